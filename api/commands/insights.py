@@ -1,0 +1,3 @@
+"""CLI commands: insights."""
+
+from api.cli_app import app  # noqa: F401

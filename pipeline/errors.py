@@ -1,0 +1,44 @@
+"""One exception hierarchy: the API maps it to problem+json, the CLI to a message and exit code."""
+
+from __future__ import annotations
+
+
+class CallmineError(Exception):
+    """Base of every error callmine raises on purpose."""
+
+    status_code = 500
+    title = "Internal error"
+
+    def __init__(self, detail: str, *, filename: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.filename = filename
+
+
+class BadInput(CallmineError):
+    """The caller sent something we cannot use (bad file, bad field)."""
+
+    status_code = 422
+    title = "Bad input"
+
+
+class TooLarge(BadInput):
+    status_code = 413
+    title = "Upload too large"
+
+
+class NotFound(CallmineError):
+    status_code = 404
+    title = "Not found"
+
+
+class Conflict(CallmineError):
+    status_code = 409
+    title = "Conflict"
+
+
+class LLMError(CallmineError):
+    """The LLM server failed, timed out or answered garbage."""
+
+    status_code = 502
+    title = "LLM unavailable"

@@ -1,0 +1,34 @@
+"""The one shape every format parser returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ParsedUtterance:
+    text: str
+    speaker: str | None = None
+    start_seconds: float | None = None
+    role: str = "unknown"  # buyer|rep|unknown|rep_note
+    company: str | None = None  # "Name (Company)" or JSON affiliation, when the source says
+
+
+@dataclass
+class ParsedCall:
+    """One call (or one CRM note) as read from a file, before it is stored."""
+
+    format: str
+    raw_text: str
+    utterances: list[ParsedUtterance]
+    title: str | None = None
+    call_date: dt.date | None = None
+    account: str | None = None
+    deal_id: str | None = None
+    deal_stage: str | None = None
+    outcome: str | None = None
+    our_speakers: list[str] = field(default_factory=list)
+    competitors: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,300 @@
+"""Storage: SQLAlchemy 2 models, engine set-up (SQLite WAL + foreign keys) and named migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    create_engine,
+    event,
+    inspect,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
+
+OUTCOMES = ("won", "lost", "open", "unknown")
+ROLES = ("buyer", "rep", "unknown", "rep_note")
+DOCUMENT_STATES = ("draft", "in_review", "approved", "changes_requested", "failed_generation")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[int]: JSON}
+
+
+class Call(Base):
+    __tablename__ = "calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str | None] = mapped_column(String(255))
+    raw_text: Mapped[str] = mapped_column(Text)
+    call_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    account: Mapped[str | None] = mapped_column(String(255), index=True)
+    deal_id: Mapped[str | None] = mapped_column(String(255))
+    deal_stage: Mapped[str | None] = mapped_column(String(255))
+    outcome: Mapped[str] = mapped_column(String(16), default="unknown", index=True)
+    our_speakers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    competitors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    utterances: Mapped[list[Utterance]] = relationship(
+        back_populates="call", cascade="all, delete-orphan", order_by="Utterance.seq",
+        passive_deletes=True,
+    )
+
+
+class Utterance(Base):
+    __tablename__ = "utterances"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="unknown", index=True)
+    start_seconds: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)
+
+    call: Mapped[Call] = relationship(back_populates="utterances")
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="utterance", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Mention(Base):
+    """A detected unit inside a buyer utterance: objection, question, competitor or why-now."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    utterance_id: Mapped[int] = mapped_column(ForeignKey("utterances.id", ondelete="CASCADE"), index=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)  # objection|question|competitor|why_now
+    category: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer, default=0)
+    char_end: Mapped[int] = mapped_column(Integer, default=0)
+    competitor: Mapped[str | None] = mapped_column(String(255), index=True)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="SET NULL"), index=True
+    )
+    excluded: Mapped[bool] = mapped_column(Boolean, default=False)  # user: "not an objection"
+
+    utterance: Mapped[Utterance] = relationship(back_populates="mentions")
+
+
+class EmbeddingCache(Base):
+    __tablename__ = "embeddings"
+
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    model: Mapped[str] = mapped_column(String(255), primary_key=True)
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Cluster(Base):
+    __tablename__ = "clusters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    auto_name: Mapped[str] = mapped_column(String(255), default="")
+    name_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active|merged|retired
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("clusters.id", ondelete="SET NULL"))
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ClusterEdit(Base):
+    """A user's rename/merge/split/exclude, replayed after every re-cluster."""
+
+    __tablename__ = "cluster_edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(32))
+    cluster_id: Mapped[int | None] = mapped_column(Integer)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc_type: Mapped[str] = mapped_column(String(32), index=True)
+    title: Mapped[str] = mapped_column(String(255))
+    state: Mapped[str] = mapped_column(String(32), default="draft", index=True)
+    cluster_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    competitor: Mapped[str | None] = mapped_column(String(255))
+    body_markdown: Mapped[str] = mapped_column(Text, default="")
+    structured: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    generator: Mapped[str] = mapped_column(String(32), default="offline")  # offline|llm
+    error: Mapped[str | None] = mapped_column(Text)
+    accuracy: Mapped[str | None] = mapped_column(String(16))  # accurate|needs_fix
+    current_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    versions: Mapped[list[DocumentVersion]] = relationship(
+        cascade="all, delete-orphan", order_by="DocumentVersion.version", passive_deletes=True
+    )
+    comments: Mapped[list[DocumentComment]] = relationship(
+        cascade="all, delete-orphan", order_by="DocumentComment.id", passive_deletes=True
+    )
+
+
+class DocumentVersion(Base):
+    __tablename__ = "document_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(255), default="system")
+    body_markdown: Mapped[str] = mapped_column(Text)
+    structured: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prompt: Mapped[str | None] = mapped_column(Text)
+    raw_reply: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DocumentComment(Base):
+    __tablename__ = "document_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(255), default="anonymous")
+    kind: Mapped[str] = mapped_column(String(32), default="comment")  # comment|review|accuracy
+    body: Mapped[str] = mapped_column(Text, default="")
+    from_state: Mapped[str | None] = mapped_column(String(32))
+    to_state: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CompetitorFact(Base):
+    """A fact about a competitor entered by a user: the only non-quote source for comparisons."""
+
+    __tablename__ = "competitor_facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competitor: Mapped[str] = mapped_column(String(255), index=True)
+    fact: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(1024))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Job(Base):
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued|running|done|failed
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class MigrationRecord(Base):
+    __tablename__ = "_migrations"
+
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def _m001_initial_schema(connection: Any) -> None:
+    Base.metadata.create_all(connection)
+
+
+# Ordered, named migrations; append new ones, never edit applied ones.
+MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
+    ("001_initial_schema", _m001_initial_schema),
+]
+
+
+def _enable_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply pending migrations in order; returns the names applied now."""
+    applied_now: list[str] = []
+    with engine.begin() as connection:
+        MigrationRecord.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+        done = {row[0] for row in connection.execute(text("SELECT name FROM _migrations"))}
+        for name, apply in MIGRATIONS:
+            if name in done:
+                continue
+            apply(connection)
+            connection.execute(
+                MigrationRecord.__table__.insert().values(name=name, applied_at=utcnow())  # type: ignore[attr-defined]
+            )
+            applied_now.append(name)
+    return applied_now
+
+
+class Database:
+    """Engine + session factory; the schema is migrated on construction."""
+
+    def __init__(self, url: str) -> None:
+        connect_args: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            connect_args["check_same_thread"] = False
+            connect_args["timeout"] = 30
+        self.url = url
+        self.engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        if url.startswith("sqlite"):
+            _enable_sqlite_pragmas(self.engine)
+        migrate(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def table_names(self) -> list[str]:
+        return sorted(inspect(self.engine).get_table_names())
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

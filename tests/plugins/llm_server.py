@@ -1,0 +1,1 @@
+"""Session-scoped local llama.cpp OpenAI-compatible server (see ../shared/LOCAL_LLM.md)."""
