@@ -1,3 +1,70 @@
-"""CLI commands: server."""
+"""CLI commands: serve the web UI/API, and the end-to-end demo on the bundled example calls."""
 
-from api.cli_app import app  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.cli_app import app, console, open_workspace
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "examples" / "calls"
+
+
+def _serve(host: str, port: int) -> None:
+    import uvicorn
+
+    from api.app import create_app
+    from pipeline.config import get_settings
+
+    console.print(f"callmine is serving at [bold]http://{host}:{port}/[/bold]  (Ctrl+C to stop)")
+    uvicorn.run(create_app(get_settings()), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default: CALLMINE_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: CALLMINE_PORT).")] = None,
+) -> None:
+    """Serve the web UI and the API."""
+    from pipeline.config import get_settings
+
+    settings = get_settings()
+    _serve(host or settings.host, port or settings.port)
+
+
+@app.command()
+def demo(
+    examples: Annotated[Path, typer.Option(help="Folder of example calls with a manifest.csv.")] = EXAMPLES_DIR,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after the exports.")] = False,
+) -> None:
+    """Load the example calls, cluster them, export a one-pager, then serve the UI."""
+    from api.commands.calls import ingest_paths
+    from pipeline.export import export_document
+    from pipeline.generate import generate_document
+    from pipeline.insights import list_clusters, run_clustering
+
+    with open_workspace() as workspace:
+        summary = ingest_paths(workspace, [examples], manifest=examples / "manifest.csv")
+        console.print(
+            f"ingested {summary.created} new calls ({summary.duplicates} already there, "
+            f"{summary.rejected} rejected)"
+        )
+        run_clustering(workspace, rebuild=False)
+        with workspace.session() as db:
+            top = [c.id for c in list_clusters(db, kind="objection", sort="size")[:5]]
+        if not top:
+            console.print("[yellow]no objection clusters found; nothing to export[/yellow]")
+        else:
+            document = generate_document(workspace, doc_type="one-pager", cluster_ids=top, use_llm=False)
+            out_dir = workspace.settings.data_dir / "exports"
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for fmt in ("pdf", "html"):
+                path = out_dir / f"one-pager-{document.id}.{fmt}"
+                with workspace.session() as db:
+                    path.write_bytes(export_document(db, document.id, fmt).content)
+                console.print(f"one-pager ({fmt}): {path.resolve()}")
+        settings = workspace.settings
+    if not no_serve:
+        _serve(settings.host, settings.port)

