@@ -1,0 +1,65 @@
+"""Helpers every benchmark shares: the embedder, a CSV loader, peak memory and one JSON line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import resource
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BANKING77 = ROOT.parent / "shared" / "data" / "banking77"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+sys.path.insert(0, str(ROOT))
+
+
+def load_csv(
+    path: Path, text_column: str, label_column: str | None = None, limit: int | None = None
+) -> tuple[list[str], list[str]]:
+    """Non-empty texts (and labels, empty strings when no label column) from any CSV."""
+    texts: list[str] = []
+    labels: list[str] = []
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        fields = reader.fieldnames or []
+        for column in [text_column, label_column]:
+            if column is not None and column not in fields:
+                raise SystemExit(f"{path}: no column {column!r} (columns: {', '.join(fields)})")
+        for row in reader:
+            text = (row.get(text_column) or "").strip()
+            if not text:
+                continue
+            texts.append(text)
+            labels.append((row.get(label_column) or "") if label_column else "")
+            if limit is not None and len(texts) >= limit:
+                break
+    return texts, labels
+
+
+def load_banking77(split: str = "test", limit: int | None = None) -> tuple[list[str], list[str]]:
+    """Banking77 (CC BY 4.0, Casanueva et al. 2020) texts and intent labels."""
+    return load_csv(BANKING77 / f"{split}.csv", "text", "category", limit)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def emit(record: dict[str, Any]) -> None:
+    """Print the benchmark's one JSON line (peak memory added when missing)."""
+    record.setdefault("peak_rss_mb", peak_rss_mb())
+    print(json.dumps(record, sort_keys=False))
+
+
+def local_embedder() -> Any:
+    """The default callmine embedder (bundled all-MiniLM-L6-v2), as the app builds it."""
+    from pipeline.config import Settings
+    from pipeline.embed import create_embedder
+
+    return create_embedder(Settings(_env_file=None, data_dir=Path("unused")))  # type: ignore[call-arg]
