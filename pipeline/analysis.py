@@ -1,16 +1,386 @@
-"""Runs the insight stages over newly ingested calls (detect -> embed -> index -> assign)."""
+"""Runs the insight stages: detect -> store mentions -> embed -> index -> assign or re-cluster.
+
+New calls join existing clusters incrementally (nearest centroid above ``ASSIGN_THRESHOLD``);
+a full re-cluster runs when there are no clusters yet or drift warrants it (too many unassigned
+mentions, or the corpus grew a lot since the last full run). Cluster ids stay stable across full
+runs (membership overlap), and user edits recorded in ``ClusterEdit`` are replayed.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
+import numpy as np
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from pipeline.cluster import (
+    ASSIGN_THRESHOLD,
+    assign_nearest,
+    centroids_of,
+    cluster_vectors,
+    match_clusters,
+)
+from pipeline.detect import create_detector
+from pipeline.embed import Vectors, embed_cached, normalise
+from pipeline.index import MentionIndex
+from pipeline.label import label_clusters
+from pipeline.store import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 
 ProgressCallback = Callable[[float, str], None]
+CLUSTERED_KINDS = ("objection", "question")
+DRIFT_UNASSIGNED = 0.2
+DRIFT_GROWTH = 1.5
+STATE_FILENAME = "cluster_state.json"
+
+
+def _progress(callback: ProgressCallback | None, fraction: float, message: str) -> None:
+    if callback is not None:
+        callback(fraction, message)
+
+
+def mention_vectors(workspace: Workspace, session: Session, mentions: Sequence[Mention]) -> Vectors:
+    return embed_cached(session, workspace.embedder, [m.text for m in mentions])
+
+
+def open_index(workspace: Workspace, session: Session) -> MentionIndex:
+    """The saved index when it matches the database, else one rebuilt from the embeddings."""
+    folder = workspace.settings.data_dir
+    mentions = list(
+        session.scalars(
+            select(Mention).where(Mention.kind.in_(CLUSTERED_KINDS)).order_by(Mention.id)
+        )
+    )
+    index = MentionIndex.load(folder)
+    name = workspace.embedder.name
+    if index is not None and index.model == name and len(index) == len(mentions):
+        if np.array_equal(np.sort(index.ids()), [m.id for m in mentions]):
+            return index
+    vectors = mention_vectors(workspace, session, mentions)
+    dim = int(vectors.shape[1]) if len(mentions) else max(workspace.embedder.dim, 1)
+    index = MentionIndex.build([m.id for m in mentions], vectors, model=name, dim=dim)
+    index.save(folder)
+    return index
+
+
+def update_index(
+    workspace: Workspace,
+    session: Session,
+    removed: Sequence[int],
+    mentions: Sequence[Mention],
+    vectors: Vectors,
+) -> MentionIndex:
+    """Apply removals and additions to the saved index (rebuilt instead when out of step)."""
+    folder = workspace.settings.data_dir
+    index = MentionIndex.load(folder)
+    if index is None or index.model != workspace.embedder.name:
+        return open_index(workspace, session)
+    index.remove(removed)
+    index.add([m.id for m in mentions], vectors)
+    index.save(folder)
+    return open_index(workspace, session)
+
+
+def _load_state(folder: Path) -> dict[str, Any]:
+    try:
+        state: dict[str, Any] = json.loads((folder / STATE_FILENAME).read_text())
+        return state
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_state(folder: Path, state: dict[str, Any]) -> None:
+    handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    with os.fdopen(handle, "w") as out:
+        json.dump(state, out)
+    os.replace(temp, folder / STATE_FILENAME)
+
+
+def _clusterable(session: Session, kind: str) -> list[Mention]:
+    return list(
+        session.scalars(
+            select(Mention)
+            .where(Mention.kind == kind, Mention.excluded.is_(False))
+            .order_by(Mention.id)
+        )
+    )
+
+
+def _centroid(cluster: Cluster) -> Vectors | None:
+    if cluster.centroid is None:
+        return None
+    return np.frombuffer(cluster.centroid, dtype=np.float32).copy()
+
+
+def assign_incremental(session: Session, mentions: Sequence[Mention], vectors: Vectors) -> int:
+    """Give each mention its nearest cluster's id when similar enough; returns how many joined.
+
+    A mention nearest to a cluster marked "not an objection" is excluded with it.
+    """
+    by_kind: dict[str, list[int]] = {}
+    for position, mention in enumerate(mentions):
+        by_kind.setdefault(mention.kind, []).append(position)
+    joined = 0
+    for kind, positions in by_kind.items():
+        clusters = [
+            c
+            for c in session.scalars(
+                select(Cluster)
+                .where(Cluster.kind == kind, Cluster.status.in_(("active", "excluded")))
+                .order_by(Cluster.id)
+            )
+            if c.centroid is not None
+        ]
+        if not clusters:
+            continue
+        centroids = normalise(np.vstack([_centroid(c) for c in clusters]))  # type: ignore[misc]
+        nearest, sims = assign_nearest(vectors[positions], centroids)
+        for position, label, sim in zip(positions, nearest, sims, strict=True):
+            mention = mentions[position]
+            if sim < ASSIGN_THRESHOLD:
+                mention.cluster_id = None
+                continue
+            cluster = clusters[int(label)]
+            mention.cluster_id = cluster.id
+            mention.excluded = cluster.status == "excluded"
+            joined += 1
+    session.flush()
+    return joined
+
+
+def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
+    """No clusters yet, too many unassigned mentions, or much growth since the last full run."""
+    mentions = _clusterable(session, kind)
+    if not mentions:
+        return False
+    unassigned = sum(1 for m in mentions if m.cluster_id is None)
+    last = int(state.get(kind, {}).get("mentions", 0))
+    return (
+        last == 0
+        or unassigned / len(mentions) > DRIFT_UNASSIGNED
+        or len(mentions) > DRIFT_GROWTH * last
+    )
+
+
+def _edits(session: Session, action: str) -> list[ClusterEdit]:
+    return list(
+        session.scalars(
+            select(ClusterEdit).where(ClusterEdit.action == action).order_by(ClusterEdit.id)
+        )
+    )
+
+
+def _respect_splits(
+    session: Session, groups: list[list[int]], previous: dict[int, int | None], vectors: Vectors
+) -> list[list[int]]:
+    """Re-split a new group that swallowed two or more children of a user split."""
+    active = {c.id: c for c in session.scalars(select(Cluster).where(Cluster.status == "active"))}
+    families = [
+        [cid for cid in edit.payload.get("children", []) if cid in active]
+        for edit in _edits(session, "split")
+    ]
+    out: list[list[int]] = []
+    for group in groups:
+        parents = [previous.get(p) for p in group]
+        pieces = None
+        for family in families:
+            shares = [sum(1 for p in parents if p == child) for child in family]
+            present = [
+                c for c, s in zip(family, shares, strict=True) if s >= max(2, 0.2 * len(group))
+            ]
+            if len(present) >= 2:
+                centroids = normalise(np.vstack([_centroid(active[c]) for c in present]))  # type: ignore[misc]
+                nearest, _ = assign_nearest(vectors[group], centroids)
+                pieces = [
+                    [p for p, n in zip(group, nearest, strict=True) if n == i]
+                    for i in range(len(present))
+                ]
+                break
+        out.extend(piece for piece in (pieces or [group]) if piece)
+    return out
+
+
+def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str, int]:
+    """Re-cluster every mention of ``kind``, keep ids by overlap, replay user edits."""
+    mentions = _clusterable(session, kind)
+    vectors = mention_vectors(workspace, session, mentions)
+    result = cluster_vectors(vectors, keys=[m.id for m in mentions])
+    previous = {position: m.cluster_id for position, m in enumerate(mentions)}
+    raw_groups = [[int(p) for p in np.flatnonzero(result.labels == i)] for i in range(result.k)]
+    groups = _respect_splits(session, raw_groups, previous, vectors)
+    old_clusters = {
+        c.id: c
+        for c in session.scalars(
+            select(Cluster).where(Cluster.kind == kind, Cluster.status == "active")
+        )
+    }
+    old_members: dict[int, set[int]] = {cid: set() for cid in old_clusters}
+    for m in mentions:
+        if m.cluster_id in old_members:
+            old_members[m.cluster_id].add(m.id)
+    new_members = [{mentions[p].id for p in g} for g in groups]
+    matched = match_clusters(old_members, new_members)
+    # Merged stays merged: a new group mostly made of a merge target's members folds into it.
+    merge_targets = {
+        int(e.cluster_id) for e in _edits(session, "merge") if e.cluster_id is not None
+    }
+    matched_ids = set(matched.values())
+    for i, group in enumerate(groups):
+        if i in matched:
+            continue
+        parents = [previous[p] for p in group if previous[p] is not None]
+        if parents:
+            top = max(set(parents), key=lambda c: (parents.count(c), -int(c or 0)))
+            if (
+                top in merge_targets
+                and top in matched_ids
+                and parents.count(top) * 2 >= len(parents)
+            ):
+                target_group = next(j for j, cid in matched.items() if cid == top)
+                groups[target_group] = groups[target_group] + group
+                groups[i] = []
+    groups_kept = [(i, g) for i, g in enumerate(groups) if g]
+    centroids = (
+        normalise(
+            np.vstack(
+                [
+                    centroids_of(vectors[g], np.zeros(len(g), dtype=np.int64), 1)
+                    for _, g in groups_kept
+                ]
+            )
+        )
+        if groups_kept
+        else np.zeros((0, vectors.shape[1]), np.float32)
+    )
+    labels = label_clusters(
+        [[mentions[p].text for p in g] for _, g in groups_kept],
+        centroids,
+        [vectors[g] for _, g in groups_kept],
+    )
+    created = 0
+    kept_ids: set[int] = set()
+    for (i, group), centroid, label in zip(groups_kept, centroids, labels, strict=True):
+        cluster_id = matched.get(i)
+        cluster = old_clusters.get(cluster_id) if cluster_id is not None else None
+        if cluster is None:
+            cluster = Cluster(kind=kind, name=label.name, status="active")
+            session.add(cluster)
+            created += 1
+        cluster.auto_name = label.name
+        if not cluster.name_locked:
+            cluster.name = label.name
+        cluster.keywords = label.keywords
+        cluster.centroid = centroid.astype(np.float32).tobytes()
+        session.flush()
+        kept_ids.add(cluster.id)
+        for p in group:
+            mentions[p].cluster_id = cluster.id
+    retired = 0
+    for cid, cluster in old_clusters.items():
+        if cid not in kept_ids:
+            cluster.status = "retired"
+            retired += 1
+    session.flush()
+    return {
+        "clusters": len(groups_kept),
+        "created": created,
+        "retired": retired,
+        "mentions": len(mentions),
+    }
+
+
+def run_clustering(
+    workspace: Workspace,
+    *,
+    rebuild: bool = True,
+    kinds: Sequence[str] = CLUSTERED_KINDS,
+    progress: ProgressCallback | None = None,
+) -> dict[str, Any]:
+    """Full re-cluster (``rebuild``) or only where drift warrants, per kind; returns counts."""
+    folder = workspace.settings.data_dir
+    summary: dict[str, Any] = {}
+    with workspace.session() as session:
+        state = _load_state(folder)
+        for step, kind in enumerate(kinds):
+            _progress(progress, step / len(kinds), f"clustering {kind}s")
+            if rebuild or drift_warrants(session, kind, state):
+                counts = full_cluster(workspace, session, kind)
+                state[kind] = {"mentions": counts["mentions"]}
+                summary[kind] = {**counts, "full": True}
+            else:
+                summary[kind] = {"full": False}
+        _save_state(folder, state)
+    _progress(progress, 1.0, "clustered")
+    return summary
+
+
+def _detect_and_store(
+    workspace: Workspace, session: Session, call_ids: Sequence[int]
+) -> list[Mention]:
+    detector = create_detector(workspace.settings, workspace.embedder)
+    session.execute(delete(Mention).where(Mention.call_id.in_(call_ids)))
+    stored: list[Mention] = []
+    for call in session.scalars(select(Call).where(Call.id.in_(call_ids)).order_by(Call.id)):
+        utterances = list(
+            session.scalars(
+                select(Utterance).where(Utterance.call_id == call.id).order_by(Utterance.seq)
+            )
+        )
+        competitors = list(dict.fromkeys([*call.competitors, *workspace.settings.competitors]))
+        found = detector.detect_utterances(utterances, competitors=competitors)
+        for utterance in utterances:
+            for d in found.get(utterance.id, []):
+                mention = Mention(
+                    utterance_id=utterance.id,
+                    call_id=call.id,
+                    kind=d.kind,
+                    category=d.category,
+                    text=d.text,
+                    char_start=d.char_start,
+                    char_end=d.char_end,
+                    competitor=d.competitor,
+                    confidence=d.confidence,
+                )
+                session.add(mention)
+                stored.append(mention)
+    session.flush()
+    return stored
 
 
 def analyse_calls(
     workspace: Workspace, call_ids: Sequence[int], *, progress: ProgressCallback | None = None
 ) -> dict[str, int]:
-    """Detect mentions in the given calls and assign them to clusters (insights issue)."""
-    return {"calls": len(call_ids), "mentions": 0}
+    """Detect mentions in the given calls, index them, and assign them to clusters."""
+    ids = sorted(set(call_ids))
+    with workspace.session() as session:
+        _progress(progress, 0.05, "detecting objections and questions")
+        old = [m.id for m in session.scalars(select(Mention).where(Mention.call_id.in_(ids)))]
+        stored = _detect_and_store(workspace, session, ids)
+        clustered = [m for m in stored if m.kind in CLUSTERED_KINDS]
+        _progress(progress, 0.5, "embedding mentions")
+        vectors = mention_vectors(workspace, session, clustered)
+        update_index(workspace, session, old, clustered, vectors)
+        _progress(progress, 0.7, "assigning to clusters")
+        joined = assign_incremental(session, clustered, vectors)
+        state = _load_state(workspace.settings.data_dir)
+        due = [k for k in CLUSTERED_KINDS if drift_warrants(session, k, state)]
+    reclustered = 0
+    if due:
+        _progress(progress, 0.8, "re-clustering")
+        summary = run_clustering(workspace, rebuild=True, kinds=due)
+        reclustered = sum(int(v.get("clusters", 0)) for v in summary.values())
+    _progress(progress, 1.0, "analysed")
+    return {
+        "calls": len(ids),
+        "mentions": len(stored),
+        "clustered_mentions": len(clustered),
+        "assigned": joined,
+        "reclustered_kinds": len(due),
+        "clusters": reclustered,
+    }

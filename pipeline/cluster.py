@@ -147,7 +147,7 @@ def assign_nearest(vectors: Vectors, centroids: Vectors) -> tuple[Labels, npt.ND
 
 
 def merge_small(vectors: Vectors, labels: Labels, min_size: int) -> Labels:
-    """Fold clusters smaller than ``min_size`` into their nearest larger cluster (no junk bucket)."""
+    """Fold clusters under ``min_size`` into their nearest larger one (no junk bucket)."""
     k = int(labels.max()) + 1 if len(labels) else 0
     sizes = np.bincount(labels, minlength=k)
     keep = np.flatnonzero(sizes >= min_size)
@@ -204,5 +204,7 @@ def match_clusters(
                 jaccard[i, j] = inter / len(members | before)
     rows, cols = linear_sum_assignment(-jaccard)
     return {
-        int(r): old_ids[int(c)] for r, c in zip(rows, cols, strict=True) if jaccard[r, c] >= min_jaccard
+        int(r): old_ids[int(c)]
+        for r, c in zip(rows, cols, strict=True)
+        if jaccard[r, c] >= min_jaccard
     }

@@ -1,0 +1,162 @@
+"""Stats stage: pure functions from a cluster's mention rows to the figures marketing reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from pipeline.embed import Vectors
+
+TREND_WEEKS = 4
+QUOTES = 5
+MMR_LAMBDA = 0.7
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One mention with the call context stats and quotes need."""
+
+    id: int
+    text: str
+    call_id: int
+    utterance_id: int
+    speaker: str | None
+    start_seconds: float | None
+    call_date: dt.date | None
+    account: str | None
+    outcome: str
+    competitor: str | None = None
+    call_competitors: tuple[str, ...] = ()
+    why_now: tuple[str, ...] = ()
+    cluster_id: int | None = None
+
+    def quote(self, similarity: float | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "mention_id": self.id,
+            "text": self.text,
+            "call_id": self.call_id,
+            "utterance_id": self.utterance_id,
+            "speaker": self.speaker,
+            "start_seconds": self.start_seconds,
+            "date": self.call_date.isoformat() if self.call_date else None,
+            "account": self.account,
+            "outcome": self.outcome,
+            "cluster_id": self.cluster_id,
+        }
+        if similarity is not None:
+            out["similarity"] = round(similarity, 4)
+        return out
+
+
+@dataclass
+class ClusterStats:
+    size: int
+    calls: int
+    accounts: int
+    first_seen: str | None
+    last_seen: str | None
+    weekly: list[dict[str, Any]]
+    trend: float
+    outcomes: dict[str, float]
+    outcome_counts: dict[str, int]
+    competitors: list[dict[str, Any]]
+    why_now: list[dict[str, Any]]
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weekly_counts(rows: Sequence[MentionRow]) -> list[dict[str, Any]]:
+    """Mentions per ISO week (Monday), every week from first to last, zeros included."""
+    days = [r.call_date for r in rows if r.call_date is not None]
+    if not days:
+        return []
+    counts = Counter(week_start(d) for d in days)
+    week, last = min(counts), max(counts)
+    out: list[dict[str, Any]] = []
+    while week <= last:
+        out.append({"week": week.isoformat(), "count": counts.get(week, 0)})
+        week += dt.timedelta(days=7)
+    return out
+
+
+def trend_score(weekly: Sequence[dict[str, Any]], weeks: int = TREND_WEEKS) -> float:
+    """Rising trend: mentions in the last ``weeks`` weeks over the ``weeks`` before (+1 smoothed).
+
+    Above 1 means rising; a cluster seen only recently scores high, a fading one below 1.
+    """
+    counts = [int(w["count"]) for w in weekly]
+    recent = sum(counts[-weeks:])
+    before = sum(counts[-2 * weeks : -weeks]) if len(counts) > weeks else 0
+    return round((recent + 1) / (before + 1), 3)
+
+
+def _ranked(counter: Counter[str]) -> list[dict[str, Any]]:
+    return [
+        {"name": n, "count": c} for n, c in sorted(counter.items(), key=lambda x: (-x[1], x[0]))
+    ]
+
+
+def mmr_quotes(
+    vectors: Vectors, centroid: Vectors, count: int = QUOTES, lam: float = MMR_LAMBDA
+) -> list[int]:
+    """Positions of central yet diverse rows (maximal marginal relevance)."""
+    if len(vectors) == 0:
+        return []
+    relevance = vectors @ centroid
+    chosen = [int(np.argmax(relevance))]
+    while len(chosen) < min(count, len(vectors)):
+        redundancy = (vectors @ vectors[chosen].T).max(axis=1)
+        score = lam * relevance - (1 - lam) * redundancy
+        score[chosen] = -np.inf
+        chosen.append(int(np.argmax(score)))
+    return chosen
+
+
+def cluster_stats(
+    rows: Sequence[MentionRow],
+    vectors: Vectors | None = None,
+    centroid: Vectors | None = None,
+    *,
+    quotes: int = QUOTES,
+) -> ClusterStats:
+    """All figures for one cluster's mentions (rows already filtered by the caller)."""
+    days = sorted(r.call_date for r in rows if r.call_date is not None)
+    weekly = weekly_counts(rows)
+    per_call: dict[int, MentionRow] = {r.call_id: r for r in rows}
+    outcome_counts = Counter(r.outcome for r in rows)
+    total = max(len(rows), 1)
+    competitors: Counter[str] = Counter()
+    why_now: Counter[str] = Counter()
+    for row in per_call.values():
+        competitors.update(set(row.call_competitors))
+        why_now.update(set(row.why_now))
+    for row in rows:
+        if row.competitor and row.competitor not in row.call_competitors:
+            competitors[row.competitor] += 1
+    chosen: list[int] = []
+    if vectors is not None and centroid is not None and len(rows):
+        chosen = mmr_quotes(vectors, centroid, quotes)
+    else:
+        chosen = list(range(min(quotes, len(rows))))
+    return ClusterStats(
+        size=len(rows),
+        calls=len(per_call),
+        accounts=len({r.account for r in rows if r.account}),
+        first_seen=days[0].isoformat() if days else None,
+        last_seen=days[-1].isoformat() if days else None,
+        weekly=weekly,
+        trend=trend_score(weekly),
+        outcomes={o: round(c / total, 3) for o, c in sorted(outcome_counts.items())},
+        outcome_counts=dict(sorted(outcome_counts.items())),
+        competitors=_ranked(competitors),
+        why_now=_ranked(why_now),
+        quotes=[rows[i].quote() for i in chosen],
+    )

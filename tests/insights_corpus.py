@@ -1,0 +1,71 @@
+"""Synthetic buyer sentences in clear themes, stored as calls (shared by the insights tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pipeline.store import Call, Utterance
+from pipeline.workspace import Workspace
+
+THEMES: dict[str, list[str]] = {
+    "price": [
+        "Honestly the price is too high for our budget this year.",
+        "It is just too expensive compared to what we pay now.",
+        "We can't justify that cost to finance right now.",
+        "The licence fee is way more than we budgeted for.",
+        "I'm worried the pricing will be too expensive once we add more seats.",
+        "That price is a lot more than we expected to pay.",
+    ],
+    "setup": [
+        "I'm worried setup will take months and we don't have the time.",
+        "How long does the implementation take, because we can't spend weeks onboarding?",
+        "Our concern is the setup time, our team is already stretched.",
+        "The onboarding process sounds like it will take too long for us.",
+        "We don't have the people to spend months on implementation.",
+        "I'm concerned the rollout and setup will drag on for ages.",
+    ],
+    "integrations": [
+        "Does it integrate with Salesforce? That's a blocker if it doesn't.",
+        "We need it to work with our HubSpot CRM or it's a non-starter.",
+        "I'm worried it won't integrate with the tools we already use.",
+        "Without a Slack integration our team won't adopt it.",
+        "The lack of an API integration with our ERP concerns me.",
+        "Will it connect to our existing CRM, because that's essential for us?",
+    ],
+}
+
+
+def add_call(
+    workspace: Workspace,
+    lines: Sequence[str],
+    *,
+    key: str,
+    outcome: str = "lost",
+    account: str = "Acme",
+    day: dt.date = dt.date(2026, 3, 2),
+) -> int:
+    """Store a call whose buyer says ``lines`` (a rep line before each); returns its id."""
+    with workspace.session() as session:
+        call = Call(
+            content_hash=key.ljust(64, "0")[:64],
+            filename=f"{key}.txt",
+            format="txt",
+            raw_text="\n".join(lines),
+            call_date=day,
+            account=account,
+            outcome=outcome,
+            our_speakers=["Rep"],
+            competitors=[],
+        )
+        session.add(call)
+        session.flush()
+        seq = 0
+        for line in lines:
+            for speaker, role, text in (("Rep", "rep", "Thanks, go on."), ("Buyer", "buyer", line)):
+                session.add(
+                    Utterance(call_id=call.id, seq=seq, speaker=speaker, role=role, text=text,
+                              start_seconds=float(seq * 10))
+                )
+                seq += 1
+        return call.id
