@@ -1,0 +1,172 @@
+"""Buyer phrases: recurring 2-4 word phrases in buyer utterances, with counts and example quotes.
+
+Marketing wants the prospects' exact words ("too much admin", "staff won't use it"), so stop words
+are kept inside phrases and only trimmed at their edges; n-grams never cross a sentence or clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sklearn.feature_extraction.text import CountVectorizer
+
+from pipeline.detect_rules import normalise_quotes
+
+
+class SourceText(NamedTuple):
+    """One buyer utterance to mine; plain ``(utterance_id, call_id, text)`` tuples work too."""
+
+    utterance_id: int
+    call_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    utterance_id: int
+    call_id: int
+    text: str  # the sentence that contains the phrase
+
+
+@dataclass(frozen=True)
+class Phrase:
+    phrase: str
+    count: int  # utterances that contain it
+    distinct_calls: int
+    examples: tuple[Quote, ...]
+
+
+# Words that may sit inside a phrase but never start or end one ("the", "and", "of").
+_EDGE_WORDS = frozenset(
+    """
+    a an the and or but so of to for in on at by with from as than that which who whom whose this
+    these those is are was were be been being am do does did has have had will would shall should
+    can could may might must if then there their our your my its his her i we you they he she me us
+    them just really very quite also like um uh er erm yeah yes oh ok okay well right kind sort mean
+    know actually basically literally gonna wanna it's that's there's we're i'm you're they're i've
+    we've i'd we'd i'll we'll you'll it'll what's let's about into up out over
+    """.split()
+)
+# Words that carry no meaning alone: a phrase needs at least one word outside this set.
+_FUNCTION_WORDS = _EDGE_WORDS | frozenset(
+    """
+    it not no don't won't can't isn't doesn't didn't wasn't aren't haven't wouldn't couldn't
+    too much many more most some any all lot lots thing things stuff something anything get got
+    go going one two say said think want need see look make take come way bit little now then here
+    what when where how why
+    """.split()
+)
+_ENDINGS_ALLOWED = frozenset({"it", "them", "us", "me", "that"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_CLAUSE = re.compile(r"[.!?;:,()\[\]\"\u2014\u2013]+|\s-\s|\n")
+
+
+def _clauses(text: str) -> list[list[str]]:
+    normalised = normalise_quotes(text).lower()
+    return [_TOKEN.findall(part) for part in _CLAUSE.split(normalised)]
+
+
+def _keep(words: Sequence[str]) -> bool:
+    if words[0] in _EDGE_WORDS:
+        return False
+    if words[-1] in _EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED:
+        return False
+    return any(w not in _FUNCTION_WORDS and not w.isdigit() for w in words)
+
+
+class _Analyzer:
+    """CountVectorizer analyzer: edge-trimmed 2..max_n grams that stay inside one clause."""
+
+    def __init__(self, max_n: int) -> None:
+        self.max_n = max_n
+
+    def __call__(self, text: str) -> list[str]:
+        grams: list[str] = []
+        for words in _clauses(text):
+            for n in range(2, self.max_n + 1):
+                for i in range(len(words) - n + 1):
+                    window = words[i : i + n]
+                    if _keep(window):
+                        grams.append(" ".join(window))
+        return grams
+
+
+def _drop_contained(counts: dict[str, int]) -> set[str]:
+    """Phrases inside a longer phrase that has the same count add nothing."""
+    dropped: set[str] = set()
+    for longer, count in counts.items():
+        words = longer.split()
+        for n in range(2, len(words)):
+            for i in range(len(words) - n + 1):
+                shorter = " ".join(words[i : i + n])
+                if counts.get(shorter) == count:
+                    dropped.add(shorter)
+    return dropped
+
+
+def _sentence_with(text: str, phrase: str) -> str:
+    """The sentence of ``text`` (original spelling) in which ``phrase`` occurs."""
+    normalised = normalise_quotes(text)  # same length as text: spans carry over
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", re.I)
+    start = 0
+    for boundary in [*re.finditer(r"(?<=[.!?])\s+", normalised), None]:
+        end = boundary.start() if boundary else len(text)
+        if pattern.search(normalised, start, end):
+            return text[start:end].strip()
+        start = boundary.end() if boundary else end
+    return text.strip()
+
+
+def extract_phrases(
+    texts_with_ids: Iterable[SourceText | tuple[int, int, str]],
+    *,
+    min_count: int = 2,
+    max_n: int = 4,
+    top: int = 50,
+    examples_per_phrase: int = 3,
+) -> list[Phrase]:
+    """Recurring buyer phrases, most frequent first (ties: more calls, longer, alphabetical)."""
+    sources = [SourceText(*item) for item in texts_with_ids]
+    sources = [s for s in sources if s.text.strip()]
+    if not sources or max_n < 2:
+        return []
+    vectorizer = CountVectorizer(analyzer=_Analyzer(max_n), binary=True, min_df=min_count)
+    try:
+        matrix = vectorizer.fit_transform([s.text for s in sources]).tocsc()
+    except ValueError:  # nothing reaches min_count (sklearn refuses an empty vocabulary)
+        return []
+    vocabulary = vectorizer.get_feature_names_out()
+    counts = {
+        str(vocabulary[j]): int(matrix.indptr[j + 1] - matrix.indptr[j])
+        for j in range(len(vocabulary))
+    }
+    dropped = _drop_contained(counts)
+    column = {str(name): j for j, name in enumerate(vocabulary)}
+    phrases: list[Phrase] = []
+    for phrase, count in counts.items():
+        if phrase in dropped:
+            continue
+        j = column[phrase]
+        rows = sorted(matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]])
+        hits = [sources[r] for r in rows]
+        calls = sorted({s.call_id for s in hits})
+        phrases.append(
+            Phrase(phrase, count, len(calls), _examples(hits, phrase, examples_per_phrase))
+        )
+    phrases.sort(key=lambda p: (-p.count, -p.distinct_calls, -len(p.phrase.split()), p.phrase))
+    return phrases[:top]
+
+
+def _examples(hits: Sequence[SourceText], phrase: str, limit: int) -> tuple[Quote, ...]:
+    """One quote per call first (diverse), then more from the same calls, in input order."""
+    first_per_call: dict[int, SourceText] = {}
+    for source in hits:
+        first_per_call.setdefault(source.call_id, source)
+    chosen = {s.utterance_id for s in first_per_call.values()}
+    ordered = [*first_per_call.values(), *(s for s in hits if s.utterance_id not in chosen)]
+    return tuple(
+        Quote(s.utterance_id, s.call_id, _sentence_with(s.text, phrase)) for s in ordered[:limit]
+    )
