@@ -1,3 +1,230 @@
-"""CLI commands: insights."""
+"""CLI commands for insights: cluster, list and edit clusters, search quotes, buyer phrases."""
 
-from api.cli_app import app  # noqa: F401
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.cli_app import app, console, open_workspace, print_json
+from pipeline import insights
+
+
+class KindChoice(enum.StrEnum):
+    objection = "objection"
+    question = "question"
+
+
+class OutcomeChoice(enum.StrEnum):
+    won = "won"
+    lost = "lost"
+    open = "open"
+    unknown = "unknown"
+
+
+class SortChoice(enum.StrEnum):
+    size = "size"
+    trend = "trend"
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _split(outcomes: dict[str, float]) -> str:
+    return " ".join(f"{name} {share:.0%}" for name, share in outcomes.items())
+
+
+@app.command()
+def cluster(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Full re-cluster now.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Cluster objections and questions (only where drift warrants it, unless --rebuild)."""
+    with open_workspace() as workspace:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            disable=as_json,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("clustering", total=1.0)
+
+            def progress(fraction: float, message: str) -> None:
+                bar.update(task, completed=fraction, description=message)
+
+            summary = insights.run_clustering(workspace, rebuild=rebuild, progress=progress)
+    if as_json:
+        print_json(summary)
+        return
+    for kind, counts in summary.items():
+        if counts.get("full"):
+            console.print(
+                f"{kind}: {counts['clusters']} clusters over {counts['mentions']} mentions "
+                f"({counts['created']} new, {counts['retired']} retired)"
+            )
+        else:
+            console.print(f"{kind}: clusters up to date (use --rebuild to force)")
+
+
+@app.command("clusters")
+def list_clusters(
+    kind: Annotated[KindChoice | None, typer.Option(help="objection or question")] = None,
+    outcome: Annotated[OutcomeChoice | None, typer.Option(help="Count only these deals.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    competitor: Annotated[str | None, typer.Option()] = None,
+    account: Annotated[str | None, typer.Option()] = None,
+    sort: Annotated[SortChoice, typer.Option()] = SortChoice.size,
+    as_json: JsonOption = False,
+) -> None:
+    """Recurring themes with counts, won/lost split and a quote."""
+    with open_workspace() as workspace, workspace.session() as session:
+        rows = insights.list_clusters(
+            session,
+            kind=kind.value if kind else None,
+            outcome=outcome.value if outcome else None,
+            date_from=since.date() if since else None,
+            date_to=until.date() if until else None,
+            competitor=competitor,
+            account=account,
+            sort=sort.value,
+        )
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        console.print("No clusters yet: ingest calls, then run `callmine cluster`.")
+        return
+    table = Table(title="Clusters", show_lines=False)
+    for column in ("id", "kind", "name", "mentions", "calls", "outcomes", "trend", "quote"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["kind"],
+            row["name"],
+            str(row["size"]),
+            str(row["calls"]),
+            _split(row["outcomes"]),
+            f"{row['trend']:.2f}",
+            (row["quote"] or "")[:80],
+        )
+    console.print(table)
+
+
+@app.command("cluster-show")
+def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
+    """One cluster: figures, representative quotes with call context."""
+    with open_workspace() as workspace, workspace.session() as session:
+        detail = insights.get_cluster(session, cluster_id, embedder=workspace.embedder)
+    if as_json:
+        print_json(detail)
+        return
+    console.print(f"[bold]#{detail['id']} {detail['name']}[/bold] ({detail['kind']})")
+    console.print(
+        f"{detail['size']} mentions in {detail['calls']} calls, {detail['accounts']} accounts, "
+        f"{detail['first_seen']} to {detail['last_seen']}; {_split(detail['outcomes'])}; "
+        f"trend {detail['trend']:.2f}"
+    )
+    named = ", ".join(f"{c['name']} ({c['count']})" for c in detail["competitors"])
+    if named:
+        console.print(f"competitors: {named}")
+    for quote in detail["quotes"]:
+        console.print(
+            f'  "{quote["text"]}" [dim]call {quote["call_id"]}, {quote["date"]}, '
+            f"{quote['account']}, {quote['outcome']}[/dim]",
+            highlight=False,
+        )
+
+
+def _edit(action: str, *args: Any) -> None:
+    with open_workspace() as workspace, workspace.session() as session:
+        if action == "split":
+            result = insights.split_cluster(workspace, session, *args)
+        else:
+            result = getattr(insights, action)(session, *args)
+    console.print_json(data=result)
+
+
+@app.command()
+def rename(cluster_id: int, name: str) -> None:
+    """Rename a cluster; the name sticks across re-clusters."""
+    _edit("rename_cluster", cluster_id, name)
+
+
+@app.command()
+def merge(cluster_ids: list[int]) -> None:
+    """Merge clusters into the first id; stays merged across re-clusters."""
+    _edit("merge_clusters", cluster_ids)
+
+
+@app.command()
+def split(cluster_id: int) -> None:
+    """Split a cluster in two (k-means on its mentions)."""
+    _edit("split", cluster_id)
+
+
+@app.command("not-objection")
+def not_objection(
+    cluster_id: int, undo: Annotated[bool, typer.Option("--undo", help="Unmark it.")] = False
+) -> None:
+    """Mark a cluster "not an objection": its mentions leave every list."""
+    with open_workspace() as workspace, workspace.session() as session:
+        result = insights.mark_cluster(session, cluster_id, not_objection=not undo)
+    console.print_json(data=result)
+
+
+@app.command()
+def search(
+    text: str,
+    k: Annotated[int, typer.Option("-k", help="How many quotes.")] = 10,
+    kind: Annotated[KindChoice | None, typer.Option()] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The buyer quotes nearest in meaning to TEXT."""
+    with open_workspace() as workspace:
+        hits = insights.search_quotes(workspace, text, k=k, kind=kind.value if kind else None)
+    if as_json:
+        print_json(hits)
+        return
+    table = Table(title=f"Nearest quotes to {text!r}")
+    for column in ("similarity", "quote", "call", "date", "account", "outcome", "cluster"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        table.add_row(
+            f"{hit['similarity']:.2f}",
+            hit["text"],
+            str(hit["call_id"]),
+            hit["date"] or "",
+            hit["account"] or "",
+            hit["outcome"],
+            str(hit["cluster_id"] or ""),
+        )
+    console.print(table)
+
+
+@app.command()
+def phrases(
+    kind: Annotated[KindChoice | None, typer.Option(help="Only inside these mentions.")] = None,
+    top: Annotated[int, typer.Option(min=1)] = 30,
+    as_json: JsonOption = False,
+) -> None:
+    """The exact phrases buyers repeat, with counts and an example."""
+    with open_workspace() as workspace, workspace.session() as session:
+        found = insights.list_phrases(session, top=top, kind=kind.value if kind else None)
+    if as_json:
+        print_json(found)
+        return
+    table = Table(title="Buyer phrases")
+    for column in ("phrase", "utterances", "calls", "example"):
+        table.add_column(column, overflow="fold")
+    for item in found:
+        example = item["examples"][0]["text"] if item["examples"] else ""
+        table.add_row(item["phrase"], str(item["count"]), str(item["distinct_calls"]), example)
+    console.print(table)

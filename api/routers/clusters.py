@@ -1,5 +1,236 @@
-"""Routes for clusters (filled in by its issue)."""
+"""Routes for objection/question clusters, buyer phrases and nearest-quote search."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.deps import SessionDep, WorkspaceDep
+from pipeline import insights
+
+router = APIRouter(tags=["clusters"])
+
+Kind = Literal["objection", "question"]
+Outcome = Literal["won", "lost", "open", "unknown"]
+
+QUOTE_EXAMPLE: dict[str, Any] = {
+    "mention_id": 12,
+    "text": "Honestly the price is too high for our budget this year.",
+    "call_id": 3,
+    "utterance_id": 41,
+    "speaker": "Dana (Acme)",
+    "start_seconds": 312.0,
+    "date": "2026-03-02",
+    "account": "Acme",
+    "outcome": "lost",
+    "cluster_id": 4,
+}
+
+
+class Quote(BaseModel):
+    """A buyer quote with its call context (``similarity`` only in search results)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{**QUOTE_EXAMPLE, "similarity": 0.71}]}
+    )
+
+    mention_id: int
+    text: str
+    call_id: int
+    utterance_id: int
+    speaker: str | None
+    start_seconds: float | None
+    date: str | None
+    account: str | None
+    outcome: str
+    cluster_id: int | None
+    similarity: float | None = None
+
+
+class Named(BaseModel):
+    name: str
+    count: int
+
+
+class ClusterSummary(BaseModel):
+    """One theme with figures over the mentions that pass the filters."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 4,
+                    "kind": "objection",
+                    "name": "price / budget / expensive",
+                    "auto_name": "price / budget / expensive",
+                    "name_locked": False,
+                    "status": "active",
+                    "keywords": ["price", "budget", "expensive"],
+                    "size": 14,
+                    "calls": 9,
+                    "accounts": 7,
+                    "first_seen": "2026-01-12",
+                    "last_seen": "2026-03-02",
+                    "weekly": [{"week": "2026-03-02", "count": 3}],
+                    "trend": 1.5,
+                    "outcomes": {"lost": 0.64, "won": 0.36},
+                    "outcome_counts": {"lost": 9, "won": 5},
+                    "competitors": [{"name": "Gong", "count": 3}],
+                    "why_now": [{"name": "deadline", "count": 2}],
+                    "quote": QUOTE_EXAMPLE["text"],
+                }
+            ]
+        }
+    )
+
+    id: int
+    kind: str
+    name: str
+    auto_name: str
+    name_locked: bool
+    status: str
+    keywords: list[str]
+    size: int
+    calls: int
+    accounts: int
+    first_seen: str | None
+    last_seen: str | None
+    weekly: list[dict[str, Any]]
+    trend: float = Field(description="Mentions in the last 4 weeks over the 4 before (+1 each).")
+    outcomes: dict[str, float]
+    outcome_counts: dict[str, int]
+    competitors: list[Named]
+    why_now: list[Named]
+    quote: str | None
+
+
+class ClusterDetail(ClusterSummary):
+    """A cluster with representative quotes (central and diverse) and every member mention."""
+
+    quotes: list[Quote]
+    mentions: list[Quote]
+
+
+class ClusterPatch(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"name": "Too expensive"}, {"not_objection": True}]}
+    )
+
+    name: str | None = Field(None, min_length=1, max_length=255)
+    not_objection: bool | None = None
+
+
+class MergeRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"ids": [4, 9]}]})
+
+    ids: list[int] = Field(min_length=2, description="Merged into the first id.")
+
+
+class EditResult(BaseModel):
+    id: int
+    name: str | None = None
+    status: str | None = None
+    merged: list[int] | None = None
+    children: list[int] | None = None
+
+
+class PhraseQuote(BaseModel):
+    utterance_id: int
+    call_id: int
+    text: str
+
+
+class Phrase(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"phrase": "too much admin", "count": 5, "distinct_calls": 4, "examples": []}
+            ]
+        }
+    )
+
+    phrase: str
+    count: int
+    distinct_calls: int
+    examples: list[PhraseQuote]
+
+
+@router.get("/api/clusters", response_model=list[ClusterSummary])
+def list_clusters(
+    db: SessionDep,
+    kind: Kind | None = None,
+    outcome: Outcome | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    competitor: str | None = None,
+    account: str | None = None,
+    sort: Literal["size", "trend"] = "size",
+) -> list[dict[str, Any]]:
+    """Active clusters; filters restrict which mentions are counted."""
+    return insights.list_clusters(
+        db,
+        kind=kind,
+        outcome=outcome,
+        date_from=date_from,
+        date_to=date_to,
+        competitor=competitor,
+        account=account,
+        sort=sort,
+    )
+
+
+@router.post("/api/clusters/rebuild")
+def rebuild_clusters(workspace: WorkspaceDep) -> dict[str, Any]:
+    """Full re-cluster now; ids stay stable and user edits are replayed."""
+    return insights.run_clustering(workspace, rebuild=True)
+
+
+@router.post("/api/clusters/merge", response_model=EditResult)
+def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
+    return insights.merge_clusters(db, body.ids)
+
+
+@router.get("/api/clusters/{cluster_id}", response_model=ClusterDetail)
+def get_cluster(cluster_id: int, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
+    return insights.get_cluster(db, cluster_id, embedder=workspace.embedder)
+
+
+@router.patch("/api/clusters/{cluster_id}", response_model=EditResult)
+def patch_cluster(cluster_id: int, body: ClusterPatch, db: SessionDep) -> dict[str, Any]:
+    """Rename (the name sticks across re-clusters) and/or mark "not an objection"."""
+    result: dict[str, Any] = {"id": cluster_id}
+    if body.name is not None:
+        result.update(insights.rename_cluster(db, cluster_id, body.name))
+    if body.not_objection is not None:
+        result.update(insights.mark_cluster(db, cluster_id, not_objection=body.not_objection))
+    return result
+
+
+@router.post("/api/clusters/{cluster_id}/split", response_model=EditResult)
+def split_cluster(cluster_id: int, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
+    return insights.split_cluster(workspace, db, cluster_id)
+
+
+@router.get("/api/phrases", response_model=list[Phrase])
+def list_phrases(
+    db: SessionDep,
+    kind: Kind | None = None,
+    top: Annotated[int, Query(ge=1, le=500)] = 50,
+    min_count: Annotated[int, Query(ge=1)] = 2,
+) -> list[dict[str, Any]]:
+    """Recurring buyer phrases with counts and example quotes."""
+    return insights.list_phrases(db, top=top, min_count=min_count, kind=kind)
+
+
+@router.get("/api/search", response_model=list[Quote])
+def search(
+    workspace: WorkspaceDep,
+    q: Annotated[str, Query(min_length=1)],
+    k: Annotated[int, Query(ge=1, le=100)] = 10,
+    kind: Kind | None = None,
+) -> list[dict[str, Any]]:
+    """The buyer quotes nearest in meaning to ``q``."""
+    return insights.search_quotes(workspace, q, k=k, kind=kind)
