@@ -14,6 +14,9 @@ class ParsedUtterance:
     start_seconds: float | None = None
     role: str = "unknown"  # buyer|rep|unknown|rep_note
     company: str | None = None  # "Name (Company)" or JSON affiliation, when the source says
+    # The file itself stated the role (callmine JSON ``role``, an internal/external affiliation, a
+    # rep's note): ``assign_roles`` keeps it instead of inferring one.
+    role_from_source: bool = False
 
 
 @dataclass

@@ -1,0 +1,137 @@
+"""Bytes to text: BOMs, UTF-8, BOM-less UTF-16, legacy code pages; binary files refused."""
+
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+from pipeline.errors import BadInput
+
+# Signatures of files people upload by mistake; checked before any decoding.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office document (.doc/.xls: save it as .docx)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"ID3", "an MP3 audio file"),
+    (b"OggS", "an Ogg audio file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"RIFF", "a RIFF media file (WAV/AVI/WebP)"),
+    (b"MZ", "a Windows executable"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Code pages charset-normalizer may choose from; cp1252 wins ties (the usual Windows export).
+_LEGACY_ENCODINGS = (
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1250",
+    "cp1251",
+    "mac_roman",
+    "gb18030",
+    "shift_jis",
+    "euc_kr",
+    "big5",
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is (``"a PNG image"``) from its signature, else ``None``."""
+    head = data[:16]
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            weak = signature.isascii() and signature != b"%PDF-"
+            if weak and b"\x00" not in data[:1024]:
+                continue  # a text file may well start with "MZ" or "ID3"
+            return kind
+    if head[4:8] == b"ftyp":
+        return "an MP4/MOV media file"
+    return None
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """Decode a text upload; a ``BadInput`` names the file and why it is not readable text."""
+    kind = binary_kind(data)
+    if kind is not None:
+        raise BadInput(f"this is {kind}, not a transcript or notes file", filename=filename)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _normalise_newlines(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise BadInput(
+                    f"could not decode the file as {encoding} (it starts with a {encoding} "
+                    f"byte-order mark): {exc.reason} at byte {exc.start}",
+                    filename=filename,
+                ) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    else:
+        if "\x00" not in text:
+            return _normalise_newlines(text)
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _normalise_newlines(utf16)
+    if b"\x00" in data:
+        raise BadInput(
+            "this looks like a binary file (it contains NUL bytes), not a transcript or notes file",
+            filename=filename,
+        )
+    return _normalise_newlines(_decode_legacy(data, filename))
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Mostly-ASCII UTF-16 without a BOM has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    pairs = len(data) // 2
+    for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= 0.6 * pairs:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text if "\x00" not in text else None
+    return None
+
+
+def _decode_legacy(data: bytes, filename: str) -> str:
+    matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS)))
+    if not matches:
+        raise BadInput(
+            "could not decode the file: it is not UTF-8, UTF-16 or a known legacy encoding "
+            "(save it as UTF-8)",
+            filename=filename,
+        )
+    best_chaos = min(m.chaos for m in matches)
+    for preferred in ("cp1252", "latin_1"):
+        for match in matches:
+            tied = match.chaos <= best_chaos + 1e-9
+            if tied and preferred in (match.encoding, *match.could_be_from_charset):
+                return data.decode(preferred)
+    best = min(matches, key=lambda m: m.chaos)
+    return str(best)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,168 @@
+"""JSON transcripts: the callmine schema and the common ``participants``/``transcript`` export.
+
+callmine schema (version 1); every key but ``utterances`` is optional::
+
+    {
+      "callmine": 1,
+      "title": "Brightside Dental - pricing follow-up",
+      "date": "2026-03-12",              # ISO, m/d/Y or "12 Mar 2026"
+      "account": "Brightside Dental",    # the buyer's company
+      "deal_id": "D-1042",
+      "deal_stage": "Proposal",
+      "outcome": "lost",                 # won | lost | open | unknown (or "Closed Won"...)
+      "our_company": "Tidyhive",         # speakers with this company are reps
+      "our_speakers": ["Maya Chen"],
+      "competitors": ["Jobber"],
+      "utterances": [
+        {"speaker": "Maya Chen", "role": "rep", "start": 12.5, "text": "Thanks for..."},
+        {"speaker": "Dana Ruiz", "company": "Brightside Dental", "start": "00:01:05",
+         "text": "Honestly the price..."}
+      ]
+    }
+
+``role`` (buyer | rep | unknown) is kept as given; without it the role is inferred.
+
+Common export: ``{"participants": [{"name", "affiliation"}], "transcript": [{"speaker", "start",
+"text"}]}`` with the same optional metadata keys. An affiliation of internal/host/us marks a rep,
+external/customer/prospect a buyer; any other affiliation is the speaker's company.
+``start`` is seconds or ``"hh:mm:ss"`` in both shapes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pipeline.errors import BadInput
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.header import apply_fields
+from pipeline.ingest.turns import merge_turns
+from pipeline.ingest.values import clean_optional, parse_timestamp
+
+ROLES = ("buyer", "rep", "unknown")
+_REP_AFFILIATIONS = {"internal", "host", "us", "ours", "our team", "seller", "vendor", "rep"}
+_BUYER_AFFILIATIONS = {"external", "customer", "prospect", "buyer", "client", "guest", "lead"}
+_METADATA_KEYS = ("title", "date", "account", "deal_id", "deal_stage", "outcome")
+_LIST_KEYS = ("our_speakers", "competitors")
+
+
+def looks_like_json(text: str) -> bool:
+    """A JSON object or array, whatever the file is called."""
+    stripped = text.lstrip()
+    if not stripped.startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_json(text: str, filename: str) -> ParsedCall:
+    """One call from a JSON document; a ``BadInput`` says what is missing or wrong, and where."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(
+            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", filename=filename
+        ) from exc
+    if isinstance(document, list):
+        document = {"transcript": document}
+    if not isinstance(document, dict):
+        raise BadInput("malformed JSON: expected an object with 'utterances'", filename=filename)
+    key = "utterances" if "utterances" in document else "transcript"
+    entries = document.get(key)
+    if not isinstance(entries, list):
+        raise BadInput(
+            "JSON transcript not found: expected a list under 'utterances' (callmine schema) "
+            "or 'transcript' (with 'participants')",
+            filename=filename,
+        )
+    call = ParsedCall(format="json", raw_text=text, utterances=[])
+    fields = {k: str(document[k]) for k in _METADATA_KEYS if document.get(k) is not None}
+    fields.update({k: _joined(document[k]) for k in _LIST_KEYS if document.get(k) is not None})
+    apply_fields(call, fields)
+    our_company = clean_optional(document.get("our_company"))
+    if our_company:
+        call.extra["our_company"] = our_company
+    participants = _participants(document.get("participants"), filename)
+    for index, entry in enumerate(entries):
+        utterance = _utterance(entry, f"{key}[{index}]", participants, filename)
+        if utterance is not None:
+            call.utterances.append(utterance)
+    call.utterances = merge_turns(call.utterances)
+    return call
+
+
+def _joined(value: Any) -> str:
+    return ";".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+def _participants(value: Any, filename: str) -> dict[str, dict[str, Any]]:
+    """Participants by name and by id, so a transcript entry may name either."""
+    if value is None:
+        return {}
+    if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
+        raise BadInput("JSON 'participants' must be a list of objects", filename=filename)
+    by_key: dict[str, dict[str, Any]] = {}
+    for participant in value:
+        for key in ("id", "name"):
+            if participant.get(key) is not None:
+                by_key[str(participant[key]).casefold()] = participant
+    return by_key
+
+
+def _utterance(
+    entry: Any, where: str, participants: dict[str, dict[str, Any]], filename: str
+) -> ParsedUtterance | None:
+    if not isinstance(entry, dict):
+        raise BadInput(f"JSON {where} is not an object", filename=filename)
+    text = entry.get("text", entry.get("content"))
+    if text is None:
+        raise BadInput(f"JSON {where} has no 'text'", filename=filename)
+    if not isinstance(text, str):
+        raise BadInput(f"JSON {where}.text is not a string", filename=filename)
+    if not text.strip():
+        return None
+    speaker_key = entry.get("speaker", entry.get("speaker_id", entry.get("name")))
+    participant = participants.get(str(speaker_key).casefold(), {}) if speaker_key else {}
+    speaker = clean_optional(participant.get("name") or speaker_key)
+    raw_start = entry.get("start", entry.get("start_time", entry.get("timestamp")))
+    start = parse_timestamp(raw_start)
+    if raw_start not in (None, "") and start is None:
+        raise BadInput(
+            f"JSON {where}.start {raw_start!r} is not seconds or hh:mm:ss", filename=filename
+        )
+    utterance = ParsedUtterance(" ".join(text.split()), speaker, start)
+    utterance.company = clean_optional(entry.get("company") or entry.get("affiliation"))
+    _apply_role(utterance, entry, participant, where, filename)
+    return utterance
+
+
+def _apply_role(
+    utterance: ParsedUtterance,
+    entry: dict[str, Any],
+    participant: dict[str, Any],
+    where: str,
+    filename: str,
+) -> None:
+    """A stated role wins; an internal/external affiliation is one; a company name is kept."""
+    role = entry.get("role", participant.get("role"))
+    if role is not None:
+        role = str(role).strip().casefold()
+        if role not in ROLES:
+            raise BadInput(
+                f"JSON {where}.role {role!r} is not one of {', '.join(ROLES)}", filename=filename
+            )
+        utterance.role = role
+        utterance.role_from_source = role != "unknown"
+        return
+    internal = participant.get("internal", participant.get("is_internal"))
+    affiliation = clean_optional(participant.get("affiliation") or participant.get("company"))
+    marker = (affiliation or "").casefold()
+    if internal is True or marker in _REP_AFFILIATIONS:
+        utterance.role, utterance.role_from_source = "rep", True
+    elif internal is False or marker in _BUYER_AFFILIATIONS:
+        utterance.role, utterance.role_from_source = "buyer", True
+    elif affiliation:
+        utterance.company = utterance.company or affiliation

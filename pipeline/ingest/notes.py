@@ -1,0 +1,65 @@
+"""Notes without speakers (Markdown or plain): each bullet or paragraph is one rep's note."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.ingest.base import ParsedUtterance
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•◦▪‣]|\d{1,3}[.)])\s+(?P<text>.*)$")
+_CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def strip_inline_markdown(text: str) -> str:
+    """``**Price** is [too high](url)`` -> ``Price is too high``."""
+    text = _LINK.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    return text
+
+
+def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
+    """The first heading (a title, if any) and one ``rep_note`` utterance per bullet/paragraph."""
+    title: str | None = None
+    items: list[list[str]] = []
+    current: list[str] | None = None
+    for index, raw in enumerate(lines):
+        line = raw.rstrip()
+        next_line = lines[index + 1] if index + 1 < len(lines) else ""
+        heading = _HEADING.match(line)
+        setext_next = bool(line.strip()) and bool(_SETEXT.match(next_line)) and current is None
+        if heading or setext_next:
+            text = heading.group("text") if heading else line.strip()
+            title = title or strip_inline_markdown(text).strip() or None
+            current = None
+            continue
+        if not line.strip() or _RULE.match(line) or _SETEXT.match(line) or _TABLE_RULE.match(line):
+            current = None
+            continue
+        bullet = _BULLET.match(line)
+        text = bullet.group("text") if bullet else line.strip()
+        text = _CHECKBOX.sub("", text.lstrip("> ").strip())
+        if text.startswith("|") and text.endswith("|"):
+            text = " | ".join(cell.strip() for cell in text.strip("|").split("|") if cell.strip())
+            current = None
+        if bullet or current is None:
+            current = [text]
+            items.append(current)
+        else:
+            current.append(text)
+    utterances = [
+        ParsedUtterance(
+            strip_inline_markdown(" ".join(part for part in item if part)).strip(),
+            role="rep_note",
+            role_from_source=True,
+        )
+        for item in items
+    ]
+    return title, [u for u in utterances if u.text]

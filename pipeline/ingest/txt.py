@@ -1,0 +1,42 @@
+"""Plain text and Markdown: a speaker-labelled transcript, or notes without speakers.
+
+Metadata lines at the top (``Date: 2026-03-12``, ``Account: Brightside Dental``) fill the call's
+fields in both cases.
+"""
+
+from __future__ import annotations
+
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.header import apply_fields, read_header
+from pipeline.ingest.notes import parse_notes, strip_inline_markdown
+from pipeline.ingest.turns import looks_labelled, parse_turns
+
+_MAX_TITLE = 120
+
+
+def parse_text(text: str, fmt: str = "txt") -> ParsedCall:
+    """One call from a text body; ``fmt`` is recorded as the call's format."""
+    header = read_header(text.split("\n"))
+    call = ParsedCall(format=fmt, raw_text=text, utterances=[])
+    apply_fields(call, header.fields)
+    body = header.body
+    if looks_labelled(body):
+        preamble, call.utterances = parse_turns(body)
+        title, notes = parse_notes(preamble)
+        if title is None and notes and len(notes[0].text) <= _MAX_TITLE and len(notes) == 1:
+            title, notes = notes[0].text, []
+        call.title = call.title or title
+        # Text before the first speaker is kept, unattributed, rather than dropped.
+        for note in notes:
+            note.role, note.role_from_source = "unknown", False
+        call.utterances = notes + call.utterances
+    else:
+        title, call.utterances = parse_notes(body)
+        call.title = call.title or title
+    call.utterances = [_clean(u) for u in call.utterances]
+    return call
+
+
+def _clean(utterance: ParsedUtterance) -> ParsedUtterance:
+    utterance.text = strip_inline_markdown(" ".join(utterance.text.split()))
+    return utterance

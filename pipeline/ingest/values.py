@@ -1,0 +1,157 @@
+"""Lenient readers for the values files carry: timestamps, dates, outcomes, name lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+_TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%a %d %b %Y",
+    "%A %d %B %Y",
+    "%a %b %d %Y",
+    "%A %B %d %Y",
+)
+_TIME_SUFFIX = re.compile(r"[ T]+\d{1,2}:\d{2}.*$")
+_WON = {"won", "closed won", "closedwon", "win", "closed-won", "closed/won", "signed", "booked"}
+_LOST = {"lost", "closed lost", "closedlost", "loss", "closed-lost", "closed/lost", "churned"}
+_OPEN = {"open", "in progress", "pending", "active", "negotiation", "proposal", "discovery"}
+_UNKNOWN = {"unknown", "n/a", "na", "none", "-", "?"}
+_TRUE = {"true", "yes", "y", "1", "x", "won", "closed won"}
+_FALSE = {"false", "no", "n", "0"}
+_TAG = re.compile(r"<[^>]{0,500}>")
+_BLOCK_TAG = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr)\s*>")
+_LI_TAG = re.compile(r"(?i)<\s*li\b[^>]*>")
+
+
+def parse_timestamp(value: object) -> float | None:
+    """``12.5``, ``"75"``, ``"01:15"``, ``"00:01:15,250"`` -> seconds; ``None`` if it is not one."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if value >= 0 else None
+    text = str(value).strip().strip("[]()")
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        match = _TIMESTAMP.match(text)
+        if not match:
+            return None
+        hours, minutes, secs, frac = match.groups()
+        seconds = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
+        if frac:
+            seconds += int(frac.ljust(3, "0")) / 1000
+        return float(seconds)
+    return seconds if seconds >= 0 else None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """ISO, US ``m/d/Y``, ``12 Mar 2026``, ``Mar 12, 2026`` (a time part is ignored); else ``None``.
+
+    Slashed dates are read month-first (CRM exports are mostly US) unless the first number is > 12.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = re.sub(r"\s+", " ", str(value).strip().replace(",", " ")).strip()
+    if not text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text.replace(" ", "T", 1)).date()
+    except ValueError:
+        pass
+    for candidate in (text, _TIME_SUFFIX.sub("", text)):
+        for fmt in _DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
+    return None
+
+
+def normalise_outcome(value: object, *, boolean_column: bool = False) -> str | None:
+    """``"Closed Won"`` -> ``won``, ``"Closed Lost"`` -> ``lost``, open states -> ``open``.
+
+    Blank gives ``None``; anything else (``"Connected"``, ``"Left voicemail"``) ``unknown``.
+    ``boolean_column`` is for a ``Won``/``Closed Won`` column holding yes/no: yes is ``won``, no
+    says only that it was not won, so it gives ``None`` and the deal stage decides.
+    """
+    text = _folded(value)
+    if not text:
+        return None
+    if boolean_column:
+        if text in _TRUE:
+            return "won"
+        if text in _FALSE:
+            return None
+    if text in _WON or text.startswith("closed won"):
+        return "won"
+    if text in _LOST or text.startswith("closed lost"):
+        return "lost"
+    if text in _OPEN:
+        return "open"
+    return "unknown"
+
+
+def outcome_from_stage(stage: object) -> str | None:
+    """A deal stage implies the outcome: closed won/lost, or any other stage is still open."""
+    text = _folded(stage)
+    if not text:
+        return None
+    outcome = normalise_outcome(text)
+    if outcome in ("won", "lost"):
+        return outcome
+    return "unknown" if text.startswith("closed") or text in _UNKNOWN else "open"
+
+
+def _folded(value: object) -> str:
+    return "" if value is None else re.sub(r"[\s_]+", " ", str(value).strip().casefold())
+
+
+def split_list(value: object) -> list[str]:
+    """``"Ana; Bo, Cy"`` or a JSON list -> ``["Ana", "Bo", "Cy"]``, blanks and repeats dropped."""
+    if value is None:
+        return []
+    parts = [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+    names: list[str] = []
+    for part in parts:
+        for name in re.split(r"[;,|]", part):
+            name = name.strip()
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def html_to_text(text: str) -> str:
+    """CRM note bodies often hold HTML (HubSpot): tags dropped, blocks kept as lines."""
+    if "<" not in text or not _TAG.search(text):
+        return html.unescape(text) if "&" in text else text
+    text = _LI_TAG.sub("\n- ", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    return html.unescape(_TAG.sub("", text))
+
+
+def clean_optional(value: object) -> str | None:
+    """A stripped string, or ``None`` for missing/blank values."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

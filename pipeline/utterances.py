@@ -1,0 +1,221 @@
+"""Turn-level work on parsed calls: who is the buyer and who the rep, and sentence spans.
+
+Roles come from the strongest evidence available, in this order: what the file states (JSON
+``role``, an internal/external affiliation, rep notes), the ``our_speakers`` names, the companies
+in ``Name (Company)`` or JSON affiliations, and last a phrase heuristic that leaves ``unknown``
+when the evidence is thin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+
+# Phrases a seller says (pitching, demoing, running discovery) and a buyer says (about "your"
+# product, their current tool, their budget). Weights are counts; only the difference matters.
+_REP_CUES = re.compile(
+    r"\b(?:our (?:platform|product|app|tool|software|solution|pricing|plans?|customers|team "
+    r"(?:can|will)|onboarding|support team|integration)|we offer|we integrate|we support|"
+    r"let me (?:show|share|walk|pull up|send)|i'?ll (?:share my screen|send (?:you|over))|"
+    r"share my screen|thanks for (?:taking|making) the time|i'?m calling from|"
+    r"tell me (?:a bit )?(?:more )?about (?:your|how)|walk me through|how (?:are|do) you "
+    r"(?:currently|handle|manage|do)|what (?:are you|do you) (?:currently )?us(?:e|ing)|"
+    r"what does your|how many (?:people|techs|staff|users|locations)|free trial|"
+    r"on our (?:end|side)|our (?:starter|pro|business|enterprise) plan)\b",
+    re.IGNORECASE,
+)
+_BUYER_CUES = re.compile(
+    r"\b(?:your (?:platform|product|app|tool|software|solution|pricing|plans?|team|company)|"
+    r"how much (?:does|is|would)|does it (?:integrate|work|support|connect|sync)|"
+    r"do you (?:integrate|support|offer|have|guys)|can it|we(?:'re| are) (?:currently )?using|"
+    r"we (?:currently )?use|we tried|our budget|too expensive|out of (?:our|the) budget|"
+    r"we(?:'re| are) locked in|our contract|my boss|our owner|i'?d have to (?:check|ask|run)|"
+    r"not sure we|we(?:'re| are) (?:looking|evaluating)|switching)\b",
+    re.IGNORECASE,
+)
+_MIN_MARGIN = 2  # score difference needed before the heuristic commits to a role
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().replace(".", " ").split())
+
+
+def name_matches(speaker: str, our_name: str) -> bool:
+    """Same full name, or a lone first name matching the other's (``Maya`` ~ ``Maya Chen``)."""
+    a, b = _norm(speaker).split(), _norm(our_name).split()
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+
+
+def assign_roles(
+    call: ParsedCall, our_speakers: Sequence[str], *, our_company: str | None = None
+) -> None:
+    """Set ``role`` on every utterance of ``call`` in place; stated roles are kept.
+
+    Idempotent: inferred roles are recomputed each time, so calling it again with better
+    ``our_speakers`` improves the result.
+    """
+    our_company = our_company or call.extra.get("our_company")
+    speakers = _speakers(call.utterances)
+    roles: dict[str, str] = {}
+    for utterance in call.utterances:
+        if utterance.role_from_source and utterance.speaker is not None:
+            roles.setdefault(utterance.speaker, utterance.role)
+    matched = [s for s in speakers if any(name_matches(s, name) for name in our_speakers)]
+    for speaker in matched:
+        roles.setdefault(speaker, "rep")
+    companies = _companies(call.utterances)
+    _roles_from_companies(roles, speakers, companies, call.account, our_company)
+    unresolved = [s for s in speakers if s not in roles]
+    if unresolved and (matched or "rep" in roles.values()) and not companies:
+        # We know who the sellers are; everybody else on the call is the buyer side.
+        roles.update(dict.fromkeys(unresolved, "buyer"))
+    elif unresolved:
+        roles.update(_heuristic_roles(call.utterances, unresolved, companies, roles))
+    for utterance in call.utterances:
+        if utterance.role_from_source:
+            continue
+        utterance.role = roles.get(utterance.speaker, "unknown") if utterance.speaker else "unknown"
+
+
+def _speakers(utterances: Sequence[ParsedUtterance]) -> list[str]:
+    return list(dict.fromkeys(u.speaker for u in utterances if u.speaker))
+
+
+def _companies(utterances: Sequence[ParsedUtterance]) -> dict[str, str]:
+    """Speaker -> company (``Name (Company)`` or JSON affiliation), first one stated."""
+    companies: dict[str, str] = {}
+    for utterance in utterances:
+        if utterance.speaker and utterance.company:
+            companies.setdefault(utterance.speaker, utterance.company)
+    return companies
+
+
+def _roles_from_companies(
+    roles: dict[str, str],
+    speakers: Sequence[str],
+    companies: dict[str, str],
+    account: str | None,
+    our_company: str | None,
+) -> None:
+    """A company shared with a known rep (or ours) is the seller; the account's is the buyer."""
+    ours = {_norm(c) for s, c in companies.items() if roles.get(s) == "rep"}
+    theirs = {_norm(c) for s, c in companies.items() if roles.get(s) == "buyer"}
+    if our_company:
+        ours.add(_norm(our_company))
+    if account:
+        theirs.add(_norm(account))
+    ours -= theirs if not our_company else set()
+    for speaker in speakers:
+        company = companies.get(speaker)
+        if speaker in roles or company is None:
+            continue
+        if _norm(company) in ours:
+            roles[speaker] = "rep"
+        elif _norm(company) in theirs or ours:
+            roles[speaker] = "buyer"
+
+
+def _score(texts: Sequence[str]) -> int:
+    """Seller cues minus buyer cues; discovery questions about "you/your" count for the seller."""
+    score = 0
+    for text in texts:
+        score += len(_REP_CUES.findall(text)) - len(_BUYER_CUES.findall(text))
+        for question in re.findall(r"[^.?!]*\?", text):
+            if re.search(r"\byou(?:r)?\b", question, re.IGNORECASE) and not _BUYER_CUES.search(
+                question
+            ):
+                score += 1
+    return score
+
+
+def _heuristic_roles(
+    utterances: Sequence[ParsedUtterance],
+    unresolved: Sequence[str],
+    companies: dict[str, str],
+    known: dict[str, str],
+) -> dict[str, str]:
+    """Score unresolved speakers grouped by company (or alone); commit only on a clear lead.
+
+    The top-scoring group becomes the rep side when it leads the runner-up by ``_MIN_MARGIN``;
+    the others become buyers. With a single group, a strongly seller-like one is the rep side.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    group_of = {s: _norm(companies.get(s, f"speaker:{s}")) for s in unresolved}
+    for speaker, group in group_of.items():
+        groups[group].append(speaker)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for utterance in utterances:
+        if utterance.speaker is not None and utterance.speaker in group_of:
+            texts[group_of[utterance.speaker]].append(utterance.text)
+    scores = sorted(((_score(texts[g]), g) for g in groups), reverse=True)
+    roles: dict[str, str] = {}
+    if "rep" in known.values() and "buyer" not in known.values():
+        # A rep is known already; the others are buyers unless they sound strongly like sellers.
+        for score, group in scores:
+            role = "rep" if score >= 2 * _MIN_MARGIN else "buyer"
+            roles.update(dict.fromkeys(groups[group], role))
+        return roles
+    top_score, top = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else (0 if "buyer" in known.values() else None)
+    if runner_up is None or top_score <= 0 or top_score - runner_up < _MIN_MARGIN:
+        return roles
+    roles.update(dict.fromkeys(groups[top], "rep"))
+    for _, group in scores[1:]:
+        roles.update(dict.fromkeys(groups[group], "buyer"))
+    return roles
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd",
+    "co", "corp", "llc", "approx", "est", "no", "nos", "dept", "fig", "a.m", "p.m", "u.s", "u.k",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "min", "max", "vol", "ref", "cf", "al", "ca", "mins", "hrs", "wk", "mo",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*)")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, sentence)`` spans of ``text``, ``text[start:end] == sentence``.
+
+    Regex based: a boundary is ``.``/``!``/``?`` before whitespace, or a line break; abbreviations
+    (``e.g.``, ``Mr.``), initials (``J.``) and decimals (``$1.5k``) do not end a sentence.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith(".") and _is_abbreviation(text[start : match.start() + 1]):
+            continue
+        _add_span(spans, text, start, match.end())
+        start = match.end()
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(before: str) -> bool:
+    """Does the text up to and including a ``.`` end with an abbreviation or an initial?"""
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).casefold().rstrip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith", "Plan B. Then" is rare enough
+    return word in _ABBREVIATIONS
+
+
+def _add_span(spans: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end, text[start:end]))
