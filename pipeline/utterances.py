@@ -22,15 +22,16 @@ _REP_CUES = re.compile(
     r"let me (?:show|share|walk|pull up|send)|i'?ll (?:share my screen|send (?:you|over))|"
     r"share my screen|thanks for (?:taking|making) the time|i'?m calling from|"
     r"tell me (?:a bit )?(?:more )?about (?:your|how)|walk me through|how (?:are|do) you "
-    r"(?:currently|handle|manage|do)|what (?:are you|do you) (?:currently )?us(?:e|ing)|"
-    r"what does your|how many (?:people|techs|staff|users|locations)|free trial|"
+    r"(?:currently )?(?:handl|manag|do|track|run|schedul)\w*|what (?:are you|do you) "
+    r"(?:currently )?us(?:e|ing)|what does your|what made you|what prompted|"
+    r"how many (?:people|techs|staff|users|locations|crews|employees)|free trial|"
     r"on our (?:end|side)|our (?:starter|pro|business|enterprise) plan)\b",
     re.IGNORECASE,
 )
 _BUYER_CUES = re.compile(
     r"\b(?:your (?:platform|product|app|tool|software|solution|pricing|plans?|team|company)|"
     r"how much (?:does|is|would)|does it (?:integrate|work|support|connect|sync)|"
-    r"do you (?:integrate|support|offer|have|guys)|can it|we(?:'re| are) (?:currently )?using|"
+    r"do you (?:integrate|support|offer|guys)|can it|we(?:'re| are) (?:currently )?using|"
     r"we (?:currently )?use|we tried|our budget|too expensive|out of (?:our|the) budget|"
     r"we(?:'re| are) locked in|our contract|my boss|our owner|i'?d have to (?:check|ask|run)|"
     r"not sure we|we(?:'re| are) (?:looking|evaluating)|switching)\b",

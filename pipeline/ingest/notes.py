@@ -25,6 +25,12 @@ def strip_inline_markdown(text: str) -> str:
     return text
 
 
+def _is_label_line(text: str, next_line: str) -> bool:
+    """``Call notes:`` alone on a line introduces what follows; it is not a note itself."""
+    follows = not next_line.strip() or bool(_BULLET.match(next_line))
+    return text.endswith(":") and len(text) <= 60 and follows
+
+
 def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
     """The first heading (a title, if any) and one ``rep_note`` utterance per bullet/paragraph."""
     title: str | None = None
@@ -49,6 +55,8 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
         if text.startswith("|") and text.endswith("|"):
             text = " | ".join(cell.strip() for cell in text.strip("|").split("|") if cell.strip())
             current = None
+        if not bullet and current is None and _is_label_line(text, next_line):
+            continue
         if bullet or current is None:
             current = [text]
             items.append(current)

@@ -1,0 +1,359 @@
+"""Every format and shape: speakers, roles, start times, text and metadata, exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+import pytest
+
+from pipeline.ingest import SUPPORTED_EXTENSIONS, parse_file, sniff_format
+from tests.ingest.conftest import turns
+
+
+def test_bracketed_timestamp_name_company_with_header_metadata(
+    fixture_bytes: dict[str, bytes],
+) -> None:
+    [call] = parse_file(fixture_bytes["bracketed.txt"], "bracketed.txt")
+    assert call.format == "txt"
+    assert call.call_date == dt.date(2026, 3, 12)
+    assert call.account == "Brightside Dental"
+    assert call.outcome == "lost"
+    assert call.competitors == ["Jobber", "Housecall Pro"]
+    assert turns(call) == [
+        ("Maya Chen", "rep", 4.0, "Hi Dana, thanks for taking the time today."),
+        ("Dana Ruiz", "buyer", 9.0, "Sure, no problem. Sorry, I'm a couple of minutes late."),
+        ("Maya Chen", "rep", 15.0, "No worries at all. How are you handling scheduling right now?"),
+        ("Dana Ruiz", "buyer", 21.0, "Honestly? Spreadsheets. And it's, um, a mess."),
+        (
+            "Luis Ortega",
+            "buyer",
+            62.0,
+            "The bigger issue for us is price, e.g. $1.5k a year is a lot.",
+        ),
+    ]
+    # The company in "Name (Company)" is kept and, with the account, decides the roles.
+    assert [u.company for u in call.utterances][:2] == ["Tidyhive", "Brightside Dental"]
+
+
+def test_name_colon_multiline_turns_and_title(fixture_bytes: dict[str, bytes]) -> None:
+    [call] = parse_file(fixture_bytes["colon.txt"], "colon.txt", our_speakers=["Sam Patel"])
+    assert call.title == "Pricing follow-up with Harbor Plumbing"
+    assert call.our_speakers == ["Sam Patel"]
+    assert turns(call) == [
+        (
+            "Sam",
+            "rep",
+            None,
+            "Thanks for jumping back on. Did you get a chance to look at the proposal?",
+        ),
+        (
+            "Priya",
+            "buyer",
+            None,
+            "I did. It's more than we budgeted, to be honest, and the 12-month contract is a "
+            "sticking point.",
+        ),
+        ("Sam", "rep", None, "Understood. We offer a monthly plan too."),
+        ("Priya", "buyer", None, "Does it integrate with QuickBooks?"),
+        ("Sam", "rep", None, "It does, both Online and Desktop."),
+    ]
+
+
+def test_zoom_otter_header_lines_merge_same_speaker(fixture_bytes: dict[str, bytes]) -> None:
+    [call] = parse_file(fixture_bytes["otter.txt"], "otter.txt")
+    assert turns(call) == [
+        ("Maya Chen", "rep", 2.0, "Okay, I think we're recording. Thanks for making the time, Tom."),
+        (
+            "Tom Becker",
+            "buyer",
+            7.0,
+            "Yeah, happy to. We've been using ServiceTitan, but the renewal is coming up. "
+            "And it's just too expensive for a crew our size.",
+        ),
+        ("Maya Chen", "rep", 3845.0, "Got it. Let me show you how our platform handles dispatch."),
+    ]
+
+
+def test_plain_notes_paragraphs_are_rep_notes(fixture_bytes: dict[str, bytes]) -> None:
+    [call] = parse_file(fixture_bytes["notes.txt"], "notes.txt")
+    assert call.format == "txt"
+    assert turns(call) == [
+        (None, "rep_note", None, "Call with Greenleaf Landscaping, spoke to the owner."),
+        (
+            None,
+            "rep_note",
+            None,
+            "They're on Jobber now and the contract runs until June, so switching before then "
+            "means paying twice.",
+        ),
+        (
+            None,
+            "rep_note",
+            None,
+            "Biggest worry is the setup time: they have 14 crews and no office manager.",
+        ),
+    ]
+
+
+def test_markdown_notes_bullets_front_matter_and_inline_markup(
+    fixture_bytes: dict[str, bytes],
+) -> None:
+    [call] = parse_file(fixture_bytes["notes.md"], "notes.md")
+    assert call.format == "md"
+    assert call.title == "Oakridge HVAC - demo notes"
+    assert call.call_date == dt.date(2026, 3, 20)
+    assert call.account == "Oakridge HVAC"
+    assert call.deal_stage == "Closed Won"
+    assert call.outcome == "won"
+    assert turns(call) == [
+        (None, "rep_note", None, "Price is fine if we can do annual billing"),
+        (
+            None,
+            "rep_note",
+            None,
+            "Asked about security: where is the data hosted? They need SOC 2 for their insurer.",
+        ),
+        (None, "rep_note", None, "Wants QuickBooks sync"),
+        (None, "rep_note", None, "Compared us with Housecall Pro"),
+        (None, "rep_note", None, "Decision by end of month."),
+    ]
+
+
+VOICE_TURNS = [
+    ("Maya Chen", "rep", 1.5, "Thanks for joining, Dana. How many techs do you have on the road?"),
+    ("Dana Ruiz", "buyer", 7.5, "About twelve. Some part-time. Is there a setup fee?"),
+]
+
+
+def test_vtt_voice_tags_merge_consecutive_cues(fixture_bytes: dict[str, bytes]) -> None:
+    [call] = parse_file(fixture_bytes["voice.vtt"], "voice.vtt")
+    assert call.format == "vtt"
+    assert turns(call) == VOICE_TURNS
+
+
+def test_vtt_speaker_prefix_cues_and_unlabelled_continuation(
+    fixture_bytes: dict[str, bytes],
+) -> None:
+    [call] = parse_file(fixture_bytes["colon.vtt"], "colon.vtt")
+    assert turns(call) == [
+        ("Sam Patel", "rep", 0.0, "Hi Priya, can you hear me okay?"),
+        (
+            "Priya Nair",
+            "buyer",
+            3.0,
+            "Yes, loud and clear. We looked at the quote and it's a bit steep.",
+        ),
+        ("Sam Patel", "rep", 8.0, "Understood, let me walk you through the plans."),
+    ]
+    assert [u.company for u in call.utterances] == ["Tidyhive", "Harbor Plumbing", "Tidyhive"]
+
+
+def test_srt_speaker_prefix_and_markup(fixture_bytes: dict[str, bytes]) -> None:
+    [call] = parse_file(fixture_bytes["call.srt"], "call.srt")
+    assert call.format == "srt"
+    assert turns(call) == [
+        ("Maya", "rep", 2.0, "So what made you start looking now?"),
+        (
+            "Dana",
+            "buyer",
+            5.5,
+            "Our Jobber contract ends in May. And we got burned on the setup last time.",
+        ),
+        ("Maya", "rep", 60.25, "That makes sense."),
+    ]
+
+
+def test_callmine_json_schema(fixture_bytes: dict[str, bytes]) -> None:
+    [call] = parse_file(fixture_bytes["callmine.json"], "callmine.json")
+    assert call.format == "json"
+    assert call.title == "Brightside Dental - pricing follow-up"
+    assert call.call_date == dt.date(2026, 3, 12)
+    assert (call.account, call.deal_id, call.deal_stage, call.outcome) == (
+        "Brightside Dental",
+        "D-1042",
+        "Proposal",
+        "open",
+    )
+    assert call.our_speakers == ["Maya Chen"]
+    assert call.competitors == ["Jobber"]
+    assert turns(call) == [
+        ("Maya Chen", "rep", 12.5, "Did the proposal make sense?"),
+        (
+            "Dana Ruiz",
+            "buyer",
+            65.0,
+            "Mostly. The price is higher than Jobber. And twelve months is long.",
+        ),
+        ("Ops Lead", "buyer", 80.0, "Can we pay monthly?"),
+    ]
+
+
+EXPORT_TURNS = [
+    ("Sam Patel", "rep", 3.0, "Thanks for making the time."),
+    ("Priya Nair", "buyer", 7.25, "Sure. We mostly want to know about integrations."),
+    ("Ken Ito", "buyer", 15.0, "And security, we handle customer addresses."),
+]
+
+
+def test_participants_transcript_export_with_affiliations(
+    fixture_bytes: dict[str, bytes],
+) -> None:
+    [call] = parse_file(fixture_bytes["export.json"], "export.json")
+    assert call.title == "Discovery call"
+    assert turns(call) == EXPORT_TURNS
+    assert [u.company for u in call.utterances] == ["Tidyhive", "Harbor Plumbing", None]
+
+
+def test_hubspot_csv_rows_html_quoted_commas_and_newlines(
+    fixture_bytes: dict[str, bytes],
+) -> None:
+    calls = parse_file(fixture_bytes["hubspot.csv"], "hubspot.csv")
+    assert [c.format for c in calls] == ["csv"] * 3  # the blank row is skipped
+    first, second, third = calls
+    assert (first.call_date, first.account, first.deal_stage, first.outcome, first.deal_id) == (
+        dt.date(2026, 3, 14),
+        "Harbor Plumbing, LLC",
+        "Closed Lost",
+        "lost",
+        "D-2001",
+    )
+    assert first.competitors == ["Jobber"]
+    assert first.extra["columns"] == {"Record ID": "101"}
+    assert turns(first) == [
+        (
+            None,
+            "rep_note",
+            None,
+            'Priya said the price is too high, "way over budget". Going with Jobber.',
+        )
+    ]
+    assert (second.call_date, second.outcome, second.competitors) == (
+        dt.date(2026, 3, 18),
+        "open",
+        [],
+    )
+    assert turns(second) == [
+        (None, "rep_note", None, "Worried about setup time"),
+        (None, "rep_note", None, "Asked about QuickBooks, twice"),
+    ]
+    assert (third.call_date, third.outcome) == (dt.date(2026, 3, 18), "won")
+    assert third.competitors == ["Housecall Pro", "ServiceTitan"]
+    # A transcript pasted into a CRM note keeps its speakers; too little to tell who is who.
+    assert turns(third) == [
+        ("Maya", "unknown", None, "Anything else holding you back?"),
+        ("Tom", "unknown", None, "Not really, the monthly plan works for us."),
+        ("Maya", "unknown", None, "Great."),
+    ]
+    [with_rep] = parse_file(
+        fixture_bytes["hubspot.csv"], "hubspot.csv", our_speakers=["Maya Chen"]
+    )[2:]
+    assert [u.role for u in with_rep.utterances] == ["rep", "buyer", "rep"]
+
+
+def test_salesforce_csv_semicolons_and_boolean_closed_won(
+    fixture_bytes: dict[str, bytes],
+) -> None:
+    calls = parse_file(fixture_bytes["salesforce.csv"], "salesforce.csv")
+    assert [(c.title, c.call_date, c.account, c.deal_stage, c.outcome) for c in calls] == [
+        ("Intro call", dt.date(2026, 2, 2), "Pine Dental", "Negotiation", "open"),
+        ("Renewal", dt.date(2026, 2, 10), "Lake Clinic", "Closed Won", "won"),
+        ("Lost deal", dt.date(2026, 2, 11), "Hill Vets", "Closed Lost", "lost"),
+    ]
+    assert [turns(c) for c in calls][0] == [
+        (None, "rep_note", None, "They need SOC 2 before signing.")
+    ]
+
+
+def test_csv_explicit_column_map(fixture_bytes: dict[str, bytes]) -> None:
+    column_map = {"text": "What they said", "account": "practice", "date": "When"}
+    column_map["outcome"] = "Result"
+    [call] = parse_file(fixture_bytes["custom.csv"], "custom.csv", column_map=column_map)
+    assert (call.call_date, call.account, call.outcome) == (
+        dt.date(2026, 4, 1),
+        "Sunny Smiles",
+        "lost",
+    )
+    assert turns(call) == [(None, "rep_note", None, "Too expensive for a two-chair practice.")]
+
+
+def _docx_bytes(build: list[str], table: list[list[str]] | None = None) -> bytes:
+    document = docx.Document()
+    document.core_properties.title = "Teams transcript"
+    for text in build:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(grid.rows, table, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_teams_transcript_with_table_rows() -> None:
+    data = _docx_bytes(
+        [
+            "Maya Chen   0:03",
+            "Thanks for joining, how are you handling invoices today?",
+            "",
+            "Dana Ruiz   0:09",
+            "By hand, mostly.",
+        ],
+        table=[["0:20", "Dana Ruiz", "Is there a setup fee?"]],
+    )
+    assert sniff_format(data, "call.docx") == "docx"
+    [call] = parse_file(data, "call.docx")
+    assert call.format == "docx"
+    assert call.title == "Teams transcript"
+    assert turns(call) == [
+        ("Maya Chen", "rep", 3.0, "Thanks for joining, how are you handling invoices today?"),
+        ("Dana Ruiz", "buyer", 9.0, "By hand, mostly. Is there a setup fee?"),
+    ]
+
+
+def test_docx_without_speakers_is_notes() -> None:
+    data = _docx_bytes(["Met the owner of Pine Dental.", "", "Needs SOC 2 before signing."])
+    [call] = parse_file(data, "notes.docx")
+    assert turns(call) == [
+        (None, "rep_note", None, "Met the owner of Pine Dental."),
+        (None, "rep_note", None, "Needs SOC 2 before signing."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "stored_as", "expected"),
+    [
+        ("vtt_named.txt", "vtt", VOICE_TURNS),
+        ("json_named.txt", "json", EXPORT_TURNS),
+    ],
+)
+def test_content_beats_extension(
+    fixture_bytes: dict[str, bytes], name: str, stored_as: str, expected: list[object]
+) -> None:
+    assert sniff_format(fixture_bytes[name], name) == stored_as
+    [call] = parse_file(fixture_bytes[name], name)
+    assert call.format == stored_as
+    assert turns(call) == expected
+
+
+@pytest.mark.parametrize(
+    ("fixture", "renamed", "fmt"),
+    [
+        ("call.srt", "subtitles.txt", "srt"),
+        ("hubspot.csv", "export.txt", "csv"),
+        ("voice.vtt", "no_extension", "vtt"),
+        ("otter.txt", "call.log", "txt"),
+    ],
+)
+def test_sniffing_without_a_helpful_extension(
+    fixture_bytes: dict[str, bytes], fixture: str, renamed: str, fmt: str
+) -> None:
+    assert sniff_format(fixture_bytes[fixture], renamed) == fmt
+    assert parse_file(fixture_bytes[fixture], renamed)[0].format == fmt
+
+
+def test_supported_extensions_cover_every_format() -> None:
+    assert set(SUPPORTED_EXTENSIONS.values()) == {"txt", "md", "vtt", "srt", "json", "csv", "docx"}
