@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
@@ -23,7 +23,12 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def problem(status: int, title: str, detail: str, **extra: object) -> JSONResponse:
     """An RFC 9457 problem+json response."""
-    body: dict[str, object] = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    body: dict[str, object] = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
     body.update({k: v for k, v in extra.items() if v is not None})
     return JSONResponse(body, status_code=status, media_type="application/problem+json")
 
@@ -53,7 +58,9 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return problem(422, "Invalid request", "request did not validate", errors=jsonable(exc.errors()))
+        return problem(
+            422, "Invalid request", "request did not validate", errors=jsonable(exc.errors())
+        )
 
     protected = [Depends(require_token)]
     for module in (calls, clusters, documents, jobs):

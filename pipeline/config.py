@@ -31,20 +31,27 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CALLMINE_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Field(Path("./callmine-data"), description="Where the database, faiss index and exports live.")
+    data_dir: Path = Field(
+        Path("./callmine-data"), description="Where the database, faiss index and exports live."
+    )
     database_url: str | None = Field(
         None, description="SQLAlchemy URL; default is a SQLite file in the data dir."
     )
     max_upload_bytes: int = Field(25 * 1024 * 1024, gt=0, description="Largest accepted upload.")
     model_path: Path | None = Field(
-        None, description="Sentence-transformers model folder; default is the bundled all-MiniLM-L6-v2."
+        None,
+        description="Sentence-transformers model folder; default is the bundled all-MiniLM-L6-v2.",
     )
     embedder: Literal["sentence-transformers", "openai"] = "sentence-transformers"
-    embedding_model: str = Field("text-embedding-3-small", description="Model name for the openai embedder.")
+    embedding_model: str = Field(
+        "text-embedding-3-small", description="Model name for the openai embedder."
+    )
     embed_batch_size: int = Field(64, gt=0)
     embed_device: str = Field("cpu", description="torch device for the local embedder (cpu, cuda).")
     competitors: list[str] = Field(default_factory=list, description="Competitor names to detect.")
-    llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL; unset = offline drafts.")
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible base URL; unset = offline drafts."
+    )
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
     llm_timeout_s: float = Field(60.0, gt=0)
@@ -52,7 +59,9 @@ class Settings(BaseSettings):
     llm_structured_output: StructuredOutputMode = "auto"
     llm_max_tokens: int = Field(1200, gt=0)
     redact_pii: bool = True
-    api_token: SecretStr | None = Field(None, description="When set, the API requires this bearer token.")
+    api_token: SecretStr | None = Field(
+        None, description="When set, the API requires this bearer token."
+    )
     background_ingest_bytes: int = Field(
         2 * 1024 * 1024, description="Uploads larger than this are analysed in a background job."
     )

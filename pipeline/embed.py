@@ -131,13 +131,16 @@ def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vecto
             known[row.text_hash] = np.frombuffer(row.vector, dtype=np.float32)
     missing = [h for h in unique if h not in known]
     if missing:
-        first_text = {h: t for h, t in zip(hashes, texts, strict=True)}
+        first_text = dict(zip(hashes, texts, strict=True))
         fresh = embedder.encode([first_text[h] for h in missing])
         for h, vector in zip(missing, fresh, strict=True):
             known[h] = vector
             db.add(
                 EmbeddingCache(
-                    text_hash=h, model=embedder.name, dim=int(vector.shape[0]), vector=vector.tobytes()
+                    text_hash=h,
+                    model=embedder.name,
+                    dim=int(vector.shape[0]),
+                    vector=vector.tobytes(),
                 )
             )
         db.flush()

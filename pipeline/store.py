@@ -24,7 +24,14 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    sessionmaker,
+)
 
 OUTCOMES = ("won", "lost", "open", "unknown")
 ROLES = ("buyer", "rep", "unknown", "rep_note")
@@ -59,7 +66,9 @@ class Call(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     utterances: Mapped[list[Utterance]] = relationship(
-        back_populates="call", cascade="all, delete-orphan", order_by="Utterance.seq",
+        back_populates="call",
+        cascade="all, delete-orphan",
+        order_by="Utterance.seq",
         passive_deletes=True,
     )
 
@@ -87,9 +96,13 @@ class Mention(Base):
     __tablename__ = "mentions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    utterance_id: Mapped[int] = mapped_column(ForeignKey("utterances.id", ondelete="CASCADE"), index=True)
+    utterance_id: Mapped[int] = mapped_column(
+        ForeignKey("utterances.id", ondelete="CASCADE"), index=True
+    )
     call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16), index=True)  # objection|question|competitor|why_now
+    kind: Mapped[str] = mapped_column(
+        String(16), index=True
+    )  # objection|question|competitor|why_now
     category: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     char_start: Mapped[int] = mapped_column(Integer, default=0)
@@ -171,7 +184,9 @@ class DocumentVersion(Base):
     __tablename__ = "document_versions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     version: Mapped[int] = mapped_column(Integer)
     author: Mapped[str] = mapped_column(String(255), default="system")
     body_markdown: Mapped[str] = mapped_column(Text)
@@ -186,7 +201,9 @@ class DocumentComment(Base):
     __tablename__ = "document_comments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     author: Mapped[str] = mapped_column(String(255), default="anonymous")
     kind: Mapped[str] = mapped_column(String(32), default="comment")  # comment|review|accuracy
     body: Mapped[str] = mapped_column(Text, default="")

@@ -1,4 +1,4 @@
-"""The objects one running callmine needs (settings, database, embedder), built once, passed down."""
+"""What one running callmine needs (settings, database, embedder): built once, passed down."""
 
 from __future__ import annotations
 

@@ -39,7 +39,9 @@ def test_settings_read_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert settings.competitors == ["RotaPro", "ClockBee"]
 
 
-def test_llm_key_falls_back_to_openai_api_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_llm_key_falls_back_to_openai_api_key(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     settings = make_settings(tmp_path, llm_model="gpt-4o-mini")
     assert settings.resolved_llm_api_key == "sk-test"
@@ -56,7 +58,9 @@ def test_sqlite_has_wal_and_foreign_keys(tmp_path: Path) -> None:
     with database.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
-    assert {"calls", "utterances", "mentions", "clusters", "documents"} <= set(database.table_names())
+    assert {"calls", "utterances", "mentions", "clusters", "documents"} <= set(
+        database.table_names()
+    )
     database.dispose()
 
 

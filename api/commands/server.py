@@ -24,7 +24,9 @@ def _serve(host: str, port: int) -> None:
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Interface to bind (default: CALLMINE_HOST).")] = None,
+    host: Annotated[
+        str | None, typer.Option(help="Interface to bind (default: CALLMINE_HOST).")
+    ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: CALLMINE_PORT).")] = None,
 ) -> None:
     """Serve the web UI and the API."""
@@ -36,7 +38,9 @@ def serve(
 
 @app.command()
 def demo(
-    examples: Annotated[Path, typer.Option(help="Folder of example calls with a manifest.csv.")] = EXAMPLES_DIR,
+    examples: Annotated[
+        Path, typer.Option(help="Folder of example calls with a manifest.csv.")
+    ] = EXAMPLES_DIR,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after the exports.")] = False,
 ) -> None:
     """Load the example calls, cluster them, export a one-pager, then serve the UI."""
@@ -57,7 +61,9 @@ def demo(
         if not top:
             console.print("[yellow]no objection clusters found; nothing to export[/yellow]")
         else:
-            document = generate_document(workspace, doc_type="one-pager", cluster_ids=top, use_llm=False)
+            document = generate_document(
+                workspace, doc_type="one-pager", cluster_ids=top, use_llm=False
+            )
             out_dir = workspace.settings.data_dir / "exports"
             out_dir.mkdir(parents=True, exist_ok=True)
             for fmt in ("pdf", "html"):
