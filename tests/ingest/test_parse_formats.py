@@ -64,7 +64,12 @@ def test_name_colon_multiline_turns_and_title(fixture_bytes: dict[str, bytes]) -
 def test_zoom_otter_header_lines_merge_same_speaker(fixture_bytes: dict[str, bytes]) -> None:
     [call] = parse_file(fixture_bytes["otter.txt"], "otter.txt")
     assert turns(call) == [
-        ("Maya Chen", "rep", 2.0, "Okay, I think we're recording. Thanks for making the time, Tom."),
+        (
+            "Maya Chen",
+            "rep",
+            2.0,
+            "Okay, I think we're recording. Thanks for making the time, Tom.",
+        ),
         (
             "Tom Becker",
             "buyer",

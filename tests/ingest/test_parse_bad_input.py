@@ -1,0 +1,204 @@
+"""Every bad upload is a ``BadInput`` that names the file and says why."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from pipeline.errors import BadInput
+from pipeline.ingest import parse_file, safe_filename, sniff_format
+from pipeline.ingest.docx_file import MAX_UNCOMPRESSED_BYTES
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+
+
+def _reason(data: bytes, filename: str, **kwargs: object) -> str:
+    with pytest.raises(BadInput) as caught:
+        parse_file(data, filename, **kwargs)  # type: ignore[arg-type]
+    assert caught.value.filename == filename
+    assert caught.value.status_code == 422
+    return caught.value.detail
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n \n"])
+def test_empty(data: bytes) -> None:
+    assert _reason(data, "empty.txt").startswith("file is empty")
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (PNG, "a PNG image"),
+        (PDF, "a PDF document"),
+        (b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 40, "an ELF executable"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "a legacy Office document"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+    ],
+)
+def test_binary_renamed_as_text(data: bytes, kind: str) -> None:
+    reason = _reason(data, "call.txt")
+    assert reason.startswith(f"this is {kind}")
+    assert "not a transcript or notes file" in reason
+    with pytest.raises(BadInput):
+        sniff_format(data, "call.txt")
+
+
+def test_nul_bytes_are_binary() -> None:
+    reason = _reason(b"Maya: hi\x00\x01\x02\x00\xff\xfe garbage \x00", "call.txt")
+    assert reason == (
+        "this looks like a binary file (it contains NUL bytes), not a transcript or notes file"
+    )
+
+
+def test_zip_that_is_not_a_docx() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "Maya: hi")
+    assert _reason(buffer.getvalue(), "notes.txt").startswith("this is a zip archive")
+    assert _reason(buffer.getvalue(), "notes.docx").startswith("not a valid .docx file")
+
+
+def test_undecodable() -> None:
+    reason = _reason(bytes(range(0x80, 0x100)) * 4, "call.txt")
+    assert reason.startswith("could not decode the file")
+
+
+def test_invalid_utf16_after_bom() -> None:
+    assert _reason(b"\xff\xfeA\x00\x00\xd8", "call.txt").startswith("could not decode")
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "expected"),
+    [
+        (b"00:00:01.000 --> 00:00:02.000\nhi\n", "c.vtt", "the file does not start with 'WEBVTT'"),
+        (
+            b"WEBVTT\n\n00:00:01.000 --> 00:0x:02.000\n<v Ana>hi</v>\n",
+            "c.vtt",
+            "bad cue timing on line 3",
+        ),
+        (b"1\n00:00:01,000 -> 00:00:02,000\nMaya: hi\n", "c.srt", "malformed SRT"),
+        (b"just some words\n", "c.srt", "malformed SRT"),
+    ],
+)
+def test_malformed_subtitles(data: bytes, filename: str, expected: str) -> None:
+    assert expected in _reason(data, filename)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'{"utterances": [{"speaker": "Ana", "text": "hi"}', "malformed JSON: Expecting"),
+        (b'{"foo": 1}', "JSON transcript not found"),
+        (b'"just a string"', "malformed JSON: expected an object"),
+        (b'{"utterances": ["hello"]}', "JSON utterances[0] is not an object"),
+        (b'{"utterances": [{"speaker": "Ana"}]}', "JSON utterances[0] has no 'text'"),
+        (b'{"utterances": [{"text": 5}]}', "JSON utterances[0].text is not a string"),
+        (
+            b'{"transcript": [{"text": "hi", "start": "soon"}]}',
+            "JSON transcript[0].start 'soon' is not seconds or hh:mm:ss",
+        ),
+        (
+            b'{"utterances": [{"text": "hi", "role": "boss"}]}',
+            "JSON utterances[0].role 'boss' is not one of buyer, rep, unknown",
+        ),
+        (b'{"participants": 3, "transcript": []}', "JSON 'participants' must be a list of objects"),
+    ],
+)
+def test_malformed_json(data: bytes, expected: str) -> None:
+    assert _reason(data, "call.json").startswith(expected)
+
+
+def test_malformed_json_reports_line_and_column() -> None:
+    reason = _reason(b'{\n  "utterances": [\n    {"text": "hi",}\n  ]\n}', "call.json")
+    assert reason == (
+        "malformed JSON: Expecting property name enclosed in double quotes at line 3 column 19"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "kwargs", "expected"),
+    [
+        (b'Notes,Company\n"unclosed quote, Acme\n', {}, "malformed CSV near line"),
+        (
+            b"Notes,Company\nfine,Acme\ntoo,many,fields,here\n",
+            {},
+            "malformed CSV: the row ending on line 3 has 4 fields but the header has 2",
+        ),
+        (b"Foo,Bar\n1,2\n", {}, "CSV has no notes column: expected one of Note Body"),
+        (b"Notes,Company\nhi,Acme\n", {"column_map": {"text": "Body"}}, "column map: no column"),
+        (b"Notes,Company\nhi,Acme\n", {"column_map": {"mood": "Notes"}}, "column map: unknown"),
+    ],
+)
+def test_malformed_csv(data: bytes, kwargs: dict[str, object], expected: str) -> None:
+    assert _reason(data, "export.csv", **kwargs).startswith(expected)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_docx_zip_bomb_by_ratio() -> None:
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\x00" * (8 << 20)})
+    assert len(bomb) < 100_000
+    reason = _reason(bomb, "bomb.docx")
+    assert reason.startswith(
+        "DOCX rejected as a possible zip bomb: word/document.xml is compressed"
+    )
+
+
+def test_docx_zip_bomb_by_total_size() -> None:
+    # Declared sizes add up past the limit: refused before any member is decompressed.
+    chunk = bytes(range(256)) * 4096
+    count = MAX_UNCOMPRESSED_BYTES // len(chunk) + 1
+    members = {f"word/media/part{i}.bin": chunk for i in range(count)}
+    members["word/document.xml"] = b"<w:document/>"
+    reason = _reason(_zip(members), "big.docx")
+    assert reason.startswith("DOCX rejected as a possible zip bomb: it would expand to")
+
+
+def test_docx_that_is_not_word() -> None:
+    broken = _zip({"word/document.xml": b"not xml at all"})
+    assert _reason(broken, "broken.docx").startswith("not a readable .docx file")
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (b'{"utterances": []}', "call.json"),
+        (b"# Just a heading\n\n---\n", "notes.md"),
+        (b"Date: 2026-03-01\nAccount: Acme\n", "notes.txt"),
+        (b"Notes,Company\n,Acme\n,Beta\n", "export.csv"),
+        (b"WEBVTT\n\n", "c.vtt"),
+    ],
+)
+def test_no_utterances(data: bytes, filename: str) -> None:
+    assert _reason(data, filename).startswith("no utterances found")
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("..\\..\\windows\\call.txt", "call.txt"),
+        ("call\x00.txt", "call.txt"),
+        ("notes\x07\x1b[31m.md", "notes[31m.md"),
+        ("/abs/path/to/Call Notes.docx", "Call Notes.docx"),
+        ("...hidden.txt", "hidden.txt"),
+        ("x" * 300 + ".vtt", "x" * 251 + ".vtt"),
+    ],
+)
+def test_safe_filename(name: str, safe: str) -> None:
+    assert safe_filename(name) == safe
+
+
+@pytest.mark.parametrize("name", ["", "..", "../", "\x00", "a/b/..", "  "])
+def test_safe_filename_rejects_names_with_nothing_left(name: str) -> None:
+    with pytest.raises(BadInput, match="has no usable name"):
+        safe_filename(name)
