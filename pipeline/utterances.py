@@ -37,7 +37,13 @@ _BUYER_CUES = re.compile(
     r"not sure we|we(?:'re| are) (?:looking|evaluating)|switching)\b",
     re.IGNORECASE,
 )
-_MIN_MARGIN = 2  # score difference needed before the heuristic commits to a role
+_WORD = re.compile(r"\b[\w']+\b")
+_YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'ll|'d)?\b", re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|our|ours|us|we're|we've|we'll|we'd|i|my|me|i'm|i've|i'll|i'd)\b", re.I)
+_MIN_WORDS = 8  # a side that said less is not judged
+_MIN_SPREAD = 3.0  # the most and least seller-like sides must differ by this much
+_REP_FLOOR = -2.5  # the most seller-like side must score at least this to be called the rep
+_DEAD_ZONE = 0.15  # a side this close to halfway between the ends stays unknown
 
 
 def _norm(name: str) -> str:
@@ -123,17 +129,24 @@ def _roles_from_companies(
             roles[speaker] = "buyer"
 
 
-def _score(texts: Sequence[str]) -> int:
-    """Seller cues minus buyer cues; discovery questions about "you/your" count for the seller."""
-    score = 0
-    for text in texts:
-        score += len(_REP_CUES.findall(text)) - len(_BUYER_CUES.findall(text))
-        for question in re.findall(r"[^.?!]*\?", text):
-            if re.search(r"\byou(?:r)?\b", question, re.IGNORECASE) and not _BUYER_CUES.search(
-                question
-            ):
-                score += 1
-    return score
+def _score(texts: Sequence[str], *, opens_call: bool) -> float | None:
+    """How seller-like a side sounds; ``None`` when it said too little to judge.
+
+    Sellers talk about the buyer's business ("you", "your") and buyers about their own ("we",
+    "our", "I"): the balance per 100 words is the main signal. Seller and buyer phrases and
+    discovery questions about "you" add up to 3 points either way; opening the call adds 1.
+    """
+    joined = " ".join(texts).replace("’", "'")
+    words = len(_WORD.findall(joined))
+    if words < _MIN_WORDS:
+        return None
+    plain = _REP_CUES.sub(" ", joined)  # "our platform" is a seller cue, not the buyer's "our"
+    balance = 100 * (len(_YOU.findall(plain)) - len(_WE.findall(plain))) / words
+    cues = len(_REP_CUES.findall(joined)) - len(_BUYER_CUES.findall(joined))
+    for question in re.findall(r"[^.?!]*\?", joined):
+        if _YOU.search(question) and not _BUYER_CUES.search(question):
+            cues += 1
+    return balance + max(-3, min(3, cues)) + (1 if opens_call else 0)
 
 
 def _heuristic_roles(
@@ -142,34 +155,41 @@ def _heuristic_roles(
     companies: dict[str, str],
     known: dict[str, str],
 ) -> dict[str, str]:
-    """Score unresolved speakers grouped by company (or alone); commit only on a clear lead.
+    """Score each side (speakers grouped by company, or alone) and place it between the most
+    and the least seller-like; known reps and buyers serve as anchors.
 
-    The top-scoring group becomes the rep side when it leads the runner-up by ``_MIN_MARGIN``;
-    the others become buyers. With a single group, a strongly seller-like one is the rep side.
+    Nothing is decided when the sides score within ``_MIN_SPREAD`` of each other or none
+    sounds like a seller (``_REP_FLOOR``); a side about halfway between stays ``unknown``.
     """
-    groups: dict[str, list[str]] = defaultdict(list)
+    first = next((u.speaker for u in utterances if u.speaker), None)
     group_of = {s: _norm(companies.get(s, f"speaker:{s}")) for s in unresolved}
-    for speaker, group in group_of.items():
-        groups[group].append(speaker)
+    group_of.update({s: f"known:{role}" for s, role in known.items() if role in ("rep", "buyer")})
     texts: dict[str, list[str]] = defaultdict(list)
     for utterance in utterances:
         if utterance.speaker is not None and utterance.speaker in group_of:
             texts[group_of[utterance.speaker]].append(utterance.text)
-    scores = sorted(((_score(texts[g]), g) for g in groups), reverse=True)
+    opener = group_of.get(first) if first else None
+    scores = {g: _score(t, opens_call=g == opener) for g, t in texts.items()}
+    judged = {g: v for g, v in scores.items() if v is not None}
+    if len(judged) < 2:
+        return {}
+    top, bottom = max(judged.values()), min(judged.values())
+    spread = top - bottom
+    if (
+        spread < _MIN_SPREAD
+        or top < _REP_FLOOR
+        or top == judged.get("known:buyer")
+        or (bottom == judged.get("known:rep"))
+    ):
+        return {}
     roles: dict[str, str] = {}
-    if "rep" in known.values() and "buyer" not in known.values():
-        # A rep is known already; the others are buyers unless they sound strongly like sellers.
-        for score, group in scores:
-            role = "rep" if score >= 2 * _MIN_MARGIN else "buyer"
-            roles.update(dict.fromkeys(groups[group], role))
-        return roles
-    top_score, top = scores[0]
-    runner_up = scores[1][0] if len(scores) > 1 else (0 if "buyer" in known.values() else None)
-    if runner_up is None or top_score <= 0 or top_score - runner_up < _MIN_MARGIN:
-        return roles
-    roles.update(dict.fromkeys(groups[top], "rep"))
-    for _, group in scores[1:]:
-        roles.update(dict.fromkeys(groups[group], "buyer"))
+    for speaker in unresolved:
+        score = judged.get(group_of[speaker])
+        if score is None:
+            continue
+        lean = (top - score) - (score - bottom)  # > 0: nearer the buyer end
+        if abs(lean) >= _DEAD_ZONE * spread:
+            roles[speaker] = "buyer" if lean > 0 else "rep"
     return roles
 
 

@@ -76,7 +76,7 @@ def parse_docx(data: bytes, filename: str) -> ParsedCall:
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            lines.append(Paragraph(child, document).text)
+            lines.extend([_paragraph_line(Paragraph(child, document)), ""])
         elif child.tag == f"{_W}tbl":
             lines.extend(_table_lines(Table(child, document)))
             lines.append("")
@@ -84,6 +84,19 @@ def parse_docx(data: bytes, filename: str) -> ParsedCall:
     call = parse_text(text, "docx")
     call.title = call.title or (document.core_properties.title or "").strip() or None
     return call
+
+
+def _paragraph_line(paragraph: Paragraph) -> str:
+    """Each paragraph is its own unit; Word headings and list styles keep their meaning."""
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    text = paragraph.text.strip()
+    if not text:
+        return ""
+    if style.startswith(("Heading", "Title")):
+        return f"# {text}"
+    if style.startswith("List"):
+        return f"- {text}"
+    return text
 
 
 def _table_lines(table: Table) -> list[str]:

@@ -10,6 +10,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.header import apply_fields, read_header
 from pipeline.ingest.notes import parse_notes, strip_inline_markdown
 from pipeline.ingest.turns import looks_labelled, parse_turns
+from pipeline.ingest.values import parse_date
 
 _MAX_TITLE = 120
 
@@ -34,7 +35,19 @@ def parse_text(text: str, fmt: str = "txt") -> ParsedCall:
         title, call.utterances = parse_notes(body)
         call.title = call.title or title
     call.utterances = [_clean(u) for u in call.utterances]
+    _take_leading_date(call)
     return call
+
+
+def _take_leading_date(call: ParsedCall) -> None:
+    """A bare date line near the top (``2026-09-29`` under the title) is the call date."""
+    for utterance in call.utterances[:2]:
+        if utterance.speaker is None and len(utterance.text) <= 30:
+            date = parse_date(utterance.text)
+            if date is not None:
+                call.call_date = call.call_date or date
+                call.utterances.remove(utterance)
+                return
 
 
 def _clean(utterance: ParsedUtterance) -> ParsedUtterance:
