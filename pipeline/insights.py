@@ -92,7 +92,7 @@ def load_rows(
         query = query.where(Call.call_date <= date_to)
     if account:
         query = query.where(Call.account == account)
-    found = list(session.execute(query).tuples())
+    found = [(row[0], row[1], row[2]) for row in session.execute(query)]
     context = _call_context(session, {c.id for _, _, c in found})
     rows: list[MentionRow] = []
     for mention, utterance, call in found:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from pipeline.config import Settings
+from pipeline.embed import Embedder
 from pipeline.store import Call, Utterance
 from pipeline.workspace import Workspace
 
@@ -64,8 +68,41 @@ def add_call(
         for line in lines:
             for speaker, role, text in (("Rep", "rep", "Thanks, go on."), ("Buyer", "buyer", line)):
                 session.add(
-                    Utterance(call_id=call.id, seq=seq, speaker=speaker, role=role, text=text,
-                              start_seconds=float(seq * 10))
+                    Utterance(
+                        call_id=call.id,
+                        seq=seq,
+                        speaker=speaker,
+                        role=role,
+                        text=text,
+                        start_seconds=float(seq * 10),
+                    )
                 )
                 seq += 1
         return call.id
+
+
+def analysed_corpus(workspace: Workspace) -> list[int]:
+    """Six calls, each buyer raising one sentence of every theme; analysed and clustered."""
+    from pipeline.analysis import analyse_calls
+
+    ids = [
+        add_call(
+            workspace,
+            [sentences[i] for sentences in THEMES.values()],
+            key=f"theme-call-{i}",
+            outcome="lost" if i % 2 else "won",
+            account=f"Account {i % 3}",
+            day=dt.date(2026, 1, 5) + dt.timedelta(days=7 * i),
+        )
+        for i in range(6)
+    ]
+    analyse_calls(workspace, ids)
+    return ids
+
+
+def copy_workspace(
+    source: Path, target: Path, settings_factory: Callable[[Path], Settings], embedder: Embedder
+) -> Workspace:
+    """A workspace over a copy of ``source`` (built once per module, edited per test)."""
+    shutil.copytree(source, target)
+    return Workspace(settings_factory(target), embedder=embedder)

@@ -1,0 +1,151 @@
+"""Clustering on real MiniLM vectors: themes, determinism, stable ids, incremental, user edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from pipeline import insights
+from pipeline.analysis import analyse_calls, run_clustering
+from pipeline.cluster import cluster_vectors, match_clusters
+from pipeline.embed import Embedder
+from pipeline.store import Cluster, Mention
+from pipeline.workspace import Workspace
+from tests.conftest import make_settings
+from tests.insights_corpus import THEMES, add_call, analysed_corpus, copy_workspace
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    folder = tmp_path_factory.mktemp("corpus") / "data"
+    workspace = Workspace(make_settings(folder), embedder=embedder)
+    analysed_corpus(workspace)
+    workspace.close()
+    return folder
+
+
+@pytest.fixture
+def ws(corpus_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
+    workspace = copy_workspace(corpus_dir, tmp_path / "data", make_settings, embedder)
+    yield workspace
+    workspace.close()
+
+
+def membership(workspace: Workspace, kind: str = "objection") -> dict[int, int | None]:
+    with workspace.session() as session:
+        return {
+            m.id: m.cluster_id
+            for m in session.scalars(select(Mention).where(Mention.kind == kind))
+            if not m.excluded
+        }
+
+
+def theme_of(text: str) -> str:
+    return next(theme for theme, sentences in THEMES.items() if any(text in s for s in sentences))
+
+
+def test_themes_recovered_and_deterministic(embedder: Embedder) -> None:
+    texts = [s for sentences in THEMES.values() for s in sentences]
+    truth = [t for t, sentences in THEMES.items() for _ in sentences]
+    vectors = embedder.encode(texts)
+    first = cluster_vectors(vectors)
+    second = cluster_vectors(vectors)
+    assert np.array_equal(first.labels, second.labels)
+    # every theme lands in clusters of its own: no cluster mixes two themes' majority
+    for label in range(first.k):
+        members = [truth[i] for i in np.flatnonzero(first.labels == label)]
+        assert members.count(max(set(members), key=members.count)) / len(members) >= 0.75
+    assert 3 <= first.k <= 6
+
+
+def test_match_clusters_by_overlap() -> None:
+    old = {10: {1, 2, 3, 4}, 11: {5, 6, 7}, 12: {8, 9}}
+    new = [{5, 6, 7, 20}, {1, 2, 3}, {30, 31}]
+    assert match_clusters(old, new) == {0: 11, 1: 10}
+
+
+def test_full_recluster_keeps_ids(ws: Workspace) -> None:
+    before = membership(ws)
+    assert before and all(cid is not None for cid in before.values())
+    run_clustering(ws, rebuild=True)
+    assert membership(ws) == before
+    run_clustering(ws, rebuild=True)
+    assert membership(ws) == before
+
+
+def test_objection_clusters_follow_themes(ws: Workspace) -> None:
+    with ws.session() as session:
+        clusters = insights.list_clusters(session, kind="objection")
+        assert clusters
+        for summary in clusters:
+            detail = insights.get_cluster(session, summary["id"], embedder=ws.embedder)
+            themes = [theme_of(m["text"]) for m in detail["mentions"]]
+            top = max(set(themes), key=themes.count)
+            assert themes.count(top) / len(themes) >= 0.75, (summary["name"], themes)
+            assert summary["outcomes"] and summary["calls"] >= 1
+        names = [c["name"] for c in clusters]
+        assert len(set(names)) == len(names)
+
+
+def test_new_call_assigned_incrementally(ws: Workspace) -> None:
+    with ws.session() as session:
+        price = session.scalars(
+            select(Mention).where(Mention.text.like("%too expensive compared%"))
+        ).one()
+        price_cluster = price.cluster_id
+    before = membership(ws)
+    call = add_call(ws, ["The price is far too expensive for a team our size."], key="new-call")
+    counts = analyse_calls(ws, [call])
+    assert counts["reclustered_kinds"] == 0 and counts["assigned"] >= 1
+    after = membership(ws)
+    assert {k: v for k, v in after.items() if k in before} == before
+    with ws.session() as session:
+        new = session.scalars(select(Mention).where(Mention.call_id == call)).all()
+        assert any(m.cluster_id == price_cluster for m in new)
+
+
+def test_edits_survive_recluster(ws: Workspace) -> None:
+    with ws.session() as session:
+        ids = [c["id"] for c in insights.list_clusters(session, kind="objection")]
+        price_id = next(
+            c["id"]
+            for c in insights.list_clusters(session, kind="objection")
+            if theme_of(c["quote"]) == "price"
+        )
+        insights.rename_cluster(session, price_id, "Too expensive")
+    others = [i for i in ids if i != price_id]
+    with ws.session() as session:
+        merged = insights.merge_clusters(session, others[:2])
+    merged_members = {m for m, c in membership(ws).items() if c == merged["id"]}
+    with ws.session() as session:
+        split = insights.split_cluster(ws, session, price_id)
+    children = split["children"]
+    child_members = {cid: {m for m, c in membership(ws).items() if c == cid} for cid in children}
+
+    run_clustering(ws, rebuild=True)
+
+    after = membership(ws)
+    assert {m for m, c in after.items() if c == merged["id"]} >= merged_members
+    for cid, members in child_members.items():
+        assert {m for m, c in after.items() if c == cid} == members
+    with ws.session() as session:
+        assert session.get(Cluster, price_id) is not None
+
+
+def test_rename_and_exclude_survive_recluster(ws: Workspace) -> None:
+    with ws.session() as session:
+        clusters = insights.list_clusters(session, kind="objection")
+        renamed, excluded = clusters[0]["id"], clusters[1]["id"]
+        insights.rename_cluster(session, renamed, "Our own name")
+        insights.mark_cluster(session, excluded, not_objection=True)
+    run_clustering(ws, rebuild=True)
+    with ws.session() as session:
+        listed = {c["id"]: c for c in insights.list_clusters(session, kind="objection")}
+        assert listed[renamed]["name"] == "Our own name"
+        assert excluded not in listed
+        hidden = session.scalars(select(Mention).where(Mention.cluster_id == excluded)).all()
+        assert hidden and all(m.excluded for m in hidden)
