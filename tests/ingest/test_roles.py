@@ -1,0 +1,138 @@
+"""Buyer vs rep: stated roles, our_speakers names, companies, then the heuristic or unknown."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipeline.ingest import parse_file
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.utterances import assign_roles, name_matches
+from tests.conftest import EXAMPLES_DIR
+
+
+def _call(*turns: tuple[str, str | None, str], account: str | None = None) -> ParsedCall:
+    utterances = [
+        ParsedUtterance(text, speaker, company=company) for speaker, company, text in turns
+    ]
+    return ParsedCall(format="txt", raw_text="", utterances=utterances, account=account)
+
+
+def _roles(call: ParsedCall) -> dict[str | None, str]:
+    return {u.speaker: u.role for u in call.utterances}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "ours", "expected"),
+    [
+        ("Maya Chen", "maya chen", True),
+        ("Maya", "Maya Chen", True),
+        ("MAYA CHEN", "Maya", True),
+        ("Maya Patel", "Maya Chen", False),
+        ("Dr. Sam Reyes", "dr sam reyes", True),
+        ("Sam", "Samantha", False),
+    ],
+)
+def test_name_matches(speaker: str, ours: str, expected: bool) -> None:
+    assert name_matches(speaker, ours) is expected
+
+
+def test_our_speakers_make_reps_and_everyone_else_buyers() -> None:
+    call = _call(
+        ("Maya", None, "Hi!"),
+        ("Dana Ruiz", None, "Hello."),
+        ("Luis", None, "Hey."),
+    )
+    assign_roles(call, ["Maya Chen"])
+    assert _roles(call) == {"Maya": "rep", "Dana Ruiz": "buyer", "Luis": "buyer"}
+
+
+def test_stated_roles_and_notes_are_kept() -> None:
+    call = _call(("Ops Lead", None, "Can we pay monthly?"), ("Maya", None, "Yes."))
+    call.utterances[0].role, call.utterances[0].role_from_source = "buyer", True
+    call.utterances.append(ParsedUtterance("Send pricing.", role="rep_note", role_from_source=True))
+    assign_roles(call, ["Maya", "Ops Lead"])  # the file's own statement wins over the names
+    assert [u.role for u in call.utterances] == ["buyer", "rep", "rep_note"]
+
+
+def test_company_shared_with_a_named_rep_is_the_seller() -> None:
+    call = _call(
+        ("Sam Patel", "Tidyhive", "Hello."),
+        ("Priya Nair", "Tidyhive", "Hi, I'm the solutions engineer."),
+        ("Ken Ito", "Harbor Plumbing", "Hello both."),
+    )
+    assign_roles(call, ["Sam Patel"])
+    assert _roles(call) == {"Sam Patel": "rep", "Priya Nair": "rep", "Ken Ito": "buyer"}
+
+
+def test_account_company_is_the_buyer_and_our_company_the_seller() -> None:
+    call = _call(
+        ("Sam Patel", "Tidyhive", "Hello."),
+        ("Ken Ito", "Harbor Plumbing", "Hello."),
+        account="Harbor Plumbing",
+    )
+    assign_roles(call, [])
+    assert _roles(call) == {"Sam Patel": "unknown", "Ken Ito": "buyer"}
+    assign_roles(call, [], our_company="tidyhive")
+    assert _roles(call) == {"Sam Patel": "rep", "Ken Ito": "buyer"}
+
+
+def test_heuristic_names_the_seller_when_the_evidence_is_clear() -> None:
+    call = _call(
+        ("A", None, "Thanks for taking the time. How are you handling rotas today? What tools?"),
+        ("B", None, "We use a whiteboard and our staff text me. I hate it, my team hates it."),
+        ("A", None, "Let me show you how our platform builds the rota. Do your staff use phones?"),
+        ("B", None, "Most of us do. How much does it cost? We're a small shop."),
+    )
+    assign_roles(call, [])
+    assert _roles(call) == {"A": "rep", "B": "buyer"}
+
+
+def test_heuristic_leaves_unknown_when_unsure() -> None:
+    call = _call(
+        ("A", None, "I think we should look at the numbers again before we decide."),
+        ("B", None, "I agree, we need our accountant to see it, I will ask her."),
+    )
+    assign_roles(call, [])
+    assert _roles(call) == {"A": "unknown", "B": "unknown"}
+    short = _call(("A", None, "Hi."), ("B", None, "Hello there."))
+    assign_roles(short, [])
+    assert _roles(short) == {"A": "unknown", "B": "unknown"}
+
+
+def test_assign_roles_is_idempotent_and_improves_with_names() -> None:
+    call = _call(
+        ("A", None, "I think we should look at the numbers again before we decide."),
+        ("B", None, "I agree, we need our accountant to see it, I will ask her."),
+    )
+    assign_roles(call, [])
+    assign_roles(call, ["B"])
+    assert _roles(call) == {"A": "buyer", "B": "rep"}
+    assign_roles(call, ["B"])
+    assert _roles(call) == {"A": "buyer", "B": "rep"}
+
+
+def test_heuristic_on_the_example_calls_is_never_wrong() -> None:
+    """Without names, each example speaker's role is the manifest's answer or unknown."""
+    manifest = {r["file"]: r for r in csv.DictReader((EXAMPLES_DIR / "manifest.csv").open())}
+    transcripts = [
+        p for p in sorted(EXAMPLES_DIR.iterdir()) if p.suffix in {".txt", ".vtt", ".srt", ".json"}
+    ]
+    if not transcripts:
+        pytest.skip("examples/calls not present")
+    decided = wrong = 0
+    for path in transcripts:
+        names = [n for n in manifest.get(path.name, {}).get("our_speakers", "").split(";") if n]
+        if not names:
+            continue
+        [named] = parse_file(path.read_bytes(), path.name, our_speakers=names)
+        [guessed] = parse_file(path.read_bytes(), path.name)
+        truth = _roles(named)
+        for speaker, role in _roles(guessed).items():
+            if speaker is None or role in ("unknown", "rep_note"):
+                continue
+            decided += 1
+            wrong += role != truth[speaker]
+    assert wrong == 0
+    assert decided >= 30

@@ -1,0 +1,124 @@
+"""Sentence spans and the lenient value readers (timestamps, dates, outcomes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.ingest.values import (
+    normalise_outcome,
+    outcome_from_stage,
+    parse_date,
+    parse_timestamp,
+)
+from pipeline.utterances import split_sentences
+
+
+def test_split_sentences_spans_match_the_text() -> None:
+    text = (
+        "We pay approx. $1.5k a month now, e.g. for Mr. Smith's team.  Is that fine? "
+        "Yes! J. Smith agreed at 3 p.m. on Friday.\n- A bullet without a stop\n"
+        '"That\'s too much." She said it twice...  Then left.'
+    )
+    spans = split_sentences(text)
+    assert [s for _, _, s in spans] == [
+        "We pay approx. $1.5k a month now, e.g. for Mr. Smith's team.",
+        "Is that fine?",
+        "Yes!",
+        "J. Smith agreed at 3 p.m. on Friday.",
+        "- A bullet without a stop",
+        '"That\'s too much."',
+        "She said it twice...",
+        "Then left.",
+    ]
+    assert all(text[start:end] == sentence for start, end, sentence in spans)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_split_sentences_of_nothing(text: str) -> None:
+    assert split_sentences(text) == []
+
+
+def test_split_sentences_without_final_punctuation() -> None:
+    assert split_sentences("  no punctuation at all ") == [(2, 23, "no punctuation at all")]
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        (12.5, 12.5),
+        (7, 7.0),
+        ("75", 75.0),
+        ("01:15", 75.0),
+        ("1:02:03", 3723.0),
+        ("00:00:01,250", 1.25),
+        ("00:01:02.5", 62.5),
+        ("[00:01:02]", 62.0),
+        ("soon", None),
+        (-3, None),
+        (None, None),
+        (True, None),
+    ],
+)
+def test_parse_timestamp(value: object, seconds: float | None) -> None:
+    assert parse_timestamp(value) == seconds
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("2026-03-12", dt.date(2026, 3, 12)),
+        ("2026-03-12T14:05:00Z", dt.date(2026, 3, 12)),
+        ("2026-03-12 14:05", dt.date(2026, 3, 12)),
+        ("3/12/2026", dt.date(2026, 3, 12)),
+        ("03/12/26", dt.date(2026, 3, 12)),
+        ("3/12/2026 10:15 AM", dt.date(2026, 3, 12)),
+        ("25/12/2026", dt.date(2026, 12, 25)),
+        ("12 Mar 2026", dt.date(2026, 3, 12)),
+        ("12 March 2026", dt.date(2026, 3, 12)),
+        ("Mar 12, 2026", dt.date(2026, 3, 12)),
+        ("12-Mar-2026", dt.date(2026, 3, 12)),
+        ("2026/03/12", dt.date(2026, 3, 12)),
+        ("next Tuesday", None),
+        ("", None),
+    ],
+)
+def test_parse_date(value: str, date: dt.date | None) -> None:
+    assert parse_date(value) == date
+
+
+@pytest.mark.parametrize(
+    ("value", "boolean", "outcome"),
+    [
+        ("Closed Won", False, "won"),
+        ("closedwon", False, "won"),
+        ("WON", False, "won"),
+        ("Closed Lost", False, "lost"),
+        ("Lost", False, "lost"),
+        ("Open", False, "open"),
+        ("in progress", False, "open"),
+        ("Left voicemail", False, "unknown"),
+        ("", False, None),
+        ("true", True, "won"),
+        ("false", True, None),
+        ("Closed Won", True, "won"),
+    ],
+)
+def test_normalise_outcome(value: str, boolean: bool, outcome: str | None) -> None:
+    assert normalise_outcome(value, boolean_column=boolean) == outcome
+
+
+@pytest.mark.parametrize(
+    ("stage", "outcome"),
+    [
+        ("Closed Won", "won"),
+        ("Closed Lost", "lost"),
+        ("Negotiation", "open"),
+        ("Appointment scheduled", "open"),
+        ("Closed (other)", "unknown"),
+        ("", None),
+    ],
+)
+def test_outcome_from_stage(stage: str, outcome: str | None) -> None:
+    assert outcome_from_stage(stage) == outcome
