@@ -1,5 +1,12 @@
-"""Routes for pages (filled in by its issue)."""
+"""The web UI: server-rendered pages over the same service functions the API and CLI use.
+
+Each area lives in its own module under ``api/pages/``; this router just gathers them.
+"""
 
 from fastapi import APIRouter
 
-router = APIRouter()
+from api.pages import calls, clusters, documents, overview, upload
+
+router = APIRouter(include_in_schema=False)
+for module in (clusters, upload, calls, documents, overview):
+    router.include_router(module.router)

@@ -1,0 +1,1 @@
+"""Web page routes, one module per area (upload, calls, clusters, documents, overview)."""

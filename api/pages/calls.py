@@ -1,0 +1,138 @@
+"""Calls pages: the filtered list, and one call's transcript with detections highlighted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy import select
+
+from api.deps import SessionDep, WorkspaceDep
+from api.web import Segment, highlight, redirect, render
+from pipeline.analysis import analyse_calls
+from pipeline.calls import CallUpdate, get_call, list_calls, update_call
+from pipeline.errors import BadInput, CallmineError
+from pipeline.store import Mention
+
+router = APIRouter()
+
+PAGE_SIZE = 50
+ROLE_CHOICES = ("buyer", "rep", "unknown")
+KIND_LABELS = {
+    "objection": "Objection",
+    "question": "Question",
+    "competitor": "Competitor",
+    "why_now": "Why now",
+}
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+@router.get("/calls", response_class=HTMLResponse)
+def calls_page(
+    request: Request,
+    db: SessionDep,
+    outcome: str = "",
+    account: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> HTMLResponse:
+    filters = {"outcome": outcome, "account": account, "date_from": date_from, "date_to": date_to}
+    error = None
+    try:
+        result = list_calls(
+            db,
+            outcome=outcome or None,
+            account=account or None,
+            date_from=_date(date_from),
+            date_to=_date(date_to),
+            page=page,
+            page_size=PAGE_SIZE,
+        )
+    except CallmineError as exc:
+        error = exc.detail
+        result = list_calls(db, page=1, page_size=PAGE_SIZE)
+    pages = max(1, -(-result.total // PAGE_SIZE))
+    return render(
+        request,
+        "calls.html",
+        title="Calls",
+        calls=result,
+        filters=filters,
+        pages=pages,
+        error=error,
+    )
+
+
+def _spans(db: SessionDep, call_id: int) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Char spans of the kept detections per utterance, for highlighting."""
+    spans: dict[int, list[tuple[int, int, str, str]]] = {}
+    rows = db.scalars(
+        select(Mention).where(Mention.call_id == call_id, Mention.excluded.is_(False))
+    )
+    for m in rows:
+        note = KIND_LABELS.get(m.kind, m.kind)
+        if m.category:
+            note += f": {m.category.replace('_', ' ')}"
+        if m.competitor:
+            note += f" ({m.competitor})"
+        spans.setdefault(m.utterance_id, []).append((m.char_start, m.char_end, m.kind, note))
+    return spans
+
+
+@router.get("/calls/{call_id}", response_class=HTMLResponse)
+def call_page(request: Request, db: SessionDep, call_id: int) -> HTMLResponse:
+    call = get_call(db, call_id)
+    spans = _spans(db, call_id)
+    segments: dict[int, list[Segment]] = {
+        u.id: highlight(u.text, spans.get(u.id, [])) for u in call.utterances
+    }
+    roles: dict[str, str] = {}
+    for u in call.utterances:
+        if u.speaker:
+            roles.setdefault(u.speaker, u.role)
+    counts = dict.fromkeys(KIND_LABELS, 0)
+    for per_utterance in spans.values():
+        for _start, _end, kind, _note in per_utterance:
+            counts[kind] = counts.get(kind, 0) + 1
+    return render(
+        request,
+        "call.html",
+        title=call.title or call.filename,
+        call=call,
+        segments=segments,
+        roles=roles,
+        role_choices=ROLE_CHOICES,
+        counts=counts,
+        kind_labels=KIND_LABELS,
+    )
+
+
+@router.post("/calls/{call_id}/roles")
+def fix_role(
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    background: BackgroundTasks,
+    call_id: int,
+    speaker: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+) -> RedirectResponse:
+    """Re-label every turn of one speaker (the detections follow on the next analysis)."""
+    if role not in ROLE_CHOICES:
+        return redirect(f"/calls/{call_id}", f"Unknown role {role!r}.", "error")
+    update_call(db, call_id, CallUpdate(speaker_roles={speaker: role}))  # type: ignore[dict-item]
+    # Detection depends on who is the buyer: re-analyse once the change is committed.
+    background.add_task(analyse_calls, workspace, [call_id])
+    return redirect(
+        f"/calls/{call_id}", f"{speaker} is now marked as {role}; re-analysing the call."
+    )

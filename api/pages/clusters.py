@@ -1,0 +1,217 @@
+"""Objection clusters: the home page (cards, filters, quote search) and one cluster's page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.deps import SessionDep, WorkspaceDep
+from api.web import outcome_split, redirect, render, sparkline
+from pipeline.errors import BadInput, CallmineError
+from pipeline.insights import (
+    get_cluster,
+    list_clusters,
+    load_rows,
+    mark_cluster,
+    merge_clusters,
+    rename_cluster,
+    search_quotes,
+    split_cluster,
+)
+from pipeline.phrases import extract_phrases
+from pipeline.stats import MentionRow
+from pipeline.store import Call, Mention
+
+router = APIRouter()
+
+KINDS = {"objection": "Objections", "question": "Questions"}
+RISING = 1.5  # trend score (recent weeks over the weeks before) that earns a "rising" badge
+GENERATE = (
+    ("objection-faq", "Objection FAQ"),
+    ("one-pager", "One-pager"),
+    ("seo-brief", "SEO brief"),
+    ("comparison", "Comparison page"),
+)
+
+
+def parse_date(value: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def known_accounts(db: Session) -> list[str]:
+    rows = db.scalars(select(Call.account).where(Call.account.is_not(None)).distinct())
+    return sorted({a for a in rows if a}, key=str.lower)
+
+
+def known_competitors(db: Session) -> list[str]:
+    """Names from call metadata and from detected competitor mentions."""
+    names: set[str] = set()
+    for listed in db.scalars(select(Call.competitors)):
+        names.update(n for n in listed or [] if n)
+    names.update(n for n in db.scalars(select(Mention.competitor).distinct()) if n)
+    return sorted(names, key=str.lower)
+
+
+def _two_quotes(rows: list[MentionRow]) -> list[MentionRow]:
+    """Two readable quotes from different calls: mid-length sentences read best on a card."""
+    ranked = sorted(rows, key=lambda r: (abs(len(r.text) - 90), r.id))
+    chosen: list[MentionRow] = []
+    for row in ranked:
+        if all(row.call_id != c.call_id for c in chosen):
+            chosen.append(row)
+        if len(chosen) == 2:
+            break
+    return chosen
+
+
+def _card(summary: dict[str, Any], rows: list[MentionRow]) -> dict[str, Any]:
+    phrases = extract_phrases(
+        [(r.utterance_id, r.call_id, r.text) for r in rows], min_count=2, top=4
+    )
+    return {
+        **summary,
+        "spark": sparkline([int(w["count"]) for w in summary["weekly"]]),
+        "split": outcome_split(summary["outcome_counts"]),
+        "rising": summary["trend"] >= RISING and summary["size"] >= 3,
+        "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:4]),
+        "quotes": _two_quotes(rows),
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+def clusters_page(
+    request: Request,
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    kind: str = "objection",
+    outcome: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    competitor: str = "",
+    account: str = "",
+    sort: str = "size",
+    q: str = "",
+) -> HTMLResponse:
+    filters = {
+        "kind": kind if kind in KINDS else "objection",
+        "outcome": outcome,
+        "date_from": date_from,
+        "date_to": date_to,
+        "competitor": competitor,
+        "account": account,
+        "sort": sort if sort in ("size", "trend") else "size",
+    }
+    error = None
+    cards: list[dict[str, Any]] = []
+    hits: list[dict[str, Any]] = []
+    try:
+        scope: dict[str, Any] = {
+            "kind": filters["kind"],
+            "outcome": outcome or None,
+            "date_from": parse_date(date_from),
+            "date_to": parse_date(date_to),
+            "competitor": competitor or None,
+            "account": account or None,
+        }
+        summaries = list_clusters(db, sort=filters["sort"], **scope)  # type: ignore[arg-type]
+        by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
+        for row in load_rows(db, cluster_ids=[s["id"] for s in summaries], **scope):
+            by_cluster[row.cluster_id or 0].append(row)
+        cards = [_card(s, by_cluster[s["id"]]) for s in summaries]
+        if q.strip():
+            hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
+    except CallmineError as exc:
+        error = exc.detail
+    names = {c["id"]: c["name"] for c in cards}
+    return render(
+        request,
+        "clusters.html",
+        title="Objections",
+        cards=cards,
+        filters=filters,
+        q=q,
+        hits=hits,
+        names=names,
+        error=error,
+        kinds=KINDS,
+        accounts=known_accounts(db),
+        competitors=known_competitors(db),
+        has_calls=db.scalar(select(Call.id).limit(1)) is not None,
+    )
+
+
+@router.get("/clusters/{cluster_id}", response_class=HTMLResponse, response_model=None)
+def cluster_page(
+    request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: int
+) -> HTMLResponse | RedirectResponse:
+    cluster = get_cluster(db, cluster_id, embedder=workspace.embedder, quotes=4)
+    if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
+        return RedirectResponse(f"/clusters/{cluster['id']}", status_code=307)
+    others = [c for c in list_clusters(db, kind=cluster["kind"]) if c["id"] != cluster_id]
+    return render(
+        request,
+        "cluster.html",
+        title=cluster["name"],
+        c=cluster,
+        spark=sparkline([int(w["count"]) for w in cluster["weekly"]], width=320, height=64),
+        split=outcome_split(cluster["outcome_counts"]),
+        others=others,
+        generate=GENERATE,
+        rising=cluster["trend"] >= RISING and cluster["size"] >= 3,
+    )
+
+
+def _act(cluster_id: int, action: Any, done: str) -> RedirectResponse:
+    try:
+        target = action()
+    except CallmineError as exc:
+        return redirect(f"/clusters/{cluster_id}", exc.detail, "error")
+    return redirect(target or f"/clusters/{cluster_id}", done)
+
+
+@router.post("/clusters/{cluster_id}/rename")
+def rename(db: SessionDep, cluster_id: int, name: Annotated[str, Form()] = "") -> RedirectResponse:
+    return _act(cluster_id, lambda: rename_cluster(db, cluster_id, name) and None, "Renamed.")
+
+
+@router.post("/clusters/{cluster_id}/merge")
+def merge(
+    db: SessionDep, cluster_id: int, other: Annotated[list[int] | None, Form()] = None
+) -> RedirectResponse:
+    def run() -> None:
+        merge_clusters(db, [cluster_id, *(other or [])])
+
+    return _act(cluster_id, run, "Merged: their quotes now belong to this cluster.")
+
+
+@router.post("/clusters/{cluster_id}/split")
+def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: int) -> RedirectResponse:
+    def run() -> str:
+        children = split_cluster(workspace, db, cluster_id)["children"]
+        return f"/clusters/{children[0]}"
+
+    return _act(cluster_id, run, "Split in two; the other half is listed on the home page.")
+
+
+@router.post("/clusters/{cluster_id}/mark")
+def mark(
+    db: SessionDep, cluster_id: int, not_objection: Annotated[str, Form()] = "yes"
+) -> RedirectResponse:
+    hide = not_objection == "yes"
+
+    def run() -> str | None:
+        mark_cluster(db, cluster_id, not_objection=hide)
+        return "/" if hide else None
+
+    return _act(cluster_id, run, "Marked as not an objection." if hide else "Restored.")

@@ -1,0 +1,292 @@
+"""Content pages: generate a brief, then edit, review, check, comment, diff and export it."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
+
+from api.deps import SessionDep, SettingsDep
+from api.pages.clusters import known_competitors
+from api.web import redirect, render
+from pipeline import review
+from pipeline.content_types import CONTENT_TYPES
+from pipeline.documents import list_documents
+from pipeline.errors import CallmineError
+from pipeline.export import FORMATS, export_document, markdown_to_html
+from pipeline.generate import generate_document, get_document, retry_generation
+from pipeline.insights import list_clusters
+from pipeline.store import Document
+
+router = APIRouter()
+
+STATE_LABELS = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "changes_requested": "Changes requested",
+    "approved": "Approved",
+    "failed_generation": "Generation failed",
+}
+# Buttons offered per state: (target state, label, needs a comment).
+STATE_ACTIONS = {
+    "draft": [("in_review", "Send for review", False)],
+    "in_review": [
+        ("approved", "Approve", False),
+        ("changes_requested", "Request changes", True),
+        ("draft", "Back to draft", False),
+    ],
+    "changes_requested": [
+        ("in_review", "Send for review again", False),
+        ("draft", "Back to draft", False),
+    ],
+    "approved": [
+        ("in_review", "Reopen review", False),
+        ("changes_requested", "Request changes", True),
+    ],
+    "failed_generation": [],
+}
+EXPORT_LABELS = {"pdf": "PDF", "html": "HTML", "md": "Markdown", "jsonld": "JSON-LD"}
+_CITE_RE = re.compile(r"\[(Q|F)(\d+)\]")
+
+
+def cited_html(document: Document) -> Markup:
+    """The sanitised preview with ``[Q7]`` turned into links to the quote's moment in the call."""
+    quotes = {
+        int(q["id"]): q for q in (document.structured or {}).get("evidence", {}).get("quotes", [])
+    }
+
+    def link(match: re.Match[str]) -> str:
+        prefix, number = match.group(1), int(match.group(2))
+        quote = quotes.get(number) if prefix == "Q" else None
+        if quote is None:
+            return f'<span class="cite">{prefix}{number}</span>'
+        href = f"/calls/{int(quote['call_id'])}#u{int(quote['utterance_id'])}"
+        label = f"{prefix}{number}"
+        return f'<a class="cite" href="{href}" title="Quote {label} in its call">{label}</a>'
+
+    # Safe: markdown_to_html escaped and nh3-cleaned the body; we only add our own anchors.
+    return Markup(_CITE_RE.sub(link, markdown_to_html(document.body_markdown)))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, db: SessionDep) -> HTMLResponse:
+    documents = list_documents(db)
+    return render(
+        request,
+        "documents.html",
+        title="Content",
+        documents=documents,
+        labels=STATE_LABELS,
+        types=CONTENT_TYPES,
+    )
+
+
+DESCRIPTIONS = {
+    "objection-faq": "Questions and answers in the buyer's words, with FAQPage JSON-LD.",
+    "comparison": "Us vs a competitor: fair, side by side, only cited claims.",
+    "one-pager": "Sales enablement on one printed page: problem, objections, proof, next step.",
+    "seo-brief": "Keywords from buyer phrases, search intent, outline and questions to answer.",
+    "pricing-explainer": "Answers the price worries buyers raise most.",
+    "implementation-timeline": "What setup really takes, week by week.",
+}
+
+
+@router.get("/generate", response_class=HTMLResponse)
+def generate_page(
+    request: Request,
+    db: SessionDep,
+    settings: SettingsDep,
+    doc_type: Annotated[str, Query(alias="type")] = "one-pager",
+    cluster: Annotated[list[int] | None, Query()] = None,
+    competitor: str = "",
+) -> HTMLResponse:
+    clusters = list_clusters(db, kind="objection") + list_clusters(db, kind="question")
+    return render(
+        request,
+        "generate.html",
+        title="Generate content",
+        types=CONTENT_TYPES,
+        descriptions=DESCRIPTIONS,
+        clusters=clusters,
+        chosen_type=doc_type if doc_type in CONTENT_TYPES else "one-pager",
+        chosen_clusters=set(cluster or []),
+        chosen_competitor=competitor,
+        competitors=known_competitors(db),
+        llm_configured=settings.llm_configured,
+        llm_model=settings.llm_model or "",
+    )
+
+
+@router.post("/generate")
+def generate(
+    db: SessionDep,
+    settings: SettingsDep,
+    doc_type: Annotated[str, Form()],
+    cluster: Annotated[list[int] | None, Form()] = None,
+    competitor: Annotated[str, Form()] = "",
+    generator: Annotated[str, Form()] = "auto",
+) -> RedirectResponse:
+    """Generate synchronously (the form shows progress); an LLM outage lands as a failed doc."""
+    use_llm = {"llm": True, "offline": False}.get(generator)
+    try:
+        document = generate_document(
+            db,
+            settings,
+            doc_type=doc_type,
+            cluster_ids=cluster or [],
+            competitor=competitor,
+            use_llm=use_llm,
+            author="web",
+        )
+    except CallmineError as exc:
+        db.rollback()  # nothing half-made stays behind
+        params = "&".join(f"cluster={c}" for c in cluster or [])
+        return redirect(f"/generate?type={doc_type}&{params}", exc.detail, "error")
+    if document.state == "failed_generation":
+        return redirect(f"/documents/{document.id}", "The LLM could not write this draft.", "error")
+    return redirect(f"/documents/{document.id}", "Draft generated.")
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(
+    request: Request,
+    db: SessionDep,
+    settings: SettingsDep,
+    document_id: int,
+    diff_from: Annotated[int | None, Query(alias="from")] = None,
+    diff_to: Annotated[int | None, Query(alias="to")] = None,
+) -> HTMLResponse:
+    document = get_document(db, document_id)
+    latest = document.current_version
+    diff: dict[str, Any] | None = None
+    if len(document.versions) > 1 or diff_from is not None:
+        old = diff_from if diff_from is not None else max(1, latest - 1)
+        new = diff_to if diff_to is not None else latest
+        try:
+            text = review.version_diff(db, document_id, old, new)
+        except CallmineError as exc:
+            text = exc.detail
+        diff = {"from": old, "to": new, "lines": text.splitlines()}
+    evidence = (document.structured or {}).get("evidence", {})
+    return render(
+        request,
+        "document.html",
+        title=document.title,
+        doc=document,
+        label=CONTENT_TYPES[document.doc_type].label
+        if document.doc_type in CONTENT_TYPES
+        else document.doc_type,
+        preview=cited_html(document),
+        states=STATE_LABELS,
+        actions=STATE_ACTIONS[document.state],
+        formats=[(f, EXPORT_LABELS[f]) for f in FORMATS],
+        diff=diff,
+        quotes=evidence.get("quotes", []),
+        warnings=(document.structured or {}).get("warnings", []),
+        llm_configured=settings.llm_configured,
+    )
+
+
+def _back(document_id: int, action: Any) -> RedirectResponse:
+    try:
+        message = action()
+    except CallmineError as exc:
+        return redirect(f"/documents/{document_id}", exc.detail, "error")
+    return redirect(f"/documents/{document_id}", message)
+
+
+@router.post("/documents/{document_id}/edit")
+def edit(
+    db: SessionDep,
+    document_id: int,
+    body: Annotated[str, Form()],
+    title: Annotated[str, Form()] = "",
+    author: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    body = body.replace("\r\n", "\n")
+
+    def save() -> str:
+        doc = review.edit_document(
+            db, document_id, body, author=author or "web", title=title, note=note or None
+        )
+        return f"Saved as version {doc.current_version}."
+
+    return _back(document_id, save)
+
+
+@router.post("/documents/{document_id}/state")
+def change_state(
+    db: SessionDep,
+    document_id: int,
+    state: Annotated[str, Form()],
+    comment: Annotated[str, Form()] = "",
+    reviewer: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    def move() -> str:
+        doc = review.set_state(db, document_id, state, reviewer=reviewer or None, comment=comment)
+        return f"Now {STATE_LABELS.get(doc.state, doc.state).lower()}."
+
+    return _back(document_id, move)
+
+
+@router.post("/documents/{document_id}/accuracy")
+def accuracy(
+    db: SessionDep,
+    document_id: int,
+    verdict: Annotated[str, Form()],
+    comment: Annotated[str, Form()] = "",
+    reviewer: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    def mark() -> str:
+        review.mark_accuracy(db, document_id, verdict, comment=comment, reviewer=reviewer or None)
+        return "Sales check recorded."
+
+    return _back(document_id, mark)
+
+
+@router.post("/documents/{document_id}/comments")
+def comment(
+    db: SessionDep,
+    document_id: int,
+    body: Annotated[str, Form()] = "",
+    author: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    def add() -> str:
+        review.add_comment(db, document_id, body, author=author or None)
+        return "Comment added."
+
+    return _back(document_id, add)
+
+
+@router.post("/documents/{document_id}/retry")
+def retry(
+    db: SessionDep,
+    settings: SettingsDep,
+    document_id: int,
+    generator: Annotated[str, Form()] = "offline",
+) -> RedirectResponse:
+    """Try the LLM again, or take the offline draft built from the same evidence."""
+
+    def again() -> str:
+        doc = retry_generation(db, settings, document_id, use_llm=generator == "llm", author="web")
+        if doc.state == "failed_generation":
+            raise CallmineError(f"the LLM failed again: {doc.error}")
+        return "Draft generated." if generator == "llm" else "Offline draft generated."
+
+    return _back(document_id, again)
+
+
+@router.get("/documents/{document_id}/export/{fmt}")
+def export(
+    db: SessionDep, settings: SettingsDep, document_id: int, fmt: str, inline: bool = False
+) -> Response:
+    """A download (or, with ``inline``, the print-friendly HTML page itself)."""
+    result = export_document(db, settings, document_id, fmt)
+    disposition = "inline" if inline else f'attachment; filename="{result.filename}"'
+    return Response(
+        result.content, media_type=result.media_type, headers={"Content-Disposition": disposition}
+    )

@@ -1,0 +1,245 @@
+// callmine web UI: progressive enhancement only. Every page works without this file;
+// it adds drag-and-drop, per-file upload progress, CSV mapping preview, job polling and
+// "working..." states on slow forms. Untrusted text is only ever set with textContent.
+(function () {
+  "use strict";
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // Slow forms (generation): disable the button and say what is happening.
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var button = form.querySelector("button[type=submit]");
+      var status = form.querySelector("[data-busy-status]");
+      if (button) { button.setAttribute("aria-disabled", "true"); button.disabled = true; }
+      if (status) { status.hidden = false; }
+    });
+  });
+
+  // Confirm destructive actions.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+
+  // Poll a background job: elements with data-job-url show progress until done.
+  function pollJob(box) {
+    var url = box.getAttribute("data-job-url");
+    var bar = box.querySelector("progress");
+    var text = box.querySelector("[data-job-message]");
+    var done = box.querySelector("[data-job-done]");
+    function tick() {
+      fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (job) {
+          if (bar) bar.value = Math.round((job.progress || 0) * 100);
+          if (text) text.textContent = job.message || job.status;
+          if (job.status === "done" || job.status === "failed") {
+            if (bar) bar.value = job.status === "done" ? 100 : bar.value;
+            if (done) { done.hidden = false; }
+            if (job.status === "failed" && text) text.textContent = "Analysis failed: " + (job.message || "unknown error");
+            box.setAttribute("data-job-status", job.status);
+            return;
+          }
+          window.setTimeout(tick, 700);
+        })
+        .catch(function () { window.setTimeout(tick, 1500); });
+    }
+    tick();
+  }
+  document.querySelectorAll("[data-job-url]").forEach(pollJob);
+
+  // Upload page.
+  var form = document.getElementById("upload-form");
+  if (!form) return;
+  var zone = document.getElementById("dropzone");
+  var pickedList = document.getElementById("picked-files");
+  var fileInputs = form.querySelectorAll("input[type=file]");
+  var mappingBox = document.getElementById("csv-mapping");
+  var resultsBody = document.getElementById("upload-results-body");
+  var resultsBox = document.getElementById("upload-results");
+  var progressBox = document.getElementById("analysis-progress");
+  var picked = [];
+
+  function showPicked() {
+    pickedList.textContent = "";
+    picked.forEach(function (file) {
+      var li = el("li");
+      li.appendChild(el("span", {}, file.webkitRelativePath || file.name));
+      li.appendChild(el("span", { "class": "muted" }, Math.max(1, Math.round(file.size / 1024)) + " KB"));
+      pickedList.appendChild(li);
+    });
+    var summary = document.getElementById("picked-summary");
+    summary.textContent = picked.length ? picked.length + " file(s) ready to upload" : "";
+    var firstCsv = picked.filter(function (f) { return /\.csv$/i.test(f.name); })[0];
+    if (firstCsv && mappingBox) previewCsv(firstCsv);
+  }
+
+  function addFiles(files) {
+    Array.prototype.forEach.call(files, function (file) {
+      if (file.name.charAt(0) === ".") return; // .DS_Store and friends from folders
+      picked.push(file);
+    });
+    showPicked();
+  }
+
+  fileInputs.forEach(function (input) {
+    input.addEventListener("change", function () { addFiles(input.files); input.value = ""; });
+  });
+
+  function readEntry(entry, out) {
+    return new Promise(function (resolve) {
+      if (entry.isFile) {
+        entry.file(function (file) { out.push(file); resolve(); }, function () { resolve(); });
+      } else if (entry.isDirectory) {
+        var reader = entry.createReader();
+        var all = [];
+        (function more() {
+          reader.readEntries(function (entries) {
+            if (!entries.length) {
+              Promise.all(all.map(function (e) { return readEntry(e, out); })).then(resolve);
+              return;
+            }
+            all = all.concat(Array.prototype.slice.call(entries));
+            more();
+          }, function () { resolve(); });
+        })();
+      } else { resolve(); }
+    });
+  }
+
+  ["dragenter", "dragover"].forEach(function (name) {
+    zone.addEventListener(name, function (event) { event.preventDefault(); zone.classList.add("is-over"); });
+  });
+  ["dragleave", "drop"].forEach(function (name) {
+    zone.addEventListener(name, function () { zone.classList.remove("is-over"); });
+  });
+  zone.addEventListener("drop", function (event) {
+    event.preventDefault();
+    var items = event.dataTransfer.items;
+    if (items && items.length && items[0].webkitGetAsEntry) {
+      var out = [];
+      var entries = Array.prototype.map.call(items, function (i) { return i.webkitGetAsEntry(); });
+      Promise.all(entries.filter(Boolean).map(function (e) { return readEntry(e, out); }))
+        .then(function () { addFiles(out); });
+    } else {
+      addFiles(event.dataTransfer.files);
+    }
+  });
+
+  function previewCsv(file) {
+    var data = new FormData();
+    data.append("file", file, file.name);
+    fetch("/upload/csv-preview", { method: "POST", body: data })
+      .then(function (r) { return r.text(); })
+      .then(function (html) { mappingBox.innerHTML = html; mappingBox.hidden = false; }); // server-escaped fragment
+  }
+
+  function metadata() {
+    var data = new FormData();
+    form.querySelectorAll("[data-meta]").forEach(function (field) {
+      if (field.value) data.append(field.name, field.value);
+    });
+    if (mappingBox) {
+      mappingBox.querySelectorAll("select").forEach(function (select) {
+        if (select.value) data.append(select.name, select.value);
+      });
+    }
+    return data;
+  }
+
+  function addResult(result) {
+    resultsBox.hidden = false;
+    var row = el("tr");
+    var name = result.filename || "";
+    if (result.index !== null && result.index !== undefined) name += " (row " + (result.index + 1) + ")";
+    row.appendChild(el("td", {}, name));
+    var status = el("td");
+    status.appendChild(el("span", { "class": "badge badge-" + result.status }, result.status));
+    row.appendChild(status);
+    var detail = el("td");
+    if (result.call_id) {
+      detail.appendChild(el("a", { href: "/calls/" + result.call_id }, "Call #" + result.call_id));
+      if (result.utterances) detail.appendChild(document.createTextNode(" · " + result.utterances + " utterances"));
+    }
+    if (result.reason) detail.appendChild(el("span", { "class": "reason" }, result.reason));
+    row.appendChild(detail);
+    resultsBody.appendChild(row);
+  }
+
+  function sendOne(data, label, onProgress) {
+    return new Promise(function (resolve) {
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", "/upload/file");
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.upload.addEventListener("progress", function (e) { if (e.lengthComputable) onProgress(e.loaded / e.total); });
+      xhr.onload = function () {
+        var body;
+        try { body = JSON.parse(xhr.responseText); } catch (err) { body = null; }
+        if (body && body.results && body.results.length) { resolve(body.results); return; }
+        var reason = (body && (body.error || body.detail)) || "server error " + xhr.status;
+        resolve([{ filename: label, status: "rejected", reason: reason }]);
+      };
+      xhr.onerror = function () { resolve([{ filename: label, status: "rejected", reason: "network error" }]); };
+      xhr.send(data);
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    var pasted = form.querySelector("#pasted").value.trim();
+    if (!picked.length && !pasted) return; // let the server answer "nothing to upload"
+    event.preventDefault();
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    resultsBody.textContent = "";
+    var bar = document.getElementById("upload-progress");
+    var barText = document.getElementById("upload-progress-text");
+    bar.parentNode.hidden = false;
+    var jobs = picked.slice();
+    if (pasted) jobs.push(null);
+    var created = [];
+    var index = 0;
+    function next() {
+      if (index >= jobs.length) {
+        bar.value = 100;
+        barText.textContent = "Uploaded " + jobs.length + " item(s).";
+        picked = []; showPicked(); button.disabled = false;
+        if (created.length) startAnalysis(created);
+        return;
+      }
+      var file = jobs[index];
+      var data = metadata();
+      var label = file ? (file.webkitRelativePath || file.name) : "pasted transcript";
+      if (file) data.append("file", file, label); else { data.append("pasted", pasted); data.append("pasted_name", form.querySelector("#pasted_name").value); }
+      barText.textContent = "Uploading " + label + " (" + (index + 1) + " of " + jobs.length + ")";
+      sendOne(data, label, function (part) { bar.value = Math.round(100 * (index + part) / jobs.length); })
+        .then(function (results) {
+          results.forEach(function (result) {
+            addResult(result);
+            if (result.status === "created" && result.call_id) created.push(result.call_id);
+          });
+          index += 1;
+          next();
+        });
+    }
+    next();
+  });
+
+  function startAnalysis(callIds) {
+    var data = new FormData();
+    callIds.forEach(function (id) { data.append("call_id", id); });
+    fetch("/upload/analyse", { method: "POST", body: data, headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (job) {
+        progressBox.hidden = false;
+        progressBox.setAttribute("data-job-url", "/jobs/" + encodeURIComponent(job.job_id));
+        pollJob(progressBox);
+      });
+  }
+})();

@@ -1,0 +1,170 @@
+"""Web UI helpers: the one Jinja2 environment and small view-model builders the templates draw."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+NAV = (
+    ("/", "Objections"),
+    ("/calls", "Calls"),
+    ("/upload", "Upload"),
+    ("/phrases", "Phrases"),
+    ("/dashboard", "Dashboard"),
+    ("/documents", "Content"),
+)
+
+
+@cache
+def templates() -> Jinja2Templates:
+    """Built once per process: the loader and filters never change, so caching is safe."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html", "svg"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["timecode"] = timecode
+    env.filters["pct"] = pct
+    env.filters["day"] = day
+    env.globals["NAV"] = NAV
+    env.globals["query"] = query
+    return Jinja2Templates(env=env)
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render a page; ``flash`` comes from the ``?msg=`` a POST redirect left behind."""
+    context.setdefault("title", "")
+    context.setdefault("section", section_of(request.url.path))
+    context.setdefault("flash", request.query_params.get("msg"))
+    context.setdefault("flash_kind", request.query_params.get("kind", "ok"))
+    return templates().TemplateResponse(request, name, context, status_code=status_code)
+
+
+def redirect(url: str, msg: str | None = None, kind: str = "ok") -> RedirectResponse:
+    """303 back to a page after a POST, carrying a short message for the flash banner."""
+    if msg:
+        url += ("&" if "?" in url else "?") + urlencode({"msg": msg, "kind": kind})
+    return RedirectResponse(url, status_code=303)
+
+
+def section_of(path: str) -> str:
+    """The nav entry a path belongs to (cluster pages live under Objections)."""
+    if path.startswith("/generate"):
+        return "/documents"
+    for href, _label in NAV[1:]:
+        if path.startswith(href):
+            return href
+    return "/"
+
+
+def query(params: Mapping[str, Any], **changes: Any) -> str:
+    """The current filters with some changed, as a query string (for sort links)."""
+    merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
+    return "?" + urlencode(merged) if merged else "?"
+
+
+def timecode(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def day(value: dt.date | dt.datetime | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value[:10]
+    return value.strftime("%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class Sparkline:
+    """A tiny weekly trend chart drawn as inline SVG (no JS, no chart library)."""
+
+    width: int
+    height: int
+    line: str
+    area: str
+    last_x: float
+    last_y: float
+    label: str
+
+
+def sparkline(counts: Sequence[int], *, width: int = 160, height: int = 40) -> Sparkline | None:
+    if not counts:
+        return None
+    peak = max(max(counts), 1)
+    pad = 3
+    step = (width - 2 * pad) / max(len(counts) - 1, 1)
+    points = [
+        (pad + i * step, height - pad - (c / peak) * (height - 2 * pad))
+        for i, c in enumerate(counts)
+    ]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    area = f"M{points[0][0]:.1f},{height - pad} L" + line.replace(" ", " L")
+    area += f" L{points[-1][0]:.1f},{height - pad} Z"
+    label = f"{len(counts)} weeks, {sum(counts)} mentions, peak {max(counts)} in a week"
+    return Sparkline(width, height, line, area, points[-1][0], points[-1][1], label)
+
+
+@dataclass(frozen=True)
+class Split:
+    won: float
+    lost: float
+    open: float
+    label: str
+
+
+def outcome_split(counts: Mapping[str, int]) -> Split | None:
+    """Shares of mentions in won / lost / other deals, for the split bar."""
+    won, lost = counts.get("won", 0), counts.get("lost", 0)
+    other = sum(v for k, v in counts.items() if k not in ("won", "lost"))
+    total = won + lost + other
+    if total == 0:
+        return None
+    label = f"{won} in won deals, {lost} in lost deals, {other} open or unknown"
+    return Split(100 * won / total, 100 * lost / total, 100 * other / total, label)
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    kind: str | None = None
+    note: str = ""
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int, str, str]]) -> list[Segment]:
+    """Cut text at (start, end, kind, note) spans; overlaps keep the first span that starts."""
+    segments: list[Segment] = []
+    cursor = 0
+    for start, end, kind, note in sorted(spans, key=lambda s: (s[0], -s[1])):
+        start, end = max(start, cursor), min(end, len(text))
+        if end <= start:
+            continue
+        if start > cursor:
+            segments.append(Segment(text[cursor:start]))
+        segments.append(Segment(text[start:end], kind, note))
+        cursor = end
+    if cursor < len(text):
+        segments.append(Segment(text[cursor:]))
+    return segments
