@@ -71,7 +71,9 @@ def decode_text(data: bytes, filename: str) -> str:
     """Decode a text upload; a ``BadInput`` names the file and why it is not readable text."""
     kind = binary_kind(data)
     if kind is not None:
-        raise BadInput(f"this is {kind}, not a transcript or notes file", filename=filename)
+        raise BadInput(
+            f"this is a binary file ({kind}), not a transcript or notes file", filename=filename
+        )
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -40,7 +40,7 @@ def test_empty(data: bytes) -> None:
 )
 def test_binary_renamed_as_text(data: bytes, kind: str) -> None:
     reason = _reason(data, "call.txt")
-    assert reason.startswith(f"this is {kind}")
+    assert reason.startswith(f"this is a binary file ({kind}")
     assert "not a transcript or notes file" in reason
     with pytest.raises(BadInput):
         sniff_format(data, "call.txt")
@@ -57,7 +57,9 @@ def test_zip_that_is_not_a_docx() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("notes.txt", "Maya: hi")
-    assert _reason(buffer.getvalue(), "notes.txt").startswith("this is a zip archive")
+    assert _reason(buffer.getvalue(), "notes.txt").startswith(
+        "this is a binary file (a zip archive)"
+    )
     assert _reason(buffer.getvalue(), "notes.docx").startswith("not a valid .docx file")
 
 
