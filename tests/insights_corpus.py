@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from pipeline.config import Settings
+import pytest
+
 from pipeline.embed import Embedder
 from pipeline.store import Call, Utterance
 from pipeline.workspace import Workspace
@@ -100,9 +101,24 @@ def analysed_corpus(workspace: Workspace) -> list[int]:
     return ids
 
 
-def copy_workspace(
-    source: Path, target: Path, settings_factory: Callable[[Path], Settings], embedder: Embedder
-) -> Workspace:
-    """A workspace over a copy of ``source`` (built once per module, edited per test)."""
-    shutil.copytree(source, target)
-    return Workspace(settings_factory(target), embedder=embedder)
+@pytest.fixture(scope="module", name="corpus_dir")
+def corpus_dir_fixture(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """A data dir holding the analysed theme corpus, built once per test module."""
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("corpus") / "data"
+    workspace = Workspace(make_settings(folder), embedder=embedder)
+    analysed_corpus(workspace)
+    workspace.close()
+    return folder
+
+
+@pytest.fixture(name="ws")
+def ws_fixture(corpus_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
+    """A workspace over a private copy of the analysed corpus (tests may edit it)."""
+    from tests.conftest import make_settings
+
+    shutil.copytree(corpus_dir, tmp_path / "data")
+    workspace = Workspace(make_settings(tmp_path / "data"), embedder=embedder)
+    yield workspace
+    workspace.close()

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import numpy as np
-import pytest
 from sqlalchemy import select
 
 from pipeline import insights
@@ -15,24 +11,7 @@ from pipeline.cluster import cluster_vectors, match_clusters
 from pipeline.embed import Embedder
 from pipeline.store import Cluster, Mention
 from pipeline.workspace import Workspace
-from tests.conftest import make_settings
-from tests.insights_corpus import THEMES, add_call, analysed_corpus, copy_workspace
-
-
-@pytest.fixture(scope="module")
-def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
-    folder = tmp_path_factory.mktemp("corpus") / "data"
-    workspace = Workspace(make_settings(folder), embedder=embedder)
-    analysed_corpus(workspace)
-    workspace.close()
-    return folder
-
-
-@pytest.fixture
-def ws(corpus_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
-    workspace = copy_workspace(corpus_dir, tmp_path / "data", make_settings, embedder)
-    yield workspace
-    workspace.close()
+from tests.insights_corpus import THEMES, add_call, corpus_dir_fixture, ws_fixture  # noqa: F401
 
 
 def membership(workspace: Workspace, kind: str = "objection") -> dict[int, int | None]:

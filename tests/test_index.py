@@ -1,0 +1,70 @@
+"""The faiss mention index: add/remove/search, atomic save, rebuild; nearest-quote search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import insights
+from pipeline.analysis import open_index
+from pipeline.embed import Embedder
+from pipeline.errors import BadInput
+from pipeline.index import INDEX_FILENAME, MentionIndex
+from pipeline.workspace import Workspace
+from tests.insights_corpus import THEMES, corpus_dir_fixture, ws_fixture  # noqa: F401
+
+
+def test_add_search_remove_save_load(embedder: Embedder, tmp_path: Path) -> None:
+    texts = [s for sentences in THEMES.values() for s in sentences]
+    vectors = embedder.encode(texts)
+    ids = list(range(100, 100 + len(texts)))
+    index = MentionIndex.build(ids, vectors, model=embedder.name, dim=vectors.shape[1])
+    hits = index.search(embedder.encode(["it costs too much money"]), 3)
+    assert texts[ids.index(hits[0].mention_id)] in THEMES["price"]
+    assert hits[0].similarity >= hits[1].similarity >= hits[2].similarity
+    index.remove([hits[0].mention_id])
+    assert len(index) == len(texts) - 1
+    assert hits[0].mention_id not in {h.mention_id for h in index.search(vectors[:1], 50)}
+    removed = ids.index(hits[0].mention_id)
+    index.add([ids[removed]], vectors[removed : removed + 1])
+    index.add([ids[removed]], vectors[removed : removed + 1])  # re-adding replaces, no duplicate
+    assert len(index) == len(texts)
+    index.save(tmp_path)
+    assert not list(tmp_path.glob("*.tmp"))
+    loaded = MentionIndex.load(tmp_path)
+    assert loaded is not None and len(loaded) == len(texts)
+    assert loaded.search(vectors[5:6], 1)[0].mention_id == ids[5]
+
+
+def test_missing_or_corrupt_file_loads_as_none(tmp_path: Path) -> None:
+    assert MentionIndex.load(tmp_path) is None
+    (tmp_path / INDEX_FILENAME).write_bytes(b"not faiss")
+    (tmp_path / f"{INDEX_FILENAME}.json").write_text('{"dim": 384, "model": "x"}')
+    assert MentionIndex.load(tmp_path) is None
+
+
+def test_search_quotes_nearest_with_context(ws: Workspace) -> None:
+    workspace = ws
+    hits = insights.search_quotes(workspace, "We cannot afford this, it costs too much", k=3)
+    assert len(hits) == 3
+    assert hits[0]["text"] in THEMES["price"]
+    first = hits[0]
+    assert first["call_id"] and first["date"] and first["account"] and first["outcome"]
+    assert first["speaker"] == "Buyer" and first["cluster_id"] is not None
+    questions = insights.search_quotes(workspace, "does it integrate", k=2, kind="question")
+    assert questions and all("?" in q["text"] for q in questions)
+    with pytest.raises(BadInput):
+        insights.search_quotes(workspace, "  ")
+
+
+def test_index_rebuilt_when_file_missing(ws: Workspace) -> None:
+    workspace = ws
+    (workspace.settings.data_dir / INDEX_FILENAME).unlink()
+    with workspace.session() as session:
+        index = open_index(workspace, session)
+    assert len(index) > 0
+    assert (workspace.settings.data_dir / INDEX_FILENAME).exists()
+    assert (
+        insights.search_quotes(workspace, "setup takes months", k=1)[0]["text"] in THEMES["setup"]
+    )
