@@ -1,5 +1,305 @@
-"""Routes for calls (filled in by its issue)."""
+"""Routes for calls and utterances: upload, list, read, correct, delete.
 
-from fastapi import APIRouter
+Upload status codes: 201 when at least one call was created and nothing was rejected, 200 when
+every call was already stored (duplicates, idempotent), 207 when some files were rejected and
+others kept (read each result's ``status``), and a problem+json 4xx when every file was rejected.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Response, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.deps import SessionDep, WorkspaceDep
+from pipeline import analysis, jobs
+from pipeline.calls import (
+    CallDetail,
+    CallMetadata,
+    CallPage,
+    CallUpdate,
+    IngestResult,
+    Outcome,
+    Role,
+    UtteranceRead,
+    correct_call,
+    delete_call,
+    display_name,
+    get_call,
+    ingest_bytes,
+    list_calls,
+    list_utterances,
+    read_limited,
+    rejected,
+    split_names,
+)
+from pipeline.errors import BadInput, CallmineError
+from pipeline.workspace import Workspace
+
+router = APIRouter(tags=["calls"])
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; ``filename`` names the offending file."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "about:blank",
+                    "title": "Bad input",
+                    "status": 422,
+                    "detail": "logo.txt: binary file (PNG image), not a transcript",
+                    "filename": "logo.txt",
+                }
+            ]
+        }
+    )
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    filename: str | None = None
+    results: list[IngestResult] | None = None
+
+
+class IngestResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "results": [
+                        {"filename": "a.vtt", "status": "created", "call_id": 7, "utterances": 38},
+                        {
+                            "filename": "b.txt",
+                            "status": "duplicate",
+                            "call_id": 2,
+                            "utterances": 12,
+                        },
+                    ],
+                    "created": 1,
+                    "duplicates": 1,
+                    "rejected": 0,
+                    "job_id": None,
+                    "analysis": {"calls": 1, "mentions": 9},
+                }
+            ]
+        }
+    )
+
+    results: list[IngestResult]
+    created: int
+    duplicates: int
+    rejected: int
+    job_id: str | None = Field(None, description="Set when analysis runs in the background.")
+    analysis: dict[str, Any] | None = Field(
+        None, description="Analysis summary when it ran inline."
+    )
+
+
+PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
+
+
+def _parse_column_map(raw: str | None) -> dict[str, str] | None:
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"column_map is not valid JSON: {exc.msg}") from exc
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise BadInput('column_map must be a JSON object of strings, e.g. {"text": "Note Body"}')
+    return value
+
+
+def _ingest_upload(
+    workspace: Workspace,
+    upload: UploadFile,
+    metadata: CallMetadata,
+    column_map: dict[str, str] | None,
+) -> tuple[list[IngestResult], int]:
+    """Read one upload in chunks (stopping at the size limit) and store it; returns bytes read."""
+    name = display_name(upload.filename or "")
+    try:
+        data = read_limited(upload.file, workspace.settings.max_upload_bytes, name)
+    except CallmineError as exc:
+        return [rejected(name, exc)], workspace.settings.max_upload_bytes
+    finally:
+        upload.file.close()
+    results = ingest_bytes(
+        workspace, data, upload.filename or "", metadata, column_map=column_map, analyse=False
+    )
+    return results, len(data)
+
+
+def _all_rejected(results: list[IngestResult]) -> JSONResponse:
+    from api.app import problem  # the app module imports this router, so import at call time
+
+    codes = {r.status_code or 422 for r in results}
+    status = codes.pop() if len(codes) == 1 else 422
+    names = list(dict.fromkeys(r.filename for r in results))
+    detail = "; ".join(f"{r.filename}: {r.reason}" for r in results)
+    return problem(
+        status,
+        "Upload too large" if status == 413 else "Bad input",
+        f"nothing was stored: {detail}",
+        filename=", ".join(names),
+        results=[r.model_dump() for r in results],
+    )
+
+
+@router.post(
+    "/api/calls",
+    summary="Upload call transcripts or notes",
+    response_model=IngestResponse,
+    status_code=201,
+    responses={
+        200: {"model": IngestResponse, "description": "Every call was already stored."},
+        207: {"model": IngestResponse, "description": "Some files rejected, others stored."},
+        413: PROBLEM,
+        422: PROBLEM,
+    },
+)
+def upload_calls(
+    workspace: WorkspaceDep,
+    response: Response,
+    background: BackgroundTasks,
+    files: Annotated[list[UploadFile], File(description="One or many transcript/notes files.")],
+    date: Annotated[dt.date | None, Form(examples=["2026-03-14"])] = None,
+    account: Annotated[str | None, Form(examples=["Brightside Dental"])] = None,
+    outcome: Annotated[Outcome | None, Form(examples=["lost"])] = None,
+    deal_id: Annotated[str | None, Form(examples=["D-1042"])] = None,
+    deal_stage: Annotated[str | None, Form(examples=["Proposal"])] = None,
+    our_speakers: Annotated[
+        str | None,
+        Form(description="Our people, comma/semicolon separated.", examples=["Maya Chen"]),
+    ] = None,
+    competitors: Annotated[
+        str | None, Form(description="Comma/semicolon separated.", examples=["ShiftLy; Rotaboard"])
+    ] = None,
+    column_map: Annotated[
+        str | None,
+        Form(description="CSV column mapping as JSON.", examples=['{"text": "Note Body"}']),
+    ] = None,
+) -> IngestResponse | JSONResponse:
+    """Each file may hold one call or many (CSV rows); each call is stored in one transaction.
+
+    Metadata fields apply to every file and win over the file's own values. Re-uploading the
+    same content returns the existing id (status ``duplicate``) and stores nothing.
+    """
+    metadata = CallMetadata(
+        date=date,
+        account=account,
+        outcome=outcome,
+        deal_id=deal_id,
+        deal_stage=deal_stage,
+        our_speakers=split_names(our_speakers),
+        competitors=split_names(competitors),
+    )
+    mapping = _parse_column_map(column_map)
+    results: list[IngestResult] = []
+    total_bytes = 0
+    for upload in files:
+        file_results, size = _ingest_upload(workspace, upload, metadata, mapping)
+        results.extend(file_results)
+        total_bytes += size
+    if all(r.status == "rejected" for r in results):
+        return _all_rejected(results)
+    body = IngestResponse(
+        results=results,
+        created=sum(r.status == "created" for r in results),
+        duplicates=sum(r.status == "duplicate" for r in results),
+        rejected=sum(r.status == "rejected" for r in results),
+    )
+    created_ids = [r.call_id for r in results if r.status == "created" and r.call_id is not None]
+    if created_ids and total_bytes > workspace.settings.background_ingest_bytes:
+        body.job_id = jobs.create_job(workspace, "analyse", f"analysing {len(created_ids)} calls")
+        background.add_task(
+            jobs.run_job,
+            workspace,
+            body.job_id,
+            lambda progress: analysis.analyse_calls(workspace, created_ids, progress=progress),
+        )
+    elif created_ids:
+        body.analysis = analysis.analyse_calls(workspace, created_ids)
+    response.status_code = 207 if body.rejected else 201 if body.created else 200
+    return body
+
+
+@router.get("/api/calls", summary="List calls", response_model=CallPage)
+def read_calls(
+    db: SessionDep,
+    outcome: Outcome | None = None,
+    account: Annotated[str | None, Query(description="Substring, case-insensitive.")] = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> CallPage:
+    """Newest call date first."""
+    return list_calls(
+        db,
+        outcome=outcome,
+        account=account,
+        date_from=date_from,
+        date_to=date_to,
+        page=page,
+        page_size=page_size,
+    )
+
+
+@router.get(
+    "/api/calls/{call_id}",
+    summary="One call with its utterances",
+    response_model=CallDetail,
+    responses={404: PROBLEM},
+)
+def read_call(db: SessionDep, call_id: int) -> CallDetail:
+    return get_call(db, call_id)
+
+
+@router.patch(
+    "/api/calls/{call_id}",
+    summary="Correct a call's metadata or speaker roles",
+    response_model=CallDetail,
+    responses={404: PROBLEM, 422: PROBLEM},
+)
+def patch_call(workspace: WorkspaceDep, call_id: int, update: CallUpdate) -> CallDetail:
+    """Only the fields sent change; ``speaker_roles`` maps a speaker name to buyer/rep/unknown.
+
+    A role change re-runs detection on the call, since only buyer turns hold objections.
+    """
+    return correct_call(workspace, call_id, update)
+
+
+@router.delete(
+    "/api/calls/{call_id}",
+    summary="Delete a call and everything derived from it",
+    status_code=204,
+    responses={404: PROBLEM},
+)
+def remove_call(db: SessionDep, call_id: int) -> Response:
+    delete_call(db, call_id)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/api/utterances",
+    summary="List utterances with their detections",
+    response_model=list[UtteranceRead],
+)
+def read_utterances(
+    db: SessionDep,
+    call_id: int | None = None,
+    role: Role | None = None,
+    limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[UtteranceRead]:
+    return list_utterances(db, call_id=call_id, role=role, limit=limit, offset=offset)

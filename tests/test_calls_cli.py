@@ -1,0 +1,175 @@
+"""The ingest/calls/utterances commands through typer's CliRunner on a real data dir."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import pipeline.workspace
+from api.cli import app
+from pipeline.calls import count_rows
+from pipeline.config import get_settings
+from pipeline.embed import Embedder
+from pipeline.workspace import Workspace
+from tests.conftest import make_settings
+from tests.test_calls_service import TRANSCRIPT, no_analysis, transcript  # noqa: F401  (fixture)
+
+MAX_UPLOAD_BYTES = 256 * 1024  # small, so the size-limit cases stay cheap
+
+
+@dataclass
+class Cli:
+    """Runs ``callmine`` against one data dir and reads that data dir's database."""
+
+    data_dir: Path
+    runner: CliRunner
+
+    def __call__(self, *args: str | Path) -> Any:
+        return self.runner.invoke(app, [str(a) for a in args])
+
+    def json(self, *args: str | Path) -> Any:
+        result = self(*args, "--json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    def counts(self) -> tuple[int, int]:
+        workspace = Workspace(make_settings(self.data_dir))
+        try:
+            with workspace.session() as db:
+                return count_rows(db)
+        finally:
+            workspace.close()
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: Embedder) -> Iterator[Cli]:
+    data_dir = tmp_path / "cli-data"
+    monkeypatch.setenv("CALLMINE_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("CALLMINE_MAX_UPLOAD_BYTES", str(MAX_UPLOAD_BYTES))
+    # The CLI builds its own workspace; hand it the session's model instead of loading another.
+    monkeypatch.setattr(pipeline.workspace, "create_embedder", lambda _settings: embedder)
+    get_settings.cache_clear()
+    yield Cli(data_dir, CliRunner())
+    get_settings.cache_clear()
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_ingest_folder_recursively_with_flags(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "calls"
+    write(folder, "a.txt", transcript("a"))
+    write(folder, "nested/deeper/b.txt", transcript("b"))
+    write(folder, "notes.pdfx", b"ignored: unknown extension in a folder walk")
+    write(folder, ".hidden/c.txt", transcript("c"))
+    result = cli(
+        "ingest", folder, "--outcome", "lost", "--account", "Acme", "--date", "2026-02-03",
+        "--our-speakers", "Maya Chen", "--competitors", "ShiftLy;Rotaboard",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "2 created, 0 duplicate, 0 rejected" in result.stdout
+    calls = cli.json("calls")["items"]
+    assert sorted(c["filename"] for c in calls) == ["a.txt", "b.txt"]
+    for c in calls:
+        assert (c["outcome"], c["account"], c["date"]) == ("lost", "Acme", "2026-02-03")
+        assert c["competitors"] == ["ShiftLy", "Rotaboard"]
+    again = cli.json("ingest", folder)
+    assert (again["created"], again["duplicates"]) == (0, 2)
+    assert cli.counts() == (2, 10)
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_manifest_metadata_wins_over_flags(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "calls"
+    write(folder, "a.txt", transcript("a"))
+    write(folder, "sub/b.txt", transcript("b"))
+    manifest = write(
+        folder,
+        "manifest.csv",
+        b"file,date,account,outcome,our_speakers,competitors\n"
+        b"a.txt,2026-01-10,Acme Dental,won,Maya Chen,ShiftLy;Rotaboard\n"
+        b"sub/b.txt,,,lost,,\n",
+    )
+    out = cli.json("ingest", folder, "--manifest", manifest, "--account", "Default Co")
+    assert (out["created"], out["rejected"]) == (2, 0)  # the manifest itself is not ingested
+    by_name = {c["filename"]: c for c in cli.json("calls")["items"]}
+    a, b = by_name["a.txt"], by_name["b.txt"]
+    assert (a["date"], a["account"], a["outcome"]) == ("2026-01-10", "Acme Dental", "won")
+    assert (a["our_speakers"], a["competitors"]) == (["Maya Chen"], ["ShiftLy", "Rotaboard"])
+    assert (b["account"], b["outcome"]) == ("Default Co", "lost")
+    roles = {u["speaker"]: u["role"] for u in cli.json("utterances", "--call", str(a["id"]))}
+    assert roles == {"Maya Chen": "rep", "Dana Ruiz": "buyer"}
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_manifest_errors_are_clear(cli: Cli, tmp_path: Path) -> None:
+    good = write(tmp_path, "a.txt", TRANSCRIPT)
+    missing = cli("ingest", good, "--manifest", tmp_path / "nope.csv")
+    assert missing.exit_code == 1 and "manifest not found" in missing.output
+    headerless = write(tmp_path, "m.csv", b"a.txt,2026-01-01\n")
+    result = cli("ingest", good, "--manifest", headerless)
+    assert result.exit_code == 1 and "header" in result.output
+    bad_date = write(tmp_path, "d.csv", b"file,date\na.txt,yesterday\n")
+    result = cli("ingest", good, "--manifest", bad_date)
+    assert result.exit_code == 1 and "line 2" in result.output and "yesterday" in result.output
+    bad_outcome = write(tmp_path, "o.csv", b"file,outcome\na.txt,maybe\n")
+    result = cli("ingest", good, "--manifest", bad_outcome)
+    assert result.exit_code == 1 and "'maybe' is not one of won" in result.output
+    assert cli.counts() == (0, 0)
+
+
+def test_calls_utterances_show_update_delete(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", TRANSCRIPT)
+    assert cli("ingest", path, "--our-speakers", "Maya Chen").exit_code == 0
+    [call] = cli.json("calls")["items"]
+    listing = cli("calls")
+    assert listing.exit_code == 0 and "a.txt" in listing.stdout
+    buyers = cli.json("utterances", "--role", "buyer")
+    assert [u["text"] for u in buyers] == [
+        "Busy, honestly. We're still doing the rota in a spreadsheet.",
+        "The annual contract is what scares me, to be honest.",
+    ]
+    assert set(buyers[0]) >= {"id", "call_id", "speaker", "role", "start", "text", "cluster_ids"}
+    shown = cli("call-show", str(call["id"]))
+    assert shown.exit_code == 0 and "The annual contract is what scares me" in shown.stdout
+    updated = cli.json(
+        "call-update", str(call["id"]), "--outcome", "won", "--role", "Dana Ruiz=rep"
+    )
+    assert updated["outcome"] == "won"
+    assert {u["role"] for u in updated["utterances"]} == {"rep"}
+    wrong = cli("call-update", str(call["id"]), "--role", "Dana Ruiz")
+    assert wrong.exit_code == 1 and "NAME=ROLE" in wrong.output
+    assert cli("call-delete", str(call["id"])).exit_code == 0
+    gone = cli("call-show", str(call["id"]))
+    assert gone.exit_code == 1 and "not found" in gone.output
+    assert cli.counts() == (0, 0)
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_ingest_examples_calls(cli: Cli, examples_dir: Path, tmp_path: Path) -> None:
+    """The bundled examples load cleanly with their manifest (runs once they exist)."""
+    manifest = examples_dir / "manifest.csv"
+    if not manifest.exists():
+        pytest.skip("examples/calls not written yet")
+    copy = tmp_path / "examples"
+    shutil.copytree(examples_dir, copy)
+    out = cli.json("ingest", copy, "--manifest", copy / "manifest.csv")
+    assert out["rejected"] == 0, out["results"]
+    assert out["created"] >= 20
+    calls = cli.json("calls", "--page-size", "500")["items"]
+    assert {c["outcome"] for c in calls} >= {"won", "lost"}
+    assert all(c["utterance_count"] > 0 for c in calls)
+    assert any(u["role"] == "buyer" for u in cli.json("utterances", "--role", "buyer"))
+    assert cli.json("ingest", copy, "--manifest", copy / "manifest.csv")["created"] == 0
