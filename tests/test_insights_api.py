@@ -1,0 +1,81 @@
+"""The clusters API over the theme corpus: list, filters, detail, edits, search, phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from pipeline.workspace import Workspace
+from tests.insights_corpus import THEMES, corpus_dir_fixture, ws_fixture  # noqa: F401
+
+
+@pytest.fixture(name="api")
+def api_fixture(ws: Workspace) -> Iterator[TestClient]:
+    with TestClient(create_app(workspace=ws)) as test_client:
+        yield test_client
+
+
+def test_list_filter_and_sort(api: TestClient) -> None:
+    listed = api.get("/api/clusters", params={"kind": "objection"})
+    assert listed.status_code == 200
+    clusters = listed.json()
+    assert clusters and all(c["kind"] == "objection" for c in clusters)
+    assert [c["size"] for c in clusters] == sorted((c["size"] for c in clusters), reverse=True)
+    total = sum(c["size"] for c in clusters)
+    lost = api.get("/api/clusters", params={"kind": "objection", "outcome": "lost"}).json()
+    assert 0 < sum(c["size"] for c in lost) < total
+    assert all(set(c["outcome_counts"]) == {"lost"} for c in lost)
+    early = api.get("/api/clusters", params={"date_to": "2026-01-12"}).json()
+    assert all(c["last_seen"] <= "2026-01-12" for c in early)
+    by_account = api.get("/api/clusters", params={"account": "Account 1"}).json()
+    assert by_account and all(c["accounts"] == 1 for c in by_account)
+    assert api.get("/api/clusters", params={"sort": "trend"}).status_code == 200
+    assert api.get("/api/clusters", params={"sort": "bogus"}).status_code == 422
+
+
+def test_detail_with_quotes_and_context(api: TestClient) -> None:
+    first = api.get("/api/clusters", params={"kind": "objection"}).json()[0]
+    detail = api.get(f"/api/clusters/{first['id']}")
+    assert detail.status_code == 200
+    body = detail.json()
+    assert body["size"] == len(body["mentions"]) == first["size"]
+    quote = body["quotes"][0]
+    assert quote["call_id"] and quote["date"] and quote["speaker"] == "Buyer"
+    assert quote["start_seconds"] is not None and quote["utterance_id"]
+    assert len({q["mention_id"] for q in body["quotes"]}) == len(body["quotes"])
+    assert body["weekly"] and body["first_seen"] <= body["last_seen"]
+    missing = api.get("/api/clusters/99999")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("application/problem+json")
+
+
+def test_rename_mark_merge_split_rebuild(api: TestClient) -> None:
+    ids = [c["id"] for c in api.get("/api/clusters", params={"kind": "objection"}).json()]
+    renamed = api.patch(f"/api/clusters/{ids[0]}", json={"name": "Too expensive"})
+    assert renamed.status_code == 200 and renamed.json()["name"] == "Too expensive"
+    assert api.patch(f"/api/clusters/{ids[0]}", json={"name": ""}).status_code == 422
+    merged = api.post("/api/clusters/merge", json={"ids": [ids[1], ids[2]]})
+    assert merged.status_code == 200 and merged.json()["merged"] == [ids[2]]
+    assert api.post("/api/clusters/merge", json={"ids": [ids[1]]}).status_code == 422
+    split = api.post(f"/api/clusters/{ids[1]}/split")
+    assert split.status_code == 200 and len(split.json()["children"]) == 2
+    marked = api.patch(f"/api/clusters/{ids[0]}", json={"not_objection": True})
+    assert marked.json()["status"] == "excluded"
+    rebuilt = api.post("/api/clusters/rebuild")
+    assert rebuilt.status_code == 200 and rebuilt.json()["objection"]["full"] is True
+    after = {c["id"]: c for c in api.get("/api/clusters").json()}
+    assert ids[0] not in after
+    assert set(split.json()["children"]) <= set(after)
+
+
+def test_search_and_phrases(api: TestClient) -> None:
+    hits = api.get("/api/search", params={"q": "it costs too much", "k": 2})
+    assert hits.status_code == 200
+    assert hits.json()[0]["text"] in THEMES["price"] and hits.json()[0]["similarity"] > 0.3
+    assert api.get("/api/search", params={"q": ""}).status_code == 422
+    phrases = api.get("/api/phrases", params={"min_count": 2})
+    assert phrases.status_code == 200
+    assert all(p["count"] >= 2 and p["examples"] for p in phrases.json())

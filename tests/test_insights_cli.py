@@ -1,0 +1,71 @@
+"""The insights commands through typer's CliRunner on a copy of the analysed theme corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from pipeline import workspace as workspace_module
+from pipeline.config import get_settings
+from pipeline.embed import Embedder
+from pipeline.workspace import Workspace
+from tests.insights_corpus import THEMES, corpus_dir_fixture, ws_fixture  # noqa: F401
+
+
+@pytest.fixture(name="cli")
+def cli_fixture(
+    ws: Workspace, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[CliRunner]:
+    monkeypatch.setenv("CALLMINE_DATA_DIR", str(ws.settings.data_dir))
+    # the real embedder, loaded once per session instead of once per command
+    monkeypatch.setattr(workspace_module, "create_embedder", lambda _settings: embedder)
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+
+
+def run(cli: CliRunner, *args: str) -> str:
+    result = cli.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_clusters_table_and_json(cli: CliRunner) -> None:
+    table = run(cli, "clusters", "--kind", "objection")
+    assert "Clusters" in table and "lost" in table
+    rows = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
+    assert rows and all(r["kind"] == "objection" for r in rows)
+    lost = json.loads(run(cli, "clusters", "--outcome", "lost", "--since", "2026-01-01", "--json"))
+    assert all(set(r["outcome_counts"]) == {"lost"} for r in lost)
+    shown = run(cli, "cluster-show", str(rows[0]["id"]))
+    assert rows[0]["name"] in shown and "call " in shown
+    detail = json.loads(run(cli, "cluster-show", str(rows[0]["id"]), "--json"))
+    assert detail["size"] == rows[0]["size"]
+    missing = cli.invoke(app, ["cluster-show", "99999"])
+    assert missing.exit_code == 1 and "no cluster 99999" in missing.output
+
+
+def test_edit_commands_and_recluster(cli: CliRunner) -> None:
+    ids = [r["id"] for r in json.loads(run(cli, "clusters", "--kind", "objection", "--json"))]
+    run(cli, "rename", str(ids[0]), "Too expensive")
+    run(cli, "merge", str(ids[1]), str(ids[2]))
+    children = json.loads(run(cli, "split", str(ids[1])))["children"]
+    run(cli, "not-objection", str(ids[0]))
+    summary = json.loads(run(cli, "cluster", "--rebuild", "--json"))
+    assert summary["objection"]["full"] is True
+    after = {r["id"] for r in json.loads(run(cli, "clusters", "--json"))}
+    assert ids[0] not in after and set(children) <= after
+    assert "up to date" in run(cli, "cluster")
+
+
+def test_search_and_phrases(cli: CliRunner) -> None:
+    hits = json.loads(run(cli, "search", "setup takes months", "-k", "2", "--json"))
+    assert len(hits) == 2 and hits[0]["text"] in THEMES["setup"]
+    assert "Nearest quotes" in run(cli, "search", "too expensive")
+    phrases = json.loads(run(cli, "phrases", "--json"))
+    assert isinstance(phrases, list)
+    assert "Buyer phrases" in run(cli, "phrases")
