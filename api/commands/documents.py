@@ -1,3 +1,245 @@
-"""CLI commands: documents."""
+"""CLI commands: generate, list, review, check, edit and export documents; competitor facts."""
 
-from api.cli_app import app  # noqa: F401
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from api.cli_app import app, console, err_console, open_workspace, print_json
+from pipeline import documents as service
+from pipeline.content_types import CONTENT_TYPES
+from pipeline.export import FORMATS, export_document
+from pipeline.generate import generate_document, get_document, retry_generation
+from pipeline.review import edit_document, mark_accuracy, set_state, version_diff
+
+DocTypeChoice = enum.StrEnum("DocTypeChoice", {name: name for name in CONTENT_TYPES})  # type: ignore[misc]
+FormatChoice = enum.StrEnum("FormatChoice", {name: name for name in FORMATS})  # type: ignore[misc]
+
+
+class StateChoice(enum.StrEnum):
+    draft = "draft"
+    in_review = "in_review"
+    approved = "approved"
+    changes_requested = "changes_requested"
+
+
+class VerdictChoice(enum.StrEnum):
+    accurate = "accurate"
+    needs_fix = "needs-fix"
+
+
+facts_app = typer.Typer(help="Facts about competitors that comparison pages may cite.", no_args_is_help=True)
+app.add_typer(facts_app, name="facts")
+
+
+def _show(document: service.DocumentDetail | service.DocumentSummary, as_json: bool) -> None:
+    if as_json:
+        print_json(document.model_dump(mode="json"))
+        return
+    colour = {"failed_generation": "red", "approved": "green"}.get(document.state, "yellow")
+    console.print(
+        f"document [bold]{document.id}[/bold] {document.doc_type} "
+        f"[{colour}]{document.state}[/{colour}] v{document.current_version} "
+        f"({document.generator}): {document.title}",
+        highlight=False,
+    )
+    for warning in document.warnings:
+        err_console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+    if document.error:
+        err_console.print(
+            f"[red]generation failed:[/red] {document.error}\n"
+            f"run `callmine retry {document.id}` when the LLM server is back",
+            highlight=False,
+        )
+
+
+@app.command()
+def generate(
+    type: Annotated[DocTypeChoice, typer.Option("--type", "-t", help="Content type.")],
+    cluster: Annotated[
+        list[int] | None, typer.Option("--cluster", "-c", help="Cluster id (repeat); default: best fits.")
+    ] = None,
+    competitor: Annotated[str | None, typer.Option(help="Competitor (comparison pages).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Never call the LLM.")] = False,
+    llm: Annotated[bool, typer.Option("--llm", help="Require the configured LLM.")] = False,
+    author: Annotated[str, typer.Option(help="Recorded as the version's author.")] = "cli",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the document as JSON.")] = False,
+) -> None:
+    """Generate a cited draft from clusters (LLM when configured, else offline)."""
+    use_llm = False if offline else (True if llm else None)
+    with open_workspace() as workspace, workspace.session() as session:
+        document = generate_document(
+            session,
+            workspace.settings,
+            doc_type=str(type),
+            cluster_ids=list(cluster or []),
+            competitor=competitor,
+            use_llm=use_llm,
+            author=author,
+        )
+        detail = service.detail(document)
+    _show(detail, as_json)
+    if not as_json and detail.state != "failed_generation":
+        console.print(detail.body_markdown, markup=False, highlight=False)
+    if detail.state == "failed_generation":
+        raise typer.Exit(1)
+
+
+@app.command()
+def documents(
+    state: Annotated[str | None, typer.Option(help="Only this state.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only this content type.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List documents, newest first."""
+    with open_workspace() as workspace, workspace.session() as session:
+        rows = service.list_documents(session, state=state, doc_type=type)
+    if as_json:
+        print_json([row.model_dump(mode="json") for row in rows])
+        return
+    table = Table("id", "type", "state", "accuracy", "ver", "generator", "updated", "title")
+    for row in rows:
+        table.add_row(
+            str(row.id), row.doc_type, row.state, row.accuracy or "", str(row.current_version),
+            row.generator, f"{row.updated_at:%Y-%m-%d %H:%M}", row.title,
+        )
+    console.print(table)
+
+
+@app.command("document")
+def show_document(
+    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    diff: Annotated[bool, typer.Option("--diff", help="Diff of the last edit instead of the body.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Show one document: body, versions, comments (or the diff of the last edit)."""
+    with open_workspace() as workspace, workspace.session() as session:
+        detail = service.detail(get_document(session, document_id))
+        patch = (
+            version_diff(session, document_id, max(1, detail.current_version - 1), detail.current_version)
+            if diff
+            else ""
+        )
+    if as_json:
+        print_json(detail.model_dump(mode="json") | ({"diff": patch} if diff else {}))
+        return
+    _show(detail, False)
+    console.print(patch or detail.body_markdown, markup=False, highlight=False)
+    for comment in detail.comments:
+        move = f" {comment.from_state} → {comment.to_state}" if comment.to_state else ""
+        console.print(f"[dim]{comment.created_at:%Y-%m-%d %H:%M} {comment.author} ({comment.kind}{move}):[/dim] {comment.body}")
+
+
+@app.command()
+def review(
+    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    state: Annotated[StateChoice, typer.Option(help="New state.")],
+    comment: Annotated[str, typer.Option(help="Why (required for changes_requested).")] = "",
+    reviewer: Annotated[str, typer.Option(help="Who reviews.")] = "cli",
+) -> None:
+    """Move a document through draft → in_review → approved / changes_requested."""
+    with open_workspace() as workspace, workspace.session() as session:
+        detail = service.detail(set_state(session, document_id, str(state), reviewer=reviewer, comment=comment))
+    _show(detail, False)
+
+
+@app.command()
+def accuracy(
+    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    verdict: Annotated[VerdictChoice, typer.Argument(help="accurate or needs-fix.")],
+    comment: Annotated[str, typer.Option(help="What is wrong (required for needs-fix).")] = "",
+    reviewer: Annotated[str, typer.Option(help="Who checked.")] = "sales",
+) -> None:
+    """Sales' factual check of a draft."""
+    with open_workspace() as workspace, workspace.session() as session:
+        detail = service.detail(mark_accuracy(session, document_id, str(verdict), comment=comment, reviewer=reviewer))
+    _show(detail, False)
+
+
+@app.command()
+def edit(
+    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    body: Annotated[Path, typer.Option("--body", help="Markdown file with the new body.", exists=True, dir_okay=False)],
+    author: Annotated[str, typer.Option(help="Who edited.")] = "cli",
+    note: Annotated[str | None, typer.Option(help="What changed.")] = None,
+) -> None:
+    """Save an edited body as a new version (back to draft)."""
+    with open_workspace() as workspace, workspace.session() as session:
+        text = body.read_text("utf-8")
+        detail = service.detail(edit_document(session, document_id, text, author=author, note=note))
+    _show(detail, False)
+
+
+@app.command()
+def retry(
+    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    offline: Annotated[bool, typer.Option("--offline", help="Use the offline draft this time.")] = False,
+) -> None:
+    """Run a failed generation again."""
+    with open_workspace() as workspace, workspace.session() as session:
+        document = retry_generation(
+            session, workspace.settings, document_id, use_llm=False if offline else None, author="cli"
+        )
+        detail = service.detail(document)
+    _show(detail, False)
+    if detail.state == "failed_generation":
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    format: Annotated[FormatChoice, typer.Option("--format", "-f", help="md, html, pdf or jsonld.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout for text).")] = None,
+) -> None:
+    """Export a document (DRAFT-marked unless approved)."""
+    with open_workspace() as workspace, workspace.session() as session:
+        result = export_document(session, workspace.settings, document_id, str(format))
+    if output is None and str(format) == "pdf":
+        output = Path(result.filename)
+    if output is None:
+        typer.echo(result.content.decode("utf-8"), nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(result.content)
+    pages = f", {result.pages} page(s)" if result.pages else ""
+    err_console.print(f"wrote {output} ({len(result.content)} bytes{pages})", highlight=False)
+
+
+@facts_app.command("add")
+def facts_add(
+    competitor: Annotated[str, typer.Argument(help="Competitor name.")],
+    fact: Annotated[str, typer.Argument(help="The fact, as it should be cited.")],
+    source: Annotated[str | None, typer.Option(help="http(s) URL backing the fact.")] = None,
+) -> None:
+    """Add a fact about a competitor."""
+    with open_workspace() as workspace, workspace.session() as session:
+        row = service.FactRead.model_validate(service.add_fact(session, competitor, fact, source=source))
+    console.print(f"fact {row.id} about {row.competitor} stored", highlight=False)
+
+
+@facts_app.command("list")
+def facts_list(
+    competitor: Annotated[str, typer.Argument(help="Competitor name.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List the facts entered about a competitor."""
+    with open_workspace() as workspace, workspace.session() as session:
+        rows = [service.FactRead.model_validate(f) for f in service.list_facts(session, competitor)]
+    if as_json:
+        print_json([row.model_dump(mode="json") for row in rows])
+        return
+    for row in rows:
+        console.print(f"{row.id}. {row.fact}" + (f"  ({row.source})" if row.source else ""), highlight=False)
+
+
+@facts_app.command("import")
+def facts_import(path: Annotated[Path, typer.Argument(help="TOML file with [[facts]] entries.", exists=True, dir_okay=False)]) -> None:
+    """Load facts from a TOML file (see examples/competitor_facts.toml)."""
+    with open_workspace() as workspace, workspace.session() as session:
+        count = len(service.import_facts(session, path))
+    console.print(f"{count} new fact(s) stored")

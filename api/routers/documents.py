@@ -1,5 +1,218 @@
-"""Routes for documents (filled in by its issue)."""
+"""Routes for documents: generate, read, edit, review, accuracy, comments, versions, export; facts.
 
-from fastapi import APIRouter
+``POST /api/documents`` answers 201 with the stored document. When the LLM server fails the
+document is still stored, with ``state: failed_generation`` and the reason in ``error``;
+``POST /api/documents/{id}/retry`` runs it again.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, Field
+
+from api.deps import SessionDep, SettingsDep
+from pipeline import documents as service
+from pipeline.content_types import DocType
+from pipeline.export import ExportFormat, export_document
+from pipeline.generate import generate_document, get_document, retry_generation
+from pipeline.review import add_comment, edit_document, get_version, mark_accuracy, set_state, version_diff
+
+router = APIRouter(tags=["documents"])
+
+UseLLM = Literal["auto", "true", "false"]
+
+
+def _use_llm(value: UseLLM | bool) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    return None if value == "auto" else value == "true"
+
+
+class GenerateRequest(BaseModel):
+    type: DocType = Field(examples=["one-pager"])
+    cluster_ids: list[int] = Field(
+        default_factory=list, max_length=20, description="Empty: the clusters that suit the type."
+    )
+    competitor: str | None = Field(None, max_length=255, examples=["Calendly"])
+    use_llm: UseLLM | bool = Field("auto", description="auto: use the LLM when one is configured.")
+    author: str = Field("api", max_length=255)
+
+
+class EditRequest(BaseModel):
+    body_markdown: str = Field(max_length=200_000)
+    title: str | None = Field(None, max_length=255)
+    author: str = Field("anonymous", max_length=255)
+    note: str | None = Field(None, max_length=1000)
+
+
+class ReviewRequest(BaseModel):
+    state: Literal["draft", "in_review", "approved", "changes_requested"]
+    comment: str = Field("", max_length=10_000)
+    reviewer: str = Field("reviewer", max_length=255)
+
+
+class AccuracyRequest(BaseModel):
+    verdict: Literal["accurate", "needs_fix", "needs-fix"]
+    comment: str = Field("", max_length=10_000)
+    reviewer: str = Field("sales", max_length=255)
+
+
+class CommentRequest(BaseModel):
+    body: str = Field(min_length=1, max_length=10_000)
+    author: str = Field("anonymous", max_length=255)
+
+
+class RetryRequest(BaseModel):
+    use_llm: UseLLM | bool = "auto"
+    author: str = Field("api", max_length=255)
+
+
+class DiffRead(BaseModel):
+    from_version: int
+    to_version: int
+    diff: str
+
+
+class FactRequest(BaseModel):
+    fact: str = Field(min_length=1, max_length=1000)
+    source: str | None = Field(None, max_length=1024)
+
+
+@router.post("/api/documents", status_code=201, response_model=service.DocumentDetail)
+def create_document(
+    request: GenerateRequest, session: SessionDep, settings: SettingsDep
+) -> service.DocumentDetail:
+    """Generate a document (LLM when configured, else the offline draft) and store it."""
+    document = generate_document(
+        session,
+        settings,
+        doc_type=request.type,
+        cluster_ids=request.cluster_ids,
+        competitor=request.competitor,
+        use_llm=_use_llm(request.use_llm),
+        author=request.author,
+    )
+    return service.detail(document)
+
+
+@router.get("/api/documents", response_model=list[service.DocumentSummary])
+def list_documents(
+    session: SessionDep,
+    state: Annotated[str | None, Query()] = None,
+    type: Annotated[str | None, Query()] = None,
+) -> list[service.DocumentSummary]:
+    return service.list_documents(session, state=state, doc_type=type)
+
+
+@router.get("/api/documents/{document_id}", response_model=service.DocumentDetail)
+def read_document(document_id: int, session: SessionDep) -> service.DocumentDetail:
+    return service.detail(get_document(session, document_id))
+
+
+@router.patch("/api/documents/{document_id}", response_model=service.DocumentDetail)
+def update_document(document_id: int, request: EditRequest, session: SessionDep) -> service.DocumentDetail:
+    """Save an edited body as a new version; the document goes back to draft."""
+    document = edit_document(
+        session,
+        document_id,
+        request.body_markdown,
+        author=request.author,
+        title=request.title,
+        note=request.note,
+    )
+    return service.detail(document)
+
+
+@router.post("/api/documents/{document_id}/review", response_model=service.DocumentDetail)
+def review_document(document_id: int, request: ReviewRequest, session: SessionDep) -> service.DocumentDetail:
+    document = set_state(
+        session, document_id, request.state, reviewer=request.reviewer, comment=request.comment
+    )
+    return service.detail(document)
+
+
+@router.post("/api/documents/{document_id}/accuracy", response_model=service.DocumentDetail)
+def mark_document_accuracy(
+    document_id: int, request: AccuracyRequest, session: SessionDep
+) -> service.DocumentDetail:
+    document = mark_accuracy(
+        session, document_id, request.verdict, comment=request.comment, reviewer=request.reviewer
+    )
+    return service.detail(document)
+
+
+@router.post("/api/documents/{document_id}/comments", status_code=201, response_model=service.CommentRead)
+def comment_document(document_id: int, request: CommentRequest, session: SessionDep) -> service.CommentRead:
+    return service.CommentRead.model_validate(
+        add_comment(session, document_id, request.body, author=request.author)
+    )
+
+
+@router.get("/api/documents/{document_id}/versions", response_model=list[service.VersionRead])
+def list_versions(document_id: int, session: SessionDep) -> list[service.VersionRead]:
+    return service.list_versions(session, document_id)
+
+
+@router.get("/api/documents/{document_id}/versions/{version}", response_model=service.VersionDetail)
+def read_version(document_id: int, version: int, session: SessionDep) -> service.VersionDetail:
+    """One version with its audit trail: the rendered prompt and the raw model reply."""
+    row = get_version(session, document_id, version)
+    out = service.VersionDetail.model_validate(row)
+    out.has_prompt = row.prompt is not None
+    return out
+
+
+@router.get("/api/documents/{document_id}/diff", response_model=DiffRead)
+def diff_versions(
+    document_id: int,
+    session: SessionDep,
+    from_version: Annotated[int | None, Query(alias="from")] = None,
+    to_version: Annotated[int | None, Query(alias="to")] = None,
+) -> DiffRead:
+    """Unified diff between two versions (default: the previous one and the current one)."""
+    current = get_document(session, document_id).current_version
+    new = to_version or current
+    old = from_version or max(1, new - 1)
+    return DiffRead(from_version=old, to_version=new, diff=version_diff(session, document_id, old, new))
+
+
+@router.post("/api/documents/{document_id}/retry", response_model=service.DocumentDetail)
+def retry_document(
+    document_id: int, session: SessionDep, settings: SettingsDep, request: RetryRequest | None = None
+) -> service.DocumentDetail:
+    request = request or RetryRequest()
+    document = retry_generation(
+        session, settings, document_id, use_llm=_use_llm(request.use_llm), author=request.author
+    )
+    return service.detail(document)
+
+
+@router.get("/api/documents/{document_id}/export")
+def export(
+    document_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    format: Annotated[ExportFormat, Query()] = "md",
+) -> Response:
+    """The document as Markdown, HTML, PDF or JSON-LD (DRAFT-marked unless approved)."""
+    result = export_document(session, settings, document_id, format)
+    return Response(
+        content=result.content,
+        media_type=result.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{result.filename}"'},
+    )
+
+
+@router.get("/api/competitors/{name}/facts", response_model=list[service.FactRead])
+def list_facts(name: str, session: SessionDep) -> list[service.FactRead]:
+    return [service.FactRead.model_validate(f) for f in service.list_facts(session, name)]
+
+
+@router.post("/api/competitors/{name}/facts", status_code=201, response_model=service.FactRead)
+def add_fact(name: str, request: FactRequest, session: SessionDep) -> service.FactRead:
+    """A fact about a competitor that comparison pages may cite as ``[F<n>]``."""
+    return service.FactRead.model_validate(
+        service.add_fact(session, name, request.fact, source=request.source)
+    )

@@ -1,0 +1,105 @@
+"""Citation checks: every id must name a real quote (or fact); what does not is removed and flagged.
+
+Comparison claims about the competitor with no quote or fact behind them are dropped: the
+page may only say about a competitor what a buyer said or a user entered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.evidence import Evidence
+
+UNSUPPORTED = "Unknown: no buyer quote or entered fact."
+_TEXT_KEYS = ("text", "question", "objection", "answer", "them", "us", "h2", "what_happens", "name")
+
+
+def _snippet(node: dict[str, Any]) -> str:
+    text = next((str(node[k]) for k in _TEXT_KEYS if isinstance(node.get(k), str)), "")
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_placeholder(node: dict[str, Any]) -> bool:
+    return any(str(node.get(k, "")).startswith(("To write", "Unknown")) for k in _TEXT_KEYS)
+
+
+def _filter_ids(
+    node: dict[str, Any], key: str, valid: set[int], prefix: str, path: str, warnings: list[str]
+) -> None:
+    ids = node.get(key)
+    if not isinstance(ids, list):
+        return
+    kept = list(dict.fromkeys(i for i in ids if isinstance(i, int) and i in valid))
+    dropped = [i for i in ids if i not in kept]
+    if dropped:
+        labels = ", ".join(f"{prefix}{i}" for i in dict.fromkeys(dropped))
+        warnings.append(f"{path}: removed unknown citation {labels} (“{_snippet(node)}”)")
+    node[key] = kept
+
+
+def check_citations(
+    content: dict[str, Any], evidence: Evidence, *, competitor_claims: bool = False
+) -> tuple[dict[str, Any], list[str]]:
+    """Return the content with only resolvable citations, and the warnings to store."""
+    quote_ids = {quote.id for quote in evidence.quotes}
+    fact_ids = {fact.id for fact in evidence.facts}
+    warnings: list[str] = []
+
+    def walk(node: Any, path: str) -> Any:
+        if isinstance(node, list):
+            return [walk(item, f"{path}[{i}]") for i, item in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        node = {key: walk(value, f"{path}.{key}" if path else key) for key, value in node.items()}
+        if "citations" in node:
+            _filter_ids(node, "citations", quote_ids, "Q", path, warnings)
+            _filter_ids(node, "facts", fact_ids, "F", path, warnings)
+            cited = bool(node["citations"]) or bool(node.get("facts"))
+            if not cited and not _is_placeholder(node):
+                warnings.append(f"{path}: claim has no citation (“{_snippet(node)}”)")
+        return node
+
+    checked: dict[str, Any] = walk(content, "")
+    if competitor_claims:
+        _drop_unsupported_competitor_claims(checked, warnings)
+    return checked, warnings
+
+
+def _drop_unsupported_competitor_claims(content: dict[str, Any], warnings: list[str]) -> None:
+    for index, row in enumerate(content.get("rows", [])):
+        if not row.get("citations") and not row.get("facts") and row.get("them") != UNSUPPORTED:
+            warnings.append(
+                f"rows[{index}]: competitor claim without a quote or fact replaced "
+                f"(“{_snippet({'them': row.get('them', '')})}”)"
+            )
+            row["them"] = UNSUPPORTED
+    kept = []
+    for index, point in enumerate(content.get("them_better_when", [])):
+        if point.get("citations") or point.get("facts"):
+            kept.append(point)
+        else:
+            warnings.append(
+                f"them_better_when[{index}]: competitor claim without a quote or fact removed "
+                f"(“{_snippet(point)}”)"
+            )
+    if "them_better_when" in content:
+        content["them_better_when"] = kept
+
+
+def cited_ids(content: Any, key: str = "citations") -> list[int]:
+    """All ids cited anywhere in the content, in order of first use."""
+    found: list[int] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for k, value in node.items():
+                if k == key and isinstance(value, list):
+                    found.extend(i for i in value if isinstance(i, int))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(content)
+    return list(dict.fromkeys(found))

@@ -1,0 +1,187 @@
+"""The content types: one pydantic schema each (what the LLM must return) and a small registry.
+
+Every claim carries ``citations`` (quote ids, shown as ``[Q3]``); comparison claims about the
+competitor may cite user-entered facts (``facts``, shown as ``[F1]``). Strings and lists are
+bounded so a grammar-constrained local model cannot loop and a page stays a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Citations = Annotated[list[int], Field(default_factory=list, max_length=4)]
+Short = Annotated[str, Field(min_length=1, max_length=120)]
+Line = Annotated[str, Field(min_length=1, max_length=240)]
+Para = Annotated[str, Field(min_length=1, max_length=600)]
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Point(Schema):
+    """One claim with the quotes that back it."""
+
+    text: Line
+    citations: Citations
+
+
+class QA(Schema):
+    question: Line
+    answer: Para
+    citations: Citations
+
+
+class ObjectionFAQ(Schema):
+    title: Short
+    intro: Para
+    items: list[QA] = Field(min_length=1, max_length=6)
+
+
+class ComparisonRow(Schema):
+    aspect: Short
+    us: Line
+    them: Line
+    citations: Citations
+    facts: Citations
+
+
+class FitPoint(Schema):
+    text: Line
+    citations: Citations
+    facts: Citations
+
+
+class Comparison(Schema):
+    title: Short
+    summary: Para
+    rows: list[ComparisonRow] = Field(min_length=1, max_length=6)
+    us_better_when: list[FitPoint] = Field(min_length=1, max_length=4)
+    them_better_when: list[FitPoint] = Field(default_factory=list, max_length=4)
+
+
+class ObjectionAnswer(Schema):
+    objection: Line
+    answer: Line
+    citations: Citations
+
+
+class OnePager(Schema):
+    title: Short
+    headline: Line
+    problem: Point
+    objections: list[ObjectionAnswer] = Field(min_length=1, max_length=4)
+    proof_points: list[Point] = Field(default_factory=list, max_length=3)
+    why_now: list[Point] = Field(default_factory=list, max_length=3)
+    cta: Line
+
+
+class OutlineSection(Schema):
+    h2: Short
+    h3: list[Short] = Field(default_factory=list, max_length=4)
+    citations: Citations
+
+
+class LinkSuggestion(Schema):
+    anchor: Short
+    target: Short
+
+
+class SEOBrief(Schema):
+    title: Annotated[str, Field(min_length=1, max_length=70)]
+    meta_description: Annotated[str, Field(min_length=1, max_length=160)]
+    target_keyword: Short
+    secondary_keywords: list[Short] = Field(default_factory=list, max_length=8)
+    search_intent: Literal["informational", "commercial", "transactional", "navigational"]
+    outline: list[OutlineSection] = Field(min_length=1, max_length=6)
+    questions: list[Point] = Field(default_factory=list, max_length=6)
+    word_count_min: int = Field(ge=300, le=5000)
+    word_count_max: int = Field(ge=300, le=6000)
+    internal_links: list[LinkSuggestion] = Field(default_factory=list, max_length=5)
+    faq_schema: list[QA] = Field(default_factory=list, max_length=4)
+
+
+class PricingExplainer(Schema):
+    title: Short
+    summary: Point
+    concerns: list[QA] = Field(min_length=1, max_length=4)
+    value_points: list[Point] = Field(default_factory=list, max_length=4)
+    cta: Line
+
+
+class Phase(Schema):
+    name: Short
+    duration: Annotated[str, Field(min_length=1, max_length=40)]
+    what_happens: Line
+    citations: Citations
+
+
+class ImplementationTimeline(Schema):
+    title: Short
+    summary: Point
+    concerns: list[QA] = Field(min_length=1, max_length=4)
+    phases: list[Phase] = Field(min_length=1, max_length=5)
+    prerequisites: list[Point] = Field(default_factory=list, max_length=4)
+    cta: Line
+
+
+DocType = Literal[
+    "objection-faq",
+    "comparison",
+    "one-pager",
+    "seo-brief",
+    "pricing-explainer",
+    "implementation-timeline",
+]
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """A kind of document: its schema, files, and which clusters suit it when none are given."""
+
+    name: str
+    label: str
+    schema: type[Schema]
+    cluster_kind: str = "objection"
+    categories: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    needs_competitor: bool = False
+    max_clusters: int = 4
+
+    @property
+    def prompt_file(self) -> str:
+        return f"{self.name}.j2"
+
+    @property
+    def template_file(self) -> str:
+        return f"{self.name}.md.j2"
+
+
+CONTENT_TYPES: dict[str, ContentType] = {
+    ct.name: ct
+    for ct in (
+        ContentType("objection-faq", "Objection FAQ", ObjectionFAQ),
+        ContentType("comparison", "Competitor comparison", Comparison, needs_competitor=True),
+        ContentType("one-pager", "Sales one-pager", OnePager),
+        ContentType("seo-brief", "SEO brief", SEOBrief, max_clusters=3),
+        ContentType(
+            "pricing-explainer",
+            "Pricing explainer",
+            PricingExplainer,
+            categories=("price", "pricing", "cost", "budget"),
+            words=("price", "pricing", "cost", "expensive", "budget", "afford"),
+            max_clusters=2,
+        ),
+        ContentType(
+            "implementation-timeline",
+            "Implementation timeline",
+            ImplementationTimeline,
+            categories=("setup_time", "setup", "implementation", "onboarding", "switching"),
+            words=("setup", "set up", "implementation", "onboarding", "migrate", "switch"),
+            max_clusters=2,
+        ),
+    )
+}

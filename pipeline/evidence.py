@@ -1,0 +1,477 @@
+"""Evidence for a document: clusters, numbered quotes with call context, rep answers, phrases, facts.
+
+Both the LLM prompt and the offline draft are built from the same ``Evidence``, so every claim
+either way can cite a quote id ``Q<n>`` (or a competitor fact ``F<n>``) that really exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pipeline.errors import NotFound
+from pipeline.redact import Redactor, buyer_names
+from pipeline.store import Call, Cluster, CompetitorFact, Mention, Utterance
+
+QUOTES_PER_CLUSTER = 5
+ANSWERS_PER_CLUSTER = 2
+MAX_WHY_NOW = 4
+MAX_COMPETITOR_QUOTES = 6
+MAX_QUOTE_CHARS = 320
+_STOPWORDS = frozenset(
+    """a an the and or but if so of to in on for with at by from as is are was were be been it its
+    this that these those we you they i me my our your their them he she his her us do does did
+    not no yes just really very can could would should will have has had there what how when
+    why which who about into than then too also get got like know think mean yeah okay ok um uh
+    well one all any some more much right going gonna want need thing things""".split()
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One citable line: a buyer mention, or a rep answer that followed an objection in a won deal."""
+
+    id: int
+    text: str
+    role: str  # buyer|rep
+    kind: str  # objection|question|competitor|why_now|answer
+    call_id: int
+    utterance_id: int
+    mention_id: int | None
+    call_date: dt.date | None
+    account: str | None
+    outcome: str
+    speaker: str
+    cluster_id: int | None
+    competitor: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"Q{self.id}"
+
+    @property
+    def source(self) -> str:
+        """Where it was said, for the reader: ``buyer, Acme, call 4, 2024-05-02, lost``."""
+        parts = [self.speaker, self.account or "unknown account", f"call {self.call_id}"]
+        parts.append(self.call_date.isoformat() if self.call_date else "no date")
+        parts.append(self.outcome)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A user-entered competitor fact, citable as ``F<n>``."""
+
+    id: int
+    fact_id: int
+    competitor: str
+    text: str
+    source: str | None
+
+    @property
+    def label(self) -> str:
+        return f"F{self.id}"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ClusterEvidence:
+    id: int
+    name: str
+    kind: str
+    category: str | None
+    size: int
+    calls: int
+    accounts: int
+    outcomes: dict[str, int]
+    keywords: list[str]
+    quote_ids: list[int]
+    answer_ids: list[int]
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+    @property
+    def lost_share(self) -> float:
+        decided = self.outcomes.get("won", 0) + self.outcomes.get("lost", 0)
+        return self.outcomes.get("lost", 0) / decided if decided else 0.0
+
+
+@dataclass
+class Evidence:
+    clusters: list[ClusterEvidence]
+    quotes: list[Quote]
+    phrases: list[Phrase]
+    facts: list[Fact]
+    competitor: str | None = None
+    redacted: bool = True
+    _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {quote.id: quote for quote in self.quotes}
+
+    def quote(self, quote_id: int) -> Quote | None:
+        return self._by_id.get(quote_id)
+
+    def fact(self, fact_id: int) -> Fact | None:
+        return next((fact for fact in self.facts if fact.id == fact_id), None)
+
+    def of_kind(self, *kinds: str) -> list[Quote]:
+        return [quote for quote in self.quotes if quote.kind in kinds]
+
+    def cluster_quotes(self, cluster: ClusterEvidence) -> list[Quote]:
+        return [self._by_id[qid] for qid in cluster.quote_ids]
+
+    def cluster_answers(self, cluster: ClusterEvidence) -> list[Quote]:
+        return [self._by_id[qid] for qid in cluster.answer_ids]
+
+    @property
+    def total_mentions(self) -> int:
+        return sum(cluster.size for cluster in self.clusters)
+
+    @property
+    def call_count(self) -> int:
+        return len({quote.call_id for quote in self.quotes})
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (stored on the document so exports and the UI can show the sources)."""
+        return {
+            "competitor": self.competitor,
+            "redacted": self.redacted,
+            "clusters": [_jsonable(asdict(cluster)) for cluster in self.clusters],
+            "quotes": [_jsonable(asdict(quote)) | {"label": quote.label} for quote in self.quotes],
+            "phrases": [asdict(phrase) for phrase in self.phrases],
+            "facts": [asdict(fact) | {"label": fact.label} for fact in self.facts],
+        }
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
+
+
+def clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    """One line, at most ``limit`` characters, cut at a word."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+MentionRow = tuple[Mention, Utterance, Call]
+
+
+def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
+    stmt = (
+        select(Mention, Utterance, Call)
+        .join(Utterance, Mention.utterance_id == Utterance.id)
+        .join(Call, Mention.call_id == Call.id)
+        .where(Mention.excluded.is_(False), *conditions)
+        .order_by(Mention.id)
+    )
+    return [(row[0], row[1], row[2]) for row in session.execute(stmt)]
+
+
+def _representative(rows: Sequence[MentionRow], limit: int) -> list[MentionRow]:
+    """Diverse, confident, recent: at most one quote per call first, then fill (deterministic)."""
+    ordered = sorted(
+        rows,
+        key=lambda r: (-r[0].confidence, -(r[2].call_date or dt.date.min).toordinal(), r[0].id),
+    )
+    picked: list[MentionRow] = []
+    seen_calls: set[int] = set()
+    seen_texts: set[str] = set()
+    for row in ordered:
+        key = row[0].text.strip().lower()
+        if row[2].id not in seen_calls and key not in seen_texts:
+            picked.append(row)
+            seen_calls.add(row[2].id)
+            seen_texts.add(key)
+    for row in ordered:
+        if row not in picked and row[0].text.strip().lower() not in seen_texts:
+            picked.append(row)
+            seen_texts.add(row[0].text.strip().lower())
+    return picked[:limit]
+
+
+class _Numberer:
+    """Hands out quote ids in order of first use; the same mention/utterance keeps its id."""
+
+    def __init__(self, redactor: Redactor) -> None:
+        self.redactor = redactor
+        self.quotes: list[Quote] = []
+        self._keys: dict[tuple[str, int], int] = {}
+
+    def mention(self, row: MentionRow, cluster_id: int | None) -> int:
+        mention, utterance, call = row
+        key = ("m", mention.id)
+        if key not in self._keys:
+            self._keys[key] = self._add(
+                text=mention.text,
+                role="buyer",
+                kind=mention.kind,
+                call=call,
+                utterance=utterance,
+                mention_id=mention.id,
+                speaker="buyer",
+                cluster_id=cluster_id,
+                competitor=mention.competitor,
+            )
+        return self._keys[key]
+
+    def answer(self, utterance: Utterance, call: Call, cluster_id: int) -> int:
+        key = ("u", utterance.id)
+        if key not in self._keys:
+            self._keys[key] = self._add(
+                text=utterance.text,
+                role="rep",
+                kind="answer",
+                call=call,
+                utterance=utterance,
+                mention_id=None,
+                speaker=f"rep {utterance.speaker}" if utterance.speaker else "rep",
+                cluster_id=cluster_id,
+                competitor=None,
+            )
+        return self._keys[key]
+
+    def _add(
+        self,
+        *,
+        text: str,
+        role: str,
+        kind: str,
+        call: Call,
+        utterance: Utterance,
+        mention_id: int | None,
+        speaker: str,
+        cluster_id: int | None,
+        competitor: str | None,
+    ) -> int:
+        quote = Quote(
+            id=len(self.quotes) + 1,
+            text=clip(self.redactor.redact(text)),
+            role=role,
+            kind=kind,
+            call_id=call.id,
+            utterance_id=utterance.id,
+            mention_id=mention_id,
+            call_date=call.call_date,
+            account=call.account,
+            outcome=call.outcome,
+            speaker=speaker,
+            cluster_id=cluster_id,
+            competitor=competitor,
+        )
+        self.quotes.append(quote)
+        return quote.id
+
+
+def _answers_in_won_deals(
+    session: Session, rows: Sequence[MentionRow], limit: int
+) -> list[tuple[Utterance, Call]]:
+    """The rep turn right after a buyer objection, in calls that were won: what worked."""
+    answers: list[tuple[Utterance, Call]] = []
+    seen: set[int] = set()
+    for mention, utterance, call in rows:
+        if call.outcome != "won" or mention.kind != "objection":
+            continue
+        reply = session.scalars(
+            select(Utterance)
+            .where(
+                Utterance.call_id == call.id,
+                Utterance.seq > utterance.seq,
+                Utterance.seq <= utterance.seq + 3,
+            )
+            .order_by(Utterance.seq)
+        ).all()
+        rep = next((u for u in reply if u.role == "rep"), None)
+        if rep is not None and rep.id not in seen and len(rep.text.split()) >= 5:
+            answers.append((rep, call))
+            seen.add(rep.id)
+        if len(answers) >= limit:
+            break
+    return answers
+
+
+def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
+    """Recurring 2-3 word phrases (no stopword at either end) when pipeline.phrases is absent."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        words = re.findall(r"[a-z][a-z'-]*", text.lower())
+        seen: set[str] = set()
+        for size in (3, 2):
+            for start in range(len(words) - size + 1):
+                gram = words[start : start + size]
+                if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS:
+                    continue
+                phrase = " ".join(gram)
+                if phrase not in seen:
+                    seen.add(phrase)
+                    counts[phrase] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return [Phrase(text, count) for text, count in ranked[:limit] if count >= 1]
+
+
+def _phrases(session: Session, texts: Sequence[str], limit: int) -> list[Phrase]:
+    try:
+        from pipeline.phrases import extract_phrases  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        return _fallback_phrases(texts, limit)
+    try:
+        found = extract_phrases(list(texts))
+    except TypeError:
+        return _fallback_phrases(texts, limit)
+    phrases: list[Phrase] = []
+    for item in list(found)[:limit]:
+        if isinstance(item, tuple):
+            phrases.append(Phrase(str(item[0]), int(item[1])))
+        elif isinstance(item, dict):
+            phrases.append(Phrase(str(item.get("phrase") or item.get("text")), int(item["count"])))
+        else:
+            phrases.append(Phrase(str(item.phrase), int(item.count)))
+    return phrases
+
+
+def _cluster_category(rows: Sequence[MentionRow]) -> str | None:
+    categories = Counter(row[0].category for row in rows if row[0].category)
+    return categories.most_common(1)[0][0] if categories else None
+
+
+def collect_evidence(
+    session: Session,
+    cluster_ids: Sequence[int],
+    *,
+    competitor: str | None = None,
+    redact: bool = True,
+    quotes_per_cluster: int = QUOTES_PER_CLUSTER,
+) -> Evidence:
+    """Gather everything a document may cite for these clusters (and competitor), numbered."""
+    clusters = [session.get(Cluster, cid) for cid in cluster_ids]
+    missing = [cid for cid, cl in zip(cluster_ids, clusters, strict=True) if cl is None]
+    if missing:
+        raise NotFound(f"cluster(s) not found: {', '.join(map(str, missing))}")
+    rows_by_cluster = {
+        cid: _mention_rows(session, Mention.cluster_id == cid) for cid in dict.fromkeys(cluster_ids)
+    }
+    competitor_rows = (
+        _mention_rows(session, func.lower(Mention.competitor) == competitor.lower())
+        if competitor
+        else []
+    )
+    call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
+    call_ids |= {row[2].id for row in competitor_rows}
+    redactor = Redactor(buyer_names(session, call_ids), enabled=redact)
+    numberer = _Numberer(redactor)
+
+    evidence_clusters: list[ClusterEvidence] = []
+    for cluster in clusters:
+        assert cluster is not None
+        rows = rows_by_cluster[cluster.id]
+        quote_ids = [numberer.mention(r, cluster.id) for r in _representative(rows, quotes_per_cluster)]
+        answer_ids = [
+            numberer.answer(u, c, cluster.id)
+            for u, c in _answers_in_won_deals(session, rows, ANSWERS_PER_CLUSTER)
+        ]
+        dates = sorted(r[2].call_date for r in rows if r[2].call_date)
+        outcomes = Counter(
+            {r[2].id: r[2].outcome for r in rows}.values()
+        )
+        evidence_clusters.append(
+            ClusterEvidence(
+                id=cluster.id,
+                name=redactor.redact(cluster.name),
+                kind=cluster.kind,
+                category=_cluster_category(rows),
+                size=len(rows),
+                calls=len({r[2].id for r in rows}),
+                accounts=len({r[2].account for r in rows if r[2].account}),
+                outcomes=dict(sorted(outcomes.items())),
+                keywords=list(cluster.keywords or [])[:8],
+                quote_ids=quote_ids,
+                answer_ids=answer_ids,
+                first_seen=dates[0] if dates else None,
+                last_seen=dates[-1] if dates else None,
+            )
+        )
+
+    for row in _representative(competitor_rows, MAX_COMPETITOR_QUOTES):
+        numberer.mention(row, row[0].cluster_id)
+    why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
+    if not why_now:
+        why_now = _mention_rows(session, Mention.kind == "why_now")
+    for row in _representative(why_now, MAX_WHY_NOW):
+        numberer.mention(row, row[0].cluster_id)
+
+    buyer_texts = [redactor.redact(r[0].text) for rows in rows_by_cluster.values() for r in rows]
+    facts = _facts(session, competitor, redactor) if competitor else []
+    return Evidence(
+        clusters=evidence_clusters,
+        quotes=numberer.quotes,
+        phrases=_phrases(session, buyer_texts, 12),
+        facts=facts,
+        competitor=competitor,
+        redacted=redact,
+    )
+
+
+def _facts(session: Session, competitor: str, redactor: Redactor) -> list[Fact]:
+    rows = session.scalars(
+        select(CompetitorFact)
+        .where(func.lower(CompetitorFact.competitor) == competitor.lower())
+        .order_by(CompetitorFact.id)
+    ).all()
+    return [
+        Fact(i, row.id, row.competitor, clip(redactor.redact(row.fact), 400), row.source)
+        for i, row in enumerate(rows, start=1)
+    ]
+
+
+def suitable_clusters(
+    session: Session,
+    kind: str,
+    *,
+    categories: Iterable[str] = (),
+    words: Iterable[str] = (),
+    competitor: str | None = None,
+) -> list[int]:
+    """Active clusters of ``kind`` (largest first) matching a category, a word in the name or
+    keywords, or naming ``competitor``; all of them when no filter is given."""
+    wanted = {c.lower() for c in categories}
+    needles = [w.lower() for w in words]
+    sizes: Counter[int] = Counter()
+    categories_seen: dict[int, Counter[str]] = defaultdict(Counter)
+    named: set[int] = set()
+    stmt = (
+        select(Mention.cluster_id, Mention.category, Mention.competitor)
+        .join(Cluster, Mention.cluster_id == Cluster.id)
+        .where(Cluster.kind == kind, Cluster.status == "active", Mention.excluded.is_(False))
+    )
+    for cluster_id, category, mention_competitor in session.execute(stmt):
+        sizes[cluster_id] += 1
+        categories_seen[cluster_id][(category or "").lower()] += 1
+        if competitor and (mention_competitor or "").lower() == competitor.lower():
+            named.add(cluster_id)
+    clusters = {c.id: c for c in session.scalars(select(Cluster).where(Cluster.id.in_(sizes)))}
+
+    def matches(cluster_id: int) -> bool:
+        if not wanted and not needles and not competitor:
+            return True
+        if competitor and cluster_id in named:
+            return True
+        if wanted and categories_seen[cluster_id].most_common(1)[0][0] in wanted:
+            return True
+        cluster = clusters[cluster_id]
+        haystack = " ".join([cluster.name, *(cluster.keywords or [])]).lower()
+        return any(needle in haystack for needle in needles)
+
+    ranked = sorted(sizes, key=lambda cid: (-sizes[cid], cid))
+    return [cid for cid in ranked if matches(cid)]

@@ -1,0 +1,212 @@
+"""Exports: Markdown, standalone HTML (markdown-it, then nh3), PDF (WeasyPrint), JSON-LD.
+
+Only an approved document exports without the DRAFT watermark. PII is redacted again on the
+way out (a reviewer's edit may have added some), unless ``redact_pii`` is off.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+import nh3
+from markdown_it import MarkdownIt
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.config import Settings
+from pipeline.errors import BadInput, Conflict
+from pipeline.generate import content_type, get_document
+from pipeline.redact import Redactor, buyer_names
+from pipeline.store import Document, Mention
+from pipeline.templating import html_env, read_static
+
+ExportFormat = Literal["md", "html", "pdf", "jsonld"]
+FORMATS: dict[str, tuple[str, str]] = {
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "pdf": ("application/pdf", "pdf"),
+    "jsonld": ("application/ld+json", "jsonld"),
+}
+ONE_PAGE_FIT_LEVELS = 4  # the one-pager shrinks step by step until it fits one sheet
+_CITATION_RE = re.compile(r"\s*\[(?:Q|F)\d+\]")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    content: bytes
+    media_type: str
+    filename: str
+    pages: int | None = None
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # html=False: raw HTML in the Markdown is shown as text, never passed through.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+
+def is_draft(document: Document) -> bool:
+    return document.state != "approved"
+
+
+def markdown_to_html(markdown: str) -> str:
+    """Markdown -> HTML fragment, sanitised by nh3 (scripts, handlers and bad URLs removed)."""
+    return nh3.clean(_markdown().render(markdown), url_schemes={"http", "https", "mailto"})
+
+
+def export_body(session: Session, settings: Settings, document: Document) -> str:
+    """The Markdown body to export: redacted unless ``redact_pii`` is off."""
+    if not settings.redact_pii:
+        return document.body_markdown
+    call_ids = set(
+        session.scalars(
+            select(Mention.call_id)
+            .where(Mention.cluster_id.in_(document.cluster_ids or [-1]))
+            .distinct()
+        )
+    )
+    quotes = (document.structured or {}).get("evidence", {}).get("quotes", [])
+    call_ids |= {int(q["call_id"]) for q in quotes if "call_id" in q}
+    return Redactor(buyer_names(session, call_ids)).redact(document.body_markdown)
+
+
+def _watermark_note(document: Document) -> str:
+    state = document.state.replace("_", " ")
+    return f"> **DRAFT** — not approved for publication ({state}, version {document.current_version})."
+
+
+def to_markdown(document: Document, body: str) -> str:
+    return f"{_watermark_note(document)}\n\n{body}" if is_draft(document) else body
+
+
+def to_html(document: Document, body: str, *, fit_level: int = 0) -> str:
+    """A standalone, styled page (print CSS included) around the sanitised body."""
+    return html_env().get_template("document.html.j2").render(
+        title=document.title,
+        body_html=markdown_to_html(body),
+        css=read_static("print.css"),
+        doc_type=document.doc_type,
+        label=content_type(document.doc_type).label,
+        draft=is_draft(document),
+        state=document.state.replace("_", " "),
+        version=document.current_version,
+        updated=document.updated_at.strftime("%Y-%m-%d"),
+        fit_level=fit_level,
+        accuracy=document.accuracy,
+    )
+
+
+def to_pdf(document: Document, body: str) -> tuple[bytes, int]:
+    """PDF bytes and page count; the one-pager is shrunk until it fits one page."""
+    from weasyprint import HTML
+
+    levels = ONE_PAGE_FIT_LEVELS if document.doc_type == "one-pager" else 1
+    pdf = b""
+    pages = 0
+    for level in range(levels):
+        rendered = HTML(string=to_html(document, body, fit_level=level)).render()
+        pages = len(rendered.pages)
+        buffer = io.BytesIO()
+        rendered.write_pdf(buffer)
+        pdf = buffer.getvalue()
+        if pages <= 1:
+            break
+    return pdf, pages
+
+
+def _plain(text: str) -> str:
+    """Markdown inline text -> plain text for structured data (citations dropped)."""
+    text = _CITATION_RE.sub("", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
+    text = re.sub(r"[*_`]", "", text)
+    return html.unescape(" ".join(text.split()))
+
+
+def faq_pairs(markdown: str) -> list[tuple[str, str]]:
+    """Question/answer pairs from the body (### question + its paragraphs), so edits count."""
+    pairs: list[tuple[str, str]] = []
+    question: str | None = None
+    answer: list[str] = []
+    for line in markdown.splitlines():
+        if line.startswith("### ") or line.startswith("## "):
+            if question and answer:
+                pairs.append((question, " ".join(answer)))
+            question = _plain(line[4:]) if line.startswith("### ") else None
+            answer = []
+        elif question is not None and line.strip():
+            answer.append(_plain(line.lstrip("> ")))
+    if question and answer:
+        pairs.append((question, " ".join(answer)))
+    return pairs
+
+
+def _description(markdown: str) -> str:
+    for block in markdown.split("\n\n"):
+        block = block.strip()
+        if block and not block.startswith(("#", ">", "|", "-")):
+            return _plain(block)[:300]
+    return ""
+
+
+def to_jsonld(document: Document, body: str) -> dict[str, Any]:
+    """schema.org FAQPage for the FAQ, Article for every other type."""
+    data: dict[str, Any] = {"@context": "https://schema.org"}
+    if document.doc_type == "objection-faq":
+        data["@type"] = "FAQPage"
+        data["name"] = document.title
+        data["mainEntity"] = [
+            {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
+            for q, a in faq_pairs(body)
+        ]
+    else:
+        data["@type"] = "Article"
+        data["headline"] = document.title[:110]
+        data["description"] = _description(body)
+        data["datePublished"] = document.created_at.date().isoformat()
+        data["dateModified"] = document.updated_at.date().isoformat()
+        content = (document.structured or {}).get("content", {})
+        keywords = [content.get("target_keyword"), *content.get("secondary_keywords", [])]
+        if any(keywords):
+            data["keywords"] = ", ".join(k for k in keywords if k)
+    data["creativeWorkStatus"] = "Draft" if is_draft(document) else "Published"
+    return data
+
+
+def dump_jsonld(data: dict[str, Any]) -> str:
+    """JSON safe to paste inside ``<script type="application/ld+json">`` (no ``</script>``)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def export_document(
+    session: Session, settings: Settings, document_id: int, fmt: str
+) -> ExportResult:
+    """One document in one format, ready to write to a file or an HTTP response."""
+    if fmt not in FORMATS:
+        raise BadInput(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    document = get_document(session, document_id)
+    if document.state == "failed_generation":
+        raise Conflict(f"document {document_id} failed to generate: retry it before exporting")
+    body = export_body(session, settings, document)
+    media_type, extension = FORMATS[fmt]
+    filename = f"{_slug(document.title) or 'document'}-{document.id}.{extension}"
+    pages: int | None = None
+    if fmt == "md":
+        content = to_markdown(document, body).encode("utf-8")
+    elif fmt == "html":
+        content = to_html(document, body).encode("utf-8")
+    elif fmt == "pdf":
+        content, pages = to_pdf(document, body)
+    else:
+        content = (dump_jsonld(to_jsonld(document, body)) + "\n").encode("utf-8")
+    return ExportResult(content=content, media_type=media_type, filename=filename, pages=pages)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]

@@ -1,0 +1,291 @@
+"""Generate a document: evidence -> (LLM or offline draft) -> checked citations -> Markdown -> stored.
+
+A draft request is never lost: when the LLM server is down the document is saved as
+``failed_generation`` with the reason and can be retried; a reply that stays malformed after
+repair and retry falls back to the offline draft with a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from pipeline.citations import check_citations, cited_ids
+from pipeline.config import Settings
+from pipeline.content_types import CONTENT_TYPES, ContentType
+from pipeline.drafts import OFFLINE_DRAFTS
+from pipeline.errors import BadInput, Conflict, LLMError, NotFound
+from pipeline.evidence import Evidence, collect_evidence, suitable_clusters
+from pipeline.llm import LLMClient, MalformedReply
+from pipeline.store import Document, DocumentVersion, utcnow
+from pipeline.templating import (
+    CONTENT_TEMPLATES_DIR,
+    PROMPTS_DIR,
+    render_markdown,
+    render_prompt,
+    template_version,
+)
+
+log = logging.getLogger(__name__)
+LLM_QUOTES_PER_CLUSTER = 3  # small local models have small context windows
+
+
+@dataclass
+class Draft:
+    """One generated version before it is stored."""
+
+    content: dict[str, Any]
+    markdown: str
+    generator: str  # offline | llm | offline-fallback
+    evidence: Evidence
+    prompt: str | None = None
+    raw_reply: str | None = None
+    llm_mode: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def content_type(name: str) -> ContentType:
+    try:
+        return CONTENT_TYPES[name]
+    except KeyError:
+        known = ", ".join(CONTENT_TYPES)
+        raise BadInput(f"unknown content type {name!r} (known: {known})") from None
+
+
+def prompt_versions(ct: ContentType) -> dict[str, str]:
+    return {
+        "system": template_version(PROMPTS_DIR, "system.j2"),
+        "prompt": template_version(PROMPTS_DIR, ct.prompt_file),
+        "template": template_version(CONTENT_TEMPLATES_DIR, ct.template_file),
+    }
+
+
+def build_messages(ct: ContentType, evidence: Evidence) -> list[dict[str, str]]:
+    """System rules + the type's task with the evidence inside the delimited data block."""
+    return [
+        {"role": "system", "content": render_prompt("system.j2", content_type=ct)},
+        {"role": "user", "content": render_prompt(ct.prompt_file, evidence=evidence)},
+    ]
+
+
+def prompt_text(messages: list[dict[str, str]]) -> str:
+    return "\n\n".join(f"### {m['role']}\n{m['content']}" for m in messages)
+
+
+def render_document(ct: ContentType, content: dict[str, Any], evidence: Evidence) -> str:
+    """The content through ``content_templates/<type>.md.j2``, with the sources it cites."""
+    quote_ids = set(cited_ids(content))
+    fact_ids = set(cited_ids(content, "facts"))
+    return render_markdown(
+        ct.template_file,
+        c=content,
+        evidence=evidence,
+        used_quotes=[q for q in evidence.quotes if q.id in quote_ids],
+        used_facts=[f for f in evidence.facts if f.id in fact_ids],
+    )
+
+
+def _finish(ct: ContentType, content: dict[str, Any], evidence: Evidence, draft: Draft) -> Draft:
+    checked, warnings = check_citations(content, evidence, competitor_claims=ct.needs_competitor)
+    ct.schema.model_validate(checked)  # removal must leave a valid document
+    draft.content = checked
+    draft.warnings.extend(warnings)
+    draft.markdown = render_document(ct, checked, evidence)
+    return draft
+
+
+def offline_draft(ct: ContentType, evidence: Evidence) -> Draft:
+    """Deterministic draft from the evidence alone (no network)."""
+    content = OFFLINE_DRAFTS[ct.name](evidence).model_dump()
+    return _finish(ct, content, evidence, Draft({}, "", "offline", evidence))
+
+
+def llm_draft(ct: ContentType, evidence: Evidence, client: LLMClient) -> Draft:
+    """Ask the LLM; a malformed reply falls back to the offline draft (with a warning).
+
+    Raises ``LLMError`` when the server is down or refuses: the caller stores the failure.
+    """
+    messages = build_messages(ct, evidence)
+    prompt = prompt_text(messages)
+    try:
+        data, reply = client.complete(messages, ct.schema, quote_ids=[q.id for q in evidence.quotes])
+    except MalformedReply as exc:
+        log.warning("falling back to the offline draft: %s", exc.detail)
+        draft = offline_draft(ct, evidence)
+        draft.generator = "offline-fallback"
+        draft.prompt, draft.raw_reply = prompt, exc.raw
+        draft.warnings.insert(0, f"LLM reply unusable, offline draft used instead: {exc.detail}")
+        return draft
+    draft = Draft({}, "", "llm", evidence, prompt=prompt, raw_reply=reply.raw, llm_mode=reply.mode)
+    if reply.attempts > 1:
+        draft.warnings.append(f"LLM reply needed {reply.attempts} attempts to match the schema")
+    return _finish(ct, data.model_dump(), evidence, draft)
+
+
+def resolve_clusters(
+    session: Session, ct: ContentType, cluster_ids: list[int], competitor: str | None
+) -> list[int]:
+    """The clusters asked for, or the ones that suit the type best when none are given."""
+    if cluster_ids:
+        return list(dict.fromkeys(cluster_ids))
+    chosen = suitable_clusters(
+        session,
+        ct.cluster_kind,
+        categories=ct.categories,
+        words=ct.words,
+        competitor=competitor if ct.needs_competitor else None,
+    )
+    if not chosen and not ct.needs_competitor:
+        raise BadInput(
+            f"no suitable {ct.cluster_kind} clusters for {ct.name}: run `callmine cluster` "
+            "first or pass --cluster ID"
+        )
+    return chosen[: ct.max_clusters]
+
+
+def _wants_llm(settings: Settings, use_llm: bool | None) -> bool:
+    if use_llm is None:
+        return settings.llm_configured
+    if use_llm and not settings.llm_model:
+        raise BadInput("no LLM configured: set CALLMINE_LLM_BASE_URL and CALLMINE_LLM_MODEL")
+    return use_llm
+
+
+def _draft(
+    session: Session,
+    settings: Settings,
+    document: Document,
+    *,
+    use_llm: bool | None,
+    llm: LLMClient | None,
+) -> tuple[Draft | None, str | None, str | None]:
+    """Draft for ``document``; on an LLM failure returns (None, prompt, reason)."""
+    ct = content_type(document.doc_type)
+    wants_llm = _wants_llm(settings, use_llm)
+    evidence = collect_evidence(
+        session,
+        document.cluster_ids,
+        competitor=document.competitor,
+        redact=settings.redact_pii,
+        quotes_per_cluster=LLM_QUOTES_PER_CLUSTER if wants_llm else 5,
+    )
+    if not wants_llm:
+        return offline_draft(ct, evidence), None, None
+    client = llm or LLMClient(settings)
+    try:
+        return llm_draft(ct, evidence, client), None, None
+    except LLMError as exc:
+        return None, prompt_text(build_messages(ct, evidence)), exc.detail
+    finally:
+        if llm is None:
+            client.close()
+
+
+def _store(document: Document, draft: Draft | None, prompt: str | None, error: str | None, author: str) -> None:
+    ct = content_type(document.doc_type)
+    version = len(document.versions) + 1
+    if draft is None:
+        document.state = "failed_generation"
+        document.error = error
+        document.structured = {**document.structured, "warnings": [f"generation failed: {error}"]}
+        document.versions.append(
+            DocumentVersion(
+                version=version,
+                author=author,
+                body_markdown=document.body_markdown,
+                structured={},
+                prompt=prompt,
+                raw_reply=None,
+                note=f"generation failed: {error}",
+            )
+        )
+        document.current_version = version
+        return
+    structured = {
+        "content": draft.content,
+        "evidence": draft.evidence.to_dict(),
+        "warnings": draft.warnings,
+        "versions": prompt_versions(ct),
+        "llm_mode": draft.llm_mode,
+    }
+    document.title = str(draft.content.get("title") or ct.label)[:255]
+    document.state = "draft"
+    document.error = None
+    document.generator = draft.generator
+    document.body_markdown = draft.markdown
+    document.structured = structured
+    document.accuracy = None
+    document.updated_at = utcnow()
+    document.versions.append(
+        DocumentVersion(
+            version=version,
+            author=author,
+            body_markdown=draft.markdown,
+            structured=structured,
+            prompt=draft.prompt,
+            raw_reply=draft.raw_reply,
+            note=f"generated ({draft.generator})",
+        )
+    )
+    document.current_version = version
+
+
+def generate_document(
+    session: Session,
+    settings: Settings,
+    *,
+    doc_type: str,
+    cluster_ids: list[int] | None = None,
+    competitor: str | None = None,
+    use_llm: bool | None = None,
+    author: str = "system",
+    llm: LLMClient | None = None,
+) -> Document:
+    """Create and store a document; ``use_llm=None`` means "if one is configured"."""
+    ct = content_type(doc_type)
+    competitor = (competitor or "").strip() or None
+    if ct.needs_competitor and not competitor:
+        raise BadInput(f"{ct.name} needs a competitor name")
+    clusters = resolve_clusters(session, ct, list(cluster_ids or []), competitor)
+    document = Document(
+        doc_type=ct.name,
+        title=ct.label if not competitor else f"{ct.label}: {competitor}",
+        state="draft",
+        cluster_ids=clusters,
+        competitor=competitor,
+        structured={},
+    )
+    session.add(document)
+    draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
+    _store(document, draft, prompt, error, author)
+    session.flush()
+    return document
+
+
+def retry_generation(
+    session: Session,
+    settings: Settings,
+    document_id: int,
+    *,
+    use_llm: bool | None = None,
+    author: str = "system",
+    llm: LLMClient | None = None,
+) -> Document:
+    """Run a failed generation again (same type, clusters, competitor) as a new version."""
+    document = get_document(session, document_id)
+    if document.state != "failed_generation":
+        raise Conflict(f"document {document_id} is {document.state}; only failed generations retry")
+    draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
+    _store(document, draft, prompt, error, author)
+    session.flush()
+    return document
+
+
+def get_document(session: Session, document_id: int) -> Document:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"document {document_id} not found")
+    return document

@@ -1,0 +1,111 @@
+"""PII redaction: emails, phone numbers, card numbers (Luhn-checked) and buyer-side names.
+
+Runs on every text before it reaches an LLM and on exports (``settings.redact_pii``), so a
+transcript's personal data never leaves the machine or lands in published content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.store import Utterance
+
+EMAIL = "[email]"
+PHONE = "[phone]"
+CARD = "[card]"
+NAME = "[name]"
+
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_CARD_RE = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+_PHONE_RE = re.compile(
+    r"(?<![\w/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w/])"
+)
+# Words that are capitalised in speaker labels but are not names.
+_NOT_NAMES = frozenset(
+    {"buyer", "customer", "prospect", "speaker", "client", "rep", "sales", "unknown", "the", "and"}
+)
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn checksum card numbers carry; keeps order ids and dates out of ``[card]``."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def _card(match: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", match.group(0))
+    return CARD if 13 <= len(digits) <= 19 and luhn_valid(digits) else match.group(0)
+
+
+def _phone(match: re.Match[str]) -> str:
+    text = match.group(0)
+    digits = re.sub(r"\D", "", text)
+    # Dates (2024-05-01), times and money amounts have too few digits or no separators.
+    if len(digits) < 7 or len(digits) > 15 or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text
+    return PHONE
+
+
+def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for full names and their parts ("Dana Whitfield", "Dana", "Whitfield")."""
+    variants: set[str] = set()
+    for name in names:
+        cleaned = re.sub(r"\(.*?\)|\[.*?\]", " ", name).strip()
+        if not cleaned:
+            continue
+        variants.add(cleaned)
+        for part in re.split(r"[\s,]+", cleaned):
+            part = part.strip(".'-")
+            if len(part) >= 3 and part[0].isupper() and part.lower() not in _NOT_NAMES:
+                variants.add(part)
+    if not variants:
+        return None
+    ordered = sorted(variants, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class Redactor:
+    """Replaces PII with bracketed placeholders; ``names`` are buyer-side people to hide."""
+
+    names: Sequence[str] = ()
+    enabled: bool = True
+    _names_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_names_re", _name_pattern(self.names))
+
+    def redact(self, text: str) -> str:
+        if not self.enabled or not text:
+            return text
+        text = _EMAIL_RE.sub(EMAIL, text)
+        text = _CARD_RE.sub(_card, text)
+        text = _PHONE_RE.sub(_phone, text)
+        if self._names_re is not None:
+            text = self._names_re.sub(NAME, text)
+        return text
+
+
+def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
+    """Speaker names on the buyer side of the given calls (they are redacted everywhere)."""
+    ids = sorted(set(call_ids))
+    if not ids:
+        return []
+    rows = session.scalars(
+        select(Utterance.speaker)
+        .where(Utterance.call_id.in_(ids), Utterance.role == "buyer", Utterance.speaker.is_not(None))
+        .distinct()
+    )
+    return sorted({name for name in rows if name and name.strip()})

@@ -1,0 +1,185 @@
+"""Review workflow: states, edits as versions, comments, sales accuracy marks, diffs.
+
+``draft -> in_review -> approved | changes_requested``; any edit makes a new version and puts
+the document back to ``draft`` (an approval covers one exact text, not later edits).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Literal
+
+from sqlalchemy.orm import Session
+
+from pipeline.errors import BadInput, Conflict
+from pipeline.generate import get_document
+from pipeline.store import Document, DocumentComment, DocumentVersion, utcnow
+
+ReviewState = Literal["draft", "in_review", "approved", "changes_requested"]
+Accuracy = Literal["accurate", "needs_fix"]
+MAX_BODY_CHARS = 200_000
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "draft": frozenset({"in_review"}),
+    "in_review": frozenset({"approved", "changes_requested", "draft"}),
+    "changes_requested": frozenset({"in_review", "draft"}),
+    "approved": frozenset({"in_review", "changes_requested"}),
+    "failed_generation": frozenset(),
+}
+
+
+def _who(name: str | None, default: str) -> str:
+    name = (name or "").strip()
+    return name[:255] if name else default
+
+
+def set_state(
+    session: Session,
+    document_id: int,
+    state: str,
+    *,
+    reviewer: str | None = None,
+    comment: str = "",
+) -> Document:
+    """Move a document to ``state`` if the workflow allows it; the move is recorded."""
+    document = get_document(session, document_id)
+    if state not in TRANSITIONS:
+        raise BadInput(f"unknown state {state!r} (known: {', '.join(TRANSITIONS)})")
+    allowed = TRANSITIONS[document.state]
+    if state not in allowed:
+        hint = "retry the generation first" if document.state == "failed_generation" else (
+            "allowed: " + ", ".join(sorted(allowed))
+        )
+        raise Conflict(f"document {document_id} is {document.state}; cannot go to {state} ({hint})")
+    if state == "approved" and document.accuracy == "needs_fix":
+        raise Conflict("sales marked this document as needing a fix: edit it before approving")
+    if state == "changes_requested" and not comment.strip():
+        raise BadInput("say what needs to change: a comment is required")
+    session.add(
+        DocumentComment(
+            document_id=document.id,
+            author=_who(reviewer, "reviewer"),
+            kind="review",
+            body=comment.strip(),
+            from_state=document.state,
+            to_state=state,
+        )
+    )
+    document.state = state
+    document.updated_at = utcnow()
+    session.flush()
+    return document
+
+
+def edit_document(
+    session: Session,
+    document_id: int,
+    body_markdown: str,
+    *,
+    author: str | None = None,
+    title: str | None = None,
+    note: str | None = None,
+) -> Document:
+    """Store an edited body as a new version; the document goes back to draft."""
+    document = get_document(session, document_id)
+    if document.state == "failed_generation":
+        raise Conflict("this generation failed: retry it before editing")
+    if len(body_markdown) > MAX_BODY_CHARS:
+        raise BadInput(f"body is longer than {MAX_BODY_CHARS} characters")
+    title = (title or "").strip()
+    if body_markdown == document.body_markdown and (not title or title == document.title):
+        raise BadInput("nothing changed")
+    version = document.current_version + 1
+    who = _who(author, "anonymous")
+    document.versions.append(
+        DocumentVersion(
+            version=version,
+            author=who,
+            body_markdown=body_markdown,
+            structured=document.structured,
+            note=(note or "edited").strip()[:1000],
+        )
+    )
+    if document.state != "draft":
+        session.add(
+            DocumentComment(
+                document_id=document.id,
+                author=who,
+                kind="review",
+                body="edited: back to draft",
+                from_state=document.state,
+                to_state="draft",
+            )
+        )
+    document.body_markdown = body_markdown
+    document.title = title[:255] if title else document.title
+    document.current_version = version
+    document.state = "draft"
+    document.accuracy = None  # the sales check covered the old text
+    document.updated_at = utcnow()
+    session.flush()
+    return document
+
+
+def add_comment(session: Session, document_id: int, body: str, *, author: str | None = None) -> DocumentComment:
+    document = get_document(session, document_id)
+    if not body.strip():
+        raise BadInput("comment is empty")
+    comment = DocumentComment(
+        document_id=document.id, author=_who(author, "anonymous"), kind="comment", body=body.strip()
+    )
+    session.add(comment)
+    session.flush()
+    return comment
+
+
+def mark_accuracy(
+    session: Session,
+    document_id: int,
+    verdict: str,
+    *,
+    comment: str = "",
+    reviewer: str | None = None,
+) -> Document:
+    """Sales' factual check: ``accurate`` or ``needs_fix`` (which needs a comment)."""
+    verdict = verdict.replace("-", "_")
+    if verdict not in ("accurate", "needs_fix"):
+        raise BadInput("accuracy must be 'accurate' or 'needs_fix'")
+    if verdict == "needs_fix" and not comment.strip():
+        raise BadInput("say what is wrong: a comment is required with needs_fix")
+    document = get_document(session, document_id)
+    if document.state == "failed_generation":
+        raise Conflict("nothing to check: the generation failed")
+    document.accuracy = verdict
+    document.updated_at = utcnow()
+    session.add(
+        DocumentComment(
+            document_id=document.id,
+            author=_who(reviewer, "sales"),
+            kind="accuracy",
+            body=f"{verdict}: {comment.strip()}".rstrip(": "),
+        )
+    )
+    session.flush()
+    return document
+
+
+def get_version(session: Session, document_id: int, version: int) -> DocumentVersion:
+    document = get_document(session, document_id)
+    for candidate in document.versions:
+        if candidate.version == version:
+            return candidate
+    raise BadInput(f"document {document_id} has no version {version}")
+
+
+def version_diff(session: Session, document_id: int, from_version: int, to_version: int) -> str:
+    """Unified diff of two versions' Markdown bodies."""
+    old = get_version(session, document_id, from_version)
+    new = get_version(session, document_id, to_version)
+    lines = difflib.unified_diff(
+        old.body_markdown.splitlines(keepends=True),
+        new.body_markdown.splitlines(keepends=True),
+        fromfile=f"v{from_version} ({old.author}, {old.created_at:%Y-%m-%d %H:%M})",
+        tofile=f"v{to_version} ({new.author}, {new.created_at:%Y-%m-%d %H:%M})",
+    )
+    return "".join(lines)
