@@ -21,6 +21,7 @@ from pipeline import detect_rules as rules
 from pipeline.config import Settings
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput
+from pipeline.utterances import split_sentences
 
 DetectionKind = Literal["objection", "question", "competitor", "why_now"]
 OBJECTION_CATEGORIES = (
@@ -184,16 +185,6 @@ class _Sentence:
 SentenceSplitter = Callable[[str], list[tuple[int, int, str]]]
 
 
-def _default_splitter() -> SentenceSplitter:
-    """The utterances stage's splitter when present (one definition of a sentence), else ours."""
-    try:
-        from pipeline.utterances import split_sentences
-    except ImportError:
-        return rules.split_sentences_fallback
-    splitter: SentenceSplitter = split_sentences
-    return splitter
-
-
 class RuleEmbeddingDetector:
     """Cue rules + similarity to seed phrasings; precise on small talk, no training needed."""
 
@@ -220,7 +211,7 @@ class RuleEmbeddingDetector:
         self.unknown_role_margin = unknown_role_margin
         self.classifier = classifier
         self.classifier_band = classifier_band
-        self.splitter = splitter or _default_splitter()
+        self.splitter = splitter or split_sentences
         self._seed_matrix: _SeedMatrix | None = None
 
     @classmethod
@@ -311,7 +302,8 @@ class RuleEmbeddingDetector:
             )
             for h in hits
         ]
-        cues = rules.cue_scores(sentence.text, {"competitor": len(hits)} if hits else None)
+        current = sum(h.relation == "current" for h in hits)
+        cues = rules.cue_scores(sentence.text, {"competitor": current} if current else None)
         category, confidence = _objection_score(cues, objection_sims, small_talk_sim)
         question = rules.is_question(sentence.text)
         if question:
@@ -324,6 +316,10 @@ class RuleEmbeddingDetector:
             threshold += self.unknown_role_margin
         if question and cues.concern < _STRONG_CONCERN:
             threshold += _QUESTION_MARGIN
+        if cues.concern == 0.0:
+            threshold += _NO_CONCERN_MARGIN
+        if len(sentence.text.split()) < _MIN_WORDS:
+            category = None
         objection = None
         if category is not None:
             rival = hits[0].name if hits and category == "competitor" else None
@@ -372,14 +368,19 @@ class _Text:
 _KIND_ORDER: dict[str, int] = {"objection": 0, "question": 1, "competitor": 2, "why_now": 3}
 _QUESTION_TOPIC_MIN = 0.4
 _QUESTION_MARGIN = 0.15
+_NO_CONCERN_MARGIN = 0.15
+_MIN_WORDS = 3
 _STRONG_CONCERN = 0.6
 # Weights of the objection score: similarity to the closest seed category, hesitation language,
 # a topic cue for that category; penalties when small talk is closer than any objection seed
 # and for praise without any concern.
 _W_SIM = 0.6
 _W_CONCERN = 0.3
+# Hesitation with no topic cue and no close seed is often a pain, not an objection.
+_W_CONCERN_OFF_TOPIC = 0.26
+_TOPIC_SIM = 0.5
 _W_CUE = 0.1
-_W_SMALL_TALK = 0.5
+_W_SMALL_TALK = 1.0
 _W_PRAISE = 0.15
 _CUE_BONUS = 0.08
 
@@ -393,9 +394,10 @@ def _objection_score(
     ranked = {n: s + _CUE_BONUS * min(cues.categories.get(n, 0), 2) for n, s in sims.items()}
     category = max(ranked, key=lambda n: (ranked[n], n))
     sim = sims[category]
+    on_topic = cues.categories.get(category, 0) > 0 or sim >= _TOPIC_SIM
     score = (
         _W_SIM * sim
-        + _W_CONCERN * cues.concern
+        + (_W_CONCERN if on_topic else _W_CONCERN_OFF_TOPIC) * cues.concern
         + _W_CUE * min(cues.categories.get(category, 0), 1)
         - _W_SMALL_TALK * max(0.0, small_talk_sim - sim)
         - (_W_PRAISE if cues.positive and cues.concern < _STRONG_CONCERN else 0.0)
@@ -403,12 +405,14 @@ def _objection_score(
     return category, float(np.clip(score, 0.0, 1.0))
 
 
-_WHY_NOW_SIM = 0.62
+_WHY_NOW_SIM = 0.65
 
 
 def _why_now(sentence: str, sims: dict[str, float]) -> tuple[str, float] | None:
     """Why-now category from cue rules (similarity breaks ties), or similarity alone when high."""
     cues = rules.why_now_cues(sentence)
+    if len(sentence.split()) < _MIN_WORDS:
+        return None
     if cues:
         category = max(cues, key=lambda n: (cues[n] + sims.get(n, 0.0), n))
         support = 0.1 if sims.get(category, 0.0) >= 0.5 else 0.0

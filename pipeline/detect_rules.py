@@ -88,6 +88,7 @@ CATEGORY_CUES: dict[str, re.Pattern[str]] = {
         ],
         "setup_time": [
             r"set ?up",
+            r"set (it|this|that|everything|all this|things|us|them) up",
             r"setting (it |this |everything |all this )?up",
             r"onboard\w*",
             r"implement\w*",
@@ -170,6 +171,14 @@ CATEGORY_CUES: dict[str, re.Pattern[str]] = {
             r"owners?",
             r"(business )?partners?",
             r"boss",
+            r"(ops|operations|area|regional|finance|managing) (director|manager)",
+            r"franchise",
+            r"co-?owners?",
+            r"(my|our) (dad|mum|mom|father|mother|wife|husband|brother|sister)",
+            r"(take|bring|show) (this|it) to",
+            r"run (it|this|that) (by|past)",
+            r"(want|have|get) (a|the|their) say",
+            r"final say",
             r"sign[- ]off",
             r"sign (it )?off",
             r"approv\w*",
@@ -248,9 +257,6 @@ CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
                 r"blocker",
                 r"red flag",
                 r"no way",
-                r"nightmare",
-                r"headache",
-                r"hassle",
                 r"hard sell",
                 r"out of (our|my) (budget|price range|league)",
                 r"(my|our|the) (main |biggest |big |only )?(worry|concern|fear|hesitation|problem"
@@ -274,11 +280,6 @@ CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
                 r"stuck",
                 r"locked (in|into)",
                 r"tied (in|into|down)",
-                r"painful",
-                r"a pain",
-                r"struggl\w*",
-                r"frustrat\w*",
-                r"hate",
                 r"(not|isn'?t|wasn'?t) worth",
                 r"why would (we|i)",
                 r"what'?s the point",
@@ -297,15 +298,10 @@ CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
                 r"put (me|us) off",
                 r"off-?putting",
                 r"burn(ed|t)",
-                r"chaos",
-                r"chaotic",
-                r"disaster",
-                r"a mess",
                 r"clunky",
                 r"overkill",
                 r"daunting",
                 r"overwhelming",
-                r"stressful",
                 r"(not|isn'?t|aren'?t) (really )?(realistic|feasible|practical|an option|for us)",
                 r"(not|never) (going|gonna) to",
                 r"(don'?t|doesn'?t|do not) (even )?(have|know if|know whether|know how)",
@@ -331,6 +327,19 @@ CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
             [
                 r"problems?",
                 r"issues?",
+                r"nightmare",
+                r"headache",
+                r"hassle",
+                r"painful",
+                r"a pain",
+                r"struggl\w*",
+                r"frustrat\w*",
+                r"hate",
+                r"chaos",
+                r"chaotic",
+                r"disaster",
+                r"a mess",
+                r"stressful",
                 r"difficult",
                 r"hard (to|for)",
                 r"risk(y|s)?",
@@ -399,6 +408,9 @@ REASSURANCE = _alternation(
         r"can'?t wait",
         r"can'?t (complain|argue)",
         r"(doesn'?t|does not|won'?t) (matter|bother)",
+        r"(don'?t|won'?t|wouldn'?t|doesn'?t|do not) (have|need) to",
+        r"less (painful|expensive|work|hassle|complicated|scary|of a (problem|pain|headache)) than",
+        r"(not|isn'?t) (as|that|so) (bad|painful|expensive|hard|complicated)",
         r"(no|not a) problem (at all|for us)",
     ]
 )
@@ -469,7 +481,7 @@ _WH_OPENER = re.compile(
     r"^(?:so|and|but|okay|ok|right|also|sorry|oh|um|uh|well|quick question)?[,\s]*"
     r"(?:how|what|when|where|which|who|why)(?:'s|'re)?\s+"
     r"(?:do|does|did|is|are|was|were|can|could|would|will|should|much|many|long|often|about|if|happens"
-    r"|kind|sort|type|exactly|else|sort|options|would|it|that|this|you|your)\b",
+    r"|kind|sort|type|exactly|else|options)\b",
     _FLAGS,
 )
 _EMBEDDED_QUESTION = _alternation(
@@ -651,7 +663,9 @@ WHY_NOW_CUES: dict[str, re.Pattern[str]] = {
             r"(asap|as soon as possible|urgent\w*)",
         ],
         "cost": [
-            r"overtime",
+            r"overtime (cost|costs|bill|bills|spend|is (costing|killing|eating))",
+            r"(paying|paid|pay) (so much|too much|a lot of|loads of) overtime",
+            r"(a few|several) (hundred|thousand)",
             r"agency (staff|cover|workers|fees)",
             r"over-?pa(y|id|ying)",
             r"wast(e|ed|es|ing) (hours|time|money|days|a day|half a day|so much)",
@@ -675,6 +689,7 @@ WHY_NOW_CUES: dict[str, re.Pattern[str]] = {
             r"lawsuit",
             r"sued",
             r"under-?paid",
+            r"short(ed|-?changed)",
             r"got (it|the pay|payroll) wrong",
             r"inspect(ion|or|ors)",
             r"hmrc",
@@ -713,37 +728,3 @@ def why_now_cues(sentence: str) -> dict[str, int]:
         for name, pattern in WHY_NOW_CUES.items()
         if pattern.search(text)
     }
-
-
-# --- sentences --------------------------------------------------------------------------------
-
-_ABBREVIATIONS = re.compile(
-    r"\b(?:mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|approx|inc|ltd|co|no|jan|feb|mar|apr|jun|jul|aug|sep|sept"
-    r"|oct|nov|dec)\.$",
-    _FLAGS,
-)
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+|\n+|\s+-{2}\s+|\s+\u2014\s+")
-
-
-def split_sentences_fallback(text: str) -> list[tuple[int, int, str]]:
-    """Sentence spans (start, end, text) on end punctuation and line breaks; no NLP model."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        if _ABBREVIATIONS.search(text[start : match.start() + 1]) and match.group().strip() == ".":
-            continue
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    result: list[tuple[int, int, str]] = []
-    for begin, end in spans:
-        chunk = text[begin:end]
-        stripped = chunk.strip()
-        if not stripped:
-            continue
-        lead = len(chunk) - len(chunk.lstrip())
-        if stripped.endswith(("--", "\u2014")):
-            stripped = stripped.rstrip("-\u2014 ")
-        s = begin + lead
-        result.append((s, s + len(stripped), stripped))
-    return result

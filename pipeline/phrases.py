@@ -121,15 +121,21 @@ def _sentence_with(text: str, phrase: str) -> str:
 
 
 def extract_phrases(
-    texts_with_ids: Iterable[SourceText | tuple[int, int, str]],
+    texts_with_ids: Iterable[SourceText | tuple[int, int, str] | str],
     *,
     min_count: int = 2,
     max_n: int = 4,
     top: int = 50,
     examples_per_phrase: int = 3,
 ) -> list[Phrase]:
-    """Recurring buyer phrases, most frequent first (ties: more calls, longer, alphabetical)."""
-    sources = [SourceText(*item) for item in texts_with_ids]
+    """Recurring buyer phrases, most frequent first (ties: more calls, longer, alphabetical).
+
+    A plain string counts as its own utterance and call (ids are positions).
+    """
+    sources = [
+        SourceText(i, i, item) if isinstance(item, str) else SourceText(*item)
+        for i, item in enumerate(texts_with_ids)
+    ]
     sources = [s for s in sources if s.text.strip()]
     if not sources or max_n < 2:
         return []
