@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pipeline import analysis
+from pipeline import analysis, jobs
 from pipeline.errors import BadInput, CallmineError, NotFound, TooLarge
 from pipeline.ingest import parse_file, safe_filename
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
@@ -421,10 +421,73 @@ def ingest_bytes(
     results: list[IngestResult] = []
     for index, parsed in enumerate(parsed_calls):
         results.append(_ingest_one(workspace, parsed, name, metadata, index if many else None))
-    created = [r.call_id for r in results if r.status == "created" and r.call_id is not None]
-    if analyse and created:
+    if analyse and (created := created_ids(results)):
         analysis.analyse_calls(workspace, created)
     return results
+
+
+def created_ids(results: Sequence[IngestResult]) -> list[int]:
+    return [r.call_id for r in results if r.status == "created" and r.call_id is not None]
+
+
+def ingest_stream(
+    workspace: Workspace,
+    stream: BinaryIO,
+    filename: str,
+    metadata: CallMetadata,
+    *,
+    column_map: dict[str, str] | None = None,
+) -> tuple[list[IngestResult], int]:
+    """Read an upload in chunks up to the size limit, then store it (not analysed yet).
+
+    Returns the results and the bytes read, which decide whether analysis runs in the background.
+    """
+    limit = workspace.settings.max_upload_bytes
+    shown = display_name(filename)
+    try:
+        data = read_limited(stream, limit, shown)
+    except CallmineError as exc:
+        return [rejected(shown, exc)], limit
+    results = ingest_bytes(
+        workspace, data, filename, metadata, column_map=column_map, analyse=False
+    )
+    return results, len(data)
+
+
+def analyse_new_calls(
+    workspace: Workspace,
+    results: Sequence[IngestResult],
+    total_bytes: int,
+    schedule: Callable[..., Any],
+) -> tuple[str | None, dict[str, Any] | None]:
+    """Analyse the calls just created: inline for small uploads, else as a job given to
+    ``schedule`` (e.g. ``BackgroundTasks.add_task``). Returns (job id, inline summary)."""
+    ids = created_ids(results)
+    if not ids:
+        return None, None
+    if total_bytes <= workspace.settings.background_ingest_bytes:
+        return None, dict(analysis.analyse_calls(workspace, ids))
+
+    def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
+        return dict(analysis.analyse_calls(workspace, ids, progress=progress))
+
+    message = f"analysing {len(ids)} new calls"
+    return jobs.submit(workspace, "analyse", message, work, schedule), None
+
+
+def parse_column_map(raw: str | None) -> dict[str, str] | None:
+    """``'{"text": "Note Body"}'`` -> a CSV column mapping; blank -> None."""
+    if not raw or not raw.strip():
+        return None
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"column_map is not valid JSON: {exc.msg}") from exc
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise BadInput('column_map must be a JSON object of strings, e.g. {"text": "Note Body"}')
+    return value
 
 
 def _ingest_one(

@@ -13,12 +13,15 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from pipeline.errors import CallmineError, NotFound
 from pipeline.store import Job, utcnow
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # what pipeline.store sets on every connection
 
 JobStatus = Literal["queued", "running", "done", "failed"]
 ProgressCallback = Callable[[float, str], None]
@@ -78,6 +81,34 @@ def update_progress(workspace: Workspace, job_id: str, progress: float, message:
     )
 
 
+def report_progress(workspace: Workspace, job_id: str, progress: float, message: str) -> bool:
+    """Best-effort progress from inside long work; False when it was skipped.
+
+    The work may hold SQLite's single write lock in its own transaction (analysis does), so
+    waiting for the lock here would stall it: on SQLite the write is tried without waiting.
+    """
+    values = {
+        "status": "running",
+        "progress": min(max(progress, 0.0), 1.0),
+        "message": message,
+        "updated_at": utcnow(),
+    }
+    sqlite = workspace.db.engine.dialect.name == "sqlite"
+    with workspace.db.engine.connect() as connection:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA busy_timeout=0")
+        try:
+            connection.execute(update(Job).where(Job.id == job_id).values(**values))
+            connection.commit()
+            return True
+        except OperationalError:
+            connection.rollback()
+            return False
+        finally:
+            if sqlite:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+
+
 def finish(
     workspace: Workspace, job_id: str, result: dict[str, Any], message: str = "done"
 ) -> None:
@@ -96,13 +127,25 @@ def get_job(workspace: Workspace, job_id: str) -> JobRead:
         return JobRead.model_validate(job)
 
 
+def submit(
+    workspace: Workspace, kind: str, message: str, work: JobWork, schedule: Callable[..., Any]
+) -> str:
+    """Create a job and hand ``run_job`` to ``schedule`` (``BackgroundTasks.add_task``, an
+    executor's ``submit``); returns the id to poll at ``GET /api/jobs/{id}``."""
+    job_id = create_job(workspace, kind, message)
+    schedule(run_job, workspace, job_id, work)
+    return job_id
+
+
 def run_job(workspace: Workspace, job_id: str, work: JobWork) -> None:
     """Run ``work`` to the end, recording progress, result or the error; never raises."""
     try:
         update_progress(workspace, job_id, 0.0, "started")
-        result = work(
-            lambda progress, message: update_progress(workspace, job_id, progress, message)
-        )
+
+        def progress(fraction: float, message: str) -> None:
+            report_progress(workspace, job_id, fraction, message)
+
+        result = work(progress)
     except CallmineError as exc:
         fail(workspace, job_id, exc.detail)
     except Exception as exc:  # noqa: BLE001 - a background thread has nobody else to tell

@@ -141,6 +141,7 @@ def test_list_filters_and_paging(client: TestClient) -> None:
     assert client.get("/api/calls", params={"page_size": 0}).status_code == 422
 
 
+@pytest.mark.usefixtures("no_analysis")
 def test_get_patch_delete(client: TestClient, workspace: Workspace) -> None:
     call_id = upload(client, ("a.txt", TRANSCRIPT)).json()["results"][0]["call_id"]
     patched = client.patch(
@@ -168,6 +169,22 @@ def test_get_patch_delete(client: TestClient, workspace: Workspace) -> None:
     assert client.get("/api/utterances", params={"call_id": call_id}).json() == []
     with workspace.session() as db:
         assert db.scalar(select(func.count()).select_from(Mention)) == 0
+
+
+def test_patching_roles_re_runs_detection(client: TestClient) -> None:
+    """Labelled the wrong way round at upload, the buyer's objections appear once corrected."""
+    body = upload(client, ("a.txt", TRANSCRIPT), our_speakers="Dana Ruiz").json()
+    call_id = body["results"][0]["call_id"]
+    before = client.get("/api/utterances", params={"call_id": call_id}).json()
+    assert {u["speaker"]: u["role"] for u in before}["Dana Ruiz"] == "rep"
+    assert not any("objection" in u["kinds"] for u in before)
+    roles = {"Dana Ruiz": "buyer", "Maya Chen": "rep"}
+    patched = client.patch(f"/api/calls/{call_id}", json={"speaker_roles": roles}).json()
+    dana = [u for u in patched["utterances"] if u["speaker"] == "Dana Ruiz"]
+    assert all(u["role"] == "buyer" for u in dana)
+    assert any("objection" in u["kinds"] for u in dana)
+    maya = [u for u in patched["utterances"] if u["speaker"] == "Maya Chen"]
+    assert all(u["kinds"] == [] for u in maya)
 
 
 @pytest.mark.usefixtures("no_analysis")
@@ -218,6 +235,16 @@ def test_large_upload_analyses_in_a_background_job(
         {"calls": 1, "mentions": 7},
     )
     assert background_client.get("/api/jobs/nope").status_code == 404
+
+
+def test_background_job_with_real_analysis(background_client: TestClient) -> None:
+    """Progress reports from inside analysis's write transaction must not stall or fail it."""
+    body = upload(background_client, ("a.txt", TRANSCRIPT), our_speakers="Maya Chen").json()
+    job = background_client.get(f"/api/jobs/{body['job_id']}").json()
+    assert job["status"] == "done", job
+    assert job["result"]["calls"] == 1 and job["result"]["mentions"] >= 1
+    buyers = background_client.get("/api/utterances", params={"role": "buyer"}).json()
+    assert any("objection" in u["kinds"] for u in buyers)
 
 
 def test_openapi_documents_the_call_routes(client: TestClient) -> None:

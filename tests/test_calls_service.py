@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import time
 from typing import Any
 
 import pytest
@@ -26,7 +27,7 @@ from pipeline.calls import (
 )
 from pipeline.errors import BadInput, NotFound, TooLarge
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.store import Call, Mention, Utterance
+from pipeline.store import Call, Job, Mention, Utterance
 from pipeline.workspace import Workspace
 
 TRANSCRIPT = (
@@ -300,6 +301,20 @@ def test_job_lifecycle(workspace: Workspace) -> None:
     assert (job.status, job.result) == ("done", {"calls": 2})
     with pytest.raises(NotFound):
         jobs.get_job(workspace, "missing")
+
+
+def test_progress_is_skipped_not_blocked_while_another_writer_holds_the_lock(
+    workspace: Workspace,
+) -> None:
+    job_id = jobs.create_job(workspace, "analyse")
+    with workspace.session() as writer:
+        writer.add(Job(id="holder", kind="x"))
+        writer.flush()  # this transaction now holds SQLite's write lock
+        started = time.monotonic()
+        assert jobs.report_progress(workspace, job_id, 0.5, "busy") is False
+        assert time.monotonic() - started < 2
+    assert jobs.report_progress(workspace, job_id, 0.6, "free") is True
+    assert jobs.get_job(workspace, job_id).message == "free"
 
 
 def test_run_job_records_progress_result_and_failure(workspace: Workspace) -> None:

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import enum
 import io
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -23,12 +22,14 @@ from pipeline.calls import (
     CallUpdate,
     IngestResult,
     correct_call,
+    created_ids,
     delete_call,
     display_name,
     get_call,
     ingest_bytes,
     list_calls,
     list_utterances,
+    parse_column_map,
     read_limited,
     rejected,
     split_names,
@@ -258,8 +259,7 @@ def ingest_paths(
                 ingest_file(workspace, path, merge_metadata(specific, general), column_map)
             )
             progress.advance(task)
-        created = [r.call_id for r in summary.results if r.status == "created" and r.call_id]
-        if analyse and created:
+        if analyse and (created := created_ids(summary.results)):
             step = progress.add_task("analysing", total=100)
 
             def report(fraction: float, message: str) -> None:
@@ -287,17 +287,11 @@ def _summary_table(summary: IngestSummary) -> Table:
 
 
 def _column_map(raw: str | None) -> dict[str, str] | None:
-    if not raw:
-        return None
-    path = Path(raw)
-    text = path.read_text(encoding="utf-8") if path.suffix == ".json" and path.exists() else raw
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"--column-map is not valid JSON: {exc.msg}") from exc
-    if not isinstance(value, dict):
-        raise BadInput('--column-map must be a JSON object, e.g. {"text": "Note Body"}')
-    return {str(k): str(v) for k, v in value.items()}
+    """``--column-map`` as inline JSON or the path of a .json file."""
+    path = Path(raw) if raw else None
+    if path is not None and path.suffix == ".json" and path.is_file():
+        raw = path.read_text(encoding="utf-8")
+    return parse_column_map(raw)
 
 
 @app.command()

@@ -8,7 +8,6 @@ others kept (read each result's ``status``), and a problem+json 4xx when every f
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Response, UploadFile
@@ -16,7 +15,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import SessionDep, WorkspaceDep
-from pipeline import analysis, jobs
 from pipeline.calls import (
     CallDetail,
     CallMetadata,
@@ -26,19 +24,16 @@ from pipeline.calls import (
     Outcome,
     Role,
     UtteranceRead,
+    analyse_new_calls,
     correct_call,
     delete_call,
-    display_name,
     get_call,
-    ingest_bytes,
+    ingest_stream,
     list_calls,
     list_utterances,
-    read_limited,
-    rejected,
+    parse_column_map,
     split_names,
 )
-from pipeline.errors import BadInput, CallmineError
-from pipeline.workspace import Workspace
 
 router = APIRouter(tags=["calls"])
 
@@ -105,40 +100,6 @@ class IngestResponse(BaseModel):
 PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
 
 
-def _parse_column_map(raw: str | None) -> dict[str, str] | None:
-    if not raw:
-        return None
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"column_map is not valid JSON: {exc.msg}") from exc
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
-        raise BadInput('column_map must be a JSON object of strings, e.g. {"text": "Note Body"}')
-    return value
-
-
-def _ingest_upload(
-    workspace: Workspace,
-    upload: UploadFile,
-    metadata: CallMetadata,
-    column_map: dict[str, str] | None,
-) -> tuple[list[IngestResult], int]:
-    """Read one upload in chunks (stopping at the size limit) and store it; returns bytes read."""
-    name = display_name(upload.filename or "")
-    try:
-        data = read_limited(upload.file, workspace.settings.max_upload_bytes, name)
-    except CallmineError as exc:
-        return [rejected(name, exc)], workspace.settings.max_upload_bytes
-    finally:
-        upload.file.close()
-    results = ingest_bytes(
-        workspace, data, upload.filename or "", metadata, column_map=column_map, analyse=False
-    )
-    return results, len(data)
-
-
 def _all_rejected(results: list[IngestResult]) -> JSONResponse:
     from api.app import problem  # the app module imports this router, so import at call time
 
@@ -203,32 +164,27 @@ def upload_calls(
         our_speakers=split_names(our_speakers),
         competitors=split_names(competitors),
     )
-    mapping = _parse_column_map(column_map)
+    mapping = parse_column_map(column_map)
     results: list[IngestResult] = []
     total_bytes = 0
     for upload in files:
-        file_results, size = _ingest_upload(workspace, upload, metadata, mapping)
+        with upload.file:
+            file_results, size = ingest_stream(
+                workspace, upload.file, upload.filename or "", metadata, column_map=mapping
+            )
         results.extend(file_results)
         total_bytes += size
     if all(r.status == "rejected" for r in results):
         return _all_rejected(results)
+    job_id, summary = analyse_new_calls(workspace, results, total_bytes, background.add_task)
     body = IngestResponse(
         results=results,
         created=sum(r.status == "created" for r in results),
         duplicates=sum(r.status == "duplicate" for r in results),
         rejected=sum(r.status == "rejected" for r in results),
+        job_id=job_id,
+        analysis=summary,
     )
-    created_ids = [r.call_id for r in results if r.status == "created" and r.call_id is not None]
-    if created_ids and total_bytes > workspace.settings.background_ingest_bytes:
-        body.job_id = jobs.create_job(workspace, "analyse", f"analysing {len(created_ids)} calls")
-        background.add_task(
-            jobs.run_job,
-            workspace,
-            body.job_id,
-            lambda progress: analysis.analyse_calls(workspace, created_ids, progress=progress),
-        )
-    elif created_ids:
-        body.analysis = analysis.analyse_calls(workspace, created_ids)
     response.status_code = 207 if body.rejected else 201 if body.created else 200
     return body
 
