@@ -11,18 +11,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.cluster import (
     ASSIGN_THRESHOLD,
     assign_nearest,
-    centroids_of,
     cluster_vectors,
     match_clusters,
 )
@@ -49,24 +49,40 @@ def mention_vectors(workspace: Workspace, session: Session, mentions: Sequence[M
     return embed_cached(session, workspace.embedder, [m.text for m in mentions])
 
 
-def open_index(workspace: Workspace, session: Session) -> MentionIndex:
-    """The saved index when it matches the database, else one rebuilt from the embeddings."""
-    folder = workspace.settings.data_dir
+def _in_step(index: MentionIndex, session: Session, model: str) -> bool:
+    """True when the index holds exactly the database's clustered-kind mentions."""
+    ids = session.scalars(
+        select(Mention.id).where(Mention.kind.in_(CLUSTERED_KINDS)).order_by(Mention.id)
+    ).all()
+    return (
+        index.model == model
+        and len(index) == len(ids)
+        and np.array_equal(np.sort(index.ids()), np.asarray(ids, dtype=np.int64))
+    )
+
+
+def rebuild_index(workspace: Workspace, session: Session) -> MentionIndex:
+    """A fresh index from the embeddings cache, saved to the data dir."""
     mentions = list(
         session.scalars(
             select(Mention).where(Mention.kind.in_(CLUSTERED_KINDS)).order_by(Mention.id)
         )
     )
-    index = MentionIndex.load(folder)
-    name = workspace.embedder.name
-    if index is not None and index.model == name and len(index) == len(mentions):
-        if np.array_equal(np.sort(index.ids()), [m.id for m in mentions]):
-            return index
     vectors = mention_vectors(workspace, session, mentions)
     dim = int(vectors.shape[1]) if len(mentions) else max(workspace.embedder.dim, 1)
-    index = MentionIndex.build([m.id for m in mentions], vectors, model=name, dim=dim)
-    index.save(folder)
+    index = MentionIndex.build(
+        [m.id for m in mentions], vectors, model=workspace.embedder.name, dim=dim
+    )
+    index.save(workspace.settings.data_dir)
     return index
+
+
+def open_index(workspace: Workspace, session: Session) -> MentionIndex:
+    """The saved index when it matches the database, else one rebuilt from the embeddings."""
+    index = MentionIndex.load(workspace.settings.data_dir)
+    if index is not None and _in_step(index, session, workspace.embedder.name):
+        return index
+    return rebuild_index(workspace, session)
 
 
 def update_index(
@@ -83,8 +99,10 @@ def update_index(
         return open_index(workspace, session)
     index.remove(removed)
     index.add([m.id for m in mentions], vectors)
+    if not _in_step(index, session, workspace.embedder.name):
+        return rebuild_index(workspace, session)
     index.save(folder)
-    return open_index(workspace, session)
+    return index
 
 
 def _load_state(folder: Path) -> dict[str, Any]:
@@ -100,16 +118,6 @@ def _save_state(folder: Path, state: dict[str, Any]) -> None:
     with os.fdopen(handle, "w") as out:
         json.dump(state, out)
     os.replace(temp, folder / STATE_FILENAME)
-
-
-def _clusterable(session: Session, kind: str) -> list[Mention]:
-    return list(
-        session.scalars(
-            select(Mention)
-            .where(Mention.kind == kind, Mention.excluded.is_(False))
-            .order_by(Mention.id)
-        )
-    )
 
 
 def _centroid(cluster: Cluster) -> Vectors | None:
@@ -156,16 +164,13 @@ def assign_incremental(session: Session, mentions: Sequence[Mention], vectors: V
 
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
     """No clusters yet, too many unassigned mentions, or much growth since the last full run."""
-    mentions = _clusterable(session, kind)
-    if not mentions:
+    live = select(func.count(Mention.id)).where(Mention.kind == kind, Mention.excluded.is_(False))
+    total = session.scalar(live) or 0
+    if not total:
         return False
-    unassigned = sum(1 for m in mentions if m.cluster_id is None)
+    unassigned = session.scalar(live.where(Mention.cluster_id.is_(None))) or 0
     last = int(state.get(kind, {}).get("mentions", 0))
-    return (
-        last == 0
-        or unassigned / len(mentions) > DRIFT_UNASSIGNED
-        or len(mentions) > DRIFT_GROWTH * last
-    )
+    return last == 0 or unassigned / total > DRIFT_UNASSIGNED or total > DRIFT_GROWTH * last
 
 
 def _edits(session: Session, action: str) -> list[ClusterEdit]:
@@ -208,11 +213,19 @@ def _respect_splits(
 
 def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str, int]:
     """Re-cluster every mention of ``kind``, keep ids by overlap, replay user edits."""
-    mentions = _clusterable(session, kind)
-    vectors = mention_vectors(workspace, session, mentions)
-    result = cluster_vectors(vectors, keys=[m.id for m in mentions])
-    previous = {position: m.cluster_id for position, m in enumerate(mentions)}
-    raw_groups = [[int(p) for p in np.flatnonzero(result.labels == i)] for i in range(result.k)]
+    rows = session.execute(
+        select(Mention.id, Mention.text, Mention.cluster_id)
+        .where(Mention.kind == kind, Mention.excluded.is_(False))
+        .order_by(Mention.id)
+    ).all()
+    ids = [int(r[0]) for r in rows]
+    texts = [str(r[1]) for r in rows]
+    previous: dict[int, int | None] = {p: r[2] for p, r in enumerate(rows)}
+    vectors = embed_cached(session, workspace.embedder, texts)
+    result = cluster_vectors(vectors, keys=ids)
+    order = np.argsort(result.labels, kind="stable")
+    bounds = np.searchsorted(result.labels[order], np.arange(result.k + 1))
+    raw_groups = [[int(p) for p in order[bounds[i] : bounds[i + 1]]] for i in range(result.k)]
     groups = _respect_splits(session, raw_groups, previous, vectors)
     old_clusters = {
         c.id: c
@@ -221,53 +234,23 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
         )
     }
     old_members: dict[int, set[int]] = {cid: set() for cid in old_clusters}
-    for m in mentions:
-        if m.cluster_id in old_members:
-            old_members[m.cluster_id].add(m.id)
-    new_members = [{mentions[p].id for p in g} for g in groups]
-    matched = match_clusters(old_members, new_members)
-    # Merged stays merged: a new group mostly made of a merge target's members folds into it.
-    merge_targets = {
-        int(e.cluster_id) for e in _edits(session, "merge") if e.cluster_id is not None
-    }
-    matched_ids = set(matched.values())
-    for i, group in enumerate(groups):
-        if i in matched:
-            continue
-        parents = [previous[p] for p in group if previous[p] is not None]
-        if parents:
-            top = max(set(parents), key=lambda c: (parents.count(c), -int(c or 0)))
-            if (
-                top in merge_targets
-                and top in matched_ids
-                and parents.count(top) * 2 >= len(parents)
-            ):
-                target_group = next(j for j, cid in matched.items() if cid == top)
-                groups[target_group] = groups[target_group] + group
-                groups[i] = []
-    groups_kept = [(i, g) for i, g in enumerate(groups) if g]
-    centroids = (
-        normalise(
-            np.vstack(
-                [
-                    centroids_of(vectors[g], np.zeros(len(g), dtype=np.int64), 1)
-                    for _, g in groups_kept
-                ]
-            )
-        )
-        if groups_kept
-        else np.zeros((0, vectors.shape[1]), np.float32)
-    )
+    for position, cluster_id in previous.items():
+        if cluster_id in old_members:
+            old_members[cluster_id].add(ids[position])
+    matched = match_clusters(old_members, [{ids[p] for p in g} for g in groups])
+    _keep_merges(session, groups, matched, previous)
+    kept = [(i, g) for i, g in enumerate(groups) if g]
+    if not kept:
+        return {"clusters": 0, "created": 0, "retired": 0, "mentions": 0}
+    centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     labels = label_clusters(
-        [[mentions[p].text for p in g] for _, g in groups_kept],
-        centroids,
-        [vectors[g] for _, g in groups_kept],
+        [[texts[p] for p in g] for _, g in kept], centroids, [vectors[g] for _, g in kept]
     )
     created = 0
+    changes: list[dict[str, int]] = []
     kept_ids: set[int] = set()
-    for (i, group), centroid, label in zip(groups_kept, centroids, labels, strict=True):
-        cluster_id = matched.get(i)
-        cluster = old_clusters.get(cluster_id) if cluster_id is not None else None
+    for (i, group), centroid, label in zip(kept, centroids, labels, strict=True):
+        cluster = old_clusters.get(matched[i]) if i in matched else None
         if cluster is None:
             cluster = Cluster(kind=kind, name=label.name, status="active")
             session.add(cluster)
@@ -279,20 +262,39 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
         cluster.centroid = centroid.astype(np.float32).tobytes()
         session.flush()
         kept_ids.add(cluster.id)
-        for p in group:
-            mentions[p].cluster_id = cluster.id
+        changes.extend(
+            {"id": ids[p], "cluster_id": cluster.id} for p in group if previous[p] != cluster.id
+        )
+    if changes:
+        session.execute(update(Mention), changes)
     retired = 0
     for cid, cluster in old_clusters.items():
         if cid not in kept_ids:
             cluster.status = "retired"
             retired += 1
     session.flush()
-    return {
-        "clusters": len(groups_kept),
-        "created": created,
-        "retired": retired,
-        "mentions": len(mentions),
-    }
+    return {"clusters": len(kept), "created": created, "retired": retired, "mentions": len(ids)}
+
+
+def _keep_merges(
+    session: Session,
+    groups: list[list[int]],
+    matched: dict[int, int],
+    previous: dict[int, int | None],
+) -> None:
+    """Merged stays merged: an unmatched group mostly from a merge target folds into it."""
+    targets = {int(e.cluster_id) for e in _edits(session, "merge") if e.cluster_id is not None}
+    group_of = {cluster_id: i for i, cluster_id in matched.items()}
+    for i, group in enumerate(groups):
+        if i in matched:
+            continue
+        parents = Counter(previous[p] for p in group if previous[p] is not None)
+        if not parents:
+            continue
+        top, count = min(parents.items(), key=lambda item: (-item[1], item[0] or 0))
+        if top in targets and top in group_of and 2 * count >= sum(parents.values()):
+            groups[group_of[top]].extend(group)
+            groups[i] = []
 
 
 def run_clustering(

@@ -28,7 +28,7 @@ from pipeline.embed import Vectors, normalise
 Labels = npt.NDArray[np.int64]
 
 SAMPLE_SIZE = 4000
-KMEANS_ITERATIONS = 10
+KMEANS_ITERATIONS = 8
 # Incremental assignment: a mention joins its nearest centroid at or above this cosine.
 ASSIGN_THRESHOLD = 0.35
 # Auto k: the fewest clusters whose members are, on average, this similar to each other.
@@ -65,9 +65,10 @@ def label_sums(vectors: Vectors, labels: Labels, k: int) -> npt.NDArray[np.float
     from scipy.sparse import csr_matrix
 
     onehot = csr_matrix(
-        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(k, len(labels))
+        (np.ones(len(labels), dtype=vectors.dtype), (labels, np.arange(len(labels)))),
+        shape=(k, len(labels)),
     )
-    return np.asarray(onehot @ vectors.astype(np.float64))
+    return np.asarray(onehot @ vectors, dtype=np.float64)
 
 
 def centroids_of(vectors: Vectors, labels: Labels, k: int) -> Vectors:

@@ -122,13 +122,13 @@ def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vecto
     known: dict[str, Vectors] = {}
     for start in range(0, len(unique), 500):
         chunk = unique[start : start + 500]
-        rows = db.scalars(
-            select(EmbeddingCache).where(
+        rows = db.execute(  # plain columns, not ORM objects: 100k rows load in a second
+            select(EmbeddingCache.text_hash, EmbeddingCache.vector).where(
                 EmbeddingCache.model == embedder.name, EmbeddingCache.text_hash.in_(chunk)
             )
         )
-        for row in rows:
-            known[row.text_hash] = np.frombuffer(row.vector, dtype=np.float32)
+        for digest, vector in rows:
+            known[digest] = np.frombuffer(vector, dtype=np.float32)
     missing = [h for h in unique if h not in known]
     if missing:
         first_text = dict(zip(hashes, texts, strict=True))
