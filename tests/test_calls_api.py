@@ -96,6 +96,34 @@ def test_mixed_upload_is_207_with_per_file_statuses(client: TestClient) -> None:
     assert results[1]["status_code"] == 422 and "empty" in results[1]["reason"]
 
 
+CRM_CSV = (
+    b"Gist,Practice,When,Deal Stage\n"
+    b'"Owner worried about the annual contract, wants monthly.",Harbourview Dental,2026-04-02,'
+    b"Negotiation\n"
+    b'"Asked whether it syncs with Xero.\nAlso: who else uses it?",Corner Books,2026-04-03,Demo\n'
+)
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_csv_rows_are_calls_with_a_column_map(client: TestClient) -> None:
+    mapping = '{"text": "Gist", "account": "Practice", "date": "When"}'
+    response = upload(client, ("crm.csv", CRM_CSV), column_map=mapping, outcome="open")
+    assert response.status_code == 201, response.text
+    results = response.json()["results"]
+    assert [(r["status"], r["index"], r["format"]) for r in results] == [
+        ("created", 0, "csv"),
+        ("created", 1, "csv"),
+    ]
+    calls = {c["account"]: c for c in client.get("/api/calls").json()["items"]}
+    assert calls["Harbourview Dental"]["date"] == "2026-04-02"
+    assert calls["Harbourview Dental"]["deal_stage"] == "Negotiation"
+    assert {c["outcome"] for c in calls.values()} == {"open"}
+    again = upload(client, ("crm-export-2.csv", CRM_CSV), column_map=mapping)
+    assert [r["status"] for r in again.json()["results"]] == ["duplicate", "duplicate"]
+    unmapped = upload(client, ("crm.csv", CRM_CSV))
+    assert unmapped.status_code == 422 and unmapped.json()["filename"] == "crm.csv"
+
+
 @pytest.mark.usefixtures("no_analysis")
 def test_bad_form_fields_are_problems(client: TestClient) -> None:
     bad_map = upload(client, ("a.txt", TRANSCRIPT), column_map="{not json")

@@ -19,6 +19,7 @@ from pipeline.config import get_settings
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
+from tests.test_calls_api import CRM_CSV
 from tests.test_calls_service import TRANSCRIPT, no_analysis, transcript  # noqa: F401  (fixture)
 
 MAX_UPLOAD_BYTES = 256 * 1024  # small, so the size-limit cases stay cheap
@@ -114,6 +115,16 @@ def test_manifest_metadata_wins_over_flags(cli: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("no_analysis")
+def test_ingest_csv_with_a_column_map_file(cli: Cli, tmp_path: Path) -> None:
+    csv_path = write(tmp_path, "crm.csv", CRM_CSV)
+    mapping = write(tmp_path, "map.json", b'{"text": "Gist", "account": "Practice"}')
+    out = cli.json("ingest", csv_path, "--column-map", mapping)
+    assert (out["created"], [r["index"] for r in out["results"]]) == (2, [0, 1])
+    inline = cli("ingest", csv_path, "--column-map", "{not json")
+    assert inline.exit_code == 1 and "column_map is not valid JSON" in inline.output
+
+
+@pytest.mark.usefixtures("no_analysis")
 def test_manifest_errors_are_clear(cli: Cli, tmp_path: Path) -> None:
     good = write(tmp_path, "a.txt", TRANSCRIPT)
     missing = cli("ingest", good, "--manifest", tmp_path / "nope.csv")
@@ -130,6 +141,7 @@ def test_manifest_errors_are_clear(cli: Cli, tmp_path: Path) -> None:
     assert cli.counts() == (0, 0)
 
 
+@pytest.mark.usefixtures("no_analysis")
 def test_calls_utterances_show_update_delete(cli: Cli, tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", TRANSCRIPT)
     assert cli("ingest", path, "--our-speakers", "Maya Chen").exit_code == 0

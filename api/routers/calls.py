@@ -153,7 +153,14 @@ def upload_calls(
     """Each file may hold one call or many (CSV rows); each call is stored in one transaction.
 
     Metadata fields apply to every file and win over the file's own values. Re-uploading the
-    same content returns the existing id (status ``duplicate``) and stores nothing.
+    same content returns the existing id (status ``duplicate``) and stores nothing. Each file is
+    read in chunks and refused (413) once it passes `CALLMINE_MAX_UPLOAD_BYTES`.
+
+    Status: **201** something was created and nothing rejected; **200** everything was already
+    stored; **207** some files were rejected and others kept (see each result's `status`);
+    **413/422** problem+json when every file was rejected (`filename` and `results` say which
+    and why). Uploads over `CALLMINE_BACKGROUND_INGEST_BYTES` are analysed in a background job
+    (`job_id`, poll `GET /api/jobs/{id}`); smaller ones inline (`analysis`).
     """
     metadata = CallMetadata(
         date=date,
