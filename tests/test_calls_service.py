@@ -104,6 +104,26 @@ def test_same_content_is_a_duplicate_with_the_same_id(workspace: Workspace) -> N
         assert get_call(db, first.call_id or 0).outcome == "unknown"  # a duplicate changes nothing
 
 
+def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two uploads of one file racing: the loser hits the unique hash and reports a duplicate."""
+    [first] = ingest_bytes(workspace, TRANSCRIPT, "a.txt")
+    real_lookup = calls_service._existing_id
+    lookups: list[str] = []
+
+    def stale_then_real(ws: Workspace, digest: str) -> int | None:
+        lookups.append(digest)
+        return None if len(lookups) == 1 else real_lookup(ws, digest)  # the pre-check misses it
+
+    monkeypatch.setattr(calls_service, "_existing_id", stale_then_real)
+    [second] = ingest_bytes(workspace, TRANSCRIPT, "a.txt")
+    assert (second.status, second.call_id) == ("duplicate", first.call_id)
+    assert len(lookups) == 2
+    with workspace.session() as db:
+        assert count_rows(db) == (1, 4)
+
+
 def test_explicit_metadata_wins_over_unknown(workspace: Workspace) -> None:
     metadata = CallMetadata(
         date=dt.date(2026, 3, 14),
