@@ -316,7 +316,7 @@ class RuleEmbeddingDetector:
             threshold += self.unknown_role_margin
         if question and cues.concern < _STRONG_CONCERN:
             threshold += _QUESTION_MARGIN
-        if cues.concern == 0.0:
+        if cues.concern == 0.0 and objection_sims.get(category or "", 0.0) < _HIGH_SIM:
             threshold += _NO_CONCERN_MARGIN
         if len(sentence.text.split()) < _MIN_WORDS:
             category = None
@@ -369,6 +369,7 @@ _KIND_ORDER: dict[str, int] = {"objection": 0, "question": 1, "competitor": 2, "
 _QUESTION_TOPIC_MIN = 0.4
 _QUESTION_MARGIN = 0.15
 _NO_CONCERN_MARGIN = 0.15
+_HIGH_SIM = 0.65  # this close to a seed, no hesitation word is needed
 _MIN_WORDS = 3
 _STRONG_CONCERN = 0.6
 # Weights of the objection score: similarity to the closest seed category, hesitation language,

@@ -37,7 +37,7 @@ CATEGORY_CUES: dict[str, re.Pattern[str]] = {
             r"cheap(er)?",
             r"afford\w*",
             r"budget\w*",
-            r"per (user|seat|employee|head|person|location|site|month)",
+            r"per[- ](user|seat|employee|head|person|location|site|month)",
             r"a month",
             r"monthly (fee|bill|cost)",
             r"fees?",
@@ -77,6 +77,7 @@ CATEGORY_CUES: dict[str, re.Pattern[str]] = {
             r"chang(e|ing) (over|systems?|providers?|tools?)",
             r"transfer\w*",
             r"port(ing)? (over|across|it|our|the|everything)",
+            r"(copy|copying|bring|bringing) (over|across|everything|all)",
             r"changeover",
             r"re-?enter\w*",
             r"import\w*",
@@ -137,6 +138,8 @@ CATEGORY_CUES: dict[str, re.Pattern[str]] = {
             r"breach\w*",
             r"complian\w*",
             r"(location|gps) (tracking|data)",
+            r"gps",
+            r"tracked",
             r"track(ing)? (their|my staff|our staff|where)",
             r"bank details",
             r"personal (data|details|information)",
@@ -160,6 +163,7 @@ CATEGORY_CUES: dict[str, re.Pattern[str]] = {
             r"(smart)?phones?",
             r"buy-?in",
             r"get (them|everyone|people|staff|the team) to",
+            r"get(ting)? (the|my|our) (\w+ )?(staff|team|crew|people|employees|managers) to",
             r"set in (their|his|her) ways",
             r"resist\w*",
             r"forget\w*",
@@ -218,7 +222,7 @@ CATEGORY_CUES: dict[str, re.Pattern[str]] = {
             r"by hand",
         ],
         "competitor": [
-            r"happy with",
+            r"happy (enough )?with",
             r"already (use|using|have|pay|got|signed|on)",
             r"current (provider|system|tool|app|vendor|supplier|software|platform)",
             r"(other|another) (vendor|provider|tool|company|app|option|system)",
@@ -285,7 +289,17 @@ CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
                 r"what'?s the point",
                 r"(works?|fine|ok|okay) (fine )?(for us )?(as it is|for now|at the moment"
                 r"|right now)",
-                r"(happy|fine|ok|okay) with (what|how|our|the)",
+                r"(happy|fine|ok|okay) (enough )?with (what|how|our|the)",
+                r"happy enough",
+                r"(would|will|'d|'ll) sting",
+                r"(big|huge|real) chunk",
+                r"(feels|seems|looks) like a (mountain|lot|big job|slog)",
+                r"(couldn'?t|can'?t|could not|cannot) get out",
+                r"throw (everything|us|things|the team) off",
+                r"(a|be a) (fight|battle|struggle)",
+                r"need (proof|evidence|assurances?|guarantees?)",
+                r"see why (we|i|anyone)",
+                r"(quoted|charge|charges|offered|offer) (us )?(less|lower|cheaper|a better)",
                 r"get by",
                 r"not broken",
                 r"(doesn'?t|does not|won'?t) (connect|sync|integrate|talk to|work with)",
@@ -578,7 +592,7 @@ class CompetitorHit:
 def _relation_at(text: str, start: int) -> str:
     before = text[max(0, start - 60) : start]
     if re.search(_CURRENT + r"$", before, _FLAGS) or re.search(
-        r"\b(happy with|already (?:have|use|pay for)|our current)\s+$", before, _FLAGS
+        r"\b(happy (?:enough )?with|already (?:have|use|pay for)|our current)\s+$", before, _FLAGS
     ):
         return "current"
     if re.search(_EVALUATED + r"$", before, _FLAGS):
@@ -710,8 +724,8 @@ WHY_NOW_CUES: dict[str, re.Pattern[str]] = {
             r"took over",
             r"acqui(red|ring|sition)",
             r"merg(er|ing)",
-            r"(manager|admin|bookkeeper|payroll person|office manager|owner) (just |has )?"
-            r"(left|quit|retired|resigned|leaving)",
+            r"(manager|admin|bookkeeper|payroll person|office manager|owner)\b[^.?!]{0,40}?"
+            r"\b(just |has )?(left|quit|retired|resigned|leaving)",
             r"(growing|grown|grew) (fast|quickly|a lot)",
             r"doubl(e|ed|ing) (our|the) (staff|team|headcount)",
             r"(new|seasonal) staff",
