@@ -27,8 +27,8 @@ from pipeline.cluster import (
     match_clusters,
 )
 from pipeline.detect import create_detector
-from pipeline.embed import Vectors, embed_cached, normalise
-from pipeline.index import MentionIndex
+from pipeline.embed import CachedEmbedder, Vectors, embed_cached, normalise
+from pipeline.index import COMPACT_SHARE, INDEX_FILENAME, MentionIndex
 from pipeline.label import label_clusters
 from pipeline.store import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -91,18 +91,17 @@ def update_index(
     removed: Sequence[int],
     mentions: Sequence[Mention],
     vectors: Vectors,
-) -> MentionIndex:
-    """Apply removals and additions to the saved index (rebuilt instead when out of step)."""
+) -> None:
+    """Record removals and additions in the index's delta; fold it in when it grows large."""
     folder = workspace.settings.data_dir
-    index = MentionIndex.load(folder)
-    if index is None or index.model != workspace.embedder.name:
-        return open_index(workspace, session)
-    index.remove(removed)
-    index.add([m.id for m in mentions], vectors)
-    if not _in_step(index, session, workspace.embedder.name):
-        return rebuild_index(workspace, session)
-    index.save(folder)
-    return index
+    meta = folder / f"{INDEX_FILENAME}.json"
+    if not meta.exists():
+        rebuild_index(workspace, session)
+        return
+    pending = MentionIndex.append(folder, removed, [m.id for m in mentions], vectors)
+    indexed = int(json.loads(meta.read_text()).get("count", 0))
+    if pending > COMPACT_SHARE * max(indexed, 1):
+        open_index(workspace, session).save(folder)
 
 
 def _load_state(folder: Path) -> dict[str, Any]:
@@ -325,7 +324,7 @@ def run_clustering(
 def _detect_and_store(
     workspace: Workspace, session: Session, call_ids: Sequence[int]
 ) -> list[Mention]:
-    detector = create_detector(workspace.settings, workspace.embedder)
+    detector = create_detector(workspace.settings, CachedEmbedder(session, workspace.embedder))
     session.execute(delete(Mention).where(Mention.call_id.in_(call_ids)))
     stored: list[Mention] = []
     for call in session.scalars(select(Call).where(Call.id.in_(call_ids)).order_by(Call.id)):

@@ -2,7 +2,8 @@
 
 Flat (exact) search below ``IVF_THRESHOLD`` vectors, IVF above it. The file is a cache: it is
 written to a temporary file and renamed atomically, and rebuilt from the embeddings cache when it
-is missing, unreadable or out of step with the database.
+is missing, unreadable or out of step with the database. New calls go to a small delta file
+(rewriting a 150 MB index per call would cost seconds); loading applies it, saving folds it in.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from pipeline.embed import Vectors, normalise
 
 IVF_THRESHOLD = 200_000
 INDEX_FILENAME = "mentions.faiss"
+DELTA_FILENAME = "mentions.delta.npz"
+# Fold the delta into the main file once it holds this share of the index.
+COMPACT_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,26 @@ class MentionIndex:
                 os.unlink(temp)
         meta = {"model": self.model, "dim": self.dim, "count": len(self)}
         _write_atomic(folder / f"{INDEX_FILENAME}.json", json.dumps(meta))
+        (folder / DELTA_FILENAME).unlink(missing_ok=True)
         return target
+
+    @staticmethod
+    def append(folder: Path, removed: Sequence[int], ids: Sequence[int], vectors: Vectors) -> int:
+        """Record removals and additions in the delta file; returns the delta's size."""
+        old_removed, old_ids, old_vectors = _read_delta(folder)
+        gone = set(removed) | set(ids)
+        keep = [i for i, mention in enumerate(old_ids.tolist()) if mention not in gone]
+        all_ids = np.concatenate([old_ids[keep], np.asarray(ids, dtype=np.int64)])
+        parts = [old_vectors[keep]] if len(keep) else []
+        if len(ids):
+            parts.append(normalise(vectors))
+        all_vectors = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
+        all_removed = np.union1d(old_removed, np.asarray(list(removed), dtype=np.int64))
+        handle, temp = tempfile.mkstemp(dir=folder, suffix=".npz")
+        with os.fdopen(handle, "wb") as out:
+            np.savez(out, removed=all_removed, ids=all_ids, vectors=all_vectors)
+        os.replace(temp, folder / DELTA_FILENAME)
+        return len(all_ids) + len(all_removed)
 
     @classmethod
     def load(cls, folder: Path) -> MentionIndex | None:
@@ -118,7 +141,20 @@ class MentionIndex:
             index = faiss.read_index(str(target))
         except (OSError, ValueError, RuntimeError):
             return None
-        return cls(int(meta["dim"]), str(meta["model"]), index)
+        loaded = cls(int(meta["dim"]), str(meta["model"]), index)
+        removed, ids, vectors = _read_delta(folder)
+        loaded.remove(removed.tolist())
+        loaded.add(ids.tolist(), vectors)
+        return loaded
+
+
+def _read_delta(folder: Path) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vectors]:
+    try:
+        with np.load(folder / DELTA_FILENAME) as data:
+            return data["removed"], data["ids"], data["vectors"].astype(np.float32)
+    except (OSError, ValueError, KeyError):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros((0, 0), dtype=np.float32)
 
 
 def _write_atomic(path: Path, text: str) -> None:

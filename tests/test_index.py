@@ -10,7 +10,7 @@ from pipeline import insights
 from pipeline.analysis import open_index
 from pipeline.embed import Embedder
 from pipeline.errors import BadInput
-from pipeline.index import INDEX_FILENAME, MentionIndex
+from pipeline.index import DELTA_FILENAME, INDEX_FILENAME, MentionIndex
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES, corpus_dir_fixture, ws_fixture  # noqa: F401
 
@@ -68,3 +68,19 @@ def test_index_rebuilt_when_file_missing(ws: Workspace) -> None:
     assert (
         insights.search_quotes(workspace, "setup takes months", k=1)[0]["text"] in THEMES["setup"]
     )
+
+
+def test_delta_file_applied_on_load_and_folded_on_save(embedder: Embedder, tmp_path: Path) -> None:
+    vectors = embedder.encode(THEMES["price"] + THEMES["setup"])
+    index = MentionIndex.build([1, 2, 3, 4, 5, 6], vectors[:6], model="m", dim=vectors.shape[1])
+    index.save(tmp_path)
+    MentionIndex.append(tmp_path, [1], [7, 8], vectors[6:8])
+    MentionIndex.append(tmp_path, [2], [9], vectors[8:9])
+    loaded = MentionIndex.load(tmp_path)
+    assert loaded is not None
+    assert sorted(loaded.ids().tolist()) == [3, 4, 5, 6, 7, 8, 9]
+    assert loaded.search(vectors[7:8], 1)[0].mention_id == 8
+    loaded.save(tmp_path)
+    assert not (tmp_path / DELTA_FILENAME).exists()
+    reloaded = MentionIndex.load(tmp_path)
+    assert reloaded is not None and len(reloaded) == 7
