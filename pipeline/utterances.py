@@ -40,6 +40,8 @@ _BUYER_CUES = re.compile(
 _WORD = re.compile(r"\b[\w']+\b")
 _YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'ll|'d)?\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our|ours|us|we're|we've|we'll|we'd|i|my|me|i'm|i've|i'll|i'd)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.?!])")
+_MAX_SCORED_CHARS = 200_000  # plenty to judge a side; keeps huge files linear and quick
 _MIN_WORDS = 8  # a side that said less is not judged
 _MIN_SPREAD = 3.0  # the most and least seller-like sides must differ by this much
 _REP_FLOOR = -2.5  # the most seller-like side must score at least this to be called the rep
@@ -136,14 +138,15 @@ def _score(texts: Sequence[str], *, opens_call: bool) -> float | None:
     "our", "I"): the balance per 100 words is the main signal. Seller and buyer phrases and
     discovery questions about "you" add up to 3 points either way; opening the call adds 1.
     """
-    joined = " ".join(texts).replace("’", "'")
+    joined = " ".join(texts).replace("’", "'")[:_MAX_SCORED_CHARS]
     words = len(_WORD.findall(joined))
     if words < _MIN_WORDS:
         return None
     plain = _REP_CUES.sub(" ", joined)  # "our platform" is a seller cue, not the buyer's "our"
     balance = 100 * (len(_YOU.findall(plain)) - len(_WE.findall(plain))) / words
     cues = len(_REP_CUES.findall(joined)) - len(_BUYER_CUES.findall(joined))
-    for question in re.findall(r"[^.?!]*\?", joined):
+    questions = (part for part in _SENTENCE_END.split(joined) if part.endswith("?"))
+    for question in questions:  # split, not findall: linear even with no punctuation at all
         if _YOU.search(question) and not _BUYER_CUES.search(question):
             cues += 1
     return balance + max(-3, min(3, cues)) + (1 if opens_call else 0)

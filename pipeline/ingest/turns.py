@@ -20,7 +20,7 @@ _COMPANY = r"(?:[ \t]*\((?P<company>[^()\n]{1,80})\))?"
 _LABEL = re.compile(
     rf"^[ \t]*(?:[\[(]?(?P<ts>{_TS})[\])]?[ \t]*[-–—|]?[ \t]*)?"
     rf"[*_]{{0,2}}(?P<name>{_NAME}){_COMPANY}[ \t]*(?:[\[(](?P<ts2>{_TS})[\])])?[*_]{{0,2}}"
-    rf"[ \t]*:[*_]{{0,2}}(?:[ \t]+(?P<text>.*?))?[ \t]*$"
+    rf"[ \t]*:[*_]{{0,2}}(?:[ \t]+(?P<text>.*))?$"
 )
 # Zoom / Otter / Teams: "Maya Chen  00:01:02" (or "Maya Chen (Acme) | 1:02") on its own line.
 _HEADER = re.compile(
@@ -75,7 +75,10 @@ def match_label(line: str) -> Turn | None:
         text = (match.group("text") or "").strip()
         if not text.startswith("//"):
             start = parse_timestamp(match.group("ts") or match.group("ts2"))
-            return Turn(match.group("name").strip(), _company(match.group("company")), start, text)
+            company = _company(match.group("company"))
+            if company is not None and start is None and _TS_LINE.match(company):
+                start, company = parse_timestamp(company), None  # "Maya (00:01:02): text"
+            return Turn(match.group("name").strip(), company, start, text)
     match = _HEADER.match(line)
     if match and person_like(match.group("name")):
         start = parse_timestamp(match.group("ts"))
@@ -87,9 +90,14 @@ def _company(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def looks_labelled(lines: list[str]) -> bool:
+def label_lines(lines: list[str]) -> list[Turn | None]:
+    """``match_label`` of every line, computed once for ``looks_labelled`` and ``parse_turns``."""
+    return [match_label(line) for line in lines]
+
+
+def looks_labelled(lines: list[str], labels: list[Turn | None]) -> bool:
     """Is this a speaker-labelled transcript (rather than notes with a few ``Label:`` lines)?"""
-    turns = [turn for turn in map(match_label, lines) if turn is not None]
+    turns = [turn for turn in labels if turn is not None]
     if len(turns) < 2:
         return False
     counts = Counter(turn.speaker.casefold() for turn in turns)
@@ -103,7 +111,9 @@ def looks_labelled(lines: list[str]) -> bool:
     )
 
 
-def parse_turns(lines: list[str]) -> tuple[list[str], list[ParsedUtterance]]:
+def parse_turns(
+    lines: list[str], labels: list[Turn | None]
+) -> tuple[list[str], list[ParsedUtterance]]:
     """Split labelled lines into turns; lines before the first label are returned as preamble.
 
     A line without a label continues the current turn (multi-line turns, wrapped text); a line
@@ -112,8 +122,7 @@ def parse_turns(lines: list[str]) -> tuple[list[str], list[ParsedUtterance]]:
     preamble: list[str] = []
     utterances: list[ParsedUtterance] = []
     pending_start: float | None = None
-    for line in lines:
-        turn = match_label(line)
+    for line, turn in zip(lines, labels, strict=True):
         if turn is not None:
             start = turn.start if turn.start is not None else pending_start
             pending_start = None

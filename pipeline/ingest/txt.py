@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.header import apply_fields, read_header
 from pipeline.ingest.notes import parse_notes, strip_inline_markdown
-from pipeline.ingest.turns import looks_labelled, parse_turns
+from pipeline.ingest.turns import label_lines, looks_labelled, parse_turns
 from pipeline.ingest.values import parse_date
 
 _MAX_TITLE = 120
@@ -21,8 +21,9 @@ def parse_text(text: str, fmt: str = "txt") -> ParsedCall:
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
     apply_fields(call, header.fields)
     body = header.body
-    if looks_labelled(body):
-        preamble, call.utterances = parse_turns(body)
+    labels = label_lines(body)
+    if looks_labelled(body, labels):
+        preamble, call.utterances = parse_turns(body, labels)
         title, notes = parse_notes(preamble)
         if title is None and notes and len(notes[0].text) <= _MAX_TITLE and len(notes) == 1:
             title, notes = notes[0].text, []

@@ -10,10 +10,6 @@ _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
 _DATE_FORMATS = (
     "%Y-%m-%d",
     "%Y/%m/%d",
-    "%m/%d/%Y",
-    "%m/%d/%y",
-    "%d/%m/%Y",
-    "%d.%m.%Y",
     "%d %b %Y",
     "%d %B %Y",
     "%b %d %Y",
@@ -25,6 +21,7 @@ _DATE_FORMATS = (
     "%a %b %d %Y",
     "%A %B %d %Y",
 )
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+\d{1,2}:\d{2}.*)?$")
 _TIME_SUFFIX = re.compile(r"[ T]+\d{1,2}:\d{2}.*$")
 _WON = {"won", "closed won", "closedwon", "win", "closed-won", "closed/won", "signed", "booked"}
 _LOST = {"lost", "closed lost", "closedlost", "loss", "closed-lost", "closed/lost", "churned"}
@@ -78,6 +75,10 @@ def parse_date(value: object) -> dt.date | None:
         return dt.datetime.fromisoformat(text.replace(" ", "T", 1)).date()
     except ValueError:
         pass
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        first, separator, second, year = numeric.groups()
+        return _numeric_date(int(first), int(second), int(year), day_first=separator == ".")
     for candidate in (text, _TIME_SUFFIX.sub("", text)):
         for fmt in _DATE_FORMATS:
             try:
@@ -85,6 +86,15 @@ def parse_date(value: object) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+def _numeric_date(first: int, second: int, year: int, *, day_first: bool) -> dt.date | None:
+    """``m/d/y`` (``d.m.y`` with dots) unless the first number cannot be a month; ``26`` is 2026."""
+    month, day = (second, first) if day_first or first > 12 else (first, second)
+    try:
+        return dt.date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        return None
 
 
 def normalise_outcome(value: object, *, boolean_column: bool = False) -> str | None:

@@ -75,6 +75,8 @@ def test_parse_timestamp(value: object, seconds: float | None) -> None:
         ("03/12/26", dt.date(2026, 3, 12)),
         ("3/12/2026 10:15 AM", dt.date(2026, 3, 12)),
         ("25/12/2026", dt.date(2026, 12, 25)),
+        ("12.03.2026", dt.date(2026, 3, 12)),
+        ("2/30/2026", None),
         ("12 Mar 2026", dt.date(2026, 3, 12)),
         ("12 March 2026", dt.date(2026, 3, 12)),
         ("Mar 12, 2026", dt.date(2026, 3, 12)),
