@@ -1,0 +1,71 @@
+"""Buyer phrase extraction: counts, distinct calls, example quotes, trimming and order."""
+
+from __future__ import annotations
+
+from pipeline.phrases import Phrase, Quote, SourceText, extract_phrases
+
+SOURCES = [
+    SourceText(1, 10, "Honestly it's too much admin for me. Staff won't use it."),
+    SourceText(2, 10, "I spend Sundays chasing people for timesheets."),
+    SourceText(3, 11, "There's too much admin already, and I'm chasing people for timesheets."),
+    SourceText(4, 12, "My staff won\u2019t use it, they hate apps. Too much admin!"),
+    SourceText(5, 12, "Yeah, you know, I mean, it's fine. You know what I mean."),
+    SourceText(6, 13, "You know, I mean, we're fine, you know what I mean"),
+    SourceText(7, 13, "Too much admin. Too much admin."),
+]
+
+
+def by_phrase(found: list[Phrase]) -> dict[str, Phrase]:
+    return {p.phrase: p for p in found}
+
+
+def test_counts_calls_and_example_quotes() -> None:
+    found = by_phrase(extract_phrases(SOURCES))
+    admin = found["too much admin"]
+    assert (admin.count, admin.distinct_calls) == (4, 4)  # utterances, not repetitions
+    assert admin.examples == (
+        Quote(1, 10, "Honestly it's too much admin for me."),
+        Quote(3, 11, "There's too much admin already, and I'm chasing people for timesheets."),
+        Quote(4, 12, "Too much admin!"),
+    )
+    chasing = found["chasing people for timesheets"]
+    assert (chasing.count, chasing.distinct_calls) == (2, 2)
+    staff = found["staff won't use it"]  # curly apostrophe normalised
+    assert (staff.count, staff.distinct_calls) == (2, 2)
+    assert staff.examples[1] == Quote(4, 12, "My staff won\u2019t use it, they hate apps.")
+
+
+def test_fillers_and_contained_phrases_are_dropped() -> None:
+    phrases = [p.phrase for p in extract_phrases(SOURCES)]
+    assert "much admin" not in phrases  # inside "too much admin" with the same count
+    assert "chasing people" not in phrases
+    assert "people for timesheets" not in phrases
+    assert not any(p.startswith(("you know", "i mean", "know what")) for p in phrases)
+    assert not any("timesheets staff" in p for p in phrases)  # never across sentences
+
+
+def test_order_is_deterministic_and_ranked() -> None:
+    first = extract_phrases(SOURCES)
+    reordered = extract_phrases(list(reversed(SOURCES)))
+    assert [(p.phrase, p.count) for p in reordered] == [(p.phrase, p.count) for p in first]
+    assert [p.phrase for p in first] == [
+        "too much admin",
+        "chasing people for timesheets",
+        "staff won't use it",
+    ]
+    assert first == extract_phrases(SOURCES)
+
+
+def test_min_count_top_and_max_n() -> None:
+    assert extract_phrases(SOURCES, min_count=5) == []
+    assert [p.phrase for p in extract_phrases(SOURCES, top=1)] == ["too much admin"]
+    short = [p.phrase for p in extract_phrases(SOURCES, max_n=2)]
+    assert all(len(p.split()) <= 2 for p in short)
+    assert "chasing people" in short
+
+
+def test_plain_strings_and_empty_input() -> None:
+    found = extract_phrases(["too much admin here", "so much admin, too much admin", ""])
+    assert [(p.phrase, p.count, p.distinct_calls) for p in found] == [("too much admin", 2, 2)]
+    assert extract_phrases([]) == []
+    assert extract_phrases([(1, 1, "   ")]) == []
