@@ -165,6 +165,8 @@ class LLMClient:
         *,
         http_client: httpx.Client | None = None,
         memory: ModeMemory | None = None,
+        max_string: int = 160,
+        max_items: int = 3,
     ) -> None:
         if not settings.llm_model:
             raise LLMError("no LLM model configured (set CALLMINE_LLM_MODEL)")
@@ -172,6 +174,7 @@ class LLMClient:
         self.model = settings.llm_model
         self.base_url = settings.llm_base_url or "https://api.openai.com/v1"
         self.memory = memory or ModeMemory(settings.data_dir / "llm_modes.json")
+        self.max_string, self.max_items = max_string, max_items
         self._client = openai.OpenAI(
             base_url=self.base_url,
             api_key=settings.resolved_llm_api_key or "not-needed",
@@ -195,11 +198,22 @@ class LLMClient:
         quote_ids: Sequence[int] = (),
     ) -> tuple[ModelT, LLMReply]:
         """Ask for JSON matching ``model``; repair or retry malformed replies, then give up."""
-        schema = llm_schema(model, quote_ids=quote_ids)
+        schema = llm_schema(
+            model, quote_ids=quote_ids, max_string=self.max_string, max_items=self.max_items
+        )
         raw = ""
         mode = self.settings.llm_structured_output
         problem = "no reply"
         for attempt in range(1, JSON_ATTEMPTS + 1):
+            if attempt > 1:  # same prompt at temperature 0 would give the same reply
+                messages = [
+                    *messages,
+                    {
+                        "role": "user",
+                        "content": f"Your reply was not valid ({problem}). "
+                        "Reply again with one complete JSON object only.",
+                    },
+                ]
             raw, mode = self._chat(messages, schema, model.__name__)
             try:
                 # strict=False: grammar-constrained servers may put raw newlines in strings

@@ -148,7 +148,7 @@ def test_timeout_and_http_errors_become_llm_errors(settings: Settings) -> None:
 
 
 def test_schema_is_strict_bounded_and_limits_citations_to_known_quotes() -> None:
-    schema = llm_schema(ObjectionFAQ, quote_ids=[1, 2, 3])
+    schema = llm_schema(ObjectionFAQ, quote_ids=[1, 2, 3], max_string=240, max_items=4)
     assert "$defs" not in json.dumps(schema) and "$ref" not in json.dumps(schema)
     item = schema["properties"]["items"]["items"]
     assert item["required"] == ["question", "answer", "citations"]
