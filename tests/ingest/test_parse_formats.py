@@ -362,3 +362,48 @@ def test_sniffing_without_a_helpful_extension(
 
 def test_supported_extensions_cover_every_format() -> None:
     assert set(SUPPORTED_EXTENSIONS.values()) == {"txt", "md", "vtt", "srt", "json", "csv", "docx"}
+
+
+def test_other_label_shapes_and_meet_timestamp_lines() -> None:
+    text = (
+        b"00:01:10 - Maya Chen: Understood, how are you handling it today?\n"
+        b"**Dana:** Markdown bold works too.\n"
+        b"00:02:00\n"
+        b"Maya Chen: A Google Meet line after a bare timestamp.\n"
+        b"Dana (00:02:30): Time in brackets after the name.\n"
+    )
+    [call] = parse_file(text, "shapes.txt")
+    assert [(s, start, t) for s, _, start, t in turns(call)] == [
+        ("Maya Chen", 70.0, "Understood, how are you handling it today?"),
+        ("Dana", None, "Markdown bold works too."),
+        ("Maya Chen", 120.0, "A Google Meet line after a bare timestamp."),
+        ("Dana", 150.0, "Time in brackets after the name."),
+    ]
+    assert [u.company for u in call.utterances] == [None] * 4
+
+
+def test_srt_with_two_speakers_in_one_subtitle() -> None:
+    data = b"1\n00:00:01,000 --> 00:00:03,000\n- Maya: Any questions?\n- Dana: Just price.\n"
+    [call] = parse_file(data, "two.srt")
+    assert [(s, start, t) for s, _, start, t in turns(call)] == [
+        ("Maya", 1.0, "Any questions?"),
+        ("Dana", 1.0, "Just price."),
+    ]
+
+
+def test_json_speaker_ids_and_internal_flags() -> None:
+    data = (
+        b'{"participants": [{"id": "s1", "name": "Sam", "internal": true},'
+        b' {"id": "s2", "name": "Kim", "internal": false}],'
+        b' "transcript": [{"speaker_id": "s1", "start": 1, "text": "Hi"},'
+        b' {"speaker_id": "s2", "start": "0:05", "text": "Hello"}]}'
+    )
+    [call] = parse_file(data, "ids.json")
+    assert turns(call) == [("Sam", "rep", 1.0, "Hi"), ("Kim", "buyer", 5.0, "Hello")]
+
+
+def test_unreadable_csv_date_is_kept_not_guessed() -> None:
+    data = b"Notes,Created Date\nToo pricey,sometime in spring\n"
+    [call] = parse_file(data, "dates.csv")
+    assert call.call_date is None
+    assert call.extra["date_unparsed"] == "sometime in spring"
