@@ -145,3 +145,22 @@ def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vecto
             )
         db.flush()
     return np.vstack([known[h] for h in hashes]).astype(np.float32)
+
+
+class CachedEmbedder:
+    """An embedder that reads and fills the embeddings cache through ``db``.
+
+    Detection embeds every buyer sentence and the mentions it finds are those same sentences:
+    through this wrapper they (and the detector's seed phrasings) are embedded once, not twice.
+    """
+
+    def __init__(self, db: Session, inner: Embedder) -> None:
+        self._db = db
+        self._inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        vectors = embed_cached(self._db, self._inner, texts)
+        self.dim = self._inner.dim
+        return vectors
