@@ -128,3 +128,119 @@ def test_pages_render_fast(site: TestClient) -> None:
         assert response.status_code == 200, url
     print({url: f"{t * 1000:.0f} ms" for url, t in timings.items()})
     assert max(timings.values()) < 1.0, timings
+
+
+def _first_cluster(site: TestClient) -> tuple[int, str]:
+    html = site.get("/").text
+    match = re.search(r'<h2 id="cluster-(\d+)-name"><a href="/clusters/\d+">([^<]+)</a>', html)
+    assert match, "no cluster card on the home page"
+    return int(match.group(1)), match.group(2)
+
+
+def test_home_shows_cluster_cards_with_charts(site: TestClient) -> None:
+    html = site.get("/").text
+    assert html.count('class="card cluster-card"') >= 3
+    assert '<svg class="spark"' in html and 'class="split"' in html
+    assert "Buyers say" in html
+    trend = site.get("/?sort=trend&outcome=lost").text
+    assert 'value="trend" selected' in trend
+    assert "is not a date" in site.get("/?date_from=soon").text
+
+
+def test_quote_search_finds_nearest_quotes(site: TestClient) -> None:
+    html = site.get("/", params={"q": "it costs too much money"}).text
+    assert "Closest buyer quotes" in html
+    assert html.count('href="/calls/') >= 3
+    assert "similarity" in html
+
+
+def test_cluster_page_rename_merge_split_mark(site: TestClient) -> None:
+    cluster_id, _name = _first_cluster(site)
+    page = site.get(f"/clusters/{cluster_id}").text
+    assert "All " in page and "#u" in page  # every quote links to its moment in the call
+    assert f"/generate?type=one-pager&amp;cluster={cluster_id}" in page
+
+    renamed = site.post(f"/clusters/{cluster_id}/rename", data={"name": "Too <b>pricey</b>"})
+    assert "<h1>Too &lt;b&gt;pricey&lt;/b&gt;</h1>" in renamed.text
+
+    other = int(re.findall(r'<option value="(\d+)">', page)[0])
+    merged = site.post(f"/clusters/{cluster_id}/merge", data={"other": str(other)})
+    assert "Merged" in merged.text
+    assert site.get(f"/clusters/{other}", follow_redirects=False).status_code == 307
+
+    split = site.post(f"/clusters/{cluster_id}/split")
+    assert "Split in two" in split.text
+    child = int(re.search(r"/clusters/(\d+)", str(split.url)).group(1))  # type: ignore[union-attr]
+    hidden = site.post(f"/clusters/{child}/mark", data={"not_objection": "yes"})
+    assert "Marked as not an objection" in hidden.text
+    assert f'id="cluster-{child}-name"' not in hidden.text
+
+
+def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
+    cluster_id, _name = _first_cluster(site)
+    form = site.get(f"/generate?type=one-pager&cluster={cluster_id}").text
+    assert f'value="{cluster_id}" checked' in form
+    assert "No LLM is configured" in form
+    response = site.post("/generate", data={"doc_type": "one-pager", "cluster": str(cluster_id)})
+    assert "Draft generated." in response.text
+    doc_url = str(response.url).split("?")[0]
+    assert re.search(r'<a class="cite" href="/calls/\d+#u\d+"', response.text)
+
+    edited = site.post(
+        doc_url + "/edit",
+        data={
+            "body": "# One-pager\n\nBuyers say <script>alert(1)</script> [Q1]\n",
+            "author": "Ann",
+        },
+    )
+    assert "Saved as version 2." in edited.text
+    assert "<script>alert(1)</script>" not in edited.text
+    assert 'class="diff"' in edited.text and "+Buyers say" in edited.text
+
+    for state, shown in [("in_review", "In review"), ("approved", "Approved")]:
+        page = site.post(doc_url + "/state", data={"state": state}).text
+        assert f'id="doc-state">{shown}<' in page
+    assert (
+        "a comment is required"
+        in site.post(doc_url + "/state", data={"state": "changes_requested"}).text
+    )
+    checked = site.post(doc_url + "/accuracy", data={"verdict": "accurate", "reviewer": "Raj"})
+    assert 'id="doc-accuracy">accurate<' in checked.text
+    site.post(doc_url + "/comments", data={"body": "Looks good", "author": "Raj"})
+
+    pdf = site.get(doc_url + "/export/pdf")
+    assert pdf.content.startswith(b"%PDF")
+    assert "attachment" in pdf.headers["content-disposition"]
+    preview = site.get(doc_url + "/export/html?inline=true")
+    assert preview.headers["content-disposition"] == "inline"
+    assert "<script>alert(1)" not in preview.text
+    assert site.get(doc_url + "/export/jsonld").json()["@context"] == "https://schema.org"
+
+
+def test_llm_outage_offers_the_offline_draft(
+    tmp_path: Path, embedder: Embedder, site: TestClient
+) -> None:
+    """An LLM that refuses connections: a clear message, and the offline draft one click away."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again: nothing listens there
+    workspace = site.app.state.workspace  # type: ignore[attr-defined]
+    settings = workspace.settings.model_copy(
+        update={
+            "llm_base_url": f"http://127.0.0.1:{port}/v1",
+            "llm_model": "x",
+            "llm_max_retries": 0,
+            "llm_timeout_s": 2,
+        }
+    )
+    outage = Workspace(settings, embedder=embedder)
+    with TestClient(create_app(workspace=outage)) as client:
+        cluster_id, _ = _first_cluster(client)
+        page = client.post("/generate", data={"doc_type": "one-pager", "cluster": str(cluster_id)})
+        assert "The LLM could not write this draft" in page.text
+        assert "Use the offline draft" in page.text
+        retried = client.post(str(page.url).split("?")[0] + "/retry", data={"generator": "offline"})
+        assert "Offline draft generated." in retried.text
+    outage.close()

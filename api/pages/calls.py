@@ -131,7 +131,9 @@ def fix_role(
     if role not in ROLE_CHOICES:
         return redirect(f"/calls/{call_id}", f"Unknown role {role!r}.", "error")
     update_call(db, call_id, CallUpdate(speaker_roles={speaker: role}))  # type: ignore[dict-item]
-    # Detection depends on who is the buyer: re-analyse once the change is committed.
+    # Detection depends on who is the buyer: commit now (the background task opens its own
+    # session and SQLite has one writer), then re-analyse after the response.
+    db.commit()
     background.add_task(analyse_calls, workspace, [call_id])
     return redirect(
         f"/calls/{call_id}", f"{speaker} is now marked as {role}; re-analysing the call."

@@ -103,12 +103,14 @@ def start_analysis(
     """Detection and clustering for new calls run after the response, as a pollable job."""
     if not call_ids:
         return None
-    job_id = jobs.create_job(workspace, "analyse", f"analysing {len(call_ids)} new calls")
+    job_id = jobs.create_job(workspace, "analyse", f"finding objections in {len(call_ids)} calls")
+    # No progress callback: analyse_calls reports from inside its write transaction, and a
+    # progress write from a second session would wait on that SQLite lock until it times out.
     background.add_task(
         jobs.run_job,
         workspace,
         job_id,
-        lambda progress: analysis.analyse_calls(workspace, call_ids, progress=progress),
+        lambda _progress: analysis.analyse_calls(workspace, call_ids),
     )
     return job_id
 
@@ -230,6 +232,6 @@ def csv_preview(
         preview = csv_preview_model(data, name)
     except CallmineError as exc:
         return render(
-            request, "partials/csv_mapping.html", preview=None, error=exc.detail, name=name
+            request, "partials/csv_mapping.html", preview=None, error=exc.detail, file_name=name
         )
-    return render(request, "partials/csv_mapping.html", preview=preview, error=None, name=name)
+    return render(request, "partials/csv_mapping.html", preview=preview, error=None, file_name=name)

@@ -28,6 +28,14 @@
     });
   });
 
+  function describe(result) {
+    if (!result) return "analysed.";
+    var parts = [];
+    if (result.calls !== undefined) parts.push(result.calls + " calls analysed");
+    if (result.mentions !== undefined) parts.push(result.mentions + " objections, questions and mentions found");
+    return parts.join(", ") + ".";
+  }
+
   // Poll a background job: elements with data-job-url show progress until done.
   function pollJob(box) {
     var url = box.getAttribute("data-job-url");
@@ -38,10 +46,13 @@
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (r) { return r.json(); })
         .then(function (job) {
-          if (bar) bar.value = Math.round((job.progress || 0) * 100);
-          if (text) text.textContent = job.message || job.status;
+          // No fraction yet: an indeterminate bar says "working" without pretending.
+          if (bar && job.progress > 0) bar.value = Math.round(job.progress * 100);
+          else if (bar && job.status !== "done") bar.removeAttribute("value");
+          if (text) text.textContent = job.status === "running" ? "Working: " + (job.message || "") : (job.message || job.status);
           if (job.status === "done" || job.status === "failed") {
-            if (bar) bar.value = job.status === "done" ? 100 : bar.value;
+            if (bar) bar.value = job.status === "done" ? 100 : 0;
+            if (text && job.status === "done") text.textContent = "Done: " + describe(job.result);
             if (done) { done.hidden = false; }
             if (job.status === "failed" && text) text.textContent = "Analysis failed: " + (job.message || "unknown error");
             box.setAttribute("data-job-status", job.status);
