@@ -56,21 +56,22 @@ def demo(
             f"{summary.rejected} rejected)"
         )
         run_clustering(workspace, rebuild=False)
-        with workspace.session() as db:
-            top = [c.id for c in list_clusters(db, kind="objection", sort="size")[:5]]
-        if not top:
-            console.print("[yellow]no objection clusters found; nothing to export[/yellow]")
-        else:
-            document = generate_document(
-                workspace, doc_type="one-pager", cluster_ids=top, use_llm=False
-            )
-            out_dir = workspace.settings.data_dir / "exports"
-            out_dir.mkdir(parents=True, exist_ok=True)
-            for fmt in ("pdf", "html"):
-                path = out_dir / f"one-pager-{document.id}.{fmt}"
-                with workspace.session() as db:
-                    path.write_bytes(export_document(db, document.id, fmt).content)
-                console.print(f"one-pager ({fmt}): {path.resolve()}")
         settings = workspace.settings
+        with workspace.session() as db:
+            top = [int(c["id"]) for c in list_clusters(db, kind="objection", sort="size")[:5]]
+            if not top:
+                console.print("[yellow]no objection clusters found; nothing to export[/yellow]")
+            else:
+                document = generate_document(
+                    db, settings, doc_type="one-pager", cluster_ids=top, use_llm=False
+                )
+                db.flush()
+                out_dir = settings.data_dir / "exports"
+                out_dir.mkdir(parents=True, exist_ok=True)
+                for fmt in ("pdf", "html"):
+                    result = export_document(db, settings, document.id, fmt)
+                    path = out_dir / result.filename
+                    path.write_bytes(result.content)
+                    console.print(f"one-pager ({fmt}): {path.resolve()}")
     if not no_serve:
         _serve(settings.host, settings.port)
