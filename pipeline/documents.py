@@ -124,7 +124,9 @@ def comments_of(session: Session, document_id: int) -> list[DocumentComment]:
     return list(get_document(session, document_id).comments)
 
 
-def add_fact(session: Session, competitor: str, fact: str, *, source: str | None = None) -> CompetitorFact:
+def add_fact(
+    session: Session, competitor: str, fact: str, *, source: str | None = None
+) -> CompetitorFact:
     """A fact about a competitor a comparison may cite; the source must be an http(s) URL."""
     competitor, fact = competitor.strip(), " ".join(fact.split())
     if not competitor or not fact:
@@ -164,7 +166,9 @@ def import_facts(session: Session, path: Path) -> list[CompetitorFact]:
         if not isinstance(entry, dict):
             raise BadInput("each [[facts]] entry is a table", filename=path.name)
         competitor, fact = str(entry.get("competitor", "")), str(entry.get("fact", ""))
-        existing = {f.fact for f in list_facts(session, competitor)} if competitor.strip() else set()
+        existing = (
+            {f.fact for f in list_facts(session, competitor)} if competitor.strip() else set()
+        )
         if " ".join(fact.split()) in existing:
             continue
         added.append(add_fact(session, competitor, fact, source=entry.get("source")))

@@ -106,7 +106,9 @@ def one_pager(evidence: Evidence) -> OnePager:
         if quote is not None:
             answer, ids = _answer(evidence, cluster, 240)
             objections.append(
-                ObjectionAnswer(objection=clip(quote.text, 160), answer=answer, citations=[quote.id, *ids])
+                ObjectionAnswer(
+                    objection=clip(quote.text, 160), answer=answer, citations=[quote.id, *ids]
+                )
             )
     proof = [
         Point(text=clip(f"A rep in a won deal: “{q.text}”", 240), citations=[q.id])
@@ -114,8 +116,12 @@ def one_pager(evidence: Evidence) -> OnePager:
     ]
     return OnePager(
         title=clip(f"Sales one-pager: {first.name}", 120),
-        headline=clip(f"What buyers worry about, and what won the deal: {_names(evidence, 2)}", 240),
-        problem=Point(text=clip(f"In the buyer's words: “{problem.text}”", 240), citations=[problem.id]),
+        headline=clip(
+            f"What buyers worry about, and what won the deal: {_names(evidence, 2)}", 240
+        ),
+        problem=Point(
+            text=clip(f"In the buyer's words: “{problem.text}”", 240), citations=[problem.id]
+        ),
         objections=objections,
         proof_points=proof,
         why_now=[
@@ -158,14 +164,20 @@ def comparison(evidence: Evidence) -> Comparison:
     won = [q for q in evidence.quotes if q.outcome == "won" and q.role == "buyer"][:2]
     answers = evidence.of_kind("answer")[:2]
     us_better = [
-        FitPoint(text=clip(f"Buyers who said “{q.text}” still chose us", 240), citations=[q.id], facts=[])
+        FitPoint(
+            text=clip(f"Buyers who said “{q.text}” still chose us", 240), citations=[q.id], facts=[]
+        )
         for q in won
     ] + [
         FitPoint(text=clip(f"When this answer lands: “{q.text}”", 240), citations=[q.id], facts=[])
         for q in answers
     ]
     if not us_better:
-        us_better = [FitPoint(text="To write: where we fit better (no won deal yet).", citations=[], facts=[])]
+        us_better = [
+            FitPoint(
+                text="To write: where we fit better (no won deal yet).", citations=[], facts=[]
+            )
+        ]
     lost = [q for q in about if q.outcome == "lost"][:2]
     return Comparison(
         title=clip(f"Us vs {name}", 120),
@@ -177,7 +189,11 @@ def comparison(evidence: Evidence) -> Comparison:
         rows=rows,
         us_better_when=us_better[:4],
         them_better_when=[
-            FitPoint(text=clip(f"Buyers we lost to {name} said: “{q.text}”", 240), citations=[q.id], facts=[])
+            FitPoint(
+                text=clip(f"Buyers we lost to {name} said: “{q.text}”", 240),
+                citations=[q.id],
+                facts=[],
+            )
             for q in lost
         ],
     )
@@ -202,7 +218,9 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
         for c in evidence.clusters[:5]
     ]
-    intent = "informational" if all(c.kind == "question" for c in evidence.clusters) else "commercial"
+    intent = (
+        "informational" if all(c.kind == "question" for c in evidence.clusters) else "commercial"
+    )
     base = 800 + 250 * len(evidence.clusters)
     return SEOBrief(
         title=clip(f"{target[:1].upper()}{target[1:]}: what buyers ask before they buy", 70),
@@ -228,7 +246,9 @@ def _concerns(evidence: Evidence) -> list[QA]:
     for cluster in evidence.clusters:
         for quote in evidence.cluster_quotes(cluster)[:2]:
             answer, ids = _answer(evidence, cluster, 600)
-            concerns.append(QA(question=clip(quote.text, 240), answer=answer, citations=[quote.id, *ids]))
+            concerns.append(
+                QA(question=clip(quote.text, 240), answer=answer, citations=[quote.id, *ids])
+            )
     return concerns[:4]
 
 
@@ -237,10 +257,15 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     first = _top(evidence, evidence.clusters[0]) or evidence.quotes[0]
     return PricingExplainer(
         title=clip(f"Pricing, explained: {_names(evidence, 2)}", 120),
-        summary=Point(text=clip(f"What buyers ask about price: “{first.text}”", 240), citations=[first.id]),
+        summary=Point(
+            text=clip(f"What buyers ask about price: “{first.text}”", 240), citations=[first.id]
+        ),
         concerns=_concerns(evidence),
         value_points=[
-            Point(text=clip(f"How a rep framed the value in a won deal: “{q.text}”", 240), citations=[q.id])
+            Point(
+                text=clip(f"How a rep framed the value in a won deal: “{q.text}”", 240),
+                citations=[q.id],
+            )
             for q in evidence.of_kind("answer")[:4]
         ],
         cta="See the plan that fits your team size, with no surprises at renewal.",
@@ -253,7 +278,12 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     # Durations only from what our reps said in won deals; buyers' worries stay concerns.
     timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
     phases = [
-        Phase(name=name, duration="to confirm", what_happens="To write with the onboarding team.", citations=[])
+        Phase(
+            name=name,
+            duration="to confirm",
+            what_happens="To write with the onboarding team.",
+            citations=[],
+        )
         for name in ("Kick-off and plan", "Data import", "Team training")
     ]
     if timed:
@@ -269,11 +299,18 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
         )
     else:
         phases.append(
-            Phase(name="Go-live", duration="to confirm", what_happens="To write with the onboarding team.", citations=[])
+            Phase(
+                name="Go-live",
+                duration="to confirm",
+                what_happens="To write with the onboarding team.",
+                citations=[],
+            )
         )
     return ImplementationTimeline(
         title=clip(f"Implementation timeline: {_names(evidence, 2)}", 120),
-        summary=Point(text=clip(f"What buyers ask about setup: “{first.text}”", 240), citations=[first.id]),
+        summary=Point(
+            text=clip(f"What buyers ask about setup: “{first.text}”", 240), citations=[first.id]
+        ),
         concerns=_concerns(evidence),
         phases=phases,
         prerequisites=[

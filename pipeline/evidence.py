@@ -1,4 +1,4 @@
-"""Evidence for a document: clusters, numbered quotes with call context, rep answers, phrases, facts.
+"""Evidence for a document: clusters, numbered quotes with call context, answers, phrases, facts.
 
 Both the LLM prompt and the offline draft are built from the same ``Evidence``, so every claim
 either way can cite a quote id ``Q<n>`` (or a competitor fact ``F<n>``) that really exists.
@@ -36,7 +36,7 @@ _STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class Quote:
-    """One citable line: a buyer mention, or a rep answer that followed an objection in a won deal."""
+    """One citable line: a buyer mention, or a rep answer after an objection in a won deal."""
 
     id: int
     text: str
@@ -321,24 +321,16 @@ def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
     return [Phrase(text, count) for text, count in ranked[:limit] if count >= 1]
 
 
-def _phrases(session: Session, texts: Sequence[str], limit: int) -> list[Phrase]:
+def _phrases(texts: Sequence[tuple[int, int, str]], limit: int) -> list[Phrase]:
+    """Recurring buyer phrases from pipeline.phrases when present, else the simple fallback."""
     try:
-        from pipeline.phrases import extract_phrases  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return _fallback_phrases(texts, limit)
-    try:
-        found = extract_phrases(list(texts))
-    except TypeError:
-        return _fallback_phrases(texts, limit)
-    phrases: list[Phrase] = []
-    for item in list(found)[:limit]:
-        if isinstance(item, tuple):
-            phrases.append(Phrase(str(item[0]), int(item[1])))
-        elif isinstance(item, dict):
-            phrases.append(Phrase(str(item.get("phrase") or item.get("text")), int(item["count"])))
-        else:
-            phrases.append(Phrase(str(item.phrase), int(item.count)))
-    return phrases
+        from pipeline.phrases import extract_phrases
+    except ImportError:  # the insights stage is optional for generation
+        return _fallback_phrases((text for _u, _c, text in texts), limit)
+    found = extract_phrases(list(texts), top=limit)
+    if not found:
+        return _fallback_phrases((text for _u, _c, text in texts), limit)
+    return [Phrase(p.phrase, p.count) for p in found[:limit]]
 
 
 def _cluster_category(rows: Sequence[MentionRow]) -> str | None:
@@ -376,15 +368,15 @@ def collect_evidence(
     for cluster in clusters:
         assert cluster is not None
         rows = rows_by_cluster[cluster.id]
-        quote_ids = [numberer.mention(r, cluster.id) for r in _representative(rows, quotes_per_cluster)]
+        quote_ids = [
+            numberer.mention(r, cluster.id) for r in _representative(rows, quotes_per_cluster)
+        ]
         answer_ids = [
             numberer.answer(u, c, cluster.id)
             for u, c in _answers_in_won_deals(session, rows, ANSWERS_PER_CLUSTER)
         ]
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
-        outcomes = Counter(
-            {r[2].id: r[2].outcome for r in rows}.values()
-        )
+        outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
         evidence_clusters.append(
             ClusterEvidence(
                 id=cluster.id,
@@ -411,12 +403,16 @@ def collect_evidence(
     for row in _representative(why_now, MAX_WHY_NOW):
         numberer.mention(row, row[0].cluster_id)
 
-    buyer_texts = [redactor.redact(r[0].text) for rows in rows_by_cluster.values() for r in rows]
+    buyer_texts = [
+        (r[1].id, r[2].id, redactor.redact(r[0].text))
+        for rows in rows_by_cluster.values()
+        for r in rows
+    ]
     facts = _facts(session, competitor, redactor) if competitor else []
     return Evidence(
         clusters=evidence_clusters,
         quotes=numberer.quotes,
-        phrases=_phrases(session, buyer_texts, 12),
+        phrases=_phrases(buyer_texts, 12),
         facts=facts,
         competitor=competitor,
         redacted=redact,
@@ -456,6 +452,8 @@ def suitable_clusters(
         .where(Cluster.kind == kind, Cluster.status == "active", Mention.excluded.is_(False))
     )
     for cluster_id, category, mention_competitor in session.execute(stmt):
+        if cluster_id is None:
+            continue
         sizes[cluster_id] += 1
         categories_seen[cluster_id][(category or "").lower()] += 1
         if competitor and (mention_competitor or "").lower() == competitor.lower():

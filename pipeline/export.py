@@ -78,7 +78,9 @@ def export_body(session: Session, settings: Settings, document: Document) -> str
 
 def _watermark_note(document: Document) -> str:
     state = document.state.replace("_", " ")
-    return f"> **DRAFT** — not approved for publication ({state}, version {document.current_version})."
+    return (
+        f"> **DRAFT** — not approved for publication ({state}, version {document.current_version})."
+    )
 
 
 def to_markdown(document: Document, body: str) -> str:
@@ -87,18 +89,22 @@ def to_markdown(document: Document, body: str) -> str:
 
 def to_html(document: Document, body: str, *, fit_level: int = 0) -> str:
     """A standalone, styled page (print CSS included) around the sanitised body."""
-    return html_env().get_template("document.html.j2").render(
-        title=document.title,
-        body_html=markdown_to_html(body),
-        css=read_static("print.css"),
-        doc_type=document.doc_type,
-        label=content_type(document.doc_type).label,
-        draft=is_draft(document),
-        state=document.state.replace("_", " "),
-        version=document.current_version,
-        updated=document.updated_at.strftime("%Y-%m-%d"),
-        fit_level=fit_level,
-        accuracy=document.accuracy,
+    return (
+        html_env()
+        .get_template("document.html.j2")
+        .render(
+            title=document.title,
+            body_html=markdown_to_html(body),
+            css=read_static("print.css"),
+            doc_type=document.doc_type,
+            label=content_type(document.doc_type).label,
+            draft=is_draft(document),
+            state=document.state.replace("_", " "),
+            version=document.current_version,
+            updated=document.updated_at.strftime("%Y-%m-%d"),
+            fit_level=fit_level,
+            accuracy=document.accuracy,
+        )
     )
 
 

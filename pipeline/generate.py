@@ -1,4 +1,4 @@
-"""Generate a document: evidence -> (LLM or offline draft) -> checked citations -> Markdown -> stored.
+"""Generate a document: evidence -> LLM or offline draft -> checked citations -> Markdown -> store.
 
 A draft request is never lost: when the LLM server is down the document is saved as
 ``failed_generation`` with the reason and can be retried; a reply that stays malformed after
@@ -111,7 +111,9 @@ def llm_draft(ct: ContentType, evidence: Evidence, client: LLMClient) -> Draft:
     messages = build_messages(ct, evidence)
     prompt = prompt_text(messages)
     try:
-        data, reply = client.complete(messages, ct.schema, quote_ids=[q.id for q in evidence.quotes])
+        data, reply = client.complete(
+            messages, ct.schema, quote_ids=[q.id for q in evidence.quotes]
+        )
     except MalformedReply as exc:
         log.warning("falling back to the offline draft: %s", exc.detail)
         draft = offline_draft(ct, evidence)
@@ -184,7 +186,9 @@ def _draft(
             client.close()
 
 
-def _store(document: Document, draft: Draft | None, prompt: str | None, error: str | None, author: str) -> None:
+def _store(
+    document: Document, draft: Draft | None, prompt: str | None, error: str | None, author: str
+) -> None:
     ct = content_type(document.doc_type)
     version = len(document.versions) + 1
     if draft is None:

@@ -180,7 +180,8 @@ class LLMClient:
             api_key=settings.resolved_llm_api_key or "not-needed",
             timeout=settings.llm_timeout_s,
             max_retries=settings.llm_max_retries,
-            http_client=http_client,
+            # openai accepts legacy httpx clients at run time (tests pass MockTransport ones)
+            http_client=http_client,  # type: ignore[arg-type]
         )
 
     @property
@@ -202,7 +203,7 @@ class LLMClient:
             model, quote_ids=quote_ids, max_string=self.max_string, max_items=self.max_items
         )
         raw = ""
-        mode = self.settings.llm_structured_output
+        mode: str = self.settings.llm_structured_output
         problem = "no reply"
         for attempt in range(1, JSON_ATTEMPTS + 1):
             if attempt > 1:  # same prompt at temperature 0 would give the same reply

@@ -105,7 +105,9 @@ def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
         return []
     rows = session.scalars(
         select(Utterance.speaker)
-        .where(Utterance.call_id.in_(ids), Utterance.role == "buyer", Utterance.speaker.is_not(None))
+        .where(
+            Utterance.call_id.in_(ids), Utterance.role == "buyer", Utterance.speaker.is_not(None)
+        )
         .distinct()
     )
     return sorted({name for name in rows if name and name.strip()})

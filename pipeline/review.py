@@ -47,8 +47,10 @@ def set_state(
         raise BadInput(f"unknown state {state!r} (known: {', '.join(TRANSITIONS)})")
     allowed = TRANSITIONS[document.state]
     if state not in allowed:
-        hint = "retry the generation first" if document.state == "failed_generation" else (
-            "allowed: " + ", ".join(sorted(allowed))
+        hint = (
+            "retry the generation first"
+            if document.state == "failed_generation"
+            else ("allowed: " + ", ".join(sorted(allowed)))
         )
         raise Conflict(f"document {document_id} is {document.state}; cannot go to {state} ({hint})")
     if state == "approved" and document.accuracy == "needs_fix":
@@ -121,7 +123,9 @@ def edit_document(
     return document
 
 
-def add_comment(session: Session, document_id: int, body: str, *, author: str | None = None) -> DocumentComment:
+def add_comment(
+    session: Session, document_id: int, body: str, *, author: str | None = None
+) -> DocumentComment:
     document = get_document(session, document_id)
     if not body.strip():
         raise BadInput("comment is empty")

@@ -17,7 +17,7 @@ from pipeline.export import export_document
 from pipeline.generate import generate_document
 from pipeline.review import edit_document, mark_accuracy, set_state
 from pipeline.workspace import Workspace
-from tests.test_generate import Seeded, seed_clusters, seeded, ws  # noqa: F401  (fixtures)
+from tests.plugins.documents import Seeded
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +71,9 @@ def test_approved_exports_carry_no_watermark(ws: Workspace, seeded: Seeded) -> N
     assert json.loads(_export(ws, document_id, "jsonld"))["creativeWorkStatus"] == "Published"
 
 
-def test_one_pager_pdf_is_one_page_and_looks_right(ws: Workspace, seeded: Seeded, tmp_path: Path) -> None:
+def test_one_pager_pdf_is_one_page_and_looks_right(
+    ws: Workspace, seeded: Seeded, tmp_path: Path
+) -> None:
     document_id = _generate(ws, "one-pager")
     _approve(ws, document_id)
     pdf = _export(ws, document_id, "pdf")
@@ -82,7 +84,18 @@ def test_one_pager_pdf_is_one_page_and_looks_right(ws: Workspace, seeded: Seeded
     assert "no-shows drop by a third" in text
     if shutil.which("pdftoppm"):
         (tmp_path / "one-pager.pdf").write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", str(tmp_path / "one-pager.pdf"), str(tmp_path / "page")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "70",
+                "-png",
+                "-singlefile",
+                str(tmp_path / "one-pager.pdf"),
+                str(tmp_path / "page"),
+            ],
+            check=True,
+        )
         assert (tmp_path / "page.png").stat().st_size > 10_000
 
 
@@ -92,8 +105,13 @@ def test_a_long_one_pager_still_fits_one_page(ws: Workspace, seeded: Seeded) -> 
         from pipeline.generate import get_document
 
         body = get_document(session, document_id).body_markdown
-        extra = "\n".join(f"- Extra proof point number {i}, taken from a won deal in the spring." for i in range(14))
-        edit_document(session, document_id, body.replace("## Why now", extra + "\n\n## Why now"), author="lee")
+        extra = "\n".join(
+            f"- Extra proof point number {i}, taken from a won deal in the spring."
+            for i in range(14)
+        )
+        edit_document(
+            session, document_id, body.replace("## Why now", extra + "\n\n## Why now"), author="lee"
+        )
     pages, _ = _pdf_text(_export(ws, document_id, "pdf"))
     assert pages == 1
 
@@ -105,11 +123,18 @@ def test_injected_script_is_inert_in_html_and_pdf(ws: Workspace, seeded: Seeded)
 
         body = get_document(session, document_id).body_markdown
         # a reviewer pastes raw HTML too: it must not survive either
-        edit_document(session, document_id, body + '\n<img src=x onerror="alert(2)"><script>alert(3)</script>\n[x](javascript:alert(4))\n', author="mallory")
+        edit_document(
+            session,
+            document_id,
+            body
+            + '\n<img src=x onerror="alert(2)"><script>alert(3)</script>\n'
+            + "[x](javascript:alert(4))\n",
+            author="mallory",
+        )
     html = _export(ws, document_id, "html").decode()
     lowered = html.lower()
     assert "<script" not in lowered and "<img" not in lowered
-    assert "href=\"javascript" not in lowered  # the link stays literal text
+    assert 'href="javascript' not in lowered  # the link stays literal text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text, not run
     _, text = _pdf_text(_export(ws, document_id, "pdf"))
     assert "<script>alert(1)</script>" in text  # visible as literal text in the PDF
@@ -123,7 +148,14 @@ def test_faq_jsonld_follows_edits(ws: Workspace, seeded: Seeded) -> None:
         from pipeline.generate import get_document
 
         body = get_document(session, document_id).body_markdown
-        edit_document(session, document_id, body.replace("## Sources", "### Is there a contract?\n\nNo, monthly plans. [Q1]\n\n## Sources"), author="lee")
+        edit_document(
+            session,
+            document_id,
+            body.replace(
+                "## Sources", "### Is there a contract?\n\nNo, monthly plans. [Q1]\n\n## Sources"
+            ),
+            author="lee",
+        )
     data = json.loads(_export(ws, document_id, "jsonld"))
     questions = {q["name"]: q["acceptedAnswer"]["text"] for q in data["mainEntity"]}
     assert questions["Is there a contract?"] == "No, monthly plans."
@@ -136,7 +168,12 @@ def test_exports_redact_pii_added_in_edits(ws: Workspace, seeded: Seeded) -> Non
         from pipeline.generate import get_document
 
         body = get_document(session, document_id).body_markdown
-        edit_document(session, document_id, body + "\nCall Dana Whitfield on +1 (415) 555-0132 or dana@acme.example.\n", author="lee")
+        edit_document(
+            session,
+            document_id,
+            body + "\nCall Dana Whitfield on +1 (415) 555-0132 or dana@acme.example.\n",
+            author="lee",
+        )
     for fmt in ("md", "html", "jsonld"):
         out = _export(ws, document_id, fmt).decode()
         assert "Whitfield" not in out and "555-0132" not in out and "dana@acme.example" not in out
@@ -148,5 +185,3 @@ def test_unknown_format_is_refused(ws: Workspace, seeded: Seeded) -> None:
     document_id = _generate(ws, "one-pager")
     with ws.session() as session, pytest.raises(BadInput, match="unknown export format"):
         export_document(session, ws.settings, document_id, "docx")
-
-

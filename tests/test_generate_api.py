@@ -15,7 +15,7 @@ from api.app import create_app
 from api.cli import app as cli_app
 from pipeline.config import Settings, get_settings
 from pipeline.workspace import Workspace
-from tests.test_generate import Seeded, seeded, ws  # noqa: F401  (fixtures)
+from tests.plugins.documents import Seeded
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,25 +27,47 @@ def api(ws: Workspace) -> Iterator[TestClient]:
 
 
 def test_generate_review_export_through_the_api(api: TestClient, seeded: Seeded) -> None:
-    created = api.post("/api/documents", json={"type": "objection-faq", "cluster_ids": [seeded.price], "use_llm": "false"})
+    created = api.post(
+        "/api/documents",
+        json={"type": "objection-faq", "cluster_ids": [seeded.price], "use_llm": "false"},
+    )
     assert created.status_code == 201, created.text
     doc = created.json()
-    assert doc["state"] == "draft" and doc["generator"] == "offline" and doc["cluster_ids"] == [seeded.price]
+    assert (
+        doc["state"] == "draft"
+        and doc["generator"] == "offline"
+        and doc["cluster_ids"] == [seeded.price]
+    )
     assert doc["quotes"] and "## Questions" in doc["body_markdown"]
     doc_id = doc["id"]
 
     listed = api.get("/api/documents").json()
     assert [d["id"] for d in listed] == [doc_id]
 
-    edited = api.patch(f"/api/documents/{doc_id}", json={"body_markdown": doc["body_markdown"] + "\nEdited.\n", "author": "lee"})
+    edited = api.patch(
+        f"/api/documents/{doc_id}",
+        json={"body_markdown": doc["body_markdown"] + "\nEdited.\n", "author": "lee"},
+    )
     assert edited.json()["current_version"] == 2
-    assert api.post(f"/api/documents/{doc_id}/review", json={"state": "approved"}).status_code == 409
-    assert api.post(f"/api/documents/{doc_id}/review", json={"state": "in_review", "reviewer": "mia"}).json()["state"] == "in_review"
-    marked = api.post(f"/api/documents/{doc_id}/accuracy", json={"verdict": "accurate", "comment": "ok", "reviewer": "sam"})
+    assert (
+        api.post(f"/api/documents/{doc_id}/review", json={"state": "approved"}).status_code == 409
+    )
+    assert (
+        api.post(
+            f"/api/documents/{doc_id}/review", json={"state": "in_review", "reviewer": "mia"}
+        ).json()["state"]
+        == "in_review"
+    )
+    marked = api.post(
+        f"/api/documents/{doc_id}/accuracy",
+        json={"verdict": "accurate", "comment": "ok", "reviewer": "sam"},
+    )
     assert marked.json()["accuracy"] == "accurate"
     comment = api.post(f"/api/documents/{doc_id}/comments", json={"body": "Nice", "author": "mia"})
     assert comment.status_code == 201 and comment.json()["kind"] == "comment"
-    approved = api.post(f"/api/documents/{doc_id}/review", json={"state": "approved", "reviewer": "mia"}).json()
+    approved = api.post(
+        f"/api/documents/{doc_id}/review", json={"state": "approved", "reviewer": "mia"}
+    ).json()
     assert approved["state"] == "approved"
     assert [c["kind"] for c in approved["comments"]] == ["review", "accuracy", "comment", "review"]
 
@@ -56,7 +78,9 @@ def test_generate_review_export_through_the_api(api: TestClient, seeded: Seeded)
     assert api.get(f"/api/documents/{doc_id}/versions/1").json()["prompt"] is None
 
     md = api.get(f"/api/documents/{doc_id}/export?format=md")
-    assert md.headers["content-type"].startswith("text/markdown") and not md.text.startswith("> **DRAFT**")
+    assert md.headers["content-type"].startswith("text/markdown") and not md.text.startswith(
+        "> **DRAFT**"
+    )
     assert "attachment" in md.headers["content-disposition"]
     pdf = api.get(f"/api/documents/{doc_id}/export?format=pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
@@ -67,24 +91,46 @@ def test_generate_review_export_through_the_api(api: TestClient, seeded: Seeded)
 
 def test_api_errors_are_problem_json(api: TestClient, seeded: Seeded) -> None:
     missing = api.get("/api/documents/999")
-    assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+    assert (
+        missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+    )
     bad = api.post("/api/documents", json={"type": "one-pager", "cluster_ids": [12345]})
     assert bad.status_code == 404 and "12345" in bad.json()["detail"]
     assert api.post("/api/documents", json={"type": "comparison"}).status_code == 422
-    assert api.post("/api/documents", json={"type": "one-pager", "use_llm": "true"}).status_code == 422
+    assert (
+        api.post("/api/documents", json={"type": "one-pager", "use_llm": "true"}).status_code == 422
+    )
 
 
 def test_competitor_facts_feed_comparisons(api: TestClient, seeded: Seeded) -> None:
-    added = api.post("/api/competitors/Acuity/facts", json={"fact": "Acuity offers intake forms on every plan.", "source": "https://acuityscheduling.com/pricing"})
+    added = api.post(
+        "/api/competitors/Acuity/facts",
+        json={
+            "fact": "Acuity offers intake forms on every plan.",
+            "source": "https://acuityscheduling.com/pricing",
+        },
+    )
     assert added.status_code == 201
-    assert api.post("/api/competitors/Acuity/facts", json={"fact": "x", "source": "ftp://nope"}).status_code == 422
-    assert [f["fact"] for f in api.get("/api/competitors/acuity/facts").json()] == ["Acuity offers intake forms on every plan."]
-    doc = api.post("/api/documents", json={"type": "comparison", "competitor": "Acuity", "cluster_ids": [seeded.price]}).json()
+    assert (
+        api.post(
+            "/api/competitors/Acuity/facts", json={"fact": "x", "source": "ftp://nope"}
+        ).status_code
+        == 422
+    )
+    assert [f["fact"] for f in api.get("/api/competitors/acuity/facts").json()] == [
+        "Acuity offers intake forms on every plan."
+    ]
+    doc = api.post(
+        "/api/documents",
+        json={"type": "comparison", "competitor": "Acuity", "cluster_ids": [seeded.price]},
+    ).json()
     assert "[F1]" in doc["body_markdown"] and "intake forms" in doc["body_markdown"]
 
 
 @pytest.fixture
-def cli_env(settings: Settings, seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> Iterator[Seeded]:
+def cli_env(
+    settings: Settings, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Seeded]:
     monkeypatch.setenv("CALLMINE_DATA_DIR", str(settings.data_dir))
     get_settings.cache_clear()
     yield seeded
@@ -93,24 +139,56 @@ def cli_env(settings: Settings, seeded: Seeded, monkeypatch: pytest.MonkeyPatch)
 
 def test_cli_generate_review_accuracy_export_and_facts(cli_env: Seeded, tmp_path: Path) -> None:
     runner = CliRunner()
-    added = runner.invoke(cli_app, ["facts", "add", "Calendly", "Calendly has a free plan for one user.", "--source", "https://calendly.com/pricing"])
+    added = runner.invoke(
+        cli_app,
+        [
+            "facts",
+            "add",
+            "Calendly",
+            "Calendly has a free plan for one user.",
+            "--source",
+            "https://calendly.com/pricing",
+        ],
+    )
     assert added.exit_code == 0, added.output
-    imported = runner.invoke(cli_app, ["facts", "import", str(ROOT / "examples" / "competitor_facts.toml")])
+    imported = runner.invoke(
+        cli_app, ["facts", "import", str(ROOT / "examples" / "competitor_facts.toml")]
+    )
     assert imported.exit_code == 0, imported.output
 
-    result = runner.invoke(cli_app, ["generate", "--type", "one-pager", "--cluster", str(cli_env.price), "--cluster", str(cli_env.setup), "--offline", "--json"])
+    result = runner.invoke(
+        cli_app,
+        [
+            "generate",
+            "--type",
+            "one-pager",
+            "--cluster",
+            str(cli_env.price),
+            "--cluster",
+            str(cli_env.setup),
+            "--offline",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["cluster_ids"] == [cli_env.price, cli_env.setup] and doc["state"] == "draft"
     doc_id = str(doc["id"])
 
-    comparison = runner.invoke(cli_app, ["generate", "--type", "comparison", "--competitor", "Calendly", "--offline"])
+    comparison = runner.invoke(
+        cli_app, ["generate", "--type", "comparison", "--competitor", "Calendly", "--offline"]
+    )
     assert comparison.exit_code == 0 and "free plan for one user" in comparison.stdout
 
     listing = json.loads(runner.invoke(cli_app, ["documents", "--json"]).stdout)
     assert {d["doc_type"] for d in listing} == {"one-pager", "comparison"}
 
-    assert runner.invoke(cli_app, ["review", doc_id, "--state", "in_review", "--reviewer", "mia"]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli_app, ["review", doc_id, "--state", "in_review", "--reviewer", "mia"]
+        ).exit_code
+        == 0
+    )
     needs_fix = runner.invoke(cli_app, ["accuracy", doc_id, "needs-fix", "--comment", "Wrong stat"])
     assert needs_fix.exit_code == 0
     blocked = runner.invoke(cli_app, ["review", doc_id, "--state", "approved", "--comment", "ok"])

@@ -27,7 +27,13 @@ Handler = Callable[[httpx.Request], httpx.Response]
 def completion(content: str) -> dict[str, Any]:
     return {
         "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": content},
+            }
+        ],
     }  # fmt: skip
 
 

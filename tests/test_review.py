@@ -8,7 +8,7 @@ from pipeline.errors import BadInput, Conflict
 from pipeline.generate import generate_document
 from pipeline.review import add_comment, edit_document, mark_accuracy, set_state, version_diff
 from pipeline.workspace import Workspace
-from tests.test_generate import seed_clusters, ws  # noqa: F401  (fixture)
+from tests.plugins.documents import seed_clusters
 
 
 @pytest.fixture
@@ -21,13 +21,19 @@ def document_id(ws: Workspace) -> int:
 def test_full_review_cycle_with_versions_and_who_when(ws: Workspace, document_id: int) -> None:
     with ws.session() as s:
         assert set_state(s, document_id, "in_review", reviewer="mia").state == "in_review"
-        doc = set_state(s, document_id, "changes_requested", reviewer="mia", comment="Shorter headline")
+        doc = set_state(
+            s, document_id, "changes_requested", reviewer="mia", comment="Shorter headline"
+        )
         assert doc.state == "changes_requested"
-        body = doc.body_markdown.replace("**What buyers worry about", "**Short headline; what buyers worry about")
+        body = doc.body_markdown.replace(
+            "**What buyers worry about", "**Short headline; what buyers worry about"
+        )
         doc = edit_document(s, document_id, body, author="lee", note="shorter headline")
         assert doc.state == "draft" and doc.current_version == 2
         set_state(s, document_id, "in_review", reviewer="lee")
-        mark_accuracy(s, document_id, "accurate", comment="Quotes check out", reviewer="sam (sales)")
+        mark_accuracy(
+            s, document_id, "accurate", comment="Quotes check out", reviewer="sam (sales)"
+        )
         doc = set_state(s, document_id, "approved", reviewer="mia", comment="Ship it")
         assert doc.state == "approved" and doc.accuracy == "accurate"
         moves = [(c.author, c.from_state, c.to_state) for c in doc.comments if c.kind == "review"]
@@ -41,11 +47,16 @@ def test_full_review_cycle_with_versions_and_who_when(ws: Workspace, document_id
         assert [(v.version, v.author) for v in doc.versions] == [(1, "system"), (2, "lee")]
         assert all(c.created_at is not None for c in doc.comments)
         diff = version_diff(s, document_id, 1, 2)
-        assert "-**What buyers worry about" in diff and "+**Short headline; what buyers worry about" in diff
+        assert (
+            "-**What buyers worry about" in diff
+            and "+**Short headline; what buyers worry about" in diff
+        )
         assert diff.startswith("--- v1 (system, ")
 
 
-def test_edit_after_approval_goes_back_to_draft_and_clears_accuracy(ws: Workspace, document_id: int) -> None:
+def test_edit_after_approval_goes_back_to_draft_and_clears_accuracy(
+    ws: Workspace, document_id: int
+) -> None:
     with ws.session() as s:
         set_state(s, document_id, "in_review")
         mark_accuracy(s, document_id, "accurate")
@@ -70,12 +81,16 @@ def test_needs_fix_blocks_approval_until_edited(ws: Workspace, document_id: int)
         set_state(s, document_id, "in_review")
         with pytest.raises(BadInput, match="comment is required"):
             mark_accuracy(s, document_id, "needs-fix")
-        doc = mark_accuracy(s, document_id, "needs-fix", comment="Reminder stat is from 2022", reviewer="sam")
+        doc = mark_accuracy(
+            s, document_id, "needs-fix", comment="Reminder stat is from 2022", reviewer="sam"
+        )
         assert doc.accuracy == "needs_fix"
         assert doc.comments[-1].kind == "accuracy" and "2022" in doc.comments[-1].body
         with pytest.raises(Conflict, match="needing a fix"):
             set_state(s, document_id, "approved")
-        edit_document(s, document_id, doc.body_markdown.replace("a third", "about a third"), author="lee")
+        edit_document(
+            s, document_id, doc.body_markdown.replace("a third", "about a third"), author="lee"
+        )
         set_state(s, document_id, "in_review")
         assert set_state(s, document_id, "approved").state == "approved"
 
@@ -91,5 +106,3 @@ def test_comments_and_empty_edits(ws: Workspace, document_id: int) -> None:
             edit_document(s, document_id, doc.body_markdown, author="x")
         with pytest.raises(BadInput, match="no version 9"):
             version_diff(s, document_id, 1, 9)
-
-

@@ -32,7 +32,9 @@ class VerdictChoice(enum.StrEnum):
     needs_fix = "needs-fix"
 
 
-facts_app = typer.Typer(help="Facts about competitors that comparison pages may cite.", no_args_is_help=True)
+facts_app = typer.Typer(
+    help="Facts about competitors that comparison pages may cite.", no_args_is_help=True
+)
 app.add_typer(facts_app, name="facts")
 
 
@@ -61,7 +63,8 @@ def _show(document: service.DocumentDetail | service.DocumentSummary, as_json: b
 def generate(
     type: Annotated[DocTypeChoice, typer.Option("--type", "-t", help="Content type.")],
     cluster: Annotated[
-        list[int] | None, typer.Option("--cluster", "-c", help="Cluster id (repeat); default: best fits.")
+        list[int] | None,
+        typer.Option("--cluster", "-c", help="Cluster id (repeat); default: best fits."),
     ] = None,
     competitor: Annotated[str | None, typer.Option(help="Competitor (comparison pages).")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Never call the LLM.")] = False,
@@ -104,8 +107,14 @@ def documents(
     table = Table("id", "type", "state", "accuracy", "ver", "generator", "updated", "title")
     for row in rows:
         table.add_row(
-            str(row.id), row.doc_type, row.state, row.accuracy or "", str(row.current_version),
-            row.generator, f"{row.updated_at:%Y-%m-%d %H:%M}", row.title,
+            str(row.id),
+            row.doc_type,
+            row.state,
+            row.accuracy or "",
+            str(row.current_version),
+            row.generator,
+            f"{row.updated_at:%Y-%m-%d %H:%M}",
+            row.title,
         )
     console.print(table)
 
@@ -113,14 +122,18 @@ def documents(
 @app.command("document")
 def show_document(
     document_id: Annotated[int, typer.Argument(help="Document id.")],
-    diff: Annotated[bool, typer.Option("--diff", help="Diff of the last edit instead of the body.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Diff of the last edit instead of the body.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Show one document: body, versions, comments (or the diff of the last edit)."""
     with open_workspace() as workspace, workspace.session() as session:
         detail = service.detail(get_document(session, document_id))
         patch = (
-            version_diff(session, document_id, max(1, detail.current_version - 1), detail.current_version)
+            version_diff(
+                session, document_id, max(1, detail.current_version - 1), detail.current_version
+            )
             if diff
             else ""
         )
@@ -131,7 +144,10 @@ def show_document(
     console.print(patch or detail.body_markdown, markup=False, highlight=False)
     for comment in detail.comments:
         move = f" {comment.from_state} → {comment.to_state}" if comment.to_state else ""
-        console.print(f"[dim]{comment.created_at:%Y-%m-%d %H:%M} {comment.author} ({comment.kind}{move}):[/dim] {comment.body}")
+        console.print(
+            f"[dim]{comment.created_at:%Y-%m-%d %H:%M} {comment.author} "
+            f"({comment.kind}{move}):[/dim] {comment.body}"
+        )
 
 
 @app.command()
@@ -143,7 +159,9 @@ def review(
 ) -> None:
     """Move a document through draft → in_review → approved / changes_requested."""
     with open_workspace() as workspace, workspace.session() as session:
-        detail = service.detail(set_state(session, document_id, str(state), reviewer=reviewer, comment=comment))
+        detail = service.detail(
+            set_state(session, document_id, str(state), reviewer=reviewer, comment=comment)
+        )
     _show(detail, False)
 
 
@@ -156,14 +174,21 @@ def accuracy(
 ) -> None:
     """Sales' factual check of a draft."""
     with open_workspace() as workspace, workspace.session() as session:
-        detail = service.detail(mark_accuracy(session, document_id, str(verdict), comment=comment, reviewer=reviewer))
+        detail = service.detail(
+            mark_accuracy(session, document_id, str(verdict), comment=comment, reviewer=reviewer)
+        )
     _show(detail, False)
 
 
 @app.command()
 def edit(
     document_id: Annotated[int, typer.Argument(help="Document id.")],
-    body: Annotated[Path, typer.Option("--body", help="Markdown file with the new body.", exists=True, dir_okay=False)],
+    body: Annotated[
+        Path,
+        typer.Option(
+            "--body", help="Markdown file with the new body.", exists=True, dir_okay=False
+        ),
+    ],
     author: Annotated[str, typer.Option(help="Who edited.")] = "cli",
     note: Annotated[str | None, typer.Option(help="What changed.")] = None,
 ) -> None:
@@ -177,12 +202,18 @@ def edit(
 @app.command()
 def retry(
     document_id: Annotated[int, typer.Argument(help="Document id.")],
-    offline: Annotated[bool, typer.Option("--offline", help="Use the offline draft this time.")] = False,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use the offline draft this time.")
+    ] = False,
 ) -> None:
     """Run a failed generation again."""
     with open_workspace() as workspace, workspace.session() as session:
         document = retry_generation(
-            session, workspace.settings, document_id, use_llm=False if offline else None, author="cli"
+            session,
+            workspace.settings,
+            document_id,
+            use_llm=False if offline else None,
+            author="cli",
         )
         detail = service.detail(document)
     _show(detail, False)
@@ -193,8 +224,13 @@ def retry(
 @app.command()
 def export(
     document_id: Annotated[int, typer.Argument(help="Document id.")],
-    format: Annotated[FormatChoice, typer.Option("--format", "-f", help="md, html, pdf or jsonld.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout for text).")] = None,
+    format: Annotated[
+        FormatChoice, typer.Option("--format", "-f", help="md, html, pdf or jsonld.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File to write (default: stdout for text)."),
+    ] = None,
 ) -> None:
     """Export a document (DRAFT-marked unless approved)."""
     with open_workspace() as workspace, workspace.session() as session:
@@ -218,7 +254,9 @@ def facts_add(
 ) -> None:
     """Add a fact about a competitor."""
     with open_workspace() as workspace, workspace.session() as session:
-        row = service.FactRead.model_validate(service.add_fact(session, competitor, fact, source=source))
+        row = service.FactRead.model_validate(
+            service.add_fact(session, competitor, fact, source=source)
+        )
     console.print(f"fact {row.id} about {row.competitor} stored", highlight=False)
 
 
@@ -234,11 +272,17 @@ def facts_list(
         print_json([row.model_dump(mode="json") for row in rows])
         return
     for row in rows:
-        console.print(f"{row.id}. {row.fact}" + (f"  ({row.source})" if row.source else ""), highlight=False)
+        console.print(
+            f"{row.id}. {row.fact}" + (f"  ({row.source})" if row.source else ""), highlight=False
+        )
 
 
 @facts_app.command("import")
-def facts_import(path: Annotated[Path, typer.Argument(help="TOML file with [[facts]] entries.", exists=True, dir_okay=False)]) -> None:
+def facts_import(
+    path: Annotated[
+        Path, typer.Argument(help="TOML file with [[facts]] entries.", exists=True, dir_okay=False)
+    ],
+) -> None:
     """Load facts from a TOML file (see examples/competitor_facts.toml)."""
     with open_workspace() as workspace, workspace.session() as session:
         count = len(service.import_facts(session, path))

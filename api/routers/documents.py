@@ -17,7 +17,14 @@ from pipeline import documents as service
 from pipeline.content_types import DocType
 from pipeline.export import ExportFormat, export_document
 from pipeline.generate import generate_document, get_document, retry_generation
-from pipeline.review import add_comment, edit_document, get_version, mark_accuracy, set_state, version_diff
+from pipeline.review import (
+    add_comment,
+    edit_document,
+    get_version,
+    mark_accuracy,
+    set_state,
+    version_diff,
+)
 
 router = APIRouter(tags=["documents"])
 
@@ -112,7 +119,9 @@ def read_document(document_id: int, session: SessionDep) -> service.DocumentDeta
 
 
 @router.patch("/api/documents/{document_id}", response_model=service.DocumentDetail)
-def update_document(document_id: int, request: EditRequest, session: SessionDep) -> service.DocumentDetail:
+def update_document(
+    document_id: int, request: EditRequest, session: SessionDep
+) -> service.DocumentDetail:
     """Save an edited body as a new version; the document goes back to draft."""
     document = edit_document(
         session,
@@ -126,7 +135,9 @@ def update_document(document_id: int, request: EditRequest, session: SessionDep)
 
 
 @router.post("/api/documents/{document_id}/review", response_model=service.DocumentDetail)
-def review_document(document_id: int, request: ReviewRequest, session: SessionDep) -> service.DocumentDetail:
+def review_document(
+    document_id: int, request: ReviewRequest, session: SessionDep
+) -> service.DocumentDetail:
     document = set_state(
         session, document_id, request.state, reviewer=request.reviewer, comment=request.comment
     )
@@ -143,8 +154,12 @@ def mark_document_accuracy(
     return service.detail(document)
 
 
-@router.post("/api/documents/{document_id}/comments", status_code=201, response_model=service.CommentRead)
-def comment_document(document_id: int, request: CommentRequest, session: SessionDep) -> service.CommentRead:
+@router.post(
+    "/api/documents/{document_id}/comments", status_code=201, response_model=service.CommentRead
+)
+def comment_document(
+    document_id: int, request: CommentRequest, session: SessionDep
+) -> service.CommentRead:
     return service.CommentRead.model_validate(
         add_comment(session, document_id, request.body, author=request.author)
     )
@@ -175,12 +190,17 @@ def diff_versions(
     current = get_document(session, document_id).current_version
     new = to_version or current
     old = from_version or max(1, new - 1)
-    return DiffRead(from_version=old, to_version=new, diff=version_diff(session, document_id, old, new))
+    return DiffRead(
+        from_version=old, to_version=new, diff=version_diff(session, document_id, old, new)
+    )
 
 
 @router.post("/api/documents/{document_id}/retry", response_model=service.DocumentDetail)
 def retry_document(
-    document_id: int, session: SessionDep, settings: SettingsDep, request: RetryRequest | None = None
+    document_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    request: RetryRequest | None = None,
 ) -> service.DocumentDetail:
     request = request or RetryRequest()
     document = retry_generation(
