@@ -130,7 +130,7 @@ def fix_role(
     """Re-label every turn of one speaker (the detections follow on the next analysis)."""
     if role not in ROLE_CHOICES:
         return redirect(f"/calls/{call_id}", f"Unknown role {role!r}.", "error")
-    update_call(db, call_id, CallUpdate(speaker_roles={speaker: role}))  # type: ignore[dict-item]
+    update_call(db, call_id, CallUpdate(speaker_roles={speaker: role}))
     # Detection depends on who is the buyer: commit now (the background task opens its own
     # session and SQLite has one writer), then re-analyse after the response.
     db.commit()

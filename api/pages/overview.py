@@ -89,7 +89,7 @@ def competitor_mentions(db: Session) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for name, mentions, calls in db.execute(query):
         outcomes = dict(
-            db.execute(  # type: ignore[arg-type]
+            db.execute(
                 select(Call.outcome, func.count(func.distinct(Call.id)))
                 .join(Mention, Mention.call_id == Call.id)
                 .where(Mention.competitor == name)

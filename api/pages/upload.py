@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from api.deps import WorkspaceDep
 from api.web import render
@@ -59,7 +60,7 @@ def _column_map(form: dict[str, Any]) -> dict[str, str] | None:
 
 def _ingest_upload(
     workspace: Workspace,
-    upload: UploadFile,
+    upload: StarletteUpload,
     metadata: CallMetadata,
     column_map: dict[str, str] | None,
 ) -> list[IngestResult]:
@@ -78,7 +79,7 @@ def _ingest_upload(
 def _ingest_form(
     workspace: Workspace,
     form: dict[str, Any],
-    uploads: list[UploadFile],
+    uploads: list[StarletteUpload],
 ) -> list[IngestResult]:
     metadata = _metadata(form)
     mapping = _column_map(form)
@@ -119,10 +120,10 @@ def _created(results: list[IngestResult]) -> list[int]:
     return [r.call_id for r in results if r.status == "created" and r.call_id is not None]
 
 
-async def _form_dict(request: Request) -> tuple[dict[str, Any], list[UploadFile]]:
+async def _form_dict(request: Request) -> tuple[dict[str, Any], list[StarletteUpload]]:
     form = await request.form()
     values: dict[str, Any] = {}
-    uploads: list[UploadFile] = []
+    uploads: list[StarletteUpload] = []
     for key, value in form.multi_items():
         if isinstance(value, str):
             values[key] = value
