@@ -57,17 +57,25 @@ def test_full_recluster_keeps_ids(ws: Workspace) -> None:
 
 
 def test_objection_clusters_follow_themes(ws: Workspace) -> None:
+    """Each theme's objections mostly share one cluster, and that cluster is mostly that theme.
+
+    (A sentence the detector files under another objection type may sit apart: the detector's
+    category is a clustering prior.)
+    """
     with ws.session() as session:
         clusters = insights.list_clusters(session, kind="objection")
-        assert clusters
+        members: dict[int, list[str]] = {}
         for summary in clusters:
             detail = insights.get_cluster(session, summary["id"], embedder=ws.embedder)
-            themes = [theme_of(m["text"]) for m in detail["mentions"]]
-            top = max(set(themes), key=themes.count)
-            assert themes.count(top) / len(themes) >= 0.75, (summary["name"], themes)
+            members[summary["id"]] = [theme_of(m["text"]) for m in detail["mentions"]]
             assert summary["outcomes"] and summary["calls"] >= 1
-        names = [c["name"] for c in clusters]
-        assert len(set(names)) == len(names)
+    for theme in THEMES:
+        total = sum(themes.count(theme) for themes in members.values())
+        best = max(members, key=lambda cid: members[cid].count(theme))
+        assert members[best].count(theme) >= 2 * total / 3, (theme, members)
+        assert members[best].count(theme) / len(members[best]) >= 0.75, (theme, members)
+    names = [c["name"] for c in clusters]
+    assert len(set(names)) == len(names)
 
 
 def test_new_call_assigned_incrementally(ws: Workspace) -> None:
