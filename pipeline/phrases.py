@@ -46,7 +46,8 @@ _EDGE_WORDS = frozenset(
     these those is are was were be been being am do does did has have had will would shall should
     can could may might must if then there their our your my its his her i we you they he she me us
     them just really very quite also like um uh er erm yeah yes oh ok okay well right kind sort mean
-    know actually basically literally gonna wanna it's that's there's we're i'm you're they're i've
+    know actually basically literally gonna wanna
+    thanks thank cheers hi hello bye please sorry it's that's there's we're i'm you're they're i've
     we've i'd we'd i'll we'll you'll it'll what's let's about into up out over
     """.split()
 )
@@ -56,7 +57,9 @@ _FUNCTION_WORDS = _EDGE_WORDS | frozenset(
     it not no don't won't can't isn't doesn't didn't wasn't aren't haven't wouldn't couldn't
     too much many more most some any all lot lots thing things stuff something anything get got
     go going one two say said think want need see look make take come way bit little now then here
-    what when where how why
+    what when where how why send sent ask asked tell told said let put give
+    day days week weeks month months year years today tomorrow yesterday last next ago time
+    three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand
     """.split()
 )
 _ENDINGS_ALLOWED = frozenset({"it", "them", "us", "me", "that"})
