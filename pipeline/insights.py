@@ -21,11 +21,11 @@ from pipeline.analysis import (
 )
 from pipeline.analysis import run_clustering as _run_clustering
 from pipeline.cluster import cluster_vectors
-from pipeline.embed import Embedder, embed_cached, normalise
+from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
 from pipeline.label import label_clusters
 from pipeline.stats import MentionRow, cluster_stats
-from pipeline.store import Call, Cluster, ClusterEdit, Mention, Utterance
+from pipeline.store import Call, Cluster, ClusterEdit, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 
 SortKey = Literal["size", "trend"]
@@ -127,7 +127,29 @@ def _cluster(session: Session, cluster_id: int) -> Cluster:
     return cluster
 
 
-def _summary(cluster: Cluster, rows: Sequence[MentionRow]) -> dict[str, Any]:
+def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow]) -> str | None:
+    """The member nearest the stored centroid, from cached vectors (no model load needed)."""
+    if not rows:
+        return None
+    if cluster.centroid is None:
+        return rows[0].text
+    centroid = np.frombuffer(cluster.centroid, dtype=np.float32)
+    by_hash = {text_hash(r.text): r.text for r in rows}
+    found = session.execute(
+        select(EmbeddingCache.text_hash, EmbeddingCache.vector).where(
+            EmbeddingCache.text_hash.in_(list(by_hash)[:2000]),
+            EmbeddingCache.dim == len(centroid),
+        )
+    ).all()
+    if not found:
+        return rows[0].text
+    scores = [float(np.frombuffer(vector, dtype=np.float32) @ centroid) for _, vector in found]
+    return by_hash[found[int(np.argmax(scores))][0]]
+
+
+def _summary(
+    cluster: Cluster, rows: Sequence[MentionRow], quote: str | None = None
+) -> dict[str, Any]:
     stats = cluster_stats(rows, quotes=1)
     data = dataclasses.asdict(stats)
     data.pop("quotes")
@@ -140,7 +162,7 @@ def _summary(cluster: Cluster, rows: Sequence[MentionRow]) -> dict[str, Any]:
         "status": cluster.status,
         "keywords": list(cluster.keywords or []),
         **data,
-        "quote": rows[0].text if rows else None,
+        "quote": quote if quote is not None else (rows[0].text if rows else None),
     }
 
 
@@ -178,7 +200,7 @@ def list_clusters(
         if row.cluster_id is not None:
             by_cluster[row.cluster_id].append(row)
     out = [
-        _summary(c, by_cluster.get(c.id, []))
+        _summary(c, by_cluster[c.id], _central_quote(session, c, by_cluster[c.id]))
         for c in clusters
         if include_empty or by_cluster.get(c.id)
     ]
@@ -198,7 +220,7 @@ def get_cluster(
         vectors = embed_cached(session, embedder, [r.text for r in rows])
         centroid = normalise(vectors.mean(axis=0))[0]
     stats = cluster_stats(rows, vectors, centroid, quotes=quotes)
-    detail = _summary(cluster, rows)
+    detail = _summary(cluster, rows, stats.quotes[0]["text"] if stats.quotes else None)
     detail.update(dataclasses.asdict(stats))
     detail["mentions"] = [r.quote() for r in rows]
     return detail

@@ -102,18 +102,23 @@ def list_clusters(
         console.print("No clusters yet: ingest calls, then run `callmine cluster`.")
         return
     table = Table(title="Clusters", show_lines=False)
-    for column in ("id", "kind", "name", "mentions", "calls", "outcomes", "trend", "quote"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", justify="right")
+    table.add_column("name", style="bold", max_width=32)
+    table.add_column("mentions", justify="right")
+    table.add_column("calls", justify="right")
+    table.add_column("won/lost/open")
+    table.add_column("trend", justify="right")
+    table.add_column("quote", max_width=60, overflow="ellipsis", no_wrap=True)
     for row in rows:
+        counts = row["outcome_counts"]
         table.add_row(
             str(row["id"]),
-            row["kind"],
-            row["name"],
+            row["name"] if kind else f"{row['name']} ({row['kind']})",
             str(row["size"]),
             str(row["calls"]),
-            _split(row["outcomes"]),
+            f"{counts.get('won', 0)}/{counts.get('lost', 0)}/{counts.get('open', 0)}",
             f"{row['trend']:.2f}",
-            (row["quote"] or "")[:80],
+            row["quote"] or "",
         )
     console.print(table)
 
