@@ -86,7 +86,7 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     _require_quotes(evidence)
     items = [qa for cluster in evidence.clusters if (qa := _qa(evidence, cluster))][:6]
     return ObjectionFAQ(
-        title=clip(f"Buyer questions answered: {_names(evidence)}", 120),
+        title="Buyer questions, answered from real sales calls",
         intro=clip(
             f"The concerns buyers raised on {evidence.call_count} sales calls, in their own "
             "words, with the answers that worked in deals we won.",
@@ -115,9 +115,11 @@ def one_pager(evidence: Evidence) -> OnePager:
         for q in evidence.of_kind("answer")[:3]
     ]
     return OnePager(
-        title=clip(f"Sales one-pager: {first.name}", 120),
+        title="What buyers push back on, and what wins the deal",
         headline=clip(
-            f"What buyers worry about, and what won the deal: {_names(evidence, 2)}", 240
+            f"The {len(objections)} objections heard most on {evidence.call_count} sales calls, "
+            "in the buyer's words, with the replies that worked in deals we won.",
+            240,
         ),
         problem=Point(
             text=clip(f"In the buyer's words: “{problem.text}”", 240), citations=[problem.id]

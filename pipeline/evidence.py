@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import func, select
@@ -149,14 +149,16 @@ class Evidence:
         return {
             "competitor": self.competitor,
             "redacted": self.redacted,
-            "clusters": [_jsonable(asdict(cluster)) for cluster in self.clusters],
-            "quotes": [_jsonable(asdict(quote)) | {"label": quote.label} for quote in self.quotes],
-            "phrases": [asdict(phrase) for phrase in self.phrases],
-            "facts": [asdict(fact) | {"label": fact.label} for fact in self.facts],
+            "clusters": [_jsonable(cluster) for cluster in self.clusters],
+            "quotes": [_jsonable(quote) | {"label": quote.label} for quote in self.quotes],
+            "phrases": [_jsonable(phrase) for phrase in self.phrases],
+            "facts": [_jsonable(fact) | {"label": fact.label} for fact in self.facts],
         }
 
 
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+def _jsonable(item: Any) -> dict[str, Any]:
+    """Shallow dataclass -> dict (``asdict`` deep-copies, which costs more than the draft)."""
+    values = {f.name: getattr(item, f.name) for f in fields(item)}
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
 
 
@@ -281,19 +283,26 @@ def _answers_in_won_deals(
     """The rep turn right after a buyer objection, in calls that were won: what worked."""
     answers: list[tuple[Utterance, Call]] = []
     seen: set[int] = set()
-    for mention, utterance, call in rows:
-        if call.outcome != "won" or mention.kind != "objection":
-            continue
-        reply = session.scalars(
-            select(Utterance)
-            .where(
-                Utterance.call_id == call.id,
-                Utterance.seq > utterance.seq,
-                Utterance.seq <= utterance.seq + 3,
+    won = [r for r in rows if r[2].outcome == "won" and r[0].kind == "objection"]
+    if not won:
+        return answers
+    following: dict[tuple[int, int], Utterance] = {
+        (u.call_id, u.seq): u
+        for u in session.scalars(
+            select(Utterance).where(
+                Utterance.call_id.in_({r[2].id for r in won}), Utterance.role == "rep"
             )
-            .order_by(Utterance.seq)
-        ).all()
-        rep = next((u for u in reply if u.role == "rep"), None)
+        )
+    }
+    for _mention, utterance, call in won:
+        rep = next(
+            (
+                following[(call.id, seq)]
+                for seq in range(utterance.seq + 1, utterance.seq + 4)
+                if (call.id, seq) in following
+            ),
+            None,
+        )
         if rep is not None and rep.id not in seen and len(rep.text.split()) >= 5:
             answers.append((rep, call))
             seen.add(rep.id)
