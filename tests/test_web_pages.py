@@ -26,7 +26,9 @@ XSS = (
 
 
 def example_files() -> list[Path]:
-    return sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.name != "manifest.csv")
+    """Every other example (all formats still present): enough calls for clusters, half the cost."""
+    files = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.name != "manifest.csv")
+    return files[::2]
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +60,7 @@ def test_upload_page_labels_every_input(site: TestClient) -> None:
 
 
 def test_upload_form_reports_each_file(site: TestClient) -> None:
-    good = EXAMPLES / "01_brightbean_coffee_discovery.txt"
+    good = example_files()[0]
     files = [
         ("files", (good.name, good.read_bytes(), "text/plain")),
         ("files", ("logo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "text/plain")),
@@ -73,7 +75,7 @@ def test_upload_form_reports_each_file(site: TestClient) -> None:
 
 
 def test_upload_file_endpoint_returns_json(site: TestClient) -> None:
-    path = EXAMPLES / "08_oakridge_vet_demo.vtt"
+    path = next(p for p in example_files() if p.suffix == ".vtt")
     response = site.post("/upload/file", files={"file": (path.name, path.read_bytes())})
     results = response.json()["results"]
     assert [r["status"] for r in results] == ["duplicate"]
@@ -113,7 +115,7 @@ def test_fix_a_speaker_role(site: TestClient) -> None:
     )
     assert response.status_code == 303
     page = site.get(response.headers["location"]).text
-    assert "Maya is now marked as buyer" in page
+    assert "Maya is now marked as buyer; detections updated." in page
     assert re.search(r'<option value="buyer" selected>', page)
 
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Form, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
 from api.deps import SessionDep, WorkspaceDep
-from api.web import Segment, highlight, redirect, render
-from pipeline.analysis import analyse_calls
-from pipeline.calls import CallUpdate, get_call, list_calls, update_call
-from pipeline.errors import BadInput, CallmineError
+from api.web import Segment, highlight, parse_date, redirect, render
+from pipeline.calls import CallUpdate, correct_call, get_call, list_calls
+from pipeline.errors import CallmineError
 from pipeline.store import Mention
 
 router = APIRouter()
@@ -26,15 +24,6 @@ KIND_LABELS = {
     "competitor": "Competitor",
     "why_now": "Why now",
 }
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 @router.get("/calls", response_class=HTMLResponse)
@@ -54,8 +43,8 @@ def calls_page(
             db,
             outcome=outcome or None,
             account=account or None,
-            date_from=_date(date_from),
-            date_to=_date(date_to),
+            date_from=parse_date(date_from),
+            date_to=parse_date(date_to),
             page=page,
             page_size=PAGE_SIZE,
         )
@@ -120,21 +109,16 @@ def call_page(request: Request, db: SessionDep, call_id: int) -> HTMLResponse:
 
 @router.post("/calls/{call_id}/roles")
 def fix_role(
-    db: SessionDep,
     workspace: WorkspaceDep,
-    background: BackgroundTasks,
     call_id: int,
     speaker: Annotated[str, Form()],
     role: Annotated[str, Form()],
 ) -> RedirectResponse:
-    """Re-label every turn of one speaker (the detections follow on the next analysis)."""
+    """Re-label every turn of one speaker; the call is re-analysed (buyers' words only count)."""
     if role not in ROLE_CHOICES:
         return redirect(f"/calls/{call_id}", f"Unknown role {role!r}.", "error")
-    update_call(db, call_id, CallUpdate(speaker_roles={speaker: role}))
-    # Detection depends on who is the buyer: commit now (the background task opens its own
-    # session and SQLite has one writer), then re-analyse after the response.
-    db.commit()
-    background.add_task(analyse_calls, workspace, [call_id])
-    return redirect(
-        f"/calls/{call_id}", f"{speaker} is now marked as {role}; re-analysing the call."
-    )
+    try:
+        correct_call(workspace, call_id, CallUpdate(speaker_roles={speaker: role}))
+    except CallmineError as exc:
+        return redirect(f"/calls/{call_id}", exc.detail, "error")
+    return redirect(f"/calls/{call_id}", f"{speaker} is now marked as {role}; detections updated.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from typing import Annotated, Any
 
@@ -12,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.deps import SessionDep, WorkspaceDep
-from api.web import outcome_split, redirect, render, sparkline
-from pipeline.errors import BadInput, CallmineError
+from api.web import outcome_split, parse_date, redirect, render, sparkline
+from pipeline.errors import CallmineError
 from pipeline.insights import (
     get_cluster,
     list_clusters,
@@ -38,15 +37,6 @@ GENERATE = (
     ("seo-brief", "SEO brief"),
     ("comparison", "Comparison page"),
 )
-
-
-def parse_date(value: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def known_accounts(db: Session) -> list[str]:

@@ -17,8 +17,8 @@ from pipeline.calls import (
     IngestResult,
     display_name,
     ingest_bytes,
+    ingest_stream,
     read_limited,
-    rejected,
 )
 from pipeline.errors import BadInput, CallmineError
 from pipeline.workspace import Workspace
@@ -58,24 +58,6 @@ def _column_map(form: dict[str, Any]) -> dict[str, str] | None:
     return mapping or None
 
 
-def _ingest_upload(
-    workspace: Workspace,
-    upload: StarletteUpload,
-    metadata: CallMetadata,
-    column_map: dict[str, str] | None,
-) -> list[IngestResult]:
-    name = display_name(upload.filename or "")
-    try:
-        data = read_limited(upload.file, workspace.settings.max_upload_bytes, name)
-    except CallmineError as exc:
-        return [rejected(name, exc)]
-    finally:
-        upload.file.close()
-    return ingest_bytes(
-        workspace, data, upload.filename or "", metadata, column_map=column_map, analyse=False
-    )
-
-
 def _ingest_form(
     workspace: Workspace,
     form: dict[str, Any],
@@ -86,7 +68,10 @@ def _ingest_form(
     results: list[IngestResult] = []
     for upload in uploads:
         if upload.filename or upload.size:
-            results.extend(_ingest_upload(workspace, upload, metadata, mapping))
+            name = upload.filename or ""
+            results.extend(
+                ingest_stream(workspace, upload.file, name, metadata, column_map=mapping)[0]
+            )
     pasted = (form.get("pasted") or "").strip()
     if pasted:
         name = (form.get("pasted_name") or "").strip() or "pasted-transcript.txt"
