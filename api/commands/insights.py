@@ -102,13 +102,14 @@ def list_clusters(
         console.print("No clusters yet: ingest calls, then run `callmine cluster`.")
         return
     table = Table(title="Clusters", show_lines=False)
-    table.add_column("id", justify="right")
-    table.add_column("name", style="bold", max_width=32)
-    table.add_column("mentions", justify="right")
-    table.add_column("calls", justify="right")
-    table.add_column("won/lost/open")
-    table.add_column("trend", justify="right")
-    table.add_column("quote", max_width=60, overflow="ellipsis", no_wrap=True)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("name", style="bold", min_width=16, max_width=32)
+    table.add_column("mentions", justify="right", no_wrap=True)
+    table.add_column("calls", justify="right", no_wrap=True)
+    table.add_column("won/lost/open", no_wrap=True)
+    table.add_column("trend", justify="right", no_wrap=True)
+    quote_width = max(16, min(60, console.width - 75))  # the figures stay readable on 80 columns
+    table.add_column("quote", max_width=quote_width, overflow="ellipsis", no_wrap=True)
     for row in rows:
         counts = row["outcome_counts"]
         table.add_row(
