@@ -197,7 +197,7 @@ class RuleEmbeddingDetector:
         seeds: SeedSet | None = None,
         competitors: Sequence[str] = (),
         ignore_names: Sequence[str] = (),
-        threshold: float = 0.5,
+        threshold: float = 0.45,
         unknown_role_margin: float = 0.1,
         classifier: ObjectionClassifier | None = None,
         classifier_band: float = 0.08,

@@ -83,6 +83,45 @@ OBJECTION_TABLE: list[tuple[str, str | None]] = [
     ("Let me just close the door, it's noisy in here.", None),
 ]
 
+# A second table, written after all tuning and measured once: the honest generalisation figure.
+FRESH_TABLE: list[tuple[str, str | None]] = [
+    ("At forty pounds a head we'd be paying more for rotas than for the coffee beans.", "price"),
+    ("My accountant will laugh if I add another monthly subscription.", "price"),
+    ("A one-year minimum feels like a big leap for a shop our size.", "contract"),
+    ("What's the notice period if we want to leave, because I'd hate to be trapped?", "contract"),
+    ("Re-doing every staff profile and pay rate by hand would take us weeks.", "switching"),
+    ("We only moved off our old payroll tool in April, I can't face another move.", "switching"),
+    ("I can't see myself finding a free afternoon to get it all configured.", "setup_time"),
+    ("The onboarding sounds like a lot of work on top of running the place.", "setup_time"),
+    ("Unless tips flow through to LedgerLeaf automatically, it doesn't help me.", "integrations"),
+    ("We'd still be re-typing it all because our booking system won't connect.", "integrations"),
+    ("I'm uncomfortable with managers seeing everyone's home addresses.", "security"),
+    ("We'd need to know the data stays in the UK for our insurance.", "security"),
+    ("The lads in the warehouse will just ignore the app, I guarantee it.", "adoption"),
+    ("Some of my staff don't have data on their phones, so clocking in won't work.", "adoption"),
+    ("My mum co-owns the bakery and she'll want to see it before we commit.", "authority_timing"),
+    ("Let's pick this up again after the January sales, it's manic right now.", "authority_timing"),
+    ("Our paper diary has worked for fifteen years, I'm not sure why we'd change.", "status_quo"),
+    ("We're small enough that a shared calendar does the trick.", "status_quo"),
+    ("ClockBee is half the price and my staff already know it.", "competitor"),
+    ("We're locked in with RotaPro until next summer anyway.", "competitor"),
+    ("Lovely to meet you, I've heard good things.", None),
+    ("We've got a butcher's counter and a small cafe at the back.", None),
+    ("The shift templates look really handy.", None),
+    ("I'll be the one using it mostly, plus my two supervisors.", None),
+    ("Could you send the recording afterwards?", None),
+    ("We close early on Sundays.", None),
+    ("Oh brilliant, that's exactly what I hoped.", None),
+    ("That's a fair price for what it does, to be honest.", None),
+    ("My supervisor Jo will love the swap feature.", None),
+    ("Can you remind me what the trial includes?", None),
+    ("Sorry, the delivery driver just turned up.", None),
+    ("Right, so managers approve and staff get a notification.", None),
+    ("We've done well this year, sales are up.", None),
+    ("Ha, yes, the kids are off school so it's been hectic.", None),
+    ("Yeah, we use LedgerLeaf for payroll already.", None),
+]
+
 QUESTION_TABLE: list[tuple[str, bool]] = [
     ("Can staff swap shifts without me approving every one?", True),
     ("How does it handle bank holiday pay", True),
@@ -160,6 +199,18 @@ def test_objection_precision_recall_on_held_out_table(
     assert precision >= 0.85
     assert recall >= 0.8
     assert category_accuracy >= 0.75
+
+
+def test_objection_precision_recall_on_fresh_table(detector: RuleEmbeddingDetector) -> None:
+    lines = [Line(i, "buyer", text) for i, (text, _) in enumerate(FRESH_TABLE)]
+    precision, recall, category_accuracy = precision_recall(
+        FRESH_TABLE, detector.detect_utterances(lines)
+    )
+    print(f"fresh objection P={precision:.2f} R={recall:.2f} category={category_accuracy:.2f}")
+    # Measured at 0.92 / 0.60 / 0.83 with the default threshold; guard against regressions.
+    assert precision >= 0.85
+    assert recall >= 0.55
+    assert category_accuracy >= 0.7
 
 
 def test_small_talk_and_praise_are_never_objections(detector: RuleEmbeddingDetector) -> None:
