@@ -26,7 +26,7 @@ def test_full_review_cycle_with_versions_and_who_when(ws: Workspace, document_id
         )
         assert doc.state == "changes_requested"
         body = doc.body_markdown.replace(
-            "**What buyers worry about", "**Short headline; what buyers worry about"
+            "# What buyers push back on", "# Short headline: what buyers push back on"
         )
         doc = edit_document(s, document_id, body, author="lee", note="shorter headline")
         assert doc.state == "draft" and doc.current_version == 2
@@ -48,8 +48,8 @@ def test_full_review_cycle_with_versions_and_who_when(ws: Workspace, document_id
         assert all(c.created_at is not None for c in doc.comments)
         diff = version_diff(s, document_id, 1, 2)
         assert (
-            "-**What buyers worry about" in diff
-            and "+**Short headline; what buyers worry about" in diff
+            "-# What buyers push back on" in diff
+            and "+# Short headline: what buyers push back on" in diff
         )
         assert diff.startswith("--- v1 (system, ")
 
