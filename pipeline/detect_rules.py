@@ -518,6 +518,7 @@ _SMALL_TALK_QUESTION = _alternation(
         r"did you have a (good|nice)",
         r"(what|how) about you",
         r"you too",
+        r"can i ask (you )?(something|a question|a quick question)",
         r"(sorry|pardon), (what|say that)",
     ]
 )
@@ -684,7 +685,7 @@ WHY_NOW_CUES: dict[str, re.Pattern[str]] = {
             r"over-?pa(y|id|ying)",
             r"wast(e|ed|es|ing) (hours|time|money|days|a day|half a day|so much)",
             r"costing us",
-            r"cost(s)? us",
+            r"cost(s|ing)? us (a fortune|thousands|hundreds|a lot|loads|hours|days|money)",
             r"losing (money|hours|time|staff)",
             r"(thousands|hundreds|a fortune|a lot of money)",
             r"(hours|days) (a|every|each|per) (week|month|pay run|payroll)",
