@@ -112,7 +112,10 @@ def llm_draft(ct: ContentType, evidence: Evidence, client: LLMClient) -> Draft:
     prompt = prompt_text(messages)
     try:
         data, reply = client.complete(
-            messages, ct.schema, quote_ids=[q.id for q in evidence.quotes]
+            messages,
+            ct.schema,
+            quote_ids=[q.id for q in evidence.quotes],
+            fact_ids=[f.id for f in evidence.facts],
         )
     except MalformedReply as exc:
         log.warning("falling back to the offline draft: %s", exc.detail)

@@ -55,6 +55,7 @@ def llm_schema(
     model: type[BaseModel],
     *,
     quote_ids: Sequence[int] = (),
+    fact_ids: Sequence[int] = (),
     max_string: int = 240,
     max_items: int = 4,
 ) -> dict[str, Any]:
@@ -90,6 +91,11 @@ def llm_schema(
         if key == "citations" and out.get("type") == "array" and quote_ids:
             out["items"] = {"type": "integer", "enum": list(quote_ids)}
             out["minItems"] = 1
+        if key == "facts" and out.get("type") == "array":
+            if fact_ids:
+                out["items"] = {"type": "integer", "enum": list(fact_ids)}
+            else:
+                out["maxItems"] = 0
         return out
 
     result: dict[str, Any] = walk(schema)
@@ -197,10 +203,15 @@ class LLMClient:
         model: type[ModelT],
         *,
         quote_ids: Sequence[int] = (),
+        fact_ids: Sequence[int] = (),
     ) -> tuple[ModelT, LLMReply]:
         """Ask for JSON matching ``model``; repair or retry malformed replies, then give up."""
         schema = llm_schema(
-            model, quote_ids=quote_ids, max_string=self.max_string, max_items=self.max_items
+            model,
+            quote_ids=quote_ids,
+            fact_ids=fact_ids,
+            max_string=self.max_string,
+            max_items=self.max_items,
         )
         raw = ""
         mode: str = self.settings.llm_structured_output

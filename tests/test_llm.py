@@ -176,3 +176,13 @@ def test_mode_memory_ignores_a_corrupt_file(tmp_path: Path) -> None:
 def test_no_model_configured_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(LLMError, match="CALLMINE_LLM_MODEL"):
         LLMClient(make_settings(tmp_path))
+
+
+def test_fact_citations_are_limited_to_known_facts() -> None:
+    from pipeline.content_types import Comparison
+
+    with_facts = llm_schema(Comparison, quote_ids=[1, 2], fact_ids=[1])
+    row = with_facts["properties"]["rows"]["items"]["properties"]
+    assert row["facts"]["items"] == {"type": "integer", "enum": [1]}
+    without = llm_schema(Comparison, quote_ids=[1, 2])
+    assert without["properties"]["rows"]["items"]["properties"]["facts"]["maxItems"] == 0
