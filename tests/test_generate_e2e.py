@@ -1,0 +1,50 @@
+"""End to end on the example calls: real ingest, detection, embedding, clustering, then every
+content type drafted offline, its citations traced back to stored mentions, and exported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.commands.calls import ingest_paths
+from pipeline.content_types import CONTENT_TYPES
+from pipeline.documents import import_facts
+from pipeline.export import export_document
+from pipeline.generate import generate_document
+from pipeline.insights import list_clusters, run_clustering
+from pipeline.store import Mention, Utterance
+from pipeline.workspace import Workspace
+from tests.plugins.documents import assert_citations_resolve
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Path) -> None:
+    ingest_paths(workspace, [examples_dir], manifest=examples_dir / "manifest.csv")
+    run_clustering(workspace, rebuild=True)
+    with workspace.session() as session:
+        import_facts(session, ROOT / "examples" / "competitor_facts.toml")
+        objections = list_clusters(session, kind="objection", sort="size")
+        assert objections, "clustering produced no objection clusters"
+        for doc_type in CONTENT_TYPES:
+            competitor = "RotaPro" if doc_type == "comparison" else None
+            document = generate_document(
+                session, workspace.settings, doc_type=doc_type, competitor=competitor
+            )
+            assert document.state == "draft" and document.generator == "offline"
+            assert_citations_resolve(document.structured, document.body_markdown)
+            for quote in document.structured["evidence"]["quotes"]:
+                utterance = session.get(Utterance, quote["utterance_id"])
+                assert utterance is not None and utterance.call_id == quote["call_id"]
+                if quote["mention_id"] is not None:
+                    mention = session.get(Mention, quote["mention_id"])
+                    assert mention is not None and mention.utterance_id == utterance.id
+                else:
+                    assert utterance.role == "rep" and quote["outcome"] == "won"
+            if doc_type == "comparison":
+                assert "[F1]" in document.body_markdown
+            if doc_type == "one-pager":
+                pdf = export_document(session, workspace.settings, document.id, "pdf")
+                assert pdf.pages == 1
