@@ -7,6 +7,7 @@ import json
 import os
 import resource
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -62,4 +63,41 @@ def local_embedder() -> Any:
     from pipeline.config import Settings
     from pipeline.embed import create_embedder
 
-    return create_embedder(Settings(_env_file=None, data_dir=Path("unused")))  # type: ignore[call-arg]
+    return create_embedder(Settings(_env_file=None, data_dir=Path("unused")))
+
+
+class Timing:
+    """Wall-clock and CPU seconds of a ``with`` block (CPU time is steadier on a busy machine)."""
+
+    wall: float = 0.0
+    cpu: float = 0.0
+
+    def __enter__(self) -> Timing:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.wall = time.perf_counter() - self._wall
+        self.cpu = time.process_time() - self._cpu
+
+
+class StageClock:
+    """Seconds per stage from a pipeline progress callback's messages (no pipeline changes)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._stage: str | None = None
+        self._since = time.perf_counter()
+
+    def __call__(self, _fraction: float, message: str) -> None:
+        self.stop()
+        self._stage, self._since = message, time.perf_counter()
+
+    def stop(self) -> None:
+        now = time.perf_counter()
+        if self._stage is not None:
+            self.seconds[self._stage] = self.seconds.get(self._stage, 0.0) + now - self._since
+        self._stage, self._since = None, now
+
+    def rounded(self) -> dict[str, float]:
+        return {name: round(value, 3) for name, value in self.seconds.items()}

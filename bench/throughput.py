@@ -1,0 +1,125 @@
+"""How fast is the whole pipeline next to raw embedding? One JSON line.
+
+Usage: bench/throughput.py [--n N] [--data CSV] [--text-column text] [--per-call 20]
+Wraps the texts as calls (``--per-call`` texts become one call's buyer turns, callmine JSON
+schema), ingests them through ``pipeline.calls.ingest_bytes`` into a temporary data dir, then
+analyses them as one upload batch (detect, embed, index, assign, cluster) through
+``pipeline.analysis.analyse_calls``. The same texts then go through raw
+``SentenceTransformer.encode`` in the same process. Rates are utterances per second; the ratio
+pipeline/raw is the figure to watch (target >= 0.8). Model loading is excluded from both.
+Default data: Banking77 train (CC BY 4.0, Casanueva et al. 2020).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from common import BANKING77, StageClock, Timing, emit, load_csv, local_embedder
+
+from pipeline.analysis import analyse_calls
+from pipeline.calls import created_ids, ingest_bytes
+from pipeline.config import Settings
+from pipeline.embed import Embedder
+from pipeline.workspace import Workspace
+
+TARGET_RATIO = 0.8
+BUYERS = ("Dana Ruiz", "Sam Okafor")  # alternate, so consecutive turns are not merged
+
+
+def call_documents(texts: Sequence[str], per_call: int) -> Iterator[bytes]:
+    """Each run of ``per_call`` texts as one callmine-schema JSON call of buyer turns."""
+    for number, start in enumerate(range(0, len(texts), per_call)):
+        turns = [
+            {"speaker": BUYERS[i % 2], "role": "buyer", "start": 5.0 * i, "text": text}
+            for i, text in enumerate(texts[start : start + per_call])
+        ]
+        document = {
+            "callmine": 1,
+            "title": f"Bench call {number + 1}",
+            "account": f"Account {number % 50}",
+            "outcome": ("won", "lost", "open")[number % 3],
+            "utterances": turns,
+        }
+        yield json.dumps(document).encode("utf-8")
+
+
+def run_pipeline(
+    texts: Sequence[str], per_call: int, embedder: Embedder, data_dir: Path
+) -> tuple[Timing, dict[str, float], dict[str, Any]]:
+    """Ingest and analyse ``texts`` in a fresh workspace: (total, stage seconds, summary)."""
+    settings = Settings(_env_file=None, data_dir=data_dir)
+    workspace = Workspace(settings, embedder=embedder)
+    clock = StageClock()
+    try:
+        with Timing() as total:
+            clock(0.0, "ingest")
+            ids: list[int] = []
+            for number, document in enumerate(call_documents(texts, per_call)):
+                name = f"call-{number:05d}.json"
+                ids.extend(created_ids(ingest_bytes(workspace, document, name, analyse=False)))
+            summary = dict(analyse_calls(workspace, ids, progress=clock))
+            clock.stop()
+        summary["calls_created"] = len(ids)
+    finally:
+        workspace.close()
+    return total, clock.rounded(), summary
+
+
+def raw_encode_seconds(model_path: str, texts: Sequence[str], batch_size: int) -> Timing:
+    """Plain ``SentenceTransformer.encode`` at the pipeline's batch size (on 2 CPU cores its
+    default of 32 is much slower than 64, which would flatter the pipeline)."""
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
+    model.encode(list(texts[:batch_size]), batch_size=batch_size)  # warm-up
+    with Timing() as timing:
+        model.encode(list(texts), batch_size=batch_size)
+    return timing
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=BANKING77 / "train.csv")
+    parser.add_argument("--text-column", default="text")
+    parser.add_argument("--n", type=int, default=None, help="Texts to use (default: all).")
+    parser.add_argument("--per-call", type=int, default=20, help="Buyer turns per call.")
+    args = parser.parse_args()
+
+    texts, _ = load_csv(args.data, args.text_column, None, args.n)
+    settings = Settings(_env_file=None, data_dir=Path("unused"))
+    embedder = local_embedder()
+    embedder.encode(texts[: settings.embed_batch_size])  # warm-up: model load is not measured
+    with tempfile.TemporaryDirectory(prefix="callmine-bench-") as folder:
+        pipeline, stages, summary = run_pipeline(texts, args.per_call, embedder, Path(folder))
+    raw = raw_encode_seconds(str(settings.resolved_model_path), texts, settings.embed_batch_size)
+    n = len(texts)
+    ratio = raw.wall / pipeline.wall
+    emit(
+        {
+            "data": args.data.name,
+            "n": n,
+            "calls": summary.pop("calls_created"),
+            "pipeline_utterances_per_s": round(n / pipeline.wall, 1),
+            "raw_encode_utterances_per_s": round(n / raw.wall, 1),
+            "ratio": round(ratio, 3),
+            "target_ratio": TARGET_RATIO,
+            "meets_target": ratio >= TARGET_RATIO,
+            "ratio_cpu_time": round(raw.cpu / pipeline.cpu, 3),
+            "pipeline_seconds": round(pipeline.wall, 2),
+            "raw_encode_seconds": round(raw.wall, 2),
+            "pipeline_cpu_seconds": round(pipeline.cpu, 2),
+            "raw_encode_cpu_seconds": round(raw.cpu, 2),
+            "batch_size": settings.embed_batch_size,
+            "stages_s": stages,
+            "analysis": summary,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
