@@ -26,7 +26,7 @@ from pipeline.cluster import (
     cluster_vectors,
     match_clusters,
 )
-from pipeline.detect import create_detector
+from pipeline.detect import Detection, create_detector
 from pipeline.embed import CachedEmbedder, Vectors, embed_cached, normalise
 from pipeline.index import COMPACT_SHARE, INDEX_FILENAME, MentionIndex
 from pipeline.label import label_clusters
@@ -38,6 +38,8 @@ CLUSTERED_KINDS = ("objection", "question")
 DRIFT_UNASSIGNED = 0.2
 DRIFT_GROWTH = 1.5
 STATE_FILENAME = "cluster_state.json"
+# Utterances per detection call: big enough for full embedding batches, small enough for memory.
+DETECT_BATCH = 4096
 # Weight of the detector's category next to the (unit) text vector when clustering.
 CATEGORY_WEIGHT = 1.0
 
@@ -344,18 +346,30 @@ def run_clustering(
 def _detect_and_store(
     workspace: Workspace, session: Session, call_ids: Sequence[int]
 ) -> list[Mention]:
+    """Detect in calls sharing a competitor list together: one embedding batch, not one per
+    call (batches of a call's 20 sentences embed at half the speed of batches of 64)."""
     detector = create_detector(workspace.settings, CachedEmbedder(session, workspace.embedder))
     session.execute(delete(Mention).where(Mention.call_id.in_(call_ids)))
+    calls = list(session.scalars(select(Call).where(Call.id.in_(call_ids)).order_by(Call.id)))
+    turns: dict[int, list[Utterance]] = {c.id: [] for c in calls}
+    for utterance in session.scalars(
+        select(Utterance)
+        .where(Utterance.call_id.in_(call_ids))
+        .order_by(Utterance.call_id, Utterance.seq)
+    ):
+        turns[utterance.call_id].append(utterance)
+    groups: dict[tuple[str, ...], list[Utterance]] = {}
+    for call in calls:
+        competitors = tuple(dict.fromkeys([*call.competitors, *workspace.settings.competitors]))
+        groups.setdefault(competitors, []).extend(turns[call.id])
+    found: dict[int, list[Detection]] = {}
+    for competitors, utterances in groups.items():
+        for start in range(0, len(utterances), DETECT_BATCH):
+            batch = utterances[start : start + DETECT_BATCH]
+            found.update(detector.detect_utterances(batch, competitors=list(competitors)))
     stored: list[Mention] = []
-    for call in session.scalars(select(Call).where(Call.id.in_(call_ids)).order_by(Call.id)):
-        utterances = list(
-            session.scalars(
-                select(Utterance).where(Utterance.call_id == call.id).order_by(Utterance.seq)
-            )
-        )
-        competitors = list(dict.fromkeys([*call.competitors, *workspace.settings.competitors]))
-        found = detector.detect_utterances(utterances, competitors=competitors)
-        for utterance in utterances:
+    for call in calls:
+        for utterance in turns[call.id]:
             for d in found.get(utterance.id, []):
                 mention = Mention(
                     utterance_id=utterance.id,
