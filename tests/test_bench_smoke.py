@@ -1,0 +1,59 @@
+"""The throughput and incremental benchmarks run end to end at tiny sizes: one JSON line each."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_bench(script: str, *args: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stdout
+    record: dict[str, Any] = json.loads(lines[0])
+    return record
+
+
+@pytest.mark.slow
+def test_throughput_prints_rates_and_ratio() -> None:
+    record = run_bench("throughput.py", "--n", "120")
+    assert record["n"] == 120
+    assert record["calls"] == 6
+    pipeline_rate = float(record["pipeline_utterances_per_s"])
+    raw_rate = float(record["raw_encode_utterances_per_s"])
+    assert pipeline_rate > 0 and raw_rate > 0
+    assert record["ratio"] == pytest.approx(pipeline_rate / raw_rate, rel=0.05)
+    stages = record["stages_s"]
+    assert isinstance(stages, dict) and {"ingest", "embedding mentions"} <= set(stages)
+    analysis = record["analysis"]
+    assert isinstance(analysis, dict) and analysis["clustered_mentions"] > 0
+    assert float(record["peak_rss_mb"]) > 0
+
+
+@pytest.mark.slow
+def test_incremental_prints_add_recluster_and_stability() -> None:
+    record = run_bench("incremental.py", "--n", "300", "--new", "20")
+    assert record["n"] == 300
+    assert "Banking77" in str(record["corpus"])
+    for key in ("cluster_s", "assign_s", "add_call_s", "recluster_s"):
+        assert float(record[key]) >= 0, key
+    assert 0.0 <= float(record["ids_stable"]) <= 1.0
+    assert 0.0 <= float(record["mentions_same_cluster"]) <= 1.0
+    assert int(record["add_mentions"]) > 0
+    assert set(record["meets_targets"]) >= {"add_s", "recluster_s", "ids_stable"}
+    assert float(record["peak_rss_mb"]) > 0
