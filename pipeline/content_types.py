@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Citations = Annotated[list[int], Field(default_factory=list, max_length=4)]
 Short = Annotated[str, Field(min_length=1, max_length=120)]
@@ -102,6 +102,18 @@ class SEOBrief(Schema):
     word_count_max: int = Field(ge=300, le=6000)
     internal_links: list[LinkSuggestion] = Field(default_factory=list, max_length=5)
     faq_schema: list[QA] = Field(default_factory=list, max_length=4)
+
+    @field_validator("word_count_min", "word_count_max", mode="before")
+    @classmethod
+    def _clamp_word_count(cls, value: object) -> object:
+        # Grammar-constrained servers cannot enforce numeric bounds; clamp instead of failing.
+        return min(max(value, 300), 5000) if isinstance(value, int) else value
+
+    @model_validator(mode="after")
+    def _ordered_word_counts(self) -> SEOBrief:
+        if self.word_count_max < self.word_count_min:
+            self.word_count_min, self.word_count_max = self.word_count_max, self.word_count_min
+        return self
 
 
 class PricingExplainer(Schema):

@@ -209,3 +209,20 @@ def test_prompt_files_carry_a_version_line() -> None:
     for path in sorted(PROMPTS_DIR.glob("*.j2")):
         if not path.name.startswith("_"):
             assert path.read_text().startswith("{# prompt-version: "), path.name
+
+
+def test_seo_word_counts_are_clamped_and_ordered() -> None:
+    from pipeline.content_types import SEOBrief
+
+    brief = SEOBrief.model_validate(
+        {
+            "title": "t",
+            "meta_description": "m",
+            "target_keyword": "k",
+            "search_intent": "commercial",
+            "outline": [{"h2": "h", "h3": [], "citations": [1]}],
+            "word_count_min": 2000,
+            "word_count_max": 12,
+        }
+    )
+    assert (brief.word_count_min, brief.word_count_max) == (300, 2000)
