@@ -1,28 +1,46 @@
-"""Label stage: a short, unique name per cluster from c-TF-IDF keywords (no LLM needed).
+"""Label stage: a short, human, unique name per cluster in the buyers' own words (no LLM needed).
 
-c-TF-IDF (as in BERTopic) treats each cluster as one document, so a word scores high when it is
-frequent in this cluster and rare in the others. The name is the top keywords (a bigram hides the
-unigrams it contains); duplicates are told apart by the next keyword. An LLM can rename clusters
-through the ``ClusterLabeler`` seam (the LLM client lives in ``pipeline/llm.py``).
+Marketing reads these names all day, so a keyword list ("use / staff / app") is not enough. The
+name is the recurring buyer phrase (2-6 words, from ``pipeline.phrases``) that best covers the
+cluster and is most specific to it: coverage (weighted by how central each quote is) times the
+share of the phrase's uses that fall in this cluster. With no phrase said twice, the name is the
+most telling clause of the most central quote. c-TF-IDF keywords (as in BERTopic: a word scores
+high when frequent here and rare elsewhere) are kept for search and for telling duplicates apart.
+An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipeline/llm.py``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
+from pipeline.detect_rules import normalise_quotes
 from pipeline.embed import Vectors
+from pipeline.phrases import _CLAUSE, _EDGE_WORDS, _FUNCTION_WORDS, _Analyzer
 
-NAME_KEYWORDS = 3
 # Spoken filler and contraction stubs that English stop-word lists miss.
 EXTRA_STOP_WORDS = frozenset(
     "does did don won ll ve re just really honestly like think worried concerned concern "
-    "going want need sure yeah okay".split()
+    "going want need sure yeah okay um uh".split()
 )
 KEYWORDS_KEPT = 8
+MAX_PHRASE_WORDS = 6
+MAX_QUOTE_WORDS = 8
+LENGTH_BONUS = 0.35
+ENDING_BONUS = 1.6
+MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
+MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
+# Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:um+|uh+|er+m?|so|and|but|or|well|yeah|yes|okay|ok|oh|look|like|also|actually|"
+    r"honestly|basically|sorry|right|i mean|to be honest|i'll be honest|then)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -64,43 +82,178 @@ def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -
     return result
 
 
-def _name_from(keywords: Sequence[str], size: int) -> list[str]:
-    """The first ``size`` keywords, skipping unigrams already inside a chosen bigram."""
-    chosen: list[str] = []
-    for word in keywords:
-        if any(word in kept.split() or kept in word.split() for kept in chosen):
-            continue
-        chosen.append(word)
-        if len(chosen) == size:
+def phrase_candidates(
+    groups: Sequence[Sequence[str]], centrality: Sequence[Sequence[float]]
+) -> list[list[str]]:
+    """Recurring buyer phrases per group, best name first (lower-case, as ``phrases`` counts them).
+
+    Score = centrality-weighted coverage x share of the phrase's mentions inside this group x a
+    bonus per extra word (a fuller phrase reads better) x a bonus when the buyer ends a clause
+    with it (a complete thought: "can't justify it", not "can't justify"); a phrase inside a
+    longer one said by as many mentions of the group is dropped.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    texts = [text for texts in groups for text in texts]
+    if not texts:
+        return [[] for _ in groups]
+    vectorizer = CountVectorizer(analyzer=_Analyzer(MAX_PHRASE_WORDS), binary=True)
+    try:
+        matrix = vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # no n-gram anywhere
+        return [[] for _ in groups]
+    terms = [str(t) for t in vectorizer.get_feature_names_out()]
+    bounds = np.cumsum([0, *(len(texts) for texts in groups)])
+    per_group = [
+        np.asarray(matrix[bounds[i] : bounds[i + 1]].sum(axis=0)).ravel()
+        for i in range(len(groups))
+    ]
+    total = np.sum(per_group, axis=0)
+    result: list[list[str]] = []
+    for i, counts in enumerate(per_group):
+        weights = np.clip(np.asarray(centrality[i], dtype=np.float64), 0.05, 1.0)
+        weighted = weights @ matrix[bounds[i] : bounds[i + 1]].toarray() if len(weights) else counts
+        kept = {terms[j]: int(counts[j]) for j in np.flatnonzero(counts >= MIN_MENTIONS)}
+        kept = {p: c for p, c in kept.items() if c / len(groups[i]) >= MIN_COVERAGE}
+        dropped = _contained(kept)
+        column = {terms[j]: j for j in np.flatnonzero(counts >= MIN_MENTIONS)}
+        scored = [
+            (
+                float(weighted[column[p]] / weights.sum())
+                * float(counts[column[p]] / total[column[p]])
+                * (1.0 + LENGTH_BONUS * (len(p.split()) - 2))
+                * (ENDING_BONUS if _ends_clause(p, groups[i]) else 1.0),
+                p,
+            )
+            for p in kept
+            if p not in dropped
+        ]
+        result.append([p for _, p in sorted(scored, key=lambda item: (-item[0], item[1]))])
+    return result
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b"
+
+
+def _ends_clause(phrase: str, texts: Sequence[str]) -> bool:
+    """Whether some buyer ends a clause or sentence with ``phrase``."""
+    pattern = re.compile(_phrase_pattern(phrase) + r"\s*(?:[.!?;:,\u2014\u2013]|$)", re.I)
+    return any(pattern.search(normalise_quotes(text)) for text in texts)
+
+
+def _contained(counts: dict[str, int]) -> set[str]:
+    """Phrases inside a longer kept phrase with the same count: the longer one says more."""
+    dropped: set[str] = set()
+    for longer, count in counts.items():
+        padded = f" {longer} "
+        dropped.update(
+            shorter
+            for shorter, other in counts.items()
+            if other == count and shorter != longer and f" {shorter} " in padded
+        )
+    return dropped
+
+
+def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
+    """``phrase`` as the buyer spelled it ("rotapro" -> "RotaPro"), first letter up; a phrase
+    that ends a question keeps its question mark."""
+    pattern = re.compile(_phrase_pattern(phrase) + r"(\s*\?)?", re.I)
+    for text in texts:
+        found = pattern.search(normalise_quotes(text))
+        if found:
+            phrase = found.group(0).strip()
             break
-    return chosen
+    return _capitalise(phrase)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
+    """The clause of ``quote`` that says most (most keyword words; ties: the first), trimmed.
+
+    Leading filler goes ("um, so I mean ..."), the clause is cut to ``MAX_QUOTE_WORDS`` words
+    and never ends on a dangling word ("the", "and"); a question keeps its question mark.
+    """
+    text = normalise_quotes(quote).strip()
+    key_words = {w for k in keywords for w in k.split()}
+    best, best_score = "", -1.0
+    for match in re.finditer(r"[^.!?;:,()\[\]\"\u2014\u2013\n]+[?]?", text):
+        clause = _LEADING_FILLER.sub("", match.group(0).strip(" -")).strip()
+        words = _WORD.findall(clause)
+        lowered = [w.strip("?").lower() for w in words]
+        if not any(w not in _FUNCTION_WORDS for w in lowered):
+            continue
+        score = sum(w in key_words for w in lowered) + min(len(words), 4) / 10
+        if score > best_score:
+            best, best_score = clause, score
+    if not best:
+        best = _LEADING_FILLER.sub("", _CLAUSE.split(text)[0]).strip() or text
+    words = _WORD.findall(best)
+    question = best.endswith("?")
+    if len(words) > MAX_QUOTE_WORDS:
+        words = words[:MAX_QUOTE_WORDS]
+        question = False
+    while len(words) > 2 and words[-1].strip("?").lower() in _EDGE_WORDS - {"it", "them", "that"}:
+        words.pop()
+        question = False
+    clause = " ".join(words).rstrip("?")
+    return _capitalise(clause + ("?" if question else ""))
+
+
+def name_clusters(
+    groups: Sequence[Sequence[str]],
+    centrality: Sequence[Sequence[float]],
+    keywords: Sequence[Sequence[str]] | None = None,
+) -> list[str]:
+    """One unique human name per group: best recurring phrase, else the central quote's clause.
+
+    ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
+    already taken goes to the next candidate; failing that it gains a distinguishing keyword.
+    """
+    keywords = keywords if keywords is not None else ctfidf_keywords(groups)
+    candidates = phrase_candidates(groups, centrality)
+    taken: set[str] = set()
+    names: list[str] = []
+    for i, texts in enumerate(groups):
+        by_centrality = [texts[j] for j in np.argsort(-np.asarray(centrality[i]), kind="stable")]
+        options = [spelled_as_said(p, by_centrality) for p in candidates[i]]
+        if by_centrality:
+            options.append(quote_clause(by_centrality[0], keywords[i]))
+        name = next((o for o in options if o.lower() not in taken), "")
+        if not name:
+            name = _distinguish(options[0] if options else "Cluster", keywords[i], taken)
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:
+    """``base (keyword)`` with a keyword not already in it, else ``base (2)``, ``base (3)``..."""
+    for word in keywords:
+        if word.lower() not in base.lower() and f"{base} ({word})".lower() not in taken:
+            return f"{base} ({word})"
+    suffix = 2
+    while f"{base} ({suffix})".lower() in taken:
+        suffix += 1
+    return f"{base} ({suffix})"
 
 
 def label_clusters(
     groups: Sequence[Sequence[str]], centroids: Vectors, vectors: Sequence[Vectors]
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names unique across groups."""
+    centrality = [
+        [float(s) for s in (vectors[i] @ centroids[i])] if len(texts) else []
+        for i, texts in enumerate(groups)
+    ]
     keywords = ctfidf_keywords(groups)
-    names = [" / ".join(_name_from(words, NAME_KEYWORDS)) for words in keywords]
-    seen: dict[str, int] = {}
-    for i, name in enumerate(names):
-        if name and name not in seen:
-            seen[name] = i
-            continue
-        extra = _name_from(keywords[i], NAME_KEYWORDS + 2)[NAME_KEYWORDS:]
-        candidate = " / ".join([*_name_from(keywords[i], NAME_KEYWORDS), *extra[:1]])
-        suffix = 2
-        base = candidate or (groups[i][0][:40] if groups[i] else "cluster")
-        candidate = base
-        while candidate in seen:
-            candidate = f"{base} ({suffix})"
-            suffix += 1
-        seen[candidate] = i
-        names[i] = candidate
-    labels: list[ClusterLabel] = []
-    for i, texts in enumerate(groups):
-        central = ""
-        if len(texts):
-            central = texts[int(np.argmax(vectors[i] @ centroids[i]))]
-        labels.append(ClusterLabel(names[i], keywords[i], central))
-    return labels
+    names = name_clusters(groups, centrality, keywords)
+    return [
+        ClusterLabel(
+            names[i], keywords[i], texts[int(np.argmax(centrality[i]))] if len(texts) else ""
+        )
+        for i, texts in enumerate(groups)
+    ]

@@ -1,0 +1,97 @@
+"""Label stage: names are recurring buyer phrases, human-readable, unique and deterministic."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.label import label_clusters, name_clusters, phrase_candidates, quote_clause
+
+ADOPTION = [
+    "The staff won't use another app.",
+    "Honestly my staff won't use another app, they hate their phones.",
+    "Half my team doesn't have smartphones.",
+    "They won't use another app, I know them.",
+]
+CONTRACT = [
+    "I don't want to be locked into twelve months.",
+    "We can't be locked into twelve months with a new supplier.",
+    "Is there a monthly option?",
+]
+SWITCHING = [
+    "Moving everything over from RotaPro is the worry.",
+    "And I'd be moving everything over from RotaPro in the busy season.",
+]
+GROUPS = [ADOPTION, CONTRACT, SWITCHING]
+FLAT = [[1.0] * len(g) for g in GROUPS]
+
+
+def test_names_are_phrases_the_buyers_said() -> None:
+    names = name_clusters(GROUPS, FLAT)
+    assert names == [
+        "Won't use another app",
+        "Locked into twelve months",
+        "Moving everything over from RotaPro",
+    ]
+    for name, texts in zip(names, GROUPS, strict=True):
+        assert sum(name.lower() in t.lower() for t in texts) >= 2
+
+
+def test_buyer_spelling_kept_and_first_letter_capitalised() -> None:
+    assert name_clusters([SWITCHING], [[1.0, 1.0]])[0] == "Moving everything over from RotaPro"
+
+
+def test_phrase_distinct_to_other_cluster_wins_over_shared_one() -> None:
+    shared = "too much admin"
+    groups = [
+        [
+            f"It's {shared}.",
+            f"Honestly {shared} and the payroll export breaks.",
+            "Payroll export breaks.",
+        ],
+        [f"It's {shared}.", f"Way {shared} on top of everything.", "Setup takes weeks."],
+    ]
+    first = phrase_candidates(groups, [[1.0] * 3, [1.0] * 3])[0]
+    assert first[0] == "payroll export breaks"
+
+
+def test_central_quote_clause_when_nothing_recurs() -> None:
+    groups = [["Um, so, where is the data stored, and who has access?", "A free one?"]]
+    name = name_clusters(groups, [[0.9, 0.2]])[0]
+    assert name == "Where is the data stored"
+
+
+def test_quote_clause_trims_filler_and_length() -> None:
+    clause = quote_clause(
+        "I mean, but we pay per location and it is not cheap at all for a small shop like ours"
+    )
+    assert not clause.lower().startswith(("i mean", "but"))
+    assert len(clause.split()) <= 8
+    assert clause[0].isupper()
+    assert (
+        quote_clause("So can I approve swaps from my phone?")
+        == "Can I approve swaps from my phone?"
+    )
+
+
+def test_names_unique_across_clusters() -> None:
+    same = ["They won't use another app.", "Staff won't use another app."]
+    names = name_clusters([same, list(same), list(same)], [[1.0, 1.0]] * 3)
+    assert len({n.lower() for n in names}) == 3
+    assert all(n for n in names)
+
+
+def test_deterministic() -> None:
+    assert name_clusters(GROUPS, FLAT) == name_clusters(GROUPS, FLAT)
+
+
+def test_label_clusters_keeps_keywords_and_central_quote() -> None:
+    rng = np.random.default_rng(0)
+    vectors = [rng.normal(size=(len(g), 4)).astype(np.float32) for g in GROUPS]
+    centroids = np.vstack([v.mean(axis=0) for v in vectors])
+    labels = label_clusters(GROUPS, centroids, vectors)
+    assert [label.name for label in labels] == name_clusters(
+        GROUPS, [list(v @ c) for v, c in zip(vectors, centroids, strict=True)]
+    )
+    assert "app" in labels[0].keywords
+    for label, texts, v, c in zip(labels, GROUPS, vectors, centroids, strict=True):
+        assert label.central_quote == texts[int(np.argmax(v @ c))]
