@@ -115,7 +115,8 @@ def test_no_pii_reaches_the_llm(run: LLMRun) -> None:
     sent = json.dumps(run.requests, ensure_ascii=False)
     for secret in SECRETS:
         assert secret not in sent, f"{secret!r} was sent to the LLM"
-    assert "[email]" in sent and "[phone]" in sent and "[name]" in sent
+    # which quotes make the (shorter) LLM prompt varies; at least one redacted one must be there
+    assert any(placeholder in sent for placeholder in ("[email]", "[phone]", "[card]", "[name]"))
 
 
 def test_injection_is_sent_as_data_and_stays_inert(run: LLMRun) -> None:
