@@ -12,6 +12,7 @@ An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -41,6 +42,10 @@ _LEADING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+# Where a long clause can be cut and still say one thing ("Is annual a problem | if the audit").
+_SUBORDINATORS = frozenset(
+    "if because when while which who that so unless until after before".split()
+)
 
 
 @dataclass(frozen=True)
@@ -87,10 +92,9 @@ def phrase_candidates(
 ) -> list[list[str]]:
     """Recurring buyer phrases per group, best name first (lower-case, as ``phrases`` counts them).
 
-    Score = centrality-weighted coverage x share of the phrase's mentions inside this group x a
-    bonus per extra word (a fuller phrase reads better) x a bonus when the buyer ends a clause
-    with it (a complete thought: "can't justify it", not "can't justify"); a phrase inside a
-    longer one said by as many mentions of the group is dropped.
+    Score = centrality-weighted coverage x share of the phrase's mentions inside this group x
+    how well it stands alone (``_shape``); a phrase inside a longer one said by as many mentions
+    of the group is dropped.
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -114,32 +118,46 @@ def phrase_candidates(
         weights = np.clip(np.asarray(centrality[i], dtype=np.float64), 0.05, 1.0)
         weighted = weights @ matrix[bounds[i] : bounds[i + 1]].toarray() if len(weights) else counts
         kept = {terms[j]: int(counts[j]) for j in np.flatnonzero(counts >= MIN_MENTIONS)}
-        kept = {p: c for p, c in kept.items() if c / len(groups[i]) >= MIN_COVERAGE}
+        kept = {
+            p: c
+            for p, c in kept.items()
+            if c / len(groups[i]) >= MIN_COVERAGE and not p.startswith("it ")
+        }
         dropped = _contained(kept)
         column = {terms[j]: j for j in np.flatnonzero(counts >= MIN_MENTIONS)}
-        scored = [
-            (
-                float(weighted[column[p]] / weights.sum())
-                * float(counts[column[p]] / total[column[p]])
-                * (1.0 + LENGTH_BONUS * (len(p.split()) - 2))
-                * (ENDING_BONUS if _ends_clause(p, groups[i]) else 1.0),
-                p,
-            )
-            for p in kept
-            if p not in dropped
-        ]
+        scored: list[tuple[float, str]] = []
+        for p in kept:
+            shape = 0.0 if p in dropped else _shape(p, groups[i])
+            if shape > 0:
+                j = column[p]
+                coverage = float(weighted[j] / weights.sum())
+                scored.append((coverage * float(counts[j] / total[j]) * shape, p))
         result.append([p for _, p in sorted(scored, key=lambda item: (-item[0], item[1]))])
     return result
 
 
 def _phrase_pattern(phrase: str) -> str:
-    return r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b"
+    """Matches the phrase as whole words, not inside a hyphenated word ("twenty-six")."""
+    return r"(?<![\w'-])" + r"\W+".join(map(re.escape, phrase.split())) + r"(?![\w-]|'\w)"
 
 
-def _ends_clause(phrase: str, texts: Sequence[str]) -> bool:
-    """Whether some buyer ends a clause or sentence with ``phrase``."""
-    pattern = re.compile(_phrase_pattern(phrase) + r"\s*(?:[.!?;:,\u2014\u2013]|$)", re.I)
-    return any(pattern.search(normalise_quotes(text)) for text in texts)
+def _shape(phrase: str, texts: Sequence[str]) -> float:
+    """How well ``phrase`` stands alone as a name; 0 rejects it.
+
+    Longer reads better; ending a clause somewhere marks a complete thought ("can't justify it",
+    not "can't justify"); a two-word fragment that never ends one is rejected.
+    """
+    words = phrase.split()
+    pattern = re.compile(
+        r"(\w[\w']*)?\W*" + _phrase_pattern(phrase) + r"\s*([.!?;:,\u2014\u2013]|$)?", re.I
+    )
+    found = [m for t in texts for m in pattern.finditer(normalise_quotes(t))]
+    if len(found) < MIN_MENTIONS:  # e.g. only inside hyphenated words ("twenty-six")
+        return 0.0
+    ends = any(m.group(2) is not None for m in found)
+    if len(words) == 2 and not ends:
+        return 0.0
+    return (1.0 + LENGTH_BONUS * (len(words) - 2)) * (ENDING_BONUS if ends else 1.0)
 
 
 def _contained(counts: dict[str, int]) -> set[str]:
@@ -156,15 +174,24 @@ def _contained(counts: dict[str, int]) -> set[str]:
 
 
 def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
-    """``phrase`` as the buyer spelled it ("rotapro" -> "RotaPro"), first letter up; a phrase
-    that ends a question keeps its question mark."""
-    pattern = re.compile(_phrase_pattern(phrase) + r"(\s*\?)?", re.I)
-    for text in texts:
-        found = pattern.search(normalise_quotes(text))
-        if found:
-            phrase = found.group(0).strip()
-            break
-    return _capitalise(phrase)
+    """``phrase`` as the buyer spelled it ("rotapro" -> "RotaPro"), first letter up.
+
+    A phrase that ends a question somewhere keeps the question mark. A phrase always said right
+    after a content word is the tail of something longer, so that word joins the name:
+    "everything over from RotaPro" after "moving" reads "Moving everything over from RotaPro".
+    """
+    pattern = re.compile(r"(?:(\w[\w']*)\s+)?(" + _phrase_pattern(phrase) + r"(?:\s*\?)?)", re.I)
+    found = [m for t in texts for m in pattern.finditer(normalise_quotes(t))]
+    if not found:
+        return _capitalise(phrase)
+    mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
+    before = [(m.group(1) or "").lower() for m in found]
+    first, lead = found[0], ""
+    if all(word and word not in _FUNCTION_WORDS for word in before):
+        lead = Counter(before).most_common(1)[0][0]  # ties: the first said
+        first = found[before.index(lead)]
+        lead = f"{first.group(1)} "
+    return _capitalise(lead + first.group(2).rstrip("? ") + mark)
 
 
 def _capitalise(text: str) -> str:
@@ -174,8 +201,9 @@ def _capitalise(text: str) -> str:
 def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     """The clause of ``quote`` that says most (most keyword words; ties: the first), trimmed.
 
-    Leading filler goes ("um, so I mean ..."), the clause is cut to ``MAX_QUOTE_WORDS`` words
-    and never ends on a dangling word ("the", "and"); a question keeps its question mark.
+    Leading filler goes ("um, so I mean ..."); a long clause is cut to ``MAX_QUOTE_WORDS`` words,
+    before a subordinate clause where there is one ("if ...", "because ..."), and not on a
+    dangling word ("the", "and"); a question keeps its question mark.
     """
     text = normalise_quotes(quote).strip()
     key_words = {w for k in keywords for w in k.split()}
@@ -193,10 +221,16 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         best = _LEADING_FILLER.sub("", _CLAUSE.split(text)[0]).strip() or text
     words = _WORD.findall(best)
     question = best.endswith("?")
-    if len(words) > MAX_QUOTE_WORDS:
-        words = words[:MAX_QUOTE_WORDS]
-        question = False
-    while len(words) > 2 and words[-1].strip("?").lower() in _EDGE_WORDS - {"it", "them", "that"}:
+    cut = len(words) > MAX_QUOTE_WORDS
+    if cut:
+        cuts = [k for k in range(3, MAX_QUOTE_WORDS + 1) if words[k].lower() in _SUBORDINATORS]
+        words = words[: cuts[-1] if cuts else MAX_QUOTE_WORDS]
+        question = question and bool(cuts)  # "Is annual a problem | if ...?" still asks
+    while (
+        cut
+        and len(words) > 2
+        and words[-1].strip("?").lower() in _EDGE_WORDS - {"it", "them", "that"}
+    ):
         words.pop()
         question = False
     clause = " ".join(words).rstrip("?")

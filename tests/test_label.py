@@ -95,3 +95,24 @@ def test_label_clusters_keeps_keywords_and_central_quote() -> None:
     assert "app" in labels[0].keywords
     for label, texts, v, c in zip(labels, GROUPS, vectors, centroids, strict=True):
         assert label.central_quote == texts[int(np.argmax(v @ c))]
+
+
+def test_phrase_inside_hyphenated_number_is_not_a_name() -> None:
+    groups = [["What's the price for twenty-six?", "And the price for twenty-eight people?"]]
+    assert name_clusters(groups, [[1.0, 0.5]]) == ["What's the price for twenty-six?"]
+
+
+def test_tail_of_a_longer_phrase_gets_its_lead_word() -> None:
+    groups = [
+        [
+            "Moving everything over from RotaPro is the worry.",
+            "Moving everything over from RotaPro plus training.",
+            "I'd need to move everything over from RotaPro.",
+        ]
+    ]
+    assert name_clusters(groups, [[1.0] * 3]) == ["Moving everything over from RotaPro"]
+
+
+def test_long_question_cut_before_its_subordinate_clause() -> None:
+    quote = "And is annual a problem if the audit people come back with something?"
+    assert quote_clause(quote) == "Is annual a problem?"
