@@ -17,7 +17,11 @@ from pipeline.config import Settings  # noqa: E402
 from pipeline.embed import Embedder, create_embedder  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 
-pytest_plugins = ["tests.plugins.llm_server", "tests.plugins.live_server", "tests.plugins.documents"]
+pytest_plugins = [
+    "tests.plugins.llm_server",
+    "tests.plugins.live_server",
+    "tests.plugins.documents",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = ROOT / "examples" / "calls"
