@@ -22,6 +22,7 @@ from pipeline import analysis, jobs
 from pipeline.errors import BadInput, CallmineError, NotFound, TooLarge
 from pipeline.ingest import parse_file, safe_filename
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.values import split_list
 from pipeline.store import Call, Mention, Utterance
 from pipeline.utterances import assign_roles
 from pipeline.workspace import Workspace
@@ -36,16 +37,7 @@ READ_CHUNK_BYTES = 64 * 1024
 
 def split_names(value: str | Sequence[str] | None) -> list[str]:
     """``"Ana; Bo, Cy"`` or a list -> ``["Ana", "Bo", "Cy"]`` (blank and repeated names dropped)."""
-    if value is None:
-        return []
-    parts = [value] if isinstance(value, str) else list(value)
-    names: list[str] = []
-    for part in parts:
-        for name in part.replace(";", ",").split(","):
-            name = name.strip()
-            if name and name not in names:
-                names.append(name)
-    return names
+    return split_list(value if value is None or isinstance(value, str) else list(value))
 
 
 class CallMetadata(BaseModel):

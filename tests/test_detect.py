@@ -17,6 +17,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.detect import (
     DETECTORS,
+    OBJECTION_CATEGORIES,
     Detection,
     RuleEmbeddingDetector,
     create_detector,
@@ -369,18 +370,7 @@ def test_malformed_seed_file_is_bad_input(tmp_path: Path) -> None:
 
 def test_builtin_seeds_cover_every_category() -> None:
     seeds = load_seeds()
-    assert set(seeds.objection) == {
-        "price",
-        "contract",
-        "switching",
-        "setup_time",
-        "integrations",
-        "security",
-        "adoption",
-        "authority_timing",
-        "status_quo",
-        "competitor",
-    }
+    assert set(seeds.objection) == set(OBJECTION_CATEGORIES)
     assert all(8 <= len(examples) <= 15 for examples in seeds.objection.values())
     assert set(seeds.why_now) == {"deadline", "cost", "risk", "event"}
 
