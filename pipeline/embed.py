@@ -48,7 +48,10 @@ class SentenceTransformerEmbedder:
         self._model = SentenceTransformer(model_path, device=device, local_files_only=True)
         self.batch_size = batch_size
         self.name = f"st:{os.path.basename(os.path.normpath(model_path))}"
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        dim = get_dim()
         self.dim = int(dim) if dim is not None else 384
 
     def encode(self, texts: Sequence[str]) -> Vectors:
