@@ -332,6 +332,12 @@ class RuleEmbeddingDetector:
                 borderline, objection = objection, None
         if objection is not None and confidence >= threshold:
             out.append(objection)
+        elif rivals := [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]:
+            # A buyer who uses or is weighing a named rival is a competitor objection.
+            out.append(
+                Detection("objection", "competitor", *span, competitor=rivals[0].name,
+                          confidence=round(max(confidence, threshold), 3))
+            )  # fmt: skip
         why_now = _why_now(sentence.text, why_now_sims)
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
@@ -365,6 +371,7 @@ class _Text:
     text: str
 
 
+_RIVAL_RELATIONS = ("current", "evaluated")
 _KIND_ORDER: dict[str, int] = {"objection": 0, "question": 1, "competitor": 2, "why_now": 3}
 _QUESTION_TOPIC_MIN = 0.4
 _QUESTION_MARGIN = 0.15

@@ -560,7 +560,7 @@ _CURRENT = (
     r"|locked in with)\s+)"
 )
 _EVALUATED = (
-    r"(?i:(?:we|i|they)(?:'ve| have| had)?\s+(?:also |already |just )?"
+    r"(?i:(?:we|i|they)(?:'ve| have| had)?\s+(?:also |already |just |been )*"
     r"(?:looked at|look at|looking at|tried|trialled|trialed|trialing|trialling|demoed|"
     r"compared|spoke to|spoken to|talked to|got a quote from|had a demo (?:with|from)|"
     r"switched from|moved from|left)\s+)"

@@ -320,6 +320,15 @@ def test_competitor_objection_names_the_competitor(detector: RuleEmbeddingDetect
     assert (found.category, found.competitor) == ("competitor", "RotaPro")
 
 
+def test_weighing_a_named_rival_is_a_competitor_objection(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    for text in ["We looked at Staffly last month.", "I've been looking at Staffly too."]:
+        found = objections(detector.detect(text, competitors=["Staffly"]))
+        assert [(d.category, d.competitor) for d in found] == [("competitor", "Staffly")], text
+    assert objections(detector.detect("Staffly sent a brochure.", competitors=["Staffly"])) == []
+
+
 def test_why_now_triggers(detector: RuleEmbeddingDetector) -> None:
     lines = [Line(i, "buyer", text) for i, (text, _) in enumerate(WHY_NOW_TABLE)]
     found = detector.detect_utterances(lines)
