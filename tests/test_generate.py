@@ -12,7 +12,7 @@ from pipeline.evidence import collect_evidence
 from pipeline.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.store import Mention
 from pipeline.workspace import Workspace
-from tests.plugins.documents import Seeded, assert_citations_resolve
+from tests.plugins.documents import SECRETS, Seeded, assert_citations_resolve
 
 EXPECTED_SECTIONS = {
     "objection-faq": ["## Questions", "### "],
@@ -117,15 +117,7 @@ def test_pii_is_redacted_from_evidence_and_documents(ws: Workspace, seeded: Seed
         text = " ".join(q.text for q in evidence.quotes) + document.body_markdown
         messages = build_messages(content_type("seo-brief"), evidence)
     prompt = " ".join(m["content"] for m in messages)
-    for secret in (
-        "marco.bellini@brightside.example",
-        "555-867-5309",
-        "4111 1111 1111 1111",
-        "Marco",
-        "Dana",
-        "Whitfield",
-        "Priya",
-    ):
+    for secret in SECRETS:
         assert secret not in text and secret not in prompt
     assert "[email]" in prompt and "[phone]" in prompt and "[card]" in prompt and "[name]" in prompt
 

@@ -23,20 +23,11 @@ from pipeline.review import set_state
 from pipeline.store import Document
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
-from tests.plugins.documents import Seeded, assert_citations_resolve, seed_clusters
+from tests.plugins.documents import SECRETS, Seeded, assert_citations_resolve, seed_clusters
 from tests.plugins.llm_server import MODEL_ALIAS, free_port
 
 # Generous limits: on an idle 2-core machine a document takes seconds, on a loaded one minutes.
 pytestmark = [pytest.mark.slow, pytest.mark.llm, pytest.mark.timeout(3600)]
-SECRETS = (
-    "marco.bellini@brightside.example",
-    "555-867-5309",
-    "4111 1111 1111 1111",
-    "Marco",
-    "Dana",
-    "Whitfield",
-    "Priya",
-)
 
 
 @dataclass
