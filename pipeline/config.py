@@ -42,7 +42,9 @@ class Settings(BaseSettings):
         None,
         description="Sentence-transformers model folder; default is the bundled all-MiniLM-L6-v2.",
     )
-    embedder: Literal["sentence-transformers", "openai"] = "sentence-transformers"
+    embedder: Literal["sentence-transformers", "onnx", "onnx-int8", "openai"] = (
+        "sentence-transformers"
+    )
     embedding_model: str = Field(
         "text-embedding-3-small", description="Model name for the openai embedder."
     )

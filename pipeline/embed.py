@@ -98,13 +98,22 @@ class OpenAIEmbedder:
         return vectors
 
 
-EMBEDDERS = {"sentence-transformers", "openai"}
+EMBEDDERS = {"sentence-transformers", "onnx", "onnx-int8", "openai"}
 
 
 def create_embedder(settings: Settings) -> Embedder:
     """The embedder named by ``settings.embedder``."""
     if settings.embedder == "openai":
         return OpenAIEmbedder(settings)
+    if settings.embedder in ("onnx", "onnx-int8"):
+        from pipeline.embed_onnx import OnnxEmbedder
+
+        return OnnxEmbedder(
+            settings.resolved_model_path,
+            settings.data_dir / "onnx",
+            quantize=settings.embedder == "onnx-int8",
+            batch_size=settings.embed_batch_size,
+        )
     return SentenceTransformerEmbedder(
         str(settings.resolved_model_path),
         batch_size=settings.embed_batch_size,

@@ -1,0 +1,197 @@
+"""ONNX Runtime embedder: the local sentence-transformers model exported once, optionally int8.
+
+The graph is exported from the model folder on this machine (nothing is downloaded), mean
+pooling included, and cached in the data dir under a key of model path, weights, quantisation
+and library versions. Files are written to a temporary name and renamed, so an export that
+crashes or races another leaves no half-written model behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.embed import Vectors, normalise
+from pipeline.errors import CallmineError
+
+# Bump when the exported graph changes shape or meaning, so old cache entries are not reused.
+EXPORT_FORMAT = 1
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "config.json")
+
+
+def cache_key(model_path: Path, quantize: bool) -> str:
+    """Digest of everything the exported file depends on."""
+    import onnxruntime
+    import torch
+
+    parts: list[str] = [
+        str(EXPORT_FORMAT),
+        str(model_path.resolve()),
+        "int8" if quantize else "fp32",
+        torch.__version__,
+        onnxruntime.__version__,
+    ]
+    for name in WEIGHT_FILES:
+        path = model_path / name
+        if path.exists():
+            stat = path.stat()
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def onnx_model_file(model_path: Path, cache_dir: Path, *, quantize: bool) -> Path:
+    """The cached ONNX file for ``model_path``, exported (and quantised) first when missing."""
+    variant = "int8" if quantize else "fp32"
+    name = os.path.basename(os.path.normpath(model_path))
+    target = cache_dir / f"{name}-{variant}-{cache_key(model_path, quantize)}.onnx"
+    if target.exists():
+        return target
+    if quantize:
+        source = onnx_model_file(model_path, cache_dir, quantize=False)
+        write_atomically(target, lambda tmp: quantize_int8(source, tmp))
+    else:
+        write_atomically(target, lambda tmp: export_onnx(model_path, tmp))
+    return target
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Run ``write`` into a temporary file beside ``target``, then rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def pooling_mode(model_path: Path) -> str:
+    """The sentence-transformers pooling of the model folder ("mean" when it says nothing)."""
+    config = model_path / "1_Pooling" / "config.json"
+    if not config.exists():
+        return "mean"
+    settings = json.loads(config.read_text(encoding="utf-8"))
+    modes = [key for key, on in settings.items() if key.startswith("pooling_mode_") and on is True]
+    return "mean" if modes == ["pooling_mode_mean_tokens"] else ",".join(modes) or "none"
+
+
+def max_seq_length(model_path: Path, tokenizer: Any) -> int:
+    """The truncation length sentence-transformers uses for this folder."""
+    config = model_path / "sentence_bert_config.json"
+    if config.exists():
+        length = json.loads(config.read_text(encoding="utf-8")).get("max_seq_length")
+        if isinstance(length, int) and length > 0:
+            return length
+    return int(min(tokenizer.model_max_length, 512))
+
+
+def export_onnx(model_path: Path, destination: Path) -> None:
+    """Trace the Hugging Face model plus mean pooling into an ONNX graph with dynamic shapes."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(model_path), local_files_only=True)
+    model = AutoModel.from_pretrained(str(model_path), local_files_only=True).eval()
+    names = list(tokenizer.model_input_names)
+
+    class MeanPooled(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, *inputs: torch.Tensor) -> torch.Tensor:
+            features = dict(zip(names, inputs, strict=True))
+            hidden = self.model(**features).last_hidden_state
+            mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled: torch.Tensor = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return pooled
+
+    sample = tokenizer(["a short one", "and a somewhat longer sample sentence"], padding=True)
+    args = tuple(torch.tensor(sample[name], dtype=torch.int64) for name in names)
+    axes = {name: {0: "batch", 1: "tokens"} for name in names}
+    with torch.no_grad(), warnings.catch_warnings():
+        # The TorchScript exporter works offline without onnxscript; its tracer warnings are
+        # about shape branches in the mask code that dynamic axes make irrelevant.
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            MeanPooled(),
+            args,
+            str(destination),
+            input_names=names,
+            output_names=["embedding"],
+            dynamic_axes={**axes, "embedding": {0: "batch"}},
+            opset_version=17,
+            dynamo=False,
+        )
+
+
+def quantize_int8(source: Path, destination: Path) -> None:
+    """Dynamic int8 quantisation; per-channel weights keep cosine to fp32 near 0.99.
+
+    Activations are scaled per batch, so an int8 vector shifts slightly with its batch mates.
+    """
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(source), str(destination), weight_type=QuantType.QInt8, per_channel=True)
+
+
+class OnnxEmbedder:
+    """The local model run by ONNX Runtime on CPU: same vectors as sentence-transformers."""
+
+    def __init__(
+        self, model_path: Path, cache_dir: Path, *, quantize: bool = False, batch_size: int = 64
+    ) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import onnxruntime
+        from transformers import AutoTokenizer
+
+        mode = pooling_mode(model_path)
+        if mode != "mean":
+            raise CallmineError(f"the onnx embedder needs a mean-pooling model, not {mode}")
+        self.model_file = onnx_model_file(model_path, cache_dir, quantize=quantize)
+        self._tokenizer = AutoTokenizer.from_pretrained(str(model_path), local_files_only=True)
+        self._max_length = max_seq_length(model_path, self._tokenizer)
+        self._session = onnxruntime.InferenceSession(
+            str(self.model_file), providers=["CPUExecutionProvider"]
+        )
+        self._inputs = [item.name for item in self._session.get_inputs()]
+        self.batch_size = batch_size
+        base = os.path.basename(os.path.normpath(model_path))
+        self.name = f"onnx-int8:{base}" if quantize else f"onnx:{base}"
+        self.dim = int(self._session.get_outputs()[0].shape[1])
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encoded = self._tokenizer(list(texts), truncation=True, max_length=self._max_length)
+        ids: list[list[int]] = encoded["input_ids"]
+        pad = int(self._tokenizer.pad_token_id or 0)
+        # Batches of similar length waste little work on padding.
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        vectors = np.zeros((len(ids), self.dim), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            width = max(len(ids[i]) for i in rows)
+            input_ids = np.full((len(rows), width), pad, dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for row, i in enumerate(rows):
+                input_ids[row, : len(ids[i])] = ids[i]
+                mask[row, : len(ids[i])] = 1
+            feed = {"input_ids": input_ids, "attention_mask": mask}
+            feed["token_type_ids"] = np.zeros_like(input_ids)
+            (pooled,) = self._session.run(
+                ["embedding"], {k: v for k, v in feed.items() if k in self._inputs}
+            )
+            vectors[rows] = pooled
+        return normalise(vectors)
