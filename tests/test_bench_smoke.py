@@ -1,4 +1,4 @@
-"""The throughput and incremental benchmarks run end to end at tiny sizes: one JSON line each."""
+"""Throughput, incremental and embed-backend benchmarks run end to end at tiny sizes."""
 
 from __future__ import annotations
 
@@ -56,4 +56,22 @@ def test_incremental_prints_add_recluster_and_stability() -> None:
     assert 0.0 <= float(record["mentions_same_cluster"]) <= 1.0
     assert int(record["add_mentions"]) > 0
     assert set(record["meets_targets"]) >= {"add_s", "recluster_s", "ids_stable"}
+    assert float(record["peak_rss_mb"]) > 0
+
+
+@pytest.mark.slow
+def test_embed_backends_prints_speedups_and_nmi(tmp_path: Path) -> None:
+    record = run_bench(
+        "embed_backends.py", "--n", "120", "--repeats", "1", "--cache-dir", str(tmp_path)
+    )
+    assert record["n"] == 120
+    backends = record["backends"]
+    assert set(backends) == {"sentence_transformers", "onnx", "onnx_int8"}
+    for name in ("onnx", "onnx_int8"):
+        rate = float(backends[name]["texts_per_s"])
+        base = float(backends["sentence_transformers"]["texts_per_s"])
+        assert record[f"speedup_{name}"] == pytest.approx(rate / base, rel=0.05)
+        assert 0.0 <= float(backends[name]["nmi"]) <= 1.0
+    assert float(backends["onnx"]["cosine_to_st_min"]) >= 0.999
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".onnx", ".onnx"]
     assert float(record["peak_rss_mb"]) > 0
