@@ -9,7 +9,7 @@ export TRANSFORMERS_OFFLINE := 1
 export CMAKE_ARGS := -DGGML_NATIVE=off
 APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils
 
-.PHONY: demo test lint serve system-deps install install-test clean bench
+.PHONY: demo test lint serve system-deps install install-test clean bench detector-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ lint: $(VENV)/.installed-test
 test: install-test
 	$(BIN)/python -m pytest -q
 	$(MAKE) lint
+
+# Re-fit pipeline/data/objection_model.npz after editing the built-in seeds or example labels.
+detector-model: install
+	$(BIN)/python -c "from pipeline.config import Settings; from pipeline.embed import create_embedder; from pipeline.detect import write_builtin_model; print(write_builtin_model(create_embedder(Settings())))"
 
 bench: install-test
 	$(BIN)/pip install -q -e ".[bench]"

@@ -358,15 +358,18 @@ def _detect_and_store(
         .order_by(Utterance.call_id, Utterance.seq)
     ):
         turns[utterance.call_id].append(utterance)
-    groups: dict[tuple[str, ...], list[Utterance]] = {}
+    groups: dict[tuple[str, ...], list[list[Utterance]]] = {}
     for call in calls:
         competitors = tuple(dict.fromkeys([*call.competitors, *workspace.settings.competitors]))
-        groups.setdefault(competitors, []).extend(turns[call.id])
+        groups.setdefault(competitors, []).append(turns[call.id])
     found: dict[int, list[Detection]] = {}
-    for competitors, utterances in groups.items():
-        for start in range(0, len(utterances), DETECT_BATCH):
-            batch = utterances[start : start + DETECT_BATCH]
-            found.update(detector.detect_utterances(batch, competitors=list(competitors)))
+    for competitors, call_turns in groups.items():
+        batch: list[Utterance] = []
+        for index, utterances in enumerate(call_turns):
+            batch.extend(utterances)  # whole calls: a buyer line needs the rep line before it
+            if len(batch) >= DETECT_BATCH or index == len(call_turns) - 1:
+                found.update(detector.detect_utterances(batch, competitors=list(competitors)))
+                batch = []
     stored: list[Mention] = []
     for call in calls:
         for utterance in turns[call.id]:

@@ -1,9 +1,13 @@
 """Detect stage: objections, questions, competitor mentions and why-now triggers in buyer lines.
 
-The default ``RuleEmbeddingDetector`` needs no training data and no LLM: cue rules per sentence
-plus embedding similarity to example phrasings kept in ``data/objection_seeds.toml`` (which a user
-extends with ``<data_dir>/objection_seeds.toml``). An LLM can refine borderline sentences through
-the ``ObjectionClassifier`` seam, or replace the detector through the ``DETECTORS`` registry.
+The default ``RuleEmbeddingDetector`` needs no training data from the user and no LLM. Questions,
+competitors and why-now triggers come from cue rules (plus similarity to the why-now phrasings in
+``data/objection_seeds.toml``); objections from the objection model (``objection_model.py``), a
+logistic model over the sentence, its turn, the rep's turn before it and the cue rules, fitted on
+the seed phrasings and the labelled example calls, and re-fitted when a user adds
+``<data_dir>/objection_seeds.toml`` or ``<data_dir>/objection_labels.csv``. An LLM can refine
+borderline sentences through the ``ObjectionClassifier`` seam, or replace the detector through the
+``DETECTORS`` registry.
 """
 
 from __future__ import annotations
@@ -15,12 +19,23 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, Protocol
 
-import numpy as np
-
 from pipeline import detect_rules as rules
 from pipeline.config import Settings
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput
+from pipeline.objection_model import (
+    LabelledSentence,
+    ObjectionModel,
+    SentenceInput,
+    builtin_labelled,
+    builtin_model_path,
+    context_text,
+    feature_matrix,
+    load_or_train,
+    seed_examples,
+    train,
+    user_labelled,
+)
 from pipeline.utterances import split_sentences
 
 DetectionKind = Literal["objection", "question", "competitor", "why_now"]
@@ -38,6 +53,7 @@ OBJECTION_CATEGORIES = (
 )
 WHY_NOW_CATEGORIES = ("deadline", "cost", "risk", "event")
 SEEDS_FILENAME = "objection_seeds.toml"
+DEFAULT_THRESHOLD = 0.3  # P(objection) from the model; chosen by cross-validation (README)
 DETECTED_ROLES = ("buyer", "unknown", "rep_note")
 
 
@@ -159,6 +175,25 @@ def load_seeds(data_dir: Path | None = None) -> SeedSet:
     return seeds
 
 
+def training_examples(seeds: SeedSet, data_dir: Path | None) -> list[LabelledSentence]:
+    """What the objection model learns from: seeds, built-in labels, the user's labels."""
+    return [
+        *seed_examples(seeds.objection, seeds.not_objection),
+        *builtin_labelled(),
+        *user_labelled(data_dir),
+    ]
+
+
+def write_builtin_model(embedder: Embedder) -> Path:
+    """Re-fit the shipped objection model (``make detector-model`` after editing the built-in
+    seeds or labels); a test fails while the shipped weights are stale."""
+    seeds = load_seeds()
+    model = train(embedder, training_examples(seeds, None), list(seeds.objection))
+    path = builtin_model_path()
+    model.save(path)
+    return path
+
+
 @dataclass(frozen=True)
 class _SeedMatrix:
     """Seed vectors stacked once; ``groups`` maps a name to its row range."""
@@ -197,7 +232,8 @@ class RuleEmbeddingDetector:
         seeds: SeedSet | None = None,
         competitors: Sequence[str] = (),
         ignore_names: Sequence[str] = (),
-        threshold: float = 0.45,
+        model: ObjectionModel | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
         unknown_role_margin: float = 0.1,
         classifier: ObjectionClassifier | None = None,
         classifier_band: float = 0.08,
@@ -213,10 +249,27 @@ class RuleEmbeddingDetector:
         self.classifier_band = classifier_band
         self.splitter = splitter or split_sentences
         self._seed_matrix: _SeedMatrix | None = None
+        self._model = model
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> RuleEmbeddingDetector:
-        return cls(embedder, seeds=load_seeds(settings.data_dir), competitors=settings.competitors)
+        seeds = load_seeds(settings.data_dir)
+        model = load_or_train(
+            embedder,
+            training_examples(seeds, settings.data_dir),
+            list(seeds.objection),
+            settings.data_dir / "models",
+        )
+        return cls(embedder, seeds=seeds, competitors=settings.competitors, model=model)
+
+    @property
+    def model(self) -> ObjectionModel:
+        """The objection model given, else the one fitted on these seeds and the built-in
+        labels (the shipped weights when the seeds are the built-in ones)."""
+        if self._model is None:
+            examples = training_examples(self.seeds, None)
+            self._model = load_or_train(self.embedder, examples, self.categories, None)
+        return self._model
 
     @property
     def categories(self) -> list[str]:
@@ -248,29 +301,37 @@ class RuleEmbeddingDetector:
     def detect_utterances(
         self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
     ) -> dict[int, list[Detection]]:
-        """Detections per utterance id; rep lines skipped; all sentences embedded in one batch."""
-        sentences = [
-            _Sentence(u.id, u.role, start, end, sentence)
-            for u in utterances
-            if u.role in DETECTED_ROLES
-            for start, end, sentence in self.splitter(u.text)
-        ]
+        """Detections per utterance id; rep lines skipped (they are context); sentences,
+        turns and contexts embedded in one batch each. Pass a call's utterances in order:
+        the rep's last turn before a buyer sentence is part of its evidence."""
+        known = [*self.competitors, *competitors]
+        sentences: list[_Sentence] = []
+        inputs: list[SentenceInput] = []
+        for utterance, context in _with_context(utterances):
+            if utterance.role not in DETECTED_ROLES:
+                continue
+            for start, end, text in self.splitter(utterance.text):
+                sentences.append(_Sentence(utterance.id, utterance.role, start, end, text))
+                inputs.append(SentenceInput(text, utterance.text, context, tuple(known)))
         result: dict[int, list[Detection]] = {u.id: [] for u in utterances}
         if not sentences:
             return result
         seeds = self._seed_vectors()
-        sims = self.embedder.encode([s.text for s in sentences]) @ seeds.vectors.T
+        vectors = self.embedder.encode([s.text for s in sentences])
+        sims = vectors @ seeds.vectors.T
         objection_sims = seeds.best(sims, [f"objection:{n}" for n in self.seeds.objection])
         why_now_sims = seeds.best(sims, [f"why_now:{n}" for n in self.seeds.why_now])
-        small_talk = seeds.best(sims, ["not_objection"]).get("not_objection")
-        known = [*self.competitors, *competitors]
+        model = self.model
+        features = feature_matrix(self.embedder, inputs, model.categories, vectors)
+        probabilities = model.probability(features)
+        categories = model.category(features)
         borderline: list[tuple[int, Detection]] = []
         for row, sentence in enumerate(sentences):
             detections, maybe = self._classify_sentence(
                 sentence,
+                (float(probabilities[row]), categories[row]),
                 {name.split(":", 1)[1]: float(v[row]) for name, v in objection_sims.items()},
                 {name.split(":", 1)[1]: float(v[row]) for name, v in why_now_sims.items()},
-                float(small_talk[row]) if small_talk is not None else 0.0,
                 known,
             )
             result[sentence.utterance_id].extend(detections)
@@ -284,9 +345,9 @@ class RuleEmbeddingDetector:
     def _classify_sentence(
         self,
         sentence: _Sentence,
+        objection: tuple[float, str],
         objection_sims: dict[str, float],
         why_now_sims: dict[str, float],
-        small_talk_sim: float,
         known: Sequence[str],
     ) -> tuple[list[Detection], Detection | None]:
         """All detections of one sentence, plus a borderline objection for the classifier."""
@@ -302,42 +363,35 @@ class RuleEmbeddingDetector:
             )
             for h in hits
         ]
-        current = sum(h.relation == "current" for h in hits)
-        cues = rules.cue_scores(sentence.text, {"competitor": current} if current else None)
-        category, confidence = _objection_score(cues, objection_sims, small_talk_sim)
-        question = rules.is_question(sentence.text)
-        if question:
-            topic = (
-                category if objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN else None
-            )
+        probability, category = objection
+        closest = max(objection_sims, key=lambda n: (objection_sims[n], n), default=None)
+        if closest is not None and objection_sims[closest] >= _SEED_MATCH:
+            category = closest  # a near copy of a seed phrasing (a user's own seeds included)
+        if rules.is_question(sentence.text):
+            topic = category if objection_sims.get(category, 0.0) >= _QUESTION_TOPIC_MIN else None
             out.append(Detection("question", topic, *span, confidence=0.9))
         threshold = self.threshold
         if sentence.role != "buyer":
             threshold += self.unknown_role_margin
-        if question and cues.concern < _STRONG_CONCERN:
-            threshold += _QUESTION_MARGIN
-        if cues.concern == 0.0 and objection_sims.get(category or "", 0.0) < _HIGH_SIM:
-            threshold += _NO_CONCERN_MARGIN
-        if len(sentence.text.split()) < _MIN_WORDS:
-            category = None
-        objection = None
-        if category is not None:
-            rival = hits[0].name if hits and category == "competitor" else None
-            objection = Detection(
-                "objection", category, *span, competitor=rival, confidence=round(confidence, 3)
+        rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
+        if rivals:
+            # A buyer who uses or is weighing a named rival: that is the objection's topic.
+            category = "competitor"
+        candidate = None
+        if len(sentence.text.split()) >= _MIN_WORDS:
+            candidate = Detection(
+                "objection",
+                category,
+                *span,
+                competitor=(rivals or hits)[0].name if category == "competitor" and hits else None,
+                confidence=round(probability, 3),
             )
         borderline = None
-        if objection is not None and self.classifier is not None:
-            if abs(confidence - threshold) <= self.classifier_band:
-                borderline, objection = objection, None
-        if objection is not None and confidence >= threshold:
-            out.append(objection)
-        elif rivals := [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]:
-            # A buyer who uses or is weighing a named rival is a competitor objection.
-            out.append(
-                Detection("objection", "competitor", *span, competitor=rivals[0].name,
-                          confidence=round(max(confidence, threshold), 3))
-            )  # fmt: skip
+        if candidate is not None and self.classifier is not None:
+            if abs(probability - threshold) <= self.classifier_band:
+                borderline, candidate = candidate, None
+        if candidate is not None and probability >= threshold:
+            out.append(candidate)
         why_now = _why_now(sentence.text, why_now_sims)
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
@@ -374,43 +428,22 @@ class _Text:
 _RIVAL_RELATIONS = ("current", "evaluated")
 _KIND_ORDER: dict[str, int] = {"objection": 0, "question": 1, "competitor": 2, "why_now": 3}
 _QUESTION_TOPIC_MIN = 0.4
-_QUESTION_MARGIN = 0.15
-_NO_CONCERN_MARGIN = 0.15
-_HIGH_SIM = 0.65  # this close to a seed, no hesitation word is needed
 _MIN_WORDS = 3
-_STRONG_CONCERN = 0.6
-# Weights of the objection score: similarity to the closest seed category, hesitation language,
-# a topic cue for that category; penalties when small talk is closer than any objection seed
-# and for praise without any concern.
-_W_SIM = 0.6
-_W_CONCERN = 0.3
-# Hesitation with no topic cue and no close seed is often a pain, not an objection.
-_W_CONCERN_OFF_TOPIC = 0.26
-_TOPIC_SIM = 0.5
-_W_CUE = 0.1
-_W_SMALL_TALK = 1.0
-_W_PRAISE = 0.15
-_CUE_BONUS = 0.08
+_SEED_MATCH = 0.75
 
 
-def _objection_score(
-    cues: rules.CueScores, sims: dict[str, float], small_talk_sim: float
-) -> tuple[str | None, float]:
-    """Most likely objection category and a 0..1 confidence for one sentence."""
-    if not sims:
-        return None, 0.0
-    ranked = {n: s + _CUE_BONUS * min(cues.categories.get(n, 0), 2) for n, s in sims.items()}
-    category = max(ranked, key=lambda n: (ranked[n], n))
-    sim = sims[category]
-    on_topic = cues.categories.get(category, 0) > 0 or sim >= _TOPIC_SIM
-    score = (
-        _W_SIM * sim
-        + (_W_CONCERN if on_topic else _W_CONCERN_OFF_TOPIC) * cues.concern
-        + _W_CUE * min(cues.categories.get(category, 0), 1)
-        - _W_SMALL_TALK * max(0.0, small_talk_sim - sim)
-        - (_W_PRAISE if cues.positive and cues.concern < _STRONG_CONCERN else 0.0)
-    )
-    return category, float(np.clip(score, 0.0, 1.0))
+def _with_context(utterances: Sequence[UtteranceLike]) -> list[tuple[UtteranceLike, str]]:
+    """Each utterance with the rep's last turn before it in the same call ("" when none)."""
+    out: list[tuple[UtteranceLike, str]] = []
+    last_rep, call = "", None
+    for utterance in utterances:
+        this_call = getattr(utterance, "call_id", None)
+        if this_call != call:
+            last_rep, call = "", this_call
+        out.append((utterance, last_rep))
+        if utterance.role == "rep":
+            last_rep = context_text(utterance.text)
+    return out
 
 
 _WHY_NOW_SIM = 0.65

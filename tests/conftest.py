@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
@@ -14,7 +15,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from api.app import create_app  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
-from pipeline.embed import Embedder, create_embedder  # noqa: E402
+from pipeline.embed import Embedder, Vectors, create_embedder  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 
 pytest_plugins = [
@@ -45,6 +46,29 @@ def _no_ambient_llm(monkeypatch: pytest.MonkeyPatch) -> None:
 def embedder() -> Embedder:
     """The real all-MiniLM-L6-v2 embedder, loaded once."""
     return create_embedder(make_settings(Path("unused")))
+
+
+class MemoEmbedder:
+    """The real embedder with an in-memory cache, so the folds don't re-embed shared texts."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.memo: dict[str, Vectors] = {}
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        new = sorted({t for t in texts if t not in self.memo})
+        if new:
+            self.memo.update(zip(new, self.inner.encode(new), strict=True))
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self.memo[t] for t in texts])
+
+
+@pytest.fixture(scope="session")
+def memo_embedder(embedder: Embedder) -> Embedder:
+    """The real embedder behind an in-memory cache: for tests that embed the same training
+    sentences more than once (cross-validation folds, re-fits of the objection model)."""
+    return MemoEmbedder(embedder)
 
 
 @pytest.fixture
