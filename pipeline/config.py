@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(64, gt=0)
     embed_device: str = Field("cpu", description="torch device for the local embedder (cpu, cuda).")
     competitors: list[str] = Field(default_factory=list, description="Competitor names to detect.")
+    objection_threshold: float = Field(
+        0.3, ge=0.0, le=1.0, description="P(objection) a buyer sentence needs to count."
+    )
     llm_base_url: str | None = Field(
         None, description="OpenAI-compatible base URL; unset = offline drafts."
     )

@@ -53,7 +53,7 @@ OBJECTION_CATEGORIES = (
 )
 WHY_NOW_CATEGORIES = ("deadline", "cost", "risk", "event")
 SEEDS_FILENAME = "objection_seeds.toml"
-DEFAULT_THRESHOLD = 0.3  # P(objection) from the model; chosen by cross-validation (README)
+DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 DETECTED_ROLES = ("buyer", "unknown", "rep_note")
 
 
@@ -260,7 +260,13 @@ class RuleEmbeddingDetector:
             list(seeds.objection),
             settings.data_dir / "models",
         )
-        return cls(embedder, seeds=seeds, competitors=settings.competitors, model=model)
+        return cls(
+            embedder,
+            seeds=seeds,
+            competitors=settings.competitors,
+            model=model,
+            threshold=settings.objection_threshold,
+        )
 
     @property
     def model(self) -> ObjectionModel:

@@ -103,3 +103,14 @@ def test_user_labels_teach_the_detector(tmp_path: Path, memo_embedder: Embedder)
     (found,) = [d for d in taught.detect(sentence) if d.kind == "objection"]
     assert found.category == "status_quo"
     assert found.confidence > before
+
+
+def test_threshold_setting_reaches_the_detector(tmp_path: Path, embedder: Embedder) -> None:
+    settings = make_settings(tmp_path, objection_threshold=0.9)
+    strict = RuleEmbeddingDetector.from_settings(settings, embedder)
+    default = RuleEmbeddingDetector.from_settings(make_settings(tmp_path), embedder)
+    assert (strict.threshold, default.threshold) == (0.9, 0.3)
+    text = "Seventy-three a month for six people, that's nearly nine hundred a year."
+    found = [d for d in default.detect(text) if d.kind == "objection"]
+    assert found and found[0].confidence < 0.9
+    assert [d for d in strict.detect(text) if d.kind == "objection"] == []
