@@ -62,6 +62,7 @@ bench: install-test
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/incremental.py
 	$(BIN)/python bench/generate.py
+	$(BIN)/python bench/embed_backends.py
 
 clean:
 	rm -rf $(VENV) callmine-data test-artifacts
