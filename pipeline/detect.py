@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, Protocol
 
+import numpy as np
+
 from pipeline import detect_rules as rules
 from pipeline.config import Settings
 from pipeline.embed import Embedder, Vectors
@@ -26,12 +28,14 @@ from pipeline.errors import BadInput
 from pipeline.objection_model import (
     LabelledSentence,
     ObjectionModel,
+    RuleEvidence,
     SentenceInput,
     builtin_labelled,
     builtin_model_path,
     context_text,
     feature_matrix,
     load_or_train,
+    rule_evidence,
     seed_examples,
     train,
     user_labelled,
@@ -124,6 +128,15 @@ class SeedSet:
             why_now=_merge_groups(self.why_now, other.why_now),
         )
 
+    def texts(self) -> list[str]:
+        """Every phrasing, in the order the detector stacks them: objections by category,
+        non-objections, why-now triggers by category."""
+        return [
+            *(t for examples in self.objection.values() for t in examples),
+            *self.not_objection,
+            *(t for examples in self.why_now.values() for t in examples),
+        ]
+
 
 def _unique(items: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(s.strip() for s in items if s.strip()))
@@ -188,7 +201,8 @@ def write_builtin_model(embedder: Embedder) -> Path:
     """Re-fit the shipped objection model (``make detector-model`` after editing the built-in
     seeds or labels); a test fails while the shipped weights are stale."""
     seeds = load_seeds()
-    model = train(embedder, training_examples(seeds, None), list(seeds.objection))
+    examples = training_examples(seeds, None)
+    model = train(embedder, examples, list(seeds.objection), seeds.texts())
     path = builtin_model_path()
     model.save(path)
     return path
@@ -259,6 +273,7 @@ class RuleEmbeddingDetector:
             training_examples(seeds, settings.data_dir),
             list(seeds.objection),
             settings.data_dir / "models",
+            seeds.texts(),
         )
         return cls(
             embedder,
@@ -274,7 +289,9 @@ class RuleEmbeddingDetector:
         labels (the shipped weights when the seeds are the built-in ones)."""
         if self._model is None:
             examples = training_examples(self.seeds, None)
-            self._model = load_or_train(self.embedder, examples, self.categories, None)
+            self._model = load_or_train(
+                self.embedder, examples, self.categories, None, self.seeds.texts()
+            )
         return self._model
 
     @property
@@ -282,19 +299,26 @@ class RuleEmbeddingDetector:
         return list(self.seeds.objection)
 
     def _seed_vectors(self) -> _SeedMatrix:
+        """The seed phrasings' vectors, stacked once; those the model kept are not re-embedded."""
         if self._seed_matrix is None:
-            texts: list[str] = []
             groups: dict[str, tuple[int, int]] = {}
             named = [
                 *((f"objection:{n}", ex) for n, ex in self.seeds.objection.items()),
                 ("not_objection", self.seeds.not_objection),
                 *((f"why_now:{n}", ex) for n, ex in self.seeds.why_now.items()),
             ]
+            count = 0
             for group, examples in named:
                 if examples:
-                    groups[group] = (len(texts), len(texts) + len(examples))
-                    texts.extend(examples)
-            self._seed_matrix = _SeedMatrix(self.embedder.encode(texts), groups)
+                    groups[group] = (count, count + len(examples))
+                    count += len(examples)
+            texts = self.seeds.texts()
+            known = self.model.vectors_for(self.embedder.name)
+            missing = sorted({t for t in texts if t not in known})
+            if missing:
+                known.update(zip(missing, self.embedder.encode(missing), strict=True))
+            vectors = np.vstack([known[t] for t in texts]) if texts else self.embedder.encode([])
+            self._seed_matrix = _SeedMatrix(vectors.astype(np.float32), groups)
         return self._seed_matrix
 
     def detect(
@@ -324,11 +348,12 @@ class RuleEmbeddingDetector:
             return result
         seeds = self._seed_vectors()
         vectors = self.embedder.encode([s.text for s in sentences])
+        evidence = [rule_evidence(i, ignore=self.ignore_names) for i in inputs]
         sims = vectors @ seeds.vectors.T
         objection_sims = seeds.best(sims, [f"objection:{n}" for n in self.seeds.objection])
         why_now_sims = seeds.best(sims, [f"why_now:{n}" for n in self.seeds.why_now])
         model = self.model
-        features = feature_matrix(self.embedder, inputs, model.categories, vectors)
+        features = feature_matrix(self.embedder, inputs, model.categories, vectors, evidence)
         probabilities = model.probability(features)
         categories = model.category(features)
         borderline: list[tuple[int, Detection]] = []
@@ -338,7 +363,7 @@ class RuleEmbeddingDetector:
                 (float(probabilities[row]), categories[row]),
                 {name.split(":", 1)[1]: float(v[row]) for name, v in objection_sims.items()},
                 {name.split(":", 1)[1]: float(v[row]) for name, v in why_now_sims.items()},
-                known,
+                evidence[row],
             )
             result[sentence.utterance_id].extend(detections)
             if maybe is not None:
@@ -354,11 +379,11 @@ class RuleEmbeddingDetector:
         objection: tuple[float, str],
         objection_sims: dict[str, float],
         why_now_sims: dict[str, float],
-        known: Sequence[str],
+        evidence: RuleEvidence,
     ) -> tuple[list[Detection], Detection | None]:
         """All detections of one sentence, plus a borderline objection for the classifier."""
         span = (sentence.text, sentence.start, sentence.end)
-        hits = rules.find_competitors(sentence.text, known, ignore=self.ignore_names)
+        hits = evidence.hits
         out = [
             Detection(
                 "competitor",
@@ -373,7 +398,7 @@ class RuleEmbeddingDetector:
         closest = max(objection_sims, key=lambda n: (objection_sims[n], n), default=None)
         if closest is not None and objection_sims[closest] >= _SEED_MATCH:
             category = closest  # a near copy of a seed phrasing (a user's own seeds included)
-        if rules.is_question(sentence.text):
+        if evidence.question:
             topic = category if objection_sims.get(category, 0.0) >= _QUESTION_TOPIC_MIN else None
             out.append(Detection("question", topic, *span, confidence=0.9))
         threshold = self.threshold

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -116,7 +116,8 @@ def phrase_candidates(
     result: list[list[str]] = []
     for i, counts in enumerate(per_group):
         weights = np.clip(np.asarray(centrality[i], dtype=np.float64), 0.05, 1.0)
-        weighted = weights @ matrix[bounds[i] : bounds[i + 1]].toarray() if len(weights) else counts
+        rows = matrix[bounds[i] : bounds[i + 1]]
+        weighted = np.asarray(rows.T @ weights).ravel() if len(weights) else counts
         kept = {terms[j]: int(counts[j]) for j in np.flatnonzero(counts >= MIN_MENTIONS)}
         kept = {
             p: c
@@ -253,15 +254,26 @@ def name_clusters(
     names: list[str] = []
     for i, texts in enumerate(groups):
         by_centrality = [texts[j] for j in np.argsort(-np.asarray(centrality[i]), kind="stable")]
-        options = [spelled_as_said(p, by_centrality) for p in candidates[i]]
-        if by_centrality:
-            options.append(quote_clause(by_centrality[0], keywords[i]))
-        name = next((o for o in options if o.lower() not in taken), "")
+        options = _name_options(candidates[i], by_centrality, keywords[i])
+        first = next(options, "")
+        name = first if first.lower() not in taken else ""
+        name = name or next((o for o in options if o.lower() not in taken), "")
         if not name:
-            name = _distinguish(options[0] if options else "Cluster", keywords[i], taken)
+            name = _distinguish(first or "Cluster", keywords[i], taken)
         taken.add(name.lower())
         names.append(name)
     return names
+
+
+def _name_options(
+    phrases: Sequence[str], by_centrality: Sequence[str], keywords: Sequence[str]
+) -> Iterator[str]:
+    """Name options best first, spelled as said; lazy, since the first free one is usually
+    the first (spelling a phrase scans every quote of the group)."""
+    for phrase in phrases:
+        yield spelled_as_said(phrase, by_centrality)
+    if by_centrality:
+        yield quote_clause(by_centrality[0], keywords)
 
 
 def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:

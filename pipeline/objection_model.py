@@ -14,6 +14,7 @@ training data or the embedder differ from what shipped, so the first call needs 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -29,11 +30,11 @@ import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression
 
 from pipeline import detect_rules as rules
-from pipeline.embed import Embedder
+from pipeline.embed import Embedder, normalise
 from pipeline.errors import BadInput
 
 Matrix = npt.NDArray[np.float32]
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 LABELS_FILENAME = "objection_labels.csv"
 MODEL_FILENAME = "objection_model.npz"
 CONTEXT_CHARS = 300  # the end of the rep's turn is what the buyer answers
@@ -134,15 +135,32 @@ def user_labelled(data_dir: Path | None) -> list[LabelledSentence]:
 # --- features ---------------------------------------------------------------------------------
 
 
-def cue_features(sentence: SentenceInput, categories: Sequence[str]) -> list[float]:
+@dataclass(frozen=True)
+class RuleEvidence:
+    """What the cue rules found in a sentence that the detector needs too (found once)."""
+
+    hits: tuple[rules.CompetitorHit, ...]
+    question: bool
+
+
+def rule_evidence(sentence: SentenceInput, *, ignore: Sequence[str] = ()) -> RuleEvidence:
+    """Competitor hits (names in ``ignore`` skipped) and whether the sentence is a question."""
+    hits = rules.find_competitors(sentence.text, sentence.competitors, ignore=ignore)
+    return RuleEvidence(tuple(hits), rules.is_question(sentence.text))
+
+
+def cue_features(
+    sentence: SentenceInput, categories: Sequence[str], evidence: RuleEvidence | None = None
+) -> list[float]:
     """Rule evidence as numbers: hesitation, praise, question, length, rivals, topic cues."""
     cues = rules.cue_scores(sentence.text)
-    hits = rules.find_competitors(sentence.text, sentence.competitors)
+    found = evidence if evidence is not None else rule_evidence(sentence)
+    hits = found.hits
     relations = {h.relation for h in hits if h.known}
     return [
         cues.concern,
         float(cues.positive),
-        float(rules.is_question(sentence.text)),
+        float(found.question),
         min(len(sentence.text.split()), 40) / 20,
         float("current" in relations),
         float("evaluated" in relations),
@@ -164,16 +182,33 @@ def _embed_unique(embedder: Embedder, texts: Sequence[str], dim: int) -> Matrix:
     return out
 
 
+def _turn_vectors(sentences: Sequence[SentenceInput], own: Matrix) -> Matrix:
+    """Each sentence's turn vector: the normalised mean of its turn's sentence vectors.
+
+    Why not embed the turn: that would cost a second encoder pass for every multi-sentence
+    turn (a seventh of the embedding time on short texts) for no gain in cross-validation.
+    Sentences of a turn must all be in ``sentences`` (detection and training both pass them).
+    """
+    rows: dict[str, list[int]] = {}
+    for row, sentence in enumerate(sentences):
+        rows.setdefault(sentence.turn.strip() or sentence.text, []).append(row)
+    turn = np.empty_like(own)
+    for members in rows.values():
+        turn[members] = normalise(own[members].mean(axis=0))
+    return turn
+
+
 def feature_matrix(
     embedder: Embedder,
     sentences: Sequence[SentenceInput],
     categories: Sequence[str],
     sentence_vectors: Matrix | None = None,
+    evidence: Sequence[RuleEvidence] | None = None,
 ) -> Matrix:
     """One row per sentence: sentence, turn and context vectors, then the cue features.
 
-    Pass ``sentence_vectors`` when the caller has them already; a turn of one sentence reuses
-    its sentence vector, so only multi-sentence turns and rep contexts cost extra embedding.
+    Pass ``sentence_vectors`` and ``evidence`` when the caller has them already; then only the
+    rep contexts cost extra embedding.
     """
     if not sentences:
         return np.zeros((0, 0), dtype=np.float32)
@@ -183,12 +218,13 @@ def feature_matrix(
         else embedder.encode([s.text for s in sentences])
     )
     dim = int(own.shape[1])
-    longer = [s.turn if s.turn.strip() != s.text.strip() else "" for s in sentences]
-    turn = _embed_unique(embedder, longer, dim)
-    same = np.array([not t for t in longer])
-    turn[same] = own[same]
+    turn = _turn_vectors(sentences, own)
     context = _embed_unique(embedder, [s.context for s in sentences], dim)
-    cues = np.array([cue_features(s, categories) for s in sentences], dtype=np.float32)
+    found = evidence if evidence is not None else [None] * len(sentences)
+    cues = np.array(
+        [cue_features(s, categories, e) for s, e in zip(sentences, found, strict=True)],
+        dtype=np.float32,
+    )
     return np.hstack([own, turn, context, cues]).astype(np.float32)
 
 
@@ -206,6 +242,16 @@ class ObjectionModel:
     category_coef: Matrix
     category_intercept: Matrix
     category_names: tuple[str, ...]
+    embedder: str = ""
+    known_texts: tuple[str, ...] = ()
+    known_vectors: Matrix | None = None
+
+    def vectors_for(self, embedder_name: str) -> dict[str, Matrix]:
+        """Vectors of texts embedded at fit time (the seed phrasings), by text; only for the
+        embedder that made them. Why: a fresh workspace need not embed the seeds again."""
+        if embedder_name != self.embedder or self.known_vectors is None:
+            return {}
+        return dict(zip(self.known_texts, self.known_vectors, strict=True))
 
     def probability(self, features: Matrix) -> Matrix:
         logits = features @ self.objection_coef + self.objection_intercept
@@ -224,7 +270,12 @@ class ObjectionModel:
             "categories": list(self.categories),
             "category_names": list(self.category_names),
             "objection_intercept": self.objection_intercept,
+            "embedder": self.embedder,
+            "known_texts": list(self.known_texts),
         }
+        known = self.known_vectors
+        if known is None:
+            known = np.zeros((0, self.objection_coef.shape[0]), dtype=np.float32)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
             with os.fdopen(handle, "wb") as fh:
@@ -234,6 +285,7 @@ class ObjectionModel:
                     objection_coef=self.objection_coef,
                     category_coef=self.category_coef,
                     category_intercept=self.category_intercept,
+                    known_vectors=known,
                 )
             os.chmod(temporary, 0o644)
             os.replace(temporary, path)
@@ -252,6 +304,11 @@ class ObjectionModel:
                 category_coef=data["category_coef"].astype(np.float32),
                 category_intercept=data["category_intercept"].astype(np.float32),
                 category_names=tuple(meta["category_names"]),
+                embedder=meta.get("embedder", ""),
+                known_texts=tuple(meta.get("known_texts", [])),
+                known_vectors=(
+                    data["known_vectors"].astype(np.float32) if "known_vectors" in data else None
+                ),
             )
 
 
@@ -303,12 +360,21 @@ def fit(
 
 
 def train(
-    embedder: Embedder, examples: Sequence[LabelledSentence], categories: Sequence[str]
+    embedder: Embedder,
+    examples: Sequence[LabelledSentence],
+    categories: Sequence[str],
+    remember: Sequence[str] = (),
 ) -> ObjectionModel:
-    """Embed the examples and fit a model keyed by their fingerprint."""
+    """Embed the examples and fit a model keyed by their fingerprint; the vectors of
+    ``remember`` (the seed phrasings) are kept with it for ``vectors_for``."""
     key = training_key(examples, categories, embedder.name)
     features = feature_matrix(embedder, [e.sentence for e in examples], categories)
-    return fit(features, examples, categories, key)
+    model = fit(features, examples, categories, key)
+    texts = tuple(dict.fromkeys(remember))
+    vectors = embedder.encode(texts) if texts else None
+    return dataclasses.replace(
+        model, embedder=embedder.name, known_texts=texts, known_vectors=vectors
+    )
 
 
 def builtin_model_path() -> Path:
@@ -320,6 +386,7 @@ def load_or_train(
     examples: Sequence[LabelledSentence],
     categories: Sequence[str],
     cache_dir: Path | None,
+    remember: Sequence[str] = (),
 ) -> ObjectionModel:
     """The shipped model when it was fitted on exactly these examples with this embedder,
     else a cached fit from ``cache_dir``, else a fresh fit (saved to ``cache_dir``)."""
@@ -332,7 +399,7 @@ def load_or_train(
             model = ObjectionModel.load(path)
             if model.key == key:
                 return model
-    model = train(embedder, examples, categories)
+    model = train(embedder, examples, categories, remember)
     if cache_dir is not None:
         model.save(candidates[-1])
     return model

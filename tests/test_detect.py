@@ -400,7 +400,7 @@ class CountingEmbedder:
         return self.inner.encode(texts)
 
 
-def test_one_embedding_batch_per_call_and_seeds_once(embedder: Embedder) -> None:
+def test_one_embedding_batch_per_call_and_seeds_shipped(embedder: Embedder) -> None:
     counting = CountingEmbedder(embedder)
     detector = RuleEmbeddingDetector(counting)
     lines = [
@@ -409,11 +409,21 @@ def test_one_embedding_batch_per_call_and_seeds_once(embedder: Embedder) -> None
         Line(3, "buyer", "My staff won't use it."),
     ]
     detector.detect_utterances(lines)
-    seed_count = counting.calls[0]
-    # seeds once; then one batch each: sentences, multi-sentence turns, rep contexts
-    assert counting.calls == [seed_count, 4, 1, 1]
+    # The shipped model carries the seed vectors, and a turn's vector is the mean of its
+    # sentences': one batch of sentences, one of rep contexts, nothing else.
+    assert counting.calls == [4, 1]
     detector.detect_utterances([*lines, Line(4, "buyer", "Fine. Send it over.")])
-    assert counting.calls[4:] == [6, 2, 1]
+    assert counting.calls[2:] == [6, 1]
+
+
+def test_seed_vectors_kept_with_the_model_match_fresh_ones(embedder: Embedder) -> None:
+    detector = RuleEmbeddingDetector(embedder)
+    texts = detector.seeds.texts()
+    kept = detector.model.vectors_for(embedder.name)
+    assert set(kept) == set(texts)
+    fresh = embedder.encode(texts[:20])
+    assert np.allclose(np.vstack([kept[t] for t in texts[:20]]), fresh, atol=1e-5)
+    assert detector.model.vectors_for("some-other-embedder") == {}
 
 
 def test_deterministic(detector: RuleEmbeddingDetector) -> None:
