@@ -6,7 +6,7 @@ import numpy as np
 from sqlalchemy import select
 
 from pipeline import insights
-from pipeline.analysis import analyse_calls, run_clustering
+from pipeline.analysis import analyse_calls, cluster_by_category, run_clustering
 from pipeline.cluster import cluster_vectors, match_clusters
 from pipeline.embed import Embedder
 from pipeline.store import Cluster, Mention
@@ -39,6 +39,36 @@ def test_themes_recovered_and_deterministic(embedder: Embedder) -> None:
         members = [truth[i] for i in np.flatnonzero(first.labels == label)]
         assert members.count(max(set(members), key=members.count)) / len(members) >= 0.75
     assert 3 <= first.k <= 6
+
+
+def test_clusters_never_mix_categories_and_split_only_clear_themes(embedder: Embedder) -> None:
+    texts = [s for sentences in THEMES.values() for s in sentences]
+    themes = [t for t, sentences in THEMES.items() for _ in sentences]
+    vectors = embedder.encode(texts)
+    # Two themes filed under one category, one theme under its own.
+    categories = ["pair" if t != "integrations" else t for t in themes]
+    keys = list(range(len(texts)))
+
+    def pair_groups(target: float | None) -> list[list[int]]:
+        groups = cluster_by_category(vectors, categories, keys, target)
+        assert sorted(p for g in groups for p in g) == keys
+        assert all(len({categories[p] for p in g}) == 1 for g in groups)
+        return [g for g in groups if categories[g[0]] == "pair"]
+
+    # The default target keeps close concerns ("too expensive", "takes too long") together;
+    # a tighter one splits them by theme; a loose one never splits.
+    assert len(pair_groups(None)) == 1
+    tight = pair_groups(0.5)
+    assert len(tight) >= 2 and all(len({themes[p] for p in g}) == 1 for g in tight)
+    assert len(pair_groups(-1.0)) == 1
+    assert cluster_by_category(vectors, categories, keys) == cluster_by_category(
+        vectors, categories, keys
+    )
+    # Texts with no category are clustered on their own, by meaning.
+    plain = cluster_by_category(vectors, [None] * len(texts), keys)
+    for group in plain:
+        members = [themes[p] for p in group]
+        assert members.count(max(set(members), key=members.count)) / len(members) >= 0.75
 
 
 def test_match_clusters_by_overlap() -> None:
