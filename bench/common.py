@@ -8,6 +8,8 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,7 @@ def local_embedder() -> Any:
     return create_embedder(Settings(_env_file=None, data_dir=Path("unused")))
 
 
+@dataclass
 class Timing:
     """Wall-clock and CPU seconds of a ``with`` block (CPU time is steadier on a busy machine)."""
 
@@ -79,6 +82,14 @@ class Timing:
     def __exit__(self, *_exc: object) -> None:
         self.wall = time.perf_counter() - self._wall
         self.cpu = time.process_time() - self._cpu
+
+    @staticmethod
+    def mean(timings: Sequence[Timing]) -> Timing:
+        """The average of repeated runs of the same work."""
+        return Timing(
+            wall=sum(t.wall for t in timings) / len(timings),
+            cpu=sum(t.cpu for t in timings) / len(timings),
+        )
 
 
 class StageClock:

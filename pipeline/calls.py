@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -312,15 +312,15 @@ def _merge_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     parsed.title = metadata.title or parsed.title
 
 
-def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> Utterance:
-    return Utterance(
-        call_id=call_id,
-        seq=seq,
-        speaker=utterance.speaker,
-        role=utterance.role,
-        start_seconds=utterance.start_seconds,
-        text=utterance.text,
-    )
+def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[str, object]:
+    return {
+        "call_id": call_id,
+        "seq": seq,
+        "speaker": utterance.speaker,
+        "role": utterance.role,
+        "start_seconds": utterance.start_seconds,
+        "text": utterance.text,
+    }
 
 
 def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str) -> Call:
@@ -341,9 +341,9 @@ def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str
     )
     session.add(call)
     session.flush()
-    for seq, utterance in enumerate(parsed.utterances):
-        session.add(_utterance_row(call.id, seq, utterance))
-    session.flush()
+    rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
+    if rows:  # one executemany, not one ORM object per line: a long call stores in one go
+        session.execute(insert(Utterance), rows)
     return call
 
 

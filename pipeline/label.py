@@ -125,10 +125,11 @@ def phrase_candidates(
             if c / len(groups[i]) >= MIN_COVERAGE and not p.startswith("it ")
         }
         dropped = _contained(kept)
+        normalised = [normalise_quotes(t) for t in groups[i]] if kept else []
         column = {terms[j]: j for j in np.flatnonzero(counts >= MIN_MENTIONS)}
         scored: list[tuple[float, str]] = []
         for p in kept:
-            shape = 0.0 if p in dropped else _shape(p, groups[i])
+            shape = 0.0 if p in dropped else _shape(p, normalised)
             if shape > 0:
                 j = column[p]
                 coverage = float(weighted[j] / weights.sum())
@@ -143,7 +144,7 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 def _shape(phrase: str, texts: Sequence[str]) -> float:
-    """How well ``phrase`` stands alone as a name; 0 rejects it.
+    """How well ``phrase`` stands alone as a name; 0 rejects it. ``texts``: quotes normalised.
 
     Longer reads better; ending a clause somewhere marks a complete thought ("can't justify it",
     not "can't justify"); a two-word fragment that never ends one is rejected.
@@ -152,10 +153,15 @@ def _shape(phrase: str, texts: Sequence[str]) -> float:
     pattern = re.compile(
         r"(\w[\w']*)?\W*" + _phrase_pattern(phrase) + r"\s*([.!?;:,\u2014\u2013]|$)?", re.I
     )
-    found = [m for t in texts for m in pattern.finditer(normalise_quotes(t))]
-    if len(found) < MIN_MENTIONS:  # e.g. only inside hyphenated words ("twenty-six")
+    found, ends = 0, False
+    for text in texts:  # stop as soon as the answer is known: groups can be large
+        for match in pattern.finditer(text):
+            found += 1
+            ends = ends or match.group(2) is not None
+        if found >= MIN_MENTIONS and ends:
+            break
+    if found < MIN_MENTIONS:  # e.g. only inside hyphenated words ("twenty-six")
         return 0.0
-    ends = any(m.group(2) is not None for m in found)
     if len(words) == 2 and not ends:
         return 0.0
     return (1.0 + LENGTH_BONUS * (len(words) - 2)) * (ENDING_BONUS if ends else 1.0)
