@@ -41,6 +41,8 @@ DRIFT_GROWTH = 1.5
 STATE_FILENAME = "cluster_state.json"
 # Utterances per detection call: big enough for full embedding batches, small enough for memory.
 DETECT_BATCH = 4096
+# Weight of a question's topic next to its (unit) text vector when clustering questions.
+CATEGORY_WEIGHT = 1.0
 # Auto k inside one detector category: the fewest clusters whose members are, on average, this
 # similar to each other (texts with no category use cluster.COHESION_TARGET).
 CATEGORY_COHESION_TARGET = 0.18
@@ -216,6 +218,21 @@ def _respect_splits(
     return out
 
 
+def with_category(vectors: Vectors, categories: Sequence[str | None]) -> Vectors:
+    """Text vectors plus a weighted one-hot of the category, renormalised: a prior that pulls
+    questions on one topic together ("What does it cost?", "What's list for us?") without
+    walling off those the detector gave no topic. Texts without a category are unaffected."""
+    names = sorted({c for c in categories if c})
+    if not names:
+        return vectors
+    column = {name: j for j, name in enumerate(names)}
+    onehot = np.zeros((len(categories), len(names)), dtype=np.float32)
+    for i, category in enumerate(categories):
+        if category:
+            onehot[i, column[category]] = CATEGORY_WEIGHT
+    return normalise(np.hstack([vectors, onehot]))
+
+
 def cluster_by_category(
     vectors: Vectors,
     categories: Sequence[str | None],
@@ -259,7 +276,12 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
     texts = [str(r[1]) for r in rows]
     previous: dict[int, int | None] = {p: r[2] for p, r in enumerate(rows)}
     vectors = embed_cached(session, workspace.embedder, texts)
-    raw_groups = cluster_by_category(vectors, [r[3] for r in rows], ids)
+    categories = [r[3] for r in rows]
+    if kind == "objection":
+        raw_groups = cluster_by_category(vectors, categories, ids)
+    else:  # a question's category is only a topic hint, set for some: a prior, not a wall
+        result = cluster_vectors(with_category(vectors, categories), keys=ids)
+        raw_groups = [[int(p) for p in np.flatnonzero(result.labels == i)] for i in range(result.k)]
     groups = _respect_splits(session, raw_groups, previous, vectors)
     old_clusters = {
         c.id: c
