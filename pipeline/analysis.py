@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.cluster import (
@@ -405,25 +405,27 @@ def _detect_and_store(
             if len(batch) >= DETECT_BATCH or index == len(call_turns) - 1:
                 found.update(detector.detect_utterances(batch, competitors=list(competitors)))
                 batch = []
-    stored: list[Mention] = []
-    for call in calls:
-        for utterance in turns[call.id]:
-            for d in found.get(utterance.id, []):
-                mention = Mention(
-                    utterance_id=utterance.id,
-                    call_id=call.id,
-                    kind=d.kind,
-                    category=d.category,
-                    text=d.text,
-                    char_start=d.char_start,
-                    char_end=d.char_end,
-                    competitor=d.competitor,
-                    confidence=d.confidence,
-                )
-                session.add(mention)
-                stored.append(mention)
-    session.flush()
-    return stored
+    rows = [
+        {
+            "utterance_id": utterance.id,
+            "call_id": call.id,
+            "kind": d.kind,
+            "category": d.category,
+            "text": d.text,
+            "char_start": d.char_start,
+            "char_end": d.char_end,
+            "competitor": d.competitor,
+            "confidence": d.confidence,
+        }
+        for call in calls
+        for utterance in turns[call.id]
+        for d in found.get(utterance.id, [])
+    ]
+    if not rows:
+        return []
+    # One INSERT .. RETURNING for the lot (ORM objects per row cost ~0.1 ms each at 10k).
+    inserted = insert(Mention).returning(Mention, sort_by_parameter_order=True)
+    return list(session.scalars(inserted, rows).all())
 
 
 def analyse_calls(

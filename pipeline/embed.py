@@ -9,7 +9,7 @@ from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
@@ -145,17 +145,18 @@ def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vecto
     if missing:
         first_text = dict(zip(hashes, texts, strict=True))
         fresh = embedder.encode([first_text[h] for h in missing])
+        fresh_rows: list[dict[str, object]] = []
         for h, vector in zip(missing, fresh, strict=True):
             known[h] = vector
-            db.add(
-                EmbeddingCache(
-                    text_hash=h,
-                    model=embedder.name,
-                    dim=int(vector.shape[0]),
-                    vector=vector.tobytes(),
-                )
+            fresh_rows.append(
+                {
+                    "text_hash": h,
+                    "model": embedder.name,
+                    "dim": int(vector.shape[0]),
+                    "vector": vector.tobytes(),
+                }
             )
-        db.flush()
+        db.execute(insert(EmbeddingCache), fresh_rows)  # one executemany, no ORM object per vector
     return np.vstack([known[h] for h in hashes]).astype(np.float32)
 
 
