@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-from common import BANKING77, emit, load_csv, local_embedder
+from common import BANKING77, add_data_arguments, emit, load_csv, local_embedder
 
 from pipeline.cluster import cluster_vectors
 
@@ -66,9 +65,7 @@ def bertopic_default(texts: list[str], vectors: np.ndarray) -> tuple[np.ndarray 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=BANKING77 / "test.csv")
-    parser.add_argument("--text-column", default="text")
-    parser.add_argument("--label-column", default="category")
+    add_data_arguments(parser, BANKING77 / "test.csv", labels=True, count=False)
     parser.add_argument("--k", type=int, default=None, help="Fixed k (default: automatic).")
     parser.add_argument("--baselines", action="store_true")
     parser.add_argument("--limit", type=int, default=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import os
@@ -66,6 +67,18 @@ def local_embedder() -> Any:
     from pipeline.embed import create_embedder
 
     return create_embedder(Settings(_env_file=None, data_dir=Path("unused")))
+
+
+def add_data_arguments(
+    parser: argparse.ArgumentParser, default: Path, *, labels: bool = False, count: bool = True
+) -> None:
+    """``--data``, ``--text-column`` (and ``--label-column``, ``--n``): any CSV works."""
+    parser.add_argument("--data", type=Path, default=default)
+    parser.add_argument("--text-column", default="text")
+    if labels:
+        parser.add_argument("--label-column", default="category")
+    if count:
+        parser.add_argument("--n", type=int, default=None, help="Texts to use (default: all).")
 
 
 @dataclass

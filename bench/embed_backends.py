@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 from cluster_quality import scores
-from common import BANKING77, Timing, emit, load_csv
+from common import BANKING77, Timing, add_data_arguments, emit, load_csv
 
 from pipeline.cluster import cluster_vectors
 from pipeline.config import Settings
@@ -63,10 +63,7 @@ def sentence_transformers_encoder(model_path: Path, batch_size: int) -> Encode:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=BANKING77 / "test.csv")
-    parser.add_argument("--text-column", default="text")
-    parser.add_argument("--label-column", default="category")
-    parser.add_argument("--n", type=int, default=None, help="Texts to use (default: all).")
+    add_data_arguments(parser, BANKING77 / "test.csv", labels=True)
     parser.add_argument("--repeats", type=int, default=3, help="Timed passes per backend.")
     parser.add_argument("--cache-dir", type=Path, default=None)
     args = parser.parse_args()

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from common import BANKING77, StageClock, Timing, emit, load_csv, local_embedder
+from common import BANKING77, StageClock, Timing, add_data_arguments, emit, load_csv, local_embedder
 
 from pipeline.analysis import analyse_calls
 from pipeline.calls import created_ids, ingest_bytes
@@ -84,9 +84,7 @@ def raw_encode_seconds(model_path: str, texts: Sequence[str], batch_size: int) -
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=BANKING77 / "train.csv")
-    parser.add_argument("--text-column", default="text")
-    parser.add_argument("--n", type=int, default=None, help="Texts to use (default: all).")
+    add_data_arguments(parser, BANKING77 / "train.csv")
     parser.add_argument("--per-call", type=int, default=20, help="Buyer turns per call.")
     args = parser.parse_args()
 

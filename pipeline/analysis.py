@@ -25,6 +25,7 @@ from pipeline.cluster import (
     COHESION_TARGET,
     assign_nearest,
     cluster_vectors,
+    groups_of,
     match_clusters,
 )
 from pipeline.detect import Detection, create_detector
@@ -246,22 +247,18 @@ def cluster_by_category(
     for the examples' 10 concerns). Inside a category a split needs a much looser theme
     (``category_cohesion``) than across texts with no category (``COHESION_TARGET``).
     """
+    within = CATEGORY_COHESION_TARGET if category_cohesion is None else category_cohesion
     by_category: dict[str | None, list[int]] = {}
     for position, category in enumerate(categories):
         by_category.setdefault(category or None, []).append(position)
     groups: list[list[int]] = []
     for category in sorted(by_category, key=lambda c: (c is not None, c or "")):
         rows = by_category[category]
-        target = COHESION_TARGET if category is None else category_cohesion
-        if target is None:
-            target = CATEGORY_COHESION_TARGET
+        target = COHESION_TARGET if category is None else within
         result = cluster_vectors(
             vectors[rows], keys=[keys[p] for p in rows], cohesion_target=target
         )
-        groups.extend(
-            [rows[int(i)] for i in np.flatnonzero(result.labels == label)]
-            for label in range(result.k)
-        )
+        groups.extend([rows[i] for i in group] for group in groups_of(result.labels, result.k))
     return groups
 
 
@@ -281,7 +278,7 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
         raw_groups = cluster_by_category(vectors, categories, ids)
     else:  # a question's category is only a topic hint, set for some: a prior, not a wall
         result = cluster_vectors(with_category(vectors, categories), keys=ids)
-        raw_groups = [[int(p) for p in np.flatnonzero(result.labels == i)] for i in range(result.k)]
+        raw_groups = groups_of(result.labels, result.k)
     groups = _respect_splits(session, raw_groups, previous, vectors)
     old_clusters = {
         c.id: c

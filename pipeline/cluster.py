@@ -71,6 +71,13 @@ def label_sums(vectors: Vectors, labels: Labels, k: int) -> npt.NDArray[np.float
     return np.asarray(onehot @ vectors, dtype=np.float64)
 
 
+def groups_of(labels: Labels, k: int) -> list[list[int]]:
+    """Row positions per label ``0..k-1``, in row order (one sort, not one scan per label)."""
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(k + 1))
+    return [[int(p) for p in order[bounds[i] : bounds[i + 1]]] for i in range(k)]
+
+
 def centroids_of(vectors: Vectors, labels: Labels, k: int) -> Vectors:
     """Normalised mean vector per label (a label with no rows gets a zero row)."""
     return normalise(label_sums(vectors, labels, k))

@@ -128,14 +128,18 @@ class SeedSet:
             why_now=_merge_groups(self.why_now, other.why_now),
         )
 
-    def texts(self) -> list[str]:
-        """Every phrasing, in the order the detector stacks them: objections by category,
-        non-objections, why-now triggers by category."""
+    def groups(self) -> list[tuple[str, list[str]]]:
+        """Phrasings by group, in the order the detector stacks them: ``objection:<category>``,
+        ``not_objection``, ``why_now:<category>``."""
         return [
-            *(t for examples in self.objection.values() for t in examples),
-            *self.not_objection,
-            *(t for examples in self.why_now.values() for t in examples),
+            *((f"objection:{n}", examples) for n, examples in self.objection.items()),
+            ("not_objection", self.not_objection),
+            *((f"why_now:{n}", examples) for n, examples in self.why_now.items()),
         ]
+
+    def texts(self) -> list[str]:
+        """Every phrasing, in ``groups`` order."""
+        return [text for _, examples in self.groups() for text in examples]
 
 
 def _unique(items: Sequence[str]) -> list[str]:
@@ -302,17 +306,11 @@ class RuleEmbeddingDetector:
         """The seed phrasings' vectors, stacked once; those the model kept are not re-embedded."""
         if self._seed_matrix is None:
             groups: dict[str, tuple[int, int]] = {}
-            named = [
-                *((f"objection:{n}", ex) for n, ex in self.seeds.objection.items()),
-                ("not_objection", self.seeds.not_objection),
-                *((f"why_now:{n}", ex) for n, ex in self.seeds.why_now.items()),
-            ]
-            count = 0
-            for group, examples in named:
+            texts: list[str] = []
+            for group, examples in self.seeds.groups():
                 if examples:
-                    groups[group] = (count, count + len(examples))
-                    count += len(examples)
-            texts = self.seeds.texts()
+                    groups[group] = (len(texts), len(texts) + len(examples))
+                    texts.extend(examples)
             known = self.model.vectors_for(self.embedder.name)
             missing = sorted({t for t in texts if t not in known})
             if missing:
