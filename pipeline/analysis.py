@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,9 @@ from pipeline.cluster import (
 from pipeline.detect import Detection, create_detector
 from pipeline.embed import CachedEmbedder, Vectors, embed_cached, normalise
 from pipeline.index import COMPACT_SHARE, INDEX_FILENAME, MentionIndex
-from pipeline.label import label_clusters
+from pipeline.label import ClusterLabel, label_clusters
+from pipeline.llm_stages import cluster_labeler
+from pipeline.redact import buyer_names
 from pipeline.store import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -262,10 +264,31 @@ def cluster_by_category(
     return groups
 
 
+def label_groups(
+    workspace: Workspace,
+    session: Session,
+    texts: Sequence[Sequence[str]],
+    centroids: Vectors,
+    vectors: Sequence[Vectors],
+    call_ids: Iterable[int],
+) -> list[ClusterLabel]:
+    """Built-in cluster names, or the LLM's where ``llm_labels`` is on (buyer names redacted)."""
+    labeler = (
+        cluster_labeler(workspace.settings, buyer_names(session, call_ids))
+        if workspace.settings.llm_labels
+        else None
+    )
+    try:
+        return label_clusters(texts, centroids, vectors, labeler)
+    finally:
+        if labeler is not None:
+            labeler.close()
+
+
 def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str, int]:
     """Re-cluster every mention of ``kind``, keep ids by overlap, replay user edits."""
     rows = session.execute(
-        select(Mention.id, Mention.text, Mention.cluster_id, Mention.category)
+        select(Mention.id, Mention.text, Mention.cluster_id, Mention.category, Mention.call_id)
         .where(Mention.kind == kind, Mention.excluded.is_(False))
         .order_by(Mention.id)
     ).all()
@@ -296,8 +319,13 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
     if not kept:
         return {"clusters": 0, "created": 0, "retired": 0, "mentions": 0}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
-    labels = label_clusters(
-        [[texts[p] for p in g] for _, g in kept], centroids, [vectors[g] for _, g in kept]
+    labels = label_groups(
+        workspace,
+        session,
+        [[texts[p] for p in g] for _, g in kept],
+        centroids,
+        [vectors[g] for _, g in kept],
+        {int(r[4]) for r in rows},
     )
     created = 0
     changes: list[dict[str, int]] = []

@@ -63,6 +63,13 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(2, ge=0, le=10)
     llm_structured_output: StructuredOutputMode = "auto"
     llm_max_tokens: int = Field(1200, gt=0)
+    llm_detect: bool = Field(
+        False, description="Ask the LLM about borderline objection sentences (needs an LLM)."
+    )
+    llm_detect_band: float = Field(
+        0.08, ge=0.0, le=1.0, description="How close to the threshold a score is 'borderline'."
+    )
+    llm_labels: bool = Field(False, description="Name clusters with the LLM (needs an LLM).")
     redact_pii: bool = True
     api_token: SecretStr | None = Field(
         None, description="When set, the API requires this bearer token."

@@ -12,6 +12,8 @@ borderline sentences through the ``ObjectionClassifier`` seam, or replace the de
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +26,8 @@ import numpy as np
 from pipeline import detect_rules as rules
 from pipeline.config import Settings
 from pipeline.embed import Embedder, Vectors
-from pipeline.errors import BadInput
+from pipeline.errors import BadInput, LLMError
+from pipeline.llm_stages import UNDECIDED, objection_classifier
 from pipeline.objection_model import (
     LabelledSentence,
     ObjectionModel,
@@ -41,6 +44,8 @@ from pipeline.objection_model import (
     user_labelled,
 )
 from pipeline.utterances import split_sentences
+
+log = logging.getLogger(__name__)
 
 DetectionKind = Literal["objection", "question", "competitor", "why_now"]
 OBJECTION_CATEGORIES = (
@@ -102,9 +107,20 @@ class Detector(Protocol):
 
 
 class ObjectionClassifier(Protocol):
-    """Optional second opinion (e.g. an LLM) on borderline sentences: a category or None."""
+    """Optional second opinion (e.g. an LLM) on borderline sentences.
 
-    def classify(self, sentences: Sequence[str], categories: Sequence[str]) -> list[str | None]: ...
+    Per sentence: a category (an objection), None (not one) or ``UNDECIDED`` (keep the model's
+    decision). ``names`` are the speakers of the calls, to redact before text leaves. Raising
+    ``LLMError`` leaves every sentence of the batch to the model.
+    """
+
+    def classify(
+        self,
+        sentences: Sequence[SentenceInput],
+        categories: Sequence[str],
+        *,
+        names: Sequence[str] = (),
+    ) -> list[str | None]: ...
 
 
 # --- seeds -------------------------------------------------------------------------------------
@@ -233,6 +249,7 @@ class _Sentence:
     start: int
     end: int
     text: str
+    scored: SentenceInput
 
 
 SentenceSplitter = Callable[[str], list[tuple[int, int, str]]]
@@ -285,6 +302,8 @@ class RuleEmbeddingDetector:
             competitors=settings.competitors,
             model=model,
             threshold=settings.objection_threshold,
+            classifier=objection_classifier(settings, seeds.labels),
+            classifier_band=settings.llm_detect_band,
         )
 
     @property
@@ -334,13 +353,13 @@ class RuleEmbeddingDetector:
         the rep's last turn before a buyer sentence is part of its evidence."""
         known = [*self.competitors, *competitors]
         sentences: list[_Sentence] = []
-        inputs: list[SentenceInput] = []
         for utterance, context in _with_context(utterances):
             if utterance.role not in DETECTED_ROLES:
                 continue
             for start, end, text in self.splitter(utterance.text):
-                sentences.append(_Sentence(utterance.id, utterance.role, start, end, text))
-                inputs.append(SentenceInput(text, utterance.text, context, tuple(known)))
+                scored = SentenceInput(text, utterance.text, context, tuple(known))
+                sentences.append(_Sentence(utterance.id, utterance.role, start, end, text, scored))
+        inputs = [s.scored for s in sentences]
         result: dict[int, list[Detection]] = {u.id: [] for u in utterances}
         if not sentences:
             return result
@@ -354,7 +373,7 @@ class RuleEmbeddingDetector:
         features = feature_matrix(self.embedder, inputs, model.categories, vectors, evidence)
         probabilities = model.probability(features)
         categories = model.category(features)
-        borderline: list[tuple[int, Detection]] = []
+        borderline: list[tuple[_Sentence, Detection]] = []
         for row, sentence in enumerate(sentences):
             detections, maybe = self._classify_sentence(
                 sentence,
@@ -365,11 +384,15 @@ class RuleEmbeddingDetector:
             )
             result[sentence.utterance_id].extend(detections)
             if maybe is not None:
-                borderline.append((sentence.utterance_id, maybe))
-        self._refine(borderline, result)
+                borderline.append((sentence, maybe))
+        self._refine(borderline, result, _speakers(utterances))
         for items in result.values():
             items.sort(key=lambda d: (d.char_start, _KIND_ORDER[d.kind], d.category or ""))
         return result
+
+    def _threshold_for(self, role: str) -> float:
+        """Unknown speakers need a higher score: they may be the rep."""
+        return self.threshold + (self.unknown_role_margin if role != "buyer" else 0.0)
 
     def _classify_sentence(
         self,
@@ -399,9 +422,7 @@ class RuleEmbeddingDetector:
         if evidence.question:
             topic = category if objection_sims.get(category, 0.0) >= _QUESTION_TOPIC_MIN else None
             out.append(Detection("question", topic, *span, confidence=0.9))
-        threshold = self.threshold
-        if sentence.role != "buyer":
-            threshold += self.unknown_role_margin
+        threshold = self._threshold_for(sentence.role)
         rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
         if rivals:
             # A buyer who uses or is weighing a named rival: that is the objection's topic.
@@ -427,24 +448,33 @@ class RuleEmbeddingDetector:
         return out, borderline
 
     def _refine(
-        self, borderline: list[tuple[int, Detection]], result: dict[int, list[Detection]]
+        self,
+        borderline: list[tuple[_Sentence, Detection]],
+        result: dict[int, list[Detection]],
+        names: Sequence[str],
     ) -> None:
-        """Let the optional classifier keep, recategorise or drop borderline objections."""
+        """Let the optional classifier keep, recategorise or drop borderline objections; where
+        it has no verdict (or fails) the model's own score decides."""
         if not borderline or self.classifier is None:
             return
-        verdicts = self.classifier.classify([d.text for _, d in borderline], self.categories)
-        for (utterance_id, detection), category in zip(borderline, verdicts, strict=True):
-            if category is not None:
-                kept = Detection(
-                    "objection",
-                    category,
-                    detection.text,
-                    detection.char_start,
-                    detection.char_end,
-                    detection.competitor,
-                    max(detection.confidence, self.threshold),
+        try:
+            verdicts = self.classifier.classify(
+                [s.scored for s, _ in borderline], self.categories, names=names
+            )
+        except LLMError as exc:
+            log.warning("objection classifier failed, keeping the model's decisions: %s", exc)
+            verdicts = [UNDECIDED] * len(borderline)
+        for (sentence, detection), category in zip(borderline, verdicts, strict=True):
+            if category == UNDECIDED:
+                if detection.confidence >= self._threshold_for(sentence.role):
+                    result[sentence.utterance_id].append(detection)
+            elif category is not None:
+                kept = dataclasses.replace(
+                    detection,
+                    category=category,
+                    confidence=max(detection.confidence, self.threshold),
                 )
-                result[utterance_id].append(kept)
+                result[sentence.utterance_id].append(kept)
 
 
 @dataclass(frozen=True)
@@ -459,6 +489,11 @@ _KIND_ORDER: dict[str, int] = {"objection": 0, "question": 1, "competitor": 2, "
 _QUESTION_TOPIC_MIN = 0.4
 _MIN_WORDS = 3
 _SEED_MATCH = 0.75
+
+
+def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:
+    """Speaker names in these utterances (ORM rows have them), for redaction."""
+    return sorted({str(name) for u in utterances if (name := getattr(u, "speaker", None))})
 
 
 def _with_context(utterances: Sequence[UtteranceLike]) -> list[tuple[UtteranceLike, str]]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pipeline.analysis import (
     CLUSTERED_KINDS,
     ProgressCallback,
+    label_groups,
     mention_vectors,
     open_index,
 )
@@ -23,7 +24,6 @@ from pipeline.analysis import run_clustering as _run_clustering
 from pipeline.cluster import cluster_vectors
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
-from pipeline.label import label_clusters
 from pipeline.stats import MentionRow, cluster_stats
 from pipeline.store import Call, Cluster, ClusterEdit, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -291,10 +291,13 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
     vectors = mention_vectors(workspace, session, members)
     result = cluster_vectors(vectors, keys=[m.id for m in members], k=2, min_size=1)
     groups = [[i for i in range(len(members)) if result.labels[i] == c] for c in range(result.k)]
-    labels = label_clusters(
+    labels = label_groups(
+        workspace,
+        session,
         [[members[i].text for i in g] for g in groups],
         result.centroids,
         [vectors[g] for g in groups],
+        {m.call_id for m in members},
     )
     children: list[int] = []
     for group, centroid, label in zip(groups, result.centroids, labels, strict=True):

@@ -11,6 +11,7 @@ An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipe
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -21,8 +22,10 @@ import numpy as np
 
 from pipeline.detect_rules import normalise_quotes
 from pipeline.embed import Vectors
+from pipeline.errors import LLMError
 from pipeline.phrases import _CLAUSE, _EDGE_WORDS, _FUNCTION_WORDS, _Analyzer
 
+log = logging.getLogger(__name__)
 # Spoken filler and contraction stubs that English stop-word lists miss.
 EXTRA_STOP_WORDS = frozenset(
     "does did don won ll ve re just really honestly like think worried concerned concern "
@@ -56,7 +59,8 @@ class ClusterLabel:
 
 
 class ClusterLabeler(Protocol):
-    """Optional: name clusters from their keywords and quotes (e.g. with an LLM)."""
+    """Optional: name clusters from their keywords and quotes, most central first (e.g. with an
+    LLM). Raises ``LLMError`` when it cannot answer."""
 
     def label(self, keywords: Sequence[str], quotes: Sequence[str]) -> str: ...
 
@@ -293,16 +297,51 @@ def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:
     return f"{base} ({suffix})"
 
 
+def model_names(
+    labeler: ClusterLabeler,
+    groups: Sequence[Sequence[str]],
+    centrality: Sequence[Sequence[float]],
+    keywords: Sequence[Sequence[str]],
+    names: Sequence[str],
+) -> list[str]:
+    """The labeler's names, each kept only when it is non-empty and clashes with no other
+    cluster's name; otherwise (or once the labeler fails) the built-in name stays."""
+    out = list(names)
+    taken = {n.casefold() for n in names}
+    for i, texts in enumerate(groups):
+        if not texts:
+            continue
+        by_centrality = sorted(range(len(texts)), key=lambda j: (-centrality[i][j], j))
+        quotes = list(dict.fromkeys(texts[j] for j in by_centrality))
+        try:
+            proposed = labeler.label(keywords[i], quotes).strip()
+        except LLMError as exc:
+            log.warning("cluster labeler failed, keeping the built-in names: %s", exc)
+            break
+        if proposed and proposed.casefold() not in taken:
+            taken.add(proposed.casefold())
+            out[i] = proposed
+    return out
+
+
 def label_clusters(
-    groups: Sequence[Sequence[str]], centroids: Vectors, vectors: Sequence[Vectors]
+    groups: Sequence[Sequence[str]],
+    centroids: Vectors,
+    vectors: Sequence[Vectors],
+    labeler: ClusterLabeler | None = None,
 ) -> list[ClusterLabel]:
-    """Names, keywords and most central quote per group; names unique across groups."""
+    """Names, keywords and most central quote per group; names unique across groups.
+
+    With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
+    """
     centrality = [
         [float(s) for s in (vectors[i] @ centroids[i])] if len(texts) else []
         for i, texts in enumerate(groups)
     ]
     keywords = ctfidf_keywords(groups)
     names = name_clusters(groups, centrality, keywords)
+    if labeler is not None:
+        names = model_names(labeler, groups, centrality, keywords, names)
     return [
         ClusterLabel(
             names[i], keywords[i], texts[int(np.argmax(centrality[i]))] if len(texts) else ""

@@ -56,6 +56,7 @@ def llm_schema(
     *,
     quote_ids: Sequence[int] = (),
     fact_ids: Sequence[int] = (),
+    choices: dict[str, Sequence[str]] | None = None,
     max_string: int = 240,
     max_items: int = 4,
 ) -> dict[str, Any]:
@@ -63,10 +64,12 @@ def llm_schema(
 
     Refs are inlined, every property is required (a grammar otherwise lets the model skip
     ``citations``), strings and lists are capped (small models ramble to the limit), and
-    citation ids are limited to the quotes that exist.
+    citation ids are limited to the quotes that exist, and a string field named in ``choices``
+    to the values listed there (an enum the grammar enforces).
     """
     schema = model.model_json_schema()
     defs = schema.pop("$defs", {})
+    allowed = choices or {}
 
     def walk(node: Any, key: str | None = None) -> Any:
         if isinstance(node, list):
@@ -84,7 +87,9 @@ def llm_schema(
         if out.get("type") == "object" and "properties" in out:
             out["required"] = list(out["properties"])
             out["additionalProperties"] = False
-        if out.get("type") == "string":
+        if out.get("type") == "string" and key in allowed:
+            out["enum"] = list(allowed[key])
+        elif out.get("type") == "string":
             out["maxLength"] = min(int(out.get("maxLength", max_string)), max_string)
         if out.get("type") == "array":
             out["maxItems"] = min(int(out.get("maxItems", max_items)), max_items)
@@ -204,12 +209,18 @@ class LLMClient:
         *,
         quote_ids: Sequence[int] = (),
         fact_ids: Sequence[int] = (),
+        choices: dict[str, Sequence[str]] | None = None,
     ) -> tuple[ModelT, LLMReply]:
-        """Ask for JSON matching ``model``; repair or retry malformed replies, then give up."""
+        """Ask for JSON matching ``model``; repair or retry malformed replies, then give up.
+
+        ``choices`` limits string fields to listed values (checked here too: a server without
+        grammar support may answer anything).
+        """
         schema = llm_schema(
             model,
             quote_ids=quote_ids,
             fact_ids=fact_ids,
+            choices=choices,
             max_string=self.max_string,
             max_items=self.max_items,
         )
@@ -230,6 +241,7 @@ class LLMClient:
             try:
                 # strict=False: grammar-constrained servers may put raw newlines in strings
                 data = model.model_validate(json.loads(repair_json(raw), strict=False))
+                _check_choices(data, choices or {})
             except ValueError as exc:
                 problem = _summarise(exc) if isinstance(exc, ValidationError) else str(exc)
                 log.warning("LLM reply attempt %d did not validate: %s", attempt, problem)
@@ -323,6 +335,13 @@ class LLMClient:
 
 class _Refused(Exception):
     """The server rejected a structured-output mode (so ``auto`` tries the next one)."""
+
+
+def _check_choices(data: BaseModel, choices: dict[str, Sequence[str]]) -> None:
+    for name, allowed in choices.items():
+        value = getattr(data, name)
+        if value not in allowed:
+            raise ValueError(f"{name} must be one of {list(allowed)}, not {value!r}")
 
 
 def _short(text: str, limit: int = 300) -> str:

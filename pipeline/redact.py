@@ -22,8 +22,10 @@ NAME = "[name]"
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _CARD_RE = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+# Grouped numbers ("+44 7700 900123", "(555) 123-4567") or "+" and 7-15 digits in one run.
 _PHONE_RE = re.compile(
-    r"(?<![\w/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w/])"
+    r"(?<![\w/-])(?:(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,3}"
+    r"|\+\d{7,15})(?![\w/])"
 )
 # Words that are capitalised in speaker labels but are not names.
 _NOT_NAMES = frozenset(

@@ -25,6 +25,7 @@ from pipeline.detect import (
 )
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput
+from pipeline.objection_model import SentenceInput
 from tests.conftest import make_settings
 
 # (buyer sentence, expected objection category or None)
@@ -435,8 +436,14 @@ class AcceptEverything:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
-    def classify(self, sentences: Sequence[str], categories: Sequence[str]) -> list[str | None]:
-        self.seen.extend(sentences)
+    def classify(
+        self,
+        sentences: Sequence[SentenceInput],
+        categories: Sequence[str],
+        *,
+        names: Sequence[str] = (),
+    ) -> list[str | None]:
+        self.seen.extend(s.text for s in sentences)
         return ["status_quo" for _ in sentences]
 
 

@@ -1,0 +1,49 @@
+"""PII redaction: what must be hidden before text leaves, and what must stay readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.redact import CARD, EMAIL, NAME, PHONE, Redactor, luhn_valid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call +44 7700 900123.",
+        "07700 900123",
+        "(555) 123-4567",
+        "+1 415 555 0199",
+        "020 7946 0958",
+        "+61 412 345 678",
+        "+447700900123",
+        "555.123.4567",
+    ],
+)
+def test_phone_numbers_in_common_formats_are_hidden(text: str) -> None:
+    redacted = Redactor().redact(text)
+    assert PHONE in redacted and not any(char.isdigit() for char in redacted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-05-01",
+        "order 1234567",
+        "we pay 1,200 a month",
+        "from 9.30 to 17.00",
+        "version 2.13.0",
+        "4111 1111 1111 1112",  # fails the Luhn check: not a card
+        "thirty staff, 4 dollars each",
+    ],
+)
+def test_numbers_that_are_not_pii_stay(text: str) -> None:
+    assert Redactor().redact(text) == text
+
+
+def test_cards_emails_and_speaker_names() -> None:
+    redactor = Redactor(["Dana Whitfield", "Buyer"])
+    text = "Dana's card is 4111 1111 1111 1111, mail d.whitfield@example.co.uk, ask Whitfield."
+    assert redactor.redact(text) == f"{NAME}'s card is {CARD}, mail {EMAIL}, ask {NAME}."
+    assert luhn_valid("4111111111111111") and not luhn_valid("4111111111111112")
+    assert Redactor(enabled=False).redact(text) == text
