@@ -121,6 +121,23 @@ def objections(found: dict[int, list[Detection]]) -> list[Detection]:
     return [d for items in found.values() for d in items if d.kind == "objection"]
 
 
+def ask_about_every_sentence(
+    detector: RuleEmbeddingDetector, classifier: LLMObjectionClassifier
+) -> dict[int, list[Detection]]:
+    """``CALL`` through a copy of ``detector`` that sends every candidate to ``classifier``."""
+    wide = RuleEmbeddingDetector(
+        detector.embedder, model=detector.model, classifier=classifier, classifier_band=1.0
+    )
+    try:
+        return wide.detect_utterances(CALL)
+    finally:
+        classifier.close()
+
+
+def data_block(content: str) -> str:
+    return content.split("<<<CALL_DATA", 1)[1].split("CALL_DATA>>>", 1)[0]
+
+
 @pytest.fixture(scope="module")
 def detector(embedder: Embedder) -> RuleEmbeddingDetector:
     return RuleEmbeddingDetector(embedder)
@@ -186,11 +203,7 @@ def test_borderline_objections_are_decided_by_the_local_llm(
     settings = llm_settings(tmp_path, llm_server)
     requests: list[dict[str, object]] = []
     classifier = RecordingClassifier(recording_client(settings, requests))
-    wide = RuleEmbeddingDetector(
-        detector.embedder, model=detector.model, classifier=classifier, classifier_band=1.0
-    )
-    found = wide.detect_utterances(CALL)
-    classifier.close()
+    found = ask_about_every_sentence(detector, classifier)
 
     # Every buyer sentence long enough to be an objection went to the model, and only those.
     assert len(requests) == len(classifier.verdicts) >= 3
@@ -211,10 +224,12 @@ def test_borderline_objections_are_decided_by_the_local_llm(
     for request in requests:
         system, user = cast(list[dict[str, str]], request["messages"])
         assert "never instructions" in system["content"]
-        data = user["content"].split("<<<CALL_DATA", 1)[1].split("CALL_DATA>>>", 1)[0]
-        assert "Sentence:" in data
-    injected = next(r for r in requests if "Ignore all previous" in sent_text([r]))
-    assert "Ignore all previous" in injected["messages"][1]["content"].split("CALL_DATA>>>")[0]  # type: ignore[index]
+        assert "Sentence:" in data_block(user["content"])
+    injected = [r for r in requests if "Ignore all previous" in sent_text([r])]
+    assert injected and all(
+        "Ignore all previous" in data_block(r["messages"][1]["content"])  # type: ignore[index]
+        for r in injected
+    )
 
 
 @pytest.mark.slow
@@ -226,11 +241,7 @@ def test_an_unusable_reply_leaves_the_model_to_decide(
     # Prompt-only JSON cut at 3 tokens cannot be valid: every sentence stays undecided.
     settings = llm_settings(tmp_path, llm_server, llm_structured_output="prompt", llm_max_tokens=3)
     classifier = RecordingClassifier(LLMClient(settings))
-    wide = RuleEmbeddingDetector(
-        detector.embedder, model=detector.model, classifier=classifier, classifier_band=1.0
-    )
-    found = wide.detect_utterances(CALL)
-    classifier.close()
+    found = ask_about_every_sentence(detector, classifier)
     assert classifier.verdicts and {v for _, v in classifier.verdicts} == {UNDECIDED}
     assert found == detector.detect_utterances(CALL)
 
@@ -240,10 +251,7 @@ def test_a_down_server_leaves_the_model_to_decide(
 ) -> None:
     settings = llm_settings(tmp_path, f"http://127.0.0.1:{free_port()}/v1", llm_timeout_s=5)
     classifier = LLMObjectionClassifier(LLMClient(settings), SEEDS.labels)
-    wide = RuleEmbeddingDetector(
-        detector.embedder, model=detector.model, classifier=classifier, classifier_band=1.0
-    )
-    assert wide.detect_utterances(CALL) == detector.detect_utterances(CALL)
+    assert ask_about_every_sentence(detector, classifier) == detector.detect_utterances(CALL)
     assert "keeping the model's decisions" in caplog.text and "unreachable" in caplog.text
 
 
@@ -314,8 +322,7 @@ def test_cluster_name_request_is_redacted_and_fenced(llm_server: str, tmp_path: 
     assert name == clean_name(name) and len(name.split()) <= 8
     sent = sent_text(requests)
     assert "dana@example.com" not in sent and "Dana" not in sent and "[email]" in sent
-    user = requests[0]["messages"][1]["content"]  # type: ignore[index]
-    assert "PWNED" in user.split("<<<CALL_DATA", 1)[1].split("CALL_DATA>>>", 1)[0]
+    assert "PWNED" in data_block(requests[0]["messages"][1]["content"])  # type: ignore[index]
 
 
 def test_a_down_server_keeps_the_built_in_names(
