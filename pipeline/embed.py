@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Sequence
 from typing import Protocol
@@ -15,6 +16,8 @@ from sqlalchemy.orm import Session
 from pipeline.config import Settings
 from pipeline.errors import LLMError
 from pipeline.store import EmbeddingCache
+
+log = logging.getLogger(__name__)
 
 Vectors = npt.NDArray[np.float32]
 
@@ -68,7 +71,13 @@ class SentenceTransformerEmbedder:
 
 
 class OpenAIEmbedder:
-    """Embeddings from any OpenAI-compatible ``/v1/embeddings`` endpoint."""
+    """Embeddings from any OpenAI-compatible ``/v1/embeddings`` endpoint.
+
+    Servers differ: OpenAI and Ollama return one pooled vector per text; llama-cpp-python's
+    server, for a model without a pooling head, returns one vector per token, and for every
+    text after the first in a request, vectors that depend on the texts before it. So a
+    per-token reply is mean-pooled, and from then on each text is sent on its own.
+    """
 
     def __init__(self, settings: Settings) -> None:
         from openai import OpenAI
@@ -85,17 +94,44 @@ class OpenAIEmbedder:
         self.batch_size = settings.embed_batch_size
 
     def encode(self, texts: Sequence[str]) -> Vectors:
-        rows: list[list[float]] = []
+        if not texts:
+            return np.zeros((0, max(self.dim, 1)), dtype=np.float32)
+        rows: list[Vectors] = []
+        start = 0
+        while start < len(texts):
+            batch = list(texts[start : start + self.batch_size])
+            replies = self._request(batch)
+            if len(batch) > 1 and any(reply.ndim == 2 for reply in replies):
+                log.warning("embedding server answers per token: sending one text per request")
+                self.batch_size = 1
+                continue
+            rows.extend(pooled(reply) for reply in replies)
+            start += len(batch)
+        if len(rows) != len(texts) or len({row.shape for row in rows}) != 1:
+            raise LLMError(
+                f"embedding server returned {len(rows)} vectors of sizes "
+                f"{sorted({row.shape[0] for row in rows})} for {len(texts)} texts"
+            )
+        vectors = normalise(np.vstack(rows))
+        self.dim = int(vectors.shape[1])
+        return vectors
+
+    def _request(self, batch: list[str]) -> list[Vectors]:
         try:
-            for start in range(0, len(texts), self.batch_size):
-                batch = list(texts[start : start + self.batch_size])
-                reply = self._client.embeddings.create(model=self._model, input=batch)
-                rows.extend(item.embedding for item in reply.data)
+            reply = self._client.embeddings.create(model=self._model, input=batch)
         except Exception as exc:  # the openai client raises many types; surface one
             raise LLMError(f"embedding request failed: {exc}") from exc
-        vectors = normalise(np.asarray(rows, dtype=np.float32))
-        self.dim = int(vectors.shape[1]) if len(rows) else self.dim
-        return vectors
+        return [np.asarray(item.embedding, dtype=np.float32) for item in reply.data]
+
+
+def pooled(embedding: Sequence[float] | Sequence[Sequence[float]] | Vectors) -> Vectors:
+    """One vector per text: a per-token reply (a list of vectors) is mean-pooled."""
+    array = np.asarray(embedding, dtype=np.float32)
+    if array.ndim == 2:
+        array = array.mean(axis=0)
+    if array.ndim != 1 or not array.size:
+        raise LLMError(f"embedding server returned an array of shape {array.shape}")
+    return array
 
 
 EMBEDDERS = {"sentence-transformers", "onnx", "onnx-int8", "openai"}

@@ -13,7 +13,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import httpx
@@ -45,7 +45,9 @@ def free_port() -> int:
         return port
 
 
-def start_llama_server(port: int, log: Path, *, n_ctx: int = 4096) -> subprocess.Popen[bytes]:
+def start_llama_server(
+    port: int, log: Path, *, n_ctx: int = 4096, extra: Sequence[str] = ()
+) -> subprocess.Popen[bytes]:
     """Start the server process (the caller stops it); its output goes to ``log`` (a pipe
     nobody reads would fill up and stall it). Fails clearly when it is not installed."""
     if importlib.util.find_spec("llama_cpp") is None:
@@ -59,6 +61,7 @@ def start_llama_server(port: int, log: Path, *, n_ctx: int = 4096) -> subprocess
         "--n_ctx", str(n_ctx),
         "--n_threads", "2",
         "--interrupt_requests", "False",
+        *extra,
     ]  # fmt: skip
     with log.open("wb") as sink:
         return subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
@@ -91,15 +94,27 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL (``http://127.0.0.1:PORT/v1``) of a running local llama.cpp server."""
+def running_server(
+    tmp_path_factory: pytest.TempPathFactory, name: str, extra: Sequence[str] = ()
+) -> Iterator[str]:
     port = free_port()
-    log = tmp_path_factory.mktemp("llm_server") / "server.log"
-    process = start_llama_server(port, log)
+    log = tmp_path_factory.mktemp(name) / "server.log"
+    process = start_llama_server(port, log, extra=extra)
     base_url = f"http://127.0.0.1:{port}/v1"
     try:
         wait_ready(process, base_url, log)
         yield base_url
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (``http://127.0.0.1:PORT/v1``) of a running local llama.cpp server."""
+    yield from running_server(tmp_path_factory, "llm_server")
+
+
+@pytest.fixture(scope="session")
+def embedding_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same model served for ``/v1/embeddings`` (per-token vectors: no pooling head)."""
+    yield from running_server(tmp_path_factory, "embedding_server", ["--embedding", "True"])
