@@ -114,13 +114,14 @@ def label_messages(
 def clean_name(text: str) -> str:
     """A model's name made safe to show: one line, no wrapping quotes or end stop, few words.
 
-    Empty (so the built-in name stays) when the model echoed the prompt's data markers.
+    Empty (so the built-in name stays) when it does not read as a name: fewer than two words,
+    all capitals or identifiers ("CALK_AFFIR": small models echo the prompt's data markers).
     """
-    if "call_data" in text.casefold():
-        return ""
     text = re.sub(r"<[^>]*>", " ", text)  # markup tags go whole, not as "b"
     words = re.sub(r"[\"“”`*#<>\[\]{}]", " ", text).split()[:MAX_NAME_WORDS]
     name = " ".join(words).strip(" '.,;:!-")
+    if len(name.split()) < 2 or "_" in name or not re.search(r"[a-z]", name):
+        return ""
     return name[:1].upper() + name[1:]
 
 
