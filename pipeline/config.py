@@ -70,6 +70,9 @@ class Settings(BaseSettings):
         0.08, ge=0.0, le=1.0, description="How close to the threshold a score is 'borderline'."
     )
     llm_labels: bool = Field(False, description="Name clusters with the LLM (needs an LLM).")
+    llm_concurrency: int = Field(
+        4, ge=1, le=32, description="LLM requests in flight at once for per-sentence checks."
+    )
     redact_pii: bool = True
     api_token: SecretStr | None = Field(
         None, description="When set, the API requires this bearer token."

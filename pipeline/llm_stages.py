@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from pydantic import BaseModel, Field
 
@@ -57,16 +58,25 @@ def classify_messages(
 
 
 class LLMObjectionClassifier:
-    """``ObjectionClassifier`` through the shared ``LLMClient``: one small request per sentence.
+    """``ObjectionClassifier`` through the shared ``LLMClient``: one small request per sentence,
+    up to ``concurrency`` at a time (the first alone, so ``auto`` settles the output mode once).
 
     A reply that stays malformed leaves that sentence undecided; a server that is down or
     refuses raises ``LLMError`` (the detector then keeps its own decisions for the batch).
     """
 
-    def __init__(self, client: LLMClient, labels: Mapping[str, str], *, redact: bool = True):
+    def __init__(
+        self,
+        client: LLMClient,
+        labels: Mapping[str, str],
+        *,
+        redact: bool = True,
+        concurrency: int = 1,
+    ):
         self.client = client
         self.labels = dict(labels)
         self.redact = redact
+        self.concurrency = max(1, concurrency)
 
     def classify(
         self,
@@ -77,8 +87,8 @@ class LLMObjectionClassifier:
     ) -> list[str | None]:
         labels = {c: self.labels.get(c, c.replace("_", " ")) for c in categories}
         redactor = Redactor(names, enabled=self.redact)
-        verdicts: list[str | None] = []
-        for sentence in sentences:
+
+        def ask(sentence: SentenceInput) -> str | None:
             messages = classify_messages(sentence, labels, redactor)
             try:
                 verdict, _ = self.client.complete(
@@ -86,10 +96,16 @@ class LLMObjectionClassifier:
                 )
             except MalformedReply as exc:
                 log.warning("LLM gave no usable verdict for a sentence: %s", exc)
-                verdicts.append(UNDECIDED)
-                continue
-            verdicts.append(None if verdict.category == NOT_OBJECTION else verdict.category)
-        return verdicts
+                return UNDECIDED
+            return None if verdict.category == NOT_OBJECTION else verdict.category
+
+        if not sentences:
+            return []
+        first = ask(sentences[0])
+        if self.concurrency == 1 or len(sentences) == 1:
+            return [first, *(ask(s) for s in sentences[1:])]
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            return [first, *pool.map(ask, sentences[1:])]
 
     def close(self) -> None:
         self.client.close()
@@ -148,7 +164,12 @@ def objection_classifier(
     """The LLM second opinion when ``llm_detect`` is on and an LLM is configured."""
     if not (settings.llm_detect and settings.llm_configured):
         return None
-    return LLMObjectionClassifier(LLMClient(settings), labels, redact=settings.redact_pii)
+    return LLMObjectionClassifier(
+        LLMClient(settings),
+        labels,
+        redact=settings.redact_pii,
+        concurrency=settings.llm_concurrency,
+    )
 
 
 def cluster_labeler(settings: Settings, names: Sequence[str] = ()) -> LLMClusterLabeler | None:

@@ -262,10 +262,13 @@ def test_settings_switch_the_llm_stages_on(tmp_path: Path, embedder: Embedder) -
     assert isinstance(off, RuleEmbeddingDetector) and off.classifier is None
     no_llm = create_detector(make_settings(tmp_path, llm_detect=True), embedder)
     assert isinstance(no_llm, RuleEmbeddingDetector) and no_llm.classifier is None
-    settings = llm_settings(tmp_path, "http://127.0.0.1:9/v1", llm_detect=True, llm_detect_band=0.2)
+    settings = llm_settings(
+        tmp_path, "http://127.0.0.1:9/v1", llm_detect=True, llm_detect_band=0.2, llm_concurrency=2
+    )
     on = create_detector(settings, embedder)
     assert isinstance(on, RuleEmbeddingDetector)
     assert isinstance(on.classifier, LLMObjectionClassifier) and on.classifier_band == 0.2
+    assert on.classifier.concurrency == 2
 
 
 @pytest.fixture
@@ -350,3 +353,37 @@ def test_label_clusters_without_a_labeler_is_unchanged(embedder: Embedder) -> No
     fixed = label_clusters(groups, centroids, vectors, Names(["Cost", "Time to set up"]))
     assert [label.name for label in fixed] == ["Cost", "Time to set up"]
     assert [label.keywords for label in fixed] == [label.keywords for label in plain]
+
+
+@pytest.mark.slow
+@pytest.mark.llm
+@pytest.mark.timeout(1800)
+def test_concurrent_requests_give_the_same_verdicts_in_order(
+    llm_server: str, tmp_path: Path
+) -> None:
+    sentences = [
+        SentenceInput(text, text, context)
+        for text, context in [
+            ("That's a lot per user for us.", "It's four dollars per user."),
+            ("We would need to ask the owner first.", "Any questions?"),
+            ("Sounds good, send it over.", "Shall I send the proposal?"),
+            ("I'm worried the staff won't use the app.", "How does that sound?"),
+            ("Our contract with RotaPro runs to March.", "What do you use today?"),
+        ]
+    ]
+    # auto mode: the first request alone probes json_schema and settles the mode for the rest.
+    settings = llm_settings(tmp_path, llm_server, llm_structured_output="auto")
+    requests: list[dict[str, object]] = []
+    parallel = LLMObjectionClassifier(
+        recording_client(settings, requests), SEEDS.labels, concurrency=3
+    )
+    sequential = LLMObjectionClassifier(LLMClient(settings), SEEDS.labels)
+    try:
+        in_parallel = parallel.classify(sentences, CATEGORIES)
+        one_by_one = sequential.classify(sentences, CATEGORIES)
+    finally:
+        parallel.close()
+        sequential.close()
+    assert in_parallel == one_by_one and len(in_parallel) == len(sentences)
+    probes = [r for r in requests if r.get("response_format", {}).get("type") == "json_schema"]  # type: ignore[union-attr]
+    assert len(probes) == 1 and len(requests) == len(sentences) + 1
