@@ -27,7 +27,6 @@ from pipeline import detect_rules as rules
 from pipeline.config import Settings
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
-from pipeline.llm_stages import UNDECIDED, objection_classifier
 from pipeline.objection_model import (
     LabelledSentence,
     ObjectionModel,
@@ -104,6 +103,9 @@ class Detector(Protocol):
     def detect_utterances(
         self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
     ) -> dict[int, list[Detection]]: ...
+
+
+UNDECIDED = ""  # an ObjectionClassifier's "no verdict": the objection model decides
 
 
 class ObjectionClassifier(Protocol):
@@ -288,6 +290,9 @@ class RuleEmbeddingDetector:
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> RuleEmbeddingDetector:
+        # Imported here: the LLM stage pulls in the openai client, which plain detection skips.
+        from pipeline.llm_stages import objection_classifier
+
         seeds = load_seeds(settings.data_dir)
         model = load_or_train(
             embedder,
@@ -385,7 +390,7 @@ class RuleEmbeddingDetector:
             result[sentence.utterance_id].extend(detections)
             if maybe is not None:
                 borderline.append((sentence, maybe))
-        self._refine(borderline, result, _speakers(utterances))
+        self._refine(borderline, result, utterances)
         for items in result.values():
             items.sort(key=lambda d: (d.char_start, _KIND_ORDER[d.kind], d.category or ""))
         return result
@@ -451,7 +456,7 @@ class RuleEmbeddingDetector:
         self,
         borderline: list[tuple[_Sentence, Detection]],
         result: dict[int, list[Detection]],
-        names: Sequence[str],
+        utterances: Sequence[UtteranceLike],
     ) -> None:
         """Let the optional classifier keep, recategorise or drop borderline objections; where
         it has no verdict (or fails) the model's own score decides."""
@@ -459,7 +464,7 @@ class RuleEmbeddingDetector:
             return
         try:
             verdicts = self.classifier.classify(
-                [s.scored for s, _ in borderline], self.categories, names=names
+                [s.scored for s, _ in borderline], self.categories, names=_speakers(utterances)
             )
         except LLMError as exc:
             log.warning("objection classifier failed, keeping the model's decisions: %s", exc)

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
+from pipeline.detect import UNDECIDED
 from pipeline.llm import LLMClient, MalformedReply
 from pipeline.objection_model import SentenceInput
 from pipeline.redact import Redactor
@@ -26,7 +27,6 @@ from pipeline.templating import render_prompt
 
 log = logging.getLogger(__name__)
 NOT_OBJECTION = "not_objection"
-UNDECIDED = ""  # no verdict: the detector keeps its own decision
 LABEL_QUOTES = 6  # the most central quotes a model sees when naming a cluster
 MAX_NAME_WORDS = 8
 

@@ -20,13 +20,18 @@ from sqlalchemy import select
 
 from pipeline.analysis import run_clustering
 from pipeline.config import Settings
-from pipeline.detect import Detection, RuleEmbeddingDetector, create_detector, load_seeds
+from pipeline.detect import (
+    UNDECIDED,
+    Detection,
+    RuleEmbeddingDetector,
+    create_detector,
+    load_seeds,
+)
 from pipeline.embed import Embedder
 from pipeline.label import label_clusters, model_names
 from pipeline.llm import LLMClient, llm_schema
 from pipeline.llm_stages import (
     NOT_OBJECTION,
-    UNDECIDED,
     ClusterName,
     LLMClusterLabeler,
     LLMObjectionClassifier,
