@@ -467,3 +467,21 @@ def test_scores_are_stable_floats(detector: RuleEmbeddingDetector) -> None:
     found = detector.detect("I can't justify the cost right now.")
     assert found and all(isinstance(d.confidence, float) for d in found)
     assert np.isfinite([d.confidence for d in found]).all()
+
+
+def test_cue_lexicons_match_any_case_and_curly_quotes() -> None:
+    """The lexicons run on lower-cased text: shouting and curly apostrophes still match."""
+    from pipeline import detect_rules as rules
+
+    quiet = rules.cue_scores("i'm worried the price is too much, it's a deal breaker")
+    loud = rules.cue_scores("I\u2019M WORRIED THE PRICE IS TOO MUCH, IT\u2019S A DEAL BREAKER")
+    assert loud == quiet
+    assert loud.concern == 1.0 and loud.categories["price"] == 1
+    assert rules.why_now_cues("OUR CONTRACT ENDS IN MARCH") == rules.why_now_cues(
+        "our contract ends in march"
+    )
+    assert rules.why_now_cues("our contract ends in march")
+    assert rules.is_question("CAN YOU TELL ME how the export works")
+    assert not rules.is_question("HOW ARE YOU")
+    with pytest.raises(ValueError, match="lower-cased"):
+        rules._alternation([r"RotaPro"])
