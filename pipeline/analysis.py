@@ -74,15 +74,15 @@ def _in_step(index: MentionIndex, session: Session, model: str) -> bool:
 
 def rebuild_index(workspace: Workspace, session: Session) -> MentionIndex:
     """A fresh index from the embeddings cache, saved to the data dir."""
-    mentions = list(
-        session.scalars(
-            select(Mention).where(Mention.kind.in_(CLUSTERED_KINDS)).order_by(Mention.id)
-        )
-    )
-    vectors = mention_vectors(workspace, session, mentions)
-    dim = int(vectors.shape[1]) if len(mentions) else max(workspace.embedder.dim, 1)
+    rows = session.execute(  # plain rows: ORM objects for every mention cost 50 us each
+        select(Mention.id, Mention.text)
+        .where(Mention.kind.in_(CLUSTERED_KINDS))
+        .order_by(Mention.id)
+    ).all()
+    vectors = embed_cached(session, workspace.embedder, [row.text for row in rows])
+    dim = int(vectors.shape[1]) if rows else max(workspace.embedder.dim, 1)
     index = MentionIndex.build(
-        [m.id for m in mentions], vectors, model=workspace.embedder.name, dim=dim
+        [row.id for row in rows], vectors, model=workspace.embedder.name, dim=dim
     )
     index.save(workspace.settings.data_dir)
     return index
