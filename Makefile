@@ -59,7 +59,7 @@ detector-model: install
 bench: install-test
 	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/cluster_quality.py --data ../shared/data/banking77/test.csv --text-column text --label-column category --baselines
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/throughput.py --rounds 3
 	$(BIN)/python bench/incremental.py
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/embed_backends.py

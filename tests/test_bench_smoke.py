@@ -31,9 +31,11 @@ def run_bench(script: str, *args: str) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_throughput_prints_rates_and_ratio() -> None:
-    record = run_bench("throughput.py", "--n", "120")
+    record = run_bench("throughput.py", "--n", "120", "--rounds", "3")
     assert record["n"] == 120
     assert record["calls"] == 6
+    assert record["rounds"] == 3 and len(record["ratios"]) == 3
+    assert record["ratio"] == sorted(record["ratios"])[1]  # the median round
     pipeline_rate = float(record["pipeline_utterances_per_s"])
     raw_rate = float(record["raw_encode_utterances_per_s"])
     assert pipeline_rate > 0 and raw_rate > 0
