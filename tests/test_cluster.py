@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from pipeline import insights
 from pipeline.analysis import analyse_calls, cluster_by_category, run_clustering
-from pipeline.cluster import cluster_vectors, match_clusters
+from pipeline.cluster import cluster_vectors, condensed_distances, match_clusters
 from pipeline.embed import Embedder
 from pipeline.store import Cluster, Mention
 from pipeline.workspace import Workspace
@@ -25,6 +25,23 @@ def membership(workspace: Workspace, kind: str = "objection") -> dict[int, int |
 
 def theme_of(text: str) -> str:
     return next(theme for theme, sentences in THEMES.items() if any(text in s for s in sentences))
+
+
+def test_condensed_distances_match_pdist_and_give_scipys_ward_tree() -> None:
+    from fastcluster import linkage as fast_linkage
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import pdist
+
+    rng = np.random.default_rng(7)
+    for n in (0, 1, 2, 5, 257, 600):  # below, at and across the 256-row blocks
+        vectors = rng.normal(size=(n, 16))
+        assert np.allclose(condensed_distances(vectors), pdist(vectors), rtol=0, atol=1e-12)
+    unit = rng.normal(size=(300, 32))
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    ours = fast_linkage(condensed_distances(unit), method="ward")
+    reference = linkage(unit, method="ward")
+    assert np.array_equal(ours[:, [0, 1, 3]], reference[:, [0, 1, 3]])
+    assert np.allclose(ours[:, 2], reference[:, 2], atol=1e-9)
 
 
 def test_themes_recovered_and_deterministic(embedder: Embedder) -> None:
