@@ -162,12 +162,16 @@ def text_hash(text: str) -> str:
 
 
 def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vectors:
-    """Embed ``texts``, reusing vectors stored by text hash so nothing is embedded twice."""
+    """Embed ``texts``, reusing vectors stored by text hash so nothing is embedded twice.
+
+    Vectors read or made in this session are also kept in the session's ``info`` (dropped
+    with it): one analysis reads the same mentions' vectors in three stages.
+    """
     if not texts:
         return np.zeros((0, max(embedder.dim, 1)), dtype=np.float32)
     hashes = [text_hash(t) for t in texts]
-    unique = list(dict.fromkeys(hashes))
-    known: dict[str, Vectors] = {}
+    known: dict[str, Vectors] = db.info.setdefault(("vectors", embedder.name), {})
+    unique = [h for h in dict.fromkeys(hashes) if h not in known]
     for start in range(0, len(unique), 500):
         chunk = unique[start : start + 500]
         rows = db.execute(  # plain columns, not ORM objects: 100k rows load in a second
