@@ -347,9 +347,8 @@ def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str
     return call
 
 
-def _existing_id(workspace: Workspace, digest: str) -> int | None:
-    with workspace.session() as session:
-        return session.scalar(select(Call.id).where(Call.content_hash == digest))
+def _existing_id(session: Session, digest: str) -> int | None:
+    return session.scalar(select(Call.id).where(Call.content_hash == digest))
 
 
 def _ingest_parsed(
@@ -366,15 +365,16 @@ def _ingest_parsed(
     if not parsed.utterances:
         where = f" in call {index + 1} of the file" if index is not None else ""
         raise BadInput(f"no utterances found{where}", filename=filename)
-    existing = _existing_id(workspace, digest)
-    if existing is not None:
-        return result.model_copy(update={"status": "duplicate", "call_id": existing})
     try:
-        with workspace.session() as session:
+        with workspace.session() as session:  # one session: the duplicate check, then the call
+            existing = _existing_id(session, digest)
+            if existing is not None:
+                return result.model_copy(update={"status": "duplicate", "call_id": existing})
             call_id = _store_call(session, parsed, filename, digest).id
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
-        existing = _existing_id(workspace, digest)
+        with workspace.session() as session:
+            existing = _existing_id(session, digest)
         if existing is None:
             raise
         return result.model_copy(update={"status": "duplicate", "call_id": existing})

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 import pipeline.calls as calls_service
 from pipeline import analysis, jobs
@@ -112,9 +113,9 @@ def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(
     real_lookup = calls_service._existing_id
     lookups: list[str] = []
 
-    def stale_then_real(ws: Workspace, digest: str) -> int | None:
+    def stale_then_real(session: Session, digest: str) -> int | None:
         lookups.append(digest)
-        return None if len(lookups) == 1 else real_lookup(ws, digest)  # the pre-check misses it
+        return None if len(lookups) == 1 else real_lookup(session, digest)  # pre-check misses
 
     monkeypatch.setattr(calls_service, "_existing_id", stale_then_real)
     [second] = ingest_bytes(workspace, TRANSCRIPT, "a.txt")
