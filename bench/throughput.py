@@ -18,6 +18,7 @@ import argparse
 import json
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -84,24 +85,34 @@ def raw_encode_seconds(model_path: str, texts: Sequence[str], batch_size: int) -
     return timing
 
 
+@dataclass(frozen=True)
+class Round:
+    """One round: raw encode, the pipeline, raw encode again."""
+
+    pipeline: Timing
+    before: Timing
+    after: Timing
+    stages: dict[str, float]
+    summary: dict[str, Any]
+
+    @property
+    def raw(self) -> Timing:
+        """The two raws' mean: one baseline on either side, so a drift does not tilt the ratio."""
+        return Timing.mean([self.before, self.after])
+
+    @property
+    def ratio(self) -> float:
+        return self.raw.wall / self.pipeline.wall
+
+
 def one_round(
     texts: Sequence[str], per_call: int, embedder: Embedder, model_path: str, batch_size: int
-) -> dict[str, Any]:
-    """Raw encode, the pipeline, raw encode again: the ratio against the two raws' mean (one
-    baseline on either side, so a drift during the round does not tilt it)."""
+) -> Round:
     before = raw_encode_seconds(model_path, texts, batch_size)
     with tempfile.TemporaryDirectory(prefix="callmine-bench-") as folder:
         pipeline, stages, summary = run_pipeline(texts, per_call, embedder, Path(folder))
     after = raw_encode_seconds(model_path, texts, batch_size)
-    raw = Timing.mean([before, after])
-    return {
-        "ratio": raw.wall / pipeline.wall,
-        "pipeline": pipeline,
-        "raw": raw,
-        "raw_before_after": [round(before.wall, 2), round(after.wall, 2)],
-        "stages": stages,
-        "summary": summary,
-    }
+    return Round(pipeline, before, after, stages, summary)
 
 
 def main() -> None:
@@ -120,17 +131,17 @@ def main() -> None:
         one_round(texts, args.per_call, embedder, model_path, settings.embed_batch_size)
         for _ in range(max(args.rounds, 1))
     ]
-    median = sorted(rounds, key=lambda r: r["ratio"])[len(rounds) // 2]
-    pipeline, raw, summary = median["pipeline"], median["raw"], median["summary"]
+    median = sorted(rounds, key=lambda r: r.ratio)[len(rounds) // 2]
+    pipeline, raw, summary = median.pipeline, median.raw, dict(median.summary)
     n = len(texts)
-    ratio = median["ratio"]
+    ratio = median.ratio
     emit(
         {
             "data": args.data.name,
             "n": n,
             "calls": summary.pop("calls_created"),
             "rounds": len(rounds),
-            "ratios": [round(r["ratio"], 3) for r in rounds],
+            "ratios": [round(r.ratio, 3) for r in rounds],
             "pipeline_utterances_per_s": round(n / pipeline.wall, 1),
             "raw_encode_utterances_per_s": round(n / raw.wall, 1),
             "ratio": round(ratio, 3),
@@ -139,11 +150,14 @@ def main() -> None:
             "ratio_cpu_time": round(raw.cpu / pipeline.cpu, 3),
             "pipeline_seconds": round(pipeline.wall, 2),
             "raw_encode_seconds": round(raw.wall, 2),
-            "raw_encode_seconds_before_after": median["raw_before_after"],
+            "raw_encode_seconds_before_after": [
+                round(median.before.wall, 2),
+                round(median.after.wall, 2),
+            ],
             "pipeline_cpu_seconds": round(pipeline.cpu, 2),
             "raw_encode_cpu_seconds": round(raw.cpu, 2),
             "batch_size": settings.embed_batch_size,
-            "stages_s": median["stages"],
+            "stages_s": median.stages,
             "analysis": summary,
         }
     )
