@@ -38,6 +38,7 @@ LENGTH_BONUS = 0.35
 ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
+KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
 # Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
 _LEADING_FILLER = re.compile(
     r"^(?:(?:um+|uh+|er+m?|so|and|but|or|well|yeah|yes|okay|ok|oh|look|like|also|actually|"
@@ -92,13 +93,16 @@ def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -
 
 
 def phrase_candidates(
-    groups: Sequence[Sequence[str]], centrality: Sequence[Sequence[float]]
+    groups: Sequence[Sequence[str]],
+    centrality: Sequence[Sequence[float]],
+    keywords: Sequence[Sequence[str]] | None = None,
 ) -> list[list[str]]:
     """Recurring buyer phrases per group, best name first (lower-case, as ``phrases`` counts them).
 
     Score = centrality-weighted coverage x share of the phrase's mentions inside this group x
-    how well it stands alone (``_shape``); a phrase inside a longer one said by as many mentions
-    of the group is dropped.
+    how well it stands alone (``_shape``) x how much of what sets the group apart it says
+    (``keyword_affinity``); a phrase inside a longer one said by as many mentions of the group
+    is dropped.
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -137,9 +141,22 @@ def phrase_candidates(
             if shape > 0:
                 j = column[p]
                 coverage = float(weighted[j] / weights.sum())
-                scored.append((coverage * float(counts[j] / total[j]) * shape, p))
+                affinity = keyword_affinity(p, keywords[i]) if keywords else 0.0
+                score = coverage * float(counts[j] / total[j]) * shape
+                scored.append((score * (1.0 + KEYWORD_BONUS * affinity), p))
         result.append([p for _, p in sorted(scored, key=lambda item: (-item[0], item[1]))])
     return result
+
+
+def keyword_affinity(phrase: str, keywords: Sequence[str]) -> float:
+    """How much of what sets the group apart ``phrase`` says: each of its words that is one of
+    the group's keywords counts by that keyword's rank (1 for the top one, falling to 0).
+
+    A phrase said often but about something else ("every two weeks" in a cluster of "it works
+    fine") is a poor name however often it recurs.
+    """
+    weights = {k: 1.0 - rank / len(keywords) for rank, k in enumerate(keywords) if " " not in k}
+    return sum(weights.get(word, 0.0) for word in set(re.findall(r"[a-z0-9]+", phrase.lower())))
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -187,8 +204,9 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     """``phrase`` as the buyer spelled it ("rotapro" -> "RotaPro"), first letter up.
 
     A phrase that ends a question somewhere keeps the question mark. A phrase always said right
-    after a content word is the tail of something longer, so that word joins the name:
-    "everything over from RotaPro" after "moving" reads "Moving everything over from RotaPro".
+    after a content word, mostly the same one, is the tail of something longer, so that word
+    joins the name: "everything over from RotaPro" after "moving" reads "Moving everything over
+    from RotaPro"; "works fine" after "spreadsheet", "binder" and "rota" stays "Works fine".
     """
     pattern = re.compile(r"(?:(\w[\w']*)\s+)?(" + _phrase_pattern(phrase) + r"(?:\s*\?)?)", re.I)
     found = [m for t in texts for m in pattern.finditer(normalise_quotes(t))]
@@ -196,12 +214,11 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
         return _capitalise(phrase)
     mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
     before = [(m.group(1) or "").lower() for m in found]
-    first, lead = found[0], ""
-    if all(word and word not in _FUNCTION_WORDS for word in before):
-        lead = Counter(before).most_common(1)[0][0]  # ties: the first said
-        first = found[before.index(lead)]
-        lead = f"{first.group(1)} "
-    return _capitalise(lead + first.group(2).rstrip("? ") + mark)
+    word, said = Counter(before).most_common(1)[0]  # ties: the first said
+    if all(w and w not in _FUNCTION_WORDS for w in before) and 2 * said > len(before):
+        first = found[before.index(word)]
+        return _capitalise(f"{first.group(1)} {first.group(2).rstrip('? ')}{mark}")
+    return _capitalise(found[0].group(2).rstrip("? ") + mark)
 
 
 def _capitalise(text: str) -> str:
@@ -258,7 +275,7 @@ def name_clusters(
     already taken goes to the next candidate; failing that it gains a distinguishing keyword.
     """
     keywords = keywords if keywords is not None else ctfidf_keywords(groups)
-    candidates = phrase_candidates(groups, centrality)
+    candidates = phrase_candidates(groups, centrality, keywords)
     taken: set[str] = set()
     names: list[str] = []
     for i, texts in enumerate(groups):

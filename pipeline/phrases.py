@@ -63,6 +63,11 @@ _FUNCTION_WORDS = _EDGE_WORDS | frozenset(
     """.split()
 )
 _ENDINGS_ALLOWED = frozenset({"it", "them", "us", "me", "that"})
+# Prepositions that may open a phrase ("after the holidays") but leave one dangling at its end.
+_OPENERS_ONLY = frozenset(
+    "after before during until since without within across through against between around "
+    "behind toward towards per via".split()
+)
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CLAUSE = re.compile(r"[.!?;:,()\[\]\"\u2014\u2013]+|\s-\s|\n")
 
@@ -75,7 +80,9 @@ def _clauses(text: str) -> list[list[str]]:
 def _keep(words: Sequence[str]) -> bool:
     if words[0] in _EDGE_WORDS:
         return False
-    if words[-1] in _EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED:
+    if words[-1] in _OPENERS_ONLY or (
+        words[-1] in _EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED
+    ):
         return False
     return any(w not in _FUNCTION_WORDS and not w.isdigit() for w in words)
 

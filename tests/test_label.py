@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from pipeline.label import label_clusters, name_clusters, phrase_candidates, quote_clause
+from pipeline import label as label_stage
+from pipeline.label import (
+    ctfidf_keywords,
+    keyword_affinity,
+    label_clusters,
+    name_clusters,
+    phrase_candidates,
+    quote_clause,
+)
 
 ADOPTION = [
     "The staff won't use another app.",
@@ -116,3 +125,38 @@ def test_tail_of_a_longer_phrase_gets_its_lead_word() -> None:
 def test_long_question_cut_before_its_subordinate_clause() -> None:
     quote = "And is annual a problem if the audit people come back with something?"
     assert quote_clause(quote) == "Is annual a problem?"
+
+
+STATUS_QUO = [
+    "The spreadsheet works fine, really.",
+    "Victor said the binder works fine.",
+    "Honestly the paper rota works fine.",
+    "I'm copying hours across every two weeks.",
+    "So every two weeks I chase timesheets.",
+]
+ELSEWHERE = ["The app works fine for the kitchen but prices went up.", "Prices went up again."]
+
+
+def test_name_says_what_sets_the_cluster_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "every two weeks" recurs as often, but the cluster is about the old way working."""
+    groups, centrality = [STATUS_QUO, ELSEWHERE], [[1.0] * 5, [1.0] * 2]
+    assert keyword_affinity("works fine", ctfidf_keywords(groups)[0]) > keyword_affinity(
+        "every two weeks", ctfidf_keywords(groups)[0]
+    )
+    assert name_clusters(groups, centrality)[0] == "Works fine"
+    monkeypatch.setattr(label_stage, "KEYWORD_BONUS", 0.0)
+    assert name_clusters(groups, centrality)[0] == "Every two weeks"
+
+
+def test_name_never_ends_on_a_dangling_preposition() -> None:
+    groups = [
+        [
+            "We don't have time to set this up during the busy season.",
+            "No time to set this up during the busy season, sorry.",
+            "Not after the holidays.",
+            "Maybe after the holidays.",
+        ]
+    ]
+    candidates = phrase_candidates(groups, [[1.0] * 4])[0]
+    assert "after the holidays" in candidates
+    assert not [c for c in candidates if c.endswith(("during", "after"))]
