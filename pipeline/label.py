@@ -150,7 +150,7 @@ def phrase_candidates(
 
 def keyword_affinity(phrase: str, keywords: Sequence[str]) -> float:
     """How much of what sets the group apart ``phrase`` says: each of its words that is one of
-    the group's keywords counts by that keyword's rank (1 for the top one, falling to 0).
+    the group's keywords counts by that keyword's rank (1 for the top one, less for each after).
 
     A phrase said often but about something else ("every two weeks" in a cluster of "it works
     fine") is a poor name however often it recurs.
