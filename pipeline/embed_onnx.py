@@ -11,9 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ import numpy as np
 
 from pipeline.embed import Vectors, normalise
 from pipeline.errors import CallmineError
+from pipeline.files import write_atomically
 
 # Bump when the exported graph changes shape or meaning, so old cache entries are not reused.
 EXPORT_FORMAT = 1
@@ -60,19 +60,6 @@ def onnx_model_file(model_path: Path, cache_dir: Path, *, quantize: bool) -> Pat
     else:
         write_atomically(target, lambda tmp: export_onnx(model_path, tmp))
     return target
-
-
-def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Run ``write`` into a temporary file beside ``target``, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def pooling_mode(model_path: Path) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from pipeline.embed import Vectors, normalise
+from pipeline.files import write_atomically, write_text_atomically
 
 IVF_THRESHOLD = 200_000
 INDEX_FILENAME = "mentions.faiss"
@@ -94,18 +95,10 @@ class MentionIndex:
         """Write atomically (temp file + rename) beside a small JSON description."""
         import faiss
 
-        folder.mkdir(parents=True, exist_ok=True)
         target = folder / INDEX_FILENAME
-        handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        os.close(handle)
-        try:
-            faiss.write_index(self._index, temp)
-            os.replace(temp, target)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
+        write_atomically(target, lambda tmp: faiss.write_index(self._index, str(tmp)))
         meta = {"model": self.model, "dim": self.dim, "count": len(self)}
-        _write_atomic(folder / f"{INDEX_FILENAME}.json", json.dumps(meta))
+        write_text_atomically(folder / f"{INDEX_FILENAME}.json", json.dumps(meta))
         (folder / DELTA_FILENAME).unlink(missing_ok=True)
         return target
 
@@ -155,10 +148,3 @@ def _read_delta(folder: Path) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int
     except (OSError, ValueError, KeyError):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros((0, 0), dtype=np.float32)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w") as out:
-        out.write(text)
-    os.replace(temp, path)
