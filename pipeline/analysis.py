@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -136,10 +136,18 @@ def _centroid(cluster: Cluster) -> Vectors | None:
     return np.frombuffer(cluster.centroid, dtype=np.float32).copy()
 
 
-def assign_incremental(session: Session, mentions: Sequence[Mention], vectors: Vectors) -> int:
+def assign_incremental(
+    session: Session,
+    mentions: Sequence[Mention],
+    vectors: Vectors,
+    *,
+    only: Collection[int] | None = None,
+    threshold: float = ASSIGN_THRESHOLD,
+) -> int:
     """Give each mention its nearest cluster's id when similar enough; returns how many joined.
 
-    A mention nearest to a cluster marked "not an objection" is excluded with it.
+    A mention nearest to a cluster marked "not an objection" is excluded with it. ``only``
+    limits the clusters it may join.
     """
     by_kind: dict[str, list[int]] = {}
     for position, mention in enumerate(mentions):
@@ -153,7 +161,7 @@ def assign_incremental(session: Session, mentions: Sequence[Mention], vectors: V
                 .where(Cluster.kind == kind, Cluster.status.in_(("active", "excluded")))
                 .order_by(Cluster.id)
             )
-            if c.centroid is not None
+            if c.centroid is not None and (only is None or c.id in only)
         ]
         if not clusters:
             continue
@@ -161,7 +169,7 @@ def assign_incremental(session: Session, mentions: Sequence[Mention], vectors: V
         nearest, sims = assign_nearest(vectors[positions], centroids)
         for position, label, sim in zip(positions, nearest, sims, strict=True):
             mention = mentions[position]
-            if sim < ASSIGN_THRESHOLD:
+            if sim < threshold:
                 mention.cluster_id = None
                 continue
             cluster = clusters[int(label)]

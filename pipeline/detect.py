@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -39,6 +39,7 @@ from pipeline.objection_model import (
     load_or_train,
     rule_evidence,
     seed_examples,
+    sentence_key,
     train,
     user_labelled,
 )
@@ -219,6 +220,16 @@ def training_examples(seeds: SeedSet, data_dir: Path | None) -> list[LabelledSen
     ]
 
 
+def user_verdicts(
+    labelled: Sequence[LabelledSentence],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A user's verdicts by where the sentence was said (``sentence_key``); the last wins.
+    The detector follows them on those exact sentences, whatever the model scores."""
+    return {
+        sentence_key(e.sentence.text, e.sentence.context): (e.label, e.category) for e in labelled
+    }
+
+
 def write_builtin_model(embedder: Embedder) -> Path:
     """Re-fit the shipped objection model (``make detector-model`` after editing the built-in
     seeds or labels); a test fails while the shipped weights are stale."""
@@ -275,6 +286,7 @@ class RuleEmbeddingDetector:
         classifier: ObjectionClassifier | None = None,
         classifier_band: float = 0.08,
         splitter: SentenceSplitter | None = None,
+        verdicts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
     ) -> None:
         self.embedder = embedder
         self.seeds = seeds if seeds is not None else load_seeds()
@@ -285,6 +297,7 @@ class RuleEmbeddingDetector:
         self.classifier = classifier
         self.classifier_band = classifier_band
         self.splitter = splitter or split_sentences
+        self.verdicts = dict(verdicts or {})
         self._seed_matrix: _SeedMatrix | None = None
         self._model = model
 
@@ -294,9 +307,10 @@ class RuleEmbeddingDetector:
         from pipeline.llm_stages import objection_classifier
 
         seeds = load_seeds(settings.data_dir)
+        users = user_labelled(settings.data_dir)
         model = load_or_train(
             embedder,
-            training_examples(seeds, settings.data_dir),
+            [*training_examples(seeds, None), *users],
             list(seeds.objection),
             settings.data_dir / "models",
             seeds.texts(),
@@ -309,6 +323,7 @@ class RuleEmbeddingDetector:
             threshold=settings.objection_threshold,
             classifier=objection_classifier(settings, seeds.labels),
             classifier_band=settings.llm_detect_band,
+            verdicts=user_verdicts(users),
         )
 
     @property
@@ -441,6 +456,12 @@ class RuleEmbeddingDetector:
                 competitor=(rivals or hits)[0].name if category == "competitor" and hits else None,
                 confidence=round(probability, 3),
             )
+        verdict = self.verdicts.get(sentence_key(sentence.text, sentence.scored.context))
+        if verdict is not None:  # the user said what this sentence is: no model, no LLM
+            label, category = verdict
+            candidate = None
+            if label == "objection":
+                out.append(self._labelled_objection(span, category, hits))
         borderline = None
         if candidate is not None and self.classifier is not None:
             if abs(probability - threshold) <= self.classifier_band:
@@ -451,6 +472,13 @@ class RuleEmbeddingDetector:
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out, borderline
+
+    @staticmethod
+    def _labelled_objection(
+        span: tuple[str, int, int], category: str, hits: Sequence[rules.CompetitorHit]
+    ) -> Detection:
+        rival = hits[0].name if category == "competitor" and hits else None
+        return Detection("objection", category, *span, competitor=rival, confidence=1.0)
 
     def _refine(
         self,

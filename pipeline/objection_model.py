@@ -33,6 +33,7 @@ from pipeline import detect_rules as rules
 from pipeline.cluster import label_sums
 from pipeline.embed import Embedder, normalise
 from pipeline.errors import BadInput
+from pipeline.files import write_text_atomically
 
 Matrix = npt.NDArray[np.float32]
 FEATURE_VERSION = 2
@@ -75,9 +76,10 @@ class LabelledSentence:
 
 
 def parse_labelled(text: str, *, filename: str) -> list[LabelledSentence]:
-    """Read a labels CSV (``label,category,text`` plus optional ``file,utterance,context``).
+    """Read a labels CSV (``label,category,text`` plus optional ``file,utterance,turn,context``).
 
-    Sentences sharing ``file`` and ``utterance`` form one turn, in file order.
+    A row's turn is its ``turn`` column, else the sentences sharing its ``file`` and
+    ``utterance``, in file order.
     """
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
@@ -95,9 +97,8 @@ def parse_labelled(text: str, *, filename: str) -> list[LabelledSentence]:
     examples = []
     for number, row in enumerate(rows, start=2):
         key = (row.get("file") or filename, row.get("utterance") or str(number))
-        sentence = SentenceInput(
-            row["text"].strip(), " ".join(turns[key]), context_text(row.get("context") or "")
-        )
+        turn = (row.get("turn") or "").strip() or " ".join(turns[key])
+        sentence = SentenceInput(row["text"].strip(), turn, context_text(row.get("context") or ""))
         category = row["category"] if row["label"] == "objection" else ""
         examples.append(LabelledSentence(sentence, row["label"], category, key[0]))
     return examples
@@ -131,6 +132,54 @@ def user_labelled(data_dir: Path | None) -> list[LabelledSentence]:
     if path is None or not path.is_file():
         return []
     return parse_labelled(path.read_text("utf-8-sig"), filename=str(path))
+
+
+USER_LABEL_COLUMNS = ("file", "utterance", "label", "category", "text", "turn", "context")
+
+
+def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: str) -> Path:
+    """Add a user's verdict on one sentence to ``<data_dir>/objection_labels.csv``.
+
+    A newer verdict on the same sentence (same ``group``, utterance and text) replaces the
+    older one; the user's other rows and columns are kept. Written atomically.
+    """
+    if example.label not in LABEL_VALUES:
+        raise BadInput(f"label must be one of {LABEL_VALUES}")
+    path = data_dir / LABELS_FILENAME
+    rows: list[dict[str, str]] = []
+    columns = list(USER_LABEL_COLUMNS)
+    if path.is_file():
+        reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
+        columns += [c for c in reader.fieldnames or [] if c not in columns]
+        rows = list(reader)
+    sentence = example.sentence
+    new = {
+        "file": example.group,
+        "utterance": utterance,
+        "label": example.label,
+        "category": example.category if example.label == "objection" else "",
+        "text": sentence.text.strip(),
+        "turn": sentence.turn.strip(),
+        "context": sentence.context,
+    }
+
+    def where(row: dict[str, str]) -> tuple[str, str, str]:
+        return row.get("file") or "", row.get("utterance") or "", (row.get("text") or "").strip()
+
+    rows = [r for r in rows if where(r) != where(new)]
+    rows.append(new)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text_atomically(path, out.getvalue())
+    return path
+
+
+def sentence_key(text: str, context: str) -> tuple[str, str]:
+    """What identifies a labelled sentence where it was said: its words and the end of the
+    rep's turn before it (spacing ignored, so a re-read transcript still matches)."""
+    return " ".join(text.split()), " ".join(context.split())[-200:]
 
 
 # --- features ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
-from pipeline import insights
+from pipeline import corrections, insights
 
 
 class KindChoice(enum.StrEnum):
@@ -143,8 +143,8 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
         console.print(f"competitors: {named}")
     for quote in detail["quotes"]:
         console.print(
-            f'  "{quote["text"]}" [dim]call {quote["call_id"]}, {quote["date"]}, '
-            f"{quote['account']}, {quote['outcome']}[/dim]",
+            f'  "{quote["text"]}" [dim]mention {quote["mention_id"]}, call {quote["call_id"]}, '
+            f"{quote['date']}, {quote['account']}, {quote['outcome']}[/dim]",
             highlight=False,
         )
 
@@ -183,6 +183,34 @@ def not_objection(
     """Mark a cluster "not an objection": its mentions leave every list."""
     with open_workspace() as workspace, workspace.session() as session:
         result = insights.mark_cluster(session, cluster_id, not_objection=not undo)
+    console.print_json(data=result)
+
+
+class VerdictChoice(enum.StrEnum):
+    objection = "objection"
+    other = "other"
+
+
+@app.command()
+def label(
+    target_id: Annotated[int, typer.Argument(help="A mention id (cluster-show, search).")],
+    verdict: Annotated[VerdictChoice, typer.Argument(help="objection or other.")],
+    category: Annotated[str | None, typer.Option(help="The objection's category.")] = None,
+    utterance: Annotated[
+        bool, typer.Option("--utterance", help="TARGET_ID is an utterance id (call-show).")
+    ] = False,
+    text: Annotated[str | None, typer.Option(help="Which sentence of the utterance.")] = None,
+) -> None:
+    """Correct the detector on one sentence; it is kept in objection_labels.csv and learnt."""
+    with open_workspace() as workspace, workspace.session() as session:
+        if utterance:
+            result = corrections.label_sentence(
+                workspace, session, target_id, text=text, label=verdict.value, category=category
+            )
+        else:
+            result = corrections.label_mention(
+                workspace, session, target_id, label=verdict.value, category=category
+            )
     console.print_json(data=result)
 
 

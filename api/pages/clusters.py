@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, parse_date, redirect, render, sparkline
+from pipeline.corrections import label_mention
 from pipeline.errors import CallmineError
 from pipeline.insights import (
     get_cluster,
@@ -192,6 +193,17 @@ def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: int) -> RedirectR
         return f"/clusters/{children[0]}"
 
     return _act(cluster_id, run, "Split in two; the other half is listed on the home page.")
+
+
+@router.post("/clusters/{cluster_id}/quotes/{mention_id}/not-objection")
+def quote_not_objection(
+    db: SessionDep, workspace: WorkspaceDep, cluster_id: int, mention_id: int
+) -> RedirectResponse:
+    def run() -> None:
+        label_mention(workspace, db, mention_id, label="other")
+
+    done = "Removed from the cluster; the detector learns from it on the next upload."
+    return _act(cluster_id, run, done)
 
 
 @router.post("/clusters/{cluster_id}/mark")

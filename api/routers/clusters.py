@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import SessionDep, WorkspaceDep
-from pipeline import insights
+from pipeline import corrections, insights
 
 router = APIRouter(tags=["clusters"])
 
@@ -137,6 +137,32 @@ class EditResult(BaseModel):
     children: list[int] | None = None
 
 
+class LabelRequest(BaseModel):
+    """A user's verdict on one buyer sentence; it teaches the detector."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"label": "other"}, {"label": "objection", "category": "price"}]
+        }
+    )
+
+    label: corrections.Verdict
+    category: str | None = Field(None, description="Required for an objection.")
+    text: str | None = Field(
+        None, description="Which sentence of the utterance (utterance route only)."
+    )
+
+
+class LabelResult(BaseModel):
+    utterance_id: int
+    text: str
+    label: str
+    category: str | None
+    mention_ids: list[int]
+    cluster_id: int | None
+    labels_file: str
+
+
 class PhraseQuote(BaseModel):
     utterance_id: int
     call_id: int
@@ -212,6 +238,28 @@ def patch_cluster(cluster_id: int, body: ClusterPatch, db: SessionDep) -> dict[s
 @router.post("/api/clusters/{cluster_id}/split", response_model=EditResult)
 def split_cluster(cluster_id: int, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
     return insights.split_cluster(workspace, db, cluster_id)
+
+
+@router.post("/api/mentions/{mention_id}/label", response_model=LabelResult)
+def label_mention(
+    mention_id: int, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
+) -> dict[str, Any]:
+    """Correct a detected quote: ``other`` hides it, an objection ``category`` moves it. The
+    verdict is kept in ``objection_labels.csv`` and the detector learns from it."""
+    return corrections.label_mention(
+        workspace, db, mention_id, label=body.label, category=body.category
+    )
+
+
+@router.post("/api/utterances/{utterance_id}/label", response_model=LabelResult)
+def label_utterance(
+    utterance_id: int, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
+) -> dict[str, Any]:
+    """Say what a buyer sentence is, e.g. an objection the detector missed (``text`` names
+    the sentence when the utterance has several)."""
+    return corrections.label_sentence(
+        workspace, db, utterance_id, text=body.text, label=body.label, category=body.category
+    )
 
 
 @router.get("/api/phrases", response_model=list[Phrase])

@@ -1,0 +1,222 @@
+"""A user's verdict on one sentence: kept in the labels file, followed by the detector, learnt,
+and visible at once in the clusters (API, CLI and web page over the analysed theme corpus)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from api.app import create_app
+from api.cli import app
+from pipeline import workspace as workspace_module
+from pipeline.analysis import analyse_calls
+from pipeline.config import get_settings
+from pipeline.detect import RuleEmbeddingDetector, user_verdicts
+from pipeline.embed import Embedder
+from pipeline.objection_model import (
+    LABELS_FILENAME,
+    LabelledSentence,
+    SentenceInput,
+    parse_labelled,
+    record_user_label,
+    user_labelled,
+)
+from pipeline.store import Mention, Utterance
+from pipeline.workspace import Workspace
+from tests.insights_corpus import THEMES, add_call, corpus_dir_fixture, ws_fixture  # noqa: F401
+
+PRICE = THEMES["price"][1]  # "It is just too expensive compared to what we pay now."
+CONTEXT = "Thanks, go on."
+
+
+@pytest.fixture(name="api")
+def api_fixture(ws: Workspace) -> Iterator[TestClient]:
+    with TestClient(create_app(workspace=ws)) as test_client:
+        yield test_client
+
+
+def _label(sentence: str, label: str, category: str = "", *, group: str = "call-1") -> Any:
+    return LabelledSentence(SentenceInput(sentence, sentence, CONTEXT), label, category, group)
+
+
+def test_a_newer_verdict_replaces_the_older_and_the_users_rows_stay(tmp_path: Path) -> None:
+    (tmp_path / LABELS_FILENAME).write_text(
+        "label,category,text,note\nobjection,price,Too dear for us.,mine\n", encoding="utf-8"
+    )
+    record_user_label(tmp_path, _label(PRICE, "objection", "price"), utterance="3")
+    record_user_label(tmp_path, _label(PRICE, "other"), utterance="3")
+    record_user_label(tmp_path, _label(PRICE, "other", group="call-2"), utterance="3")
+    rows = list(csv.DictReader((tmp_path / LABELS_FILENAME).open(encoding="utf-8")))
+    assert [(r["file"], r["label"], r["note"]) for r in rows] == [
+        ("", "objection", "mine"),
+        ("call-1", "other", ""),
+        ("call-2", "other", ""),
+    ]
+    parsed = user_labelled(tmp_path)
+    assert parsed[1].sentence.turn == PRICE and parsed[1].sentence.context == CONTEXT
+    assert parsed[1].category == ""
+    with pytest.raises(Exception, match="label must be one of"):
+        record_user_label(tmp_path, _label(PRICE, "maybe"), utterance="3")
+
+
+def test_turn_column_beats_the_sentences_of_the_file() -> None:
+    text = 'label,category,text,turn\nother,,Busy.,"Busy. Good busy, mostly."\n'
+    assert parse_labelled(text, filename="x.csv")[0].sentence.turn == "Busy. Good busy, mostly."
+
+
+def test_detector_follows_a_users_verdict_where_it_was_said(embedder: Embedder) -> None:
+    plain = RuleEmbeddingDetector(embedder)
+    lines = [
+        Utterance(id=1, call_id=1, role="rep", text=CONTEXT),
+        Utterance(id=2, call_id=1, role="buyer", text=f"{PRICE} We open at nine every day."),
+    ]
+    before = plain.detect_utterances(lines)[2]
+    assert [d.text for d in before if d.kind == "objection"] == [PRICE]
+    verdicts = user_verdicts(
+        [_label(PRICE, "other"), _label("We open at nine every day.", "objection", "setup_time")]
+    )
+    taught = RuleEmbeddingDetector(embedder, model=plain.model, verdicts=verdicts)
+    after = [(d.text, d.category, d.confidence) for d in taught.detect_utterances(lines)[2]]
+    assert after == [("We open at nine every day.", "setup_time", 1.0)]
+    # a verdict holds where the sentence was said: after another rep line the model decides
+    elsewhere = [
+        Utterance(id=1, call_id=1, role="rep", text="What do you think of the price?"),
+        lines[1],
+    ]
+    assert PRICE in [
+        d.text for d in taught.detect_utterances(elsewhere)[2] if d.kind == "objection"
+    ]
+
+
+def _objection_cluster(api: TestClient, theme: str) -> dict[str, Any]:
+    for summary in api.get("/api/clusters", params={"kind": "objection"}).json():
+        detail = api.get(f"/api/clusters/{summary['id']}").json()
+        if any(m["text"] in THEMES[theme] for m in detail["mentions"]):
+            return dict(detail)
+    raise AssertionError(f"no {theme} cluster")
+
+
+def test_not_an_objection_leaves_the_lists_and_survives_re_analysis(
+    api: TestClient, ws: Workspace
+) -> None:
+    cluster = _objection_cluster(api, "price")
+    quote = next(m for m in cluster["mentions"] if m["text"] == PRICE)
+    done = api.post(f"/api/mentions/{quote['mention_id']}/label", json={"label": "other"})
+    assert done.status_code == 200, done.text
+    assert done.json()["text"] == PRICE and done.json()["cluster_id"] is None
+    after = api.get(f"/api/clusters/{cluster['id']}").json()
+    assert after["size"] == cluster["size"] - 1
+    assert PRICE not in [m["text"] for m in after["mentions"]]
+    rows = list(csv.DictReader(Path(done.json()["labels_file"]).open(encoding="utf-8")))
+    assert [(r["file"], r["label"], r["text"], r["context"]) for r in rows] == [
+        (f"call-{quote['call_id']}", "other", PRICE, CONTEXT)
+    ]
+    # analysed again (e.g. after a speaker fix): the detector re-fits and follows the verdict
+    analyse_calls(ws, [quote["call_id"]])
+    with ws.session() as session:
+        texts = session.scalars(
+            select(Mention.text).where(
+                Mention.call_id == quote["call_id"], Mention.kind == "objection"
+            )
+        ).all()
+    assert PRICE not in texts and len(texts) == len(THEMES) - 1
+    assert list((ws.settings.data_dir / "models").glob("objection_model-*.npz"))
+    rebuilt = api.post("/api/clusters/rebuild")
+    assert rebuilt.status_code == 200
+    sizes = {
+        c["id"]: c["size"] for c in api.get("/api/clusters", params={"kind": "objection"}).json()
+    }
+    assert sizes[cluster["id"]] == cluster["size"] - 1
+
+
+def test_a_missed_objection_is_added_to_its_categorys_cluster(
+    api: TestClient, ws: Workspace
+) -> None:
+    call_id = add_call(ws, ["We open at nine every day. Our team is twelve people."], key="missed")
+    analyse_calls(ws, [call_id])
+    with ws.session() as session:
+        buyer, rep = (
+            session.scalars(
+                select(Utterance.id).where(Utterance.call_id == call_id, Utterance.role == role)
+            ).one()
+            for role in ("buyer", "rep")
+        )
+    url = f"/api/utterances/{buyer}/label"
+    which = api.post(url, json={"label": "objection", "category": "price"})
+    assert which.status_code == 422 and "2 sentences" in which.json()["detail"]
+    wrong = api.post(
+        url, json={"label": "objection", "category": "cost", "text": "Our team is twelve people."}
+    )
+    assert wrong.status_code == 422 and "price" in wrong.json()["detail"]
+    absent = api.post(url, json={"label": "other", "text": "We close at six."})
+    assert absent.status_code == 422 and "We open at nine every day." in absent.json()["detail"]
+    assert api.post(f"/api/utterances/{rep}/label", json={"label": "other"}).status_code == 422
+    assert api.post("/api/mentions/99999/label", json={"label": "other"}).status_code == 404
+    added = api.post(
+        url, json={"label": "objection", "category": "price", "text": "Our team is twelve people."}
+    )
+    assert added.status_code == 200, added.text
+    price = _objection_cluster(api, "price")
+    assert added.json()["cluster_id"] == price["id"]
+    assert "Our team is twelve people." in [m["text"] for m in price["mentions"]]
+    analyse_calls(ws, [call_id])
+    with ws.session() as session:
+        found = session.execute(
+            select(Mention.text, Mention.category).where(
+                Mention.call_id == call_id, Mention.kind == "objection"
+            )
+        ).all()
+    assert ("Our team is twelve people.", "price") in [tuple(r) for r in found]
+
+
+def test_a_new_category_moves_the_quote_to_that_categorys_cluster(
+    api: TestClient, ws: Workspace
+) -> None:
+    price, setup = _objection_cluster(api, "price"), _objection_cluster(api, "setup")
+    assert price["id"] != setup["id"]
+    with ws.session() as session:
+        category = session.scalar(
+            select(Mention.category).where(Mention.id == setup["mentions"][0]["mention_id"])
+        )
+    quote = next(m for m in price["mentions"] if m["text"] == PRICE)
+    moved = api.post(
+        f"/api/mentions/{quote['mention_id']}/label",
+        json={"label": "objection", "category": category},
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["cluster_id"] == setup["id"] and moved.json()["category"] == category
+    assert PRICE in [m["text"] for m in api.get(f"/api/clusters/{setup['id']}").json()["mentions"]]
+
+
+def test_cli_label_and_web_button(
+    ws: Workspace, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with TestClient(create_app(workspace=ws)) as site:
+        cluster = _objection_cluster(site, "integrations")
+        first, second = cluster["mentions"][:2]
+        page = site.get(f"/clusters/{cluster['id']}").text
+        button = f"/clusters/{cluster['id']}/quotes/{first['mention_id']}/not-objection"
+        assert button in page
+        clicked = site.post(button, follow_redirects=False)
+        assert clicked.status_code == 303 and "detector+learns" in clicked.headers["location"]
+        assert first["text"] not in site.get(f"/clusters/{cluster['id']}").text
+    monkeypatch.setenv("CALLMINE_DATA_DIR", str(ws.settings.data_dir))
+    monkeypatch.setattr(workspace_module, "create_embedder", lambda _settings: embedder)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["label", str(second["mention_id"]), "other"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["text"] == second["text"]
+        bad = CliRunner().invoke(app, ["label", str(second["mention_id"]), "objection"])
+        assert bad.exit_code != 0 and "needs a category" in bad.output
+    finally:
+        get_settings.cache_clear()
+    assert len(user_labelled(ws.settings.data_dir)) == 2
