@@ -105,6 +105,13 @@ def test_upload_cluster_generate_review_export(live_server: LiveServer, page: ob
     p.get_by_role("heading", level=1, name="Price feels too high").wait_for()  # type: ignore[attr-defined]
     shoot(p, "03-cluster")
 
+    # One quote is not really an objection: take it out (the detector learns from it).
+    count = p.locator("#all-title")  # type: ignore[attr-defined]
+    before = int(count.inner_text().split()[1])
+    p.locator("form[action$='/not-objection'] button").first.click()  # type: ignore[attr-defined]
+    p.get_by_text("Removed from the cluster").wait_for()  # type: ignore[attr-defined]
+    assert int(count.inner_text().split()[1]) == before - 1
+
     # Generate a one-pager from it (offline: no LLM configured in this server).
     p.get_by_role("link", name="Generate content").first.click()  # type: ignore[attr-defined]
     p.get_by_label("Sales one-pager").check()  # type: ignore[attr-defined]
