@@ -57,9 +57,12 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 
 def redirect(url: str, msg: str | None = None, kind: str = "ok") -> RedirectResponse:
-    """303 back to a page after a POST, carrying a short message for the flash banner."""
+    """303 back to a page after a POST, carrying a short message for the flash banner (in the
+    query, before any ``#fragment``)."""
     if msg:
+        url, hash_mark, fragment = url.partition("#")
         url += ("&" if "?" in url else "?") + urlencode({"msg": msg, "kind": kind})
+        url += hash_mark + fragment
     return RedirectResponse(url, status_code=303)
 
 

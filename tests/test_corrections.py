@@ -220,3 +220,36 @@ def test_cli_label_and_web_button(
     finally:
         get_settings.cache_clear()
     assert len(user_labelled(ws.settings.data_dir)) == 2
+
+
+def test_call_page_corrects_one_sentence_of_a_turn(ws: Workspace) -> None:
+    call_id = add_call(ws, ["We open at nine every day. Our team is twelve people."], key="page")
+    analyse_calls(ws, [call_id])
+    with ws.session() as session:
+        buyer = session.scalars(
+            select(Utterance.id).where(Utterance.call_id == call_id, Utterance.role == "buyer")
+        ).one()
+    action = f"/calls/{call_id}/utterances/{buyer}/label"
+    with TestClient(create_app(workspace=ws)) as site:
+        page = site.get(f"/calls/{call_id}").text
+        assert action in page and "<option>Our team is twelve people.</option>" in page
+        assert 'value="objection:price"' in page and "Not an objection" in page
+        saved = site.post(
+            action,
+            data={"text": "Our team is twelve people.", "verdict": "objection:price"},
+            follow_redirects=False,
+        )
+        assert saved.status_code == 303 and "Saved" in saved.headers["location"]
+        assert saved.headers["location"].endswith(f"#u{buyer}")  # the flash goes before the #
+        bad = site.post(action, data={"verdict": "maybe"}, follow_redirects=False)
+        assert "Unknown+verdict" in bad.headers["location"]
+        which = site.post(action, data={"verdict": "other"}, follow_redirects=False)
+        assert "say+which+one" in which.headers["location"]
+    with ws.session() as session:
+        found = session.execute(
+            select(Mention.text, Mention.category, Mention.cluster_id).where(
+                Mention.utterance_id == buyer, Mention.kind == "objection"
+            )
+        ).one()
+    assert found.text == "Our team is twelve people." and found.category == "price"
+    assert found.cluster_id is not None

@@ -11,8 +11,11 @@ from sqlalchemy import select
 from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, parse_date, redirect, render
 from pipeline.calls import CallUpdate, correct_call, get_call, list_calls
+from pipeline.corrections import label_sentence
+from pipeline.detect import DETECTED_ROLES, load_seeds
 from pipeline.errors import CallmineError
 from pipeline.store import Mention
+from pipeline.utterances import split_sentences
 
 router = APIRouter()
 
@@ -80,8 +83,16 @@ def _spans(db: SessionDep, call_id: int) -> dict[int, list[tuple[int, int, str, 
 
 
 @router.get("/calls/{call_id}", response_class=HTMLResponse)
-def call_page(request: Request, db: SessionDep, call_id: int) -> HTMLResponse:
+def call_page(
+    request: Request, db: SessionDep, workspace: WorkspaceDep, call_id: int
+) -> HTMLResponse:
     call = get_call(db, call_id)
+    seeds = load_seeds(workspace.settings.data_dir)
+    sentences = {  # what a user may correct: each sentence of a buyer's turn
+        u.id: [text for _start, _end, text in split_sentences(u.text)]
+        for u in call.utterances
+        if u.role in DETECTED_ROLES
+    }
     spans = _spans(db, call_id)
     segments: dict[int, list[Segment]] = {
         u.id: highlight(u.text, spans.get(u.id, [])) for u in call.utterances
@@ -104,7 +115,38 @@ def call_page(request: Request, db: SessionDep, call_id: int) -> HTMLResponse:
         role_choices=ROLE_CHOICES,
         counts=counts,
         kind_labels=KIND_LABELS,
+        sentences=sentences,
+        categories={name: seeds.labels.get(name, name) for name in seeds.objection},
     )
+
+
+@router.post("/calls/{call_id}/utterances/{utterance_id}/label")
+def label_turn(
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    call_id: int,
+    utterance_id: int,
+    verdict: Annotated[str, Form()],
+    text: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """A user's verdict on one sentence: "other" or "objection:<category>"."""
+    back = f"/calls/{call_id}#u{utterance_id}"
+    label, _, category = verdict.partition(":")
+    if label not in ("objection", "other"):
+        return redirect(back, f"Unknown verdict {verdict!r}.", "error")
+    try:
+        done = label_sentence(
+            workspace,
+            db,
+            utterance_id,
+            text=text or None,
+            label="objection" if label == "objection" else "other",
+            category=category or None,
+        )
+    except CallmineError as exc:
+        return redirect(back, exc.detail, "error")
+    said = f"an objection ({category})" if label == "objection" else "not an objection"
+    return redirect(back, f"Saved: “{done['text']}” is {said}. The detector learns from it.")
 
 
 @router.post("/calls/{call_id}/roles")
