@@ -33,7 +33,7 @@ from pipeline import detect_rules as rules
 from pipeline.cluster import label_sums
 from pipeline.embed import Embedder, normalise
 from pipeline.errors import BadInput
-from pipeline.files import write_text_atomically
+from pipeline.files import locked, write_text_atomically
 
 Matrix = npt.NDArray[np.float32]
 FEATURE_VERSION = 2
@@ -141,17 +141,11 @@ def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: s
     """Add a user's verdict on one sentence to ``<data_dir>/objection_labels.csv``.
 
     A newer verdict on the same sentence (same ``group``, utterance and text) replaces the
-    older one; the user's other rows and columns are kept. Written atomically.
+    older one; the user's other rows and columns are kept. Written atomically, under a lock.
     """
     if example.label not in LABEL_VALUES:
         raise BadInput(f"label must be one of {LABEL_VALUES}")
     path = data_dir / LABELS_FILENAME
-    rows: list[dict[str, str]] = []
-    columns = list(USER_LABEL_COLUMNS)
-    if path.is_file():
-        reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
-        columns += [c for c in reader.fieldnames or [] if c not in columns]
-        rows = list(reader)
     sentence = example.sentence
     new = {
         "file": example.group,
@@ -166,13 +160,20 @@ def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: s
     def where(row: dict[str, str]) -> tuple[str, str, str]:
         return row.get("file") or "", row.get("utterance") or "", (row.get("text") or "").strip()
 
-    rows = [r for r in rows if where(r) != where(new)]
-    rows.append(new)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_text_atomically(path, out.getvalue())
+    with locked(path):
+        rows: list[dict[str, str]] = []
+        columns = list(USER_LABEL_COLUMNS)
+        if path.is_file():
+            reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
+            columns += [c for c in reader.fieldnames or [] if c not in columns]
+            rows = list(reader)
+        rows = [r for r in rows if where(r) != where(new)]
+        rows.append(new)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        write_text_atomically(path, out.getvalue())
     return path
 
 

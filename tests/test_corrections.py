@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,19 @@ def test_a_newer_verdict_replaces_the_older_and_the_users_rows_stay(tmp_path: Pa
     assert parsed[1].category == ""
     with pytest.raises(Exception, match="label must be one of"):
         record_user_label(tmp_path, _label(PRICE, "maybe"), utterance="3")
+
+
+def test_verdicts_recorded_at_once_all_stay(tmp_path: Path) -> None:
+    """The web server's threads may record verdicts at the same moment: none may be lost."""
+    sentences = [f"Sentence number {i} of the call." for i in range(24)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(
+            pool.map(
+                lambda text: record_user_label(tmp_path, _label(text, "other"), utterance="1"),
+                sentences,
+            )
+        )
+    assert sorted(e.sentence.text for e in user_labelled(tmp_path)) == sorted(sentences)
 
 
 def test_turn_column_beats_the_sentences_of_the_file() -> None:
