@@ -16,7 +16,13 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.analysis import assign_incremental, mention_vectors, update_index
+from pipeline.analysis import (
+    ProgressCallback,
+    analyse_calls,
+    assign_incremental,
+    mention_vectors,
+    update_index,
+)
 from pipeline.detect import DETECTED_ROLES, load_seeds
 from pipeline.errors import BadInput, NotFound
 from pipeline.objection_model import (
@@ -26,11 +32,23 @@ from pipeline.objection_model import (
     record_user_label,
     sentence_key,
 )
-from pipeline.store import ClusterEdit, Mention, Utterance
+from pipeline.store import Call, ClusterEdit, Mention, Utterance
 from pipeline.utterances import split_sentences
 from pipeline.workspace import Workspace
 
 Verdict = Literal["objection", "other"]
+
+
+def redetect_all(
+    workspace: Workspace, *, progress: ProgressCallback | None = None
+) -> dict[str, int]:
+    """Detect again in every stored call with the detector as it is now (your corrections
+    learnt, your verdicts followed), then index and assign the mentions as for an upload."""
+    with workspace.session() as session:
+        ids = list(session.scalars(select(Call.id).order_by(Call.id)))
+    if not ids:
+        return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "assigned": 0}
+    return analyse_calls(workspace, ids, progress=progress)
 
 
 def label_mention(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from api.app import create_app
@@ -151,6 +151,27 @@ def test_not_an_objection_leaves_the_lists_and_survives_re_analysis(
     assert sizes[cluster["id"]] == cluster["size"] - 1
 
 
+def test_redetect_runs_every_call_again_as_a_job(api: TestClient, ws: Workspace) -> None:
+    cluster = _objection_cluster(api, "price")
+    quote = next(m for m in cluster["mentions"] if m["text"] == PRICE)
+    with ws.session() as session:
+        clustered = session.scalar(
+            select(func.count(Mention.id)).where(Mention.kind.in_(("objection", "question")))
+        )
+    api.post(f"/api/mentions/{quote['mention_id']}/label", json={"label": "other"})
+    started = api.post("/api/calls/redetect")
+    assert started.status_code == 202
+    job = api.get(f"/api/jobs/{started.json()['job_id']}").json()
+    assert job["status"] == "done" and job["kind"] == "redetect", job
+    assert job["result"]["calls"] == 6
+    assert job["result"]["clustered_mentions"] == clustered - 1
+    with ws.session() as session:
+        texts = session.scalars(select(Mention.text).where(Mention.kind == "objection")).all()
+    assert PRICE not in texts  # every mention was detected again, and the verdict held
+    after = api.get(f"/api/clusters/{cluster['id']}").json()
+    assert after["size"] == cluster["size"] - 1
+
+
 def test_a_missed_objection_is_added_to_its_categorys_cluster(
     api: TestClient, ws: Workspace
 ) -> None:
@@ -231,6 +252,9 @@ def test_cli_label_and_web_button(
         assert json.loads(result.output)["text"] == second["text"]
         bad = CliRunner().invoke(app, ["label", str(second["mention_id"]), "objection"])
         assert bad.exit_code != 0 and "needs a category" in bad.output
+        again = CliRunner().invoke(app, ["redetect", "--json"])
+        assert again.exit_code == 0, again.output
+        assert json.loads(again.output)["calls"] == 6
     finally:
         get_settings.cache_clear()
     assert len(user_labelled(ws.settings.data_dir)) == 2

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
@@ -12,6 +14,7 @@ from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
 from pipeline import corrections, insights
+from pipeline.analysis import ProgressCallback
 
 
 class KindChoice(enum.StrEnum):
@@ -38,27 +41,33 @@ def _split(outcomes: dict[str, float]) -> str:
     return " ".join(f"{name} {share:.0%}" for name, share in outcomes.items())
 
 
+@contextlib.contextmanager
+def _progress_bar(description: str, *, hidden: bool) -> Iterator[ProgressCallback]:
+    """A transient progress bar fed by a stage's ``(fraction, message)`` callback."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=hidden,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=1.0)
+
+        def progress(fraction: float, message: str) -> None:
+            bar.update(task, completed=fraction, description=message)
+
+        yield progress
+
+
 @app.command()
 def cluster(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Full re-cluster now.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Cluster objections and questions (only where drift warrants it, unless --rebuild)."""
-    with open_workspace() as workspace:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            disable=as_json,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("clustering", total=1.0)
-
-            def progress(fraction: float, message: str) -> None:
-                bar.update(task, completed=fraction, description=message)
-
-            summary = insights.run_clustering(workspace, rebuild=rebuild, progress=progress)
+    with open_workspace() as workspace, _progress_bar("clustering", hidden=as_json) as progress:
+        summary = insights.run_clustering(workspace, rebuild=rebuild, progress=progress)
     if as_json:
         print_json(summary)
         return
@@ -212,6 +221,21 @@ def label(
                 workspace, session, target_id, label=verdict.value, category=category
             )
     console.print_json(data=result)
+
+
+@app.command()
+def redetect(as_json: JsonOption = False) -> None:
+    """Detect again in every call with what the detector has learnt from your corrections."""
+    with open_workspace() as workspace, _progress_bar("detecting", hidden=as_json) as progress:
+        summary = corrections.redetect_all(workspace, progress=progress)
+    if as_json:
+        print_json(summary)
+        return
+    console.print(
+        f"{summary['calls']} calls: {summary['mentions']} detections, "
+        f"{summary['assigned']} of {summary['clustered_mentions']} objections and questions "
+        "joined a cluster"
+    )
 
 
 @app.command()

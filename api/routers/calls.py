@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import SessionDep, WorkspaceDep
+from pipeline import corrections, jobs
 from pipeline.calls import (
     CallDetail,
     CallMetadata,
@@ -36,6 +37,10 @@ from pipeline.calls import (
 )
 
 router = APIRouter(tags=["calls"])
+
+
+class RedetectJob(BaseModel):
+    job_id: str = Field(description="Poll `GET /api/jobs/{id}` for progress and the result.")
 
 
 class Problem(BaseModel):
@@ -194,6 +199,21 @@ def upload_calls(
     )
     response.status_code = 207 if body.rejected else 201 if body.created else 200
     return body
+
+
+@router.post("/api/calls/redetect", status_code=202, response_model=RedetectJob)
+def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> RedetectJob:
+    """Detect again in every call with what the detector has learnt from corrections
+    (`POST /api/mentions/{id}/label`); runs as a background job (poll `GET /api/jobs/{id}`)."""
+
+    def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
+        return dict(corrections.redetect_all(workspace, progress=progress))
+
+    return RedetectJob(
+        job_id=jobs.submit(
+            workspace, "redetect", "detecting again in every call", work, background.add_task
+        )
+    )
 
 
 @router.get("/api/calls", summary="List calls", response_model=CallPage)
