@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster import (
     ASSIGN_THRESHOLD,
     COHESION_TARGET,
+    Clustering,
     assign_nearest,
     cluster_vectors,
     groups_of,
@@ -49,11 +50,24 @@ CATEGORY_WEIGHT = 1.0
 # Auto k inside one detector category: the fewest clusters whose members are, on average, this
 # similar to each other (texts with no category use cluster.COHESION_TARGET).
 CATEGORY_COHESION_TARGET = 0.18
+# A category keeps its number of clusters from the last full run until its cohesion moves this
+# far past the target: the examples' competitor category sat 0.0001 from it, so two mentions
+# more or less flipped its Staffly / RotaPro split run to run.
+CATEGORY_K_MARGIN = 0.01
 
 
 def _progress(callback: ProgressCallback | None, fraction: float, message: str) -> None:
     if callback is not None:
         callback(fraction, message)
+
+
+def scaled(callback: ProgressCallback | None, start: float, end: float) -> ProgressCallback:
+    """A stage's 0..1 progress reported as ``start..end`` of a longer job."""
+
+    def report(fraction: float, message: str) -> None:
+        _progress(callback, start + (end - start) * fraction, message)
+
+    return report
 
 
 def mention_vectors(workspace: Workspace, session: Session, mentions: Sequence[Mention]) -> Vectors:
@@ -249,13 +263,15 @@ def cluster_by_category(
     categories: Sequence[str | None],
     keys: Sequence[int],
     category_cohesion: float | None = None,
+    previous_k: Mapping[str, int] | None = None,
 ) -> list[list[int]]:
     """Row positions grouped into clusters; a cluster never mixes the detector's categories.
 
     Why per category: one concern said in different words ("locked into twelve months", "I
     don't sign anything long") shares few words, so text vectors alone split it (29 clusters
     for the examples' 10 concerns). Inside a category a split needs a much looser theme
-    (``category_cohesion``) than across texts with no category (``COHESION_TARGET``).
+    (``category_cohesion``) than across texts with no category (``COHESION_TARGET``), and a
+    category's number of clusters last time (``previous_k``) holds near the target.
     """
     within = CATEGORY_COHESION_TARGET if category_cohesion is None else category_cohesion
     by_category: dict[str | None, list[int]] = {}
@@ -264,12 +280,32 @@ def cluster_by_category(
     groups: list[list[int]] = []
     for category in sorted(by_category, key=lambda c: (c is not None, c or "")):
         rows = by_category[category]
-        target = COHESION_TARGET if category is None else within
-        result = cluster_vectors(
-            vectors[rows], keys=[keys[p] for p in rows], cohesion_target=target
-        )
+        row_keys = [keys[p] for p in rows]
+        if category is None:
+            result = cluster_vectors(vectors[rows], keys=row_keys, cohesion_target=COHESION_TARGET)
+        else:
+            before = (previous_k or {}).get(category)
+            result = _category_clusters(vectors[rows], row_keys, within, before)
         groups.extend([rows[i] for i in group] for group in groups_of(result.labels, result.k))
     return groups
+
+
+def _category_clusters(
+    vectors: Vectors, keys: Sequence[int], target: float, previous_k: int | None
+) -> Clustering:
+    """Auto k on ``target``, unless the last run's k still sits within ``CATEGORY_K_MARGIN``:
+    its clusters are cohesive enough and one fewer would not clear the target by the margin."""
+    result = cluster_vectors(vectors, keys=keys, cohesion_target=target)
+    if previous_k is None or previous_k == result.k or previous_k > len(vectors) // 2:
+        return result
+    kept = cluster_vectors(vectors, keys=keys, k=previous_k)
+    if kept.k != previous_k or kept.cohesion < target - CATEGORY_K_MARGIN:
+        return result
+    if previous_k > 1:
+        coarser = cluster_vectors(vectors, keys=keys, k=previous_k - 1)
+        if coarser.cohesion >= target + CATEGORY_K_MARGIN:
+            return result
+    return kept
 
 
 def label_groups(
@@ -293,8 +329,14 @@ def label_groups(
             labeler.close()
 
 
-def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str, int]:
-    """Re-cluster every mention of ``kind``, keep ids by overlap, replay user edits."""
+def full_cluster(
+    workspace: Workspace,
+    session: Session,
+    kind: str,
+    previous_k: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
+    """Re-cluster every mention of ``kind``, keep ids by overlap, replay user edits.
+    ``k_by_category`` in the result is what ``previous_k`` should be next time."""
     rows = session.execute(
         select(Mention.id, Mention.text, Mention.cluster_id, Mention.category, Mention.call_id)
         .where(Mention.kind == kind, Mention.excluded.is_(False))
@@ -306,10 +348,12 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
     vectors = embed_cached(session, workspace.embedder, texts)
     categories = [r[3] for r in rows]
     if kind == "objection":
-        raw_groups = cluster_by_category(vectors, categories, ids)
+        raw_groups = cluster_by_category(vectors, categories, ids, previous_k=previous_k)
+        k_by_category = Counter(str(categories[g[0]]) for g in raw_groups if categories[g[0]])
     else:  # a question's category is only a topic hint, set for some: a prior, not a wall
         result = cluster_vectors(with_category(vectors, categories), keys=ids)
         raw_groups = groups_of(result.labels, result.k)
+        k_by_category = Counter()
     groups = _respect_splits(session, raw_groups, previous, vectors)
     old_clusters = {
         c.id: c
@@ -325,7 +369,7 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
     _keep_merges(session, groups, matched, previous)
     kept = [(i, g) for i, g in enumerate(groups) if g]
     if not kept:
-        return {"clusters": 0, "created": 0, "retired": 0, "mentions": 0}
+        return {"clusters": 0, "created": 0, "retired": 0, "mentions": 0, "k_by_category": {}}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     labels = label_groups(
         workspace,
@@ -362,7 +406,13 @@ def full_cluster(workspace: Workspace, session: Session, kind: str) -> dict[str,
             cluster.status = "retired"
             retired += 1
     session.flush()
-    return {"clusters": len(kept), "created": created, "retired": retired, "mentions": len(ids)}
+    return {
+        "clusters": len(kept),
+        "created": created,
+        "retired": retired,
+        "mentions": len(ids),
+        "k_by_category": dict(sorted(k_by_category.items())),
+    }
 
 
 def _keep_merges(
@@ -401,8 +451,8 @@ def run_clustering(
         for step, kind in enumerate(kinds):
             _progress(progress, step / len(kinds), f"clustering {kind}s")
             if rebuild or drift_warrants(session, kind, state):
-                counts = full_cluster(workspace, session, kind)
-                state[kind] = {"mentions": counts["mentions"]}
+                counts = full_cluster(workspace, session, kind, state.get(kind, {}).get("k"))
+                state[kind] = {"mentions": counts["mentions"], "k": counts["k_by_category"]}
                 summary[kind] = {**counts, "full": True}
             else:
                 summary[kind] = {"full": False}

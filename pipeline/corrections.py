@@ -21,6 +21,8 @@ from pipeline.analysis import (
     analyse_calls,
     assign_incremental,
     mention_vectors,
+    run_clustering,
+    scaled,
     update_index,
 )
 from pipeline.detect import DETECTED_ROLES, load_seeds
@@ -41,14 +43,20 @@ Verdict = Literal["objection", "other"]
 
 def redetect_all(
     workspace: Workspace, *, progress: ProgressCallback | None = None
-) -> dict[str, int]:
+) -> dict[str, Any]:
     """Detect again in every stored call with the detector as it is now (your corrections
-    learnt, your verdicts followed), then index and assign the mentions as for an upload."""
+    learnt, your verdicts followed), then re-cluster in full: every mention is new, and
+    nearest-centroid assignment alone would let categories mix. Cluster ids and your edits
+    carry over as in any full re-cluster (the mentions' first assignment is the overlap)."""
     with workspace.session() as session:
         ids = list(session.scalars(select(Call.id).order_by(Call.id)))
     if not ids:
-        return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "assigned": 0}
-    return analyse_calls(workspace, ids, progress=progress)
+        return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "clusters": 0}
+    step = scaled(progress, 0.0, 0.8)
+    summary = dict(analyse_calls(workspace, ids, progress=step))
+    clustered = run_clustering(workspace, rebuild=True, progress=scaled(progress, 0.8, 1.0))
+    summary["clusters"] = sum(int(v.get("clusters", 0)) for v in clustered.values())
+    return summary
 
 
 def label_mention(

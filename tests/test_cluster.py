@@ -6,9 +6,14 @@ import numpy as np
 from sqlalchemy import select
 
 from pipeline import insights
-from pipeline.analysis import analyse_calls, cluster_by_category, run_clustering
-from pipeline.cluster import cluster_vectors, condensed_distances, match_clusters
-from pipeline.embed import Embedder
+from pipeline.analysis import (
+    CATEGORY_K_MARGIN,
+    analyse_calls,
+    cluster_by_category,
+    run_clustering,
+)
+from pipeline.cluster import cluster_vectors, cohesion, condensed_distances, match_clusters
+from pipeline.embed import Embedder, normalise
 from pipeline.store import Cluster, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES, add_call, corpus_dir_fixture, ws_fixture  # noqa: F401
@@ -56,6 +61,28 @@ def test_themes_recovered_and_deterministic(embedder: Embedder) -> None:
         members = [truth[i] for i in np.flatnonzero(first.labels == label)]
         assert members.count(max(set(members), key=members.count)) / len(members) >= 0.75
     assert 3 <= first.k <= 6
+
+
+def test_a_category_near_the_target_keeps_its_number_of_clusters(embedder: Embedder) -> None:
+    """Two mentions more or less must not flip a split: within CATEGORY_K_MARGIN of the
+    target the last run's k holds; clearly past it, the new k wins."""
+    texts = THEMES["price"] + THEMES["setup"]
+    vectors = embedder.encode(texts)
+    categories, keys = ["pair"] * len(texts), list(range(len(texts)))
+    whole = cohesion(normalise(vectors), np.zeros(len(texts), dtype=np.int64))
+
+    def count(target: float, previous: dict[str, int] | None) -> int:
+        return len(cluster_by_category(vectors, categories, keys, target, previous_k=previous))
+
+    just_below = whole - CATEGORY_K_MARGIN / 2  # one cluster clears it, barely
+    assert count(just_below, None) == 1
+    assert count(just_below, {"pair": 2}) == 2  # it was split last time: it stays split
+    assert count(whole - 3 * CATEGORY_K_MARGIN, {"pair": 2}) == 1  # clearly one theme now
+    just_above = whole + CATEGORY_K_MARGIN / 2  # one cluster misses it, barely
+    assert count(just_above, None) >= 2
+    assert count(just_above, {"pair": 1}) == 1
+    assert count(whole + 3 * CATEGORY_K_MARGIN, {"pair": 1}) >= 2
+    assert count(just_below, {"other": 2}) == 1  # only its own category's history counts
 
 
 def test_clusters_never_mix_categories_and_split_only_clear_themes(embedder: Embedder) -> None:

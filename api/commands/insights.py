@@ -233,8 +233,8 @@ def redetect(as_json: JsonOption = False) -> None:
         return
     console.print(
         f"{summary['calls']} calls: {summary['mentions']} detections, "
-        f"{summary['assigned']} of {summary['clustered_mentions']} objections and questions "
-        "joined a cluster"
+        f"{summary['clustered_mentions']} objections and questions, "
+        f"{summary['clusters']} clusters"
     )
 
 
