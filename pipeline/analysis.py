@@ -264,6 +264,7 @@ def cluster_by_category(
     keys: Sequence[int],
     category_cohesion: float | None = None,
     previous_k: Mapping[str, int] | None = None,
+    previous_clusters: Sequence[int | None] | None = None,
 ) -> list[list[int]]:
     """Row positions grouped into clusters; a cluster never mixes the detector's categories.
 
@@ -271,12 +272,15 @@ def cluster_by_category(
     don't sign anything long") shares few words, so text vectors alone split it (29 clusters
     for the examples' 10 concerns). Inside a category a split needs a much looser theme
     (``category_cohesion``) than across texts with no category (``COHESION_TARGET``), and a
-    category's number of clusters last time (``previous_k``) holds near the target.
+    category's number of clusters last time (``previous_k``) holds near the target; with the
+    same number, k-means starts from the rows' previous clusters (``previous_clusters``), so
+    the boundary between two themes does not wander with a few new mentions.
     """
     within = CATEGORY_COHESION_TARGET if category_cohesion is None else category_cohesion
     by_category: dict[str | None, list[int]] = {}
     for position, category in enumerate(categories):
         by_category.setdefault(category or None, []).append(position)
+    home = home_categories(categories, previous_clusters or [])
     groups: list[list[int]] = []
     for category in sorted(by_category, key=lambda c: (c is not None, c or "")):
         rows = by_category[category]
@@ -286,8 +290,46 @@ def cluster_by_category(
         else:
             before = (previous_k or {}).get(category)
             result = _category_clusters(vectors[rows], row_keys, within, before)
+            last = (
+                [
+                    cid if cid is not None and home.get(cid) == category else None
+                    for cid in (previous_clusters[p] for p in rows)
+                ]
+                if previous_clusters is not None
+                else []
+            )
+            seeds = _previous_centroids(vectors[rows], last, result.k)
+            if seeds is not None:
+                result = cluster_vectors(vectors[rows], keys=row_keys, seeds=seeds)
         groups.extend([rows[i] for i in group] for group in groups_of(result.labels, result.k))
     return groups
+
+
+def home_categories(
+    categories: Sequence[str | None], previous: Sequence[int | None]
+) -> dict[int, str | None]:
+    """Each previous cluster's most common category: rows a category-blind incremental
+    assignment put into another category's cluster do not count as its members."""
+    counts: dict[int, Counter[str | None]] = {}
+    for category, cluster_id in zip(categories, previous, strict=False):
+        if cluster_id is not None:
+            counts.setdefault(cluster_id, Counter())[category or None] += 1
+    return {cid: c.most_common(1)[0][0] for cid, c in counts.items()}
+
+
+def _previous_centroids(vectors: Vectors, previous: Sequence[int | None], k: int) -> Vectors | None:
+    """Centroids of the rows' previous clusters when there were exactly ``k`` of them, else
+    None. A cluster counts from a tenth of the rows (and two): a few strays that joined a
+    neighbouring cluster between full runs do not make a cluster of their own."""
+    members: dict[int, list[int]] = {}
+    for row, cluster_id in enumerate(previous):
+        if cluster_id is not None:
+            members.setdefault(cluster_id, []).append(row)
+    least = max(2, len(previous) // 10)
+    groups = [rows for _, rows in sorted(members.items()) if len(rows) >= least]
+    if k < 2 or len(groups) != k:
+        return None
+    return normalise(np.vstack([vectors[rows].mean(axis=0) for rows in groups]))
 
 
 def _category_clusters(
@@ -348,7 +390,8 @@ def full_cluster(
     vectors = embed_cached(session, workspace.embedder, texts)
     categories = [r[3] for r in rows]
     if kind == "objection":
-        raw_groups = cluster_by_category(vectors, categories, ids, previous_k=previous_k)
+        last = [previous[p] for p in range(len(ids))]
+        raw_groups = cluster_by_category(vectors, categories, ids, None, previous_k, last)
         k_by_category = Counter(str(categories[g[0]]) for g in raw_groups if categories[g[0]])
     else:  # a question's category is only a topic hint, set for some: a prior, not a wall
         result = cluster_vectors(with_category(vectors, categories), keys=ids)

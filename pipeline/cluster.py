@@ -206,8 +206,10 @@ def cluster_vectors(
     cohesion_target: float = COHESION_TARGET,
     min_size: int = 2,
     sample_size: int = SAMPLE_SIZE,
+    seeds: Vectors | None = None,
 ) -> Clustering:
-    """Cluster unit vectors; ``k`` fixed or chosen automatically. Same input, same output."""
+    """Cluster unit vectors; ``k`` fixed or chosen automatically. Same input, same output.
+    ``seeds`` (e.g. the last run's centroids) start k-means instead of a Ward cut."""
     vectors = normalise(vectors)
     n = len(vectors)
     if n == 0:
@@ -215,9 +217,10 @@ def cluster_vectors(
     if n < 4:
         labels = np.zeros(n, dtype=np.int64)
         return Clustering(labels, centroids_of(vectors, labels, 1))
-    sample = stable_sample(list(keys) if keys is not None else list(range(n)), sample_size)
-    seed = _ward_cut(vectors[sample], k, cohesion_target)
-    refined = spherical_kmeans(vectors, seed.centroids, KMEANS_ITERATIONS)
+    if seeds is None:
+        sample = stable_sample(list(keys) if keys is not None else list(range(n)), sample_size)
+        seeds = _ward_cut(vectors[sample], k, cohesion_target).centroids
+    refined = spherical_kmeans(vectors, normalise(seeds), KMEANS_ITERATIONS)
     labels = merge_small(vectors, _relabel_in_order(refined.labels), min_size)
     k_found = int(labels.max()) + 1
     return Clustering(labels, centroids_of(vectors, labels, k_found), cohesion(vectors, labels))

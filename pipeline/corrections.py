@@ -9,7 +9,6 @@ analysed again and re-fits its model on it before the next upload.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +19,7 @@ from pipeline.analysis import (
     ProgressCallback,
     analyse_calls,
     assign_incremental,
+    home_categories,
     mention_vectors,
     run_clustering,
     scaled,
@@ -237,15 +237,12 @@ def _as_objections(
 
 def _clusters_of(session: Session, category: str) -> set[int]:
     """Objection clusters whose members are mostly of ``category`` (clusters never mix them)."""
-    counts: dict[int, Counter[str | None]] = defaultdict(Counter)
     rows = session.execute(
-        select(Mention.cluster_id, Mention.category).where(
+        select(Mention.category, Mention.cluster_id).where(
             Mention.kind == "objection",
             Mention.cluster_id.is_not(None),
             Mention.excluded.is_(False),
         )
-    )
-    for cluster_id, member_category in rows:
-        if cluster_id is not None:
-            counts[cluster_id][member_category] += 1
-    return {cid for cid, c in counts.items() if c.most_common(1)[0][0] == category}
+    ).all()
+    home = home_categories([r[0] for r in rows], [r[1] for r in rows])
+    return {cluster_id for cluster_id, name in home.items() if name == category}

@@ -8,8 +8,10 @@ from sqlalchemy import select
 from pipeline import insights
 from pipeline.analysis import (
     CATEGORY_K_MARGIN,
+    _previous_centroids,
     analyse_calls,
     cluster_by_category,
+    home_categories,
     run_clustering,
 )
 from pipeline.cluster import cluster_vectors, cohesion, condensed_distances, match_clusters
@@ -210,3 +212,43 @@ def test_rename_and_exclude_survive_recluster(ws: Workspace) -> None:
         assert excluded not in listed
         hidden = session.scalars(select(Mention).where(Mention.cluster_id == excluded)).all()
         assert hidden and all(m.excluded for m in hidden)
+
+
+def test_a_category_restarts_from_its_previous_clusters(embedder: Embedder) -> None:
+    """With the same k as last time, k-means starts from the rows' previous clusters of that
+    category; strays in another category's cluster, and a different k, fall back to Ward."""
+    texts = THEMES["price"] + THEMES["setup"]
+    vectors = normalise(embedder.encode(texts))
+    half = len(THEMES["price"])
+    previous = [10] * half + [11] * (len(texts) - half)
+    seeds = _previous_centroids(vectors, previous, 2)
+    assert seeds is not None and seeds.shape == (2, vectors.shape[1])
+    assert float(seeds[0] @ normalise(vectors[:half].mean(axis=0))[0]) > 0.999
+    assert _previous_centroids(vectors, previous, 3) is None
+    assert _previous_centroids(vectors, [10] * len(texts), 2) is None
+    # Last time price and setup shared a cluster and integrations had its own; a Ward cut
+    # would now put price apart instead. Two price rows that an incremental assignment put
+    # into another category's cluster (12) do not count.
+    texts = [t for sentences in THEMES.values() for t in sentences]
+    vectors = normalise(embedder.encode(texts))
+    themes = [t for t, sentences in THEMES.items() for _ in sentences]
+    categories = ["trio"] * len(texts) + ["other"] * 3
+    last = [11 if t == "integrations" else 10 for t in themes]
+    last[:2] = [12, 12]
+    home = home_categories(categories, [*last, 12, 12, 12])
+    assert home == {12: "other", 10: "trio", 11: "trio"}
+    whole = cohesion(vectors, np.zeros(len(texts), dtype=np.int64))
+
+    def trio(previous: list[int | None] | None) -> list[set[str]]:
+        groups = cluster_by_category(  # one cluster barely clears the target: two hold
+            np.vstack([vectors, vectors[-3:]]),
+            categories,
+            list(range(len(categories))),
+            whole - CATEGORY_K_MARGIN / 2,
+            {"trio": 2},
+            previous,
+        )
+        return [{themes[p] for p in g} for g in groups if categories[g[0]] == "trio"]
+
+    assert sorted(map(sorted, trio([*last, 12, 12, 12]))) == [["integrations"], ["price", "setup"]]
+    assert sorted(map(sorted, trio(None))) == [["integrations", "setup"], ["price"]]
