@@ -456,7 +456,11 @@ class RuleEmbeddingDetector:
                 competitor=(rivals or hits)[0].name if category == "competitor" and hits else None,
                 confidence=round(probability, 3),
             )
-        verdict = self.verdicts.get(sentence_key(sentence.text, sentence.scored.context))
+        verdict = (
+            self.verdicts.get(sentence_key(sentence.text, sentence.scored.context))
+            if self.verdicts
+            else None
+        )
         if verdict is not None:  # the user said what this sentence is: no model, no LLM
             label, category = verdict
             candidate = None
