@@ -9,8 +9,6 @@ runs (membership overlap), and user edits recorded in ``ClusterEdit`` are replay
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -31,6 +29,7 @@ from pipeline.cluster import (
 )
 from pipeline.detect import Detection, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder, Vectors, embed_cached, normalise
+from pipeline.files import write_text_atomically
 from pipeline.index import COMPACT_SHARE, INDEX_FILENAME, MentionIndex
 from pipeline.label import ClusterLabel, label_clusters
 from pipeline.llm_stages import cluster_labeler
@@ -59,15 +58,6 @@ CATEGORY_K_MARGIN = 0.01
 def _progress(callback: ProgressCallback | None, fraction: float, message: str) -> None:
     if callback is not None:
         callback(fraction, message)
-
-
-def scaled(callback: ProgressCallback | None, start: float, end: float) -> ProgressCallback:
-    """A stage's 0..1 progress reported as ``start..end`` of a longer job."""
-
-    def report(fraction: float, message: str) -> None:
-        _progress(callback, start + (end - start) * fraction, message)
-
-    return report
 
 
 def mention_vectors(workspace: Workspace, session: Session, mentions: Sequence[Mention]) -> Vectors:
@@ -138,10 +128,7 @@ def _load_state(folder: Path) -> dict[str, Any]:
 
 
 def _save_state(folder: Path, state: dict[str, Any]) -> None:
-    handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(handle, "w") as out:
-        json.dump(state, out)
-    os.replace(temp, folder / STATE_FILENAME)
+    write_text_atomically(folder / STATE_FILENAME, json.dumps(state))
 
 
 def _centroid(cluster: Cluster) -> Vectors | None:
@@ -280,7 +267,8 @@ def cluster_by_category(
     by_category: dict[str | None, list[int]] = {}
     for position, category in enumerate(categories):
         by_category.setdefault(category or None, []).append(position)
-    home = home_categories(categories, previous_clusters or [])
+    previous = list(previous_clusters or [None] * len(categories))
+    home = home_categories(categories, previous)
     groups: list[list[int]] = []
     for category in sorted(by_category, key=lambda c: (c is not None, c or "")):
         rows = by_category[category]
@@ -290,15 +278,9 @@ def cluster_by_category(
         else:
             before = (previous_k or {}).get(category)
             result = _category_clusters(vectors[rows], row_keys, within, before)
-            last = (
-                [
-                    cid if cid is not None and home.get(cid) == category else None
-                    for cid in (previous_clusters[p] for p in rows)
-                ]
-                if previous_clusters is not None
-                else []
-            )
-            seeds = _previous_centroids(vectors[rows], last, result.k)
+            last = [previous[p] for p in rows]
+            own = [c if c is not None and home.get(c) == category else None for c in last]
+            seeds = _previous_centroids(vectors[rows], own, result.k)
             if seeds is not None:
                 result = cluster_vectors(vectors[rows], keys=row_keys, seeds=seeds)
         groups.extend([rows[i] for i in group] for group in groups_of(result.labels, result.k))
@@ -561,9 +543,14 @@ def _detect_and_store(
 
 
 def analyse_calls(
-    workspace: Workspace, call_ids: Sequence[int], *, progress: ProgressCallback | None = None
+    workspace: Workspace,
+    call_ids: Sequence[int],
+    *,
+    progress: ProgressCallback | None = None,
+    rebuild: bool = False,
 ) -> dict[str, int]:
-    """Detect mentions in the given calls, index them, and assign them to clusters."""
+    """Detect mentions in the given calls, index them, and assign them to clusters; re-cluster
+    in full where drift warrants it, or every kind when ``rebuild``."""
     ids = sorted(set(call_ids))
     with workspace.session() as session:
         _progress(progress, 0.05, "detecting objections and questions")
@@ -576,7 +563,7 @@ def analyse_calls(
         _progress(progress, 0.7, "assigning to clusters")
         joined = assign_incremental(session, clustered, vectors)
         state = _load_state(workspace.settings.data_dir)
-        due = [k for k in CLUSTERED_KINDS if drift_warrants(session, k, state)]
+        due = [k for k in CLUSTERED_KINDS if rebuild or drift_warrants(session, k, state)]
     reclustered = 0
     if due:
         _progress(progress, 0.8, "re-clustering")

@@ -21,8 +21,6 @@ from pipeline.analysis import (
     assign_incremental,
     home_categories,
     mention_vectors,
-    run_clustering,
-    scaled,
     update_index,
 )
 from pipeline.detect import DETECTED_ROLES, load_seeds
@@ -52,11 +50,7 @@ def redetect_all(
         ids = list(session.scalars(select(Call.id).order_by(Call.id)))
     if not ids:
         return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "clusters": 0}
-    step = scaled(progress, 0.0, 0.8)
-    summary = dict(analyse_calls(workspace, ids, progress=step))
-    clustered = run_clustering(workspace, rebuild=True, progress=scaled(progress, 0.8, 1.0))
-    summary["clusters"] = sum(int(v.get("clusters", 0)) for v in clustered.values())
-    return summary
+    return dict(analyse_calls(workspace, ids, progress=progress, rebuild=True))
 
 
 def label_mention(
@@ -207,7 +201,7 @@ def _as_objections(
     """The sentence's objection mention in ``category`` (created when the detector missed it),
     indexed, and moved to the nearest cluster of that category however far: the user said
     which objection it is, so it belongs with the others of that kind."""
-    objections = [m for m in mentions if m.kind == "objection"]
+    objections = mentions
     if not objections:
         objection = Mention(
             utterance_id=utterance.id,

@@ -211,13 +211,11 @@ def load_seeds(data_dir: Path | None = None) -> SeedSet:
     return seeds
 
 
-def training_examples(seeds: SeedSet, data_dir: Path | None) -> list[LabelledSentence]:
+def training_examples(
+    seeds: SeedSet, users: Sequence[LabelledSentence] = ()
+) -> list[LabelledSentence]:
     """What the objection model learns from: seeds, built-in labels, the user's labels."""
-    return [
-        *seed_examples(seeds.objection, seeds.not_objection),
-        *builtin_labelled(),
-        *user_labelled(data_dir),
-    ]
+    return [*seed_examples(seeds.objection, seeds.not_objection), *builtin_labelled(), *users]
 
 
 def user_verdicts(
@@ -234,7 +232,7 @@ def write_builtin_model(embedder: Embedder) -> Path:
     """Re-fit the shipped objection model (``make detector-model`` after editing the built-in
     seeds or labels); a test fails while the shipped weights are stale."""
     seeds = load_seeds()
-    examples = training_examples(seeds, None)
+    examples = training_examples(seeds)
     model = train(embedder, examples, list(seeds.objection), seeds.texts())
     path = builtin_model_path()
     model.save(path)
@@ -310,7 +308,7 @@ class RuleEmbeddingDetector:
         users = user_labelled(settings.data_dir)
         model = load_or_train(
             embedder,
-            [*training_examples(seeds, None), *users],
+            training_examples(seeds, users),
             list(seeds.objection),
             settings.data_dir / "models",
             seeds.texts(),
@@ -331,7 +329,7 @@ class RuleEmbeddingDetector:
         """The objection model given, else the one fitted on these seeds and the built-in
         labels (the shipped weights when the seeds are the built-in ones)."""
         if self._model is None:
-            examples = training_examples(self.seeds, None)
+            examples = training_examples(self.seeds)
             self._model = load_or_train(
                 self.embedder, examples, self.categories, None, self.seeds.texts()
             )

@@ -167,7 +167,7 @@ def predict(memo: Embedder, threshold: float = DEFAULT_THRESHOLD) -> dict[Key, l
     by a model that saw its label. (The shipped model is fitted on all labels.)
     """
     seeds = load_seeds()
-    examples = training_examples(seeds, None)
+    examples = training_examples(seeds)
     categories = list(seeds.objection)
     features = feature_matrix(memo, [e.sentence for e in examples], categories)
     utterances = list(example_utterances())

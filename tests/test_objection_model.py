@@ -27,7 +27,7 @@ CATEGORIES = list(load_seeds().objection)
 
 def test_shipped_model_matches_the_builtin_training_data(embedder: Embedder) -> None:
     seeds = load_seeds()
-    key = training_key(training_examples(seeds, None), list(seeds.objection), embedder.name)
+    key = training_key(training_examples(seeds), list(seeds.objection), embedder.name)
     shipped = ObjectionModel.load(builtin_model_path())
     assert shipped.key == key, "stale pipeline/data/objection_model.npz: run make detector-model"
     assert set(shipped.category_names) == set(seeds.objection)
@@ -65,7 +65,7 @@ def test_save_and_load_round_trip_leaves_no_temporary_files(
     tmp_path: Path, memo_embedder: Embedder
 ) -> None:
     seeds = load_seeds()
-    examples = training_examples(seeds, None)[:400]
+    examples = training_examples(seeds)[:400]
     categories = list(seeds.objection)
     features = feature_matrix(memo_embedder, [e.sentence for e in examples], categories)
     model = fit(features, examples, categories, key="k")
