@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import SessionDep, WorkspaceDep
+from api.problems import PROBLEM, problem
 from pipeline import corrections, jobs
 from pipeline.calls import (
     CallDetail,
@@ -41,31 +42,6 @@ router = APIRouter(tags=["calls"])
 
 class RedetectJob(BaseModel):
     job_id: str = Field(description="Poll `GET /api/jobs/{id}` for progress and the result.")
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details; ``filename`` names the offending file."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "type": "about:blank",
-                    "title": "Bad input",
-                    "status": 422,
-                    "detail": "logo.txt: binary file (PNG image), not a transcript",
-                    "filename": "logo.txt",
-                }
-            ]
-        }
-    )
-
-    type: str = "about:blank"
-    title: str
-    status: int
-    detail: str
-    filename: str | None = None
-    results: list[IngestResult] | None = None
 
 
 class IngestResponse(BaseModel):
@@ -102,12 +78,7 @@ class IngestResponse(BaseModel):
     )
 
 
-PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
-
-
 def _all_rejected(results: list[IngestResult]) -> JSONResponse:
-    from api.app import problem  # the app module imports this router, so import at call time
-
     codes = {r.status_code or 422 for r in results}
     status = codes.pop() if len(codes) == 1 else 422
     names = list(dict.fromkeys(r.filename for r in results))

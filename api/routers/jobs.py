@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import WorkspaceDep
-from api.routers.calls import PROBLEM
+from api.problems import PROBLEM
 from pipeline.jobs import JobRead, get_job
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])

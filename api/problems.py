@@ -1,0 +1,77 @@
+"""Problem responses (RFC 9457 ``application/problem+json``): the model, the response helper
+and the handlers that map every error to one."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pipeline.calls import IngestResult
+from pipeline.errors import CallmineError
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; ``filename`` names the offending file."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "about:blank",
+                    "title": "Bad input",
+                    "status": 422,
+                    "detail": "logo.txt: binary file (PNG image), not a transcript",
+                    "filename": "logo.txt",
+                }
+            ]
+        }
+    )
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    filename: str | None = None
+    results: list[IngestResult] | None = None
+
+
+# For a route's ``responses={404: PROBLEM}``: documents the problem+json body in OpenAPI.
+PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
+
+
+def problem(status: int, title: str, detail: str, **extra: object) -> JSONResponse:
+    """An RFC 9457 problem+json response."""
+    body: dict[str, object] = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    body.update({k: v for k, v in extra.items() if v is not None})
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+def jsonable(errors: object) -> object:
+    return jsonable_encoder(errors, custom_encoder={Exception: str})
+
+
+def add_problem_handlers(app: FastAPI) -> None:
+    """Every ``CallmineError``, HTTP error and validation error becomes a problem response."""
+
+    @app.exception_handler(CallmineError)
+    async def _callmine_error(_request: Request, exc: CallmineError) -> JSONResponse:
+        return problem(exc.status_code, exc.title, exc.detail, filename=exc.filename)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, "HTTP error", str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return problem(
+            422, "Invalid request", "request did not validate", errors=jsonable(exc.errors())
+        )
