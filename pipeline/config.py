@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 StructuredOutputMode = Literal["auto", "json_schema", "json_object", "prompt"]
@@ -29,7 +28,9 @@ def bundled_model_path() -> Path | None:
 class Settings(BaseSettings):
     """Every knob callmine reads; each one is documented in README.md (a test checks)."""
 
-    model_config = SettingsConfigDict(env_prefix="CALLMINE_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="CALLMINE_", env_file=".env", extra="ignore", populate_by_name=True
+    )
 
     data_dir: Path = Field(
         Path("./callmine-data"), description="Where the database, faiss index and exports live."
@@ -58,7 +59,11 @@ class Settings(BaseSettings):
         None, description="OpenAI-compatible base URL; unset = offline drafts."
     )
     llm_model: str | None = None
-    llm_api_key: SecretStr | None = None
+    llm_api_key: SecretStr | None = Field(
+        None,
+        # The OpenAI client's own variable is the fallback, read here rather than in the client.
+        validation_alias=AliasChoices("CALLMINE_LLM_API_KEY", "OPENAI_API_KEY"),
+    )
     llm_timeout_s: float = Field(60.0, gt=0)
     llm_max_retries: int = Field(2, ge=0, le=10)
     llm_structured_output: StructuredOutputMode = "auto"
@@ -107,13 +112,11 @@ class Settings(BaseSettings):
 
     @property
     def resolved_llm_api_key(self) -> str | None:
-        if self.llm_api_key is not None:
-            return self.llm_api_key.get_secret_value()
-        return os.environ.get("OPENAI_API_KEY")
+        return self.llm_api_key.get_secret_value() if self.llm_api_key is not None else None
 
     @property
     def llm_configured(self) -> bool:
-        return bool(self.llm_base_url or os.environ.get("OPENAI_API_KEY")) and bool(self.llm_model)
+        return bool(self.llm_base_url or self.llm_api_key) and bool(self.llm_model)
 
 
 @lru_cache(maxsize=1)

@@ -42,3 +42,13 @@ class LLMError(CallmineError):
 
     status_code = 502
     title = "LLM unavailable"
+
+
+class MalformedReply(LLMError):
+    """The server answered, but not with JSON that fits the schema (even after repair/retry)."""
+
+    title = "LLM reply malformed"
+
+    def __init__(self, detail: str, *, raw: str) -> None:
+        super().__init__(detail)
+        self.raw = raw

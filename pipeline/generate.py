@@ -17,9 +17,9 @@ from pipeline.citations import check_citations, cited_ids
 from pipeline.config import Settings
 from pipeline.content_types import CONTENT_TYPES, ContentType
 from pipeline.drafts import OFFLINE_DRAFTS
-from pipeline.errors import BadInput, Conflict, LLMError, NotFound
+from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply, NotFound
 from pipeline.evidence import Evidence, collect_evidence, suitable_clusters
-from pipeline.llm import LLMClient, MalformedReply
+from pipeline.llm import LLMClient
 from pipeline.store import Document, DocumentVersion, utcnow
 from pipeline.templating import (
     CONTENT_TEMPLATES_DIR,

@@ -22,23 +22,13 @@ import openai
 from pydantic import BaseModel, ValidationError
 
 from pipeline.config import Settings
-from pipeline.errors import LLMError
+from pipeline.errors import LLMError, MalformedReply
 
 log = logging.getLogger(__name__)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MODES = ("json_schema", "json_object", "prompt")
 JSON_ATTEMPTS = 2
-
-
-class MalformedReply(LLMError):
-    """The server answered, but not with JSON that fits the schema (even after repair/retry)."""
-
-    title = "LLM reply malformed"
-
-    def __init__(self, detail: str, *, raw: str) -> None:
-        super().__init__(detail)
-        self.raw = raw
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
 from pipeline.detect import UNDECIDED
-from pipeline.llm import LLMClient, MalformedReply
+from pipeline.errors import MalformedReply
+from pipeline.llm import LLMClient
 from pipeline.objection_model import SentenceInput
 from pipeline.redact import Redactor
 from pipeline.templating import render_prompt

@@ -12,8 +12,8 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.content_types import QA, ObjectionFAQ
-from pipeline.errors import LLMError
-from pipeline.llm import LLMClient, MalformedReply, ModeMemory, llm_schema, repair_json
+from pipeline.errors import LLMError, MalformedReply
+from pipeline.llm import LLMClient, ModeMemory, llm_schema, repair_json
 from tests.conftest import make_settings
 
 GOOD = {
