@@ -10,8 +10,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pipeline.calls import IngestResult
 from pipeline.errors import CallmineError
+from pipeline.ingest.schemas import IngestResult
 
 
 class Problem(BaseModel):

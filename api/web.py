@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from pipeline.errors import BadInput
+from pipeline.store import Outcome
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -44,6 +45,7 @@ def templates() -> Jinja2Templates:
     env.filters["day"] = day
     env.globals["NAV"] = NAV
     env.globals["query"] = query
+    env.globals["OUTCOMES"] = list(Outcome)
     return Jinja2Templates(env=env)
 
 

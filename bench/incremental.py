@@ -29,10 +29,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pipeline.analysis import analyse_calls, run_clustering
-from pipeline.calls import created_ids, ingest_bytes
 from pipeline.config import Settings
 from pipeline.detect_rules import is_question
 from pipeline.embed import Embedder, Vectors, normalise, text_hash
+from pipeline.ingest.schemas import created_ids
+from pipeline.ingest.service import ingest_bytes
 from pipeline.store import Call, Cluster, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 

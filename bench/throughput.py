@@ -2,8 +2,8 @@
 
 Usage: bench/throughput.py [--n N] [--data CSV] [--text-column text] [--per-call 20]
 Wraps the texts as calls (``--per-call`` texts become one call's buyer turns, callmine JSON
-schema), ingests them through ``pipeline.calls.ingest_bytes`` into a temporary data dir, then
-analyses them as one upload batch (detect, embed, index, assign, cluster) through
+schema), ingests them through ``pipeline.ingest.service.ingest_bytes`` into a temporary data
+dir, then analyses them as one upload batch (detect, embed, index, assign, cluster) through
 ``pipeline.analysis.analyse_calls``. The same texts then go through raw
 ``SentenceTransformer.encode`` in the same process. Rates are utterances per second; the ratio
 pipeline/raw is the figure to watch (target >= 0.8). Model loading is excluded from both.
@@ -25,9 +25,10 @@ from typing import Any
 from common import BANKING77, StageClock, Timing, add_data_arguments, emit, load_csv, local_embedder
 
 from pipeline.analysis import analyse_calls
-from pipeline.calls import created_ids, ingest_bytes
 from pipeline.config import Settings
 from pipeline.embed import Embedder
+from pipeline.ingest.schemas import created_ids
+from pipeline.ingest.service import ingest_bytes
 from pipeline.workspace import Workspace
 
 TARGET_RATIO = 0.8

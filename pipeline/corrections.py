@@ -32,8 +32,8 @@ from pipeline.objection_model import (
     record_user_label,
     sentence_key,
 )
+from pipeline.sentences import split_sentences
 from pipeline.store import Call, ClusterEdit, Mention, Utterance
-from pipeline.utterances import split_sentences
 from pipeline.workspace import Workspace
 
 Verdict = Literal["objection", "other"]

@@ -43,7 +43,7 @@ from pipeline.objection_model import (
     train,
     user_labelled,
 )
-from pipeline.utterances import split_sentences
+from pipeline.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 

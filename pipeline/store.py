@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -33,8 +34,25 @@ from sqlalchemy.orm import (
     sessionmaker,
 )
 
-OUTCOMES = ("won", "lost", "open", "unknown")
-ROLES = ("buyer", "rep", "unknown", "rep_note")
+
+class Outcome(enum.StrEnum):
+    """How the deal behind a call ended; ``unknown`` when nobody said."""
+
+    won = "won"
+    lost = "lost"
+    open = "open"
+    unknown = "unknown"
+
+
+class Role(enum.StrEnum):
+    """Who said an utterance: the buyer, our rep, a rep's own note, or not known."""
+
+    buyer = "buyer"
+    rep = "rep"
+    unknown = "unknown"
+    rep_note = "rep_note"
+
+
 DOCUMENT_STATES = ("draft", "in_review", "approved", "changes_requested", "failed_generation")
 
 

@@ -12,8 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-import pipeline.calls as calls_service
-from pipeline.calls import count_rows
+import pipeline.ingest.store as calls_service
+from pipeline.calls.queries import count_rows
 from pipeline.config import Settings
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedUtterance

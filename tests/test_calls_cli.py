@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import pipeline.workspace
 from api.cli import app
-from pipeline.calls import count_rows
+from pipeline.calls.queries import count_rows
 from pipeline.config import get_settings
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace

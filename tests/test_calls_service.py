@@ -11,23 +11,16 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-import pipeline.calls as calls_service
+import pipeline.ingest.service as ingest_service
+import pipeline.ingest.store as calls_service
 from pipeline import analysis, jobs
-from pipeline.calls import (
-    CallMetadata,
-    CallUpdate,
-    count_rows,
-    delete_call,
-    get_call,
-    ingest_bytes,
-    list_calls,
-    list_utterances,
-    read_limited,
-    split_names,
-    update_call,
-)
+from pipeline.calls.edits import delete_call, update_call
+from pipeline.calls.queries import count_rows, get_call, list_calls, list_utterances
+from pipeline.calls.schemas import CallUpdate
 from pipeline.errors import BadInput, NotFound, TooLarge
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.schemas import CallMetadata, split_names
+from pipeline.ingest.service import ingest_bytes, read_limited
 from pipeline.store import Call, Job, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -203,7 +196,7 @@ def test_read_limited_stops_as_soon_as_the_limit_is_passed() -> None:
     with pytest.raises(TooLarge) as raised:
         read_limited(stream, 100_000, "big.txt")  # type: ignore[arg-type]
     assert raised.value.filename == "big.txt" and raised.value.status_code == 413
-    assert stream.consumed <= 100_000 + calls_service.READ_CHUNK_BYTES
+    assert stream.consumed <= 100_000 + ingest_service.READ_CHUNK_BYTES
     assert read_limited(io.BytesIO(b"x" * 10), 10, "ok.txt") == b"x" * 10
 
 

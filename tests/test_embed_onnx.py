@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 import pipeline.embed_onnx as embed_onnx
-from pipeline.calls import ingest_bytes
 from pipeline.config import bundled_model_path
 from pipeline.embed import Embedder, create_embedder
 from pipeline.embed_onnx import OnnxEmbedder
+from pipeline.ingest.service import ingest_bytes
 from pipeline.store import EmbeddingCache, Mention
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from api.commands.calls import ingest_paths
 from pipeline.detect import (
     DEFAULT_THRESHOLD,
     OBJECTION_CATEGORIES,
@@ -28,9 +27,10 @@ from pipeline.detect import (
 )
 from pipeline.embed import Embedder
 from pipeline.ingest import parse_file
+from pipeline.ingest.paths import ingest_paths
 from pipeline.objection_model import context_text, feature_matrix, fit
+from pipeline.sentences import split_sentences
 from pipeline.store import Call, Mention, Utterance
-from pipeline.utterances import split_sentences
 from pipeline.workspace import Workspace
 from tests.conftest import EXAMPLES_DIR, make_settings
 

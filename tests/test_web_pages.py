@@ -12,9 +12,10 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from pipeline.analysis import analyse_calls
-from pipeline.calls import CallMetadata, ingest_bytes
 from pipeline.config import Settings
 from pipeline.embed import Embedder
+from pipeline.ingest.schemas import CallMetadata
+from pipeline.ingest.service import ingest_bytes
 from pipeline.workspace import Workspace
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "calls"

@@ -2,229 +2,39 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import enum
-import io
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from api.cli_app import app, console, err_console, open_workspace, print_json
-from pipeline import analysis
-from pipeline.calls import (
-    CallMetadata,
-    CallUpdate,
-    IngestResult,
-    correct_call,
-    created_ids,
-    delete_call,
-    display_name,
-    get_call,
-    ingest_bytes,
-    list_calls,
-    list_utterances,
-    parse_column_map,
-    read_limited,
-    rejected,
-    split_names,
-    too_large,
-)
-from pipeline.errors import BadInput, CallmineError
-from pipeline.ingest import SUPPORTED_EXTENSIONS
-from pipeline.store import OUTCOMES
-from pipeline.workspace import Workspace
-
-MANIFEST_COLUMNS = ("file", "date", "account", "outcome", "our_speakers", "competitors")
+from pipeline.calls.edits import correct_call, delete_call
+from pipeline.calls.queries import get_call, list_calls, list_utterances
+from pipeline.calls.schemas import CallUpdate
+from pipeline.errors import BadInput
+from pipeline.ingest.paths import FileCallback, ingest_paths
+from pipeline.ingest.schemas import CallMetadata, IngestBatch, split_names
+from pipeline.ingest.service import parse_column_map
+from pipeline.ingest.values import iso_date
+from pipeline.jobs import ProgressCallback
+from pipeline.store import Outcome, Role
 
 
-class OutcomeChoice(enum.StrEnum):
-    won = "won"
-    lost = "lost"
-    open = "open"
-    unknown = "unknown"
-
-
-class RoleChoice(enum.StrEnum):
-    buyer = "buyer"
-    rep = "rep"
-    unknown = "unknown"
-    rep_note = "rep_note"
-
-
-@dataclass
-class IngestSummary:
-    results: list[IngestResult] = field(default_factory=list)
-    analysis: dict[str, Any] | None = None
-
-    def count(self, status: str) -> int:
-        return sum(r.status == status for r in self.results)
-
-    @property
-    def created(self) -> int:
-        return self.count("created")
-
-    @property
-    def duplicates(self) -> int:
-        return self.count("duplicate")
-
-    @property
-    def rejected(self) -> int:
-        return self.count("rejected")
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "created": self.created,
-            "duplicates": self.duplicates,
-            "rejected": self.rejected,
-            "analysis": self.analysis,
-            "results": [r.model_dump(exclude_none=True) for r in self.results],
-        }
-
-
-def _parse_date(value: str | None, what: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise BadInput(f"{what}: {value!r} is not a date (use YYYY-MM-DD)") from exc
-
-
-def _unsafe(relative: str) -> bool:
-    path = PurePosixPath(relative.replace("\\", "/"))
-    return "\x00" in relative or path.is_absolute() or ".." in path.parts
-
-
-@dataclass
-class Manifest:
-    """Per-file metadata from a CSV, matched by path relative to the manifest or by file name."""
-
-    path: Path
-    by_path: dict[str, CallMetadata] = field(default_factory=dict)
-    by_name: dict[str, CallMetadata | None] = field(default_factory=dict)
-    problems: list[IngestResult] = field(default_factory=list)
-
-    @classmethod
-    def load(cls, path: Path) -> Manifest:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as exc:
-            raise BadInput("manifest not found", filename=str(path)) from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"cannot read the manifest: {exc}", filename=str(path)) from exc
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or "file" not in reader.fieldnames:
-            raise BadInput(
-                f"manifest needs a header with the columns {', '.join(MANIFEST_COLUMNS)}",
-                filename=str(path),
-            )
-        manifest = cls(path=path.resolve())
-        for line, row in enumerate(reader, start=2):
-            manifest._add(line, row)
-        return manifest
-
-    def _add(self, line: int, row: dict[str, str | None]) -> None:
-        relative = (row.get("file") or "").strip()
-        if not relative:
-            return
-        if _unsafe(relative):
-            error = BadInput(
-                f"manifest line {line}: unsafe file name (absolute, '..' or NUL); row ignored",
-                filename=display_name(relative),
-            )
-            self.problems.append(rejected(display_name(relative), error))
-            return
-        outcome = (row.get("outcome") or "").strip().lower() or None
-        if outcome is not None and outcome not in OUTCOMES:
-            raise BadInput(
-                f"manifest line {line}: outcome {outcome!r} is not one of {', '.join(OUTCOMES)}",
-                filename=str(self.path),
-            )
-        metadata = CallMetadata(
-            date=_parse_date(row.get("date"), f"manifest line {line}"),
-            account=(row.get("account") or "").strip() or None,
-            outcome=outcome,
-            our_speakers=split_names(row.get("our_speakers")),
-            competitors=split_names(row.get("competitors")),
-        )
-        key = PurePosixPath(relative.replace("\\", "/")).as_posix()
-        self.by_path[key] = metadata
-        name = PurePosixPath(key).name
-        # A file name listed twice in different folders is ambiguous: match those by path only.
-        self.by_name[name] = None if name in self.by_name else metadata
-
-    def lookup(self, file: Path) -> CallMetadata | None:
-        try:
-            relative = file.resolve().relative_to(self.path.parent).as_posix()
-        except ValueError:
-            relative = None
-        if relative is not None and relative in self.by_path:
-            return self.by_path[relative]
-        return self.by_name.get(file.name)
-
-
-def merge_metadata(specific: CallMetadata | None, general: CallMetadata) -> CallMetadata:
-    """Field by field, the manifest row wins over the command-line flags."""
-    if specific is None:
-        return general
-    values = general.model_dump()
-    values.update({k: v for k, v in specific.model_dump().items() if v not in (None, [])})
-    return CallMetadata(**values)
-
-
-def collect_files(paths: Sequence[Path], *, skip: Sequence[Path] = ()) -> list[Path]:
-    """Files named directly, plus known transcript types found recursively in folders."""
-    skipped = {p.resolve() for p in skip}
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            candidates = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_EXTENSIONS  # named files are always tried
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name.lower() not in {"readme.md", "readme.txt"}
-            )
-        elif path.exists():
-            candidates = [path]
-        else:
-            continue  # reported by the caller as a rejected path
-        found.extend(p for p in candidates if p.resolve() not in skipped and p not in found)
-    return found
-
-
-def read_file(path: Path, limit: int) -> bytes:
-    """The file's bytes, refusing anything over ``limit`` before and while reading."""
-    if path.stat().st_size > limit:
-        raise too_large(limit, path.name)
-    with path.open("rb") as stream:
-        return read_limited(stream, limit, path.name)
-
-
-def ingest_file(
-    workspace: Workspace,
-    path: Path,
-    metadata: CallMetadata,
-    column_map: dict[str, str] | None,
-) -> list[IngestResult]:
-    try:
-        data = read_file(path, workspace.settings.max_upload_bytes)
-    except CallmineError as exc:
-        return [rejected(display_name(path.name), exc)]
-    except OSError as exc:
-        return [rejected(display_name(path.name), BadInput(f"cannot read: {exc.strerror}"))]
-    return ingest_bytes(workspace, data, path.name, metadata, column_map=column_map, analyse=False)
-
-
-def _progress() -> Progress:
-    return Progress(
+@contextmanager
+def _progress() -> Iterator[tuple[FileCallback, ProgressCallback]]:
+    """A transient bar on stderr: files read, then the analysis."""
+    bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -232,44 +42,23 @@ def _progress() -> Progress:
         console=err_console,
         transient=True,
     )
+    tasks: dict[str, TaskID] = {}
+
+    def on_file(done: int, total: int, name: str) -> None:
+        if "files" not in tasks:
+            tasks["files"] = bar.add_task("ingesting", total=total)
+        bar.update(tasks["files"], completed=done, description=f"ingesting {name}")
+
+    def on_analysis(fraction: float, message: str) -> None:
+        if "analysis" not in tasks:
+            tasks["analysis"] = bar.add_task("analysing", total=100)
+        bar.update(tasks["analysis"], completed=fraction * 100, description=message or "analysing")
+
+    with bar:
+        yield on_file, on_analysis
 
 
-def ingest_paths(
-    workspace: Workspace,
-    paths: Sequence[Path],
-    *,
-    metadata: CallMetadata | None = None,
-    manifest: Path | None = None,
-    column_map: dict[str, str] | None = None,
-    analyse: bool = True,
-) -> IngestSummary:
-    """Ingest every file under ``paths`` (a transaction per call), then analyse the new calls."""
-    general = metadata or CallMetadata()
-    rows = Manifest.load(manifest) if manifest is not None else None
-    files = collect_files(paths, skip=[manifest] if manifest is not None else [])
-    summary = IngestSummary(results=list(rows.problems) if rows else [])
-    missing = BadInput("no such file or folder")
-    summary.results += [rejected(str(p), missing) for p in paths if not p.exists()]
-    with _progress() as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        for path in files:
-            progress.update(task, description=f"ingesting {path.name}")
-            specific = rows.lookup(path) if rows else None
-            summary.results.extend(
-                ingest_file(workspace, path, merge_metadata(specific, general), column_map)
-            )
-            progress.advance(task)
-        if analyse and (created := created_ids(summary.results)):
-            step = progress.add_task("analysing", total=100)
-
-            def report(fraction: float, message: str) -> None:
-                progress.update(step, completed=fraction * 100, description=message or "analysing")
-
-            summary.analysis = analysis.analyse_calls(workspace, created, progress=report)
-    return summary
-
-
-def _summary_table(summary: IngestSummary) -> Table:
+def _summary_table(summary: IngestBatch) -> Table:
     table = Table(title="ingest summary")
     for column in ("file", "status", "call", "utterances", "reason"):
         table.add_column(column)
@@ -297,9 +86,7 @@ def _column_map(raw: str | None) -> dict[str, str] | None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
-    outcome: Annotated[
-        OutcomeChoice | None, typer.Option(help="Deal outcome for every file.")
-    ] = None,
+    outcome: Annotated[Outcome | None, typer.Option(help="Deal outcome for every file.")] = None,
     account: Annotated[str | None, typer.Option(help="Account name for every file.")] = None,
     date: Annotated[str | None, typer.Option(help="Call date YYYY-MM-DD for every file.")] = None,
     our_speakers: Annotated[
@@ -324,19 +111,22 @@ def ingest(
     """
     with open_workspace() as workspace:
         metadata = CallMetadata(
-            date=_parse_date(date, "--date"),
+            date=iso_date(date, "--date"),
             account=account,
             outcome=outcome.value if outcome else None,
             our_speakers=split_names(our_speakers),
             competitors=split_names(competitors),
         )
-        summary = ingest_paths(
-            workspace,
-            paths,
-            metadata=metadata,
-            manifest=manifest,
-            column_map=_column_map(column_map),
-        )
+        with _progress() as (on_file, on_analysis):
+            summary = ingest_paths(
+                workspace,
+                paths,
+                metadata=metadata,
+                manifest=manifest,
+                column_map=_column_map(column_map),
+                on_file=on_file,
+                progress=on_analysis,
+            )
     if as_json:
         print_json(summary.as_json())
     else:
@@ -352,7 +142,7 @@ def ingest(
 
 @app.command("calls")
 def calls_command(
-    outcome: Annotated[OutcomeChoice | None, typer.Option()] = None,
+    outcome: Annotated[Outcome | None, typer.Option()] = None,
     account: Annotated[str | None, typer.Option(help="Substring of the account name.")] = None,
     date_from: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
@@ -366,8 +156,8 @@ def calls_command(
             db,
             outcome=outcome.value if outcome else None,
             account=account,
-            date_from=_parse_date(date_from, "--date-from"),
-            date_to=_parse_date(date_to, "--date-to"),
+            date_from=iso_date(date_from, "--date-from"),
+            date_to=iso_date(date_to, "--date-to"),
             page=page,
             page_size=page_size,
         )
@@ -393,7 +183,7 @@ def calls_command(
 @app.command()
 def utterances(
     call: Annotated[int | None, typer.Option("--call", help="Only this call id.")] = None,
-    role: Annotated[RoleChoice | None, typer.Option(help="Only this speaker role.")] = None,
+    role: Annotated[Role | None, typer.Option(help="Only this speaker role.")] = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -452,7 +242,7 @@ def call_show(
 @app.command("call-update")
 def call_update(
     call_id: Annotated[int, typer.Argument(help="Call id.")],
-    outcome: Annotated[OutcomeChoice | None, typer.Option()] = None,
+    outcome: Annotated[Outcome | None, typer.Option()] = None,
     account: Annotated[str | None, typer.Option()] = None,
     date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     role: Annotated[
@@ -468,7 +258,7 @@ def call_update(
         if account is not None:
             values["account"] = account
         if date is not None:
-            values["date"] = _parse_date(date, "--date")
+            values["date"] = iso_date(date, "--date")
         detail = correct_call(workspace, call_id, CallUpdate.model_validate(values))
     if as_json:
         print_json(detail.model_dump(mode="json"))
@@ -479,7 +269,7 @@ def call_update(
 def _speaker_roles(pairs: Sequence[str]) -> Iterator[tuple[str, str]]:
     for pair in pairs:
         name, sep, value = pair.rpartition("=")
-        if not sep or not name.strip() or value.strip() not in {r.value for r in RoleChoice}:
+        if not sep or not name.strip() or value.strip() not in {r.value for r in Role}:
             raise BadInput(f"--role {pair!r}: use NAME=ROLE with ROLE buyer, rep or unknown")
         yield name.strip(), value.strip()
 

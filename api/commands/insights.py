@@ -15,18 +15,12 @@ from rich.table import Table
 from api.cli_app import app, console, open_workspace, print_json
 from pipeline import corrections, insights
 from pipeline.analysis import ProgressCallback
+from pipeline.store import Outcome
 
 
 class KindChoice(enum.StrEnum):
     objection = "objection"
     question = "question"
-
-
-class OutcomeChoice(enum.StrEnum):
-    won = "won"
-    lost = "lost"
-    open = "open"
-    unknown = "unknown"
 
 
 class SortChoice(enum.StrEnum):
@@ -84,7 +78,7 @@ def cluster(
 @app.command("clusters")
 def list_clusters(
     kind: Annotated[KindChoice | None, typer.Option(help="objection or question")] = None,
-    outcome: Annotated[OutcomeChoice | None, typer.Option(help="Count only these deals.")] = None,
+    outcome: Annotated[Outcome | None, typer.Option(help="Count only these deals.")] = None,
     since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
     competitor: Annotated[str | None, typer.Option()] = None,

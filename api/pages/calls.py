@@ -10,12 +10,14 @@ from sqlalchemy import select
 
 from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, parse_date, redirect, render
-from pipeline.calls import CallUpdate, correct_call, get_call, list_calls
+from pipeline.calls.edits import correct_call
+from pipeline.calls.queries import get_call, list_calls
+from pipeline.calls.schemas import CallUpdate
 from pipeline.corrections import label_sentence
 from pipeline.detect import DETECTED_ROLES, load_seeds
 from pipeline.errors import CallmineError
+from pipeline.sentences import split_sentences
 from pipeline.store import Mention
-from pipeline.utterances import split_sentences
 
 router = APIRouter()
 

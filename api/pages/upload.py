@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile
@@ -11,36 +11,33 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from api.deps import WorkspaceDep
 from api.web import render
-from pipeline import analysis, jobs
-from pipeline.calls import (
-    CallMetadata,
-    IngestResult,
-    display_name,
-    ingest_bytes,
-    ingest_stream,
+from pipeline import jobs
+from pipeline.errors import BadInput, CallmineError
+from pipeline.ingest import csv_file
+from pipeline.ingest.filenames import display_name
+from pipeline.ingest.schemas import CallMetadata, IngestResult, created_ids
+from pipeline.ingest.service import (
+    Upload,
+    analyse_in_background,
+    ingest_uploads,
     read_limited,
 )
-from pipeline.errors import BadInput, CallmineError
+from pipeline.ingest.values import iso_date
+from pipeline.store import Outcome
 from pipeline.workspace import Workspace
 
 router = APIRouter()
 
-OUTCOME_CHOICES = ("", "won", "lost", "open", "unknown")
 MAP_PREFIX = "map_"
 
 
 def _metadata(form: dict[str, Any]) -> CallMetadata:
     """Blank fields mean "use the file's own value"; a bad date is a BadInput the page shows."""
-    raw_date = (form.get("date") or "").strip()
-    try:
-        date = dt.date.fromisoformat(raw_date) if raw_date else None
-    except ValueError as exc:
-        raise BadInput(f"date {raw_date!r} is not a date (YYYY-MM-DD)") from exc
     outcome = (form.get("outcome") or "").strip() or None
-    if outcome not in (None, *OUTCOME_CHOICES[1:]):
-        raise BadInput(f"outcome must be one of {', '.join(OUTCOME_CHOICES[1:])}")
+    if outcome not in (None, *Outcome):
+        raise BadInput(f"outcome must be one of {', '.join(Outcome)}")
     return CallMetadata(
-        date=date,
+        date=iso_date(form.get("date")),
         account=(form.get("account") or "").strip() or None,
         outcome=outcome,
         deal_stage=(form.get("deal_stage") or "").strip() or None,
@@ -58,51 +55,24 @@ def _column_map(form: dict[str, Any]) -> dict[str, str] | None:
     return mapping or None
 
 
-def _ingest_form(
-    workspace: Workspace,
-    form: dict[str, Any],
-    uploads: list[StarletteUpload],
-) -> list[IngestResult]:
-    metadata = _metadata(form)
-    mapping = _column_map(form)
-    results: list[IngestResult] = []
-    for upload in uploads:
-        if upload.filename or upload.size:
-            name = upload.filename or ""
-            results.extend(
-                ingest_stream(workspace, upload.file, name, metadata, column_map=mapping)[0]
-            )
+def _uploads(form: dict[str, Any], files: list[StarletteUpload]) -> list[Upload]:
+    """The chosen files (an empty file input sends one with no name) and the pasted text."""
+    uploads = [Upload(f.filename or "", f.file) for f in files if f.filename or f.size]
     pasted = (form.get("pasted") or "").strip()
     if pasted:
         name = (form.get("pasted_name") or "").strip() or "pasted-transcript.txt"
         if "." not in name:
             name += ".txt"
-        results.extend(
-            ingest_bytes(workspace, pasted.encode("utf-8"), name, metadata, analyse=False)
-        )
-    return results
+        uploads.append(Upload(name, io.BytesIO(pasted.encode("utf-8"))))
+    return uploads
 
 
-def start_analysis(
-    workspace: Workspace, background: BackgroundTasks, call_ids: list[int]
-) -> str | None:
-    """Detection and clustering for new calls run after the response, as a pollable job."""
-    if not call_ids:
-        return None
-    job_id = jobs.create_job(workspace, "analyse", f"finding objections in {len(call_ids)} calls")
-    # No progress callback: analyse_calls reports from inside its write transaction, and a
-    # progress write from a second session would wait on that SQLite lock until it times out.
-    background.add_task(
-        jobs.run_job,
-        workspace,
-        job_id,
-        lambda _progress: analysis.analyse_calls(workspace, call_ids),
-    )
-    return job_id
-
-
-def _created(results: list[IngestResult]) -> list[int]:
-    return [r.call_id for r in results if r.status == "created" and r.call_id is not None]
+def _ingest_form(
+    workspace: Workspace, form: dict[str, Any], files: list[StarletteUpload]
+) -> list[IngestResult]:
+    metadata = _metadata(form)
+    batch = ingest_uploads(workspace, _uploads(form, files), metadata, column_map=_column_map(form))
+    return batch.results
 
 
 async def _form_dict(request: Request) -> tuple[dict[str, Any], list[StarletteUpload]]:
@@ -141,7 +111,7 @@ async def upload_submit(
             error=exc.detail,
         )
     error = None if results else "Choose at least one file or paste a transcript."
-    job_id = start_analysis(workspace, background, _created(results))
+    job_id = analyse_in_background(workspace, created_ids(results), background.add_task)
     return render(
         request,
         "upload.html",
@@ -170,41 +140,13 @@ def upload_analyse(
     background: BackgroundTasks,
     call_id: Annotated[list[int], Form()],
 ) -> JSONResponse:
-    return JSONResponse({"job_id": start_analysis(workspace, background, call_id)})
+    return JSONResponse({"job_id": analyse_in_background(workspace, call_id, background.add_task)})
 
 
 @router.get("/jobs/{job_id}")
 def job_status(workspace: WorkspaceDep, job_id: str) -> Response:
     """Job progress for the page's poller (the ``/api`` route may sit behind a token)."""
     return JSONResponse(jobs.get_job(workspace, job_id).model_dump(mode="json"))
-
-
-def csv_preview_model(data: bytes, filename: str) -> dict[str, Any]:
-    """Headers, the field each one maps to (the parser's own detection) and a few sample rows."""
-    from pipeline.ingest.csv_file import COLUMN_FIELDS, _columns, _rows
-    from pipeline.ingest.decode import decode_text
-
-    rows = _rows(decode_text(data, filename), filename)
-    if not rows:
-        raise BadInput("the CSV is empty", filename=filename)
-    headers = [h.strip() for h in rows[0][1]]
-    try:
-        detected = _columns(headers, {}, filename)
-        problem = None
-    except CallmineError as exc:  # no notes column found: the user picks one below
-        detected, problem = {}, exc.detail
-    fields = [
-        (field, headers[detected[field]] if field in detected else "") for field in COLUMN_FIELDS
-    ]
-    samples = [[cell[:80] for cell in row] for _line, row in rows[1:4]]
-    return {
-        "headers": headers,
-        "fields": fields,
-        "samples": samples,
-        "rows": len(rows) - 1,
-        "problem": problem,
-        "prefix": MAP_PREFIX,
-    }
 
 
 @router.post("/upload/csv-preview", response_class=HTMLResponse)
@@ -215,7 +157,7 @@ def csv_preview(
     name = display_name(file.filename or "")
     try:
         data = read_limited(file.file, workspace.settings.max_upload_bytes, name)
-        preview = csv_preview_model(data, name)
+        preview = {**csv_file.csv_preview(data, name), "prefix": MAP_PREFIX}
     except CallmineError as exc:
         return render(
             request, "partials/csv_mapping.html", preview=None, error=exc.detail, file_name=name

@@ -17,25 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM, problem
 from pipeline import corrections, jobs
-from pipeline.calls import (
-    CallDetail,
-    CallMetadata,
-    CallPage,
-    CallUpdate,
-    IngestResult,
-    Outcome,
-    Role,
-    UtteranceRead,
-    analyse_new_calls,
-    correct_call,
-    delete_call,
-    get_call,
-    ingest_stream,
-    list_calls,
-    list_utterances,
-    parse_column_map,
-    split_names,
-)
+from pipeline.calls.edits import correct_call, delete_call
+from pipeline.calls.queries import get_call, list_calls, list_utterances
+from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRead
+from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
+from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
+from pipeline.store import Outcome, Role
 
 router = APIRouter(tags=["calls"])
 
@@ -147,26 +134,18 @@ def upload_calls(
         our_speakers=split_names(our_speakers),
         competitors=split_names(competitors),
     )
-    mapping = parse_column_map(column_map)
-    results: list[IngestResult] = []
-    total_bytes = 0
-    for upload in files:
-        with upload.file:
-            file_results, size = ingest_stream(
-                workspace, upload.file, upload.filename or "", metadata, column_map=mapping
-            )
-        results.extend(file_results)
-        total_bytes += size
-    if all(r.status == "rejected" for r in results):
-        return _all_rejected(results)
-    job_id, summary = analyse_new_calls(workspace, results, total_bytes, background.add_task)
+    uploads = [Upload(upload.filename or "", upload.file) for upload in files]
+    batch = ingest_uploads(workspace, uploads, metadata, column_map=parse_column_map(column_map))
+    if all(r.status == "rejected" for r in batch.results):
+        return _all_rejected(batch.results)
+    analyse_new_calls(workspace, batch, background.add_task)
     body = IngestResponse(
-        results=results,
-        created=sum(r.status == "created" for r in results),
-        duplicates=sum(r.status == "duplicate" for r in results),
-        rejected=sum(r.status == "rejected" for r in results),
-        job_id=job_id,
-        analysis=summary,
+        results=batch.results,
+        created=batch.created,
+        duplicates=batch.duplicates,
+        rejected=batch.rejected,
+        job_id=batch.job_id,
+        analysis=batch.analysis,
     )
     response.status_code = 207 if body.rejected else 201 if body.created else 200
     return body

@@ -10,11 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import SessionDep, WorkspaceDep
 from pipeline import corrections, insights
+from pipeline.store import Outcome
 
 router = APIRouter(tags=["clusters"])
 
 Kind = Literal["objection", "question"]
-Outcome = Literal["won", "lost", "open", "unknown"]
 
 QUOTE_EXAMPLE: dict[str, Any] = {
     "mention_id": 12,

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
-from pipeline.errors import BadInput
+from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields, label_key
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage
@@ -162,3 +164,28 @@ def _call(names: list[str], row: list[str], columns: dict[str, int], line: int) 
         names[i]: value for i, value in enumerate(row) if i not in used and value.strip()
     }
     return call
+
+
+def csv_preview(data: bytes, filename: str) -> dict[str, Any]:
+    """Headers, the field each one maps to (this reader's own detection) and a few sample rows:
+    what the upload page shows so the user can correct the mapping before uploading."""
+    rows = _rows(decode_text(data, filename), filename)
+    if not rows:
+        raise BadInput("the CSV is empty", filename=filename)
+    headers = [h.strip() for h in rows[0][1]]
+    try:
+        detected = _columns(headers, {}, filename)
+        problem = None
+    except CallmineError as exc:  # no notes column found: the user picks one below
+        detected, problem = {}, exc.detail
+    fields = [
+        (field, headers[detected[field]] if field in detected else "") for field in COLUMN_FIELDS
+    ]
+    samples = [[cell[:80] for cell in row] for _line, row in rows[1:4]]
+    return {
+        "headers": headers,
+        "fields": fields,
+        "samples": samples,
+        "rows": len(rows) - 1,
+        "problem": problem,
+    }

@@ -6,6 +6,8 @@ import datetime as dt
 import html
 import re
 
+from pipeline.errors import BadInput
+
 _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
 _DATE_FORMATS = (
     "%Y-%m-%d",
@@ -165,3 +167,14 @@ def clean_optional(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def iso_date(value: str | None, what: str = "date") -> dt.date | None:
+    """A date a person typed (flag, form field, manifest cell, query): blank is None, anything
+    but ``YYYY-MM-DD`` a ``BadInput`` saying where it came from."""
+    if not value or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise BadInput(f"{what}: {value!r} is not a date (use YYYY-MM-DD)") from exc

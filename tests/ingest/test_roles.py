@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.ingest import parse_file
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
-from pipeline.utterances import assign_roles, name_matches
+from pipeline.ingest.roles import assign_roles, name_matches
 from tests.conftest import EXAMPLES_DIR
 
 

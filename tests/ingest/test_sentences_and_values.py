@@ -12,7 +12,7 @@ from pipeline.ingest.values import (
     parse_date,
     parse_timestamp,
 )
-from pipeline.utterances import split_sentences
+from pipeline.sentences import split_sentences
 
 
 def test_split_sentences_spans_match_the_text() -> None:

@@ -1,0 +1,51 @@
+"""Correct and delete stored calls; a change of speaker roles re-runs detection on the call."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from pipeline import analysis
+from pipeline.calls.queries import get_call, get_stored_call
+from pipeline.calls.schemas import CallDetail, CallUpdate
+from pipeline.errors import BadInput
+from pipeline.workspace import Workspace
+
+
+def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
+    """Apply the fields sent; an unknown speaker in ``speaker_roles`` is a ``BadInput``."""
+    call = get_stored_call(db, call_id)
+    fields = update.model_dump(exclude_unset=True, exclude={"speaker_roles"})
+    columns = {"date": "call_date"}
+    for name, value in fields.items():
+        if name == "outcome" and value is None:
+            value = "unknown"
+        if name in ("our_speakers", "competitors") and value is None:
+            value = []
+        setattr(call, columns.get(name, name), value)
+    if update.speaker_roles:
+        speakers = {u.speaker for u in call.utterances}
+        unknown = sorted(set(update.speaker_roles) - speakers)
+        if unknown:
+            raise BadInput(f"no speaker named {', '.join(map(repr, unknown))} in call {call_id}")
+        for utterance in call.utterances:
+            if utterance.speaker in update.speaker_roles:
+                utterance.role = update.speaker_roles[utterance.speaker]
+    db.flush()
+    return get_call(db, call_id)
+
+
+def correct_call(workspace: Workspace, call_id: int, update: CallUpdate) -> CallDetail:
+    """``update_call`` committed, then re-analysed when roles changed (idempotent per call)."""
+    with workspace.session() as db:
+        detail = update_call(db, call_id, update)
+    if not update.speaker_roles:
+        return detail
+    analysis.analyse_calls(workspace, [call_id])
+    with workspace.session() as db:
+        return get_call(db, call_id)
+
+
+def delete_call(db: Session, call_id: int) -> None:
+    """Delete a call; its utterances and mentions go with it (foreign-key cascade)."""
+    db.delete(get_stored_call(db, call_id))
+    db.flush()

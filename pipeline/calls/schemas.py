@@ -1,0 +1,140 @@
+"""The call schemas the API, web pages and CLI read and send: a call, its utterances, a PATCH."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from pipeline.ingest.schemas import split_names
+from pipeline.store import Outcome, Role
+
+
+class CallUpdate(BaseModel):
+    """A PATCH: only the fields sent change; ``speaker_roles`` re-labels every turn of a speaker."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"outcome": "won", "speaker_roles": {"Dana Ruiz": "buyer", "Maya Chen": "rep"}}
+            ]
+        }
+    )
+
+    date: dt.date | None = None
+    account: str | None = None
+    outcome: Outcome | None = None
+    deal_id: str | None = None
+    deal_stage: str | None = None
+    our_speakers: list[str] | None = None
+    competitors: list[str] | None = None
+    title: str | None = None
+    speaker_roles: dict[str, Role] = Field(default_factory=dict)
+
+    @field_validator("our_speakers", "competitors", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> list[str] | None:
+        return None if value is None else split_names(value)
+
+
+class UtteranceRead(BaseModel):
+    """One turn, plus what detection found in it once the insight stages have run."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 17,
+                    "call_id": 3,
+                    "seq": 4,
+                    "speaker": "Dana Ruiz",
+                    "role": "buyer",
+                    "start": 62.0,
+                    "text": "Honestly the annual contract is what scares me.",
+                    "kinds": ["objection"],
+                    "categories": ["contract_length"],
+                    "competitors": [],
+                    "cluster_ids": [2],
+                }
+            ]
+        }
+    )
+
+    id: int
+    call_id: int
+    seq: int
+    speaker: str | None
+    role: str
+    start: float | None
+    text: str
+    kinds: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    cluster_ids: list[int] = Field(default_factory=list)
+
+
+class CallRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 3,
+                    "filename": "brightside-discovery.vtt",
+                    "format": "vtt",
+                    "title": "Brightside discovery call",
+                    "date": "2026-03-14",
+                    "account": "Brightside Dental",
+                    "deal_id": "D-1042",
+                    "deal_stage": "Proposal",
+                    "outcome": "lost",
+                    "our_speakers": ["Maya Chen"],
+                    "competitors": ["ShiftLy"],
+                    "speakers": ["Maya Chen", "Dana Ruiz"],
+                    "utterance_count": 42,
+                    "created_at": "2026-03-15T09:12:00",
+                }
+            ]
+        }
+    )
+
+    id: int
+    filename: str
+    format: str
+    title: str | None
+    date: dt.date | None
+    account: str | None
+    deal_id: str | None
+    deal_stage: str | None
+    outcome: str
+    our_speakers: list[str]
+    competitors: list[str]
+    speakers: list[str]
+    utterance_count: int
+    created_at: dt.datetime
+
+
+class CallDetail(CallRead):
+    raw_text: str
+    extra: dict[str, Any]
+    utterances: list[UtteranceRead]
+
+
+class CallPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": CallRead.model_json_schema()["examples"],
+                    "total": 1,
+                    "page": 1,
+                    "page_size": 50,
+                }
+            ]
+        }
+    )
+
+    items: list[CallRead]
+    total: int
+    page: int
+    page_size: int

@@ -1,0 +1,118 @@
+"""Read one file into calls: the format sniffed from content and extension, then its parser.
+
+``read_calls`` is what the ingest service calls (roles come after the metadata merge);
+``parse_file`` also assigns roles, for callers that read a file on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import PurePath
+
+from pipeline.errors import BadInput
+from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.csv_file import looks_like_csv, parse_csv
+from pipeline.ingest.decode import binary_kind, decode_text
+from pipeline.ingest.docx_file import is_docx, parse_docx
+from pipeline.ingest.json_file import looks_like_json, parse_json
+from pipeline.ingest.roles import assign_roles
+from pipeline.ingest.srt_file import looks_like_srt, parse_srt
+from pipeline.ingest.txt import parse_text
+from pipeline.ingest.vtt import looks_like_vtt, parse_vtt
+
+# Extension -> format it suggests; the content can overrule it (a .txt that is really VTT).
+SUPPORTED_EXTENSIONS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".vtt": "vtt",
+    ".srt": "srt",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".docx": "docx",
+}
+FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "docx")
+
+TextParser = Callable[[str, str, "dict[str, str] | None"], list[ParsedCall]]
+_TEXT_PARSERS: dict[str, TextParser] = {
+    "txt": lambda text, name, _map: [parse_text(text, "txt")],
+    "md": lambda text, name, _map: [parse_text(text, "md")],
+    "vtt": lambda text, name, _map: [parse_vtt(text, name)],
+    "srt": lambda text, name, _map: [parse_srt(text, name)],
+    "json": lambda text, name, _map: [parse_json(text, name)],
+    "csv": parse_csv,
+}
+
+
+def sniff_format(data: bytes, filename: str) -> str:
+    """The format of an upload (one of ``FORMATS``); a ``BadInput`` for binary or empty files."""
+    if is_docx(data):
+        return "docx"
+    return _sniff_text(decode_text(data, filename), filename)
+
+
+def _extension(filename: str) -> str:
+    return PurePath(filename).suffix.casefold()
+
+
+def _sniff_text(text: str, filename: str) -> str:
+    """Strong content signatures first, then the extension, then weaker content hints."""
+    extension = SUPPORTED_EXTENSIONS.get(_extension(filename))
+    if looks_like_vtt(text):
+        return "vtt"
+    if looks_like_srt(text):
+        return "srt"
+    if extension in ("json", "vtt", "srt", "csv"):
+        return extension
+    if looks_like_json(text):
+        return "json"
+    if looks_like_csv(text):
+        return "csv"
+    return extension if extension in ("md", "txt") else "txt"
+
+
+def read_calls(
+    data: bytes, filename: str, *, column_map: dict[str, str] | None = None
+) -> list[ParsedCall]:
+    """Parse one file into calls (one per CSV row, else one), roles not yet assigned.
+
+    Every problem is a ``BadInput`` naming the file: empty, binary, undecodable, malformed,
+    a zip bomb, or no utterances at all.
+    """
+    if not data.strip():
+        raise BadInput("file is empty", filename=filename)
+    if is_docx(data):
+        calls = [parse_docx(data, filename)]
+    else:
+        if _extension(filename) == ".docx" and binary_kind(data) is not None:
+            raise BadInput("not a valid .docx file (not a Word zip archive)", filename=filename)
+        text = decode_text(data, filename)
+        if not text.strip("\ufeff \t\n"):
+            raise BadInput("file is empty (only whitespace)", filename=filename)
+        fmt = _sniff_text(text, filename)
+        calls = _TEXT_PARSERS[fmt](text, filename, column_map)
+    if not any(call.utterances for call in calls):
+        raise BadInput(
+            "no utterances found: no speaker turns, notes or paragraphs with text",
+            filename=filename,
+        )
+    return calls
+
+
+def parse_file(
+    data: bytes,
+    filename: str,
+    *,
+    column_map: dict[str, str] | None = None,
+    our_speakers: Sequence[str] = (),
+) -> list[ParsedCall]:
+    """``read_calls`` with speaker roles assigned; ``our_speakers`` (the seller's names)
+    overrides the names the file carries."""
+    calls = read_calls(data, filename, column_map=column_map)
+    for call in calls:
+        if our_speakers:
+            call.our_speakers = list(our_speakers)
+        assign_roles(call, call.our_speakers)
+    return calls

@@ -1,0 +1,176 @@
+"""Ingest files and folders (the CLI, the demo, the benchmarks): folders searched recursively,
+per-file metadata from a manifest CSV, then the same service as an upload."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from pipeline import analysis
+from pipeline.errors import BadInput, CallmineError
+from pipeline.ingest.filenames import display_name
+from pipeline.ingest.parse import SUPPORTED_EXTENSIONS
+from pipeline.ingest.schemas import CallMetadata, IngestBatch, IngestResult, rejected, split_names
+from pipeline.ingest.service import ingest_data, read_limited, too_large
+from pipeline.ingest.values import iso_date
+from pipeline.jobs import ProgressCallback
+from pipeline.store import Outcome
+from pipeline.workspace import Workspace
+
+MANIFEST_COLUMNS = ("file", "date", "account", "outcome", "our_speakers", "competitors")
+# Called before each file: (files done, files in all, the file's name).
+FileCallback = Callable[[int, int, str], None]
+
+
+def _unsafe(relative: str) -> bool:
+    path = PurePosixPath(relative.replace("\\", "/"))
+    return "\x00" in relative or path.is_absolute() or ".." in path.parts
+
+
+@dataclass
+class Manifest:
+    """Per-file metadata from a CSV, matched by path relative to the manifest or by file name."""
+
+    path: Path
+    by_path: dict[str, CallMetadata] = field(default_factory=dict)
+    by_name: dict[str, CallMetadata | None] = field(default_factory=dict)
+    problems: list[IngestResult] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError as exc:
+            raise BadInput("manifest not found", filename=str(path)) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BadInput(f"cannot read the manifest: {exc}", filename=str(path)) from exc
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or "file" not in reader.fieldnames:
+            raise BadInput(
+                f"manifest needs a header with the columns {', '.join(MANIFEST_COLUMNS)}",
+                filename=str(path),
+            )
+        manifest = cls(path=path.resolve())
+        for line, row in enumerate(reader, start=2):
+            manifest._add(line, row)
+        return manifest
+
+    def _add(self, line: int, row: dict[str, str | None]) -> None:
+        relative = (row.get("file") or "").strip()
+        if not relative:
+            return
+        if _unsafe(relative):
+            error = BadInput(
+                f"manifest line {line}: unsafe file name (absolute, '..' or NUL); row ignored",
+                filename=display_name(relative),
+            )
+            self.problems.append(rejected(display_name(relative), error))
+            return
+        outcome = (row.get("outcome") or "").strip().lower() or None
+        if outcome is not None and outcome not in {o.value for o in Outcome}:
+            raise BadInput(
+                f"manifest line {line}: outcome {outcome!r} is not one of {', '.join(Outcome)}",
+                filename=str(self.path),
+            )
+        metadata = CallMetadata(
+            date=iso_date(row.get("date"), f"manifest line {line}"),
+            account=(row.get("account") or "").strip() or None,
+            outcome=outcome,
+            our_speakers=split_names(row.get("our_speakers")),
+            competitors=split_names(row.get("competitors")),
+        )
+        key = PurePosixPath(relative.replace("\\", "/")).as_posix()
+        self.by_path[key] = metadata
+        name = PurePosixPath(key).name
+        # A file name listed twice in different folders is ambiguous: match those by path only.
+        self.by_name[name] = None if name in self.by_name else metadata
+
+    def lookup(self, file: Path) -> CallMetadata | None:
+        try:
+            relative = file.resolve().relative_to(self.path.parent).as_posix()
+        except ValueError:
+            relative = None
+        if relative is not None and relative in self.by_path:
+            return self.by_path[relative]
+        return self.by_name.get(file.name)
+
+
+def collect_files(paths: Sequence[Path], *, skip: Sequence[Path] = ()) -> list[Path]:
+    """Files named directly, plus known transcript types found recursively in folders."""
+    skipped = {p.resolve() for p in skip}
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_EXTENSIONS  # named files are always tried
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name.lower() not in {"readme.md", "readme.txt"}
+            )
+        elif path.exists():
+            candidates = [path]
+        else:
+            continue  # reported by the caller as a rejected path
+        found.extend(p for p in candidates if p.resolve() not in skipped and p not in found)
+    return found
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """The file's bytes, refusing anything over ``limit`` before and while reading."""
+    if path.stat().st_size > limit:
+        raise too_large(limit, path.name)
+    with path.open("rb") as stream:
+        return read_limited(stream, limit, path.name)
+
+
+def ingest_file(
+    workspace: Workspace,
+    path: Path,
+    metadata: CallMetadata,
+    column_map: dict[str, str] | None,
+) -> list[IngestResult]:
+    try:
+        data = read_file(path, workspace.settings.max_upload_bytes)
+    except CallmineError as exc:
+        return [rejected(display_name(path.name), exc)]
+    except OSError as exc:
+        return [rejected(display_name(path.name), BadInput(f"cannot read: {exc.strerror}"))]
+    return ingest_data(workspace, data, path.name, metadata, column_map=column_map)
+
+
+def ingest_paths(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    *,
+    metadata: CallMetadata | None = None,
+    manifest: Path | None = None,
+    column_map: dict[str, str] | None = None,
+    analyse: bool = True,
+    on_file: FileCallback | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestBatch:
+    """Ingest every file under ``paths`` (a transaction per call), then analyse the new calls.
+
+    Metadata: the manifest row > ``metadata`` > what the file says itself. ``on_file`` hears
+    of each file before it is read, ``progress`` of the analysis.
+    """
+    general = metadata or CallMetadata()
+    rows = Manifest.load(manifest) if manifest is not None else None
+    files = collect_files(paths, skip=[manifest] if manifest is not None else [])
+    batch = IngestBatch(results=list(rows.problems) if rows else [])
+    missing = BadInput("no such file or folder")
+    batch.results += [rejected(str(p), missing) for p in paths if not p.exists()]
+    for done, path in enumerate(files):
+        if on_file is not None:
+            on_file(done, len(files), path.name)
+        specific = rows.lookup(path) if rows else None
+        file_metadata = specific.over(general) if specific is not None else general
+        batch.results.extend(ingest_file(workspace, path, file_metadata, column_map))
+    if analyse and (created := batch.created_ids):
+        batch.analysis = analysis.analyse_calls(workspace, created, progress=progress)
+    return batch

@@ -1,0 +1,139 @@
+"""What an ingest takes and gives back: metadata for a batch of files, a result per call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from pipeline.errors import CallmineError
+from pipeline.ingest.values import split_list
+from pipeline.store import Outcome
+
+IngestStatus = Literal["created", "duplicate", "rejected"]
+
+
+def split_names(value: str | Sequence[str] | None) -> list[str]:
+    """``"Ana; Bo, Cy"`` or a list -> ``["Ana", "Bo", "Cy"]`` (blank and repeated names dropped)."""
+    return split_list(value if value is None or isinstance(value, str) else list(value))
+
+
+class CallMetadata(BaseModel):
+    """Metadata given with an upload; a field left unset falls back to the file's own value."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "date": "2026-03-14",
+                    "account": "Brightside Dental",
+                    "outcome": "lost",
+                    "deal_id": "D-1042",
+                    "deal_stage": "Proposal",
+                    "our_speakers": ["Maya Chen"],
+                    "competitors": ["ShiftLy"],
+                }
+            ]
+        }
+    )
+
+    date: dt.date | None = None
+    account: str | None = None
+    outcome: Outcome | None = None
+    deal_id: str | None = None
+    deal_stage: str | None = None
+    our_speakers: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    title: str | None = None
+
+    @field_validator("our_speakers", "competitors", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> list[str]:
+        return split_names(value)
+
+    def over(self, general: CallMetadata) -> CallMetadata:
+        """Field by field, these values win over ``general`` (a manifest row over the flags)."""
+        values = general.model_dump()
+        values.update({k: v for k, v in self.model_dump().items() if v not in (None, [])})
+        return CallMetadata(**values)
+
+
+class IngestResult(BaseModel):
+    """What happened to one call of one file; a file with many calls (CSV) gives many results."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"filename": "a.vtt", "status": "created", "call_id": 7, "utterances": 38},
+                {"filename": "a-copy.vtt", "status": "duplicate", "call_id": 7, "utterances": 38},
+                {
+                    "filename": "logo.txt",
+                    "status": "rejected",
+                    "status_code": 422,
+                    "reason": "binary file (PNG image), not a transcript",
+                },
+            ]
+        }
+    )
+
+    filename: str
+    status: IngestStatus
+    call_id: int | None = Field(None, description="New id, or the existing id for a duplicate.")
+    index: int | None = Field(
+        None, description="Position of the call in a file with many (CSV rows)."
+    )
+    format: str | None = None
+    utterances: int = 0
+    reason: str | None = None
+    status_code: int | None = Field(None, description="HTTP-style code of a rejection.")
+
+
+def rejected(filename: str, error: CallmineError) -> IngestResult:
+    return IngestResult(
+        filename=filename, status="rejected", reason=error.detail, status_code=error.status_code
+    )
+
+
+def created_ids(results: Sequence[IngestResult]) -> list[int]:
+    return [r.call_id for r in results if r.status == "created" and r.call_id is not None]
+
+
+@dataclass
+class IngestBatch:
+    """Every result of one ingest, the bytes read, and how the new calls were analysed."""
+
+    results: list[IngestResult] = field(default_factory=list)
+    total_bytes: int = 0
+    analysis: dict[str, Any] | None = None
+    job_id: str | None = None
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def created(self) -> int:
+        return self.count("created")
+
+    @property
+    def duplicates(self) -> int:
+        return self.count("duplicate")
+
+    @property
+    def rejected(self) -> int:
+        return self.count("rejected")
+
+    @property
+    def created_ids(self) -> list[int]:
+        return created_ids(self.results)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "created": self.created,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "analysis": self.analysis,
+            "results": [r.model_dump(exclude_none=True) for r in self.results],
+        }

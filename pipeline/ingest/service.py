@@ -1,0 +1,228 @@
+"""The one ingest service: a file from any surface is read within the size limit, parsed, merged
+with the metadata given, its roles assigned once, and stored; then the new calls are analysed.
+
+The API route, the web upload form, the CLI, the demo and the benchmarks all come through here
+(``ingest_uploads`` for uploaded streams, ``ingest_bytes`` for text in memory,
+``pipeline.ingest.paths.ingest_paths`` for files and folders).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from pipeline import analysis, jobs
+from pipeline.errors import BadInput, CallmineError, TooLarge
+from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.filenames import display_name, upload_name
+from pipeline.ingest.parse import read_calls
+from pipeline.ingest.roles import assign_roles
+from pipeline.ingest.schemas import CallMetadata, IngestBatch, IngestResult, created_ids, rejected
+from pipeline.ingest.store import content_hash, store_parsed
+from pipeline.store import Outcome
+from pipeline.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+READ_CHUNK_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One uploaded file: the name the client gave and a stream to read it from."""
+
+    filename: str
+    stream: BinaryIO
+
+
+def too_large(limit: int, filename: str) -> TooLarge:
+    return TooLarge(
+        f"file is larger than the {limit:,}-byte upload limit (CALLMINE_MAX_UPLOAD_BYTES)",
+        filename=filename,
+    )
+
+
+def read_limited(stream: BinaryIO, limit: int, filename: str) -> bytes:
+    """Read in chunks; raise ``TooLarge`` as soon as more than ``limit`` bytes arrive."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(READ_CHUNK_BYTES):
+        size += len(chunk)
+        if size > limit:
+            raise too_large(limit, filename)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_column_map(raw: str | None) -> dict[str, str] | None:
+    """``'{"text": "Note Body"}'`` -> a CSV column mapping; blank -> None."""
+    if not raw or not raw.strip():
+        return None
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"column_map is not valid JSON: {exc.msg}") from exc
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise BadInput('column_map must be a JSON object of strings, e.g. {"text": "Note Body"}')
+    return value
+
+
+def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
+    """Explicit field > the file's own value > unknown, written into ``parsed``."""
+    parsed.call_date = metadata.date or parsed.call_date
+    parsed.account = metadata.account or parsed.account
+    outcome = metadata.outcome or parsed.outcome or Outcome.unknown
+    parsed.outcome = outcome if outcome in {o.value for o in Outcome} else Outcome.unknown
+    parsed.deal_id = metadata.deal_id or parsed.deal_id
+    parsed.deal_stage = metadata.deal_stage or parsed.deal_stage
+    parsed.our_speakers = metadata.our_speakers or parsed.our_speakers
+    parsed.competitors = metadata.competitors or parsed.competitors
+    parsed.title = metadata.title or parsed.title
+
+
+def _ingest_one(
+    workspace: Workspace,
+    parsed: ParsedCall,
+    filename: str,
+    metadata: CallMetadata,
+    index: int | None,
+) -> IngestResult:
+    """Merge metadata, assign roles (once, now that the seller's names are known) and store;
+    any failure rejects this call only."""
+    try:
+        digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
+        apply_metadata(parsed, metadata)
+        assign_roles(parsed, parsed.our_speakers)
+        return store_parsed(workspace, parsed, digest, filename, index)
+    except CallmineError as exc:
+        return rejected(filename, exc).model_copy(update={"index": index})
+    except Exception as exc:  # noqa: BLE001 - reported per file so the other files are kept
+        log.exception("storing %s failed", filename)
+        error = CallmineError(
+            f"internal error while storing, nothing saved ({type(exc).__name__}: {exc})",
+            filename=filename,
+        )
+        return rejected(filename, error).model_copy(update={"index": index})
+
+
+def ingest_data(
+    workspace: Workspace,
+    data: bytes,
+    filename: str,
+    metadata: CallMetadata,
+    *,
+    column_map: dict[str, str] | None = None,
+    limit: int | None = None,
+) -> list[IngestResult]:
+    """Parse one file and store each call in it (not analysed yet); a bad file gives one
+    ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``."""
+    try:
+        name = upload_name(filename)
+        if limit is not None and len(data) > limit:
+            raise too_large(limit, name)
+        parsed_calls = read_calls(data, name, column_map=column_map)
+        if not parsed_calls:
+            raise BadInput("no calls found in the file", filename=name)
+    except CallmineError as exc:
+        return [rejected(exc.filename or display_name(filename), exc)]
+    many = len(parsed_calls) > 1
+    return [
+        _ingest_one(workspace, parsed, name, metadata, index if many else None)
+        for index, parsed in enumerate(parsed_calls)
+    ]
+
+
+def ingest_bytes(
+    workspace: Workspace,
+    data: bytes,
+    filename: str,
+    metadata: CallMetadata | None = None,
+    *,
+    column_map: dict[str, str] | None = None,
+    analyse: bool = True,
+) -> list[IngestResult]:
+    """Store the calls of one file held in memory; with ``analyse`` the new calls then go
+    through the insight stages (surfaces that take many files pass ``False`` and analyse the
+    whole batch at once)."""
+    limit = workspace.settings.max_upload_bytes
+    metadata = metadata or CallMetadata()
+    results = ingest_data(workspace, data, filename, metadata, column_map=column_map, limit=limit)
+    if analyse and (created := created_ids(results)):
+        analysis.analyse_calls(workspace, created)
+    return results
+
+
+def ingest_stream(
+    workspace: Workspace,
+    stream: BinaryIO,
+    filename: str,
+    metadata: CallMetadata,
+    *,
+    column_map: dict[str, str] | None = None,
+) -> tuple[list[IngestResult], int]:
+    """Read an upload in chunks up to the size limit, then store it (not analysed yet).
+
+    Returns the results and the bytes read, which decide whether analysis runs in the background.
+    """
+    limit = workspace.settings.max_upload_bytes
+    shown = display_name(filename)
+    try:
+        data = read_limited(stream, limit, shown)
+    except CallmineError as exc:
+        return [rejected(shown, exc)], limit
+    return ingest_data(workspace, data, filename, metadata, column_map=column_map), len(data)
+
+
+def ingest_uploads(
+    workspace: Workspace,
+    uploads: Iterable[Upload],
+    metadata: CallMetadata | None = None,
+    *,
+    column_map: dict[str, str] | None = None,
+) -> IngestBatch:
+    """Store every uploaded file (a transaction per call); analysis is the caller's next step
+    (``analyse_new_calls`` or ``analyse_in_background``)."""
+    batch = IngestBatch()
+    metadata = metadata or CallMetadata()
+    for upload in uploads:
+        results, size = ingest_stream(
+            workspace, upload.stream, upload.filename, metadata, column_map=column_map
+        )
+        batch.results.extend(results)
+        batch.total_bytes += size
+    return batch
+
+
+def analyse_in_background(
+    workspace: Workspace, call_ids: Sequence[int], schedule: Callable[..., Any]
+) -> str | None:
+    """Analyse these calls as a job handed to ``schedule`` (``BackgroundTasks.add_task``, an
+    executor's ``submit``); returns the job id to poll, None when there is nothing to do."""
+    ids = list(call_ids)
+    if not ids:
+        return None
+
+    def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
+        return dict(analysis.analyse_calls(workspace, ids, progress=progress))
+
+    return jobs.submit(workspace, "analyse", f"analysing {len(ids)} new calls", work, schedule)
+
+
+def analyse_new_calls(
+    workspace: Workspace, batch: IngestBatch, schedule: Callable[..., Any]
+) -> IngestBatch:
+    """Analyse the batch's new calls: inline for small uploads (``batch.analysis``), else as a
+    background job (``batch.job_id``)."""
+    ids = batch.created_ids
+    if not ids:
+        return batch
+    if batch.total_bytes <= workspace.settings.background_ingest_bytes:
+        batch.analysis = dict(analysis.analyse_calls(workspace, ids))
+    else:
+        batch.job_id = analyse_in_background(workspace, ids, schedule)
+    return batch

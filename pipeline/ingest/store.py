@@ -1,0 +1,108 @@
+"""Store one parsed call in its own transaction: all of it or nothing, duplicates by content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pipeline.errors import BadInput
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.schemas import IngestResult
+from pipeline.store import Call, Outcome, Utterance
+from pipeline.workspace import Workspace
+
+
+def _normalise(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", (text or "").replace("\ufeff", "")).split())
+
+
+def content_hash(parsed: ParsedCall) -> str:
+    """sha256 of the normalised call content: whitespace, encoding or BOM changes are duplicates.
+
+    The file's own date/account/deal are part of the content: two CRM rows with the same short
+    note for different deals are different calls.
+    """
+    payload = {
+        "utterances": [
+            [_normalise(u.speaker), u.start_seconds, _normalise(u.text)] for u in parsed.utterances
+        ],
+        "date": parsed.call_date.isoformat() if parsed.call_date else None,
+        "account": _normalise(parsed.account),
+        "deal_id": _normalise(parsed.deal_id),
+    }
+    encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[str, object]:
+    return {
+        "call_id": call_id,
+        "seq": seq,
+        "speaker": utterance.speaker,
+        "role": utterance.role,
+        "start_seconds": utterance.start_seconds,
+        "text": utterance.text,
+    }
+
+
+def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str) -> Call:
+    call = Call(
+        content_hash=digest,
+        filename=filename[:255],
+        format=parsed.format,
+        title=parsed.title,
+        raw_text=parsed.raw_text,
+        call_date=parsed.call_date,
+        account=parsed.account,
+        deal_id=parsed.deal_id,
+        deal_stage=parsed.deal_stage,
+        outcome=parsed.outcome or Outcome.unknown,
+        our_speakers=list(parsed.our_speakers),
+        competitors=list(parsed.competitors),
+        extra=dict(parsed.extra),
+    )
+    session.add(call)
+    session.flush()
+    rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
+    if rows:  # one executemany, not one ORM object per line: a long call stores in one go
+        session.execute(insert(Utterance), rows)
+    return call
+
+
+def _existing_id(session: Session, digest: str) -> int | None:
+    return session.scalar(select(Call.id).where(Call.content_hash == digest))
+
+
+def store_parsed(
+    workspace: Workspace, parsed: ParsedCall, digest: str, filename: str, index: int | None
+) -> IngestResult:
+    """Store one parsed call in its own transaction: all of it or nothing."""
+    result = IngestResult(
+        filename=filename,
+        status="created",
+        index=index,
+        format=parsed.format,
+        utterances=len(parsed.utterances),
+    )
+    if not parsed.utterances:
+        where = f" in call {index + 1} of the file" if index is not None else ""
+        raise BadInput(f"no utterances found{where}", filename=filename)
+    try:
+        with workspace.session() as session:  # one session: the duplicate check, then the call
+            existing = _existing_id(session, digest)
+            if existing is not None:
+                return result.model_copy(update={"status": "duplicate", "call_id": existing})
+            call_id = _store_call(session, parsed, filename, digest).id
+    except IntegrityError:
+        # A concurrent upload of the same content won the unique hash: that is a duplicate.
+        with workspace.session() as session:
+            existing = _existing_id(session, digest)
+        if existing is None:
+            raise
+        return result.model_copy(update={"status": "duplicate", "call_id": existing})
+    return result.model_copy(update={"call_id": call_id})

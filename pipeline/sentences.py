@@ -1,0 +1,51 @@
+"""Sentence spans of an utterance: the unit detection scores and quotes cite."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = {
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd",
+    "co", "corp", "llc", "approx", "est", "no", "nos", "dept", "fig", "a.m", "p.m", "u.s", "u.k",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "min", "max", "vol", "ref", "cf", "al", "ca", "mins", "hrs", "wk", "mo",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*)")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, sentence)`` spans of ``text``, ``text[start:end] == sentence``.
+
+    Regex based: a boundary is ``.``/``!``/``?`` before whitespace, or a line break; abbreviations
+    (``e.g.``, ``Mr.``), initials (``J.``) and decimals (``$1.5k``) do not end a sentence.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith(".") and _is_abbreviation(text[start : match.start() + 1]):
+            continue
+        _add_span(spans, text, start, match.end())
+        start = match.end()
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(before: str) -> bool:
+    """Does the text up to and including a ``.`` end with an abbreviation or an initial?"""
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).casefold().rstrip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith", "Plan B. Then" is rare enough
+    return word in _ABBREVIATIONS
+
+
+def _add_span(spans: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end, text[start:end]))
