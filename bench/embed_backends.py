@@ -25,7 +25,7 @@ from common import BANKING77, Timing, add_data_arguments, emit, load_csv
 
 from pipeline.cluster import cluster_vectors
 from pipeline.config import Settings
-from pipeline.embed_onnx import OnnxEmbedder
+from pipeline.embed.onnx import OnnxEmbedder
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 

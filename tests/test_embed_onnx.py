@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
-import pipeline.embed_onnx as embed_onnx
+import pipeline.embed.onnx as embed_onnx
 from pipeline.config import bundled_model_path
 from pipeline.embed import Embedder, create_embedder
-from pipeline.embed_onnx import OnnxEmbedder
+from pipeline.embed.onnx import OnnxEmbedder
 from pipeline.ingest.service import ingest_bytes
 from pipeline.store import EmbeddingCache, Mention
 from pipeline.workspace import Workspace

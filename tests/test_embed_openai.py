@@ -15,7 +15,8 @@ import pytest
 
 from pipeline import insights
 from pipeline.config import Settings
-from pipeline.embed import OpenAIEmbedder, create_embedder, pooled
+from pipeline.embed import create_embedder
+from pipeline.embed.openai_compatible import OpenAIEmbedder, pooled
 from pipeline.errors import LLMError
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings

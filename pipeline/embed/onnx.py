@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.embed import Vectors, normalise
+from pipeline.embed.base import Vectors, normalise
 from pipeline.errors import CallmineError
 from pipeline.files import write_atomically
 
