@@ -54,7 +54,7 @@ test: install-test
 
 # Re-fit pipeline/data/objection_model.npz after editing the built-in seeds or example labels.
 detector-model: install
-	$(BIN)/python -c "from pipeline.config import Settings; from pipeline.embed import create_embedder; from pipeline.detect import write_builtin_model; print(write_builtin_model(create_embedder(Settings())))"
+	$(BIN)/python -c "from pipeline.config import Settings; from pipeline.embed import create_embedder; from pipeline.detect.train import write_builtin_model; print(write_builtin_model(create_embedder(Settings())))"
 
 bench: install-test
 	$(BIN)/pip install -q -e ".[bench]"

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.analysis import analyse_calls, run_clustering
 from pipeline.config import Settings
-from pipeline.detect_rules import is_question
+from pipeline.detect.rules import is_question
 from pipeline.embed import Embedder, Vectors, normalise, text_hash
 from pipeline.ingest.schemas import created_ids
 from pipeline.ingest.service import ingest_bytes

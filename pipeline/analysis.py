@@ -32,7 +32,7 @@ from pipeline.embed import CachedEmbedder, Vectors, embed_cached, normalise
 from pipeline.files import write_text_atomically
 from pipeline.index import COMPACT_SHARE, INDEX_FILENAME, MentionIndex
 from pipeline.label import ClusterLabel, label_clusters
-from pipeline.llm_stages import cluster_labeler
+from pipeline.llm_names import cluster_labeler
 from pipeline.redact import buyer_names
 from pipeline.store import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from pipeline.embed import Vectors, normalise
+from pipeline.embed import Vectors, label_sums, normalise
 
 Labels = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -59,17 +59,6 @@ def stable_sample(keys: Sequence[int], size: int) -> npt.NDArray[np.int64]:
     ]
     chosen = np.argsort(np.asarray(ranks, dtype=np.uint64), kind="stable")[:size]
     return np.sort(chosen).astype(np.int64)
-
-
-def label_sums(vectors: Vectors, labels: Labels, k: int) -> npt.NDArray[np.float64]:
-    """Sum of the vectors per label, as one sparse one-hot product (``np.add.at`` is slow)."""
-    from scipy.sparse import csr_matrix
-
-    onehot = csr_matrix(
-        (np.ones(len(labels), dtype=vectors.dtype), (labels, np.arange(len(labels)))),
-        shape=(k, len(labels)),
-    )
-    return np.asarray(onehot @ vectors, dtype=np.float64)
 
 
 def groups_of(labels: Labels, k: int) -> list[list[int]]:

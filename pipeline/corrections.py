@@ -24,15 +24,10 @@ from pipeline.analysis import (
     update_index,
 )
 from pipeline.detect import DETECTED_ROLES, load_seeds
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.labels import LabelledSentence, context_text, record_user_label, sentence_key
+from pipeline.detect.sentences import split_sentences
 from pipeline.errors import BadInput, NotFound
-from pipeline.objection_model import (
-    LabelledSentence,
-    SentenceInput,
-    context_text,
-    record_user_label,
-    sentence_key,
-)
-from pipeline.sentences import split_sentences
 from pipeline.store import Call, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 

@@ -20,7 +20,7 @@ from typing import Protocol
 
 import numpy as np
 
-from pipeline.detect_rules import normalise_quotes
+from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
 from pipeline.phrases import _CLAUSE, _EDGE_WORDS, _FUNCTION_WORDS, _Analyzer

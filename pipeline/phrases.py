@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sklearn.feature_extraction.text import CountVectorizer
 
-from pipeline.detect_rules import normalise_quotes
+from pipeline.detect.rules import normalise_quotes
 
 
 class SourceText(NamedTuple):

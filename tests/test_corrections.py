@@ -20,16 +20,17 @@ from api.cli import app
 from pipeline import workspace as workspace_module
 from pipeline.analysis import analyse_calls
 from pipeline.config import get_settings
-from pipeline.detect import RuleEmbeddingDetector, user_verdicts
-from pipeline.embed import Embedder
-from pipeline.objection_model import (
+from pipeline.detect import RuleEmbeddingDetector
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.labels import (
     LABELS_FILENAME,
     LabelledSentence,
-    SentenceInput,
     parse_labelled,
     record_user_label,
     user_labelled,
+    user_verdicts,
 )
+from pipeline.embed import Embedder
 from pipeline.store import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES, add_call, corpus_dir_fixture, ws_fixture  # noqa: F401

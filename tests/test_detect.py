@@ -23,9 +23,9 @@ from pipeline.detect import (
     create_detector,
     load_seeds,
 )
+from pipeline.detect.classify import SentenceInput
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput
-from pipeline.objection_model import SentenceInput
 from tests.conftest import make_settings
 
 # (buyer sentence, expected objection category or None)
@@ -471,7 +471,7 @@ def test_scores_are_stable_floats(detector: RuleEmbeddingDetector) -> None:
 
 def test_cue_lexicons_match_any_case_and_curly_quotes() -> None:
     """The lexicons run on lower-cased text: shouting and curly apostrophes still match."""
-    from pipeline import detect_rules as rules
+    from pipeline.detect import rules
 
     quiet = rules.cue_scores("i'm worried the price is too much, it's a deal breaker")
     loud = rules.cue_scores("I\u2019M WORRIED THE PRICE IS TOO MUCH, IT\u2019S A DEAL BREAKER")

@@ -25,11 +25,13 @@ from pipeline.detect import (
     load_seeds,
     training_examples,
 )
+from pipeline.detect.features import feature_matrix
+from pipeline.detect.labels import context_text
+from pipeline.detect.sentences import split_sentences
+from pipeline.detect.train import fit
 from pipeline.embed import Embedder
 from pipeline.ingest import parse_file
 from pipeline.ingest.paths import ingest_paths
-from pipeline.objection_model import context_text, feature_matrix, fit
-from pipeline.sentences import split_sentences
 from pipeline.store import Call, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import EXAMPLES_DIR, make_settings

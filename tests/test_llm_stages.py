@@ -27,18 +27,12 @@ from pipeline.detect import (
     create_detector,
     load_seeds,
 )
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.llm_check import NOT_OBJECTION, LLMObjectionClassifier, ObjectionVerdict
 from pipeline.embed import Embedder
 from pipeline.label import label_clusters, model_names
 from pipeline.llm import LLMClient, llm_schema
-from pipeline.llm_stages import (
-    NOT_OBJECTION,
-    ClusterName,
-    LLMClusterLabeler,
-    LLMObjectionClassifier,
-    ObjectionVerdict,
-    clean_name,
-)
-from pipeline.objection_model import SentenceInput
+from pipeline.llm_names import ClusterName, LLMClusterLabeler, clean_name
 from pipeline.store import Cluster
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings

@@ -8,18 +8,12 @@ import numpy as np
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, load_seeds, training_examples
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.features import feature_matrix
+from pipeline.detect.labels import builtin_labelled, parse_labelled
+from pipeline.detect.train import ObjectionModel, builtin_model_path, fit, training_key
 from pipeline.embed import Embedder
 from pipeline.errors import BadInput
-from pipeline.objection_model import (
-    ObjectionModel,
-    SentenceInput,
-    builtin_labelled,
-    builtin_model_path,
-    feature_matrix,
-    fit,
-    parse_labelled,
-    training_key,
-)
 from tests.conftest import make_settings
 
 CATEGORIES = list(load_seeds().objection)

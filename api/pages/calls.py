@@ -14,9 +14,8 @@ from pipeline.calls.edits import correct_call
 from pipeline.calls.queries import get_call, list_calls
 from pipeline.calls.schemas import CallUpdate
 from pipeline.corrections import label_sentence
-from pipeline.detect import DETECTED_ROLES, load_seeds
+from pipeline.detect import DETECTED_ROLES, load_seeds, split_sentences
 from pipeline.errors import CallmineError
-from pipeline.sentences import split_sentences
 from pipeline.store import Mention
 
 router = APIRouter()

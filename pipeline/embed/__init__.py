@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.config import Settings
-from pipeline.embed.base import Embedder, Vectors, normalise
+from pipeline.embed.base import Embedder, Vectors, label_sums, normalise
 from pipeline.embed.cache import CachedEmbedder, embed_cached, text_hash
 from pipeline.errors import BadInput
 
@@ -21,6 +21,7 @@ __all__ = [
     "Vectors",
     "create_embedder",
     "embed_cached",
+    "label_sums",
     "normalise",
     "text_hash",
 ]

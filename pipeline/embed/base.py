@@ -27,3 +27,14 @@ def normalise(vectors: npt.NDArray[np.floating]) -> Vectors:
     norms = np.linalg.norm(arr, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return np.ascontiguousarray(arr / norms, dtype=np.float32)
+
+
+def label_sums(vectors: Vectors, labels: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.float64]:
+    """Sum of the vectors per label, as one sparse one-hot product (``np.add.at`` is slow)."""
+    from scipy.sparse import csr_matrix
+
+    onehot = csr_matrix(
+        (np.ones(len(labels), dtype=vectors.dtype), (labels, np.arange(len(labels)))),
+        shape=(k, len(labels)),
+    )
+    return np.asarray(onehot @ vectors, dtype=np.float64)

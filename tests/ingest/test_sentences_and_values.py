@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
+from pipeline.detect.sentences import split_sentences
 from pipeline.ingest.values import (
     normalise_outcome,
     outcome_from_stage,
     parse_date,
     parse_timestamp,
 )
-from pipeline.sentences import split_sentences
 
 
 def test_split_sentences_spans_match_the_text() -> None:

@@ -2,7 +2,7 @@
 
 The default ``RuleEmbeddingDetector`` needs no training data from the user and no LLM. Questions,
 competitors and why-now triggers come from cue rules (plus similarity to the why-now phrasings in
-``data/objection_seeds.toml``); objections from the objection model (``objection_model.py``), a
+``data/objection_seeds.toml``); objections from the objection model (``train.py``), a
 logistic model over the sentence, its turn, the rep's turn before it and the cue rules, fitted on
 the seed phrasings and the labelled example calls, and re-fitted when a user adds
 ``<data_dir>/objection_seeds.toml`` or ``<data_dir>/objection_labels.csv``. An LLM can refine
@@ -14,36 +14,23 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 import numpy as np
 
-from pipeline import detect_rules as rules
 from pipeline.config import Settings
+from pipeline.detect import rules
+from pipeline.detect.classify import UNDECIDED, ObjectionClassifier, SentenceInput
+from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence
+from pipeline.detect.labels import context_text, sentence_key, user_labelled, user_verdicts
+from pipeline.detect.llm_check import objection_classifier
+from pipeline.detect.seeds import SeedSet, load_seeds
+from pipeline.detect.sentences import split_sentences
+from pipeline.detect.train import ObjectionModel, load_or_train, training_examples
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
-from pipeline.objection_model import (
-    LabelledSentence,
-    ObjectionModel,
-    RuleEvidence,
-    SentenceInput,
-    builtin_labelled,
-    builtin_model_path,
-    context_text,
-    feature_matrix,
-    load_or_train,
-    rule_evidence,
-    seed_examples,
-    sentence_key,
-    train,
-    user_labelled,
-)
-from pipeline.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +48,6 @@ OBJECTION_CATEGORIES = (
     "competitor",
 )
 WHY_NOW_CATEGORIES = ("deadline", "cost", "risk", "event")
-SEEDS_FILENAME = "objection_seeds.toml"
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 DETECTED_ROLES = ("buyer", "unknown", "rep_note")
 
@@ -104,139 +90,6 @@ class Detector(Protocol):
     def detect_utterances(
         self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
     ) -> dict[int, list[Detection]]: ...
-
-
-UNDECIDED = ""  # an ObjectionClassifier's "no verdict": the objection model decides
-
-
-class ObjectionClassifier(Protocol):
-    """Optional second opinion (e.g. an LLM) on borderline sentences.
-
-    Per sentence: a category (an objection), None (not one) or ``UNDECIDED`` (keep the model's
-    decision). ``names`` are the speakers of the calls, to redact before text leaves. Raising
-    ``LLMError`` leaves every sentence of the batch to the model.
-    """
-
-    def classify(
-        self,
-        sentences: Sequence[SentenceInput],
-        categories: Sequence[str],
-        *,
-        names: Sequence[str] = (),
-    ) -> list[str | None]: ...
-
-
-# --- seeds -------------------------------------------------------------------------------------
-
-
-@dataclass
-class SeedSet:
-    """Example phrasings: objections per category, non-objections, why-now triggers per category."""
-
-    objection: dict[str, list[str]] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-    not_objection: list[str] = field(default_factory=list)
-    why_now: dict[str, list[str]] = field(default_factory=dict)
-
-    def merge(self, other: SeedSet) -> SeedSet:
-        """Examples of both sets (no duplicates); ``other`` wins on labels."""
-        return SeedSet(
-            objection=_merge_groups(self.objection, other.objection),
-            labels={**self.labels, **other.labels},
-            not_objection=_unique([*self.not_objection, *other.not_objection]),
-            why_now=_merge_groups(self.why_now, other.why_now),
-        )
-
-    def groups(self) -> list[tuple[str, list[str]]]:
-        """Phrasings by group, in the order the detector stacks them: ``objection:<category>``,
-        ``not_objection``, ``why_now:<category>``."""
-        return [
-            *((f"objection:{n}", examples) for n, examples in self.objection.items()),
-            ("not_objection", self.not_objection),
-            *((f"why_now:{n}", examples) for n, examples in self.why_now.items()),
-        ]
-
-    def texts(self) -> list[str]:
-        """Every phrasing, in ``groups`` order."""
-        return [text for _, examples in self.groups() for text in examples]
-
-
-def _unique(items: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(s.strip() for s in items if s.strip()))
-
-
-def _merge_groups(
-    first: dict[str, list[str]], second: dict[str, list[str]]
-) -> dict[str, list[str]]:
-    merged = {name: list(examples) for name, examples in first.items()}
-    for name, examples in second.items():
-        merged[name] = _unique([*merged.get(name, []), *examples])
-    return merged
-
-
-def _examples(table: object, where: str, filename: str) -> list[str]:
-    examples = table.get("examples", []) if isinstance(table, dict) else None
-    if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
-        raise BadInput(f"{where}.examples must be a list of strings", filename=filename)
-    return _unique(examples)
-
-
-def parse_seeds(text: str, *, filename: str = SEEDS_FILENAME) -> SeedSet:
-    """Read a seed file; a malformed one is a ``BadInput`` naming the file."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(f"invalid TOML: {exc}", filename=filename) from exc
-    seeds = SeedSet()
-    for section in ("objection", "why_now"):
-        groups = data.get(section, {})
-        if not isinstance(groups, dict):
-            raise BadInput(f"[{section}] must be a table of categories", filename=filename)
-        for name, table in groups.items():
-            getattr(seeds, section)[name] = _examples(table, f"{section}.{name}", filename)
-            if section == "objection" and isinstance(table.get("label"), str):
-                seeds.labels[name] = table["label"]
-    if "not_objection" in data:
-        seeds.not_objection = _examples(data["not_objection"], "not_objection", filename)
-    return seeds
-
-
-def load_seeds(data_dir: Path | None = None) -> SeedSet:
-    """Built-in seeds, extended by ``<data_dir>/objection_seeds.toml`` when that file exists."""
-    builtin = resources.files("pipeline").joinpath("data", SEEDS_FILENAME).read_text("utf-8")
-    seeds = parse_seeds(builtin)
-    user_file = data_dir / SEEDS_FILENAME if data_dir is not None else None
-    if user_file is not None and user_file.is_file():
-        seeds = seeds.merge(parse_seeds(user_file.read_text("utf-8"), filename=str(user_file)))
-    return seeds
-
-
-def training_examples(
-    seeds: SeedSet, users: Sequence[LabelledSentence] = ()
-) -> list[LabelledSentence]:
-    """What the objection model learns from: seeds, built-in labels, the user's labels."""
-    return [*seed_examples(seeds.objection, seeds.not_objection), *builtin_labelled(), *users]
-
-
-def user_verdicts(
-    labelled: Sequence[LabelledSentence],
-) -> dict[tuple[str, str], tuple[str, str]]:
-    """A user's verdicts by where the sentence was said (``sentence_key``); the last wins.
-    The detector follows them on those exact sentences, whatever the model scores."""
-    return {
-        sentence_key(e.sentence.text, e.sentence.context): (e.label, e.category) for e in labelled
-    }
-
-
-def write_builtin_model(embedder: Embedder) -> Path:
-    """Re-fit the shipped objection model (``make detector-model`` after editing the built-in
-    seeds or labels); a test fails while the shipped weights are stale."""
-    seeds = load_seeds()
-    examples = training_examples(seeds)
-    model = train(embedder, examples, list(seeds.objection), seeds.texts())
-    path = builtin_model_path()
-    model.save(path)
-    return path
 
 
 @dataclass(frozen=True)
@@ -301,9 +154,6 @@ class RuleEmbeddingDetector:
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> RuleEmbeddingDetector:
-        # Imported here: the LLM stage pulls in the openai client, which plain detection skips.
-        from pipeline.llm_stages import objection_classifier
-
         seeds = load_seeds(settings.data_dir)
         users = user_labelled(settings.data_dir)
         model = load_or_train(

@@ -1,43 +1,32 @@
-"""Optional LLM stages of the insights pipeline: a second opinion on borderline objections, and
-cluster names written by a model. Both are off unless ``CALLMINE_LLM_DETECT`` /
-``CALLMINE_LLM_LABELS`` are set with an LLM configured, and both fall back to the built-in
-answer (the objection model's score, the phrase-based name) when the server fails.
+"""The optional LLM check on borderline objection sentences (``CALLMINE_LLM_DETECT``): one small
+request per sentence, answered with one of the categories or ``not_objection``.
 
-Transcript text is untrusted here as in generation: every sentence, turn and quote is redacted
-(emails, phones, cards, speaker names) and goes inside the quoted ``CALL_DATA`` block the
-system prompt tells the model never to obey; the reply is constrained to a schema (a category
-from a fixed list, a short name) so an injected instruction cannot widen what comes back.
+Transcript text is untrusted here as in generation: every sentence, turn and context is redacted
+and goes inside the quoted ``CALL_DATA`` block the system prompt tells the model never to obey;
+the reply is held to a fixed list by the schema, so an injected instruction cannot widen it.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
-from pipeline.detect import UNDECIDED
+from pipeline.detect.classify import UNDECIDED, SentenceInput
 from pipeline.errors import MalformedReply
 from pipeline.llm import LLMClient
-from pipeline.objection_model import SentenceInput
 from pipeline.redact import Redactor
 from pipeline.templating import render_prompt
 
 log = logging.getLogger(__name__)
 NOT_OBJECTION = "not_objection"
-LABEL_QUOTES = 6  # the most central quotes a model sees when naming a cluster
-MAX_NAME_WORDS = 8
 
 
 class ObjectionVerdict(BaseModel):
     category: str = Field(max_length=40)
-
-
-class ClusterName(BaseModel):
-    name: str = Field(max_length=60)
 
 
 def classify_messages(
@@ -112,53 +101,6 @@ class LLMObjectionClassifier:
         self.client.close()
 
 
-def label_messages(
-    keywords: Sequence[str], quotes: Sequence[str], redactor: Redactor
-) -> list[dict[str, str]]:
-    return [
-        {"role": "system", "content": render_prompt("cluster_label.j2")},
-        {
-            "role": "user",
-            "content": render_prompt(
-                "cluster_label_data.j2",
-                keywords=list(keywords),
-                quotes=[redactor.redact(q) for q in quotes[:LABEL_QUOTES]],
-            ),
-        },
-    ]
-
-
-def clean_name(text: str) -> str:
-    """A model's name made safe to show: one line, no wrapping quotes or end stop, few words.
-
-    Empty (so the built-in name stays) when it does not read as a name: fewer than two words,
-    all capitals or identifiers ("CALK_AFFIR": small models echo the prompt's data markers).
-    """
-    text = re.sub(r"<[^>]*>", " ", text)  # markup tags go whole, not as "b"
-    words = re.sub(r"[\"“”`*#<>\[\]{}]", " ", text).split()[:MAX_NAME_WORDS]
-    name = " ".join(words).strip(" '.,;:!-")
-    if len(name.split()) < 2 or "_" in name or not re.search(r"[a-z]", name):
-        return ""
-    return name[:1].upper() + name[1:]
-
-
-class LLMClusterLabeler:
-    """``ClusterLabeler`` through the shared ``LLMClient``; raises ``LLMError`` on failure."""
-
-    def __init__(self, client: LLMClient, *, redact: bool = True, names: Sequence[str] = ()):
-        self.client = client
-        self.redactor = Redactor(names, enabled=redact)
-
-    def label(self, keywords: Sequence[str], quotes: Sequence[str]) -> str:
-        reply, _ = self.client.complete(
-            label_messages(keywords, quotes, self.redactor), ClusterName
-        )
-        return clean_name(reply.name)
-
-    def close(self) -> None:
-        self.client.close()
-
-
 def objection_classifier(
     settings: Settings, labels: Mapping[str, str]
 ) -> LLMObjectionClassifier | None:
@@ -171,10 +113,3 @@ def objection_classifier(
         redact=settings.redact_pii,
         concurrency=settings.llm_concurrency,
     )
-
-
-def cluster_labeler(settings: Settings, names: Sequence[str] = ()) -> LLMClusterLabeler | None:
-    """LLM cluster names when ``llm_labels`` is on and an LLM is configured."""
-    if not (settings.llm_labels and settings.llm_configured):
-        return None
-    return LLMClusterLabeler(LLMClient(settings), redact=settings.redact_pii, names=names)

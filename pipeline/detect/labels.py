@@ -1,0 +1,155 @@
+"""Labelled buyer sentences the objection model learns from: the built-in labels, the seed
+phrasings, and the verdicts a user records (``<data_dir>/objection_labels.csv``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pipeline.detect.classify import SentenceInput
+from pipeline.errors import BadInput
+from pipeline.files import locked, write_text_atomically
+
+LABELS_FILENAME = "objection_labels.csv"
+CONTEXT_CHARS = 300  # the end of the rep's turn is what the buyer answers
+SEED_WEIGHT = 0.3  # seeds are clean but context-free; labelled turns teach more
+LABEL_VALUES = ("objection", "question", "other")
+REQUIRED_COLUMNS = ("label", "category", "text")
+
+
+def context_text(rep_turn: str) -> str:
+    """The part of the rep's last turn that the model reads as context."""
+    return rep_turn.strip()[-CONTEXT_CHARS:]
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    """A training example; ``group`` names where it came from (a call file, ``seeds``)."""
+
+    sentence: SentenceInput
+    label: str
+    category: str
+    group: str
+    weight: float = 1.0
+
+
+def parse_labelled(text: str, *, filename: str) -> list[LabelledSentence]:
+    """Read a labels CSV (``label,category,text`` plus optional ``file,utterance,turn,context``).
+
+    A row's turn is its ``turn`` column, else the sentences sharing its ``file`` and
+    ``utterance``, in file order.
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise BadInput(f"missing column(s) {', '.join(missing)}", filename=filename)
+    rows = list(reader)
+    turns: dict[tuple[str, str], list[str]] = {}
+    for number, row in enumerate(rows, start=2):
+        if row["label"] not in LABEL_VALUES:
+            raise BadInput(f"line {number}: label must be one of {LABEL_VALUES}", filename=filename)
+        if row["label"] == "objection" and not row["category"]:
+            raise BadInput(f"line {number}: an objection needs a category", filename=filename)
+        key = (row.get("file") or filename, row.get("utterance") or str(number))
+        turns.setdefault(key, []).append(row["text"].strip())
+    examples = []
+    for number, row in enumerate(rows, start=2):
+        key = (row.get("file") or filename, row.get("utterance") or str(number))
+        turn = (row.get("turn") or "").strip() or " ".join(turns[key])
+        sentence = SentenceInput(row["text"].strip(), turn, context_text(row.get("context") or ""))
+        category = row["category"] if row["label"] == "objection" else ""
+        examples.append(LabelledSentence(sentence, row["label"], category, key[0]))
+    return examples
+
+
+def seed_examples(
+    objection: dict[str, list[str]], not_objection: Sequence[str]
+) -> list[LabelledSentence]:
+    """Seed phrasings as context-free training sentences with a lower weight."""
+    examples = [
+        LabelledSentence(SentenceInput(text, text), "objection", category, "seeds", SEED_WEIGHT)
+        for category, texts in objection.items()
+        for text in texts
+    ]
+    examples += [
+        LabelledSentence(SentenceInput(text, text), "other", "", "seeds", SEED_WEIGHT)
+        for text in not_objection
+    ]
+    return examples
+
+
+def builtin_labelled() -> list[LabelledSentence]:
+    """The labelled example-call sentences that ship with callmine."""
+    text = resources.files("pipeline").joinpath("data", LABELS_FILENAME).read_text("utf-8")
+    return parse_labelled(text, filename=LABELS_FILENAME)
+
+
+def user_labelled(data_dir: Path | None) -> list[LabelledSentence]:
+    """``<data_dir>/objection_labels.csv`` when a user keeps one, else nothing."""
+    path = data_dir / LABELS_FILENAME if data_dir is not None else None
+    if path is None or not path.is_file():
+        return []
+    return parse_labelled(path.read_text("utf-8-sig"), filename=str(path))
+
+
+USER_LABEL_COLUMNS = ("file", "utterance", "label", "category", "text", "turn", "context")
+
+
+def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: str) -> Path:
+    """Add a user's verdict on one sentence to ``<data_dir>/objection_labels.csv``.
+
+    A newer verdict on the same sentence (same ``group``, utterance and text) replaces the
+    older one; the user's other rows and columns are kept. Written atomically, under a lock.
+    """
+    if example.label not in LABEL_VALUES:
+        raise BadInput(f"label must be one of {LABEL_VALUES}")
+    path = data_dir / LABELS_FILENAME
+    sentence = example.sentence
+    new = {
+        "file": example.group,
+        "utterance": utterance,
+        "label": example.label,
+        "category": example.category if example.label == "objection" else "",
+        "text": sentence.text.strip(),
+        "turn": sentence.turn.strip(),
+        "context": sentence.context,
+    }
+
+    def where(row: dict[str, str]) -> tuple[str, str, str]:
+        return row.get("file") or "", row.get("utterance") or "", (row.get("text") or "").strip()
+
+    with locked(path):
+        rows: list[dict[str, str]] = []
+        columns = list(USER_LABEL_COLUMNS)
+        if path.is_file():
+            reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
+            columns += [c for c in reader.fieldnames or [] if c not in columns]
+            rows = list(reader)
+        rows = [r for r in rows if where(r) != where(new)]
+        rows.append(new)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        write_text_atomically(path, out.getvalue())
+    return path
+
+
+def sentence_key(text: str, context: str) -> tuple[str, str]:
+    """What identifies a labelled sentence where it was said: its words and the end of the
+    rep's turn before it (spacing ignored, so a re-read transcript still matches)."""
+    return " ".join(text.split()), " ".join(context.split())[-200:]
+
+
+def user_verdicts(
+    labelled: Sequence[LabelledSentence],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """A user's verdicts by where the sentence was said (``sentence_key``); the last wins.
+    The detector follows them on those exact sentences, whatever the model scores."""
+    return {
+        sentence_key(e.sentence.text, e.sentence.context): (e.label, e.category) for e in labelled
+    }
