@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from common import BANKING77, add_data_arguments, emit, load_csv, local_embedder
 
-from pipeline.cluster import cluster_vectors
+from pipeline.cluster.algorithms import cluster_vectors
 
 
 def hungarian_accuracy(truth: list[str], predicted: np.ndarray) -> float:

@@ -23,7 +23,7 @@ import numpy as np
 from cluster_quality import scores
 from common import BANKING77, Timing, add_data_arguments, emit, load_csv
 
-from pipeline.cluster import cluster_vectors
+from pipeline.cluster.algorithms import cluster_vectors
 from pipeline.config import Settings
 from pipeline.embed.onnx import OnnxEmbedder
 

@@ -15,19 +15,16 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.analysis import (
-    ProgressCallback,
-    analyse_calls,
-    assign_incremental,
-    home_categories,
-    mention_vectors,
-    update_index,
-)
+from pipeline.analysis import analyse_calls
+from pipeline.cluster.categories import home_categories
+from pipeline.cluster.incremental import assign_incremental
 from pipeline.detect import DETECTED_ROLES, load_seeds
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.labels import LabelledSentence, context_text, record_user_label, sentence_key
 from pipeline.detect.sentences import split_sentences
 from pipeline.errors import BadInput, NotFound
+from pipeline.index import mention_vectors, update_index
+from pipeline.jobs import ProgressCallback
 from pipeline.store import Call, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 

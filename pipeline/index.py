@@ -4,6 +4,7 @@ Flat (exact) search below ``IVF_THRESHOLD`` vectors, IVF above it. The file is a
 written to a temporary file and renamed atomically, and rebuilt from the embeddings cache when it
 is missing, unreadable or out of step with the database. New calls go to a small delta file
 (rewriting a 150 MB index per call would cost seconds); loading applies it, saving folds it in.
+``open_index`` / ``update_index`` keep it in step with the database's mentions.
 """
 
 from __future__ import annotations
@@ -18,10 +19,16 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from pipeline.embed import Vectors, normalise
+from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.files import write_atomically, write_text_atomically
+from pipeline.store import Mention
+from pipeline.workspace import Workspace
 
+# The mention kinds that are clustered, indexed and searched.
+CLUSTERED_KINDS = ("objection", "question")
 IVF_THRESHOLD = 200_000
 INDEX_FILENAME = "mentions.faiss"
 DELTA_FILENAME = "mentions.delta.npz"
@@ -148,3 +155,62 @@ def _read_delta(folder: Path) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int
     except (OSError, ValueError, KeyError):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros((0, 0), dtype=np.float32)
+
+
+def _in_step(index: MentionIndex, session: Session, model: str) -> bool:
+    """True when the index holds exactly the database's clustered-kind mentions."""
+    ids = session.scalars(
+        select(Mention.id).where(Mention.kind.in_(CLUSTERED_KINDS)).order_by(Mention.id)
+    ).all()
+    return (
+        index.model == model
+        and len(index) == len(ids)
+        and np.array_equal(np.sort(index.ids()), np.asarray(ids, dtype=np.int64))
+    )
+
+
+def rebuild_index(workspace: Workspace, session: Session) -> MentionIndex:
+    """A fresh index from the embeddings cache, saved to the data dir."""
+    rows = session.execute(  # plain rows: ORM objects for every mention cost 50 us each
+        select(Mention.id, Mention.text)
+        .where(Mention.kind.in_(CLUSTERED_KINDS))
+        .order_by(Mention.id)
+    ).all()
+    vectors = embed_cached(session, workspace.embedder, [row.text for row in rows])
+    dim = int(vectors.shape[1]) if rows else max(workspace.embedder.dim, 1)
+    index = MentionIndex.build(
+        [row.id for row in rows], vectors, model=workspace.embedder.name, dim=dim
+    )
+    index.save(workspace.settings.data_dir)
+    return index
+
+
+def open_index(workspace: Workspace, session: Session) -> MentionIndex:
+    """The saved index when it matches the database, else one rebuilt from the embeddings."""
+    index = MentionIndex.load(workspace.settings.data_dir)
+    if index is not None and _in_step(index, session, workspace.embedder.name):
+        return index
+    return rebuild_index(workspace, session)
+
+
+def update_index(
+    workspace: Workspace,
+    session: Session,
+    removed: Sequence[int],
+    mentions: Sequence[Mention],
+    vectors: Vectors,
+) -> None:
+    """Record removals and additions in the index's delta; fold it in when it grows large."""
+    folder = workspace.settings.data_dir
+    meta = folder / f"{INDEX_FILENAME}.json"
+    if not meta.exists():
+        rebuild_index(workspace, session)
+        return
+    pending = MentionIndex.append(folder, removed, [m.id for m in mentions], vectors)
+    indexed = int(json.loads(meta.read_text()).get("count", 0))
+    if pending > COMPACT_SHARE * max(indexed, 1):
+        open_index(workspace, session).save(folder)
+
+
+def mention_vectors(workspace: Workspace, session: Session, mentions: Sequence[Mention]) -> Vectors:
+    return embed_cached(session, workspace.embedder, [m.text for m in mentions])

@@ -6,14 +6,18 @@ are kept inside phrases and only trimmed at their edges; n-grams never cross a s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sklearn.feature_extraction.text import CountVectorizer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pipeline.detect.rules import normalise_quotes
+from pipeline.store import Mention, Utterance
 
 
 class SourceText(NamedTuple):
@@ -186,3 +190,20 @@ def _examples(hits: Sequence[SourceText], phrase: str, limit: int) -> tuple[Quot
     return tuple(
         Quote(s.utterance_id, s.call_id, _sentence_with(s.text, phrase)) for s in ordered[:limit]
     )
+
+
+def list_phrases(
+    session: Session, *, top: int = 50, min_count: int = 2, kind: str | None = None
+) -> list[dict[str, Any]]:
+    """Recurring buyer phrases with counts and example quotes; ``kind`` limits to mentions."""
+    if kind:
+        query = select(Mention.utterance_id, Mention.call_id, Mention.text).where(
+            Mention.kind == kind, Mention.excluded.is_(False)
+        )
+    else:
+        query = select(Utterance.id, Utterance.call_id, Utterance.text).where(
+            Utterance.role.in_(("buyer", "unknown"))
+        )
+    sources = [tuple(row) for row in session.execute(query.order_by(*query.selected_columns[:1]))]
+    found = extract_phrases(sources, min_count=min_count, top=top)  # type: ignore[arg-type]
+    return [dataclasses.asdict(p) for p in found]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from pydantic import BaseModel, Field
 
 from pipeline.embed import Vectors
 
@@ -53,20 +54,25 @@ class MentionRow:
         return out
 
 
-@dataclass
-class ClusterStats:
+class Named(BaseModel):
+    name: str
+    count: int
+
+
+class ClusterFigures(BaseModel):
+    """What marketing reads about one cluster, over the mentions that pass the filters."""
+
     size: int
     calls: int
     accounts: int
     first_seen: str | None
     last_seen: str | None
     weekly: list[dict[str, Any]]
-    trend: float
+    trend: float = Field(description="Mentions in the last 4 weeks over the 4 before (+1 each).")
     outcomes: dict[str, float]
     outcome_counts: dict[str, int]
-    competitors: list[dict[str, Any]]
-    why_now: list[dict[str, Any]]
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    competitors: list[Named]
+    why_now: list[Named]
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -120,13 +126,22 @@ def mmr_quotes(
     return chosen
 
 
-def cluster_stats(
+def representative_quotes(
     rows: Sequence[MentionRow],
     vectors: Vectors | None = None,
     centroid: Vectors | None = None,
     *,
     quotes: int = QUOTES,
-) -> ClusterStats:
+) -> list[dict[str, Any]]:
+    """Central yet diverse quotes when the vectors are given, else the first ``quotes`` rows."""
+    if vectors is not None and centroid is not None and len(rows):
+        chosen = mmr_quotes(vectors, centroid, quotes)
+    else:
+        chosen = list(range(min(quotes, len(rows))))
+    return [rows[i].quote() for i in chosen]
+
+
+def cluster_stats(rows: Sequence[MentionRow]) -> ClusterFigures:
     """All figures for one cluster's mentions (rows already filtered by the caller)."""
     days = sorted(r.call_date for r in rows if r.call_date is not None)
     weekly = weekly_counts(rows)
@@ -141,12 +156,7 @@ def cluster_stats(
     for row in rows:
         if row.competitor and row.competitor not in row.call_competitors:
             competitors[row.competitor] += 1
-    chosen: list[int] = []
-    if vectors is not None and centroid is not None and len(rows):
-        chosen = mmr_quotes(vectors, centroid, quotes)
-    else:
-        chosen = list(range(min(quotes, len(rows))))
-    return ClusterStats(
+    return ClusterFigures(
         size=len(rows),
         calls=len(per_call),
         accounts=len({r.account for r in rows if r.account}),
@@ -156,7 +166,6 @@ def cluster_stats(
         trend=trend_score(weekly),
         outcomes={o: round(c / total, 3) for o, c in sorted(outcome_counts.items())},
         outcome_counts=dict(sorted(outcome_counts.items())),
-        competitors=_ranked(competitors),
-        why_now=_ranked(why_now),
-        quotes=[rows[i].quote() for i in chosen],
+        competitors=[Named(**n) for n in _ranked(competitors)],
+        why_now=[Named(**n) for n in _ranked(why_now)],
     )

@@ -5,16 +5,20 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import select
 
-from pipeline import insights
-from pipeline.analysis import (
+from pipeline.analysis import analyse_calls, run_clustering
+from pipeline.cluster import edits, queries
+from pipeline.cluster.algorithms import (
+    cluster_vectors,
+    cohesion,
+    condensed_distances,
+    match_clusters,
+)
+from pipeline.cluster.categories import (
     CATEGORY_K_MARGIN,
     _previous_centroids,
-    analyse_calls,
     cluster_by_category,
     home_categories,
-    run_clustering,
 )
-from pipeline.cluster import cluster_vectors, cohesion, condensed_distances, match_clusters
 from pipeline.embed import Embedder, normalise
 from pipeline.store import Cluster, Mention
 from pipeline.workspace import Workspace
@@ -139,10 +143,10 @@ def test_objection_clusters_follow_themes(ws: Workspace) -> None:
     category is a clustering prior.)
     """
     with ws.session() as session:
-        clusters = insights.list_clusters(session, kind="objection")
+        clusters = queries.list_clusters(session, kind="objection")
         members: dict[int, list[str]] = {}
         for summary in clusters:
-            detail = insights.get_cluster(session, summary["id"], embedder=ws.embedder)
+            detail = queries.get_cluster(session, summary["id"], embedder=ws.embedder)
             members[summary["id"]] = [theme_of(m["text"]) for m in detail["mentions"]]
             assert summary["outcomes"] and summary["calls"] >= 1
     for theme in THEMES:
@@ -173,19 +177,19 @@ def test_new_call_assigned_incrementally(ws: Workspace) -> None:
 
 def test_edits_survive_recluster(ws: Workspace) -> None:
     with ws.session() as session:
-        ids = [c["id"] for c in insights.list_clusters(session, kind="objection")]
+        ids = [c["id"] for c in queries.list_clusters(session, kind="objection")]
         price_id = next(
             c["id"]
-            for c in insights.list_clusters(session, kind="objection")
+            for c in queries.list_clusters(session, kind="objection")
             if theme_of(c["quote"]) == "price"
         )
-        insights.rename_cluster(session, price_id, "Too expensive")
+        edits.rename_cluster(session, price_id, "Too expensive")
     others = [i for i in ids if i != price_id]
     with ws.session() as session:
-        merged = insights.merge_clusters(session, others[:2])
+        merged = edits.merge_clusters(session, others[:2])
     merged_members = {m for m, c in membership(ws).items() if c == merged["id"]}
     with ws.session() as session:
-        split = insights.split_cluster(ws, session, price_id)
+        split = edits.split_cluster(ws, session, price_id)
     children = split["children"]
     child_members = {cid: {m for m, c in membership(ws).items() if c == cid} for cid in children}
 
@@ -201,13 +205,13 @@ def test_edits_survive_recluster(ws: Workspace) -> None:
 
 def test_rename_and_exclude_survive_recluster(ws: Workspace) -> None:
     with ws.session() as session:
-        clusters = insights.list_clusters(session, kind="objection")
+        clusters = queries.list_clusters(session, kind="objection")
         renamed, excluded = clusters[0]["id"], clusters[1]["id"]
-        insights.rename_cluster(session, renamed, "Our own name")
-        insights.mark_cluster(session, excluded, not_objection=True)
+        edits.rename_cluster(session, renamed, "Our own name")
+        edits.mark_cluster(session, excluded, not_objection=True)
     run_clustering(ws, rebuild=True)
     with ws.session() as session:
-        listed = {c["id"]: c for c in insights.list_clusters(session, kind="objection")}
+        listed = {c["id"]: c for c in queries.list_clusters(session, kind="objection")}
         assert listed[renamed]["name"] == "Our own name"
         assert excluded not in listed
         hidden = session.scalars(select(Mention).where(Mention.cluster_id == excluded)).all()

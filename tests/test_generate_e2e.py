@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.analysis import run_clustering
+from pipeline.cluster.queries import list_clusters
 from pipeline.content_types import CONTENT_TYPES
 from pipeline.documents import import_facts
 from pipeline.export import export_document
 from pipeline.generate import generate_document
 from pipeline.ingest.paths import ingest_paths
-from pipeline.insights import list_clusters, run_clustering
 from pipeline.store import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import assert_citations_resolve

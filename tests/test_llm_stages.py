@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from pipeline.analysis import run_clustering
+from pipeline.cluster.llm_names import ClusterName, LLMClusterLabeler, clean_name
 from pipeline.config import Settings
 from pipeline.detect import (
     UNDECIDED,
@@ -32,7 +33,6 @@ from pipeline.detect.llm_check import NOT_OBJECTION, LLMObjectionClassifier, Obj
 from pipeline.embed import Embedder
 from pipeline.label import label_clusters, model_names
 from pipeline.llm import LLMClient, llm_schema
-from pipeline.llm_names import ClusterName, LLMClusterLabeler, clean_name
 from pipeline.store import Cluster
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings

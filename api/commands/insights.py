@@ -13,8 +13,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
-from pipeline import corrections, insights
-from pipeline.analysis import ProgressCallback
+from pipeline import analysis, corrections
+from pipeline import phrases as phrase_service
+from pipeline.cluster import edits as cluster_edits
+from pipeline.cluster import queries as cluster_queries
+from pipeline.jobs import ProgressCallback
 from pipeline.store import Outcome
 
 
@@ -61,7 +64,7 @@ def cluster(
 ) -> None:
     """Cluster objections and questions (only where drift warrants it, unless --rebuild)."""
     with open_workspace() as workspace, _progress_bar("clustering", hidden=as_json) as progress:
-        summary = insights.run_clustering(workspace, rebuild=rebuild, progress=progress)
+        summary = analysis.run_clustering(workspace, rebuild=rebuild, progress=progress)
     if as_json:
         print_json(summary)
         return
@@ -88,7 +91,7 @@ def list_clusters(
 ) -> None:
     """Recurring themes with counts, won/lost split and a quote."""
     with open_workspace() as workspace, workspace.session() as session:
-        rows = insights.list_clusters(
+        rows = cluster_queries.list_clusters(
             session,
             kind=kind.value if kind else None,
             outcome=outcome.value if outcome else None,
@@ -131,7 +134,7 @@ def list_clusters(
 def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
     """One cluster: figures, representative quotes with call context."""
     with open_workspace() as workspace, workspace.session() as session:
-        detail = insights.get_cluster(session, cluster_id, embedder=workspace.embedder)
+        detail = cluster_queries.get_cluster(session, cluster_id, embedder=workspace.embedder)
     if as_json:
         print_json(detail)
         return
@@ -155,9 +158,9 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
 def _edit(action: str, *args: Any) -> None:
     with open_workspace() as workspace, workspace.session() as session:
         if action == "split":
-            result = insights.split_cluster(workspace, session, *args)
+            result = cluster_edits.split_cluster(workspace, session, *args)
         else:
-            result = getattr(insights, action)(session, *args)
+            result = getattr(cluster_edits, action)(session, *args)
     console.print_json(data=result)
 
 
@@ -185,7 +188,7 @@ def not_objection(
 ) -> None:
     """Mark a cluster "not an objection": its mentions leave every list."""
     with open_workspace() as workspace, workspace.session() as session:
-        result = insights.mark_cluster(session, cluster_id, not_objection=not undo)
+        result = cluster_edits.mark_cluster(session, cluster_id, not_objection=not undo)
     console.print_json(data=result)
 
 
@@ -241,7 +244,9 @@ def search(
 ) -> None:
     """The buyer quotes nearest in meaning to TEXT."""
     with open_workspace() as workspace:
-        hits = insights.search_quotes(workspace, text, k=k, kind=kind.value if kind else None)
+        hits = cluster_queries.search_quotes(
+            workspace, text, k=k, kind=kind.value if kind else None
+        )
     if as_json:
         print_json(hits)
         return
@@ -269,7 +274,7 @@ def phrases(
 ) -> None:
     """The exact phrases buyers repeat, with counts and an example."""
     with open_workspace() as workspace, workspace.session() as session:
-        found = insights.list_phrases(session, top=top, kind=kind.value if kind else None)
+        found = phrase_service.list_phrases(session, top=top, kind=kind.value if kind else None)
     if as_json:
         print_json(found)
         return

@@ -44,10 +44,11 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after the exports.")] = False,
 ) -> None:
     """Load the example calls, cluster them, export a one-pager, then serve the UI."""
+    from pipeline.analysis import run_clustering
+    from pipeline.cluster.queries import list_clusters
     from pipeline.export import export_document
     from pipeline.generate import generate_document
     from pipeline.ingest.paths import ingest_paths
-    from pipeline.insights import list_clusters, run_clustering
 
     with open_workspace() as workspace:
         summary = ingest_paths(workspace, [examples], manifest=examples / "manifest.csv")

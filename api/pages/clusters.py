@@ -12,18 +12,10 @@ from sqlalchemy.orm import Session
 
 from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, parse_date, redirect, render, sparkline
+from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
+from pipeline.cluster.queries import get_cluster, list_clusters, load_rows, search_quotes
 from pipeline.corrections import label_mention
 from pipeline.errors import CallmineError
-from pipeline.insights import (
-    get_cluster,
-    list_clusters,
-    load_rows,
-    mark_cluster,
-    merge_clusters,
-    rename_cluster,
-    search_quotes,
-    split_cluster,
-)
 from pipeline.phrases import extract_phrases
 from pipeline.stats import MentionRow
 from pipeline.store import Call, Mention

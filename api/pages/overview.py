@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
 from api.web import render
-from pipeline.insights import list_clusters, list_phrases
+from pipeline.cluster.queries import list_clusters
+from pipeline.phrases import list_phrases
 from pipeline.store import Call, Mention
 
 router = APIRouter()

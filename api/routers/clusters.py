@@ -9,109 +9,16 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import SessionDep, WorkspaceDep
-from pipeline import corrections, insights
+from pipeline import analysis, corrections
+from pipeline import phrases as phrase_service
+from pipeline.cluster import edits as cluster_edits
+from pipeline.cluster import queries as cluster_queries
+from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, Quote
 from pipeline.store import Outcome
 
 router = APIRouter(tags=["clusters"])
 
 Kind = Literal["objection", "question"]
-
-QUOTE_EXAMPLE: dict[str, Any] = {
-    "mention_id": 12,
-    "text": "Honestly the price is too high for our budget this year.",
-    "call_id": 3,
-    "utterance_id": 41,
-    "speaker": "Dana (Acme)",
-    "start_seconds": 312.0,
-    "date": "2026-03-02",
-    "account": "Acme",
-    "outcome": "lost",
-    "cluster_id": 4,
-}
-
-
-class Quote(BaseModel):
-    """A buyer quote with its call context (``similarity`` only in search results)."""
-
-    model_config = ConfigDict(
-        json_schema_extra={"examples": [{**QUOTE_EXAMPLE, "similarity": 0.71}]}
-    )
-
-    mention_id: int
-    text: str
-    call_id: int
-    utterance_id: int
-    speaker: str | None
-    start_seconds: float | None
-    date: str | None
-    account: str | None
-    outcome: str
-    cluster_id: int | None
-    similarity: float | None = None
-
-
-class Named(BaseModel):
-    name: str
-    count: int
-
-
-class ClusterSummary(BaseModel):
-    """One theme with figures over the mentions that pass the filters."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": 4,
-                    "kind": "objection",
-                    "name": "price / budget / expensive",
-                    "auto_name": "price / budget / expensive",
-                    "name_locked": False,
-                    "status": "active",
-                    "keywords": ["price", "budget", "expensive"],
-                    "size": 14,
-                    "calls": 9,
-                    "accounts": 7,
-                    "first_seen": "2026-01-12",
-                    "last_seen": "2026-03-02",
-                    "weekly": [{"week": "2026-03-02", "count": 3}],
-                    "trend": 1.5,
-                    "outcomes": {"lost": 0.64, "won": 0.36},
-                    "outcome_counts": {"lost": 9, "won": 5},
-                    "competitors": [{"name": "Gong", "count": 3}],
-                    "why_now": [{"name": "deadline", "count": 2}],
-                    "quote": QUOTE_EXAMPLE["text"],
-                }
-            ]
-        }
-    )
-
-    id: int
-    kind: str
-    name: str
-    auto_name: str
-    name_locked: bool
-    status: str
-    keywords: list[str]
-    size: int
-    calls: int
-    accounts: int
-    first_seen: str | None
-    last_seen: str | None
-    weekly: list[dict[str, Any]]
-    trend: float = Field(description="Mentions in the last 4 weeks over the 4 before (+1 each).")
-    outcomes: dict[str, float]
-    outcome_counts: dict[str, int]
-    competitors: list[Named]
-    why_now: list[Named]
-    quote: str | None
-
-
-class ClusterDetail(ClusterSummary):
-    """A cluster with representative quotes (central and diverse) and every member mention."""
-
-    quotes: list[Quote]
-    mentions: list[Quote]
 
 
 class ClusterPatch(BaseModel):
@@ -127,14 +34,6 @@ class MergeRequest(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"ids": [4, 9]}]})
 
     ids: list[int] = Field(min_length=2, description="Merged into the first id.")
-
-
-class EditResult(BaseModel):
-    id: int
-    name: str | None = None
-    status: str | None = None
-    merged: list[int] | None = None
-    children: list[int] | None = None
 
 
 class LabelRequest(BaseModel):
@@ -196,7 +95,7 @@ def list_clusters(
     sort: Literal["size", "trend"] = "size",
 ) -> list[dict[str, Any]]:
     """Active clusters; filters restrict which mentions are counted."""
-    return insights.list_clusters(
+    return cluster_queries.list_clusters(
         db,
         kind=kind,
         outcome=outcome,
@@ -211,17 +110,17 @@ def list_clusters(
 @router.post("/api/clusters/rebuild")
 def rebuild_clusters(workspace: WorkspaceDep) -> dict[str, Any]:
     """Full re-cluster now; ids stay stable and user edits are replayed."""
-    return insights.run_clustering(workspace, rebuild=True)
+    return analysis.run_clustering(workspace, rebuild=True)
 
 
 @router.post("/api/clusters/merge", response_model=EditResult)
 def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
-    return insights.merge_clusters(db, body.ids)
+    return cluster_edits.merge_clusters(db, body.ids)
 
 
 @router.get("/api/clusters/{cluster_id}", response_model=ClusterDetail)
 def get_cluster(cluster_id: int, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
-    return insights.get_cluster(db, cluster_id, embedder=workspace.embedder)
+    return cluster_queries.get_cluster(db, cluster_id, embedder=workspace.embedder)
 
 
 @router.patch("/api/clusters/{cluster_id}", response_model=EditResult)
@@ -229,15 +128,15 @@ def patch_cluster(cluster_id: int, body: ClusterPatch, db: SessionDep) -> dict[s
     """Rename (the name sticks across re-clusters) and/or mark "not an objection"."""
     result: dict[str, Any] = {"id": cluster_id}
     if body.name is not None:
-        result.update(insights.rename_cluster(db, cluster_id, body.name))
+        result.update(cluster_edits.rename_cluster(db, cluster_id, body.name))
     if body.not_objection is not None:
-        result.update(insights.mark_cluster(db, cluster_id, not_objection=body.not_objection))
+        result.update(cluster_edits.mark_cluster(db, cluster_id, not_objection=body.not_objection))
     return result
 
 
 @router.post("/api/clusters/{cluster_id}/split", response_model=EditResult)
 def split_cluster(cluster_id: int, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
-    return insights.split_cluster(workspace, db, cluster_id)
+    return cluster_edits.split_cluster(workspace, db, cluster_id)
 
 
 @router.post("/api/mentions/{mention_id}/label", response_model=LabelResult)
@@ -270,7 +169,7 @@ def list_phrases(
     min_count: Annotated[int, Query(ge=1)] = 2,
 ) -> list[dict[str, Any]]:
     """Recurring buyer phrases with counts and example quotes."""
-    return insights.list_phrases(db, top=top, min_count=min_count, kind=kind)
+    return phrase_service.list_phrases(db, top=top, min_count=min_count, kind=kind)
 
 
 @router.get("/api/search", response_model=list[Quote])
@@ -281,4 +180,4 @@ def search(
     kind: Kind | None = None,
 ) -> list[dict[str, Any]]:
     """The buyer quotes nearest in meaning to ``q``."""
-    return insights.search_quotes(workspace, q, k=k, kind=kind)
+    return cluster_queries.search_quotes(workspace, q, k=k, kind=kind)

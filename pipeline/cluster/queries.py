@@ -1,41 +1,25 @@
-"""Insight services the API and CLI share: list/show clusters, user edits, search, phrases."""
+"""Read clusters: active clusters with stats over the mentions that pass the filters, one cluster
+with its quotes, and the buyer quotes nearest in meaning to a search."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, Literal
 
 import numpy as np
-import numpy.typing as npt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.analysis import (
-    CLUSTERED_KINDS,
-    ProgressCallback,
-    label_groups,
-    mention_vectors,
-    open_index,
-)
-from pipeline.analysis import run_clustering as _run_clustering
-from pipeline.cluster import cluster_vectors
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
-from pipeline.stats import MentionRow, cluster_stats
-from pipeline.store import Call, Cluster, ClusterEdit, EmbeddingCache, Mention, Utterance
+from pipeline.index import CLUSTERED_KINDS, open_index
+from pipeline.stats import MentionRow, cluster_stats, representative_quotes
+from pipeline.store import Call, Cluster, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 
 SortKey = Literal["size", "trend"]
-
-
-def run_clustering(
-    workspace: Workspace, *, rebuild: bool = False, progress: ProgressCallback | None = None
-) -> dict[str, Any]:
-    """Re-cluster every kind (``rebuild``) or only the kinds whose drift warrants it."""
-    return _run_clustering(workspace, rebuild=rebuild, progress=progress)
 
 
 def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[str], set[str]]]:
@@ -118,12 +102,13 @@ def load_rows(
     return rows
 
 
-def _cluster(session: Session, cluster_id: int) -> Cluster:
+def live_cluster(session: Session, cluster_id: int) -> Cluster:
+    """The cluster, or the one it was merged into; ``NotFound`` when there is none."""
     cluster = session.get(Cluster, cluster_id)
     if cluster is None:
         raise NotFound(f"no cluster {cluster_id}")
     if cluster.status == "merged" and cluster.merged_into is not None:
-        return _cluster(session, cluster.merged_into)
+        return live_cluster(session, cluster.merged_into)
     return cluster
 
 
@@ -150,9 +135,7 @@ def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow
 def _summary(
     cluster: Cluster, rows: Sequence[MentionRow], quote: str | None = None
 ) -> dict[str, Any]:
-    stats = cluster_stats(rows, quotes=1)
-    data = dataclasses.asdict(stats)
-    data.pop("quotes")
+    data = cluster_stats(rows).model_dump()
     return {
         "id": cluster.id,
         "kind": cluster.kind,
@@ -213,111 +196,17 @@ def get_cluster(
     session: Session, cluster_id: int, *, embedder: Embedder | None = None, quotes: int = 8
 ) -> dict[str, Any]:
     """One cluster's stats, representative quotes (MMR) and every member quote with context."""
-    cluster = _cluster(session, cluster_id)
+    cluster = live_cluster(session, cluster_id)
     rows = load_rows(session, cluster_ids=[cluster.id])
     vectors = centroid = None
     if embedder is not None and rows:
         vectors = embed_cached(session, embedder, [r.text for r in rows])
         centroid = normalise(vectors.mean(axis=0))[0]
-    stats = cluster_stats(rows, vectors, centroid, quotes=quotes)
-    detail = _summary(cluster, rows, stats.quotes[0]["text"] if stats.quotes else None)
-    detail.update(dataclasses.asdict(stats))
+    chosen = representative_quotes(rows, vectors, centroid, quotes=quotes)
+    detail = _summary(cluster, rows, chosen[0]["text"] if chosen else None)
+    detail["quotes"] = chosen
     detail["mentions"] = [r.quote() for r in rows]
     return detail
-
-
-def _record(session: Session, action: str, cluster_id: int, **payload: Any) -> None:
-    session.add(ClusterEdit(action=action, cluster_id=cluster_id, payload=payload))
-
-
-def rename_cluster(session: Session, cluster_id: int, name: str) -> dict[str, Any]:
-    """A user's name; it sticks across re-clusters (``name_locked``)."""
-    name = name.strip()
-    if not name:
-        raise BadInput("name must not be empty")
-    cluster = _cluster(session, cluster_id)
-    cluster.name, cluster.name_locked = name[:255], True
-    _record(session, "rename", cluster.id, name=cluster.name)
-    session.flush()
-    return {"id": cluster.id, "name": cluster.name}
-
-
-def mark_cluster(session: Session, cluster_id: int, *, not_objection: bool) -> dict[str, Any]:
-    """Mark (or unmark) a cluster "not an objection": its mentions leave every list."""
-    cluster = _cluster(session, cluster_id)
-    cluster.status = "excluded" if not_objection else "active"
-    for mention in session.scalars(select(Mention).where(Mention.cluster_id == cluster.id)):
-        mention.excluded = not_objection
-    _record(session, "exclude" if not_objection else "include", cluster.id)
-    session.flush()
-    return {"id": cluster.id, "status": cluster.status}
-
-
-def merge_clusters(session: Session, cluster_ids: Sequence[int]) -> dict[str, Any]:
-    """Merge into the first id; the merge is replayed after every re-cluster."""
-    clusters = [_cluster(session, cid) for cid in dict.fromkeys(cluster_ids)]
-    clusters = list({c.id: c for c in clusters}.values())
-    if len(clusters) < 2:
-        raise BadInput("merge needs at least two different clusters")
-    if len({c.kind for c in clusters}) > 1:
-        raise BadInput("cannot merge objection and question clusters")
-    target, sources = clusters[0], clusters[1:]
-    weighted: npt.NDArray[np.float64] = np.zeros(0, dtype=np.float64)
-    for cluster in clusters:
-        members = list(session.scalars(select(Mention).where(Mention.cluster_id == cluster.id)))
-        if cluster.centroid is not None:
-            vector = np.frombuffer(cluster.centroid, dtype=np.float32).astype(np.float64)
-            vector = vector * max(len(members), 1)
-            weighted = vector if not len(weighted) else weighted + vector
-        if cluster is not target:
-            for mention in members:
-                mention.cluster_id = target.id
-            cluster.status, cluster.merged_into = "merged", target.id
-    if len(weighted):
-        target.centroid = normalise(weighted)[0].tobytes()
-    _record(session, "merge", target.id, ids=[c.id for c in clusters])
-    session.flush()
-    return {"id": target.id, "merged": [c.id for c in sources]}
-
-
-def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> dict[str, Any]:
-    """Split into two by k-means on the members; the children survive re-clusters."""
-    parent = _cluster(session, cluster_id)
-    members = list(
-        session.scalars(select(Mention).where(Mention.cluster_id == parent.id).order_by(Mention.id))
-    )
-    if len(members) < 2:
-        raise BadInput(f"cluster {parent.id} has fewer than two mentions")
-    vectors = mention_vectors(workspace, session, members)
-    result = cluster_vectors(vectors, keys=[m.id for m in members], k=2, min_size=1)
-    groups = [[i for i in range(len(members)) if result.labels[i] == c] for c in range(result.k)]
-    labels = label_groups(
-        workspace,
-        session,
-        [[members[i].text for i in g] for g in groups],
-        result.centroids,
-        [vectors[g] for g in groups],
-        {m.call_id for m in members},
-    )
-    children: list[int] = []
-    for group, centroid, label in zip(groups, result.centroids, labels, strict=True):
-        child = Cluster(
-            kind=parent.kind,
-            name=label.name,
-            auto_name=label.name,
-            keywords=label.keywords,
-            centroid=centroid.astype(np.float32).tobytes(),
-            status="active",
-        )
-        session.add(child)
-        session.flush()
-        children.append(child.id)
-        for i in group:
-            members[i].cluster_id = child.id
-    parent.status = "retired"
-    _record(session, "split", parent.id, children=children)
-    session.flush()
-    return {"id": parent.id, "children": children}
 
 
 def search_quotes(
@@ -334,22 +223,3 @@ def search_quotes(
         rows = load_rows(session, kind=kind, mention_ids=list(similarity))
     rows.sort(key=lambda r: (-similarity[r.id], r.id))
     return [r.quote(similarity[r.id]) for r in rows[:k]]
-
-
-def list_phrases(
-    session: Session, *, top: int = 50, min_count: int = 2, kind: str | None = None
-) -> list[dict[str, Any]]:
-    """Recurring buyer phrases with counts and example quotes; ``kind`` limits to mentions."""
-    from pipeline.phrases import extract_phrases
-
-    if kind:
-        query = select(Mention.utterance_id, Mention.call_id, Mention.text).where(
-            Mention.kind == kind, Mention.excluded.is_(False)
-        )
-    else:
-        query = select(Utterance.id, Utterance.call_id, Utterance.text).where(
-            Utterance.role.in_(("buyer", "unknown"))
-        )
-    sources = [tuple(row) for row in session.execute(query.order_by(*query.selected_columns[:1]))]
-    found = extract_phrases(sources, min_count=min_count, top=top)  # type: ignore[arg-type]
-    return [dataclasses.asdict(p) for p in found]

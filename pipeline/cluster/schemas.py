@@ -1,0 +1,99 @@
+"""What the cluster services return, as the API documents it: a cluster with its figures, one
+cluster with its quotes, the result of an edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from pipeline.stats import ClusterFigures
+
+QUOTE_EXAMPLE: dict[str, Any] = {
+    "mention_id": 12,
+    "text": "Honestly the price is too high for our budget this year.",
+    "call_id": 3,
+    "utterance_id": 41,
+    "speaker": "Dana (Acme)",
+    "start_seconds": 312.0,
+    "date": "2026-03-02",
+    "account": "Acme",
+    "outcome": "lost",
+    "cluster_id": 4,
+}
+
+
+class Quote(BaseModel):
+    """A buyer quote with its call context (``similarity`` only in search results)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{**QUOTE_EXAMPLE, "similarity": 0.71}]}
+    )
+
+    mention_id: int
+    text: str
+    call_id: int
+    utterance_id: int
+    speaker: str | None
+    start_seconds: float | None
+    date: str | None
+    account: str | None
+    outcome: str
+    cluster_id: int | None
+    similarity: float | None = None
+
+
+class ClusterSummary(ClusterFigures):
+    """One theme with figures over the mentions that pass the filters."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 4,
+                    "kind": "objection",
+                    "name": "price / budget / expensive",
+                    "auto_name": "price / budget / expensive",
+                    "name_locked": False,
+                    "status": "active",
+                    "keywords": ["price", "budget", "expensive"],
+                    "size": 14,
+                    "calls": 9,
+                    "accounts": 7,
+                    "first_seen": "2026-01-12",
+                    "last_seen": "2026-03-02",
+                    "weekly": [{"week": "2026-03-02", "count": 3}],
+                    "trend": 1.5,
+                    "outcomes": {"lost": 0.64, "won": 0.36},
+                    "outcome_counts": {"lost": 9, "won": 5},
+                    "competitors": [{"name": "Gong", "count": 3}],
+                    "why_now": [{"name": "deadline", "count": 2}],
+                    "quote": QUOTE_EXAMPLE["text"],
+                }
+            ]
+        }
+    )
+
+    id: int
+    kind: str
+    name: str
+    auto_name: str
+    name_locked: bool
+    status: str
+    keywords: list[str]
+    quote: str | None
+
+
+class ClusterDetail(ClusterSummary):
+    """A cluster with representative quotes (central and diverse) and every member mention."""
+
+    quotes: list[Quote]
+    mentions: list[Quote]
+
+
+class EditResult(BaseModel):
+    id: int
+    name: str | None = None
+    status: str | None = None
+    merged: list[int] | None = None
+    children: list[int] | None = None
