@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.analysis import run_clustering  # noqa: E402
-from pipeline.citations import cited_ids  # noqa: E402
 from pipeline.cluster.queries import list_clusters  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
-from pipeline.content_types import CONTENT_TYPES  # noqa: E402
-from pipeline.generate import generate_document  # noqa: E402
+from pipeline.content.citations import cited_ids  # noqa: E402
+from pipeline.content.generate import generate_document  # noqa: E402
+from pipeline.content.types import CONTENT_TYPES  # noqa: E402
 from pipeline.ingest.paths import ingest_paths  # noqa: E402
 from pipeline.llm import LLMClient  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402

@@ -20,8 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
+from pipeline.content.generate import content_type, get_document
 from pipeline.errors import BadInput, Conflict
-from pipeline.generate import content_type, get_document
 from pipeline.redact import Redactor, buyer_names
 from pipeline.store import Document, Mention
 from pipeline.templating import html_env, read_static

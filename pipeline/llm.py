@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from pipeline.config import Settings
 from pipeline.errors import LLMError, MalformedReply
+from pipeline.templating import render_prompt_text
 
 log = logging.getLogger(__name__)
 
@@ -223,8 +224,7 @@ class LLMClient:
                     *messages,
                     {
                         "role": "user",
-                        "content": f"Your reply was not valid ({problem}). "
-                        "Reply again with one complete JSON object only.",
+                        "content": render_prompt_text("json_retry.j2", problem=problem),
                     },
                 ]
             raw, mode = self._chat(messages, schema, model.__name__)
@@ -287,8 +287,9 @@ class LLMClient:
                 *messages,
                 {
                     "role": "user",
-                    "content": "Reply with one JSON object only, matching this JSON schema:\n"
-                    + json.dumps(schema, separators=(",", ":")),
+                    "content": render_prompt_text(
+                        "json_schema_only.j2", schema=json.dumps(schema, separators=(",", ":"))
+                    ),
                 },
             ]
         client = self._client.with_options(max_retries=0) if probe else self._client

@@ -11,8 +11,8 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from pipeline.content.generate import get_document
 from pipeline.errors import BadInput, Conflict
-from pipeline.generate import get_document
 from pipeline.store import Document, DocumentComment, DocumentVersion, utcnow
 
 ReviewState = Literal["draft", "in_review", "approved", "changes_requested"]

@@ -101,6 +101,11 @@ def render_prompt(name: str, **context: Any) -> str:
     return prompt_env().get_template(name).render(**context).strip() + "\n"
 
 
+def render_prompt_text(name: str, **context: Any) -> str:
+    """A short prompt message, stripped (no trailing newline): a nudge inside a conversation."""
+    return prompt_env().get_template(name).render(**context).strip()
+
+
 def render_markdown(name: str, **context: Any) -> str:
     text = content_env().get_template(name).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

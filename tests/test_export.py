@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pipeline.content_types import CONTENT_TYPES
+from pipeline.content.generate import generate_document
+from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput
 from pipeline.export import export_document
-from pipeline.generate import generate_document
 from pipeline.review import edit_document, mark_accuracy, set_state
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
@@ -102,7 +102,7 @@ def test_one_pager_pdf_is_one_page_and_looks_right(
 def test_a_long_one_pager_still_fits_one_page(ws: Workspace, seeded: Seeded) -> None:
     document_id = _generate(ws, "one-pager")
     with ws.session() as session:
-        from pipeline.generate import get_document
+        from pipeline.content.generate import get_document
 
         body = get_document(session, document_id).body_markdown
         extra = "\n".join(
@@ -119,7 +119,7 @@ def test_a_long_one_pager_still_fits_one_page(ws: Workspace, seeded: Seeded) -> 
 def test_injected_script_is_inert_in_html_and_pdf(ws: Workspace, seeded: Seeded) -> None:
     document_id = _generate(ws, "objection-faq")
     with ws.session() as session:
-        from pipeline.generate import get_document
+        from pipeline.content.generate import get_document
 
         body = get_document(session, document_id).body_markdown
         # a reviewer pastes raw HTML too: it must not survive either
@@ -145,7 +145,7 @@ def test_injected_script_is_inert_in_html_and_pdf(ws: Workspace, seeded: Seeded)
 def test_faq_jsonld_follows_edits(ws: Workspace, seeded: Seeded) -> None:
     document_id = _generate(ws, "objection-faq")
     with ws.session() as session:
-        from pipeline.generate import get_document
+        from pipeline.content.generate import get_document
 
         body = get_document(session, document_id).body_markdown
         edit_document(
@@ -165,7 +165,7 @@ def test_faq_jsonld_follows_edits(ws: Workspace, seeded: Seeded) -> None:
 def test_exports_redact_pii_added_in_edits(ws: Workspace, seeded: Seeded) -> None:
     document_id = _generate(ws, "one-pager")
     with ws.session() as session:
-        from pipeline.generate import get_document
+        from pipeline.content.generate import get_document
 
         body = get_document(session, document_id).body_markdown
         edit_document(

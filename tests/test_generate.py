@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from pipeline.content_types import CONTENT_TYPES
+from pipeline.content.collect import collect_evidence
+from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
+from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
-from pipeline.evidence import collect_evidence
-from pipeline.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.store import Mention
 from pipeline.workspace import Workspace
 from tests.plugins.documents import SECRETS, Seeded, assert_citations_resolve
@@ -204,7 +204,7 @@ def test_prompt_files_carry_a_version_line() -> None:
 
 
 def test_seo_word_counts_are_clamped_and_ordered() -> None:
-    from pipeline.content_types import SEOBrief
+    from pipeline.content.types import SEOBrief
 
     brief = SEOBrief.model_validate(
         {

@@ -9,10 +9,10 @@ import pytest
 
 from pipeline.analysis import run_clustering
 from pipeline.cluster.queries import list_clusters
-from pipeline.content_types import CONTENT_TYPES
-from pipeline.documents import import_facts
+from pipeline.content.documents import import_facts
+from pipeline.content.generate import generate_document
+from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import export_document
-from pipeline.generate import generate_document
 from pipeline.ingest.paths import ingest_paths
 from pipeline.store import Mention, Utterance
 from pipeline.workspace import Workspace

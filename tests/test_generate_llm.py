@@ -15,9 +15,9 @@ import httpx
 import pytest
 
 from pipeline.config import Settings
-from pipeline.content_types import CONTENT_TYPES
+from pipeline.content.generate import content_type, generate_document, retry_generation
+from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import export_document
-from pipeline.generate import content_type, generate_document, retry_generation
 from pipeline.llm import LLMClient
 from pipeline.review import set_state
 from pipeline.store import Document

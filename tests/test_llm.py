@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from pipeline.config import Settings
-from pipeline.content_types import QA, ObjectionFAQ
+from pipeline.content.types import QA, ObjectionFAQ
 from pipeline.errors import LLMError, MalformedReply
 from pipeline.llm import LLMClient, ModeMemory, llm_schema, repair_json
 from tests.conftest import make_settings
@@ -179,7 +179,7 @@ def test_no_model_configured_is_an_error(tmp_path: Path) -> None:
 
 
 def test_fact_citations_are_limited_to_known_facts() -> None:
-    from pipeline.content_types import Comparison
+    from pipeline.content.types import Comparison
 
     with_facts = llm_schema(Comparison, quote_ids=[1, 2], fact_ids=[1])
     row = with_facts["properties"]["rows"]["items"]["properties"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.content.generate import generate_document
 from pipeline.errors import BadInput, Conflict
-from pipeline.generate import generate_document
 from pipeline.review import add_comment, edit_document, mark_accuracy, set_state, version_diff
 from pipeline.workspace import Workspace
 from tests.plugins.documents import seed_clusters

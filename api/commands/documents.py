@@ -10,10 +10,10 @@ import typer
 from rich.table import Table
 
 from api.cli_app import app, console, err_console, open_workspace, print_json
-from pipeline import documents as service
-from pipeline.content_types import CONTENT_TYPES
+from pipeline.content import documents as service
+from pipeline.content.generate import generate_document, get_document, retry_generation
+from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import FORMATS, export_document
-from pipeline.generate import generate_document, get_document, retry_generation
 from pipeline.review import edit_document, mark_accuracy, set_state, version_diff
 
 DocTypeChoice = enum.StrEnum("DocTypeChoice", {name: name for name in CONTENT_TYPES})  # type: ignore[misc]

@@ -46,8 +46,8 @@ def demo(
     """Load the example calls, cluster them, export a one-pager, then serve the UI."""
     from pipeline.analysis import run_clustering
     from pipeline.cluster.queries import list_clusters
+    from pipeline.content.generate import generate_document
     from pipeline.export import export_document
-    from pipeline.generate import generate_document
     from pipeline.ingest.paths import ingest_paths
 
     with open_workspace() as workspace:

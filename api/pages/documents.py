@@ -14,11 +14,11 @@ from api.pages.clusters import known_competitors
 from api.web import redirect, render
 from pipeline import review
 from pipeline.cluster.queries import list_clusters
-from pipeline.content_types import CONTENT_TYPES
-from pipeline.documents import list_documents
+from pipeline.content.documents import list_documents
+from pipeline.content.generate import generate_document, get_document, retry_generation
+from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError
 from pipeline.export import FORMATS, export_document, markdown_to_html
-from pipeline.generate import generate_document, get_document, retry_generation
 from pipeline.store import Document
 
 router = APIRouter()

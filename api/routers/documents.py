@@ -13,10 +13,10 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import SessionDep, SettingsDep
-from pipeline import documents as service
-from pipeline.content_types import DocType
+from pipeline.content import documents as service
+from pipeline.content.generate import generate_document, get_document, retry_generation
+from pipeline.content.types import DocType
 from pipeline.export import ExportFormat, export_document
-from pipeline.generate import generate_document, get_document, retry_generation
 from pipeline.review import (
     add_comment,
     edit_document,

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from pipeline.citations import cited_ids
 from pipeline.config import Settings
+from pipeline.content.citations import cited_ids
 from pipeline.store import Call, Cluster, CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
 

@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pipeline.citations import check_citations, cited_ids
 from pipeline.config import Settings
-from pipeline.content_types import CONTENT_TYPES, ContentType
-from pipeline.drafts import OFFLINE_DRAFTS
+from pipeline.content.citations import check_citations, cited_ids
+from pipeline.content.collect import collect_evidence, suitable_clusters
+from pipeline.content.drafts import OFFLINE_DRAFTS
+from pipeline.content.evidence import Evidence
+from pipeline.content.types import CONTENT_TYPES, ContentType
 from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply, NotFound
-from pipeline.evidence import Evidence, collect_evidence, suitable_clusters
 from pipeline.llm import LLMClient
 from pipeline.store import Document, DocumentVersion, utcnow
 from pipeline.templating import (

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.content.generate import get_document
 from pipeline.errors import BadInput
-from pipeline.generate import get_document
 from pipeline.store import CompetitorFact, Document, DocumentComment, DocumentVersion
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.evidence import Evidence
+from pipeline.content.evidence import Evidence
 
 UNSUPPORTED = "Unknown: no buyer quote or entered fact."
 _TEXT_KEYS = ("text", "question", "objection", "answer", "them", "us", "h2", "what_happens", "name")

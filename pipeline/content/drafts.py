@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.content_types import (
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip
+from pipeline.content.types import (
     QA,
     Comparison,
     ComparisonRow,
@@ -27,7 +28,6 @@ from pipeline.content_types import (
     SEOBrief,
 )
 from pipeline.errors import BadInput
-from pipeline.evidence import ClusterEvidence, Evidence, Quote, clip
 
 TO_WRITE = "To write: no rep answer from a won deal in the calls yet."
 _DURATION_RE = re.compile(

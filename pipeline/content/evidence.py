@@ -1,0 +1,147 @@
+"""Evidence for a document: clusters, numbered quotes with call context, answers, phrases, facts.
+
+Both the LLM prompt and the offline draft are built from the same ``Evidence``, so every claim
+either way can cite a quote id ``Q<n>`` (or a competitor fact ``F<n>``) that really exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+MAX_QUOTE_CHARS = 320
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One citable line: a buyer mention, or a rep answer after an objection in a won deal."""
+
+    id: int
+    text: str
+    role: str  # buyer|rep
+    kind: str  # objection|question|competitor|why_now|answer
+    call_id: int
+    utterance_id: int
+    mention_id: int | None
+    call_date: dt.date | None
+    account: str | None
+    outcome: str
+    speaker: str
+    cluster_id: int | None
+    competitor: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"Q{self.id}"
+
+    @property
+    def source(self) -> str:
+        """Where it was said, for the reader: ``buyer, Acme, call 4, 2024-05-02, lost``."""
+        parts = [self.speaker, self.account or "unknown account", f"call {self.call_id}"]
+        parts.append(self.call_date.isoformat() if self.call_date else "no date")
+        parts.append(self.outcome)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A user-entered competitor fact, citable as ``F<n>``."""
+
+    id: int
+    fact_id: int
+    competitor: str
+    text: str
+    source: str | None
+
+    @property
+    def label(self) -> str:
+        return f"F{self.id}"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ClusterEvidence:
+    id: int
+    name: str
+    kind: str
+    category: str | None
+    size: int
+    calls: int
+    accounts: int
+    outcomes: dict[str, int]
+    keywords: list[str]
+    quote_ids: list[int]
+    answer_ids: list[int]
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+    @property
+    def lost_share(self) -> float:
+        decided = self.outcomes.get("won", 0) + self.outcomes.get("lost", 0)
+        return self.outcomes.get("lost", 0) / decided if decided else 0.0
+
+
+@dataclass
+class Evidence:
+    clusters: list[ClusterEvidence]
+    quotes: list[Quote]
+    phrases: list[Phrase]
+    facts: list[Fact]
+    competitor: str | None = None
+    redacted: bool = True
+    _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {quote.id: quote for quote in self.quotes}
+
+    def quote(self, quote_id: int) -> Quote | None:
+        return self._by_id.get(quote_id)
+
+    def fact(self, fact_id: int) -> Fact | None:
+        return next((fact for fact in self.facts if fact.id == fact_id), None)
+
+    def of_kind(self, *kinds: str) -> list[Quote]:
+        return [quote for quote in self.quotes if quote.kind in kinds]
+
+    def cluster_quotes(self, cluster: ClusterEvidence) -> list[Quote]:
+        return [self._by_id[qid] for qid in cluster.quote_ids]
+
+    def cluster_answers(self, cluster: ClusterEvidence) -> list[Quote]:
+        return [self._by_id[qid] for qid in cluster.answer_ids]
+
+    @property
+    def total_mentions(self) -> int:
+        return sum(cluster.size for cluster in self.clusters)
+
+    @property
+    def call_count(self) -> int:
+        return len({quote.call_id for quote in self.quotes})
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (stored on the document so exports and the UI can show the sources)."""
+        return {
+            "competitor": self.competitor,
+            "redacted": self.redacted,
+            "clusters": [_jsonable(cluster) for cluster in self.clusters],
+            "quotes": [_jsonable(quote) | {"label": quote.label} for quote in self.quotes],
+            "phrases": [_jsonable(phrase) for phrase in self.phrases],
+            "facts": [_jsonable(fact) | {"label": fact.label} for fact in self.facts],
+        }
+
+
+def _jsonable(item: Any) -> dict[str, Any]:
+    """Shallow dataclass -> dict (``asdict`` deep-copies, which costs more than the draft)."""
+    values = {f.name: getattr(item, f.name) for f in fields(item)}
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
+
+
+def clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    """One line, at most ``limit`` characters, cut at a word."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
