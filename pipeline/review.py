@@ -7,7 +7,7 @@ the document back to ``draft`` (an approval covers one exact text, not later edi
 from __future__ import annotations
 
 import difflib
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -19,12 +19,43 @@ ReviewState = Literal["draft", "in_review", "approved", "changes_requested"]
 Accuracy = Literal["accurate", "needs_fix"]
 MAX_BODY_CHARS = 200_000
 
+STATE_LABELS = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "changes_requested": "Changes requested",
+    "approved": "Approved",
+    "failed_generation": "Generation failed",
+}
+# Comment required: a reviewer who asks for changes says which.
+NEEDS_COMMENT = frozenset({"changes_requested"})
+
+
+class ReviewAction(NamedTuple):
+    """A move a document in some state may make: the target state and what a button says."""
+
+    state: str
+    label: str
+    needs_comment: bool
+
+
+def _moves(*pairs: tuple[str, str]) -> list[ReviewAction]:
+    return [ReviewAction(state, label, state in NEEDS_COMMENT) for state, label in pairs]
+
+
+# The workflow: from each state, the moves allowed, in the order the page offers them.
+ACTIONS: dict[str, list[ReviewAction]] = {
+    "draft": _moves(("in_review", "Send for review")),
+    "in_review": _moves(
+        ("approved", "Approve"),
+        ("changes_requested", "Request changes"),
+        ("draft", "Back to draft"),
+    ),
+    "changes_requested": _moves(("in_review", "Send for review again"), ("draft", "Back to draft")),
+    "approved": _moves(("in_review", "Reopen review"), ("changes_requested", "Request changes")),
+    "failed_generation": [],
+}
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "draft": frozenset({"in_review"}),
-    "in_review": frozenset({"approved", "changes_requested", "draft"}),
-    "changes_requested": frozenset({"in_review", "draft"}),
-    "approved": frozenset({"in_review", "changes_requested"}),
-    "failed_generation": frozenset(),
+    state: frozenset(action.state for action in actions) for state, actions in ACTIONS.items()
 }
 
 
@@ -55,7 +86,7 @@ def set_state(
         raise Conflict(f"document {document_id} is {document.state}; cannot go to {state} ({hint})")
     if state == "approved" and document.accuracy == "needs_fix":
         raise Conflict("sales marked this document as needing a fix: edit it before approving")
-    if state == "changes_requested" and not comment.strip():
+    if state in NEEDS_COMMENT and not comment.strip():
         raise BadInput("say what needs to change: a comment is required")
     session.add(
         DocumentComment(

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from api.deps import SessionDep, SettingsDep
 from api.pages.clusters import known_competitors
-from api.web import redirect, render
+from api.web import redirect, render, templates
 from pipeline import review
 from pipeline.cluster.queries import list_clusters
 from pipeline.content.documents import list_documents
@@ -23,31 +23,6 @@ from pipeline.store import Document
 
 router = APIRouter()
 
-STATE_LABELS = {
-    "draft": "Draft",
-    "in_review": "In review",
-    "changes_requested": "Changes requested",
-    "approved": "Approved",
-    "failed_generation": "Generation failed",
-}
-# Buttons offered per state: (target state, label, needs a comment).
-STATE_ACTIONS = {
-    "draft": [("in_review", "Send for review", False)],
-    "in_review": [
-        ("approved", "Approve", False),
-        ("changes_requested", "Request changes", True),
-        ("draft", "Back to draft", False),
-    ],
-    "changes_requested": [
-        ("in_review", "Send for review again", False),
-        ("draft", "Back to draft", False),
-    ],
-    "approved": [
-        ("in_review", "Reopen review", False),
-        ("changes_requested", "Request changes", True),
-    ],
-    "failed_generation": [],
-}
 EXPORT_LABELS = {"pdf": "PDF", "html": "HTML", "md": "Markdown", "jsonld": "JSON-LD"}
 _CITE_RE = re.compile(r"\[(Q|F)(\d+)\]")
 
@@ -58,14 +33,12 @@ def cited_html(document: Document) -> Markup:
         int(q["id"]): q for q in (document.structured or {}).get("evidence", {}).get("quotes", [])
     }
 
+    cite = templates().env.get_template("partials/cite.html").module.cite  # type: ignore[attr-defined]
+
     def link(match: re.Match[str]) -> str:
         prefix, number = match.group(1), int(match.group(2))
         quote = quotes.get(number) if prefix == "Q" else None
-        if quote is None:
-            return f'<span class="cite">{prefix}{number}</span>'
-        href = f"/calls/{int(quote['call_id'])}#u{int(quote['utterance_id'])}"
-        label = f"{prefix}{number}"
-        return f'<a class="cite" href="{href}" title="Quote {label} in its call">{label}</a>'
+        return str(cite(f"{prefix}{number}", quote))
 
     # Safe: markdown_to_html escaped and nh3-cleaned the body; we only add our own anchors.
     return Markup(_CITE_RE.sub(link, markdown_to_html(document.body_markdown)))
@@ -79,19 +52,9 @@ def documents_page(request: Request, db: SessionDep) -> HTMLResponse:
         "documents.html",
         title="Content",
         documents=documents,
-        labels=STATE_LABELS,
+        labels=review.STATE_LABELS,
         types=CONTENT_TYPES,
     )
-
-
-DESCRIPTIONS = {
-    "objection-faq": "Questions and answers in the buyer's words, with FAQPage JSON-LD.",
-    "comparison": "Us vs a competitor: fair, side by side, only cited claims.",
-    "one-pager": "Sales enablement on one printed page: problem, objections, proof, next step.",
-    "seo-brief": "Keywords from buyer phrases, search intent, outline and questions to answer.",
-    "pricing-explainer": "Answers the price worries buyers raise most.",
-    "implementation-timeline": "What setup really takes, week by week.",
-}
 
 
 @router.get("/generate", response_class=HTMLResponse)
@@ -109,7 +72,6 @@ def generate_page(
         "generate.html",
         title="Generate content",
         types=CONTENT_TYPES,
-        descriptions=DESCRIPTIONS,
         clusters=clusters,
         chosen_type=doc_type if doc_type in CONTENT_TYPES else "one-pager",
         chosen_clusters=set(cluster or []),
@@ -180,8 +142,8 @@ def document_page(
         if document.doc_type in CONTENT_TYPES
         else document.doc_type,
         preview=cited_html(document),
-        states=STATE_LABELS,
-        actions=STATE_ACTIONS[document.state],
+        states=review.STATE_LABELS,
+        actions=review.ACTIONS[document.state],
         formats=[(f, EXPORT_LABELS[f]) for f in FORMATS],
         diff=diff,
         quotes=evidence.get("quotes", []),
@@ -228,7 +190,7 @@ def change_state(
 ) -> RedirectResponse:
     def move() -> str:
         doc = review.set_state(db, document_id, state, reviewer=reviewer or None, comment=comment)
-        return f"Now {STATE_LABELS.get(doc.state, doc.state).lower()}."
+        return f"Now {review.STATE_LABELS.get(doc.state, doc.state).lower()}."
 
     return _back(document_id, move)
 

@@ -157,6 +157,7 @@ class ContentType:
     name: str
     label: str
     schema: type[Schema]
+    description: str = ""
     cluster_kind: str = "objection"
     categories: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
@@ -175,14 +176,39 @@ class ContentType:
 CONTENT_TYPES: dict[str, ContentType] = {
     ct.name: ct
     for ct in (
-        ContentType("objection-faq", "Objection FAQ", ObjectionFAQ),
-        ContentType("comparison", "Competitor comparison", Comparison, needs_competitor=True),
-        ContentType("one-pager", "Sales one-pager", OnePager),
-        ContentType("seo-brief", "SEO brief", SEOBrief, max_clusters=3),
+        ContentType(
+            "objection-faq",
+            "Objection FAQ",
+            ObjectionFAQ,
+            description="Questions and answers in the buyer's words, with FAQPage JSON-LD.",
+        ),
+        ContentType(
+            "comparison",
+            "Competitor comparison",
+            Comparison,
+            description="Us vs a competitor: fair, side by side, only cited claims.",
+            needs_competitor=True,
+        ),
+        ContentType(
+            "one-pager",
+            "Sales one-pager",
+            OnePager,
+            description="Sales enablement on one printed page: problem, objections, proof, "
+            "next step.",
+        ),
+        ContentType(
+            "seo-brief",
+            "SEO brief",
+            SEOBrief,
+            description="Keywords from buyer phrases, search intent, outline and questions to "
+            "answer.",
+            max_clusters=3,
+        ),
         ContentType(
             "pricing-explainer",
             "Pricing explainer",
             PricingExplainer,
+            description="Answers the price worries buyers raise most.",
             categories=("price", "pricing", "cost", "budget"),
             words=("price", "pricing", "cost", "expensive", "budget", "afford"),
             max_clusters=2,
@@ -191,6 +217,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
             "implementation-timeline",
             "Implementation timeline",
             ImplementationTimeline,
+            description="What setup really takes, week by week.",
             categories=("setup_time", "setup", "implementation", "onboarding", "switching"),
             words=("setup", "set up", "implementation", "onboarding", "migrate", "switch"),
             max_clusters=2,
