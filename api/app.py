@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.deps import require_token
 from api.problems import add_problem_handlers
-from api.routers import calls, clusters, documents, jobs, pages
+from api.routers import calls, clusters, dashboard, documents, jobs, pages
 from pipeline.config import Settings, get_settings
 from pipeline.workspace import Workspace
 
@@ -35,7 +35,7 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
 
     add_problem_handlers(app)
     protected = [Depends(require_token)]
-    for module in (calls, clusters, documents, jobs):
+    for module in (calls, clusters, dashboard, documents, jobs):
         app.include_router(module.router, dependencies=protected)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

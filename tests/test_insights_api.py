@@ -79,3 +79,13 @@ def test_search_and_phrases(api: TestClient) -> None:
     phrases = api.get("/api/phrases", params={"min_count": 2})
     assert phrases.status_code == 200
     assert all(p["count"] >= 2 and p["examples"] for p in phrases.json())
+
+
+def test_dashboard_is_served_as_json_too(api: TestClient) -> None:
+    board = api.get("/api/dashboard")
+    assert board.status_code == 200
+    body = board.json()
+    assert body["totals"]["calls"] > 0 and body["totals"]["objections"] > 0
+    assert body["lost"] and all(r["mentions"] >= r["calls"] > 0 for r in body["lost"])
+    assert body["this_month"] and body["months"]
+    assert body["totals"]["lost"] + body["totals"]["won"] <= body["totals"]["calls"]

@@ -69,3 +69,10 @@ def test_search_and_phrases(cli: CliRunner) -> None:
     phrases = json.loads(run(cli, "phrases", "--json"))
     assert isinstance(phrases, list)
     assert "Buyer phrases" in run(cli, "phrases")
+
+
+def test_dashboard_table_and_json(cli: CliRunner) -> None:
+    board = json.loads(run(cli, "dashboard", "--json"))
+    assert board["totals"]["calls"] > 0 and board["lost"]
+    table = run(cli, "dashboard")
+    assert "Objections in lost deals" in table and board["lost"][0]["name"] in table

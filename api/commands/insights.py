@@ -17,6 +17,7 @@ from pipeline import analysis, corrections
 from pipeline import phrases as phrase_service
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import queries as cluster_queries
+from pipeline.dashboard import dashboard
 from pipeline.jobs import ProgressCallback
 from pipeline.store import Outcome
 
@@ -285,3 +286,34 @@ def phrases(
         example = item["examples"][0]["text"] if item["examples"] else ""
         table.add_row(item["phrase"], str(item["count"]), str(item["distinct_calls"]), example)
     console.print(table)
+
+
+@app.command("dashboard")
+def dashboard_command(as_json: JsonOption = False) -> None:
+    """Top objections this month vs last, objections in lost deals, competitors named."""
+    with open_workspace() as workspace, workspace.session() as session:
+        board = dashboard(session)
+    if as_json:
+        print_json(board.model_dump(mode="json"))
+        return
+    t = board.totals
+    console.print(f"{t.calls} calls, {t.won} won, {t.lost} lost, {t.objections} objections")
+    if board.this_month and board.last_month:
+        months = Table(title=f"{board.this_month:%B %Y} vs {board.last_month:%B %Y}")
+        for column in ("cluster", "name", "this month", "last month"):
+            months.add_column(column)
+        for m in board.months:
+            months.add_row(str(m.id), m.name, str(m.now), str(m.before))
+        console.print(months)
+    lost = Table(title="Objections in lost deals")
+    for column in ("cluster", "name", "mentions", "calls"):
+        lost.add_column(column)
+    for r in board.lost:
+        lost.add_row(str(r.id), r.name, str(r.mentions), str(r.calls))
+    console.print(lost)
+    rivals = Table(title="Competitors named")
+    for column in ("competitor", "mentions", "calls", "won", "lost"):
+        rivals.add_column(column)
+    for c in board.competitors:
+        rivals.add_row(c.name, str(c.mentions), str(c.calls), str(c.won), str(c.lost))
+    console.print(rivals)

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy import select
 
 from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, parse_date, redirect, render
 from pipeline.calls.edits import correct_call
-from pipeline.calls.queries import get_call, list_calls
+from pipeline.calls.queries import get_call, kept_mentions, list_calls
 from pipeline.calls.schemas import CallUpdate
 from pipeline.corrections import label_sentence
 from pipeline.detect import DETECTED_ROLES, load_seeds, split_sentences
 from pipeline.errors import CallmineError
-from pipeline.store import Mention
 
 router = APIRouter()
 
@@ -70,16 +68,14 @@ def calls_page(
 def _spans(db: SessionDep, call_id: int) -> dict[int, list[tuple[int, int, str, str]]]:
     """Char spans of the kept detections per utterance, for highlighting."""
     spans: dict[int, list[tuple[int, int, str, str]]] = {}
-    rows = db.scalars(
-        select(Mention).where(Mention.call_id == call_id, Mention.excluded.is_(False))
-    )
-    for m in rows:
-        note = KIND_LABELS.get(m.kind, m.kind)
-        if m.category:
-            note += f": {m.category.replace('_', ' ')}"
-        if m.competitor:
-            note += f" ({m.competitor})"
-        spans.setdefault(m.utterance_id, []).append((m.char_start, m.char_end, m.kind, note))
+    for utterance_id, mentions in kept_mentions(db, call_id).items():
+        for m in mentions:
+            note = KIND_LABELS.get(m.kind, m.kind)
+            if m.category:
+                note += f": {m.category.replace('_', ' ')}"
+            if m.competitor:
+                note += f" ({m.competitor})"
+            spans.setdefault(utterance_id, []).append((m.char_start, m.char_end, m.kind, note))
     return spans
 
 

@@ -7,18 +7,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, parse_date, redirect, render, sparkline
+from pipeline.calls.queries import has_calls, known_accounts, known_competitors
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
 from pipeline.cluster.queries import get_cluster, list_clusters, load_rows, search_quotes
 from pipeline.corrections import label_mention
 from pipeline.errors import CallmineError
 from pipeline.phrases import extract_phrases
 from pipeline.stats import MentionRow
-from pipeline.store import Call, Mention
 
 router = APIRouter()
 
@@ -30,20 +28,6 @@ GENERATE = (
     ("seo-brief", "SEO brief"),
     ("comparison", "Comparison page"),
 )
-
-
-def known_accounts(db: Session) -> list[str]:
-    rows = db.scalars(select(Call.account).where(Call.account.is_not(None)).distinct())
-    return sorted({a for a in rows if a}, key=str.lower)
-
-
-def known_competitors(db: Session) -> list[str]:
-    """Names from call metadata and from detected competitor mentions."""
-    names: set[str] = set()
-    for listed in db.scalars(select(Call.competitors)):
-        names.update(n for n in listed or [] if n)
-    names.update(n for n in db.scalars(select(Mention.competitor).distinct()) if n)
-    return sorted(names, key=str.lower)
 
 
 def _two_quotes(rows: list[MentionRow]) -> list[MentionRow]:
@@ -130,7 +114,7 @@ def clusters_page(
         kinds=KINDS,
         accounts=known_accounts(db),
         competitors=known_competitors(db),
-        has_calls=db.scalar(select(Call.id).limit(1)) is not None,
+        has_calls=has_calls(db),
     )
 
 

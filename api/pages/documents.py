@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from api.deps import SessionDep, SettingsDep
-from api.pages.clusters import known_competitors
 from api.web import redirect, render, templates
 from pipeline import review
+from pipeline.calls.queries import known_competitors
 from pipeline.cluster.queries import list_clusters
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document, get_document, retry_generation

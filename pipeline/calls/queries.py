@@ -163,3 +163,33 @@ def count_rows(db: Session) -> tuple[int, int]:
     calls = db.scalar(select(func.count()).select_from(Call)) or 0
     utterances = db.scalar(select(func.count()).select_from(Utterance)) or 0
     return calls, utterances
+
+
+def has_calls(db: Session) -> bool:
+    return db.scalar(select(Call.id).limit(1)) is not None
+
+
+def known_accounts(db: Session) -> list[str]:
+    """Every account named on a call, for filters."""
+    rows = db.scalars(select(Call.account).where(Call.account.is_not(None)).distinct())
+    return sorted({a for a in rows if a}, key=str.lower)
+
+
+def known_competitors(db: Session) -> list[str]:
+    """Names from call metadata and from detected competitor mentions."""
+    names: set[str] = set()
+    for listed in db.scalars(select(Call.competitors)):
+        names.update(n for n in listed or [] if n)
+    names.update(n for n in db.scalars(select(Mention.competitor).distinct()) if n)
+    return sorted(names, key=str.lower)
+
+
+def kept_mentions(db: Session, call_id: int) -> dict[int, list[Mention]]:
+    """The call's kept detections per utterance id (for highlighting them in the transcript)."""
+    found: dict[int, list[Mention]] = {}
+    rows = db.scalars(
+        select(Mention).where(Mention.call_id == call_id, Mention.excluded.is_(False))
+    )
+    for mention in rows:
+        found.setdefault(mention.utterance_id, []).append(mention)
+    return found
