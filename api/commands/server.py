@@ -7,16 +7,20 @@ from typing import Annotated
 
 import typer
 
+from api.app import create_app
 from api.cli_app import app, console, open_workspace
+from pipeline.analysis import run_clustering
+from pipeline.cluster.queries import list_clusters
+from pipeline.config import get_settings
+from pipeline.content.generate import generate_document
+from pipeline.export import export_document
+from pipeline.ingest.paths import ingest_paths
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "examples" / "calls"
 
 
 def _serve(host: str, port: int) -> None:
     import uvicorn
-
-    from api.app import create_app
-    from pipeline.config import get_settings
 
     console.print(f"callmine is serving at [bold]http://{host}:{port}/[/bold]  (Ctrl+C to stop)")
     uvicorn.run(create_app(get_settings()), host=host, port=port, log_level="warning")
@@ -30,8 +34,6 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default: CALLMINE_PORT).")] = None,
 ) -> None:
     """Serve the web UI and the API."""
-    from pipeline.config import get_settings
-
     settings = get_settings()
     _serve(host or settings.host, port or settings.port)
 
@@ -44,11 +46,6 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after the exports.")] = False,
 ) -> None:
     """Load the example calls, cluster them, export a one-pager, then serve the UI."""
-    from pipeline.analysis import run_clustering
-    from pipeline.cluster.queries import list_clusters
-    from pipeline.content.generate import generate_document
-    from pipeline.export import export_document
-    from pipeline.ingest.paths import ingest_paths
 
     with open_workspace() as workspace:
         summary = ingest_paths(workspace, [examples], manifest=examples / "manifest.csv")

@@ -13,17 +13,21 @@ why-now triggers in the buyer's sentences.
 
 from __future__ import annotations
 
-from pipeline.detect.classify import UNDECIDED, ObjectionClassifier, SentenceInput
-from pipeline.detect.detector import (
-    DEFAULT_THRESHOLD,
+from pipeline.detect.classify import (
     DETECTED_ROLES,
-    DETECTORS,
     OBJECTION_CATEGORIES,
+    UNDECIDED,
     WHY_NOW_CATEGORIES,
     Detection,
     Detector,
-    RuleEmbeddingDetector,
+    ObjectionClassifier,
+    SentenceInput,
     UtteranceLike,
+)
+from pipeline.detect.detector import (
+    DEFAULT_THRESHOLD,
+    DETECTORS,
+    RuleEmbeddingDetector,
     create_detector,
 )
 from pipeline.detect.seeds import SeedSet, load_seeds

@@ -16,13 +16,20 @@ import dataclasses
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
 
 import numpy as np
 
 from pipeline.config import Settings
 from pipeline.detect import rules
-from pipeline.detect.classify import UNDECIDED, ObjectionClassifier, SentenceInput
+from pipeline.detect.classify import (
+    DETECTED_ROLES,
+    UNDECIDED,
+    Detection,
+    Detector,
+    ObjectionClassifier,
+    SentenceInput,
+    UtteranceLike,
+)
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence
 from pipeline.detect.labels import context_text, sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import objection_classifier
@@ -34,62 +41,7 @@ from pipeline.errors import BadInput, LLMError
 
 log = logging.getLogger(__name__)
 
-DetectionKind = Literal["objection", "question", "competitor", "why_now"]
-OBJECTION_CATEGORIES = (
-    "price",
-    "contract",
-    "switching",
-    "setup_time",
-    "integrations",
-    "security",
-    "adoption",
-    "authority_timing",
-    "status_quo",
-    "competitor",
-)
-WHY_NOW_CATEGORIES = ("deadline", "cost", "risk", "event")
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
-DETECTED_ROLES = ("buyer", "unknown", "rep_note")
-
-
-@dataclass(frozen=True)
-class Detection:
-    """One detected unit inside an utterance; ``text == utterance.text[char_start:char_end]``."""
-
-    kind: DetectionKind
-    category: str | None
-    text: str
-    char_start: int
-    char_end: int
-    competitor: str | None = None
-    confidence: float = 1.0
-
-
-class UtteranceLike(Protocol):
-    """Anything with an id, a speaker role and a text (ORM rows, parsed utterances, tuples)."""
-
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def role(self) -> str: ...
-
-    @property
-    def text(self) -> str: ...
-
-
-class Detector(Protocol):
-    """A detect stage: every implementation returns detections keyed by utterance id."""
-
-    name: str
-
-    def detect(
-        self, text: str, *, role: str = "buyer", competitors: Sequence[str] = ()
-    ) -> list[Detection]: ...
-
-    def detect_utterances(
-        self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
-    ) -> dict[int, list[Detection]]: ...
 
 
 @dataclass(frozen=True)
