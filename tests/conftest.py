@@ -1,22 +1,39 @@
-"""Shared fixtures: a temporary data dir + SQLite per test, the real embedder once per session."""
+"""Shared fixtures: a temporary data dir + SQLite per test, the real embedder once per session,
+the one way a test gets an app (``app_client``), the analysed theme corpus once per module, and
+the CLI pointed at a data dir.
+
+A folder whose tests read the theme corpus says so in its own conftest (``ws`` is the corpus
+there; elsewhere ``ws`` is the empty workspace of the documents plugin).
+"""
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator, Sequence
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+import pipeline.workspace  # noqa: E402
 from api.app import create_app  # noqa: E402
-from pipeline.config import Settings  # noqa: E402
+from api.cli import app as cli_app  # noqa: E402
+from pipeline import analysis  # noqa: E402
+from pipeline.calls.queries import count_rows  # noqa: E402
+from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.embed import Embedder, Vectors, create_embedder  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
+from tests.insights_corpus import analysed_corpus  # noqa: E402
 
 pytest_plugins = [
     "tests.plugins.llm_server",
@@ -33,6 +50,40 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {"data_dir": data_dir, "llm_base_url": None, "llm_model": None}
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type, call-arg]
+
+
+MAX_UPLOAD_BYTES = 256 * 1024  # small, so the size-limit cases stay cheap
+
+
+@dataclass
+class Cli:
+    """Runs ``callmine`` against one data dir and reads that data dir's database."""
+
+    data_dir: Path
+    runner: CliRunner
+
+    def __call__(self, *args: str | Path) -> Any:
+        return self.runner.invoke(cli_app, [str(a) for a in args])
+
+    def json(self, *args: str | Path) -> Any:
+        result = self(*args, "--json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    def counts(self) -> tuple[int, int]:
+        workspace = Workspace(make_settings(self.data_dir))
+        try:
+            with workspace.session() as db:
+                return count_rows(db)
+        finally:
+            workspace.close()
+
+
+@contextmanager
+def app_client(workspace: Workspace) -> Iterator[TestClient]:
+    """A TestClient over the whole app (API and web pages) on ``workspace``."""
+    with TestClient(create_app(workspace=workspace)) as test_client:
+        yield test_client
 
 
 @pytest.fixture(autouse=True)
@@ -85,10 +136,76 @@ def workspace(settings: Settings, embedder: Embedder) -> Iterator[Workspace]:
 
 @pytest.fixture
 def client(workspace: Workspace) -> Iterator[TestClient]:
-    with TestClient(create_app(workspace=workspace)) as test_client:
+    with app_client(workspace) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def api(ws: Workspace) -> Iterator[TestClient]:
+    """The app over ``ws`` (the theme corpus, or the documents plugin's workspace)."""
+    with app_client(ws) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES_DIR
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """A data dir holding the analysed theme corpus, built once per session (tests copy it)."""
+    folder = tmp_path_factory.mktemp("corpus") / "data"
+    workspace = Workspace(make_settings(folder), embedder=embedder)
+    analysed_corpus(workspace)
+    workspace.close()
+    return folder
+
+
+@pytest.fixture
+def corpus_ws(corpus_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
+    """A workspace over a private copy of the analysed corpus (tests may edit it)."""
+    shutil.copytree(corpus_dir, tmp_path / "data")
+    workspace = Workspace(make_settings(tmp_path / "data"), embedder=embedder)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def no_analysis(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """Record instead of analysing: these tests are about storage; insights test analysis."""
+    seen: list[list[int]] = []
+
+    def record(_ws: Workspace, ids: list[int], **_kw: Any) -> dict[str, int]:
+        seen.append(list(ids))
+        return {"calls": len(ids)}
+
+    monkeypatch.setattr(analysis, "analyse_calls", record)
+    return seen
+
+
+@pytest.fixture
+def point_cli_at(
+    monkeypatch: pytest.MonkeyPatch, embedder: Embedder
+) -> Iterator[Callable[[Path], None]]:
+    """Point ``callmine`` commands at a data dir; the CLI builds its own workspace, so hand it
+    the session's model instead of loading another."""
+
+    def point(data_dir: Path) -> None:
+        monkeypatch.setenv("CALLMINE_DATA_DIR", str(data_dir))
+        monkeypatch.setattr(pipeline.workspace, "create_embedder", lambda _settings: embedder)
+        get_settings.cache_clear()
+
+    yield point
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, point_cli_at: Callable[[Path], None]
+) -> Cli:
+    """``callmine`` on a fresh data dir with a small upload limit."""
+    data_dir = tmp_path / "cli-data"
+    monkeypatch.setenv("CALLMINE_MAX_UPLOAD_BYTES", str(MAX_UPLOAD_BYTES))
+    point_cli_at(data_dir)
+    return Cli(data_dir, CliRunner())

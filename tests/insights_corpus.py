@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
-import pytest
-
-from pipeline.embed import Embedder
+from pipeline.analysis import analyse_calls
 from pipeline.store import Call, Utterance
 from pipeline.workspace import Workspace
 
@@ -84,8 +80,6 @@ def add_call(
 
 def analysed_corpus(workspace: Workspace) -> list[int]:
     """Six calls, each buyer raising one sentence of every theme; analysed and clustered."""
-    from pipeline.analysis import analyse_calls
-
     ids = [
         add_call(
             workspace,
@@ -99,26 +93,3 @@ def analysed_corpus(workspace: Workspace) -> list[int]:
     ]
     analyse_calls(workspace, ids)
     return ids
-
-
-@pytest.fixture(scope="module", name="corpus_dir")
-def corpus_dir_fixture(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
-    """A data dir holding the analysed theme corpus, built once per test module."""
-    from tests.conftest import make_settings
-
-    folder = tmp_path_factory.mktemp("corpus") / "data"
-    workspace = Workspace(make_settings(folder), embedder=embedder)
-    analysed_corpus(workspace)
-    workspace.close()
-    return folder
-
-
-@pytest.fixture(name="ws")
-def ws_fixture(corpus_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
-    """A workspace over a private copy of the analysed corpus (tests may edit it)."""
-    from tests.conftest import make_settings
-
-    shutil.copytree(corpus_dir, tmp_path / "data")
-    workspace = Workspace(make_settings(tmp_path / "data"), embedder=embedder)
-    yield workspace
-    workspace.close()

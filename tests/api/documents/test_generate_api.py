@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,19 +11,10 @@ from fastapi.testclient import TestClient
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from api.app import create_app
 from api.cli import app as cli_app
-from pipeline.config import Settings, get_settings
-from pipeline.workspace import Workspace
+from pipeline.config import Settings
+from tests.conftest import ROOT
 from tests.plugins.documents import Seeded
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def api(ws: Workspace) -> Iterator[TestClient]:
-    with TestClient(create_app(workspace=ws)) as test_client:
-        yield test_client
 
 
 def test_generate_review_export_through_the_api(api: TestClient, seeded: Seeded) -> None:
@@ -128,13 +119,9 @@ def test_competitor_facts_feed_comparisons(api: TestClient, seeded: Seeded) -> N
 
 
 @pytest.fixture
-def cli_env(
-    settings: Settings, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Seeded]:
-    monkeypatch.setenv("CALLMINE_DATA_DIR", str(settings.data_dir))
-    get_settings.cache_clear()
-    yield seeded
-    get_settings.cache_clear()
+def cli_env(settings: Settings, seeded: Seeded, point_cli_at: Callable[[Path], None]) -> Seeded:
+    point_cli_at(settings.data_dir)
+    return seeded
 
 
 def test_cli_generate_review_accuracy_export_and_facts(cli_env: Seeded, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 import pipeline.ingest.service as ingest_service
 import pipeline.ingest.store as calls_service
-from pipeline import analysis, jobs
+from pipeline import jobs
 from pipeline.calls.edits import delete_call, update_call
 from pipeline.calls.queries import count_rows, get_call, list_calls, list_utterances
 from pipeline.calls.schemas import CallUpdate
@@ -23,34 +23,9 @@ from pipeline.ingest.schemas import CallMetadata, split_names
 from pipeline.ingest.service import ingest_bytes, read_limited
 from pipeline.store import Call, Job, Mention, Utterance
 from pipeline.workspace import Workspace
-
-TRANSCRIPT = (
-    b"Maya Chen: Thanks for making the time, Dana. How's the season going?\n"
-    b"Dana Ruiz: Busy, honestly. We're still doing the rota in a spreadsheet.\n"
-    b"Maya Chen: Got it. What made you look at tools now?\n"
-    b"Dana Ruiz: The annual contract is what scares me, to be honest.\n"
-)
-
-
-@pytest.fixture
-def no_analysis(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
-    """Record instead of analysing: these tests are about storage; insights test analysis."""
-    seen: list[list[int]] = []
-
-    def record(_ws: Workspace, ids: list[int], **_kw: Any) -> dict[str, int]:
-        seen.append(list(ids))
-        return {"calls": len(ids)}
-
-    monkeypatch.setattr(analysis, "analyse_calls", record)
-    return seen
-
+from tests.samples import TRANSCRIPT, add_mention, transcript
 
 pytestmark = pytest.mark.usefixtures("no_analysis")
-
-
-def transcript(tag: str) -> bytes:
-    """A small distinct transcript, so each test call has its own content hash."""
-    return TRANSCRIPT + f"Maya Chen: I will send a note about {tag}.\n".encode()
 
 
 def test_split_names_accepts_commas_semicolons_and_lists() -> None:
@@ -251,28 +226,9 @@ def test_update_call_changes_metadata_and_roles(workspace: Workspace) -> None:
     assert detail.outcome == "unknown"
 
 
-def _add_mention(workspace: Workspace, call_id: int, kind: str = "objection") -> None:
-    with workspace.session() as db:
-        utterance = db.scalars(
-            select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
-        ).first()
-        assert utterance is not None
-        db.add(
-            Mention(
-                utterance_id=utterance.id,
-                call_id=call_id,
-                kind=kind,
-                category="contract_length",
-                text=utterance.text,
-                char_end=len(utterance.text),
-                competitor="ShiftLy" if kind == "competitor" else None,
-            )
-        )
-
-
 def test_delete_call_cascades_utterances_and_mentions(workspace: Workspace) -> None:
     ids = _seed(workspace)
-    _add_mention(workspace, ids[0])
+    add_mention(workspace, ids[0])
     with workspace.session() as db:
         delete_call(db, ids[0])
     with workspace.session() as db:
@@ -289,8 +245,8 @@ def test_list_utterances_filters_and_carries_detections(workspace: Workspace) ->
         workspace, TRANSCRIPT, "u.txt", CallMetadata(our_speakers=["Maya Chen"])
     )
     call_id = result.call_id or 0
-    _add_mention(workspace, call_id, "objection")
-    _add_mention(workspace, call_id, "competitor")
+    add_mention(workspace, call_id, "objection")
+    add_mention(workspace, call_id, "competitor")
     ingest_bytes(workspace, transcript("other"), "other.txt")
     with workspace.session() as db:
         buyers = list_utterances(db, call_id=call_id, role="buyer")

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from pipeline.workspace import Workspace
-from tests.insights_corpus import THEMES, corpus_dir_fixture, ws_fixture  # noqa: F401
-
-
-@pytest.fixture(name="api")
-def api_fixture(ws: Workspace) -> Iterator[TestClient]:
-    with TestClient(create_app(workspace=ws)) as test_client:
-        yield test_client
+from tests.insights_corpus import THEMES
 
 
 def test_list_filter_and_sort(api: TestClient) -> None:

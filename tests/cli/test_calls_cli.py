@@ -2,70 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-import pipeline.workspace
-from api.cli import app
-from pipeline.calls.queries import count_rows
-from pipeline.config import get_settings
-from pipeline.embed import Embedder
-from pipeline.workspace import Workspace
-from tests.conftest import make_settings
-from tests.test_calls_api import CRM_CSV
-from tests.test_calls_service import TRANSCRIPT, no_analysis, transcript  # noqa: F401  (fixture)
-
-MAX_UPLOAD_BYTES = 256 * 1024  # small, so the size-limit cases stay cheap
-
-
-@dataclass
-class Cli:
-    """Runs ``callmine`` against one data dir and reads that data dir's database."""
-
-    data_dir: Path
-    runner: CliRunner
-
-    def __call__(self, *args: str | Path) -> Any:
-        return self.runner.invoke(app, [str(a) for a in args])
-
-    def json(self, *args: str | Path) -> Any:
-        result = self(*args, "--json")
-        assert result.exit_code == 0, result.output
-        return json.loads(result.stdout)
-
-    def counts(self) -> tuple[int, int]:
-        workspace = Workspace(make_settings(self.data_dir))
-        try:
-            with workspace.session() as db:
-                return count_rows(db)
-        finally:
-            workspace.close()
-
-
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: Embedder) -> Iterator[Cli]:
-    data_dir = tmp_path / "cli-data"
-    monkeypatch.setenv("CALLMINE_DATA_DIR", str(data_dir))
-    monkeypatch.setenv("CALLMINE_MAX_UPLOAD_BYTES", str(MAX_UPLOAD_BYTES))
-    # The CLI builds its own workspace; hand it the session's model instead of loading another.
-    monkeypatch.setattr(pipeline.workspace, "create_embedder", lambda _settings: embedder)
-    get_settings.cache_clear()
-    yield Cli(data_dir, CliRunner())
-    get_settings.cache_clear()
-
-
-def write(folder: Path, name: str, data: bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+from tests.conftest import Cli
+from tests.samples import CRM_CSV, TRANSCRIPT, transcript, write
 
 
 @pytest.mark.usefixtures("no_analysis")

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.plugins.live_server import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "calls"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 ARGS = [

@@ -11,7 +11,7 @@ from pipeline.embed import Embedder
 from pipeline.errors import BadInput
 from pipeline.index import DELTA_FILENAME, INDEX_FILENAME, MentionIndex, open_index
 from pipeline.workspace import Workspace
-from tests.insights_corpus import THEMES, corpus_dir_fixture, ws_fixture  # noqa: F401
+from tests.insights_corpus import THEMES
 
 
 def test_add_search_remove_save_load(embedder: Embedder, tmp_path: Path) -> None:

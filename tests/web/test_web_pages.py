@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from pipeline.analysis import analyse_calls
 from pipeline.config import Settings
 from pipeline.embed import Embedder
 from pipeline.ingest.schemas import CallMetadata
 from pipeline.ingest.service import ingest_bytes
 from pipeline.workspace import Workspace
+from tests.conftest import EXAMPLES_DIR, app_client
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "calls"
+EXAMPLES = EXAMPLES_DIR
 XSS = (
     "Dana (Brightside): <script>alert('x')</script> the price is too high for us.\n"
     "Maya: Understood.\n"
@@ -47,7 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterat
         if r.call_id is not None
     ]
     analyse_calls(workspace, created)
-    with TestClient(create_app(workspace=workspace)) as client:
+    with app_client(workspace) as client:
         yield client
     workspace.close()
 
@@ -239,7 +239,7 @@ def test_llm_outage_offers_the_offline_draft(
         }
     )
     outage = Workspace(settings, embedder=embedder)
-    with TestClient(create_app(workspace=outage)) as client:
+    with app_client(outage) as client:
         cluster_id, _ = _first_cluster(client)
         page = client.post("/generate", data={"doc_type": "one-pager", "cluster": str(cluster_id)})
         assert "The LLM could not write this draft" in page.text

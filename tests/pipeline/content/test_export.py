@@ -19,8 +19,6 @@ from pipeline.review import edit_document, mark_accuracy, set_state
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _generate(ws: Workspace, doc_type: str) -> int:
     with ws.session() as session:

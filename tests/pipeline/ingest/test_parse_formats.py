@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from pipeline.ingest import SUPPORTED_EXTENSIONS, parse_file, sniff_format
-from tests.ingest.conftest import turns
+from tests.pipeline.ingest.conftest import turns
 
 
 def test_bracketed_timestamp_name_company_with_header_metadata(

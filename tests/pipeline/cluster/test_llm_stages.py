@@ -36,7 +36,6 @@ from pipeline.llm import LLMClient, llm_schema
 from pipeline.store import Cluster
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
-from tests.insights_corpus import corpus_dir_fixture  # noqa: F401  (module fixture)
 from tests.plugins.llm_server import MODEL_ALIAS, free_port
 
 SEEDS = load_seeds()

@@ -22,7 +22,7 @@ from pipeline.cluster.categories import (
 from pipeline.embed import Embedder, normalise
 from pipeline.store import Cluster, Mention
 from pipeline.workspace import Workspace
-from tests.insights_corpus import THEMES, add_call, corpus_dir_fixture, ws_fixture  # noqa: F401
+from tests.insights_corpus import THEMES, add_call
 
 
 def membership(workspace: Workspace, kind: str = "objection") -> dict[int, int | None]:

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.ingest import parse_file
 from pipeline.ingest.decode import decode_text
-from tests.ingest.conftest import turns
+from tests.pipeline.ingest.conftest import turns
 
 TRANSCRIPT = (
     "Renée Dubois: Le café? The price is €30 a month — that’s “too much” for us.\n"

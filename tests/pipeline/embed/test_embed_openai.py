@@ -20,10 +20,7 @@ from pipeline.embed.openai_compatible import OpenAIEmbedder, pooled
 from pipeline.errors import LLMError
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
-from tests.insights_corpus import (
-    THEMES,
-    corpus_dir_fixture,  # noqa: F401  (module fixture)
-)
+from tests.insights_corpus import THEMES
 from tests.plugins.llm_server import MODEL_ALIAS, free_port
 
 TEXTS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from api.app import create_app
 from api.cli import app
-from pipeline import workspace as workspace_module
 from pipeline.analysis import analyse_calls
-from pipeline.config import get_settings
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.labels import (
@@ -33,16 +30,11 @@ from pipeline.detect.labels import (
 from pipeline.embed import Embedder
 from pipeline.store import Mention, Utterance
 from pipeline.workspace import Workspace
-from tests.insights_corpus import THEMES, add_call, corpus_dir_fixture, ws_fixture  # noqa: F401
+from tests.conftest import app_client
+from tests.insights_corpus import THEMES, add_call
 
 PRICE = THEMES["price"][1]  # "It is just too expensive compared to what we pay now."
 CONTEXT = "Thanks, go on."
-
-
-@pytest.fixture(name="api")
-def api_fixture(ws: Workspace) -> Iterator[TestClient]:
-    with TestClient(create_app(workspace=ws)) as test_client:
-        yield test_client
 
 
 def _label(sentence: str, label: str, category: str = "", *, group: str = "call-1") -> Any:
@@ -232,10 +224,8 @@ def test_a_new_category_moves_the_quote_to_that_categorys_cluster(
     assert PRICE in [m["text"] for m in api.get(f"/api/clusters/{setup['id']}").json()["mentions"]]
 
 
-def test_cli_label_and_web_button(
-    ws: Workspace, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with TestClient(create_app(workspace=ws)) as site:
+def test_cli_label_and_web_button(ws: Workspace, point_cli_at: Callable[[Path], None]) -> None:
+    with app_client(ws) as site:
         cluster = _objection_cluster(site, "integrations")
         first, second = cluster["mentions"][:2]
         page = site.get(f"/clusters/{cluster['id']}").text
@@ -244,20 +234,15 @@ def test_cli_label_and_web_button(
         clicked = site.post(button, follow_redirects=False)
         assert clicked.status_code == 303 and "detector+learns" in clicked.headers["location"]
         assert first["text"] not in site.get(f"/clusters/{cluster['id']}").text
-    monkeypatch.setenv("CALLMINE_DATA_DIR", str(ws.settings.data_dir))
-    monkeypatch.setattr(workspace_module, "create_embedder", lambda _settings: embedder)
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(app, ["label", str(second["mention_id"]), "other"])
-        assert result.exit_code == 0, result.output
-        assert json.loads(result.output)["text"] == second["text"]
-        bad = CliRunner().invoke(app, ["label", str(second["mention_id"]), "objection"])
-        assert bad.exit_code != 0 and "needs a category" in bad.output
-        again = CliRunner().invoke(app, ["redetect", "--json"])
-        assert again.exit_code == 0, again.output
-        assert json.loads(again.output)["calls"] == 6
-    finally:
-        get_settings.cache_clear()
+    point_cli_at(ws.settings.data_dir)
+    result = CliRunner().invoke(app, ["label", str(second["mention_id"]), "other"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["text"] == second["text"]
+    bad = CliRunner().invoke(app, ["label", str(second["mention_id"]), "objection"])
+    assert bad.exit_code != 0 and "needs a category" in bad.output
+    again = CliRunner().invoke(app, ["redetect", "--json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.output)["calls"] == 6
     assert len(user_labelled(ws.settings.data_dir)) == 2
 
 
@@ -269,7 +254,7 @@ def test_call_page_corrects_one_sentence_of_a_turn(ws: Workspace) -> None:
             select(Utterance.id).where(Utterance.call_id == call_id, Utterance.role == "buyer")
         ).one()
     action = f"/calls/{call_id}/utterances/{buyer}/label"
-    with TestClient(create_app(workspace=ws)) as site:
+    with app_client(ws) as site:
         page = site.get(f"/calls/{call_id}").text
         assert action in page and "<option>Our team is twelve people.</option>" in page
         assert 'value="objection:price"' in page and "Not an objection" in page

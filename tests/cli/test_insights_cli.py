@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from pipeline import workspace as workspace_module
-from pipeline.config import get_settings
-from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
-from tests.insights_corpus import THEMES, corpus_dir_fixture, ws_fixture  # noqa: F401
+from tests.insights_corpus import THEMES
 
 
-@pytest.fixture(name="cli")
-def cli_fixture(
-    ws: Workspace, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[CliRunner]:
-    monkeypatch.setenv("CALLMINE_DATA_DIR", str(ws.settings.data_dir))
-    # the real embedder, loaded once per session instead of once per command
-    monkeypatch.setattr(workspace_module, "create_embedder", lambda _settings: embedder)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
+@pytest.fixture
+def cli(ws: Workspace, point_cli_at: Callable[[Path], None]) -> CliRunner:
+    """The commands over a copy of the theme corpus (this module's ``cli`` is a bare runner)."""
+    point_cli_at(ws.settings.data_dir)
+    return CliRunner()
 
 
 def run(cli: CliRunner, *args: str) -> str:

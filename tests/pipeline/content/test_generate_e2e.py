@@ -16,10 +16,10 @@ from pipeline.export import export_document
 from pipeline.ingest.paths import ingest_paths
 from pipeline.store import Mention, Utterance
 from pipeline.workspace import Workspace
+from tests.conftest import ROOT
 from tests.plugins.documents import assert_citations_resolve
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Path) -> None:

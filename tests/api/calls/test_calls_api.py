@@ -11,13 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from api.app import create_app
 from pipeline import analysis
 from pipeline.embed import Embedder
 from pipeline.store import Mention
 from pipeline.workspace import Workspace
-from tests.conftest import make_settings
-from tests.test_calls_service import TRANSCRIPT, _add_mention, no_analysis, transcript  # noqa: F401  (fixture)
+from tests.conftest import app_client, make_settings
+from tests.samples import CRM_CSV, TRANSCRIPT, add_mention, transcript
 
 JSON_CALL = json.dumps(
     {
@@ -94,14 +93,6 @@ def test_mixed_upload_is_207_with_per_file_statuses(client: TestClient) -> None:
         ("empty.txt", "rejected"),
     ]
     assert results[1]["status_code"] == 422 and "empty" in results[1]["reason"]
-
-
-CRM_CSV = (
-    b"Gist,Practice,When,Deal Stage\n"
-    b'"Owner worried about the annual contract, wants monthly.",Harbourview Dental,2026-04-02,'
-    b"Negotiation\n"
-    b'"Asked whether it syncs with Xero.\nAlso: who else uses it?",Corner Books,2026-04-03,Demo\n'
-)
 
 
 @pytest.mark.usefixtures("no_analysis")
@@ -188,7 +179,7 @@ def test_get_patch_delete(client: TestClient, workspace: Workspace) -> None:
     bad_role = client.patch(f"/api/calls/{call_id}", json={"speaker_roles": {"Dana Ruiz": "boss"}})
     assert bad_role.status_code == 422
 
-    _add_mention(workspace, call_id)
+    add_mention(workspace, call_id)
     assert client.delete(f"/api/calls/{call_id}").status_code == 204
     missing = client.get(f"/api/calls/{call_id}")
     assert missing.status_code == 404
@@ -239,7 +230,7 @@ def background_client(tmp_path: Path, embedder: Embedder) -> Iterator[TestClient
     """An app whose every upload is 'large', so analysis always runs as a background job."""
     settings = make_settings(tmp_path / "bg", background_ingest_bytes=10)
     ws = Workspace(settings, embedder=embedder)
-    with TestClient(create_app(workspace=ws)) as test_client:
+    with app_client(ws) as test_client:
         yield test_client
     ws.close()
 

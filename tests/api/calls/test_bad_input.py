@@ -19,9 +19,8 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.store import Utterance
 from pipeline.workspace import Workspace
-from tests.conftest import make_settings
-from tests.test_calls_cli import MAX_UPLOAD_BYTES, Cli, cli, write  # noqa: F401  (cli fixture)
-from tests.test_calls_service import TRANSCRIPT, no_analysis, transcript  # noqa: F401  (fixture)
+from tests.conftest import MAX_UPLOAD_BYTES, Cli, make_settings
+from tests.samples import TRANSCRIPT, transcript, write
 
 pytestmark = pytest.mark.usefixtures("no_analysis")  # about storage; insights test analysis
 LIMIT = MAX_UPLOAD_BYTES  # the same small limit on both sides
@@ -141,7 +140,7 @@ ON_DISK = [c for c in CASES if c.id not in ("dotdot", "absolute", "nul")]
 @pytest.mark.parametrize("case", ON_DISK, ids=[c.id for c in ON_DISK])
 def test_cli_reports_the_file_and_exits_non_zero_after_the_good_ones(
     case: Case,
-    cli: Cli,  # noqa: F811
+    cli: Cli,
     tmp_path: Path,
 ) -> None:
     good = write(tmp_path / "in", "good.txt", TRANSCRIPT)
@@ -159,7 +158,7 @@ def test_cli_reports_the_file_and_exits_non_zero_after_the_good_ones(
 @pytest.mark.parametrize("name", ["../outside.txt", "/etc/passwd", "a\x00b.txt"])
 def test_cli_manifest_with_unsafe_file_names(
     name: str,
-    cli: Cli,  # noqa: F811
+    cli: Cli,
     tmp_path: Path,
 ) -> None:
     """On the CLI, names come from the disk or a manifest: unsafe manifest rows are refused."""
@@ -175,7 +174,7 @@ def test_cli_manifest_with_unsafe_file_names(
     assert cli.json("calls")["items"][0]["outcome"] == "lost"
 
 
-def test_cli_checks_the_size_before_reading(cli: Cli, tmp_path: Path) -> None:  # noqa: F811
+def test_cli_checks_the_size_before_reading(cli: Cli, tmp_path: Path) -> None:
     sparse = tmp_path / "sparse.txt"
     with sparse.open("wb") as handle:
         handle.truncate(10 * 1024**3)  # 10 GB on paper, nothing on disk: must not be read
@@ -187,7 +186,7 @@ def test_cli_checks_the_size_before_reading(cli: Cli, tmp_path: Path) -> None:  
 def test_duplicate_upload_is_idempotent(
     client: TestClient,
     workspace: Workspace,
-    cli: Cli,  # noqa: F811
+    cli: Cli,
     tmp_path: Path,
 ) -> None:
     first = client.post("/api/calls", files=[("files", ("a.txt", TRANSCRIPT))]).json()
@@ -220,7 +219,7 @@ def fail_half_way(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_exception_half_way_rolls_back_in_api_and_cli(
     client: TestClient,
     workspace: Workspace,
-    cli: Cli,  # noqa: F811
+    cli: Cli,
     tmp_path: Path,
 ) -> None:
     response = client.post("/api/calls", files=[("files", ("half.txt", TRANSCRIPT))])
