@@ -1,6 +1,7 @@
-"""Jinja2 environments for prompts (``prompts/``) and output documents (``content_templates/``).
+"""Jinja2 environments, one per kind of output: prompts (``prompts/``), Markdown documents and
+the offline drafts' copy (``content_templates/``), standalone HTML exports.
 
-Both use ``StrictUndefined``. Output templates write Markdown, so their filters escape HTML and
+All use ``StrictUndefined``. Markdown templates write Markdown, so their filters escape HTML and
 link syntax in every quoted or generated string: nothing a transcript or a model says can
 become markup in an export.
 """
@@ -109,6 +110,16 @@ def render_prompt_text(name: str, **context: Any) -> str:
 def render_markdown(name: str, **context: Any) -> str:
     text = content_env().get_template(name).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+@cache
+def _draft_copy_macros() -> Any:
+    return content_env().get_template("_draft_copy.j2").module
+
+
+def draft_copy(macro: str, /, **values: object) -> str:
+    """One macro of ``_draft_copy.j2``: a sentence of offline-draft copy, filled in."""
+    return str(getattr(_draft_copy_macros(), macro)(**values))
 
 
 def read_static(name: str) -> str:

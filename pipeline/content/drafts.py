@@ -28,8 +28,8 @@ from pipeline.content.types import (
     SEOBrief,
 )
 from pipeline.errors import BadInput
+from pipeline.templating import draft_copy
 
-TO_WRITE = "To write: no rep answer from a won deal in the calls yet."
 _DURATION_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|a few|couple of)\s+(?:days?|weeks?|months?)\b", re.I
 )
@@ -46,6 +46,11 @@ _LINK_TARGETS = {
 }
 
 
+def say(macro: str, /, **values: object) -> str:
+    """One sentence of draft copy from ``content_templates/_draft_copy.j2``."""
+    return draft_copy(macro, **values)
+
+
 def _names(evidence: Evidence, limit: int = 3) -> str:
     names = [cluster.name for cluster in evidence.clusters[:limit]]
     return ", ".join(names) if names else "what buyers said"
@@ -53,15 +58,15 @@ def _names(evidence: Evidence, limit: int = 3) -> str:
 
 def _stats(cluster: ClusterEvidence) -> str:
     won, lost = cluster.outcomes.get("won", 0), cluster.outcomes.get("lost", 0)
-    return f"raised {cluster.size} times on {cluster.calls} calls ({won} won, {lost} lost)"
+    return say("stats", size=cluster.size, calls=cluster.calls, won=won, lost=lost)
 
 
 def _answer(evidence: Evidence, cluster: ClusterEvidence, limit: int) -> tuple[str, list[int]]:
     answers = evidence.cluster_answers(cluster)
     if not answers:
-        return clip(f"{TO_WRITE} This objection was {_stats(cluster)}.", limit), []
+        return clip(say("no_answer", stats=_stats(cluster)), limit), []
     best = answers[0]
-    return clip(f"What worked in a deal we won: “{best.text}”", limit), [best.id]
+    return clip(say("won_answer", text=best.text), limit), [best.id]
 
 
 def _top(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
@@ -86,12 +91,8 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     _require_quotes(evidence)
     items = [qa for cluster in evidence.clusters if (qa := _qa(evidence, cluster))][:6]
     return ObjectionFAQ(
-        title="Buyer questions, answered from real sales calls",
-        intro=clip(
-            f"The concerns buyers raised on {evidence.call_count} sales calls, in their own "
-            "words, with the answers that worked in deals we won.",
-            600,
-        ),
+        title=say("faq_title"),
+        intro=clip(say("faq_intro", calls=evidence.call_count), 600),
         items=items,
     )
 
@@ -111,26 +112,24 @@ def one_pager(evidence: Evidence) -> OnePager:
                 )
             )
     proof = [
-        Point(text=clip(f"A rep in a won deal: “{q.text}”", 240), citations=[q.id])
+        Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
         for q in evidence.of_kind("answer")[:3]
     ]
     return OnePager(
-        title="What buyers push back on, and what wins the deal",
+        title=say("one_pager_title"),
         headline=clip(
-            f"The {len(objections)} objections heard most on {evidence.call_count} sales calls, "
-            "in the buyer's words, with the replies that worked in deals we won.",
-            240,
+            say("one_pager_headline", count=len(objections), calls=evidence.call_count), 240
         ),
         problem=Point(
-            text=clip(f"In the buyer's words: “{problem.text}”", 240), citations=[problem.id]
+            text=clip(say("in_buyers_words", text=problem.text), 240), citations=[problem.id]
         ),
         objections=objections,
         proof_points=proof,
         why_now=[
-            Point(text=clip(f"“{q.text}”", 240), citations=[q.id])
+            Point(text=clip(say("quoted", text=q.text), 240), citations=[q.id])
             for q in evidence.of_kind("why_now")[:3]
         ],
-        cta="Book a 20-minute walkthrough with your own numbers.",
+        cta=say("one_pager_cta"),
     )
 
 
@@ -145,8 +144,8 @@ def comparison(evidence: Evidence) -> Comparison:
         )
     rows = [
         ComparisonRow(
-            aspect=f"Fact {fact.label}",
-            us="To write: how we compare on this.",
+            aspect=say("fact_aspect", label=fact.label),
+            us=say("compare_to_write"),
             them=clip(fact.text, 240),
             citations=[],
             facts=[fact.id],
@@ -155,9 +154,9 @@ def comparison(evidence: Evidence) -> Comparison:
     ]
     rows += [
         ComparisonRow(
-            aspect=clip(f"What a buyer said ({q.outcome} deal)", 120),
-            us="To write: our answer, from the rep replies below.",
-            them=clip(f"“{q.text}”", 240),
+            aspect=clip(say("buyer_said", outcome=q.outcome), 120),
+            us=say("answer_to_write"),
+            them=clip(say("quoted", text=q.text), 240),
             citations=[q.id],
             facts=[],
         )
@@ -166,33 +165,23 @@ def comparison(evidence: Evidence) -> Comparison:
     won = [q for q in evidence.quotes if q.outcome == "won" and q.role == "buyer"][:2]
     answers = evidence.of_kind("answer")[:2]
     us_better = [
-        FitPoint(
-            text=clip(f"Buyers who said “{q.text}” still chose us", 240), citations=[q.id], facts=[]
-        )
+        FitPoint(text=clip(say("still_chose_us", text=q.text), 240), citations=[q.id], facts=[])
         for q in won
     ] + [
-        FitPoint(text=clip(f"When this answer lands: “{q.text}”", 240), citations=[q.id], facts=[])
+        FitPoint(text=clip(say("answer_lands", text=q.text), 240), citations=[q.id], facts=[])
         for q in answers
     ]
     if not us_better:
-        us_better = [
-            FitPoint(
-                text="To write: where we fit better (no won deal yet).", citations=[], facts=[]
-            )
-        ]
+        us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     lost = [q for q in about if q.outcome == "lost"][:2]
     return Comparison(
-        title=clip(f"Us vs {name}", 120),
-        summary=clip(
-            f"A fair comparison with {name}, built only from what buyers said on "
-            f"{evidence.call_count} calls and facts our team entered.",
-            600,
-        ),
+        title=clip(say("comparison_title", name=name), 120),
+        summary=clip(say("comparison_summary", name=name, calls=evidence.call_count), 600),
         rows=rows,
         us_better_when=us_better[:4],
         them_better_when=[
             FitPoint(
-                text=clip(f"Buyers we lost to {name} said: “{q.text}”", 240),
+                text=clip(say("lost_to", name=name, text=q.text), 240),
                 citations=[q.id],
                 facts=[],
             )
@@ -225,12 +214,8 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     )
     base = 800 + 250 * len(evidence.clusters)
     return SEOBrief(
-        title=clip(f"{target[:1].upper()}{target[1:]}: what buyers ask before they buy", 70),
-        meta_description=clip(
-            f"Straight answers to what buyers ask about {_names(evidence, 2)}, "
-            "drawn from real sales conversations.",
-            160,
-        ),
+        title=clip(say("seo_title", target=target[:1].upper() + target[1:]), 70),
+        meta_description=clip(say("seo_meta", names=_names(evidence, 2)), 160),
         target_keyword=target,
         secondary_keywords=[clip(p, 120) for p in phrases[1:9]],
         search_intent=intent,
@@ -258,19 +243,17 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     _require_quotes(evidence)
     first = _top(evidence, evidence.clusters[0]) or evidence.quotes[0]
     return PricingExplainer(
-        title=clip(f"Pricing, explained: {_names(evidence, 2)}", 120),
-        summary=Point(
-            text=clip(f"What buyers ask about price: “{first.text}”", 240), citations=[first.id]
-        ),
+        title=clip(say("pricing_title", names=_names(evidence, 2)), 120),
+        summary=Point(text=clip(say("price_question", text=first.text), 240), citations=[first.id]),
         concerns=_concerns(evidence),
         value_points=[
             Point(
-                text=clip(f"How a rep framed the value in a won deal: “{q.text}”", 240),
+                text=clip(say("value_framed", text=q.text), 240),
                 citations=[q.id],
             )
             for q in evidence.of_kind("answer")[:4]
         ],
-        cta="See the plan that fits your team size, with no surprises at renewal.",
+        cta=say("pricing_cta"),
     )
 
 
@@ -283,7 +266,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
         Phase(
             name=name,
             duration="to confirm",
-            what_happens="To write with the onboarding team.",
+            what_happens=say("onboarding_to_write"),
             citations=[],
         )
         for name in ("Kick-off and plan", "Data import", "Team training")
@@ -295,7 +278,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
             Phase(
                 name="Go-live",
                 duration=duration,
-                what_happens=clip(f"A rep in a won deal: “{quote.text}”", 240),
+                what_happens=clip(say("rep_in_won_deal", text=quote.text), 240),
                 citations=[quote.id],
             )
         )
@@ -304,22 +287,20 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
             Phase(
                 name="Go-live",
                 duration="to confirm",
-                what_happens="To write with the onboarding team.",
+                what_happens=say("onboarding_to_write"),
                 citations=[],
             )
         )
     return ImplementationTimeline(
-        title=clip(f"Implementation timeline: {_names(evidence, 2)}", 120),
-        summary=Point(
-            text=clip(f"What buyers ask about setup: “{first.text}”", 240), citations=[first.id]
-        ),
+        title=clip(say("timeline_title", names=_names(evidence, 2)), 120),
+        summary=Point(text=clip(say("setup_question", text=first.text), 240), citations=[first.id]),
         concerns=_concerns(evidence),
         phases=phases,
         prerequisites=[
-            Point(text=clip(f"A rep in a won deal: “{q.text}”", 240), citations=[q.id])
+            Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
             for q in evidence.of_kind("answer")[:3]
         ],
-        cta="Plan your switch with us: a named onboarding contact from day one.",
+        cta=say("timeline_cta"),
     )
 
 
