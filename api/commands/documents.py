@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 from rich.table import Table
@@ -14,17 +14,13 @@ from pipeline.content import documents as service
 from pipeline.content.generate import generate_document, get_document, retry_generation
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import FORMATS, export_document
-from pipeline.review import edit_document, mark_accuracy, set_state, version_diff
+from pipeline.review import ReviewState, edit_document, mark_accuracy, set_state, version_diff
 
 DocTypeChoice = enum.StrEnum("DocTypeChoice", {name: name for name in CONTENT_TYPES})  # type: ignore[misc]
 FormatChoice = enum.StrEnum("FormatChoice", {name: name for name in FORMATS})  # type: ignore[misc]
 
 
-class StateChoice(enum.StrEnum):
-    draft = "draft"
-    in_review = "in_review"
-    approved = "approved"
-    changes_requested = "changes_requested"
+StateChoice = enum.StrEnum("StateChoice", {s: s for s in get_args(ReviewState)})  # type: ignore[misc]
 
 
 class VerdictChoice(enum.StrEnum):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
-from collections.abc import Iterator
-from typing import Annotated, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Annotated, Any, cast, get_args
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -17,19 +17,14 @@ from pipeline import analysis, corrections
 from pipeline import phrases as phrase_service
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import queries as cluster_queries
+from pipeline.cluster.queries import SortKey
 from pipeline.dashboard import dashboard
+from pipeline.index import CLUSTERED_KINDS
 from pipeline.jobs import ProgressCallback
 from pipeline.store import Outcome
 
-
-class KindChoice(enum.StrEnum):
-    objection = "objection"
-    question = "question"
-
-
-class SortChoice(enum.StrEnum):
-    size = "size"
-    trend = "trend"
+KindChoice = enum.StrEnum("KindChoice", {k: k for k in CLUSTERED_KINDS})  # type: ignore[misc]
+SortChoice = enum.StrEnum("SortChoice", {s: s for s in get_args(SortKey)})  # type: ignore[misc]
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -87,7 +82,7 @@ def list_clusters(
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
     competitor: Annotated[str | None, typer.Option()] = None,
     account: Annotated[str | None, typer.Option()] = None,
-    sort: Annotated[SortChoice, typer.Option()] = SortChoice.size,
+    sort: Annotated[SortChoice, typer.Option()] = SortChoice("size"),
     as_json: JsonOption = False,
 ) -> None:
     """Recurring themes with counts, won/lost split and a quote."""
@@ -100,7 +95,7 @@ def list_clusters(
             date_to=until.date() if until else None,
             competitor=competitor,
             account=account,
-            sort=sort.value,
+            sort=cast(SortKey, sort.value),
         )
     if as_json:
         print_json(rows)
@@ -193,9 +188,7 @@ def not_objection(
     console.print_json(data=result)
 
 
-class VerdictChoice(enum.StrEnum):
-    objection = "objection"
-    other = "other"
+VerdictChoice = enum.StrEnum("VerdictChoice", {v: v for v in get_args(corrections.Verdict)})  # type: ignore[misc]
 
 
 @app.command()
@@ -212,11 +205,20 @@ def label(
     with open_workspace() as workspace, workspace.session() as session:
         if utterance:
             result = corrections.label_sentence(
-                workspace, session, target_id, text=text, label=verdict.value, category=category
+                workspace,
+                session,
+                target_id,
+                text=text,
+                label=cast(corrections.Verdict, verdict.value),
+                category=category,
             )
         else:
             result = corrections.label_mention(
-                workspace, session, target_id, label=verdict.value, category=category
+                workspace,
+                session,
+                target_id,
+                label=cast(corrections.Verdict, verdict.value),
+                category=category,
             )
     console.print_json(data=result)
 
@@ -299,21 +301,22 @@ def dashboard_command(as_json: JsonOption = False) -> None:
     t = board.totals
     console.print(f"{t.calls} calls, {t.won} won, {t.lost} lost, {t.objections} objections")
     if board.this_month and board.last_month:
-        months = Table(title=f"{board.this_month:%B %Y} vs {board.last_month:%B %Y}")
-        for column in ("cluster", "name", "this month", "last month"):
-            months.add_column(column)
-        for m in board.months:
-            months.add_row(str(m.id), m.name, str(m.now), str(m.before))
-        console.print(months)
-    lost = Table(title="Objections in lost deals")
-    for column in ("cluster", "name", "mentions", "calls"):
-        lost.add_column(column)
-    for r in board.lost:
-        lost.add_row(str(r.id), r.name, str(r.mentions), str(r.calls))
-    console.print(lost)
-    rivals = Table(title="Competitors named")
-    for column in ("competitor", "mentions", "calls", "won", "lost"):
-        rivals.add_column(column)
-    for c in board.competitors:
-        rivals.add_row(c.name, str(c.mentions), str(c.calls), str(c.won), str(c.lost))
-    console.print(rivals)
+        title = f"{board.this_month:%B %Y} vs {board.last_month:%B %Y}"
+        rows = [(m.id, m.name, m.now, m.before) for m in board.months]
+        console.print(_table(title, ("cluster", "name", "this month", "last month"), rows))
+    lost = [(r.id, r.name, r.mentions, r.calls) for r in board.lost]
+    console.print(
+        _table("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)
+    )
+    rivals = [(c.name, c.mentions, c.calls, c.won, c.lost) for c in board.competitors]
+    columns = ("competitor", "mentions", "calls", "won", "lost")
+    console.print(_table("Competitors named", columns, rivals))
+
+
+def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(cell) for cell in row))
+    return table
