@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from pipeline.errors import BadInput
 from pipeline.store import Outcome
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -82,16 +81,6 @@ def query(params: Mapping[str, Any], **changes: Any) -> str:
     """The current filters with some changed, as a query string (for sort links)."""
     merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
     return "?" + urlencode(merged) if merged else "?"
-
-
-def parse_date(value: str) -> dt.date | None:
-    """A date filter from a query string; blank is no filter, garbage a clear BadInput."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def timecode(seconds: float | None) -> str:

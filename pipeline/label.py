@@ -23,7 +23,7 @@ import numpy as np
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
-from pipeline.phrases import _CLAUSE, _EDGE_WORDS, _FUNCTION_WORDS, _Analyzer
+from pipeline.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, Analyzer
 
 log = logging.getLogger(__name__)
 # Spoken filler and contraction stubs that English stop-word lists miss.
@@ -109,7 +109,7 @@ def phrase_candidates(
     texts = [text for texts in groups for text in texts]
     if not texts:
         return [[] for _ in groups]
-    vectorizer = CountVectorizer(analyzer=_Analyzer(MAX_PHRASE_WORDS), binary=True)
+    vectorizer = CountVectorizer(analyzer=Analyzer(MAX_PHRASE_WORDS), binary=True)
     try:
         matrix = vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # no n-gram anywhere
@@ -215,7 +215,7 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
     before = [(m.group(1) or "").lower() for m in found]
     word, said = Counter(before).most_common(1)[0]  # ties: the first said
-    if all(w and w not in _FUNCTION_WORDS for w in before) and 2 * said > len(before):
+    if all(w and w not in FUNCTION_WORDS for w in before) and 2 * said > len(before):
         first = found[before.index(word)]
         return _capitalise(f"{first.group(1)} {first.group(2).rstrip('? ')}{mark}")
     return _capitalise(found[0].group(2).rstrip("? ") + mark)
@@ -239,13 +239,13 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         clause = _LEADING_FILLER.sub("", match.group(0).strip(" -")).strip()
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
-        if not any(w not in _FUNCTION_WORDS for w in lowered):
+        if not any(w not in FUNCTION_WORDS for w in lowered):
             continue
         score = sum(w in key_words for w in lowered) + min(len(words), 4) / 10
         if score > best_score:
             best, best_score = clause, score
     if not best:
-        best = _LEADING_FILLER.sub("", _CLAUSE.split(text)[0]).strip() or text
+        best = _LEADING_FILLER.sub("", CLAUSE.split(text)[0]).strip() or text
     words = _WORD.findall(best)
     question = best.endswith("?")
     cut = len(words) > MAX_QUOTE_WORDS
@@ -256,7 +256,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     while (
         cut
         and len(words) > 2
-        and words[-1].strip("?").lower() in _EDGE_WORDS - {"it", "them", "that"}
+        and words[-1].strip("?").lower() in EDGE_WORDS - {"it", "them", "that"}
     ):
         words.pop()
         question = False

@@ -44,7 +44,7 @@ class Phrase:
 
 
 # Words that may sit inside a phrase but never start or end one ("the", "and", "of").
-_EDGE_WORDS = frozenset(
+EDGE_WORDS = frozenset(
     """
     a an the and or but so of to for in on at by with from as than that which who whom whose this
     these those is are was were be been being am do does did has have had will would shall should
@@ -56,7 +56,7 @@ _EDGE_WORDS = frozenset(
     """.split()
 )
 # Words that carry no meaning alone: a phrase needs at least one word outside this set.
-_FUNCTION_WORDS = _EDGE_WORDS | frozenset(
+FUNCTION_WORDS = EDGE_WORDS | frozenset(
     """
     it not no don't won't can't isn't doesn't didn't wasn't aren't haven't wouldn't couldn't
     too much many more most some any all lot lots thing things stuff something anything get got
@@ -73,25 +73,25 @@ _OPENERS_ONLY = frozenset(
     "behind toward towards per via".split()
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_CLAUSE = re.compile(r"[.!?;:,()\[\]\"\u2014\u2013]+|\s-\s|\n")
+CLAUSE = re.compile(r"[.!?;:,()\[\]\"\u2014\u2013]+|\s-\s|\n")
 
 
 def _clauses(text: str) -> list[list[str]]:
     normalised = normalise_quotes(text).lower()
-    return [_TOKEN.findall(part) for part in _CLAUSE.split(normalised)]
+    return [_TOKEN.findall(part) for part in CLAUSE.split(normalised)]
 
 
 def _keep(words: Sequence[str]) -> bool:
-    if words[0] in _EDGE_WORDS:
+    if words[0] in EDGE_WORDS:
         return False
     if words[-1] in _OPENERS_ONLY or (
-        words[-1] in _EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED
+        words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED
     ):
         return False
-    return any(w not in _FUNCTION_WORDS and not w.isdigit() for w in words)
+    return any(w not in FUNCTION_WORDS and not w.isdigit() for w in words)
 
 
-class _Analyzer:
+class Analyzer:
     """CountVectorizer analyzer: edge-trimmed 2..max_n grams that stay inside one clause."""
 
     def __init__(self, max_n: int) -> None:
@@ -153,7 +153,7 @@ def extract_phrases(
     sources = [s for s in sources if s.text.strip()]
     if not sources or max_n < 2:
         return []
-    vectorizer = CountVectorizer(analyzer=_Analyzer(max_n), binary=True, min_df=min_count)
+    vectorizer = CountVectorizer(analyzer=Analyzer(max_n), binary=True, min_df=min_count)
     try:
         matrix = vectorizer.fit_transform([s.text for s in sources]).tocsc()
     except ValueError:  # nothing reaches min_count (sklearn refuses an empty vocabulary)

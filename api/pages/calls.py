@@ -8,13 +8,14 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import SessionDep, WorkspaceDep
-from api.web import Segment, highlight, parse_date, redirect, render
+from api.web import Segment, highlight, redirect, render
 from pipeline.calls.edits import correct_call
 from pipeline.calls.queries import get_call, kept_mentions, list_calls
 from pipeline.calls.schemas import CallUpdate
 from pipeline.corrections import label_sentence
 from pipeline.detect import DETECTED_ROLES, load_seeds, split_sentences
 from pipeline.errors import CallmineError
+from pipeline.ingest.values import iso_date
 
 router = APIRouter()
 
@@ -45,8 +46,8 @@ def calls_page(
             db,
             outcome=outcome or None,
             account=account or None,
-            date_from=parse_date(date_from),
-            date_to=parse_date(date_to),
+            date_from=iso_date(date_from, "date_from"),
+            date_to=iso_date(date_to, "date_to"),
             page=page,
             page_size=PAGE_SIZE,
         )

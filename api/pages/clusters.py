@@ -9,12 +9,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import SessionDep, WorkspaceDep
-from api.web import outcome_split, parse_date, redirect, render, sparkline
+from api.web import outcome_split, redirect, render, sparkline
 from pipeline.calls.queries import has_calls, known_accounts, known_competitors
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
 from pipeline.cluster.queries import get_cluster, list_clusters, load_rows, search_quotes
 from pipeline.corrections import label_mention
 from pipeline.errors import CallmineError
+from pipeline.ingest.values import iso_date
 from pipeline.phrases import extract_phrases
 from pipeline.stats import MentionRow
 
@@ -86,8 +87,8 @@ def clusters_page(
         scope: dict[str, Any] = {
             "kind": filters["kind"],
             "outcome": outcome or None,
-            "date_from": parse_date(date_from),
-            "date_to": parse_date(date_to),
+            "date_from": iso_date(date_from, "date_from"),
+            "date_to": iso_date(date_to, "date_to"),
             "competitor": competitor or None,
             "account": account or None,
         }
