@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import require_token
+from api.openapi import install_openapi
 from api.problems import add_problem_handlers
 from api.routers import calls, clusters, dashboard, documents, jobs, pages
 from pipeline.config import Settings, get_settings
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     app.state.workspace = workspace
 
     add_problem_handlers(app)
+    install_openapi(app)
     protected = [Depends(require_token)]
     for module in (calls, clusters, dashboard, documents, jobs):
         app.include_router(module.router, dependencies=protected)

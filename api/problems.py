@@ -3,15 +3,21 @@ and the handlers that map every error to one."""
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from pipeline.errors import CallmineError
 from pipeline.ingest.schemas import IngestResult
+
+log = logging.getLogger(__name__)
 
 
 class Problem(BaseModel):
@@ -37,13 +43,16 @@ class Problem(BaseModel):
     detail: str
     filename: str | None = None
     results: list[IngestResult] | None = None
+    errors: list[dict[str, Any]] | None = None
 
 
 # For a route's ``responses={404: PROBLEM}``: documents the problem+json body in OpenAPI.
 PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
 
 
-def problem(status: int, title: str, detail: str, **extra: object) -> JSONResponse:
+def problem(
+    status: int, title: str, detail: str, headers: dict[str, str] | None = None, **extra: object
+) -> JSONResponse:
     """An RFC 9457 problem+json response."""
     body: dict[str, object] = {
         "type": "about:blank",
@@ -52,26 +61,50 @@ def problem(status: int, title: str, detail: str, **extra: object) -> JSONRespon
         "detail": detail,
     }
     body.update({k: v for k, v in extra.items() if v is not None})
-    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+    return JSONResponse(
+        body, status_code=status, headers=headers, media_type="application/problem+json"
+    )
 
 
 def jsonable(errors: object) -> object:
     return jsonable_encoder(errors, custom_encoder={Exception: str})
 
 
+HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (Starlette's own 405 names one route's)."""
+    allowed = []
+    for method in HTTP_METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
+
+
 def add_problem_handlers(app: FastAPI) -> None:
-    """Every ``CallmineError``, HTTP error and validation error becomes a problem response."""
+    """Every ``CallmineError``, HTTP error, validation error and unexpected exception becomes a
+    problem response."""
 
     @app.exception_handler(CallmineError)
     async def _callmine_error(_request: Request, exc: CallmineError) -> JSONResponse:
         return problem(exc.status_code, exc.title, exc.detail, filename=exc.filename)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, "HTTP error", str(exc.detail))
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return problem(exc.status_code, "HTTP error", str(exc.detail), headers=headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return problem(
             422, "Invalid request", "request did not validate", errors=jsonable(exc.errors())
         )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return problem(500, "Internal error", f"unexpected {type(exc).__name__}; it was logged")

@@ -40,8 +40,8 @@ class JobRead(BaseModel):
                     "progress": 0.4,
                     "message": "embedding 1,200 utterances",
                     "result": {},
-                    "created_at": "2026-03-15T09:12:00",
-                    "updated_at": "2026-03-15T09:12:04",
+                    "created_at": "2026-03-15T09:12:00Z",
+                    "updated_at": "2026-03-15T09:12:04Z",
                 }
             ]
         },

@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 from sqlalchemy.orm import Session
 
 from pipeline.content.generate import get_document
-from pipeline.errors import BadInput, Conflict
+from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.store import Document, DocumentComment, DocumentVersion, utcnow
 
 ReviewState = Literal["draft", "in_review", "approved", "changes_requested"]
@@ -204,7 +204,7 @@ def get_version(session: Session, document_id: int, version: int) -> DocumentVer
     for candidate in document.versions:
         if candidate.version == version:
             return candidate
-    raise BadInput(f"document {document_id} has no version {version}")
+    raise NotFound(f"document {document_id} has no version {version}")
 
 
 def version_diff(session: Session, document_id: int, from_version: int, to_version: int) -> str:

@@ -19,12 +19,13 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    TypeDecorator,
     create_engine,
     event,
     inspect,
     text,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -57,11 +58,44 @@ DOCUMENT_STATES = ("draft", "in_review", "approved", "changes_requested", "faile
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """Now, in UTC, timezone-aware (what every timestamp column stores)."""
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp that reads back timezone-aware in UTC on every database.
+
+    SQLite keeps no zone: values are stored as naive UTC and given ``UTC`` when read, so the
+    API serves ISO 8601 ``date-time`` values with an offset (rows written before this type
+    were naive UTC too).
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[int]: JSON}
+    type_annotation_map = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[int]: JSON,
+        dt.datetime: UTCDateTime,
+    }
 
 
 class Call(Base):
@@ -81,7 +115,7 @@ class Call(Base):
     our_speakers: Mapped[list[str]] = mapped_column(JSON, default=list)
     competitors: Mapped[list[str]] = mapped_column(JSON, default=list)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     utterances: Mapped[list[Utterance]] = relationship(
         back_populates="call",
@@ -156,8 +190,8 @@ class Cluster(Base):
     merged_into: Mapped[int | None] = mapped_column(ForeignKey("clusters.id", ondelete="SET NULL"))
     keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class ClusterEdit(Base):
@@ -169,7 +203,7 @@ class ClusterEdit(Base):
     action: Mapped[str] = mapped_column(String(32))
     cluster_id: Mapped[int | None] = mapped_column(Integer)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Document(Base):
@@ -187,8 +221,8 @@ class Document(Base):
     error: Mapped[str | None] = mapped_column(Text)
     accuracy: Mapped[str | None] = mapped_column(String(16))  # accurate|needs_fix
     current_version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     versions: Mapped[list[DocumentVersion]] = relationship(
         cascade="all, delete-orphan", order_by="DocumentVersion.version", passive_deletes=True
@@ -212,7 +246,7 @@ class DocumentVersion(Base):
     prompt: Mapped[str | None] = mapped_column(Text)
     raw_reply: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class DocumentComment(Base):
@@ -227,7 +261,7 @@ class DocumentComment(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     from_state: Mapped[str | None] = mapped_column(String(32))
     to_state: Mapped[str | None] = mapped_column(String(32))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class CompetitorFact(Base):
@@ -239,7 +273,7 @@ class CompetitorFact(Base):
     competitor: Mapped[str] = mapped_column(String(255), index=True)
     fact: Mapped[str] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String(1024))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Job(Base):
@@ -251,15 +285,15 @@ class Job(Base):
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     message: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class MigrationRecord(Base):
     __tablename__ = "_migrations"
 
     name: Mapped[str] = mapped_column(String(255), primary_key=True)
-    applied_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    applied_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 def _m001_initial_schema(connection: Any) -> None:

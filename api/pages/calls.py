@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import SessionDep, WorkspaceDep
@@ -16,6 +16,7 @@ from pipeline.corrections import label_sentence
 from pipeline.detect import DETECTED_ROLES, load_seeds, split_sentences
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
+from pipeline.types import PageNumber, RowId
 
 router = APIRouter()
 
@@ -37,7 +38,7 @@ def calls_page(
     account: str = "",
     date_from: str = "",
     date_to: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
 ) -> HTMLResponse:
     filters = {"outcome": outcome, "account": account, "date_from": date_from, "date_to": date_to}
     error = None
@@ -82,7 +83,7 @@ def _spans(db: SessionDep, call_id: int) -> dict[int, list[tuple[int, int, str, 
 
 @router.get("/calls/{call_id}", response_class=HTMLResponse)
 def call_page(
-    request: Request, db: SessionDep, workspace: WorkspaceDep, call_id: int
+    request: Request, db: SessionDep, workspace: WorkspaceDep, call_id: RowId
 ) -> HTMLResponse:
     call = get_call(db, call_id)
     seeds = load_seeds(workspace.settings.data_dir)
@@ -122,8 +123,8 @@ def call_page(
 def label_turn(
     db: SessionDep,
     workspace: WorkspaceDep,
-    call_id: int,
-    utterance_id: int,
+    call_id: RowId,
+    utterance_id: RowId,
     verdict: Annotated[str, Form()],
     text: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
@@ -150,7 +151,7 @@ def label_turn(
 @router.post("/calls/{call_id}/roles")
 def fix_role(
     workspace: WorkspaceDep,
-    call_id: int,
+    call_id: RowId,
     speaker: Annotated[str, Form()],
     role: Annotated[str, Form()],
 ) -> RedirectResponse:

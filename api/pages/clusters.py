@@ -18,6 +18,7 @@ from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
 from pipeline.phrases import extract_phrases
 from pipeline.stats import MentionRow
+from pipeline.types import RowId
 
 router = APIRouter()
 
@@ -121,7 +122,7 @@ def clusters_page(
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse, response_model=None)
 def cluster_page(
-    request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: int
+    request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId
 ) -> HTMLResponse | RedirectResponse:
     cluster = get_cluster(db, cluster_id, embedder=workspace.embedder, quotes=4)
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
@@ -149,13 +150,15 @@ def _act(cluster_id: int, action: Any, done: str) -> RedirectResponse:
 
 
 @router.post("/clusters/{cluster_id}/rename")
-def rename(db: SessionDep, cluster_id: int, name: Annotated[str, Form()] = "") -> RedirectResponse:
+def rename(
+    db: SessionDep, cluster_id: RowId, name: Annotated[str, Form()] = ""
+) -> RedirectResponse:
     return _act(cluster_id, lambda: rename_cluster(db, cluster_id, name) and None, "Renamed.")
 
 
 @router.post("/clusters/{cluster_id}/merge")
 def merge(
-    db: SessionDep, cluster_id: int, other: Annotated[list[int] | None, Form()] = None
+    db: SessionDep, cluster_id: RowId, other: Annotated[list[RowId] | None, Form()] = None
 ) -> RedirectResponse:
     def run() -> None:
         merge_clusters(db, [cluster_id, *(other or [])])
@@ -164,7 +167,7 @@ def merge(
 
 
 @router.post("/clusters/{cluster_id}/split")
-def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: int) -> RedirectResponse:
+def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId) -> RedirectResponse:
     def run() -> str:
         children = split_cluster(workspace, db, cluster_id)["children"]
         return f"/clusters/{children[0]}"
@@ -174,7 +177,7 @@ def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: int) -> RedirectR
 
 @router.post("/clusters/{cluster_id}/quotes/{mention_id}/not-objection")
 def quote_not_objection(
-    db: SessionDep, workspace: WorkspaceDep, cluster_id: int, mention_id: int
+    db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, mention_id: RowId
 ) -> RedirectResponse:
     def run() -> None:
         label_mention(workspace, db, mention_id, label="other")
@@ -185,7 +188,7 @@ def quote_not_objection(
 
 @router.post("/clusters/{cluster_id}/mark")
 def mark(
-    db: SessionDep, cluster_id: int, not_objection: Annotated[str, Form()] = "yes"
+    db: SessionDep, cluster_id: RowId, not_objection: Annotated[str, Form()] = "yes"
 ) -> RedirectResponse:
     hide = not_objection == "yes"
 

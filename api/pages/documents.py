@@ -20,6 +20,7 @@ from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError
 from pipeline.export import FORMATS, export_document, markdown_to_html
 from pipeline.store import Document
+from pipeline.types import RowId
 
 router = APIRouter()
 
@@ -63,7 +64,7 @@ def generate_page(
     db: SessionDep,
     settings: SettingsDep,
     doc_type: Annotated[str, Query(alias="type")] = "one-pager",
-    cluster: Annotated[list[int] | None, Query()] = None,
+    cluster: Annotated[list[RowId] | None, Query()] = None,
     competitor: str = "",
 ) -> HTMLResponse:
     clusters = list_clusters(db, kind="objection") + list_clusters(db, kind="question")
@@ -87,7 +88,7 @@ def generate(
     db: SessionDep,
     settings: SettingsDep,
     doc_type: Annotated[str, Form()],
-    cluster: Annotated[list[int] | None, Form()] = None,
+    cluster: Annotated[list[RowId] | None, Form()] = None,
     competitor: Annotated[str, Form()] = "",
     generator: Annotated[str, Form()] = "auto",
 ) -> RedirectResponse:
@@ -117,9 +118,9 @@ def document_page(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
-    document_id: int,
-    diff_from: Annotated[int | None, Query(alias="from")] = None,
-    diff_to: Annotated[int | None, Query(alias="to")] = None,
+    document_id: RowId,
+    diff_from: Annotated[RowId | None, Query(alias="from")] = None,
+    diff_to: Annotated[RowId | None, Query(alias="to")] = None,
 ) -> HTMLResponse:
     document = get_document(db, document_id)
     latest = document.current_version
@@ -163,7 +164,7 @@ def _back(document_id: int, action: Any) -> RedirectResponse:
 @router.post("/documents/{document_id}/edit")
 def edit(
     db: SessionDep,
-    document_id: int,
+    document_id: RowId,
     body: Annotated[str, Form()],
     title: Annotated[str, Form()] = "",
     author: Annotated[str, Form()] = "",
@@ -183,7 +184,7 @@ def edit(
 @router.post("/documents/{document_id}/state")
 def change_state(
     db: SessionDep,
-    document_id: int,
+    document_id: RowId,
     state: Annotated[str, Form()],
     comment: Annotated[str, Form()] = "",
     reviewer: Annotated[str, Form()] = "",
@@ -198,7 +199,7 @@ def change_state(
 @router.post("/documents/{document_id}/accuracy")
 def accuracy(
     db: SessionDep,
-    document_id: int,
+    document_id: RowId,
     verdict: Annotated[str, Form()],
     comment: Annotated[str, Form()] = "",
     reviewer: Annotated[str, Form()] = "",
@@ -213,7 +214,7 @@ def accuracy(
 @router.post("/documents/{document_id}/comments")
 def comment(
     db: SessionDep,
-    document_id: int,
+    document_id: RowId,
     body: Annotated[str, Form()] = "",
     author: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
@@ -228,7 +229,7 @@ def comment(
 def retry(
     db: SessionDep,
     settings: SettingsDep,
-    document_id: int,
+    document_id: RowId,
     generator: Annotated[str, Form()] = "offline",
 ) -> RedirectResponse:
     """Try the LLM again, or take the offline draft built from the same evidence."""
@@ -244,7 +245,7 @@ def retry(
 
 @router.get("/documents/{document_id}/export/{fmt}")
 def export(
-    db: SessionDep, settings: SettingsDep, document_id: int, fmt: str, inline: bool = False
+    db: SessionDep, settings: SettingsDep, document_id: RowId, fmt: str, inline: bool = False
 ) -> Response:
     """A download (or, with ``inline``, the print-friendly HTML page itself)."""
     result = export_document(db, settings, document_id, fmt)

@@ -24,6 +24,7 @@ from pipeline.ingest.service import (
 )
 from pipeline.ingest.values import iso_date
 from pipeline.store import Outcome
+from pipeline.types import RowId
 from pipeline.workspace import Workspace
 
 router = APIRouter()
@@ -138,7 +139,7 @@ async def upload_one(request: Request, workspace: WorkspaceDep) -> JSONResponse:
 def upload_analyse(
     workspace: WorkspaceDep,
     background: BackgroundTasks,
-    call_id: Annotated[list[int], Form()],
+    call_id: Annotated[list[RowId], Form()],
 ) -> JSONResponse:
     return JSONResponse({"job_id": analyse_in_background(workspace, call_id, background.add_task)})
 

@@ -7,8 +7,7 @@ others kept (read each result's ``status``), and a problem+json 4xx when every f
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Response, UploadFile
 from fastapi.responses import JSONResponse
@@ -23,8 +22,12 @@ from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRe
 from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
 from pipeline.store import Outcome, Role
+from pipeline.types import IsoDate, Offset, PageNumber, RowId
 
 router = APIRouter(tags=["calls"])
+
+# A form field left empty: the same as not sending it.
+Blank = Literal[""]
 
 
 class RedetectJob(BaseModel):
@@ -95,10 +98,16 @@ def upload_calls(
     workspace: WorkspaceDep,
     response: Response,
     background: BackgroundTasks,
-    files: Annotated[list[UploadFile], File(description="One or many transcript/notes files.")],
-    date: Annotated[dt.date | None, Form(examples=["2026-03-14"])] = None,
+    files: Annotated[
+        list[UploadFile],
+        File(
+            description="One or many transcript/notes files.",
+            examples=[["Maria Chen: What slows payday down?\nDana Ruiz: It is too much admin."]],
+        ),
+    ],
+    date: Annotated[IsoDate | Blank | None, Form(examples=["2026-03-14"])] = None,
     account: Annotated[str | None, Form(examples=["Brightside Dental"])] = None,
-    outcome: Annotated[Outcome | None, Form(examples=["lost"])] = None,
+    outcome: Annotated[Outcome | Blank | None, Form(examples=["lost"])] = None,
     deal_id: Annotated[str | None, Form(examples=["D-1042"])] = None,
     deal_stage: Annotated[str | None, Form(examples=["Proposal"])] = None,
     our_speakers: Annotated[
@@ -126,9 +135,9 @@ def upload_calls(
     (`job_id`, poll `GET /api/jobs/{id}`); smaller ones inline (`analysis`).
     """
     metadata = CallMetadata(
-        date=date,
+        date=date or None,
         account=account,
-        outcome=outcome,
+        outcome=outcome or None,
         deal_id=deal_id,
         deal_stage=deal_stage,
         our_speakers=split_names(our_speakers),
@@ -171,9 +180,9 @@ def read_calls(
     db: SessionDep,
     outcome: Outcome | None = None,
     account: Annotated[str | None, Query(description="Substring, case-insensitive.")] = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
+    page: PageNumber = 1,
     page_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> CallPage:
     """Newest call date first."""
@@ -189,22 +198,22 @@ def read_calls(
 
 
 @router.get(
-    "/api/calls/{call_id}",
+    "/api/calls/{call_id:int}",
     summary="One call with its utterances",
     response_model=CallDetail,
     responses={404: PROBLEM},
 )
-def read_call(db: SessionDep, call_id: int) -> CallDetail:
+def read_call(db: SessionDep, call_id: RowId) -> CallDetail:
     return get_call(db, call_id)
 
 
 @router.patch(
-    "/api/calls/{call_id}",
+    "/api/calls/{call_id:int}",
     summary="Correct a call's metadata or speaker roles",
     response_model=CallDetail,
     responses={404: PROBLEM, 422: PROBLEM},
 )
-def patch_call(workspace: WorkspaceDep, call_id: int, update: CallUpdate) -> CallDetail:
+def patch_call(workspace: WorkspaceDep, call_id: RowId, update: CallUpdate) -> CallDetail:
     """Only the fields sent change; ``speaker_roles`` maps a speaker name to buyer/rep/unknown.
 
     A role change re-runs detection on the call, since only buyer turns hold objections.
@@ -213,12 +222,12 @@ def patch_call(workspace: WorkspaceDep, call_id: int, update: CallUpdate) -> Cal
 
 
 @router.delete(
-    "/api/calls/{call_id}",
+    "/api/calls/{call_id:int}",
     summary="Delete a call and everything derived from it",
     status_code=204,
     responses={404: PROBLEM},
 )
-def remove_call(db: SessionDep, call_id: int) -> Response:
+def remove_call(db: SessionDep, call_id: RowId) -> Response:
     delete_call(db, call_id)
     return Response(status_code=204)
 
@@ -230,9 +239,9 @@ def remove_call(db: SessionDep, call_id: int) -> Response:
 )
 def read_utterances(
     db: SessionDep,
-    call_id: int | None = None,
+    call_id: RowId | None = None,
     role: Role | None = None,
     limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> list[UtteranceRead]:
     return list_utterances(db, call_id=call_id, role=role, limit=limit, offset=offset)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from api.deps import SessionDep, WorkspaceDep
+from api.problems import PROBLEM
 from pipeline import analysis, corrections
 from pipeline import phrases as phrase_service
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, Quote
 from pipeline.store import Outcome
+from pipeline.types import Count, IsoDate, RowId
 
 router = APIRouter(tags=["clusters"])
 
@@ -27,13 +28,13 @@ class ClusterPatch(BaseModel):
     )
 
     name: str | None = Field(None, min_length=1, max_length=255)
-    not_objection: bool | None = None
+    not_objection: StrictBool | None = None
 
 
 class MergeRequest(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"ids": [4, 9]}]})
 
-    ids: list[int] = Field(min_length=2, description="Merged into the first id.")
+    ids: list[RowId] = Field(min_length=2, max_length=1000, description="Merged into the first id.")
 
 
 class LabelRequest(BaseModel):
@@ -88,8 +89,8 @@ def list_clusters(
     db: SessionDep,
     kind: Kind | None = None,
     outcome: Outcome | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
     competitor: str | None = None,
     account: str | None = None,
     sort: Literal["size", "trend"] = "size",
@@ -113,18 +114,18 @@ def rebuild_clusters(workspace: WorkspaceDep) -> dict[str, Any]:
     return analysis.run_clustering(workspace, rebuild=True)
 
 
-@router.post("/api/clusters/merge", response_model=EditResult)
+@router.post("/api/clusters/merge", response_model=EditResult, responses={404: PROBLEM})
 def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
     return cluster_edits.merge_clusters(db, body.ids)
 
 
-@router.get("/api/clusters/{cluster_id}", response_model=ClusterDetail)
-def get_cluster(cluster_id: int, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
+@router.get("/api/clusters/{cluster_id:int}", response_model=ClusterDetail)
+def get_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
     return cluster_queries.get_cluster(db, cluster_id, embedder=workspace.embedder)
 
 
-@router.patch("/api/clusters/{cluster_id}", response_model=EditResult)
-def patch_cluster(cluster_id: int, body: ClusterPatch, db: SessionDep) -> dict[str, Any]:
+@router.patch("/api/clusters/{cluster_id:int}", response_model=EditResult)
+def patch_cluster(cluster_id: RowId, body: ClusterPatch, db: SessionDep) -> dict[str, Any]:
     """Rename (the name sticks across re-clusters) and/or mark "not an objection"."""
     result: dict[str, Any] = {"id": cluster_id}
     if body.name is not None:
@@ -134,14 +135,16 @@ def patch_cluster(cluster_id: int, body: ClusterPatch, db: SessionDep) -> dict[s
     return result
 
 
-@router.post("/api/clusters/{cluster_id}/split", response_model=EditResult)
-def split_cluster(cluster_id: int, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
+@router.post(
+    "/api/clusters/{cluster_id:int}/split", response_model=EditResult, responses={409: PROBLEM}
+)
+def split_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
     return cluster_edits.split_cluster(workspace, db, cluster_id)
 
 
-@router.post("/api/mentions/{mention_id}/label", response_model=LabelResult)
+@router.post("/api/mentions/{mention_id:int}/label", response_model=LabelResult)
 def label_mention(
-    mention_id: int, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
+    mention_id: RowId, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
 ) -> dict[str, Any]:
     """Correct a detected quote: ``other`` hides it, an objection ``category`` moves it. The
     verdict is kept in ``objection_labels.csv`` and the detector learns from it."""
@@ -150,9 +153,9 @@ def label_mention(
     )
 
 
-@router.post("/api/utterances/{utterance_id}/label", response_model=LabelResult)
+@router.post("/api/utterances/{utterance_id:int}/label", response_model=LabelResult)
 def label_utterance(
-    utterance_id: int, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
+    utterance_id: RowId, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
 ) -> dict[str, Any]:
     """Say what a buyer sentence is, e.g. an objection the detector missed (``text`` names
     the sentence when the utterance has several)."""
@@ -166,7 +169,7 @@ def list_phrases(
     db: SessionDep,
     kind: Kind | None = None,
     top: Annotated[int, Query(ge=1, le=500)] = 50,
-    min_count: Annotated[int, Query(ge=1)] = 2,
+    min_count: Count = 2,
 ) -> list[dict[str, Any]]:
     """Recurring buyer phrases with counts and example quotes."""
     return phrase_service.list_phrases(db, top=top, min_count=min_count, kind=kind)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from api.deps import SessionDep, SettingsDep
+from api.problems import PROBLEM
 from pipeline.content import documents as service
 from pipeline.content.generate import generate_document, get_document, retry_generation
 from pipeline.content.types import DocType
+from pipeline.export import FORMATS as EXPORT_FORMATS
 from pipeline.export import ExportFormat, export_document
 from pipeline.review import (
     add_comment,
@@ -25,13 +27,14 @@ from pipeline.review import (
     set_state,
     version_diff,
 )
+from pipeline.types import RowId
 
 router = APIRouter(tags=["documents"])
 
 UseLLM = Literal["auto", "true", "false"]
 
 
-def _use_llm(value: UseLLM | bool) -> bool | None:
+def _use_llm(value: UseLLM | StrictBool) -> bool | None:
     if isinstance(value, bool):
         return value
     return None if value == "auto" else value == "true"
@@ -39,11 +42,13 @@ def _use_llm(value: UseLLM | bool) -> bool | None:
 
 class GenerateRequest(BaseModel):
     type: DocType = Field(examples=["one-pager"])
-    cluster_ids: list[int] = Field(
+    cluster_ids: list[RowId] = Field(
         default_factory=list, max_length=20, description="Empty: the clusters that suit the type."
     )
     competitor: str | None = Field(None, max_length=255, examples=["Calendly"])
-    use_llm: UseLLM | bool = Field("auto", description="auto: use the LLM when one is configured.")
+    use_llm: UseLLM | StrictBool = Field(
+        "auto", description="auto: use the LLM when one is configured."
+    )
     author: str = Field("api", max_length=255)
 
 
@@ -72,7 +77,7 @@ class CommentRequest(BaseModel):
 
 
 class RetryRequest(BaseModel):
-    use_llm: UseLLM | bool = "auto"
+    use_llm: UseLLM | StrictBool = "auto"
     author: str = Field("api", max_length=255)
 
 
@@ -84,10 +89,20 @@ class DiffRead(BaseModel):
 
 class FactRequest(BaseModel):
     fact: str = Field(min_length=1, max_length=1000)
-    source: str | None = Field(None, max_length=1024)
+    source: str | None = Field(
+        None,
+        max_length=1024,
+        pattern=r"^\s*[Hh][Tt][Tt][Pp][Ss]?://",
+        description="An http(s) URL.",
+    )
 
 
-@router.post("/api/documents", status_code=201, response_model=service.DocumentDetail)
+@router.post(
+    "/api/documents",
+    status_code=201,
+    response_model=service.DocumentDetail,
+    responses={404: PROBLEM},
+)
 def create_document(
     request: GenerateRequest, session: SessionDep, settings: SettingsDep
 ) -> service.DocumentDetail:
@@ -113,14 +128,18 @@ def list_documents(
     return service.list_documents(session, state=state, doc_type=type)
 
 
-@router.get("/api/documents/{document_id}", response_model=service.DocumentDetail)
-def read_document(document_id: int, session: SessionDep) -> service.DocumentDetail:
+@router.get("/api/documents/{document_id:int}", response_model=service.DocumentDetail)
+def read_document(document_id: RowId, session: SessionDep) -> service.DocumentDetail:
     return service.detail(get_document(session, document_id))
 
 
-@router.patch("/api/documents/{document_id}", response_model=service.DocumentDetail)
+@router.patch(
+    "/api/documents/{document_id:int}",
+    response_model=service.DocumentDetail,
+    responses={409: PROBLEM},
+)
 def update_document(
-    document_id: int, request: EditRequest, session: SessionDep
+    document_id: RowId, request: EditRequest, session: SessionDep
 ) -> service.DocumentDetail:
     """Save an edited body as a new version; the document goes back to draft."""
     document = edit_document(
@@ -134,9 +153,13 @@ def update_document(
     return service.detail(document)
 
 
-@router.post("/api/documents/{document_id}/review", response_model=service.DocumentDetail)
+@router.post(
+    "/api/documents/{document_id:int}/review",
+    response_model=service.DocumentDetail,
+    responses={409: PROBLEM},
+)
 def review_document(
-    document_id: int, request: ReviewRequest, session: SessionDep
+    document_id: RowId, request: ReviewRequest, session: SessionDep
 ) -> service.DocumentDetail:
     document = set_state(
         session, document_id, request.state, reviewer=request.reviewer, comment=request.comment
@@ -144,9 +167,13 @@ def review_document(
     return service.detail(document)
 
 
-@router.post("/api/documents/{document_id}/accuracy", response_model=service.DocumentDetail)
+@router.post(
+    "/api/documents/{document_id:int}/accuracy",
+    response_model=service.DocumentDetail,
+    responses={409: PROBLEM},
+)
 def mark_document_accuracy(
-    document_id: int, request: AccuracyRequest, session: SessionDep
+    document_id: RowId, request: AccuracyRequest, session: SessionDep
 ) -> service.DocumentDetail:
     document = mark_accuracy(
         session, document_id, request.verdict, comment=request.comment, reviewer=request.reviewer
@@ -155,23 +182,25 @@ def mark_document_accuracy(
 
 
 @router.post(
-    "/api/documents/{document_id}/comments", status_code=201, response_model=service.CommentRead
+    "/api/documents/{document_id:int}/comments", status_code=201, response_model=service.CommentRead
 )
 def comment_document(
-    document_id: int, request: CommentRequest, session: SessionDep
+    document_id: RowId, request: CommentRequest, session: SessionDep
 ) -> service.CommentRead:
     return service.CommentRead.model_validate(
         add_comment(session, document_id, request.body, author=request.author)
     )
 
 
-@router.get("/api/documents/{document_id}/versions", response_model=list[service.VersionRead])
-def list_versions(document_id: int, session: SessionDep) -> list[service.VersionRead]:
+@router.get("/api/documents/{document_id:int}/versions", response_model=list[service.VersionRead])
+def list_versions(document_id: RowId, session: SessionDep) -> list[service.VersionRead]:
     return service.list_versions(session, document_id)
 
 
-@router.get("/api/documents/{document_id}/versions/{version}", response_model=service.VersionDetail)
-def read_version(document_id: int, version: int, session: SessionDep) -> service.VersionDetail:
+@router.get(
+    "/api/documents/{document_id:int}/versions/{version:int}", response_model=service.VersionDetail
+)
+def read_version(document_id: RowId, version: RowId, session: SessionDep) -> service.VersionDetail:
     """One version with its audit trail: the rendered prompt and the raw model reply."""
     row = get_version(session, document_id, version)
     out = service.VersionDetail.model_validate(row)
@@ -179,12 +208,12 @@ def read_version(document_id: int, version: int, session: SessionDep) -> service
     return out
 
 
-@router.get("/api/documents/{document_id}/diff", response_model=DiffRead)
+@router.get("/api/documents/{document_id:int}/diff", response_model=DiffRead)
 def diff_versions(
-    document_id: int,
+    document_id: RowId,
     session: SessionDep,
-    from_version: Annotated[int | None, Query(alias="from")] = None,
-    to_version: Annotated[int | None, Query(alias="to")] = None,
+    from_version: Annotated[RowId | None, Query(alias="from")] = None,
+    to_version: Annotated[RowId | None, Query(alias="to")] = None,
 ) -> DiffRead:
     """Unified diff between two versions (default: the previous one and the current one)."""
     current = get_document(session, document_id).current_version
@@ -195,9 +224,13 @@ def diff_versions(
     )
 
 
-@router.post("/api/documents/{document_id}/retry", response_model=service.DocumentDetail)
+@router.post(
+    "/api/documents/{document_id:int}/retry",
+    response_model=service.DocumentDetail,
+    responses={409: PROBLEM},
+)
 def retry_document(
-    document_id: int,
+    document_id: RowId,
     session: SessionDep,
     settings: SettingsDep,
     request: RetryRequest | None = None,
@@ -209,9 +242,18 @@ def retry_document(
     return service.detail(document)
 
 
-@router.get("/api/documents/{document_id}/export")
+@router.get(
+    "/api/documents/{document_id:int}/export",
+    responses={
+        200: {
+            "description": "The document file, as an attachment.",
+            "content": {media.split(";")[0]: {} for media, _ in EXPORT_FORMATS.values()},
+        },
+        409: PROBLEM,
+    },
+)
 def export(
-    document_id: int,
+    document_id: RowId,
     session: SessionDep,
     settings: SettingsDep,
     format: Annotated[ExportFormat, Query()] = "md",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.ingest.schemas import split_names
+from pipeline.ingest.schemas import NameList
 from pipeline.store import Outcome, Role
+from pipeline.types import IsoDate
 
 
 class CallUpdate(BaseModel):
@@ -17,25 +18,20 @@ class CallUpdate(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"outcome": "won", "speaker_roles": {"Dana Ruiz": "buyer", "Maya Chen": "rep"}}
+                {"outcome": "won", "speaker_roles": {"Dana Ruiz": "buyer", "Maria Chen": "rep"}}
             ]
         }
     )
 
-    date: dt.date | None = None
+    date: IsoDate | None = None
     account: str | None = None
     outcome: Outcome | None = None
     deal_id: str | None = None
     deal_stage: str | None = None
-    our_speakers: list[str] | None = None
-    competitors: list[str] | None = None
+    our_speakers: NameList | None = None
+    competitors: NameList | None = None
     title: str | None = None
     speaker_roles: dict[str, Role] = Field(default_factory=dict)
-
-    @field_validator("our_speakers", "competitors", mode="before")
-    @classmethod
-    def _split(cls, value: Any) -> list[str] | None:
-        return None if value is None else split_names(value)
 
 
 class UtteranceRead(BaseModel):
@@ -88,11 +84,11 @@ class CallRead(BaseModel):
                     "deal_id": "D-1042",
                     "deal_stage": "Proposal",
                     "outcome": "lost",
-                    "our_speakers": ["Maya Chen"],
+                    "our_speakers": ["Maria Chen"],
                     "competitors": ["ShiftLy"],
-                    "speakers": ["Maya Chen", "Dana Ruiz"],
+                    "speakers": ["Maria Chen", "Dana Ruiz"],
                     "utterance_count": 42,
-                    "created_at": "2026-03-15T09:12:00",
+                    "created_at": "2026-03-15T09:12:00Z",
                 }
             ]
         }

@@ -12,6 +12,7 @@ import zipfile
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml.etree import LxmlError
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
@@ -71,18 +72,19 @@ def parse_docx(data: bytes, filename: str) -> ParsedCall:
     check_zip(data, filename)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        lines: list[str] = []
+        for child in document.element.body.iterchildren():
+            if child.tag == f"{_W}p":
+                lines.extend([_paragraph_line(Paragraph(child, document)), ""])
+            elif child.tag == f"{_W}tbl":
+                lines.extend(_table_lines(Table(child, document)))
+                lines.append("")
+        title = (document.core_properties.title or "").strip() or None
+    except (KeyError, ValueError, AttributeError, TypeError, zipfile.BadZipFile, LxmlError) as exc:
+        # python-docx trusts the package's XML: a malformed part fails in any of these ways.
         raise BadInput(f"not a readable .docx file: {exc}", filename=filename) from exc
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{_W}p":
-            lines.extend([_paragraph_line(Paragraph(child, document)), ""])
-        elif child.tag == f"{_W}tbl":
-            lines.extend(_table_lines(Table(child, document)))
-            lines.append("")
-    text = "\n".join(lines)
-    call = parse_text(text, "docx")
-    call.title = call.title or (document.core_properties.title or "").strip() or None
+    call = parse_text("\n".join(lines), "docx")
+    call.title = call.title or title
     return call
 
 

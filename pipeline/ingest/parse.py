@@ -83,22 +83,27 @@ def read_calls(
     """
     if not data.strip():
         raise BadInput("file is empty", filename=filename)
-    if is_docx(data):
-        calls = [parse_docx(data, filename)]
-    else:
-        if _extension(filename) == ".docx" and binary_kind(data) is not None:
-            raise BadInput("not a valid .docx file (not a Word zip archive)", filename=filename)
-        text = decode_text(data, filename)
-        if not text.strip("\ufeff \t\n"):
-            raise BadInput("file is empty (only whitespace)", filename=filename)
-        fmt = _sniff_text(text, filename)
-        calls = _TEXT_PARSERS[fmt](text, filename, column_map)
+    try:
+        calls = _parse(data, filename, column_map)
+    except RecursionError as exc:  # json and the XML readers recurse once per nesting level
+        raise BadInput("nested too deeply to read", filename=filename) from exc
     if not any(call.utterances for call in calls):
         raise BadInput(
             "no utterances found: no speaker turns, notes or paragraphs with text",
             filename=filename,
         )
     return calls
+
+
+def _parse(data: bytes, filename: str, column_map: dict[str, str] | None) -> list[ParsedCall]:
+    if is_docx(data):
+        return [parse_docx(data, filename)]
+    if _extension(filename) == ".docx" and binary_kind(data) is not None:
+        raise BadInput("not a valid .docx file (not a Word zip archive)", filename=filename)
+    text = decode_text(data, filename)
+    if not text.strip("\ufeff \t\n"):
+        raise BadInput("file is empty (only whitespace)", filename=filename)
+    return _TEXT_PARSERS[_sniff_text(text, filename)](text, filename, column_map)
 
 
 def parse_file(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import split_list
@@ -19,6 +19,31 @@ IngestStatus = Literal["created", "duplicate", "rejected"]
 def split_names(value: str | Sequence[str] | None) -> list[str]:
     """``"Ana; Bo, Cy"`` or a list -> ``["Ana", "Bo", "Cy"]`` (blank and repeated names dropped)."""
     return split_list(value if value is None or isinstance(value, str) else list(value))
+
+
+def _names(value: object) -> object:
+    """Text or a list of text is split into names; anything else is left for the type check
+    to refuse (``false`` or ``123`` is a 422, not a crash)."""
+    if isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    ):
+        return split_names(value)
+    return value
+
+
+NameList = Annotated[
+    list[str],
+    BeforeValidator(_names),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "string", "description": "Names separated by commas or semicolons."},
+            ]
+        }
+    ),
+]
+"""People or companies, as a list or as ``"Ana; Bo, Cy"``."""
 
 
 class CallMetadata(BaseModel):

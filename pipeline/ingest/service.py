@@ -65,6 +65,8 @@ def parse_column_map(raw: str | None) -> dict[str, str] | None:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise BadInput(f"column_map is not valid JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise BadInput("column_map is nested too deeply") from exc
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.content.generate import generate_document
-from pipeline.errors import BadInput, Conflict
+from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.review import add_comment, edit_document, mark_accuracy, set_state, version_diff
 from pipeline.workspace import Workspace
 from tests.plugins.documents import seed_clusters
@@ -104,5 +104,5 @@ def test_comments_and_empty_edits(ws: Workspace, document_id: int) -> None:
         doc = edit_document(s, document_id, "# New\n", author="x")
         with pytest.raises(BadInput, match="nothing changed"):
             edit_document(s, document_id, doc.body_markdown, author="x")
-        with pytest.raises(BadInput, match="no version 9"):
+        with pytest.raises(NotFound, match="no version 9"):
             version_diff(s, document_id, 1, 9)

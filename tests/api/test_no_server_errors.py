@@ -1,0 +1,164 @@
+"""What used to crash the server answers a clear 4xx problem instead, and an unexpected error is a
+logged problem+json 500; the OpenAPI document declares every error it can answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from pipeline.calls import queries
+from pipeline.workspace import Workspace
+from tests.samples import TRANSCRIPT
+
+HUGE = "99999999999999999999"  # past 2**63: SQLite raised OverflowError on it
+
+
+@pytest.fixture
+def call_id(client: TestClient) -> int:
+    response = client.post("/api/calls", files={"files": ("a.txt", TRANSCRIPT)})
+    assert response.status_code == 201, response.text
+    return int(response.json()["results"][0]["call_id"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/calls/{HUGE}",
+        f"/api/calls?page={HUGE}",
+        f"/api/utterances?call_id={HUGE}",
+        f"/api/utterances?offset={HUGE}",
+        f"/api/clusters/{HUGE}",
+        f"/api/documents/{HUGE}",
+        f"/api/documents/1/versions/{HUGE}",
+        f"/api/documents/1/diff?from={HUGE}",
+        f"/api/phrases?min_count={HUGE}",
+        f"/calls/{HUGE}",
+        f"/calls?page={HUGE}",
+        f"/clusters/{HUGE}",
+        f"/documents/{HUGE}",
+        "/api/calls/-1",
+        "/api/calls/0",
+    ],
+)
+def test_ids_out_of_range_are_4xx_problems(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code in (404, 422), (url, response.status_code, response.text)
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_huge_ids_in_bodies_are_422(client: TestClient) -> None:
+    response = client.post("/api/clusters/merge", json={"ids": [1, int(HUGE)]})
+    assert response.status_code == 422
+    response = client.post("/api/documents", json={"type": "one-pager", "cluster_ids": [int(HUGE)]})
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "body", [{"competitors": False}, {"our_speakers": 123}, {"our_speakers": [1]}, {"date": 1.5}]
+)
+def test_patch_with_wrong_types_is_422(client: TestClient, call_id: int, body: object) -> None:
+    response = client.patch(f"/api/calls/{call_id}", json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"], response.json()
+
+
+def test_patch_names_as_text_or_list(client: TestClient, call_id: int) -> None:
+    response = client.patch(f"/api/calls/{call_id}", json={"competitors": "ShiftLy; Rotaboard"})
+    assert response.json()["competitors"] == ["ShiftLy", "Rotaboard"]
+    response = client.patch(f"/api/calls/{call_id}", json={"competitors": ["A, B"]})
+    assert response.json()["competitors"] == ["A", "B"]
+
+
+@pytest.mark.parametrize("value", ["1.5e-118", "0", "20260314", "2026-02-30", "yesterday"])
+def test_dates_must_be_iso(client: TestClient, value: str) -> None:
+    for url in ("/api/calls", "/api/clusters"):
+        response = client.get(url, params={"date_from": value})
+        assert response.status_code == 422, (url, value, response.text)
+
+
+def test_an_iso_date_filters(client: TestClient, call_id: int) -> None:
+    assert client.get("/api/calls", params={"date_from": "2000-01-01"}).status_code == 200
+
+
+def test_deeply_nested_uploads_are_bad_input(client: TestClient) -> None:
+    nested = b"[" * 10_000 + b"]" * 10_000
+    response = client.post("/api/calls", files={"files": ("deep.json", nested)})
+    assert response.status_code == 422
+    assert "nested too deeply" in response.json()["detail"]
+    column_map = '{"text": ' * 10_000 + '"x"' + "}" * 10_000
+    response = client.post(
+        "/api/calls",
+        files={"files": ("a.csv", io.BytesIO(b"Note Body\nToo expensive.\n"))},
+        data={"column_map": column_map},
+    )
+    assert response.status_code == 422
+    assert "column_map is nested too deeply" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("/api/calls", {"GET", "POST"}),
+        ("/api/calls/1", {"GET", "PATCH", "DELETE"}),
+        ("/api/calls/redetect", {"POST"}),
+        ("/api/clusters/rebuild", {"POST"}),
+    ],
+)
+def test_unknown_methods_are_405_with_allow(
+    client: TestClient, url: str, allowed: set[str]
+) -> None:
+    response = client.request("TRACE", url)
+    assert response.status_code == 405
+    assert set(response.headers["allow"].split(", ")) == allowed
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_unexpected_errors_are_logged_problem_500s(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(queries, "list_calls", broken)
+    monkeypatch.setattr("api.routers.calls.list_calls", broken)
+    with (
+        caplog.at_level(logging.ERROR),
+        TestClient(create_app(workspace=workspace), raise_server_exceptions=False) as client,
+    ):
+        response = client.get("/api/calls")
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["detail"] == "unexpected RuntimeError; it was logged"
+    assert "disk on fire" not in response.text
+    assert any("GET /api/calls" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_timestamps_carry_their_zone(client: TestClient, call_id: int) -> None:
+    created = client.get(f"/api/calls/{call_id}").json()["created_at"]
+    parsed = dt.datetime.fromisoformat(created)
+    assert parsed.utcoffset() == dt.timedelta(0), created
+    assert abs(dt.datetime.now(dt.UTC) - parsed) < dt.timedelta(minutes=5)
+
+
+def test_openapi_declares_every_error_as_problem_json(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            assert {"401", "422", "500"} <= set(responses), (method, path)
+            if "{" in path:
+                assert "404" in responses, (method, path)
+            for status, response in responses.items():
+                if status[0] in "45":
+                    assert list(response["content"]) == ["application/problem+json"], (path, status)
+    documents = spec["paths"]["/api/documents/{document_id}/review"]["post"]["responses"]
+    assert "409" in documents
+    assert "413" in spec["paths"]["/api/calls"]["post"]["responses"]
+    created_at = spec["components"]["schemas"]["CallRead"]["properties"]["created_at"]
+    assert created_at["format"] == "date-time"
