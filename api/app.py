@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -14,9 +16,14 @@ from api.openapi import install_openapi
 from api.problems import add_problem_handlers
 from api.routers import calls, clusters, dashboard, documents, jobs, pages
 from pipeline.config import Settings, get_settings
+from pipeline.recovery import recover_at_start
 from pipeline.workspace import Workspace
 
 STATIC_DIR = Path(__file__).parent / "static"
+
+
+def _in_thread(function: Any, *args: Any) -> None:
+    threading.Thread(target=function, args=args, daemon=True).start()
 
 
 def create_app(settings: Settings | None = None, *, workspace: Workspace | None = None) -> FastAPI:
@@ -24,6 +31,10 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # What a crash left behind is recovered in the background: the server answers at once.
+        threading.Thread(
+            target=recover_at_start, args=(workspace, _in_thread), name="recover", daemon=True
+        ).start()
         yield
 
     app = FastAPI(

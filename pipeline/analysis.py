@@ -4,33 +4,54 @@ New calls join existing clusters incrementally (nearest centroid above ``ASSIGN_
 a full re-cluster runs when there are no clusters yet or drift warrants it (too many unassigned
 mentions, or the corpus grew a lot since the last full run). Cluster ids stay stable across full
 runs (membership overlap), and user edits recorded in ``ClusterEdit`` are replayed.
+
+Calls are analysed in batches of about ``BATCH_UTTERANCES`` utterances, one heavy writer at a
+time (``Workspace.writer``). Detection runs outside any write transaction; each batch's mentions,
+cluster assignments and its calls' ``analysed`` state are written in one short transaction, the
+faiss index after it commits. A batch that fails is retried call by call, so one bad call is
+marked ``failed`` (with its error) without costing its neighbours their analysis; a crash leaves
+the calls not yet written ``pending``, and ``analyse_pending`` picks them up again.
 """
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import drift_warrants, load_state, save_state
-from pipeline.detect import Detection, UtteranceLike, create_detector
+from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.jobs import ProgressCallback
-from pipeline.store import Call, Mention, Utterance
+from pipeline.store import AnalysisState, Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
-# Utterances per detection call: big enough for full embedding batches, small enough for memory.
-DETECT_BATCH = 4096
+log = logging.getLogger(__name__)
+
+# Utterances per batch: full embedding batches, bounded memory, progress every few seconds.
+BATCH_UTTERANCES = 1024
+# Shares of a job's progress: detection and storing, then the re-cluster.
+DETECT_SHARE = 0.85
 
 
 def _progress(callback: ProgressCallback | None, fraction: float, message: str) -> None:
     if callback is not None:
         callback(fraction, message)
+
+
+def _scaled(callback: ProgressCallback | None, start: float, end: float) -> ProgressCallback:
+    def report(fraction: float, message: str) -> None:
+        _progress(callback, start + (end - start) * fraction, message)
+
+    return report
 
 
 def run_clustering(
@@ -41,31 +62,58 @@ def run_clustering(
     progress: ProgressCallback | None = None,
 ) -> dict[str, Any]:
     """Re-cluster every kind in full (``rebuild``) or only the kinds whose drift warrants it;
-    returns counts per kind."""
+    returns counts per kind. One at a time: a second caller waits for the first."""
     folder = workspace.settings.data_dir
     summary: dict[str, Any] = {}
-    with workspace.session() as session:
-        state = load_state(folder)
-        for step, kind in enumerate(kinds):
-            _progress(progress, step / len(kinds), f"clustering {kind}s")
-            if rebuild or drift_warrants(session, kind, state):
-                counts = full_cluster(workspace, session, kind, state.get(kind, {}).get("k"))
-                state[kind] = {"mentions": counts["mentions"], "k": counts["k_by_category"]}
-                summary[kind] = {**counts, "full": True}
-            else:
-                summary[kind] = {"full": False}
-        save_state(folder, state)
-    _progress(progress, 1.0, "clustered")
+    with workspace.writer():
+        with workspace.session() as session:
+            state = load_state(folder)
+            for step, kind in enumerate(kinds):
+                _progress(progress, step / len(kinds), f"cluster: {kind}s")
+                if rebuild or drift_warrants(session, kind, state):
+                    counts = full_cluster(workspace, session, kind, state.get(kind, {}).get("k"))
+                    state[kind] = {"mentions": counts["mentions"], "k": counts["k_by_category"]}
+                    summary[kind] = {**counts, "full": True}
+                else:
+                    summary[kind] = {"full": False}
+        save_state(folder, state)  # after the commit: a crash before it re-clusters again
+    _progress(progress, 1.0, "cluster: done")
     return summary
 
 
-def _detect_and_store(
-    workspace: Workspace, session: Session, call_ids: Sequence[int]
-) -> list[Mention]:
-    """Detect in calls sharing a competitor list together: one embedding batch, not one per
-    call (batches of a call's 20 sentences embed at half the speed of batches of 64)."""
-    detector = create_detector(workspace.settings, CachedEmbedder(session, workspace.embedder))
-    session.execute(delete(Mention).where(Mention.call_id.in_(call_ids)))
+@dataclass
+class _Batch:
+    call_ids: list[int]
+    utterances: int
+
+
+def _batches(session: Session, call_ids: Sequence[int]) -> list[_Batch]:
+    """Whole calls, about ``BATCH_UTTERANCES`` utterances per batch."""
+    sizes = dict(
+        session.execute(
+            select(Utterance.call_id, func.count())
+            .where(Utterance.call_id.in_(call_ids))
+            .group_by(Utterance.call_id)
+        ).all()
+    )
+    batches: list[_Batch] = []
+    current = _Batch([], 0)
+    for call_id in call_ids:
+        current.call_ids.append(call_id)
+        current.utterances += int(sizes.get(call_id, 0))
+        if current.utterances >= BATCH_UTTERANCES:
+            batches.append(current)
+            current = _Batch([], 0)
+    if current.call_ids:
+        batches.append(current)
+    return batches
+
+
+def _detect(
+    workspace: Workspace, detector: Detector, session: Session, call_ids: Sequence[int]
+) -> list[dict[str, Any]]:
+    """The mention rows of these calls. Calls sharing a competitor list are detected together:
+    one embedding batch, not one per call (a call's 20 sentences embed at half the speed)."""
     calls = list(session.scalars(select(Call).where(Call.id.in_(call_ids)).order_by(Call.id)))
     turns: dict[int, list[UtteranceLike]] = {c.id: [] for c in calls}
     # Plain rows of the columns detection reads: ORM objects cost 50 us each to build.
@@ -76,19 +124,14 @@ def _detect_and_store(
         .order_by(Utterance.call_id, Utterance.seq)
     ):
         turns[utterance.call_id].append(utterance)
-    groups: dict[tuple[str, ...], list[list[UtteranceLike]]] = {}
+    groups: dict[tuple[str, ...], list[UtteranceLike]] = {}
     for call in calls:
         competitors = tuple(dict.fromkeys([*call.competitors, *workspace.settings.competitors]))
-        groups.setdefault(competitors, []).append(turns[call.id])
+        groups.setdefault(competitors, []).extend(turns[call.id])  # whole calls, in order
     found: dict[int, list[Detection]] = {}
-    for competitors, call_turns in groups.items():
-        batch: list[UtteranceLike] = []
-        for index, utterances in enumerate(call_turns):
-            batch.extend(utterances)  # whole calls: a buyer line needs the rep line before it
-            if len(batch) >= DETECT_BATCH or index == len(call_turns) - 1:
-                found.update(detector.detect_utterances(batch, competitors=list(competitors)))
-                batch = []
-    rows = [
+    for competitors, utterances in groups.items():
+        found.update(detector.detect_utterances(utterances, competitors=list(competitors)))
+    return [
         {
             "utterance_id": utterance.id,
             "call_id": call.id,
@@ -104,15 +147,81 @@ def _detect_and_store(
         for utterance in turns[call.id]
         for d in found.get(utterance.id, [])
     ]
-    if not rows:
-        return []
-    # One executemany, then one read back (these calls' old mentions were deleted above). Not
-    # an ORM object per row (0.15 ms each) nor INSERT .. RETURNING, which SQLAlchemy splices
-    # back row by row in quadratic time (18 s for 10k mentions).
-    session.execute(insert(Mention), rows)
-    return list(
-        session.scalars(select(Mention).where(Mention.call_id.in_(call_ids)).order_by(Mention.id))
+
+
+def _store(
+    workspace: Workspace, call_ids: Sequence[int], rows: list[dict[str, Any]]
+) -> tuple[Counter[str], list[int], list[Mention], Any]:
+    """Replace these calls' mentions, assign them and mark the calls analysed, in one
+    transaction; returns the counts, the removed and the new clustered mentions, their vectors."""
+    with workspace.session() as session:
+        old = list(
+            session.scalars(
+                select(Mention.id).where(
+                    Mention.call_id.in_(call_ids), Mention.kind.in_(CLUSTERED_KINDS)
+                )
+            )
+        )
+        session.execute(delete(Mention).where(Mention.call_id.in_(call_ids)))
+        # One executemany, then one read back. Not an ORM object per row (0.15 ms each) nor
+        # INSERT .. RETURNING, which SQLAlchemy splices back row by row in quadratic time.
+        if rows:
+            session.execute(insert(Mention), rows)
+        clustered = list(
+            session.scalars(
+                select(Mention)
+                .where(Mention.call_id.in_(call_ids), Mention.kind.in_(CLUSTERED_KINDS))
+                .order_by(Mention.id)
+            )
+        )
+        vectors = mention_vectors(workspace, session, clustered)
+        joined = assign_incremental(session, clustered, vectors)
+        session.execute(
+            update(Call)
+            .where(Call.id.in_(call_ids))
+            .values(analysis_state=AnalysisState.analysed, analysis_error=None)
+        )
+    counts = Counter(
+        calls=len(call_ids), mentions=len(rows), clustered_mentions=len(clustered), assigned=joined
     )
+    return counts, old, clustered, vectors
+
+
+def _analyse_batch(
+    workspace: Workspace, detector: Detector, cache: Session, call_ids: Sequence[int]
+) -> Counter[str]:
+    rows = _detect(workspace, detector, cache, call_ids)
+    counts, old, clustered, vectors = _store(workspace, call_ids, rows)
+    with workspace.session() as session:  # after the commit: a crash before it rebuilds it
+        update_index(workspace, session, old, clustered, vectors)
+    return counts
+
+
+def _mark_failed(workspace: Workspace, call_id: int, exc: Exception) -> None:
+    with workspace.session() as session:
+        session.execute(
+            update(Call)
+            .where(Call.id == call_id)
+            .values(
+                analysis_state=AnalysisState.failed, analysis_error=f"{type(exc).__name__}: {exc}"
+            )
+        )
+
+
+def _analyse_one_by_one(
+    workspace: Workspace, detector: Detector, cache: Session, call_ids: Sequence[int]
+) -> Counter[str]:
+    """After a batch failed: each call alone, so only the calls that fail are lost to it."""
+    counts: Counter[str] = Counter()
+    for call_id in call_ids:
+        try:
+            counts += _analyse_batch(workspace, detector, cache, [call_id])
+        except Exception as exc:  # noqa: BLE001 - recorded on the call, the others go on
+            log.exception("analysing call %s failed", call_id)
+            cache.rollback()
+            _mark_failed(workspace, call_id, exc)
+            counts["failed"] += 1
+    return counts
 
 
 def analyse_calls(
@@ -125,29 +234,80 @@ def analyse_calls(
     """Detect mentions in the given calls, index them, and assign them to clusters; re-cluster
     in full where drift warrants it, or every kind when ``rebuild``."""
     ids = sorted(set(call_ids))
-    with workspace.session() as session:
-        _progress(progress, 0.05, "detecting objections and questions")
-        old = [m.id for m in session.scalars(select(Mention).where(Mention.call_id.in_(ids)))]
-        stored = _detect_and_store(workspace, session, ids)
-        clustered = [m for m in stored if m.kind in CLUSTERED_KINDS]
-        _progress(progress, 0.5, "embedding mentions")
-        vectors = mention_vectors(workspace, session, clustered)
-        update_index(workspace, session, old, clustered, vectors)
-        _progress(progress, 0.7, "assigning to clusters")
-        joined = assign_incremental(session, clustered, vectors)
-        state = load_state(workspace.settings.data_dir)
-        due = [k for k in CLUSTERED_KINDS if rebuild or drift_warrants(session, k, state)]
-    reclustered = 0
-    if due:
-        _progress(progress, 0.8, "re-clustering")
-        summary = run_clustering(workspace, rebuild=True, kinds=due)
-        reclustered = sum(int(v.get("clusters", 0)) for v in summary.values())
+    totals: Counter[str] = Counter(calls=0, mentions=0, clustered_mentions=0, assigned=0)
+    with workspace.writer():
+        with workspace.session() as cache:
+            batches = _batches(cache, ids)
+            total = max(sum(b.utterances for b in batches), 1)
+            detector = create_detector(
+                workspace.settings, CachedEmbedder(cache, workspace.embedder, commit=True)
+            )
+            done = 0
+            for batch in batches:
+                _progress(
+                    progress,
+                    DETECT_SHARE * done / total,
+                    f"detect: {done:,} of {total:,} utterances in {len(ids):,} calls",
+                )
+                try:
+                    totals += _analyse_batch(workspace, detector, cache, batch.call_ids)
+                except Exception:  # noqa: BLE001 - retried call by call just below
+                    log.exception("analysing calls %s together failed", batch.call_ids)
+                    cache.rollback()
+                    totals += _analyse_one_by_one(workspace, detector, cache, batch.call_ids)
+                cache.info.clear()  # the batch's vectors: memory stays bounded by one batch
+                done += batch.utterances
+            state = load_state(workspace.settings.data_dir)
+            due = [k for k in CLUSTERED_KINDS if rebuild or drift_warrants(cache, k, state)]
+        reclustered = 0
+        if due:
+            _progress(progress, DETECT_SHARE, "cluster: re-clustering")
+            summary = run_clustering(
+                workspace, rebuild=True, kinds=due, progress=_scaled(progress, DETECT_SHARE, 1.0)
+            )
+            reclustered = sum(int(v.get("clusters", 0)) for v in summary.values())
     _progress(progress, 1.0, "analysed")
     return {
+        **{key: int(value) for key, value in totals.items()},
         "calls": len(ids),
-        "mentions": len(stored),
-        "clustered_mentions": len(clustered),
-        "assigned": joined,
         "reclustered_kinds": len(due),
         "clusters": reclustered,
     }
+
+
+def has_calls(workspace: Workspace) -> bool:
+    with workspace.session() as session:
+        return session.scalar(select(Call.id).limit(1)) is not None
+
+
+def pending_call_ids(workspace: Workspace) -> list[int]:
+    with workspace.session() as session:
+        return list(
+            session.scalars(
+                select(Call.id)
+                .where(Call.analysis_state == AnalysisState.pending)
+                .order_by(Call.id)
+            )
+        )
+
+
+def mark_pending(workspace: Workspace, call_ids: Sequence[int] | None = None) -> int:
+    """Queue calls (all of them when ``call_ids`` is None) for analysis; returns how many."""
+    statement = update(Call).values(analysis_state=AnalysisState.pending, analysis_error=None)
+    if call_ids is not None:
+        statement = statement.where(Call.id.in_(list(call_ids)))
+    with workspace.session() as session:
+        return int(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+
+
+def analyse_pending(
+    workspace: Workspace, *, progress: ProgressCallback | None = None, rebuild: bool = False
+) -> dict[str, int]:
+    """Analyse every call still pending (stored but not analysed: a crash, a killed job, a
+    redetect); with ``rebuild`` re-cluster in full even when none is."""
+    with workspace.writer():  # the pending set is read under the lock another run may hold
+        ids = pending_call_ids(workspace)
+        if ids or rebuild:
+            return analyse_calls(workspace, ids, progress=progress, rebuild=rebuild)
+    _progress(progress, 1.0, "nothing pending")
+    return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "assigned": 0, "clusters": 0}

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.analysis import analyse_calls
+from pipeline.analysis import analyse_pending, mark_pending
 from pipeline.cluster.categories import home_categories
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.detect import DETECTED_ROLES, load_seeds
@@ -25,7 +25,7 @@ from pipeline.detect.sentences import split_sentences
 from pipeline.errors import BadInput, NotFound
 from pipeline.index import mention_vectors, update_index
 from pipeline.jobs import ProgressCallback
-from pipeline.store import Call, ClusterEdit, Mention, Utterance
+from pipeline.store import ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 
 Verdict = Literal["objection", "other"]
@@ -37,12 +37,15 @@ def redetect_all(
     """Detect again in every stored call with the detector as it is now (your corrections
     learnt, your verdicts followed), then re-cluster in full: every mention is new, and
     nearest-centroid assignment alone would let categories mix. Cluster ids and your edits
-    carry over as in any full re-cluster (the mentions' first assignment is the overlap)."""
-    with workspace.session() as session:
-        ids = list(session.scalars(select(Call.id).order_by(Call.id)))
-    if not ids:
-        return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "clusters": 0}
-    return dict(analyse_calls(workspace, ids, progress=progress, rebuild=True))
+    carry over as in any full re-cluster (the mentions' first assignment is the overlap).
+
+    Every call is marked pending first (under the writer lock, so a redetect waiting for
+    another analysis has not begun and may still be joined): a crash midway leaves the calls
+    not yet done pending, and the next start analyses them."""
+    with workspace.writer():
+        if not mark_pending(workspace):
+            return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "clusters": 0}
+        return dict(analyse_pending(workspace, progress=progress, rebuild=True))
 
 
 def label_mention(

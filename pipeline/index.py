@@ -157,6 +157,12 @@ def _read_delta(folder: Path) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int
         return empty, empty, np.zeros((0, 0), dtype=np.float32)
 
 
+def index_in_step(workspace: Workspace, session: Session) -> bool:
+    """True when the saved index (with its delta) holds exactly the database's mentions."""
+    index = MentionIndex.load(workspace.settings.data_dir)
+    return index is not None and _in_step(index, session, workspace.embedder.name)
+
+
 def _in_step(index: MentionIndex, session: Session, model: str) -> bool:
     """True when the index holds exactly the database's clustered-kind mentions."""
     ids = session.scalars(

@@ -1,19 +1,25 @@
 """Background jobs: a row in the ``jobs`` table that long work updates as it goes.
 
 The caller owns the thread (FastAPI ``BackgroundTasks`` or an executor on the app state);
-``run_job`` does the bookkeeping so the work function only reports progress.
+``run_job`` does the bookkeeping so the work function only reports progress. The work itself
+reads what to do from the database (the calls still pending), so a job whose process died is
+marked failed (``fail_stale_jobs``) and its work is picked up again by the next one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import socket
+import threading
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-from sqlalchemy import update
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from pipeline.errors import CallmineError, NotFound
@@ -22,10 +28,21 @@ from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 10_000  # what pipeline.store sets on every connection
+# How long the end of a job keeps trying to record itself when the database is busy.
+RECORD_RETRY_S = 120.0
 
 JobStatus = Literal["queued", "running", "done", "failed"]
+OPEN_STATUSES = ("queued", "running")
 ProgressCallback = Callable[[float, str], None]
 JobWork = Callable[[ProgressCallback], dict[str, Any]]
+
+# Jobs created or running in this process and not finished yet: never stale while here.
+_LIVE: set[str] = set()
+_LIVE_GUARD = threading.Lock()
+
+
+def this_process() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 class JobRead(BaseModel):
@@ -38,7 +55,7 @@ class JobRead(BaseModel):
                     "kind": "analyse",
                     "status": "running",
                     "progress": 0.4,
-                    "message": "embedding 1,200 utterances",
+                    "message": "detect: 1,200 of 3,000 utterances",
                     "result": {},
                     "created_at": "2026-03-15T09:12:00Z",
                     "updated_at": "2026-03-15T09:12:04Z",
@@ -57,10 +74,28 @@ class JobRead(BaseModel):
     updated_at: dt.datetime
 
 
+class JobPage(BaseModel):
+    items: list[JobRead]
+    total: int
+    page: int
+    page_size: int = Field(description="Jobs per page, newest first.")
+
+
 def create_job(workspace: Workspace, kind: str, message: str = "queued") -> str:
     job_id = str(uuid.uuid4())
+    with _LIVE_GUARD:
+        _LIVE.add(job_id)
     with workspace.session() as session:
-        session.add(Job(id=job_id, kind=kind, status="queued", progress=0.0, message=message))
+        session.add(
+            Job(
+                id=job_id,
+                kind=kind,
+                status="queued",
+                progress=0.0,
+                message=message,
+                owner=this_process(),
+            )
+        )
     return job_id
 
 
@@ -74,6 +109,22 @@ def _set(workspace: Workspace, job_id: str, **values: Any) -> None:
         job.updated_at = utcnow()
 
 
+def _set_until_recorded(workspace: Workspace, job_id: str, **values: Any) -> None:
+    """``_set``, retried while the database is busy: the end of a job must be recorded, or it
+    would read ``running`` for ever."""
+    deadline = time.monotonic() + RECORD_RETRY_S
+    delay = 0.05
+    while True:
+        try:
+            _set(workspace, job_id, **values)
+            return
+        except OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
 def update_progress(workspace: Workspace, job_id: str, progress: float, message: str = "") -> None:
     """Progress is clamped to 0..1; the message says what the job is doing now."""
     _set(
@@ -84,8 +135,8 @@ def update_progress(workspace: Workspace, job_id: str, progress: float, message:
 def report_progress(workspace: Workspace, job_id: str, progress: float, message: str) -> bool:
     """Best-effort progress from inside long work; False when it was skipped.
 
-    The work may hold SQLite's single write lock in its own transaction (analysis does), so
-    waiting for the lock here would stall it: on SQLite the write is tried without waiting.
+    The work may hold SQLite's single write lock in its own transaction, so waiting for the
+    lock here would stall it: on SQLite the write is tried without waiting.
     """
     values = {
         "status": "running",
@@ -112,11 +163,13 @@ def report_progress(workspace: Workspace, job_id: str, progress: float, message:
 def finish(
     workspace: Workspace, job_id: str, result: dict[str, Any], message: str = "done"
 ) -> None:
-    _set(workspace, job_id, status="done", progress=1.0, message=message, result=result)
+    _set_until_recorded(
+        workspace, job_id, status="done", progress=1.0, message=message, result=result
+    )
 
 
 def fail(workspace: Workspace, job_id: str, message: str) -> None:
-    _set(workspace, job_id, status="failed", message=message)
+    _set_until_recorded(workspace, job_id, status="failed", message=message)
 
 
 def get_job(workspace: Workspace, job_id: str) -> JobRead:
@@ -125,6 +178,82 @@ def get_job(workspace: Workspace, job_id: str) -> JobRead:
         if job is None:
             raise NotFound(f"job {job_id} not found")
         return JobRead.model_validate(job)
+
+
+def list_jobs(
+    workspace: Workspace,
+    *,
+    status: str | None = None,
+    kind: str | None = None,
+    page: int = 1,
+    page_size: int = 50,
+) -> JobPage:
+    """Jobs newest first, optionally of one status or kind."""
+    query = select(Job)
+    if status:
+        query = query.where(Job.status == status)
+    if kind:
+        query = query.where(Job.kind == kind)
+    with workspace.session() as session:
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = session.scalars(
+            query.order_by(Job.created_at.desc(), Job.id)
+            .offset((page - 1) * page_size)
+            .limit(page_size)
+        ).all()
+        items = [JobRead.model_validate(row) for row in rows]
+    return JobPage(items=items, total=total, page=page, page_size=page_size)
+
+
+def _process_gone(owner: str | None) -> bool:
+    """The job's process is gone: it ran on this machine and that pid is no longer alive (or
+    it is this very process, which no longer runs it). Another machine's jobs are its own."""
+    if not owner or ":" not in owner:
+        return True
+    host, _, pid_text = owner.rpartition(":")
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid <= 0 or pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:
+    """Mark failed every queued or running job whose process is gone (killed, crashed, or a
+    failure handler that could not record the end); returns them."""
+    with _LIVE_GUARD:
+        live = set(_LIVE)
+    with workspace.session() as session:
+        rows = session.scalars(select(Job).where(Job.status.in_(OPEN_STATUSES))).all()
+        stale = [job for job in rows if job.id not in live and _process_gone(job.owner)]
+        for job in stale:
+            job.status = "failed"
+            job.message = (
+                f"interrupted: the process running it ({job.owner or 'unknown'}) stopped at "
+                f"{job.progress:.0%} ({job.message}); its calls are analysed again"
+            )
+            job.updated_at = utcnow()
+        return [JobRead.model_validate(job) for job in stale]
+
+
+def open_job(workspace: Workspace, kind: str, *, status: str = "queued") -> str | None:
+    """A job of ``kind`` in ``status`` run by this process, if there is one."""
+    with _LIVE_GUARD:
+        live = set(_LIVE)
+    with workspace.session() as session:
+        ids = session.scalars(
+            select(Job.id)
+            .where(Job.kind == kind, Job.status == status)
+            .order_by(Job.created_at.desc())
+        ).all()
+    return next((job_id for job_id in ids if job_id in live), None)
 
 
 def submit(
@@ -137,19 +266,50 @@ def submit(
     return job_id
 
 
+def submit_once(
+    workspace: Workspace, kind: str, message: str, work: JobWork, schedule: Callable[..., Any]
+) -> str:
+    """``submit``, unless a job of ``kind`` is already queued here: then that one is returned
+    (it has not started, so it will see everything asked of it until now)."""
+    queued = open_job(workspace, kind)
+    return queued if queued is not None else submit(workspace, kind, message, work, schedule)
+
+
 def run_job(workspace: Workspace, job_id: str, work: JobWork) -> None:
     """Run ``work`` to the end, recording progress, result or the error; never raises."""
+    with _LIVE_GUARD:
+        _LIVE.add(job_id)
     try:
-        update_progress(workspace, job_id, 0.0, "started")
+        _run(workspace, job_id, work)
+    finally:
+        with _LIVE_GUARD:
+            _LIVE.discard(job_id)
+
+
+def _run(workspace: Workspace, job_id: str, work: JobWork) -> None:
+    """The job stays ``queued`` until its work reports progress: work that first waits for the
+    writer lock (another analysis) has not begun, so a new request may still join it."""
+    try:
+        _set_until_recorded(workspace, job_id, message="waiting to start", owner=this_process())
 
         def progress(fraction: float, message: str) -> None:
             report_progress(workspace, job_id, fraction, message)
 
         result = work(progress)
     except CallmineError as exc:
-        fail(workspace, job_id, exc.detail)
+        _record_failure(workspace, job_id, exc.detail)
     except Exception as exc:  # noqa: BLE001 - a background thread has nobody else to tell
         log.exception("job %s failed", job_id)
-        fail(workspace, job_id, f"{type(exc).__name__}: {exc}")
+        _record_failure(workspace, job_id, f"{type(exc).__name__}: {exc}")
     else:
-        finish(workspace, job_id, result)
+        try:
+            finish(workspace, job_id, result)
+        except Exception:  # noqa: BLE001 - left to fail_stale_jobs, which sees it is not live
+            log.exception("job %s finished but its end could not be recorded", job_id)
+
+
+def _record_failure(workspace: Workspace, job_id: str, message: str) -> None:
+    try:
+        fail(workspace, job_id, message)
+    except Exception:  # noqa: BLE001 - left to fail_stale_jobs, which sees it is not live
+        log.exception("job %s failed and its failure could not be recorded", job_id)

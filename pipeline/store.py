@@ -1,11 +1,9 @@
-"""Storage: SQLAlchemy 2 models, engine set-up (SQLite WAL + foreign keys) and named migrations."""
+"""Storage: SQLAlchemy 2 models (engine, sessions and migrations: ``pipeline/database.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -20,19 +18,13 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
-    create_engine,
-    event,
-    inspect,
-    text,
 )
-from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
-    Session,
     mapped_column,
     relationship,
-    sessionmaker,
 )
 
 
@@ -52,6 +44,14 @@ class Role(enum.StrEnum):
     rep = "rep"
     unknown = "unknown"
     rep_note = "rep_note"
+
+
+class AnalysisState(enum.StrEnum):
+    """Where a stored call is in the insight stages; ``failed`` keeps its error."""
+
+    pending = "pending"
+    analysed = "analysed"
+    failed = "failed"
 
 
 DOCUMENT_STATES = ("draft", "in_review", "approved", "changes_requested", "failed_generation")
@@ -116,6 +116,12 @@ class Call(Base):
     competitors: Mapped[list[str]] = mapped_column(JSON, default=list)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Stored calls start pending; analysis marks them analysed (with its mentions, in one
+    # transaction) or failed with the error. Whatever is pending is picked up again.
+    analysis_state: Mapped[str] = mapped_column(
+        String(16), default=AnalysisState.pending, server_default="pending", index=True
+    )
+    analysis_error: Mapped[str | None] = mapped_column(Text)
 
     utterances: Mapped[list[Utterance]] = relationship(
         back_populates="call",
@@ -285,7 +291,9 @@ class Job(Base):
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     message: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # "host:pid" of the process that runs it: a job whose process is gone is stale.
+    owner: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
@@ -294,76 +302,3 @@ class MigrationRecord(Base):
 
     name: Mapped[str] = mapped_column(String(255), primary_key=True)
     applied_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-def _m001_initial_schema(connection: Any) -> None:
-    Base.metadata.create_all(connection)
-
-
-# Ordered, named migrations; append new ones, never edit applied ones.
-MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
-    ("001_initial_schema", _m001_initial_schema),
-]
-
-
-def _enable_sqlite_pragmas(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.close()
-
-
-def migrate(engine: Engine) -> list[str]:
-    """Apply pending migrations in order; returns the names applied now."""
-    applied_now: list[str] = []
-    with engine.begin() as connection:
-        MigrationRecord.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
-        done = {row[0] for row in connection.execute(text("SELECT name FROM _migrations"))}
-        for name, apply in MIGRATIONS:
-            if name in done:
-                continue
-            apply(connection)
-            connection.execute(
-                MigrationRecord.__table__.insert().values(name=name, applied_at=utcnow())  # type: ignore[attr-defined]
-            )
-            applied_now.append(name)
-    return applied_now
-
-
-class Database:
-    """Engine + session factory; the schema is migrated on construction."""
-
-    def __init__(self, url: str) -> None:
-        connect_args: dict[str, Any] = {}
-        if url.startswith("sqlite"):
-            connect_args["check_same_thread"] = False
-            connect_args["timeout"] = 30
-        self.url = url
-        self.engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
-        if url.startswith("sqlite"):
-            _enable_sqlite_pragmas(self.engine)
-        migrate(self.engine)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-
-    def table_names(self) -> list[str]:
-        return sorted(inspect(self.engine).get_table_names())
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
-        session = self._sessions()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
-
-    def dispose(self) -> None:
-        self.engine.dispose()

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import fcntl
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
+from pipeline.database import Database
 from pipeline.embed import Embedder, create_embedder
-from pipeline.store import Database
+
+WRITER_LOCK_FILENAME = "writer.lock"
+
+
+class _WriterLock(threading.local):
+    """The thread lock of one data dir, and how deep this thread holds it."""
+
+    depth = 0
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+
+
+# One writer lock per data dir for every workspace in this process (tests, the CLI and the
+# server's recovery may each build one on the same folder).
+_WRITER_LOCKS: dict[str, _WriterLock] = {}
+_WRITER_LOCKS_GUARD = threading.Lock()
 
 
 class Workspace:
@@ -20,6 +39,9 @@ class Workspace:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.db = Database(settings.resolved_database_url)
         self._embedder = embedder
+        key = str(settings.data_dir.resolve())
+        with _WRITER_LOCKS_GUARD:
+            self._writer_lock = _WRITER_LOCKS.setdefault(key, _WriterLock())
 
     @property
     def embedder(self) -> Embedder:
@@ -31,6 +53,32 @@ class Workspace:
     def session(self) -> Iterator[Session]:
         with self.db.session() as session:
             yield session
+
+    @contextmanager
+    def writer(self) -> Iterator[None]:
+        """One heavy writer at a time (analysis, re-clustering): across threads by a lock, and
+        across processes on this machine (the server and a CLI ingest) by a lock file in the
+        data dir. Re-entrant, so an analysis may re-cluster inside it. The heavy writers then
+        never race each other for rows (no UNIQUE or stale-row errors, no "database is
+        locked" from two long transactions); short writes need no lock."""
+        held = self._writer_lock
+        with held.lock:
+            if held.depth:
+                held.depth += 1
+                try:
+                    yield
+                finally:
+                    held.depth -= 1
+                return
+            path = self.settings.data_dir / WRITER_LOCK_FILENAME
+            with path.open("a+") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                held.depth = 1
+                try:
+                    yield
+                finally:
+                    held.depth = 0
+                    fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         self.db.dispose()

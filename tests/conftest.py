@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 from typer.testing import CliRunner
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -32,6 +33,7 @@ from pipeline import analysis  # noqa: E402
 from pipeline.calls.queries import count_rows  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.embed import Embedder, Vectors, create_embedder  # noqa: E402
+from pipeline.store import AnalysisState, Call  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 from tests.insights_corpus import analysed_corpus  # noqa: E402
 
@@ -173,11 +175,16 @@ def corpus_ws(corpus_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[
 
 @pytest.fixture
 def no_analysis(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
-    """Record instead of analysing: these tests are about storage; insights test analysis."""
+    """Record instead of analysing: these tests are about storage; insights test analysis.
+    The calls are marked analysed, as analysis would (nothing is left pending)."""
     seen: list[list[int]] = []
 
-    def record(_ws: Workspace, ids: list[int], **_kw: Any) -> dict[str, int]:
+    def record(workspace: Workspace, ids: list[int], **_kw: Any) -> dict[str, int]:
         seen.append(list(ids))
+        with workspace.session() as db:
+            db.execute(
+                update(Call).where(Call.id.in_(ids)).values(analysis_state=AnalysisState.analysed)
+            )
         return {"calls": len(ids)}
 
     monkeypatch.setattr(analysis, "analyse_calls", record)

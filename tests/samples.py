@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,6 +24,13 @@ CRM_CSV = (
     b"Negotiation\n"
     b'"Asked whether it syncs with Xero.\nAlso: who else uses it?",Corner Books,2026-04-03,Demo\n'
 )
+
+
+def dead_pid() -> int:
+    """The pid of a process that has exited (a job owner that is gone)."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
 
 
 def transcript(tag: str) -> bytes:

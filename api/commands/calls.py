@@ -62,7 +62,7 @@ def _summary_table(summary: IngestBatch) -> Table:
     table = Table(title="ingest summary")
     for column in ("file", "status", "call", "utterances", "reason"):
         table.add_column(column)
-    colours = {"created": "green", "duplicate": "yellow", "rejected": "red"}
+    colours = {"created": "green", "duplicate": "yellow", "resumed": "cyan", "rejected": "red"}
     for r in summary.results:
         name = r.filename if r.index is None else f"{r.filename} #{r.index + 1}"
         table.add_row(
@@ -131,8 +131,8 @@ def ingest(
         print_json(summary.as_json())
     else:
         console.print(_summary_table(summary))
-        counts = (summary.created, summary.duplicates, summary.rejected)
-        console.print("{} created, {} duplicate, {} rejected".format(*counts))
+        counts = (summary.created, summary.duplicates, summary.resumed, summary.rejected)
+        console.print("{} created, {} duplicate, {} resumed, {} rejected".format(*counts))
     if summary.rejected:
         for r in summary.results:
             if r.status == "rejected":

@@ -61,6 +61,7 @@ class IngestResponse(BaseModel):
     results: list[IngestResult]
     created: int
     duplicates: int
+    resumed: int = Field(0, description="Stored before but never analysed (a crash): analysed now.")
     rejected: int
     job_id: str | None = Field(None, description="Set when analysis runs in the background.")
     analysis: dict[str, Any] | None = Field(
@@ -125,7 +126,8 @@ def upload_calls(
     """Each file may hold one call or many (CSV rows); each call is stored in one transaction.
 
     Metadata fields apply to every file and win over the file's own values. Re-uploading the
-    same content returns the existing id (status ``duplicate``) and stores nothing. Each file is
+    same content returns the existing id (status ``duplicate``) and stores nothing, unless that
+    call was never analysed (a crash): then it is analysed now (status ``resumed``). Each file is
     read in chunks and refused (413) once it passes `CALLMINE_MAX_UPLOAD_BYTES`.
 
     Status: **201** something was created and nothing rejected; **200** everything was already
@@ -152,24 +154,28 @@ def upload_calls(
         results=batch.results,
         created=batch.created,
         duplicates=batch.duplicates,
+        resumed=batch.resumed,
         rejected=batch.rejected,
         job_id=batch.job_id,
         analysis=batch.analysis,
     )
-    response.status_code = 207 if body.rejected else 201 if body.created else 200
+    response.status_code = 207 if body.rejected else 201 if body.created or body.resumed else 200
     return body
 
 
 @router.post("/api/calls/redetect", status_code=202, response_model=RedetectJob)
 def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> RedetectJob:
     """Detect again in every call with what the detector has learnt from corrections
-    (`POST /api/mentions/{id}/label`); runs as a background job (poll `GET /api/jobs/{id}`)."""
+    (`POST /api/mentions/{id}/label`); runs as a background job (poll `GET /api/jobs/{id}`).
+
+    One redetect runs at a time: a request while one is queued (not begun: it may be waiting
+    for another analysis) joins it and gets its id; while one runs, a new one is queued."""
 
     def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
         return dict(corrections.redetect_all(workspace, progress=progress))
 
     return RedetectJob(
-        job_id=jobs.submit(
+        job_id=jobs.submit_once(
             workspace, "redetect", "detecting again in every call", work, background.add_task
         )
     )

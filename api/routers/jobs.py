@@ -1,14 +1,30 @@
-"""Routes for background jobs: poll a job started by a long upload or re-analysis."""
+"""Routes for background jobs: list them, poll one started by a long upload or re-analysis."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from api.deps import WorkspaceDep
 from api.problems import PROBLEM
-from pipeline.jobs import JobRead, get_job
+from pipeline.jobs import JobPage, JobRead, JobStatus, get_job, list_jobs
+from pipeline.types import PageNumber
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
+
+
+@router.get("", summary="Background jobs, newest first", response_model=JobPage)
+def read_jobs(
+    workspace: WorkspaceDep,
+    status: JobStatus | None = None,
+    kind: Annotated[str | None, Query(max_length=32, examples=["analyse"])] = None,
+    page: PageNumber = 1,
+    page_size: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> JobPage:
+    """Every job this data dir has run (analyse, redetect, recover): its status, progress
+    and last message. A job whose process stopped reads ``failed`` with ``interrupted``."""
+    return list_jobs(workspace, status=status, kind=kind, page=page, page_size=page_size)
 
 
 @router.get(

@@ -60,6 +60,8 @@ def _call_reads(session: Session, calls: Sequence[Call]) -> list[CallRead]:
             speakers=speakers.get(c.id, []),
             utterance_count=int(counts.get(c.id, 0)),
             created_at=c.created_at,
+            analysis_state=c.analysis_state,
+            analysis_error=c.analysis_error,
         )
         for c in calls
     ]

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.ingest.schemas import NameList
-from pipeline.store import Outcome, Role
+from pipeline.store import AnalysisState, Outcome, Role
 from pipeline.types import IsoDate
 
 
@@ -89,6 +89,8 @@ class CallRead(BaseModel):
                     "speakers": ["Maria Chen", "Dana Ruiz"],
                     "utterance_count": 42,
                     "created_at": "2026-03-15T09:12:00Z",
+                    "analysis_state": "analysed",
+                    "analysis_error": None,
                 }
             ]
         }
@@ -108,6 +110,10 @@ class CallRead(BaseModel):
     speakers: list[str]
     utterance_count: int
     created_at: dt.datetime
+    analysis_state: AnalysisState = Field(
+        description="pending until its analysis is written; failed keeps analysis_error."
+    )
+    analysis_error: str | None = None
 
 
 class CallDetail(CallRead):

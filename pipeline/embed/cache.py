@@ -6,9 +6,10 @@ import hashlib
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.database import insert_new
 from pipeline.embed.base import Embedder, Vectors
 from pipeline.store import EmbeddingCache
 
@@ -52,7 +53,9 @@ def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vecto
                     "vector": vector.tobytes(),
                 }
             )
-        db.execute(insert(EmbeddingCache), fresh_rows)  # one executemany, no ORM object per vector
+        # One executemany, no ORM object per vector; a vector another writer stored meanwhile
+        # is skipped, not a UNIQUE (text_hash, model) error.
+        insert_new(db, EmbeddingCache, fresh_rows)
     return np.vstack([known[h] for h in hashes]).astype(np.float32)
 
 
@@ -63,13 +66,18 @@ class CachedEmbedder:
     through this wrapper they (and the detector's seed phrasings) are embedded once, not twice.
     """
 
-    def __init__(self, db: Session, inner: Embedder) -> None:
+    def __init__(self, db: Session, inner: Embedder, *, commit: bool = False) -> None:
         self._db = db
         self._inner = inner
+        self._commit = commit
         self.name = inner.name
         self.dim = inner.dim
 
     def encode(self, texts: Sequence[str]) -> Vectors:
+        """``commit``: new vectors are committed at once, so long work that embeds as it goes
+        holds SQLite's write lock for the insert only, not until it ends."""
         vectors = embed_cached(self._db, self._inner, texts)
+        if self._commit:
+            self._db.commit()
         self.dim = self._inner.dim
         return vectors

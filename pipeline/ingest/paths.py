@@ -9,12 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from pipeline import analysis
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.parse import SUPPORTED_EXTENSIONS
 from pipeline.ingest.schemas import CallMetadata, IngestBatch, IngestResult, rejected, split_names
-from pipeline.ingest.service import ingest_data, read_limited, too_large
+from pipeline.ingest.service import analyse_with_pending, ingest_data, read_limited, too_large
 from pipeline.ingest.values import iso_date
 from pipeline.jobs import ProgressCallback
 from pipeline.store import Outcome
@@ -154,7 +153,8 @@ def ingest_paths(
     on_file: FileCallback | None = None,
     progress: ProgressCallback | None = None,
 ) -> IngestBatch:
-    """Ingest every file under ``paths`` (a transaction per call), then analyse the new calls.
+    """Ingest every file under ``paths`` (a transaction per call), then analyse the new calls
+    and any left pending by an earlier run.
 
     Metadata: the manifest row > ``metadata`` > what the file says itself. ``on_file`` hears
     of each file before it is read, ``progress`` of the analysis.
@@ -171,6 +171,6 @@ def ingest_paths(
         specific = rows.lookup(path) if rows else None
         file_metadata = specific.over(general) if specific is not None else general
         batch.results.extend(ingest_file(workspace, path, file_metadata, column_map))
-    if analyse and (created := batch.created_ids):
-        batch.analysis = analysis.analyse_calls(workspace, created, progress=progress)
+    if analyse:
+        batch.analysis = analyse_with_pending(workspace, batch.created_ids, progress=progress)
     return batch

@@ -13,7 +13,9 @@ from pipeline.errors import CallmineError
 from pipeline.ingest.values import split_list
 from pipeline.store import Outcome
 
-IngestStatus = Literal["created", "duplicate", "rejected"]
+# resumed: the same content was stored before but never analysed (a crash, a failed analysis);
+# it is analysed now instead of being answered as a duplicate.
+IngestStatus = Literal["created", "duplicate", "resumed", "rejected"]
 
 
 def split_names(value: str | Sequence[str] | None) -> list[str]:
@@ -123,7 +125,10 @@ def rejected(filename: str, error: CallmineError) -> IngestResult:
 
 
 def created_ids(results: Sequence[IngestResult]) -> list[int]:
-    return [r.call_id for r in results if r.status == "created" and r.call_id is not None]
+    """The calls to analyse now: new ones, and stored ones whose analysis never finished."""
+    return [
+        r.call_id for r in results if r.status in ("created", "resumed") and r.call_id is not None
+    ]
 
 
 @dataclass
@@ -147,6 +152,10 @@ class IngestBatch:
         return self.count("duplicate")
 
     @property
+    def resumed(self) -> int:
+        return self.count("resumed")
+
+    @property
     def rejected(self) -> int:
         return self.count("rejected")
 
@@ -158,6 +167,7 @@ class IngestBatch:
         return {
             "created": self.created,
             "duplicates": self.duplicates,
+            "resumed": self.resumed,
             "rejected": self.rejected,
             "analysis": self.analysis,
             "results": [r.model_dump(exclude_none=True) for r in self.results],

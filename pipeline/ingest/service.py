@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from pipeline import analysis, jobs
+from pipeline import analysis, jobs, recovery
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.filenames import display_name, upload_name
@@ -148,15 +148,25 @@ def ingest_bytes(
     column_map: dict[str, str] | None = None,
     analyse: bool = True,
 ) -> list[IngestResult]:
-    """Store the calls of one file held in memory; with ``analyse`` the new calls then go
-    through the insight stages (surfaces that take many files pass ``False`` and analyse the
-    whole batch at once)."""
+    """Store the calls of one file held in memory; with ``analyse`` the new calls (and any
+    left pending before) then go through the insight stages (surfaces that take many files
+    pass ``False`` and analyse the whole batch at once)."""
     limit = workspace.settings.max_upload_bytes
     metadata = metadata or CallMetadata()
     results = ingest_data(workspace, data, filename, metadata, column_map=column_map, limit=limit)
-    if analyse and (created := created_ids(results)):
-        analysis.analyse_calls(workspace, created)
+    if analyse:
+        analyse_with_pending(workspace, created_ids(results))
     return results
+
+
+def analyse_with_pending(
+    workspace: Workspace, call_ids: Sequence[int], *, progress: jobs.ProgressCallback | None = None
+) -> dict[str, int] | None:
+    """Analyse these calls and every call left pending before (a crash, a killed job), inline;
+    stale jobs are marked failed. None when there was nothing to analyse."""
+    jobs.fail_stale_jobs(workspace)
+    ids = sorted({*call_ids, *analysis.pending_call_ids(workspace)})
+    return analysis.analyse_calls(workspace, ids, progress=progress) if ids else None
 
 
 def ingest_stream(
@@ -203,28 +213,31 @@ def ingest_uploads(
 def analyse_in_background(
     workspace: Workspace, call_ids: Sequence[int], schedule: Callable[..., Any]
 ) -> str | None:
-    """Analyse these calls as a job handed to ``schedule`` (``BackgroundTasks.add_task``, an
-    executor's ``submit``); returns the job id to poll, None when there is nothing to do."""
+    """Analyse these calls, and any left pending before, as a job handed to ``schedule``
+    (``BackgroundTasks.add_task``, an executor's ``submit``); returns the job id to poll, None
+    when there is nothing to do. Stale jobs are marked failed."""
     ids = list(call_ids)
     if not ids:
-        return None
+        return recovery.resume_in_background(workspace, schedule)
+    jobs.fail_stale_jobs(workspace)
 
     def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
-        return dict(analysis.analyse_calls(workspace, ids, progress=progress))
+        pending = analysis.pending_call_ids(workspace)
+        return dict(analysis.analyse_calls(workspace, sorted({*ids, *pending}), progress=progress))
 
-    return jobs.submit(workspace, "analyse", f"analysing {len(ids)} new calls", work, schedule)
+    return jobs.submit(workspace, "analyse", f"analysing {len(ids):,} new calls", work, schedule)
 
 
 def analyse_new_calls(
     workspace: Workspace, batch: IngestBatch, schedule: Callable[..., Any]
 ) -> IngestBatch:
     """Analyse the batch's new calls: inline for small uploads (``batch.analysis``), else as a
-    background job (``batch.job_id``)."""
+    background job (``batch.job_id``). Calls left pending before are analysed too: in that
+    job, or, after an inline analysis, in a ``recover`` job of their own."""
     ids = batch.created_ids
-    if not ids:
-        return batch
-    if batch.total_bytes <= workspace.settings.background_ingest_bytes:
+    if ids and batch.total_bytes <= workspace.settings.background_ingest_bytes:
         batch.analysis = dict(analysis.analyse_calls(workspace, ids))
+        recovery.resume_in_background(workspace, schedule, exclude=ids)
     else:
         batch.job_id = analyse_in_background(workspace, ids, schedule)
     return batch

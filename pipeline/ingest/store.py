@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.schemas import IngestResult
-from pipeline.store import Call, Outcome, Utterance
+from pipeline.store import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
 
 
@@ -74,8 +74,19 @@ def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str
     return call
 
 
-def _existing_id(session: Session, digest: str) -> int | None:
-    return session.scalar(select(Call.id).where(Call.content_hash == digest))
+def _existing(session: Session, digest: str) -> tuple[int, str] | None:
+    """The id and analysis state of the call already stored with this content, if any."""
+    row = session.execute(
+        select(Call.id, Call.analysis_state).where(Call.content_hash == digest)
+    ).first()
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def _already_stored(result: IngestResult, existing: tuple[int, str]) -> IngestResult:
+    """A duplicate; ``resumed`` when its analysis never finished, so it is analysed now."""
+    call_id, state = existing
+    status = "duplicate" if state == AnalysisState.analysed else "resumed"
+    return result.model_copy(update={"status": status, "call_id": call_id})
 
 
 def store_parsed(
@@ -94,15 +105,15 @@ def store_parsed(
         raise BadInput(f"no utterances found{where}", filename=filename)
     try:
         with workspace.session() as session:  # one session: the duplicate check, then the call
-            existing = _existing_id(session, digest)
+            existing = _existing(session, digest)
             if existing is not None:
-                return result.model_copy(update={"status": "duplicate", "call_id": existing})
+                return _already_stored(result, existing)
             call_id = _store_call(session, parsed, filename, digest).id
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
         with workspace.session() as session:
-            existing = _existing_id(session, digest)
+            existing = _existing(session, digest)
         if existing is None:
             raise
-        return result.model_copy(update={"status": "duplicate", "call_id": existing})
+        return _already_stored(result, existing)
     return result.model_copy(update={"call_id": call_id})

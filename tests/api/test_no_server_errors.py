@@ -107,6 +107,7 @@ def test_deeply_nested_uploads_are_bad_input(client: TestClient) -> None:
         ("/api/calls/1", {"GET", "PATCH", "DELETE"}),
         ("/api/calls/redetect", {"POST"}),
         ("/api/clusters/rebuild", {"POST"}),
+        ("/api/jobs", {"GET"}),
     ],
 )
 def test_unknown_methods_are_405_with_allow(

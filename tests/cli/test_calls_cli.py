@@ -23,7 +23,7 @@ def test_ingest_folder_recursively_with_flags(cli: Cli, tmp_path: Path) -> None:
         "--our-speakers", "Maya Chen", "--competitors", "ShiftLy;Rotaboard",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "2 created, 0 duplicate, 0 rejected" in result.stdout
+    assert "2 created, 0 duplicate, 0 resumed, 0 rejected" in result.stdout
     calls = cli.json("calls")["items"]
     assert sorted(c["filename"] for c in calls) == ["a.txt", "b.txt"]
     for c in calls:

@@ -78,14 +78,14 @@ def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(
 ) -> None:
     """Two uploads of one file racing: the loser hits the unique hash and reports a duplicate."""
     [first] = ingest_bytes(workspace, TRANSCRIPT, "a.txt")
-    real_lookup = calls_service._existing_id
+    real_lookup = calls_service._existing
     lookups: list[str] = []
 
-    def stale_then_real(session: Session, digest: str) -> int | None:
+    def stale_then_real(session: Session, digest: str) -> tuple[int, str] | None:
         lookups.append(digest)
         return None if len(lookups) == 1 else real_lookup(session, digest)  # pre-check misses
 
-    monkeypatch.setattr(calls_service, "_existing_id", stale_then_real)
+    monkeypatch.setattr(calls_service, "_existing", stale_then_real)
     [second] = ingest_bytes(workspace, TRANSCRIPT, "a.txt")
     assert (second.status, second.call_id) == ("duplicate", first.call_id)
     assert len(lookups) == 2

@@ -1,0 +1,59 @@
+"""Nothing stored is left unanalysed: what a crash, a killed job or a failing neighbour left
+``pending`` is analysed again at server start and by the next upload or ingest, stale jobs are
+marked failed, and the faiss index is brought back in step with the database."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pipeline import analysis, jobs
+from pipeline.index import index_in_step, rebuild_index
+from pipeline.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+# Stale jobs of these kinds were re-clustering in full: the recovery re-clusters too.
+REBUILDING_KINDS = ("redetect", "recluster", "recover")
+
+
+def ensure_index(workspace: Workspace) -> bool:
+    """Rebuild the faiss index from the database's vectors when it is missing or out of step
+    (a crash between a commit and the index write); True when it was rebuilt."""
+    with workspace.writer(), workspace.session() as session:
+        if index_in_step(workspace, session):
+            return False
+        rebuild_index(workspace, session)
+        return True
+
+
+def resume_in_background(
+    workspace: Workspace, schedule: Callable[..., Any], *, exclude: Sequence[int] = ()
+) -> str | None:
+    """Mark stale jobs failed; when calls other than ``exclude`` are pending (or a stale job
+    was re-clustering), start one ``recover`` job, or join the one queued. Returns its id, None
+    when there is nothing to do."""
+    stale = jobs.fail_stale_jobs(workspace)
+    rebuild = any(job.kind in REBUILDING_KINDS for job in stale)
+    others = set(analysis.pending_call_ids(workspace)) - set(exclude)
+    if not (others or rebuild):
+        return None
+
+    def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
+        return analysis.analyse_pending(workspace, progress=progress, rebuild=rebuild)
+
+    message = f"analysing {len(others):,} calls left pending"
+    return jobs.submit_once(workspace, "recover", message, work, schedule)
+
+
+def recover_at_start(workspace: Workspace, schedule: Callable[..., Any]) -> str | None:
+    """What a server does as it starts (in a thread of its own): the index checked against
+    the database, stale jobs failed, pending calls analysed in a ``recover`` job."""
+    try:
+        if analysis.has_calls(workspace) and ensure_index(workspace):
+            log.warning("the faiss index was out of step with the database: rebuilt")
+        return resume_in_background(workspace, schedule)
+    except Exception:  # noqa: BLE001 - a thread of its own: logged, and tried at the next start
+        log.exception("recovery at start failed")
+        return None

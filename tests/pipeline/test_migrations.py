@@ -1,0 +1,52 @@
+"""Migration 002 on a database made before it: calls with mentions were analysed, the rest are
+pending (and analysed again at the next start); jobs get an owner; timestamps read back UTC."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select, text
+
+from pipeline.database import Database
+from pipeline.ingest.service import ingest_bytes
+from pipeline.store import Call, Job
+from pipeline.workspace import Workspace
+from tests.conftest import make_settings
+from tests.samples import add_mention, transcript
+
+
+def test_an_older_database_gets_analysis_states(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data")
+    workspace = Workspace(settings)
+    ids = [
+        ingest_bytes(workspace, transcript(tag), f"{tag}.txt", analyse=False)[0].call_id or 0
+        for tag in ("with-mentions", "without")
+    ]
+    add_mention(workspace, ids[0])
+    with workspace.db.engine.begin() as connection:  # back to the schema before 002
+        for statement in (
+            "DROP INDEX ix_calls_analysis_state",
+            "ALTER TABLE calls DROP COLUMN analysis_state",
+            "ALTER TABLE calls DROP COLUMN analysis_error",
+            "DROP INDEX ix_jobs_created_at",
+            "ALTER TABLE jobs DROP COLUMN owner",
+            "DELETE FROM _migrations WHERE name = '002_analysis_state'",
+            "INSERT INTO jobs (id, kind, status, progress, message, result, created_at, "
+            "updated_at) VALUES ('old', 'analyse', 'done', 1, '', '{}', "
+            "'2026-03-15 09:12:00.000000', '2026-03-15 09:12:00.000000')",
+        ):
+            connection.execute(text(statement))
+    workspace.close()
+
+    database = Database(settings.resolved_database_url)
+    try:
+        with database.session() as db:
+            states = dict(db.execute(select(Call.id, Call.analysis_state)).all())
+            job = db.get(Job, "old")
+            assert job is not None
+            assert job.owner is None
+            assert job.created_at == dt.datetime(2026, 3, 15, 9, 12, tzinfo=dt.UTC)
+        assert states == {ids[0]: "analysed", ids[1]: "pending"}
+    finally:
+        database.dispose()
