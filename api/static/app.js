@@ -233,7 +233,7 @@
         .then(function (results) {
           results.forEach(function (result) {
             addResult(result);
-            if (result.status === "created" && result.call_id) created.push(result.call_id);
+            if ((result.status === "created" || result.status === "resumed") && result.call_id) created.push(result.call_id);
           });
           index += 1;
           next();
