@@ -1,4 +1,5 @@
-"""Builds the FastAPI app: API routers, web pages, problem+json errors."""
+"""Builds the FastAPI app: API routers, web pages, problem+json errors, sign-in, CSRF checks
+and security headers."""
 
 from __future__ import annotations
 
@@ -8,18 +9,38 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
-from api.deps import require_token
+from api.middleware import Authenticate, SecurityHeaders
 from api.openapi import install_openapi
 from api.problems import add_problem_handlers
-from api.routers import calls, clusters, dashboard, documents, jobs, pages
+from api.routers import (
+    accounts,
+    calls,
+    clusters,
+    dashboard,
+    docs,
+    documents,
+    health,
+    jobs,
+    pages,
+    users,
+)
+from pipeline.auth.throttle import LoginThrottle
 from pipeline.config import Settings, get_settings
 from pipeline.recovery import recover_at_start
 from pipeline.workspace import Workspace
 
 STATIC_DIR = Path(__file__).parent / "static"
+ROUTERS = (calls, clusters, dashboard, documents, jobs, users, accounts, docs, health, pages)
+
+
+class CallmineApp(FastAPI):
+    def build_middleware_stack(self) -> ASGIApp:
+        """Security headers outermost, so error responses carry them too."""
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def _in_thread(function: Any, *args: Any) -> None:
@@ -37,19 +58,22 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
         ).start()
         yield
 
-    app = FastAPI(
+    app = CallmineApp(
         title="callmine",
         version="0.1.0",
         summary="Turn what buyers say on sales calls into marketing content.",
         lifespan=lifespan,
+        docs_url=None,  # served by api.routers.docs, behind sign-in
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.workspace = workspace
+    app.state.login_throttle = LoginThrottle()
 
     add_problem_handlers(app)
     install_openapi(app)
-    protected = [Depends(require_token)]
-    for module in (calls, clusters, dashboard, documents, jobs):
-        app.include_router(module.router, dependencies=protected)
-    app.include_router(pages.router)
+    app.add_middleware(Authenticate)
+    for module in ROUTERS:
+        app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
@@ -34,14 +33,3 @@ def get_db(workspace: WorkspaceDep) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
-
-
-def require_token(
-    settings: SettingsDep, authorization: Annotated[str | None, Header()] = None
-) -> None:
-    """Bearer-token check, active only when ``CALLMINE_API_TOKEN`` is set."""
-    if settings.api_token is None:
-        return
-    expected = f"Bearer {settings.api_token.get_secret_value()}"
-    if authorization is None or not secrets.compare_digest(authorization, expected):
-        raise HTTPException(status_code=401, detail="missing or wrong bearer token")

@@ -14,7 +14,8 @@ from api.problems import Problem
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 # What any API operation may answer, whatever its route declares.
 COMMON_ERRORS = {
-    "401": "Missing or wrong bearer token (only when `CALLMINE_API_TOKEN` is set).",
+    "401": "Missing or wrong bearer token (once sign-in is on: a user or `CALLMINE_API_TOKEN`).",
+    "403": "The token's user lacks the role this needs.",
     "422": "The request did not validate: `errors` says where and why.",
     "500": "An unexpected error; it was logged on the server.",
 }

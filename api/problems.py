@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from api.browser import signin_redirect, wants_html
+from api.web import render
 from pipeline.errors import CallmineError
 from pipeline.ingest.schemas import IngestResult
 
@@ -83,28 +85,60 @@ def allowed_methods(request: Request) -> str:
     return ", ".join(allowed)
 
 
+def error_response(
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    **extra: object,
+) -> Response:
+    """An error page in the site's layout for a browser, problem+json for everyone else; a
+    signed-out browser goes to the sign-in page, an API client gets 401 with a challenge."""
+    headers = dict(headers or {})
+    if status == 401:
+        if wants_html(request):
+            return signin_redirect(request)
+        headers["WWW-Authenticate"] = 'Bearer realm="callmine"'
+    elif wants_html(request):
+        page = render(request, "error.html", status, title=title, detail=detail, status=status)
+        page.headers.update(headers)
+        return page
+    return problem(status, title, detail, headers=headers or None, **extra)
+
+
 def add_problem_handlers(app: FastAPI) -> None:
     """Every ``CallmineError``, HTTP error, validation error and unexpected exception becomes a
-    problem response."""
+    problem response (or an error page, for a browser)."""
 
     @app.exception_handler(CallmineError)
-    async def _callmine_error(_request: Request, exc: CallmineError) -> JSONResponse:
-        return problem(exc.status_code, exc.title, exc.detail, filename=exc.filename)
+    async def _callmine_error(request: Request, exc: CallmineError) -> Response:
+        return error_response(
+            request, exc.status_code, exc.title, exc.detail, filename=exc.filename
+        )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = allowed_methods(request)
-        return problem(exc.status_code, "HTTP error", str(exc.detail), headers=headers or None)
+        title = "Not found" if exc.status_code == 404 else "HTTP error"
+        return error_response(request, exc.status_code, title, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if wants_html(request):  # a mistyped address (/calls/abc): say so, not pydantic's words
+            where = {str(e["loc"][0]) for e in exc.errors() if e.get("loc")}
+            if where <= {"path"}:
+                return error_response(request, 404, "Not found", "There is no such page.")
+            fields = ", ".join(sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")}))
+            return error_response(request, 422, "Invalid request", f"Check these fields: {fields}.")
         return problem(
             422, "Invalid request", "request did not validate", errors=jsonable(exc.errors())
         )
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> Response:
         log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-        return problem(500, "Internal error", f"unexpected {type(exc).__name__}; it was logged")
+        detail = f"unexpected {type(exc).__name__}; it was logged"
+        return error_response(request, 500, "Internal error", detail)

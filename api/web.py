@@ -15,6 +15,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from api import sessions
+from api.auth import signed_in_as
 from pipeline.store import Outcome
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -48,8 +50,16 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def csrf_token(request: Request) -> str:
+    """The session's CSRF token for the forms (none in open local mode: no session)."""
+    session = sessions.load(request)
+    return session.csrf if session is not None else ""
+
+
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render a page; ``flash`` comes from the ``?msg=`` a POST redirect left behind."""
+    context.setdefault("principal", signed_in_as(request))
+    context.setdefault("csrf_token", csrf_token(request))
     context.setdefault("title", "")
     context.setdefault("section", section_of(request.url.path))
     context.setdefault("flash", request.query_params.get("msg"))
@@ -71,6 +81,8 @@ def section_of(path: str) -> str:
     """The nav entry a path belongs to (cluster pages live under Objections)."""
     if path.startswith("/generate"):
         return "/documents"
+    if path.startswith("/admin"):
+        return "/admin"
     for href, _label in NAV[1:]:
         if path.startswith(href):
             return href

@@ -80,7 +80,20 @@ class Settings(BaseSettings):
     )
     redact_pii: bool = True
     api_token: SecretStr | None = Field(
-        None, description="When set, the API requires this bearer token."
+        None, description="A legacy admin bearer token for the API; setting it turns sign-in on."
+    )
+    secret_key: SecretStr | None = Field(
+        None,
+        description="Signs session cookies; default: generated once into DATA_DIR/secret_key.",
+    )
+    session_max_age: int = Field(
+        8 * 3600, ge=60, description="Seconds a web sign-in lasts before signing in again."
+    )
+    trust_proxy: bool = Field(
+        False, description="Believe X-Forwarded-Proto/-For from a reverse proxy in front."
+    )
+    allow_open: bool = Field(
+        False, description="Let `callmine serve` bind a non-loopback address without sign-in."
     )
     background_ingest_bytes: int = Field(
         2 * 1024 * 1024, description="Uploads larger than this are analysed in a background job."

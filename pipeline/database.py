@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.store import Base, MigrationRecord, utcnow
+from pipeline.store import ApiToken, Base, Erasure, MigrationRecord, User, utcnow
 
 
 def _m001_initial_schema(connection: Any) -> None:
@@ -46,10 +46,17 @@ def _m002_analysis_state(connection: Any) -> None:
         )
 
 
+def _m003_users_and_erasures(connection: Any) -> None:
+    """Users, their API tokens, and the record of account erasures."""
+    tables = [User.__table__, ApiToken.__table__, Erasure.__table__]
+    Base.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
     ("002_analysis_state", _m002_analysis_state),
+    ("003_users_and_erasures", _m003_users_and_erasures),
 ]
 
 
@@ -124,6 +131,14 @@ class Database:
             raise
         finally:
             session.close()
+
+    def compact(self) -> None:
+        """Rewrite a SQLite file so deleted rows leave no trace in free pages or the WAL."""
+        if not self.url.startswith("sqlite"):
+            return  # PostgreSQL: autovacuum reclaims the space; see the README on erasure
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM")
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -32,6 +32,25 @@ class NotFound(CallmineError):
     title = "Not found"
 
 
+class NotSignedIn(CallmineError):
+    """No user signed in (or a wrong token) where one must be."""
+
+    status_code = 401
+    title = "Sign-in required"
+
+
+class Forbidden(CallmineError):
+    """Signed in, but without a role this action needs (or a failed CSRF check)."""
+
+    status_code = 403
+    title = "Forbidden"
+
+
+class TooManyAttempts(CallmineError):
+    status_code = 429
+    title = "Too many attempts"
+
+
 class Conflict(CallmineError):
     status_code = 409
     title = "Conflict"

@@ -7,12 +7,14 @@ the document back to ``draft`` (an approval covers one exact text, not later edi
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 from sqlalchemy.orm import Session
 
+from pipeline.auth.roles import allows
 from pipeline.content.generate import get_document
-from pipeline.errors import BadInput, Conflict, NotFound
+from pipeline.errors import BadInput, Conflict, Forbidden, NotFound
 from pipeline.store import Document, DocumentComment, DocumentVersion, utcnow
 
 ReviewState = Literal["draft", "in_review", "approved", "changes_requested"]
@@ -57,6 +59,24 @@ ACTIONS: dict[str, list[ReviewAction]] = {
 TRANSITIONS: dict[str, frozenset[str]] = {
     state: frozenset(action.state for action in actions) for state, actions in ACTIONS.items()
 }
+# Who may move a document into each state: its authors send it for review or take it back,
+# sales judge it (an admin may do anything).
+STATE_ROLES: dict[str, tuple[str, ...]] = {
+    "draft": ("marketing",),
+    "in_review": ("marketing",),
+    "approved": ("sales",),
+    "changes_requested": ("sales",),
+}
+
+
+def actions_for(state: str, roles: Iterable[str] | None) -> list[ReviewAction]:
+    """The moves from ``state`` that a user with ``roles`` may make (None: anyone)."""
+    held = list(roles) if roles is not None else None
+    return [
+        action
+        for action in ACTIONS.get(state, [])
+        if held is None or allows(held, STATE_ROLES[action.state])
+    ]
 
 
 def _who(name: str | None, default: str) -> str:
@@ -71,11 +91,16 @@ def set_state(
     *,
     reviewer: str | None = None,
     comment: str = "",
+    roles: Iterable[str] | None = None,
 ) -> Document:
-    """Move a document to ``state`` if the workflow allows it; the move is recorded."""
+    """Move a document to ``state`` if the workflow allows it and ``roles`` may make that move
+    (None: no check, for the CLI and local use); the move is recorded."""
     document = get_document(session, document_id)
     if state not in TRANSITIONS:
         raise BadInput(f"unknown state {state!r} (known: {', '.join(TRANSITIONS)})")
+    if roles is not None and not allows(roles, STATE_ROLES.get(state, ())):
+        needed = " or ".join(STATE_ROLES.get(state, ()))
+        raise Forbidden(f"moving a document to {state} needs the {needed} role")
     allowed = TRANSITIONS[document.state]
     if state not in allowed:
         hint = (

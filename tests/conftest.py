@@ -41,6 +41,7 @@ pytest_plugins = [
     "tests.plugins.llm_server",
     "tests.plugins.live_server",
     "tests.plugins.documents",
+    "tests.plugins.auth",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,6 +10,7 @@ import typer
 from api.app import create_app
 from api.cli_app import app, console, open_workspace
 from pipeline.analysis import run_clustering
+from pipeline.auth import auth_required, check_exposure
 from pipeline.cluster.queries import list_clusters
 from pipeline.config import get_settings
 from pipeline.content.generate import generate_document
@@ -20,10 +21,27 @@ EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "examples" / "cal
 
 
 def _serve(host: str, port: int) -> None:
+    """Serve, unless that would expose an open callmine beyond this machine."""
     import uvicorn
 
-    console.print(f"callmine is serving at [bold]http://{host}:{port}/[/bold]  (Ctrl+C to stop)")
-    uvicorn.run(create_app(get_settings()), host=host, port=port, log_level="warning")
+    with open_workspace() as workspace:
+        settings = workspace.settings
+        with workspace.session() as db:
+            check_exposure(settings, db, host)
+            locked = auth_required(settings, db)
+        mode = "sign-in required" if locked else "open: no users yet, anyone on this machine"
+        console.print(
+            f"callmine is serving at [bold]http://{host}:{port}/[/bold] ({mode}; Ctrl+C to stop)"
+        )
+        uvicorn.run(
+            create_app(workspace=workspace),
+            host=host,
+            port=port,
+            log_level="warning",
+            # X-Forwarded-Proto/-For are believed only when CALLMINE_TRUST_PROXY says so.
+            proxy_headers=settings.trust_proxy,
+            forwarded_allow_ips="*" if settings.trust_proxy else None,
+        )
 
 
 @app.command()

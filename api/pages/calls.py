@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, redirect, render
 from pipeline.calls.edits import correct_call
@@ -30,7 +31,7 @@ KIND_LABELS = {
 }
 
 
-@router.get("/calls", response_class=HTMLResponse)
+@router.get("/calls", response_class=HTMLResponse, dependencies=[READ])
 def calls_page(
     request: Request,
     db: SessionDep,
@@ -81,7 +82,7 @@ def _spans(db: SessionDep, call_id: int) -> dict[int, list[tuple[int, int, str, 
     return spans
 
 
-@router.get("/calls/{call_id}", response_class=HTMLResponse)
+@router.get("/calls/{call_id}", response_class=HTMLResponse, dependencies=[READ])
 def call_page(
     request: Request, db: SessionDep, workspace: WorkspaceDep, call_id: RowId
 ) -> HTMLResponse:
@@ -119,7 +120,7 @@ def call_page(
     )
 
 
-@router.post("/calls/{call_id}/utterances/{utterance_id}/label")
+@router.post("/calls/{call_id}/utterances/{utterance_id}/label", dependencies=[LABELLERS])
 def label_turn(
     db: SessionDep,
     workspace: WorkspaceDep,
@@ -148,7 +149,7 @@ def label_turn(
     return redirect(back, f"Saved: “{done['text']}” is {said}. The detector learns from it.")
 
 
-@router.post("/calls/{call_id}/roles")
+@router.post("/calls/{call_id}/roles", dependencies=[MARKETING])
 def fix_role(
     workspace: WorkspaceDep,
     call_id: RowId,

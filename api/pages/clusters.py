@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, redirect, render, sparkline
 from pipeline.calls.queries import has_calls, known_accounts, known_competitors
@@ -58,7 +59,7 @@ def _card(summary: dict[str, Any], rows: list[MentionRow]) -> dict[str, Any]:
     }
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", response_class=HTMLResponse, dependencies=[READ])
 def clusters_page(
     request: Request,
     db: SessionDep,
@@ -120,7 +121,9 @@ def clusters_page(
     )
 
 
-@router.get("/clusters/{cluster_id}", response_class=HTMLResponse, response_model=None)
+@router.get(
+    "/clusters/{cluster_id}", response_class=HTMLResponse, response_model=None, dependencies=[READ]
+)
 def cluster_page(
     request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId
 ) -> HTMLResponse | RedirectResponse:
@@ -149,14 +152,14 @@ def _act(cluster_id: int, action: Any, done: str) -> RedirectResponse:
     return redirect(target or f"/clusters/{cluster_id}", done)
 
 
-@router.post("/clusters/{cluster_id}/rename")
+@router.post("/clusters/{cluster_id}/rename", dependencies=[MARKETING])
 def rename(
     db: SessionDep, cluster_id: RowId, name: Annotated[str, Form()] = ""
 ) -> RedirectResponse:
     return _act(cluster_id, lambda: rename_cluster(db, cluster_id, name) and None, "Renamed.")
 
 
-@router.post("/clusters/{cluster_id}/merge")
+@router.post("/clusters/{cluster_id}/merge", dependencies=[MARKETING])
 def merge(
     db: SessionDep, cluster_id: RowId, other: Annotated[list[RowId] | None, Form()] = None
 ) -> RedirectResponse:
@@ -166,7 +169,7 @@ def merge(
     return _act(cluster_id, run, "Merged: their quotes now belong to this cluster.")
 
 
-@router.post("/clusters/{cluster_id}/split")
+@router.post("/clusters/{cluster_id}/split", dependencies=[MARKETING])
 def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId) -> RedirectResponse:
     def run() -> str:
         children = split_cluster(workspace, db, cluster_id)["children"]
@@ -175,7 +178,7 @@ def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId) -> Redirec
     return _act(cluster_id, run, "Split in two; the other half is listed on the home page.")
 
 
-@router.post("/clusters/{cluster_id}/quotes/{mention_id}/not-objection")
+@router.post("/clusters/{cluster_id}/quotes/{mention_id}/not-objection", dependencies=[LABELLERS])
 def quote_not_objection(
     db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, mention_id: RowId
 ) -> RedirectResponse:
@@ -186,7 +189,7 @@ def quote_not_objection(
     return _act(cluster_id, run, done)
 
 
-@router.post("/clusters/{cluster_id}/mark")
+@router.post("/clusters/{cluster_id}/mark", dependencies=[MARKETING])
 def mark(
     db: SessionDep, cluster_id: RowId, not_objection: Annotated[str, Form()] = "yes"
 ) -> RedirectResponse:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
 from api.deps import SessionDep, SettingsDep
 from api.web import redirect, render, templates
 from pipeline import review
@@ -17,7 +18,7 @@ from pipeline.cluster.queries import list_clusters
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document, get_document, retry_generation
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.errors import CallmineError
+from pipeline.errors import CallmineError, Forbidden
 from pipeline.export import FORMATS, export_document, markdown_to_html
 from pipeline.store import Document
 from pipeline.types import RowId
@@ -45,7 +46,7 @@ def cited_html(document: Document) -> Markup:
     return Markup(_CITE_RE.sub(link, markdown_to_html(document.body_markdown)))
 
 
-@router.get("/documents", response_class=HTMLResponse)
+@router.get("/documents", response_class=HTMLResponse, dependencies=[READ])
 def documents_page(request: Request, db: SessionDep) -> HTMLResponse:
     documents = list_documents(db)
     return render(
@@ -58,7 +59,7 @@ def documents_page(request: Request, db: SessionDep) -> HTMLResponse:
     )
 
 
-@router.get("/generate", response_class=HTMLResponse)
+@router.get("/generate", response_class=HTMLResponse, dependencies=[READ])
 def generate_page(
     request: Request,
     db: SessionDep,
@@ -83,10 +84,11 @@ def generate_page(
     )
 
 
-@router.post("/generate")
+@router.post("/generate", dependencies=[MARKETING])
 def generate(
     db: SessionDep,
     settings: SettingsDep,
+    user: PrincipalDep,
     doc_type: Annotated[str, Form()],
     cluster: Annotated[list[RowId] | None, Form()] = None,
     competitor: Annotated[str, Form()] = "",
@@ -102,7 +104,7 @@ def generate(
             cluster_ids=cluster or [],
             competitor=competitor,
             use_llm=use_llm,
-            author="web",
+            author=user.who(None, "web"),
         )
     except CallmineError as exc:
         db.rollback()  # nothing half-made stays behind
@@ -113,11 +115,12 @@ def generate(
     return redirect(f"/documents/{document.id}", "Draft generated.")
 
 
-@router.get("/documents/{document_id}", response_class=HTMLResponse)
+@router.get("/documents/{document_id}", response_class=HTMLResponse, dependencies=[READ])
 def document_page(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
+    user: PrincipalDep,
     document_id: RowId,
     diff_from: Annotated[RowId | None, Query(alias="from")] = None,
     diff_to: Annotated[RowId | None, Query(alias="to")] = None,
@@ -144,7 +147,7 @@ def document_page(
         else document.doc_type,
         preview=cited_html(document),
         states=review.STATE_LABELS,
-        actions=review.ACTIONS[document.state],
+        actions=review.actions_for(document.state, user.roles),
         formats=[(f, EXPORT_LABELS[f]) for f in FORMATS],
         diff=diff,
         quotes=evidence.get("quotes", []),
@@ -156,14 +159,17 @@ def document_page(
 def _back(document_id: int, action: Any) -> RedirectResponse:
     try:
         message = action()
+    except Forbidden:
+        raise  # a role this user lacks: 403, not a message on the page
     except CallmineError as exc:
         return redirect(f"/documents/{document_id}", exc.detail, "error")
     return redirect(f"/documents/{document_id}", message)
 
 
-@router.post("/documents/{document_id}/edit")
+@router.post("/documents/{document_id}/edit", dependencies=[MARKETING])
 def edit(
     db: SessionDep,
+    user: PrincipalDep,
     document_id: RowId,
     body: Annotated[str, Form()],
     title: Annotated[str, Form()] = "",
@@ -174,68 +180,81 @@ def edit(
 
     def save() -> str:
         doc = review.edit_document(
-            db, document_id, body, author=author or "web", title=title, note=note or None
+            db, document_id, body, author=user.who(author, "web"), title=title, note=note or None
         )
         return f"Saved as version {doc.current_version}."
 
     return _back(document_id, save)
 
 
-@router.post("/documents/{document_id}/state")
+@router.post("/documents/{document_id}/state", dependencies=[REVIEWERS])
 def change_state(
     db: SessionDep,
+    user: PrincipalDep,
     document_id: RowId,
     state: Annotated[str, Form()],
     comment: Annotated[str, Form()] = "",
     reviewer: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     def move() -> str:
-        doc = review.set_state(db, document_id, state, reviewer=reviewer or None, comment=comment)
+        doc = review.set_state(
+            db,
+            document_id,
+            state,
+            reviewer=user.who(reviewer, "reviewer"),
+            comment=comment,
+            roles=user.roles,
+        )
         return f"Now {review.STATE_LABELS.get(doc.state, doc.state).lower()}."
 
     return _back(document_id, move)
 
 
-@router.post("/documents/{document_id}/accuracy")
+@router.post("/documents/{document_id}/accuracy", dependencies=[SALES])
 def accuracy(
     db: SessionDep,
+    user: PrincipalDep,
     document_id: RowId,
     verdict: Annotated[str, Form()],
     comment: Annotated[str, Form()] = "",
     reviewer: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     def mark() -> str:
-        review.mark_accuracy(db, document_id, verdict, comment=comment, reviewer=reviewer or None)
+        who = user.who(reviewer, "sales")
+        review.mark_accuracy(db, document_id, verdict, comment=comment, reviewer=who)
         return "Sales check recorded."
 
     return _back(document_id, mark)
 
 
-@router.post("/documents/{document_id}/comments")
+@router.post("/documents/{document_id}/comments", dependencies=[LABELLERS])
 def comment(
     db: SessionDep,
+    user: PrincipalDep,
     document_id: RowId,
     body: Annotated[str, Form()] = "",
     author: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     def add() -> str:
-        review.add_comment(db, document_id, body, author=author or None)
+        review.add_comment(db, document_id, body, author=user.who(author, "anonymous"))
         return "Comment added."
 
     return _back(document_id, add)
 
 
-@router.post("/documents/{document_id}/retry")
+@router.post("/documents/{document_id}/retry", dependencies=[MARKETING])
 def retry(
     db: SessionDep,
     settings: SettingsDep,
+    user: PrincipalDep,
     document_id: RowId,
     generator: Annotated[str, Form()] = "offline",
 ) -> RedirectResponse:
     """Try the LLM again, or take the offline draft built from the same evidence."""
 
     def again() -> str:
-        doc = retry_generation(db, settings, document_id, use_llm=generator == "llm", author="web")
+        author = user.who(None, "web")
+        doc = retry_generation(db, settings, document_id, use_llm=generator == "llm", author=author)
         if doc.state == "failed_generation":
             raise CallmineError(f"the LLM failed again: {doc.error}")
         return "Draft generated." if generator == "llm" else "Offline draft generated."
@@ -243,7 +262,7 @@ def retry(
     return _back(document_id, again)
 
 
-@router.get("/documents/{document_id}/export/{fmt}")
+@router.get("/documents/{document_id}/export/{fmt}", dependencies=[READ])
 def export(
     db: SessionDep, settings: SettingsDep, document_id: RowId, fmt: str, inline: bool = False
 ) -> Response:

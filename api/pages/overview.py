@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from api.auth import READ
 from api.deps import SessionDep
 from api.web import render
 from pipeline.dashboard import dashboard, peaks
@@ -15,7 +16,7 @@ router = APIRouter()
 PHRASE_SCOPES = {"": "Everything buyers said", "objection": "Objections", "question": "Questions"}
 
 
-@router.get("/phrases", response_class=HTMLResponse)
+@router.get("/phrases", response_class=HTMLResponse, dependencies=[READ])
 def phrases_page(request: Request, db: SessionDep, kind: str = "") -> HTMLResponse:
     kind = kind if kind in PHRASE_SCOPES else ""
     phrases = list_phrases(db, top=60, min_count=2, kind=kind or None)
@@ -31,7 +32,7 @@ def phrases_page(request: Request, db: SessionDep, kind: str = "") -> HTMLRespon
     )
 
 
-@router.get("/dashboard", response_class=HTMLResponse)
+@router.get("/dashboard", response_class=HTMLResponse, dependencies=[READ])
 def dashboard_page(request: Request, db: SessionDep) -> HTMLResponse:
     board = dashboard(db)
     return render(

@@ -9,6 +9,7 @@ from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import UploadFile as StarletteUpload
 
+from api.auth import MARKETING, READ
 from api.deps import WorkspaceDep
 from api.web import render
 from pipeline import jobs
@@ -88,12 +89,12 @@ async def _form_dict(request: Request) -> tuple[dict[str, Any], list[StarletteUp
     return values, uploads
 
 
-@router.get("/upload", response_class=HTMLResponse)
+@router.get("/upload", response_class=HTMLResponse, dependencies=[READ])
 def upload_page(request: Request) -> HTMLResponse:
     return render(request, "upload.html", title="Upload calls", results=[], job_id=None, error=None)
 
 
-@router.post("/upload", response_class=HTMLResponse)
+@router.post("/upload", response_class=HTMLResponse, dependencies=[MARKETING])
 async def upload_submit(
     request: Request, workspace: WorkspaceDep, background: BackgroundTasks
 ) -> HTMLResponse:
@@ -124,7 +125,7 @@ async def upload_submit(
     )
 
 
-@router.post("/upload/file")
+@router.post("/upload/file", dependencies=[MARKETING])
 async def upload_one(request: Request, workspace: WorkspaceDep) -> JSONResponse:
     """One file (or the pasted text) per request, so the page can show per-file progress."""
     form, uploads = await _form_dict(request)
@@ -135,7 +136,7 @@ async def upload_one(request: Request, workspace: WorkspaceDep) -> JSONResponse:
     return JSONResponse({"results": [r.model_dump() for r in results]})
 
 
-@router.post("/upload/analyse")
+@router.post("/upload/analyse", dependencies=[MARKETING])
 def upload_analyse(
     workspace: WorkspaceDep,
     background: BackgroundTasks,
@@ -144,13 +145,13 @@ def upload_analyse(
     return JSONResponse({"job_id": analyse_in_background(workspace, call_id, background.add_task)})
 
 
-@router.get("/jobs/{job_id}")
+@router.get("/jobs/{job_id}", dependencies=[READ])
 def job_status(workspace: WorkspaceDep, job_id: str) -> Response:
     """Job progress for the page's poller (the ``/api`` route may sit behind a token)."""
     return JSONResponse(jobs.get_job(workspace, job_id).model_dump(mode="json"))
 
 
-@router.post("/upload/csv-preview", response_class=HTMLResponse)
+@router.post("/upload/csv-preview", response_class=HTMLResponse, dependencies=[MARKETING])
 def csv_preview(
     request: Request, workspace: WorkspaceDep, file: Annotated[UploadFile, File()]
 ) -> HTMLResponse:

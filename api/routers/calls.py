@@ -13,6 +13,7 @@ from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Response, Upl
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.auth import ADMIN, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM, problem
 from pipeline import corrections, jobs
@@ -94,6 +95,7 @@ def _all_rejected(results: list[IngestResult]) -> JSONResponse:
         413: PROBLEM,
         422: PROBLEM,
     },
+    dependencies=[MARKETING],
 )
 def upload_calls(
     workspace: WorkspaceDep,
@@ -163,7 +165,9 @@ def upload_calls(
     return body
 
 
-@router.post("/api/calls/redetect", status_code=202, response_model=RedetectJob)
+@router.post(
+    "/api/calls/redetect", status_code=202, response_model=RedetectJob, dependencies=[MARKETING]
+)
 def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> RedetectJob:
     """Detect again in every call with what the detector has learnt from corrections
     (`POST /api/mentions/{id}/label`); runs as a background job (poll `GET /api/jobs/{id}`).
@@ -181,7 +185,7 @@ def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> Rede
     )
 
 
-@router.get("/api/calls", summary="List calls", response_model=CallPage)
+@router.get("/api/calls", summary="List calls", response_model=CallPage, dependencies=[READ])
 def read_calls(
     db: SessionDep,
     outcome: Outcome | None = None,
@@ -208,6 +212,7 @@ def read_calls(
     summary="One call with its utterances",
     response_model=CallDetail,
     responses={404: PROBLEM},
+    dependencies=[READ],
 )
 def read_call(db: SessionDep, call_id: RowId) -> CallDetail:
     return get_call(db, call_id)
@@ -218,6 +223,7 @@ def read_call(db: SessionDep, call_id: RowId) -> CallDetail:
     summary="Correct a call's metadata or speaker roles",
     response_model=CallDetail,
     responses={404: PROBLEM, 422: PROBLEM},
+    dependencies=[MARKETING],
 )
 def patch_call(workspace: WorkspaceDep, call_id: RowId, update: CallUpdate) -> CallDetail:
     """Only the fields sent change; ``speaker_roles`` maps a speaker name to buyer/rep/unknown.
@@ -232,6 +238,7 @@ def patch_call(workspace: WorkspaceDep, call_id: RowId, update: CallUpdate) -> C
     summary="Delete a call and everything derived from it",
     status_code=204,
     responses={404: PROBLEM},
+    dependencies=[ADMIN],
 )
 def remove_call(db: SessionDep, call_id: RowId) -> Response:
     delete_call(db, call_id)
@@ -242,6 +249,7 @@ def remove_call(db: SessionDep, call_id: RowId) -> Response:
     "/api/utterances",
     summary="List utterances with their detections",
     response_model=list[UtteranceRead],
+    dependencies=[READ],
 )
 def read_utterances(
     db: SessionDep,

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM
 from pipeline import analysis, corrections
@@ -84,7 +85,7 @@ class Phrase(BaseModel):
     examples: list[PhraseQuote]
 
 
-@router.get("/api/clusters", response_model=list[ClusterSummary])
+@router.get("/api/clusters", response_model=list[ClusterSummary], dependencies=[READ])
 def list_clusters(
     db: SessionDep,
     kind: Kind | None = None,
@@ -108,23 +109,28 @@ def list_clusters(
     )
 
 
-@router.post("/api/clusters/rebuild")
+@router.post("/api/clusters/rebuild", dependencies=[MARKETING])
 def rebuild_clusters(workspace: WorkspaceDep) -> dict[str, Any]:
     """Full re-cluster now; ids stay stable and user edits are replayed."""
     return analysis.run_clustering(workspace, rebuild=True)
 
 
-@router.post("/api/clusters/merge", response_model=EditResult, responses={404: PROBLEM})
+@router.post(
+    "/api/clusters/merge",
+    response_model=EditResult,
+    responses={404: PROBLEM},
+    dependencies=[MARKETING],
+)
 def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
     return cluster_edits.merge_clusters(db, body.ids)
 
 
-@router.get("/api/clusters/{cluster_id:int}", response_model=ClusterDetail)
+@router.get("/api/clusters/{cluster_id:int}", response_model=ClusterDetail, dependencies=[READ])
 def get_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
     return cluster_queries.get_cluster(db, cluster_id, embedder=workspace.embedder)
 
 
-@router.patch("/api/clusters/{cluster_id:int}", response_model=EditResult)
+@router.patch("/api/clusters/{cluster_id:int}", response_model=EditResult, dependencies=[MARKETING])
 def patch_cluster(cluster_id: RowId, body: ClusterPatch, db: SessionDep) -> dict[str, Any]:
     """Rename (the name sticks across re-clusters) and/or mark "not an objection"."""
     result: dict[str, Any] = {"id": cluster_id}
@@ -136,13 +142,18 @@ def patch_cluster(cluster_id: RowId, body: ClusterPatch, db: SessionDep) -> dict
 
 
 @router.post(
-    "/api/clusters/{cluster_id:int}/split", response_model=EditResult, responses={409: PROBLEM}
+    "/api/clusters/{cluster_id:int}/split",
+    response_model=EditResult,
+    responses={409: PROBLEM},
+    dependencies=[MARKETING],
 )
 def split_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
     return cluster_edits.split_cluster(workspace, db, cluster_id)
 
 
-@router.post("/api/mentions/{mention_id:int}/label", response_model=LabelResult)
+@router.post(
+    "/api/mentions/{mention_id:int}/label", response_model=LabelResult, dependencies=[LABELLERS]
+)
 def label_mention(
     mention_id: RowId, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
 ) -> dict[str, Any]:
@@ -153,7 +164,9 @@ def label_mention(
     )
 
 
-@router.post("/api/utterances/{utterance_id:int}/label", response_model=LabelResult)
+@router.post(
+    "/api/utterances/{utterance_id:int}/label", response_model=LabelResult, dependencies=[LABELLERS]
+)
 def label_utterance(
     utterance_id: RowId, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
 ) -> dict[str, Any]:
@@ -164,7 +177,7 @@ def label_utterance(
     )
 
 
-@router.get("/api/phrases", response_model=list[Phrase])
+@router.get("/api/phrases", response_model=list[Phrase], dependencies=[READ])
 def list_phrases(
     db: SessionDep,
     kind: Kind | None = None,
@@ -175,7 +188,7 @@ def list_phrases(
     return phrase_service.list_phrases(db, top=top, min_count=min_count, kind=kind)
 
 
-@router.get("/api/search", response_model=list[Quote])
+@router.get("/api/search", response_model=list[Quote], dependencies=[READ])
 def search(
     workspace: WorkspaceDep,
     q: Annotated[str, Query(min_length=1)],

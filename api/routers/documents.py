@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field, StrictBool
 
+from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
 from api.deps import SessionDep, SettingsDep
 from api.problems import PROBLEM
 from pipeline.content import documents as service
@@ -102,9 +103,10 @@ class FactRequest(BaseModel):
     status_code=201,
     response_model=service.DocumentDetail,
     responses={404: PROBLEM},
+    dependencies=[MARKETING],
 )
 def create_document(
-    request: GenerateRequest, session: SessionDep, settings: SettingsDep
+    request: GenerateRequest, session: SessionDep, settings: SettingsDep, user: PrincipalDep
 ) -> service.DocumentDetail:
     """Generate a document (LLM when configured, else the offline draft) and store it."""
     document = generate_document(
@@ -114,12 +116,12 @@ def create_document(
         cluster_ids=request.cluster_ids,
         competitor=request.competitor,
         use_llm=_use_llm(request.use_llm),
-        author=request.author,
+        author=user.who(request.author, "api"),
     )
     return service.detail(document)
 
 
-@router.get("/api/documents", response_model=list[service.DocumentSummary])
+@router.get("/api/documents", response_model=list[service.DocumentSummary], dependencies=[READ])
 def list_documents(
     session: SessionDep,
     state: Annotated[str | None, Query()] = None,
@@ -128,7 +130,9 @@ def list_documents(
     return service.list_documents(session, state=state, doc_type=type)
 
 
-@router.get("/api/documents/{document_id:int}", response_model=service.DocumentDetail)
+@router.get(
+    "/api/documents/{document_id:int}", response_model=service.DocumentDetail, dependencies=[READ]
+)
 def read_document(document_id: RowId, session: SessionDep) -> service.DocumentDetail:
     return service.detail(get_document(session, document_id))
 
@@ -137,16 +141,17 @@ def read_document(document_id: RowId, session: SessionDep) -> service.DocumentDe
     "/api/documents/{document_id:int}",
     response_model=service.DocumentDetail,
     responses={409: PROBLEM},
+    dependencies=[MARKETING],
 )
 def update_document(
-    document_id: RowId, request: EditRequest, session: SessionDep
+    document_id: RowId, request: EditRequest, session: SessionDep, user: PrincipalDep
 ) -> service.DocumentDetail:
     """Save an edited body as a new version; the document goes back to draft."""
     document = edit_document(
         session,
         document_id,
         request.body_markdown,
-        author=request.author,
+        author=user.who(request.author, "anonymous"),
         title=request.title,
         note=request.note,
     )
@@ -157,12 +162,20 @@ def update_document(
     "/api/documents/{document_id:int}/review",
     response_model=service.DocumentDetail,
     responses={409: PROBLEM},
+    dependencies=[REVIEWERS],
 )
 def review_document(
-    document_id: RowId, request: ReviewRequest, session: SessionDep
+    document_id: RowId, request: ReviewRequest, session: SessionDep, user: PrincipalDep
 ) -> service.DocumentDetail:
+    """Move the document; sending for review needs marketing, approving or asking for
+    changes needs sales (403 otherwise)."""
     document = set_state(
-        session, document_id, request.state, reviewer=request.reviewer, comment=request.comment
+        session,
+        document_id,
+        request.state,
+        reviewer=user.who(request.reviewer, "reviewer"),
+        comment=request.comment,
+        roles=user.roles,
     )
     return service.detail(document)
 
@@ -171,34 +184,46 @@ def review_document(
     "/api/documents/{document_id:int}/accuracy",
     response_model=service.DocumentDetail,
     responses={409: PROBLEM},
+    dependencies=[SALES],
 )
 def mark_document_accuracy(
-    document_id: RowId, request: AccuracyRequest, session: SessionDep
+    document_id: RowId, request: AccuracyRequest, session: SessionDep, user: PrincipalDep
 ) -> service.DocumentDetail:
+    reviewer = user.who(request.reviewer, "sales")
     document = mark_accuracy(
-        session, document_id, request.verdict, comment=request.comment, reviewer=request.reviewer
+        session, document_id, request.verdict, comment=request.comment, reviewer=reviewer
     )
     return service.detail(document)
 
 
 @router.post(
-    "/api/documents/{document_id:int}/comments", status_code=201, response_model=service.CommentRead
+    "/api/documents/{document_id:int}/comments",
+    status_code=201,
+    response_model=service.CommentRead,
+    dependencies=[LABELLERS],
 )
 def comment_document(
-    document_id: RowId, request: CommentRequest, session: SessionDep
+    document_id: RowId, request: CommentRequest, session: SessionDep, user: PrincipalDep
 ) -> service.CommentRead:
+    author = user.who(request.author, "anonymous")
     return service.CommentRead.model_validate(
-        add_comment(session, document_id, request.body, author=request.author)
+        add_comment(session, document_id, request.body, author=author)
     )
 
 
-@router.get("/api/documents/{document_id:int}/versions", response_model=list[service.VersionRead])
+@router.get(
+    "/api/documents/{document_id:int}/versions",
+    response_model=list[service.VersionRead],
+    dependencies=[READ],
+)
 def list_versions(document_id: RowId, session: SessionDep) -> list[service.VersionRead]:
     return service.list_versions(session, document_id)
 
 
 @router.get(
-    "/api/documents/{document_id:int}/versions/{version:int}", response_model=service.VersionDetail
+    "/api/documents/{document_id:int}/versions/{version:int}",
+    response_model=service.VersionDetail,
+    dependencies=[READ],
 )
 def read_version(document_id: RowId, version: RowId, session: SessionDep) -> service.VersionDetail:
     """One version with its audit trail: the rendered prompt and the raw model reply."""
@@ -208,7 +233,7 @@ def read_version(document_id: RowId, version: RowId, session: SessionDep) -> ser
     return out
 
 
-@router.get("/api/documents/{document_id:int}/diff", response_model=DiffRead)
+@router.get("/api/documents/{document_id:int}/diff", response_model=DiffRead, dependencies=[READ])
 def diff_versions(
     document_id: RowId,
     session: SessionDep,
@@ -228,16 +253,19 @@ def diff_versions(
     "/api/documents/{document_id:int}/retry",
     response_model=service.DocumentDetail,
     responses={409: PROBLEM},
+    dependencies=[MARKETING],
 )
 def retry_document(
     document_id: RowId,
     session: SessionDep,
     settings: SettingsDep,
+    user: PrincipalDep,
     request: RetryRequest | None = None,
 ) -> service.DocumentDetail:
     request = request or RetryRequest()
+    author = user.who(request.author, "api")
     document = retry_generation(
-        session, settings, document_id, use_llm=_use_llm(request.use_llm), author=request.author
+        session, settings, document_id, use_llm=_use_llm(request.use_llm), author=author
     )
     return service.detail(document)
 
@@ -251,6 +279,7 @@ def retry_document(
         },
         409: PROBLEM,
     },
+    dependencies=[READ],
 )
 def export(
     document_id: RowId,
@@ -267,12 +296,19 @@ def export(
     )
 
 
-@router.get("/api/competitors/{name}/facts", response_model=list[service.FactRead])
+@router.get(
+    "/api/competitors/{name}/facts", response_model=list[service.FactRead], dependencies=[READ]
+)
 def list_facts(name: str, session: SessionDep) -> list[service.FactRead]:
     return [service.FactRead.model_validate(f) for f in service.list_facts(session, name)]
 
 
-@router.post("/api/competitors/{name}/facts", status_code=201, response_model=service.FactRead)
+@router.post(
+    "/api/competitors/{name}/facts",
+    status_code=201,
+    response_model=service.FactRead,
+    dependencies=[MARKETING],
+)
 def add_fact(name: str, request: FactRequest, session: SessionDep) -> service.FactRead:
     """A fact about a competitor that comparison pages may cite as ``[F<n>]``."""
     return service.FactRead.model_validate(

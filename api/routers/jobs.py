@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from api.auth import READ
 from api.deps import WorkspaceDep
 from api.problems import PROBLEM
 from pipeline.jobs import JobPage, JobRead, JobStatus, get_job, list_jobs
@@ -32,6 +33,7 @@ def read_jobs(
     summary="Status, progress and result of a background job",
     response_model=JobRead,
     responses={404: PROBLEM},
+    dependencies=[READ],
 )
 def read_job(workspace: WorkspaceDep, job_id: str) -> JobRead:
     """``status`` is queued, running, done or failed; ``progress`` runs from 0 to 1."""

@@ -4,6 +4,15 @@
 (function () {
   "use strict";
 
+  // The session's CSRF token (absent in open local mode): every script POST sends it.
+  var csrfMeta = document.querySelector("meta[name=csrf-token]");
+  var csrf = csrfMeta ? csrfMeta.getAttribute("content") : "";
+  function postHeaders(extra) {
+    var headers = extra || {};
+    if (csrf) headers["X-CSRF-Token"] = csrf;
+    return headers;
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -147,7 +156,7 @@
   function previewCsv(file) {
     var data = new FormData();
     data.append("file", file, file.name);
-    fetch("/upload/csv-preview", { method: "POST", body: data })
+    fetch("/upload/csv-preview", { method: "POST", body: data, headers: postHeaders() })
       .then(function (r) { return r.text(); })
       .then(function (html) { mappingBox.innerHTML = html; mappingBox.hidden = false; }); // server-escaped fragment
   }
@@ -189,6 +198,7 @@
       var xhr = new XMLHttpRequest();
       xhr.open("POST", "/upload/file");
       xhr.setRequestHeader("Accept", "application/json");
+      if (csrf) xhr.setRequestHeader("X-CSRF-Token", csrf);
       xhr.upload.addEventListener("progress", function (e) { if (e.lengthComputable) onProgress(e.loaded / e.total); });
       xhr.onload = function () {
         var body;
@@ -245,7 +255,7 @@
   function startAnalysis(callIds) {
     var data = new FormData();
     callIds.forEach(function (id) { data.append("call_id", id); });
-    fetch("/upload/analyse", { method: "POST", body: data, headers: { Accept: "application/json" } })
+    fetch("/upload/analyse", { method: "POST", body: data, headers: postHeaders({ Accept: "application/json" }) })
       .then(function (r) { return r.json(); })
       .then(function (job) {
         progressBox.hidden = false;

@@ -139,6 +139,29 @@ def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: s
     return path
 
 
+def drop_user_labels(data_dir: Path, groups: set[str]) -> int:
+    """Remove the user's verdicts recorded from these calls (``file`` is ``call-<id>``);
+    returns how many rows went. The other rows and columns are kept, as written."""
+    path = data_dir / LABELS_FILENAME
+    if not groups:
+        return 0
+    with locked(path):
+        if not path.is_file():
+            return 0
+        reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
+        columns = list(reader.fieldnames or USER_LABEL_COLUMNS)
+        rows = list(reader)
+        kept = [r for r in rows if (r.get("file") or "") not in groups]
+        if len(kept) == len(rows):
+            return 0
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(kept)
+        write_text_atomically(path, out.getvalue())
+    return len(rows) - len(kept)
+
+
 def sentence_key(text: str, context: str) -> tuple[str, str]:
     """What identifies a labelled sentence where it was said: its words and the end of the
     rep's turn before it (spacing ignored, so a re-read transcript still matches)."""

@@ -1,0 +1,97 @@
+"""Two ASGI middlewares: ``SecurityHeaders`` on every response (it wraps the whole app, error
+pages included), and ``Authenticate``, which finds who is asking before any route or body
+parsing runs and refuses signed-out requests everywhere but the public paths."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.auth import PUBLIC_PATHS, SAFE_METHODS, resolve_principal
+from api.problems import error_response
+from pipeline.errors import NotSignedIn
+
+# No inline script anywhere (the pages' behaviour is /static/app.js); inline styles are
+# allowed, because the bars and sparklines set their widths in style attributes.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+}
+STATIC_PREFIX = "/static/"
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    if name not in headers:  # a page may set a stricter or its own CSP
+                        headers[name] = value
+                if not str(scope.get("path", "")).startswith(STATIC_PREFIX):
+                    headers.setdefault("cache-control", "no-store")
+                if scope.get("scheme") == "https":
+                    headers.setdefault("strict-transport-security", "max-age=31536000")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def same_origin(request: Request) -> bool:
+    """``Origin`` (else ``Referer``), when sent, names this host; browsers send one on every
+    cross-site POST, so a form posted from another site is refused even in open local mode."""
+    source = request.headers.get("origin") or request.headers.get("referer")
+    if not source:
+        return True
+    if source == "null":
+        return False
+    return urlsplit(source).netloc.lower() == request.url.netloc.lower()
+
+
+class Authenticate:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))
+        if scope["type"] != "http" or path.startswith(STATIC_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        try:
+            principal = await run_in_threadpool(resolve_principal, request)
+        except NotSignedIn as exc:
+            response = error_response(request, 401, exc.title, exc.detail)
+            await response(scope, receive, send)
+            return
+        request.state.principal = principal
+        by_token = principal is not None and principal.via == "token"
+        if request.method not in SAFE_METHODS and not by_token and not same_origin(request):
+            detail = "this request came from another site (its Origin is not this host)"
+            response = error_response(request, 403, "Forbidden", detail)
+        elif principal is None and path not in PUBLIC_PATHS:
+            response = error_response(request, 401, "Sign-in required", "sign in first")
+        else:
+            await self.app(scope, receive, send)
+            return
+        await response(scope, receive, send)
