@@ -132,7 +132,7 @@ def erase_account(workspace: Workspace, account: str, *, actor: str) -> ErasureR
         kinds = sorted({m.kind for m in mentions} & set(CLUSTERED_KINDS))
         vectors = _delete_vectors(db, _embedded_texts(db, call_ids))
         edits = _delete_label_edits(db, utterance_ids)
-        erasure = Erasure(account=account.strip(), actor=actor, counts={})
+        erasure = Erasure(account=", ".join(spellings), actor=actor, counts={})
         db.add(erasure)
         db.flush()
         documents = scrub_documents(

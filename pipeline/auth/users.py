@@ -33,9 +33,14 @@ class UserRead(BaseModel):
     created_at: dt.datetime
 
 
+def default_hasher() -> PasswordHasher:
+    """argon2id at the library's current recommended cost (RFC 9106's low-memory profile)."""
+    return PasswordHasher()
+
+
 @cache
 def _hasher() -> PasswordHasher:
-    return PasswordHasher()  # argon2id with the library's current recommended cost
+    return default_hasher()
 
 
 @cache

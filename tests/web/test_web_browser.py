@@ -6,7 +6,6 @@ Screenshots of every page at 1280 and 390 px go to test-artifacts/screenshots/.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,47 +15,14 @@ from tests.plugins.live_server import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLES = ROOT / "examples" / "calls"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = {"desktop": (1280, 900), "mobile": (390, 844)}
 XSS = (
     "Dana (Brightside): <script>alert('xss')</script> honestly the price is too high for us.\n"
     "Maya: Understood, tell me more.\n"
     "Dana (Brightside): <img src=x onerror=alert(1)> and a two year contract scares me.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.dialogs = dialogs  # type: ignore[attr-defined]
-    yield page
-    context.close()
 
 
 def shoot(page: object, name: str) -> None:
@@ -151,6 +117,8 @@ def test_upload_cluster_generate_review_export(live_server: LiveServer, page: ob
         p.goto(url + path)  # type: ignore[attr-defined]
         shoot(p, name)
     assert p.dialogs == []  # type: ignore[attr-defined]
+    blocked = [m for m in p.console if "Content Security Policy" in m]  # type: ignore[attr-defined]
+    assert blocked == []  # every page works under the CSP (no inline script or handler)
 
 
 def test_script_in_a_transcript_stays_text(live_server: LiveServer, page: object) -> None:
