@@ -309,7 +309,7 @@ class User(Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     # Bumped when the password changes: sessions signed for an older value are refused.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     tokens: Mapped[list[ApiToken]] = relationship(
         cascade="all, delete-orphan", order_by="ApiToken.id", passive_deletes=True
@@ -325,8 +325,8 @@ class ApiToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     prefix: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class Erasure(Base):
@@ -338,7 +338,7 @@ class Erasure(Base):
     account: Mapped[str] = mapped_column(String(255))
     actor: Mapped[str] = mapped_column(String(255))
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class MigrationRecord(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from api.auth import ADMIN, READ, PrincipalDep
 from api.deps import SessionDep
@@ -30,7 +30,7 @@ class UserCreate(BaseModel):
 class UserPatch(BaseModel):
     roles: list[str] | None = Field(None, examples=[["marketing", "sales"]])
     password: str | None = Field(None, min_length=8, max_length=1024)
-    disabled: bool | None = None
+    disabled: StrictBool | None = None
 
 
 class TokenIssued(BaseModel):

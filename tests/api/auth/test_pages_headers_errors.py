@@ -70,15 +70,21 @@ def test_browsers_get_error_pages_and_the_api_problem_json(
 ) -> None:
     html = {"Accept": "text/html,application/xhtml+xml"}
     with app_client(ws) as client:
-        for path, status in (("/clusters/9999", 404), ("/calls/abc", 404), ("/no/such/page", 404)):
+        for path, status in (
+            ("/clusters/9999", 404),
+            ("/calls/abc", 404),
+            ("/no/such/page", 404),
+        ):
             page = client.get(path, headers=html)
             assert page.status_code == status and page.headers["content-type"].startswith(
                 "text/html"
             )
             assert 'class="topbar"' in page.text and "Not found" in page.text
             assert "pydantic" not in page.text and "int_parsing" not in page.text
+        query = client.get("/calls?page=abc", headers=html)
+        assert query.status_code == 422 and "Check these fields: page." in query.text
         api_error = client.get("/api/calls/abc", headers=html)  # the API stays JSON
-        assert api_error.status_code == 422
+        assert api_error.status_code == 404
         assert api_error.headers["content-type"] == "application/problem+json"
 
     def broken(*_args: object, **_kwargs: object) -> None:

@@ -137,11 +137,14 @@ def all_routes(app: FastAPI) -> Iterator[tuple[str, BaseRoute]]:
     """Every route with its full path, through included routers (FastAPI may keep those as
     lazily expanded entries in ``app.routes``)."""
     if hasattr(fastapi.routing, "iter_route_contexts"):
-        for context in fastapi.routing.iter_route_contexts(app.routes):
-            yield str(context.path), context.original_route
+        found = (
+            (context.path, context.original_route)
+            for context in fastapi.routing.iter_route_contexts(app.routes)
+        )
     else:
-        for route in app.routes:
-            yield str(getattr(route, "path", "")), route
+        found = ((getattr(route, "path", ""), route) for route in app.routes)
+    for path, route in found:
+        yield str(path).replace(":int}", "}"), route
 
 
 def endpoints(app: FastAPI) -> Iterator[tuple[str, str, Policy]]:
