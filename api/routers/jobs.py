@@ -15,7 +15,9 @@ from pipeline.types import PageNumber
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 
 
-@router.get("", summary="Background jobs, newest first", response_model=JobPage)
+@router.get(
+    "", summary="Background jobs, newest first", response_model=JobPage, dependencies=[READ]
+)
 def read_jobs(
     workspace: WorkspaceDep,
     status: JobStatus | None = None,

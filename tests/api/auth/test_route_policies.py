@@ -104,6 +104,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...] | str] = {
     ("GET", "/api/documents/{document_id}/export"): READ,
     ("GET", "/api/competitors/{name}/facts"): READ,
     ("POST", "/api/competitors/{name}/facts"): (M,),
+    ("GET", "/api/jobs"): READ,
     ("GET", "/api/jobs/{job_id}"): READ,
     ("GET", "/api/me"): READ,
     ("GET", "/api/users"): (A,),
