@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import PUBLIC_PATHS, SAFE_METHODS, resolve_principal
 from api.problems import error_response
+from api.sessions import settings_of
 from pipeline.errors import NotSignedIn
 
 # No inline script anywhere (the pages' behaviour is /static/app.js); inline styles are
@@ -59,13 +60,18 @@ class SecurityHeaders:
 
 def same_origin(request: Request) -> bool:
     """``Origin`` (else ``Referer``), when sent, names this host; browsers send one on every
-    cross-site POST, so a form posted from another site is refused even in open local mode."""
+    cross-site POST, so a form posted from another site is refused even in open local mode.
+    Behind a trusted proxy the host it forwards (``X-Forwarded-Host``) counts as this host."""
     source = request.headers.get("origin") or request.headers.get("referer")
     if not source:
         return True
     if source == "null":
         return False
-    return urlsplit(source).netloc.lower() == request.url.netloc.lower()
+    hosts = {request.url.netloc.lower()}
+    forwarded = request.headers.get("x-forwarded-host", "").split(",")[0].strip().lower()
+    if forwarded and settings_of(request).trust_proxy:
+        hosts.add(forwarded)
+    return urlsplit(source).netloc.lower() in hosts
 
 
 class Authenticate:

@@ -22,6 +22,7 @@ from pipeline.store import ApiToken, User, utcnow
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 MIN_PASSWORD_CHARS = 8
 TOKEN_PREFIX = "cm_"
+TOUCH_EVERY = dt.timedelta(minutes=5)
 
 
 class UserRead(BaseModel):
@@ -191,6 +192,7 @@ def user_for_token(db: Session, token: str) -> User | None:
     if row is None:
         return None
     user = active_user(db, row.user_id)
-    if user is not None:
-        row.last_used_at = utcnow()
+    now = utcnow()
+    if user is not None and (row.last_used_at is None or now - row.last_used_at > TOUCH_EVERY):
+        row.last_used_at = now  # not on every call: a write per request would queue writers
     return user

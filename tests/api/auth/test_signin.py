@@ -61,6 +61,24 @@ def test_secure_cookie_behind_a_trusted_https_proxy_only(
         workspace.close()
 
 
+def test_a_trusted_proxys_forwarded_host_is_this_host(tmp_path: Path, embedder: Embedder) -> None:
+    for trusted in (True, False):
+        settings = make_settings(tmp_path / f"data-{trusted}", trust_proxy=trusted)
+        workspace = Workspace(settings, embedder=embedder)
+        with app_client(workspace) as client:  # open mode: only the Origin check applies
+            response = client.post(
+                "/clusters/1/rename",
+                data={"name": "x"},
+                headers={
+                    "Origin": "https://callmine.example.com",
+                    "X-Forwarded-Host": "callmine.example.com",
+                },
+                follow_redirects=False,
+            )
+            assert response.status_code == (303 if trusted else 403)
+        workspace.close()
+
+
 def test_wrong_password_then_throttled_per_user_and_address(authed: Authed) -> None:
     client = authed.client()
     token = _signin_form(client)
