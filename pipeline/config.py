@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(64, gt=0)
     embed_device: str = Field("cpu", description="torch device for the local embedder (cpu, cuda).")
     competitors: list[str] = Field(default_factory=list, description="Competitor names to detect.")
+    our_company: str | None = Field(
+        None, description="Our company's name: people of this company on a call are reps."
+    )
     objection_threshold: float = Field(
         0.3, ge=0.0, le=1.0, description="P(objection) a buyer sentence needs to count."
     )

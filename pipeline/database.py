@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.store import ApiToken, Base, Erasure, MigrationRecord, User, utcnow
+from pipeline.store import ApiToken, Base, Erasure, MigrationRecord, TeamMember, User, utcnow
 
 
 def _m001_initial_schema(connection: Any) -> None:
@@ -52,11 +52,17 @@ def _m003_users_and_erasures(connection: Any) -> None:
     Base.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
 
 
+def _m004_team_roster(connection: Any) -> None:
+    """The team roster (our people, reps on every call uploaded after)."""
+    TeamMember.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
     ("002_analysis_state", _m002_analysis_state),
     ("003_users_and_erasures", _m003_users_and_erasures),
+    ("004_team_roster", _m004_team_roster),
 ]
 
 

@@ -341,6 +341,18 @@ class Erasure(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class TeamMember(Base):
+    """Someone on our side of the calls (a rep, an SE): their lines are never the buyer's."""
+
+    __tablename__ = "team_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    name_key: Mapped[str] = mapped_column(String(255), unique=True)  # the name folded, to match
+    company: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class MigrationRecord(Base):
     __tablename__ = "_migrations"
 

@@ -15,8 +15,21 @@ class ParsedUtterance:
     role: str = "unknown"  # buyer|rep|unknown|rep_note
     company: str | None = None  # "Name (Company)" or JSON affiliation, when the source says
     # The file itself stated the role (callmine JSON ``role``, an internal/external affiliation, a
-    # rep's note): ``assign_roles`` keeps it instead of inferring one.
+    # rep's note, a buyer's words quoted in it): ``assign_roles`` keeps it instead of inferring one.
     role_from_source: bool = False
+
+
+@dataclass
+class Person:
+    """Someone the file names outside the speech: an attendee, a participant, a CRM contact."""
+
+    name: str
+    company: str | None = None
+    role: str | None = None  # "rep" or "buyer" when the file says which side they are on
+
+    def as_json(self) -> dict[str, str]:
+        values = {"name": self.name, "company": self.company, "role": self.role}
+        return {key: value for key, value in values.items() if value}
 
 
 @dataclass
@@ -34,4 +47,7 @@ class ParsedCall:
     outcome: str | None = None
     our_speakers: list[str] = field(default_factory=list)
     competitors: list[str] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Set when the record holds nothing to store (a CRM row with deal fields but no text).
+    skip_reason: str | None = None

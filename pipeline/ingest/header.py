@@ -1,11 +1,13 @@
-"""``Key: value`` metadata lines at the top of a transcript or notes (and YAML-ish front matter)."""
+"""``Key: value`` metadata a file states about its call: which keys mean what, and how their
+values fill a ``ParsedCall`` (header lines, front matter, JSON and CSV fields alike)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.people import parse_people
+from pipeline.ingest.role_labels import is_role_word
 from pipeline.ingest.values import (
     clean_optional,
     normalise_outcome,
@@ -16,77 +18,118 @@ from pipeline.ingest.values import (
 
 # Normalised label -> ParsedCall field. Also the words that are never a speaker's name.
 FIELD_LABELS: dict[str, str] = {
-    "date": "date",
-    "call date": "date",
-    "meeting date": "date",
-    "created date": "date",
-    "activity date": "date",
-    "account": "account",
-    "account name": "account",
-    "company": "account",
-    "customer": "account",
-    "client": "account",
-    "prospect": "account",
-    "organization": "account",
-    "organisation": "account",
+    **dict.fromkeys(
+        ("date", "call date", "meeting date", "created date", "activity date", "recorded"), "date"
+    ),
+    **dict.fromkeys(
+        (
+            "account",
+            "account name",
+            "company",
+            "company name",
+            "customer",
+            "client",
+            "prospect",
+            "organization",
+            "organisation",
+            "customer account",
+            "client account",
+        ),
+        "account",
+    ),  # fmt: skip
     "outcome": "outcome",
     "result": "outcome",
+    "deal outcome": "outcome",
+    "status": "status",
+    "deal status": "status",
     "stage": "deal_stage",
     "deal stage": "deal_stage",
     "deal id": "deal_id",
     "opportunity id": "deal_id",
-    "competitors": "competitors",
-    "competitor": "competitors",
-    "competition": "competitors",
-    "title": "title",
-    "subject": "title",
-    "meeting": "title",
-    "our speakers": "our_speakers",
-    "rep": "our_speakers",
-    "reps": "our_speakers",
-    "sales rep": "our_speakers",
-    "owner": "our_speakers",
-    "attendees": "attendees",
-    "participants": "attendees",
+    **dict.fromkeys(("competitors", "competitor", "competition"), "competitors"),
+    **dict.fromkeys(("title", "subject", "meeting", "meeting title", "call title"), "title"),
+    **dict.fromkeys(
+        (
+            "our speakers",
+            "rep",
+            "reps",
+            "sales rep",
+            "owner",
+            "agent",
+            "account executive",
+            "ae",
+            "sdr",
+            "call owner",
+            "activity owner",
+        ),
+        "our_speakers",
+    ),  # fmt: skip
+    **dict.fromkeys(("attendees", "participants", "speakers", "invitees"), "attendees"),
+    **dict.fromkeys(("contact", "contacts", "customer contact", "buyer", "buyers"), "contacts"),
 }
-_LINE = re.compile(r"^\s*[*_]{0,2}([A-Za-z][A-Za-z ]{1,30}?)[*_]{0,2}\s*:[*_]{0,2}\s+(.+?)\s*$")
+# Keys that are metadata with no field of their own: kept in ``extra["metadata"]``.
+METADATA_LABELS = frozenset(
+    {
+        "duration", "call duration", "length", "call type", "type", "meeting type", "recording",
+        "recording note", "recording link", "recording url", "location", "channel", "meeting id",
+        "time", "start time", "end time", "host", "organizer", "organiser", "language", "to",
+        "cc", "bcc", "from", "sent", "attachment", "attachments", "medium", "source", "link",
+        "url", "phone", "email", "priority", "direction", "disposition", "call outcome",
+        "call disposition", "keywords", "summary keywords", "tags", "timezone", "time zone",
+        "platform", "transcribed by", "campaign", "pipeline", "amount", "deal value", "region",
+    }
+)  # fmt: skip
+KNOWN_LABELS = frozenset(FIELD_LABELS) | METADATA_LABELS
+_KEY_LINE = re.compile(
+    r"^\s*[*_]{0,2}(?P<key>[A-Za-z][A-Za-z ]{0,30}?)[*_]{0,2}\s*:[*_]{0,2}"
+    r"(?:\s+(?P<value>.*?))?\s*$"
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SPEECH_END = re.compile(r"[?!]|\.(?:\s|$)")
+_PEOPLE_FIELDS = ("our_speakers", "attendees", "contacts")
+_STRICT_STATUS = {"won", "lost", "open", "closed won", "closed lost"}
 
 
 def label_key(label: str) -> str:
-    """``"Deal_Stage"`` -> ``"deal stage"``: how labels and CSV headers are compared."""
-    return re.sub(r"[\s_\-]+", " ", label.strip().casefold())
+    """``"Deal_Stage"``, ``"DealStage"`` -> ``"deal stage"``: how labels and headers compare."""
+    split = _CAMEL.sub(" ", label.strip())
+    return re.sub(r"[\s_\-]+", " ", split.casefold()).strip()
 
 
-@dataclass
-class Header:
-    """Metadata read from the top of a text, and the lines after it."""
-
-    fields: dict[str, str] = field(default_factory=dict)
-    body: list[str] = field(default_factory=list)
+def looks_like_speech(value: str) -> bool:
+    """A sentence someone said rather than a header value (``Agent: Hi, is that Dr. Aziz?``)."""
+    return bool(_SPEECH_END.search(value)) or len(value.split()) > 12
 
 
-def read_header(lines: list[str]) -> Header:
-    """Take the leading ``Key: value`` lines whose key is a known field (front matter too)."""
-    fields: dict[str, str] = {}
-    index = 0
-    fenced = bool(lines) and lines[0].strip() == "---"
-    if fenced:
-        index = 1
-    while index < len(lines):
-        line = lines[index]
-        if fenced and line.strip() == "---":
-            return Header(fields, lines[index + 1 :])
-        if not line.strip() and not fields and not fenced:
-            index += 1
-            continue
-        match = _LINE.match(line)
-        if not match or label_key(match.group(1)) not in FIELD_LABELS:
-            break
-        fields.setdefault(FIELD_LABELS[label_key(match.group(1))], match.group(2).strip())
-        index += 1
-    if fenced:  # no closing fence: it was not front matter after all
-        return Header({}, lines)
-    return Header(fields, lines[index:])
+def key_value(line: str) -> tuple[str, str, str] | None:
+    """``(key as written, normalised key, value)`` of a metadata ``Key: value`` line, else None.
+
+    ``AGENT:``/``REP:`` in capitals are speaker labels, never metadata; a role word in other
+    case (``Agent: Tom Okafor``) is metadata only when its value is not a sentence.
+    """
+    match = _KEY_LINE.match(line)
+    if not match:
+        return None
+    written, value = match.group("key").strip(), (match.group("value") or "").strip()
+    key = label_key(written)
+    if key not in KNOWN_LABELS:
+        return None
+    if is_role_word(key) and (written.isupper() or not value or looks_like_speech(value)):
+        return None
+    if not value and key not in METADATA_LABELS:
+        return None
+    return written, key, value.strip("*_ ").strip()
+
+
+def add_field(fields: dict[str, str], key: str, value: str) -> None:
+    """Record a header value under its field; people lists add up, other fields keep the first."""
+    field = FIELD_LABELS.get(key)
+    if field is None:
+        return
+    if field in _PEOPLE_FIELDS and field in fields:
+        fields[field] = f"{fields[field]}; {value}"
+    else:
+        fields.setdefault(field, value)
 
 
 def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
@@ -99,12 +142,19 @@ def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
         if name in fields:
             setattr(call, name, clean_optional(fields[name]))
     if "our_speakers" in fields:
-        call.our_speakers = split_list(fields["our_speakers"])
+        reps = parse_people(fields["our_speakers"], role="rep")
+        call.our_speakers = [person.name for person in reps]
+        call.people.extend(reps)
     if "competitors" in fields:
         call.competitors = split_list(fields["competitors"])
     if "attendees" in fields:
-        call.extra["attendees"] = split_list(fields["attendees"])
+        call.people.extend(parse_people(fields["attendees"]))
+    if "contacts" in fields:
+        call.people.extend(parse_people(fields["contacts"], role="buyer"))
     outcome = normalise_outcome(fields.get("outcome"))
+    status = fields.get("status", "").strip().casefold()
+    if outcome in (None, "unknown") and status in _STRICT_STATUS:
+        outcome = normalise_outcome(status)
     if outcome in (None, "unknown"):
         outcome = outcome_from_stage(call.deal_stage) or outcome
     call.outcome = outcome

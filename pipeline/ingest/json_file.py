@@ -1,4 +1,5 @@
-"""JSON transcripts: the callmine schema and the common ``participants``/``transcript`` export.
+"""JSON transcripts: the callmine schema and the common ``participants``/``transcript`` export;
+speech-to-text services and call recorders are read in ``json_exports``.
 
 callmine schema (version 1); every key but ``utterances`` is optional::
 
@@ -36,6 +37,7 @@ from typing import Any
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.header import apply_fields
+from pipeline.ingest.json_exports import export_reader
 from pipeline.ingest.turns import merge_turns
 from pipeline.ingest.values import clean_optional, parse_timestamp
 
@@ -58,14 +60,23 @@ def looks_like_json(text: str) -> bool:
     return True
 
 
-def parse_json(text: str, filename: str) -> ParsedCall:
-    """One call from a JSON document; a ``BadInput`` says what is missing or wrong, and where."""
+def parse_json(text: str, filename: str) -> list[ParsedCall]:
+    """The calls in a JSON document (one, or one per call of a Gong export); a ``BadInput``
+    says what is missing or wrong, and where."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(
             f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", filename=filename
         ) from exc
+    reader = export_reader(document)
+    if reader is not None:
+        return reader(document, text)
+    return [_parse_callmine(document, text, filename)]
+
+
+def _parse_callmine(document: Any, text: str, filename: str) -> ParsedCall:
+    """The callmine schema or the common participants/transcript export."""
     if isinstance(document, list):
         document = {"transcript": document}
     if not isinstance(document, dict):

@@ -25,6 +25,11 @@ def strip_inline_markdown(text: str) -> str:
     return text
 
 
+def has_structure(lines: list[str]) -> bool:
+    """Bullets or headings: written notes, not a block of transcribed speech."""
+    return any(_BULLET.match(line) or _HEADING.match(line) for line in lines)
+
+
 def _is_label_line(text: str, next_line: str) -> bool:
     """``Call notes:`` alone on a line introduces what follows; it is not a note itself."""
     follows = not next_line.strip() or bool(_BULLET.match(next_line))

@@ -15,7 +15,9 @@ from pipeline.ingest.csv_file import looks_like_csv, parse_csv
 from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
 from pipeline.ingest.json_file import looks_like_json, parse_json
-from pipeline.ingest.roles import assign_roles
+from pipeline.ingest.prose import split_long
+from pipeline.ingest.quotes import quote_buyers
+from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.vtt import looks_like_vtt, parse_vtt
@@ -41,7 +43,7 @@ _TEXT_PARSERS: dict[str, TextParser] = {
     "md": lambda text, name, _map: [parse_text(text, "md")],
     "vtt": lambda text, name, _map: [parse_vtt(text, name)],
     "srt": lambda text, name, _map: [parse_srt(text, name)],
-    "json": lambda text, name, _map: [parse_json(text, name)],
+    "json": lambda text, name, _map: parse_json(text, name),
     "csv": parse_csv,
 }
 
@@ -76,7 +78,8 @@ def _sniff_text(text: str, filename: str) -> str:
 def read_calls(
     data: bytes, filename: str, *, column_map: dict[str, str] | None = None
 ) -> list[ParsedCall]:
-    """Parse one file into calls (one per CSV row, else one), roles not yet assigned.
+    """Parse one file into calls (one per CSV row or Gong call, else one), roles not yet
+    assigned; buyers quoted in rep notes split out, long monologues split at sentences.
 
     Every problem is a ``BadInput`` naming the file: empty, binary, undecodable, malformed,
     a zip bomb, or no utterances at all.
@@ -92,6 +95,9 @@ def read_calls(
             "no utterances found: no speaker turns, notes or paragraphs with text",
             filename=filename,
         )
+    for call in calls:
+        quote_buyers(call)
+        call.utterances = split_long(call.utterances)
     return calls
 
 
@@ -112,12 +118,14 @@ def parse_file(
     *,
     column_map: dict[str, str] | None = None,
     our_speakers: Sequence[str] = (),
+    our_companies: Sequence[str] = (),
 ) -> list[ParsedCall]:
-    """``read_calls`` with speaker roles assigned; ``our_speakers`` (the seller's names)
-    overrides the names the file carries."""
+    """``read_calls`` with speaker roles assigned and the account filled from the buyer side;
+    ``our_speakers`` (the seller's names) overrides the names the file carries."""
     calls = read_calls(data, filename, column_map=column_map)
     for call in calls:
         if our_speakers:
             call.our_speakers = list(our_speakers)
-        assign_roles(call, call.our_speakers)
+        assign_roles(call, call.our_speakers, our_companies=our_companies)
+        fill_account(call, our_companies)
     return calls

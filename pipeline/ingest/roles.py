@@ -1,109 +1,102 @@
-"""Who is the buyer and who the rep on a parsed call.
+"""Who is the buyer and who the rep on a parsed call, decided once, after the metadata merge.
 
-Roles come from the strongest evidence available, in this order: what the file states (JSON
-``role``, an internal/external affiliation, rep notes), the ``our_speakers`` names, the companies
-in ``Name (Company)`` or JSON affiliations, and last a phrase heuristic that leaves ``unknown``
-when the evidence is thin.
+Evidence, strongest first: what the file states (JSON ``role``, an Internal/External affiliation,
+``speaker_role``, rep notes and the buyers quoted in them), role labels (``REP:``,
+``PROSPECT_2:``), our people (the team roster, ``our_speakers``, ``Agent:``/``Rep:`` header
+lines), companies (``Name (Company)``, ``Attendees: ... (Company)``, JSON affiliations) against
+our company and the account, and last a phrase heuristic that leaves ``unknown`` when unsure.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
+from pipeline.ingest.names import name_matches
+from pipeline.ingest.names import norm_name as _norm
+from pipeline.ingest.role_heuristic import heuristic_roles
+from pipeline.ingest.role_labels import role_of_label
 
-# Phrases a seller says (pitching, demoing, running discovery) and a buyer says (about "your"
-# product, their current tool, their budget). Weights are counts; only the difference matters.
-_REP_CUES = re.compile(
-    r"\b(?:our (?:platform|product|app|tool|software|solution|pricing|plans?|customers|team "
-    r"(?:can|will)|onboarding|support team|integration)|we offer|we integrate|we support|"
-    r"let me (?:show|share|walk|pull up|send)|i'?ll (?:share my screen|send (?:you|over))|"
-    r"share my screen|thanks for (?:taking|making) the time|i'?m calling from|"
-    r"tell me (?:a bit )?(?:more )?about (?:your|how)|walk me through|how (?:are|do) you "
-    r"(?:currently )?(?:handl|manag|do|track|run|schedul)\w*|what (?:are you|do you) "
-    r"(?:currently )?us(?:e|ing)|what does your|what made you|what prompted|"
-    r"how many (?:people|techs|staff|users|locations|crews|employees)|free trial|"
-    r"on our (?:end|side)|our (?:starter|pro|business|enterprise) plan)\b",
-    re.IGNORECASE,
-)
-_BUYER_CUES = re.compile(
-    r"\b(?:your (?:platform|product|app|tool|software|solution|pricing|plans?|team|company)|"
-    r"how much (?:does|is|would)|does it (?:integrate|work|support|connect|sync)|"
-    r"do you (?:integrate|support|offer|guys)|can it|we(?:'re| are) (?:currently )?using|"
-    r"we (?:currently )?use|we tried|our budget|too expensive|out of (?:our|the) budget|"
-    r"we(?:'re| are) locked in|our contract|my boss|our owner|i'?d have to (?:check|ask|run)|"
-    r"not sure we|we(?:'re| are) (?:looking|evaluating)|switching)\b",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"\b[\w']+\b")
-_YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'ll|'d)?\b", re.IGNORECASE)
-_WE = re.compile(r"\b(?:we|our|ours|us|we're|we've|we'll|we'd|i|my|me|i'm|i've|i'll|i'd)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.?!])")
-_MAX_SCORED_CHARS = 200_000  # plenty to judge a side; keeps huge files linear and quick
-_MIN_WORDS = 8  # a side that said less is not judged
-_MIN_SPREAD = 3.0  # the most and least seller-like sides must differ by this much
-_REP_FLOOR = -2.5  # the most seller-like side must score at least this to be called the rep
-_DEAD_ZONE = 0.15  # a side this close to halfway between the ends stays unknown
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.casefold().replace(".", " ").split())
-
-
-def name_matches(speaker: str, our_name: str) -> bool:
-    """Same full name, or a lone first name matching the other's (``Maya`` ~ ``Maya Chen``)."""
-    a, b = _norm(speaker).split(), _norm(our_name).split()
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+__all__ = ["assign_roles", "fill_account", "name_matches"]
 
 
 def assign_roles(
-    call: ParsedCall, our_speakers: Sequence[str], *, our_company: str | None = None
+    call: ParsedCall,
+    our_speakers: Sequence[str],
+    *,
+    our_company: str | None = None,
+    our_companies: Iterable[str] = (),
 ) -> None:
     """Set ``role`` on every utterance of ``call`` in place; stated roles are kept.
 
     Idempotent: inferred roles are recomputed each time, so calling it again with better
     ``our_speakers`` improves the result.
     """
-    our_company = our_company or call.extra.get("our_company")
-    speakers = _speakers(call.utterances)
+    ours = {_norm(c) for c in (our_company, call.extra.get("our_company"), *our_companies) if c}
+    speakers = list(dict.fromkeys(u.speaker for u in call.utterances if u.speaker))
     roles: dict[str, str] = {}
     for utterance in call.utterances:
         if utterance.role_from_source and utterance.speaker is not None:
             roles.setdefault(utterance.speaker, utterance.role)
+    for speaker in speakers:
+        if (label := role_of_label(speaker)) is not None:
+            roles.setdefault(speaker, label)
     matched = [s for s in speakers if any(name_matches(s, name) for name in our_speakers)]
     for speaker in matched:
         roles.setdefault(speaker, "rep")
-    companies = _companies(call.utterances)
-    _roles_from_companies(roles, speakers, companies, call.account, our_company)
+    for speaker in speakers:
+        person = _person(speaker, call.people)
+        if person is not None and person.role in ("rep", "buyer"):
+            roles.setdefault(speaker, person.role)
+    companies = _companies(call.utterances, speakers, call.people)
+    ours |= _our_side(companies, roles, call.people)
+    _roles_from_companies(roles, speakers, companies, call.account, ours)
     unresolved = [s for s in speakers if s not in roles]
-    if unresolved and (matched or "rep" in roles.values()) and not companies:
+    if unresolved and "rep" in roles.values() and not any(s in companies for s in unresolved):
         # We know who the sellers are; everybody else on the call is the buyer side.
         roles.update(dict.fromkeys(unresolved, "buyer"))
     elif unresolved:
-        roles.update(_heuristic_roles(call.utterances, unresolved, companies, roles))
+        roles.update(heuristic_roles(call.utterances, unresolved, companies, roles))
     for utterance in call.utterances:
         if utterance.role_from_source:
             continue
         utterance.role = roles.get(utterance.speaker, "unknown") if utterance.speaker else "unknown"
 
 
-def _speakers(utterances: Sequence[ParsedUtterance]) -> list[str]:
-    return list(dict.fromkeys(u.speaker for u in utterances if u.speaker))
+def _person(speaker: str, people: Sequence[Person]) -> Person | None:
+    """The one person of the header a speaker label names (``Maria`` ~ ``Maria Chen``)."""
+    found = [p for p in people if name_matches(speaker, p.name)]
+    return found[0] if len(found) == 1 else None
 
 
-def _companies(utterances: Sequence[ParsedUtterance]) -> dict[str, str]:
-    """Speaker -> company (``Name (Company)`` or JSON affiliation), first one stated."""
+def _companies(
+    utterances: Sequence[ParsedUtterance], speakers: Sequence[str], people: Sequence[Person]
+) -> dict[str, str]:
+    """Speaker -> company: ``Name (Company)`` or JSON affiliation, else the header's attendee."""
     companies: dict[str, str] = {}
     for utterance in utterances:
         if utterance.speaker and utterance.company:
             companies.setdefault(utterance.speaker, utterance.company)
+    for speaker in speakers:
+        person = _person(speaker, people)
+        if speaker not in companies and person is not None and person.company:
+            companies[speaker] = person.company
     return companies
+
+
+def _side(person: Person) -> str | None:
+    return person.role or role_of_label(person.name)  # "Sales Rep (Shiftwise)" is our side
+
+
+def _our_side(
+    companies: dict[str, str], roles: dict[str, str], people: Sequence[Person]
+) -> set[str]:
+    """Companies of people known to be ours: a named rep's company is our company."""
+    ours = {_norm(c) for s, c in companies.items() if roles.get(s) == "rep"}
+    ours |= {_norm(p.company) for p in people if p.company and _side(p) == "rep"}
+    theirs = {_norm(c) for s, c in companies.items() if roles.get(s) == "buyer"}
+    theirs |= {_norm(p.company) for p in people if p.company and _side(p) == "buyer"}
+    return ours - theirs
 
 
 def _roles_from_companies(
@@ -111,16 +104,10 @@ def _roles_from_companies(
     speakers: Sequence[str],
     companies: dict[str, str],
     account: str | None,
-    our_company: str | None,
+    ours: set[str],
 ) -> None:
-    """A company shared with a known rep (or ours) is the seller; the account's is the buyer."""
-    ours = {_norm(c) for s, c in companies.items() if roles.get(s) == "rep"}
-    theirs = {_norm(c) for s, c in companies.items() if roles.get(s) == "buyer"}
-    if our_company:
-        ours.add(_norm(our_company))
-    if account:
-        theirs.add(_norm(account))
-    ours -= theirs if not our_company else set()
+    """Our company is the seller; the account's, or any other once ours is known, the buyer."""
+    theirs = {_norm(account)} - ours if account else set()
     for speaker in speakers:
         company = companies.get(speaker)
         if speaker in roles or company is None:
@@ -131,66 +118,25 @@ def _roles_from_companies(
             roles[speaker] = "buyer"
 
 
-def _score(texts: Sequence[str], *, opens_call: bool) -> float | None:
-    """How seller-like a side sounds; ``None`` when it said too little to judge.
-
-    Sellers talk about the buyer's business ("you", "your") and buyers about their own ("we",
-    "our", "I"): the balance per 100 words is the main signal. Seller and buyer phrases and
-    discovery questions about "you" add up to 3 points either way; opening the call adds 1.
-    """
-    joined = " ".join(texts).replace("’", "'")[:_MAX_SCORED_CHARS]
-    words = len(_WORD.findall(joined))
-    if words < _MIN_WORDS:
-        return None
-    plain = _REP_CUES.sub(" ", joined)  # "our platform" is a seller cue, not the buyer's "our"
-    balance = 100 * (len(_YOU.findall(plain)) - len(_WE.findall(plain))) / words
-    cues = len(_REP_CUES.findall(joined)) - len(_BUYER_CUES.findall(joined))
-    questions = (part for part in _SENTENCE_END.split(joined) if part.endswith("?"))
-    for question in questions:  # split, not findall: linear even with no punctuation at all
-        if _YOU.search(question) and not _BUYER_CUES.search(question):
-            cues += 1
-    return balance + max(-3, min(3, cues)) + (1 if opens_call else 0)
-
-
-def _heuristic_roles(
-    utterances: Sequence[ParsedUtterance],
-    unresolved: Sequence[str],
-    companies: dict[str, str],
-    known: dict[str, str],
-) -> dict[str, str]:
-    """Score each side (speakers grouped by company, or alone) and place it between the most
-    and the least seller-like; known reps and buyers serve as anchors.
-
-    Nothing is decided when the sides score within ``_MIN_SPREAD`` of each other or none
-    sounds like a seller (``_REP_FLOOR``); a side about halfway between stays ``unknown``.
-    """
-    first = next((u.speaker for u in utterances if u.speaker), None)
-    group_of = {s: _norm(companies.get(s, f"speaker:{s}")) for s in unresolved}
-    group_of.update({s: f"known:{role}" for s, role in known.items() if role in ("rep", "buyer")})
-    texts: dict[str, list[str]] = defaultdict(list)
-    for utterance in utterances:
-        if utterance.speaker is not None and utterance.speaker in group_of:
-            texts[group_of[utterance.speaker]].append(utterance.text)
-    opener = group_of.get(first) if first else None
-    scores = {g: _score(t, opens_call=g == opener) for g, t in texts.items()}
-    judged = {g: v for g, v in scores.items() if v is not None}
-    if len(judged) < 2:
-        return {}
-    top, bottom = max(judged.values()), min(judged.values())
-    spread = top - bottom
-    if (
-        spread < _MIN_SPREAD
-        or top < _REP_FLOOR
-        or top == judged.get("known:buyer")
-        or (bottom == judged.get("known:rep"))
-    ):
-        return {}
-    roles: dict[str, str] = {}
-    for speaker in unresolved:
-        score = judged.get(group_of[speaker])
-        if score is None:
+def fill_account(call: ParsedCall, our_companies: Iterable[str] = ()) -> None:
+    """No account given: the buyer side's company, when the file names exactly one."""
+    if call.account:
+        return
+    ours = {_norm(c) for c in (*our_companies, call.extra.get("our_company")) if c}
+    ours |= {_norm(u.company) for u in call.utterances if u.role == "rep" and u.company}
+    ours |= {_norm(p.company) for p in call.people if p.company and _side(p) == "rep"}
+    speaker_roles = {u.speaker: u.role for u in call.utterances if u.speaker}
+    found: dict[str, str] = {}
+    for utterance in call.utterances:
+        if utterance.role == "buyer" and utterance.company:
+            found.setdefault(_norm(utterance.company), utterance.company)
+    for person in call.people:
+        if not person.company:
             continue
-        lean = (top - score) - (score - bottom)  # > 0: nearer the buyer end
-        if abs(lean) >= _DEAD_ZONE * spread:
-            roles[speaker] = "buyer" if lean > 0 else "rep"
-    return roles
+        spoken = [r for s, r in speaker_roles.items() if s and name_matches(s, person.name)]
+        side = _side(person) or (spoken[0] if len(spoken) == 1 else None)
+        if side == "buyer" or (side is None and ours and _norm(person.company) not in ours):
+            found.setdefault(_norm(person.company), person.company)
+    candidates = [name for key, name in found.items() if key not in ours]
+    if len(candidates) == 1:
+        call.account = candidates[0]

@@ -14,8 +14,9 @@ from pipeline.ingest.values import split_list
 from pipeline.store import Outcome
 
 # resumed: the same content was stored before but never analysed (a crash, a failed analysis);
-# it is analysed now instead of being answered as a duplicate.
-IngestStatus = Literal["created", "duplicate", "resumed", "rejected"]
+# it is analysed now instead of being answered as a duplicate. skipped: a record with nothing
+# to store (a CSV row with no text, a manifest).
+IngestStatus = Literal["created", "duplicate", "resumed", "rejected", "skipped"]
 
 
 def split_names(value: str | Sequence[str] | None) -> list[str]:
@@ -89,7 +90,10 @@ class CallMetadata(BaseModel):
 
 
 class IngestResult(BaseModel):
-    """What happened to one call of one file; a file with many calls (CSV) gives many results."""
+    """What happened to one call of one file; a file with many calls (CSV) gives many results.
+
+    ``skipped``: a record with nothing to store (a CRM row holding only deal fields).
+    """
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -122,6 +126,11 @@ def rejected(filename: str, error: CallmineError) -> IngestResult:
     return IngestResult(
         filename=filename, status="rejected", reason=error.detail, status_code=error.status_code
     )
+
+
+def skipped(filename: str, reason: str, index: int | None) -> IngestResult:
+    """A record with nothing to store (a CRM row with no text): reported, not an error."""
+    return IngestResult(filename=filename, status="skipped", reason=reason, index=index)
 
 
 def created_ids(results: Sequence[IngestResult]) -> list[int]:
@@ -160,6 +169,10 @@ class IngestBatch:
         return self.count("rejected")
 
     @property
+    def skipped(self) -> int:
+        return self.count("skipped")
+
+    @property
     def created_ids(self) -> list[int]:
         return created_ids(self.results)
 
@@ -169,6 +182,7 @@ class IngestBatch:
             "duplicates": self.duplicates,
             "resumed": self.resumed,
             "rejected": self.rejected,
+            "skipped": self.skipped,
             "analysis": self.analysis,
             "results": [r.model_dump(exclude_none=True) for r in self.results],
         }

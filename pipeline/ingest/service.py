@@ -19,9 +19,17 @@ from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
-from pipeline.ingest.roles import assign_roles
-from pipeline.ingest.schemas import CallMetadata, IngestBatch, IngestResult, created_ids, rejected
+from pipeline.ingest.roles import assign_roles, fill_account
+from pipeline.ingest.schemas import (
+    CallMetadata,
+    IngestBatch,
+    IngestResult,
+    created_ids,
+    rejected,
+    skipped,
+)
 from pipeline.ingest.store import content_hash, store_parsed
+from pipeline.ingest.team import Roster, load_roster
 from pipeline.store import Outcome
 from pipeline.workspace import Workspace
 
@@ -87,19 +95,32 @@ def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     parsed.title = metadata.title or parsed.title
 
 
+def settle_people(parsed: ParsedCall, roster: Roster) -> None:
+    """Roles, once, after the metadata merge: the file's and the user's names plus the team
+    roster and our company; then the account from the buyer side when none was given."""
+    our_speakers = [*parsed.our_speakers, *roster.names]
+    assign_roles(parsed, our_speakers, our_companies=roster.companies)
+    fill_account(parsed, roster.companies)
+    if parsed.people:
+        parsed.extra["people"] = [person.as_json() for person in parsed.people]
+
+
 def _ingest_one(
     workspace: Workspace,
     parsed: ParsedCall,
     filename: str,
     metadata: CallMetadata,
     index: int | None,
+    roster: Roster,
 ) -> IngestResult:
     """Merge metadata, assign roles (once, now that the seller's names are known) and store;
     any failure rejects this call only."""
     try:
+        if parsed.skip_reason is not None:
+            return skipped(filename, parsed.skip_reason, index)
         digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
         apply_metadata(parsed, metadata)
-        assign_roles(parsed, parsed.our_speakers)
+        settle_people(parsed, roster)
         return store_parsed(workspace, parsed, digest, filename, index)
     except CallmineError as exc:
         return rejected(filename, exc).model_copy(update={"index": index})
@@ -133,8 +154,10 @@ def ingest_data(
     except CallmineError as exc:
         return [rejected(exc.filename or display_name(filename), exc)]
     many = len(parsed_calls) > 1
+    with workspace.session() as db:
+        roster = load_roster(db, workspace.settings.our_company)
     return [
-        _ingest_one(workspace, parsed, name, metadata, index if many else None)
+        _ingest_one(workspace, parsed, name, metadata, index if many else None, roster)
         for index, parsed in enumerate(parsed_calls)
     ]
 

@@ -1,34 +1,47 @@
-"""Speaker-labelled lines: ``Name: text``, ``[00:01:02] Name (Company): text``, ``Name  00:01:02``.
+"""Speaker-labelled lines, in every shape meeting tools write:
 
-Shared by the plain-text, subtitle and DOCX readers, which all end up with labelled lines.
+``Name: text``, ``[00:01:02] Name (Company): text``, ``**Name:** text``, ``@Name [0:07]: text``,
+``REP: text``; or a line naming the speaker with the text below it: ``Name  00:01:02`` (Otter),
+``00:00:03 Name`` and ``0:00 - Name (Company)`` (time first, Fathom), ``[Name] 11:02:09`` (Zoom),
+``Name: 00:00``. Shared by the plain-text, subtitle and DOCX readers.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.ingest.header import FIELD_LABELS, label_key
+from pipeline.ingest.header import KNOWN_LABELS, label_key
+from pipeline.ingest.preamble import is_footer, section_name
+from pipeline.ingest.role_labels import role_of_label
 from pipeline.ingest.values import parse_timestamp
 
 _TS = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,4}"
 _COMPANY = r"(?:[ \t]*\((?P<company>[^()\n]{1,80})\))?"
-# [00:01:02] Maya Chen (Acme): text   |   00:01:02 - Maya: text   |   **Maya:** text
 _LABEL = re.compile(
     rf"^[ \t]*(?:[\[(]?(?P<ts>{_TS})[\])]?[ \t]*[-–—|]?[ \t]*)?"
-    rf"[*_]{{0,2}}(?P<name>{_NAME}){_COMPANY}[ \t]*(?:[\[(](?P<ts2>{_TS})[\])])?[*_]{{0,2}}"
+    rf"[*_]{{0,2}}@?(?P<name>{_NAME}){_COMPANY}[ \t]*(?:[\[(](?P<ts2>{_TS})[\])])?[*_]{{0,2}}"
     rf"[ \t]*:[*_]{{0,2}}(?:[ \t]+(?P<text>.*))?$"
 )
-# Zoom / Otter / Teams: "Maya Chen  00:01:02" (or "Maya Chen (Acme) | 1:02") on its own line.
-_HEADER = re.compile(
-    rf"^[ \t]*[*_]{{0,2}}(?P<name>{_NAME}){_COMPANY}[*_]{{0,2}}[ \t]*[|·\-–]?[ \t]+"
-    rf"[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$"
+# A line naming the speaker and the time, with the text on the lines below.
+_HEADERS = (
+    re.compile(  # Maya Chen  00:01:02   |   Maya Chen (Acme) | 1:02   |   [Maya Chen] 11:02:09
+        rf"^[ \t]*[*_]{{0,2}}(?P<open>\[)?@?(?P<name>{_NAME})(?(open)\]){_COMPANY}[*_]{{0,2}}"
+        rf"[ \t]*[|·\-–]?[ \t]+[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$"
+    ),
+    re.compile(  # 00:00:03 Maya Chen   |   0:00 - Maya Chen (Acme)
+        rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*(?:[-–—|][ \t]*)?[*_]{{0,2}}@?(?P<name>{_NAME})"
+        rf"{_COMPANY}[*_]{{0,2}}[ \t]*$"
+    ),
 )
+# [Maya Chen] text  (subtitles)
+_BRACKETED = re.compile(rf"^[ \t]*\[(?P<name>{_NAME})\]{_COMPANY}[ \t]*:?[ \t]+(?P<text>\S.*)$")
 _TS_LINE = re.compile(rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$")
 _PARTICLES = {"de", "van", "von", "da", "del", "der", "di", "le", "la", "du", "bin", "al", "y"}
+_TIMED_SHARE = 0.8  # when this share of turns carry a time, an untimed label first is a title
 
 
 @dataclass
@@ -41,9 +54,27 @@ class Turn:
     text: str
 
 
+# Labels seen in notes that look like names but are not speakers, and sounds in brackets.
+_NOT_SPEAKERS = {
+    "note", "notes", "summary", "agenda", "next steps", "action items", "follow up", "follow-up",
+    "todo", "to do", "budget", "timeline", "pricing", "price", "decision", "objections",
+    "objection", "pain", "pain points", "questions", "question", "answer", "q", "a", "re", "fyi",
+    "update", "context", "background", "goal", "goals", "risks", "risk", "recap",
+    "feedback", "concerns", "concern", "why now", "champion", "blockers", "highlights", "warning",
+    "important", "tip", "example", "e.g", "i.e", "ps", "p.s", "http", "https", "mailto",
+    "speaker", "name", "text", "main objection", "objection raised", "quote", "verbatim",
+    "music", "laughter", "laughs", "applause", "inaudible", "crosstalk", "noise", "silence",
+    "background noise", "unintelligible", "pause", "foreign", "sound", "cough", "beep",
+    "blank audio", "no speech", "transcript",
+}  # fmt: skip
+
+
 def person_like(name: str) -> bool:
-    """``Maya Chen``, ``SPEAKER 1``, ``Dr. Li``: capitalised words, not a notes field label."""
-    if label_key(name) in FIELD_LABELS or label_key(name) in _NOT_SPEAKERS:
+    """``Maya Chen``, ``SPEAKER 1``, ``Dr. Li``, ``PROSPECT_2``: not a field or notes label."""
+    if role_of_label(name) is not None:
+        return True
+    key = label_key(name)
+    if key in KNOWN_LABELS or key in _NOT_SPEAKERS:
         return False
     words = name.split()
     if not words or len(name) > 50:
@@ -56,20 +87,8 @@ def person_like(name: str) -> bool:
     return True
 
 
-# Labels seen in notes that look like names but are not speakers.
-_NOT_SPEAKERS = {
-    "note", "notes", "summary", "agenda", "next steps", "action items", "follow up", "follow-up",
-    "todo", "to do", "budget", "timeline", "pricing", "price", "decision", "objections",
-    "objection", "pain", "pain points", "questions", "question", "answer", "q", "a", "re", "fyi",
-    "update", "context", "background", "goal", "goals", "risks", "risk", "status", "recap",
-    "feedback", "concerns", "concern", "why now", "champion", "blockers", "highlights", "warning",
-    "important", "tip", "example", "e.g", "i.e", "ps", "p.s", "http", "https", "mailto",
-    "speaker", "name", "time", "text", "source", "link", "email", "phone",
-}  # fmt: skip
-
-
-def match_label(line: str) -> Turn | None:
-    """The turn a line opens (``Name: text`` or a Zoom-style header line), or ``None``."""
+def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
+    """The turn a line opens, or ``None``; ``bracketed`` also reads ``[Name] text`` (subtitles)."""
     match = _LABEL.match(line)
     if match and person_like(match.group("name")):
         text = (match.group("text") or "").strip()
@@ -78,11 +97,18 @@ def match_label(line: str) -> Turn | None:
             company = _company(match.group("company"))
             if company is not None and start is None and _TS_LINE.match(company):
                 start, company = parse_timestamp(company), None  # "Maya (00:01:02): text"
+            if start is None and _TS_LINE.match(text):
+                start, text = parse_timestamp(text), ""  # "Maya Chen: 00:00", text below
             return Turn(match.group("name").strip(), company, start, text)
-    match = _HEADER.match(line)
+    for header in _HEADERS:
+        match = header.match(line)
+        if match and person_like(match.group("name")):
+            start = parse_timestamp(match.group("ts"))
+            return Turn(match.group("name").strip(), _company(match.group("company")), start, "")
+    match = _BRACKETED.match(line) if bracketed else None
     if match and person_like(match.group("name")):
-        start = parse_timestamp(match.group("ts"))
-        return Turn(match.group("name").strip(), _company(match.group("company")), start, "")
+        text = match.group("text").strip()
+        return Turn(match.group("name").strip(), _company(match.group("company")), None, text)
     return None
 
 
@@ -91,42 +117,71 @@ def _company(value: str | None) -> str | None:
 
 
 def label_lines(lines: list[str]) -> list[Turn | None]:
-    """``match_label`` of every line, computed once for ``looks_labelled`` and ``parse_turns``."""
-    return [match_label(line) for line in lines]
+    """``match_label`` of every line; in a timed transcript an untimed label before the first
+    timed one is a title (``Rota Pilot Review: Shiftwise x Harbor Point``), not a turn."""
+    labels = [match_label(line) for line in lines]
+    found = [turn for turn in labels if turn is not None]
+    timed = [turn for turn in found if turn.start is not None]
+    if len(timed) >= 2 and len(timed) >= _TIMED_SHARE * len(found):
+        first = next(index for index, turn in enumerate(labels) if turn and turn.start is not None)
+        labels[:first] = [None] * first
+    return labels
 
 
-def looks_labelled(lines: list[str], labels: list[Turn | None]) -> bool:
-    """Is this a speaker-labelled transcript (rather than notes with a few ``Label:`` lines)?"""
+def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "file") -> bool:
+    """Is this a speaker-labelled transcript (rather than notes with a few ``Label:`` lines)?
+
+    ``kind="transcript"``: the text came from a transcript field, so one labelled line that
+    opens it is enough (a voicemail); ``kind="note"``: a notes field, where labels must repeat
+    or carry times (``Business Overview: ... Conclusion: ...`` are sections, not speakers).
+    """
     turns = [turn for turn in labels if turn is not None]
+    if kind == "transcript" and turns:
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is not None and labels[first] is not None:
+            return True
     if len(turns) < 2:
         return False
     counts = Counter(turn.speaker.casefold() for turn in turns)
     timed = sum(turn.start is not None for turn in turns)
     non_empty = sum(bool(line.strip()) for line in lines)
     repeated = counts.most_common(1)[0][1] >= 2
+    # Every line a different label, once each: a short exchange, or a document's sections.
+    exchange = kind != "note" and 2 <= len(counts) <= 3 and len(turns) * 2 >= non_empty
     return (
         timed >= 2
         or (repeated and len(counts) <= max(2, len(turns) // 2))
-        or (len(counts) >= 2 and len(turns) * 2 >= non_empty)
+        or (repeated and len(turns) * 2 >= non_empty and len(counts) >= 2)
+        or exchange
     )
 
 
-def parse_turns(
-    lines: list[str], labels: list[Turn | None]
-) -> tuple[list[str], list[ParsedUtterance]]:
-    """Split labelled lines into turns; lines before the first label are returned as preamble.
+@dataclass
+class Turns:
+    """A labelled text split up: lines before the first turn, the turns, and lines after a
+    heading, section or footer that ends the speech (``## Action Items``, ``Transcribed by``)."""
+
+    preamble: list[str] = field(default_factory=list)
+    utterances: list[ParsedUtterance] = field(default_factory=list)
+    trailer: list[str] = field(default_factory=list)
+
+
+def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
+    """Split labelled lines into turns.
 
     A line without a label continues the current turn (multi-line turns, wrapped text); a line
     holding only a timestamp gives the start time of the next turn (Google Meet exports).
     """
-    preamble: list[str] = []
-    utterances: list[ParsedUtterance] = []
+    result = Turns()
     pending_start: float | None = None
+    closed = False  # a heading or footer ended the speech until the next label
     for line, turn in zip(lines, labels, strict=True):
         if turn is not None:
             start = turn.start if turn.start is not None else pending_start
-            pending_start = None
-            utterances.append(ParsedUtterance(turn.text, turn.speaker, start, company=turn.company))
+            pending_start, closed = None, False
+            result.utterances.append(
+                ParsedUtterance(turn.text, turn.speaker, start, company=turn.company)
+            )
             continue
         ts_line = _TS_LINE.match(line)
         if ts_line:
@@ -134,12 +189,16 @@ def parse_turns(
             continue
         if not line.strip():
             continue
-        if utterances:
-            current = utterances[-1]
+        if result.utterances and (closed or section_name(line) or is_footer(line)):
+            closed = True
+            result.trailer.append(line)
+        elif result.utterances:
+            current = result.utterances[-1]
             current.text = f"{current.text} {line.strip()}".strip()
         else:
-            preamble.append(line)
-    return preamble, merge_turns([u for u in utterances if u.text])
+            result.preamble.append(line)
+    result.utterances = merge_turns([u for u in result.utterances if u.text])
+    return result
 
 
 def merge_turns(utterances: list[ParsedUtterance]) -> list[ParsedUtterance]:

@@ -1,43 +1,73 @@
-"""Plain text and Markdown: a speaker-labelled transcript, or notes without speakers.
+"""Plain text and Markdown: a speaker-labelled transcript, a rep's notes, or raw speech-to-text
+with no speakers at all.
 
-Metadata lines at the top (``Date: 2026-03-12``, ``Account: Brightside Dental``) fill the call's
-fields in both cases.
+Header lines (title, ``Date:``, ``Attendees:``, ``Duration``, note headers, ``SUMMARY KEYWORDS``)
+and footers fill the call's fields in every case and are never read as speech.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
-from pipeline.ingest.header import apply_fields, read_header
-from pipeline.ingest.notes import parse_notes, strip_inline_markdown
-from pipeline.ingest.turns import label_lines, looks_labelled, parse_turns
+from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
+from pipeline.ingest.preamble import Metadata, read_leading, read_lines
+from pipeline.ingest.prose import prose_utterances
+from pipeline.ingest.quotes import strip_replies
+from pipeline.ingest.turns import Turn, label_lines, looks_labelled, parse_turns
 from pipeline.ingest.values import parse_date
 
-_MAX_TITLE = 120
+# "file": a whole file; "note": a CRM notes field (the rep's words, never raw speech);
+# "transcript": a CRM transcript field (one labelled line is already a transcript).
+TextKind = Literal["file", "note", "transcript"]
+_PROSE_MIN_CHARS = 600
+_PROSE_PARAGRAPH_CHARS = 500
 
 
-def parse_text(text: str, fmt: str = "txt") -> ParsedCall:
+def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> ParsedCall:
     """One call from a text body; ``fmt`` is recorded as the call's format."""
-    header = read_header(text.split("\n"))
+    lines = text.split("\n")
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
-    apply_fields(call, header.fields)
-    body = header.body
+    meta, start = read_leading(lines)
+    body = lines[start:]
     labels = label_lines(body)
-    if looks_labelled(body, labels):
-        preamble, call.utterances = parse_turns(body, labels)
-        title, notes = parse_notes(preamble)
-        if title is None and notes and len(notes[0].text) <= _MAX_TITLE and len(notes) == 1:
-            title, notes = notes[0].text, []
-        call.title = call.title or title
-        # Text before the first speaker is kept, unattributed, rather than dropped.
-        for note in notes:
-            note.role, note.role_from_source = "unknown", False
-        call.utterances = notes + call.utterances
+    if looks_labelled(body, labels, kind=kind):
+        call.utterances = _transcript(body, labels, meta)
     else:
-        title, call.utterances = parse_notes(body)
-        call.title = call.title or title
-    call.utterances = [_clean(u) for u in call.utterances]
+        body, left_out = strip_replies(body)
+        if left_out:
+            call.extra["quoted_reply_lines"] = left_out
+        call.utterances = _notes(body, meta, kind)
+    meta.apply(call)
+    call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
     _take_leading_date(call)
     return call
+
+
+def _transcript(
+    body: list[str], labels: list[Turn | None], meta: Metadata
+) -> list[ParsedUtterance]:
+    turns = parse_turns(body, labels)
+    leftover = read_lines(turns.preamble, meta)
+    _title, notes = parse_notes(leftover)
+    for note in notes:  # text before the first speaker is kept, unattributed, not dropped
+        note.role, note.role_from_source = "unknown", False
+    _title, after = parse_notes(read_lines(turns.trailer, meta))
+    return notes + turns.utterances + after
+
+
+def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
+    title, notes = parse_notes(body)
+    meta.title = meta.title or title
+    if kind == "file" and not has_structure(body) and _is_prose(notes):
+        return prose_utterances(" ".join(note.text for note in notes))
+    return notes
+
+
+def _is_prose(notes: list[ParsedUtterance]) -> bool:
+    """Long unbroken paragraphs with no bullets or headings: speech-to-text, not a rep's notes."""
+    sizes = [len(note.text) for note in notes]
+    return sum(sizes) >= _PROSE_MIN_CHARS and sum(sizes) / len(sizes) >= _PROSE_PARAGRAPH_CHARS
 
 
 def _take_leading_date(call: ParsedCall) -> None:

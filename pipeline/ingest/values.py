@@ -31,6 +31,7 @@ _OPEN = {"open", "in progress", "pending", "active", "negotiation", "proposal", 
 _UNKNOWN = {"unknown", "n/a", "na", "none", "-", "?"}
 _TRUE = {"true", "yes", "y", "1", "x", "won", "closed won"}
 _FALSE = {"false", "no", "n", "0"}
+_LEAD = re.compile(r"\s*[–—:;,(/]\s*|\s+-\s+")  # "Lost – chose RotaPro": the verdict comes first
 _TAG = re.compile(r"<[^>]{0,500}>")
 _BLOCK_TAG = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr)\s*>")
 _LI_TAG = re.compile(r"(?i)<\s*li\b[^>]*>")
@@ -102,6 +103,7 @@ def _numeric_date(first: int, second: int, year: int, *, day_first: bool) -> dt.
 def normalise_outcome(value: object, *, boolean_column: bool = False) -> str | None:
     """``"Closed Won"`` -> ``won``, ``"Closed Lost"`` -> ``lost``, open states -> ``open``.
 
+    A verdict followed by a reason (``"Lost – chose RotaPro"``) counts.
     Blank gives ``None``; anything else (``"Connected"``, ``"Left voicemail"``) ``unknown``.
     ``boolean_column`` is for a ``Won``/``Closed Won`` column holding yes/no: yes is ``won``, no
     says only that it was not won, so it gives ``None`` and the deal stage decides.
@@ -114,12 +116,13 @@ def normalise_outcome(value: object, *, boolean_column: bool = False) -> str | N
             return "won"
         if text in _FALSE:
             return None
-    if text in _WON or text.startswith("closed won"):
-        return "won"
-    if text in _LOST or text.startswith("closed lost"):
-        return "lost"
-    if text in _OPEN:
-        return "open"
+    for candidate in (text, _LEAD.split(text, 1)[0].strip()):
+        if candidate in _WON or candidate.startswith("closed won"):
+            return "won"
+        if candidate in _LOST or candidate.startswith("closed lost"):
+            return "lost"
+        if candidate in _OPEN:
+            return "open"
     return "unknown"
 
 

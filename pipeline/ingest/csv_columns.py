@@ -1,0 +1,114 @@
+"""Which CSV column holds what: header names of CRM exports (HubSpot, Salesforce, Pipedrive,
+Fivetran/Airbyte syncs with ``property_hs_*`` columns), found whatever their case or style
+(``Note body``, ``NOTE_BODY``, ``noteBody``, ``property_hs_note_body``)."""
+
+from __future__ import annotations
+
+from pipeline.errors import BadInput
+from pipeline.ingest.header import label_key
+
+# Field -> header names tried in order. A field may use several columns: each row takes the
+# first one that is not empty (Salesforce Tasks: ActivityDate, else CreatedDate).
+COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
+    "transcript": (
+        "transcript", "transcript text", "call transcript", "transcription", "full transcript",
+        "meeting transcript", "conversation", "dialogue", "transcription text",
+    ),
+    "text": (
+        "note body", "body", "notes", "note", "call notes", "description", "call summary",
+        "summary", "comments", "comment", "activity notes", "meeting notes", "text", "content",
+        "details", "call body", "note text", "activity note", "meeting body", "deal description",
+        "email body", "task body", "communication body", "postal mail body",
+    ),
+    "reasons": (
+        "closed won reason", "closed lost reason", "won reason", "lost reason", "loss reason",
+        "closed lost reason detail", "reason lost", "reason won",
+    ),
+    "date": (
+        "activity date", "call date", "meeting date", "date", "activity date time",
+        "start date time", "start time", "timestamp", "activity timestamp", "close date",
+        "closed date", "created date", "create date", "createdate", "created at", "created",
+    ),
+    "account": (
+        "company", "account", "account name", "company name", "associated company",
+        "organization", "organisation", "customer", "client", "account id", "what id",
+    ),
+    "outcome": ("outcome", "deal outcome", "result", "closed won", "won", "is won"),
+    "closed": ("is closed", "closed"),
+    "status": ("status", "deal status"),
+    "deal_stage": (
+        "deal stage", "stage", "stage name", "opportunity stage", "pipeline stage",
+        "deal stage name",
+    ),
+    "deal_id": ("deal id", "opportunity id", "deal", "associated deal id", "deal record id"),
+    "competitors": ("competitors", "competitor", "competition"),
+    "title": (
+        "subject", "title", "call title", "activity subject", "call name", "meeting name",
+        "deal name", "opportunity name", "name",
+    ),
+    "our_speakers": (
+        "our speakers", "activity assigned to", "assigned to", "activity owner", "call owner",
+        "deal owner", "owner", "sales rep", "rep", "created by",
+    ),
+    "contacts": ("associated contact", "associated contacts", "contact", "contact name"),
+}  # fmt: skip
+MAPPABLE = tuple(COLUMN_FIELDS)
+_PREFIXES = ("property ", "properties ", "hs ")
+
+
+def column_key(header: str) -> str:
+    """``property_hs_note_body`` -> ``note body``; ``TranscriptText`` -> ``transcript text``."""
+    key = label_key(header.strip().strip('"'))
+    for prefix in _PREFIXES:
+        key = key.removeprefix(prefix)
+    return key
+
+
+def header_names_text(headers: list[str]) -> bool:
+    """Does a header row name a notes or transcript column (so the file is a CRM export)?"""
+    keys = {column_key(h) for h in headers}
+    return len(keys) >= 2 and bool(
+        keys & (set(COLUMN_FIELDS["text"]) | set(COLUMN_FIELDS["transcript"]))
+    )
+
+
+def find_columns(
+    names: list[str], column_map: dict[str, str], filename: str
+) -> dict[str, list[int]]:
+    """Field -> column indexes: the explicit map first, then the known header names in order."""
+    keys = [column_key(name) for name in names]
+    columns: dict[str, list[int]] = {}
+    for field, column in column_map.items():
+        if field not in COLUMN_FIELDS:
+            raise BadInput(
+                f"column map: unknown field {field!r}; use {', '.join(COLUMN_FIELDS)}",
+                filename=filename,
+            )
+        if column_key(column) not in keys:
+            raise BadInput(
+                f"column map: no column named {column!r}; the columns are {listed(names)}",
+                filename=filename,
+            )
+        columns[field] = [keys.index(column_key(column))]
+    if "text" in columns:  # the user chose the notes column: no transcript column guessed
+        columns.setdefault("transcript", [])
+    taken = {index for indexes in columns.values() for index in indexes}
+    for field, candidates in COLUMN_FIELDS.items():
+        if field in columns:
+            continue
+        found = [keys.index(c) for c in candidates if c in keys and keys.index(c) not in taken]
+        if found:
+            columns[field] = found if field in ("date", "account", "reasons") else found[:1]
+            taken.update(columns[field])
+    if not columns.get("text") and not columns.get("transcript"):
+        raise BadInput(
+            f"CSV has no notes column: expected one of Note Body, Body, Notes, Description, "
+            f"Call Notes, Transcript (the columns are {listed(names)}); map one with "
+            f"text=<column>",
+            filename=filename,
+        )
+    return {field: indexes for field, indexes in columns.items() if indexes}
+
+
+def listed(names: list[str]) -> str:
+    return ", ".join(repr(n) for n in names[:20]) + (" ..." if len(names) > 20 else "")

@@ -1,0 +1,83 @@
+"""People named outside the speech: ``Attendees:`` lists, CRM contacts, JSON parties."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.ingest.base import Person
+
+_EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}$")
+_WITH_COMPANY = re.compile(r"^(?P<name>[^()<>]*?)\s*[(<](?P<inner>[^()<>]*)[)>]\s*(?:[.;].*)?$")
+_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_MAX_NAME = 80
+# "Ruth Adler (owner)": a role in brackets, not a company.
+_TITLE_WORDS = {
+    "owner", "co-owner", "founder", "co-founder", "ceo", "cto", "cfo", "coo", "cio", "vp",
+    "president", "director", "manager", "head", "lead", "engineer", "admin", "administrator",
+    "assistant", "partner", "consultant", "executive", "officer", "analyst", "coordinator",
+    "supervisor", "nurse", "doctor", "accountant", "bookkeeper", "rep", "representative",
+    "son", "daughter", "wife", "husband", "brother", "sister", "intern", "associate", "chef",
+    "principal", "specialist", "it", "hr", "ops", "finance", "sales", "marketing", "buyer",
+}  # fmt: skip
+
+
+def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
+    """Split on ``separator`` except inside ``(...)`` or ``<...>``."""
+    parts: list[str] = []
+    depth = start = 0
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char in "(<":
+            depth += 1
+        elif char in ")>":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            match = separator.match(text, position)
+            if match and match.end() > position:
+                parts.append(text[start:position])
+                start = position = match.end()
+                continue
+        position += 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def parse_person(text: str, role: str | None = None) -> Person | None:
+    """``"Grace Whitfield (Willow Wellness)"``, ``"@Lena Brooks"``, ``"Ana <ana@x.example>"``."""
+    text = text.strip().strip("*_").strip()
+    company = None
+    match = _WITH_COMPANY.match(text)
+    if match:
+        text, inner = match.group("name").strip(), match.group("inner").strip()
+        company = None if _EMAIL.match(inner) or _is_title(inner) else inner
+    name = text.lstrip("@").strip()
+    if not name or _EMAIL.match(name) or len(name) > _MAX_NAME or not name[0].isupper():
+        return None
+    return Person(name, company, role)
+
+
+def _is_title(text: str) -> bool:
+    """``owner``, ``Ops Director``, ``son, runs the second shop``: who they are, not where."""
+    words = {word.strip(".,;:").casefold() for word in text.split()}
+    return not text or bool(words & _TITLE_WORDS) or text == text.casefold()
+
+
+def parse_people(text: str, role: str | None = None) -> list[Person]:
+    """``"Maria Chen, Tom Okafor (Shiftwise); Grace Whitfield (Willow Wellness)"`` -> people.
+
+    Groups are separated by ``;``; within a group, a company given after a name also applies
+    to the names before it that have none (``Maria Chen, Tom Okafor (Shiftwise)``).
+    """
+    people: list[Person] = []
+    for group in _split_outside_brackets(text, re.compile(r"\s*;\s*")):
+        members = [parse_person(part, role) for part in _split_outside_brackets(group, _SEPARATORS)]
+        found = [person for person in members if person is not None]
+        carried: str | None = None
+        for person in reversed(found):
+            if person.company:
+                carried = person.company
+            elif carried:
+                person.company = carried
+        people.extend(found)
+    return people

@@ -1,0 +1,221 @@
+"""Header and footer lines of a text transcript or note: titles, ``Key: value`` fields, dates,
+``·``-separated note headers, links, and sections such as ``SUMMARY KEYWORDS`` or ``ACTION ITEMS``.
+
+They are metadata, never speech: what they state fills the call (``apply_fields``), and the
+lines themselves are kept in ``extra["header_lines"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.header import FIELD_LABELS, add_field, apply_fields, key_value, label_key
+from pipeline.ingest.people import parse_people
+from pipeline.ingest.values import parse_date
+
+_RULE = re.compile(r"^\s*([-*_=~])(\s*\1){2,}\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
+_PARTS = re.compile(r"\s+[·•|]\s+|\s*[·•]\s*")
+_URL = re.compile(r"https?://\S+")
+_SECTIONS = {
+    "summary keywords": "keywords", "keywords": "keywords", "speakers": "speakers",
+    "participants": "speakers", "attendees": "speakers", "action items": "action_items",
+    "next steps": "action_items", "follow ups": "action_items", "summary": "summary",
+    "outline": "summary", "chapters": "summary", "highlights": "summary",
+}  # fmt: skip
+_CHECKBOX = re.compile(r"^\s*(?:[-*+•◻☐☑✓✔]|\[[ xX]\])\s*")
+_MAX_TITLE = 150
+_MAX_DATE_LINE = 48
+
+
+@dataclass
+class Metadata:
+    """What header lines said: fields for ``apply_fields``, and the lines themselves."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)  # metadata keys with no field
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    title: str | None = None
+    date: str | None = None
+
+    def apply(self, call: ParsedCall) -> None:
+        """Fill ``call`` from these lines; the file's own ``Key: value`` fields come first."""
+        fields = dict(self.fields)
+        if self.date and "date" not in fields:
+            fields["date"] = self.date
+        if self.title and "title" not in fields:
+            fields["title"] = self.title
+        for name in self.sections.get("speakers", []):
+            add_field(fields, "attendees", name)
+        apply_fields(call, fields)
+        if self.values:
+            call.extra.setdefault("metadata", {}).update(self.values)
+        for name, lines in self.sections.items():
+            if name != "speakers" and lines:
+                call.extra.setdefault(name, []).extend(lines)
+        if self.lines:
+            call.extra.setdefault("header_lines", []).extend(self.lines)
+
+
+def _strip(line: str) -> str:
+    return line.strip().strip("*_").strip()
+
+
+def section_name(line: str) -> str | None:
+    """``ACTION ITEMS`` (capitals on a line of its own) or ``## Action Items``: a section."""
+    heading = _HEADING.match(line)
+    text = _strip(heading.group("text") if heading else line).rstrip(":")
+    if not heading and not (text.isupper() and len(text) <= 40):
+        return None
+    return _SECTIONS.get(label_key(text))
+
+
+def is_footer(line: str) -> bool:
+    """``Transcribed by https://otter.ai``, ``VIEW RECORDING - 27 mins: https://...``: a short
+    line ending in a link."""
+    text = line.strip()
+    match = _URL.search(text)
+    if not match or match.end() != len(text) or text[:1] in "-*+•>":
+        return False
+    return len(text[: match.start()].split()) <= 8
+
+
+def _take_parts(line: str, meta: Metadata) -> bool:
+    """A ``Rep: Maria · 2025-02-04 · phone, 20 min · contact: Grace (Willow)`` header."""
+    parts = [part.strip() for part in _PARTS.split(line.strip()) if part.strip()]
+    if len(parts) < 2 or any(len(part) > 100 for part in parts):
+        return False
+    known: list[tuple[str, str, str]] = []
+    dates: list[str] = []
+    for part in parts:
+        pair = key_value(part)
+        if pair is not None:
+            known.append(pair)
+        elif parse_date(part) is not None:
+            dates.append(part)
+    if not known and not dates:
+        return False
+    for written, key, value in known:
+        _take_pair(meta, written, key, value)
+    if dates and meta.date is None:
+        meta.date = dates[0]
+    return True
+
+
+def _take_pair(meta: Metadata, written: str, key: str, value: str) -> None:
+    if key in FIELD_LABELS:
+        add_field(meta.fields, key, value)
+    elif value:
+        meta.values.setdefault(written, value)
+
+
+def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
+    """Record ``line`` in ``meta`` if it is a header line; ``False`` for anything else."""
+    text = line.strip()
+    if not text or _RULE.match(text):
+        return bool(text)
+    heading = _HEADING.match(text)
+    if heading:
+        if meta.title is None:
+            meta.title = _strip(heading.group("text")) or None
+    elif (pair := key_value(text)) is not None:
+        _take_pair(meta, *pair)
+    elif len(text) <= _MAX_DATE_LINE and parse_date(_strip(text)) is not None:
+        meta.date = meta.date or _strip(text)
+    elif not _take_parts(text, meta) and not is_footer(text):
+        if not (title_ok and meta.title is None and len(text) <= _MAX_TITLE):
+            return False
+        meta.title = _strip(text)
+    meta.lines.append(text)
+    return True
+
+
+def _next_text(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index:] if line.strip()), "")
+
+
+def read_leading(lines: list[str]) -> tuple[Metadata, int]:
+    """Header lines at the top of a file and the index of the first line after them.
+
+    The very first line may be a plain title when a header line follows it; a section
+    (``SPEAKERS``, ``ACTION ITEMS``) runs to the first blank line after its content.
+    """
+    meta = Metadata()
+    index = _front_matter(lines, meta)
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        section = section_name(line)
+        if section is not None:
+            index = _read_section(lines, index + 1, section, meta)
+            meta.lines.append(line.strip())
+            continue
+        first = not any(text.strip() for text in lines[:index])
+        probe = Metadata()
+        title_ok = first and (
+            take_line(_next_text(lines, index + 1), probe)
+            or section_name(_next_text(lines, index + 1)) is not None
+        )
+        if not take_line(line, meta, title_ok=title_ok):
+            break
+        index += 1
+    return meta, index
+
+
+def _read_section(lines: list[str], index: int, name: str, meta: Metadata) -> int:
+    content = meta.sections.setdefault(name, [])
+    while index < len(lines):
+        text = lines[index].strip()
+        if not text and content:
+            break
+        if text and section_name(text) is not None:
+            break
+        if text:
+            item = _CHECKBOX.sub("", text)
+            content.extend([p.name for p in parse_people(item)] if name == "speakers" else [item])
+            meta.lines.append(text)
+        index += 1
+    return index
+
+
+def read_lines(lines: list[str], meta: Metadata) -> list[str]:
+    """Header lines anywhere (a preamble or a footer) into ``meta``; the other lines back."""
+    rest: list[str] = []
+    section: str | None = None
+    for line in lines:
+        text = line.strip()
+        if not text:
+            section = None
+            continue
+        if (name := section_name(text)) is not None:
+            section = name
+            meta.sections.setdefault(name, [])
+            meta.lines.append(text)
+        elif section is not None:
+            meta.sections[section].append(_CHECKBOX.sub("", text))
+            meta.lines.append(text)
+        elif not take_line(text, meta, title_ok=meta.title is None and not rest):
+            rest.append(line)
+    return rest
+
+
+def _front_matter(lines: list[str], meta: Metadata) -> int:
+    """``---`` fenced ``key: value`` lines at the very top; 0 when there are none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            block = lines[1:end]
+            pairs = [key_value(line) for line in block if line.strip()]
+            if not all(pairs):
+                return 0
+            for pair in pairs:
+                if pair is not None:
+                    _take_pair(meta, *pair)
+            return end + 1
+    return 0

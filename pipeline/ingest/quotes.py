@@ -1,0 +1,106 @@
+"""A rep's note is the rep's words: a buyer sentence quoted in it (``Grace: "we tried that with
+RotaPro and hated it"``) becomes its own buyer utterance, and the replies quoted in a pasted
+email thread are left out, so nothing else in a note is ever shown as what the buyer said."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
+from pipeline.ingest.names import name_matches
+
+_QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
+_SAID_BY = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)\s+(?:said|says|told (?:us|me)|"
+    r"mentioned|asked|explained|added|replied|put it|called it|wrote)\b"
+)
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})\s*[:,]?\s*$")
+# The rep quoting themself, or a quoted term rather than speech ("set to "require approval"").
+_REP_SAID = re.compile(
+    r"\b(?:I|we)(?:'ve| have)?\s+(?:said|told|offered|explained|replied|answered|mentioned|"
+    r"promised|wrote|suggested|pitched|proposed)\b|\btold (?:her|him|them)\b",
+    re.IGNORECASE,
+)
+_TERM = re.compile(
+    r"\b(?:set to|called|named|labell?ed|titled|the words?|marked(?: as)?|status|setting|option|"
+    r"button|field|tab|menu|template)\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|\n)(?=[^.!?;\n]*$)")
+_MIN_WORDS = 3
+_REPLY_HEADER = re.compile(
+    r"^\s*(?:On\s.{4,200}\swrote:|-{2,}\s*Original Message\s*-{2,}|_{5,}|"
+    r"From:\s.+<[^>]+@[^>]+>.*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def strip_replies(lines: list[str]) -> tuple[list[str], int]:
+    """The lines of a note without the email replies pasted under it (from ``On ... wrote:``
+    or ``-----Original Message-----`` on, ``>`` quotes included); returns the kept lines and
+    how many were left out. A Markdown ``>`` quote with no reply header is kept."""
+    for index, line in enumerate(lines):
+        if index > 0 and _REPLY_HEADER.match(line):
+            return lines[:index], len(lines) - index
+    return lines, 0
+
+
+def _speaker(before: str, people: Sequence[Person], reps: Sequence[str]) -> tuple[bool, str | None]:
+    """Whether a quote preceded by ``before`` is the buyer's, and who said it when known: a
+    person the call names (``Grace:`` ~ Grace Whitfield), else its one buyer contact."""
+    if _REP_SAID.search(before) or _TERM.search(before):
+        return False, None
+    named = _SAID_BY.search(before) or _NAME_BEFORE.search(before)
+    buyers = [p for p in people if p.role != "rep" and p.name.casefold() not in reps]
+    if named:
+        name = named.group("name")
+        if any(name_matches(name, rep) for rep in reps):
+            return False, None
+        matches = [person.name for person in buyers if name_matches(name, person.name)]
+        if len(matches) == 1:
+            return True, matches[0]
+    contacts = [p for p in buyers if p.role == "buyer"]
+    return True, contacts[0].name if len(contacts) == 1 else None
+
+
+def _split_note(
+    note: ParsedUtterance, people: Sequence[Person], reps: Sequence[str]
+) -> list[ParsedUtterance]:
+    pieces: list[ParsedUtterance] = []
+    text, position = note.text, 0
+    for match in _QUOTE.finditer(text):
+        quoted = (match.group("straight") or match.group("curly")).strip()
+        if len(quoted.split()) < _MIN_WORDS:
+            continue
+        sentence = text[position : match.start()]
+        start = _SENTENCE_START.search(sentence)
+        is_buyer, speaker = _speaker(sentence[start.end() if start else 0 :], people, reps)
+        if not is_buyer:
+            continue
+        pieces.append(_note(text[position : match.start()], note))
+        pieces.append(ParsedUtterance(quoted, speaker, note.start_seconds, "buyer", None, True))
+        position = match.end()
+    if not pieces:
+        return [note]
+    pieces.append(_note(text[position:], note))
+    return [piece for piece in pieces if any(char.isalnum() for char in piece.text)]
+
+
+def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:
+    """The rep's words around a quote, without the brackets and stops that held it."""
+    text = " ".join(text.split()).lstrip(" )”\"'.,;").rstrip(" (“\"',")
+    return ParsedUtterance(text, like.speaker, like.start_seconds,
+                           like.role, like.company, like.role_from_source)  # fmt: skip
+
+
+def quote_buyers(call: ParsedCall) -> None:
+    """Split every rep note of ``call`` around the buyer sentences it quotes."""
+    reps = [name.casefold() for name in call.our_speakers]
+    result: list[ParsedUtterance] = []
+    for utterance in call.utterances:
+        if utterance.role == "rep_note":
+            result.extend(_split_note(utterance, call.people, reps))
+        else:
+            result.append(utterance)
+    call.utterances = result

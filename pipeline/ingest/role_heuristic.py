@@ -1,0 +1,113 @@
+"""The last resort for telling buyer from rep: how each side talks.
+
+Sellers talk about the buyer's business ("you", "your") and buyers about their own ("we", "our",
+"I"); seller and buyer phrases add to it. A side is only named when the evidence is clear,
+otherwise it stays ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.names import norm_name as _norm
+
+# Phrases a seller says (pitching, demoing, running discovery) and a buyer says (about "your"
+# product, their current tool, their budget). Weights are counts; only the difference matters.
+_REP_CUES = re.compile(
+    r"\b(?:our (?:platform|product|app|tool|software|solution|pricing|plans?|customers|team "
+    r"(?:can|will)|onboarding|support team|integration)|we offer|we integrate|we support|"
+    r"let me (?:show|share|walk|pull up|send)|i'?ll (?:share my screen|send (?:you|over))|"
+    r"share my screen|thanks for (?:taking|making) the time|i'?m calling from|"
+    r"tell me (?:a bit )?(?:more )?about (?:your|how)|walk me through|how (?:are|do) you "
+    r"(?:currently )?(?:handl|manag|do|track|run|schedul)\w*|what (?:are you|do you) "
+    r"(?:currently )?us(?:e|ing)|what does your|what made you|what prompted|"
+    r"how many (?:people|techs|staff|users|locations|crews|employees)|free trial|"
+    r"on our (?:end|side)|our (?:starter|pro|business|enterprise) plan)\b",
+    re.IGNORECASE,
+)
+_BUYER_CUES = re.compile(
+    r"\b(?:your (?:platform|product|app|tool|software|solution|pricing|plans?|team|company)|"
+    r"how much (?:does|is|would)|does it (?:integrate|work|support|connect|sync)|"
+    r"do you (?:integrate|support|offer|guys)|can it|we(?:'re| are) (?:currently )?using|"
+    r"we (?:currently )?use|we tried|our budget|too expensive|out of (?:our|the) budget|"
+    r"we(?:'re| are) locked in|our contract|my boss|our owner|i'?d have to (?:check|ask|run)|"
+    r"not sure we|we(?:'re| are) (?:looking|evaluating)|switching)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\b[\w']+\b")
+_YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'ll|'d)?\b", re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|our|ours|us|we're|we've|we'll|we'd|i|my|me|i'm|i've|i'll|i'd)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.?!])")
+_MAX_SCORED_CHARS = 200_000  # plenty to judge a side; keeps huge files linear and quick
+_MIN_WORDS = 8  # a side that said less is not judged
+_MIN_SPREAD = 3.0  # the most and least seller-like sides must differ by this much
+_REP_FLOOR = -2.5  # the most seller-like side must score at least this to be called the rep
+_DEAD_ZONE = 0.15  # a side this close to halfway between the ends stays unknown
+
+
+def _score(texts: Sequence[str], *, opens_call: bool) -> float | None:
+    """How seller-like a side sounds; ``None`` when it said too little to judge.
+
+    Sellers talk about the buyer's business ("you", "your") and buyers about their own ("we",
+    "our", "I"): the balance per 100 words is the main signal. Seller and buyer phrases and
+    discovery questions about "you" add up to 3 points either way; opening the call adds 1.
+    """
+    joined = " ".join(texts).replace("’", "'")[:_MAX_SCORED_CHARS]
+    words = len(_WORD.findall(joined))
+    if words < _MIN_WORDS:
+        return None
+    plain = _REP_CUES.sub(" ", joined)  # "our platform" is a seller cue, not the buyer's "our"
+    balance = 100 * (len(_YOU.findall(plain)) - len(_WE.findall(plain))) / words
+    cues = len(_REP_CUES.findall(joined)) - len(_BUYER_CUES.findall(joined))
+    questions = (part for part in _SENTENCE_END.split(joined) if part.endswith("?"))
+    for question in questions:  # split, not findall: linear even with no punctuation at all
+        if _YOU.search(question) and not _BUYER_CUES.search(question):
+            cues += 1
+    return balance + max(-3, min(3, cues)) + (1 if opens_call else 0)
+
+
+def heuristic_roles(
+    utterances: Sequence[ParsedUtterance],
+    unresolved: Sequence[str],
+    companies: dict[str, str],
+    known: dict[str, str],
+) -> dict[str, str]:
+    """Score each side (speakers grouped by company, or alone) and place it between the most
+    and the least seller-like; known reps and buyers serve as anchors.
+
+    Nothing is decided when the sides score within ``_MIN_SPREAD`` of each other or none
+    sounds like a seller (``_REP_FLOOR``); a side about halfway between stays ``unknown``.
+    """
+    first = next((u.speaker for u in utterances if u.speaker), None)
+    group_of = {s: _norm(companies.get(s, f"speaker:{s}")) for s in unresolved}
+    group_of.update({s: f"known:{role}" for s, role in known.items() if role in ("rep", "buyer")})
+    texts: dict[str, list[str]] = defaultdict(list)
+    for utterance in utterances:
+        if utterance.speaker is not None and utterance.speaker in group_of:
+            texts[group_of[utterance.speaker]].append(utterance.text)
+    opener = group_of.get(first) if first else None
+    scores = {g: _score(t, opens_call=g == opener) for g, t in texts.items()}
+    judged = {g: v for g, v in scores.items() if v is not None}
+    if len(judged) < 2:
+        return {}
+    top, bottom = max(judged.values()), min(judged.values())
+    spread = top - bottom
+    if (
+        spread < _MIN_SPREAD
+        or top < _REP_FLOOR
+        or top == judged.get("known:buyer")
+        or (bottom == judged.get("known:rep"))
+    ):
+        return {}
+    roles: dict[str, str] = {}
+    for speaker in unresolved:
+        score = judged.get(group_of[speaker])
+        if score is None:
+            continue
+        lean = (top - score) - (score - bottom)  # > 0: nearer the buyer end
+        if abs(lean) >= _DEAD_ZONE * spread:
+            roles[speaker] = "buyer" if lean > 0 else "rep"
+    return roles

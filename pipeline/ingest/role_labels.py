@@ -1,0 +1,46 @@
+"""Speaker labels that name a side rather than a person: ``REP:``, ``PROSPECT_2:``, ``Agent:``."""
+
+from __future__ import annotations
+
+import re
+
+# Role words -> role. Short acronyms count only in capitals ("AE:"), words in any case
+# ("Customer:", "CUSTOMER:"); a trailing number tells several people of one side apart.
+_REP_WORDS = {
+    "rep", "sales rep", "sales representative", "representative", "salesperson", "seller",
+    "account executive", "agent", "sales agent", "support agent", "advisor", "consultant",
+}  # fmt: skip
+_BUYER_WORDS = {"prospect", "customer", "client", "buyer", "caller"}
+_REP_ACRONYMS = {"AE", "SDR", "BDR", "AM", "CSM", "SE"}
+_NUMBERED = re.compile(r"^(?P<base>.*?)[\s_\-#]*\d{0,3}$")
+
+
+def role_of_label(label: str) -> str | None:
+    """``"REP"`` -> ``rep``, ``"PROSPECT_2"`` -> ``buyer``, ``"Maria Chen"`` -> ``None``."""
+    match = _NUMBERED.match(label.strip())
+    base = match.group("base") if match else label.strip()
+    if base in _REP_ACRONYMS:
+        return "rep"
+    if not (base.isupper() or base.istitle()):
+        return None
+    words = " ".join(base.replace("_", " ").casefold().split())
+    if words in _REP_WORDS:
+        return "rep"
+    if words in _BUYER_WORDS:
+        return "buyer"
+    return None
+
+
+def is_role_word(key: str) -> bool:
+    """Is this ``label_key`` (lower-cased) a role word, whatever its case in the file?"""
+    return key in _REP_WORDS or key in _BUYER_WORDS or key.upper() in _REP_ACRONYMS
+
+
+def role_of_word(value: object) -> str | None:
+    """A role a JSON field states in words (``speaker_role: "agent"``, ``"Caller"``)."""
+    words = " ".join(str(value).replace("_", " ").casefold().split())
+    if words in _REP_WORDS or words.upper() in _REP_ACRONYMS:
+        return "rep"
+    if words in _BUYER_WORDS:
+        return "buyer"
+    return None

@@ -1,0 +1,95 @@
+"""The team roster: our people, kept once and used for every later upload. Anyone on it who
+speaks on a call is a rep; their company is ours (with ``CALLMINE_OUR_COMPANY``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.errors import BadInput, Conflict, NotFound
+from pipeline.ingest.names import norm_name
+from pipeline.store import TeamMember
+
+
+class TeamMemberCreate(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"name": "Maria Chen", "company": "Shiftwise"}]}
+    )
+
+    name: str = Field(min_length=1, max_length=120, description="As it appears on calls.")
+    company: str | None = Field(None, max_length=255, description="Our company's name.")
+
+    @field_validator("name", "company")
+    @classmethod
+    def _strip(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = " ".join(value.split()).lstrip("@").strip()
+        return value or None
+
+
+class TeamMemberRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    company: str | None = None
+
+
+@dataclass(frozen=True)
+class Roster:
+    """The roster as the ingest service uses it: names and our companies."""
+
+    names: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+
+
+def _key(name: str) -> str:
+    return norm_name(name)
+
+
+def list_members(db: Session) -> list[TeamMemberRead]:
+    rows = db.scalars(select(TeamMember).order_by(TeamMember.name, TeamMember.id))
+    return [TeamMemberRead.model_validate(row) for row in rows]
+
+
+def add_member(db: Session, name: str, *, company: str | None = None) -> TeamMemberRead:
+    """Put someone on the roster; a ``Conflict`` if the name is on it already."""
+    try:
+        member = TeamMemberCreate(name=name, company=company)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        raise BadInput(f"team member {problem['loc'][0]}: {problem['msg']}") from exc
+    if not member.name:
+        raise BadInput("a team member needs a name")
+    key = _key(member.name)
+    if db.scalar(select(TeamMember.id).where(TeamMember.name_key == key)) is not None:
+        raise Conflict(f"{member.name!r} is already on the team")
+    row = TeamMember(name=member.name, name_key=key, company=member.company)
+    db.add(row)
+    db.flush()
+    return TeamMemberRead.model_validate(row)
+
+
+def remove_member(db: Session, member: int | str) -> TeamMemberRead:
+    """Take someone off the roster, by id or by name; ``NotFound`` if they are not on it."""
+    if isinstance(member, int):
+        row = db.get(TeamMember, member)
+    else:
+        row = db.scalar(select(TeamMember).where(TeamMember.name_key == _key(member)))
+    if row is None:
+        raise NotFound(f"no team member {member!r}")
+    removed = TeamMemberRead.model_validate(row)
+    db.delete(row)
+    return removed
+
+
+def load_roster(db: Session, our_company: str | None = None) -> Roster:
+    """Names on the roster and our companies (theirs, and the ``our_company`` setting)."""
+    members = list_members(db)
+    companies = [our_company] if our_company else []
+    companies += [m.company for m in members if m.company and m.company not in companies]
+    return Roster(tuple(m.name for m in members), tuple(companies))
