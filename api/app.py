@@ -26,6 +26,7 @@ from api.routers import (
     health,
     jobs,
     pages,
+    team,
     users,
 )
 from pipeline.auth.throttle import LoginThrottle
@@ -34,7 +35,7 @@ from pipeline.recovery import recover_at_start
 from pipeline.workspace import Workspace
 
 STATIC_DIR = Path(__file__).parent / "static"
-ROUTERS = (calls, clusters, dashboard, documents, jobs, users, accounts, docs, health, pages)
+ROUTERS = (calls, clusters, dashboard, documents, jobs, team, users, accounts, docs, health, pages)
 
 
 class CallmineApp(FastAPI):

@@ -28,6 +28,7 @@ NAV = (
     ("/phrases", "Phrases"),
     ("/dashboard", "Dashboard"),
     ("/documents", "Content"),
+    ("/team", "Team"),
 )
 
 

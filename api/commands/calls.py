@@ -62,14 +62,20 @@ def _summary_table(summary: IngestBatch) -> Table:
     table = Table(title="ingest summary")
     for column in ("file", "status", "call", "utterances", "reason"):
         table.add_column(column)
-    colours = {"created": "green", "duplicate": "yellow", "resumed": "cyan", "rejected": "red"}
+    colours = {
+        "created": "green",
+        "duplicate": "yellow",
+        "resumed": "cyan",
+        "rejected": "red",
+        "skipped": "dim",
+    }
     for r in summary.results:
         name = r.filename if r.index is None else f"{r.filename} #{r.index + 1}"
         table.add_row(
             name,
             f"[{colours[r.status]}]{r.status}[/]",
             "" if r.call_id is None else str(r.call_id),
-            str(r.utterances) if r.status != "rejected" else "",
+            str(r.utterances) if r.status in ("created", "duplicate", "resumed") else "",
             r.reason or "",
         )
     return table
@@ -132,7 +138,8 @@ def ingest(
     else:
         console.print(_summary_table(summary))
         counts = (summary.created, summary.duplicates, summary.resumed, summary.rejected)
-        console.print("{} created, {} duplicate, {} resumed, {} rejected".format(*counts))
+        skipped = f", {summary.skipped} skipped" if summary.skipped else ""
+        console.print("{} created, {} duplicate, {} resumed, {} rejected".format(*counts) + skipped)
     if summary.rejected:
         for r in summary.results:
             if r.status == "rejected":

@@ -64,6 +64,7 @@ class IngestResponse(BaseModel):
     duplicates: int
     resumed: int = Field(0, description="Stored before but never analysed (a crash): analysed now.")
     rejected: int
+    skipped: int = Field(0, description="Records with nothing to store (a CSV row with no text).")
     job_id: str | None = Field(None, description="Set when analysis runs in the background.")
     analysis: dict[str, Any] | None = Field(
         None, description="Analysis summary when it ran inline."
@@ -158,6 +159,7 @@ def upload_calls(
         duplicates=batch.duplicates,
         resumed=batch.resumed,
         rejected=batch.rejected,
+        skipped=batch.skipped,
         job_id=batch.job_id,
         analysis=batch.analysis,
     )

@@ -100,7 +100,7 @@ def find_columns(
         if found:
             columns[field] = found if field in ("date", "account", "reasons") else found[:1]
             taken.update(columns[field])
-    if not columns.get("text") and not columns.get("transcript"):
+    if not any(columns.get(field) for field in ("text", "transcript", "reasons")):
         raise BadInput(
             f"CSV has no notes column: expected one of Note Body, Body, Notes, Description, "
             f"Call Notes, Transcript (the columns are {listed(names)}); map one with "

@@ -18,6 +18,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import COLUMN_FIELDS, column_key, find_columns, header_names_text
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
+from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage
 
@@ -35,6 +36,13 @@ def looks_like_csv(text: str) -> bool:
         first.count(delimiter) >= 1 and header_names_text(first.split(delimiter))
         for delimiter in _DELIMITERS
     )
+
+
+def looks_like_manifest(data: bytes) -> bool:
+    """A callmine manifest (``file,date,account,...``): metadata for other files, not calls."""
+    first = data[:2048].decode("utf-8", "ignore").lstrip("\ufeff").split("\n", 1)[0]
+    columns = {cell.strip().strip('"').casefold() for cell in first.split(",")}
+    return "file" in columns and columns <= set(MANIFEST_COLUMNS)
 
 
 def parse_csv(

@@ -155,6 +155,8 @@ def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
     status = fields.get("status", "").strip().casefold()
     if outcome in (None, "unknown") and status in _STRICT_STATUS:
         outcome = normalise_outcome(status)
+    elif status:  # a task's "In Progress" or "Completed" is not how the deal ended
+        call.extra.setdefault("metadata", {}).setdefault("Status", fields["status"].strip())
     if outcome in (None, "unknown"):
         outcome = outcome_from_stage(call.deal_stage) or outcome
     call.outcome = outcome

@@ -12,14 +12,20 @@ from pathlib import Path, PurePosixPath
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.parse import SUPPORTED_EXTENSIONS
-from pipeline.ingest.schemas import CallMetadata, IngestBatch, IngestResult, rejected, split_names
+from pipeline.ingest.schemas import (
+    MANIFEST_COLUMNS,
+    CallMetadata,
+    IngestBatch,
+    IngestResult,
+    rejected,
+    split_names,
+)
 from pipeline.ingest.service import analyse_with_pending, ingest_data, read_limited, too_large
 from pipeline.ingest.values import iso_date
 from pipeline.jobs import ProgressCallback
 from pipeline.store import Outcome
 from pipeline.workspace import Workspace
 
-MANIFEST_COLUMNS = ("file", "date", "account", "outcome", "our_speakers", "competitors")
 # Called before each file: (files done, files in all, the file's name).
 FileCallback = Callable[[int, int, str], None]
 

@@ -17,6 +17,8 @@ from pipeline.store import Outcome
 # it is analysed now instead of being answered as a duplicate. skipped: a record with nothing
 # to store (a CSV row with no text, a manifest).
 IngestStatus = Literal["created", "duplicate", "resumed", "rejected", "skipped"]
+MANIFEST_COLUMNS = ("file", "date", "account", "outcome", "our_speakers", "competitors")
+MANIFEST_SKIPPED = "a manifest of per-file metadata (give it with --manifest), not a call"
 
 
 def split_names(value: str | Sequence[str] | None) -> list[str]:

@@ -17,10 +17,12 @@ from typing import Any, BinaryIO
 from pipeline import analysis, jobs, recovery
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.csv_file import looks_like_manifest
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.schemas import (
+    MANIFEST_SKIPPED,
     CallMetadata,
     IngestBatch,
     IngestResult,
@@ -148,6 +150,8 @@ def ingest_data(
         name = upload_name(filename)
         if limit is not None and len(data) > limit:
             raise too_large(limit, name)
+        if looks_like_manifest(data):  # in a folder or a batch, wherever it lies
+            return [skipped(name, MANIFEST_SKIPPED, None)]
         parsed_calls = read_calls(data, name, column_map=column_map)
         if not parsed_calls:
             raise BadInput("no calls found in the file", filename=name)

@@ -84,6 +84,7 @@ def remove_member(db: Session, member: int | str) -> TeamMemberRead:
         raise NotFound(f"no team member {member!r}")
     removed = TeamMemberRead.model_validate(row)
     db.delete(row)
+    db.flush()
     return removed
 
 

@@ -115,6 +115,12 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...] | str] = {
     ("DELETE", "/api/users/{name}/tokens"): (A,),
     ("DELETE", "/api/accounts/{name}"): (A,),
     ("GET", "/api/erasures"): (A,),
+    ("GET", "/api/team"): READ,
+    ("POST", "/api/team"): (A,),
+    ("DELETE", "/api/team/{member_id}"): (A,),
+    ("GET", "/team"): READ,
+    ("POST", "/team"): (A,),
+    ("POST", "/team/{member_id}/remove"): (A,),
 }
 # A path parameter's value in the probes: ids nobody has, so an allowed request fails late.
 PARAMS = {"fmt": "md", "name": "nobody", "job_id": "no-such-job"}
@@ -157,7 +163,8 @@ def endpoints(app: FastAPI) -> Iterator[tuple[str, str, Policy]]:
 
 
 def url(path: str) -> str:
-    for name in ("call_id", "utterance_id", "cluster_id", "mention_id", "document_id", "version"):
+    ids = ("call_id", "utterance_id", "cluster_id", "mention_id", "document_id", "version")
+    for name in (*ids, "member_id"):
         path = path.replace("{" + name + "}", "999999")
     for name, value in PARAMS.items():
         path = path.replace("{" + name + "}", value)

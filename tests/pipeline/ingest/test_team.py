@@ -1,0 +1,87 @@
+"""The team roster: kept once in the database and used for every later upload's roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import BadInput, Conflict, NotFound
+from pipeline.ingest import team
+from pipeline.ingest.service import ingest_bytes
+from pipeline.store import Call
+from pipeline.workspace import Workspace
+from tests.conftest import make_settings
+
+CALL = (
+    b"Maria: Thanks for joining, how do you build rotas today?\n"
+    b"Grace: On paper, and the agency bill is too high.\n"
+    b"Maria: Would texts to your bank staff help?\n"
+)
+
+
+def _roles(workspace: Workspace, call_id: int) -> dict[str | None, str]:
+    with workspace.session() as db:
+        call = db.get(Call, call_id)
+        assert call is not None
+        return {u.speaker: u.role for u in call.utterances}
+
+
+def test_add_list_remove_and_clear_errors(workspace: Workspace) -> None:
+    with workspace.session() as db:
+        maria = team.add_member(db, "  Maria   Chen ", company="Shiftwise")
+        team.add_member(db, "@Tom Okafor")
+    assert (maria.name, maria.company) == ("Maria Chen", "Shiftwise")
+    with workspace.session() as db:
+        assert [(m.name, m.company) for m in team.list_members(db)] == [
+            ("Maria Chen", "Shiftwise"),
+            ("Tom Okafor", None),
+        ]
+        with pytest.raises(Conflict, match="already on the team"):
+            team.add_member(db, "maria chen")
+        with pytest.raises(BadInput, match="needs a name"):
+            team.add_member(db, "   ")
+        with pytest.raises(BadInput, match="team member name"):
+            team.add_member(db, "x" * 121)
+    with workspace.session() as db:
+        assert team.remove_member(db, "TOM OKAFOR").name == "Tom Okafor"
+        assert team.remove_member(db, maria.id).name == "Maria Chen"
+        with pytest.raises(NotFound):
+            team.remove_member(db, maria.id)
+        assert team.list_members(db) == []
+
+
+def test_uploads_after_adding_someone_use_the_roster(workspace: Workspace) -> None:
+    [before] = ingest_bytes(workspace, CALL, "before.txt", analyse=False)
+    assert before.call_id is not None
+    assert set(_roles(workspace, before.call_id).values()) <= {"unknown", "rep", "buyer"}
+    with workspace.session() as db:
+        team.add_member(db, "Maria Chen", company="Shiftwise")
+    [after] = ingest_bytes(workspace, CALL + b"Grace: Fine.\n", "after.txt", analyse=False)
+    assert after.call_id is not None
+    assert _roles(workspace, after.call_id) == {"Maria": "rep", "Grace": "buyer"}
+    with workspace.session() as db:
+        team.remove_member(db, "Maria Chen")
+    assert _roles(workspace, after.call_id) == {"Maria": "rep", "Grace": "buyer"}  # kept
+
+
+def test_our_company_setting_makes_its_people_reps(tmp_path: Path) -> None:
+    workspace = Workspace(make_settings(tmp_path / "data", our_company="Shiftwise"))
+    try:
+        data = (
+            b"Date: 2025-02-18\n"
+            b"Attendees: Ana Silva, Tom Reed (Shiftwise); Grace Hill (Willow Wellness)\n\n"
+            b"Ana Silva: Hello.\nGrace Hill: Hi.\nTom Reed: Hi Grace.\nGrace Hill: Bye.\n"
+        )
+        [result] = ingest_bytes(workspace, data, "call.txt", analyse=False)
+        assert result.call_id is not None
+        assert _roles(workspace, result.call_id) == {
+            "Ana Silva": "rep",
+            "Tom Reed": "rep",
+            "Grace Hill": "buyer",
+        }
+        with workspace.session() as db:
+            call = db.get(Call, result.call_id)
+            assert call is not None and call.account == "Willow Wellness"
+    finally:
+        workspace.close()
