@@ -12,6 +12,7 @@ from api.deps import SessionDep, SettingsDep
 from api.web import redirect, render
 from pipeline.errors import CallmineError
 from pipeline.ingest import team
+from pipeline.types import RowId
 
 router = APIRouter()
 
@@ -40,8 +41,8 @@ def add_member(
     return redirect("/team", f"{member.name} is on the team.")
 
 
-@router.post("/team/{member_id}/remove", dependencies=[ADMIN])
-def remove_member(db: SessionDep, member_id: int) -> RedirectResponse:
+@router.post("/team/{member_id:int}/remove", dependencies=[ADMIN])
+def remove_member(db: SessionDep, member_id: RowId) -> RedirectResponse:
     try:
         removed = team.remove_member(db, member_id)
     except CallmineError as exc:

@@ -8,6 +8,7 @@ from api.auth import ADMIN, READ
 from api.deps import SessionDep
 from api.problems import PROBLEM
 from pipeline.ingest import team
+from pipeline.types import RowId
 
 router = APIRouter(prefix="/api/team", tags=["team"])
 
@@ -31,8 +32,8 @@ def add_to_team(member: team.TeamMemberCreate, session: SessionDep) -> team.Team
     return team.add_member(session, member.name, company=member.company)
 
 
-@router.delete("/{member_id}", status_code=204, responses={404: PROBLEM}, dependencies=[ADMIN])
-def remove_from_team(member_id: int, session: SessionDep) -> Response:
+@router.delete("/{member_id:int}", status_code=204, responses={404: PROBLEM}, dependencies=[ADMIN])
+def remove_from_team(member_id: RowId, session: SessionDep) -> Response:
     """Take someone off the roster (calls already stored keep their roles)."""
     team.remove_member(session, member_id)
     return Response(status_code=204)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -26,9 +27,19 @@ Utterances = list[ParsedUtterance]
 
 
 def _seconds(value: Any, scale: float = 1.0) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) / scale
+    seconds = float(value) / scale
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects of a list (anything else in it, or a value that is no list, is skipped)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _piece(text: Any, speaker: Any, start: float | None) -> ParsedUtterance | None:
@@ -48,7 +59,7 @@ def _label(prefix: str, value: Any) -> str | None:
 
 
 def _deepgram(document: dict[str, Any]) -> Utterances:
-    results = document["results"]
+    results = _dict(document.get("results"))
     if isinstance(results.get("utterances"), list):
         return _turns(
             [
@@ -57,25 +68,21 @@ def _deepgram(document: dict[str, Any]) -> Utterances:
                     _label("Speaker", u.get("speaker")),
                     _seconds(u.get("start")),
                 )
-                for u in results["utterances"]
-                if isinstance(u, dict)
+                for u in _dicts(results["utterances"])
             ]
         )
-    channels = results.get("channels") or [{}]
-    alternative = ((channels[0] or {}).get("alternatives") or [{}])[0] or {}
-    paragraphs = (alternative.get("paragraphs") or {}).get("paragraphs")
+    channel = (_dicts(results.get("channels")) or [{}])[0]
+    alternative = (_dicts(channel.get("alternatives")) or [{}])[0]
+    paragraphs = _dict(alternative.get("paragraphs")).get("paragraphs")
     if isinstance(paragraphs, list):
         return _turns(
             [
                 _piece(
-                    " ".join(
-                        s.get("text", "") for s in p.get("sentences", []) if isinstance(s, dict)
-                    ),
+                    " ".join(str(s.get("text", "")) for s in _dicts(p.get("sentences"))),
                     _label("Speaker", p.get("speaker")),
                     _seconds(p.get("start")),
                 )
-                for p in paragraphs
-                if isinstance(p, dict)
+                for p in _dicts(paragraphs)
             ]
         )
     return _turns([_piece(alternative.get("transcript"), None, 0.0)])
@@ -91,8 +98,7 @@ def _assemblyai(document: dict[str, Any]) -> Utterances:
                     _label("Speaker", u.get("speaker")),
                     _seconds(u.get("start"), 1000),
                 )
-                for u in utterances
-                if isinstance(u, dict)
+                for u in _dicts(utterances)
             ]
         )
     return _turns([_piece(document.get("text"), None, 0.0)])
@@ -101,19 +107,16 @@ def _assemblyai(document: dict[str, Any]) -> Utterances:
 def _segments(document: dict[str, Any]) -> Utterances:
     """Whisper ``{start, text, speaker?}`` or Podcasting 2.0 ``{startTime, body, speaker}``."""
     pieces = []
-    for segment in document["segments"]:
-        if isinstance(segment, dict):
-            text = segment.get("body", segment.get("text"))
-            start = _seconds(segment.get("startTime", segment.get("start")))
-            pieces.append(_piece(text, segment.get("speaker"), start))
+    for segment in _dicts(document["segments"]):
+        text = segment.get("body", segment.get("text"))
+        start = _seconds(segment.get("startTime", segment.get("start")))
+        pieces.append(_piece(text, segment.get("speaker"), start))
     return _turns(pieces)
 
 
 def _contact_centre(entries: list[Any]) -> Utterances:
     pieces: list[ParsedUtterance | None] = []
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
+    for entry in _dicts(entries):
         text = entry.get("human_transcript") or entry.get("transcript")
         piece = _piece(text, entry.get("speaker_role"), _seconds(entry.get("start_ms"), 1000))
         if piece is not None and piece.speaker:
@@ -127,29 +130,28 @@ def _contact_centre(entries: list[Any]) -> Utterances:
 def _context_fields(call: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Gong's CRM context: object type -> field name -> value (plus ``objectId``)."""
     found: dict[str, dict[str, str]] = {}
-    for system in call.get("context") or []:
-        for crm_object in (system or {}).get("objects") or []:
+    for system in _dicts(call.get("context")):
+        for crm_object in _dicts(system.get("objects")):
             fields = found.setdefault(str(crm_object.get("objectType", "")), {})
             fields.setdefault("objectId", str(crm_object.get("objectId", "")))
-            for item in crm_object.get("fields") or []:
-                if isinstance(item, dict) and item.get("value") is not None:
+            for item in _dicts(crm_object.get("fields")):
+                if item.get("value") is not None:
                     fields.setdefault(str(item.get("name")), str(item["value"]))
     return found
 
 
 def _gong(document: dict[str, Any], text: str) -> list[ParsedCall]:
     transcripts = {
-        str(t.get("callId")): t.get("transcript") or []
-        for t in document.get("callTranscripts") or []
-        if isinstance(t, dict)
+        str(t.get("callId")): _dicts(t.get("transcript"))
+        for t in _dicts(document.get("callTranscripts"))
     }
-    calls_meta = [c for c in document.get("calls") or [] if isinstance(c, dict)]
-    known = {str((c.get("metaData") or {}).get("id")) for c in calls_meta}
+    calls_meta = _dicts(document.get("calls"))
+    known = {str(_dict(c.get("metaData")).get("id")) for c in calls_meta}
     calls_meta += [{"metaData": {"id": cid}} for cid in transcripts if cid not in known]
     calls: list[ParsedCall] = []
     for meta_call in calls_meta:
-        meta = meta_call.get("metaData") or {}
-        parties = [p for p in meta_call.get("parties") or [] if isinstance(p, dict)]
+        meta = _dict(meta_call.get("metaData"))
+        parties = _dicts(meta_call.get("parties"))
         by_speaker = {str(p["speakerId"]): p for p in parties if p.get("speakerId")}
         call = ParsedCall(format="json", raw_text=text, utterances=[])
         for party in parties:
@@ -161,7 +163,7 @@ def _gong(document: dict[str, Any], text: str) -> list[ParsedCall]:
         pieces: list[ParsedUtterance | None] = []
         for monologue in transcripts.get(str(meta.get("id")), []):
             party = by_speaker.get(str(monologue.get("speakerId")), {})
-            sentences = [s for s in monologue.get("sentences") or [] if isinstance(s, dict)]
+            sentences = _dicts(monologue.get("sentences"))
             speaker = party.get("name") or _label("Speaker", monologue.get("speakerId"))
             start = _seconds(sentences[0].get("start"), 1000) if sentences else None
             piece = _piece(" ".join(str(s.get("text", "")) for s in sentences), speaker, start)

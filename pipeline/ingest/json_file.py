@@ -71,7 +71,13 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
         ) from exc
     reader = export_reader(document)
     if reader is not None:
-        return reader(document, text)
+        try:
+            return reader(document, text)
+        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
+            # The readers skip what they do not expect; this is the net for what they missed.
+            raise BadInput(
+                f"malformed JSON export: {type(exc).__name__}", filename=filename
+            ) from exc
     return [_parse_callmine(document, text, filename)]
 
 

@@ -43,7 +43,7 @@ def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[s
     return {
         "call_id": call_id,
         "seq": seq,
-        "speaker": utterance.speaker,
+        "speaker": utterance.speaker[:255] if utterance.speaker else utterance.speaker,
         "role": utterance.role,
         "start_seconds": utterance.start_seconds,
         "text": utterance.text,
