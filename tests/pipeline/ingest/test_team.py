@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from pipeline.database import Database
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.ingest import team
 from pipeline.ingest.service import ingest_bytes
@@ -85,3 +87,19 @@ def test_our_company_setting_makes_its_people_reps(tmp_path: Path) -> None:
             assert call is not None and call.account == "Willow Wellness"
     finally:
         workspace.close()
+
+
+def test_a_database_from_before_the_roster_gets_its_table(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data")
+    workspace = Workspace(settings)
+    with workspace.db.engine.begin() as connection:  # back to the schema before 003
+        connection.execute(text("DROP TABLE team_members"))
+        connection.execute(text("DELETE FROM _migrations WHERE name = '003_team_roster'"))
+    workspace.close()
+    database = Database(settings.resolved_database_url)
+    try:
+        assert "team_members" in database.table_names()
+        with database.session() as db:
+            assert team.add_member(db, "Maria Chen").name == "Maria Chen"
+    finally:
+        database.dispose()
