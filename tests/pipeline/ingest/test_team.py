@@ -92,9 +92,9 @@ def test_our_company_setting_makes_its_people_reps(tmp_path: Path) -> None:
 def test_a_database_from_before_the_roster_gets_its_table(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data")
     workspace = Workspace(settings)
-    with workspace.db.engine.begin() as connection:  # back to the schema before 003
+    with workspace.db.engine.begin() as connection:  # back to the schema before 004
         connection.execute(text("DROP TABLE team_members"))
-        connection.execute(text("DELETE FROM _migrations WHERE name = '003_team_roster'"))
+        connection.execute(text("DELETE FROM _migrations WHERE name = '004_team_roster'"))
     workspace.close()
     database = Database(settings.resolved_database_url)
     try:
