@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-BANKING77 = ROOT.parent / "shared" / "data" / "banking77"
+DATA = ROOT.parent / "shared" / "data"
+BANKING77 = DATA / "banking77"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

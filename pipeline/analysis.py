@@ -25,8 +25,9 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.incremental import assign_incremental
+from pipeline.cluster.questions import worth_a_theme
 from pipeline.cluster.recluster import full_cluster
-from pipeline.cluster.state import drift_warrants, load_state, save_state
+from pipeline.cluster.state import counts_to_keep, drift_warrants, load_state, save_state
 from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.index import CLUSTERED_KINDS, mention_vectors, update_index
@@ -71,8 +72,9 @@ def run_clustering(
             for step, kind in enumerate(kinds):
                 _progress(progress, step / len(kinds), f"cluster: {kind}s")
                 if rebuild or drift_warrants(session, kind, state):
-                    counts = full_cluster(workspace, session, kind, state.get(kind, {}).get("k"))
-                    state[kind] = {"mentions": counts["mentions"], "k": counts["k_by_category"]}
+                    last = state.get(kind, {})
+                    counts = full_cluster(workspace, session, kind, last)
+                    state[kind] = {**last, **counts_to_keep(counts)}
                     summary[kind] = {**counts, "full": True}
                 else:
                     summary[kind] = {"full": False}
@@ -131,6 +133,7 @@ def _detect(
     found: dict[int, list[Detection]] = {}
     for competitors, utterances in groups.items():
         found.update(detector.detect_utterances(utterances, competitors=list(competitors)))
+    # Small talk, clarifications and meeting logistics are not buyer questions worth a theme.
     return [
         {
             "utterance_id": utterance.id,
@@ -146,6 +149,7 @@ def _detect(
         for call in calls
         for utterance in turns[call.id]
         for d in found.get(utterance.id, [])
+        if d.kind != "question" or worth_a_theme(d.text, d.category)
     ]
 
 

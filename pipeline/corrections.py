@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.analysis import analyse_pending, mark_pending
-from pipeline.cluster.categories import home_categories
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.detect import DETECTED_ROLES, load_seeds
 from pipeline.detect.classify import SentenceInput
@@ -25,7 +24,7 @@ from pipeline.detect.sentences import split_sentences
 from pipeline.errors import BadInput, NotFound
 from pipeline.index import mention_vectors, update_index
 from pipeline.jobs import ProgressCallback
-from pipeline.store import ClusterEdit, Mention, Utterance
+from pipeline.store import Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 
 Verdict = Literal["objection", "other"]
@@ -219,19 +218,10 @@ def _as_objections(
     for mention in objections:
         mention.category, mention.excluded, mention.confidence = category, False, 1.0
     if moved or objections[0].cluster_id is None:
-        nearest = _clusters_of(session, category)
-        assign_incremental(session, objections, vectors, only=nearest, threshold=-1.0)
-    return objections
-
-
-def _clusters_of(session: Session, category: str) -> set[int]:
-    """Objection clusters whose members are mostly of ``category`` (clusters never mix them)."""
-    rows = session.execute(
-        select(Mention.category, Mention.cluster_id).where(
-            Mention.kind == "objection",
-            Mention.cluster_id.is_not(None),
-            Mention.excluded.is_(False),
+        # Clusters never mix categories: it joins the nearest active cluster of its category
+        # (a new one when there is none), never one marked "not an objection".
+        active = session.scalars(
+            select(Cluster.id).where(Cluster.kind == "objection", Cluster.status == "active")
         )
-    ).all()
-    home = home_categories([r[0] for r in rows], [r[1] for r in rows])
-    return {cluster_id for cluster_id, name in home.items() if name == category}
+        assign_incremental(session, objections, vectors, only=set(active), threshold=-1.0)
+    return objections

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.database import Database
-from pipeline.embed import Embedder, create_embedder
+from pipeline.embed import Embedder, LazyEmbedder, create_embedder
 
 WRITER_LOCK_FILENAME = "writer.lock"
 
@@ -32,7 +32,7 @@ _WRITER_LOCKS_GUARD = threading.Lock()
 
 
 class Workspace:
-    """Holds what is expensive to build; the embedder loads lazily on first use."""
+    """Holds what is expensive to build; the embedder's model loads on its first ``encode``."""
 
     def __init__(self, settings: Settings, *, embedder: Embedder | None = None) -> None:
         self.settings = settings
@@ -46,7 +46,8 @@ class Workspace:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = create_embedder(self.settings)
+            embedder: Embedder = LazyEmbedder(self.settings, lambda: create_embedder(self.settings))
+            self._embedder = embedder
         return self._embedder
 
     @contextmanager

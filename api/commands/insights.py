@@ -16,6 +16,7 @@ from api.cli_app import app, console, open_workspace, print_json
 from pipeline import analysis, corrections
 from pipeline import phrases as phrase_service
 from pipeline.cluster import edits as cluster_edits
+from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.queries import SortKey
 from pipeline.dashboard import dashboard
@@ -83,23 +84,53 @@ def list_clusters(
     competitor: Annotated[str | None, typer.Option()] = None,
     account: Annotated[str | None, typer.Option()] = None,
     sort: Annotated[SortChoice, typer.Option()] = SortChoice("size"),
+    grain: Annotated[
+        str | None,
+        typer.Option(
+            help="Fewer or more themes first: coarser, finer, auto or a number of themes "
+            "(kept; no re-embedding)."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Recurring themes with counts, won/lost split and a quote."""
-    with open_workspace() as workspace, workspace.session() as session:
-        rows = cluster_queries.list_clusters(
-            session,
-            kind=kind.value if kind else None,
-            outcome=outcome.value if outcome else None,
-            date_from=since.date() if since else None,
-            date_to=until.date() if until else None,
-            competitor=competitor,
-            account=account,
-            sort=cast(SortKey, sort.value),
-        )
+    kinds = [kind.value] if kind else None
+    with open_workspace() as workspace:
+        grains = cluster_grain.apply_grain(workspace, grain, kinds) if grain is not None else []
+        with workspace.session() as session:
+            rows = _listed(session, kind, outcome, since, until, competitor, account, sort)
     if as_json:
         print_json(rows)
         return
+    for info in grains:
+        auto = "automatic" if info["automatic"] else f"automatic: {info['automatic_themes']}"
+        console.print(f"{info['kind']}: {info['themes']} themes ({auto})")
+    _print_clusters(rows, named_kind=kind is not None)
+
+
+def _listed(
+    session: Any,
+    kind: KindChoice | None,
+    outcome: Outcome | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    competitor: str | None,
+    account: str | None,
+    sort: SortChoice,
+) -> list[dict[str, Any]]:
+    return cluster_queries.list_clusters(
+        session,
+        kind=kind.value if kind else None,
+        outcome=outcome.value if outcome else None,
+        date_from=since.date() if since else None,
+        date_to=until.date() if until else None,
+        competitor=competitor,
+        account=account,
+        sort=cast(SortKey, sort.value),
+    )
+
+
+def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool) -> None:
     if not rows:
         console.print("No clusters yet: ingest calls, then run `callmine cluster`.")
         return
@@ -116,7 +147,7 @@ def list_clusters(
         counts = row["outcome_counts"]
         table.add_row(
             str(row["id"]),
-            row["name"] if kind else f"{row['name']} ({row['kind']})",
+            row["name"] if named_kind else f"{row['name']} ({row['kind']})",
             str(row["size"]),
             str(row["calls"]),
             f"{counts.get('won', 0)}/{counts.get('lost', 0)}/{counts.get('open', 0)}",

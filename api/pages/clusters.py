@@ -13,6 +13,7 @@ from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, redirect, render, sparkline
 from pipeline.calls.queries import has_calls, known_accounts, known_competitors
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
+from pipeline.cluster.grain import change_grain, grain_info
 from pipeline.cluster.queries import get_cluster, list_clusters, load_rows, search_quotes
 from pipeline.corrections import label_mention
 from pipeline.errors import CallmineError
@@ -108,6 +109,7 @@ def clusters_page(
         request,
         "clusters.html",
         title="Objections",
+        grain=grain_info(workspace, filters["kind"]),
         cards=cards,
         filters=filters,
         q=q,
@@ -119,6 +121,22 @@ def clusters_page(
         competitors=known_competitors(db),
         has_calls=has_calls(db),
     )
+
+
+@router.post("/grain", dependencies=[MARKETING])
+def grain(
+    workspace: WorkspaceDep,
+    kind: Annotated[str, Form()] = "objection",
+    grain: Annotated[str, Form()] = "auto",
+) -> RedirectResponse:
+    """Fewer or more themes for one kind (kept for everyone using this workspace)."""
+    kind = kind if kind in KINDS else "objection"
+    target = f"/?kind={kind}"
+    try:
+        info = change_grain(workspace, kind, grain)
+    except CallmineError as exc:
+        return redirect(target, exc.detail, "error")
+    return redirect(target, f"Showing {info['themes']} themes.")
 
 
 @router.get(

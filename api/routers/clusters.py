@@ -7,14 +7,16 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from api.auth import LABELLERS, MARKETING, READ
+from api.auth import LABELLERS, MARKETING, READ, PrincipalDep
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM
 from pipeline import analysis, corrections
 from pipeline import phrases as phrase_service
 from pipeline.cluster import edits as cluster_edits
+from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import queries as cluster_queries
-from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, Quote
+from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, GrainInfo, Quote
+from pipeline.errors import Forbidden
 from pipeline.store import Outcome
 from pipeline.types import Count, IsoDate, RowId
 
@@ -36,6 +38,25 @@ class MergeRequest(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"ids": [4, 9]}]})
 
     ids: list[RowId] = Field(min_length=2, max_length=1000, description="Merged into the first id.")
+
+
+GrainQuery = Annotated[
+    str | None,
+    Query(
+        description="Fewer or more themes before listing: coarser, finer, auto or a number of "
+        "themes. It is kept (per kind) and re-clusters from the saved trees, no re-embedding.",
+        examples=["coarser"],
+    ),
+]
+
+
+class GrainRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"kind": "objection", "grain": "coarser"}, {"grain": 12}]}
+    )
+
+    kind: Kind | None = Field(None, description="Default: every clustered kind.")
+    grain: str | int = Field(description="coarser, finer, auto or a number of themes.")
 
 
 class LabelRequest(BaseModel):
@@ -88,6 +109,8 @@ class Phrase(BaseModel):
 @router.get("/api/clusters", response_model=list[ClusterSummary], dependencies=[READ])
 def list_clusters(
     db: SessionDep,
+    workspace: WorkspaceDep,
+    principal: PrincipalDep,
     kind: Kind | None = None,
     outcome: Outcome | None = None,
     date_from: IsoDate | None = None,
@@ -95,8 +118,15 @@ def list_clusters(
     competitor: str | None = None,
     account: str | None = None,
     sort: Literal["size", "trend"] = "size",
+    grain: GrainQuery = None,
 ) -> list[dict[str, Any]]:
-    """Active clusters; filters restrict which mentions are counted."""
+    """Active clusters; filters restrict which mentions are counted. ``grain`` first moves
+    to fewer or more themes (of ``kind``, or of every kind): the marketing role, by an API
+    token or in open local mode (a browser session changes it by POST, with its CSRF token)."""
+    if grain is not None:
+        if principal.via == "session" or not principal.can("marketing"):
+            raise Forbidden("changing the grain needs the marketing role and an API token here")
+        cluster_grain.apply_grain(workspace, grain, [kind] if kind else None)
     return cluster_queries.list_clusters(
         db,
         kind=kind,
@@ -113,6 +143,19 @@ def list_clusters(
 def rebuild_clusters(workspace: WorkspaceDep) -> dict[str, Any]:
     """Full re-cluster now; ids stay stable and user edits are replayed."""
     return analysis.run_clustering(workspace, rebuild=True)
+
+
+@router.get("/api/clusters/grain", response_model=list[GrainInfo], dependencies=[READ])
+def get_grain(workspace: WorkspaceDep, kind: Kind | None = None) -> list[dict[str, Any]]:
+    """How many themes each kind shows, against its automatic number."""
+    return cluster_grain.grain_infos(workspace, [kind] if kind else None)
+
+
+@router.post("/api/clusters/grain", response_model=list[GrainInfo], dependencies=[MARKETING])
+def set_grain(body: GrainRequest, workspace: WorkspaceDep) -> list[dict[str, Any]]:
+    """Fewer or more themes, at once: re-cut the saved trees (no re-embedding); edits are
+    replayed and ids follow membership. The choice is kept for later re-clusters."""
+    return cluster_grain.apply_grain(workspace, body.grain, [body.kind] if body.kind else None)
 
 
 @router.post(

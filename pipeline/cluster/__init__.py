@@ -1,10 +1,15 @@
 """Cluster stage: recurring themes from mention vectors, with stable ids and the user's edits.
 
-- ``algorithms``: Ward tree + silhouette auto k + spherical k-means, assignment, matching.
-- ``categories``: objection clusters never mix the detector's categories; k held run to run.
-- ``incremental``: a new mention joins its nearest cluster; ``state``: when drift warrants a
-  full re-cluster; ``recluster``: the full re-cluster of one kind; ``stable_ids``: user splits
-  and merges replayed so ids and edits survive it; ``llm_names``: optional LLM cluster names.
+- ``algorithms``: Ward tree on a stable sample, automatic k, spherical k-means, assignment,
+  matching; ``criteria``: the two scores k is chosen by (size-aware silhouette, kNN
+  modularity); ``tree``: the ``ThemeTree`` kept for other grains.
+- ``categories``: clusters of a walled kind never mix the detector's categories; k held run to
+  run; ``grain``: fewer / more themes from the saved trees.
+- ``questions``: which buyer questions are worth a theme (not small talk or clarifications).
+- ``incremental``: a new mention joins its nearest cluster of its category; ``state``: what
+  the last run kept (grain, trees, retired clusters) and when drift warrants a full run;
+  ``recluster``: the full re-cluster of one kind; ``stable_ids``: user splits and merges
+  replayed so ids and edits survive it; ``llm_names``: optional LLM cluster names.
 - ``queries``: clusters with stats, one cluster with quotes, nearest-quote search;
   ``edits``: rename, "not an objection", merge, split; ``schemas``: what the API returns.
 

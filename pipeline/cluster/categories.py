@@ -1,30 +1,24 @@
-"""Clustering inside the detector's categories: an objection cluster never mixes categories, and
-a category keeps its number of clusters (and its k-means seeds) from the last full run."""
+"""Clustering inside the detector's categories: a cluster of a walled kind (objections, pains)
+never mixes categories; each category keeps its tree (for another grain), its automatic k from
+the last full run (a near tie holds it) and, at the same k, its k-means seeds."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from pipeline.cluster.algorithms import (
-    COHESION_TARGET,
-    Clustering,
-    cluster_vectors,
-    groups_of,
-)
+from pipeline.cluster.algorithms import build_tree, cluster_at, groups_of, tree_positions
+from pipeline.cluster.tree import ThemeTree
 from pipeline.embed import Vectors, normalise
 
+# Kinds whose category is only a topic hint, set for some mentions: a prior, not a wall. The
+# clusters of every other kind (objections, pains) never mix the detector's categories.
+TOPIC_PRIOR_KINDS = frozenset({"question"})
 # Weight of a question's topic next to its (unit) text vector when clustering questions.
 CATEGORY_WEIGHT = 1.0
-# Auto k inside one detector category: the fewest clusters whose members are, on average, this
-# similar to each other (texts with no category use cluster.COHESION_TARGET).
-CATEGORY_COHESION_TARGET = 0.18
-# A category keeps its number of clusters from the last full run until its cohesion moves this
-# far past the target: the examples' competitor category sat 0.0001 from it, so two mentions
-# more or less flipped its Staffly / RotaPro split run to run.
-CATEGORY_K_MARGIN = 0.01
 
 
 def with_category(vectors: Vectors, categories: Sequence[str | None]) -> Vectors:
@@ -42,53 +36,88 @@ def with_category(vectors: Vectors, categories: Sequence[str | None]) -> Vectors
     return normalise(np.hstack([vectors, onehot]))
 
 
+def automatic_scale(kind: str) -> float:
+    """The grain a kind starts at. A walled kind's categories are its themes (the labelled
+    example calls gather each objection category in one cluster: splitting them by their own
+    scores scattered a category over five), so it starts at one theme per category and its
+    finer grains split categories by their trees. Other kinds start at their trees' k."""
+    return 1.0 if kind in TOPIC_PRIOR_KINDS else 0.0
+
+
+def category_k(tree: ThemeTree, key: str, scale: float, *, walled: bool) -> int:
+    """A category's number of themes at ``scale``; rows a walled kind has no category for are
+    not one theme, so they never go below their tree's own k."""
+    return tree.k_at(max(scale, 1.0) if walled and not key else scale)
+
+
+def category_key(category: str | None) -> str:
+    """How a category is named in the cluster state ("" for none)."""
+    return category or ""
+
+
+@dataclass
+class CategoryClusters:
+    """Row positions grouped into clusters, and the tree of each category (by ``category_key``)."""
+
+    groups: list[list[int]] = field(default_factory=list)
+    trees: dict[str, ThemeTree] = field(default_factory=dict)
+
+    @property
+    def automatic_k(self) -> dict[str, int]:
+        """Each category's automatic number of clusters (what ``previous_k`` is next time)."""
+        return {key: tree.k for key, tree in sorted(self.trees.items())}
+
+
 def cluster_by_category(
     vectors: Vectors,
     categories: Sequence[str | None],
     keys: Sequence[int],
-    category_cohesion: float | None = None,
+    *,
     previous_k: Mapping[str, int] | None = None,
     previous_clusters: Sequence[int | None] | None = None,
-) -> list[list[int]]:
-    """Row positions grouped into clusters; a cluster never mixes the detector's categories.
+    trees: Mapping[str, ThemeTree] | None = None,
+    scale: float = 1.0,
+    walled: bool = True,
+) -> CategoryClusters:
+    """Cluster each category on its own, at ``scale`` times its tree's k (``category_k``).
 
     Why per category: one concern said in different words ("locked into twelve months", "I
-    don't sign anything long") shares few words, so text vectors alone split it (29 clusters
-    for the examples' 10 concerns). Inside a category a split needs a much looser theme
-    (``category_cohesion``) than across texts with no category (``COHESION_TARGET``), and a
-    category's number of clusters last time (``previous_k``) holds near the target; with the
-    same number, k-means starts from the rows' previous clusters (``previous_clusters``), so
-    the boundary between two themes does not wander with a few new mentions.
+    don't sign anything long") shares few words, so text vectors alone split it, and two
+    concerns with similar words ("too expensive", "takes too long") would share a cluster.
+    ``trees`` (from the last run) are cut again when they still fit the rows: another grain
+    without rebuilding them. Otherwise each category's tree is built, and its last automatic k
+    (``previous_k``) holds near a tie. With as many clusters as the category's rows had before
+    (``previous_clusters``), k-means starts from those clusters, so the boundary between two
+    themes does not wander with a few new mentions.
     """
-    within = CATEGORY_COHESION_TARGET if category_cohesion is None else category_cohesion
-    by_category: dict[str | None, list[int]] = {}
+    by_category: dict[str, list[int]] = {}
     for position, category in enumerate(categories):
-        by_category.setdefault(category or None, []).append(position)
+        by_category.setdefault(category_key(category), []).append(position)
     previous = list(previous_clusters or [None] * len(categories))
     home = home_categories(categories, previous)
-    groups: list[list[int]] = []
-    for category in sorted(by_category, key=lambda c: (c is not None, c or "")):
-        rows = by_category[category]
-        row_keys = [keys[p] for p in rows]
-        if category is None:
-            result = cluster_vectors(vectors[rows], keys=row_keys, cohesion_target=COHESION_TARGET)
-        else:
-            before = (previous_k or {}).get(category)
-            result = _category_clusters(vectors[rows], row_keys, within, before)
-            last = [previous[p] for p in rows]
-            own = [c if c is not None and home.get(c) == category else None for c in last]
-            seeds = _previous_centroids(vectors[rows], own, result.k)
-            if seeds is not None:
-                result = cluster_vectors(vectors[rows], keys=row_keys, seeds=seeds)
-        groups.extend([rows[i] for i in group] for group in groups_of(result.labels, result.k))
-    return groups
+    out = CategoryClusters()
+    for key in sorted(by_category):
+        rows = by_category[key]
+        row_keys = [int(keys[p]) for p in rows]
+        row_vectors = vectors[rows]
+        tree = (trees or {}).get(key)
+        if tree is None or tree_positions(tree, row_keys) is None:
+            tree = build_tree(row_vectors, row_keys, previous_k=(previous_k or {}).get(key))
+        k = category_k(tree, key, scale, walled=walled)
+        own = [c if c is not None and home.get(c) == (key or None) else None for c in previous]
+        seeds = previous_centroids(row_vectors, [own[p] for p in rows], k)
+        result = cluster_at(row_vectors, row_keys, tree, k, seeds=seeds)
+        out.trees[key] = tree
+        out.groups.extend([rows[i] for i in group] for group in groups_of(result.labels, result.k))
+    return out
 
 
 def home_categories(
     categories: Sequence[str | None], previous: Sequence[int | None]
 ) -> dict[int, str | None]:
-    """Each previous cluster's most common category: rows a category-blind incremental
-    assignment put into another category's cluster do not count as its members."""
+    """Each previous cluster's most common category: rows put into another category's cluster
+    (by a user's correction, or by an older category-blind assignment) do not count as its
+    members."""
     counts: dict[int, Counter[str | None]] = {}
     for category, cluster_id in zip(categories, previous, strict=False):
         if cluster_id is not None:
@@ -96,7 +125,7 @@ def home_categories(
     return {cid: c.most_common(1)[0][0] for cid, c in counts.items()}
 
 
-def _previous_centroids(vectors: Vectors, previous: Sequence[int | None], k: int) -> Vectors | None:
+def previous_centroids(vectors: Vectors, previous: Sequence[int | None], k: int) -> Vectors | None:
     """Centroids of the rows' previous clusters when there were exactly ``k`` of them, else
     None. A cluster counts from a tenth of the rows (and two): a few strays that joined a
     neighbouring cluster between full runs do not make a cluster of their own."""
@@ -109,21 +138,3 @@ def _previous_centroids(vectors: Vectors, previous: Sequence[int | None], k: int
     if k < 2 or len(groups) != k:
         return None
     return normalise(np.vstack([vectors[rows].mean(axis=0) for rows in groups]))
-
-
-def _category_clusters(
-    vectors: Vectors, keys: Sequence[int], target: float, previous_k: int | None
-) -> Clustering:
-    """Auto k on ``target``, unless the last run's k still sits within ``CATEGORY_K_MARGIN``:
-    its clusters are cohesive enough and one fewer would not clear the target by the margin."""
-    result = cluster_vectors(vectors, keys=keys, cohesion_target=target)
-    if previous_k is None or previous_k == result.k or previous_k > len(vectors) // 2:
-        return result
-    kept = cluster_vectors(vectors, keys=keys, k=previous_k)
-    if kept.k != previous_k or kept.cohesion < target - CATEGORY_K_MARGIN:
-        return result
-    if previous_k > 1:
-        coarser = cluster_vectors(vectors, keys=keys, k=previous_k - 1)
-        if coarser.cohesion >= target + CATEGORY_K_MARGIN:
-            return result
-    return kept

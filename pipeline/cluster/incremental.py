@@ -1,15 +1,20 @@
-"""Incremental assignment: a new mention joins its nearest cluster when similar enough."""
+"""Incremental assignment: a new mention joins its nearest cluster when similar enough; for a
+walled kind (objections, pains) only a cluster of its own category, and a category with no
+cluster yet gets a new one."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
+from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, category_key
 from pipeline.embed import Vectors, normalise
+from pipeline.label import label_clusters
 from pipeline.store import Cluster, Mention
 
 
@@ -17,6 +22,24 @@ def centroid_of(cluster: Cluster) -> Vectors | None:
     if cluster.centroid is None:
         return None
     return np.frombuffer(cluster.centroid, dtype=np.float32).copy()
+
+
+def cluster_categories(
+    session: Session, cluster_ids: Collection[int], *, leaving: Collection[int] = ()
+) -> dict[int, str]:
+    """Each cluster's category (``category_key``): the most common among its members, not
+    counting the mentions ``leaving`` (those being assigned again)."""
+    counts: dict[int, Counter[str]] = {}
+    for cluster_id, category, count in session.execute(
+        select(Mention.cluster_id, Mention.category, func.count(Mention.id))
+        .where(Mention.cluster_id.in_(list(cluster_ids)), Mention.id.not_in(list(leaving)))
+        .group_by(Mention.cluster_id, Mention.category)
+    ):
+        if cluster_id is not None:
+            counts.setdefault(cluster_id, Counter())[category_key(category)] += int(count)
+    return {
+        cid: min(c.items(), key=lambda item: (-item[1], item[0]))[0] for cid, c in counts.items()
+    }
 
 
 def assign_incremental(
@@ -29,8 +52,10 @@ def assign_incremental(
 ) -> int:
     """Give each mention its nearest cluster's id when similar enough; returns how many joined.
 
-    A mention nearest to a cluster marked "not an objection" is excluded with it. ``only``
-    limits the clusters it may join.
+    A mention of a walled kind only joins a cluster of its own category; a category none of
+    the kind's clusters holds gets a new cluster (once the kind has been clustered at all). A
+    mention nearest to a cluster marked "not an objection" is excluded with it. ``only`` limits
+    the clusters it may join (and a category none of those holds gets a new one).
     """
     by_kind: dict[str, list[int]] = {}
     for position, mention in enumerate(mentions):
@@ -48,16 +73,61 @@ def assign_incremental(
         ]
         if not clusters:
             continue
-        centroids = normalise(np.vstack([centroid_of(c) for c in clusters]))  # type: ignore[misc]
-        nearest, sims = assign_nearest(vectors[positions], centroids)
-        for position, label, sim in zip(positions, nearest, sims, strict=True):
-            mention = mentions[position]
-            if sim < threshold:
-                mention.cluster_id = None
-                continue
-            cluster = clusters[int(label)]
-            mention.cluster_id = cluster.id
-            mention.excluded = cluster.status == "excluded"
-            joined += 1
+        if kind in TOPIC_PRIOR_KINDS:
+            joined += _join_nearest(mentions, positions, vectors, clusters, threshold)
+            continue
+        leaving = [mentions[p].id for p in positions if mentions[p].id is not None]
+        homes = cluster_categories(session, [c.id for c in clusters], leaving=leaving)
+        by_category: dict[str, list[int]] = {}
+        for position in positions:
+            by_category.setdefault(category_key(mentions[position].category), []).append(position)
+        for category, members in sorted(by_category.items()):
+            own = [c for c in clusters if homes.get(c.id) == category]
+            if own:
+                joined += _join_nearest(mentions, members, vectors, own, threshold)
+            else:
+                _new_cluster(session, kind, [mentions[p] for p in members], vectors[members])
+                joined += len(members)
     session.flush()
     return joined
+
+
+def _join_nearest(
+    mentions: Sequence[Mention],
+    positions: Sequence[int],
+    vectors: Vectors,
+    clusters: Sequence[Cluster],
+    threshold: float,
+) -> int:
+    centroids = normalise(np.vstack([centroid_of(c) for c in clusters]))  # type: ignore[misc]
+    nearest, sims = assign_nearest(vectors[list(positions)], centroids)
+    joined = 0
+    for position, label, sim in zip(positions, nearest, sims, strict=True):
+        mention = mentions[position]
+        if sim < threshold:
+            mention.cluster_id = None
+            continue
+        cluster = clusters[int(label)]
+        mention.cluster_id = cluster.id
+        mention.excluded = cluster.status == "excluded"
+        joined += 1
+    return joined
+
+
+def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vectors: Vectors) -> None:
+    """One cluster for the mentions of a category no cluster holds yet (named by the label
+    stage; the next full re-cluster may split it)."""
+    centroid = normalise(vectors.sum(axis=0))
+    [label] = label_clusters([[m.text for m in members]], centroid, [vectors])
+    cluster = Cluster(
+        kind=kind,
+        name=label.name,
+        auto_name=label.name,
+        keywords=label.keywords,
+        centroid=centroid[0].astype(np.float32).tobytes(),
+        status="active",
+    )
+    session.add(cluster)
+    session.flush()
+    for mention in members:
+        mention.cluster_id = cluster.id

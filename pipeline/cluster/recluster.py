@@ -1,20 +1,26 @@
-"""A full re-cluster of one kind: new groups per category, ids kept by overlap, user edits
-replayed, names from the label stage (or the LLM's)."""
+"""A full re-cluster of one kind: new groups per category at the chosen grain, ids kept by
+overlap (a retired theme that comes back gets its id back), user edits replayed, names from the
+label stage (or the LLM's)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.algorithms import cluster_vectors, groups_of, match_clusters
-from pipeline.cluster.categories import cluster_by_category, with_category
+from pipeline.cluster.algorithms import match_clusters
+from pipeline.cluster.categories import (
+    TOPIC_PRIOR_KINDS,
+    automatic_scale,
+    cluster_by_category,
+    with_category,
+)
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
+from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.label import ClusterLabel, label_clusters
 from pipeline.redact import buyer_names
@@ -47,10 +53,16 @@ def full_cluster(
     workspace: Workspace,
     session: Session,
     kind: str,
-    previous_k: Mapping[str, int] | None = None,
+    last: dict[str, Any] | None = None,
+    *,
+    reuse_trees: bool = False,
 ) -> dict[str, Any]:
-    """Re-cluster every mention of ``kind``, keep ids by overlap, replay user edits.
-    ``k_by_category`` in the result is what ``previous_k`` should be next time."""
+    """Re-cluster every mention of ``kind`` at the grain in ``last`` (the kind's cluster state),
+    keep ids by overlap, replay user edits. ``reuse_trees`` cuts the saved trees again (a change
+    of grain) instead of building new ones. The result's ``k_by_category`` is each category's
+    automatic k, what ``last["k"]`` should be next time."""
+    last = last or {}
+    folder = workspace.settings.data_dir
     rows = session.execute(
         select(Mention.id, Mention.text, Mention.cluster_id, Mention.category, Mention.call_id)
         .where(Mention.kind == kind, Mention.excluded.is_(False))
@@ -59,37 +71,69 @@ def full_cluster(
     ids = [int(r[0]) for r in rows]
     texts = [str(r[1]) for r in rows]
     previous: dict[int, int | None] = {p: r[2] for p, r in enumerate(rows)}
-    vectors = embed_cached(session, workspace.embedder, texts)
     categories = [r[3] for r in rows]
-    if kind == "objection":
-        last = [previous[p] for p in range(len(ids))]
-        raw_groups = cluster_by_category(vectors, categories, ids, None, previous_k, last)
-        k_by_category = Counter(str(categories[g[0]]) for g in raw_groups if categories[g[0]])
-    else:  # a question's category is only a topic hint, set for some: a prior, not a wall
-        result = cluster_vectors(with_category(vectors, categories), keys=ids)
-        raw_groups = groups_of(result.labels, result.k)
-        k_by_category = Counter()
-    groups = respect_splits(session, raw_groups, previous, vectors)
-    old_clusters = {
+    vectors = embed_cached(session, workspace.embedder, texts)
+    space, walls = vectors, categories
+    if kind in TOPIC_PRIOR_KINDS:
+        space, walls = with_category(vectors, categories), [None] * len(rows)
+    found = cluster_by_category(
+        space,
+        walls,
+        ids,
+        previous_k=last.get("k"),
+        previous_clusters=[previous[p] for p in range(len(ids))],
+        trees=load_trees(folder, kind) if reuse_trees else None,
+        scale=float(last.get("scale", automatic_scale(kind))),
+        walled=kind not in TOPIC_PRIOR_KINDS,
+    )
+    save_trees(folder, kind, found.trees)
+    groups = respect_splits(session, found.groups, previous, vectors)
+    counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous)
+    return {**counts, "mentions": len(ids), "k_by_category": found.automatic_k}
+
+
+def _store_groups(
+    workspace: Workspace,
+    session: Session,
+    kind: str,
+    groups: list[list[int]],
+    rows: Sequence[Any],
+    vectors: Vectors,
+    previous: dict[int, int | None],
+) -> dict[str, int]:
+    """Give each group the id of the old cluster it overlaps most (active, or retired and
+    remembered), a new one otherwise; name them; retire (and remember) the rest."""
+    folder = workspace.settings.data_dir
+    ids = [int(r[0]) for r in rows]
+    active = {
         c.id: c
         for c in session.scalars(
             select(Cluster).where(Cluster.kind == kind, Cluster.status == "active")
         )
     }
-    old_members: dict[int, set[int]] = {cid: set() for cid in old_clusters}
+    memory = load_memory(folder, kind)
+    retired = {
+        c.id: c
+        for c in session.scalars(
+            select(Cluster).where(Cluster.id.in_(list(memory)), Cluster.status == "retired")
+        )
+    }
+    old_members: dict[int, set[int]] = {cid: set() for cid in active}
     for position, cluster_id in previous.items():
         if cluster_id in old_members:
             old_members[cluster_id].add(ids[position])
-    matched = match_clusters(old_members, [{ids[p] for p in g} for g in groups])
+    old_members.update({cid: memory[cid] for cid in retired})
+    named = frozenset(cid for cid, c in {**active, **retired}.items() if c.name_locked)
+    matched = match_clusters(old_members, [{ids[p] for p in g} for g in groups], keep_whole=named)
     keep_merges(session, groups, matched, previous)
     kept = [(i, g) for i, g in enumerate(groups) if g]
     if not kept:
-        return {"clusters": 0, "created": 0, "retired": 0, "mentions": 0, "k_by_category": {}}
+        return {"clusters": 0, "created": 0, "retired": 0}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     labels = label_groups(
         workspace,
         session,
-        [[texts[p] for p in g] for _, g in kept],
+        [[str(rows[p][1]) for p in g] for _, g in kept],
         centroids,
         [vectors[g] for _, g in kept],
         {int(r[4]) for r in rows},
@@ -98,11 +142,13 @@ def full_cluster(
     changes: list[dict[str, int]] = []
     kept_ids: set[int] = set()
     for (i, group), centroid, label in zip(kept, centroids, labels, strict=True):
-        cluster = old_clusters.get(matched[i]) if i in matched else None
+        cluster = active.get(matched.get(i, -1)) or retired.get(matched.get(i, -1))
         if cluster is None:
             cluster = Cluster(kind=kind, name=label.name, status="active")
             session.add(cluster)
             created += 1
+        cluster.status = "active"
+        memory.pop(cluster.id or -1, None)
         cluster.auto_name = label.name
         if not cluster.name_locked:
             cluster.name = label.name
@@ -115,16 +161,12 @@ def full_cluster(
         )
     if changes:
         session.execute(update(Mention), changes)
-    retired = 0
-    for cid, cluster in old_clusters.items():
+    for cid, cluster in active.items():
         if cid not in kept_ids:
             cluster.status = "retired"
-            retired += 1
+            if old_members[cid]:
+                memory[cid] = old_members[cid]
     session.flush()
-    return {
-        "clusters": len(kept),
-        "created": created,
-        "retired": retired,
-        "mentions": len(ids),
-        "k_by_category": dict(sorted(k_by_category.items())),
-    }
+    save_memory(folder, kind, memory)
+    gone = len([cid for cid in active if cid not in kept_ids])
+    return {"clusters": len(kept), "created": created, "retired": gone}

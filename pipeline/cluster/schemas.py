@@ -97,3 +97,31 @@ class EditResult(BaseModel):
     status: str | None = None
     merged: list[int] | None = None
     children: list[int] | None = None
+
+
+class GrainInfo(BaseModel):
+    """The grain of one kind's themes: ``scale`` times the automatic number (1 = automatic)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "objection",
+                    "scale": 0.6667,
+                    "automatic": False,
+                    "themes": 9,
+                    "automatic_themes": 14,
+                    "can_coarsen": True,
+                    "can_refine": True,
+                }
+            ]
+        }
+    )
+
+    kind: str
+    scale: float
+    automatic: bool
+    themes: int
+    automatic_themes: int
+    can_coarsen: bool
+    can_refine: bool

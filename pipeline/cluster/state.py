@@ -1,33 +1,86 @@
-"""What the last full re-cluster left behind (mentions and clusters per category, per kind), and
-whether drift since then warrants another."""
+"""What the last full re-cluster left behind, in the data dir beside the database:
+
+- ``cluster_state.json``: per kind, the mentions it saw, each category's automatic k and the
+  chosen grain (``scale`` times the automatic number of themes; 1 = automatic);
+- ``cluster_trees.json``: per kind and category, the tree the clusters were cut from, so another
+  grain is one more cut (no re-embedding, no new tree);
+- ``cluster_memory.json``: per kind, the members of recently retired clusters, so a theme that
+  comes back (one grain coarser, then finer again) gets its old id, name and edits back.
+
+And whether drift since the last full run warrants another."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.tree import ThemeTree
 from pipeline.files import write_text_atomically
 from pipeline.store import Mention
 
 STATE_FILENAME = "cluster_state.json"
+TREES_FILENAME = "cluster_trees.json"
+MEMORY_FILENAME = "cluster_memory.json"
 DRIFT_UNASSIGNED = 0.2
 DRIFT_GROWTH = 1.5
+# Retired clusters remembered per kind (the oldest are forgotten first).
+REMEMBERED_CLUSTERS = 500
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def load_state(folder: Path) -> dict[str, Any]:
-    try:
-        state: dict[str, Any] = json.loads((folder / STATE_FILENAME).read_text())
-        return state
-    except (OSError, ValueError):
-        return {}
+    return _load(folder / STATE_FILENAME)
 
 
 def save_state(folder: Path, state: dict[str, Any]) -> None:
     write_text_atomically(folder / STATE_FILENAME, json.dumps(state))
+
+
+def load_trees(folder: Path, kind: str) -> dict[str, ThemeTree]:
+    """The kind's trees by category key; none when missing or unreadable (then they are built)."""
+    try:
+        return {
+            key: ThemeTree.from_json(data)
+            for key, data in _load(folder / TREES_FILENAME).get(kind, {}).items()
+        }
+    except (KeyError, TypeError, ValueError):
+        return {}
+
+
+def save_trees(folder: Path, kind: str, trees: dict[str, ThemeTree]) -> None:
+    everything = _load(folder / TREES_FILENAME)
+    everything[kind] = {key: tree.to_json() for key, tree in sorted(trees.items())}
+    write_text_atomically(folder / TREES_FILENAME, json.dumps(everything, separators=(",", ":")))
+
+
+def load_memory(folder: Path, kind: str) -> dict[int, set[int]]:
+    """Members of the kind's recently retired clusters, oldest first."""
+    remembered = _load(folder / MEMORY_FILENAME).get(kind, {})
+    return {int(cid): {int(m) for m in members} for cid, members in remembered.items()}
+
+
+def save_memory(folder: Path, kind: str, memory: dict[int, set[int]]) -> None:
+    everything = _load(folder / MEMORY_FILENAME)
+    kept = list(memory.items())[-REMEMBERED_CLUSTERS:]
+    everything[kind] = {str(cid): sorted(members) for cid, members in kept}
+    write_text_atomically(folder / MEMORY_FILENAME, json.dumps(everything, separators=(",", ":")))
+
+
+def counts_to_keep(counts: Mapping[str, Any]) -> dict[str, Any]:
+    """What the cluster state keeps of a full re-cluster of a kind (beside its grain)."""
+    return {"mentions": counts["mentions"], "k": counts["k_by_category"]}
 
 
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:

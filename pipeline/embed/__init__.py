@@ -7,7 +7,8 @@ To add one: a class with ``name``, ``dim`` and ``encode``, and an entry in ``EMB
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 
 from pipeline.config import Settings
 from pipeline.embed.base import Embedder, Vectors, label_sums, normalise
@@ -17,9 +18,11 @@ from pipeline.errors import BadInput
 __all__ = [
     "EMBEDDERS",
     "CachedEmbedder",
+    "LazyEmbedder",
     "Embedder",
     "Vectors",
     "create_embedder",
+    "embedder_name",
     "embed_cached",
     "label_sums",
     "normalise",
@@ -73,3 +76,41 @@ def create_embedder(settings: Settings) -> Embedder:
     except KeyError:
         raise BadInput(f"unknown embedder {settings.embedder!r}; use {sorted(EMBEDDERS)}") from None
     return factory(settings)
+
+
+def embedder_name(settings: Settings) -> str:
+    """The name the embedder of ``settings`` files its vectors under, without building it."""
+    if settings.embedder == "openai":
+        return f"openai:{settings.embedding_model}"
+    base = os.path.basename(os.path.normpath(settings.resolved_model_path))
+    prefix = {"sentence-transformers": "st", "onnx": "onnx", "onnx-int8": "onnx-int8"}
+    return f"{prefix[settings.embedder]}:{base}"
+
+
+class LazyEmbedder:
+    """An embedder built on first use: its name is known at once, so work that only reads the
+    embeddings cache (a change of grain, a re-cluster of embedded mentions) never loads a
+    model."""
+
+    def __init__(self, settings: Settings, build: Callable[[], Embedder]) -> None:
+        self.name = embedder_name(settings)
+        self._build = build
+        self._inner: Embedder | None = None
+
+    @property
+    def inner(self) -> Embedder:
+        if self._inner is None:
+            self._inner = self._build()
+            self.name = self._inner.name
+        return self._inner
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    @dim.setter
+    def dim(self, value: int) -> None:
+        self.inner.dim = value
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return self.inner.encode(texts)

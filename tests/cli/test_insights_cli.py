@@ -69,3 +69,17 @@ def test_dashboard_table_and_json(cli: CliRunner) -> None:
     assert board["totals"]["calls"] > 0 and board["lost"]
     table = run(cli, "dashboard")
     assert "Objections in lost deals" in table and board["lost"][0]["name"] in table
+
+
+def test_clusters_grain(cli: CliRunner) -> None:
+    auto = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
+    finer = run(cli, "clusters", "--kind", "objection", "--grain", "finer")
+    assert "objection: 6 themes (automatic: 4)" in finer
+    rows = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
+    assert len(rows) == 6 > len(auto)
+    assert "(automatic)" in run(cli, "clusters", "--kind", "objection", "--grain", "auto")
+    assert {r["id"] for r in json.loads(run(cli, "clusters", "--kind", "objection", "--json"))} == {
+        r["id"] for r in auto
+    }
+    bad = cli.invoke(app, ["clusters", "--grain", "lots"])
+    assert bad.exit_code == 1 and "coarser, finer, auto" in bad.output

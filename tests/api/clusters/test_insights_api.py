@@ -78,3 +78,18 @@ def test_dashboard_is_served_as_json_too(api: TestClient) -> None:
     assert body["lost"] and all(r["mentions"] >= r["calls"] > 0 for r in body["lost"])
     assert body["this_month"] and body["months"]
     assert body["totals"]["lost"] + body["totals"]["won"] <= body["totals"]["calls"]
+
+
+def test_fewer_and_more_themes(api: TestClient) -> None:
+    [info] = api.get("/api/clusters/grain", params={"kind": "objection"}).json()
+    assert info["automatic"] and info["themes"] == info["automatic_themes"]
+    finer = api.get("/api/clusters", params={"kind": "objection", "grain": "finer"})
+    assert finer.status_code == 200 and len(finer.json()) > info["themes"]
+    [kept] = api.get("/api/clusters/grain", params={"kind": "objection"}).json()
+    assert not kept["automatic"] and kept["themes"] == len(finer.json())
+    back = api.post("/api/clusters/grain", json={"kind": "objection", "grain": "auto"})
+    assert back.status_code == 200 and back.json()[0]["themes"] == info["themes"]
+    both = api.post("/api/clusters/grain", json={"grain": 3}).json()
+    assert {g["kind"] for g in both} == {"objection", "question"}
+    bad = api.get("/api/clusters", params={"grain": "smaller"})
+    assert bad.status_code == 422 and "coarser, finer, auto" in bad.json()["detail"]

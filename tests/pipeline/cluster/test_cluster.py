@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sqlalchemy import select
 
 from pipeline.analysis import analyse_calls, run_clustering
-from pipeline.cluster import edits, queries
-from pipeline.cluster.algorithms import (
-    cluster_vectors,
-    cohesion,
-    condensed_distances,
-    match_clusters,
-)
-from pipeline.cluster.categories import (
-    CATEGORY_K_MARGIN,
-    _previous_centroids,
-    cluster_by_category,
-    home_categories,
-)
+from pipeline.cluster import criteria, edits, queries
+from pipeline.cluster.algorithms import cluster_vectors, condensed_distances, match_clusters
+from pipeline.cluster.categories import cluster_by_category, home_categories, previous_centroids
 from pipeline.embed import Embedder, normalise
 from pipeline.store import Cluster, Mention
 from pipeline.workspace import Workspace
@@ -67,55 +58,61 @@ def test_themes_recovered_and_deterministic(embedder: Embedder) -> None:
         members = [truth[i] for i in np.flatnonzero(first.labels == label)]
         assert members.count(max(set(members), key=members.count)) / len(members) >= 0.75
     assert 3 <= first.k <= 6
+    assert first.tree is not None and first.tree.k == first.k
 
 
-def test_a_category_near_the_target_keeps_its_number_of_clusters(embedder: Embedder) -> None:
-    """Two mentions more or less must not flip a split: within CATEGORY_K_MARGIN of the
-    target the last run's k holds; clearly past it, the new k wins."""
+def test_a_near_tie_keeps_the_last_runs_k() -> None:
+    """Two mentions more or less must not flip a split: a k scoring within K_HOLD of the best
+    holds; clearly worse, the best wins."""
+    grid = [1, 2, 3, 4]
+    scores = [0.0, 0.300, 0.303, 0.2]
+    assert criteria.best_k(grid, scores) == 3
+    assert criteria.best_k(grid, scores, previous_k=2) == 2  # 0.300 >= 0.303 - 2 %
+    assert criteria.best_k(grid, [0.0, 0.25, 0.303, 0.2], previous_k=2) == 3
+    assert criteria.best_k(grid, scores, previous_k=9) == 3  # not a candidate any more
+
+
+def test_a_category_keeps_its_number_of_clusters(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last run's k reaches the choice: when every k ties, it is the one kept; only its
+    own category's history counts."""
     texts = THEMES["price"] + THEMES["setup"]
     vectors = embedder.encode(texts)
     categories, keys = ["pair"] * len(texts), list(range(len(texts)))
-    whole = cohesion(normalise(vectors), np.zeros(len(texts), dtype=np.int64))
 
-    def count(target: float, previous: dict[str, int] | None) -> int:
-        return len(cluster_by_category(vectors, categories, keys, target, previous_k=previous))
+    def count(previous: dict[str, int] | None) -> int:
+        return len(cluster_by_category(vectors, categories, keys, previous_k=previous).groups)
 
-    just_below = whole - CATEGORY_K_MARGIN / 2  # one cluster clears it, barely
-    assert count(just_below, None) == 1
-    assert count(just_below, {"pair": 2}) == 2  # it was split last time: it stays split
-    assert count(whole - 3 * CATEGORY_K_MARGIN, {"pair": 2}) == 1  # clearly one theme now
-    just_above = whole + CATEGORY_K_MARGIN / 2  # one cluster misses it, barely
-    assert count(just_above, None) >= 2
-    assert count(just_above, {"pair": 1}) == 1
-    assert count(whole + 3 * CATEGORY_K_MARGIN, {"pair": 1}) >= 2
-    assert count(just_below, {"other": 2}) == 1  # only its own category's history counts
+    free = count(None)
+    monkeypatch.setattr(criteria, "K_HOLD", 10.0)  # every k is within reach of the best
+    assert count({"pair": 1}) == 1
+    assert count({"pair": 2}) == 2
+    assert count({"other": 1}) == free
 
 
-def test_clusters_never_mix_categories_and_split_only_clear_themes(embedder: Embedder) -> None:
+def test_clusters_never_mix_categories(embedder: Embedder) -> None:
     texts = [s for sentences in THEMES.values() for s in sentences]
     themes = [t for t, sentences in THEMES.items() for _ in sentences]
     vectors = embedder.encode(texts)
     # Two themes filed under one category, one theme under its own.
     categories = ["pair" if t != "integrations" else t for t in themes]
     keys = list(range(len(texts)))
-
-    def pair_groups(target: float | None) -> list[list[int]]:
-        groups = cluster_by_category(vectors, categories, keys, target)
-        assert sorted(p for g in groups for p in g) == keys
-        assert all(len({categories[p] for p in g}) == 1 for g in groups)
-        return [g for g in groups if categories[g[0]] == "pair"]
-
-    # The default target keeps close concerns ("too expensive", "takes too long") together;
-    # a tighter one splits them by theme; a loose one never splits.
-    assert len(pair_groups(None)) == 1
-    tight = pair_groups(0.5)
-    assert len(tight) >= 2 and all(len({themes[p] for p in g}) == 1 for g in tight)
-    assert len(pair_groups(-1.0)) == 1
-    assert cluster_by_category(vectors, categories, keys) == cluster_by_category(
-        vectors, categories, keys
-    )
+    found = cluster_by_category(vectors, categories, keys)
+    groups = found.groups
+    assert sorted(p for g in groups for p in g) == keys
+    assert all(len({categories[p] for p in g}) == 1 for g in groups)
+    assert sorted(found.trees) == ["integrations", "pair"]
+    assert found.automatic_k == {k: t.k for k, t in sorted(found.trees.items())}
+    # Inside "pair" the two themes stay apart.
+    pair = [g for g in groups if categories[g[0]] == "pair"]
+    assert len(pair) >= 2
+    for group in pair:
+        members = [themes[p] for p in group]
+        assert members.count(max(set(members), key=members.count)) / len(members) >= 0.75
+    assert cluster_by_category(vectors, categories, keys).groups == groups
     # Texts with no category are clustered on their own, by meaning.
-    plain = cluster_by_category(vectors, [None] * len(texts), keys)
+    plain = cluster_by_category(vectors, [None] * len(texts), keys).groups
     for group in plain:
         members = [themes[p] for p in group]
         assert members.count(max(set(members), key=members.count)) / len(members) >= 0.75
@@ -218,21 +215,22 @@ def test_rename_and_exclude_survive_recluster(ws: Workspace) -> None:
         assert hidden and all(m.excluded for m in hidden)
 
 
-def test_a_category_restarts_from_its_previous_clusters(embedder: Embedder) -> None:
+def test_a_category_restarts_from_its_previous_clusters(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With the same k as last time, k-means starts from the rows' previous clusters of that
-    category; strays in another category's cluster, and a different k, fall back to Ward."""
+    category; strays in another category's cluster, and a different k, fall back to the tree."""
     texts = THEMES["price"] + THEMES["setup"]
     vectors = normalise(embedder.encode(texts))
     half = len(THEMES["price"])
     previous = [10] * half + [11] * (len(texts) - half)
-    seeds = _previous_centroids(vectors, previous, 2)
+    seeds = previous_centroids(vectors, previous, 2)
     assert seeds is not None and seeds.shape == (2, vectors.shape[1])
     assert float(seeds[0] @ normalise(vectors[:half].mean(axis=0))[0]) > 0.999
-    assert _previous_centroids(vectors, previous, 3) is None
-    assert _previous_centroids(vectors, [10] * len(texts), 2) is None
-    # Last time price and setup shared a cluster and integrations had its own; a Ward cut
-    # would now put price apart instead. Two price rows that an incremental assignment put
-    # into another category's cluster (12) do not count.
+    assert previous_centroids(vectors, previous, 3) is None
+    assert previous_centroids(vectors, [10] * len(texts), 2) is None
+    # Last time price and setup shared a cluster and integrations had its own. Two price rows
+    # that an assignment put into another category's cluster (12) do not count.
     texts = [t for sentences in THEMES.values() for t in sentences]
     vectors = normalise(embedder.encode(texts))
     themes = [t for t, sentences in THEMES.items() for _ in sentences]
@@ -241,18 +239,17 @@ def test_a_category_restarts_from_its_previous_clusters(embedder: Embedder) -> N
     last[:2] = [12, 12]
     home = home_categories(categories, [*last, 12, 12, 12])
     assert home == {12: "other", 10: "trio", 11: "trio"}
-    whole = cohesion(vectors, np.zeros(len(texts), dtype=np.int64))
+    monkeypatch.setattr(criteria, "K_HOLD", 10.0)  # the last run's k (2) holds
 
-    def trio(previous: list[int | None] | None) -> list[set[str]]:
-        groups = cluster_by_category(  # one cluster barely clears the target: two hold
+    def trio(previous: list[int | None] | None) -> list[list[str]]:
+        groups = cluster_by_category(
             np.vstack([vectors, vectors[-3:]]),
             categories,
             list(range(len(categories))),
-            whole - CATEGORY_K_MARGIN / 2,
-            {"trio": 2},
-            previous,
-        )
-        return [{themes[p] for p in g} for g in groups if categories[g[0]] == "trio"]
+            previous_k={"trio": 2},
+            previous_clusters=previous,
+        ).groups
+        return sorted(sorted({themes[p] for p in g}) for g in groups if categories[g[0]] == "trio")
 
-    assert sorted(map(sorted, trio([*last, 12, 12, 12]))) == [["integrations"], ["price", "setup"]]
-    assert sorted(map(sorted, trio(None))) == [["integrations", "setup"], ["price"]]
+    assert trio([*last, 12, 12, 12]) == [["integrations"], ["price", "setup"]]
+    assert trio(None) != [["integrations"], ["price", "setup"]]  # the tree's own 2-cut

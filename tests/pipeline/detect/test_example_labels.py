@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.questions import worth_a_theme
 from pipeline.detect import (
     DEFAULT_THRESHOLD,
     OBJECTION_CATEGORIES,
@@ -380,3 +382,17 @@ def test_labelled_objection_categories_gather_in_one_cluster(
     assert mean >= 0.85
     for category, (share, _) in purity.items():
         assert share >= 0.5, category
+
+
+def test_question_themes_are_substantive(examples_workspace: Workspace) -> None:
+    """Small talk and clarifications in the example calls are not question themes; the themes
+    are what buyers ask about (price, integrations, security)."""
+    with examples_workspace.session() as session:
+        asked = set(session.scalars(select(Mention.text).where(Mention.kind == "question")))
+        themes = list_clusters(session, kind="question")
+    for small_talk in ("Say that again?", "Next Tuesday morning?", "Can I say something first?"):
+        assert not any(small_talk in text for text in asked), small_talk
+    assert themes and all(worth_a_theme(t["quote"]) for t in themes)
+    said = " ".join(f"{t['name']} {t['quote']}" for t in themes).lower()
+    for topic in (("cost", "price"), ("ledgerleaf", "payroll"), ("data",)):
+        assert any(word in said for word in topic), topic

@@ -1,0 +1,74 @@
+"""Questions worth a theme: what a buyer asks about (product, price, integrations, security,
+onboarding), not small talk, a clarification, asking for the floor or fixing the next meeting
+("Say that again?", "Can I say something first?", "Next Tuesday morning?"). Analysis applies
+it as mentions are stored, so those never reach a question theme.
+
+A question is worth a theme when, once its lead-in is dropped, it names a topic (a word that is
+neither a function word nor a time, number or vague word) and either opens like a question
+("does it...", "what about...") or is long enough to say something on its own. A short echo
+("In the contract?", "A free one?") counts only when the detector gave it a topic. The word
+lists and patterns are data, in ``pipeline/data/questions.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+
+from pipeline.detect.rules import lowered
+from pipeline.phrases import FUNCTION_WORDS
+
+# A sentence that does not open like a question says something only from this many words on.
+ECHO_WORDS = 5
+OPENERS = frozenset(
+    "how what what's when where which who whom whose why can could does do did is are was were "
+    "will would should has have may might shall am isn't aren't doesn't don't can't won't".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# 'Carla asked: "why would I pay..."' -> the quoted question.
+_REPORTED = re.compile(r'^[^"]*\b(?:asked|asks|question|wondered|wonders)\b[^"]*?"(?P<q>[^"]+)')
+
+
+def _load() -> dict[str, Any]:
+    text = resources.files("pipeline").joinpath("data", "questions.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_DATA = _load()
+NOT_TOPICAL = _alternation(_DATA["not_topical"])
+TOPICAL = _alternation(_DATA["topical"])
+LEAD_IN = re.compile(f"^(?:{'|'.join(f'(?:{p})' for p in _DATA['lead_ins'])})+")
+NO_TOPIC_WORDS = FUNCTION_WORDS | frozenset(_DATA["no_topic_words"].split())
+
+
+def question_core(text: str) -> str:
+    """The question itself: lower case, a reported question's quote, lead-ins dropped."""
+    core = lowered(text).strip()
+    reported = _REPORTED.match(core)
+    if reported:
+        core = reported.group("q")
+    return LEAD_IN.sub("", core).strip()
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of a question that name something."""
+    return [w for w in _TOKEN.findall(text) if w not in NO_TOPIC_WORDS and not w.isdigit()]
+
+
+def worth_a_theme(text: str, category: str | None = None) -> bool:
+    """Whether a buyer question is substantive enough to join a question theme."""
+    core = question_core(text)
+    if not core or NOT_TOPICAL.search(core):
+        return False
+    if TOPICAL.search(core):
+        return True
+    words = _TOKEN.findall(core)
+    if not topic_words(core):
+        return False
+    return words[0] in OPENERS or len(words) > ECHO_WORDS or category is not None

@@ -1,0 +1,143 @@
+"""Fewer / more themes on the analysed theme corpus: the saved trees are cut again (no model,
+no new tree), the choice is kept, ids follow membership, and user edits survive the change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from pipeline.analysis import run_clustering
+from pipeline.cluster import algorithms, edits, queries
+from pipeline.cluster.grain import change_grain, grain_info, parse_grain
+from pipeline.cluster.state import load_state, load_trees
+from pipeline.errors import BadInput
+from pipeline.store import Mention
+from pipeline.workspace import Workspace
+from tests.insights_corpus import THEMES
+
+
+def clusters(ws: Workspace) -> dict[int, dict[str, Any]]:
+    with ws.session() as session:
+        return {c["id"]: c for c in queries.list_clusters(session, kind="objection")}
+
+
+def members(ws: Workspace) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {}
+    with ws.session() as session:
+        for m in session.scalars(select(Mention).where(Mention.kind == "objection")):
+            if m.cluster_id is not None and not m.excluded:
+                out.setdefault(m.cluster_id, set()).add(m.id)
+    return out
+
+
+def cluster_of(ws: Workspace, theme: str) -> int:
+    """The cluster holding most of a theme's sentences."""
+    with ws.session() as session:
+        ids = [
+            m.cluster_id
+            for m in session.scalars(select(Mention).where(Mention.text.in_(THEMES[theme])))
+        ]
+    return max(set(ids), key=ids.count)  # type: ignore[arg-type, return-value]
+
+
+def refuse(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("a change of grain embedded or built a tree")
+
+
+@pytest.fixture
+def no_model_no_tree(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change of grain must neither embed nor build a tree."""
+    monkeypatch.setattr(ws.embedder, "encode", refuse)
+    monkeypatch.setattr(algorithms, "ward_linkage", refuse)
+
+
+def test_parse_grain() -> None:
+    assert parse_grain(" Coarser ") == "coarser" and parse_grain("12") == 12
+    for bad in ("0", "-3", "smaller", ""):
+        with pytest.raises(BadInput):
+            parse_grain(bad)
+
+
+@pytest.mark.usefixtures("no_model_no_tree")
+def test_more_then_automatic_themes_bring_the_same_ids_back(ws: Workspace) -> None:
+    before = members(ws)
+    info = grain_info(ws, "objection")
+    # One theme per detector category (price, setup_time, adoption, integrations).
+    assert info["automatic"] and info["themes"] == len(before) == 4
+    assert not info["can_coarsen"]  # categories never mix, so no coarser grain exists
+    finer = change_grain(ws, "objection", "finer")  # price and setup split in two
+    assert finer["themes"] == 6 and not finer["automatic"] and not finer["can_refine"]
+    assert load_state(ws.settings.data_dir)["objection"]["scale"] > 1
+    after = members(ws)
+    # Each finer theme is inside one automatic theme.
+    assert all(any(group <= old for old in before.values()) for group in after.values())
+    back = change_grain(ws, "objection", "auto")
+    assert back["automatic"] and members(ws) == before  # the same ids, the same members
+    assert change_grain(ws, "objection", 6)["themes"] == 6  # a number of themes
+    assert change_grain(ws, "objection", 1)["themes"] == 4  # the coarsest there is
+
+
+def test_the_grain_is_kept_by_a_full_recluster(ws: Workspace) -> None:
+    change_grain(ws, "objection", "finer")
+    run_clustering(ws, rebuild=True)
+    assert len(members(ws)) == 6
+    assert set(load_trees(ws.settings.data_dir, "objection")) == {
+        "adoption",
+        "integrations",
+        "price",
+        "setup_time",
+    }
+
+
+@pytest.mark.usefixtures("no_model_no_tree")
+def test_a_rename_survives_a_change_of_grain(ws: Workspace) -> None:
+    price = cluster_of(ws, "price")
+    with ws.session() as session:
+        edits.rename_cluster(session, price, "Too expensive")
+    change_grain(ws, "objection", "finer")
+    assert "Too expensive" in {c["name"] for c in clusters(ws).values()}
+    change_grain(ws, "objection", "auto")
+    assert clusters(ws)[price]["name"] == "Too expensive"
+
+
+@pytest.mark.usefixtures("no_model_no_tree")
+def test_a_merge_survives_a_change_of_grain(ws: Workspace) -> None:
+    price, setup = cluster_of(ws, "price"), cluster_of(ws, "setup")
+    with ws.session() as session:
+        edits.merge_clusters(session, [price, setup])
+    merged = members(ws)[price]
+    for grain in ("finer", "auto"):
+        change_grain(ws, "objection", grain)
+        assert members(ws)[price] == merged, grain
+        assert setup not in clusters(ws)
+
+
+def test_a_split_survives_a_change_of_grain(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    price = cluster_of(ws, "price")
+    with ws.session() as session:
+        children = edits.split_cluster(ws, session, price)["children"]
+    monkeypatch.setattr(ws.embedder, "encode", refuse)
+    monkeypatch.setattr(algorithms, "ward_linkage", refuse)
+    halves = {child: members(ws)[child] for child in children}
+    for grain in ("finer", "auto"):
+        change_grain(ws, "objection", grain)
+        now = members(ws)
+        assert {child: now[child] for child in children} == halves, grain
+    assert price not in clusters(ws)
+
+
+@pytest.mark.usefixtures("no_model_no_tree")
+def test_not_an_objection_survives_a_change_of_grain(ws: Workspace) -> None:
+    setup = cluster_of(ws, "setup")
+    with ws.session() as session:
+        edits.mark_cluster(session, setup, not_objection=True)
+    for grain in ("finer", "auto"):
+        change_grain(ws, "objection", grain)
+        listed = clusters(ws)
+        assert setup not in listed
+        names = {m for group in members(ws).values() for m in group}
+        with ws.session() as session:
+            hidden = session.scalars(select(Mention).where(Mention.cluster_id == setup)).all()
+        assert hidden and all(m.excluded and m.id not in names for m in hidden)

@@ -1,0 +1,61 @@
+"""Questions worth a theme: small talk, clarifications, asking for the floor and meeting
+logistics are not; questions about the product, price, integrations, security and onboarding
+are (sentences from the example calls)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.cluster.questions import question_core, worth_a_theme
+
+NOT_THEMES = [
+    "Say that again?",
+    "Next Tuesday morning?",
+    "Actually, um, can I say something first?",
+    "Could you do eight thirty?",
+    "Is this email okay?",
+    "Do you do that?",
+    "How bad is that?",
+    "In the contract?",
+    "A free one?",
+    "Two days, honestly?",
+    "Um, not really?",
+    "Which is, um, my Sunday.",
+    "Sorry, what?",
+    "Can you hear me?",
+]
+THEMES = [
+    "But what does it cost?",
+    "Is it per location?",
+    "Does it talk to LedgerLeaf?",
+    "Is there an API?",
+    "Where is the data stored, and who has access?",
+    "What certifications have you got?",
+    "Can we do onboarding the week of August tenth?",
+    "Sorry, before I forget, how does time tracking work?",
+    "— sorry, can I ask, does it do the room bookings?",
+    'Carla\u2019s first question: "why would I pay for this on top of ClockBee?"',
+    "What is it you do exactly?",
+    "Can managers approve swaps from their phone?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_THEMES)
+def test_small_talk_and_clarifications_are_not_themes(text: str) -> None:
+    assert not worth_a_theme(text)
+
+
+@pytest.mark.parametrize("text", THEMES)
+def test_substantive_questions_are(text: str) -> None:
+    assert worth_a_theme(text)
+
+
+def test_a_short_echo_counts_when_the_detector_gave_it_a_topic() -> None:
+    assert not worth_a_theme("And the staff's bank details?")
+    assert worth_a_theme("And the staff's bank details?", "security")
+    assert not worth_a_theme("Next Tuesday morning?", "authority_timing")  # no topic word
+
+
+def test_the_core_drops_lead_ins_and_reported_speech() -> None:
+    assert question_core("Sorry, before I forget, how does it work?") == "how does it work?"
+    assert question_core('She asked "does it talk to Xero?" twice') == "does it talk to xero?"

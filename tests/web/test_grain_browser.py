@@ -1,0 +1,39 @@
+"""Fewer / more themes in Debian's Chromium: the control on the clusters page re-cuts the
+themes at once, and a name the user gave survives the change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.insights_corpus import analysed_corpus
+from tests.plugins.live_server import LiveServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_more_themes_then_automatic_keeps_a_rename(live_server: LiveServer, page: object) -> None:
+    analysed_corpus(live_server.workspace)
+    p = page
+    p.goto(live_server.url + "/")  # type: ignore[attr-defined]
+    cards = p.locator(".cluster-card")  # type: ignore[attr-defined]
+    status = p.locator("#grain-status")  # type: ignore[attr-defined]
+    automatic = cards.count()
+    assert automatic == 4 and "automatic" in status.inner_text()
+    assert p.get_by_role("button", name="Fewer themes").is_disabled()  # type: ignore[attr-defined]
+
+    cards.first.locator("h2 a").click()
+    p.get_by_label("New name").fill("Budget pushback")  # type: ignore[attr-defined]
+    p.get_by_role("button", name="Rename").click()  # type: ignore[attr-defined]
+    p.get_by_role("heading", level=1, name="Budget pushback").wait_for()  # type: ignore[attr-defined]
+
+    p.goto(live_server.url + "/")  # type: ignore[attr-defined]
+    p.get_by_role("button", name="More themes").click()  # type: ignore[attr-defined]
+    p.get_by_text("Showing 6 themes.").wait_for()  # type: ignore[attr-defined]
+    assert cards.count() == 6 and "automatic is 4" in status.inner_text()
+    assert p.get_by_role("link", name="Budget pushback").count() == 1  # type: ignore[attr-defined]
+
+    p.get_by_role("button", name="Automatic").click()  # type: ignore[attr-defined]
+    p.get_by_text("Showing 4 themes.").wait_for()  # type: ignore[attr-defined]
+    assert cards.count() == automatic
+    assert p.get_by_role("link", name="Budget pushback").count() == 1  # type: ignore[attr-defined]
+    assert p.dialogs == []  # type: ignore[attr-defined]
