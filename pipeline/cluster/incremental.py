@@ -78,6 +78,9 @@ def assign_incremental(
             continue
         leaving = [mentions[p].id for p in positions if mentions[p].id is not None]
         homes = cluster_categories(session, [c.id for c in clusters], leaving=leaving)
+        if not homes:  # every member is being detected again (a full re-cluster follows)
+            joined += _join_nearest(mentions, positions, vectors, clusters, threshold)
+            continue
         by_category: dict[str, list[int]] = {}
         for position in positions:
             by_category.setdefault(category_key(mentions[position].category), []).append(position)

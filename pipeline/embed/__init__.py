@@ -46,7 +46,7 @@ def _onnx(quantize: bool) -> Callable[[Settings], Embedder]:
 
         return OnnxEmbedder(
             settings.resolved_model_path,
-            settings.data_dir / "onnx",
+            settings.resolved_onnx_cache_dir,
             quantize=quantize,
             batch_size=settings.embed_batch_size,
         )

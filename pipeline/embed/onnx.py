@@ -1,9 +1,14 @@
 """ONNX Runtime embedder: the local sentence-transformers model exported once, optionally int8.
 
 The graph is exported from the model folder on this machine (nothing is downloaded), mean
-pooling included, and cached in the data dir under a key of model path, weights, quantisation
-and library versions. Files are written to a temporary name and renamed, so an export that
-crashes or races another leaves no half-written model behind.
+pooling included, and cached (``CALLMINE_ONNX_CACHE_DIR``) under a key of model path, weights,
+quantisation and library versions. The cache is safe to share:
+
+- concurrent first use (threads, processes, a CLI beside the server) exports once: the export
+  runs under an exclusive file lock, and whoever waited finds the finished file;
+- the file is written to a temporary name and renamed, then a manifest (size and SHA-256) is
+  written beside it; a file without a manifest that matches (a crash, a truncated copy, a disk
+  error) is not used but exported again.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import numpy as np
 
 from pipeline.embed.base import Vectors, normalise
 from pipeline.errors import CallmineError
-from pipeline.files import write_atomically
+from pipeline.files import locked, write_atomically, write_text_atomically
 
 # Bump when the exported graph changes shape or meaning, so old cache entries are not reused.
 EXPORT_FORMAT = 1
@@ -48,18 +53,60 @@ def cache_key(model_path: Path, quantize: bool) -> str:
 
 
 def onnx_model_file(model_path: Path, cache_dir: Path, *, quantize: bool) -> Path:
-    """The cached ONNX file for ``model_path``, exported (and quantised) first when missing."""
+    """The cached ONNX file for ``model_path``, exported (and quantised) first when missing or
+    not intact."""
     variant = "int8" if quantize else "fp32"
     name = os.path.basename(os.path.normpath(model_path))
     target = cache_dir / f"{name}-{variant}-{cache_key(model_path, quantize)}.onnx"
-    if target.exists():
+    if intact(target):
         return target
-    if quantize:
-        source = onnx_model_file(model_path, cache_dir, quantize=False)
-        write_atomically(target, lambda tmp: quantize_int8(source, tmp))
-    else:
-        write_atomically(target, lambda tmp: export_onnx(model_path, tmp))
+    with locked(target):
+        if intact(target):  # another thread or process exported it while this one waited
+            return target
+        manifest_of(target).unlink(missing_ok=True)
+        if quantize:
+            source = onnx_model_file(model_path, cache_dir, quantize=False)
+            write_atomically(target, lambda tmp: quantize_int8(source, tmp))
+        else:
+            write_atomically(target, lambda tmp: export_onnx(model_path, tmp))
+        write_text_atomically(manifest_of(target), json.dumps(fingerprint(target)))
     return target
+
+
+def manifest_of(model_file: Path) -> Path:
+    return model_file.with_name(model_file.name + ".manifest.json")
+
+
+def fingerprint(model_file: Path) -> dict[str, Any]:
+    """Size and SHA-256 of a file (read in 1 MiB blocks)."""
+    digest = hashlib.sha256()
+    with model_file.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return {
+        "format": EXPORT_FORMAT,
+        "bytes": model_file.stat().st_size,
+        "sha256": digest.hexdigest(),
+    }
+
+
+_VERIFIED: dict[Path, tuple[int, int]] = {}
+
+
+def intact(model_file: Path) -> bool:
+    """The file exists and matches its manifest (hashed once per process while unchanged)."""
+    try:
+        stat = model_file.stat()
+        expected = json.loads(manifest_of(model_file).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    seen = (stat.st_size, stat.st_mtime_ns)
+    if _VERIFIED.get(model_file) == seen:
+        return True
+    if expected != fingerprint(model_file):
+        return False
+    _VERIFIED[model_file] = seen
+    return True
 
 
 def pooling_mode(model_path: Path) -> str:

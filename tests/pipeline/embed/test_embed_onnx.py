@@ -1,7 +1,10 @@
-"""The ONNX Runtime embedder: a local export matching sentence-transformers, cached atomically."""
+"""The ONNX Runtime embedder (the default): a local export matching sentence-transformers, cached
+safely (one export under concurrent first use, a corrupt or partial file exported again)."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -10,8 +13,9 @@ from sqlalchemy import select
 
 import pipeline.embed.onnx as embed_onnx
 from pipeline.config import bundled_model_path
-from pipeline.embed import Embedder, create_embedder
-from pipeline.embed.onnx import OnnxEmbedder
+from pipeline.embed import Embedder, create_embedder, embedder_name
+from pipeline.embed.local import SentenceTransformerEmbedder
+from pipeline.embed.onnx import OnnxEmbedder, manifest_of, onnx_model_file
 from pipeline.ingest.service import ingest_bytes
 from pipeline.store import EmbeddingCache, Mention
 from pipeline.workspace import Workspace
@@ -69,6 +73,12 @@ def model_path() -> Path:
 
 
 @pytest.fixture(scope="module")
+def st_embedder(model_path: Path) -> Embedder:
+    """sentence-transformers itself, the reference the onnx export must match."""
+    return create_embedder(make_settings(Path("unused"), embedder="sentence-transformers"))
+
+
+@pytest.fixture(scope="module")
 def onnx_fp32(model_path: Path, onnx_cache: Path) -> OnnxEmbedder:
     return OnnxEmbedder(model_path, onnx_cache)
 
@@ -78,8 +88,9 @@ def onnx_int8(model_path: Path, onnx_cache: Path) -> OnnxEmbedder:
     return OnnxEmbedder(model_path, onnx_cache, quantize=True)
 
 
-def test_fp32_matches_sentence_transformers(embedder: Embedder, onnx_fp32: OnnxEmbedder) -> None:
-    expected = embedder.encode(SENTENCES)
+def test_fp32_matches_sentence_transformers(st_embedder: Embedder, onnx_fp32: OnnxEmbedder) -> None:
+    assert isinstance(st_embedder, SentenceTransformerEmbedder)
+    expected = st_embedder.encode(SENTENCES)
     got = onnx_fp32.encode(SENTENCES)
     assert got.dtype == np.float32 and got.shape == expected.shape == (len(SENTENCES), 384)
     np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
@@ -87,9 +98,9 @@ def test_fp32_matches_sentence_transformers(embedder: Embedder, onnx_fp32: OnnxE
 
 
 def test_int8_is_close_to_sentence_transformers(
-    embedder: Embedder, onnx_int8: OnnxEmbedder
+    st_embedder: Embedder, onnx_int8: OnnxEmbedder
 ) -> None:
-    similarity = cosines(onnx_int8.encode(SENTENCES), embedder.encode(SENTENCES))
+    similarity = cosines(onnx_int8.encode(SENTENCES), st_embedder.encode(SENTENCES))
     tiny = np.array([len(text.strip()) < 4 for text in SENTENCES])
     # Measured: 0.95-0.97 for the four texts of one or two tokens, >= 0.985 for the rest
     # (1,000 Banking77 texts: min 0.981, mean 0.993), per-channel dynamic int8.
@@ -106,11 +117,15 @@ def test_batching_and_order_do_not_change_vectors(onnx_fp32: OnnxEmbedder) -> No
 
 
 def test_names_differ_per_backend(
-    embedder: Embedder, onnx_fp32: OnnxEmbedder, onnx_int8: OnnxEmbedder
+    st_embedder: Embedder, onnx_fp32: OnnxEmbedder, onnx_int8: OnnxEmbedder, embedder: Embedder
 ) -> None:
     # The name keys the embeddings cache and the faiss index: vectors differ, so names must.
-    assert len({embedder.name, onnx_fp32.name, onnx_int8.name}) == 3
+    assert len({st_embedder.name, onnx_fp32.name, onnx_int8.name}) == 3
     assert onnx_fp32.model_file != onnx_int8.model_file
+    assert embedder.name == onnx_fp32.name  # onnx fp32 is the default
+    # The name is known without building the embedder (a re-cut of themes loads no model).
+    for backend, built in (("sentence-transformers", st_embedder), ("onnx-int8", onnx_int8)):
+        assert embedder_name(make_settings(Path("unused"), embedder=backend)) == built.name
 
 
 def test_cache_is_reused_without_export(
@@ -129,9 +144,10 @@ def test_cache_is_reused_without_export(
     again = OnnxEmbedder(model_path, onnx_cache, quantize=True)
     assert again.model_file == onnx_int8.model_file
     assert {path: path.stat().st_mtime_ns for path in onnx_cache.iterdir()} == mtimes
-    # Only the two finished files: no temporary leftovers.
-    assert sorted(p.name for p in onnx_cache.iterdir()) == sorted(
-        [onnx_fp32.model_file.name, onnx_int8.model_file.name]
+    # The two finished files with their manifests (and lock files): no temporary leftovers.
+    models = [onnx_fp32.model_file, onnx_int8.model_file]
+    assert sorted(p.name for p in onnx_cache.iterdir() if not p.name.endswith(".lock")) == sorted(
+        [m.name for m in models] + [manifest_of(m).name for m in models]
     )
 
 
@@ -145,7 +161,7 @@ def test_failed_export_leaves_nothing_behind(
     monkeypatch.setattr(embed_onnx, "export_onnx", half_written)
     with pytest.raises(RuntimeError, match="mid-export"):
         OnnxEmbedder(model_path, tmp_path / "cache")
-    assert list((tmp_path / "cache").iterdir()) == []
+    assert [p for p in (tmp_path / "cache").iterdir() if not p.name.endswith(".lock")] == []
 
 
 @pytest.fixture
@@ -159,21 +175,81 @@ def copy_export(onnx_fp32: OnnxEmbedder, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 @pytest.mark.usefixtures("copy_export")
-def test_create_embedder_builds_onnx_in_the_data_dir(
+def test_create_embedder_builds_onnx_in_the_cache_dir(
     tmp_path: Path, onnx_fp32: OnnxEmbedder
 ) -> None:
-    built = create_embedder(make_settings(tmp_path / "data", embedder="onnx"))
-    assert isinstance(built, OnnxEmbedder)
+    built = create_embedder(make_settings(tmp_path / "data", onnx_cache_dir=tmp_path / "cache"))
+    assert isinstance(built, OnnxEmbedder)  # the default backend
     assert built.name == onnx_fp32.name
-    assert built.model_file.parent == tmp_path / "data" / "onnx"
+    assert built.model_file.parent == tmp_path / "cache"
     np.testing.assert_allclose(
         built.encode(SENTENCES[:5]), onnx_fp32.encode(SENTENCES[:5]), atol=1e-6
     )
 
 
+def test_concurrent_first_use_exports_once(
+    model_path: Path, tmp_path: Path, onnx_fp32: OnnxEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two threads (each with its own lock file handle, as two processes would have) start
+    at once: one exports, the other waits and uses the finished file."""
+    exports: list[int] = []
+
+    def slow_copy(_model: Path, destination: Path) -> None:
+        exports.append(threading.get_ident())
+        time.sleep(0.5)  # long enough for the other thread to arrive mid-export
+        destination.write_bytes(onnx_fp32.model_file.read_bytes())
+
+    monkeypatch.setattr(embed_onnx, "export_onnx", slow_copy)
+    found: list[Path] = []
+    start = threading.Barrier(2)
+
+    def first_use() -> None:
+        start.wait()
+        found.append(onnx_model_file(model_path, tmp_path / "cache", quantize=False))
+
+    threads = [threading.Thread(target=first_use) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(exports) == 1 and len(found) == 2 and found[0] == found[1]
+    built = OnnxEmbedder(model_path, tmp_path / "cache")
+    np.testing.assert_allclose(built.encode(SENTENCES[4:6]), onnx_fp32.encode(SENTENCES[4:6]))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "no manifest"])
+def test_a_corrupt_or_partial_export_is_rebuilt(
+    damage: str,
+    model_path: Path,
+    tmp_path: Path,
+    onnx_fp32: OnnxEmbedder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    exports: list[Path] = []
+
+    def copy(_model: Path, destination: Path) -> None:
+        exports.append(destination)
+        destination.write_bytes(onnx_fp32.model_file.read_bytes())
+
+    monkeypatch.setattr(embed_onnx, "export_onnx", copy)
+    cache = tmp_path / "cache"
+    target = onnx_model_file(model_path, cache, quantize=False)
+    data = target.read_bytes()
+    if damage == "truncated":  # e.g. a copy or a disk that stopped half way
+        target.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped":  # same size, one byte wrong
+        target.write_bytes(data[:1000] + bytes([data[1000] ^ 0xFF]) + data[1001:])
+    else:  # a crash between the rename and the manifest
+        manifest_of(target).unlink()
+    built = OnnxEmbedder(model_path, cache)
+    assert len(exports) == 2 and built.model_file == target
+    assert target.read_bytes() == data
+    np.testing.assert_allclose(built.encode(SENTENCES[4:6]), onnx_fp32.encode(SENTENCES[4:6]))
+
+
 @pytest.mark.usefixtures("copy_export")
 def test_workspace_ingest_with_onnx(tmp_path: Path, onnx_fp32: OnnxEmbedder) -> None:
-    workspace = Workspace(make_settings(tmp_path / "data", embedder="onnx"))
+    workspace = Workspace(make_settings(tmp_path / "data", onnx_cache_dir=tmp_path / "cache"))
     try:
         [result] = ingest_bytes(workspace, CALL, "call.txt")
         assert result.status == "created"
