@@ -23,7 +23,6 @@ from sqlalchemy import func, select
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, automatic_scale, category_k
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import (
-    STATE_FILENAME,
     counts_to_keep,
     load_state,
     load_trees,
@@ -31,7 +30,6 @@ from pipeline.cluster.state import (
 )
 from pipeline.cluster.tree import GRAIN_STEP, ThemeTree
 from pipeline.errors import BadInput
-from pipeline.files import locked
 from pipeline.index import CLUSTERED_KINDS
 from pipeline.store import Cluster
 from pipeline.workspace import Workspace
@@ -107,20 +105,20 @@ def change_grain(workspace: Workspace, kind: str, grain: str | int) -> dict[str,
     """Re-cluster ``kind`` at another grain from its saved trees and keep the choice."""
     move = parse_grain(grain)
     folder = workspace.settings.data_dir
-    with locked(folder / STATE_FILENAME), workspace.session() as session:
-        state = load_state(folder)
-        last = dict(state.get(kind, {}))
-        scale = float(last.get("scale", automatic_scale(kind)))
-        if not load_trees(folder, kind):  # clustered before trees were kept: build them first
-            last.update(counts_to_keep(full_cluster(workspace, session, kind, last)))
-        new_scale = next_scale(load_trees(folder, kind), scale, move, kind=kind)
-        if new_scale != scale:
-            last["scale"] = new_scale
-            last.update(
-                counts_to_keep(full_cluster(workspace, session, kind, last, reuse_trees=True))
-            )
-        state[kind] = last
-        save_state(folder, state)
+    with workspace.writer():  # one heavy writer at a time (analysis, re-clusters)
+        with workspace.session() as session:
+            state = load_state(folder)
+            last = dict(state.get(kind, {}))
+            scale = float(last.get("scale", automatic_scale(kind)))
+            if not load_trees(folder, kind):  # clustered before trees were kept: build them
+                last.update(counts_to_keep(full_cluster(workspace, session, kind, last)))
+            new_scale = next_scale(load_trees(folder, kind), scale, move, kind=kind)
+            if new_scale != scale:
+                last["scale"] = new_scale
+                recut = full_cluster(workspace, session, kind, last, reuse_trees=True)
+                last.update(counts_to_keep(recut))
+            state[kind] = last
+        save_state(folder, state)  # after the commit, as run_clustering does
     return grain_info(workspace, kind)
 
 
