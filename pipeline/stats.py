@@ -35,6 +35,7 @@ class MentionRow:
     call_competitors: tuple[str, ...] = ()
     why_now: tuple[str, ...] = ()
     cluster_id: int | None = None
+    role: str = "buyer"  # "rep_note": the rep's words about the buyer, not the buyer's own
 
     def quote(self, similarity: float | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -43,6 +44,7 @@ class MentionRow:
             "call_id": self.call_id,
             "utterance_id": self.utterance_id,
             "speaker": self.speaker,
+            "role": self.role,
             "start_seconds": self.start_seconds,
             "date": self.call_date.isoformat() if self.call_date else None,
             "account": self.account,

@@ -87,6 +87,7 @@ def load_rows(
             call_id=call.id,
             utterance_id=utterance.id,
             speaker=utterance.speaker,
+            role=utterance.role,
             start_seconds=utterance.start_seconds,
             call_date=call.call_date,
             account=call.account,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.stats import ClusterFigures
 
@@ -15,6 +15,7 @@ QUOTE_EXAMPLE: dict[str, Any] = {
     "call_id": 3,
     "utterance_id": 41,
     "speaker": "Dana (Acme)",
+    "role": "buyer",
     "start_seconds": 312.0,
     "date": "2026-03-02",
     "account": "Acme",
@@ -35,6 +36,9 @@ class Quote(BaseModel):
     call_id: int
     utterance_id: int
     speaker: str | None
+    role: str = Field(
+        "buyer", description="buyer, or rep_note: a rep's note about the buyer, not their words"
+    )
     start_seconds: float | None
     date: str | None
     account: str | None

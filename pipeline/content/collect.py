@@ -79,14 +79,15 @@ class _Numberer:
         mention, utterance, call = row
         key = ("m", mention.id)
         if key not in self._keys:
+            note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
             self._keys[key] = self._add(
                 text=mention.text,
-                role="buyer",
+                role="rep_note" if note else "buyer",
                 kind=mention.kind,
                 call=call,
                 utterance=utterance,
                 mention_id=mention.id,
-                speaker="buyer",
+                speaker="rep's note" if note else "buyer",
                 cluster_id=cluster_id,
                 competitor=mention.competitor,
             )

@@ -19,7 +19,7 @@ class Quote:
 
     id: int
     text: str
-    role: str  # buyer|rep
+    role: str  # buyer|rep|rep_note (a rep's note about the buyer: never cited as their words)
     kind: str  # objection|question|competitor|why_now|answer
     call_id: int
     utterance_id: int

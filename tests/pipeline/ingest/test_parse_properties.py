@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.parse import SUPPORTED_EXTENSIONS, parse_file, read_calls
+from pipeline.ingest.prose import MAX_UTTERANCE_CHARS
 from pipeline.ingest.service import parse_column_map
 
 BOUNDED = settings(
@@ -66,6 +67,28 @@ FRAGMENTS = [
     "   ",
     "-->",
     ":",
+    # The shapes of third-party exports (issue 15).
+    "0:00 - Maria Chen (Shiftwise)",
+    "00:00:03 Owen Park",
+    "[Johnny Doe] 11:02:09",
+    "Maria Chen: 00:14",
+    "@Lena Brooks [0:07]: The quote is fine.",
+    "REP: Hi.",
+    "PROSPECT_2: No.",
+    "Agent: Tom Okafor",
+    "Attendees: Maria Chen, Tom (Shiftwise); Grace (W)",
+    "Rep: Maria Chen · 2025-02-04 · phone, 20 min · contact: Grace Whitfield (Willow)",
+    "SUMMARY KEYWORDS",
+    "ACTION ITEMS",
+    "◻ Send it. - Tom",
+    "VIEW RECORDING - 2 mins: https://x.y",
+    "## Action Items",
+    '- Grace: "we tried that and hated it"',
+    "> quoted reply",
+    "On Wed, Mar 5, 2025 at 4:47 PM Grace <g@x.example> wrote:",
+    "0:0:0.570 --> 0:0:4.120",
+    "3.480 --> 4.000",
+    "TranscriptText,AccountId,IsWon,IsClosed,StageName,property_hs_note_body",
 ]
 
 structured_text = st.lists(
@@ -103,6 +126,27 @@ json_keys = st.one_of(
             "our_company",
             "our_speakers",
             "competitors",
+            # Speech-to-text services and call recorders (issue 15).
+            "results",
+            "channels",
+            "alternatives",
+            "paragraphs",
+            "sentences",
+            "segments",
+            "body",
+            "startTime",
+            "audio_url",
+            "calls",
+            "callTranscripts",
+            "parties",
+            "metaData",
+            "context",
+            "objects",
+            "fields",
+            "speakerId",
+            "speaker_role",
+            "start_ms",
+            "human_transcript",
         ]
     ),
     st.text(max_size=8),
@@ -127,6 +171,8 @@ def check(data: bytes, filename: str, column_map: dict[str, str] | None = None) 
     assert any(call.utterances for call in calls)
     for call in calls:
         assert all(isinstance(u.text, str) for u in call.utterances)
+        assert all(len(u.text) <= MAX_UTTERANCE_CHARS for u in call.utterances)
+        assert all(u.start_seconds is None or u.start_seconds >= 0 for u in call.utterances)
 
 
 @pytest.mark.parametrize("extension", EXTENSIONS)

@@ -8,8 +8,6 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from pipeline.errors import BadInput
 from pipeline.ingest import ParsedCall, parse_file
@@ -402,66 +400,3 @@ def test_contact_centre_and_gong_json_state_the_roles() -> None:
         ("Ana Silva", "rep", 4.1, "Thanks."),
         ("Nadia Farouk", "buyer", 14.0, "Too high. And long."),
     ]
-
-
-EXPORT_KEYS = [
-    "results", "utterances", "channels", "alternatives", "paragraphs", "sentences", "speaker",
-    "transcript", "start", "text", "segments", "body", "startTime", "audio_url", "calls",
-    "callTranscripts", "parties", "metaData", "context", "objects", "fields", "speakerId",
-    "affiliation", "speaker_role", "start_ms", "human_transcript", "name", "value", "id",
-]  # fmt: skip
-leaves = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(2**64), max_value=2**64),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12),
-)
-export_documents = st.recursive(
-    leaves,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4),
-        st.dictionaries(st.sampled_from(EXPORT_KEYS), inner, max_size=5),
-    ),
-    max_leaves=25,
-)
-
-
-@settings(max_examples=150, deadline=None, derandomize=True)
-@given(document=export_documents)
-def test_any_export_shaped_json_parses_or_is_bad_input(document: object) -> None:
-    data = json.dumps(document).encode()
-    try:
-        calls = parse_file(data, "export.json")
-    except BadInput:
-        return
-    for call in calls:
-        assert all(u.text.strip() for u in call.utterances)
-        assert all(u.start_seconds is None or u.start_seconds >= 0 for u in call.utterances)
-
-
-SHAPE_LINES = [
-    "0:00 - Maria Chen (Shiftwise)", "00:00:03 Owen Park", "[Johnny Doe] 11:02:09",
-    "Maria Chen: 00:14", "@Lena Brooks [0:07]: The quote is fine.", "REP: Hi.", "PROSPECT_2: No.",
-    "AGENT: Hello?", "Agent: Tom Okafor", "Attendees: Maria Chen, Tom (Shiftwise); Grace (W)",
-    "Rep: Maria Chen · 2025-02-04 · phone, 20 min · contact: Grace Whitfield (Willow)",
-    "SUMMARY KEYWORDS", "ACTION ITEMS", "◻ Send it. - Tom", "VIEW RECORDING - 2 mins: https://x.y",
-    "Transcribed by https://otter.ai", "## Action Items", '- Grace: "we tried that and hated it"',
-    "> quoted reply", "On Wed, Mar 5, 2025 at 4:47 PM Grace <g@x.example> wrote:", "---",
-    "**Duration**: 38 minutes  ", "Thu, Mar 20, 2025", "  indented text line", "",
-]  # fmt: skip
-
-
-@settings(max_examples=150, deadline=None, derandomize=True)
-@given(
-    lines=st.lists(st.one_of(st.sampled_from(SHAPE_LINES), st.text(max_size=30)), max_size=30),
-    name=st.sampled_from(["call.txt", "notes.md", "export.csv"]),
-)
-def test_any_mix_of_export_lines_parses_or_is_bad_input(lines: list[str], name: str) -> None:
-    try:
-        calls = parse_file("\n".join(lines).encode(), name)
-    except BadInput:
-        return
-    for call in calls:
-        assert all(u.text.strip() for u in call.utterances)
-        assert all(len(u.text) <= MAX_UTTERANCE_CHARS for u in call.utterances)
