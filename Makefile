@@ -52,8 +52,10 @@ test: install-test
 	$(BIN)/python -m pytest -q
 	$(MAKE) lint
 
-# Re-fit pipeline/data/objection_model.npz after editing the built-in seeds or example labels.
+# Re-fit pipeline/data/kind_model.npz after editing the built-in seeds, cues or example labels
+# (the derived columns of examples/labels.csv are refreshed from the calls first).
 detector-model: install
+	$(BIN)/python examples/label_columns.py
 	$(BIN)/python -c "from pipeline.config import Settings; from pipeline.embed import create_embedder; from pipeline.detect.train import write_builtin_model; print(write_builtin_model(create_embedder(Settings())))"
 
 bench: install-test

@@ -21,6 +21,7 @@ from api.routers import (
     calls,
     clusters,
     dashboard,
+    detections,
     docs,
     documents,
     health,
@@ -35,7 +36,20 @@ from pipeline.recovery import recover_at_start
 from pipeline.workspace import Workspace
 
 STATIC_DIR = Path(__file__).parent / "static"
-ROUTERS = (calls, clusters, dashboard, documents, jobs, team, users, accounts, docs, health, pages)
+ROUTERS = (
+    calls,
+    clusters,
+    dashboard,
+    detections,
+    documents,
+    jobs,
+    team,
+    users,
+    accounts,
+    docs,
+    health,
+    pages,
+)
 
 
 class CallmineApp(FastAPI):

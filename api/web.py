@@ -23,6 +23,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 NAV = (
     ("/", "Objections"),
+    ("/review", "Review"),
     ("/calls", "Calls"),
     ("/upload", "Upload"),
     ("/phrases", "Phrases"),

@@ -145,6 +145,8 @@ def _detect(
             "char_end": d.char_end,
             "competitor": d.competitor,
             "confidence": d.confidence,
+            "objection_probability": d.objection_probability,
+            "source": d.source,
         }
         for call in calls
         for utterance in turns[call.id]

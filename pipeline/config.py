@@ -63,7 +63,19 @@ class Settings(BaseSettings):
         None, description="Our company's name: people of this company on a call are reps."
     )
     objection_threshold: float = Field(
-        0.3, ge=0.0, le=1.0, description="P(objection) a buyer sentence needs to count."
+        0.16,
+        ge=0.0,
+        le=1.0,
+        description="P(objection) at which a buyer sentence counts as an objection.",
+    )
+    confident_at: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Confidence from which a mention is shown first; below it, 'uncertain'.",
+    )
+    refit_every: int = Field(
+        5, ge=1, description="Re-fit the detector in the background after this many answers."
     )
     llm_base_url: str | None = Field(
         None, description="OpenAI-compatible base URL; unset = offline drafts."
@@ -79,15 +91,14 @@ class Settings(BaseSettings):
     llm_structured_output: StructuredOutputMode = "auto"
     llm_max_tokens: int = Field(1200, gt=0)
     llm_detect: bool = Field(
-        False, description="Ask the LLM about borderline objection sentences (needs an LLM)."
+        True,
+        description="Let the LLM check the kind of uncertain buyer sentences (when one is set).",
     )
-    llm_detect_band: float = Field(
-        0.08, ge=0.0, le=1.0, description="How close to the threshold a score is 'borderline'."
+    llm_detect_batch: int = Field(8, ge=1, le=32, description="Sentences per LLM check request.")
+    llm_detect_max_requests: int = Field(
+        50, ge=0, description="LLM check requests per upload or re-detect, at most."
     )
     llm_labels: bool = Field(False, description="Name clusters with the LLM (needs an LLM).")
-    llm_concurrency: int = Field(
-        4, ge=1, le=32, description="LLM requests in flight at once for per-sentence checks."
-    )
     redact_pii: bool = True
     api_token: SecretStr | None = Field(
         None, description="A legacy admin bearer token for the API; setting it turns sign-in on."

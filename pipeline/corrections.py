@@ -1,40 +1,43 @@
-"""A user's verdict on one buyer sentence: "not an objection", or "an objection of this kind".
+"""A user's verdict on one buyer sentence: which kind it is (objection with its category, pain,
+question, current set-up, other).
 
-Why: the detector is wrong on some sentences (pains about the current tool read like objections;
-some objections are only clear from the exchange). A correction fixes the lists at once (the
-mention leaves its cluster, moves category, or is created), and it is kept as a labelled
-sentence in ``<data_dir>/objection_labels.csv``, so the detector follows it when the call is
-analysed again and re-fits its model on it before the next upload.
+Why: the detector is wrong on some sentences (pains read like objections; some objections are
+only clear from the exchange). A verdict fixes the lists at once (the sentence changes kind,
+leaves its cluster or joins the nearest cluster of its new kind and category), and it is kept as
+a labelled sentence in ``<data_dir>/objection_labels.csv``: the detector follows it when the
+call is analysed again and re-fits its model on it (``pipeline.detections.refit``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, get_args
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.analysis import analyse_pending, mark_pending
 from pipeline.cluster.incremental import assign_incremental
-from pipeline.detect import DETECTED_ROLES, load_seeds
+from pipeline.detect import DETECTED_ROLES, KINDS, Kind, load_seeds
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.labels import LabelledSentence, context_text, record_user_label, sentence_key
+from pipeline.detect.detector import surroundings
+from pipeline.detect.labels import LabelledSentence, record_user_label, sentence_key
 from pipeline.detect.sentences import split_sentences
 from pipeline.errors import BadInput, NotFound
-from pipeline.index import mention_vectors, update_index
+from pipeline.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.jobs import ProgressCallback
-from pipeline.store import Cluster, ClusterEdit, Mention, Utterance
+from pipeline.store import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 
-Verdict = Literal["objection", "other"]
+Verdict = Kind
+assert get_args(Verdict) == KINDS
 
 
 def redetect_all(
     workspace: Workspace, *, progress: ProgressCallback | None = None
 ) -> dict[str, Any]:
-    """Detect again in every stored call with the detector as it is now (your corrections
-    learnt, your verdicts followed), then re-cluster in full: every mention is new, and
+    """Detect again in every stored call with the detector as it is now (your answers learnt,
+    your verdicts followed), then re-cluster in full: every mention is new, and
     nearest-centroid assignment alone would let categories mix. Cluster ids and your edits
     carry over as in any full re-cluster (the mentions' first assignment is the overlap).
 
@@ -55,7 +58,7 @@ def label_mention(
     label: Verdict,
     category: str | None = None,
 ) -> dict[str, Any]:
-    """Correct one detected objection or question: ``other`` or an objection ``category``."""
+    """Correct one detected quote: say which kind its sentence is."""
     mention = session.get(Mention, mention_id)
     if mention is None:
         raise NotFound(f"no mention {mention_id}")
@@ -78,38 +81,37 @@ def label_sentence(
     label: Verdict,
     category: str | None = None,
 ) -> dict[str, Any]:
-    """Say what one sentence of a buyer utterance is (``text``: which sentence; it may be left
-    out when the utterance has one). Returns what changed."""
+    """Say which kind one sentence of a buyer utterance is (``text``: which sentence; it may be
+    left out when the utterance has one). Returns what changed, and ``answers``: how many
+    verdicts the labels file holds now."""
+    if label not in KINDS:
+        raise BadInput(f"the kind must be one of: {', '.join(KINDS)}")
     utterance = session.get(Utterance, utterance_id)
     if utterance is None:
         raise NotFound(f"no utterance {utterance_id}")
     if utterance.role not in DETECTED_ROLES:
         raise BadInput(
-            f"utterance {utterance_id} is the {utterance.role}'s: only buyer lines are objections"
+            f"utterance {utterance_id} is the {utterance.role}'s: only buyer sentences have kinds"
         )
     start, end, sentence = _which_sentence(utterance, text)
     category = _checked_category(workspace.settings.data_dir, label, category)
-    context = context_text(_rep_turn_before(session, utterance))
+    where = _where_said(session, utterance, sentence, start, workspace.settings.competitors)
     labels_file = record_user_label(
         workspace.settings.data_dir,
-        LabelledSentence(
-            SentenceInput(sentence, utterance.text, context),
-            label,
-            category,
-            group=f"call-{utterance.call_id}",
-        ),
+        LabelledSentence(where, label, category, group=f"call-{utterance.call_id}"),
         utterance=str(utterance.seq),
     )
-    mentions = _objection_mentions(session, utterance, start)
-    if label == "other":
-        for mention in mentions:
-            mention.excluded, mention.cluster_id = True, None
-    else:
-        mentions = _as_objections(workspace, session, utterance, mentions, (start, end), category)
+    mention = _kind_mention(session, utterance, (start, end))
+    mention.kind, mention.category = label, category or None
+    mention.confidence, mention.source, mention.excluded = 1.0, "user", False
+    mention.objection_probability = float(label == "objection")
+    mention.competitor = _rival(session, utterance, start) if category == "competitor" else None
+    session.flush()
+    _place(workspace, session, mention, label, category)
     session.add(
         ClusterEdit(
             action="label",
-            cluster_id=mentions[0].cluster_id if mentions else None,
+            cluster_id=mention.cluster_id,
             payload={
                 "utterance_id": utterance.id,
                 "text": sentence,
@@ -124,8 +126,8 @@ def label_sentence(
         "text": sentence,
         "label": label,
         "category": category or None,
-        "mention_ids": [m.id for m in mentions],
-        "cluster_id": mentions[0].cluster_id if mentions and label == "objection" else None,
+        "mention_ids": [mention.id],
+        "cluster_id": mention.cluster_id,
         "labels_file": str(labels_file),
     }
 
@@ -146,7 +148,7 @@ def _which_sentence(utterance: Utterance, text: str | None) -> tuple[int, int, s
 
 
 def _checked_category(data_dir: Path, label: Verdict, category: str | None) -> str:
-    if label == "other":
+    if label != "objection":
         return ""
     known = list(load_seeds(data_dir).objection)
     if not category or category not in known:
@@ -154,74 +156,85 @@ def _checked_category(data_dir: Path, label: Verdict, category: str | None) -> s
     return category
 
 
-def _rep_turn_before(session: Session, utterance: Utterance) -> str:
-    """The rep's last turn before ``utterance`` in its call: what the detector reads as context."""
-    text = session.scalar(
-        select(Utterance.text)
-        .where(
-            Utterance.call_id == utterance.call_id,
-            Utterance.seq < utterance.seq,
-            Utterance.role == "rep",
+def _where_said(
+    session: Session, utterance: Utterance, sentence: str, start: int, listed: list[str]
+) -> SentenceInput:
+    """The sentence as the detector reads it: its turn, the rep's turns around it, where the
+    turn sits in the call, the call's competitors."""
+    turns = list(
+        session.scalars(
+            select(Utterance).where(Utterance.call_id == utterance.call_id).order_by(Utterance.seq)
         )
-        .order_by(Utterance.seq.desc())
+    )
+    call = session.get(Call, utterance.call_id)
+    spans = split_sentences(utterance.text)
+    index = next((i for i, span in enumerate(spans) if span[0] == start), 0)
+    for said, context, reply, position in surroundings(turns):
+        if said.id == utterance.id:
+            competitors = tuple(dict.fromkeys([*(call.competitors if call else []), *listed]))
+            return SentenceInput(
+                sentence, utterance.text, context, competitors, reply, position, index, len(spans)
+            )
+    return SentenceInput(sentence, utterance.text)
+
+
+def _kind_mention(session: Session, utterance: Utterance, span: tuple[int, int]) -> Mention:
+    """The sentence's kind row (one per sentence); created for calls detected before kinds."""
+    found = session.scalars(
+        select(Mention)
+        .where(
+            Mention.utterance_id == utterance.id,
+            Mention.kind.in_(KINDS),
+            Mention.char_start == span[0],
+        )
+        .order_by(Mention.id)
+    ).all()
+    if found:
+        for extra in found[1:]:  # an older objection and question on one sentence
+            session.delete(extra)
+        return found[0]
+    mention = Mention(
+        utterance_id=utterance.id,
+        call_id=utterance.call_id,
+        kind="other",
+        text=utterance.text[span[0] : span[1]],
+        char_start=span[0],
+        char_end=span[1],
+    )
+    session.add(mention)
+    session.flush()
+    return mention
+
+
+def _rival(session: Session, utterance: Utterance, start: int) -> str | None:
+    """The competitor tagged on this sentence, if any."""
+    return session.scalar(
+        select(Mention.competitor)
+        .where(
+            Mention.utterance_id == utterance.id,
+            Mention.kind == "competitor",
+            Mention.char_start == start,
+        )
         .limit(1)
     )
-    return text or ""
 
 
-def _objection_mentions(session: Session, utterance: Utterance, start: int) -> list[Mention]:
-    """The objection mentions of this sentence (its question mention, if any, stays)."""
-    return list(
-        session.scalars(
-            select(Mention)
-            .where(
-                Mention.utterance_id == utterance.id,
-                Mention.kind == "objection",
-                Mention.char_start == start,
-            )
-            .order_by(Mention.id)
-        )
-    )
-
-
-def _as_objections(
-    workspace: Workspace,
-    session: Session,
-    utterance: Utterance,
-    mentions: list[Mention],
-    span: tuple[int, int],
-    category: str,
-) -> list[Mention]:
-    """The sentence's objection mention in ``category`` (created when the detector missed it),
-    indexed, and moved to the nearest cluster of that category however far: the user said
-    which objection it is, so it belongs with the others of that kind."""
-    objections = mentions
-    if not objections:
-        objection = Mention(
-            utterance_id=utterance.id,
-            call_id=utterance.call_id,
-            kind="objection",
-            category=category,
-            text=utterance.text[span[0] : span[1]],
-            char_start=span[0],
-            char_end=span[1],
-            confidence=1.0,
-        )
-        session.add(objection)
+def _place(
+    workspace: Workspace, session: Session, mention: Mention, kind: str, category: str
+) -> None:
+    """Index the sentence and move it to the nearest cluster of its new kind (and, for an
+    objection, category) however far: the user said what it is, so it belongs with those.
+    A kind that is not clustered leaves every cluster."""
+    vectors = mention_vectors(workspace, session, [mention])
+    if kind not in CLUSTERED_KINDS:
+        mention.cluster_id = None
+        update_index(workspace, session, [mention.id], [], vectors[:0])
         session.flush()
-        objections = [objection]
-        vectors = mention_vectors(workspace, session, objections)
-        update_index(workspace, session, [], objections, vectors)
-    else:
-        vectors = mention_vectors(workspace, session, objections)
-    moved = [m for m in objections if m.category != category or m.excluded]
-    for mention in objections:
-        mention.category, mention.excluded, mention.confidence = category, False, 1.0
-    if moved or objections[0].cluster_id is None:
-        # Clusters never mix categories: it joins the nearest active cluster of its category
-        # (a new one when there is none), never one marked "not an objection".
-        active = session.scalars(
-            select(Cluster.id).where(Cluster.kind == "objection", Cluster.status == "active")
-        )
-        assign_incremental(session, objections, vectors, only=set(active), threshold=-1.0)
-    return objections
+        return
+    update_index(workspace, session, [mention.id], [mention], vectors)
+    # Clusters never mix categories: it joins the nearest active cluster of its kind and
+    # category (a new one when there is none), never one marked "not an objection".
+    active = session.scalars(
+        select(Cluster.id).where(Cluster.kind == kind, Cluster.status == "active")
+    )
+    assign_incremental(session, [mention], vectors, only=set(active), threshold=-1.0)

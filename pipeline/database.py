@@ -57,12 +57,25 @@ def _m004_team_roster(connection: Any) -> None:
     TeamMember.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
 
 
+def _m005_sentence_kinds(connection: Any) -> None:
+    """Mentions carry the objection probability and who decided the kind (issue 16). A data dir
+    from before keeps its mentions; ``callmine redetect`` sorts its calls into the five kinds."""
+    columns = {c["name"] for c in inspect(connection).get_columns("mentions")}
+    if "objection_probability" not in columns:
+        connection.execute(text("ALTER TABLE mentions ADD COLUMN objection_probability FLOAT"))
+    if "source" not in columns:
+        connection.execute(
+            text("ALTER TABLE mentions ADD COLUMN source VARCHAR(8) NOT NULL DEFAULT 'model'")
+        )
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
     ("002_analysis_state", _m002_analysis_state),
     ("003_users_and_erasures", _m003_users_and_erasures),
     ("004_team_roster", _m004_team_roster),
+    ("003_sentence_kinds", _m005_sentence_kinds),
 ]
 
 

@@ -28,7 +28,7 @@ from pipeline.store import Mention
 from pipeline.workspace import Workspace
 
 # The mention kinds that are clustered, indexed and searched.
-CLUSTERED_KINDS = ("objection", "question")
+CLUSTERED_KINDS = ("objection", "pain", "question")
 IVF_THRESHOLD = 200_000
 INDEX_FILENAME = "mentions.faiss"
 DELTA_FILENAME = "mentions.delta.npz"

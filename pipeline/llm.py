@@ -330,6 +330,8 @@ class _Refused(Exception):
 
 def _check_choices(data: BaseModel, choices: dict[str, Sequence[str]]) -> None:
     for name, allowed in choices.items():
+        if name not in type(data).model_fields:
+            continue  # a field of nested items: the schema's enum holds it, the caller checks
         value = getattr(data, name)
         if value not in allowed:
             raise ValueError(f"{name} must be one of {list(allowed)}, not {value!r}")

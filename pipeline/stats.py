@@ -36,6 +36,7 @@ class MentionRow:
     why_now: tuple[str, ...] = ()
     cluster_id: int | None = None
     role: str = "buyer"  # "rep_note": the rep's words about the buyer, not the buyer's own
+    confidence: float = 1.0  # of the mention's kind (cards and quotes show confident ones first)
 
     def quote(self, similarity: float | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -50,6 +51,7 @@ class MentionRow:
             "account": self.account,
             "outcome": self.outcome,
             "cluster_id": self.cluster_id,
+            "confidence": round(self.confidence, 3),
         }
         if similarity is not None:
             out["similarity"] = round(similarity, 4)

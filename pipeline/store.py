@@ -149,7 +149,9 @@ class Utterance(Base):
 
 
 class Mention(Base):
-    """A detected unit inside a buyer utterance: objection, question, competitor or why-now."""
+    """A detected unit inside a buyer utterance: every buyer sentence has one of the kinds
+    (objection, pain, question, current_setup, other), and competitor and why-now tags ride on
+    sentences of any kind (their own rows, same span)."""
 
     __tablename__ = "mentions"
 
@@ -160,13 +162,16 @@ class Mention(Base):
     call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(
         String(16), index=True
-    )  # objection|question|competitor|why_now
+    )  # objection|pain|question|current_setup|other, or a tag: competitor|why_now
     category: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     char_start: Mapped[int] = mapped_column(Integer, default=0)
     char_end: Mapped[int] = mapped_column(Integer, default=0)
     competitor: Mapped[str | None] = mapped_column(String(255), index=True)
-    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)  # of the kind shown
+    # What the review queue ranks by; None on tags and on rows detected before the kinds.
+    objection_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    source: Mapped[str] = mapped_column(String(8), default="model")  # model|llm|user
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="SET NULL"), index=True
     )

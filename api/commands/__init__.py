@@ -1,3 +1,12 @@
 """Command modules; importing them registers their commands on ``api.cli_app.app``."""
 
-from api.commands import calls, documents, insights, jobs, server, team, users  # noqa: F401
+from api.commands import (  # noqa: F401
+    calls,
+    detections,
+    documents,
+    insights,
+    jobs,
+    server,
+    team,
+    users,
+)

@@ -225,14 +225,19 @@ VerdictChoice = enum.StrEnum("VerdictChoice", {v: v for v in get_args(correction
 @app.command()
 def label(
     target_id: Annotated[int, typer.Argument(help="A mention id (cluster-show, search).")],
-    verdict: Annotated[VerdictChoice, typer.Argument(help="objection or other.")],
+    verdict: Annotated[
+        VerdictChoice,
+        typer.Argument(help="objection, pain, question, current_setup or other."),
+    ],
     category: Annotated[str | None, typer.Option(help="The objection's category.")] = None,
     utterance: Annotated[
         bool, typer.Option("--utterance", help="TARGET_ID is an utterance id (call-show).")
     ] = False,
     text: Annotated[str | None, typer.Option(help="Which sentence of the utterance.")] = None,
 ) -> None:
-    """Correct the detector on one sentence; it is kept in objection_labels.csv and learnt."""
+    """Say which kind one buyer sentence is (a review-queue answer, or a correction); it is
+    kept in objection_labels.csv and learnt (``detections queue`` re-fits, ``redetect``
+    applies it to every call)."""
     with open_workspace() as workspace, workspace.session() as session:
         if utterance:
             result = corrections.label_sentence(
@@ -264,7 +269,7 @@ def redetect(as_json: JsonOption = False) -> None:
         return
     console.print(
         f"{summary['calls']} calls: {summary['mentions']} detections, "
-        f"{summary['clustered_mentions']} objections and questions, "
+        f"{summary['clustered_mentions']} objections, pains and questions, "
         f"{summary['clusters']} clusters"
     )
 

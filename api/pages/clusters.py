@@ -24,7 +24,7 @@ from pipeline.types import RowId
 
 router = APIRouter()
 
-KINDS = {"objection": "Objections", "question": "Questions"}
+KINDS = {"objection": "Objections", "pain": "Pains", "question": "Questions"}
 RISING = 1.5  # trend score (recent weeks over the weeks before) that earns a "rising" badge
 GENERATE = (
     ("objection-faq", "Objection FAQ"),
@@ -34,9 +34,10 @@ GENERATE = (
 )
 
 
-def _two_quotes(rows: list[MentionRow]) -> list[MentionRow]:
-    """Two readable quotes from different calls: mid-length sentences read best on a card."""
-    ranked = sorted(rows, key=lambda r: (abs(len(r.text) - 90), r.id))
+def _two_quotes(rows: list[MentionRow], confident: float) -> list[MentionRow]:
+    """Two readable quotes from different calls, confident ones first: mid-length sentences
+    read best on a card."""
+    ranked = sorted(rows, key=lambda r: (r.confidence < confident, abs(len(r.text) - 90), r.id))
     chosen: list[MentionRow] = []
     for row in ranked:
         if all(row.call_id != c.call_id for c in chosen):
@@ -46,7 +47,7 @@ def _two_quotes(rows: list[MentionRow]) -> list[MentionRow]:
     return chosen
 
 
-def _card(summary: dict[str, Any], rows: list[MentionRow]) -> dict[str, Any]:
+def _card(summary: dict[str, Any], rows: list[MentionRow], confident: float) -> dict[str, Any]:
     phrases = extract_phrases(
         [(r.utterance_id, r.call_id, r.text) for r in rows], min_count=2, top=4
     )
@@ -56,7 +57,8 @@ def _card(summary: dict[str, Any], rows: list[MentionRow]) -> dict[str, Any]:
         "split": outcome_split(summary["outcome_counts"]),
         "rising": summary["trend"] >= RISING and summary["size"] >= 3,
         "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:4]),
-        "quotes": _two_quotes(rows),
+        "quotes": _two_quotes(rows, confident),
+        "uncertain": sum(r.confidence < confident for r in rows),
     }
 
 
@@ -99,7 +101,8 @@ def clusters_page(
         by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
         for row in load_rows(db, cluster_ids=[s["id"] for s in summaries], **scope):
             by_cluster[row.cluster_id or 0].append(row)
-        cards = [_card(s, by_cluster[s["id"]]) for s in summaries]
+        confident = workspace.settings.confident_at
+        cards = [_card(s, by_cluster[s["id"]], confident) for s in summaries]
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
     except CallmineError as exc:
@@ -108,7 +111,7 @@ def clusters_page(
     return render(
         request,
         "clusters.html",
-        title="Objections",
+        title=KINDS[filters["kind"]],
         grain=grain_info(workspace, filters["kind"]),
         cards=cards,
         filters=filters,
@@ -149,6 +152,12 @@ def cluster_page(
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
         return RedirectResponse(f"/clusters/{cluster['id']}", status_code=307)
     others = [c for c in list_clusters(db, kind=cluster["kind"]) if c["id"] != cluster_id]
+    confident_at = workspace.settings.confident_at
+    confident = [m for m in cluster["mentions"] if m["confidence"] >= confident_at]
+    uncertain = [m for m in cluster["mentions"] if m["confidence"] < confident_at]
+    cluster["quotes"] = [
+        q for q in cluster["quotes"] if q["confidence"] >= confident_at
+    ] or cluster["quotes"]
     return render(
         request,
         "cluster.html",
@@ -157,6 +166,8 @@ def cluster_page(
         spark=sparkline([int(w["count"]) for w in cluster["weekly"]], width=320, height=64),
         split=outcome_split(cluster["outcome_counts"]),
         others=others,
+        confident=confident,
+        uncertain=uncertain,
         generate=GENERATE,
         rising=cluster["trend"] >= RISING and cluster["size"] >= 3,
     )

@@ -20,6 +20,7 @@ from pipeline.content.generate import generate_document, get_document, retry_gen
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError, Forbidden
 from pipeline.export import FORMATS, export_document, markdown_to_html
+from pipeline.index import CLUSTERED_KINDS
 from pipeline.store import Document
 from pipeline.types import RowId
 
@@ -68,7 +69,7 @@ def generate_page(
     cluster: Annotated[list[RowId] | None, Query()] = None,
     competitor: str = "",
 ) -> HTMLResponse:
-    clusters = list_clusters(db, kind="objection") + list_clusters(db, kind="question")
+    clusters = [c for kind in CLUSTERED_KINDS for c in list_clusters(db, kind=kind)]
     return render(
         request,
         "generate.html",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, BackgroundTasks, Query
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from api.auth import LABELLERS, MARKETING, READ, PrincipalDep
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM
-from pipeline import analysis, corrections
+from pipeline import analysis, corrections, detections
 from pipeline import phrases as phrase_service
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import grain as cluster_grain
@@ -22,7 +22,7 @@ from pipeline.types import Count, IsoDate, RowId
 
 router = APIRouter(tags=["clusters"])
 
-Kind = Literal["objection", "question"]
+Kind = Literal["objection", "pain", "question"]  # the clustered kinds
 
 
 class ClusterPatch(BaseModel):
@@ -64,7 +64,10 @@ class LabelRequest(BaseModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"label": "other"}, {"label": "objection", "category": "price"}]
+            "examples": [
+                {"label": "pain"},
+                {"label": "objection", "category": "price", "text": "It's too dear."},
+            ]
         }
     )
 
@@ -77,6 +80,7 @@ class LabelRequest(BaseModel):
 
 class LabelResult(BaseModel):
     utterance_id: int
+    refit_scheduled: bool = False
     text: str
     label: str
     category: str | None
@@ -198,26 +202,44 @@ def split_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) ->
     "/api/mentions/{mention_id:int}/label", response_model=LabelResult, dependencies=[LABELLERS]
 )
 def label_mention(
-    mention_id: RowId, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
+    mention_id: RowId,
+    body: LabelRequest,
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    background: BackgroundTasks,
 ) -> dict[str, Any]:
-    """Correct a detected quote: ``other`` hides it, an objection ``category`` moves it. The
-    verdict is kept in ``objection_labels.csv`` and the detector learns from it."""
-    return corrections.label_mention(
+    """Say which kind a detected quote's sentence is (``objection`` needs a ``category``): it
+    moves at once; the verdict is kept in ``objection_labels.csv`` and the detector re-fits on
+    it in the background after every few answers (``refit_scheduled``)."""
+    done = corrections.label_mention(
         workspace, db, mention_id, label=body.label, category=body.category
     )
+    return {
+        **done,
+        "refit_scheduled": detections.schedule_refit(workspace, db, background.add_task),
+    }
 
 
 @router.post(
     "/api/utterances/{utterance_id:int}/label", response_model=LabelResult, dependencies=[LABELLERS]
 )
 def label_utterance(
-    utterance_id: RowId, body: LabelRequest, db: SessionDep, workspace: WorkspaceDep
+    utterance_id: RowId,
+    body: LabelRequest,
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    background: BackgroundTasks,
 ) -> dict[str, Any]:
-    """Say what a buyer sentence is, e.g. an objection the detector missed (``text`` names
-    the sentence when the utterance has several)."""
-    return corrections.label_sentence(
+    """Say which kind a buyer sentence is (``text`` names the sentence when the utterance has
+    several): the answer to a review-queue item. Returns at once; the detector re-fits in the
+    background after every few answers (``refit_scheduled``)."""
+    done = corrections.label_sentence(
         workspace, db, utterance_id, text=body.text, label=body.label, category=body.category
     )
+    return {
+        **done,
+        "refit_scheduled": detections.schedule_refit(workspace, db, background.add_task),
+    }
 
 
 @router.get("/api/phrases", response_model=list[Phrase], dependencies=[READ])

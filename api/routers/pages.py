@@ -5,8 +5,8 @@ Each area lives in its own module under ``api/pages/``; this router just gathers
 
 from fastapi import APIRouter
 
-from api.pages import account, admin, calls, clusters, documents, overview, team, upload
+from api.pages import account, admin, calls, clusters, documents, overview, review, team, upload
 
 router = APIRouter(include_in_schema=False)
-for module in (clusters, upload, calls, documents, overview, account, admin, team):
+for module in (clusters, upload, calls, documents, overview, account, admin, team, review):
     router.include_router(module.router)

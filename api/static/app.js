@@ -263,4 +263,18 @@
         pollJob(progressBox);
       });
   }
+  // Review queue: one key per kind answers the sentence on screen (o, p, q, c, x); the
+  // category picker keeps the keyboard while open, so typing in it never answers.
+  var review = document.querySelector("form[data-review]");
+  if (review) {
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      var target = event.target;
+      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
+      var button = review.querySelector('button[data-key="' + event.key.toLowerCase() + '"]');
+      if (!button) return;
+      event.preventDefault();
+      button.click();
+    });
+  }
 })();

@@ -96,6 +96,7 @@ def load_rows(
             call_competitors=tuple(sorted(competitors)),
             why_now=tuple(sorted(why_now)),
             cluster_id=mention.cluster_id,
+            confidence=float(mention.confidence),
         )
         if competitor and competitor.lower() not in {c.lower() for c in competitors}:
             continue

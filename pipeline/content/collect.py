@@ -342,3 +342,9 @@ def suitable_clusters(
 
     ranked = sorted(sizes, key=lambda cid: (-sizes[cid], cid))
     return [cid for cid in ranked if matches(cid)]
+
+
+def cluster_kinds(session: Session, cluster_ids: Sequence[int]) -> dict[int, str]:
+    """The kind of each cluster (objection, pain, question)."""
+    rows = session.execute(select(Cluster.id, Cluster.kind).where(Cluster.id.in_(cluster_ids)))
+    return {int(r[0]): str(r[1]) for r in rows}

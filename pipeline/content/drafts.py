@@ -99,10 +99,11 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
 
 def one_pager(evidence: Evidence) -> OnePager:
     _require_quotes(evidence)
-    first = evidence.clusters[0]
-    problem = _top(evidence, first) or evidence.quotes[0]
+    pains = [c for c in evidence.clusters if c.kind == "pain"]
+    others = [c for c in evidence.clusters if c.kind != "pain"] or evidence.clusters
+    problem = _top(evidence, (pains or others)[0]) or evidence.quotes[0]
     objections: list[ObjectionAnswer] = []
-    for cluster in evidence.clusters[:4]:
+    for cluster in others[:4]:
         quote = _top(evidence, cluster)
         if quote is not None:
             answer, ids = _answer(evidence, cluster, 240)

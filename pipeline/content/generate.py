@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.content.citations import check_citations, cited_ids
-from pipeline.content.collect import collect_evidence, suitable_clusters
+from pipeline.content.collect import cluster_kinds, collect_evidence, suitable_clusters
 from pipeline.content.drafts import OFFLINE_DRAFTS
 from pipeline.content.evidence import Evidence
 from pipeline.content.types import CONTENT_TYPES, ContentType
@@ -134,9 +134,11 @@ def llm_draft(ct: ContentType, evidence: Evidence, client: LLMClient) -> Draft:
 def resolve_clusters(
     session: Session, ct: ContentType, cluster_ids: list[int], competitor: str | None
 ) -> list[int]:
-    """The clusters asked for, or the ones that suit the type best when none are given."""
+    """The clusters asked for, or the ones that suit the type best when none are given; a type
+    with a ``problem_kind`` gets that kind's largest cluster too (a one-pager's problem is the
+    buyers' top pain) unless one of that kind is there already."""
     if cluster_ids:
-        return list(dict.fromkeys(cluster_ids))
+        return _with_problem(session, ct, list(dict.fromkeys(cluster_ids)))
     chosen = suitable_clusters(
         session,
         ct.cluster_kind,
@@ -149,7 +151,17 @@ def resolve_clusters(
             f"no suitable {ct.cluster_kind} clusters for {ct.name}: run `callmine cluster` "
             "first or pass --cluster ID"
         )
-    return chosen[: ct.max_clusters]
+    return _with_problem(session, ct, chosen[: ct.max_clusters])
+
+
+def _with_problem(session: Session, ct: ContentType, cluster_ids: list[int]) -> list[int]:
+    if ct.problem_kind is None:
+        return cluster_ids
+    kinds = cluster_kinds(session, cluster_ids)
+    if any(kind == ct.problem_kind for kind in kinds.values()):
+        return cluster_ids
+    problems = suitable_clusters(session, ct.problem_kind)
+    return [*problems[:1], *cluster_ids]
 
 
 def _wants_llm(settings: Settings, use_llm: bool | None) -> bool:

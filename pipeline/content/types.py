@@ -163,6 +163,7 @@ class ContentType:
     words: tuple[str, ...] = ()
     needs_competitor: bool = False
     max_clusters: int = 4
+    problem_kind: str | None = None  # a kind whose top cluster joins the evidence as "the problem"
 
     @property
     def prompt_file(self) -> str:
@@ -195,6 +196,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
             OnePager,
             description="Sales enablement on one printed page: problem, objections, proof, "
             "next step.",
+            problem_kind="pain",
         ),
         ContentType(
             "seo-brief",

@@ -1,26 +1,31 @@
-"""Detect stage: objections (with category and confidence), questions, competitor mentions and
-why-now triggers in the buyer's sentences.
+"""Detect stage: one kind per buyer sentence (objection, pain, question, current set-up, other)
+with an objection category and a calibrated confidence, plus competitor and why-now tags.
 
-- ``detector``: the ``Detector`` protocol, the default ``RuleEmbeddingDetector`` and the
+- ``detector``: the ``Detector`` protocol's default ``RuleEmbeddingDetector`` and the
   ``DETECTORS`` registry.
 - ``rules``: the cue rules; the cue phrases themselves are data in ``pipeline/data/cues.toml``.
 - ``sentences``: the sentence spans detection scores and quotes cite.
-- ``seeds``, ``labels``, ``features``, ``train``: the objection model, from the seed phrasings
-  and labelled sentences (built in, and the verdicts a user records) to the fitted weights.
-- ``classify``: what the optional second opinion shares with the detector (``UNDECIDED``);
-  ``llm_check``: that second opinion through an LLM.
+- ``seeds``, ``labels``, ``features``, ``model``, ``train``: the kind model, from the seed
+  phrasings and labelled sentences (built in, and the verdicts a user records) to the weights.
+- ``queue``: which sentences a user's verdict would teach the detector most.
+- ``classify``: the contract (kinds, ``Detection``, the ``KindChecker`` seam);
+  ``llm_check``: the LLM's check through that seam.
 """
 
 from __future__ import annotations
 
 from pipeline.detect.classify import (
     DETECTED_ROLES,
+    KIND_LABELS,
+    KINDS,
     OBJECTION_CATEGORIES,
-    UNDECIDED,
+    TAGS,
     WHY_NOW_CATEGORIES,
     Detection,
     Detector,
-    ObjectionClassifier,
+    Kind,
+    KindChecker,
+    KindVerdict,
     SentenceInput,
     UtteranceLike,
 )
@@ -38,12 +43,16 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DETECTED_ROLES",
     "DETECTORS",
+    "KINDS",
+    "KIND_LABELS",
     "OBJECTION_CATEGORIES",
-    "UNDECIDED",
+    "TAGS",
     "WHY_NOW_CATEGORIES",
     "Detection",
     "Detector",
-    "ObjectionClassifier",
+    "Kind",
+    "KindChecker",
+    "KindVerdict",
     "RuleEmbeddingDetector",
     "SeedSet",
     "SentenceInput",

@@ -1,6 +1,6 @@
 """The detect stage's contract: what a detector takes (``UtteranceLike``) and gives back
-(``Detection``), the categories, and what it shares with its optional second opinion (an LLM):
-the sentence to score and the classifier protocol, with ``UNDECIDED`` for "no verdict"."""
+(``Detection``), the kinds and categories, and what it shares with its optional second opinion
+(an LLM): the sentence to score with its surroundings and the checker protocol."""
 
 from __future__ import annotations
 
@@ -8,7 +8,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-DetectionKind = Literal["objection", "question", "competitor", "why_now"]
+# Every buyer sentence gets exactly one of these kinds.
+Kind = Literal["objection", "pain", "question", "current_setup", "other"]
+KINDS: tuple[Kind, ...] = ("objection", "pain", "question", "current_setup", "other")
+# Tags ride on a sentence of any kind: a competitor named, a reason to act now.
+Tag = Literal["competitor", "why_now"]
+TAGS: tuple[Tag, ...] = ("competitor", "why_now")
+DetectionKind = Literal[
+    "objection", "pain", "question", "current_setup", "other", "competitor", "why_now"
+]
+KIND_LABELS: dict[str, str] = {
+    "objection": "objection",
+    "pain": "pain",
+    "question": "question",
+    "current_setup": "current set-up",
+    "other": "other",
+}
 OBJECTION_CATEGORIES = (
     "price",
     "contract",
@@ -27,7 +42,12 @@ DETECTED_ROLES = ("buyer", "unknown", "rep_note")
 
 @dataclass(frozen=True)
 class Detection:
-    """One detected unit inside an utterance; ``text == utterance.text[char_start:char_end]``."""
+    """One detected unit inside an utterance; ``text == utterance.text[char_start:char_end]``.
+
+    A sentence has one detection of a ``KINDS`` kind (``confidence`` is that kind's calibrated
+    probability, ``objection_probability`` what the review queue ranks by) and any number of
+    tag detections (competitor, why-now) on the same span.
+    """
 
     kind: DetectionKind
     category: str | None
@@ -36,6 +56,8 @@ class Detection:
     char_end: int
     competitor: str | None = None
     confidence: float = 1.0
+    objection_probability: float | None = None
+    source: str = "model"  # model | user | llm
 
 
 class UtteranceLike(Protocol):
@@ -67,29 +89,42 @@ class Detector(Protocol):
 
 @dataclass(frozen=True)
 class SentenceInput:
-    """One sentence to score: its text, the buyer turn it sits in, the rep turn before it."""
+    """One buyer sentence where it was said: its text, the buyer turn it sits in, the rep's
+    turn before it (``context``, its end) and after it (``reply``, its start), and where the
+    turn sits in the call."""
 
     text: str
     turn: str
     context: str = ""
     competitors: tuple[str, ...] = ()
+    reply: str = ""
+    position: float = 0.5  # the turn's index in the call / (turns - 1)
+    index_in_turn: int = 0
+    turn_size: int = 1
 
 
-UNDECIDED = ""  # an ObjectionClassifier's "no verdict": the objection model decides
+@dataclass(frozen=True)
+class KindVerdict:
+    """A second opinion on one sentence: its kind, the objection category, how sure, and why."""
+
+    kind: Kind
+    category: str | None
+    confidence: float
+    reason: str = ""
 
 
-class ObjectionClassifier(Protocol):
-    """Optional second opinion (e.g. an LLM) on borderline sentences.
+class KindChecker(Protocol):
+    """Optional second opinion (an LLM) on the sentences the detector is not sure are small talk.
 
-    Per sentence: a category (an objection), None (not one) or ``UNDECIDED`` (keep the model's
-    decision). ``names`` are the speakers of the calls, to redact before text leaves. Raising
-    ``LLMError`` leaves every sentence of the batch to the model.
+    Per sentence a ``KindVerdict`` or None (no verdict: the detector's stands). ``names`` are the
+    speakers of the calls, to redact before text leaves. Raising ``LLMError`` leaves every
+    sentence to the detector.
     """
 
-    def classify(
+    def check(
         self,
         sentences: Sequence[SentenceInput],
         categories: Sequence[str],
         *,
         names: Sequence[str] = (),
-    ) -> list[str | None]: ...
+    ) -> list[KindVerdict | None]: ...

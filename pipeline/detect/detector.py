@@ -1,13 +1,12 @@
-"""Detect stage: objections, questions, competitor mentions and why-now triggers in buyer lines.
+"""Detect stage: one kind per buyer sentence (objection, pain, question, current set-up, other)
+with an objection category and a calibrated confidence, plus competitor and why-now tags.
 
-The default ``RuleEmbeddingDetector`` needs no training data from the user and no LLM. Questions,
-competitors and why-now triggers come from cue rules (plus similarity to the why-now phrasings in
-``data/objection_seeds.toml``); objections from the objection model (``train.py``), a
-logistic model over the sentence, its turn, the rep's turn before it and the cue rules, fitted on
-the seed phrasings and the labelled example calls, and re-fitted when a user adds
-``<data_dir>/objection_seeds.toml`` or ``<data_dir>/objection_labels.csv``. An LLM can refine
-borderline sentences through the ``ObjectionClassifier`` seam, or replace the detector through the
-``DETECTORS`` registry.
+The default ``RuleEmbeddingDetector`` needs no training data from the user and no LLM: the kind
+model (``train.py``/``model.py``) reads each sentence's vector, its turn, the rep's turns before
+and after it, the cue rules and the seed phrasings. A user's verdicts are followed exactly where
+they were said and re-fit the model (``<data_dir>/objection_labels.csv``). An LLM can check the
+sentences the model is not sure are small talk through the ``KindChecker`` seam
+(``llm_check.py``), or replace the detector through the ``DETECTORS`` registry.
 """
 
 from __future__ import annotations
@@ -23,43 +22,39 @@ from pipeline.config import Settings
 from pipeline.detect import rules
 from pipeline.detect.classify import (
     DETECTED_ROLES,
-    UNDECIDED,
     Detection,
     Detector,
-    ObjectionClassifier,
+    KindChecker,
     SentenceInput,
     UtteranceLike,
 )
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence
-from pipeline.detect.labels import context_text, sentence_key, user_labelled, user_verdicts
-from pipeline.detect.llm_check import objection_classifier
+from pipeline.detect.labels import (
+    context_text,
+    reply_text,
+    sentence_key,
+    user_labelled,
+    user_verdicts,
+)
+from pipeline.detect.llm_check import kind_checker
+from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences
-from pipeline.detect.train import ObjectionModel, load_or_train, training_examples
+from pipeline.detect.train import load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
+# The LLM checks every sentence the model gives less than this probability of being small talk.
+OTHER_SURE = 0.8
 
 
 @dataclass(frozen=True)
-class _SeedMatrix:
-    """Seed vectors stacked once; ``groups`` maps a name to its row range."""
+class BuyerSentence:
+    """A buyer sentence where it was said: its utterance, span and what the model reads."""
 
-    vectors: Vectors
-    groups: dict[str, tuple[int, int]]
-
-    def best(self, sims: Vectors, names: Sequence[str]) -> dict[str, Vectors]:
-        return {n: sims[:, slice(*self.groups[n])].max(axis=1) for n in names if n in self.groups}
-
-
-# --- the default detector ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Sentence:
     utterance_id: int
     role: str
     start: int
@@ -72,7 +67,7 @@ SentenceSplitter = Callable[[str], list[tuple[int, int, str]]]
 
 
 class RuleEmbeddingDetector:
-    """Cue rules + similarity to seed phrasings; precise on small talk, no training needed."""
+    """The kind model over embeddings and cue rules; follows a user's verdicts exactly."""
 
     name = "rules"
 
@@ -83,11 +78,10 @@ class RuleEmbeddingDetector:
         seeds: SeedSet | None = None,
         competitors: Sequence[str] = (),
         ignore_names: Sequence[str] = (),
-        model: ObjectionModel | None = None,
+        model: KindModel | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         unknown_role_margin: float = 0.1,
-        classifier: ObjectionClassifier | None = None,
-        classifier_band: float = 0.08,
+        checker: KindChecker | None = None,
         splitter: SentenceSplitter | None = None,
         verdicts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
     ) -> None:
@@ -97,115 +91,113 @@ class RuleEmbeddingDetector:
         self.ignore_names = list(ignore_names)
         self.threshold = threshold
         self.unknown_role_margin = unknown_role_margin
-        self.classifier = classifier
-        self.classifier_band = classifier_band
+        self.checker = checker
         self.splitter = splitter or split_sentences
         self.verdicts = dict(verdicts or {})
-        self._seed_matrix: _SeedMatrix | None = None
+        self._seed_vectors: dict[str, Vectors] | None = None
         self._model = model
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> RuleEmbeddingDetector:
         seeds = load_seeds(settings.data_dir)
         users = user_labelled(settings.data_dir)
-        model = load_or_train(
-            embedder,
-            training_examples(seeds, users),
-            list(seeds.objection),
-            settings.data_dir / "models",
-            seeds.texts(),
-        )
+        model = load_or_train(embedder, seeds, users, settings.data_dir / "models")
         return cls(
             embedder,
             seeds=seeds,
             competitors=settings.competitors,
             model=model,
             threshold=settings.objection_threshold,
-            classifier=objection_classifier(settings, seeds.labels),
-            classifier_band=settings.llm_detect_band,
+            checker=kind_checker(settings, seeds.labels),
             verdicts=user_verdicts(users),
         )
 
     @property
-    def model(self) -> ObjectionModel:
-        """The objection model given, else the one fitted on these seeds and the built-in
-        labels (the shipped weights when the seeds are the built-in ones)."""
+    def model(self) -> KindModel:
+        """The kind model given, else the one fitted on these seeds and the built-in labels
+        (the shipped weights when the seeds are the built-in ones)."""
         if self._model is None:
-            examples = training_examples(self.seeds)
-            self._model = load_or_train(
-                self.embedder, examples, self.categories, None, self.seeds.texts()
-            )
+            self._model = load_or_train(self.embedder, self.seeds, (), None)
         return self._model
 
     @property
     def categories(self) -> list[str]:
         return list(self.seeds.objection)
 
-    def _seed_vectors(self) -> _SeedMatrix:
-        """The seed phrasings' vectors, stacked once; those the model kept are not re-embedded."""
-        if self._seed_matrix is None:
-            groups: dict[str, tuple[int, int]] = {}
-            texts: list[str] = []
-            for group, examples in self.seeds.groups():
-                if examples:
-                    groups[group] = (len(texts), len(texts) + len(examples))
-                    texts.extend(examples)
+    def seed_vectors(self) -> dict[str, Vectors]:
+        """Every seed phrasing's vector; those the model kept are not embedded again."""
+        if self._seed_vectors is None:
             known = self.model.vectors_for(self.embedder.name)
-            missing = sorted({t for t in texts if t not in known})
-            if missing:
-                known.update(zip(missing, self.embedder.encode(missing), strict=True))
-            vectors = np.vstack([known[t] for t in texts]) if texts else self.embedder.encode([])
-            self._seed_matrix = _SeedMatrix(vectors.astype(np.float32), groups)
-        return self._seed_matrix
+            self._seed_vectors = seed_vectors(self.seeds, self.embedder, known)
+        return self._seed_vectors
 
     def detect(
         self, text: str, *, role: str = "buyer", competitors: Sequence[str] = ()
     ) -> list[Detection]:
-        """Detections in one utterance text spoken by ``role``."""
+        """Detections in one utterance text spoken by ``role`` (no rep turns around it)."""
         found = self.detect_utterances([_Text(0, role, text)], competitors=competitors)
         return found.get(0, [])
+
+    def sentences(
+        self, utterances: Sequence[UtteranceLike], competitors: Sequence[str] = ()
+    ) -> list[BuyerSentence]:
+        """The buyer sentences of ``utterances`` (whole calls, in order) where they were said."""
+        known = tuple(dict.fromkeys([*self.competitors, *competitors]))
+        out: list[BuyerSentence] = []
+        for utterance, context, reply, position in surroundings(utterances):
+            if utterance.role not in DETECTED_ROLES:
+                continue
+            spans = self.splitter(utterance.text)
+            for index, (start, end, text) in enumerate(spans):
+                scored = SentenceInput(
+                    text, utterance.text, context, known, reply, position, index, len(spans)
+                )
+                out.append(BuyerSentence(utterance.id, utterance.role, start, end, text, scored))
+        return out
+
+    def score(
+        self, sentences: Sequence[BuyerSentence]
+    ) -> tuple[list[KindScore], Vectors, list[RuleEvidence]]:
+        """The model's scores for ``sentences`` (no verdicts, no LLM), their vectors and the
+        cue rules' evidence."""
+        vectors = self.embedder.encode([s.text for s in sentences])
+        evidence = [rule_evidence(s.scored, ignore=self.ignore_names) for s in sentences]
+        if not sentences:
+            return [], vectors, evidence
+        model = self.model
+        seeds = self.seed_vectors()
+        groups = seed_groups(self.seeds, seeds, int(vectors.shape[1]))
+        features = feature_matrix(
+            self.embedder,
+            [s.scored for s in sentences],
+            model.categories,
+            groups,
+            vectors,
+            evidence,
+        )
+        thresholds = [self._threshold_for(s.role) for s in sentences]
+        return model.predict(features, thresholds), vectors, evidence
 
     def detect_utterances(
         self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
     ) -> dict[int, list[Detection]]:
-        """Detections per utterance id; rep lines skipped (they are context); sentences,
-        turns and contexts embedded in one batch each. Pass a call's utterances in order:
-        the rep's last turn before a buyer sentence is part of its evidence."""
-        known = [*self.competitors, *competitors]
-        sentences: list[_Sentence] = []
-        for utterance, context in _with_context(utterances):
-            if utterance.role not in DETECTED_ROLES:
-                continue
-            for start, end, text in self.splitter(utterance.text):
-                scored = SentenceInput(text, utterance.text, context, tuple(known))
-                sentences.append(_Sentence(utterance.id, utterance.role, start, end, text, scored))
-        inputs = [s.scored for s in sentences]
+        """Detections per utterance id; rep lines skipped (they are context). Pass a call's
+        utterances in order: the rep's turns before and after a buyer sentence are evidence."""
         result: dict[int, list[Detection]] = {u.id: [] for u in utterances}
+        sentences = self.sentences(utterances, competitors)
         if not sentences:
             return result
-        seeds = self._seed_vectors()
-        vectors = self.embedder.encode([s.text for s in sentences])
-        evidence = [rule_evidence(i, ignore=self.ignore_names) for i in inputs]
-        sims = vectors @ seeds.vectors.T
-        objection_sims = seeds.best(sims, [f"objection:{n}" for n in self.seeds.objection])
-        why_now_sims = seeds.best(sims, [f"why_now:{n}" for n in self.seeds.why_now])
-        model = self.model
-        features = feature_matrix(self.embedder, inputs, model.categories, vectors, evidence)
-        probabilities = model.probability(features)
-        categories = model.category(features)
-        borderline: list[tuple[_Sentence, Detection]] = []
+        scores, vectors, evidence = self.score(sentences)
+        seeds = self.seed_vectors()
+        sims = _group_similarities(self.seeds, seeds, vectors)
+        kinds: list[Detection] = []
         for row, sentence in enumerate(sentences):
-            detections, maybe = self._classify_sentence(
-                sentence,
-                (float(probabilities[row]), categories[row]),
-                {name.split(":", 1)[1]: float(v[row]) for name, v in objection_sims.items()},
-                {name.split(":", 1)[1]: float(v[row]) for name, v in why_now_sims.items()},
-                evidence[row],
-            )
-            result[sentence.utterance_id].extend(detections)
-            if maybe is not None:
-                borderline.append((sentence, maybe))
-        self._refine(borderline, result, utterances)
+            kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
+        kinds = self._check(sentences, kinds, utterances)
+        for row, sentence in enumerate(sentences):
+            found = result[sentence.utterance_id]
+            found.append(kinds[row])
+            found.extend(self._tags(sentence, evidence[row], sims, row))
         for items in result.values():
             items.sort(key=lambda d: (d.char_start, _KIND_ORDER[d.kind], d.category or ""))
         return result
@@ -214,17 +206,61 @@ class RuleEmbeddingDetector:
         """Unknown speakers need a higher score: they may be the rep."""
         return self.threshold + (self.unknown_role_margin if role != "buyer" else 0.0)
 
-    def _classify_sentence(
+    def _kind_detection(
         self,
-        sentence: _Sentence,
-        objection: tuple[float, str],
-        objection_sims: dict[str, float],
-        why_now_sims: dict[str, float],
+        sentence: BuyerSentence,
+        score: KindScore,
+        sims: dict[str, Vectors],
+        row: int,
         evidence: RuleEvidence,
-    ) -> tuple[list[Detection], Detection | None]:
-        """All detections of one sentence, plus a borderline objection for the classifier."""
+    ) -> Detection:
         span = (sentence.text, sentence.start, sentence.end)
-        hits = evidence.hits
+        verdict = self.verdicts.get(sentence_key(sentence.text, sentence.scored.context))
+        if verdict is not None:  # the user said what this sentence is: no model, no LLM
+            said, topic = verdict
+            return Detection(
+                said,  # type: ignore[arg-type]
+                topic or None,
+                *span,
+                competitor=_rival(evidence) if topic == "competitor" else None,
+                confidence=1.0,
+                objection_probability=float(said == "objection"),
+                source="user",
+            )
+        objection_sims = {
+            name.split(":", 1)[1]: float(v[row])
+            for name, v in sims.items()
+            if name.startswith("objection:")
+        }
+        category: str | None = score.category
+        closest = max(objection_sims, key=lambda n: (objection_sims[n], n), default=None)
+        if closest is not None and objection_sims[closest] >= _SEED_MATCH:
+            category = closest  # a near copy of a seed phrasing (a user's own seeds included)
+        competitor = None
+        if score.kind == "objection":
+            rivals = [h for h in evidence.hits if h.relation in _RIVAL_RELATIONS and h.known]
+            if rivals:  # a buyer who uses or is weighing a named rival: that is the topic
+                category, competitor = "competitor", rivals[0].name
+            elif category == "competitor" and evidence.hits:
+                competitor = evidence.hits[0].name
+        elif score.kind == "question":
+            on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
+            category = category if on_topic else None
+        else:
+            category = None
+        return Detection(
+            score.kind,
+            category,
+            *span,
+            competitor=competitor,
+            confidence=score.confidence,
+            objection_probability=score.objection_probability,
+        )
+
+    def _tags(
+        self, sentence: BuyerSentence, evidence: RuleEvidence, sims: dict[str, Vectors], row: int
+    ) -> list[Detection]:
+        span = (sentence.text, sentence.start, sentence.end)
         out = [
             Detection(
                 "competitor",
@@ -233,85 +269,56 @@ class RuleEmbeddingDetector:
                 competitor=h.name,
                 confidence=1.0 if h.known else 0.7,
             )
-            for h in hits
+            for h in evidence.hits
         ]
-        probability, category = objection
-        closest = max(objection_sims, key=lambda n: (objection_sims[n], n), default=None)
-        if closest is not None and objection_sims[closest] >= _SEED_MATCH:
-            category = closest  # a near copy of a seed phrasing (a user's own seeds included)
-        if evidence.question:
-            topic = category if objection_sims.get(category, 0.0) >= _QUESTION_TOPIC_MIN else None
-            out.append(Detection("question", topic, *span, confidence=0.9))
-        threshold = self._threshold_for(sentence.role)
-        rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
-        if rivals:
-            # A buyer who uses or is weighing a named rival: that is the objection's topic.
-            category = "competitor"
-        candidate = None
-        if len(sentence.text.split()) >= _MIN_WORDS:
-            candidate = Detection(
-                "objection",
-                category,
-                *span,
-                competitor=(rivals or hits)[0].name if category == "competitor" and hits else None,
-                confidence=round(probability, 3),
-            )
-        verdict = (
-            self.verdicts.get(sentence_key(sentence.text, sentence.scored.context))
-            if self.verdicts
-            else None
-        )
-        if verdict is not None:  # the user said what this sentence is: no model, no LLM
-            label, category = verdict
-            candidate = None
-            if label == "objection":
-                out.append(self._labelled_objection(span, category, hits))
-        borderline = None
-        if candidate is not None and self.classifier is not None:
-            if abs(probability - threshold) <= self.classifier_band:
-                borderline, candidate = candidate, None
-        if candidate is not None and probability >= threshold:
-            out.append(candidate)
+        why_now_sims = {
+            name.split(":", 1)[1]: float(v[row])
+            for name, v in sims.items()
+            if name.startswith("why_now:")
+        }
         why_now = _why_now(sentence.text, why_now_sims)
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
-        return out, borderline
+        return out
 
-    @staticmethod
-    def _labelled_objection(
-        span: tuple[str, int, int], category: str, hits: Sequence[rules.CompetitorHit]
-    ) -> Detection:
-        rival = hits[0].name if category == "competitor" and hits else None
-        return Detection("objection", category, *span, competitor=rival, confidence=1.0)
-
-    def _refine(
+    def _check(
         self,
-        borderline: list[tuple[_Sentence, Detection]],
-        result: dict[int, list[Detection]],
+        sentences: Sequence[BuyerSentence],
+        kinds: list[Detection],
         utterances: Sequence[UtteranceLike],
-    ) -> None:
-        """Let the optional classifier keep, recategorise or drop borderline objections; where
-        it has no verdict (or fails) the model's own score decides."""
-        if not borderline or self.classifier is None:
-            return
+    ) -> list[Detection]:
+        """Let the optional checker decide the sentences the model is not sure are small
+        talk; where it has no verdict (or fails) the model's decision stands."""
+        if self.checker is None:
+            return kinds
+        rows = [
+            i
+            for i, d in enumerate(kinds)
+            if d.source == "model" and not (d.kind == "other" and d.confidence >= OTHER_SURE)
+        ]
+        if not rows:
+            return kinds
         try:
-            verdicts = self.classifier.classify(
-                [s.scored for s, _ in borderline], self.categories, names=_speakers(utterances)
+            verdicts = self.checker.check(
+                [sentences[i].scored for i in rows], self.categories, names=_speakers(utterances)
             )
         except LLMError as exc:
-            log.warning("objection classifier failed, keeping the model's decisions: %s", exc)
-            verdicts = [UNDECIDED] * len(borderline)
-        for (sentence, detection), category in zip(borderline, verdicts, strict=True):
-            if category == UNDECIDED:
-                if detection.confidence >= self._threshold_for(sentence.role):
-                    result[sentence.utterance_id].append(detection)
-            elif category is not None:
-                kept = dataclasses.replace(
-                    detection,
-                    category=category,
-                    confidence=max(detection.confidence, self.threshold),
-                )
-                result[sentence.utterance_id].append(kept)
+            log.warning("LLM detection check failed, keeping the model's kinds: %s", exc)
+            return kinds
+        out = list(kinds)
+        for i, verdict in zip(rows, verdicts, strict=True):
+            if verdict is None:
+                continue
+            category = verdict.category if verdict.kind in ("objection", "question") else None
+            out[i] = dataclasses.replace(
+                kinds[i],
+                kind=verdict.kind,
+                category=category,
+                competitor=kinds[i].competitor if verdict.kind == "objection" else None,
+                confidence=round(verdict.confidence, 3),
+                source="llm",
+            )
+        return out
 
 
 @dataclass(frozen=True)
@@ -322,10 +329,29 @@ class _Text:
 
 
 _RIVAL_RELATIONS = ("current", "evaluated")
-_KIND_ORDER: dict[str, int] = {"objection": 0, "question": 1, "competitor": 2, "why_now": 3}
+_KIND_ORDER: dict[str, int] = {
+    "objection": 0, "pain": 0, "question": 0, "current_setup": 0, "other": 0,
+    "competitor": 1, "why_now": 2,
+}  # fmt: skip
 _QUESTION_TOPIC_MIN = 0.4
 _MIN_WORDS = 3
 _SEED_MATCH = 0.75
+
+
+def _rival(evidence: RuleEvidence) -> str | None:
+    return evidence.hits[0].name if evidence.hits else None
+
+
+def _group_similarities(
+    seeds: SeedSet, vectors: dict[str, Vectors], sentence_vectors: Vectors
+) -> dict[str, Vectors]:
+    """Best cosine of each sentence to each seed group (objection categories, why-now)."""
+    out: dict[str, Vectors] = {}
+    for name, texts in seeds.groups():
+        if texts and (name.startswith("objection:") or name.startswith("why_now:")):
+            block = np.vstack([vectors[t] for t in texts]).astype(np.float32)
+            out[name] = (sentence_vectors @ block.T).max(axis=1)
+    return out
 
 
 def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:
@@ -333,17 +359,33 @@ def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:
     return sorted({str(name) for u in utterances if (name := getattr(u, "speaker", None))})
 
 
-def _with_context(utterances: Sequence[UtteranceLike]) -> list[tuple[UtteranceLike, str]]:
-    """Each utterance with the rep's last turn before it in the same call ("" when none)."""
-    out: list[tuple[UtteranceLike, str]] = []
-    last_rep, call = "", None
+def surroundings(
+    utterances: Sequence[UtteranceLike],
+) -> list[tuple[UtteranceLike, str, str, float]]:
+    """Each utterance with the rep's turn before it and after it in the same call ("" when
+    none) and the position of its turn in the call (0 first, 1 last)."""
+    calls: list[list[UtteranceLike]] = []
+    current: object = object()
     for utterance in utterances:
         this_call = getattr(utterance, "call_id", None)
-        if this_call != call:
-            last_rep, call = "", this_call
-        out.append((utterance, last_rep))
-        if utterance.role == "rep":
-            last_rep = context_text(utterance.text)
+        if not calls or this_call != current:
+            calls.append([])
+            current = this_call
+        calls[-1].append(utterance)
+    out: list[tuple[UtteranceLike, str, str, float]] = []
+    for turns in calls:
+        last = max(1, len(turns) - 1)
+        before = ""
+        after: list[str] = [""] * len(turns)
+        following = ""
+        for index in range(len(turns) - 1, -1, -1):
+            after[index] = following
+            if turns[index].role == "rep":
+                following = reply_text(turns[index].text)
+        for index, utterance in enumerate(turns):
+            out.append((utterance, before, after[index], index / last))
+            if utterance.role == "rep":
+                before = context_text(utterance.text)
     return out
 
 

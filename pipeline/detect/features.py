@@ -1,5 +1,14 @@
-"""The objection model's features: the sentence's vector, its turn's, the rep's turn before it,
-and the cue rules' evidence as numbers."""
+"""The kind model's features, one row per buyer sentence (1,500-odd numbers):
+
+- four vectors: the sentence, its turn (the normalised mean of the turn's sentence vectors),
+  the rep's turn before it (``context``) and the rep's turn after it (``reply``: reps answer
+  objections with "I hear you" and pains with "ouch");
+- the cue rules' evidence (hesitation, praise, question, rivals, topic cues per category);
+- the kind cues (``cues.toml`` ``[kind]``): pain words, who owns the problem ("we use a
+  spreadsheet" reads as set-up or pain, "it would" as an objection), what the rep asked;
+- where the sentence sits (in the call, in its turn);
+- its best cosine to each seed group (objection categories, pains, set-up, small talk).
+"""
 
 from __future__ import annotations
 
@@ -50,6 +59,53 @@ def cue_features(
     ]
 
 
+def kind_cues(sentence: SentenceInput, evidence: RuleEvidence) -> list[float]:
+    """Who owns the problem, pain words, what the rep asked before and said after (17)."""
+    cue = rules.KIND_CUES
+    text = rules.lowered(sentence.text)
+    context = rules.lowered(sentence.context)
+    reply = rules.lowered(sentence.reply)
+
+    def has(name: str, where: str = text) -> float:
+        return float(bool(cue[name].search(where)))
+
+    def count(name: str) -> float:
+        return min(len(cue[name].findall(text)), 3) / 3
+
+    tool = max(has("tools"), float(bool(evidence.hits)))
+    return [
+        count("pain"),
+        has("first_person"),
+        has("habit"),
+        tool,
+        count("counts"),
+        has("modal"),
+        has("you_it"),
+        has("price"),
+        has("past"),
+        has("negation"),
+        has("first_person") * has("habit") * tool,  # "we use a spreadsheet"
+        has("modal") * has("you_it"),  # "it would be", "if you"
+        has("rep_price", context),
+        has("rep_concern_question", context),
+        has("rep_discovery_question", context),
+        has("rep_reassures", reply),
+        has("rep_sympathises", reply),
+    ]
+
+
+def position_features(sentence: SentenceInput) -> list[float]:
+    """Where the sentence sits: in the call, in its turn, and how long the turn is (5)."""
+    size, index = sentence.turn_size, sentence.index_in_turn
+    return [
+        sentence.position,
+        index / (size - 1) if size > 1 else 0.0,
+        float(index == 0),
+        float(index == size - 1),
+        min(size, 8) / 8,
+    ]
+
+
 def _embed_unique(embedder: Embedder, texts: Sequence[str], dim: int) -> Matrix:
     """Vectors for ``texts`` with each distinct text embedded once; empty text is a zero row."""
     unique = sorted({t for t in texts if t})
@@ -67,9 +123,8 @@ def _turn_vectors(sentences: Sequence[SentenceInput], own: Matrix) -> Matrix:
     """Each sentence's turn vector: the normalised mean of its turn's sentence vectors.
 
     Why not embed the turn: that would cost a second encoder pass for every multi-sentence
-    turn (a seventh of the embedding time on short texts) for a small gain in cross-validation
-    (README). Sentences of a turn must all be in ``sentences`` (detection and training both
-    pass them).
+    turn for a small gain in cross-validation. Sentences of a turn must all be in
+    ``sentences`` (detection and training both pass them).
     """
     turn_of: dict[str, int] = {}
     labels = np.array(
@@ -80,18 +135,36 @@ def _turn_vectors(sentences: Sequence[SentenceInput], own: Matrix) -> Matrix:
     return turn
 
 
+@dataclass(frozen=True)
+class SeedGroups:
+    """Seed phrasing vectors per group (``SeedSet.kind_groups``); a sentence's best cosine to
+    each group is a feature."""
+
+    names: tuple[str, ...]
+    vectors: tuple[Matrix, ...]
+
+    def similarities(self, sentence_vectors: Matrix) -> Matrix:
+        if not self.names:
+            return np.zeros((len(sentence_vectors), 0), dtype=np.float32)
+        columns = [
+            (sentence_vectors @ v.T).max(axis=1)
+            if len(v)
+            else np.zeros(len(sentence_vectors), dtype=np.float32)
+            for v in self.vectors
+        ]
+        return np.stack(columns, axis=1).astype(np.float32)
+
+
 def feature_matrix(
     embedder: Embedder,
     sentences: Sequence[SentenceInput],
     categories: Sequence[str],
+    seeds: SeedGroups,
     sentence_vectors: Matrix | None = None,
     evidence: Sequence[RuleEvidence] | None = None,
 ) -> Matrix:
-    """One row per sentence: sentence, turn and context vectors, then the cue features.
-
-    Pass ``sentence_vectors`` and ``evidence`` when the caller has them already; then only the
-    rep contexts cost extra embedding.
-    """
+    """One row per sentence (see the module docstring). Pass ``sentence_vectors`` and
+    ``evidence`` when the caller has them already; then only the rep turns cost embedding."""
     if not sentences:
         return np.zeros((0, 0), dtype=np.float32)
     own = (
@@ -100,11 +173,24 @@ def feature_matrix(
         else embedder.encode([s.text for s in sentences])
     )
     dim = int(own.shape[1])
-    turn = _turn_vectors(sentences, own)
-    context = _embed_unique(embedder, [s.context for s in sentences], dim)
-    found = evidence if evidence is not None else [None] * len(sentences)
+    found = evidence if evidence is not None else [rule_evidence(s) for s in sentences]
+    rep_turns = _embed_unique(
+        embedder, [*(s.context for s in sentences), *(s.reply for s in sentences)], dim
+    )
     cues = np.array(
-        [cue_features(s, categories, e) for s, e in zip(sentences, found, strict=True)],
+        [
+            [*cue_features(s, categories, e), *kind_cues(s, e), *position_features(s)]
+            for s, e in zip(sentences, found, strict=True)
+        ],
         dtype=np.float32,
     )
-    return np.hstack([own, turn, context, cues]).astype(np.float32)
+    return np.hstack(
+        [
+            own,
+            _turn_vectors(sentences, own),
+            rep_turns[: len(sentences)],
+            rep_turns[len(sentences) :],
+            cues,
+            seeds.similarities(own),
+        ]
+    ).astype(np.float32)

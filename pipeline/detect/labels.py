@@ -1,5 +1,12 @@
-"""Labelled buyer sentences the objection model learns from: the built-in labels, the seed
-phrasings, and the verdicts a user records (``<data_dir>/objection_labels.csv``)."""
+"""Labelled buyer sentences the kind model learns from: the built-in labels, the seed phrasings,
+and the verdicts a user records (``<data_dir>/objection_labels.csv``, kept under its old name).
+
+A row is ``label,category,text`` plus, where known, where it was said: ``file``/``utterance``
+(sentences sharing both form a turn), ``turn``, ``context`` (the rep's turn before), ``reply``
+(the rep's turn after), ``position`` (of the turn in the call, 0..1), ``sentence`` (its index in
+the turn), ``competitors`` (``;``-separated names from the call). A user's older file with only
+``objection``/``question``/``other`` labels reads as before: those are kinds too.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +17,28 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pipeline.detect.classify import SentenceInput
+from pipeline.detect.classify import KINDS, SentenceInput
+from pipeline.detect.seeds import SEEDED_KINDS
 from pipeline.errors import BadInput
 from pipeline.files import locked, write_text_atomically
 
 LABELS_FILENAME = "objection_labels.csv"
 CONTEXT_CHARS = 300  # the end of the rep's turn is what the buyer answers
+REPLY_CHARS = 300  # the start of the rep's next turn is how the rep took it
 SEED_WEIGHT = 0.3  # seeds are clean but context-free; labelled turns teach more
-LABEL_VALUES = ("objection", "question", "other")
+ANSWER_WEIGHT = 10.0  # a user's verdict counts as ten built-in labels in a re-fit
+LABEL_VALUES: tuple[str, ...] = KINDS
 REQUIRED_COLUMNS = ("label", "category", "text")
 
 
 def context_text(rep_turn: str) -> str:
-    """The part of the rep's last turn that the model reads as context."""
+    """The part of the rep's last turn before a sentence that the model reads."""
     return rep_turn.strip()[-CONTEXT_CHARS:]
+
+
+def reply_text(rep_turn: str) -> str:
+    """The part of the rep's next turn after a sentence that the model reads."""
+    return rep_turn.strip()[:REPLY_CHARS]
 
 
 @dataclass(frozen=True)
@@ -37,12 +52,15 @@ class LabelledSentence:
     weight: float = 1.0
 
 
-def parse_labelled(text: str, *, filename: str) -> list[LabelledSentence]:
-    """Read a labels CSV (``label,category,text`` plus optional ``file,utterance,turn,context``).
+def _float(value: str | None, default: float) -> float:
+    try:
+        return float(value) if value not in (None, "") else default
+    except ValueError:
+        return default
 
-    A row's turn is its ``turn`` column, else the sentences sharing its ``file`` and
-    ``utterance``, in file order.
-    """
+
+def parse_labelled(text: str, *, filename: str, weight: float = 1.0) -> list[LabelledSentence]:
+    """Read a labels CSV (see the module docstring for its columns)."""
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
@@ -57,17 +75,28 @@ def parse_labelled(text: str, *, filename: str) -> list[LabelledSentence]:
         key = (row.get("file") or filename, row.get("utterance") or str(number))
         turns.setdefault(key, []).append(row["text"].strip())
     examples = []
+    seen: dict[tuple[str, str], int] = {}
     for number, row in enumerate(rows, start=2):
         key = (row.get("file") or filename, row.get("utterance") or str(number))
+        index = seen[key] = seen.get(key, -1) + 1
         turn = (row.get("turn") or "").strip() or " ".join(turns[key])
-        sentence = SentenceInput(row["text"].strip(), turn, context_text(row.get("context") or ""))
+        sentence = SentenceInput(
+            row["text"].strip(),
+            turn,
+            context_text(row.get("context") or ""),
+            tuple(n.strip() for n in (row.get("competitors") or "").split(";") if n.strip()),
+            reply=reply_text(row.get("reply") or ""),
+            position=_float(row.get("position"), 0.5),
+            index_in_turn=int(_float(row.get("sentence"), index)),
+            turn_size=int(_float(row.get("turn_size"), len(turns[key]))),
+        )
         category = row["category"] if row["label"] == "objection" else ""
-        examples.append(LabelledSentence(sentence, row["label"], category, key[0]))
+        examples.append(LabelledSentence(sentence, row["label"], category, key[0], weight))
     return examples
 
 
 def seed_examples(
-    objection: dict[str, list[str]], not_objection: Sequence[str]
+    objection: dict[str, list[str]], kinds: dict[str, list[str]]
 ) -> list[LabelledSentence]:
     """Seed phrasings as context-free training sentences with a lower weight."""
     examples = [
@@ -76,8 +105,9 @@ def seed_examples(
         for text in texts
     ]
     examples += [
-        LabelledSentence(SentenceInput(text, text), "other", "", "seeds", SEED_WEIGHT)
-        for text in not_objection
+        LabelledSentence(SentenceInput(text, text), kind, "", "seeds", SEED_WEIGHT)
+        for kind in SEEDED_KINDS
+        for text in kinds.get(kind, [])
     ]
     return examples
 
@@ -89,14 +119,37 @@ def builtin_labelled() -> list[LabelledSentence]:
 
 
 def user_labelled(data_dir: Path | None) -> list[LabelledSentence]:
-    """``<data_dir>/objection_labels.csv`` when a user keeps one, else nothing."""
+    """``<data_dir>/objection_labels.csv`` when a user keeps one (each row weighs
+    ``ANSWER_WEIGHT``: the user said so about their own calls), else nothing."""
     path = data_dir / LABELS_FILENAME if data_dir is not None else None
     if path is None or not path.is_file():
         return []
-    return parse_labelled(path.read_text("utf-8-sig"), filename=str(path))
+    return parse_labelled(path.read_text("utf-8-sig"), filename=str(path), weight=ANSWER_WEIGHT)
 
 
-USER_LABEL_COLUMNS = ("file", "utterance", "label", "category", "text", "turn", "context")
+USER_LABEL_COLUMNS = (
+    "file", "utterance", "label", "category", "text", "turn", "context", "reply", "position",
+    "sentence", "turn_size", "competitors",
+)  # fmt: skip
+
+
+def label_row(example: LabelledSentence, *, utterance: str) -> dict[str, str]:
+    """One labels-file row for ``example`` (the columns ``parse_labelled`` reads back)."""
+    s = example.sentence
+    return {
+        "file": example.group,
+        "utterance": utterance,
+        "label": example.label,
+        "category": example.category if example.label == "objection" else "",
+        "text": s.text.strip(),
+        "turn": s.turn.strip(),
+        "context": s.context,
+        "reply": s.reply,
+        "position": f"{s.position:.4f}",
+        "sentence": str(s.index_in_turn),
+        "turn_size": str(s.turn_size),
+        "competitors": ";".join(s.competitors),
+    }
 
 
 def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: str) -> Path:
@@ -108,16 +161,7 @@ def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: s
     if example.label not in LABEL_VALUES:
         raise BadInput(f"label must be one of {LABEL_VALUES}")
     path = data_dir / LABELS_FILENAME
-    sentence = example.sentence
-    new = {
-        "file": example.group,
-        "utterance": utterance,
-        "label": example.label,
-        "category": example.category if example.label == "objection" else "",
-        "text": sentence.text.strip(),
-        "turn": sentence.turn.strip(),
-        "context": sentence.context,
-    }
+    new = label_row(example, utterance=utterance)
 
     def where(row: dict[str, str]) -> tuple[str, str, str]:
         return row.get("file") or "", row.get("utterance") or "", (row.get("text") or "").strip()
@@ -131,11 +175,7 @@ def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: s
             rows = list(reader)
         rows = [r for r in rows if where(r) != where(new)]
         rows.append(new)
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        write_text_atomically(path, out.getvalue())
+        write_text_atomically(path, csv_text(rows, columns))
     return path
 
 
@@ -154,12 +194,16 @@ def drop_user_labels(data_dir: Path, groups: set[str]) -> int:
         kept = [r for r in rows if (r.get("file") or "") not in groups]
         if len(kept) == len(rows):
             return 0
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(kept)
-        write_text_atomically(path, out.getvalue())
+        write_text_atomically(path, csv_text(kept, columns))
     return len(rows) - len(kept)
+
+
+def csv_text(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), restval="", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def sentence_key(text: str, context: str) -> tuple[str, str]:

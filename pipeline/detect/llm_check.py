@@ -1,115 +1,221 @@
-"""The optional LLM check on borderline objection sentences (``CALLMINE_LLM_DETECT``): one small
-request per sentence, answered with one of the categories or ``not_objection``.
+"""The LLM check on buyer sentences (``CALLMINE_LLM_DETECT``, on whenever an LLM is configured):
+the sentences the kind model is not sure are small talk go to the LLM in batches, each with the
+rep's turns around it, and come back as ``id, kind, category, confidence, reason``.
 
-Transcript text is untrusted here as in generation: every sentence, turn and context is redacted
-and goes inside the quoted ``CALL_DATA`` block the system prompt tells the model never to obey;
-the reply is held to a fixed list by the schema, so an injected instruction cannot widen it.
+Transcript text is untrusted here as in generation: every sentence, turn and rep line is
+redacted and goes inside the quoted ``CALL_DATA`` block the system prompt tells the model never
+to obey; kinds and categories are held to fixed lists by the schema and checked again here, so
+an injected instruction cannot widen them. Verdicts are cached by the sentence and its context
+(``<data_dir>/cache/llm_detect.json``), so re-analysing a call asks again only about what
+changed; the requests per detector (one upload, one re-detect) are capped and logged.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
-from pipeline.detect.classify import UNDECIDED, SentenceInput
-from pipeline.errors import MalformedReply
+from pipeline.detect.classify import KINDS, KindVerdict, SentenceInput
+from pipeline.errors import LLMError, MalformedReply
+from pipeline.files import locked, write_text_atomically
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
-from pipeline.templating import render_prompt
+from pipeline.templating import PROMPTS_DIR, render_prompt, template_version
 
 log = logging.getLogger(__name__)
-NOT_OBJECTION = "not_objection"
+CACHE_FILENAME = "llm_detect.json"
 
 
-class ObjectionVerdict(BaseModel):
+class KindItem(BaseModel):
+    id: int
+    kind: Literal["objection", "pain", "question", "current_setup", "other"]
     category: str = Field(max_length=40)
+    confidence: float = Field(ge=0.0, le=1.0)
+    reason: str = Field(max_length=160)
 
 
-def classify_messages(
-    sentence: SentenceInput, labels: Mapping[str, str], redactor: Redactor
+class KindItems(BaseModel):
+    verdicts: list[KindItem]
+
+
+def detect_messages(
+    sentences: Sequence[SentenceInput], labels: Mapping[str, str], redactor: Redactor
 ) -> list[dict[str, str]]:
-    """System rules with the categories, then the redacted sentence in the data block."""
-    return [
-        {"role": "system", "content": render_prompt("classify_objection.j2", categories=labels)},
+    """System rules with the kinds and categories, then the redacted items in the data block."""
+    items = [
         {
-            "role": "user",
-            "content": render_prompt(
-                "classify_objection_data.j2",
-                sentence=redactor.redact(sentence.text),
-                turn=redactor.redact(sentence.turn or sentence.text),
-                context=redactor.redact(sentence.context),
-            ),
-        },
+            "id": number,
+            "sentence": redactor.redact(s.text),
+            "turn": redactor.redact(s.turn or s.text),
+            "context": redactor.redact(s.context),
+            "reply": redactor.redact(s.reply),
+        }
+        for number, s in enumerate(sentences, start=1)
+    ]
+    return [
+        {"role": "system", "content": render_prompt("detect.j2", categories=labels)},
+        {"role": "user", "content": render_prompt("detect_data.j2", items=items)},
     ]
 
 
-class LLMObjectionClassifier:
-    """``ObjectionClassifier`` through the shared ``LLMClient``: one small request per sentence,
-    up to ``concurrency`` at a time (the first alone, so ``auto`` settles the output mode once).
+class VerdictCache:
+    """Verdicts by sentence and context, in one JSON file in the data dir (``None``: memory)."""
 
-    A reply that stays malformed leaves that sentence undecided; a server that is down or
-    refuses raises ``LLMError`` (the detector then keeps its own decisions for the batch).
-    """
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._memory: dict[str, dict[str, object]] = {}
+        if path is not None and path.is_file():
+            try:
+                self._memory = json.loads(path.read_text("utf-8"))
+            except (OSError, ValueError):
+                log.warning("ignoring an unreadable LLM detection cache at %s", path)
+
+    @staticmethod
+    def key(model: str, sentence: SentenceInput) -> str:
+        version = template_version(PROMPTS_DIR, "detect.j2")
+        parts = [model, version, sentence.text, sentence.turn, sentence.context, sentence.reply]
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
+
+    def get(self, key: str) -> KindVerdict | None:
+        entry = self._memory.get(key)
+        if entry is None:
+            return None
+        return KindVerdict(
+            kind=entry["kind"],  # type: ignore[arg-type]
+            category=entry.get("category") or None,  # type: ignore[arg-type]
+            confidence=float(entry["confidence"]),  # type: ignore[arg-type]
+            reason=str(entry.get("reason", "")),
+        )
+
+    def put(self, entries: Mapping[str, KindVerdict]) -> None:
+        new = {
+            k: {"kind": v.kind, "category": v.category or "", "confidence": v.confidence,
+                "reason": v.reason}
+            for k, v in entries.items()
+        }  # fmt: skip
+        self._memory.update(new)
+        if self.path is None or not new:
+            return
+        with locked(self.path):
+            stored: dict[str, object] = {}
+            if self.path.is_file():
+                try:
+                    stored = json.loads(self.path.read_text("utf-8"))
+                except ValueError:
+                    stored = {}
+            stored.update(new)
+            write_text_atomically(self.path, json.dumps(stored, ensure_ascii=False))
+
+
+class LLMKindChecker:
+    """``KindChecker`` through the shared ``LLMClient``: ``batch_size`` sentences a request, at
+    most ``max_requests`` requests over this checker's life (then the model decides the rest)."""
 
     def __init__(
         self,
         client: LLMClient,
         labels: Mapping[str, str],
         *,
+        cache: VerdictCache | None = None,
         redact: bool = True,
-        concurrency: int = 1,
+        batch_size: int = 8,
+        max_requests: int = 50,
     ):
         self.client = client
         self.labels = dict(labels)
+        self.cache = cache or VerdictCache(None)
         self.redact = redact
-        self.concurrency = max(1, concurrency)
+        self.batch_size = max(1, batch_size)
+        self.max_requests = max_requests
+        self.requests = 0
 
-    def classify(
+    def check(
         self,
         sentences: Sequence[SentenceInput],
         categories: Sequence[str],
         *,
         names: Sequence[str] = (),
-    ) -> list[str | None]:
+    ) -> list[KindVerdict | None]:
         labels = {c: self.labels.get(c, c.replace("_", " ")) for c in categories}
         redactor = Redactor(names, enabled=self.redact)
+        keys = [self.cache.key(self.client.model, s) for s in sentences]
+        out: list[KindVerdict | None] = [self.cache.get(k) for k in keys]
+        todo = [i for i, verdict in enumerate(out) if verdict is None]
+        cached, asked, skipped = len(sentences) - len(todo), 0, 0
+        for start in range(0, len(todo), self.batch_size):
+            rows = todo[start : start + self.batch_size]
+            if self.requests >= self.max_requests:
+                skipped += len(todo) - start
+                break
+            self.requests += 1
+            asked += 1
+            verdicts = self._ask([sentences[i] for i in rows], labels, redactor)
+            found = {}
+            for offset, i in enumerate(rows):
+                verdict = verdicts.get(offset + 1)
+                out[i] = verdict
+                if verdict is not None:
+                    found[keys[i]] = verdict
+            self.cache.put(found)
+        log.info(
+            "LLM detection check: %d sentences, %d cached, %d requests (%d so far, cap %d), "
+            "%d left to the model",
+            len(sentences), cached, asked, self.requests, self.max_requests, skipped,
+        )  # fmt: skip
+        if skipped:
+            log.warning("LLM detection check hit its cap of %d requests", self.max_requests)
+        return out
 
-        def ask(sentence: SentenceInput) -> str | None:
-            messages = classify_messages(sentence, labels, redactor)
-            try:
-                verdict, _ = self.client.complete(
-                    messages, ObjectionVerdict, choices={"category": [*labels, NOT_OBJECTION]}
-                )
-            except MalformedReply as exc:
-                log.warning("LLM gave no usable verdict for a sentence: %s", exc)
-                return UNDECIDED
-            return None if verdict.category == NOT_OBJECTION else verdict.category
-
-        if not sentences:
-            return []
-        first = ask(sentences[0])
-        if self.concurrency == 1 or len(sentences) == 1:
-            return [first, *(ask(s) for s in sentences[1:])]
-        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-            return [first, *pool.map(ask, sentences[1:])]
+    def _ask(
+        self, batch: Sequence[SentenceInput], labels: Mapping[str, str], redactor: Redactor
+    ) -> dict[int, KindVerdict]:
+        """One request; verdicts by item id. A reply that stays malformed decides nothing;
+        an item with an unknown id, kind or category is dropped."""
+        messages = detect_messages(batch, labels, redactor)
+        try:
+            reply, _ = self.client.complete(
+                messages, KindItems, choices={"category": [*labels, ""]}
+            )
+        except MalformedReply as exc:
+            log.warning("LLM gave no usable detection verdicts for a batch: %s", exc)
+            return {}
+        out: dict[int, KindVerdict] = {}
+        for item in reply.verdicts:
+            if not 1 <= item.id <= len(batch) or item.kind not in KINDS or item.id in out:
+                continue
+            category = item.category or None
+            if item.kind == "objection" and category not in labels:
+                continue
+            if item.kind != "objection":
+                category = None
+            out[item.id] = KindVerdict(item.kind, category, item.confidence, item.reason)
+        return out
 
     def close(self) -> None:
         self.client.close()
 
 
-def objection_classifier(
-    settings: Settings, labels: Mapping[str, str]
-) -> LLMObjectionClassifier | None:
-    """The LLM second opinion when ``llm_detect`` is on and an LLM is configured."""
+def kind_checker(settings: Settings, labels: Mapping[str, str]) -> LLMKindChecker | None:
+    """The LLM check when ``llm_detect`` is on and an LLM is configured."""
     if not (settings.llm_detect and settings.llm_configured):
         return None
-    return LLMObjectionClassifier(
-        LLMClient(settings),
+    try:
+        client = LLMClient(settings, max_items=settings.llm_detect_batch)
+    except LLMError as exc:
+        log.warning("LLM detection check off: %s", exc)
+        return None
+    return LLMKindChecker(
+        client,
         labels,
+        cache=VerdictCache(settings.data_dir / "cache" / CACHE_FILENAME),
         redact=settings.redact_pii,
-        concurrency=settings.llm_concurrency,
+        batch_size=settings.llm_detect_batch,
+        max_requests=settings.llm_detect_max_requests,
     )

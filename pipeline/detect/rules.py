@@ -91,6 +91,13 @@ def cue_scores(sentence: str, extra_category_hits: dict[str, int] | None = None)
     return CueScores(concern=concern, positive=bool(POSITIVE.search(text)), categories=categories)
 
 
+# Lexicons that tell the kinds apart (pain words, who owns the problem, what the rep asked and
+# answered); the kind model reads them as features (``features.kind_cues``).
+KIND_CUES: dict[str, re.Pattern[str]] = {
+    name: _alternation(fragments) for name, fragments in _CUES["kind"].items()
+}
+
+
 # --- questions --------------------------------------------------------------------------------
 
 _AUX_OPENER = re.compile(

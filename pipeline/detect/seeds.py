@@ -1,5 +1,6 @@
-"""Seed phrasings: example objections per category, non-objections and why-now triggers, built
-in (``pipeline/data/objection_seeds.toml``) and extended by ``<data_dir>/objection_seeds.toml``."""
+"""Seed phrasings: example objections per category, pains, current set-up, small talk and why-now
+triggers, built in (``pipeline/data/objection_seeds.toml``) and extended by
+``<data_dir>/objection_seeds.toml``."""
 
 from __future__ import annotations
 
@@ -12,15 +13,17 @@ from pathlib import Path
 from pipeline.errors import BadInput
 
 SEEDS_FILENAME = "objection_seeds.toml"
+# The kinds other than objection that have seed phrasings of their own (each a feature group).
+SEEDED_KINDS = ("pain", "current_setup", "other")
 
 
 @dataclass
 class SeedSet:
-    """Example phrasings: objections per category, non-objections, why-now triggers per category."""
+    """Example phrasings: objections per category, the other kinds, why-now triggers."""
 
     objection: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
-    not_objection: list[str] = field(default_factory=list)
+    kinds: dict[str, list[str]] = field(default_factory=dict)  # pain, current_setup, other
     why_now: dict[str, list[str]] = field(default_factory=dict)
 
     def merge(self, other: SeedSet) -> SeedSet:
@@ -28,18 +31,22 @@ class SeedSet:
         return SeedSet(
             objection=_merge_groups(self.objection, other.objection),
             labels={**self.labels, **other.labels},
-            not_objection=_unique([*self.not_objection, *other.not_objection]),
+            kinds=_merge_groups(self.kinds, other.kinds),
             why_now=_merge_groups(self.why_now, other.why_now),
         )
 
     def groups(self) -> list[tuple[str, list[str]]]:
         """Phrasings by group, in the order the detector stacks them: ``objection:<category>``,
-        ``not_objection``, ``why_now:<category>``."""
+        the other kinds, ``why_now:<category>``."""
         return [
             *((f"objection:{n}", examples) for n, examples in self.objection.items()),
-            ("not_objection", self.not_objection),
+            *((kind, self.kinds.get(kind, [])) for kind in SEEDED_KINDS),
             *((f"why_now:{n}", examples) for n, examples in self.why_now.items()),
         ]
+
+    def kind_groups(self) -> list[str]:
+        """The groups whose best similarity is a feature of the kind model."""
+        return [*(f"objection:{n}" for n in self.objection), *SEEDED_KINDS]
 
     def texts(self) -> list[str]:
         """Every phrasing, in ``groups`` order."""
@@ -81,8 +88,12 @@ def parse_seeds(text: str, *, filename: str = SEEDS_FILENAME) -> SeedSet:
             getattr(seeds, section)[name] = _examples(table, f"{section}.{name}", filename)
             if section == "objection" and isinstance(table.get("label"), str):
                 seeds.labels[name] = table["label"]
-    if "not_objection" in data:
-        seeds.not_objection = _examples(data["not_objection"], "not_objection", filename)
+    for kind in SEEDED_KINDS:
+        if kind in data:
+            seeds.kinds[kind] = _examples(data[kind], kind, filename)
+    if "not_objection" in data:  # the name before pains and set-up had their own
+        older = _examples(data["not_objection"], "not_objection", filename)
+        seeds.kinds["other"] = _unique([*seeds.kinds.get("other", []), *older])
     return seeds
 
 

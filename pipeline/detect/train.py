@@ -1,14 +1,14 @@
-"""The objection model: a small logistic model that scores buyer sentences for the detect stage.
+"""Fitting the kind model: from seeds, the built-in labels and a user's verdicts to weights.
 
 Why a model next to the cue rules: many objections carry no hesitation word and are only clear
-from the turn and what the rep just said ("That's nearly nine hundred a year" after a price quote,
-"It's fine" after "how do you do it today?"). The model reads four things per sentence: its own
-vector, the vector of the whole turn, the vector of the rep's last turn before it, and the cue
-rules' evidence. It is trained on the built-in seed phrasings plus labelled buyer sentences
-(``data/objection_labels.csv``: the hand labels of ``examples/calls``) and any
-``<data_dir>/objection_labels.csv`` a user adds. The fitted weights ship in
-``data/objection_model.npz``; they are re-fitted (and cached in the data dir) only when the
-training data or the embedder differ from what shipped, so the first call needs no training.
+from the turn and what the rep said before and after ("That's nearly nine hundred a year" after
+a price quote), and pains read like objections to word lists. The model (``model.py``) reads
+the features of ``features.py``. It is trained on the built-in seed phrasings, the labelled
+example-call sentences (``data/objection_labels.csv``, from ``examples/labels.csv``) and any
+verdicts a user records (``<data_dir>/objection_labels.csv``, at ten times the weight). The fitted
+weights ship in ``data/kind_model.npz``; a workspace whose training data differ gets its own fit,
+cached in ``<data_dir>/models/`` and warm-started from the nearest earlier fit, so a few more
+answers cost a second or two, not a cold fit.
 """
 
 from __future__ import annotations
@@ -17,170 +17,138 @@ import dataclasses
 import hashlib
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
-from pipeline.detect.features import Matrix, feature_matrix
+from pipeline.detect.features import Matrix, SeedGroups, feature_matrix
 from pipeline.detect.labels import LabelledSentence, builtin_labelled, seed_examples
+from pipeline.detect.model import KindModel, fine_class, fit
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.embed import Embedder
-from pipeline.errors import BadInput
+from pipeline.files import write_atomically
 
-FEATURE_VERSION = 2
-MODEL_FILENAME = "objection_model.npz"
-REGULARISATION = 1.0
-
-
-@dataclass(frozen=True)
-class ObjectionModel:
-    """Logistic weights: ``objection`` scores P(objection), ``category`` picks its category."""
-
-    key: str
-    categories: tuple[str, ...]
-    objection_coef: Matrix
-    objection_intercept: float
-    category_coef: Matrix
-    category_intercept: Matrix
-    category_names: tuple[str, ...]
-    embedder: str = ""
-    known_texts: tuple[str, ...] = ()
-    known_vectors: Matrix | None = None
-
-    def vectors_for(self, embedder_name: str) -> dict[str, Matrix]:
-        """Vectors of texts embedded at fit time (the seed phrasings), by text; only for the
-        embedder that made them. Why: a fresh workspace need not embed the seeds again."""
-        if embedder_name != self.embedder or self.known_vectors is None:
-            return {}
-        return dict(zip(self.known_texts, self.known_vectors, strict=True))
-
-    def probability(self, features: Matrix) -> Matrix:
-        logits = features @ self.objection_coef + self.objection_intercept
-        probability: Matrix = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
-        return probability
-
-    def category(self, features: Matrix) -> list[str]:
-        scores = features @ self.category_coef.T + self.category_intercept
-        return [self.category_names[int(i)] for i in np.argmax(scores, axis=1)]
-
-    def save(self, path: Path) -> None:
-        """Write atomically: a crash leaves the old file or none, never half a model."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        meta = {
-            "key": self.key,
-            "categories": list(self.categories),
-            "category_names": list(self.category_names),
-            "objection_intercept": self.objection_intercept,
-            "embedder": self.embedder,
-            "known_texts": list(self.known_texts),
-        }
-        known = self.known_vectors
-        if known is None:
-            known = np.zeros((0, self.objection_coef.shape[0]), dtype=np.float32)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
-        try:
-            with os.fdopen(handle, "wb") as fh:
-                np.savez_compressed(
-                    fh,
-                    meta=np.array(json.dumps(meta)),
-                    objection_coef=self.objection_coef,
-                    category_coef=self.category_coef,
-                    category_intercept=self.category_intercept,
-                    known_vectors=known,
-                )
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-
-    @classmethod
-    def load(cls, source: Path | io.BytesIO) -> ObjectionModel:
-        with np.load(source, allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
-            return cls(
-                key=meta["key"],
-                categories=tuple(meta["categories"]),
-                objection_coef=data["objection_coef"].astype(np.float32),
-                objection_intercept=float(meta["objection_intercept"]),
-                category_coef=data["category_coef"].astype(np.float32),
-                category_intercept=data["category_intercept"].astype(np.float32),
-                category_names=tuple(meta["category_names"]),
-                embedder=meta.get("embedder", ""),
-                known_texts=tuple(meta.get("known_texts", [])),
-                known_vectors=(
-                    data["known_vectors"].astype(np.float32) if "known_vectors" in data else None
-                ),
-            )
+FEATURE_VERSION = 3
+MODEL_FILENAME = "kind_model.npz"
+CACHE_PREFIX = "kind_model-"
+KEEP_CACHED = 5  # older fits in <data_dir>/models are removed beyond this many
 
 
-def training_key(
-    examples: Sequence[LabelledSentence], categories: Sequence[str], embedder_name: str
-) -> str:
+def training_examples(
+    seeds: SeedSet, users: Sequence[LabelledSentence] = ()
+) -> list[LabelledSentence]:
+    """What the kind model learns from: seeds, built-in labels, the user's labels."""
+    return [*seed_examples(seeds.objection, seeds.kinds), *builtin_labelled(), *users]
+
+
+def training_key(examples: Sequence[LabelledSentence], seeds: SeedSet, embedder_name: str) -> str:
     """Fingerprint of everything a fit depends on: same key, same weights."""
-    digest = hashlib.sha256(f"v{FEATURE_VERSION}|{embedder_name}|{'|'.join(categories)}".encode())
+    head = f"v{FEATURE_VERSION}|{embedder_name}|{json.dumps(seeds.kind_groups())}"
+    digest = hashlib.sha256(head.encode())
+    for _, texts in seeds.groups():
+        digest.update(json.dumps(texts, ensure_ascii=False).encode("utf-8"))
     for e in examples:
-        s = e.sentence
-        row = (s.text, s.turn, s.context, e.label, e.category, e.group, str(e.weight))
-        digest.update(json.dumps(row, ensure_ascii=False).encode("utf-8"))
+        digest.update(_row_fingerprint(e).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
-def fit(
-    features: Matrix,
-    examples: Sequence[LabelledSentence],
-    categories: Sequence[str],
-    key: str = "",
-) -> ObjectionModel:
-    """Fit both heads on ``features`` (rows in the order of ``examples``); deterministic."""
-    labels = np.array([e.label == "objection" for e in examples])
-    weights = np.array([e.weight for e in examples])
-    if labels.all() or not labels.any():
-        raise BadInput("training data needs both objections and non-objections")
-    binary = LogisticRegression(C=REGULARISATION, max_iter=5000)
-    binary.fit(features, labels, sample_weight=weights)
-    rows = [i for i, is_objection in enumerate(labels) if is_objection]
-    names = sorted({examples[i].category for i in rows})
-    if len(names) > 1:
-        multi = LogisticRegression(C=REGULARISATION, max_iter=5000)
-        multi.fit(features[rows], [examples[i].category for i in rows], sample_weight=weights[rows])
-        coef, intercept = multi.coef_, multi.intercept_
-        if len(names) == 2:  # sklearn keeps one row for two classes
-            coef, intercept = np.vstack([-coef, coef]), np.concatenate([-intercept, intercept])
-        names = [str(c) for c in multi.classes_]
-    else:
-        coef, intercept = np.zeros((1, features.shape[1])), np.zeros(1)
-    return ObjectionModel(
-        key=key,
-        categories=tuple(categories),
-        objection_coef=binary.coef_[0].astype(np.float32),
-        objection_intercept=float(binary.intercept_[0]),
-        category_coef=np.asarray(coef, dtype=np.float32),
-        category_intercept=np.asarray(intercept, dtype=np.float32),
-        category_names=tuple(names),
-    )
+def _row_fingerprint(e: LabelledSentence) -> str:
+    s = e.sentence
+    row = (
+        s.text, s.turn, s.context, s.reply, s.position, s.index_in_turn, s.turn_size,
+        list(s.competitors), e.label, e.category, e.group, e.weight,
+    )  # fmt: skip
+    return json.dumps(row, ensure_ascii=False)
+
+
+def seed_vectors(seeds: SeedSet, embedder: Embedder, known: dict[str, Matrix]) -> dict[str, Matrix]:
+    """Every seed phrasing's vector; texts in ``known`` are not embedded again."""
+    texts = list(dict.fromkeys(seeds.texts()))
+    missing = [t for t in texts if t not in known]
+    vectors = {t: known[t] for t in texts if t in known}
+    if missing:
+        vectors.update(zip(missing, embedder.encode(missing), strict=True))
+    return vectors
+
+
+def seed_groups(seeds: SeedSet, vectors: dict[str, Matrix], dim: int) -> SeedGroups:
+    """The seed vectors per kind group (``SeedSet.kind_groups``)."""
+    by_name = dict(seeds.groups())
+    blocks = []
+    for name in seeds.kind_groups():
+        texts = by_name.get(name, [])
+        rows = [vectors[t] for t in texts]
+        blocks.append(
+            np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), dtype=np.float32)
+        )
+    return SeedGroups(tuple(seeds.kind_groups()), tuple(blocks))
+
+
+def example_features(
+    embedder: Embedder,
+    base: Sequence[LabelledSentence],
+    users: Sequence[LabelledSentence],
+    seeds: SeedSet,
+    groups: SeedGroups,
+    cache_dir: Path | None = None,
+) -> Matrix:
+    """Feature rows of ``base`` then ``users``; the rows of ``base`` (seeds and built-in
+    labels: most of every fit, the same between a user's answers) are cached per embedder in
+    ``cache_dir``."""
+    categories = list(seeds.objection)
+    cached: Matrix | None = None
+    path = None
+    if cache_dir is not None:
+        path = cache_dir / f"features-{training_key(base, seeds, embedder.name)}.npy"
+        if path.is_file():
+            cached = np.load(path, allow_pickle=False)
+    if cached is None:
+        cached = feature_matrix(embedder, [e.sentence for e in base], categories, groups)
+        if path is not None:
+            buffer = io.BytesIO()
+            np.save(buffer, cached, allow_pickle=False)
+            data = buffer.getvalue()
+            write_atomically(path, lambda temporary: temporary.write_bytes(data))
+    if not users:
+        return cached
+    extra = feature_matrix(embedder, [e.sentence for e in users], categories, groups)
+    return np.vstack([cached, extra])
 
 
 def train(
     embedder: Embedder,
-    examples: Sequence[LabelledSentence],
-    categories: Sequence[str],
-    remember: Sequence[str] = (),
-) -> ObjectionModel:
-    """Embed the examples and fit a model keyed by their fingerprint; the vectors of
-    ``remember`` (the seed phrasings) are kept with it for ``vectors_for``."""
-    key = training_key(examples, categories, embedder.name)
-    features = feature_matrix(embedder, [e.sentence for e in examples], categories)
-    model = fit(features, examples, categories, key)
-    texts = tuple(dict.fromkeys(remember))
-    vectors = embedder.encode(texts) if texts else None
+    seeds: SeedSet,
+    users: Sequence[LabelledSentence] = (),
+    *,
+    cache_dir: Path | None = None,
+    warm_from: KindModel | None = None,
+) -> KindModel:
+    """Embed the training examples and fit a model keyed by their fingerprint; the seed
+    phrasings' vectors are kept with it (``vectors_for``)."""
+    base = training_examples(seeds)
+    examples = [*base, *users]
+    known = warm_from.vectors_for(embedder.name) if warm_from is not None else {}
+    vectors = seed_vectors(seeds, embedder, known)
+    dim = len(next(iter(vectors.values()))) if vectors else 0
+    groups = seed_groups(seeds, vectors, dim)
+    features = example_features(embedder, base, users, seeds, groups, cache_dir)
+    model = fit(
+        features,
+        [fine_class(e.label, e.category) for e in examples],
+        [e.weight for e in examples],
+        list(seeds.objection),
+        key=training_key(examples, seeds, embedder.name),
+        warm_from=warm_from,
+        tol=1e-3 if warm_from is not None else 1e-4,
+    )
+    texts = tuple(vectors)
     return dataclasses.replace(
-        model, embedder=embedder.name, known_texts=texts, known_vectors=vectors
+        model,
+        embedder=embedder.name,
+        known_texts=texts,
+        known_vectors=np.vstack([vectors[t] for t in texts]).astype(np.float32) if texts else None,
     )
 
 
@@ -188,43 +156,51 @@ def builtin_model_path() -> Path:
     return Path(str(resources.files("pipeline").joinpath("data", MODEL_FILENAME)))
 
 
+def _cached_fits(cache_dir: Path | None) -> list[Path]:
+    if cache_dir is None or not cache_dir.is_dir():
+        return []
+    return sorted(cache_dir.glob(f"{CACHE_PREFIX}*.npz"), key=lambda p: p.stat().st_mtime)
+
+
 def load_or_train(
     embedder: Embedder,
-    examples: Sequence[LabelledSentence],
-    categories: Sequence[str],
+    seeds: SeedSet,
+    users: Sequence[LabelledSentence],
     cache_dir: Path | None,
-    remember: Sequence[str] = (),
-) -> ObjectionModel:
+) -> KindModel:
     """The shipped model when it was fitted on exactly these examples with this embedder,
-    else a cached fit from ``cache_dir``, else a fresh fit (saved to ``cache_dir``)."""
-    key = training_key(examples, categories, embedder.name)
-    candidates = [builtin_model_path()]
+    else a cached fit from ``cache_dir``, else a fit warm-started from the newest cached one
+    (or the shipped one), saved to ``cache_dir``."""
+    key = training_key(training_examples(seeds, users), seeds, embedder.name)
+    builtin = builtin_model_path()
+    candidates = [builtin]
     if cache_dir is not None:
-        candidates.append(cache_dir / f"objection_model-{key}.npz")
+        candidates.append(cache_dir / f"{CACHE_PREFIX}{key}.npz")
     for path in candidates:
         if path.is_file():
-            model = ObjectionModel.load(path)
+            model = KindModel.load(path)
             if model.key == key:
                 return model
-    model = train(embedder, examples, categories, remember)
+    start = None
+    for path in [builtin, *_cached_fits(cache_dir)][::-1]:
+        try:
+            start = KindModel.load(path)
+        except (OSError, ValueError):
+            continue
+        break
+    model = train(embedder, seeds, users, cache_dir=cache_dir, warm_from=start)
     if cache_dir is not None:
         model.save(candidates[-1])
+        for old in _cached_fits(cache_dir)[:-KEEP_CACHED]:
+            old.unlink(missing_ok=True)
     return model
 
 
-def training_examples(
-    seeds: SeedSet, users: Sequence[LabelledSentence] = ()
-) -> list[LabelledSentence]:
-    """What the objection model learns from: seeds, built-in labels, the user's labels."""
-    return [*seed_examples(seeds.objection, seeds.not_objection), *builtin_labelled(), *users]
-
-
 def write_builtin_model(embedder: Embedder) -> Path:
-    """Re-fit the shipped objection model (``make detector-model`` after editing the built-in
-    seeds or labels); a test fails while the shipped weights are stale."""
+    """Re-fit the shipped kind model (``make detector-model`` after editing the built-in seeds,
+    cues or labels); a test fails while the shipped weights are stale."""
     seeds = load_seeds()
-    examples = training_examples(seeds)
-    model = train(embedder, examples, list(seeds.objection), seeds.texts())
+    model = train(embedder, seeds)
     path = builtin_model_path()
     model.save(path)
     return path

@@ -9,6 +9,7 @@ stops the server. A missing server or model FAILS the test (it is a test depende
 from __future__ import annotations
 
 import importlib.util
+import json
 import socket
 import subprocess
 import sys
@@ -18,6 +19,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from pipeline.config import Settings
+from pipeline.llm import LLMClient
 
 MODEL_ALIAS = "smollm2"
 MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -118,3 +122,41 @@ def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def embedding_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same model served for ``/v1/embeddings`` (per-token vectors: no pooling head)."""
     yield from running_server(tmp_path_factory, "embedding_server", ["--embedding", "True"])
+
+
+# --- helpers for tests that talk to it --------------------------------------------------------
+
+
+def llm_settings(data_dir: Path, base_url: str, **overrides: object) -> Settings:
+    """Settings for the local server: no retries, long timeout, json_object (no probe)."""
+    values: dict[str, object] = {
+        "data_dir": data_dir,
+        "llm_base_url": base_url,
+        "llm_model": MODEL_ALIAS,
+        "llm_max_tokens": 60,
+        "llm_timeout_s": 600,
+        "llm_max_retries": 0,
+        "llm_structured_output": "json_object",  # no probe request (auto is tested elsewhere)
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type, call-arg]
+
+
+def recording_client(
+    settings: Settings, requests: list[dict[str, object]], **options: int
+) -> LLMClient:
+    """The real client, keeping every request body it sends."""
+
+    def record(request: httpx.Request) -> None:
+        requests.append(json.loads(request.content))
+
+    http = httpx.Client(event_hooks={"request": [record]}, timeout=settings.llm_timeout_s)
+    return LLMClient(settings, http_client=http, **options)  # type: ignore[arg-type]
+
+
+def sent_text(requests: Sequence[dict[str, object]]) -> str:
+    return json.dumps(requests, ensure_ascii=False)
+
+
+def data_block(content: str) -> str:
+    return content.split("<<<CALL_DATA", 1)[1].split("CALL_DATA>>>", 1)[0]

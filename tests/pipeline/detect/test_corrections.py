@@ -91,8 +91,14 @@ def test_detector_follows_a_users_verdict_where_it_was_said(embedder: Embedder) 
         [_label(PRICE, "other"), _label("We open at nine every day.", "objection", "setup_time")]
     )
     taught = RuleEmbeddingDetector(embedder, model=plain.model, verdicts=verdicts)
-    after = [(d.text, d.category, d.confidence) for d in taught.detect_utterances(lines)[2]]
-    assert after == [("We open at nine every day.", "setup_time", 1.0)]
+    after = [
+        (d.kind, d.text, d.category, d.confidence, d.source)
+        for d in taught.detect_utterances(lines)[2]
+    ]
+    assert after == [
+        ("other", PRICE, None, 1.0, "user"),
+        ("objection", "We open at nine every day.", "setup_time", 1.0, "user"),
+    ]
     # a verdict holds where the sentence was said: after another rep line the model decides
     elsewhere = [
         Utterance(id=1, call_id=1, role="rep", text="What do you think of the price?"),
@@ -135,7 +141,7 @@ def test_not_an_objection_leaves_the_lists_and_survives_re_analysis(
             )
         ).all()
     assert PRICE not in texts and len(texts) == len(THEMES) - 1
-    assert list((ws.settings.data_dir / "models").glob("objection_model-*.npz"))
+    assert list((ws.settings.data_dir / "models").glob("kind_model-*.npz"))
     rebuilt = api.post("/api/clusters/rebuild")
     assert rebuilt.status_code == 200
     sizes = {

@@ -1,66 +1,41 @@
-"""Detection and clustering measured against hand labels for the example calls (issue 4).
+"""The detector measured against hand labels for the example calls (issue 16).
 
-``examples/labels.csv`` labels every buyer sentence of ``examples/calls`` as objection (with its
-category), question or other. The labels were written by reading the sentences, before the
-detector was run on them, so the figures below are an honest measure, not a fit.
-Run with ``-s`` to see the figures.
+``examples/labels.csv`` gives every buyer sentence of ``examples/calls`` one kind (objection with
+its category, pain, question, current set-up, other). The labels were made by reading the calls,
+never by looking at the detector's output (``examples/README.md``), so the figures below measure,
+they do not fit. Everything is cross-validated by call file: a file's sentences are scored by a
+model fitted without its labels; a simulated user then answers the review queue (or random
+sentences) with the true labels. Run with ``-s`` to see the figures.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy import select
 
 from pipeline.cluster.queries import list_clusters
 from pipeline.cluster.questions import worth_a_theme
-from pipeline.detect import (
-    DEFAULT_THRESHOLD,
-    OBJECTION_CATEGORIES,
-    Detection,
-    RuleEmbeddingDetector,
-    load_seeds,
-    training_examples,
-)
-from pipeline.detect.features import feature_matrix
-from pipeline.detect.labels import context_text
+from pipeline.detect import KINDS, OBJECTION_CATEGORIES, load_seeds
+from pipeline.detect import evaluate as ev
+from pipeline.detect.labels import builtin_labelled
 from pipeline.detect.sentences import split_sentences
-from pipeline.detect.train import fit
 from pipeline.embed import Embedder
-from pipeline.ingest import parse_file
 from pipeline.ingest.paths import ingest_paths
 from pipeline.store import Call, Mention, Utterance
 from pipeline.workspace import Workspace
-from tests.conftest import EXAMPLES_DIR, make_settings
+from tests.conftest import EXAMPLES_DIR, ROOT, make_settings
 
 LABELS_FILE = EXAMPLES_DIR.parent / "labels.csv"
-LABELS = ("objection", "question", "other")
 Key = tuple[str, int, int]  # (file, utterance index within the file, sentence index)
-
-
-@dataclass(frozen=True)
-class ExampleUtterance:
-    """One utterance of an example file; ``index`` counts every utterance of the file."""
-
-    file: str
-    index: int
-    call: int
-    role: str
-    text: str
-    competitors: tuple[str, ...]
-
-    @property
-    def id(self) -> int:
-        return self.index
-
-    @property
-    def call_id(self) -> tuple[str, int]:
-        return (self.file, self.call)
 
 
 @dataclass(frozen=True)
@@ -68,68 +43,6 @@ class Label:
     label: str
     category: str
     text: str
-
-
-@dataclass
-class Rates:
-    """True positives, false positives and false negatives of one label."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-
-@dataclass
-class Scores:
-    objection: Rates = field(default_factory=Rates)
-    question: Rates = field(default_factory=Rates)
-    category_hits: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def category_accuracy(self) -> float:
-        return self.category_hits / self.objection.tp if self.objection.tp else 0.0
-
-
-def _manifest_speakers(examples_dir: Path) -> dict[str, list[str]]:
-    with (examples_dir / "manifest.csv").open(newline="", encoding="utf-8") as fh:
-        return {
-            row["file"]: [n.strip() for n in row["our_speakers"].split(";") if n.strip()]
-            for row in csv.DictReader(fh)
-        }
-
-
-def example_utterances(examples_dir: Path = EXAMPLES_DIR) -> Iterator[ExampleUtterance]:
-    """Every utterance of every example file, parsed and role-assigned by the real parser."""
-    speakers = _manifest_speakers(examples_dir)
-    for path in sorted(examples_dir.iterdir()):
-        if path.name == "manifest.csv" or not path.is_file():
-            continue
-        calls = parse_file(path.read_bytes(), path.name, our_speakers=speakers.get(path.name, ()))
-        flat = [(n, call, u) for n, call in enumerate(calls) for u in call.utterances]
-        for index, (number, call, u) in enumerate(flat):
-            yield ExampleUtterance(
-                path.name, index, number, u.role, u.text, tuple(call.competitors)
-            )
-
-
-def buyer_utterances(examples_dir: Path = EXAMPLES_DIR) -> Iterator[ExampleUtterance]:
-    return (u for u in example_utterances(examples_dir) if u.role == "buyer")
-
-
-def buyer_sentences(examples_dir: Path = EXAMPLES_DIR) -> Iterator[tuple[str, int, int, str]]:
-    """``(file, utterance index, sentence index, sentence)``: the rows ``labels.csv`` labels."""
-    for utterance in buyer_utterances(examples_dir):
-        for number, (_, _, sentence) in enumerate(split_sentences(utterance.text)):
-            yield utterance.file, utterance.index, number, sentence
 
 
 def load_labels(path: Path = LABELS_FILE) -> dict[Key, Label]:
@@ -142,116 +55,15 @@ def load_labels(path: Path = LABELS_FILE) -> dict[Key, Label]:
         }
 
 
-def stored_contexts(path: Path = LABELS_FILE) -> dict[Key, str]:
-    """The ``context`` column: the rep's last turn before each labelled sentence."""
-    with path.open(newline="", encoding="utf-8") as fh:
-        return {
-            (row["file"], int(row["utterance"]), int(row["sentence"])): row["context"]
-            for row in csv.DictReader(fh)
-        }
-
-
-def _overlaps(detection: Detection, start: int, end: int) -> bool:
-    return detection.char_start < end and start < detection.char_end
-
-
-FOLDS = 6
-
-
-def fold_of(files: Sequence[str]) -> dict[str, int]:
-    """Files dealt round-robin into folds: whole calls are held out together."""
-    return {name: i % FOLDS for i, name in enumerate(sorted(set(files)))}
-
-
-def predict(memo: Embedder, threshold: float = DEFAULT_THRESHOLD) -> dict[Key, list[Detection]]:
-    """Cross-validated detections per labelled sentence (by char-span overlap).
-
-    The model for each fold is fitted on the seeds plus the labels of the *other* folds' files,
-    then the real detector runs on the held-out files with that model, so no sentence is scored
-    by a model that saw its label. (The shipped model is fitted on all labels.)
-    """
-    seeds = load_seeds()
-    examples = training_examples(seeds)
-    categories = list(seeds.objection)
-    features = feature_matrix(memo, [e.sentence for e in examples], categories)
-    utterances = list(example_utterances())
-    folds = fold_of([u.file for u in utterances])
-    predicted: dict[Key, list[Detection]] = {}
-    for fold in range(FOLDS):
-        train = [i for i, e in enumerate(examples) if folds.get(e.group, -1) != fold]
-        model = fit(features[train], [examples[i] for i in train], categories)
-        detector = RuleEmbeddingDetector(memo, seeds=seeds, model=model, threshold=threshold)
-        by_call: dict[tuple[str, int], list[ExampleUtterance]] = defaultdict(list)
-        for u in utterances:
-            if folds[u.file] == fold:
-                by_call[u.call_id].append(u)
-        for call in by_call.values():
-            found = detector.detect_utterances(call, competitors=call[0].competitors)
-            for u in call:
-                if u.role != "buyer":
-                    continue
-                for number, (start, end, _) in enumerate(split_sentences(u.text)):
-                    hits = [d for d in found[u.index] if _overlaps(d, start, end)]
-                    predicted[(u.file, u.index, number)] = hits
-    return predicted
-
-
-def _count(rates: Rates, truth: bool, guess: bool) -> None:
-    rates.tp += truth and guess
-    rates.fp += guess and not truth
-    rates.fn += truth and not guess
-
-
-@dataclass
-class Unit:
-    """What the labels say about a sentence or an utterance, and what the detector found in it."""
-
-    labels: set[str] = field(default_factory=set)
-    categories: set[str] = field(default_factory=set)
-    found: list[Detection] = field(default_factory=list)
-    text: str = ""
-
-
-def units(
-    labels: dict[Key, Label], predicted: dict[Key, list[Detection]], *, per_utterance: bool
-) -> dict[Key, Unit]:
-    """Sentences as units, or utterances (an utterance is an objection if any sentence is)."""
-    grouped: dict[Key, Unit] = defaultdict(Unit)
-    for key, label in labels.items():
-        unit = grouped[(key[0], key[1], 0) if per_utterance else key]
-        unit.labels.add(label.label)
-        unit.categories |= {label.category} - {""}
-        unit.found += [d for d in predicted[key] if d not in unit.found]
-        unit.text = f"{unit.text} {label.text}".strip()
-    return grouped
-
-
-def score(grouped: dict[Key, Unit]) -> Scores:
-    scores = Scores()
-    for unit in grouped.values():
-        objections = [d for d in unit.found if d.kind == "objection"]
-        is_objection = "objection" in unit.labels
-        _count(scores.objection, is_objection, bool(objections))
-        asked = any(d.kind == "question" for d in unit.found)
-        _count(scores.question, "question" in unit.labels, asked)
-        if is_objection and objections:
-            scores.category_hits += objections[0].category in unit.categories
-        if is_objection != bool(objections):
-            truth = "/".join(sorted(unit.categories)) or "-"
-            guess = objections[0].category if objections else "-"
-            scores.misses.append(f"truth {truth} got {guess}: {unit.text}")
-    return scores
-
-
-def report(name: str, scores: Scores) -> str:
-    objection, question = scores.objection, scores.question
-    return (
-        f"{name}: objection P={objection.precision:.3f} R={objection.recall:.3f} "
-        f"(tp={objection.tp} fp={objection.fp} fn={objection.fn}); "
-        f"question P={question.precision:.3f} R={question.recall:.3f} "
-        f"(tp={question.tp} fp={question.fp} fn={question.fn}); "
-        f"category accuracy={scores.category_accuracy:.3f}"
+def _label_columns() -> ModuleType:
+    """``examples/label_columns.py`` (a maintainer script, not a package module)."""
+    spec = importlib.util.spec_from_file_location(
+        "label_columns", ROOT / "examples" / "label_columns.py"
     )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="module")
@@ -259,48 +71,70 @@ def labels() -> dict[Key, Label]:
     return load_labels()
 
 
-def test_labels_cover_every_buyer_sentence_with_valid_labels(labels: dict[Key, Label]) -> None:
-    sentences = list(buyer_sentences())
-    assert [(f, u, s) for f, u, s, _ in sentences] == list(labels), "labels.csv is stale"
-    for file, utterance, number, text in sentences:
-        assert labels[(file, utterance, number)].text == text, (file, utterance, number)
-    contexts = stored_contexts()
-    last_rep: dict[tuple[str, int], str] = {}
-    for u in example_utterances():
-        if u.role == "rep":
-            last_rep[u.call_id] = context_text(u.text)
-        elif u.role == "buyer":
-            expected = last_rep.get(u.call_id, "")
-            assert all(contexts[k] == expected for k in contexts if k[:2] == (u.file, u.index))
+def test_labels_cover_every_buyer_sentence_with_valid_kinds(labels: dict[Key, Label]) -> None:
+    derived = _label_columns().derived_columns(EXAMPLES_DIR)
+    assert sorted(derived) == sorted(labels), "labels.csv is stale: run examples/label_columns.py"
+    with LABELS_FILE.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            key = (row["file"], int(row["utterance"]), int(row["sentence"]))
+            for column, value in derived[key].items():
+                assert row[column] == value, (key, column)
     for key, label in labels.items():
-        assert label.label in LABELS, key
+        assert label.label in KINDS, key
         if label.label == "objection":
             assert label.category in OBJECTION_CATEGORIES, key
         else:
             assert label.category == "", key
     counts = Counter(label.label for label in labels.values())
     print(f"\nlabels: {dict(counts)}")
-    assert counts["objection"] >= 150 and counts["question"] >= 50
+    assert counts == {
+        "objection": 221, "pain": 109, "question": 83, "current_setup": 96, "other": 399,
+    }  # fmt: skip
+    assert len(builtin_labelled()) == len(labels)  # the package trains on this very file
 
 
-def test_detection_precision_and_recall_against_labels(
-    labels: dict[Key, Label], memo_embedder: Embedder
+@pytest.fixture(scope="module")
+def curve(memo_embedder: Embedder) -> tuple[ev.Dataset, ev.Curve]:
+    data = ev.build_dataset(memo_embedder, builtin_labelled(), load_seeds())
+    return data, ev.learning_curve(data, (0, 10, 30), ("queue", "random"))
+
+
+def test_cross_validated_figures_per_kind_and_the_learning_curve(
+    curve: tuple[ev.Dataset, ev.Curve],
 ) -> None:
-    predicted = predict(memo_embedder)
-    per_utterance = score(units(labels, predicted, per_utterance=True))
-    per_sentence = score(units(labels, predicted, per_utterance=False))
-    print(f"\n{report('utterances', per_utterance)}\n{report('sentences', per_sentence)}")
-    print("\n".join(per_utterance.misses))
-    # ISSUE 4 TARGET NOT MET: it asks for objection recall >= 0.85 and precision >= 0.75 on
-    # labelled utterances. Rules + seed similarity measured P=0.716 R=0.500; the objection model
-    # (cross-validated, threshold 0.3) measures utterance P=0.600 R=0.802, sentence P=0.566
-    # R=0.715, category accuracy 0.69. Floors sit just under the measured figures.
-    assert per_utterance.objection.recall >= 0.78
-    assert per_utterance.objection.precision >= 0.58
-    assert per_sentence.objection.recall >= 0.69
-    assert per_utterance.category_accuracy >= 0.67
-    assert per_utterance.question.precision >= 0.84
-    assert per_utterance.question.recall >= 0.93
+    data, found = curve
+    figures = {
+        strategy: {b: ev.summary(data, p) for b, p in by_budget.items()}
+        for strategy, by_budget in found.probabilities.items()
+    }
+    print()
+    for strategy, by_budget in figures.items():
+        for budget, summary in by_budget.items():
+            print(f"{strategy} {budget:>3} answers: {json.dumps(summary)}")
+    before = figures["queue"][0]
+    kinds = before["kinds"]
+    assert isinstance(kinds, dict)
+    # ISSUE 16 TARGET NOT MET before any answer: objection precision >= 0.75 at recall >= 0.85.
+    # Measured 0.614 per sentence, 0.639 per utterance (best threshold); at the shipped
+    # threshold 0.16: P 0.596 R 0.861. Floors sit just under the measured figures.
+    assert before["objection_p_at_r85_sentence"] >= 0.6
+    assert before["objection_p_at_r85_utterance"] >= 0.62
+    assert kinds["objection"]["recall"] >= 0.85 and kinds["objection"]["precision"] >= 0.58
+    assert kinds["pain"]["precision"] >= 0.7 and kinds["pain"]["recall"] >= 0.4
+    assert kinds["question"]["precision"] >= 0.83 and kinds["question"]["recall"] >= 0.7
+    assert kinds["current_setup"]["precision"] >= 0.65 and kinds["current_setup"]["recall"] >= 0.43
+    assert kinds["other"]["precision"] >= 0.82 and kinds["other"]["recall"] >= 0.82
+    # Met: after 30 answers from the queue, precision >= 0.85 at recall >= 0.85 (measured 0.857
+    # per sentence, 0.899 per utterance), and the queue beats random answers (0.742 / 0.81).
+    after = figures["queue"][30]
+    assert after["objection_p_at_r85_sentence"] >= 0.85
+    assert after["objection_p_at_r85_utterance"] >= 0.85
+    for budget in (10, 30):
+        queue, chance = figures["queue"][budget], figures["random"][budget]
+        assert queue["objection_p_at_r85_sentence"] > chance["objection_p_at_r85_sentence"]
+    assert (
+        figures["queue"][30]["objection_p_at_r85_sentence"] > before["objection_p_at_r85_sentence"]
+    )
 
 
 # --- clusters ----------------------------------------------------------------------------------

@@ -1,0 +1,92 @@
+"""Per-kind precision and recall of the detector as configured, on a labels file you pass.
+
+Each labelled turn is run through the configured detector (``CALLMINE_*`` settings: the model
+your data dir has learnt, and with ``--llm`` the LLM check of ``CALLMINE_LLM_BASE_URL`` /
+``CALLMINE_LLM_MODEL``) as a small call: the rep's turn before it (``context``), the buyer's
+turn, the rep's turn after it (``reply``). Labels the detector was trained on flatter it: measure
+on calls it has not learnt from (``bench/detect_learning.py`` cross-validates the built-in ones).
+Prints one JSON line.
+
+    .venv/bin/python bench/detect_quality.py --labels my_labels.csv [--llm]
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from common import Timing, emit, local_embedder
+
+from pipeline.config import Settings
+from pipeline.detect import KINDS, create_detector
+from pipeline.detect import evaluate as ev
+from pipeline.detect.detector import RuleEmbeddingDetector
+from pipeline.detect.labels import LabelledSentence, parse_labelled
+from pipeline.detect.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Line:
+    id: int
+    role: str
+    text: str
+    call_id: int
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labels", type=Path, required=True)
+    parser.add_argument("--llm", action="store_true", help="Use the configured LLM check.")
+    args = parser.parse_args()
+    settings = Settings()
+    if not args.llm:
+        settings = settings.model_copy(update={"llm_detect": False})
+    elif not settings.llm_configured:
+        raise SystemExit("--llm needs CALLMINE_LLM_BASE_URL and CALLMINE_LLM_MODEL")
+    labelled = parse_labelled(args.labels.read_text("utf-8-sig"), filename=str(args.labels))
+    detector = create_detector(settings, local_embedder())
+    turns: dict[tuple[str, str], list[int]] = {}
+    for row, example in enumerate(labelled):
+        turns.setdefault((example.group, example.sentence.turn), []).append(row)
+    truth = np.array([KINDS.index(e.label) for e in labelled])  # type: ignore[arg-type]
+    guessed = np.full(len(labelled), KINDS.index("other"))
+    with Timing() as timing:
+        lines: list[Line] = []
+        wanted: list[tuple[int, list[int], LabelledSentence]] = []
+        for number, rows in enumerate(turns.values()):
+            first = labelled[rows[0]].sentence
+            base = number * 3
+            if first.context:
+                lines.append(Line(base, "rep", first.context, number))
+            lines.append(Line(base + 1, "buyer", first.turn, number))
+            if first.reply:
+                lines.append(Line(base + 2, "rep", first.reply, number))
+            wanted.append((base + 1, rows, labelled[rows[0]]))
+        found = detector.detect_utterances(lines)
+        for utterance_id, rows, _ in wanted:
+            kinds = [d for d in found[utterance_id] if d.kind in KINDS]
+            spans = split_sentences(labelled[rows[0]].sentence.turn)
+            for row in rows:
+                text = " ".join(labelled[row].sentence.text.split())
+                for d, (_, _, said) in zip(kinds, spans, strict=False):
+                    if " ".join(said.split()) == text:
+                        guessed[row] = KINDS.index(d.kind)
+    checker = isinstance(detector, RuleEmbeddingDetector) and detector.checker is not None
+    emit(
+        {
+            "labels": str(args.labels),
+            "sentences": len(labelled),
+            "llm": bool(checker),
+            "llm_model": settings.llm_model if checker else None,
+            "kinds": {
+                kind: ev.rates(guessed == k, truth == k).as_dict() for k, kind in enumerate(KINDS)
+            },
+            "seconds": round(timing.wall, 1),
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()

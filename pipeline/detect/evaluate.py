@@ -1,0 +1,239 @@
+"""Measuring the detector on labelled sentences, cross-validated by call file.
+
+Used by ``bench/detect_learning.py`` (the learning curve: queue against random answers),
+``bench/detect_quality.py`` (per-kind precision and recall on a user's own labels) and the
+example-labels test. A file's sentences are always scored by a model fitted without that file's
+labels (the seeds stay in every fit); files are dealt round-robin into folds in name order.
+
+A simulated user answers the detector's questions with the true label: an answered sentence
+follows its verdict and joins the training set at the weight of an answer, then the model is
+re-fitted warm, as in the product.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from pipeline.detect.classify import KINDS
+from pipeline.detect.features import Matrix
+from pipeline.detect.labels import ANSWER_WEIGHT, LabelledSentence
+from pipeline.detect.model import OBJECTION_THRESHOLD, KindModel, fine_class, fit
+from pipeline.detect.queue import pick
+from pipeline.detect.seeds import SeedSet
+from pipeline.detect.train import example_features, seed_groups, seed_vectors, training_examples
+from pipeline.embed import Embedder
+
+FOLDS = 6
+BUDGETS = (0, 10, 30, 100)
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Rates:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+def rates(predicted: npt.NDArray[np.bool_], truth: npt.NDArray[np.bool_]) -> Rates:
+    return Rates(
+        int((predicted & truth).sum()),
+        int((predicted & ~truth).sum()),
+        int((~predicted & truth).sum()),
+    )
+
+
+def precision_at_recall(
+    scores: Floats, truth: npt.NDArray[np.bool_], target: float = 0.85
+) -> float:
+    """The best precision over thresholds whose recall reaches ``target`` (pooled scores)."""
+    order = np.argsort(-scores, kind="stable")
+    hits = truth[order].astype(float)
+    tp, fp = np.cumsum(hits), np.cumsum(1 - hits)
+    precision = tp / np.maximum(tp + fp, 1)
+    recall = tp / max(1, int(truth.sum()))
+    reached = recall >= target - 1e-12
+    return float(precision[reached].max()) if reached.any() else 0.0
+
+
+@dataclass
+class Dataset:
+    """Labelled sentences with their features, folds and utterances; the seeds beside them."""
+
+    examples: list[LabelledSentence]
+    features: Matrix
+    seed_examples: list[LabelledSentence]
+    seed_features: Matrix
+    categories: list[str]
+    dim: int
+    folds: npt.NDArray[np.int64] = field(init=False)
+    utterances: npt.NDArray[np.int64] = field(init=False)
+    truth: npt.NDArray[np.int64] = field(init=False)
+
+    def __post_init__(self) -> None:
+        files = sorted({e.group for e in self.examples})
+        fold_of = {name: i % FOLDS for i, name in enumerate(files)}
+        self.folds = np.array([fold_of[e.group] for e in self.examples], dtype=np.int64)
+        keys: dict[tuple[str, str], int] = {}
+        self.utterances = np.array(
+            [keys.setdefault((e.group, e.sentence.turn), len(keys)) for e in self.examples],
+            dtype=np.int64,
+        )
+        index: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
+        self.truth = np.array([index[e.label] for e in self.examples], dtype=np.int64)
+
+    @property
+    def vectors(self) -> Matrix:
+        """The sentence vectors (the first block of every feature row)."""
+        return self.features[:, : self.dim]
+
+
+def build_dataset(
+    embedder: Embedder, labelled: Sequence[LabelledSentence], seeds: SeedSet
+) -> Dataset:
+    """Features for ``labelled`` and for the seed phrasings, embedded once."""
+    seed_rows = [e for e in training_examples(seeds) if e.group == "seeds"]
+    vectors = seed_vectors(seeds, embedder, {})
+    dim = len(next(iter(vectors.values())))
+    groups = seed_groups(seeds, vectors, dim)
+    seed_features = example_features(embedder, seed_rows, [], seeds, groups)
+    features = example_features(embedder, list(labelled), [], seeds, groups)
+    return Dataset(list(labelled), features, seed_rows, seed_features, list(seeds.objection), dim)
+
+
+def _fit(
+    data: Dataset, rows: Sequence[int], answers: dict[int, int], warm: KindModel | None
+) -> KindModel:
+    """Fit on the seeds, ``rows`` of the labelled set, and answered rows at answer weight."""
+    answered = sorted(answers)
+    x = np.vstack([data.seed_features, data.features[list(rows)], data.features[answered]])
+    labels = [
+        *(fine_class(e.label, e.category) for e in data.seed_examples),
+        *(fine_class(data.examples[i].label, data.examples[i].category) for i in rows),
+        *(fine_class(data.examples[i].label, data.examples[i].category) for i in answered),
+    ]
+    weights = [
+        *(e.weight for e in data.seed_examples),
+        *(data.examples[i].weight for i in rows),
+        *([ANSWER_WEIGHT] * len(answered)),
+    ]
+    return fit(x, labels, weights, data.categories, warm_from=warm, tol=1e-3 if warm else 1e-4)
+
+
+@dataclass
+class Curve:
+    """Out-of-fold kind probabilities after each answer budget, per strategy."""
+
+    probabilities: dict[str, dict[int, Floats]] = field(default_factory=dict)
+
+
+def learning_curve(
+    data: Dataset,
+    budgets: Sequence[int] = BUDGETS,
+    strategies: Sequence[str] = ("queue", "random"),
+    *,
+    threshold: float = OBJECTION_THRESHOLD,
+    seed: int = 0,
+) -> Curve:
+    """For each held-out fold (one user's calls): score it, then answer ``budgets`` questions
+    picked by each strategy in batches (10 at a time up to 30, then 35), re-fitting warm after
+    each batch; answered sentences follow their verdict."""
+    curve = Curve(
+        {s: {b: np.zeros((len(data.examples), len(KINDS))) for b in budgets} for s in strategies}
+    )
+    for fold in range(FOLDS):
+        train = [i for i in range(len(data.examples)) if data.folds[i] != fold]
+        test = [i for i in range(len(data.examples)) if data.folds[i] == fold]
+        if not test:
+            continue
+        base = _fit(data, train, {}, None)
+        for strategy in strategies:
+            model, answers = base, dict[int, int]()
+            rng = random.Random(seed + fold)
+            done = 0
+            for budget in sorted(budgets):
+                while done < budget:
+                    step = min(budget - done, 10 if done < 30 else 35)
+                    new = _choose(data, model, test, answers, step, strategy, rng, threshold)
+                    if not new:
+                        break
+                    answers.update({i: int(data.truth[i]) for i in new})
+                    done += len(new)
+                    model = _fit(data, train, answers, model)
+                probabilities = model.kind_probabilities(data.features[test])
+                for row, i in enumerate(test):
+                    if i in answers:
+                        probabilities[row] = np.eye(len(KINDS))[answers[i]]
+                curve.probabilities[strategy][budget][test] = probabilities
+    return curve
+
+
+def _choose(
+    data: Dataset,
+    model: KindModel,
+    test: Sequence[int],
+    answers: dict[int, int],
+    count: int,
+    strategy: str,
+    rng: random.Random,
+    threshold: float,
+) -> list[int]:
+    open_rows = [i for i in test if i not in answers]
+    if strategy == "random":
+        return rng.sample(open_rows, min(count, len(open_rows)))
+    p = model.kind_probabilities(data.features[open_rows])[:, 0]
+    calls = [data.examples[i].group for i in open_rows]
+    done = data.vectors[sorted(answers)] if answers else None
+    chosen = pick(list(p), calls, data.vectors[open_rows], count, threshold, done)
+    return [open_rows[j] for j in chosen]
+
+
+def decide(probabilities: Floats, threshold: float = OBJECTION_THRESHOLD) -> npt.NDArray[np.int64]:
+    """The kind index per row: objection from ``threshold`` up, else the likeliest other kind."""
+    others = 1 + np.argmax(probabilities[:, 1:], axis=1)
+    return np.where(probabilities[:, 0] >= threshold, 0, others).astype(np.int64)
+
+
+def summary(
+    data: Dataset, probabilities: Floats, threshold: float = OBJECTION_THRESHOLD
+) -> dict[str, object]:
+    """Objection precision at recall 0.85 (per sentence and per utterance, best threshold) and
+    per-kind precision and recall at ``threshold``."""
+    truth = data.truth
+    objection = truth == 0
+    per_utterance_score = np.full(int(data.utterances.max()) + 1, -np.inf)
+    np.maximum.at(per_utterance_score, data.utterances, probabilities[:, 0])
+    per_utterance_truth = np.zeros(len(per_utterance_score), dtype=bool)
+    np.logical_or.at(per_utterance_truth, data.utterances, objection)
+    decided = decide(probabilities, threshold)
+    return {
+        "objection_p_at_r85_sentence": round(
+            precision_at_recall(probabilities[:, 0], objection), 3
+        ),
+        "objection_p_at_r85_utterance": round(
+            precision_at_recall(per_utterance_score, per_utterance_truth), 3
+        ),
+        "kinds": {kind: rates(decided == k, truth == k).as_dict() for k, kind in enumerate(KINDS)},
+    }

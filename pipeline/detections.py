@@ -1,0 +1,262 @@
+"""The review queue and the detector's learning: which buyer sentences to ask the user about
+next, and the background re-fit after a few answers.
+
+The queue (``review_queue``) asks about the unanswered sentences whose stored P(objection) is
+closest to the operating threshold, spread over calls and themes (``pipeline/detect/queue.py``).
+An answer is a ``pipeline.corrections.label_sentence`` verdict; every ``refit_every`` answers
+``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the detector on
+the answers (warm-started, a second or two), then re-scores the sentences the queue draws from,
+so the next questions come from the new model. ``callmine redetect`` applies it to every call.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline import jobs
+from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
+from pipeline.detect.labels import user_labelled, user_verdicts
+from pipeline.detect.queue import pick, uncertainty_order
+from pipeline.detect.train import load_or_train
+from pipeline.embed import CachedEmbedder, embed_cached
+from pipeline.files import write_text_atomically
+from pipeline.jobs import ProgressCallback
+from pipeline.store import Job, Mention, Utterance
+from pipeline.workspace import Workspace
+
+POOL_PER_QUESTION = 20  # candidates read (nearest the threshold) per question asked
+ANSWERED_KEPT = 500  # the latest answers the queue keeps away from (near-duplicates)
+RESCORE_POOL = 2000  # sentences nearest the threshold that a re-fit scores again
+REFIT_STATE = "refit.json"
+REFIT_JOB = "refit"
+
+
+class Suggested(BaseModel):
+    kind: str
+    category: str | None
+
+
+class QueueItem(BaseModel):
+    """One sentence to answer, as ``callmine detections queue --json`` prints it."""
+
+    utterance_id: int
+    call_id: int
+    sentence: str
+    speaker: str | None
+    role: str
+    suggested: Suggested
+    confidence: float
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """A queue item with what the review page shows around it."""
+
+    item: QueueItem
+    mention_id: int
+    before: str  # the rep's turn before (whole)
+    after: str  # the rep's turn after (whole)
+    turn: str  # the buyer's whole turn
+    char_start: int
+    char_end: int
+
+
+def _open_sentences(session: Session) -> list[tuple[int, int, float]]:
+    """(mention id, call id, P(objection)) of every sentence no user has answered."""
+    rows = session.execute(
+        select(Mention.id, Mention.call_id, Mention.objection_probability).where(
+            Mention.kind.in_(KINDS),
+            Mention.source != "user",
+            Mention.objection_probability.is_not(None),
+        )
+    ).all()
+    return [(int(r[0]), int(r[1]), float(r[2] or 0.0)) for r in rows]
+
+
+def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> list[QueueEntry]:
+    """The next ``limit`` sentences to ask about, best first (see the module docstring)."""
+    threshold = workspace.settings.objection_threshold
+    open_rows = _open_sentences(session)
+    if not open_rows or limit <= 0:
+        return []
+    order = uncertainty_order([p for _, _, p in open_rows], threshold)
+    pool = [open_rows[i] for i in order[: max(limit * POOL_PER_QUESTION, 50)]]
+    mentions = {
+        m.id: m
+        for m in session.scalars(select(Mention).where(Mention.id.in_([r[0] for r in pool])))
+    }
+    pool = [r for r in pool if r[0] in mentions]
+    vectors = embed_cached(session, workspace.embedder, [mentions[r[0]].text for r in pool])
+    answered_texts = list(
+        session.scalars(
+            select(Mention.text)
+            .where(Mention.source == "user", Mention.kind.in_(KINDS))
+            .order_by(Mention.id.desc())
+            .limit(ANSWERED_KEPT)
+        )
+    )
+    answered = embed_cached(session, workspace.embedder, answered_texts) if answered_texts else None
+    chosen = pick([r[2] for r in pool], [r[1] for r in pool], vectors, limit, threshold, answered)
+    return [_entry(session, mentions[pool[i][0]]) for i in chosen]
+
+
+def _entry(session: Session, mention: Mention) -> QueueEntry:
+    utterance = mention.utterance
+    before = _rep_turn(session, utterance, before=True)
+    after = _rep_turn(session, utterance, before=False)
+    item = QueueItem(
+        utterance_id=utterance.id,
+        call_id=utterance.call_id,
+        sentence=mention.text,
+        speaker=utterance.speaker,
+        role=utterance.role,
+        suggested=Suggested(kind=mention.kind, category=mention.category),
+        confidence=round(float(mention.confidence), 3),
+    )
+    return QueueEntry(
+        item, mention.id, before, after, utterance.text, mention.char_start, mention.char_end
+    )
+
+
+def _rep_turn(session: Session, utterance: Utterance, *, before: bool) -> str:
+    """The rep's nearest turn before (or after) ``utterance`` in its call ("" when none)."""
+    seq = Utterance.seq < utterance.seq if before else Utterance.seq > utterance.seq
+    order = Utterance.seq.desc() if before else Utterance.seq.asc()
+    text = session.scalar(
+        select(Utterance.text)
+        .where(Utterance.call_id == utterance.call_id, Utterance.role == "rep", seq)
+        .order_by(order)
+        .limit(1)
+    )
+    return text or ""
+
+
+def queue_progress(workspace: Workspace, session: Session) -> dict[str, int]:
+    """What the review page shows: answers given, sentences still uncertain, how many
+    sentences have no score yet (detected before the kinds: ``callmine redetect``), and answers
+    until the next re-fit."""
+    confident = workspace.settings.confident_at
+    rows = session.execute(
+        select(Mention.source, Mention.confidence, Mention.objection_probability).where(
+            Mention.kind.in_(KINDS)
+        )
+    ).all()
+    answered = sum(1 for r in rows if r[0] == "user")
+    uncertain = sum(1 for r in rows if r[0] != "user" and r[2] is not None and r[1] < confident)
+    unscored = sum(1 for r in rows if r[0] != "user" and r[2] is None)
+    given = len(user_labelled(workspace.settings.data_dir))
+    every = workspace.settings.refit_every
+    since = given - _fitted_at(workspace)
+    return {
+        "answered": answered,
+        "uncertain": uncertain,
+        "unscored": unscored,
+        "until_refit": max(0, every - since),
+    }
+
+
+def _state_path(workspace: Workspace) -> Any:
+    return workspace.settings.data_dir / "models" / REFIT_STATE
+
+
+def _fitted_at(workspace: Workspace) -> int:
+    path = _state_path(workspace)
+    try:
+        return int(json.loads(path.read_text("utf-8")).get("answers", 0))
+    except (OSError, ValueError):
+        return 0
+
+
+def refit_due(workspace: Workspace, session: Session) -> bool:
+    """True when ``refit_every`` answers came since the last fit and no re-fit is queued."""
+    given = len(user_labelled(workspace.settings.data_dir))
+    if given - _fitted_at(workspace) < workspace.settings.refit_every:
+        return False
+    running = session.scalar(
+        select(Job.id).where(Job.kind == REFIT_JOB, Job.status.in_(("queued", "running"))).limit(1)
+    )
+    return running is None
+
+
+def refit(workspace: Workspace, *, progress: ProgressCallback | None = None) -> dict[str, Any]:
+    """Fit the detector on every answer so far (cached in ``<data_dir>/models``), then score
+    again the ``RESCORE_POOL`` unanswered sentences nearest the threshold. Kinds, clusters and
+    quotes stay as they are until ``callmine redetect``."""
+    settings = workspace.settings
+    seeds = load_seeds(settings.data_dir)
+    users = user_labelled(settings.data_dir)
+    with workspace.writer(), workspace.session() as session:
+        embedder = CachedEmbedder(session, workspace.embedder)
+        if progress:
+            progress(0.1, f"fitting the detector on {len(users)} answers")
+        model = load_or_train(embedder, seeds, users, settings.data_dir / "models")
+        detector = RuleEmbeddingDetector(
+            embedder,
+            seeds=seeds,
+            competitors=settings.competitors,
+            model=model,
+            threshold=settings.objection_threshold,
+            verdicts=user_verdicts(users),
+        )
+        if progress:
+            progress(0.6, "scoring the uncertain sentences again")
+        rescored = _rescore(workspace, session, detector)
+    write_text_atomically(_state_path(workspace), json.dumps({"answers": len(users)}))
+    return {"answers": len(users), "model": model.key, "rescored": rescored}
+
+
+def _rescore(workspace: Workspace, session: Session, detector: RuleEmbeddingDetector) -> int:
+    open_rows = _open_sentences(session)
+    order = uncertainty_order([p for _, _, p in open_rows], workspace.settings.objection_threshold)
+    wanted = {open_rows[i][0] for i in order[:RESCORE_POOL]}
+    calls = sorted({open_rows[i][1] for i in order[:RESCORE_POOL]})
+    if not calls:
+        return 0
+    mentions = {
+        (m.utterance_id, m.char_start): m
+        for m in session.scalars(select(Mention).where(Mention.id.in_(wanted)))
+    }
+    turns: Sequence[Utterance] = session.scalars(
+        select(Utterance)
+        .where(Utterance.call_id.in_(calls))
+        .order_by(Utterance.call_id, Utterance.seq)
+    ).all()
+    sentences = detector.sentences(turns)
+    scores, _, _ = detector.score(sentences)
+    changed = 0
+    for sentence, score in zip(sentences, scores, strict=True):
+        mention = mentions.get((sentence.utterance_id, sentence.start))
+        if mention is not None:
+            mention.objection_probability = score.objection_probability
+            changed += 1
+    session.flush()
+    return changed
+
+
+def schedule_refit(workspace: Workspace, session: Session, schedule: Callable[..., Any]) -> bool:
+    """After an answer: when ``refit_every`` answers came since the last fit, hand ``schedule``
+    (``BackgroundTasks.add_task``) a job that re-fits the detector, so the request returns at
+    once. The job row is made when the task starts, after the answer's transaction commits (on
+    SQLite a second writer would wait for it). True when a re-fit was scheduled."""
+    if not refit_due(workspace, session):
+        return False
+    schedule(run_refit_job, workspace)
+    return True
+
+
+def run_refit_job(workspace: Workspace) -> str:
+    """``refit`` as a job (``GET /api/jobs/{id}`` shows it); returns the job id."""
+    job_id = jobs.create_job(workspace, REFIT_JOB, "re-fitting the detector on your answers")
+
+    def work(progress: ProgressCallback) -> dict[str, Any]:
+        return refit(workspace, progress=progress)
+
+    jobs.run_job(workspace, job_id, work)
+    return job_id

@@ -1,0 +1,141 @@
+"""The kind model: shipped weights in step with the training data, label files, save/load,
+calibrated probabilities, a user's labels re-fitting it warm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds, training_examples
+from pipeline.detect.labels import builtin_labelled, parse_labelled
+from pipeline.detect.model import KindModel, expected_recall_threshold, fine_class, fit
+from pipeline.detect.train import (
+    builtin_model_path,
+    example_features,
+    seed_groups,
+    seed_vectors,
+    training_key,
+)
+from pipeline.embed import Embedder
+from pipeline.errors import BadInput
+from tests.conftest import make_settings
+
+
+def test_shipped_model_matches_the_builtin_training_data(embedder: Embedder) -> None:
+    seeds = load_seeds()
+    key = training_key(training_examples(seeds), seeds, embedder.name)
+    shipped = KindModel.load(builtin_model_path())
+    assert shipped.key == key, "stale pipeline/data/kind_model.npz: run make detector-model"
+    assert {c.split(":")[0] for c in shipped.classes} == set(KINDS)
+    assert {c.split(":")[1] for c in shipped.classes if ":" in c} == set(seeds.objection)
+    counts = {kind: sum(e.label == kind for e in builtin_labelled()) for kind in KINDS}
+    assert counts == {
+        "objection": 221, "pain": 109, "question": 83, "current_setup": 96, "other": 399,
+    }  # fmt: skip
+
+
+def test_labels_file_errors_are_bad_input() -> None:
+    for text, problem in [
+        ("text,label\nhi,other\n", "missing column"),
+        ("label,category,text\nmaybe,,hi\n", "label must be one of"),
+        ("label,category,text\nobjection,,too dear\n", "needs a category"),
+    ]:
+        with pytest.raises(BadInput, match=problem):
+            parse_labelled(text, filename="labels.csv")
+
+
+def test_sentences_of_one_turn_share_the_turn_and_know_their_place() -> None:
+    examples = parse_labelled(
+        "file,utterance,label,category,text,context,reply,position\n"
+        "a.txt,3,other,,Sure.,What do you use today?,,0.2\n"
+        "a.txt,3,current_setup,,We use a spreadsheet.,What do you use today?,Got it.,0.2\n"
+        "a.txt,5,objection,price,Too dear.,,,\n",
+        filename="labels.csv",
+    )
+    assert [e.sentence.turn for e in examples] == [
+        "Sure. We use a spreadsheet.",
+        "Sure. We use a spreadsheet.",
+        "Too dear.",
+    ]
+    first, second, third = (e.sentence for e in examples)
+    assert second.context == "What do you use today?" and second.reply == "Got it."
+    assert (first.index_in_turn, second.index_in_turn, second.turn_size) == (0, 1, 2)
+    assert second.position == 0.2 and third.position == 0.5
+    assert examples[2].category == "price" and examples[1].category == ""
+
+
+def test_save_load_round_trip_is_exact_and_fits_are_deterministic(
+    tmp_path: Path, memo_embedder: Embedder
+) -> None:
+    seeds = load_seeds()
+    examples = training_examples(seeds)[:500]
+    vectors = seed_vectors(seeds, memo_embedder, {})
+    groups = seed_groups(seeds, vectors, memo_embedder.dim)
+    features = example_features(memo_embedder, examples, [], seeds, groups)
+    labels = [fine_class(e.label, e.category) for e in examples]
+    weights = [e.weight for e in examples]
+    model = fit(features, labels, weights, list(seeds.objection), key="k")
+    model.save(tmp_path / "m.npz")
+    loaded = KindModel.load(tmp_path / "m.npz")
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+    assert np.allclose(loaded.kind_probabilities(features), model.kind_probabilities(features))
+    assert np.allclose(model.kind_probabilities(features).sum(axis=1), 1.0)
+    again = fit(features, labels, weights, list(seeds.objection), key="k")
+    assert [p.kind for p in again.predict(features)] == [p.kind for p in model.predict(features)]
+    # A warm re-fit on the same data lands on the same optimum.
+    warm = fit(features, labels, weights, list(seeds.objection), warm_from=model, tol=1e-4)
+    assert (
+        np.abs(warm.kind_probabilities(features) - model.kind_probabilities(features)).max() < 0.02
+    )
+
+
+def test_the_threshold_decides_objection_and_confidence_is_the_kind_shown(
+    memo_embedder: Embedder,
+) -> None:
+    detector = RuleEmbeddingDetector(memo_embedder)
+    text = "Seventy-three a month for six people, that's nearly nine hundred a year."
+    (found,) = [d for d in detector.detect(text) if d.kind in KINDS]
+    strict = RuleEmbeddingDetector(memo_embedder, model=detector.model, threshold=0.99)
+    (other,) = [d for d in strict.detect(text) if d.kind in KINDS]
+    assert found.kind == "objection" and found.category == "price"
+    assert found.confidence == pytest.approx(found.objection_probability, abs=1e-3)
+    assert other.kind != "objection" and other.objection_probability == found.objection_probability
+
+
+def test_expected_recall_threshold_needs_no_labels() -> None:
+    probabilities = [0.9, 0.8, 0.3, 0.1, 0.05, 0.02]
+    threshold = expected_recall_threshold(probabilities, target=0.9)
+    kept = sum(p for p in probabilities if p >= threshold)
+    assert kept / sum(probabilities) >= 0.9 and threshold == 0.3
+
+
+def test_user_labels_teach_the_detector(tmp_path: Path, memo_embedder: Embedder) -> None:
+    """A user's own labelled sentences re-fit the model (cached in the data dir), warm."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    sentence = "The lads would rather keep the whiteboard in the van."
+    baseline = RuleEmbeddingDetector.from_settings(make_settings(data_dir), memo_embedder)
+    (before,) = [d for d in baseline.detect(sentence) if d.kind in KINDS]
+    rows = "\n".join(
+        f"objection,status_quo,{text}"
+        for text in [
+            sentence,
+            "The lads would rather keep the whiteboard.",
+            "Honestly the whiteboard in the van does the job for the lads.",
+            "We'd rather keep the whiteboard, it's what the crews know.",
+        ]
+    )
+    (data_dir / "objection_labels.csv").write_text(f"label,category,text\n{rows}\n")
+    taught = RuleEmbeddingDetector.from_settings(make_settings(data_dir), memo_embedder)
+    assert taught.model.key != baseline.model.key
+    assert list((data_dir / "models").glob("kind_model-*.npz"))
+    assert list((data_dir / "models").glob("features-*.npy"))  # the built-in rows, cached
+    probe = "Honestly the crews would rather keep the whiteboard in the van."
+    (after,) = [d for d in taught.detect(probe) if d.kind in KINDS]
+    (plain,) = [d for d in baseline.detect(probe) if d.kind in KINDS]
+    assert after.kind == "objection" and after.category == "status_quo"
+    assert (after.objection_probability or 0) > (plain.objection_probability or 0)
+    (exact,) = [d for d in taught.detect(sentence) if d.kind in KINDS]
+    assert exact.source == "user" or exact.objection_probability != before.objection_probability
