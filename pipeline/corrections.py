@@ -20,9 +20,8 @@ from pipeline.analysis import analyse_pending, mark_pending
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.detect import DETECTED_ROLES, KINDS, Kind, load_seeds
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.detector import surroundings
 from pipeline.detect.labels import LabelledSentence, record_user_label, sentence_key
-from pipeline.detect.sentences import split_sentences
+from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.errors import BadInput, NotFound
 from pipeline.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.jobs import ProgressCallback

@@ -243,10 +243,12 @@ def _rescore(workspace: Workspace, session: Session, detector: RuleEmbeddingDete
 def schedule_refit(workspace: Workspace, session: Session, schedule: Callable[..., Any]) -> bool:
     """After an answer: when ``refit_every`` answers came since the last fit, hand ``schedule``
     (``BackgroundTasks.add_task``) a job that re-fits the detector, so the request returns at
-    once. The job row is made when the task starts, after the answer's transaction commits (on
-    SQLite a second writer would wait for it). True when a re-fit was scheduled."""
+    once. The answer is committed first: the job writes from its own session, and on SQLite a
+    second writer would wait for this transaction (FastAPI may run the task before the request's
+    session closes). True when a re-fit was scheduled."""
     if not refit_due(workspace, session):
         return False
+    session.commit()
     schedule(run_refit_job, workspace)
     return True
 

@@ -29,17 +29,11 @@ from pipeline.detect.classify import (
     UtteranceLike,
 )
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence
-from pipeline.detect.labels import (
-    context_text,
-    reply_text,
-    sentence_key,
-    user_labelled,
-    user_verdicts,
-)
+from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import kind_checker
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
-from pipeline.detect.sentences import split_sentences
+from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
@@ -357,36 +351,6 @@ def _group_similarities(
 def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:
     """Speaker names in these utterances (ORM rows have them), for redaction."""
     return sorted({str(name) for u in utterances if (name := getattr(u, "speaker", None))})
-
-
-def surroundings(
-    utterances: Sequence[UtteranceLike],
-) -> list[tuple[UtteranceLike, str, str, float]]:
-    """Each utterance with the rep's turn before it and after it in the same call ("" when
-    none) and the position of its turn in the call (0 first, 1 last)."""
-    calls: list[list[UtteranceLike]] = []
-    current: object = object()
-    for utterance in utterances:
-        this_call = getattr(utterance, "call_id", None)
-        if not calls or this_call != current:
-            calls.append([])
-            current = this_call
-        calls[-1].append(utterance)
-    out: list[tuple[UtteranceLike, str, str, float]] = []
-    for turns in calls:
-        last = max(1, len(turns) - 1)
-        before = ""
-        after: list[str] = [""] * len(turns)
-        following = ""
-        for index in range(len(turns) - 1, -1, -1):
-            after[index] = following
-            if turns[index].role == "rep":
-                following = reply_text(turns[index].text)
-        for index, utterance in enumerate(turns):
-            out.append((utterance, before, after[index], index / last))
-            if utterance.role == "rep":
-                before = context_text(utterance.text)
-    return out
 
 
 _WHY_NOW_SIM = 0.65

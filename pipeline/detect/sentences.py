@@ -1,8 +1,13 @@
-"""Sentence spans of an utterance: the unit detection scores and quotes cite."""
+"""Sentence spans of an utterance (the unit detection scores and quotes cite) and where an
+utterance sits in its call (the rep's turns around it, its position)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from pipeline.detect.classify import UtteranceLike
+from pipeline.detect.labels import context_text, reply_text
 
 _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd",
@@ -49,3 +54,33 @@ def _add_span(spans: list[tuple[int, int, str]], text: str, start: int, end: int
         end -= 1
     if start < end:
         spans.append((start, end, text[start:end]))
+
+
+def surroundings(
+    utterances: Sequence[UtteranceLike],
+) -> list[tuple[UtteranceLike, str, str, float]]:
+    """Each utterance with the rep's turn before it and after it in the same call ("" when
+    none) and the position of its turn in the call (0 first, 1 last)."""
+    calls: list[list[UtteranceLike]] = []
+    current: object = object()
+    for utterance in utterances:
+        this_call = getattr(utterance, "call_id", None)
+        if not calls or this_call != current:
+            calls.append([])
+            current = this_call
+        calls[-1].append(utterance)
+    out: list[tuple[UtteranceLike, str, str, float]] = []
+    for turns in calls:
+        last = max(1, len(turns) - 1)
+        before = ""
+        after: list[str] = [""] * len(turns)
+        following = ""
+        for index in range(len(turns) - 1, -1, -1):
+            after[index] = following
+            if turns[index].role == "rep":
+                following = reply_text(turns[index].text)
+        for index, utterance in enumerate(turns):
+            out.append((utterance, before, after[index], index / last))
+            if utterance.role == "rep":
+                before = context_text(utterance.text)
+    return out
