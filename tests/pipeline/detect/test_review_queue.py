@@ -133,7 +133,10 @@ def test_an_old_data_dir_is_migrated_and_keeps_its_mentions(tmp_path: Path) -> N
             text("CREATE TABLE _migrations (name VARCHAR(255) PRIMARY KEY, applied_at DATETIME)")
         )
         connection.execute(
-            text("INSERT INTO _migrations VALUES ('001_initial_schema', '2026-01-01')")
+            text(
+                "INSERT INTO _migrations VALUES ('001_initial_schema', '2026-01-01'), "
+                "('002_analysis_state', '2026-01-01')"
+            )
         )
         connection.execute(
             text(
