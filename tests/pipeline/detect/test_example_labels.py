@@ -99,6 +99,8 @@ def curve(memo_embedder: Embedder) -> tuple[ev.Dataset, ev.Curve]:
     return data, ev.learning_curve(data, (0, 10, 30), ("queue", "random"))
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(1800)  # 20-40 s on a quiet machine: 6 cold fits and 36 warm re-fits
 def test_cross_validated_figures_per_kind_and_the_learning_curve(
     curve: tuple[ev.Dataset, ev.Curve],
 ) -> None:

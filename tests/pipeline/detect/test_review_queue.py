@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from pipeline import detections
+from pipeline.database import Database
 from pipeline.detect.labels import user_labelled
-from pipeline.store import Database, Job, Mention
+from pipeline.store import Job, Mention
 from pipeline.workspace import Workspace
 from tests.conftest import app_client, make_settings
 
