@@ -177,6 +177,13 @@ def test_admin_pages(authed: Authed) -> None:
     )
     assert roles.status_code == 303
     assert alice.client.get("/admin/erasures").status_code == 200
+    for confirm, says in (("Acme Co", "Type+the+account"), ("Nobody Ltd", "no+calls+for+account")):
+        erase = alice.client.post(
+            "/admin/erasures",
+            data={"account": "Nobody Ltd", "confirm": confirm, "csrf_token": alice.csrf},
+            follow_redirects=False,
+        )
+        assert erase.status_code == 303 and says in erase.headers["location"]
     mark = authed.sign_in("mark")
     assert "/admin/users" not in mark.client.get("/").text  # no Admin link
     denied = mark.client.get("/admin/users", headers={"Accept": "text/html"})
