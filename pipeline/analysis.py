@@ -5,9 +5,10 @@ a full re-cluster runs when there are no clusters yet or drift warrants it (too 
 mentions, or the corpus grew a lot since the last full run). Cluster ids stay stable across full
 runs (membership overlap), and user edits recorded in ``ClusterEdit`` are replayed.
 
-Calls are analysed in batches of about ``BATCH_UTTERANCES`` utterances, one heavy writer at a
-time (``Workspace.writer``). Detection runs outside any write transaction; each batch's mentions,
-cluster assignments and its calls' ``analysed`` state are written in one short transaction, the
+Calls are analysed in batches of about ``analysis_batch_utterances`` utterances (a setting), one
+heavy writer at a time (``Workspace.writer``). Detection runs outside any write transaction; each
+batch's mentions, cluster assignments and its calls' ``analysed`` state are written in one short
+transaction, the
 faiss index after it commits. A batch that fails is retried call by call, so one bad call is
 marked ``failed`` (with its error) without costing its neighbours their analysis; a crash leaves
 the calls not yet written ``pending``, and ``analyse_pending`` picks them up again.
@@ -37,8 +38,6 @@ from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-# Utterances per batch: full embedding batches, bounded memory, progress every few seconds.
-BATCH_UTTERANCES = 1024
 # Shares of a job's progress: detection and storing, then the re-cluster.
 DETECT_SHARE = 0.85
 
@@ -89,8 +88,9 @@ class _Batch:
     utterances: int
 
 
-def _batches(session: Session, call_ids: Sequence[int]) -> list[_Batch]:
-    """Whole calls, about ``BATCH_UTTERANCES`` utterances per batch."""
+def _batches(session: Session, call_ids: Sequence[int], size: int) -> list[_Batch]:
+    """Whole calls, about ``size`` utterances per batch: full embedding batches, bounded
+    memory, progress every few seconds."""
     sizes = dict(
         session.execute(
             select(Utterance.call_id, func.count())
@@ -103,7 +103,7 @@ def _batches(session: Session, call_ids: Sequence[int]) -> list[_Batch]:
     for call_id in call_ids:
         current.call_ids.append(call_id)
         current.utterances += int(sizes.get(call_id, 0))
-        if current.utterances >= BATCH_UTTERANCES:
+        if current.utterances >= size:
             batches.append(current)
             current = _Batch([], 0)
     if current.call_ids:
@@ -243,7 +243,7 @@ def analyse_calls(
     totals: Counter[str] = Counter(calls=0, mentions=0, clustered_mentions=0, assigned=0)
     with workspace.writer():
         with workspace.session() as cache:
-            batches = _batches(cache, ids)
+            batches = _batches(cache, ids, workspace.settings.analysis_batch_utterances)
             total = max(sum(b.utterances for b in batches), 1)
             detector = create_detector(
                 workspace.settings, CachedEmbedder(cache, workspace.embedder, commit=True)

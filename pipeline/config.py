@@ -119,6 +119,12 @@ class Settings(BaseSettings):
     background_ingest_bytes: int = Field(
         2 * 1024 * 1024, description="Uploads larger than this are analysed in a background job."
     )
+    analysis_batch_utterances: int = Field(
+        1024,
+        gt=0,
+        description="Utterances analysed per batch: each batch is written in one short "
+        "transaction, so a crash loses at most one batch, and progress is reported per batch.",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -39,6 +39,9 @@ JobWork = Callable[[ProgressCallback], dict[str, Any]]
 # Jobs created or running in this process and not finished yet: never stale while here.
 _LIVE: set[str] = set()
 _LIVE_GUARD = threading.Lock()
+# submit_once looks for a queued job and creates one as one step: requests arriving together
+# join one job.
+_SUBMIT_GUARD = threading.Lock()
 
 
 def this_process() -> str:
@@ -271,8 +274,13 @@ def submit_once(
 ) -> str:
     """``submit``, unless a job of ``kind`` is already queued here: then that one is returned
     (it has not started, so it will see everything asked of it until now)."""
-    queued = open_job(workspace, kind)
-    return queued if queued is not None else submit(workspace, kind, message, work, schedule)
+    with _SUBMIT_GUARD:
+        queued = open_job(workspace, kind)
+        if queued is not None:
+            return queued
+        job_id = create_job(workspace, kind, message)
+    schedule(run_job, workspace, job_id, work)
+    return job_id
 
 
 def run_job(workspace: Workspace, job_id: str, work: JobWork) -> None:

@@ -146,7 +146,7 @@ def test_progress_moves_through_the_stages(
         ingest_bytes(workspace, transcript(f"progress-{i}"), f"p{i}.txt", analyse=False)[0].call_id
         for i in range(6)
     ]
-    monkeypatch.setattr(analysis, "BATCH_UTTERANCES", 5)  # one call per batch
+    monkeypatch.setattr(workspace.settings, "analysis_batch_utterances", 5)  # a call a batch
     seen: list[tuple[float, str]] = []
     analysis.analyse_calls(
         workspace, [i or 0 for i in ids], progress=lambda f, m: seen.append((f, m))
