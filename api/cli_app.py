@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from pipeline.config import get_settings
 from pipeline.errors import CallmineError
@@ -39,6 +40,14 @@ def open_workspace() -> Iterator[Workspace]:
     finally:
         if workspace is not None:
             workspace.close()
+
+
+def page_table(name: str, page: int, total: int, columns: Sequence[str]) -> Table:
+    """An empty table for one page of a paged listing, titled with where it is."""
+    table = Table(title=f"{name} (page {page}, {total} in all)")
+    for column in columns:
+        table.add_column(column)
+    return table
 
 
 def print_json(payload: Any) -> None:

@@ -18,7 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from api.cli_app import app, console, err_console, open_workspace, print_json
+from api.cli_app import app, console, err_console, open_workspace, page_table, print_json
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import get_call, list_calls, list_utterances
 from pipeline.calls.schemas import CallUpdate
@@ -171,9 +171,8 @@ def calls_command(
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
-    table = Table(title=f"calls (page {result.page}, {result.total} in all)")
-    for column in ("id", "date", "account", "outcome", "format", "utterances", "file"):
-        table.add_column(column)
+    columns = ("id", "date", "account", "outcome", "format", "utterances", "file")
+    table = page_table("calls", result.page, result.total, columns)
     for c in result.items:
         table.add_row(
             str(c.id),

@@ -6,9 +6,8 @@ import enum
 from typing import Annotated, get_args
 
 import typer
-from rich.table import Table
 
-from api.cli_app import app, console, open_workspace, print_json
+from api.cli_app import app, console, open_workspace, page_table, print_json
 from pipeline.jobs import JobStatus, list_jobs
 
 StatusChoice = enum.StrEnum("StatusChoice", {s: s for s in get_args(JobStatus)})  # type: ignore[misc]
@@ -34,9 +33,8 @@ def jobs_command(
     if as_json:
         print_json(jobs.model_dump(mode="json"))
         return
-    table = Table(title=f"jobs (page {jobs.page}, {jobs.total} in all)")
-    for column in ("id", "kind", "status", "progress", "message", "updated"):
-        table.add_column(column)
+    columns = ("id", "kind", "status", "progress", "message", "updated")
+    table = page_table("jobs", jobs.page, jobs.total, columns)
     for job in jobs.items:
         table.add_row(
             job.id[:8],
