@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.store import Utterance
+from pipeline.store import Call, Utterance
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -100,8 +100,41 @@ class Redactor:
         return text
 
 
+# A person named in the prose of a rep's note or a CRM note: after "with", "w/", "attendees:",
+# "contact:", or before a role in brackets ("Fiona McLeod (nursery manager)").
+_PERSON = r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+)?"
+_PROSE_NAME_RE = re.compile(
+    rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?P<after>{_PERSON}))"
+    rf"|(?P<before>{_PERSON})\s*\((?:[a-z][a-z ,/&'-]*)\)"
+)
+_PROSE_NOT_NAMES = frozenset(
+    {"the", "our", "their", "his", "her", "them", "him", "you", "we", "us", "a", "an", "and"}
+)
+
+
+# A name's word: "Fiona", "McLeod", "O'Neil", "Smith-Jones"; not "CSV" or "LedgerLeaf" (products).
+_NAME_WORD_RE = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+
+
+def prose_names(text: str) -> list[str]:
+    """People a note names in its prose ("Spoke with Fiona McLeod", "Olivia Grant (owner)")."""
+    found: list[str] = []
+    for match in _PROSE_NAME_RE.finditer(text or ""):
+        name = (match.group("after") or match.group("before") or "").strip()
+        words = name.split()
+        if (
+            words
+            and words[0].lower() not in _PROSE_NOT_NAMES
+            and all(_NAME_WORD_RE.fullmatch(word) for word in words)
+        ):
+            found.append(name)
+    return found
+
+
 def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
-    """Speaker names on the buyer side of the given calls (they are redacted everywhere)."""
+    """Buyer-side people of the given calls, redacted everywhere: speakers in the buyer role,
+    the file's participants, attendees and CRM contacts not on our side, and people the notes
+    name in their prose; our own speakers are left out."""
     ids = sorted(set(call_ids))
     if not ids:
         return []
@@ -112,4 +145,19 @@ def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
         )
         .distinct()
     )
-    return sorted({name for name in rows if name and name.strip()})
+    names = {name.strip() for name in rows if name and name.strip()}
+    ours: set[str] = set()
+    for call in session.scalars(select(Call).where(Call.id.in_(ids))):
+        ours |= {name.strip().lower() for name in call.our_speakers or []}
+        for person in (call.extra or {}).get("people", []):
+            if isinstance(person, dict) and isinstance(person.get("name"), str):
+                if person.get("role") == "rep":
+                    ours.add(person["name"].strip().lower())
+                else:
+                    names.add(person["name"].strip())
+    notes = session.scalars(
+        select(Utterance.text).where(Utterance.call_id.in_(ids), Utterance.role == "rep_note")
+    )
+    for text in notes:
+        names.update(prose_names(text))
+    return sorted(name for name in names if name and name.lower() not in ours)

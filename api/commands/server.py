@@ -13,11 +13,12 @@ from pipeline.analysis import run_clustering
 from pipeline.auth import auth_required, check_exposure
 from pipeline.cluster.queries import list_clusters
 from pipeline.config import get_settings
-from pipeline.content.generate import generate_document
+from pipeline.content.generate import generate_document, generated_by
 from pipeline.export import export_document
 from pipeline.ingest.paths import ingest_paths
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "examples" / "calls"
+DEMO_AUTHOR = "demo"  # the demo's one-pager is found again by its author
 
 
 def _serve(host: str, port: int) -> None:
@@ -78,10 +79,19 @@ def demo(
             if not top:
                 console.print("[yellow]no objection clusters found; nothing to export[/yellow]")
             else:
-                document = generate_document(
-                    db, settings, doc_type="one-pager", cluster_ids=top, use_llm=False
-                )
-                db.flush()
+                document = generated_by(db, "one-pager", DEMO_AUTHOR)
+                if document is None:
+                    document = generate_document(
+                        db,
+                        settings,
+                        doc_type="one-pager",
+                        cluster_ids=top,
+                        use_llm=False,
+                        author=DEMO_AUTHOR,
+                    )
+                    db.flush()
+                else:
+                    console.print(f"reusing the demo's one-pager (document {document.id})")
                 out_dir = settings.data_dir / "exports"
                 out_dir.mkdir(parents=True, exist_ok=True)
                 for fmt in ("pdf", "html"):

@@ -74,6 +74,10 @@ class _Numberer:
         self.redactor = redactor
         self.quotes: list[Quote] = []
         self._keys: dict[tuple[str, int], int] = {}
+        self._texts: set[str] = set()  # a quote is used once, whichever mention said it
+
+    def is_new(self, text: str) -> bool:
+        return _text_key(self.redactor.redact(text)) not in self._texts
 
     def mention(self, row: MentionRow, cluster_id: int | None) -> int:
         mention, utterance, call = row
@@ -93,11 +97,11 @@ class _Numberer:
             )
         return self._keys[key]
 
-    def answer(self, utterance: Utterance, call: Call, cluster_id: int) -> int:
+    def answer(self, utterance: Utterance, text: str, call: Call, cluster_id: int) -> int:
         key = ("u", utterance.id)
         if key not in self._keys:
             self._keys[key] = self._add(
-                text=utterance.text,
+                text=text,
                 role="rep",
                 kind="answer",
                 call=call,
@@ -122,9 +126,11 @@ class _Numberer:
         cluster_id: int | None,
         competitor: str | None,
     ) -> int:
+        redacted = clip(self.redactor.redact(text))
+        self._texts.add(_text_key(redacted))
         quote = Quote(
             id=len(self.quotes) + 1,
-            text=clip(self.redactor.redact(text)),
+            text=redacted,
             role=role,
             kind=kind,
             call_id=call.id,
@@ -141,13 +147,43 @@ class _Numberer:
         return quote.id
 
 
+def _text_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _buyer_quotes(rows: Sequence[MentionRow], numberer: _Numberer, limit: int) -> list[MentionRow]:
+    """The buyer's own words only (never a rep's note), confident first, each text used once
+    in the whole document."""
+    said = [row for row in rows if row[1].role == "buyer"]
+    fresh = [row for row in _representative(said, len(said)) if numberer.is_new(row[0].text)]
+    return fresh[:limit]
+
+
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+MIN_ANSWER_WORDS = 6
+
+
+def answer_text(text: str) -> str | None:
+    """A rep's reply without the question it ends on ("... How many sites do you have?"): the
+    verbatim statement before it, or None when there is too little of one."""
+    sentences = [s for s in _SENTENCE_RE.findall(text.strip()) if s.strip()]
+    while sentences and sentences[-1].rstrip().endswith("?"):
+        sentences.pop()
+    kept = "".join(sentences).strip()
+    return kept if len(kept.split()) >= MIN_ANSWER_WORDS else None
+
+
 def _answers_in_won_deals(
     session: Session, rows: Sequence[MentionRow], limit: int
-) -> list[tuple[Utterance, Call]]:
-    """The rep turn right after a buyer objection, in calls that were won: what worked."""
-    answers: list[tuple[Utterance, Call]] = []
+) -> list[tuple[Utterance, str, Call]]:
+    """The rep's statement right after a buyer objection, in calls that were won: what worked."""
+    answers: list[tuple[Utterance, str, Call]] = []
     seen: set[int] = set()
-    won = [r for r in rows if r[2].outcome == "won" and r[0].kind == "objection"]
+    won = [
+        r
+        for r in rows
+        if r[2].outcome == "won" and r[0].kind == "objection" and r[1].role == "buyer"
+    ]
     if not won:
         return answers
     following: dict[tuple[int, int], Utterance] = {
@@ -167,8 +203,9 @@ def _answers_in_won_deals(
             ),
             None,
         )
-        if rep is not None and rep.id not in seen and len(rep.text.split()) >= 5:
-            answers.append((rep, call))
+        said = answer_text(rep.text) if rep is not None else None
+        if rep is not None and said is not None and rep.id not in seen:
+            answers.append((rep, said, call))
             seen.add(rep.id)
         if len(answers) >= limit:
             break
@@ -200,6 +237,11 @@ def _phrases(texts: Sequence[tuple[int, int, str]], limit: int) -> list[Phrase]:
     if not found:
         return _fallback_phrases((text for _u, _c, text in texts), limit)
     return [Phrase(p.phrase, p.count) for p in found[:limit]]
+
+
+def _most_named_competitor(rows: Sequence[MentionRow]) -> str | None:
+    named = Counter(row[0].competitor for row in rows if row[0].competitor)
+    return named.most_common(1)[0][0] if named else None
 
 
 def _cluster_category(rows: Sequence[MentionRow]) -> str | None:
@@ -238,11 +280,12 @@ def collect_evidence(
         assert cluster is not None
         rows = rows_by_cluster[cluster.id]
         quote_ids = [
-            numberer.mention(r, cluster.id) for r in _representative(rows, quotes_per_cluster)
+            numberer.mention(r, cluster.id)
+            for r in _buyer_quotes(rows, numberer, quotes_per_cluster)
         ]
         answer_ids = [
-            numberer.answer(u, c, cluster.id)
-            for u, c in _answers_in_won_deals(session, rows, ANSWERS_PER_CLUSTER)
+            numberer.answer(u, text, c, cluster.id)
+            for u, text, c in _answers_in_won_deals(session, rows, ANSWERS_PER_CLUSTER)
         ]
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
         outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
@@ -254,6 +297,7 @@ def collect_evidence(
                 category=_cluster_category(rows),
                 size=len(rows),
                 calls=len({r[2].id for r in rows}),
+                call_ids=sorted({r[2].id for r in rows}),
                 accounts=len({r[2].account for r in rows if r[2].account}),
                 outcomes=dict(sorted(outcomes.items())),
                 keywords=list(cluster.keywords or [])[:8],
@@ -261,15 +305,16 @@ def collect_evidence(
                 answer_ids=answer_ids,
                 first_seen=dates[0] if dates else None,
                 last_seen=dates[-1] if dates else None,
+                competitor=_most_named_competitor(rows),
             )
         )
 
-    for row in _representative(competitor_rows, MAX_COMPETITOR_QUOTES):
+    for row in _buyer_quotes(competitor_rows, numberer, MAX_COMPETITOR_QUOTES):
         numberer.mention(row, row[0].cluster_id)
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now")
-    for row in _representative(why_now, MAX_WHY_NOW):
+    for row in _buyer_quotes(why_now, numberer, MAX_WHY_NOW):
         numberer.mention(row, row[0].cluster_id)
 
     buyer_texts = [
@@ -285,6 +330,9 @@ def collect_evidence(
         facts=facts,
         competitor=competitor,
         redacted=redact,
+        accounts_of={
+            r[2].id: r[2].account or "" for rows in rows_by_cluster.values() for r in rows
+        },
     )
 
 

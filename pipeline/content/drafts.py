@@ -74,12 +74,36 @@ def _top(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
     return quotes[0] if quotes else None
 
 
-def _qa(evidence: Evidence, cluster: ClusterEvidence) -> QA | None:
-    quote = _top(evidence, cluster)
-    if quote is None:
+def buyer_question(cluster: ClusterEvidence, asked: set[str]) -> str:
+    """The cluster's worry as a buyer asks it (by its category), ending in "?"; a second
+    cluster of the same category is asked in its own words (its label)."""
+    question = say(
+        "faq_question", category=cluster.category, competitor=cluster.competitor, label=""
+    )
+    if question in asked or not cluster.category:
+        question = say("faq_question", category=None, competitor=None, label=cluster.name)
+    asked.add(question)
+    return clip(question, 240)
+
+
+def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | None:
+    """One FAQ item: the buyer's question, answered from won-deal replies, citing the buyer
+    quotes it stands for."""
+    quotes = evidence.cluster_quotes(cluster)[:2]
+    if not quotes:
         return None
-    answer, answer_ids = _answer(evidence, cluster, 600)
-    return QA(question=clip(quote.text, 240), answer=answer, citations=[quote.id, *answer_ids])
+    answers = evidence.cluster_answers(cluster)
+    if answers:
+        answer, answer_ids = clip(say("won_answer", text=answers[0].text), 600), [answers[0].id]
+    else:
+        reach = evidence.reach([cluster])
+        answer = say("faq_no_answer", mentions=reach.mentions, calls=reach.calls)
+        answer_ids = []
+    return QA(
+        question=buyer_question(cluster, asked),
+        answer=answer,
+        citations=[*(q.id for q in quotes), *answer_ids][:4],
+    )
 
 
 def _require_quotes(evidence: Evidence) -> None:
@@ -89,47 +113,65 @@ def _require_quotes(evidence: Evidence) -> None:
 
 def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     _require_quotes(evidence)
-    items = [qa for cluster in evidence.clusters if (qa := _qa(evidence, cluster))][:6]
+    asked: set[str] = set()
+    clusters = evidence.of_clusters("objection") or evidence.clusters
+    items = [qa for cluster in clusters if (qa := _qa(evidence, cluster, asked))][:10]
+    used = [c for c in clusters if evidence.cluster_quotes(c)][: len(items)]
+    reach = evidence.reach(used)
     return ObjectionFAQ(
         title=say("faq_title"),
-        intro=clip(say("faq_intro", calls=evidence.call_count), 600),
+        intro=clip(
+            say("faq_intro", count=len(items), calls=reach.calls, accounts=reach.accounts), 600
+        ),
         items=items,
     )
 
 
 def one_pager(evidence: Evidence) -> OnePager:
     _require_quotes(evidence)
-    pains = [c for c in evidence.clusters if c.kind == "pain"]
-    others = [c for c in evidence.clusters if c.kind != "pain"] or evidence.clusters
-    problem = _top(evidence, (pains or others)[0]) or evidence.quotes[0]
+    pains = [c for c in evidence.of_clusters("pain") if evidence.cluster_quotes(c)]
     objections: list[ObjectionAnswer] = []
-    for cluster in others[:4]:
+    used: list[ClusterEvidence] = []
+    for cluster in evidence.of_clusters("objection"):
         quote = _top(evidence, cluster)
-        if quote is not None:
+        if quote is not None and len(objections) < 4:
             answer, ids = _answer(evidence, cluster, 240)
             objections.append(
                 ObjectionAnswer(
                     objection=clip(quote.text, 160), answer=answer, citations=[quote.id, *ids]
                 )
             )
-    proof = [
-        Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
-        for q in evidence.of_kind("answer")[:3]
-    ]
+            used.append(cluster)
+    if not objections:
+        raise BadInput("a one-pager needs objection clusters with buyer quotes")
+    if pains:
+        quote = evidence.cluster_quotes(pains[0])[0]
+        calls = evidence.reach(pains[:1]).calls
+        problem = Point(
+            text=clip(say("problem", text=quote.text, calls=calls), 240), citations=[quote.id]
+        )
+    else:
+        problem = Point(text=say("no_pain"), citations=[])
+    reach = evidence.reach(used)
     return OnePager(
         title=say("one_pager_title"),
         headline=clip(
-            say("one_pager_headline", count=len(objections), calls=evidence.call_count), 240
+            say(
+                "one_pager_headline",
+                count=len(objections),
+                calls=reach.calls,
+                accounts=reach.accounts,
+            ),
+            240,
         ),
-        problem=Point(
-            text=clip(say("in_buyers_words", text=problem.text), 240), citations=[problem.id]
-        ),
+        problem=problem,
         objections=objections,
-        proof_points=proof,
+        proof_points=[],
         why_now=[
             Point(text=clip(say("quoted", text=q.text), 240), citations=[q.id])
-            for q in evidence.of_kind("why_now")[:3]
-        ],
+            for q in evidence.of_kind("why_now")
+            if q.role == "buyer"
+        ][:3],
         cta=say("one_pager_cta"),
     )
 
@@ -153,6 +195,7 @@ def comparison(evidence: Evidence) -> Comparison:
         )
         for fact in evidence.facts[:3]
     ]
+    quoted = about[: 6 - len(rows)]
     rows += [
         ComparisonRow(
             aspect=clip(say("buyer_said", outcome=q.outcome), 120),
@@ -161,9 +204,14 @@ def comparison(evidence: Evidence) -> Comparison:
             citations=[q.id],
             facts=[],
         )
-        for q in about[: 6 - len(rows)]
+        for q in quoted
     ]
-    won = [q for q in evidence.quotes if q.outcome == "won" and q.role == "buyer"][:2]
+    used = {q.id for q in quoted}
+    lost = [q for q in about if q.outcome == "lost" and q.id not in used][:2]
+    used |= {q.id for q in lost}
+    won = [
+        q for q in evidence.quotes if q.outcome == "won" and q.role == "buyer" and q.id not in used
+    ][:2]
     answers = evidence.of_kind("answer")[:2]
     us_better = [
         FitPoint(text=clip(say("still_chose_us", text=q.text), 240), citations=[q.id], facts=[])
@@ -174,10 +222,12 @@ def comparison(evidence: Evidence) -> Comparison:
     ]
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
-    lost = [q for q in about if q.outcome == "lost"][:2]
     return Comparison(
         title=clip(say("comparison_title", name=name), 120),
-        summary=clip(say("comparison_summary", name=name, calls=evidence.call_count), 600),
+        summary=clip(
+            say("comparison_summary", name=name, calls=len({q.call_id for q in evidence.quotes})),
+            600,
+        ),
         rows=rows,
         us_better_when=us_better[:4],
         them_better_when=[
@@ -195,17 +245,22 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     _require_quotes(evidence)
     phrases = [p.text for p in evidence.phrases] or [c.name for c in evidence.clusters]
     target = clip(phrases[0], 120)
-    questions = [q for q in evidence.quotes if q.role == "buyer" and q.text.rstrip().endswith("?")]
-    questions = questions or [q for q in evidence.quotes if q.role == "buyer"]
-    outline = [
-        OutlineSection(
-            h2=clip(cluster.name[:1].upper() + cluster.name[1:], 120),
-            h3=[clip(q.text, 110) for q in evidence.cluster_quotes(cluster)[:3]],
-            citations=cluster.quote_ids[:4],
+    asked: set[str] = set()
+    faq = [qa for cluster in evidence.clusters if (qa := _qa(evidence, cluster, asked))][:4]
+    used = {i for qa in faq for i in qa.citations}
+    outline = []
+    for cluster in evidence.clusters[:6]:
+        rest = [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:3]
+        used |= {q.id for q in rest}
+        outline.append(
+            OutlineSection(
+                h2=clip(cluster.name[:1].upper() + cluster.name[1:], 120),
+                h3=[clip(q.text, 110) for q in rest],
+                citations=[q.id for q in rest],
+            )
         )
-        for cluster in evidence.clusters[:6]
-    ]
-    faq = [qa for cluster in evidence.clusters if (qa := _qa(evidence, cluster))][:4]
+    buyers = [q for q in evidence.quotes if q.role == "buyer" and q.id not in used]
+    questions = [q for q in buyers if q.text.rstrip().endswith("?")] or buyers
     links = [
         LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
         for c in evidence.clusters[:5]
@@ -229,40 +284,59 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     )
 
 
-def _concerns(evidence: Evidence) -> list[QA]:
+def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
+    """Buyer worries (not yet used), each with its own won-deal answer when there is one."""
     concerns: list[QA] = []
     for cluster in evidence.clusters:
-        for quote in evidence.cluster_quotes(cluster)[:2]:
-            answer, ids = _answer(evidence, cluster, 600)
+        answers = [a for a in evidence.cluster_answers(cluster) if a.id not in used]
+        for quote in [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:2]:
+            if answers:
+                best = answers.pop(0)
+                answer, ids = clip(say("won_answer", text=best.text), 600), [best.id]
+            else:
+                answer, ids = clip(say("no_answer", stats=_stats(cluster)), 600), []
             concerns.append(
                 QA(question=clip(quote.text, 240), answer=answer, citations=[quote.id, *ids])
             )
+            used |= {quote.id, *ids}
     return concerns[:4]
+
+
+def _first(evidence: Evidence) -> Quote:
+    return next(q for c in evidence.clusters if (q := _top(evidence, c)) is not None)
 
 
 def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     _require_quotes(evidence)
-    first = _top(evidence, evidence.clusters[0]) or evidence.quotes[0]
+    first = _first(evidence)
+    used = {first.id}
+    concerns = _concerns(evidence, used)
     return PricingExplainer(
         title=clip(say("pricing_title", names=_names(evidence, 2)), 120),
         summary=Point(text=clip(say("price_question", text=first.text), 240), citations=[first.id]),
-        concerns=_concerns(evidence),
+        concerns=concerns,
         value_points=[
             Point(
                 text=clip(say("value_framed", text=q.text), 240),
                 citations=[q.id],
             )
-            for q in evidence.of_kind("answer")[:4]
-        ],
+            for q in evidence.of_kind("answer")
+            if q.id not in used
+        ][:4]
+        or [Point(text=say("value_to_write"), citations=[])],
         cta=say("pricing_cta"),
     )
 
 
 def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     _require_quotes(evidence)
-    first = _top(evidence, evidence.clusters[0]) or evidence.quotes[0]
+    first = _first(evidence)
+    used = {first.id}
+    concerns = _concerns(evidence, used)
     # Durations only from what our reps said in won deals; buyers' worries stay concerns.
     timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
+    timed = [q for q in timed if q.id not in used][:1]
+    used |= {q.id for q in timed}
     phases = [
         Phase(
             name=name,
@@ -295,12 +369,13 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     return ImplementationTimeline(
         title=clip(say("timeline_title", names=_names(evidence, 2)), 120),
         summary=Point(text=clip(say("setup_question", text=first.text), 240), citations=[first.id]),
-        concerns=_concerns(evidence),
+        concerns=concerns,
         phases=phases,
         prerequisites=[
             Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
-            for q in evidence.of_kind("answer")[:3]
-        ],
+            for q in evidence.of_kind("answer")
+            if q.id not in used
+        ][:3],
         cta=say("timeline_cta"),
     )
 

@@ -73,6 +73,7 @@ class ClusterEvidence:
     category: str | None
     size: int
     calls: int
+    call_ids: list[int]
     accounts: int
     outcomes: dict[str, int]
     keywords: list[str]
@@ -80,11 +81,19 @@ class ClusterEvidence:
     answer_ids: list[int]
     first_seen: dt.date | None
     last_seen: dt.date | None
+    competitor: str | None = None  # the competitor its buyers name most, if any
 
     @property
     def lost_share(self) -> float:
         decided = self.outcomes.get("won", 0) + self.outcomes.get("lost", 0)
         return self.outcomes.get("lost", 0) / decided if decided else 0.0
+
+
+@dataclass(frozen=True)
+class Reach:
+    mentions: int
+    calls: int
+    accounts: int
 
 
 @dataclass
@@ -95,6 +104,7 @@ class Evidence:
     facts: list[Fact]
     competitor: str | None = None
     redacted: bool = True
+    accounts_of: dict[int, str] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -115,13 +125,24 @@ class Evidence:
     def cluster_answers(self, cluster: ClusterEvidence) -> list[Quote]:
         return [self._by_id[qid] for qid in cluster.answer_ids]
 
+    def of_clusters(self, *kinds: str) -> list[ClusterEvidence]:
+        return [cluster for cluster in self.clusters if cluster.kind in kinds]
+
+    def reach(self, clusters: list[ClusterEvidence] | None = None) -> Reach:
+        """Mentions, distinct calls and accounts of these clusters (all by default): the
+        numbers a document states, the same as the cluster statistics."""
+        chosen = self.clusters if clusters is None else clusters
+        calls = {call_id for cluster in chosen for call_id in cluster.call_ids}
+        accounts = {self.accounts_of.get(call_id) for call_id in calls} - {None, ""}
+        return Reach(sum(c.size for c in chosen), len(calls), len(accounts))
+
     @property
     def total_mentions(self) -> int:
         return sum(cluster.size for cluster in self.clusters)
 
     @property
     def call_count(self) -> int:
-        return len({quote.call_id for quote in self.quotes})
+        return self.reach().calls
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (stored on the document so exports and the UI can show the sources)."""

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
@@ -138,7 +139,10 @@ def resolve_clusters(
     with a ``problem_kind`` gets that kind's largest cluster too (a one-pager's problem is the
     buyers' top pain) unless one of that kind is there already."""
     if cluster_ids:
-        return _with_problem(session, ct, list(dict.fromkeys(cluster_ids)))
+        chosen = list(dict.fromkeys(cluster_ids))
+        if len(chosen) > ct.most_clusters:
+            raise BadInput(f"{ct.name} takes at most {ct.most_clusters} clusters")
+        return _with_problem(session, ct, chosen)
     chosen = suitable_clusters(
         session,
         ct.cluster_kind,
@@ -302,6 +306,22 @@ def retry_generation(
     _store(document, draft, prompt, error, author)
     session.flush()
     return document
+
+
+def generated_by(session: Session, doc_type: str, author: str) -> Document | None:
+    """The first document of ``doc_type`` that ``author`` generated (``callmine demo`` reuses
+    its one-pager instead of adding another copy on every run)."""
+    return session.scalars(
+        select(Document)
+        .join(DocumentVersion, DocumentVersion.document_id == Document.id)
+        .where(
+            Document.doc_type == doc_type,
+            DocumentVersion.version == 1,
+            DocumentVersion.author == author,
+        )
+        .order_by(Document.id)
+        .limit(1)
+    ).first()
 
 
 def get_document(session: Session, document_id: int) -> Document:

@@ -38,7 +38,7 @@ class QA(Schema):
 class ObjectionFAQ(Schema):
     title: Short
     intro: Para
-    items: list[QA] = Field(min_length=1, max_length=6)
+    items: list[QA] = Field(min_length=1, max_length=10)
 
 
 class ComparisonRow(Schema):
@@ -163,6 +163,7 @@ class ContentType:
     words: tuple[str, ...] = ()
     needs_competitor: bool = False
     max_clusters: int = 4
+    most_clusters: int = 10  # the most a user may choose
     problem_kind: str | None = None  # a kind whose top cluster joins the evidence as "the problem"
 
     @property
@@ -181,7 +182,9 @@ CONTENT_TYPES: dict[str, ContentType] = {
             "objection-faq",
             "Objection FAQ",
             ObjectionFAQ,
-            description="Questions and answers in the buyer's words, with FAQPage JSON-LD.",
+            description="One question per objection theme (3-10), asked as a buyer asks it, "
+            "answered from won deals, with FAQPage JSON-LD.",
+            max_clusters=8,
         ),
         ContentType(
             "comparison",

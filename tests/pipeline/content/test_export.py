@@ -126,7 +126,8 @@ def test_injected_script_is_inert_in_html_and_pdf(ws: Workspace, seeded: Seeded)
             document_id,
             body
             + '\n<img src=x onerror="alert(2)"><script>alert(3)</script>\n'
-            + "[x](javascript:alert(4))\n",
+            + "[x](javascript:alert(4))\n"
+            + "\n### Is <script>alert(5)</script> safe?\n\nNo.\n",
             author="mallory",
         )
     html = _export(ws, document_id, "html").decode()

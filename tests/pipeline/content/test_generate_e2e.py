@@ -11,6 +11,7 @@ from pipeline.analysis import run_clustering
 from pipeline.cluster.queries import list_clusters
 from pipeline.content.documents import import_facts
 from pipeline.content.generate import generate_document
+from pipeline.content.quality import review_document
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import export_document
 from pipeline.ingest.paths import ingest_paths
@@ -36,6 +37,16 @@ def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Pa
             )
             assert document.state == "draft" and document.generator == "offline"
             assert_citations_resolve(document.structured, document.body_markdown)
+            exports = {
+                fmt: export_document(session, workspace.settings, document.id, fmt).content.decode()
+                for fmt in ("md", "html", "jsonld")
+            }
+            report = review_document(session, document, exports)
+            # two objection themes have no won-deal reply yet: the product profile answers them
+            assert set(report.failed) <= {"FAQ answers cite the profile or a won-deal reply"}, (
+                doc_type,
+                report.problems,
+            )
             for quote in document.structured["evidence"]["quotes"]:
                 utterance = session.get(Utterance, quote["utterance_id"])
                 assert utterance is not None and utterance.call_id == quote["call_id"]

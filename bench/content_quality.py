@@ -1,0 +1,141 @@
+"""Would a reviewer pass it? Every content type generated from the example calls and scored with
+the checks in ``pipeline/content/quality.py``; one JSON line per type and generator with the
+share of checks passed (and the failures).
+
+    .venv/bin/python bench/content_quality.py [--examples examples/calls] [--local-llm]
+
+Offline always; with the LLM too when ``CALLMINE_LLM_BASE_URL``/``CALLMINE_LLM_MODEL`` are set,
+or with ``--local-llm`` (the tests' llama.cpp server and SmolLM2-135M on a free loopback port).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.analysis import run_clustering  # noqa: E402
+from pipeline.config import Settings, get_settings  # noqa: E402
+from pipeline.content.documents import import_facts  # noqa: E402
+from pipeline.content.generate import generate_document  # noqa: E402
+from pipeline.content.quality import review_document  # noqa: E402
+from pipeline.content.types import CONTENT_TYPES  # noqa: E402
+from pipeline.export import export_document  # noqa: E402
+from pipeline.ingest.paths import ingest_paths  # noqa: E402
+from pipeline.llm import LLMClient  # noqa: E402
+from pipeline.workspace import Workspace  # noqa: E402
+
+COMPETITOR = "RotaPro"  # the example calls' competitor with entered facts
+
+
+def _pdf_pages(pdf: bytes, folder: Path) -> int:
+    path = folder / "doc.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(next(line.split()[-1] for line in info.stdout.splitlines() if "Pages:" in line))
+
+
+def score(workspace: Workspace, settings: Settings, generator: str, llm: LLMClient | None) -> None:
+    for doc_type in CONTENT_TYPES:
+        with workspace.session() as session:
+            document = generate_document(
+                session,
+                settings,
+                doc_type=doc_type,
+                competitor=COMPETITOR if doc_type == "comparison" else None,
+                use_llm=llm is not None,
+                llm=llm,
+            )
+            session.flush()
+            if document.state == "failed_generation":
+                print(
+                    json.dumps({"type": doc_type, "generator": generator, "error": document.error})
+                )
+                continue
+            exports = {
+                fmt: export_document(session, settings, document.id, fmt).content.decode()
+                for fmt in ("md", "html", "jsonld")
+            }
+            report = review_document(session, document, exports)
+            if doc_type == "one-pager":
+                pdf = export_document(session, settings, document.id, "pdf").content
+                pages = _pdf_pages(pdf, settings.data_dir)
+                report.check("one-pager fits one page", pages == 1, f"{pages} pages")
+            print(
+                json.dumps(
+                    {
+                        "type": doc_type,
+                        "generator": document.generator,
+                        "checks": report.total,
+                        "passed_share": round(report.share, 3),
+                        "failed": dict(report.failed),
+                        "problems": report.problems[:5],
+                    }
+                ),
+                flush=True,
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--examples", type=Path, default=ROOT / "examples" / "calls")
+    parser.add_argument("--local-llm", action="store_true")
+    args = parser.parse_args()
+
+    configured = get_settings()
+    data_dir = Path(tempfile.mkdtemp(prefix="callmine-content-quality-"))
+    settings = configured.model_copy(update={"data_dir": data_dir})
+    workspace = Workspace(settings)
+    ingest_paths(workspace, [args.examples], manifest=args.examples / "manifest.csv")
+    run_clustering(workspace, rebuild=True)
+    with workspace.session() as session:
+        import_facts(session, ROOT / "examples" / "competitor_facts.toml")
+    score(workspace, settings, "offline", None)
+    if args.local_llm:
+        _local_llm(workspace, settings)
+    elif settings.llm_configured:
+        client = LLMClient(settings)
+        score(workspace, settings, "llm", client)
+        client.close()
+    workspace.close()
+
+
+def _local_llm(workspace: Workspace, settings: Settings) -> None:
+    from tests.plugins.llm_server import (
+        MODEL_ALIAS,
+        free_port,
+        start_llama_server,
+        stop,
+        wait_ready,
+    )
+
+    port = free_port()
+    log = settings.data_dir / "llm_server.log"
+    process = start_llama_server(port, log)
+    base_url = f"http://127.0.0.1:{port}/v1"
+    try:
+        wait_ready(process, base_url, log)
+        llm_settings = settings.model_copy(
+            update={
+                "llm_base_url": base_url,
+                "llm_model": MODEL_ALIAS,
+                "llm_timeout_s": 900.0,
+                "llm_max_tokens": 600,
+                "llm_max_retries": 0,
+            }
+        )
+        client = LLMClient(llm_settings)
+        score(workspace, llm_settings, "llm", client)
+        client.close()
+    finally:
+        stop(process)
+
+
+if __name__ == "__main__":
+    main()

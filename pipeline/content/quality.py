@@ -1,0 +1,202 @@
+"""The checks a reviewer makes on a generated document, run by code: citations resolve, quotes
+are verbatim and the buyer's, the numbers match the cluster statistics, FAQ questions are
+questions (one per objection theme), no buyer-side personal data, no quote used twice.
+
+``bench/content_quality.py`` prints the share passed per content type; the end-to-end test on
+the example calls requires all of them offline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pipeline.content.citations import cited_ids
+from pipeline.redact import Redactor, buyer_names
+from pipeline.store import Call, Document, Mention, Utterance
+
+_CALLS_STATED = re.compile(r"\bon (\d+) sales calls?\b")
+_LABEL = re.compile(r"\[(Q|F|P)(\d+)\]")
+
+
+@dataclass
+class Report:
+    """Named checks, each passed or failed, with why for the failures."""
+
+    passed: Counter[str] = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+
+    def check(self, name: str, ok: bool, why: str = "") -> None:
+        (self.passed if ok else self.failed)[name] += 1
+        if not ok:
+            self.problems.append(f"{name}: {why}")
+
+    @property
+    def total(self) -> int:
+        return sum(self.passed.values()) + sum(self.failed.values())
+
+    @property
+    def share(self) -> float:
+        return sum(self.passed.values()) / self.total if self.total else 0.0
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("…", " ").split())
+
+
+def _claims(content: Any) -> list[dict[str, Any]]:
+    """Every node of the content that carries citations (a claim)."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "citations" in node:
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(content)
+    return found
+
+
+def _cluster_stats(session: Session, cluster_id: int) -> tuple[int, int, int]:
+    row = session.execute(
+        select(
+            func.count(Mention.id),
+            func.count(func.distinct(Mention.call_id)),
+            func.count(func.distinct(Call.account)),
+        )
+        .join(Call, Mention.call_id == Call.id)
+        .where(Mention.cluster_id == cluster_id, Mention.excluded.is_(False))
+    ).one()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _distinct_calls(session: Session, cluster_ids: set[int]) -> int:
+    return int(
+        session.scalar(
+            select(func.count(func.distinct(Mention.call_id))).where(
+                Mention.cluster_id.in_(cluster_ids), Mention.excluded.is_(False)
+            )
+        )
+        or 0
+    )
+
+
+def review_document(
+    session: Session, document: Document, exports: dict[str, str] | None = None
+) -> Report:
+    """Run every check on ``document``; ``exports`` are its exported texts by format."""
+    report = Report()
+    structured = document.structured or {}
+    evidence = structured.get("evidence", {})
+    content = structured.get("content", {})
+    body = document.body_markdown
+    quotes = {int(q["id"]): q for q in evidence.get("quotes", [])}
+    facts = {int(f["id"]) for f in evidence.get("facts", [])}
+    profile = {int(p["id"]) for p in evidence.get("profile", [])}
+    known = {"Q": set(quotes), "F": facts, "P": profile}
+    cited = cited_ids(content)
+
+    for kind, number in _LABEL.findall(body):
+        report.check(
+            "citations resolve",
+            int(number) in known[kind] and f"**[{kind}{number}]**" in body,
+            f"[{kind}{number}] does not resolve",
+        )
+    report.check("citations resolve", set(cited) <= set(quotes), "content cites unknown quotes")
+
+    call_ids = {int(q["call_id"]) for q in quotes.values()}
+    call_ids |= {i for c in evidence.get("clusters", []) for i in c.get("call_ids", [])}
+    redactor = Redactor(buyer_names(session, call_ids))
+    for quote_id in cited:
+        quote = quotes[quote_id]
+        utterance = session.get(Utterance, int(quote["utterance_id"]))
+        source = _norm(redactor.redact(utterance.text)) if utterance else ""
+        text = _norm(quote["text"])
+        report.check("quotes verbatim", bool(text) and text in source, f"Q{quote_id} not verbatim")
+        role = utterance.role if utterance else None
+        expected = "rep" if quote["kind"] == "answer" else "buyer"
+        won = quote["kind"] != "answer" or quote["outcome"] == "won"
+        report.check(
+            "quotes from the buyer role",
+            role == expected and quote["role"] == expected and won,
+            f"Q{quote_id} is a {role} turn",
+        )
+
+    for cluster in evidence.get("clusters", []):
+        stated = (int(cluster["size"]), int(cluster["calls"]), int(cluster["accounts"]))
+        actual = _cluster_stats(session, int(cluster["id"]))
+        report.check(
+            "counts match cluster stats", stated == actual, f"{cluster['id']}: {stated}≠{actual}"
+        )
+    _stated_counts(session, report, body, quotes, cited, evidence)
+
+    if document.doc_type == "objection-faq":
+        _faq(report, content, quotes, evidence)
+
+    claims_of: Counter[int] = Counter(i for claim in _claims(content) for i in claim["citations"])
+    for quote_id, uses in claims_of.items():
+        report.check("no quote used twice", uses == 1, f"Q{quote_id} cited by {uses} claims")
+    main = body.split("\n## Sources", 1)[0]
+    for quote_id in cited:
+        text = _norm(quotes[quote_id]["text"])[:60]
+        report.check("no quote used twice", _norm(main).count(text) <= 1, f"Q{quote_id} repeated")
+
+    for fmt, text in (exports or {"md": body}).items():
+        report.check("no buyer-side personal data", redactor.redact(text) == text, fmt)
+    return report
+
+
+def _stated_counts(
+    session: Session,
+    report: Report,
+    body: str,
+    quotes: dict[int, dict[str, Any]],
+    cited: list[int],
+    evidence: dict[str, Any],
+) -> None:
+    """A number of calls the text states is that of the objection themes it quotes, or of one
+    theme it quotes."""
+    kinds = {int(c["id"]): c["kind"] for c in evidence.get("clusters", [])}
+    themes = {quotes[i]["cluster_id"] for i in cited if quotes[i].get("cluster_id") in kinds}
+    options = {_distinct_calls(session, {t}) for t in themes}
+    objections = {t for t in themes if kinds[t] == "objection"}
+    if objections:
+        options.add(_distinct_calls(session, objections))
+    for number in _CALLS_STATED.findall(body):
+        report.check("counts match cluster stats", int(number) in options, f"{number} calls stated")
+
+
+def _faq(
+    report: Report, content: dict[str, Any], quotes: dict[int, dict[str, Any]], evidence: Any
+) -> None:
+    items = content.get("items", [])
+    themes = [
+        c for c in evidence.get("clusters", []) if c["kind"] == "objection" and c["quote_ids"]
+    ]
+    report.check(
+        "one FAQ question per objection theme",
+        len(items) == min(len(themes), 10) and (len(items) >= 3 or len(themes) < 3),
+        f"{len(items)} questions for {len(themes)} themes",
+    )
+    asked = [item["question"] for item in items]
+    report.check("one FAQ question per objection theme", len(set(asked)) == len(asked), "repeats")
+    for item in items:
+        question = item["question"].strip()
+        report.check("FAQ questions are questions", question.endswith("?"), question[:60])
+        backed = any(quotes[i]["kind"] == "answer" for i in item["citations"] if i in quotes)
+        report.check(
+            "FAQ answers cite the profile or a won-deal reply",
+            backed or bool(item.get("profile")),
+            question[:60],
+        )

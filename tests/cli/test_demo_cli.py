@@ -1,0 +1,35 @@
+"""``callmine demo`` can run again: the second run reuses its one-pager instead of a copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from api.cli import app
+from pipeline.store import Document
+from pipeline.workspace import Workspace
+
+
+def test_demo_twice_keeps_one_one_pager(
+    ws: Workspace, point_cli_at: Callable[[Path], None], tmp_path: Path
+) -> None:
+    point_cli_at(ws.settings.data_dir)
+    examples = tmp_path / "no-new-calls"  # the analysed corpus is there already
+    examples.mkdir()
+    (examples / "manifest.csv").write_text("file,date,account,outcome\n", "utf-8")
+    runner = CliRunner()
+    outputs = []
+    for _ in range(2):
+        result = runner.invoke(app, ["demo", "--examples", str(examples), "--no-serve"])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    with ws.session() as db:
+        count = db.scalar(
+            select(func.count()).select_from(Document).where(Document.doc_type == "one-pager")
+        )
+    assert count == 1
+    assert "reusing the demo's one-pager" in outputs[1]
+    assert "one-pager (pdf)" in outputs[1]
