@@ -107,7 +107,10 @@ class Timing:
 
 
 class StageClock:
-    """Seconds per stage from a pipeline progress callback's messages (no pipeline changes)."""
+    """Seconds per stage from a pipeline progress callback's messages (no pipeline changes).
+
+    A message names its stage before any colon ("detect: 200 of 1,000 utterances"): the counts
+    after it change as the stage runs, the stage does not."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
@@ -116,7 +119,7 @@ class StageClock:
 
     def __call__(self, _fraction: float, message: str) -> None:
         self.stop()
-        self._stage, self._since = message, time.perf_counter()
+        self._stage, self._since = message.split(":", 1)[0].strip(), time.perf_counter()
 
     def stop(self) -> None:
         now = time.perf_counter()

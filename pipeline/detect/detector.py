@@ -170,7 +170,8 @@ class RuleEmbeddingDetector:
             evidence,
         )
         thresholds = [self._threshold_for(s.role) for s in sentences]
-        return model.predict(features, thresholds), vectors, evidence
+        direct = [rules.is_direct_question(s.text) for s in sentences]
+        return model.predict(features, thresholds, direct), vectors, evidence
 
     def detect_utterances(
         self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()

@@ -22,8 +22,9 @@ import numpy.typing as npt
 from pipeline.detect.classify import KINDS
 from pipeline.detect.features import Matrix
 from pipeline.detect.labels import ANSWER_WEIGHT, LabelledSentence
-from pipeline.detect.model import OBJECTION_THRESHOLD, KindModel, fine_class, fit
+from pipeline.detect.model import OBJECTION_THRESHOLD, KindModel, decide_kind, fine_class, fit
 from pipeline.detect.queue import pick
+from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
 from pipeline.detect.train import example_features, seed_groups, seed_vectors, training_examples
 from pipeline.embed import Embedder
@@ -91,6 +92,7 @@ class Dataset:
     folds: npt.NDArray[np.int64] = field(init=False)
     utterances: npt.NDArray[np.int64] = field(init=False)
     truth: npt.NDArray[np.int64] = field(init=False)
+    direct_questions: list[bool] = field(init=False)
 
     def __post_init__(self) -> None:
         files = sorted({e.group for e in self.examples})
@@ -103,6 +105,7 @@ class Dataset:
         )
         index: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
         self.truth = np.array([index[e.label] for e in self.examples], dtype=np.int64)
+        self.direct_questions = [is_direct_question(e.sentence.text) for e in self.examples]
 
     @property
     def vectors(self) -> Matrix:
@@ -210,10 +213,17 @@ def _choose(
     return [open_rows[j] for j in chosen]
 
 
-def decide(probabilities: Floats, threshold: float = OBJECTION_THRESHOLD) -> npt.NDArray[np.int64]:
-    """The kind index per row: objection from ``threshold`` up, else the likeliest other kind."""
-    others = 1 + np.argmax(probabilities[:, 1:], axis=1)
-    return np.where(probabilities[:, 0] >= threshold, 0, others).astype(np.int64)
+def decide(
+    data: Dataset, probabilities: Floats, threshold: float = OBJECTION_THRESHOLD
+) -> npt.NDArray[np.int64]:
+    """The kind index per row, decided as the detector decides (``decide_kind``)."""
+    return np.array(
+        [
+            KINDS.index(decide_kind(p, threshold, direct))
+            for p, direct in zip(probabilities, data.direct_questions, strict=True)
+        ],
+        dtype=np.int64,
+    )
 
 
 def summary(
@@ -227,7 +237,7 @@ def summary(
     np.maximum.at(per_utterance_score, data.utterances, probabilities[:, 0])
     per_utterance_truth = np.zeros(len(per_utterance_score), dtype=bool)
     np.logical_or.at(per_utterance_truth, data.utterances, objection)
-    decided = decide(probabilities, threshold)
+    decided = decide(data, probabilities, threshold)
     return {
         "objection_p_at_r85_sentence": round(
             precision_at_recall(probabilities[:, 0], objection), 3

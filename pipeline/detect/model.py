@@ -28,6 +28,7 @@ from pipeline.detect.features import Matrix
 from pipeline.errors import BadInput
 
 OBJECTION: Kind = "objection"
+QUESTION: Kind = "question"
 REGULARISATION = 3.0  # C of the logistic model (1, 3 and 10 were within fold noise)
 # Nested cross-validation (threshold for objection recall 0.85 on inner folds) gave 0.13-0.21.
 OBJECTION_THRESHOLD = 0.16
@@ -35,6 +36,24 @@ EXPECTED_RECALL = 0.9
 
 Floats = npt.NDArray[np.float64]
 _KIND_INDEX: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def decide_kind(probabilities: Floats, threshold: float, direct_question: bool) -> Kind:
+    """``objection`` from ``threshold`` up; else a question in form ("Can staff swap shifts
+    without me?") is a ``question`` whatever the model leans to; else the likeliest other kind."""
+    if probabilities[0] >= threshold:
+        return OBJECTION
+    if direct_question:
+        return QUESTION
+    return KINDS[1 + int(np.argmax(probabilities[1:]))]
+
+
+def kind_confidence(probabilities: Floats, kind: Kind, direct_question: bool) -> float:
+    """The model's probability of ``kind``; a question in form that is not an objection is as
+    sure as "not an objection" is."""
+    if kind == QUESTION and direct_question:
+        return max(float(probabilities[KINDS.index(kind)]), 1.0 - float(probabilities[0]))
+    return float(probabilities[KINDS.index(kind)])
 
 
 def fine_class(kind: str, category: str = "") -> str:
@@ -103,9 +122,13 @@ class KindModel:
         return scores
 
     def predict(
-        self, features: Matrix, threshold: float | Sequence[float] = OBJECTION_THRESHOLD
+        self,
+        features: Matrix,
+        threshold: float | Sequence[float] = OBJECTION_THRESHOLD,
+        direct_questions: Sequence[bool] | None = None,
     ) -> list[KindScore]:
-        """One verdict per row: ``objection`` from ``threshold`` (one, or one per row) up."""
+        """One verdict per row: ``objection`` from ``threshold`` (one, or one per row) up; see
+        :func:`decide_kind` for the rest."""
         if not len(features):
             return []
         thresholds = (
@@ -113,6 +136,7 @@ class KindModel:
             if isinstance(threshold, int | float)
             else list(threshold)
         )
+        direct = list(direct_questions) if direct_questions is not None else [False] * len(features)
         fine = self.fine_probabilities(features)
         kinds = self.kind_probabilities(features)
         objection_columns = [j for j, c in enumerate(self.classes) if c.startswith("objection:")]
@@ -120,7 +144,7 @@ class KindModel:
         out = []
         for row in range(len(features)):
             p = kinds[row]
-            kind: Kind = OBJECTION if p[0] >= thresholds[row] else KINDS[1 + int(np.argmax(p[1:]))]
+            kind = decide_kind(p, thresholds[row], direct[row])
             category = None
             if head is not None:
                 category = self.category_names[int(np.argmax(head[row]))]
@@ -131,7 +155,7 @@ class KindModel:
                 KindScore(
                     kind=kind,
                     category=category,
-                    confidence=round(float(p[KINDS.index(kind)]), 3),
+                    confidence=round(kind_confidence(p, kind, direct[row]), 3),
                     objection_probability=round(float(p[0]), 4),
                     probabilities={k: round(float(v), 4) for k, v in zip(KINDS, p, strict=True)},
                 )

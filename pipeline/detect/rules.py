@@ -129,6 +129,19 @@ def is_question(sentence: str) -> bool:
     )
 
 
+def is_direct_question(sentence: str) -> bool:
+    """A question in form: opens like one ("Can staff...", "How long...") and ends with "?".
+
+    On the labelled example calls no such sentence was a pain, a set-up or small talk (only
+    objections put as questions, which the objection threshold decides first)."""
+    text = lowered(sentence).strip()
+    return (
+        is_question(sentence)
+        and text.rstrip("\"') ").endswith("?")
+        and bool(_AUX_OPENER.match(text) or _WH_OPENER.match(text))
+    )
+
+
 # --- competitors ------------------------------------------------------------------------------
 
 # Capitalised words that follow "we use ..." but are not products.

@@ -73,10 +73,10 @@ def test_upload_cluster_generate_review_export(live_server: LiveServer, page: ob
 
     # One quote is not really an objection: take it out (the detector learns from it).
     count = p.locator("#all-title")  # type: ignore[attr-defined]
-    before = int(count.inner_text().split()[1])
+    before = int(count.inner_text().split()[0])
     p.locator("form[action$='/not-objection'] button").first.click()  # type: ignore[attr-defined]
     p.get_by_text("Removed from the cluster").wait_for()  # type: ignore[attr-defined]
-    assert int(count.inner_text().split()[1]) == before - 1
+    assert int(count.inner_text().split()[0]) == before - 1
 
     # Generate a one-pager from it (offline: no LLM configured in this server).
     p.get_by_role("link", name="Generate content").first.click()  # type: ignore[attr-defined]

@@ -160,7 +160,8 @@ def test_quote_search_finds_nearest_quotes(site: TestClient) -> None:
 def test_cluster_page_rename_merge_split_mark(site: TestClient) -> None:
     cluster_id, _name = _first_cluster(site)
     page = site.get(f"/clusters/{cluster_id}").text
-    assert "All " in page and "#u" in page  # every quote links to its moment in the call
+    # Confident quotes first (uncertain ones behind "Show uncertain"); each links to its moment.
+    assert "confident quotes" in page and "#u" in page
     assert f"/generate?type=one-pager&amp;cluster={cluster_id}" in page
 
     renamed = site.post(f"/clusters/{cluster_id}/rename", data={"name": "Too <b>pricey</b>"})

@@ -89,7 +89,8 @@ def test_fewer_and_more_themes(api: TestClient) -> None:
     assert not kept["automatic"] and kept["themes"] == len(finer.json())
     back = api.post("/api/clusters/grain", json={"kind": "objection", "grain": "auto"})
     assert back.status_code == 200 and back.json()[0]["themes"] == info["themes"]
-    both = api.post("/api/clusters/grain", json={"grain": 3}).json()
-    assert {g["kind"] for g in both} == {"objection", "question"}
+    every = api.post("/api/clusters/grain", json={"grain": 3}).json()
+    # With no kind the grain applies to every clustered kind (pains are clustered since issue 16).
+    assert {g["kind"] for g in every} == {"objection", "pain", "question"}
     bad = api.get("/api/clusters", params={"grain": "smaller"})
     assert bad.status_code == 422 and "coarser, finer, auto" in bad.json()["detail"]

