@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from api import sessions
 from api.auth import signed_in_as
 from pipeline.store import Outcome
+from pipeline.wording import plural
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -46,6 +47,7 @@ def templates() -> Jinja2Templates:
     env.filters["timecode"] = timecode
     env.filters["pct"] = pct
     env.filters["day"] = day
+    env.filters["plural"] = plural
     env.globals["NAV"] = NAV
     env.globals["query"] = query
     env.globals["OUTCOMES"] = list(Outcome)

@@ -1,5 +1,6 @@
-"""What the dashboard shows: this month's top objections against last month's, objections in lost
-deals, competitors buyers named, and the totals. Served by the web page, ``GET /api/dashboard``
+"""What the dashboard shows: the top objections in a period (the 30 days up to the latest call, or
+a chosen range) against the period of equal length before it, objections in lost deals,
+competitors buyers named, and the totals. Served by the web page, ``GET /api/dashboard``
 and ``callmine dashboard``."""
 
 from __future__ import annotations
@@ -11,17 +12,21 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.queries import latest_call_date, list_clusters
 from pipeline.store import Call, Mention, Outcome
+from pipeline.trend import Direction, Period, Periods, direction, periods
 
 TOP = 8
 
 
-class MonthRow(BaseModel):
+class TrendRow(BaseModel):
+    """Mentions in the period and in the one before; ``direction`` is the home page's rule."""
+
     id: int
     name: str
     now: int
     before: int
+    direction: Direction
 
 
 class LostRow(BaseModel):
@@ -47,47 +52,36 @@ class Totals(BaseModel):
 
 
 class Dashboard(BaseModel):
-    """``this_month`` is the month of the latest call, so older data still reads sensibly."""
+    """``period`` ends at the latest call by default, so older data still reads sensibly;
+    ``previous`` is as long as ``period`` and ends the day before it starts."""
 
-    this_month: dt.date | None
-    last_month: dt.date | None
-    months: list[MonthRow]
+    period: Period | None
+    previous: Period | None
+    trends: list[TrendRow]
     lost: list[LostRow]
     competitors: list[CompetitorRow]
     totals: Totals
 
 
-def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    first = day.replace(day=1)
-    following = (first + dt.timedelta(days=32)).replace(day=1)
-    return first, following - dt.timedelta(days=1)
-
-
-def reference_day(db: Session) -> dt.date | None:
-    """The date of the latest call: "this month" is that call's month."""
-    return db.scalar(select(func.max(Call.call_date)))
-
-
-def month_vs_last(db: Session, day: dt.date) -> list[MonthRow]:
-    this_start, this_end = month_bounds(day)
-    last_start, last_end = month_bounds(this_start - dt.timedelta(days=1))
-    now = list_clusters(db, kind="objection", date_from=this_start, date_to=this_end)
+def compare_periods(db: Session, window: Periods) -> list[TrendRow]:
+    """Objection clusters' mentions in both periods, most mentioned in the recent one first."""
+    now = list_clusters(
+        db, kind="objection", date_from=window.recent.start, date_to=window.recent.end
+    )
     before = {
         c["id"]: c
-        for c in list_clusters(db, kind="objection", date_from=last_start, date_to=last_end)
+        for c in list_clusters(
+            db, kind="objection", date_from=window.before.start, date_to=window.before.end
+        )
     }
+    pairs = [(c["id"], c["name"], c["size"], before.pop(c["id"], {}).get("size", 0)) for c in now]
+    pairs += [(i, c["name"], 0, c["size"]) for i, c in before.items()]
     rows = [
-        {
-            "id": c["id"],
-            "name": c["name"],
-            "now": c["size"],
-            "before": before.pop(c["id"], {}).get("size", 0),
-        }
-        for c in now
+        TrendRow(id=i, name=name, now=n, before=b, direction=direction(n, b))
+        for i, name, n, b in pairs
     ]
-    rows += [{"id": i, "name": c["name"], "now": 0, "before": c["size"]} for i, c in before.items()]
-    rows.sort(key=lambda r: (-r["now"], -r["before"], r["name"]))
-    return [MonthRow(**r) for r in rows[:TOP]]
+    rows.sort(key=lambda r: (-r.now, -r.before, r.name))
+    return rows[:TOP]
 
 
 def lost_deal_objections(db: Session) -> list[LostRow]:
@@ -143,13 +137,17 @@ def totals(db: Session) -> Totals:
     )
 
 
-def dashboard(db: Session) -> Dashboard:
-    day = reference_day(db)
-    this_month = month_bounds(day)[0] if day else None
+def dashboard(
+    db: Session, *, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> Dashboard:
+    """The figures; ``date_from``/``date_to`` choose the period (default: the 30 days up to the
+    latest call), compared with the period of the same length just before it."""
+    end = date_to or latest_call_date(db)
+    window = periods(end, start=date_from) if end else None
     return Dashboard(
-        this_month=this_month,
-        last_month=(this_month - dt.timedelta(days=1)) if this_month else None,
-        months=month_vs_last(db, day) if day else [],
+        period=window.recent if window else None,
+        previous=window.before if window else None,
+        trends=compare_periods(db, window) if window else [],
         lost=lost_deal_objections(db),
         competitors=competitor_mentions(db),
         totals=totals(db),
@@ -159,7 +157,7 @@ def dashboard(db: Session) -> Dashboard:
 def peaks(board: Dashboard) -> dict[str, Any]:
     """The largest figure of each chart (bar widths are shares of it; 1 when a chart is empty)."""
     return {
-        "month_peak": max([max(r.now, r.before) for r in board.months] or [1]),
+        "trend_peak": max([max(r.now, r.before) for r in board.trends] or [1]),
         "lost_peak": max([r.mentions for r in board.lost] or [1]),
         "comp_peak": max([r.mentions for r in board.competitors] or [1]),
     }

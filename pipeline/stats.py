@@ -12,8 +12,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from pipeline.embed import Vectors
+from pipeline.trend import Direction, Periods, counts, direction, trend_score
 
-TREND_WEEKS = 4
 QUOTES = 5
 MMR_LAMBDA = 0.7
 
@@ -72,7 +72,10 @@ class ClusterFigures(BaseModel):
     first_seen: str | None
     last_seen: str | None
     weekly: list[dict[str, Any]]
-    trend: float = Field(description="Mentions in the last 4 weeks over the 4 before (+1 each).")
+    recent: int = Field(description="Mentions in the 30 days up to the latest call.")
+    before: int = Field(description="Mentions in the period of equal length just before it.")
+    trend: float = Field(description="(recent + 1) / (before + 1): above 1, more mentions lately.")
+    direction: Direction = Field(description="up (rising), down (falling) or flat: the one rule.")
     outcomes: dict[str, float]
     outcome_counts: dict[str, int]
     competitors: list[Named]
@@ -95,17 +98,6 @@ def weekly_counts(rows: Sequence[MentionRow]) -> list[dict[str, Any]]:
         out.append({"week": week.isoformat(), "count": counts.get(week, 0)})
         week += dt.timedelta(days=7)
     return out
-
-
-def trend_score(weekly: Sequence[dict[str, Any]], weeks: int = TREND_WEEKS) -> float:
-    """Rising trend: mentions in the last ``weeks`` weeks over the ``weeks`` before (+1 smoothed).
-
-    Above 1 means rising; a cluster seen only recently scores high, a fading one below 1.
-    """
-    counts = [int(w["count"]) for w in weekly]
-    recent = sum(counts[-weeks:])
-    before = sum(counts[-2 * weeks : -weeks]) if len(counts) > weeks else 0
-    return round((recent + 1) / (before + 1), 3)
 
 
 def _ranked(counter: Counter[str]) -> list[dict[str, Any]]:
@@ -145,8 +137,10 @@ def representative_quotes(
     return [rows[i].quote() for i in chosen]
 
 
-def cluster_stats(rows: Sequence[MentionRow]) -> ClusterFigures:
-    """All figures for one cluster's mentions (rows already filtered by the caller)."""
+def cluster_stats(rows: Sequence[MentionRow], window: Periods | None = None) -> ClusterFigures:
+    """All figures for one cluster's mentions (rows already filtered by the caller); the trend
+    compares ``window``'s two periods (none without dated calls)."""
+    recent, before = counts((r.call_date for r in rows), window) if window else (0, 0)
     days = sorted(r.call_date for r in rows if r.call_date is not None)
     weekly = weekly_counts(rows)
     per_call: dict[int, MentionRow] = {r.call_id: r for r in rows}
@@ -167,7 +161,10 @@ def cluster_stats(rows: Sequence[MentionRow]) -> ClusterFigures:
         first_seen=days[0].isoformat() if days else None,
         last_seen=days[-1].isoformat() if days else None,
         weekly=weekly,
-        trend=trend_score(weekly),
+        recent=recent,
+        before=before,
+        trend=trend_score(recent, before),
+        direction=direction(recent, before),
         outcomes={o: round(c / total, 3) for o, c in sorted(outcome_counts.items())},
         outcome_counts=dict(sorted(outcome_counts.items())),
         competitors=[Named(**n) for n in _ranked(competitors)],

@@ -327,19 +327,36 @@ def phrases(
 
 
 @app.command("dashboard")
-def dashboard_command(as_json: JsonOption = False) -> None:
-    """Top objections this month vs last, objections in lost deals, competitors named."""
+def dashboard_command(
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Period start (default: 30 days to --until)."),
+    ] = None,
+    until: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Period end (default: the latest call)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Top objections in a period vs the one before it, objections in lost deals, competitors."""
     with open_workspace() as workspace, workspace.session() as session:
-        board = dashboard(session)
+        board = dashboard(
+            session,
+            date_from=since.date() if since else None,
+            date_to=until.date() if until else None,
+        )
     if as_json:
         print_json(board.model_dump(mode="json"))
         return
     t = board.totals
     console.print(f"{t.calls} calls, {t.won} won, {t.lost} lost, {t.objections} objections")
-    if board.this_month and board.last_month:
-        title = f"{board.this_month:%B %Y} vs {board.last_month:%B %Y}"
-        rows = [(m.id, m.name, m.now, m.before) for m in board.months]
-        console.print(_table(title, ("cluster", "name", "this month", "last month"), rows))
+    if board.period and board.previous:
+        now, before = board.period, board.previous
+        title = f"{now.start} to {now.end} vs {before.start} to {before.end}"
+        arrows = {"up": "rising", "down": "falling", "flat": ""}
+        rows = [(m.id, m.name, m.now, m.before, arrows[m.direction]) for m in board.trends]
+        columns = ("cluster", "name", "period", "before", "trend")
+        console.print(_table(title, columns, rows))
     lost = [(r.id, r.name, r.mentions, r.calls) for r in board.lost]
     console.print(
         _table("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)

@@ -25,7 +25,6 @@ from pipeline.types import RowId
 router = APIRouter()
 
 KINDS = {"objection": "Objections", "pain": "Pains", "question": "Questions"}
-RISING = 1.5  # trend score (recent weeks over the weeks before) that earns a "rising" badge
 GENERATE = (
     ("objection-faq", "Objection FAQ"),
     ("one-pager", "One-pager"),
@@ -55,7 +54,7 @@ def _card(summary: dict[str, Any], rows: list[MentionRow], confident: float) -> 
         **summary,
         "spark": sparkline([int(w["count"]) for w in summary["weekly"]]),
         "split": outcome_split(summary["outcome_counts"]),
-        "rising": summary["trend"] >= RISING and summary["size"] >= 3,
+        "rising": summary["direction"] == "up",
         "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:4]),
         "quotes": _two_quotes(rows, confident),
         "uncertain": sum(r.confidence < confident for r in rows),
@@ -169,7 +168,7 @@ def cluster_page(
         confident=confident,
         uncertain=uncertain,
         generate=GENERATE,
-        rising=cluster["trend"] >= RISING and cluster["size"] >= 3,
+        rising=cluster["direction"] == "up",
     )
 
 

@@ -1,4 +1,4 @@
-"""Buyer phrases and the dashboard (this month vs last, lost deals, competitors)."""
+"""Buyer phrases and the dashboard (a period against the one before, lost deals, competitors)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from api.auth import READ
 from api.deps import SessionDep
 from api.web import render
 from pipeline.dashboard import dashboard, peaks
+from pipeline.errors import CallmineError
+from pipeline.ingest.values import iso_date
 from pipeline.phrases import list_phrases
 
 router = APIRouter()
@@ -33,17 +35,23 @@ def phrases_page(request: Request, db: SessionDep, kind: str = "") -> HTMLRespon
 
 
 @router.get("/dashboard", response_class=HTMLResponse, dependencies=[READ])
-def dashboard_page(request: Request, db: SessionDep) -> HTMLResponse:
-    board = dashboard(db)
+def dashboard_page(
+    request: Request, db: SessionDep, date_from: str = "", date_to: str = ""
+) -> HTMLResponse:
+    error = None
+    try:
+        board = dashboard(
+            db, date_from=iso_date(date_from, "date_from"), date_to=iso_date(date_to, "date_to")
+        )
+    except CallmineError as exc:
+        error = exc.detail
+        board = dashboard(db)
     return render(
         request,
         "dashboard.html",
         title="Dashboard",
-        months=board.months,
-        lost=board.lost,
-        competitors=board.competitors,
-        totals=board.totals,
-        this_month=board.this_month,
-        last_month=board.last_month,
+        board=board,
+        error=error,
+        chosen={"date_from": date_from, "date_to": date_to},
         **peaks(board),
     )

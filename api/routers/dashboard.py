@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from fastapi import APIRouter
 
 from api.auth import READ
@@ -13,10 +15,13 @@ router = APIRouter(tags=["dashboard"])
 
 @router.get(
     "/api/dashboard",
-    summary="Top objections by month, lost deals, competitors",
+    summary="Top objections in a period against the one before, lost deals, competitors",
     dependencies=[READ],
 )
-def read_dashboard(db: SessionDep) -> Dashboard:
-    """This month (the month of the latest call) against last month, objections in lost deals,
-    competitors buyers named, and the totals."""
-    return dashboard(db)
+def read_dashboard(
+    db: SessionDep, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> Dashboard:
+    """Objection clusters' mentions in a period (default: the 30 days up to the latest call;
+    ``date_from``/``date_to`` choose another) against the period of equal length just before it,
+    with the home page's trend rule; objections in lost deals, competitors named, the totals."""
+    return dashboard(db, date_from=date_from, date_to=date_to)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
@@ -17,6 +17,7 @@ from pipeline.errors import BadInput, NotFound
 from pipeline.index import CLUSTERED_KINDS, open_index
 from pipeline.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.store import Call, Cluster, EmbeddingCache, Mention, Utterance
+from pipeline.trend import Periods, periods
 from pipeline.workspace import Workspace
 
 SortKey = Literal["size", "trend"]
@@ -134,10 +135,26 @@ def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow
     return by_hash[found[int(np.argmax(scores))][0]]
 
 
+def latest_call_date(session: Session) -> dt.date | None:
+    """The date of the latest call: trends are read up to it, so older data reads sensibly."""
+    return session.scalar(select(func.max(Call.call_date)))
+
+
+def trend_window(session: Session, until: dt.date | None = None) -> Periods | None:
+    """The default trend periods: the 30 days up to ``until`` (else the latest call) and the 30
+    before; ``None`` when no call has a date."""
+    latest = latest_call_date(session)
+    end = min(until, latest) if until and latest else until or latest
+    return periods(end) if end else None
+
+
 def _summary(
-    cluster: Cluster, rows: Sequence[MentionRow], quote: str | None = None
+    cluster: Cluster,
+    rows: Sequence[MentionRow],
+    quote: str | None = None,
+    window: Periods | None = None,
 ) -> dict[str, Any]:
-    data = cluster_stats(rows).model_dump()
+    data = cluster_stats(rows, window).model_dump()
     return {
         "id": cluster.id,
         "kind": cluster.kind,
@@ -184,8 +201,9 @@ def list_clusters(
     for row in rows:
         if row.cluster_id is not None:
             by_cluster[row.cluster_id].append(row)
+    window = trend_window(session, date_to)
     out = [
-        _summary(c, by_cluster[c.id], _central_quote(session, c, by_cluster[c.id]))
+        _summary(c, by_cluster[c.id], _central_quote(session, c, by_cluster[c.id]), window)
         for c in clusters
         if include_empty or by_cluster.get(c.id)
     ]
@@ -205,7 +223,7 @@ def get_cluster(
         vectors = embed_cached(session, embedder, [r.text for r in rows])
         centroid = normalise(vectors.mean(axis=0))[0]
     chosen = representative_quotes(rows, vectors, centroid, quotes=quotes)
-    detail = _summary(cluster, rows, chosen[0]["text"] if chosen else None)
+    detail = _summary(cluster, rows, chosen[0]["text"] if chosen else None, trend_window(session))
     detail["quotes"] = chosen
     detail["mentions"] = [r.quote() for r in rows]
     return detail

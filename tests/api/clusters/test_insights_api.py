@@ -76,8 +76,30 @@ def test_dashboard_is_served_as_json_too(api: TestClient) -> None:
     body = board.json()
     assert body["totals"]["calls"] > 0 and body["totals"]["objections"] > 0
     assert body["lost"] and all(r["mentions"] >= r["calls"] > 0 for r in body["lost"])
-    assert body["this_month"] and body["months"]
+    assert body["trends"]
     assert body["totals"]["lost"] + body["totals"]["won"] <= body["totals"]["calls"]
+
+
+def test_dashboard_compares_equal_periods_with_the_home_pages_rule(api: TestClient) -> None:
+    """The corpus's calls are weekly from 5 January to 9 February: February so far (2 calls)
+    against all of January (4) read "falling" while the home page said "rising". The 30 days
+    up to the latest call hold 5 calls, the 30 before 1: rising on both pages."""
+    body = api.get("/api/dashboard").json()
+    assert body["period"] == {"start": "2026-01-11", "end": "2026-02-09"}
+    assert body["previous"] == {"start": "2025-12-12", "end": "2026-01-10"}
+    home = {c["id"]: c for c in api.get("/api/clusters", params={"kind": "objection"}).json()}
+    for row in body["trends"]:
+        assert (row["now"], row["before"]) == (home[row["id"]]["recent"], home[row["id"]]["before"])
+        assert row["direction"] == home[row["id"]]["direction"]
+    rising = [r for r in body["trends"] if r["direction"] == "up"]
+    assert len(rising) >= 3 and all(r["now"] >= 4 for r in rising)
+    assert api.get("/").text.count("badge-rising") == len(rising)
+    dash = api.get("/dashboard").text
+    assert dash.count('aria-label="rising"') == len(rising) and "▼" not in dash
+    chosen = api.get("/api/dashboard", params={"date_from": "2026-01-19", "date_to": "2026-02-09"})
+    assert chosen.json()["previous"] == {"start": "2025-12-28", "end": "2026-01-18"}
+    backwards = api.get("/dashboard", params={"date_from": "2026-03-01", "date_to": "2026-02-01"})
+    assert backwards.status_code == 200 and "starts (2026-03-01) after it ends" in backwards.text
 
 
 def test_fewer_and_more_themes(api: TestClient) -> None:

@@ -1,0 +1,79 @@
+"""The one trend rule: mentions in a period against the period of equal length just before it.
+
+The home page's "rising" badge, the cluster page, ``sort=trend`` and the dashboard's arrows all
+read it from here, so a cluster marked rising on one page never shows falling on another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel
+
+from pipeline.errors import BadInput
+
+TREND_DAYS = 30  # the default period: the 30 days up to the latest call
+RISING_RATIO = 1.5  # (recent + 1) / (before + 1) at or above this is rising; its inverse, falling
+MIN_MENTIONS = 3  # a direction needs at least this many mentions in the larger period
+
+Direction = Literal["up", "down", "flat"]
+
+
+class Period(BaseModel):
+    """Both ends included."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def holds(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+
+class Periods(BaseModel):
+    recent: Period
+    before: Period
+
+
+def periods(end: dt.date, *, start: dt.date | None = None, days: int = TREND_DAYS) -> Periods:
+    """``start``..``end`` (default: the ``days`` days ending at ``end``) and the period of the
+    same length just before it."""
+    start = start if start is not None else end - dt.timedelta(days=days - 1)
+    if start > end:
+        raise BadInput(f"the period starts ({start}) after it ends ({end})")
+    length = (end - start).days + 1
+    before_end = start - dt.timedelta(days=1)
+    return Periods(
+        recent=Period(start=start, end=end),
+        before=Period(start=before_end - dt.timedelta(days=length - 1), end=before_end),
+    )
+
+
+def counts(days: Iterable[dt.date | None], window: Periods) -> tuple[int, int]:
+    """How many of ``days`` fall in the recent period and in the one before."""
+    listed = list(days)
+    return (
+        sum(window.recent.holds(d) for d in listed),
+        sum(window.before.holds(d) for d in listed),
+    )
+
+
+def trend_score(recent: int, before: int) -> float:
+    """Above 1: more mentions lately (+1 smoothed, so a new theme scores high, not infinite)."""
+    return round((recent + 1) / (before + 1), 3)
+
+
+def direction(recent: int, before: int) -> Direction:
+    """``up`` (rising), ``down`` (falling) or ``flat``: a change of at least ``RISING_RATIO``
+    over at least ``MIN_MENTIONS`` mentions."""
+    score = trend_score(recent, before)
+    if recent >= MIN_MENTIONS and score >= RISING_RATIO:
+        return "up"
+    if before >= MIN_MENTIONS and score <= 1 / RISING_RATIO:
+        return "down"
+    return "flat"
