@@ -28,7 +28,7 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 POLICY_ATTR = "callmine_policy"
 # Reached signed out (besides /static): what a signed-out visitor needs to sign in.
-PUBLIC_PATHS = frozenset({"/signin", "/healthz"})
+PUBLIC_PATHS = frozenset({"/signin", "/healthz", "/favicon.ico"})
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from api import sessions
 from api.auth import signed_in_as
 from pipeline.store import Outcome
-from pipeline.wording import plural
+from pipeline.wording import plural, quotable
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -48,6 +48,7 @@ def templates() -> Jinja2Templates:
     env.filters["pct"] = pct
     env.filters["day"] = day
     env.filters["plural"] = plural
+    env.filters["quotable"] = quotable
     env.globals["NAV"] = NAV
     env.globals["query"] = query
     env.globals["OUTCOMES"] = list(Outcome)
@@ -145,7 +146,10 @@ def sparkline(counts: Sequence[int], *, width: int = 160, height: int = 40) -> S
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     area = f"M{points[0][0]:.1f},{height - pad} L" + line.replace(" ", " L")
     area += f" L{points[-1][0]:.1f},{height - pad} Z"
-    label = f"{len(counts)} weeks, {sum(counts)} mentions, peak {max(counts)} in a week"
+    label = (
+        f"{plural(len(counts), 'week')}, {plural(sum(counts), 'mention')}, "
+        f"peak {max(counts)} in a week"
+    )
     return Sparkline(width, height, line, area, points[-1][0], points[-1][1], label)
 
 

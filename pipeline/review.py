@@ -204,7 +204,7 @@ def mark_accuracy(
     """Sales' factual check: ``accurate`` or ``needs_fix`` (which needs a comment)."""
     verdict = verdict.replace("-", "_")
     if verdict not in ("accurate", "needs_fix"):
-        raise BadInput("accuracy must be 'accurate' or 'needs_fix'")
+        raise BadInput("choose a verdict: accuracy must be 'accurate' or 'needs_fix'")
     if verdict == "needs_fix" and not comment.strip():
         raise BadInput("say what is wrong: a comment is required with needs_fix")
     document = get_document(session, document_id)

@@ -18,6 +18,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from pipeline.wording import quotable
+
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS_DIR = ROOT / "prompts"
 CONTENT_TEMPLATES_DIR = ROOT / "content_templates"
@@ -78,7 +80,7 @@ def content_env() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=False,
     )
-    env.filters.update(md=md, cell=cell, cite=cite, code=code)
+    env.filters.update(md=md, cell=cell, cite=cite, code=code, quotable=quotable)
     return env
 
 

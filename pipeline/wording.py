@@ -21,3 +21,29 @@ def plural_of(word: str) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``"1 call"``, ``"0 calls"``, ``"3 replies"``; ``many`` for an irregular plural."""
     return f"{count} {word if count == 1 else many or plural_of(word)}"
+
+
+_DOUBLE = '"“”„'
+
+
+def quotable(text: str) -> str:
+    """A quote's text ready to sit between “ and ”: marks wrapping the whole text go, a stray
+    mark left at either end by sentence splitting goes (``…contracts in it."`` would read
+    ``it."”``), and a quotation inside becomes ‘…’ so marks never double up."""
+    text = text.strip()
+    while len(text) > 1 and text[0] in _DOUBLE and text[-1] in _DOUBLE:
+        text = text[1:-1].strip()
+    if sum(ch in _DOUBLE for ch in text) % 2:
+        if text and text[-1] in _DOUBLE:
+            text = text[:-1].rstrip()
+        elif text and text[0] in _DOUBLE:
+            text = text[1:].lstrip()
+    out: list[str] = []
+    opening = True
+    for ch in text:
+        if ch in _DOUBLE:
+            out.append("‘" if opening else "’")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)

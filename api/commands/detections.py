@@ -11,6 +11,7 @@ from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
 from pipeline import detections
+from pipeline.wording import plural
 
 detections_app = typer.Typer(
     help="The review queue: answer the sentences that teach the detector most.",
@@ -67,5 +68,6 @@ def refit(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
         print_json(result)
         return
     console.print(
-        f"Re-fitted on {result['answers']} answers; {result['rescored']} sentences re-scored."
+        f"Re-fitted on {plural(result['answers'], 'answer')}; "
+        f"{plural(result['rescored'], 'sentence')} re-scored."
     )

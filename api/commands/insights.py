@@ -23,6 +23,7 @@ from pipeline.dashboard import dashboard
 from pipeline.index import CLUSTERED_KINDS
 from pipeline.jobs import ProgressCallback
 from pipeline.store import Outcome
+from pipeline.wording import plural
 
 KindChoice = enum.StrEnum("KindChoice", {k: k for k in CLUSTERED_KINDS})  # type: ignore[misc]
 SortChoice = enum.StrEnum("SortChoice", {s: s for s in get_args(SortKey)})  # type: ignore[misc]
@@ -68,7 +69,8 @@ def cluster(
     for kind, counts in summary.items():
         if counts.get("full"):
             console.print(
-                f"{kind}: {counts['clusters']} clusters over {counts['mentions']} mentions "
+                f"{kind}: {plural(counts['clusters'], 'cluster')} over "
+                f"{plural(counts['mentions'], 'mention')} "
                 f"({counts['created']} new, {counts['retired']} retired)"
             )
         else:
@@ -104,7 +106,7 @@ def list_clusters(
         return
     for info in grains:
         auto = "automatic" if info["automatic"] else f"automatic: {info['automatic_themes']}"
-        console.print(f"{info['kind']}: {info['themes']} themes ({auto})")
+        console.print(f"{info['kind']}: {plural(info['themes'], 'theme')} ({auto})")
     _print_clusters(rows, named_kind=kind is not None)
 
 
@@ -167,7 +169,8 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
         return
     console.print(f"[bold]#{detail['id']} {detail['name']}[/bold] ({detail['kind']})")
     console.print(
-        f"{detail['size']} mentions in {detail['calls']} calls, {detail['accounts']} accounts, "
+        f"{plural(detail['size'], 'mention')} in {plural(detail['calls'], 'call')}, "
+        f"{plural(detail['accounts'], 'account')}, "
         f"{detail['first_seen']} to {detail['last_seen']}; {_split(detail['outcomes'])}; "
         f"trend {detail['trend']:.2f}"
     )
@@ -268,9 +271,9 @@ def redetect(as_json: JsonOption = False) -> None:
         print_json(summary)
         return
     console.print(
-        f"{summary['calls']} calls: {summary['mentions']} detections, "
+        f"{plural(summary['calls'], 'call')}: {plural(summary['mentions'], 'detection')}, "
         f"{summary['clustered_mentions']} objections, pains and questions, "
-        f"{summary['clusters']} clusters"
+        f"{plural(summary['clusters'], 'cluster')}"
     )
 
 
@@ -349,7 +352,10 @@ def dashboard_command(
         print_json(board.model_dump(mode="json"))
         return
     t = board.totals
-    console.print(f"{t.calls} calls, {t.won} won, {t.lost} lost, {t.objections} objections")
+    console.print(
+        f"{plural(t.calls, 'call')}, {t.won} won, {t.lost} lost, "
+        f"{plural(t.objections, 'objection')}"
+    )
     if board.period and board.previous:
         now, before = board.period, board.previous
         title = f"{now.start} to {now.end} vs {before.start} to {before.end}"

@@ -15,6 +15,7 @@ from pipeline.auth import ROLES
 from pipeline.auth.users import add_user, issue_token, list_users, remove_user, update_user
 from pipeline.erasure import erase_account, list_erasures
 from pipeline.errors import CallmineError
+from pipeline.wording import plural
 
 router = APIRouter(prefix="/admin")
 
@@ -126,6 +127,7 @@ def erase(
     counts = done.counts
     return redirect(
         ERASURES,
-        f"Erased {done.account}: {counts['calls']} call(s), {counts['mentions']} mention(s), "
-        f"{counts['documents']} document(s) changed.",
+        f"Erased {done.account}: {plural(counts['calls'], 'call')}, "
+        f"{plural(counts['mentions'], 'mention')}, {plural(counts['documents'], 'document')} "
+        "changed.",
     )

@@ -21,6 +21,7 @@ from pipeline.ingest.values import iso_date
 from pipeline.phrases import extract_phrases
 from pipeline.stats import MentionRow
 from pipeline.types import RowId
+from pipeline.wording import plural
 
 router = APIRouter()
 
@@ -138,7 +139,7 @@ def grain(
         info = change_grain(workspace, kind, grain)
     except CallmineError as exc:
         return redirect(target, exc.detail, "error")
-    return redirect(target, f"Showing {info['themes']} themes.")
+    return redirect(target, f"Showing {plural(info['themes'], 'theme')}.")
 
 
 @router.get(

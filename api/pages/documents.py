@@ -216,7 +216,7 @@ def accuracy(
     db: SessionDep,
     user: PrincipalDep,
     document_id: RowId,
-    verdict: Annotated[str, Form()],
+    verdict: Annotated[str, Form()] = "",
     comment: Annotated[str, Form()] = "",
     reviewer: Annotated[str, Form()] = "",
 ) -> RedirectResponse:

@@ -13,6 +13,16 @@
     return headers;
   }
 
+  // A flash notice arrives as ?msg=…&kind=… after a POST: once shown, take it out of the
+  // address so a reload or a bookmark does not show it again.
+  (function forgetFlash() {
+    var url = new URL(window.location.href);
+    if (!url.searchParams.has("msg") || !window.history.replaceState) return;
+    url.searchParams.delete("msg");
+    if (["ok", "warn", "error"].indexOf(url.searchParams.get("kind")) >= 0) url.searchParams.delete("kind");
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  })();
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -37,11 +47,16 @@
     });
   });
 
+  // "1 call", "2 calls": the pages' counted nouns (the templates' ``plural`` filter, in JS).
+  function plural(count, word, many) {
+    return count + " " + (count === 1 ? word : (many || word + "s"));
+  }
+
   function describe(result) {
     if (!result) return "analysed.";
     var parts = [];
-    if (result.calls !== undefined) parts.push(result.calls + " calls analysed");
-    if (result.mentions !== undefined) parts.push(result.mentions + " objections, questions and mentions found");
+    if (result.calls !== undefined) parts.push(plural(result.calls, "call") + " analysed");
+    if (result.mentions !== undefined) parts.push(plural(result.mentions, "objection, question or mention", "objections, questions and mentions") + " found");
     return parts.join(", ") + ".";
   }
 
@@ -96,7 +111,7 @@
       pickedList.appendChild(li);
     });
     var summary = document.getElementById("picked-summary");
-    summary.textContent = picked.length ? picked.length + " file(s) ready to upload" : "";
+    summary.textContent = picked.length ? plural(picked.length, "file") + " ready to upload" : "";
     var firstCsv = picked.filter(function (f) { return /\.csv$/i.test(f.name); })[0];
     if (firstCsv && mappingBox) previewCsv(firstCsv);
   }
@@ -229,7 +244,7 @@
     function next() {
       if (index >= jobs.length) {
         bar.value = 100;
-        barText.textContent = "Uploaded " + jobs.length + " item(s).";
+        barText.textContent = "Uploaded " + plural(jobs.length, "item") + ".";
         picked = []; showPicked(); button.disabled = false;
         if (created.length) startAnalysis(created);
         return;

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable
 
 from pipeline.errors import TooManyAttempts
+from pipeline.wording import plural
 
 MAX_FAILURES = 5
 WINDOW_S = 15 * 60.0
@@ -42,10 +43,9 @@ class LoginThrottle:
             for key in keys:
                 times = self._recent(key, now)
                 if len(times) >= self.max_failures:
-                    minutes = math.ceil((self.window_s - (now - times[0])) / 60)
-                    raise TooManyAttempts(
-                        f"too many failed sign-ins; try again in {max(minutes, 1)} minute(s)"
-                    )
+                    minutes = max(math.ceil((self.window_s - (now - times[0])) / 60), 1)
+                    wait = plural(minutes, "minute")
+                    raise TooManyAttempts(f"too many failed sign-ins; try again in {wait}")
 
     def failed(self, *keys: str) -> None:
         now = self.clock()

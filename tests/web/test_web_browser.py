@@ -50,9 +50,9 @@ def test_upload_cluster_generate_review_export(live_server: LiveServer, page: ob
     p.goto(url + "/upload")  # type: ignore[attr-defined]
     files = example_files()
     p.set_input_files("#files", files)  # type: ignore[attr-defined]
-    p.get_by_text(f"{len(files)} file(s) ready to upload").wait_for()  # type: ignore[attr-defined]
+    p.get_by_text(f"{len(files)} files ready to upload").wait_for()  # type: ignore[attr-defined]
     p.get_by_role("button", name="Upload and analyse").click()  # type: ignore[attr-defined]
-    p.get_by_text(f"Uploaded {len(files)} item(s).").wait_for(timeout=120_000)  # type: ignore[attr-defined]
+    p.get_by_text(f"Uploaded {len(files)} items.").wait_for(timeout=120_000)  # type: ignore[attr-defined]
     assert p.locator("#upload-results-body .badge-created").count() >= len(files) - 1  # type: ignore[attr-defined]
     p.locator("[data-job-done]").wait_for(state="visible", timeout=180_000)  # type: ignore[attr-defined]
     assert p.locator("#analysis-progress").get_attribute("data-job-status") == "done"  # type: ignore[attr-defined]

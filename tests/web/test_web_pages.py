@@ -208,7 +208,12 @@ def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
         "a comment is required"
         in site.post(doc_url + "/state", data={"state": "changes_requested"}).text
     )
+    unchecked = site.get(doc_url).text  # no verdict pre-selected: one click records nothing
+    assert not re.search(r'name="verdict"[^>]*checked', unchecked)
+    blank = site.post(doc_url + "/accuracy", data={"reviewer": "Raj"})
+    assert "choose a verdict" in blank.text and 'id="doc-accuracy">accurate<' not in blank.text
     checked = site.post(doc_url + "/accuracy", data={"verdict": "accurate", "reviewer": "Raj"})
+    assert re.search(r'value="accurate" required checked', checked.text)
     assert 'id="doc-accuracy">accurate<' in checked.text
     site.post(doc_url + "/comments", data={"body": "Looks good", "author": "Raj"})
 
@@ -248,3 +253,22 @@ def test_llm_outage_offers_the_offline_draft(
         retried = client.post(str(page.url).split("?")[0] + "/retry", data={"generator": "offline"})
         assert "Offline draft generated." in retried.text
     outage.close()
+
+
+def test_quotes_plurals_verdict_and_icon(site: TestClient) -> None:
+    """A quote keeps one pair of marks, counts read "1 call", the sales check starts with no
+    verdict (one click must not record one nobody gave) and /favicon.ico is an icon."""
+    doubled = re.compile(r"(&#34;|&quot;|\"|”)\s*”|“\s*(&#34;|&quot;|\"|“)")
+    clusters = site.get("/api/clusters").json()
+    texts = [
+        m["text"] for c in clusters for m in site.get(f"/api/clusters/{c['id']}").json()["mentions"]
+    ]
+    assert any(t.rstrip().endswith('"') for t in texts)  # the example that showed it."”
+    for c in clusters:
+        page = site.get(f"/clusters/{c['id']}").text
+        assert not doubled.search(page), doubled.search(page)
+        assert not re.search(r"\b1 (calls|mentions|accounts|confident quotes)\b", page)
+    assert not re.search(r"\b1 (calls|objections)\b", site.get("/dashboard").text)
+    icon = site.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert b"<svg" in icon.content and 'rel="icon"' in site.get("/").text

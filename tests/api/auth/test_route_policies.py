@@ -61,6 +61,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...] | str] = {
     ("POST", "/signin"): "public",
     ("POST", "/signout"): READ,
     ("GET", "/healthz"): "public",
+    ("GET", "/favicon.ico"): "public",
     ("GET", "/admin/users"): (A,),
     ("POST", "/admin/users"): (A,),
     ("POST", "/admin/users/{name}/roles"): (A,),
