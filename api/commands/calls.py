@@ -60,7 +60,7 @@ def _progress() -> Iterator[tuple[FileCallback, ProgressCallback]]:
 
 def _summary_table(summary: IngestBatch) -> Table:
     table = Table(title="ingest summary")
-    for column in ("file", "status", "call", "utterances", "reason"):
+    for column in ("file", "status", "call", "utterances", "read as", "reason"):
         table.add_column(column)
     colours = {
         "created": "green",
@@ -76,6 +76,7 @@ def _summary_table(summary: IngestBatch) -> Table:
             f"[{colours[r.status]}]{r.status}[/]",
             "" if r.call_id is None else str(r.call_id),
             str(r.utterances) if r.status in ("created", "duplicate", "resumed") else "",
+            r.understood or "",
             r.reason or "",
         )
     return table

@@ -201,7 +201,8 @@
     var detail = el("td");
     if (result.call_id) {
       detail.appendChild(el("a", { href: "/calls/" + result.call_id }, "Call #" + result.call_id));
-      if (result.utterances) detail.appendChild(document.createTextNode(" · " + result.utterances + (result.utterances === 1 ? " utterance" : " utterances")));
+      if (result.utterances) detail.appendChild(document.createTextNode(" · " + plural(result.utterances, "utterance")));
+      if (result.understood) detail.appendChild(el("span", { "class": "muted" }, " (read as " + result.understood + ")"));
     }
     if (result.reason) detail.appendChild(el("span", { "class": "reason" }, result.reason));
     row.appendChild(detail);

@@ -17,6 +17,7 @@ from pipeline.ingest.docx_file import is_docx, parse_docx
 from pipeline.ingest.json_file import looks_like_json, parse_json
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
+from pipeline.ingest.readable import check_readable
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.txt import parse_text
@@ -82,7 +83,8 @@ def read_calls(
     assigned; buyers quoted in rep notes split out, long monologues split at sentences.
 
     Every problem is a ``BadInput`` naming the file: empty, binary, undecodable, malformed,
-    a zip bomb, or no utterances at all.
+    a zip bomb, no utterances at all, or free text that reads as neither a conversation nor
+    a note.
     """
     if not data.strip():
         raise BadInput("file is empty", filename=filename)
@@ -96,6 +98,7 @@ def read_calls(
             filename=filename,
         )
     for call in calls:
+        check_readable(call, filename)
         quote_buyers(call)
         call.utterances = split_long(call.utterances)
     return calls

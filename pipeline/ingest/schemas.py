@@ -120,6 +120,9 @@ class IngestResult(BaseModel):
     )
     format: str | None = None
     utterances: int = 0
+    understood: str | None = Field(
+        None, description='What the text was read as: "2 speakers, 14 turns", "3 notes".'
+    )
     reason: str | None = None
     status_code: int | None = Field(None, description="HTTP-style code of a rejection.")
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.readable import understood
 from pipeline.ingest.schemas import IngestResult
 from pipeline.store import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
@@ -99,6 +100,7 @@ def store_parsed(
         index=index,
         format=parsed.format,
         utterances=len(parsed.utterances),
+        understood=understood(parsed.utterances).describe(),
     )
     if not parsed.utterances:
         where = f" in call {index + 1} of the file" if index is not None else ""

@@ -272,3 +272,12 @@ def test_quotes_plurals_verdict_and_icon(site: TestClient) -> None:
     icon = site.get("/favicon.ico")
     assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
     assert b"<svg" in icon.content and 'rel="icon"' in site.get("/").text
+
+
+def test_pasted_text_is_refused_or_understood(site: TestClient) -> None:
+    nothing = site.post("/upload/file", data={"pasted": "hello there this is not a transcript"})
+    [refused] = nothing.json()["results"]
+    assert refused["status"] == "rejected" and "conversation or a note" in refused["reason"]
+    talk = "Maya: How is the rota going?\nDana: Honestly the price is too high for us.\n"
+    [kept] = site.post("/upload/file", data={"pasted": talk}).json()["results"]
+    assert kept["status"] == "created" and kept["understood"] == "2 speakers, 2 turns"

@@ -1,0 +1,74 @@
+"""Does a text read as a conversation or a note, and what was understood in it.
+
+A transcript has speaker turns; a rep's CRM note is short prose, often a few words a line. What
+is neither (``hello there this is not a transcript``) is refused with a clear reason instead of
+being stored as a call: a text file needs speaker turns, a header (date, account, attendees), or
+a note of at least two sentences or ``MIN_NOTE_WORDS`` words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.errors import BadInput
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.wording import plural
+
+MIN_NOTE_WORDS = 12
+CHECKED_FORMATS = ("txt", "md", "docx")  # free text; structured formats carry their own shape
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What a call's text was read as: distinct speakers, their turns, unattributed notes."""
+
+    speakers: int
+    turns: int
+    notes: int
+
+    def describe(self) -> str:
+        parts = []
+        if self.turns:
+            parts += [plural(self.speakers, "speaker"), plural(self.turns, "turn")]
+        if self.notes:
+            parts.append(plural(self.notes, "note"))
+        return ", ".join(parts) or "nothing"
+
+
+def understood(utterances: Sequence[ParsedUtterance]) -> Understood:
+    turns = [u for u in utterances if u.speaker]
+    return Understood(
+        speakers=len({u.speaker for u in turns}),
+        turns=len(turns),
+        notes=len(utterances) - len(turns),
+    )
+
+
+def sentences(text: str) -> int:
+    """Sentence ends, and a last sentence without one."""
+    ends = len(_SENTENCE_END.findall(text))
+    tail = _SENTENCE_END.split(text)[-1] if ends else text
+    return ends + (1 if tail.strip() else 0)
+
+
+def check_readable(call: ParsedCall, filename: str) -> None:
+    """``BadInput`` when a free-text call has no speaker turns, no header and too little prose
+    to be a note; structured formats and CRM rows are not judged here."""
+    if call.format not in CHECKED_FORMATS or understood(call.utterances).turns:
+        return
+    if call.call_date or call.account or call.people or call.deal_id or call.outcome:
+        return
+    text = " ".join(u.text for u in call.utterances)
+    words = len(text.split())
+    if words >= MIN_NOTE_WORDS or sum(sentences(u.text) for u in call.utterances) >= 2:
+        return
+    raise BadInput(
+        f"this does not read as a conversation or a note: no speaker turns "
+        f'("Name: what they said"), no header (Date:, Account:) and only '
+        f"{plural(words, 'word')} in one sentence. Paste a transcript with speaker names, or a "
+        f"note of at least two sentences or {MIN_NOTE_WORDS} words",
+        filename=filename,
+    )

@@ -1,0 +1,68 @@
+"""Free text that is neither a conversation nor a note is refused; every real export and
+example still reads, and what was understood is reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import BadInput
+from pipeline.ingest.parse import SUPPORTED_EXTENSIONS, read_calls
+from pipeline.ingest.readable import understood
+from tests.conftest import ROOT
+
+FIXTURE_DIRS = [
+    ROOT / "tests" / "fixtures" / "real",
+    ROOT / "examples" / "calls",
+    ROOT / "examples" / "docx_src",
+    ROOT / "tests" / "pipeline" / "ingest" / "fixtures",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hello there this is not a transcript", "asdf", "Dana: the price is too high"],
+)
+def test_text_that_is_neither_is_refused(text: str) -> None:
+    with pytest.raises(BadInput, match="does not read as a conversation or a note") as info:
+        read_calls(text.encode(), "pasted-transcript.txt")
+    assert info.value.filename == "pasted-transcript.txt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call with Dana. Price too high for them this year.",  # a short CRM note: two sentences
+        "Dana said the licence is more than they budgeted and wants a monthly plan instead",
+        "Date: 2026-03-02\nAccount: Brightside\nPrice too high",  # a header makes it a note
+        "Maya: How is the rota going?\nDana: Honestly the price is too high for us.",
+    ],
+)
+def test_short_notes_and_conversations_are_kept(text: str) -> None:
+    [call] = read_calls(text.encode(), "pasted-transcript.txt")
+    assert call.utterances
+
+
+def test_every_real_export_and_example_still_reads() -> None:
+    files = [
+        p
+        for folder in FIXTURE_DIRS
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+    ]
+    assert len(files) > 60
+    refused = []
+    for path in files:
+        try:
+            read_calls(path.read_bytes(), path.name)
+        except BadInput as exc:
+            if "does not read as" in exc.detail:
+                refused.append(path.name)
+    assert refused == []
+
+
+def test_what_was_understood() -> None:
+    text = "Maya: How is the rota going?\nDana: Too pricey.\nMaya: Fair.\n"
+    [call] = read_calls(text.encode(), "t.txt")
+    assert understood(call.utterances).describe() == "2 speakers, 3 turns"
+    [note] = read_calls(b"Call with Dana. Price too high.", "n.txt")
+    assert understood(note.utterances).describe() == "1 note"
