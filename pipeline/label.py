@@ -23,6 +23,7 @@ import numpy as np
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
+from pipeline.label_checks import continuation, named_competitors, true_of_its_quotes
 from pipeline.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, Analyzer
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
 KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
+CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 # Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
 _LEADING_FILLER = re.compile(
     r"^(?:(?:um+|uh+|er+m?|so|and|but|or|well|yeah|yes|okay|ok|oh|look|like|also|actually|"
@@ -209,16 +211,21 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     from RotaPro"; "works fine" after "spreadsheet", "binder" and "rota" stays "Works fine".
     """
     pattern = re.compile(r"(?:(\w[\w']*)\s+)?(" + _phrase_pattern(phrase) + r"(?:\s*\?)?)", re.I)
-    found = [m for t in texts for m in pattern.finditer(normalise_quotes(t))]
+    normalised = [normalise_quotes(t) for t in texts]
+    uses = [(m, n) for n in normalised for m in pattern.finditer(n)]
+    found = [m for m, _ in uses]
     if not found:
         return _capitalise(phrase)
     mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
+    # "need to run" goes on as said: "need to run it by the owner" (never past a question).
+    more = [] if mark else continuation(phrase.split()[-1], [n[m.end() :] for m, n in uses])
+    tail = "".join(f" {w}" for w in more)
     before = [(m.group(1) or "").lower() for m in found]
     word, said = Counter(before).most_common(1)[0]  # ties: the first said
     if all(w and w not in FUNCTION_WORDS for w in before) and 2 * said > len(before):
         first = found[before.index(word)]
-        return _capitalise(f"{first.group(1)} {first.group(2).rstrip('? ')}{mark}")
-    return _capitalise(found[0].group(2).rstrip("? ") + mark)
+        return _capitalise(f"{first.group(1)} {first.group(2).rstrip('? ')}{tail}{mark}")
+    return _capitalise(found[0].group(2).rstrip("? ") + tail + mark)
 
 
 def _capitalise(text: str) -> str:
@@ -268,11 +275,13 @@ def name_clusters(
     groups: Sequence[Sequence[str]],
     centrality: Sequence[Sequence[float]],
     keywords: Sequence[Sequence[str]] | None = None,
+    competitors: Sequence[str] = (),
 ) -> list[str]:
     """One unique human name per group: best recurring phrase, else the central quote's clause.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
-    already taken goes to the next candidate; failing that it gains a distinguishing keyword.
+    already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
+    competitor fewer than half the group's quotes name is "a competitor" in the name.
     """
     keywords = keywords if keywords is not None else ctfidf_keywords(groups)
     candidates = phrase_candidates(groups, centrality, keywords)
@@ -280,12 +289,16 @@ def name_clusters(
     names: list[str] = []
     for i, texts in enumerate(groups):
         by_centrality = [texts[j] for j in np.argsort(-np.asarray(centrality[i]), kind="stable")]
-        options = _name_options(candidates[i], by_centrality, keywords[i])
+        options = (
+            true_of_its_quotes(o, texts, competitors)
+            for o in _name_options(candidates[i], by_centrality, keywords[i])
+        )
         first = next(options, "")
         name = first if first.lower() not in taken else ""
         name = name or next((o for o in options if o.lower() not in taken), "")
         if not name:
-            name = _distinguish(first or "Cluster", keywords[i], taken)
+            plain = [k for k in keywords[i] if not named_competitors(k, competitors)]
+            name = _distinguish(first or "Cluster", plain, taken)
         taken.add(name.lower())
         names.append(name)
     return names
@@ -298,8 +311,8 @@ def _name_options(
     the first (spelling a phrase scans every quote of the group)."""
     for phrase in phrases:
         yield spelled_as_said(phrase, by_centrality)
-    if by_centrality:
-        yield quote_clause(by_centrality[0], keywords)
+    for quote in by_centrality[:CENTRAL_QUOTES]:
+        yield quote_clause(quote, keywords)
 
 
 def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:
@@ -345,6 +358,7 @@ def label_clusters(
     centroids: Vectors,
     vectors: Sequence[Vectors],
     labeler: ClusterLabeler | None = None,
+    competitors: Sequence[str] = (),
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names unique across groups.
 
@@ -355,7 +369,7 @@ def label_clusters(
         for i, texts in enumerate(groups)
     ]
     keywords = ctfidf_keywords(groups)
-    names = name_clusters(groups, centrality, keywords)
+    names = name_clusters(groups, centrality, keywords, competitors)
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names)
     return [

@@ -11,10 +11,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, redirect, render, sparkline
-from pipeline.calls.queries import has_calls, known_accounts, known_competitors
+from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
 from pipeline.cluster.grain import change_grain, grain_info
-from pipeline.cluster.queries import get_cluster, list_clusters, load_rows, search_quotes
+from pipeline.cluster.queries import (
+    get_cluster,
+    known_competitors,
+    list_clusters,
+    load_rows,
+    search_quotes,
+)
 from pipeline.corrections import label_mention
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date

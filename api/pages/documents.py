@@ -13,8 +13,7 @@ from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
 from api.deps import SessionDep, SettingsDep
 from api.web import redirect, render, templates
 from pipeline import review
-from pipeline.calls.queries import known_competitors
-from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.queries import known_competitors, list_clusters
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document, get_document, retry_generation
 from pipeline.content.types import CONTENT_TYPES

@@ -177,15 +177,6 @@ def known_accounts(db: Session) -> list[str]:
     return sorted({a for a in rows if a}, key=str.lower)
 
 
-def known_competitors(db: Session) -> list[str]:
-    """Names from call metadata and from detected competitor mentions."""
-    names: set[str] = set()
-    for listed in db.scalars(select(Call.competitors)):
-        names.update(n for n in listed or [] if n)
-    names.update(n for n in db.scalars(select(Mention.competitor).distinct()) if n)
-    return sorted(names, key=str.lower)
-
-
 def kept_mentions(db: Session, call_id: int) -> dict[int, list[Mention]]:
     """The call's kept detections per utterance id (for highlighting them in the transcript)."""
     found: dict[int, list[Mention]] = {}

@@ -19,6 +19,7 @@ from pipeline.cluster.categories import (
     with_category,
 )
 from pipeline.cluster.llm_names import cluster_labeler
+from pipeline.cluster.queries import known_competitors
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.embed import Vectors, embed_cached, normalise
@@ -43,7 +44,8 @@ def label_groups(
         else None
     )
     try:
-        return label_clusters(texts, centroids, vectors, labeler)
+        rivals = [*workspace.settings.competitors, *known_competitors(session)]
+        return label_clusters(texts, centroids, vectors, labeler, competitors=rivals)
     finally:
         if labeler is not None:
             labeler.close()

@@ -281,3 +281,25 @@ def test_pasted_text_is_refused_or_understood(site: TestClient) -> None:
     talk = "Maya: How is the rota going?\nDana: Honestly the price is too high for us.\n"
     [kept] = site.post("/upload/file", data={"pasted": talk}).json()["results"]
     assert kept["status"] == "created" and kept["understood"] == "2 speakers, 2 turns"
+
+
+def test_example_cluster_names_are_true_of_their_quotes(site: TestClient) -> None:
+    """Over the example calls: a competitor in an objection cluster's name is named in at least
+    half its quotes, and no name stops before its object ("Need to run")."""
+    from pipeline.cluster.queries import known_competitors
+    from pipeline.label_checks import DANGLING, named_competitors
+
+    workspace = site.app.state.workspace  # type: ignore[attr-defined]
+    with workspace.session() as db:
+        rivals = known_competitors(db)
+    assert {"Staffly", "RotaPro"} <= set(rivals)
+    untrue = []
+    for cluster in site.get("/api/clusters", params={"kind": "objection"}).json():
+        texts = [m["text"] for m in site.get(f"/api/clusters/{cluster['id']}").json()["mentions"]]
+        for rival in named_competitors(cluster["name"], rivals):
+            named = sum(rival.lower() in t.lower() for t in texts)
+            if 2 * named < len(texts):
+                untrue.append(f"{cluster['name']!r}: {rival} in {named} of {len(texts)} quotes")
+        if cluster["name"].split()[-1].lower().strip("?") in DANGLING - {"it", "them"}:
+            untrue.append(f"{cluster['name']!r} stops before its object")
+    assert untrue == []

@@ -1,0 +1,63 @@
+"""What keeps a cluster name true of its quotes.
+
+- A name that names a competitor ("Picked Staffly over us") must be true of at least half the
+  quotes: the competitor is named in ``COMPETITOR_SHARE`` of them. A cluster of RotaPro,
+  ClockBee and Staffly quotes is not about Staffly: its name says "a competitor" instead.
+- A name cut short before its object ("Need to run" / "Need to run it") takes the words that
+  follow it in at least half its uses ("Need to run it by the owner"), so it reads on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+COMPETITOR_SHARE = 0.5
+MAX_CONTINUATION = 4  # words a name may take from what follows it
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+# A name never ends on these: a verb waiting for its object or a dangling function word.
+DANGLING = frozenset(
+    "to by for of with and or the a an run take show ask check talk use it them".split()
+)
+
+
+def _mentions(name: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE) is not None
+
+
+def named_competitors(name: str, competitors: Iterable[str]) -> list[str]:
+    return [c for c in competitors if c and _mentions(c, name)]
+
+
+def true_of_its_quotes(name: str, texts: Sequence[str], competitors: Sequence[str]) -> str:
+    """``name`` when each competitor it names is named in at least half the quotes; else the
+    name with "a competitor" in the place of each one that fewer quotes name."""
+    honest = name
+    for competitor in named_competitors(name, competitors):
+        if sum(_mentions(competitor, t) for t in texts) >= COMPETITOR_SHARE * len(texts):
+            continue
+        pattern = r"(?<!\w)" + re.escape(competitor) + r"(?!\w)"
+        honest = re.sub(pattern, "a competitor", honest, flags=re.IGNORECASE)
+    return honest[:1].upper() + honest[1:]
+
+
+def continuation(last_word: str, phrase_ends: Sequence[str]) -> list[str]:
+    """While the name ends on a word waiting for more (``DANGLING``: "run", "it", "by"), the
+    word said next in at least half the uses that went on this far (``phrase_ends``: the text
+    after each use of the phrase)."""
+    words: list[str] = []
+    tails = list(phrase_ends)
+    last = last_word.lower()
+    while last in DANGLING and tails and len(words) < MAX_CONTINUATION:
+        nexts = [(m.group(1), t[m.end() :]) for t in tails if (m := _NEXT_WORD.match(t))]
+        if not nexts:
+            break
+        last, count = Counter(w.lower() for w, _ in nexts).most_common(1)[0]
+        if 2 * count < len(tails):
+            break
+        words.append(next(w for w, _ in nexts if w.lower() == last))
+        tails = [rest for w, rest in nexts if w.lower() == last]
+    while words and words[-1].lower() in DANGLING - {"it", "them"}:
+        words.pop()
+    return words
