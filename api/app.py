@@ -27,6 +27,7 @@ from api.routers import (
     health,
     jobs,
     pages,
+    product,
     team,
     users,
 )
@@ -43,6 +44,7 @@ ROUTERS = (
     detections,
     documents,
     jobs,
+    product,
     team,
     users,
     accounts,

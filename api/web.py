@@ -30,6 +30,7 @@ NAV = (
     ("/phrases", "Phrases"),
     ("/dashboard", "Dashboard"),
     ("/documents", "Content"),
+    ("/product", "Product"),
     ("/team", "Team"),
 )
 

@@ -2,7 +2,9 @@
 the checks in ``pipeline/content/quality.py``; one JSON line per type and generator with the
 share of checks passed (and the failures).
 
-    .venv/bin/python bench/content_quality.py [--examples examples/calls] [--local-llm]
+    .venv/bin/python bench/content_quality.py [--examples DIR] [--local-llm] [--no-profile]
+
+The example product profile (``examples/product_profile.toml``) is loaded unless --no-profile.
 
 Offline always; with the LLM too when ``CALLMINE_LLM_BASE_URL``/``CALLMINE_LLM_MODEL`` are set,
 or with ``--local-llm`` (the tests' llama.cpp server and SmolLM2-135M on a free loopback port).
@@ -24,6 +26,7 @@ from pipeline.analysis import run_clustering  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.content.documents import import_facts  # noqa: E402
 from pipeline.content.generate import generate_document  # noqa: E402
+from pipeline.content.profile import read_profile_file, set_profile  # noqa: E402
 from pipeline.content.quality import review_document  # noqa: E402
 from pipeline.content.types import CONTENT_TYPES  # noqa: E402
 from pipeline.export import export_document  # noqa: E402
@@ -86,6 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--examples", type=Path, default=ROOT / "examples" / "calls")
     parser.add_argument("--local-llm", action="store_true")
+    parser.add_argument("--no-profile", action="store_true", help="Without a product profile.")
     args = parser.parse_args()
 
     configured = get_settings()
@@ -96,6 +100,8 @@ def main() -> None:
     run_clustering(workspace, rebuild=True)
     with workspace.session() as session:
         import_facts(session, ROOT / "examples" / "competitor_facts.toml")
+        if not args.no_profile:
+            set_profile(session, read_profile_file(ROOT / "examples" / "product_profile.toml"))
     score(workspace, settings, "offline", None)
     if args.local_llm:
         _local_llm(workspace, settings)

@@ -11,7 +11,16 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.store import ApiToken, Base, Erasure, MigrationRecord, TeamMember, User, utcnow
+from pipeline.store import (
+    ApiToken,
+    Base,
+    Erasure,
+    MigrationRecord,
+    ProductProfileVersion,
+    TeamMember,
+    User,
+    utcnow,
+)
 
 
 def _m001_initial_schema(connection: Any) -> None:
@@ -69,6 +78,11 @@ def _m005_sentence_kinds(connection: Any) -> None:
         )
 
 
+def _m006_product_profile(connection: Any) -> None:
+    """The product profile and its versions (issue 20)."""
+    ProductProfileVersion.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -76,6 +90,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("003_users_and_erasures", _m003_users_and_erasures),
     ("004_team_roster", _m004_team_roster),
     ("003_sentence_kinds", _m005_sentence_kinds),
+    ("006_product_profile", _m006_product_profile),
 ]
 
 

@@ -47,6 +47,7 @@ def llm_schema(
     *,
     quote_ids: Sequence[int] = (),
     fact_ids: Sequence[int] = (),
+    profile_ids: Sequence[int] = (),
     choices: dict[str, Sequence[str]] | None = None,
     max_string: int = 240,
     max_items: int = 4,
@@ -87,11 +88,12 @@ def llm_schema(
         if key == "citations" and out.get("type") == "array" and quote_ids:
             out["items"] = {"type": "integer", "enum": list(quote_ids)}
             out["minItems"] = 1
-        if key == "facts" and out.get("type") == "array":
-            if fact_ids:
-                out["items"] = {"type": "integer", "enum": list(fact_ids)}
-            else:
-                out["maxItems"] = 0
+        for name, ids in (("facts", fact_ids), ("profile", profile_ids)):
+            if key == name and out.get("type") == "array":
+                if ids:
+                    out["items"] = {"type": "integer", "enum": list(ids)}
+                else:
+                    out["maxItems"] = 0
         return out
 
     result: dict[str, Any] = walk(schema)
@@ -200,6 +202,7 @@ class LLMClient:
         *,
         quote_ids: Sequence[int] = (),
         fact_ids: Sequence[int] = (),
+        profile_ids: Sequence[int] = (),
         choices: dict[str, Sequence[str]] | None = None,
     ) -> tuple[ModelT, LLMReply]:
         """Ask for JSON matching ``model``; repair or retry malformed replies, then give up.
@@ -211,6 +214,7 @@ class LLMClient:
             model,
             quote_ids=quote_ids,
             fact_ids=fact_ids,
+            profile_ids=profile_ids,
             choices=choices,
             max_string=self.max_string,
             max_items=self.max_items,

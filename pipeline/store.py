@@ -358,6 +358,19 @@ class TeamMember(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class ProductProfileVersion(Base):
+    """Our product, described once (issue 20): each save is a new version; the highest is the
+    profile. ``data`` holds the fields of ``pipeline.content.profile.ProductProfile``."""
+
+    __tablename__ = "product_profile_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    author: Mapped[str] = mapped_column(String(255), default="system")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class MigrationRecord(Base):
     __tablename__ = "_migrations"
 

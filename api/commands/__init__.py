@@ -6,6 +6,7 @@ from api.commands import (  # noqa: F401
     documents,
     insights,
     jobs,
+    product,
     server,
     team,
     users,

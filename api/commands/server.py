@@ -14,10 +14,12 @@ from pipeline.auth import auth_required, check_exposure
 from pipeline.cluster.queries import list_clusters
 from pipeline.config import get_settings
 from pipeline.content.generate import generate_document, generated_by
+from pipeline.content.profile import current_profile, read_profile_file, set_profile
 from pipeline.export import export_document
 from pipeline.ingest.paths import ingest_paths
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "examples" / "calls"
+EXAMPLE_PROFILE = EXAMPLES_DIR.parent / "product_profile.toml"
 DEMO_AUTHOR = "demo"  # the demo's one-pager is found again by its author
 
 
@@ -75,6 +77,9 @@ def demo(
         run_clustering(workspace, rebuild=False)
         settings = workspace.settings
         with workspace.session() as db:
+            if current_profile(db) is None and EXAMPLE_PROFILE.exists():
+                saved = set_profile(db, read_profile_file(EXAMPLE_PROFILE), author=DEMO_AUTHOR)
+                console.print(f"product profile: {saved.profile.name} ({EXAMPLE_PROFILE.name})")
             top = [int(c["id"]) for c in list_clusters(db, kind="objection", sort="size")[:5]]
             if not top:
                 console.print("[yellow]no objection clusters found; nothing to export[/yellow]")

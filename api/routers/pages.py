@@ -5,8 +5,19 @@ Each area lives in its own module under ``api/pages/``; this router just gathers
 
 from fastapi import APIRouter
 
-from api.pages import account, admin, calls, clusters, documents, overview, review, team, upload
+from api.pages import (
+    account,
+    admin,
+    calls,
+    clusters,
+    documents,
+    overview,
+    product,
+    review,
+    team,
+    upload,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (clusters, upload, calls, documents, overview, account, admin, team, review):
+for module in (clusters, upload, calls, documents, overview, account, admin, team, review, product):
     router.include_router(module.router)

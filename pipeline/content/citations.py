@@ -1,4 +1,5 @@
-"""Citation checks: every id must name a real quote (or fact); what does not is removed and flagged.
+"""Citation checks: every id must name a real quote, fact or product-profile fact; what does not
+is removed and flagged, and so is a claim that cites nothing (for the sales accuracy check).
 
 Comparison claims about the competitor with no quote or fact behind them are dropped: the
 page may only say about a competitor what a buyer said or a user entered.
@@ -43,6 +44,7 @@ def check_citations(
     """Return the content with only resolvable citations, and the warnings to store."""
     quote_ids = {quote.id for quote in evidence.quotes}
     fact_ids = {fact.id for fact in evidence.facts}
+    profile_ids = {fact.id for fact in evidence.profile}
     warnings: list[str] = []
 
     def walk(node: Any, path: str) -> Any:
@@ -54,9 +56,12 @@ def check_citations(
         if "citations" in node:
             _filter_ids(node, "citations", quote_ids, "Q", path, warnings)
             _filter_ids(node, "facts", fact_ids, "F", path, warnings)
-            cited = bool(node["citations"]) or bool(node.get("facts"))
+            _filter_ids(node, "profile", profile_ids, "P", path, warnings)
+            cited = any(node.get(key) for key in ("citations", "facts", "profile"))
             if not cited and not _is_placeholder(node):
-                warnings.append(f"{path}: claim has no citation (“{_snippet(node)}”)")
+                warnings.append(
+                    f"{path}: claim has no citation, check it for accuracy (“{_snippet(node)}”)"
+                )
         return node
 
     checked: dict[str, Any] = walk(content, "")

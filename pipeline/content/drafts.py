@@ -6,33 +6,23 @@ answer they leave a visible "to write" note instead of inventing one.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip
 from pipeline.content.types import (
     QA,
     Comparison,
     ComparisonRow,
     FitPoint,
-    ImplementationTimeline,
     LinkSuggestion,
     ObjectionAnswer,
     ObjectionFAQ,
     OnePager,
     OutlineSection,
-    Phase,
     Point,
-    PricingExplainer,
-    Schema,
     SEOBrief,
 )
 from pipeline.errors import BadInput
 from pipeline.templating import draft_copy
 
-_DURATION_RE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|a few|couple of)\s+(?:days?|weeks?|months?)\b", re.I
-)
 _LINK_TARGETS = {
     "price": "/pricing",
     "pricing": "/pricing",
@@ -51,12 +41,12 @@ def say(macro: str, /, **values: object) -> str:
     return draft_copy(macro, **values)
 
 
-def _names(evidence: Evidence, limit: int = 3) -> str:
+def cluster_names(evidence: Evidence, limit: int = 3) -> str:
     names = [cluster.name for cluster in evidence.clusters[:limit]]
     return ", ".join(names) if names else "what buyers said"
 
 
-def _stats(cluster: ClusterEvidence) -> str:
+def stats_line(cluster: ClusterEvidence) -> str:
     won, lost = cluster.outcomes.get("won", 0), cluster.outcomes.get("lost", 0)
     return say("stats", size=cluster.size, calls=cluster.calls, won=won, lost=lost)
 
@@ -64,12 +54,12 @@ def _stats(cluster: ClusterEvidence) -> str:
 def _answer(evidence: Evidence, cluster: ClusterEvidence, limit: int) -> tuple[str, list[int]]:
     answers = evidence.cluster_answers(cluster)
     if not answers:
-        return clip(say("no_answer", stats=_stats(cluster)), limit), []
+        return clip(say("no_answer", stats=stats_line(cluster)), limit), []
     best = answers[0]
     return clip(say("won_answer", text=best.text), limit), [best.id]
 
 
-def _top(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
+def top_quote(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
     quotes = evidence.cluster_quotes(cluster)
     return quotes[0] if quotes else None
 
@@ -92,27 +82,28 @@ def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | N
     quotes = evidence.cluster_quotes(cluster)[:2]
     if not quotes:
         return None
-    answers = evidence.cluster_answers(cluster)
-    if answers:
-        answer, answer_ids = clip(say("won_answer", text=answers[0].text), 600), [answers[0].id]
-    else:
+    answers = evidence.cluster_answers(cluster)[:1]
+    facts = evidence.profile_for(cluster)
+    parts = [say("won_answer", text=a.text) for a in answers]
+    parts += [say("profile_fact", text=f.text) for f in facts]
+    if not parts:
         reach = evidence.reach([cluster])
-        answer = say("faq_no_answer", mentions=reach.mentions, calls=reach.calls)
-        answer_ids = []
+        parts = [say("faq_no_answer", mentions=reach.mentions, calls=reach.calls)]
     return QA(
         question=buyer_question(cluster, asked),
-        answer=answer,
-        citations=[*(q.id for q in quotes), *answer_ids][:4],
+        answer=clip(" ".join(parts), 600),
+        citations=[*(q.id for q in quotes), *(a.id for a in answers)][:4],
+        profile=[f.id for f in facts],
     )
 
 
-def _require_quotes(evidence: Evidence) -> None:
+def require_quotes(evidence: Evidence) -> None:
     if not any(evidence.cluster_quotes(cluster) for cluster in evidence.clusters):
         raise BadInput("the selected clusters have no buyer quotes to build a draft from")
 
 
 def objection_faq(evidence: Evidence) -> ObjectionFAQ:
-    _require_quotes(evidence)
+    require_quotes(evidence)
     asked: set[str] = set()
     clusters = evidence.of_clusters("objection") or evidence.clusters
     items = [qa for cluster in clusters if (qa := _qa(evidence, cluster, asked))][:10]
@@ -128,17 +119,23 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
 
 
 def one_pager(evidence: Evidence) -> OnePager:
-    _require_quotes(evidence)
+    require_quotes(evidence)
     pains = [c for c in evidence.of_clusters("pain") if evidence.cluster_quotes(c)]
     objections: list[ObjectionAnswer] = []
     used: list[ClusterEvidence] = []
     for cluster in evidence.of_clusters("objection"):
-        quote = _top(evidence, cluster)
+        quote = top_quote(evidence, cluster)
         if quote is not None and len(objections) < 4:
             answer, ids = _answer(evidence, cluster, 240)
+            facts = [] if ids else evidence.profile_for(cluster, 1)
+            if facts:
+                answer = clip(say("profile_fact", text=facts[0].text), 240)
             objections.append(
                 ObjectionAnswer(
-                    objection=clip(quote.text, 160), answer=answer, citations=[quote.id, *ids]
+                    objection=clip(quote.text, 160),
+                    answer=answer,
+                    citations=[quote.id, *ids],
+                    profile=[f.id for f in facts],
                 )
             )
             used.append(cluster)
@@ -166,13 +163,16 @@ def one_pager(evidence: Evidence) -> OnePager:
         ),
         problem=problem,
         objections=objections,
-        proof_points=[],
+        proof_points=[
+            Point(text=clip(f.text, 240), citations=[], profile=[f.id])
+            for f in evidence.profile_section("proof_points")[:3]
+        ],
         why_now=[
             Point(text=clip(say("quoted", text=q.text), 240), citations=[q.id])
             for q in evidence.of_kind("why_now")
             if q.role == "buyer"
         ][:3],
-        cta=say("one_pager_cta"),
+        cta=clip(evidence.cta or say("one_pager_cta"), 240),
     )
 
 
@@ -242,7 +242,7 @@ def comparison(evidence: Evidence) -> Comparison:
 
 
 def seo_brief(evidence: Evidence) -> SEOBrief:
-    _require_quotes(evidence)
+    require_quotes(evidence)
     phrases = [p.text for p in evidence.phrases] or [c.name for c in evidence.clusters]
     target = clip(phrases[0], 120)
     asked: set[str] = set()
@@ -271,7 +271,7 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     base = 800 + 250 * len(evidence.clusters)
     return SEOBrief(
         title=clip(say("seo_title", target=target[:1].upper() + target[1:]), 70),
-        meta_description=clip(say("seo_meta", names=_names(evidence, 2)), 160),
+        meta_description=clip(say("seo_meta", names=cluster_names(evidence, 2)), 160),
         target_keyword=target,
         secondary_keywords=[clip(p, 120) for p in phrases[1:9]],
         search_intent=intent,
@@ -282,109 +282,3 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         internal_links=links,
         faq_schema=faq,
     )
-
-
-def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
-    """Buyer worries (not yet used), each with its own won-deal answer when there is one."""
-    concerns: list[QA] = []
-    for cluster in evidence.clusters:
-        answers = [a for a in evidence.cluster_answers(cluster) if a.id not in used]
-        for quote in [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:2]:
-            if answers:
-                best = answers.pop(0)
-                answer, ids = clip(say("won_answer", text=best.text), 600), [best.id]
-            else:
-                answer, ids = clip(say("no_answer", stats=_stats(cluster)), 600), []
-            concerns.append(
-                QA(question=clip(quote.text, 240), answer=answer, citations=[quote.id, *ids])
-            )
-            used |= {quote.id, *ids}
-    return concerns[:4]
-
-
-def _first(evidence: Evidence) -> Quote:
-    return next(q for c in evidence.clusters if (q := _top(evidence, c)) is not None)
-
-
-def pricing_explainer(evidence: Evidence) -> PricingExplainer:
-    _require_quotes(evidence)
-    first = _first(evidence)
-    used = {first.id}
-    concerns = _concerns(evidence, used)
-    return PricingExplainer(
-        title=clip(say("pricing_title", names=_names(evidence, 2)), 120),
-        summary=Point(text=clip(say("price_question", text=first.text), 240), citations=[first.id]),
-        concerns=concerns,
-        value_points=[
-            Point(
-                text=clip(say("value_framed", text=q.text), 240),
-                citations=[q.id],
-            )
-            for q in evidence.of_kind("answer")
-            if q.id not in used
-        ][:4]
-        or [Point(text=say("value_to_write"), citations=[])],
-        cta=say("pricing_cta"),
-    )
-
-
-def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
-    _require_quotes(evidence)
-    first = _first(evidence)
-    used = {first.id}
-    concerns = _concerns(evidence, used)
-    # Durations only from what our reps said in won deals; buyers' worries stay concerns.
-    timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
-    timed = [q for q in timed if q.id not in used][:1]
-    used |= {q.id for q in timed}
-    phases = [
-        Phase(
-            name=name,
-            duration="to confirm",
-            what_happens=say("onboarding_to_write"),
-            citations=[],
-        )
-        for name in ("Kick-off and plan", "Data import", "Team training")
-    ]
-    if timed:
-        quote = timed[0]
-        duration = clip(_DURATION_RE.findall(quote.text)[0], 40)
-        phases.append(
-            Phase(
-                name="Go-live",
-                duration=duration,
-                what_happens=clip(say("rep_in_won_deal", text=quote.text), 240),
-                citations=[quote.id],
-            )
-        )
-    else:
-        phases.append(
-            Phase(
-                name="Go-live",
-                duration="to confirm",
-                what_happens=say("onboarding_to_write"),
-                citations=[],
-            )
-        )
-    return ImplementationTimeline(
-        title=clip(say("timeline_title", names=_names(evidence, 2)), 120),
-        summary=Point(text=clip(say("setup_question", text=first.text), 240), citations=[first.id]),
-        concerns=concerns,
-        phases=phases,
-        prerequisites=[
-            Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
-            for q in evidence.of_kind("answer")
-            if q.id not in used
-        ][:3],
-        cta=say("timeline_cta"),
-    )
-
-
-OFFLINE_DRAFTS: dict[str, Callable[[Evidence], Schema]] = {
-    "objection-faq": objection_faq,
-    "comparison": comparison,
-    "one-pager": one_pager,
-    "seo-brief": seo_brief,
-    "pricing-explainer": pricing_explainer,
-    "implementation-timeline": implementation_timeline,
-}

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from pipeline.content.profile import ProfileFact, facts_for
+
 MAX_QUOTE_CHARS = 320
 
 
@@ -105,6 +107,9 @@ class Evidence:
     competitor: str | None = None
     redacted: bool = True
     accounts_of: dict[int, str] = field(default_factory=dict, repr=False)
+    profile: list[ProfileFact] = field(default_factory=list)
+    product: str | None = None  # our product's name, from the profile
+    cta: str | None = None
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -115,6 +120,13 @@ class Evidence:
 
     def fact(self, fact_id: int) -> Fact | None:
         return next((fact for fact in self.facts if fact.id == fact_id), None)
+
+    def profile_for(self, cluster: ClusterEvidence, limit: int = 2) -> list[ProfileFact]:
+        """Profile facts that answer this cluster's category of objection."""
+        return facts_for(self.profile, cluster.category, limit)
+
+    def profile_section(self, *sections: str) -> list[ProfileFact]:
+        return [fact for fact in self.profile if fact.section in sections]
 
     def of_kind(self, *kinds: str) -> list[Quote]:
         return [quote for quote in self.quotes if quote.kind in kinds]
@@ -153,6 +165,8 @@ class Evidence:
             "quotes": [_jsonable(quote) | {"label": quote.label} for quote in self.quotes],
             "phrases": [_jsonable(phrase) for phrase in self.phrases],
             "facts": [_jsonable(fact) | {"label": fact.label} for fact in self.facts],
+            "profile": [_jsonable(fact) | {"label": fact.label} for fact in self.profile],
+            "product": self.product,
         }
 
 

@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
+from pipeline.content.choose import cluster_kinds, suitable_clusters
 from pipeline.content.citations import check_citations, cited_ids
-from pipeline.content.collect import cluster_kinds, collect_evidence, suitable_clusters
-from pipeline.content.drafts import OFFLINE_DRAFTS
+from pipeline.content.collect import collect_evidence
 from pipeline.content.evidence import Evidence
+from pipeline.content.offline import OFFLINE_DRAFTS
 from pipeline.content.types import CONTENT_TYPES, ContentType
 from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply, NotFound
 from pipeline.llm import LLMClient
@@ -81,12 +82,14 @@ def render_document(ct: ContentType, content: dict[str, Any], evidence: Evidence
     """The content through ``content_templates/<type>.md.j2``, with the sources it cites."""
     quote_ids = set(cited_ids(content))
     fact_ids = set(cited_ids(content, "facts"))
+    profile_ids = set(cited_ids(content, "profile"))
     return render_markdown(
         ct.template_file,
         c=content,
         evidence=evidence,
         used_quotes=[q for q in evidence.quotes if q.id in quote_ids],
         used_facts=[f for f in evidence.facts if f.id in fact_ids],
+        used_profile=[f for f in evidence.profile if f.id in profile_ids],
     )
 
 
@@ -118,6 +121,7 @@ def llm_draft(ct: ContentType, evidence: Evidence, client: LLMClient) -> Draft:
             ct.schema,
             quote_ids=[q.id for q in evidence.quotes],
             fact_ids=[f.id for f in evidence.facts],
+            profile_ids=[f.id for f in evidence.profile],
         )
     except MalformedReply as exc:
         log.warning("falling back to the offline draft: %s", exc.detail)

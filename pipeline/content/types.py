@@ -1,7 +1,8 @@
 """The content types: one pydantic schema each (what the LLM must return) and a small registry.
 
-Every claim carries ``citations`` (quote ids, shown as ``[Q3]``); comparison claims about the
-competitor may cite user-entered facts (``facts``, shown as ``[F1]``). Strings and lists are
+Every claim carries ``citations`` (quote ids, shown as ``[Q3]``) and ``profile`` (facts about our
+product from the product profile, ``[P2]``); comparison claims about the competitor may cite
+user-entered facts (``facts``, shown as ``[F1]``). Strings and lists are
 bounded so a grammar-constrained local model cannot loop and a page stays a page.
 """
 
@@ -23,16 +24,18 @@ class Schema(BaseModel):
 
 
 class Point(Schema):
-    """One claim with the quotes that back it."""
+    """One claim with the quotes (and product-profile facts) that back it."""
 
     text: Line
     citations: Citations
+    profile: list[int] = Field(default_factory=list, max_length=4)
 
 
 class QA(Schema):
     question: Line
     answer: Para
     citations: Citations
+    profile: list[int] = Field(default_factory=list, max_length=4)
 
 
 class ObjectionFAQ(Schema):
@@ -47,12 +50,14 @@ class ComparisonRow(Schema):
     them: Line
     citations: Citations
     facts: Citations
+    profile: list[int] = Field(default_factory=list, max_length=4)
 
 
 class FitPoint(Schema):
     text: Line
     citations: Citations
     facts: Citations
+    profile: list[int] = Field(default_factory=list, max_length=4)
 
 
 class Comparison(Schema):
@@ -67,6 +72,7 @@ class ObjectionAnswer(Schema):
     objection: Line
     answer: Line
     citations: Citations
+    profile: list[int] = Field(default_factory=list, max_length=4)
 
 
 class OnePager(Schema):
@@ -129,6 +135,7 @@ class Phase(Schema):
     duration: Annotated[str, Field(min_length=1, max_length=40)]
     what_happens: Line
     citations: Citations
+    profile: list[int] = Field(default_factory=list, max_length=4)
 
 
 class ImplementationTimeline(Schema):

@@ -3,6 +3,7 @@ content type drafted offline, its citations traced back to stored mentions, and 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from pipeline.analysis import run_clustering
 from pipeline.cluster.queries import list_clusters
 from pipeline.content.documents import import_facts
 from pipeline.content.generate import generate_document
+from pipeline.content.profile import read_profile_file, set_profile
 from pipeline.content.quality import review_document
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import export_document
@@ -28,6 +30,7 @@ def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Pa
     run_clustering(workspace, rebuild=True)
     with workspace.session() as session:
         import_facts(session, ROOT / "examples" / "competitor_facts.toml")
+        set_profile(session, read_profile_file(ROOT / "examples" / "product_profile.toml"))
         objections = list_clusters(session, kind="objection", sort="size")
         assert objections, "clustering produced no objection clusters"
         for doc_type in CONTENT_TYPES:
@@ -42,11 +45,7 @@ def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Pa
                 for fmt in ("md", "html", "jsonld")
             }
             report = review_document(session, document, exports)
-            # two objection themes have no won-deal reply yet: the product profile answers them
-            assert set(report.failed) <= {"FAQ answers cite the profile or a won-deal reply"}, (
-                doc_type,
-                report.problems,
-            )
+            assert not report.failed, (doc_type, report.problems)
             for quote in document.structured["evidence"]["quotes"]:
                 utterance = session.get(Utterance, quote["utterance_id"])
                 assert utterance is not None and utterance.call_id == quote["call_id"]
@@ -57,6 +56,9 @@ def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Pa
                     assert utterance.role == "rep" and quote["outcome"] == "won"
             if doc_type == "comparison":
                 assert "[F1]" in document.body_markdown
+            if doc_type in ("objection-faq", "one-pager", "pricing-explainer"):
+                assert "From our product profile:" in document.body_markdown
+                assert re.search(r"\[P\d+\]", document.body_markdown)
             if doc_type == "one-pager":
                 pdf = export_document(session, workspace.settings, document.id, "pdf")
                 assert pdf.pages == 1

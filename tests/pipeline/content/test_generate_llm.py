@@ -15,7 +15,11 @@ import httpx
 import pytest
 
 from pipeline.config import Settings
-from pipeline.content.generate import content_type, generate_document, retry_generation
+from pipeline.content.generate import (
+    content_type,
+    generate_document,
+    retry_generation,
+)
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import export_document
 from pipeline.llm import LLMClient

@@ -154,12 +154,17 @@ def test_timeout_and_http_errors_become_llm_errors(settings: Settings) -> None:
 
 
 def test_schema_is_strict_bounded_and_limits_citations_to_known_quotes() -> None:
-    schema = llm_schema(ObjectionFAQ, quote_ids=[1, 2, 3], max_string=240, max_items=4)
+    schema = llm_schema(
+        ObjectionFAQ, quote_ids=[1, 2, 3], profile_ids=[1, 2], max_string=240, max_items=4
+    )
     assert "$defs" not in json.dumps(schema) and "$ref" not in json.dumps(schema)
     item = schema["properties"]["items"]["items"]
-    assert item["required"] == ["question", "answer", "citations"]
+    assert item["required"] == ["question", "answer", "citations", "profile"]
     assert item["additionalProperties"] is False
     assert item["properties"]["citations"]["items"] == {"type": "integer", "enum": [1, 2, 3]}
+    assert item["properties"]["profile"]["items"] == {"type": "integer", "enum": [1, 2]}
+    no_profile = llm_schema(ObjectionFAQ, quote_ids=[1])["properties"]["items"]["items"]
+    assert no_profile["properties"]["profile"]["maxItems"] == 0
     assert item["properties"]["answer"]["maxLength"] == 240  # capped for small models
     assert schema["properties"]["items"]["maxItems"] == 4
 

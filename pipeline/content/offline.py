@@ -1,0 +1,19 @@
+"""The offline draft of each content type: deterministic, no LLM, from the same evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipeline.content.drafts import comparison, objection_faq, one_pager, seo_brief
+from pipeline.content.evidence import Evidence
+from pipeline.content.guides import implementation_timeline, pricing_explainer
+from pipeline.content.types import Schema
+
+OFFLINE_DRAFTS: dict[str, Callable[[Evidence], Schema]] = {
+    "objection-faq": objection_faq,
+    "comparison": comparison,
+    "one-pager": one_pager,
+    "seo-brief": seo_brief,
+    "pricing-explainer": pricing_explainer,
+    "implementation-timeline": implementation_timeline,
+}
