@@ -63,7 +63,7 @@ def score(workspace: Workspace, settings: Settings, generator: str, llm: LLMClie
                 continue
             exports = {
                 fmt: export_document(session, settings, document.id, fmt).content.decode()
-                for fmt in ("md", "html", "jsonld")
+                for fmt in ("md", "html", "jsonld", "brief")
             }
             report = review_document(session, document, exports)
             if doc_type == "one-pager":

@@ -26,9 +26,10 @@ from pipeline.redact import Redactor, buyer_names
 from pipeline.store import Document, Mention
 from pipeline.templating import html_env, read_static
 
-ExportFormat = Literal["md", "html", "pdf", "jsonld"]
+ExportFormat = Literal["md", "html", "pdf", "jsonld", "brief"]
 FORMATS: dict[str, tuple[str, str]] = {
     "md": ("text/markdown; charset=utf-8", "md"),
+    "brief": ("text/markdown; charset=utf-8", "brief.md"),
     "html": ("text/html; charset=utf-8", "html"),
     "pdf": ("application/pdf", "pdf"),
     "jsonld": ("application/ld+json", "jsonld"),
@@ -60,10 +61,15 @@ def markdown_to_html(markdown: str) -> str:
     return nh3.clean(_markdown().render(markdown), url_schemes={"http", "https", "mailto"})
 
 
-def export_body(session: Session, settings: Settings, document: Document) -> str:
-    """The Markdown body to export: redacted unless ``redact_pii`` is off."""
+def export_body(
+    session: Session, settings: Settings, document: Document, *, brief: bool = False
+) -> str:
+    """The Markdown body (or the content brief) to export: redacted unless ``redact_pii`` is off."""
+    text = str((document.structured or {}).get("brief") or "") if brief else document.body_markdown
+    if brief and not text:
+        raise Conflict(f"document {document.id} has no brief: generate it again")
     if not settings.redact_pii:
-        return document.body_markdown
+        return text
     call_ids = set(
         session.scalars(
             select(Mention.call_id)
@@ -73,7 +79,7 @@ def export_body(session: Session, settings: Settings, document: Document) -> str
     )
     quotes = (document.structured or {}).get("evidence", {}).get("quotes", [])
     call_ids |= {int(q["call_id"]) for q in quotes if "call_id" in q}
-    return Redactor(buyer_names(session, call_ids)).redact(document.body_markdown)
+    return Redactor(buyer_names(session, call_ids)).redact(text)
 
 
 def _watermark_note(document: Document) -> str:
@@ -199,11 +205,11 @@ def export_document(
     document = get_document(session, document_id)
     if document.state == "failed_generation":
         raise Conflict(f"document {document_id} failed to generate: retry it before exporting")
-    body = export_body(session, settings, document)
+    body = export_body(session, settings, document, brief=fmt == "brief")
     media_type, extension = FORMATS[fmt]
     filename = f"{_slug(document.title) or 'document'}-{document.id}.{extension}"
     pages: int | None = None
-    if fmt == "md":
+    if fmt in ("md", "brief"):
         content = to_markdown(document, body).encode("utf-8")
     elif fmt == "html":
         content = to_html(document, body).encode("utf-8")

@@ -25,7 +25,13 @@ from pipeline.types import RowId
 
 router = APIRouter()
 
-EXPORT_LABELS = {"pdf": "PDF", "html": "HTML", "md": "Markdown", "jsonld": "JSON-LD"}
+EXPORT_LABELS = {
+    "pdf": "PDF",
+    "html": "HTML",
+    "md": "Markdown",
+    "jsonld": "JSON-LD",
+    "brief": "Brief (Markdown)",
+}
 _CITE_RE = re.compile(r"\[(Q|F)(\d+)\]")
 
 

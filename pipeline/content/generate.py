@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
+from pipeline.content.brief import render_brief, themes
 from pipeline.content.choose import cluster_kinds, suitable_clusters
 from pipeline.content.citations import check_citations, cited_ids
 from pipeline.content.collect import collect_evidence
 from pipeline.content.evidence import Evidence
 from pipeline.content.offline import OFFLINE_DRAFTS
 from pipeline.content.types import CONTENT_TYPES, ContentType
+from pipeline.content.verify import text_warnings
 from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply, NotFound
 from pipeline.llm import LLMClient
 from pipeline.store import Document, DocumentVersion, utcnow
@@ -48,6 +50,7 @@ class Draft:
     raw_reply: str | None = None
     llm_mode: str | None = None
     warnings: list[str] = field(default_factory=list)
+    brief: str = ""  # the content brief the draft was written from (Markdown)
 
 
 def content_type(name: str) -> ContentType:
@@ -70,7 +73,10 @@ def build_messages(ct: ContentType, evidence: Evidence) -> list[dict[str, str]]:
     """System rules + the type's task with the evidence inside the delimited data block."""
     return [
         {"role": "system", "content": render_prompt("system.j2", content_type=ct)},
-        {"role": "user", "content": render_prompt(ct.prompt_file, evidence=evidence)},
+        {
+            "role": "user",
+            "content": render_prompt(ct.prompt_file, evidence=evidence, themes=themes(evidence)),
+        },
     ]
 
 
@@ -98,7 +104,9 @@ def _finish(ct: ContentType, content: dict[str, Any], evidence: Evidence, draft:
     ct.schema.model_validate(checked)  # removal must leave a valid document
     draft.content = checked
     draft.warnings.extend(warnings)
+    draft.warnings.extend(text_warnings(ct.name, checked, evidence))
     draft.markdown = render_document(ct, checked, evidence)
+    draft.brief = render_brief(ct, evidence)
     return draft
 
 
@@ -236,6 +244,7 @@ def _store(
         "content": draft.content,
         "evidence": draft.evidence.to_dict(),
         "warnings": draft.warnings,
+        "brief": draft.brief,
         "versions": prompt_versions(ct),
         "llm_mode": draft.llm_mode,
     }

@@ -76,7 +76,7 @@ def test_every_type_passes_the_reviewer_checks(
     with ws.session() as session:
         exports = {
             fmt: export_document(session, ws.settings, document_id, fmt).content.decode()
-            for fmt in ("md", "html", "jsonld")
+            for fmt in ("md", "html", "jsonld", "brief")
         }
         document = get_document(session, document_id)
         report = review_document(session, document, exports)

@@ -42,7 +42,7 @@ def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Pa
             assert_citations_resolve(document.structured, document.body_markdown)
             exports = {
                 fmt: export_document(session, workspace.settings, document.id, fmt).content.decode()
-                for fmt in ("md", "html", "jsonld")
+                for fmt in ("md", "html", "jsonld", "brief")
             }
             report = review_document(session, document, exports)
             assert not report.failed, (doc_type, report.problems)

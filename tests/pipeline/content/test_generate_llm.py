@@ -89,6 +89,7 @@ def test_each_type_is_generated_by_the_local_llm(run: LLMRun, doc_type: str) -> 
         content_type(doc_type).schema.model_validate(document.structured["content"])
         assert document.body_markdown.startswith("# ") and "## Sources" in document.body_markdown
         assert_citations_resolve(document.structured, document.body_markdown)
+        assert document.structured["brief"].startswith("# Brief: ")  # the evidence pack it had
         version = document.versions[-1]
         assert (
             version.prompt and "<<<CALL_DATA" in version.prompt and "### system" in version.prompt
