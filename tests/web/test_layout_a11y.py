@@ -114,3 +114,15 @@ def test_pages_fit_both_widths_and_pass_axe(
             page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=True)
     assert problems == [], "\n".join(problems)
     assert [m for m in page.console if "Content Security Policy" in m] == []
+
+
+def test_a_notice_leaves_the_address_once_shown(
+    corpus_server: tuple[LiveServer, dict[str, str]], page: Any
+) -> None:
+    server, _pages = corpus_server
+    page.goto(server.url + "/calls?outcome=lost&msg=Renamed.&kind=ok#top")
+    assert page.locator(".notice-ok").inner_text() == "Renamed."
+    assert page.url == server.url + "/calls?outcome=lost#top"  # a reload shows no notice again
+    page.reload()
+    assert page.locator(".notice-ok").count() == 0
+    assert [m for m in page.console if "404" in m or "favicon" in m] == []
