@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,6 +42,26 @@ def _export(ws: Workspace, document_id: int, fmt: str) -> bytes:
 def _pdf_text(pdf: bytes) -> tuple[int, str]:
     reader = PdfReader(io.BytesIO(pdf))
     return len(reader.pages), " ".join(page.extract_text() for page in reader.pages)
+
+
+def _pdfinfo_pages(pdf: bytes) -> int:
+    """Pages as poppler's pdfinfo counts them (installed with the Debian packages)."""
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
+    return int(re.search(rb"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+
+
+def _font_sizes_from(pdf: bytes, heading: str) -> list[tuple[float, str]]:
+    """The effective font size (pt) of every text run from ``heading`` on."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            runs.append((round(size * abs(tm[3]) * abs(cm[3]), 2), text.strip()))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    start = next(i for i, (_, text) in enumerate(runs) if text.startswith(heading))
+    return runs[start:]
 
 
 @pytest.mark.parametrize("doc_type", list(CONTENT_TYPES))
@@ -110,8 +131,10 @@ def test_a_long_one_pager_still_fits_one_page(ws: Workspace, seeded: Seeded) -> 
         edit_document(
             session, document_id, body.replace("## Why now", extra + "\n\n## Why now"), author="lee"
         )
-    pages, _ = _pdf_text(_export(ws, document_id, "pdf"))
-    assert pages == 1
+    pdf = _export(ws, document_id, "pdf")
+    assert _pdfinfo_pages(pdf) == 1
+    sizes = _font_sizes_from(pdf, "Sources")
+    assert sizes and min(size for size, _ in sizes) >= 8.0, sorted(sizes)[:3]  # readable
 
 
 def test_injected_script_is_inert_in_html_and_pdf(ws: Workspace, seeded: Seeded) -> None:
