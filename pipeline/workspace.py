@@ -39,6 +39,7 @@ class Workspace:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.db = Database(settings.resolved_database_url)
         self._embedder = embedder
+        self._embedder_guard = threading.Lock()
         key = str(settings.data_dir.resolve())
         with _WRITER_LOCKS_GUARD:
             self._writer_lock = _WRITER_LOCKS.setdefault(key, _WriterLock())
@@ -46,8 +47,11 @@ class Workspace:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            embedder: Embedder = LazyEmbedder(self.settings, lambda: create_embedder(self.settings))
-            self._embedder = embedder
+            with self._embedder_guard:  # one lazy embedder per workspace, whatever the threads
+                if self._embedder is None:
+                    self._embedder = LazyEmbedder(
+                        self.settings, lambda: create_embedder(self.settings)
+                    )
         return self._embedder
 
     @contextmanager

@@ -8,6 +8,7 @@ To add one: a class with ``name``, ``dim`` and ``encode``, and an entry in ``EMB
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 
 from pipeline.config import Settings
@@ -96,12 +97,18 @@ class LazyEmbedder:
         self.name = embedder_name(settings)
         self._build = build
         self._inner: Embedder | None = None
+        # Server threads that search at once must build one model: concurrent first imports
+        # of transformers fail ("cannot import name 'AutoTokenizer'").
+        self._building = threading.Lock()
 
     @property
     def inner(self) -> Embedder:
         if self._inner is None:
-            self._inner = self._build()
-            self.name = self._inner.name
+            with self._building:
+                if self._inner is None:
+                    inner = self._build()
+                    self.name = inner.name
+                    self._inner = inner
         return self._inner
 
     @property
