@@ -26,19 +26,29 @@ SortKey = Literal["size", "trend"]
 def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[str], set[str]]]:
     """Competitors (metadata + detected) and why-now categories per call."""
     context: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for call in session.scalars(select(Call).where(Call.id.in_(call_ids))):
-        context[call.id][0].update(call.competitors or [])
-    rows = session.scalars(
-        select(Mention).where(
-            Mention.call_id.in_(call_ids), Mention.kind.in_(("competitor", "why_now"))
+    ids = sorted(call_ids)
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        for call_id, competitors in session.execute(
+            select(Call.id, Call.competitors).where(Call.id.in_(chunk))
+        ):
+            context[call_id][0].update(competitors or [])
+        tags = session.execute(
+            select(Mention.call_id, Mention.kind, Mention.competitor, Mention.category).where(
+                Mention.call_id.in_(chunk), Mention.kind.in_(("competitor", "why_now"))
+            )
         )
-    )
-    for m in rows:
-        if m.kind == "competitor" and m.competitor:
-            context[m.call_id][0].add(m.competitor)
-        elif m.kind == "why_now" and m.category:
-            context[m.call_id][1].add(m.category)
+        for call_id, kind, competitor, category in tags:
+            if kind == "competitor" and competitor:
+                context[call_id][0].add(competitor)
+            elif kind == "why_now" and category:
+                context[call_id][1].add(category)
     return context
+
+
+_CENTRAL_SAMPLE = 256
+# Ids per IN (...) list: under SQLite's and PostgreSQL's parameter limits.
+_IN_CHUNK = 5000
 
 
 def load_rows(
@@ -53,9 +63,26 @@ def load_rows(
     competitor: str | None = None,
     account: str | None = None,
 ) -> list[MentionRow]:
-    """Clustered mentions joined with their call, filtered; ordered by mention id."""
+    """Clustered mentions joined with their call, filtered; ordered by mention id.
+
+    Only the columns a row needs are read: whole ORM objects would carry every call's raw
+    transcript and cost most of a page's time on a large workspace."""
     query = (
-        select(Mention, Utterance, Call)
+        select(
+            Mention.id,
+            Mention.text,
+            Mention.competitor,
+            Mention.cluster_id,
+            Mention.confidence,
+            Utterance.id,
+            Utterance.speaker,
+            Utterance.role,
+            Utterance.start_seconds,
+            Call.id,
+            Call.call_date,
+            Call.account,
+            Call.outcome,
+        )
         .join(Utterance, Mention.utterance_id == Utterance.id)
         .join(Call, Mention.call_id == Call.id)
         .where(Mention.kind.in_(CLUSTERED_KINDS))
@@ -77,31 +104,37 @@ def load_rows(
         query = query.where(Call.call_date <= date_to)
     if account:
         query = query.where(Call.account == account)
-    found = [(row[0], row[1], row[2]) for row in session.execute(query)]
-    context = _call_context(session, {c.id for _, _, c in found})
+    found = session.execute(query).all()
+    context = _call_context(session, {row[9] for row in found})
+    wanted = competitor.lower() if competitor else None
     rows: list[MentionRow] = []
-    for mention, utterance, call in found:
-        competitors, why_now = context[call.id]
-        row = MentionRow(
-            id=mention.id,
-            text=mention.text,
-            call_id=call.id,
-            utterance_id=utterance.id,
-            speaker=utterance.speaker,
-            role=utterance.role,
-            start_seconds=utterance.start_seconds,
-            call_date=call.call_date,
-            account=call.account,
-            outcome=call.outcome,
-            competitor=mention.competitor,
-            call_competitors=tuple(sorted(competitors)),
-            why_now=tuple(sorted(why_now)),
-            cluster_id=mention.cluster_id,
-            confidence=float(mention.confidence),
-        )
-        if competitor and competitor.lower() not in {c.lower() for c in competitors}:
+    for (
+        mention_id, text, mention_competitor, cluster_id, confidence,
+        utterance_id, speaker, role, start_seconds,
+        call_id, call_date, call_account, call_outcome,
+    ) in found:  # fmt: skip
+        competitors, why_now = context[call_id]
+        if wanted and wanted not in {c.lower() for c in competitors}:
             continue
-        rows.append(row)
+        rows.append(
+            MentionRow(
+                id=mention_id,
+                text=text,
+                call_id=call_id,
+                utterance_id=utterance_id,
+                speaker=speaker,
+                role=role,
+                start_seconds=start_seconds,
+                call_date=call_date,
+                account=call_account,
+                outcome=call_outcome,
+                competitor=mention_competitor,
+                call_competitors=tuple(sorted(competitors)),
+                why_now=tuple(sorted(why_now)),
+                cluster_id=cluster_id,
+                confidence=float(confidence),
+            )
+        )
     return rows
 
 
@@ -116,7 +149,10 @@ def live_cluster(session: Session, cluster_id: int) -> Cluster:
 
 
 def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow]) -> str | None:
-    """The member nearest the stored centroid, from cached vectors (no model load needed)."""
+    """The member nearest the stored centroid, from cached vectors (no model load needed).
+
+    Among the first ``_CENTRAL_SAMPLE`` members by id: a page lists every cluster, and reading
+    every member's vector of a 100k-mention workspace per request would cost seconds."""
     if not rows:
         return None
     if cluster.centroid is None:
@@ -125,7 +161,7 @@ def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow
     by_hash = {text_hash(r.text): r.text for r in rows}
     found = session.execute(
         select(EmbeddingCache.text_hash, EmbeddingCache.vector).where(
-            EmbeddingCache.text_hash.in_(list(by_hash)[:2000]),
+            EmbeddingCache.text_hash.in_(list(by_hash)[:_CENTRAL_SAMPLE]),
             EmbeddingCache.dim == len(centroid),
         )
     ).all()
