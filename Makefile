@@ -49,7 +49,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 test: install-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 	$(MAKE) lint
 
 # Re-fit pipeline/data/kind_model.npz after editing the built-in seeds, cues or example labels

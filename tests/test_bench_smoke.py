@@ -80,3 +80,13 @@ def test_embed_backends_prints_speedups_and_nmi(tmp_path: Path) -> None:
     assert len(models) == 2
     assert all(m.with_name(m.name + ".manifest.json").is_file() for m in models)
     assert float(record["peak_rss_mb"]) > 0
+
+
+@pytest.mark.slow
+def test_gpu_embed_runs_on_the_cpu_without_a_gpu() -> None:
+    record = run_bench("gpu_embed.py", "--n", "150", "--device", "cpu")
+    assert record["device"] == "cpu" and record["gpu"] is None
+    assert record["n"] == 150
+    assert float(record["texts_per_s"]) > 0 and record["ratio_vs_cpu"] == 1.0
+    assert int(record["clusters"]) >= 1
+    assert float(record["total_s"]) >= float(record["embed_s"])
