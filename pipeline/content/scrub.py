@@ -28,6 +28,8 @@ NEEDLE_CHARS = 40
 MIN_NEEDLE_CHARS = 16
 MIN_ACCOUNT_CHARS = 3
 _LIST_MARK = re.compile(r"\s*(?:[-*+]|\d+\.)?\s*")
+# Markdown a document keeps inside its ``structured`` data, scrubbed line by line like its body.
+TEXT_FIELDS = ("brief",)
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,13 @@ def _scrub_one(
     account = erased.account_pattern()
     new_structured, found = scrub_structured(structured, erased)
     new_structured = _blank_account(new_structured, account)
-    new_texts: list[str | None] = []
     lines = 0
+    for field in TEXT_FIELDS:  # Markdown kept inside ``structured`` (the content brief)
+        if isinstance(new_structured.get(field), str):
+            scrubbed, count = scrub_text(new_structured[field], found, account)
+            new_structured = {**new_structured, field: scrubbed}
+            lines += count
+    new_texts: list[str | None] = []
     for text in texts:
         if text is None:
             new_texts.append(None)
