@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from api.middleware import Authenticate, SecurityHeaders
+from api.middleware import Authenticate, BodyLimit, SecurityHeaders
 from api.openapi import install_openapi
 from api.problems import add_problem_handlers
 from api.routers import (
@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     add_problem_handlers(app)
     install_openapi(app)
     app.add_middleware(Authenticate)
+    app.add_middleware(BodyLimit)  # outermost of the two: a huge body is refused before sign-in
     for module in ROUTERS:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -1,6 +1,8 @@
-"""Two ASGI middlewares: ``SecurityHeaders`` on every response (it wraps the whole app, error
-pages included), and ``Authenticate``, which finds who is asking before any route or body
-parsing runs and refuses signed-out requests everywhere but the public paths."""
+"""Three ASGI middlewares: ``SecurityHeaders`` on every response (it wraps the whole app, error
+pages included); ``Authenticate``, which finds who is asking before any route or body parsing
+runs and refuses signed-out requests everywhere but the public paths; ``BodyLimit``, which
+refuses a request body over ``CALLMINE_MAX_REQUEST_BYTES`` as it streams (before the multipart
+parser spools it to disk)."""
 
 from __future__ import annotations
 
@@ -100,4 +102,60 @@ class Authenticate:
         else:
             await self.app(scope, receive, send)
             return
+        await response(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    """Raised from ``receive`` once a body passes the limit; ``BodyLimit`` answers 413."""
+
+
+class BodyLimit:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        limit = settings_of(request).max_request_bytes
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(request, scope, receive, send, limit)
+            return
+        seen = 0
+        over = False  # once set, the app's own answer (a parse error, say) is dropped
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen, over
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit and not started:
+                    over = True
+                    raise BodyTooLarge
+            return message
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if over:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except BodyTooLarge:
+            pass
+        if over:
+            await self._refuse(request, scope, receive, send, limit)
+
+    @staticmethod
+    async def _refuse(
+        request: Request, scope: Scope, receive: Receive, send: Send, limit: int
+    ) -> None:
+        detail = f"the request body is over {limit:,} bytes (CALLMINE_MAX_REQUEST_BYTES)"
+        response = error_response(request, 413, "Request too large", detail)
+        response.headers["connection"] = "close"
         await response(scope, receive, send)

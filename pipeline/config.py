@@ -40,6 +40,11 @@ class Settings(BaseSettings):
         None, description="SQLAlchemy URL; default is a SQLite file in the data dir."
     )
     max_upload_bytes: int = Field(25 * 1024 * 1024, gt=0, description="Largest accepted upload.")
+    max_request_bytes: int = Field(
+        100 * 1024 * 1024,
+        gt=0,
+        description="Largest request body (several files in one upload); refused while it streams.",
+    )
     model_path: Path | None = Field(
         None,
         description="Sentence-transformers model folder; default is the bundled all-MiniLM-L6-v2.",
