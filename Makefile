@@ -60,11 +60,15 @@ detector-model: install
 
 bench: install-test
 	$(BIN)/pip install -q -e ".[bench]"
-	$(BIN)/python bench/cluster_quality.py --data ../shared/data/banking77/test.csv --text-column text --label-column category --baselines
+	$(BIN)/python bench/cluster_quality.py --all
 	$(BIN)/python bench/throughput.py --rounds 3
 	$(BIN)/python bench/incremental.py
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/embed_backends.py
+	$(BIN)/python bench/detect_learning.py
+	$(BIN)/python bench/content_quality.py
+	$(BIN)/python bench/api_load.py
+	$(BIN)/python bench/gpu_embed.py
 
 clean:
 	rm -rf $(VENV) callmine-data test-artifacts
