@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter
 
 from api.auth import READ
 from api.deps import SessionDep
 from pipeline.dashboard import Dashboard, dashboard
+from pipeline.types import IsoDate
 
 router = APIRouter(tags=["dashboard"])
 
@@ -19,7 +18,7 @@ router = APIRouter(tags=["dashboard"])
     dependencies=[READ],
 )
 def read_dashboard(
-    db: SessionDep, date_from: dt.date | None = None, date_to: dt.date | None = None
+    db: SessionDep, date_from: IsoDate | None = None, date_to: IsoDate | None = None
 ) -> Dashboard:
     """Objection clusters' mentions in a period (default: the 30 days up to the latest call;
     ``date_from``/``date_to`` choose another) against the period of equal length just before it,

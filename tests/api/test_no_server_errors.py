@@ -76,9 +76,10 @@ def test_patch_names_as_text_or_list(client: TestClient, call_id: int) -> None:
 
 @pytest.mark.parametrize("value", ["1.5e-118", "0", "20260314", "2026-02-30", "yesterday"])
 def test_dates_must_be_iso(client: TestClient, value: str) -> None:
-    for url in ("/api/calls", "/api/clusters"):
-        response = client.get(url, params={"date_from": value})
-        assert response.status_code == 422, (url, value, response.text)
+    for url in ("/api/calls", "/api/clusters", "/api/dashboard"):
+        for name in ("date_from", "date_to"):
+            response = client.get(url, params={name: value})
+            assert response.status_code == 422, (url, name, value, response.text)
 
 
 def test_an_iso_date_filters(client: TestClient, call_id: int) -> None:
