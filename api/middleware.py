@@ -36,7 +36,9 @@ HEADERS = {
 STATIC_PREFIX = "/static/"
 
 
-class SecurityHeaders:
+class HttpMiddleware:
+    """An ASGI middleware for HTTP requests; other scopes (lifespan) pass straight through."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -44,7 +46,14 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.handle(scope, receive, send)
 
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class SecurityHeaders(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
@@ -76,13 +85,10 @@ def same_origin(request: Request) -> bool:
     return urlsplit(source).netloc.lower() in hosts
 
 
-class Authenticate:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+class Authenticate(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
-        if scope["type"] != "http" or path.startswith(STATIC_PREFIX):
+        if path.startswith(STATIC_PREFIX):
             await self.app(scope, receive, send)
             return
         request = Request(scope)
@@ -109,14 +115,8 @@ class BodyTooLarge(Exception):
     """Raised from ``receive`` once a body passes the limit; ``BodyLimit`` answers 413."""
 
 
-class BodyLimit:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class BodyLimit(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope)
         limit = settings_of(request).max_request_bytes
         declared = request.headers.get("content-length", "")
