@@ -11,7 +11,12 @@ from rich.table import Table
 
 from api.cli_app import app, console, err_console, open_workspace, print_json
 from pipeline.content import documents as service
-from pipeline.content.generate import generate_document, get_document, retry_generation
+from pipeline.content.generate import (
+    generate_document,
+    get_document,
+    regenerate_document,
+    retry_generation,
+)
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.export import FORMATS, export_document
 from pipeline.review import ReviewState, edit_document, mark_accuracy, set_state, version_diff
@@ -45,6 +50,11 @@ def _show(document: service.DocumentDetail | service.DocumentSummary, as_json: b
         f"({document.generator}): {document.title}",
         highlight=False,
     )
+    for change in document.out_of_date:
+        err_console.print(
+            f"[yellow]out of date:[/yellow] {change} (`callmine regenerate {document.id}`)",
+            highlight=False,
+        )
     for warning in document.warnings:
         err_console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
     if document.error:
@@ -218,10 +228,30 @@ def retry(
 
 
 @app.command()
+def regenerate(
+    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    offline: Annotated[bool, typer.Option("--offline", help="Never call the LLM.")] = False,
+) -> None:
+    """Build an out-of-date document again from the calls as they are now (a new version)."""
+    with open_workspace() as workspace, workspace.session() as session:
+        document = regenerate_document(
+            session,
+            workspace.settings,
+            document_id,
+            use_llm=False if offline else None,
+            author="cli",
+        )
+        detail = service.detail(document)
+    _show(detail, False)
+    if detail.state == "failed_generation":
+        raise typer.Exit(1)
+
+
+@app.command()
 def export(
     document_id: Annotated[int, typer.Argument(help="Document id.")],
     format: Annotated[
-        FormatChoice, typer.Option("--format", "-f", help="md, html, pdf or jsonld.")
+        FormatChoice, typer.Option("--format", "-f", help="md, html, pdf, jsonld or brief.")
     ],
     output: Annotated[
         Path | None,

@@ -90,7 +90,6 @@ def demo(
                         db,
                         settings,
                         doc_type="one-pager",
-                        cluster_ids=top,
                         use_llm=False,
                         author=DEMO_AUTHOR,
                     )

@@ -15,7 +15,13 @@ from api.web import redirect, render, templates
 from pipeline import review
 from pipeline.cluster.queries import known_competitors, list_clusters
 from pipeline.content.documents import list_documents
-from pipeline.content.generate import generate_document, get_document, retry_generation
+from pipeline.content.generate import (
+    generate_document,
+    get_document,
+    regenerate_document,
+    retry_generation,
+)
+from pipeline.content.staleness import what_changed
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError, Forbidden
 from pipeline.export import FORMATS, export_document, markdown_to_html
@@ -158,6 +164,7 @@ def document_page(
         diff=diff,
         quotes=evidence.get("quotes", []),
         warnings=(document.structured or {}).get("warnings", []),
+        out_of_date=what_changed(db, document),
         llm_configured=settings.llm_configured,
     )
 
@@ -264,6 +271,21 @@ def retry(
         if doc.state == "failed_generation":
             raise CallmineError(f"the LLM failed again: {doc.error}")
         return "Draft generated." if generator == "llm" else "Offline draft generated."
+
+    return _back(document_id, again)
+
+
+@router.post("/documents/{document_id}/regenerate", dependencies=[MARKETING])
+def regenerate(
+    db: SessionDep, settings: SettingsDep, user: PrincipalDep, document_id: RowId
+) -> RedirectResponse:
+    """An out-of-date document built again from the calls as they are now (a new version)."""
+
+    def again() -> str:
+        doc = regenerate_document(db, settings, document_id, author=user.who(None, "web"))
+        if doc.state == "failed_generation":
+            raise CallmineError(f"generation failed: {doc.error}")
+        return f"Regenerated as version {doc.current_version}: review it before publishing."
 
     return _back(document_id, again)
 

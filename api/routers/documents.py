@@ -16,7 +16,12 @@ from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
 from api.deps import SessionDep, SettingsDep
 from api.problems import PROBLEM
 from pipeline.content import documents as service
-from pipeline.content.generate import generate_document, get_document, retry_generation
+from pipeline.content.generate import (
+    generate_document,
+    get_document,
+    regenerate_document,
+    retry_generation,
+)
 from pipeline.content.types import DocType
 from pipeline.export import FORMATS as EXPORT_FORMATS
 from pipeline.export import ExportFormat, export_document
@@ -265,6 +270,29 @@ def retry_document(
     request = request or RetryRequest()
     author = user.who(request.author, "api")
     document = retry_generation(
+        session, settings, document_id, use_llm=_use_llm(request.use_llm), author=author
+    )
+    return service.detail(document)
+
+
+@router.post(
+    "/api/documents/{document_id:int}/regenerate",
+    response_model=service.DocumentDetail,
+    responses={404: PROBLEM},
+    dependencies=[MARKETING],
+)
+def regenerate(
+    document_id: RowId,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: PrincipalDep,
+    request: RetryRequest | None = None,
+) -> service.DocumentDetail:
+    """Build it again from the calls as they are now (an out-of-date document), as a new
+    version back in draft."""
+    request = request or RetryRequest()
+    author = user.who(request.author, "api")
+    document = regenerate_document(
         session, settings, document_id, use_llm=_use_llm(request.use_llm), author=author
     )
     return service.detail(document)

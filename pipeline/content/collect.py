@@ -307,6 +307,7 @@ def collect_evidence(
                 first_seen=dates[0] if dates else None,
                 last_seen=dates[-1] if dates else None,
                 competitor=_most_named_competitor(rows),
+                competitors=sorted({r[0].competitor for r in rows if r[0].competitor}),
             )
         )
 

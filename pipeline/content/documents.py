@@ -10,9 +10,10 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from pipeline.content.generate import get_document
+from pipeline.content.staleness import what_changed
 from pipeline.errors import BadInput
 from pipeline.store import CompetitorFact, Document, DocumentComment, DocumentVersion
 
@@ -59,6 +60,7 @@ class DocumentSummary(Read):
     created_at: dt.datetime
     updated_at: dt.datetime
     warnings: list[str] = []
+    out_of_date: list[str] = []  # what changed in the calls since it was generated
 
 
 class DocumentDetail(DocumentSummary):
@@ -84,6 +86,9 @@ def _warnings(document: Document) -> list[str]:
 def summary(document: Document) -> DocumentSummary:
     out = DocumentSummary.model_validate(document)
     out.warnings = _warnings(document)
+    session = object_session(document)
+    if session is not None:
+        out.out_of_date = what_changed(session, document)
     return out
 
 

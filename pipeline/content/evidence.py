@@ -84,6 +84,7 @@ class ClusterEvidence:
     first_seen: dt.date | None
     last_seen: dt.date | None
     competitor: str | None = None  # the competitor its buyers name most, if any
+    competitors: list[str] = field(default_factory=list)  # every competitor its buyers name
 
     @property
     def lost_share(self) -> float:

@@ -241,6 +241,7 @@ def _store(
         document.current_version = version
         return
     structured = {
+        "chosen": (document.structured or {}).get("chosen"),
         "content": draft.content,
         "evidence": draft.evidence.to_dict(),
         "warnings": draft.warnings,
@@ -293,7 +294,7 @@ def generate_document(
         state="draft",
         cluster_ids=clusters,
         competitor=competitor,
-        structured={},
+        structured={"chosen": "user" if cluster_ids else "auto"},  # who picked the clusters
     )
     session.add(document)
     draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
@@ -315,6 +316,28 @@ def retry_generation(
     document = get_document(session, document_id)
     if document.state != "failed_generation":
         raise Conflict(f"document {document_id} is {document.state}; only failed generations retry")
+    draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
+    _store(document, draft, prompt, error, author)
+    session.flush()
+    return document
+
+
+def regenerate_document(
+    session: Session,
+    settings: Settings,
+    document_id: int,
+    *,
+    use_llm: bool | None = None,
+    author: str = "system",
+    llm: LLMClient | None = None,
+) -> Document:
+    """Build the document again from the calls as they are now, as a new version for review
+    (same type and competitor; the clusters the user chose, or the best fits now when they were
+    chosen for them; back to draft)."""
+    document = get_document(session, document_id)
+    if (document.structured or {}).get("chosen") == "auto":
+        ct = content_type(document.doc_type)
+        document.cluster_ids = resolve_clusters(session, ct, [], document.competitor)
     draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
     _store(document, draft, prompt, error, author)
     session.flush()

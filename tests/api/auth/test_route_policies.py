@@ -120,6 +120,8 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...] | str] = {
     ("DELETE", "/api/users/{name}/tokens"): (A,),
     ("DELETE", "/api/accounts/{name}"): (A,),
     ("GET", "/api/erasures"): (A,),
+    ("POST", "/api/documents/{document_id}/regenerate"): (M,),
+    ("POST", "/documents/{document_id}/regenerate"): (M,),
     ("GET", "/api/product"): READ,
     ("PUT", "/api/product"): (M,),
     ("GET", "/product"): READ,

@@ -1,0 +1,90 @@
+"""Content that keeps up with the calls: a document records the evidence it was built on
+(clusters, their counts, the competitors their buyers named); when later calls change it
+materially it is marked out of date, with what changed, until it is regenerated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pipeline.content.choose import suitable_clusters
+from pipeline.content.types import CONTENT_TYPES
+from pipeline.store import Cluster, Document, Mention
+
+GROWTH = 1.5  # a cluster that grew by half
+MIN_GROWTH = 2  # ... by at least this many mentions (3 -> 5 is noise, not news)
+
+
+def what_changed(session: Session, document: Document) -> list[str]:
+    """What moved since ``document`` was generated; empty when it is up to date."""
+    evidence: dict[str, Any] = (document.structured or {}).get("evidence") or {}
+    recorded: list[dict[str, Any]] = evidence.get("clusters") or []
+    if document.state == "failed_generation" or not recorded:
+        return []
+    ids = [int(c["id"]) for c in recorded]
+    sizes = dict(
+        session.execute(
+            select(Mention.cluster_id, func.count())
+            .where(Mention.cluster_id.in_(ids), Mention.excluded.is_(False))
+            .group_by(Mention.cluster_id)
+        ).all()
+    )
+    status = dict(
+        session.execute(select(Cluster.id, Cluster.status).where(Cluster.id.in_(ids))).all()
+    )
+    changes: list[str] = []
+    for cluster in recorded:
+        cid, name, was = int(cluster["id"]), cluster["name"], int(cluster["size"])
+        now = int(sizes.get(cid, 0))
+        if status.get(cid, "removed") != "active":
+            changes.append(f"“{name}” was {status.get(cid, 'removed')}")
+        elif now >= was * GROWTH and now - was >= MIN_GROWTH:
+            changes.append(f"“{name}” grew by half: {was} → {now} mentions")
+    changes += _new_at_the_top(session, document, recorded)
+    changes += _new_competitors(session, ids, recorded)
+    return changes
+
+
+def _new_at_the_top(
+    session: Session, document: Document, recorded: list[dict[str, Any]]
+) -> list[str]:
+    ct = CONTENT_TYPES.get(document.doc_type)
+    if ct is None or (document.structured or {}).get("chosen") != "auto":
+        return []  # clusters the user picked stay theirs
+    mine = {int(c["id"]) for c in recorded}
+    count = sum(1 for c in recorded if c["kind"] == ct.cluster_kind)
+    top = suitable_clusters(
+        session,
+        ct.cluster_kind,
+        categories=ct.categories,
+        words=ct.words,
+        competitor=document.competitor if ct.needs_competitor else None,
+    )[:count]
+    names = dict(session.execute(select(Cluster.id, Cluster.name).where(Cluster.id.in_(top))).all())
+    return [
+        f"“{names[cid]}” is now among the top {count} {ct.cluster_kind}s"
+        for cid in top
+        if cid not in mine
+    ]
+
+
+def _new_competitors(session: Session, ids: list[int], recorded: list[dict[str, Any]]) -> list[str]:
+    if any("competitors" not in c for c in recorded):
+        return []  # built before competitors were recorded
+    then = {name.lower() for c in recorded for name in c["competitors"]}
+    now = session.scalars(
+        select(Mention.competitor)
+        .where(
+            Mention.cluster_id.in_(ids),
+            Mention.excluded.is_(False),
+            Mention.competitor.is_not(None),
+        )
+        .distinct()
+    )
+    return [
+        f"buyers now name {name}"
+        for name in sorted({n for n in now if n})
+        if name.lower() not in then
+    ]

@@ -1,0 +1,79 @@
+"""Content that keeps up with the calls: a document is marked out of date when a new objection
+enters the top, a cluster grows by half or buyers name a new competitor, on the list, the page
+and the API, and one click regenerates it as a new version (issue 20)."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from pipeline.content.documents import list_documents
+from pipeline.content.generate import generate_document
+from pipeline.store import Cluster, Mention, Utterance
+from pipeline.workspace import Workspace
+from tests.plugins.documents import Seeded
+
+
+def _more_calls(ws: Workspace, seeded: Seeded) -> int:
+    """Later calls: the price cluster grows by half (5 -> 8) and names Acuity; a new objection
+    (10 mentions) outgrows setup (2)."""
+    with ws.session() as db:
+        contract = Cluster(kind="objection", name="locked into a year", keywords=["contract"])
+        db.add(contract)
+        db.flush()
+        call_id = seeded.calls[0]
+        for n in range(13):
+            text = f"Later worry number {n}: a year is too long to commit to."
+            utterance = Utterance(
+                call_id=call_id, seq=100 + n, speaker="Dana", role="buyer", text=text
+            )
+            db.add(utterance)
+            db.flush()
+            price = n < 3
+            db.add(
+                Mention(
+                    utterance_id=utterance.id,
+                    call_id=call_id,
+                    kind="objection",
+                    category="price" if price else "contract",
+                    text=text,
+                    char_end=len(text),
+                    competitor="Acuity" if n == 0 else None,
+                    cluster_id=seeded.price if price else contract.id,
+                )
+            )
+        return contract.id
+
+
+def test_out_of_date_documents_are_marked_and_regenerated(
+    ws: Workspace, seeded: Seeded, api: TestClient
+) -> None:
+    with ws.session() as db:
+        document_id = generate_document(db, ws.settings, doc_type="objection-faq").id
+        pinned = generate_document(
+            db, ws.settings, doc_type="objection-faq", cluster_ids=[seeded.setup]
+        ).id
+    with ws.session() as db:
+        assert all(not d.out_of_date for d in list_documents(db))
+    contract = _more_calls(ws, seeded)
+    with ws.session() as db:
+        marks = {d.id: d.out_of_date for d in list_documents(db)}
+    assert marks[document_id] == [
+        "“price too high for a small team” grew by half: 5 → 8 mentions",
+        "“locked into a year” is now among the top 2 objections",
+        "buyers now name Acuity",
+    ]
+    assert marks[pinned] == []  # the user's own choice of clusters did not move
+    assert api.get(f"/api/documents/{document_id}").json()["out_of_date"] == marks[document_id]
+    assert "out of date</span>" in api.get("/documents").text
+    page = api.get(f"/documents/{document_id}").text
+    assert "Out of date" in page and "buyers now name Acuity" in page, page[page.find("<main") :][
+        :3000
+    ]
+    assert f'action="/documents/{document_id}/regenerate"' in page
+    done = api.post(f"/documents/{document_id}/regenerate")
+    assert done.status_code == 200 and "Regenerated as version 2" in done.text
+    fresh = api.get(f"/api/documents/{document_id}").json()
+    assert fresh["current_version"] == 2 and fresh["out_of_date"] == []
+    assert contract in fresh["cluster_ids"] and fresh["state"] == "draft"
+    again = api.post(f"/api/documents/{pinned}/regenerate", json={"use_llm": "false"})
+    assert again.status_code == 200 and again.json()["current_version"] == 2
