@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
+import api.app as api_app
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document
 from pipeline.store import Call, Cluster, Mention, Utterance
@@ -47,9 +48,10 @@ def _more_calls(ws: Workspace, seeded: Seeded) -> int:
 
 
 @pytest.fixture
-def settled(ws: Workspace, seeded: Seeded, no_analysis: list[list[int]]) -> Seeded:
-    """The seeded calls count as analysed: the app's start-up recovery must not analyse them
-    again in the background while the test changes the clusters."""
+def settled(ws: Workspace, seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> Seeded:
+    """No start-up recovery: it would analyse the seeded calls (and load the embedder) in the
+    background while the test changes the clusters."""
+    monkeypatch.setattr(api_app, "recover_at_start", lambda *_args: None)
     with ws.session() as db:
         db.execute(update(Call).values(analysis_state="analysed"))
     return seeded
