@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, get_args
+from typing import Annotated, Any, get_args
 
 import typer
 from rich.table import Table
@@ -213,8 +214,12 @@ def retry(
     ] = False,
 ) -> None:
     """Run a failed generation again."""
+    _again(retry_generation, document_id, offline)
+
+
+def _again(action: Callable[..., Any], document_id: int, offline: bool) -> None:
     with open_workspace() as workspace, workspace.session() as session:
-        document = retry_generation(
+        document = action(
             session,
             workspace.settings,
             document_id,
@@ -233,18 +238,7 @@ def regenerate(
     offline: Annotated[bool, typer.Option("--offline", help="Never call the LLM.")] = False,
 ) -> None:
     """Build an out-of-date document again from the calls as they are now (a new version)."""
-    with open_workspace() as workspace, workspace.session() as session:
-        document = regenerate_document(
-            session,
-            workspace.settings,
-            document_id,
-            use_llm=False if offline else None,
-            author="cli",
-        )
-        detail = service.detail(document)
-    _show(detail, False)
-    if detail.state == "failed_generation":
-        raise typer.Exit(1)
+    _again(regenerate_document, document_id, offline)
 
 
 @app.command()

@@ -7,7 +7,8 @@ document is still stored, with ``state: failed_generation`` and the reason in ``
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field, StrictBool
@@ -267,9 +268,20 @@ def retry_document(
     user: PrincipalDep,
     request: RetryRequest | None = None,
 ) -> service.DocumentDetail:
+    return _again(retry_generation, document_id, session, settings, user, request)
+
+
+def _again(
+    action: Callable[..., Any],
+    document_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: PrincipalDep,
+    request: RetryRequest | None,
+) -> service.DocumentDetail:
     request = request or RetryRequest()
     author = user.who(request.author, "api")
-    document = retry_generation(
+    document = action(
         session, settings, document_id, use_llm=_use_llm(request.use_llm), author=author
     )
     return service.detail(document)
@@ -290,12 +302,7 @@ def regenerate(
 ) -> service.DocumentDetail:
     """Build it again from the calls as they are now (an out-of-date document), as a new
     version back in draft."""
-    request = request or RetryRequest()
-    author = user.who(request.author, "api")
-    document = regenerate_document(
-        session, settings, document_id, use_llm=_use_llm(request.use_llm), author=author
-    )
-    return service.detail(document)
+    return _again(regenerate_document, document_id, session, settings, user, request)
 
 
 @router.get(

@@ -316,6 +316,19 @@ def retry_generation(
     document = get_document(session, document_id)
     if document.state != "failed_generation":
         raise Conflict(f"document {document_id} is {document.state}; only failed generations retry")
+    return _again(session, settings, document, use_llm=use_llm, author=author, llm=llm)
+
+
+def _again(
+    session: Session,
+    settings: Settings,
+    document: Document,
+    *,
+    use_llm: bool | None,
+    author: str,
+    llm: LLMClient | None,
+) -> Document:
+    """Draft ``document`` again from the calls as they are now and store it as a new version."""
     draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
     _store(document, draft, prompt, error, author)
     session.flush()
@@ -338,10 +351,7 @@ def regenerate_document(
     if (document.structured or {}).get("chosen") == "auto":
         ct = content_type(document.doc_type)
         document.cluster_ids = resolve_clusters(session, ct, [], document.competitor)
-    draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
-    _store(document, draft, prompt, error, author)
-    session.flush()
-    return document
+    return _again(session, settings, document, use_llm=use_llm, author=author, llm=llm)
 
 
 def generated_by(session: Session, doc_type: str, author: str) -> Document | None:

@@ -1,0 +1,26 @@
+"""Retry (a failed generation only) and regenerate (any document) share one path: each stores
+a new version, offline here."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from pipeline.content.generate import generate_document
+from pipeline.workspace import Workspace
+from tests.plugins.documents import Seeded
+
+
+def test_retry_a_failed_generation_then_regenerate(
+    ws: Workspace, seeded: Seeded, api: TestClient
+) -> None:
+    with ws.session() as db:
+        document = generate_document(db, ws.settings, doc_type="objection-faq")
+        document.state = "failed_generation"
+        document_id = document.id
+    retried = api.post(f"/api/documents/{document_id}/retry", json={"use_llm": "false"})
+    assert retried.status_code == 200 and retried.json()["current_version"] == 2, retried.text
+    assert retried.json()["state"] == "draft"
+    assert api.post(f"/api/documents/{document_id}/retry").status_code == 409  # not failed now
+    again = api.post(f"/api/documents/{document_id}/regenerate")
+    assert again.status_code == 200 and again.json()["current_version"] == 3
+    assert api.post("/api/documents/999/regenerate").status_code == 404
