@@ -9,7 +9,8 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,27 @@ class StageClock:
 
     def rounded(self) -> dict[str, float]:
         return {name: round(value, 3) for name, value in self.seconds.items()}
+
+
+@contextmanager
+def local_llm(settings: Any, **overrides: Any) -> Iterator[Any]:
+    """The small local LLM (SmolLM2 through llama.cpp, as the tests run it) on 127.0.0.1 for the
+    length of a ``with`` block: yields ``settings`` pointed at it (``overrides`` applied)."""
+    from tests.plugins.llm_server import (
+        MODEL_ALIAS,
+        free_port,
+        start_llama_server,
+        stop,
+        wait_ready,
+    )
+
+    port = free_port()
+    log = settings.data_dir / "llm_server.log"
+    process = start_llama_server(port, log)
+    base_url = f"http://127.0.0.1:{port}/v1"
+    try:
+        wait_ready(process, base_url, log)
+        update = {"llm_base_url": base_url, "llm_model": MODEL_ALIAS, "llm_max_tokens": 600}
+        yield settings.model_copy(update={**update, **overrides})
+    finally:
+        stop(process)

@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import local_llm  # noqa: E402
+
 from pipeline.analysis import run_clustering  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.content.documents import import_facts  # noqa: E402
@@ -113,34 +115,10 @@ def main() -> None:
 
 
 def _local_llm(workspace: Workspace, settings: Settings) -> None:
-    from tests.plugins.llm_server import (
-        MODEL_ALIAS,
-        free_port,
-        start_llama_server,
-        stop,
-        wait_ready,
-    )
-
-    port = free_port()
-    log = settings.data_dir / "llm_server.log"
-    process = start_llama_server(port, log)
-    base_url = f"http://127.0.0.1:{port}/v1"
-    try:
-        wait_ready(process, base_url, log)
-        llm_settings = settings.model_copy(
-            update={
-                "llm_base_url": base_url,
-                "llm_model": MODEL_ALIAS,
-                "llm_timeout_s": 900.0,
-                "llm_max_tokens": 600,
-                "llm_max_retries": 0,
-            }
-        )
+    with local_llm(settings, llm_timeout_s=900.0, llm_max_retries=0) as llm_settings:
         client = LLMClient(llm_settings)
         score(workspace, llm_settings, "llm", client)
         client.close()
-    finally:
-        stop(process)
 
 
 if __name__ == "__main__":

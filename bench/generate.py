@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import local_llm  # noqa: E402
+
 from pipeline.analysis import run_clustering  # noqa: E402
 from pipeline.cluster.queries import list_clusters  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
@@ -120,31 +122,11 @@ def main() -> None:
 def _llm_bench(
     workspace: Workspace, settings: Settings, competitor: str | None, offline: dict[str, float]
 ) -> dict[str, object]:
-    from tests.plugins.llm_server import (
-        MODEL_ALIAS,
-        free_port,
-        start_llama_server,
-        stop,
-        wait_ready,
-    )
-
-    port = free_port()
-    log = workspace.settings.data_dir / "llm_server.log"
-    process = start_llama_server(port, log)
-    base_url = f"http://127.0.0.1:{port}/v1"
     seconds: dict[str, float] = {}
     generators: dict[str, str] = {}
     raw_total = resolved_total = 0
-    try:
-        wait_ready(process, base_url, log)
-        llm_settings = settings.model_copy(
-            update={
-                "llm_base_url": base_url,
-                "llm_model": MODEL_ALIAS,
-                "llm_timeout_s": 600.0,
-                "llm_max_tokens": 600,
-            }
-        )
+    with local_llm(settings, llm_timeout_s=600.0) as llm_settings:
+        model = llm_settings.llm_model
         client = LLMClient(llm_settings)
         for doc_type in CONTENT_TYPES:
             elapsed, info = _generate(
@@ -155,11 +137,9 @@ def _llm_bench(
             raw_total += _raw_citations(info["raw"])  # type: ignore[arg-type]
             resolved_total += len(cited_ids(info["content"])) if info["generator"] == "llm" else 0
         client.close()
-    finally:
-        stop(process)
     mean_llm = statistics.mean(seconds.values())
     return {
-        "llm_model": MODEL_ALIAS,
+        "llm_model": model,
         "llm_seconds": seconds,
         "llm_generator": generators,
         "citations_in_replies": raw_total,
