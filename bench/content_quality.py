@@ -1,6 +1,6 @@
 """Would a reviewer pass it? Every content type generated from the example calls and scored with
 the checks in ``pipeline/content/quality.py``; one JSON line per type and generator with the
-share of checks passed (and the failures).
+share of checks passed (and the failures); the industry use case once per industry of the calls.
 
     .venv/bin/python bench/content_quality.py [--examples DIR] [--local-llm] [--no-profile]
 
@@ -25,12 +25,14 @@ sys.path.insert(0, str(ROOT))
 from common import local_llm  # noqa: E402
 
 from pipeline.analysis import run_clustering  # noqa: E402
+from pipeline.calls.accounts import known_industries  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.content.documents import import_facts  # noqa: E402
 from pipeline.content.generate import generate_document  # noqa: E402
 from pipeline.content.profile import read_profile_file, set_profile  # noqa: E402
 from pipeline.content.quality import review_document  # noqa: E402
 from pipeline.content.types import CONTENT_TYPES  # noqa: E402
+from pipeline.errors import BadInput  # noqa: E402
 from pipeline.export import export_document  # noqa: E402
 from pipeline.ingest.paths import ingest_paths  # noqa: E402
 from pipeline.llm import LLMClient  # noqa: E402
@@ -46,22 +48,39 @@ def _pdf_pages(pdf: bytes, folder: Path) -> int:
     return int(next(line.split()[-1] for line in info.stdout.splitlines() if "Pages:" in line))
 
 
+def _runs(workspace: Workspace) -> list[tuple[str, str | None]]:
+    """Every content type once; the use case once per industry of the calls."""
+    with workspace.session() as session:
+        industries = known_industries(session)
+    return [
+        (doc_type, industry)
+        for doc_type, ct in CONTENT_TYPES.items()
+        for industry in (industries if ct.for_industry else [None])
+    ]
+
+
 def score(workspace: Workspace, settings: Settings, generator: str, llm: LLMClient | None) -> None:
-    for doc_type in CONTENT_TYPES:
+    for doc_type, industry in _runs(workspace):
+        named = {"type": doc_type, "generator": generator} | (
+            {"industry": industry} if industry else {}
+        )
         with workspace.session() as session:
-            document = generate_document(
-                session,
-                settings,
-                doc_type=doc_type,
-                competitor=COMPETITOR if doc_type == "comparison" else None,
-                use_llm=llm is not None,
-                llm=llm,
-            )
+            try:
+                document = generate_document(
+                    session,
+                    settings,
+                    doc_type=doc_type,
+                    competitor=COMPETITOR if doc_type == "comparison" else None,
+                    industry=industry,
+                    use_llm=llm is not None,
+                    llm=llm,
+                )
+            except BadInput as exc:  # an industry whose calls hold nothing to build from
+                print(json.dumps(named | {"error": exc.detail}), flush=True)
+                continue
             session.flush()
             if document.state == "failed_generation":
-                print(
-                    json.dumps({"type": doc_type, "generator": generator, "error": document.error})
-                )
+                print(json.dumps(named | {"error": document.error}), flush=True)
                 continue
             exports = {
                 fmt: export_document(session, settings, document.id, fmt).content.decode()
@@ -75,7 +94,7 @@ def score(workspace: Workspace, settings: Settings, generator: str, llm: LLMClie
             print(
                 json.dumps(
                     {
-                        "type": doc_type,
+                        **named,
                         "generator": document.generator,
                         "checks": report.total,
                         "passed_share": round(report.share, 3),

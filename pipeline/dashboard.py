@@ -1,7 +1,8 @@
 """What the dashboard shows: the top objections in a period (the 30 days up to the latest call, or
 a chosen range) against the period of equal length before it, objections in lost deals,
-competitors buyers named, and the totals. Served by the web page, ``GET /api/dashboard``
-and ``callmine dashboard``."""
+competitors buyers named, the totals, and the documents the calls have overtaken; all of it for
+one industry when one is chosen. Served by the web page, ``GET /api/dashboard`` and
+``callmine dashboard``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import latest_call_date, list_clusters
-from pipeline.store import Call, Mention, Outcome
+from pipeline.content.staleness import what_changed
+from pipeline.store import Call, Document, Mention, Outcome
 from pipeline.trend import Direction, Period, Periods, direction, periods
 
 TOP = 8
@@ -51,6 +53,16 @@ class Totals(BaseModel):
     objections: int
 
 
+class OutOfDate(BaseModel):
+    """A document later calls changed materially: what changed, and where to regenerate it."""
+
+    id: int
+    title: str
+    doc_type: str
+    state: str
+    changes: list[str]
+
+
 class Dashboard(BaseModel):
     """``period`` ends at the latest call by default, so older data still reads sensibly;
     ``previous`` is as long as ``period`` and ends the day before it starts."""
@@ -61,17 +73,32 @@ class Dashboard(BaseModel):
     lost: list[LostRow]
     competitors: list[CompetitorRow]
     totals: Totals
+    industry: str | None = None
+    out_of_date: list[OutOfDate] = []
 
 
-def compare_periods(db: Session, window: Periods) -> list[TrendRow]:
+def _of_industry(industry: str | None) -> list[Any]:
+    """The condition on ``Call`` for one industry (any case); none for all."""
+    return [func.lower(Call.industry) == industry.strip().lower()] if industry else []
+
+
+def compare_periods(db: Session, window: Periods, industry: str | None = None) -> list[TrendRow]:
     """Objection clusters' mentions in both periods, most mentioned in the recent one first."""
     now = list_clusters(
-        db, kind="objection", date_from=window.recent.start, date_to=window.recent.end
+        db,
+        kind="objection",
+        date_from=window.recent.start,
+        date_to=window.recent.end,
+        industry=industry,
     )
     before = {
         c["id"]: c
         for c in list_clusters(
-            db, kind="objection", date_from=window.before.start, date_to=window.before.end
+            db,
+            kind="objection",
+            date_from=window.before.start,
+            date_to=window.before.end,
+            industry=industry,
         )
     }
     pairs = [(c["id"], c["name"], c["size"], before.pop(c["id"], {}).get("size", 0)) for c in now]
@@ -84,19 +111,21 @@ def compare_periods(db: Session, window: Periods) -> list[TrendRow]:
     return rows[:TOP]
 
 
-def lost_deal_objections(db: Session) -> list[LostRow]:
-    lost = list_clusters(db, kind="objection", outcome=Outcome.lost)
+def lost_deal_objections(db: Session, industry: str | None = None) -> list[LostRow]:
+    lost = list_clusters(db, kind="objection", outcome=Outcome.lost, industry=industry)
     return [
         LostRow(id=c["id"], name=c["name"], mentions=c["size"], calls=c["calls"])
         for c in lost[:TOP]
     ]
 
 
-def competitor_mentions(db: Session) -> list[CompetitorRow]:
+def competitor_mentions(db: Session, industry: str | None = None) -> list[CompetitorRow]:
     """Competitors buyers named: mentions, calls, and how those deals ended (one query)."""
     named = (
         select(Mention.competitor, func.count(), func.count(func.distinct(Mention.call_id)))
+        .join(Call, Mention.call_id == Call.id)
         .where(Mention.competitor.is_not(None), Mention.excluded.is_(False))
+        .where(*_of_industry(industry))
         .group_by(Mention.competitor)
         .order_by(func.count().desc(), Mention.competitor)
     )
@@ -106,6 +135,7 @@ def competitor_mentions(db: Session) -> list[CompetitorRow]:
         select(Mention.competitor, Call.outcome, func.count(func.distinct(Call.id)))
         .join(Mention, Mention.call_id == Call.id)
         .where(Mention.competitor.in_([name for name, _m, _c in ranked]))
+        .where(*_of_industry(industry))
         .group_by(Mention.competitor, Call.outcome)
     )
     for name, outcome, count in db.execute(by_outcome):
@@ -122,35 +152,66 @@ def competitor_mentions(db: Session) -> list[CompetitorRow]:
     ]
 
 
-def totals(db: Session) -> Totals:
-    def calls_with(outcome: Outcome) -> int:
-        return db.scalar(select(func.count()).where(Call.outcome == outcome)) or 0
+def totals(db: Session, industry: str | None = None) -> Totals:
+    scope = _of_industry(industry)
 
-    objections = select(func.count()).where(
-        Mention.kind == "objection", Mention.excluded.is_(False)
+    def calls_with(outcome: Outcome) -> int:
+        return db.scalar(select(func.count()).where(Call.outcome == outcome, *scope)) or 0
+
+    objections = (
+        select(func.count())
+        .select_from(Mention)
+        .join(Call, Mention.call_id == Call.id)
+        .where(Mention.kind == "objection", Mention.excluded.is_(False), *scope)
     )
     return Totals(
-        calls=db.scalar(select(func.count()).select_from(Call)) or 0,
+        calls=db.scalar(select(func.count()).select_from(Call).where(*scope)) or 0,
         lost=calls_with(Outcome.lost),
         won=calls_with(Outcome.won),
         objections=db.scalar(objections) or 0,
     )
 
 
+def out_of_date(db: Session) -> list[OutOfDate]:
+    """Documents that later calls changed materially (newest first), with what changed."""
+    stale = []
+    for document in db.scalars(select(Document).order_by(Document.updated_at.desc())):
+        changes = what_changed(db, document)
+        if changes:
+            stale.append(
+                OutOfDate(
+                    id=document.id,
+                    title=document.title,
+                    doc_type=document.doc_type,
+                    state=document.state,
+                    changes=changes,
+                )
+            )
+    return stale
+
+
 def dashboard(
-    db: Session, *, date_from: dt.date | None = None, date_to: dt.date | None = None
+    db: Session,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    industry: str | None = None,
 ) -> Dashboard:
     """The figures; ``date_from``/``date_to`` choose the period (default: the 30 days up to the
-    latest call), compared with the period of the same length just before it."""
+    latest call), compared with the period of the same length just before it; ``industry``
+    counts only calls of that industry (any case). Out-of-date documents are listed always."""
+    industry = (industry or "").strip() or None
     end = date_to or latest_call_date(db)
     window = periods(end, start=date_from) if end else None
     return Dashboard(
         period=window.recent if window else None,
         previous=window.before if window else None,
-        trends=compare_periods(db, window) if window else [],
-        lost=lost_deal_objections(db),
-        competitors=competitor_mentions(db),
-        totals=totals(db),
+        trends=compare_periods(db, window, industry) if window else [],
+        lost=lost_deal_objections(db, industry),
+        competitors=competitor_mentions(db, industry),
+        totals=totals(db, industry),
+        industry=industry,
+        out_of_date=out_of_date(db),
     )
 
 

@@ -83,6 +83,16 @@ def _m006_product_profile(connection: Any) -> None:
     ProductProfileVersion.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
 
 
+def _m007_industry(connection: Any) -> None:
+    """Calls carry their account's industry (cafés, clinics, ...) and a document the industry it
+    was written for (issue 20's use cases)."""
+    for table in ("calls", "documents"):
+        columns = {c["name"] for c in inspect(connection).get_columns(table)}
+        if "industry" not in columns:
+            connection.execute(text(f"ALTER TABLE {table} ADD COLUMN industry VARCHAR(255)"))
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_calls_industry ON calls (industry)"))
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -91,6 +101,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("004_team_roster", _m004_team_roster),
     ("003_sentence_kinds", _m005_sentence_kinds),
     ("006_product_profile", _m006_product_profile),
+    ("007_industry", _m007_industry),
 ]
 
 

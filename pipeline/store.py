@@ -111,6 +111,7 @@ class Call(Base):
     account: Mapped[str | None] = mapped_column(String(255), index=True)
     deal_id: Mapped[str | None] = mapped_column(String(255))
     deal_stage: Mapped[str | None] = mapped_column(String(255))
+    industry: Mapped[str | None] = mapped_column(String(255), index=True)  # the account's segment
     outcome: Mapped[str] = mapped_column(String(16), default="unknown", index=True)
     our_speakers: Mapped[list[str]] = mapped_column(JSON, default=list)
     competitors: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -226,6 +227,7 @@ class Document(Base):
     state: Mapped[str] = mapped_column(String(32), default="draft", index=True)
     cluster_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     competitor: Mapped[str | None] = mapped_column(String(255))
+    industry: Mapped[str | None] = mapped_column(String(255))  # the segment it is written for
     body_markdown: Mapped[str] = mapped_column(Text, default="")
     structured: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     generator: Mapped[str] = mapped_column(String(32), default="offline")  # offline|llm

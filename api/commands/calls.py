@@ -19,6 +19,7 @@ from rich.progress import (
 from rich.table import Table
 
 from api.cli_app import app, console, err_console, open_workspace, page_table, print_json
+from pipeline.calls.accounts import get_account, set_account_industry
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import get_call, list_calls, list_utterances
 from pipeline.calls.schemas import CallUpdate
@@ -29,6 +30,7 @@ from pipeline.ingest.service import parse_column_map
 from pipeline.ingest.values import iso_date
 from pipeline.jobs import ProgressCallback
 from pipeline.store import Outcome, Role
+from pipeline.wording import plural
 
 
 @contextmanager
@@ -102,9 +104,14 @@ def ingest(
     competitors: Annotated[
         str | None, typer.Option(help="Competitors, comma/semicolon separated.")
     ] = None,
+    industry: Annotated[
+        str | None, typer.Option(help="The account's industry or segment for every file.")
+    ] = None,
     manifest: Annotated[
         Path | None,
-        typer.Option(help="CSV: file,date,account,outcome,our_speakers,competitors (';' lists)."),
+        typer.Option(
+            help="CSV: file,date,account,outcome,our_speakers,competitors,industry (';' lists)."
+        ),
     ] = None,
     column_map: Annotated[
         str | None,
@@ -123,6 +130,7 @@ def ingest(
             outcome=outcome.value if outcome else None,
             our_speakers=split_names(our_speakers),
             competitors=split_names(competitors),
+            industry=industry,
         )
         with _progress() as (on_file, on_analysis):
             summary = ingest_paths(
@@ -233,6 +241,7 @@ def call_show(
     for label, value in (
         ("date", detail.date),
         ("account", detail.account),
+        ("industry", detail.industry),
         ("outcome", detail.outcome),
         ("deal", " / ".join(filter(None, [detail.deal_id, detail.deal_stage]))),
         ("our speakers", ", ".join(detail.our_speakers)),
@@ -251,6 +260,7 @@ def call_update(
     call_id: Annotated[int, typer.Argument(help="Call id.")],
     outcome: Annotated[Outcome | None, typer.Option()] = None,
     account: Annotated[str | None, typer.Option()] = None,
+    industry: Annotated[str | None, typer.Option(help="Industry; '' clears it.")] = None,
     date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     role: Annotated[
         list[str] | None, typer.Option(help="NAME=ROLE (buyer, rep, unknown), repeatable.")
@@ -264,6 +274,8 @@ def call_update(
             values["outcome"] = outcome.value
         if account is not None:
             values["account"] = account
+        if industry is not None:
+            values["industry"] = industry
         if date is not None:
             values["date"] = iso_date(date, "--date")
         detail = correct_call(workspace, call_id, CallUpdate.model_validate(values))
@@ -279,6 +291,32 @@ def _speaker_roles(pairs: Sequence[str]) -> Iterator[tuple[str, str]]:
         if not sep or not name.strip() or value.strip() not in {r.value for r in Role}:
             raise BadInput(f"--role {pair!r}: use NAME=ROLE with ROLE buyer, rep or unknown")
         yield name.strip(), value.strip()
+
+
+@app.command("account")
+def account_command(
+    name: Annotated[str, typer.Argument(help="Account name (any case).")],
+    industry: Annotated[
+        str | None, typer.Option(help="Set the industry on every call of it ('' clears it).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Show an account (its industry and calls), or set its industry."""
+    with open_workspace() as workspace, workspace.session() as db:
+        if industry is None:
+            account = get_account(db, name)
+        else:
+            account = set_account_industry(db, name, industry)
+    if as_json:
+        print_json(account.model_dump(mode="json"))
+        return
+    console.print(
+        f"[bold]{account.name}[/bold]: {account.industry or 'no industry'}, "
+        f"{plural(len(account.calls), 'call')}",
+        highlight=False,
+    )
+    for c in account.calls:
+        console.print(f"  call {c.id} {c.date or 'undated'} {c.outcome} {c.filename}")
 
 
 @app.command("call-delete")

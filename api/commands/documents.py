@@ -74,6 +74,10 @@ def generate(
         typer.Option("--cluster", "-c", help="Cluster id (repeat); default: best fits."),
     ] = None,
     competitor: Annotated[str | None, typer.Option(help="Competitor (comparison pages).")] = None,
+    industry: Annotated[
+        str | None,
+        typer.Option(help="Only this industry's calls (use-case: default the largest)."),
+    ] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Never call the LLM.")] = False,
     llm: Annotated[bool, typer.Option("--llm", help="Require the configured LLM.")] = False,
     author: Annotated[str, typer.Option(help="Recorded as the version's author.")] = "cli",
@@ -88,6 +92,7 @@ def generate(
             doc_type=str(type),
             cluster_ids=list(cluster or []),
             competitor=competitor,
+            industry=industry,
             use_llm=use_llm,
             author=author,
         )

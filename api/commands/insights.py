@@ -85,6 +85,7 @@ def list_clusters(
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
     competitor: Annotated[str | None, typer.Option()] = None,
     account: Annotated[str | None, typer.Option()] = None,
+    industry: Annotated[str | None, typer.Option(help="Only calls of this industry.")] = None,
     sort: Annotated[SortChoice, typer.Option()] = SortChoice("size"),
     grain: Annotated[
         str | None,
@@ -100,7 +101,9 @@ def list_clusters(
     with open_workspace() as workspace:
         grains = cluster_grain.apply_grain(workspace, grain, kinds) if grain is not None else []
         with workspace.session() as session:
-            rows = _listed(session, kind, outcome, since, until, competitor, account, sort)
+            rows = _listed(
+                session, kind, outcome, since, until, competitor, account, industry, sort
+            )
     if as_json:
         print_json(rows)
         return
@@ -118,6 +121,7 @@ def _listed(
     until: dt.datetime | None,
     competitor: str | None,
     account: str | None,
+    industry: str | None,
     sort: SortChoice,
 ) -> list[dict[str, Any]]:
     return cluster_queries.list_clusters(
@@ -128,6 +132,7 @@ def _listed(
         date_to=until.date() if until else None,
         competitor=competitor,
         account=account,
+        industry=industry,
         sort=cast(SortKey, sort.value),
     )
 
@@ -339,21 +344,25 @@ def dashboard_command(
         dt.datetime | None,
         typer.Option(formats=["%Y-%m-%d"], help="Period end (default: the latest call)."),
     ] = None,
+    industry: Annotated[str | None, typer.Option(help="Only calls of this industry.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Top objections in a period vs the one before it, objections in lost deals, competitors."""
+    """Top objections in a period vs the one before it, objections in lost deals, competitors,
+    documents out of date."""
     with open_workspace() as workspace, workspace.session() as session:
         board = dashboard(
             session,
             date_from=since.date() if since else None,
             date_to=until.date() if until else None,
+            industry=industry,
         )
     if as_json:
         print_json(board.model_dump(mode="json"))
         return
     t = board.totals
+    scope = f"{board.industry}: " if board.industry else ""
     console.print(
-        f"{plural(t.calls, 'call')}, {t.won} won, {t.lost} lost, "
+        f"{scope}{plural(t.calls, 'call')}, {t.won} won, {t.lost} lost, "
         f"{plural(t.objections, 'objection')}"
     )
     if board.period and board.previous:
@@ -370,6 +379,10 @@ def dashboard_command(
     rivals = [(c.name, c.mentions, c.calls, c.won, c.lost) for c in board.competitors]
     columns = ("competitor", "mentions", "calls", "won", "lost")
     console.print(_table("Competitors named", columns, rivals))
+    stale = [(d.id, d.title, "; ".join(d.changes)) for d in board.out_of_date]
+    if stale:
+        title = "Out of date (regenerate: callmine regenerate ID)"
+        console.print(_table(title, ("document", "title", "what changed"), stale))
 
 
 def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, redirect, render, sparkline
+from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
 from pipeline.cluster.grain import change_grain, grain_info
@@ -79,6 +80,7 @@ def clusters_page(
     date_to: str = "",
     competitor: str = "",
     account: str = "",
+    industry: str = "",
     sort: str = "size",
     q: str = "",
 ) -> HTMLResponse:
@@ -89,6 +91,7 @@ def clusters_page(
         "date_to": date_to,
         "competitor": competitor,
         "account": account,
+        "industry": industry,
         "sort": sort if sort in ("size", "trend") else "size",
     }
     error = None
@@ -102,6 +105,7 @@ def clusters_page(
             "date_to": iso_date(date_to, "date_to"),
             "competitor": competitor or None,
             "account": account or None,
+            "industry": industry or None,
         }
         summaries = list_clusters(db, sort=filters["sort"], **scope)  # type: ignore[arg-type]
         by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
@@ -127,6 +131,7 @@ def clusters_page(
         error=error,
         kinds=KINDS,
         accounts=known_accounts(db),
+        industries=known_industries(db),
         competitors=known_competitors(db),
         has_calls=has_calls(db),
     )

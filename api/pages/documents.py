@@ -13,6 +13,7 @@ from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
 from api.deps import SessionDep, SettingsDep
 from api.web import redirect, render, templates
 from pipeline import review
+from pipeline.calls.accounts import known_industries
 from pipeline.cluster.queries import known_competitors, list_clusters
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import (
@@ -79,6 +80,7 @@ def generate_page(
     doc_type: Annotated[str, Query(alias="type")] = "one-pager",
     cluster: Annotated[list[RowId] | None, Query()] = None,
     competitor: str = "",
+    industry: str = "",
 ) -> HTMLResponse:
     clusters = [c for kind in CLUSTERED_KINDS for c in list_clusters(db, kind=kind)]
     return render(
@@ -91,6 +93,8 @@ def generate_page(
         chosen_clusters=set(cluster or []),
         chosen_competitor=competitor,
         competitors=known_competitors(db),
+        chosen_industry=industry,
+        industries=known_industries(db),
         llm_configured=settings.llm_configured,
         llm_model=settings.llm_model or "",
     )
@@ -104,6 +108,7 @@ def generate(
     doc_type: Annotated[str, Form()],
     cluster: Annotated[list[RowId] | None, Form()] = None,
     competitor: Annotated[str, Form()] = "",
+    industry: Annotated[str, Form(max_length=255)] = "",
     generator: Annotated[str, Form()] = "auto",
 ) -> RedirectResponse:
     """Generate synchronously (the form shows progress); an LLM outage lands as a failed doc."""
@@ -115,6 +120,7 @@ def generate(
             doc_type=doc_type,
             cluster_ids=cluster or [],
             competitor=competitor,
+            industry=industry,
             use_llm=use_llm,
             author=user.who(None, "web"),
         )

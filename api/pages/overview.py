@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 from api.auth import READ
 from api.deps import SessionDep
 from api.web import render
+from pipeline.calls.accounts import known_industries
 from pipeline.dashboard import dashboard, peaks
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
@@ -36,22 +37,26 @@ def phrases_page(request: Request, db: SessionDep, kind: str = "") -> HTMLRespon
 
 @router.get("/dashboard", response_class=HTMLResponse, dependencies=[READ])
 def dashboard_page(
-    request: Request, db: SessionDep, date_from: str = "", date_to: str = ""
+    request: Request, db: SessionDep, date_from: str = "", date_to: str = "", industry: str = ""
 ) -> HTMLResponse:
     error = None
     try:
         board = dashboard(
-            db, date_from=iso_date(date_from, "date_from"), date_to=iso_date(date_to, "date_to")
+            db,
+            date_from=iso_date(date_from, "date_from"),
+            date_to=iso_date(date_to, "date_to"),
+            industry=industry,
         )
     except CallmineError as exc:
         error = exc.detail
-        board = dashboard(db)
+        board = dashboard(db, industry=industry)
     return render(
         request,
         "dashboard.html",
         title="Dashboard",
         board=board,
         error=error,
-        chosen={"date_from": date_from, "date_to": date_to},
+        chosen={"date_from": date_from, "date_to": date_to, "industry": industry},
+        industries=known_industries(db),
         **peaks(board),
     )

@@ -43,6 +43,7 @@ def _metadata(form: dict[str, Any]) -> CallMetadata:
         account=(form.get("account") or "").strip() or None,
         outcome=outcome,
         deal_stage=(form.get("deal_stage") or "").strip() or None,
+        industry=form.get("industry"),
         our_speakers=form.get("our_speakers") or [],
         competitors=form.get("competitors") or [],
     )

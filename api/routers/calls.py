@@ -114,6 +114,14 @@ def upload_calls(
     outcome: Annotated[Outcome | Blank | None, Form(examples=["lost"])] = None,
     deal_id: Annotated[str | None, Form(examples=["D-1042"])] = None,
     deal_stage: Annotated[str | None, Form(examples=["Proposal"])] = None,
+    industry: Annotated[
+        str | None,
+        Form(
+            max_length=255,
+            description="The account's industry or segment.",
+            examples=["Dental clinic"],
+        ),
+    ] = None,
     our_speakers: Annotated[
         str | None,
         Form(description="Our people, comma/semicolon separated.", examples=["Maya Chen"]),
@@ -145,6 +153,7 @@ def upload_calls(
         outcome=outcome or None,
         deal_id=deal_id,
         deal_stage=deal_stage,
+        industry=industry,
         our_speakers=split_names(our_speakers),
         competitors=split_names(competitors),
     )

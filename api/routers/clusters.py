@@ -121,10 +121,12 @@ def list_clusters(
     date_to: IsoDate | None = None,
     competitor: str | None = None,
     account: str | None = None,
+    industry: str | None = None,
     sort: Literal["size", "trend"] = "size",
     grain: GrainQuery = None,
 ) -> list[dict[str, Any]]:
-    """Active clusters; filters restrict which mentions are counted. ``grain`` first moves
+    """Active clusters; filters restrict which mentions are counted (``industry``: calls of
+    that industry, any case). ``grain`` first moves
     to fewer or more themes (of ``kind``, or of every kind): the marketing role, by an API
     token or in open local mode (a browser session changes it by POST, with its CSRF token)."""
     if grain is not None:
@@ -139,6 +141,7 @@ def list_clusters(
         date_to=date_to,
         competitor=competitor,
         account=account,
+        industry=industry,
         sort=sort,
     )
 

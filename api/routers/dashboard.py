@@ -18,9 +18,15 @@ router = APIRouter(tags=["dashboard"])
     dependencies=[READ],
 )
 def read_dashboard(
-    db: SessionDep, date_from: IsoDate | None = None, date_to: IsoDate | None = None
+    db: SessionDep,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
+    industry: str | None = None,
 ) -> Dashboard:
     """Objection clusters' mentions in a period (default: the 30 days up to the latest call;
     ``date_from``/``date_to`` choose another) against the period of equal length just before it,
-    with the home page's trend rule; objections in lost deals, competitors named, the totals."""
-    return dashboard(db, date_from=date_from, date_to=date_to)
+    with the home page's trend rule; objections in lost deals, competitors named, the totals
+    (``industry``: only calls of that industry); and ``out_of_date``: the documents later calls
+    changed materially, with what changed (regenerate with
+    ``POST /api/documents/{id}/regenerate``)."""
+    return dashboard(db, date_from=date_from, date_to=date_to, industry=industry)

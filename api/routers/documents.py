@@ -53,6 +53,13 @@ class GenerateRequest(BaseModel):
         default_factory=list, max_length=20, description="Empty: the clusters that suit the type."
     )
     competitor: str | None = Field(None, max_length=255, examples=["Calendly"])
+    industry: str | None = Field(
+        None,
+        max_length=255,
+        examples=["Hospitality"],
+        description="Build it from this industry's calls only; a use-case is always for one "
+        "(default: the industry with the most calls).",
+    )
     use_llm: UseLLM | StrictBool = Field(
         "auto", description="auto: use the LLM when one is configured."
     )
@@ -121,6 +128,7 @@ def create_document(
         doc_type=request.type,
         cluster_ids=request.cluster_ids,
         competitor=request.competitor,
+        industry=request.industry,
         use_llm=_use_llm(request.use_llm),
         author=user.who(request.author, "api"),
     )

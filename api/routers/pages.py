@@ -7,6 +7,7 @@ from fastapi import APIRouter
 
 from api.pages import (
     account,
+    accounts,
     admin,
     calls,
     clusters,
@@ -19,5 +20,17 @@ from api.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (clusters, upload, calls, documents, overview, account, admin, team, review, product):
+for module in (
+    clusters,
+    upload,
+    calls,
+    documents,
+    overview,
+    account,
+    accounts,
+    admin,
+    team,
+    review,
+    product,
+):
     router.include_router(module.router)

@@ -8,6 +8,7 @@ from pipeline import analysis
 from pipeline.calls.queries import get_call, get_stored_call
 from pipeline.calls.schemas import CallDetail, CallUpdate
 from pipeline.errors import BadInput
+from pipeline.ingest.values import industry_name
 from pipeline.workspace import Workspace
 
 
@@ -21,6 +22,8 @@ def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
             value = "unknown"
         if name in ("our_speakers", "competitors") and value is None:
             value = []
+        if name == "industry":
+            value = industry_name(value)
         setattr(call, columns.get(name, name), value)
     if update.speaker_roles:
         speakers = {u.speaker for u in call.utterances}

@@ -34,7 +34,7 @@ def _speakers(session: Session, call_ids: Sequence[int]) -> dict[int, list[str]]
     return speakers
 
 
-def _call_reads(session: Session, calls: Sequence[Call]) -> list[CallRead]:
+def call_reads(session: Session, calls: Sequence[Call]) -> list[CallRead]:
     ids = [c.id for c in calls]
     counts = dict(
         session.execute(
@@ -54,6 +54,7 @@ def _call_reads(session: Session, calls: Sequence[Call]) -> list[CallRead]:
             account=c.account,
             deal_id=c.deal_id,
             deal_stage=c.deal_stage,
+            industry=c.industry,
             outcome=c.outcome,
             our_speakers=list(c.our_speakers or []),
             competitors=list(c.competitors or []),
@@ -95,12 +96,12 @@ def list_calls(
         .offset((page - 1) * page_size)
         .limit(page_size)
     ).all()
-    return CallPage(items=_call_reads(db, calls), total=total, page=page, page_size=page_size)
+    return CallPage(items=call_reads(db, calls), total=total, page=page, page_size=page_size)
 
 
 def get_call(db: Session, call_id: int) -> CallDetail:
     call = get_stored_call(db, call_id)
-    summary = _call_reads(db, [call])[0]
+    summary = call_reads(db, [call])[0]
     return CallDetail(
         **summary.model_dump(),
         raw_text=call.raw_text,

@@ -28,6 +28,7 @@ class CallUpdate(BaseModel):
     outcome: Outcome | None = None
     deal_id: str | None = None
     deal_stage: str | None = None
+    industry: str | None = None
     our_speakers: NameList | None = None
     competitors: NameList | None = None
     title: str | None = None
@@ -83,6 +84,7 @@ class CallRead(BaseModel):
                     "account": "Brightside Dental",
                     "deal_id": "D-1042",
                     "deal_stage": "Proposal",
+                    "industry": "Dental clinic",
                     "outcome": "lost",
                     "our_speakers": ["Maria Chen"],
                     "competitors": ["ShiftLy"],
@@ -104,6 +106,7 @@ class CallRead(BaseModel):
     account: str | None
     deal_id: str | None
     deal_stage: str | None
+    industry: str | None = None
     outcome: str
     our_speakers: list[str]
     competitors: list[str]

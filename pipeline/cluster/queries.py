@@ -62,6 +62,7 @@ def load_rows(
     date_to: dt.date | None = None,
     competitor: str | None = None,
     account: str | None = None,
+    industry: str | None = None,
 ) -> list[MentionRow]:
     """Clustered mentions joined with their call, filtered; ordered by mention id.
 
@@ -104,6 +105,8 @@ def load_rows(
         query = query.where(Call.call_date <= date_to)
     if account:
         query = query.where(Call.account == account)
+    if industry:
+        query = query.where(func.lower(Call.industry) == industry.strip().lower())
     found = session.execute(query).all()
     context = _call_context(session, {row[9] for row in found})
     wanted = competitor.lower() if competitor else None
@@ -222,10 +225,12 @@ def list_clusters(
     date_to: dt.date | None = None,
     competitor: str | None = None,
     account: str | None = None,
+    industry: str | None = None,
     sort: SortKey = "size",
     include_empty: bool = False,
 ) -> list[dict[str, Any]]:
-    """Active clusters with stats over the mentions that pass the filters."""
+    """Active clusters with stats over the mentions that pass the filters (``industry``: calls
+    of that industry, any case)."""
     if sort not in ("size", "trend"):
         raise BadInput(f"sort must be size or trend, not {sort!r}")
     query = select(Cluster).where(Cluster.status == "active").order_by(Cluster.id)
@@ -241,6 +246,7 @@ def list_clusters(
         date_to=date_to,
         competitor=competitor,
         account=account,
+        industry=industry,
     )
     by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
     for row in rows:

@@ -1,15 +1,41 @@
 """Which clusters suit a document when the user names none: by kind, category, words or the
-competitor they name, largest first."""
+competitor they name, largest first (counting one industry's calls when one is given); and the
+industry a use case is for when none is named."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.store import Cluster, Mention
+from pipeline.errors import BadInput
+from pipeline.store import Call, Cluster, Mention
+
+
+def of_industry(industry: str | None) -> list[Any]:
+    """The condition on ``Call`` for one industry (any case); none when no industry is given."""
+    return [func.lower(Call.industry) == industry.strip().lower()] if industry else []
+
+
+def largest_industry(session: Session) -> str:
+    """The industry with the most calls (a use case's default); ``BadInput`` when no call
+    has one."""
+    row = session.execute(
+        select(Call.industry, func.count())
+        .where(Call.industry.is_not(None), Call.industry != "")
+        .group_by(Call.industry)
+        .order_by(func.count().desc(), Call.industry)
+        .limit(1)
+    ).first()
+    if row is None:
+        raise BadInput(
+            "no call has an industry yet: give one with `callmine ingest --industry`, a CRM "
+            "Industry column, the manifest's industry column or the account page"
+        )
+    return str(row[0])
 
 
 def suitable_clusters(
@@ -19,9 +45,11 @@ def suitable_clusters(
     categories: Iterable[str] = (),
     words: Iterable[str] = (),
     competitor: str | None = None,
+    industry: str | None = None,
 ) -> list[int]:
     """Active clusters of ``kind`` (largest first) matching a category, a word in the name or
-    keywords, or naming ``competitor``; all of them when no filter is given."""
+    keywords, or naming ``competitor``; all of them when no filter is given. With ``industry``
+    only that industry's calls count (a cluster none of them raised is left out)."""
     wanted = {c.lower() for c in categories}
     needles = [w.lower() for w in words]
     sizes: Counter[int] = Counter()
@@ -30,7 +58,9 @@ def suitable_clusters(
     stmt = (
         select(Mention.cluster_id, Mention.category, Mention.competitor)
         .join(Cluster, Mention.cluster_id == Cluster.id)
+        .join(Call, Mention.call_id == Call.id)
         .where(Cluster.kind == kind, Cluster.status == "active", Mention.excluded.is_(False))
+        .where(*of_industry(industry))
     )
     for cluster_id, category, mention_competitor in session.execute(stmt):
         if cluster_id is None:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
 from pipeline.content.profile import current_profile, profile_facts
 from pipeline.errors import NotFound
@@ -257,23 +258,37 @@ def collect_evidence(
     competitor: str | None = None,
     redact: bool = True,
     quotes_per_cluster: int = QUOTES_PER_CLUSTER,
+    industry: str | None = None,
 ) -> Evidence:
-    """Gather everything a document may cite for these clusters (and competitor), numbered."""
+    """Gather everything a document may cite for these clusters (and competitor), numbered.
+
+    With ``industry`` the clusters' mentions, counts and quotes are that industry's calls only;
+    a theme its won deals never answered takes the reply from a won deal in another one."""
     clusters = [session.get(Cluster, cid) for cid in cluster_ids]
     missing = [cid for cid, cl in zip(cluster_ids, clusters, strict=True) if cl is None]
     if missing:
         raise NotFound(f"cluster(s) not found: {', '.join(map(str, missing))}")
+    segment = of_industry(industry)
     rows_by_cluster = {
-        cid: _mention_rows(session, Mention.cluster_id == cid) for cid in dict.fromkeys(cluster_ids)
+        cid: _mention_rows(session, Mention.cluster_id == cid, *segment)
+        for cid in dict.fromkeys(cluster_ids)
     }
     competitor_rows = (
-        _mention_rows(session, func.lower(Mention.competitor) == competitor.lower())
+        _mention_rows(session, func.lower(Mention.competitor) == competitor.lower(), *segment)
         if competitor
         else []
     )
+    # Every industry's mentions of the clusters: where a reply comes from when none in the
+    # segment answered (their calls' buyer names are redacted too).
+    everywhere = (
+        {cid: _mention_rows(session, Mention.cluster_id == cid) for cid in rows_by_cluster}
+        if industry
+        else {}
+    )
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in competitor_rows}
-    redactor = Redactor(buyer_names(session, call_ids), enabled=redact)
+    named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
+    redactor = Redactor(buyer_names(session, named), enabled=redact)
     numberer = _Numberer(redactor)
 
     evidence_clusters: list[ClusterEvidence] = []
@@ -284,10 +299,10 @@ def collect_evidence(
             numberer.mention(r, cluster.id)
             for r in _buyer_quotes(rows, numberer, quotes_per_cluster)
         ]
-        answer_ids = [
-            numberer.answer(u, text, c, cluster.id)
-            for u, text, c in _answers_in_won_deals(session, rows, ANSWERS_PER_CLUSTER)
-        ]
+        answered = _answers_in_won_deals(session, rows, ANSWERS_PER_CLUSTER)
+        if industry and not answered:
+            answered = _answers_in_won_deals(session, everywhere[cluster.id], 1)
+        answer_ids = [numberer.answer(u, text, c, cluster.id) for u, text, c in answered]
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
         outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
         evidence_clusters.append(
@@ -315,7 +330,7 @@ def collect_evidence(
         numberer.mention(row, row[0].cluster_id)
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
-        why_now = _mention_rows(session, Mention.kind == "why_now")
+        why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
     for row in _buyer_quotes(why_now, numberer, MAX_WHY_NOW):
         numberer.mention(row, row[0].cluster_id)
 
@@ -339,6 +354,7 @@ def collect_evidence(
         profile=profile_facts(profile.profile if profile else None),
         product=profile.profile.name if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
+        industry=industry,
     )
 
 

@@ -54,6 +54,7 @@ class DocumentSummary(Read):
     generator: str
     accuracy: str | None
     competitor: str | None
+    industry: str | None = None
     cluster_ids: list[int]
     current_version: int
     error: str | None

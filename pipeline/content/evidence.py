@@ -111,6 +111,7 @@ class Evidence:
     profile: list[ProfileFact] = field(default_factory=list)
     product: str | None = None  # our product's name, from the profile
     cta: str | None = None
+    industry: str | None = None  # the segment whose calls alone it was collected from
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -168,6 +169,7 @@ class Evidence:
             "facts": [_jsonable(fact) | {"label": fact.label} for fact in self.facts],
             "profile": [_jsonable(fact) | {"label": fact.label} for fact in self.profile],
             "product": self.product,
+            "industry": self.industry,
         }
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
-from pipeline.content.choose import cluster_kinds, suitable_clusters
+from pipeline.content.choose import cluster_kinds, largest_industry, suitable_clusters
 from pipeline.content.citations import check_citations, cited_ids
 from pipeline.content.collect import collect_evidence
 from pipeline.content.evidence import Evidence
@@ -145,39 +145,48 @@ def llm_draft(ct: ContentType, evidence: Evidence, client: LLMClient) -> Draft:
 
 
 def resolve_clusters(
-    session: Session, ct: ContentType, cluster_ids: list[int], competitor: str | None
+    session: Session,
+    ct: ContentType,
+    cluster_ids: list[int],
+    competitor: str | None,
+    industry: str | None = None,
 ) -> list[int]:
-    """The clusters asked for, or the ones that suit the type best when none are given; a type
-    with a ``problem_kind`` gets that kind's largest cluster too (a one-pager's problem is the
-    buyers' top pain) unless one of that kind is there already."""
+    """The clusters asked for, or the ones that suit the type best when none are given (in
+    ``industry``'s calls, when one is given); a type with a ``problem_kind`` gets that kind's
+    largest clusters too (a one-pager's problem is the buyers' top pain) unless one of that
+    kind is there already."""
     if cluster_ids:
         chosen = list(dict.fromkeys(cluster_ids))
         if len(chosen) > ct.most_clusters:
             raise BadInput(f"{ct.name} takes at most {ct.most_clusters} clusters")
-        return _with_problem(session, ct, chosen)
+        return _with_problem(session, ct, chosen, industry)
     chosen = suitable_clusters(
         session,
         ct.cluster_kind,
         categories=ct.categories,
         words=ct.words,
         competitor=competitor if ct.needs_competitor else None,
+        industry=industry,
     )
     if not chosen and not ct.needs_competitor:
+        where = f" in {industry} calls" if industry else ""
         raise BadInput(
-            f"no suitable {ct.cluster_kind} clusters for {ct.name}: run `callmine cluster` "
-            "first or pass --cluster ID"
+            f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}: run `callmine "
+            "cluster` first or pass --cluster ID"
         )
-    return _with_problem(session, ct, chosen[: ct.max_clusters])
+    return _with_problem(session, ct, chosen[: ct.max_clusters], industry)
 
 
-def _with_problem(session: Session, ct: ContentType, cluster_ids: list[int]) -> list[int]:
+def _with_problem(
+    session: Session, ct: ContentType, cluster_ids: list[int], industry: str | None
+) -> list[int]:
     if ct.problem_kind is None:
         return cluster_ids
     kinds = cluster_kinds(session, cluster_ids)
     if any(kind == ct.problem_kind for kind in kinds.values()):
         return cluster_ids
-    problems = suitable_clusters(session, ct.problem_kind)
-    return [*problems[:1], *cluster_ids]
+    problems = suitable_clusters(session, ct.problem_kind, industry=industry)
+    return [*problems[: ct.problems], *cluster_ids]
 
 
 def _wants_llm(settings: Settings, use_llm: bool | None) -> bool:
@@ -205,6 +214,7 @@ def _draft(
         competitor=document.competitor,
         redact=settings.redact_pii,
         quotes_per_cluster=LLM_QUOTES_PER_CLUSTER if wants_llm else 5,
+        industry=document.industry,
     )
     if not wants_llm:
         return offline_draft(ct, evidence), None, None
@@ -281,19 +291,28 @@ def generate_document(
     use_llm: bool | None = None,
     author: str = "system",
     llm: LLMClient | None = None,
+    industry: str | None = None,
 ) -> Document:
-    """Create and store a document; ``use_llm=None`` means "if one is configured"."""
+    """Create and store a document; ``use_llm=None`` means "if one is configured".
+
+    ``industry`` builds it from that industry's calls only; a use case is always for one
+    (the industry with the most calls when none is named)."""
     ct = content_type(doc_type)
     competitor = (competitor or "").strip() or None
     if ct.needs_competitor and not competitor:
         raise BadInput(f"{ct.name} needs a competitor name")
-    clusters = resolve_clusters(session, ct, list(cluster_ids or []), competitor)
+    industry = " ".join((industry or "").split()) or None
+    if ct.for_industry and industry is None:
+        industry = largest_industry(session)
+    clusters = resolve_clusters(session, ct, list(cluster_ids or []), competitor, industry)
+    named = competitor or industry
     document = Document(
         doc_type=ct.name,
-        title=ct.label if not competitor else f"{ct.label}: {competitor}",
+        title=f"{ct.label}: {named}" if named else ct.label,
         state="draft",
         cluster_ids=clusters,
         competitor=competitor,
+        industry=industry,
         structured={"chosen": "user" if cluster_ids else "auto"},  # who picked the clusters
     )
     session.add(document)
@@ -350,7 +369,9 @@ def regenerate_document(
     document = get_document(session, document_id)
     if (document.structured or {}).get("chosen") == "auto":
         ct = content_type(document.doc_type)
-        document.cluster_ids = resolve_clusters(session, ct, [], document.competitor)
+        document.cluster_ids = resolve_clusters(
+            session, ct, [], document.competitor, document.industry
+        )
     return _again(session, settings, document, use_llm=use_llm, author=author, llm=llm)
 
 

@@ -8,6 +8,7 @@ from pipeline.content.drafts import comparison, objection_faq, one_pager, seo_br
 from pipeline.content.evidence import Evidence
 from pipeline.content.guides import implementation_timeline, pricing_explainer
 from pipeline.content.types import Schema
+from pipeline.content.use_cases import use_case
 
 OFFLINE_DRAFTS: dict[str, Callable[[Evidence], Schema]] = {
     "objection-faq": objection_faq,
@@ -16,4 +17,5 @@ OFFLINE_DRAFTS: dict[str, Callable[[Evidence], Schema]] = {
     "seo-brief": seo_brief,
     "pricing-explainer": pricing_explainer,
     "implementation-timeline": implementation_timeline,
+    "use-case": use_case,
 }

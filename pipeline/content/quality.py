@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.content.choose import of_industry
 from pipeline.content.citations import cited_ids
 from pipeline.redact import Redactor, buyer_names
 from pipeline.store import Call, Document, Mention, Utterance
@@ -68,7 +69,7 @@ def _claims(content: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _cluster_stats(session: Session, cluster_id: int) -> tuple[int, int, int]:
+def _cluster_stats(session: Session, cluster_id: int, industry: str | None) -> tuple[int, int, int]:
     row = session.execute(
         select(
             func.count(Mention.id),
@@ -77,16 +78,18 @@ def _cluster_stats(session: Session, cluster_id: int) -> tuple[int, int, int]:
         )
         .join(Call, Mention.call_id == Call.id)
         .where(Mention.cluster_id == cluster_id, Mention.excluded.is_(False))
+        .where(*of_industry(industry))
     ).one()
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def _distinct_calls(session: Session, cluster_ids: set[int]) -> int:
+def _distinct_calls(session: Session, cluster_ids: set[int], industry: str | None) -> int:
     return int(
         session.scalar(
-            select(func.count(func.distinct(Mention.call_id))).where(
-                Mention.cluster_id.in_(cluster_ids), Mention.excluded.is_(False)
-            )
+            select(func.count(func.distinct(Mention.call_id)))
+            .join(Call, Mention.call_id == Call.id)
+            .where(Mention.cluster_id.in_(cluster_ids), Mention.excluded.is_(False))
+            .where(*of_industry(industry))
         )
         or 0
     )
@@ -117,6 +120,11 @@ def review_document(
 
     call_ids = {int(q["call_id"]) for q in quotes.values()}
     call_ids |= {i for c in evidence.get("clusters", []) for i in c.get("call_ids", [])}
+    if document.industry:  # its evidence redacts the names of every industry's calls
+        cluster_ids = [int(c["id"]) for c in evidence.get("clusters", [])]
+        call_ids |= set(
+            session.scalars(select(Mention.call_id).where(Mention.cluster_id.in_(cluster_ids)))
+        )
     redactor = Redactor(buyer_names(session, call_ids))
     for quote_id in cited:
         quote = quotes[quote_id]
@@ -135,11 +143,13 @@ def review_document(
 
     for cluster in evidence.get("clusters", []):
         stated = (int(cluster["size"]), int(cluster["calls"]), int(cluster["accounts"]))
-        actual = _cluster_stats(session, int(cluster["id"]))
+        actual = _cluster_stats(session, int(cluster["id"]), document.industry)
         report.check(
             "counts match cluster stats", stated == actual, f"{cluster['id']}: {stated}≠{actual}"
         )
-    _stated_counts(session, report, body, quotes, cited, evidence)
+    _stated_counts(session, report, body, quotes, cited, evidence, document.industry)
+    if document.industry:
+        _from_the_industry(session, report, document.industry, quotes, cited)
 
     if document.doc_type == "objection-faq":
         _faq(report, content, quotes, evidence)
@@ -164,17 +174,40 @@ def _stated_counts(
     quotes: dict[int, dict[str, Any]],
     cited: list[int],
     evidence: dict[str, Any],
+    industry: str | None,
 ) -> None:
     """A number of calls the text states is that of the objection themes it quotes, or of one
-    theme it quotes."""
+    theme it quotes (in the document's industry, when it has one)."""
     kinds = {int(c["id"]): c["kind"] for c in evidence.get("clusters", [])}
     themes = {quotes[i]["cluster_id"] for i in cited if quotes[i].get("cluster_id") in kinds}
-    options = {_distinct_calls(session, {t}) for t in themes}
+    options = {_distinct_calls(session, {t}, industry) for t in themes}
     objections = {t for t in themes if kinds[t] == "objection"}
     if objections:
-        options.add(_distinct_calls(session, objections))
+        options.add(_distinct_calls(session, objections, industry))
     for number in _CALLS_STATED.findall(body):
         report.check("counts match cluster stats", int(number) in options, f"{number} calls stated")
+
+
+def _from_the_industry(
+    session: Session,
+    report: Report,
+    industry: str,
+    quotes: dict[int, dict[str, Any]],
+    cited: list[int],
+) -> None:
+    """A document for one industry quotes only buyers of that industry (a rep's won-deal
+    reply may come from another)."""
+    for quote_id in cited:
+        quote = quotes[quote_id]
+        if quote["kind"] == "answer":
+            continue
+        call = session.get(Call, int(quote["call_id"]))
+        said = (call.industry or "") if call else ""
+        report.check(
+            "buyer quotes from the industry",
+            said.lower() == industry.lower(),
+            f"Q{quote_id} is from a {said or 'no-industry'} call",
+        )
 
 
 def _faq(

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.content.choose import suitable_clusters
+from pipeline.content.choose import of_industry, suitable_clusters
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.store import Cluster, Document, Mention
+from pipeline.store import Call, Cluster, Document, Mention
 
 GROWTH = 1.5  # a cluster that grew by half
 MIN_GROWTH = 2  # ... by at least this many mentions (3 -> 5 is noise, not news)
@@ -24,10 +24,12 @@ def what_changed(session: Session, document: Document) -> list[str]:
     if document.state == "failed_generation" or not recorded:
         return []
     ids = [int(c["id"]) for c in recorded]
+    segment = of_industry(document.industry)  # a use case counts its industry's calls only
     sizes = dict(
         session.execute(
             select(Mention.cluster_id, func.count())
-            .where(Mention.cluster_id.in_(ids), Mention.excluded.is_(False))
+            .join(Call, Mention.call_id == Call.id)
+            .where(Mention.cluster_id.in_(ids), Mention.excluded.is_(False), *segment)
             .group_by(Mention.cluster_id)
         ).all()
     )
@@ -43,7 +45,7 @@ def what_changed(session: Session, document: Document) -> list[str]:
         elif now >= was * GROWTH and now - was >= MIN_GROWTH:
             changes.append(f"“{name}” grew by half: {was} → {now} mentions")
     changes += _new_at_the_top(session, document, recorded)
-    changes += _new_competitors(session, ids, recorded)
+    changes += _new_competitors(session, ids, recorded, segment)
     return changes
 
 
@@ -61,6 +63,7 @@ def _new_at_the_top(
         categories=ct.categories,
         words=ct.words,
         competitor=document.competitor if ct.needs_competitor else None,
+        industry=document.industry,
     )[:count]
     names = dict(session.execute(select(Cluster.id, Cluster.name).where(Cluster.id.in_(top))).all())
     return [
@@ -70,16 +73,20 @@ def _new_at_the_top(
     ]
 
 
-def _new_competitors(session: Session, ids: list[int], recorded: list[dict[str, Any]]) -> list[str]:
+def _new_competitors(
+    session: Session, ids: list[int], recorded: list[dict[str, Any]], segment: list[Any]
+) -> list[str]:
     if any("competitors" not in c for c in recorded):
         return []  # built before competitors were recorded
     then = {name.lower() for c in recorded for name in c["competitors"]}
     now = session.scalars(
         select(Mention.competitor)
+        .join(Call, Mention.call_id == Call.id)
         .where(
             Mention.cluster_id.in_(ids),
             Mention.excluded.is_(False),
             Mention.competitor.is_not(None),
+            *segment,
         )
         .distinct()
     )

@@ -147,6 +147,20 @@ class ImplementationTimeline(Schema):
     cta: Line
 
 
+class UseCase(Schema):
+    """One industry's page: its challenges (pains), the worries its buyers raise with what
+    answered them in deals we won, how the product helps (profile facts), and proof."""
+
+    title: Short
+    industry: Short
+    summary: Para
+    challenges: list[Point] = Field(default_factory=list, max_length=3)
+    objections: list[ObjectionAnswer] = Field(min_length=1, max_length=4)
+    how_it_helps: list[Point] = Field(default_factory=list, max_length=4)
+    proof: list[Point] = Field(default_factory=list, max_length=3)
+    cta: Line
+
+
 DocType = Literal[
     "objection-faq",
     "comparison",
@@ -154,6 +168,7 @@ DocType = Literal[
     "seo-brief",
     "pricing-explainer",
     "implementation-timeline",
+    "use-case",
 ]
 
 
@@ -172,6 +187,8 @@ class ContentType:
     max_clusters: int = 4
     most_clusters: int = 10  # the most a user may choose
     problem_kind: str | None = None  # a kind whose top cluster joins the evidence as "the problem"
+    problems: int = 1  # how many of ``problem_kind``'s largest clusters join
+    for_industry: bool = False  # written for one industry: its calls only
 
     @property
     def prompt_file(self) -> str:
@@ -233,6 +250,16 @@ CONTENT_TYPES: dict[str, ContentType] = {
             categories=("setup_time", "setup", "implementation", "onboarding", "switching"),
             words=("setup", "set up", "implementation", "onboarding", "migrate", "switch"),
             max_clusters=2,
+        ),
+        ContentType(
+            "use-case",
+            "Industry use case",
+            UseCase,
+            description="One industry or segment (cafés, clinics, salons…): its pains, the "
+            "objections its buyers raise and what answered them in deals we won.",
+            problem_kind="pain",
+            problems=2,
+            for_industry=True,
         ),
     )
 }

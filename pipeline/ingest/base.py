@@ -44,6 +44,7 @@ class ParsedCall:
     account: str | None = None
     deal_id: str | None = None
     deal_stage: str | None = None
+    industry: str | None = None
     outcome: str | None = None
     our_speakers: list[str] = field(default_factory=list)
     competitors: list[str] = field(default_factory=list)

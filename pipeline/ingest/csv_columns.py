@@ -40,6 +40,10 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "deal stage", "stage", "stage name", "opportunity stage", "pipeline stage",
         "deal stage name",
     ),
+    "industry": (
+        "industry", "account industry", "company industry", "industry name", "vertical",
+        "segment", "sector", "business type",
+    ),
     "deal_id": ("deal id", "opportunity id", "deal", "associated deal id", "deal record id"),
     "competitors": ("competitors", "competitor", "competition"),
     "title": (

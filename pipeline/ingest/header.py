@@ -44,6 +44,7 @@ FIELD_LABELS: dict[str, str] = {
     "deal status": "status",
     "stage": "deal_stage",
     "deal stage": "deal_stage",
+    **dict.fromkeys(("industry", "vertical"), "industry"),
     "deal id": "deal_id",
     "opportunity id": "deal_id",
     **dict.fromkeys(("competitors", "competitor", "competition"), "competitors"),
@@ -138,7 +139,7 @@ def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
         call.call_date = parse_date(fields["date"])
         if call.call_date is None and fields["date"].strip():
             call.extra["date_unparsed"] = fields["date"]
-    for name in ("account", "deal_id", "deal_stage", "title"):
+    for name in ("account", "deal_id", "deal_stage", "industry", "title"):
         if name in fields:
             setattr(call, name, clean_optional(fields[name]))
     if "our_speakers" in fields:

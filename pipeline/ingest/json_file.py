@@ -44,7 +44,7 @@ from pipeline.ingest.values import clean_optional, parse_timestamp
 ROLES = ("buyer", "rep", "unknown")
 _REP_AFFILIATIONS = {"internal", "host", "us", "ours", "our team", "seller", "vendor", "rep"}
 _BUYER_AFFILIATIONS = {"external", "customer", "prospect", "buyer", "client", "guest", "lead"}
-_METADATA_KEYS = ("title", "date", "account", "deal_id", "deal_stage", "outcome")
+_METADATA_KEYS = ("title", "date", "account", "deal_id", "deal_stage", "industry", "outcome")
 _LIST_KEYS = ("our_speakers", "competitors")
 
 

@@ -86,6 +86,7 @@ class Manifest:
             outcome=outcome,
             our_speakers=split_names(row.get("our_speakers")),
             competitors=split_names(row.get("competitors")),
+            industry=(row.get("industry") or "").strip() or None,
         )
         key = PurePosixPath(relative.replace("\\", "/")).as_posix()
         self.by_path[key] = metadata

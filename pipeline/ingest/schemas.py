@@ -10,14 +10,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 from pipeline.errors import CallmineError
-from pipeline.ingest.values import split_list
+from pipeline.ingest.values import industry_name, split_list
 from pipeline.store import Outcome
 
 # resumed: the same content was stored before but never analysed (a crash, a failed analysis);
 # it is analysed now instead of being answered as a duplicate. skipped: a record with nothing
 # to store (a CSV row with no text, a manifest).
 IngestStatus = Literal["created", "duplicate", "resumed", "rejected", "skipped"]
-MANIFEST_COLUMNS = ("file", "date", "account", "outcome", "our_speakers", "competitors")
+MANIFEST_COLUMNS = (
+    "file", "date", "account", "outcome", "our_speakers", "competitors", "industry",
+)  # fmt: skip
 MANIFEST_SKIPPED = "a manifest of per-file metadata (give it with --manifest), not a call"
 
 
@@ -63,6 +65,7 @@ class CallMetadata(BaseModel):
                     "outcome": "lost",
                     "deal_id": "D-1042",
                     "deal_stage": "Proposal",
+                    "industry": "Dental clinic",
                     "our_speakers": ["Maya Chen"],
                     "competitors": ["ShiftLy"],
                 }
@@ -75,6 +78,7 @@ class CallMetadata(BaseModel):
     outcome: Outcome | None = None
     deal_id: str | None = None
     deal_stage: str | None = None
+    industry: str | None = None
     our_speakers: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)
     title: str | None = None
@@ -83,6 +87,11 @@ class CallMetadata(BaseModel):
     @classmethod
     def _split(cls, value: Any) -> list[str]:
         return split_names(value)
+
+    @field_validator("industry", mode="before")
+    @classmethod
+    def _industry(cls, value: Any) -> str | None:
+        return industry_name(value)
 
     def over(self, general: CallMetadata) -> CallMetadata:
         """Field by field, these values win over ``general`` (a manifest row over the flags)."""

@@ -92,6 +92,7 @@ def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     parsed.outcome = outcome if outcome in {o.value for o in Outcome} else Outcome.unknown
     parsed.deal_id = metadata.deal_id or parsed.deal_id
     parsed.deal_stage = metadata.deal_stage or parsed.deal_stage
+    parsed.industry = metadata.industry or parsed.industry
     parsed.our_speakers = metadata.our_speakers or parsed.our_speakers
     parsed.competitors = metadata.competitors or parsed.competitors
     parsed.title = metadata.title or parsed.title

@@ -62,6 +62,7 @@ def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str
         account=parsed.account,
         deal_id=parsed.deal_id,
         deal_stage=parsed.deal_stage,
+        industry=parsed.industry[:255] if parsed.industry else None,
         outcome=parsed.outcome or Outcome.unknown,
         our_speakers=list(parsed.our_speakers),
         competitors=list(parsed.competitors),

@@ -172,6 +172,17 @@ def clean_optional(value: object) -> str | None:
     return text or None
 
 
+MAX_INDUSTRY = 255
+
+
+def industry_name(value: object) -> str | None:
+    """An industry as stored: one line, trimmed, at most 255 characters; blank is none."""
+    cleaned = " ".join(str(value or "").split())
+    if len(cleaned) > MAX_INDUSTRY:
+        raise BadInput(f"an industry is at most {MAX_INDUSTRY} characters")
+    return cleaned or None
+
+
 def iso_date(value: str | None, what: str = "date") -> dt.date | None:
     """A date a person typed (flag, form field, manifest cell, query): blank is None, anything
     but ``YYYY-MM-DD`` a ``BadInput`` saying where it came from."""

@@ -47,6 +47,7 @@ def _call(
     outcome: str,
     date: str,
     turns: list[tuple[str, str, str]],
+    industry: str | None = None,
 ) -> tuple[Call, list[Utterance]]:
     call = Call(
         content_hash=f"hash-{n}",
@@ -56,6 +57,7 @@ def _call(
         raw_text="\n".join(t[2] for t in turns),
         call_date=dt.date.fromisoformat(date),
         account=account,
+        industry=industry,
         outcome=outcome,
         our_speakers=["Sam Rivera"],
     )
@@ -108,7 +110,8 @@ def seed_clusters(session: Session) -> Seeded:
         "Acme Dental",
         "won",
         "2024-03-04",
-        [
+        industry="Health & fitness",
+        turns=[
             ("Sam Rivera", "rep", "Thanks for making time today, Dana."),
             (
                 "Dana Whitfield",
@@ -136,7 +139,8 @@ def seed_clusters(session: Session) -> Seeded:
         "Brightside Plumbing",
         "lost",
         "2024-03-11",
-        [
+        industry="Trades",
+        turns=[
             ("Sam Rivera", "rep", "What would stop you from moving forward?"),
             (
                 "Marco Bellini",
@@ -159,7 +163,8 @@ def seed_clusters(session: Session) -> Seeded:
         "Harbor Yoga",
         "won",
         "2024-04-02",
-        [
+        industry="Health & fitness",
+        turns=[
             (
                 "Priya Nair",
                 "buyer",

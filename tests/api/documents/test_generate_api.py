@@ -189,3 +189,38 @@ def test_cli_generate_review_accuracy_export_and_facts(cli_env: Seeded, tmp_path
     assert md.stdout.startswith("> **DRAFT**")
     missing = runner.invoke(cli_app, ["export", "999", "--format", "md"])
     assert missing.exit_code == 1 and "not found" in missing.output
+
+
+def test_use_case_for_an_industry_through_api_web_and_cli(api: TestClient, cli_env: Seeded) -> None:
+    """The industry is part of the request on every surface; a use case quotes only that
+    industry's buyers and counts only its calls (Trades: call 2, lost)."""
+    made = api.post("/api/documents", json={"type": "use-case", "industry": "trades"})
+    assert made.status_code == 201, made.text
+    doc = made.json()
+    assert doc["industry"] == "trades"
+    assert doc["title"] == "A use case for trades: what buyers told us"
+    trades_call = cli_env.calls[1]
+    buyers = [q for q in doc["quotes"] if q["kind"] != "answer"]
+    assert buyers and {q["call_id"] for q in buyers} == {trades_call}
+    assert "## What trades buyers ask before they switch" in doc["body_markdown"]
+    # No won deal in Trades: the reply comes from a won deal in another industry.
+    assert any(q["kind"] == "answer" and q["outcome"] == "won" for q in doc["quotes"])
+    default = api.post("/api/documents", json={"type": "use-case"}).json()
+    assert default["industry"] == "Health & fitness"  # the industry with the most calls
+    unknown = api.post("/api/documents", json={"type": "use-case", "industry": "Bakeries"})
+    assert unknown.status_code == 422 and "in Bakeries calls" in unknown.json()["detail"]
+
+    form = api.get("/generate", params={"type": "use-case"}).text
+    assert '<select id="industry" name="industry">' in form and "<option>Trades</option>" in form
+    page = api.post("/generate", data={"doc_type": "use-case", "industry": "Trades"})
+    assert page.status_code == 200 and "Draft generated." in page.text
+    listing = api.get("/documents").text
+    assert "A use case for Trades" in listing
+    assert '<span class="small muted">Trades</span>' in listing
+
+    runner = CliRunner()
+    result = runner.invoke(
+        cli_app, ["generate", "--type", "use-case", "--industry", "Trades", "--offline", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["industry"] == "Trades"

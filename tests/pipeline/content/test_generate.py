@@ -40,6 +40,7 @@ EXPECTED_SECTIONS = {
         "| Phase | Duration | What happens |",
         "## What buyers ask about setup",
     ],
+    "use-case": ["# A use case for Health", "buyers ask before they switch\n", "## Next step"],
 }
 
 

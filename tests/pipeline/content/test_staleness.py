@@ -66,6 +66,10 @@ def test_out_of_date_documents_are_marked_and_regenerated(
         pinned = generate_document(
             db, ws.settings, doc_type="objection-faq", cluster_ids=[seeded.setup]
         ).id
+        ours = generate_document(db, ws.settings, doc_type="use-case", industry="health & FITNESS")
+        theirs = generate_document(db, ws.settings, doc_type="use-case", industry="Trades")
+        use_cases = {"ours": ours.id, "theirs": theirs.id}
+        assert ours.title.startswith("A use case for health & FITNESS")
     with ws.session() as db:
         assert all(not d.out_of_date for d in list_documents(db))
     contract = _more_calls(ws, seeded)
@@ -77,6 +81,22 @@ def test_out_of_date_documents_are_marked_and_regenerated(
         "buyers now name Acuity",
     ]
     assert marks[pinned] == []  # the user's own choice of clusters did not move
+    # A use case counts its industry's calls: the later calls are Health & fitness ones.
+    assert marks[use_cases["ours"]][0] == (
+        "“price too high for a small team” grew by half: 2 → 5 mentions"
+    )
+    assert marks[use_cases["theirs"]] == []
+    # The dashboard lists what is out of date, with what changed and a regenerate button.
+    board = api.get("/api/dashboard").json()["out_of_date"]
+    assert {d["id"]: d["changes"] for d in board} == {
+        document_id: marks[document_id],
+        use_cases["ours"]: marks[use_cases["ours"]],
+    }
+    dashboard = api.get("/dashboard").text
+    panel = dashboard[dashboard.index('id="out-of-date"') :]
+    assert "buyers now name Acuity" in panel
+    assert f'action="/documents/{document_id}/regenerate"' in panel
+    assert f'action="/documents/{pinned}/regenerate"' not in panel
     assert api.get(f"/api/documents/{document_id}").json()["out_of_date"] == marks[document_id]
     assert "out of date</span>" in api.get("/documents").text
     page = api.get(f"/documents/{document_id}").text

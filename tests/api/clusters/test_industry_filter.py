@@ -1,0 +1,75 @@
+"""Industry on accounts over the theme corpus: set by the API and the account page, then
+clusters and the dashboard (API and web) count only that industry's calls."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from pipeline.store import Call, Mention
+from pipeline.workspace import Workspace
+
+
+def _mentions_of(ws: Workspace, account: str, kind: str) -> tuple[int, int]:
+    """(mentions, calls) of ``kind`` in the account's calls, read from the database."""
+    with ws.session() as db:
+        row = db.execute(
+            select(func.count(Mention.id), func.count(func.distinct(Mention.call_id)))
+            .join(Call, Mention.call_id == Call.id)
+            .where(Call.account == account, Mention.kind == kind, Mention.excluded.is_(False))
+            .where(Mention.cluster_id.is_not(None))
+        ).one()
+    return int(row[0]), int(row[1])
+
+
+def test_account_industry_filters_clusters_and_dashboard(api: TestClient, ws: Workspace) -> None:
+    assert api.get("/api/industries").json() == []
+    set_it = api.patch("/api/accounts/account 0", json={"industry": "  Dental   clinics "})
+    assert set_it.status_code == 200, set_it.text
+    account = set_it.json()
+    assert account["name"] == "Account 0" and account["industry"] == "Dental clinics"
+    assert len(account["calls"]) == 2 and {c["industry"] for c in account["calls"]} == {
+        "Dental clinics"
+    }
+    assert api.get("/api/industries").json() == ["Dental clinics"]
+    assert api.get("/api/accounts/Account 0").json()["industry"] == "Dental clinics"
+    assert api.patch("/api/accounts/Nobody", json={"industry": "x"}).status_code == 404
+
+    every = api.get("/api/clusters", params={"kind": "objection"}).json()
+    only = api.get("/api/clusters", params={"kind": "objection", "industry": "dental CLINICS"})
+    assert only.status_code == 200
+    clinics = only.json()
+    mentions, calls = _mentions_of(ws, "Account 0", "objection")
+    assert 0 < sum(c["size"] for c in clinics) == mentions < sum(c["size"] for c in every)
+    assert all(c["calls"] <= calls and c["accounts"] == 1 for c in clinics)
+    assert api.get("/api/clusters", params={"industry": "Retail"}).json() == []
+
+    board = api.get("/api/dashboard", params={"industry": "Dental clinics"}).json()
+    assert board["industry"] == "Dental clinics"
+    assert board["totals"]["calls"] == 2 and board["totals"]["objections"] == mentions
+    assert api.get("/api/dashboard").json()["totals"]["calls"] == 6
+    trends = sum(r["now"] + r["before"] for r in board["trends"])
+    assert 0 < trends <= mentions
+
+    # The web pages: the filter is offered and applied.
+    page = api.get("/dashboard", params={"industry": "Dental clinics"}).text
+    assert "<strong>Dental clinics</strong>: 2 calls" in page
+    assert "<option selected>Dental clinics</option>" in page
+    clusters_page = api.get("/", params={"industry": "Dental clinics"}).text
+    assert "<option selected>Dental clinics</option>" in clusters_page
+
+
+def test_account_page_sets_and_clears_the_industry(api: TestClient, ws: Workspace) -> None:
+    page = api.get("/accounts/Account%201")
+    assert page.status_code == 200 and "No industry yet" in page.text
+    saved = api.post("/accounts/Account%201", data={"industry": "Cafés"}, follow_redirects=True)
+    assert saved.status_code == 200 and "Account 1 is in Cafés." in saved.text
+    with ws.session() as db:
+        named = set(db.scalars(select(Call.industry).where(Call.account == "Account 1")))
+    assert named == {"Cafés"}
+    call_page = api.get("/calls", params={"account": "Account 1"}).text
+    assert 'href="/accounts/Account%201"' in call_page
+    cleared = api.post("/accounts/Account%201", data={"industry": "  "}, follow_redirects=True)
+    assert "Account 1 has no industry now." in cleared.text
+    assert api.get("/api/accounts/Account 1").json()["industry"] is None
+    assert api.get("/accounts/Nobody").status_code == 404
