@@ -31,9 +31,9 @@ from api.routers import (
     team,
     users,
 )
+from pipeline.analysis.recovery import recover_at_start
 from pipeline.auth.throttle import LoginThrottle
 from pipeline.config import Settings, get_settings
-from pipeline.recovery import recover_at_start
 from pipeline.workspace import Workspace
 
 STATIC_DIR = Path(__file__).parent / "static"

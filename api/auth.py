@@ -168,5 +168,5 @@ SALES = require_role("sales")
 LABELLERS = require_role("marketing", "sales")  # correcting the detector, commenting
 ADMIN = require_role("admin")
 PUBLIC = Depends(_enforce(Policy(public=True)))
-# Moving a document between review states: pipeline.review checks the role each move needs.
+# Moving a document between review states: pipeline.publish.review checks the role each move needs.
 REVIEWERS = require_role("marketing", "sales")

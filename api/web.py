@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from api import sessions
 from api.auth import signed_in_as
-from pipeline.store import Outcome
+from pipeline.store.models import Outcome
 from pipeline.wording import plural, quotable
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"

@@ -31,9 +31,9 @@ from common import Timing, emit, local_embedder
 from incremental import base_corpus, fill, variants
 from sqlalchemy import select
 
-from pipeline.analysis import run_clustering
+from pipeline.analysis.flow import run_clustering
 from pipeline.config import Settings
-from pipeline.store import Cluster
+from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
 
 TARGET_P95_MS = 100.0

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from common import local_llm  # noqa: E402
 
-from pipeline.analysis import run_clustering  # noqa: E402
+from pipeline.analysis.flow import run_clustering  # noqa: E402
 from pipeline.calls.accounts import known_industries  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.content.documents import import_facts  # noqa: E402
@@ -33,9 +33,9 @@ from pipeline.content.profile import read_profile_file, set_profile  # noqa: E40
 from pipeline.content.quality import review_document  # noqa: E402
 from pipeline.content.types import CONTENT_TYPES  # noqa: E402
 from pipeline.errors import BadInput  # noqa: E402
-from pipeline.export import export_document  # noqa: E402
 from pipeline.ingest.paths import ingest_paths  # noqa: E402
 from pipeline.llm import LLMClient  # noqa: E402
+from pipeline.publish.export import export_document  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 
 COMPETITOR = "RotaPro"  # the example calls' competitor with entered facts

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from common import local_llm  # noqa: E402
 
-from pipeline.analysis import run_clustering  # noqa: E402
+from pipeline.analysis.flow import run_clustering  # noqa: E402
 from pipeline.cluster.queries import list_clusters  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
 from pipeline.content.citations import cited_ids  # noqa: E402
@@ -36,7 +36,7 @@ from pipeline.workspace import Workspace  # noqa: E402
 def _competitor(workspace: Workspace) -> str | None:
     from sqlalchemy import func, select
 
-    from pipeline.store import Mention
+    from pipeline.store.models import Mention
 
     with workspace.session() as session:
         row = session.execute(

@@ -28,13 +28,13 @@ from common import StageClock, Timing, emit, load_banking77, local_embedder
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from pipeline.analysis import analyse_calls, run_clustering
+from pipeline.analysis.flow import analyse_calls, run_clustering
 from pipeline.config import Settings
 from pipeline.detect.rules import is_question
 from pipeline.embed import Embedder, Vectors, normalise, text_hash
 from pipeline.ingest.schemas import created_ids
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store import Call, Cluster, EmbeddingCache, Mention, Utterance
+from pipeline.store.models import Call, Cluster, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 
 PREFIXES = (

@@ -4,10 +4,11 @@ Usage: bench/throughput.py [--n N] [--data CSV] [--text-column text] [--per-call
 Wraps the texts as calls (``--per-call`` texts become one call's buyer turns, callmine JSON
 schema), ingests them through ``pipeline.ingest.service.ingest_bytes`` into a temporary data
 dir, then analyses them as one upload batch (detect, embed, index, assign, cluster) through
-``pipeline.analysis.analyse_calls`` with the default embedder (ONNX fp32: the same vectors as
-sentence-transformers). The same texts then go through raw ``SentenceTransformer.encode`` in
-the same process. Rates are utterances per second; the ratio pipeline/raw is the figure to
-watch (target >= 1.0: the whole pipeline at least as fast as the raw encode it replaces).
+``pipeline.analysis.flow.analyse_calls`` with the default embedder (ONNX fp32: the same
+vectors as sentence-transformers). The same texts then go through raw
+``SentenceTransformer.encode`` in the same process. Rates are utterances per second; the ratio
+pipeline/raw is the figure to watch (target >= 1.0: the whole pipeline at least as fast as the
+raw encode it replaces).
 Model loading is excluded from both.
 ``--rounds R`` repeats raw, pipeline, raw R times and reports the median round: this 2-core
 machine's speed drifts by 10 % and more between minutes, so one round's ratio swings.
@@ -26,7 +27,7 @@ from typing import Any
 
 from common import BANKING77, StageClock, Timing, add_data_arguments, emit, load_csv, local_embedder
 
-from pipeline.analysis import analyse_calls
+from pipeline.analysis.flow import analyse_calls
 from pipeline.config import Settings
 from pipeline.embed import Embedder
 from pipeline.ingest.schemas import created_ids

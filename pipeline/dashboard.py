@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import latest_call_date, list_clusters
+from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
 from pipeline.content.staleness import what_changed
-from pipeline.store import Call, Document, Mention, Outcome
-from pipeline.trend import Direction, Period, Periods, direction, periods
+from pipeline.store.models import Call, Document, Mention, Outcome
 
 TOP = 8
 

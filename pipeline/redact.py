@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.store import Call, Utterance
+from pipeline.store.models import Call, Utterance
 
 EMAIL = "[email]"
 PHONE = "[phone]"

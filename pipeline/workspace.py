@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
-from pipeline.database import Database
 from pipeline.embed import Embedder, LazyEmbedder, create_embedder
+from pipeline.store.database import Database
 
 WRITER_LOCK_FILENAME = "writer.lock"
 

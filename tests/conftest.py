@@ -29,11 +29,11 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import pipeline.workspace  # noqa: E402
 from api.app import create_app  # noqa: E402
 from api.cli import app as cli_app  # noqa: E402
-from pipeline import analysis  # noqa: E402
+from pipeline.analysis import flow as analysis  # noqa: E402
 from pipeline.calls.queries import count_rows  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.embed import Embedder, Vectors, create_embedder  # noqa: E402
-from pipeline.store import AnalysisState, Call  # noqa: E402
+from pipeline.store.models import AnalysisState, Call  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 from tests.insights_corpus import analysed_corpus  # noqa: E402
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from pipeline.analysis import analyse_calls
-from pipeline.store import Call, Utterance
+from pipeline.analysis.flow import analyse_calls
+from pipeline.store.models import Call, Utterance
 from pipeline.workspace import Workspace
 
 THEMES: dict[str, list[str]] = {

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from pipeline.store import Call
+from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "real"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pipeline.store import Mention, Utterance
+from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 
 TRANSCRIPT = (

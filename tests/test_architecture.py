@@ -61,7 +61,7 @@ def cycles(edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
 
 def internal_edges(package: str, *, by_package: bool = False) -> dict[str, set[str]]:
     """Imports between the modules of ``package``, or between its rooms (``pipeline.detect``,
-    ``pipeline.store``, ...) when ``by_package``."""
+    ``pipeline.store.models``, ...) when ``by_package``."""
     g = graph()
     modules = {m for m in g.modules if m.startswith(f"{package}.")}
 

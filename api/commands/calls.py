@@ -28,8 +28,8 @@ from pipeline.ingest.paths import FileCallback, ingest_paths
 from pipeline.ingest.schemas import CallMetadata, IngestBatch, split_names
 from pipeline.ingest.service import parse_column_map
 from pipeline.ingest.values import iso_date
-from pipeline.jobs import ProgressCallback
-from pipeline.store import Outcome, Role
+from pipeline.jobs.runs import ProgressCallback
+from pipeline.store.models import Outcome, Role
 from pipeline.wording import plural
 
 

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
-from pipeline import detections
+from pipeline.detect import learning as detections
 from pipeline.wording import plural
 
 detections_app = typer.Typer(

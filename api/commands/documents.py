@@ -19,8 +19,14 @@ from pipeline.content.generate import (
     retry_generation,
 )
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.export import FORMATS, export_document
-from pipeline.review import ReviewState, edit_document, mark_accuracy, set_state, version_diff
+from pipeline.publish.export import FORMATS, export_document
+from pipeline.publish.review import (
+    ReviewState,
+    edit_document,
+    mark_accuracy,
+    set_state,
+    version_diff,
+)
 
 DocTypeChoice = enum.StrEnum("DocTypeChoice", {name: name for name in CONTENT_TYPES})  # type: ignore[misc]
 FormatChoice = enum.StrEnum("FormatChoice", {name: name for name in FORMATS})  # type: ignore[misc]

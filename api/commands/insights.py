@@ -13,16 +13,17 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
-from pipeline import analysis, corrections
-from pipeline import phrases as phrase_service
+from pipeline.analysis import corrections
+from pipeline.analysis import flow as analysis
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import grain as cluster_grain
+from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
+from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
 from pipeline.dashboard import dashboard
-from pipeline.index import CLUSTERED_KINDS
-from pipeline.jobs import ProgressCallback
-from pipeline.store import Outcome
+from pipeline.jobs.runs import ProgressCallback
+from pipeline.store.models import Outcome
 from pipeline.wording import plural
 
 KindChoice = enum.StrEnum("KindChoice", {k: k for k in CLUSTERED_KINDS})  # type: ignore[misc]

@@ -8,7 +8,7 @@ from typing import Annotated, get_args
 import typer
 
 from api.cli_app import app, console, open_workspace, page_table, print_json
-from pipeline.jobs import JobStatus, list_jobs
+from pipeline.jobs.runs import JobStatus, list_jobs
 
 StatusChoice = enum.StrEnum("StatusChoice", {s: s for s in get_args(JobStatus)})  # type: ignore[misc]
 

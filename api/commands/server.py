@@ -9,14 +9,14 @@ import typer
 
 from api.app import create_app
 from api.cli_app import app, console, open_workspace
-from pipeline.analysis import run_clustering
+from pipeline.analysis.flow import run_clustering
 from pipeline.auth import auth_required, check_exposure
 from pipeline.cluster.queries import list_clusters
 from pipeline.config import get_settings
 from pipeline.content.generate import generate_document, generated_by
 from pipeline.content.profile import current_profile, read_profile_file, set_profile
-from pipeline.export import export_document
 from pipeline.ingest.paths import ingest_paths
+from pipeline.publish.export import export_document
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "examples" / "calls"
 EXAMPLE_PROFILE = EXAMPLES_DIR.parent / "product_profile.toml"

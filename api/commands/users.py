@@ -13,7 +13,7 @@ from rich.table import Table
 from api.cli_app import app, console, open_workspace, print_json
 from pipeline.auth import ROLES
 from pipeline.auth import users as service
-from pipeline.erasure import erase_account
+from pipeline.calls.erasure import erase_account
 
 users_app = typer.Typer(
     help="Who may sign in to the web UI and call the API, with which roles.",

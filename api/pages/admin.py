@@ -13,7 +13,7 @@ from api.deps import SessionDep, WorkspaceDep
 from api.web import redirect, render
 from pipeline.auth import ROLES
 from pipeline.auth.users import add_user, issue_token, list_users, remove_user, update_user
-from pipeline.erasure import erase_account, list_erasures
+from pipeline.calls.erasure import erase_account, list_erasures
 from pipeline.errors import CallmineError
 from pipeline.wording import plural
 

@@ -10,10 +10,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, redirect, render
+from pipeline.analysis.corrections import label_sentence
 from pipeline.calls.edits import correct_call
 from pipeline.calls.queries import get_call, kept_mentions, list_calls
 from pipeline.calls.schemas import CallUpdate
-from pipeline.corrections import label_sentence
 from pipeline.detect import DETECTED_ROLES, load_seeds, split_sentences
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date

@@ -11,10 +11,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import outcome_split, redirect, render, sparkline
+from pipeline.analysis.corrections import label_mention
 from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
 from pipeline.cluster.grain import change_grain, grain_info
+from pipeline.cluster.phrases import extract_phrases
 from pipeline.cluster.queries import (
     get_cluster,
     known_competitors,
@@ -22,11 +24,9 @@ from pipeline.cluster.queries import (
     load_rows,
     search_quotes,
 )
-from pipeline.corrections import label_mention
+from pipeline.cluster.stats import MentionRow
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
-from pipeline.phrases import extract_phrases
-from pipeline.stats import MentionRow
 from pipeline.types import RowId
 from pipeline.wording import plural
 

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
 from api.deps import SessionDep, SettingsDep
 from api.web import redirect, render, templates
-from pipeline import review
 from pipeline.calls.accounts import known_industries
+from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import known_competitors, list_clusters
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import (
@@ -25,9 +25,9 @@ from pipeline.content.generate import (
 from pipeline.content.staleness import what_changed
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError, Forbidden
-from pipeline.export import FORMATS, export_document, markdown_to_html
-from pipeline.index import CLUSTERED_KINDS
-from pipeline.store import Document
+from pipeline.publish import review
+from pipeline.publish.export import FORMATS, export_document, markdown_to_html
+from pipeline.store.models import Document
 from pipeline.types import RowId
 
 router = APIRouter()

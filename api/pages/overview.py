@@ -9,10 +9,10 @@ from api.auth import READ
 from api.deps import SessionDep
 from api.web import render
 from pipeline.calls.accounts import known_industries
+from pipeline.cluster.phrases import list_phrases
 from pipeline.dashboard import dashboard, peaks
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
-from pipeline.phrases import list_phrases
 
 router = APIRouter()
 

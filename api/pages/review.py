@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.auth import LABELLERS, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import redirect, render
-from pipeline import detections
-from pipeline.corrections import label_sentence
+from pipeline.analysis.corrections import label_sentence
 from pipeline.detect import KIND_LABELS, KINDS, load_seeds
+from pipeline.detect import learning as detections
 from pipeline.errors import CallmineError
 
 router = APIRouter()

@@ -12,7 +12,6 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from api.auth import MARKETING, READ
 from api.deps import WorkspaceDep
 from api.web import render
-from pipeline import jobs
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest import csv_file
 from pipeline.ingest.filenames import display_name
@@ -24,7 +23,8 @@ from pipeline.ingest.service import (
     read_limited,
 )
 from pipeline.ingest.values import iso_date
-from pipeline.store import Outcome
+from pipeline.jobs import runs as jobs
+from pipeline.store.models import Outcome
 from pipeline.types import RowId
 from pipeline.workspace import Workspace
 

@@ -14,7 +14,7 @@ from pipeline.calls.accounts import (
     known_industries,
     set_account_industry,
 )
-from pipeline.erasure import ErasureRead, erase_account, list_erasures
+from pipeline.calls.erasure import ErasureRead, erase_account, list_erasures
 
 router = APIRouter(tags=["accounts"])
 

@@ -16,13 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.auth import ADMIN, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM, problem
-from pipeline import corrections, jobs
+from pipeline.analysis import corrections
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import get_call, list_calls, list_utterances
 from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRead
 from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
-from pipeline.store import Outcome, Role
+from pipeline.jobs import runs as jobs
+from pipeline.store.models import Outcome, Role
 from pipeline.types import IsoDate, Offset, PageNumber, RowId
 
 router = APIRouter(tags=["calls"])

@@ -10,14 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from api.auth import LABELLERS, MARKETING, READ, PrincipalDep
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM
-from pipeline import analysis, corrections, detections
-from pipeline import phrases as phrase_service
+from pipeline.analysis import corrections
+from pipeline.analysis import flow as analysis
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import grain as cluster_grain
+from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, GrainInfo, Quote
+from pipeline.detect import learning as detections
 from pipeline.errors import Forbidden
-from pipeline.store import Outcome
+from pipeline.store.models import Outcome
 from pipeline.types import Count, IsoDate, RowId
 
 router = APIRouter(tags=["clusters"])

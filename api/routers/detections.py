@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from api.auth import READ
 from api.deps import SessionDep, WorkspaceDep
-from pipeline import detections
+from pipeline.detect import learning as detections
 
 router = APIRouter(tags=["detections"])
 

@@ -24,9 +24,9 @@ from pipeline.content.generate import (
     retry_generation,
 )
 from pipeline.content.types import DocType
-from pipeline.export import FORMATS as EXPORT_FORMATS
-from pipeline.export import ExportFormat, export_document
-from pipeline.review import (
+from pipeline.publish.export import FORMATS as EXPORT_FORMATS
+from pipeline.publish.export import ExportFormat, export_document
+from pipeline.publish.review import (
     add_comment,
     edit_document,
     get_version,

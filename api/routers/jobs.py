@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from api.auth import READ
 from api.deps import WorkspaceDep
 from api.problems import PROBLEM
-from pipeline.jobs import JobPage, JobRead, JobStatus, get_job, list_jobs
+from pipeline.jobs.runs import JobPage, JobRead, JobStatus, get_job, list_jobs
 from pipeline.types import PageNumber
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.auth.roles import ADMIN, checked_roles
 from pipeline.errors import BadInput, Conflict, NotFound
-from pipeline.store import ApiToken, User, utcnow
+from pipeline.store.models import ApiToken, User, utcnow
 
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 MIN_PASSWORD_CHARS = 8

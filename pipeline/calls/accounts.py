@@ -13,7 +13,7 @@ from pipeline.calls.queries import call_reads
 from pipeline.calls.schemas import CallRead
 from pipeline.errors import NotFound
 from pipeline.ingest.values import MAX_INDUSTRY, industry_name
-from pipeline.store import Call
+from pipeline.store.models import Call
 
 
 class AccountRead(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from pipeline import analysis
+from pipeline.analysis import flow as analysis
 from pipeline.calls.queries import get_call, get_stored_call
 from pipeline.calls.schemas import CallDetail, CallUpdate
 from pipeline.errors import BadInput

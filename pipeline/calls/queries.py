@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.calls.schemas import CallDetail, CallPage, CallRead, UtteranceRead
 from pipeline.errors import BadInput, NotFound
-from pipeline.store import Call, Mention, Utterance
+from pipeline.store.models import Call, Mention, Utterance
 
 
 def get_stored_call(db: Session, call_id: int) -> Call:

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.ingest.schemas import NameList
-from pipeline.store import AnalysisState, Outcome, Role
+from pipeline.store.models import AnalysisState, Outcome, Role
 from pipeline.types import IsoDate
 
 

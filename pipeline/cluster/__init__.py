@@ -13,5 +13,9 @@
 - ``queries``: clusters with stats, one cluster with quotes, nearest-quote search;
   ``edits``: rename, "not an objection", merge, split; ``schemas``: what the API returns.
 
-``pipeline.analysis`` runs the stages in order (detect -> embed -> index -> assign -> re-cluster).
+- ``index``: the faiss index on disk; ``label``/``label_checks``: names in the buyers' words;
+  ``stats``/``trend``: the figures marketing reads; ``phrases``: recurring buyer phrases.
+
+``pipeline.analysis.flow`` runs the stages in order (detect -> embed -> index -> assign ->
+re-cluster).
 """

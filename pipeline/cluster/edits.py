@@ -12,12 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import cluster_vectors
+from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.queries import live_cluster
 from pipeline.cluster.recluster import label_groups
 from pipeline.embed import normalise
 from pipeline.errors import BadInput
-from pipeline.index import mention_vectors
-from pipeline.store import Cluster, ClusterEdit, Mention
+from pipeline.store.models import Cluster, ClusterEdit, Mention
 from pipeline.workspace import Workspace
 
 

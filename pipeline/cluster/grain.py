@@ -21,6 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, automatic_scale, category_k
+from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import (
     counts_to_keep,
@@ -30,8 +31,7 @@ from pipeline.cluster.state import (
 )
 from pipeline.cluster.tree import GRAIN_STEP, ThemeTree
 from pipeline.errors import BadInput
-from pipeline.index import CLUSTERED_KINDS
-from pipeline.store import Cluster
+from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
 
 GrainMove = Literal["coarser", "finer", "auto"]

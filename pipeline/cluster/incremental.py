@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, category_key
+from pipeline.cluster.label import label_clusters
 from pipeline.embed import Vectors, normalise
-from pipeline.label import label_clusters
-from pipeline.store import Cluster, Mention
+from pipeline.store.models import Cluster, Mention
 
 
 def centroid_of(cluster: Cluster) -> Vectors | None:

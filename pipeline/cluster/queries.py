@@ -12,12 +12,12 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.index import CLUSTERED_KINDS, open_index
+from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
+from pipeline.cluster.trend import Periods, periods
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
-from pipeline.index import CLUSTERED_KINDS, open_index
-from pipeline.stats import MentionRow, cluster_stats, representative_quotes
-from pipeline.store import Call, Cluster, EmbeddingCache, Mention, Utterance
-from pipeline.trend import Periods, periods
+from pipeline.store.models import Call, Cluster, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 
 SortKey = Literal["size", "trend"]

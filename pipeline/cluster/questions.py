@@ -17,8 +17,8 @@ import tomllib
 from importlib import resources
 from typing import Any
 
+from pipeline.cluster.phrases import FUNCTION_WORDS
 from pipeline.detect.rules import lowered
-from pipeline.phrases import FUNCTION_WORDS
 
 # A sentence that does not open like a question says something only from this many words on.
 ECHO_WORDS = 5

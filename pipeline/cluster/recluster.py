@@ -18,14 +18,14 @@ from pipeline.cluster.categories import (
     cluster_by_category,
     with_category,
 )
+from pipeline.cluster.label import ClusterLabel, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.queries import known_competitors
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.embed import Vectors, embed_cached, normalise
-from pipeline.label import ClusterLabel, label_clusters
 from pipeline.redact import buyer_names
-from pipeline.store import Cluster, Mention
+from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.stats import ClusterFigures
+from pipeline.cluster.stats import ClusterFigures
 
 QUOTE_EXAMPLE: dict[str, Any] = {
     "mention_id": 12,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.algorithms import assign_nearest
 from pipeline.cluster.incremental import centroid_of
 from pipeline.embed import Vectors, normalise
-from pipeline.store import Cluster, ClusterEdit
+from pipeline.store.models import Cluster, ClusterEdit
 
 
 def user_edits(session: Session, action: str) -> list[ClusterEdit]:

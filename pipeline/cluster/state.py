@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.tree import ThemeTree
-from pipeline.files import write_text_atomically
-from pipeline.store import Mention
+from pipeline.store.files import write_text_atomically
+from pipeline.store.models import Mention
 
 STATE_FILENAME = "cluster_state.json"
 TREES_FILENAME = "cluster_trees.json"

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput
-from pipeline.store import Call, Cluster, Mention
+from pipeline.store.models import Call, Cluster, Mention
 
 
 def of_industry(industry: str | None) -> list[Any]:

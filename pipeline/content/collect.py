@@ -12,13 +12,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.phrases import extract_phrases
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
 from pipeline.content.profile import current_profile, profile_facts
 from pipeline.errors import NotFound
-from pipeline.phrases import extract_phrases
 from pipeline.redact import Redactor, buyer_names
-from pipeline.store import Call, Cluster, CompetitorFact, Mention, Utterance
+from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 
 QUOTES_PER_CLUSTER = 5
 ANSWERS_PER_CLUSTER = 2
@@ -215,7 +215,7 @@ def _answers_in_won_deals(
 
 
 def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
-    """Recurring 2-3 word phrases (no stopword at either end) when pipeline.phrases is absent."""
+    """Recurring 2-3 word phrases (no stopword at either end) when ``phrases`` finds none."""
     counts: Counter[str] = Counter()
     for text in texts:
         words = re.findall(r"[a-z][a-z'-]*", text.lower())
@@ -234,7 +234,7 @@ def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
 
 
 def _phrases(texts: Sequence[tuple[int, int, str]], limit: int) -> list[Phrase]:
-    """Recurring buyer phrases (pipeline.phrases), else the simple fallback when none recur."""
+    """Recurring buyer phrases (``cluster.phrases``), else the simple fallback when none recur."""
     found = extract_phrases(list(texts), top=limit)
     if not found:
         return _fallback_phrases((text for _u, _c, text in texts), limit)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, object_session
 from pipeline.content.generate import get_document
 from pipeline.content.staleness import what_changed
 from pipeline.errors import BadInput
-from pipeline.store import CompetitorFact, Document, DocumentComment, DocumentVersion
+from pipeline.store.models import CompetitorFact, Document, DocumentComment, DocumentVersion
 
 
 class Read(BaseModel):

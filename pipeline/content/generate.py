@@ -25,7 +25,7 @@ from pipeline.content.types import CONTENT_TYPES, ContentType
 from pipeline.content.verify import text_warnings
 from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply, NotFound
 from pipeline.llm import LLMClient
-from pipeline.store import Document, DocumentVersion, utcnow
+from pipeline.store.models import Document, DocumentVersion, utcnow
 from pipeline.templating import (
     CONTENT_TEMPLATES_DIR,
     PROMPTS_DIR,

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput
-from pipeline.store import ProductProfileVersion
+from pipeline.store.models import ProductProfileVersion
 
 FactText = Annotated[str, Field(min_length=1, max_length=300)]
 Facts = Annotated[list[FactText], Field(default_factory=list, max_length=20)]

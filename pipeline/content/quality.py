@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from pipeline.content.choose import of_industry
 from pipeline.content.citations import cited_ids
 from pipeline.redact import Redactor, buyer_names
-from pipeline.store import Call, Document, Mention, Utterance
+from pipeline.store.models import Call, Document, Mention, Utterance
 
 _CALLS_STATED = re.compile(r"\bon (\d+) sales calls?\b")
 _LABEL = re.compile(r"\[(Q|F|P)(\d+)\]")

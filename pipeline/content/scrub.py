@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.store import Document, DocumentComment, utcnow
+from pipeline.store.models import Document, DocumentComment, utcnow
 
 REMOVED = "[removed: it cited a call that was erased]"
 ERASED_ACCOUNT = "[erased account]"

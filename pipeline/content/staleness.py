@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.choose import of_industry, suitable_clusters
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.store import Call, Cluster, Document, Mention
+from pipeline.store.models import Call, Cluster, Document, Mention
 
 GROWTH = 1.5  # a cluster that grew by half
 MIN_GROWTH = 2  # ... by at least this many mentions (3 -> 5 is noise, not news)

@@ -20,7 +20,7 @@ from pathlib import Path
 from pipeline.detect.classify import KINDS, SentenceInput
 from pipeline.detect.seeds import SEEDED_KINDS
 from pipeline.errors import BadInput
-from pipeline.files import locked, write_text_atomically
+from pipeline.store.files import locked, write_text_atomically
 
 LABELS_FILENAME = "objection_labels.csv"
 CONTEXT_CHARS = 300  # the end of the rep's turn is what the buyer answers

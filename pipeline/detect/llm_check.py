@@ -24,9 +24,9 @@ from pydantic import BaseModel, Field
 from pipeline.config import Settings
 from pipeline.detect.classify import KINDS, KindVerdict, SentenceInput
 from pipeline.errors import LLMError, MalformedReply
-from pipeline.files import locked, write_text_atomically
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
+from pipeline.store.files import locked, write_text_atomically
 from pipeline.templating import PROMPTS_DIR, render_prompt, template_version
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from pipeline.detect.labels import LabelledSentence, builtin_labelled, seed_exam
 from pipeline.detect.model import KindModel, fine_class, fit
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.embed import Embedder
-from pipeline.files import write_atomically
+from pipeline.store.files import write_atomically
 
 FEATURE_VERSION = 3
 MODEL_FILENAME = "kind_model.npz"

@@ -9,9 +9,9 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.database import insert_new
 from pipeline.embed.base import Embedder, Vectors
-from pipeline.store import EmbeddingCache
+from pipeline.store.database import insert_new
+from pipeline.store.models import EmbeddingCache
 
 
 def text_hash(text: str) -> str:

@@ -25,7 +25,7 @@ import numpy as np
 
 from pipeline.embed.base import Vectors, normalise
 from pipeline.errors import CallmineError
-from pipeline.files import locked, write_atomically, write_text_atomically
+from pipeline.store.files import locked, write_atomically, write_text_atomically
 
 # Bump when the exported graph changes shape or meaning, so old cache entries are not reused.
 EXPORT_FORMAT = 1

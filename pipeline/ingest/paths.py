@@ -22,8 +22,8 @@ from pipeline.ingest.schemas import (
 )
 from pipeline.ingest.service import analyse_with_pending, ingest_data, read_limited, too_large
 from pipeline.ingest.values import iso_date
-from pipeline.jobs import ProgressCallback
-from pipeline.store import Outcome
+from pipeline.jobs.runs import ProgressCallback
+from pipeline.store.models import Outcome
 from pipeline.workspace import Workspace
 
 # Called before each file: (files done, files in all, the file's name).

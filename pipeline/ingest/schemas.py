@@ -11,7 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import industry_name, split_list
-from pipeline.store import Outcome
+from pipeline.store.models import Outcome
 
 # resumed: the same content was stored before but never analysed (a crash, a failed analysis);
 # it is analysed now instead of being answered as a duplicate. skipped: a record with nothing

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from pipeline import analysis, jobs, recovery
+from pipeline.analysis import flow as analysis
+from pipeline.analysis import recovery
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
@@ -32,7 +33,8 @@ from pipeline.ingest.schemas import (
 )
 from pipeline.ingest.store import content_hash, store_parsed
 from pipeline.ingest.team import Roster, load_roster
-from pipeline.store import Outcome
+from pipeline.jobs import runs as jobs
+from pipeline.store.models import Outcome
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)

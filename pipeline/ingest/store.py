@@ -14,7 +14,7 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.readable import understood
 from pipeline.ingest.schemas import IngestResult
-from pipeline.store import AnalysisState, Call, Outcome, Utterance
+from pipeline.store.models import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
 
 

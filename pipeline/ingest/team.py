@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.ingest.names import norm_name
-from pipeline.store import TeamMember
+from pipeline.store.models import TeamMember
 
 
 class TeamMemberCreate(BaseModel):

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from pipeline.embed import Embedder
-from pipeline.store import AnalysisState
+from pipeline.store.models import AnalysisState
 from tests.conftest import make_settings
 from tests.insights_corpus import THEMES
 from tests.plugins.live_server import LiveServer, serve

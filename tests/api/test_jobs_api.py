@@ -6,8 +6,8 @@ import socket
 
 from fastapi.testclient import TestClient
 
-from pipeline import jobs
-from pipeline.store import Job
+from pipeline.jobs import runs as jobs
+from pipeline.store.models import Job
 from pipeline.workspace import Workspace
 from tests.samples import dead_pid
 

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from api.app import create_app
-from pipeline.analysis import analyse_calls
+from pipeline.analysis.flow import analyse_calls
 from pipeline.content.generate import generate_document
 from pipeline.embed import Embedder
 from pipeline.ingest.service import ingest_bytes

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from api.cli import app
-from pipeline.store import Document
+from pipeline.store.models import Document
 from pipeline.workspace import Workspace
 
 

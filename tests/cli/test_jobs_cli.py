@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline import jobs
+from pipeline.jobs import runs as jobs
 from pipeline.workspace import Workspace
 from tests.conftest import Cli, make_settings
 

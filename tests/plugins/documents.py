@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.content.citations import cited_ids
-from pipeline.store import Call, Cluster, CompetitorFact, Mention, Utterance
+from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
 
 # PII planted in the seeded transcripts: none of it may reach the LLM or an export.

@@ -20,8 +20,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from pipeline.index import index_in_step
-from pipeline.store import AnalysisState, Call, Cluster, Job, Mention, Utterance
+from pipeline.cluster.index import index_in_step
+from pipeline.store.models import AnalysisState, Call, Cluster, Job, Mention, Utterance
 from pipeline.workspace import WRITER_LOCK_FILENAME, Workspace
 from tests.plugins.llm_server import free_port
 

@@ -12,7 +12,7 @@ import pytest
 from pipeline.content.documents import add_fact
 from pipeline.content.generate import generate_document
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.export import export_document
+from pipeline.publish.export import export_document
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 

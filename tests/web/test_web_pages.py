@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.analysis import analyse_calls
+from pipeline.analysis.flow import analyse_calls
 from pipeline.config import Settings
 from pipeline.embed import Embedder
 from pipeline.ingest.schemas import CallMetadata
@@ -286,8 +286,8 @@ def test_pasted_text_is_refused_or_understood(site: TestClient) -> None:
 def test_example_cluster_names_are_true_of_their_quotes(site: TestClient) -> None:
     """Over the example calls: a competitor in an objection cluster's name is named in at least
     half its quotes, and no name stops before its object ("Need to run")."""
+    from pipeline.cluster.label_checks import DANGLING, named_competitors
     from pipeline.cluster.queries import known_competitors
-    from pipeline.label_checks import DANGLING, named_competitors
 
     workspace = site.app.state.workspace  # type: ignore[attr-defined]
     with workspace.session() as db:

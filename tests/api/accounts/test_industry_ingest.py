@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, inspect, text
 
-from pipeline.database import migrate
-from pipeline.store import Call
+from pipeline.store.database import migrate
+from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import Cli
 from tests.samples import transcript, write

@@ -13,17 +13,17 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from api.app import create_app
-from pipeline.analysis import analyse_calls
+from pipeline.analysis.corrections import label_mention
+from pipeline.analysis.flow import analyse_calls
+from pipeline.cluster.index import MentionIndex
 from pipeline.cluster.queries import get_cluster, list_clusters, search_quotes
 from pipeline.content.generate import generate_document
 from pipeline.content.scrub import REMOVED
-from pipeline.corrections import label_mention
 from pipeline.detect.labels import LABELS_FILENAME
 from pipeline.embed.cache import text_hash
-from pipeline.export import FORMATS, export_document
-from pipeline.index import MentionIndex
-from pipeline.review import edit_document, set_state
-from pipeline.store import Call, Document, EmbeddingCache, Mention
+from pipeline.publish.export import FORMATS, export_document
+from pipeline.publish.review import edit_document, set_state
+from pipeline.store.models import Call, Document, EmbeddingCache, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import add_call
 from tests.plugins.auth import add_users

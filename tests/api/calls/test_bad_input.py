@@ -17,7 +17,7 @@ from pipeline.calls.queries import count_rows
 from pipeline.config import Settings
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.store import Utterance
+from pipeline.store.models import Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import MAX_UPLOAD_BYTES, Cli, make_settings
 from tests.samples import TRANSCRIPT, transcript, write

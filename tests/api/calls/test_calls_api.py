@@ -11,9 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from pipeline import analysis
+from pipeline.analysis import flow as analysis
 from pipeline.embed import Embedder
-from pipeline.store import Mention
+from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
 from tests.conftest import app_client, make_settings
 from tests.samples import CRM_CSV, TRANSCRIPT, add_mention, transcript

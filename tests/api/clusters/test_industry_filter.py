@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from pipeline.store import Call, Mention
+from pipeline.store.models import Call, Mention
 from pipeline.workspace import Workspace
 
 

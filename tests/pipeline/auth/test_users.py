@@ -14,9 +14,9 @@ import pipeline.auth.users as users
 from pipeline.auth import auth_required, check_exposure, is_loopback
 from pipeline.auth.secret import SECRET_FILENAME, session_secret
 from pipeline.auth.throttle import LoginThrottle
-from pipeline.database import Database
 from pipeline.errors import BadInput, CallmineError, Conflict, NotFound, TooManyAttempts
-from pipeline.store import ApiToken
+from pipeline.store.database import Database
+from pipeline.store.models import ApiToken
 from tests.conftest import make_settings
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from pipeline.analysis import analyse_calls
+from pipeline.analysis.flow import analyse_calls
 from pipeline.cluster.incremental import assign_incremental, cluster_categories
 from pipeline.embed import Embedder
-from pipeline.store import Cluster, Mention
+from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES, add_call
 

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
-from pipeline.analysis import analyse_calls, run_clustering
+from pipeline.analysis.flow import analyse_calls, run_clustering
 from pipeline.cluster import criteria, edits, queries
 from pipeline.cluster.algorithms import cluster_vectors, condensed_distances, match_clusters
 from pipeline.cluster.categories import cluster_by_category, home_categories, previous_centroids
 from pipeline.embed import Embedder, normalise
-from pipeline.store import Cluster, Mention
+from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES, add_call
 

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from pipeline.analysis import run_clustering
+from pipeline.analysis.flow import run_clustering
 from pipeline.cluster import algorithms, edits, queries
 from pipeline.cluster.grain import change_grain, grain_info, parse_grain
 from pipeline.cluster.state import load_state, load_trees
 from pipeline.errors import BadInput
-from pipeline.store import Mention
+from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.cluster import queries
+from pipeline.cluster.index import DELTA_FILENAME, INDEX_FILENAME, MentionIndex, open_index
 from pipeline.embed import Embedder
 from pipeline.errors import BadInput
-from pipeline.index import DELTA_FILENAME, INDEX_FILENAME, MentionIndex, open_index
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline import label as label_stage
-from pipeline.label import (
+from pipeline.cluster import label as label_stage
+from pipeline.cluster.label import (
     ctfidf_keywords,
     keyword_affinity,
     label_clusters,

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from pipeline.analysis import run_clustering
+from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.label import label_clusters, model_names
 from pipeline.cluster.llm_names import ClusterName, LLMClusterLabeler, clean_name
 from pipeline.embed import Embedder
-from pipeline.label import label_clusters, model_names
 from pipeline.llm import llm_schema
-from pipeline.store import Cluster
+from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.plugins.llm_server import (

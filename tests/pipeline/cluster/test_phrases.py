@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.phrases import Phrase, Quote, SourceText, extract_phrases
+from pipeline.cluster.phrases import Phrase, Quote, SourceText, extract_phrases
 
 SOURCES = [
     SourceText(1, 10, "Honestly it's too much admin for me. Staff won't use it."),

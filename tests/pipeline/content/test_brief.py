@@ -14,7 +14,7 @@ from pipeline.content.generate import build_messages, content_type, generate_doc
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.content.verify import text_warnings
-from pipeline.export import export_document
+from pipeline.publish.export import export_document
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 

@@ -20,8 +20,8 @@ from pipeline.content.generate import (
 )
 from pipeline.content.quality import review_document
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.export import FORMATS, export_document
-from pipeline.store import Call, Mention, Utterance
+from pipeline.publish.export import FORMATS, export_document
+from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from pipeline.content.generate import generate_document
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput
-from pipeline.export import export_document
-from pipeline.review import edit_document, mark_accuracy, set_state
+from pipeline.publish.export import export_document
+from pipeline.publish.review import edit_document, mark_accuracy, set_state
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 

@@ -10,7 +10,7 @@ from pipeline.content.collect import collect_evidence
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
-from pipeline.store import Mention
+from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
 from tests.plugins.documents import SECRETS, Seeded, assert_citations_resolve
 

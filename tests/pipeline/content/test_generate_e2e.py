@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.analysis import run_clustering
+from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.queries import list_clusters
 from pipeline.content.documents import import_facts
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import read_profile_file, set_profile
 from pipeline.content.quality import review_document
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.export import export_document
 from pipeline.ingest.paths import ingest_paths
-from pipeline.store import Mention, Utterance
+from pipeline.publish.export import export_document
+from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import ROOT
 from tests.plugins.documents import assert_citations_resolve

@@ -21,10 +21,10 @@ from pipeline.content.generate import (
     retry_generation,
 )
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.export import export_document
 from pipeline.llm import LLMClient
-from pipeline.review import set_state
-from pipeline.store import Document
+from pipeline.publish.export import export_document
+from pipeline.publish.review import set_state
+from pipeline.store.models import Document
 from pipeline.templating import PROMPTS_DIR, template_version
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from pipeline.cluster.queries import get_cluster
 from pipeline.content.collect import collect_evidence
-from pipeline.store import Mention, Utterance
+from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import app_client
 

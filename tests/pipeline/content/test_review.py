@@ -6,7 +6,13 @@ import pytest
 
 from pipeline.content.generate import generate_document
 from pipeline.errors import BadInput, Conflict, NotFound
-from pipeline.review import add_comment, edit_document, mark_accuracy, set_state, version_diff
+from pipeline.publish.review import (
+    add_comment,
+    edit_document,
+    mark_accuracy,
+    set_state,
+    version_diff,
+)
 from pipeline.workspace import Workspace
 from tests.plugins.documents import seed_clusters
 

@@ -11,7 +11,7 @@ from sqlalchemy import update
 import api.app as api_app
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document
-from pipeline.store import Call, Cluster, Mention, Utterance
+from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from api.cli import app
-from pipeline.analysis import analyse_calls
+from pipeline.analysis.flow import analyse_calls
+from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.labels import (
@@ -28,8 +29,7 @@ from pipeline.detect.labels import (
     user_verdicts,
 )
 from pipeline.embed import Embedder
-from pipeline.index import CLUSTERED_KINDS
-from pipeline.store import Mention, Utterance
+from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import app_client
 from tests.insights_corpus import THEMES, add_call

@@ -30,7 +30,7 @@ from pipeline.detect.labels import builtin_labelled
 from pipeline.detect.sentences import split_sentences
 from pipeline.embed import Embedder
 from pipeline.ingest.paths import ingest_paths
-from pipeline.store import Call, Mention, Utterance
+from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import EXAMPLES_DIR, ROOT, make_settings
 

@@ -11,10 +11,10 @@ from sqlalchemy import create_engine, select, text
 from typer.testing import CliRunner
 
 from api.cli import app
-from pipeline import detections
-from pipeline.database import Database
+from pipeline.detect import learning as detections
 from pipeline.detect.labels import user_labelled
-from pipeline.store import Job, Mention
+from pipeline.store.database import Database
+from pipeline.store.models import Job, Mention
 from pipeline.workspace import Workspace
 from tests.conftest import app_client, make_settings
 

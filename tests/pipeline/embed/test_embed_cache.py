@@ -8,7 +8,7 @@ import numpy as np
 from sqlalchemy import event, func, select
 
 from pipeline.embed import Embedder, Vectors, embed_cached
-from pipeline.store import EmbeddingCache
+from pipeline.store.models import EmbeddingCache
 from pipeline.workspace import Workspace
 
 

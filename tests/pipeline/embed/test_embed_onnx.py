@@ -17,7 +17,7 @@ from pipeline.embed import Embedder, create_embedder, embedder_name
 from pipeline.embed.local import SentenceTransformerEmbedder
 from pipeline.embed.onnx import OnnxEmbedder, manifest_of, onnx_model_file
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store import EmbeddingCache, Mention
+from pipeline.store.models import EmbeddingCache, Mention
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from pipeline.database import Database
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.ingest import team
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store import Call
+from pipeline.store.database import Database
+from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 

@@ -12,12 +12,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from pipeline import jobs, recovery
+from pipeline.analysis import recovery
+from pipeline.cluster.index import INDEX_FILENAME, index_in_step
 from pipeline.embed import embed_cached
 from pipeline.embed.base import Embedder
-from pipeline.index import INDEX_FILENAME, index_in_step
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store import EmbeddingCache, Job
+from pipeline.jobs import runs as jobs
+from pipeline.store.models import EmbeddingCache, Job
 from pipeline.workspace import Workspace
 from tests.samples import dead_pid, transcript
 

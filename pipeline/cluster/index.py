@@ -23,8 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.embed import Vectors, embed_cached, normalise
-from pipeline.files import write_atomically, write_text_atomically
-from pipeline.store import Mention
+from pipeline.store.files import write_atomically, write_text_atomically
+from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
 
 # The mention kinds that are clustered, indexed and searched.

@@ -18,14 +18,14 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from pipeline.analysis import run_clustering
+from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.index import CLUSTERED_KINDS, rebuild_index
 from pipeline.content.scrub import Erased, scrub_documents
 from pipeline.detect.labels import context_text, drop_user_labels
 from pipeline.detect.sentences import split_sentences
 from pipeline.embed.cache import text_hash
 from pipeline.errors import BadInput, NotFound
-from pipeline.index import CLUSTERED_KINDS, rebuild_index
-from pipeline.store import (
+from pipeline.store.models import (
     Call,
     Cluster,
     ClusterEdit,

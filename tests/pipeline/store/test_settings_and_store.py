@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from pipeline.config import Settings, bundled_model_path
-from pipeline.database import MIGRATIONS, Database, migrate
+from pipeline.store.database import MIGRATIONS, Database, migrate
 from tests.conftest import ROOT, make_settings
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.detect.rules import normalise_quotes
-from pipeline.store import Mention, Utterance
+from pipeline.store.models import Mention, Utterance
 
 
 class SourceText(NamedTuple):

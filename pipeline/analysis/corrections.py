@@ -5,7 +5,7 @@ Why: the detector is wrong on some sentences (pains read like objections; some o
 only clear from the exchange). A verdict fixes the lists at once (the sentence changes kind,
 leaves its cluster or joins the nearest cluster of its new kind and category), and it is kept as
 a labelled sentence in ``<data_dir>/objection_labels.csv``: the detector follows it when the
-call is analysed again and re-fits its model on it (``pipeline.detections.refit``).
+call is analysed again and re-fits its model on it (``pipeline.detect.learning.refit``).
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from typing import Any, get_args
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.analysis import analyse_pending, mark_pending
+from pipeline.analysis.flow import analyse_pending, mark_pending
 from pipeline.cluster.incremental import assign_incremental
+from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.detect import DETECTED_ROLES, KINDS, Kind, load_seeds
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.labels import LabelledSentence, record_user_label, sentence_key
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.errors import BadInput, NotFound
-from pipeline.index import CLUSTERED_KINDS, mention_vectors, update_index
-from pipeline.jobs import ProgressCallback
-from pipeline.store import Call, Cluster, ClusterEdit, Mention, Utterance
+from pipeline.jobs.runs import ProgressCallback
+from pipeline.store.models import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 
 Verdict = Kind

@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from pipeline import analysis
+from pipeline.analysis import flow as analysis
 from pipeline.detect.detector import RuleEmbeddingDetector
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store import Call, Mention
+from pipeline.store.models import Call, Mention
 from pipeline.workspace import Workspace
 from tests.samples import transcript
 

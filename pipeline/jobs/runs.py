@@ -23,11 +23,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from pipeline.errors import CallmineError, NotFound
-from pipeline.store import Job, utcnow
+from pipeline.store.models import Job, utcnow
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
-SQLITE_BUSY_TIMEOUT_MS = 10_000  # what pipeline.store sets on every connection
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # what pipeline.store.models sets on every connection
 # How long the end of a job keeps trying to record itself when the database is busy.
 RECORD_RETRY_S = 120.0
 

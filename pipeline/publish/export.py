@@ -23,7 +23,7 @@ from pipeline.config import Settings
 from pipeline.content.generate import content_type, get_document
 from pipeline.errors import BadInput, Conflict
 from pipeline.redact import Redactor, buyer_names
-from pipeline.store import Document, Mention
+from pipeline.store.models import Document, Mention
 from pipeline.templating import html_env, read_static
 
 ExportFormat = Literal["md", "html", "pdf", "jsonld", "brief"]

@@ -3,10 +3,11 @@ next, and the background re-fit after a few answers.
 
 The queue (``review_queue``) asks about the unanswered sentences whose stored P(objection) is
 closest to the operating threshold, spread over calls and themes (``pipeline/detect/queue.py``).
-An answer is a ``pipeline.corrections.label_sentence`` verdict; every ``refit_every`` answers
-``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the detector on
-the answers (warm-started, a second or two), then re-scores the sentences the queue draws from,
-so the next questions come from the new model. ``callmine redetect`` applies it to every call.
+An answer is a ``pipeline.analysis.corrections.label_sentence`` verdict; every ``refit_every``
+answers ``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the
+detector on the answers (warm-started, a second or two), then re-scores the sentences the queue
+draws from, so the next questions come from the new model. ``callmine redetect`` applies it to
+every call.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline import jobs
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
 from pipeline.detect.labels import user_labelled, user_verdicts
 from pipeline.detect.queue import pick, uncertainty_order
 from pipeline.detect.train import load_or_train
 from pipeline.embed import CachedEmbedder, embed_cached
-from pipeline.files import write_text_atomically
-from pipeline.jobs import ProgressCallback
-from pipeline.store import Job, Mention, Utterance
+from pipeline.jobs import runs as jobs
+from pipeline.jobs.runs import ProgressCallback
+from pipeline.store.files import write_text_atomically
+from pipeline.store.models import Job, Mention, Utterance
 from pipeline.workspace import Workspace
 
 POOL_PER_QUESTION = 20  # candidates read (nearest the threshold) per question asked

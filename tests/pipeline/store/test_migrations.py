@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from pipeline.database import Database
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store import Call, Job
+from pipeline.store.database import Database
+from pipeline.store.models import Call, Job
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.samples import add_mention, transcript

@@ -26,14 +26,14 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.incremental import assign_incremental
+from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.cluster.questions import worth_a_theme
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import counts_to_keep, drift_warrants, load_state, save_state
 from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
-from pipeline.index import CLUSTERED_KINDS, mention_vectors, update_index
-from pipeline.jobs import ProgressCallback
-from pipeline.store import AnalysisState, Call, Mention, Utterance
+from pipeline.jobs.runs import ProgressCallback
+from pipeline.store.models import AnalysisState, Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,9 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pipeline import analysis, jobs
-from pipeline.index import index_in_step, rebuild_index
+from pipeline.analysis import flow as analysis
+from pipeline.cluster.index import index_in_step, rebuild_index
+from pipeline.jobs import runs as jobs
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 import pipeline.ingest.service as ingest_service
 import pipeline.ingest.store as calls_service
-from pipeline import jobs
 from pipeline.calls.edits import delete_call, update_call
 from pipeline.calls.queries import count_rows, get_call, list_calls, list_utterances
 from pipeline.calls.schemas import CallUpdate
@@ -21,7 +20,8 @@ from pipeline.errors import BadInput, NotFound, TooLarge
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.schemas import CallMetadata, split_names
 from pipeline.ingest.service import ingest_bytes, read_limited
-from pipeline.store import Call, Job, Mention, Utterance
+from pipeline.jobs import runs as jobs
+from pipeline.store.models import Call, Job, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.samples import TRANSCRIPT, add_mention, transcript
 

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.store import (
+from pipeline.store.models import (
     ApiToken,
     Base,
     Erasure,

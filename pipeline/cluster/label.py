@@ -1,7 +1,7 @@
 """Label stage: a short, human, unique name per cluster in the buyers' own words (no LLM needed).
 
 Marketing reads these names all day, so a keyword list ("use / staff / app") is not enough. The
-name is the recurring buyer phrase (2-6 words, from ``pipeline.phrases``) that best covers the
+name is the recurring buyer phrase (2-6 words, from ``phrases``) that best covers the
 cluster and is most specific to it: coverage (weighted by how central each quote is) times the
 share of the phrase's uses that fall in this cluster. With no phrase said twice, the name is the
 most telling clause of the most central quote. c-TF-IDF keywords (as in BERTopic: a word scores
@@ -20,11 +20,11 @@ from typing import Protocol
 
 import numpy as np
 
+from pipeline.cluster.label_checks import continuation, named_competitors, true_of_its_quotes
+from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, Analyzer
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
-from pipeline.label_checks import continuation, named_competitors, true_of_its_quotes
-from pipeline.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, Analyzer
 
 log = logging.getLogger(__name__)
 # Spoken filler and contraction stubs that English stop-word lists miss.

@@ -11,8 +11,8 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
+from pipeline.cluster.trend import Direction, Periods, counts, direction, trend_score
 from pipeline.embed import Vectors
-from pipeline.trend import Direction, Periods, counts, direction, trend_score
 
 QUOTES = 5
 MMR_LAMBDA = 0.7

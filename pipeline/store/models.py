@@ -1,4 +1,4 @@
-"""Storage: SQLAlchemy 2 models (engine, sessions and migrations: ``pipeline/database.py``)."""
+"""Storage: SQLAlchemy 2 models (engine, sessions, migrations: ``database.py``)."""
 
 from __future__ import annotations
 

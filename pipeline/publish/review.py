@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from pipeline.auth.roles import allows
 from pipeline.content.generate import get_document
 from pipeline.errors import BadInput, Conflict, Forbidden, NotFound
-from pipeline.store import Document, DocumentComment, DocumentVersion, utcnow
+from pipeline.store.models import Document, DocumentComment, DocumentVersion, utcnow
 
 ReviewState = Literal["draft", "in_review", "approved", "changes_requested"]
 Accuracy = Literal["accurate", "needs_fix"]
