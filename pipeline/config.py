@@ -37,7 +37,10 @@ class Settings(BaseSettings):
         Path("./callmine-data"), description="Where the database, faiss index and exports live."
     )
     database_url: str | None = Field(
-        None, description="SQLAlchemy URL; default is a SQLite file in the data dir."
+        None,
+        description="SQLAlchemy URL of the database: a PostgreSQL server "
+        "(postgresql+psycopg://user:password@host:5432/callmine) that several servers and "
+        "workers share, or sqlite:///path; default is a SQLite file in the data dir.",
     )
     max_upload_bytes: int = Field(25 * 1024 * 1024, gt=0, description="Largest accepted upload.")
     max_request_bytes: int = Field(
@@ -139,6 +142,21 @@ class Settings(BaseSettings):
         if not value.strip():
             raise ValueError("host must not be empty")
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str | None) -> str | None:
+        """SQLite or PostgreSQL, through psycopg 3 (``postgresql://`` means it too)."""
+        if not value or not value.strip():
+            return None
+        scheme, sep, rest = value.strip().partition("://")
+        if not sep:
+            raise ValueError("database_url must be a URL such as postgresql://host/callmine")
+        if scheme in ("postgres", "postgresql", "postgresql+psycopg"):
+            return f"postgresql+psycopg://{rest}"
+        if scheme.split("+")[0] == "sqlite":
+            return value.strip()
+        raise ValueError(f"database_url: {scheme} is not supported; use postgresql or sqlite")
 
     @property
     def resolved_database_url(self) -> str:

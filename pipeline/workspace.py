@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.embed import Embedder, LazyEmbedder, create_embedder
-from pipeline.store.database import Database
+from pipeline.store.database import WRITER_LOCK_KEY, Database
 
 WRITER_LOCK_FILENAME = "writer.lock"
 
@@ -65,7 +65,8 @@ class Workspace:
         across processes on this machine (the server and a CLI ingest) by a lock file in the
         data dir. Re-entrant, so an analysis may re-cluster inside it. The heavy writers then
         never race each other for rows (no UNIQUE or stale-row errors, no "database is
-        locked" from two long transactions); short writes need no lock."""
+        locked" from two long transactions); short writes need no lock. On PostgreSQL the
+        lock is the database's, shared by every machine."""
         held = self._writer_lock
         with held.lock:
             if held.depth:
@@ -75,15 +76,28 @@ class Workspace:
                 finally:
                     held.depth -= 1
                 return
-            path = self.settings.data_dir / WRITER_LOCK_FILENAME
-            with path.open("a+") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX)
+            with self._across_processes():
                 held.depth = 1
                 try:
                     yield
                 finally:
                     held.depth = 0
-                    fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextmanager
+    def _across_processes(self) -> Iterator[None]:
+        """SQLite: a lock file in the data dir (every process shares that folder). PostgreSQL:
+        an advisory lock on the database, so servers and workers on other machines wait too."""
+        if self.db.dialect == "postgresql":
+            with self.db.advisory_lock(WRITER_LOCK_KEY):
+                yield
+            return
+        path = self.settings.data_dir / WRITER_LOCK_FILENAME
+        with path.open("a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         self.db.dispose()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.calls.schemas import CallDetail, CallPage, CallRead, UtteranceRead
 from pipeline.errors import BadInput, NotFound
+from pipeline.store.database import row_offset
 from pipeline.store.models import Call, Mention, Utterance
 
 
@@ -93,7 +94,7 @@ def list_calls(
     total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
     calls = db.scalars(
         query.order_by(Call.call_date.desc().nulls_last(), Call.id.desc())
-        .offset((page - 1) * page_size)
+        .offset(row_offset((page - 1) * page_size))
         .limit(page_size)
     ).all()
     return CallPage(items=call_reads(db, calls), total=total, page=page, page_size=page_size)
@@ -124,7 +125,7 @@ def list_utterances(
         query = query.where(Utterance.call_id == call_id)
     if role:
         query = query.where(Utterance.role == role)
-    query = query.offset(offset)
+    query = query.offset(row_offset(offset))
     if limit is not None:
         query = query.limit(limit)
     utterances = db.scalars(query).all()

@@ -23,6 +23,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from pipeline.errors import CallmineError, NotFound
+from pipeline.store.database import row_offset
 from pipeline.store.models import Job, utcnow
 from pipeline.workspace import Workspace
 
@@ -201,7 +202,7 @@ def list_jobs(
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = session.scalars(
             query.order_by(Job.created_at.desc(), Job.id)
-            .offset((page - 1) * page_size)
+            .offset(row_offset((page - 1) * page_size))
             .limit(page_size)
         ).all()
         items = [JobRead.model_validate(row) for row in rows]

@@ -1,20 +1,33 @@
-"""The database: engine set-up (SQLite WAL + foreign keys + busy timeout), named migrations,
-sessions, and the one upsert the writers share."""
+"""The database, SQLite (the default, in the data dir) or PostgreSQL (``CALLMINE_DATABASE_URL``):
+engine set-up (SQLite WAL + foreign keys + busy timeout; a PostgreSQL pool), named migrations,
+sessions, the one upsert the writers share, and PostgreSQL's advisory locks."""
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import (
+    ColumnElement,
+    create_engine,
+    event,
+    func,
+    inspect,
+    literal,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.store.models import (
     ApiToken,
     Base,
     Erasure,
+    Int64,
     MigrationRecord,
     ProductProfileVersion,
     TeamMember,
@@ -105,17 +118,26 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
 ]
 
 
+# ``INSERT .. ON CONFLICT DO NOTHING`` is spelled the same by both engines' SQLAlchemy dialects.
+_INSERTS: dict[str, Callable[[Any], Any]] = {
+    "postgresql": postgresql.insert,
+    "sqlite": sqlite.insert,
+}
+
+
 def insert_new(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
     """Insert rows, skipping any whose key is already stored (another writer got there first):
     ``INSERT .. ON CONFLICT DO NOTHING`` on SQLite and PostgreSQL."""
     if not rows:
         return
-    from sqlalchemy.dialects import postgresql, sqlite
+    insert = _INSERTS[session.get_bind().dialect.name]
+    session.execute(insert(model).on_conflict_do_nothing(), rows)
 
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(postgresql.insert(model).on_conflict_do_nothing(), rows)
-    else:
-        session.execute(sqlite.insert(model).on_conflict_do_nothing(), rows)
+
+def row_offset(offset: int) -> ColumnElement[int]:
+    """An ``OFFSET`` that may pass 2**31 (the API accepts 64-bit offsets): bound as a 64-bit
+    integer, where PostgreSQL would otherwise be sent ``::INTEGER``."""
+    return literal(offset, Int64)
 
 
 def _enable_sqlite_pragmas(engine: Engine) -> None:
@@ -129,10 +151,41 @@ def _enable_sqlite_pragmas(engine: Engine) -> None:
         cursor.close()
 
 
+# Migrations of one PostgreSQL database run one process at a time (a server and its workers
+# may start together): a transaction-scoped advisory lock under this key.
+MIGRATION_LOCK_KEY = 0x63616C6C6D696E65  # "callmine"
+WRITER_LOCK_KEY = MIGRATION_LOCK_KEY + 1
+
+
+@contextmanager
+def _migrating_alone(engine: Engine) -> Iterator[Connection]:
+    """A transaction that one migrating process holds at a time: on PostgreSQL under a
+    transaction-scoped advisory lock, on SQLite under a lock file beside the database file
+    (its own locks come too late: two processes both see a table missing before either
+    creates it)."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
+            yield connection
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        with engine.begin() as connection:
+            yield connection
+        return
+    with open(f"{database}.migrate.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            with engine.begin() as connection:
+                yield connection
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def migrate(engine: Engine) -> list[str]:
     """Apply pending migrations in order; returns the names applied now."""
     applied_now: list[str] = []
-    with engine.begin() as connection:
+    with _migrating_alone(engine) as connection:
         MigrationRecord.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
         done = {row[0] for row in connection.execute(text("SELECT name FROM _migrations"))}
         for name, apply in MIGRATIONS:
@@ -146,17 +199,24 @@ def migrate(engine: Engine) -> list[str]:
     return applied_now
 
 
+def engine_options(url: str) -> dict[str, Any]:
+    """What ``create_engine`` needs for this URL's engine: SQLite is shared across the
+    server's threads and waits up to 30 s for its one write lock; PostgreSQL gets a pool for
+    the server's concurrent requests and jobs."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    return {"pool_size": 10, "max_overflow": 30, "pool_timeout": 60}
+
+
 class Database:
-    """Engine + session factory; the schema is migrated on construction."""
+    """Engine + session factory on SQLite or PostgreSQL; the schema is migrated on
+    construction."""
 
     def __init__(self, url: str) -> None:
-        connect_args: dict[str, Any] = {}
-        if url.startswith("sqlite"):
-            connect_args["check_same_thread"] = False
-            connect_args["timeout"] = 30
         self.url = url
-        self.engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
-        if url.startswith("sqlite"):
+        self.engine = create_engine(url, pool_pre_ping=True, **engine_options(url))
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
             _enable_sqlite_pragmas(self.engine)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -177,9 +237,20 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def advisory_lock(self, key: int) -> Iterator[None]:
+        """A PostgreSQL session-level advisory lock, held on a connection of its own until the
+        block ends: one holder across every process and machine on this database."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(select(func.pg_advisory_lock(key)))
+            try:
+                yield
+            finally:
+                connection.execute(select(func.pg_advisory_unlock(key)))
+
     def compact(self) -> None:
         """Rewrite a SQLite file so deleted rows leave no trace in free pages or the WAL."""
-        if not self.url.startswith("sqlite"):
+        if self.dialect != "sqlite":
             return  # PostgreSQL: autovacuum reclaims the space; see the README on erasure
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM")

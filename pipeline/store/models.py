@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -89,8 +90,14 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
+# Row ids and counts are 64-bit on every engine (SQLite's INTEGER already is; on PostgreSQL
+# BIGINT), so any id the API accepts (``pipeline.types.MAX_ROW_ID``) can be compared with them.
+Int64 = BigInteger().with_variant(Integer(), "sqlite")
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {
+        int: Int64,
         dict[str, Any]: JSON,
         list[str]: JSON,
         list[int]: JSON,
@@ -137,7 +144,7 @@ class Utterance(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
-    seq: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Int64)
     speaker: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="unknown", index=True)
     start_seconds: Mapped[float | None] = mapped_column(Float)
@@ -166,8 +173,8 @@ class Mention(Base):
     )  # objection|pain|question|current_setup|other, or a tag: competitor|why_now
     category: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
-    char_start: Mapped[int] = mapped_column(Integer, default=0)
-    char_end: Mapped[int] = mapped_column(Integer, default=0)
+    char_start: Mapped[int] = mapped_column(Int64, default=0)
+    char_end: Mapped[int] = mapped_column(Int64, default=0)
     competitor: Mapped[str | None] = mapped_column(String(255), index=True)
     confidence: Mapped[float] = mapped_column(Float, default=1.0)  # of the kind shown
     # What the review queue ranks by; None on tags and on rows detected before the kinds.
@@ -186,7 +193,7 @@ class EmbeddingCache(Base):
 
     text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     model: Mapped[str] = mapped_column(String(255), primary_key=True)
-    dim: Mapped[int] = mapped_column(Integer)
+    dim: Mapped[int] = mapped_column(Int64)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
@@ -213,7 +220,7 @@ class ClusterEdit(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action: Mapped[str] = mapped_column(String(32))
-    cluster_id: Mapped[int | None] = mapped_column(Integer)
+    cluster_id: Mapped[int | None] = mapped_column(Int64)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -233,7 +240,7 @@ class Document(Base):
     generator: Mapped[str] = mapped_column(String(32), default="offline")  # offline|llm
     error: Mapped[str | None] = mapped_column(Text)
     accuracy: Mapped[str | None] = mapped_column(String(16))  # accurate|needs_fix
-    current_version: Mapped[int] = mapped_column(Integer, default=1)
+    current_version: Mapped[int] = mapped_column(Int64, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -252,7 +259,7 @@ class DocumentVersion(Base):
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
-    version: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Int64)
     author: Mapped[str] = mapped_column(String(255), default="system")
     body_markdown: Mapped[str] = mapped_column(Text)
     structured: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -315,7 +322,7 @@ class User(Base):
     roles: Mapped[list[str]] = mapped_column(JSON, default=list)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     # Bumped when the password changes: sessions signed for an older value are refused.
-    session_version: Mapped[int] = mapped_column(Integer, default=1)
+    session_version: Mapped[int] = mapped_column(Int64, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     tokens: Mapped[list[ApiToken]] = relationship(
@@ -367,7 +374,7 @@ class ProductProfileVersion(Base):
     __tablename__ = "product_profile_versions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, unique=True)
+    version: Mapped[int] = mapped_column(Int64, unique=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     author: Mapped[str] = mapped_column(String(255), default="system")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
