@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 # llama-cpp-python compiles from source: keep the build portable across CPUs.
 export CMAKE_ARGS := -DGGML_NATIVE=off
-APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils
+APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils postgresql
 
 .PHONY: demo test lint serve system-deps install install-test clean bench detector-model
 
@@ -15,7 +15,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip setuptools wheel
 
-# Debian packages the PDF export (pango) and the browser tests (chromium, pdftoppm) need.
+# Debian packages the PDF export (pango), the browser tests (chromium, pdftoppm) and the
+# PostgreSQL tests (a throwaway cluster the tests start themselves) need.
 system-deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
@@ -71,4 +72,4 @@ bench: install-test
 	$(BIN)/python bench/gpu_embed.py
 
 clean:
-	rm -rf $(VENV) callmine-data test-artifacts
+	rm -rf $(VENV) callmine-data test-artifacts .build

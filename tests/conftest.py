@@ -36,12 +36,14 @@ from pipeline.embed import Embedder, Vectors, create_embedder  # noqa: E402
 from pipeline.store.models import AnalysisState, Call  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 from tests.insights_corpus import analysed_corpus  # noqa: E402
+from tests.plugins.postgres import PostgresServer, fresh_database  # noqa: E402
 
 pytest_plugins = [
     "tests.plugins.llm_server",
     "tests.plugins.live_server",
     "tests.plugins.documents",
     "tests.plugins.auth",
+    "tests.plugins.postgres",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +66,11 @@ class Cli:
 
     data_dir: Path
     runner: CliRunner
+    database_url: str | None = None
+
+    def settings(self, **overrides: object) -> Settings:
+        """Settings on this data dir and database (what the commands read)."""
+        return make_settings(self.data_dir, database_url=self.database_url, **overrides)
 
     def __call__(self, *args: str | Path) -> Any:
         return self.runner.invoke(cli_app, [str(a) for a in args])
@@ -74,7 +81,7 @@ class Cli:
         return json.loads(result.stdout)
 
     def counts(self) -> tuple[int, int]:
-        workspace = Workspace(make_settings(self.data_dir))
+        workspace = Workspace(self.settings())
         try:
             with workspace.session() as db:
                 return count_rows(db)
@@ -126,8 +133,10 @@ def memo_embedder(embedder: Embedder) -> Embedder:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path / "data")
+def settings(tmp_path: Path, database: str | None) -> Settings:
+    """A fresh data dir on the test's database (SQLite there, or a fresh PostgreSQL database
+    in a module marked ``postgres``)."""
+    return make_settings(tmp_path / "data", database_url=database)
 
 
 @pytest.fixture
@@ -165,11 +174,39 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> 
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_corpus(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, postgres_server: PostgresServer
+) -> tuple[Path, str]:
+    """The analysed theme corpus on PostgreSQL, built once per session: its data dir and the
+    database that tests copy (``CREATE DATABASE .. TEMPLATE``)."""
+    folder = tmp_path_factory.mktemp("pg-corpus") / "data"
+    name = postgres_server.new_database()
+    settings = make_settings(folder, database_url=postgres_server.url(name))
+    workspace = Workspace(settings, embedder=embedder)
+    analysed_corpus(workspace)
+    workspace.close()
+    return folder, name
+
+
 @pytest.fixture
-def corpus_ws(corpus_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
+def corpus_settings(
+    request: pytest.FixtureRequest, engine: str, corpus_dir: Path, tmp_path: Path
+) -> Iterator[Settings]:
+    """Settings over a private copy of the analysed corpus (tests may edit it), on the
+    test's engine."""
+    source, template = corpus_dir, None
+    if engine == "postgresql":
+        source, template = request.getfixturevalue("pg_corpus")
+    shutil.copytree(source, tmp_path / "data")
+    with fresh_database(request, engine, template) as url:
+        yield make_settings(tmp_path / "data", database_url=url)
+
+
+@pytest.fixture
+def corpus_ws(corpus_settings: Settings, embedder: Embedder) -> Iterator[Workspace]:
     """A workspace over a private copy of the analysed corpus (tests may edit it)."""
-    shutil.copytree(corpus_dir, tmp_path / "data")
-    workspace = Workspace(make_settings(tmp_path / "data"), embedder=embedder)
+    workspace = Workspace(corpus_settings, embedder=embedder)
     yield workspace
     workspace.close()
 
@@ -195,12 +232,14 @@ def no_analysis(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
 @pytest.fixture
 def point_cli_at(
     monkeypatch: pytest.MonkeyPatch, embedder: Embedder
-) -> Iterator[Callable[[Path], None]]:
-    """Point ``callmine`` commands at a data dir; the CLI builds its own workspace, so hand it
-    the session's model instead of loading another."""
+) -> Iterator[Callable[..., None]]:
+    """Point ``callmine`` commands at a data dir (and database); the CLI builds its own
+    workspace, so hand it the session's model instead of loading another."""
 
-    def point(data_dir: Path) -> None:
+    def point(data_dir: Path, database_url: str | None = None) -> None:
         monkeypatch.setenv("CALLMINE_DATA_DIR", str(data_dir))
+        if database_url:
+            monkeypatch.setenv("CALLMINE_DATABASE_URL", database_url)
         monkeypatch.setattr(pipeline.workspace, "create_embedder", lambda _settings: embedder)
         get_settings.cache_clear()
 
@@ -210,10 +249,13 @@ def point_cli_at(
 
 @pytest.fixture
 def cli(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, point_cli_at: Callable[[Path], None]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    point_cli_at: Callable[..., None],
+    database: str | None,
 ) -> Cli:
-    """``callmine`` on a fresh data dir with a small upload limit."""
+    """``callmine`` on a fresh data dir (and the test's database) with a small upload limit."""
     data_dir = tmp_path / "cli-data"
     monkeypatch.setenv("CALLMINE_MAX_UPLOAD_BYTES", str(MAX_UPLOAD_BYTES))
-    point_cli_at(data_dir)
-    return Cli(data_dir, CliRunner())
+    point_cli_at(data_dir, database)
+    return Cli(data_dir, CliRunner(), database)

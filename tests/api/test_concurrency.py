@@ -1,30 +1,29 @@
 """16 parallel uploads, a running re-cluster, redetects and readers against the app served by
 uvicorn on 127.0.0.1: every call stored once, nothing lost, no "database is locked", no
-unique-key failure, every call analysed at the end. Loopback only, bounded in count and time."""
+unique-key failure, every call analysed at the end; on SQLite and on PostgreSQL. Loopback
+only, bounded in count and time."""
 
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from pipeline.config import Settings
 from pipeline.embed import Embedder
 from pipeline.store.models import AnalysisState
-from tests.conftest import make_settings
 from tests.insights_corpus import THEMES
 from tests.plugins.live_server import LiveServer, serve
 from tests.plugins.processes import index_agrees, snapshot, wait_for
 from tests.samples import transcript
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 UPLOADS = 16
 DUPLICATES = 4  # the first four files sent twice, at the same moment
@@ -38,9 +37,8 @@ def call_file(i: int) -> bytes:
 
 
 @pytest.fixture
-def server(tmp_path: Path, corpus_dir: Path, embedder: Embedder) -> Iterator[LiveServer]:
-    shutil.copytree(corpus_dir, tmp_path / "data")
-    with serve(make_settings(tmp_path / "data"), embedder) as live:
+def server(corpus_settings: Settings, embedder: Embedder) -> Iterator[LiveServer]:
+    with serve(corpus_settings, embedder) as live:
         yield live
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import socket
 
+import pytest
 from fastapi.testclient import TestClient
 
 from pipeline.jobs import runs as jobs
 from pipeline.store.models import Job
 from pipeline.workspace import Workspace
 from tests.samples import dead_pid
+
+pytestmark = pytest.mark.postgres
 
 
 def test_jobs_are_listed_newest_first_and_paged(client: TestClient, workspace: Workspace) -> None:

@@ -51,6 +51,28 @@ def test_ids_out_of_range_are_4xx_problems(client: TestClient, url: str) -> None
     assert response.headers["content-type"].startswith("application/problem+json")
 
 
+PAST_32_BITS = "3000000000"  # a valid 64-bit id; PostgreSQL's INTEGER would overflow on it
+
+
+@pytest.mark.postgres
+def test_ids_past_32_bits_are_plain_not_found_on_every_engine(client: TestClient) -> None:
+    for url in (
+        f"/api/calls/{PAST_32_BITS}",
+        f"/api/utterances?call_id={PAST_32_BITS}&offset={PAST_32_BITS}",
+        "/api/calls?page=30000000&page_size=100",  # an offset past 2**31
+        f"/api/clusters/{PAST_32_BITS}",
+        f"/api/documents/1/versions/{PAST_32_BITS}",
+        f"/calls/{PAST_32_BITS}",
+    ):
+        response = client.get(url)
+        assert response.status_code in (200, 404), (url, response.status_code, response.text)
+        if response.status_code == 200:  # a page past the last one, or no utterances
+            body = response.json()
+            assert (body if isinstance(body, list) else body["items"]) == [], url
+    merge = client.post("/api/clusters/merge", json={"ids": [1, int(PAST_32_BITS)]})
+    assert merge.status_code == 404, merge.text
+
+
 def test_huge_ids_in_bodies_are_422(client: TestClient) -> None:
     response = client.post("/api/clusters/merge", json={"ids": [1, int(HUGE)]})
     assert response.status_code == 422

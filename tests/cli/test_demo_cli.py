@@ -14,9 +14,9 @@ from pipeline.workspace import Workspace
 
 
 def test_demo_twice_keeps_one_one_pager(
-    ws: Workspace, point_cli_at: Callable[[Path], None], tmp_path: Path
+    ws: Workspace, point_cli_at: Callable[..., None], tmp_path: Path
 ) -> None:
-    point_cli_at(ws.settings.data_dir)
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
     examples = tmp_path / "no-new-calls"  # the analysed corpus is there already
     examples.mkdir()
     (examples / "manifest.csv").write_text("file,date,account,outcome\n", "utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -15,9 +14,9 @@ from tests.insights_corpus import THEMES
 
 
 @pytest.fixture
-def cli(ws: Workspace, point_cli_at: Callable[[Path], None]) -> CliRunner:
+def cli(ws: Workspace, point_cli_at: Callable[..., None]) -> CliRunner:
     """The commands over a copy of the theme corpus (this module's ``cli`` is a bare runner)."""
-    point_cli_at(ws.settings.data_dir)
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
     return CliRunner()
 
 

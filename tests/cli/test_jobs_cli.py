@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.jobs import runs as jobs
 from pipeline.workspace import Workspace
-from tests.conftest import Cli, make_settings
+from tests.conftest import Cli
+
+pytestmark = pytest.mark.postgres
 
 
 def test_jobs_lists_newest_first_with_progress(cli: Cli) -> None:
-    workspace = Workspace(make_settings(cli.data_dir))
+    workspace = Workspace(cli.settings())
     try:
         older = jobs.create_job(workspace, "analyse", "analysing 3 new calls")
         newer = jobs.create_job(workspace, "redetect", "detecting again in every call")

@@ -13,7 +13,7 @@ from api.cli import app as cli_app
 from pipeline.config import get_settings
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
-from tests.conftest import Cli, app_client, make_settings
+from tests.conftest import Cli, app_client
 from tests.samples import transcript, write
 
 
@@ -35,7 +35,7 @@ def test_users_add_list_token_roles_remove(cli: Cli, embedder: Embedder) -> None
     ]
     token = cli("users", "token", "sam").stdout.strip()
     assert cli("users", "roles", "sam", "--role", "sales", "--role", "marketing").exit_code == 0
-    workspace = Workspace(make_settings(cli.data_dir), embedder=embedder)
+    workspace = Workspace(cli.settings(), embedder=embedder)
     with app_client(workspace) as client:
         me = client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()
         assert me == {"name": "sam", "roles": ["marketing", "sales"], "via": "token"}

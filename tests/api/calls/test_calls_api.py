@@ -18,6 +18,8 @@ from pipeline.workspace import Workspace
 from tests.conftest import app_client, make_settings
 from tests.samples import CRM_CSV, TRANSCRIPT, add_mention, transcript
 
+pytestmark = pytest.mark.postgres
+
 JSON_CALL = json.dumps(
     {
         "participants": [

@@ -50,7 +50,7 @@ def _through_cli(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> Workspace:
         assert cli("team", "add", name, "--company", company).exit_code == 0
     result = cli("ingest", *corpus_paths())
     assert result.exit_code == 0, result.output
-    return Workspace(make_settings(cli.data_dir, our_company=OUR_COMPANY))
+    return Workspace(cli.settings(our_company=OUR_COMPANY))
 
 
 def test_api_web_form_and_cli_store_identical_calls(

@@ -119,8 +119,8 @@ def test_competitor_facts_feed_comparisons(api: TestClient, seeded: Seeded) -> N
 
 
 @pytest.fixture
-def cli_env(settings: Settings, seeded: Seeded, point_cli_at: Callable[[Path], None]) -> Seeded:
-    point_cli_at(settings.data_dir)
+def cli_env(settings: Settings, seeded: Seeded, point_cli_at: Callable[..., None]) -> Seeded:
+    point_cli_at(settings.data_dir, settings.database_url)
     return seeded
 
 

@@ -72,9 +72,7 @@ def test_web_page_edits_the_profile(api: TestClient, ws: Workspace) -> None:
     assert version.author == "web"
 
 
-def test_cli_sets_and_shows_the_profile(
-    tmp_path: Path, point_cli_at: Callable[[Path], None]
-) -> None:
+def test_cli_sets_and_shows_the_profile(tmp_path: Path, point_cli_at: Callable[..., None]) -> None:
     point_cli_at(tmp_path / "data")
     runner = CliRunner()
     before = runner.invoke(app, ["product", "show"])

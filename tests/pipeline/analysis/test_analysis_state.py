@@ -18,6 +18,8 @@ from pipeline.store.models import Call, Mention
 from pipeline.workspace import Workspace
 from tests.samples import transcript
 
+pytestmark = pytest.mark.postgres
+
 POISON = "this line makes detection fail"
 
 

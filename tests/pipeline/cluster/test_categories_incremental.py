@@ -4,6 +4,7 @@ competitor cluster)."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from pipeline.analysis.flow import analyse_calls
@@ -12,6 +13,8 @@ from pipeline.embed import Embedder
 from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES, add_call
+
+pytestmark = pytest.mark.postgres
 
 
 def price_cluster(ws: Workspace) -> int:

@@ -15,6 +15,8 @@ from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES, add_call
 
+pytestmark = pytest.mark.postgres
+
 
 def membership(workspace: Workspace, kind: str = "objection") -> dict[int, int | None]:
     with workspace.session() as session:

@@ -13,6 +13,8 @@ from pipeline.errors import BadInput
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES
 
+pytestmark = pytest.mark.postgres
+
 
 def test_add_search_remove_save_load(embedder: Embedder, tmp_path: Path) -> None:
     texts = [s for sentences in THEMES.values() for s in sentences]

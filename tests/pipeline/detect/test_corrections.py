@@ -233,7 +233,7 @@ def test_a_new_category_moves_the_quote_to_that_categorys_cluster(
     assert PRICE in [m["text"] for m in api.get(f"/api/clusters/{setup['id']}").json()["mentions"]]
 
 
-def test_cli_label_and_web_button(ws: Workspace, point_cli_at: Callable[[Path], None]) -> None:
+def test_cli_label_and_web_button(ws: Workspace, point_cli_at: Callable[..., None]) -> None:
     with app_client(ws) as site:
         cluster = _objection_cluster(site, "integrations")
         first, second = cluster["mentions"][:2]
@@ -243,7 +243,7 @@ def test_cli_label_and_web_button(ws: Workspace, point_cli_at: Callable[[Path], 
         clicked = site.post(button, follow_redirects=False)
         assert clicked.status_code == 303 and "detector+learns" in clicked.headers["location"]
         assert first["text"] not in site.get(f"/clusters/{cluster['id']}").text
-    point_cli_at(ws.settings.data_dir)
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
     result = CliRunner().invoke(app, ["label", str(second["mention_id"]), "other"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["text"] == second["text"]

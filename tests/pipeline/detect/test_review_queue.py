@@ -34,9 +34,9 @@ def _kind_of(ws: Workspace, utterance_id: int, sentence: str) -> tuple[str, str 
 
 
 def test_cli_queue_prints_the_contract_and_a_label_answers_it(
-    ws: Workspace, point_cli_at: Callable[[Path], None]
+    ws: Workspace, point_cli_at: Callable[..., None]
 ) -> None:
-    point_cli_at(ws.settings.data_dir)
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
     runner = CliRunner()
     listed = runner.invoke(app, ["detections", "queue", "--limit", "4", "--json"])
     assert listed.exit_code == 0, listed.output

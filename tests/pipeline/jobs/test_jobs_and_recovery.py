@@ -22,6 +22,8 @@ from pipeline.store.models import EmbeddingCache, Job
 from pipeline.workspace import Workspace
 from tests.samples import dead_pid, transcript
 
+pytestmark = pytest.mark.postgres
+
 
 def add_job(workspace: Workspace, job_id: str, owner: str | None, status: str = "running") -> None:
     with workspace.session() as db:

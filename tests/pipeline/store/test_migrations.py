@@ -1,23 +1,25 @@
 """Migration 002 on a database made before it: calls with mentions were analysed, the rest are
-pending (and analysed again at the next start); jobs get an owner; timestamps read back UTC."""
+pending (and analysed again at the next start); jobs get an owner; timestamps read back UTC. On
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
+from pipeline.config import Settings
 from pipeline.ingest.service import ingest_bytes
 from pipeline.store.database import Database
 from pipeline.store.models import Call, Job
 from pipeline.workspace import Workspace
-from tests.conftest import make_settings
 from tests.samples import add_mention, transcript
 
+pytestmark = pytest.mark.postgres
 
-def test_an_older_database_gets_analysis_states(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "data")
+
+def test_an_older_database_gets_analysis_states(settings: Settings) -> None:
     workspace = Workspace(settings)
     ids = [
         ingest_bytes(workspace, transcript(tag), f"{tag}.txt", analyse=False)[0].call_id or 0

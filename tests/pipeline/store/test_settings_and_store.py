@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import text
 
 from pipeline.config import Settings, bundled_model_path
@@ -66,11 +68,39 @@ def test_sqlite_has_wal_and_foreign_keys(tmp_path: Path) -> None:
     database.dispose()
 
 
-def test_migrations_apply_once(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'y.db'}"
-    first = Database(url)
+@pytest.mark.postgres
+def test_migrations_apply_once_even_when_processes_start_together(settings: Settings) -> None:
+    """Several processes (a server and its workers) starting on one new database: each named
+    migration is applied once, and nobody fails on a table another one just created."""
+    settings.data_dir.mkdir(parents=True)
+    url = settings.resolved_database_url
+    with ThreadPoolExecutor(4) as pool:
+        databases = list(pool.map(lambda _: Database(url), range(4)))
+    first = databases[0]
     with first.engine.connect() as connection:
         names = [row[0] for row in connection.execute(text("SELECT name FROM _migrations"))]
-    assert names == [name for name, _ in MIGRATIONS]
+    assert sorted(names) == sorted(name for name, _ in MIGRATIONS)
     assert migrate(first.engine) == []
-    first.dispose()
+    for database in databases:
+        database.dispose()
+
+
+@pytest.mark.parametrize(
+    ("given", "resolved"),
+    [
+        ("postgresql://u:p@db:5432/callmine", "postgresql+psycopg://u:p@db:5432/callmine"),
+        ("postgres://db/callmine", "postgresql+psycopg://db/callmine"),
+        ("postgresql+psycopg://db/callmine", "postgresql+psycopg://db/callmine"),
+        ("sqlite:////srv/callmine.db", "sqlite:////srv/callmine.db"),
+    ],
+)
+def test_database_url_means_psycopg_3_for_postgresql(
+    tmp_path: Path, given: str, resolved: str
+) -> None:
+    assert make_settings(tmp_path, database_url=given).resolved_database_url == resolved
+
+
+@pytest.mark.parametrize("url", ["mysql://db/callmine", "callmine.db"])
+def test_an_unsupported_database_url_is_refused(tmp_path: Path, url: str) -> None:
+    with pytest.raises(ValidationError, match="database_url"):
+        make_settings(tmp_path, database_url=url)
