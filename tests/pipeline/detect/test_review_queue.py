@@ -139,6 +139,8 @@ def test_an_old_data_dir_is_migrated_and_keeps_its_mentions(tmp_path: Path) -> N
                 "('002_analysis_state', '2026-01-01')"
             )
         )
+        for table in ("calls", "documents"):  # as far as the later migrations read them
+            connection.execute(text(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)"))
         connection.execute(
             text(
                 "CREATE TABLE mentions (id INTEGER PRIMARY KEY, utterance_id INTEGER, call_id "
