@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 StructuredOutputMode = Literal["auto", "json_schema", "json_object", "prompt"]
@@ -41,6 +41,11 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the database: a PostgreSQL server "
         "(postgresql+psycopg://user:password@host:5432/callmine) that several servers and "
         "workers share, or sqlite:///path; default is a SQLite file in the data dir.",
+    )
+    job_queue: Literal["in-process", "procrastinate"] = Field(
+        "in-process",
+        description="Where long work runs: in the server's process, or (PostgreSQL only) on "
+        "procrastinate's queue in the database, run by `callmine worker` processes.",
     )
     max_upload_bytes: int = Field(25 * 1024 * 1024, gt=0, description="Largest accepted upload.")
     max_request_bytes: int = Field(
@@ -157,6 +162,16 @@ class Settings(BaseSettings):
         if scheme.split("+")[0] == "sqlite":
             return value.strip()
         raise ValueError(f"database_url: {scheme} is not supported; use postgresql or sqlite")
+
+    @model_validator(mode="after")
+    def _queue_needs_postgresql(self) -> Settings:
+        if self.job_queue == "procrastinate" and not (self.database_url or "").startswith(
+            "postgresql"
+        ):
+            raise ValueError(
+                "job_queue=procrastinate needs a PostgreSQL database_url (the queue lives there)"
+            )
+        return self
 
     @property
     def resolved_database_url(self) -> str:

@@ -10,6 +10,7 @@ import typer
 from api.app import create_app
 from api.cli_app import app, console, open_workspace
 from pipeline.analysis.flow import run_clustering
+from pipeline.analysis.worker import run_worker
 from pipeline.auth import auth_required, check_exposure
 from pipeline.cluster.queries import list_clusters
 from pipeline.config import get_settings
@@ -105,3 +106,21 @@ def demo(
                     console.print(f"one-pager ({fmt}): {path.resolve()}")
     if not no_serve:
         _serve(settings.host, settings.port)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=32, help="Jobs this worker runs at once.")
+    ] = 1,
+    until_empty: Annotated[
+        bool, typer.Option("--until-empty", help="Stop once the queue is empty.")
+    ] = False,
+) -> None:
+    """Run queued long work (analysis, redetect) from the PostgreSQL job queue; start one or
+    more on any machine that reaches the database (CALLMINE_JOB_QUEUE=procrastinate)."""
+    with open_workspace() as workspace:
+        console.print(
+            f"callmine worker on the job queue (concurrency {concurrency}; Ctrl+C to stop)"
+        )
+        run_worker(workspace, concurrency=concurrency, wait=not until_empty)

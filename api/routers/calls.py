@@ -16,13 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.auth import ADMIN, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM, problem
-from pipeline.analysis import corrections
+from pipeline.analysis import corrections  # noqa: F401  (registers the redetect task)
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import get_call, list_calls, list_utterances
 from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRead
 from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
-from pipeline.jobs import runs as jobs
+from pipeline.jobs.queue import submit_task
 from pipeline.store.models import Outcome, Role
 from pipeline.types import IsoDate, Offset, PageNumber, RowId
 
@@ -187,13 +187,9 @@ def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> Rede
     One redetect runs at a time: a request while one is queued (not begun: it may be waiting
     for another analysis) joins it and gets its id; while one runs, a new one is queued."""
 
-    def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
-        return dict(corrections.redetect_all(workspace, progress=progress))
-
+    message = "detecting again in every call"
     return RedetectJob(
-        job_id=jobs.submit_once(
-            workspace, "redetect", "detecting again in every call", work, background.add_task
-        )
+        job_id=submit_task(workspace, "redetect", message, {}, background.add_task, once=True)
     )
 
 

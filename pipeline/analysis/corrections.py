@@ -24,12 +24,20 @@ from pipeline.detect.classify import SentenceInput
 from pipeline.detect.labels import LabelledSentence, record_user_label, sentence_key
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.errors import BadInput, NotFound
+from pipeline.jobs.queue import task
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
 
 Verdict = Kind
 assert get_args(Verdict) == KINDS
+
+
+@task("redetect")
+def redetect_task(
+    workspace: Workspace, _args: dict[str, Any], progress: ProgressCallback
+) -> dict[str, Any]:
+    return dict(redetect_all(workspace, progress=progress))
 
 
 def redetect_all(

@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.analysis import flow as analysis
 from pipeline.cluster.index import index_in_step, rebuild_index
 from pipeline.jobs import runs as jobs
+from pipeline.jobs.queue import submit_task, task
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -41,11 +42,28 @@ def resume_in_background(
     if not (others or rebuild):
         return None
 
-    def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
-        return analysis.analyse_pending(workspace, progress=progress, rebuild=rebuild)
-
     message = f"analysing {len(others):,} calls left pending"
-    return jobs.submit_once(workspace, "recover", message, work, schedule)
+    return submit_task(workspace, "recover", message, {"rebuild": rebuild}, schedule, once=True)
+
+
+@task("recover")
+def recover_task(
+    workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
+) -> dict[str, Any]:
+    """Analyse every pending call (re-clustering in full when ``rebuild``)."""
+    return analysis.analyse_pending(workspace, progress=progress, rebuild=bool(args.get("rebuild")))
+
+
+@task("analyse")
+def analyse_task(
+    workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
+) -> dict[str, Any]:
+    """Analyse the new calls (``call_ids``) and any left pending before: every call pending
+    once this job holds the writer lock. A call another job (another worker) analysed in
+    the meantime is no longer pending, so no call is analysed twice."""
+    with workspace.writer():
+        ids = analysis.pending_call_ids(workspace)
+        return dict(analysis.analyse_calls(workspace, ids, progress=progress))
 
 
 def recover_at_start(workspace: Workspace, schedule: Callable[..., Any]) -> str | None:

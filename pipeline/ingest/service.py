@@ -34,6 +34,7 @@ from pipeline.ingest.schemas import (
 from pipeline.ingest.store import content_hash, store_parsed
 from pipeline.ingest.team import Roster, load_roster
 from pipeline.jobs import runs as jobs
+from pipeline.jobs.queue import submit_task
 from pipeline.store.models import Outcome
 from pipeline.workspace import Workspace
 
@@ -250,12 +251,8 @@ def analyse_in_background(
     if not ids:
         return recovery.resume_in_background(workspace, schedule)
     jobs.fail_stale_jobs(workspace)
-
-    def work(progress: jobs.ProgressCallback) -> dict[str, Any]:
-        pending = analysis.pending_call_ids(workspace)
-        return dict(analysis.analyse_calls(workspace, sorted({*ids, *pending}), progress=progress))
-
-    return jobs.submit(workspace, "analyse", f"analysing {len(ids):,} new calls", work, schedule)
+    message = f"analysing {len(ids):,} new calls"
+    return submit_task(workspace, "analyse", message, {"call_ids": ids}, schedule)
 
 
 def analyse_new_calls(

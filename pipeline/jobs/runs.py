@@ -42,7 +42,9 @@ _LIVE: set[str] = set()
 _LIVE_GUARD = threading.Lock()
 # submit_once looks for a queued job and creates one as one step: requests arriving together
 # join one job.
-_SUBMIT_GUARD = threading.Lock()
+SUBMIT_GUARD = threading.Lock()
+# The owner of a job waiting on the job queue: no process runs it yet (a worker will).
+QUEUE_OWNER = "queue"
 
 
 def this_process() -> str:
@@ -85,10 +87,14 @@ class JobPage(BaseModel):
     page_size: int = Field(description="Jobs per page, newest first.")
 
 
-def create_job(workspace: Workspace, kind: str, message: str = "queued") -> str:
+def create_job(
+    workspace: Workspace, kind: str, message: str = "queued", *, owner: str | None = None
+) -> str:
+    """A ``queued`` job run by this process (or by ``owner``: ``QUEUE_OWNER`` for a worker)."""
     job_id = str(uuid.uuid4())
-    with _LIVE_GUARD:
-        _LIVE.add(job_id)
+    if owner is None:
+        with _LIVE_GUARD:
+            _LIVE.add(job_id)
     with workspace.session() as session:
         session.add(
             Job(
@@ -97,7 +103,7 @@ def create_job(workspace: Workspace, kind: str, message: str = "queued") -> str:
                 status="queued",
                 progress=0.0,
                 message=message,
-                owner=this_process(),
+                owner=owner or this_process(),
             )
         )
     return job_id
@@ -212,6 +218,8 @@ def list_jobs(
 def _process_gone(owner: str | None) -> bool:
     """The job's process is gone: it ran on this machine and that pid is no longer alive (or
     it is this very process, which no longer runs it). Another machine's jobs are its own."""
+    if owner == QUEUE_OWNER:
+        return False  # waiting on the job queue for a worker
     if not owner or ":" not in owner:
         return True
     host, _, pid_text = owner.rpartition(":")
@@ -260,6 +268,17 @@ def open_job(workspace: Workspace, kind: str, *, status: str = "queued") -> str 
     return next((job_id for job_id in ids if job_id in live), None)
 
 
+def queued_job(workspace: Workspace, kind: str, *, owner: str) -> str | None:
+    """The newest job of ``kind`` still queued for ``owner`` (the job queue), if any."""
+    with workspace.session() as session:
+        return session.scalar(
+            select(Job.id)
+            .where(Job.kind == kind, Job.status == "queued", Job.owner == owner)
+            .order_by(Job.created_at.desc())
+            .limit(1)
+        )
+
+
 def submit(
     workspace: Workspace, kind: str, message: str, work: JobWork, schedule: Callable[..., Any]
 ) -> str:
@@ -275,7 +294,7 @@ def submit_once(
 ) -> str:
     """``submit``, unless a job of ``kind`` is already queued here: then that one is returned
     (it has not started, so it will see everything asked of it until now)."""
-    with _SUBMIT_GUARD:
+    with SUBMIT_GUARD:
         queued = open_job(workspace, kind)
         if queued is not None:
             return queued
