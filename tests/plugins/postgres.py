@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 BUILD_DIR = ROOT / ".build" / "pg"
 SUPERUSER = "callmine"
 UNPRIVILEGED = "nobody"  # who runs the cluster when the tests run as root
+OWNER_FILE = "pytest.pid"  # the session that started a cluster; a dead one's is stopped
 ENGINES = ("sqlite", "postgresql")
 
 
@@ -69,6 +70,29 @@ def _cluster_dir() -> Path:
     return folder
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_leftovers(bin_dir: Path) -> None:
+    """Clusters of earlier sessions whose pytest was killed before it could stop them."""
+    folders = [*BUILD_DIR.glob("session-*"), *Path(tempfile.gettempdir()).glob("callmine-pg-*")]
+    for folder in folders:
+        owner = folder / OWNER_FILE
+        try:
+            pid = int(owner.read_text())
+        except (OSError, ValueError):
+            continue
+        if not _pid_alive(pid):
+            PostgresServer(bin_dir, folder).stop()
+
+
 @dataclass
 class PostgresServer:
     """One running cluster; ``new_database`` hands out empty (or copied) databases."""
@@ -95,21 +119,33 @@ class PostgresServer:
             raise RuntimeError(f"{' '.join(args[:2])} failed: {result.stdout}{result.stderr}")
 
     def start(self) -> None:
+        (self.folder / OWNER_FILE).write_text(str(os.getpid()))
         self._run(
             "initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "--no-sync",
             "-E", "UTF8", "--no-locale",
         )  # fmt: skip
-        self.port = free_port()
-        options = (
-            f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=400 "
-            "-c shared_buffers=64MB"
-        )
-        self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w",
-            "-t", "60", "-o", options, "start",
-        )  # fmt: skip
+        for attempt in range(3):  # the free port may be taken before postgres binds it
+            self.port = free_port()
+            options = (
+                f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=400 "
+                "-c shared_buffers=64MB"
+            )
+            try:
+                self._run(
+                    "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
+                    "-o", options, "start",
+                )  # fmt: skip
+                break
+            except RuntimeError as exc:
+                if attempt == 2:
+                    log = self.log.read_text() if self.log.exists() else ""
+                    raise RuntimeError(f"{exc}\nserver log:\n{log[-4000:]}") from exc
         self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT", pool_size=1)
+
+    @property
+    def log(self) -> Path:
+        return self.folder / "server.log"
 
     def stop(self) -> None:
         if self._admin is not None:
@@ -198,6 +234,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
+    stop_leftovers(bin_dir)
     server = PostgresServer(bin_dir, _cluster_dir())
     try:
         server.start()

@@ -1,5 +1,6 @@
 """The job queue on PostgreSQL: uploads queue their analysis on procrastinate, two real
-``callmine worker`` processes (each with its own data dir, as on two machines) execute it, every
+``callmine worker`` processes (each with its own data dir, as on two machines; one of them
+``--until-empty``) execute it, every
 call is analysed exactly once and every job finishes; the server's faiss index, a cache, is
 brought up to date from the database's vectors."""
 
@@ -57,9 +58,9 @@ def test_two_workers_analyse_a_batch_of_uploads_exactly_once(
                 assert response.json()["job_id"]
             assert snapshot(workspace).pending == UPLOADS  # queued, nobody runs them here
             settings = {"database_url": queued.database_url or "", "job_queue": "procrastinate"}
-            for n in range(2):
+            for n, args in enumerate([["worker"], ["worker", "--until-empty"]]):
                 log = tmp_path / f"worker-{n}.log"
-                workers.append(start_callmine(tmp_path / f"worker-{n}", log, "worker", **settings))
+                workers.append(start_callmine(tmp_path / f"worker-{n}", log, *args, **settings))
             done = wait_for(
                 lambda: (now := snapshot(workspace)) and not now.open_jobs and now,
                 "every queued job to finish",
@@ -79,6 +80,7 @@ def test_two_workers_analyse_a_batch_of_uploads_exactly_once(
             # The server ran nothing itself; its index is rebuilt from the database's vectors.
             hits = search_quotes(workspace, SENTENCES[0], k=1)
             assert hits and hits[0]["text"] == SENTENCES[0]
+            assert workers[1].wait(timeout=120) == 0  # --until-empty: stops once all is done
     finally:
         for process in workers:
             process.terminate()
