@@ -3,6 +3,7 @@ the checks in ``pipeline/content/quality.py``; one JSON line per type and genera
 share of checks passed (and the failures); the industry use case once per industry of the calls.
 
     .venv/bin/python bench/content_quality.py [--examples DIR] [--local-llm] [--no-profile]
+        [--types use-case,one-pager] [--industries Hospitality,Retail]
 
 The example product profile (``examples/product_profile.toml``) is loaded unless --no-profile.
 
@@ -48,19 +49,29 @@ def _pdf_pages(pdf: bytes, folder: Path) -> int:
     return int(next(line.split()[-1] for line in info.stdout.splitlines() if "Pages:" in line))
 
 
-def _runs(workspace: Workspace) -> list[tuple[str, str | None]]:
-    """Every content type once; the use case once per industry of the calls."""
+def _runs(
+    workspace: Workspace, types: list[str] | None, industries: list[str] | None
+) -> list[tuple[str, str | None]]:
+    """Every content type once (or those of ``types``); the use case once per industry of the
+    calls (or of ``industries``)."""
     with workspace.session() as session:
-        industries = known_industries(session)
+        industries = industries or known_industries(session)
     return [
         (doc_type, industry)
         for doc_type, ct in CONTENT_TYPES.items()
+        if not types or doc_type in types
         for industry in (industries if ct.for_industry else [None])
     ]
 
 
-def score(workspace: Workspace, settings: Settings, generator: str, llm: LLMClient | None) -> None:
-    for doc_type, industry in _runs(workspace):
+def score(
+    workspace: Workspace,
+    settings: Settings,
+    generator: str,
+    llm: LLMClient | None,
+    runs: list[tuple[str, str | None]],
+) -> None:
+    for doc_type, industry in runs:
         named = {"type": doc_type, "generator": generator} | (
             {"industry": industry} if industry else {}
         )
@@ -111,6 +122,10 @@ def main() -> None:
     parser.add_argument("--examples", type=Path, default=ROOT / "examples" / "calls")
     parser.add_argument("--local-llm", action="store_true")
     parser.add_argument("--no-profile", action="store_true", help="Without a product profile.")
+    parser.add_argument("--types", help="Only these content types (comma separated).")
+    parser.add_argument(
+        "--industries", help="Use cases for these industries only (comma separated)."
+    )
     args = parser.parse_args()
 
     configured = get_settings()
@@ -123,20 +138,27 @@ def main() -> None:
         import_facts(session, ROOT / "examples" / "competitor_facts.toml")
         if not args.no_profile:
             set_profile(session, read_profile_file(ROOT / "examples" / "product_profile.toml"))
-    score(workspace, settings, "offline", None)
+    listed = {
+        name: [v.strip() for v in value.split(",") if v.strip()] if value else None
+        for name, value in (("types", args.types), ("industries", args.industries))
+    }
+    runs = _runs(workspace, listed["types"], listed["industries"])
+    score(workspace, settings, "offline", None, runs)
     if args.local_llm:
-        _local_llm(workspace, settings)
+        _local_llm(workspace, settings, runs)
     elif settings.llm_configured:
         client = LLMClient(settings)
-        score(workspace, settings, "llm", client)
+        score(workspace, settings, "llm", client, runs)
         client.close()
     workspace.close()
 
 
-def _local_llm(workspace: Workspace, settings: Settings) -> None:
+def _local_llm(
+    workspace: Workspace, settings: Settings, runs: list[tuple[str, str | None]]
+) -> None:
     with local_llm(settings, llm_timeout_s=900.0, llm_max_retries=0) as llm_settings:
         client = LLMClient(llm_settings)
-        score(workspace, llm_settings, "llm", client)
+        score(workspace, llm_settings, "llm", client, runs)
         client.close()
 
 
