@@ -41,6 +41,20 @@ def test_clusters_table_and_json(cli: CliRunner) -> None:
     assert missing.exit_code == 1 and "no cluster 99999" in missing.output
 
 
+def test_industry_filters_clusters_and_dashboard(cli: CliRunner) -> None:
+    account = json.loads(run(cli, "account", "account 2", "--industry", "Clinics", "--json"))
+    assert account["industry"] == "Clinics" and len(account["calls"]) == 2
+    every = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
+    clinics = json.loads(
+        run(cli, "clusters", "--kind", "objection", "--industry", "clinics", "--json")
+    )
+    assert 0 < sum(r["size"] for r in clinics) < sum(r["size"] for r in every)
+    assert all(r["calls"] <= 2 and r["accounts"] == 1 for r in clinics)
+    board = json.loads(run(cli, "dashboard", "--industry", "Clinics", "--json"))
+    assert board["industry"] == "Clinics" and board["totals"]["calls"] == 2
+    assert run(cli, "dashboard", "--industry", "Clinics").startswith("Clinics: 2 calls")
+
+
 def test_edit_commands_and_recluster(cli: CliRunner) -> None:
     ids = [r["id"] for r in json.loads(run(cli, "clusters", "--kind", "objection", "--json"))]
     run(cli, "rename", str(ids[0]), "Too expensive")
