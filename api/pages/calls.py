@@ -12,7 +12,7 @@ from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, redirect, render
 from pipeline.analysis.corrections import label_sentence
 from pipeline.calls.edits import correct_call
-from pipeline.calls.queries import get_call, kept_mentions, list_calls
+from pipeline.calls.queries import get_call, kept_mentions, list_calls, speaker_roles
 from pipeline.calls.schemas import CallUpdate
 from pipeline.detect import DETECTED_ROLES, load_seeds, split_sentences
 from pipeline.errors import CallmineError
@@ -22,6 +22,7 @@ from pipeline.types import PageNumber, RowId
 router = APIRouter()
 
 PAGE_SIZE = 50
+TURNS_PER_PAGE = 300  # of one call's transcript
 ROLE_CHOICES = ("buyer", "rep", "unknown")
 KIND_LABELS = {
     "objection": "Objection",
@@ -84,9 +85,15 @@ def _spans(db: SessionDep, call_id: int) -> dict[int, list[tuple[int, int, str, 
 
 @router.get("/calls/{call_id}", response_class=HTMLResponse, dependencies=[READ])
 def call_page(
-    request: Request, db: SessionDep, workspace: WorkspaceDep, call_id: RowId
+    request: Request,
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    call_id: RowId,
+    page: PageNumber = 1,
 ) -> HTMLResponse:
-    call = get_call(db, call_id)
+    """One page of the transcript (``TURNS_PER_PAGE`` turns): a long call stays a light page."""
+    call = get_call(db, call_id, limit=TURNS_PER_PAGE, offset=(page - 1) * TURNS_PER_PAGE)
+    pages = max(1, -(-call.utterance_count // TURNS_PER_PAGE))
     seeds = load_seeds(workspace.settings.data_dir)
     sentences = {  # what a user may correct: each sentence of a buyer's turn
         u.id: [text for _start, _end, text in split_sentences(u.text)]
@@ -97,10 +104,7 @@ def call_page(
     segments: dict[int, list[Segment]] = {
         u.id: highlight(u.text, spans.get(u.id, [])) for u in call.utterances
     }
-    roles: dict[str, str] = {}
-    for u in call.utterances:
-        if u.speaker:
-            roles.setdefault(u.speaker, u.role)
+    roles = speaker_roles(db, call_id)
     counts = dict.fromkeys(KIND_LABELS, 0)
     for per_utterance in spans.values():
         for _start, _end, kind, _note in per_utterance:
@@ -110,6 +114,8 @@ def call_page(
         "call.html",
         title=call.title or call.filename,
         call=call,
+        page=min(page, pages),
+        pages=pages,
         segments=segments,
         roles=roles,
         role_choices=ROLE_CHOICES,

@@ -18,7 +18,13 @@ from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM, problem
 from pipeline.analysis import corrections  # noqa: F401  (registers the redetect task)
 from pipeline.calls.edits import correct_call, delete_call
-from pipeline.calls.queries import get_call, list_calls, list_utterances
+from pipeline.calls.queries import (
+    CALL_TURNS_PAGE,
+    MAX_CALL_TURNS_PAGE,
+    get_call,
+    list_calls,
+    list_utterances,
+)
 from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRead
 from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
@@ -222,8 +228,14 @@ def read_calls(
     responses={404: PROBLEM},
     dependencies=[READ],
 )
-def read_call(db: SessionDep, call_id: RowId) -> CallDetail:
-    return get_call(db, call_id)
+def read_call(
+    db: SessionDep,
+    call_id: RowId,
+    limit: Annotated[int, Query(ge=1, le=MAX_CALL_TURNS_PAGE)] = CALL_TURNS_PAGE,
+    offset: Offset = 0,
+) -> CallDetail:
+    """``limit`` turns from ``offset`` (``utterance_count`` says how many there are)."""
+    return get_call(db, call_id, limit=limit, offset=offset)
 
 
 @router.patch(

@@ -100,15 +100,36 @@ def list_calls(
     return CallPage(items=call_reads(db, calls), total=total, page=page, page_size=page_size)
 
 
-def get_call(db: Session, call_id: int) -> CallDetail:
+# Turns per page of one call: the API's default and the most it returns at once.
+CALL_TURNS_PAGE = 1000
+MAX_CALL_TURNS_PAGE = 10_000
+
+
+def get_call(
+    db: Session, call_id: int, *, limit: int = CALL_TURNS_PAGE, offset: int = 0
+) -> CallDetail:
+    """The call with ``limit`` of its turns from ``offset`` (all of a call of ordinary length)."""
     call = get_stored_call(db, call_id)
     summary = call_reads(db, [call])[0]
     return CallDetail(
         **summary.model_dump(),
         raw_text=call.raw_text,
         extra=dict(call.extra or {}),
-        utterances=list_utterances(db, call_id=call_id),
+        utterances=list_utterances(db, call_id=call_id, limit=limit, offset=offset),
+        utterances_offset=offset,
     )
+
+
+def speaker_roles(db: Session, call_id: int) -> dict[str, str]:
+    """Each named speaker of the call with the role of their first turn, in order of speaking."""
+    roles: dict[str, str] = {}
+    for speaker, role in db.execute(
+        select(Utterance.speaker, Utterance.role)
+        .where(Utterance.call_id == call_id, Utterance.speaker.is_not(None))
+        .order_by(Utterance.seq)
+    ):
+        roles.setdefault(str(speaker), role)
+    return roles
 
 
 def list_utterances(

@@ -120,9 +120,13 @@ class CallRead(BaseModel):
 
 
 class CallDetail(CallRead):
+    """One call; ``utterances`` is one page of its turns (``utterances_offset`` onwards, of
+    ``utterance_count``), so a 50,000-cue call is never one response."""
+
     raw_text: str
     extra: dict[str, Any]
     utterances: list[UtteranceRead]
+    utterances_offset: int = 0
 
 
 class CallPage(BaseModel):
