@@ -16,9 +16,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pipeline.errors import BadInput
+from pipeline.errors import BadInput, Conflict
 from pipeline.store.models import ProductProfileVersion
 
 FactText = Annotated[str, Field(min_length=1, max_length=300)]
@@ -135,8 +136,14 @@ def set_profile(session: Session, profile: ProductProfile, author: str = "system
         data=profile.model_dump(),
         author=author,
     )
-    session.add(row)
-    session.flush()
+    try:
+        with session.begin_nested():  # another save took this version number first
+            session.add(row)
+            session.flush()
+    except IntegrityError as exc:
+        raise Conflict(
+            "the product profile was saved by someone else meanwhile; try again"
+        ) from exc
     return _read(row)
 
 

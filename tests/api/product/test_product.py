@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from typer.testing import CliRunner
 
 from api.cli import app
+from pipeline.content import profile as profile_module
 from pipeline.content.citations import check_citations
 from pipeline.content.collect import collect_evidence
 from pipeline.content.generate import generate_document
@@ -138,3 +140,21 @@ def test_an_older_database_gets_the_profile_table(tmp_path: Path) -> None:
     with again.session() as db:
         assert set_profile(db, ProductProfile.model_validate(PROFILE)).version == 1
     again.close()
+
+
+def test_two_saves_racing_for_one_version_give_409_not_500(
+    api: TestClient, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two editors read version 1 and both save: the later save finds version 2 taken. It is a
+    409 problem (try again), the first save stays, and the next save is version 3."""
+    assert api.put("/api/product", json=PROFILE).json()["version"] == 1
+    with ws.session() as session:
+        stale = profile_module.current_profile(session)
+    assert api.put("/api/product", json=PROFILE | {"cta": "First editor."}).json()["version"] == 2
+    with monkeypatch.context() as patch:
+        patch.setattr(profile_module, "current_profile", lambda _session: stale)
+        late = api.put("/api/product", json=PROFILE | {"cta": "Second editor."})
+    assert late.status_code == 409, late.text
+    assert late.headers["content-type"].startswith("application/problem+json")
+    assert api.get("/api/product").json()["profile"]["cta"] == "First editor."
+    assert api.put("/api/product", json=PROFILE | {"cta": "Again."}).json()["version"] == 3
