@@ -49,8 +49,12 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Two pytest workers, one per core (0 runs in one process); each test module runs whole on one
+# worker (--dist loadscope), so its module fixtures are built once.
+PYTEST_WORKERS ?= 2
+
 test: install-test
-	$(BIN)/python -m pytest -q --durations=25
+	$(BIN)/python -m pytest -q --durations=25 -n $(PYTEST_WORKERS) --dist loadscope
 	$(MAKE) lint
 
 # Re-fit pipeline/data/kind_model.npz after editing the built-in seeds, cues or example labels
