@@ -58,6 +58,12 @@ def llm_settings(data_dir: Path, base_url: str) -> Settings:
     )  # fmt: skip
 
 
+# The industry use case is drafted offline here: one use-case draft by the 135M test model took
+# most of this module's 14 minutes in CI (823 s for the shared generation); its LLM path is the
+# one every type shares (prompt, validation, citations), covered by the six other types.
+LLM_TYPES = [name for name in CONTENT_TYPES if name != "use-case"]
+
+
 @pytest.fixture(scope="module")
 def run(llm_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LLMRun]:
     """Every content type generated once with the local model (the expensive part, shared)."""
@@ -67,7 +73,7 @@ def run(llm_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[L
         seeded = seed_clusters(session)
     result = LLMRun(workspace, settings, seeded)
     client = result.client()
-    for doc_type in CONTENT_TYPES:
+    for doc_type in LLM_TYPES:
         with workspace.session() as session:
             document = generate_document(
                 session, settings, doc_type=doc_type, use_llm=True, llm=client,
@@ -79,7 +85,7 @@ def run(llm_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[L
     workspace.close()
 
 
-@pytest.mark.parametrize("doc_type", list(CONTENT_TYPES))
+@pytest.mark.parametrize("doc_type", LLM_TYPES)
 def test_each_type_is_generated_by_the_local_llm(run: LLMRun, doc_type: str) -> None:
     with run.workspace.session() as session:
         document = session.get(Document, run.documents[doc_type])
