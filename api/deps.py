@@ -32,4 +32,7 @@ def get_db(workspace: WorkspaceDep) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_db)]
+# Committed when the route returns, before the response leaves: a client told "saved" (or
+# redirected to the page that shows it) never reads the data before it is there, and a commit
+# that fails is the client's error page, not a lost write after a 200.
+SessionDep = Annotated[Session, Depends(get_db, scope="function")]

@@ -16,6 +16,7 @@ re-cluster and the share of cluster ids (matched by membership overlap) that sur
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import tempfile
@@ -91,6 +92,9 @@ def variants(
     return out_texts, out, cosine
 
 
+FIRST_DAY = dt.date(2026, 1, 5)  # calls spread over half a year: trends have periods to compare
+
+
 def fill(session: Session, model: str, texts: Sequence[str], vectors: Vectors) -> None:
     """Calls, buyer turns, one mention per turn and the embeddings cache, in bulk."""
     calls = (len(texts) + PER_CALL - 1) // PER_CALL
@@ -105,6 +109,9 @@ def fill(session: Session, model: str, texts: Sequence[str], vectors: Vectors) -
                 "raw_text": "",
                 "outcome": ("won", "lost", "open")[c % 3],
                 "account": f"Account {c % 200}",
+                "call_date": FIRST_DAY + dt.timedelta(days=c % 180),
+                # written with its mentions here: a server started on it has nothing to analyse
+                "analysis_state": "analysed",
             }
             for c in range(calls)
         ],

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import latest_call_date, list_clusters
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
+from pipeline.cluster.views import CLUSTER_TABLES
 from pipeline.content.staleness import what_changed
 from pipeline.store.models import Call, Document, Mention, Outcome
+from pipeline.store.views import ViewCache
 
 TOP = 8
 
@@ -213,6 +215,34 @@ def dashboard(
         industry=industry,
         out_of_date=out_of_date(db),
     )
+
+
+# What the dashboard reads: the cluster views' tables and the documents it finds out of date.
+DASHBOARD_TABLES = (*CLUSTER_TABLES, "documents")
+
+
+def dashboard_view(
+    views: ViewCache,
+    db: Session,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    industry: str | None = None,
+) -> Dashboard:
+    """``dashboard``, precomputed (``pipeline.store.views``)."""
+    chosen = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "industry": (industry or "").strip() or None,
+    }
+    found = views.get(
+        db,
+        "dashboard",
+        chosen,
+        DASHBOARD_TABLES,
+        lambda: dashboard(db, **chosen).model_dump(mode="json"),  # type: ignore[arg-type]
+    )
+    return Dashboard.model_validate(found)
 
 
 def peaks(board: Dashboard) -> dict[str, Any]:

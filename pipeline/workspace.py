@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from pipeline.config import Settings
 from pipeline.embed import Embedder, LazyEmbedder, create_embedder
 from pipeline.store.database import WRITER_LOCK_KEY, Database
+from pipeline.store.views import ViewCache
 
 WRITER_LOCK_FILENAME = "writer.lock"
 
@@ -38,6 +39,7 @@ class Workspace:
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.db = Database(settings.resolved_database_url)
+        self.views = ViewCache(self.db)
         self._embedder = embedder
         self._embedder_guard = threading.Lock()
         key = str(settings.data_dir.resolve())

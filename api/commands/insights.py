@@ -21,7 +21,7 @@ from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
-from pipeline.dashboard import dashboard
+from pipeline.dashboard import dashboard_view
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Outcome
 from pipeline.wording import plural
@@ -351,7 +351,8 @@ def dashboard_command(
     """Top objections in a period vs the one before it, objections in lost deals, competitors,
     documents out of date."""
     with open_workspace() as workspace, workspace.session() as session:
-        board = dashboard(
+        board = dashboard_view(
+            workspace.views,
             session,
             date_from=since.date() if since else None,
             date_to=until.date() if until else None,

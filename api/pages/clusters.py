@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -16,15 +15,8 @@ from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
 from pipeline.cluster.grain import change_grain, grain_info
-from pipeline.cluster.phrases import extract_phrases
-from pipeline.cluster.queries import (
-    get_cluster,
-    known_competitors,
-    list_clusters,
-    load_rows,
-    search_quotes,
-)
-from pipeline.cluster.stats import MentionRow
+from pipeline.cluster.queries import known_competitors, search_quotes
+from pipeline.cluster.views import cluster_cards, cluster_detail, cluster_list
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
 from pipeline.types import RowId
@@ -41,31 +33,13 @@ GENERATE = (
 )
 
 
-def _two_quotes(rows: list[MentionRow], confident: float) -> list[MentionRow]:
-    """Two readable quotes from different calls, confident ones first: mid-length sentences
-    read best on a card."""
-    ranked = sorted(rows, key=lambda r: (r.confidence < confident, abs(len(r.text) - 90), r.id))
-    chosen: list[MentionRow] = []
-    for row in ranked:
-        if all(row.call_id != c.call_id for c in chosen):
-            chosen.append(row)
-        if len(chosen) == 2:
-            break
-    return chosen
-
-
-def _card(summary: dict[str, Any], rows: list[MentionRow], confident: float) -> dict[str, Any]:
-    phrases = extract_phrases(
-        [(r.utterance_id, r.call_id, r.text) for r in rows], min_count=2, top=4
-    )
+def _card(card: dict[str, Any]) -> dict[str, Any]:
+    """A precomputed card with what only the page draws: the sparkline and the outcome bar."""
     return {
-        **summary,
-        "spark": sparkline([int(w["count"]) for w in summary["weekly"]]),
-        "split": outcome_split(summary["outcome_counts"]),
-        "rising": summary["direction"] == "up",
-        "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:4]),
-        "quotes": _two_quotes(rows, confident),
-        "uncertain": sum(r.confidence < confident for r in rows),
+        **card,
+        "spark": sparkline([int(w["count"]) for w in card["weekly"]]),
+        "split": outcome_split(card["outcome_counts"]),
+        "rising": card["direction"] == "up",
     }
 
 
@@ -107,12 +81,14 @@ def clusters_page(
             "account": account or None,
             "industry": industry or None,
         }
-        summaries = list_clusters(db, sort=filters["sort"], **scope)  # type: ignore[arg-type]
-        by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
-        for row in load_rows(db, cluster_ids=[s["id"] for s in summaries], **scope):
-            by_cluster[row.cluster_id or 0].append(row)
-        confident = workspace.settings.confident_at
-        cards = [_card(s, by_cluster[s["id"]], confident) for s in summaries]
+        found = cluster_cards(
+            workspace.views,
+            db,
+            confident_at=workspace.settings.confident_at,
+            sort=filters["sort"],  # type: ignore[arg-type]
+            **scope,
+        )
+        cards = [_card(card) for card in found]
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
     except CallmineError as exc:
@@ -159,10 +135,12 @@ def grain(
 def cluster_page(
     request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId
 ) -> HTMLResponse | RedirectResponse:
-    cluster = get_cluster(db, cluster_id, embedder=workspace.embedder, quotes=4)
+    cluster = cluster_detail(workspace.views, db, cluster_id, embedder=workspace.embedder, quotes=4)
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
         return RedirectResponse(f"/clusters/{cluster['id']}", status_code=307)
-    others = [c for c in list_clusters(db, kind=cluster["kind"]) if c["id"] != cluster_id]
+    others = [
+        c for c in cluster_list(workspace.views, db, kind=cluster["kind"]) if c["id"] != cluster_id
+    ]
     confident_at = workspace.settings.confident_at
     confident = [m for m in cluster["mentions"] if m["confidence"] >= confident_at]
     uncertain = [m for m in cluster["mentions"] if m["confidence"] < confident_at]

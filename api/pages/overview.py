@@ -6,11 +6,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from api.auth import READ
-from api.deps import SessionDep
+from api.deps import SessionDep, WorkspaceDep
 from api.web import render
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.phrases import list_phrases
-from pipeline.dashboard import dashboard, peaks
+from pipeline.dashboard import dashboard_view, peaks
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
 
@@ -37,11 +37,17 @@ def phrases_page(request: Request, db: SessionDep, kind: str = "") -> HTMLRespon
 
 @router.get("/dashboard", response_class=HTMLResponse, dependencies=[READ])
 def dashboard_page(
-    request: Request, db: SessionDep, date_from: str = "", date_to: str = "", industry: str = ""
+    request: Request,
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    date_from: str = "",
+    date_to: str = "",
+    industry: str = "",
 ) -> HTMLResponse:
     error = None
     try:
-        board = dashboard(
+        board = dashboard_view(
+            workspace.views,
             db,
             date_from=iso_date(date_from, "date_from"),
             date_to=iso_date(date_to, "date_to"),
@@ -49,7 +55,7 @@ def dashboard_page(
         )
     except CallmineError as exc:
         error = exc.detail
-        board = dashboard(db, industry=industry)
+        board = dashboard_view(workspace.views, db, industry=industry)
     return render(
         request,
         "dashboard.html",

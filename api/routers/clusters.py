@@ -16,6 +16,7 @@ from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
+from pipeline.cluster import views as cluster_views
 from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, GrainInfo, Quote
 from pipeline.detect import learning as detections
 from pipeline.errors import Forbidden
@@ -135,7 +136,8 @@ def list_clusters(
         if principal.via == "session" or not principal.can("marketing"):
             raise Forbidden("changing the grain needs the marketing role and an API token here")
         cluster_grain.apply_grain(workspace, grain, [kind] if kind else None)
-    return cluster_queries.list_clusters(
+    return cluster_views.cluster_list(
+        workspace.views,
         db,
         kind=kind,
         outcome=outcome,
@@ -179,7 +181,9 @@ def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
 
 @router.get("/api/clusters/{cluster_id:int}", response_model=ClusterDetail, dependencies=[READ])
 def get_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
-    return cluster_queries.get_cluster(db, cluster_id, embedder=workspace.embedder)
+    return cluster_views.cluster_detail(
+        workspace.views, db, cluster_id, embedder=workspace.embedder
+    )
 
 
 @router.patch("/api/clusters/{cluster_id:int}", response_model=EditResult, dependencies=[MARKETING])

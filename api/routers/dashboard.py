@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.auth import READ
-from api.deps import SessionDep
-from pipeline.dashboard import Dashboard, dashboard
+from api.deps import SessionDep, WorkspaceDep
+from pipeline.dashboard import Dashboard, dashboard_view
 from pipeline.types import IsoDate
 
 router = APIRouter(tags=["dashboard"])
@@ -19,6 +19,7 @@ router = APIRouter(tags=["dashboard"])
 )
 def read_dashboard(
     db: SessionDep,
+    workspace: WorkspaceDep,
     date_from: IsoDate | None = None,
     date_to: IsoDate | None = None,
     industry: str | None = None,
@@ -29,4 +30,6 @@ def read_dashboard(
     (``industry``: only calls of that industry); and ``out_of_date``: the documents later calls
     changed materially, with what changed (regenerate with
     ``POST /api/documents/{id}/regenerate``)."""
-    return dashboard(db, date_from=date_from, date_to=date_to, industry=industry)
+    return dashboard_view(
+        workspace.views, db, date_from=date_from, date_to=date_to, industry=industry
+    )

@@ -30,6 +30,7 @@ from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_inde
 from pipeline.cluster.questions import worth_a_theme
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import counts_to_keep, drift_warrants, load_state, save_state
+from pipeline.cluster.views import warm_views
 from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.jobs.runs import ProgressCallback
@@ -60,9 +61,11 @@ def run_clustering(
     rebuild: bool = False,
     kinds: Sequence[str] = CLUSTERED_KINDS,
     progress: ProgressCallback | None = None,
+    warm: bool = True,
 ) -> dict[str, Any]:
     """Re-cluster every kind in full (``rebuild``) or only the kinds whose drift warrants it;
-    returns counts per kind. One at a time: a second caller waits for the first."""
+    returns counts per kind. One at a time: a second caller waits for the first. ``warm``:
+    compute the pages' cluster views ahead, after the lock is released."""
     folder = workspace.settings.data_dir
     summary: dict[str, Any] = {}
     with workspace.writer():
@@ -78,6 +81,8 @@ def run_clustering(
                 else:
                     summary[kind] = {"full": False}
         save_state(folder, state)  # after the commit: a crash before it re-clusters again
+    if warm:
+        warm_views(workspace)
     _progress(progress, 1.0, "cluster: done")
     return summary
 
@@ -269,9 +274,14 @@ def analyse_calls(
         if due:
             _progress(progress, DETECT_SHARE, "cluster: re-clustering")
             summary = run_clustering(
-                workspace, rebuild=True, kinds=due, progress=_scaled(progress, DETECT_SHARE, 1.0)
+                workspace,
+                rebuild=True,
+                kinds=due,
+                progress=_scaled(progress, DETECT_SHARE, 1.0),
+                warm=False,
             )
             reclustered = sum(int(v.get("clusters", 0)) for v in summary.values())
+    warm_views(workspace)  # outside the lock: the next writer need not wait for it
     _progress(progress, 1.0, "analysed")
     return {
         **{key: int(value) for key, value in totals.items()},

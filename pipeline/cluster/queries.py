@@ -287,7 +287,9 @@ def search_quotes(
     if not q.strip():
         raise BadInput("search text must not be empty")
     with workspace.session() as session:
-        index = open_index(workspace, session)
+        index = workspace.views.live(
+            session, "mention_index", ("mentions",), lambda: open_index(workspace, session)
+        )
         vector = workspace.embedder.encode([q])
         hits = index.search(vector, k * 4 if kind else k)
         similarity = {h.mention_id: h.similarity for h in hits}

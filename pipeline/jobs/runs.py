@@ -28,7 +28,6 @@ from pipeline.store.models import Job, utcnow
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
-SQLITE_BUSY_TIMEOUT_MS = 10_000  # what pipeline.store.models sets on every connection
 # How long the end of a job keeps trying to record itself when the database is busy.
 RECORD_RETRY_S = 120.0
 
@@ -154,20 +153,13 @@ def report_progress(workspace: Workspace, job_id: str, progress: float, message:
         "message": message,
         "updated_at": utcnow(),
     }
-    sqlite = workspace.db.engine.dialect.name == "sqlite"
-    with workspace.db.engine.connect() as connection:
-        if sqlite:
-            connection.exec_driver_sql("PRAGMA busy_timeout=0")
+    with workspace.db.without_waiting() as connection:
         try:
             connection.execute(update(Job).where(Job.id == job_id).values(**values))
             connection.commit()
             return True
         except OperationalError:
-            connection.rollback()
             return False
-        finally:
-            if sqlite:
-                connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def finish(

@@ -18,18 +18,23 @@ from sqlalchemy import (
     literal,
     select,
     text,
+    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.pool import NullPool
+from sqlalchemy.sql.elements import TextClause
 
 from pipeline.store.models import (
     ApiToken,
     Base,
+    DataRevision,
     Erasure,
     Int64,
     MigrationRecord,
     ProductProfileVersion,
+    StoredView,
     TeamMember,
     User,
     utcnow,
@@ -106,6 +111,12 @@ def _m007_industry(connection: Any) -> None:
     connection.execute(text("CREATE INDEX IF NOT EXISTS ix_calls_industry ON calls (industry)"))
 
 
+def _m008_view_cache(connection: Any) -> None:
+    """Table revisions and precomputed views (issue 19: pages stay fast at 100k mentions)."""
+    tables = [DataRevision.__table__, StoredView.__table__]
+    Base.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -115,6 +126,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("003_sentence_kinds", _m005_sentence_kinds),
     ("006_product_profile", _m006_product_profile),
     ("007_industry", _m007_industry),
+    ("008_view_cache", _m008_view_cache),
 ]
 
 
@@ -140,14 +152,90 @@ def row_offset(offset: int) -> ColumnElement[int]:
     return literal(offset, Int64)
 
 
-def _enable_sqlite_pragmas(engine: Engine) -> None:
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for the write lock
+
+# Written by every writer, read by nobody's views: a write to these raises no revision.
+UNTRACKED_TABLES = frozenset({"data_revisions", "view_cache", "jobs", "_migrations"})
+_TOUCHED = "callmine_tables_written"
+ALL_TABLES = "*"  # a raw SQL write: which table is unknown, so every view is stale
+
+
+def _touched(session: Session) -> set[str]:
+    tables: set[str] = session.info.setdefault(_TOUCHED, set())
+    return tables
+
+
+def track_revisions(sessions: sessionmaker[Session]) -> None:
+    """Every committed transaction of these sessions raises the revision of each table it wrote,
+    in the same transaction: a view computed at a revision can never be served after a write,
+    and no writer has to remember to say so (ORM objects, bulk and Core statements alike)."""
+
+    @event.listens_for(sessions, "after_flush")
+    def _flushed(session: Session, _context: Any) -> None:
+        for instance in (*session.new, *session.dirty, *session.deleted):
+            table = getattr(instance, "__tablename__", None)
+            if table and table not in UNTRACKED_TABLES:
+                if instance in session.dirty and not session.is_modified(instance):
+                    continue
+                _touched(session).add(table)
+
+    @event.listens_for(sessions, "do_orm_execute")
+    def _executed(state: ORMExecuteState) -> None:
+        if state.is_select:
+            return
+        if state.is_insert or state.is_update or state.is_delete:
+            table = getattr(getattr(state.statement, "table", None), "name", None)
+            if table in UNTRACKED_TABLES:
+                return
+            _touched(state.session).add(table or ALL_TABLES)
+        elif isinstance(state.statement, TextClause):
+            _touched(state.session).add(ALL_TABLES)
+
+    @event.listens_for(sessions, "before_commit")
+    def _raise_revisions(session: Session) -> None:
+        session.flush()
+        tables = session.info.pop(_TOUCHED, set())
+        if tables:
+            raise_revisions(session, tables)
+
+    @event.listens_for(sessions, "after_rollback")
+    def _forget(session: Session) -> None:
+        session.info.pop(_TOUCHED, None)
+
+
+def writes_pending(session: Session) -> bool:
+    """Whether this transaction has written something not yet committed (a view read now would
+    not show it)."""
+    return bool(session.new or session.dirty or session.deleted or session.info.get(_TOUCHED))
+
+
+def raise_revisions(session: Session, tables: set[str]) -> None:
+    """Add one to each table's revision (``*``: every table's), creating missing counters;
+    in sorted order, so two PostgreSQL transactions never wait on each other's rows."""
+    if ALL_TABLES in tables:
+        tables = {t for t in Base.metadata.tables if t not in UNTRACKED_TABLES}
+    names = sorted(tables)
+    known = set(
+        session.scalars(select(DataRevision.table_name).where(DataRevision.table_name.in_(names)))
+    )
+    insert_new(
+        session, DataRevision, [{"table_name": t, "value": 0} for t in names if t not in known]
+    )
+    session.execute(
+        update(DataRevision)
+        .where(DataRevision.table_name.in_(names))
+        .values(value=DataRevision.value + 1)
+    )
+
+
+def _enable_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.close()
 
 
@@ -199,12 +287,18 @@ def migrate(engine: Engine) -> list[str]:
     return applied_now
 
 
+def _connect_args(url: str) -> dict[str, Any]:
+    if make_url(url).get_backend_name() == "sqlite":
+        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    return {}
+
+
 def engine_options(url: str) -> dict[str, Any]:
     """What ``create_engine`` needs for this URL's engine: SQLite is shared across the
     server's threads and waits up to 30 s for its one write lock; PostgreSQL gets a pool for
     the server's concurrent requests and jobs."""
     if make_url(url).get_backend_name() == "sqlite":
-        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        return _connect_args(url)
     return {"pool_size": 10, "max_overflow": 30, "pool_timeout": 60}
 
 
@@ -220,6 +314,8 @@ class Database:
             _enable_sqlite_pragmas(self.engine)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        track_revisions(self._sessions)
+        self._side_engine: Engine | None = None
 
     def table_names(self) -> list[str]:
         return sorted(inspect(self.engine).get_table_names())
@@ -236,6 +332,22 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def without_waiting(self) -> Iterator[Connection]:
+        """A connection of its own whose writes fail at once (``OperationalError``) rather than
+        wait for SQLite's one write lock, for best-effort writes beside a long writer
+        (progress, a precomputed view); the caller commits. It comes from no pool, so a request
+        holding a pooled connection never waits for a second one (15 such requests would
+        exhaust the pool and wait on each other). PostgreSQL writers do not block each other."""
+        if self._side_engine is None:
+            self._side_engine = create_engine(
+                self.url, poolclass=NullPool, **_connect_args(self.url)
+            )
+            if self.dialect == "sqlite":
+                _enable_sqlite_pragmas(self._side_engine, busy_timeout_ms=0)
+        with self._side_engine.connect() as connection:
+            yield connection
 
     @contextmanager
     def advisory_lock(self, key: int) -> Iterator[None]:
@@ -258,3 +370,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._side_engine is not None:
+            self._side_engine.dispose()

@@ -90,8 +90,8 @@ def test_browsers_get_error_pages_and_the_api_problem_json(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(api.pages.overview, "dashboard", broken)
-    monkeypatch.setattr(api.routers.dashboard, "dashboard", broken)
+    monkeypatch.setattr(api.pages.overview, "dashboard_view", broken)
+    monkeypatch.setattr(api.routers.dashboard, "dashboard_view", broken)
     with TestClient(create_app(workspace=ws), raise_server_exceptions=False) as client:
         page = client.get("/dashboard", headers=html)
         assert page.status_code == 500 and 'class="topbar"' in page.text

@@ -1,0 +1,178 @@
+"""What the cluster pages and ``/api/clusters`` show, precomputed (``pipeline.store.views``):
+the cluster list for a set of filters, the home page's cards, and one cluster's detail. Each is
+computed once per revision of the tables it reads; the analysis jobs compute the unfiltered ones
+ahead (``warm_views``) so the first visitor after an upload does not wait either."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from pipeline.cluster.index import CLUSTERED_KINDS
+from pipeline.cluster.phrases import extract_phrases
+from pipeline.cluster.queries import SortKey, get_cluster, list_clusters, load_rows
+from pipeline.cluster.stats import MentionRow
+from pipeline.embed import Embedder
+from pipeline.store.views import ViewCache
+from pipeline.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+# The tables a cluster view reads: clusters and their mentions, the calls' metadata, speakers.
+CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances")
+CARD_QUOTES = 2
+CARD_PHRASES = 4
+
+
+def _filters(
+    kind: str | None,
+    outcome: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    competitor: str | None,
+    account: str | None,
+    industry: str | None,
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "outcome": outcome,
+        "date_from": date_from,
+        "date_to": date_to,
+        "competitor": competitor,
+        "account": account,
+        "industry": industry,
+    }
+
+
+def cluster_list(
+    views: ViewCache,
+    session: Session,
+    *,
+    kind: str | None = None,
+    outcome: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    competitor: str | None = None,
+    account: str | None = None,
+    industry: str | None = None,
+    sort: SortKey = "size",
+) -> list[dict[str, Any]]:
+    """``pipeline.cluster.queries.list_clusters``, precomputed."""
+    filters = _filters(kind, outcome, date_from, date_to, competitor, account, industry)
+    return list(
+        views.get(
+            session,
+            "clusters",
+            {**filters, "sort": sort},
+            CLUSTER_TABLES,
+            lambda: list_clusters(session, sort=sort, **filters),
+        )
+    )
+
+
+def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]:
+    """Readable quotes from different calls, confident ones first: mid-length sentences read
+    best on a card."""
+    ranked = sorted(rows, key=lambda r: (r.confidence < confident_at, abs(len(r.text) - 90), r.id))
+    chosen: list[MentionRow] = []
+    for row in ranked:
+        if all(row.call_id != c.call_id for c in chosen):
+            chosen.append(row)
+        if len(chosen) == CARD_QUOTES:
+            break
+    return chosen
+
+
+def _cards(
+    session: Session, confident_at: float, sort: SortKey, filters: dict[str, Any]
+) -> list[dict[str, Any]]:
+    summaries = list_clusters(session, sort=sort, **filters)
+    by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
+    for row in load_rows(session, cluster_ids=[s["id"] for s in summaries], **filters):
+        by_cluster[row.cluster_id or 0].append(row)
+    cards = []
+    for summary in summaries:
+        rows = by_cluster[summary["id"]]
+        phrases = extract_phrases(
+            [(r.utterance_id, r.call_id, r.text) for r in rows], min_count=2, top=CARD_PHRASES
+        )
+        cards.append(
+            {
+                **summary,
+                "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:CARD_PHRASES]),
+                "quotes": [r.quote() for r in card_quotes(rows, confident_at)],
+                "uncertain": sum(r.confidence < confident_at for r in rows),
+            }
+        )
+    return cards
+
+
+def cluster_cards(
+    views: ViewCache,
+    session: Session,
+    *,
+    confident_at: float,
+    kind: str | None = None,
+    outcome: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    competitor: str | None = None,
+    account: str | None = None,
+    industry: str | None = None,
+    sort: SortKey = "size",
+) -> list[dict[str, Any]]:
+    """The home page's cards: each cluster's summary with its buyer phrases, two quotes and how
+    many of its mentions are uncertain, over the mentions that pass the filters."""
+    filters = _filters(kind, outcome, date_from, date_to, competitor, account, industry)
+    return list(
+        views.get(
+            session,
+            "cards",
+            {**filters, "sort": sort, "confident_at": confident_at},
+            CLUSTER_TABLES,
+            lambda: _cards(session, confident_at, sort, filters),
+        )
+    )
+
+
+def cluster_detail(
+    views: ViewCache,
+    session: Session,
+    cluster_id: int,
+    *,
+    embedder: Embedder | None = None,
+    quotes: int = 8,
+) -> dict[str, Any]:
+    """``pipeline.cluster.queries.get_cluster``, precomputed (a merged cluster's id gives the
+    cluster it went into, as there)."""
+    detail: dict[str, Any] = views.get(
+        session,
+        "cluster",
+        {"id": cluster_id, "quotes": quotes, "mmr": embedder is not None},
+        CLUSTER_TABLES,
+        lambda: get_cluster(session, cluster_id, embedder=embedder, quotes=quotes),
+    )
+    return detail
+
+
+def warm_views(workspace: Workspace) -> None:
+    """Compute ahead what the home page and ``/api/clusters`` show unfiltered, so the first
+    visitor after an analysis does not wait; best effort (a failure here loses nothing)."""
+    try:
+        with workspace.session() as session:
+            for kind in CLUSTERED_KINDS:
+                cluster_cards(
+                    workspace.views,
+                    session,
+                    confident_at=workspace.settings.confident_at,
+                    kind=kind,
+                )
+                cluster_list(workspace.views, session, kind=kind)
+            cluster_list(workspace.views, session)
+            workspace.views.prune(session)
+    except Exception:  # noqa: BLE001 - the views are computed on the next request instead
+        log.exception("computing the cluster views ahead failed")

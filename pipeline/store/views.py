@@ -1,0 +1,150 @@
+"""Precomputed views: what a page lists (cluster cards, cluster lists, one cluster, the dashboard)
+is computed once per revision of the tables it reads and then served as stored, so a page over
+100k mentions answers in milliseconds instead of recomputing seconds of stats per request.
+
+Every committed write raises its tables' revisions in the same transaction
+(``pipeline.store.database.track_revisions``), so a view is never served after a write to what it
+read. Views live in the database (shared by every server and worker, filled ahead by the
+analysis jobs) and, as JSON text, in a small memo per process; each read parses its own copy, so
+callers may change what they get."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from pipeline.store.database import Database, writes_pending
+from pipeline.store.models import DataRevision, StoredView, utcnow
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+MEMO_SIZE = 64  # views kept parsed-ready per process (a few filter combinations per kind)
+_LOCK_STRIPES = 32  # concurrent requests for one missing view compute it once
+STALE_AFTER_DAYS = 2  # stored views of older revisions are removed after this
+
+
+def view_key(name: str, params: Mapping[str, Any]) -> str:
+    """One view's identity: its name and every parameter that changes what it shows."""
+    canonical = json.dumps([name, dict(sorted(params.items()))], default=str, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def revisions_of(session: Session, tables: Collection[str]) -> str:
+    """The revisions of ``tables`` as one stamp (``calls=4,mentions=9``); a table never written
+    counts 0. Read first, in the caller's transaction, so what is computed next is at least
+    this new."""
+    found = dict(
+        session.execute(
+            select(DataRevision.table_name, DataRevision.value).where(
+                DataRevision.table_name.in_(sorted(tables))
+            )
+        ).all()
+    )
+    return ",".join(f"{t}={found.get(t, 0)}" for t in sorted(tables))
+
+
+class ViewCache:
+    """Views by name and parameters, at the revisions of the tables they read."""
+
+    def __init__(self, db: Database, memo_size: int = MEMO_SIZE) -> None:
+        self._db = db
+        self._memo: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        self._memo_size = memo_size
+        self._memo_guard = threading.Lock()
+        self._stripes = [threading.Lock() for _ in range(_LOCK_STRIPES)]
+        self._live: dict[str, tuple[str, Any]] = {}
+        self._live_guard = threading.Lock()
+
+    def get(
+        self,
+        session: Session,
+        name: str,
+        params: Mapping[str, Any],
+        tables: Collection[str],
+        compute: Callable[[], Any],
+    ) -> Any:
+        """The view, computed by ``compute`` (JSON-safe data, from ``session``) when none is
+        stored at the current revisions of ``tables``."""
+        if writes_pending(session):  # its own writes are in no stored view yet
+            return json.loads(json.dumps(compute(), separators=(",", ":"), allow_nan=False))
+        key = view_key(name, params)
+        stamp = revisions_of(session, tables)
+        payload = self._memo_get(key, stamp)
+        if payload is None:
+            with self._stripes[int(key[:8], 16) % _LOCK_STRIPES]:
+                payload = self._memo_get(key, stamp) or self._stored(session, key, stamp)
+                if payload is None:
+                    payload = json.dumps(compute(), separators=(",", ":"), allow_nan=False)
+                    self._store(key, name, stamp, payload)
+                self._memo_put(key, stamp, payload)
+        return json.loads(payload)
+
+    def live(
+        self,
+        session: Session,
+        name: str,
+        tables: Collection[str],
+        build: Callable[[], T],
+    ) -> T:
+        """An object of this process (a loaded faiss index...) kept while the revisions of
+        ``tables`` stay the same and built again by ``build`` once they move; never stored.
+        Callers must not change it: other threads read it too."""
+        stamp = revisions_of(session, tables)
+        with self._live_guard:
+            found = self._live.get(name)
+            if found is not None and found[0] == stamp:
+                return cast(T, found[1])
+            built = build()
+            self._live[name] = (stamp, built)
+            return built
+
+    def _memo_get(self, key: str, stamp: str) -> str | None:
+        with self._memo_guard:
+            found = self._memo.get(key)
+            if found is None or found[0] != stamp:
+                return None
+            self._memo.move_to_end(key)
+            return found[1]
+
+    def _memo_put(self, key: str, stamp: str, payload: str) -> None:
+        with self._memo_guard:
+            self._memo[key] = (stamp, payload)
+            self._memo.move_to_end(key)
+            while len(self._memo) > self._memo_size:
+                self._memo.popitem(last=False)
+
+    @staticmethod
+    def _stored(session: Session, key: str, stamp: str) -> str | None:
+        return session.scalar(
+            select(StoredView.payload).where(StoredView.key == key, StoredView.revisions == stamp)
+        )
+
+    def _store(self, key: str, name: str, stamp: str, payload: str) -> None:
+        """Best effort, without waiting for a long writer's lock: the memo still has it, and
+        the next reader after that writer computes it again."""
+        row = {"key": key, "name": name, "revisions": stamp, "payload": payload}
+        try:
+            with self._db.without_waiting() as connection:
+                connection.execute(delete(StoredView).where(StoredView.key == key))
+                connection.execute(insert(StoredView).values(**row, computed_at=utcnow()))
+                connection.commit()
+        except (OperationalError, IntegrityError) as exc:  # busy, or another process stored it
+            log.debug("view %s not stored: %s", name, exc)
+
+    def prune(self, session: Session) -> int:
+        """Remove stored views not recomputed for ``STALE_AFTER_DAYS`` (filters nobody uses
+        any more); returns how many."""
+        cutoff = utcnow() - dt.timedelta(days=STALE_AFTER_DAYS)
+        result = session.execute(delete(StoredView).where(StoredView.computed_at < cutoff))
+        return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,134 @@
+"""Precomputed views: table revisions raised by every kind of write, views computed once per
+revision and shared between processes, never served after a write to what they read; the home
+page, ``/api/clusters`` and the dashboard served from views the analysis computed ahead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import delete, insert, select, text, update
+
+from api.app import create_app
+from pipeline.cluster import views as cluster_views
+from pipeline.store.models import Call, Cluster, DataRevision, Document, Job, StoredView
+from pipeline.store.views import revisions_of
+from pipeline.workspace import Workspace
+
+pytestmark = pytest.mark.postgres
+
+
+def revisions(workspace: Workspace) -> dict[str, int]:
+    with workspace.session() as session:
+        return dict(session.execute(select(DataRevision.table_name, DataRevision.value)).all())  # type: ignore[arg-type]
+
+
+def test_every_kind_of_write_raises_its_tables_revisions_and_a_rollback_none(
+    workspace: Workspace,
+) -> None:
+    before = revisions(workspace)
+    with workspace.session() as session:  # ORM object
+        session.add(Cluster(kind="objection", name="Price"))
+    after_add = revisions(workspace)
+    assert after_add.get("clusters", 0) == before.get("clusters", 0) + 1
+    assert after_add.get("calls", 0) == before.get("calls", 0)  # only what was written
+
+    with workspace.session() as session:  # Core statements through the session
+        session.execute(update(Cluster).values(name="Pricing"))
+        session.execute(
+            insert(Call).values(content_hash="h1", filename="a.txt", format="text", raw_text="x")
+        )
+    after_core = revisions(workspace)
+    assert after_core["clusters"] == after_add["clusters"] + 1
+    assert after_core["calls"] == after_add.get("calls", 0) + 1
+
+    with workspace.session() as session:  # raw SQL: which table is unknown, so every one
+        session.execute(text("UPDATE clusters SET name = 'Cost'"))
+    after_text = revisions(workspace)
+    assert all(after_text[t] > after_core.get(t, 0) for t in ("calls", "clusters", "mentions"))
+
+    with pytest.raises(RuntimeError), workspace.session() as session:
+        session.execute(delete(Cluster))
+        raise RuntimeError("rolled back")
+    with workspace.session() as session:  # untracked: job progress, reads
+        session.add(Job(id="j1", kind="analyse", status="queued"))
+        session.scalars(select(Cluster)).all()
+    assert revisions(workspace) == after_text
+
+
+def test_a_view_is_computed_once_per_revision_shared_and_never_stale(
+    workspace: Workspace,
+) -> None:
+    computed: list[int] = []
+
+    def compute(session: Any) -> dict[str, Any]:
+        computed.append(1)
+        return {"names": sorted(session.scalars(select(Cluster.name)))}
+
+    def read(ws: Workspace) -> dict[str, Any]:
+        with ws.session() as session:
+            found: dict[str, Any] = ws.views.get(
+                session, "names", {"k": 1}, ("clusters",), lambda: compute(session)
+            )
+            return found
+
+    with workspace.session() as session:
+        session.add(Cluster(kind="objection", name="Price"))
+    first = read(workspace)
+    first["names"].append("changed by a caller")  # each read is the caller's own copy
+    assert read(workspace) == {"names": ["Price"]} and len(computed) == 1
+
+    other = Workspace(workspace.settings, embedder=workspace.embedder)  # another process
+    try:
+        assert read(other) == {"names": ["Price"]} and len(computed) == 1  # stored, not redone
+        with other.session() as session:  # a write elsewhere: the view is computed again
+            session.execute(update(Cluster).values(name="Cost"))
+        assert read(workspace) == {"names": ["Cost"]} and len(computed) == 2
+        with other.session() as session:  # a table it does not read leaves it alone
+            session.add(Document(title="FAQ", doc_type="objection-faq"))
+        assert read(workspace) == {"names": ["Cost"]} and len(computed) == 2
+    finally:
+        other.close()
+
+    with workspace.session() as session:  # this transaction's own write is in no view yet
+        session.add(Cluster(kind="objection", name="Setup"))
+        found = workspace.views.get(
+            session, "names", {"k": 1}, ("clusters",), lambda: compute(session)
+        )
+        assert found == {"names": ["Cost", "Setup"]}
+        stamp = revisions_of(session, ("clusters",))  # the last commit's, not this write's
+    with workspace.session() as session:
+        kept = session.scalar(select(StoredView.payload).where(StoredView.revisions == stamp))
+        assert kept == '{"names":["Cost"]}'  # what a pending write saw was not kept
+    assert read(workspace) == {"names": ["Cost", "Setup"]} and len(computed) == 4
+
+
+def test_pages_are_served_from_views_computed_ahead_and_follow_edits(
+    corpus_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with corpus_ws.session() as session:
+        assert session.scalar(select(StoredView.key).limit(1)) is not None  # the analysis'
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("computed per request")
+
+    with TestClient(create_app(workspace=corpus_ws)) as client, monkeypatch.context() as patch:
+        patch.setattr(cluster_views, "list_clusters", refuse)
+        patch.setattr(cluster_views, "_cards", refuse)
+        listed = client.get("/api/clusters?kind=objection").json()
+        assert listed and client.get("/api/clusters").status_code == 200
+        home = client.get("/")
+        assert home.status_code == 200 and listed[0]["name"] in home.text
+
+    first = listed[0]["id"]
+    with TestClient(create_app(workspace=corpus_ws)) as client:
+        dashboard = client.get("/api/dashboard").json()
+        assert client.get("/api/dashboard").json() == dashboard
+        renamed = client.patch(f"/api/clusters/{first}", json={"name": "Renamed just now"})
+        assert renamed.status_code == 200
+        assert client.get("/api/clusters?kind=objection").json()[0]["name"] == "Renamed just now"
+        assert "Renamed just now" in client.get("/").text
+        assert client.get(f"/api/clusters/{first}").json()["name"] == "Renamed just now"
+        trends = client.get("/api/dashboard").json()["trends"]
+        assert any(t["name"] == "Renamed just now" for t in trends) or not trends
