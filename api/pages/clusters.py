@@ -14,9 +14,15 @@ from pipeline.analysis.corrections import label_mention
 from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
-from pipeline.cluster.grain import change_grain, grain_info
-from pipeline.cluster.queries import known_competitors, search_quotes
-from pipeline.cluster.views import cluster_cards, cluster_detail, cluster_list
+from pipeline.cluster.grain import change_grain
+from pipeline.cluster.queries import search_quotes
+from pipeline.cluster.views import (
+    cluster_cards,
+    cluster_detail,
+    cluster_list,
+    grain_view,
+    known_competitors_view,
+)
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
 from pipeline.types import RowId
@@ -24,6 +30,10 @@ from pipeline.wording import plural
 
 router = APIRouter()
 
+# Cards drawn at first: a large workspace has a hundred themes or more, and the page would
+# carry them all ("Show all" does).
+FIRST_CARDS = 48
+FIRST_QUOTES = 150  # per list on a cluster's page; "Show all" draws every one
 KINDS = {"objection": "Objections", "pain": "Pains", "question": "Questions"}
 GENERATE = (
     ("objection-faq", "Objection FAQ"),
@@ -57,6 +67,7 @@ def clusters_page(
     industry: str = "",
     sort: str = "size",
     q: str = "",
+    show: str = "",
 ) -> HTMLResponse:
     filters = {
         "kind": kind if kind in KINDS else "objection",
@@ -70,6 +81,8 @@ def clusters_page(
     }
     error = None
     cards: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    total = 0
     hits: list[dict[str, Any]] = []
     try:
         scope: dict[str, Any] = {
@@ -88,18 +101,20 @@ def clusters_page(
             sort=filters["sort"],  # type: ignore[arg-type]
             **scope,
         )
-        cards = [_card(card) for card in found]
+        total = len(found)
+        cards = [_card(card) for card in (found if show == "all" else found[:FIRST_CARDS])]
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
     except CallmineError as exc:
         error = exc.detail
-    names = {c["id"]: c["name"] for c in cards}
+    names = {c["id"]: c["name"] for c in found}
     return render(
         request,
         "clusters.html",
         title=KINDS[filters["kind"]],
-        grain=grain_info(workspace, filters["kind"]),
+        grain=grain_view(workspace, db, filters["kind"]),
         cards=cards,
+        total=total,
         filters=filters,
         q=q,
         hits=hits,
@@ -108,7 +123,7 @@ def clusters_page(
         kinds=KINDS,
         accounts=known_accounts(db),
         industries=known_industries(db),
-        competitors=known_competitors(db),
+        competitors=known_competitors_view(workspace.views, db),
         has_calls=has_calls(db),
     )
 
@@ -133,7 +148,7 @@ def grain(
     "/clusters/{cluster_id}", response_class=HTMLResponse, response_model=None, dependencies=[READ]
 )
 def cluster_page(
-    request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId
+    request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, show: str = ""
 ) -> HTMLResponse | RedirectResponse:
     cluster = cluster_detail(workspace.views, db, cluster_id, embedder=workspace.embedder, quotes=4)
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
@@ -155,8 +170,9 @@ def cluster_page(
         spark=sparkline([int(w["count"]) for w in cluster["weekly"]], width=320, height=64),
         split=outcome_split(cluster["outcome_counts"]),
         others=others,
-        confident=confident,
-        uncertain=uncertain,
+        confident=confident if show == "all" else confident[:FIRST_QUOTES],
+        uncertain=uncertain if show == "all" else uncertain[:FIRST_QUOTES],
+        counts={"confident": len(confident), "uncertain": len(uncertain)},
         generate=GENERATE,
         rising=cluster["direction"] == "up",
     )

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, automatic_scale, category_k
 from pipeline.cluster.index import CLUSTERED_KINDS
@@ -78,18 +79,21 @@ def next_scale(
     return min(allowed, key=lambda s: (abs(planned[s] - target), abs(s - scale), s))
 
 
-def grain_info(workspace: Workspace, kind: str) -> dict[str, Any]:
+def grain_info(workspace: Workspace, kind: str, session: Session | None = None) -> dict[str, Any]:
     """The kind's grain: its scale, the themes shown, the automatic number, and whether a
-    coarser or finer grain exists."""
+    coarser or finer grain exists (read in ``session`` when given, else in a session of its
+    own)."""
     folder = workspace.settings.data_dir
     automatic = automatic_scale(kind)
     scale = float(load_state(folder).get(kind, {}).get("scale", automatic))
     trees = load_trees(folder, kind)
     walled = kind not in TOPIC_PRIOR_KINDS
-    with workspace.session() as session:
-        shown = session.scalar(
-            select(func.count(Cluster.id)).where(Cluster.kind == kind, Cluster.status == "active")
-        )
+    active = select(func.count(Cluster.id)).where(Cluster.kind == kind, Cluster.status == "active")
+    if session is None:
+        with workspace.session() as own:
+            shown = own.scalar(active)
+    else:
+        shown = session.scalar(active)
     return {
         "kind": kind,
         "scale": round(scale, 4),

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import delete, insert, select, text, update
 
 from api.app import create_app
+from api.pages import clusters as clusters_page
 from pipeline.cluster import views as cluster_views
 from pipeline.store.models import Call, Cluster, DataRevision, Document, Job, StoredView
 from pipeline.store.views import revisions_of
@@ -132,3 +133,26 @@ def test_pages_are_served_from_views_computed_ahead_and_follow_edits(
         assert client.get(f"/api/clusters/{first}").json()["name"] == "Renamed just now"
         trends = client.get("/api/dashboard").json()["trends"]
         assert any(t["name"] == "Renamed just now" for t in trends) or not trends
+
+
+def test_large_pages_draw_the_first_cards_and_quotes_and_show_all_on_request(
+    corpus_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(clusters_page, "FIRST_CARDS", 2)
+    monkeypatch.setattr(clusters_page, "FIRST_QUOTES", 1)
+    with TestClient(create_app(workspace=corpus_ws)) as client:
+        listed = client.get("/api/clusters?kind=objection").json()
+        assert len(listed) > 2
+        home = client.get("/").text
+        assert home.count('<article class="card cluster-card"') == 2
+        assert f"Show all {len(listed)} objections" in home
+        everything = client.get("/?show=all").text
+        assert "Show all" not in everything
+        assert everything.count('<article class="card cluster-card"') == len(listed)
+        biggest = listed[0]
+        page = client.get(f"/clusters/{biggest['id']}").text
+        assert f"Show all {biggest['size']} quotes" in page
+        full = client.get(f"/clusters/{biggest['id']}?show=all").text
+        detail = client.get(f"/api/clusters/{biggest['id']}").json()
+        rows = f'action="/clusters/{biggest["id"]}/quotes/'
+        assert page.count(rows) == 2 and full.count(rows) == len(detail["mentions"]) > 2
