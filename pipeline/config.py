@@ -132,6 +132,14 @@ class Settings(BaseSettings):
     background_ingest_bytes: int = Field(
         2 * 1024 * 1024, description="Uploads larger than this are analysed in a background job."
     )
+    deferred_ingest_bytes: int = Field(
+        8 * 1024 * 1024,
+        ge=0,
+        description="Uploads larger than this are stored in a background job too: the API "
+        "answers 202 at once with the job; the per-call results are paged at "
+        "GET /api/jobs/{id}/results (in-process jobs; on the procrastinate queue the request "
+        "stores them).",
+    )
     analysis_batch_utterances: int = Field(
         1024,
         gt=0,

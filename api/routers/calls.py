@@ -26,6 +26,7 @@ from pipeline.calls.queries import (
     list_utterances,
 )
 from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRead
+from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
 from pipeline.jobs.queue import submit_task
@@ -99,6 +100,7 @@ def _all_rejected(results: list[IngestResult]) -> JSONResponse:
     status_code=201,
     responses={
         200: {"model": IngestResponse, "description": "Every call was already stored."},
+        202: {"model": IngestResponse, "description": "A large upload: stored by the job."},
         207: {"model": IngestResponse, "description": "Some files rejected, others stored."},
         413: PROBLEM,
         422: PROBLEM,
@@ -152,7 +154,10 @@ def upload_calls(
     stored; **207** some files were rejected and others kept (see each result's `status`);
     **413/422** problem+json when every file was rejected (`filename` and `results` say which
     and why). Uploads over `CALLMINE_BACKGROUND_INGEST_BYTES` are analysed in a background job
-    (`job_id`, poll `GET /api/jobs/{id}`); smaller ones inline (`analysis`).
+    (`job_id`, poll `GET /api/jobs/{id}`); smaller ones inline (`analysis`). **202**: an upload
+    over `CALLMINE_DEFERRED_INGEST_BYTES` (a large CRM export) is stored by that job too: the
+    answer comes at once, the job's result gives the counts and `GET /api/jobs/{id}/results`
+    each call's result, a page at a time.
     """
     metadata = CallMetadata(
         date=date or None,
@@ -165,7 +170,20 @@ def upload_calls(
         competitors=split_names(competitors),
     )
     uploads = [Upload(upload.filename or "", upload.file) for upload in files]
-    batch = ingest_uploads(workspace, uploads, metadata, column_map=parse_column_map(column_map))
+    mapping = parse_column_map(column_map)
+    if should_defer(workspace, sum(upload.size or 0 for upload in files)):
+        batch = defer_ingest(workspace, uploads, metadata, background.add_task, column_map=mapping)
+        if batch.job_id is None:
+            return _all_rejected(batch.results)
+        response.status_code = 202
+        return IngestResponse(
+            results=batch.results,
+            created=0,
+            duplicates=0,
+            rejected=batch.rejected,
+            job_id=batch.job_id,
+        )
+    batch = ingest_uploads(workspace, uploads, metadata, column_map=mapping)
     if all(r.status == "rejected" for r in batch.results):
         return _all_rejected(batch.results)
     analyse_new_calls(workspace, batch, background.add_task)
