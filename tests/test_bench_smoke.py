@@ -1,4 +1,5 @@
-"""Throughput, incremental and embed-backend benchmarks run end to end at tiny sizes."""
+"""The benchmarks (throughput, incremental, embed backends, GPU embed, API load, large upload)
+run end to end at tiny sizes."""
 
 from __future__ import annotations
 
@@ -90,3 +91,36 @@ def test_gpu_embed_runs_on_the_cpu_without_a_gpu() -> None:
     assert float(record["texts_per_s"]) > 0 and record["ratio_vs_cpu"] == 1.0
     assert int(record["clusters"]) >= 1
     assert float(record["total_s"]) >= float(record["embed_s"])
+
+
+@pytest.mark.slow
+def test_api_load_prints_percentiles_per_level_against_healthz() -> None:
+    record = run_bench("api_load.py", "--n", "300", "--clients", "2", "--seconds", "1")
+    level = record["levels"]["2"]
+    assert set(level) == {
+        "baseline_healthz",
+        "clusters_page",
+        "cluster_page",
+        "search",
+        "api_clusters",
+    }
+    for name, figures in level.items():
+        assert 0 < figures["p50"] <= figures["p95"] <= figures["p99"], name
+        assert figures["requests"] > 0
+        if name != "baseline_healthz":
+            assert figures["ratio_p50"] > 0
+    assert record["meets_target"] is False  # the target is judged at 8 clients only
+
+
+@pytest.mark.slow
+def test_large_upload_answers_at_once_and_reports_the_job() -> None:
+    record = run_bench("large_upload.py", "--n", "150", "--timeout", "200")
+    assert record["answer_status"] == 202 and record["answer_bytes"] < 1000
+    assert record["job_status"] == "done" and record["created"] == 150
+    assert record["notes_per_s"] > 0 and record["server_peak_rss_mb"] > 0
+    assert set(record["after_ms"]) == {
+        "baseline_healthz",
+        "clusters_page",
+        "api_clusters",
+        "dashboard",
+    }
