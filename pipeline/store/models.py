@@ -1,5 +1,7 @@
 """Storage: SQLAlchemy 2 models (engine, sessions, migrations: ``database.py``)."""
 
+# Long: every table of the schema in one place, so a migration and its model are read together.
+
 from __future__ import annotations
 
 import datetime as dt
