@@ -127,8 +127,21 @@ def ingest_task(
                 f"store: file {number + 1:,} of {len(files):,}",
             )
             data = (folder / entry["stored"]).read_bytes()
+
+            def stored(done: int, total: int, number: int = number) -> None:
+                share = (number + done / max(total, 1)) / max(len(files), 1)
+                progress(
+                    STORE_SHARE * share,
+                    f"store: {done:,} of {total:,} calls in file {number + 1:,} of {len(files):,}",
+                )
+
             results = ingest_data(
-                workspace, data, entry["filename"], metadata, column_map=manifest["column_map"]
+                workspace,
+                data,
+                entry["filename"],
+                metadata,
+                column_map=manifest["column_map"],
+                stored=stored,
             )
             for result in results:
                 counts[result.status] = counts.get(result.status, 0) + 1

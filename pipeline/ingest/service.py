@@ -41,6 +41,7 @@ from pipeline.workspace import Workspace
 log = logging.getLogger(__name__)
 
 READ_CHUNK_BYTES = 64 * 1024
+PROGRESS_EVERY = 500  # calls stored between two progress reports of a many-call file
 
 
 @dataclass(frozen=True)
@@ -147,9 +148,11 @@ def ingest_data(
     *,
     column_map: dict[str, str] | None = None,
     limit: int | None = None,
+    stored: Callable[[int, int], None] | None = None,
 ) -> list[IngestResult]:
     """Parse one file and store each call in it (not analysed yet); a bad file gives one
-    ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``."""
+    ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``;
+    ``stored(done, total)`` is told every ``PROGRESS_EVERY`` calls (a CRM export has 100k)."""
     try:
         name = upload_name(filename)
         if limit is not None and len(data) > limit:
@@ -164,10 +167,14 @@ def ingest_data(
     many = len(parsed_calls) > 1
     with workspace.session() as db:
         roster = load_roster(db, workspace.settings.our_company)
-    return [
-        _ingest_one(workspace, parsed, name, metadata, index if many else None, roster)
-        for index, parsed in enumerate(parsed_calls)
-    ]
+    results = []
+    for index, parsed in enumerate(parsed_calls):
+        results.append(
+            _ingest_one(workspace, parsed, name, metadata, index if many else None, roster)
+        )
+        if stored is not None and (index + 1) % PROGRESS_EVERY == 0:
+            stored(index + 1, len(parsed_calls))
+    return results
 
 
 def ingest_bytes(

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from pipeline.ingest import service
+from pipeline.ingest.schemas import CallMetadata
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 
@@ -81,3 +84,20 @@ def test_a_large_csv_is_stored_by_a_job_answered_at_once_and_paged(
             assert client.get("/api/jobs/no-such-job/results").status_code == 404
     finally:
         ws.close()
+
+
+def test_storing_a_many_call_file_reports_progress(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "PROGRESS_EVERY", 50)
+    told: list[tuple[int, int]] = []
+    results = service.ingest_data(
+        workspace,
+        crm_export(),
+        "crm.csv",
+        CallMetadata(),
+        column_map={"text": "Notes"},
+        stored=lambda done, total: told.append((done, total)),
+    )
+    assert len(results) == ROWS
+    assert told == [(50, ROWS), (100, ROWS), (150, ROWS), (200, ROWS)]
