@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy.orm import Session
 
@@ -37,41 +37,32 @@ CARD_QUOTES = 2
 CARD_PHRASES = 4
 
 
-def _filters(
-    kind: str | None,
-    outcome: str | None,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    competitor: str | None,
-    account: str | None,
-    industry: str | None,
-) -> dict[str, Any]:
-    return {
-        "kind": kind,
-        "outcome": outcome,
-        "date_from": date_from,
-        "date_to": date_to,
-        "competitor": competitor,
-        "account": account,
-        "industry": industry,
-    }
+class ClusterFilters(TypedDict, total=False):
+    """Which mentions a cluster view counts (``list_clusters``' filters)."""
+
+    kind: str | None
+    outcome: str | None
+    date_from: dt.date | None
+    date_to: dt.date | None
+    competitor: str | None
+    account: str | None
+    industry: str | None
+
+
+def _filters(given: ClusterFilters) -> dict[str, Any]:
+    """Every filter named, unset ones None: a view's key must not depend on how it was asked."""
+    return {name: given.get(name) for name in ClusterFilters.__annotations__}
 
 
 def cluster_list(
     views: ViewCache,
     session: Session,
     *,
-    kind: str | None = None,
-    outcome: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    competitor: str | None = None,
-    account: str | None = None,
-    industry: str | None = None,
     sort: SortKey = "size",
+    **given: Unpack[ClusterFilters],
 ) -> list[dict[str, Any]]:
     """``pipeline.cluster.queries.list_clusters``, precomputed."""
-    filters = _filters(kind, outcome, date_from, date_to, competitor, account, industry)
+    filters = _filters(given)
     return list(
         views.get(
             session,
@@ -125,18 +116,12 @@ def cluster_cards(
     session: Session,
     *,
     confident_at: float,
-    kind: str | None = None,
-    outcome: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    competitor: str | None = None,
-    account: str | None = None,
-    industry: str | None = None,
     sort: SortKey = "size",
+    **given: Unpack[ClusterFilters],
 ) -> list[dict[str, Any]]:
     """The home page's cards: each cluster's summary with its buyer phrases, two quotes and how
     many of its mentions are uncertain, over the mentions that pass the filters."""
-    filters = _filters(kind, outcome, date_from, date_to, competitor, account, industry)
+    filters = _filters(given)
     return list(
         views.get(
             session,
