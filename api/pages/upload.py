@@ -14,6 +14,7 @@ from api.deps import WorkspaceDep
 from api.web import render
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest import csv_file
+from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.schemas import CallMetadata, IngestResult, created_ids
 from pipeline.ingest.service import (
@@ -99,8 +100,26 @@ def upload_page(request: Request) -> HTMLResponse:
 async def upload_submit(
     request: Request, workspace: WorkspaceDep, background: BackgroundTasks
 ) -> HTMLResponse:
-    """The no-JavaScript path: every file in one POST, results listed on the page."""
+    """The no-JavaScript path: every file in one POST, results listed on the page; a large
+    upload (over CALLMINE_DEFERRED_INGEST_BYTES) is stored by a job whose progress it shows."""
     form, uploads = await _form_dict(request)
+    if uploads and should_defer(workspace, sum(upload.size or 0 for upload in uploads)):
+        batch = defer_ingest(  # a large export: stored by the job the page follows
+            workspace,
+            _uploads(form, uploads),
+            _metadata(form),
+            background.add_task,
+            column_map=_column_map(form),
+        )
+        return render(
+            request,
+            "upload.html",
+            202 if batch.job_id else 422,
+            title="Upload calls",
+            results=batch.results,
+            job_id=batch.job_id,
+            error=None if batch.job_id else "No file could be read.",
+        )
     try:
         results = _ingest_form(workspace, form, uploads)
     except CallmineError as exc:

@@ -3,6 +3,7 @@ a small body, the job stores and analyses every call, and each call's result is 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,25 @@ def test_storing_a_many_call_file_reports_progress(
     )
     assert len(results) == ROWS
     assert told == [(50, ROWS), (100, ROWS), (150, ROWS), (200, ROWS)]
+
+
+def test_the_web_form_hands_a_large_export_to_a_job_it_follows(
+    tmp_path: Path, workspace: Workspace
+) -> None:
+    settings = make_settings(tmp_path / "data", deferred_ingest_bytes=4096)
+    ws = Workspace(settings, embedder=workspace.embedder)
+    try:
+        with TestClient(create_app(workspace=ws)) as client:
+            page = client.post(
+                "/upload",
+                files=[("files", ("crm.csv", crm_export(60 * 4)))],
+                data={"map_text": "Notes"},
+            )
+            assert page.status_code == 202, page.text[-500:]
+            found = re.search(r'data-job-url="/jobs/([0-9a-f-]+)"', page.text)
+            assert found, "the page follows the job's progress"
+            job = client.get(f"/jobs/{found.group(1)}").json()
+            assert job["kind"] == "ingest" and job["status"] == "done"
+            assert job["result"]["created"] == 240
+    finally:
+        ws.close()
