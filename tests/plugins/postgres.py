@@ -234,6 +234,13 @@ def postgres_server() -> Iterator[PostgresServer]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
+    with throwaway_cluster(bin_dir) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def throwaway_cluster(bin_dir: Path) -> Iterator[PostgresServer]:
+    """A cluster started now and stopped when the block ends (the tests' and the benchmarks')."""
     stop_leftovers(bin_dir)
     server = PostgresServer(bin_dir, _cluster_dir())
     try:
