@@ -79,6 +79,11 @@ class Dashboard(BaseModel):
     out_of_date: list[OutOfDate] = []
 
 
+def _industry(given: str | None) -> str | None:
+    """An industry as chosen: blank means every industry."""
+    return (given or "").strip() or None
+
+
 def _of_industry(industry: str | None) -> list[Any]:
     """The condition on ``Call`` for one industry (any case); none for all."""
     return [func.lower(Call.industry) == industry.strip().lower()] if industry else []
@@ -202,7 +207,7 @@ def dashboard(
     """The figures; ``date_from``/``date_to`` choose the period (default: the 30 days up to the
     latest call), compared with the period of the same length just before it; ``industry``
     counts only calls of that industry (any case). Out-of-date documents are listed always."""
-    industry = (industry or "").strip() or None
+    industry = _industry(industry)
     end = date_to or latest_call_date(db)
     window = periods(end, start=date_from) if end else None
     return Dashboard(
@@ -233,7 +238,7 @@ def dashboard_view(
     chosen = {
         "date_from": date_from,
         "date_to": date_to,
-        "industry": (industry or "").strip() or None,
+        "industry": _industry(industry),
     }
     found = views.get(
         db,

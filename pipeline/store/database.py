@@ -29,16 +29,15 @@ from sqlalchemy.sql.elements import TextClause
 from pipeline.store.models import (
     ApiToken,
     Base,
-    DataRevision,
     Erasure,
     Int64,
     MigrationRecord,
     ProductProfileVersion,
-    StoredView,
     TeamMember,
     User,
     utcnow,
 )
+from pipeline.store.revisions import DataRevision, StoredView
 
 
 def _m001_initial_schema(connection: Any) -> None:
@@ -315,7 +314,10 @@ class Database:
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         track_revisions(self._sessions)
-        self._side_engine: Engine | None = None
+        # Best-effort writes (progress, stored views) on connections of their own: no pool.
+        self._side_engine = create_engine(url, poolclass=NullPool, **_connect_args(url))
+        if self.dialect == "sqlite":
+            _enable_sqlite_pragmas(self._side_engine, busy_timeout_ms=0)
 
     def table_names(self) -> list[str]:
         return sorted(inspect(self.engine).get_table_names())
@@ -340,12 +342,6 @@ class Database:
         (progress, a precomputed view); the caller commits. It comes from no pool, so a request
         holding a pooled connection never waits for a second one (15 such requests would
         exhaust the pool and wait on each other). PostgreSQL writers do not block each other."""
-        if self._side_engine is None:
-            self._side_engine = create_engine(
-                self.url, poolclass=NullPool, **_connect_args(self.url)
-            )
-            if self.dialect == "sqlite":
-                _enable_sqlite_pragmas(self._side_engine, busy_timeout_ms=0)
         with self._side_engine.connect() as connection:
             yield connection
 
@@ -370,5 +366,4 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-        if self._side_engine is not None:
-            self._side_engine.dispose()
+        self._side_engine.dispose()

@@ -24,7 +24,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from pipeline.store.database import Database, writes_pending
-from pipeline.store.models import DataRevision, StoredView, utcnow
+from pipeline.store.models import utcnow
+from pipeline.store.revisions import DataRevision, StoredView
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

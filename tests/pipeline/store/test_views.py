@@ -13,7 +13,8 @@ from sqlalchemy import delete, insert, select, text, update
 from api.app import create_app
 from api.pages import clusters as clusters_page
 from pipeline.cluster import views as cluster_views
-from pipeline.store.models import Call, Cluster, DataRevision, Document, Job, StoredView
+from pipeline.store.models import Call, Cluster, Document, Job
+from pipeline.store.revisions import DataRevision, StoredView
 from pipeline.store.views import revisions_of
 from pipeline.workspace import Workspace
 
