@@ -237,14 +237,22 @@ def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:
     with workspace.session() as session:
         rows = session.scalars(select(Job).where(Job.status.in_(OPEN_STATUSES))).all()
         stale = [job for job in rows if job.id not in live and _process_gone(job.owner)]
+        failed = []
         for job in stale:
-            job.status = "failed"
-            job.message = (
+            message = (
                 f"interrupted: the process running it ({job.owner or 'unknown'}) stopped at "
                 f"{job.progress:.0%} ({job.message}); its calls are analysed again"
             )
-            job.updated_at = utcnow()
-        return [JobRead.model_validate(job) for job in stale]
+            # Only while still open: a job that ended since it was read keeps its end.
+            done = session.execute(
+                update(Job)
+                .where(Job.id == job.id, Job.status.in_(OPEN_STATUSES))
+                .values(status="failed", message=message, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            if done.rowcount:  # type: ignore[attr-defined]
+                failed.append(job.id)
+    return [get_job(workspace, job_id) for job_id in failed]
 
 
 def open_job(workspace: Workspace, kind: str, *, status: str = "queued") -> str | None:
