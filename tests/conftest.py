@@ -26,6 +26,10 @@ from typer.testing import CliRunner
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+from tests.plugins.cores import pin_native_threads  # noqa: E402
+
+pin_native_threads()
+
 import pipeline.workspace  # noqa: E402
 from api.app import create_app  # noqa: E402
 from api.cli import app as cli_app  # noqa: E402

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.llm import LLMClient
+from tests.plugins.cores import cores_per_worker
 
 MODEL_ALIAS = "smollm2"
 MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -50,14 +50,6 @@ def free_port() -> int:
         return port
 
 
-def llama_threads() -> int:
-    """The cores this pytest process may use: llama.cpp's threads spin-wait for each other, so
-    two servers (one per xdist worker) on two threads each beside the other worker's tests ran
-    the generation tests 2.2x slower than one thread each (417 s vs 193 s, measured)."""
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    return max(1, (os.cpu_count() or 1) // max(workers, 1))
-
-
 def start_llama_server(
     port: int, log: Path, *, n_ctx: int = 4096, extra: Sequence[str] = ()
 ) -> subprocess.Popen[bytes]:
@@ -72,7 +64,7 @@ def start_llama_server(
         "--host", "127.0.0.1",
         "--port", str(port),
         "--n_ctx", str(n_ctx),
-        "--n_threads", str(llama_threads()),
+        "--n_threads", str(cores_per_worker()),
         "--interrupt_requests", "False",
         *extra,
     ]  # fmt: skip
