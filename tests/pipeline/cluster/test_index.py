@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.cluster import queries
-from pipeline.cluster.index import DELTA_FILENAME, INDEX_FILENAME, MentionIndex, open_index
-from pipeline.embed import Embedder
+from pipeline.cluster.index import (
+    DELTA_FILENAME,
+    INDEX_FILENAME,
+    MentionIndex,
+    ivf_layout,
+    open_index,
+)
+from pipeline.embed import Embedder, normalise
 from pipeline.errors import BadInput
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES
@@ -83,3 +90,36 @@ def test_delta_file_applied_on_load_and_folded_on_save(embedder: Embedder, tmp_p
     assert not (tmp_path / DELTA_FILENAME).exists()
     reloaded = MentionIndex.load(tmp_path)
     assert reloaded is not None and len(reloaded) == 7
+
+
+def test_ivf_index_finds_what_the_flat_one_finds_and_survives_a_save(tmp_path: Path) -> None:
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(60, 32))
+    vectors = normalise(
+        (centres[rng.integers(0, 60, 6000)] + rng.normal(0, 0.4, (6000, 32))).astype(np.float32)
+    )
+    ids = list(range(1, 6001))
+    flat = MentionIndex.build(ids, vectors, model="m", dim=32)
+    ivf = MentionIndex.build(ids, vectors, model="m", dim=32, ivf_from=5000)
+    nlist, nprobe = ivf_layout(len(ids))
+    assert (nlist, nprobe) == (309, 32) and ivf_layout(100_000) == (1264, 63)
+    queries_ = normalise((vectors[:200] + rng.normal(0, 0.1, (200, 32))).astype(np.float32))
+
+    def recall(index: MentionIndex) -> float:
+        found = 0
+        for query in queries_:
+            exact = {h.mention_id for h in flat.search(query[None, :], 10)}
+            found += len(exact & {h.mention_id for h in index.search(query[None, :], 10)})
+        return found / (10 * len(queries_))
+
+    assert recall(ivf) >= 0.95
+    ivf.remove([1, 2])
+    ivf.add([6001], vectors[:1])
+    assert len(ivf) == 5999 and {1, 2}.isdisjoint(ivf.ids().tolist())
+    assert ivf.search(vectors[:1], 1)[0].mention_id in {6001}
+    ivf.save(tmp_path)
+    loaded = MentionIndex.load(tmp_path)
+    assert loaded is not None and len(loaded) == 5999
+    assert [h.mention_id for h in loaded.search(queries_[:1], 10)] == [
+        h.mention_id for h in ivf.search(queries_[:1], 10)
+    ]
