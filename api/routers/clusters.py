@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Query
+from fastapi import APIRouter, BackgroundTasks, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from api.auth import LABELLERS, MARKETING, READ, PrincipalDep
@@ -127,7 +127,7 @@ def list_clusters(
     industry: str | None = None,
     sort: Literal["size", "trend"] = "size",
     grain: GrainQuery = None,
-) -> list[dict[str, Any]]:
+) -> Response:
     """Active clusters; filters restrict which mentions are counted (``industry``: calls of
     that industry, any case). ``grain`` first moves
     to fewer or more themes (of ``kind``, or of every kind): the marketing role, by an API
@@ -136,7 +136,7 @@ def list_clusters(
         if principal.via == "session" or not principal.can("marketing"):
             raise Forbidden("changing the grain needs the marketing role and an API token here")
         cluster_grain.apply_grain(workspace, grain, [kind] if kind else None)
-    return cluster_views.cluster_list(
+    body = cluster_views.cluster_list_json(
         workspace.views,
         db,
         kind=kind,
@@ -148,6 +148,7 @@ def list_clusters(
         industry=industry,
         sort=sort,
     )
+    return Response(body, media_type="application/json")  # checked against the model when stored
 
 
 @router.post("/api/clusters/rebuild", dependencies=[MARKETING])

@@ -55,6 +55,10 @@ def revisions_of(session: Session, tables: Collection[str]) -> str:
     return ",".join(f"{t}={found.get(t, 0)}" for t in sorted(tables))
 
 
+def _dumps(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"), allow_nan=False)
+
+
 class ViewCache:
     """Views by name and parameters, at the revisions of the tables they read."""
 
@@ -76,9 +80,20 @@ class ViewCache:
         compute: Callable[[], Any],
     ) -> Any:
         """The view, computed by ``compute`` (JSON-safe data, from ``session``) when none is
-        stored at the current revisions of ``tables``."""
+        stored at the current revisions of ``tables``; a copy of its own for each caller."""
+        return json.loads(self.get_json(session, name, params, tables, compute))
+
+    def get_json(
+        self,
+        session: Session,
+        name: str,
+        params: Mapping[str, Any],
+        tables: Collection[str],
+        compute: Callable[[], Any],
+    ) -> str:
+        """The view as stored JSON text: an API can send it as its body without parsing it."""
         if writes_pending(session):  # its own writes are in no stored view yet
-            return json.loads(json.dumps(compute(), separators=(",", ":"), allow_nan=False))
+            return _dumps(compute())
         key = view_key(name, params)
         stamp = revisions_of(session, tables)
         payload = self._memo_get(key, stamp)
@@ -86,10 +101,10 @@ class ViewCache:
             with self._stripes[int(key[:8], 16) % _LOCK_STRIPES]:
                 payload = self._memo_get(key, stamp) or self._stored(session, key, stamp)
                 if payload is None:
-                    payload = json.dumps(compute(), separators=(",", ":"), allow_nan=False)
+                    payload = _dumps(compute())
                     self._store(key, name, stamp, payload)
                 self._memo_put(key, stamp, payload)
-        return json.loads(payload)
+        return payload
 
     def live(
         self,

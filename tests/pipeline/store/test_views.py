@@ -120,6 +120,9 @@ def test_pages_are_served_from_views_computed_ahead_and_follow_edits(
         patch.setattr(cluster_views, "_cards", refuse)
         listed = client.get("/api/clusters?kind=objection").json()
         assert listed and client.get("/api/clusters").status_code == 200
+        served = client.get("/api/clusters?kind=objection")  # stored text, as the model says
+        assert served.headers["content-type"] == "application/json"
+        assert cluster_views.CLUSTER_SUMMARIES.validate_json(served.content)
         home = client.get("/")
         assert home.status_code == 200 and listed[0]["name"] in home.text
 
