@@ -3,6 +3,8 @@ and security headers."""
 
 from __future__ import annotations
 
+import gc
+import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -33,6 +35,7 @@ from api.routers import (
 )
 from pipeline.analysis.recovery import recover_at_start
 from pipeline.auth.throttle import LoginThrottle
+from pipeline.cluster.queries import warm_search
 from pipeline.config import Settings, get_settings
 from pipeline.workspace import Workspace
 
@@ -60,11 +63,30 @@ class CallmineApp(FastAPI):
         return SecurityHeaders(super().build_middleware_stack())
 
 
+log = logging.getLogger(__name__)
+
+
 def _in_thread(function: Any, *args: Any) -> None:
     threading.Thread(target=function, args=args, daemon=True).start()
 
 
-def create_app(settings: Settings | None = None, *, workspace: Workspace | None = None) -> FastAPI:
+def warm_up(workspace: Workspace) -> None:
+    """Load the model and the index a first search needs, then freeze what is loaded by then
+    (``gc.freeze``): a full collection walked every object of torch and transformers, and
+    under load stopped every request for 190 ms about once a second (measured at 100k
+    mentions); frozen, it walks only what requests allocate."""
+    try:
+        warm_search(workspace)
+    except Exception:  # noqa: BLE001 - the first search loads them instead
+        log.exception("loading the search model ahead failed")
+    gc.freeze()
+
+
+def create_app(
+    settings: Settings | None = None, *, workspace: Workspace | None = None, serving: bool = False
+) -> FastAPI:
+    """The web UI and API over ``workspace``; ``serving`` (a long-running server, not a test
+    or an embedded client) also loads the search model at start (``warm_up``)."""
     workspace = workspace or Workspace(settings or get_settings())
 
     @asynccontextmanager
@@ -73,6 +95,8 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
         threading.Thread(
             target=recover_at_start, args=(workspace, _in_thread), name="recover", daemon=True
         ).start()
+        if serving:
+            threading.Thread(target=warm_up, args=(workspace,), name="warm", daemon=True).start()
         yield
 
     app = CallmineApp(
@@ -95,3 +119,8 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def serving_app() -> FastAPI:
+    """The app each of several server processes builds (``uvicorn --factory``)."""
+    return create_app(serving=True)

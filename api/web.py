@@ -44,6 +44,7 @@ def templates() -> Jinja2Templates:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with the code: no stat() of each file per page
     )
     env.filters["timecode"] = timecode
     env.filters["pct"] = pct

@@ -1,13 +1,14 @@
 """The server under load from concurrent clients on loopback: latency percentiles. One JSON line.
 
-Usage: bench/api_load.py [--n 100000] [--clients 8,32] [--seconds 10]
+Usage: bench/api_load.py [--n 100000] [--clients 8,32] [--seconds 10] [--workers CORES]
 Corpus: ``--n`` buyer mentions in calls of 100 (bench/incremental.py's corpus: real MiniLM vectors
 of the Banking77 texts, noisy copies beyond them), clustered, in a fresh data dir. Then
-``callmine serve`` runs in its own process on 127.0.0.1 and, for each client count, that many
-threads (one ``httpx`` client each) request the clusters page, a cluster page, a quote search
-and ``/api/clusters`` in turn for ``--seconds``. Reported per level and request: p50/p95/p99 in
-ms and the request count; the baseline is ``/healthz`` (no database) measured the same way in
-the same run, and ``ratio_p50`` is each request's p50 over it. Target: p95 < 100 ms at 8 clients.
+``callmine serve --workers`` (one process per core by default) runs on 127.0.0.1 and, for each
+client count, that many threads (one ``httpx`` client each) request the clusters page, a cluster
+page, a quote search and ``/api/clusters`` in turn for ``--seconds``. Reported per level and
+request: p50/p95/p99 in ms and the request count; the baseline is ``/healthz`` (no database)
+measured the same way in the same run, and ``ratio_p50`` is each request's p50 over it.
+Target: p95 < 100 ms at 8 clients.
 Bounded: loopback only, a fixed time per level, the server stopped afterwards.
 """
 
@@ -68,12 +69,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(folder: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(folder: Path, port: int, log: Path, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CALLMINE_DATA_DIR": str(folder), "CALLMINE_LLM_BASE_URL": ""}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [str(Path(sys.executable).parent / "callmine"), "serve", "--host", "127.0.0.1"]
-            + ["--port", str(port)],
+            + ["--port", str(port), "--workers", str(workers)],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -138,16 +139,22 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="Mentions in the corpus.")
     parser.add_argument("--clients", default="8,32", help="Client counts, comma-separated.")
     parser.add_argument("--seconds", type=float, default=10.0, help="Time per client count.")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1,
+        help="Server processes (`callmine serve --workers`; default one per core).",
+    )  # fmt: skip
     args = parser.parse_args()
     levels = [int(c) for c in args.clients.split(",") if c.strip()]
 
-    record: dict[str, Any] = {"benchmark": "api_load", "n": args.n, "seconds": args.seconds}
+    record: dict[str, Any] = {
+        "benchmark": "api_load", "n": args.n, "seconds": args.seconds, "workers": args.workers,
+    }  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="callmine-load-") as tmp:
         folder = Path(tmp) / "data"
         cluster_id, record["build_s"] = build(folder, args.n)
         port = free_port()
         log = Path(tmp) / "server.log"
-        server = start_server(folder, port, log)
+        server = start_server(folder, port, log, args.workers)
         try:
             url = f"http://127.0.0.1:{port}"
             paths = {
@@ -156,7 +163,8 @@ def main() -> None:
                 "search": "/api/search?q=" + SEARCHES[0].replace(" ", "+"),
                 "api_clusters": "/api/clusters",
             }
-            load(url, {**paths, "healthz": "/healthz"}, 1, min(args.seconds, 3))  # warm-up
+            warm_up = {**paths, "healthz": "/healthz"}  # every process, and its model loaded
+            load(url, warm_up, args.workers, min(args.seconds, 3))
             levels_out: dict[str, Any] = {}
             for clients in levels:
                 measured = {

@@ -148,6 +148,13 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = 8000
+    web_workers: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Server processes `callmine serve` starts (one per core serves the most "
+        "readers at once; each keeps its own model and index in memory).",
+    )
 
     @field_validator("host")
     @classmethod

@@ -95,7 +95,9 @@ def test_gpu_embed_runs_on_the_cpu_without_a_gpu() -> None:
 
 @pytest.mark.slow
 def test_api_load_prints_percentiles_per_level_against_healthz() -> None:
-    record = run_bench("api_load.py", "--n", "300", "--clients", "2", "--seconds", "1")
+    record = run_bench(
+        "api_load.py", "--n", "300", "--clients", "2", "--seconds", "1", "--workers", "1"
+    )
     level = record["levels"]["2"]
     assert set(level) == {
         "baseline_healthz",

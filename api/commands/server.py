@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -24,7 +24,7 @@ EXAMPLE_PROFILE = EXAMPLES_DIR.parent / "product_profile.toml"
 DEMO_AUTHOR = "demo"  # the demo's one-pager is found again by its author
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(host: str, port: int, workers: int = 1) -> None:
     """Serve, unless that would expose an open callmine beyond this machine."""
     import uvicorn
 
@@ -34,18 +34,23 @@ def _serve(host: str, port: int) -> None:
             check_exposure(settings, db, host)
             locked = auth_required(settings, db)
         mode = "sign-in required" if locked else "open: no users yet, anyone on this machine"
+        processes = f", {workers} processes" if workers > 1 else ""
         console.print(
-            f"callmine is serving at [bold]http://{host}:{port}/[/bold] ({mode}; Ctrl+C to stop)"
+            f"callmine is serving at [bold]http://{host}:{port}/[/bold] ({mode}{processes}; "
+            "Ctrl+C to stop)"
         )
-        uvicorn.run(
-            create_app(workspace=workspace),
-            host=host,
-            port=port,
-            log_level="warning",
-            # X-Forwarded-Proto/-For are believed only when CALLMINE_TRUST_PROXY says so.
-            proxy_headers=settings.trust_proxy,
-            forwarded_allow_ips="*" if settings.trust_proxy else None,
-        )
+        # X-Forwarded-Proto/-For are believed only when CALLMINE_TRUST_PROXY says so.
+        options: dict[str, Any] = {
+            "host": host,
+            "port": port,
+            "log_level": "warning",
+            "proxy_headers": settings.trust_proxy,
+            "forwarded_allow_ips": "*" if settings.trust_proxy else None,
+        }
+        if workers > 1:  # each process builds its own app from the same settings
+            uvicorn.run("api.app:serving_app", factory=True, workers=workers, **options)
+        else:
+            uvicorn.run(create_app(workspace=workspace, serving=True), **options)
 
 
 @app.command()
@@ -54,10 +59,14 @@ def serve(
         str | None, typer.Option(help="Interface to bind (default: CALLMINE_HOST).")
     ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: CALLMINE_PORT).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Server processes (default: CALLMINE_WEB_WORKERS)."),
+    ] = None,
 ) -> None:
     """Serve the web UI and the API."""
     settings = get_settings()
-    _serve(host or settings.host, port or settings.port)
+    _serve(host or settings.host, port or settings.port, workers or settings.web_workers)
 
 
 @app.command()
@@ -105,7 +114,7 @@ def demo(
                     path.write_bytes(result.content)
                     console.print(f"one-pager ({fmt}): {path.resolve()}")
     if not no_serve:
-        _serve(settings.host, settings.port)
+        _serve(settings.host, settings.port, settings.web_workers)
 
 
 @app.command()

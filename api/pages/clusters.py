@@ -17,9 +17,10 @@ from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster,
 from pipeline.cluster.grain import change_grain
 from pipeline.cluster.queries import search_quotes
 from pipeline.cluster.views import (
+    FIRST_CARDS,
     cluster_cards,
     cluster_detail,
-    cluster_list,
+    cluster_names,
     grain_view,
     known_competitors_view,
 )
@@ -30,9 +31,6 @@ from pipeline.wording import plural
 
 router = APIRouter()
 
-# Cards drawn at first: a large workspace has a hundred themes or more, and the page would
-# carry them all ("Show all" does).
-FIRST_CARDS = 48
 FIRST_QUOTES = 150  # per list on a cluster's page; "Show all" draws every one
 KINDS = {"objection": "Objections", "pain": "Pains", "question": "Questions"}
 GENERATE = (
@@ -81,7 +79,7 @@ def clusters_page(
     }
     error = None
     cards: list[dict[str, Any]] = []
-    found: list[dict[str, Any]] = []
+    names: dict[int, str] = {}
     total = 0
     hits: list[dict[str, Any]] = []
     try:
@@ -94,20 +92,23 @@ def clusters_page(
             "account": account or None,
             "industry": industry or None,
         }
-        found = cluster_cards(
+        page = cluster_cards(
             workspace.views,
             db,
             confident_at=workspace.settings.confident_at,
             sort=filters["sort"],  # type: ignore[arg-type]
+            first=None if show == "all" else FIRST_CARDS,
             **scope,
         )
-        total = len(found)
-        cards = [_card(card) for card in (found if show == "all" else found[:FIRST_CARDS])]
+        total = page["total"]
+        cards = [_card(card) for card in page["cards"]]
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
+            names = {
+                c["id"]: c["name"] for c in cluster_names(workspace.views, db, filters["kind"])
+            }
     except CallmineError as exc:
         error = exc.detail
-    names = {c["id"]: c["name"] for c in found}
     return render(
         request,
         "clusters.html",
@@ -154,7 +155,7 @@ def cluster_page(
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
         return RedirectResponse(f"/clusters/{cluster['id']}", status_code=307)
     others = [
-        c for c in cluster_list(workspace.views, db, kind=cluster["kind"]) if c["id"] != cluster_id
+        c for c in cluster_names(workspace.views, db, cluster["kind"]) if c["id"] != cluster_id
     ]
     confident_at = workspace.settings.confident_at
     confident = [m for m in cluster["mentions"] if m["confidence"] >= confident_at]

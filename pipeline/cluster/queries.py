@@ -12,7 +12,7 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.index import CLUSTERED_KINDS, open_index
+from pipeline.cluster.index import CLUSTERED_KINDS, MentionIndex, open_index
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.cluster.trend import Periods, periods
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
@@ -280,6 +280,20 @@ def get_cluster(
     return detail
 
 
+def _live_index(workspace: Workspace, session: Session) -> MentionIndex:
+    """The search's faiss index, kept loaded while the mentions are unchanged."""
+    return workspace.views.live(
+        session, "mention_index", ("mentions",), lambda: open_index(workspace, session)
+    )
+
+
+def warm_search(workspace: Workspace) -> None:
+    """Load what the first search needs (the model, the index) before anyone searches."""
+    with workspace.session() as session:
+        _live_index(workspace, session)
+    workspace.embedder.encode(["warm up"])
+
+
 def search_quotes(
     workspace: Workspace, q: str, *, k: int = 10, kind: str | None = None
 ) -> list[dict[str, Any]]:
@@ -287,9 +301,7 @@ def search_quotes(
     if not q.strip():
         raise BadInput("search text must not be empty")
     with workspace.session() as session:
-        index = workspace.views.live(
-            session, "mention_index", ("mentions",), lambda: open_index(workspace, session)
-        )
+        index = _live_index(workspace, session)
         vector = workspace.embedder.encode([q])
         hits = index.search(vector, k * 4 if kind else k)
         similarity = {h.mention_id: h.similarity for h in hits}

@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 # The tables a cluster view reads: clusters and their mentions, the calls' metadata, speakers.
 CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances")
 CARD_QUOTES = 2
+# Cards a home page draws at first: a large workspace has a hundred themes or more ("Show all"
+# draws them all).
+FIRST_CARDS = 48
 CARD_PHRASES = 4
 
 
@@ -92,6 +95,23 @@ def cluster_list(
     return list(json.loads(cluster_list_json(views, session, sort=sort, **given)))
 
 
+def cluster_names(views: ViewCache, session: Session, kind: str) -> list[dict[str, Any]]:
+    """Id, name and size of every theme of ``kind``, largest first: what a cluster page offers
+    to merge into, without parsing every theme's figures per request."""
+    return list(
+        views.get(
+            session,
+            "cluster_names",
+            {"kind": kind},
+            CLUSTER_TABLES,
+            lambda: [
+                {"id": c["id"], "name": c["name"], "size": c["size"]}
+                for c in cluster_list(views, session, kind=kind)
+            ],
+        )
+    )
+
+
 def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]:
     """Readable quotes from different calls, confident ones first: mid-length sentences read
     best on a card."""
@@ -129,26 +149,39 @@ def _cards(
     return cards
 
 
+class CardPage(TypedDict):
+    """The first cards of the home page and how many there are in all."""
+
+    cards: list[dict[str, Any]]
+    total: int
+
+
 def cluster_cards(
     views: ViewCache,
     session: Session,
     *,
     confident_at: float,
     sort: SortKey = "size",
+    first: int | None = FIRST_CARDS,
     **given: Unpack[ClusterFilters],
-) -> list[dict[str, Any]]:
+) -> CardPage:
     """The home page's cards: each cluster's summary with its buyer phrases, two quotes and how
-    many of its mentions are uncertain, over the mentions that pass the filters."""
+    many of its mentions are uncertain, over the mentions that pass the filters; the ``first``
+    of them (None: all), so a page of a large workspace does not parse hundreds per request."""
     filters = _filters(given)
-    return list(
-        views.get(
-            session,
-            "cards",
-            {**filters, "sort": sort, "confident_at": confident_at},
-            CLUSTER_TABLES,
-            lambda: _cards(session, confident_at, sort, filters),
-        )
+
+    def compute() -> CardPage:
+        cards = _cards(session, confident_at, sort, filters)
+        return {"cards": cards if first is None else cards[:first], "total": len(cards)}
+
+    page: CardPage = views.get(
+        session,
+        "cards",
+        {**filters, "sort": sort, "confident_at": confident_at, "first": first},
+        CLUSTER_TABLES,
+        compute,
     )
+    return page
 
 
 def cluster_detail(
@@ -214,7 +247,7 @@ def warm_views(workspace: Workspace) -> None:
                     confident_at=workspace.settings.confident_at,
                     kind=kind,
                 )
-                cluster_list_json(workspace.views, session, kind=kind)
+                cluster_names(workspace.views, session, kind)
                 grain_view(workspace, session, kind)
             cluster_list_json(workspace.views, session)
             known_competitors_view(workspace.views, session)
