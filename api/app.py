@@ -92,11 +92,13 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # What a crash left behind is recovered in the background: the server answers at once.
-        threading.Thread(
-            target=recover_at_start, args=(workspace, _in_thread), name="recover", daemon=True
-        ).start()
-        if serving:
-            threading.Thread(target=warm_up, args=(workspace,), name="warm", daemon=True).start()
+        # The warm-up follows it: it loads the index the recovery may have had to rebuild.
+        def start() -> None:
+            recover_at_start(workspace, _in_thread)
+            if serving:
+                warm_up(workspace)
+
+        threading.Thread(target=start, name="recover", daemon=True).start()
         yield
 
     app = CallmineApp(

@@ -33,6 +33,7 @@ from incremental import base_corpus, fill, variants
 from sqlalchemy import select
 
 from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.index import rebuild_index
 from pipeline.config import Settings
 from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
@@ -52,6 +53,8 @@ def build(folder: Path, n: int) -> tuple[int, float]:
             with workspace.session() as session:
                 fill(session, embedder.name, texts, vectors)
             run_clustering(workspace, rebuild=True)
+            with workspace.session() as session:  # as an analysis leaves it (fill skips that)
+                rebuild_index(workspace, session)
         with workspace.session() as session:
             cluster_id = session.scalars(
                 select(Cluster.id).where(Cluster.status == "active").order_by(Cluster.id)
@@ -93,7 +96,10 @@ def start_server(folder: Path, port: int, log: Path, workers: int) -> subprocess
 
 
 def load(url: str, paths: dict[str, str], clients: int, seconds: float) -> dict[str, list[float]]:
-    """``clients`` threads cycling through ``paths`` for ``seconds``: latencies in ms by name."""
+    """``clients`` threads cycling through ``paths`` for ``seconds``: latencies in ms by name.
+    Each request opens its own connection, as a person clicking every few seconds does (the
+    server closes idle ones after 5 s); kept-alive connections would tie each client to one
+    server process for the whole run, and a chance 6-2 split of 8 clients measures the split."""
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     lock = threading.Lock()
@@ -101,7 +107,8 @@ def load(url: str, paths: dict[str, str], clients: int, seconds: float) -> dict[
 
     def client(offset: int) -> None:
         names = list(paths)
-        with httpx.Client(base_url=url, timeout=60) as http:
+        fresh = httpx.Limits(max_keepalive_connections=0)
+        with httpx.Client(base_url=url, timeout=60, limits=fresh) as http:
             step = offset
             while time.monotonic() < stop:
                 name = names[step % len(names)]
@@ -164,7 +171,7 @@ def main() -> None:
                 "api_clusters": "/api/clusters",
             }
             warm_up = {**paths, "healthz": "/healthz"}  # every process, and its model loaded
-            load(url, warm_up, args.workers, min(args.seconds, 3))
+            load(url, warm_up, 2 * args.workers, min(args.seconds, 6))
             levels_out: dict[str, Any] = {}
             for clients in levels:
                 measured = {
