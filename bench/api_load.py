@@ -72,7 +72,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(folder: Path, port: int, log: Path, workers: int) -> subprocess.Popen[bytes]:
+def start_server(folder: Path, port: int, log: Path, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CALLMINE_DATA_DIR": str(folder), "CALLMINE_LLM_BASE_URL": ""}
     with log.open("wb") as out:
         process = subprocess.Popen(
