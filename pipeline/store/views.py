@@ -16,7 +16,8 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import delete, insert, select
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 MEMO_SIZE = 64  # views kept parsed-ready per process (a few filter combinations per kind)
-_LOCK_STRIPES = 32  # concurrent requests for one missing view compute it once
 STALE_AFTER_DAYS = 2  # stored views of older revisions are removed after this
 
 
@@ -67,7 +67,10 @@ class ViewCache:
         self._memo: OrderedDict[str, tuple[str, str]] = OrderedDict()
         self._memo_size = memo_size
         self._memo_guard = threading.Lock()
-        self._stripes = [threading.Lock() for _ in range(_LOCK_STRIPES)]
+        # One lock per view being computed, so concurrent requests compute it once. Per key,
+        # not striped: a view's compute may read another view (names from the cluster list),
+        # and two keys sharing a stripe deadlocked on it (seen in CI).
+        self._computing: dict[str, tuple[threading.Lock, list[int]]] = {}
         self._live: dict[str, tuple[str, Any]] = {}
         self._live_guard = threading.Lock()
 
@@ -98,7 +101,7 @@ class ViewCache:
         stamp = revisions_of(session, tables)
         payload = self._memo_get(key, stamp)
         if payload is None:
-            with self._stripes[int(key[:8], 16) % _LOCK_STRIPES]:
+            with self._computing_lock(key):
                 payload = self._memo_get(key, stamp) or self._stored(session, key, stamp)
                 if payload is None:
                     payload = _dumps(compute())
@@ -124,6 +127,21 @@ class ViewCache:
             built = build()
             self._live[name] = (stamp, built)
             return built
+
+    @contextmanager
+    def _computing_lock(self, key: str) -> Iterator[None]:
+        """Held while ``key`` is computed; dropped once nobody waits for it."""
+        with self._memo_guard:
+            lock, users = self._computing.setdefault(key, (threading.Lock(), [0]))
+            users[0] += 1
+        try:
+            with lock:
+                yield
+        finally:
+            with self._memo_guard:
+                users[0] -= 1
+                if not users[0]:
+                    del self._computing[key]
 
     def _memo_get(self, key: str, stamp: str) -> str | None:
         with self._memo_guard:

@@ -4,6 +4,8 @@ page, ``/api/clusters`` and the dashboard served from views the analysis compute
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -104,6 +106,33 @@ def test_a_view_is_computed_once_per_revision_shared_and_never_stale(
         kept = session.scalar(select(StoredView.payload).where(StoredView.revisions == stamp))
         assert kept == '{"names":["Cost"]}'  # what a pending write saw was not kept
     assert read(workspace) == {"names": ["Cost", "Setup"]} and len(computed) == 4
+
+
+def test_views_that_read_other_views_are_computed_at_once_by_many_threads(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view's compute may read another view: the merge list's names read the cluster list.
+    Computed for every kind at once (as concurrent analyses warm them), none may wait on a lock
+    another holds: with locks shared by hash, names(pain) and names(question) each held the
+    lock the other's cluster list needed (a deadlock in CI)."""
+    kinds = ("objection", "pain", "question")
+    inside = threading.Barrier(len(kinds), timeout=30)
+    read_list = cluster_views.cluster_list
+
+    def list_once_all_are_inside(*args: Any, **kwargs: Any) -> Any:
+        inside.wait()  # every names view is being computed before any list is
+        return read_list(*args, **kwargs)
+
+    monkeypatch.setattr(cluster_views, "cluster_list", list_once_all_are_inside)
+    with ThreadPoolExecutor(len(kinds)) as pool:
+        found = [pool.submit(names_of, workspace, kind) for kind in kinds]
+        assert [f.result(timeout=60) for f in found] == [[], [], []]  # no themes yet; no wait
+    assert inside.n_waiting == 0 and not inside.broken  # all three were computing at once
+
+
+def names_of(workspace: Workspace, kind: str) -> list[dict[str, Any]]:
+    with workspace.session() as session:
+        return cluster_views.cluster_names(workspace.views, session, kind)
 
 
 def test_pages_are_served_from_views_computed_ahead_and_follow_edits(
