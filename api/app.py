@@ -39,6 +39,8 @@ from pipeline.cluster.queries import warm_search
 from pipeline.config import Settings, get_settings
 from pipeline.workspace import Workspace
 
+log = logging.getLogger(__name__)
+
 STATIC_DIR = Path(__file__).parent / "static"
 ROUTERS = (
     calls,
@@ -61,9 +63,6 @@ class CallmineApp(FastAPI):
     def build_middleware_stack(self) -> ASGIApp:
         """Security headers outermost, so error responses carry them too."""
         return SecurityHeaders(super().build_middleware_stack())
-
-
-log = logging.getLogger(__name__)
 
 
 def _in_thread(function: Any, *args: Any) -> None:

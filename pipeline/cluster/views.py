@@ -37,10 +37,10 @@ log = logging.getLogger(__name__)
 # The tables a cluster view reads: clusters and their mentions, the calls' metadata, speakers.
 CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances")
 CARD_QUOTES = 2
+CARD_PHRASES = 4
 # Cards a home page draws at first: a large workspace has a hundred themes or more ("Show all"
 # draws them all).
 FIRST_CARDS = 48
-CARD_PHRASES = 4
 
 
 class ClusterFilters(TypedDict, total=False):
