@@ -65,6 +65,7 @@ def start_llama_server(
         "--port", str(port),
         "--n_ctx", str(n_ctx),
         "--n_threads", str(cores_per_worker()),
+        "--n_threads_batch", str(cores_per_worker()),  # the prompt's; its default is every core
         "--interrupt_requests", "False",
         *extra,
     ]  # fmt: skip
