@@ -3,9 +3,9 @@
 Flat (exact) search below ``IVF_THRESHOLD`` vectors, IVF above it: a flat search reads every
 vector (12 ms a query at 100k on this 2-core machine), IVF visiting 5 % of its lists takes 0.6 ms
 with recall@10 of 1.0 for typed queries and 0.999 for near-duplicates (measured at 100k mentions
-against the flat result). The file is a cache: it is
-written to a temporary file and renamed atomically, and rebuilt from the embeddings cache when it
-is missing, unreadable or out of step with the database. New calls go to a small delta file
+against the flat result). The file is a cache: it is written to a temporary file and renamed
+atomically, and rebuilt from the embeddings cache when it is missing, unreadable or out of step
+with the database. New calls go to a small delta file
 (rewriting a 150 MB index per call would cost seconds); loading applies it, saving folds it in.
 ``open_index`` / ``update_index`` keep it in step with the database's mentions.
 """
