@@ -12,7 +12,8 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from functools import partial
+from typing import Any, BinaryIO, TypeVar
 
 from pipeline.analysis import flow as analysis
 from pipeline.analysis import recovery
@@ -31,7 +32,13 @@ from pipeline.ingest.schemas import (
     rejected,
     skipped,
 )
-from pipeline.ingest.store import content_hash, store_parsed
+from pipeline.ingest.store import (
+    StorableCall,
+    content_hash,
+    storable,
+    store_calls,
+    store_parsed,
+)
 from pipeline.ingest.team import Roster, load_roster
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
@@ -40,8 +47,11 @@ from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 READ_CHUNK_BYTES = 64 * 1024
-PROGRESS_EVERY = 500  # calls stored between two progress reports of a many-call file
+PROGRESS_EVERY = 500  # calls stored together, and between two progress reports, in a big file
+STORE_BATCH_UTTERANCES = 20_000  # ... or fewer calls, when they are this long together
 
 
 @dataclass(frozen=True)
@@ -112,32 +122,40 @@ def settle_people(parsed: ParsedCall, roster: Roster) -> None:
         parsed.extra["people"] = [person.as_json() for person in parsed.people]
 
 
-def _ingest_one(
-    workspace: Workspace,
-    parsed: ParsedCall,
-    filename: str,
-    metadata: CallMetadata,
-    index: int | None,
-    roster: Roster,
-) -> IngestResult:
-    """Merge metadata, assign roles (once, now that the seller's names are known) and store;
-    any failure rejects this call only."""
+def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | IngestResult:
+    """The step's outcome, or this call rejected when it fails: one call's fault never costs
+    the others in the file."""
     try:
-        if parsed.skip_reason is not None:
-            return skipped(filename, parsed.skip_reason, index)
-        digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
-        apply_metadata(parsed, metadata)
-        settle_people(parsed, roster)
-        return store_parsed(workspace, parsed, digest, filename, index)
+        return step()
     except CallmineError as exc:
         return rejected(filename, exc).model_copy(update={"index": index})
-    except Exception as exc:  # noqa: BLE001 - reported per file so the other files are kept
+    except Exception as exc:  # noqa: BLE001 - reported per call so the other calls are kept
         log.exception("storing %s failed", filename)
         error = CallmineError(
             f"internal error while storing, nothing saved ({type(exc).__name__}: {exc})",
             filename=filename,
         )
         return rejected(filename, error).model_copy(update={"index": index})
+
+
+def _prepare(
+    parsed: ParsedCall, filename: str, metadata: CallMetadata, index: int | None, roster: Roster
+) -> IngestResult | StorableCall:
+    """Merge metadata and assign roles (once, now that the seller's names are known): the call
+    ready to store, or its result when it is skipped."""
+    if parsed.skip_reason is not None:
+        return skipped(filename, parsed.skip_reason, index)
+    digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
+    apply_metadata(parsed, metadata)
+    settle_people(parsed, roster)
+    return storable(parsed, digest, filename, index)
+
+
+def _store_alone(workspace: Workspace, call: StorableCall) -> IngestResult:
+    def store() -> IngestResult:
+        return store_parsed(workspace, call.parsed, call.digest, call.filename, call.index)
+
+    return _guarded(call.filename, call.index, store)
 
 
 def ingest_data(
@@ -152,7 +170,8 @@ def ingest_data(
 ) -> list[IngestResult]:
     """Parse one file and store each call in it (not analysed yet); a bad file gives one
     ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``;
-    ``stored(done, total)`` is told every ``PROGRESS_EVERY`` calls (a CRM export has 100k)."""
+    calls are stored ``PROGRESS_EVERY`` to a transaction, and ``stored(done, total)`` is told
+    after each (a CRM export has 100k)."""
     try:
         name = upload_name(filename)
         if limit is not None and len(data) > limit:
@@ -167,14 +186,34 @@ def ingest_data(
     many = len(parsed_calls) > 1
     with workspace.session() as db:
         roster = load_roster(db, workspace.settings.our_company)
-    results = []
+    results: list[IngestResult | None] = [None] * len(parsed_calls)
+    waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
+    waiting_utterances = 0
+
+    def store_waiting() -> None:
+        nonlocal waiting_utterances
+        done = store_calls(workspace, [c for _, c in waiting], partial(_store_alone, workspace))
+        for (position, _), result in zip(waiting, done, strict=True):
+            results[position] = result
+        waiting.clear()
+        waiting_utterances = 0
+
     for index, parsed in enumerate(parsed_calls):
-        results.append(
-            _ingest_one(workspace, parsed, name, metadata, index if many else None, roster)
-        )
-        if stored is not None and (index + 1) % PROGRESS_EVERY == 0:
-            stored(index + 1, len(parsed_calls))
-    return results
+        number = index if many else None
+        outcome = _guarded(name, number, partial(_prepare, parsed, name, metadata, number, roster))
+        if isinstance(outcome, StorableCall):
+            waiting.append((index, outcome))
+            waiting_utterances += len(outcome.parsed.utterances)
+        else:
+            results[index] = outcome
+        if (index + 1) % PROGRESS_EVERY == 0:
+            store_waiting()
+            if stored is not None:
+                stored(index + 1, len(parsed_calls))
+        elif waiting_utterances >= STORE_BATCH_UTTERANCES:  # long calls: a smaller transaction
+            store_waiting()
+    store_waiting()
+    return [result for result in results if result is not None]
 
 
 def ingest_bytes(

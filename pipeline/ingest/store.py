@@ -1,10 +1,18 @@
-"""Store one parsed call in its own transaction: all of it or nothing, duplicates by content."""
+"""Store parsed calls: a call is stored whole or not at all, duplicates found by content.
+
+Many calls go in one transaction (``store_calls``: a CRM export's 100k rows would otherwise
+pay a commit each); if that transaction fails, each call is stored in its own
+(``store_parsed``), so one bad call never costs its neighbours.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +24,18 @@ from pipeline.ingest.readable import understood
 from pipeline.ingest.schemas import IngestResult
 from pipeline.store.models import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StorableCall:
+    """A parsed call checked and ready to store, with its content hash and place in the file."""
+
+    parsed: ParsedCall
+    digest: str
+    filename: str
+    index: int | None
 
 
 def _normalise(text: str | None) -> str:
@@ -51,23 +71,27 @@ def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[s
     }
 
 
+def _call_row(parsed: ParsedCall, filename: str, digest: str) -> dict[str, object]:
+    return {
+        "content_hash": digest,
+        "filename": filename[:255],
+        "format": parsed.format,
+        "title": parsed.title,
+        "raw_text": parsed.raw_text,
+        "call_date": parsed.call_date,
+        "account": parsed.account,
+        "deal_id": parsed.deal_id,
+        "deal_stage": parsed.deal_stage,
+        "industry": parsed.industry[:255] if parsed.industry else None,
+        "outcome": parsed.outcome or Outcome.unknown,
+        "our_speakers": list(parsed.our_speakers),
+        "competitors": list(parsed.competitors),
+        "extra": dict(parsed.extra),
+    }
+
+
 def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str) -> Call:
-    call = Call(
-        content_hash=digest,
-        filename=filename[:255],
-        format=parsed.format,
-        title=parsed.title,
-        raw_text=parsed.raw_text,
-        call_date=parsed.call_date,
-        account=parsed.account,
-        deal_id=parsed.deal_id,
-        deal_stage=parsed.deal_stage,
-        industry=parsed.industry[:255] if parsed.industry else None,
-        outcome=parsed.outcome or Outcome.unknown,
-        our_speakers=list(parsed.our_speakers),
-        competitors=list(parsed.competitors),
-        extra=dict(parsed.extra),
-    )
+    call = Call(**_call_row(parsed, filename, digest))
     session.add(call)
     session.flush()
     rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
@@ -91,21 +115,30 @@ def _already_stored(result: IngestResult, existing: tuple[int, str]) -> IngestRe
     return result.model_copy(update={"status": status, "call_id": call_id})
 
 
+def storable(parsed: ParsedCall, digest: str, filename: str, index: int | None) -> StorableCall:
+    """The call ready to store; BadInput when there is nothing in it to store."""
+    if not parsed.utterances:
+        where = f" in call {index + 1} of the file" if index is not None else ""
+        raise BadInput(f"no utterances found{where}", filename=filename)
+    return StorableCall(parsed, digest, filename, index)
+
+
+def _created(call: StorableCall) -> IngestResult:
+    return IngestResult(
+        filename=call.filename,
+        status="created",
+        index=call.index,
+        format=call.parsed.format,
+        utterances=len(call.parsed.utterances),
+        understood=understood(call.parsed.utterances).describe(),
+    )
+
+
 def store_parsed(
     workspace: Workspace, parsed: ParsedCall, digest: str, filename: str, index: int | None
 ) -> IngestResult:
     """Store one parsed call in its own transaction: all of it or nothing."""
-    result = IngestResult(
-        filename=filename,
-        status="created",
-        index=index,
-        format=parsed.format,
-        utterances=len(parsed.utterances),
-        understood=understood(parsed.utterances).describe(),
-    )
-    if not parsed.utterances:
-        where = f" in call {index + 1} of the file" if index is not None else ""
-        raise BadInput(f"no utterances found{where}", filename=filename)
+    result = _created(storable(parsed, digest, filename, index))
     try:
         with workspace.session() as session:  # one session: the duplicate check, then the call
             existing = _existing(session, digest)
@@ -120,3 +153,69 @@ def store_parsed(
             raise
         return _already_stored(result, existing)
     return result.model_copy(update={"call_id": call_id})
+
+
+def _store_together(workspace: Workspace, calls: Sequence[StorableCall]) -> list[IngestResult]:
+    """One transaction: the duplicate check of every digest, one insert of the new calls, one
+    read back of their ids, one insert of all their utterances."""
+    results = [_created(call) for call in calls]
+    with workspace.session() as session:
+        digests = sorted({call.digest for call in calls})
+        known: dict[str, tuple[int, str]] = {
+            str(digest): (int(call_id), str(state))
+            for call_id, state, digest in session.execute(
+                select(Call.id, Call.analysis_state, Call.content_hash).where(
+                    Call.content_hash.in_(digests)
+                )
+            )
+        }
+        new: dict[str, StorableCall] = {}
+        ids: dict[str, int] = {}
+        for call in calls:
+            if call.digest not in known:
+                new.setdefault(call.digest, call)  # a repeat within the file: stored once
+        if new:
+            session.execute(
+                insert(Call), [_call_row(c.parsed, c.filename, c.digest) for c in new.values()]
+            )
+            found = select(Call.content_hash, Call.id).where(Call.content_hash.in_(list(new)))
+            ids = {str(digest): int(call_id) for digest, call_id in session.execute(found)}
+            session.execute(
+                insert(Utterance),
+                [
+                    _utterance_row(ids[digest], seq, utterance)
+                    for digest, call in new.items()
+                    for seq, utterance in enumerate(call.parsed.utterances)
+                ],
+            )
+        firsts: set[str] = set()
+        for position, call in enumerate(calls):
+            if call.digest in known:
+                results[position] = _already_stored(results[position], known[call.digest])
+            elif call.digest in firsts:  # the same content earlier in this batch
+                pending = (ids[call.digest], str(AnalysisState.pending))
+                results[position] = _already_stored(results[position], pending)
+            else:
+                firsts.add(call.digest)
+                results[position] = results[position].model_copy(
+                    update={"call_id": ids[call.digest]}
+                )
+    return results
+
+
+def store_calls(
+    workspace: Workspace,
+    calls: Sequence[StorableCall],
+    store_alone: Callable[[StorableCall], IngestResult],
+) -> list[IngestResult]:
+    """Store these calls in one transaction; if it fails (a call the database refuses, a
+    concurrent upload of the same content), ``store_alone`` stores each in its own, so only
+    the call at fault is rejected."""
+    if len(calls) > 1:
+        try:
+            return _store_together(workspace, calls)
+        except Exception:  # noqa: BLE001 - every call is tried again on its own just below
+            log.info(
+                "storing %d calls together failed; storing each alone", len(calls), exc_info=True
+            )
+    return [store_alone(call) for call in calls]
