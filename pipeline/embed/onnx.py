@@ -34,15 +34,14 @@ WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "config.json")
 
 def cache_key(model_path: Path, quantize: bool) -> str:
     """Digest of everything the exported file depends on."""
-    import onnxruntime
-    import torch
+    from importlib.metadata import version
 
     parts: list[str] = [
         str(EXPORT_FORMAT),
         str(model_path.resolve()),
         "int8" if quantize else "fp32",
-        torch.__version__,
-        onnxruntime.__version__,
+        version("torch"),  # not imported: a server that only runs the graph never loads torch
+        version("onnxruntime"),
     ]
     for name in WEIGHT_FILES:
         path = model_path / name
@@ -119,14 +118,45 @@ def pooling_mode(model_path: Path) -> str:
     return "mean" if modes == ["pooling_mode_mean_tokens"] else ",".join(modes) or "none"
 
 
-def max_seq_length(model_path: Path, tokenizer: Any) -> int:
+def _json_setting(path: Path, key: str) -> Any:
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8")).get(key)
+
+
+def max_seq_length(model_path: Path) -> int:
     """The truncation length sentence-transformers uses for this folder."""
-    config = model_path / "sentence_bert_config.json"
-    if config.exists():
-        length = json.loads(config.read_text(encoding="utf-8")).get("max_seq_length")
+    for config, key in (
+        (model_path / "sentence_bert_config.json", "max_seq_length"),
+        (model_path / "tokenizer_config.json", "model_max_length"),
+    ):
+        length = _json_setting(config, key)
         if isinstance(length, int) and length > 0:
-            return length
-    return int(min(tokenizer.model_max_length, 512))
+            return min(length, 512)
+    return 512
+
+
+class TokenIds:
+    """Token ids as the model folder's tokenizer makes them (special tokens added, truncated,
+    not padded). The ``tokenizers`` library alone reads ``tokenizer.json``: transformers'
+    AutoTokenizer would import torch, 350 MB in every process that embeds."""
+
+    def __init__(self, model_path: Path, max_length: int) -> None:
+        from tokenizers import Tokenizer
+
+        file = model_path / "tokenizer.json"
+        if not file.exists():
+            raise CallmineError(f"the onnx embedder needs {file} (a fast tokenizer)")
+        self._tokenizer = Tokenizer.from_file(str(file))
+        self._tokenizer.no_padding()  # batches are padded to their own longest text
+        self._tokenizer.enable_truncation(max_length)
+        pad = _json_setting(model_path / "special_tokens_map.json", "pad_token")
+        pad_text = pad.get("content") if isinstance(pad, dict) else pad
+        found = self._tokenizer.token_to_id(pad_text) if isinstance(pad_text, str) else None
+        self.pad_id = int(found or 0)
+
+    def __call__(self, texts: Sequence[str]) -> list[list[int]]:
+        return [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
 
 
 def export_onnx(model_path: Path, destination: Path) -> None:
@@ -188,14 +218,12 @@ class OnnxEmbedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import onnxruntime
-        from transformers import AutoTokenizer
 
         mode = pooling_mode(model_path)
         if mode != "mean":
             raise CallmineError(f"the onnx embedder needs a mean-pooling model, not {mode}")
         self.model_file = onnx_model_file(model_path, cache_dir, quantize=quantize)
-        self._tokenizer = AutoTokenizer.from_pretrained(str(model_path), local_files_only=True)
-        self._max_length = max_seq_length(model_path, self._tokenizer)
+        self._token_ids = TokenIds(model_path, max_seq_length(model_path))
         self._session = onnxruntime.InferenceSession(
             str(self.model_file), providers=["CPUExecutionProvider"]
         )
@@ -208,9 +236,8 @@ class OnnxEmbedder:
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        encoded = self._tokenizer(list(texts), truncation=True, max_length=self._max_length)
-        ids: list[list[int]] = encoded["input_ids"]
-        pad = int(self._tokenizer.pad_token_id or 0)
+        ids = self._token_ids(texts)
+        pad = self._token_ids.pad_id
         # Batches of similar length waste little work on padding.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         vectors = np.zeros((len(ids), self.dim), dtype=np.float32)

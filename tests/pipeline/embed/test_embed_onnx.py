@@ -3,6 +3,8 @@ safely (one export under concurrent first use, a corrupt or partial file exporte
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -107,6 +109,20 @@ def test_int8_is_close_to_sentence_transformers(
     assert similarity[tiny].min() >= 0.94
     assert similarity[~tiny].min() >= 0.98
     assert similarity.mean() >= 0.98
+
+
+def test_running_the_graph_never_imports_torch(model_path: Path, onnx_fp32: OnnxEmbedder) -> None:
+    # torch is 350 MB of every embedding process's memory; only the one-off export needs it.
+    script = (
+        "import sys; from pathlib import Path; from pipeline.embed.onnx import OnnxEmbedder; "
+        f"e = OnnxEmbedder(Path({str(model_path)!r}), Path({str(onnx_fp32.model_file.parent)!r})); "
+        "v = e.encode(['too dear for us', 'we use a spreadsheet']); "
+        "print(v.shape, 'torch' in sys.modules, 'transformers' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split("\n")[-2] == "(2, 384) False False", done.stderr[-2000:]
 
 
 def test_batching_and_order_do_not_change_vectors(onnx_fp32: OnnxEmbedder) -> None:
