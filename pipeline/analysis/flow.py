@@ -34,6 +34,7 @@ from pipeline.cluster.views import warm_views
 from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.jobs.runs import ProgressCallback
+from pipeline.memory import return_freed_memory
 from pipeline.store.models import AnalysisState, Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -78,6 +79,7 @@ def run_clustering(
                     counts = full_cluster(workspace, session, kind, last)
                     state[kind] = {**last, **counts_to_keep(counts)}
                     summary[kind] = {**counts, "full": True}
+                    return_freed_memory()  # the next kind's peak does not stack on this one's
                 else:
                     summary[kind] = {"full": False}
         save_state(folder, state)  # after the commit: a crash before it re-clusters again
@@ -267,6 +269,7 @@ def analyse_calls(
                     cache.rollback()
                     totals += _analyse_one_by_one(workspace, detector, cache, batch.call_ids)
                 cache.info.clear()  # the batch's vectors: memory stays bounded by one batch
+                return_freed_memory()
                 done += batch.utterances
             state = load_state(workspace.settings.data_dir)
             due = [k for k in CLUSTERED_KINDS if rebuild or drift_warrants(cache, k, state)]

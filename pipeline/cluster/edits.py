@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import cluster_vectors
 from pipeline.cluster.index import mention_vectors
+from pipeline.cluster.label import centralities
 from pipeline.cluster.queries import live_cluster
 from pipeline.cluster.recluster import label_groups
 from pipeline.embed import normalise
@@ -90,8 +91,7 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
         workspace,
         session,
         [[members[i].text for i in g] for g in groups],
-        result.centroids,
-        [vectors[g] for g in groups],
+        centralities(vectors, groups, result.centroids),
         {m.call_id for m in members},
     )
     children: list[int] = []

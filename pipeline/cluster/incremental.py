@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, category_key
-from pipeline.cluster.label import label_clusters
+from pipeline.cluster.label import centralities, label_clusters
 from pipeline.embed import Vectors, normalise
 from pipeline.store.models import Cluster, Mention
 
@@ -121,7 +121,9 @@ def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vector
     """One cluster for the mentions of a category no cluster holds yet (named by the label
     stage; the next full re-cluster may split it)."""
     centroid = normalise(vectors.sum(axis=0))
-    [label] = label_clusters([[m.text for m in members]], centroid, [vectors])
+    [label] = label_clusters(
+        [[m.text for m in members]], centralities(vectors, [range(len(members))], centroid)
+    )
     cluster = Cluster(
         kind=kind,
         name=label.name,

@@ -79,18 +79,21 @@ def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -
         vectorizer = CountVectorizer(
             ngram_range=(1, 2), stop_words=sorted(ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS), min_df=1
         )
-        counts = vectorizer.fit_transform(documents).toarray().astype(np.float64)
+        # Sparse throughout: groups x terms dense was 3 copies of k x vocabulary floats.
+        counts = vectorizer.fit_transform(documents).tocsr().astype(np.float64)
     except ValueError:  # only stop words everywhere
         return [[] for _ in groups]
     terms = vectorizer.get_feature_names_out()
-    tf = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1.0)
+    words_per_group = np.asarray(counts.sum(axis=1)).ravel()
     average_words = counts.sum() / max(len(groups), 1)
-    idf = np.log(1.0 + average_words / np.maximum(counts.sum(axis=0), 1.0))
-    scores = tf * idf
+    idf = np.log(1.0 + average_words / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1.0))
     result: list[list[str]] = []
-    for row, count_row in zip(scores, counts, strict=True):
-        order = sorted(np.flatnonzero(count_row > 0), key=lambda j: (-row[j], terms[j]))
-        result.append([str(terms[j]) for j in order[:top]])
+    for i in range(len(groups)):
+        row = slice(counts.indptr[i], counts.indptr[i + 1])
+        columns, found = counts.indices[row], counts.data[row]
+        scores = found / max(words_per_group[i], 1.0) * idf[columns]
+        order = sorted(range(len(columns)), key=lambda j: (-scores[j], terms[columns[j]]))
+        result.append([str(terms[columns[j]]) for j in order[:top]])
     return result
 
 
@@ -106,6 +109,7 @@ def phrase_candidates(
     (``keyword_affinity``); a phrase inside a longer one said by as many mentions of the group
     is dropped.
     """
+    from scipy import sparse
     from sklearn.feature_extraction.text import CountVectorizer
 
     texts = [text for texts in groups for text in texts]
@@ -118,25 +122,39 @@ def phrase_candidates(
         return [[] for _ in groups]
     terms = [str(t) for t in vectorizer.get_feature_names_out()]
     bounds = np.cumsum([0, *(len(texts) for texts in groups)])
-    per_group = [
-        np.asarray(matrix[bounds[i] : bounds[i + 1]].sum(axis=0)).ravel()
-        for i in range(len(groups))
-    ]
-    total = np.sum(per_group, axis=0)
+    n = len(texts)
+    # Each group's phrase counts as a sparse row: groups x phrases dense would be k x (every
+    # n-gram of every text), gigabytes for a large corpus.
+    membership = sparse.csr_matrix(
+        (np.ones(len(texts)), (np.repeat(np.arange(len(groups)), np.diff(bounds)), np.arange(n))),
+        shape=(len(groups), n),
+    )
+    per_group = (membership @ matrix).tocsr()
+    total = np.asarray(per_group.sum(axis=0)).ravel()
     result: list[list[str]] = []
-    for i, counts in enumerate(per_group):
+    for i in range(len(groups)):
+        row = slice(per_group.indptr[i], per_group.indptr[i + 1])
+        frequent = per_group.data[row] >= MIN_MENTIONS
+        counts = dict(
+            zip(
+                per_group.indices[row][frequent].tolist(),
+                per_group.data[row][frequent].tolist(),
+                strict=True,
+            )
+        )
         weights = np.clip(np.asarray(centrality[i], dtype=np.float64), 0.05, 1.0)
-        rows = matrix[bounds[i] : bounds[i + 1]]
-        weighted = np.asarray(rows.T @ weights).ravel() if len(weights) else counts
-        kept = {terms[j]: int(counts[j]) for j in np.flatnonzero(counts >= MIN_MENTIONS)}
+        column = {terms[j]: j for j in sorted(counts)}
         kept = {
-            p: c
-            for p, c in kept.items()
-            if c / len(groups[i]) >= MIN_COVERAGE and not p.startswith("it ")
+            p: int(counts[j])
+            for p, j in column.items()
+            if counts[j] / len(groups[i]) >= MIN_COVERAGE and not p.startswith("it ")
         }
         dropped = _contained(kept)
         normalised = [normalise_quotes(t) for t in groups[i]] if kept else []
-        column = {terms[j]: j for j in np.flatnonzero(counts >= MIN_MENTIONS)}
+        rows = matrix[bounds[i] : bounds[i + 1]]
+        wanted = [column[p] for p in kept]
+        sums = np.asarray(rows[:, wanted].T @ weights).ravel() if wanted else np.zeros(0)
+        weighted = dict(zip(wanted, sums.tolist(), strict=True))
         scored: list[tuple[float, str]] = []
         for p in kept:
             shape = 0.0 if p in dropped else _shape(p, normalised)
@@ -353,21 +371,28 @@ def model_names(
     return out
 
 
+def centralities(
+    vectors: Vectors, members: Sequence[Sequence[int]], centroids: Vectors
+) -> list[list[float]]:
+    """How typical each member is of its group (cosine to the group's centroid), read from the
+    rows of ``vectors`` one group at a time: never a copy of every group's vectors at once."""
+    return [
+        [float(s) for s in (vectors[list(rows)] @ centroids[i])] if len(rows) else []
+        for i, rows in enumerate(members)
+    ]
+
+
 def label_clusters(
     groups: Sequence[Sequence[str]],
-    centroids: Vectors,
-    vectors: Sequence[Vectors],
+    centrality: Sequence[Sequence[float]],
     labeler: ClusterLabeler | None = None,
     competitors: Sequence[str] = (),
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names unique across groups.
+    ``centrality[i][j]``: how typical text j is of group i (``centralities``).
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
-    centrality = [
-        [float(s) for s in (vectors[i] @ centroids[i])] if len(texts) else []
-        for i, texts in enumerate(groups)
-    ]
     keywords = ctfidf_keywords(groups)
     names = name_clusters(groups, centrality, keywords, competitors)
     if labeler is not None:

@@ -18,7 +18,7 @@ from pipeline.cluster.categories import (
     cluster_by_category,
     with_category,
 )
-from pipeline.cluster.label import ClusterLabel, label_clusters
+from pipeline.cluster.label import ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.queries import known_competitors
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
@@ -33,8 +33,7 @@ def label_groups(
     workspace: Workspace,
     session: Session,
     texts: Sequence[Sequence[str]],
-    centroids: Vectors,
-    vectors: Sequence[Vectors],
+    centrality: Sequence[Sequence[float]],
     call_ids: Iterable[int],
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (buyer names redacted)."""
@@ -45,7 +44,7 @@ def label_groups(
     )
     try:
         rivals = [*workspace.settings.competitors, *known_competitors(session)]
-        return label_clusters(texts, centroids, vectors, labeler, competitors=rivals)
+        return label_clusters(texts, centrality, labeler, competitors=rivals)
     finally:
         if labeler is not None:
             labeler.close()
@@ -74,7 +73,7 @@ def full_cluster(
     texts = [str(r[1]) for r in rows]
     previous: dict[int, int | None] = {p: r[2] for p, r in enumerate(rows)}
     categories = [r[3] for r in rows]
-    vectors = embed_cached(session, workspace.embedder, texts)
+    vectors = embed_cached(session, workspace.embedder, texts, remember=False)
     space, walls = vectors, categories
     if kind in TOPIC_PRIOR_KINDS:
         space, walls = with_category(vectors, categories), [None] * len(rows)
@@ -136,8 +135,7 @@ def _store_groups(
         workspace,
         session,
         [[str(rows[p][1]) for p in g] for _, g in kept],
-        centroids,
-        [vectors[g] for _, g in kept],
+        centralities(vectors, [g for _, g in kept], centroids),
         {int(r[4]) for r in rows},
     )
     created = 0

@@ -18,17 +18,43 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
-def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vectors:
+def embed_cached(
+    db: Session, embedder: Embedder, texts: Sequence[str], *, remember: bool = True
+) -> Vectors:
     """Embed ``texts``, reusing vectors stored by text hash so nothing is embedded twice.
 
-    Vectors read or made in this session are also kept in the session's ``info`` (dropped
-    with it): one analysis reads the same mentions' vectors in three stages.
+    With ``remember``, vectors read or made in this session are also kept in the session's
+    ``info`` (dropped with it): one analysis reads the same mentions' vectors in three stages.
+    A full re-cluster reads every mention of a kind once, and passes False: only the array
+    returned holds them (100k kept vectors are 160 MB more, kind after kind).
     """
     if not texts:
         return np.zeros((0, max(embedder.dim, 1)), dtype=np.float32)
     hashes = [text_hash(t) for t in texts]
-    known: dict[str, Vectors] = db.info.setdefault(("vectors", embedder.name), {})
-    unique = [h for h in dict.fromkeys(hashes) if h not in known]
+    where: dict[str, list[int]] = {}
+    for position, digest in enumerate(hashes):
+        where.setdefault(digest, []).append(position)
+    known: dict[str, Vectors] | None = (
+        db.info.setdefault(("vectors", embedder.name), {}) if remember else None
+    )
+    # Each vector goes straight into the result: 100k stored vectors read one by one and kept
+    # until the end were 190 MB of small allocations that stayed resident after.
+    result: Vectors | None = None
+
+    def place(digest: str, vector: Vectors) -> None:
+        nonlocal result
+        if result is None:
+            result = np.empty((len(texts), vector.shape[0]), dtype=np.float32)
+        result[where[digest]] = vector
+        if known is not None:
+            known[digest] = vector
+
+    unique = list(where)
+    if known is not None:
+        for digest in [h for h in unique if h in known]:
+            place(digest, known[digest])
+        unique = [h for h in unique if h not in known]
+    missing = set(unique)
     for start in range(0, len(unique), 500):
         chunk = unique[start : start + 500]
         rows = db.execute(  # plain columns, not ORM objects: 100k rows load in a second
@@ -37,14 +63,14 @@ def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vecto
             )
         )
         for digest, vector in rows:
-            known[digest] = np.frombuffer(vector, dtype=np.float32)
-    missing = [h for h in unique if h not in known]
+            place(digest, np.frombuffer(vector, dtype=np.float32))
+            missing.discard(digest)
     if missing:
-        first_text = dict(zip(hashes, texts, strict=True))
-        fresh = embedder.encode([first_text[h] for h in missing])
+        order = [h for h in unique if h in missing]
+        fresh = embedder.encode([texts[where[h][0]] for h in order])
         fresh_rows: list[dict[str, object]] = []
-        for h, vector in zip(missing, fresh, strict=True):
-            known[h] = vector
+        for h, vector in zip(order, fresh, strict=True):
+            place(h, vector)
             fresh_rows.append(
                 {
                     "text_hash": h,
@@ -56,7 +82,8 @@ def embed_cached(db: Session, embedder: Embedder, texts: Sequence[str]) -> Vecto
         # One executemany, no ORM object per vector; a vector another writer stored meanwhile
         # is skipped, not a UNIQUE (text_hash, model) error.
         insert_new(db, EmbeddingCache, fresh_rows)
-    return np.vstack([known[h] for h in hashes]).astype(np.float32)
+    assert result is not None  # texts is not empty, so every one was placed
+    return result
 
 
 class CachedEmbedder:

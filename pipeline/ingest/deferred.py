@@ -30,6 +30,7 @@ from pipeline.ingest.service import (
 )
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task, uses_queue
+from pipeline.memory import return_freed_memory
 from pipeline.workspace import Workspace
 
 INCOMING_DIR = "incoming"
@@ -152,6 +153,7 @@ def ingest_task(
                 if result.status == "created" and result.call_id is not None:
                     created.append(result.call_id)
             (folder / entry["stored"]).unlink()  # stored: the copy is no longer needed
+            return_freed_memory()  # the file's parsed calls, before the analysis needs room
     analysed = analyse_with_pending(
         workspace,
         created,

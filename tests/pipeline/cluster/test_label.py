@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.cluster import label as label_stage
 from pipeline.cluster.label import (
+    centralities,
     ctfidf_keywords,
     keyword_affinity,
     label_clusters,
@@ -97,7 +98,13 @@ def test_label_clusters_keeps_keywords_and_central_quote() -> None:
     rng = np.random.default_rng(0)
     vectors = [rng.normal(size=(len(g), 4)).astype(np.float32) for g in GROUPS]
     centroids = np.vstack([v.mean(axis=0) for v in vectors])
-    labels = label_clusters(GROUPS, centroids, vectors)
+    bounds = np.cumsum([0, *(len(g) for g in GROUPS)])
+    members = [list(range(bounds[i], bounds[i + 1])) for i in range(len(GROUPS))]
+    centrality = centralities(np.vstack(vectors), members, centroids)
+    assert centrality == [
+        [float(x) for x in v @ c] for v, c in zip(vectors, centroids, strict=True)
+    ]
+    labels = label_clusters(GROUPS, centrality)
     assert [label.name for label in labels] == name_clusters(
         GROUPS, [list(v @ c) for v, c in zip(vectors, centroids, strict=True)]
     )

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from pipeline.analysis.flow import run_clustering
-from pipeline.cluster.label import label_clusters, model_names
+from pipeline.cluster.label import centralities, label_clusters, model_names
 from pipeline.cluster.llm_names import ClusterName, LLMClusterLabeler, clean_name
 from pipeline.embed import Embedder
 from pipeline.llm import llm_schema
@@ -156,9 +156,9 @@ def test_a_down_server_keeps_the_built_in_names(
 
 def test_label_clusters_without_a_labeler_is_unchanged(embedder: Embedder) -> None:
     groups = [["The price is too high.", "Too expensive for us."], ["Setup takes too long."]]
-    vectors = [embedder.encode(g) for g in groups]
-    centroids = embedder.encode(["price", "setup"])
-    plain = label_clusters(groups, centroids, vectors)
-    fixed = label_clusters(groups, centroids, vectors, Names(["Cost", "Time to set up"]))
+    vectors = embedder.encode([text for group in groups for text in group])
+    centrality = centralities(vectors, [[0, 1], [2]], embedder.encode(["price", "setup"]))
+    plain = label_clusters(groups, centrality)
+    fixed = label_clusters(groups, centrality, Names(["Cost", "Time to set up"]))
     assert [label.name for label in fixed] == ["Cost", "Time to set up"]
     assert [label.keywords for label in fixed] == [label.keywords for label in plain]
