@@ -99,7 +99,8 @@ def cluster_by_category(
     for key in sorted(by_category):
         rows = by_category[key]
         row_keys = [int(keys[p]) for p in rows]
-        row_vectors = vectors[rows]
+        # One category of every row (a topic prior's space) is the array itself, not a copy.
+        row_vectors = vectors if len(rows) == len(vectors) else vectors[rows]
         tree = (trees or {}).get(key)
         if tree is None or tree_positions(tree, row_keys) is None:
             tree = build_tree(row_vectors, row_keys, previous_k=(previous_k or {}).get(key))

@@ -75,8 +75,10 @@ def full_cluster(
     categories = [r[3] for r in rows]
     vectors = embed_cached(session, workspace.embedder, texts, remember=False)
     space, walls = vectors, categories
-    if kind in TOPIC_PRIOR_KINDS:
+    prior = kind in TOPIC_PRIOR_KINDS
+    if prior:
         space, walls = with_category(vectors, categories), [None] * len(rows)
+        del vectors  # read again below: with the prior's space, two copies were the peak
     found = cluster_by_category(
         space,
         walls,
@@ -88,6 +90,9 @@ def full_cluster(
         walled=kind not in TOPIC_PRIOR_KINDS,
     )
     save_trees(folder, kind, found.trees)
+    if prior:
+        del space
+        vectors = embed_cached(session, workspace.embedder, texts, remember=False)
     groups = respect_splits(session, found.groups, previous, vectors)
     counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous)
     return {**counts, "mentions": len(ids), "k_by_category": found.automatic_k}

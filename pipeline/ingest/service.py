@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -198,7 +199,13 @@ def ingest_data(
         waiting.clear()
         waiting_utterances = 0
 
-    for index, parsed in enumerate(parsed_calls):
+    total = len(parsed_calls)
+    # Each call leaves the queue as it goes: once stored, its parsed form is freed, and a
+    # 100k-row export's peak is not every parsed row plus every result at once.
+    queue = deque(parsed_calls)
+    del parsed_calls
+    for index in range(total):
+        parsed = queue.popleft()
         number = index if many else None
         outcome = _guarded(name, number, partial(_prepare, parsed, name, metadata, number, roster))
         if isinstance(outcome, StorableCall):
@@ -209,7 +216,7 @@ def ingest_data(
         if (index + 1) % PROGRESS_EVERY == 0:
             store_waiting()
             if stored is not None:
-                stored(index + 1, len(parsed_calls))
+                stored(index + 1, total)
         elif waiting_utterances >= STORE_BATCH_UTTERANCES:  # long calls: a smaller transaction
             store_waiting()
     store_waiting()
