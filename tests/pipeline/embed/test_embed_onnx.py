@@ -278,3 +278,16 @@ def test_workspace_ingest_with_onnx(tmp_path: Path, onnx_fp32: OnnxEmbedder) -> 
         assert models == {onnx_fp32.name}
     finally:
         workspace.close()
+
+
+def test_long_texts_go_in_smaller_batches() -> None:
+    lengths = [256] * 40 + [12] * 130 + [128] * 70
+    batches = embed_onnx.length_batches(lengths, 64, embed_onnx.ATTENTION_AREA)
+    assert sorted(p for batch in batches for p in batch) == list(range(len(lengths)))
+    for batch in batches:
+        widths = [lengths[p] for p in batch]
+        assert widths == sorted(widths) and len(batch) <= 64
+        assert len(batch) * max(widths) ** 2 <= embed_onnx.ATTENTION_AREA
+    assert [len(b) for b in batches] == [64, 64, 64, 16, 16, 16]  # the 256-token texts: 16 a batch
+    # One text longer than the area on its own still gets a batch of its own.
+    assert embed_onnx.length_batches([600, 3], 64, 1000) == [[1], [0]]
