@@ -4,8 +4,8 @@ Marketing reads these names all day, so a keyword list ("use / staff / app") is 
 name is the recurring buyer phrase (2-6 words, from ``phrases``) that best covers the
 cluster and is most specific to it: coverage (weighted by how central each quote is) times the
 share of the phrase's uses that fall in this cluster. With no phrase said twice, the name is the
-most telling clause of the most central quote. c-TF-IDF keywords (as in BERTopic: a word scores
-high when frequent here and rare elsewhere) are kept for search and for telling duplicates apart.
+most telling clause of the most central quote. Each cluster also keeps its c-TF-IDF keywords
+(``keywords``), for search and for telling duplicates apart.
 An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipeline/llm.py``).
 """
 
@@ -20,6 +20,7 @@ from typing import Protocol
 
 import numpy as np
 
+from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label_checks import continuation, named_competitors, true_of_its_quotes
 from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, Analyzer
 from pipeline.detect.rules import normalise_quotes
@@ -27,12 +28,6 @@ from pipeline.embed import Vectors
 from pipeline.errors import LLMError
 
 log = logging.getLogger(__name__)
-# Spoken filler and contraction stubs that English stop-word lists miss.
-EXTRA_STOP_WORDS = frozenset(
-    "does did don won ll ve re just really honestly like think worried concerned concern "
-    "going want need sure yeah okay um uh".split()
-)
-KEYWORDS_KEPT = 8
 MAX_PHRASE_WORDS = 6
 MAX_QUOTE_WORDS = 8
 LENGTH_BONUS = 0.35
@@ -66,35 +61,6 @@ class ClusterLabeler(Protocol):
     LLM). Raises ``LLMError`` when it cannot answer."""
 
     def label(self, keywords: Sequence[str], quotes: Sequence[str]) -> str: ...
-
-
-def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -> list[list[str]]:
-    """Top c-TF-IDF unigrams/bigrams (English stop words removed) for each group of texts."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
-
-    documents = [" ".join(texts) for texts in groups]
-    if not any(doc.strip() for doc in documents):
-        return [[] for _ in groups]
-    try:
-        vectorizer = CountVectorizer(
-            ngram_range=(1, 2), stop_words=sorted(ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS), min_df=1
-        )
-        # Sparse throughout: groups x terms dense was 3 copies of k x vocabulary floats.
-        counts = vectorizer.fit_transform(documents).tocsr().astype(np.float64)
-    except ValueError:  # only stop words everywhere
-        return [[] for _ in groups]
-    terms = vectorizer.get_feature_names_out()
-    words_per_group = np.asarray(counts.sum(axis=1)).ravel()
-    average_words = counts.sum() / max(len(groups), 1)
-    idf = np.log(1.0 + average_words / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1.0))
-    result: list[list[str]] = []
-    for i in range(len(groups)):
-        row = slice(counts.indptr[i], counts.indptr[i + 1])
-        columns, found = counts.indices[row], counts.data[row]
-        scores = found / max(words_per_group[i], 1.0) * idf[columns]
-        order = sorted(range(len(columns)), key=lambda j: (-scores[j], terms[columns[j]]))
-        result.append([str(terms[columns[j]]) for j in order[:top]])
-    return result
 
 
 def phrase_candidates(
@@ -166,17 +132,6 @@ def phrase_candidates(
                 scored.append((score * (1.0 + KEYWORD_BONUS * affinity), p))
         result.append([p for _, p in sorted(scored, key=lambda item: (-item[0], item[1]))])
     return result
-
-
-def keyword_affinity(phrase: str, keywords: Sequence[str]) -> float:
-    """How much of what sets the group apart ``phrase`` says: each of its words that is one of
-    the group's keywords counts by that keyword's rank (1 for the top one, less for each after).
-
-    A phrase said often but about something else ("every two weeks" in a cluster of "it works
-    fine") is a poor name however often it recurs.
-    """
-    weights = {k: 1.0 - rank / len(keywords) for rank, k in enumerate(keywords) if " " not in k}
-    return sum(weights.get(word, 0.0) for word in set(re.findall(r"[a-z0-9]+", phrase.lower())))
 
 
 def _phrase_pattern(phrase: str) -> str:

@@ -6,10 +6,9 @@ import numpy as np
 import pytest
 
 from pipeline.cluster import label as label_stage
+from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label import (
     centralities,
-    ctfidf_keywords,
-    keyword_affinity,
     label_clusters,
     name_clusters,
     phrase_candidates,

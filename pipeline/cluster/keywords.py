@@ -1,0 +1,60 @@
+"""Keywords: what sets each cluster's texts apart from the others'.
+
+c-TF-IDF, as in BERTopic: a word or two-word term scores high when frequent in this group and
+rare in the rest. Kept for search and for telling duplicates apart, and a name that says them
+(``keyword_affinity``) is preferred over one that recurs but is about something else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+# Spoken filler and contraction stubs that English stop-word lists miss.
+EXTRA_STOP_WORDS = frozenset(
+    "does did don won ll ve re just really honestly like think worried concerned concern "
+    "going want need sure yeah okay um uh".split()
+)
+KEYWORDS_KEPT = 8
+
+
+def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -> list[list[str]]:
+    """Top c-TF-IDF unigrams/bigrams (English stop words removed) for each group of texts."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+    documents = [" ".join(texts) for texts in groups]
+    if not any(doc.strip() for doc in documents):
+        return [[] for _ in groups]
+    try:
+        vectorizer = CountVectorizer(
+            ngram_range=(1, 2), stop_words=sorted(ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS), min_df=1
+        )
+        # Sparse throughout: groups x terms dense was 3 copies of k x vocabulary floats.
+        counts = vectorizer.fit_transform(documents).tocsr().astype(np.float64)
+    except ValueError:  # only stop words everywhere
+        return [[] for _ in groups]
+    terms = vectorizer.get_feature_names_out()
+    words_per_group = np.asarray(counts.sum(axis=1)).ravel()
+    average_words = counts.sum() / max(len(groups), 1)
+    idf = np.log(1.0 + average_words / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1.0))
+    result: list[list[str]] = []
+    for i in range(len(groups)):
+        row = slice(counts.indptr[i], counts.indptr[i + 1])
+        columns, found = counts.indices[row], counts.data[row]
+        scores = found / max(words_per_group[i], 1.0) * idf[columns]
+        order = sorted(range(len(columns)), key=lambda j: (-scores[j], terms[columns[j]]))
+        result.append([str(terms[columns[j]]) for j in order[:top]])
+    return result
+
+
+def keyword_affinity(phrase: str, keywords: Sequence[str]) -> float:
+    """How much of what sets the group apart ``phrase`` says: each of its words that is one of
+    the group's keywords counts by that keyword's rank (1 for the top one, less for each after).
+
+    A phrase said often but about something else ("every two weeks" in a cluster of "it works
+    fine") is a poor name however often it recurs.
+    """
+    weights = {k: 1.0 - rank / len(keywords) for rank, k in enumerate(keywords) if " " not in k}
+    return sum(weights.get(word, 0.0) for word in set(re.findall(r"[a-z0-9]+", phrase.lower())))
