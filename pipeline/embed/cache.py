@@ -25,7 +25,7 @@ def embed_cached(
 
     With ``remember``, vectors read or made in this session are also kept in the session's
     ``info`` (dropped with it): one analysis reads the same mentions' vectors in three stages.
-    A full re-cluster reads every mention of a kind once, and passes False: only the array
+    A full re-cluster reads all of a kind's vectors at once and passes False: only the array
     returned holds them (100k kept vectors are 160 MB more, kind after kind).
     """
     if not texts:

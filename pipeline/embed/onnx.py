@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -128,38 +128,60 @@ def _json_setting(path: Path, key: str) -> Any:
 
 
 def max_seq_length(model_path: Path) -> int:
-    """The truncation length sentence-transformers uses for this folder."""
-    for config, key in (
-        (model_path / "sentence_bert_config.json", "max_seq_length"),
-        (model_path / "tokenizer_config.json", "model_max_length"),
-    ):
-        length = _json_setting(config, key)
-        if isinstance(length, int) and length > 0:
-            return min(length, 512)
-    return 512
+    """The truncation length sentence-transformers uses for this folder: its own setting, else
+    the tokenizer's limit (at most 512, BERT's positions)."""
+    length = _json_setting(model_path / "sentence_bert_config.json", "max_seq_length")
+    if isinstance(length, int) and length > 0:
+        return length
+    limit = _json_setting(model_path / "tokenizer_config.json", "model_max_length")
+    return min(limit, 512) if isinstance(limit, int) and limit > 0 else 512
+
+
+def fast_tokenizer_file(model_path: Path) -> Path | None:
+    """``tokenizer.json`` when it alone says how to tokenise. transformers applies
+    ``tokenizer_config.json``'s lower-casing, accent stripping and truncation side over it, so
+    a folder whose two files disagree (or with no ``tokenizer.json``) is read by transformers."""
+    file = model_path / "tokenizer.json"
+    config = model_path / "tokenizer_config.json"
+    if not file.exists() or _json_setting(config, "truncation_side") not in (None, "right"):
+        return None
+    normalizer = json.loads(file.read_text(encoding="utf-8")).get("normalizer") or {}
+    for setting, field in (("do_lower_case", "lowercase"), ("strip_accents", "strip_accents")):
+        wanted = _json_setting(config, setting)
+        if wanted is not None and normalizer.get(field) != wanted:
+            return None
+    return file
 
 
 class TokenIds:
     """Token ids as the model folder's tokenizer makes them (special tokens added, truncated,
-    not padded). The ``tokenizers`` library alone reads ``tokenizer.json``: transformers'
-    AutoTokenizer would import torch, 350 MB in every process that embeds."""
+    not padded). Where ``tokenizer.json`` says it all, the ``tokenizers`` library alone reads
+    it: transformers' AutoTokenizer imports torch, 190 MB more in every process that embeds."""
 
     def __init__(self, model_path: Path, max_length: int) -> None:
+        file = fast_tokenizer_file(model_path)
+        if file is None:
+            from transformers import AutoTokenizer
+
+            slow = AutoTokenizer.from_pretrained(str(model_path), local_files_only=True)
+            self.pad_id = int(slow.pad_token_id or 0)
+            self._encode: Callable[[list[str]], list[list[int]]] = lambda texts: slow(
+                texts, truncation=True, max_length=max_length
+            )["input_ids"]
+            return
         from tokenizers import Tokenizer
 
-        file = model_path / "tokenizer.json"
-        if not file.exists():
-            raise CallmineError(f"the onnx embedder needs {file} (a fast tokenizer)")
-        self._tokenizer = Tokenizer.from_file(str(file))
-        self._tokenizer.no_padding()  # batches are padded to their own longest text
-        self._tokenizer.enable_truncation(max_length)
+        fast = Tokenizer.from_file(str(file))
+        fast.no_padding()  # batches are padded to their own longest text
+        fast.enable_truncation(max_length)
         pad = _json_setting(model_path / "special_tokens_map.json", "pad_token")
         pad_text = pad.get("content") if isinstance(pad, dict) else pad
-        found = self._tokenizer.token_to_id(pad_text) if isinstance(pad_text, str) else None
+        found = fast.token_to_id(pad_text) if isinstance(pad_text, str) else None
         self.pad_id = int(found or 0)
+        self._encode = lambda texts: [encoding.ids for encoding in fast.encode_batch(texts)]
 
     def __call__(self, texts: Sequence[str]) -> list[list[int]]:
-        return [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
+        return self._encode(list(texts))
 
 
 def export_onnx(model_path: Path, destination: Path) -> None:

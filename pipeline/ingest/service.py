@@ -171,8 +171,8 @@ def ingest_data(
 ) -> list[IngestResult]:
     """Parse one file and store each call in it (not analysed yet); a bad file gives one
     ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``;
-    calls are stored ``PROGRESS_EVERY`` to a transaction, and ``stored(done, total)`` is told
-    after each (a CRM export has 100k)."""
+    calls are stored ``PROGRESS_EVERY`` to a transaction (fewer when they are long), and
+    ``stored(done, total)`` is told every ``PROGRESS_EVERY`` calls (a CRM export has 100k)."""
     try:
         name = upload_name(filename)
         if limit is not None and len(data) > limit:

@@ -214,8 +214,11 @@ def store_calls(
     if len(calls) > 1:
         try:
             return _store_together(workspace, calls)
-        except Exception:  # noqa: BLE001 - every call is tried again on its own just below
+        except Exception as exc:  # noqa: BLE001 - every call is tried again on its own below
             log.info(
-                "storing %d calls together failed; storing each alone", len(calls), exc_info=True
+                "storing %d calls together failed (%s: %s); storing each alone",
+                len(calls),
+                type(exc).__name__,
+                str(exc).splitlines()[0] if str(exc) else "",
             )
     return [store_alone(call) for call in calls]

@@ -3,6 +3,7 @@ safely (one export under concurrent first use, a corrupt or partial file exporte
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -112,7 +113,7 @@ def test_int8_is_close_to_sentence_transformers(
 
 
 def test_running_the_graph_never_imports_torch(model_path: Path, onnx_fp32: OnnxEmbedder) -> None:
-    # torch is 350 MB of every embedding process's memory; only the one-off export needs it.
+    # torch is 190 MB of every embedding process's memory; only the one-off export needs it.
     script = (
         "import sys; from pathlib import Path; from pipeline.embed.onnx import OnnxEmbedder; "
         f"e = OnnxEmbedder(Path({str(model_path)!r}), Path({str(onnx_fp32.model_file.parent)!r})); "
@@ -291,3 +292,40 @@ def test_long_texts_go_in_smaller_batches() -> None:
     assert [len(b) for b in batches] == [64, 64, 64, 16, 16, 16]  # the 256-token texts: 16 a batch
     # One text longer than the area on its own still gets a batch of its own.
     assert embed_onnx.length_batches([600, 3], 64, 1000) == [[1], [0]]
+
+
+@pytest.mark.parametrize(
+    ("change", "uses_tokenizer_json"),
+    [
+        ("as shipped", True),
+        ("config says no lower-casing", False),
+        ("truncation from the left", False),
+        ("no tokenizer.json", False),
+    ],
+)
+def test_token_ids_match_transformers_however_the_folder_is_set_up(
+    model_path: Path, tmp_path: Path, change: str, uses_tokenizer_json: bool
+) -> None:
+    from transformers import AutoTokenizer
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    for item in model_path.iterdir():
+        if item.is_file() and item.suffix in {".json", ".txt"}:
+            (folder / item.name).write_bytes(item.read_bytes())
+    config = json.loads((folder / "tokenizer_config.json").read_text())
+    if change == "config says no lower-casing":
+        config["do_lower_case"] = False
+    elif change == "truncation from the left":
+        config["truncation_side"] = "left"
+    elif change == "no tokenizer.json":
+        (folder / "tokenizer.json").unlink()
+    (folder / "tokenizer_config.json").write_text(json.dumps(config))
+    assert (embed_onnx.fast_tokenizer_file(folder) is not None) == uses_tokenizer_json
+    texts = ["Hello World, ÉCOLE Café", *SENTENCES]
+    reference = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+    expected = reference(texts, truncation=True, max_length=embed_onnx.max_seq_length(folder))
+    assert (
+        embed_onnx.TokenIds(folder, embed_onnx.max_seq_length(folder))(texts)
+        == expected["input_ids"]
+    )
