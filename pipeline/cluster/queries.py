@@ -231,12 +231,7 @@ def list_clusters(
 ) -> list[dict[str, Any]]:
     """Active clusters with stats over the mentions that pass the filters (``industry``: calls
     of that industry, any case)."""
-    if sort not in ("size", "trend"):
-        raise BadInput(f"sort must be size or trend, not {sort!r}")
-    query = select(Cluster).where(Cluster.status == "active").order_by(Cluster.id)
-    if kind:
-        query = query.where(Cluster.kind == kind)
-    clusters = list(session.scalars(query))
+    clusters = active_clusters(session, kind)
     rows = load_rows(
         session,
         kind=kind,
@@ -248,15 +243,45 @@ def list_clusters(
         account=account,
         industry=industry,
     )
+    return summarise_clusters(
+        session, clusters, rows_by_cluster(rows), date_to=date_to, sort=sort, empty=include_empty
+    )
+
+
+def active_clusters(session: Session, kind: str | None = None) -> list[Cluster]:
+    query = select(Cluster).where(Cluster.status == "active").order_by(Cluster.id)
+    if kind:
+        query = query.where(Cluster.kind == kind)
+    return list(session.scalars(query))
+
+
+def rows_by_cluster(rows: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:
     by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
     for row in rows:
         if row.cluster_id is not None:
             by_cluster[row.cluster_id].append(row)
+    return by_cluster
+
+
+def summarise_clusters(
+    session: Session,
+    clusters: Sequence[Cluster],
+    by_cluster: dict[int, list[MentionRow]],
+    *,
+    date_to: dt.date | None,
+    sort: SortKey,
+    empty: bool,
+) -> list[dict[str, Any]]:
+    """``list_clusters``' summaries from mention rows already loaded (the home page's cards
+    read the same rows for their quotes: loaded once, not twice)."""
+    if sort not in ("size", "trend"):
+        raise BadInput(f"sort must be size or trend, not {sort!r}")
     window = trend_window(session, date_to)
     out = [
-        _summary(c, by_cluster[c.id], _central_quote(session, c, by_cluster[c.id]), window)
+        _summary(c, members, _central_quote(session, c, members), window)
         for c in clusters
-        if include_empty or by_cluster.get(c.id)
+        for members in [by_cluster.get(c.id, [])]
+        if empty or members
     ]
     key = "trend" if sort == "trend" else "size"
     out.sort(key=lambda item: (-item[key], -item["size"], item["id"]))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections import defaultdict
 from pathlib import Path
 from typing import Any, TypedDict, Unpack
 
@@ -20,10 +19,13 @@ from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.phrases import extract_phrases
 from pipeline.cluster.queries import (
     SortKey,
+    active_clusters,
     get_cluster,
     known_competitors,
     list_clusters,
     load_rows,
+    rows_by_cluster,
+    summarise_clusters,
 )
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME
@@ -128,10 +130,14 @@ def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]
 def _cards(
     session: Session, confident_at: float, sort: SortKey, filters: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    summaries = list_clusters(session, sort=sort, **filters)
-    by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
-    for row in load_rows(session, cluster_ids=[s["id"] for s in summaries], **filters):
-        by_cluster[row.cluster_id or 0].append(row)
+    clusters = active_clusters(session, filters.get("kind"))
+    # One read of the rows for both the summaries and the cards' quotes and phrases.
+    by_cluster = rows_by_cluster(
+        load_rows(session, cluster_ids=[c.id for c in clusters], **filters)
+    )
+    summaries = summarise_clusters(
+        session, clusters, by_cluster, date_to=filters.get("date_to"), sort=sort, empty=False
+    )
     cards = []
     for summary in summaries:
         rows = by_cluster[summary["id"]]
