@@ -92,7 +92,7 @@ def phrase_candidates(
     # Each group's phrase counts as a sparse row: groups x phrases dense would be k x (every
     # n-gram of every text), gigabytes for a large corpus.
     membership = sparse.csr_matrix(
-        (np.ones(len(texts)), (np.repeat(np.arange(len(groups)), np.diff(bounds)), np.arange(n))),
+        (np.ones(n), (np.repeat(np.arange(len(groups)), np.diff(bounds)), np.arange(n))),
         shape=(len(groups), n),
     )
     per_group = (membership @ matrix).tocsr()

@@ -87,7 +87,7 @@ def full_cluster(
         previous_clusters=[previous[p] for p in range(len(ids))],
         trees=load_trees(folder, kind) if reuse_trees else None,
         scale=float(last.get("scale", automatic_scale(kind))),
-        walled=kind not in TOPIC_PRIOR_KINDS,
+        walled=not prior,
     )
     save_trees(folder, kind, found.trees)
     if prior:
