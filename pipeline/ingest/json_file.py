@@ -1,5 +1,6 @@
 """JSON transcripts: the callmine schema and the common ``participants``/``transcript`` export;
-speech-to-text services and call recorders are read in ``json_exports``.
+speech-to-text services and call recorders are read in ``json_exports``; other JSON holding
+a list of speaker turns somewhere inside is read by ``json_search``.
 
 callmine schema (version 1); every key but ``utterances`` is optional::
 
@@ -38,6 +39,7 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.json_exports import export_reader
+from pipeline.ingest.json_search import search_speech
 from pipeline.ingest.turns import merge_turns
 from pipeline.ingest.values import clean_optional, parse_timestamp
 
@@ -78,7 +80,20 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
             raise BadInput(
                 f"malformed JSON export: {type(exc).__name__}", filename=filename
             ) from exc
+    if not _has_callmine_list(document):
+        found = search_speech(document, text)
+        if found is not None:
+            return found
     return [_parse_callmine(document, text, filename)]
+
+
+def _has_callmine_list(document: Any) -> bool:
+    """A list at the top, or under ``utterances``/``transcript``: the callmine reader's, with
+    its precise errors; anything else may hold its turns deeper (``search_speech``)."""
+    return isinstance(document, list) or (
+        isinstance(document, dict)
+        and any(isinstance(document.get(key), list) for key in ("utterances", "transcript"))
+    )
 
 
 def _parse_callmine(document: Any, text: str, filename: str) -> ParsedCall:

@@ -25,6 +25,14 @@ _SECTIONS = {
     "next steps": "action_items", "follow ups": "action_items", "summary": "summary",
     "outline": "summary", "chapters": "summary", "highlights": "summary",
 }  # fmt: skip
+_MARKERS = {"transcript", "meeting transcript", "call transcript"}
+_SYSTEM_LINE = re.compile(  # a name, then what happened to the recording; no sentence of speech
+    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} )?(?:started|stopped) (?:transcription|recording)$"
+    r"|^(?i:meeting ended after \d)"
+    r"|^(?i:this (?:editable )?transcript was (?:computer|machine|automatically) generated)"
+)
+_DURATION_LINE = re.compile(r"^(?=\d)(?:\d+\s?h\s?)?(?:\d+\s?m(?:in)?\s?)?(?:\d+\s?s)?$")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _CHECKBOX = re.compile(r"^\s*(?:[-*+•◻☐☑✓✔]|\[[ xX]\])\s*")
 _MAX_TITLE = 150
 _MAX_DATE_LINE = 48
@@ -46,6 +54,9 @@ class Metadata:
         fields = dict(self.fields)
         if self.date and "date" not in fields:
             fields["date"] = self.date
+        in_title = _ISO_DATE.search(self.title or "")
+        if in_title and "date" not in fields:  # "Pilot terms (2025-03-20 10:02 GMT)"
+            fields["date"] = in_title.group()
         if self.title and "title" not in fields:
             fields["title"] = self.title
         for name in self.sections.get("speakers", []):
@@ -64,19 +75,28 @@ def _strip(line: str) -> str:
     return line.strip().strip("*_").strip()
 
 
-def section_name(line: str) -> str | None:
-    """``ACTION ITEMS`` (capitals on a line of its own) or ``## Action Items``: a section."""
+def section_name(line: str, *, any_case: bool = False) -> str | None:
+    """``ACTION ITEMS`` (capitals on a line of its own) or ``## Action Items``: a section;
+    ``any_case`` (in a header, not amid speech) also reads ``Attendees`` (Google Meet)."""
     heading = _HEADING.match(line)
     text = _strip(heading.group("text") if heading else line).rstrip(":")
-    if not heading and not (text.isupper() and len(text) <= 40):
+    if not heading and not (text.isupper() and len(text) <= 40) and not any_case:
         return None
     return _SECTIONS.get(label_key(text))
 
 
+def _is_marker(line: str) -> bool:
+    """A ``Transcript`` heading: the speech starts below it."""
+    return label_key(_strip(line).rstrip(":")) in _MARKERS
+
+
 def is_footer(line: str) -> bool:
     """``Transcribed by https://otter.ai``, ``VIEW RECORDING - 27 mins: https://...``: a short
-    line ending in a link."""
+    line ending in a link; or a line the meeting tool writes about the recording itself
+    (``Maria Chen stopped transcription``, ``Meeting ended after 00:06:41``)."""
     text = line.strip()
+    if _SYSTEM_LINE.match(text):
+        return True
     match = _URL.search(text)
     if not match or match.end() != len(text) or text[:1] in "-*+•>":
         return False
@@ -125,6 +145,10 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
         _take_pair(meta, *pair)
     elif len(text) <= _MAX_DATE_LINE and parse_date(_strip(text)) is not None:
         meta.date = meta.date or _strip(text)
+    elif _DURATION_LINE.match(text):  # "6m 42s" under a Teams title
+        meta.values.setdefault("Duration", text)
+    elif _is_marker(text):
+        pass
     elif not _take_parts(text, meta) and not is_footer(text):
         if not (title_ok and meta.title is None and len(text) <= _MAX_TITLE):
             return False
@@ -150,7 +174,7 @@ def read_leading(lines: list[str]) -> tuple[Metadata, int]:
         if not line.strip():
             index += 1
             continue
-        section = section_name(line)
+        section = section_name(line, any_case=True)
         if section is not None:
             index = _read_section(lines, index + 1, section, meta)
             meta.lines.append(line.strip())
@@ -159,7 +183,7 @@ def read_leading(lines: list[str]) -> tuple[Metadata, int]:
         probe = Metadata()
         title_ok = first and (
             take_line(_next_text(lines, index + 1), probe)
-            or section_name(_next_text(lines, index + 1)) is not None
+            or section_name(_next_text(lines, index + 1), any_case=True) is not None
         )
         if not take_line(line, meta, title_ok=title_ok):
             break
@@ -173,7 +197,7 @@ def _read_section(lines: list[str], index: int, name: str, meta: Metadata) -> in
         text = lines[index].strip()
         if not text and content:
             break
-        if text and section_name(text) is not None:
+        if text and (section_name(text, any_case=True) is not None or _is_marker(text)):
             break
         if text:
             item = _CHECKBOX.sub("", text)

@@ -27,7 +27,17 @@ from tests.conftest import make_settings
 from tests.real_exports import CORPUS, EXPECTED, FILES, OUR_COMPANY, ROSTER, date_or_none, snapshot
 
 # Speaker numbers or letters of speech-to-text services are shown as "Speaker 0", "Speaker A".
-RENDERED = {"deepgram_diarized.json": "Speaker {}", "assemblyai_utterances.json": "Speaker {}"}
+RENDERED = dict.fromkeys(
+    (
+        "deepgram_diarized.json",
+        "assemblyai_utterances.json",
+        "rev_monologues.json",
+        "google_stt_speaker_tags.json",
+        "azure_batch_recognized_phrases.json",
+        "watson_speaker_labels.json",
+    ),
+    "Speaker {}",
+)
 Utterance = tuple[str | None, str, float | None, str]
 
 
@@ -160,6 +170,8 @@ def test_transcript_speakers_turns_dates_and_roles(
     turns = _turns(utterances)
     assert len(turns) == expected["turns"]
     assert max(len(text) for *_rest, text in utterances) <= MAX_UTTERANCE_CHARS
+    if "first_turn_starts" in expected:
+        assert turns[0][1].startswith(expected["first_turn_starts"]), turns[0][1][:120]
     longest = max(len(text) for _speaker_name, text in turns)
     assert abs(longest - LONGEST.get(name, expected["longest_turn_chars"])) <= 5, longest
     if expected.get("must_split_long_turn"):

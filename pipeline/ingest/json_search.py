@@ -1,0 +1,92 @@
+"""JSON of a tool with no reader of its own (Fireflies, tl;dv, an in-house recorder): the
+transcript is the longest list of objects that carry both a text and a speaker, wherever it
+is nested; the title and date come from the object holding that list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, to_turns
+from pipeline.ingest.values import clean_optional, parse_date
+
+_TEXT_KEYS = ("text", "raw_text", "transcript", "content", "sentence", "body", "display")
+_SPEAKER_KEYS = (
+    "speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant",
+    "speaker_id", "speakerId", "user", "name",
+)  # fmt: skip
+_NAME_KEYS = ("name", "display_name", "displayName", "full_name")
+_START_KEYS = (("start_time", 1), ("startTime", 1), ("start", 1), ("offset", 1))
+_MS_KEYS = (("start_ms", 1000), ("startMs", 1000), ("offsetMilliseconds", 1000))
+_DATE_KEYS = ("date", "dateString", "started", "start_time", "meeting_date", "created_at")
+_MAX_DEPTH = 5
+_EPOCH_MS = 10**11  # larger numbers are milliseconds since 1970, smaller ones seconds
+
+
+def _first_key(entry: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    return next((entry[key] for key in keys if entry.get(key) not in (None, "")), None)
+
+
+def _speaker(entry: dict[str, Any]) -> str | None:
+    value = _first_key(entry, _SPEAKER_KEYS)
+    if isinstance(value, dict):
+        value = _first_key(value, _NAME_KEYS)
+    return None if value is None else clean_optional(value)
+
+
+def _is_turn(entry: dict[str, Any]) -> bool:
+    text = _first_key(entry, _TEXT_KEYS)
+    return isinstance(text, str) and _speaker(entry) is not None
+
+
+def _turn_lists(
+    value: Any, holder: dict[str, Any], depth: int = 0
+) -> list[tuple[list[dict[str, Any]], dict[str, Any]]]:
+    """Every list where most objects are turns, with the object that holds it."""
+    if depth > _MAX_DEPTH:
+        return []
+    found: list[tuple[list[dict[str, Any]], dict[str, Any]]] = []
+    if isinstance(value, list):
+        entries = dicts(value)
+        if entries and sum(map(_is_turn, entries)) * 2 > len(entries):
+            found.append((entries, holder))
+        else:
+            for item in entries:
+                found.extend(_turn_lists(item, item, depth + 1))
+    elif isinstance(value, dict):
+        for child in value.values():
+            found.extend(_turn_lists(child, value, depth + 1))
+    return found
+
+
+def _start(entry: dict[str, Any]) -> float | None:
+    for key, scale in (*_MS_KEYS, *_START_KEYS):
+        if entry.get(key) is not None:
+            return seconds(entry[key], scale)
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    """An ISO or written date, or a Unix time in seconds or milliseconds (Fireflies' ``date``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 10**8:
+        scale = 1000 if value > _EPOCH_MS else 1
+        return dt.datetime.fromtimestamp(value / scale, tz=dt.UTC).date()
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
+    """The call held in the longest list of speaker turns, or ``None`` when there is none."""
+    lists = _turn_lists(document, as_dict(document))
+    if not lists:
+        return None
+    entries, holder = max(lists, key=lambda found: len(found[0]))
+    call = ParsedCall(format="json", raw_text=text, utterances=[])
+    call.utterances = to_turns(
+        piece(_first_key(entry, _TEXT_KEYS), _speaker(entry), _start(entry)) for entry in entries
+    )
+    call.title = clean_optional(holder.get("title"))
+    call.call_date = next(
+        (date for key in _DATE_KEYS if (date := _date(holder.get(key))) is not None), None
+    )
+    return [call]
