@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 from sqlalchemy import select
@@ -69,16 +69,33 @@ class QueueEntry:
     char_end: int
 
 
-def _open_sentences(session: Session) -> list[tuple[int, int, float]]:
-    """(mention id, call id, P(objection)) of every sentence no user has answered."""
+class OpenSentence(NamedTuple):
+    mention_id: int
+    call_id: int
+    objection_probability: float
+    buyer: bool  # said by the buyer (not a line of a rep's note, not an unknown speaker)
+
+
+def _open_sentences(session: Session) -> list[OpenSentence]:
+    """Every sentence no user has answered."""
     rows = session.execute(
-        select(Mention.id, Mention.call_id, Mention.objection_probability).where(
+        select(Mention.id, Mention.call_id, Mention.objection_probability, Utterance.role)
+        .join(Utterance, Utterance.id == Mention.utterance_id)
+        .where(
             Mention.kind.in_(KINDS),
             Mention.source != "user",
             Mention.objection_probability.is_not(None),
         )
     ).all()
-    return [(int(r[0]), int(r[1]), float(r[2] or 0.0)) for r in rows]
+    return [OpenSentence(int(r[0]), int(r[1]), float(r[2] or 0.0), r[3] == "buyer") for r in rows]
+
+
+def _queue_order(rows: Sequence[OpenSentence], threshold: float) -> list[int]:
+    """Buyers' sentences first, then the rest, each closest to the threshold first. Why: the
+    model learns buyer speech; a line of a rep's note ("Deal stays open.") is the rep's words,
+    and an answer about it teaches the detector little about what buyers say."""
+    order = uncertainty_order([r.objection_probability for r in rows], threshold)
+    return [i for i in order if rows[i].buyer] + [i for i in order if not rows[i].buyer]
 
 
 def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> list[QueueEntry]:
@@ -87,14 +104,16 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
     open_rows = _open_sentences(session)
     if not open_rows or limit <= 0:
         return []
-    order = uncertainty_order([p for _, _, p in open_rows], threshold)
+    order = _queue_order(open_rows, threshold)
     pool = [open_rows[i] for i in order[: max(limit * POOL_PER_QUESTION, 50)]]
     mentions = {
         m.id: m
-        for m in session.scalars(select(Mention).where(Mention.id.in_([r[0] for r in pool])))
+        for m in session.scalars(
+            select(Mention).where(Mention.id.in_([r.mention_id for r in pool]))
+        )
     }
-    pool = [r for r in pool if r[0] in mentions]
-    vectors = embed_cached(session, workspace.embedder, [mentions[r[0]].text for r in pool])
+    pool = [r for r in pool if r.mention_id in mentions]
+    vectors = embed_cached(session, workspace.embedder, [mentions[r.mention_id].text for r in pool])
     answered_texts = list(
         session.scalars(
             select(Mention.text)
@@ -104,8 +123,16 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
         )
     )
     answered = embed_cached(session, workspace.embedder, answered_texts) if answered_texts else None
-    chosen = pick([r[2] for r in pool], [r[1] for r in pool], vectors, limit, threshold, answered)
-    return [_entry(session, mentions[pool[i][0]]) for i in chosen]
+    chosen = pick(
+        [r.objection_probability for r in pool],
+        [r.call_id for r in pool],
+        vectors,
+        limit,
+        threshold,
+        answered,
+        first=sum(r.buyer for r in pool),
+    )
+    return [_entry(session, mentions[pool[i].mention_id]) for i in chosen]
 
 
 def _entry(session: Session, mention: Mention) -> QueueEntry:
@@ -215,9 +242,9 @@ def refit(workspace: Workspace, *, progress: ProgressCallback | None = None) -> 
 
 def _rescore(workspace: Workspace, session: Session, detector: RuleEmbeddingDetector) -> int:
     open_rows = _open_sentences(session)
-    order = uncertainty_order([p for _, _, p in open_rows], workspace.settings.objection_threshold)
-    wanted = {open_rows[i][0] for i in order[:RESCORE_POOL]}
-    calls = sorted({open_rows[i][1] for i in order[:RESCORE_POOL]})
+    order = _queue_order(open_rows, workspace.settings.objection_threshold)
+    wanted = {open_rows[i].mention_id for i in order[:RESCORE_POOL]}
+    calls = sorted({open_rows[i].call_id for i in order[:RESCORE_POOL]})
     if not calls:
         return 0
     mentions = {

@@ -41,14 +41,19 @@ def pick(
     limit: int,
     threshold: float,
     answered: Matrix | None = None,
+    first: int | None = None,
 ) -> list[int]:
     """Up to ``limit`` row indices of the candidates to ask about, best first.
 
     ``vectors`` are the candidates' sentence vectors (normalised), ``answered`` those of the
-    sentences already answered. When the caps leave the batch short (few calls, many
-    near-duplicates), the nearest remaining rows fill it rather than stop short.
+    sentences already answered; rows before ``first`` come before the rest whatever their
+    margins (the buyers' own sentences before a rep's note lines). When the caps leave the
+    batch short (few calls, many near-duplicates), the nearest remaining rows fill it rather
+    than stop short.
     """
     order = uncertainty_order(objection_probabilities, threshold)
+    if first is not None:
+        order = [i for i in order if i < first] + [i for i in order if i >= first]
     if limit <= 0 or not order:
         return []
     cap = math.ceil(limit / max(1, len(set(calls)))) + 1
