@@ -71,7 +71,10 @@ def _date(value: Any) -> dt.date | None:
     """An ISO or written date, or a Unix time in seconds or milliseconds (Fireflies' ``date``)."""
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 10**8:
         scale = 1000 if value > _EPOCH_MS else 1
-        return dt.datetime.fromtimestamp(value / scale, tz=dt.UTC).date()
+        try:
+            return dt.datetime.fromtimestamp(value / scale, tz=dt.UTC).date()
+        except (OverflowError, ValueError, OSError):  # far outside any calendar
+            return None
     return parse_date(value) if isinstance(value, str) else None
 
 

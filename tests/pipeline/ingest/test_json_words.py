@@ -112,3 +112,10 @@ def test_deepgram_and_assemblyai_words_with_speakers_but_no_utterances() -> None
     ]
     call = _one({"audio_url": "x", "utterances": None, "text": "Hi. Hello.", "words": assembly})
     assert _said(call) == [("Speaker A", 0.2, "Hi."), ("Speaker B", 1.0, "Hello.")]
+
+
+def test_a_unix_date_past_any_calendar_is_no_date() -> None:
+    turns = [{"speaker_name": "Ana", "text": "Hello."}, {"speaker_name": "Bo", "text": "Hi."}]
+    for date in (1e300, 10**25):
+        call = _one({"title": "Far future", "date": date, "sentences": turns})
+        assert call.call_date is None and len(call.utterances) == 2
