@@ -40,7 +40,10 @@ def seconds(value: Any, scale: float = 1.0) -> float | None:
             return seconds(hours * 3600 + minutes * 60 + secs, scale)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    result = float(value) / scale
+    try:
+        result = float(value) / scale
+    except OverflowError:  # an integer with hundreds of digits
+        return None
     return result if math.isfinite(result) and result >= 0 else None
 
 

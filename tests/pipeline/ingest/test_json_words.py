@@ -24,6 +24,7 @@ def test_times_and_speaker_labels_in_the_ways_services_write_them() -> None:
         0.04, 1.5, 62.5, 3.5
     ]  # fmt: skip
     assert seconds("soon") is None and seconds(-1) is None
+    assert seconds(10**400) is None and seconds({"seconds": 10**400}) is None  # no OverflowError
     names = [speaker_name(v) for v in (0, "A", "spk_1", "SPEAKER_00", "UU", "", None)]
     assert names == ["Speaker 0", "Speaker A", "spk_1", "SPEAKER_00", None, None, None]
 
