@@ -16,27 +16,35 @@ _ABBREVIATIONS = {
     "ft", "min", "max", "vol", "ref", "cf", "al", "ca", "mins", "hrs", "wk", "mo",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*)")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# The word before a full stop; not the end of a contraction ("hasn't." is no initial "t.").
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([\w.]+)\.$")
+_NUMBER_SIGNS = {"no", "nos"}  # "No. 5" is an abbreviation, "No. Never." two sentences
 
 
 def split_sentences(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, sentence)`` spans of ``text``, ``text[start:end] == sentence``.
 
     Regex based: a boundary is ``.``/``!``/``?`` before whitespace, or a line break; abbreviations
-    (``e.g.``, ``Mr.``), initials (``J.``) and decimals (``$1.5k``) do not end a sentence.
+    (``e.g.``, ``Mr.``, ``No.`` before a number), initials (``J.``), decimals (``$1.5k``) and an
+    ellipsis before a lower-case word do not end a sentence.
     """
     spans: list[tuple[int, int, str]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group().startswith(".") and _is_abbreviation(text[start : match.start() + 1]):
+        after = text[match.end() :]
+        if match.group().startswith(".") and _is_abbreviation(
+            text[start : match.start() + 1], after
+        ):
             continue
+        if match.group().startswith(("..", "…")) and after.lstrip()[:1].islower():
+            continue  # trailing off mid-sentence: "That's... that's actually good."
         _add_span(spans, text, start, match.end())
         start = match.end()
     _add_span(spans, text, start, len(text))
     return spans
 
 
-def _is_abbreviation(before: str) -> bool:
+def _is_abbreviation(before: str, after: str) -> bool:
     """Does the text up to and including a ``.`` end with an abbreviation or an initial?"""
     match = _WORD_BEFORE.search(before)
     if not match:
@@ -44,6 +52,8 @@ def _is_abbreviation(before: str) -> bool:
     word = match.group(1).casefold().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith", "Plan B. Then" is rare enough
+    if word in _NUMBER_SIGNS:
+        return after.lstrip()[:1].isdigit()
     return word in _ABBREVIATIONS
 
 

@@ -35,6 +35,23 @@ def test_split_sentences_spans_match_the_text() -> None:
     assert all(text[start:end] == sentence for start, end, sentence in spans)
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Who's paid and who hasn't. Everything else.",
+            ["Who's paid and who hasn't.", "Everything else."],
+        ),
+        ("Some won’t. They like Paul.", ["Some won’t.", "They like Paul."]),
+        ("No. Never.", ["No.", "Never."]),
+        ("Invoice No. 5 is late. Fine.", ["Invoice No. 5 is late.", "Fine."]),
+        ("That's... that's good. Yes.", ["That's... that's good.", "Yes."]),
+    ],
+)
+def test_contractions_and_a_plain_no_end_sentences(text: str, sentences: list[str]) -> None:
+    assert [s for _, _, s in split_sentences(text)] == sentences
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])
 def test_split_sentences_of_nothing(text: str) -> None:
     assert split_sentences(text) == []
