@@ -1,9 +1,19 @@
-"""Fill the derived columns of ``labels.csv`` from the calls they label.
+"""Fill the derived columns of every labelled set from the calls they label, and write the
+detector's built-in training labels (``pipeline/data/objection_labels.csv``) from the sets in
+``TRAINED``.
 
-Run from the repository root after a call or the parser changes:
-``.venv/bin/python examples/label_columns.py``. The hand-made columns (``label``, ``category``,
-``note``) are never touched; the script fails when a labelled sentence is no longer where the
-file says, rather than guess. Derived columns, per labelled buyer sentence:
+The labelled sets: ``examples/labels.csv`` (the example calls, one product) and
+``examples/labelled/<set>/labels.csv`` (calls of other products and voices; each folder's README
+says what it holds). Held-out calls (``bench/data/``) never come in. The shipped model trains on
+the example calls only for now: fitted on every set it read new products better (the held-out
+figures in the README) but moved some categories of plain objections ("once we add more seats"
+as ``competitor``), so ``TRAINED`` widens once that is solved.
+
+Run from the repository root after a call, a label or the parser changes:
+``.venv/bin/python examples/label_columns.py`` (``make detector-model`` runs it). The hand-made
+columns (``label``, ``category``, ``note``) are never touched; the script fails when a labelled
+sentence is no longer where the file says, rather than guess. Derived columns, per labelled
+buyer sentence:
 
 - ``context``: the end of the rep's turn before it (what the detector reads), ``reply``: the
   start of the rep's turn after it;
@@ -25,6 +35,9 @@ from pipeline.ingest import parse_file
 HERE = Path(__file__).resolve().parent
 CALLS = HERE / "calls"
 LABELS = HERE / "labels.csv"
+LABELLED = HERE / "labelled"
+TRAINING = HERE.parent / "pipeline" / "data" / "objection_labels.csv"
+TRAINED = ("",)  # the names of the sets the shipped model learns from ("" = the example calls)
 DERIVED = ("context", "reply", "position", "turn_size", "competitors")
 
 
@@ -60,26 +73,63 @@ def derived_columns(calls_dir: Path = CALLS) -> dict[tuple[str, int, int], dict[
     return out
 
 
-def main() -> int:
-    text = LABELS.read_text("utf-8")
+def labelled_sets() -> list[tuple[str, Path, Path]]:
+    """``(name, calls folder, labels file)`` of every set; the example calls' name is empty."""
+    extra = sorted(p for p in LABELLED.iterdir() if (p / "labels.csv").is_file())
+    return [("", CALLS, LABELS), *((p.name, p / "calls", p / "labels.csv") for p in extra)]
+
+
+def refreshed(labels: Path, calls_dir: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """``labels``' columns and rows with the derived columns computed from ``calls_dir``."""
+    text = labels.read_text("utf-8")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = list(reader.fieldnames or [])
     for name in DERIVED:
         if name not in columns:
             columns.insert(columns.index("note") if "note" in columns else len(columns), name)
-    derived = derived_columns()
+    derived = derived_columns(calls_dir)
     rows = []
     for row in reader:
         key = (row["file"], int(row["utterance"]), int(row["sentence"]))
         if key not in derived:
-            sys.stderr.write(f"labels.csv row {key} is not a buyer sentence of the calls\n")
-            return 1
+            raise SystemExit(f"{labels} row {key} is not a buyer sentence of the calls")
         rows.append({**row, **derived[key]})
+    return columns, rows
+
+
+def as_csv(columns: list[str], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
-    LABELS.write_text(out.getvalue(), "utf-8", newline="")
+    return out.getvalue()
+
+
+def training_csv(sets: list[tuple[str, list[str], list[dict[str, str]]]]) -> str:
+    """The built-in training labels: the rows of the sets in ``TRAINED``, a set's files named
+    ``<set>/<file>`` so calls of different sets never share a turn or a cross-validation fold."""
+    columns: list[str] = []
+    rows: list[dict[str, str]] = []
+    for name, set_columns, set_rows in sets:
+        if name not in TRAINED:
+            continue
+        columns += [c for c in set_columns if c not in columns]
+        rows += [{**r, "file": f"{name}/{r['file']}" if name else r["file"]} for r in set_rows]
+    return as_csv(columns, rows)
+
+
+def refreshed_sets() -> list[tuple[str, list[str], list[dict[str, str]]]]:
+    """Every labelled set as ``(name, columns, rows)``, derived columns recomputed."""
+    return [(name, *refreshed(labels, calls)) for name, calls, labels in labelled_sets()]
+
+
+def main() -> int:
+    sets = refreshed_sets()
+    for (_, _, labels), (_, columns, rows) in zip(labelled_sets(), sets, strict=True):
+        labels.write_text(as_csv(columns, rows), "utf-8", newline="")
+    TRAINING.write_text(training_csv(sets), "utf-8", newline="")
+    total = sum(len(rows) for _, _, rows in sets)
+    sys.stdout.write(f"{total} labelled sentences from {len(sets)} sets\n")
     return 0
 
 

@@ -71,10 +71,13 @@ def labels() -> dict[Key, Label]:
     return load_labels()
 
 
-def test_labels_cover_every_buyer_sentence_with_valid_kinds(labels: dict[Key, Label]) -> None:
-    derived = _label_columns().derived_columns(EXAMPLES_DIR)
-    assert sorted(derived) == sorted(labels), "labels.csv is stale: run examples/label_columns.py"
-    with LABELS_FILE.open(newline="", encoding="utf-8") as fh:
+def _check_set(calls_dir: Path, labels_file: Path) -> Counter[str]:
+    """Every buyer sentence of ``calls_dir`` labelled once, derived columns fresh, kinds and
+    categories valid; the counts per kind."""
+    labels = load_labels(labels_file)
+    derived = _label_columns().derived_columns(calls_dir)
+    assert sorted(derived) == sorted(labels), f"{labels_file} is stale: run label_columns.py"
+    with labels_file.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             key = (row["file"], int(row["utterance"]), int(row["sentence"]))
             for column, value in derived[key].items():
@@ -85,12 +88,29 @@ def test_labels_cover_every_buyer_sentence_with_valid_kinds(labels: dict[Key, La
             assert label.category in OBJECTION_CATEGORIES, key
         else:
             assert label.category == "", key
-    counts = Counter(label.label for label in labels.values())
+    return Counter(label.label for label in labels.values())
+
+
+def test_labels_cover_every_buyer_sentence_with_valid_kinds() -> None:
+    counts = _check_set(EXAMPLES_DIR, LABELS_FILE)
     print(f"\nlabels: {dict(counts)}")
     assert counts == {
-        "objection": 221, "pain": 109, "question": 83, "current_setup": 96, "other": 399,
+        "objection": 220, "pain": 108, "question": 82, "current_setup": 94, "other": 398,
     }  # fmt: skip
-    assert len(builtin_labelled()) == len(labels)  # the package trains on this very file
+
+
+def test_every_labelled_set_is_fresh_and_the_package_trains_on_the_chosen_ones() -> None:
+    script = _label_columns()
+    sets = script.labelled_sets()
+    assert len(sets) >= 2  # the example calls and at least one set of other products
+    for name, calls_dir, labels_file in sets[1:]:
+        counts = _check_set(calls_dir, labels_file)
+        print(f"\n{name}: {dict(counts)}")
+        assert counts["objection"] and counts["pain"] and counts["current_setup"], name
+    shipped = (ROOT / "pipeline" / "data" / "objection_labels.csv").read_bytes().decode("utf-8")
+    assert shipped == script.training_csv(script.refreshed_sets()), "run label_columns.py"
+    trained = {e.group.split("/")[0] if "/" in e.group else "" for e in builtin_labelled()}
+    assert trained == set(script.TRAINED)
 
 
 @pytest.fixture(scope="module")
