@@ -90,9 +90,24 @@
   }
   document.querySelectorAll("[data-job-url]").forEach(pollJob);
 
+  // Review queue: one key per kind answers the sentence on screen (o, p, q, c, x); the
+  // category picker keeps the keyboard while open, so typing in it never answers.
+  var review = document.querySelector("form[data-review]");
+  if (review) {
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      var target = event.target;
+      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
+      var button = review.querySelector('button[data-key="' + event.key.toLowerCase() + '"]');
+      if (!button) return;
+      event.preventDefault();
+      button.click();
+    });
+  }
+
   // Upload page.
   var form = document.getElementById("upload-form");
-  if (!form) return;
+  if (!form) return; // the rest of this file is the upload page's
   var zone = document.getElementById("dropzone");
   var pickedList = document.getElementById("picked-files");
   var fileInputs = form.querySelectorAll("input[type=file]");
@@ -278,19 +293,5 @@
         progressBox.setAttribute("data-job-url", "/jobs/" + encodeURIComponent(job.job_id));
         pollJob(progressBox);
       });
-  }
-  // Review queue: one key per kind answers the sentence on screen (o, p, q, c, x); the
-  // category picker keeps the keyboard while open, so typing in it never answers.
-  var review = document.querySelector("form[data-review]");
-  if (review) {
-    document.addEventListener("keydown", function (event) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      var target = event.target;
-      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
-      var button = review.querySelector('button[data-key="' + event.key.toLowerCase() + '"]');
-      if (!button) return;
-      event.preventDefault();
-      button.click();
-    });
   }
 })();
