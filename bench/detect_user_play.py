@@ -25,15 +25,15 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from common import ROOT, Timing, emit
 
 from pipeline.detect import KINDS
-from pipeline.detect.evaluate import Rates
+from pipeline.detect.evaluate import rates
 
 HOLDOUT = ROOT / "bench" / "data" / "detect_holdout"
 SentenceKey = tuple[int, str]  # (utterance id, normalised sentence text)
@@ -110,37 +110,25 @@ def score(
     """Per-kind precision/recall per sentence (every labelled sentence, and the unanswered
     ones), objection precision/recall per utterance; a sentence not stored counts as other."""
     keys = sorted(truth)
-    guessed = [found.get(k, ("other", ""))[0] for k in keys]
-    actual = [truth[k].label for k in keys]
-    unanswered = [i for i, k in enumerate(keys) if k not in answered]
-
-    def rates(kind: str, rows: Sequence[int]) -> Rates:
-        tp = sum(1 for i in rows if guessed[i] == kind and actual[i] == kind)
-        fp = sum(1 for i in rows if guessed[i] == kind and actual[i] != kind)
-        fn = sum(1 for i in rows if guessed[i] != kind and actual[i] == kind)
-        return Rates(tp, fp, fn)
-
-    everything = range(len(keys))
-    per_utterance: dict[int, list[bool]] = {}
-    for i, (utterance_id, _) in enumerate(keys):
-        seen = per_utterance.setdefault(utterance_id, [False, False])
-        seen[0] |= guessed[i] == "objection"
-        seen[1] |= actual[i] == "objection"
-    utterance_rates = Rates(
-        sum(1 for g, t in per_utterance.values() if g and t),
-        sum(1 for g, t in per_utterance.values() if g and not t),
-        sum(1 for g, t in per_utterance.values() if t and not g),
-    )
-    missing = sum(1 for k in keys if k not in found)
+    guessed = np.array([found.get(k, ("other", ""))[0] for k in keys])
+    actual = np.array([truth[k].label for k in keys])
+    unanswered = np.array([k not in answered for k in keys])
+    utterances = np.unique([u for u, _ in keys], return_inverse=True)[1]
+    said, meant = (np.zeros(int(utterances.max()) + 1, dtype=bool) for _ in range(2))
+    np.logical_or.at(said, utterances, guessed == "objection")
+    np.logical_or.at(meant, utterances, actual == "objection")
+    wrong = (guessed == "objection") & (actual != "objection")
     return {
-        "kinds": {kind: rates(kind, everything).as_dict() for kind in KINDS},
-        "objection_unanswered": rates("objection", unanswered).as_dict(),
-        "pain_unanswered": rates("pain", unanswered).as_dict(),
-        "objection_per_utterance": utterance_rates.as_dict(),
-        "confusions_into_objection": dict(
-            Counter(actual[i] for i in everything if guessed[i] == "objection" != actual[i])
-        ),
-        "labelled_not_stored": missing,
+        "kinds": {kind: rates(guessed == kind, actual == kind).as_dict() for kind in KINDS},
+        "objection_unanswered": rates(
+            (guessed == "objection")[unanswered], (actual == "objection")[unanswered]
+        ).as_dict(),
+        "pain_unanswered": rates(
+            (guessed == "pain")[unanswered], (actual == "pain")[unanswered]
+        ).as_dict(),
+        "objection_per_utterance": rates(said, meant).as_dict(),
+        "confusions_into_objection": dict(Counter(actual[wrong].tolist())),
+        "labelled_not_stored": sum(1 for k in keys if k not in found),
     }
 
 

@@ -22,6 +22,7 @@ from pipeline.ingest.json_pieces import (
     Word,
     as_dict,
     dicts,
+    first,
     piece,
     seconds,
     speaker_name,
@@ -48,8 +49,7 @@ def _deepgram(document: dict[str, Any]) -> Utterances:
                 for u in dicts(results["utterances"])
             ]
         )
-    channel = (dicts(results.get("channels")) or [{}])[0]
-    alternative = (dicts(channel.get("alternatives")) or [{}])[0]
+    alternative = first(first(results.get("channels")).get("alternatives"))
     paragraphs = as_dict(alternative.get("paragraphs")).get("paragraphs")
     if isinstance(paragraphs, list):
         return to_turns(

@@ -179,9 +179,10 @@ def _azure(document: dict[str, Any]) -> Utterances:
     for phrase in dicts(document.get("phrases")):
         start = seconds(phrase.get("offsetMilliseconds"), 1000)
         pieces.append(piece(phrase.get("text"), speaker_name(phrase.get("speaker")), start))
-    if all(p is None or p.start_seconds is not None for p in pieces):  # channels interleave
-        pieces.sort(key=lambda p: p.start_seconds or 0.0 if p is not None else 0.0)
-    return to_turns(pieces)
+    spoken = [p for p in pieces if p is not None]
+    if all(p.start_seconds is not None for p in spoken):  # channels interleave: time order
+        spoken.sort(key=lambda p: p.start_seconds or 0.0)
+    return to_turns(spoken)
 
 
 def word_reader(document: dict[str, Any]) -> Callable[[dict[str, Any]], Utterances] | None:
