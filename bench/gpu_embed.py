@@ -26,23 +26,18 @@ from pipeline.cluster.algorithms import cluster_vectors
 from pipeline.config import Settings
 
 PREFIXES = ("", "Honestly, ", "So ", "Well, ", "Look, ", "Okay so ", "Um, ", "Right, ", "And ")
-LABELLED = (
-    DATA / "banking77" / "train.csv",
-    DATA / "banking77" / "test.csv",
-    DATA / "hwu64" / "all.csv",
-    DATA / "snips" / "all.csv",
-)
+LABELLED = ("banking77/train.csv", "banking77/test.csv", "hwu64/all.csv", "snips/all.csv")
 
 
-def corpus(n: int) -> list[str]:
+def corpus(n: int, data_root: Path = DATA) -> list[str]:
     """``n`` distinct utterances from the labelled sets, prefixed copies beyond the first."""
     base: list[str] = []
-    for path in LABELLED:
-        if path.exists():
-            base.extend(load_csv(path, "text")[0])
+    for name in LABELLED:
+        if (data_root / name).exists():
+            base.extend(load_csv(data_root / name, "text")[0])
     base = list(dict.fromkeys(base))
     if not base:
-        raise SystemExit(f"no labelled CSV under {DATA}")
+        raise SystemExit(f"no labelled CSV under {data_root}")
     out: list[str] = []
     for copy, prefix in enumerate(PREFIXES * (n // (len(base) * len(PREFIXES)) + 1)):
         marker = "" if copy < len(PREFIXES) else f" ({copy // len(PREFIXES)})"
@@ -57,9 +52,9 @@ def encoder(device: str) -> Any:
 
     path = Settings(_env_file=None, data_dir=Path("unused")).resolved_model_path
     model = SentenceTransformer(str(path), device=device, local_files_only=True)
-    if device.startswith("cuda"):
-        model.half()
-    return model
+    # Weights may be stored in half precision (a copy small enough to send to a GPU machine):
+    # fp16 on CUDA, fp32 on the CPU, whatever the file holds.
+    return model.half() if device.startswith("cuda") else model.float()
 
 
 def texts_per_second(model: Any, texts: list[str], batch_size: int) -> tuple[np.ndarray, float]:
@@ -77,6 +72,7 @@ def main() -> None:
     parser.add_argument("--device", default="auto")
     parser.add_argument("--batch-size", type=int, default=None)
     parser.add_argument("--baseline-n", type=int, default=2000)
+    parser.add_argument("--data-root", type=Path, default=DATA, help="Folder of the labelled CSVs.")
     args = parser.parse_args()
 
     import torch
@@ -86,7 +82,7 @@ def main() -> None:
         device = "cuda" if torch.cuda.is_available() else "cpu"
     n = args.n or (1_000_000 if device.startswith("cuda") else 20_000)
     batch = args.batch_size or (1024 if device.startswith("cuda") else 64)
-    texts = corpus(n)
+    texts = corpus(n, args.data_root)
 
     model = encoder(device)
     started = time.perf_counter()
