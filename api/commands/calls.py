@@ -32,6 +32,8 @@ from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Outcome, Role
 from pipeline.wording import plural
 
+SUMMARY_ROWS = 50  # rows of the ingest summary table; the counts line covers the rest
+
 
 @contextmanager
 def _progress() -> Iterator[tuple[FileCallback, ProgressCallback]]:
@@ -60,8 +62,12 @@ def _progress() -> Iterator[tuple[FileCallback, ProgressCallback]]:
         yield on_file, on_analysis
 
 
-def _summary_table(summary: IngestBatch) -> Table:
-    table = Table(title="ingest summary")
+def _summary_table(summary: IngestBatch, limit: int = SUMMARY_ROWS) -> Table:
+    """The first ``limit`` results: a CRM export of 100k rows would print for minutes (rejected
+    files are listed on stderr whatever the limit)."""
+    left_out = max(len(summary.results) - limit, 0)
+    caption = f"… and {left_out:,} more (--json lists every one)" if left_out else None
+    table = Table(title="ingest summary", caption=caption)
     for column in ("file", "status", "call", "utterances", "read as", "reason"):
         table.add_column(column)
     colours = {
@@ -71,7 +77,7 @@ def _summary_table(summary: IngestBatch) -> Table:
         "rejected": "red",
         "skipped": "dim",
     }
-    for r in summary.results:
+    for r in summary.results[:limit]:
         name = r.filename if r.index is None else f"{r.filename} #{r.index + 1}"
         table.add_row(
             name,

@@ -165,19 +165,22 @@ def extract_phrases(
     }
     dropped = _drop_contained(counts)
     column = {str(name): j for j, name in enumerate(vocabulary)}
-    phrases: list[Phrase] = []
+    ranked: list[tuple[int, int, int, str]] = []  # the sort key: (-count, -calls, -words, phrase)
+    hits_of: dict[str, list[SourceText]] = {}
     for phrase, count in counts.items():
         if phrase in dropped:
             continue
         j = column[phrase]
         rows = sorted(matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]])
-        hits = [sources[r] for r in rows]
-        calls = sorted({s.call_id for s in hits})
-        phrases.append(
-            Phrase(phrase, count, len(calls), _examples(hits, phrase, examples_per_phrase))
-        )
-    phrases.sort(key=lambda p: (-p.count, -p.distinct_calls, -len(p.phrase.split()), p.phrase))
-    return phrases[:top]
+        hits_of[phrase] = [sources[r] for r in rows]
+        calls = len({s.call_id for s in hits_of[phrase]})
+        ranked.append((-count, -calls, -len(phrase.split()), phrase))
+    ranked.sort()
+    # Quotes only for the phrases kept: finding each one's sentence is most of the work.
+    return [
+        Phrase(phrase, -count, -calls, _examples(hits_of[phrase], phrase, examples_per_phrase))
+        for count, calls, _, phrase in ranked[:top]
+    ]
 
 
 def _examples(hits: Sequence[SourceText], phrase: str, limit: int) -> tuple[Quote, ...]:

@@ -25,6 +25,10 @@ _DATE_FORMATS = (
 )
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+\d{1,2}:\d{2}.*)?$")
 _TIME_SUFFIX = re.compile(r"[ T]+\d{1,2}:\d{2}.*$")
+# Every form read here has a year of two or four digits and at most four words: other text is
+# answered before the dozen ``strptime`` tries (header sniffing asks it of every line).
+_TWO_DIGITS = re.compile(r"\d\d")
+_MOST_DATE_WORDS = max(len(fmt.split()) for fmt in _DATE_FORMATS)
 _WON = {"won", "closed won", "closedwon", "win", "closed-won", "closed/won", "signed", "booked"}
 _LOST = {"lost", "closed lost", "closedlost", "loss", "closed-lost", "closed/lost", "churned"}
 _OPEN = {"open", "in progress", "pending", "active", "negotiation", "proposal", "discovery"}
@@ -72,7 +76,7 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = re.sub(r"\s+", " ", str(value).strip().replace(",", " ")).strip()
-    if not text:
+    if not _TWO_DIGITS.search(text):
         return None
     try:
         return dt.datetime.fromisoformat(text.replace(" ", "T", 1)).date()
@@ -83,6 +87,8 @@ def parse_date(value: object) -> dt.date | None:
         first, separator, second, year = numeric.groups()
         return _numeric_date(int(first), int(second), int(year), day_first=separator == ".")
     for candidate in (text, _TIME_SUFFIX.sub("", text)):
+        if len(candidate.split()) > _MOST_DATE_WORDS:
+            continue
         for fmt in _DATE_FORMATS:
             try:
                 return dt.datetime.strptime(candidate, fmt).date()

@@ -128,3 +128,17 @@ def test_ingest_examples_calls(cli: Cli, examples_dir: Path, tmp_path: Path) -> 
     assert all(c["utterance_count"] > 0 for c in calls)
     assert any(u["role"] == "buyer" for u in cli.json("utterances", "--role", "buyer"))
     assert cli.json("ingest", copy, "--manifest", copy / "manifest.csv")["created"] == 0
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_a_large_export_prints_the_first_rows_and_the_counts(cli: Cli, tmp_path: Path) -> None:
+    """100k rows once printed a 100k-row table for minutes; the counts line says it all."""
+    rows = "".join(f"Note {i}: the buyer asked about pricing again.,Acme {i}\n" for i in range(60))
+    write(tmp_path, "crm.csv", f"Notes,Account\n{rows}".encode())
+    result = cli("ingest", tmp_path / "crm.csv", "--column-map", '{"text": "Notes"}')
+    assert result.exit_code == 0, result.output
+    assert "crm.csv #50" in result.stdout and "crm.csv #51" not in result.stdout
+    assert "and 10 more (--json lists every one)" in result.stdout
+    assert "60 created, 0 duplicate, 0 resumed, 0 rejected" in result.stdout
+    listed = cli("ingest", tmp_path / "crm.csv", "--column-map", '{"text": "Notes"}', "--json")
+    assert '"filename": "crm.csv"' in listed.stdout and listed.stdout.count('"duplicate"') >= 60

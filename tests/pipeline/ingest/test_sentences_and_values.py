@@ -101,6 +101,10 @@ def test_parse_timestamp(value: object, seconds: float | None) -> None:
         ("2026/03/12", dt.date(2026, 3, 12)),
         ("next Tuesday", None),
         ("", None),
+        ("Wednesday, March 12, 2026 10:30 AM GMT", dt.date(2026, 3, 12)),
+        ("Wed 12 Mar 2026", dt.date(2026, 3, 12)),
+        ("We pay 12 a seat and signed in March 2026", None),  # a sentence, not a date line
+        ("Called 12 times", None),
     ],
 )
 def test_parse_date(value: str, date: dt.date | None) -> None:
