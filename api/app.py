@@ -33,6 +33,7 @@ from api.routers import (
     team,
     users,
 )
+from api.web import Fragments
 from pipeline.analysis.recovery import recover_at_start
 from pipeline.auth.throttle import LoginThrottle
 from pipeline.cluster.queries import warm_search
@@ -111,6 +112,7 @@ def create_app(
     )
     app.state.workspace = workspace
     app.state.login_throttle = LoginThrottle()
+    app.state.fragments = Fragments()
 
     add_problem_handlers(app)
     install_openapi(app)

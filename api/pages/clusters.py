@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
-from api.web import outcome_split, redirect, render, sparkline
+from api.web import fragments, outcome_split, redirect, render, sparkline
 from pipeline.analysis.corrections import label_mention
 from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
@@ -18,8 +21,8 @@ from pipeline.cluster.grain import change_grain
 from pipeline.cluster.queries import search_quotes
 from pipeline.cluster.views import (
     FIRST_CARDS,
-    cluster_cards,
-    cluster_detail,
+    cluster_cards_json,
+    cluster_detail_json,
     cluster_names,
     grain_view,
     known_competitors_view,
@@ -78,9 +81,9 @@ def clusters_page(
         "sort": sort if sort in ("size", "trend") else "size",
     }
     error = None
-    cards: list[dict[str, Any]] = []
+    cards_html = Markup()
     names: dict[int, str] = {}
-    total = 0
+    total = shown = 0
     hits: list[dict[str, Any]] = []
     try:
         scope: dict[str, Any] = {
@@ -92,7 +95,7 @@ def clusters_page(
             "account": account or None,
             "industry": industry or None,
         }
-        page = cluster_cards(
+        payload = cluster_cards_json(
             workspace.views,
             db,
             confident_at=workspace.settings.confident_at,
@@ -100,8 +103,13 @@ def clusters_page(
             first=None if show == "all" else FIRST_CARDS,
             **scope,
         )
-        total = page["total"]
-        cards = [_card(card) for card in page["cards"]]
+        cards_html, page = fragments(request).draw(
+            request,
+            "partials/cluster_cards.html",
+            payload,
+            lambda data: {"cards": [_card(card) for card in data["cards"]], "total": data["total"]},
+        )
+        total, shown = page["total"], len(page["cards"])
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
             names = {
@@ -114,7 +122,8 @@ def clusters_page(
         "clusters.html",
         title=KINDS[filters["kind"]],
         grain=grain_view(workspace, db, filters["kind"]),
-        cards=cards,
+        cards_html=cards_html,
+        shown=shown,
         total=total,
         filters=filters,
         q=q,
@@ -151,15 +160,26 @@ def grain(
 def cluster_page(
     request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, show: str = ""
 ) -> HTMLResponse | RedirectResponse:
-    cluster = cluster_detail(workspace.views, db, cluster_id, embedder=workspace.embedder, quotes=4)
+    payload = cluster_detail_json(
+        workspace.views, db, cluster_id, embedder=workspace.embedder, quotes=4
+    )
+    cluster = json.loads(payload)
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
         return RedirectResponse(f"/clusters/{cluster['id']}", status_code=307)
     others = [
         c for c in cluster_names(workspace.views, db, cluster["kind"]) if c["id"] != cluster_id
     ]
     confident_at = workspace.settings.confident_at
-    confident = [m for m in cluster["mentions"] if m["confidence"] >= confident_at]
-    uncertain = [m for m in cluster["mentions"] if m["confidence"] < confident_at]
+    rows = quote_rows(cluster, confident_at, show == "all")
+    tables: dict[str, Markup] = {}
+    for which in ("confident", "uncertain"):
+        tables[which], _ = fragments(request).draw(
+            request,
+            "partials/quote_table.html",
+            payload,
+            partial(_quote_table, which=which, confident_at=confident_at, every=show == "all"),
+            variant=f"{which}:{show == 'all'}:{confident_at}",
+        )
     cluster["quotes"] = [
         q for q in cluster["quotes"] if q["confidence"] >= confident_at
     ] or cluster["quotes"]
@@ -171,12 +191,38 @@ def cluster_page(
         spark=sparkline([int(w["count"]) for w in cluster["weekly"]], width=320, height=64),
         split=outcome_split(cluster["outcome_counts"]),
         others=others,
-        confident=confident if show == "all" else confident[:FIRST_QUOTES],
-        uncertain=uncertain if show == "all" else uncertain[:FIRST_QUOTES],
-        counts={"confident": len(confident), "uncertain": len(uncertain)},
+        tables=tables,
+        shown={which: len(rows[which]) for which in tables},
+        counts={
+            "confident": sum(m["confidence"] >= confident_at for m in cluster["mentions"]),
+            "uncertain": sum(m["confidence"] < confident_at for m in cluster["mentions"]),
+        },
         generate=GENERATE,
         rising=cluster["direction"] == "up",
     )
+
+
+def _quote_table(
+    cluster: dict[str, Any], *, which: str, confident_at: float, every: bool
+) -> dict[str, Any]:
+    """What ``partials/quote_table.html`` draws: one of :func:`quote_rows`' lists."""
+    return {
+        "rows": quote_rows(cluster, confident_at, every)[which],
+        "kind": cluster["kind"],
+        "cluster_id": cluster["id"],
+    }
+
+
+def quote_rows(
+    cluster: dict[str, Any], confident_at: float, every: bool
+) -> dict[str, list[dict[str, Any]]]:
+    """A cluster page's two lists: its confident and its uncertain mentions, the first
+    ``FIRST_QUOTES`` of each unless ``every``."""
+    confident = [m for m in cluster["mentions"] if m["confidence"] >= confident_at]
+    uncertain = [m for m in cluster["mentions"] if m["confidence"] < confident_at]
+    if not every:
+        confident, uncertain = confident[:FIRST_QUOTES], uncertain[:FIRST_QUOTES]
+    return {"confident": confident, "uncertain": uncertain}
 
 
 def _act(cluster_id: int, action: Any, done: str) -> RedirectResponse:

@@ -174,20 +174,38 @@ def cluster_cards(
     """The home page's cards: each cluster's summary with its buyer phrases, two quotes and how
     many of its mentions are uncertain, over the mentions that pass the filters; the ``first``
     of them (None: all), so a page of a large workspace does not parse hundreds per request."""
+    page: CardPage = json.loads(
+        cluster_cards_json(
+            views, session, confident_at=confident_at, sort=sort, first=first, **given
+        )
+    )
+    return page
+
+
+def cluster_cards_json(
+    views: ViewCache,
+    session: Session,
+    *,
+    confident_at: float,
+    sort: SortKey = "size",
+    first: int | None = FIRST_CARDS,
+    **given: Unpack[ClusterFilters],
+) -> str:
+    """:func:`cluster_cards` as its stored JSON text (the same text while nothing changed: a page
+    can keep what it drew from it)."""
     filters = _filters(given)
 
     def compute() -> CardPage:
         cards = _cards(session, confident_at, sort, filters)
         return {"cards": cards if first is None else cards[:first], "total": len(cards)}
 
-    page: CardPage = views.get(
+    return views.get_json(
         session,
         "cards",
         {**filters, "sort": sort, "confident_at": confident_at, "first": first},
         CLUSTER_TABLES,
         compute,
     )
-    return page
 
 
 def cluster_detail(
@@ -200,14 +218,28 @@ def cluster_detail(
 ) -> dict[str, Any]:
     """``pipeline.cluster.queries.get_cluster``, precomputed (a merged cluster's id gives the
     cluster it went into, as there)."""
-    detail: dict[str, Any] = views.get(
+    detail: dict[str, Any] = json.loads(
+        cluster_detail_json(views, session, cluster_id, embedder=embedder, quotes=quotes)
+    )
+    return detail
+
+
+def cluster_detail_json(
+    views: ViewCache,
+    session: Session,
+    cluster_id: int,
+    *,
+    embedder: Embedder | None = None,
+    quotes: int = 8,
+) -> str:
+    """:func:`cluster_detail` as its stored JSON text (the same text while nothing changed)."""
+    return views.get_json(
         session,
         "cluster",
         {"id": cluster_id, "quotes": quotes, "mmr": embedder is not None},
         CLUSTER_TABLES,
         lambda: get_cluster(session, cluster_id, embedder=embedder, quotes=quotes),
     )
-    return detail
 
 
 def _modified(path: Path) -> int:
