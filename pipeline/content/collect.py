@@ -76,10 +76,14 @@ class _Numberer:
         self.redactor = redactor
         self.quotes: list[Quote] = []
         self._keys: dict[tuple[str, int], int] = {}
-        self._texts: set[str] = set()  # a quote is used once, whichever mention said it
+        self._texts: list[str] = []  # a quote is used once, whichever mention said it
 
-    def is_new(self, text: str) -> bool:
-        return _text_key(self.redactor.redact(text)) not in self._texts
+    def key(self, text: str) -> str:
+        return _text_key(self.redactor.redact(text))
+
+    def repeats(self, key: str) -> bool:
+        """The words of a quote already used: the same, inside it, or around it."""
+        return repeats(key, self._texts)
 
     def mention(self, row: MentionRow, cluster_id: int | None) -> int:
         mention, utterance, call = row
@@ -129,7 +133,7 @@ class _Numberer:
         competitor: str | None,
     ) -> int:
         redacted = clip(self.redactor.redact(text))
-        self._texts.add(_text_key(redacted))
+        self._texts.append(_text_key(redacted))
         quote = Quote(
             id=len(self.quotes) + 1,
             text=redacted,
@@ -153,12 +157,27 @@ def _text_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def repeats(key: str, used: Sequence[str]) -> bool:
+    """``key`` (see ``_text_key``) is one of ``used``, or within one, or holds one, word for word:
+    "We don't have time." and "Third: we don't have time" are the same quote in a document."""
+    padded = f" {key} "
+    return any(f" {other} " in padded or padded in f" {other} " for other in used)
+
+
 def _buyer_quotes(rows: Sequence[MentionRow], numberer: _Numberer, limit: int) -> list[MentionRow]:
-    """The buyer's own words only (never a rep's note), confident first, each text used once
-    in the whole document."""
-    said = [row for row in rows if row[1].role == "buyer"]
-    fresh = [row for row in _representative(said, len(said)) if numberer.is_new(row[0].text)]
-    return fresh[:limit]
+    """The buyer's own words only (never a rep's note), confident first; words already quoted
+    in the document (the same, within or around another quote) are not quoted again."""
+    chosen: list[MentionRow] = []
+    keys: list[str] = []
+    for row in _representative([r for r in rows if r[1].role == "buyer"], len(rows)):
+        key = numberer.key(row[0].text)
+        if numberer.repeats(key) or repeats(key, keys):
+            continue
+        chosen.append(row)
+        keys.append(key)
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 _SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")

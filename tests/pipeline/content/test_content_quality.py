@@ -84,6 +84,37 @@ def test_every_type_passes_the_reviewer_checks(
     assert not report.failed, report.problems
 
 
+def test_words_said_on_several_calls_are_quoted_once(ws: Workspace, seeded: Seeded) -> None:
+    """Buyers of different calls say the same words, cased and punctuated apart or inside a
+    longer turn: a document quotes them once (the timeline once asked the same thing three
+    times, as its summary and as two of its questions)."""
+    same = "we don't have time to set this up during the busy season"
+    said = [same, "We don't have time to set this up during the busy season.", f"Third: {same}."]
+    with ws.session() as session:
+        mentions = (
+            session.query(Mention)
+            .filter(Mention.cluster_id == seeded.price)
+            .order_by(Mention.id)
+            .all()
+        )
+        assert len(mentions) >= len(said)
+        for mention, text in zip(mentions, said, strict=False):
+            utterance = session.get(Utterance, mention.utterance_id)
+            assert utterance is not None
+            utterance.text = mention.text = text
+            mention.confidence = 1.0
+    with ws.session() as session:
+        quotes = collect_evidence(session, [seeded.setup, seeded.price]).quotes
+        assert sum("busy season" in q.text for q in quotes) == 1
+    for doc_type in ("pricing-explainer", "objection-faq", "one-pager"):
+        document_id = _generate(ws, doc_type)
+        with ws.session() as session:
+            document = get_document(session, document_id)
+            report = review_document(session, document, {"md": document.body_markdown})
+        assert not report.failed, (doc_type, report.problems)
+        assert document.body_markdown.split("## Sources")[0].lower().count("busy season") <= 1
+
+
 def test_faq_asks_one_buyer_question_per_objection_theme(ws: Workspace, seeded: Seeded) -> None:
     document_id = _generate(ws, "objection-faq")
     with ws.session() as session:
