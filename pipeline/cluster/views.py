@@ -162,26 +162,6 @@ class CardPage(TypedDict):
     total: int
 
 
-def cluster_cards(
-    views: ViewCache,
-    session: Session,
-    *,
-    confident_at: float,
-    sort: SortKey = "size",
-    first: int | None = FIRST_CARDS,
-    **given: Unpack[ClusterFilters],
-) -> CardPage:
-    """The home page's cards: each cluster's summary with its buyer phrases, two quotes and how
-    many of its mentions are uncertain, over the mentions that pass the filters; the ``first``
-    of them (None: all), so a page of a large workspace does not parse hundreds per request."""
-    page: CardPage = json.loads(
-        cluster_cards_json(
-            views, session, confident_at=confident_at, sort=sort, first=first, **given
-        )
-    )
-    return page
-
-
 def cluster_cards_json(
     views: ViewCache,
     session: Session,
@@ -191,8 +171,11 @@ def cluster_cards_json(
     first: int | None = FIRST_CARDS,
     **given: Unpack[ClusterFilters],
 ) -> str:
-    """:func:`cluster_cards` as its stored JSON text (the same text while nothing changed: a page
-    can keep what it drew from it)."""
+    """The home page's cards as their stored JSON text (a :class:`CardPage`; the same text while
+    nothing changed, so a page can keep what it drew from it): each cluster's summary with its
+    buyer phrases, two quotes and how many of its mentions are uncertain, over the mentions that
+    pass the filters; the ``first`` of them (None: all), so a page of a large workspace does not
+    parse hundreds per request."""
     filters = _filters(given)
 
     def compute() -> CardPage:
@@ -279,7 +262,7 @@ def warm_views(workspace: Workspace) -> None:
     try:
         with workspace.session() as session:
             for kind in CLUSTERED_KINDS:
-                cluster_cards(
+                cluster_cards_json(
                     workspace.views,
                     session,
                     confident_at=workspace.settings.confident_at,
