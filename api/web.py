@@ -78,11 +78,14 @@ class Fragments:
     HTML on every request until the next analysis. For partials drawn from their data alone (no
     signed-in user, no query string) except the CSRF token of their forms: they are drawn with a
     slot that escaped text can never contain, filled with the session's token at each request.
+    Bounded by count and by size (a "show all" table of a large cluster is megabytes).
     """
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 64, max_bytes: int = 32 << 20) -> None:
         self._drawn: OrderedDict[tuple[str, str, str], tuple[str, Context]] = OrderedDict()
         self._size = size
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._guard = threading.Lock()
 
     def draw(
@@ -91,10 +94,13 @@ class Fragments:
         name: str,
         payload: str,
         context: Callable[[Any], Context],
+        *,
         variant: str = "",
+        facts: Callable[[Context], Context] | None = None,
     ) -> tuple[Markup, Context]:
         """The partial ``name`` drawn with ``context(parsed payload)`` (one per ``variant``), its
-        forms carrying this request's CSRF token; and that context."""
+        forms carrying this request's CSRF token; and ``facts(context)``, what the page needs
+        of it besides (kept with the drawing, so the payload is not parsed again)."""
         key = (name, variant, payload)
         with self._guard:
             found = self._drawn.get(key)
@@ -103,16 +109,25 @@ class Fragments:
         if found is None:
             values = context(json.loads(payload))
             html = templates().env.get_template(name).render({**values, "csrf_token": _CSRF_SLOT})
-            found = html, values
-            with self._guard:
-                self._drawn[key] = found
-                while len(self._drawn) > self._size:
-                    self._drawn.popitem(last=False)
-        html, values = found
+            found = html, (facts(values) if facts is not None else {})
+            self._keep(key, found)
+        html, kept = found
         token = csrf_token(request)
         if token:
-            return Markup(html.replace(_CSRF_SLOT, str(escape(token)))), values
-        return Markup(html.replace(_CSRF_INPUT, "")), values
+            return Markup(html.replace(_CSRF_SLOT, str(escape(token)))), kept
+        return Markup(html.replace(_CSRF_INPUT, "")), kept
+
+    def _keep(self, key: tuple[str, str, str], drawn: tuple[str, Context]) -> None:
+        with self._guard:
+            if key in self._drawn:
+                return
+            self._drawn[key] = drawn
+            self._bytes += len(key[2]) + len(drawn[0])
+            while len(self._drawn) > self._size or (
+                self._bytes > self._max_bytes and len(self._drawn) > 1
+            ):
+                (_, _, payload), (html, _) = self._drawn.popitem(last=False)
+                self._bytes -= len(payload) + len(html)
 
 
 # What a partial's forms carry in place of the token: a tag, so no escaped text can hold it.

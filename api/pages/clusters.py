@@ -108,8 +108,9 @@ def clusters_page(
             "partials/cluster_cards.html",
             payload,
             lambda data: {"cards": [_card(card) for card in data["cards"]], "total": data["total"]},
+            facts=lambda drawn: {"total": drawn["total"], "shown": len(drawn["cards"])},
         )
-        total, shown = page["total"], len(page["cards"])
+        total, shown = page["total"], page["shown"]
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
             names = {

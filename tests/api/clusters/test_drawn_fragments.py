@@ -4,12 +4,16 @@ escaped, open local mode has no token field, and a change to the data draws them
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from api.web import Fragments
 from pipeline.cluster.edits import rename_cluster
 from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
@@ -84,3 +88,24 @@ def test_a_rename_draws_the_cards_and_tables_again(api: TestClient, ws: Workspac
         rename_cluster(db, cluster_id, "Pricing worries")
     assert "Pricing worries" in api.get("/").text
     assert "<h1>Pricing worries</h1>" in api.get(f"/clusters/{cluster_id}").text
+
+
+def test_kept_drawings_are_bounded_by_size() -> None:
+    """A "show all" table of a large cluster is megabytes: the oldest drawings go first."""
+    request = Request({"type": "http", "method": "GET", "path": "/", "headers": []})
+    drawn = Fragments(size=64, max_bytes=3000)
+    calls: list[int] = []
+
+    def context(data: Any) -> dict[str, Any]:
+        calls.append(data["n"])
+        return {"cards": []}
+
+    for n in range(4):  # each payload and drawing about 1 kB
+        payload = json.dumps({"n": n, "pad": "x" * 900})
+        drawn.draw(request, "partials/cluster_cards.html", payload, context)
+    assert calls == [0, 1, 2, 3]
+    for n in (3, 0):  # the newest is kept; the oldest was let go and is drawn again
+        drawn.draw(
+            request, "partials/cluster_cards.html", json.dumps({"n": n, "pad": "x" * 900}), context
+        )
+    assert calls == [0, 1, 2, 3, 0]
