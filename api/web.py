@@ -62,9 +62,13 @@ def templates() -> Jinja2Templates:
 
 
 def csrf_token(request: Request) -> str:
-    """The session's CSRF token for the forms (none in open local mode: no session)."""
-    session = sessions.load(request)
-    return session.csrf if session is not None else ""
+    """The session's CSRF token for the forms (none in open local mode: no session); read once
+    per request (a page and each of its drawn partials ask for it)."""
+    token: str | None = getattr(request.state, "csrf_token", None)
+    if token is None:
+        session = sessions.load(request)
+        token = request.state.csrf_token = session.csrf if session is not None else ""
+    return token
 
 
 Context = dict[str, Any]

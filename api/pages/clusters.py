@@ -171,7 +171,7 @@ def cluster_page(
         c for c in cluster_names(workspace.views, db, cluster["kind"]) if c["id"] != cluster_id
     ]
     confident_at = workspace.settings.confident_at
-    rows = quote_rows(cluster, confident_at, show == "all")
+    every = quote_rows(cluster, confident_at, True)
     tables: dict[str, Markup] = {}
     for which in ("confident", "uncertain"):
         tables[which], _ = fragments(request).draw(
@@ -193,11 +193,11 @@ def cluster_page(
         split=outcome_split(cluster["outcome_counts"]),
         others=others,
         tables=tables,
-        shown={which: len(rows[which]) for which in tables},
-        counts={
-            "confident": sum(m["confidence"] >= confident_at for m in cluster["mentions"]),
-            "uncertain": sum(m["confidence"] < confident_at for m in cluster["mentions"]),
+        shown={
+            which: len(rows) if show == "all" else min(len(rows), FIRST_QUOTES)
+            for which, rows in every.items()
         },
+        counts={which: len(rows) for which, rows in every.items()},
         generate=GENERATE,
         rising=cluster["direction"] == "up",
     )
