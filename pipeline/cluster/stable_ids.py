@@ -26,21 +26,22 @@ def user_edits(session: Session, action: str) -> list[ClusterEdit]:
 def respect_splits(
     session: Session, groups: list[list[int]], previous: dict[int, int | None], vectors: Vectors
 ) -> list[list[int]]:
-    """Re-split a new group that swallowed two or more children of a user split."""
+    """Re-split a new group that swallowed two or more children of a user split. A child is
+    in the group when at least half of its members are (a child of one mention too: the user
+    set that sentence apart), not when a few strays of it are."""
     active = {c.id: c for c in session.scalars(select(Cluster).where(Cluster.status == "active"))}
     families = [
         [cid for cid in edit.payload.get("children", []) if cid in active]
         for edit in user_edits(session, "split")
     ]
+    sizes = Counter(previous.values())
     out: list[list[int]] = []
     for group in groups:
         parents = [previous.get(p) for p in group]
         pieces = None
         for family in families:
             shares = [sum(1 for p in parents if p == child) for child in family]
-            present = [
-                c for c, s in zip(family, shares, strict=True) if s >= max(2, 0.2 * len(group))
-            ]
+            present = [c for c, s in zip(family, shares, strict=True) if s and 2 * s >= sizes[c]]
             if len(present) >= 2:
                 centroids = normalise(np.vstack([centroid_of(active[c]) for c in present]))  # type: ignore[misc]
                 nearest, _ = assign_nearest(vectors[group], centroids)
