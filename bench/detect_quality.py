@@ -13,11 +13,13 @@ Prints one JSON line.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from common import Timing, emit, local_embedder
+from sklearn.metrics import normalized_mutual_info_score
 
 from pipeline.config import Settings
 from pipeline.detect import KINDS, create_detector
@@ -52,6 +54,7 @@ def main() -> None:
         turns.setdefault((example.group, example.sentence.turn), []).append(row)
     truth = np.array([KINDS.index(e.label) for e in labelled])  # type: ignore[arg-type]
     guessed = np.full(len(labelled), KINDS.index("other"))
+    topic: list[str | None] = [None] * len(labelled)
     with Timing() as timing:
         lines: list[Line] = []
         wanted: list[tuple[int, list[int], LabelledSentence]] = []
@@ -73,6 +76,7 @@ def main() -> None:
                 for d, (_, _, said) in zip(kinds, spans, strict=False):
                     if " ".join(said.split()) == text:
                         guessed[row] = KINDS.index(d.kind)
+                        topic[row] = d.category
     checker = isinstance(detector, RuleEmbeddingDetector) and detector.checker is not None
     emit(
         {
@@ -83,9 +87,38 @@ def main() -> None:
             "kinds": {
                 kind: ev.rates(guessed == k, truth == k).as_dict() for k, kind in enumerate(KINDS)
             },
+            "objection_categories": category_figures(labelled, guessed, topic),
             "seconds": round(timing.wall, 1),
         }
     )
+
+
+def category_figures(
+    labelled: list[LabelledSentence], guessed: np.ndarray, topic: list[str | None]
+) -> dict[str, float | None]:
+    """Of the true objections the detector also calls objections: the share filed under the
+    labelled category, and how well the automatic objection themes (one per detector category:
+    the walls) match the labelled categories (NMI, and purity: the share of quotes whose theme's
+    most common labelled category is theirs)."""
+    found = [
+        row
+        for row, e in enumerate(labelled)
+        if e.label == "objection" and guessed[row] == KINDS.index("objection")
+    ]
+    if not found:
+        return {"accuracy": None, "theme_nmi": None, "theme_purity": None}
+    truth = [labelled[row].category for row in found]
+    themes = [topic[row] or "" for row in found]
+    pure = sum(
+        Counter(t for t, th in zip(truth, themes, strict=True) if th == theme).most_common(1)[0][1]
+        for theme in set(themes)
+    )
+    right = sum(t == th for t, th in zip(truth, themes, strict=True))
+    return {
+        "accuracy": round(right / len(found), 3),
+        "theme_nmi": round(float(normalized_mutual_info_score(truth, themes)), 3),
+        "theme_purity": round(pure / len(found), 3),
+    }
 
 
 if __name__ == "__main__":

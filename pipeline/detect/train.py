@@ -4,7 +4,8 @@ Why a model next to the cue rules: many objections carry no hesitation word and 
 from the turn and what the rep said before and after ("That's nearly nine hundred a year" after
 a price quote), and pains read like objections to word lists. The model (``model.py``) reads
 the features of ``features.py``. It is trained on the built-in seed phrasings, the labelled
-example-call sentences (``data/objection_labels.csv``, from ``examples/labels.csv``) and any
+sentences of the example calls and of the other products' calls (``data/objection_labels.csv``,
+from ``examples/labels.csv`` and ``examples/labelled/*/labels.csv``) and any
 verdicts a user records (``<data_dir>/objection_labels.csv``, at ten times the weight). The fitted
 weights ship in ``data/kind_model.npz``; a workspace whose training data differ gets its own fit,
 cached in ``<data_dir>/models/`` and warm-started from the nearest earlier fit, so a few more
@@ -17,6 +18,7 @@ import dataclasses
 import hashlib
 import io
 import json
+import tempfile
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -30,8 +32,9 @@ from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.embed import Embedder
 from pipeline.store.files import write_atomically
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 MODEL_FILENAME = "kind_model.npz"
+FEATURES_FILENAME = "kind_features.npz"  # the built-in rows' features, for a user's re-fits
 CACHE_PREFIX = "kind_model-"
 KEEP_CACHED = 5  # older fits in <data_dir>/models are removed beyond this many
 
@@ -93,15 +96,19 @@ def example_features(
     seeds: SeedSet,
     groups: SeedGroups,
     cache_dir: Path | None = None,
+    *,
+    shipped: bool = True,
 ) -> Matrix:
     """Feature rows of ``base`` then ``users``; the rows of ``base`` (seeds and built-in
-    labels: most of every fit, the same between a user's answers) are cached per embedder in
-    ``cache_dir``."""
+    labels: most of every fit, the same between a user's answers) come from the package when
+    they were shipped for exactly these rows and this embedder (``shipped``), else are cached
+    per embedder in ``cache_dir``."""
     categories = list(seeds.objection)
-    cached: Matrix | None = None
+    key = training_key(base, seeds, embedder.name)
+    cached = shipped_features(key) if shipped else None
     path = None
-    if cache_dir is not None:
-        path = cache_dir / f"features-{training_key(base, seeds, embedder.name)}.npy"
+    if cache_dir is not None and cached is None:
+        path = cache_dir / f"features-{key}.npy"
         if path.is_file():
             cached = np.load(path, allow_pickle=False)
     if cached is None:
@@ -124,6 +131,7 @@ def train(
     *,
     cache_dir: Path | None = None,
     warm_from: KindModel | None = None,
+    shipped: bool = True,
 ) -> KindModel:
     """Embed the training examples and fit a model keyed by their fingerprint; the seed
     phrasings' vectors are kept with it (``vectors_for``)."""
@@ -133,7 +141,7 @@ def train(
     vectors = seed_vectors(seeds, embedder, known)
     dim = len(next(iter(vectors.values()))) if vectors else 0
     groups = seed_groups(seeds, vectors, dim)
-    features = example_features(embedder, base, users, seeds, groups, cache_dir)
+    features = example_features(embedder, base, users, seeds, groups, cache_dir, shipped=shipped)
     model = fit(
         features,
         [fine_class(e.label, e.category) for e in examples],
@@ -154,6 +162,24 @@ def train(
 
 def builtin_model_path() -> Path:
     return Path(str(resources.files("pipeline").joinpath("data", MODEL_FILENAME)))
+
+
+def builtin_features_path() -> Path:
+    return Path(str(resources.files("pipeline").joinpath("data", FEATURES_FILENAME)))
+
+
+def shipped_features(key: str) -> Matrix | None:
+    """The built-in rows' features shipped beside the model (half precision), when made for the
+    rows and embedder of ``key``. Why: a user's first answer re-fits the model, and embedding
+    2,800 labelled sentences and their turns first took ten seconds more than the fit."""
+    path = builtin_features_path()
+    if not path.is_file():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        if str(data["key"]) != key:
+            return None
+        features: Matrix = data["features"].astype(np.float32)
+        return features
 
 
 def _cached_fits(cache_dir: Path | None) -> list[Path]:
@@ -200,7 +226,19 @@ def write_builtin_model(embedder: Embedder) -> Path:
     """Re-fit the shipped kind model (``make detector-model`` after editing the built-in seeds,
     cues or labels); a test fails while the shipped weights are stale."""
     seeds = load_seeds()
-    model = train(embedder, seeds)
+    with tempfile.TemporaryDirectory() as folder:
+        model = train(embedder, seeds, cache_dir=Path(folder), shipped=False)
+        key = training_key(training_examples(seeds), seeds, embedder.name)
+        features = np.load(Path(folder) / f"features-{key}.npy", allow_pickle=False)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, key=np.array(key), features=features.astype(np.float16))
+    data = buffer.getvalue()
+
+    def readable(temporary: Path) -> None:  # package data, like the model
+        temporary.write_bytes(data)
+        temporary.chmod(0o644)
+
+    write_atomically(builtin_features_path(), readable)
     path = builtin_model_path()
     model.save(path)
     return path

@@ -87,9 +87,9 @@ def test_dashboard_table_and_json(cli: CliRunner) -> None:
 def test_clusters_grain(cli: CliRunner) -> None:
     auto = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
     finer = run(cli, "clusters", "--kind", "objection", "--grain", "finer")
-    assert "objection: 6 themes (automatic: 4)" in finer
     rows = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
-    assert len(rows) == 6 > len(auto)
+    assert len(rows) > len(auto)
+    assert f"objection: {len(rows)} themes (automatic: {len(auto)})" in finer
     assert "(automatic)" in run(cli, "clusters", "--kind", "objection", "--grain", "auto")
     assert {r["id"] for r in json.loads(run(cli, "clusters", "--kind", "objection", "--json"))} == {
         r["id"] for r in auto

@@ -17,8 +17,8 @@ def test_more_themes_then_automatic_keeps_a_rename(live_server: LiveServer, page
     p.goto(live_server.url + "/")  # type: ignore[attr-defined]
     cards = p.locator(".cluster-card")  # type: ignore[attr-defined]
     status = p.locator("#grain-status")  # type: ignore[attr-defined]
-    automatic = cards.count()
-    assert automatic == 4 and "automatic" in status.inner_text()
+    automatic = cards.count()  # one per detector category of the corpus's objections
+    assert automatic >= 3 and "automatic" in status.inner_text()
     assert p.get_by_role("button", name="Fewer themes").is_disabled()  # type: ignore[attr-defined]
 
     cards.first.locator("h2 a").click()
@@ -28,12 +28,14 @@ def test_more_themes_then_automatic_keeps_a_rename(live_server: LiveServer, page
 
     p.goto(live_server.url + "/")  # type: ignore[attr-defined]
     p.get_by_role("button", name="More themes").click()  # type: ignore[attr-defined]
-    p.get_by_text("Showing 6 themes.").wait_for()  # type: ignore[attr-defined]
-    assert cards.count() == 6 and "automatic is 4" in status.inner_text()
+    p.get_by_text(f"automatic is {automatic}").wait_for()  # type: ignore[attr-defined]
+    finer = cards.count()
+    assert finer > automatic and f"{finer} themes" in status.inner_text()
+    p.get_by_text(f"Showing {finer} themes.").wait_for()  # type: ignore[attr-defined]
     assert p.get_by_role("link", name="Budget pushback").count() == 1  # type: ignore[attr-defined]
 
     p.get_by_role("button", name="Automatic").click()  # type: ignore[attr-defined]
-    p.get_by_text("Showing 4 themes.").wait_for()  # type: ignore[attr-defined]
+    p.get_by_text(f"Showing {automatic} themes.").wait_for()  # type: ignore[attr-defined]
     assert cards.count() == automatic
     assert p.get_by_role("link", name="Budget pushback").count() == 1  # type: ignore[attr-defined]
     assert p.dialogs == []  # type: ignore[attr-defined]

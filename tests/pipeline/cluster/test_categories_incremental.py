@@ -63,14 +63,15 @@ def test_nearest_cluster_of_another_category_is_never_joined(
         ).all()
         clusters_before = session.scalar(select(func.count(Cluster.id)))
         vectors = embedder.encode([THEMES["price"][1]])  # pointing straight at price
-        mention.category, mention.cluster_id = "competitor", None
+        # (security: a category none of the corpus's clusters holds)
+        mention.category, mention.cluster_id = "security", None
         assert assign_incremental(session, [mention], vectors) == 1
         assert mention.cluster_id != price
         assert session.scalar(select(func.count(Cluster.id))) == (clusters_before or 0) + 1
-        competitor = mention.cluster_id
+        security = mention.cluster_id
         mention.category, mention.cluster_id = None, None
         assign_incremental(session, [mention], vectors)
-        assert mention.cluster_id not in (price, competitor, None)
+        assert mention.cluster_id not in (price, security, None)
         mention.category = "price"
         assign_incremental(session, [mention], vectors)
         assert mention.cluster_id == price

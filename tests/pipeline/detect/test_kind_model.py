@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds, training_examples
+from pipeline.detect.features import feature_matrix
 from pipeline.detect.labels import builtin_labelled, parse_labelled
 from pipeline.detect.model import KindModel, expected_recall_threshold, fine_class, fit
 from pipeline.detect.train import (
@@ -16,6 +17,7 @@ from pipeline.detect.train import (
     example_features,
     seed_groups,
     seed_vectors,
+    shipped_features,
     training_key,
 )
 from pipeline.embed import Embedder
@@ -28,11 +30,19 @@ def test_shipped_model_matches_the_builtin_training_data(embedder: Embedder) -> 
     key = training_key(training_examples(seeds), seeds, embedder.name)
     shipped = KindModel.load(builtin_model_path())
     assert shipped.key == key, "stale pipeline/data/kind_model.npz: run make detector-model"
+    features = shipped_features(key)  # what a user's first re-fit starts from
+    assert features is not None, "stale pipeline/data/kind_features.npz: run make detector-model"
+    assert features.shape[0] == len(training_examples(seeds)) and features.dtype == np.float32
+    rows = training_examples(seeds)[-40:]  # labelled call sentences, with the rep's turns
+    vectors = seed_vectors(seeds, embedder, shipped.vectors_for(embedder.name))
+    groups = seed_groups(seeds, vectors, len(next(iter(vectors.values()))))
+    fresh = feature_matrix(embedder, [e.sentence for e in rows], list(seeds.objection), groups)
+    np.testing.assert_allclose(features[-40:], fresh, atol=2e-3)  # half precision
     assert {c.split(":")[0] for c in shipped.classes} == set(KINDS)
     assert {c.split(":")[1] for c in shipped.classes if ":" in c} == set(seeds.objection)
     counts = {kind: sum(e.label == kind for e in builtin_labelled()) for kind in KINDS}
-    assert counts == {
-        "objection": 220, "pain": 108, "question": 82, "current_setup": 94, "other": 398,
+    assert counts == {  # all five labelled sets (examples/label_columns.py TRAINED)
+        "objection": 663, "pain": 333, "question": 286, "current_setup": 347, "other": 1062,
     }  # fmt: skip
 
 
@@ -131,7 +141,8 @@ def test_user_labels_teach_the_detector(tmp_path: Path, memo_embedder: Embedder)
     taught = RuleEmbeddingDetector.from_settings(make_settings(data_dir), memo_embedder)
     assert taught.model.key != baseline.model.key
     assert list((data_dir / "models").glob("kind_model-*.npz"))
-    assert list((data_dir / "models").glob("features-*.npy"))  # the built-in rows, cached
+    # the built-in rows' features came with the package: none were embedded and cached again
+    assert not list((data_dir / "models").glob("features-*.npy"))
     probe = "Honestly the crews would rather keep the whiteboard in the van."
     (after,) = [d for d in taught.detect(probe) if d.kind in KINDS]
     (plain,) = [d for d in baseline.detect(probe) if d.kind in KINDS]
