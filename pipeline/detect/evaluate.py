@@ -26,7 +26,14 @@ from pipeline.detect.model import OBJECTION_THRESHOLD, KindModel, decide_kind, f
 from pipeline.detect.queue import pick
 from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
-from pipeline.detect.train import example_features, seed_groups, seed_vectors, training_examples
+from pipeline.detect.train import (
+    example_features,
+    seed_groups,
+    seed_vectors,
+    shipped_features,
+    training_examples,
+    training_key,
+)
 from pipeline.embed import Embedder
 
 FOLDS = 6
@@ -116,8 +123,16 @@ class Dataset:
 def build_dataset(
     embedder: Embedder, labelled: Sequence[LabelledSentence], seeds: SeedSet
 ) -> Dataset:
-    """Features for ``labelled`` and for the seed phrasings, embedded once."""
+    """Features for ``labelled`` and for the seed phrasings, embedded once (or, for exactly
+    the built-in rows, read from the features shipped with the model)."""
     seed_rows = [e for e in training_examples(seeds) if e.group == "seeds"]
+    shipped = shipped_features(training_key([*seed_rows, *labelled], seeds, embedder.name))
+    if shipped is not None:
+        cut = len(seed_rows)
+        categories = list(seeds.objection)
+        return Dataset(
+            list(labelled), shipped[cut:], seed_rows, shipped[:cut], categories, embedder.dim
+        )
     vectors = seed_vectors(seeds, embedder, {})
     dim = len(next(iter(vectors.values())))
     groups = seed_groups(seeds, vectors, dim)
