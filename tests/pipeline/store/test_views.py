@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 from sqlalchemy import delete, insert, select, text, update
 
 from api.app import create_app
@@ -153,7 +154,7 @@ def test_pages_are_served_from_views_computed_ahead_and_follow_edits(
         assert served.headers["content-type"] == "application/json"
         assert cluster_views.CLUSTER_SUMMARIES.validate_json(served.content)
         home = client.get("/")
-        assert home.status_code == 200 and listed[0]["name"] in home.text
+        assert home.status_code == 200 and str(escape(listed[0]["name"])) in home.text
 
     first = listed[0]["id"]
     with TestClient(create_app(workspace=corpus_ws)) as client:
