@@ -12,6 +12,7 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator, model_vali
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 StructuredOutputMode = Literal["auto", "json_schema", "json_object", "prompt"]
+DEFAULT_CONFIDENT_AT = 0.5  # a mention's confidence from which it is shown (and answered) first
 
 
 def bundled_model_path() -> Path | None:
@@ -82,7 +83,7 @@ class Settings(BaseSettings):
         description="P(objection) at which a buyer sentence counts as an objection.",
     )
     confident_at: float = Field(
-        0.5,
+        DEFAULT_CONFIDENT_AT,
         ge=0.0,
         le=1.0,
         description="Confidence from which a mention is shown first; below it, 'uncertain'.",

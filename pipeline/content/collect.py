@@ -13,15 +13,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.phrases import extract_phrases
+from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
-from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
+from pipeline.content.evidence import (
+    ClusterEvidence,
+    Evidence,
+    Fact,
+    Phrase,
+    Quote,
+    clip,
+    repeats,
+    text_key,
+)
 from pipeline.content.profile import current_profile, profile_facts
+from pipeline.content.won_answers import ANSWERS_PER_CLUSTER, MentionRow, answers_in_won_deals
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, buyer_names
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 
 QUOTES_PER_CLUSTER = 5
-ANSWERS_PER_CLUSTER = 2
 MAX_WHY_NOW = 4
 MAX_COMPETITOR_QUOTES = 6
 _STOPWORDS = frozenset(
@@ -31,9 +41,6 @@ _STOPWORDS = frozenset(
     why which who about into than then too also get got like know think mean yeah okay ok um uh
     well one all any some more much right going gonna want need thing things""".split()
 )
-
-
-MentionRow = tuple[Mention, Utterance, Call]
 
 
 def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
@@ -79,7 +86,7 @@ class _Numberer:
         self._texts: list[str] = []  # a quote is used once, whichever mention said it
 
     def key(self, text: str) -> str:
-        return _text_key(self.redactor.redact(text))
+        return text_key(self.redactor.redact(text))
 
     def repeats(self, key: str) -> bool:
         """The words of a quote already used: the same, inside it, or around it."""
@@ -103,7 +110,20 @@ class _Numberer:
             )
         return self._keys[key]
 
-    def answer(self, utterance: Utterance, text: str, call: Call, cluster_id: int) -> int:
+    def objection(self, row: MentionRow, cluster_id: int) -> int:
+        """The quote of the objection an answer followed: its words' quote when they were
+        already quoted (a quote is used once, whichever mention said it)."""
+        if ("m", row[0].id) not in self._keys:
+            key = self.key(row[0].text)
+            same = next((n for n, said in enumerate(self._texts, 1) if repeats(key, [said])), 0)
+            if same:
+                return same
+        return self.mention(row, cluster_id)
+
+    def answer(
+        self, utterance: Utterance, text: str, call: Call, cluster_id: int, replies_to: int
+    ) -> int:
+        """A rep's reply in a won deal, ``replies_to`` the quote id of the objection it followed."""
         key = ("u", utterance.id)
         if key not in self._keys:
             self._keys[key] = self._add(
@@ -116,6 +136,7 @@ class _Numberer:
                 speaker=f"rep {utterance.speaker}" if utterance.speaker else "rep",
                 cluster_id=cluster_id,
                 competitor=None,
+                replies_to=replies_to,
             )
         return self._keys[key]
 
@@ -131,9 +152,10 @@ class _Numberer:
         speaker: str,
         cluster_id: int | None,
         competitor: str | None,
+        replies_to: int | None = None,
     ) -> int:
         redacted = clip(self.redactor.redact(text))
-        self._texts.append(_text_key(redacted))
+        self._texts.append(text_key(redacted))
         quote = Quote(
             id=len(self.quotes) + 1,
             text=redacted,
@@ -148,20 +170,10 @@ class _Numberer:
             speaker=speaker,
             cluster_id=cluster_id,
             competitor=competitor,
+            replies_to=replies_to,
         )
         self.quotes.append(quote)
         return quote.id
-
-
-def _text_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def repeats(key: str, used: Sequence[str]) -> bool:
-    """``key`` (see ``_text_key``) is one of ``used``, or within one, or holds one, word for word:
-    "We don't have time." and "Third: we don't have time" are the same quote in a document."""
-    padded = f" {key} "
-    return any(f" {other} " in padded or padded in f" {other} " for other in used)
 
 
 def _buyer_quotes(rows: Sequence[MentionRow], numberer: _Numberer, limit: int) -> list[MentionRow]:
@@ -178,59 +190,6 @@ def _buyer_quotes(rows: Sequence[MentionRow], numberer: _Numberer, limit: int) -
         if len(chosen) == limit:
             break
     return chosen
-
-
-_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
-MIN_ANSWER_WORDS = 6
-
-
-def answer_text(text: str) -> str | None:
-    """A rep's reply without the question it ends on ("... How many sites do you have?"): the
-    verbatim statement before it, or None when there is too little of one."""
-    sentences = [s for s in _SENTENCE_RE.findall(text.strip()) if s.strip()]
-    while sentences and sentences[-1].rstrip().endswith("?"):
-        sentences.pop()
-    kept = "".join(sentences).strip()
-    return kept if len(kept.split()) >= MIN_ANSWER_WORDS else None
-
-
-def _answers_in_won_deals(
-    session: Session, rows: Sequence[MentionRow], limit: int
-) -> list[tuple[Utterance, str, Call]]:
-    """The rep's statement right after a buyer objection, in calls that were won: what worked."""
-    answers: list[tuple[Utterance, str, Call]] = []
-    seen: set[int] = set()
-    won = [
-        r
-        for r in rows
-        if r[2].outcome == "won" and r[0].kind == "objection" and r[1].role == "buyer"
-    ]
-    if not won:
-        return answers
-    following: dict[tuple[int, int], Utterance] = {
-        (u.call_id, u.seq): u
-        for u in session.scalars(
-            select(Utterance).where(
-                Utterance.call_id.in_({r[2].id for r in won}), Utterance.role == "rep"
-            )
-        )
-    }
-    for _mention, utterance, call in won:
-        rep = next(
-            (
-                following[(call.id, seq)]
-                for seq in range(utterance.seq + 1, utterance.seq + 4)
-                if (call.id, seq) in following
-            ),
-            None,
-        )
-        said = answer_text(rep.text) if rep is not None else None
-        if rep is not None and said is not None and rep.id not in seen:
-            answers.append((rep, said, call))
-            seen.add(rep.id)
-        if len(answers) >= limit:
-            break
-    return answers
 
 
 def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
@@ -278,6 +237,7 @@ def collect_evidence(
     redact: bool = True,
     quotes_per_cluster: int = QUOTES_PER_CLUSTER,
     industry: str | None = None,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
 
@@ -318,10 +278,19 @@ def collect_evidence(
             numberer.mention(r, cluster.id)
             for r in _buyer_quotes(rows, numberer, quotes_per_cluster)
         ]
-        answered = _answers_in_won_deals(session, rows, ANSWERS_PER_CLUSTER)
+        answered = answers_in_won_deals(
+            session, rows, ANSWERS_PER_CLUSTER, confident_at=confident_at
+        )
         if industry and not answered:
-            answered = _answers_in_won_deals(session, everywhere[cluster.id], 1)
-        answer_ids = [numberer.answer(u, text, c, cluster.id) for u, text, c in answered]
+            answered = answers_in_won_deals(
+                session, everywhere[cluster.id], 1, confident_at=confident_at
+            )
+        answer_ids = [
+            numberer.answer(
+                a.reply, a.text, a.call, cluster.id, numberer.objection(a.objection, cluster.id)
+            )
+            for a in answered
+        ]
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
         outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
         evidence_clusters.append(

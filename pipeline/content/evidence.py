@@ -7,6 +7,8 @@ either way can cite a quote id ``Q<n>`` (or a competitor fact ``F<n>``) that rea
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -32,6 +34,7 @@ class Quote:
     speaker: str
     cluster_id: int | None
     competitor: str | None = None
+    replies_to: int | None = None  # an answer's objection: the quote id it followed
 
     @property
     def label(self) -> str:
@@ -139,6 +142,11 @@ class Evidence:
     def cluster_answers(self, cluster: ClusterEvidence) -> list[Quote]:
         return [self._by_id[qid] for qid in cluster.answer_ids]
 
+    def answered(self, cluster: ClusterEvidence) -> list[tuple[Quote, Quote]]:
+        """The cluster's won-deal answers, each with the buyer objection it followed."""
+        pairs = [(self.quote(a.replies_to or 0), a) for a in self.cluster_answers(cluster)]
+        return [(objection, answer) for objection, answer in pairs if objection is not None]
+
     def of_clusters(self, *kinds: str) -> list[ClusterEvidence]:
         return [cluster for cluster in self.clusters if cluster.kind in kinds]
 
@@ -183,3 +191,15 @@ def clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     """One line, at most ``limit`` characters, cut at a word."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def text_key(text: str) -> str:
+    """A quote's words, lower case, punctuation dropped: what ``repeats`` compares."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def repeats(key: str, used: Sequence[str]) -> bool:
+    """``key`` (see ``text_key``) is one of ``used``, or within one, or holds one, word for word:
+    "We don't have time." and "Third: we don't have time" are the same quote in a document."""
+    padded = f" {key} "
+    return any(f" {other} " in padded or padded in f" {other} " for other in used)

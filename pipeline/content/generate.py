@@ -215,6 +215,7 @@ def _draft(
         redact=settings.redact_pii,
         quotes_per_cluster=LLM_QUOTES_PER_CLUSTER if wants_llm else 5,
         industry=document.industry,
+        confident_at=settings.confident_at,
     )
     if not wants_llm:
         return offline_draft(ct, evidence), None, None

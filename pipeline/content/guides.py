@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.content.drafts import cluster_names, require_quotes, say, stats_line, top_quote
-from pipeline.content.evidence import Evidence, Quote, clip
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip, repeats, text_key
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 
 _DURATION_RE = re.compile(
@@ -15,33 +15,65 @@ _DURATION_RE = re.compile(
 )
 
 
-def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
-    """Buyer worries (not yet used), each with its own won-deal answer when there is one."""
-    concerns: list[QA] = []
+def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | None]]:
+    """Each cluster's worries with the won-deal reply that followed them; in a cluster no won
+    deal answered, its quotes without one ("no rep answer from a won deal" is then true)."""
+    found: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
     for cluster in evidence.clusters:
-        answers = [a for a in evidence.cluster_answers(cluster) if a.id not in used]
-        for quote in [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:2]:
-            if answers:
-                best = answers.pop(0)
-                answer, ids = clip(say("won_answer", text=best.text), 600), [best.id]
-            else:
-                answer, ids = clip(say("no_answer", stats=stats_line(cluster)), 600), []
-            concerns.append(
-                QA(question=clip(quote.text, 240), answer=answer, citations=[quote.id, *ids])
-            )
-            used |= {quote.id, *ids}
-    return concerns[:4]
+        answered = evidence.answered(cluster)
+        if answered:
+            found += [(cluster, worry, reply) for worry, reply in answered]
+        else:
+            found += [(cluster, quote, None) for quote in evidence.cluster_quotes(cluster)]
+    return found
 
 
-def _first(evidence: Evidence) -> Quote:
-    return next(q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None)
+def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
+    """Up to two worries per cluster, four in all, none quoting words already quoted (when
+    every one would, the first, rather than a guide with none)."""
+    worries = _worries(evidence)
+    said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
+    chosen: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
+    for cluster, quote, reply in worries:
+        key = text_key(quote.text)
+        cited = {quote.id} | ({reply.id} if reply else set())
+        if sum(c is cluster for c, _, _ in chosen) == 2 or cited & used or repeats(key, said):
+            continue
+        chosen.append((cluster, quote, reply))
+        used |= cited
+        said.append(key)
+    concerns = []
+    for cluster, quote, reply in (chosen or worries[:1])[:4]:
+        if reply is not None:
+            answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
+        else:
+            answer, ids = say("no_answer", stats=stats_line(cluster)), [quote.id]
+        concerns.append(QA(question=clip(quote.text, 240), answer=clip(answer, 600), citations=ids))
+    return concerns
+
+
+def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:
+    """The first cluster quote the concerns do not already quote (their words neither), else
+    the top one: the guide's opening line."""
+    said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
+    fresh = (
+        quote
+        for cluster in evidence.clusters
+        for quote in evidence.cluster_quotes(cluster)
+        if quote.id not in used and not repeats(text_key(quote.text), said)
+    )
+    first = next(fresh, None) or next(
+        q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None
+    )
+    used.add(first.id)
+    return first
 
 
 def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     require_quotes(evidence)
-    first = _first(evidence)
-    used = {first.id}
+    used: set[int] = set()
     concerns = _concerns(evidence, used)
+    first = _summary_quote(evidence, used)
     return PricingExplainer(
         title=clip(say("pricing_title", names=cluster_names(evidence, 2)), 120),
         summary=Point(text=clip(say("price_question", text=first.text), 240), citations=[first.id]),
@@ -69,9 +101,9 @@ def _duration(text: str) -> str:
 
 def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     require_quotes(evidence)
-    first = _first(evidence)
-    used = {first.id}
+    used: set[int] = set()
     concerns = _concerns(evidence, used)
+    first = _summary_quote(evidence, used)
     # Durations only from what our reps said in won deals; buyers' worries stay concerns.
     timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
     timed = [q for q in timed if q.id not in used][:1]

@@ -33,12 +33,22 @@ def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
 
 
 def _worry(evidence: Evidence, cluster: ClusterEvidence, used: set[int]) -> ObjectionAnswer | None:
-    """A worry in the buyer's words, answered by a won-deal reply, else a profile fact, else
-    a visible "to write" with the segment's counts."""
-    quote = _fresh(evidence.cluster_quotes(cluster), used)
+    """A worry in the buyer's words, answered by a won-deal reply (the one that followed it when
+    a won deal of the segment answered it), else a profile fact, else a visible "to write"
+    with the segment's counts."""
+    own = set(cluster.call_ids)
+    paired = next(
+        (
+            (worry, reply)
+            for worry, reply in evidence.answered(cluster)
+            if worry.call_id in own and not {worry.id, reply.id} & used
+        ),
+        None,
+    )
+    quote = paired[0] if paired else _fresh(evidence.cluster_quotes(cluster), used)
     if quote is None:
         return None
-    reply = _fresh(evidence.cluster_answers(cluster), used)
+    reply = paired[1] if paired else _fresh(evidence.cluster_answers(cluster), used)
     facts = [] if reply else evidence.profile_for(cluster, 1)
     if reply is not None:
         answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]

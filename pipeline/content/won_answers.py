@@ -1,0 +1,89 @@
+"""What worked: the rep's statement right after a buyer's objection in a deal that was won,
+kept with the objection it answered so a document pairs the worry with its own reply."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.store.models import Call, Mention, Utterance
+
+MentionRow = tuple[Mention, Utterance, Call]
+
+ANSWERS_PER_CLUSTER = 2
+MIN_ANSWER_WORDS = 6
+REPLY_WINDOW = 3  # turns after the objection in which the rep's reply is looked for
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+
+
+@dataclass(frozen=True)
+class WonAnswer:
+    """A rep's reply (``text``: its statement, without the question it ends on) and the buyer
+    objection it followed."""
+
+    reply: Utterance
+    text: str
+    call: Call
+    objection: MentionRow
+
+
+def answer_text(text: str) -> str | None:
+    """A rep's reply without the question it ends on ("... How many sites do you have?"): the
+    verbatim statement before it, or None when there is too little of one."""
+    sentences = [s for s in _SENTENCE_RE.findall(text.strip()) if s.strip()]
+    while sentences and sentences[-1].rstrip().endswith("?"):
+        sentences.pop()
+    kept = "".join(sentences).strip()
+    return kept if len(kept.split()) >= MIN_ANSWER_WORDS else None
+
+
+def answers_in_won_deals(
+    session: Session, rows: Sequence[MentionRow], limit: int, *, confident_at: float
+) -> list[WonAnswer]:
+    """The rep's statements right after confident buyer objections in won calls, the most
+    confident objection first: a reply to a sentence the detector only guessed was an objection
+    ("the overtime alone was a few hundred bucks" at 0.21) answers something else."""
+    won = sorted(
+        (
+            r
+            for r in rows
+            if r[2].outcome == "won"
+            and r[0].kind == "objection"
+            and r[1].role == "buyer"
+            and r[0].confidence >= confident_at
+        ),
+        key=lambda r: (-r[0].confidence, r[0].id),
+    )
+    if not won:
+        return []
+    reps: dict[tuple[int, int], Utterance] = {
+        (u.call_id, u.seq): u
+        for u in session.scalars(
+            select(Utterance).where(
+                Utterance.call_id.in_({r[2].id for r in won}), Utterance.role == "rep"
+            )
+        )
+    }
+    answers: list[WonAnswer] = []
+    seen: set[int] = set()
+    for row in won:
+        _mention, utterance, call = row
+        reply = next(
+            (
+                reps[(call.id, seq)]
+                for seq in range(utterance.seq + 1, utterance.seq + 1 + REPLY_WINDOW)
+                if (call.id, seq) in reps
+            ),
+            None,
+        )
+        said = answer_text(reply.text) if reply is not None else None
+        if reply is not None and said is not None and reply.id not in seen:
+            answers.append(WonAnswer(reply, said, call, row))
+            seen.add(reply.id)
+        if len(answers) >= limit:
+            break
+    return answers

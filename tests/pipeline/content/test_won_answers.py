@@ -1,0 +1,103 @@
+"""A won deal's reply is cited with the worry it answered: the pricing explainer once paired
+"four dollars a head adds up" with whatever reply came next in the list, and took the reply to
+a sentence the detector only guessed was an objection ("Exactly, and the hours you spend
+Sunday night." after "the overtime alone was a few hundred bucks", read at 0.21)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.content.collect import collect_evidence
+from pipeline.content.generate import build_messages, content_type, prompt_text
+from pipeline.content.offline import OFFLINE_DRAFTS
+from pipeline.store.models import Cluster
+from pipeline.workspace import Workspace
+from tests.plugins.documents import _call, _mention
+
+FOUR_DOLLARS = "Four dollars a head adds up when most of them work one shift a week."
+BASE_PRICE = "Totally fair. It's forty-nine a month base plus four per active user, that's all."
+LOCKED_IN = "I don't want to be locked into twelve months on something new."
+MONTHLY = "Then do monthly. Same price, no annual commitment, cancel whenever you like."
+OVERTIME = "The overtime thing alone was a few hundred bucks."
+SUNDAY = "Exactly, and the hours you spend on Sunday night chasing timesheets."
+TOO_DEAR = "It's too expensive for a team our size, honestly."
+
+
+@dataclass
+class _Price:
+    cluster: int
+    uncertain_reply: str
+
+
+def _seed(ws: Workspace) -> _Price:
+    """One won call where each worry got its own reply, and one uncertain read got one too;
+    a lost call's worry no one answered."""
+    with ws.session() as db:
+        price = Cluster(kind="objection", name="Price per head", keywords=["price"])
+        db.add(price)
+        db.flush()
+        _, won = _call(
+            db,
+            1,
+            "Brightbean Coffee",
+            "won",
+            "2026-07-07",
+            industry="Hospitality",
+            turns=[
+                ("Dana", "buyer", OVERTIME),
+                ("Sam Rivera", "rep", SUNDAY),
+                ("Dana", "buyer", FOUR_DOLLARS),
+                ("Sam Rivera", "rep", BASE_PRICE + " How many staff work each week?"),
+                ("Dana", "buyer", LOCKED_IN),
+                ("Sam Rivera", "rep", MONTHLY),
+            ],
+        )
+        _, lost = _call(
+            db,
+            2,
+            "Granite Fitness",
+            "lost",
+            "2026-07-09",
+            industry="Hospitality",
+            turns=[("Alex", "buyer", TOO_DEAR), ("Sam Rivera", "rep", "Understood.")],
+        )
+        for utterance, confidence in ((won[0], 0.21), (won[2], 0.9), (won[4], 0.8)):
+            _mention(db, utterance, "objection", "price", price).confidence = confidence
+        _mention(db, lost[0], "objection", "price", price).confidence = 0.95
+        db.flush()
+        return _Price(price.id, SUNDAY)
+
+
+def test_each_reply_is_paired_with_the_confident_worry_it_followed(ws: Workspace) -> None:
+    price = _seed(ws)
+    with ws.session() as db:
+        evidence = collect_evidence(db, [price.cluster], redact=False)
+    [cluster] = evidence.clusters
+    pairs = [(worry.text, reply.text) for worry, reply in evidence.answered(cluster)]
+    assert pairs == [(FOUR_DOLLARS, BASE_PRICE), (LOCKED_IN, MONTHLY)]
+    assert all(SUNDAY not in q.text for q in evidence.quotes)
+    # The LLM sees which worry each reply answered.
+    prompt = prompt_text(build_messages(content_type("pricing-explainer"), evidence))
+    for worry, reply in evidence.answered(cluster):
+        assert f"Q{reply.id} (rep, answer, won deal, reply to Q{worry.id})" in prompt
+
+    explainer = OFFLINE_DRAFTS["pricing-explainer"](evidence).model_dump()
+    answered = {
+        concern["question"]: concern["answer"]
+        for concern in explainer["concerns"]
+        if "deal we won" in concern["answer"]
+    }
+    assert answered.keys() == {FOUR_DOLLARS, LOCKED_IN}
+    assert BASE_PRICE in answered[FOUR_DOLLARS] and MONTHLY in answered[LOCKED_IN]
+    assert TOO_DEAR == explainer["summary"]["text"].split("“")[1].rstrip("”")
+
+
+def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
+    price = _seed(ws)
+    with ws.session() as db:
+        evidence = collect_evidence(db, [price.cluster], redact=False, industry="Hospitality")
+    use_case = OFFLINE_DRAFTS["use-case"](evidence).model_dump()
+    [worry] = use_case["objections"]
+    pairs = {worry.text: reply.text for worry, reply in evidence.answered(evidence.clusters[0])}
+    assert worry["objection"] in pairs
+    assert pairs[worry["objection"]] in worry["answer"]
