@@ -152,7 +152,8 @@ def live_cluster(session: Session, cluster_id: int) -> Cluster:
 
 
 def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow]) -> str | None:
-    """The member nearest the stored centroid, from cached vectors (no model load needed).
+    """The member nearest the stored centroid, weighed by the detector's confidence (a sure
+    mention stands for the theme, not a guess), from cached vectors (no model load needed).
 
     Among the first ``_CENTRAL_SAMPLE`` members by id: a page lists every cluster, and reading
     every member's vector of a 100k-mention workspace per request would cost seconds."""
@@ -162,6 +163,10 @@ def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow
         return rows[0].text
     centroid = np.frombuffer(cluster.centroid, dtype=np.float32)
     by_hash = {text_hash(r.text): r.text for r in rows}
+    sure: dict[str, float] = {}
+    for row in rows:
+        key = text_hash(row.text)
+        sure[key] = max(sure.get(key, 0.0), row.confidence)
     found = session.execute(
         select(EmbeddingCache.text_hash, EmbeddingCache.vector).where(
             EmbeddingCache.text_hash.in_(list(by_hash)[:_CENTRAL_SAMPLE]),
@@ -170,7 +175,10 @@ def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow
     ).all()
     if not found:
         return rows[0].text
-    scores = [float(np.frombuffer(vector, dtype=np.float32) @ centroid) for _, vector in found]
+    scores = [
+        float(np.frombuffer(vector, dtype=np.float32) @ centroid) * sure[key]
+        for key, vector in found
+    ]
     return by_hash[found[int(np.argmax(scores))][0]]
 
 

@@ -107,12 +107,19 @@ def _ranked(counter: Counter[str]) -> list[dict[str, Any]]:
 
 
 def mmr_quotes(
-    vectors: Vectors, centroid: Vectors, count: int = QUOTES, lam: float = MMR_LAMBDA
+    vectors: Vectors,
+    centroid: Vectors,
+    count: int = QUOTES,
+    lam: float = MMR_LAMBDA,
+    weights: Sequence[float] | None = None,
 ) -> list[int]:
-    """Positions of central yet diverse rows (maximal marginal relevance)."""
+    """Positions of central yet diverse rows (maximal marginal relevance); ``weights`` scale
+    each row's relevance (the detector's confidence, so a sure mention comes first)."""
     if len(vectors) == 0:
         return []
     relevance = vectors @ centroid
+    if weights is not None:
+        relevance = relevance * np.asarray(weights, dtype=relevance.dtype)
     chosen = [int(np.argmax(relevance))]
     while len(chosen) < min(count, len(vectors)):
         redundancy = (vectors @ vectors[chosen].T).max(axis=1)
@@ -129,11 +136,13 @@ def representative_quotes(
     *,
     quotes: int = QUOTES,
 ) -> list[dict[str, Any]]:
-    """Central yet diverse quotes when the vectors are given, else the first ``quotes`` rows."""
+    """Central, sure yet diverse quotes when the vectors are given (relevance weighed by the
+    detector's confidence), else the ``quotes`` most confident rows."""
     if vectors is not None and centroid is not None and len(rows):
-        chosen = mmr_quotes(vectors, centroid, quotes)
+        chosen = mmr_quotes(vectors, centroid, quotes, weights=[r.confidence for r in rows])
     else:
-        chosen = list(range(min(quotes, len(rows))))
+        by_confidence = sorted(range(len(rows)), key=lambda i: -rows[i].confidence)
+        chosen = by_confidence[:quotes]
     return [rows[i].quote() for i in chosen]
 
 

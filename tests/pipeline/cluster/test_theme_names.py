@@ -1,5 +1,5 @@
-"""A theme's name weighs its mentions by how sure the detector is of them: its uncertain reads
-sit in it too (behind "show uncertain") but must not give the theme its name."""
+"""A theme's name and its quotes weigh its mentions by how sure the detector is of them: its
+uncertain reads sit in it too (behind "show uncertain") but must not name or stand for it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from sqlalchemy import select, update
 
 from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.queries import get_cluster, list_clusters
 from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES
@@ -37,3 +38,29 @@ def test_a_full_recluster_names_a_theme_from_its_confident_mentions(ws: Workspac
         members = session.scalars(select(Mention.text).where(Mention.cluster_id == cluster)).all()
     assert len(members) > 1  # the uncertain ones are still members
     assert words(name) <= words(sure), name
+
+
+def test_a_themes_quotes_put_its_confident_mentions_first(ws: Workspace) -> None:
+    """The quote beside a theme in the list and the first of its representative quotes (CLI
+    ``clusters`` / ``cluster-show``, the API) are a sure mention, not the most central guess."""
+    sure = THEMES["price"][2]
+    with ws.session() as session:
+        price = session.scalars(select(Mention.cluster_id).where(Mention.text == sure)).one()
+        assert price is not None
+        listed = {c["id"]: c for c in list_clusters(session, kind="objection")}
+        shown = get_cluster(session, price, embedder=ws.embedder)["quotes"]
+        assert listed[price]["quote"] != sure and shown[0]["text"] != sure  # central so far
+        session.execute(
+            update(Mention)
+            .where(Mention.cluster_id == price, Mention.text != sure)
+            .values(confidence=0.2)
+        )
+        session.execute(update(Mention).where(Mention.text == sure).values(confidence=0.95))
+        session.commit()
+    with ws.session() as session:
+        listed = {c["id"]: c for c in list_clusters(session, kind="objection")}
+        assert listed[price]["quote"] == sure
+        for embedder in (ws.embedder, None):
+            quotes = get_cluster(session, price, embedder=embedder)["quotes"]
+            assert quotes[0]["text"] == sure
+            assert len(quotes) > 1  # the uncertain ones are still there, after it
