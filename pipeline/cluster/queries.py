@@ -151,6 +151,24 @@ def live_cluster(session: Session, cluster_id: int) -> Cluster:
     return cluster
 
 
+def typicality(session: Session, cluster: Cluster, texts: Sequence[str]) -> dict[str, float]:
+    """How typical of the cluster each text is: its cosine to the stored centroid, from cached
+    vectors (no model load needed); a text with no cached vector is left out."""
+    if cluster.centroid is None or not texts:
+        return {}
+    centroid = np.frombuffer(cluster.centroid, dtype=np.float32)
+    by_hash = {text_hash(text): text for text in texts}
+    found = session.execute(
+        select(EmbeddingCache.text_hash, EmbeddingCache.vector).where(
+            EmbeddingCache.text_hash.in_(list(by_hash)), EmbeddingCache.dim == len(centroid)
+        )
+    ).all()
+    return {
+        by_hash[key]: float(np.frombuffer(vector, dtype=np.float32) @ centroid)
+        for key, vector in found
+    }
+
+
 def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow]) -> str | None:
     """The member nearest the stored centroid, weighed by the detector's confidence (a sure
     mention stands for the theme, not a guess), from cached vectors (no model load needed).
@@ -159,27 +177,13 @@ def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow
     every member's vector of a 100k-mention workspace per request would cost seconds."""
     if not rows:
         return None
-    if cluster.centroid is None:
-        return rows[0].text
-    centroid = np.frombuffer(cluster.centroid, dtype=np.float32)
-    by_hash = {text_hash(r.text): r.text for r in rows}
     sure: dict[str, float] = {}
     for row in rows:
-        key = text_hash(row.text)
-        sure[key] = max(sure.get(key, 0.0), row.confidence)
-    found = session.execute(
-        select(EmbeddingCache.text_hash, EmbeddingCache.vector).where(
-            EmbeddingCache.text_hash.in_(list(by_hash)[:_CENTRAL_SAMPLE]),
-            EmbeddingCache.dim == len(centroid),
-        )
-    ).all()
-    if not found:
+        sure[row.text] = max(sure.get(row.text, 0.0), row.confidence)
+    typical = typicality(session, cluster, list(sure)[:_CENTRAL_SAMPLE])
+    if not typical:
         return rows[0].text
-    scores = [
-        float(np.frombuffer(vector, dtype=np.float32) @ centroid) * sure[key]
-        for key, vector in found
-    ]
-    return by_hash[found[int(np.argmax(scores))][0]]
+    return max(typical, key=lambda text: typical[text] * sure[text])
 
 
 def known_competitors(db: Session) -> list[str]:

@@ -3,7 +3,6 @@ quotes, what reps answered in won deals, why-now and competitor quotes, phrases,
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -13,19 +12,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.phrases import extract_phrases
+from pipeline.cluster.queries import typicality
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
-from pipeline.content.evidence import (
-    ClusterEvidence,
-    Evidence,
-    Fact,
-    Phrase,
-    Quote,
-    clip,
-    repeats,
-    text_key,
-)
+from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip
 from pipeline.content.profile import current_profile, profile_facts
+from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes
 from pipeline.content.won_answers import ANSWERS_PER_CLUSTER, MentionRow, answers_in_won_deals
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, buyer_names
@@ -52,144 +44,6 @@ def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
         .order_by(Mention.id)
     )
     return [(row[0], row[1], row[2]) for row in session.execute(stmt)]
-
-
-def _representative(rows: Sequence[MentionRow], limit: int) -> list[MentionRow]:
-    """Diverse, confident, recent: at most one quote per call first, then fill (deterministic)."""
-    ordered = sorted(
-        rows,
-        key=lambda r: (-r[0].confidence, -(r[2].call_date or dt.date.min).toordinal(), r[0].id),
-    )
-    picked: list[MentionRow] = []
-    seen_calls: set[int] = set()
-    seen_texts: set[str] = set()
-    for row in ordered:
-        key = row[0].text.strip().lower()
-        if row[2].id not in seen_calls and key not in seen_texts:
-            picked.append(row)
-            seen_calls.add(row[2].id)
-            seen_texts.add(key)
-    for row in ordered:
-        if row not in picked and row[0].text.strip().lower() not in seen_texts:
-            picked.append(row)
-            seen_texts.add(row[0].text.strip().lower())
-    return picked[:limit]
-
-
-class _Numberer:
-    """Hands out quote ids in order of first use; the same mention/utterance keeps its id."""
-
-    def __init__(self, redactor: Redactor) -> None:
-        self.redactor = redactor
-        self.quotes: list[Quote] = []
-        self._keys: dict[tuple[str, int], int] = {}
-        self._texts: list[str] = []  # a quote is used once, whichever mention said it
-
-    def key(self, text: str) -> str:
-        return text_key(self.redactor.redact(text))
-
-    def repeats(self, key: str) -> bool:
-        """The words of a quote already used: the same, inside it, or around it."""
-        return repeats(key, self._texts)
-
-    def mention(self, row: MentionRow, cluster_id: int | None) -> int:
-        mention, utterance, call = row
-        key = ("m", mention.id)
-        if key not in self._keys:
-            note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
-            self._keys[key] = self._add(
-                text=mention.text,
-                role="rep_note" if note else "buyer",
-                kind=mention.kind,
-                call=call,
-                utterance=utterance,
-                mention_id=mention.id,
-                speaker="rep's note" if note else "buyer",
-                cluster_id=cluster_id,
-                competitor=mention.competitor,
-            )
-        return self._keys[key]
-
-    def objection(self, row: MentionRow, cluster_id: int) -> int:
-        """The quote of the objection an answer followed: its words' quote when they were
-        already quoted (a quote is used once, whichever mention said it)."""
-        if ("m", row[0].id) not in self._keys:
-            key = self.key(row[0].text)
-            same = next((n for n, said in enumerate(self._texts, 1) if repeats(key, [said])), 0)
-            if same:
-                return same
-        return self.mention(row, cluster_id)
-
-    def answer(
-        self, utterance: Utterance, text: str, call: Call, cluster_id: int, replies_to: int
-    ) -> int:
-        """A rep's reply in a won deal, ``replies_to`` the quote id of the objection it followed."""
-        key = ("u", utterance.id)
-        if key not in self._keys:
-            self._keys[key] = self._add(
-                text=text,
-                role="rep",
-                kind="answer",
-                call=call,
-                utterance=utterance,
-                mention_id=None,
-                speaker=f"rep {utterance.speaker}" if utterance.speaker else "rep",
-                cluster_id=cluster_id,
-                competitor=None,
-                replies_to=replies_to,
-            )
-        return self._keys[key]
-
-    def _add(
-        self,
-        *,
-        text: str,
-        role: str,
-        kind: str,
-        call: Call,
-        utterance: Utterance,
-        mention_id: int | None,
-        speaker: str,
-        cluster_id: int | None,
-        competitor: str | None,
-        replies_to: int | None = None,
-    ) -> int:
-        redacted = clip(self.redactor.redact(text))
-        self._texts.append(text_key(redacted))
-        quote = Quote(
-            id=len(self.quotes) + 1,
-            text=redacted,
-            role=role,
-            kind=kind,
-            call_id=call.id,
-            utterance_id=utterance.id,
-            mention_id=mention_id,
-            call_date=call.call_date,
-            account=call.account,
-            outcome=call.outcome,
-            speaker=speaker,
-            cluster_id=cluster_id,
-            competitor=competitor,
-            replies_to=replies_to,
-        )
-        self.quotes.append(quote)
-        return quote.id
-
-
-def _buyer_quotes(rows: Sequence[MentionRow], numberer: _Numberer, limit: int) -> list[MentionRow]:
-    """The buyer's own words only (never a rep's note), confident first; words already quoted
-    in the document (the same, within or around another quote) are not quoted again."""
-    chosen: list[MentionRow] = []
-    keys: list[str] = []
-    for row in _representative([r for r in rows if r[1].role == "buyer"], len(rows)):
-        key = numberer.key(row[0].text)
-        if numberer.repeats(key) or repeats(key, keys):
-            continue
-        chosen.append(row)
-        keys.append(key)
-        if len(chosen) == limit:
-            break
-    return chosen
 
 
 def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
@@ -268,7 +122,7 @@ def collect_evidence(
     call_ids |= {row[2].id for row in competitor_rows}
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
     redactor = Redactor(buyer_names(session, named), enabled=redact)
-    numberer = _Numberer(redactor)
+    numberer = QuoteNumberer(redactor)
 
     evidence_clusters: list[ClusterEvidence] = []
     for cluster in clusters:
@@ -276,18 +130,30 @@ def collect_evidence(
         rows = rows_by_cluster[cluster.id]
         quote_ids = [
             numberer.mention(r, cluster.id)
-            for r in _buyer_quotes(rows, numberer, quotes_per_cluster)
+            for r in buyer_quotes(
+                rows,
+                numberer,
+                quotes_per_cluster,
+                QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in rows])),
+            )
         ]
         answered = answers_in_won_deals(
             session, rows, ANSWERS_PER_CLUSTER, confident_at=confident_at
         )
-        if industry and not answered:
+        elsewhere = bool(industry and not answered)
+        if elsewhere:
             answered = answers_in_won_deals(
                 session, everywhere[cluster.id], 1, confident_at=confident_at
             )
+        # A reply from another industry's won deal is cited alone: its worry is not this
+        # segment's buyer speaking.
         answer_ids = [
             numberer.answer(
-                a.reply, a.text, a.call, cluster.id, numberer.objection(a.objection, cluster.id)
+                a.reply,
+                a.text,
+                a.call,
+                cluster.id,
+                None if elsewhere else numberer.objection(a.objection, cluster.id),
             )
             for a in answered
         ]
@@ -314,12 +180,14 @@ def collect_evidence(
             )
         )
 
-    for row in _buyer_quotes(competitor_rows, numberer, MAX_COMPETITOR_QUOTES):
+    for row in buyer_quotes(
+        competitor_rows, numberer, MAX_COMPETITOR_QUOTES, QuoteRank(confident_at)
+    ):
         numberer.mention(row, row[0].cluster_id)
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
-    for row in _buyer_quotes(why_now, numberer, MAX_WHY_NOW):
+    for row in buyer_quotes(why_now, numberer, MAX_WHY_NOW, QuoteRank(confident_at)):
         numberer.mention(row, row[0].cluster_id)
 
     buyer_texts = [

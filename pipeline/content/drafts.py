@@ -51,12 +51,36 @@ def stats_line(cluster: ClusterEvidence) -> str:
     return say("stats", size=cluster.size, calls=cluster.calls, won=won, lost=lost)
 
 
-def _answer(evidence: Evidence, cluster: ClusterEvidence, limit: int) -> tuple[str, list[int]]:
-    answers = evidence.cluster_answers(cluster)
-    if not answers:
-        return clip(say("no_answer", stats=stats_line(cluster)), limit), []
-    best = answers[0]
-    return clip(say("won_answer", text=best.text), limit), [best.id]
+def fresh(quotes: list[Quote], used: set[int]) -> Quote | None:
+    return next((q for q in quotes if q.id not in used), None)
+
+
+def answered_worry(
+    evidence: Evidence, cluster: ClusterEvidence, used: set[int]
+) -> ObjectionAnswer | None:
+    """A worry in the buyer's words with the won-deal reply that followed it; else the top
+    worry with a reply from another segment's won deal (which has no worry of its own here),
+    a profile fact, or a visible "to write" with the cluster's counts."""
+    paired = next(((w, r) for w, r in evidence.answered(cluster) if not {w.id, r.id} & used), None)
+    quote = paired[0] if paired else fresh(evidence.cluster_quotes(cluster), used)
+    if quote is None:
+        return None
+    elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
+    reply = paired[1] if paired else fresh(elsewhere, used)
+    facts = [] if reply else evidence.profile_for(cluster, 1)
+    if reply is not None:
+        answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
+    elif facts:
+        answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
+    else:
+        answer, ids = say("no_answer", stats=stats_line(cluster)), [quote.id]
+    used.update(ids)
+    return ObjectionAnswer(
+        objection=clip(quote.text, 160),
+        answer=clip(answer, 240),
+        citations=ids,
+        profile=[f.id for f in facts],
+    )
 
 
 def top_quote(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
@@ -123,21 +147,11 @@ def one_pager(evidence: Evidence) -> OnePager:
     pains = [c for c in evidence.of_clusters("pain") if evidence.cluster_quotes(c)]
     objections: list[ObjectionAnswer] = []
     used: list[ClusterEvidence] = []
+    quoted: set[int] = set()
     for cluster in evidence.of_clusters("objection"):
-        quote = top_quote(evidence, cluster)
-        if quote is not None and len(objections) < 4:
-            answer, ids = _answer(evidence, cluster, 240)
-            facts = [] if ids else evidence.profile_for(cluster, 1)
-            if facts:
-                answer = clip(say("profile_fact", text=facts[0].text), 240)
-            objections.append(
-                ObjectionAnswer(
-                    objection=clip(quote.text, 160),
-                    answer=answer,
-                    citations=[quote.id, *ids],
-                    profile=[f.id for f in facts],
-                )
-            )
+        worry = answered_worry(evidence, cluster, quoted) if len(objections) < 4 else None
+        if worry is not None:
+            objections.append(worry)
             used.append(cluster)
     if not objections:
         raise BadInput("a one-pager needs objection clusters with buyer quotes")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.content.drafts import require_quotes, say, stats_line
-from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip
+from pipeline.content.drafts import answered_worry, fresh, require_quotes, say
+from pipeline.content.evidence import ClusterEvidence, Evidence, clip
 from pipeline.content.profile import ProfileFact
 from pipeline.content.types import ObjectionAnswer, Point, UseCase
 from pipeline.errors import BadInput
@@ -16,53 +16,16 @@ _WORD = re.compile(r"[a-z]{4,}")
 HELP_SECTIONS = ("features", "integrations", "onboarding", "plans", "pricing", "security")
 
 
-def _fresh(quotes: list[Quote], used: set[int]) -> Quote | None:
-    return next((q for q in quotes if q.id not in used), None)
-
-
 def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
     """The segment's pains (largest first), one buyer quote each."""
     points: list[Point] = []
     for cluster in evidence.of_clusters("pain")[:3]:
-        quote = _fresh(evidence.cluster_quotes(cluster), used)
+        quote = fresh(evidence.cluster_quotes(cluster), used)
         if quote is not None:
             used.add(quote.id)
             text = say("uc_challenge", text=quote.text, calls=cluster.calls)
             points.append(Point(text=clip(text, 240), citations=[quote.id]))
     return points
-
-
-def _worry(evidence: Evidence, cluster: ClusterEvidence, used: set[int]) -> ObjectionAnswer | None:
-    """A worry in the buyer's words, answered by a won-deal reply (the one that followed it when
-    a won deal of the segment answered it), else a profile fact, else a visible "to write"
-    with the segment's counts."""
-    own = set(cluster.call_ids)
-    paired = next(
-        (
-            (worry, reply)
-            for worry, reply in evidence.answered(cluster)
-            if worry.call_id in own and not {worry.id, reply.id} & used
-        ),
-        None,
-    )
-    quote = paired[0] if paired else _fresh(evidence.cluster_quotes(cluster), used)
-    if quote is None:
-        return None
-    reply = paired[1] if paired else _fresh(evidence.cluster_answers(cluster), used)
-    facts = [] if reply else evidence.profile_for(cluster, 1)
-    if reply is not None:
-        answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
-    elif facts:
-        answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
-    else:
-        answer, ids = say("no_answer", stats=stats_line(cluster)), [quote.id]
-    used.update(ids)
-    return ObjectionAnswer(
-        objection=clip(quote.text, 160),
-        answer=clip(answer, 240),
-        citations=ids,
-        profile=[f.id for f in facts],
-    )
 
 
 def _relevant_facts(evidence: Evidence, cited: set[int], limit: int) -> list[ProfileFact]:
@@ -89,7 +52,7 @@ def use_case(evidence: Evidence) -> UseCase:
     worries: list[ObjectionAnswer] = []
     raised: list[ClusterEvidence] = []
     for cluster in evidence.of_clusters("objection"):
-        worry = _worry(evidence, cluster, used) if len(worries) < 4 else None
+        worry = answered_worry(evidence, cluster, used) if len(worries) < 4 else None
         if worry is not None:
             worries.append(worry)
             raised.append(cluster)

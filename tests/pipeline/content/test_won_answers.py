@@ -101,3 +101,12 @@ def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
     pairs = {worry.text: reply.text for worry, reply in evidence.answered(evidence.clusters[0])}
     assert worry["objection"] in pairs
     assert pairs[worry["objection"]] in worry["answer"]
+
+
+def test_a_one_pager_objection_keeps_its_own_reply(ws: Workspace) -> None:
+    price = _seed(ws)
+    with ws.session() as db:
+        evidence = collect_evidence(db, [price.cluster], redact=False)
+    one_pager = OFFLINE_DRAFTS["one-pager"](evidence).model_dump()
+    [objection] = one_pager["objections"]
+    assert objection["objection"] == FOUR_DOLLARS and BASE_PRICE in objection["answer"]

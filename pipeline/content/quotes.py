@@ -1,0 +1,180 @@
+"""Which buyer quotes a document offers, in what order, and their numbers: confident and
+typical first, one per call before the rest, the same words quoted once (``Q<n>`` ids)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.content.evidence import Quote, clip, repeats, text_key
+from pipeline.content.won_answers import MentionRow
+from pipeline.redact import Redactor
+from pipeline.store.models import Call, Utterance
+
+
+@dataclass(frozen=True)
+class QuoteRank:
+    """The order quotes are offered in: confident mentions first (``confident_at``), then by
+    confidence weighed by how typical of their cluster they are (``typical``: each text's
+    closeness to its centre), so the quote that stands for a theme says what it is about, not
+    a sure fragment ("Same cook, same Friday."); then the most recent."""
+
+    confident_at: float
+    typical: dict[str, float] = field(default_factory=dict)
+
+    def key(self, row: MentionRow) -> tuple[bool, float, int, int]:
+        typical = self.typical
+        fallback = sum(typical.values()) / len(typical) if typical else 1.0
+        mention, _, call = row
+        return (
+            mention.confidence < self.confident_at,
+            -mention.confidence * typical.get(mention.text, fallback),
+            -(call.call_date or dt.date.min).toordinal(),
+            mention.id,
+        )
+
+
+def representative(rows: Sequence[MentionRow], limit: int, rank: QuoteRank) -> list[MentionRow]:
+    """Diverse and in ``rank``'s order: at most one quote per call first, then fill."""
+    ordered = sorted(rows, key=rank.key)
+    picked: list[MentionRow] = []
+    seen_calls: set[int] = set()
+    seen_texts: set[str] = set()
+    for row in ordered:
+        key = row[0].text.strip().lower()
+        if row[2].id not in seen_calls and key not in seen_texts:
+            picked.append(row)
+            seen_calls.add(row[2].id)
+            seen_texts.add(key)
+    for row in ordered:
+        if row not in picked and row[0].text.strip().lower() not in seen_texts:
+            picked.append(row)
+            seen_texts.add(row[0].text.strip().lower())
+    return picked[:limit]
+
+
+class QuoteNumberer:
+    """Hands out quote ids in order of first use; the same mention/utterance keeps its id."""
+
+    def __init__(self, redactor: Redactor) -> None:
+        self.redactor = redactor
+        self.quotes: list[Quote] = []
+        self._keys: dict[tuple[str, int], int] = {}
+        self._texts: list[str] = []  # a quote is used once, whichever mention said it
+
+    def key(self, text: str) -> str:
+        return text_key(self.redactor.redact(text))
+
+    def repeats(self, key: str) -> bool:
+        """The words of a quote already used: the same, inside it, or around it."""
+        return repeats(key, self._texts)
+
+    def mention(self, row: MentionRow, cluster_id: int | None) -> int:
+        mention, utterance, call = row
+        key = ("m", mention.id)
+        if key not in self._keys:
+            note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
+            self._keys[key] = self._add(
+                text=mention.text,
+                role="rep_note" if note else "buyer",
+                kind=mention.kind,
+                call=call,
+                utterance=utterance,
+                mention_id=mention.id,
+                speaker="rep's note" if note else "buyer",
+                cluster_id=cluster_id,
+                competitor=mention.competitor,
+            )
+        return self._keys[key]
+
+    def objection(self, row: MentionRow, cluster_id: int) -> int:
+        """The quote of the objection an answer followed: its words' quote when they were
+        already quoted (a quote is used once, whichever mention said it)."""
+        if ("m", row[0].id) not in self._keys:
+            key = self.key(row[0].text)
+            same = next((n for n, said in enumerate(self._texts, 1) if repeats(key, [said])), 0)
+            if same:
+                return same
+        return self.mention(row, cluster_id)
+
+    def answer(
+        self,
+        utterance: Utterance,
+        text: str,
+        call: Call,
+        cluster_id: int,
+        replies_to: int | None,
+    ) -> int:
+        """A rep's reply in a won deal, ``replies_to`` the quote id of the objection it followed."""
+        key = ("u", utterance.id)
+        if key not in self._keys:
+            self._keys[key] = self._add(
+                text=text,
+                role="rep",
+                kind="answer",
+                call=call,
+                utterance=utterance,
+                mention_id=None,
+                speaker=f"rep {utterance.speaker}" if utterance.speaker else "rep",
+                cluster_id=cluster_id,
+                competitor=None,
+                replies_to=replies_to,
+            )
+        return self._keys[key]
+
+    def _add(
+        self,
+        *,
+        text: str,
+        role: str,
+        kind: str,
+        call: Call,
+        utterance: Utterance,
+        mention_id: int | None,
+        speaker: str,
+        cluster_id: int | None,
+        competitor: str | None,
+        replies_to: int | None = None,
+    ) -> int:
+        redacted = clip(self.redactor.redact(text))
+        self._texts.append(text_key(redacted))
+        quote = Quote(
+            id=len(self.quotes) + 1,
+            text=redacted,
+            role=role,
+            kind=kind,
+            call_id=call.id,
+            utterance_id=utterance.id,
+            mention_id=mention_id,
+            call_date=call.call_date,
+            account=call.account,
+            outcome=call.outcome,
+            speaker=speaker,
+            cluster_id=cluster_id,
+            competitor=competitor,
+            replies_to=replies_to,
+        )
+        self.quotes.append(quote)
+        return quote.id
+
+
+def buyer_quotes(
+    rows: Sequence[MentionRow],
+    numberer: QuoteNumberer,
+    limit: int,
+    rank: QuoteRank,
+) -> list[MentionRow]:
+    """The buyer's own words only (never a rep's note), confident first; words already quoted
+    in the document (the same, within or around another quote) are not quoted again."""
+    chosen: list[MentionRow] = []
+    keys: list[str] = []
+    for row in representative([r for r in rows if r[1].role == "buyer"], len(rows), rank):
+        key = numberer.key(row[0].text)
+        if numberer.repeats(key) or repeats(key, keys):
+            continue
+        chosen.append(row)
+        keys.append(key)
+        if len(chosen) == limit:
+            break
+    return chosen
