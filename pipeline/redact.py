@@ -97,7 +97,21 @@ class Redactor:
         text = _PHONE_RE.sub(_phone, text)
         if self._names_re is not None:
             text = self._names_re.sub(NAME, text)
-        return text
+        return _SAID_NAME_RE.sub(_said_name, text)
+
+
+# A person the speech itself names, whoever they are: after a title ("Dr. Abbott and Dr Singh,
+# the partners") or introduced by name ("Her name's Keisha", "my manager, named Ola Ade").
+_SAID_NAME_RE = re.compile(
+    r"(?P<lead>\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?\s+"
+    r"|\b(?:[Nn]ame is|[Nn]ame's|[Nn]ame’s|[Nn]amed)\s+)"
+    r"(?P<name>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+    r"(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)?)"
+)
+
+
+def _said_name(match: re.Match[str]) -> str:
+    return match.group("lead") + NAME
 
 
 # A person named in the prose of a rep's note or a CRM note: after "with", "w/", "attendees:",

@@ -47,3 +47,35 @@ def test_cards_emails_and_speaker_names() -> None:
     assert redactor.redact(text) == f"{NAME}'s card is {CARD}, mail {EMAIL}, ask {NAME}."
     assert luhn_valid("4111111111111111") and not luhn_valid("4111111111111112")
     assert Redactor(enabled=False).redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        (
+            "I showed it to Dr. Abbott and Dr Singh, the partners.",
+            f"I showed it to Dr. {NAME} and Dr {NAME}, the partners.",
+        ),
+        ("Ask Mrs O'Neil at the front desk.", f"Ask Mrs {NAME} at the front desk."),
+        ("Her name's Keisha.", f"Her name's {NAME}."),
+        ("My manager, named Ola Adeyemi, signs.", f"My manager, named {NAME}, signs."),
+        ("His name is McLeod-Smith.", f"His name is {NAME}."),
+    ],
+)
+def test_people_the_speech_names_by_title_or_by_name_are_hidden(text: str, redacted: str) -> None:
+    """Not speakers, so no list names them: a title or an introduction does (a comparison had
+    published "Dr. Abbott and Dr. Singh" under "personal data redacted")."""
+    assert Redactor().redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. appointments fill the week.",
+        "The name is the problem, not the price.",
+        "A tool named after its founder.",
+        "MRS. is printed on the form.",
+    ],
+)
+def test_titles_and_introductions_without_a_name_stay(text: str) -> None:
+    assert Redactor().redact(text) == text
