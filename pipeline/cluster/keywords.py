@@ -7,6 +7,7 @@ rare in the rest. Kept for search and for telling duplicates apart, and a name t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -20,17 +21,23 @@ EXTRA_STOP_WORDS = frozenset(
 KEYWORDS_KEPT = 8
 
 
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """English stop words (scikit-learn's list, imported on first use) and spoken filler."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS
+
+
 def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -> list[list[str]]:
     """Top c-TF-IDF unigrams/bigrams (English stop words removed) for each group of texts."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer
 
     documents = [" ".join(texts) for texts in groups]
     if not any(doc.strip() for doc in documents):
         return [[] for _ in groups]
     try:
-        vectorizer = CountVectorizer(
-            ngram_range=(1, 2), stop_words=sorted(ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS), min_df=1
-        )
+        vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words=sorted(stop_words()), min_df=1)
         # Sparse throughout: groups x terms dense was 3 copies of k x vocabulary floats.
         counts = vectorizer.fit_transform(documents).tocsr().astype(np.float64)
     except ValueError:  # only stop words everywhere

@@ -20,7 +20,8 @@ def _snippet(node: dict[str, Any]) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _is_placeholder(node: dict[str, Any]) -> bool:
+def is_placeholder(node: dict[str, Any]) -> bool:
+    """A visible "To write" (or "Unknown") gap: it claims nothing, so it needs no source."""
     return any(str(node.get(k, "")).startswith(("To write", "Unknown")) for k in _TEXT_KEYS)
 
 
@@ -58,7 +59,7 @@ def check_citations(
             _filter_ids(node, "facts", fact_ids, "F", path, warnings)
             _filter_ids(node, "profile", profile_ids, "P", path, warnings)
             cited = any(node.get(key) for key in ("citations", "facts", "profile"))
-            if not cited and not _is_placeholder(node):
+            if not cited and not is_placeholder(node):
                 warnings.append(
                     f"{path}: claim has no citation, check it for accuracy (“{_snippet(node)}”)"
                 )

@@ -107,7 +107,7 @@ def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | N
     if not quotes:
         return None
     answers = evidence.cluster_answers(cluster)[:1]
-    facts = evidence.profile_for(cluster)
+    facts = evidence.profile_for(cluster, besides=" ".join(a.text for a in answers))
     parts = [say("won_answer", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:

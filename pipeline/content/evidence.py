@@ -126,9 +126,17 @@ class Evidence:
     def fact(self, fact_id: int) -> Fact | None:
         return next((fact for fact in self.facts if fact.id == fact_id), None)
 
-    def profile_for(self, cluster: ClusterEvidence, limit: int = 2) -> list[ProfileFact]:
-        """Profile facts that answer this cluster's category of objection."""
-        return facts_for(self.profile, cluster.category, limit)
+    def profile_for(
+        self, cluster: ClusterEvidence, limit: int = 2, besides: str = ""
+    ) -> list[ProfileFact]:
+        """Profile facts that answer this cluster's category of objection, those closest to
+        what its buyers said first; none that mostly repeats ``besides`` (a reply beside it)."""
+        # Its name and keywords (what sets it apart from the other clusters), not every word
+        # of its quotes: "staff" and "time" are in most worries and answer none.
+        said = [cluster.name, *cluster.keywords]
+        return facts_for(
+            self.profile, cluster.category, limit, about=" ".join(said), besides=besides
+        )
 
     def profile_section(self, *sections: str) -> list[ProfileFact]:
         return [fact for fact in self.profile if fact.section in sections]

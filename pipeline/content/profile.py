@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.keywords import stop_words
 from pipeline.errors import BadInput, Conflict
 from pipeline.store.models import ProductProfileVersion
 
@@ -48,6 +50,10 @@ CATEGORY_SECTIONS: dict[str, tuple[str, ...]] = {
     "status_quo": ("proof_points", "features"),
     "competitor": ("proof_points", "features"),
 }
+# Lists about the product as a whole, not about one kind of worry.
+GENERAL_SECTIONS = frozenset({"features", "proof_points"})
+REPEAT_SHARE = 0.75  # of a fact's words found in the reply beside it: it says the same
+_WORD_RE = re.compile(r"[a-z]{3,}")
 
 
 class ProductProfile(BaseModel):
@@ -97,10 +103,58 @@ def profile_facts(profile: ProductProfile | None) -> list[ProfileFact]:
     return facts
 
 
-def facts_for(facts: list[ProfileFact], category: str | None, limit: int = 2) -> list[ProfileFact]:
-    """The profile facts that answer an objection of this category."""
+def content_words(text: str) -> set[str]:
+    """What a fact and a worry are compared on: words of three letters or more that are not
+    stop words, a plural's "s" dropped ("apps" is "app")."""
+    words = set(_WORD_RE.findall(text.lower())) - stop_words()
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+def facts_for(
+    facts: list[ProfileFact],
+    category: str | None,
+    limit: int = 2,
+    *,
+    about: str = "",
+    besides: str = "",
+) -> list[ProfileFact]:
+    """The profile facts that answer an objection of this category: its lists in their order
+    (pricing before plans for price), in each the facts sharing the most words with what the
+    buyers said (``about``: what sets the worry apart) first.
+
+    A fact that shares none is offered only from a list made for the category (pricing for
+    price, plans for a contract), one per list, and not from a list whose answer the reply
+    beside it already gives: a general list (features, proof points) says nothing about a
+    worry it shares no word with ("Most cafe customers get weekly rota time under thirty
+    minutes." had answered "Staffly already has everyone's contracts"), and after "Then do
+    monthly..." the plans' "Guest users get shifts by SMS" answered nothing.
+    A fact that mostly says what ``besides`` says (the rep's reply quoted beside it) is left
+    out: the reader would read it twice."""
     sections = CATEGORY_SECTIONS.get(category or "", ())
-    return [fact for section in sections for fact in facts if fact.section == section][:limit]
+    said, beside = content_words(about), content_words(besides)
+    order = {section: n for n, section in enumerate(sections)}
+    candidates = [fact for fact in facts if fact.section in order]
+
+    def repeats_reply(fact: ProfileFact) -> bool:
+        words = content_words(fact.text)
+        return bool(words) and len(words & beside) >= REPEAT_SHARE * len(words)
+
+    answered = {fact.section for fact in candidates if repeats_reply(fact)}
+    ranked = sorted(
+        candidates,
+        key=lambda f: (order[f.section], -len(said & content_words(f.text)), f.id),
+    )
+    chosen: list[ProfileFact] = []
+    unmatched: set[str] = set()
+    for fact in ranked:
+        if repeats_reply(fact):
+            continue
+        if said & content_words(fact.text):
+            chosen.append(fact)
+        elif fact.section not in GENERAL_SECTIONS | answered | unmatched:
+            chosen.append(fact)
+            unmatched.add(fact.section)
+    return chosen[:limit]
 
 
 def _read(row: ProductProfileVersion) -> ProfileRead:

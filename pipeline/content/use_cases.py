@@ -4,15 +4,12 @@ speak to them, and proof (profile proof points, rep replies that closed deals)."
 
 from __future__ import annotations
 
-import re
-
 from pipeline.content.drafts import answered_worry, fresh, require_quotes, say
 from pipeline.content.evidence import ClusterEvidence, Evidence, clip
-from pipeline.content.profile import ProfileFact
+from pipeline.content.profile import ProfileFact, content_words
 from pipeline.content.types import ObjectionAnswer, Point, UseCase
 from pipeline.errors import BadInput
 
-_WORD = re.compile(r"[a-z]{4,}")
 HELP_SECTIONS = ("features", "integrations", "onboarding", "plans", "pricing", "security")
 
 
@@ -31,13 +28,12 @@ def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
 def _relevant_facts(evidence: Evidence, cited: set[int], limit: int) -> list[ProfileFact]:
     """Profile facts (features first) sharing the most words with what the segment said; ties
     keep the profile's order."""
-    said = " ".join(q.text for q in evidence.quotes if q.role == "buyer").lower()
-    said += " " + " ".join(k for c in evidence.clusters for k in c.keywords).lower()
-    words = set(_WORD.findall(said))
+    said = " ".join(q.text for q in evidence.quotes if q.role == "buyer")
+    words = content_words(said + " " + " ".join(k for c in evidence.clusters for k in c.keywords))
     candidates = [f for f in evidence.profile_section(*HELP_SECTIONS) if f.id not in cited]
     ranked = sorted(
         candidates,
-        key=lambda f: (-len(words & set(_WORD.findall(f.text.lower()))), f.id),
+        key=lambda f: (-len(words & content_words(f.text)), f.id),
     )
     return ranked[:limit]
 
