@@ -35,6 +35,7 @@ ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
 KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
+_FIGURE_RE = re.compile(r"[\d$€£¥%]")
 CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 # Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
 _LEADING_FILLER = re.compile(
@@ -284,8 +285,10 @@ def _name_options(
     the first (spelling a phrase scans every quote of the group)."""
     for phrase in phrases:
         yield spelled_as_said(phrase, by_centrality)
-    for quote in by_centrality[:CENTRAL_QUOTES]:
-        yield quote_clause(quote, keywords)
+    clauses = [quote_clause(quote, keywords) for quote in by_centrality[:CENTRAL_QUOTES]]
+    # A figure is one buyer's ("About $97 a month" had named a price theme): clauses without
+    # one first, in order of centrality.
+    yield from sorted(clauses, key=lambda clause: bool(_FIGURE_RE.search(clause)))
 
 
 def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:

@@ -69,6 +69,14 @@ def test_central_quote_clause_when_nothing_recurs() -> None:
     assert name == "Where is the data stored"
 
 
+def test_a_clause_without_a_figure_names_the_theme_before_a_more_central_one_with() -> None:
+    """A figure is one buyer's: "About $97 a month" had named the example calls' price theme."""
+    prices = ["About $97 a month, he said.", "The price is too high for us.", "It costs 20% more."]
+    assert name_clusters([prices], [[0.9, 0.6, 0.8]])[0] == "The price is too high for us"
+    figures = ["About $97 a month, he said.", "It costs 20% more."]
+    assert name_clusters([figures], [[0.6, 0.9]])[0] == "It costs 20% more"
+
+
 def test_quote_clause_trims_filler_and_length() -> None:
     clause = quote_clause(
         "I mean, but we pay per location and it is not cheap at all for a small shop like ours"
