@@ -8,7 +8,6 @@ become markup in an export.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ PROMPTS_DIR = ROOT / "prompts"
 CONTENT_TEMPLATES_DIR = ROOT / "content_templates"
 DATA_OPEN = "<<<CALL_DATA"
 DATA_CLOSE = "CALL_DATA>>>"
+_ENTITY_START_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _VERSION_RE = re.compile(r"\{#\s*(?:prompt|template)-version:\s*(\S+)\s*#\}")
 
 
@@ -37,9 +37,12 @@ def quoted(value: object) -> str:
 
 
 def md(value: object) -> str:
-    """Inline Markdown text: one line, HTML escaped, inline links disarmed."""
+    """Inline Markdown text: one line, HTML tags and entities escaped, inline links disarmed.
+    A plain "&" stays as written ("Fox & Fern Pub", not "Fox &amp; Fern Pub" in the source a
+    writer pastes): only one that would start an entity is escaped."""
     text = " ".join(str(value).split())
-    text = html.escape(text, quote=False).replace("](", "]\\(")
+    text = _ENTITY_START_RE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("](", "]\\(")
     # A leading block marker would turn a sentence into a heading, list or quote.
     return "\\" + text if re.match(r"[#>+*=-]", text) else text
 
