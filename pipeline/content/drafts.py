@@ -199,6 +199,9 @@ def comparison(evidence: Evidence) -> Comparison:
         raise BadInput(
             f"no buyer quotes or facts about {name}: add facts with `callmine facts add {name} ...`"
         )
+    # Where they fit better: the reasons not to buy us that buyers gave in deals we lost to
+    # them (a description such as "RotaPro for about six years" says no such thing).
+    lost = [q for q in about if q.outcome == "lost" and q.kind == "objection"][:2]
     rows = [
         ComparisonRow(
             aspect=say("fact_aspect", label=fact.label),
@@ -209,7 +212,21 @@ def comparison(evidence: Evidence) -> Comparison:
         )
         for fact in evidence.facts[:3]
     ]
-    quoted = about[: 6 - len(rows)]
+    # Where we fit better: what buyers said of them in deals we won, then anything else a
+    # buyer said in a won deal where they were named.
+    named = {q.call_id for q in about}
+    won = [q for q in about if q.outcome == "won" and q.role == "buyer"][:2]
+    won += [
+        q
+        for q in evidence.quotes
+        if q.outcome == "won"
+        and q.role == "buyer"
+        and q.call_id in named
+        and q not in won
+        and q not in lost
+        and q.competitor is None
+    ][: 2 - len(won)]
+    quoted = [q for q in about if q not in lost and q not in won][: 6 - len(rows)]
     rows += [
         ComparisonRow(
             aspect=clip(say("buyer_said", outcome=q.outcome), 120),
@@ -220,13 +237,7 @@ def comparison(evidence: Evidence) -> Comparison:
         )
         for q in quoted
     ]
-    used = {q.id for q in quoted}
-    lost = [q for q in about if q.outcome == "lost" and q.id not in used][:2]
-    used |= {q.id for q in lost}
-    won = [
-        q for q in evidence.quotes if q.outcome == "won" and q.role == "buyer" and q.id not in used
-    ][:2]
-    answers = evidence.of_kind("answer")[:2]
+    answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
     us_better = [
         FitPoint(text=clip(say("still_chose_us", text=q.text), 240), citations=[q.id], facts=[])
         for q in won

@@ -174,6 +174,27 @@ def test_comparison_uses_facts_and_buyer_quotes_only(ws: Workspace, seeded: Seed
     assert all(row["citations"] or row["facts"] for row in rows)
 
 
+def test_comparison_fits_come_from_deals_that_named_the_competitor(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """ "We fit better" cites won deals where the buyer named them, "they fit better" the
+    reasons not to buy us given in deals lost: a won deal that never named the competitor had
+    been cited as one that "still chose us" over them."""
+    with ws.session() as session:
+        document = generate_document(
+            session, ws.settings, doc_type="comparison", competitor="Calendly"
+        )
+    content, evidence = document.structured["content"], document.structured["evidence"]
+    quotes = {q["id"]: q for q in evidence["quotes"]}
+    named = {q["call_id"] for q in quotes.values() if q["competitor"] == "Calendly"}
+    ours = [quotes[i] for p in content["us_better_when"] for i in p["citations"]]
+    assert ours and all(q["call_id"] in named and q["outcome"] == "won" for q in ours)
+    assert "We also looked at Calendly last year." in ours[0]["text"]
+    theirs = [quotes[i] for p in content["them_better_when"] for i in p["citations"]]
+    assert [q["text"] for q in theirs] == ["Calendly is cheaper and my guys already know it."]
+    assert all(q["kind"] == "objection" and q["outcome"] == "lost" for q in theirs)
+
+
 def test_comparison_without_quotes_or_facts_is_refused(ws: Workspace, seeded: Seeded) -> None:
     with ws.session() as session, pytest.raises(BadInput, match="no buyer quotes or facts"):
         generate_document(session, ws.settings, doc_type="comparison", competitor="Acuity")
