@@ -6,6 +6,9 @@ answer they leave a visible "to write" note instead of inventing one.
 
 from __future__ import annotations
 
+import re
+
+from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip
 from pipeline.content.types import (
     QA,
@@ -266,9 +269,21 @@ def comparison(evidence: Evidence) -> Comparison:
     )
 
 
+def searchable(phrase: str) -> bool:
+    """A buyer phrase someone could search for: it opens on a word that is not a function word
+    or a negated verb, ends on one that carries meaning, and holds no digit ("won't use", "use
+    it", "head adds up when" and "4 a head" had been an SEO brief's keywords)."""
+    words = re.findall(r"[a-z0-9']+", phrase.lower())
+    if not words or re.search(r"\d", phrase):
+        return False
+    first, last = words[0], words[-1]
+    return not (first in EDGE_WORDS or first.endswith("n't") or last in FUNCTION_WORDS)
+
+
 def seo_brief(evidence: Evidence) -> SEOBrief:
     require_quotes(evidence)
-    phrases = [p.text for p in evidence.phrases] or [c.name for c in evidence.clusters]
+    phrases = [p.text for p in evidence.phrases if searchable(p.text)]
+    phrases = phrases or [c.name for c in evidence.clusters]
     target = clip(phrases[0], 120)
     asked: set[str] = set()
     faq = [qa for cluster in evidence.clusters if (qa := _qa(evidence, cluster, asked))][:4]

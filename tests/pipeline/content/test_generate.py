@@ -7,6 +7,7 @@ import time
 import pytest
 
 from pipeline.content.collect import collect_evidence
+from pipeline.content.drafts import searchable
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
@@ -240,3 +241,30 @@ def test_seo_word_counts_are_clamped_and_ordered() -> None:
         }
     )
     assert (brief.word_count_min, brief.word_count_max) == (300, 2000)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ok"),
+    [
+        ("staff won't use", True),
+        ("more expensive", True),
+        ("another app", True),
+        ("won't use", False),
+        ("use it", False),
+        ("head adds up when", False),
+        ("4 a head", False),
+        ("can't justify", False),
+        ("the price", False),
+    ],
+)
+def test_an_seo_keyword_is_a_phrase_someone_could_search(phrase: str, ok: bool) -> None:
+    assert searchable(phrase) is ok
+
+
+def test_seo_brief_keywords_are_searchable_phrases(ws: Workspace, seeded: Seeded) -> None:
+    with ws.session() as session:
+        document = generate_document(session, ws.settings, doc_type="seo-brief")
+    content = document.structured["content"]
+    phrases = [p["text"] for p in document.structured["evidence"]["phrases"]]
+    keywords = [content["target_keyword"], *content["secondary_keywords"]]
+    assert all(searchable(k) for k in keywords if k in phrases)
