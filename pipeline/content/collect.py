@@ -128,17 +128,13 @@ def collect_evidence(
     for cluster in clusters:
         assert cluster is not None
         rows = rows_by_cluster[cluster.id]
+        rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in rows]))
         quote_ids = [
             numberer.mention(r, cluster.id)
-            for r in buyer_quotes(
-                rows,
-                numberer,
-                quotes_per_cluster,
-                QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in rows])),
-            )
+            for r in buyer_quotes(rows, numberer, quotes_per_cluster, rank)
         ]
         answered = answers_in_won_deals(
-            session, rows, ANSWERS_PER_CLUSTER, confident_at=confident_at
+            session, rows, ANSWERS_PER_CLUSTER, confident_at=confident_at, order=rank.key
         )
         elsewhere = bool(industry and not answered)
         if elsewhere:

@@ -4,8 +4,9 @@ kept with the objection it answered so a document pairs the worry with its own r
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,11 +43,17 @@ def answer_text(text: str) -> str | None:
 
 
 def answers_in_won_deals(
-    session: Session, rows: Sequence[MentionRow], limit: int, *, confident_at: float
+    session: Session,
+    rows: Sequence[MentionRow],
+    limit: int,
+    *,
+    confident_at: float,
+    order: Callable[[MentionRow], Any] | None = None,
 ) -> list[WonAnswer]:
-    """The rep's statements right after confident buyer objections in won calls, the most
-    confident objection first: a reply to a sentence the detector only guessed was an objection
-    ("the overtime alone was a few hundred bucks" at 0.21) answers something else."""
+    """The rep's statements right after confident buyer objections in won calls, in ``order``
+    of the objections (default: the most confident first): a reply to a sentence the detector
+    only guessed was an objection ("the overtime alone was a few hundred bucks" at 0.21)
+    answers something else."""
     won = sorted(
         (
             r
@@ -56,7 +63,7 @@ def answers_in_won_deals(
             and r[1].role == "buyer"
             and r[0].confidence >= confident_at
         ),
-        key=lambda r: (-r[0].confidence, r[0].id),
+        key=order or (lambda r: (-r[0].confidence, r[0].id)),
     )
     if not won:
         return []
