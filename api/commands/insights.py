@@ -184,9 +184,11 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
     if named:
         console.print(f"competitors: {named}")
     for quote in detail["quotes"]:
+        said = "rep's note, " if quote["role"] == "rep_note" else ""
         console.print(
-            f'  "{quote["text"]}" [dim]mention {quote["mention_id"]}, call {quote["call_id"]}, '
-            f"{quote['date']}, {quote['account']}, {quote['outcome']}[/dim]",
+            f'  "{quote["text"]}" [dim]{said}mention {quote["mention_id"]}, '
+            f"call {quote['call_id']}, {quote['date']}, {quote['account']}, "
+            f"{quote['outcome']}[/dim]",
             highlight=False,
         )
 

@@ -41,6 +41,24 @@ def test_clusters_table_and_json(cli: CliRunner) -> None:
     assert missing.exit_code == 1 and "no cluster 99999" in missing.output
 
 
+def test_cluster_show_says_which_quotes_are_a_reps_notes(ws: Workspace, cli: CliRunner) -> None:
+    """A rep's note is never shown as the buyer's words, on the command line either."""
+    from sqlalchemy import select
+
+    from pipeline.store.models import Mention, Utterance
+
+    cluster_id = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))[0]["id"]
+    with ws.session() as db:
+        ids = db.scalars(select(Mention.utterance_id).where(Mention.cluster_id == cluster_id))
+        for utterance in db.scalars(select(Utterance).where(Utterance.id.in_(list(ids)))):
+            utterance.role = "rep_note"
+    detail = json.loads(run(cli, "cluster-show", str(cluster_id), "--json"))
+    shown = run(cli, "cluster-show", str(cluster_id))
+    quoted = [line for line in shown.splitlines() if line.startswith('  "')]
+    assert detail["quotes"] and len(quoted) == len(detail["quotes"])
+    assert all("rep's note, mention" in line for line in quoted)
+
+
 def test_industry_filters_clusters_and_dashboard(cli: CliRunner) -> None:
     account = json.loads(run(cli, "account", "account 2", "--industry", "Clinics", "--json"))
     assert account["industry"] == "Clinics" and len(account["calls"]) == 2
