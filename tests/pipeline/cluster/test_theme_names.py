@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.queries import get_cluster, list_clusters
@@ -18,19 +19,21 @@ def words(text: str) -> set[str]:
     return set(re.findall(r"[a-z']+", text.lower()))
 
 
+def only_sure(session: Session, cluster_id: int, sure: str) -> None:
+    """Every mention of the cluster uncertain (0.2) but ``sure`` (0.95)."""
+    mentions = update(Mention).where(Mention.cluster_id == cluster_id)
+    session.execute(mentions.where(Mention.text != sure).values(confidence=0.2))
+    session.execute(update(Mention).where(Mention.text == sure).values(confidence=0.95))
+    session.commit()
+
+
 def test_a_full_recluster_names_a_theme_from_its_confident_mentions(ws: Workspace) -> None:
     sure = THEMES["price"][2]  # "We can't justify that cost to finance right now."
     with ws.session() as session:
         price = session.scalars(select(Mention.cluster_id).where(Mention.text == sure)).one()
         name_before = session.get(Cluster, price).name  # type: ignore[union-attr]
         assert not words(name_before) <= words(sure)  # named from another quote so far
-        session.execute(
-            update(Mention)
-            .where(Mention.cluster_id == price, Mention.text != sure)
-            .values(confidence=0.2)
-        )
-        session.execute(update(Mention).where(Mention.text == sure).values(confidence=0.95))
-        session.commit()
+        only_sure(session, price, sure)
     run_clustering(ws, rebuild=True)
     with ws.session() as session:
         cluster = session.scalars(select(Mention.cluster_id).where(Mention.text == sure)).one()
@@ -50,13 +53,7 @@ def test_a_themes_quotes_put_its_confident_mentions_first(ws: Workspace) -> None
         listed = {c["id"]: c for c in list_clusters(session, kind="objection")}
         shown = get_cluster(session, price, embedder=ws.embedder)["quotes"]
         assert listed[price]["quote"] != sure and shown[0]["text"] != sure  # central so far
-        session.execute(
-            update(Mention)
-            .where(Mention.cluster_id == price, Mention.text != sure)
-            .values(confidence=0.2)
-        )
-        session.execute(update(Mention).where(Mention.text == sure).values(confidence=0.95))
-        session.commit()
+        only_sure(session, price, sure)
     with ws.session() as session:
         listed = {c["id"]: c for c in list_clusters(session, kind="objection")}
         assert listed[price]["quote"] == sure

@@ -27,6 +27,19 @@ def _largest(db: Session) -> Cluster:
     return cluster
 
 
+def _quotes_when(
+    db: Session, cluster: Cluster, *, everyone: float, one: str, its: float
+) -> list[str]:
+    """The cluster's quotes in a document once its mentions have confidence ``everyone``,
+    except the text ``one`` at ``its``."""
+    mentions = update(Mention).where(Mention.cluster_id == cluster.id)
+    db.execute(mentions.values(confidence=everyone))
+    db.execute(mentions.where(Mention.text == one).values(confidence=its))
+    db.commit()
+    evidence = collect_evidence(db, [cluster.id], redact=False, quotes_per_cluster=50)
+    return [q.text for q in evidence.cluster_quotes(evidence.clusters[0])]
+
+
 def test_a_sure_but_untypical_mention_does_not_stand_for_its_theme(corpus_ws: Workspace) -> None:
     with corpus_ws.session() as db:
         cluster = _largest(db)
@@ -35,15 +48,7 @@ def test_a_sure_but_untypical_mention_does_not_stand_for_its_theme(corpus_ws: Wo
         assert len(typical) == len(set(texts)) > 3  # every member has a cached vector
         least, most = min(typical, key=typical.get), max(typical, key=typical.get)  # type: ignore[arg-type]
         assert typical[least] < 0.8 * typical[most]
-        db.execute(update(Mention).where(Mention.cluster_id == cluster.id).values(confidence=0.9))
-        db.execute(
-            update(Mention)
-            .where(Mention.cluster_id == cluster.id, Mention.text == least)
-            .values(confidence=1.0)
-        )
-        db.commit()
-        evidence = collect_evidence(db, [cluster.id], redact=False, quotes_per_cluster=50)
-    quotes = [q.text for q in evidence.cluster_quotes(evidence.clusters[0])]
+        quotes = _quotes_when(db, cluster, everyone=0.9, one=least, its=1.0)
     assert quotes[0] == most and least in quotes  # still quoted, after the typical one
 
 
@@ -53,13 +58,5 @@ def test_an_uncertain_mention_comes_after_every_confident_one(corpus_ws: Workspa
         texts = db.scalars(select(Mention.text).where(Mention.cluster_id == cluster.id)).all()
         typical = typicality(db, cluster, texts)
         most = max(typical, key=typical.get)  # type: ignore[arg-type]
-        db.execute(update(Mention).where(Mention.cluster_id == cluster.id).values(confidence=0.55))
-        db.execute(
-            update(Mention)
-            .where(Mention.cluster_id == cluster.id, Mention.text == most)
-            .values(confidence=0.45)
-        )
-        db.commit()
-        evidence = collect_evidence(db, [cluster.id], redact=False, quotes_per_cluster=50)
-    quotes = [q.text for q in evidence.cluster_quotes(evidence.clusters[0])]
+        quotes = _quotes_when(db, cluster, everyone=0.55, one=most, its=0.45)
     assert most in quotes and quotes.index(most) == len(quotes) - 1
