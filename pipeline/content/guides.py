@@ -52,18 +52,30 @@ def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
     return concerns
 
 
+_CONTINUES_RE = re.compile(r"(?:and|or|but|so|because|then|which|that)\b", re.IGNORECASE)
+MIN_OPENING_WORDS = 5
+
+
+def stands_alone(text: str) -> bool:
+    """A sentence a reader understands without the one before it: five words or more, not
+    opening on a word that continues it ("Or only for the busy months." had opened a timeline
+    on setup time, and it asks for a cheaper price)."""
+    return len(text.split()) >= MIN_OPENING_WORDS and not _CONTINUES_RE.match(text.lstrip())
+
+
 def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:
-    """The first cluster quote the concerns do not already quote (their words neither), else
-    the top one: the guide's opening line."""
+    """The guide's opening line: the first cluster quote the concerns do not already quote
+    (their words neither) that stands alone, else the first they do not quote, else the top
+    one."""
     said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
-    fresh = (
+    fresh = [
         quote
         for cluster in evidence.clusters
         for quote in evidence.cluster_quotes(cluster)
         if quote.id not in used and not repeats(text_key(quote.text), said)
-    )
-    first = next(fresh, None) or next(
-        q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None
+    ]
+    first = next((q for q in fresh if stands_alone(q.text)), None) or next(
+        iter(fresh), next(q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None)
     )
     used.add(first.id)
     return first

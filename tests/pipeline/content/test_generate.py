@@ -9,6 +9,7 @@ import pytest
 from pipeline.content.collect import collect_evidence
 from pipeline.content.drafts import searchable
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
+from pipeline.content.guides import stands_alone
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Mention
@@ -268,3 +269,18 @@ def test_seo_brief_keywords_are_searchable_phrases(ws: Workspace, seeded: Seeded
     phrases = [p["text"] for p in document.structured["evidence"]["phrases"]]
     keywords = [content["target_keyword"], *content["secondary_keywords"]]
     assert all(searchable(k) for k in keywords if k in phrases)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("we don't have time to set this up during the busy season", True),
+        ("Four dollars a head adds up with thirty part-timers.", True),
+        ("Or only for the busy months.", False),
+        ("And that's before the audit, honestly.", False),
+        ("Sandwiches and rotas.", False),
+        ("So I'm going up a lot.", False),
+    ],
+)
+def test_a_guide_opens_on_a_quote_that_stands_alone(text: str, alone: bool) -> None:
+    assert stands_alone(text) is alone
