@@ -84,20 +84,34 @@ class Redactor:
 
     names: Sequence[str] = ()
     enabled: bool = True
+    keep: Sequence[str] = ()  # our own people's full names: "Priya Nair" stays when "Priya" goes
     _names_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _keep_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_names_re", _name_pattern(self.names))
+        kept = sorted({k.strip() for k in self.keep if k.strip()}, key=len, reverse=True)
+        pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, kept)) + r")(?!\w)" if kept else None
+        object.__setattr__(self, "_keep_re", re.compile(pattern) if pattern else None)
 
     def redact(self, text: str) -> str:
         if not self.enabled or not text:
             return text
+        kept: list[str] = []
+        if self._keep_re is not None:  # set aside, so a buyer's first name can't cut into them
+
+            def aside(match: re.Match[str]) -> str:
+                kept.append(match.group(0))
+                return f"\x00{len(kept) - 1}\x00"
+
+            text = self._keep_re.sub(aside, text.replace("\x00", ""))
         text = _EMAIL_RE.sub(EMAIL, text)
         text = _CARD_RE.sub(_card, text)
         text = _PHONE_RE.sub(_phone, text)
         if self._names_re is not None:
             text = self._names_re.sub(NAME, text)
-        return _SAID_NAME_RE.sub(_said_name, text)
+        text = _SAID_NAME_RE.sub(_said_name, text)
+        return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
 # A person the speech itself names, whoever they are: after a title ("Dr. Abbott and Dr Singh,
@@ -145,13 +159,12 @@ def prose_names(text: str) -> list[str]:
     return found
 
 
-def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
-    """Buyer-side people of the given calls, redacted everywhere: speakers in the buyer role,
-    the file's participants, attendees and CRM contacts not on our side, and people the notes
-    name in their prose; our own speakers are left out."""
+def _people(session: Session, call_ids: Iterable[int]) -> tuple[set[str], set[str]]:
+    """The buyer-side people of the given calls and our own (lower case), as ``buyer_names``
+    reads them."""
     ids = sorted(set(call_ids))
     if not ids:
-        return []
+        return set(), set()
     rows = session.scalars(
         select(Utterance.speaker)
         .where(
@@ -162,11 +175,11 @@ def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
     names = {name.strip() for name in rows if name and name.strip()}
     ours: set[str] = set()
     for call in session.scalars(select(Call).where(Call.id.in_(ids))):
-        ours |= {name.strip().lower() for name in call.our_speakers or []}
+        ours |= {name.strip() for name in call.our_speakers or [] if name.strip()}
         for person in (call.extra or {}).get("people", []):
             if isinstance(person, dict) and isinstance(person.get("name"), str):
                 if person.get("role") == "rep":
-                    ours.add(person["name"].strip().lower())
+                    ours.add(person["name"].strip())
                 else:
                     names.add(person["name"].strip())
     notes = session.scalars(
@@ -174,4 +187,24 @@ def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
     )
     for text in notes:
         names.update(prose_names(text))
-    return sorted(name for name in names if name and name.lower() not in ours)
+    return names, ours
+
+
+def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
+    """Buyer-side people of the given calls, redacted everywhere: speakers in the buyer role,
+    the file's participants, attendees and CRM contacts not on our side, and people the notes
+    name in their prose; our own speakers are left out."""
+    return _buyers(*_people(session, call_ids))
+
+
+def _buyers(names: set[str], ours: set[str]) -> list[str]:
+    lowered = {name.lower() for name in ours}
+    return sorted(name for name in names if name and name.lower() not in lowered)
+
+
+def redactor_for(session: Session, call_ids: Iterable[int], *, enabled: bool = True) -> Redactor:
+    """The redactor for text from these calls: their buyer-side people hidden, our own
+    people's full names kept whole (a buyer "Priya Shah" had turned our rep "Priya Nair" into
+    "[name] Nair")."""
+    names, ours = _people(session, call_ids)
+    return Redactor(_buyers(names, ours), enabled=enabled, keep=sorted(ours))

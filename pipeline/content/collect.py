@@ -20,7 +20,7 @@ from pipeline.content.profile import current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes
 from pipeline.content.won_answers import ANSWERS_PER_CLUSTER, MentionRow, answers_in_won_deals
 from pipeline.errors import NotFound
-from pipeline.redact import Redactor, buyer_names
+from pipeline.redact import Redactor, redactor_for
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 
 QUOTES_PER_CLUSTER = 5
@@ -121,7 +121,7 @@ def collect_evidence(
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in competitor_rows}
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
-    redactor = Redactor(buyer_names(session, named), enabled=redact)
+    redactor = redactor_for(session, named, enabled=redact)
     numberer = QuoteNumberer(redactor)
 
     evidence_clusters: list[ClusterEvidence] = []

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.choose import of_industry
 from pipeline.content.citations import cited_ids, is_placeholder
-from pipeline.redact import Redactor, buyer_names
+from pipeline.redact import redactor_for
 from pipeline.store.models import Call, Document, Mention, Utterance
 
 _CALLS_STATED = re.compile(r"\bon (\d+) sales calls?\b")
@@ -125,7 +125,7 @@ def review_document(
         call_ids |= set(
             session.scalars(select(Mention.call_id).where(Mention.cluster_id.in_(cluster_ids)))
         )
-    redactor = Redactor(buyer_names(session, call_ids))
+    redactor = redactor_for(session, call_ids)
     for quote_id in cited:
         quote = quotes[quote_id]
         utterance = session.get(Utterance, int(quote["utterance_id"]))

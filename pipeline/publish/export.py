@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from pipeline.config import Settings
 from pipeline.content.generate import content_type, get_document
 from pipeline.errors import BadInput, Conflict
-from pipeline.redact import Redactor, buyer_names
+from pipeline.redact import redactor_for
 from pipeline.store.models import Document, Mention
 from pipeline.templating import html_env, read_static
 
@@ -79,7 +79,7 @@ def export_body(
     )
     quotes = (document.structured or {}).get("evidence", {}).get("quotes", [])
     call_ids |= {int(q["call_id"]) for q in quotes if "call_id" in q}
-    return Redactor(buyer_names(session, call_ids)).redact(text)
+    return redactor_for(session, call_ids).redact(text)
 
 
 def _watermark_note(document: Document) -> str:

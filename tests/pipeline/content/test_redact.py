@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.redact import CARD, EMAIL, NAME, PHONE, Redactor, luhn_valid
+from pipeline.redact import CARD, EMAIL, NAME, PHONE, Redactor, luhn_valid, redactor_for
+from pipeline.store.models import Utterance
+from pipeline.workspace import Workspace
+from tests.plugins.documents import Seeded
 
 
 @pytest.mark.parametrize(
@@ -79,3 +82,24 @@ def test_people_the_speech_names_by_title_or_by_name_are_hidden(text: str, redac
 )
 def test_titles_and_introductions_without_a_name_stay(text: str) -> None:
     assert Redactor().redact(text) == text
+
+
+def test_our_own_peoples_full_names_stay_whole() -> None:
+    """A buyer "Priya Shah" had turned our rep "Priya Nair" into "[name] Nair" in a source list."""
+    redactor = Redactor(["Priya Shah"], keep=["Priya Nair"])
+    said = "rep Priya Nair met Priya Shah; Priya said yes, Shah too."
+    assert redactor.redact(said) == f"rep Priya Nair met {NAME}; {NAME} said yes, {NAME} too."
+    assert Redactor(["Priya Shah"]).redact("rep Priya Nair") == f"rep {NAME} Nair"
+
+
+def test_a_calls_redactor_hides_buyers_keeps_reps(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    with ws.session() as session:
+        session.add(
+            Utterance(call_id=seeded.calls[0], seq=99, speaker="Sam Hill", role="buyer", text="Hi")
+        )
+        session.flush()
+        redactor = redactor_for(session, seeded.calls[:1])
+    said = "Sam Rivera called Sam Hill back; Sam was out, said Dana."
+    assert redactor.redact(said) == f"Sam Rivera called {NAME} back; {NAME} was out, said {NAME}."
