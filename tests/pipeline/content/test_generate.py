@@ -284,3 +284,19 @@ def test_seo_brief_keywords_are_searchable_phrases(ws: Workspace, seeded: Seeded
 )
 def test_a_guide_opens_on_a_quote_that_stands_alone(text: str, alone: bool) -> None:
     assert stands_alone(text) is alone
+
+
+def test_a_theme_is_about_a_competitor_when_half_its_mentions_name_it(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """Its FAQ question names the competitor only then: "Why should we pick you over Staffly?"
+    had stood over 69 mentions of which 8 calls named Staffly."""
+    with ws.session() as session:
+        [price] = collect_evidence(session, [seeded.price]).clusters
+        assert price.competitors == ["Calendly"] and price.competitor is None
+        mentions = session.query(Mention).filter(Mention.cluster_id == seeded.price).all()
+        for mention in mentions[: (len(mentions) + 1) // 2]:
+            mention.competitor = "Calendly"
+        session.flush()
+        [price] = collect_evidence(session, [seeded.price]).clusters
+        assert price.competitor == "Calendly"

@@ -92,9 +92,7 @@ def test_our_own_peoples_full_names_stay_whole() -> None:
     assert Redactor(["Priya Shah"]).redact("rep Priya Nair") == f"rep {NAME} Nair"
 
 
-def test_a_calls_redactor_hides_buyers_keeps_reps(
-    ws: Workspace, seeded: Seeded
-) -> None:
+def test_a_calls_redactor_hides_buyers_keeps_reps(ws: Workspace, seeded: Seeded) -> None:
     with ws.session() as session:
         session.add(
             Utterance(call_id=seeded.calls[0], seq=99, speaker="Sam Hill", role="buyer", text="Hi")
