@@ -7,7 +7,7 @@ import time
 import pytest
 
 from pipeline.content.collect import collect_evidence
-from pipeline.content.drafts import searchable
+from pipeline.content.drafts import say, searchable
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.guides import stands_alone
 from pipeline.content.types import CONTENT_TYPES
@@ -300,3 +300,13 @@ def test_a_theme_is_about_a_competitor_when_half_its_mentions_name_it(
         session.flush()
         [price] = collect_evidence(session, [seeded.price]).clusters
         assert price.competitor == "Calendly"
+
+
+def test_a_themes_count_is_not_given_as_one_quotes() -> None:
+    """ "Heard on 5 sales calls, in the buyer's words: “Same cook, same Friday.”" read as if the
+    fragment had been said on five calls; the count is the theme's."""
+    quote = "Same cook, same Friday, both kitchens."
+    assert say("problem", text=quote, calls=5) == (
+        f"A problem raised on 5 sales calls; as one buyer put it: “{quote}”"
+    )
+    assert say("problem", text=quote, calls=1) == f"In the buyer's words: “{quote}”"
