@@ -106,10 +106,12 @@ def buyer_question(cluster: ClusterEvidence, asked: set[str]) -> str:
 def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | None:
     """One FAQ item: the buyer's question, answered from won-deal replies, citing the buyer
     quotes it stands for."""
-    quotes = evidence.cluster_quotes(cluster)[:2]
+    answers = evidence.cluster_answers(cluster)[:1]
+    # The worry the reply followed first, so the answer's sources hold what it answered.
+    answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
+    quotes = [*answered, *(q for q in evidence.cluster_quotes(cluster) if q not in answered)][:2]
     if not quotes:
         return None
-    answers = evidence.cluster_answers(cluster)[:1]
     facts = evidence.profile_for(cluster, besides=" ".join(a.text for a in answers))
     parts = [say("won_answer", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]

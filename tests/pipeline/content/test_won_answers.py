@@ -21,6 +21,7 @@ MONTHLY = "Then do monthly. Same price, no annual commitment, cancel whenever yo
 OVERTIME = "The overtime thing alone was a few hundred bucks."
 SUNDAY = "Exactly, and the hours you spend on Sunday night chasing timesheets."
 TOO_DEAR = "It's too expensive for a team our size, honestly."
+CANT_JUSTIFY = "We can't justify the cost for a small team like ours."
 
 
 @dataclass
@@ -59,11 +60,16 @@ def _seed(ws: Workspace) -> _Price:
             "lost",
             "2026-07-09",
             industry="Hospitality",
-            turns=[("Alex", "buyer", TOO_DEAR), ("Sam Rivera", "rep", "Understood.")],
+            turns=[
+                ("Alex", "buyer", TOO_DEAR),
+                ("Sam Rivera", "rep", "Understood."),
+                ("Alex", "buyer", CANT_JUSTIFY),
+            ],
         )
         for utterance, confidence in ((won[0], 0.21), (won[2], 0.9), (won[4], 0.8)):
             _mention(db, utterance, "objection", "price", price).confidence = confidence
         _mention(db, lost[0], "objection", "price", price).confidence = 0.95
+        _mention(db, lost[2], "objection", "price", price).confidence = 0.92
         db.flush()
         return _Price(price.id, SUNDAY)
 
@@ -110,3 +116,12 @@ def test_a_one_pager_objection_keeps_its_own_reply(ws: Workspace) -> None:
     one_pager = OFFLINE_DRAFTS["one-pager"](evidence).model_dump()
     [objection] = one_pager["objections"]
     assert objection["objection"] == FOUR_DOLLARS and BASE_PRICE in objection["answer"]
+
+
+def test_an_faq_answer_cites_the_worry_its_reply_followed(ws: Workspace) -> None:
+    price = _seed(ws)
+    with ws.session() as db:
+        evidence = collect_evidence(db, [price.cluster], redact=False)
+    [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
+    cited = [evidence.quote(i).text for i in item["citations"]]  # type: ignore[union-attr]
+    assert BASE_PRICE in item["answer"] and cited[0] == FOUR_DOLLARS and BASE_PRICE in cited
