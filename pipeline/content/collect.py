@@ -18,7 +18,7 @@ from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip
 from pipeline.content.profile import current_profile, profile_facts
-from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes
+from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates
 from pipeline.content.won_answers import ANSWERS_PER_CLUSTER, MentionRow, answers_in_won_deals
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
@@ -135,10 +135,11 @@ def collect_evidence(
     for cluster in clusters:
         assert cluster is not None
         rows = rows_by_cluster[cluster.id]
-        rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in rows]))
+        pool = candidates(rows)
+        rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in pool]))
         quote_ids = [
             numberer.mention(r, cluster.id)
-            for r in buyer_quotes(rows, numberer, quotes_per_cluster, rank)
+            for r in buyer_quotes(pool, numberer, quotes_per_cluster, rank)
         ]
         answered = answers_in_won_deals(
             session, rows, ANSWERS_PER_CLUSTER, confident_at=confident_at, order=rank.key

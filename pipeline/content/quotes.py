@@ -12,6 +12,8 @@ from pipeline.content.won_answers import MentionRow
 from pipeline.redact import Redactor
 from pipeline.store.models import Call, Utterance
 
+QUOTE_POOL = 500  # the most confident buyer mentions of a theme that a document picks from
+
 
 @dataclass(frozen=True)
 class QuoteRank:
@@ -22,17 +24,30 @@ class QuoteRank:
 
     confident_at: float
     typical: dict[str, float] = field(default_factory=dict)
+    _fallback: float = field(init=False, repr=False, compare=False)  # a text with no vector
 
-    def key(self, row: MentionRow) -> tuple[bool, float, int, int]:
+    def __post_init__(self) -> None:
         typical = self.typical
         fallback = sum(typical.values()) / len(typical) if typical else 1.0
+        object.__setattr__(self, "_fallback", fallback)
+
+    def key(self, row: MentionRow) -> tuple[bool, float, int, int]:
         mention, _, call = row
         return (
             mention.confidence < self.confident_at,
-            -mention.confidence * typical.get(mention.text, fallback),
+            -mention.confidence * self.typical.get(mention.text, self._fallback),
             -(call.call_date or dt.date.min).toordinal(),
             mention.id,
         )
+
+
+def candidates(rows: Sequence[MentionRow], limit: int = QUOTE_POOL) -> list[MentionRow]:
+    """The buyer's own mentions a document may quote, the ``limit`` most confident (then most
+    recent): how typical each is is read for these only, so a theme of 100,000 mentions costs
+    what one of ``limit`` does."""
+    buyers = [r for r in rows if r[1].role == "buyer"]
+    buyers.sort(key=lambda r: (-r[0].confidence, -(r[2].call_date or dt.date.min).toordinal()))
+    return buyers[:limit]
 
 
 def representative(rows: Sequence[MentionRow], limit: int, rank: QuoteRank) -> list[MentionRow]:

@@ -60,3 +60,25 @@ def test_an_uncertain_mention_comes_after_every_confident_one(corpus_ws: Workspa
         most = max(typical, key=typical.get)  # type: ignore[arg-type]
         quotes = _quotes_when(db, cluster, everyone=0.55, one=most, its=0.45)
     assert most in quotes and quotes.index(most) == len(quotes) - 1
+
+
+def test_a_document_picks_from_a_themes_most_confident_buyer_mentions() -> None:
+    """How typical a quote is comes from its vector: a theme of any size reads at most
+    ``QUOTE_POOL`` of them, its most confident buyer mentions."""
+    import datetime as dt
+
+    from pipeline.content.quotes import candidates
+    from pipeline.store.models import Call, Utterance
+
+    call = Call(id=1, call_date=dt.date(2026, 7, 1))
+    rows = [
+        (
+            Mention(id=n, text=f"worry {n}", confidence=n / 1000),
+            Utterance(id=n, role="rep_note" if n % 10 == 0 else "buyer"),
+            call,
+        )
+        for n in range(1, 1001)
+    ]
+    pool = candidates(rows, limit=50)
+    assert len(pool) == 50 and all(r[1].role == "buyer" for r in pool)
+    assert [r[0].id for r in pool[:3]] == [999, 998, 997]
