@@ -50,10 +50,10 @@ def answers_in_won_deals(
     confident_at: float,
     order: Callable[[MentionRow], Any] | None = None,
 ) -> list[WonAnswer]:
-    """The rep's statements right after confident buyer objections in won calls, in ``order``
-    of the objections (default: the most confident first): a reply to a sentence the detector
-    only guessed was an objection ("the overtime alone was a few hundred bucks" at 0.21)
-    answers something else."""
+    """The rep's statements right after confident buyer objections in won calls (the last
+    objection of its turn), in ``order`` of the objections (default: the most confident
+    first): a reply to a sentence the detector only guessed was an objection ("the overtime
+    alone was a few hundred bucks" at 0.21) answers something else."""
     won = sorted(
         (
             r
@@ -65,6 +65,14 @@ def answers_in_won_deals(
         ),
         key=order or (lambda r: (-r[0].confidence, r[0].id)),
     )
+    # Of a turn's objections the rep answered the last: "And what am I paying ClockBee now...
+    # forty-something. So I'm going up a lot." got "You are, but...".
+    last: dict[int, MentionRow] = {}
+    for row in won:
+        kept = last.get(row[1].id)
+        if kept is None or row[0].char_start > kept[0].char_start:
+            last[row[1].id] = row
+    won = [row for row in won if last[row[1].id] is row]
     if not won:
         return []
     reps: dict[tuple[int, int], Utterance] = {

@@ -125,3 +125,29 @@ def test_an_faq_answer_cites_the_worry_its_reply_followed(ws: Workspace) -> None
     [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
     cited = [evidence.quote(i).text for i in item["citations"]]  # type: ignore[union-attr]
     assert BASE_PRICE in item["answer"] and cited[0] == FOUR_DOLLARS and BASE_PRICE in cited
+
+
+def test_a_reply_answers_the_last_objection_of_the_turn_before_it(ws: Workspace) -> None:
+    first, last = "And what am I paying ClockBee now, forty-something.", "So I'm going up a lot."
+    reply = "You are, but you're replacing ClockBee and the sheet, and the payroll pieces."
+    with ws.session() as db:
+        price = Cluster(kind="objection", name="Price per head", keywords=["price"])
+        db.add(price)
+        db.flush()
+        _, turns = _call(
+            db,
+            1,
+            "Ironworks Gym",
+            "won",
+            "2026-07-16",
+            turns=[("Alex", "buyer", f"{first} {last}"), ("Tom Okafor", "rep", reply)],
+        )
+        for text, confidence in ((first, 0.9), (last, 0.7)):
+            start = turns[0].text.index(text)
+            mention = _mention(db, turns[0], "objection", "price", price)
+            mention.text, mention.confidence = text, confidence
+            mention.char_start, mention.char_end = start, start + len(text)
+        db.flush()
+        evidence = collect_evidence(db, [price.id], redact=False)
+    [(worry, answer)] = evidence.answered(evidence.clusters[0])
+    assert (worry.text, answer.text) == (last, reply)
