@@ -29,12 +29,11 @@ def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | N
 
 
 def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
-    """Up to two worries per cluster, four in all, none quoting words already quoted (when
-    every one would, the first, rather than a guide with none)."""
-    worries = _worries(evidence)
-    said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
+    """Up to two worries per cluster, four in all, none quoting words another already quotes;
+    the quotes they cite are added to ``used``."""
+    said: list[str] = []
     chosen: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
-    for cluster, quote, reply in worries:
+    for cluster, quote, reply in _worries(evidence):
         key = text_key(quote.text)
         cited = {quote.id} | ({reply.id} if reply else set())
         if sum(c is cluster for c, _, _ in chosen) == 2 or cited & used or repeats(key, said):
@@ -43,7 +42,7 @@ def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
         used |= cited
         said.append(key)
     concerns = []
-    for cluster, quote, reply in (chosen or worries[:1])[:4]:
+    for cluster, quote, reply in chosen[:4]:
         if reply is not None:
             answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
         else:
@@ -74,9 +73,9 @@ def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:
         for quote in evidence.cluster_quotes(cluster)
         if quote.id not in used and not repeats(text_key(quote.text), said)
     ]
-    first = next((q for q in fresh if stands_alone(q.text)), None) or next(
-        iter(fresh), next(q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None)
-    )
+    first = next((q for q in fresh if stands_alone(q.text)), fresh[0] if fresh else None)
+    if first is None:
+        first = next(q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None)
     used.add(first.id)
     return first
 

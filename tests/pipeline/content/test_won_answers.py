@@ -5,7 +5,7 @@ Sunday night." after "the overtime alone was a few hundred bucks", read at 0.21)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from sqlalchemy.orm import Session
 
 from pipeline.content.collect import collect_evidence
 from pipeline.content.generate import build_messages, content_type, prompt_text
@@ -24,19 +24,18 @@ TOO_DEAR = "It's too expensive for a team our size, honestly."
 CANT_JUSTIFY = "We can't justify the cost for a small team like ours."
 
 
-@dataclass
-class _Price:
-    cluster: int
-    uncertain_reply: str
+def _price_cluster(db: Session) -> Cluster:
+    price = Cluster(kind="objection", name="Price per head", keywords=["price"])
+    db.add(price)
+    db.flush()
+    return price
 
 
-def _seed(ws: Workspace) -> _Price:
+def _seed(ws: Workspace) -> int:
     """One won call where each worry got its own reply, and one uncertain read got one too;
     a lost call's worry no one answered."""
     with ws.session() as db:
-        price = Cluster(kind="objection", name="Price per head", keywords=["price"])
-        db.add(price)
-        db.flush()
+        price = _price_cluster(db)
         _, won = _call(
             db,
             1,
@@ -71,13 +70,13 @@ def _seed(ws: Workspace) -> _Price:
         _mention(db, lost[0], "objection", "price", price).confidence = 0.95
         _mention(db, lost[2], "objection", "price", price).confidence = 0.92
         db.flush()
-        return _Price(price.id, SUNDAY)
+        return price.id
 
 
 def test_each_reply_is_paired_with_the_confident_worry_it_followed(ws: Workspace) -> None:
     price = _seed(ws)
     with ws.session() as db:
-        evidence = collect_evidence(db, [price.cluster], redact=False)
+        evidence = collect_evidence(db, [price], redact=False)
     [cluster] = evidence.clusters
     pairs = [(worry.text, reply.text) for worry, reply in evidence.answered(cluster)]
     assert pairs == [(FOUR_DOLLARS, BASE_PRICE), (LOCKED_IN, MONTHLY)]
@@ -101,7 +100,7 @@ def test_each_reply_is_paired_with_the_confident_worry_it_followed(ws: Workspace
 def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
     price = _seed(ws)
     with ws.session() as db:
-        evidence = collect_evidence(db, [price.cluster], redact=False, industry="Hospitality")
+        evidence = collect_evidence(db, [price], redact=False, industry="Hospitality")
     use_case = OFFLINE_DRAFTS["use-case"](evidence).model_dump()
     [worry] = use_case["objections"]
     pairs = {worry.text: reply.text for worry, reply in evidence.answered(evidence.clusters[0])}
@@ -112,7 +111,7 @@ def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
 def test_a_one_pager_objection_keeps_its_own_reply(ws: Workspace) -> None:
     price = _seed(ws)
     with ws.session() as db:
-        evidence = collect_evidence(db, [price.cluster], redact=False)
+        evidence = collect_evidence(db, [price], redact=False)
     one_pager = OFFLINE_DRAFTS["one-pager"](evidence).model_dump()
     [objection] = one_pager["objections"]
     assert objection["objection"] == FOUR_DOLLARS and BASE_PRICE in objection["answer"]
@@ -121,7 +120,7 @@ def test_a_one_pager_objection_keeps_its_own_reply(ws: Workspace) -> None:
 def test_an_faq_answer_cites_the_worry_its_reply_followed(ws: Workspace) -> None:
     price = _seed(ws)
     with ws.session() as db:
-        evidence = collect_evidence(db, [price.cluster], redact=False)
+        evidence = collect_evidence(db, [price], redact=False)
     [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
     cited = [evidence.quote(i).text for i in item["citations"]]  # type: ignore[union-attr]
     assert BASE_PRICE in item["answer"] and cited[0] == FOUR_DOLLARS and BASE_PRICE in cited
@@ -131,9 +130,7 @@ def test_a_reply_answers_the_last_objection_of_the_turn_before_it(ws: Workspace)
     first, last = "And what am I paying ClockBee now, forty-something.", "So I'm going up a lot."
     reply = "You are, but you're replacing ClockBee and the sheet, and the payroll pieces."
     with ws.session() as db:
-        price = Cluster(kind="objection", name="Price per head", keywords=["price"])
-        db.add(price)
-        db.flush()
+        price = _price_cluster(db)
         _, turns = _call(
             db,
             1,
