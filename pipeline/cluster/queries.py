@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.index import CLUSTERED_KINDS, MentionIndex, open_index
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.cluster.trend import Periods, periods
+from pipeline.detect.sentences import quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Call, Cluster, EmbeddingCache, Mention, Utterance
@@ -169,7 +170,9 @@ def typicality(session: Session, cluster: Cluster, texts: Sequence[str]) -> dict
     }
 
 
-def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow]) -> str | None:
+def _central_quote(
+    session: Session, cluster: Cluster, rows: Sequence[MentionRow]
+) -> MentionRow | None:
     """The member nearest the stored centroid, weighed by the detector's confidence (a sure
     mention stands for the theme, not a guess), from cached vectors (no model load needed).
 
@@ -177,13 +180,14 @@ def _central_quote(session: Session, cluster: Cluster, rows: Sequence[MentionRow
     every member's vector of a 100k-mention workspace per request would cost seconds."""
     if not rows:
         return None
-    sure: dict[str, float] = {}
+    sure: dict[str, MentionRow] = {}
     for row in rows:
-        sure[row.text] = max(sure.get(row.text, 0.0), row.confidence)
+        if row.text not in sure or row.confidence > sure[row.text].confidence:
+            sure[row.text] = row
     typical = typicality(session, cluster, list(sure)[:_CENTRAL_SAMPLE])
     if not typical:
-        return rows[0].text
-    return max(typical, key=lambda text: typical[text] * sure[text])
+        return rows[0]
+    return sure[max(typical, key=lambda text: typical[text] * sure[text].confidence)]
 
 
 def known_competitors(db: Session) -> list[str]:
@@ -289,11 +293,17 @@ def summarise_clusters(
     if sort not in ("size", "trend"):
         raise BadInput(f"sort must be size or trend, not {sort!r}")
     window = trend_window(session, date_to)
-    out = [
-        _summary(c, members, _central_quote(session, c, members), window)
+    shown = [
+        (c, members, _central_quote(session, c, members))
         for c in clusters
         for members in [by_cluster.get(c.id, [])]
         if empty or members
+    ]
+    quotes = with_turns(session, [central.quote() for _c, _m, central in shown if central])
+    said = {quote["mention_id"]: quote["text"] for quote in quotes}
+    out = [
+        _summary(c, members, said[central.id] if central else None, window)
+        for c, members, central in shown
     ]
     key = "trend" if sort == "trend" else "size"
     out.sort(key=lambda item: (-item[key], -item["size"], item["id"]))
@@ -310,11 +320,26 @@ def get_cluster(
     if embedder is not None and rows:
         vectors = embed_cached(session, embedder, [r.text for r in rows])
         centroid = normalise(vectors.mean(axis=0))[0]
-    chosen = representative_quotes(rows, vectors, centroid, quotes=quotes)
+    chosen = with_turns(session, representative_quotes(rows, vectors, centroid, quotes=quotes))
     detail = _summary(cluster, rows, chosen[0]["text"] if chosen else None, trend_window(session))
     detail["quotes"] = chosen
     detail["mentions"] = [r.quote() for r in rows]
     return detail
+
+
+def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``quotes`` with each sentence's turning or carrying-on next sentence (``quote_text``),
+    read for the few quotes shown, not for every member."""
+    ids = [quote["mention_id"] for quote in quotes]
+    spans = {
+        mention_id: quote_text(said, text, start, end)
+        for mention_id, text, start, end, said in session.execute(
+            select(Mention.id, Mention.text, Mention.char_start, Mention.char_end, Utterance.text)
+            .join(Utterance, Mention.utterance_id == Utterance.id)
+            .where(Mention.id.in_(ids))
+        )
+    }
+    return [{**quote, "text": spans.get(quote["mention_id"], quote["text"])} for quote in quotes]
 
 
 def _live_index(workspace: Workspace, session: Session) -> MentionIndex:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from pipeline.content.evidence import Quote, clip, repeats, text_key
 from pipeline.content.won_answers import MentionRow
+from pipeline.detect.sentences import quote_text
 from pipeline.redact import Redactor
 from pipeline.store.models import Call, Utterance
 
@@ -91,7 +92,7 @@ class QuoteNumberer:
         if key not in self._keys:
             note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
             self._keys[key] = self._add(
-                text=mention.text,
+                text=quote_text(utterance.text, mention.text, mention.char_start, mention.char_end),
                 role="rep_note" if note else "buyer",
                 kind=mention.kind,
                 call=call,

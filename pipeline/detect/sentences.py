@@ -94,3 +94,43 @@ def surroundings(
             if utterance.role == "rep":
                 before = context_text(utterance.text)
     return out
+
+
+# A next sentence that turns against the one before ("... quite a lot more. But the partners see
+# it as one system"), or goes on about a short one ("We also looked at Staffly. They wanted a
+# three-week implementation"): a quote without it can say the opposite of what was meant.
+_TURNING = re.compile(
+    r"^(?:but|however|though|although|yet|still|except|that said|then again|having said that|"
+    r"on the other hand|mind you|saying that)\b",
+    re.IGNORECASE,
+)
+_GOES_ON = re.compile(r"^(?:they|it|that|this|those|these|which|he|she)\b", re.IGNORECASE)
+SHORT_SENTENCE_WORDS = 6
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span a quote of ``text[start:end]`` (one sentence) shows: with the next sentence of
+    the same turn when that one turns against it or carries on from a short one, so the quote
+    keeps the speaker's meaning; the sentence alone otherwise (or when the span is not a
+    sentence of ``text``)."""
+    if not 0 <= start < end <= len(text):
+        return start, end
+    following = next(
+        ((s, e, sentence) for s, e, sentence in split_sentences(text[end:]) if sentence), None
+    )
+    if following is None:
+        return start, end
+    next_start, next_end, sentence = following
+    short = len(text[start:end].split()) <= SHORT_SENTENCE_WORDS
+    if _TURNING.match(sentence) or (short and _GOES_ON.match(sentence)):
+        return start, end + next_end
+    return start, end
+
+
+def quote_text(utterance_text: str, sentence: str, start: int, end: int) -> str:
+    """What a quote of a detected ``sentence`` (at ``start:end`` of its utterance) shows: see
+    ``quote_span``; the sentence as stored when its span no longer matches the utterance."""
+    if utterance_text[start:end] != sentence:
+        return sentence
+    start, end = quote_span(utterance_text, start, end)
+    return utterance_text[start:end]

@@ -82,3 +82,32 @@ def test_a_document_picks_from_a_themes_most_confident_buyer_mentions() -> None:
     pool = candidates(rows, limit=50)
     assert len(pool) == 50 and all(r[1].role == "buyer" for r in pool)
     assert [r[0].id for r in pool[:3]] == [999, 998, 997]
+
+
+def test_a_quote_carries_the_next_sentence_that_turns_it(corpus_ws: Workspace) -> None:
+    """Documents, cluster cards and pages quote a sentence with the buyer's "But..." after it."""
+    from pipeline.cluster.queries import get_cluster, list_clusters
+    from pipeline.store.models import Utterance
+
+    turn = " But the partners see it as one system instead of two."
+    with corpus_ws.session() as db:
+        cluster = _largest(db)
+        mentions = db.scalars(
+            select(Mention).where(Mention.cluster_id == cluster.id).order_by(Mention.id)
+        ).all()
+        for mention in mentions:  # every member's turn goes on with a turning sentence
+            utterance = db.get(Utterance, mention.utterance_id)
+            assert utterance is not None
+            if not utterance.text.endswith(turn):
+                utterance.text = utterance.text[: mention.char_end] + turn
+        db.commit()
+        evidence = collect_evidence(db, [cluster.id], redact=False)
+        quotes = [q.text for q in evidence.cluster_quotes(evidence.clusters[0])]
+        shown = get_cluster(db, cluster.id)
+        card = next(c for c in list_clusters(db, kind=cluster.kind) if c["id"] == cluster.id)
+    assert quotes and all(q.endswith(turn.strip()) for q in quotes)
+    texts = {m.text for m in mentions}
+    assert all(q[: -len(turn)] in texts for q in quotes)
+    assert shown["quotes"] and all(q["text"].endswith(turn.strip()) for q in shown["quotes"])
+    assert shown["quote"] == shown["quotes"][0]["text"]
+    assert card["quote"].endswith(turn.strip())  # the card on the home page and in the CLI

@@ -145,3 +145,34 @@ def test_normalise_outcome(value: str, boolean: bool, outcome: str | None) -> No
 )
 def test_outcome_from_stage(stage: str, outcome: str | None) -> None:
     assert outcome_from_stage(stage) == outcome
+
+
+def test_a_quote_keeps_the_next_sentence_when_it_turns_or_carries_on() -> None:
+    """A sentence alone can say the opposite of what the buyer meant: "Staffly is more
+    expensive" is no reason to pick us when the next sentence is "But the partners see it as
+    one system instead of two."."""
+    from pipeline.detect.sentences import quote_text
+
+    turn = (
+        "We run three practices. Staffly is more expensive, quite a lot more. "
+        "But the partners see it as one system instead of two. Anyway, next steps?"
+    )
+    sentence = "Staffly is more expensive, quite a lot more."
+    start = turn.index(sentence)
+    assert quote_text(turn, sentence, start, start + len(sentence)) == (
+        sentence + " But the partners see it as one system instead of two."
+    )
+    short = "We also looked at Staffly. They wanted a three-week setup with a consultant. Fine."
+    assert quote_text(short, "We also looked at Staffly.", 0, 26) == (
+        "We also looked at Staffly. They wanted a three-week setup with a consultant."
+    )
+    # A sentence that stands on its own is quoted alone; a long one is not carried on.
+    plain = "It's too expensive for us right now. We have twelve sites. But that's fine."
+    assert quote_text(plain, "It's too expensive for us right now.", 0, 36) == (
+        "It's too expensive for us right now."
+    )
+    long = "The onboarding took our managers far too long last time. It was painful."
+    assert quote_text(long, long[:57], 0, 57) == long[:57]
+    # The last sentence, and a span that no longer matches its utterance, stay as stored.
+    assert quote_text("Too pricey.", "Too pricey.", 0, 11) == "Too pricey."
+    assert quote_text("Edited since. But more.", "Too pricey.", 0, 11) == "Too pricey."
