@@ -152,22 +152,36 @@ def live_cluster(session: Session, cluster_id: int) -> Cluster:
     return cluster
 
 
-def typicality(session: Session, cluster: Cluster, texts: Sequence[str]) -> dict[str, float]:
-    """How typical of the cluster each text is: its cosine to the stored centroid, from cached
-    vectors (no model load needed); a text with no cached vector is left out."""
-    if cluster.centroid is None or not texts:
+def closeness(session: Session, to: np.ndarray, texts: Sequence[str]) -> dict[str, float]:
+    """Each text's cosine to the unit vector ``to``, from cached vectors (no model load
+    needed); a text with no cached vector is left out."""
+    if not texts:
         return {}
-    centroid = np.frombuffer(cluster.centroid, dtype=np.float32)
     by_hash = {text_hash(text): text for text in texts}
     found = session.execute(
         select(EmbeddingCache.text_hash, EmbeddingCache.vector).where(
-            EmbeddingCache.text_hash.in_(list(by_hash)), EmbeddingCache.dim == len(centroid)
+            EmbeddingCache.text_hash.in_(list(by_hash)), EmbeddingCache.dim == len(to)
         )
     ).all()
     return {
-        by_hash[key]: float(np.frombuffer(vector, dtype=np.float32) @ centroid)
-        for key, vector in found
+        by_hash[key]: float(np.frombuffer(vector, dtype=np.float32) @ to) for key, vector in found
     }
+
+
+def cached_vector(session: Session, text: str) -> np.ndarray | None:
+    """``text``'s cached vector (every clustered mention has one), or None."""
+    vector = session.scalar(
+        select(EmbeddingCache.vector).where(EmbeddingCache.text_hash == text_hash(text)).limit(1)
+    )
+    return None if vector is None else np.frombuffer(vector, dtype=np.float32)
+
+
+def typicality(session: Session, cluster: Cluster, texts: Sequence[str]) -> dict[str, float]:
+    """How typical of the cluster each text is: its cosine to the stored centroid (see
+    ``closeness``)."""
+    if cluster.centroid is None:
+        return {}
+    return closeness(session, np.frombuffer(cluster.centroid, dtype=np.float32), texts)
 
 
 def _central_quote(

@@ -19,7 +19,12 @@ from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip
 from pipeline.content.profile import current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates
-from pipeline.content.won_answers import ANSWERS_PER_CLUSTER, MentionRow, answers_in_won_deals
+from pipeline.content.won_answers import (
+    ANSWERS_PER_CLUSTER,
+    MentionRow,
+    answers_in_won_deals,
+    borrowed_answer,
+)
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
@@ -137,17 +142,16 @@ def collect_evidence(
         rows = rows_by_cluster[cluster.id]
         pool = candidates(rows)
         rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in pool]))
-        quote_ids = [
-            numberer.mention(r, cluster.id)
-            for r in buyer_quotes(pool, numberer, quotes_per_cluster, rank)
-        ]
+        chosen = buyer_quotes(pool, numberer, quotes_per_cluster, rank)
+        quote_ids = [numberer.mention(r, cluster.id) for r in chosen]
         answered = answers_in_won_deals(
             session, rows, ANSWERS_PER_CLUSTER, confident_at=confident_at, order=rank.key
         )
         elsewhere = bool(industry and not answered)
         if elsewhere:
-            answered = answers_in_won_deals(
-                session, everywhere[cluster.id], 1, confident_at=confident_at
+            worry = chosen[0][0].text if chosen else None
+            answered = borrowed_answer(
+                session, everywhere[cluster.id], worry, confident_at=confident_at
             )
         # A reply from another industry's won deal is cited alone: its worry is not this
         # segment's buyer speaking.

@@ -148,3 +148,55 @@ def test_a_reply_answers_the_last_objection_of_the_turn_before_it(ws: Workspace)
         evidence = collect_evidence(db, [price.id], redact=False)
     [(worry, answer)] = evidence.answered(evidence.clusters[0])
     assert (worry.text, answer.text) == (last, reply)
+
+
+MOVE_FROM_ROTAPRO = "And I'd need to move everything over from RotaPro, all the staff records."
+MOVE_FROM_CLOCKBEE = "Moving our staff records over from ClockBee sounds like weeks of work."
+CLOCKBEE_IMPORT = "We import your ClockBee export for you, it takes a day and we check it with you."
+MOVE_ANY = "Moving all our staff data across to a new system really worries me."
+IMPORT_SHEET = (
+    "We import your staff list from a spreadsheet in a day and check every record with you."
+)
+
+
+def test_a_borrowed_reply_is_the_nearest_in_meaning_and_names_no_other_tool(
+    ws: Workspace,
+) -> None:
+    """A segment whose won deals never answered a theme borrows the reply another segment's
+    won deal gave to the worry nearest in meaning (not the most confident one, a price
+    reply), and never one about a competitor its buyer did not name."""
+    from pipeline.embed import embed_cached
+
+    with ws.session() as db:
+        theme = Cluster(kind="objection", name="Moving our data over", keywords=["move"])
+        db.add(theme)
+        db.flush()
+        _, lost = _call(
+            db, 1, "Riverside Practice", "lost", "2026-07-01",
+            industry="Healthcare",
+            turns=[("Jo", "buyer", MOVE_FROM_ROTAPRO), ("Sam Rivera", "rep", "Noted.")],
+        )  # fmt: skip
+        said: list[tuple[str, str, float]] = [
+            (FOUR_DOLLARS, BASE_PRICE, 0.97),  # the most confident worry: about price
+            (MOVE_FROM_CLOCKBEE, CLOCKBEE_IMPORT, 0.9),  # near, but about another tool
+            (MOVE_ANY, IMPORT_SHEET, 0.8),
+        ]
+        for n, (worry, reply, confidence) in enumerate(said, start=2):
+            call, turns = _call(
+                db, n, f"Cafe {n}", "won", f"2026-07-0{n}",
+                industry="Hospitality",
+                turns=[("Dana", "buyer", worry), ("Sam Rivera", "rep", reply)],
+            )  # fmt: skip
+            call.competitors = ["ClockBee"] if "ClockBee" in worry else []
+            _mention(db, turns[0], "objection", "switching", theme).confidence = confidence
+        _mention(db, lost[0], "objection", "switching", theme).confidence = 0.9
+        embed_cached(
+            db, ws.embedder, [MOVE_FROM_ROTAPRO, FOUR_DOLLARS, MOVE_FROM_CLOCKBEE, MOVE_ANY]
+        )
+        db.flush()
+        evidence = collect_evidence(db, [theme.id], redact=False, industry="Healthcare")
+    use_case = OFFLINE_DRAFTS["use-case"](evidence).model_dump()
+    [worry] = use_case["objections"]
+    assert worry["objection"] == MOVE_FROM_ROTAPRO
+    assert IMPORT_SHEET in worry["answer"]
+    assert [q.text for q in evidence.of_kind("answer")] == [IMPORT_SHEET]
