@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
+from pipeline.content.citations import is_placeholder
 from pipeline.content.generate import content_type, get_document
 from pipeline.errors import BadInput, Conflict
 from pipeline.redact import redactor_for
@@ -35,7 +36,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "jsonld": ("application/ld+json", "jsonld"),
 }
 ONE_PAGE_FIT_LEVELS = 4  # the one-pager shrinks step by step until it fits one sheet
-_CITATION_RE = re.compile(r"\s*\[(?:Q|F)\d+\]")
+_CITATION_RE = re.compile(r"\s*\[(?:Q|F|P)\d+\]")  # a quote, a competitor fact, a profile fact
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def to_jsonld(document: Document, body: str) -> dict[str, Any]:
         data["mainEntity"] = [
             {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
             for q, a in faq_pairs(body)
+            if not is_placeholder({"text": a})  # "To write: ..." answers nothing yet
         ]
     else:
         data["@type"] = "Article"

@@ -207,3 +207,31 @@ def test_unknown_format_is_refused(ws: Workspace, seeded: Seeded) -> None:
     document_id = _generate(ws, "one-pager")
     with ws.session() as session, pytest.raises(BadInput, match="unknown export format"):
         export_document(session, ws.settings, document_id, "docx")
+
+
+def test_faq_jsonld_answers_carry_no_citations_and_no_unwritten_answers(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """The FAQPage a site embeds holds what the page answers, in plain words: no "[P3]" and no
+    "To write: ..." for a question the calls did not answer yet."""
+    document_id = _generate(ws, "objection-faq")
+    body = (
+        "# Buyer questions\n\n## Questions\n\n"
+        "### Is it worth the price?\n\n"
+        "Plans start at $49 a month. [Q1][Q2] [P1][P2] Annual billing saves 15%. [F1]\n\n"
+        "### Why pick you over Staffly?\n\n"
+        "To write: no rep answer from a won deal in the calls yet (raised 9 times). [Q3]\n"
+    )
+    with ws.session() as session:
+        edit_document(session, document_id, body, author="lee")
+    data = json.loads(_export(ws, document_id, "jsonld"))
+    assert data["mainEntity"] == [
+        {
+            "@type": "Question",
+            "name": "Is it worth the price?",
+            "acceptedAnswer": {
+                "@type": "Answer",
+                "text": "Plans start at $49 a month. Annual billing saves 15%.",
+            },
+        }
+    ]
