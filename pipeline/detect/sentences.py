@@ -96,34 +96,44 @@ def surroundings(
     return out
 
 
-# A next sentence that turns against the one before ("... quite a lot more. But the partners see
-# it as one system"), or goes on about a short one ("We also looked at Staffly. They wanted a
-# three-week implementation"): a quote without it can say the opposite of what was meant.
+# A quote keeps the sentences around it that its meaning depends on. The next one when it turns
+# against it ("... quite a lot more. But the partners see it as one system") or goes on about a
+# short one ("We also looked at Staffly. They wanted a three-week implementation"); the one
+# before when this one continues it ("So I'm going up a lot."), is a bare answer ("Twice.") or
+# ends on a word pointing back ("I don't want to lose it.").
 _TURNING = re.compile(
     r"^(?:but|however|though|although|yet|still|except|that said|then again|having said that|"
     r"on the other hand|mind you|saying that)\b",
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(r"^(?:they|it|that|this|those|these|which|he|she)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"^\W*(?:so|because|'?cause|and|or|which|then)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these|one)\W*$", re.IGNORECASE)
 SHORT_SENTENCE_WORDS = 6
+BARE_ANSWER_WORDS = 2
 
 
 def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span a quote of ``text[start:end]`` (one sentence) shows: with the next sentence of
-    the same turn when that one turns against it or carries on from a short one, so the quote
-    keeps the speaker's meaning; the sentence alone otherwise (or when the span is not a
-    sentence of ``text``)."""
+    """The span a quote of ``text[start:end]`` (one sentence of the turn ``text``) shows: with
+    the sentence before or after it in the same turn that its meaning depends on (see above),
+    the sentence alone otherwise (or when the span is not inside ``text``)."""
     if not 0 <= start < end <= len(text):
         return start, end
-    following = next(
-        ((s, e, sentence) for s, e, sentence in split_sentences(text[end:]) if sentence), None
-    )
-    if following is None:
-        return start, end
-    next_start, next_end, sentence = following
-    short = len(text[start:end].split()) <= SHORT_SENTENCE_WORDS
-    if _TURNING.match(sentence) or (short and _GOES_ON.match(sentence)):
-        return start, end + next_end
+    sentence = text[start:end]
+    words = len(sentence.split())
+    short = words <= SHORT_SENTENCE_WORDS
+    following = split_sentences(text[end:])
+    if following:
+        _next_start, next_end, after = following[0]
+        if _TURNING.match(after) or (short and _GOES_ON.match(after)):
+            end += next_end
+    preceding = split_sentences(text[:start])
+    if preceding and (
+        _CONTINUES.match(sentence)
+        or words <= BARE_ANSWER_WORDS
+        or (short and _POINTS_BACK.search(sentence.rstrip(".!?…")))
+    ):
+        start = preceding[-1][0]
     return start, end
 
 

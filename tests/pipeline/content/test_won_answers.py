@@ -145,9 +145,11 @@ def test_a_reply_answers_the_last_objection_of_the_turn_before_it(ws: Workspace)
             mention.text, mention.confidence = text, confidence
             mention.char_start, mention.char_end = start, start + len(text)
         db.flush()
+        last_id = mention.id
         evidence = collect_evidence(db, [price.id], redact=False)
     [(worry, answer)] = evidence.answered(evidence.clusters[0])
-    assert (worry.text, answer.text) == (last, reply)
+    assert (worry.mention_id, answer.text) == (last_id, reply)
+    assert worry.text == f"{first} {last}"  # "So ..." is quoted with the sentence it continues
 
 
 MOVE_FROM_ROTAPRO = "And I'd need to move everything over from RotaPro, all the staff records."

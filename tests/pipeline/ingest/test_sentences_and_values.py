@@ -147,7 +147,7 @@ def test_outcome_from_stage(stage: str, outcome: str | None) -> None:
     assert outcome_from_stage(stage) == outcome
 
 
-def test_a_quote_keeps_the_next_sentence_when_it_turns_or_carries_on() -> None:
+def test_a_quote_keeps_the_sentences_its_meaning_depends_on() -> None:
     """A sentence alone can say the opposite of what the buyer meant: "Staffly is more
     expensive" is no reason to pick us when the next sentence is "But the partners see it as
     one system instead of two."."""
@@ -173,6 +173,16 @@ def test_a_quote_keeps_the_next_sentence_when_it_turns_or_carries_on() -> None:
     )
     long = "The onboarding took our managers far too long last time. It was painful."
     assert quote_text(long, long[:57], 0, 57) == long[:57]
+    # The sentence before comes along when this one continues it, is a bare answer or ends on
+    # a word pointing back to it.
+    for before, sentence in (
+        ("And what am I paying ClockBee now... forty-something.", "So I'm going up a lot."),
+        ("It double-booked our cook on a Friday.", "Twice."),
+        ("The hours history is in there.", "I don't want to lose it."),
+    ):
+        turn = f"Right. {before} {sentence} Okay, what else?"
+        start = turn.index(sentence)
+        assert quote_text(turn, sentence, start, start + len(sentence)) == f"{before} {sentence}"
     # The last sentence, and a span that no longer matches its utterance, stay as stored.
     assert quote_text("Too pricey.", "Too pricey.", 0, 11) == "Too pricey."
     assert quote_text("Edited since. But more.", "Too pricey.", 0, 11) == "Too pricey."
