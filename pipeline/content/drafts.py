@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS
-from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip, stands_alone
 from pipeline.content.types import (
     QA,
     Comparison,
@@ -292,7 +292,11 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     used = {i for qa in faq for i in qa.citations}
     outline = []
     for cluster in evidence.clusters[:6]:
-        rest = [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:3]
+        rest = [
+            q
+            for q in evidence.cluster_quotes(cluster)
+            if q.id not in used and stands_alone(q.text)  # a heading is read on its own
+        ][:3]
         used |= {q.id for q in rest}
         outline.append(
             OutlineSection(

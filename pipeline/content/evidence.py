@@ -211,3 +211,14 @@ def repeats(key: str, used: Sequence[str]) -> bool:
     "We don't have time." and "Third: we don't have time" are the same quote in a document."""
     padded = f" {key} "
     return any(f" {other} " in padded or padded in f" {other} " for other in used)
+
+
+_CONTINUES_RE = re.compile(r"(?:and|or|but|so|because|then|which|that)\b", re.IGNORECASE)
+MIN_OPENING_WORDS = 5
+
+
+def stands_alone(text: str) -> bool:
+    """A sentence a reader understands without the one before it: five words or more, not
+    opening on a word that continues it ("Or only for the busy months." had opened a timeline
+    on setup time, and it asks for a cheaper price)."""
+    return len(text.split()) >= MIN_OPENING_WORDS and not _CONTINUES_RE.match(text.lstrip())

@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 
 from pipeline.content.drafts import cluster_names, require_quotes, say, stats_line, top_quote
-from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip, repeats, text_key
+from pipeline.content.evidence import (
+    ClusterEvidence,
+    Evidence,
+    Quote,
+    clip,
+    repeats,
+    stands_alone,
+    text_key,
+)
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 
 _DURATION_RE = re.compile(
@@ -49,17 +57,6 @@ def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
             answer, ids = say("no_answer", stats=stats_line(cluster)), [quote.id]
         concerns.append(QA(question=clip(quote.text, 240), answer=clip(answer, 600), citations=ids))
     return concerns
-
-
-_CONTINUES_RE = re.compile(r"(?:and|or|but|so|because|then|which|that)\b", re.IGNORECASE)
-MIN_OPENING_WORDS = 5
-
-
-def stands_alone(text: str) -> bool:
-    """A sentence a reader understands without the one before it: five words or more, not
-    opening on a word that continues it ("Or only for the busy months." had opened a timeline
-    on setup time, and it asks for a cheaper price)."""
-    return len(text.split()) >= MIN_OPENING_WORDS and not _CONTINUES_RE.match(text.lstrip())
 
 
 def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:

@@ -9,7 +9,7 @@ import pytest
 from pipeline.content.collect import collect_evidence
 from pipeline.content.drafts import say, searchable
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
-from pipeline.content.guides import stands_alone
+from pipeline.content.evidence import stands_alone
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Mention
@@ -310,3 +310,29 @@ def test_a_themes_count_is_not_given_as_one_quotes() -> None:
         f"A problem raised on 5 sales calls; as one buyer put it: “{quote}”"
     )
     assert say("problem", text=quote, calls=1) == f"In the buyer's words: “{quote}”"
+
+
+def test_seo_outline_headings_are_quotes_that_stand_alone(ws: Workspace, seeded: Seeded) -> None:
+    """A sub-heading is read on its own: "Twice." or "And that's before the audit." is not one
+    (the example calls' brief had "H3: Twice.")."""
+    from sqlalchemy import select
+
+    from pipeline.store.models import Cluster
+    from tests.plugins.documents import _call, _mention
+
+    fragments = ["Twice.", "And that's before the audit, honestly."]
+    with ws.session() as session:
+        price = session.scalars(select(Cluster).where(Cluster.name.like("price%"))).one()
+        _, turns = _call(
+            session, 9, "Copper Kettle", "lost", "2024-04-20",
+            turns=[("Ann", "buyer", text) for text in fragments],
+        )  # fmt: skip
+        for turn in turns:
+            _mention(session, turn, "objection", "price", price).confidence = 0.99
+        session.flush()
+        document = generate_document(session, ws.settings, doc_type="seo-brief")
+    outline = document.structured["content"]["outline"]
+    quoted = {q["text"] for q in document.structured["evidence"]["quotes"]}
+    assert set(fragments) & quoted  # offered to the writer, just not as headings
+    headings = [h for section in outline for h in section["h3"]]
+    assert headings and all(stands_alone(h) for h in headings)
