@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 # The LLM checks every sentence the model gives less than this probability of being small talk.
 OTHER_SURE = 0.8
+SAYS_NOTHING_SURE = 0.99  # a filler or a bare label (``rules.says_nothing``)
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,10 @@ class RuleEmbeddingDetector:
                 confidence=1.0,
                 objection_probability=float(said == "objection"),
                 source="user",
+            )
+        if rules.says_nothing(sentence.text):  # "Hmm." after a price is no objection
+            return Detection(
+                "other", None, *span, confidence=SAYS_NOTHING_SURE, objection_probability=0.0
             )
         objection_sims = {
             name.split(":", 1)[1]: float(v[row])

@@ -142,6 +142,19 @@ def is_direct_question(sentence: str) -> bool:
     )
 
 
+_NOTHING_WORD = r"(?:" + "|".join(_CUES["says_nothing"]["words"]) + r")"
+_SAYS_NOTHING = re.compile(r"^(?:" + _NOTHING_WORD + r"\b[\s,.!?…;:-]*)+$")
+_BARE_LABEL = re.compile(_CUES["says_nothing"]["label"])
+
+
+def says_nothing(sentence: str) -> bool:
+    """A sentence of fillers, backchannels or call talk only ("Hmm.", "Right, okay.", "Sorry,
+    unmuting."), or a note's bare field label ("Pain:"): no kind but ``other`` fits it, whatever
+    the turn around it (a price quoted before "Hmm." had made it an objection)."""
+    text = lowered(sentence).strip().strip("\"'()[]* ")
+    return bool(text) and bool(_SAYS_NOTHING.match(text) or _BARE_LABEL.match(text))
+
+
 # --- competitors ------------------------------------------------------------------------------
 
 # Capitalised words that follow "we use ..." but are not products.

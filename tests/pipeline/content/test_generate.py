@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.content.collect import collect_evidence
 from pipeline.content.drafts import say, searchable
-from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.evidence import stands_alone
+from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Mention

@@ -23,6 +23,7 @@ from pipeline.detect import (
     RuleEmbeddingDetector,
     create_detector,
     load_seeds,
+    rules,
 )
 from pipeline.detect.classify import SentenceInput
 from pipeline.embed import Embedder, Vectors
@@ -252,6 +253,43 @@ def test_small_talk_and_praise_are_never_objections(detector: RuleEmbeddingDetec
         "Sorry I'm late, the traffic was awful.",
     ]:
         assert objections(detector.detect(text)) == [], text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nothing"),
+    [
+        ("Hmm.", True),
+        ("Hm.", True),
+        ("Right, okay.", True),
+        ("Uh-huh.", True),
+        ("Sorry, unmuting.", True),
+        ("You're on mute.", True),
+        ("Pain:", True),
+        ("Next steps:", True),
+        ("No.", False),  # after "shall we go ahead?" that is an answer
+        ("Too pricey.", False),
+        ("Hmm, pricey.", False),
+        ("Sure, but it's expensive.", False),
+        ("Well, that's a lot.", False),
+        ("Payroll.", False),
+    ],
+)
+def test_a_sentence_that_says_nothing(sentence: str, nothing: bool) -> None:
+    assert rules.says_nothing(sentence) is nothing
+
+
+def test_a_filler_after_a_price_is_no_objection(detector: RuleEmbeddingDetector) -> None:
+    """The example calls' price theme had counted "Hmm." five times: the rep's price before it
+    made it read as an objection."""
+    lines = [
+        Line(1, "rep", "It's forty-nine a month base plus four per active user."),
+        Line(2, "buyer", "Hmm. That's about what RotaPro was before the increase."),
+        Line(3, "buyer", "Hm."),
+    ]
+    found = detector.detect_utterances(lines, competitors=["RotaPro"])
+    fillers = [d for d in found[2] + found[3] if d.text in ("Hmm.", "Hm.")]
+    assert len(fillers) == 2
+    assert all(d.kind == "other" and d.objection_probability == 0.0 for d in fillers)
 
 
 def test_rep_lines_are_never_classified(detector: RuleEmbeddingDetector) -> None:
