@@ -52,3 +52,6 @@ class ParsedCall:
     extra: dict[str, Any] = field(default_factory=dict)
     # Set when the record holds nothing to store (a CRM row with deal fields but no text).
     skip_reason: str | None = None
+    # What the reader could not place, told with the upload's result (not stored): "no date
+    # column recognised; unused columns: 'Done Date' ...".
+    notice: str | None = None

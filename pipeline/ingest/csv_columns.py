@@ -28,10 +28,13 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "activity date", "call date", "meeting date", "date", "activity date time",
         "start date time", "start time", "timestamp", "activity timestamp", "close date",
         "closed date", "created date", "create date", "createdate", "created at", "created",
+        "done date", "done time", "marked as done time", "due date", "activity due date",
+        "date of call",
     ),
     "account": (
         "company", "account", "account name", "company name", "associated company",
         "organization", "organisation", "customer", "client", "account id", "what id",
+        "org", "org name", "organization name", "organisation name", "business name", "business",
     ),
     "outcome": ("outcome", "deal outcome", "result", "closed won", "won", "is won"),
     "closed": ("is closed", "closed"),
@@ -48,13 +51,16 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     "competitors": ("competitors", "competitor", "competition"),
     "title": (
         "subject", "title", "call title", "activity subject", "call name", "meeting name",
-        "deal name", "opportunity name", "name",
+        "deal name", "deal title", "opportunity name", "name",
     ),
     "our_speakers": (
         "our speakers", "activity assigned to", "assigned to", "activity owner", "call owner",
         "deal owner", "owner", "sales rep", "rep", "created by",
     ),
-    "contacts": ("associated contact", "associated contacts", "contact", "contact name"),
+    "contacts": (
+        "associated contact", "associated contacts", "contact", "contact name", "person",
+        "person name", "contact person",
+    ),
 }  # fmt: skip
 MAPPABLE = tuple(COLUMN_FIELDS)
 _PREFIXES = ("property ", "properties ", "hs ")
@@ -112,6 +118,24 @@ def find_columns(
             filename=filename,
         )
     return {field: indexes for field, indexes in columns.items() if indexes}
+
+
+# Fields a marketer filters by: a CSV whose columns were all read but these is told so.
+FILTERED_FIELDS = ("date", "account")
+
+
+def unplaced(names: list[str], columns: dict[str, list[int]]) -> str | None:
+    """What to tell the user when no column was recognised as a call's date or account and
+    some columns went unused (kept with the call, but no filter sees them), else None."""
+    missing = [field for field in FILTERED_FIELDS if not columns.get(field)]
+    used = {index for indexes in columns.values() for index in indexes}
+    unused = [name for index, name in enumerate(names) if index not in used and name.strip()]
+    if not missing or not unused:
+        return None
+    return (
+        f"no {' or '.join(missing)} column recognised; unused columns: {listed(unused)}; "
+        f'map one with a column map, {{"{missing[0]}": "<column>"}}'
+    )
 
 
 def listed(names: list[str]) -> str:

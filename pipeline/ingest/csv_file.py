@@ -15,7 +15,13 @@ from typing import Any
 
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
-from pipeline.ingest.csv_columns import COLUMN_FIELDS, column_key, find_columns, header_names_text
+from pipeline.ingest.csv_columns import (
+    COLUMN_FIELDS,
+    column_key,
+    find_columns,
+    header_names_text,
+    unplaced,
+)
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
@@ -54,6 +60,7 @@ def parse_csv(
         raise BadInput("CSV has no header row", filename=filename)
     header, body = rows[0][1], rows[1:]
     columns = find_columns(header, column_map or {}, filename)
+    notice = unplaced(header, columns)
     calls: list[ParsedCall] = []
     for number, row in body:
         if not any(cell.strip() for cell in row):
@@ -66,6 +73,7 @@ def parse_csv(
             )
         row = row + [""] * (len(header) - len(row))
         calls.append(_call(header, row, columns, number))
+        calls[-1].notice = notice
     return calls
 
 

@@ -130,7 +130,11 @@ def _created(call: StorableCall) -> IngestResult:
         index=call.index,
         format=call.parsed.format,
         utterances=len(call.parsed.utterances),
-        understood=understood(call.parsed.utterances).describe(),
+        understood="; ".join(
+            part
+            for part in (understood(call.parsed.utterances).describe(), call.parsed.notice)
+            if part
+        ),
     )
 
 

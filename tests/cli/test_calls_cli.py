@@ -68,6 +68,37 @@ def test_ingest_csv_with_a_column_map_file(cli: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("no_analysis")
+def test_a_pipedrive_style_export_is_read_and_an_unplaced_column_is_told(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """ "Org Name", "Done Date" and "Person" are a call's account, date and contact; a column
+    the reader cannot place is named in the result with how to map it, never dropped
+    silently (the account and date had been empty on every row, with no word)."""
+    pipedrive = write(
+        tmp_path,
+        "activities.csv",
+        b"Deal Title,Org Name,Activity Note,Done Date,Deal Status,Person\n"
+        b'Harbor Cafe - discovery,Harbor Cafe,"Main concern: four dollars a head adds up.",'
+        b"2026-10-03,lost,Sandra Kowalski\n",
+    )
+    out = cli.json("ingest", pipedrive)
+    assert out["created"] == 1 and "column" not in out["results"][0]["understood"]
+    [call] = cli.json("calls")["items"]
+    assert (call["account"], call["date"], call["outcome"]) == ("Harbor Cafe", "2026-10-03", "lost")
+    unknown = write(
+        tmp_path,
+        "other.csv",
+        b'Notes,Shop,When\n"Setup looked slow to them.",Bolt Gym,last Tuesday\n',
+    )
+    [result] = cli.json("ingest", unknown)["results"]
+    assert result["status"] == "created"
+    assert result["understood"] == (
+        "1 note; no date or account column recognised; unused columns: 'Shop', 'When'; "
+        'map one with a column map, {"date": "<column>"}'
+    )
+
+
+@pytest.mark.usefixtures("no_analysis")
 def test_manifest_errors_are_clear(cli: Cli, tmp_path: Path) -> None:
     good = write(tmp_path, "a.txt", TRANSCRIPT)
     missing = cli("ingest", good, "--manifest", tmp_path / "nope.csv")
