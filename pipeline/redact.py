@@ -75,7 +75,8 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     if not variants:
         return None
     ordered = sorted(variants, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)")
+    # Not before a hyphen: a buyer "Gareth Price" had made "Price-wise, ..." "[name]-wise".
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in ordered) + r")(?![\w-])")
 
 
 @dataclass(frozen=True)

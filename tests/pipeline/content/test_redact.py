@@ -50,6 +50,12 @@ def test_cards_emails_and_speaker_names() -> None:
     assert redactor.redact(text) == f"{NAME}'s card is {CARD}, mail {EMAIL}, ask {NAME}."
     assert luhn_valid("4111111111111111") and not luhn_valid("4111111111111112")
     assert Redactor(enabled=False).redact(text) == text
+    # A name that is also a word is a word in a compound: a buyer "Gareth Price" had turned
+    # "Price-wise" into "[name]-wise".
+    price = Redactor(["Gareth Price"])
+    assert price.redact("Price-wise, Gareth Price said it's fine. Ask Price.") == (
+        f"Price-wise, {NAME} said it's fine. Ask {NAME}."
+    )
 
 
 @pytest.mark.parametrize(
