@@ -155,6 +155,24 @@ def says_nothing(sentence: str) -> bool:
     return bool(text) and bool(_SAYS_NOTHING.match(text) or _BARE_LABEL.match(text))
 
 
+_NOTE_LEAD = r"^(?:[-*•]\s*)?(?:(?:i|we)\s+)?"
+_REPS_OWN_NOTE = re.compile(
+    _NOTE_LEAD
+    + r"(?:(?:"
+    + "|".join(_CUES["rep_note"]["actions"])
+    + r")\b|"
+    + "|".join(_CUES["rep_note"]["status"])
+    + r")"
+)
+
+
+def notes_the_reps_doing(sentence: str) -> bool:
+    """A rep's note sentence about what the rep did or how the deal stands ("Explained we bill
+    active users only", "Lost to Staffly.", "No competitor in the deal."): the rep's words and
+    the deal's record, not the buyer's objection or pain."""
+    return bool(_REPS_OWN_NOTE.match(lowered(sentence).strip()))
+
+
 # --- competitors ------------------------------------------------------------------------------
 
 # Capitalised words that follow "we use ..." but are not products.

@@ -278,6 +278,44 @@ def test_a_sentence_that_says_nothing(sentence: str, nothing: bool) -> None:
     assert rules.says_nothing(sentence) is nothing
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reps_own"),
+    [
+        ("Explained we bill active users only, so students count only when they work.", True),
+        ("- Offered free migration + 2-day onboarding; booked for next week.", True),
+        ("We walked them through the kiosk set-up.", True),
+        ("Told her US hosting, SOC 2 Type II, and no bank details stored.", True),
+        ("Lost to Staffly.", True),
+        ("Closed lost, revisit Q2.", True),
+        ("Outcome: closed won.", True),
+        ("Next step: send the monthly proposal.", True),
+        ("No competitor in the deal.", True),
+        ("Signed on the call.", True),
+        ("Main objection: staff won't use it.", False),
+        ("Needs to run it by his brother (co-owner).", False),
+        ("Told me the price is too high for a team of five.", False),
+        ("Also asked about RotaPro migration.", False),
+        ("Open to it if the price comes down.", False),
+        ("Signed up for the trial but the staff never logged in.", False),
+        ("Lost confidence after the last vendor's setup dragged on.", False),
+    ],
+)
+def test_a_rep_note_about_what_the_rep_did(sentence: str, reps_own: bool) -> None:
+    assert rules.notes_the_reps_doing(sentence) is reps_own
+
+
+def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetector) -> None:
+    """Only the rep's notes: a buyer who says "Lost to Staffly." is still read."""
+    note = (
+        "Explained we bill active users only. Lost to Staffly. Main objection: staff won't use it."
+    )
+    found = detector.detect_utterances([Line(1, "rep_note", note), Line(2, "buyer", "Hmm.")])
+    kinds = {d.text: d.kind for d in found[1] if d.kind in ("objection", "other", "pain")}
+    assert kinds["Explained we bill active users only."] == "other"
+    assert kinds["Lost to Staffly."] == "other"
+    assert kinds["Main objection: staff won't use it."] == "objection"
+
+
 def test_a_filler_after_a_price_is_no_objection(detector: RuleEmbeddingDetector) -> None:
     """The example calls' price theme had counted "Hmm." five times: the rep's price before it
     made it read as an objection."""
