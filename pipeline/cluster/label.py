@@ -35,7 +35,12 @@ ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
 KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
-_FIGURE_RE = re.compile(r"[\d$€£¥%]")
+# A figure, in digits or in words ("A hundred and something a month" is one buyer's estimate).
+_FIGURE_RE = re.compile(
+    r"[\d$€£¥%]|\b(?:hundreds?|thousands?|millions?|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|dollars?|bucks|quid|euros?|pounds?|grand)\b",
+    re.IGNORECASE,
+)
 CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 # Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
 _LEADING_FILLER = re.compile(

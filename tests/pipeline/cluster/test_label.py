@@ -75,6 +75,9 @@ def test_a_clause_without_a_figure_names_the_theme_before_a_more_central_one_wit
     assert name_clusters([prices], [[0.9, 0.6, 0.8]])[0] == "The price is too high for us"
     figures = ["About $97 a month, he said.", "It costs 20% more."]
     assert name_clusters([figures], [[0.6, 0.9]])[0] == "It costs 20% more"
+    # A figure in words is one too ("A hundred and something a month").
+    said = ["It comes to a hundred and something a month.", "The price is too high for us."]
+    assert name_clusters([said], [[0.9, 0.6]])[0] == "The price is too high for us"
 
 
 def test_quote_clause_trims_filler_and_length() -> None:
