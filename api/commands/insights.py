@@ -147,7 +147,7 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool) -> None:
     table.add_column("name", style="bold", min_width=16, max_width=32)
     table.add_column("mentions", justify="right", no_wrap=True)
     table.add_column("calls", justify="right", no_wrap=True)
-    table.add_column("won/lost/open", no_wrap=True)
+    table.add_column("won/lost/open\nmentions", no_wrap=True)  # documents count calls
     table.add_column("trend", justify="right", no_wrap=True)
     quote_width = max(16, min(60, console.width - 75))  # the figures stay readable on 80 columns
     table.add_column("quote", max_width=quote_width, overflow="ellipsis", no_wrap=True)
@@ -177,7 +177,7 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
     console.print(
         f"{plural(detail['size'], 'mention')} in {plural(detail['calls'], 'call')}, "
         f"{plural(detail['accounts'], 'account')}, "
-        f"{detail['first_seen']} to {detail['last_seen']}; {_split(detail['outcomes'])}; "
+        f"{detail['first_seen']} to {detail['last_seen']}; mentions {_split(detail['outcomes'])}; "
         f"trend {detail['trend']:.2f}"
     )
     named = ", ".join(f"{c['name']} ({c['count']})" for c in detail["competitors"])
