@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from pipeline.detect.classify import UtteranceLike
 from pipeline.detect.labels import context_text, reply_text
+from pipeline.detect.rules import says_nothing
 
 _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd",
@@ -127,7 +128,7 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
         _next_start, next_end, after = following[0]
         if _TURNING.match(after) or (short and _GOES_ON.match(after)):
             end += next_end
-    preceding = split_sentences(text[:start])
+    preceding = [span for span in split_sentences(text[:start]) if not says_nothing(span[2])]
     if preceding and (
         _CONTINUES.match(sentence)
         or words <= BARE_ANSWER_WORDS

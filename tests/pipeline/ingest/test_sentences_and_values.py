@@ -183,6 +183,9 @@ def test_a_quote_keeps_the_sentences_its_meaning_depends_on() -> None:
         turn = f"Right. {before} {sentence} Okay, what else?"
         start = turn.index(sentence)
         assert quote_text(turn, sentence, start, start + len(sentence)) == f"{before} {sentence}"
+    # ...but not a filler: "Okay. And the hygienists ... are not keen on another app."
+    turn = "Okay. And the hygienists are not keen on another app."
+    assert quote_text(turn, turn[6:], 6, len(turn)) == turn[6:]
     # The last sentence, and a span that no longer matches its utterance, stay as stored.
     assert quote_text("Too pricey.", "Too pricey.", 0, 11) == "Too pricey."
     assert quote_text("Edited since. But more.", "Too pricey.", 0, 11) == "Too pricey."
