@@ -265,6 +265,8 @@ def test_small_talk_and_praise_are_never_objections(detector: RuleEmbeddingDetec
         ("Sorry, unmuting.", True),
         ("You're on mute.", True),
         ("Pain:", True),
+        ("Good.", True),
+        ("Okay, makes sense.", True),
         ("Next steps:", True),
         ("No.", False),  # after "shall we go ahead?" that is an answer
         ("Too pricey.", False),
