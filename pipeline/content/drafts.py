@@ -243,8 +243,16 @@ def comparison(evidence: Evidence) -> Comparison:
         for q in quoted
     ]
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
+    # "Still" only after a doubt: a pain about them ("it took me two days to pull them
+    # together from RotaPro") is why the buyer chose us, not something they got over.
     us_better = [
-        FitPoint(text=clip(say("still_chose_us", text=q.text), 240), citations=[q.id], facts=[])
+        FitPoint(
+            text=clip(
+                say("still_chose_us" if q.kind == "objection" else "chose_us", text=q.text), 240
+            ),
+            citations=[q.id],
+            facts=[],
+        )
         for q in won
     ] + [
         FitPoint(text=clip(say("answer_lands", text=q.text), 240), citations=[q.id], facts=[])

@@ -192,6 +192,13 @@ def test_comparison_fits_come_from_deals_that_named_the_competitor(
     ours = [quotes[i] for p in content["us_better_when"] for i in p["citations"]]
     assert ours and all(q["call_id"] in named and q["outcome"] == "won" for q in ours)
     assert "We also looked at Calendly last year." in ours[0]["text"]
+    # "still chose us" is said of a doubt only; a mention that names them is not one.
+    for point in content["us_better_when"]:
+        [said] = [quotes[i] for i in point["citations"]]
+        if said["role"] != "buyer":
+            continue  # a rep's answer that landed
+        still = "still chose us" in point["text"]
+        assert still == (said["kind"] == "objection") and point["text"].endswith("chose us")
     theirs = [quotes[i] for p in content["them_better_when"] for i in p["citations"]]
     assert [q["text"] for q in theirs] == ["Calendly is cheaper and my guys already know it."]
     assert all(q["kind"] == "objection" and q["outcome"] == "lost" for q in theirs)
