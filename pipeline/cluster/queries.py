@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.index import CLUSTERED_KINDS, MentionIndex, open_index
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.cluster.trend import Periods, periods
+from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
@@ -194,13 +195,14 @@ def _central_quote(
     every member's vector of a 100k-mention workspace per request would cost seconds."""
     if not rows:
         return None
+    worded = [r for r in rows if not says_nothing(r.text)] or list(rows)  # not "Hmm."
     sure: dict[str, MentionRow] = {}
-    for row in rows:
+    for row in worded:
         if row.text not in sure or row.confidence > sure[row.text].confidence:
             sure[row.text] = row
     typical = typicality(session, cluster, list(sure)[:_CENTRAL_SAMPLE])
     if not typical:
-        return rows[0]
+        return worded[0]
     return sure[max(typical, key=lambda text: typical[text] * sure[text].confidence)]
 
 

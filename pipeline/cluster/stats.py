@@ -12,6 +12,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from pipeline.cluster.trend import Direction, Periods, counts, direction, trend_score
+from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors
 
 QUOTES = 5
@@ -138,11 +139,13 @@ def representative_quotes(
 ) -> list[dict[str, Any]]:
     """Central, sure yet diverse quotes when the vectors are given (relevance weighed by the
     detector's confidence), else the ``quotes`` most confident rows."""
+    # "Hmm." says nothing alone: it weighs nothing (a theme of fillers only still shows one).
+    weights = [0.0 if says_nothing(r.text) else r.confidence for r in rows]
     if vectors is not None and centroid is not None and len(rows):
-        chosen = mmr_quotes(vectors, centroid, quotes, weights=[r.confidence for r in rows])
+        chosen = mmr_quotes(vectors, centroid, quotes, weights=weights)
     else:
-        by_confidence = sorted(range(len(rows)), key=lambda i: -rows[i].confidence)
-        chosen = by_confidence[:quotes]
+        chosen = sorted(range(len(rows)), key=lambda i: -weights[i])[:quotes]
+    chosen = [i for i in chosen if weights[i] > 0] or chosen[:1]
     return [rows[i].quote() for i in chosen]
 
 

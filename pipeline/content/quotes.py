@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from pipeline.content.evidence import Quote, clip, repeats, text_key
 from pipeline.content.won_answers import MentionRow
+from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import quote_text
 from pipeline.redact import Redactor
 from pipeline.store.models import Call, Utterance
@@ -44,11 +45,17 @@ class QuoteRank:
 
 def candidates(rows: Sequence[MentionRow], limit: int = QUOTE_POOL) -> list[MentionRow]:
     """The buyer's own mentions a document may quote, the ``limit`` most confident (then most
-    recent): how typical each is is read for these only, so a theme of 100,000 mentions costs
-    what one of ``limit`` does."""
-    buyers = [r for r in rows if r[1].role == "buyer"]
+    recent), none that says nothing alone ("Hmm." after a price): how typical each is is read
+    for these only, so a theme of 100,000 mentions costs what one of ``limit`` does."""
+    buyers = [r for r in rows if r[1].role == "buyer" and not says_nothing(shown(r))]
     buyers.sort(key=lambda r: (-r[0].confidence, -(r[2].call_date or dt.date.min).toordinal()))
     return buyers[:limit]
+
+
+def shown(row: MentionRow) -> str:
+    """The words a quote of this mention shows (``quote_text``)."""
+    mention, utterance, _call = row
+    return quote_text(utterance.text, mention.text, mention.char_start, mention.char_end)
 
 
 def representative(rows: Sequence[MentionRow], limit: int, rank: QuoteRank) -> list[MentionRow]:
@@ -92,7 +99,7 @@ class QuoteNumberer:
         if key not in self._keys:
             note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
             self._keys[key] = self._add(
-                text=quote_text(utterance.text, mention.text, mention.char_start, mention.char_end),
+                text=shown(row),
                 role="rep_note" if note else "buyer",
                 kind=mention.kind,
                 call=call,

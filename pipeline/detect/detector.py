@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 # The LLM checks every sentence the model gives less than this probability of being small talk.
 OTHER_SURE = 0.8
-SAYS_NOTHING_SURE = 0.99  # a filler, a bare label or the rep's own doing in a note
+RULED_OTHER_SURE = 0.99  # an acknowledgement, a bare label or the rep's own doing in a note
 
 
 @dataclass(frozen=True)
@@ -223,11 +223,11 @@ class RuleEmbeddingDetector:
                 objection_probability=float(said == "objection"),
                 source="user",
             )
-        if rules.says_nothing(sentence.text) or (
+        if rules.only_acknowledges(sentence.text) or (
             sentence.role == "rep_note" and rules.notes_the_reps_doing(sentence.text)
-        ):  # "Hmm." after a price, or a note's "Explained we bill active users only"
+        ):  # "Right, okay.", or a note's "Explained we bill active users only"
             return Detection(
-                "other", None, *span, confidence=SAYS_NOTHING_SURE, objection_probability=0.0
+                "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )
         objection_sims = {
             name.split(":", 1)[1]: float(v[row])

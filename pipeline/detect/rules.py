@@ -142,17 +142,32 @@ def is_direct_question(sentence: str) -> bool:
     )
 
 
-_NOTHING_WORD = r"(?:" + "|".join(_CUES["says_nothing"]["words"]) + r")"
-_SAYS_NOTHING = re.compile(r"^(?:" + _NOTHING_WORD + r"\b[\s,.!?…;:-]*)+$")
+def _only(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"^(?:(?:" + "|".join(words) + r")\b[\s,.!?…;:-]*)+$")
+
+
+_REACTIONS = _CUES["says_nothing"]["reactions"]
+_SAYS_NOTHING = _only([*_REACTIONS, *_CUES["says_nothing"]["words"]])
+_REACTION_ONLY = _only(_REACTIONS)
 _BARE_LABEL = re.compile(_CUES["says_nothing"]["label"])
+_NOTHING_CHARS = 80  # longer than any run of fillers or a field label
 
 
 def says_nothing(sentence: str) -> bool:
-    """A sentence of fillers, backchannels or call talk only ("Hmm.", "Right, okay.", "Sorry,
-    unmuting."), or a note's bare field label ("Pain:"): no kind but ``other`` fits it, whatever
-    the turn around it (a price quoted before "Hmm." had made it an objection)."""
+    """A sentence of fillers, reactions, backchannels or call talk only ("Hmm.", "Right, okay.",
+    "Sorry, unmuting."), or a note's bare field label ("Pain:"): never quoted on its own, nor
+    carried into a quote of the sentence after it."""
+    if len(sentence) > _NOTHING_CHARS:  # read for every member of a theme: cheap when long
+        return False
     text = lowered(sentence).strip().strip("\"'()[]* ")
     return bool(text) and bool(_SAYS_NOTHING.match(text) or _BARE_LABEL.match(text))
+
+
+def only_acknowledges(sentence: str) -> bool:
+    """Says nothing and is not a bare reaction ("Hmm." after a price can be an objection): an
+    acknowledgement, a backchannel, call talk or a label, which no kind but ``other`` fits."""
+    text = lowered(sentence).strip().strip("\"'()[]* ")
+    return says_nothing(sentence) and not _REACTION_ONLY.match(text)
 
 
 _NOTE_LEAD = r"^(?:[-*•]\s*)?(?:(?:i|we)\s+)?"

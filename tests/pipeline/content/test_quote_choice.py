@@ -73,8 +73,14 @@ def test_a_document_picks_from_a_themes_most_confident_buyer_mentions() -> None:
     call = Call(id=1, call_date=dt.date(2026, 7, 1))
     rows = [
         (
-            Mention(id=n, text=f"worry {n}", confidence=n / 1000),
-            Utterance(id=n, role="rep_note" if n % 10 == 0 else "buyer"),
+            Mention(
+                id=n,
+                text=f"worry {n}",
+                char_start=0,
+                char_end=len(f"worry {n}"),
+                confidence=n / 1000,
+            ),
+            Utterance(id=n, role="rep_note" if n % 10 == 0 else "buyer", text=f"worry {n}"),
             call,
         )
         for n in range(1, 1001)
@@ -111,3 +117,37 @@ def test_a_quote_carries_the_next_sentence_that_turns_it(corpus_ws: Workspace) -
     assert shown["quotes"] and all(q["text"].endswith(turn.strip()) for q in shown["quotes"])
     assert shown["quote"] == shown["quotes"][0]["text"]
     assert card["quote"].endswith(turn.strip())  # the card on the home page and in the CLI
+
+
+def test_a_mention_that_says_nothing_alone_is_never_quoted(corpus_ws: Workspace) -> None:
+    """ "Hmm." after a price can be read as an objection (it counts), but a quote of it says
+    nothing: documents, cluster pages and cards quote the theme's words instead."""
+    from pipeline.cluster.queries import get_cluster, list_clusters
+    from pipeline.store.models import Utterance
+
+    with corpus_ws.session() as db:
+        cluster = _largest(db)
+        member = db.scalars(select(Mention).where(Mention.cluster_id == cluster.id)).first()
+        assert member is not None
+        said = Utterance(
+            call_id=member.call_id, seq=10_000, speaker="Dana", role="buyer", text="Hmm."
+        )
+        db.add(said)
+        db.flush()
+        db.add(
+            Mention(
+                utterance_id=said.id, call_id=member.call_id, kind=cluster.kind, text="Hmm.",
+                char_start=0, char_end=4, confidence=1.0, cluster_id=cluster.id,
+            )
+        )  # fmt: skip
+        db.execute(update(Mention).where(Mention.cluster_id == cluster.id).values(confidence=1.0))
+        db.commit()
+        evidence = collect_evidence(db, [cluster.id], redact=False, quotes_per_cluster=50)
+        quotes = [q.text for q in evidence.cluster_quotes(evidence.clusters[0])]
+        shown = get_cluster(db, cluster.id, embedder=corpus_ws.embedder)
+        card = next(c for c in list_clusters(db, kind=cluster.kind) if c["id"] == cluster.id)
+    assert quotes and "Hmm." not in quotes
+    assert shown["size"] == evidence.clusters[0].size  # it still counts
+    assert "Hmm." in {m["text"] for m in shown["mentions"]}
+    assert shown["quotes"] and "Hmm." not in {q["text"] for q in shown["quotes"]}
+    assert card["quote"] != "Hmm."

@@ -256,28 +256,31 @@ def test_small_talk_and_praise_are_never_objections(detector: RuleEmbeddingDetec
 
 
 @pytest.mark.parametrize(
-    ("sentence", "nothing"),
+    ("sentence", "nothing", "acknowledges"),
     [
-        ("Hmm.", True),
-        ("Hm.", True),
-        ("Right, okay.", True),
-        ("Uh-huh.", True),
-        ("Sorry, unmuting.", True),
-        ("You're on mute.", True),
-        ("Pain:", True),
-        ("Good.", True),
-        ("Okay, makes sense.", True),
-        ("Next steps:", True),
-        ("No.", False),  # after "shall we go ahead?" that is an answer
-        ("Too pricey.", False),
-        ("Hmm, pricey.", False),
-        ("Sure, but it's expensive.", False),
-        ("Well, that's a lot.", False),
-        ("Payroll.", False),
+        ("Hmm.", True, False),  # a reaction: the turn around it decides its kind
+        ("Oh.", True, False),
+        ("Wow.", True, False),
+        ("Right, okay.", True, True),
+        ("Hmm, yes.", True, True),
+        ("Uh-huh.", True, True),
+        ("Sorry, unmuting.", True, True),
+        ("You're on mute.", True, True),
+        ("Pain:", True, True),
+        ("Good.", True, True),
+        ("Okay, makes sense.", True, True),
+        ("Next steps:", True, True),
+        ("No.", False, False),  # after "shall we go ahead?" that is an answer
+        ("Too pricey.", False, False),
+        ("Hmm, pricey.", False, False),
+        ("Sure, but it's expensive.", False, False),
+        ("Well, that's a lot.", False, False),
+        ("Payroll.", False, False),
     ],
 )
-def test_a_sentence_that_says_nothing(sentence: str, nothing: bool) -> None:
+def test_a_sentence_that_says_nothing(sentence: str, nothing: bool, acknowledges: bool) -> None:
     assert rules.says_nothing(sentence) is nothing
+    assert rules.only_acknowledges(sentence) is acknowledges
 
 
 @pytest.mark.parametrize(
@@ -318,18 +321,19 @@ def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetec
     assert kinds["Main objection: staff won't use it."] == "objection"
 
 
-def test_a_filler_after_a_price_is_no_objection(detector: RuleEmbeddingDetector) -> None:
-    """The example calls' price theme had counted "Hmm." five times: the rep's price before it
-    made it read as an objection."""
+def test_an_acknowledgement_after_a_price_is_no_objection(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """Whatever the rep said before it, "Right, okay." or "Good." is no objection."""
     lines = [
         Line(1, "rep", "It's forty-nine a month base plus four per active user."),
-        Line(2, "buyer", "Hmm. That's about what RotaPro was before the increase."),
-        Line(3, "buyer", "Hm."),
+        Line(2, "buyer", "Right, okay. That's about what RotaPro was before the increase."),
+        Line(3, "buyer", "Good."),
     ]
     found = detector.detect_utterances(lines, competitors=["RotaPro"])
-    fillers = [d for d in found[2] + found[3] if d.text in ("Hmm.", "Hm.")]
-    assert len(fillers) == 2
-    assert all(d.kind == "other" and d.objection_probability == 0.0 for d in fillers)
+    said = [d for d in found[2] + found[3] if d.text in ("Right, okay.", "Good.")]
+    assert len(said) == 2
+    assert all(d.kind == "other" and d.objection_probability == 0.0 for d in said)
 
 
 def test_rep_lines_are_never_classified(detector: RuleEmbeddingDetector) -> None:
