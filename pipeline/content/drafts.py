@@ -23,6 +23,7 @@ from pipeline.content.types import (
     Point,
     SEOBrief,
 )
+from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
 from pipeline.templating import draft_copy
 
@@ -106,7 +107,11 @@ def buyer_question(cluster: ClusterEvidence, asked: set[str]) -> str:
 def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | None:
     """One FAQ item: the buyer's question, answered from won-deal replies, citing the buyer
     quotes it stands for."""
-    answers = evidence.cluster_answers(cluster)[:1]
+    answers = evidence.cluster_answers(cluster)
+    if cluster.competitor is None:  # a general question: a reply about no one tool first
+        known = set(cluster.competitors)
+        answers = sorted(answers, key=lambda a: bool(names_in(a.text, known)))
+    answers = answers[:1]
     # The worry the reply followed first, so the answer's sources hold what it answered.
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
     quotes = [*answered, *(q for q in evidence.cluster_quotes(cluster) if q not in answered)][:2]

@@ -122,8 +122,8 @@ def borrowed_answer(
         return answers[:1]
     known = {name for r in rows for name in (r[2].competitors or [])}
     known |= {r[0].competitor for r in rows if r[0].competitor}
-    named = _names_in(worry, known)
-    fitting = [a for a in answers if _names_in(a.text, known) <= named]
+    named = names_in(worry, known)
+    fitting = [a for a in answers if names_in(a.text, known) <= named]
     vector = cached_vector(session, worry)
     if vector is not None:
         near = closeness(session, vector, [a.objection[0].text for a in fitting])
@@ -131,5 +131,6 @@ def borrowed_answer(
     return fitting[:1]
 
 
-def _names_in(text: str, known: set[str]) -> set[str]:
+def names_in(text: str, known: set[str]) -> set[str]:
+    """The ``known`` competitor names ``text`` says (lower case)."""
     return {hit.name.casefold() for hit in find_competitors(text, sorted(known)) if hit.known}

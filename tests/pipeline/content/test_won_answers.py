@@ -202,3 +202,33 @@ def test_a_borrowed_reply_is_the_nearest_in_meaning_and_names_no_other_tool(
     assert worry["objection"] == MOVE_FROM_ROTAPRO
     assert IMPORT_SHEET in worry["answer"]
     assert [q.text for q in evidence.of_kind("answer")] == [IMPORT_SHEET]
+
+
+def test_a_general_faq_question_takes_the_reply_about_no_one_tool(ws: Workspace) -> None:
+    """ "How hard is it to switch from what we use now?" had been answered with "We take the
+    ClockBee export..." beside a buyer leaving RotaPro."""
+    with ws.session() as db:
+        theme = Cluster(kind="objection", name="Moving our data over", keywords=["move"])
+        db.add(theme)
+        db.flush()
+        said = [
+            (MOVE_FROM_CLOCKBEE, CLOCKBEE_IMPORT, 0.95, "ClockBee"),
+            (MOVE_ANY, IMPORT_SHEET, 0.9, None),
+        ]
+        for n, (worry, reply, confidence, rival) in enumerate(said, start=1):
+            _, turns = _call(
+                db, n, f"Cafe {n}", "won", f"2026-07-0{n}",
+                turns=[("Dana", "buyer", worry), ("Sam Rivera", "rep", reply)],
+            )  # fmt: skip
+            mention = _mention(db, turns[0], "objection", "switching", theme, competitor=rival)
+            mention.confidence = confidence
+        _, lost = _call(
+            db, 3, "Pinecrest Animal Hospital", "lost", "2026-07-03",
+            turns=[("Jo", "buyer", MOVE_FROM_ROTAPRO), ("Sam Rivera", "rep", "Noted.")],
+        )  # fmt: skip
+        _mention(db, lost[0], "objection", "switching", theme, competitor="RotaPro")
+        db.flush()
+        evidence = collect_evidence(db, [theme.id], redact=False)
+    assert evidence.clusters[0].competitor is None  # no one tool is named by half of them
+    [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
+    assert IMPORT_SHEET in item["answer"] and "ClockBee" not in item["answer"]
