@@ -188,10 +188,12 @@ def collect_evidence(
             )
         )
 
+    # What a buyer says of a named rival runs on ("We had a look at RotaPro a while back. The
+    # rep was pushy and it was a two-year contract."): quoted with the sentence after it.
     for row in buyer_quotes(
         competitor_rows, numberer, MAX_COMPETITOR_QUOTES, QuoteRank(confident_at)
     ):
-        numberer.mention(row, row[0].cluster_id)
+        numberer.mention(row, row[0].cluster_id, goes_on=True)
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)

@@ -52,10 +52,12 @@ def candidates(rows: Sequence[MentionRow], limit: int = QUOTE_POOL) -> list[Ment
     return buyers[:limit]
 
 
-def shown(row: MentionRow) -> str:
+def shown(row: MentionRow, *, goes_on: bool = False) -> str:
     """The words a quote of this mention shows (``quote_text``)."""
     mention, utterance, _call = row
-    return quote_text(utterance.text, mention.text, mention.char_start, mention.char_end)
+    return quote_text(
+        utterance.text, mention.text, mention.char_start, mention.char_end, goes_on=goes_on
+    )
 
 
 def representative(rows: Sequence[MentionRow], limit: int, rank: QuoteRank) -> list[MentionRow]:
@@ -93,13 +95,15 @@ class QuoteNumberer:
         """The words of a quote already used: the same, inside it, or around it."""
         return repeats(key, self._texts)
 
-    def mention(self, row: MentionRow, cluster_id: int | None) -> int:
+    def mention(self, row: MentionRow, cluster_id: int | None, *, goes_on: bool = False) -> int:
+        """The quote id of a buyer mention (``goes_on``: with the sentence after it, see
+        ``quote_span``)."""
         mention, utterance, call = row
         key = ("m", mention.id)
         if key not in self._keys:
             note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
             self._keys[key] = self._add(
-                text=shown(row),
+                text=shown(row, goes_on=goes_on),
                 role="rep_note" if note else "buyer",
                 kind=mention.kind,
                 call=call,

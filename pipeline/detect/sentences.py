@@ -104,7 +104,7 @@ def surroundings(
 # ends on a word pointing back ("I don't want to lose it.").
 _TURNING = re.compile(
     r"^(?:but|however|though|although|yet|still|except|that said|then again|having said that|"
-    r"on the other hand|mind you|saying that)\b",
+    r"on the other hand|mind you|saying that|not|actually|to be fair|in fairness|admittedly)\b",
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(r"^(?:they|it|that|this|those|these|which|he|she)\b", re.IGNORECASE)
@@ -114,34 +114,45 @@ SHORT_SENTENCE_WORDS = 6
 BARE_ANSWER_WORDS = 2
 
 
-def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tuple[int, int]:
     """The span a quote of ``text[start:end]`` (one sentence of the turn ``text``) shows: with
-    the sentence before or after it in the same turn that its meaning depends on (see above),
-    the sentence alone otherwise (or when the span is not inside ``text``)."""
+    the sentence before or after it in the same turn that its meaning depends on (see above;
+    a bare answer at the start of a turn, "ClockBee.", takes the sentence after it), the
+    sentence alone otherwise (or when the span is not inside ``text``). ``goes_on``: always
+    with the next sentence (what a buyer says of a named rival: "We had a look at RotaPro a
+    while back. The rep was pushy and it was a two-year contract.")."""
     if not 0 <= start < end <= len(text):
         return start, end
     sentence = text[start:end]
     words = len(sentence.split())
     short = words <= SHORT_SENTENCE_WORDS
-    following = split_sentences(text[end:])
+    bare = words <= BARE_ANSWER_WORDS
+    preceding = [span for span in split_sentences(text[:start]) if not says_nothing(span[2])]
+    following = [span for span in split_sentences(text[end:]) if not says_nothing(span[2])]
     if following:
         _next_start, next_end, after = following[0]
-        if _TURNING.match(after) or (short and _GOES_ON.match(after)):
+        if (
+            goes_on
+            or _TURNING.match(after)
+            or (short and _GOES_ON.match(after))
+            or (bare and not preceding)
+        ):
             end += next_end
-    preceding = [span for span in split_sentences(text[:start]) if not says_nothing(span[2])]
     if preceding and (
         _CONTINUES.match(sentence)
-        or words <= BARE_ANSWER_WORDS
+        or bare
         or (short and _POINTS_BACK.search(sentence.rstrip(".!?…")))
     ):
         start = preceding[-1][0]
     return start, end
 
 
-def quote_text(utterance_text: str, sentence: str, start: int, end: int) -> str:
+def quote_text(
+    utterance_text: str, sentence: str, start: int, end: int, *, goes_on: bool = False
+) -> str:
     """What a quote of a detected ``sentence`` (at ``start:end`` of its utterance) shows: see
     ``quote_span``; the sentence as stored when its span no longer matches the utterance."""
     if utterance_text[start:end] != sentence:
         return sentence
-    start, end = quote_span(utterance_text, start, end)
+    start, end = quote_span(utterance_text, start, end, goes_on=goes_on)
     return utterance_text[start:end]

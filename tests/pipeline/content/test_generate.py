@@ -204,6 +204,32 @@ def test_comparison_fits_come_from_deals_that_named_the_competitor(
     assert all(q["kind"] == "objection" and q["outcome"] == "lost" for q in theirs)
 
 
+def test_comparison_quotes_what_a_buyer_said_of_them_with_the_sentence_after(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """ "We had a look at Calendly a while back." alone reads as a neutral mention; the buyer
+    went on "The rep was pushy and it was a two-year contract."."""
+    from tests.plugins.documents import _call, _mention
+
+    looked, why = (
+        "We had a look at Calendly a while back.",
+        "The rep was pushy, a two-year contract.",
+    )
+    with ws.session() as session:
+        _, turns = _call(
+            session, 9, "Fox & Fern Pub", "won", "2024-04-20",
+            turns=[("Ann", "buyer", f"{looked} {why} Anyway, yours looks simpler.")],
+        )  # fmt: skip
+        mention = _mention(session, turns[0], "competitor", None, None, competitor="Calendly")
+        mention.text, mention.char_end = looked, len(looked)
+        session.flush()
+        document = generate_document(
+            session, ws.settings, doc_type="comparison", competitor="Calendly"
+        )
+    texts = [q["text"] for q in document.structured["evidence"]["quotes"]]
+    assert f"{looked} {why}" in texts and looked not in texts
+
+
 def test_comparison_without_quotes_or_facts_is_refused(ws: Workspace, seeded: Seeded) -> None:
     with ws.session() as session, pytest.raises(BadInput, match="no buyer quotes or facts"):
         generate_document(session, ws.settings, doc_type="comparison", competitor="Acuity")

@@ -186,6 +186,17 @@ def test_a_quote_keeps_the_sentences_its_meaning_depends_on() -> None:
     # ...but not a filler: "Okay. And the hygienists ... are not keen on another app."
     turn = "Okay. And the hygienists are not keen on another app."
     assert quote_text(turn, turn[6:], 6, len(turn)) == turn[6:]
+    # A bare answer that opens its turn takes the sentence after it; "Not..." turns one.
+    turn = "ClockBee. We use ClockBee for clocking in and RotaPro for the rota."
+    assert quote_text(turn, "ClockBee.", 0, 9) == turn
+    turn = "We pay RotaPro less. Not a lot less, but less. The room module decided it."
+    assert quote_text(turn, "We pay RotaPro less.", 0, 20) == (
+        "We pay RotaPro less. Not a lot less, but less."
+    )
+    # What a buyer says of a rival is quoted with the sentence after it when asked to.
+    turn = "We had a look at RotaPro a while back. The rep was pushy. Anyway."
+    assert quote_text(turn, turn[:38], 0, 38) == turn[:38]
+    assert quote_text(turn, turn[:38], 0, 38, goes_on=True) == turn[:57]
     # The last sentence, and a span that no longer matches its utterance, stay as stored.
     assert quote_text("Too pricey.", "Too pricey.", 0, 11) == "Too pricey."
     assert quote_text("Edited since. But more.", "Too pricey.", 0, 11) == "Too pricey."
