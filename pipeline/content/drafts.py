@@ -236,18 +236,20 @@ def comparison(evidence: Evidence) -> Comparison:
         and q not in lost
         and q.competitor is None
     ][: 2 - len(won)]
-    quoted = [q for q in about if q not in lost and q not in won][: 6 - len(rows)]
+    # A table row per quote the fit sections do not cite; the lost deals' own when that is all.
+    quoted = [q for q in about if q not in lost and q not in won] or ([] if rows else lost)
+    quoted = quoted[: 6 - len(rows)]
+    answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
     rows += [
         ComparisonRow(
             aspect=clip(say("buyer_said", outcome=q.outcome), 120),
-            us=say("answer_to_write"),
+            us=say("answer_to_write", replies=bool(answers)),  # no promise of replies not there
             them=clip(say("quoted", text=q.text), 240),
             citations=[q.id],
             facts=[],
         )
         for q in quoted
     ]
-    answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
     # "Still" only after a doubt: a pain about them ("it took me two days to pull them
     # together from RotaPro") is why the buyer chose us, not something they got over.
     us_better = [

@@ -369,3 +369,32 @@ def test_seo_outline_headings_are_quotes_that_stand_alone(ws: Workspace, seeded:
     assert set(fragments) & quoted  # offered to the writer, just not as headings
     headings = [h for section in outline for h in section["h3"]]
     assert headings and all(stands_alone(h) for h in headings)
+
+
+def test_comparison_promises_rep_replies_only_when_it_prints_some(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """ "To write: our answer, from the rep replies below." had stood on pages with none, and a
+    page whose only quote was a lost deal's objection failed to build (an empty table)."""
+    from tests.plugins.documents import _call, _mention
+
+    with ws.session() as session:
+        _, turns = _call(
+            session, 9, "Bolt Gym", "lost", "2024-04-20",
+            turns=[("Ann", "buyer", "Acuity is cheaper and the front desk knows it.")],
+        )  # fmt: skip
+        _mention(session, turns[0], "objection", "competitor", None, competitor="Acuity")
+        session.flush()
+        pages = {
+            name: generate_document(
+                session, ws.settings, doc_type="comparison", competitor=name
+            ).structured["content"]
+            for name in ("Acuity", "Calendly")
+        }
+    for content in pages.values():
+        replies = [p for p in content["us_better_when"] if p["text"].startswith("When this")]
+        for row in content["rows"]:
+            if row["us"].startswith("To write: our answer"):
+                assert ("replies below" in row["us"]) == bool(replies)
+    # A page whose only quote is a lost deal's objection still has its table.
+    assert [r["us"] for r in pages["Acuity"]["rows"]] == ["To write: our answer."]
