@@ -45,9 +45,16 @@ def say(macro: str, /, **values: object) -> str:
     return draft_copy(macro, **values)
 
 
-def cluster_names(evidence: Evidence, limit: int = 3) -> str:
+def cluster_names(evidence: Evidence, limit: int = 3, *, quoted: bool = False) -> str:
+    """The first themes' names for a title, or ``quoted`` for a running sentence ("what buyers
+    ask about “It's the money” and “Staff won't use it”", not "about It's the money, Staff...")."""
     names = [cluster.name for cluster in evidence.clusters[:limit]]
-    return ", ".join(names) if names else "what buyers said"
+    if not names:
+        return "what buyers said"
+    if not quoted:
+        return ", ".join(names)
+    marked = [f"“{name}”" for name in names]
+    return marked[0] if len(marked) == 1 else ", ".join(marked[:-1]) + " and " + marked[-1]
 
 
 def stats_line(cluster: ClusterEvidence) -> str:
@@ -332,7 +339,7 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     base = 800 + 250 * len(evidence.clusters)
     return SEOBrief(
         title=clip(say("seo_title", target=target[:1].upper() + target[1:]), 70),
-        meta_description=clip(say("seo_meta", names=cluster_names(evidence, 2)), 160),
+        meta_description=clip(say("seo_meta", names=cluster_names(evidence, 2, quoted=True)), 160),
         target_keyword=target,
         secondary_keywords=[clip(p, 120) for p in phrases[1:9]],
         search_intent=intent,

@@ -302,6 +302,9 @@ def test_seo_brief_keywords_are_searchable_phrases(ws: Workspace, seeded: Seeded
     phrases = [p["text"] for p in document.structured["evidence"]["phrases"]]
     keywords = [content["target_keyword"], *content["secondary_keywords"]]
     assert all(searchable(k) for k in keywords if k in phrases)
+    # Theme names inside the meta description's sentence are quoted, not run on capitalised.
+    names = [c["name"] for c in document.structured["evidence"]["clusters"]][:2]
+    assert all(f"“{name}”" in content["meta_description"] for name in names)
 
 
 @pytest.mark.parametrize(
