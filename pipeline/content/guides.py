@@ -18,9 +18,18 @@ from pipeline.content.evidence import (
 )
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 
+# How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
+# hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
+# a frequency).
 _DURATION_RE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|a few|couple of)\s+(?:days?|weeks?|months?)\b", re.I
+    r"\b(?:(?:about|around|roughly|under|within|less than|over)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|a few|a couple of|couple of)"
+    r"[\s-]+(?:hours?|days?|weeks?|months?)\b"
+    r"|\b(?:about|around|roughly|under|within|in|than|just|only|usually|takes|took|over)"
+    r"\s+(?:half\s+)?an?\s+(?:hour|day|week)\b",
+    re.IGNORECASE,
 )
+_LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took)\s+", re.IGNORECASE)
 
 
 def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | None]]:
@@ -102,9 +111,12 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     )
 
 
-def _duration(text: str) -> str:
-    found = _DURATION_RE.findall(text)
-    return clip(found[0], 40) if found else "to confirm"
+def duration_in(text: str) -> str:
+    """The first duration ``text`` gives ("about a week", "2-day"), else "to confirm"."""
+    found = _DURATION_RE.search(text)
+    if found is None:
+        return "to confirm"
+    return clip(_LEAD_RE.sub("", found.group()), 40)
 
 
 def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
@@ -120,7 +132,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     phases = [
         Phase(
             name=say("step", n=n),
-            duration=_duration(fact.text),
+            duration=duration_in(fact.text),
             what_happens=clip(fact.text, 240),
             citations=[],
             profile=[fact.id],
@@ -137,7 +149,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     ]
     if timed:
         quote = timed[0]
-        duration = _duration(quote.text)
+        duration = duration_in(quote.text)
         phases.append(
             Phase(
                 name="Go-live",

@@ -401,3 +401,22 @@ def test_comparison_promises_rep_replies_only_when_it_prints_some(
                 assert ("replies below" in row["us"]) == bool(replies)
     # A page whose only quote is a lost deal's objection still has its table.
     assert [r["us"] for r in pages["Acuity"]["rows"]] == ["To write: our answer."]
+
+
+@pytest.mark.parametrize(
+    ("said", "duration"),
+    [
+        ("About a week start to finish.", "About a week"),
+        ("Usually a week end to end, with two sessions.", "a week"),
+        ("2-day onboarding, then you're live.", "2-day"),
+        ("Takes half a day to import the sheet.", "half a day"),
+        ("It takes about three weeks with the audit.", "about three weeks"),
+        ("It's forty-nine a month base plus four per user.", "to confirm"),  # a price
+        ("Reminders go out once a day.", "to confirm"),  # a frequency
+    ],
+)
+def test_a_timeline_reads_how_long_a_rep_said_it_takes(said: str, duration: str) -> None:
+    """ "About a week start to finish" had been no duration at all."""
+    from pipeline.content.guides import duration_in
+
+    assert duration_in(said) == duration
