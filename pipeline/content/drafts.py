@@ -211,7 +211,14 @@ def comparison(evidence: Evidence) -> Comparison:
     name = evidence.competitor
     if not name:
         raise BadInput("a comparison needs a competitor (--competitor NAME)")
-    about = [q for q in evidence.quotes if q.competitor and q.competitor.lower() == name.lower()]
+    # What buyers said of them: quotes tagged with them, or naming them (a sentence quoted for
+    # its theme first carries no tag, and had left the ClockBee page with one quote).
+    about = [
+        q
+        for q in evidence.quotes
+        if q.kind != "answer"
+        and ((q.competitor or "").lower() == name.lower() or names_in(q.text, {name}))
+    ]
     if not about and not evidence.facts:
         raise BadInput(
             f"no buyer quotes or facts about {name}: add facts with `callmine facts add {name} ...`"

@@ -420,3 +420,30 @@ def test_a_timeline_reads_how_long_a_rep_said_it_takes(said: str, duration: str)
     from pipeline.content.guides import duration_in
 
     assert duration_in(said) == duration
+
+
+def test_comparison_cites_quotes_that_name_them_without_a_tag(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """A sentence quoted for its theme may carry no competitor tag: the ClockBee page had been
+    left with one quote ("ClockBee.") and "no won deal yet" beside a deal won off ClockBee."""
+    from sqlalchemy import select
+
+    from pipeline.store.models import Cluster
+    from tests.plugins.documents import _call, _mention
+
+    said = "Calendly charges for everyone in the system, and yours doesn't."
+    with ws.session() as session:
+        price = session.scalars(select(Cluster).where(Cluster.name.like("price%"))).one()
+        _, turns = _call(
+            session, 9, "Pulse Cycle", "won", "2024-04-20", turns=[("Ann", "buyer", said)]
+        )
+        _mention(session, turns[0], "objection", "price", price).confidence = 0.99
+        session.flush()
+        document = generate_document(
+            session, ws.settings, doc_type="comparison", competitor="Calendly"
+        )
+    content, evidence = document.structured["content"], document.structured["evidence"]
+    quotes = {q["id"]: q for q in evidence["quotes"]}
+    cited = {quotes[i]["text"] for p in content["us_better_when"] for i in p["citations"]}
+    assert said in cited
