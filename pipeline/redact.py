@@ -60,6 +60,14 @@ def _phone(match: re.Match[str]) -> str:
     return PHONE
 
 
+def gives_contact(text: str) -> bool:
+    """Does ``text`` hold an email address or a phone number (a note's contact line, not what
+    a buyer said)?"""
+    return bool(_EMAIL_RE.search(text)) or any(
+        _phone(match) == PHONE for match in _PHONE_RE.finditer(text)
+    )
+
+
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for full names and their parts ("Dana Whitfield", "Dana", "Whitfield")."""
     variants: set[str] = set()

@@ -37,6 +37,7 @@ from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
+from pipeline.redact import gives_contact
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +225,9 @@ class RuleEmbeddingDetector:
                 source="user",
             )
         if rules.only_acknowledges(sentence.text) or (
-            sentence.role == "rep_note" and rules.notes_the_reps_doing(sentence.text)
-        ):  # "Right, okay.", or a note's "Explained we bill active users only"
+            sentence.role == "rep_note"
+            and (rules.notes_the_reps_doing(sentence.text) or gives_contact(sentence.text))
+        ):  # "Right, okay.", or a note's "Explained we bill active users only" or contact line
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )

@@ -311,11 +311,14 @@ def test_a_rep_note_about_what_the_rep_did(sentence: str, reps_own: bool) -> Non
 
 def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetector) -> None:
     """Only the rep's notes: a buyer who says "Lost to Staffly." is still read."""
+    contact = "Security review with their IT contractor (Mike Dawson, 555-013-4471)."
     note = (
-        "Explained we bill active users only. Lost to Staffly. Main objection: staff won't use it."
+        f"{contact} Explained we bill active users only. Lost to Staffly. "
+        "Main objection: staff won't use it."
     )
     found = detector.detect_utterances([Line(1, "rep_note", note), Line(2, "buyer", "Hmm.")])
     kinds = {d.text: d.kind for d in found[1] if d.kind in ("objection", "other", "pain")}
+    assert kinds[contact] == "other"  # a contact line
     assert kinds["Explained we bill active users only."] == "other"
     assert kinds["Lost to Staffly."] == "other"
     assert kinds["Main objection: staff won't use it."] == "objection"
