@@ -157,6 +157,26 @@ def test_quote_search_finds_nearest_quotes(site: TestClient) -> None:
     assert "similarity" in html
 
 
+# Before the cluster edits below: they merge, split and hide clusters of the same site.
+def test_quotes_plurals_verdict_and_icon(site: TestClient) -> None:
+    """A quote keeps one pair of marks, counts read "1 call", the sales check starts with no
+    verdict (one click must not record one nobody gave) and /favicon.ico is an icon."""
+    doubled = re.compile(r"(&#34;|&quot;|\"|”)\s*”|“\s*(&#34;|&quot;|\"|“)")
+    clusters = site.get("/api/clusters").json()
+    texts = [
+        m["text"] for c in clusters for m in site.get(f"/api/clusters/{c['id']}").json()["mentions"]
+    ]
+    assert any(t.rstrip().endswith('"') for t in texts)  # the example that showed it."”
+    for c in clusters:
+        page = site.get(f"/clusters/{c['id']}").text
+        assert not doubled.search(page), doubled.search(page)
+        assert not re.search(r"\b1 (calls|mentions|accounts|confident quotes)\b", page)
+    assert not re.search(r"\b1 (calls|objections)\b", site.get("/dashboard").text)
+    icon = site.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert b"<svg" in icon.content and 'rel="icon"' in site.get("/").text
+
+
 def test_cluster_page_rename_merge_split_mark(site: TestClient) -> None:
     cluster_id, _name = _first_cluster(site)
     page = site.get(f"/clusters/{cluster_id}").text
@@ -253,25 +273,6 @@ def test_llm_outage_offers_the_offline_draft(
         retried = client.post(str(page.url).split("?")[0] + "/retry", data={"generator": "offline"})
         assert "Offline draft generated." in retried.text
     outage.close()
-
-
-def test_quotes_plurals_verdict_and_icon(site: TestClient) -> None:
-    """A quote keeps one pair of marks, counts read "1 call", the sales check starts with no
-    verdict (one click must not record one nobody gave) and /favicon.ico is an icon."""
-    doubled = re.compile(r"(&#34;|&quot;|\"|”)\s*”|“\s*(&#34;|&quot;|\"|“)")
-    clusters = site.get("/api/clusters").json()
-    texts = [
-        m["text"] for c in clusters for m in site.get(f"/api/clusters/{c['id']}").json()["mentions"]
-    ]
-    assert any(t.rstrip().endswith('"') for t in texts)  # the example that showed it."”
-    for c in clusters:
-        page = site.get(f"/clusters/{c['id']}").text
-        assert not doubled.search(page), doubled.search(page)
-        assert not re.search(r"\b1 (calls|mentions|accounts|confident quotes)\b", page)
-    assert not re.search(r"\b1 (calls|objections)\b", site.get("/dashboard").text)
-    icon = site.get("/favicon.ico")
-    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
-    assert b"<svg" in icon.content and 'rel="icon"' in site.get("/").text
 
 
 def test_pasted_text_is_refused_or_understood(site: TestClient) -> None:
