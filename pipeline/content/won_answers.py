@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import cached_vector, closeness
+from pipeline.content.profile import content_words
 from pipeline.detect.rules import find_competitors
 from pipeline.store.models import Call, Mention, Utterance
 
@@ -52,29 +53,19 @@ def answers_in_won_deals(
     confident_at: float,
     order: Callable[[MentionRow], Any] | None = None,
 ) -> list[WonAnswer]:
-    """The rep's statements right after confident buyer objections in won calls (the last
-    objection of its turn), in ``order`` of the objections (default: the most confident
-    first): a reply to a sentence the detector only guessed was an objection ("the overtime
-    alone was a few hundred bucks" at 0.21) answers something else."""
-    won = sorted(
-        (
-            r
-            for r in rows
-            if r[2].outcome == "won"
-            and r[0].kind == "objection"
-            and r[1].role == "buyer"
-            and r[0].confidence >= confident_at
-        ),
-        key=order or (lambda r: (-r[0].confidence, r[0].id)),
-    )
-    # Of a turn's objections the rep answered the last: "And what am I paying ClockBee now...
-    # forty-something. So I'm going up a lot." got "You are, but...".
-    last: dict[int, MentionRow] = {}
-    for row in won:
-        kept = last.get(row[1].id)
-        if kept is None or row[0].char_start > kept[0].char_start:
-            last[row[1].id] = row
-    won = [row for row in won if last[row[1].id] is row]
+    """The rep's statements right after buyer objections in won calls (the last objection of
+    its turn), in ``order`` of the objections (default: the most confident first).
+
+    A confident objection's reply counts; an uncertain one's only when the reply takes it up
+    (``takes_up``): "Exactly, and the hours you spend on Sunday night" followed "the overtime
+    alone was a few hundred bucks" (read at 0.21) and answers nothing, while "Staffly is a
+    bigger HR suite, so the setup is bigger" answers "They wanted a three-week implementation"
+    (read at 0.28)."""
+    won = [
+        r
+        for r in rows
+        if r[2].outcome == "won" and r[0].kind == "objection" and r[1].role == "buyer"
+    ]
     if not won:
         return []
     reps: dict[tuple[int, int], Utterance] = {
@@ -85,25 +76,56 @@ def answers_in_won_deals(
             )
         )
     }
+
+    def reply_to(utterance: Utterance) -> Utterance | None:
+        seqs = range(utterance.seq + 1, utterance.seq + 1 + REPLY_WINDOW)
+        return next(
+            (reps[(utterance.call_id, s)] for s in seqs if (utterance.call_id, s) in reps), None
+        )
+
+    replies = {row[1].id: reply_to(row[1]) for row in won}
+
+    def counts(row: MentionRow) -> bool:
+        reply = replies[row[1].id]
+        return row[0].confidence >= confident_at or (
+            reply is not None and takes_up(row[1].text, reply.text, row[2].competitors or [])
+        )
+
+    # Of a turn's objections the rep answered the last: "And what am I paying ClockBee now...
+    # forty-something. So I'm going up a lot." got "You are, but...".
+    last: dict[int, MentionRow] = {}
+    for row in filter(counts, won):
+        kept = last.get(row[1].id)
+        if kept is None or row[0].char_start > kept[0].char_start:
+            last[row[1].id] = row
+    ordered = sorted(last.values(), key=order or (lambda r: (-r[0].confidence, r[0].id)))
     answers: list[WonAnswer] = []
     seen: set[int] = set()
-    for row in won:
-        _mention, utterance, call = row
-        reply = next(
-            (
-                reps[(call.id, seq)]
-                for seq in range(utterance.seq + 1, utterance.seq + 1 + REPLY_WINDOW)
-                if (call.id, seq) in reps
-            ),
-            None,
-        )
+    for row in ordered:
+        reply = replies[row[1].id]
         said = answer_text(reply.text) if reply is not None else None
         if reply is not None and said is not None and reply.id not in seen:
-            answers.append(WonAnswer(reply, said, call, row))
+            answers.append(WonAnswer(reply, said, row[2], row))
             seen.add(reply.id)
         if len(answers) >= limit:
             break
     return answers
+
+
+# A reply that opens by agreeing goes along with what the buyer said; it answers no worry.
+_AGREES = re.compile(r"^\W*(?:exactly|yeah|yes|yep|yup|right|true|same|i know|ha+|oh)\b", re.I)
+SHARED_WORDS = 2  # words of the buyer's turn a reply must speak of to take an uncertain worry up
+
+
+def takes_up(turn: str, reply: str, rivals: Sequence[str] = ()) -> bool:
+    """Does the rep's ``reply`` take up what the buyer said in ``turn``: it does not open by
+    agreeing, and it names a rival the turn named or shares ``SHARED_WORDS`` of its words?"""
+    if _AGREES.match(reply):
+        return False
+    known = set(rivals)
+    if names_in(turn, known) & names_in(reply, known):
+        return True
+    return len(content_words(turn) & content_words(reply)) >= SHARED_WORDS
 
 
 BORROW_POOL = 20  # won-deal replies of other segments weighed for a segment none answered

@@ -100,8 +100,9 @@ def surroundings(
 # A quote keeps the sentences around it that its meaning depends on. The next one when it turns
 # against it ("... quite a lot more. But the partners see it as one system") or goes on about a
 # short one ("We also looked at Staffly. They wanted a three-week implementation"); the one
-# before when this one continues it ("So I'm going up a lot."), is a bare answer ("Twice.") or
-# ends on a word pointing back ("I don't want to lose it.").
+# before when this one continues it ("So I'm going up a lot."), is a bare answer ("Twice."),
+# ends on a word pointing back ("I don't want to lose it.") or opens on one after a short one
+# ("We also looked at Staffly. They wanted a three-week implementation").
 _TURNING = re.compile(
     r"^(?:but|however|though|although|yet|still|except|that said|then again|having said that|"
     r"on the other hand|mind you|saying that|not|actually|to be fair|in fairness|admittedly)\b",
@@ -142,6 +143,7 @@ def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tup
         _CONTINUES.match(sentence)
         or bare
         or (short and _POINTS_BACK.search(sentence.rstrip(".!?…")))
+        or (_GOES_ON.match(sentence) and len(preceding[-1][2].split()) <= SHORT_SENTENCE_WORDS)
     ):
         start = preceding[-1][0]
     return start, end

@@ -232,3 +232,37 @@ def test_a_general_faq_question_takes_the_reply_about_no_one_tool(ws: Workspace)
     assert evidence.clusters[0].competitor is None  # no one tool is named by half of them
     [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
     assert IMPORT_SHEET in item["answer"] and "ClockBee" not in item["answer"]
+
+
+def test_an_uncertain_worry_counts_when_the_reply_takes_it_up(ws: Workspace) -> None:
+    """Read at 0.28, "They wanted a three-week implementation" still got its won-deal reply,
+    which named the same rival: the FAQ had said "To write" beside it. A reply that shares
+    nothing with an uncertain worry, or opens by agreeing, answers something else."""
+    looked, wanted = (
+        "We also looked at Staffly.",
+        "They wanted a three-week setup with a consultant.",
+    )
+    bigger = "Staffly is a bigger HR suite, so the setup is bigger. We're quicker to get going."
+    with ws.session() as db:
+        theme = Cluster(kind="objection", name="Setup takes weeks", keywords=["setup"])
+        db.add(theme)
+        db.flush()
+        call, turns = _call(
+            db, 1, "Summit Climbing", "won", "2026-08-18",
+            turns=[
+                ("Jo", "buyer", f"{looked} {wanted}"),
+                ("Sam Rivera", "rep", bigger),
+                ("Jo", "buyer", OVERTIME),
+                ("Sam Rivera", "rep", "We do rotas for gyms and climbing walls all the time."),
+            ],
+        )  # fmt: skip
+        call.competitors = ["Staffly"]
+        for turn, text in ((turns[0], wanted), (turns[2], OVERTIME)):
+            mention = _mention(db, turn, "objection", "setup_time", theme)
+            mention.text, mention.confidence = text, 0.28
+            mention.char_start = turn.text.index(text)
+            mention.char_end = mention.char_start + len(text)
+        db.flush()
+        evidence = collect_evidence(db, [theme.id], redact=False)
+    pairs = [(w.text, r.text) for w, r in evidence.answered(evidence.clusters[0])]
+    assert pairs == [(f"{looked} {wanted}", bigger)]

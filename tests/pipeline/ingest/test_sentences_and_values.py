@@ -179,6 +179,7 @@ def test_a_quote_keeps_the_sentences_its_meaning_depends_on() -> None:
         ("And what am I paying ClockBee now... forty-something.", "So I'm going up a lot."),
         ("It double-booked our cook on a Friday.", "Twice."),
         ("The hours history is in there.", "I don't want to lose it."),
+        ("We also looked at Staffly.", "They wanted a three-week setup with a consultant."),
     ):
         turn = f"Right. {before} {sentence} Okay, what else?"
         start = turn.index(sentence)
