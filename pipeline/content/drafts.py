@@ -115,9 +115,11 @@ def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | N
     """One FAQ item: the buyer's question, answered from won-deal replies, citing the buyer
     quotes it stands for."""
     answers = evidence.cluster_answers(cluster)
-    if cluster.competitor is None:  # a general question: a reply about no one tool first
+    if cluster.competitor is None and cluster.category != "competitor":
+        # A general question ("Why change when what we do now works?") is not answered with
+        # a reply about one rival ("Staffly is great if you want everything...").
         known = set(cluster.competitors)
-        answers = sorted(answers, key=lambda a: bool(names_in(a.text, known)))
+        answers = [a for a in answers if not names_in(a.text, known)]
     answers = answers[:1]
     # The worry the reply followed first, so the answer's sources hold what it answered.
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]

@@ -5,12 +5,13 @@ Sunday night." after "the overtime alone was a few hundred bucks", read at 0.21)
 
 from __future__ import annotations
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from pipeline.content.collect import collect_evidence
 from pipeline.content.generate import build_messages, content_type, prompt_text
 from pipeline.content.offline import OFFLINE_DRAFTS
-from pipeline.store.models import Cluster
+from pipeline.store.models import Cluster, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention
 
@@ -206,7 +207,8 @@ def test_a_borrowed_reply_is_the_nearest_in_meaning_and_names_no_other_tool(
 
 def test_a_general_faq_question_takes_the_reply_about_no_one_tool(ws: Workspace) -> None:
     """ "How hard is it to switch from what we use now?" had been answered with "We take the
-    ClockBee export..." beside a buyer leaving RotaPro."""
+    ClockBee export..." beside a buyer leaving RotaPro: a reply about one rival answers no
+    general question."""
     with ws.session() as db:
         theme = Cluster(kind="objection", name="Moving our data over", keywords=["move"])
         db.add(theme)
@@ -232,6 +234,12 @@ def test_a_general_faq_question_takes_the_reply_about_no_one_tool(ws: Workspace)
     assert evidence.clusters[0].competitor is None  # no one tool is named by half of them
     [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
     assert IMPORT_SHEET in item["answer"] and "ClockBee" not in item["answer"]
+    with ws.session() as db:  # with only the rival's reply, the answer is still to write
+        db.execute(delete(Utterance).where(Utterance.text == IMPORT_SHEET))
+        db.flush()
+        evidence = collect_evidence(db, [theme.id], redact=False)
+    [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
+    assert "ClockBee" not in item["answer"]
 
 
 def test_an_uncertain_worry_counts_when_the_reply_takes_it_up(ws: Workspace) -> None:
