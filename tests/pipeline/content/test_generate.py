@@ -447,3 +447,13 @@ def test_comparison_cites_quotes_that_name_them_without_a_tag(
     quotes = {q["id"]: q for q in evidence["quotes"]}
     cited = {quotes[i]["text"] for p in content["us_better_when"] for i in p["citations"]}
     assert said in cited
+
+
+def test_an_unanswered_worry_says_its_counts_are_its_themes() -> None:
+    """ "Staffly already has everyone's contracts in it." was said once; "This objection was
+    raised 62 times on 23 calls" beside it read as if it had been said 62 times."""
+    line = say("no_answer", stats="raised 62 times on 23 calls (7 won, 11 lost)")
+    assert line == (
+        "To write: no rep answer from a won deal in the calls yet. Worries of this kind were "
+        "raised 62 times on 23 calls (7 won, 11 lost)."
+    )
