@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.detect.sentences import split_sentences
 from pipeline.ingest.values import (
@@ -201,3 +203,27 @@ def test_a_quote_keeps_the_sentences_its_meaning_depends_on() -> None:
     # The last sentence, and a span that no longer matches its utterance, stay as stored.
     assert quote_text("Too pricey.", "Too pricey.", 0, 11) == "Too pricey."
     assert quote_text("Edited since. But more.", "Too pricey.", 0, 11) == "Too pricey."
+
+
+_WORDS = ["But", "So", "Twice.", "Hmm.", "it.", "Not", "They", "the price", "ClockBee", "...", "?"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=12), max_size=20), st.data())
+def test_a_quote_span_holds_its_sentence_and_stays_in_its_turn(
+    words: list[str], data: st.DataObject
+) -> None:
+    """Whatever the turn, the span a quote shows holds the detected sentence, stays inside the
+    turn and starts and ends on the turn's own sentences."""
+    from pipeline.detect.sentences import quote_span
+
+    turn = " ".join(words)
+    spans = split_sentences(turn)
+    if not spans:
+        return
+    start, end, _ = data.draw(st.sampled_from(spans))
+    goes_on = data.draw(st.booleans())
+    shown_start, shown_end = quote_span(turn, start, end, goes_on=goes_on)
+    assert 0 <= shown_start <= start < end <= shown_end <= len(turn)
+    assert shown_start in {s for s, _, _ in spans}
+    assert shown_end in {e for _, e, _ in spans}
