@@ -26,10 +26,12 @@ from pipeline.cluster.queries import (
     load_rows,
     rows_by_cluster,
     summarise_clusters,
+    with_turns,
 )
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME
 from pipeline.cluster.stats import MentionRow
+from pipeline.detect.rules import says_nothing
 from pipeline.embed import Embedder
 from pipeline.store.views import ViewCache
 from pipeline.workspace import Workspace
@@ -115,9 +117,13 @@ def cluster_names(views: ViewCache, session: Session, kind: str) -> list[dict[st
 
 
 def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]:
-    """Readable quotes from different calls, confident ones first: mid-length sentences read
-    best on a card."""
-    ranked = sorted(rows, key=lambda r: (r.confidence < confident_at, abs(len(r.text) - 90), r.id))
+    """Readable quotes from different calls: the buyer's own words before a rep's note, then
+    confident ones first, then mid-length sentences (they read best on a card); never one that
+    says nothing alone ("Hmm.")."""
+    ranked = sorted(
+        (r for r in rows if not says_nothing(r.text)),
+        key=lambda r: (r.role != "buyer", r.confidence < confident_at, abs(len(r.text) - 90), r.id),
+    )
     chosen: list[MentionRow] = []
     for row in ranked:
         if all(row.call_id != c.call_id for c in chosen):
@@ -138,6 +144,14 @@ def _cards(
     summaries = summarise_clusters(
         session, clusters, by_cluster, date_to=filters.get("date_to"), sort=sort, empty=False
     )
+    quotes = {
+        summary["id"]: [r.quote() for r in card_quotes(by_cluster[summary["id"]], confident_at)]
+        for summary in summaries
+    }
+    # Each quote with the sentence of its turn it depends on: one read for every card's quotes.
+    said = {
+        q["mention_id"]: q for q in with_turns(session, [q for qs in quotes.values() for q in qs])
+    }
     cards = []
     for summary in summaries:
         rows = by_cluster[summary["id"]]
@@ -148,7 +162,7 @@ def _cards(
             {
                 **summary,
                 "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:CARD_PHRASES]),
-                "quotes": [r.quote() for r in card_quotes(rows, confident_at)],
+                "quotes": [said[q["mention_id"]] for q in quotes[summary["id"]]],
                 "uncertain": sum(r.confidence < confident_at for r in rows),
             }
         )

@@ -61,3 +61,31 @@ def test_a_themes_quotes_put_its_confident_mentions_first(ws: Workspace) -> None
             quotes = get_cluster(session, price, embedder=embedder)["quotes"]
             assert quotes[0]["text"] == sure
             assert len(quotes) > 1  # the uncertain ones are still there, after it
+
+
+def test_a_card_quotes_the_buyers_words_first_and_never_a_filler() -> None:
+    """The home page's card for the price theme had shown a rep's note ("Price came up straight
+    away: ...") as the first quote under "Buyers say", unmarked."""
+    import datetime as dt
+
+    from pipeline.cluster.stats import MentionRow
+    from pipeline.cluster.views import card_quotes
+
+    def row(n: int, text: str, role: str = "buyer", confidence: float = 0.9) -> MentionRow:
+        return MentionRow(
+            id=n, text=text, call_id=n, utterance_id=n, speaker=None, start_seconds=None,
+            call_date=dt.date(2026, 9, n), account=f"Cafe {n}", outcome="lost", role=role,
+            confidence=confidence,
+        )  # fmt: skip
+
+    note = row(
+        1, "Price came up straight away: $4 a head adds up with two shifts a week.", "rep_note"
+    )
+    rows = [
+        note,
+        row(2, "Hmm.", confidence=1.0),
+        row(3, "It's too expensive for us.", confidence=0.3),
+    ]
+    rows.append(row(4, "Four dollars a head adds up when half of them work one Saturday a month."))
+    assert [r.id for r in card_quotes(rows, confident_at=0.5)] == [4, 3]
+    assert [r.id for r in card_quotes([note, rows[1]], confident_at=0.5)] == [1]

@@ -92,7 +92,10 @@ def test_a_document_picks_from_a_themes_most_confident_buyer_mentions() -> None:
 
 def test_a_quote_carries_the_next_sentence_that_turns_it(corpus_ws: Workspace) -> None:
     """Documents, cluster cards and pages quote a sentence with the buyer's "But..." after it."""
+    import json
+
     from pipeline.cluster.queries import get_cluster, list_clusters
+    from pipeline.cluster.views import cluster_cards_json
     from pipeline.store.models import Utterance
 
     turn = " But the partners see it as one system instead of two."
@@ -111,12 +114,17 @@ def test_a_quote_carries_the_next_sentence_that_turns_it(corpus_ws: Workspace) -
         quotes = [q.text for q in evidence.cluster_quotes(evidence.clusters[0])]
         shown = get_cluster(db, cluster.id)
         card = next(c for c in list_clusters(db, kind=cluster.kind) if c["id"] == cluster.id)
+        page = json.loads(
+            cluster_cards_json(corpus_ws.views, db, confident_at=0.5, kind=cluster.kind)
+        )
+        home = next(c for c in page["cards"] if c["id"] == cluster.id)
     assert quotes and all(q.endswith(turn.strip()) for q in quotes)
     texts = {m.text for m in mentions}
     assert all(any(text in q for text in texts) for q in quotes)
     assert shown["quotes"] and all(q["text"].endswith(turn.strip()) for q in shown["quotes"])
     assert shown["quote"] == shown["quotes"][0]["text"]
-    assert card["quote"].endswith(turn.strip())  # the card on the home page and in the CLI
+    assert card["quote"].endswith(turn.strip())  # the CLI's and the API's list
+    assert home["quotes"] and all(q["text"].endswith(turn.strip()) for q in home["quotes"])
 
 
 def test_a_mention_that_says_nothing_alone_is_never_quoted(corpus_ws: Workspace) -> None:
