@@ -188,14 +188,15 @@ def typicality(session: Session, cluster: Cluster, texts: Sequence[str]) -> dict
 def _central_quote(
     session: Session, cluster: Cluster, rows: Sequence[MentionRow]
 ) -> MentionRow | None:
-    """The member nearest the stored centroid, weighed by the detector's confidence (a sure
-    mention stands for the theme, not a guess), from cached vectors (no model load needed).
+    """The buyer's mention nearest the stored centroid, weighed by the detector's confidence (a
+    sure mention stands for the theme, not a guess), from cached vectors (no model load needed).
 
     Among the first ``_CENTRAL_SAMPLE`` members by id: a page lists every cluster, and reading
     every member's vector of a 100k-mention workspace per request would cost seconds."""
     if not rows:
         return None
     worded = [r for r in rows if not says_nothing(r.text)] or list(rows)  # not "Hmm."
+    worded = [r for r in worded if r.role == "buyer"] or worded  # the buyer's, not a rep's note
     sure: dict[str, MentionRow] = {}
     for row in worded:
         if row.text not in sure or row.confidence > sure[row.text].confidence:

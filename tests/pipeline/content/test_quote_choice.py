@@ -159,3 +159,27 @@ def test_a_mention_that_says_nothing_alone_is_never_quoted(corpus_ws: Workspace)
     assert "Hmm." in {m["text"] for m in shown["mentions"]}
     assert shown["quotes"] and "Hmm." not in {q["text"] for q in shown["quotes"]}
     assert card["quote"] != "Hmm."
+
+
+def test_the_quote_that_stands_for_a_theme_is_the_buyers(corpus_ws: Workspace) -> None:
+    """`callmine clusters` had shown a rep's note naming the buyer as a theme's quote."""
+    from pipeline.cluster.queries import list_clusters
+    from pipeline.store.models import Utterance
+
+    with corpus_ws.session() as db:
+        cluster = _largest(db)
+
+        def listed() -> str:
+            cards = list_clusters(db, kind=cluster.kind)
+            return str(next(c for c in cards if c["id"] == cluster.id)["quote"])
+
+        first = listed()
+        note = db.scalars(
+            select(Utterance)
+            .join(Mention, Mention.utterance_id == Utterance.id)
+            .where(Mention.cluster_id == cluster.id, Mention.text == first)
+        ).all()
+        for utterance in note:
+            utterance.role = "rep_note"
+        db.commit()
+        assert note and listed() != first
