@@ -206,11 +206,21 @@ def text_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+MIN_REPEAT_WORDS = 3  # a quote this long inside another is the same quote
+
+
 def repeats(key: str, used: Sequence[str]) -> bool:
     """``key`` (see ``text_key``) is one of ``used``, or within one, or holds one, word for word:
-    "We don't have time." and "Third: we don't have time" are the same quote in a document."""
-    padded = f" {key} "
-    return any(f" {other} " in padded or padded in f" {other} " for other in used)
+    "We don't have time." and "Third: we don't have time" are the same quote in a document.
+    A word or two is no quote of its own: "ClockBee." had kept every other quote naming
+    ClockBee off its comparison page."""
+
+    def within(short: str, long: str) -> bool:
+        return short == long or (
+            len(short.split()) >= MIN_REPEAT_WORDS and f" {short} " in f" {long} "
+        )
+
+    return any(within(other, key) or within(key, other) for other in used)
 
 
 _CONTINUES_RE = re.compile(r"(?:and|or|but|so|because|then|which|that)\b", re.IGNORECASE)

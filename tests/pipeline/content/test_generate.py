@@ -457,3 +457,14 @@ def test_an_unanswered_worry_says_its_counts_are_its_themes() -> None:
         "To write: no rep answer from a won deal in the calls yet. Worries of this kind were "
         "raised 62 times on 23 calls (7 won, 11 lost)."
     )
+
+
+def test_a_word_or_two_is_no_quote_that_others_repeat() -> None:
+    """ "ClockBee." had kept every other quote naming ClockBee off its comparison page."""
+    from pipeline.content.evidence import repeats, text_key
+
+    said = [text_key("Third: we don't have time."), text_key("ClockBee.")]
+    assert repeats(text_key("We don't have time."), said)
+    assert repeats(text_key("clockbee"), said)  # the same words
+    assert not repeats(text_key("And ClockBee? We've got the tablets at both desks."), said)
+    assert not repeats(text_key("Time."), [text_key("We don't have time.")])
