@@ -25,18 +25,19 @@ TOO_DEAR = "It's too expensive for a team our size, honestly."
 CANT_JUSTIFY = "We can't justify the cost for a small team like ours."
 
 
-def _price_cluster(db: Session) -> Cluster:
-    price = Cluster(kind="objection", name="Price per head", keywords=["price"])
-    db.add(price)
+def _theme(db: Session, name: str = "Price per head", keyword: str = "price") -> Cluster:
+    """An objection theme to file the test's mentions under."""
+    theme = Cluster(kind="objection", name=name, keywords=[keyword])
+    db.add(theme)
     db.flush()
-    return price
+    return theme
 
 
 def _seed(ws: Workspace) -> int:
     """One won call where each worry got its own reply, and one uncertain read got one too;
     a lost call's worry no one answered."""
     with ws.session() as db:
-        price = _price_cluster(db)
+        price = _theme(db)
         _, won = _call(
             db,
             1,
@@ -131,7 +132,7 @@ def test_a_reply_answers_the_last_objection_of_the_turn_before_it(ws: Workspace)
     first, last = "And what am I paying ClockBee now, forty-something.", "So I'm going up a lot."
     reply = "You are, but you're replacing ClockBee and the sheet, and the payroll pieces."
     with ws.session() as db:
-        price = _price_cluster(db)
+        price = _theme(db)
         _, turns = _call(
             db,
             1,
@@ -171,9 +172,7 @@ def test_a_borrowed_reply_is_the_nearest_in_meaning_and_names_no_other_tool(
     from pipeline.embed import embed_cached
 
     with ws.session() as db:
-        theme = Cluster(kind="objection", name="Moving our data over", keywords=["move"])
-        db.add(theme)
-        db.flush()
+        theme = _theme(db, "Moving our data over", "move")
         _, lost = _call(
             db, 1, "Riverside Practice", "lost", "2026-07-01",
             industry="Healthcare",
@@ -210,9 +209,7 @@ def test_a_general_faq_question_takes_the_reply_about_no_one_tool(ws: Workspace)
     ClockBee export..." beside a buyer leaving RotaPro: a reply about one rival answers no
     general question."""
     with ws.session() as db:
-        theme = Cluster(kind="objection", name="Moving our data over", keywords=["move"])
-        db.add(theme)
-        db.flush()
+        theme = _theme(db, "Moving our data over", "move")
         said = [
             (MOVE_FROM_CLOCKBEE, CLOCKBEE_IMPORT, 0.95, "ClockBee"),
             (MOVE_ANY, IMPORT_SHEET, 0.9, None),
@@ -252,9 +249,7 @@ def test_an_uncertain_worry_counts_when_the_reply_takes_it_up(ws: Workspace) -> 
     )
     bigger = "Staffly is a bigger HR suite, so the setup is bigger. We're quicker to get going."
     with ws.session() as db:
-        theme = Cluster(kind="objection", name="Setup takes weeks", keywords=["setup"])
-        db.add(theme)
-        db.flush()
+        theme = _theme(db, "Setup takes weeks", "setup")
         call, turns = _call(
             db, 1, "Summit Climbing", "won", "2026-08-18",
             turns=[
