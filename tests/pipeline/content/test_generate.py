@@ -468,3 +468,10 @@ def test_a_word_or_two_is_no_quote_that_others_repeat() -> None:
     assert repeats(text_key("clockbee"), said)  # the same words
     assert not repeats(text_key("And ClockBee? We've got the tablets at both desks."), said)
     assert not repeats(text_key("Time."), [text_key("We don't have time.")])
+
+
+def test_the_authority_and_timing_question_asks_about_both() -> None:
+    """Its theme holds "run it by the partners" and "after the holidays": "Can I take this to
+    the owner?" answered neither partners nor timing."""
+    question = say("faq_question", category="authority_timing", competitor=None, label="")
+    assert "sign-off" in question and "time" in question and "owner" not in question
