@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from pipeline.content.evidence import Quote, clip, repeats, text_key
 from pipeline.content.won_answers import MentionRow
@@ -47,9 +48,11 @@ def candidates(rows: Sequence[MentionRow], limit: int = QUOTE_POOL) -> list[Ment
     """The buyer's own mentions a document may quote, the ``limit`` most confident (then most
     recent), none that says nothing alone ("Hmm." after a price): how typical each is is read
     for these only, so a theme of 100,000 mentions costs what one of ``limit`` does."""
-    buyers = [r for r in rows if r[1].role == "buyer" and not says_nothing(shown(r))]
+    buyers = [r for r in rows if r[1].role == "buyer"]
     buyers.sort(key=lambda r: (-r[0].confidence, -(r[2].call_date or dt.date.min).toordinal()))
-    return buyers[:limit]
+    # Only a sentence that says nothing is read in its turn ("Price is high. Hmm." says enough).
+    worded = (r for r in buyers if not (says_nothing(r[0].text) and says_nothing(shown(r))))
+    return list(islice(worded, limit))
 
 
 def shown(row: MentionRow, *, goes_on: bool = False) -> str:

@@ -159,15 +159,19 @@ def says_nothing(sentence: str) -> bool:
     carried into a quote of the sentence after it."""
     if len(sentence) > _NOTHING_CHARS:  # read for every member of a theme: cheap when long
         return False
-    text = lowered(sentence).strip().strip("\"'()[]* ")
+    text = _bare(sentence)
     return bool(text) and bool(_SAYS_NOTHING.match(text) or _BARE_LABEL.match(text))
 
 
 def only_acknowledges(sentence: str) -> bool:
     """Says nothing and is not a bare reaction ("Hmm." after a price can be an objection): an
     acknowledgement, a backchannel, call talk or a label, which no kind but ``other`` fits."""
-    text = lowered(sentence).strip().strip("\"'()[]* ")
-    return says_nothing(sentence) and not _REACTION_ONLY.match(text)
+    return says_nothing(sentence) and not _REACTION_ONLY.match(_bare(sentence))
+
+
+def _bare(sentence: str) -> str:
+    """The sentence as the filler patterns read it: lower case, without quotes or brackets."""
+    return lowered(sentence).strip().strip("\"'()[]* ")
 
 
 _NOTE_LEAD = r"^(?:[-*•]\s*)?(?:(?:i|we)\s+)?"
