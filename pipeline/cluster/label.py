@@ -22,7 +22,13 @@ import numpy as np
 
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label_checks import continuation, named_competitors, true_of_its_quotes
-from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, Analyzer
+from pipeline.cluster.phrases import (
+    CLAUSE,
+    EDGE_WORDS,
+    FUNCTION_WORDS,
+    Analyzer,
+    names_something,
+)
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
@@ -270,7 +276,7 @@ def name_clusters(
         by_centrality = [texts[j] for j in np.argsort(-np.asarray(centrality[i]), kind="stable")]
         options = (
             true_of_its_quotes(o, texts, competitors)
-            for o in _name_options(candidates[i], by_centrality, keywords[i])
+            for o in _telling_first(_name_options(candidates[i], by_centrality, keywords[i]))
         )
         first = next(options, "")
         name = first if first.lower() not in taken else ""
@@ -294,6 +300,18 @@ def _name_options(
     # A figure is one buyer's ("About $97 a month" had named a price theme): clauses without
     # one first, in order of centrality.
     yield from sorted(clauses, key=lambda clause: bool(_FIGURE_RE.search(clause)))
+
+
+def _telling_first(options: Iterator[str]) -> Iterator[str]:
+    """The options that name something (``names_something``), then, only if none does, the
+    rest: "Six hours" or "Hmm" names a theme only when nothing else can."""
+    empty: list[str] = []
+    for option in options:
+        if names_something(option):
+            yield option
+        else:
+            empty.append(option)
+    yield from empty
 
 
 def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:

@@ -64,6 +64,15 @@ FUNCTION_WORDS = EDGE_WORDS | frozenset(
     what when where how why send sent ask asked tell told said let put give
     day days week weeks month months year years today tomorrow yesterday last next ago time
     three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand
+    every other another once twice half hmm hm mm mhm huh ah
+    """.split()
+)
+# Besides the function words, what a theme's name cannot be made of alone.
+_NO_NAME_WORDS = FUNCTION_WORDS | frozenset(
+    """
+    zero one thirteen fourteen fifteen sixteen seventeen eighteen nineteen forty fifty sixty
+    seventy eighty ninety million billion dozen first second third
+    hour hours minute minutes seconds fortnight fortnights weekend weekends
     """.split()
 )
 _ENDINGS_ALLOWED = frozenset({"it", "them", "us", "me", "that"})
@@ -88,7 +97,21 @@ def _keep(words: Sequence[str]) -> bool:
         words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED
     ):
         return False
+    return carries_meaning(words)
+
+
+def carries_meaning(words: Sequence[str]) -> bool:
+    """Whether lower-case ``words`` hold one that is not a function word or a figure."""
     return any(w not in FUNCTION_WORDS and not w.isdigit() for w in words)
+
+
+def names_something(text: str) -> bool:
+    """Whether ``text`` could name a theme: a word in it is not a function word, a figure, a
+    number or a unit of time. "Six hours", "Every two weeks", "The other thing" and "Hmm" are
+    true of a quote but say nothing a theme is about (while "hours" alone, in "copying hours
+    across", is what a time-sheet theme is about)."""
+    words = _TOKEN.findall(normalise_quotes(text).lower())
+    return any(w not in _NO_NAME_WORDS and not w.isdigit() for w in words)
 
 
 class Analyzer:

@@ -148,21 +148,46 @@ STATUS_QUO = [
     "The spreadsheet works fine, really.",
     "Victor said the binder works fine.",
     "Honestly the paper rota works fine.",
-    "I'm copying hours across every two weeks.",
+    "I chase timesheets weekly.",
     "So every two weeks I chase timesheets.",
 ]
 ELSEWHERE = ["The app works fine for the kitchen but prices went up.", "Prices went up again."]
 
 
 def test_name_says_what_sets_the_cluster_apart(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ "every two weeks" recurs as often, but the cluster is about the old way working."""
-    groups, centrality = [STATUS_QUO, ELSEWHERE], [[1.0] * 5, [1.0] * 2]
+    """ "chase timesheets weekly" recurs as often, but the cluster is about the old way working."""
+    status_quo = [
+        *STATUS_QUO[:3],
+        "I chase timesheets weekly.",
+        "So we chase timesheets weekly, by hand.",
+    ]
+    groups, centrality = [status_quo, ELSEWHERE], [[1.0] * 5, [1.0] * 2]
     assert keyword_affinity("works fine", ctfidf_keywords(groups)[0]) > keyword_affinity(
-        "every two weeks", ctfidf_keywords(groups)[0]
+        "chase timesheets weekly", ctfidf_keywords(groups)[0]
     )
     assert name_clusters(groups, centrality)[0] == "Works fine"
     monkeypatch.setattr(label_stage, "KEYWORD_BONUS", 0.0)
-    assert name_clusters(groups, centrality)[0] == "Every two weeks"
+    assert name_clusters(groups, centrality)[0] == "Chase timesheets weekly"
+
+
+def test_a_figure_a_duration_or_a_filler_never_names_a_theme() -> None:
+    """ "Six hours" is true of the quotes but says nothing the theme is about (it read as a
+    benefit); "Hmm" and "the other thing" neither. A clause that says something names it."""
+    hours = [
+        "Six hours. That's what the rota takes me every week.",
+        "It's six hours, every two weeks.",
+        "Every two weeks I lose six hours to it.",
+        "Payroll by hand eats my weekend.",
+    ]
+    fillers = ["Hmm.", "Hmm. The other thing is the notice period.", "Hmm, the other thing."]
+    names = name_clusters([hours, fillers], [[1.0] * 4, [0.9, 0.5, 0.8]])
+    assert names[0] in {
+        "That's what the rota takes me every week",
+        "Payroll by hand eats my weekend",
+    }
+    assert names[1] == "The other thing is the notice period", names
+    # Only when nothing else can does an empty name stand (a theme keeps some name).
+    assert name_clusters([["Six hours.", "Six hours!"]], [[1.0, 1.0]]) == ["Six hours"]
 
 
 def test_name_never_ends_on_a_dangling_preposition() -> None:
