@@ -9,11 +9,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
 from pipeline.cluster.phrases import extract_phrases
-from pipeline.cluster.queries import typicality
+from pipeline.cluster.queries import known_competitors, typicality
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip
@@ -24,6 +24,7 @@ from pipeline.content.won_answers import (
     MentionRow,
     answers_in_won_deals,
     borrowed_answer,
+    names_in,
 )
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
@@ -50,6 +51,35 @@ def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
         .order_by(Mention.id)
     )
     return [(row[0], row[1], row[2]) for row in session.execute(stmt)]
+
+
+def ours(session: Session, rows: Sequence[MentionRow]) -> list[MentionRow]:
+    """The why-now rows that are a reason to buy from us: not one said in a turn that names a
+    rival, nor in answer to a line that does. "We're hiring for the second shop next year",
+    said when the rep asked whether Staffly's HR side was needed now, is Staffly's reason. A
+    deadline is the buyer's, whoever they pick ("our RotaPro contract ends in March")."""
+    if not rows:
+        return []
+    known = {n for r in rows for n in (r[2].competitors or [])} | set(known_competitors(session))
+    before = aliased(Utterance)
+    previous: dict[int, str] = {}
+    ids = sorted({r[1].id for r in rows})
+    for start in range(0, len(ids), 500):
+        pairs = session.execute(
+            select(Utterance.id, before.text)
+            .join(
+                before,
+                (before.call_id == Utterance.call_id) & (before.seq == Utterance.seq - 1),
+            )
+            .where(Utterance.id.in_(ids[start : start + 500]))
+        )
+        previous.update((int(uid), str(text)) for uid, text in pairs)
+    return [
+        r
+        for r in rows
+        if r[0].category == "deadline"
+        or not (names_in(r[1].text, known) or names_in(previous.get(r[1].id, ""), known))
+    ]
 
 
 def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
@@ -197,6 +227,7 @@ def collect_evidence(
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
+    why_now = ours(session, why_now)
     for row in buyer_quotes(why_now, numberer, MAX_WHY_NOW, QuoteRank(confident_at)):
         numberer.mention(row, row[0].cluster_id)
 

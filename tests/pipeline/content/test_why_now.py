@@ -1,0 +1,72 @@
+"""Why now, on our one-pager, is a buyer's reason to buy from us: "We're hiring for the second
+shop next year", said when the rep asked whether Staffly's HR side was needed now, had stood
+there as our reason."""
+
+from __future__ import annotations
+
+from pipeline.content.collect import collect_evidence
+from pipeline.content.offline import OFFLINE_DRAFTS
+from pipeline.store.models import Cluster
+from pipeline.workspace import Workspace
+from tests.plugins.documents import _call, _mention
+
+HIRING = "We're hiring for the second shop next year."
+SEASONAL = "We hire a lot of seasonal people."
+GROWING = "So, um, we've grown a lot this year."
+RENEWAL = "Our RotaPro contract ends in March, so it has to be sorted by then."
+PRICE = "It's too expensive for a team our size."
+
+
+def _seed(ws: Workspace) -> int:
+    with ws.session() as db:
+        price = Cluster(kind="objection", name="Too expensive", keywords=["expensive"])
+        db.add(price)
+        db.flush()
+        call, turns = _call(
+            db,
+            1,
+            "Daily Crumb",
+            "lost",
+            "2026-07-07",
+            turns=[
+                ("Beth", "buyer", PRICE),
+                (
+                    "Sam Rivera",
+                    "rep",
+                    "Staffly's an HR suite. Is the HR side something you need now?",
+                ),
+                ("Beth", "buyer", HIRING),
+                ("Sam Rivera", "rep", "And what would make you pick Staffly?"),
+                ("Beth", "buyer", SEASONAL),
+                ("Sam Rivera", "rep", "How has the year been?"),
+                ("Beth", "buyer", GROWING),
+                ("Sam Rivera", "rep", "When would you need it?"),
+                ("Beth", "buyer", RENEWAL),
+            ],
+        )
+        call.competitors = ["Staffly"]
+        _mention(db, turns[0], "objection", "price", price).confidence = 0.9
+        for utterance, category in (
+            (turns[2], "event"),
+            (turns[4], "event"),
+            (turns[6], "event"),
+            (turns[8], "deadline"),
+        ):
+            _mention(db, utterance, "why_now", category, None).confidence = 0.9
+        _mention(db, turns[8], "competitor", None, None, competitor="RotaPro")
+        return price.id
+
+
+def test_why_now_leaves_out_a_rivals_reasons_and_keeps_the_buyers_deadline(
+    ws: Workspace,
+) -> None:
+    price = _seed(ws)
+    with ws.session() as db:
+        evidence = collect_evidence(db, [price])
+    said = {q.text for q in evidence.of_kind("why_now")}
+    assert GROWING in said
+    assert RENEWAL in said  # a deadline names the rival they leave, and is still theirs
+    assert not said & {HIRING, SEASONAL}, said
+    page = OFFLINE_DRAFTS["one-pager"](evidence)
+    shown = " ".join(p.text for p in page.why_now)
+    assert "grown a lot" in shown and "second shop" not in shown
