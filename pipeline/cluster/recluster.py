@@ -21,6 +21,7 @@ from pipeline.cluster.categories import (
 from pipeline.cluster.label import ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.queries import known_competitors
+from pipeline.cluster.rivals import mention_rivals, rival_spelling, rival_walls
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.embed import Vectors, embed_cached, normalise
@@ -72,6 +73,8 @@ def full_cluster(
             Mention.category,
             Mention.call_id,
             Mention.confidence,
+            Mention.competitor,
+            Mention.utterance_id,
         )
         .where(Mention.kind == kind, Mention.excluded.is_(False))
         .order_by(Mention.id)
@@ -83,6 +86,11 @@ def full_cluster(
     vectors = embed_cached(session, workspace.embedder, texts, remember=False)
     space, walls = vectors, categories
     prior = kind in TOPIC_PRIOR_KINDS
+    if not prior:  # a theme per rival in the competitor category
+        rivals = mention_rivals(
+            session, categories, [r[6] for r in rows], [r[7] for r in rows], [r[4] for r in rows]
+        )
+        walls = rival_walls(categories, rivals, [r[4] for r in rows], rival_spelling(session))
     if prior:
         space, walls = with_category(vectors, categories), [None] * len(rows)
         del vectors  # read again below: with the prior's space, two copies were the peak

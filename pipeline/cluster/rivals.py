@@ -1,0 +1,113 @@
+"""A theme per rival: the competitor category of a walled kind is walled again by the rival a
+mention is about.
+
+Why: "We pay RotaPro less", "Staffly already has everyone's contracts in it" and "ClockBee's
+free tier" share the detector's category but not a worry, and their one theme (63 mentions) put
+"raised 62 times" beside a sentence about one rival. A marketer answers rivals one at a time
+(one comparison page each), so each rival a buyer worries about on ``MIN_RIVAL_CALLS`` calls
+gets its own theme; the rest (a rival named once, no rival known) share the category's.
+
+Which rival a mention is about, nearest evidence first: the rival its sentence names, else the
+only rival its turn names, else the only rival its call lists. Incremental assignment keeps to
+the category; the next full re-cluster puts a new mention in its rival's theme.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.cluster.queries import known_competitors
+from pipeline.store.models import Call, Mention
+
+RIVAL_CATEGORY = "competitor"
+MIN_RIVAL_CALLS = 2  # a rival worried about on fewer calls stays in the category's theme
+_CHUNK = 500
+
+
+def rival_of(sentence: str | None, turn: set[str], call: set[str]) -> str | None:
+    """The rival (case-folded) a mention is about: its sentence's, else its turn's only one,
+    else its call's only one."""
+    if sentence:
+        return sentence.casefold()
+    for named in (turn, call):
+        if len(named) == 1:
+            return next(iter(named))
+    return None
+
+
+def rival_walls(
+    categories: Sequence[str | None],
+    rivals: Sequence[str | None],
+    call_ids: Sequence[int],
+    spelling: dict[str, str],
+) -> list[str | None]:
+    """Each row's wall: its category, or ``competitor: <Rival>`` for a competitor-category row
+    about a rival worried about on ``MIN_RIVAL_CALLS`` calls or more."""
+    calls: dict[str, set[int]] = defaultdict(set)
+    for category, rival, call_id in zip(categories, rivals, call_ids, strict=True):
+        if category == RIVAL_CATEGORY and rival:
+            calls[rival].add(call_id)
+    walls: list[str | None] = []
+    for category, rival in zip(categories, rivals, strict=True):
+        if category == RIVAL_CATEGORY and rival and len(calls[rival]) >= MIN_RIVAL_CALLS:
+            walls.append(f"{RIVAL_CATEGORY}: {spelling.get(rival, rival)}")
+        else:
+            walls.append(category)
+    return walls
+
+
+def mention_rivals(
+    session: Session,
+    categories: Sequence[str | None],
+    sentence_rivals: Sequence[str | None],
+    utterance_ids: Sequence[int],
+    call_ids: Sequence[int],
+) -> list[str | None]:
+    """``rival_of`` each competitor-category row (None for the other rows), reading the
+    competitor tags of their turns and the competitors of their calls."""
+    wanted = [p for p, category in enumerate(categories) if category == RIVAL_CATEGORY]
+    turns = _turn_rivals(session, {utterance_ids[p] for p in wanted})
+    calls = _call_rivals(session, {call_ids[p] for p in wanted})
+    out: list[str | None] = [None] * len(categories)
+    for p in wanted:
+        out[p] = rival_of(
+            sentence_rivals[p], turns.get(utterance_ids[p], set()), calls.get(call_ids[p], set())
+        )
+    return out
+
+
+def rival_spelling(session: Session) -> dict[str, str]:
+    """Each known rival's case-folded name to its spelling in metadata and detections."""
+    return {name.casefold(): name for name in reversed(known_competitors(session))}
+
+
+def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def _turn_rivals(session: Session, utterance_ids: set[int]) -> dict[int, set[str]]:
+    named: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks(utterance_ids):
+        for utterance_id, rival in session.execute(
+            select(Mention.utterance_id, Mention.competitor).where(
+                Mention.utterance_id.in_(chunk), Mention.competitor.is_not(None)
+            )
+        ):
+            named[int(utterance_id)].add(str(rival).casefold())
+    return named
+
+
+def _call_rivals(session: Session, call_ids: set[int]) -> dict[int, set[str]]:
+    listed: dict[int, set[str]] = {}
+    for chunk in _chunks(call_ids):
+        for call_id, competitors in session.execute(
+            select(Call.id, Call.competitors).where(Call.id.in_(chunk))
+        ):
+            listed[int(call_id)] = {str(n).casefold() for n in competitors or [] if n}
+    return listed
