@@ -14,7 +14,8 @@ from api.deps import SessionDep, SettingsDep
 from api.web import redirect, render, templates
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.index import CLUSTERED_KINDS
-from pipeline.cluster.queries import known_competitors, list_clusters
+from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.rivals import known_competitors
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import (
     generate_document,

@@ -42,7 +42,7 @@ MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "re
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
 KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
 # A figure, in digits or in words ("A hundred and something a month" is one buyer's estimate).
-_FIGURE_RE = re.compile(
+FIGURE_RE = re.compile(
     r"[\d$€£¥%]|\b(?:hundreds?|thousands?|millions?|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|dollars?|bucks|quid|euros?|pounds?|grand)\b",
     re.IGNORECASE,
@@ -299,7 +299,7 @@ def _name_options(
     clauses = [quote_clause(quote, keywords) for quote in by_centrality[:CENTRAL_QUOTES]]
     # A figure is one buyer's ("About $97 a month" had named a price theme): clauses without
     # one first, in order of centrality.
-    yield from sorted(clauses, key=lambda clause: bool(_FIGURE_RE.search(clause)))
+    yield from sorted(clauses, key=lambda clause: bool(FIGURE_RE.search(clause)))
 
 
 def _telling_first(options: Iterator[str]) -> Iterator[str]:

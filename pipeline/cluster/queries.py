@@ -207,15 +207,6 @@ def _central_quote(
     return sure[max(typical, key=lambda text: typical[text] * sure[text].confidence)]
 
 
-def known_competitors(db: Session) -> list[str]:
-    """Names from call metadata and from detected competitor mentions (filters, cluster names)."""
-    names: set[str] = set()
-    for listed in db.scalars(select(Call.competitors)):
-        names.update(n for n in listed or [] if n)
-    names.update(n for n in db.scalars(select(Mention.competitor).distinct()) if n)
-    return sorted(names, key=str.lower)
-
-
 def latest_call_date(session: Session) -> dt.date | None:
     """The date of the latest call: trends are read up to it, so older data reads sensibly."""
     return session.scalar(select(func.max(Call.call_date)))

@@ -20,8 +20,7 @@ from pipeline.cluster.categories import (
 )
 from pipeline.cluster.label import ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
-from pipeline.cluster.queries import known_competitors
-from pipeline.cluster.rivals import mention_rivals, rival_spelling, rival_walls
+from pipeline.cluster.rivals import known_competitors, mention_rivals, rival_spelling, rival_walls
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.embed import Vectors, embed_cached, normalise

@@ -14,18 +14,48 @@ the category; the next full re-cluster puts a new mention in its rival's theme.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.queries import known_competitors
-from pipeline.store.models import Call, Mention
+from pipeline.store.models import Call, Mention, ProductProfileVersion
 
 RIVAL_CATEGORY = "competitor"
 MIN_RIVAL_CALLS = 2  # a rival worried about on fewer calls stays in the category's theme
 _CHUNK = 500
+
+
+def known_competitors(db: Session) -> list[str]:
+    """Names from call metadata and from detected competitor mentions (filters, cluster names).
+
+    A detected name our product profile gives as our own or as an integration ("Native push of
+    approved hours to LedgerLeaf payroll") is a partner, not a rival: "We use LedgerLeaf." had
+    put our payroll partner among the competitors, and its comparison page failed."""
+    names: set[str] = set()
+    for listed in db.scalars(select(Call.competitors)):
+        names.update(n for n in listed or [] if n)
+    ours = _ours_in_profile(db)
+    names.update(
+        n
+        for n in db.scalars(select(Mention.competitor).distinct())
+        if n and not re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", ours)
+    )
+    return sorted(names, key=str.lower)
+
+
+def _ours_in_profile(db: Session) -> str:
+    """Our product's name and its integrations, from the current product profile (case-folded;
+    "" without one)."""
+    data = db.scalar(
+        select(ProductProfileVersion.data).order_by(ProductProfileVersion.version.desc()).limit(1)
+    )
+    if not isinstance(data, dict):
+        return ""
+    parts = [str(data.get("name") or ""), *map(str, data.get("integrations") or [])]
+    return "\n".join(parts).casefold()
 
 
 def rival_of(sentence: str | None, turn: set[str], call: set[str]) -> str | None:

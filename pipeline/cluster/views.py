@@ -21,13 +21,13 @@ from pipeline.cluster.queries import (
     SortKey,
     active_clusters,
     get_cluster,
-    known_competitors,
     list_clusters,
     load_rows,
     rows_by_cluster,
     summarise_clusters,
     with_turns,
 )
+from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME
 from pipeline.cluster.stats import MentionRow
@@ -262,10 +262,14 @@ def grain_view(workspace: Workspace, session: Session, kind: str) -> dict[str, A
 
 
 def known_competitors_view(views: ViewCache, session: Session) -> list[str]:
-    """``pipeline.cluster.queries.known_competitors``, precomputed (it reads every call)."""
+    """``pipeline.cluster.rivals.known_competitors``, precomputed (it reads every call)."""
     return list(
         views.get(
-            session, "competitors", {}, ("calls", "mentions"), lambda: known_competitors(session)
+            session,
+            "competitors",
+            {},
+            ("calls", "mentions", "product_profile_versions"),
+            lambda: known_competitors(session),
         )
     )
 

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, aliased
 
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
 from pipeline.cluster.phrases import extract_phrases
-from pipeline.cluster.queries import known_competitors, typicality
+from pipeline.cluster.queries import typicality
+from pipeline.cluster.rivals import known_competitors
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.cluster.label import FIGURE_RE
+from pipeline.cluster.label_checks import DANGLING
 from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip, stands_alone
 from pipeline.content.types import (
@@ -252,8 +254,9 @@ def comparison(evidence: Evidence) -> Comparison:
         and q not in lost
         and q.competitor is None
     ][: 2 - len(won)]
-    # A table row per quote the fit sections do not cite; the lost deals' own when that is all.
-    quoted = [q for q in about if q not in lost and q not in won] or ([] if rows else lost)
+    # A table row per quote the fit sections do not cite; theirs when that is all there is (a
+    # page of only won or only lost deals' quotes had no row, and failed).
+    quoted = [q for q in about if q not in lost and q not in won] or ([] if rows else about)
     quoted = quoted[: 6 - len(rows)]
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
     rows += [
@@ -284,7 +287,7 @@ def comparison(evidence: Evidence) -> Comparison:
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     return Comparison(
-        title=clip(say("comparison_title", name=name), 120),
+        title=clip(say("comparison_title", name=name, product=evidence.product), 120),
         summary=clip(
             say("comparison_summary", name=name, calls=len({q.call_id for q in evidence.quotes})),
             600,
@@ -304,13 +307,16 @@ def comparison(evidence: Evidence) -> Comparison:
 
 def searchable(phrase: str) -> bool:
     """A buyer phrase someone could search for: it opens on a word that is not a function word
-    or a negated verb, ends on one that carries meaning, and holds no digit ("won't use", "use
-    it", "head adds up when" and "4 a head" had been an SEO brief's keywords)."""
+    or a negated verb, ends on one that carries meaning and waits for nothing, and holds no
+    figure ("won't use", "use it", "head adds up when", "staff won't use", "4 a head" and "four
+    dollars" had been an SEO brief's keywords)."""
     words = re.findall(r"[a-z0-9']+", phrase.lower())
-    if not words or re.search(r"\d", phrase):
+    if not words or re.search(r"\d", phrase) or FIGURE_RE.search(phrase):
         return False
     first, last = words[0], words[-1]
-    return not (first in EDGE_WORDS or first.endswith("n't") or last in FUNCTION_WORDS)
+    return not (
+        first in EDGE_WORDS or first.endswith("n't") or last in FUNCTION_WORDS or last in DANGLING
+    )
 
 
 def seo_brief(evidence: Evidence) -> SEOBrief:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.content.drafts import cluster_names, require_quotes, say, stats_line, top_quote
+from pipeline.content.drafts import require_quotes, say, stats_line, top_quote
 from pipeline.content.evidence import (
     ClusterEvidence,
     Evidence,
@@ -92,7 +92,7 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     concerns = _concerns(evidence, used)
     first = _summary_quote(evidence, used)
     return PricingExplainer(
-        title=clip(say("pricing_title", names=cluster_names(evidence, 2)), 120),
+        title=clip(say("pricing_title", product=evidence.product), 120),
         summary=Point(text=clip(say("price_question", text=first.text), 240), citations=[first.id]),
         concerns=concerns,
         value_points=(
@@ -168,7 +168,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
             )
         )
     return ImplementationTimeline(
-        title=clip(say("timeline_title", names=cluster_names(evidence, 2)), 120),
+        title=clip(say("timeline_title", product=evidence.product), 120),
         summary=Point(text=clip(say("setup_question", text=first.text), 240), citations=[first.id]),
         concerns=concerns,
         phases=phases,

@@ -288,7 +288,7 @@ def test_example_cluster_names_are_true_of_their_quotes(site: TestClient) -> Non
     """Over the example calls: a competitor in an objection cluster's name is named in at least
     half its quotes, and no name stops before its object ("Need to run")."""
     from pipeline.cluster.label_checks import DANGLING, named_competitors
-    from pipeline.cluster.queries import known_competitors
+    from pipeline.cluster.rivals import known_competitors
 
     workspace = site.app.state.workspace  # type: ignore[attr-defined]
     with workspace.session() as db:
