@@ -21,7 +21,7 @@ def _page(name: str) -> str:
     return f"/accounts/{quote(name, safe='')}"
 
 
-@router.get("/accounts/{name}", response_class=HTMLResponse, dependencies=[READ])
+@router.get("/accounts/{name:path}", response_class=HTMLResponse, dependencies=[READ])
 def account_page(request: Request, db: SessionDep, name: str) -> HTMLResponse:
     account = get_account(db, name)
     return render(
@@ -34,7 +34,7 @@ def account_page(request: Request, db: SessionDep, name: str) -> HTMLResponse:
     )
 
 
-@router.post("/accounts/{name}", dependencies=[MARKETING])
+@router.post("/accounts/{name:path}", dependencies=[MARKETING])
 def set_industry(
     db: SessionDep, name: str, industry: Annotated[str, Form(max_length=255)] = ""
 ) -> RedirectResponse:

@@ -20,7 +20,7 @@ router = APIRouter(tags=["accounts"])
 
 
 @router.get(
-    "/api/accounts/{name}",
+    "/api/accounts/{name:path}",
     summary="An account: its industry and its calls",
     response_model=AccountRead,
     responses={404: PROBLEM},
@@ -31,7 +31,7 @@ def read_account(name: str, db: SessionDep) -> AccountRead:
 
 
 @router.patch(
-    "/api/accounts/{name}",
+    "/api/accounts/{name:path}",
     summary="Set an account's industry (on every call of the account)",
     response_model=AccountRead,
     responses={404: PROBLEM, 422: PROBLEM},
@@ -49,7 +49,7 @@ def industries(db: SessionDep) -> list[str]:
 
 
 @router.delete(
-    "/api/accounts/{name}",
+    "/api/accounts/{name:path}",
     summary="Erase an account's calls and everything derived from them",
     response_model=ErasureRead,
     responses={404: PROBLEM},

@@ -3,6 +3,8 @@ clusters and the dashboard (API and web) count only that industry's calls."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
@@ -73,3 +75,23 @@ def test_account_page_sets_and_clears_the_industry(api: TestClient, ws: Workspac
     assert "Account 1 has no industry now." in cleared.text
     assert api.get("/api/accounts/Account 1").json()["industry"] is None
     assert api.get("/accounts/Nobody").status_code == 404
+
+
+def test_an_account_named_with_a_slash_opens(api: TestClient, ws: Workspace) -> None:
+    """ "Acme <b>Bold</b> & Co" had a link to a page that answered 404 (the "/" in "</b>")."""
+    name = "Acme <b>Bold</b> & Co/Ltd"
+    with ws.session() as db:
+        db.execute(Call.__table__.update().where(Call.account == "Account 2").values(account=name))
+    link = next(
+        part.split('"')[0]
+        for part in api.get("/calls").text.split('href="')
+        if part.startswith("/accounts/Acme")
+    )
+    page = api.get(link)
+    assert page.status_code == 200, link
+    assert "Acme &lt;b&gt;Bold&lt;/b&gt; &amp; Co/Ltd" in page.text
+    assert api.get("/api/accounts/" + quote(name, safe="")).json()["name"] == name
+    saved = api.post(link, data={"industry": "Retail"}, follow_redirects=True)
+    assert (
+        saved.status_code == 200 and api.get(f"/api/accounts/{name}").json()["industry"] == "Retail"
+    )
