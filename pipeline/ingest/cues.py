@@ -13,6 +13,9 @@ from pipeline.ingest.turns import match_label, merge_turns
 from pipeline.ingest.values import html_to_text
 
 _VOICE_COMPANY = re.compile(r"^(?P<name>.*?)\s*\((?P<company>[^()]+)\)\s*$")
+# A WebVTT voice tag (``<v Name>`` or ``<v.loud Name>``); Teams and some converters put them in
+# SRT files too.
+_VOICE = re.compile(r"<v(?:\.[^\s>]+)*\s+(?P<name>[^>]+)>")
 
 
 @dataclass
@@ -20,6 +23,19 @@ class Cue:
     start: float
     text: str
     voice: str | None = None
+
+
+def voiced_cues(start: float, lines: Iterable[str]) -> list[Cue]:
+    """A cue per payload line at ``start``, each with the voice its line or an earlier line of
+    the same payload names."""
+    voice: str | None = None
+    cues: list[Cue] = []
+    for line in lines:
+        tag = _VOICE.search(line)
+        if tag:
+            voice = tag.group("name").strip()
+        cues.append(Cue(start, line, voice))
+    return cues
 
 
 def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:

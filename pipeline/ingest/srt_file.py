@@ -1,4 +1,4 @@
-"""SubRip subtitles with the speaker as a ``Name:`` prefix in the text."""
+"""SubRip subtitles with the speaker as a ``Name:`` prefix or a ``<v Name>`` voice tag."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import srt
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
-from pipeline.ingest.cues import Cue, cues_to_utterances
+from pipeline.ingest.cues import cues_to_utterances, voiced_cues
 
 _FIRST_CUE = re.compile(r"^\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 
@@ -25,7 +25,11 @@ def parse_srt(text: str, filename: str) -> ParsedCall:
         raise BadInput(f"malformed SRT: {_short(exc)}", filename=filename) from exc
     if not subtitles and text.strip():
         raise BadInput("malformed SRT: no subtitle blocks found", filename=filename)
-    cues = [Cue(sub.start.total_seconds(), sub.content) for sub in subtitles]
+    cues = [
+        cue
+        for sub in subtitles
+        for cue in voiced_cues(sub.start.total_seconds(), sub.content.split("\n"))
+    ]
     return ParsedCall(format="srt", raw_text=text, utterances=cues_to_utterances(cues))
 
 

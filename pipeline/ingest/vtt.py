@@ -11,11 +11,10 @@ import re
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
-from pipeline.ingest.cues import Cue, cues_to_utterances
+from pipeline.ingest.cues import Cue, cues_to_utterances, voiced_cues
 
 _TIME = r"(?:\d{1,3}:){0,2}\d{1,2}(?:[.,]\d{1,3})?"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s+-->\s+(?P<end>{_TIME})(?:\s+.*)?$")
-_VOICE = re.compile(r"<v(?:\.[^\s>]+)*\s+(?P<name>[^>]+)>")
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
 
 
@@ -72,12 +71,4 @@ def _cue(lines: list[str], start: int, end: int, filename: str) -> list[Cue]:
         return []  # a stray text block, not a cue
     timing = _TIMING.match(block[timing_at])
     assert timing is not None  # checked above
-    payload = block[timing_at + 1 :]
-    cue_voice: str | None = None
-    cues: list[Cue] = []
-    for line in payload:
-        voice = _VOICE.search(line)
-        if voice:
-            cue_voice = voice.group("name").strip()
-        cues.append(Cue(vtt_seconds(timing.group("start")), line, cue_voice))
-    return cues
+    return voiced_cues(vtt_seconds(timing.group("start")), block[timing_at + 1 :])

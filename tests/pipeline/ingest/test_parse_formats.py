@@ -389,6 +389,22 @@ def test_srt_with_two_speakers_in_one_subtitle() -> None:
     ]
 
 
+def test_srt_with_vtt_voice_tags() -> None:
+    """Teams and some converters write ``<v Name>`` into SRT: it had been read as one speaker-
+    less note, the rep's lines inside the buyer's."""
+    data = (
+        b"1\n00:00:02,000 --> 00:00:06,000\n<v Tom Okafor>Morning Jake.</v>\n\n"
+        b"2\n00:00:06,500 --> 00:00:15,000\n<v Jake Moreno>Ninety a month is a lot.</v>\n\n"
+        b"3\n00:00:15,500 --> 00:00:18,000\n<v Jake Moreno (Granite)>Honestly.</v>\n"
+    )
+    [call] = parse_file(data, "teams.srt")
+    assert [(s, start, t) for s, _, start, t in turns(call)] == [
+        ("Tom Okafor", 2.0, "Morning Jake."),
+        ("Jake Moreno", 6.5, "Ninety a month is a lot. Honestly."),
+    ]
+    assert call.utterances[1].company == "Granite"
+
+
 def test_json_speaker_ids_and_internal_flags() -> None:
     data = (
         b'{"participants": [{"id": "s1", "name": "Sam", "internal": true},'
