@@ -144,6 +144,9 @@ def show_document(
         bool, typer.Option("--diff", help="Diff of the last edit instead of the body.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Only the Markdown body, to edit and save back.")
+    ] = False,
 ) -> None:
     """Show one document: body, versions, comments (or the diff of the last edit)."""
     with open_workspace() as workspace, workspace.session() as session:
@@ -157,6 +160,9 @@ def show_document(
         )
     if as_json:
         print_json(detail.model_dump(mode="json") | ({"diff": patch} if diff else {}))
+        return
+    if markdown:
+        typer.echo(detail.body_markdown, nl=False)
         return
     _show(detail, False)
     console.print(patch or detail.body_markdown, markup=False, highlight=False)

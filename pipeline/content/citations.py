@@ -7,6 +7,7 @@ page may only say about a competitor what a buyer said or a user entered.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pipeline.content.evidence import Evidence
@@ -109,3 +110,38 @@ def cited_ids(content: Any, key: str = "citations") -> list[int]:
 
     walk(content)
     return list(dict.fromkeys(found))
+
+
+_LABELS = re.compile(r"\[((?:[QFP]\d+)(?:\s*,\s*[QFP]\d+)*)\]")
+EDITED = "edited text"  # how a warning about an edit's citations starts
+
+
+def unknown_labels(body_markdown: str, evidence: dict[str, Any]) -> list[str]:
+    """The citation labels (``[Q77]``, ``[P3, P4]``) in an edited body that name no quote,
+    fact or profile fact of the document's stored evidence, in order of first use."""
+    known = {
+        prefix + str(item.get("id"))
+        for prefix, key in (("Q", "quotes"), ("F", "facts"), ("P", "profile"))
+        for item in evidence.get(key) or []
+        if isinstance(item, dict)
+    }
+    said = (
+        label.strip()
+        for match in _LABELS.finditer(body_markdown)
+        for label in match.group(1).split(",")
+    )
+    return list(dict.fromkeys(label for label in said if label not in known))
+
+
+def edit_warnings(body_markdown: str, structured: dict[str, Any]) -> list[str]:
+    """The document's warnings after an edit: the generation's, and one naming the edited
+    text's citations that resolve to nothing (the reader would find no such source)."""
+    kept = [str(w) for w in structured.get("warnings") or [] if not str(w).startswith(EDITED)]
+    unknown = unknown_labels(body_markdown, structured.get("evidence") or {})
+    if unknown:
+        kept.append(
+            f"{EDITED}: {', '.join(f'[{label}]' for label in unknown)} cite"
+            f"{'s' if len(unknown) == 1 else ''} no source of this document; "
+            "remove or correct them"
+        )
+    return kept

@@ -7,12 +7,14 @@ the document back to ``draft`` (an approval covers one exact text, not later edi
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 from sqlalchemy.orm import Session
 
 from pipeline.auth.roles import allows
+from pipeline.content.citations import edit_warnings
 from pipeline.content.generate import get_document
 from pipeline.errors import BadInput, Conflict, Forbidden, NotFound
 from pipeline.store.models import Document, DocumentComment, DocumentVersion, utcnow
@@ -20,6 +22,8 @@ from pipeline.store.models import Document, DocumentComment, DocumentVersion, ut
 ReviewState = Literal["draft", "in_review", "approved", "changes_requested"]
 Accuracy = Literal["accurate", "needs_fix"]
 MAX_BODY_CHARS = 200_000
+# A gap the offline brief leaves for a writer ("To write: our answer."): nothing to approve yet.
+GAP = re.compile(r"(?<![\w])To write\b")
 
 STATE_LABELS = {
     "draft": "Draft",
@@ -111,6 +115,13 @@ def set_state(
         raise Conflict(f"document {document_id} is {document.state}; cannot go to {state} ({hint})")
     if state == "approved" and document.accuracy == "needs_fix":
         raise Conflict("sales marked this document as needing a fix: edit it before approving")
+    gaps = len(GAP.findall(document.body_markdown))
+    if state == "approved" and gaps:
+        said = "passages still say" if gaps != 1 else "passage still says"
+        raise Conflict(
+            f"{gaps} {said} “To write”: write {'them' if gaps != 1 else 'it'} before approving "
+            "(an approval is for the text as published)"
+        )
     if state in NEEDS_COMMENT and not comment.strip():
         raise BadInput("say what needs to change: a comment is required")
     session.add(
@@ -149,12 +160,15 @@ def edit_document(
         raise BadInput("nothing changed")
     version = document.current_version + 1
     who = _who(author, "anonymous")
+    structured = dict(document.structured or {})
+    structured["warnings"] = edit_warnings(body_markdown, structured)
+    document.structured = structured
     document.versions.append(
         DocumentVersion(
             version=version,
             author=who,
             body_markdown=body_markdown,
-            structured=document.structured,
+            structured=structured,
             note=(note or "edited").strip()[:1000],
         )
     )
@@ -201,7 +215,8 @@ def mark_accuracy(
     comment: str = "",
     reviewer: str | None = None,
 ) -> Document:
-    """Sales' factual check: ``accurate`` or ``needs_fix`` (which needs a comment)."""
+    """Sales' factual check: ``accurate`` or ``needs_fix`` (which needs a comment, and takes
+    an approval back: the document goes to ``changes_requested``)."""
     verdict = verdict.replace("-", "_")
     if verdict not in ("accurate", "needs_fix"):
         raise BadInput("choose a verdict: accuracy must be 'accurate' or 'needs_fix'")
@@ -212,14 +227,29 @@ def mark_accuracy(
         raise Conflict("nothing to check: the generation failed")
     document.accuracy = verdict
     document.updated_at = utcnow()
+    who = _who(reviewer, "sales")
     session.add(
         DocumentComment(
             document_id=document.id,
-            author=_who(reviewer, "sales"),
+            author=who,
             kind="accuracy",
             body=f"{verdict}: {comment.strip()}".rstrip(": "),
         )
     )
+    if verdict == "needs_fix" and document.state == "approved":
+        # An approval of a text sales now say is wrong no longer stands (it had exported as
+        # "Approved · needs fix", with no DRAFT mark).
+        session.add(
+            DocumentComment(
+                document_id=document.id,
+                author=who,
+                kind="review",
+                body="needs a fix: approval withdrawn",
+                from_state="approved",
+                to_state="changes_requested",
+            )
+        )
+        document.state = "changes_requested"
     session.flush()
     return document
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.content.citations import cited_ids
+from pipeline.publish.review import GAP, edit_document
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -229,3 +230,18 @@ def assert_citations_resolve(document_structured: dict[str, Any], body: str) -> 
             f"[{kind}{number}] does not resolve"
         )
         assert f"**[{kind}{number}]**" in body, f"[{kind}{number}] is not listed under Sources"
+
+
+def written(body: str) -> str:
+    """``body`` with each "To write" gap of the offline brief written, as marketing does
+    before a document can be approved."""
+    return re.sub(GAP.pattern + r"[^|\n]*", "Written by marketing.", body)
+
+
+def write_the_gaps(session: Session, document_id: int, author: str = "lee") -> None:
+    """Edit the document's "To write" gaps (a new version, back to draft) if it has any."""
+    from pipeline.content.generate import get_document
+
+    body = get_document(session, document_id).body_markdown
+    if GAP.search(body):
+        edit_document(session, document_id, written(body), author=author, note="gaps written")

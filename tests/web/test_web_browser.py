@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.plugins.documents import written
 from tests.plugins.live_server import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -85,6 +86,13 @@ def test_upload_cluster_generate_review_export(live_server: LiveServer, page: ob
     p.get_by_role("button", name="Generate draft").click()  # type: ignore[attr-defined]
     p.get_by_text("Draft generated.").wait_for(timeout=60_000)  # type: ignore[attr-defined]
     assert p.locator(".preview a.cite").count() >= 1  # type: ignore[attr-defined]
+
+    # Marketing writes the brief's "To write" gaps (nothing with a gap can be approved).
+    body = p.locator("#doc-body")  # type: ignore[attr-defined]
+    body.fill(written(body.input_value()))
+    p.get_by_label("What changed").fill("gaps written")  # type: ignore[attr-defined]
+    p.get_by_role("button", name="Save version").click()  # type: ignore[attr-defined]
+    p.get_by_text("Saved as version 2.").wait_for()  # type: ignore[attr-defined]
 
     # Review: send, sales check, approve.
     p.get_by_role("button", name="Send for review").click()  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from pipeline.store.models import Call, Document, EmbeddingCache, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import add_call
 from tests.plugins.auth import add_users
+from tests.plugins.documents import written
 
 ACCOUNT = "Zephyr Widgets"
 WORD = "Zephyrflux"
@@ -104,7 +105,7 @@ def test_erasing_an_account_leaves_nothing_of_it(
         edit_document(  # a hand-written line quoting the account, and one that does not
             db,
             document.id,
-            document.body_markdown
+            written(document.body_markdown)
             + f"\n\nAs {ACCOUNT} put it: “{cited['text']}” [Q{cited['id']}]\n\nKeep this line.\n",
             author="mark",
         )

@@ -17,7 +17,7 @@ from api.middleware import CSP
 from pipeline.workspace import Workspace
 from tests.conftest import ROOT, app_client
 from tests.plugins.auth import Authed, csrf_of
-from tests.plugins.documents import Seeded
+from tests.plugins.documents import Seeded, written
 
 TEMPLATES = ROOT / "api" / "templates"
 HEADERS = {
@@ -42,6 +42,10 @@ def _document(client: TestClient, seeded: Seeded) -> int:
         json={"type": "one-pager", "cluster_ids": [seeded.price], "use_llm": "false"},
     )
     assert created.status_code == 201, created.text
+    body = written(created.json()["body_markdown"])
+    assert client.patch(
+        f"/api/documents/{created.json()['id']}", json={"body_markdown": body}
+    ).is_success
     return int(created.json()["id"])
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from api.cli import app as cli_app
 from pipeline.config import Settings
 from tests.conftest import ROOT
-from tests.plugins.documents import Seeded
+from tests.plugins.documents import Seeded, written
 
 
 def test_generate_review_export_through_the_api(api: TestClient, seeded: Seeded) -> None:
@@ -189,6 +189,24 @@ def test_cli_generate_review_accuracy_export_and_facts(cli_env: Seeded, tmp_path
     assert md.stdout.startswith("> **DRAFT**")
     missing = runner.invoke(cli_app, ["export", "999", "--format", "md"])
     assert missing.exit_code == 1 and "not found" in missing.output
+
+    # Marketing writes the brief's gaps from the body alone, saves it back, and sales approve.
+    body = runner.invoke(cli_app, ["document", doc_id, "--markdown"]).stdout
+    assert body.startswith("# ") and not body.startswith("> **DRAFT**")
+    page = tmp_path / "one-pager.md"
+    page.write_text(written(body), encoding="utf-8")
+    saved = runner.invoke(cli_app, ["edit", doc_id, "--body", str(page), "--author", "lee"])
+    assert saved.exit_code == 0, saved.output
+    for step in (
+        ["review", doc_id, "--state", "in_review"],
+        ["accuracy", doc_id, "accurate"],
+        ["review", doc_id, "--state", "approved"],
+    ):
+        done = runner.invoke(cli_app, step)
+        assert done.exit_code == 0, done.output
+    assert not runner.invoke(cli_app, ["export", doc_id, "--format", "md"]).stdout.startswith(
+        "> **DRAFT**"
+    )
 
 
 def test_use_case_for_an_industry_through_api_web_and_cli(api: TestClient, cli_env: Seeded) -> None:

@@ -18,7 +18,7 @@ from pipeline.errors import BadInput
 from pipeline.publish.export import export_document
 from pipeline.publish.review import edit_document, mark_accuracy, set_state
 from pipeline.workspace import Workspace
-from tests.plugins.documents import Seeded
+from tests.plugins.documents import Seeded, write_the_gaps
 
 
 def _generate(ws: Workspace, doc_type: str) -> int:
@@ -29,6 +29,7 @@ def _generate(ws: Workspace, doc_type: str) -> int:
 
 def _approve(ws: Workspace, document_id: int) -> None:
     with ws.session() as session:
+        write_the_gaps(session, document_id)
         set_state(session, document_id, "in_review", reviewer="mia")
         mark_accuracy(session, document_id, "accurate", reviewer="sam")
         set_state(session, document_id, "approved", reviewer="mia")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.content.generate import generate_document
+from pipeline.content.generate import generate_document, get_document
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.publish.review import (
     add_comment,
@@ -14,7 +14,7 @@ from pipeline.publish.review import (
     version_diff,
 )
 from pipeline.workspace import Workspace
-from tests.plugins.documents import seed_clusters
+from tests.plugins.documents import seed_clusters, write_the_gaps, written
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_full_review_cycle_with_versions_and_who_when(ws: Workspace, document_id
             s, document_id, "changes_requested", reviewer="mia", comment="Shorter headline"
         )
         assert doc.state == "changes_requested"
-        body = doc.body_markdown.replace(
+        body = written(doc.body_markdown).replace(
             "# What buyers push back on", "# Short headline: what buyers push back on"
         )
         doc = edit_document(s, document_id, body, author="lee", note="shorter headline")
@@ -64,6 +64,7 @@ def test_edit_after_approval_goes_back_to_draft_and_clears_accuracy(
     ws: Workspace, document_id: int
 ) -> None:
     with ws.session() as s:
+        write_the_gaps(s, document_id)
         set_state(s, document_id, "in_review")
         mark_accuracy(s, document_id, "accurate")
         doc = set_state(s, document_id, "approved")
@@ -95,10 +96,54 @@ def test_needs_fix_blocks_approval_until_edited(ws: Workspace, document_id: int)
         with pytest.raises(Conflict, match="needing a fix"):
             set_state(s, document_id, "approved")
         edit_document(
-            s, document_id, doc.body_markdown.replace("a third", "about a third"), author="lee"
+            s, document_id, written(doc.body_markdown.replace("a third", "about a third"))
         )
         set_state(s, document_id, "in_review")
         assert set_state(s, document_id, "approved").state == "approved"
+
+
+def test_a_document_with_gaps_to_write_is_not_approved(ws: Workspace, document_id: int) -> None:
+    """An approved export had said "To write: our answer." in every row of its table."""
+    with ws.session() as s:
+        gaps = get_document(s, document_id).body_markdown.count("To write")
+        assert gaps
+        set_state(s, document_id, "in_review")
+        with pytest.raises(Conflict, match=f"{gaps} passages? still says? “To write”"):
+            set_state(s, document_id, "approved")
+        write_the_gaps(s, document_id)
+        set_state(s, document_id, "in_review")
+        assert set_state(s, document_id, "approved").state == "approved"
+
+
+def test_needs_fix_after_approval_withdraws_it(ws: Workspace, document_id: int) -> None:
+    with ws.session() as s:
+        write_the_gaps(s, document_id)
+        set_state(s, document_id, "in_review")
+        set_state(s, document_id, "approved")
+        doc = mark_accuracy(s, document_id, "needs_fix", comment="Old price", reviewer="sam")
+        assert doc.state == "changes_requested"
+        last = [c for c in doc.comments if c.kind == "review"][-1]
+        assert (last.author, last.from_state, last.to_state) == (
+            "sam",
+            "approved",
+            "changes_requested",
+        )
+
+
+def test_an_edit_citing_no_source_is_flagged(ws: Workspace, document_id: int) -> None:
+    """ "[Q77] [P99]" typed into an edit had been saved with no warning and shown as dead labels."""
+    from pipeline.content.documents import detail
+
+    with ws.session() as s:
+        body = get_document(s, document_id).body_markdown
+        edit_document(s, document_id, body + "\n\nSee [Q77] and [P99, Q1].\n", author="lee")
+        warnings = detail(get_document(s, document_id)).warnings
+        assert [w for w in warnings if w.startswith("edited text")] == [
+            "edited text: [Q77], [P99] cite no source of this document; remove or correct them"
+        ]
+        edit_document(s, document_id, body + "\n\nSee [Q1].\n", author="lee")
+        warnings = detail(get_document(s, document_id)).warnings
+        assert not [w for w in warnings if w.startswith("edited text")]
 
 
 def test_comments_and_empty_edits(ws: Workspace, document_id: int) -> None:
