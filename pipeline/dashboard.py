@@ -13,7 +13,8 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.queries import latest_call_date, list_clusters
+from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.rows import latest_call_date
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
 from pipeline.cluster.views import CLUSTER_TABLES
 from pipeline.content.staleness import what_changed

@@ -4,143 +4,34 @@ with its quotes, and the buyer quotes nearest in meaning to a search."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.index import CLUSTERED_KINDS, MentionIndex, open_index
+from pipeline.cluster.index import MentionIndex, open_index
+from pipeline.cluster.rows import (
+    earlier_rows,
+    filter_window,
+    load_rows,
+    rows_by_cluster,
+    trend_window,
+)
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
-from pipeline.cluster.trend import Periods, periods
+from pipeline.cluster.trend import Periods
 from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
-from pipeline.store.models import Call, Cluster, EmbeddingCache, Mention, Utterance
+from pipeline.store.models import Cluster, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 
 SortKey = Literal["size", "trend"]
 
 
-def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[str], set[str]]]:
-    """Competitors (metadata + detected) and why-now categories per call."""
-    context: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    ids = sorted(call_ids)
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
-        for call_id, competitors in session.execute(
-            select(Call.id, Call.competitors).where(Call.id.in_(chunk))
-        ):
-            context[call_id][0].update(competitors or [])
-        tags = session.execute(
-            select(Mention.call_id, Mention.kind, Mention.competitor, Mention.category).where(
-                Mention.call_id.in_(chunk), Mention.kind.in_(("competitor", "why_now"))
-            )
-        )
-        for call_id, kind, competitor, category in tags:
-            if kind == "competitor" and competitor:
-                context[call_id][0].add(competitor)
-            elif kind == "why_now" and category:
-                context[call_id][1].add(category)
-    return context
-
-
 _CENTRAL_SAMPLE = 256
-# Ids per IN (...) list: under SQLite's and PostgreSQL's parameter limits.
-_IN_CHUNK = 5000
-
-
-def load_rows(
-    session: Session,
-    *,
-    kind: str | None = None,
-    cluster_ids: Sequence[int] | None = None,
-    mention_ids: Sequence[int] | None = None,
-    outcome: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    competitor: str | None = None,
-    account: str | None = None,
-    industry: str | None = None,
-) -> list[MentionRow]:
-    """Clustered mentions joined with their call, filtered; ordered by mention id.
-
-    Only the columns a row needs are read: whole ORM objects would carry every call's raw
-    transcript and cost most of a page's time on a large workspace."""
-    query = (
-        select(
-            Mention.id,
-            Mention.text,
-            Mention.competitor,
-            Mention.cluster_id,
-            Mention.confidence,
-            Utterance.id,
-            Utterance.speaker,
-            Utterance.role,
-            Utterance.start_seconds,
-            Call.id,
-            Call.call_date,
-            Call.account,
-            Call.outcome,
-        )
-        .join(Utterance, Mention.utterance_id == Utterance.id)
-        .join(Call, Mention.call_id == Call.id)
-        .where(Mention.kind.in_(CLUSTERED_KINDS))
-        .order_by(Mention.id)
-    )
-    if mention_ids is None:
-        query = query.where(Mention.excluded.is_(False))
-    else:
-        query = query.where(Mention.id.in_(mention_ids))
-    if kind:
-        query = query.where(Mention.kind == kind)
-    if cluster_ids is not None:
-        query = query.where(Mention.cluster_id.in_(cluster_ids))
-    if outcome:
-        query = query.where(Call.outcome == outcome)
-    if date_from:
-        query = query.where(Call.call_date >= date_from)
-    if date_to:
-        query = query.where(Call.call_date <= date_to)
-    if account:
-        query = query.where(Call.account == account)
-    if industry:
-        query = query.where(func.lower(Call.industry) == industry.strip().lower())
-    found = session.execute(query).all()
-    context = _call_context(session, {row[9] for row in found})
-    wanted = competitor.lower() if competitor else None
-    rows: list[MentionRow] = []
-    for (
-        mention_id, text, mention_competitor, cluster_id, confidence,
-        utterance_id, speaker, role, start_seconds,
-        call_id, call_date, call_account, call_outcome,
-    ) in found:  # fmt: skip
-        competitors, why_now = context[call_id]
-        if wanted and wanted not in {c.lower() for c in competitors}:
-            continue
-        rows.append(
-            MentionRow(
-                id=mention_id,
-                text=text,
-                call_id=call_id,
-                utterance_id=utterance_id,
-                speaker=speaker,
-                role=role,
-                start_seconds=start_seconds,
-                call_date=call_date,
-                account=call_account,
-                outcome=call_outcome,
-                competitor=mention_competitor,
-                call_competitors=tuple(sorted(competitors)),
-                why_now=tuple(sorted(why_now)),
-                cluster_id=cluster_id,
-                confidence=float(confidence),
-            )
-        )
-    return rows
 
 
 def live_cluster(session: Session, cluster_id: int) -> Cluster:
@@ -207,26 +98,14 @@ def _central_quote(
     return sure[max(typical, key=lambda text: typical[text] * sure[text].confidence)]
 
 
-def latest_call_date(session: Session) -> dt.date | None:
-    """The date of the latest call: trends are read up to it, so older data reads sensibly."""
-    return session.scalar(select(func.max(Call.call_date)))
-
-
-def trend_window(session: Session, until: dt.date | None = None) -> Periods | None:
-    """The default trend periods: the 30 days up to ``until`` (else the latest call) and the 30
-    before; ``None`` when no call has a date."""
-    latest = latest_call_date(session)
-    end = min(until, latest) if until and latest else until or latest
-    return periods(end) if end else None
-
-
 def _summary(
     cluster: Cluster,
     rows: Sequence[MentionRow],
     quote: str | None = None,
     window: Periods | None = None,
+    earlier: Sequence[MentionRow] | None = None,
 ) -> dict[str, Any]:
-    data = cluster_stats(rows, window).model_dump()
+    data = cluster_stats(rows, window, earlier or ()).model_dump()
     return {
         "id": cluster.id,
         "kind": cluster.kind,
@@ -267,8 +146,17 @@ def list_clusters(
         account=account,
         industry=industry,
     )
+    filters = {
+        "kind": kind,
+        "outcome": outcome,
+        "date_from": date_from,
+        "date_to": date_to,
+        "competitor": competitor,
+        "account": account,
+        "industry": industry,
+    }
     return summarise_clusters(
-        session, clusters, rows_by_cluster(rows), date_to=date_to, sort=sort, empty=include_empty
+        session, clusters, rows_by_cluster(rows), filters=filters, sort=sort, empty=include_empty
     )
 
 
@@ -279,28 +167,21 @@ def active_clusters(session: Session, kind: str | None = None) -> list[Cluster]:
     return list(session.scalars(query))
 
 
-def rows_by_cluster(rows: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:
-    by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
-    for row in rows:
-        if row.cluster_id is not None:
-            by_cluster[row.cluster_id].append(row)
-    return by_cluster
-
-
 def summarise_clusters(
     session: Session,
     clusters: Sequence[Cluster],
     by_cluster: dict[int, list[MentionRow]],
     *,
-    date_to: dt.date | None,
+    filters: Mapping[str, Any],
     sort: SortKey,
     empty: bool,
 ) -> list[dict[str, Any]]:
-    """``list_clusters``' summaries from mention rows already loaded (the home page's cards
-    read the same rows for their quotes: loaded once, not twice)."""
+    """``list_clusters``' summaries from mention rows already loaded with ``filters`` (the
+    home page's cards read the same rows for their quotes: loaded once, not twice)."""
     if sort not in ("size", "trend"):
         raise BadInput(f"sort must be size or trend, not {sort!r}")
-    window = trend_window(session, date_to)
+    window = filter_window(session, filters.get("date_from"), filters.get("date_to"))
+    earlier = earlier_rows(session, clusters, window, filters)
     shown = [
         (c, members, _central_quote(session, c, members))
         for c in clusters
@@ -310,7 +191,7 @@ def summarise_clusters(
     quotes = with_turns(session, [central.quote() for _c, _m, central in shown if central])
     said = {quote["mention_id"]: quote["text"] for quote in quotes}
     out = [
-        _summary(c, members, said[central.id] if central else None, window)
+        _summary(c, members, said[central.id] if central else None, window, earlier.get(c.id))
         for c, members, central in shown
     ]
     key = "trend" if sort == "trend" else "size"

@@ -149,10 +149,16 @@ def representative_quotes(
     return [rows[i].quote() for i in chosen]
 
 
-def cluster_stats(rows: Sequence[MentionRow], window: Periods | None = None) -> ClusterFigures:
+def cluster_stats(
+    rows: Sequence[MentionRow],
+    window: Periods | None = None,
+    earlier: Sequence[MentionRow] = (),
+) -> ClusterFigures:
     """All figures for one cluster's mentions (rows already filtered by the caller); the trend
-    compares ``window``'s two periods (none without dated calls)."""
-    recent, before = counts((r.call_date for r in rows), window) if window else (0, 0)
+    compares ``window``'s two periods (none without dated calls), the earlier one counting
+    ``earlier`` too (the mentions a date filter left out of ``rows``)."""
+    dates = [r.call_date for r in (*rows, *earlier)]
+    recent, before = counts(dates, window) if window else (0, 0)
     days = sorted(r.call_date for r in rows if r.call_date is not None)
     weekly = weekly_counts(rows)
     per_call: dict[int, MentionRow] = {r.call_id: r for r in rows}

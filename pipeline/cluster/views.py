@@ -22,12 +22,11 @@ from pipeline.cluster.queries import (
     active_clusters,
     get_cluster,
     list_clusters,
-    load_rows,
-    rows_by_cluster,
     summarise_clusters,
     with_turns,
 )
 from pipeline.cluster.rivals import known_competitors
+from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME
 from pipeline.cluster.stats import MentionRow
@@ -142,7 +141,7 @@ def _cards(
         load_rows(session, cluster_ids=[c.id for c in clusters], **filters)
     )
     summaries = summarise_clusters(
-        session, clusters, by_cluster, date_to=filters.get("date_to"), sort=sort, empty=False
+        session, clusters, by_cluster, filters=filters, sort=sort, empty=False
     )
     quotes = {
         summary["id"]: [r.quote() for r in card_quotes(by_cluster[summary["id"]], confident_at)]

@@ -3,6 +3,7 @@ clusters and the dashboard (API and web) count only that industry's calls."""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import quote
 
 from fastapi.testclient import TestClient
@@ -95,3 +96,27 @@ def test_an_account_named_with_a_slash_opens(api: TestClient, ws: Workspace) -> 
     assert (
         saved.status_code == 200 and api.get(f"/api/accounts/{name}").json()["industry"] == "Retail"
     )
+
+
+def test_a_date_filter_compares_with_the_period_before_it(api: TestClient, ws: Workspace) -> None:
+    """From 2 February (calls of 2 and 9 February), each theme's two mentions are compared with
+    the eight days before (the call of 26 January), not with nothing: a filter from 1 September
+    had made 8 themes of 10 "rising" (20 mentions against 1)."""
+    themes = api.get(
+        "/api/clusters", params={"kind": "objection", "date_from": "2026-02-02"}
+    ).json()
+    with ws.session() as db:
+        before = dict(
+            db.execute(
+                select(Mention.cluster_id, func.count(Mention.id))
+                .join(Call, Mention.call_id == Call.id)
+                .where(Call.call_date.between(dt.date(2026, 1, 25), dt.date(2026, 2, 1)))
+                .where(Mention.kind == "objection", Mention.excluded.is_(False))
+                .group_by(Mention.cluster_id)
+            ).all()
+        )
+    assert themes and sum(before.values()) >= 2
+    for theme in themes:
+        assert theme["recent"] == theme["size"]
+        assert theme["before"] == before.get(theme["id"], 0), theme
+    assert not any(theme["direction"] == "up" for theme in themes)

@@ -1,0 +1,182 @@
+"""Clustered mentions joined with their calls, as the cluster pages, API and CLI read them:
+filtered rows, rows by cluster, and the periods a trend compares (with the rows a date filter
+leaves out, which the earlier period still counts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pipeline.cluster.index import CLUSTERED_KINDS
+from pipeline.cluster.stats import MentionRow
+from pipeline.cluster.trend import Periods, periods
+from pipeline.store.models import Call, Cluster, Mention, Utterance
+
+# Ids per IN (...) list: under SQLite's and PostgreSQL's parameter limits.
+_IN_CHUNK = 5000
+
+
+def load_rows(
+    session: Session,
+    *,
+    kind: str | None = None,
+    cluster_ids: Sequence[int] | None = None,
+    mention_ids: Sequence[int] | None = None,
+    outcome: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    competitor: str | None = None,
+    account: str | None = None,
+    industry: str | None = None,
+) -> list[MentionRow]:
+    """Clustered mentions joined with their call, filtered; ordered by mention id.
+
+    Only the columns a row needs are read: whole ORM objects would carry every call's raw
+    transcript and cost most of a page's time on a large workspace."""
+    query = (
+        select(
+            Mention.id,
+            Mention.text,
+            Mention.competitor,
+            Mention.cluster_id,
+            Mention.confidence,
+            Utterance.id,
+            Utterance.speaker,
+            Utterance.role,
+            Utterance.start_seconds,
+            Call.id,
+            Call.call_date,
+            Call.account,
+            Call.outcome,
+        )
+        .join(Utterance, Mention.utterance_id == Utterance.id)
+        .join(Call, Mention.call_id == Call.id)
+        .where(Mention.kind.in_(CLUSTERED_KINDS))
+        .order_by(Mention.id)
+    )
+    if mention_ids is None:
+        query = query.where(Mention.excluded.is_(False))
+    else:
+        query = query.where(Mention.id.in_(mention_ids))
+    if kind:
+        query = query.where(Mention.kind == kind)
+    if cluster_ids is not None:
+        query = query.where(Mention.cluster_id.in_(cluster_ids))
+    if outcome:
+        query = query.where(Call.outcome == outcome)
+    if date_from:
+        query = query.where(Call.call_date >= date_from)
+    if date_to:
+        query = query.where(Call.call_date <= date_to)
+    if account:
+        query = query.where(Call.account == account)
+    if industry:
+        query = query.where(func.lower(Call.industry) == industry.strip().lower())
+    found = session.execute(query).all()
+    context = _call_context(session, {row[9] for row in found})
+    wanted = competitor.lower() if competitor else None
+    rows: list[MentionRow] = []
+    for (
+        mention_id, text, mention_competitor, cluster_id, confidence,
+        utterance_id, speaker, role, start_seconds,
+        call_id, call_date, call_account, call_outcome,
+    ) in found:  # fmt: skip
+        competitors, why_now = context[call_id]
+        if wanted and wanted not in {c.lower() for c in competitors}:
+            continue
+        rows.append(
+            MentionRow(
+                id=mention_id,
+                text=text,
+                call_id=call_id,
+                utterance_id=utterance_id,
+                speaker=speaker,
+                role=role,
+                start_seconds=start_seconds,
+                call_date=call_date,
+                account=call_account,
+                outcome=call_outcome,
+                competitor=mention_competitor,
+                call_competitors=tuple(sorted(competitors)),
+                why_now=tuple(sorted(why_now)),
+                cluster_id=cluster_id,
+                confidence=float(confidence),
+            )
+        )
+    return rows
+
+
+def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[str], set[str]]]:
+    """Competitors (metadata + detected) and why-now categories per call."""
+    context: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    ids = sorted(call_ids)
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        for call_id, competitors in session.execute(
+            select(Call.id, Call.competitors).where(Call.id.in_(chunk))
+        ):
+            context[call_id][0].update(competitors or [])
+        tags = session.execute(
+            select(Mention.call_id, Mention.kind, Mention.competitor, Mention.category).where(
+                Mention.call_id.in_(chunk), Mention.kind.in_(("competitor", "why_now"))
+            )
+        )
+        for call_id, kind, competitor, category in tags:
+            if kind == "competitor" and competitor:
+                context[call_id][0].add(competitor)
+            elif kind == "why_now" and category:
+                context[call_id][1].add(category)
+    return context
+
+
+def rows_by_cluster(rows: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:
+    by_cluster: dict[int, list[MentionRow]] = defaultdict(list)
+    for row in rows:
+        if row.cluster_id is not None:
+            by_cluster[row.cluster_id].append(row)
+    return by_cluster
+
+
+def latest_call_date(session: Session) -> dt.date | None:
+    """The date of the latest call: trends are read up to it, so older data reads sensibly."""
+    return session.scalar(select(func.max(Call.call_date)))
+
+
+def trend_window(session: Session, until: dt.date | None = None) -> Periods | None:
+    """The default trend periods: the 30 days up to ``until`` (else the latest call) and the 30
+    before; ``None`` when no call has a date."""
+    latest = latest_call_date(session)
+    end = min(until, latest) if until and latest else until or latest
+    return periods(end) if end else None
+
+
+def filter_window(
+    session: Session, date_from: dt.date | None, date_to: dt.date | None
+) -> Periods | None:
+    """The trend periods of a filtered view: from ``date_from`` (when given) to the end of the
+    default window, against the period of equal length before it, as the dashboard compares."""
+    window = trend_window(session, date_to)
+    if window is None or date_from is None or date_from > window.recent.end:
+        return window
+    return periods(window.recent.end, start=date_from)
+
+
+def earlier_rows(
+    session: Session,
+    clusters: Sequence[Cluster],
+    window: Periods | None,
+    filters: Mapping[str, Any],
+) -> dict[int, list[MentionRow]]:
+    """The mentions of the period a ``date_from`` filter leaves out, by cluster: what a trend
+    compares with. A filter from 1 September had counted nothing before it, and 8 themes in
+    10 read "rising" (20 mentions against 1)."""
+    start = filters.get("date_from")
+    if window is None or start is None or window.recent.start != start:
+        return {}
+    wanted = {**filters, "date_from": window.before.start, "date_to": window.before.end}
+    return rows_by_cluster(load_rows(session, cluster_ids=[c.id for c in clusters], **wanted))
