@@ -185,11 +185,22 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
         console.print(f"competitors: {named}")
     for quote in detail["quotes"]:
         said = "rep's note, " if quote["role"] == "rep_note" else ""
+        where = ", ".join(
+            str(part)
+            for part in (f"call {quote['call_id']}", quote["date"], quote["account"])
+            if part
+        )
         console.print(
-            f'  "{quote["text"]}" [dim]{said}mention {quote["mention_id"]}, '
-            f"call {quote['call_id']}, {quote['date']}, {quote['account']}, "
+            f'  "{quote["text"]}" [dim]{said}mention {quote["mention_id"]}, {where}, '
             f"{quote['outcome']}[/dim]",
             highlight=False,
+        )
+    hidden = detail["size"] - len(detail["quotes"])
+    if hidden > 0:
+        console.print(
+            f"[dim]…and {plural(hidden, 'more mention')} (`callmine cluster-show {cluster_id} "
+            "--json` lists every one; a mention that says nothing alone, such as “Hmm.”, is "
+            "counted but never quoted)[/dim]"
         )
 
 

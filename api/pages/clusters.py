@@ -28,7 +28,7 @@ from pipeline.cluster.views import (
     known_competitors_view,
 )
 from pipeline.errors import CallmineError
-from pipeline.ingest.values import iso_date
+from pipeline.ingest.values import iso_date, outcome_filter
 from pipeline.types import RowId
 from pipeline.wording import plural
 
@@ -88,7 +88,7 @@ def clusters_page(
     try:
         scope: dict[str, Any] = {
             "kind": filters["kind"],
-            "outcome": outcome or None,
+            "outcome": outcome_filter(outcome),
             "date_from": iso_date(date_from, "date_from"),
             "date_to": iso_date(date_to, "date_to"),
             "competitor": competitor or None,

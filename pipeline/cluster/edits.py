@@ -56,7 +56,8 @@ def merge_clusters(session: Session, cluster_ids: Sequence[int]) -> dict[str, An
     if len(clusters) < 2:
         raise BadInput("merge needs at least two different clusters")
     if len({c.kind for c in clusters}) > 1:
-        raise BadInput("cannot merge objection and question clusters")
+        kinds = " and ".join(sorted({c.kind for c in clusters}))
+        raise BadInput(f"cannot merge clusters of different kinds ({kinds}): merge within one kind")
     target, sources = clusters[0], clusters[1:]
     weighted: npt.NDArray[np.float64] = np.zeros(0, dtype=np.float64)
     for cluster in clusters:

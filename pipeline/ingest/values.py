@@ -7,6 +7,7 @@ import html
 import re
 
 from pipeline.errors import BadInput
+from pipeline.store.models import Outcome
 
 _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
 _DATE_FORMATS = (
@@ -198,3 +199,14 @@ def iso_date(value: str | None, what: str = "date") -> dt.date | None:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
         raise BadInput(f"{what}: {value!r} is not a date (use YYYY-MM-DD)") from exc
+
+
+def outcome_filter(value: str | None) -> str | None:
+    """An outcome to filter by (query, form field): blank is None, anything but won, lost, open
+    or unknown a ``BadInput`` (a misspelt outcome had shown "0 objections", no word why)."""
+    if not value or not value.strip():
+        return None
+    wanted = value.strip().lower()
+    if wanted not in {o.value for o in Outcome}:
+        raise BadInput(f"outcome: {value!r} is not one of {', '.join(o.value for o in Outcome)}")
+    return wanted

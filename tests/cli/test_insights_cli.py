@@ -34,7 +34,7 @@ def test_clusters_table_and_json(cli: CliRunner) -> None:
     lost = json.loads(run(cli, "clusters", "--outcome", "lost", "--since", "2026-01-01", "--json"))
     assert all(set(r["outcome_counts"]) == {"lost"} for r in lost)
     shown = run(cli, "cluster-show", str(rows[0]["id"]))
-    assert rows[0]["name"] in shown and "call " in shown
+    assert rows[0]["name"] in shown and "call " in shown and "None" not in shown
     detail = json.loads(run(cli, "cluster-show", str(rows[0]["id"]), "--json"))
     assert detail["size"] == rows[0]["size"]
     missing = cli.invoke(app, ["cluster-show", "99999"])
@@ -57,6 +57,25 @@ def test_cluster_show_says_which_quotes_are_a_reps_notes(ws: Workspace, cli: Cli
     quoted = [line for line in shown.splitlines() if line.startswith('  "')]
     assert detail["quotes"] and len(quoted) == len(detail["quotes"])
     assert all("rep's note, mention" in line for line in quoted)
+
+
+def test_cluster_show_says_how_many_mentions_it_does_not_quote(
+    ws: Workspace, cli: CliRunner
+) -> None:
+    """ "6 mentions" above one quote had left the user wondering where the rest were."""
+    from sqlalchemy import select
+
+    from pipeline.store.models import Mention
+
+    cluster_id = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))[0]["id"]
+    with ws.session() as db:
+        members = list(db.scalars(select(Mention).where(Mention.cluster_id == cluster_id)))
+        for mention in members[1:]:
+            mention.text = "Hmm."  # counted, never quoted
+    shown = run(cli, "cluster-show", str(cluster_id))
+    quoted = [line for line in shown.splitlines() if line.startswith('  "')]
+    assert len(quoted) == 1
+    assert f"…and {len(members) - 1} more mentions" in shown
 
 
 def test_industry_filters_clusters_and_dashboard(cli: CliRunner) -> None:
@@ -84,6 +103,16 @@ def test_edit_commands_and_recluster(cli: CliRunner) -> None:
     after = {r["id"] for r in json.loads(run(cli, "clusters", "--json"))}
     assert ids[0] not in after and set(children) <= after
     assert "up to date" in run(cli, "cluster")
+
+
+def test_merging_themes_of_two_kinds_says_which(cli: CliRunner) -> None:
+    objection = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))[0]["id"]
+    question = json.loads(run(cli, "clusters", "--kind", "question", "--json"))
+    if not question:
+        pytest.skip("the corpus has no question theme")
+    merged = cli.invoke(app, ["merge", str(objection), str(question[0]["id"])])
+    assert merged.exit_code == 1
+    assert "cannot merge clusters of different kinds (objection and question)" in merged.output
 
 
 def test_search_and_phrases(cli: CliRunner) -> None:

@@ -148,6 +148,9 @@ def test_home_shows_cluster_cards_with_charts(site: TestClient) -> None:
     trend = site.get("/?sort=trend&outcome=lost").text
     assert 'value="trend" selected' in trend
     assert "is not a date" in site.get("/?date_from=soon").text
+    assert (
+        "&#39;bogus&#39; is not one of won, lost, open, unknown" in site.get("/?outcome=bogus").text
+    )
 
 
 def test_quote_search_finds_nearest_quotes(site: TestClient) -> None:
