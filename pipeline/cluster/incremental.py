@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, category_key
 from pipeline.cluster.label import centralities, label_clusters
+from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, normalise
 from pipeline.store.models import Cluster, Mention
 
@@ -59,6 +60,9 @@ def assign_incremental(
     """
     by_kind: dict[str, list[int]] = {}
     for position, mention in enumerate(mentions):
+        if says_nothing(mention.text):  # "Hmm." counts in no theme (``recluster.drop_silent``)
+            mention.cluster_id = None
+            continue
         by_kind.setdefault(mention.kind, []).append(position)
     joined = 0
     for kind, positions in by_kind.items():

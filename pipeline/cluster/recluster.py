@@ -23,6 +23,7 @@ from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.rivals import known_competitors, mention_rivals, rival_spelling, rival_walls
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
+from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.redact import buyer_names
 from pipeline.store.models import Cluster, Mention
@@ -48,6 +49,21 @@ def label_groups(
     finally:
         if labeler is not None:
             labeler.close()
+
+
+def drop_silent(session: Session, rows: Sequence[Any]) -> list[Any]:
+    """The rows (mention id, text, cluster id, ...) of mentions that say something; those that
+    say nothing alone ("Hmm." after a price) join no theme, and leave any they were in: six
+    "Hmm." had counted in the price theme, and a finer grain made them a theme of their own."""
+    silent = [int(r[0]) for r in rows if says_nothing(str(r[1]))]
+    if silent:
+        for start in range(0, len(silent), 5000):
+            session.execute(
+                update(Mention)
+                .where(Mention.id.in_(silent[start : start + 5000]))
+                .values(cluster_id=None)
+            )
+    return [r for r in rows if not says_nothing(str(r[1]))]
 
 
 def full_cluster(
@@ -78,6 +94,8 @@ def full_cluster(
         .where(Mention.kind == kind, Mention.excluded.is_(False))
         .order_by(Mention.id)
     ).all()
+    said = drop_silent(session, rows)
+    silent, rows = len(rows) - len(said), said
     ids = [int(r[0]) for r in rows]
     texts = [str(r[1]) for r in rows]
     previous: dict[int, int | None] = {p: r[2] for p, r in enumerate(rows)}
@@ -109,7 +127,12 @@ def full_cluster(
         vectors = embed_cached(session, workspace.embedder, texts, remember=False)
     groups = respect_splits(session, found.groups, previous, vectors)
     counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous)
-    return {**counts, "mentions": len(ids), "k_by_category": found.automatic_k}
+    return {
+        **counts,
+        "mentions": len(ids),
+        "silent": silent,
+        "k_by_category": found.automatic_k,
+    }
 
 
 def _store_groups(

@@ -80,7 +80,11 @@ def save_memory(folder: Path, kind: str, memory: dict[int, set[int]]) -> None:
 
 def counts_to_keep(counts: Mapping[str, Any]) -> dict[str, Any]:
     """What the cluster state keeps of a full re-cluster of a kind (beside its grain)."""
-    return {"mentions": counts["mentions"], "k": counts["k_by_category"]}
+    return {
+        "mentions": counts["mentions"],
+        "silent": counts.get("silent", 0),
+        "k": counts["k_by_category"],
+    }
 
 
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
@@ -89,6 +93,8 @@ def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
     total = session.scalar(live) or 0
     if not total:
         return False
-    unassigned = session.scalar(live.where(Mention.cluster_id.is_(None))) or 0
+    # Mentions that say nothing alone join no theme: unassigned by choice, not by drift.
+    silent = int(state.get(kind, {}).get("silent", 0))
+    unassigned = max(0, (session.scalar(live.where(Mention.cluster_id.is_(None))) or 0) - silent)
     last = int(state.get(kind, {}).get("mentions", 0))
     return last == 0 or unassigned / total > DRIFT_UNASSIGNED or total > DRIFT_GROWTH * last

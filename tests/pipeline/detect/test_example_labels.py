@@ -27,6 +27,7 @@ from pipeline.cluster.questions import worth_a_theme
 from pipeline.detect import KINDS, OBJECTION_CATEGORIES, load_seeds
 from pipeline.detect import evaluate as ev
 from pipeline.detect.labels import builtin_labelled
+from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import split_sentences
 from pipeline.embed import Embedder
 from pipeline.ingest.paths import ingest_paths
@@ -186,7 +187,7 @@ def stored_objection_clusters(workspace: Workspace) -> dict[Key, set[int | None]
             select(Mention, Utterance).join(Utterance).where(Mention.kind == "objection")
         ).all()
         for mention, utterance in rows:
-            if mention.excluded:
+            if mention.excluded or says_nothing(mention.text):  # "Hm." joins no theme
                 continue
             name, offset = offsets[utterance.call_id]
             spans = split_sentences(utterance.text)
