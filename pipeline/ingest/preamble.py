@@ -22,7 +22,9 @@ _URL = re.compile(r"https?://\S+")
 _SECTIONS = {
     "summary keywords": "keywords", "keywords": "keywords", "speakers": "speakers",
     "participants": "speakers", "attendees": "speakers", "action items": "action_items",
-    "next steps": "action_items", "follow ups": "action_items", "summary": "summary",
+    "next steps": "action_items", "follow ups": "action_items", "follow up": "action_items",
+    "next step": "action_items", "to do": "action_items", "to dos": "action_items",
+    "todo": "action_items", "todos": "action_items", "summary": "summary",
     "outline": "summary", "chapters": "summary", "highlights": "summary",
 }  # fmt: skip
 _MARKERS = {"transcript", "meeting transcript", "call transcript"}

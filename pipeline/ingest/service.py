@@ -41,6 +41,7 @@ from pipeline.ingest.store import (
     store_parsed,
 )
 from pipeline.ingest.team import Roster, load_roster
+from pipeline.ingest.titles import title_account, title_date
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
 from pipeline.store.models import Outcome
@@ -113,6 +114,14 @@ def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     parsed.title = metadata.title or parsed.title
 
 
+def read_title(parsed: ParsedCall) -> None:
+    """The date and account the title gives ("Call notes – Quayside Fitness (Oct 20, 2026)"),
+    where neither the user, the file's fields nor its people gave one."""
+    if parsed.title:
+        parsed.call_date = parsed.call_date or title_date(parsed.title)
+        parsed.account = parsed.account or title_account(parsed.title)
+
+
 def settle_people(parsed: ParsedCall, roster: Roster) -> None:
     """Roles, once, after the metadata merge: the file's and the user's names plus the team
     roster and our company; then the account from the buyer side when none was given."""
@@ -149,6 +158,7 @@ def _prepare(
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
     apply_metadata(parsed, metadata)
     settle_people(parsed, roster)
+    read_title(parsed)
     return storable(parsed, digest, filename, index)
 
 

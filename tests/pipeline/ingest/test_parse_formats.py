@@ -9,6 +9,9 @@ import docx
 import pytest
 
 from pipeline.ingest import SUPPORTED_EXTENSIONS, parse_file, sniff_format
+from pipeline.ingest.schemas import CallMetadata
+from pipeline.ingest.service import apply_metadata, read_title
+from pipeline.ingest.titles import title_account, title_date
 from tests.pipeline.ingest.conftest import turns
 
 
@@ -421,3 +424,57 @@ def test_unreadable_csv_date_is_kept_not_guessed() -> None:
     [call] = parse_file(data, "dates.csv")
     assert call.call_date is None
     assert call.extra["date_unparsed"] == "sometime in spring"
+
+
+NOTE_WITH_TITLE = """# Call notes – Quayside Fitness (Oct 20, 2026)
+
+**Attendees:** Priya Nair (Shiftwise), Dom Hale (ops manager)
+**Outcome:** open
+
+## What Dom said
+- "Staffly quoted us a setup fee of £1,200, if you're charging one too it's a no."
+- Asked whether we integrate with Mindbody.
+
+## Next steps
+- Priya to send integration list.
+
+Action items:
+- Book the demo.
+"""
+
+
+def test_a_notes_title_dates_it_and_its_next_steps_are_not_notes() -> None:
+    """ "Priya to send integration list." had been read as an integrations objection, and the
+    title's account and date were lost."""
+    [call] = parse_file(NOTE_WITH_TITLE.encode(), "quayside.md")
+    texts = [u.text for u in call.utterances]
+    assert not any("integration list" in t or "Book the demo" in t for t in texts), texts
+    assert "Asked whether we integrate with Mindbody." in texts
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "account"),
+    [
+        ("Call notes – Quayside Fitness (Oct 20, 2026)", "2026-10-20", "Quayside Fitness"),
+        ("Discovery call - Acme Corp - 2026-03-12", "2026-03-12", "Acme Corp"),
+        ("Call with Brightbean Coffee", None, "Brightbean Coffee"),
+        ("Granite Fitness | Pricing call | 3 Mar 2026", "2026-03-03", "Granite Fitness"),
+        ("Shiftwise x Brookfield Dental - discovery", None, None),  # two companies: neither
+        ("Weekly pipeline review", None, None),  # nothing frames it as an account
+        ("Meeting notes", None, None),
+    ],
+)
+def test_what_a_title_says_of_the_call(title: str, date: str | None, account: str | None) -> None:
+    found = title_date(title)
+    assert (found.isoformat() if found else None, title_account(title)) == (date, account)
+
+
+def test_the_title_fills_what_nothing_else_gave() -> None:
+    [call] = parse_file(NOTE_WITH_TITLE.encode(), "quayside.md")
+    apply_metadata(call, CallMetadata())
+    read_title(call)
+    assert (call.account, str(call.call_date)) == ("Quayside Fitness", "2026-10-20")
+    [given] = parse_file(NOTE_WITH_TITLE.encode(), "quayside.md")
+    apply_metadata(given, CallMetadata(account="Quayside Gyms Ltd"))
+    read_title(given)
+    assert given.account == "Quayside Gyms Ltd"  # what the user gave wins

@@ -1,0 +1,64 @@
+"""What a note's or transcript's title says of the call: "Call notes – Quayside Fitness (Oct 20,
+2026)" names the account and the date, which a call with no other metadata would lack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.ingest.values import parse_date
+
+# Where a title's parts meet: "Discovery call – Acme | 2026-03-12", "Acme <> Shiftwise: demo".
+# "Shiftwise x Brookfield Dental" names two companies: neither is taken.
+_SEPARATORS = re.compile(r"\s+[–—|·:-]\s+|\s*[|·]\s*|\s+(?:<>|x|vs\.?|/|&lt;&gt;)\s+|:\s+")
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_WITH = re.compile(r"^(?:call|meeting|chat|notes?|demo|sync)\s+with\s+(?P<name>.+)$", re.I)
+# Words that say what kind of meeting it was, not whose.
+_GENERIC = frozenset(
+    """call calls notes note meeting meetings discovery demo intro introduction follow up
+    followup follow-up sync check-in checkin review proposal pricing kickoff kick-off trial chat
+    catch-up catchup debrief summary recap first second technical decision onboarding sales
+    transcript video phone zoom teams""".split()
+)
+MAX_ACCOUNT_WORDS = 6
+
+
+def title_date(title: str) -> dt.date | None:
+    """A date the title holds, in brackets or as one of its parts."""
+    candidates = [m.group(1) for m in _BRACKETED.finditer(title)]
+    candidates += _SEPARATORS.split(_BRACKETED.sub(" ", title))
+    for candidate in candidates:
+        date = parse_date(candidate.strip())
+        if date is not None:
+            return date
+    return None
+
+
+def title_account(title: str) -> str | None:
+    """The one part of the title that is neither a date nor words for a kind of meeting
+    ("Quayside Fitness" in "Call notes – Quayside Fitness (Oct 20, 2026)"); None when no part
+    or more than one could be the account, or when nothing frames it as one ("Weekly pipeline
+    review" alone names no account)."""
+    dated = any(parse_date(m.group(1)) for m in _BRACKETED.finditer(title))
+    parts = [p.strip(" .,") for p in _SEPARATORS.split(_BRACKETED.sub(" ", title))]
+    names: list[str] = []
+    framed = dated  # a name needs a frame: a date, meeting words beside it, or "call with"
+    for part in parts:
+        said = _WITH.match(part)
+        part = said.group("name").strip() if said else part
+        framed = framed or bool(said)
+        if not part or parse_date(part) is not None:
+            framed = framed or bool(part)
+            continue
+        words = part.split()
+        if all(w.casefold().strip("-") in _GENERIC for w in words):
+            framed = True
+            continue
+        names.append(part)
+    if len(names) != 1 or not framed:
+        return None
+    name = names[0]
+    words = name.split()
+    if len(words) > MAX_ACCOUNT_WORDS or not words[0][:1].isupper():
+        return None
+    return name
