@@ -58,7 +58,8 @@ def ours(session: Session, rows: Sequence[MentionRow]) -> list[MentionRow]:
     """The why-now rows that are a reason to buy from us: not one said in a turn that names a
     rival, nor in answer to a line that does. "We're hiring for the second shop next year",
     said when the rep asked whether Staffly's HR side was needed now, is Staffly's reason. A
-    deadline is the buyer's, whoever they pick ("our RotaPro contract ends in March")."""
+    deadline is the buyer's, whoever they pick ("our RotaPro contract ends in March"). A
+    question is no reason ("And is annual a problem if the audit people come back?")."""
     if not rows:
         return []
     known = {n for r in rows for n in (r[2].competitors or [])} | set(known_competitors(session))
@@ -78,8 +79,11 @@ def ours(session: Session, rows: Sequence[MentionRow]) -> list[MentionRow]:
     return [
         r
         for r in rows
-        if r[0].category == "deadline"
-        or not (names_in(r[1].text, known) or names_in(previous.get(r[1].id, ""), known))
+        if not r[0].text.rstrip().endswith("?")  # a question asks; it gives no reason
+        and (
+            r[0].category == "deadline"
+            or not (names_in(r[1].text, known) or names_in(previous.get(r[1].id, ""), known))
+        )
     ]
 
 

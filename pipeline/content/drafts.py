@@ -157,7 +157,14 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     return ObjectionFAQ(
         title=say("faq_title"),
         intro=clip(
-            say("faq_intro", count=len(items), calls=reach.calls, accounts=reach.accounts), 600
+            say(
+                "faq_intro",
+                count=len(items),
+                calls=reach.calls,
+                accounts=reach.accounts,
+                picked=evidence.picked,
+            ),
+            600,
         ),
         items=items,
     )
@@ -193,6 +200,7 @@ def one_pager(evidence: Evidence) -> OnePager:
                 count=len(objections),
                 calls=reach.calls,
                 accounts=reach.accounts,
+                picked=evidence.picked,
             ),
             240,
         ),

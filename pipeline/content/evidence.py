@@ -115,6 +115,7 @@ class Evidence:
     product: str | None = None  # our product's name, from the profile
     cta: str | None = None
     industry: str | None = None  # the segment whose calls alone it was collected from
+    picked: bool = False  # the user chose its themes (not "the ones heard most")
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -217,6 +217,7 @@ def _draft(
         industry=document.industry,
         confident_at=settings.confident_at,
     )
+    evidence.picked = (document.structured or {}).get("chosen") == "user"
     if not wants_llm:
         return offline_draft(ct, evidence), None, None
     client = llm or LLMClient(settings)

@@ -28,9 +28,16 @@ def _strings(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
         yield path, node
 
 
+def names(evidence: Evidence) -> list[str]:
+    """The names of the document's themes, as a document may quote them."""
+    return [cluster.name for cluster in evidence.clusters]
+
+
 def text_warnings(doc_type: str, content: dict[str, Any], evidence: Evidence) -> list[str]:
     """Quotations that are no quote's words, and FAQ questions that do not end in "?"."""
-    sources = [_norm(quote.text) for quote in evidence.quotes]
+    # A theme's name may stand in quotation marks too ("what buyers ask about “It's the money”"):
+    # the SEO brief's own meta description had been flagged as no verbatim quote.
+    sources = [_norm(text) for text in (*(q.text for q in evidence.quotes), *names(evidence))]
     warnings: list[str] = []
     for path, text in _strings(content):
         for quoted in _QUOTED.findall(text):

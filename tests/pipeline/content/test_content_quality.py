@@ -68,6 +68,17 @@ def named(ws: Workspace, seeded: Seeded) -> Seeded:
     return seeded
 
 
+def test_themes_the_user_chose_are_not_called_the_ones_heard_most(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    with ws.session() as session:
+        document = generate_document(
+            session, ws.settings, doc_type="one-pager", cluster_ids=[seeded.setup, seeded.price]
+        )
+        headline = document.structured["content"]["headline"]
+    assert headline.startswith("The 2 objections chosen for this page, heard on 3 sales calls")
+
+
 @pytest.mark.parametrize("doc_type", list(CONTENT_TYPES))
 def test_every_type_passes_the_reviewer_checks(
     ws: Workspace, seeded: Seeded, doc_type: str

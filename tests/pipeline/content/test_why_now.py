@@ -15,6 +15,7 @@ SEASONAL = "We hire a lot of seasonal people."
 GROWING = "So, um, we've grown a lot this year."
 RENEWAL = "Our RotaPro contract ends in March, so it has to be sorted by then."
 PRICE = "It's too expensive for a team our size."
+AUDIT = "And is annual a problem if the audit people come back?"
 
 
 def _seed(ws: Workspace) -> int:
@@ -42,6 +43,8 @@ def _seed(ws: Workspace) -> int:
                 ("Beth", "buyer", GROWING),
                 ("Sam Rivera", "rep", "When would you need it?"),
                 ("Beth", "buyer", RENEWAL),
+                ("Sam Rivera", "rep", "Anything else?"),
+                ("Beth", "buyer", AUDIT),
             ],
         )
         call.competitors = ["Staffly"]
@@ -51,6 +54,7 @@ def _seed(ws: Workspace) -> int:
             (turns[4], "event"),
             (turns[6], "event"),
             (turns[8], "deadline"),
+            (turns[10], "risk"),
         ):
             _mention(db, utterance, "why_now", category, None).confidence = 0.9
         _mention(db, turns[8], "competitor", None, None, competitor="RotaPro")
@@ -66,7 +70,7 @@ def test_why_now_leaves_out_a_rivals_reasons_and_keeps_the_buyers_deadline(
     said = {q.text for q in evidence.of_kind("why_now")}
     assert GROWING in said
     assert RENEWAL in said  # a deadline names the rival they leave, and is still theirs
-    assert not said & {HIRING, SEASONAL}, said
+    assert not said & {HIRING, SEASONAL, AUDIT}, said
     page = OFFLINE_DRAFTS["one-pager"](evidence)
     shown = " ".join(p.text for p in page.why_now)
     assert "grown a lot" in shown and "second shop" not in shown
