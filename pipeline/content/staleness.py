@@ -33,17 +33,24 @@ def what_changed(session: Session, document: Document) -> list[str]:
             .group_by(Mention.cluster_id)
         ).all()
     )
-    status = dict(
-        session.execute(select(Cluster.id, Cluster.status).where(Cluster.id.in_(ids))).all()
-    )
+    current = {
+        int(cid): (str(status), str(name))
+        for cid, status, name in session.execute(
+            select(Cluster.id, Cluster.status, Cluster.name).where(Cluster.id.in_(ids))
+        )
+    }
+    status = {cid: state for cid, (state, _) in current.items()}
     changes: list[str] = []
     for cluster in recorded:
         cid, name, was = int(cluster["id"]), cluster["name"], int(cluster["size"])
+        renamed = current.get(cid, ("", name))[1]
+        # Renamed since: both names (the page says the old one, the user knows the new one).
+        label = f"“{name}”" if renamed == name else f"“{name}” (now “{renamed}”)"
         now = int(sizes.get(cid, 0))
         if status.get(cid, "removed") != "active":
-            changes.append(f"“{name}” was {status.get(cid, 'removed')}")
+            changes.append(f"{label} was {status.get(cid, 'removed')}")
         elif now >= was * GROWTH and now - was >= MIN_GROWTH:
-            changes.append(f"“{name}” grew by half: {was} → {now} mentions")
+            changes.append(f"{label} grew by half: {was} → {now} mentions")
     changes += _new_at_the_top(session, document, recorded)
     changes += _new_competitors(session, ids, recorded, segment)
     return changes
@@ -66,11 +73,12 @@ def _new_at_the_top(
         industry=document.industry,
     )[:count]
     names = dict(session.execute(select(Cluster.id, Cluster.name).where(Cluster.id.in_(top))).all())
-    return [
-        f"“{names[cid]}” is now among the top {count} {ct.cluster_kind}s"
-        for cid in top
-        if cid not in mine
-    ]
+    heard = (
+        f"the {ct.cluster_kind} heard most"
+        if count == 1
+        else f"among the {count} {ct.cluster_kind}s heard most"
+    )
+    return [f"“{names[cid]}” is now {heard}" for cid in top if cid not in mine]
 
 
 def _new_competitors(

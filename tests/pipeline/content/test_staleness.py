@@ -11,6 +11,7 @@ from sqlalchemy import update
 import api.app as api_app
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document
+from pipeline.content.staleness import what_changed
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
@@ -77,7 +78,7 @@ def test_out_of_date_documents_are_marked_and_regenerated(
         marks = {d.id: d.out_of_date for d in list_documents(db)}
     assert marks[document_id] == [
         "“price too high for a small team” grew by half: 5 → 8 mentions",
-        "“locked into a year” is now among the top 2 objections",
+        "“locked into a year” is now among the 2 objections heard most",
         "buyers now name Acuity",
     ]
     assert marks[pinned] == []  # the user's own choice of clusters did not move
@@ -112,3 +113,16 @@ def test_out_of_date_documents_are_marked_and_regenerated(
     assert contract in fresh["cluster_ids"] and fresh["state"] == "draft"
     again = api.post(f"/api/documents/{pinned}/regenerate", json={"use_llm": "false"})
     assert again.status_code == 200 and again.json()["current_version"] == 2
+
+
+def test_a_renamed_theme_is_named_both_ways(ws: Workspace, settled: Seeded) -> None:
+    """The note had quoted only the old automatic name of a theme the user had renamed."""
+    with ws.session() as db:
+        document = generate_document(db, ws.settings, doc_type="objection-faq")
+        price = db.get(Cluster, settled.price)
+        assert price is not None
+        price.name, price.status = "Too dear", "retired"
+        db.flush()
+        assert what_changed(db, document)[0] == (
+            "“price too high for a small team” (now “Too dear”) was retired"
+        )
