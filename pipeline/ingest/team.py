@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.ingest.names import norm_name
-from pipeline.store.models import TeamMember
+from pipeline.store.models import Call, TeamMember
 
 
 class TeamMemberCreate(BaseModel):
@@ -89,8 +89,15 @@ def remove_member(db: Session, member: int | str) -> TeamMemberRead:
 
 
 def load_roster(db: Session, our_company: str | None = None) -> Roster:
-    """Names on the roster and our companies (theirs, and the ``our_company`` setting)."""
+    """Names on the roster and our companies (theirs, and the ``our_company`` setting), and
+    the people stored calls name as ours: a rep named on one call's metadata is ours on the
+    next (Tom Okafor, ours on a dozen example calls, had read as "unknown" on a new one)."""
     members = list_members(db)
     companies = [our_company] if our_company else []
     companies += [m.company for m in members if m.company and m.company not in companies]
-    return Roster(tuple(m.name for m in members), tuple(companies))
+    names = {_key(m.name): m.name for m in members}
+    for listed in db.scalars(select(Call.our_speakers)):  # no DISTINCT: JSON on PostgreSQL
+        for name in listed or []:
+            if isinstance(name, str) and name.strip():
+                names.setdefault(_key(name), name.strip())
+    return Roster(tuple(names.values()), tuple(companies))

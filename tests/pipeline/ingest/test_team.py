@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.ingest import team
+from pipeline.ingest.schemas import CallMetadata
 from pipeline.ingest.service import ingest_bytes
 from pipeline.store.database import Database
 from pipeline.store.models import Call
@@ -65,6 +66,20 @@ def test_uploads_after_adding_someone_use_the_roster(workspace: Workspace) -> No
     with workspace.session() as db:
         team.remove_member(db, "Maria Chen")
     assert _roles(workspace, after.call_id) == {"Maria": "rep", "Grace": "buyer"}  # kept
+
+
+def test_someone_named_ours_on_an_earlier_call_is_ours_on_the_next(
+    workspace: Workspace,
+) -> None:
+    """A rep named in one call's metadata was "unknown" on the next call without it."""
+    tom = b"Tom Okafor: How many staff?\nJake Moreno: Thirty, and ninety a month is a lot.\n"
+    [first] = ingest_bytes(
+        workspace, tom, "first.txt", CallMetadata(our_speakers=["Tom Okafor"]), analyse=False
+    )
+    assert first.call_id is not None
+    [later] = ingest_bytes(workspace, tom + b"Tom Okafor: Fair.\n", "later.txt", analyse=False)
+    assert later.call_id is not None
+    assert _roles(workspace, later.call_id) == {"Tom Okafor": "rep", "Jake Moreno": "buyer"}
 
 
 def test_our_company_setting_makes_its_people_reps(tmp_path: Path) -> None:
