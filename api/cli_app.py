@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline.config import get_settings
 from pipeline.errors import CallmineError
+from pipeline.jobs.runs import ProgressCallback
 from pipeline.workspace import Workspace
 
 app = typer.Typer(
@@ -87,3 +89,32 @@ def page_table(name: str, page: int, total: int, columns: Sequence[str]) -> Tabl
 
 def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, indent=2, default=str, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def progress_bar(description: str, *, hidden: bool) -> Iterator[ProgressCallback]:
+    """A transient progress bar fed by a stage's ``(fraction, message)`` callback."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=hidden,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=1.0)
+
+        def progress(fraction: float, message: str) -> None:
+            bar.update(task, completed=fraction, description=message)
+
+        yield progress
+
+
+def table_of(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
+    """A table of ``rows`` (each cell shown as text) under ``columns``."""
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(cell) for cell in row))
+    return table

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator, Sequence
 from typing import Annotated, Any, cast, get_args
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.cli_app import app, console, open_workspace, print_json
+from api.cli_app import app, console, open_workspace, print_json, progress_bar, table_of
 from pipeline.analysis import corrections
 from pipeline.analysis import flow as analysis
 from pipeline.cluster import edits as cluster_edits
@@ -22,7 +19,6 @@ from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
 from pipeline.dashboard import dashboard_view
-from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Outcome
 from pipeline.wording import plural
 
@@ -37,32 +33,13 @@ def _split(outcomes: dict[str, float]) -> str:
     return " ".join(f"{name} {share:.0%}" for name, share in outcomes.items())
 
 
-@contextlib.contextmanager
-def _progress_bar(description: str, *, hidden: bool) -> Iterator[ProgressCallback]:
-    """A transient progress bar fed by a stage's ``(fraction, message)`` callback."""
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=hidden,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(description, total=1.0)
-
-        def progress(fraction: float, message: str) -> None:
-            bar.update(task, completed=fraction, description=message)
-
-        yield progress
-
-
 @app.command()
 def cluster(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Full re-cluster now.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Cluster objections and questions (only where drift warrants it, unless --rebuild)."""
-    with open_workspace() as workspace, _progress_bar("clustering", hidden=as_json) as progress:
+    with open_workspace() as workspace, progress_bar("clustering", hidden=as_json) as progress:
         summary = analysis.run_clustering(workspace, rebuild=rebuild, progress=progress)
     if as_json:
         print_json(summary)
@@ -284,7 +261,7 @@ def label(
 @app.command()
 def redetect(as_json: JsonOption = False) -> None:
     """Detect again in every call with what the detector has learnt from your corrections."""
-    with open_workspace() as workspace, _progress_bar("detecting", hidden=as_json) as progress:
+    with open_workspace() as workspace, progress_bar("detecting", hidden=as_json) as progress:
         summary = corrections.redetect_all(workspace, progress=progress)
     if as_json:
         print_json(summary)
@@ -386,24 +363,15 @@ def dashboard_command(
         arrows = {"up": "rising", "down": "falling", "flat": ""}
         rows = [(m.id, m.name, m.now, m.before, arrows[m.direction]) for m in board.trends]
         columns = ("cluster", "name", "period", "before", "trend")
-        console.print(_table(title, columns, rows))
+        console.print(table_of(title, columns, rows))
     lost = [(r.id, r.name, r.mentions, r.calls) for r in board.lost]
     console.print(
-        _table("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)
+        table_of("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)
     )
     rivals = [(c.name, c.mentions, c.calls, c.won, c.lost) for c in board.competitors]
     columns = ("competitor", "mentions", "calls", "won", "lost")
-    console.print(_table("Competitors named", columns, rivals))
+    console.print(table_of("Competitors named", columns, rivals))
     stale = [(d.id, d.title, "; ".join(d.changes)) for d in board.out_of_date]
     if stale:
         title = "Out of date (regenerate: callmine regenerate ID)"
-        console.print(_table(title, ("document", "title", "what changed"), stale))
-
-
-def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(cell) for cell in row))
-    return table
+        console.print(table_of(title, ("document", "title", "what changed"), stale))

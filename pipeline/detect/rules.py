@@ -185,11 +185,21 @@ _REPS_OWN_NOTE = re.compile(
 )
 
 
+# "Priya to send integration list.": someone (a capitalised name, or we/I) to do something.
+_TO_DO = re.compile(
+    r"^(?:[-*•]\s*)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Ww]e|I)\s+to\s+(?i:"
+    + "|".join(_CUES["rep_note"]["to_do"])
+    + r")\b"
+)
+
+
 def notes_the_reps_doing(sentence: str) -> bool:
-    """A rep's note sentence about what the rep did or how the deal stands ("Explained we bill
-    active users only", "Lost to Staffly.", "No competitor in the deal."): the rep's words and
-    the deal's record, not the buyer's objection or pain."""
-    return bool(_REPS_OWN_NOTE.match(lowered(sentence).strip()))
+    """A rep's note sentence about what the rep did, what someone is to do, or how the deal
+    stands ("Explained we bill active users only", "Priya to send integration list.", "Lost to
+    Staffly.", "No competitor in the deal."): the rep's words and the deal's record, not the
+    buyer's objection or pain."""
+    text = sentence.strip()
+    return bool(_REPS_OWN_NOTE.match(lowered(text)) or _TO_DO.match(text))
 
 
 # --- competitors ------------------------------------------------------------------------------

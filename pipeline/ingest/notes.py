@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.ingest.preamble import section_name
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -38,13 +37,10 @@ def _is_label_line(text: str, next_line: str) -> bool:
 
 
 def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
-    """The first heading (a title, if any) and one ``rep_note`` utterance per bullet/paragraph;
-    the bullets of a "Next steps" / "Action items" section are the team's to-dos ("Priya to
-    send integration list." had been read as an integrations objection) and are left out."""
+    """The first heading (a title, if any) and one ``rep_note`` utterance per bullet/paragraph."""
     title: str | None = None
     items: list[list[str]] = []
     current: list[str] | None = None
-    to_do = False  # under "## Next steps" / "Action items:": our team's to-dos, not notes
     for index, raw in enumerate(lines):
         line = raw.rstrip()
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
@@ -52,7 +48,6 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
         setext_next = bool(line.strip()) and bool(_SETEXT.match(next_line)) and current is None
         if heading or setext_next:
             text = heading.group("text") if heading else line.strip()
-            to_do = section_name(f"# {text}") == "action_items"
             title = title or strip_inline_markdown(text).strip() or None
             current = None
             continue
@@ -66,9 +61,6 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
             text = " | ".join(cell.strip() for cell in text.strip("|").split("|") if cell.strip())
             current = None
         if not bullet and current is None and _is_label_line(text, next_line):
-            to_do = section_name(text, any_case=True) == "action_items"
-            continue
-        if to_do:
             continue
         if bullet or current is None:
             current = [text]

@@ -296,6 +296,11 @@ def test_a_sentence_that_says_nothing(sentence: str, nothing: bool, acknowledges
         ("Next step: send the monthly proposal.", True),
         ("No competitor in the deal.", True),
         ("Signed on the call.", True),
+        ("Priya to send integration list.", True),  # a to-do, not an integrations objection
+        ("- Kwame to check with finance about the discount", True),
+        ("We to book the demo for Tuesday.", True),
+        ("Prices to go up again in March, she said.", False),
+        ("Staff to check in by app would never work here.", False),
         ("Main objection: staff won't use it.", False),
         ("Needs to run it by his brother (co-owner).", False),
         ("Told me the price is too high for a team of five.", False),

@@ -443,15 +443,6 @@ Action items:
 """
 
 
-def test_a_notes_title_dates_it_and_its_next_steps_are_not_notes() -> None:
-    """ "Priya to send integration list." had been read as an integrations objection, and the
-    title's account and date were lost."""
-    [call] = parse_file(NOTE_WITH_TITLE.encode(), "quayside.md")
-    texts = [u.text for u in call.utterances]
-    assert not any("integration list" in t or "Book the demo" in t for t in texts), texts
-    assert "Asked whether we integrate with Mindbody." in texts
-
-
 @pytest.mark.parametrize(
     ("title", "date", "account"),
     [
