@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+import api.app as api_app
 from pipeline.config import Settings
 from pipeline.content.citations import cited_ids
 from pipeline.publish.review import GAP, edit_document
@@ -214,6 +216,16 @@ def ws(settings: Settings) -> Iterator[Workspace]:
 def seeded(ws: Workspace) -> Seeded:
     with ws.session() as session:
         return seed_clusters(session)
+
+
+@pytest.fixture
+def settled(ws: Workspace, seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> Seeded:
+    """No start-up recovery: it would analyse the seeded calls (and load the embedder) in the
+    background while the test changes the clusters."""
+    monkeypatch.setattr(api_app, "recover_at_start", lambda *_args: None)
+    with ws.session() as db:
+        db.execute(update(Call).values(analysis_state="analysed"))
+    return seeded
 
 
 def assert_citations_resolve(document_structured: dict[str, Any], body: str) -> None:

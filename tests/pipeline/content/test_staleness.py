@@ -4,15 +4,12 @@ and the API, and one click regenerates it as a new version (issue 20)."""
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
 
-import api.app as api_app
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document
 from pipeline.content.staleness import what_changed
-from pipeline.store.models import Call, Cluster, Mention, Utterance
+from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
@@ -46,16 +43,6 @@ def _more_calls(ws: Workspace, seeded: Seeded) -> int:
                 )
             )
         return contract.id
-
-
-@pytest.fixture
-def settled(ws: Workspace, seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    """No start-up recovery: it would analyse the seeded calls (and load the embedder) in the
-    background while the test changes the clusters."""
-    monkeypatch.setattr(api_app, "recover_at_start", lambda *_args: None)
-    with ws.session() as db:
-        db.execute(update(Call).values(analysis_state="analysed"))
-    return seeded
 
 
 def test_out_of_date_documents_are_marked_and_regenerated(
