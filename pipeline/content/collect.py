@@ -253,7 +253,10 @@ def collect_evidence(
         accounts_of={
             r[2].id: r[2].account or "" for rows in rows_by_cluster.values() for r in rows
         },
-        profile=profile_facts(profile.profile if profile else None),
+        # A fact about another industry's customers is no fact for this industry's page.
+        profile=[
+            f for f in profile_facts(profile.profile if profile else None) if f.fits(industry)
+        ],
         product=profile.profile.name if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,

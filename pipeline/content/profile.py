@@ -80,26 +80,47 @@ class ProfileRead(BaseModel):
     profile: ProductProfile
 
 
+# A fact about one industry's customers starts with it in brackets: "[Hospitality] Most cafe
+# customers get weekly rota time under thirty minutes."
+_INDUSTRY_TAG = re.compile(r"^\[(?P<industry>[^\[\]]{1,60})\]\s*(?P<text>\S.*)$")
+
+
 @dataclass(frozen=True)
 class ProfileFact:
-    """One citable fact about us."""
+    """One citable fact about us; ``industry`` when it speaks of that industry's customers."""
 
     id: int
     section: str
     text: str
+    industry: str | None = None
 
     @property
     def label(self) -> str:
         return f"P{self.id}"
 
+    def fits(self, industry: str | None) -> bool:
+        """Whether a page for ``industry`` (None: for every industry) may state it: a use case
+        for Healthcare had cited "Most cafe customers..." as its proof."""
+        return (
+            self.industry is None
+            or industry is None
+            or self.industry.casefold() == " ".join(industry.split()).casefold()
+        )
+
 
 def profile_facts(profile: ProductProfile | None) -> list[ProfileFact]:
+    """The profile's facts numbered P1, P2, ... section by section, an industry tag read off."""
     if profile is None:
         return []
     facts: list[ProfileFact] = []
     for section in SECTIONS:
         for text in getattr(profile, section):
-            facts.append(ProfileFact(len(facts) + 1, section, text))
+            tagged = _INDUSTRY_TAG.match(text)
+            if tagged:
+                industry = " ".join(tagged.group("industry").split())
+                facts.append(ProfileFact(len(facts) + 1, section, tagged.group("text"), industry))
+            else:
+                facts.append(ProfileFact(len(facts) + 1, section, text))
     return facts
 
 

@@ -59,10 +59,9 @@ def use_case(evidence: Evidence) -> UseCase:
         Point(text=clip(f.text, 240), citations=[], profile=[f.id])
         for f in _relevant_facts(evidence, cited_profile, 3)
     ]
-    proof = [
-        Point(text=clip(f.text, 240), citations=[], profile=[f.id])
-        for f in evidence.profile_section("proof_points")[:2]
-    ]
+    # The segment's own proof first ("[Healthcare] ..."), then proof about any customer.
+    proof_points = sorted(evidence.profile_section("proof_points"), key=lambda f: not f.industry)
+    proof = [Point(text=clip(f.text, 240), citations=[], profile=[f.id]) for f in proof_points[:2]]
     proof += [
         Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
         for q in evidence.of_kind("answer")

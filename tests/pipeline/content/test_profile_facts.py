@@ -4,7 +4,17 @@ points) only where it shares a word, and never a fact that repeats the reply bes
 
 from __future__ import annotations
 
-from pipeline.content.profile import ProfileFact, content_words, facts_for
+from pipeline.content.generate import generate_document
+from pipeline.content.profile import (
+    ProductProfile,
+    ProfileFact,
+    content_words,
+    facts_for,
+    profile_facts,
+    set_profile,
+)
+from pipeline.workspace import Workspace
+from tests.plugins.documents import Seeded
 
 PRICING = "$49 a month base plus $4 per active user."
 ANNUAL = "Annual billing takes 15% off the monthly price."
@@ -56,3 +66,40 @@ def test_the_lists_made_for_a_category_answer_it_one_fact_each_without_shared_wo
 
 def test_words_are_compared_without_stop_words_or_plurals() -> None:
     assert content_words("The apps and the reminders, when we need them") == {"app", "reminder"}
+
+
+def test_an_industry_tag_is_read_off_and_keeps_the_fact_to_its_industry(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """A Healthcare use case had cited "Most cafe customers..." as its proof."""
+    profile = ProductProfile(
+        name="Bookly",
+        pricing=[],
+        plans=[],
+        features=[],
+        integrations=[],
+        security=[],
+        onboarding=[],
+        proof_points=[
+            "[Health & fitness] Most gyms fill their class rota in ten minutes.",
+            "Customers answer a booking request within the hour.",
+            "[ Trades ] Most builders book their first job the day they sign up.",
+        ],
+    )
+    facts = profile_facts(profile)
+    assert [(f.industry, f.text) for f in facts] == [
+        ("Health & fitness", "Most gyms fill their class rota in ten minutes."),
+        (None, "Customers answer a booking request within the hour."),
+        ("Trades", "Most builders book their first job the day they sign up."),
+    ]
+    assert facts[2].fits("trades") and facts[2].fits(None) and not facts[2].fits("Retail")
+    with ws.session() as db:
+        set_profile(db, profile)
+        document = generate_document(db, ws.settings, doc_type="use-case", industry="Trades")
+        proof = document.structured["content"]["proof"]
+        stated = {p["text"] for p in document.structured["evidence"]["profile"]}
+    assert [p["text"] for p in proof][:2] == [
+        "Most builders book their first job the day they sign up.",
+        "Customers answer a booking request within the hour.",
+    ]
+    assert "Most gyms fill their class rota in ten minutes." not in stated
