@@ -135,18 +135,7 @@ def list_clusters(
     """Active clusters with stats over the mentions that pass the filters (``industry``: calls
     of that industry, any case)."""
     clusters = active_clusters(session, kind)
-    rows = load_rows(
-        session,
-        kind=kind,
-        cluster_ids=[c.id for c in clusters],
-        outcome=outcome,
-        date_from=date_from,
-        date_to=date_to,
-        competitor=competitor,
-        account=account,
-        industry=industry,
-    )
-    filters = {
+    filters: dict[str, Any] = {
         "kind": kind,
         "outcome": outcome,
         "date_from": date_from,
@@ -155,6 +144,7 @@ def list_clusters(
         "account": account,
         "industry": industry,
     }
+    rows = load_rows(session, cluster_ids=[c.id for c in clusters], **filters)
     return summarise_clusters(
         session, clusters, rows_by_cluster(rows), filters=filters, sort=sort, empty=include_empty
     )

@@ -11,7 +11,14 @@ import re
 from pipeline.cluster.label import FIGURE_RE
 from pipeline.cluster.label_checks import DANGLING
 from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS
-from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, clip, stands_alone
+from pipeline.content.evidence import (
+    ClusterEvidence,
+    Evidence,
+    Quote,
+    Reach,
+    clip,
+    stands_alone,
+)
 from pipeline.content.types import (
     QA,
     Comparison,
@@ -45,6 +52,13 @@ _LINK_TARGETS = {
 def say(macro: str, /, **values: object) -> str:
     """One sentence of draft copy from ``content_templates/_draft_copy.j2``."""
     return draft_copy(macro, **values)
+
+
+def heard(macro: str, count: int, reach: Reach, picked: bool, limit: int) -> str:
+    """A page's opening count line ("The 2 objections heard most on 3 sales calls with 3
+    accounts"; "chosen for this page" when the user chose the themes), clipped to ``limit``."""
+    said = say(macro, count=count, calls=reach.calls, accounts=reach.accounts, picked=picked)
+    return clip(said, limit)
 
 
 def cluster_names(evidence: Evidence, limit: int = 3, *, quoted: bool = False) -> str:
@@ -156,16 +170,7 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     reach = evidence.reach(used)
     return ObjectionFAQ(
         title=say("faq_title"),
-        intro=clip(
-            say(
-                "faq_intro",
-                count=len(items),
-                calls=reach.calls,
-                accounts=reach.accounts,
-                picked=evidence.picked,
-            ),
-            600,
-        ),
+        intro=heard("faq_intro", len(items), reach, evidence.picked, 600),
         items=items,
     )
 
@@ -194,16 +199,7 @@ def one_pager(evidence: Evidence) -> OnePager:
     reach = evidence.reach(used)
     return OnePager(
         title=say("one_pager_title"),
-        headline=clip(
-            say(
-                "one_pager_headline",
-                count=len(objections),
-                calls=reach.calls,
-                accounts=reach.accounts,
-                picked=evidence.picked,
-            ),
-            240,
-        ),
+        headline=heard("one_pager_headline", len(objections), reach, evidence.picked, 240),
         problem=problem,
         objections=objections,
         proof_points=[

@@ -83,6 +83,21 @@ def actions_for(state: str, roles: Iterable[str] | None) -> list[ReviewAction]:
     ]
 
 
+def _move(session: Session, document: Document, state: str, who: str, body: str) -> None:
+    """Put ``document`` in ``state`` and record the move (who, why, from where)."""
+    session.add(
+        DocumentComment(
+            document_id=document.id,
+            author=who,
+            kind="review",
+            body=body,
+            from_state=document.state,
+            to_state=state,
+        )
+    )
+    document.state = state
+
+
 def _who(name: str | None, default: str) -> str:
     name = (name or "").strip()
     return name[:255] if name else default
@@ -124,17 +139,7 @@ def set_state(
         )
     if state in NEEDS_COMMENT and not comment.strip():
         raise BadInput("say what needs to change: a comment is required")
-    session.add(
-        DocumentComment(
-            document_id=document.id,
-            author=_who(reviewer, "reviewer"),
-            kind="review",
-            body=comment.strip(),
-            from_state=document.state,
-            to_state=state,
-        )
-    )
-    document.state = state
+    _move(session, document, state, _who(reviewer, "reviewer"), comment.strip())
     document.updated_at = utcnow()
     session.flush()
     return document
@@ -173,16 +178,7 @@ def edit_document(
         )
     )
     if document.state != "draft":
-        session.add(
-            DocumentComment(
-                document_id=document.id,
-                author=who,
-                kind="review",
-                body="edited: back to draft",
-                from_state=document.state,
-                to_state="draft",
-            )
-        )
+        _move(session, document, "draft", who, "edited: back to draft")
     document.body_markdown = body_markdown
     document.title = title[:255] if title else document.title
     document.current_version = version
@@ -239,17 +235,7 @@ def mark_accuracy(
     if verdict == "needs_fix" and document.state == "approved":
         # An approval of a text sales now say is wrong no longer stands (it had exported as
         # "Approved · needs fix", with no DRAFT mark).
-        session.add(
-            DocumentComment(
-                document_id=document.id,
-                author=who,
-                kind="review",
-                body="needs a fix: approval withdrawn",
-                from_state="approved",
-                to_state="changes_requested",
-            )
-        )
-        document.state = "changes_requested"
+        _move(session, document, "changes_requested", who, "needs a fix: approval withdrawn")
     session.flush()
     return document
 

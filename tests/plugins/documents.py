@@ -75,6 +75,14 @@ def _call(
     return call, utterances
 
 
+def add_theme(session: Session, name: str = "Price per head", keyword: str = "price") -> Cluster:
+    """An objection theme to file a test's mentions under."""
+    theme = Cluster(kind="objection", name=name, keywords=[keyword])
+    session.add(theme)
+    session.flush()
+    return theme
+
+
 def _mention(
     session: Session,
     u: Utterance,

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pipeline.cluster.rivals import known_competitors
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
-from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention
+from tests.plugins.documents import _call, _mention, add_theme
 
 PROFILE = ProductProfile(
     name="Shiftwise",
@@ -25,9 +24,7 @@ PROFILE = ProductProfile(
 
 def _seed(ws: Workspace) -> None:
     with ws.session() as db:
-        theme = Cluster(kind="objection", name="Too expensive", keywords=["expensive"])
-        db.add(theme)
-        db.flush()
+        theme = add_theme(db, "Too expensive", "expensive")
         _, turns = _call(
             db,
             1,

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pipeline.content.collect import collect_evidence
 from pipeline.content.offline import OFFLINE_DRAFTS
-from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention
+from tests.plugins.documents import _call, _mention, add_theme
 
 HIRING = "We're hiring for the second shop next year."
 SEASONAL = "We hire a lot of seasonal people."
@@ -20,9 +19,7 @@ AUDIT = "And is annual a problem if the audit people come back?"
 
 def _seed(ws: Workspace) -> int:
     with ws.session() as db:
-        price = Cluster(kind="objection", name="Too expensive", keywords=["expensive"])
-        db.add(price)
-        db.flush()
+        price = add_theme(db, "Too expensive", "expensive")
         call, turns = _call(
             db,
             1,

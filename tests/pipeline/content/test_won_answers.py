@@ -6,14 +6,13 @@ Sunday night." after "the overtime alone was a few hundred bucks", read at 0.21)
 from __future__ import annotations
 
 from sqlalchemy import delete
-from sqlalchemy.orm import Session
 
 from pipeline.content.collect import collect_evidence
 from pipeline.content.generate import build_messages, content_type, prompt_text
 from pipeline.content.offline import OFFLINE_DRAFTS
-from pipeline.store.models import Cluster, Utterance
+from pipeline.store.models import Utterance
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention
+from tests.plugins.documents import _call, _mention, add_theme
 
 FOUR_DOLLARS = "Four dollars a head adds up when most of them work one shift a week."
 BASE_PRICE = "Totally fair. It's forty-nine a month base plus four per active user, that's all."
@@ -25,19 +24,11 @@ TOO_DEAR = "It's too expensive for a team our size, honestly."
 CANT_JUSTIFY = "We can't justify the cost for a small team like ours."
 
 
-def _theme(db: Session, name: str = "Price per head", keyword: str = "price") -> Cluster:
-    """An objection theme to file the test's mentions under."""
-    theme = Cluster(kind="objection", name=name, keywords=[keyword])
-    db.add(theme)
-    db.flush()
-    return theme
-
-
 def _seed(ws: Workspace) -> int:
     """One won call where each worry got its own reply, and one uncertain read got one too;
     a lost call's worry no one answered."""
     with ws.session() as db:
-        price = _theme(db)
+        price = add_theme(db)
         _, won = _call(
             db,
             1,
@@ -132,7 +123,7 @@ def test_a_reply_answers_the_last_objection_of_the_turn_before_it(ws: Workspace)
     first, last = "And what am I paying ClockBee now, forty-something.", "So I'm going up a lot."
     reply = "You are, but you're replacing ClockBee and the sheet, and the payroll pieces."
     with ws.session() as db:
-        price = _theme(db)
+        price = add_theme(db)
         _, turns = _call(
             db,
             1,
@@ -172,7 +163,7 @@ def test_a_borrowed_reply_is_the_nearest_in_meaning_and_names_no_other_tool(
     from pipeline.embed import embed_cached
 
     with ws.session() as db:
-        theme = _theme(db, "Moving our data over", "move")
+        theme = add_theme(db, "Moving our data over", "move")
         _, lost = _call(
             db, 1, "Riverside Practice", "lost", "2026-07-01",
             industry="Healthcare",
@@ -209,7 +200,7 @@ def test_a_general_faq_question_takes_the_reply_about_no_one_tool(ws: Workspace)
     ClockBee export..." beside a buyer leaving RotaPro: a reply about one rival answers no
     general question."""
     with ws.session() as db:
-        theme = _theme(db, "Moving our data over", "move")
+        theme = add_theme(db, "Moving our data over", "move")
         said = [
             (MOVE_FROM_CLOCKBEE, CLOCKBEE_IMPORT, 0.95, "ClockBee"),
             (MOVE_ANY, IMPORT_SHEET, 0.9, None),
@@ -249,7 +240,7 @@ def test_an_uncertain_worry_counts_when_the_reply_takes_it_up(ws: Workspace) -> 
     )
     bigger = "Staffly is a bigger HR suite, so the setup is bigger. We're quicker to get going."
     with ws.session() as db:
-        theme = _theme(db, "Setup takes weeks", "setup")
+        theme = add_theme(db, "Setup takes weeks", "setup")
         call, turns = _call(
             db, 1, "Summit Climbing", "won", "2026-08-18",
             turns=[
