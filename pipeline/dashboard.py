@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.rivals import partner_check
 from pipeline.cluster.rows import latest_call_date
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
 from pipeline.cluster.views import CLUSTER_TABLES
@@ -137,7 +138,10 @@ def competitor_mentions(db: Session, industry: str | None = None) -> list[Compet
         .group_by(Mention.competitor)
         .order_by(func.count().desc(), Mention.competitor)
     )
-    ranked = [(str(name), int(m), int(c)) for name, m, c in db.execute(named)][:TOP]
+    partner = partner_check(db)  # our payroll partner is no competitor
+    ranked = [
+        (str(name), int(m), int(c)) for name, m, c in db.execute(named) if not partner(str(name))
+    ][:TOP]
     outcomes: dict[str, dict[str, int]] = {}
     by_outcome = (
         select(Mention.competitor, Call.outcome, func.count(func.distinct(Call.id)))
@@ -224,7 +228,7 @@ def dashboard(
 
 
 # What the dashboard reads: the cluster views' tables and the documents it finds out of date.
-DASHBOARD_TABLES = (*CLUSTER_TABLES, "documents")
+DASHBOARD_TABLES = (*CLUSTER_TABLES, "documents", "product_profile_versions")  # partners
 
 
 def dashboard_view(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,13 +37,20 @@ def known_competitors(db: Session) -> list[str]:
     names: set[str] = set()
     for listed in db.scalars(select(Call.competitors)):
         names.update(n for n in listed or [] if n)
-    ours = _ours_in_profile(db)
+    partner = partner_check(db)
     names.update(
-        n
-        for n in db.scalars(select(Mention.competitor).distinct())
-        if n and not re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", ours)
+        n for n in db.scalars(select(Mention.competitor).distinct()) if n and not partner(n)
     )
     return sorted(names, key=str.lower)
+
+
+def partner_check(db: Session) -> Callable[[str], bool]:
+    """Whether a name is ours or a partner's: named by the current product profile as our
+    product or in its integrations (read once; the check is then free)."""
+    ours = _ours_in_profile(db)
+    return lambda name: bool(
+        ours and re.search(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", ours)
+    )
 
 
 def _ours_in_profile(db: Session) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.rivals import partner_check
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
 from pipeline.content.choose import cluster_kinds, largest_industry, suitable_clusters
@@ -303,6 +304,11 @@ def generate_document(
     competitor = (competitor or "").strip() or None
     if ct.needs_competitor and not competitor:
         raise BadInput(f"{ct.name} needs a competitor name")
+    if competitor and partner_check(session)(competitor):
+        raise BadInput(
+            f"{competitor} is named in our product profile (our product or an integration): "
+            "a partner, not a competitor"
+        )
     industry = " ".join((industry or "").split()) or None
     if ct.for_industry and industry is None:
         industry = largest_industry(session)

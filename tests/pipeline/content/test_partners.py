@@ -4,9 +4,13 @@ one quote came from a won deal, failed with a validation error (HTTP 500)."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.cluster.rivals import known_competitors
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
+from pipeline.dashboard import competitor_mentions
+from pipeline.errors import BadInput
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, add_theme
 
@@ -51,6 +55,7 @@ def test_a_name_our_profile_integrates_with_is_not_a_competitor(ws: Workspace) -
     with ws.session() as db:
         # ClockBee is named in our onboarding (we migrate from it): still a rival.
         assert known_competitors(db) == ["ClockBee"]
+        assert [row.name for row in competitor_mentions(db)] == ["ClockBee"]  # the dashboard
         set_profile(db, PROFILE.model_copy(update={"integrations": []}))
         assert known_competitors(db) == ["ClockBee", "LedgerLeaf"]
 
@@ -59,8 +64,10 @@ def test_a_comparison_whose_quotes_are_all_from_won_deals_builds(ws: Workspace) 
     _seed(ws)
     with ws.session() as db:
         document = generate_document(
-            db, ws.settings, doc_type="comparison", competitor="LedgerLeaf", use_llm=False
+            db, ws.settings, doc_type="comparison", competitor="ClockBee", use_llm=False
         )
         title, body = document.title, document.body_markdown
-    assert title == "Shiftwise vs LedgerLeaf"
-    assert "“We use LedgerLeaf.”" in body
+        with pytest.raises(BadInput, match="ledgerleaf is named in our product profile"):
+            generate_document(db, ws.settings, doc_type="comparison", competitor="ledgerleaf")
+    assert title == "Shiftwise vs ClockBee"
+    assert "ClockBee is free for us" in body
