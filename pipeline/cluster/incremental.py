@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, category_key
 from pipeline.cluster.label import centralities, label_clusters
+from pipeline.cluster.rivals import RIVAL_CATEGORY, cluster_rivals
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, normalise
 from pipeline.store.models import Cluster, Mention
@@ -90,13 +91,39 @@ def assign_incremental(
             by_category.setdefault(category_key(mentions[position].category), []).append(position)
         for category, members in sorted(by_category.items()):
             own = [c for c in clusters if homes.get(c.id) == category]
-            if own:
+            if own and category == RIVAL_CATEGORY:
+                joined += _join_rivals_theme(session, mentions, members, vectors, own, threshold)
+            elif own:
                 joined += _join_nearest(mentions, members, vectors, own, threshold)
             else:
                 _new_cluster(session, kind, [mentions[p] for p in members], vectors[members])
                 joined += len(members)
     session.flush()
     return joined
+
+
+def _join_rivals_theme(
+    session: Session,
+    mentions: Sequence[Mention],
+    positions: Sequence[int],
+    vectors: Vectors,
+    clusters: Sequence[Cluster],
+    threshold: float,
+) -> int:
+    """A competitor worry naming a rival joins the nearest theme most of whose members name
+    that rival (a theme per rival, ``rivals.py``), when there is one; the others as usual.
+    "Staffly quoted us a setup fee of £1,200" had joined the mixed competitor theme."""
+    theirs: dict[str, list[Cluster]] = {}
+    for cluster_id, rival in cluster_rivals(session, [c.id for c in clusters]).items():
+        theirs.setdefault(rival, []).extend(c for c in clusters if c.id == cluster_id)
+    joined, rest = 0, []
+    for position in positions:
+        rival = (mentions[position].competitor or "").casefold()
+        if rival in theirs:
+            joined += _join_nearest(mentions, [position], vectors, theirs[rival], threshold)
+        else:
+            rest.append(position)
+    return joined + (_join_nearest(mentions, rest, vectors, clusters, threshold) if rest else 0)
 
 
 def _join_nearest(

@@ -8,8 +8,9 @@ free tier" share the detector's category but not a worry, and their one theme (6
 gets its own theme; the rest (a rival named once, no rival known) share the category's.
 
 Which rival a mention is about, nearest evidence first: the rival its sentence names, else the
-only rival its turn names, else the only rival its call lists. Incremental assignment keeps to
-the category; the next full re-cluster puts a new mention in its rival's theme.
+only rival its turn names, else the only rival its call lists. Between full re-clusters a new
+worry whose sentence names a rival joins that rival's theme (``cluster_rivals``); the others join
+the nearest theme of the category.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from pipeline.store.models import Call, Mention, ProductProfileVersion
 
 RIVAL_CATEGORY = "competitor"
 MIN_RIVAL_CALLS = 2  # a rival worried about on fewer calls stays in the category's theme
+# A theme is a rival's when the rival its members name most is named by at least this share of
+# them: a rival's own theme is full of sentences that name no one ("They wanted a three-week
+# setup"), while the category's mixed theme names each rival in a few.
+RIVAL_THEME_SHARE = 0.3
 _CHUNK = 500
 
 
@@ -148,3 +153,28 @@ def _call_rivals(session: Session, call_ids: set[int]) -> dict[int, set[str]]:
         ):
             listed[int(call_id)] = {str(n).casefold() for n in competitors or [] if n}
     return listed
+
+
+def cluster_rivals(session: Session, cluster_ids: Sequence[int]) -> dict[int, str]:
+    """The rival (case-folded) most of each theme's members name in their sentence, for the
+    themes where one does: a theme of that rival."""
+    named: dict[int, dict[str, int]] = defaultdict(dict)
+    sizes: dict[int, int] = defaultdict(int)
+    for chunk in _chunks(cluster_ids):
+        for cluster_id, rival in session.execute(
+            select(Mention.cluster_id, Mention.competitor).where(
+                Mention.cluster_id.in_(chunk), Mention.excluded.is_(False)
+            )
+        ):
+            if cluster_id is None:
+                continue
+            sizes[cluster_id] += 1
+            if rival:
+                counts = named[cluster_id]
+                counts[rival.casefold()] = counts.get(rival.casefold(), 0) + 1
+    out: dict[int, str] = {}
+    for cluster_id, counts in named.items():
+        rival, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if count >= RIVAL_THEME_SHARE * sizes[cluster_id]:
+            out[cluster_id] = rival
+    return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.rivals import rival_of, rival_walls
 from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -99,3 +100,36 @@ def test_competitor_worries_are_themed_by_the_rival_they_are_about(ws: Workspace
     assert by_rival["RotaPro"] != by_rival["Staffly"]
     # ClockBee, worried about on one call, stays in the category's own theme.
     assert by_rival["ClockBee"].isdisjoint(by_rival["RotaPro"] | by_rival["Staffly"])
+
+
+def test_a_new_worry_naming_a_rival_joins_that_rivals_theme(ws: Workspace) -> None:
+    """ "Staffly quoted us a setup fee of £1,200" had joined the category's mixed theme until the
+    next full re-cluster."""
+    about = _seed(ws)
+    run_clustering(ws, rebuild=True, kinds=["objection"])
+    fee = "Staffly quoted us a setup fee of £1,200, if you charge one too it's a no."
+    call_id = add_call(ws, [fee], key="staffly-3")
+    with ws.session() as session:
+        staffly = session.scalars(
+            select(Mention.cluster_id).where(
+                Mention.text == next(t for t, r in about.items() if r == "Staffly")
+            )
+        ).one()
+        utterance = session.scalars(
+            select(Utterance).where(Utterance.call_id == call_id, Utterance.text == fee)
+        ).one()
+        mention = Mention(
+            utterance_id=utterance.id,
+            call_id=call_id,
+            kind="objection",
+            category="competitor",
+            text=fee,
+            char_start=0,
+            char_end=len(fee),
+            competitor="Staffly",
+            confidence=0.9,
+        )
+        session.add(mention)
+        session.flush()
+        assert assign_incremental(session, [mention], ws.embedder.encode([fee]), threshold=0.0)
+        assert mention.cluster_id == staffly
