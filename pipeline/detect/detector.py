@@ -241,19 +241,22 @@ class RuleEmbeddingDetector:
         if closest is not None and objection_sims[closest] >= _SEED_MATCH:
             category = closest  # a near copy of a seed phrasing (a user's own seeds included)
         competitor = None
-        if score.kind == "objection":
+        kind = score.kind
+        if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
+            kind = "question"  # "Asked whether we integrate with Mindbody."
+        if kind == "objection":
             rivals = [h for h in evidence.hits if h.relation in _RIVAL_RELATIONS and h.known]
             if rivals:  # a buyer who uses or is weighing a named rival: that is the topic
                 category, competitor = "competitor", rivals[0].name
             elif category == "competitor" and evidence.hits:
                 competitor = evidence.hits[0].name
-        elif score.kind == "question":
+        elif kind == "question":
             on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
             category = category if on_topic else None
         else:
             category = None
         return Detection(
-            score.kind,
+            kind,
             category,
             *span,
             competitor=competitor,

@@ -193,6 +193,21 @@ _TO_DO = re.compile(
 )
 
 
+# "Asked whether we integrate with Mindbody.", "She also asked about SSO": a note reporting the
+# buyer's question.
+# (No name before "asked": in a rep's note "Priya asked if they run payroll" may be the rep.)
+_REPORTED_QUESTION = re.compile(
+    r"^(?:[-*•]\s*)?(?i:(?:she|he|they)\s+)?(?i:(?:also|then)\s+)?(?i:asked)\s+"
+    r"(?i:whether|if|about|how|what|when|why|who|which|where|us\s+(?:whether|if|about))\b"
+)
+
+
+def reports_a_question(sentence: str) -> bool:
+    """A rep's note sentence that reports the buyer's question ("Asked whether we integrate
+    with Mindbody."): a question, whatever the topic (it had been read as an objection)."""
+    return bool(_REPORTED_QUESTION.match(sentence.strip()))
+
+
 def notes_the_reps_doing(sentence: str) -> bool:
     """A rep's note sentence about what the rep did, what someone is to do, or how the deal
     stands ("Explained we bill active users only", "Priya to send integration list.", "Lost to

@@ -17,6 +17,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.detect import (
     DETECTORS,
+    KINDS,
     OBJECTION_CATEGORIES,
     Detection,
     KindVerdict,
@@ -314,6 +315,22 @@ def test_a_rep_note_about_what_the_rep_did(sentence: str, reps_own: bool) -> Non
     assert rules.notes_the_reps_doing(sentence) is reps_own
 
 
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("Asked whether we integrate with Mindbody.", True),
+        ("- Asked about security: where is the data stored", True),
+        ("She also asked about SSO.", True),
+        ("They asked how long setup takes.", True),
+        ("Asked for a discount, we said no.", False),  # a request
+        ("Priya asked if they run payroll in-house.", False),  # a named asker may be ours
+        ("Price is too high, she said.", False),
+    ],
+)
+def test_a_note_reporting_a_question(sentence: str, asked: bool) -> None:
+    assert rules.reports_a_question(sentence) is asked
+
+
 def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetector) -> None:
     """Only the rep's notes: a buyer who says "Lost to Staffly." is still read."""
     contact = "Security review with their IT contractor (Mike Dawson, 555-013-4471)."
@@ -327,6 +344,22 @@ def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetec
     assert kinds["Explained we bill active users only."] == "other"
     assert kinds["Lost to Staffly."] == "other"
     assert kinds["Main objection: staff won't use it."] == "objection"
+
+
+def test_a_note_reporting_the_buyers_question_is_a_question(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """ "Asked whether we integrate with Mindbody." had been read as an objection; a to-do is
+    the rep's record."""
+    note = (
+        "Asked whether we integrate with Mindbody. Priya to send integration list. "
+        "Priya asked if they run payroll in-house."
+    )
+    found = detector.detect_utterances([Line(1, "rep_note", note)])
+    kinds = {d.text: d.kind for d in found[1] if d.kind in KINDS}
+    assert kinds["Asked whether we integrate with Mindbody."] == "question"
+    assert kinds["Priya to send integration list."] == "other"
+    assert kinds["Priya asked if they run payroll in-house."] != "question"  # Priya may be ours
 
 
 def test_an_acknowledgement_after_a_price_is_no_objection(
