@@ -38,6 +38,14 @@ def _relevant_facts(evidence: Evidence, cited: set[int], limit: int) -> list[Pro
     return ranked[:limit]
 
 
+def _won_answer(evidence: Evidence, worry: ObjectionAnswer) -> bool:
+    """Whether a won deal's reply answers the worry (else a profile fact, or nothing yet): the
+    summary had promised one for each of four worries, two of which had none."""
+    return any(
+        (quote := evidence.quote(i)) is not None and quote.kind == "answer" for i in worry.citations
+    )
+
+
 def use_case(evidence: Evidence) -> UseCase:
     require_quotes(evidence)
     industry = evidence.industry
@@ -72,7 +80,15 @@ def use_case(evidence: Evidence) -> UseCase:
         title=clip(say("uc_title", industry=industry, product=evidence.product), 120),
         industry=clip(industry, 120),
         summary=clip(
-            say("uc_summary", industry=industry, calls=reach.calls, accounts=reach.accounts), 600
+            say(
+                "uc_summary",
+                industry=industry,
+                calls=reach.calls,
+                accounts=reach.accounts,
+                count=len(worries),
+                answered=sum(_won_answer(evidence, w) for w in worries),
+            ),
+            600,
         ),
         challenges=challenges,
         objections=worries,

@@ -10,6 +10,7 @@ from sqlalchemy import delete
 from pipeline.content.collect import collect_evidence
 from pipeline.content.generate import build_messages, content_type, prompt_text
 from pipeline.content.offline import OFFLINE_DRAFTS
+from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.store.models import Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, add_theme
@@ -22,6 +23,18 @@ OVERTIME = "The overtime thing alone was a few hundred bucks."
 SUNDAY = "Exactly, and the hours you spend on Sunday night chasing timesheets."
 TOO_DEAR = "It's too expensive for a team our size, honestly."
 CANT_JUSTIFY = "We can't justify the cost for a small team like ours."
+
+
+PROFILE = ProductProfile(
+    name="Shiftwise",
+    pricing=["$49 a month base plus $4 per active user."],
+    plans=[],
+    features=[],
+    integrations=[],
+    security=[],
+    onboarding=[],
+    proof_points=[],
+)
 
 
 def _seed(ws: Workspace) -> int:
@@ -99,6 +112,27 @@ def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
     pairs = {worry.text: reply.text for worry, reply in evidence.answered(evidence.clusters[0])}
     assert worry["objection"] in pairs
     assert pairs[worry["objection"]] in worry["answer"]
+    assert "each with the answer that worked in a deal we won" in use_case["summary"]
+    # A worry no won deal answered: the summary no longer promises an answer for each.
+    with ws.session() as db:
+        unanswered = add_theme(db, "Too dear", "dear")
+        _, turns = _call(
+            db,
+            3,
+            "Corner Cafe",
+            "lost",
+            "2026-07-10",
+            turns=[("Ann", "buyer", "Honestly it's more than we budgeted for this year.")],
+            industry="Hospitality",
+        )
+        _mention(db, turns[0], "objection", "price", unanswered).confidence = 0.95
+        set_profile(db, PROFILE)  # its answer is a profile fact, not a won deal's reply
+        db.flush()
+        evidence = collect_evidence(
+            db, [price, unanswered.id], redact=False, industry="Hospitality"
+        )
+    summary = OFFLINE_DRAFTS["use-case"](evidence).model_dump()["summary"]
+    assert summary.endswith("; 1 of the 2 with the answer that worked in a deal we won.")
 
 
 def test_a_one_pager_objection_keeps_its_own_reply(ws: Workspace) -> None:
