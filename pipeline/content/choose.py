@@ -1,6 +1,7 @@
-"""Which clusters suit a document when the user names none: by kind, category, words or the
-competitor they name, largest first (counting one industry's calls when one is given); and the
-industry a use case is for when none is named."""
+"""Which clusters a document is built from: those the user names (with the top pain where the
+type states a problem), else those that suit it by kind, category, words or the competitor they
+name, largest first (counting one industry's calls when one is given); and the industry a use
+case is for when none is named."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.content.types import ContentType
 from pipeline.errors import BadInput
 from pipeline.store.models import Call, Cluster, Mention
 
@@ -90,3 +92,48 @@ def cluster_kinds(session: Session, cluster_ids: Sequence[int]) -> dict[int, str
     """The kind of each cluster (objection, pain, question)."""
     rows = session.execute(select(Cluster.id, Cluster.kind).where(Cluster.id.in_(cluster_ids)))
     return {int(r[0]): str(r[1]) for r in rows}
+
+
+def resolve_clusters(
+    session: Session,
+    ct: ContentType,
+    cluster_ids: list[int],
+    competitor: str | None,
+    industry: str | None = None,
+) -> list[int]:
+    """The clusters asked for, or the ones that suit the type best when none are given (in
+    ``industry``'s calls, when one is given); a type with a ``problem_kind`` gets that kind's
+    largest clusters too (a one-pager's problem is the buyers' top pain) unless one of that
+    kind is there already."""
+    if cluster_ids:
+        chosen = list(dict.fromkeys(cluster_ids))
+        if len(chosen) > ct.most_clusters:
+            raise BadInput(f"{ct.name} takes at most {ct.most_clusters} clusters")
+        return _with_problem(session, ct, chosen, industry)
+    chosen = suitable_clusters(
+        session,
+        ct.cluster_kind,
+        categories=ct.categories,
+        words=ct.words,
+        competitor=competitor if ct.needs_competitor else None,
+        industry=industry,
+    )
+    if not chosen and not ct.needs_competitor:
+        where = f" in {industry} calls" if industry else ""
+        raise BadInput(
+            f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}: run `callmine "
+            "cluster` first or pass --cluster ID"
+        )
+    return _with_problem(session, ct, chosen[: ct.max_clusters], industry)
+
+
+def _with_problem(
+    session: Session, ct: ContentType, cluster_ids: list[int], industry: str | None
+) -> list[int]:
+    if ct.problem_kind is None:
+        return cluster_ids
+    kinds = cluster_kinds(session, cluster_ids)
+    if any(kind == ct.problem_kind for kind in kinds.values()):
+        return cluster_ids
+    problems = suitable_clusters(session, ct.problem_kind, industry=industry)
+    return [*problems[: ct.problems], *cluster_ids]

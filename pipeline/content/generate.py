@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.rivals import partner_check
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
-from pipeline.content.choose import cluster_kinds, largest_industry, suitable_clusters
+from pipeline.content.choose import largest_industry, resolve_clusters
 from pipeline.content.citations import check_citations, cited_ids
 from pipeline.content.collect import collect_evidence
 from pipeline.content.evidence import Evidence
@@ -143,51 +143,6 @@ def llm_draft(ct: ContentType, evidence: Evidence, client: LLMClient) -> Draft:
     if reply.attempts > 1:
         draft.warnings.append(f"LLM reply needed {reply.attempts} attempts to match the schema")
     return _finish(ct, data.model_dump(), evidence, draft)
-
-
-def resolve_clusters(
-    session: Session,
-    ct: ContentType,
-    cluster_ids: list[int],
-    competitor: str | None,
-    industry: str | None = None,
-) -> list[int]:
-    """The clusters asked for, or the ones that suit the type best when none are given (in
-    ``industry``'s calls, when one is given); a type with a ``problem_kind`` gets that kind's
-    largest clusters too (a one-pager's problem is the buyers' top pain) unless one of that
-    kind is there already."""
-    if cluster_ids:
-        chosen = list(dict.fromkeys(cluster_ids))
-        if len(chosen) > ct.most_clusters:
-            raise BadInput(f"{ct.name} takes at most {ct.most_clusters} clusters")
-        return _with_problem(session, ct, chosen, industry)
-    chosen = suitable_clusters(
-        session,
-        ct.cluster_kind,
-        categories=ct.categories,
-        words=ct.words,
-        competitor=competitor if ct.needs_competitor else None,
-        industry=industry,
-    )
-    if not chosen and not ct.needs_competitor:
-        where = f" in {industry} calls" if industry else ""
-        raise BadInput(
-            f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}: run `callmine "
-            "cluster` first or pass --cluster ID"
-        )
-    return _with_problem(session, ct, chosen[: ct.max_clusters], industry)
-
-
-def _with_problem(
-    session: Session, ct: ContentType, cluster_ids: list[int], industry: str | None
-) -> list[int]:
-    if ct.problem_kind is None:
-        return cluster_ids
-    kinds = cluster_kinds(session, cluster_ids)
-    if any(kind == ct.problem_kind for kind in kinds.values()):
-        return cluster_ids
-    problems = suitable_clusters(session, ct.problem_kind, industry=industry)
-    return [*problems[: ct.problems], *cluster_ids]
 
 
 def _wants_llm(settings: Settings, use_llm: bool | None) -> bool:
