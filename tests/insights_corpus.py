@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from sqlalchemy.orm import Session
+
 from pipeline.analysis.flow import analyse_calls
-from pipeline.store.models import Call, Utterance
+from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
 THEMES: dict[str, list[str]] = {
@@ -76,6 +78,30 @@ def add_call(
                 )
                 seq += 1
         return call.id
+
+
+def add_objection(
+    session: Session,
+    utterance: Utterance,
+    category: str,
+    *,
+    competitor: str | None = None,
+    confidence: float = 0.9,
+) -> Mention:
+    """An objection over the whole of a buyer's turn, as the detector would store it."""
+    mention = Mention(
+        utterance_id=utterance.id,
+        call_id=utterance.call_id,
+        kind="objection",
+        category=category,
+        text=utterance.text,
+        char_start=0,
+        char_end=len(utterance.text),
+        competitor=competitor,
+        confidence=confidence,
+    )
+    session.add(mention)
+    return mention
 
 
 def analysed_corpus(workspace: Workspace) -> list[int]:

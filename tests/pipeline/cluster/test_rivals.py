@@ -11,7 +11,7 @@ from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.rivals import rival_of, rival_walls
 from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
-from tests.insights_corpus import add_call
+from tests.insights_corpus import add_call, add_objection
 
 # (call key, the call's listed rivals, the buyer's sentences with the rival each names)
 CALLS: list[tuple[str, list[str], list[tuple[str, str | None]]]] = [
@@ -66,19 +66,7 @@ def _seed(ws: Workspace) -> dict[str, str | None]:
                 utterance = session.scalars(
                     select(Utterance).where(Utterance.call_id == call_id, Utterance.text == text)
                 ).one()
-                session.add(
-                    Mention(
-                        utterance_id=utterance.id,
-                        call_id=call_id,
-                        kind="objection",
-                        category="competitor",
-                        text=text,
-                        char_start=0,
-                        char_end=len(text),
-                        competitor=rival,
-                        confidence=0.9,
-                    )
-                )
+                add_objection(session, utterance, "competitor", competitor=rival)
                 about[text] = rival or listed[0]
     return about
 
@@ -118,18 +106,7 @@ def test_a_new_worry_naming_a_rival_joins_that_rivals_theme(ws: Workspace) -> No
         utterance = session.scalars(
             select(Utterance).where(Utterance.call_id == call_id, Utterance.text == fee)
         ).one()
-        mention = Mention(
-            utterance_id=utterance.id,
-            call_id=call_id,
-            kind="objection",
-            category="competitor",
-            text=fee,
-            char_start=0,
-            char_end=len(fee),
-            competitor="Staffly",
-            confidence=0.9,
-        )
-        session.add(mention)
+        mention = add_objection(session, utterance, "competitor", competitor="Staffly")
         session.flush()
         assert assign_incremental(session, [mention], ws.embedder.encode([fee]), threshold=0.0)
         assert mention.cluster_id == staffly

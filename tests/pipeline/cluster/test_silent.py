@@ -9,7 +9,7 @@ from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
-from tests.insights_corpus import THEMES, add_call
+from tests.insights_corpus import THEMES, add_call, add_objection
 
 
 def _hmm(ws: Workspace, key: str) -> int:
@@ -18,18 +18,7 @@ def _hmm(ws: Workspace, key: str) -> int:
         for utterance in session.scalars(
             select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
         ):
-            session.add(
-                Mention(
-                    utterance_id=utterance.id,
-                    call_id=call_id,
-                    kind="objection",
-                    category="price",
-                    text=utterance.text,
-                    char_start=0,
-                    char_end=len(utterance.text),
-                    confidence=0.6,
-                )
-            )
+            add_objection(session, utterance, "price", confidence=0.6)
     return call_id
 
 
