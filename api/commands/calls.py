@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,7 +22,7 @@ from api.cli_app import app, console, err_console, open_workspace, page_table, p
 from pipeline.calls.accounts import get_account, set_account_industry
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import get_call, list_calls, list_utterances
-from pipeline.calls.schemas import CallUpdate
+from pipeline.calls.schemas import CallUpdate, UtteranceRead
 from pipeline.errors import BadInput
 from pipeline.ingest.paths import FileCallback, ingest_paths
 from pipeline.ingest.schemas import CallMetadata, IngestBatch, split_names
@@ -250,7 +250,8 @@ def call_show(
         ("industry", detail.industry),
         ("outcome", detail.outcome),
         ("deal", " / ".join(filter(None, [detail.deal_id, detail.deal_stage]))),
-        ("our speakers", ", ".join(detail.our_speakers)),
+        # Named in the metadata, else those the call's roles make reps (a roster name, say).
+        ("our speakers", ", ".join(detail.our_speakers or _reps(detail.utterances))),
         ("competitors", ", ".join(detail.competitors)),
     ):
         console.print(f"  {label}: {value or '-'}", highlight=False)
@@ -259,6 +260,10 @@ def call_show(
         console.print(
             f"{start}[bold]{u.speaker or '-'}[/bold] ({u.role}): {u.text}", highlight=False
         )
+
+
+def _reps(utterances: Iterable[UtteranceRead]) -> list[str]:
+    return list(dict.fromkeys(u.speaker for u in utterances if u.role == "rep" and u.speaker))
 
 
 @app.command("call-update")

@@ -29,14 +29,17 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "start date time", "start time", "timestamp", "activity timestamp", "close date",
         "closed date", "created date", "create date", "createdate", "created at", "created",
         "done date", "done time", "marked as done time", "due date", "activity due date",
-        "date of call",
+        "date of call", "closed on", "close on", "won on", "lost on", "call on", "met on",
     ),
     "account": (
         "company", "account", "account name", "company name", "associated company",
         "organization", "organisation", "customer", "client", "account id", "what id",
         "org", "org name", "organization name", "organisation name", "business name", "business",
     ),
-    "outcome": ("outcome", "deal outcome", "result", "closed won", "won", "is won"),
+    "outcome": (
+        "outcome", "deal outcome", "result", "closed won", "won", "is won", "stage result",
+        "deal result", "won lost", "win loss", "win/loss",
+    ),
     "closed": ("is closed", "closed"),
     "status": ("status", "deal status"),
     "deal_stage": (
@@ -48,7 +51,11 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "segment", "sector", "business type",
     ),
     "deal_id": ("deal id", "opportunity id", "deal", "associated deal id", "deal record id"),
-    "competitors": ("competitors", "competitor", "competition"),
+    "competitors": (
+        "competitors", "competitor", "competition", "rival", "rivals", "competitor name",
+        "competitors mentioned", "competing vendor", "competing vendors", "lost to",
+        "alternatives considered",
+    ),
     "title": (
         "subject", "title", "call title", "activity subject", "call name", "meeting name",
         "deal name", "deal title", "opportunity name", "name",

@@ -130,6 +130,12 @@ def test_calls_utterances_show_update_delete(cli: Cli, tmp_path: Path) -> None:
     assert set(buyers[0]) >= {"id", "call_id", "speaker", "role", "start", "text", "cluster_ids"}
     shown = cli("call-show", str(call["id"]))
     assert shown.exit_code == 0 and "The annual contract is what scares me" in shown.stdout
+    # A second upload of the same rep, named by no metadata: the roles say who is ours.
+    other = write(tmp_path, "b.txt", TRANSCRIPT.replace(b"spreadsheet", b"binder"))
+    assert cli("ingest", other).exit_code == 0
+    second = next(c for c in cli.json("calls")["items"] if c["filename"] == "b.txt")
+    assert "our speakers: Maya Chen" in cli("call-show", str(second["id"])).stdout
+    assert cli("call-delete", str(second["id"])).exit_code == 0
     updated = cli.json(
         "call-update", str(call["id"]), "--outcome", "won", "--role", "Dana Ruiz=rep"
     )

@@ -469,3 +469,18 @@ def test_the_title_fills_what_nothing_else_gave() -> None:
     apply_metadata(given, CallMetadata(account="Quayside Gyms Ltd"))
     read_title(given)
     assert given.account == "Quayside Gyms Ltd"  # what the user gave wins
+
+
+def test_crm_columns_named_closed_on_stage_result_and_rival_are_read() -> None:
+    """A reviewer's CRM export left date, outcome and competitor empty."""
+    data = (
+        b"Deal Title,Org,Closed On,Stage Result,Owner,Activity Note,Rival\n"
+        b'Harborlight - Q3,Harborlight Salon,2026-03-10,Lost,Tom Okafor,"Too dear.",ClockBee\n'
+    )
+    [call] = parse_file(data, "crm.csv")
+    assert (call.account, str(call.call_date), call.outcome, call.competitors) == (
+        "Harborlight Salon",
+        "2026-03-10",
+        "lost",
+        ["ClockBee"],
+    )
