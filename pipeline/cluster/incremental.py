@@ -116,14 +116,14 @@ def _join_rivals_theme(
     theirs: dict[str, list[Cluster]] = {}
     for cluster_id, rival in cluster_rivals(session, [c.id for c in clusters]).items():
         theirs.setdefault(rival, []).extend(c for c in clusters if c.id == cluster_id)
-    joined, rest = 0, []
+    by_rival: dict[str, list[int]] = {}  # positions per rival with a theme ("": the rest)
     for position in positions:
         rival = (mentions[position].competitor or "").casefold()
-        if rival in theirs:
-            joined += _join_nearest(mentions, [position], vectors, theirs[rival], threshold)
-        else:
-            rest.append(position)
-    return joined + (_join_nearest(mentions, rest, vectors, clusters, threshold) if rest else 0)
+        by_rival.setdefault(rival if rival in theirs else "", []).append(position)
+    return sum(
+        _join_nearest(mentions, members, vectors, theirs.get(rival, clusters), threshold)
+        for rival, members in by_rival.items()
+    )
 
 
 def _join_nearest(

@@ -83,8 +83,9 @@ def actions_for(state: str, roles: Iterable[str] | None) -> list[ReviewAction]:
     ]
 
 
-def _move(session: Session, document: Document, state: str, who: str, body: str) -> None:
-    """Put ``document`` in ``state`` and record the move (who, why, from where)."""
+def record_move(session: Session, document: Document, state: str, who: str, body: str) -> None:
+    """Put ``document`` in ``state`` and record the move (who, why, from where): the review
+    workflow's moves, and an erasure's that sends a document back to draft."""
     session.add(
         DocumentComment(
             document_id=document.id,
@@ -139,7 +140,7 @@ def set_state(
         )
     if state in NEEDS_COMMENT and not comment.strip():
         raise BadInput("say what needs to change: a comment is required")
-    _move(session, document, state, _who(reviewer, "reviewer"), comment.strip())
+    record_move(session, document, state, _who(reviewer, "reviewer"), comment.strip())
     document.updated_at = utcnow()
     session.flush()
     return document
@@ -178,7 +179,7 @@ def edit_document(
         )
     )
     if document.state != "draft":
-        _move(session, document, "draft", who, "edited: back to draft")
+        record_move(session, document, "draft", who, "edited: back to draft")
     document.body_markdown = body_markdown
     document.title = title[:255] if title else document.title
     document.current_version = version
@@ -235,7 +236,7 @@ def mark_accuracy(
     if verdict == "needs_fix" and document.state == "approved":
         # An approval of a text sales now say is wrong no longer stands (it had exported as
         # "Approved · needs fix", with no DRAFT mark).
-        _move(session, document, "changes_requested", who, "needs a fix: approval withdrawn")
+        record_move(session, document, "changes_requested", who, "needs a fix: approval withdrawn")
     session.flush()
     return document
 
