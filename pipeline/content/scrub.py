@@ -18,8 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.publish.review import record_move
-from pipeline.store.models import Document, utcnow
+from pipeline.store.models import Document, DocumentComment, utcnow
 
 REMOVED = "[removed: it cited a call that was erased]"
 ERASED_ACCOUNT = "[erased account]"
@@ -216,7 +215,17 @@ def scrub_documents(session: Session, erased: Erased, *, erasure_id: int, actor:
             document.body_markdown = texts[0] or ""
             document.updated_at = utcnow()
             if document.state in ("approved", "in_review"):
-                record_move(session, document, "draft", actor, note)
+                session.add(
+                    DocumentComment(
+                        document_id=document.id,
+                        author=actor,
+                        kind="review",
+                        body=note,
+                        from_state=document.state,
+                        to_state="draft",
+                    )
+                )
+                document.state = "draft"
             changed += 1
         for comment in document.comments:
             if account is not None:

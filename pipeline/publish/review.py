@@ -84,8 +84,7 @@ def actions_for(state: str, roles: Iterable[str] | None) -> list[ReviewAction]:
 
 
 def record_move(session: Session, document: Document, state: str, who: str, body: str) -> None:
-    """Put ``document`` in ``state`` and record the move (who, why, from where): the review
-    workflow's moves, and an erasure's that sends a document back to draft."""
+    """Put ``document`` in ``state`` and record the move (who, why, from where)."""
     session.add(
         DocumentComment(
             document_id=document.id,
