@@ -128,8 +128,9 @@ def buyer_question(cluster: ClusterEvidence, asked: set[str]) -> str:
 
 
 def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | None:
-    """One FAQ item: the buyer's question, answered from won-deal replies, citing the buyer
-    quotes it stands for."""
+    """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
+    answer it from: a won deal's reply (a "To write": spoken words are no published answer)
+    and the profile facts that answer its category."""
     answers = evidence.cluster_answers(cluster)
     if cluster.competitor is None and cluster.category != "competitor":
         # A general question ("Why change when what we do now works?") is not answered with
@@ -143,7 +144,7 @@ def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | N
     if not quotes:
         return None
     facts = evidence.profile_for(cluster, besides=" ".join(a.text for a in answers))
-    parts = [say("won_answer", text=a.text) for a in answers]
+    parts = [say("faq_from_reply", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:
         reach = evidence.reach([cluster])

@@ -37,7 +37,7 @@ def test_generate_review_export_through_the_api(api: TestClient, seeded: Seeded)
 
     edited = api.patch(
         f"/api/documents/{doc_id}",
-        json={"body_markdown": doc["body_markdown"] + "\nEdited.\n", "author": "lee"},
+        json={"body_markdown": written(doc["body_markdown"]) + "\nEdited.\n", "author": "lee"},
     )
     assert edited.json()["current_version"] == 2
     assert (

@@ -18,7 +18,7 @@ from pipeline.errors import BadInput
 from pipeline.publish.export import export_document
 from pipeline.publish.review import edit_document, mark_accuracy, set_state
 from pipeline.workspace import Workspace
-from tests.plugins.documents import Seeded, write_the_gaps
+from tests.plugins.documents import Seeded, write_the_gaps, written
 
 
 def _generate(ws: Workspace, doc_type: str) -> int:
@@ -174,7 +174,7 @@ def test_faq_jsonld_follows_edits(ws: Workspace, seeded: Seeded) -> None:
         edit_document(
             session,
             document_id,
-            body.replace(
+            written(body).replace(
                 "## Sources", "### Is there a contract?\n\nNo, monthly plans. [Q1]\n\n## Sources"
             ),
             author="lee",
