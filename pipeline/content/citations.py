@@ -8,6 +8,7 @@ page may only say about a competitor what a buyer said or a user entered.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from pipeline.content.evidence import Evidence
@@ -145,3 +146,63 @@ def edit_warnings(body_markdown: str, structured: dict[str, Any]) -> list[str]:
             "remove or correct them"
         )
     return kept
+
+
+_QUOTE_LABEL = re.compile(r"\[Q(\d+)\]")
+
+
+def page_order(markdown: str) -> list[int]:
+    """The quote ids a rendered page cites, in the order a reader meets them (its sources
+    list not counted)."""
+    body = markdown.split("\n## Sources", 1)[0]
+    found = (
+        int(label.strip()[1:])
+        for match in _LABELS.finditer(body)
+        for label in match.group(1).split(",")
+        if label.strip().startswith("Q")
+    )
+    return list(dict.fromkeys(found))
+
+
+def renumber_quotes(
+    content: dict[str, Any], evidence: Evidence, order: list[int]
+) -> tuple[dict[str, Any], Evidence]:
+    """The content and evidence with the quotes numbered Q1, Q2, ... in the order the page
+    cites them (``order``), the quotes it does not cite after: the evidence had numbered them
+    as it collected them, and a reader met [Q3], [Q7], [Q12] and looked for the rest."""
+    ranked = [*(i for i in order if evidence.quote(i)), *(q.id for q in evidence.quotes)]
+    new_id = {old: new for new, old in enumerate(dict.fromkeys(ranked), start=1)}
+
+    def moved(ids: list[int]) -> list[int]:
+        return [new_id.get(i, i) for i in ids]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if isinstance(node, str):  # a label the LLM wrote inside its text
+            return _QUOTE_LABEL.sub(
+                lambda m: f"[Q{new_id.get(int(m.group(1)), int(m.group(1)))}]", node
+            )
+        if not isinstance(node, dict):
+            return node
+        return {
+            key: moved(value) if key == "citations" and isinstance(value, list) else walk(value)
+            for key, value in node.items()
+        }
+
+    quotes = sorted(
+        (
+            replace(
+                quote,
+                id=new_id[quote.id],
+                replies_to=new_id.get(quote.replies_to) if quote.replies_to else None,
+            )
+            for quote in evidence.quotes
+        ),
+        key=lambda quote: quote.id,
+    )
+    clusters = [
+        replace(cluster, quote_ids=moved(cluster.quote_ids), answer_ids=moved(cluster.answer_ids))
+        for cluster in evidence.clusters
+    ]
+    return walk(content), replace(evidence, quotes=quotes, clusters=clusters)

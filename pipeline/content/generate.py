@@ -18,7 +18,7 @@ from pipeline.cluster.rivals import partner_check
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
 from pipeline.content.choose import largest_industry, resolve_clusters
-from pipeline.content.citations import check_citations, cited_ids
+from pipeline.content.citations import check_citations, cited_ids, page_order, renumber_quotes
 from pipeline.content.collect import collect_evidence
 from pipeline.content.evidence import Evidence
 from pipeline.content.offline import OFFLINE_DRAFTS
@@ -103,6 +103,12 @@ def render_document(ct: ContentType, content: dict[str, Any], evidence: Evidence
 def _finish(ct: ContentType, content: dict[str, Any], evidence: Evidence, draft: Draft) -> Draft:
     checked, warnings = check_citations(content, evidence, competitor_claims=ct.needs_competitor)
     ct.schema.model_validate(checked)  # removal must leave a valid document
+    # Numbered in the order the page cites them: the LLM's prompt and reply keep the numbers
+    # the evidence was collected with.
+    checked, evidence = renumber_quotes(
+        checked, evidence, page_order(render_document(ct, checked, evidence))
+    )
+    draft.evidence = evidence
     draft.content = checked
     draft.warnings.extend(warnings)
     draft.warnings.extend(text_warnings(ct.name, checked, evidence))

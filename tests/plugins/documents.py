@@ -252,6 +252,16 @@ def assert_citations_resolve(document_structured: dict[str, Any], body: str) -> 
         assert f"**[{kind}{number}]**" in body, f"[{kind}{number}] is not listed under Sources"
 
 
+def assert_quotes_numbered_as_read(body: str) -> None:
+    """The page's quotes are [Q1], [Q2], ... in the order a reader meets them, and its sources
+    list them in that order: no gaps."""
+    page, sources = body.split("\n## Sources", 1)
+    met = list(dict.fromkeys(int(n) for n in re.findall(r"\[Q(\d+)\]", page)))
+    assert met == list(range(1, len(met) + 1)), met
+    listed = [int(n) for n in re.findall(r"\*\*\[Q(\d+)\]\*\*", sources)]
+    assert listed == met, (listed, met)
+
+
 def written(body: str) -> str:
     """``body`` with each "To write" gap of the offline brief written, as marketing does
     before a document can be approved."""

@@ -14,7 +14,12 @@ from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
-from tests.plugins.documents import SECRETS, Seeded, assert_citations_resolve
+from tests.plugins.documents import (
+    SECRETS,
+    Seeded,
+    assert_citations_resolve,
+    assert_quotes_numbered_as_read,
+)
 
 EXPECTED_SECTIONS = {
     "objection-faq": ["## Questions", "### "],
@@ -64,6 +69,7 @@ def test_every_type_generates_offline_with_resolving_citations(
             assert section in body, f"{section!r} missing from {doc_type}"
         assert "## Sources" in body and "call " in body and "2024-0" in body
         assert_citations_resolve(document.structured, body)
+        assert_quotes_numbered_as_read(body)
         content_type(doc_type).schema.model_validate(document.structured["content"])
         version = document.versions[0]
         assert version.version == 1 and version.prompt is None and version.raw_reply is None

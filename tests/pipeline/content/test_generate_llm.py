@@ -28,7 +28,13 @@ from pipeline.store.models import Document
 from pipeline.templating import PROMPTS_DIR, template_version
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
-from tests.plugins.documents import SECRETS, Seeded, assert_citations_resolve, seed_clusters
+from tests.plugins.documents import (
+    SECRETS,
+    Seeded,
+    assert_citations_resolve,
+    assert_quotes_numbered_as_read,
+    seed_clusters,
+)
 from tests.plugins.llm_server import MODEL_ALIAS, free_port
 
 # Generous limits: on an idle 2-core machine a document takes seconds, on a loaded one minutes.
@@ -95,6 +101,7 @@ def test_each_type_is_generated_by_the_local_llm(run: LLMRun, doc_type: str) -> 
         content_type(doc_type).schema.model_validate(document.structured["content"])
         assert document.body_markdown.startswith("# ") and "## Sources" in document.body_markdown
         assert_citations_resolve(document.structured, document.body_markdown)
+        assert_quotes_numbered_as_read(document.body_markdown)
         assert document.structured["brief"].startswith("# Brief: ")  # the evidence pack it had
         version = document.versions[-1]
         assert (
