@@ -137,6 +137,11 @@ def set_state(
             f"{gaps} {said} “To write”: write {'them' if gaps != 1 else 'it'} before approving "
             "(an approval is for the text as published)"
         )
+    if state == "approved" and document.accuracy != "accurate":
+        raise Conflict(
+            "sales has not checked this text for accuracy: mark it accurate before approving "
+            "(an approval is for what we sell and say)"
+        )
     if state in NEEDS_COMMENT and not comment.strip():
         raise BadInput("say what needs to change: a comment is required")
     record_move(session, document, state, _who(reviewer, "reviewer"), comment.strip())

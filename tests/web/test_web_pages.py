@@ -224,9 +224,11 @@ def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
     assert "<script>alert(1)</script>" not in edited.text
     assert 'class="diff"' in edited.text and "+Buyers say" in edited.text
 
-    for state, shown in [("in_review", "In review"), ("approved", "Approved")]:
-        page = site.post(doc_url + "/state", data={"state": state}).text
-        assert f'id="doc-state">{shown}<' in page
+    page = site.post(doc_url + "/state", data={"state": "in_review"}).text
+    assert 'id="doc-state">In review<' in page
+    refused = site.post(doc_url + "/state", data={"state": "approved"}).text
+    assert "mark it accurate before approving" in refused  # sales check the facts first
+    assert 'id="doc-state">In review<' in refused
     assert (
         "a comment is required"
         in site.post(doc_url + "/state", data={"state": "changes_requested"}).text
@@ -238,6 +240,8 @@ def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
     checked = site.post(doc_url + "/accuracy", data={"verdict": "accurate", "reviewer": "Raj"})
     assert re.search(r'value="accurate" required checked', checked.text)
     assert 'id="doc-accuracy">accurate<' in checked.text
+    approved = site.post(doc_url + "/state", data={"state": "approved"}).text
+    assert 'id="doc-state">Approved<' in approved
     site.post(doc_url + "/comments", data={"body": "Looks good", "author": "Raj"})
 
     pdf = site.get(doc_url + "/export/pdf")

@@ -22,7 +22,7 @@ from pipeline.content.scrub import REMOVED
 from pipeline.detect.labels import LABELS_FILENAME
 from pipeline.embed.cache import text_hash
 from pipeline.publish.export import FORMATS, export_document
-from pipeline.publish.review import edit_document, set_state
+from pipeline.publish.review import edit_document, mark_accuracy, set_state
 from pipeline.store.models import Call, Document, EmbeddingCache, Mention
 from pipeline.workspace import Workspace
 from tests.insights_corpus import add_call
@@ -110,6 +110,7 @@ def test_erasing_an_account_leaves_nothing_of_it(
             author="mark",
         )
         set_state(db, document.id, "in_review")
+        mark_accuracy(db, document.id, "accurate")
         set_state(db, document.id, "approved")
         document_id = document.id
     index = MentionIndex.load(ws.settings.data_dir)

@@ -133,6 +133,13 @@ def test_review_moves_need_the_right_role(authed: Authed, seeded: Seeded) -> Non
     assert move("sam", "in_review") == 403  # sales do not send for review
     assert move("mark", "in_review") == 200
     assert move("mark", "approved") == 403  # marketing do not approve their own work
+    assert move("sam", "approved") == 409  # not before sales checked the facts
+    checked = client.post(
+        f"/api/documents/{doc}/accuracy",
+        json={"verdict": "accurate"},
+        headers=authed.bearer("sam"),
+    )
+    assert checked.status_code == 200
     assert move("sam", "approved") == 200
     comments = client.get(f"/api/documents/{doc}", headers=admin).json()["comments"]
     assert [c["author"] for c in comments if c["kind"] == "review"] == ["mark", "sam"]

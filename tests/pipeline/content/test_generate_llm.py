@@ -23,7 +23,7 @@ from pipeline.content.generate import (
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.llm import LLMClient
 from pipeline.publish.export import export_document
-from pipeline.publish.review import set_state
+from pipeline.publish.review import mark_accuracy, set_state
 from pipeline.store.models import Document
 from pipeline.templating import PROMPTS_DIR, template_version
 from pipeline.workspace import Workspace
@@ -153,6 +153,7 @@ def test_llm_documents_review_and_export_to_every_format(run: LLMRun) -> None:
     with run.workspace.session() as session:
         doc_id = run.documents["one-pager"]
         set_state(session, doc_id, "in_review", reviewer="mia")
+        mark_accuracy(session, doc_id, "accurate", reviewer="sam")
         set_state(session, doc_id, "approved", reviewer="mia")
         for fmt in ("md", "html", "pdf", "jsonld"):
             result = export_document(session, run.settings, doc_id, fmt)

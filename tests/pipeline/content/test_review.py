@@ -99,6 +99,9 @@ def test_needs_fix_blocks_approval_until_edited(ws: Workspace, document_id: int)
             s, document_id, written(doc.body_markdown.replace("a third", "about a third"))
         )
         set_state(s, document_id, "in_review")
+        with pytest.raises(Conflict, match="mark it accurate before approving"):
+            set_state(s, document_id, "approved")  # the fix needs checking again
+        mark_accuracy(s, document_id, "accurate", reviewer="sam")
         assert set_state(s, document_id, "approved").state == "approved"
 
 
@@ -112,6 +115,7 @@ def test_a_document_with_gaps_to_write_is_not_approved(ws: Workspace, document_i
             set_state(s, document_id, "approved")
         write_the_gaps(s, document_id)
         set_state(s, document_id, "in_review")
+        mark_accuracy(s, document_id, "accurate")
         assert set_state(s, document_id, "approved").state == "approved"
 
 
@@ -119,6 +123,7 @@ def test_needs_fix_after_approval_withdraws_it(ws: Workspace, document_id: int) 
     with ws.session() as s:
         write_the_gaps(s, document_id)
         set_state(s, document_id, "in_review")
+        mark_accuracy(s, document_id, "accurate")
         set_state(s, document_id, "approved")
         doc = mark_accuracy(s, document_id, "needs_fix", comment="Old price", reviewer="sam")
         assert doc.state == "changes_requested"
