@@ -6,9 +6,12 @@ transcript's personal data never leaves the machine or lands in published conten
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -120,7 +123,26 @@ class Redactor:
         if self._names_re is not None:
             text = self._names_re.sub(NAME, text)
         text = _SAID_NAME_RE.sub(_said_name, text)
+        text = spoken_names().sub(NAME, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+
+@functools.cache
+def spoken_names() -> re.Pattern[str]:
+    """A first name the speech says, whoever it is ("I'd need to run it past Angela"): no call
+    lists her, so no speaker label or CRM column could have named her. A name that is also a
+    word ("Grant", "Mark") only inside a sentence, where its capital says it is a name
+    (``pipeline/data/first_names.toml``, made by ``examples/make_first_names.py``)."""
+    text = resources.files("pipeline").joinpath("data", "first_names.toml").read_text("utf-8")
+    lists = tomllib.loads(text)
+
+    def either(names: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+
+    return re.compile(
+        rf"(?<![\w'’@.-])(?:{either(lists['anywhere'])}"
+        rf"|(?<=[a-z0-9,;] )(?:{either(lists['mid_sentence'])}))(?![\w@-])"
+    )
 
 
 # A person the speech itself names, whoever they are: after a title ("Dr. Abbott and Dr Singh,
@@ -216,4 +238,12 @@ def redactor_for(session: Session, call_ids: Iterable[int], *, enabled: bool = T
     people's full names kept whole (a buyer "Priya Shah" had turned our rep "Priya Nair" into
     "[name] Nair")."""
     names, ours = _people(session, call_ids)
-    return Redactor(_buyers(names, ours), enabled=enabled, keep=sorted(ours))
+    # Businesses stay whole: the account "Reyes Heating & Air" had become "[name] Heating &
+    # Air" (its owner is a Reyes), and a rival or product named like a person stays itself.
+    businesses: set[str] = set()
+    for account, competitors in session.execute(
+        select(Call.account, Call.competitors).where(Call.id.in_(sorted(set(call_ids))))
+    ):
+        businesses |= {account or "", *(competitors or [])}
+    keep = sorted(ours | {b.strip() for b in businesses if b and b.strip()})
+    return Redactor(_buyers(names, ours), enabled=enabled, keep=keep)

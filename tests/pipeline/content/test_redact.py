@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.redact import CARD, EMAIL, NAME, PHONE, Redactor, luhn_valid, redactor_for
-from pipeline.store.models import Utterance
+from pipeline.store.models import Call, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
@@ -107,3 +107,55 @@ def test_a_calls_redactor_hides_buyers_keeps_reps(ws: Workspace, seeded: Seeded)
         redactor = redactor_for(session, seeded.calls[:1])
     said = "Sam Rivera called Sam Hill back; Sam was out, said Dana."
     assert redactor.redact(said) == f"Sam Rivera called {NAME} back; {NAME} was out, said {NAME}."
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        (
+            "I'd need to run it past Angela anyway, she's the owner.",
+            f"I'd need to run it past {NAME} anyway, she's the owner.",
+        ),
+        ("Carla does the invoicing.", f"{NAME} does the invoicing."),
+        ("Ask Grant, he signs.", f"Ask {NAME}, he signs."),  # a word, but a name mid-sentence
+        ("Angela's team uses Jobber.", f"{NAME}'s team uses Jobber."),
+    ],
+)
+def test_a_first_name_the_speech_says_is_hidden(text: str, redacted: str) -> None:
+    """No speaker label, CRM column or note names her: the speech does ("Angela" had been
+    published in a one-pager's quote and a theme's name)."""
+    assert Redactor().redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will it work with Sage?",
+        "Grant access to the new techs first.",
+        "We go live in June, after Easter.",
+        "Mark it as urgent.",
+        "Our crews are in Austin and Dallas.",
+        "We use Ruby and Jasper for the website.",
+        "Call us back on Thu or in Jan.",
+    ],
+)
+def test_words_names_are_made_of_stay(text: str) -> None:
+    assert Redactor().redact(text) == text
+
+
+def test_the_calls_businesses_stay_whole(ws: Workspace, seeded: Seeded) -> None:
+    """The account "Reyes Heating & Air" had become "[name] Heating & Air" in a document's
+    sources: its owner, a buyer on the call, is a Reyes."""
+    with ws.session() as session:
+        call = session.get(Call, seeded.calls[0])
+        assert call is not None
+        call.account, call.competitors = "Reyes Heating & Air", ["Jasmine CRM"]
+        session.add(
+            Utterance(call_id=call.id, seq=99, speaker="Tom Reyes", role="buyer", text="Hi")
+        )
+        session.flush()
+        redactor = redactor_for(session, [call.id])
+    said = "Tom Reyes, owner of Reyes Heating & Air, left Jasmine CRM; Reyes signs."
+    assert redactor.redact(said) == (
+        f"{NAME}, owner of Reyes Heating & Air, left Jasmine CRM; {NAME} signs."
+    )
