@@ -224,10 +224,14 @@ class RuleEmbeddingDetector:
                 objection_probability=float(said == "objection"),
                 source="user",
             )
-        if rules.only_acknowledges(sentence.text) or (
-            sentence.role == "rep_note"
-            and (rules.notes_the_reps_doing(sentence.text) or gives_contact(sentence.text))
-        ):  # "Right, okay.", or a note's "Explained we bill active users only" or contact line
+        if (
+            rules.only_acknowledges(sentence.text)
+            or rules.addresses_a_model(sentence.text)
+            or (
+                sentence.role == "rep_note"
+                and (rules.notes_the_reps_doing(sentence.text) or gives_contact(sentence.text))
+            )
+        ):  # "Right, okay.", a line to an AI, a note's "Explained we bill..." or contact line
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )
