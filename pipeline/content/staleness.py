@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.content.choose import of_industry, suitable_clusters
+from pipeline.content.citations import page_order
+from pipeline.content.evidence import clip
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.store.models import Call, Cluster, Document, Mention
 
@@ -51,6 +53,7 @@ def what_changed(session: Session, document: Document) -> list[str]:
             changes.append(f"{label} was {status.get(cid, 'removed')}")
         elif now >= was * GROWTH and now - was >= MIN_GROWTH:
             changes.append(f"{label} grew by half: {was} → {now} mentions")
+    changes += _withdrawn_quotes(session, document, evidence.get("quotes") or [])
     changes += _new_at_the_top(session, document, recorded)
     changes += _new_competitors(session, ids, recorded, segment)
     return changes
@@ -103,3 +106,37 @@ def _new_competitors(
         for name in sorted({n for n in now if n})
         if name.lower() not in then
     ]
+
+
+def _withdrawn_quotes(
+    session: Session, document: Document, quotes: list[dict[str, Any]]
+) -> list[str]:
+    """Quotes the page still cites that no longer stand where it took them: corrected to
+    another kind ("other", say), excluded, deleted, or moved to another theme. A sentence a
+    user marked as no objection had stayed quoted, the page up to date."""
+    cited = set(page_order(document.body_markdown))
+    taken = {
+        int(q["mention_id"]): q
+        for q in quotes
+        if q.get("id") in cited and q.get("mention_id") and q.get("kind") != "answer"
+    }
+    if not taken:
+        return []
+    now = {
+        int(mid): (kind, bool(excluded), cluster_id)
+        for mid, kind, excluded, cluster_id in session.execute(
+            select(Mention.id, Mention.kind, Mention.excluded, Mention.cluster_id).where(
+                Mention.id.in_(sorted(taken))
+            )
+        )
+    }
+    changes = []
+    for mention_id, quote in taken.items():
+        kind, excluded, cluster_id = now.get(mention_id, ("other", True, None))
+        theme = quote.get("cluster_id")
+        if kind == "other" or excluded or (theme is not None and cluster_id != theme):
+            changes.append(
+                f"a quote it cites no longer stands in its theme: “{clip(str(quote['text']), 80)}” "
+                f"[Q{quote['id']}]"
+            )
+    return changes

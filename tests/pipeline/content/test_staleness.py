@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from pipeline.analysis.corrections import label_mention
+from pipeline.content.citations import page_order
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document
 from pipeline.content.staleness import what_changed
@@ -113,3 +115,23 @@ def test_a_renamed_theme_is_named_both_ways(ws: Workspace, settled: Seeded) -> N
         assert what_changed(db, document)[0] == (
             "“price too high for a small team” (now “Too dear”) was retired"
         )
+
+
+def test_a_quote_corrected_to_no_objection_puts_the_page_out_of_date(
+    ws: Workspace, settled: Seeded
+) -> None:
+    """A sentence a user marked "other" had stayed quoted on a use case, the page up to date."""
+    with ws.session() as db:
+        document = generate_document(db, ws.settings, doc_type="objection-faq")
+        assert what_changed(db, document) == []
+        cited = set(page_order(document.body_markdown))
+        quote = next(
+            q
+            for q in document.structured["evidence"]["quotes"]
+            if q["id"] in cited and q["mention_id"] and q["kind"] != "answer"
+        )
+        label_mention(ws, db, quote["mention_id"], label="other")
+        said = f"a quote it cites no longer stands in its theme: “{quote['text'][:40]}"
+        changes = what_changed(db, document)
+        assert len(changes) == 1 and changes[0].startswith(said), changes
+        assert changes[0].endswith(f"[Q{quote['id']}]")
