@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.names import bracket_company
 from pipeline.ingest.prose import PARAGRAPH_CHARS, chunk_text
 from pipeline.ingest.turns import match_label, merge_turns
 from pipeline.ingest.values import html_to_text
@@ -51,7 +52,7 @@ def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:
         if cue.voice:
             voice = _VOICE_COMPANY.match(cue.voice.strip())
             speaker = voice.group("name") if voice else cue.voice.strip()
-            company = voice.group("company").strip() if voice else None
+            company = bracket_company(voice.group("company")) if voice else None
         for raw_line in html_to_text(cue.text).split("\n"):
             line = raw_line.strip().removeprefix("- ").strip()
             if not line:

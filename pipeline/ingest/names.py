@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
+# "Bell, Marcus": the "Last, First" display name Teams and Outlook use.
+_WORDS = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?"  # one or two words of letters
+_LAST_FIRST = re.compile(rf"^\s*(?P<last>{_WORDS}),\s*(?P<first>{_WORDS})\s*$")
+# What meeting tools put in brackets after a name that is no company: "Sandra Okoye (Guest)",
+# "(External)", "(Unverified)", "(Organizer)", pronouns "(she/her)".
+_NOT_A_COMPANY = re.compile(
+    r"^(?:guest|external|unverified|organi[sz]er|presenter|host|co-?host|moderator|attendee"
+    r"|participant|me|you|mobile|phone|dial-?in|[a-z]+/[a-z]+(?:/[a-z]+)?)$",
+    re.IGNORECASE,
+)
+
 
 def norm_name(name: str) -> str:
+    """Lower case, dots and "@" dropped, and "Last, First" read as "First Last": the roster's
+    "Marcus Bell" is the "Bell, Marcus" a Teams export names."""
+    flipped = _LAST_FIRST.match(name)
+    if flipped:
+        name = f"{flipped.group('first')} {flipped.group('last')}"
     return " ".join(name.casefold().replace(".", " ").lstrip("@").split())
+
+
+def bracket_company(inner: str | None) -> str | None:
+    """The company in a speaker's brackets ("Maya Chen (Shiftwise)"), or None when the brackets
+    hold a meeting tool's tag ("Sandra Okoye (Guest)" had made "Guest" the account)."""
+    inner = (inner or "").strip()
+    return None if not inner or _NOT_A_COMPANY.match(inner) else inner
 
 
 def name_matches(speaker: str, our_name: str) -> bool:

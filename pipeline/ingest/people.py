@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import Person
+from pipeline.ingest.names import bracket_company
 
 _EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}$")
 _WITH_COMPANY = re.compile(r"^(?P<name>[^()<>]*?)\s*[(<](?P<inner>[^()<>]*)[)>]\s*(?:[.;].*)?$")
@@ -50,7 +51,7 @@ def parse_person(text: str, role: str | None = None) -> Person | None:
     match = _WITH_COMPANY.match(text)
     if match:
         text, inner = match.group("name").strip(), match.group("inner").strip()
-        company = None if _EMAIL.match(inner) or _is_title(inner) else inner
+        company = None if _EMAIL.match(inner) or _is_title(inner) else bracket_company(inner)
     name = text.lstrip("@").strip()
     if not name or _EMAIL.match(name) or len(name) > _MAX_NAME or not name[0].isupper():
         return None

@@ -111,3 +111,59 @@ def heuristic_roles(
         if abs(lean) >= _DEAD_ZONE * spread:
             roles[speaker] = "buyer" if lean > 0 else "rep"
     return roles
+
+
+_INTRO_TURNS = 3  # a speaker introduces themselves in their first few turns
+
+
+def self_introduced(
+    utterances: Sequence[ParsedUtterance],
+    unresolved: Sequence[str],
+    our_names: Sequence[str],
+    our_companies: Sequence[str],
+) -> dict[str, str]:
+    """The speakers who say they are one of ours, in their first turns: "this is Marcus" (a
+    name on our side), "Marcus from Dispatchly", "thanks for calling Dispatchly", "I'm calling
+    from Dispatchly". A phone recording's SPEAKER_01 had stayed unknown and its "Our Starter
+    plan is $149 a month." was filed as a buyer's price objection."""
+    names = {part for name in our_names for part in (name, name.split()[0]) if len(part) >= 3}
+    companies = [c for c in our_companies if len(c) >= 3]
+    if not names and not companies:
+        return {}
+    name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!)"
+    company = "|".join(re.escape(c) for c in sorted(companies, key=len, reverse=True)) or r"(?!)"
+    intro = re.compile(
+        rf"\b(?:(?<!is )this is|it'?s|i'?m|i am|my name is|my name'?s)\s+(?:{name})\b(?!\?)"
+        rf"|\b(?:{name})\s+(?:here|from|with|at)\b"
+        rf"|\b(?:(?<!is )this is|you'?ve reached|thanks for calling|thank you for calling"
+        rf"|welcome to|calling from|here at|i'?m with|i work (?:at|for))\s+(?:{company})\b(?!\?)",
+        re.IGNORECASE,
+    )
+    seen: dict[str, int] = defaultdict(int)
+    found: dict[str, str] = {}
+    waiting = set(unresolved)
+    for utterance in utterances:
+        speaker = utterance.speaker
+        if speaker not in waiting or seen[speaker] >= _INTRO_TURNS:
+            continue
+        seen[speaker] += 1
+        if intro.search(utterance.text.replace("’", "'")):
+            found[speaker] = "rep"
+    return found
+
+
+_NAMED_FROM = re.compile(
+    r"\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"
+    r",?\s+(?i:from|at|with|over at)\s+"
+    r"(?P<company>(?!I\b)[A-Z0-9][\w&'.-]*(?:\s+(?:&\s+)?(?!I\b)[A-Z0-9][\w&'.-]*){0,5})"
+)
+
+
+def introduced_company(texts: Sequence[str]) -> str | None:
+    """The company a buyer names as theirs in introducing themselves ("Hi Marcus, it's Angie
+    from Delta Drain Pros"), from their first turns: the account when nothing else names it."""
+    for text in texts[:_INTRO_TURNS]:
+        found = _NAMED_FROM.search(text.replace("’", "'"))
+        if found:
+            return found.group("company").rstrip(".'-&").strip() or None
+    return None

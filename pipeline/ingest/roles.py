@@ -14,7 +14,11 @@ from collections.abc import Iterable, Sequence
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.names import norm_name as _norm
-from pipeline.ingest.role_heuristic import heuristic_roles
+from pipeline.ingest.role_heuristic import (
+    heuristic_roles,
+    introduced_company,
+    self_introduced,
+)
 from pipeline.ingest.role_labels import role_of_label
 
 __all__ = ["assign_roles", "fill_account", "name_matches"]
@@ -51,6 +55,8 @@ def assign_roles(
     companies = _companies(call.utterances, speakers, call.people)
     ours |= _our_side(companies, roles, call.people)
     _roles_from_companies(roles, speakers, companies, call.account, ours)
+    unresolved = [s for s in speakers if s not in roles]
+    roles.update(self_introduced(call.utterances, unresolved, our_speakers, sorted(ours)))
     unresolved = [s for s in speakers if s not in roles]
     if unresolved and "rep" in roles.values() and not any(s in companies for s in unresolved):
         # We know who the sellers are; everybody else on the call is the buyer side.
@@ -138,5 +144,11 @@ def fill_account(call: ParsedCall, our_companies: Iterable[str] = ()) -> None:
         if side == "buyer" or (side is None and ours and _norm(person.company) not in ours):
             found.setdefault(_norm(person.company), person.company)
     candidates = [name for key, name in found.items() if key not in ours]
+    if not found:
+        buyers = {u.speaker for u in call.utterances if u.role == "buyer" and u.speaker}
+        for speaker in buyers:
+            said = introduced_company([u.text for u in call.utterances if u.speaker == speaker])
+            if said and _norm(said) not in ours:
+                candidates.append(said)
     if len(candidates) == 1:
         call.account = candidates[0]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.header import KNOWN_LABELS, label_key
+from pipeline.ingest.names import bracket_company
 from pipeline.ingest.preamble import is_footer, section_name
 from pipeline.ingest.role_labels import role_of_label
 from pipeline.ingest.values import parse_timestamp
@@ -113,7 +114,7 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
 
 
 def _company(value: str | None) -> str | None:
-    return value.strip() if value and value.strip() else None
+    return bracket_company(value)
 
 
 def label_lines(lines: list[str]) -> list[Turn | None]:

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.ingest import parse_file
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
-from pipeline.ingest.roles import assign_roles, name_matches
+from pipeline.ingest.roles import assign_roles, fill_account, name_matches
 from tests.conftest import EXAMPLES_DIR
 
 
@@ -32,6 +32,9 @@ def _roles(call: ParsedCall) -> dict[str | None, str]:
         ("Maya Patel", "Maya Chen", False),
         ("Dr. Sam Reyes", "dr sam reyes", True),
         ("Sam", "Samantha", False),
+        ("Bell, Marcus", "Marcus Bell", True),  # a Teams display name
+        ("Bell, Marcus", "Marcus", True),
+        ("Bell, Marcus", "Bell Marcus", False),
     ],
 )
 def test_name_matches(speaker: str, ours: str, expected: bool) -> None:
@@ -64,6 +67,44 @@ def test_company_shared_with_a_named_rep_is_the_seller() -> None:
     )
     assign_roles(call, ["Sam Patel"])
     assert _roles(call) == {"Sam Patel": "rep", "Priya Nair": "rep", "Ken Ito": "buyer"}
+
+
+def test_a_speaker_who_says_they_are_ours_is_the_rep() -> None:
+    """A phone recording with SPEAKER_00/01: "this is Marcus" (a name on our team) or our
+    company in an introduction; the caller asking "is this Dispatchly?" is no rep."""
+    call = _call(
+        ("SPEAKER_00", None, "Hi, I'm calling about your ad, is this Dispatchly?"),
+        ("SPEAKER_01", None, "Yes it is, this is Marcus, how can I help?"),
+        ("SPEAKER_00", None, "Honestly the price scares me."),
+        ("SPEAKER_01", None, "Our Starter plan is $149 a month."),
+    )
+    assign_roles(call, ["Marcus Bell"])
+    assert _roles(call) == {"SPEAKER_00": "buyer", "SPEAKER_01": "rep"}
+    answered = _call(
+        ("SPEAKER_00", None, "Dispatchly, you've reached support."),
+        ("SPEAKER_01", None, "Hi, it's Angie from Delta Drain Pros, about the trial."),
+    )
+    assign_roles(answered, [], our_company="Dispatchly")
+    assert _roles(answered) == {"SPEAKER_00": "unknown", "SPEAKER_01": "unknown"}
+    answered.utterances[0].text = "Thanks for calling Dispatchly, this is support."
+    assign_roles(answered, [], our_company="Dispatchly")
+    assert _roles(answered) == {"SPEAKER_00": "rep", "SPEAKER_01": "buyer"}
+    fill_account(answered, ["Dispatchly"])
+    assert answered.account == "Delta Drain Pros"  # the buyer's introduction names it
+
+
+def test_a_meeting_tools_tag_is_no_company() -> None:
+    """Teams' "Sandra Okoye (Guest)" had made "Guest" the account."""
+    for tag in ("Guest", "External", "Unverified", "she/her"):
+        vtt = (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Bell, Marcus>Thanks for the time.</v>\n\n"
+            f"00:00:05.000 --> 00:00:08.000\n<v Sandra Okoye ({tag})>Sure, go ahead.</v>\n"
+        )
+        call = parse_file(vtt.encode(), "call.vtt")[0]
+        assign_roles(call, ["Marcus Bell"])
+        fill_account(call)
+        assert call.account is None, tag
+        assert _roles(call) == {"Bell, Marcus": "rep", "Sandra Okoye": "buyer"}
 
 
 def test_account_company_is_the_buyer_and_our_company_the_seller() -> None:
