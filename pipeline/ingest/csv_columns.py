@@ -50,11 +50,14 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "industry", "account industry", "company industry", "industry name", "vertical",
         "segment", "sector", "business type",
     ),
-    "deal_id": ("deal id", "opportunity id", "deal", "associated deal id", "deal record id"),
+    "deal_id": (
+        "deal id", "opportunity id", "deal", "associated deal id", "deal record id", "record id",
+    ),
     "competitors": (
         "competitors", "competitor", "competition", "rival", "rivals", "competitor name",
         "competitors mentioned", "competing vendor", "competing vendors", "lost to",
-        "alternatives considered",
+        "alternatives considered", "primary competitor", "main competitor",
+        "competitor(s)", "competitors considered",
     ),
     "title": (
         "subject", "title", "call title", "activity subject", "call name", "meeting name",

@@ -26,7 +26,7 @@ from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.txt import parse_text
-from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage
+from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage, parse_date
 
 _BOOLEAN_OUTCOME = {"closed won", "won", "is won", "is closed won"}
 _TRUE = {"true", "yes", "y", "1", "x"}
@@ -155,6 +155,7 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     }
     apply_fields(call, fields)
     call.outcome = _outcome(names, row, columns, call.deal_stage) or call.outcome
+    _no_forecast_date(call, names, row, columns.get("date", []))
     used = {index for indexes in columns.values() for index in indexes}
     call.extra["row_line"] = line
     call.extra["columns"] = {
@@ -163,6 +164,30 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     if not call.utterances:
         call.skip_reason = NO_TEXT
     return call
+
+
+# A deal's close date: when it was won or lost, or, while it is open, when it is expected to
+# close (HubSpot's "Close Date" on an "Appointment Scheduled" deal).
+_CLOSE_DATES = frozenset(
+    {"close date", "closed date", "closed on", "close on", "won on", "lost on"}
+)
+
+
+def _no_forecast_date(call: ParsedCall, names: list[str], row: list[str], dated: list[int]) -> None:
+    """An open deal's close date is a forecast, not when the call was: a row dated the end of
+    next month had made every theme "falling" on the dashboard. Another date column is used
+    when there is one; the forecast is kept as ``expected_close``."""
+    if call.outcome in ("won", "lost"):
+        return
+    close = [i for i in dated if column_key(names[i]) in _CLOSE_DATES]
+    forecast = _first(row, close)
+    if not forecast:
+        return
+    other = _first(row, [i for i in dated if i not in close])
+    if _first(row, dated) != forecast:
+        return  # an earlier column gave the date
+    call.extra["expected_close"] = forecast
+    call.call_date = parse_date(other) if other else None
 
 
 def csv_preview(data: bytes, filename: str) -> dict[str, Any]:

@@ -484,3 +484,23 @@ def test_crm_columns_named_closed_on_stage_result_and_rival_are_read() -> None:
         "lost",
         ["ClockBee"],
     )
+
+
+def test_an_open_deals_close_date_is_no_call_date() -> None:
+    """HubSpot's "Close Date" on an "Appointment Scheduled" deal is a forecast: a row dated the
+    end of next month had made every theme "falling" on the dashboard."""
+    data = (
+        b'"Record ID","Deal Name","Deal Stage","Close Date","Create Date","Primary Competitor",'
+        b'"Notes"\n'
+        b'"1","Greenway","Appointment Scheduled","2026-04-30 00:00","2026-03-02","FieldEdge",'
+        b'"Owner worried about data security."\n'
+        b'"2","Greenway","Appointment Scheduled","2026-04-30 00:00","","",'
+        b'"Wants SOC 2 and chemical logs."\n'
+        b'"3","Allied","Closed Won","2026-03-14 09:05","2026-02-01","","Signed same day."\n'
+    )
+    forecast, undated, won = parse_file(data, "hubspot.csv")
+    assert str(forecast.call_date) == "2026-03-02"  # the other date column
+    assert forecast.extra["expected_close"] == "2026-04-30 00:00"
+    assert forecast.competitors == ["FieldEdge"] and forecast.deal_id == "1"
+    assert undated.call_date is None and undated.extra["expected_close"]
+    assert (str(won.call_date), won.outcome) == ("2026-03-14", "won")  # when it closed

@@ -214,9 +214,11 @@ def test_salesforce_opportunity_outcomes_and_rows_without_text() -> None:
     assert [(c.title, c.outcome, c.call_date, c.skip_reason is None) for c in calls] == [
         ("Acme - 10", "won", dt.date(2024, 7, 29), True),
         ("Beta - 5", "lost", dt.date(2024, 8, 1), True),
-        ("Gamma", "open", dt.date(2024, 9, 1), True),
-        ("Delta", "open", dt.date(2024, 9, 30), False),
+        # An open deal's CloseDate is when it is expected to close, not when the call was.
+        ("Gamma", "open", None, True),
+        ("Delta", "open", None, False),
     ]
+    assert calls[2].extra["expected_close"] == "2024-09-01"
 
 
 def test_hubspot_engagement_body_columns_and_deal_reasons() -> None:
