@@ -114,12 +114,13 @@ def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     parsed.title = metadata.title or parsed.title
 
 
-def read_title(parsed: ParsedCall) -> None:
+def read_title(parsed: ParsedCall, ours: Sequence[str] = ()) -> None:
     """The date and account the title gives ("Call notes – Quayside Fitness (Oct 20, 2026)"),
-    where neither the user, the file's fields nor its people gave one."""
+    where neither the user, the file's fields nor its people gave one; ``ours``: our company's
+    names ("Dispatchly <> Coastal Mechanical" names the account beside ours)."""
     if parsed.title:
         parsed.call_date = parsed.call_date or title_date(parsed.title)
-        parsed.account = parsed.account or title_account(parsed.title)
+        parsed.account = parsed.account or title_account(parsed.title, ours)
 
 
 def settle_people(parsed: ParsedCall, roster: Roster) -> None:
@@ -158,7 +159,7 @@ def _prepare(
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
     apply_metadata(parsed, metadata)
     settle_people(parsed, roster)
-    read_title(parsed)
+    read_title(parsed, [*roster.companies, str(parsed.extra.get("our_company") or "")])
     return storable(parsed, digest, filename, index)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from pipeline.ingest.values import parse_date
 
@@ -18,7 +19,9 @@ _GENERIC = frozenset(
     """call calls notes note meeting meetings discovery demo intro introduction follow up
     followup follow-up sync check-in checkin review proposal pricing kickoff kick-off trial chat
     catch-up catchup debrief summary recap first second technical decision onboarding sales
-    transcript video phone zoom teams""".split()
+    transcript video phone zoom teams team weekly monthly internal pipeline standup stand-up
+    all-hands planning retro update status quarterly business huddle webinar workshop session
+    training interview conversation""".split()
 )
 MAX_ACCOUNT_WORDS = 6
 
@@ -34,11 +37,46 @@ def title_date(title: str) -> dt.date | None:
     return None
 
 
-def title_account(title: str) -> str | None:
-    """The one part of the title that is neither a date nor words for a kind of meeting
-    ("Quayside Fitness" in "Call notes – Quayside Fitness (Oct 20, 2026)"); None when no part
-    or more than one could be the account, or when nothing frames it as one ("Weekly pipeline
-    review" alone names no account)."""
+def _generic(word: str) -> bool:
+    return word.casefold().strip("-,.") in _GENERIC
+
+
+def _without_meeting_words(part: str, ours: set[str]) -> tuple[str, bool]:
+    """The part without our company's name and the meeting words around a name ("Harbor
+    Electric call", "Dispatchly demo", "Recap"), and whether any were there (they frame it)."""
+    words = part.split()
+    start, end = 0, len(words)
+    for name in ours:  # "Dispatchly demo - Northgate Mechanical": ours, then words for a meeting
+        size = len(name.split())
+        if " ".join(words[:size]).casefold() == name:
+            start = size
+        elif " ".join(words[end - size :]).casefold() == name and end - size >= start:
+            end -= size
+    while start < end and _generic(words[start]):
+        start += 1
+    while end > start and _generic(words[end - 1]):
+        end -= 1
+    return " ".join(words[start:end]), (start, end) != (0, len(words))
+
+
+_CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du", "von", "van", "+"})
+
+
+def _title_case(name: str) -> bool:
+    """Every word capitalised (or a connector or a number): how a company is named."""
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.casefold() in _CONNECTORS for w in name.split()
+    )
+
+
+def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
+    """The one part of the title that is neither a date, our company nor words for a kind of
+    meeting ("Quayside Fitness" in "Call notes – Quayside Fitness (Oct 20, 2026)", "Harbor
+    Electric" in "Recap - Harbor Electric call"); None when no part or more than one could be
+    the account, or when nothing frames it as one ("Weekly pipeline review" alone names no
+    account). ``ours``: our company's names, which frame the other one ("Dispatchly <> Coastal
+    Mechanical")."""
+    mine = {" ".join(name.casefold().split()) for name in ours if name.strip()}
     dated = any(parse_date(m.group(1)) for m in _BRACKETED.finditer(title))
     parts = [p.strip(" .,") for p in _SEPARATORS.split(_BRACKETED.sub(" ", title))]
     names: list[str] = []
@@ -50,11 +88,12 @@ def title_account(title: str) -> str | None:
         if not part or parse_date(part) is not None:
             framed = framed or bool(part)
             continue
-        words = part.split()
-        if all(w.casefold().strip("-") in _GENERIC for w in words):
-            framed = True
-            continue
-        names.append(part)
+        name, trimmed = _without_meeting_words(part, mine)
+        if trimmed and name and not _title_case(name):
+            name, trimmed = part, False  # "Weekly pipeline review" is no "Weekly pipeline" call
+        framed = framed or trimmed
+        if name:
+            names.append(name)
     if len(names) != 1 or not framed:
         return None
     name = names[0]

@@ -460,6 +460,28 @@ def test_what_a_title_says_of_the_call(title: str, date: str | None, account: st
     assert (found.isoformat() if found else None, title_account(title)) == (date, account)
 
 
+@pytest.mark.parametrize(
+    ("title", "account"),
+    [
+        ("Brightline Electric - Dispatchly demo", "Brightline Electric"),
+        ("Dispatchly <> Coastal Mechanical | Pricing follow-up", "Coastal Mechanical"),
+        ("Dispatchly demo - Northgate Mechanical (Mar 3, 2026)", "Northgate Mechanical"),
+        ("Recap - Harbor Electric call", "Harbor Electric"),
+        ("Call notes - Pinecrest follow-up", "Pinecrest"),
+        ("Dispatchly x Reyes Heating & Air", "Reyes Heating & Air"),
+        ("Team sync", None),
+        ("Dispatchly weekly pipeline review", None),
+        ("Huddle transcript", None),
+    ],
+)
+def test_a_title_names_the_account_beside_ours_and_meeting_words(
+    title: str, account: str | None
+) -> None:
+    """With our company known, "Dispatchly <> Coastal Mechanical" names the account; "Recap -
+    Harbor Electric call" had given the account "Harbor Electric call"."""
+    assert title_account(title, ["Dispatchly"]) == account
+
+
 def test_the_title_fills_what_nothing_else_gave() -> None:
     [call] = parse_file(NOTE_WITH_TITLE.encode(), "quayside.md")
     apply_metadata(call, CallMetadata())
