@@ -55,6 +55,12 @@ _LEADING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+# Email addresses, links and bare domains ("acme.com/pricing").
+_ADDRESS = re.compile(
+    r"\S+@\S+\.\w+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|uk|us|"
+    r"ca|au|de|fr|app|ai|biz|info)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
 # Where a long clause can be cut and still say one thing ("Is annual a problem | if the audit").
 _SUBORDINATORS = frozenset(
     "if because when while which who that so unless until after before".split()
@@ -224,7 +230,10 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     before a subordinate clause where there is one ("if ...", "because ..."), and not on a
     dangling word ("the", "and"); a question keeps its question mark.
     """
-    text = normalise_quotes(quote).strip()
+    # An address is no clause: its dots had cut "...tom@reyesheatingair.com?" into "Com?".
+    text = re.sub(
+        r"\s+(?=[?.!,;:])", "", " ".join(_ADDRESS.sub(" ", normalise_quotes(quote)).split())
+    )
     key_words = {w for k in keywords for w in k.split()}
     best, best_score = "", -1.0
     for match in re.finditer(r"[^.!?;:,()\[\]\"\u2014\u2013\n]+[?]?", text):

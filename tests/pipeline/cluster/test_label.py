@@ -202,3 +202,12 @@ def test_name_never_ends_on_a_dangling_preposition() -> None:
     candidates = phrase_candidates(groups, [[1.0] * 4])[0]
     assert "after the holidays" in candidates
     assert not [c for c in candidates if c.endswith(("during", "after"))]
+
+
+def test_an_address_is_never_cut_into_a_name() -> None:
+    """The dots of "tom@reyesheatingair.com?" had named a question theme "Com?"."""
+    assert quote_clause("Can you send the quote to tom@reyesheatingair.com?") == (
+        "Can you send the quote to?"
+    )
+    assert "com" not in quote_clause("Is the price on https://acme.com/pricing?").lower()
+    assert "io" not in quote_clause("Is the price on acme.io/pricing for us?").lower().split()
