@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
@@ -87,6 +87,27 @@ def ours(session: Session, rows: Sequence[MentionRow]) -> list[MentionRow]:
     ]
 
 
+def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[MentionRow]:
+    """Mentions tagged with the rival or whose sentence names it: "That's more than we pay
+    Jobber." is a price worry, untagged, and a comparison had been built from one quote while
+    buyers named Jobber on four calls."""
+    escaped = rival.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = _mention_rows(
+        session,
+        or_(
+            func.lower(Mention.competitor) == rival.lower(),
+            func.lower(Mention.text).like(f"%{escaped}%", escape="\\"),
+        ),
+        Mention.kind != "other",  # corrected to no buyer statement, or a line to an AI
+        *segment,
+    )
+    return [
+        r
+        for r in rows
+        if (r[0].competitor or "").lower() == rival.lower() or names_in(r[0].text, {rival})
+    ]
+
+
 def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
     """Recurring 2-3 word phrases (no stopword at either end) when ``phrases`` finds none."""
     counts: Counter[str] = Counter()
@@ -153,11 +174,7 @@ def collect_evidence(
         cid: _mention_rows(session, Mention.cluster_id == cid, *segment)
         for cid in dict.fromkeys(cluster_ids)
     }
-    competitor_rows = (
-        _mention_rows(session, func.lower(Mention.competitor) == competitor.lower(), *segment)
-        if competitor
-        else []
-    )
+    competitor_rows = _about_rival(session, competitor, segment) if competitor else []
     # Every industry's mentions of the clusters: where a reply comes from when none in the
     # segment answered (their calls' buyer names are redacted too).
     everywhere = (

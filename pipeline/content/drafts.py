@@ -291,12 +291,12 @@ def comparison(evidence: Evidence) -> Comparison:
     ]
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
+    # The calls the page quotes, not every call its evidence holds.
+    cited = {i for part in (*rows, *us_better[:4]) for i in part.citations} | {q.id for q in lost}
+    calls = len({q.call_id for q in evidence.quotes if q.id in cited})
     return Comparison(
         title=clip(say("comparison_title", name=name, product=evidence.product), 120),
-        summary=clip(
-            say("comparison_summary", name=name, calls=len({q.call_id for q in evidence.quotes})),
-            600,
-        ),
+        summary=clip(say("comparison_summary", name=name, calls=calls), 600),
         rows=rows,
         us_better_when=us_better[:4],
         them_better_when=[
