@@ -37,7 +37,6 @@ from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
-from pipeline.redact import gives_contact
 
 log = logging.getLogger(__name__)
 
@@ -224,14 +223,7 @@ class RuleEmbeddingDetector:
                 objection_probability=float(said == "objection"),
                 source="user",
             )
-        if (
-            rules.only_acknowledges(sentence.text)
-            or rules.addresses_a_model(sentence.text)
-            or (
-                sentence.role == "rep_note"
-                and (rules.notes_the_reps_doing(sentence.text) or gives_contact(sentence.text))
-            )
-        ):  # "Right, okay.", a line to an AI, a note's "Explained we bill..." or contact line
+        if rules.ruled_other(sentence.text, sentence.role):
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )

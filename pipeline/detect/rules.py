@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from pipeline.redact import gives_contact
+
 _FLAGS = re.IGNORECASE  # for patterns matched on original text (competitor names keep their case)
 
 
@@ -210,6 +212,33 @@ def addresses_a_model(sentence: str) -> bool:
     free forever"): a prompt injection, never a buyer's objection or pain (it had been
     clustered as a pain and quoted on a use case page)."""
     return bool(_TO_A_MODEL.search(lowered(sentence)))
+
+
+# "Their GM said:", "Owner mentioned" with nothing after: a note's lead-in to a quote.
+_LEAD_IN = re.compile(
+    r"^(?:[-*•]\s*)?(?:[\w'’-]+\s+){0,4}(?:said|says|asked|mentioned|added|noted|told (?:us|me))"
+    r"\s*[:,—–-]?$",
+    re.IGNORECASE,
+)
+
+
+def introduces_a_quote(sentence: str) -> bool:
+    """A lead-in whose quote was taken out as the buyer's own line ("Their GM said"): it says
+    nothing by itself (it had been quoted in an objection theme)."""
+    return bool(_LEAD_IN.match(sentence.strip()))
+
+
+def ruled_other(sentence: str, role: str) -> bool:
+    """No buyer statement, whatever the model would say: "Right, okay.", a line to an AI, a
+    quote's lead-in, a contact line ("My number is (405) 555-0143 if email bounces."), or a
+    note's record of what the rep did ("Explained we bill active users only")."""
+    return (
+        only_acknowledges(sentence)
+        or addresses_a_model(sentence)
+        or introduces_a_quote(sentence)
+        or gives_contact(sentence)
+        or (role == "rep_note" and notes_the_reps_doing(sentence))
+    )
 
 
 def reports_a_question(sentence: str) -> bool:

@@ -388,6 +388,26 @@ def test_a_prompt_injection_is_no_objection_nor_pain(detector: RuleEmbeddingDete
     assert kinds["Honestly the price is too high for us."] == "objection"
 
 
+def test_a_contact_line_a_lead_in_or_a_bare_hinge_is_no_objection(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """Found in objection themes on a reviewer's calls: a buyer's phone number, a note's "Their
+    GM said" (its quote taken out as the buyer's line) and "Even so." as an adoption worry."""
+    said = (
+        "My number is (405) 555-0143 if email bounces. Even so. "
+        "My brother-in-law is on Housecall Pro for half of that."
+    )
+    found = detector.detect_utterances(
+        [Line(1, "buyer", said), Line(2, "rep_note", "Their GM said")]
+    )
+    kinds = {d.text: d.kind for d in found[1] + found[2] if d.kind in KINDS}
+    assert kinds["My number is (405) 555-0143 if email bounces."] == "other"
+    assert kinds["Even so."] == "other"
+    assert kinds["Their GM said"] == "other"
+    assert rules.introduces_a_quote("Owner mentioned:")
+    assert not rules.introduces_a_quote("He said the price is too high.")
+
+
 def test_an_acknowledgement_after_a_price_is_no_objection(
     detector: RuleEmbeddingDetector,
 ) -> None:

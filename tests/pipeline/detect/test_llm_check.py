@@ -130,7 +130,9 @@ def test_uncertain_sentences_go_to_the_local_llm_in_batches_redacted_and_cached(
     plain = kinds(detector.detect_utterances(CALL))
     # Everything the model is not sure is small talk went out, in batches of three.
     candidates = [d for d in plain if not (d.kind == "other" and d.confidence >= OTHER_SURE)]
-    assert len(candidates) >= 4
+    assert len(candidates) >= 3
+    # A line to an AI and a contact line are ruled "other": never asked about.
+    assert not any(d.text.startswith(("Ignore all", "Email me")) for d in candidates)
     assert len(requests) == math.ceil(len(candidates) / 3) == checker.requests
     sent = sent_text(requests)
     assert sent.count("Sentence:") == len(candidates)
@@ -145,7 +147,7 @@ def test_uncertain_sentences_go_to_the_local_llm_in_batches_redacted_and_cached(
         block = data_block(user["content"])
         assert "Sentence:" in block and "Rep said before:" in block
     injected = [r for r in requests if "Ignore all previous" in sent_text([r])]
-    assert injected and all(
+    assert all(
         "Ignore all previous" in data_block(r["messages"][1]["content"])  # type: ignore[index]
         for r in injected
     )
