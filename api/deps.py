@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
+from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
 
 
@@ -25,6 +26,13 @@ def get_settings_dep(workspace: WorkspaceDep) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+
+def get_embedder(workspace: WorkspaceDep) -> Embedder:
+    return workspace.embedder
+
+
+EmbedderDep = Annotated[Embedder, Depends(get_embedder)]
 
 
 def get_db(workspace: WorkspaceDep) -> Iterator[Session]:

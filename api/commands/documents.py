@@ -101,6 +101,7 @@ def generate(
             industry=industry,
             use_llm=use_llm,
             author=author,
+            embedder=workspace.embedder,
         )
         detail = service.detail(document)
     _show(detail, as_json)
@@ -242,6 +243,7 @@ def _again(action: Callable[..., Any], document_id: int, offline: bool) -> None:
             document_id,
             use_llm=False if offline else None,
             author="cli",
+            embedder=workspace.embedder,
         )
         detail = service.detail(document)
     _show(detail, False)

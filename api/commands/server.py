@@ -102,6 +102,7 @@ def demo(
                         doc_type="one-pager",
                         use_llm=False,
                         author=DEMO_AUTHOR,
+                        embedder=workspace.embedder,
                     )
                     db.flush()
                 else:

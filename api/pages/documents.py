@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
-from api.deps import SessionDep, SettingsDep
+from api.deps import EmbedderDep, SessionDep, SettingsDep
 from api.web import redirect, render, templates
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.index import CLUSTERED_KINDS
@@ -106,6 +106,7 @@ def generate(
     db: SessionDep,
     settings: SettingsDep,
     user: PrincipalDep,
+    embedder: EmbedderDep,
     doc_type: Annotated[str, Form()],
     cluster: Annotated[list[RowId] | None, Form()] = None,
     competitor: Annotated[str, Form()] = "",
@@ -124,6 +125,7 @@ def generate(
             industry=industry,
             use_llm=use_llm,
             author=user.who(None, "web"),
+            embedder=embedder,
         )
     except CallmineError as exc:
         db.rollback()  # nothing half-made stays behind
@@ -267,6 +269,7 @@ def retry(
     db: SessionDep,
     settings: SettingsDep,
     user: PrincipalDep,
+    embedder: EmbedderDep,
     document_id: RowId,
     generator: Annotated[str, Form()] = "offline",
 ) -> RedirectResponse:
@@ -274,7 +277,14 @@ def retry(
 
     def again() -> str:
         author = user.who(None, "web")
-        doc = retry_generation(db, settings, document_id, use_llm=generator == "llm", author=author)
+        doc = retry_generation(
+            db,
+            settings,
+            document_id,
+            use_llm=generator == "llm",
+            author=author,
+            embedder=embedder,
+        )
         if doc.state == "failed_generation":
             raise CallmineError(f"the LLM failed again: {doc.error}")
         return "Draft generated." if generator == "llm" else "Offline draft generated."
@@ -284,12 +294,18 @@ def retry(
 
 @router.post("/documents/{document_id}/regenerate", dependencies=[MARKETING])
 def regenerate(
-    db: SessionDep, settings: SettingsDep, user: PrincipalDep, document_id: RowId
+    db: SessionDep,
+    settings: SettingsDep,
+    user: PrincipalDep,
+    embedder: EmbedderDep,
+    document_id: RowId,
 ) -> RedirectResponse:
     """An out-of-date document built again from the calls as they are now (a new version)."""
 
     def again() -> str:
-        doc = regenerate_document(db, settings, document_id, author=user.who(None, "web"))
+        doc = regenerate_document(
+            db, settings, document_id, author=user.who(None, "web"), embedder=embedder
+        )
         if doc.state == "failed_generation":
             raise CallmineError(f"generation failed: {doc.error}")
         return f"Regenerated as version {doc.current_version}: review it before publishing."

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field, StrictBool
 
 from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
-from api.deps import SessionDep, SettingsDep
+from api.deps import EmbedderDep, SessionDep, SettingsDep
 from api.problems import PROBLEM
 from pipeline.content import documents as service
 from pipeline.content.generate import (
@@ -24,6 +24,7 @@ from pipeline.content.generate import (
     retry_generation,
 )
 from pipeline.content.types import DocType
+from pipeline.embed import Embedder
 from pipeline.publish.export import FORMATS as EXPORT_FORMATS
 from pipeline.publish.export import ExportFormat, export_document
 from pipeline.publish.review import (
@@ -119,7 +120,11 @@ class FactRequest(BaseModel):
     dependencies=[MARKETING],
 )
 def create_document(
-    request: GenerateRequest, session: SessionDep, settings: SettingsDep, user: PrincipalDep
+    request: GenerateRequest,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: PrincipalDep,
+    embedder: EmbedderDep,
 ) -> service.DocumentDetail:
     """Generate a document (LLM when configured, else the offline draft) and store it."""
     document = generate_document(
@@ -131,6 +136,7 @@ def create_document(
         industry=request.industry,
         use_llm=_use_llm(request.use_llm),
         author=user.who(request.author, "api"),
+        embedder=embedder,
     )
     return service.detail(document)
 
@@ -274,9 +280,10 @@ def retry_document(
     session: SessionDep,
     settings: SettingsDep,
     user: PrincipalDep,
+    embedder: EmbedderDep,
     request: RetryRequest | None = None,
 ) -> service.DocumentDetail:
-    return _again(retry_generation, document_id, session, settings, user, request)
+    return _again(retry_generation, document_id, session, settings, user, request, embedder)
 
 
 def _again(
@@ -286,11 +293,13 @@ def _again(
     settings: SettingsDep,
     user: PrincipalDep,
     request: RetryRequest | None,
+    embedder: Embedder,
 ) -> service.DocumentDetail:
     request = request or RetryRequest()
     author = user.who(request.author, "api")
+    use_llm = _use_llm(request.use_llm)
     document = action(
-        session, settings, document_id, use_llm=_use_llm(request.use_llm), author=author
+        session, settings, document_id, use_llm=use_llm, author=author, embedder=embedder
     )
     return service.detail(document)
 
@@ -306,11 +315,12 @@ def regenerate(
     session: SessionDep,
     settings: SettingsDep,
     user: PrincipalDep,
+    embedder: EmbedderDep,
     request: RetryRequest | None = None,
 ) -> service.DocumentDetail:
     """Build it again from the calls as they are now (an out-of-date document), as a new
     version back in draft."""
-    return _again(regenerate_document, document_id, session, settings, user, request)
+    return _again(regenerate_document, document_id, session, settings, user, request, embedder)
 
 
 @router.get(

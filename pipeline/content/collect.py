@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -18,7 +19,7 @@ from pipeline.cluster.rivals import known_competitors
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip
-from pipeline.content.profile import current_profile, profile_facts
+from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates
 from pipeline.content.won_answers import (
     ANSWERS_PER_CLUSTER,
@@ -27,6 +28,8 @@ from pipeline.content.won_answers import (
     borrowed_answer,
     names_in,
 )
+from pipeline.embed import Embedder
+from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
@@ -160,11 +163,13 @@ def collect_evidence(
     quotes_per_cluster: int = QUOTES_PER_CLUSTER,
     industry: str | None = None,
     confident_at: float = DEFAULT_CONFIDENT_AT,
+    embedder: Embedder | None = None,
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
 
     With ``industry`` the clusters' mentions, counts and quotes are that industry's calls only;
-    a theme its won deals never answered takes the reply from a won deal in another one."""
+    a theme its won deals never answered takes the reply from a won deal in another one. With
+    an ``embedder`` the profile facts that answer a theme are chosen by meaning too."""
     clusters = [session.get(Cluster, cid) for cid in cluster_ids]
     missing = [cid for cid, cl in zip(cluster_ids, clusters, strict=True) if cl is None]
     if missing:
@@ -188,6 +193,9 @@ def collect_evidence(
     redactor = redactor_for(session, named, enabled=redact)
     numberer = QuoteNumberer(redactor)
 
+    profile = current_profile(session)
+    facts = [f for f in profile_facts(profile.profile if profile else None) if f.fits(industry)]
+    fact_vectors = _fact_vectors(session, embedder, facts)
     evidence_clusters: list[ClusterEvidence] = []
     for cluster in clusters:
         assert cluster is not None
@@ -237,6 +245,7 @@ def collect_evidence(
                 last_seen=dates[-1] if dates else None,
                 competitor=_most_named_competitor(rows),
                 competitors=sorted({r[0].competitor for r in rows if r[0].competitor}),
+                fact_closeness=_closeness(cluster, facts, fact_vectors),
             )
         )
 
@@ -258,26 +267,43 @@ def collect_evidence(
         for rows in rows_by_cluster.values()
         for r in rows
     ]
-    facts = _facts(session, competitor, redactor) if competitor else []
-    profile = current_profile(session)
     return Evidence(
         clusters=evidence_clusters,
         quotes=numberer.quotes,
         phrases=_phrases(buyer_texts, 12),
-        facts=facts,
+        facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,
         redacted=redact,
         accounts_of={
             r[2].id: r[2].account or "" for rows in rows_by_cluster.values() for r in rows
         },
         # A fact about another industry's customers is no fact for this industry's page.
-        profile=[
-            f for f in profile_facts(profile.profile if profile else None) if f.fits(industry)
-        ],
+        profile=facts,
         product=profile.profile.name if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,
     )
+
+
+def _fact_vectors(
+    session: Session, embedder: Embedder | None, facts: Sequence[ProfileFact]
+) -> np.ndarray | None:
+    """The facts' vectors (cached by text), or None without an embedder."""
+    if embedder is None or not facts:
+        return None
+    return embed_cached(session, embedder, [f.text for f in facts], remember=False)
+
+
+def _closeness(
+    cluster: Cluster, facts: Sequence[ProfileFact], vectors: np.ndarray | None
+) -> dict[int, float]:
+    """Each fact's cosine to the theme's centroid (both unit vectors)."""
+    if vectors is None or cluster.centroid is None:
+        return {}
+    centroid = np.frombuffer(cluster.centroid, dtype=np.float32)
+    if centroid.shape[0] != vectors.shape[1]:
+        return {}  # a centroid from another model
+    return {f.id: float(v @ centroid) for f, v in zip(facts, vectors, strict=True)}
 
 
 def _facts(session: Session, competitor: str, redactor: Redactor) -> list[Fact]:

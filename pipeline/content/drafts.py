@@ -127,7 +127,9 @@ def buyer_question(cluster: ClusterEvidence, asked: set[str]) -> str:
     return clip(question, 240)
 
 
-def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | None:
+def _qa(
+    evidence: Evidence, cluster: ClusterEvidence, asked: set[str], stated: set[int]
+) -> QA | None:
     """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
     answer it from: a won deal's reply (a "To write": spoken words are no published answer)
     and the profile facts that answer its category."""
@@ -143,7 +145,11 @@ def _qa(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> QA | N
     quotes = [*answered, *(q for q in evidence.cluster_quotes(cluster) if q not in answered)][:2]
     if not quotes:
         return None
-    facts = evidence.profile_for(cluster, besides=" ".join(a.text for a in answers))
+    offered = evidence.profile_for(cluster, 4, besides=" ".join(a.text for a in answers))
+    # A fact an earlier answer stated only when this theme has no other ("Starter is month to
+    # month" had answered both the sign-off and the contract question).
+    facts = ([f for f in offered if f.id not in stated] or offered)[:2]
+    stated.update(f.id for f in facts)
     parts = [say("faq_from_reply", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:
@@ -165,8 +171,9 @@ def require_quotes(evidence: Evidence) -> None:
 def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     require_quotes(evidence)
     asked: set[str] = set()
+    stated: set[int] = set()
     clusters = evidence.of_clusters("objection") or evidence.clusters
-    items = [qa for cluster in clusters if (qa := _qa(evidence, cluster, asked))][:10]
+    items = [qa for cluster in clusters if (qa := _qa(evidence, cluster, asked, stated))][:10]
     used = [c for c in clusters if evidence.cluster_quotes(c)][: len(items)]
     reach = evidence.reach(used)
     return ObjectionFAQ(
@@ -292,7 +299,8 @@ def comparison(evidence: Evidence) -> Comparison:
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds.
-    cited = {i for part in (*rows, *us_better[:4]) for i in part.citations} | {q.id for q in lost}
+    cited = {i for row in rows for i in row.citations} | {q.id for q in lost}
+    cited |= {i for point in us_better[:4] for i in point.citations}
     calls = len({q.call_id for q in evidence.quotes if q.id in cited})
     return Comparison(
         title=clip(say("comparison_title", name=name, product=evidence.product), 120),
@@ -330,7 +338,8 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     phrases = phrases or [c.name for c in evidence.clusters]
     target = clip(phrases[0], 120)
     asked: set[str] = set()
-    faq = [qa for cluster in evidence.clusters if (qa := _qa(evidence, cluster, asked))][:4]
+    stated: set[int] = set()
+    faq = [c for cluster in evidence.clusters if (c := _qa(evidence, cluster, asked, stated))][:4]
     used = {i for qa in faq for i in qa.citations}
     outline = []
     for cluster in evidence.clusters[:6]:

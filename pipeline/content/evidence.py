@@ -88,6 +88,8 @@ class ClusterEvidence:
     last_seen: dt.date | None
     competitor: str | None = None  # the competitor its buyers name most, if any
     competitors: list[str] = field(default_factory=list)  # every competitor its buyers name
+    # Profile fact id -> cosine to the theme's centroid, where the facts have vectors.
+    fact_closeness: dict[int, float] = field(default_factory=dict, repr=False)
 
     @property
     def lost_share(self) -> float:
@@ -136,7 +138,12 @@ class Evidence:
         # of its quotes: "staff" and "time" are in most worries and answer none.
         said = [cluster.name, *cluster.keywords]
         return facts_for(
-            self.profile, cluster.category, limit, about=" ".join(said), besides=besides
+            self.profile,
+            cluster.category,
+            limit,
+            about=" ".join(said),
+            besides=besides,
+            near=cluster.fact_closeness,
         )
 
     def profile_section(self, *sections: str) -> list[ProfileFact]:
@@ -180,7 +187,10 @@ class Evidence:
         return {
             "competitor": self.competitor,
             "redacted": self.redacted,
-            "clusters": [_jsonable(cluster) for cluster in self.clusters],
+            "clusters": [
+                {k: v for k, v in _jsonable(cluster).items() if k != "fact_closeness"}
+                for cluster in self.clusters
+            ],
             "quotes": [_jsonable(quote) | {"label": quote.label} for quote in self.quotes],
             "phrases": [_jsonable(phrase) for phrase in self.phrases],
             "facts": [_jsonable(fact) | {"label": fact.label} for fact in self.facts],

@@ -24,6 +24,7 @@ from pipeline.content.evidence import Evidence
 from pipeline.content.offline import OFFLINE_DRAFTS
 from pipeline.content.types import CONTENT_TYPES, ContentType
 from pipeline.content.verify import text_warnings
+from pipeline.embed import Embedder
 from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply, NotFound
 from pipeline.llm import LLMClient
 from pipeline.store.models import Document, DocumentVersion, utcnow
@@ -166,8 +167,10 @@ def _draft(
     *,
     use_llm: bool | None,
     llm: LLMClient | None,
+    embedder: Embedder | None = None,
 ) -> tuple[Draft | None, str | None, str | None]:
-    """Draft for ``document``; on an LLM failure returns (None, prompt, reason)."""
+    """Draft for ``document``; on an LLM failure returns (None, prompt, reason). With an
+    ``embedder`` the profile facts answering a theme are chosen by meaning too."""
     ct = content_type(document.doc_type)
     wants_llm = _wants_llm(settings, use_llm)
     evidence = collect_evidence(
@@ -178,6 +181,7 @@ def _draft(
         quotes_per_cluster=LLM_QUOTES_PER_CLUSTER if wants_llm else 5,
         industry=document.industry,
         confident_at=settings.confident_at,
+        embedder=embedder,
     )
     evidence.picked = (document.structured or {}).get("chosen") == "user"
     if not wants_llm:
@@ -256,6 +260,7 @@ def generate_document(
     author: str = "system",
     llm: LLMClient | None = None,
     industry: str | None = None,
+    embedder: Embedder | None = None,
 ) -> Document:
     """Create and store a document; ``use_llm=None`` means "if one is configured".
 
@@ -285,7 +290,9 @@ def generate_document(
         structured={"chosen": "user" if cluster_ids else "auto"},  # who picked the clusters
     )
     session.add(document)
-    draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
+    draft, prompt, error = _draft(
+        session, settings, document, use_llm=use_llm, llm=llm, embedder=embedder
+    )
     _store(document, draft, prompt, error, author)
     session.flush()
     return document
@@ -299,12 +306,15 @@ def retry_generation(
     use_llm: bool | None = None,
     author: str = "system",
     llm: LLMClient | None = None,
+    embedder: Embedder | None = None,
 ) -> Document:
     """Run a failed generation again (same type, clusters, competitor) as a new version."""
     document = get_document(session, document_id)
     if document.state != "failed_generation":
         raise Conflict(f"document {document_id} is {document.state}; only failed generations retry")
-    return _again(session, settings, document, use_llm=use_llm, author=author, llm=llm)
+    return _again(
+        session, settings, document, use_llm=use_llm, author=author, llm=llm, embedder=embedder
+    )
 
 
 def _again(
@@ -315,9 +325,12 @@ def _again(
     use_llm: bool | None,
     author: str,
     llm: LLMClient | None,
+    embedder: Embedder | None = None,
 ) -> Document:
     """Draft ``document`` again from the calls as they are now and store it as a new version."""
-    draft, prompt, error = _draft(session, settings, document, use_llm=use_llm, llm=llm)
+    draft, prompt, error = _draft(
+        session, settings, document, use_llm=use_llm, llm=llm, embedder=embedder
+    )
     _store(document, draft, prompt, error, author)
     session.flush()
     return document
@@ -331,6 +344,7 @@ def regenerate_document(
     use_llm: bool | None = None,
     author: str = "system",
     llm: LLMClient | None = None,
+    embedder: Embedder | None = None,
 ) -> Document:
     """Build the document again from the calls as they are now, as a new version for review
     (same type and competitor; the clusters the user chose, or the best fits now when they were
@@ -341,7 +355,9 @@ def regenerate_document(
         document.cluster_ids = resolve_clusters(
             session, ct, [], document.competitor, document.industry
         )
-    return _again(session, settings, document, use_llm=use_llm, author=author, llm=llm)
+    return _again(
+        session, settings, document, use_llm=use_llm, author=author, llm=llm, embedder=embedder
+    )
 
 
 def generated_by(session: Session, doc_type: str, author: str) -> Document | None:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -138,6 +139,7 @@ def facts_for(
     *,
     about: str = "",
     besides: str = "",
+    near: Mapping[int, float] | None = None,
 ) -> list[ProfileFact]:
     """The profile facts that answer an objection of this category: its lists in their order
     (pricing before plans for price), in each the facts sharing the most words with what the
@@ -150,11 +152,21 @@ def facts_for(
     minutes." had answered "Staffly already has everyone's contracts"), and after "Then do
     monthly..." the plans' "Guest users get shifts by SMS" answered nothing.
     A fact that mostly says what ``besides`` says (the rep's reply quoted beside it) is left
-    out: the reader would read it twice."""
+    out: the reader would read it twice.
+
+    ``near`` (fact id -> cosine to the theme's centroid) chooses by meaning where no word is
+    shared: a list's closest fact, not its first ("older techs won't use an app" had been
+    answered with "We import customers..."), and a general list's closest when it is closer
+    than any fact of the category's own lists."""
     sections = CATEGORY_SECTIONS.get(category or "", ())
     said, beside = content_words(about), content_words(besides)
     order = {section: n for n, section in enumerate(sections)}
     candidates = [fact for fact in facts if fact.section in order]
+    near = near or {}
+    own_best = max(
+        (near[f.id] for f in candidates if f.section not in GENERAL_SECTIONS and f.id in near),
+        default=-1.0,
+    )
 
     def repeats_reply(fact: ProfileFact) -> bool:
         words = content_words(fact.text)
@@ -163,16 +175,24 @@ def facts_for(
     answered = {fact.section for fact in candidates if repeats_reply(fact)}
     ranked = sorted(
         candidates,
-        key=lambda f: (order[f.section], -len(said & content_words(f.text)), f.id),
+        key=lambda f: (
+            order[f.section],
+            -len(said & content_words(f.text)),
+            -near.get(f.id, 0.0),
+            f.id,
+        ),
     )
     chosen: list[ProfileFact] = []
     unmatched: set[str] = set()
     for fact in ranked:
         if repeats_reply(fact):
             continue
+        closer = fact.id in near and near[fact.id] > own_best  # than the category's own
         if said & content_words(fact.text):
             chosen.append(fact)
-        elif fact.section not in GENERAL_SECTIONS | answered | unmatched:
+        elif fact.section not in answered | unmatched and (
+            fact.section not in GENERAL_SECTIONS or closer
+        ):
             chosen.append(fact)
             unmatched.add(fact.section)
     return chosen[:limit]

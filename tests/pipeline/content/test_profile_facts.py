@@ -4,6 +4,10 @@ points) only where it shares a word, and never a fact that repeats the reply bes
 
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
+
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import (
     ProductProfile,
@@ -13,6 +17,7 @@ from pipeline.content.profile import (
     profile_facts,
     set_profile,
 )
+from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
@@ -103,3 +108,62 @@ def test_an_industry_tag_is_read_off_and_keeps_the_fact_to_its_industry(
         "Customers answer a booking request within the hour.",
     ]
     assert "Most gyms fill their class rota in ten minutes." not in stated
+
+
+def test_by_meaning_a_lists_closest_fact_answers_not_its_first() -> None:
+    """Sharing no word with "Partners have to sign off", the plans' first fact ("Annual
+    billing...") had answered it; by meaning the monthly plan does. A general list's fact
+    answers when it is closer than every fact of the category's own lists."""
+    sign_off = "The partners have to sign off first partners sign"
+    near = {2: 0.20, 3: 0.45, 4: 0.10, 7: 0.30}
+    assert texts(facts_for(PROFILE, "authority_timing", about=sign_off)) == [ANNUAL]
+    assert texts(facts_for(PROFILE, "authority_timing", about=sign_off, near=near)) == [MONTHLY]
+    assert texts(facts_for(PROFILE, "authority_timing", about=sign_off, near=near | {7: 0.6})) == [
+        MONTHLY,
+        PROOF,
+    ]
+
+
+def test_facts_are_chosen_by_meaning_with_the_real_embedder(
+    ws: Workspace, seeded: Seeded, embedder: Embedder
+) -> None:
+    """A worry about staff and the app shares no word with the profile's facts; its theme's
+    centroid is nearest the app fact."""
+    from pipeline.content.collect import collect_evidence
+    from pipeline.store.models import Cluster
+
+    worry = ["My older techs will never touch a smartphone.", "The crew hates new gadgets."]
+    with ws.session() as session:
+        set_profile(
+            session,
+            ProductProfile(
+                name="Shiftwise",
+                pricing=[PRICING],
+                plans=[],
+                features=[EXPORT, APP],
+                integrations=[],
+                security=[],
+                onboarding=[
+                    "We migrate your spreadsheet of customers for free.",
+                    "A trainer walks your team through the phone app on day one.",
+                ],
+                proof_points=[],
+            ),
+        )
+        theme = session.get(Cluster, seeded.setup)
+        assert theme is not None
+        centroid = embedder.encode(worry).mean(axis=0)
+        theme.centroid = (centroid / np.linalg.norm(centroid)).astype(np.float32).tobytes()
+        session.flush()
+        plain = collect_evidence(session, [seeded.setup])
+        meant = collect_evidence(session, [seeded.setup], embedder=embedder)
+    [cluster] = meant.clusters
+    cluster = dataclasses.replace(cluster, category="adoption", name="Crew", keywords=[])
+    [blind] = plain.clusters
+    blind = dataclasses.replace(blind, category="adoption", name="Crew", keywords=[])
+    assert texts(plain.profile_for(blind, 1)) == [
+        "We migrate your spreadsheet of customers for free."  # the list's first
+    ]
+    assert len(cluster.fact_closeness) == 5
+    chosen = texts(meant.profile_for(cluster, 1))
+    assert chosen in ([APP], ["A trainer walks your team through the phone app on day one."])
