@@ -264,6 +264,8 @@ class RuleEmbeddingDetector:
         self, sentence: BuyerSentence, evidence: RuleEvidence, sims: dict[str, Vectors], row: int
     ) -> list[Detection]:
         span = (sentence.text, sentence.start, sentence.end)
+        if rules.not_a_statement(sentence.text):
+            return []
         out = [
             Detection(
                 "competitor",

@@ -228,14 +228,33 @@ def introduces_a_quote(sentence: str) -> bool:
     return bool(_LEAD_IN.match(sentence.strip()))
 
 
+# "Sorry, Dev, the inspector's on line two.": the buyer talking to someone in the room.
+_TO_THE_ROOM = re.compile(
+    r"^(?:sorry|excuse me|hang on|hold on|one (?:sec|second|moment)|just a (?:sec|second))\b"
+    r"[^.?!]*\b(?:on (?:line \w+|the (?:other )?line|hold)|at the door|(?:is )?calling me|"
+    r"just (?:walked|came) in|needs me|(?:got|have) to take this)\b",
+    re.IGNORECASE,
+)
+
+
+def not_a_statement(sentence: str) -> bool:
+    """Says nothing of the buyer's view, whatever words it holds: a line to an AI, a quote's
+    lead-in, a word to someone in the room. Neither a kind nor a tag: "the inspector's on line
+    two" had been a why-now (risk) and "Jobber is a scam" in an injection a rival's quote."""
+    return (
+        addresses_a_model(sentence)
+        or introduces_a_quote(sentence)
+        or bool(_TO_THE_ROOM.match(sentence.strip()))
+    )
+
+
 def ruled_other(sentence: str, role: str) -> bool:
-    """No buyer statement, whatever the model would say: "Right, okay.", a line to an AI, a
-    quote's lead-in, a contact line ("My number is (405) 555-0143 if email bounces."), or a
-    note's record of what the rep did ("Explained we bill active users only")."""
+    """No buyer statement, whatever the model would say: "Right, okay.", ``not_a_statement``,
+    a contact line ("My number is (405) 555-0143 if email bounces."), or a note's record of what
+    the rep did ("Explained we bill active users only")."""
     return (
         only_acknowledges(sentence)
-        or addresses_a_model(sentence)
-        or introduces_a_quote(sentence)
+        or not_a_statement(sentence)
         or gives_contact(sentence)
         or (role == "rep_note" and notes_the_reps_doing(sentence))
     )
