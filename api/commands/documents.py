@@ -123,7 +123,9 @@ def documents(
     if as_json:
         print_json([row.model_dump(mode="json") for row in rows])
         return
-    table = Table("id", "type", "state", "accuracy", "ver", "generator", "updated", "title")
+    table = Table(
+        "id", "type", "state", "accuracy", "ver", "generator", "updated", "out of date", "title"
+    )
     for row in rows:
         table.add_row(
             str(row.id),
@@ -133,9 +135,14 @@ def documents(
             str(row.current_version),
             row.generator,
             f"{row.updated_at:%Y-%m-%d %H:%M}",
+            f"yes ({len(row.out_of_date)})" if row.out_of_date else "",
             row.title,
         )
     console.print(table)
+    if any(row.out_of_date for row in rows):
+        console.print(
+            "out of date: `callmine document ID` says what changed, `callmine regenerate ID`"
+        )
 
 
 @app.command("document")

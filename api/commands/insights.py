@@ -151,11 +151,15 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
         print_json(detail)
         return
     console.print(f"[bold]#{detail['id']} {detail['name']}[/bold] ({detail['kind']})")
+    dated = (
+        f"{detail['first_seen']} to {detail['last_seen']}; "
+        if detail["first_seen"]
+        else "no dates; "
+    )
     console.print(
         f"{plural(detail['size'], 'mention')} in {plural(detail['calls'], 'call')}, "
         f"{plural(detail['accounts'], 'account')}, "
-        f"{detail['first_seen']} to {detail['last_seen']}; mentions {_split(detail['outcomes'])}; "
-        f"trend {detail['trend']:.2f}"
+        f"{dated}mentions {_split(detail['outcomes'])}; trend {detail['trend']:.2f}"
     )
     named = ", ".join(f"{c['name']} ({c['count']})" for c in detail["competitors"])
     if named:

@@ -143,3 +143,16 @@ def test_clusters_grain(cli: CliRunner) -> None:
     }
     bad = cli.invoke(app, ["clusters", "--grain", "lots"])
     assert bad.exit_code == 1 and "coarser, finer, auto" in bad.output
+
+
+def test_cluster_show_of_undated_calls_says_so(cli: CliRunner, ws: Workspace) -> None:
+    """A theme of calls with no date had printed "None to None"."""
+    from sqlalchemy import update
+
+    from pipeline.store.models import Call
+
+    with ws.session() as session:
+        session.execute(update(Call).values(call_date=None))
+    rows = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
+    shown = run(cli, "cluster-show", str(rows[0]["id"]))
+    assert "no dates;" in shown and "None" not in shown

@@ -4,8 +4,12 @@ and the API, and one click regenerates it as a new version (issue 20)."""
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
+from collections.abc import Callable
 
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.cli import app as cli_app
 from pipeline.analysis.corrections import label_mention
 from pipeline.content.citations import page_order
 from pipeline.content.documents import list_documents
@@ -135,3 +139,20 @@ def test_a_quote_corrected_to_no_objection_puts_the_page_out_of_date(
         changes = what_changed(db, document)
         assert len(changes) == 1 and changes[0].startswith(said), changes
         assert changes[0].endswith(f"[Q{quote['id']}]")
+
+
+def test_the_documents_list_says_which_are_out_of_date(
+    ws: Workspace, settled: Seeded, point_cli_at: Callable[..., None]
+) -> None:
+    with ws.session() as db:
+        stale = generate_document(db, ws.settings, doc_type="objection-faq").id
+        fresh = generate_document(
+            db, ws.settings, doc_type="objection-faq", cluster_ids=[settled.setup]
+        ).id
+    _more_calls(ws, settled)
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
+    listed = CliRunner().invoke(cli_app, ["documents"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0, listed.output
+    rows = {line.split("│")[1].strip(): line for line in listed.output.splitlines() if "│" in line}
+    assert "yes (3)" in rows[str(stale)] and "yes" not in rows[str(fresh)]
+    assert "callmine regenerate ID" in listed.output
