@@ -41,7 +41,7 @@ from pipeline.ingest.store import (
     store_parsed,
 )
 from pipeline.ingest.team import Roster, load_roster
-from pipeline.ingest.titles import title_account, title_date
+from pipeline.ingest.titles import filename_date, title_account, title_date
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
 from pipeline.store.models import Outcome
@@ -160,6 +160,8 @@ def _prepare(
     apply_metadata(parsed, metadata)
     settle_people(parsed, roster)
     read_title(parsed, [*roster.companies, str(parsed.extra.get("our_company") or "")])
+    if index is None:  # one call in the file: its name's date is the call's, not an export's
+        parsed.call_date = parsed.call_date or filename_date(filename)
     return storable(parsed, digest, filename, index)
 
 

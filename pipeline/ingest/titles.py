@@ -101,3 +101,18 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
     if len(words) > MAX_ACCOUNT_WORDS or not words[0][:1].isupper():
         return None
     return name
+
+
+# A date in a file name: Zoom's "GMT20260312-150233_Recording", "2026-03-12 call", "20260312".
+_NAME_DATE = re.compile(r"(?<!\d)(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def filename_date(filename: str) -> dt.date | None:
+    """The date a recording or export tool wrote into the file name, when it holds one."""
+    found = _NAME_DATE.search(filename)
+    if found is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return None  # "2026-02-31"

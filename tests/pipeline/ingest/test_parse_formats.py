@@ -12,6 +12,8 @@ from pipeline.ingest import SUPPORTED_EXTENSIONS, parse_file, sniff_format
 from pipeline.ingest.schemas import CallMetadata
 from pipeline.ingest.service import apply_metadata, read_title
 from pipeline.ingest.titles import title_account, title_date
+from pipeline.store.models import Call
+from pipeline.workspace import Workspace
 from tests.pipeline.ingest.conftest import turns
 
 
@@ -526,3 +528,19 @@ def test_an_open_deals_close_date_is_no_call_date() -> None:
     assert forecast.competitors == ["FieldEdge"] and forecast.deal_id == "1"
     assert undated.call_date is None and undated.extra["expected_close"]
     assert (str(won.call_date), won.outcome) == ("2026-03-14", "won")  # when it closed
+
+
+def test_a_recording_tools_file_name_dates_the_call(ws: Workspace) -> None:
+    """Zoom names its files "GMT20260312-150233_Recording..."; a CSV export's date is the
+    export's, not each row's."""
+    from pipeline.ingest.service import ingest_data
+
+    vtt = b"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nDana Ruiz: Is there a monthly plan at all?\n"
+    [result] = ingest_data(ws, vtt, "GMT20260312-150233_Recording.transcript.vtt", CallMetadata())
+    rows = b"Notes,Company\nToo dear for us this year.,Acme\nWe need sign-off first.,Beta\n"
+    export = ingest_data(ws, rows, "hubspot_notes_2026-04-01.csv", CallMetadata())
+    with ws.session() as session:
+        call = session.get(Call, result.call_id)
+        assert call is not None and str(call.call_date) == "2026-03-12"
+        dated = [session.get(Call, r.call_id) for r in export]
+        assert [c.call_date if c else "missing" for c in dated] == [None, None]
