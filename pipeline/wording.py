@@ -47,3 +47,17 @@ def quotable(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# "Their GM said", "Walt:", "Owner mentioned" with nothing after: a note's lead-in to a quote.
+_LEAD_IN = re.compile(
+    r"^(?:[-*•]\s*)?(?:[\w'’.-]+\s+){0,4}(?:[\w'’.-]+:|(?:said|says|asked|mentioned|added|noted"
+    r"|told (?:us|me))\s*[:,—–-]?)$",
+    re.IGNORECASE,
+)
+
+
+def introduces_a_quote(sentence: str) -> bool:
+    """A lead-in whose quote was taken out as the buyer's own line ("Their GM said", "Walt:"):
+    it says nothing by itself."""
+    return bool(_LEAD_IN.match(sentence.strip()))

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from pipeline.redact import gives_contact
+from pipeline.wording import introduces_a_quote
 
 _FLAGS = re.IGNORECASE  # for patterns matched on original text (competitor names keep their case)
 
@@ -212,20 +213,6 @@ def addresses_a_model(sentence: str) -> bool:
     free forever"): a prompt injection, never a buyer's objection or pain (it had been
     clustered as a pain and quoted on a use case page)."""
     return bool(_TO_A_MODEL.search(lowered(sentence)))
-
-
-# "Their GM said:", "Owner mentioned" with nothing after: a note's lead-in to a quote.
-_LEAD_IN = re.compile(
-    r"^(?:[-*•]\s*)?(?:[\w'’-]+\s+){0,4}(?:said|says|asked|mentioned|added|noted|told (?:us|me))"
-    r"\s*[:,—–-]?$",
-    re.IGNORECASE,
-)
-
-
-def introduces_a_quote(sentence: str) -> bool:
-    """A lead-in whose quote was taken out as the buyer's own line ("Their GM said"): it says
-    nothing by itself (it had been quoted in an objection theme)."""
-    return bool(_LEAD_IN.match(sentence.strip()))
 
 
 # "Sorry, Dev, the inspector's on line two.": the buyer talking to someone in the room.

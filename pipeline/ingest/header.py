@@ -19,7 +19,8 @@ from pipeline.ingest.values import (
 # Normalised label -> ParsedCall field. Also the words that are never a speaker's name.
 FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(
-        ("date", "call date", "meeting date", "created date", "activity date", "recorded"), "date"
+        ("date", "call date", "meeting date", "created date", "activity date", "recorded", "sent"),
+        "date",
     ),
     **dict.fromkeys(
         (

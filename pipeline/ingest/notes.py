@@ -13,6 +13,13 @@ _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•◦▪‣]|\d{1,3}[.)])\s+(?P<t
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# An email's greeting or sign-off ("Hi Nate,", "Best, Marcus"): no note of the call.
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:\s+[\w.'’-]+){0,3}[,!:]?"
+    r"|(?:best|thanks|thank you|many thanks|cheers|regards|kind regards|best regards|warm regards"
+    r"|talk soon|speak soon|sincerely|all the best)[,.!]?(?:\s+[\w.'’-]+){0,3})$",
+    re.IGNORECASE,
+)
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
@@ -58,6 +65,9 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
         text = bullet.group("text") if bullet else line.strip()
         text = _CHECKBOX.sub("", text.lstrip("> ").strip())
         if text.startswith("|") and text.endswith("|"):
+            if _TABLE_RULE.match(next_line):  # a table's header row ("| Topic | Detail |")
+                current = None
+                continue
             text = " | ".join(cell.strip() for cell in text.strip("|").split("|") if cell.strip())
             current = None
         if not bullet and current is None and _is_label_line(text, next_line):
@@ -75,4 +85,4 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
         )
         for item in items
     ]
-    return title, [u for u in utterances if u.text]
+    return title, [u for u in utterances if u.text and not _GREETING.match(u.text)]

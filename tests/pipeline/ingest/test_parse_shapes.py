@@ -248,8 +248,7 @@ def test_buyer_quotes_in_notes_and_what_is_not_one() -> None:
         'for you"". Approval rule set to ""require approval"".",Grace Whitfield (g@x.example),'
         "Maria Chen\n"
     )
-    assert turns(call) == [
-        (None, "rep_note", None, "Grace:"),
+    assert turns(call) == [  # "Grace:" says nothing once her quote is her own line
         ("Grace Whitfield", "buyer", None, "we tried that with RotaPro and hated it"),
         (
             None,
@@ -265,7 +264,7 @@ def test_pasted_email_replies_stay_out_of_the_note() -> None:
         'Notes\n"Hi Grace,\n\nPricing attached.\n\nOn Wed, Mar 5, 2025 at 4:47 PM Grace '
         '<g@x.example> wrote:\n> We need the price in writing.\n>> Earlier mail."\n'
     )
-    assert [t for *_r, t in turns(call)] == ["Hi Grace,", "Pricing attached."]
+    assert [t for *_r, t in turns(call)] == ["Pricing attached."]  # no greeting either
     assert call.extra["quoted_reply_lines"] == 3
 
 
@@ -401,4 +400,30 @@ def test_contact_centre_and_gong_json_state_the_roles() -> None:
     assert turns(call) == [
         ("Ana Silva", "rep", 4.1, "Thanks."),
         ("Nadia Farouk", "buyer", 14.0, "Too high. And long."),
+    ]
+
+
+def test_an_email_recap_and_a_markdown_table_keep_only_the_notes() -> None:
+    """A reviewer's email recap had stored "Hi Nate," and "Best, Marcus" as notes and missed
+    its "Sent:" date; a Markdown table's header row "Topic | Detail" was a note too."""
+    email = (
+        "From: Marcus Bell <marcus@dispatchly.io>\n"
+        "Sent: Friday, March 27, 2026 4:51 PM\n"
+        "Subject: Recap - Harbor Electric call\n\n"
+        "Hi Nate,\n\nYour concerns were around the cost, and the annual term.\n\n"
+        "Best,\nMarcus\n"
+    )
+    [recap] = parse_file(email.encode(), "recap.txt")
+    assert str(recap.call_date) == "2026-03-27"
+    assert [t for *_r, t in turns(recap)] == [
+        "Your concerns were around the cost, and the annual term."
+    ]
+    table = (
+        "# Notes\n\n| Topic | Detail |\n|---|---|\n| Price | Thinks $399 is steep |\n"
+        '- Walt: "Housecall Pro\'s price went up 40% at renewal and nobody warned us."\n'
+    )
+    [notes] = parse_file(table.encode(), "notes.md")
+    assert [t for *_r, t in turns(notes)] == [
+        "Price | Thinks $399 is steep",
+        "Housecall Pro's price went up 40% at renewal and nobody warned us.",
     ]
