@@ -23,6 +23,7 @@ from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
+from pipeline.ingest.refresh import refresh_metadata
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.schemas import (
     MANIFEST_SKIPPED,
@@ -233,7 +234,11 @@ def ingest_data(
         elif waiting_utterances >= STORE_BATCH_UTTERANCES:  # long calls: a smaller transaction
             store_waiting()
     store_waiting()
-    return [result for result in results if result is not None]
+    done = [result for result in results if result is not None]
+    if any(r.status in ("duplicate", "resumed") for r in done):
+        with workspace.session() as session:
+            done = refresh_metadata(session, done, metadata)
+    return done
 
 
 def ingest_bytes(

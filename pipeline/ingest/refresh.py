@@ -1,0 +1,68 @@
+"""A file uploaded again with new metadata: the stored call takes what the user now says of it
+(a deal since won, a corrected date), instead of the upload answering "duplicate" and dropping
+it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from pipeline.ingest.schemas import CallMetadata, IngestResult
+from pipeline.ingest.values import industry_name
+from pipeline.store.models import Call
+
+# Upload field -> call column; the fields a user gives of a call, not of its content.
+_COLUMNS = {
+    "date": "call_date",
+    "account": "account",
+    "outcome": "outcome",
+    "deal_id": "deal_id",
+    "deal_stage": "deal_stage",
+    "industry": "industry",
+    "competitors": "competitors",
+}
+
+
+def _given(metadata: CallMetadata) -> dict[str, Any]:
+    values = {field: getattr(metadata, field) for field in _COLUMNS}
+    if values["industry"] is not None:
+        values["industry"] = industry_name(values["industry"])
+    return {field: value for field, value in values.items() if value not in (None, "", [])}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "none"
+    return "none" if value in (None, "") else str(value)
+
+
+def refresh_metadata(
+    session: Session, results: Sequence[IngestResult], metadata: CallMetadata
+) -> list[IngestResult]:
+    """Each already-stored call of ``results`` updated with the metadata given now; its result
+    says what changed ("already stored; outcome: open → won")."""
+    given = _given(metadata)
+    if not given:
+        return list(results)
+    out: list[IngestResult] = []
+    for result in results:
+        call = session.get(Call, result.call_id) if result.status != "created" else None
+        if call is None or result.call_id is None:
+            out.append(result)
+            continue
+        changed = []
+        for field, value in given.items():
+            column = _COLUMNS[field]
+            before = getattr(call, column)
+            if before != value:
+                setattr(call, column, value)
+                changed.append(f"{field}: {_shown(before)} → {_shown(value)}")
+        if changed:
+            result = result.model_copy(
+                update={"reason": "already stored; updated " + "; ".join(changed)}
+            )
+        out.append(result)
+    session.flush()
+    return out
