@@ -51,7 +51,8 @@ CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most 
 # Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
 _LEADING_FILLER = re.compile(
     r"^(?:(?:um+|uh+|er+m?|so|and|but|or|well|yeah|yes|okay|ok|oh|look|like|also|actually|"
-    r"honestly|basically|sorry|right|i mean|to be honest|i'll be honest|then)\b[\s,]*)+",
+    r"honestly|basically|sorry|right|i mean|to be honest|i'll be honest|then|because|'?cause)"
+    r"\b[\s,]*)+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
@@ -65,6 +66,9 @@ _ADDRESS = re.compile(
 _SUBORDINATORS = frozenset(
     "if because when while which who that so unless until after before".split()
 )
+
+
+_JOINS = frozenset({"and", "but", "or"})
 
 
 @dataclass(frozen=True)
@@ -252,6 +256,8 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     cut = len(words) > MAX_QUOTE_WORDS
     if cut:
         cuts = [k for k in range(3, MAX_QUOTE_WORDS + 1) if words[k].lower() in _SUBORDINATORS]
+        # Else before "and"/"but": "Last month that happened four times | and one customer".
+        cuts = cuts or [k for k in range(4, MAX_QUOTE_WORDS + 1) if words[k].lower() in _JOINS]
         words = words[: cuts[-1] if cuts else MAX_QUOTE_WORDS]
         question = question and bool(cuts)  # "Is annual a problem | if ...?" still asks
     while (

@@ -211,3 +211,14 @@ def test_an_address_is_never_cut_into_a_name() -> None:
     )
     assert "com" not in quote_clause("Is the price on https://acme.com/pricing?").lower()
     assert "io" not in quote_clause("Is the price on acme.io/pricing for us?").lower().split()
+
+
+def test_a_name_opens_on_the_point_and_is_cut_before_a_join() -> None:
+    """Themes had been named "Because we're slammed from April through September" and "Last
+    month that happened four times and one"."""
+    assert quote_clause("Because we're slammed from April through September, we can't.") == (
+        "We're slammed from April through September"
+    )
+    assert quote_clause(
+        "Last month that happened four times and one customer left us a one star review."
+    ) == ("Last month that happened four times")
