@@ -66,9 +66,7 @@ _ADDRESS = re.compile(
 _SUBORDINATORS = frozenset(
     "if because when while which who that so unless until after before".split()
 )
-
-
-_JOINS = frozenset({"and", "but", "or"})
+_JOINS = frozenset({"and", "but", "or"})  # else a cut before these
 
 
 @dataclass(frozen=True)

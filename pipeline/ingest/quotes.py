@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
-from pipeline.wording import introduces_a_quote
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 _SAID_BY = re.compile(
@@ -85,13 +84,9 @@ def _split_note(
     if not pieces:
         return [note]
     pieces.append(_note(text[position:], note))
-    # "Walt:" before his quote says nothing once the quote is his own line.
-    return [
-        piece
-        for piece in pieces
-        if any(char.isalnum() for char in piece.text)
-        and not (piece.role == "rep_note" and introduces_a_quote(piece.text))
-    ]
+    # "Walt:" before his quote stays the rep's note (the labelled sets address sentences by
+    # their turn); the detector reads such a lead-in as saying nothing (``introduces_a_quote``).
+    return [piece for piece in pieces if any(char.isalnum() for char in piece.text)]
 
 
 def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:

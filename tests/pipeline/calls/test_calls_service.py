@@ -68,9 +68,11 @@ def test_same_content_is_a_duplicate_with_the_same_id(workspace: Workspace) -> N
     assert first.status == "created"
     assert (again.status, again.call_id) == ("duplicate", first.call_id)
     assert (renamed.status, renamed.call_id) == ("duplicate", first.call_id)
+    assert renamed.reason == "already stored; updated outcome: unknown → won"
     with workspace.session() as db:
-        assert count_rows(db) == (1, 4)
-        assert get_call(db, first.call_id or 0).outcome == "unknown"  # a duplicate changes nothing
+        assert count_rows(db) == (1, 4)  # no second call, no new utterances
+        # what the user says of the call now is kept (a deal since won); its content is not
+        assert get_call(db, first.call_id or 0).outcome == "won"
 
 
 def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(

@@ -248,7 +248,8 @@ def test_buyer_quotes_in_notes_and_what_is_not_one() -> None:
         'for you"". Approval rule set to ""require approval"".",Grace Whitfield (g@x.example),'
         "Maria Chen\n"
     )
-    assert turns(call) == [  # "Grace:" says nothing once her quote is her own line
+    assert turns(call) == [  # "Grace:" stays the rep's note; the detector reads it as nothing
+        (None, "rep_note", None, "Grace:"),
         ("Grace Whitfield", "buyer", None, "we tried that with RotaPro and hated it"),
         (
             None,
@@ -425,5 +426,6 @@ def test_an_email_recap_and_a_markdown_table_keep_only_the_notes() -> None:
     [notes] = parse_file(table.encode(), "notes.md")
     assert [t for *_r, t in turns(notes)] == [
         "Price | Thinks $399 is steep",
+        "Walt:",
         "Housecall Pro's price went up 40% at renewal and nobody warned us.",
     ]
