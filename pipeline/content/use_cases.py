@@ -10,7 +10,8 @@ from pipeline.content.profile import ProfileFact, content_words
 from pipeline.content.types import ObjectionAnswer, Point, UseCase
 from pipeline.errors import BadInput
 
-HELP_SECTIONS = ("features", "integrations", "onboarding", "plans", "pricing", "security")
+# What the product does for them; prices are no help (a use case had listed them there).
+HELP_SECTIONS = ("features", "integrations", "onboarding", "security")
 
 
 def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
@@ -26,14 +27,19 @@ def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
 
 
 def _relevant_facts(evidence: Evidence, cited: set[int], limit: int) -> list[ProfileFact]:
-    """Profile facts (features first) sharing the most words with what the segment said; ties
-    keep the profile's order."""
+    """Profile facts nearest in meaning to the segment's pains (its themes, without pains), else
+    sharing the most words with what the segment said; ties keep the profile's order."""
     said = " ".join(q.text for q in evidence.quotes if q.role == "buyer")
     words = content_words(said + " " + " ".join(k for c in evidence.clusters for k in c.keywords))
+    themes = evidence.of_clusters("pain") or evidence.clusters
     candidates = [f for f in evidence.profile_section(*HELP_SECTIONS) if f.id not in cited]
+
+    def nearest(fact: ProfileFact) -> float:
+        return max((c.fact_closeness.get(fact.id, 0.0) for c in themes), default=0.0)
+
     ranked = sorted(
         candidates,
-        key=lambda f: (-len(words & content_words(f.text)), f.id),
+        key=lambda f: (-nearest(f), -len(words & content_words(f.text)), f.id),
     )
     return ranked[:limit]
 

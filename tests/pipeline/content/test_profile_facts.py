@@ -167,3 +167,27 @@ def test_facts_are_chosen_by_meaning_with_the_real_embedder(
     assert len(cluster.fact_closeness) == 5
     chosen = texts(meant.profile_for(cluster, 1))
     assert chosen in ([APP], ["A trainer walks your team through the phone app on day one."])
+
+
+def test_a_use_case_helps_with_what_the_product_does_not_its_prices(
+    ws: Workspace, seeded: Seeded, embedder: Embedder
+) -> None:
+    """A use case's "How it helps" had listed the prices; with the embedder its facts are the
+    ones nearest the segment's themes."""
+    profile = ProductProfile(
+        name="Bookly",
+        pricing=[PRICING],
+        plans=[MONTHLY],
+        features=[EXPORT, "Clients book and reschedule their own appointments online."],
+        integrations=[],
+        security=[],
+        onboarding=[],
+        proof_points=[],
+    )
+    with ws.session() as db:
+        set_profile(db, profile)
+        document = generate_document(
+            db, ws.settings, doc_type="use-case", industry="Trades", embedder=embedder
+        )
+        helps = [p["text"] for p in document.structured["content"]["how_it_helps"]]
+    assert helps and not {PRICING, MONTHLY} & set(helps)
