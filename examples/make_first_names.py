@@ -43,7 +43,8 @@ Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Washington Wiscon
 Africa Europe Canada Mexico Brazil Chile Peru China Japan Korea Italy Spain Ireland England
 Scotland Wales Holland Germany Norway Sweden Denmark Britain London Berlin Vienna January February
 March October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb
-Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
+Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun September
+July""".split()
 
 
 def census(folder: Path) -> set[str]:

@@ -19,6 +19,7 @@ from pipeline.content.evidence import (
     clip,
     stands_alone,
 )
+from pipeline.content.profile import ProfileFact
 from pipeline.content.types import (
     QA,
     Comparison,
@@ -82,8 +83,27 @@ def fresh(quotes: list[Quote], used: set[int]) -> Quote | None:
     return next((q for q in quotes if q.id not in used), None)
 
 
+def fresh_facts(
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    limit: int,
+    stated: set[int],
+    besides: str = "",
+) -> list[ProfileFact]:
+    """The profile facts answering the theme, a fact an earlier answer of the page stated only
+    when the theme has no other ("Starter is month to month" had answered both the sign-off and
+    the contract worry); ``stated`` takes the ones chosen."""
+    offered = evidence.profile_for(cluster, limit + 2, besides=besides)
+    facts = ([f for f in offered if f.id not in stated] or offered)[:limit]
+    stated.update(f.id for f in facts)
+    return facts
+
+
 def answered_worry(
-    evidence: Evidence, cluster: ClusterEvidence, used: set[int]
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    used: set[int],
+    stated: set[int] | None = None,
 ) -> ObjectionAnswer | None:
     """A worry in the buyer's words with the won-deal reply that followed it; else the top
     worry with a reply from another segment's won deal (which has no worry of its own here),
@@ -94,7 +114,7 @@ def answered_worry(
         return None
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
     reply = paired[1] if paired else fresh(elsewhere, used)
-    facts = [] if reply else evidence.profile_for(cluster, 1)
+    facts = [] if reply else fresh_facts(evidence, cluster, 1, set() if stated is None else stated)
     if reply is not None:
         answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
     elif facts:
@@ -145,11 +165,7 @@ def _qa(
     quotes = [*answered, *(q for q in evidence.cluster_quotes(cluster) if q not in answered)][:2]
     if not quotes:
         return None
-    offered = evidence.profile_for(cluster, 4, besides=" ".join(a.text for a in answers))
-    # A fact an earlier answer stated only when this theme has no other ("Starter is month to
-    # month" had answered both the sign-off and the contract question).
-    facts = ([f for f in offered if f.id not in stated] or offered)[:2]
-    stated.update(f.id for f in facts)
+    facts = fresh_facts(evidence, cluster, 2, stated, besides=" ".join(a.text for a in answers))
     parts = [say("faq_from_reply", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:
@@ -189,8 +205,9 @@ def one_pager(evidence: Evidence) -> OnePager:
     objections: list[ObjectionAnswer] = []
     used: list[ClusterEvidence] = []
     quoted: set[int] = set()
+    stated: set[int] = set()
     for cluster in evidence.of_clusters("objection"):
-        worry = answered_worry(evidence, cluster, quoted) if len(objections) < 4 else None
+        worry = answered_worry(evidence, cluster, quoted, stated) if len(objections) < 4 else None
         if worry is not None:
             objections.append(worry)
             used.append(cluster)

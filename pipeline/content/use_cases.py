@@ -61,8 +61,9 @@ def use_case(evidence: Evidence) -> UseCase:
     challenges = _challenges(evidence, used)
     worries: list[ObjectionAnswer] = []
     raised: list[ClusterEvidence] = []
+    stated: set[int] = set()
     for cluster in evidence.of_clusters("objection"):
-        worry = answered_worry(evidence, cluster, used) if len(worries) < 4 else None
+        worry = answered_worry(evidence, cluster, used, stated) if len(worries) < 4 else None
         if worry is not None:
             worries.append(worry)
             raised.append(cluster)

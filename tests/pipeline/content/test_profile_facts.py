@@ -191,3 +191,24 @@ def test_a_use_case_helps_with_what_the_product_does_not_its_prices(
         )
         helps = [p["text"] for p in document.structured["content"]["how_it_helps"]]
     assert helps and not {PRICING, MONTHLY} & set(helps)
+
+
+def test_a_page_states_a_fact_again_only_when_a_theme_has_no_other() -> None:
+    """ "Starter is month to month" had answered both the sign-off and the contract worry."""
+    from pipeline.content.drafts import fresh_facts
+    from pipeline.content.evidence import ClusterEvidence, Evidence
+
+    def theme(cid: int, category: str) -> ClusterEvidence:
+        return ClusterEvidence(
+            id=cid, name="Too dear", kind="objection", category=category, size=2, calls=1,
+            call_ids=[1], accounts=1, outcomes={}, keywords=[], quote_ids=[], answer_ids=[],
+            first_seen=None, last_seen=None,
+        )  # fmt: skip
+
+    evidence = Evidence(clusters=[], quotes=[], phrases=[], facts=[], profile=PROFILE)
+    stated: set[int] = set()
+    assert texts(fresh_facts(evidence, theme(1, "price"), 1, stated)) == [PRICING]
+    assert texts(fresh_facts(evidence, theme(2, "price"), 1, stated)) == [ANNUAL]
+    only = fresh_facts(evidence, theme(3, "contract"), 1, stated)  # its one fact: said again
+    assert texts(only) == [ANNUAL]
+    assert texts(fresh_facts(evidence, theme(4, "setup_time"), 1, stated)) == []
