@@ -225,7 +225,7 @@ def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
     assert 'class="diff"' in edited.text and "+Buyers say" in edited.text
 
     page = site.post(doc_url + "/state", data={"state": "in_review"}).text
-    assert 'id="doc-state">In review<' in page
+    assert 'id="doc-state">In review<' in page and 'id="approval-needs"' in page
     refused = site.post(doc_url + "/state", data={"state": "approved"}).text
     assert "mark it accurate before approving" in refused  # sales check the facts first
     assert 'id="doc-state">In review<' in refused
@@ -240,6 +240,7 @@ def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
     checked = site.post(doc_url + "/accuracy", data={"verdict": "accurate", "reviewer": "Raj"})
     assert re.search(r'value="accurate" required checked', checked.text)
     assert 'id="doc-accuracy">accurate<' in checked.text
+    assert 'id="approval-needs"' not in checked.text
     approved = site.post(doc_url + "/state", data={"state": "approved"}).text
     assert 'id="doc-state">Approved<' in approved
     site.post(doc_url + "/comments", data={"body": "Looks good", "author": "Raj"})
