@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.chat import chat_as_turns
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.preamble import Metadata, read_leading, read_lines
 from pipeline.ingest.prose import prose_utterances
@@ -26,7 +27,7 @@ _PROSE_PARAGRAPH_CHARS = 500
 
 def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> ParsedCall:
     """One call from a text body; ``fmt`` is recorded as the call's format."""
-    lines = text.split("\n")
+    lines = chat_as_turns(text.split("\n")) or text.split("\n")
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
     meta, start = read_leading(lines)
     body = lines[start:]

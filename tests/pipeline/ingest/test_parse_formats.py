@@ -561,3 +561,27 @@ def test_a_crm_reports_footer_is_no_row() -> None:
     )
     calls = parse_file(data, "report.csv")
     assert [c.title for c in calls] == ["Acme - Pro", "Note only"]
+
+
+def test_a_saved_meeting_chat_is_read_as_turns() -> None:
+    """Zoom's meeting_saved_chat.txt had been read as two notes with no speaker."""
+    chat = (
+        "09:02:11 From Lucia Gomez to Everyone:\n"
+        "\tHi all, here is the pricing page we will walk through.\n"
+        "09:03:40 From Sam Okafor (Harbor Dental Group) to Everyone:\n"
+        "\tSorry my mic is broken, typing instead.\n\tOur biggest issue is insurance checks.\n"
+        "09:05:30 From Lucia Gomez to Everyone:\n\tWe can start billing when your contract ends.\n"
+        "09:06:02 From Sam Okafor (Harbor Dental Group) to Everyone:\n"
+        '\tReacted to "We can start billing..." with 👍\n'
+    )
+    [call] = parse_file(chat.encode(), "meeting_saved_chat.txt")
+    assert [(u.speaker, u.company, u.text) for u in call.utterances] == [
+        ("Lucia Gomez", None, "Hi all, here is the pricing page we will walk through."),
+        (
+            "Sam Okafor",
+            "Harbor Dental Group",
+            "Sorry my mic is broken, typing instead. Our biggest issue is insurance checks.",
+        ),
+        ("Lucia Gomez", None, "We can start billing when your contract ends."),
+    ]
+    assert call.utterances[1].start_seconds == 9 * 3600 + 3 * 60 + 40
