@@ -8,10 +8,13 @@ import datetime as dt
 from typing import Any
 
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.header import apply_fields
 from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, to_turns
 from pipeline.ingest.values import clean_optional, parse_date
 
-_TEXT_KEYS = ("text", "raw_text", "transcript", "content", "sentence", "body", "display")
+_TEXT_KEYS = (
+    "text", "raw_text", "transcript", "content", "sentence", "body", "display", "snippet",
+)  # fmt: skip
 _SPEAKER_KEYS = (
     "speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant",
     "speaker_id", "speakerId", "user", "name",
@@ -19,7 +22,20 @@ _SPEAKER_KEYS = (
 _NAME_KEYS = ("name", "display_name", "displayName", "full_name")
 _START_KEYS = (("start_time", 1), ("startTime", 1), ("start", 1), ("offset", 1))
 _MS_KEYS = (("start_ms", 1000), ("startMs", 1000), ("offsetMilliseconds", 1000))
-_DATE_KEYS = ("date", "dateString", "started", "start_time", "meeting_date", "created_at")
+_DATE_KEYS = (
+    "date", "dateString", "started", "start_time", "meeting_date", "created_at", "date_time",
+    "datetime", "started_at", "startedAt", "start_date", "scheduled_at",
+)  # fmt: skip
+# Where else in the document the call's fields sit (Chorus: engagement.subject, .account_name,
+# .opportunity.stage and .competitors).
+_FIELD_KEYS = {
+    "title": ("title", "subject", "meeting_title", "call_title"),
+    "account": ("account_name", "accountName", "account", "company_name", "organization"),
+    "deal_stage": ("stage", "deal_stage", "opportunity_stage", "stage_name", "stageName"),
+    "outcome": ("outcome", "result", "deal_outcome"),
+    "competitors": ("competitors", "competitor"),
+}
+_FIELD_DEPTH = 3
 _MAX_DEPTH = 5
 _EPOCH_MS = 10**11  # larger numbers are milliseconds since 1970, smaller ones seconds
 
@@ -88,8 +104,28 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     call.utterances = to_turns(
         piece(_first_key(entry, _TEXT_KEYS), _speaker(entry), _start(entry)) for entry in entries
     )
-    call.title = clean_optional(holder.get("title"))
+    found = _fields(as_dict(document))
+    apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})
+    call.title = clean_optional(holder.get("title")) or clean_optional(found.get("title"))
     call.call_date = next(
         (date for key in _DATE_KEYS if (date := _date(holder.get(key))) is not None), None
-    )
+    ) or _date(found.get("date"))
     return [call]
+
+
+def _fields(document: dict[str, Any]) -> dict[str, Any]:
+    """The call's fields from the objects around its speech, nearest the top first."""
+    found: dict[str, Any] = {}
+    level = [document]
+    for _depth in range(_FIELD_DEPTH):
+        for entry in level:
+            for field, keys in (*_FIELD_KEYS.items(), ("date", _DATE_KEYS)):
+                value = _first_key(entry, keys)
+                if field not in found and isinstance(value, str | int | float | list):
+                    found[field] = _joined(value) if field != "date" else value
+        level = [child for entry in level for child in entry.values() if isinstance(child, dict)]
+    return found
+
+
+def _joined(value: Any) -> str:
+    return ";".join(map(str, value)) if isinstance(value, list) else str(value)

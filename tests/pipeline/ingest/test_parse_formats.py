@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import docx
 import pytest
@@ -585,3 +586,44 @@ def test_a_saved_meeting_chat_is_read_as_turns() -> None:
         ("Lucia Gomez", None, "We can start billing when your contract ends."),
     ]
     assert call.utterances[1].start_seconds == 9 * 3600 + 3 * 60 + 40
+
+
+def test_a_json_export_with_snippets_and_nested_deal_fields() -> None:
+    """A Chorus-like export (text under "snippet", the deal under engagement.opportunity) had
+    been refused: "JSON transcript not found"."""
+    document = {
+        "engagement": {
+            "subject": "Riverside Family Dental <> ChairFlow - Discovery",
+            "date_time": "2026-04-14T15:00:00Z",
+            "account_name": "Riverside Family Dental",
+            "opportunity": {"stage": "Closed Lost", "competitors": ["Dentrix Ascend"]},
+        },
+        "recording": {
+            "transcript": {
+                "utterances": [
+                    {
+                        "speaker_name": "Owen Park",
+                        "start_ms": 3100,
+                        "snippet": "Thanks for joining.",
+                    },
+                    {
+                        "speaker_name": "Dr. Lena Shah",
+                        "start_ms": 8900,
+                        "snippet": "We're on Dentrix.",
+                    },
+                ]
+            }
+        },
+    }
+    [call] = parse_file(json.dumps(document).encode(), "chorus.json")
+    assert (call.title, str(call.call_date), call.account, call.outcome, call.competitors) == (
+        "Riverside Family Dental <> ChairFlow - Discovery",
+        "2026-04-14",
+        "Riverside Family Dental",
+        "lost",
+        ["Dentrix Ascend"],
+    )
+    assert [(u.speaker, u.text) for u in call.utterances] == [
+        ("Owen Park", "Thanks for joining."),
+        ("Dr. Lena Shah", "We're on Dentrix."),
+    ]
