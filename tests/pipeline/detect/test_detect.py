@@ -429,6 +429,12 @@ def test_a_word_to_the_room_or_an_injection_carries_no_tag(
     assert {k for t, k in said if t == real} >= {"why_now", "competitor"}
 
 
+def test_a_denied_concern_is_a_reassurance() -> None:
+    """ "Price isn't really the issue for us" had named a price theme."""
+    for said in ("Price isn't really the issue for us.", "Cost wasn't the main concern."):
+        assert rules.cue_scores(said).concern == 0.0, said
+
+
 def test_an_acknowledgement_after_a_price_is_no_objection(
     detector: RuleEmbeddingDetector,
 ) -> None:
