@@ -51,8 +51,8 @@ def quotable(text: str) -> str:
 
 # "Their GM said", "Walt:", "Owner mentioned" with nothing after: a note's lead-in to a quote.
 _LEAD_IN = re.compile(
-    r"^(?:[-*•]\s*)?(?:[\w'’.-]+\s+){0,4}(?:[\w'’.-]+:|(?:said|says|asked|mentioned|added|noted"
-    r"|told (?:us|me))\s*[:,—–-]?)$",
+    r"^(?:[-*•]\s*)?(?:[\w'’.…-]+\s+){0,4}(?:[\w'’.-]+:|(?:said|says|asked|mentioned|added|noted"
+    r"|told (?:us|me)|(?:called|put|described) it)\s*[:,.—–-]?)$",
     re.IGNORECASE,
 )
 

@@ -409,6 +409,8 @@ def test_a_contact_line_a_lead_in_or_a_bare_hinge_is_no_objection(
     assert kinds["Even so."] == "other"
     assert kinds["Their GM said"] == "other"
     assert rules.introduces_a_quote("Owner mentioned:")
+    assert rules.introduces_a_quote("…she called it") and rules.introduces_a_quote("Walt:")
+    assert rules.introduces_a_quote("Our compliance consultant asked.")
     assert not rules.introduces_a_quote("He said the price is too high.")
 
 
