@@ -54,6 +54,7 @@ def what_changed(session: Session, document: Document) -> list[str]:
         elif now >= was * GROWTH and now - was >= MIN_GROWTH:
             changes.append(f"{label} grew by half: {was} → {now} mentions")
     changes += _withdrawn_quotes(session, document, evidence.get("quotes") or [])
+    changes += _decided_since(session, evidence.get("quotes") or [])
     changes += _new_at_the_top(session, document, recorded)
     changes += _new_competitors(session, ids, recorded, segment)
     return changes
@@ -140,3 +141,19 @@ def _withdrawn_quotes(
                 f"[Q{quote['id']}]"
             )
     return changes
+
+
+def _decided_since(session: Session, quotes: list[dict[str, Any]]) -> list[str]:
+    """Calls the evidence quotes whose deal outcome changed since ("call 4 is now won"): a won
+    deal's replies answer worries, and a source line says how the deal went."""
+    was = {int(q["call_id"]): str(q.get("outcome") or "unknown") for q in quotes}
+    if not was:
+        return []
+    now = dict(
+        session.execute(select(Call.id, Call.outcome).where(Call.id.in_(sorted(was)))).all()
+    )
+    return [
+        f"call {call_id} is now {now[call_id]} (was {outcome})"
+        for call_id, outcome in sorted(was.items())
+        if call_id in now and str(now[call_id]) != outcome
+    ]

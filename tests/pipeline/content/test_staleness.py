@@ -156,3 +156,21 @@ def test_the_documents_list_says_which_are_out_of_date(
     rows = {line.split("│")[1].strip(): line for line in listed.output.splitlines() if "│" in line}
     assert "yes (3)" in rows[str(stale)] and "yes" not in rows[str(fresh)]
     assert "callmine regenerate ID" in listed.output
+
+
+def test_a_quoted_call_whose_deal_was_decided_since_puts_the_page_out_of_date(
+    ws: Workspace, settled: Seeded
+) -> None:
+    """Re-uploaded with --outcome won, a call's won-deal reply answers worries now; the page
+    had stayed up to date, its sources saying "unknown"."""
+    from pipeline.store.models import Call
+
+    with ws.session() as db:
+        document = generate_document(db, ws.settings, doc_type="objection-faq")
+        quoted = {q["call_id"]: q["outcome"] for q in document.structured["evidence"]["quotes"]}
+        call_id, outcome = next((c, o) for c, o in quoted.items() if o != "won")
+        call = db.get(Call, call_id)
+        assert call is not None
+        call.outcome = "won"
+        db.flush()
+        assert f"call {call_id} is now won (was {outcome})" in what_changed(db, document)
