@@ -42,5 +42,9 @@ def themes(evidence: Evidence) -> list[Theme]:
 
 
 def render_brief(ct: ContentType, evidence: Evidence) -> str:
-    """The brief as Markdown (``content_templates/brief.md.j2``)."""
-    return render_markdown("brief.md.j2", ct=ct, evidence=evidence, themes=themes(evidence))
+    """The brief as Markdown (``content_templates/brief.md.j2``), with the source of every
+    quote it names (numbered as in the draft): a writer traces each to its call."""
+    ordered = themes(evidence)
+    named = {i for theme in ordered for i in (*theme.quote_ids, *theme.answer_ids)}
+    sources = [quote for quote in evidence.quotes if quote.id in named]
+    return render_markdown("brief.md.j2", ct=ct, evidence=evidence, themes=ordered, sources=sources)

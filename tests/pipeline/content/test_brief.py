@@ -68,6 +68,12 @@ def test_every_offline_draft_comes_with_its_brief(
         assert "Setup takes about two days with a named onboarding contact. [P2]" in brief
     if doc_type != "comparison":
         assert "What answered it in a won deal:" in brief
+    # Every quote the brief names is traced to its call under Sources, numbered as in the draft.
+    body, sources = brief.split("\n## Sources\n", 1)
+    named = set(re.findall(r"\[(Q\d+)\]", body))
+    listed = re.findall(r"^- \*\*\[(Q\d+)\]\*\* .* — (.+)$", sources, re.M)
+    assert named and named == {label for label, _ in listed}
+    assert all(source.startswith(quotes[label]["speaker"]) for label, source in listed)
 
 
 def test_the_llm_gets_the_same_brief_as_its_evidence(ws: Workspace, profiled: Seeded) -> None:
