@@ -153,9 +153,9 @@ def self_introduced(
 
 
 _NAMED_FROM = re.compile(
-    r"\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"
-    r",?\s+(?i:from|at|with|over at)\s+"
-    r"(?P<company>(?!I\b)[A-Z0-9][\w&'.-]*(?:\s+(?:&\s+)?(?!I\b)[A-Z0-9][\w&'.-]*){0,5})"
+    r"(?:\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"
+    r",?\s+(?i:from|at|with|over at)|\b(?i:i run|i own|i'?m the owner of))\s+"
+    r"(?P<company>(?!I\b)[A-Z0-9][\w&'.-]*(?:\s+(?:(?:&|and)\s+)?(?!I\b)[A-Z0-9][\w&'.-]*){0,5})"
 )
 
 

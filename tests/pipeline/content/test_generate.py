@@ -488,6 +488,8 @@ def test_comparison_quotes_every_buyer_sentence_naming_them(ws: Workspace, seede
     assert {worry, pain} <= quoted and other not in quoted
     assert {worry, pain} <= {q for q in quoted if q in document.body_markdown}
     assert " on 1 calls " not in document.body_markdown
+    assert "What a buyer said (an open deal)" in document.body_markdown  # not "(open deal)"
+    assert "unknown deal" not in document.body_markdown
 
 
 def test_an_unanswered_worry_says_its_counts_are_its_themes() -> None:

@@ -91,6 +91,15 @@ def test_a_speaker_who_says_they_are_ours_is_the_rep() -> None:
     assert _roles(answered) == {"SPEAKER_00": "rep", "SPEAKER_01": "buyer"}
     fill_account(answered, ["Dispatchly"])
     assert answered.account == "Delta Drain Pros"  # the buyer's introduction names it
+    for said, account in (
+        ("Hi, I run Liu Garage Doors, four trucks.", "Liu Garage Doors"),
+        ("I own Reyes Heating and Air.", "Reyes Heating and Air"),
+        ("I run the office, so it's me you need.", None),
+    ):
+        answered.account = None
+        answered.utterances[1].text = said
+        fill_account(answered, ["Dispatchly"])
+        assert answered.account == account, said
 
 
 def test_a_meeting_tools_tag_is_no_company() -> None:
