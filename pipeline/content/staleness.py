@@ -149,9 +149,7 @@ def _decided_since(session: Session, quotes: list[dict[str, Any]]) -> list[str]:
     was = {int(q["call_id"]): str(q.get("outcome") or "unknown") for q in quotes}
     if not was:
         return []
-    now = dict(
-        session.execute(select(Call.id, Call.outcome).where(Call.id.in_(sorted(was)))).all()
-    )
+    now = dict(session.execute(select(Call.id, Call.outcome).where(Call.id.in_(sorted(was)))).all())
     return [
         f"call {call_id} is now {now[call_id]} (was {outcome})"
         for call_id, outcome in sorted(was.items())
