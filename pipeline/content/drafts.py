@@ -19,7 +19,6 @@ from pipeline.content.evidence import (
     clip,
     stands_alone,
 )
-from pipeline.content.profile import ProfileFact
 from pipeline.content.types import (
     QA,
     Comparison,
@@ -83,22 +82,6 @@ def fresh(quotes: list[Quote], used: set[int]) -> Quote | None:
     return next((q for q in quotes if q.id not in used), None)
 
 
-def fresh_facts(
-    evidence: Evidence,
-    cluster: ClusterEvidence,
-    limit: int,
-    stated: set[int],
-    besides: str = "",
-) -> list[ProfileFact]:
-    """The profile facts answering the theme, a fact an earlier answer of the page stated only
-    when the theme has no other ("Starter is month to month" had answered both the sign-off and
-    the contract worry); ``stated`` takes the ones chosen."""
-    offered = evidence.profile_for(cluster, limit + 2, besides=besides)
-    facts = ([f for f in offered if f.id not in stated] or offered)[:limit]
-    stated.update(f.id for f in facts)
-    return facts
-
-
 def answered_worry(
     evidence: Evidence,
     cluster: ClusterEvidence,
@@ -114,7 +97,7 @@ def answered_worry(
         return None
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
     reply = paired[1] if paired else fresh(elsewhere, used)
-    facts = [] if reply else fresh_facts(evidence, cluster, 1, set() if stated is None else stated)
+    facts = [] if reply else evidence.fresh_facts(cluster, 1, set() if stated is None else stated)
     if reply is not None:
         answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
     elif facts:
@@ -165,7 +148,7 @@ def _qa(
     quotes = [*answered, *(q for q in evidence.cluster_quotes(cluster) if q not in answered)][:2]
     if not quotes:
         return None
-    facts = fresh_facts(evidence, cluster, 2, stated, besides=" ".join(a.text for a in answers))
+    facts = evidence.fresh_facts(cluster, 2, stated, besides=" ".join(a.text for a in answers))
     parts = [say("faq_from_reply", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:
@@ -384,7 +367,7 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     )
     base = 800 + 250 * len(evidence.clusters)
     return SEOBrief(
-        title=clip(say("seo_title", target=target[:1].upper() + target[1:]), 70),
+        title=clip(say("seo_title", target=evidence.as_spelled(target)), 70),
         meta_description=clip(say("seo_meta", names=cluster_names(evidence, 2, quoted=True)), 160),
         target_keyword=target,
         secondary_keywords=[clip(p, 120) for p in phrases[1:9]],

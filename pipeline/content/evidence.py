@@ -149,6 +149,25 @@ class Evidence:
             near=cluster.fact_closeness,
         )
 
+    def fresh_facts(
+        self, cluster: ClusterEvidence, limit: int, stated: set[int], besides: str = ""
+    ) -> list[ProfileFact]:
+        """``profile_for``, a fact an earlier answer of the page stated only when the theme has
+        no other ("Starter is month to month" had answered both the sign-off and the contract
+        worry); ``stated`` takes the ones chosen."""
+        offered = self.profile_for(cluster, limit + 2, besides=besides)
+        facts = ([f for f in offered if f.id not in stated] or offered)[:limit]
+        stated.update(f.id for f in facts)
+        return facts
+
+    def as_spelled(self, phrase: str) -> str:
+        """A lower-case phrase as a buyer wrote it, first letter up ("housecall pro" is
+        "Housecall Pro" in a title)."""
+        words = r"\s+".join(map(re.escape, phrase.split()))
+        pattern = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+        said = next((m.group(0) for q in self.quotes if (m := pattern.search(q.text))), phrase)
+        return said[:1].upper() + said[1:]
+
     def profile_section(self, *sections: str) -> list[ProfileFact]:
         return [fact for fact in self.profile if fact.section in sections]
 

@@ -195,7 +195,6 @@ def test_a_use_case_helps_with_what_the_product_does_not_its_prices(
 
 def test_a_page_states_a_fact_again_only_when_a_theme_has_no_other() -> None:
     """ "Starter is month to month" had answered both the sign-off and the contract worry."""
-    from pipeline.content.drafts import fresh_facts
     from pipeline.content.evidence import ClusterEvidence, Evidence
 
     def theme(cid: int, category: str) -> ClusterEvidence:
@@ -207,8 +206,24 @@ def test_a_page_states_a_fact_again_only_when_a_theme_has_no_other() -> None:
 
     evidence = Evidence(clusters=[], quotes=[], phrases=[], facts=[], profile=PROFILE)
     stated: set[int] = set()
-    assert texts(fresh_facts(evidence, theme(1, "price"), 1, stated)) == [PRICING]
-    assert texts(fresh_facts(evidence, theme(2, "price"), 1, stated)) == [ANNUAL]
-    only = fresh_facts(evidence, theme(3, "contract"), 1, stated)  # its one fact: said again
+    assert texts(evidence.fresh_facts(theme(1, "price"), 1, stated)) == [PRICING]
+    assert texts(evidence.fresh_facts(theme(2, "price"), 1, stated)) == [ANNUAL]
+    only = evidence.fresh_facts(theme(3, "contract"), 1, stated)  # its one fact: said again
     assert texts(only) == [ANNUAL]
-    assert texts(fresh_facts(evidence, theme(4, "setup_time"), 1, stated)) == []
+    assert texts(evidence.fresh_facts(theme(4, "setup_time"), 1, stated)) == []
+
+
+def test_a_title_spells_a_phrase_as_the_buyer_did() -> None:
+    """An SEO brief had been titled "Housecall pro: what buyers ask before they buy"."""
+    import datetime as dt
+
+    from pipeline.content.evidence import Evidence, Quote
+
+    said = Quote(
+        id=1, text="We looked at Housecall Pro last year.", role="buyer", kind="objection",
+        call_id=1, utterance_id=1, mention_id=1, call_date=dt.date(2026, 3, 1), account=None,
+        outcome="lost", speaker="buyer", cluster_id=1,
+    )  # fmt: skip
+    evidence = Evidence(clusters=[], quotes=[said], phrases=[], facts=[])
+    assert evidence.as_spelled("housecall pro") == "Housecall Pro"
+    assert evidence.as_spelled("double bookings") == "Double bookings"
