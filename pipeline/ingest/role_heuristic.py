@@ -149,7 +149,8 @@ def self_introduced(
         seen[speaker] += 1
         if intro.search(utterance.text.replace("’", "'")):
             found[speaker] = "rep"
-    return found
+    # Every speaker saying so is no evidence (a buyer named Sam beside our Sam Rivera).
+    return found if len(found) < len(set(unresolved)) else {}
 
 
 _NAMED_FROM = re.compile(

@@ -102,6 +102,16 @@ def test_a_speaker_who_says_they_are_ours_is_the_rep() -> None:
         assert answered.account == account, said
 
 
+def test_when_every_speaker_says_an_ours_name_none_is_taken_for_it() -> None:
+    """A buyer named Sam beside our Sam Rivera: both "this is Sam" prove nothing."""
+    call = _call(
+        ("SPEAKER_00", None, "Hi, this is Sam from the clinic."),
+        ("SPEAKER_01", None, "Hey, this is Sam, thanks for calling."),
+    )
+    assign_roles(call, ["Sam Rivera"])
+    assert _roles(call) == {"SPEAKER_00": "unknown", "SPEAKER_01": "unknown"}
+
+
 def test_a_meeting_tools_tag_is_no_company() -> None:
     """Teams' "Sandra Okoye (Guest)" had made "Guest" the account."""
     for tag in ("Guest", "External", "Unverified", "she/her"):
