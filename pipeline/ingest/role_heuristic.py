@@ -153,18 +153,31 @@ def self_introduced(
     return found if len(found) < len(set(unresolved)) else {}
 
 
+# A company's name: up to six capitalised words, "&" or "and" between ("Reyes Heating and Air").
+_NAME_PART = r"(?!I\b)[A-Z0-9][\w&'.-]*"
+_COMPANY = rf"(?P<company>{_NAME_PART}(?:\s+(?:(?:&|and)\s+)?{_NAME_PART}){{0,5}})"
 _NAMED_FROM = re.compile(
     r"(?:\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"
-    r",?\s+(?i:from|at|with|over at)|\b(?i:i run|i own|i'?m the owner of))\s+"
-    r"(?P<company>(?!I\b)[A-Z0-9][\w&'.-]*(?:\s+(?:(?:&|and)\s+)?(?!I\b)[A-Z0-9][\w&'.-]*){0,5})"
+    r",?\s+(?i:from|at|with|over at)|\b(?i:i run|i own|i'?m the owner of))\s+" + _COMPANY
 )
+# The rep naming the buyer's company to them: "how you dispatch today at Reyes Heating and Air".
+_YOURS_AT = re.compile(r"\b(?i:you|your)\b[^.?!]{0,50}?\b(?i:today|over|there) at\s+" + _COMPANY)
+
+
+def _company_in(texts: Sequence[str], pattern: re.Pattern[str]) -> str | None:
+    for text in texts[:_INTRO_TURNS]:
+        found = pattern.search(text.replace("’", "'"))
+        if found:
+            return found.group("company").rstrip(".'-&").strip() or None
+    return None
+
+
+def company_named_to_them(texts: Sequence[str]) -> str | None:
+    """The company the rep names as the buyer's in their first turns, if any."""
+    return _company_in(texts, _YOURS_AT)
 
 
 def introduced_company(texts: Sequence[str]) -> str | None:
     """The company a buyer names as theirs in introducing themselves ("Hi Marcus, it's Angie
     from Delta Drain Pros"), from their first turns: the account when nothing else names it."""
-    for text in texts[:_INTRO_TURNS]:
-        found = _NAMED_FROM.search(text.replace("’", "'"))
-        if found:
-            return found.group("company").rstrip(".'-&").strip() or None
-    return None
+    return _company_in(texts, _NAMED_FROM)

@@ -15,6 +15,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.names import norm_name as _norm
 from pipeline.ingest.role_heuristic import (
+    company_named_to_them,
     heuristic_roles,
     introduced_company,
     self_introduced,
@@ -145,10 +146,12 @@ def fill_account(call: ParsedCall, our_companies: Iterable[str] = ()) -> None:
             found.setdefault(_norm(person.company), person.company)
     candidates = [name for key, name in found.items() if key not in ours]
     if not found:
-        buyers = {u.speaker for u in call.utterances if u.role == "buyer" and u.speaker}
-        for speaker in buyers:
-            said = introduced_company([u.text for u in call.utterances if u.speaker == speaker])
-            if said and _norm(said) not in ours:
-                candidates.append(said)
+        for role, read in (("buyer", introduced_company), ("rep", company_named_to_them)):
+            for speaker in {u.speaker for u in call.utterances if u.role == role and u.speaker}:
+                said = read([u.text for u in call.utterances if u.speaker == speaker])
+                if said and _norm(said) not in ours | {_norm(c) for c in call.competitors}:
+                    candidates.append(said)
+            if candidates:
+                break
     if len(candidates) == 1:
         call.account = candidates[0]

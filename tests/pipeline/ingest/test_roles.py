@@ -102,6 +102,19 @@ def test_a_speaker_who_says_they_are_ours_is_the_rep() -> None:
         assert answered.account == account, said
 
 
+def test_the_rep_naming_the_buyers_company_names_the_account() -> None:
+    """A Zoom call's rep asked "how you dispatch today at Reyes Heating and Air"; the call had
+    no account."""
+    call = _call(
+        ("Priya Nair", None, "So tell me how you dispatch today at Reyes Heating and Air."),
+        ("Tom Reyes", None, "Honestly, a whiteboard and a lot of phone calls."),
+        ("Priya Nair", None, "Your data would be hosted at AWS in Ohio."),
+    )
+    assign_roles(call, ["Priya Nair"])
+    fill_account(call, ["Dispatchly"])
+    assert call.account == "Reyes Heating and Air"
+
+
 def test_when_every_speaker_says_an_ours_name_none_is_taken_for_it() -> None:
     """A buyer named Sam beside our Sam Rivera: both "this is Sam" prove nothing."""
     call = _call(
