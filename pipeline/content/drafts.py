@@ -271,13 +271,19 @@ def comparison(evidence: Evidence) -> Comparison:
     quoted = [q for q in about if q not in lost and q not in won] or ([] if rows else about)
     quoted = quoted[: 6 - len(rows)]
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
+    # Our side of a row: the profile fact that answers the quote's worry, where one does.
+    stated: set[int] = set()
+    ours = {q.id: evidence.quote_facts(q, stated) for q in quoted}
     rows += [
         ComparisonRow(
             aspect=clip(say("buyer_said", outcome=q.outcome), 120),
-            us=say("answer_to_write", replies=bool(answers)),  # no promise of replies not there
+            us=clip(ours[q.id][0].text, 240)
+            if ours.get(q.id)
+            else say("answer_to_write", replies=bool(answers)),  # no promise of replies not there
             them=clip(say("quoted", text=q.text), 240),
             citations=[q.id],
             facts=[],
+            profile=[f.id for f in ours.get(q.id, [])],
         )
         for q in quoted
     ]

@@ -35,6 +35,7 @@ class Quote:
     cluster_id: int | None
     competitor: str | None = None
     replies_to: int | None = None  # an answer's objection: the quote id it followed
+    category: str | None = None  # a buyer objection's or question's category
 
     @property
     def label(self) -> str:
@@ -137,11 +138,8 @@ class Evidence:
         # Its name and keywords (what sets it apart from the other clusters), not every word
         # of its quotes: "staff" and "time" are in most worries and answer none.
         said = [cluster.name, *cluster.keywords]
-        # A fact about one industry's customers answers that industry's buyers only: a page for
-        # every industry had answered "sign-off" with "Ortho practices typically fill 80%...".
-        mine = [f for f in self.profile if f.industry is None or self.industry is not None]
         return facts_for(
-            mine,
+            self._answering(),
             cluster.category,
             limit,
             about=" ".join(said),
@@ -155,10 +153,21 @@ class Evidence:
         """``profile_for``, a fact an earlier answer of the page stated only when the theme has
         no other ("Starter is month to month" had answered both the sign-off and the contract
         worry); ``stated`` takes the ones chosen."""
-        offered = self.profile_for(cluster, limit + 2, besides=besides)
-        facts = ([f for f in offered if f.id not in stated] or offered)[:limit]
-        stated.update(f.id for f in facts)
-        return facts
+        return _fresh(self.profile_for(cluster, limit + 2, besides=besides), limit, stated)
+
+    def quote_facts(self, quote: Quote, stated: set[int]) -> list[ProfileFact]:
+        """The profile fact answering one buyer quote, by its category and words (and its
+        theme's meaning): our side of a comparison's row had always said "To write"."""
+        theme = next((c for c in self.clusters if c.id == quote.cluster_id), None)
+        near = theme.fact_closeness if theme else {}
+        offered = facts_for(self._answering(), quote.category, 3, about=quote.text, near=near)
+        return _fresh(offered, 1, stated)
+
+    def _answering(self) -> list[ProfileFact]:
+        """The facts that may answer a worry: a fact about one industry's customers answers
+        that industry's page only (a page for every industry had answered "sign-off" with
+        "Ortho practices typically fill 80%...")."""
+        return [f for f in self.profile if f.industry is None or self.industry is not None]
 
     def as_spelled(self, phrase: str) -> str:
         """A lower-case phrase as a buyer wrote it, first letter up ("housecall pro" is
@@ -220,6 +229,13 @@ class Evidence:
             "product": self.product,
             "industry": self.industry,
         }
+
+
+def _fresh(offered: list[ProfileFact], limit: int, stated: set[int]) -> list[ProfileFact]:
+    """``offered`` less the facts already stated, unless nothing else is offered."""
+    facts = ([f for f in offered if f.id not in stated] or offered)[:limit]
+    stated.update(f.id for f in facts)
+    return facts
 
 
 def _jsonable(item: Any) -> dict[str, Any]:

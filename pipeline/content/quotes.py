@@ -115,6 +115,7 @@ class QuoteNumberer:
                 speaker="rep's note" if note else "buyer",
                 cluster_id=cluster_id,
                 competitor=mention.competitor,
+                category=mention.category if mention.kind in ("objection", "question") else None,
             )
         return self._keys[key]
 
@@ -166,6 +167,7 @@ class QuoteNumberer:
         cluster_id: int | None,
         competitor: str | None,
         replies_to: int | None = None,
+        category: str | None = None,
     ) -> int:
         redacted = clip(self.redactor.redact(text))
         self._texts.append(text_key(redacted))
@@ -184,6 +186,7 @@ class QuoteNumberer:
             cluster_id=cluster_id,
             competitor=competitor,
             replies_to=replies_to,
+            category=category,
         )
         self.quotes.append(quote)
         return quote.id

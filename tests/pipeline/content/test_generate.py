@@ -10,6 +10,7 @@ from pipeline.content.collect import collect_evidence
 from pipeline.content.drafts import say, searchable
 from pipeline.content.evidence import stands_alone
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
+from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Mention
@@ -481,6 +482,14 @@ def test_comparison_quotes_every_buyer_sentence_naming_them(ws: Workspace, seede
         _mention(session, turns[1], "pain", None, None).confidence = 0.99
         _mention(session, turns[2], "other", None, None)
         session.flush()
+        set_profile(
+            session,
+            ProductProfile(
+                name="Bookly", pricing=["$29 a month per location, any number of staff."],
+                plans=[], features=[], integrations=[], security=[], onboarding=[],
+                proof_points=[],
+            ),
+        )  # fmt: skip
         document = generate_document(
             session, ws.settings, doc_type="comparison", competitor="calendly"
         )
@@ -489,6 +498,9 @@ def test_comparison_quotes_every_buyer_sentence_naming_them(ws: Workspace, seede
     assert {worry, pain} <= {q for q in quoted if q in document.body_markdown}
     assert " on 1 calls " not in document.body_markdown
     assert "What a buyer said (an open deal)" in document.body_markdown  # not "(open deal)"
+    # our side of the price worry's row is the pricing fact, cited, not "To write"
+    [row] = [r for r in document.structured["content"]["rows"] if worry in r["them"]]
+    assert row["us"] == "$29 a month per location, any number of staff." and row["profile"]
     assert "unknown deal" not in document.body_markdown
 
 
