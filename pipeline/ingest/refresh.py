@@ -48,8 +48,9 @@ def refresh_metadata(
         return list(results)
     out: list[IngestResult] = []
     for result in results:
-        call = session.get(Call, result.call_id) if result.status != "created" else None
-        if call is None or result.call_id is None:
+        stored = result.status in ("duplicate", "resumed") and result.call_id is not None
+        call = session.get(Call, result.call_id) if stored else None
+        if call is None:
             out.append(result)
             continue
         changed = []

@@ -126,7 +126,9 @@ def self_introduced(
     name on our side), "Marcus from Dispatchly", "thanks for calling Dispatchly", "I'm calling
     from Dispatchly". A phone recording's SPEAKER_01 had stayed unknown and its "Our Starter
     plan is $149 a month." was filed as a buyer's price objection."""
-    names = {part for name in our_names for part in (name, name.split()[0]) if len(part) >= 3}
+    if not unresolved:  # every speaker's side already known (or a note with no speakers)
+        return {}
+    names = {part for name in our_names for part in (name, *name.split()[:1]) if len(part) >= 3}
     companies = [c for c in our_companies if len(c) >= 3]
     if not names and not companies:
         return {}
