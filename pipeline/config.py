@@ -11,6 +11,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from pipeline.rival_names import RivalNames
+
 StructuredOutputMode = Literal["auto", "json_schema", "json_object", "prompt"]
 DEFAULT_CONFIDENT_AT = 0.5  # a mention's confidence from which it is shown (and answered) first
 
@@ -73,6 +75,10 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(64, gt=0)
     embed_device: str = Field("cpu", description="torch device for the local embedder (cpu, cuda).")
     competitors: list[str] = Field(default_factory=list, description="Competitor names to detect.")
+    competitor_aliases: dict[str, str] = Field(
+        default_factory=dict,
+        description='Other names buyers use for a competitor, as JSON: {"HCP": "Housecall Pro"}.',
+    )
     our_company: str | None = Field(
         None, description="Our company's name: people of this company on a call are reps."
     )
@@ -214,6 +220,11 @@ class Settings(BaseSettings):
     @property
     def resolved_llm_api_key(self) -> str | None:
         return self.llm_api_key.get_secret_value() if self.llm_api_key is not None else None
+
+    @property
+    def rival_names(self) -> RivalNames:
+        """The competitor names and aliases, for spelling each competitor one way."""
+        return RivalNames.of(self.competitor_aliases, self.competitors)
 
     @property
     def llm_configured(self) -> bool:

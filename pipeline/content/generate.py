@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.rivals import partner_check
+from pipeline.cluster.rivals import known_competitors, partner_check
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
 from pipeline.content.choose import largest_industry, resolve_clusters
@@ -268,6 +268,8 @@ def generate_document(
     (the industry with the most calls when none is named)."""
     ct = content_type(doc_type)
     competitor = (competitor or "").strip() or None
+    if competitor:  # "HCP" is Housecall Pro's page
+        competitor = settings.rival_names.canonical(competitor, known_competitors(session))
     if ct.needs_competitor and not competitor:
         raise BadInput(f"{ct.name} needs a competitor name")
     if competitor and partner_check(session)(competitor):

@@ -28,7 +28,7 @@ from pipeline.detect.classify import (
     SentenceInput,
     UtteranceLike,
 )
-from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence
+from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import kind_checker
 from pipeline.detect.model import KindModel, KindScore
@@ -37,6 +37,7 @@ from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
+from pipeline.rival_names import RivalNames
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +80,12 @@ class RuleEmbeddingDetector:
         checker: KindChecker | None = None,
         splitter: SentenceSplitter | None = None,
         verdicts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
+        rival_names: RivalNames | None = None,
     ) -> None:
         self.embedder = embedder
         self.seeds = seeds if seeds is not None else load_seeds()
         self.competitors = list(competitors)
+        self.rival_names = rival_names or RivalNames.of({}, competitors)
         self.ignore_names = list(ignore_names)
         self.threshold = threshold
         self.unknown_role_margin = unknown_role_margin
@@ -105,6 +108,7 @@ class RuleEmbeddingDetector:
             threshold=settings.objection_threshold,
             checker=kind_checker(settings, seeds.labels),
             verdicts=user_verdicts(users),
+            rival_names=settings.rival_names,
         )
 
     @property
@@ -137,7 +141,7 @@ class RuleEmbeddingDetector:
         self, utterances: Sequence[UtteranceLike], competitors: Sequence[str] = ()
     ) -> list[BuyerSentence]:
         """The buyer sentences of ``utterances`` (whole calls, in order) where they were said."""
-        known = tuple(dict.fromkeys([*self.competitors, *competitors]))
+        known = self.rival_names.spellings([*self.competitors, *competitors])
         out: list[BuyerSentence] = []
         for utterance, context, reply, position in surroundings(utterances):
             if utterance.role not in DETECTED_ROLES:
@@ -198,6 +202,13 @@ class RuleEmbeddingDetector:
             items.sort(key=lambda d: (d.char_start, _KIND_ORDER[d.kind], d.category or ""))
         return result
 
+    def _named(self, sentence: BuyerSentence, name: str) -> str:
+        """The competitor's one name for the one a sentence used ("HCP": Housecall Pro)."""
+        return self.rival_names.canonical(name, sentence.scored.competitors)
+
+    def _rival(self, sentence: BuyerSentence, evidence: RuleEvidence) -> str | None:
+        return self._named(sentence, evidence.hits[0].name) if evidence.hits else None
+
     def _threshold_for(self, role: str) -> float:
         """Unknown speakers need a higher score: they may be the rep."""
         return self.threshold + (self.unknown_role_margin if role != "buyer" else 0.0)
@@ -218,7 +229,7 @@ class RuleEmbeddingDetector:
                 said,  # type: ignore[arg-type]
                 topic or None,
                 *span,
-                competitor=_rival(evidence) if topic == "competitor" else None,
+                competitor=self._rival(sentence, evidence) if topic == "competitor" else None,
                 confidence=1.0,
                 objection_probability=float(said == "objection"),
                 source="user",
@@ -255,7 +266,7 @@ class RuleEmbeddingDetector:
             kind,
             category,
             *span,
-            competitor=competitor,
+            competitor=competitor and self._named(sentence, competitor),
             confidence=score.confidence,
             objection_probability=score.objection_probability,
         )
@@ -266,22 +277,25 @@ class RuleEmbeddingDetector:
         span = (sentence.text, sentence.start, sentence.end)
         if rules.not_a_statement(sentence.text):
             return []
+        named: dict[str, rules.CompetitorHit] = {}
+        for hit in evidence.hits:  # "HCP, I mean Housecall Pro": one tag
+            named.setdefault(self._named(sentence, hit.name), hit)
         out = [
             Detection(
                 "competitor",
                 h.relation,
                 *span,
-                competitor=h.name,
+                competitor=name,
                 confidence=1.0 if h.known else 0.7,
             )
-            for h in evidence.hits
+            for name, h in named.items()
         ]
         why_now_sims = {
             name.split(":", 1)[1]: float(v[row])
             for name, v in sims.items()
             if name.startswith("why_now:")
         }
-        why_now = _why_now(sentence.text, why_now_sims)
+        why_now = why_now_verdict(sentence.text, why_now_sims)
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out
@@ -339,12 +353,7 @@ _KIND_ORDER: dict[str, int] = {
     "competitor": 1, "why_now": 2,
 }  # fmt: skip
 _QUESTION_TOPIC_MIN = 0.4
-_MIN_WORDS = 3
 _SEED_MATCH = 0.75
-
-
-def _rival(evidence: RuleEvidence) -> str | None:
-    return evidence.hits[0].name if evidence.hits else None
 
 
 def _group_similarities(
@@ -362,25 +371,6 @@ def _group_similarities(
 def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:
     """Speaker names in these utterances (ORM rows have them), for redaction."""
     return sorted({str(name) for u in utterances if (name := getattr(u, "speaker", None))})
-
-
-_WHY_NOW_SIM = 0.65
-
-
-def _why_now(sentence: str, sims: dict[str, float]) -> tuple[str, float] | None:
-    """Why-now category from cue rules (similarity breaks ties), or similarity alone when high."""
-    cues = rules.why_now_cues(sentence)
-    if len(sentence.split()) < _MIN_WORDS:
-        return None
-    if cues:
-        category = max(cues, key=lambda n: (cues[n] + sims.get(n, 0.0), n))
-        support = 0.1 if sims.get(category, 0.0) >= 0.5 else 0.0
-        return category, round(min(0.95, 0.7 + 0.1 * (cues[category] - 1) + support), 3)
-    if sims:
-        category = max(sims, key=lambda n: (sims[n], n))
-        if sims[category] >= _WHY_NOW_SIM:
-            return category, round(sims[category], 3)
-    return None
 
 
 DetectorFactory = Callable[[Settings, Embedder], Detector]

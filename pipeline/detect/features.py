@@ -199,3 +199,23 @@ def feature_matrix(
             seeds.similarities(own),
         ]
     ).astype(np.float32)
+
+
+_WHY_NOW_SIM = 0.65
+_WHY_NOW_MIN_WORDS = 3
+
+
+def why_now_verdict(sentence: str, sims: dict[str, float]) -> tuple[str, float] | None:
+    """Why-now category from cue rules (similarity breaks ties), or similarity alone when high."""
+    cues = rules.why_now_cues(sentence)
+    if len(sentence.split()) < _WHY_NOW_MIN_WORDS:
+        return None
+    if cues:
+        category = max(cues, key=lambda n: (cues[n] + sims.get(n, 0.0), n))
+        support = 0.1 if sims.get(category, 0.0) >= 0.5 else 0.0
+        return category, round(min(0.95, 0.7 + 0.1 * (cues[category] - 1) + support), 3)
+    if sims:
+        category = max(sims, key=lambda n: (sims[n], n))
+        if sims[category] >= _WHY_NOW_SIM:
+            return category, round(sims[category], 3)
+    return None

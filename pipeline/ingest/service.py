@@ -45,6 +45,7 @@ from pipeline.ingest.team import Roster, load_roster
 from pipeline.ingest.titles import filename_date, title_account, title_date
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
+from pipeline.rival_names import RivalNames
 from pipeline.store.models import Outcome
 from pipeline.workspace import Workspace
 
@@ -151,7 +152,12 @@ def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | Ing
 
 
 def _prepare(
-    parsed: ParsedCall, filename: str, metadata: CallMetadata, index: int | None, roster: Roster
+    parsed: ParsedCall,
+    filename: str,
+    metadata: CallMetadata,
+    index: int | None,
+    roster: Roster,
+    rivals: RivalNames,
 ) -> IngestResult | StorableCall:
     """Merge metadata and assign roles (once, now that the seller's names are known): the call
     ready to store, or its result when it is skipped."""
@@ -159,6 +165,7 @@ def _prepare(
         return skipped(filename, parsed.skip_reason, index)
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
     apply_metadata(parsed, metadata)
+    parsed.competitors = rivals.canonical_list(parsed.competitors)
     settle_people(parsed, roster)
     read_title(parsed, [*roster.companies, str(parsed.extra.get("our_company") or "")])
     if index is None:  # one call in the file: its name's date is the call's, not an export's
@@ -199,6 +206,11 @@ def ingest_data(
     except CallmineError as exc:
         return [rejected(exc.filename or display_name(filename), exc)]
     many = len(parsed_calls) > 1
+    rivals = workspace.settings.rival_names
+    if metadata.competitors:  # a re-upload's new metadata is stored as given
+        metadata = metadata.model_copy(
+            update={"competitors": rivals.canonical_list(metadata.competitors)}
+        )
     with workspace.session() as db:
         roster = load_roster(db, workspace.settings.our_company)
     results: list[IngestResult | None] = [None] * len(parsed_calls)
@@ -221,7 +233,8 @@ def ingest_data(
     for index in range(total):
         parsed = queue.popleft()
         number = index if many else None
-        outcome = _guarded(name, number, partial(_prepare, parsed, name, metadata, number, roster))
+        prepare = partial(_prepare, parsed, name, metadata, number, roster, rivals)
+        outcome = _guarded(name, number, prepare)
         if isinstance(outcome, StorableCall):
             waiting.append((index, outcome))
             waiting_utterances += len(outcome.parsed.utterances)

@@ -29,6 +29,7 @@ from pipeline.detect import (
 from pipeline.detect.classify import SentenceInput
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput
+from pipeline.rival_names import RivalNames
 from tests.conftest import make_settings
 
 # (buyer sentence, expected objection category or None)
@@ -546,6 +547,31 @@ def test_competitors_from_metadata_configured_list_and_patterns(
         "We're using the paper sheets.",
     ]:
         assert rivals(detector.detect(text)) == [], text
+
+
+def test_a_competitor_has_one_name_however_it_is_said(detector: RuleEmbeddingDetector) -> None:
+    """"HCP" is Housecall Pro once the user says so; "housecall-pro" is without any alias; a
+    sentence naming it twice gets one tag."""
+    named = tuned(detector, rival_names=RivalNames.of({"HCP": "Housecall Pro"}, ["Jobber"]))
+
+    def rivals(text: str) -> list[tuple[str, str | None, str | None]]:
+        found = named.detect(text, competitors=["HouseCall-Pro"])
+        return [(d.kind, d.category, d.competitor) for d in found if d.competitor]
+
+    assert rivals("We're on HCP right now and it works.") == [
+        ("competitor", "current", "Housecall Pro")
+    ]
+    assert rivals("We use HouseCall-Pro for dispatch.") == [
+        ("competitor", "current", "Housecall Pro")
+    ]
+    assert rivals("HCP, I mean Housecall Pro, charges us less than that.") == [
+        ("objection", "competitor", "Housecall Pro"),
+        ("competitor", "mention", "Housecall Pro"),
+    ]
+    assert rivals("We're happy with HCP and it's cheaper.") == [
+        ("objection", "competitor", "Housecall Pro"),
+        ("competitor", "current", "Housecall Pro"),
+    ]
 
 
 def test_competitor_objection_names_the_competitor(detector: RuleEmbeddingDetector) -> None:
