@@ -134,8 +134,12 @@ def _detect(
     ):
         turns[utterance.call_id].append(utterance)
     groups: dict[tuple[str, ...], list[UtteranceLike]] = {}
+    rivals = workspace.settings.rival_names
     for call in calls:
-        competitors = tuple(dict.fromkeys([*call.competitors, *workspace.settings.competitors]))
+        named = rivals.canonical_list(call.competitors or [])
+        if named != list(call.competitors or []):  # an alias added since: "HCP" is Housecall Pro
+            call.competitors = named
+        competitors = tuple(dict.fromkeys([*named, *workspace.settings.competitors]))
         groups.setdefault(competitors, []).extend(turns[call.id])  # whole calls, in order
     found: dict[int, list[Detection]] = {}
     for competitors, utterances in groups.items():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pipeline.analysis.corrections import redetect_all
 from pipeline.cluster.rivals import known_competitors
 from pipeline.content.generate import generate_document
 from pipeline.embed import Embedder
@@ -56,5 +57,26 @@ def test_an_alias_is_the_competitors_one_name(tmp_path: Path, embedder: Embedder
             assert document.competitor == "Housecall Pro"
             assert document.title.endswith("Housecall Pro")
             assert "HCP is cheaper" in document.body_markdown
+    finally:
+        workspace.close()
+
+
+def test_an_alias_added_later_applies_at_redetect(tmp_path: Path, embedder: Embedder) -> None:
+    before = make_settings(tmp_path / "data", our_company="Dispatchly")
+    workspace = Workspace(before, embedder=embedder)
+    try:
+        metadata = CallMetadata(our_speakers="Maya Chen", competitors="HCP")  # type: ignore[arg-type]
+        ingest_bytes(workspace, CALL, "ruiz.txt", metadata)
+        with workspace.session() as db:
+            assert db.scalars(select(Call.competitors)).one() == ["HCP"]
+    finally:
+        workspace.close()
+    after = before.model_copy(update={"competitor_aliases": {"HCP": "Housecall Pro"}})
+    workspace = Workspace(after, embedder=embedder)
+    try:
+        redetect_all(workspace)
+        with workspace.session() as db:
+            assert db.scalars(select(Call.competitors)).one() == ["Housecall Pro"]
+            assert known_competitors(db) == ["Housecall Pro"]
     finally:
         workspace.close()
