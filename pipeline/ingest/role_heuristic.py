@@ -125,7 +125,8 @@ def self_introduced(
     """The speakers who say they are one of ours, in their first turns: "this is Marcus" (a
     name on our side), "Marcus from Dispatchly", "thanks for calling Dispatchly", "I'm calling
     from Dispatchly". A phone recording's SPEAKER_01 had stayed unknown and its "Our Starter
-    plan is $149 a month." was filed as a buyer's price objection."""
+    plan is $149 a month." was filed as a buyer's price objection. Any name with our company
+    counts ("this is Lena with Docketly"): a buyer does not introduce themself as ours."""
     if not unresolved:  # every speaker's side already known (or a note with no speakers)
         return {}
     names = {part for name in our_names for part in (name, *name.split()[:1]) if len(part) >= 3}
@@ -138,7 +139,9 @@ def self_introduced(
         rf"\b(?:(?<!is )this is|it'?s|i'?m|i am|my name is|my name'?s)\s+(?:{name})\b(?!\?)"
         rf"|\b(?:{name})\s+(?:here|from|with|at)\b"
         rf"|\b(?:(?<!is )this is|you'?ve reached|thanks for calling|thank you for calling"
-        rf"|welcome to|calling from|here at|i'?m with|i work (?:at|for))\s+(?:{company})\b(?!\?)",
+        rf"|welcome to|calling from|here at|i'?m with|i work (?:at|for))\s+(?:{company})\b(?!\?)"
+        rf"|\b(?:(?<!is )this is|it'?s|i'?m|my name is)\s+[a-z'-]+(?:\s+[a-z'-]+)?,?\s+"
+        rf"(?:from|with|at|over at|here at)\s+(?:{company})\b(?!\?)",
         re.IGNORECASE,
     )
     seen: dict[str, int] = defaultdict(int)
@@ -158,19 +161,40 @@ def self_introduced(
 # A company's name: up to six capitalised words, "&" or "and" between ("Reyes Heating and Air").
 _NAME_PART = r"(?!I\b)[A-Z0-9][\w&'.-]*"
 _COMPANY = rf"(?P<company>{_NAME_PART}(?:\s+(?:(?:&|and)\s+)?{_NAME_PART}){{0,5}})"
-_NAMED_FROM = re.compile(
-    r"(?:\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"
-    r",?\s+(?i:from|at|with|over at)|\b(?i:i run|i own|i'?m the owner of))\s+" + _COMPANY
+_PERSON = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"
+# A job on the buyer's side: "I'm the managing partner at Hartwell & Pike".
+_JOB = (
+    r"(?i:owner|partner|founder|co-?founder|manager|director|administrator|admin|principal"
+    r"|attorney|lawyer|paralegal|president|ceo|cfo|coo|cto|gm|officer|coordinator|supervisor"
+    r"|accountant|bookkeeper|dentist|doctor|head|lead|practice manager)"
 )
-# The rep naming the buyer's company to them: "how you dispatch today at Reyes Heating and Air".
-_YOURS_AT = re.compile(r"\b(?i:you|your)\b[^.?!]{0,50}?\b(?i:today|over|there) at\s+" + _COMPANY)
+_NAMED_FROM = re.compile(
+    r"(?:\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+"
+    + _PERSON
+    + r",?\s+(?i:from|at|with|over at)|\b(?i:i run|i own|i'?m the owner of)"
+    r"|\b(?i:i'?m|i am)\s+(?i:the|a|an|one of the)\s+(?:[a-z-]+\s+){0,2}"
+    + _JOB
+    + r"s?\s+(?i:at|of|for|with)"
+    # "Yes, Sean Brennan, Brennan Immigration Law.": a name and a company, answering a caller
+    r"|^(?:(?i:yes|yeah|yep|hi|hello|speaking)[,.!]?\s+)?(?:(?i:this is|it'?s)\s+)?"
+    r"[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,)\s+"
+    + _COMPANY
+)
+# The rep naming the buyer's company to them: "how you dispatch today at Reyes Heating and Air",
+# "so you're at Hartwell & Pike", "you're on PracticePanther today, at Okafor Family Law".
+_YOURS_AT = re.compile(
+    r"(?:\b(?i:you|your)\b[^.?!]{0,50}?\b(?i:today|over|there),?\s+at"
+    r"|\b(?i:you'?re|you are)\s+(?i:over\s+)?at)\s+" + _COMPANY
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 def _company_in(texts: Sequence[str], pattern: re.Pattern[str]) -> str | None:
     for text in texts[:_INTRO_TURNS]:
         found = pattern.search(text.replace("’", "'"))
-        if found:
-            return found.group("company").rstrip(".'-&").strip() or None
+        if found:  # "Brennan Immigration Law. Thanks for calling" ends at its sentence
+            company = _SENTENCE_BREAK.split(found.group("company"))[0]
+            return company.rstrip(".'-&").strip() or None
     return None
 
 

@@ -21,6 +21,7 @@ from pipeline.ingest.role_heuristic import (
     self_introduced,
 )
 from pipeline.ingest.role_labels import role_of_label
+from pipeline.ingest.role_relations import named_in_account, relations, settle_sides
 
 __all__ = ["assign_roles", "fill_account", "name_matches"]
 
@@ -31,8 +32,10 @@ def assign_roles(
     *,
     our_company: str | None = None,
     our_companies: Iterable[str] = (),
+    account_hint: str | None = None,
 ) -> None:
     """Set ``role`` on every utterance of ``call`` in place; stated roles are kept.
+    ``account_hint``: the account its title names, when the call names none.
 
     Idempotent: inferred roles are recomputed each time, so calling it again with better
     ``our_speakers`` improves the result.
@@ -59,11 +62,17 @@ def assign_roles(
     unresolved = [s for s in speakers if s not in roles]
     roles.update(self_introduced(call.utterances, unresolved, our_speakers, sorted(ours)))
     unresolved = [s for s in speakers if s not in roles]
+    account = call.account or account_hint
+    roles.update(dict.fromkeys(named_in_account(unresolved, account, ours), "buyer"))
+    found, groups = settle_sides(roles, speakers, *relations(call.utterances, speakers))
+    roles.update(found)
+    unresolved = [s for s in speakers if s not in roles]
     if unresolved and "rep" in roles.values() and not any(s in companies for s in unresolved):
         # We know who the sellers are; everybody else on the call is the buyer side.
         roles.update(dict.fromkeys(unresolved, "buyer"))
     elif unresolved:
-        roles.update(heuristic_roles(call.utterances, unresolved, companies, roles))
+        sides = {**groups, **companies}  # linked speakers are judged as one side
+        roles.update(heuristic_roles(call.utterances, unresolved, sides, roles))
     for utterance in call.utterances:
         if utterance.role_from_source:
             continue

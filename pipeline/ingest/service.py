@@ -125,11 +125,12 @@ def read_title(parsed: ParsedCall, ours: Sequence[str] = ()) -> None:
         parsed.account = parsed.account or title_account(parsed.title, ours)
 
 
-def settle_people(parsed: ParsedCall, roster: Roster) -> None:
+def settle_people(parsed: ParsedCall, roster: Roster, account_hint: str | None = None) -> None:
     """Roles, once, after the metadata merge: the file's and the user's names plus the team
-    roster and our company; then the account from the buyer side when none was given."""
+    roster and our company; then the account from the buyer side when none was given.
+    ``account_hint``: the account the title names (its people are the buyer's)."""
     our_speakers = [*parsed.our_speakers, *roster.names]
-    assign_roles(parsed, our_speakers, our_companies=roster.companies)
+    assign_roles(parsed, our_speakers, our_companies=roster.companies, account_hint=account_hint)
     fill_account(parsed, roster.companies)
     if parsed.people:
         parsed.extra["people"] = [person.as_json() for person in parsed.people]
@@ -166,8 +167,9 @@ def _prepare(
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
     apply_metadata(parsed, metadata)
     parsed.competitors = rivals.canonical_list(parsed.competitors)
-    settle_people(parsed, roster)
-    read_title(parsed, [*roster.companies, str(parsed.extra.get("our_company") or "")])
+    ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
+    settle_people(parsed, roster, title_account(parsed.title, ours) if parsed.title else None)
+    read_title(parsed, ours)
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)
     return storable(parsed, digest, filename, index)

@@ -90,7 +90,9 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
             continue
         name, trimmed = _without_meeting_words(part, mine)
         if trimmed and name and not _title_case(name):
-            name, trimmed = part, False  # "Weekly pipeline review" is no "Weekly pipeline" call
+            # "security review call" says what the meeting was for, and names no one; a part
+            # in capitals is a name ("Weekly pipeline review" is no "Weekly pipeline" call).
+            name, trimmed = ("", True) if name[:1].islower() else (part, False)
         framed = framed or trimmed
         if name:
             names.append(name)

@@ -209,3 +209,62 @@ def test_heuristic_on_the_example_calls_is_never_wrong() -> None:
             wrong += role != truth[speaker]
     assert wrong == 0
     assert decided >= 30
+
+
+def test_a_speaker_named_in_the_account_and_their_colleague_are_the_buyer() -> None:
+    """Otter's three speakers: the firm's named partner, the administrator she introduces as
+    "our", and our rep. The administrator, with few questions, had read as a second rep."""
+    call = _call(
+        ("Priya Shah", None, "Good morning both. Last time Marisol said the firm is growing."),
+        ("Marisol Delgado", None, "Yeah. Ken's our firm administrator, he'd run it day to day."),
+        ("Ken Alvarez", None, "Hi. So you know where we're at, we have a demo with MyCase."),
+        ("Priya Shah", None, "Appreciate you telling me. What matters most to you?"),
+        ("Ken Alvarez", None, "Adoption. The partners never logged in to the last system."),
+        account="Delgado & Associates",
+    )
+    assign_roles(call, [])
+    assert _roles(call) == {"Priya Shah": "rep", "Marisol Delgado": "buyer", "Ken Alvarez": "buyer"}
+
+
+def test_the_people_a_speaker_greets_are_the_other_side() -> None:
+    """A security review: the buyer's consultant asks "will you sign a BAA?" and our rep answers
+    "we sign BAAs"; the phrase heuristic alone had swapped them. The rep's greeting ("Hi Karin,
+    hi Mats.") and "Mats is our IT consultant" settle it once the title names the account."""
+    turns = (
+        ("Jo Park", None, "Hi Karin, hi Mats. Thanks for making time for the security review."),
+        ("Karin Lindqvist", None, "Of course. Mats is our IT consultant, he'll ask the hard ones."),
+        ("Mats Berg", None, "Will you sign a business associate agreement with us?"),
+        (
+            "Jo Park",
+            None,
+            "Yes, we sign them on the Professional plan, and the data stays in the US.",
+        ),
+        ("Mats Berg", None, "Single sign-on? We don't want another set of passwords."),
+        ("Jo Park", None, "SSO is supported, we support every major identity provider."),
+    )
+    call = _call(*turns)
+    assign_roles(call, [], account_hint="Lindqvist Legal")
+    assert _roles(call) == {"Jo Park": "rep", "Karin Lindqvist": "buyer", "Mats Berg": "buyer"}
+    # No account, no names we know: the greeting still parts the sides once one is known.
+    unnamed = _call(*turns)
+    assign_roles(unnamed, ["Jo Park"])
+    assert _roles(unnamed) == {"Jo Park": "rep", "Karin Lindqvist": "buyer", "Mats Berg": "buyer"}
+    greeted = _call(
+        ("Ana Ruiz", None, "Hi Ben and Cal, thanks for joining, and Dee from our side is here."),
+        ("Ben Ode", None, "Thanks. We use spreadsheets for all of it today."),
+        ("Dee Moss", None, "Happy to help with the import when you're ready."),
+        ("Cal Ode", None, "How long does an import take for us?"),
+    )
+    assign_roles(greeted, ["Ana Ruiz"])
+    assert _roles(greeted)["Dee Moss"] == "rep"  # "from our side" outweighs the greeting list
+
+
+def test_a_name_with_our_company_introduces_a_rep() -> None:
+    """An SRT's capitals and no roster: "this is Lena with Docketly" is ours, whoever Lena is."""
+    call = _call(
+        ("LENA ORTIZ", None, "Hi, this is Lena with Docketly, am I speaking with Sean?"),
+        ("SEAN BRENNAN", None, "Yes, Sean Brennan, Brennan Immigration Law. Thanks for calling."),
+        ("LENA ORTIZ", None, "Of course. What prompted you to fill out the form?"),
+    )
+    assign_roles(call, [], our_company="Docketly")
+    assert _roles(call) == {"LENA ORTIZ": "rep", "SEAN BRENNAN": "buyer"}

@@ -1,0 +1,153 @@
+"""What people on a call say about each other: who is on whose side.
+
+Why: the phrase heuristic judges each speaker alone, and a buyer's firm administrator who asked
+few questions read as a second rep ("Ken's our firm administrator"), while a buyer asking a
+security reviewer's questions ("Will you sign a BAA?") read as the seller. What speakers say of
+each other is firmer evidence, and it is how a reader tells the sides apart:
+- a speaker named in the account ("Marisol Delgado" of "Delgado & Associates") is the buyer;
+- someone introduced as "our" or "my colleague" is on the speaker's side ("Mats is our IT
+  consultant");
+- someone greeted or asked for ("Hi Aaron, hi Beth.", "am I speaking with Sean?") in a
+  speaker's first turn is on the other side.
+Sides are settled from the roles already known; a linked group none of whose people is known
+is scored by the phrase heuristic as one side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.names import norm_name
+
+_NAME = r"([A-Z][a-z'’-]+)"
+# A greeting's names, one after another: "Hi Aaron, hi Beth", "Morning Karin and Mats".
+_GREETING = re.compile(
+    r"\b(?:(?i:hi|hello|hey|morning|afternoon|evening)[,!]?\s+"
+    r"|(?i:speaking (?:with|to)|is that)\s+)" + _NAME
+)
+_GREETED_TOO = re.compile(r"(?:\s*,\s*(?i:and\s+|hi\s+)?|\s+(?i:and)\s+|\s*&\s*)" + _NAME)
+_OURS = re.compile(
+    _NAME + r"(?:'s|\s+is|\s+here is|\s+will be)\s+(?i:our|my)\b"
+    r"|\b(?i:our|my)\s+(?i:colleague|partner|boss|associate|paralegal|assistant|manager"
+    r"|co-?founder|office manager|administrator|consultant|it person|it guy|cfo|ceo|coo)\s+"
+    + _NAME
+    + r"|"
+    + _NAME
+    + r"\s+(?i:from|on|of) (?i:our|my) (?i:side|team|end|office|firm)\b"
+)
+_FIRST_SENTENCE = re.compile(r"^.*?(?:[.?!](?=\s|$)|$)", re.DOTALL)
+_MIN_SURNAME = 3
+
+
+def _first_names(speakers: Iterable[str]) -> dict[str, str]:
+    """First name -> the one speaker it names (a name two speakers share names no one)."""
+    seen: dict[str, list[str]] = {}
+    for speaker in speakers:
+        words = norm_name(speaker).split()
+        if words:
+            seen.setdefault(words[0], []).append(speaker)
+    return {first: found[0] for first, found in seen.items() if len(found) == 1}
+
+
+def named_in_account(
+    speakers: Sequence[str], account: str | None, ours: Iterable[str] = ()
+) -> list[str]:
+    """Speakers whose family name is a word of the account's name: the buyer's people."""
+    if not account:
+        return []
+    words = set(re.findall(r"[^\W\d_][\w'’-]*", account.casefold()))
+    if any(norm_name(name) == norm_name(account) for name in ours):
+        return []
+    found = []
+    for speaker in speakers:
+        parts = norm_name(speaker).split()
+        if len(parts) >= 2 and len(parts[-1]) >= _MIN_SURNAME and parts[-1] in words:
+            found.append(speaker)
+    return found
+
+
+def _greeted(text: str) -> list[str]:
+    """The names a turn's first sentence greets or asks for."""
+    first = _FIRST_SENTENCE.match(text)
+    sentence = first.group(0) if first else ""
+    names: list[str] = []
+    for head in _GREETING.finditer(sentence):
+        names.append(head.group(1))
+        end = head.end()
+        while (more := _GREETED_TOO.match(sentence, end)) is not None:
+            names.append(more.group(1))
+            end = more.end()
+    return names
+
+
+def relations(
+    utterances: Sequence[ParsedUtterance], speakers: Sequence[str]
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Pairs said to be on the same side, and pairs on other sides (see the module's doc)."""
+    first_names = _first_names(speakers)
+    same: set[tuple[str, str]] = set()
+    other: set[tuple[str, str]] = set()
+    opened: set[str] = set()
+    for utterance in utterances:
+        speaker = utterance.speaker
+        if speaker is None or speaker not in speakers:
+            continue
+        text = utterance.text.replace("’", "'")
+        for match in _OURS.finditer(text):
+            said = next(g for g in match.groups() if g)
+            named = first_names.get(said.casefold())
+            if named and named != speaker:
+                same.add((speaker, named))
+        if speaker in opened:
+            continue
+        opened.add(speaker)
+        for said in _greeted(text):
+            named = first_names.get(said.casefold())
+            if named and named != speaker:
+                other.add((speaker, named))
+    return same, other - {(b, a) for a, b in same} - same
+
+
+def settle_sides(
+    known: dict[str, str],
+    speakers: Sequence[str],
+    same: set[tuple[str, str]],
+    other: set[tuple[str, str]],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Roles that follow from ``known`` roles through the relations, and for the speakers
+    still unknown the group each belongs to (linked speakers share one, for the heuristic)."""
+    group = {s: s for s in speakers}
+
+    def root(speaker: str) -> str:
+        while group[speaker] != speaker:
+            speaker = group[speaker]
+        return speaker
+
+    for a, b in same:
+        if a in group and b in group:
+            group[root(a)] = root(b)
+    sides: dict[str, str] = {}
+    for speaker, role in known.items():
+        if speaker in group and role in ("rep", "buyer"):
+            sides.setdefault(root(speaker), role)
+    flip = {"rep": "buyer", "buyer": "rep"}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in other:
+            if a not in group or b not in group:
+                continue
+            ra, rb = root(a), root(b)
+            for x, y in ((ra, rb), (rb, ra)):
+                if x in sides and y not in sides:
+                    sides[y] = flip[sides[x]]
+                    changed = True
+    found = {s: sides[root(s)] for s in speakers if s not in known and root(s) in sides}
+    groups = {
+        s: f"side:{root(s)}"
+        for s in speakers
+        if s not in known and s not in found and any(root(t) == root(s) for t in speakers if t != s)
+    }
+    return found, groups
