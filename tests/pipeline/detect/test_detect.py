@@ -550,7 +550,7 @@ def test_competitors_from_metadata_configured_list_and_patterns(
 
 
 def test_a_competitor_has_one_name_however_it_is_said(detector: RuleEmbeddingDetector) -> None:
-    """"HCP" is Housecall Pro once the user says so; "housecall-pro" is without any alias; a
+    """ "HCP" is Housecall Pro once the user says so; "housecall-pro" is without any alias; a
     sentence naming it twice gets one tag."""
     named = tuned(detector, rival_names=RivalNames.of({"HCP": "Housecall Pro"}, ["Jobber"]))
 
