@@ -35,6 +35,7 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".csv": "csv",
     ".tsv": "csv",
     ".docx": "docx",
+    ".eml": "txt",  # a saved email: read as notes (``email_file``)
 }
 FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "docx")
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.chat import chat_as_turns
+from pipeline.ingest.email_file import looks_like_email, read_email
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.preamble import Metadata, read_leading, read_lines
 from pipeline.ingest.prose import prose_utterances
@@ -27,7 +28,8 @@ _PROSE_PARAGRAPH_CHARS = 500
 
 def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> ParsedCall:
     """One call from a text body; ``fmt`` is recorded as the call's format."""
-    lines = chat_as_turns(text.split("\n")) or text.split("\n")
+    mail = read_email(text) if kind == "file" and looks_like_email(text) else None
+    lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
     meta, start = read_leading(lines)
     body = lines[start:]
@@ -40,6 +42,10 @@ def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> Parse
             call.extra["quoted_reply_lines"] = left_out
         call.utterances = _notes(body, meta, kind)
     meta.apply(call)
+    if mail is not None:
+        call.utterances += mail.buyer_lines
+        if mail.cover_note:  # the forwarder's word to a colleague, not the call's
+            call.extra["forward_note"] = mail.cover_note
     call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
     _take_leading_date(call)
     return call
