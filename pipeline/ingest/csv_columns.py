@@ -4,6 +4,8 @@ Fivetran/Airbyte syncs with ``property_hs_*`` columns), found whatever their cas
 
 from __future__ import annotations
 
+import re
+
 from pipeline.errors import BadInput
 from pipeline.ingest.header import label_key
 
@@ -30,6 +32,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "closed date", "created date", "create date", "createdate", "created at", "created",
         "done date", "done time", "marked as done time", "due date", "activity due date",
         "date of call", "closed on", "close on", "won on", "lost on", "call on", "met on",
+        "won time", "lost time", "deal created", "add time",
     ),
     "account": (
         "company", "account", "account name", "company name", "associated company",
@@ -74,14 +77,33 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 MAPPABLE = tuple(COLUMN_FIELDS)
 _PREFIXES = ("property ", "properties ", "hs ")
+_KNOWN_KEYS = frozenset(name for names in COLUMN_FIELDS.values() for name in names)
+# Pipedrive names every column after its record: "Deal - Call notes", "Person - Name".
+_RECORD = re.compile(
+    r"^(?:deal|person|organi[sz]ation|activity|lead|note|product|project|contact|company)"
+    r"\s+-\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 def column_key(header: str) -> str:
-    """``property_hs_note_body`` -> ``note body``; ``TranscriptText`` -> ``transcript text``."""
-    key = label_key(header.strip().strip('"'))
+    """``property_hs_note_body`` -> ``note body``; ``TranscriptText`` -> ``transcript text``;
+    ``Deal - Call notes`` -> ``call notes`` (``Deal - ID`` stays ``deal id``)."""
+    raw = header.strip().strip('"')
+    key = label_key(raw)
     for prefix in _PREFIXES:
         key = key.removeprefix(prefix)
+    record = _RECORD.match(raw)
+    if record and key not in _KNOWN_KEYS:
+        return column_key(record.group("rest"))
     return key
+
+
+def column_label(header: str) -> str:
+    """A header as a note names it: without Pipedrive's record ("Deal - Lost reason")."""
+    raw = header.strip().strip('"')
+    record = _RECORD.match(raw)
+    return record.group("rest").strip() if record else raw
 
 
 def header_names_text(headers: list[str]) -> bool:

@@ -19,6 +19,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import (
     COLUMN_FIELDS,
     column_key,
+    column_label,
     find_columns,
     header_names_text,
     unplaced,
@@ -146,7 +147,7 @@ def _text_call(names: list[str], row: list[str], columns: dict[str, list[int]]) 
         if reason := " ".join(row[index].split()):
             call.utterances.append(
                 ParsedUtterance(
-                    f"{names[index].strip()}: {reason}", None, None, "rep_note", None, True
+                    f"{column_label(names[index])}: {reason}", None, None, "rep_note", None, True
                 )
             )
     return call

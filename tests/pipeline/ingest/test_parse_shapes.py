@@ -221,6 +221,29 @@ def test_salesforce_opportunity_outcomes_and_rows_without_text() -> None:
     assert calls[2].extra["expected_close"] == "2024-09-01"
 
 
+def test_pipedrive_columns_named_after_their_record() -> None:
+    """Pipedrive writes "Deal - Call notes", "Deal - Organization": the export had been
+    refused for having no notes column."""
+    [call] = _csv_calls(
+        "Deal - ID,Deal - Title,Deal - Owner,Deal - Organization,Deal - Contact person,"
+        "Deal - Status,Deal - Deal created,Deal - Lost time,Deal - Lost reason,Deal - Call notes\n"
+        "413,Patel deal,Priya Shah,Patel Bankruptcy Group,Anjali Patel,Lost,2026-01-20 14:03:10,"
+        '2026-02-27 16:40:02,Went with PracticePanther,"Worried about moving 2,000 matters."\n'
+    )
+    assert (call.deal_id, call.title, call.account, call.outcome, call.call_date) == (
+        "413",
+        "Patel deal",
+        "Patel Bankruptcy Group",
+        "lost",
+        dt.date(2026, 2, 27),
+    )
+    assert call.our_speakers == ["Priya Shah"]
+    assert [t[3] for t in turns(call)] == [
+        "Worried about moving 2,000 matters.",
+        "Lost reason: Went with PracticePanther",
+    ]
+
+
 def test_hubspot_engagement_body_columns_and_deal_reasons() -> None:
     [note] = _csv_calls(
         "engagement_id,property_hs_createdate,property_hs_note_body,property_hs_timestamp\n"
