@@ -49,9 +49,11 @@ def quotable(text: str) -> str:
     return "".join(out)
 
 
-# "Their GM said", "Walt:", "Owner mentioned" with nothing after: a note's lead-in to a quote.
+# "Their GM said", "Walt:", "Owner mentioned", "Migration: Jorge said" with nothing after: a
+# note's lead-in to a quote.
 _LEAD_IN = re.compile(
-    r"^(?:[-*•]\s*)?(?:[\w'’.…-]+\s+){0,4}(?:[\w'’.-]+:|(?:said|says|asked|mentioned|added|noted"
+    r"^(?:[-*•]\s*)?(?:[\w'’.-]+(?:\s+[\w'’.-]+)?:\s+)?"  # a topic first: "Migration: Jorge said"
+    r"(?:[\w'’.…-]+\s+){0,4}(?:[\w'’.-]+:|(?:said|says|asked|mentioned|added|noted"
     r"|told (?:us|me)|(?:called|put|described) it)\s*[:,.—–-]?)$",
     re.IGNORECASE,
 )
@@ -61,3 +63,19 @@ def introduces_a_quote(sentence: str) -> bool:
     """A lead-in whose quote was taken out as the buyer's own line ("Their GM said", "Walt:"):
     it says nothing by itself."""
     return bool(_LEAD_IN.match(sentence.strip()))
+
+
+# "Mats is our IT consultant, he'll ask the hard questions.": who someone on the call is.
+_INTRODUCES = re.compile(
+    r"^(?:and\s+|so\s+|also\s+)?(?:this is\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+    r"(?:'s|’s|\s+is|\s+here is)\s+(?:our|my)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:consultant|administrator|admin|manager|partner|paralegal|assistant|associate|colleague"
+    r"|director|head|lead|bookkeeper|accountant|owner|founder|co-?founder|cfo|ceo|coo|cto|boss"
+    r"|person|guy|specialist|coordinator|officer|engineer)\b(?![^,;.]*\b(?:but|and)\b)",
+)
+
+
+def introduces_someone(sentence: str) -> bool:
+    """A buyer saying who a colleague is ("Ken's our firm administrator, he'd be the one
+    running it"): no objection, though it sat in a security theme beside one."""
+    return bool(_INTRODUCES.match(sentence.strip()))

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from pipeline.redact import gives_contact
-from pipeline.wording import introduces_a_quote
+from pipeline.wording import introduces_a_quote, introduces_someone
 
 _FLAGS = re.IGNORECASE  # for patterns matched on original text (competitor names keep their case)
 
@@ -190,7 +190,9 @@ _REPS_OWN_NOTE = re.compile(
 
 # "Priya to send integration list.": someone (a capitalised name, or we/I) to do something.
 _TO_DO = re.compile(
-    r"^(?:[-*•]\s*)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Ww]e|I)\s+to\s+(?i:"
+    r"^(?:[-*•]\s*)?(?!(?i:needs|wants|has|have|had|plans|hopes|going|tries|tried|likes|agreed"
+    r"|asked|decided|expects|intends|prefers|chose|refuses|refused|used|got|would like)\b)"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Ww]e|I)\s+to\s+(?i:"
     + "|".join(_CUES["rep_note"]["to_do"])
     + r")\b"
 )
@@ -243,6 +245,7 @@ def ruled_other(sentence: str, role: str) -> bool:
         only_acknowledges(sentence)
         or not_a_statement(sentence)
         or gives_contact(sentence)
+        or introduces_someone(sentence)
         or (role == "rep_note" and notes_the_reps_doing(sentence))
     )
 

@@ -305,6 +305,8 @@ def test_a_sentence_that_says_nothing(sentence: str, nothing: bool, acknowledges
         ("Staff to check in by app would never work here.", False),
         ("Main objection: staff won't use it.", False),
         ("Needs to run it by his brother (co-owner).", False),
+        ("Wants to test it with two clinics first.", False),
+        ("Tom to run a test import of 5 closed cases.", True),
         ("Told me the price is too high for a team of five.", False),
         ("Also asked about RotaPro migration.", False),
         ("Open to it if the price comes down.", False),
@@ -413,6 +415,28 @@ def test_a_contact_line_a_lead_in_or_a_bare_hinge_is_no_objection(
     assert rules.introduces_a_quote("…she called it") and rules.introduces_a_quote("Walt:")
     assert rules.introduces_a_quote("Our compliance consultant asked.")
     assert not rules.introduces_a_quote("He said the price is too high.")
+
+
+def test_an_introduction_a_to_do_or_a_topic_lead_in_is_no_objection(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """Found in a law-firm reviewer's security and migration themes: a buyer saying who a
+    colleague is, a rep's note of a colleague's to-do, and a lead-in after a topic label."""
+    kinds = kinds_of(
+        detector,
+        [
+            Line(1, "buyer", "Mats is our IT consultant, he'll ask the hard questions."),
+            Line(2, "rep_note", "Tom to run a test import of 5 closed cases from their export."),
+            Line(3, "rep_note", "Migration: Jorge said"),
+            Line(4, "buyer", "Our IT consultant is worried about where the data is stored."),
+        ],
+    )
+    assert kinds["Mats is our IT consultant, he'll ask the hard questions."] == "other"
+    assert kinds["Tom to run a test import of 5 closed cases from their export."] == "other"
+    assert kinds["Migration: Jorge said"] == "other"
+    assert kinds["Our IT consultant is worried about where the data is stored."] == "objection"
+    assert not rules.introduces_someone("Jasmine is our office manager and she hates the tool.")
+    assert not rules.introduces_someone("Clio is our current system.")
 
 
 def test_a_word_to_the_room_or_an_injection_carries_no_tag(
