@@ -145,6 +145,7 @@ class Evidence:
             about=" ".join(said),
             besides=besides,
             near=cluster.fact_closeness,
+            owned=self._owned(cluster),
         )
 
     def fresh_facts(
@@ -160,8 +161,22 @@ class Evidence:
         theme's meaning): our side of a comparison's row had always said "To write"."""
         theme = next((c for c in self.clusters if c.id == quote.cluster_id), None)
         near = theme.fact_closeness if theme else {}
-        offered = facts_for(self._answering(), quote.category, 3, about=quote.text, near=near)
+        owned = self._owned(theme) if theme else None
+        offered = facts_for(
+            self._answering(), quote.category, 3, about=quote.text, near=near, owned=owned
+        )
         return _fresh(offered, 1, stated)
+
+    def _owned(self, cluster: ClusterEvidence) -> frozenset[int] | None:
+        """The facts nearer this theme than any other theme on the page (by their vectors);
+        None when the page has one theme or no vectors (nothing to compare)."""
+        if len(self.clusters) < 2 or not cluster.fact_closeness:
+            return None
+        best: dict[int, float] = {}
+        for other in self.clusters:
+            for fact_id, value in other.fact_closeness.items():
+                best[fact_id] = max(best.get(fact_id, value), value)
+        return frozenset(f for f, value in cluster.fact_closeness.items() if value >= best[f])
 
     def _answering(self) -> list[ProfileFact]:
         """The facts that may answer a worry: a fact about one industry's customers answers

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +141,7 @@ def facts_for(
     about: str = "",
     besides: str = "",
     near: Mapping[int, float] | None = None,
+    owned: frozenset[int] | None = None,
 ) -> list[ProfileFact]:
     """The profile facts that answer an objection of this category: its lists in their order
     (pricing before plans for price), in each the facts sharing the most words with what the
@@ -157,7 +159,13 @@ def facts_for(
     ``near`` (fact id -> cosine to the theme's centroid) chooses by meaning where no word is
     shared: a list's closest fact, not its first ("older techs won't use an app" had been
     answered with "We import customers..."), and a general list's closest when it is closer
-    than any fact of the category's own lists."""
+    than any fact of the category's own lists.
+
+    ``owned`` (the facts nearer this theme than any other theme on the page): a fact sharing
+    no word answers only the theme it is nearest, two of a list at most. "Essentials plan:
+    calendaring, matters, time tracking..." had answered "Can we get sign-off before we
+    commit?" for being the plans list's closest, and "Mobile timer turns time into draft time
+    entries" "Will my staff use it?"; a writer's gap is better than a wrong answer."""
     sections = CATEGORY_SECTIONS.get(category or "", ())
     said, beside = content_words(about), content_words(besides)
     order = {section: n for n, section in enumerate(sections)}
@@ -183,18 +191,22 @@ def facts_for(
         ),
     )
     chosen: list[ProfileFact] = []
-    unmatched: set[str] = set()
+    unmatched: Counter[str] = Counter()
+    per_list = 1 if owned is None else 2
     for fact in ranked:
         if repeats_reply(fact):
             continue
         closer = fact.id in near and near[fact.id] > own_best  # than the category's own
         if said & content_words(fact.text):
             chosen.append(fact)
-        elif fact.section not in answered | unmatched and (
-            fact.section not in GENERAL_SECTIONS or closer
+        elif (
+            fact.section not in answered
+            and unmatched[fact.section] < per_list
+            and (owned is None or fact.id in owned)
+            and (fact.section not in GENERAL_SECTIONS or closer)
         ):
             chosen.append(fact)
-            unmatched.add(fact.section)
+            unmatched[fact.section] += 1
     return chosen[:limit]
 
 

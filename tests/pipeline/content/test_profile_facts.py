@@ -124,6 +124,43 @@ def test_by_meaning_a_lists_closest_fact_answers_not_its_first() -> None:
     ]
 
 
+def test_a_fact_sharing_no_word_answers_only_the_theme_it_is_nearest() -> None:
+    """On a page of several themes, the plans' closest fact to "sign-off" was "Annual
+    billing" only because sign-off is the plans' category; nearer the price theme, it answers
+    that one, and sign-off is left for a writer. A theme's own list gives two facts it owns."""
+    sign_off = "The partners have to sign off first partners sign"
+    near = {2: 0.40, 3: 0.35, 4: 0.10, 7: 0.30}
+    assert texts(facts_for(PROFILE, "authority_timing", about=sign_off, near=near)) == [ANNUAL]
+    owned_elsewhere: frozenset[int] = frozenset()  # every plan is nearer another theme
+    assert (
+        facts_for(PROFILE, "authority_timing", about=sign_off, near=near, owned=owned_elsewhere)
+        == []
+    )
+    both = frozenset({2, 3})
+    assert texts(facts_for(PROFILE, "authority_timing", about=sign_off, near=near, owned=both)) == [
+        ANNUAL,
+        MONTHLY,
+    ]
+
+
+def test_the_facts_a_theme_owns_on_a_page() -> None:
+    from pipeline.content.evidence import ClusterEvidence, Evidence
+
+    def theme(cid: int, closeness: dict[int, float]) -> ClusterEvidence:
+        return ClusterEvidence(
+            id=cid, name=f"t{cid}", kind="objection", category="price", size=1, calls=1,
+            call_ids=[1], accounts=1, outcomes={}, keywords=[], quote_ids=[], answer_ids=[],
+            first_seen=None, last_seen=None, fact_closeness=closeness,
+        )  # fmt: skip
+
+    price, security = theme(1, {2: 0.5, 3: 0.2}), theme(2, {2: 0.1, 3: 0.6})
+    page = Evidence(clusters=[price, security], quotes=[], phrases=[], facts=[])
+    assert page._owned(price) == frozenset({2})
+    assert page._owned(security) == frozenset({3})
+    alone = Evidence(clusters=[price], quotes=[], phrases=[], facts=[])
+    assert alone._owned(price) is None  # nothing to compare with
+
+
 def test_facts_are_chosen_by_meaning_with_the_real_embedder(
     ws: Workspace, seeded: Seeded, embedder: Embedder
 ) -> None:
