@@ -16,7 +16,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.store.models import Call, Utterance
+from pipeline.store.models import Call, TeamMember, Utterance
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -104,7 +104,9 @@ class Redactor:
         object.__setattr__(self, "_names_re", _name_pattern(self.names))
         kept = sorted({k.strip() for k in self.keep if k.strip()}, key=len, reverse=True)
         pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, kept)) + r")(?!\w)" if kept else None
-        object.__setattr__(self, "_keep_re", re.compile(pattern) if pattern else None)
+        # Any case: an SRT's "LENA ORTIZ" is the "Lena" the speech says.
+        keep_re = re.compile(pattern, re.IGNORECASE) if pattern else None
+        object.__setattr__(self, "_keep_re", keep_re)
 
     def redact(self, text: str) -> str:
         if not self.enabled or not text:
@@ -204,7 +206,13 @@ def _people(session: Session, call_ids: Iterable[int]) -> tuple[set[str], set[st
         .distinct()
     )
     names = {name.strip() for name in rows if name and name.strip()}
-    ours: set[str] = set()
+    reps = session.scalars(
+        select(Utterance.speaker)
+        .where(Utterance.call_id.in_(ids), Utterance.role == "rep", Utterance.speaker.is_not(None))
+        .distinct()
+    )
+    ours: set[str] = {name.strip() for name in reps if name and name.strip()}
+    ours |= {name.strip() for name in session.scalars(select(TeamMember.name)) if name.strip()}
     for call in session.scalars(select(Call).where(Call.id.in_(ids))):
         ours |= {name.strip() for name in call.our_speakers or [] if name.strip()}
         for person in (call.extra or {}).get("people", []):
@@ -245,5 +253,13 @@ def redactor_for(session: Session, call_ids: Iterable[int], *, enabled: bool = T
         select(Call.account, Call.competitors).where(Call.id.in_(sorted(set(call_ids))))
     ):
         businesses |= {account or "", *(competitors or [])}
-    keep = sorted(ours | {b.strip() for b in businesses if b and b.strip()})
+    # Our people's first names too ("Tom from our team runs that" is our rep, not a buyer), but
+    # not one a buyer of these calls shares.
+    theirs = {n.split()[0].casefold() for n in _buyers(names, ours) if n.split()}
+    firsts = {n.split()[0] for n in ours if len(n.split()) > 1}
+    keep = sorted(
+        ours
+        | {f for f in firsts if f.casefold() not in theirs}
+        | {b.strip() for b in businesses if b and b.strip()}
+    )
     return Redactor(_buyers(names, ours), enabled=enabled, keep=keep)

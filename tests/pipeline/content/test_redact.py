@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.ingest.team import add_member
 from pipeline.redact import CARD, EMAIL, NAME, PHONE, Redactor, luhn_valid, redactor_for
 from pipeline.store.models import Call, Utterance
 from pipeline.workspace import Workspace
@@ -115,6 +116,31 @@ def test_a_calls_redactor_hides_buyers_keeps_reps(ws: Workspace, seeded: Seeded)
         redactor = redactor_for(session, seeded.calls[:1])
     said = "Sam Rivera called Sam Hill back; Sam was out, said Dana."
     assert redactor.redact(said) == f"Sam Rivera called {NAME} back; {NAME} was out, said {NAME}."
+
+
+def test_our_reps_and_the_roster_are_ours_by_name_and_first_name(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """A reviewer's export had "— rep [name]" for the roster's Tom Becker and "[name] from our
+    team runs that" in a use case, though the screen showed "rep Tom Becker": a rep found by
+    the call's roles or on the team roster is ours, and so is the first name the speech says."""
+    with ws.session() as session:
+        session.add_all(
+            [
+                Utterance(call_id=seeded.calls[0], seq=98, speaker="LENA ORTIZ", role="rep",
+                          text="Hi"),
+                Utterance(call_id=seeded.calls[0], seq=99, speaker="Priya Hale", role="buyer",
+                          text="Hi"),
+            ]
+        )  # fmt: skip
+        add_member(session, "Tom Becker", company="Docketly")
+        add_member(session, "Priya Nair", company="Docketly")
+        session.flush()
+        redactor = redactor_for(session, seeded.calls[:1])
+    said = "Tom from our team runs that; rep Tom Becker and Lena agreed; Priya said no."
+    assert redactor.redact(said) == (
+        f"Tom from our team runs that; rep Tom Becker and Lena agreed; {NAME} said no."
+    )  # "Priya" is a buyer's first name too: hidden
 
 
 @pytest.mark.parametrize(
