@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, select, union
+from sqlalchemy.orm import Session, aliased
 
 from pipeline.store.models import Call, Mention, ProductProfileVersion
 
@@ -47,6 +48,31 @@ def known_competitors(db: Session) -> list[str]:
         n for n in db.scalars(select(Mention.competitor).distinct()) if n and not partner(n)
     )
     return sorted(names, key=str.lower)
+
+
+def rivals_named(db: Session, *where: Any) -> set[str]:
+    """The competitors the buyers of the mentions ``where`` selects (joined with their call)
+    name: a mention's own, and the competitor tags on its sentence. "Smokeball is cheaper than
+    you per user" is a price worry with no competitor of its own; a document citing the price
+    theme had not been told that buyers now name Smokeball."""
+    tag = aliased(Mention)
+    own = (
+        select(Mention.competitor)
+        .join(Call, Mention.call_id == Call.id)
+        .where(Mention.excluded.is_(False), Mention.competitor.is_not(None), *where)
+    )
+    tagged = (
+        select(tag.competitor)
+        .join(
+            Mention,
+            and_(tag.utterance_id == Mention.utterance_id, tag.char_start == Mention.char_start),
+        )
+        .join(Call, Mention.call_id == Call.id)
+        .where(tag.kind == "competitor", tag.competitor.is_not(None))
+        .where(Mention.excluded.is_(False), *where)
+    )
+    partner = partner_check(db)  # "We use LedgerLeaf" names our payroll partner
+    return {name for name in db.scalars(union(own, tagged)) if name and not partner(name)}
 
 
 def partner_check(db: Session) -> Callable[[str], bool]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
 from pipeline.cluster.phrases import extract_phrases
 from pipeline.cluster.queries import typicality
-from pipeline.cluster.rivals import known_competitors
+from pipeline.cluster.rivals import known_competitors, rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip
@@ -227,6 +227,7 @@ def collect_evidence(
         ]
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
         outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
+        rivals = rivals_named(session, Mention.cluster_id == cluster.id, *segment)
         evidence_clusters.append(
             ClusterEvidence(
                 id=cluster.id,
@@ -244,7 +245,7 @@ def collect_evidence(
                 first_seen=dates[0] if dates else None,
                 last_seen=dates[-1] if dates else None,
                 competitor=_most_named_competitor(rows),
-                competitors=sorted({r[0].competitor for r in rows if r[0].competitor}),
+                competitors=sorted(rivals),
                 fact_closeness=_closeness(cluster, facts, fact_vectors),
             )
         )

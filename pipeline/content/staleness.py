@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.rivals import rivals_named
 from pipeline.content.choose import of_industry, suitable_clusters
 from pipeline.content.citations import page_order
 from pipeline.content.evidence import clip
@@ -91,17 +92,7 @@ def _new_competitors(
     if any("competitors" not in c for c in recorded):
         return []  # built before competitors were recorded
     then = {name.lower() for c in recorded for name in c["competitors"]}
-    now = session.scalars(
-        select(Mention.competitor)
-        .join(Call, Mention.call_id == Call.id)
-        .where(
-            Mention.cluster_id.in_(ids),
-            Mention.excluded.is_(False),
-            Mention.competitor.is_not(None),
-            *segment,
-        )
-        .distinct()
-    )
+    now = rivals_named(session, Mention.cluster_id.in_(ids), *segment)
     return [
         f"buyers now name {name}"
         for name in sorted({n for n in now if n})

@@ -174,3 +174,36 @@ def test_a_quoted_call_whose_deal_was_decided_since_puts_the_page_out_of_date(
         call.outcome = "won"
         db.flush()
         assert f"call {call_id} is now won (was {outcome})" in what_changed(db, document)
+
+
+def test_a_rival_named_in_a_worry_of_another_topic_puts_the_page_out_of_date(
+    ws: Workspace, settled: Seeded
+) -> None:
+    """ "Smokeball is cheaper than you per user" is a price worry with no competitor of its own,
+    only a competitor tag on the sentence: the FAQ citing the price theme had stayed current
+    while the theme's page listed Smokeball. A rival named when the page was built is no news."""
+    with ws.session() as db:
+        call_id = settled.calls[0]
+
+        def worry(seq: int, text: str, rival: str) -> None:
+            said = Utterance(call_id=call_id, seq=seq, speaker="Dana", role="buyer", text=text)
+            db.add(said)
+            db.flush()
+            for kind, topic, cluster in (
+                ("objection", "price", settled.price),
+                ("competitor", "mention", None),
+            ):
+                db.add(
+                    Mention(
+                        utterance_id=said.id, call_id=call_id, kind=kind, category=topic,
+                        text=text, char_end=len(text), cluster_id=cluster,
+                        competitor=rival if kind == "competitor" else None,
+                    )
+                )  # fmt: skip
+            db.flush()
+
+        worry(200, "Clearwave is cheaper than you per user.", "Clearwave")
+        document = generate_document(db, ws.settings, doc_type="objection-faq")
+        assert what_changed(db, document) == []
+        worry(201, "Smokeball is cheaper than you per user.", "Smokeball")
+        assert what_changed(db, document) == ["buyers now name Smokeball"]
