@@ -38,6 +38,12 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".eml": "txt",  # a saved email: read as notes (``email_file``)
 }
 FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "docx")
+# Files that are never a call, whatever text they hold: a product profile (.toml) uploaded with
+# the calls had become "5 notes" whose lines were detected as objections.
+NOT_CALLS: dict[str, str] = {
+    **dict.fromkeys((".toml", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".env"), "configuration"),
+    **dict.fromkeys((".py", ".js", ".ts", ".sh", ".sql", ".css"), "source code"),
+}
 
 TextParser = Callable[[str, str, "dict[str, str] | None"], list[ParsedCall]]
 _TEXT_PARSERS: dict[str, TextParser] = {
@@ -89,6 +95,13 @@ def read_calls(
     """
     if not data.strip():
         raise BadInput("file is empty", filename=filename)
+    kind = NOT_CALLS.get(_extension(filename))
+    if kind is not None:
+        raise BadInput(
+            f"not a call: a {_extension(filename)} file is {kind} (a product profile is set "
+            "with `callmine product set` or on the Product page)",
+            filename=filename,
+        )
     try:
         calls = _parse(data, filename, column_map)
     except RecursionError as exc:  # json and the XML readers recurse once per nesting level

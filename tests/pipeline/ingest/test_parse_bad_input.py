@@ -29,6 +29,18 @@ def test_empty(data: bytes) -> None:
 
 
 @pytest.mark.parametrize(
+    ("filename", "kind"),
+    [("docketly_profile.toml", "configuration"), ("settings.YAML", "configuration"),
+     ("script.py", "source code")],
+)  # fmt: skip
+def test_a_configuration_or_source_file_is_no_call(filename: str, kind: str) -> None:
+    """A product profile uploaded with the calls had become "5 notes" of objections."""
+    profile = b'name = "Docketly"\npricing = ["$65 per user per month."]\n'
+    reason = _reason(profile, filename)
+    assert reason.startswith("not a call: a .") and f"file is {kind}" in reason
+
+
+@pytest.mark.parametrize(
     ("data", "kind"),
     [
         (PNG, "a PNG image"),
