@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from sqlalchemy.orm import Session
 
 from pipeline.auth.roles import allows
-from pipeline.content.citations import edit_warnings
+from pipeline.content.citations import edit_warnings, unknown_labels
 from pipeline.content.generate import get_document
 from pipeline.errors import BadInput, Conflict, Forbidden, NotFound
 from pipeline.store.models import Document, DocumentComment, DocumentVersion, utcnow
@@ -136,6 +136,15 @@ def set_state(
         raise Conflict(
             f"{gaps} {said} “To write”: write {'them' if gaps != 1 else 'it'} before approving "
             "(an approval is for the text as published)"
+        )
+    unknown = unknown_labels(
+        document.body_markdown, (document.structured or {}).get("evidence") or {}
+    )
+    if state == "approved" and unknown:
+        labels = ", ".join(f"[{label}]" for label in unknown)
+        raise Conflict(
+            f"{labels} cite{'s' if len(unknown) == 1 else ''} no source of this document: remove "
+            "or correct before approving (a published claim names where it came from)"
         )
     if state == "approved" and document.accuracy != "accurate":
         raise Conflict(

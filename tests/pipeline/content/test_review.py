@@ -119,6 +119,22 @@ def test_a_document_with_gaps_to_write_is_not_approved(ws: Workspace, document_i
         assert set_state(s, document_id, "approved").state == "approved"
 
 
+def test_a_citation_of_no_source_is_not_approved(ws: Workspace, document_id: int) -> None:
+    """A reviewer's edit added "Docketly is 40% cheaper than Clio [Q77]": a warning only, and
+    the approval went through."""
+    with ws.session() as s:
+        body = written(get_document(s, document_id).body_markdown)
+        edit_document(s, document_id, body + "\n\nWe are 40% cheaper than Clio [Q77].\n")
+        set_state(s, document_id, "in_review")
+        mark_accuracy(s, document_id, "accurate")
+        with pytest.raises(Conflict, match=r"\[Q77\] cites no source of this document"):
+            set_state(s, document_id, "approved")
+        edit_document(s, document_id, body + "\n\nWe are cheaper than most.\n")
+        set_state(s, document_id, "in_review")
+        mark_accuracy(s, document_id, "accurate")
+        assert set_state(s, document_id, "approved").state == "approved"
+
+
 def test_needs_fix_after_approval_withdraws_it(ws: Workspace, document_id: int) -> None:
     with ws.session() as s:
         write_the_gaps(s, document_id)
