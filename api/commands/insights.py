@@ -57,7 +57,7 @@ def cluster(
 
 @app.command("clusters")
 def list_clusters(
-    kind: Annotated[KindChoice | None, typer.Option(help="objection or question")] = None,
+    kind: Annotated[KindChoice | None, typer.Option(help="objection, pain or question")] = None,
     outcome: Annotated[Outcome | None, typer.Option(help="Count only these deals.")] = None,
     since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
