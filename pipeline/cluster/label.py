@@ -36,6 +36,7 @@ from pipeline.errors import LLMError
 log = logging.getLogger(__name__)
 MAX_PHRASE_WORDS = 6
 MAX_QUOTE_WORDS = 8
+QUOTE_SLACK_WORDS = 3  # longer, with nowhere to cut: whole ("...do it in one hour" lost "hour")
 LENGTH_BONUS = 0.35
 ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
@@ -256,8 +257,9 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         cuts = [k for k in range(3, MAX_QUOTE_WORDS + 1) if words[k].lower() in _SUBORDINATORS]
         # Else before "and"/"but": "Last month that happened four times | and one customer".
         cuts = cuts or [k for k in range(4, MAX_QUOTE_WORDS + 1) if words[k].lower() in _JOINS]
-        words = words[: cuts[-1] if cuts else MAX_QUOTE_WORDS]
-        question = question and bool(cuts)  # "Is annual a problem | if ...?" still asks
+        cut = bool(cuts) or len(words) > MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS  # else whole
+        words = words[: cuts[-1] if cuts else MAX_QUOTE_WORDS] if cut else words
+        question = question and (bool(cuts) or not cut)  # "Is annual a problem | if ...?"
     while (
         cut
         and len(words) > 2
@@ -368,8 +370,7 @@ def model_names(
 def centralities(
     vectors: Vectors, members: Sequence[Sequence[int]], centroids: Vectors
 ) -> list[list[float]]:
-    """How typical each member is of its group (cosine to the group's centroid), read from the
-    rows of ``vectors`` one group at a time: never a copy of every group's vectors at once."""
+    """How typical each member is of its group (cosine to its centroid), one group at a time."""
     return [
         [float(s) for s in (vectors[list(rows)] @ centroids[i])] if len(rows) else []
         for i, rows in enumerate(members)

@@ -93,6 +93,16 @@ def test_quote_clause_trims_filler_and_length() -> None:
     )
 
 
+def test_a_clause_a_little_long_with_nowhere_to_cut_is_kept_whole() -> None:
+    """A theme was named "MyCase told us they do it in one": its "hour" cut at eight words."""
+    assert quote_clause("MyCase told us they do it in one hour.") == (
+        "MyCase told us they do it in one hour"
+    )
+    assert (
+        len(quote_clause("We'd want every matter every contact every invoice moved").split()) == 9
+    )
+
+
 def test_names_unique_across_clusters() -> None:
     same = ["They won't use another app.", "Staff won't use another app."]
     names = name_clusters([same, list(same), list(same)], [[1.0, 1.0]] * 3)
