@@ -20,11 +20,10 @@ from typing import Protocol
 
 import numpy as np
 
+from pipeline.cluster.clauses import capitalise, quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label_checks import continuation, named_competitors, true_of_its_quotes
 from pipeline.cluster.phrases import (
-    CLAUSE,
-    EDGE_WORDS,
     FUNCTION_WORDS,
     Analyzer,
     names_something,
@@ -35,8 +34,6 @@ from pipeline.errors import LLMError
 
 log = logging.getLogger(__name__)
 MAX_PHRASE_WORDS = 6
-MAX_QUOTE_WORDS = 8
-QUOTE_SLACK_WORDS = 3  # longer, with nowhere to cut: whole ("...do it in one hour" lost "hour")
 LENGTH_BONUS = 0.35
 ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
@@ -49,25 +46,6 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
-# Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
-_LEADING_FILLER = re.compile(
-    r"^(?:(?:um+|uh+|er+m?|so|and|but|or|well|yeah|yes|okay|ok|oh|look|like|also|actually|"
-    r"honestly|basically|sorry|right|i mean|to be honest|i'll be honest|then|because|'?cause)"
-    r"\b[\s,]*)+",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"\S+")
-# Email addresses, links and bare domains ("acme.com/pricing").
-_ADDRESS = re.compile(
-    r"\S+@\S+\.\w+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|uk|us|"
-    r"ca|au|de|fr|app|ai|biz|info)\b(?:/\S*)?",
-    re.IGNORECASE,
-)
-# Where a long clause can be cut and still say one thing ("Is annual a problem | if the audit").
-_SUBORDINATORS = frozenset(
-    "if because when while which who that so unless until after before".split()
-)
-_JOINS = frozenset({"and", "but", "or"})  # else a cut before these
 
 
 @dataclass(frozen=True)
@@ -209,7 +187,7 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     uses = [(m, n) for n in normalised for m in pattern.finditer(n)]
     found = [m for m, _ in uses]
     if not found:
-        return _capitalise(phrase)
+        return capitalise(phrase)
     mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
     # "need to run" goes on as said: "need to run it by the owner" (never past a question).
     more = [] if mark else continuation(phrase.split()[-1], [n[m.end() :] for m, n in uses])
@@ -218,57 +196,8 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     word, said = Counter(before).most_common(1)[0]  # ties: the first said
     if all(w and w not in FUNCTION_WORDS for w in before) and 2 * said > len(before):
         first = found[before.index(word)]
-        return _capitalise(f"{first.group(1)} {first.group(2).rstrip('? ')}{tail}{mark}")
-    return _capitalise(found[0].group(2).rstrip("? ") + tail + mark)
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
-    """The clause of ``quote`` that says most (most keyword words; ties: the first), trimmed.
-
-    Leading filler goes ("um, so I mean ..."); a long clause is cut to ``MAX_QUOTE_WORDS`` words,
-    before a subordinate clause where there is one ("if ...", "because ..."), and not on a
-    dangling word ("the", "and"); a question keeps its question mark.
-    """
-    # An address is no clause: its dots had cut "...tom@reyesheatingair.com?" into "Com?".
-    text = re.sub(
-        r"\s+(?=[?.!,;:])", "", " ".join(_ADDRESS.sub(" ", normalise_quotes(quote)).split())
-    )
-    key_words = {w for k in keywords for w in k.split()}
-    best, best_score = "", -1.0
-    for match in re.finditer(r"[^.!?;:,()\[\]\"\u2014\u2013\n]+[?]?", text):
-        clause = _LEADING_FILLER.sub("", match.group(0).strip(" -")).strip()
-        words = _WORD.findall(clause)
-        lowered = [w.strip("?").lower() for w in words]
-        if not any(w not in FUNCTION_WORDS for w in lowered):
-            continue
-        score = sum(w in key_words for w in lowered) + min(len(words), 4) / 10
-        if score > best_score:
-            best, best_score = clause, score
-    if not best:
-        best = _LEADING_FILLER.sub("", CLAUSE.split(text)[0]).strip() or text
-    words = _WORD.findall(best)
-    question = best.endswith("?")
-    cut = len(words) > MAX_QUOTE_WORDS
-    if cut:
-        cuts = [k for k in range(3, MAX_QUOTE_WORDS + 1) if words[k].lower() in _SUBORDINATORS]
-        # Else before "and"/"but": "Last month that happened four times | and one customer".
-        cuts = cuts or [k for k in range(4, MAX_QUOTE_WORDS + 1) if words[k].lower() in _JOINS]
-        cut = bool(cuts) or len(words) > MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS  # else whole
-        words = words[: cuts[-1] if cuts else MAX_QUOTE_WORDS] if cut else words
-        question = question and (bool(cuts) or not cut)  # "Is annual a problem | if ...?"
-    while (
-        cut
-        and len(words) > 2
-        and words[-1].strip("?").lower() in EDGE_WORDS - {"it", "them", "that"}
-    ):
-        words.pop()
-        question = False
-    clause = " ".join(words).rstrip("?")
-    return _capitalise(clause + ("?" if question else ""))
+        return capitalise(f"{first.group(1)} {first.group(2).rstrip('? ')}{tail}{mark}")
+    return capitalise(found[0].group(2).rstrip("? ") + tail + mark)
 
 
 def name_clusters(

@@ -26,7 +26,7 @@ from pipeline.cluster.state import load_memory, load_trees, save_memory, save_tr
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.redact import buyer_names
-from pipeline.store.models import Cluster, Mention
+from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 
 
@@ -49,6 +49,16 @@ def label_groups(
     finally:
         if labeler is not None:
             labeler.close()
+
+
+MIN_SPOKEN = 2  # buyer-spoken members from which a theme is named by them alone
+
+
+def _spoken(group: Sequence[int], rows: Sequence[Any]) -> list[int]:
+    """The members a theme is named from: the buyers' own sentences when there are enough of
+    them, else every member (a theme of CRM notes only is named by its notes)."""
+    spoken = [p for p in group if rows[p][8] != "rep_note"]
+    return spoken if len(spoken) >= MIN_SPOKEN else list(group)
 
 
 def drop_silent(session: Session, rows: Sequence[Any]) -> list[Any]:
@@ -90,7 +100,9 @@ def full_cluster(
             Mention.confidence,
             Mention.competitor,
             Mention.utterance_id,
+            Utterance.role,
         )
+        .join(Utterance, Mention.utterance_id == Utterance.id)
         .where(Mention.kind == kind, Mention.excluded.is_(False))
         .order_by(Mention.id)
     ).all()
@@ -174,16 +186,17 @@ def _store_groups(
         return {"clusters": 0, "created": 0, "retired": 0}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     # A name weighs each member by how typical and how sure it is: an uncertain read ("What do
-    # we pay ClockBee... about ninety.", a description at 0.23) had named a price theme.
+    # we pay ClockBee... about ninety.", a description at 0.23) had named a price theme. It is
+    # in the buyers' own words where two or more said it: a rep's notes ("Annual plan at
+    # $55/user.", "Carla asked if paralegals can be cheaper seats") had named themes.
+    naming = [_spoken(g, rows) for _, g in kept]
     labels = label_groups(
         workspace,
         session,
-        [[str(rows[p][1]) for p in g] for _, g in kept],
+        [[str(rows[p][1]) for p in g] for g in naming],
         [
             [c * float(rows[p][5]) for p, c in zip(g, typical, strict=True)]
-            for (_, g), typical in zip(
-                kept, centralities(vectors, [g for _, g in kept], centroids), strict=True
-            )
+            for g, typical in zip(naming, centralities(vectors, naming, centroids), strict=True)
         ],
         {int(r[4]) for r in rows},
     )

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from pipeline.cluster import label as label_stage
+from pipeline.cluster.clauses import quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label import (
     centralities,
     label_clusters,
     name_clusters,
     phrase_candidates,
-    quote_clause,
 )
 
 ADOPTION = [
@@ -100,6 +100,17 @@ def test_a_clause_a_little_long_with_nowhere_to_cut_is_kept_whole() -> None:
     )
     assert (
         len(quote_clause("We'd want every matter every contact every invoice moved").split()) == 9
+    )
+
+
+def test_a_field_label_before_a_notes_text_names_nothing() -> None:
+    """A CRM export's "Closed Lost Reason: Stayed with incumbent (Clio)" had named a theme
+    "Closed Lost Reason"."""
+    assert quote_clause("Closed Lost Reason: Stayed with incumbent (Clio)") == (
+        "Stayed with incumbent"
+    )
+    assert quote_clause("My bigger worry is the contract: ninety days notice.") == (
+        "My bigger worry is the contract"
     )
 
 

@@ -113,9 +113,11 @@ def test_clusters_are_named_by_the_local_llm(
         names = [name for name, _, of in after.values() if of == kind]
         assert len({n.casefold() for n in names}) == len(names)
     names = [name for name, _, _ in after.values()]
-    assert all(name and len(name.split()) <= 8 and "\n" not in name for name in names)
+    assert all(name and "\n" not in name for name in names)
     assert not any("_" in name for name in names)
     changed = [cid for cid in after if after[cid][0] != before[cid][0]]
+    # The model's names are cut to eight words (a built-in clause may run to eleven).
+    assert all(len(after[cid][0].split()) <= 8 for cid in changed)
     assert changed, "the model's names replaced none of the built-in ones"
     assert all(after[cid][1] == after[cid][0] for cid in changed)  # auto_name follows
 
