@@ -36,6 +36,7 @@ from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
 from pipeline.templating import draft_copy
 
+MIN_SEO_QUESTIONS = 3  # an SEO brief's questions: the buyers' own, then its themes' questions
 _LINK_TARGETS = {
     "price": "/pricing",
     "pricing": "/pricing",
@@ -358,12 +359,21 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         outline.append(
             OutlineSection(
                 h2=clip(cluster.name[:1].upper() + cluster.name[1:], 120),
-                h3=[clip(q.text, 110) for q in rest],
+                h3=[clip(q.text[:1].upper() + q.text[1:], 110) for q in rest],
                 citations=[q.id for q in rest],
             )
         )
     buyers = [q for q in evidence.quotes if q.role == "buyer" and q.id not in used]
-    questions = [q for q in buyers if q.text.rstrip().endswith("?")] or buyers
+    asks = [q for q in buyers if q.text.rstrip().endswith("?")]  # never "Also audit logs."
+    questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks[:6]]
+    for cluster in evidence.clusters:  # else each theme's question, in its own words
+        if len(questions) >= MIN_SEO_QUESTIONS:
+            break
+        cited = evidence.cluster_quotes(cluster)[:1]
+        question = say("faq_question", category=None, competitor=None, label=cluster.name)
+        if question not in asked:
+            asked.add(question)
+            questions.append(Point(text=clip(question, 240), citations=[q.id for q in cited]))
     links = [
         LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
         for c in evidence.clusters[:5]
@@ -379,7 +389,7 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         secondary_keywords=[clip(p, 120) for p in phrases[1:9]],
         search_intent=intent,
         outline=outline,
-        questions=[Point(text=clip(q.text, 240), citations=[q.id]) for q in questions[:6]],
+        questions=questions,
         word_count_min=min(base, 4000),
         word_count_max=min(base + 600, 6000),
         internal_links=links,

@@ -318,6 +318,19 @@ def test_seo_brief_keywords_are_searchable_phrases(ws: Workspace, seeded: Seeded
     assert not [w for w in document.structured["warnings"] if "verbatim" in w]
 
 
+def test_seo_questions_to_answer_are_questions(ws: Workspace, seeded: Seeded) -> None:
+    """With few buyer questions, "Questions to answer" had listed statements ("Also audit
+    logs."); now the buyers' questions, then the question each further theme asks."""
+    with ws.session() as session:
+        document = generate_document(session, ws.settings, doc_type="seo-brief")
+    content = document.structured["content"]
+    asked = [q["text"] for q in content["questions"]]
+    themes = len(document.structured["evidence"]["clusters"])
+    assert len(asked) >= min(3, themes) and all(q.endswith("?") for q in asked), asked
+    headings = [h for section in content["outline"] for h in section["h3"]]
+    assert all(h[:1].isupper() or not h[:1].isalpha() for h in headings)
+
+
 @pytest.mark.parametrize(
     ("text", "alone"),
     [
