@@ -12,6 +12,7 @@ from pipeline.cluster.label import FIGURE_RE
 from pipeline.cluster.label_checks import DANGLING
 from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS
 from pipeline.content.evidence import (
+    MIN_OPENING_WORDS,
     ClusterEvidence,
     Evidence,
     Quote,
@@ -218,7 +219,7 @@ def one_pager(evidence: Evidence) -> OnePager:
         why_now=[
             Point(text=clip(say("quoted", text=q.text), 240), citations=[q.id])
             for q in evidence.of_kind("why_now")
-            if q.role == "buyer"
+            if q.role == "buyer" and len(q.text.split()) >= MIN_OPENING_WORDS  # "Also audit logs."
         ][:3],
         cta=clip(evidence.cta or say("one_pager_cta"), 240),
     )

@@ -4,8 +4,11 @@ there as our reason."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from pipeline.content.collect import collect_evidence
 from pipeline.content.offline import OFFLINE_DRAFTS
+from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, add_theme
 
@@ -71,3 +74,21 @@ def test_why_now_leaves_out_a_rivals_reasons_and_keeps_the_buyers_deadline(
     page = OFFLINE_DRAFTS["one-pager"](evidence)
     shown = " ".join(p.text for p in page.why_now)
     assert "grown a lot" in shown and "second shop" not in shown
+
+
+def test_a_why_now_fragment_is_no_reason_on_the_page(ws: Workspace) -> None:
+    """ "Also audit logs." (a why-now by its words) had stood in a one-pager's Why now."""
+    price = _seed(ws)
+    with ws.session() as db:
+        call_id = db.scalars(select(Mention.call_id)).first()
+        turn = Utterance(
+            call_id=call_id, seq=50, speaker="Beth", role="buyer", text="Also audit logs."
+        )
+        db.add(turn)
+        db.flush()
+        _mention(db, turn, "why_now", "risk", None).confidence = 0.95
+        evidence = collect_evidence(db, [price])
+    assert "Also audit logs." in {q.text for q in evidence.of_kind("why_now")}
+    page = OFFLINE_DRAFTS["one-pager"](evidence)
+    assert "audit logs" not in " ".join(p.text for p in page.why_now)
+    assert "grown a lot" in " ".join(p.text for p in page.why_now)
