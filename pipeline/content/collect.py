@@ -18,7 +18,7 @@ from pipeline.cluster.queries import typicality
 from pipeline.cluster.rivals import known_competitors, rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
-from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, clip
+from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates
 from pipeline.content.won_answers import (
@@ -283,7 +283,31 @@ def collect_evidence(
         product=profile.profile.name if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,
+        quote_closeness=_quote_closeness(
+            session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
+        ),
     )
+
+
+def _quote_closeness(
+    session: Session,
+    embedder: Embedder | None,
+    quotes: Sequence[Quote],
+    rows: bool,
+    facts: Sequence[ProfileFact],
+    vectors: np.ndarray | None,
+) -> dict[int, dict[int, float]]:
+    """Each buyer quote's cosine to each profile fact, for a page that answers quote by quote
+    (``rows``: a comparison's table)."""
+    chosen = [q for q in quotes if q.role == "buyer"] if rows else []
+    if embedder is None or vectors is None or not chosen:
+        return {}
+    said = embed_cached(session, embedder, [q.text for q in chosen], remember=False)
+    near = said @ vectors.T
+    return {
+        q.id: {f.id: float(v) for f, v in zip(facts, row, strict=True)}
+        for q, row in zip(chosen, near, strict=True)
+    }
 
 
 def _fact_vectors(

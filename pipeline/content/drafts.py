@@ -367,10 +367,12 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     buyers = [q for q in evidence.quotes if q.role == "buyer" and q.id not in used]
     asks = [q for q in buyers if q.text.rstrip().endswith("?")]  # never "Also audit logs."
     questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks[:6]]
+    used |= {q.id for q in asks[:6]}
     for cluster in evidence.clusters:  # else each theme's question, in its own words
         if len(questions) >= MIN_SEO_QUESTIONS:
             break
-        cited = evidence.cluster_quotes(cluster)[:1]
+        cited = [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:1]
+        used |= {q.id for q in cited}
         question = say("faq_question", category=None, competitor=None, label=cluster.name)
         if question not in asked:
             asked.add(question)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from pipeline.content.profile import ProfileFact, facts_for
 
 MAX_QUOTE_CHARS = 320
+OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ class Evidence:
     cta: str | None = None
     industry: str | None = None  # the segment whose calls alone it was collected from
     picked: bool = False  # the user chose its themes (not "the ones heard most")
+    # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
+    quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -158,12 +162,26 @@ class Evidence:
 
     def quote_facts(self, quote: Quote, stated: set[int]) -> list[ProfileFact]:
         """The profile fact answering one buyer quote, by its category and words (and its
-        theme's meaning): our side of a comparison's row had always said "To write"."""
+        theme's meaning): our side of a comparison's row had always said "To write". With the
+        quotes' and facts' vectors, the fact nearest the quote, if any stands out: "A one-year
+        term at Clio's price" had been answered with "Firms that switched from spreadsheets
+        stopped re-keying time entries" (the competitor category's lists)."""
+        mine = self.quote_closeness.get(quote.id)
+        if mine:
+            pairs = [v for c in self.quote_closeness.values() for v in c.values()]
+            # Standing out from the page's quote-fact pairs, as an outlier does (two standard
+            # deviations): "Clio has been around forever." is near no fact, however near.
+            floor = statistics.fmean(pairs) + OUTLIER_SIGMAS * statistics.pstdev(pairs)
+            nearest = [f for f in self._answering() if mine.get(f.id, -1.0) >= floor]
+            return _fresh(sorted(nearest, key=lambda f: (-mine[f.id], f.id))[:3], 1, stated)
         theme = next((c for c in self.clusters if c.id == quote.cluster_id), None)
-        near = theme.fact_closeness if theme else {}
-        owned = self._owned(theme) if theme else None
         offered = facts_for(
-            self._answering(), quote.category, 3, about=quote.text, near=near, owned=owned
+            self._answering(),
+            quote.category,
+            3,
+            about=quote.text,
+            near=theme.fact_closeness if theme else {},
+            owned=self._owned(theme) if theme else None,
         )
         return _fresh(offered, 1, stated)
 

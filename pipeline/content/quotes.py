@@ -203,7 +203,9 @@ def buyer_quotes(
     chosen: list[MentionRow] = []
     keys: list[str] = []
     for row in representative([r for r in rows if r[1].role == "buyer"], len(rows), rank):
-        key = numberer.key(row[0].text)
+        # What the quote shows: "I doubt you can do that." shows the sentence before it, which
+        # the page had quoted already (two rows of one comparison said the same).
+        key = numberer.key(shown(row))
         if numberer.repeats(key) or repeats(key, keys):
             continue
         chosen.append(row)

@@ -1,0 +1,72 @@
+"""A comparison's rows: our side is the profile fact nearest the buyer's words, when one stands
+out (else a gap for the writer), cited in our column; a sentence quoted once.
+
+Why: on a law-firm reviewer's page "A one-year term at Clio's price" was answered with "Firms
+that switched from spreadsheets stopped re-keying time entries", "Clio came in at forty-nine"
+with "Invoice templates are fully customizable", the [P] labels sat in Clio's column, and "I
+doubt you can do that." (shown with the sentence before it) repeated a row above it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.content.generate import generate_document
+from pipeline.content.profile import ProductProfile, set_profile
+from pipeline.embed import Embedder
+from pipeline.workspace import Workspace
+from tests.conftest import make_settings
+from tests.plugins.documents import _call, _mention, add_theme
+
+TERM = "Annual contracts are one year; there is no multi-year requirement."
+PROFILE = ProductProfile(
+    name="Docketly",
+    pricing=["$65 per user per month on monthly billing."],
+    plans=[TERM],
+    features=["Invoice templates are fully customizable to match the firm's letterhead."],
+    integrations=["Two-way sync with Outlook and Google calendars."],
+    security=["Hosted in AWS US regions, encrypted at rest and in transit."],
+    onboarding=["We migrate matters and trust ledgers from Clio before go-live."],
+    proof_points=["Firms that switched from spreadsheets stopped re-keying time entries."],
+)
+ONE_YEAR = "We want a one-year contract term, not a multi-year one like Clio offered."
+AROUND = "Clio has been around forever."
+DOUBT = "I doubt you can do that."
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
+    ws = Workspace(make_settings(tmp_path / "data"), embedder=embedder)
+    yield ws
+    ws.close()
+
+
+def test_our_side_of_a_row_is_the_fact_nearest_the_buyers_words(workspace: Workspace) -> None:
+    with workspace.session() as db:
+        theme = add_theme(db, "Clio's terms", "clio")
+        _, turns = _call(
+            db, 1, "Greenway Law", "lost", "2026-02-19",
+            turns=[("Aaron", "buyer", f"{ONE_YEAR} {DOUBT}"), ("Beth", "buyer", AROUND)],
+        )  # fmt: skip
+        first = _mention(db, turns[0], "objection", "competitor", theme, competitor="Clio")
+        first.text, first.char_end = ONE_YEAR, len(ONE_YEAR)
+        second = _mention(db, turns[0], "objection", "competitor", theme, competitor="Clio")
+        second.text = DOUBT
+        second.char_start, second.char_end = len(ONE_YEAR) + 1, len(turns[0].text)
+        _mention(db, turns[1], "objection", "competitor", theme, competitor="Clio")
+        set_profile(db, PROFILE)
+        db.flush()
+        document = generate_document(
+            db, workspace.settings, doc_type="comparison", competitor="Clio",
+            use_llm=False, embedder=workspace.embedder,
+        )  # fmt: skip
+        body = document.body_markdown
+    rows = [line for line in body.splitlines() if line.startswith("| **")]
+    by_quote = {next(t for t in (ONE_YEAR, AROUND) if t in row): row for row in rows}
+    assert len(rows) == 2, rows  # "I doubt you can do that." shows ONE_YEAR again: no row
+    us = by_quote[ONE_YEAR].split(" | ")[1]
+    assert TERM in us and "[P" in us  # the fact, cited in our column
+    assert "[P" not in by_quote[ONE_YEAR].split(" | ")[2]
+    assert "To write" in by_quote[AROUND].split(" | ")[1]  # near no fact
