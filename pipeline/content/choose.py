@@ -50,7 +50,8 @@ def suitable_clusters(
     industry: str | None = None,
 ) -> list[int]:
     """Active clusters of ``kind`` (largest first) matching a category, a word in the name or
-    keywords, or naming ``competitor``; all of them when no filter is given. With ``industry``
+    keywords (when its mentions have no other category), or naming ``competitor``; all of them
+    when no filter is given. With ``industry``
     only that industry's calls count (a cluster none of them raised is left out)."""
     wanted = {c.lower() for c in categories}
     needles = [w.lower() for w in words]
@@ -78,8 +79,11 @@ def suitable_clusters(
             return True
         if competitor and cluster_id in named:
             return True
-        if wanted and categories_seen[cluster_id].most_common(1)[0][0] in wanted:
+        topic = categories_seen[cluster_id].most_common(1)[0][0]
+        if wanted and topic in wanted:
             return True
+        if wanted and topic:  # "Can't afford a week of downtime" is a setup worry, not price
+            return False
         cluster = clusters[cluster_id]
         haystack = " ".join([cluster.name, *(cluster.keywords or [])]).lower()
         return any(needle in haystack for needle in needles)

@@ -13,7 +13,7 @@ from pipeline.content.generate import build_messages, content_type, generate_doc
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
-from pipeline.store.models import Mention
+from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 from tests.plugins.documents import (
     SECRETS,
@@ -103,6 +103,18 @@ def test_types_pick_matching_clusters_when_none_given(ws: Workspace, seeded: See
         assert pricing.cluster_ids == [seeded.price]
         assert timeline.cluster_ids == [seeded.setup]
         assert set(faq.cluster_ids) == {seeded.price, seeded.setup}  # objections only
+
+
+def test_a_word_of_another_topic_does_not_pick_a_theme(ws: Workspace, seeded: Seeded) -> None:
+    """ "Can't afford a week of downtime" (a setup worry) had opened a pricing explainer for its
+    "afford"."""
+    with ws.session() as session:
+        setup = session.get(Cluster, seeded.setup)
+        assert setup is not None
+        setup.name = "Can't afford a week of downtime"
+        session.flush()
+        pricing = generate_document(session, ws.settings, doc_type="pricing-explainer")
+        assert pricing.cluster_ids == [seeded.price]
 
 
 def test_faq_answers_come_from_rep_replies_in_won_deals(ws: Workspace, seeded: Seeded) -> None:
