@@ -21,6 +21,7 @@ from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.notes import SIGN_OFFS
 from pipeline.ingest.values import html_to_text, parse_date
 
 _HEADER = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):[ \t]*(?P<value>.*)$")
@@ -38,11 +39,7 @@ _WROTE = re.compile(r"^\s*On\s.{4,200}?\s(?P<who>[^,]*?<[^>]+@[^>]+>|\S+@\S+)\s*
 _QUOTED = re.compile(r"^\s*>(?!>)\s?(?P<text>.*)$")
 _HEAD_LINES = 12  # a message's headers are at its top
 # Where a signature starts: a sign-off alone on its line, or the "-- " delimiter.
-_SIGN_OFF = re.compile(
-    r"^\s*(?:(?:best|thanks|thank you|many thanks|cheers|regards|kind regards|best regards"
-    r"|warm regards|talk soon|speak soon|sincerely|all the best)[,.!]?|--)\s*$",
-    re.IGNORECASE,
-)
+_SIGN_OFF = re.compile(rf"^\s*(?:(?:{SIGN_OFFS})[,.!]?|--)\s*$", re.IGNORECASE)
 _NOT_NAME = frozenset({"am", "pm", "at", "on", "utc", "gmt"})
 
 

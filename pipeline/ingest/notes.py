@@ -13,11 +13,15 @@ _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•◦▪‣]|\d{1,3}[.)])\s+(?P<t
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-# An email's greeting or sign-off ("Hi Nate,", "Best, Marcus"): no note of the call.
+# How an email signs off ("Best,", "Kind regards"), and an email's greeting or sign-off line ("Hi
+# Nate,", "Best, Marcus"): no note of the call.
+SIGN_OFFS = (
+    r"best|thanks|thank you|many thanks|cheers|regards|kind regards|best regards|warm regards"
+    r"|talk soon|speak soon|sincerely|all the best"
+)
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:\s+[\w.'’-]+){0,3}[,!:]?"
-    r"|(?:best|thanks|thank you|many thanks|cheers|regards|kind regards|best regards|warm regards"
-    r"|talk soon|speak soon|sincerely|all the best)[,.!]?(?:\s+[\w.'’-]+){0,3})$",
+    rf"|(?:{SIGN_OFFS})[,.!]?(?:\s+[\w.'’-]+){{0,3}})$",
     re.IGNORECASE,
 )
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
