@@ -85,10 +85,7 @@ def fresh(quotes: list[Quote], used: set[int]) -> Quote | None:
 
 
 def answered_worry(
-    evidence: Evidence,
-    cluster: ClusterEvidence,
-    used: set[int],
-    stated: set[int] | None = None,
+    evidence: Evidence, cluster: ClusterEvidence, used: set[int], stated: set[int] | None = None
 ) -> ObjectionAnswer | None:
     """A worry in the buyer's words with the won-deal reply that followed it; else the top
     worry with a reply from another segment's won deal (which has no worry of its own here),
@@ -278,7 +275,9 @@ def comparison(evidence: Evidence) -> Comparison:
     ours = {q.id: evidence.quote_facts(q, stated) for q in quoted}
     rows += [
         ComparisonRow(
-            aspect=clip(say("buyer_said", outcome=q.outcome), 120),
+            aspect=say(
+                "buyer_said", outcome=q.outcome, topic=next((f.section for f in ours[q.id]), None)
+            ),
             us=clip(ours[q.id][0].text, 240)
             if ours.get(q.id)
             else say("answer_to_write", replies=bool(answers)),  # no promise of replies not there

@@ -68,5 +68,6 @@ def test_our_side_of_a_row_is_the_fact_nearest_the_buyers_words(workspace: Works
     assert len(rows) == 2, rows  # "I doubt you can do that." shows ONE_YEAR again: no row
     us = by_quote[ONE_YEAR].split(" | ")[1]
     assert TERM in us and "[P" in us  # the fact, cited in our column
+    assert by_quote[ONE_YEAR].startswith("| **Plans and terms (a deal we lost)**")  # its topic
     assert "[P" not in by_quote[ONE_YEAR].split(" | ")[2]
     assert "To write" in by_quote[AROUND].split(" | ")[1]  # near no fact
