@@ -51,14 +51,11 @@ def label_groups(
             labeler.close()
 
 
-MIN_SPOKEN = 2  # buyer-spoken members from which a theme is named by them alone
+NOTE_WEIGHT = 0.5  # a rep's note of the buyer's words, beside the buyer's own, for a name
 
 
-def _spoken(group: Sequence[int], rows: Sequence[Any]) -> list[int]:
-    """The members a theme is named from: the buyers' own sentences when there are enough of
-    them, else every member (a theme of CRM notes only is named by its notes)."""
-    spoken = [p for p in group if rows[p][8] != "rep_note"]
-    return spoken if len(spoken) >= MIN_SPOKEN else list(group)
+def _voice(role: str) -> float:
+    return NOTE_WEIGHT if role == "rep_note" else 1.0
 
 
 def drop_silent(session: Session, rows: Sequence[Any]) -> list[Any]:
@@ -186,17 +183,17 @@ def _store_groups(
         return {"clusters": 0, "created": 0, "retired": 0}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     # A name weighs each member by how typical and how sure it is: an uncertain read ("What do
-    # we pay ClockBee... about ninety.", a description at 0.23) had named a price theme. It is
-    # in the buyers' own words where two or more said it: a rep's notes ("Annual plan at
-    # $55/user.", "Carla asked if paralegals can be cheaper seats") had named themes.
-    naming = [_spoken(g, rows) for _, g in kept]
+    # we pay ClockBee... about ninety.", a description at 0.23) had named a price theme; and a
+    # rep's note ("Annual plan at $55/user.") by half: the buyers' own words name it first.
     labels = label_groups(
         workspace,
         session,
-        [[str(rows[p][1]) for p in g] for g in naming],
+        [[str(rows[p][1]) for p in g] for _, g in kept],
         [
-            [c * float(rows[p][5]) for p, c in zip(g, typical, strict=True)]
-            for g, typical in zip(naming, centralities(vectors, naming, centroids), strict=True)
+            [c * float(rows[p][5]) * _voice(rows[p][8]) for p, c in zip(g, typical, strict=True)]
+            for (_, g), typical in zip(
+                kept, centralities(vectors, [g for _, g in kept], centroids), strict=True
+            )
         ],
         {int(r[4]) for r in rows},
     )
