@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from pipeline.ingest.names import name_matches
 from pipeline.ingest.schemas import CallMetadata, IngestResult
 from pipeline.ingest.values import industry_name
 from pipeline.store.models import Call
@@ -44,7 +45,7 @@ def refresh_metadata(
     """Each already-stored call of ``results`` updated with the metadata given now; its result
     says what changed ("already stored; outcome: open → won")."""
     given = _given(metadata)
-    if not given:
+    if not given and not metadata.our_speakers:
         return list(results)
     out: list[IngestResult] = []
     for result in results:
@@ -60,6 +61,10 @@ def refresh_metadata(
             if before != value:
                 setattr(call, column, value)
                 changed.append(f"{field}: {_shown(before)} → {_shown(value)}")
+        if metadata.our_speakers and _our_speakers_changed(call, metadata.our_speakers):
+            changed.append(f"our speakers: {_shown(call.our_speakers)} → "
+                           f"{_shown(metadata.our_speakers)}")  # fmt: skip
+            _take_our_speakers(call, metadata.our_speakers)
         if changed:
             result = result.model_copy(
                 update={"reason": "already stored; updated " + "; ".join(changed)}
@@ -67,3 +72,24 @@ def refresh_metadata(
         out.append(result)
     session.flush()
     return out
+
+
+def _our_speakers_changed(call: Call, names: Sequence[str]) -> bool:
+    return sorted(n.casefold() for n in call.our_speakers or []) != sorted(
+        n.casefold() for n in names
+    )
+
+
+def _take_our_speakers(call: Call, names: Sequence[str]) -> None:
+    """Our people named now: the speakers they match are reps, every other speaker the buyer
+    (as when they are named at the first upload); the call is analysed again (pending).
+
+    A manifest's ``our_speakers`` on a re-upload had updated the account and outcome but not
+    who the rep was, without a word."""
+    call.our_speakers = list(names)
+    for utterance in call.utterances:
+        if utterance.speaker is None or utterance.role == "rep_note":
+            continue
+        ours = any(name_matches(utterance.speaker, name) for name in names)
+        utterance.role = "rep" if ours else "buyer"
+    call.analysis_state = "pending"
