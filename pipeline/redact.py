@@ -16,7 +16,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.store.models import Call, TeamMember, Utterance
+from pipeline.store.models import Call, Mention, TeamMember, Utterance
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -168,6 +168,9 @@ _PROSE_NAME_RE = re.compile(
     rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?P<after>{_PERSON}))"
     rf"|(?P<before>{_PERSON})\s*\((?:[a-z][a-z ,/&'-]*)\)"
 )
+_DEAL_WITH = frozenset(
+    {"went", "go", "going", "gone", "stayed", "staying", "stuck", "signed", "stay"}
+)
 _PROSE_NOT_NAMES = frozenset(
     {"the", "our", "their", "his", "her", "them", "him", "you", "we", "us", "a", "an", "and"}
 )
@@ -181,6 +184,9 @@ def prose_names(text: str) -> list[str]:
     """People a note names in its prose ("Spoke with Fiona McLeod", "Olivia Grant (owner)")."""
     found: list[str] = []
     for match in _PROSE_NAME_RE.finditer(text or ""):
+        before = (text or "")[: match.start()].split()
+        if match.group("after") and before and before[-1].casefold() in _DEAL_WITH:
+            continue  # "Went with Vetspire": the deal's rival, not a person met
         name = (match.group("after") or match.group("before") or "").strip()
         words = name.split()
         if (
@@ -253,6 +259,9 @@ def redactor_for(session: Session, call_ids: Iterable[int], *, enabled: bool = T
         select(Call.account, Call.competitors).where(Call.id.in_(sorted(set(call_ids))))
     ):
         businesses |= {account or "", *(competitors or [])}
+    # Every rival the calls name: "...Went with Vetspire." had made Vetspire a person in a
+    # note's prose, and "[name]" stood for it on a published FAQ.
+    businesses |= {n for n in session.scalars(select(Mention.competitor).distinct()) if n}
     # Our people's first names too ("Tom from our team runs that" is our rep, not a buyer), but
     # not one a buyer of these calls shares.
     theirs = {n.split()[0].casefold() for n in _buyers(names, ours) if n.split()}

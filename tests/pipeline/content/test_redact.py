@@ -5,8 +5,17 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest.team import add_member
-from pipeline.redact import CARD, EMAIL, NAME, PHONE, Redactor, luhn_valid, redactor_for
-from pipeline.store.models import Call, Utterance
+from pipeline.redact import (
+    CARD,
+    EMAIL,
+    NAME,
+    PHONE,
+    Redactor,
+    luhn_valid,
+    prose_names,
+    redactor_for,
+)
+from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
@@ -177,3 +186,24 @@ def test_the_calls_businesses_stay_whole(ws: Workspace, seeded: Seeded) -> None:
     assert redactor.redact(said) == (
         f"{NAME}, owner of Reyes Heating & Air, left Jasmine CRM; {NAME} signs."
     )
+
+
+def test_a_rival_the_calls_name_is_never_a_person(ws: Workspace, seeded: Seeded) -> None:
+    """A Pipedrive note's "Went with Vetspire." made Vetspire a person met, and a published FAQ
+    asked "Why should we pick you over [name]?"."""
+    assert prose_names("Lost. Went with Vetspire.") == []
+    assert prose_names("Met with Dana Ruiz") == ["Dana Ruiz"]
+    with ws.session() as session:
+        call_id = seeded.calls[0]
+        note = Utterance(
+            call_id=call_id, seq=97, speaker=None, role="rep_note", text="Spoke with Vetspire Jones"
+        )
+        session.add(note)
+        session.flush()
+        session.add(
+            Mention(utterance_id=note.id, call_id=call_id, kind="competitor", category="mention",
+                    text=note.text, char_end=len(note.text), competitor="Vetspire")
+        )  # fmt: skip
+        session.flush()
+        redactor = redactor_for(session, [call_id])
+    assert redactor.redact("Why pick you over Vetspire?") == "Why pick you over Vetspire?"

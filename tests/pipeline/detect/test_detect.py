@@ -559,6 +559,9 @@ def test_competitors_from_metadata_configured_list_and_patterns(
         ("HoursHub", "current")
     ]
     assert rivals(detector.detect("TeamTally does that already.")) == [("TeamTally", "mention")]
+    # A question word is no product: "What does it cost..." had made "What" a competitor.
+    assert rivals(detector.detect("What does it cost for a one-vet clinic?")) == []
+    assert rivals(detector.detect("Who does that for you today?")) == []
     assert rivals(detector.detect("We use ClockBee and RotaPro.")) == [
         ("ClockBee", "current"),
         ("RotaPro", "mention"),
