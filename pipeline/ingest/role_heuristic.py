@@ -152,10 +152,28 @@ def self_introduced(
         if speaker not in waiting or seen[speaker] >= _INTRO_TURNS:
             continue
         seen[speaker] += 1
-        if intro.search(utterance.text.replace("’", "'")):
+        text = utterance.text.replace("’", "'")
+        if intro.search(text) or _names_self_with(text, speaker, company):
             found[speaker] = "rep"
     # Every speaker saying so is no evidence (a buyer named Sam beside our Sam Rivera).
     return found if len(found) < len(set(unresolved)) else {}
+
+
+def _names_self_with(text: str, speaker: str, company: str) -> bool:
+    """The speaker says their own first name and our company in one turn: "this is Priya, I'm
+    the solutions engineer at PawDesk", "Morning both, Derek from PawDesk." (no roster had
+    named them, and a buyer's IT lead had read as the rep)."""
+    words = _norm(speaker).split()
+    if not words or len(words[0]) < 3 or company == r"(?!)":
+        return False
+    first = re.escape(words[0])
+    own = re.compile(
+        rf"\b(?:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+{first}\b[^.?!]{{0,60}}?"
+        rf"\b(?:at|with|from|for)\s+(?:{company})\b|\b{first}\s+(?:here\s+)?(?:from|with|at)\s+"
+        rf"(?:{company})\b",
+        re.IGNORECASE,
+    )
+    return bool(own.search(text))
 
 
 # A company's name: up to six capitalised words, "&" or "and" between ("Reyes Heating and Air").

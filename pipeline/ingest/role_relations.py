@@ -36,6 +36,12 @@ _OURS = re.compile(
     + r"|"
     + _NAME
     + r"\s+(?i:from|on|of) (?i:our|my) (?i:side|team|end|office|firm)\b"
+    # "This is Dana Fischer, she handles our IT", "Paul runs operations across our sites"
+    + r"|"
+    + _NAME
+    + r"(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:(?i:she|he|they|who)\s+)?"
+    r"(?i:handles|runs|manages|looks after|takes care of|heads|leads)\s+(?:\w+\s+){0,3}?"
+    r"(?i:our|my)\b"
 )
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.?!](?=\s|$)|$)", re.DOTALL)
 _MIN_SURNAME = 3

@@ -268,3 +268,43 @@ def test_a_name_with_our_company_introduces_a_rep() -> None:
     )
     assign_roles(call, [], our_company="Docketly")
     assert _roles(call) == {"LENA ORTIZ": "rep", "SEAN BRENNAN": "buyer"}
+
+
+def test_a_speaker_naming_themself_with_our_company_is_the_rep() -> None:
+    """No roster: "this is Priya, I'm the solutions engineer at PawDesk" and "Derek from
+    PawDesk" are ours; the buyer's IT lead ("This is Dana Fischer, she handles our IT") had read
+    as the rep and the rep as unknown."""
+    call = _call(
+        (
+            "Raman, Priya",
+            None,
+            "Good morning, this is Priya, I'm the solutions engineer at PawDesk.",
+        ),
+        ("Castellano, Marco", None, "Morning. This is Dana Fischer, she handles our IT systems."),
+        ("Fischer, Dana", None, "Hi. What's your lab integration story? How do you do that?"),
+        (
+            "Raman, Priya",
+            None,
+            "Honest answer, we don't integrate with the in-house analyzers yet.",
+        ),
+    )
+    assign_roles(call, [], our_company="PawDesk")
+    assert _roles(call) == {
+        "Raman, Priya": "rep",
+        "Castellano, Marco": "buyer",
+        "Fischer, Dana": "buyer",
+    }
+    gemini = _call(
+        ("Chidi Okafor", None, "Okay, Paul's here too."),
+        ("Derek Lund", None, "Morning both, Derek from PawDesk. I sent the quote Tuesday."),
+        ("Chidi Okafor", None, "Honestly it's a lot for two locations."),
+    )
+    assign_roles(gemini, [], our_company="PawDesk")
+    assert _roles(gemini) == {"Chidi Okafor": "buyer", "Derek Lund": "rep"}
+    # A buyer naming our company beside their own name is no rep.
+    asked = _call(
+        ("Sam Ode", None, "Hi, this is Sam, I saw PawDesk at the conference."),
+        ("Lee Park", None, "Thanks for calling, let me show you around."),
+    )
+    assign_roles(asked, [], our_company="PawDesk")
+    assert _roles(asked)["Sam Ode"] != "rep"
