@@ -4,11 +4,12 @@ typical first, one per call before the rest, the same words quoted once (``Q<n>`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from pipeline.content.evidence import Quote, clip, repeats, text_key
+from pipeline.content.evidence import MIN_REPEAT_WORDS, Quote, clip, repeats, text_key
 from pipeline.content.won_answers import MentionRow
 from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import quote_text
@@ -90,6 +91,7 @@ class QuoteNumberer:
         self.quotes: list[Quote] = []
         self._keys: dict[tuple[str, int], int] = {}
         self._texts: list[str] = []  # a quote is used once, whichever mention said it
+        self._sentences: set[str] = set()  # and so is each of its sentences
 
     def key(self, text: str) -> str:
         return text_key(self.redactor.redact(text))
@@ -97,6 +99,12 @@ class QuoteNumberer:
     def repeats(self, key: str) -> bool:
         """The words of a quote already used: the same, inside it, or around it."""
         return repeats(key, self._texts)
+
+    def shares_sentence(self, text: str) -> bool:
+        """A sentence of ``text`` is one a quote already used holds: "The results flow straight
+        into Cornerstone. What's your lab story?" after "...The results flow straight into
+        Cornerstone." had made two rows of one sentence."""
+        return bool(sentence_keys(self.redactor.redact(text)) & self._sentences)
 
     def mention(self, row: MentionRow, cluster_id: int | None, *, goes_on: bool = False) -> int:
         """The quote id of a buyer mention (``goes_on``: with the sentence after it, see
@@ -171,6 +179,7 @@ class QuoteNumberer:
     ) -> int:
         redacted = clip(self.redactor.redact(text))
         self._texts.append(text_key(redacted))
+        self._sentences |= sentence_keys(redacted)
         quote = Quote(
             id=len(self.quotes) + 1,
             text=redacted,
@@ -192,6 +201,12 @@ class QuoteNumberer:
         return quote.id
 
 
+def sentence_keys(text: str) -> set[str]:
+    """The keys (``text_key``) of a text's sentences of ``MIN_REPEAT_WORDS`` words or more."""
+    keys = (text_key(part) for part in re.split(r"(?<=[.!?…])\s+", text))
+    return {key for key in keys if len(key.split()) >= MIN_REPEAT_WORDS}
+
+
 def buyer_quotes(
     rows: Sequence[MentionRow],
     numberer: QuoteNumberer,
@@ -202,14 +217,18 @@ def buyer_quotes(
     in the document (the same, within or around another quote) are not quoted again."""
     chosen: list[MentionRow] = []
     keys: list[str] = []
+    sentences: set[str] = set()
     for row in representative([r for r in rows if r[1].role == "buyer"], len(rows), rank):
         # What the quote shows: "I doubt you can do that." shows the sentence before it, which
         # the page had quoted already (two rows of one comparison said the same).
-        key = numberer.key(shown(row))
-        if numberer.repeats(key) or repeats(key, keys):
+        key, said = numberer.key(shown(row)), sentence_keys(numberer.redactor.redact(shown(row)))
+        if numberer.repeats(key) or numberer.shares_sentence(shown(row)) or repeats(key, keys):
+            continue
+        if said & sentences:
             continue
         chosen.append(row)
         keys.append(key)
+        sentences |= said
         if len(chosen) == limit:
             break
     return chosen

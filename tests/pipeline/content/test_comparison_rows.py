@@ -71,3 +71,26 @@ def test_our_side_of_a_row_is_the_fact_nearest_the_buyers_words(workspace: Works
     assert by_quote[ONE_YEAR].startswith("| **Plans and terms (a deal we lost)**")  # its topic
     assert "[P" not in by_quote[ONE_YEAR].split(" | ")[2]
     assert "To write" in by_quote[AROUND].split(" | ")[1]  # near no fact
+
+
+def test_two_quotes_sharing_a_sentence_are_one(workspace: Workspace) -> None:
+    """ "...The results flow straight into Cornerstone." and "The results flow straight into
+    Cornerstone. What's your lab integration story?" had been two rows of one sentence."""
+    first = "We're on Cornerstone with the in-house analyzers. The results flow straight into it."
+    second = "The results flow straight into it. What's your lab integration story?"
+    with workspace.session() as db:
+        theme = add_theme(db, "Lab results", "lab")
+        _, turns = _call(
+            db, 2, "Pine Ridge", "open", "2026-03-02",
+            turns=[("Dana", "buyer", first), ("Dana", "buyer", second)],
+        )  # fmt: skip
+        for turn in turns:
+            _mention(db, turn, "objection", "competitor", theme, competitor="Cornerstone")
+        set_profile(db, PROFILE)
+        db.flush()
+        document = generate_document(
+            db, workspace.settings, doc_type="comparison", competitor="Cornerstone",
+            use_llm=False, embedder=workspace.embedder,
+        )  # fmt: skip
+    quoted = [q["text"] for q in document.structured["evidence"]["quotes"]]
+    assert sum("The results flow straight into it." in text for text in quoted) == 1, quoted
