@@ -90,7 +90,7 @@ def column_key(header: str) -> str:
     """``property_hs_note_body`` -> ``note body``; ``TranscriptText`` -> ``transcript text``;
     ``Deal - Call notes`` -> ``call notes`` (``Deal - ID`` stays ``deal id``)."""
     raw = header.strip().strip('"')
-    key = label_key(raw)
+    key = label_key(raw.replace(".", " "))  # Salesforce's "Account.Name" is "account name"
     for prefix in _PREFIXES:
         key = key.removeprefix(prefix)
     record = _RECORD.match(raw)

@@ -195,7 +195,8 @@ _NAMED_FROM = re.compile(
     + r"s?\s+(?i:at|of|for|with)"
     # "Yes, Sean Brennan, Brennan Immigration Law.": a name and a company, answering a caller
     r"|^(?:(?i:yes|yeah|yep|hi|hello|speaking)[,.!]?\s+)?(?:(?i:this is|it'?s)\s+)?"
-    r"[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,)\s+" + _COMPANY
+    r"(?!(?i:hi|hello|hey|yes|yeah|morning|thanks|sure|okay)\b)[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,)\s+"
+    + _COMPANY
 )
 # The rep naming the buyer's company to them: "how you dispatch today at Reyes Heating and Air",
 # "so you're at Hartwell & Pike", "you're on PracticePanther today, at Okafor Family Law".

@@ -27,7 +27,7 @@ _GREETING = re.compile(
     r"\b(?:(?i:hi|hello|hey|morning|afternoon|evening)[,!]?\s+"
     r"|(?i:speaking (?:with|to)|is that)\s+)" + _NAME
 )
-_GREETED_TOO = re.compile(r"(?:\s*,\s*(?i:and\s+|hi\s+)?|\s+(?i:and)\s+|\s*&\s*)" + _NAME)
+_GREETED_TOO = re.compile(r"(?:\s*,\s*(?i:and|hi|hey|hello)\s+|\s+(?i:and)\s+|\s*&\s*)" + _NAME)
 _OURS = re.compile(
     _NAME + r"(?:'s|\s+is|\s+here is|\s+will be)\s+(?i:our|my)\b"
     r"|\b(?i:our|my)\s+(?i:colleague|partner|boss|associate|paralegal|assistant|manager"
@@ -40,7 +40,7 @@ _OURS = re.compile(
     + r"|"
     + _NAME
     + r"(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:(?i:she|he|they|who)\s+)?"
-    r"(?i:handles|runs|manages|looks after|takes care of|heads|leads)\s+(?:\w+\s+){0,3}?"
+    r"(?i:handles|runs|manages|looks after|takes care of|heads|leads|does)\s+(?:\w+\s+){0,3}?"
     r"(?i:our|my)\b"
 )
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.?!](?=\s|$)|$)", re.DOTALL)

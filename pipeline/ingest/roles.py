@@ -64,7 +64,8 @@ def assign_roles(
     unresolved = [s for s in speakers if s not in roles]
     account = call.account or account_hint
     roles.update(dict.fromkeys(named_in_account(unresolved, account, ours), "buyer"))
-    found, groups = settle_sides(roles, speakers, *relations(call.utterances, speakers))
+    said = relations(call.utterances, speakers)
+    found, groups = settle_sides(roles, speakers, *said)
     roles.update(found)
     unresolved = [s for s in speakers if s not in roles]
     if unresolved and "rep" in roles.values() and not any(s in companies for s in unresolved):
@@ -73,6 +74,7 @@ def assign_roles(
     elif unresolved:
         sides = {**groups, **companies}  # linked speakers are judged as one side
         roles.update(heuristic_roles(call.utterances, unresolved, sides, roles))
+        roles.update(settle_sides(roles, speakers, *said)[0])  # "hi Marisa" from a rep found so
     for utterance in call.utterances:
         if utterance.role_from_source:
             continue

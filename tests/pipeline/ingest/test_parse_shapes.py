@@ -244,6 +244,15 @@ def test_pipedrive_columns_named_after_their_record() -> None:
     ]
 
 
+def test_salesforce_dotted_relationship_columns() -> None:
+    """A report's "Account.Name" column had been ignored and the account id taken instead."""
+    [call] = _csv_calls(
+        "Id,Account.Name,AccountId,Description,StageName,CloseDate\n"
+        "1,Whitfield Animal Hospital,0015g00000AC01,Price per vet is high.,Closed Lost,2026-02-01\n"
+    )
+    assert call.account == "Whitfield Animal Hospital"
+
+
 def test_hubspot_engagement_body_columns_and_deal_reasons() -> None:
     [note] = _csv_calls(
         "engagement_id,property_hs_createdate,property_hs_note_body,property_hs_timestamp\n"

@@ -308,3 +308,19 @@ def test_a_speaker_naming_themself_with_our_company_is_the_rep() -> None:
     )
     assign_roles(asked, [], our_company="PawDesk")
     assert _roles(asked)["Sam Ode"] != "rep"
+
+
+def test_a_colleague_joining_is_the_speakers_side_and_no_company() -> None:
+    """Fireflies: "Hi Derek, Marisa is joining too, she does our books." had made "Marisa" the
+    account and, read as greeted, a rep."""
+    call = _call(
+        ("Ellen Sato", None, "Hi Derek, Marisa is joining too, she does our books."),
+        ("Derek Lund", None, "Hi Ellen, hi Marisa. Thanks for the time. How do you do it today?"),
+        ("Ellen Sato", None, "We've been on ezyVet for two years and we're pretty happy with it."),
+        ("Marisa Quinn", None, "Does your invoicing export to QuickBooks Online?"),
+        ("Derek Lund", None, "It does, and let me show you how our sync works."),
+    )
+    assign_roles(call, [], our_company="PawDesk")
+    assert _roles(call) == {"Ellen Sato": "buyer", "Derek Lund": "rep", "Marisa Quinn": "buyer"}
+    fill_account(call, ["PawDesk"])
+    assert call.account is None
