@@ -7,6 +7,7 @@ page may only say about a competitor what a buyer said or a user entered.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from typing import Any
@@ -134,6 +135,29 @@ def unknown_labels(body_markdown: str, evidence: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(label for label in said if label not in known))
 
 
+_QUOTATION = re.compile(r"“([^”]{12,})”")
+
+
+def misquotes(body_markdown: str, evidence: dict[str, Any]) -> list[str]:
+    """The quotations (“...”) of a body that are no stored quote's, theme's or fact's words
+    verbatim: an edit had put “PawDesk paid for itself in the first month.” [Q2] on a page,
+    citing a real quote that says nothing of the kind, and it was approved."""
+    sources = [
+        " ".join(re.findall(r"\w+", str(item.get(field) or "").lower()))
+        for key, field in (("quotes", "text"), ("clusters", "name"), ("profile", "text"),
+                           ("facts", "text"))
+        for item in evidence.get(key) or []
+        if isinstance(item, dict)
+    ]  # fmt: skip
+    found = []
+    for quoted in _QUOTATION.findall(body_markdown):
+        plain = html.unescape(quoted.replace("\\", ""))  # as the page escaped it for Markdown
+        words = " ".join(re.findall(r"\w+", plain.lower()))
+        if words and not any(words in source for source in sources):
+            found.append(quoted)
+    return list(dict.fromkeys(found))
+
+
 def edit_warnings(body_markdown: str, structured: dict[str, Any]) -> list[str]:
     """The document's warnings after an edit: the generation's, and one naming the edited
     text's citations that resolve to nothing (the reader would find no such source)."""
@@ -145,6 +169,10 @@ def edit_warnings(body_markdown: str, structured: dict[str, Any]) -> list[str]:
             f"{'s' if len(unknown) == 1 else ''} no source of this document; "
             "remove or correct them"
         )
+    kept += [
+        f"{EDITED}: “{said}” is no quote's words verbatim; quote exactly or drop the marks"
+        for said in misquotes(body_markdown, structured.get("evidence") or {})
+    ]
     return kept
 
 

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from sqlalchemy.orm import Session
 
 from pipeline.auth.roles import allows
-from pipeline.content.citations import edit_warnings, unknown_labels
+from pipeline.content.citations import edit_warnings, misquotes, unknown_labels
 from pipeline.content.generate import get_document
 from pipeline.errors import BadInput, Conflict, Forbidden, NotFound
 from pipeline.store.models import Document, DocumentComment, DocumentVersion, utcnow
@@ -145,6 +145,13 @@ def set_state(
         raise Conflict(
             f"{labels} cite{'s' if len(unknown) == 1 else ''} no source of this document: remove "
             "or correct before approving (a published claim names where it came from)"
+        )
+    misquoted = misquotes(document.body_markdown, (document.structured or {}).get("evidence") or {})
+    if state == "approved" and misquoted:
+        short = misquoted[0] if len(misquoted[0]) <= 60 else misquoted[0][:57] + "..."
+        raise Conflict(
+            f"“{short}” is no buyer's, rep's or profile's words verbatim: quote them exactly or "
+            "drop the quotation marks before approving"
         )
     if state == "approved" and document.accuracy != "accurate":
         raise Conflict(

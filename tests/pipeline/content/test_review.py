@@ -96,7 +96,7 @@ def test_needs_fix_blocks_approval_until_edited(ws: Workspace, document_id: int)
         with pytest.raises(Conflict, match="needing a fix"):
             set_state(s, document_id, "approved")
         edit_document(
-            s, document_id, written(doc.body_markdown.replace("a third", "about a third"))
+            s, document_id, written(doc.body_markdown) + "\n\nThe reminder figure is from 2025.\n"
         )
         set_state(s, document_id, "in_review")
         with pytest.raises(Conflict, match="mark it accurate before approving"):
@@ -130,6 +130,24 @@ def test_a_citation_of_no_source_is_not_approved(ws: Workspace, document_id: int
         with pytest.raises(Conflict, match=r"\[Q77\] cites no source of this document"):
             set_state(s, document_id, "approved")
         edit_document(s, document_id, body + "\n\nWe are cheaper than most.\n")
+        set_state(s, document_id, "in_review")
+        mark_accuracy(s, document_id, "accurate")
+        assert set_state(s, document_id, "approved").state == "approved"
+
+
+def test_a_quotation_that_is_no_quote_is_not_approved(ws: Workspace, document_id: int) -> None:
+    """An edit added “PawDesk paid for itself in the first month.” [Q2], citing a real quote
+    that says nothing of the kind, and the page was approved."""
+    with ws.session() as s:
+        body = written(get_document(s, document_id).body_markdown)
+        made_up = "As one owner said: “We made the money back in the first month.” [Q2]"
+        edited = edit_document(s, document_id, body + "\n\n" + made_up + "\n")
+        assert any("no quote's words verbatim" in w for w in edited.structured["warnings"])
+        set_state(s, document_id, "in_review")
+        mark_accuracy(s, document_id, "accurate")
+        with pytest.raises(Conflict, match="is no buyer's, rep's or profile's words verbatim"):
+            set_state(s, document_id, "approved")
+        edit_document(s, document_id, body + "\n\nOne owner made the money back quickly. [Q2]\n")
         set_state(s, document_id, "in_review")
         mark_accuracy(s, document_id, "accurate")
         assert set_state(s, document_id, "approved").state == "approved"
