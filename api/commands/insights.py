@@ -78,6 +78,8 @@ def list_clusters(
     kinds = [kind.value] if kind else None
     with open_workspace() as workspace:
         grains = cluster_grain.apply_grain(workspace, grain, kinds) if grain is not None else []
+        if competitor:  # "CS" is Cornerstone's alias
+            competitor = workspace.settings.rival_names.canonical(competitor)
         with workspace.session() as session:
             rows = _listed(
                 session, kind, outcome, since, until, competitor, account, industry, sort
@@ -88,6 +90,10 @@ def list_clusters(
     for info in grains:
         auto = "automatic" if info["automatic"] else f"automatic: {info['automatic_themes']}"
         console.print(f"{info['kind']}: {plural(info['themes'], 'theme')} ({auto})")
+    filtered = any(v is not None for v in (outcome, since, until, competitor, account, industry))
+    if not rows and filtered:
+        console.print("No clusters match these filters.")
+        return
     _print_clusters(rows, named_kind=kind is not None)
 
 

@@ -143,7 +143,7 @@ def list_clusters(
         outcome=outcome,
         date_from=date_from,
         date_to=date_to,
-        competitor=competitor,
+        competitor=workspace.settings.rival_names.canonical(competitor) if competitor else None,
         account=account,
         industry=industry,
         sort=sort,

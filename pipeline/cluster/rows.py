@@ -73,8 +73,8 @@ def load_rows(
         query = query.where(Call.call_date >= date_from)
     if date_to:
         query = query.where(Call.call_date <= date_to)
-    if account:
-        query = query.where(Call.account == account)
+    if account:  # any case: "whitfield animal hospital" is Whitfield Animal Hospital
+        query = query.where(func.lower(Call.account) == account.strip().lower())
     if industry:
         query = query.where(func.lower(Call.industry) == industry.strip().lower())
     found = session.execute(query).all()

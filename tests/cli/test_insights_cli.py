@@ -156,3 +156,25 @@ def test_cluster_show_of_undated_calls_says_so(cli: CliRunner, ws: Workspace) ->
     rows = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
     shown = run(cli, "cluster-show", str(rows[0]["id"]))
     assert "no dates;" in shown and "None" not in shown
+
+
+def test_cluster_filters_take_an_alias_and_any_case(
+    ws: Workspace, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`clusters --competitor CS` (Cornerstone's alias) and `--account "account 1"` had printed
+    "No clusters yet: ingest calls..." though both named what the calls hold."""
+    from sqlalchemy import select
+
+    from pipeline.store.models import Call
+
+    with ws.session() as db:
+        for call in db.scalars(select(Call).where(Call.account == "Account 1")):
+            call.competitors = ["Cornerstone"]
+    monkeypatch.setenv("CALLMINE_COMPETITOR_ALIASES", '{"CS": "Cornerstone"}')
+    aliased = json.loads(run(cli, "clusters", "--competitor", "CS", "--json"))
+    named = json.loads(run(cli, "clusters", "--competitor", "Cornerstone", "--json"))
+    assert aliased and aliased == named
+    lower = json.loads(run(cli, "clusters", "--account", "account 1", "--json"))
+    assert lower == json.loads(run(cli, "clusters", "--account", "Account 1", "--json")) != []
+    none = run(cli, "clusters", "--competitor", "Nobody")
+    assert "No clusters match these filters." in none
