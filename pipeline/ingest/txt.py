@@ -55,12 +55,31 @@ def _transcript(
     body: list[str], labels: list[Turn | None], meta: Metadata
 ) -> list[ParsedUtterance]:
     turns = parse_turns(body, labels)
-    leftover = read_lines(turns.preamble, meta)
+    preamble = _without_tool_summary(turns.preamble, meta)
+    leftover = read_lines(preamble, meta)
     _title, notes = parse_notes(leftover)
     for note in notes:  # text before the first speaker is kept, unattributed, not dropped
         note.role, note.role_from_source = "unknown", False
     _title, after = parse_notes(read_lines(turns.trailer, meta))
     return notes + turns.utterances + after
+
+
+# Headings a meeting tool writes its own notes under, above the transcript ("Notes by Gemini").
+_TOOL_SUMMARY = frozenset({"notes", "summary", "details", "key points", "key takeaways",
+                           "suggested next steps", "action items", "next steps"})  # fmt: skip
+
+
+def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
+    """A transcript's preamble without the tool's summary: from a "Notes", "Summary" or
+    "Details" heading on, it is the tool's words about the call (kept in ``extra``), not speech
+    (a Gemini summary had landed in a pain theme as an unknown speaker's line)."""
+    for index, line in enumerate(lines):
+        if line.strip().rstrip(":").casefold() in _TOOL_SUMMARY:
+            meta.sections.setdefault("summary", []).extend(
+                text for text in (raw.strip() for raw in lines[index:]) if text
+            )
+            return lines[:index]
+    return lines
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:

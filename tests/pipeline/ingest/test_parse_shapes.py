@@ -461,3 +461,22 @@ def test_an_email_recap_and_a_markdown_table_keep_only_the_notes() -> None:
         "Walt:",
         "Housecall Pro's price went up 40% at renewal and nobody warned us.",
     ]
+
+
+def test_a_meeting_tools_own_notes_above_the_transcript_are_no_speech() -> None:
+    """ "Notes by Gemini": its Summary and Details above the transcript had been an unknown
+    speaker's line, and landed in a pain theme."""
+    text = (
+        "Okafor Veterinary Group <> PawDesk - pricing review\nFeb 19, 2026\n\nNotes\nSummary\n"
+        "Dr. Okafor and Paul reviewed pricing for two locations.\n\nDetails\n"
+        "Pricing: Derek quoted per-vet pricing; Dr. Okafor thinks two locations double the cost.\n"
+        "\nTranscript\n00:00:00\n\nChidi Okafor: Okay, Paul's here too.\n"
+        "Derek Lund: Morning both, Derek from PawDesk. Did you see the quote?\n"
+        "Chidi Okafor: We did. Honestly it's a lot for two locations.\n"
+        "Derek Lund: Vets who work both sites only count once.\n"
+        "Chidi Okafor: And can we get our records out if we leave?\n"
+        "Derek Lund: Yes, full export any time.\n"
+    )
+    [call] = parse_file(text.encode(), "okafor.txt")
+    assert [u.speaker for u in call.utterances] == ["Chidi Okafor", "Derek Lund"] * 3
+    assert "Dr. Okafor and Paul reviewed pricing for two locations." in call.extra["summary"]
