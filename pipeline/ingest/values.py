@@ -40,6 +40,8 @@ _LEAD = re.compile(r"\s*[–—:;,(/]\s*|\s+-\s+")  # "Lost – chose RotaPro": 
 _TAG = re.compile(r"<[^>]{0,500}>")
 _BLOCK_TAG = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr)\s*>")
 _LI_TAG = re.compile(r"(?i)<\s*li\b[^>]*>")
+# A script or style element's content is no text of the note ("alert('x')" had stayed).
+_CODE_ELEMENT = re.compile(r"(?is)<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>")
 
 
 def parse_timestamp(value: object) -> float | None:
@@ -166,6 +168,7 @@ def html_to_text(text: str) -> str:
     """CRM note bodies often hold HTML (HubSpot): tags dropped, blocks kept as lines."""
     if "<" not in text or not _TAG.search(text):
         return html.unescape(text) if "&" in text else text
+    text = _CODE_ELEMENT.sub(" ", text)
     text = _LI_TAG.sub("\n- ", text)
     text = _BLOCK_TAG.sub("\n", text)
     return html.unescape(_TAG.sub("", text))

@@ -256,8 +256,9 @@ def test_salesforce_dotted_relationship_columns() -> None:
 def test_hubspot_engagement_body_columns_and_deal_reasons() -> None:
     [note] = _csv_calls(
         "engagement_id,property_hs_createdate,property_hs_note_body,property_hs_timestamp\n"
-        "7,2022-03-01 19:37:03,<p>Asked about <b>SSO</b>.</p>,2014-08-27 20:50:44\n"
-    )
+        "7,2022-03-01 19:37:03,<p>Asked about <b>SSO</b>.</p><script>alert('x')</script>,"
+        "2014-08-27 20:50:44\n"
+    )  # a script's code is no text of the note
     assert (note.call_date, turns(note)) == (
         dt.date(2014, 8, 27),
         [(None, "rep_note", None, "Asked about SSO.")],
