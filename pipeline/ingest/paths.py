@@ -11,13 +11,14 @@ from pathlib import Path, PurePosixPath
 
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.filenames import display_name
-from pipeline.ingest.parse import SUPPORTED_EXTENSIONS
+from pipeline.ingest.parse import NOT_CALLS, SUPPORTED_EXTENSIONS
 from pipeline.ingest.schemas import (
     MANIFEST_COLUMNS,
     CallMetadata,
     IngestBatch,
     IngestResult,
     rejected,
+    skipped,
     split_names,
 )
 from pipeline.ingest.service import analyse_with_pending, ingest_data, read_limited, too_large
@@ -172,6 +173,14 @@ def ingest_paths(
     batch = IngestBatch(results=list(rows.problems) if rows else [])
     missing = BadInput("no such file or folder")
     batch.results += [rejected(str(p), missing) for p in paths if not p.exists()]
+    batch.results += [  # said, not silently passed over: "where is my profile?"
+        skipped(display_name(p.name), f"not a call: a {p.suffix.lower()} file is "
+                f"{NOT_CALLS[p.suffix.lower()]}", None)
+        for folder in paths if folder.is_dir()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix.lower() in NOT_CALLS
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]  # fmt: skip
     for done, path in enumerate(files):
         if on_file is not None:
             on_file(done, len(files), path.name)

@@ -17,13 +17,15 @@ def test_ingest_folder_recursively_with_flags(cli: Cli, tmp_path: Path) -> None:
     write(folder, "a.txt", transcript("a"))
     write(folder, "nested/deeper/b.txt", transcript("b"))
     write(folder, "notes.pdfx", b"ignored: unknown extension in a folder walk")
+    write(folder, "product_profile.toml", b'name = "Shiftwise"\n')  # said to be no call
     write(folder, ".hidden/c.txt", transcript("c"))
     result = cli(
         "ingest", folder, "--outcome", "lost", "--account", "Acme", "--date", "2026-02-03",
         "--our-speakers", "Maya Chen", "--competitors", "ShiftLy;Rotaboard",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "2 created, 0 duplicate, 0 resumed, 0 rejected" in result.stdout
+    assert "2 created, 0 duplicate, 0 resumed, 0 rejected, 1 skipped" in result.stdout
+    assert "not a call: a .toml file is configuration" in result.stdout
     calls = cli.json("calls")["items"]
     assert sorted(c["filename"] for c in calls) == ["a.txt", "b.txt"]
     for c in calls:
