@@ -21,9 +21,12 @@ from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, Pri
 # How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
 # hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
 # a frequency).
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 _DURATION_RE = re.compile(
     r"\b(?:(?:about|around|roughly|under|within|less than|over)\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|a few|a couple of|couple of)"
+    # a range whole: "four to six weeks", "2-3 weeks" ("six weeks" had stood for the first)
+    rf"(?:{_COUNT}\s*(?:-|–|to|or)\s*)?"
+    rf"(?:{_COUNT}|a few|a couple of|couple of)"
     r"[\s-]+(?:hours?|days?|weeks?|months?)\b"
     r"|\b(?:about|around|roughly|under|within|in|than|just|only|usually|takes|took|over)"
     r"\s+(?:half\s+)?an?\s+(?:hour|day|week)\b",

@@ -449,6 +449,8 @@ def test_comparison_promises_rep_replies_only_when_it_prints_some(
         ("It takes about three weeks with the audit.", "about three weeks"),
         ("It's forty-nine a month base plus four per user.", "to confirm"),  # a price
         ("Reminders go out once a day.", "to confirm"),  # a frequency
+        ("Typical go-live in four to six weeks.", "four to six weeks"),  # had been "six weeks"
+        ("Setup is 2-3 weeks.", "2-3 weeks"),
     ],
 )
 def test_a_timeline_reads_how_long_a_rep_said_it_takes(said: str, duration: str) -> None:
