@@ -21,7 +21,7 @@ _GENERIC = frozenset(
     catch-up catchup debrief summary recap first second technical decision onboarding sales
     transcript video phone zoom teams team weekly monthly internal pipeline standup stand-up
     all-hands planning retro update status quarterly business huddle webinar workshop session
-    training interview conversation""".split()
+    training interview conversation fw fwd re""".split()
 )
 MAX_ACCOUNT_WORDS = 6
 
@@ -59,6 +59,18 @@ def _without_meeting_words(part: str, ours: set[str]) -> tuple[str, bool]:
     return " ".join(words[start:end]), (start, end) != (0, len(words))
 
 
+def _before_purpose(name: str, part: str) -> tuple[str, bool]:
+    """Two or more capitalised words, then only lower-case ones: the capitalised words name it;
+    else the whole part, unframed."""
+    words = name.split()
+    lead = 0
+    while lead < len(words) and (words[lead][:1].isupper() or words[lead] in _CONNECTORS):
+        lead += 1
+    if lead >= 2 and all(w[:1].islower() for w in words[lead:]):
+        return " ".join(words[:lead]), True
+    return part, False
+
+
 _CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du", "von", "van", "+"})
 
 
@@ -91,8 +103,9 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
         name, trimmed = _without_meeting_words(part, mine)
         if trimmed and name and not _title_case(name):
             # "security review call" says what the meeting was for, and names no one; a part
-            # in capitals is a name ("Weekly pipeline review" is no "Weekly pipeline" call).
-            name, trimmed = ("", True) if name[:1].islower() else (part, False)
+            # in capitals is a name ("Weekly pipeline review" is no "Weekly pipeline" call),
+            # the name's words before its purpose ("Kessler Animal Hospital reference call").
+            name, trimmed = ("", True) if name[:1].islower() else _before_purpose(name, part)
         framed = framed or trimmed
         if name:
             names.append(name)

@@ -475,6 +475,10 @@ def test_what_a_title_says_of_the_call(title: str, date: str | None, account: st
         ("Team sync", None),
         ("Dispatchly weekly pipeline review", None),
         ("Huddle transcript", None),
+        # the name before the meeting's purpose, in lower case
+        ("FW: Recap - Kessler Animal Hospital reference call", "Kessler Animal Hospital"),
+        ("Lindqvist Legal - security review call", "Lindqvist Legal"),
+        ("Weekly pipeline review", None),
     ],
 )
 def test_a_title_names_the_account_beside_ours_and_meeting_words(
