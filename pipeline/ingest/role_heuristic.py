@@ -195,7 +195,9 @@ _NAMED_FROM = re.compile(
     + r"s?\s+(?i:at|of|for|with)"
     # "Yes, Sean Brennan, Brennan Immigration Law.": a name and a company, answering a caller
     r"|^(?:(?i:yes|yeah|yep|hi|hello|speaking)[,.!]?\s+)?(?:(?i:this is|it'?s)\s+)?"
-    r"(?!(?i:hi|hello|hey|yes|yeah|morning|thanks|sure|okay)\b)[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,)\s+"
+    r"(?!(?i:hi|hello|hey|yes|yeah|morning|thanks|sure|okay)\b)[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,"
+    # "I'm at Bramblewood Pet Clinic", "we're on ezyVet now, at Cedar Hollow Veterinary Clinic"
+    r"|\b(?i:i'?m|i am|we'?re|we are)\s+(?:(?i:on)\s+[^,.?!]{1,30},\s+)?(?i:at|over at))\s+"
     + _COMPANY
 )
 # The rep naming the buyer's company to them: "how you dispatch today at Reyes Heating and Air",
@@ -216,6 +218,10 @@ def _company_in(texts: Sequence[str], pattern: re.Pattern[str]) -> str | None:
     return None
 
 
+# Answering the phone as the business: "Dunmore Veterinary Clinic, this is Carla".
+_ANSWERS_AS = re.compile(r"^" + _COMPANY + r",\s+(?i:this is|it'?s|you'?ve reached)\b")
+
+
 def company_named_to_them(texts: Sequence[str]) -> str | None:
     """The company the rep names as the buyer's in their first turns, if any."""
     return _company_in(texts, _YOURS_AT)
@@ -224,4 +230,4 @@ def company_named_to_them(texts: Sequence[str]) -> str | None:
 def introduced_company(texts: Sequence[str]) -> str | None:
     """The company a buyer names as theirs in introducing themselves ("Hi Marcus, it's Angie
     from Delta Drain Pros"), from their first turns: the account when nothing else names it."""
-    return _company_in(texts, _NAMED_FROM)
+    return _company_in(texts, _NAMED_FROM) or _company_in(texts, _ANSWERS_AS)

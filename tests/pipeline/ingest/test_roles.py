@@ -324,3 +324,28 @@ def test_a_colleague_joining_is_the_speakers_side_and_no_company() -> None:
     assert _roles(call) == {"Ellen Sato": "buyer", "Derek Lund": "rep", "Marisa Quinn": "buyer"}
     fill_account(call, ["PawDesk"])
     assert call.account is None
+
+
+@pytest.mark.parametrize(
+    ("said", "account"),
+    [
+        ("Dunmore Veterinary Clinic, this is Carla, how can I help?", "Dunmore Veterinary Clinic"),
+        ("Yes, hi. I'm at Bramblewood Pet Clinic, two vets.", "Bramblewood Pet Clinic"),
+        ("So, we're on ezyVet now, at Cedar Hollow Vet Clinic.", "Cedar Hollow Vet Clinic"),
+        ("Honestly, we are at capacity most days.", None),
+    ],
+)  # fmt: skip
+def test_a_buyers_first_words_name_their_business(said: str, account: str | None) -> None:
+    """Answering the phone as the clinic, "I'm at ...", "we're ... at ...": five calls of a
+    reviewer's had no account though the buyer had said it."""
+    call = _call(
+        ("SPEAKER_00", None, said),
+        ("SPEAKER_01", None, "Hi, this is Maya with PawDesk, returning your call."),
+    )
+    assign_roles(call, [], our_company="PawDesk")
+    assert _roles(call) == {"SPEAKER_00": "buyer", "SPEAKER_01": "rep"}
+    fill_account(
+        call,
+        ["PawDesk"],
+    )
+    assert call.account == account
