@@ -11,6 +11,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 from pipeline.content.profile import ProfileFact, facts_for
@@ -168,10 +169,7 @@ class Evidence:
         stopped re-keying time entries" (the competitor category's lists)."""
         mine = self.quote_closeness.get(quote.id)
         if mine:
-            pairs = [v for c in self.quote_closeness.values() for v in c.values()]
-            # Standing out from the page's quote-fact pairs, as an outlier does (two standard
-            # deviations): "Clio has been around forever." is near no fact, however near.
-            floor = statistics.fmean(pairs) + OUTLIER_SIGMAS * statistics.pstdev(pairs)
+            floor = self._quote_floor
             nearest = [f for f in self._answering() if mine.get(f.id, -1.0) >= floor]
             return _fresh(sorted(nearest, key=lambda f: (-mine[f.id], f.id))[:3], 1, stated)
         theme = next((c for c in self.clusters if c.id == quote.cluster_id), None)
@@ -185,15 +183,29 @@ class Evidence:
         )
         return _fresh(offered, 1, stated)
 
+    @cached_property
+    def _quote_floor(self) -> float:
+        """How near a fact must be to a quote to answer it: standing out from the page's
+        quote-fact pairs, as an outlier does (two standard deviations). "Clio has been around
+        forever." is near no fact, however near its nearest is."""
+        pairs = [v for c in self.quote_closeness.values() for v in c.values()]
+        return statistics.fmean(pairs) + OUTLIER_SIGMAS * statistics.pstdev(pairs)
+
+    @cached_property
+    def _nearest_theme(self) -> dict[int, float]:
+        """Each fact's highest closeness to any theme on the page."""
+        best: dict[int, float] = {}
+        for cluster in self.clusters:
+            for fact_id, value in cluster.fact_closeness.items():
+                best[fact_id] = max(best.get(fact_id, value), value)
+        return best
+
     def _owned(self, cluster: ClusterEvidence) -> frozenset[int] | None:
         """The facts nearer this theme than any other theme on the page (by their vectors);
         None when the page has one theme or no vectors (nothing to compare)."""
         if len(self.clusters) < 2 or not cluster.fact_closeness:
             return None
-        best: dict[int, float] = {}
-        for other in self.clusters:
-            for fact_id, value in other.fact_closeness.items():
-                best[fact_id] = max(best.get(fact_id, value), value)
+        best = self._nearest_theme
         return frozenset(f for f, value in cluster.fact_closeness.items() if value >= best[f])
 
     def _answering(self) -> list[ProfileFact]:

@@ -170,7 +170,7 @@ def read_email(text: str) -> Mail:
     body = body[end:]
     writer = inner["from"]
     if ours and _domain(writer) and _domain(writer) != ours:  # a buyer's email, passed on
-        kept, _ours_quoted = _quoted_from(body, lambda domain: domain != ours)
+        kept, _ = _quoted_from(body, lambda _domain: False)  # what it quotes is left out
         mail.buyer_lines = _paragraphs(_without_signature(kept), _writer(writer))
         return mail
     mail.headers.append(f"Rep: {_writer(writer)}")
