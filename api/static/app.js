@@ -127,7 +127,7 @@
     });
     var summary = document.getElementById("picked-summary");
     summary.textContent = picked.length ? plural(picked.length, "file") + " ready to upload" : "";
-    var firstCsv = picked.filter(function (f) { return /\.csv$/i.test(f.name); })[0];
+    var firstCsv = picked.filter(function (f) { return /\.(csv|tsv|xlsx)$/i.test(f.name); })[0];
     if (firstCsv && mappingBox) previewCsv(firstCsv);
   }
 

@@ -23,7 +23,10 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ\x00", "an xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office document (.doc/.xls: save it as .docx)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a legacy Office document (.doc/.xls: save it as .docx, .xlsx or .csv)",
+    ),
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"ID3", "an MP3 audio file"),
     (b"OggS", "an Ogg audio file"),

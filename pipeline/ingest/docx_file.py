@@ -1,8 +1,5 @@
-"""Word documents (python-docx): paragraphs and table rows, then read like plain text.
-
-The zip is checked before anything is decompressed: a DOCX is a zip, and a zip bomb would
-otherwise expand to gigabytes inside python-docx.
-"""
+"""Word documents (python-docx): paragraphs and table rows, then read like plain text; the
+zip is checked for a bomb first (``zipped``)."""
 
 from __future__ import annotations
 
@@ -18,58 +15,20 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.values import parse_timestamp
+from pipeline.ingest.zipped import check_zip, holds
 
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
-MAX_MEMBERS = 2000
-_RATIO_CHECK_FROM_BYTES = 1024 * 1024  # tiny members compress absurdly well and are harmless
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def is_docx(data: bytes) -> bool:
     """A zip holding ``word/document.xml`` (read from the central directory only)."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, ValueError):
-        return False
-
-
-def check_zip(data: bytes, filename: str) -> None:
-    """Refuse a zip whose declared sizes or compression ratio say it is a bomb."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise BadInput(f"not a valid .docx file: {exc}", filename=filename) from exc
-    if len(members) > MAX_MEMBERS:
-        raise BadInput(
-            f"DOCX rejected: {len(members)} zip members (limit {MAX_MEMBERS})", filename=filename
-        )
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise BadInput(
-            f"DOCX rejected as a possible zip bomb: it would expand to {total:,} bytes "
-            f"(limit {MAX_UNCOMPRESSED_BYTES:,})",
-            filename=filename,
-        )
-    for member in members:
-        if member.file_size < _RATIO_CHECK_FROM_BYTES:
-            continue
-        ratio = member.file_size / max(member.compress_size, 1)
-        if ratio > MAX_COMPRESSION_RATIO:
-            raise BadInput(
-                f"DOCX rejected as a possible zip bomb: {member.filename} is compressed "
-                f"{ratio:,.0f}:1 (limit {MAX_COMPRESSION_RATIO}:1)",
-                filename=filename,
-            )
+    return holds(data, "word/document.xml")
 
 
 def parse_docx(data: bytes, filename: str) -> ParsedCall:
     """One call from a DOCX: speaker-labelled lines if present, else notes."""
-    check_zip(data, filename)
+    check_zip(data, filename, kind="DOCX", max_bytes=MAX_UNCOMPRESSED_BYTES)
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []

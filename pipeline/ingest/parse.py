@@ -11,14 +11,16 @@ from pathlib import PurePath
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
-from pipeline.ingest.csv_file import looks_like_csv, parse_csv
+from pipeline.ingest.csv_file import calls_from_rows, looks_like_csv, parse_csv
 from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
 from pipeline.ingest.json_file import looks_like_json, parse_json
+from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
 from pipeline.ingest.readable import check_readable
 from pipeline.ingest.roles import assign_roles, fill_account
+from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.vtt import looks_like_vtt, parse_vtt
@@ -35,9 +37,11 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".csv": "csv",
     ".tsv": "csv",
     ".docx": "docx",
+    ".xlsx": "xlsx",  # a CRM report saved from Excel (``spreadsheet``)
+    ".pdf": "pdf",  # the transcript's text layer (``pdf_file``)
     ".eml": "txt",  # a saved email: read as notes (``email_file``)
 }
-FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "docx")
+FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "xlsx", "docx", "pdf")
 # Files that are never a call, whatever text they hold: a product profile (.toml) uploaded with
 # the calls had become "5 notes" whose lines were detected as objections.
 NOT_CALLS: dict[str, str] = {
@@ -60,6 +64,10 @@ def sniff_format(data: bytes, filename: str) -> str:
     """The format of an upload (one of ``FORMATS``); a ``BadInput`` for binary or empty files."""
     if is_docx(data):
         return "docx"
+    if is_xlsx(data):
+        return "xlsx"
+    if is_pdf(data):
+        return "pdf"
     return _sniff_text(decode_text(data, filename), filename)
 
 
@@ -121,8 +129,18 @@ def read_calls(
 def _parse(data: bytes, filename: str, column_map: dict[str, str] | None) -> list[ParsedCall]:
     if is_docx(data):
         return [parse_docx(data, filename)]
-    if _extension(filename) == ".docx" and binary_kind(data) is not None:
-        raise BadInput("not a valid .docx file (not a Word zip archive)", filename=filename)
+    if is_xlsx(data):
+        calls = calls_from_rows(sheet_rows(data, filename, column_map), filename, column_map)
+        for call in calls:
+            call.format = "xlsx"
+        return calls
+    if is_pdf(data):
+        return [parse_pdf(data, filename)]
+    office = {".docx": "a Word", ".xlsx": "an Excel"}.get(_extension(filename))
+    if office and binary_kind(data) is not None:
+        raise BadInput(
+            f"not a valid {_extension(filename)} file (not {office} zip archive)", filename=filename
+        )
     text = decode_text(data, filename)
     if not text.strip("\ufeff \t\n"):
         raise BadInput("file is empty (only whitespace)", filename=filename)

@@ -17,7 +17,12 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.wording import plural
 
 MIN_NOTE_WORDS = 12
-CHECKED_FORMATS = ("txt", "md", "docx")  # free text; structured formats carry their own shape
+CHECKED_FORMATS = (
+    "txt",
+    "md",
+    "docx",
+    "pdf",
+)  # free text; structured formats carry their own shape
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
 
 

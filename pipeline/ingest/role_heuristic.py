@@ -219,7 +219,14 @@ def _company_in(texts: Sequence[str], pattern: re.Pattern[str]) -> str | None:
 
 
 # Answering the phone as the business: "Dunmore Veterinary Clinic, this is Carla".
-_ANSWERS_AS = re.compile(r"^" + _COMPANY + r",\s+(?i:this is|it'?s|you'?ve reached)\b")
+# "Honestly, it's a mess." is no company: the name answering must be a person's, alone.
+_ANSWERS_AS = re.compile(
+    r"^(?!(?i:honestly|well|great|yes|yeah|yep|sorry|okay|ok|so|hi|hello|hey|morning|right|sure"
+    r"|thanks|actually|look|listen|oh|um|uh|no|and|but|because|anyway|perfect|good)\b)"
+    + _COMPANY
+    + r",\s+(?:(?i:this is|it'?s)\s+[A-Z][a-z'-]+(?:\s+(?i:speaking|here))?\s*(?:[.,!?]|$)"
+    r"|(?i:you'?ve reached)\b)"
+)
 
 
 def company_named_to_them(texts: Sequence[str]) -> str | None:

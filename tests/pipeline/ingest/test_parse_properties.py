@@ -266,3 +266,62 @@ def test_any_column_map_is_a_mapping_or_bad_input(raw: str) -> None:
     assert mapping is None or all(
         isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
     )
+
+
+def _xlsx(rows: list[list[Any]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+xlsx_cells = st.one_of(
+    st.none(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.datetimes(),
+    st.sampled_from(["Notes", "Description", "Account Name", "Close Date", "Stage", "Transcript"]),
+    structured_text.map(lambda text: "".join(c for c in text if c.isprintable())[:200]),
+)
+
+
+@BOUNDED
+@given(
+    rows=st.lists(st.lists(xlsx_cells, max_size=6), max_size=8),
+    mapping=st.dictionaries(
+        st.sampled_from(["text", "account", "date"]), st.text(max_size=10), max_size=2
+    ),
+)
+def test_any_workbook_with_any_column_map_parses_or_bad_input(
+    rows: list[list[Any]], mapping: dict[str, str]
+) -> None:
+    check(_xlsx(rows), "report.xlsx", column_map=mapping or None)
+
+
+def _small_pdf() -> bytes:
+    import weasyprint
+
+    html = "<h1>Acme call</h1><p>Maya Chen  0:01</p><p>How is payroll going?</p>"
+    html += "<p>Dana Ruiz  0:05</p><p>Honestly the price is too high.</p>"
+    return bytes(weasyprint.HTML(string=html).write_pdf())
+
+
+SMALL_PDF = _small_pdf()
+
+
+@BOUNDED
+@given(
+    cuts=st.lists(st.tuples(st.integers(0, len(SMALL_PDF) - 1), st.binary(max_size=8)), max_size=6),
+    keep=st.integers(16, len(SMALL_PDF)),
+)
+def test_any_damaged_pdf_parses_or_bad_input(cuts: list[tuple[int, bytes]], keep: int) -> None:
+    """A real PDF with bytes overwritten and its tail cut: calls or a BadInput, never a crash."""
+    data = bytearray(SMALL_PDF)
+    for at, junk in cuts:
+        data[at : at + len(junk)] = junk
+    check(bytes(data[:keep]), "call.pdf")

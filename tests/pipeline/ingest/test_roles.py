@@ -333,6 +333,9 @@ def test_a_colleague_joining_is_the_speakers_side_and_no_company() -> None:
         ("Yes, hi. I'm at Bramblewood Pet Clinic, two vets.", "Bramblewood Pet Clinic"),
         ("So, we're on ezyVet now, at Cedar Hollow Vet Clinic.", "Cedar Hollow Vet Clinic"),
         ("Honestly, we are at capacity most days.", None),
+        ("Honestly, it's a mess. Every payday I'm chasing timesheets.", None),
+        ("Great, it's Dana here.", None),
+        ("Acme Plumbing, you've reached Tom.", "Acme Plumbing"),
     ],
 )  # fmt: skip
 def test_a_buyers_first_words_name_their_business(said: str, account: str | None) -> None:
