@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import charset_normalizer
+import ftfy
 
 from pipeline.errors import BadInput
 
@@ -139,4 +141,31 @@ def _decode_legacy(data: bytes, filename: str) -> str:
 
 
 def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return without_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# UTF-8 read as Windows-1252 somewhere upstream (a CSV saved again in Excel, an HTML export with
+# no charset): "donâ€™t", "Â·", "cafÃ©". A cheap search first; ftfy decides and repairs.
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+_ONLY_ENCODING = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def without_mojibake(text: str) -> str:
+    """Text with double-encoded UTF-8 repaired; other text exactly as it was. A quote in a
+    published FAQ had read "we donâ€™t have the budget"."""
+    if not _MOJIBAKE.search(text):
+        return text
+    return str(ftfy.fix_text(text, _ONLY_ENCODING))

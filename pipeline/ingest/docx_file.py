@@ -13,6 +13,7 @@ from lxml.etree import LxmlError
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.values import parse_timestamp
 from pipeline.ingest.zipped import check_zip, holds
@@ -42,7 +43,7 @@ def parse_docx(data: bytes, filename: str) -> ParsedCall:
     except (KeyError, ValueError, AttributeError, TypeError, zipfile.BadZipFile, LxmlError) as exc:
         # python-docx trusts the package's XML: a malformed part fails in any of these ways.
         raise BadInput(f"not a readable .docx file: {exc}", filename=filename) from exc
-    call = parse_text("\n".join(lines), "docx")
+    call = parse_text(without_mojibake("\n".join(lines)), "docx")
     call.title = call.title or title
     return call
 

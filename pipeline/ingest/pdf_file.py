@@ -19,6 +19,7 @@ from pypdf.errors import PyPdfError
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.turns import match_label
 from pipeline.ingest.txt import parse_text
 
@@ -43,7 +44,7 @@ def parse_pdf(data: bytes, filename: str) -> ParsedCall:
         [line for page in without_page_furniture(pages, keep_heading=not title) for line in page],
         title,
     )
-    text = "\n".join(lines)
+    text = without_mojibake("\n".join(lines))
     if not text.strip():
         raise BadInput(
             "the PDF has no text to read (a scanned image?): export the transcript as text, "

@@ -20,6 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.errors import BadInput
 from pipeline.ingest.csv_columns import column_key, header_names_text, without_report_footer
+from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.zipped import check_zip, holds
 
 # A sheet's XML is far larger than its text (every cell is tagged): a 100k-row notes export
@@ -93,7 +94,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return without_mojibake(str(value).strip())
 
 
 def _table(rows: list[Row], wanted: set[str]) -> list[Row]:

@@ -65,3 +65,55 @@ def test_utf16_vtt_is_still_sniffed() -> None:
     [call] = parse_file(vtt.encode("utf-16"), "captions.txt")
     assert call.format == "vtt"
     assert turns(call) == [("Ana", "unknown", 1.0, "Olá, tudo bem?")]
+
+
+def _cp1252_or_latin1(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+def test_double_encoded_utf8_is_repaired_in_every_reader() -> None:
+    """UTF-8 read once as Windows-1252 upstream ("thatâ€™s"): repaired in a text file, a CSV
+    cell, a workbook cell and a PDF; text that only looks foreign is left alone."""
+    import io
+
+    import weasyprint
+    from openpyxl import Workbook
+
+    garbled = "".join(  # as a sloppy decoder does: bytes cp1252 leaves undefined pass as-is
+        _cp1252_or_latin1(byte) for byte in TRANSCRIPT.encode("utf-8")
+    )
+    assert "â€™" in garbled
+    assert turns(parse_file(garbled.encode("utf-8"), "call.txt")[0]) == EXPECTED
+    note = "We donâ€™t have â‚¬30 a month, says the cafÃ© owner."
+    fixed = "We don’t have €30 a month, says the café owner."
+    [row] = parse_file(f'Notes,Account\n"{note}",Acme\n'.encode(), "notes.csv")
+    assert row.utterances[0].text == fixed
+    book = Workbook()
+    book.active.append(["Notes", "Account"])
+    book.active.append([note, "Acme"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    [cell] = parse_file(buffer.getvalue(), "notes.xlsx")
+    assert cell.utterances[0].text == fixed
+    html = f"<p>Date: 2026-03-02</p><p>{note}</p>"
+    [pdf] = parse_file(bytes(weasyprint.HTML(string=html).write_pdf()), "call.pdf")
+    assert pdf.utterances[0].text == fixed
+    untouched = "Renée: Le café? Ça coûte 30 € — trop.\nJosé: Sí.\n"
+    assert [u.text for u in parse_file(untouched.encode(), "c.txt")[0].utterances] == [
+        "Le café? Ça coûte 30 € — trop.",
+        "Sí.",
+    ]
+
+
+def test_a_pdf_exports_brand_line_is_not_speech() -> None:
+    text = (
+        "Summit HVAC - contract review\nThu, Nov 12, 2026 · 11:00 AM · 19 min\nOtter.ai\n\n"
+        "Jordan Hayes  0:03\nAny questions before we lock the January start?\n\n"
+        "Rick Alvarez  0:09\nYeah, a couple.\n"
+    )
+    [call] = parse_file(text.encode(), "call.txt")
+    assert [u.speaker for u in call.utterances] == ["Jordan Hayes", "Rick Alvarez"]
+    assert str(call.call_date) == "2026-11-12"
