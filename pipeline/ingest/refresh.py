@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.schemas import CallMetadata, IngestResult
-from pipeline.ingest.values import industry_name
+from pipeline.ingest.values import account_key, industry_name
 from pipeline.store.models import Call
 
 # Upload field -> call column; the fields a user gives of a call, not of its content.
@@ -58,6 +58,8 @@ def refresh_metadata(
         for field, value in given.items():
             column = _COLUMNS[field]
             before = getattr(call, column)
+            if field == "account" and account_key(before or "") == account_key(value):
+                continue  # the same account spelt another way ("… LLP")
             if before != value:
                 setattr(call, column, value)
                 changed.append(f"{field}: {_shown(before)} → {_shown(value)}")

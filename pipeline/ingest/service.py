@@ -37,6 +37,7 @@ from pipeline.ingest.schemas import (
 from pipeline.ingest.store import (
     StorableCall,
     content_hash,
+    known_spellings,
     storable,
     store_calls,
     store_parsed,
@@ -215,13 +216,16 @@ def ingest_data(
         )
     with workspace.session() as db:
         roster = load_roster(db, workspace.settings.our_company)
+        spellings = known_spellings(db)  # read once per file; each new account joins it
     results: list[IngestResult | None] = [None] * len(parsed_calls)
     waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
     waiting_utterances = 0
 
     def store_waiting() -> None:
         nonlocal waiting_utterances
-        done = store_calls(workspace, [c for _, c in waiting], partial(_store_alone, workspace))
+        done = store_calls(
+            workspace, [c for _, c in waiting], partial(_store_alone, workspace), spellings
+        )
         for (position, _), result in zip(waiting, done, strict=True):
             results[position] = result
         waiting.clear()

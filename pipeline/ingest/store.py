@@ -22,6 +22,7 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.readable import understood
 from pipeline.ingest.schemas import IngestResult
+from pipeline.ingest.values import account_key
 from pipeline.store.models import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
 
@@ -71,7 +72,28 @@ def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[s
     }
 
 
-def _call_row(parsed: ParsedCall, filename: str, digest: str) -> dict[str, object]:
+def known_spellings(session: Session) -> dict[str, str]:
+    """``account_key`` -> the account's name as first stored."""
+    spellings: dict[str, str] = {}
+    for name in session.scalars(
+        select(Call.account).where(Call.account.is_not(None)).order_by(Call.id)
+    ):
+        if name:
+            spellings.setdefault(account_key(name), name)
+    return spellings
+
+
+def _account(parsed: ParsedCall, spellings: dict[str, str]) -> str | None:
+    """The account as already spelt for an earlier call: "Hartwell & Pike" and "Hartwell & Pike
+    LLP" had been two accounts, each with half the calls."""
+    if not parsed.account:
+        return parsed.account
+    return spellings.setdefault(account_key(parsed.account), parsed.account)
+
+
+def _call_row(
+    parsed: ParsedCall, filename: str, digest: str, spellings: dict[str, str]
+) -> dict[str, object]:
     return {
         "content_hash": digest,
         "filename": filename[:255],
@@ -79,7 +101,7 @@ def _call_row(parsed: ParsedCall, filename: str, digest: str) -> dict[str, objec
         "title": parsed.title,
         "raw_text": parsed.raw_text,
         "call_date": parsed.call_date,
-        "account": parsed.account,
+        "account": _account(parsed, spellings),
         "deal_id": parsed.deal_id,
         "deal_stage": parsed.deal_stage,
         "industry": parsed.industry[:255] if parsed.industry else None,
@@ -91,7 +113,7 @@ def _call_row(parsed: ParsedCall, filename: str, digest: str) -> dict[str, objec
 
 
 def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str) -> Call:
-    call = Call(**_call_row(parsed, filename, digest))
+    call = Call(**_call_row(parsed, filename, digest, known_spellings(session)))
     session.add(call)
     session.flush()
     rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
@@ -159,7 +181,9 @@ def store_parsed(
     return result.model_copy(update={"call_id": call_id})
 
 
-def _store_together(workspace: Workspace, calls: Sequence[StorableCall]) -> list[IngestResult]:
+def _store_together(
+    workspace: Workspace, calls: Sequence[StorableCall], spellings: dict[str, str]
+) -> list[IngestResult]:
     """One transaction: the duplicate check of every digest, one insert of the new calls, one
     read back of their ids, one insert of all their utterances."""
     results = [_created(call) for call in calls]
@@ -180,7 +204,8 @@ def _store_together(workspace: Workspace, calls: Sequence[StorableCall]) -> list
                 new.setdefault(call.digest, call)  # a repeat within the file: stored once
         if new:
             session.execute(
-                insert(Call), [_call_row(c.parsed, c.filename, c.digest) for c in new.values()]
+                insert(Call),
+                [_call_row(c.parsed, c.filename, c.digest, spellings) for c in new.values()],
             )
             found = select(Call.content_hash, Call.id).where(Call.content_hash.in_(list(new)))
             ids = {str(digest): int(call_id) for digest, call_id in session.execute(found)}
@@ -211,13 +236,14 @@ def store_calls(
     workspace: Workspace,
     calls: Sequence[StorableCall],
     store_alone: Callable[[StorableCall], IngestResult],
+    spellings: dict[str, str],
 ) -> list[IngestResult]:
     """Store these calls in one transaction; if it fails (a call the database refuses, a
     concurrent upload of the same content), ``store_alone`` stores each in its own, so only
-    the call at fault is rejected."""
+    the call at fault is rejected. ``spellings``: ``known_spellings``, kept up to date."""
     if len(calls) > 1:
         try:
-            return _store_together(workspace, calls)
+            return _store_together(workspace, calls, spellings)
         except Exception as exc:  # noqa: BLE001 - every call is tried again on its own below
             log.info(
                 "storing %d calls together failed (%s: %s); storing each alone",

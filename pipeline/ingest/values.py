@@ -213,3 +213,22 @@ def outcome_filter(value: str | None) -> str | None:
     if wanted not in {o.value for o in Outcome}:
         raise BadInput(f"outcome: {value!r} is not one of {', '.join(o.value for o in Outcome)}")
     return wanted
+
+
+# A company's legal form, which one call writes and the next leaves out ("Hartwell & Pike LLP").
+_LEGAL_FORMS = frozenset(
+    "llp llc lllp pllc lp inc incorporated ltd limited plc pc pa co corp corporation company "
+    "gmbh ag sa sarl srl bv nv pty oy ab as".split()
+)
+
+
+def account_key(name: str) -> str:
+    """What two spellings of one account share: "Hartwell & Pike, LLP", "hartwell and pike" and
+    "The Hartwell & Pike" are one account; "Hartwell & Pike Group" is another."""
+    folded = name.casefold().replace("&", " and ").replace(".", "")  # "L.L.P." is "llp"
+    words = re.sub(r"[^\w\s]", " ", folded).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
+    return " ".join(words)

@@ -86,10 +86,48 @@ def test_the_same_row_twice_in_one_file_is_one_call(workspace: Workspace) -> Non
 def test_a_call_the_database_refuses_is_rejected_alone(workspace: Workspace) -> None:
     calls = prepared(notes_csv(["Too dear for us.", "We use RotaPro.", "Setup takes too long."]))
     calls[1].parsed.extra["unstorable"] = {1, 2}  # not JSON: the whole batch's insert fails
-    results = store_calls(workspace, calls, partial(service._store_alone, workspace))
+    results = store_calls(workspace, calls, partial(service._store_alone, workspace), {})
     assert [r.status for r in results] == ["created", "rejected", "created"]
     assert results[1].index == 1 and "internal error while storing" in (results[1].reason or "")
     assert stored_counts(workspace) == (2, 2)  # nothing of the refused call, all of the others
     with workspace.session() as session:
         texts = set(session.scalars(select(Utterance.text)))
     assert texts == {"Too dear for us.", "Setup takes too long."}
+
+
+def test_one_account_spelt_several_ways_is_stored_as_first_spelt(workspace: Workspace) -> None:
+    """Spellings "Hartwell & Pike LLP", "hartwell and pike" and "The Hartwell & Pike" are one
+    account, as first stored, in one file and across uploads; "Hartwell & Pike Group" is another."""
+    rows = [
+        "Notes,Account,Date",
+        '"Too dear for a firm our size.","Hartwell & Pike LLP",2026-05-01',
+        '"Setup would take too long.","hartwell and pike",2026-05-02',
+        '"We already use Clio.","Hartwell & Pike Group",2026-05-03',
+    ]
+    data = ("\n".join(rows) + "\n").encode()
+    service.ingest_data(workspace, data, "crm.csv", CallMetadata(), column_map={"text": "Notes"})
+    later = b"Date: 2026-06-01\nAccount: The Hartwell & Pike, LLP\n\n- Still worried about price.\n"
+    [result] = service.ingest_data(workspace, later, "note.md", CallMetadata())
+    assert result.status == "created"
+    with workspace.session() as session:
+        accounts = list(session.scalars(select(Call.account).order_by(Call.id)))
+    assert accounts == [
+        "Hartwell & Pike LLP",
+        "Hartwell & Pike LLP",
+        "Hartwell & Pike Group",
+        "Hartwell & Pike LLP",
+    ]
+    # Told again with the other spelling, the stored call keeps its account.
+    [again] = service.ingest_data(
+        workspace, later, "note.md", CallMetadata(account="Hartwell and Pike")
+    )
+    assert again.status in ("duplicate", "resumed") and "account" not in (again.reason or "")
+
+
+def test_account_key() -> None:
+    from pipeline.ingest.values import account_key
+
+    assert account_key("Hartwell & Pike, L.L.P.") == account_key("hartwell and pike") != ""
+    assert account_key("The Pet Clinic") == account_key("Pet Clinic Inc.")
+    assert account_key("Acme Co") == "acme" and account_key("Co") == "co"
+    assert account_key("Smith Dental Group") != account_key("Smith Dental")
