@@ -157,3 +157,70 @@ def settle_sides(
         if s not in known and s not in found and any(root(t) == root(s) for t in speakers if t != s)
     }
     return found, groups
+
+
+def agree_with_relations(
+    guessed: dict[str, str],
+    firm: dict[str, str],
+    same: set[tuple[str, str]],
+    other: set[tuple[str, str]],
+) -> dict[str, str]:
+    """The heuristic's ``guessed`` roles made to agree with what people said of each other.
+
+    Speakers linked by the relations form two sides; a side takes the role a ``firm`` role in
+    it gives, else the role most of its guesses give (a tie changes nothing). "Hey Tom, hey
+    Angie" from the rep had left Angie, who said only "He's not wrong.", guessed a rep."""
+    edges: dict[str, list[tuple[str, int]]] = {}
+    for pairs, flip in ((same, 0), (other, 1)):
+        for a, b in pairs:
+            edges.setdefault(a, []).append((b, flip))
+            edges.setdefault(b, []).append((a, flip))
+    settled: dict[str, str] = {}
+    seen: set[str] = set()
+    for start in guessed:
+        if start in seen or start not in edges:
+            continue
+        colour = _two_colours(start, edges)
+        if colour is None:
+            seen.add(start)
+            continue
+        seen.update(colour)
+        settled.update(_side_roles(colour, guessed, firm))
+    return settled
+
+
+def _two_colours(start: str, edges: dict[str, list[tuple[str, int]]]) -> dict[str, int] | None:
+    """Each speaker linked to ``start`` -> 0 or 1 (its side); None when the links contradict."""
+    colour = {start: 0}
+    todo = [start]
+    while todo:
+        speaker = todo.pop()
+        for neighbour, flip in edges.get(speaker, []):
+            wanted = colour[speaker] ^ flip
+            if neighbour not in colour:
+                colour[neighbour] = wanted
+                todo.append(neighbour)
+            elif colour[neighbour] != wanted:
+                return None
+    return colour
+
+
+def _side_roles(
+    colour: dict[str, int], guessed: dict[str, str], firm: dict[str, str]
+) -> dict[str, str]:
+    """Roles of the guessed speakers of one linked group, side 0 being ``rep`` or ``buyer``."""
+    roles = ("rep", "buyer")
+    fixed = {
+        roles[c] == firm[s] for s, c in colour.items() if firm.get(s) in roles
+    }  # True: side 0 is the rep side
+    if len(fixed) > 1:
+        return {}
+    if fixed:
+        zero_is_rep = fixed.pop()
+    else:
+        votes = [roles[c] == guessed[s] for s, c in colour.items() if guessed.get(s) in roles]
+        agree, disagree = votes.count(True), votes.count(False)
+        if agree == disagree:
+            return {}
+        zero_is_rep = agree > disagree
+    return {s: roles[c] if zero_is_rep else roles[1 - c] for s, c in colour.items() if s in guessed}

@@ -21,7 +21,12 @@ from pipeline.ingest.role_heuristic import (
     self_introduced,
 )
 from pipeline.ingest.role_labels import role_of_label
-from pipeline.ingest.role_relations import named_in_account, relations, settle_sides
+from pipeline.ingest.role_relations import (
+    agree_with_relations,
+    named_in_account,
+    relations,
+    settle_sides,
+)
 
 __all__ = ["assign_roles", "fill_account", "name_matches"]
 
@@ -73,7 +78,10 @@ def assign_roles(
         roles.update(dict.fromkeys(unresolved, "buyer"))
     elif unresolved:
         sides = {**groups, **companies}  # linked speakers are judged as one side
-        roles.update(heuristic_roles(call.utterances, unresolved, sides, roles))
+        firm = dict(roles)
+        guessed = heuristic_roles(call.utterances, unresolved, sides, roles)
+        roles.update(guessed)
+        roles.update(agree_with_relations(guessed, firm, *said))
         roles.update(settle_sides(roles, speakers, *said)[0])  # "hi Marisa" from a rep found so
     for utterance in call.utterances:
         if utterance.role_from_source:

@@ -20,7 +20,7 @@ from pipeline.ingest.role_labels import role_of_label
 from pipeline.ingest.values import parse_timestamp
 
 _TS = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,4}"
+_NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’][\w.'’\-]*){0,4}"  # "Webb -" is no name
 _COMPANY = r"(?:[ \t]*\((?P<company>[^()\n]{1,80})\))?"
 _LABEL = re.compile(
     rf"^[ \t]*(?:[\[(]?(?P<ts>{_TS})[\])]?[ \t]*[-–—|]?[ \t]*)?"
@@ -113,6 +113,31 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
     return None
 
 
+def name_time_joined(lines: list[str]) -> list[str]:
+    """A speaker's name alone on a line with the time alone on the next (Chorus: "Jordan
+    Hayes" / "00:04" / the text) read as one "Jordan Hayes  00:04" line; the whole call had
+    been stored as notes."""
+    joined: list[str] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        name = line.strip()
+        if (
+            _TS_LINE.match(after)
+            and re.fullmatch(_NAME + _COMPANY, name)
+            and len(name.split()) <= 6
+            and person_like(re.sub(r"\s*\(.*\)$", "", name))
+        ):
+            joined.append(f"{name}  {after.strip()}")
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
 def _company(value: str | None) -> str | None:
     return bracket_company(value)
 
@@ -198,12 +223,20 @@ def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
             current.text = f"{current.text} {line.strip()}".strip()
         else:
             result.preamble.append(line)
-    result.utterances = merge_turns([u for u in result.utterances if u.text])
+    result.utterances = merge_turns([u for u in result.utterances if u.text], keep_timed=True)
     return result
 
 
-def merge_turns(utterances: list[ParsedUtterance]) -> list[ParsedUtterance]:
-    """Consecutive pieces by the same speaker become one turn that keeps the first start time."""
+_PARAGRAPH_WORDS = 8  # shorter pieces ("Hi.", "By hand, mostly.") join the speaker's next
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def merge_turns(
+    utterances: list[ParsedUtterance], *, keep_timed: bool = False
+) -> list[ParsedUtterance]:
+    """Consecutive pieces by the same speaker become one turn that keeps the first start time.
+    ``keep_timed``: a paragraph of whole sentences and a next turn with a time of its own stay
+    two turns (a transcript's paragraphs: "Rick 0:24" had been lost inside "Rick 0:09")."""
     merged: list[ParsedUtterance] = []
     for utterance in utterances:
         previous = merged[-1] if merged else None
@@ -212,6 +245,13 @@ def merge_turns(utterances: list[ParsedUtterance]) -> list[ParsedUtterance]:
             and utterance.speaker is not None
             and previous.speaker == utterance.speaker
             and previous.role == utterance.role
+            and not (
+                keep_timed
+                and previous.start_seconds is not None
+                and utterance.start_seconds not in (None, previous.start_seconds)
+                and _ENDS_SENTENCE.search(previous.text)
+                and len(previous.text.split()) >= _PARAGRAPH_WORDS
+            )
         ):
             previous.text = f"{previous.text} {utterance.text}".strip()
             previous.company = previous.company or utterance.company

@@ -16,7 +16,7 @@ from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markd
 from pipeline.ingest.preamble import Metadata, read_leading, read_lines
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
-from pipeline.ingest.turns import Turn, label_lines, looks_labelled, parse_turns
+from pipeline.ingest.turns import Turn, label_lines, looks_labelled, name_time_joined, parse_turns
 from pipeline.ingest.values import parse_date
 
 # "file": a whole file; "note": a CRM notes field (the rep's words, never raw speech);
@@ -30,6 +30,7 @@ def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> Parse
     """One call from a text body; ``fmt`` is recorded as the call's format."""
     mail = read_email(text) if kind == "file" and looks_like_email(text) else None
     lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
+    lines = name_time_joined(lines)
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
     meta, start = read_leading(lines)
     body = lines[start:]

@@ -67,7 +67,11 @@ def test_name_colon_multiline_turns_and_title(fixture_bytes: dict[str, bytes]) -
     ]
 
 
-def test_zoom_otter_header_lines_merge_same_speaker(fixture_bytes: dict[str, bytes]) -> None:
+def test_zoom_otter_header_lines_keep_each_timed_paragraph(
+    fixture_bytes: dict[str, bytes],
+) -> None:
+    """Two timed paragraphs of one speaker stay two turns, each with its time (the second
+    had been merged into the first and its moment lost); a wrapped line joins its turn."""
     [call] = parse_file(fixture_bytes["otter.txt"], "otter.txt")
     assert turns(call) == [
         (
@@ -80,9 +84,9 @@ def test_zoom_otter_header_lines_merge_same_speaker(fixture_bytes: dict[str, byt
             "Tom Becker",
             "buyer",
             7.0,
-            "Yeah, happy to. We've been using ServiceTitan, but the renewal is coming up. "
-            "And it's just too expensive for a crew our size.",
+            "Yeah, happy to. We've been using ServiceTitan, but the renewal is coming up.",
         ),
+        ("Tom Becker", "buyer", 15.0, "And it's just too expensive for a crew our size."),
         ("Maya Chen", "rep", 3845.0, "Got it. Let me show you how our platform handles dispatch."),
     ]
 

@@ -481,3 +481,42 @@ def test_a_meeting_tools_own_notes_above_the_transcript_are_no_speech() -> None:
     [call] = parse_file(text.encode(), "okafor.txt")
     assert [u.speaker for u in call.utterances] == ["Chidi Okafor", "Derek Lund"] * 3
     assert "Dr. Okafor and Paul reviewed pricing for two locations." in call.extra["summary"]
+
+
+def test_name_time_and_text_each_on_a_line_and_name_dash_time_headers() -> None:
+    """Chorus writes the name, the time and the text on three lines; Fireflies "Name - 00:04"
+    over the text. Both had been stored whole as rep notes with the names inside the text."""
+    chorus = (
+        "Ridgeline Freight <> FleetPilot | Discovery\nChorus.ai Meeting Transcript\n"
+        "Date: Jun 10, 2026 10:02 AM CDT\n\n"
+        "Jordan Hayes\n00:04\nHey Dale, can you hear me okay?\n\n"
+        "Dale Kowalski\n00:09\nYeah, I got you.\nSorry, I'm in the yard.\n\n"
+        "Jordan Hayes\n00:15\nWhat are you running today?\n"
+    )
+    [call] = parse_file(chorus.encode(), "chorus.txt", our_speakers=["Jordan Hayes"])
+    assert call.call_date == dt.date(2026, 6, 10)
+    assert turns(call) == [
+        ("Jordan Hayes", "rep", 4.0, "Hey Dale, can you hear me okay?"),
+        ("Dale Kowalski", "buyer", 9.0, "Yeah, I got you. Sorry, I'm in the yard."),
+        ("Jordan Hayes", "rep", 15.0, "What are you running today?"),
+    ]
+    fireflies = (
+        "Coastal Plumbing Co - FleetPilot demo\nDate: Nov 30, 2026\n\nTranscript\n\n"
+        "Marcus Webb - 00:00\nHey Tom, hey Angie. Thanks for making the time.\n\n"
+        "Tom Russo - 00:04\nAngie's been on me about this for two months so here I am.\n\n"
+        "Angie Russo - 00:08\nHe's not wrong.\n\n"
+        "Marcus Webb - 00:11\nSo Tom, what's your biggest hesitation?\n\n"
+        "Tom Russo - 00:14\nMoney. Twenty-seven bucks a van, every month forever.\n"
+    )
+    [call] = parse_file(fireflies.encode(), "fireflies.txt", our_companies=["FleetPilot"])
+    # The rep greets both: Angie, who only agrees, is on Tom's side, not guessed a rep.
+    assert [(s, r, t) for s, r, t, _ in turns(call)] == [
+        ("Marcus Webb", "rep", 0.0),
+        ("Tom Russo", "buyer", 4.0),
+        ("Angie Russo", "buyer", 8.0),
+        ("Marcus Webb", "rep", 11.0),
+        ("Tom Russo", "buyer", 14.0),
+    ]
+    # A name alone on a line above a time stays a name only when it looks like a person's.
+    notes = b"Budget\n10:30\nAsked about the price.\n\nTimeline\n11:00\nWants to go live in May.\n"
+    assert all(u.speaker is None for u in parse_file(notes, "notes.txt")[0].utterances)
