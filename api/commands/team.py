@@ -34,6 +34,8 @@ def team_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Everyone on the team."""
     with open_workspace() as workspace, workspace.session() as db:
         members = service.list_members(db)
+        on_roster = {m.name.casefold() for m in members}
+        remembered = [n for n in service.named_on_calls(db) if n.casefold() not in on_roster]
     if as_json:
         print_json([m.model_dump() for m in members])
         return
@@ -43,6 +45,13 @@ def team_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     for m in members:
         table.add_row(str(m.id), m.name, m.company or "")
     console.print(table)
+    if remembered:
+        console.print(
+            "Also ours on every upload, as earlier calls named them ours (our_speakers): "
+            + ", ".join(remembered)
+            + ". A call that got one wrong: callmine call-update ID --role 'Name=buyer'.",
+            highlight=False,
+        )
 
 
 @team_app.command("remove")

@@ -31,6 +31,20 @@ def role_of_label(label: str) -> str | None:
     return None
 
 
+# Labels a tool gives when it does not know the person: "Speaker 1", "SPEAKER_00", "Unknown
+# Speaker", "Participant 3", "Guest". The same label on another call is someone else.
+_ANONYMOUS = re.compile(
+    r"^(?:unknown(?:[\s_-]+speaker)?|speaker|spk|participant|guest|person|voice|attendee"
+    r"|caller|channel|talker)(?:[\s_\-#]*(?:\d{1,3}|[a-z]))?$",
+    re.IGNORECASE,
+)
+
+
+def is_anonymous(label: str) -> bool:
+    """A label that names no one: ``Speaker 1`` on one call is not ``Speaker 1`` on the next."""
+    return bool(_ANONYMOUS.match(" ".join(label.split())))
+
+
 def is_role_word(key: str) -> bool:
     """Is this ``label_key`` (lower-cased) a role word, whatever its case in the file?"""
     return key in _REP_WORDS or key in _BUYER_WORDS or key.upper() in _REP_ACRONYMS

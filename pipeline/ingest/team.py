@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.ingest.names import norm_name
+from pipeline.ingest.role_labels import is_anonymous
 from pipeline.store.models import Call, TeamMember
 
 
@@ -91,13 +92,24 @@ def remove_member(db: Session, member: int | str) -> TeamMemberRead:
 def load_roster(db: Session, our_company: str | None = None) -> Roster:
     """Names on the roster and our companies (theirs, and the ``our_company`` setting), and
     the people stored calls name as ours: a rep named on one call's metadata is ours on the
-    next (Tom Okafor, ours on a dozen example calls, had read as "unknown" on a new one)."""
+    next (Tom Okafor, ours on a dozen example calls, had read as "unknown" on a new one).
+    A label naming no one ("Speaker 1") is ours only on the call that said so: remembered, it
+    had made the buyer of every later call a rep."""
     members = list_members(db)
     companies = [our_company] if our_company else []
     companies += [m.company for m in members if m.company and m.company not in companies]
     names = {_key(m.name): m.name for m in members}
+    for name in named_on_calls(db):
+        names.setdefault(_key(name), name)
+    return Roster(tuple(names.values()), tuple(companies))
+
+
+def named_on_calls(db: Session) -> list[str]:
+    """The people calls' metadata names as ours (``our_speakers``), labels naming no one left
+    out: ours on every later upload too, as the roster's members are."""
+    names: dict[str, str] = {}
     for listed in db.scalars(select(Call.our_speakers)):  # no DISTINCT: JSON on PostgreSQL
         for name in listed or []:
-            if isinstance(name, str) and name.strip():
+            if isinstance(name, str) and name.strip() and not is_anonymous(name):
                 names.setdefault(_key(name), name.strip())
-    return Roster(tuple(names.values()), tuple(companies))
+    return list(names.values())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import Cli
 
 
@@ -21,3 +23,13 @@ def test_team_commands(cli: Cli) -> None:
     missing = cli("team", "remove", "Nobody")
     assert missing.exit_code == 1 and "no team member" in missing.output
     assert cli.json("team", "list") == []
+
+
+def test_team_list_shows_who_earlier_calls_named_ours(cli: Cli, tmp_path: Path) -> None:
+    call = tmp_path / "call.txt"
+    call.write_text("Tom Okafor: How many staff?\nSpeaker 2: Thirty.\nSpeaker 1: Hi.\n")
+    done = cli("ingest", call, "--our-speakers", "Tom Okafor;Speaker 1")
+    assert done.exit_code == 0, done.output
+    listed = cli("team", "list")
+    assert "named them ours (our_speakers): Tom Okafor." in " ".join(listed.stdout.split())
+    assert "Speaker 1" not in listed.stdout  # names no one: ours on that call only

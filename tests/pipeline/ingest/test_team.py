@@ -82,6 +82,28 @@ def test_someone_named_ours_on_an_earlier_call_is_ours_on_the_next(
     assert _roles(workspace, later.call_id) == {"Tom Okafor": "rep", "Jake Moreno": "buyer"}
 
 
+def test_a_label_naming_no_one_is_ours_only_on_its_own_call(workspace: Workspace) -> None:
+    """A "Speaker 1" given as ours on one call had made the buyer "Speaker 1" of an inbound call
+    a rep, and the rep who introduced herself the buyer."""
+    first = b"Speaker 1: How many tutors do you have?\nSpeaker 2: Twelve, it's too dear.\n"
+    [done] = ingest_bytes(
+        workspace, first, "zoom.txt", CallMetadata(our_speakers=["Speaker 1"]), analyse=False
+    )
+    assert done.call_id is not None
+    assert _roles(workspace, done.call_id) == {"Speaker 1": "rep", "Speaker 2": "buyer"}
+    inbound = (
+        b"Speaker 1: Hello, I'm calling about your software.\n"
+        b"Speaker 2: Thanks for calling ClassNest, this is Sophie. How can I help?\n"
+        b"Speaker 1: My worry is the price, you're about twice what we pay TutorBird.\n"
+        b"Speaker 2: With us it's one invoice per family.\n"
+    )
+    with workspace.session() as db:
+        team.add_member(db, "Sophie Turner", company="ClassNest")
+    [later] = ingest_bytes(workspace, inbound, "inbound.txt", analyse=False)
+    assert later.call_id is not None
+    assert _roles(workspace, later.call_id) == {"Speaker 1": "buyer", "Speaker 2": "rep"}
+
+
 def test_our_company_setting_makes_its_people_reps(tmp_path: Path) -> None:
     workspace = Workspace(make_settings(tmp_path / "data", our_company="Shiftwise"))
     try:
