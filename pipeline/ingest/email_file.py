@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.ingest.notes import SIGN_OFFS
+from pipeline.ingest.notes import SIGN_OFFS, is_greeting, without_contact_block
 from pipeline.ingest.values import html_to_text, parse_date
 
 _HEADER = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):[ \t]*(?P<value>.*)$")
@@ -116,7 +116,7 @@ def _without_signature(lines: list[str]) -> list[str]:
     for index in range(len(lines) - 1, -1, -1):
         if _SIGN_OFF.match(lines[index]):
             return lines[:index]
-    return lines
+    return without_contact_block(lines)
 
 
 def _domain(address: str) -> str:
@@ -203,13 +203,13 @@ def _quoted_from(
 
 
 def _paragraphs(lines: list[str], speaker: str | None) -> list[ParsedUtterance]:
-    """A buyer's written lines as utterances, one per paragraph, greeting and sign-off
-    included as they wrote them (the notes reader drops neither from a buyer)."""
+    """A buyer's written lines as utterances, one per paragraph, as they wrote them; a
+    paragraph that is only a greeting ("Jordan,", "Hi Dana,") says nothing of the call."""
     paragraphs: list[list[str]] = [[]]
     for line in lines:
         if line.strip():
             paragraphs[-1].append(line.strip())
         elif paragraphs[-1]:
             paragraphs.append([])
-    texts = [" ".join(p) for p in paragraphs if p]
+    texts = [" ".join(p) for p in paragraphs if p and not is_greeting(" ".join(p))]
     return [ParsedUtterance(t, speaker, None, "buyer", None, True) for t in texts]

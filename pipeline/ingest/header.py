@@ -79,6 +79,12 @@ METADATA_LABELS = frozenset(
         "url", "phone", "email", "priority", "direction", "disposition", "call outcome",
         "call disposition", "keywords", "summary keywords", "tags", "timezone", "time zone",
         "platform", "transcribed by", "campaign", "pipeline", "amount", "deal value", "region",
+        # Sales-engagement and CRM activity fields (Salesloft, Outreach, Zoho, Close, Dynamics)
+        "sentiment", "cadence", "sequence", "step", "call result", "call purpose", "purpose",
+        "lead source", "lead status", "created by", "modified by", "assigned to", "due date",
+        "activity type", "call id", "call start time", "call end time", "meeting date",
+        "recorded", "recorded on", "created", "created at", "modified", "last modified",
+        "workspace", "team", "department", "persona", "territory", "forecast category",
     }
 )  # fmt: skip
 KNOWN_LABELS = frozenset(FIELD_LABELS) | METADATA_LABELS

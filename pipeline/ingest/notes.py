@@ -21,6 +21,7 @@ SIGN_OFFS = (
 )
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:\s+[\w.'’-]+){0,3}[,!:]?"
+    r"|[A-Z][\w'’-]+,"  # "Jordan," alone over an email's first paragraph
     rf"|(?:{SIGN_OFFS})[,.!]?(?:\s+[\w.'’-]+){{0,3}})$",
     re.IGNORECASE,
 )
@@ -47,8 +48,40 @@ def _is_label_line(text: str, next_line: str) -> bool:
     return text.endswith(":") and len(text) <= 60 and follows
 
 
+# A signature's lines: a phone number, an email address, a web address.
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\(?\+?\d[\d\s().-]{7,}\d")
+_SIGNATURE_LINES = 6
+
+
+def without_contact_block(lines: list[str]) -> list[str]:
+    """The lines without a closing signature: its last few short lines, with a phone number,
+    email or web address among them, from the "--" or the writer's name down ("Dale
+    Kowalski / Operations Manager | Ridgeline Freight / (417) 555-0123 | dale.k@…" had been
+    stored as the buyer's words)."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and end - start < _SIGNATURE_LINES:
+        text = lines[start - 1].strip()
+        if (
+            not text
+            or len(text) > 80
+            or (text.endswith((".", "?", "!")) and not _CONTACT.search(text))
+        ):
+            break
+        start -= 1
+    block = lines[start:end]
+    if not any(_CONTACT.search(line) for line in block):
+        return lines
+    if start and _RULE.match(lines[start - 1]) or (start and lines[start - 1].strip() == "--"):
+        start -= 1
+    return lines[:start]
+
+
 def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
     """The first heading (a title, if any) and one ``rep_note`` utterance per bullet/paragraph."""
+    lines = without_contact_block(lines)
     title: str | None = None
     items: list[list[str]] = []
     current: list[str] | None = None
@@ -89,4 +122,9 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
         )
         for item in items
     ]
-    return title, [u for u in utterances if u.text and not _GREETING.match(u.text)]
+    return title, [u for u in utterances if u.text and not is_greeting(u.text)]
+
+
+def is_greeting(text: str) -> bool:
+    """An email's greeting or sign-off line alone ("Hi Nate,", "Jordan,", "Best, Marcus")."""
+    return bool(_GREETING.match(text.strip()))

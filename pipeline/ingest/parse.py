@@ -144,7 +144,15 @@ def _parse(data: bytes, filename: str, column_map: dict[str, str] | None) -> lis
     text = decode_text(data, filename)
     if not text.strip("\ufeff \t\n"):
         raise BadInput("file is empty (only whitespace)", filename=filename)
-    return _TEXT_PARSERS[_sniff_text(text, filename)](text, filename, column_map)
+    fmt = _sniff_text(text, filename)
+    try:
+        return _TEXT_PARSERS[fmt](text, filename, column_map)
+    except BadInput:
+        if fmt != "csv" or SUPPORTED_EXTENSIONS.get(_extension(filename)) == "csv":
+            raise
+        # A .txt whose first line only looked like a header ("Salesloft | Call Notes"): the
+        # notes below it had been refused as a malformed CSV.
+        return [parse_text(text, "txt")]
 
 
 def parse_file(

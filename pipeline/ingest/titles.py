@@ -92,6 +92,7 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
     dated = any(parse_date(m.group(1)) for m in _BRACKETED.finditer(title))
     parts = [p.strip(" .,") for p in _SEPARATORS.split(_BRACKETED.sub(" ", title))]
     names: list[str] = []
+    met: list[bool] = []  # the name followed "call with"
     framed = dated  # a name needs a frame: a date, meeting words beside it, or "call with"
     for part in parts:
         said = _WITH.match(part)
@@ -109,6 +110,10 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
         framed = framed or trimmed
         if name:
             names.append(name)
+            met.append(bool(said))
+    if len(names) == 2 and met.count(True) == 1:
+        # "Call with Mike Brennan — Keystone Electric": who it was with, then where they work.
+        names = [name for name, person in zip(names, met, strict=True) if not person]
     if len(names) != 1 or not framed:
         return None
     name = names[0]

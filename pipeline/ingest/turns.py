@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.header import KNOWN_LABELS, label_key
 from pipeline.ingest.names import bracket_company
-from pipeline.ingest.preamble import is_footer, section_name
+from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
 from pipeline.ingest.role_labels import role_of_label
 from pipeline.ingest.values import parse_timestamp
 
@@ -215,7 +215,13 @@ def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
             continue
         if not line.strip():
             continue
-        if result.utterances and (closed or section_name(line) or is_footer(line)):
+        if result.utterances and (
+            closed
+            or section_name(line)
+            or is_footer(line)
+            or is_rule(line)  # "---" under the last turn, then the tool's credit line
+            or is_summary_heading(line)  # "Action items" after the transcript
+        ):
             closed = True
             result.trailer.append(line)
         elif result.utterances:

@@ -13,7 +13,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.chat import chat_as_turns
 from pipeline.ingest.email_file import looks_like_email, read_email
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
-from pipeline.ingest.preamble import Metadata, read_leading, read_lines
+from pipeline.ingest.preamble import Metadata, is_summary_heading, read_leading, read_lines
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
 from pipeline.ingest.turns import Turn, label_lines, looks_labelled, name_time_joined, parse_turns
@@ -61,13 +61,9 @@ def _transcript(
     _title, notes = parse_notes(leftover)
     for note in notes:  # text before the first speaker is kept, unattributed, not dropped
         note.role, note.role_from_source = "unknown", False
-    _title, after = parse_notes(read_lines(turns.trailer, meta))
+    # After the speech, "Action items" in any case opens the tool's list, not notes.
+    _title, after = parse_notes(read_lines(turns.trailer, meta, any_case=True))
     return notes + turns.utterances + after
-
-
-# Headings a meeting tool writes its own notes under, above the transcript ("Notes by Gemini").
-_TOOL_SUMMARY = frozenset({"notes", "summary", "details", "key points", "key takeaways",
-                           "suggested next steps", "action items", "next steps"})  # fmt: skip
 
 
 def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
@@ -75,7 +71,7 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
     "Details" heading on, it is the tool's words about the call (kept in ``extra``), not speech
     (a Gemini summary had landed in a pain theme as an unknown speaker's line)."""
     for index, line in enumerate(lines):
-        if line.strip().rstrip(":").casefold() in _TOOL_SUMMARY:
+        if is_summary_heading(line):
             meta.sections.setdefault("summary", []).extend(
                 text for text in (raw.strip() for raw in lines[index:]) if text
             )

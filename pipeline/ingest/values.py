@@ -97,7 +97,21 @@ def parse_date(value: object) -> dt.date | None:
                 return dt.datetime.strptime(candidate, fmt).date()
             except ValueError:
                 continue
-    return None
+    return _date_before_more(str(value))
+
+
+# What meeting tools write around a date: "Recorded on August 5, 2026", "Wed, Jul 22, 2026 ·
+# 2:00 PM – 2:40 PM EDT", "Tuesday, 3 March 2026 at 10:00".
+_DATE_LEAD = re.compile(
+    r"^\s*(?i:(?:recorded|held|created|started|dated|meeting|call|date)(?:\s+(?:on|at))?)\s+"
+)
+_DATE_CUT = re.compile(r"\s+(?:[·•|–—@-]|at)\s+")
+
+
+def _date_before_more(text: str) -> dt.date | None:
+    """The date a longer line starts with, after a lead-in; None when there is none."""
+    head = _DATE_CUT.split(_DATE_LEAD.sub("", text.strip()), maxsplit=1)[0]
+    return parse_date(head) if head.strip() != text.strip() else None
 
 
 def _numeric_date(first: int, second: int, year: int, *, day_first: bool) -> dt.date | None:

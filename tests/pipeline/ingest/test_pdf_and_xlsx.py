@@ -66,7 +66,7 @@ TURNS = [
         "Maybe, but we're locked into RotaPro until March and I don't want to pay for "
         "two systems at once.",
     ),
-    ("Maria Chen", "2:18", "That's fair. We can start the trial in February."),
+    ("Maria Chen", "2:18", "Totally fair. Two weeks in February, then."),  # kerned "To", "Tw"
     ("Dana Ruiz", "2:24", "Send me something in writing and I'll take it to the owner."),
 ]
 

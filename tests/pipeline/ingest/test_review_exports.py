@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pipeline.embed import Embedder
+from pipeline.ingest import team
 from pipeline.ingest.service import ingest_bytes
 from pipeline.store.models import Call
 from pipeline.workspace import Workspace
@@ -48,3 +49,51 @@ def test_each_speakers_side_and_the_account(stored: dict[str, Call], name: str) 
     roles = {u.speaker: u.role for u in call.utterances}
     assert roles == EXPECTED[name]["roles"]
     assert call.account == EXPECTED[name]["account"]
+
+
+FLEET = FOLDER / "fleetpilot"
+FLEET_EXPECTED: dict[str, Any] = json.loads((FLEET / "expected.json").read_text(encoding="utf-8"))
+FLEET_FILES = sorted(name for name in FLEET_EXPECTED if not name.startswith("_"))
+FLEET_TEAM = ("Jordan Hayes", "Priya Raman", "Marcus Webb", "Elena Ortiz")
+# What the meeting tools wrote about the call and the writers' contact details: never speech.
+NOT_SPEECH = ("(417) 555-0123", "(614) 555-0182", "(512) 555-0199", "rick@summithvac.com",
+              "marcus.webb@fleetpilot.io", "Chorus.ai", "Recorded and transcribed",
+              "Demo of FleetPilot", "Current setup:", "Operations Manager", "Action items",
+              "Jordan Hayes 00:", "Overview")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def fleet(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Call]:
+    """Seven exports of a second industry (Chorus, Avoma, tl;dv, Salesloft, an Otter PDF, a
+    forwarded email, Fireflies), uploaded with the team roster as a user would."""
+    settings = make_settings(tmp_path_factory.mktemp("fleet") / "data", our_company="FleetPilot")
+    workspace = Workspace(settings, embedder=embedder)
+    try:
+        with workspace.session() as db:
+            for name in FLEET_TEAM:
+                team.add_member(db, name, company="FleetPilot")
+        for name in FLEET_FILES:
+            [result] = ingest_bytes(workspace, (FLEET / name).read_bytes(), name, analyse=False)
+            assert result.status == "created", (name, result.reason)
+        with workspace.session() as db:
+            calls = db.scalars(select(Call).options(selectinload(Call.utterances))).all()
+            for call in calls:
+                db.expunge(call)
+    finally:
+        workspace.close()
+    return {call.filename: call for call in calls}
+
+
+@pytest.mark.parametrize("name", FLEET_FILES)
+def test_other_tools_exports_give_sides_account_date_and_only_speech(
+    fleet: dict[str, Call], name: str
+) -> None:
+    """Chorus and Fireflies had been stored whole as rep notes; tool summaries, credit lines,
+    action items and signatures had been speech; four calls had no date."""
+    call, expected = fleet[name], FLEET_EXPECTED[name]
+    spoken = {u.speaker: u.role for u in call.utterances if u.speaker}
+    assert spoken == expected["roles"]
+    assert (call.account, str(call.call_date)) == (expected["account"], expected["date"])
+    for utterance in call.utterances:
+        assert not any(mark in utterance.text for mark in NOT_SPEECH), utterance.text
+        assert utterance.role != "unknown", utterance.text
