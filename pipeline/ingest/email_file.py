@@ -90,6 +90,17 @@ def _body_text(message: EmailMessage) -> str:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return ""
+    encoding = str(part.get("content-transfer-encoding", "")).strip().casefold()
+    raw = part.get_payload()
+    if (
+        part.get_param("charset") is None
+        and encoding in ("", "7bit", "8bit")
+        and isinstance(raw, str)
+    ):
+        # A message pasted as text, with no charset: its text is already decoded ("£118" had
+        # become "�118", read back as ASCII).
+        text = raw
+        return html_to_text(text) if part.get_content_type() == "text/html" else text
     try:
         content = part.get_content()
     except (LookupError, ValueError):  # an unknown charset or a broken encoding

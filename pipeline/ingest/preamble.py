@@ -39,6 +39,7 @@ _SYSTEM_LINE = re.compile(  # a name, then what happened to the recording; no se
     r"[a-z][\w-]*\.(?:ai|io|com|video|app|co)"
     r"(?: (?:meeting )?(?:transcript|notes|recording|summary)| ?[|·–—] .{1,60})?)$"
     r"|^(?i:end of (?:the )?(?:transcript|recording|meeting|call))\.?$"
+    r"|^(?i:[a-z][\w.;-]* transcript) ?[·|–—] ?(?i:exported|created|generated)\b.{0,40}$"
     r"|^(?i:(?:ai |meeting )?(?:notes|transcript|summary) (?:by|from) [\w.;-]+)$"
     r"|^[*_]*(?i:(?:recorded|transcribed|generated|powered)(?: and transcribed)? (?:by|with) [A-Z])"
 )
@@ -175,11 +176,23 @@ def is_summary_heading(line: str) -> bool:
     )
 
 
+_TABLE_ROW = re.compile(r"^\|\s*(?P<key>[^|]{1,40}?)\s*\|\s*(?P<value>[^|]*?)\s*\|?$")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?$")
+_TABLE_HEAD = frozenset({"property", "properties", "field", "key", "name"})
+
+
 def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
     """Record ``line`` in ``meta`` if it is a header line; ``False`` for anything else."""
     text = line.strip()
     if not text or _RULE.match(text):
         return bool(text)
+    cells = _TABLE_ROW.match(text)
+    if _TABLE_RULE.match(text):
+        return True
+    if cells:  # a page's properties table (Notion): "| Account | Crescent Tutors |"
+        text = f"{cells.group('key')}: {cells.group('value')}"
+        if cells.group("key").casefold() in _TABLE_HEAD or key_value(text) is None:
+            return cells.group("key").casefold() in _TABLE_HEAD
     heading = _HEADING.match(text)
     if heading and is_summary_heading(text):
         return False  # the tool's summary starts: kept aside with the preamble

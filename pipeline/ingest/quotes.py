@@ -96,12 +96,26 @@ def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:
                            like.role, like.company, like.role_from_source)  # fmt: skip
 
 
+# A voicemail notification's transcription (RingCentral, Dialpad, Google Voice): the caller's
+# own words. "Transcription (Preview): Hi Sophie it's Fiona from Oakwood Music…" had been a
+# rep's note, and the caller's GDPR worry no buyer quote.
+_VOICEMAIL = re.compile(
+    r"^(?i:(?:voice ?mail|message)\s+)?(?i:transcription|transcript|transcribed)"
+    r"(?:\s*\((?i:preview|beta|automatic)\))?\s*:\s*(?P<text>\S.*)$"
+)
+
+
 def quote_buyers(call: ParsedCall) -> None:
-    """Split every rep note of ``call`` around the buyer sentences it quotes."""
+    """Split every rep note of ``call`` around the buyer sentences it quotes; a voicemail's
+    transcription is the caller's (a buyer's) words."""
     reps = [name.casefold() for name in call.our_speakers]
     result: list[ParsedUtterance] = []
     for utterance in call.utterances:
-        if utterance.role == "rep_note":
+        voicemail = _VOICEMAIL.match(utterance.text) if utterance.role == "rep_note" else None
+        if voicemail:
+            text = voicemail.group("text").strip()
+            result.append(ParsedUtterance(text, "Caller", None, "buyer", None, True))
+        elif utterance.role == "rep_note":
             result.extend(_split_note(utterance, call.people, reps))
         else:
             result.append(utterance)

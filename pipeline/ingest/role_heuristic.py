@@ -179,7 +179,7 @@ def _names_self_with(text: str, speaker: str, company: str) -> bool:
 # A company's name: up to six capitalised words, "&" or "and" between ("Reyes Heating and Air").
 _NAME_PART = r"(?!I\b)[A-Z0-9][\w&'.-]*"
 _COMPANY = rf"(?P<company>{_NAME_PART}(?:\s+(?:(?:&|and)\s+)?{_NAME_PART}){{0,5}})"
-_PERSON = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?"
+_PERSON = r"[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?(?:\s+[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?)?"  # McLeod
 # A job on the buyer's side: "I'm the managing partner at Hartwell & Pike".
 _JOB = (
     r"(?i:owner|partner|founder|co-?founder|manager|director|administrator|admin|principal"

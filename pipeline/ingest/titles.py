@@ -13,7 +13,12 @@ from pipeline.ingest.values import parse_date
 # "Shiftwise x Brookfield Dental" names two companies: neither is taken.
 _SEPARATORS = re.compile(r"\s+[–—|·:-]\s+|\s*[|·]\s*|\s+(?:<>|x|vs\.?|/|&lt;&gt;)\s+|:\s+")
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
-_WITH = re.compile(r"^(?:call|meeting|chat|notes?|demo|sync)\s+with\s+(?P<name>.+)$", re.I)
+_WITH = re.compile(
+    r"^(?:call|meeting|chat|notes?|demo|sync)\s+with\s+(?P<name>.+)$"
+    # "next steps for Brightstart", "onboarding plan for Kite Yoga": a purpose, then whose
+    r"|^(?P<purpose>(?:[\w-]+\s+){1,4})(?:for|with|at)\s+"
+    r"(?P<whose>[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,4})$",
+)
 # Words that say what kind of meeting it was, not whose.
 _GENERIC = frozenset(
     """call calls notes note meeting meetings discovery demo intro introduction follow up
@@ -96,7 +101,15 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
     framed = dated  # a name needs a frame: a date, meeting words beside it, or "call with"
     for part in parts:
         said = _WITH.match(part)
-        part = said.group("name").strip() if said else part
+        if (
+            said
+            and said.group("purpose")
+            and not all(
+                word[:1].islower() or _generic(word) for word in said.group("purpose").split()
+            )
+        ):
+            said = None  # "Harbor Electric with Dana": a name, not a purpose, comes first
+        part = (said.group("name") or said.group("whose")).strip() if said else part
         framed = framed or bool(said)
         if not part or parse_date(part) is not None:
             framed = framed or bool(part)

@@ -1,0 +1,95 @@
+"""Shapes a reviewer met as a tutoring-software marketer: a voicemail notification, a Notion
+page's properties table, a pasted email with "£" and no charset, a Descript export line, a
+title naming whose call it was after its purpose. Expected values written by reading them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.ingest import parse_file
+from pipeline.ingest.titles import title_account
+
+VOICEMAIL = """From: RingCentral <service@ringcentral.com>
+To: sophie.turner@classnest.co.uk
+Subject: New Voice Message from 0161 496 0732 - OAKWOOD MUSIC
+Date: Tue, 10 Nov 2026 18:42:05 +0000
+
+You have a new voice message.
+
+Transcription (Preview):
+Hi Sophie it's Fiona McLeod from Oakwood Music Academy in Didsbury returning your call. The main
+sticking point for us honestly is the GDPR side. Thanks bye.
+"""
+
+
+def test_a_voicemail_transcription_is_the_callers_words() -> None:
+    [call] = parse_file(VOICEMAIL.encode(), "voicemail.txt", our_companies=["ClassNest"])
+    assert call.call_date == dt.date(2026, 11, 10)
+    [said] = [u for u in call.utterances if u.role == "buyer"]
+    assert said.speaker == "Caller"
+    assert said.text.startswith("Hi Sophie it's Fiona McLeod from Oakwood Music Academy")
+    assert said.text.endswith("the GDPR side. Thanks bye.")
+    assert call.account == "Oakwood Music Academy"  # "it's Fiona McLeod from …"
+
+
+NOTION = """# Discovery call – Crescent Tutors (Birmingham)
+
+| Property | Value |
+| --- | --- |
+| Account | Crescent Tutors |
+| Date | 16/06/2026 |
+| Stage | Closed Lost |
+| Competitor | Teachworks |
+
+## Notes
+
+- Currently on Teachworks for scheduling, invoices done in QuickBooks.
+- Amira: "I'm not signing another twelve-month contract, we got stung by the last one"
+"""
+
+
+def test_a_notion_properties_table_is_the_calls_metadata() -> None:
+    [call] = parse_file(NOTION.encode(), "crescent.md")
+    assert (call.account, call.call_date, call.outcome, call.competitors) == (
+        "Crescent Tutors",
+        dt.date(2026, 6, 16),
+        "lost",
+        ["Teachworks"],
+    )
+    assert not any("|" in u.text for u in call.utterances)
+    assert [u.role for u in call.utterances] == ["rep_note", "rep_note", "buyer"]
+
+
+def test_a_pasted_email_without_charset_keeps_its_pound_signs() -> None:
+    mail = (
+        "From: Tom Hargreaves <tom@classnest.co.uk>\nTo: Priya Shah <priya@brightstart.co.uk>\n"
+        "Subject: Re: ClassNest - next steps for Brightstart\n"
+        "Date: Mon, 19 Oct 2026 09:12:44 +0100\n\nHi Priya,\n\n"
+        "- Growth plan, 2 locations, £118/month, billed monthly\n- Xero sync in week 1\n\n"
+        "Best,\nTom\n"
+    )
+    [call] = parse_file(mail.encode(), "email.txt")
+    assert [u.text for u in call.utterances] == [
+        "Growth plan, 2 locations, £118/month, billed monthly",
+        "Xero sync in week 1",
+    ]
+    assert title_account(call.title or "", ["ClassNest"]) == "Brightstart"
+
+
+def test_titles_naming_whose_call_after_its_purpose() -> None:
+    assert title_account("onboarding plan for Kite Yoga") == "Kite Yoga"
+    assert title_account("Pricing follow-up with Harbor Plumbing") == "Harbor Plumbing"
+    assert title_account("Call with Mike Brennan — Keystone Electric") == "Keystone Electric"
+    assert title_account("Harbor Electric with Dana") is None  # a name first, then a person
+    assert title_account("notes for the team") is None
+
+
+def test_a_descript_export_line_is_not_speech() -> None:
+    text = (
+        "Pinecrest Tutors - renewal discussion\nDescript transcript · exported Jun 22, 2026\n\n"
+        "Speaker 1 (00:00): So, thanks for jumping on, Karen.\n"
+        "Speaker 2 (00:06): We've been going back and forth.\n"
+    )
+    [call] = parse_file(text.encode(), "descript.txt")
+    assert [u.speaker for u in call.utterances] == ["Speaker 1", "Speaker 2"]
+    assert call.title == "Pinecrest Tutors - renewal discussion"
