@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
@@ -120,10 +121,19 @@ def read_calls(
             filename=filename,
         )
     for call in calls:
+        call.utterances = [u for u in call.utterances if not _only_noise(u.text)]
         check_readable(call, filename)
         quote_buyers(call)
         call.utterances = split_long(call.utterances)
     return calls
+
+
+# A turn that says nothing: "[inaudible]", "(crosstalk)", "[laughs] [music]".
+_NOISE = re.compile(r"^(?:\s*(?:\[[^\]]{1,40}\]|\([^)]{1,40}\)|\.{3}|…|-{2,})\s*)+$")
+
+
+def _only_noise(text: str) -> bool:
+    return bool(_NOISE.match(text))
 
 
 def _parse(data: bytes, filename: str, column_map: dict[str, str] | None) -> list[ParsedCall]:

@@ -93,3 +93,18 @@ def test_a_descript_export_line_is_not_speech() -> None:
     [call] = parse_file(text.encode(), "descript.txt")
     assert [u.speaker for u in call.utterances] == ["Speaker 1", "Speaker 2"]
     assert call.title == "Pinecrest Tutors - renewal discussion"
+
+
+def test_a_turn_of_only_noise_is_no_utterance() -> None:
+    """Otter's "Unknown Speaker  1:05 / [inaudible]" had become an empty buyer turn."""
+    text = (
+        "Liam O'Brien  0:04\nG'day Chloe, Liam from ClassNest.\n\n"
+        "Unknown Speaker  1:05\n[inaudible]\n\n"
+        "Chloe Nguyen  1:07\n[laughs] Sorry, that's my admin Jess.\n\n"
+        "Liam O'Brien  1:12\n(crosstalk)\n"
+    )
+    [call] = parse_file(text.encode(), "otter.txt")
+    assert [(u.speaker, u.text) for u in call.utterances] == [
+        ("Liam O'Brien", "G'day Chloe, Liam from ClassNest."),
+        ("Chloe Nguyen", "[laughs] Sorry, that's my admin Jess."),
+    ]
