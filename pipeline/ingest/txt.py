@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Literal
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
-from pipeline.ingest.chat import chat_as_turns
-from pipeline.ingest.email_file import looks_like_email, read_email
+from pipeline.ingest.chat import chat_as_turns, chat_export
+from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.preamble import Metadata, is_summary_heading, read_leading, read_lines
 from pipeline.ingest.prose import prose_utterances
@@ -29,6 +29,16 @@ _PROSE_PARAGRAPH_CHARS = 500
 def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> ParsedCall:
     """One call from a text body; ``fmt`` is recorded as the call's format."""
     mail = read_email(text) if kind == "file" and looks_like_email(text) else None
+    call = None if mail else chat_export(text, fmt)
+    if call is None:
+        call = _read_lines(text, fmt, kind, mail)
+    call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
+    _take_leading_date(call)
+    return call
+
+
+def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> ParsedCall:
+    """A transcript or notes, header lines as metadata; an email's buyer lines added."""
     lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
     lines = name_time_joined(lines)
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
@@ -47,8 +57,6 @@ def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> Parse
         call.utterances += mail.buyer_lines
         if mail.cover_note:  # the forwarder's word to a colleague, not the call's
             call.extra["forward_note"] = mail.cover_note
-    call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
-    _take_leading_date(call)
     return call
 
 

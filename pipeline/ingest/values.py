@@ -88,7 +88,8 @@ def parse_date(value: object) -> dt.date | None:
     numeric = _NUMERIC_DATE.match(text)
     if numeric:
         first, separator, second, year = numeric.groups()
-        return _numeric_date(int(first), int(second), int(year), day_first=separator == ".")
+        day_first = default_day_first(separator)
+        return numeric_date(int(first), int(second), int(year), day_first=day_first)
     for candidate in (text, _TIME_SUFFIX.sub("", text)):
         if len(candidate.split()) > _MOST_DATE_WORDS:
             continue
@@ -114,8 +115,15 @@ def _date_before_more(text: str) -> dt.date | None:
     return parse_date(head) if head.strip() != text.strip() else None
 
 
-def _numeric_date(first: int, second: int, year: int, *, day_first: bool) -> dt.date | None:
-    """``m/d/y`` (``d.m.y`` with dots) unless the first number cannot be a month; ``26`` is 2026."""
+def default_day_first(separator: str) -> bool:
+    """The order assumed when both numbers could be the month: ``d.m.y`` with dots (European),
+    ``m/d/y`` otherwise (CRM exports are mostly US)."""
+    return separator == "."
+
+
+def numeric_date(first: int, second: int, year: int, *, day_first: bool) -> dt.date | None:
+    """``m/d/y`` (``d/m/y`` when ``day_first``) unless the first number cannot be a month; ``26``
+    is 2026."""
     month, day = (second, first) if day_first or first > 12 else (first, second)
     try:
         return dt.date(year + 2000 if year < 100 else year, month, day)
