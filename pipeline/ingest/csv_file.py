@@ -180,7 +180,16 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
 # A deal's close date: when it was won or lost, or, while it is open, when it is expected to
 # close (HubSpot's "Close Date" on an "Appointment Scheduled" deal).
 _CLOSE_DATES = frozenset(
-    {"close date", "closed date", "closed on", "close on", "won on", "lost on"}
+    {
+        "close date",
+        "closed date",
+        "closed on",
+        "close on",
+        "won on",
+        "lost on",
+        "closing date",
+        "expected close date",
+    }
 )
 
 
