@@ -6,6 +6,7 @@ found whatever their case or style
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.errors import BadInput
 from pipeline.ingest.header import label_key
@@ -125,6 +126,25 @@ def header_names_text(headers: list[str]) -> bool:
     return len(keys) >= 2 and bool(
         keys & (set(COLUMN_FIELDS["text"]) | set(COLUMN_FIELDS["transcript"]))
     )
+
+
+# A report's title block (name, filters, generated-on, a blank row) is a handful of rows; Zoom's
+# webinar reports put a dozen rows of sections above their table.
+HEADER_WITHIN_ROWS = 30
+
+
+def header_position(
+    rows: Sequence[tuple[int, list[str]]], column_map: dict[str, str] | None = None
+) -> int | None:
+    """Where a report's table starts, for CSV and workbooks alike: the first row within
+    ``HEADER_WITHIN_ROWS`` naming a notes or transcript column, or holding every column the
+    column map names; None when no row does."""
+    wanted = {column_key(name) for name in (column_map or {}).values()}
+    for position, (_number, cells) in enumerate(rows[:HEADER_WITHIN_ROWS]):
+        keys = {column_key(cell) for cell in cells if cell.strip()}
+        if header_names_text(cells) or (wanted and wanted <= keys):
+            return position
+    return None
 
 
 def find_columns(

@@ -85,8 +85,86 @@ def test_dynamics_subject_is_a_title_so_one_account_not_two() -> None:
 
 
 def test_zoho_call_result_is_not_a_deal_outcome() -> None:
-    """"Interested" / "Not interested" is how the call went, kept with the call."""
+    """ "Interested" / "Not interested" is how the call went, kept with the call."""
     first = _calls("zoho_calls_export.csv")[0]
     assert first.outcome is None
     assert first.extra["columns"]["Call Result"] == "Interested"
     assert first.call_date == dt.date(2026, 7, 8)
+
+
+# A Salesforce-style CSV report: title, filters and a blank line above the header row.
+TITLED_REPORT = (
+    b"Won and lost calls\n"
+    b'"Filtered By: Stage equals Closed Lost"\n'
+    b"\n"
+    b"Account Name;Activity Date;Comments\n"
+    b"Harbor Plumbing;3/14/2026;Price too high, going with Jobber.\n"
+    b"Quayside Fitness;3/20/2026;Wants monthly billing.\n"
+)
+
+
+def test_a_csv_report_is_read_from_the_header_below_its_title_block() -> None:
+    calls = parse_file(TITLED_REPORT, "report.csv")
+    assert [(c.account, c.call_date, c.utterances[0].text) for c in calls] == [
+        ("Harbor Plumbing", dt.date(2026, 3, 14), "Price too high, going with Jobber."),
+        ("Quayside Fitness", dt.date(2026, 3, 20), "Wants monthly billing."),
+    ]
+
+
+def test_a_column_map_finds_the_header_row_it_names() -> None:
+    data = (
+        b"Exported 2026-03-21\n\n"
+        b"Practice,When,What they said\n"
+        b"Brightside Dental,2026-03-02,Too dear.\n"
+    )
+    column_map = {"text": "What they said", "account": "Practice", "date": "When"}
+    [call] = parse_file(data, "odd.csv", column_map=column_map)
+    assert (call.account, call.call_date, call.utterances[0].text) == (
+        "Brightside Dental",
+        dt.date(2026, 3, 2),
+        "Too dear.",
+    )
+
+
+def test_csv_and_workbook_share_one_header_finder() -> None:
+    """One function finds the header for both readers (two copies had drifted before)."""
+    from pipeline.ingest import csv_file, spreadsheet
+    from pipeline.ingest.csv_columns import header_position
+
+    assert csv_file.header_position is header_position
+    assert spreadsheet.header_position is header_position
+
+
+def test_a_zoom_webinar_qa_report_is_one_call_of_questions_and_answers() -> None:
+    [call] = _calls("zoom_webinar_qa_report.csv")
+    assert call.title == "ClassNest Live: Termly billing without the spreadsheet"
+    assert call.call_date == dt.date(2026, 9, 22)  # Actual Start Time, not Report Generated
+    assert call.our_speakers == ["Sophie Turner", "Tom Hargreaves"]
+    assert call.account is None  # six askers from several schools
+    said = [(u.speaker, u.role, u.text[:40]) for u in call.utterances]
+    assert said == [
+        ("Helen Brooks", "buyer", "We're a music school with 40% of student"),
+        ("Tom Hargreaves", "rep", "Yes - family accounts, one invoice per f"),
+        ("Anonymous Attendee", "buyer", "Is your data held in the UK? Our local a"),
+        ("Raj Patel", "buyer", "How much is it per student? We have abou"),
+        ("Tom Hargreaves", "rep", "We price per location, not per student: "),
+        ("Emma Clarke", "buyer", "We already use TutorBird and parents lik"),
+        ("Helen Brooks", "buyer", "Does it integrate with Xero for the dire"),
+        ("Tom Hargreaves", "rep", "Xero yes; GoCardless direct debit is on "),
+        ("Anonymous Attendee", "buyer", "sorry my audio dropped - is there a cont"),
+        ("Sophie Turner", "rep", "Monthly or annual; termly billing is on "),
+    ]  # "Sophie Turner: live answered" holds no words
+    assert not any("@" in u.text for u in call.utterances)
+    assert "@" not in repr(call.extra) + repr(call.people)
+
+
+def test_the_upload_preview_shows_the_question_table() -> None:
+    from pipeline.ingest.csv_file import csv_preview
+
+    preview = csv_preview((CRM / "zoom_webinar_qa_report.csv").read_bytes(), "qa.csv")
+    assert preview["headers"] == ["#", "Question", "Asker Name", "Asker Email", "Answer(s)"]
+    assert preview["rows"] == 6
+    assert "Zoom webinar Q&A report" in preview["problem"]
+    titled = csv_preview(TITLED_REPORT, "report.csv")
+    assert titled["headers"] == ["Account Name", "Activity Date", "Comments"]
+    assert dict(titled["fields"])["account"] == "Account Name"
