@@ -26,6 +26,7 @@ from pipeline.ingest.csv_columns import (
     unplaced,
     without_report_footer,
 )
+from pipeline.ingest.deal_rows import fold_reason_rows
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
@@ -94,6 +95,7 @@ def calls_from_rows(
     columns = find_columns(header, column_map or {}, filename)
     notice = unplaced(header, columns)
     calls: list[ParsedCall] = []
+    has_text: list[bool] = []
     for number, row in body:
         if not any(cell.strip() for cell in row):
             continue
@@ -106,6 +108,8 @@ def calls_from_rows(
         row = row + [""] * (len(header) - len(row))
         calls.append(_call(header, row, columns, number))
         calls[-1].notice = notice
+        has_text.append(bool(_first(row, columns.get("text", []) + columns.get("transcript", []))))
+    fold_reason_rows(calls, has_text)
     return calls
 
 

@@ -9,9 +9,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from pipeline.ingest import parse_file
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.schemas import CallMetadata
+from pipeline.ingest.service import ingest_data
+from pipeline.store.models import Call
+from pipeline.workspace import Workspace
 
 CRM = Path(__file__).parent / "fixtures" / "crm"
 
@@ -168,3 +173,42 @@ def test_the_upload_preview_shows_the_question_table() -> None:
     titled = csv_preview(TITLED_REPORT, "report.csv")
     assert titled["headers"] == ["Account Name", "Activity Date", "Comments"]
     assert dict(titled["fields"])["account"] == "Account Name"
+
+
+def test_a_deals_reason_only_row_is_skipped_not_a_second_call(workspace: Workspace) -> None:
+    """Maple Leaf Music's lost deal has its note row and an empty-note row: one call, not two
+    (the counts had said "Pike13: 0 won, 2 lost" for one lost deal)."""
+    name = "pipedrive_deals_notes_export.csv"
+    results = ingest_data(workspace, (CRM / name).read_bytes(), name, CallMetadata())
+    assert [r.status for r in results] == ["created", "created", "skipped"]
+    assert results[2].reason == (
+        "only the won/lost reason of deal 'Maple Leaf Music - 1 location', kept with that "
+        "deal's notes (line 3)"
+    )
+    with workspace.session() as session:
+        calls = session.scalars(select(Call).order_by(Call.id)).all()
+        assert [(c.account, c.outcome) for c in calls] == [
+            ("Riverside Tutoring LLC", "won"),
+            ("Maple Leaf Music School", "lost"),
+        ]
+        notes = [u.text for u in calls[1].utterances]
+    assert notes.count("Lost reason: Chose competitor: Pike13") == 1
+
+
+DEALS = (
+    b"Deal ID,Deal Name,Company,Deal Stage,Closed Lost Reason,Note Body\n"
+    b"D-1,Harbor - 5 trucks,Harbor Towing,Closed Lost,,Said $18 a truck locally.\n"
+    b"D-1,Harbor - 5 trucks,Harbor Towing,Closed Lost,Price: local vendor,\n"
+    b"D-2,Quay - 2 vans,Quay Couriers,Closed Lost,No budget this year,\n"
+)
+
+
+def test_a_reason_only_row_gives_its_reason_to_the_deals_call() -> None:
+    calls = parse_file(DEALS, "deals.csv")
+    assert [c.skip_reason is None for c in calls] == [True, False, True]
+    assert [u.text for u in calls[0].utterances] == [
+        "Said $18 a truck locally.",
+        "Closed Lost Reason: Price: local vendor",
+    ]
+    # Another deal with only its reason is still a call: nothing else tells of it.
+    assert [u.text for u in calls[2].utterances] == ["Closed Lost Reason: No budget this year"]
