@@ -212,3 +212,73 @@ def test_a_reason_only_row_gives_its_reason_to_the_deals_call() -> None:
     ]
     # Another deal with only its reason is still a call: nothing else tells of it.
     assert [u.text for u in calls[2].utterances] == ["Closed Lost Reason: No budget this year"]
+
+
+# Columns the reader does not know: the first import stores the rows with no date or account.
+TOWING = (
+    b"Deal Title,Yard,Lost At,Note\n"
+    b"Harbor - 12 trucks,Harbor City Towing,2026-06-02,Luis said $18 a truck from a local vendor.\n"
+    b"Bright Path - 9 vans,Bright Path Couriers,2026-07-30,The fuel number sold it.\n"
+)
+TOWING_MAP = {"date": "Lost At", "account": "Yard"}
+
+
+def test_reimporting_with_a_column_map_updates_the_stored_calls(workspace: Workspace) -> None:
+    first = ingest_data(workspace, TOWING, "pipedrive.csv", CallMetadata())
+    assert [r.status for r in first] == ["created", "created"]
+    again = ingest_data(workspace, TOWING, "pipedrive.csv", CallMetadata(), column_map=TOWING_MAP)
+    assert [(r.status, r.call_id) for r in again] == [("resumed", r.call_id) for r in first]
+    assert [r.reason for r in again] == [
+        "already stored; updated date: none → 2026-06-02; account: none → Harbor City Towing",
+        "already stored; updated date: none → 2026-07-30; account: none → Bright Path Couriers",
+    ]
+    with workspace.session() as session:
+        calls = session.scalars(select(Call).order_by(Call.id)).all()
+        assert [(c.call_date, c.account) for c in calls] == [
+            (dt.date(2026, 6, 2), "Harbor City Towing"),
+            (dt.date(2026, 7, 30), "Bright Path Couriers"),
+        ]
+    # The same file and map once more: stored, nothing new to say.
+    same = ingest_data(workspace, TOWING, "pipedrive.csv", CallMetadata(), column_map=TOWING_MAP)
+    assert [(r.status, r.reason) for r in same] == [("resumed", None), ("resumed", None)]
+
+
+SHORT_NOTES = (
+    b"Deal,Account,Note\nD-1,Harbor Towing,Sent pricing.\nD-2,Quay Couriers,Sent pricing.\n"
+)
+
+
+def test_the_same_short_note_of_two_deals_stays_two_calls(workspace: Workspace) -> None:
+    """A stored row that had its account and deal is never taken for another deal's row."""
+    first_row = b"Deal,Account,Note\nD-1,Harbor Towing,Sent pricing.\n"
+    [one] = ingest_data(workspace, first_row, "one.csv", CallMetadata())
+    both = ingest_data(workspace, SHORT_NOTES, "both.csv", CallMetadata())
+    assert [(r.status, r.reason) for r in both] == [("resumed", None), ("created", None)]
+    assert both[0].call_id == one.call_id and both[1].call_id != one.call_id
+
+
+def test_rows_once_stored_as_one_call_become_their_deals_calls(workspace: Workspace) -> None:
+    """Without its deal and account columns the two rows were one call; mapped, the first row
+    updates that call and the second is a call of its own."""
+    bare = SHORT_NOTES.replace(b"Deal,Account,Note", b"Ref,Practice,Note")
+    first = ingest_data(workspace, bare, "bare.csv", CallMetadata())
+    assert [r.status for r in first] == ["created", "resumed"]  # the same note: stored once
+    mapped = ingest_data(
+        workspace, bare, "bare.csv", CallMetadata(), column_map={"account": "Practice"}
+    )
+    assert [(r.status, r.call_id == first[0].call_id) for r in mapped] == [
+        ("resumed", True),
+        ("created", False),
+    ]
+    assert mapped[0].reason == "already stored; updated account: none → Harbor Towing"
+
+
+def test_a_one_row_export_reimported_with_a_map_updates_its_call(workspace: Workspace) -> None:
+    """A file of one row is stored on its own (``store_parsed``), not in a batch."""
+    one_row = b"\n".join(TOWING.split(b"\n")[:2]) + b"\n"
+    [first] = ingest_data(workspace, one_row, "one.csv", CallMetadata())
+    [again] = ingest_data(workspace, one_row, "one.csv", CallMetadata(), column_map=TOWING_MAP)
+    assert (again.status, again.call_id) == ("resumed", first.call_id)
+    assert again.reason == (
+        "already stored; updated date: none → 2026-06-02; account: none → Harbor City Towing"
+    )
