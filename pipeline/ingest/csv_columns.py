@@ -1,10 +1,12 @@
-"""Which CSV column holds what: header names of CRM exports (HubSpot, Salesforce, Pipedrive,
-Fivetran/Airbyte syncs with ``property_hs_*`` columns), found whatever their case or style
+"""Which CSV column holds what: header names of CRM exports (HubSpot, Salesforce, Pipedrive, Zoho,
+Close, Dynamics 365, Copper, Freshsales, Fivetran/Airbyte syncs with ``property_hs_*`` columns),
+found whatever their case or style
 (``Note body``, ``NOTE_BODY``, ``noteBody``, ``property_hs_note_body``)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.errors import BadInput
 from pipeline.ingest.header import label_key
@@ -21,10 +23,13 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "summary", "comments", "comment", "activity notes", "meeting notes", "text", "content",
         "details", "call body", "note text", "activity note", "meeting body", "deal description",
         "email body", "task body", "communication body", "postal mail body",
+        # Zoho Notes, Close (calls, notes, emails)
+        "note content", "note html", "body text",
     ),
     "reasons": (
         "closed won reason", "closed lost reason", "won reason", "lost reason", "loss reason",
         "closed lost reason detail", "reason lost", "reason won",
+        "reason for loss",  # Zoho Deals
     ),
     "date": (
         "activity date", "call date", "meeting date", "date", "activity date time",
@@ -33,21 +38,28 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "done date", "done time", "marked as done time", "due date", "activity due date",
         "date of call", "closed on", "close on", "won on", "lost on", "call on", "met on",
         "won time", "lost time", "deal created", "add time",
+        # Zoho calls/notes, Close, Dynamics 365 activities and opportunities, Freshsales
+        "call start time", "actual start", "actual end", "date won", "actual close date",
+        "closing date", "expected close date", "date created", "created time", "created on",
     ),
     "account": (
         "company", "account", "account name", "company name", "associated company",
         "organization", "organisation", "customer", "client", "account id", "what id",
         "org", "org name", "organization name", "organisation name", "business name", "business",
+        # Zoho/Copper "Related To", Dynamics "Regarding", Close "lead_name", Freshsales
+        "sales account", "related to", "regarding", "lead name", "potential customer",
     ),
     "outcome": (
         "outcome", "deal outcome", "result", "closed won", "won", "is won", "stage result",
         "deal result", "won lost", "win loss", "win/loss",
+        "status type",  # Close opportunities: active, won, lost
     ),
     "closed": ("is closed", "closed"),
     "status": ("status", "deal status"),
     "deal_stage": (
         "deal stage", "stage", "stage name", "opportunity stage", "pipeline stage",
         "deal stage name",
+        "status label", "lead status",  # Close: the opportunity's or the lead's status
     ),
     "industry": (
         "industry", "account industry", "company industry", "industry name", "vertical",
@@ -65,10 +77,12 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     "title": (
         "subject", "title", "call title", "activity subject", "call name", "meeting name",
         "deal name", "deal title", "opportunity name", "name",
+        "note title", "topic",  # Zoho Notes, Dynamics opportunities
     ),
     "our_speakers": (
         "our speakers", "activity assigned to", "assigned to", "activity owner", "call owner",
         "deal owner", "owner", "sales rep", "rep", "created by",
+        "user name", "user",  # Close, Copper
     ),
     "contacts": (
         "associated contact", "associated contacts", "contact", "contact name", "person",
@@ -112,6 +126,25 @@ def header_names_text(headers: list[str]) -> bool:
     return len(keys) >= 2 and bool(
         keys & (set(COLUMN_FIELDS["text"]) | set(COLUMN_FIELDS["transcript"]))
     )
+
+
+# A report's title block (name, filters, generated-on, a blank row) is a handful of rows; Zoom's
+# webinar reports put a dozen rows of sections above their table.
+HEADER_WITHIN_ROWS = 30
+
+
+def header_position(
+    rows: Sequence[tuple[int, list[str]]], column_map: dict[str, str] | None = None
+) -> int | None:
+    """Where a report's table starts, for CSV and workbooks alike: the first row within
+    ``HEADER_WITHIN_ROWS`` naming a notes or transcript column, or holding every column the
+    column map names; None when no row does."""
+    wanted = {column_key(name) for name in (column_map or {}).values()}
+    for position, (_number, cells) in enumerate(rows[:HEADER_WITHIN_ROWS]):
+        keys = {column_key(cell) for cell in cells if cell.strip()}
+        if header_names_text(cells) or (wanted and wanted <= keys):
+            return position
+    return None
 
 
 def find_columns(

@@ -17,25 +17,33 @@ from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import (
     COLUMN_FIELDS,
+    HEADER_WITHIN_ROWS,
     column_key,
     column_label,
     find_columns,
     header_names_text,
+    header_position,
     unplaced,
     without_report_footer,
 )
+from pipeline.ingest.deal_rows import fold_reason_rows
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage, parse_date
+from pipeline.ingest.webinar_qa import question_header, webinar_call
 
 _BOOLEAN_OUTCOME = {"closed won", "won", "is won", "is closed won"}
 _TRUE = {"true", "yes", "y", "1", "x"}
 _DELIMITERS = ",;\t|"
 _TEXT_FIELDS = ("text", "transcript", "reasons", "outcome", "closed")
 NO_TEXT = "row has no notes or transcript text (only record fields), nothing to store"
+WEBINAR_QA = (
+    "a Zoom webinar Q&A report: read as one call, each question the attendee's words and each "
+    "typed answer the panelist's; mapping a column reads it as one call per question instead"
+)
 
 
 def looks_like_csv(text: str) -> bool:
@@ -57,8 +65,22 @@ def looks_like_manifest(data: bytes) -> bool:
 def parse_csv(
     text: str, filename: str, column_map: dict[str, str] | None = None
 ) -> list[ParsedCall]:
-    """One call per non-blank row; a row with no text at all is kept as a skipped record."""
-    return calls_from_rows(_rows(text.lstrip("\ufeff"), filename), filename, column_map)
+    """One call per non-blank row (a report's title block above the header left out); a row
+    with no text at all is kept as a skipped record. A Zoom webinar Q&A report is one call."""
+    text = text.lstrip("\ufeff")
+    rows = _rows(text, filename)
+    questions = None if column_map else question_header(rows)
+    if questions is not None:
+        return [webinar_call(rows, questions, text)]
+    return calls_from_rows(_from_header(rows, column_map), filename, column_map)
+
+
+def _from_header(
+    rows: list[tuple[int, list[str]]], column_map: dict[str, str] | None
+) -> list[tuple[int, list[str]]]:
+    """The rows from the table's header on (``header_position``), else all of them: the
+    first row is then taken for the header and the error lists its cells."""
+    return rows[header_position(rows, column_map) or 0 :]
 
 
 def calls_from_rows(
@@ -73,6 +95,7 @@ def calls_from_rows(
     columns = find_columns(header, column_map or {}, filename)
     notice = unplaced(header, columns)
     calls: list[ParsedCall] = []
+    has_text: list[bool] = []
     for number, row in body:
         if not any(cell.strip() for cell in row):
             continue
@@ -85,6 +108,8 @@ def calls_from_rows(
         row = row + [""] * (len(header) - len(row))
         calls.append(_call(header, row, columns, number))
         calls[-1].notice = notice
+        has_text.append(bool(_first(row, columns.get("text", []) + columns.get("transcript", []))))
+    fold_reason_rows(calls, has_text)
     return calls
 
 
@@ -92,7 +117,7 @@ def _rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
     """``(line number the record ends on, cells)``; quoted commas and newlines are kept."""
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:8192].split("\n", 1)[0], delimiters=_DELIMITERS
+            _header_line(text[:65536]), delimiters=_DELIMITERS
         )
     except csv.Error:
         dialect = csv.excel
@@ -115,6 +140,13 @@ def _rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
             filename=filename,
         ) from exc
     return rows
+
+
+def _header_line(sample: str) -> str:
+    """The line to learn the delimiter from: the first one naming a notes column (below a
+    report's title block), else the first."""
+    lines = sample.split("\n", HEADER_WITHIN_ROWS)[:HEADER_WITHIN_ROWS]
+    return next((line for line in lines if looks_like_csv(line)), lines[0])
 
 
 def _first(row: list[str], indexes: list[int]) -> str:
@@ -180,7 +212,16 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
 # A deal's close date: when it was won or lost, or, while it is open, when it is expected to
 # close (HubSpot's "Close Date" on an "Appointment Scheduled" deal).
 _CLOSE_DATES = frozenset(
-    {"close date", "closed date", "closed on", "close on", "won on", "lost on"}
+    {
+        "close date",
+        "closed date",
+        "closed on",
+        "close on",
+        "won on",
+        "lost on",
+        "closing date",
+        "expected close date",
+    }
 )
 
 
@@ -204,10 +245,14 @@ def _no_forecast_date(call: ParsedCall, names: list[str], row: list[str], dated:
 def csv_preview(data: bytes, filename: str) -> dict[str, Any]:
     """Headers, the field each one maps to (this reader's own detection) and a few sample rows
     of a CSV or an .xlsx: what the upload page shows so the user can correct the mapping."""
-    rows = without_report_footer(
+    rows = (
         sheet_rows(data, filename)
         if is_xlsx(data)
         else _rows(decode_text(data, filename), filename)
+    )
+    questions = None if is_xlsx(data) else question_header(rows)
+    rows = without_report_footer(
+        rows[questions:] if questions is not None else _from_header(rows, None)
     )
     if not rows:
         raise BadInput("the CSV is empty", filename=filename)
@@ -217,6 +262,8 @@ def csv_preview(data: bytes, filename: str) -> dict[str, Any]:
         problem = None
     except CallmineError as exc:  # no notes column found: the user picks one below
         detected, problem = {}, exc.detail
+    if questions is not None:
+        detected, problem = {}, WEBINAR_QA
     fields = [
         (field, headers[detected[field][0]] if detected.get(field) else "")
         for field in COLUMN_FIELDS

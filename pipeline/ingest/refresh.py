@@ -54,26 +54,38 @@ def refresh_metadata(
         if call is None:
             out.append(result)
             continue
-        changed = []
-        for field, value in given.items():
-            column = _COLUMNS[field]
-            before = getattr(call, column)
-            if field == "account" and account_key(before or "") == account_key(value):
-                continue  # the same account spelt another way ("… LLP")
-            if before != value:
-                setattr(call, column, value)
-                changed.append(f"{field}: {_shown(before)} → {_shown(value)}")
+        changed = take_fields(call, given)
         if metadata.our_speakers and _our_speakers_changed(call, metadata.our_speakers):
             changed.append(f"our speakers: {_shown(call.our_speakers)} → "
                            f"{_shown(metadata.our_speakers)}")  # fmt: skip
             _take_our_speakers(call, metadata.our_speakers)
-        if changed:
-            result = result.model_copy(
-                update={"reason": "already stored; updated " + "; ".join(changed)}
-            )
-        out.append(result)
+        out.append(with_changes(result, changed))
     session.flush()
     return out
+
+
+def take_fields(call: Call, given: dict[str, Any]) -> list[str]:
+    """Set the stored call's fields to ``given`` (upload field -> value); what changed, as
+    "outcome: open → won"."""
+    changed = []
+    for field, value in given.items():
+        column = _COLUMNS[field]
+        before = getattr(call, column)
+        if field == "account" and account_key(before or "") == account_key(value):
+            continue  # the same account spelt another way ("… LLP")
+        if before != value:
+            setattr(call, column, value)
+            changed.append(f"{field}: {_shown(before)} → {_shown(value)}")
+    return changed
+
+
+def with_changes(result: IngestResult, changed: Sequence[str]) -> IngestResult:
+    """The result saying what changed, after what an earlier step said it updated."""
+    if not changed:
+        return result
+    said = result.reason or "already stored; updated"
+    joiner = "; " if result.reason else " "
+    return result.model_copy(update={"reason": said + joiner + "; ".join(changed)})
 
 
 def _our_speakers_changed(call: Call, names: Sequence[str]) -> bool:

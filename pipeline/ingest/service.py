@@ -24,6 +24,7 @@ from pipeline.ingest.csv_file import looks_like_manifest
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.refresh import refresh_metadata
+from pipeline.ingest.remap import TABLE_FORMATS
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.schemas import (
     MANIFEST_SKIPPED,
@@ -37,6 +38,7 @@ from pipeline.ingest.schemas import (
 from pipeline.ingest.store import (
     StorableCall,
     content_hash,
+    earlier_hashes,
     known_spellings,
     storable,
     store_calls,
@@ -166,6 +168,7 @@ def _prepare(
     if parsed.skip_reason is not None:
         return skipped(filename, parsed.skip_reason, index)
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
+    earlier = earlier_hashes(parsed) if parsed.format in TABLE_FORMATS else ()
     apply_metadata(parsed, metadata)
     parsed.competitors = rivals.canonical_list(parsed.competitors)
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
@@ -173,12 +176,14 @@ def _prepare(
     read_title(parsed, ours)
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)
-    return storable(parsed, digest, filename, index)
+    return storable(parsed, digest, filename, index, earlier)
 
 
 def _store_alone(workspace: Workspace, call: StorableCall) -> IngestResult:
     def store() -> IngestResult:
-        return store_parsed(workspace, call.parsed, call.digest, call.filename, call.index)
+        return store_parsed(
+            workspace, call.parsed, call.digest, call.filename, call.index, call.earlier
+        )
 
     return _guarded(call.filename, call.index, store)
 

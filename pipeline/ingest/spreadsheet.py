@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.errors import BadInput
-from pipeline.ingest.csv_columns import column_key, header_names_text, without_report_footer
+from pipeline.ingest.csv_columns import header_position, without_report_footer
 from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.zipped import check_zip, holds
 
@@ -27,7 +27,6 @@ from pipeline.ingest.zipped import check_zip, holds
 # expands to about 60 MB.
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 MAX_ROWS = 500_000
-_HEADER_WITHIN_ROWS = 30  # a formatted report's title block is a handful of rows
 
 Row = tuple[int, list[str]]
 
@@ -45,12 +44,11 @@ def sheet_rows(data: bytes, filename: str, column_map: dict[str, str] | None = N
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise BadInput(f"not a readable .xlsx workbook: {exc}", filename=filename) from exc
-    wanted = {column_key(name) for name in (column_map or {}).values()}
     tables: list[list[Row]] = []
     try:
         for sheet in workbook.worksheets:
             rows = list(_limited(_cells(sheet.iter_rows(values_only=True)), filename))
-            table = _table(rows, wanted)
+            table = _table(rows, column_map)
             if table:
                 tables.append(table)
     except (KeyError, ValueError, TypeError, zipfile.BadZipFile) as exc:
@@ -97,14 +95,13 @@ def cell_text(value: Any) -> str:
     return without_mojibake(str(value).strip())
 
 
-def _table(rows: list[Row], wanted: set[str]) -> list[Row]:
+def _table(rows: list[Row], column_map: dict[str, str] | None) -> list[Row]:
     """The rows from the header on, without empty leading columns; none when no header."""
-    for position, (_number, cells) in enumerate(rows[:_HEADER_WITHIN_ROWS]):
-        keys = {column_key(cell) for cell in cells if cell}
-        if header_names_text(cells) or (wanted and wanted <= keys):
-            table = [row for row in rows[position:] if any(row[1])]
-            return without_report_footer(_without_empty_columns(table))
-    return []
+    position = header_position(rows, column_map)
+    if position is None:
+        return []
+    table = [row for row in rows[position:] if any(row[1])]
+    return without_report_footer(_without_empty_columns(table))
 
 
 def _without_empty_columns(table: list[Row]) -> list[Row]:

@@ -8,10 +8,11 @@ pay a commit each); if that transaction fails, each call is stored in its own
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
@@ -21,6 +22,8 @@ from sqlalchemy.orm import Session
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.readable import understood
+from pipeline.ingest.refresh import with_changes
+from pipeline.ingest.remap import claim_earlier
 from pipeline.ingest.schemas import IngestResult
 from pipeline.ingest.values import account_key
 from pipeline.store.models import AnalysisState, Call, Outcome, Utterance
@@ -37,17 +40,24 @@ class StorableCall:
     digest: str
     filename: str
     index: int | None
+    # The hashes this row had when imported without some of its date/account/deal columns
+    # (``remap``): a stored call with one of them is this row, updated, not a new call.
+    earlier: tuple[str, ...] = ()
+
+
+HASHED_FIELDS = ("date", "account", "deal_id")
 
 
 def _normalise(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", (text or "").replace("\ufeff", "")).split())
 
 
-def content_hash(parsed: ParsedCall) -> str:
+def content_hash(parsed: ParsedCall, without: Collection[str] = ()) -> str:
     """sha256 of the normalised call content: whitespace, encoding or BOM changes are duplicates.
 
     The file's own date/account/deal are part of the content: two CRM rows with the same short
-    note for different deals are different calls.
+    note for different deals are different calls. ``without``: those of ``HASHED_FIELDS`` taken
+    as absent (the hash an import that lacked their columns stored).
     """
     payload = {
         "utterances": [
@@ -57,8 +67,22 @@ def content_hash(parsed: ParsedCall) -> str:
         "account": _normalise(parsed.account),
         "deal_id": _normalise(parsed.deal_id),
     }
+    for field in without:
+        payload[field] = None if field == "date" else ""
     encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
+
+
+def earlier_hashes(parsed: ParsedCall) -> tuple[str, ...]:
+    """This call's hash as an import lacking some of its date/account/deal columns stored it:
+    one per set of the fields it has, the fewest left out first."""
+    values = (parsed.call_date, _normalise(parsed.account), _normalise(parsed.deal_id))
+    present = [field for field, value in zip(HASHED_FIELDS, values, strict=True) if value]
+    return tuple(
+        content_hash(parsed, without)
+        for size in range(1, len(present) + 1)
+        for without in itertools.combinations(present, size)
+    )
 
 
 def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[str, object]:
@@ -137,12 +161,18 @@ def _already_stored(result: IngestResult, existing: tuple[int, str]) -> IngestRe
     return result.model_copy(update={"status": status, "call_id": call_id})
 
 
-def storable(parsed: ParsedCall, digest: str, filename: str, index: int | None) -> StorableCall:
+def storable(
+    parsed: ParsedCall,
+    digest: str,
+    filename: str,
+    index: int | None,
+    earlier: tuple[str, ...] = (),
+) -> StorableCall:
     """The call ready to store; BadInput when there is nothing in it to store."""
     if not parsed.utterances:
         where = f" in call {index + 1} of the file" if index is not None else ""
         raise BadInput(f"no utterances found{where}", filename=filename)
-    return StorableCall(parsed, digest, filename, index)
+    return StorableCall(parsed, digest, filename, index, earlier)
 
 
 def _created(call: StorableCall) -> IngestResult:
@@ -161,15 +191,25 @@ def _created(call: StorableCall) -> IngestResult:
 
 
 def store_parsed(
-    workspace: Workspace, parsed: ParsedCall, digest: str, filename: str, index: int | None
+    workspace: Workspace,
+    parsed: ParsedCall,
+    digest: str,
+    filename: str,
+    index: int | None,
+    earlier: tuple[str, ...] = (),
 ) -> IngestResult:
-    """Store one parsed call in its own transaction: all of it or nothing."""
+    """Store one parsed call in its own transaction: all of it or nothing. ``earlier``:
+    ``earlier_hashes``, for a table row imported before with fewer columns (``remap``)."""
     result = _created(storable(parsed, digest, filename, index))
     try:
         with workspace.session() as session:  # one session: the duplicate check, then the call
             existing = _existing(session, digest)
             if existing is not None:
                 return _already_stored(result, existing)
+            claimed = claim_earlier(session, [(digest, earlier, parsed)])
+            if digest in claimed:
+                call_id, state, changed = claimed[digest]
+                return with_changes(_already_stored(result, (call_id, state)), changed)
             call_id = _store_call(session, parsed, filename, digest).id
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
@@ -197,6 +237,10 @@ def _store_together(
                 )
             )
         }
+        changes: dict[str, list[str]] = {}
+        unknown = [(c.digest, c.earlier, c.parsed) for c in calls if c.digest not in known]
+        for digest, (call_id, state, changed) in claim_earlier(session, unknown).items():
+            known[digest], changes[digest] = (call_id, state), changed
         new: dict[str, StorableCall] = {}
         ids: dict[str, int] = {}
         for call in calls:
@@ -219,8 +263,9 @@ def _store_together(
             )
         firsts: set[str] = set()
         for position, call in enumerate(calls):
-            if call.digest in known:
-                results[position] = _already_stored(results[position], known[call.digest])
+            if call.digest in known:  # the update is told once, by the first of its rows
+                stored = _already_stored(results[position], known[call.digest])
+                results[position] = with_changes(stored, changes.pop(call.digest, []))
             elif call.digest in firsts:  # the same content earlier in this batch
                 pending = (ids[call.digest], str(AnalysisState.pending))
                 results[position] = _already_stored(results[position], pending)

@@ -1,0 +1,47 @@
+"""A deal's rows in one CRM export: a row holding only the deal's won/lost reason, beside the
+row with the deal's note, is not a call of its own.
+
+Pipedrive's deals-with-notes export repeats the deal's columns on every note row, and a deal with
+an empty note had become a second call made of its lost reason ("Pike13: 0 won, 2 lost" for one
+lost deal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.values import account_key
+
+DealKey = tuple[str, ...]
+
+
+def deal_key(call: ParsedCall) -> DealKey | None:
+    """The deal a row belongs to: its deal id, else its deal title and account together."""
+    if call.deal_id:
+        return ("id", call.deal_id.strip().casefold())
+    if call.title and call.account:
+        return ("title", " ".join(call.title.casefold().split()), account_key(call.account))
+    return None
+
+
+def fold_reason_rows(calls: Sequence[ParsedCall], has_text: Sequence[bool]) -> None:
+    """Skip each row with reasons but no notes whose deal has a row with notes; a reason that
+    row lacks is added to it. ``has_text``: per call, whether its row held notes or a
+    transcript."""
+    with_text: dict[DealKey, ParsedCall] = {}
+    for call, text in zip(calls, has_text, strict=True):
+        key = deal_key(call)
+        if text and key is not None and call.skip_reason is None:
+            with_text.setdefault(key, call)
+    for call, text in zip(calls, has_text, strict=True):
+        key = deal_key(call)
+        kept = with_text.get(key) if key is not None and not text else None
+        if kept is None or not call.utterances:
+            continue
+        known = {u.text for u in kept.utterances}
+        kept.utterances.extend(u for u in call.utterances if u.text not in known)
+        call.skip_reason = (
+            f"only the won/lost reason of deal {call.title or call.deal_id!r}, kept with that "
+            f"deal's notes (line {kept.extra.get('row_line')})"
+        )
