@@ -139,17 +139,24 @@ def settle_sides(
         if speaker in group and role in ("rep", "buyer"):
             sides.setdefault(root(speaker), role)
     flip = {"rep": "buyer", "buyer": "rep"}
+    torn: set[str] = set()  # told both sides (greeted by a rep and by a buyer): left unknown
     changed = True
     while changed:
         changed = False
-        for a, b in other:
+        proposed: dict[str, set[str]] = {}
+        for a, b in sorted(other):  # sorted: the same answer on every run
             if a not in group or b not in group:
                 continue
             ra, rb = root(a), root(b)
             for x, y in ((ra, rb), (rb, ra)):
-                if x in sides and y not in sides:
-                    sides[y] = flip[sides[x]]
-                    changed = True
+                if x in sides and y not in sides and y not in torn:
+                    proposed.setdefault(y, set()).add(flip[sides[x]])
+        for y, roles in sorted(proposed.items()):
+            if len(roles) > 1:
+                torn.add(y)
+            else:
+                sides[y] = roles.pop()
+                changed = True
     found = {s: sides[root(s)] for s in speakers if s not in known and root(s) in sides}
     groups = {
         s: f"side:{root(s)}"

@@ -352,3 +352,46 @@ def test_a_buyers_first_words_name_their_business(said: str, account: str | None
         ["PawDesk"],
     )
     assert call.account == account
+
+
+def test_a_speaker_told_both_sides_stays_unknown_on_every_run() -> None:
+    """Greeted by a rep and by a buyer, Priya had been rep or buyer by the hash seed's whim."""
+    from pipeline.ingest.role_relations import settle_sides
+
+    speakers = ["Priya", "Aaron", "Beth"]
+    other = {("Priya", "Aaron"), ("Priya", "Beth")}
+    assert settle_sides({"Aaron": "rep", "Beth": "buyer"}, speakers, set(), other)[0] == {}
+    assert settle_sides({"Aaron": "rep"}, speakers, set(), other)[0] == {
+        "Priya": "buyer",
+        "Beth": "rep",
+    }
+
+
+def test_roles_do_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, pathlib\n"
+        "from pipeline.ingest import parse_file\n"
+        "out = {}\n"
+        "for path in sorted(pathlib.Path('tests/fixtures/review').rglob('*.*')):\n"
+        "    if path.suffix in ('.json', '.md') and path.parent.name == 'review': continue\n"
+        "    if path.name in ('expected.json', 'README.md'): continue\n"
+        "    for company in ('Docketly', 'ClassNest'):\n"
+        "        calls = parse_file(path.read_bytes(), path.name, our_companies=[company])\n"
+        "        out[f'{path.name}/{company}'] = [u.role for c in calls for u in c.utterances]\n"
+        "print(json.dumps(out, sort_keys=True))\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1
