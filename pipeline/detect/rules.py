@@ -70,6 +70,8 @@ CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
 REASSURANCE = _alternation(_CUES["reassurance"]["cues"])
 # Agreement, thanks and praise: evidence against an objection when no concern cue is present.
 POSITIVE = _alternation(_CUES["positive"]["cues"])
+# A buyer committing to buy ("Let's do it, send the paperwork through").
+COMMITMENT = _alternation(_CUES["commitment"]["cues"])
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,16 @@ def not_a_statement(sentence: str) -> bool:
     )
 
 
+def settles_it(sentence: str) -> bool:
+    """A buyer committing ("Send the DocuSign, we're good.") or saying a worry is absent ("I'm
+    fine on price"), with no concern left in the sentence: a theme "Send the paperwork through"
+    had been an objection, and "I'm fine on price" a price objection's lead quote."""
+    text = lowered(sentence)
+    if not (COMMITMENT.search(text) or REASSURANCE.search(text)):
+        return False
+    return cue_scores(COMMITMENT.sub(" ", text)).concern == 0
+
+
 def ruled_other(sentence: str, role: str) -> bool:
     """No buyer statement, whatever the model would say: "Right, okay.", ``not_a_statement``,
     a contact line ("My number is (405) 555-0143 if email bounces."), or a note's record of what
@@ -247,6 +259,7 @@ def ruled_other(sentence: str, role: str) -> bool:
         or gives_contact(sentence)
         or introduces_someone(sentence)
         or (role == "rep_note" and notes_the_reps_doing(sentence))
+        or settles_it(sentence)
     )
 
 

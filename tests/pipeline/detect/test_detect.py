@@ -795,3 +795,24 @@ def test_cue_lexicons_match_any_case_and_curly_quotes() -> None:
     assert not rules.is_question("HOW ARE YOU")
     with pytest.raises(ValueError, match="lower-cased"):
         rules._alternation([r"RotaPro"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "settled"),
+    [
+        ("So actually I'm fine on price, I don't want you to think that's the issue.", True),
+        ("Let's do it, send the paperwork through.", True),
+        ("Okay. Twenty-seven a van, hardware included. Send the DocuSign, we're good.", True),
+        ("Send me the DPA and the order form and I'll sign this week.", True),
+        ("We're good with Samsara, thanks.", False),
+        ("We're in a contract until June.", False),
+        ("Let's do it, but I'm worried the techs will hate it.", False),
+        ("Price isn't really the issue, it's the setup time that worries me.", False),
+    ],
+)
+def test_a_buyer_committing_or_at_ease_is_no_objection(sentence: str, settled: bool) -> None:
+    """A theme "Send the paperwork through" had been an objection, and "I'm fine on price" the
+    lead quote of a price theme and a one-pager's first push-back."""
+    from pipeline.detect.rules import ruled_other
+
+    assert ruled_other(sentence, "buyer") is settled
