@@ -124,6 +124,7 @@ class QuoteNumberer:
                 cluster_id=cluster_id,
                 competitor=mention.competitor,
                 category=mention.category if mention.kind in ("objection", "question") else None,
+                span=(mention.char_start, mention.char_end),
             )
         return self._keys[key]
 
@@ -176,6 +177,7 @@ class QuoteNumberer:
         competitor: str | None,
         replies_to: int | None = None,
         category: str | None = None,
+        span: tuple[int, int] | None = None,
     ) -> int:
         redacted = clip(self.redactor.redact(text))
         self._texts.append(text_key(redacted))
@@ -196,6 +198,8 @@ class QuoteNumberer:
             competitor=competitor,
             replies_to=replies_to,
             category=category,
+            char_start=span[0] if span else None,
+            char_end=span[1] if span else None,
         )
         self.quotes.append(quote)
         return quote.id
