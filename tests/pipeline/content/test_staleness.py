@@ -5,6 +5,7 @@ and the API, and one click regenerates it as a new version (issue 20)."""
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -311,3 +312,25 @@ def test_a_quote_whose_sentence_left_its_theme_is_flagged_and_not_quoted_again(
             assert left["text"] not in quoted and moved["text"] not in quoted, quoted
             assert any(q["cluster_id"] == settled.price for q in _cited(again))
             assert what_changed(db, again) == []
+
+
+def test_the_flag_shows_the_quote_as_the_page_does(
+    ws: Workspace, settled: Seeded, point_cli_at: Callable[..., None]
+) -> None:
+    """``callmine document`` had printed the flag through rich's markup, which took "[name]"
+    for a style: “ wasn't willing to sign…”."""
+    with ws.session() as db:
+        # The price theme's quotes are its sentences that name a person, an email, a card.
+        for mention in db.scalars(select(Mention).where(Mention.cluster_id == settled.price)):
+            if not re.search(r"@|\d{4} \d{4}|Marco", mention.text):
+                mention.cluster_id = None
+        document = generate_document(db, ws.settings, doc_type="objection-faq", use_llm=False)
+        redacted = next(q for q in _cited(document) if "[" in q["text"])
+        text = db.get(Utterance, redacted["utterance_id"]).text  # type: ignore[union-attr]
+    _redetect(ws, **{text: ("other", None)})
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
+    shown = CliRunner().invoke(cli_app, ["document", str(document.id)], env={"COLUMNS": "300"})
+    assert shown.exit_code == 0, shown.output
+    flag = f"a quote it cites no longer stands in its theme: “{redacted['text'][:60]}"
+    assert redacted["text"] in document.body_markdown
+    assert flag in shown.output, shown.output[-1500:]
