@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, get_args
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from api.cli_app import app, console, err_console, open_workspace, print_json
@@ -54,19 +55,21 @@ def _show(document: service.DocumentDetail | service.DocumentSummary, as_json: b
     console.print(
         f"document [bold]{document.id}[/bold] {document.doc_type} "
         f"[{colour}]{document.state}[/{colour}] v{document.current_version} "
-        f"({document.generator}): {document.title}",
+        f"({document.generator}): {escape(document.title)}",
         highlight=False,
     )
+    # What they say is the page's own text: a quote's "[name]" is no markup (rich had dropped
+    # it, leaving “ wasn't willing to sign…”).
     for change in document.out_of_date:
         err_console.print(
-            f"[yellow]out of date:[/yellow] {change} (`callmine regenerate {document.id}`)",
+            f"[yellow]out of date:[/yellow] {escape(change)} (`callmine regenerate {document.id}`)",
             highlight=False,
         )
     for warning in document.warnings:
-        err_console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        err_console.print(f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False)
     if document.error:
         err_console.print(
-            f"[red]generation failed:[/red] {document.error}\n"
+            f"[red]generation failed:[/red] {escape(document.error)}\n"
             f"run `callmine retry {document.id}` when the LLM server is back",
             highlight=False,
         )
@@ -136,7 +139,7 @@ def documents(
             row.generator,
             f"{row.updated_at:%Y-%m-%d %H:%M}",
             f"yes ({len(row.out_of_date)})" if row.out_of_date else "",
-            row.title,
+            escape(row.title),
         )
     console.print(table)
     if any(row.out_of_date for row in rows):
@@ -177,8 +180,8 @@ def show_document(
     for comment in detail.comments:
         move = f" {comment.from_state} → {comment.to_state}" if comment.to_state else ""
         console.print(
-            f"[dim]{comment.created_at:%Y-%m-%d %H:%M} {comment.author} "
-            f"({comment.kind}{move}):[/dim] {comment.body}"
+            f"[dim]{comment.created_at:%Y-%m-%d %H:%M} {escape(comment.author)} "
+            f"({comment.kind}{move}):[/dim] {escape(comment.body)}"
         )
 
 

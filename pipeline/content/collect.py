@@ -20,7 +20,7 @@ from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
-from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates
+from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
 from pipeline.content.won_answers import (
     ANSWERS_PER_CLUSTER,
     MentionRow,
@@ -252,10 +252,10 @@ def collect_evidence(
 
     # What a buyer says of a named rival runs on ("We had a look at RotaPro a while back. The
     # rep was pushy and it was a two-year contract."): quoted with the sentence after it.
-    for row in buyer_quotes(
+    for row, goes_on in running_on(
         competitor_rows, numberer, MAX_COMPETITOR_QUOTES, QuoteRank(confident_at)
     ):
-        numberer.mention(row, row[0].cluster_id, goes_on=True)
+        numberer.mention(row, row[0].cluster_id, goes_on=goes_on)
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)

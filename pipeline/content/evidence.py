@@ -39,6 +39,10 @@ class Quote:
     competitor: str | None = None
     replies_to: int | None = None  # an answer's objection: the quote id it followed
     category: str | None = None  # a buyer objection's or question's category
+    # The quoted mention's sentence in its utterance (``utterance.text[char_start:char_end]``):
+    # where staleness looks for it again once redetect has made its mention anew.
+    char_start: int | None = None
+    char_end: int | None = None
 
     @property
     def label(self) -> str:

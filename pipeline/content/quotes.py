@@ -124,6 +124,7 @@ class QuoteNumberer:
                 cluster_id=cluster_id,
                 competitor=mention.competitor,
                 category=mention.category if mention.kind in ("objection", "question") else None,
+                span=(mention.char_start, mention.char_end),
             )
         return self._keys[key]
 
@@ -176,6 +177,7 @@ class QuoteNumberer:
         competitor: str | None,
         replies_to: int | None = None,
         category: str | None = None,
+        span: tuple[int, int] | None = None,
     ) -> int:
         redacted = clip(self.redactor.redact(text))
         self._texts.append(text_key(redacted))
@@ -196,6 +198,8 @@ class QuoteNumberer:
             competitor=competitor,
             replies_to=replies_to,
             category=category,
+            char_start=span[0] if span else None,
+            char_end=span[1] if span else None,
         )
         self.quotes.append(quote)
         return quote.id
@@ -232,3 +236,29 @@ def buyer_quotes(
         if len(chosen) == limit:
             break
     return chosen
+
+
+def running_on(
+    rows: Sequence[MentionRow],
+    numberer: QuoteNumberer,
+    limit: int,
+    rank: QuoteRank,
+) -> list[tuple[MentionRow, bool]]:
+    """``buyer_quotes``, each with whether its quote may show the sentence after it (what a
+    buyer says of a named rival runs on, see ``quote_span``): not where that sentence is
+    quoted already or is another of these quotes. "[name] wasn't willing to sign a 24 month
+    agreement… Second, half our drivers already use the Motive app…" and "Second, half our
+    drivers…" had been Q2 and Q4 of one comparison."""
+    chosen = buyer_quotes(rows, numberer, limit, rank)
+    own = [sentence_keys(numberer.redactor.redact(shown(row))) for row in chosen]
+    paired = []
+    for n, row in enumerate(chosen):
+        longer = shown(row, goes_on=True)
+        others = set().union(*(said for m, said in enumerate(own) if m != n))
+        goes_on = not (
+            numberer.repeats(numberer.key(longer))
+            or numberer.shares_sentence(longer)
+            or sentence_keys(numberer.redactor.redact(longer)) & others
+        )
+        paired.append((row, goes_on))
+    return paired

@@ -4,6 +4,7 @@ materially it is marked out of date, with what changed, until it is regenerated.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,7 +15,7 @@ from pipeline.content.choose import of_industry, suitable_clusters
 from pipeline.content.citations import page_order
 from pipeline.content.evidence import clip
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.store.models import Call, Cluster, Document, Mention
+from pipeline.store.models import Call, Cluster, Document, Mention, Utterance
 
 GROWTH = 1.5  # a cluster that grew by half
 MIN_GROWTH = 2  # ... by at least this many mentions (3 -> 5 is noise, not news)
@@ -105,33 +106,90 @@ def _withdrawn_quotes(
 ) -> list[str]:
     """Quotes the page still cites that no longer stand where it took them: corrected to
     another kind ("other", say), excluded, deleted, or moved to another theme. A sentence a
-    user marked as no objection had stayed quoted, the page up to date."""
+    user marked as no objection had stayed quoted, the page up to date.
+
+    A quote is its sentence, not its mention row: redetect makes every mention anew (and
+    SQLite hands a deleted row's id to another sentence), so the quoted sentence is looked for
+    again in its utterance, at its recorded span (or, on a page from before spans were
+    recorded, where its words are). It stands while a mention of the same kind covers it
+    there, not excluded, in the same theme: "I can't put a tracker in someone's Honda Civic"
+    had been flagged after a redetect while still the top quote of its theme."""
     cited = set(page_order(document.body_markdown))
-    taken = {
-        int(q["mention_id"]): q
+    taken = [
+        q
         for q in quotes
-        if q.get("id") in cited and q.get("mention_id") and q.get("kind") != "answer"
-    }
+        if q.get("id") in cited
+        and q.get("kind") != "answer"
+        and q.get("mention_id")
+        and q.get("utterance_id")
+    ]
     if not taken:
         return []
-    now = {
-        int(mid): (kind, bool(excluded), cluster_id)
-        for mid, kind, excluded, cluster_id in session.execute(
-            select(Mention.id, Mention.kind, Mention.excluded, Mention.cluster_id).where(
-                Mention.id.in_(sorted(taken))
-            )
+    utterance_ids = sorted({int(q["utterance_id"]) for q in taken})
+    texts = dict(
+        session.execute(
+            select(Utterance.id, Utterance.text).where(Utterance.id.in_(utterance_ids))
+        ).all()
+    )
+    said: dict[int, list[tuple[int, int, str, bool, int | None]]] = {}
+    for row in session.execute(
+        select(
+            Mention.utterance_id,
+            Mention.char_start,
+            Mention.char_end,
+            Mention.kind,
+            Mention.excluded,
+            Mention.cluster_id,
+        ).where(Mention.utterance_id.in_(utterance_ids))
+    ):
+        said.setdefault(int(row[0]), []).append(
+            (int(row[1]), int(row[2]), str(row[3]), bool(row[4]), row[5])
         )
-    }
     changes = []
-    for mention_id, quote in taken.items():
-        kind, excluded, cluster_id = now.get(mention_id, ("other", True, None))
-        theme = quote.get("cluster_id")
-        if kind == "other" or excluded or (theme is not None and cluster_id != theme):
+    for quote in taken:
+        utterance_id = int(quote["utterance_id"])
+        text = texts.get(utterance_id)
+        span = None if text is None else _quoted_span(quote, text)
+        if span is None or not _stands(quote, span, said.get(utterance_id, [])):
             changes.append(
                 f"a quote it cites no longer stands in its theme: “{clip(str(quote['text']), 80)}” "
                 f"[Q{quote['id']}]"
             )
     return changes
+
+
+def _quoted_span(quote: dict[str, Any], utterance: str) -> tuple[int, int] | None:
+    """Where in its utterance the quote's sentence is: its recorded span, else (a page from
+    before spans were recorded) where the words the page shows are found, a redaction
+    placeholder ("[name]") or a clip ("…") standing for any words; the whole turn when they
+    are not found (the turn is all that is known)."""
+    start, end = quote.get("char_start"), quote.get("char_end")
+    if isinstance(start, int) and isinstance(end, int):
+        return start, end
+    pieces = re.split(r"\[[a-z]+\]|…", str(quote.get("text") or ""))
+    words = [r"\W+".join(map(re.escape, re.findall(r"\w+", piece))) for piece in pieces]
+    pattern = r".*?".join(w for w in words if w)
+    found = re.search(pattern, utterance, re.IGNORECASE | re.DOTALL) if pattern else None
+    return (found.start(), found.end()) if found else (0, len(utterance))
+
+
+def _stands(
+    quote: dict[str, Any],
+    span: tuple[int, int],
+    mentions: list[tuple[int, int, str, bool, int | None]],
+) -> bool:
+    """A mention of the quote's kind, not excluded, in its theme (when it had one) covers some
+    of ``span``."""
+    theme = quote.get("cluster_id")
+    return any(
+        start < span[1]
+        and span[0] < end
+        and kind != "other"
+        and quote.get("kind") in (None, kind)
+        and not excluded
+        and (theme is None or cluster_id == theme)
+        for start, end, kind, excluded, cluster_id in mentions
+    )
 
 
 def _decided_since(session: Session, quotes: list[dict[str, Any]]) -> list[str]:

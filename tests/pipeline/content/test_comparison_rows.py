@@ -16,6 +16,7 @@ import pytest
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.embed import Embedder
+from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.plugins.documents import _call, _mention, add_theme
@@ -94,3 +95,39 @@ def test_two_quotes_sharing_a_sentence_are_one(workspace: Workspace) -> None:
         )  # fmt: skip
     quoted = [q["text"] for q in document.structured["evidence"]["quotes"]]
     assert sum("The results flow straight into it." in text for text in quoted) == 1, quoted
+
+
+def test_a_rivals_quote_runs_on_only_to_a_sentence_quoted_nowhere_else(
+    workspace: Workspace,
+) -> None:
+    """What a buyer says of a rival is quoted with the sentence after it: "[name] wasn't willing
+    to sign a 24 month agreement… Second, half our drivers already use the Motive app…" was Q2
+    of a reviewer's comparison and "Second, half our drivers…" Q4. Each sentence is quoted
+    once, the first without the sentence after it."""
+    signed = (
+        "Frank wasn't willing to sign a 24 month agreement after what happened with "
+        "Omnitracs, and Clio let us do 12 months with the hardware included."
+    )
+    drivers = "Second, half our staff already use the Clio app so there's basically no training."
+    with workspace.session() as db:
+        _, [turn] = _call(
+            db, 5, "Ridgeline Legal", "lost", "2026-06-23",
+            turns=[("Dale", "buyer", f"{signed} {drivers}")],
+        )  # fmt: skip
+        for start, sentence in ((0, signed), (len(signed) + 1, drivers)):
+            db.add(
+                Mention(
+                    utterance_id=turn.id, call_id=turn.call_id, kind="objection",
+                    category="competitor", text=sentence, char_start=start,
+                    char_end=start + len(sentence), competitor="Clio", cluster_id=None,
+                )
+            )  # fmt: skip
+        set_profile(db, PROFILE)
+        db.flush()
+        document = generate_document(
+            db, workspace.settings, doc_type="comparison", competitor="Clio",
+            use_llm=False, embedder=workspace.embedder,
+        )  # fmt: skip
+    quoted = [q["text"] for q in document.structured["evidence"]["quotes"]]
+    assert sum("half our staff already use the Clio app" in text for text in quoted) == 1, quoted
+    assert sum("wasn't willing to sign a 24 month agreement" in text for text in quoted) == 1

@@ -4,18 +4,22 @@ and the API, and one click regenerates it as a new version (issue 20)."""
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Callable
+from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from api.cli import app as cli_app
 from pipeline.analysis.corrections import label_mention
 from pipeline.content.citations import page_order
 from pipeline.content.documents import list_documents
-from pipeline.content.generate import generate_document
+from pipeline.content.generate import generate_document, regenerate_document
 from pipeline.content.staleness import what_changed
-from pipeline.store.models import Cluster, Mention, Utterance
+from pipeline.store.models import Cluster, Document, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
@@ -207,3 +211,126 @@ def test_a_rival_named_in_a_worry_of_another_topic_puts_the_page_out_of_date(
         assert what_changed(db, document) == []
         worry(201, "Smokeball is cheaper than you per user.", "Smokeball")
         assert what_changed(db, document) == ["buyers now name Smokeball"]
+
+
+def _redetect(ws: Workspace, **moved: tuple[str, int | None]) -> None:
+    """What ``callmine redetect`` does to the mentions: every one deleted and made anew, here in
+    the other order, so a sentence's new row has another id and its old id is another
+    sentence's (SQLite hands out the freed ids again). ``moved``: a sentence's text (as a
+    keyword's value's key, see the callers) detected anew as another kind or in another theme."""
+    with ws.session() as db:
+        old = db.scalars(select(Mention).order_by(Mention.id.desc())).all()
+        again = [
+            {c.key: getattr(m, c.key) for c in Mention.__table__.columns if c.key != "id"}
+            for m in old
+        ]
+        for mention in old:
+            db.delete(mention)
+        db.flush()
+        for row in again:
+            kind, cluster_id = moved.get(row["text"], (row["kind"], row["cluster_id"]))
+            db.add(Mention(**(row | {"kind": kind, "cluster_id": cluster_id})))
+
+
+def _cited(document: Document) -> list[dict[str, Any]]:
+    cited = set(page_order(document.body_markdown))
+    return [
+        q
+        for q in document.structured["evidence"]["quotes"]
+        if q["id"] in cited and q["mention_id"] and q["kind"] != "answer"
+    ]
+
+
+def _before_spans(ws: Workspace, document_id: int) -> None:
+    """The document as a version from before quotes recorded their spans stored it."""
+    with ws.session() as db:
+        document = db.get(Document, document_id)
+        assert document is not None
+        structured = copy.deepcopy(document.structured)
+        for quote in structured["evidence"]["quotes"]:
+            del quote["char_start"], quote["char_end"]
+        document.structured = structured
+
+
+def test_a_quote_redetect_made_anew_still_stands(ws: Workspace, settled: Seeded) -> None:
+    """After ``callmine redetect`` 10 of 16 quotes of a reviewer's FAQ were flagged as no longer
+    standing in their theme, "I can't put a tracker in someone's Honda Civic" among them while
+    still its theme's top quote: the check had looked up the quoted mention's id, which
+    redetect had deleted (or handed to another sentence)."""
+    with ws.session() as db:
+        documents = [
+            generate_document(db, ws.settings, doc_type="objection-faq", use_llm=False).id
+            for _ in range(2)
+        ]
+        first = db.get(Document, documents[0])
+        assert first is not None and len(_cited(first)) >= 3
+    _before_spans(ws, documents[1])
+    _redetect(ws)
+    with ws.session() as db:
+        # The ids the page recorded are other sentences' now.
+        now = {m.id: m.utterance_id for m in db.scalars(select(Mention))}
+        assert any(now.get(q["mention_id"]) != q["utterance_id"] for q in _cited(first))
+        for document_id in documents:
+            document = db.get(Document, document_id)
+            assert document is not None
+            assert what_changed(db, document) == [], document_id
+
+
+def test_a_quote_whose_sentence_left_its_theme_is_flagged_and_not_quoted_again(
+    ws: Workspace, settled: Seeded
+) -> None:
+    """A sentence redetect reads as no objection, or files under another theme, no longer
+    stands where the page took it, whichever row and id redetect gave it; the regenerated
+    page quotes its theme's other sentences instead."""
+    with ws.session() as db:
+        documents = [
+            generate_document(db, ws.settings, doc_type="objection-faq", use_llm=False).id
+            for _ in range(2)
+        ]
+        document = db.get(Document, documents[0])
+        assert document is not None
+        price = [q for q in _cited(document) if q["cluster_id"] == settled.price]
+        setup = [q for q in _cited(document) if q["cluster_id"] == settled.setup]
+        assert price and setup
+        left, moved = price[0], setup[0]
+        said = {
+            q["id"]: db.get(Utterance, q["utterance_id"]).text  # type: ignore[union-attr]
+            for q in (left, moved)
+        }
+    _before_spans(ws, documents[1])
+    _redetect(ws, **{said[left["id"]]: ("other", None), said[moved["id"]]: ("objection", None)})
+    for document_id in documents:
+        with ws.session() as db:
+            document = db.get(Document, document_id)
+            assert document is not None
+            assert what_changed(db, document) == [
+                f"a quote it cites no longer stands in its theme: “{q['text'][:80]}” [Q{q['id']}]"
+                for q in sorted((left, moved), key=lambda q: q["id"])
+            ], document_id
+            again = regenerate_document(db, ws.settings, document_id, use_llm=False)
+            quoted = [q["text"] for q in _cited(again)]
+            assert left["text"] not in quoted and moved["text"] not in quoted, quoted
+            assert any(q["cluster_id"] == settled.price for q in _cited(again))
+            assert what_changed(db, again) == []
+
+
+def test_the_flag_shows_the_quote_as_the_page_does(
+    ws: Workspace, settled: Seeded, point_cli_at: Callable[..., None]
+) -> None:
+    """``callmine document`` had printed the flag through rich's markup, which took "[name]"
+    for a style: “ wasn't willing to sign…”."""
+    with ws.session() as db:
+        # The price theme's quotes are its sentences that name a person, an email, a card.
+        for mention in db.scalars(select(Mention).where(Mention.cluster_id == settled.price)):
+            if not re.search(r"@|\d{4} \d{4}|Marco", mention.text):
+                mention.cluster_id = None
+        document = generate_document(db, ws.settings, doc_type="objection-faq", use_llm=False)
+        redacted = next(q for q in _cited(document) if "[" in q["text"])
+        text = db.get(Utterance, redacted["utterance_id"]).text  # type: ignore[union-attr]
+    _redetect(ws, **{text: ("other", None)})
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
+    shown = CliRunner().invoke(cli_app, ["document", str(document.id)], env={"COLUMNS": "300"})
+    assert shown.exit_code == 0, shown.output
+    flag = f"a quote it cites no longer stands in its theme: “{redacted['text'][:60]}"
+    assert redacted["text"] in document.body_markdown
+    assert flag in shown.output, shown.output[-1500:]
