@@ -37,8 +37,15 @@ def true_of_its_quotes(name: str, texts: Sequence[str], competitors: Sequence[st
     for competitor in named_competitors(name, competitors):
         if sum(_mentions(competitor, t) for t in texts) >= COMPETITOR_SHARE * len(texts):
             continue
-        pattern = r"(?<!\w)" + re.escape(competitor) + r"(?!\w)"
-        honest = re.sub(pattern, "a competitor", honest, flags=re.IGNORECASE)
+        name_at = re.escape(competitor) + r"(?!\w)"
+        # "the Motive app" is a competitor's app; "Picked Staffly over us", a competitor.
+        honest = re.sub(
+            r"(?<!\w)(?:the|a|an|our|their)\s+" + name_at + r"(?=\s+\w)",
+            "a competitor's",
+            honest,
+            flags=re.IGNORECASE,
+        )
+        honest = re.sub(r"(?<!\w)" + name_at, "a competitor", honest, flags=re.IGNORECASE)
     return honest[:1].upper() + honest[1:]
 
 

@@ -39,3 +39,12 @@ def test_a_competitor_in_a_name_is_named_by_half_the_quotes() -> None:
     assert true_of_its_quotes("Picked Staffly over us", unnamed, RIVALS) == (
         "Picked a competitor over us"
     )
+
+
+def test_a_competitor_taken_out_of_a_name_leaves_grammar() -> None:
+    """A name "Use the Motive app" had become "Use the a competitor app"."""
+    few = ["It costs too much.", "Too pricey for us.", "Use the Staffly app, they said."]
+    assert true_of_its_quotes("Use the Staffly app", few, RIVALS) == "Use a competitor's app"
+    assert true_of_its_quotes("Staffly auto-renewed me", few, RIVALS) == (
+        "A competitor auto-renewed me"
+    )
