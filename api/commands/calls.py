@@ -276,9 +276,13 @@ def call_update(
     role: Annotated[
         list[str] | None, typer.Option(help="NAME=ROLE (buyer, rep, unknown), repeatable.")
     ] = None,
+    competitors: Annotated[
+        str | None,
+        typer.Option(help="The deal's competitors, comma/semicolon separated; '' clears them."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Correct a call's metadata or a speaker's role."""
+    """Correct a call's metadata, its competitors or a speaker's role."""
     with open_workspace() as workspace:
         values: dict[str, Any] = {"speaker_roles": dict(_speaker_roles(role or []))}
         if outcome:
@@ -289,6 +293,8 @@ def call_update(
             values["industry"] = industry
         if date is not None:
             values["date"] = iso_date(date, "--date")
+        if competitors is not None:
+            values["competitors"] = split_names(competitors)
         detail = correct_call(workspace, call_id, CallUpdate.model_validate(values))
     if as_json:
         print_json(detail.model_dump(mode="json"))

@@ -38,10 +38,11 @@ def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
 
 
 def correct_call(workspace: Workspace, call_id: int, update: CallUpdate) -> CallDetail:
-    """``update_call`` committed, then re-analysed when roles changed (idempotent per call)."""
+    """``update_call`` committed, then re-analysed when roles or competitors changed (the
+    competitors named for a deal are names detection looks for; idempotent per call)."""
     with workspace.session() as db:
         detail = update_call(db, call_id, update)
-    if not update.speaker_roles:
+    if not update.speaker_roles and update.competitors is None:
         return detail
     analysis.analyse_calls(workspace, [call_id])
     with workspace.session() as db:

@@ -55,6 +55,8 @@ def refresh_metadata(
             out.append(result)
             continue
         changed = take_fields(call, given)
+        if any(change.startswith("competitors:") for change in changed):
+            call.analysis_state = "pending"  # detection looks for the deal's named rivals
         if metadata.our_speakers and _our_speakers_changed(call, metadata.our_speakers):
             changed.append(f"our speakers: {_shown(call.our_speakers)} → "
                            f"{_shown(metadata.our_speakers)}")  # fmt: skip

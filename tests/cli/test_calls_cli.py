@@ -143,6 +143,9 @@ def test_calls_utterances_show_update_delete(cli: Cli, tmp_path: Path) -> None:
     )
     assert updated["outcome"] == "won"
     assert {u["role"] for u in updated["utterances"]} == {"rep"}
+    rivals = cli.json("call-update", str(call["id"]), "--competitors", "RotaPro; Deputy")
+    assert rivals["competitors"] == ["RotaPro", "Deputy"]
+    assert cli.json("call-update", str(call["id"]), "--competitors", "")["competitors"] == []
     wrong = cli("call-update", str(call["id"]), "--role", "Dana Ruiz")
     assert wrong.exit_code == 1 and "NAME=ROLE" in wrong.output
     assert cli("call-delete", str(call["id"])).exit_code == 0

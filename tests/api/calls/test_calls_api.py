@@ -290,3 +290,25 @@ def test_openapi_documents_the_call_routes(client: TestClient) -> None:
         assert schemas[name].get("examples"), name
     form = schemas["Body_upload_calls_api_calls_post"]["properties"]
     assert all(form[field].get("examples") for field in form if field != "files")
+
+
+def test_naming_a_calls_competitors_later_tags_them(client: TestClient) -> None:
+    """A competitor named after the upload had tagged nothing until `callmine redetect`."""
+    said = b"Maya Chen: What do you use now?\nDana Ruiz: Rotaboard, and it's cheaper than you.\n"
+    body = upload(client, ("a.txt", said), our_speakers="Maya Chen").json()
+    call_id = body["results"][0]["call_id"]
+
+    def rivals() -> list[str]:
+        rows = client.get("/api/utterances", params={"call_id": call_id}).json()
+        return sorted({name for u in rows for name in u.get("competitors", [])})
+
+    before = rivals()
+    assert "Rotaboard" not in before
+    client.patch(f"/api/calls/{call_id}", json={"competitors": ["Rotaboard"]})
+    assert rivals() == ["Rotaboard"]
+    again = upload(client, ("b.txt", said.replace(b"Rotaboard", b"ShiftLy")),
+                   our_speakers="Maya Chen").json()  # fmt: skip
+    other = again["results"][0]["call_id"]
+    upload(client, ("b.txt", said.replace(b"Rotaboard", b"ShiftLy")), competitors="ShiftLy")
+    rows = client.get("/api/utterances", params={"call_id": other}).json()
+    assert {name for u in rows for name in u.get("competitors", [])} == {"ShiftLy"}
