@@ -113,6 +113,15 @@ def column_key(header: str) -> str:
     return key
 
 
+_ACTIVITY_RECORD = re.compile(r"^(?:note|activity|call|meeting)\s+-\s+", re.IGNORECASE)
+
+
+def _of_the_activity(header: str) -> bool:
+    """A column of the note or activity itself ("Note - Add time"), not of its deal ("Deal -
+    Won time"): the call happened when its note was written, not when the deal closed."""
+    return bool(_ACTIVITY_RECORD.match(header.strip().strip('"')))
+
+
 def column_label(header: str) -> str:
     """A header as a note names it: without Pipedrive's record ("Deal - Lost reason")."""
     raw = header.strip().strip('"')
@@ -172,6 +181,8 @@ def find_columns(
         if field in columns:
             continue
         found = [keys.index(c) for c in candidates if c in keys and keys.index(c) not in taken]
+        if field == "date":
+            found.sort(key=lambda index: not _of_the_activity(names[index]))
         if found:
             columns[field] = found if field in ("date", "account", "reasons") else found[:1]
             taken.update(columns[field])

@@ -282,3 +282,16 @@ def test_a_one_row_export_reimported_with_a_map_updates_its_call(workspace: Work
     assert again.reason == (
         "already stored; updated date: none → 2026-06-02; account: none → Harbor City Towing"
     )
+
+
+def test_a_note_is_dated_by_the_note_not_by_its_deals_close() -> None:
+    """Pipedrive's deals-with-notes export: "Deal - Won time" came first in the column list,
+    so a call noted on 22 July was dated 29 July, the day the deal was won."""
+    data = (
+        b'"Deal - Title","Deal - Organization","Deal - Status","Deal - Won time",'
+        b'"Note - Content","Note - Add time"\n'
+        b'"Riverside - Growth","Riverside Tutoring","won","2026-07-29 18:02:44",'
+        b'"<p>Objected to the setup fee.</p>","2026-07-22 17:45:10"\n'
+    )
+    [call] = parse_file(data, "pipedrive.csv")
+    assert (call.call_date, call.outcome) == (dt.date(2026, 7, 22), "won")
