@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from pipeline.errors import BadInput, CallmineError
@@ -206,7 +207,35 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     }
     if not call.utterances:
         call.skip_reason = NO_TEXT
+    elif reached := _not_reached(names, row, call):
+        call.skip_reason = f"a call attempt with no one reached ({reached}), nothing said to store"
     return call
+
+
+# A dialler's or CRM's word for a call that reached no one.
+_NOT_REACHED = re.compile(
+    r"^(?:left (?:a )?(?:voice ?mail|vm|message)|lvm|no answer|not answered|no response|busy"
+    r"|wrong number|not available|unavailable|call attempt|attempted|no show|gatekeeper"
+    r"|disconnected|hung up)\b",
+    re.IGNORECASE,
+)
+_DISPOSITIONS = frozenset(
+    {"call outcome", "disposition", "call disposition", "call result", "call status", "result"}
+)
+_ATTEMPT_WORDS = 12  # "LVM re: January demo" is a log line; a real note says more
+
+
+def _not_reached(names: list[str], row: list[str], call: ParsedCall) -> str | None:
+    """The disposition saying a call reached no one, when its note is as short as a log line
+    (a HubSpot "Left voicemail" row had become a call of its own, counted with the deal's)."""
+    text = " ".join(u.text for u in call.utterances)
+    if len(text.split()) > _ATTEMPT_WORDS:
+        return None
+    for index, header in enumerate(names):
+        value = row[index].strip() if index < len(row) else ""
+        if column_key(header) in _DISPOSITIONS and _NOT_REACHED.match(value):
+            return f"{column_label(header)}: {value}"
+    return text if _NOT_REACHED.match(text) else None
 
 
 # A deal's close date: when it was won or lost, or, while it is open, when it is expected to

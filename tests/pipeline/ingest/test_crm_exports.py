@@ -295,3 +295,17 @@ def test_a_note_is_dated_by_the_note_not_by_its_deals_close() -> None:
     )
     [call] = parse_file(data, "pipedrive.csv")
     assert (call.call_date, call.outcome) == (dt.date(2026, 7, 22), "won")
+
+
+def test_a_call_attempt_that_reached_no_one_is_skipped() -> None:
+    """HubSpot's "Left voicemail" row had become a call of its own, counted with the deal's."""
+    data = (
+        b"Call Title,Activity date,Call notes,Call outcome,Associated Company\n"
+        b"Discovery,2026-11-03,<p>Linda: the parents won't download another app.</p>,"
+        b"Connected,Evergreen Academy\n"
+        b"Left voicemail,2026-11-10,<p>LVM re: January demo</p>,Left voicemail,Evergreen Academy\n"
+        b"Follow-up,2026-11-12,No answer,,Evergreen Academy\n"
+    )
+    calls = parse_file(data, "hubspot_calls.csv")
+    assert [c.skip_reason is None for c in calls] == [True, False, False]
+    assert "Call outcome: Left voicemail" in (calls[1].skip_reason or "")
