@@ -197,8 +197,10 @@ _NAMED_FROM = re.compile(
     r"|^(?:(?i:yes|yeah|yep|hi|hello|speaking)[,.!]?\s+)?(?:(?i:this is|it'?s)\s+)?"
     r"(?!(?i:hi|hello|hey|yes|yeah|morning|thanks|sure|okay)\b)[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,"
     # "I'm at Bramblewood Pet Clinic", "we're on ezyVet now, at Cedar Hollow Veterinary Clinic"
-    r"|\b(?i:i'?m|i am|we'?re|we are)\s+(?:(?i:on)\s+[^,.?!]{1,30},\s+)?(?i:at|over at))\s+"
-    + _COMPANY
+    r"|\b(?i:i'?m|i am|we'?re|we are)\s+(?:(?i:on)\s+[^,.?!]{1,30},\s+)?(?i:at|over at)"
+    # "Angela's here too from Bright Minds Learning Center", "calling from Oakwood Music"
+    r"|\b(?i:here|joining|calling|dialing|dialling|on the line)(?:\s+(?i:too|as well|today)){0,2}"
+    r"\s+(?i:from))\s+" + _COMPANY
 )
 # The rep naming the buyer's company to them: "how you dispatch today at Reyes Heating and Air",
 # "so you're at Hartwell & Pike", "you're on PracticePanther today, at Okafor Family Law".

@@ -336,6 +336,10 @@ def test_a_colleague_joining_is_the_speakers_side_and_no_company() -> None:
         ("Honestly, it's a mess. Every payday I'm chasing timesheets.", None),
         ("Great, it's Dana here.", None),
         ("Acme Plumbing, you've reached Tom.", "Acme Plumbing"),
+        ("It's Rob, and Angela's here too from Bright Minds Learning Center.",
+         "Bright Minds Learning Center"),
+        ("Hi, calling from Oakwood Music Academy about the quote.", "Oakwood Music Academy"),
+        ("We moved from Jackrabbit last year.", None),
     ],
 )  # fmt: skip
 def test_a_buyers_first_words_name_their_business(said: str, account: str | None) -> None:
