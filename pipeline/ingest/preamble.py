@@ -161,7 +161,7 @@ _SUMMARY_WORDS = frozenset(
 )
 _SUMMARY_LEAD_WORDS = frozenset(
     "ai meeting call key smart quick auto automated generated suggested action next by from "
-    "the gemini".split()
+    "the gemini and &".split()
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
 
@@ -184,7 +184,7 @@ _TABLE_HEAD = frozenset({"property", "properties", "field", "key", "name"})
 def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
     """Record ``line`` in ``meta`` if it is a header line; ``False`` for anything else."""
     text = line.strip()
-    if not text or _RULE.match(text):
+    if not text or is_rule(text):
         return bool(text)
     cells = _TABLE_ROW.match(text)
     if _TABLE_RULE.match(text):
