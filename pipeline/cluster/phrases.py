@@ -75,6 +75,11 @@ _NO_NAME_WORDS = FUNCTION_WORDS | frozenset(
     hour hours minute minutes seconds fortnight fortnights weekend weekends
     """.split()
 )
+_NUMBERS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred dozen""".split()
+)
 _ENDINGS_ALLOWED = frozenset({"it", "them", "us", "me", "that"})
 # Prepositions that may open a phrase ("after the holidays") but leave one dangling at its end.
 _OPENERS_ONLY = frozenset(
@@ -111,7 +116,10 @@ def names_something(text: str) -> bool:
     true of a quote but say nothing a theme is about (while "hours" alone, in "copying hours
     across", is what a time-sheet theme is about)."""
     words = _TOKEN.findall(normalise_quotes(text).lower())
-    return any(w not in _NO_NAME_WORDS and not w.isdigit() for w in words)
+    telling = [w for w in words if w not in _NO_NAME_WORDS and not w.isdigit()]
+    counted = len(telling) < len(words) and any(w.isdigit() or w in _NUMBERS for w in words)
+    # "Nine vans", "30 trucks": a count of something is one buyer's figure, not a theme.
+    return bool(telling) and not (counted and len(telling) == 1 and telling[0].endswith("s"))
 
 
 class Analyzer:

@@ -243,3 +243,15 @@ def test_a_name_opens_on_the_point_and_is_cut_before_a_join() -> None:
     assert quote_clause(
         "Last month that happened four times and one customer left us a one star review."
     ) == ("Last month that happened four times")
+
+
+def test_a_count_of_something_never_names_a_theme() -> None:
+    """A name "Nine vans" had named a price theme: one buyer's fleet size, true of a few quotes."""
+    vans = [
+        "Money. Twenty-seven bucks a van, nine vans, every month forever.",
+        "For nine vans that's a new truck payment.",
+        "Nine vans is not a big fleet, the price has to make sense.",
+        "The price per van is high for a small shop.",
+    ]
+    [name] = name_clusters([vans], [[1.0] * 4])
+    assert name.casefold() != "nine vans" and "nine vans" not in name.casefold().split(",")
