@@ -10,7 +10,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from sqlalchemy import select
@@ -22,6 +22,7 @@ EMAIL = "[email]"
 PHONE = "[phone]"
 CARD = "[card]"
 NAME = "[name]"
+PLACEHOLDERS = (EMAIL, PHONE, CARD, NAME)
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _CARD_RE = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
@@ -34,6 +35,12 @@ _PHONE_RE = re.compile(
 _NOT_NAMES = frozenset(
     {"buyer", "customer", "prospect", "speaker", "client", "rep", "sales", "unknown", "the", "and"}
 )
+
+
+def has_placeholder(text: str) -> bool:
+    """Was something redacted in ``text``? Such a quote is no heading or question of a page:
+    "Gareth [name]" reads as a fault wherever a reader's eye lands first."""
+    return any(token in text for token in PLACEHOLDERS)
 
 
 def luhn_valid(digits: str) -> bool:
@@ -97,11 +104,14 @@ class Redactor:
     names: Sequence[str] = ()
     enabled: bool = True
     keep: Sequence[str] = ()  # our own people's full names: "Priya Nair" stays when "Priya" goes
+    ours: Sequence[str] = ()  # our people: kept in what they said, yet people all the same
     _names_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _keep_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _ours_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_names_re", _name_pattern(self.names))
+        object.__setattr__(self, "_ours_re", _name_pattern(self.ours))
         kept = sorted({k.strip() for k in self.keep if k.strip()}, key=len, reverse=True)
         pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, kept)) + r")(?!\w)" if kept else None
         # Any case: an SRT's "LENA ORTIZ" is the "Lena" the speech says.
@@ -127,6 +137,17 @@ class Redactor:
         text = _SAID_NAME_RE.sub(_said_name, text)
         text = spoken_names().sub(NAME, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+    def names_someone(self, text: str) -> bool:
+        """Does ``text`` name a person, a buyer or one of ours, or hold a placeholder for one?
+        Words that stand for a theme (a heading, a question, a link's anchor) name no one: a
+        theme called "Gareth Lewis" had headed an SEO brief as "Gareth [name]"."""
+        if has_placeholder(text):
+            return True
+        if self._ours_re is not None and self._ours_re.search(text):
+            return True
+        probe = self if self.enabled else replace(self, enabled=True)
+        return NAME in probe.redact(text)
 
 
 @functools.cache
@@ -230,9 +251,18 @@ def _people(session: Session, call_ids: Iterable[int]) -> tuple[set[str], set[st
     notes = session.scalars(
         select(Utterance.text).where(Utterance.call_id.in_(ids), Utterance.role == "rep_note")
     )
+    # A note naming one of ours by a part of the name ("Kickoff with Elena 9/2") speaks of our
+    # colleague: counted a buyer, it had cost "Elena" her place among the first names kept.
+    parts = {part.casefold() for name in ours for part in name.split()}
     for text in notes:
-        names.update(prose_names(text))
+        names.update(n for n in prose_names(text) if not _within(n, parts))
     return names, ours
+
+
+def _within(name: str, parts: set[str]) -> bool:
+    """Is every word of ``name`` a word of our people's names (``parts``, case-folded)?"""
+    words = name.split()
+    return bool(words) and all(word.casefold() in parts for word in words)
 
 
 def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
@@ -271,4 +301,4 @@ def redactor_for(session: Session, call_ids: Iterable[int], *, enabled: bool = T
         | {f for f in firsts if f.casefold() not in theirs}
         | {b.strip() for b in businesses if b and b.strip()}
     )
-    return Redactor(_buyers(names, ours), enabled=enabled, keep=keep)
+    return Redactor(_buyers(names, ours), enabled=enabled, keep=keep, ours=sorted(ours))

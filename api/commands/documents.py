@@ -280,10 +280,19 @@ def export(
         Path | None,
         typer.Option("-o", "--output", help="File to write (default: stdout for text)."),
     ] = None,
+    internal: Annotated[
+        bool,
+        typer.Option(
+            "--internal",
+            help="Keep each quote's full source (account, call, date, outcome): not to publish.",
+        ),
+    ] = False,
 ) -> None:
-    """Export a document (DRAFT-marked unless approved)."""
+    """Export a document (DRAFT-marked unless approved), for publishing unless --internal."""
     with open_workspace() as workspace, workspace.session() as session:
-        result = export_document(session, workspace.settings, document_id, str(format))
+        result = export_document(
+            session, workspace.settings, document_id, str(format), internal=internal
+        )
     if output is None and str(format) == "pdf":
         output = Path(result.filename)
     if output is None:

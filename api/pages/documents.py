@@ -315,10 +315,16 @@ def regenerate(
 
 @router.get("/documents/{document_id}/export/{fmt}", dependencies=[READ])
 def export(
-    db: SessionDep, settings: SettingsDep, document_id: RowId, fmt: str, inline: bool = False
+    db: SessionDep,
+    settings: SettingsDep,
+    document_id: RowId,
+    fmt: str,
+    inline: bool = False,
+    internal: bool = False,
 ) -> Response:
-    """A download (or, with ``inline``, the print-friendly HTML page itself)."""
-    result = export_document(db, settings, document_id, fmt)
+    """A download (or, with ``inline``, the print-friendly HTML page itself); published unless
+    ``internal``."""
+    result = export_document(db, settings, document_id, fmt, internal=internal)
     disposition = "inline" if inline else f'attachment; filename="{result.filename}"'
     return Response(
         result.content, media_type=result.media_type, headers={"Content-Disposition": disposition}

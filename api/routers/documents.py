@@ -339,9 +339,12 @@ def export(
     session: SessionDep,
     settings: SettingsDep,
     format: Annotated[ExportFormat, Query()] = "md",
+    internal: Annotated[bool, Query()] = False,
 ) -> Response:
-    """The document as Markdown, HTML, PDF or JSON-LD (DRAFT-marked unless approved)."""
-    result = export_document(session, settings, document_id, format)
+    """The document as Markdown, HTML, PDF or JSON-LD (DRAFT-marked unless approved), for
+    publishing: sources by role, industry and month, no account named; ``internal=true``
+    keeps each quote's account, call, date and outcome."""
+    result = export_document(session, settings, document_id, format, internal=internal)
     return Response(
         content=result.content,
         media_type=result.media_type,

@@ -21,6 +21,8 @@ from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
+from pipeline.content.scrub import account_pattern
+from pipeline.content.theme_names import theme_name, without_placeholders
 from pipeline.content.won_answers import (
     ANSWERS_PER_CLUSTER,
     MentionRow,
@@ -192,6 +194,7 @@ def collect_evidence(
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
     redactor = redactor_for(session, named, enabled=redact)
     numberer = QuoteNumberer(redactor)
+    accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
 
     profile = current_profile(session)
     facts = [f for f in profile_facts(profile.profile if profile else None) if f.fits(industry)]
@@ -228,12 +231,20 @@ def collect_evidence(
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
         outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
         rivals = rivals_named(session, Mention.cluster_id == cluster.id, *segment)
+        category = _cluster_category(rows)
+        name = theme_name(
+            cluster.name,
+            kind=cluster.kind,
+            category=category,
+            redactor=redactor,
+            accounts=accounts,
+        )
         evidence_clusters.append(
             ClusterEvidence(
                 id=cluster.id,
-                name=redactor.redact(cluster.name),
+                name=name,
                 kind=cluster.kind,
-                category=_cluster_category(rows),
+                category=category,
                 size=len(rows),
                 calls=len({r[2].id for r in rows}),
                 call_ids=sorted({r[2].id for r in rows}),
@@ -271,7 +282,7 @@ def collect_evidence(
     return Evidence(
         clusters=evidence_clusters,
         quotes=numberer.quotes,
-        phrases=_phrases(buyer_texts, 12),
+        phrases=without_placeholders(_phrases(buyer_texts, 12)),
         facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,
         redacted=redact,

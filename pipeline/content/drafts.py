@@ -35,6 +35,7 @@ from pipeline.content.types import (
 )
 from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
+from pipeline.redact import has_placeholder
 from pipeline.templating import draft_copy
 
 MIN_SEO_QUESTIONS = 3  # an SEO brief's questions: the buyers' own, then its themes' questions
@@ -353,7 +354,7 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         rest = [
             q
             for q in evidence.cluster_quotes(cluster)
-            if q.id not in used and stands_alone(q.text)  # a heading is read on its own
+            if q.id not in used and stands_alone(q.text) and not has_placeholder(q.text)
         ][:3]
         used |= {q.id for q in rest}
         outline.append(
@@ -364,7 +365,7 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
             )
         )
     buyers = [q for q in evidence.quotes if q.role == "buyer" and q.id not in used]
-    asks = [q for q in buyers if q.text.rstrip().endswith("?")]  # never "Also audit logs."
+    asks = [q for q in buyers if q.text.rstrip().endswith("?") and not has_placeholder(q.text)]
     questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks[:6]]
     used |= {q.id for q in asks[:6]}
     for cluster in evidence.clusters:  # else each theme's question, in its own words

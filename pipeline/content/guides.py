@@ -17,6 +17,7 @@ from pipeline.content.evidence import (
     text_key,
 )
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
+from pipeline.redact import has_placeholder
 
 # How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
 # hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
@@ -57,6 +58,8 @@ def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
         key = text_key(quote.text)
         cited = {quote.id} | ({reply.id} if reply else set())
         if sum(c is cluster for c, _, _ in chosen) == 2 or cited & used or repeats(key, said):
+            continue
+        if has_placeholder(quote.text):  # the quote is the concern's heading: it names no one
             continue
         chosen.append((cluster, quote, reply))
         used |= cited

@@ -40,11 +40,17 @@ class Erased:
     accounts: tuple[str, ...]
 
     def account_pattern(self) -> re.Pattern[str] | None:
-        names = sorted({a.strip() for a in self.accounts if len(a.strip()) >= MIN_ACCOUNT_CHARS})
-        if not names:
-            return None
-        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return account_pattern(self.accounts)
+
+
+def account_pattern(accounts: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for these account names, whole words, any case (``None`` for none): what an
+    erasure blanks in stored documents and a published export blanks in its text."""
+    names = sorted({a.strip() for a in accounts if len(a.strip()) >= MIN_ACCOUNT_CHARS})
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -93,15 +99,17 @@ def _drop_cited(node: Any, ids: set[int], in_list: bool = False) -> Any:
     return {key: _drop_cited(value, ids) for key, value in node.items()}
 
 
-def _blank_account(node: Any, pattern: re.Pattern[str] | None) -> Any:
+def blank_account(node: Any, pattern: re.Pattern[str] | None, marker: str = ERASED_ACCOUNT) -> Any:
+    """``node`` (a string, or JSON-like data holding strings) with the accounts ``pattern``
+    finds replaced by ``marker``."""
     if pattern is None:
         return node
     if isinstance(node, str):
-        return pattern.sub(ERASED_ACCOUNT, node)
+        return pattern.sub(marker, node)
     if isinstance(node, list):
-        return [_blank_account(item, pattern) for item in node]
+        return [blank_account(item, pattern, marker) for item in node]
     if isinstance(node, dict):
-        return {key: _blank_account(value, pattern) for key, value in node.items()}
+        return {key: blank_account(value, pattern, marker) for key, value in node.items()}
     return node
 
 
@@ -157,7 +165,7 @@ def _scrub_one(
 ) -> tuple[dict[str, Any], list[str | None], set[int], int]:
     account = erased.account_pattern()
     new_structured, found = scrub_structured(structured, erased)
-    new_structured = _blank_account(new_structured, account)
+    new_structured = blank_account(new_structured, account)
     lines = 0
     for field in TEXT_FIELDS:  # Markdown kept inside ``structured`` (the content brief)
         if isinstance(new_structured.get(field), str):

@@ -1,7 +1,9 @@
 """Exports: Markdown, standalone HTML (markdown-it, then nh3), PDF (WeasyPrint), JSON-LD.
 
 Only an approved document exports without the DRAFT watermark. PII is redacted again on the
-way out (a reviewer's edit may have added some), unless ``redact_pii`` is off.
+way out (a reviewer's edit may have added some), unless ``redact_pii`` is off. An export is
+published by default: its sources say role, industry and month, and no account is named
+(``pipeline/publish/published.py``); ``internal`` keeps the sources the review page shows.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pipeline.config import Settings
 from pipeline.content.citations import is_placeholder
 from pipeline.content.generate import content_type, get_document
 from pipeline.errors import BadInput, Conflict
+from pipeline.publish.published import Publisher, cited_calls, publisher_for
 from pipeline.redact import redactor_for
 from pipeline.store.models import Document, Mention
 from pipeline.templating import html_env, read_static
@@ -94,13 +97,14 @@ def to_markdown(document: Document, body: str) -> str:
     return f"{_watermark_note(document)}\n\n{body}" if is_draft(document) else body
 
 
-def to_html(document: Document, body: str, *, fit_level: int = 0) -> str:
-    """A standalone, styled page (print CSS included) around the sanitised body."""
+def to_html(document: Document, body: str, *, fit_level: int = 0, title: str | None = None) -> str:
+    """A standalone, styled page (print CSS included) around the sanitised body; ``title``
+    instead of the document's (a published export's)."""
     return (
         html_env()
         .get_template("document.html.j2")
         .render(
-            title=document.title,
+            title=document.title if title is None else title,
             body_html=markdown_to_html(body),
             css=read_static("print.css"),
             doc_type=document.doc_type,
@@ -115,7 +119,7 @@ def to_html(document: Document, body: str, *, fit_level: int = 0) -> str:
     )
 
 
-def to_pdf(document: Document, body: str) -> tuple[bytes, int]:
+def to_pdf(document: Document, body: str, *, title: str | None = None) -> tuple[bytes, int]:
     """PDF bytes and page count; the one-pager is shrunk until it fits one page."""
     from weasyprint import HTML
 
@@ -123,7 +127,7 @@ def to_pdf(document: Document, body: str) -> tuple[bytes, int]:
     pdf = b""
     pages = 0
     for level in range(levels):
-        rendered = HTML(string=to_html(document, body, fit_level=level)).render()
+        rendered = HTML(string=to_html(document, body, fit_level=level, title=title)).render()
         pages = len(rendered.pages)
         buffer = io.BytesIO()
         rendered.write_pdf(buffer)
@@ -167,12 +171,13 @@ def _description(markdown: str) -> str:
     return ""
 
 
-def to_jsonld(document: Document, body: str) -> dict[str, Any]:
+def to_jsonld(document: Document, body: str, *, title: str | None = None) -> dict[str, Any]:
     """schema.org FAQPage for the FAQ, Article for every other type."""
+    title = document.title if title is None else title
     data: dict[str, Any] = {"@context": "https://schema.org"}
     if document.doc_type == "objection-faq":
         data["@type"] = "FAQPage"
-        data["name"] = document.title
+        data["name"] = title
         data["mainEntity"] = [
             {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
             for q, a in faq_pairs(body)
@@ -180,7 +185,7 @@ def to_jsonld(document: Document, body: str) -> dict[str, Any]:
         ]
     else:
         data["@type"] = "Article"
-        data["headline"] = document.title[:110]
+        data["headline"] = title[:110]
         data["description"] = _description(body)
         data["datePublished"] = document.created_at.date().isoformat()
         data["dateModified"] = document.updated_at.date().isoformat()
@@ -199,26 +204,34 @@ def dump_jsonld(data: dict[str, Any]) -> str:
 
 
 def export_document(
-    session: Session, settings: Settings, document_id: int, fmt: str
+    session: Session, settings: Settings, document_id: int, fmt: str, *, internal: bool = False
 ) -> ExportResult:
-    """One document in one format, ready to write to a file or an HTTP response."""
+    """One document in one format, ready to write to a file or an HTTP response: published
+    (sources by role, industry and month, no account named) unless ``internal``."""
     if fmt not in FORMATS:
         raise BadInput(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
     document = get_document(session, document_id)
     if document.state == "failed_generation":
         raise Conflict(f"document {document_id} failed to generate: retry it before exporting")
     body = export_body(session, settings, document, brief=fmt == "brief")
+    title = document.title
+    publisher: Publisher | None = None
+    if not internal:
+        publisher = publisher_for(session, cited_calls(body))
+        body, title = publisher.text(body), publisher.text(title)
     media_type, extension = FORMATS[fmt]
-    filename = f"{_slug(document.title) or 'document'}-{document.id}.{extension}"
+    filename = f"{_slug(title) or 'document'}-{document.id}.{extension}"
     pages: int | None = None
     if fmt in ("md", "brief"):
         content = to_markdown(document, body).encode("utf-8")
     elif fmt == "html":
-        content = to_html(document, body).encode("utf-8")
+        content = to_html(document, body, title=title).encode("utf-8")
     elif fmt == "pdf":
-        content, pages = to_pdf(document, body)
+        content, pages = to_pdf(document, body, title=title)
     else:
-        content = (dump_jsonld(to_jsonld(document, body)) + "\n").encode("utf-8")
+        data = to_jsonld(document, body, title=title)
+        data = publisher.data(data) if publisher is not None else data
+        content = (dump_jsonld(data) + "\n").encode("utf-8")
     return ExportResult(content=content, media_type=media_type, filename=filename, pages=pages)
 
 

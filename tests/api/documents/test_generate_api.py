@@ -73,6 +73,13 @@ def test_generate_review_export_through_the_api(api: TestClient, seeded: Seeded)
         "> **DRAFT**"
     )
     assert "attachment" in md.headers["content-disposition"]
+    # Published by default: no account, call or outcome; internal=true (and the page's
+    # "Internal Markdown") keeps them for the team.
+    assert "Acme Dental" not in md.text and "— buyer, Health & fitness, March 2024" in md.text
+    internal = api.get(f"/api/documents/{doc_id}/export?format=md&internal=true").text
+    assert "— buyer, Acme Dental, call 1, 2024-03-04, won" in internal
+    page = api.get(f"/documents/{doc_id}/export/md?internal=true").text
+    assert "Acme Dental, call 1" in page
     pdf = api.get(f"/api/documents/{doc_id}/export?format=pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     jsonld = api.get(f"/api/documents/{doc_id}/export?format=jsonld").json()

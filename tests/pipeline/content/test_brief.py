@@ -43,7 +43,11 @@ def test_every_offline_draft_comes_with_its_brief(
             doc_type=doc_type,
             competitor="Calendly" if doc_type == "comparison" else None,
         )
-        brief = export_document(db, ws.settings, document.id, "brief").content.decode()
+        # internal: the sources as the sales check reads them (a published one says role,
+        # industry and month: tests/pipeline/content/test_published.py)
+        brief = export_document(
+            db, ws.settings, document.id, "brief", internal=True
+        ).content.decode()
         quotes = {q["label"]: q for q in document.structured["evidence"]["quotes"]}
         chosen = set(document.cluster_ids)
     assert f"# Brief: {content_type(doc_type).label}" in brief

@@ -207,3 +207,35 @@ def test_a_rival_the_calls_name_is_never_a_person(ws: Workspace, seeded: Seeded)
         session.flush()
         redactor = redactor_for(session, [call_id])
     assert redactor.redact("Why pick you over Vetspire?") == "Why pick you over Vetspire?"
+
+
+def test_a_note_naming_a_colleague_by_first_name_keeps_her_ours(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """Elena Ortiz is on the roster; the CRM note "Kickoff with Elena 9/2." had made "Elena" a
+    buyer, and the rep's "Elena will set up the ServiceTitan connection" became "[name] will
+    set up ..." in a published FAQ."""
+    with ws.session() as session:
+        add_member(session, "Elena Ortiz", company="FleetPilot")
+        session.add(
+            Utterance(call_id=seeded.calls[0], seq=97, speaker=None, role="rep_note",
+                      text="Kickoff with Elena 9/2. Spoke with Fiona McLeod too.")
+        )  # fmt: skip
+        session.flush()
+        redactor = redactor_for(session, seeded.calls[:1])
+    said = "Elena will set up the connection; Fiona signs."
+    assert redactor.redact(said) == f"Elena will set up the connection; {NAME} signs."
+
+
+def test_a_theme_name_that_names_anyone_is_told_apart() -> None:
+    """A heading or anchor names no one: a buyer, one of ours, a placeholder left by a
+    redaction; a business or a plain phrase is fine."""
+    redactor = Redactor(["Gareth Lewis"], keep=["Jordan Hayes", "Reyes Heating"],
+                        ours=["Jordan Hayes"])  # fmt: skip
+    assert redactor.names_someone("Gareth Lewis")
+    assert redactor.names_someone("Gareth [name]")
+    assert redactor.names_someone("Ask Jordan")
+    assert redactor.names_someone("Run it past Angela")
+    assert not redactor.names_someone("Price is too high")
+    assert not redactor.names_someone("Reyes Heating wants monthly terms")
+    assert Redactor(["Gareth Lewis"], enabled=False).names_someone("Gareth Lewis")

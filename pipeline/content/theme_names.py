@@ -1,0 +1,44 @@
+"""A theme's name as a document may use it: in a heading, a question, a link's anchor, a meta
+description. A name that names a person (a chat mis-read had made "Gareth Lewis" a theme,
+and an SEO brief's H2, question and anchor said "Gareth [name]") or an account stands for no
+theme: the theme goes by its category's wording instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.content.evidence import Phrase
+from pipeline.detect.seeds import load_seeds
+from pipeline.redact import PLACEHOLDERS, Redactor
+from pipeline.templating import draft_copy
+
+
+@functools.cache
+def _category_labels() -> dict[str, str]:
+    """The built-in wording of each objection category ("Price and budget")."""
+    return dict(load_seeds().labels)
+
+
+def theme_name(
+    name: str,
+    *,
+    kind: str,
+    category: str | None,
+    redactor: Redactor,
+    accounts: re.Pattern[str] | None,
+) -> str:
+    """``name`` redacted, unless it names someone or an account: then its category's wording,
+    or its kind's where it has no category."""
+    if not redactor.names_someone(name) and (accounts is None or not accounts.search(name)):
+        return redactor.redact(name)
+    label = _category_labels().get(category or "")
+    return label or draft_copy("unnamed_theme", kind=kind)
+
+
+def without_placeholders(phrases: list[Phrase]) -> list[Phrase]:
+    """Buyer phrases that hold no redacted word: "name will set" (from "[name] will set up")
+    is nobody's search term, and would become an SEO brief's keyword or title."""
+    words = {token.strip("[]") for token in PLACEHOLDERS}
+    return [p for p in phrases if not words & set(p.text.lower().split())]
