@@ -82,6 +82,13 @@ class Settings(BaseSettings):
     our_company: str | None = Field(
         None, description="Our company's name: people of this company on a call are reps."
     )
+    date_order: Literal["month-first", "day-first"] = Field(
+        "month-first",
+        description=(
+            "How to read a slashed date whose numbers could both be the month (03/02/2026): "
+            "month-first (US) or day-first (UK, Australia, most of the world)."
+        ),
+    )
     objection_threshold: float = Field(
         0.16,
         ge=0.0,

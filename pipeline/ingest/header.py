@@ -10,6 +10,7 @@ from pipeline.ingest.people import parse_people
 from pipeline.ingest.role_labels import is_role_word
 from pipeline.ingest.values import (
     clean_optional,
+    day_first_reading,
     normalise_outcome,
     outcome_from_stage,
     parse_date,
@@ -144,6 +145,8 @@ def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
     """Copy header or CSV values into the call; what cannot be read is kept in ``extra``."""
     if "date" in fields:
         call.call_date = parse_date(fields["date"])
+        if day_first_reading(fields["date"]) is not None:
+            call.extra["date_text"] = fields["date"]  # "03/02/2026": month-first unless told
         if call.call_date is None and fields["date"].strip():
             call.extra["date_unparsed"] = fields["date"]
     for name in ("account", "deal_id", "deal_stage", "industry", "title"):

@@ -46,6 +46,7 @@ from pipeline.ingest.store import (
 )
 from pipeline.ingest.team import Roster, load_roster
 from pipeline.ingest.titles import filename_date, title_account, title_date
+from pipeline.ingest.values import day_first_reading
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
 from pipeline.rival_names import RivalNames
@@ -162,6 +163,7 @@ def _prepare(
     index: int | None,
     roster: Roster,
     rivals: RivalNames,
+    day_first: bool = False,
 ) -> IngestResult | StorableCall:
     """Merge metadata and assign roles (once, now that the seller's names are known): the call
     ready to store, or its result when it is skipped."""
@@ -169,6 +171,8 @@ def _prepare(
         return skipped(filename, parsed.skip_reason, index)
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
     earlier = earlier_hashes(parsed) if parsed.format in TABLE_FORMATS else ()
+    if day_first and (written := parsed.extra.get("date_text")):
+        parsed.call_date = day_first_reading(str(written)) or parsed.call_date
     apply_metadata(parsed, metadata)
     parsed.competitors = rivals.canonical_list(parsed.competitors)
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
@@ -215,6 +219,7 @@ def ingest_data(
         return [rejected(exc.filename or display_name(filename), exc)]
     many = len(parsed_calls) > 1
     rivals = workspace.settings.rival_names
+    day_first = workspace.settings.date_order == "day-first"
     if metadata.competitors:  # a re-upload's new metadata is stored as given
         metadata = metadata.model_copy(
             update={"competitors": rivals.canonical_list(metadata.competitors)}
@@ -244,7 +249,9 @@ def ingest_data(
     for index in range(total):
         parsed = queue.popleft()
         number = index if many else None
-        prepare = partial(_prepare, parsed, name, metadata, number, roster, rivals)
+        prepare = partial(
+            _prepare, parsed, name, metadata, number, roster, rivals, day_first=day_first
+        )
         outcome = _guarded(name, number, prepare)
         if isinstance(outcome, StorableCall):
             waiting.append((index, outcome))

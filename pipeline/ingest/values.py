@@ -115,6 +115,19 @@ def _date_before_more(text: str) -> dt.date | None:
     return parse_date(head) if head.strip() != text.strip() else None
 
 
+def day_first_reading(value: str) -> dt.date | None:
+    """A slashed date both of whose numbers could be the month ("03/02/2026"), read day-first;
+    None for any other date (a workspace that writes dates day-first reads these so)."""
+    text = re.sub(r"\s+", " ", value.strip().replace(",", " ")).strip()
+    numeric = _NUMERIC_DATE.match(text)
+    if not numeric or numeric.group(2) != "/":
+        return None
+    first, _separator, second, year = numeric.groups()
+    if int(first) > 12 or int(second) > 12 or first == second:
+        return None
+    return numeric_date(int(first), int(second), int(year), day_first=True)
+
+
 def default_day_first(separator: str) -> bool:
     """The order assumed when both numbers could be the month: ``d.m.y`` with dots (European),
     ``m/d/y`` otherwise (CRM exports are mostly US)."""

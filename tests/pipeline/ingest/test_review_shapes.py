@@ -5,9 +5,14 @@ title naming whose call it was after its purpose. Expected values written by rea
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from pipeline.ingest import parse_file
+from pipeline.ingest.service import ingest_bytes
 from pipeline.ingest.titles import title_account
+from pipeline.store.models import Call
+from pipeline.workspace import Workspace
+from tests.conftest import make_settings
 
 VOICEMAIL = """From: RingCentral <service@ringcentral.com>
 To: sophie.turner@classnest.co.uk
@@ -108,3 +113,25 @@ def test_a_turn_of_only_noise_is_no_utterance() -> None:
         ("Liam O'Brien", "G'day Chloe, Liam from ClassNest."),
         ("Chloe Nguyen", "[laughs] Sorry, that's my admin Jess."),
     ]
+
+
+def test_a_day_first_workspace_reads_ambiguous_dates_day_first(tmp_path: Path) -> None:
+    """A UK team's "Date: 03/02/2026" had been stored as 2 March, silently."""
+    note = b"Date: 03/02/2026\nAccount: Granville Tuition\n\n- Parents pay termly, fees worry.\n"
+    clear = (
+        b"Date: 22/06/2026\nAccount: Kite Tutors\n\n- Wants termly billing, worried about fees.\n"
+    )
+    dates = {}
+    for order in ("month-first", "day-first"):
+        workspace = Workspace(make_settings(tmp_path / order, date_order=order))
+        try:
+            stored = [
+                ingest_bytes(workspace, data, name, analyse=False)[0].call_id
+                for name, data in (("uk.md", note), ("clear.md", clear))
+            ]
+            with workspace.session() as db:
+                dates[order] = [db.get(Call, call_id).call_date for call_id in stored]
+        finally:
+            workspace.close()
+    assert dates["month-first"] == [dt.date(2026, 3, 2), dt.date(2026, 6, 22)]
+    assert dates["day-first"] == [dt.date(2026, 2, 3), dt.date(2026, 6, 22)]
