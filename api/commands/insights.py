@@ -23,6 +23,7 @@ from pipeline.store.models import Outcome
 from pipeline.wording import plural
 
 KindChoice = enum.StrEnum("KindChoice", {k: k for k in CLUSTERED_KINDS})  # type: ignore[misc]
+RoleChoice = enum.StrEnum("RoleChoice", {r: r for r in cluster_queries.SEARCH_ROLES})  # type: ignore[misc]
 SortChoice = enum.StrEnum("SortChoice", {s: s for s in get_args(SortKey)})  # type: ignore[misc]
 
 
@@ -288,23 +289,38 @@ def search(
     text: str,
     k: Annotated[int, typer.Option("-k", help="How many quotes.")] = 10,
     kind: Annotated[KindChoice | None, typer.Option()] = None,
+    role: Annotated[
+        list[RoleChoice] | None,
+        typer.Option(help="Who said it, repeat to widen: buyer (default), unknown, rep_note."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The buyer quotes nearest in meaning to TEXT."""
+    """The buyer quotes nearest in meaning to TEXT (--role widens it to other speakers)."""
+    roles = [r.value for r in role] if role else cluster_queries.BUYER_ROLES
     with open_workspace() as workspace:
         hits = cluster_queries.search_quotes(
-            workspace, text, k=k, kind=kind.value if kind else None
+            workspace, text, k=k, kind=kind.value if kind else None, roles=roles
         )
     if as_json:
         print_json(hits)
         return
     table = Table(title=f"Nearest quotes to {text!r}")
-    for column in ("similarity", "quote", "call", "date", "account", "outcome", "cluster"):
+    for column in (
+        "similarity",
+        "quote",
+        "said by",
+        "call",
+        "date",
+        "account",
+        "outcome",
+        "cluster",
+    ):
         table.add_column(column, overflow="fold")
     for hit in hits:
         table.add_row(
             f"{hit['similarity']:.2f}",
             hit["text"],
+            hit["role"],
             str(hit["call_id"]),
             hit["date"] or "",
             hit["account"] or "",

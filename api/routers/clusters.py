@@ -26,6 +26,7 @@ from pipeline.types import Count, IsoDate, RowId
 router = APIRouter(tags=["clusters"])
 
 Kind = Literal["objection", "pain", "question"]  # the clustered kinds
+SpeakerRole = Literal["buyer", "unknown", "rep_note"]  # who said a detected sentence
 
 
 class ClusterPatch(BaseModel):
@@ -269,6 +270,11 @@ def search(
     q: Annotated[str, Query(min_length=1)],
     k: Annotated[int, Query(ge=1, le=100)] = 10,
     kind: Kind | None = None,
+    role: Annotated[
+        list[SpeakerRole] | None,
+        Query(description="Who said it (repeat to widen): buyer (the default), unknown, rep_note."),
+    ] = None,
 ) -> list[dict[str, Any]]:
-    """The buyer quotes nearest in meaning to ``q``."""
-    return cluster_queries.search_quotes(workspace, q, k=k, kind=kind)
+    """The quotes nearest in meaning to ``q``: the buyers' own words unless ``role`` widens it."""
+    roles = role or cluster_queries.BUYER_ROLES
+    return cluster_queries.search_quotes(workspace, q, k=k, kind=kind, roles=roles)

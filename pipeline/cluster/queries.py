@@ -21,6 +21,7 @@ from pipeline.cluster.rows import (
 )
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.cluster.trend import Periods
+from pipeline.detect.classify import DETECTED_ROLES
 from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
@@ -29,6 +30,9 @@ from pipeline.store.models import Cluster, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 
 SortKey = Literal["size", "trend"]
+# Who said a searched quote: a buyer, someone the transcript does not name, a rep's note.
+SEARCH_ROLES = DETECTED_ROLES
+BUYER_ROLES = ("buyer",)  # what a search shows unless asked for more
 
 
 _CENTRAL_SAMPLE = 256
@@ -236,16 +240,28 @@ def warm_search(workspace: Workspace) -> None:
 
 
 def search_quotes(
-    workspace: Workspace, q: str, *, k: int = 10, kind: str | None = None
+    workspace: Workspace,
+    q: str,
+    *,
+    k: int = 10,
+    kind: str | None = None,
+    roles: Sequence[str] = BUYER_ROLES,
 ) -> list[dict[str, Any]]:
-    """The buyer quotes nearest in meaning to ``q``, most similar first."""
+    """The quotes nearest in meaning to ``q``, most similar first: the buyers' own words unless
+    ``roles`` widens it (search finds what buyers say; a rep's note or an unattributed chat
+    line had come first, "Parents don't need the app", for "parents won't download an app")."""
     if not q.strip():
         raise BadInput("search text must not be empty")
     with workspace.session() as session:
         index = _live_index(workspace, session)
         vector = workspace.embedder.encode([q])
-        hits = index.search(vector, k * 4 if kind else k)
-        similarity = {h.mention_id: h.similarity for h in hits}
-        rows = load_rows(session, kind=kind, mention_ids=list(similarity))
+        wanted = k * 4 if kind or set(roles) != set(SEARCH_ROLES) else k
+        while True:  # read further down the index until ``k`` pass the filters or none is left
+            hits = index.search(vector, wanted)
+            similarity = {h.mention_id: h.similarity for h in hits}
+            rows = load_rows(session, kind=kind, mention_ids=list(similarity), roles=roles)
+            if len(rows) >= k or len(hits) < wanted:
+                break
+            wanted *= 4
     rows.sort(key=lambda r: (-similarity[r.id], r.id))
     return [r.quote(similarity[r.id]) for r in rows[:k]]

@@ -33,8 +33,10 @@ def load_rows(
     competitor: str | None = None,
     account: str | None = None,
     industry: str | None = None,
+    roles: Sequence[str] | None = None,
 ) -> list[MentionRow]:
-    """Clustered mentions joined with their call, filtered; ordered by mention id.
+    """Clustered mentions joined with their call, filtered (``roles``: said by these speakers
+    only); ordered by mention id.
 
     Only the columns a row needs are read: whole ORM objects would carry every call's raw
     transcript and cost most of a page's time on a large workspace."""
@@ -77,6 +79,8 @@ def load_rows(
         query = query.where(func.lower(Call.account) == account.strip().lower())
     if industry:
         query = query.where(func.lower(Call.industry) == industry.strip().lower())
+    if roles is not None:
+        query = query.where(Utterance.role.in_(roles))
     found = session.execute(query).all()
     context = _call_context(session, {row[9] for row in found})
     wanted = competitor.lower() if competitor else None

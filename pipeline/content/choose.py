@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.types import ContentType
 from pipeline.errors import BadInput
-from pipeline.store.models import Call, Cluster, Mention
+from pipeline.store.models import Call, Cluster, Mention, Utterance
 
 
 def of_industry(industry: str | None) -> list[Any]:
@@ -49,10 +49,13 @@ def suitable_clusters(
     competitor: str | None = None,
     industry: str | None = None,
 ) -> list[int]:
-    """Active clusters of ``kind`` (largest first) matching a category, a word in the name or
-    keywords (when its mentions have no other category), or naming ``competitor``; all of them
-    when no filter is given. With ``industry``
-    only that industry's calls count (a cluster none of them raised is left out)."""
+    """Active clusters of ``kind`` (most buyer mentions first) matching a category, a word in the
+    name or keywords (when its mentions have no other category), or naming ``competitor``; all
+    of them when no filter is given. With ``industry`` only that industry's calls count (a
+    cluster none of them raised is left out). Only what buyers said counts: a document quotes
+    buyers only, and a use case for Music had picked three themes of reps' notes and unnamed
+    chat lines by their size, leaving out the one buyer's "if every parent has to put their
+    card in again"."""
     wanted = {c.lower() for c in categories}
     needles = [w.lower() for w in words]
     sizes: Counter[int] = Counter()
@@ -62,8 +65,9 @@ def suitable_clusters(
         select(Mention.cluster_id, Mention.category, Mention.competitor)
         .join(Cluster, Mention.cluster_id == Cluster.id)
         .join(Call, Mention.call_id == Call.id)
+        .join(Utterance, Mention.utterance_id == Utterance.id)
         .where(Cluster.kind == kind, Cluster.status == "active", Mention.excluded.is_(False))
-        .where(*of_industry(industry))
+        .where(Utterance.role == "buyer", *of_industry(industry))
     )
     for cluster_id, category, mention_competitor in session.execute(stmt):
         if cluster_id is None:

@@ -258,6 +258,13 @@ def collect_evidence(
                 competitor=_most_named_competitor(rows),
                 competitors=sorted(rivals),
                 fact_closeness=_closeness(cluster, facts, fact_vectors),
+                said_closeness=_said_closeness(
+                    session,
+                    embedder,
+                    [numberer.quotes[i - 1].text for i in quote_ids],
+                    facts,
+                    fact_vectors,
+                ),
             )
         )
 
@@ -328,6 +335,24 @@ def _fact_vectors(
     if embedder is None or not facts:
         return None
     return embed_cached(session, embedder, [f.text for f in facts], remember=False)
+
+
+def _said_closeness(
+    session: Session,
+    embedder: Embedder | None,
+    said: Sequence[str],
+    facts: Sequence[ProfileFact],
+    vectors: np.ndarray | None,
+) -> dict[int, float]:
+    """Each fact's cosine to the mean of the theme's quoted buyer words: the theme as its page
+    shows it (its centre holds reps' notes and unquoted lines too)."""
+    if embedder is None or vectors is None or not said:
+        return {}
+    mean = embed_cached(session, embedder, list(said), remember=False).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    if not norm:
+        return {}
+    return {f.id: float(v @ mean) / norm for f, v in zip(facts, vectors, strict=True)}
 
 
 def _closeness(

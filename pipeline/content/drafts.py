@@ -118,13 +118,12 @@ def top_quote(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
     return quotes[0] if quotes else None
 
 
-def buyer_question(cluster: ClusterEvidence, asked: set[str]) -> str:
-    """The cluster's worry as a buyer asks it (by its category), ending in "?"; a second
-    cluster of the same category is asked in its own words (its label)."""
-    question = say(
-        "faq_question", category=cluster.category, competitor=cluster.competitor, label=""
-    )
-    if question in asked or not cluster.category:
+def buyer_question(cluster: ClusterEvidence, asked: set[str], topic: str | None) -> str:
+    """The cluster's worry as a buyer asks it (by its ``topic``, the category its meaning
+    bears out), ending in "?"; a second cluster of the same category is asked in its own
+    words (its label)."""
+    question = say("faq_question", category=topic, competitor=cluster.competitor, label="")
+    if question in asked or not topic:
         question = say("faq_question", category=None, competitor=None, label=cluster.name)
     asked.add(question)
     return clip(question, 240)
@@ -155,7 +154,7 @@ def _qa(
         reach = evidence.reach([cluster])
         parts = [say("faq_no_answer", mentions=reach.mentions, calls=reach.calls)]
     return QA(
-        question=buyer_question(cluster, asked),
+        question=buyer_question(cluster, asked, evidence.topic(cluster)),
         answer=clip(" ".join(parts), 600),
         citations=[*(q.id for q in quotes), *(a.id for a in answers)][:4],
         profile=[f.id for f in facts],

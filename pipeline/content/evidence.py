@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
-from pipeline.content.profile import ProfileFact, facts_for
+from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact, facts_for
 
 MAX_QUOTE_CHARS = 320
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
@@ -98,6 +98,8 @@ class ClusterEvidence:
     competitors: list[str] = field(default_factory=list)  # every competitor its buyers name
     # Profile fact id -> cosine to the theme's centroid, where the facts have vectors.
     fact_closeness: dict[int, float] = field(default_factory=dict, repr=False)
+    # Profile fact id -> cosine to the mean of its quoted buyer words.
+    said_closeness: dict[int, float] = field(default_factory=dict, repr=False)
 
     @property
     def lost_share(self) -> float:
@@ -147,6 +149,9 @@ class Evidence:
         # Its name and keywords (what sets it apart from the other clusters), not every word
         # of its quotes: "staff" and "time" are in most worries and answer none.
         said = [cluster.name, *cluster.keywords]
+        meant = self.meant_fact(cluster)
+        if meant is not None:
+            return [meant]
         return facts_for(
             self._answering(),
             cluster.category,
@@ -156,6 +161,27 @@ class Evidence:
             near=cluster.fact_closeness,
             owned=self._owned(cluster),
         )
+
+    def meant_fact(self, cluster: ClusterEvidence) -> ProfileFact | None:
+        """The fact a theme means when it is not what the detector called it: its nearest
+        fact by meaning, read alike from its centre and from its quoted buyer words, when that
+        is in none of its category's lists and no other theme on the page is nearer it. "I'll
+        have a walkout" if a tracker goes in a nurse's car, called a security worry, had been
+        answered "Data hosted in AWS us-east-1", not "Off-duty privacy mode". Comparisons, not
+        a threshold: no figure to tune to one workspace."""
+        sections = CATEGORY_SECTIONS.get(cluster.category or "", ())
+        nearest = _nearest(self._answering(), cluster.fact_closeness)
+        if not sections or nearest is None or nearest.section in sections:
+            return None
+        if _nearest(self._answering(), cluster.said_closeness) != nearest:
+            return None  # its centre and its buyers' words do not agree on what it means
+        owned = self._owned(cluster)
+        return nearest if owned is None or nearest.id in owned else None
+
+    def topic(self, cluster: ClusterEvidence) -> str | None:
+        """The theme's category, unless its meaning is another list's (``meant_fact``): then
+        the page asks in the theme's own words, not "Where is our data stored?"."""
+        return None if self.meant_fact(cluster) is not None else cluster.category
 
     def fresh_facts(
         self, cluster: ClusterEvidence, limit: int, stated: set[int], besides: str = ""
@@ -268,7 +294,11 @@ class Evidence:
             "competitor": self.competitor,
             "redacted": self.redacted,
             "clusters": [
-                {k: v for k, v in _jsonable(cluster).items() if k != "fact_closeness"}
+                {
+                    k: v
+                    for k, v in _jsonable(cluster).items()
+                    if k not in ("fact_closeness", "said_closeness")
+                }
                 for cluster in self.clusters
             ],
             "quotes": [_jsonable(quote) | {"label": quote.label} for quote in self.quotes],
@@ -278,6 +308,11 @@ class Evidence:
             "product": self.product,
             "industry": self.industry,
         }
+
+
+def _nearest(facts: list[ProfileFact], near: dict[int, float]) -> ProfileFact | None:
+    """The fact nearest by ``near`` (none without vectors)."""
+    return max((f for f in facts if f.id in near), key=lambda f: near[f.id], default=None)
 
 
 def _fresh(offered: list[ProfileFact], limit: int, stated: set[int]) -> list[ProfileFact]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import tomllib
 from collections import Counter
@@ -56,6 +57,9 @@ CATEGORY_SECTIONS: dict[str, tuple[str, ...]] = {
 GENERAL_SECTIONS = frozenset({"features", "proof_points"})
 REPEAT_SHARE = 0.75  # of a fact's words found in the reply beside it: it says the same
 _WORD_RE = re.compile(r"[a-z]{3,}")
+# An amount of money in a fact ("$27", "£59", "A$89", "€1,200.50").
+_MONEY_RE = re.compile(r"(?:[$£€¥]|\b(?:USD|GBP|EUR|AUD|CAD)\s?)(\d[\d,]*(?:\.\d+)?)")
+_FREE_RE = re.compile(r"\b(?:free|no charge|no (?:setup |set-up |onboarding )?fees?)\b", re.I)
 
 
 class ProductProfile(BaseModel):
@@ -126,6 +130,16 @@ def profile_facts(profile: ProductProfile | None) -> list[ProfileFact]:
     return facts
 
 
+def stated_price(text: str) -> float:
+    """The least a fact says something costs: its smallest amount of money, nothing for what
+    it says is free ("included at no charge", "no setup fee"), and after every priced fact
+    when it names no price."""
+    if _FREE_RE.search(text):
+        return 0.0
+    amounts = [float(m.replace(",", "")) for m in _MONEY_RE.findall(text)]
+    return min(amounts, default=math.inf)
+
+
 def content_words(text: str) -> set[str]:
     """What a fact and a worry are compared on: words of three letters or more that are not
     stop words, a plural's "s" dropped ("apps" is "app")."""
@@ -181,11 +195,15 @@ def facts_for(
         return bool(words) and len(words & beside) >= REPEAT_SHARE * len(words)
 
     answered = {fact.section for fact in candidates if repeats_reply(fact)}
+    # A price worry is met with what costs least first, whatever plan its words name ("I
+    # can't pay for cameras" had been answered with the "Pro + Cameras" plan, the dearest).
+    cost = category == "price"
     ranked = sorted(
         candidates,
         key=lambda f: (
             order[f.section],
-            -len(said & content_words(f.text)),
+            stated_price(f.text) if cost else 0.0,
+            0 if cost else -len(said & content_words(f.text)),
             -near.get(f.id, 0.0),
             f.id,
         ),
@@ -197,7 +215,7 @@ def facts_for(
         if repeats_reply(fact):
             continue
         closer = fact.id in near and near[fact.id] > own_best  # than the category's own
-        if said & content_words(fact.text):
+        if said & content_words(fact.text) and not cost:
             chosen.append(fact)
         elif (
             fact.section not in answered

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
+from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.insights_corpus import THEMES
 
@@ -178,3 +179,33 @@ def test_cluster_filters_take_an_alias_and_any_case(
     assert lower == json.loads(run(cli, "clusters", "--account", "Account 1", "--json")) != []
     none = run(cli, "clusters", "--competitor", "Nobody")
     assert "No clusters match these filters." in none
+
+
+def test_search_quotes_buyers_unless_role_widens_it(cli: CliRunner, ws: Workspace) -> None:
+    """A rep's note nearest the words is not a buyer quote: ``--role rep_note`` brings it."""
+    [top] = json.loads(run(cli, "search", "setup takes months", "-k", "1", "--json"))
+    with ws.session() as db:
+        mention = db.get(Mention, top["mention_id"])
+        assert mention is not None
+        utterance = db.get(Utterance, mention.utterance_id)
+        assert utterance is not None
+        utterance.role = "rep_note"
+    buyers = json.loads(run(cli, "search", "setup takes months", "-k", "3", "--json"))
+    assert top["mention_id"] not in {h["mention_id"] for h in buyers}
+    assert {h["role"] for h in buyers} == {"buyer"}
+    wide = json.loads(
+        run(
+            cli,
+            "search",
+            "setup takes months",
+            "-k",
+            "1",
+            "--role",
+            "buyer",
+            "--role",
+            "rep_note",
+            "--json",
+        )
+    )
+    assert [(h["mention_id"], h["role"]) for h in wide] == [(top["mention_id"], "rep_note")]
+    assert "said by" in run(cli, "search", "setup takes months")
