@@ -305,17 +305,9 @@ def search(
         print_json(hits)
         return
     table = Table(title=f"Nearest quotes to {text!r}")
-    for column in (
-        "similarity",
-        "quote",
-        "said by",
-        "call",
-        "date",
-        "account",
-        "outcome",
-        "cluster",
-    ):
+    for column in ("similarity", "quote", "said by", "call", "date", "account", "outcome"):
         table.add_column(column, overflow="fold")
+    table.add_column("cluster", overflow="fold")
     for hit in hits:
         table.add_row(
             f"{hit['similarity']:.2f}",
