@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect.rules import CUES, normalise_quotes
+from pipeline.redact import is_first_name
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
 
@@ -223,8 +224,8 @@ def _clean_name(raw: str) -> str | None:
     words = raw.rstrip(".").split()
     while words and words[-1].casefold().strip(".") in _NOT_NAMES:
         words.pop()
-    if not words or words[0].casefold().strip(".") in _NOT_NAMES:
-        return None
+    if not words or words[0].casefold().strip(".") in _NOT_NAMES or is_first_name(words[0]):
+        return None  # "Marcus has it", "we went with Frank Hughes": a person
     name = " ".join(words)
     # A lone sentence-case word ("Paper", "Someone") is too weak; products usually have an inner
     # capital (RotaPro), a digit, or are more than one capitalised word.
