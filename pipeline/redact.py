@@ -151,13 +151,30 @@ class Redactor:
 
 
 @functools.cache
+def _first_names() -> dict[str, list[str]]:
+    """``pipeline/data/first_names.toml``: ``anywhere`` and ``mid_sentence`` first names."""
+    text = resources.files("pipeline").joinpath("data", "first_names.toml").read_text("utf-8")
+    return {kind: list(names) for kind, names in tomllib.loads(text).items()}
+
+
+@functools.cache
+def _first_name_set() -> frozenset[str]:
+    return frozenset(n.casefold() for names in _first_names().values() for n in names)
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a word is a person's first name (none of them an ordinary word): "Marcus has it"
+    names a person, not a product."""
+    return word.casefold() in _first_name_set()
+
+
+@functools.cache
 def spoken_names() -> re.Pattern[str]:
     """A first name the speech says, whoever it is ("I'd need to run it past Angela"): no call
     lists her, so no speaker label or CRM column could have named her. A name that is also a
     word ("Grant", "Mark") only inside a sentence, where its capital says it is a name
     (``pipeline/data/first_names.toml``, made by ``examples/make_first_names.py``)."""
-    text = resources.files("pipeline").joinpath("data", "first_names.toml").read_text("utf-8")
-    lists = tomllib.loads(text)
+    lists = _first_names()
 
     def either(names: list[str]) -> str:
         return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import cached_vector, closeness
 from pipeline.content.profile import content_words
-from pipeline.detect.rules import find_competitors
+from pipeline.detect.competitors import find_competitors
 from pipeline.store.models import Call, Mention, Utterance
 
 MentionRow = tuple[Mention, Utterance, Call]

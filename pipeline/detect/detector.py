@@ -28,6 +28,7 @@ from pipeline.detect.classify import (
     SentenceInput,
     UtteranceLike,
 )
+from pipeline.detect.competitors import CompetitorHit
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import kind_checker
@@ -277,7 +278,7 @@ class RuleEmbeddingDetector:
         span = (sentence.text, sentence.start, sentence.end)
         if rules.not_a_statement(sentence.text):
             return []
-        named: dict[str, rules.CompetitorHit] = {}
+        named: dict[str, CompetitorHit] = {}
         for hit in evidence.hits:  # "HCP, I mean Housecall Pro": one tag
             named.setdefault(self._named(sentence, hit.name), hit)
         out = [

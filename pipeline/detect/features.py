@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from pipeline.detect import rules
 from pipeline.detect.classify import SentenceInput
+from pipeline.detect.competitors import CompetitorHit, find_competitors
 from pipeline.embed import Embedder, label_sums, normalise
 
 # Weight of the rep's turns next to the buyer's own words: what the rep said before and after
@@ -34,13 +35,13 @@ Matrix = npt.NDArray[np.float32]
 class RuleEvidence:
     """What the cue rules found in a sentence that the detector needs too (found once)."""
 
-    hits: tuple[rules.CompetitorHit, ...]
+    hits: tuple[CompetitorHit, ...]
     question: bool
 
 
 def rule_evidence(sentence: SentenceInput, *, ignore: Sequence[str] = ()) -> RuleEvidence:
     """Competitor hits (names in ``ignore`` skipped) and whether the sentence is a question."""
-    hits = rules.find_competitors(sentence.text, sentence.competitors, ignore=ignore)
+    hits = find_competitors(sentence.text, sentence.competitors, ignore=ignore)
     return RuleEvidence(tuple(hits), rules.is_question(sentence.text))
 
 

@@ -1,22 +1,21 @@
-"""Cue rules of the detect stage: objection cues, questions, competitor names, why-now triggers.
+"""Cue rules of the detect stage: objection cues, questions, why-now triggers (competitor names
+are ``pipeline.detect.competitors``).
 
 The word lists and cue phrases are data, in ``pipeline/data/cues.toml``; this module compiles
-them and keeps the small grammar that is not a list (question openers, "we use <Name>").
+them and keeps the small grammar that is not a list (question openers).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from pipeline.redact import gives_contact
 from pipeline.wording import introduces_a_quote, introduces_someone
-
-_FLAGS = re.IGNORECASE  # for patterns matched on original text (competitor names keep their case)
 
 
 def _alternation(fragments: Sequence[str]) -> re.Pattern[str]:
@@ -54,24 +53,24 @@ def _load_cues() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-_CUES = _load_cues()
+CUES = _load_cues()
 
 # --- objections -------------------------------------------------------------------------------
 
 # Topic cues per objection category: they pick the category, they do not make an objection alone.
 CATEGORY_CUES: dict[str, re.Pattern[str]] = {
-    name: _alternation(fragments) for name, fragments in _CUES["category"].items()
+    name: _alternation(fragments) for name, fragments in CUES["category"].items()
 }
 # Hesitation, concern or blocker language, with a strength (1.0 strong, 0.6 medium, 0.35 weak).
 CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
-    (_alternation(level["cues"]), float(level["weight"])) for level in _CUES["concern"]
+    (_alternation(level["cues"]), float(level["weight"])) for level in CUES["concern"]
 ]
 # Spans that say a concern is absent ("not worried", "price is fine"); removed before cue matching.
-REASSURANCE = _alternation(_CUES["reassurance"]["cues"])
+REASSURANCE = _alternation(CUES["reassurance"]["cues"])
 # Agreement, thanks and praise: evidence against an objection when no concern cue is present.
-POSITIVE = _alternation(_CUES["positive"]["cues"])
+POSITIVE = _alternation(CUES["positive"]["cues"])
 # A buyer committing to buy ("Let's do it, send the paperwork through").
-COMMITMENT = _alternation(_CUES["commitment"]["cues"])
+COMMITMENT = _alternation(CUES["commitment"]["cues"])
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def cue_scores(sentence: str, extra_category_hits: dict[str, int] | None = None)
 # Lexicons that tell the kinds apart (pain words, who owns the problem, what the rep asked and
 # answered); the kind model reads them as features (``features.kind_cues``).
 KIND_CUES: dict[str, re.Pattern[str]] = {
-    name: _alternation(fragments) for name, fragments in _CUES["kind"].items()
+    name: _alternation(fragments) for name, fragments in CUES["kind"].items()
 }
 
 
@@ -117,8 +116,8 @@ _WH_OPENER = re.compile(
     r"(?:do|does|did|is|are|was|were|can|could|would|will|should|much|many|long|often|about|if|happens"
     r"|kind|sort|type|exactly|else|options)\b"
 )
-_EMBEDDED_QUESTION = _alternation(_CUES["question"]["embedded"])
-_SMALL_TALK_QUESTION = _alternation(_CUES["question"]["small_talk"])
+_EMBEDDED_QUESTION = _alternation(CUES["question"]["embedded"])
+_SMALL_TALK_QUESTION = _alternation(CUES["question"]["small_talk"])
 _BACKCHANNEL = re.compile(r"^\W*(?:\w+\W*){0,2}\?\W*$")
 
 
@@ -151,10 +150,10 @@ def _only(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"^(?:(?:" + "|".join(words) + r")\b[\s,.!?…;:-]*)+$")
 
 
-_REACTIONS = _CUES["says_nothing"]["reactions"]
-_SAYS_NOTHING = _only([*_REACTIONS, *_CUES["says_nothing"]["words"]])
+_REACTIONS = CUES["says_nothing"]["reactions"]
+_SAYS_NOTHING = _only([*_REACTIONS, *CUES["says_nothing"]["words"]])
 _REACTION_ONLY = _only(_REACTIONS)
-_BARE_LABEL = re.compile(_CUES["says_nothing"]["label"])
+_BARE_LABEL = re.compile(CUES["says_nothing"]["label"])
 _NOTHING_CHARS = 80  # longer than any run of fillers or a field label
 
 
@@ -183,9 +182,9 @@ _NOTE_LEAD = r"^(?:[-*•]\s*)?(?:(?:i|we)\s+)?"
 _REPS_OWN_NOTE = re.compile(
     _NOTE_LEAD
     + r"(?:(?:"
-    + "|".join(_CUES["rep_note"]["actions"])
+    + "|".join(CUES["rep_note"]["actions"])
     + r")\b|"
-    + "|".join(_CUES["rep_note"]["status"])
+    + "|".join(CUES["rep_note"]["status"])
     + r")"
 )
 
@@ -195,7 +194,7 @@ _TO_DO = re.compile(
     r"^(?:[-*•]\s*)?(?!(?i:needs|wants|has|have|had|plans|hopes|going|tries|tried|likes|agreed"
     r"|asked|decided|expects|intends|prefers|chose|refuses|refused|used|got|would like)\b)"
     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Ww]e|I)\s+to\s+(?i:"
-    + "|".join(_CUES["rep_note"]["to_do"])
+    + "|".join(CUES["rep_note"]["to_do"])
     + r")\b"
 )
 
@@ -209,7 +208,7 @@ _REPORTED_QUESTION = re.compile(
 )
 
 
-_TO_A_MODEL = _alternation(_CUES["addresses_a_model"]["cues"])
+_TO_A_MODEL = _alternation(CUES["addresses_a_model"]["cues"])
 
 
 def addresses_a_model(sentence: str) -> bool:
@@ -278,116 +277,10 @@ def notes_the_reps_doing(sentence: str) -> bool:
     return bool(_REPS_OWN_NOTE.match(lowered(text)) or _TO_DO.match(text))
 
 
-# --- competitors ------------------------------------------------------------------------------
-
-# Capitalised words that follow "we use ..." but are not products.
-_NOT_NAMES = frozenset(_CUES["competitor"]["not_names"])
-_NAME = r"([A-Z][\w&.+-]*[\w+](?:\s(?:[A-Z][\w&+-]*\w|\d+))?)"
-_CURRENT = (
-    r"(?i:(?:we|i|they)(?:'re| are| were|'ve| have)?\s+(?:currently |already |still |also )?"
-    r"(?:been )?(?:use|using|used|on|with|paying for|pay for|running|signed up with|switched to"
-    r"|signed (?:a |an )?(?:\w+[- ]?){0,3}(?:deal|contract|agreement) with|happy with"
-    r"|locked in with)\s+)"
-)
-_EVALUATED = (
-    r"(?i:(?:we|i|they)(?:'ve| have| had)?\s+(?:also |already |just |been )*"
-    r"(?:looked at|look at|looking at|tried|trialled|trialed|trialing|trialling|demoed|"
-    r"compared|spoke to|spoken to|talked to|got a quote from|had a demo (?:with|from)|"
-    r"switched from|moved from|left)\s+)"
-)
-_CURRENT_PATTERN = re.compile(r"\b" + _CURRENT + _NAME)
-_EVALUATED_PATTERN = re.compile(r"\b" + _EVALUATED + _NAME)
-_CLAIM_PATTERN = re.compile(
-    r"\b" + _NAME + r"(?:'s)?\s+(?:already\s+|also\s+)?"
-    r"(?:does|do|has|have|offers|gives us|includes)\s+(?:that|this|it|the same)\b"
-)
-_VERSUS_PATTERN = re.compile(
-    r"\b(?i:compared to|compared with|versus|vs\.?|than|over at)\s+" + _NAME
-)
-_PARTNER_TAIL = re.compile(
-    r"^\s*(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+)?(?:payroll|pay|accounts|accounting|"
-    r"bookkeeping|books|invoices|invoicing|tills?|pos|point of sale|hr|email|messages|texts)\b",
-    _FLAGS,
-)
-
-
-@dataclass(frozen=True)
-class CompetitorHit:
-    name: str
-    start: int
-    end: int
-    relation: str  # current | evaluated | mention
-    known: bool  # from the call metadata or configured list, not guessed from a pattern
-
-
-def _relation_at(text: str, start: int) -> str:
-    before = text[max(0, start - 60) : start]
-    if re.search(_CURRENT + r"$", before, _FLAGS) or re.search(
-        r"\b(happy (?:enough )?with|already (?:have|use|pay for)|our current)\s+$", before, _FLAGS
-    ):
-        return "current"
-    if re.search(_EVALUATED + r"$", before, _FLAGS):
-        return "evaluated"
-    return "mention"
-
-
-def find_competitors(
-    sentence: str, known: Sequence[str], *, ignore: Iterable[str] = ()
-) -> list[CompetitorHit]:
-    """Known competitor names (word-boundary, any case) plus names after "we use/looked at X"."""
-    text = normalise_quotes(sentence)
-    ignored = {name.casefold() for name in ignore}
-    hits: dict[str, CompetitorHit] = {}
-    for name in sorted({n.strip() for n in known if n.strip()}, key=lambda n: (-len(n), n)):
-        if name.casefold() in ignored:
-            continue
-        pattern = re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])", _FLAGS)
-        for match in pattern.finditer(text):
-            overlap = any(h.start <= match.start() < h.end for h in hits.values())
-            if not overlap and name.casefold() not in hits:
-                relation = _relation_at(text, match.start())
-                hits[name.casefold()] = CompetitorHit(
-                    name, match.start(), match.end(), relation, True
-                )
-    guessed = [
-        (_CURRENT_PATTERN, "current"),
-        (_EVALUATED_PATTERN, "evaluated"),
-        (_CLAIM_PATTERN, "mention"),
-        (_VERSUS_PATTERN, "mention"),
-    ]
-    for pattern, relation in guessed:
-        for match in pattern.finditer(text):
-            guess = _clean_name(match.group(1))
-            if not guess or guess.casefold() in ignored or guess.casefold() in hits:
-                continue
-            if relation == "current" and _PARTNER_TAIL.match(text[match.end(1) :]):
-                continue  # "we use LedgerLeaf for payroll": a tool they keep, not a rival
-            if any(h.start <= match.start(1) < h.end for h in hits.values()):
-                continue
-            start = match.start(1)
-            hits[guess.casefold()] = CompetitorHit(
-                guess, start, start + len(guess), relation, False
-            )
-    return sorted(hits.values(), key=lambda h: (h.start, h.name))
-
-
-def _clean_name(raw: str) -> str | None:
-    words = raw.rstrip(".").split()
-    while words and words[-1].casefold().strip(".") in _NOT_NAMES:
-        words.pop()
-    if not words or words[0].casefold().strip(".") in _NOT_NAMES:
-        return None
-    name = " ".join(words)
-    # A lone sentence-case word ("Paper", "Someone") is too weak; products usually have an inner
-    # capital (RotaPro), a digit, or are more than one capitalised word.
-    inner_signal = any(c.isupper() or c.isdigit() for c in name[1:])
-    return name if inner_signal or len(name) >= 4 else None
-
-
 # --- why now ----------------------------------------------------------------------------------
 
 WHY_NOW_CUES: dict[str, re.Pattern[str]] = {
-    name: _alternation(fragments) for name, fragments in _CUES["why_now"].items()
+    name: _alternation(fragments) for name, fragments in CUES["why_now"].items()
 }
 
 

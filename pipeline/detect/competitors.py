@@ -1,0 +1,233 @@
+"""Competitor names in a buyer sentence: the configured ones wherever they appear, and names
+guessed from how buyers speak of a product they use, weigh or left ("we use X", "the X app").
+
+Split from ``rules`` (the cue rules) because guessing names is a grammar of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.detect.rules import CUES, normalise_quotes
+from pipeline.redact import is_first_name
+
+_FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
+
+
+# Capitalised words that follow "we use ..." but are not products.
+_NOT_NAMES = frozenset(CUES["competitor"]["not_names"])
+# Not a name's first word: "And JobJuggler have offered" names JobJuggler, not "And JobJuggler".
+_NOT_FIRST = r"(?!(?i:" + "|".join(sorted(map(re.escape, _NOT_NAMES))) + r")\b)"
+# One or two capitalised words, or a word and a number ("Sage 50"); not the number of "Azuga 2
+# yrs ago" (a number followed by a word in lower case counts something else).
+_NAME = (
+    _NOT_FIRST + r"(?P<name>[A-Z][\w&.+-]*[\w+](?:\s(?:[A-Z][\w&+-]*\w|\d+(?!\d)(?!\s+[a-z])))?)"
+)
+_START = r"(?:^\W*)"  # a note's clipped line has no subject: "Tried Azuga", "Still uses Pike13"
+_CURRENT = (
+    r"(?i:(?:we|i|they)(?:'re| are| were|'ve| have)?\s+(?:currently |already |still |also )?"
+    r"(?:been )?(?:use|using|used|on|with|paying for|pay for|running|signed up with|switched to"
+    r"|signed (?:a |an )?(?:\w+[- ]?){0,3}(?:deal|contract|agreement) with|happy with"
+    r"|locked in with)\s+)"
+)
+_EVALUATED = (
+    r"(?i:(?:we|i|they)(?:'ve| have| had)?\s+(?:also |already |just |been )*"
+    r"(?:looked at|look at|looking at|tried|trialled|trialed|trialing|trialling|demoed|"
+    r"compared|spoke to|spoken to|talked to|got a quote from|had a demo (?:with|from)|"
+    r"switched from|moved from|left)\s+)"
+)
+# The frames buyers put a product they run in, beyond "we use X": what they pay, stay with,
+# renew, are locked into or are moving everything off.
+_CURRENT_MORE = (
+    r"(?i:(?:(?:we|i|they)(?:'re| are| were|'ve| have)?\s+(?:currently |already |still |also )?"
+    r"(?:run|runs)"
+    r"|(?:currently|still|already)\s+(?:on|using|uses|use|with|running|runs)|been\s+(?:on|using|running)"
+    r"|(?:stay|staying|stayed|stick|sticking|stuck|remain|remaining)\s+(?:with|on)"
+    r"|(?:renew|renewing)(?:\s+with)?|on top of|get rid of|ditch(?:ing)?|cancel(?:led|ling)?"
+    r"|(?:data|everything|history|records)\s+out\s+of|(?:un)?happy(?:-ish)?\s+with|fed up with"
+    r"|(?:locked|tied)\s+in(?:to|\s+with)?|(?:contract|deal|agreement|extension|subscription"
+    r"|plan)\s+with|(?:mov\w+|migrat\w+|switch\w*)\s+(?:(?:everything|everyone|it all|all|us|our"
+    r" \w+|the \w+|over)\s+)*(?:from|off|out of)|(?:moved|migrated|switched)\s+(?:(?:everything"
+    r"|everyone|us|over)\s+)*onto|switched to|current(?:ly| set-?up| system| provider)?:)\s+)"
+)
+# A product they weigh or chose: "we've decided to go with X", "chose X", "a quote from X".
+_EVALUATED_MORE = (
+    r"(?i:(?:go|goes|going|gone|went)\s+with|(?:chose|chosen|choose|choosing|picked|opted for"
+    r"|decided on|settled on|switch to|switching to)|(?:did|had|have|take|taking|took)"
+    r"\s+(?:a\s+)?look\s+at|(?:to|and)\s+look\s+at|(?:tried|trialled|trialed|demoed)"
+    r"|(?:a|the|their) (?:quote|demo|proposal|offer) (?:from|of|with)|competitor:)\s+"
+)
+_VERSUS = r"(?i:compared to|compared with|versus|vs\.?|than|over at|against|side by side with)\s+"
+_NUMBER = (
+    r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?)"
+)
+_COUNT = rf"(?:{_NUMBER}|(?:a )?(?:dozen|couple of|few)|half(?: of)?|all|most(?: of)?|every|each)"
+_TIME = r"(?:minutes?|hours?|days?|weeks?|months?|years?|nights?|mornings?|evenings?|weekends?)"
+# "eighteen vans on X", "two studios on X": a fleet or a team counted onto a product.
+_COUNTED_ON = rf"(?i:\b{_COUNT}\s+(?:\w+\s+)?(?!{_TIME}\b)[a-z]+s\s+(?:are\s+|still\s+)?on)\s+"
+_ABOUT = r"(?:like|about|around|roughly|maybe|nearly|over|under|just|only)\s+"
+# What must follow "we have/got X" for X to be a product: "on all sixty trucks". Not "for three
+# years": "We've had Maria for three years" is a person.
+_HOLDING_TAIL = re.compile(rf"\s+(?:on|across|in)\s+(?:{_ABOUT}|the\s+|our\s+)*{_COUNT}\b", _FLAGS)
+_PAYING = (
+    r"(?i:(?:we|i|they)(?:'re|'m| are| am| were|'ve| have)?\s+"
+    r"(?:currently |already |still |also )?(?:pay|paying|paid))\s+"
+)
+# What must follow "we pay X" for X to be a vendor: a sum, not a wage ("We pay Maria twelve an
+# hour").
+_PAID_TAIL = re.compile(
+    rf"\s+(?![^.?!]*\b(?:an|per|a|by the)\s+hour)(?:{_ABOUT}|less|more|[£$€]|{_NUMBER}\b)", _FLAGS
+)
+_HOLDING = (
+    r"(?i:(?:we|i|they)(?:'ve| have| had)?\s+(?:currently |already |still |also )?"
+    r"(?:have|had|got|'ve got))\s+"
+)
+# A product's parts and paperwork: "the X app", "our X contract", "X's support".
+_THINGS = (
+    r"app|software|system|platform|portal|subscription|licen[cs]es?|login|hardware|devices?"
+    r"|box(?:es)?|cameras?|pricing|free (?:tier|version)"
+)
+# Not "plan" nor "tier": "the Growth plan" is our own price list.
+_PAPERS = r"contract|renewal|deal|quote|offer|rep|one"
+_OWNED = rf"\s+(?:[a-z]+\s+)?(?:{_THINGS}|{_PAPERS})\b"
+_POSSESSED = rf"'s\s+(?:\w+\s+)?(?:{_THINGS}|support|quote|offer|deal)\b"
+# What a vendor does with a price: "X quoted us", "X charges per van", "X let us do 12 months".
+_PRICED = (
+    r"(?:\s+(?:have|has|had))?(?:\s+(?:already|also|just))?\s+"
+    r"(?:charges?\s+(?:us|me|per|by|an?|extra|everyone|\d|[£$€])|priced)\b"
+)
+_TERMS = (
+    r"(?:\s+(?:have|has|had))?(?:\s+(?:already|also|just))?\s+(?:offered|matched|came back"
+    r"|let us|let me|gave us|put|raised|(?:auto-?)?renew(?:ed|s))\b(?=[^.?!]{0,60}?(?:\d|[£$€%]"
+    r"|\b(?:percent|months?|years?|contract|term|prices?|discount|deal|offer|trial|free|hardware"
+    r"|cheaper|less|increase|renew\w*|quote|rate|fees?|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|ten|twelve)\b))"
+)
+_RENEWS = r"\s+(?:auto-?)?renew(?:ed|s)\b"
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """One way buyers name a product, the relation it tells, and what must follow the name."""
+
+    pattern: re.Pattern[str]
+    relation: str
+    tail: re.Pattern[str] | None = None
+
+
+def _before(prefix: str, relation: str, tail: re.Pattern[str] | None = None) -> _Frame:
+    return _Frame(re.compile(rf"(?:\b|{_START}){prefix}{_NAME}"), relation, tail)
+
+
+def _after(suffix: str, relation: str, lead: str = "") -> _Frame:
+    return _Frame(re.compile(rf"\b{lead}{_NAME}{suffix}"), relation)
+
+
+# In order of strength: a name two frames hold keeps the first one's relation.
+_FRAMES = (
+    _before(_CURRENT, "current"),
+    _before(_CURRENT_MORE, "current"),
+    _before(_COUNTED_ON, "current"),
+    _before(_HOLDING, "current", _HOLDING_TAIL),
+    _before(_PAYING, "current", _PAID_TAIL),
+    _after(_RENEWS, "current"),
+    _after(_OWNED, "current", r"(?i:our)\s+"),
+    _before(_EVALUATED, "evaluated"),
+    _before(_EVALUATED_MORE, "evaluated"),
+    _after(r"(?:\s+(?:have|has|had))?(?:\s+(?:already|also|just))?\s+quoted\b", "evaluated"),
+    _after(
+        r"(?:'s)?\s+(?:already\s+|also\s+)?"
+        r"(?:does|do|has|have|offers|gives us|includes)\s+(?:that|this|it|the same)\b",
+        "mention",
+    ),
+    _before(_VERSUS, "mention"),
+    _after(_PRICED, "mention"),
+    _after(_TERMS, "mention"),
+    _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
+    _after(_POSSESSED, "mention"),
+)
+_PARTNER_TAIL = re.compile(
+    r"^\s*(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+)?(?:payroll|pay|accounts|accounting|"
+    r"bookkeeping|books|invoices|invoicing|tills?|pos|point of sale|hr|email|messages|texts)\b",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class CompetitorHit:
+    name: str
+    start: int
+    end: int
+    relation: str  # current | evaluated | mention
+    known: bool  # from the call metadata or configured list, not guessed from a pattern
+
+
+def _relation_at(text: str, start: int) -> str:
+    before = text[max(0, start - 60) : start]
+    if re.search(_CURRENT + r"$", before, _FLAGS) or re.search(
+        r"\b(happy (?:enough )?with|already (?:have|use|pay for)|our current)\s+$", before, _FLAGS
+    ):
+        return "current"
+    if re.search(_EVALUATED + r"$", before, _FLAGS):
+        return "evaluated"
+    return "mention"
+
+
+def find_competitors(
+    sentence: str, known: Sequence[str], *, ignore: Iterable[str] = ()
+) -> list[CompetitorHit]:
+    """Known competitor names (word-boundary, any case) plus names after "we use/looked at X"."""
+    text = normalise_quotes(sentence)
+    ignored = {name.casefold() for name in ignore}
+    hits: dict[str, CompetitorHit] = {}
+    for name in sorted({n.strip() for n in known if n.strip()}, key=lambda n: (-len(n), n)):
+        if name.casefold() in ignored:
+            continue
+        pattern = re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])", _FLAGS)
+        for match in pattern.finditer(text):
+            overlap = any(h.start <= match.start() < h.end for h in hits.values())
+            if not overlap and name.casefold() not in hits:
+                relation = _relation_at(text, match.start())
+                hits[name.casefold()] = CompetitorHit(
+                    name, match.start(), match.end(), relation, True
+                )
+    for frame in _FRAMES:
+        for match in frame.pattern.finditer(text):
+            hit = _guessed(text, match, frame)
+            if hit is None or hit.name.casefold() in ignored or hit.name.casefold() in hits:
+                continue
+            if any(h.start <= hit.start < h.end for h in hits.values()):
+                continue
+            hits[hit.name.casefold()] = hit
+    return sorted(hits.values(), key=lambda h: (h.start, h.name))
+
+
+def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | None:
+    """The product a frame's match names, unless the name is no product's or what follows it
+    makes it a partner tool ("we use LedgerLeaf for payroll") or not a product at all."""
+    guess = _clean_name(match.group("name"))
+    if guess is None:
+        return None
+    start = match.start("name")
+    rest = text[start + len(guess) :]
+    if frame.tail is not None and not frame.tail.match(rest):
+        return None
+    if _PARTNER_TAIL.match(rest):
+        return None  # a tool they keep beside whatever they buy, not a rival
+    return CompetitorHit(guess, start, start + len(guess), frame.relation, False)
+
+
+def _clean_name(raw: str) -> str | None:
+    words = raw.rstrip(".").split()
+    while words and words[-1].casefold().strip(".") in _NOT_NAMES:
+        words.pop()
+    if not words or words[0].casefold().strip(".") in _NOT_NAMES or is_first_name(words[0]):
+        return None  # "Marcus has it", "we went with Frank Hughes": a person
+    name = " ".join(words)
+    # A lone sentence-case word ("Paper", "Someone") is too weak; products usually have an inner
+    # capital (RotaPro), a digit, or are more than one capitalised word.
+    inner_signal = any(c.isupper() or c.isdigit() for c in name[1:])
+    return name if inner_signal or len(name) >= 4 else None
