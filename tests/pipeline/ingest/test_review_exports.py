@@ -26,13 +26,17 @@ EXPECTED: dict[str, Any] = json.loads((FOLDER / "expected.json").read_text(encod
 FILES = sorted(name for name in EXPECTED if not name.startswith("_"))
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Call]:
-    settings = make_settings(tmp_path_factory.mktemp("review") / "data", our_company="Docketly")
-    workspace = Workspace(settings, embedder=embedder)
+def store_all(
+    workspace: Workspace, folder: Path, files: list[str], team_of: tuple[str, ...] = ()
+) -> dict[str, Call]:
+    """Each file uploaded (after ``team_of`` joins the roster), and the stored calls by file."""
+    company = workspace.settings.our_company
     try:
-        for name in FILES:
-            [result] = ingest_bytes(workspace, (FOLDER / name).read_bytes(), name, analyse=False)
+        with workspace.session() as db:
+            for member in team_of:
+                team.add_member(db, member, company=company)
+        for name in files:
+            [result] = ingest_bytes(workspace, (folder / name).read_bytes(), name, analyse=False)
             assert result.status == "created", (name, result.reason)
         with workspace.session() as db:
             calls = db.scalars(select(Call).options(selectinload(Call.utterances))).all()
@@ -41,6 +45,12 @@ def stored(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict
     finally:
         workspace.close()
     return {call.filename: call for call in calls}
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Call]:
+    settings = make_settings(tmp_path_factory.mktemp("review") / "data", our_company="Docketly")
+    return store_all(Workspace(settings, embedder=embedder), FOLDER, FILES)
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -67,21 +77,7 @@ def fleet(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[
     """Seven exports of a second industry (Chorus, Avoma, tl;dv, Salesloft, an Otter PDF, a
     forwarded email, Fireflies), uploaded with the team roster as a user would."""
     settings = make_settings(tmp_path_factory.mktemp("fleet") / "data", our_company="FleetPilot")
-    workspace = Workspace(settings, embedder=embedder)
-    try:
-        with workspace.session() as db:
-            for name in FLEET_TEAM:
-                team.add_member(db, name, company="FleetPilot")
-        for name in FLEET_FILES:
-            [result] = ingest_bytes(workspace, (FLEET / name).read_bytes(), name, analyse=False)
-            assert result.status == "created", (name, result.reason)
-        with workspace.session() as db:
-            calls = db.scalars(select(Call).options(selectinload(Call.utterances))).all()
-            for call in calls:
-                db.expunge(call)
-    finally:
-        workspace.close()
-    return {call.filename: call for call in calls}
+    return store_all(Workspace(settings, embedder=embedder), FLEET, FLEET_FILES, FLEET_TEAM)
 
 
 @pytest.mark.parametrize("name", FLEET_FILES)
