@@ -106,14 +106,3 @@ def test_double_encoded_utf8_is_repaired_in_every_reader() -> None:
         "Le café? Ça coûte 30 € — trop.",
         "Sí.",
     ]
-
-
-def test_a_pdf_exports_brand_line_is_not_speech() -> None:
-    text = (
-        "Summit HVAC - contract review\nThu, Nov 12, 2026 · 11:00 AM · 19 min\nOtter.ai\n\n"
-        "Jordan Hayes  0:03\nAny questions before we lock the January start?\n\n"
-        "Rick Alvarez  0:09\nYeah, a couple.\n"
-    )
-    [call] = parse_file(text.encode(), "call.txt")
-    assert [u.speaker for u in call.utterances] == ["Jordan Hayes", "Rick Alvarez"]
-    assert str(call.call_date) == "2026-11-12"

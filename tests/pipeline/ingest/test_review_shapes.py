@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from pipeline.ingest import parse_file
 from pipeline.ingest.service import ingest_bytes
 from pipeline.ingest.titles import title_account
@@ -89,15 +91,30 @@ def test_titles_naming_whose_call_after_its_purpose() -> None:
     assert title_account("notes for the team") is None
 
 
-def test_a_descript_export_line_is_not_speech() -> None:
-    text = (
-        "Pinecrest Tutors - renewal discussion\nDescript transcript · exported Jun 22, 2026\n\n"
-        "Speaker 1 (00:00): So, thanks for jumping on, Karen.\n"
-        "Speaker 2 (00:06): We've been going back and forth.\n"
-    )
-    [call] = parse_file(text.encode(), "descript.txt")
-    assert [u.speaker for u in call.utterances] == ["Speaker 1", "Speaker 2"]
-    assert call.title == "Pinecrest Tutors - renewal discussion"
+@pytest.mark.parametrize(
+    ("text", "speakers", "title"),
+    [
+        (
+            "Pinecrest Tutors - renewal discussion\nDescript transcript · exported Jun 22, 2026\n\n"
+            "Speaker 1 (00:00): So, thanks for jumping on, Karen.\n"
+            "Speaker 2 (00:06): We've been going back and forth.\n",
+            ["Speaker 1", "Speaker 2"],
+            "Pinecrest Tutors - renewal discussion",
+        ),
+        (
+            "Summit HVAC - contract review\nThu, Nov 12, 2026 · 11:00 AM · 19 min\nOtter.ai\n\n"
+            "Jordan Hayes  0:03\nAny questions before we lock the January start?\n\n"
+            "Rick Alvarez  0:09\nYeah, a couple.\n",
+            ["Jordan Hayes", "Rick Alvarez"],
+            "Summit HVAC - contract review",
+        ),
+    ],
+    ids=["descript", "otter-pdf"],
+)
+def test_an_export_tools_own_line_is_not_speech(text: str, speakers: list[str], title: str) -> None:
+    [call] = parse_file(text.encode(), "call.txt")
+    assert [u.speaker for u in call.utterances] == speakers
+    assert call.title == title
 
 
 def test_a_turn_of_only_noise_is_no_utterance() -> None:
