@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
@@ -87,13 +88,7 @@ def test_two_quotes_sharing_a_sentence_are_one(workspace: Workspace) -> None:
         )  # fmt: skip
         for turn in turns:
             _mention(db, turn, "objection", "competitor", theme, competitor="Cornerstone")
-        set_profile(db, PROFILE)
-        db.flush()
-        document = generate_document(
-            db, workspace.settings, doc_type="comparison", competitor="Cornerstone",
-            use_llm=False, embedder=workspace.embedder,
-        )  # fmt: skip
-    quoted = [q["text"] for q in document.structured["evidence"]["quotes"]]
+        quoted = _comparison_quotes(db, workspace, "Cornerstone")
     assert sum("The results flow straight into it." in text for text in quoted) == 1, quoted
 
 
@@ -122,12 +117,17 @@ def test_a_rivals_quote_runs_on_only_to_a_sentence_quoted_nowhere_else(
                     char_end=start + len(sentence), competitor="Clio", cluster_id=None,
                 )
             )  # fmt: skip
-        set_profile(db, PROFILE)
-        db.flush()
-        document = generate_document(
-            db, workspace.settings, doc_type="comparison", competitor="Clio",
-            use_llm=False, embedder=workspace.embedder,
-        )  # fmt: skip
-    quoted = [q["text"] for q in document.structured["evidence"]["quotes"]]
+        quoted = _comparison_quotes(db, workspace, "Clio")
     assert sum("half our staff already use the Clio app" in text for text in quoted) == 1, quoted
     assert sum("wasn't willing to sign a 24 month agreement" in text for text in quoted) == 1
+
+
+def _comparison_quotes(db: Session, workspace: Workspace, competitor: str) -> list[str]:
+    """The quotes of an offline comparison page against ``competitor``, with the profile set."""
+    set_profile(db, PROFILE)
+    db.flush()
+    document = generate_document(
+        db, workspace.settings, doc_type="comparison", competitor=competitor,
+        use_llm=False, embedder=workspace.embedder,
+    )  # fmt: skip
+    return [q["text"] for q in document.structured["evidence"]["quotes"]]
