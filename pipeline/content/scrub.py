@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,26 +121,39 @@ def scrub_structured(structured: dict[str, Any], erased: Erased) -> tuple[dict[s
     evidence = dict(structured.get("evidence") or {})
     kept = [q for q in evidence.get("quotes", []) if int(q["id"]) not in found.ids]
     evidence["quotes"] = kept
-    evidence["clusters"] = [
-        {
-            **cluster,
-            "quote_ids": [i for i in cluster.get("quote_ids", []) if i not in found.ids],
-            "answer_ids": [i for i in cluster.get("answer_ids", []) if i not in found.ids],
-        }
-        for cluster in evidence.get("clusters", [])
-    ]
     said_elsewhere = " ".join(_flat(str(q.get("text", ""))).lower() for q in kept)
     said_by_them = " ".join(_flat(str(q.get("text", ""))).lower() for q in gone)
-    evidence["phrases"] = [
-        p
-        for p in evidence.get("phrases", [])
-        if str(p.get("text", "")).lower() in said_elsewhere
-        or str(p.get("text", "")).lower() not in said_by_them
-    ]
+
+    def still_said(words: object) -> bool:
+        """Said in a kept quote, or never in an erased one: a phrase or a rival's name only
+        the erased calls gave goes with them."""
+        text = str(words or "").lower()
+        return text in said_elsewhere or text not in said_by_them
+
+    evidence["clusters"] = [_without_erased(cluster, found.ids, still_said)
+                            for cluster in evidence.get("clusters", [])]  # fmt: skip
+    evidence["phrases"] = [p for p in evidence.get("phrases", []) if still_said(p.get("text"))]
     out = {**structured, "evidence": evidence}
     if "content" in out:
         out["content"] = _drop_cited(out["content"], found.ids)
     return out, found
+
+
+def _without_erased(
+    cluster: dict[str, Any], ids: set[int], still_said: Callable[[object], bool]
+) -> dict[str, Any]:
+    """A document's record of one theme without the erased quotes and the rivals only they
+    named."""
+    out = {
+        **cluster,
+        "quote_ids": [i for i in cluster.get("quote_ids", []) if i not in ids],
+        "answer_ids": [i for i in cluster.get("answer_ids", []) if i not in ids],
+    }
+    if "competitors" in cluster:
+        out["competitors"] = [c for c in cluster["competitors"] or [] if still_said(c)]
+    if cluster.get("competitor") and not still_said(cluster["competitor"]):
+        out["competitor"] = None
+    return out
 
 
 def scrub_text(text: str, found: _Found, account: re.Pattern[str] | None) -> tuple[str, int]:
