@@ -109,13 +109,21 @@ def quote_buyers(call: ParsedCall) -> None:
     """Split every rep note of ``call`` around the buyer sentences it quotes; a voicemail's
     transcription is the caller's (a buyer's) words."""
     reps = [name.casefold() for name in call.our_speakers]
+    notes = [u for u in call.utterances if u.role == "rep_note"]
+    voicemails = [m for u in notes if (m := _VOICEMAIL.match(u.text))]
+    if voicemails:
+        # The notification around it ("You have a new voice message.", "Listen to the
+        # message: https://…") is no one's words: the caller's are the call.
+        call.extra["notification"] = [u.text for u in notes if not _VOICEMAIL.match(u.text)]
+        call.utterances = [
+            *(u for u in call.utterances if u.role != "rep_note"),
+            *(ParsedUtterance(m.group("text").strip(), "Caller", None, "buyer", None, True)
+              for m in voicemails),
+        ]  # fmt: skip
+        return
     result: list[ParsedUtterance] = []
     for utterance in call.utterances:
-        voicemail = _VOICEMAIL.match(utterance.text) if utterance.role == "rep_note" else None
-        if voicemail:
-            text = voicemail.group("text").strip()
-            result.append(ParsedUtterance(text, "Caller", None, "buyer", None, True))
-        elif utterance.role == "rep_note":
+        if utterance.role == "rep_note":
             result.extend(_split_note(utterance, call.people, reps))
         else:
             result.append(utterance)

@@ -171,8 +171,8 @@ def _prepare(
         return skipped(filename, parsed.skip_reason, index)
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
     earlier = earlier_hashes(parsed) if parsed.format in TABLE_FORMATS else ()
-    if day_first and (written := parsed.extra.get("date_text")):
-        parsed.call_date = day_first_reading(str(written)) or parsed.call_date
+    if day_first:
+        _read_day_first(parsed)
     apply_metadata(parsed, metadata)
     parsed.competitors = rivals.canonical_list(parsed.competitors)
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
@@ -181,6 +181,18 @@ def _prepare(
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)
     return storable(parsed, digest, filename, index, earlier)
+
+
+def _read_day_first(parsed: ParsedCall) -> None:
+    """A day-first workspace's reading of a date both of whose numbers could be the month: a
+    header's or a CRM column's ("03/02/2026"), or a chat's whose dates never said the order."""
+    if written := parsed.extra.get("date_text"):
+        parsed.call_date = day_first_reading(str(written)) or parsed.call_date
+    elif parsed.extra.get("date_order_assumed") and parsed.extra.get("date_order") == "month-first":
+        when = parsed.call_date
+        if when is not None and when.day <= 12 and when.day != when.month:
+            parsed.call_date = when.replace(month=when.day, day=when.month)
+            parsed.extra["date_order"] = "day-first"
 
 
 def _store_alone(workspace: Workspace, call: StorableCall) -> IngestResult:

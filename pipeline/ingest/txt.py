@@ -7,6 +7,7 @@ and footers fill the call's fields in every case and are never read as speech.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
@@ -34,7 +35,29 @@ def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> Parse
         call = _read_lines(text, fmt, kind, mail)
     call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
     _take_leading_date(call)
+    call.outcome = call.outcome or _noted_outcome(call.utterances)
     return call
+
+
+# A rep's note recording the verdict: "Closed lost - no decision / status quo.", "→ WON",
+# "Status: Closed Won". Only a note's own words count, never a buyer's.
+_NOTED_OUTCOME = re.compile(
+    r"(?:^|[.;]\s+)(?:deal\s+)?closed[\s-]*(?P<closed>won|lost)\b"
+    r"|(?:→|->|=>)\s*(?P<arrow>won|lost)\b"
+    r"|(?:^|[.;]\s+)(?:status|outcome|result)\s*:\s*(?:closed\s+)?(?P<field>won|lost)\b",
+    re.IGNORECASE,
+)
+
+
+def _noted_outcome(utterances: list[ParsedUtterance]) -> str | None:
+    """The outcome a rep's note states, when exactly one is stated."""
+    found = {
+        next(group for group in match.groups() if group).casefold()
+        for u in utterances
+        if u.role == "rep_note"
+        for match in _NOTED_OUTCOME.finditer(u.text)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> ParsedCall:

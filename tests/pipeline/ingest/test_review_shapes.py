@@ -32,7 +32,8 @@ sticking point for us honestly is the GDPR side. Thanks bye.
 def test_a_voicemail_transcription_is_the_callers_words() -> None:
     [call] = parse_file(VOICEMAIL.encode(), "voicemail.txt", our_companies=["ClassNest"])
     assert call.call_date == dt.date(2026, 11, 10)
-    [said] = [u for u in call.utterances if u.role == "buyer"]
+    [said] = call.utterances  # the notification's own lines are no one's words
+    assert call.extra["notification"] == ["You have a new voice message."]
     assert said.speaker == "Caller"
     assert said.text.startswith("Hi Sophie it's Fiona McLeod from Oakwood Music Academy")
     assert said.text.endswith("the GDPR side. Thanks bye.")
@@ -152,3 +153,40 @@ def test_a_day_first_workspace_reads_ambiguous_dates_day_first(tmp_path: Path) -
             workspace.close()
     assert dates["month-first"] == [dt.date(2026, 3, 2), dt.date(2026, 6, 22)]
     assert dates["day-first"] == [dt.date(2026, 2, 3), dt.date(2026, 6, 22)]
+
+
+@pytest.mark.parametrize(
+    ("note", "outcome"),
+    [
+        ("- Not a fit right now. Closed lost - no decision / status quo.\n", "lost"),
+        ("- outcome: verbal yes 2/10, signed 6/10 → WON\n", "won"),
+        ("- Status: Closed Won, starts in May.\n", "won"),
+        ("- Asked how many closed won deals we have in vets.\n- Wants a trial.\n", None),
+        ('- Dana: "we lost two staff to burnout, it\'s closed lost for them" she said.\n', None),
+    ],
+)
+def test_a_reps_note_stating_the_verdict_gives_the_outcome(note: str, outcome: str | None) -> None:
+    """Notes ending "Closed lost - no decision" had stayed "unknown": few won deals to learn
+    answers from, and zero won or lost beside each rival."""
+    text = (
+        f"Call notes - Keystone Electric\nDate: 2026-10-09\n\n- Twelve vans, no telematics.\n{note}"
+    )
+    [call] = parse_file(text.encode(), "notes.txt")
+    assert call.outcome == outcome
+
+
+def test_a_day_first_workspace_reads_a_chat_of_ambiguous_dates_day_first(tmp_path: Path) -> None:
+    """A WhatsApp chat whose dates never say the order had stayed month-first in a UK team's
+    workspace (3 September read as 9 March)."""
+    chat = (
+        b"[03/09/2026, 10:15:32] Priya Shah: Hi Tom, is the Growth plan per location?\n"
+        b"[03/09/2026, 10:17:04] Tom Hargreaves: Hiya Priya, yes it is.\n"
+    )
+    workspace = Workspace(make_settings(tmp_path / "uk", date_order="day-first"))
+    try:
+        [result] = ingest_bytes(workspace, chat, "WhatsApp Chat with Priya.txt", analyse=False)
+        with workspace.session() as db:
+            call = db.get(Call, result.call_id)
+            assert call is not None and call.call_date == dt.date(2026, 9, 3)
+    finally:
+        workspace.close()
