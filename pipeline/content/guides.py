@@ -28,12 +28,15 @@ _DURATION_RE = re.compile(
     # a range whole: "four to six weeks", "2-3 weeks" ("six weeks" had stood for the first)
     rf"(?:{_COUNT}\s*(?:-|–|to|or)\s*)?"
     rf"(?:{_COUNT}|a few|a couple of|couple of)"
-    r"[\s-]+(?:hours?|days?|weeks?|months?)\b"
-    r"|\b(?:about|around|roughly|under|within|in|than|just|only|usually|takes|took|over)"
+    r"[\s-]+(?:minutes?|hours?|days?|weeks?|months?)\b"
+    # how much or how long a term is, not how long a step takes: "6 months of records",
+    # "24-month terms", "12 months minimum"
+    r"(?![\s-]+(?:of|terms?|contracts?|agreements?|commitments?|minimum|history|records?|old)\b)"
+    r"|\b(?:about|around|roughly|under|within|inside|in|than|just|only|usually|takes|took|over)"
     r"\s+(?:half\s+)?an?\s+(?:hour|day|week)\b",
     re.IGNORECASE,
 )
-_LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took)\s+", re.IGNORECASE)
+_LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re.IGNORECASE)
 
 
 def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | None]]:

@@ -457,6 +457,11 @@ def test_comparison_promises_rep_replies_only_when_it_prints_some(
         ("Reminders go out once a day.", "to confirm"),  # a frequency
         ("Typical go-live in four to six weeks.", "four to six weeks"),  # had been "six weeks"
         ("Setup is 2-3 weeks.", "2-3 weeks"),
+        ("Most fleets are live inside a week.", "a week"),
+        ("Plug-in devices install in about 10 minutes.", "about 10 minutes"),
+        # how much a term holds is no step's length ("Step 4: 6 months" had been written)
+        ("We move ELD logs so you keep 6 months of records.", "to confirm"),
+        ("Hardware is included on 24-month terms.", "to confirm"),
     ],
 )
 def test_a_timeline_reads_how_long_a_rep_said_it_takes(said: str, duration: str) -> None:
