@@ -307,6 +307,12 @@ def test_a_sentence_that_says_nothing(sentence: str, nothing: bool, acknowledges
         ("Needs to run it by his brother (co-owner).", False),
         ("Wants to test it with two clinics first.", False),
         ("Tom to run a test import of 5 closed cases.", True),
+        # the rep's logistics had sat in objection themes
+        ("Sending quote Pro for 3, Essentials for 19", True),
+        ("Follow up 30/06/2026", True),
+        ("Onboarding call is booked for Thu 22/10 at 2pm.", True),
+        ("Follow-up pricing is a concern for them.", False),
+        ("Worried the onboarding call is too long.", False),
         ("Told me the price is too high for a team of five.", False),
         ("Also asked about RotaPro migration.", False),
         ("Open to it if the price comes down.", False),
