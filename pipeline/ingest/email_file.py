@@ -15,12 +15,13 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.names import name_matches
 from pipeline.ingest.notes import SIGN_OFFS, is_greeting, without_contact_block
 from pipeline.ingest.values import html_to_text, parse_date
 
@@ -52,6 +53,9 @@ class Mail:
     body: list[str] = field(default_factory=list)
     buyer_lines: list[ParsedUtterance] = field(default_factory=list)
     cover_note: list[str] = field(default_factory=list)
+    # A reply's quoted message from another domain: the other side's words, a buyer's once the
+    # writer is known to be ours (``settle_reply``): (writer, [{"speaker", "text"}...]).
+    reply_to: tuple[str, list[dict[str, str]]] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -169,6 +173,12 @@ def read_email(text: str) -> Mail:
     inner, end = _header_block(body, forward + 1) if forward is not None else ({}, 0)
     if "from" not in inner:  # not forwarded: which side wrote it, the file does not say
         mail.headers = _headers_as_lines(headers)
+        writer = headers.get("from", "")
+        mine = _domain(writer)
+        kept, other = _quoted_from(body, lambda domain: bool(mine) and domain != mine)
+        if other:
+            mail.reply_to = (writer, [{"speaker": u.speaker or "", "text": u.text} for u in other])
+            body = kept
         mail.body = body
         return mail
     # Forwarded by one of ours (the seller keeps these files): the forwarder's domain is ours.
@@ -224,3 +234,28 @@ def _paragraphs(lines: list[str], speaker: str | None) -> list[ParsedUtterance]:
             paragraphs.append([])
     texts = [" ".join(p) for p in paragraphs if p and not is_greeting(" ".join(p))]
     return [ParsedUtterance(t, speaker, None, "buyer", None, True) for t in texts]
+
+
+def settle_reply(
+    utterances: list[ParsedUtterance],
+    reply: object,
+    names: Sequence[str],
+    companies: Sequence[str],
+) -> None:
+    """The quoted reply an email kept aside becomes the buyer's words when the email's writer
+    is ours: on the roster (``names``) or writing from our company's domain (``companies``).
+    A rep's "Re: next steps" had lost the "£59 per location is steep" it quoted."""
+    if not isinstance(reply, dict) or not _ours(str(reply.get("from", "")), names, companies):
+        return
+    for line in reply.get("lines", []):
+        speaker = str(line.get("speaker") or "") or None
+        utterances.append(ParsedUtterance(str(line["text"]), speaker, None, "buyer", None, True))
+
+
+def _ours(writer: str, names: Sequence[str], companies: Sequence[str]) -> bool:
+    name = _writer(writer) or ""
+    if name and any(name_matches(name, ours) for ours in names):
+        return True
+    domain = re.sub(r"[^a-z0-9]", "", _domain(writer).rsplit(".", 2)[0])
+    keys = [re.sub(r"[^a-z0-9]", "", company.casefold()) for company in companies]
+    return bool(domain) and any(len(key) >= 4 and key in domain for key in keys)

@@ -78,6 +78,8 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     meta.apply(call)
     if mail is not None:
         call.utterances += mail.buyer_lines
+        if mail.reply_to is not None:
+            call.extra["quoted_reply"] = {"from": mail.reply_to[0], "lines": mail.reply_to[1]}
         if mail.cover_note:  # the forwarder's word to a colleague, not the call's
             call.extra["forward_note"] = mail.cover_note
     return call

@@ -86,3 +86,45 @@ def test_a_folder_takes_eml_files(tmp_path: Path) -> None:
     (tmp_path / "recap.eml").write_bytes((FOLDER / FORWARDED).read_bytes())
     (tmp_path / "logo.png").write_bytes(b"\x89PNG")
     assert [p.name for p in collect_files([tmp_path])] == ["recap.eml"]
+
+
+REPLY = b"""From: Tom Hargreaves <tom.hargreaves@classnest.co.uk>
+To: Priya Shah <priya@brightstarttutoring.co.uk>
+Subject: Re: ClassNest - next steps for Brightstart
+Date: Mon, 19 Oct 2026 09:12:44 +0100
+
+Hi Priya,
+
+- Growth plan, 2 locations, billed monthly
+
+Best,
+Tom
+
+On Fri, 16 Oct 2026 at 17:03, Priya Shah <priya@brightstarttutoring.co.uk> wrote:
+> Still think \xc2\xa359 per location is steep for the Chapel Allerton site.
+> Priya
+"""
+
+
+def test_a_reps_reply_gives_the_buyers_quoted_words(tmp_path: Path) -> None:
+    """A reply from our company's domain quoting the buyer: the quote is the buyer's words (it
+    had been left out, losing "£59 per location is steep"). From a domain not ours, the side
+    of its writer is unknown and the quote stays out."""
+    from pipeline.ingest.service import ingest_bytes
+    from pipeline.store.models import Call
+    from pipeline.workspace import Workspace
+    from tests.conftest import make_settings
+
+    said = {}
+    for company in ("ClassNest", "Shiftwise"):
+        workspace = Workspace(make_settings(tmp_path / company, our_company=company))
+        try:
+            [result] = ingest_bytes(workspace, REPLY, "reply.eml", analyse=False)
+            with workspace.session() as db:
+                call = db.get(Call, result.call_id)
+                assert call is not None
+                said[company] = [(u.speaker, u.role) for u in call.utterances if u.role == "buyer"]
+        finally:
+            workspace.close()
+    assert said["ClassNest"] == [("Priya Shah", "buyer")]
+    assert said["Shiftwise"] == []
