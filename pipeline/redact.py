@@ -168,6 +168,13 @@ def is_first_name(word: str) -> bool:
     return word.casefold() in _first_name_set()
 
 
+# What only a person does, after a name that is also a word ("Frank", "Grant", "Bill").
+_DOES = (
+    r"\s+(?:said|says|thinks|thought|wants|wanted|asked|told|decided|agreed|refused|hates|"
+    r"loves|runs|owns|handles|signs|signed|wasn't|isn't|won't|wouldn't|doesn't|didn't)\b"
+)
+
+
 @functools.cache
 def spoken_names() -> re.Pattern[str]:
     """A first name the speech says, whoever it is ("I'd need to run it past Angela"): no call
@@ -181,7 +188,9 @@ def spoken_names() -> re.Pattern[str]:
 
     return re.compile(
         rf"(?<![\w'’@.-])(?:{either(lists['anywhere'])}"
-        rf"|(?<=[a-z0-9,;] )(?:{either(lists['mid_sentence'])}))(?![\w@-])"
+        rf"|(?<=[a-z0-9,;] )(?:{either(lists['mid_sentence'])})"
+        # at a sentence's start, when a person's doing follows: "Frank wasn't willing to sign"
+        rf"|(?:{either(lists['mid_sentence'])})(?={_DOES}))(?![\w@-])"
     )
 
 

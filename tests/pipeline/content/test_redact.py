@@ -162,6 +162,14 @@ def test_our_reps_and_the_roster_are_ours_by_name_and_first_name(
         ("Carla does the invoicing.", f"{NAME} does the invoicing."),
         ("Ask Grant, he signs.", f"Ask {NAME}, he signs."),  # a word, but a name mid-sentence
         ("Angela's team uses Jobber.", f"{NAME}'s team uses Jobber."),
+        # a name that is also a word, opening a sentence with what a person does: the buyer's
+        # owner had been published in a comparison ("Frank wasn't willing to sign…")
+        (
+            "It came down to two things. Frank wasn't willing to sign for 24 months.",
+            f"It came down to two things. {NAME} wasn't willing to sign for 24 months.",
+        ),
+        ("Bill is too high for us.", "Bill is too high for us."),
+        ("To be frank, it is expensive.", "To be frank, it is expensive."),
     ],
 )
 def test_a_first_name_the_speech_says_is_hidden(text: str, redacted: str) -> None:
