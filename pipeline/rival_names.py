@@ -57,3 +57,17 @@ class RivalNames:
     def canonical_list(self, names: Iterable[str]) -> list[str]:
         """Each name once, as the competitor's name, in the order first met."""
         return list(dict.fromkeys(self.canonical(n) for n in names if n.strip()))
+
+
+def fuller_names(names: Iterable[str]) -> dict[str, str]:
+    """Each name that opens exactly one longer name, mapped to it: "Verizon" (as in "cancel
+    Verizon") is "Verizon Connect" when buyers said that too, not a second rival."""
+    unique = {squashed(n): n for n in names if n and n.strip()}
+    fuller: dict[str, str] = {}
+    for short in unique.values():
+        longer = {
+            name for name in unique.values() if name.casefold().startswith(short.casefold() + " ")
+        }
+        if len(longer) == 1:
+            fuller[short] = longer.pop()
+    return fuller

@@ -35,6 +35,7 @@ from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.memory import return_freed_memory
+from pipeline.rival_names import fuller_names
 from pipeline.store.models import AnalysisState, Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -144,6 +145,7 @@ def _detect(
     found: dict[int, list[Detection]] = {}
     for competitors, utterances in groups.items():
         found.update(detector.detect_utterances(utterances, competitors=list(competitors)))
+    fuller = _fuller(session, found, [name for group in groups for name in group])
     # Small talk, clarifications and meeting logistics are not buyer questions worth a theme.
     return [
         {
@@ -154,7 +156,7 @@ def _detect(
             "text": d.text,
             "char_start": d.char_start,
             "char_end": d.char_end,
-            "competitor": d.competitor,
+            "competitor": fuller.get(d.competitor, d.competitor) if d.competitor else None,
             "confidence": d.confidence,
             "objection_probability": d.objection_probability,
             "source": d.source,
@@ -164,6 +166,18 @@ def _detect(
         for d in found.get(utterance.id, [])
         if d.kind != "question" or worth_a_theme(d.text, d.category)
     ]
+
+
+def _fuller(
+    session: Session, found: dict[int, list[Detection]], configured: Sequence[str]
+) -> dict[str, str]:
+    """A rival's short name -> the fuller name buyers or the settings use for it (the
+    dashboard had counted "Verizon" and "Verizon Connect" as two rivals)."""
+    named = {d.competitor for detections in found.values() for d in detections if d.competitor}
+    stored = session.scalars(
+        select(Mention.competitor).where(Mention.competitor.is_not(None)).distinct()
+    )
+    return fuller_names([*named, *configured, *(n for n in stored if n)])
 
 
 def _store(

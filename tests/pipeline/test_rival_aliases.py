@@ -80,3 +80,30 @@ def test_an_alias_added_later_applies_at_redetect(tmp_path: Path, embedder: Embe
             assert known_competitors(db) == ["Housecall Pro"]
     finally:
         workspace.close()
+
+
+def test_a_short_name_of_one_rival_is_its_fuller_name(tmp_path: Path, embedder: Embedder) -> None:
+    """Nothing configured: "eighteen vans on Verizon Connect" and "before we cancel Verizon"
+    had been two rivals on the dashboard."""
+    from pipeline.rival_names import fuller_names
+
+    assert fuller_names(["Verizon", "Verizon Connect", "Samsara"]) == {"Verizon": "Verizon Connect"}
+    assert fuller_names(["Microsoft", "Microsoft Teams", "Microsoft Dynamics"]) == {}
+    said = (
+        b"Jordan Hayes: What do you run today?\n"
+        b"Rick Alvarez: Yeah, eighteen vans on Verizon Connect, and it doesn't talk to "
+        b"ServiceTitan.\n"
+        b"Jordan Hayes: Got it.\n"
+        b"Rick Alvarez: I want to see it working before we cancel Verizon, the fee is ten grand.\n"
+    )
+    workspace = Workspace(make_settings(tmp_path / "data", our_company="FleetPilot"),
+                          embedder=embedder)  # fmt: skip
+    try:
+        ingest_bytes(workspace, said, "summit.txt", CallMetadata(our_speakers="Jordan Hayes"))
+        with workspace.session() as db:
+            named = set(
+                db.scalars(select(Mention.competitor).where(Mention.competitor.is_not(None)))
+            )
+        assert named == {"Verizon Connect"}, named
+    finally:
+        workspace.close()
