@@ -174,6 +174,8 @@ def _fuller(
     """A rival's short name -> the fuller name buyers or the settings use for it (the
     dashboard had counted "Verizon" and "Verizon Connect" as two rivals)."""
     named = {d.competitor for detections in found.values() for d in detections if d.competitor}
+    if not named:  # nothing to map: no query on every analysis batch
+        return {}
     stored = session.scalars(
         select(Mention.competitor).where(Mention.competitor.is_not(None)).distinct()
     )

@@ -47,7 +47,7 @@ def sheet_rows(data: bytes, filename: str, column_map: dict[str, str] | None = N
     tables: list[list[Row]] = []
     try:
         for sheet in workbook.worksheets:
-            rows = list(_limited(_cells(sheet.iter_rows(values_only=True)), filename))
+            rows = list(_cells(sheet.iter_rows(values_only=True), filename))
             table = _table(rows, column_map)
             if table:
                 tables.append(table)
@@ -66,16 +66,12 @@ def sheet_rows(data: bytes, filename: str, column_map: dict[str, str] | None = N
     return tables[0] + [row for table in tables[1:] if table[0][1] == header for row in table[1:]]
 
 
-def _cells(rows: Iterable[tuple[Any, ...]]) -> Iterator[Row]:
+def _cells(rows: Iterable[tuple[Any, ...]], filename: str) -> Iterator[Row]:
+    """Each row as CSV text, numbered from 1; a ``BadInput`` past ``MAX_ROWS``."""
     for number, values in enumerate(rows, start=1):
-        yield number, [cell_text(value) for value in values]
-
-
-def _limited(rows: Iterator[Row], filename: str) -> Iterator[Row]:
-    for number, cells in rows:
         if number > MAX_ROWS:
             raise BadInput(f"more than {MAX_ROWS:,} rows in one worksheet", filename=filename)
-        yield number, cells
+        yield number, [cell_text(value) for value in values]
 
 
 def cell_text(value: Any) -> str:
