@@ -166,7 +166,8 @@ class ServerProcess:
             except httpx.TransportError:
                 return False
 
-        wait_for(up, "callmine serve to answer", timeout_s=90)
+        # Two processes each load the embedder; under a loaded machine that took over 90 s.
+        wait_for(up, "callmine serve to answer", timeout_s=240)
 
     def kill_9(self) -> None:
         assert self.process is not None
