@@ -203,7 +203,10 @@ def get_cluster(
     if embedder is not None and rows:
         vectors = embed_cached(session, embedder, [r.text for r in rows])
         centroid = normalise(vectors.mean(axis=0))[0]
-    chosen = with_turns(session, representative_quotes(rows, vectors, centroid, quotes=quotes))
+    # A few more than shown: a quote the one before it already shows is left out.
+    chosen = distinct_quotes(
+        with_turns(session, representative_quotes(rows, vectors, centroid, quotes=quotes + 2))
+    )[:quotes]
     detail = _summary(cluster, rows, chosen[0]["text"] if chosen else None, trend_window(session))
     detail["quotes"] = chosen
     detail["mentions"] = [r.quote() for r in rows]
@@ -223,6 +226,22 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
         )
     }
     return [{**quote, "text": spans.get(quote["mention_id"], quote["text"])} for quote in quotes]
+
+
+def distinct_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``quotes`` without one whose shown text another quote of the same turn already shows:
+    "So not today." is shown with the sentence it leads to, which is a mention of its own, and
+    a cluster page had printed the same two sentences twice."""
+    kept: list[dict[str, Any]] = []
+    for quote in quotes:
+        said = " ".join(quote["text"].casefold().split())
+        if not any(
+            other["utterance_id"] == quote["utterance_id"]
+            and said in " ".join(other["text"].casefold().split())
+            for other in kept
+        ):
+            kept.append(quote)
+    return kept
 
 
 def _live_index(workspace: Workspace, session: Session) -> MentionIndex:

@@ -20,6 +20,7 @@ from pipeline.cluster.phrases import extract_phrases
 from pipeline.cluster.queries import (
     SortKey,
     active_clusters,
+    distinct_quotes,
     get_cluster,
     list_clusters,
     summarise_clusters,
@@ -161,7 +162,7 @@ def _cards(
             {
                 **summary,
                 "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:CARD_PHRASES]),
-                "quotes": [said[q["mention_id"]] for q in quotes[summary["id"]]],
+                "quotes": distinct_quotes([said[q["mention_id"]] for q in quotes[summary["id"]]]),
                 "uncertain": sum(r.confidence < confident_at for r in rows),
             }
         )
