@@ -70,6 +70,9 @@ class KindScore:
     confidence: float  # calibrated probability of ``kind``
     objection_probability: float
     probabilities: dict[str, float] = field(default_factory=dict)  # per kind
+    # The likeliest category other than "competitor": a worry that names no rival is about
+    # something else ("Because that's non-negotiable." had been a competitor objection).
+    without_rival: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,12 +148,13 @@ class KindModel:
         for row in range(len(features)):
             p = kinds[row]
             kind = decide_kind(p, thresholds[row], direct[row])
-            category = None
+            ranked: list[str] = []
             if head is not None:
-                category = self.category_names[int(np.argmax(head[row]))]
+                ranked = [self.category_names[int(j)] for j in np.argsort(-head[row])]
             elif objection_columns:
-                best = max(objection_columns, key=lambda j: fine[row, j])
-                category = self.classes[best].split(":", 1)[1]
+                best = sorted(objection_columns, key=lambda j: -fine[row, j])
+                ranked = [self.classes[j].split(":", 1)[1] for j in best]
+            category = ranked[0] if ranked else None
             out.append(
                 KindScore(
                     kind=kind,
@@ -158,6 +162,7 @@ class KindModel:
                     confidence=round(kind_confidence(p, kind, direct[row]), 3),
                     objection_probability=round(float(p[0]), 4),
                     probabilities={k: round(float(v), 4) for k, v in zip(KINDS, p, strict=True)},
+                    without_rival=next((c for c in ranked if c != "competitor"), None),
                 )
             )
         return out

@@ -95,6 +95,23 @@ def cue_scores(sentence: str, extra_category_hits: dict[str, int] | None = None)
     return CueScores(concern=concern, positive=bool(POSITIVE.search(text)), categories=categories)
 
 
+def speaks_of_a_rival(sentence: str) -> bool:
+    """Words for another vendor or what the buyer runs now ("another tool", "our current
+    provider", "already use"), when no rival is named: a competitor worry without a name."""
+    return bool(CATEGORY_CUES["competitor"].search(lowered(sentence)))
+
+
+def topic_without_rival(sentence: str) -> str | None:
+    """The category whose topic cues a sentence names most, the competitor one aside ("Add-on
+    meaning extra cost." is about price), or None when it names none."""
+    hits = cue_scores(sentence).categories
+    return max(
+        (name for name in hits if name != "competitor" and hits[name]),
+        key=lambda name: hits[name],
+        default=None,
+    )
+
+
 # Lexicons that tell the kinds apart (pain words, who owns the problem, what the rep asked and
 # answered); the kind model reads them as features (``features.kind_cues``).
 KIND_CUES: dict[str, re.Pattern[str]] = {

@@ -612,6 +612,28 @@ def test_competitor_objection_names_the_competitor(detector: RuleEmbeddingDetect
     assert (found.category, found.competitor) == ("competitor", "RotaPro")
 
 
+def test_a_worry_naming_no_rival_is_no_competitor_objection(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """The competitor category needs a rival, named or spoken of ("the other vendor"): "Add-on
+    meaning extra cost." had been a competitor objection, and its theme with it."""
+    (found,) = objections(detector.detect("Add-on meaning extra cost."))
+    assert found.category == "price"
+    for text in [
+        "Without health certificates I'd still need a second system.",
+        "Add-on meaning extra cost.",
+    ]:
+        assert all(d.category != "competitor" for d in objections(detector.detect(text))), text
+    (found,) = objections(detector.detect("The other vendor does the same for half the price."))
+    assert found.category == "competitor"
+    lines = [
+        Line(1, "rep", "How does RotaPro compare for you?"),
+        Line(2, "buyer", "Add-on meaning extra cost, and they include it."),
+    ]
+    found_in_turn = detector.detect_utterances(lines, competitors=["RotaPro"])[2]
+    assert [d.category for d in objections(found_in_turn)] == ["competitor"]
+
+
 def test_a_named_rival_is_a_tag_on_any_kind(detector: RuleEmbeddingDetector) -> None:
     """Naming a competitor is not by itself an objection; when the sentence is one (a rival
     they use or weigh), its category is competitor and it names the rival."""
