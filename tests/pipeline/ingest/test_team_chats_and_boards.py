@@ -1,0 +1,90 @@
+"""Slack threads (pasted or exported), chat widgets' JSON (Intercom, Drift) and board exports
+with groups (monday.com). A pasted Slack thread had been two notes of glued messages with no
+author, an Intercom conversation was refused ("JSON transcript not found"), and a board's
+repeated header row had become a call named "Name" while its "Accounts" column was ignored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from pipeline.ingest import parse_file
+from pipeline.ingest.base import ParsedCall
+from tests.pipeline.ingest.conftest import turns
+
+
+def _read(data: str | bytes, name: str) -> ParsedCall:
+    raw = data.encode() if isinstance(data, str) else data
+    [call] = parse_file(raw, name, our_speakers=["Lena Brooks", "Omar Haddad"])
+    return call
+
+
+SLACK_PASTE = """\
+Lena Brooks  9:14 AM
+Lost Birchwood :disappointed: Their COO's words were "we can't run payroll in two systems again"
+also he said
+> the price was fine, it's the missing shift swaps
+Omar Haddad  9:20 AM
+ugh, second one this month
+did they mention the mobile app? (edited)
+:+1: 2
+2 replies
+Lena Brooks  9:31 AM
+yeah, I told them "the app ships in May" but it didn't land
+Priya Shah  9:31 AM
+Omar said "we should offer them the pilot again"
+9:32 AM
+https://example.com/call/123
+"""
+
+
+def test_a_pasted_slack_thread_is_one_note_per_message_with_its_author() -> None:
+    call = _read(SLACK_PASTE, "slack_thread.txt")
+    assert turns(call) == [
+        ("Lena Brooks", "rep_note", 0.0, "Lost Birchwood Their COO's words were"),
+        (None, "buyer", 0.0, "we can't run payroll in two systems again"),
+        ("Lena Brooks", "rep_note", 0.0, "also he said"),
+        (None, "buyer", 0.0, "the price was fine, it's the missing shift swaps"),
+        (
+            "Omar Haddad",
+            "rep_note",
+            360.0,
+            "ugh, second one this month. did they mention the mobile app?",
+        ),
+        # The rep quoting themself stays the rep's note; a link alone is no one's words.
+        (
+            "Lena Brooks",
+            "rep_note",
+            1020.0,
+            'yeah, I told them "the app ships in May" but it didn\'t land',
+        ),
+        # A colleague quoting another colleague is no buyer's word either.
+        ("Priya Shah", "rep_note", 1020.0, 'Omar said "we should offer them the pilot again"'),
+    ]
+
+
+def test_a_transcript_timed_into_the_call_is_no_slack_thread() -> None:
+    """A "Name  0:05" line is a time into a recording, not a clock: read as speaker turns."""
+    text = "Lena Brooks  0:05\nHi Dana, thanks for joining.\nDana Ruiz  0:09\nHappy to.\n"
+    assert [u.speaker for u in _read(text, "otter.txt").utterances] == ["Lena Brooks", "Dana Ruiz"]
+
+
+def test_a_slack_channel_export_is_read_as_notes_by_author() -> None:
+    profile = {"real_name": "Lena Brooks", "display_name": "lena"}
+    messages = [
+        {"type": "message", "subtype": "channel_join", "user": "U1", "text": "<@U1> joined",
+         "ts": "1773400000.000100"},
+        {"type": "message", "user": "U1", "user_profile": profile, "ts": "1773400060.000200",
+         "text": "Lost Birchwood. <@U2> she said:\n&gt; we can't run payroll in two systems"},
+        {"type": "message", "user": "U2", "ts": "1773400120.000300", "text": "noted",
+         "user_profile": {"real_name": "Omar Haddad"}},
+        {"type": "message", "subtype": "bot_message", "bot_id": "B1", "ts": "1773400130.0",
+         "text": "Deal Birchwood moved to Closed Lost"},
+    ]  # fmt: skip
+    call = _read(json.dumps(messages), "general/2026-03-13.json")
+    assert turns(call) == [
+        ("Lena Brooks", "rep_note", 0.0, "Lost Birchwood. @Omar Haddad she said:"),
+        (None, "buyer", 0.0, "we can't run payroll in two systems"),
+        ("Omar Haddad", "rep_note", 60.0, "noted"),
+    ]
+    assert call.call_date == dt.date(2026, 3, 13)
