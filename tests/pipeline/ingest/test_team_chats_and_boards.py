@@ -88,3 +88,61 @@ def test_a_slack_channel_export_is_read_as_notes_by_author() -> None:
         ("Omar Haddad", "rep_note", 60.0, "noted"),
     ]
     assert call.call_date == dt.date(2026, 3, 13)
+
+
+def _part(kind: str, author: dict[str, str], body: str | None, at: int) -> dict[str, object]:
+    return {"type": "conversation_part", "part_type": kind, "body": body, "created_at": at,
+            "author": author}  # fmt: skip
+
+
+LEAD = {"type": "lead", "id": "c1", "name": "Dana Ruiz", "email": "dana@example.org"}
+ADMIN = {"type": "admin", "id": "7", "name": "Lena Brooks"}
+BOT = {"type": "bot", "id": "9", "name": "Fin"}
+INTERCOM = {
+    "type": "conversation",
+    "created_at": 1773400000,
+    "source": {"type": "conversation", "body": "<p>Hi, can I ask about pricing?</p>",
+               "author": LEAD},
+    "custom_attributes": {"Company": "Birchwood Care"},
+    "conversation_parts": {
+        "type": "conversation_part.list",
+        "conversation_parts": [
+            _part("comment", BOT, "<p>I'm Fin, the AI agent.</p>", 1773400005),
+            _part("assignment", BOT, None, 1773400010),
+            _part("comment", ADMIN, "<p>Hi Dana, Lena here. What do you use today?</p>", 1773400100),  # noqa: E501
+            _part("comment", LEAD, "<p>RotaPro.</p><p>It can&#39;t do shift swaps.</p>", 1773400200),  # noqa: E501
+            _part("note", ADMIN, "<p>Hot lead</p>", 1773400210),
+            _part("close", ADMIN, None, 1773400300),
+        ],
+    },
+}  # fmt: skip
+
+
+def test_an_intercom_conversation_is_the_lead_against_the_admin() -> None:
+    call = _read(json.dumps(INTERCOM), "intercom_conversation_1.json")
+    assert turns(call) == [
+        ("Dana Ruiz", "buyer", 0.0, "Hi, can I ask about pricing?"),
+        ("Lena Brooks", "rep", 100.0, "Hi Dana, Lena here. What do you use today?"),
+        ("Dana Ruiz", "buyer", 200.0, "RotaPro. It can't do shift swaps."),
+    ]
+    assert call.call_date == dt.date(2026, 3, 13)
+    assert call.account == "Birchwood Care"
+
+
+def test_a_drift_conversation_reads_user_as_our_agent_beside_contacts() -> None:
+    """Drift calls its agents "user" and the visitor "contact"; bots and notes are no speech."""
+    messages = [
+        {"type": "chat", "body": "Hello! How can we help?", "createdAt": 1773400000000,
+         "author": {"id": 11, "type": "user", "bot": True}},
+        {"type": "chat", "body": "Is there an API?", "createdAt": 1773400030000,
+         "author": {"id": 501, "type": "contact", "bot": False}},
+        {"type": "private_note", "body": "enterprise?", "createdAt": 1773400040000,
+         "author": {"id": 12, "type": "user", "bot": False}},
+        {"type": "chat", "body": "<p>Yes, a REST one.</p>", "createdAt": 1773400060000,
+         "author": {"id": 12, "type": "user", "bot": False}},
+    ]  # fmt: skip
+    call = _read(json.dumps({"data": {"messages": messages}}), "drift.json")
+    assert turns(call) == [
+        ("Contact 501", "buyer", 30.0, "Is there an API?"),
+        ("User 12", "rep", 60.0, "Yes, a REST one."),
+    ]
