@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from pipeline.ingest import parse_file
 from pipeline.ingest.base import ParsedCall
 from tests.pipeline.ingest.conftest import turns
+from tests.pipeline.ingest.test_pdf_and_xlsx import workbook
 
 
 def _read(data: str | bytes, name: str) -> ParsedCall:
@@ -146,3 +148,38 @@ def test_a_drift_conversation_reads_user_as_our_agent_beside_contacts() -> None:
         ("Contact 501", "buyer", 30.0, "Is there an API?"),
         ("User 12", "rep", 60.0, "Yes, a REST one."),
     ]
+
+
+BOARD_HEADER = ["Name", "Subitems", "Owner", "Stage", "Contacts", "Accounts", "Notes", "Item ID"]
+BOARD: list[list[Any]] = [
+    ["Shift Deals"],
+    [],
+    ["Active deals"],
+    BOARD_HEADER,
+    ["Birchwood - 3 sites", None, "Lena Brooks", "Proposal", "Dana Ruiz", "Birchwood Care",
+     'Dana: "we can\'t run payroll in two systems again"', 41],
+    [],
+    ["Closed lost"],
+    BOARD_HEADER,
+    ["Elm Row", None, "Omar Haddad", "Lost", "Sam Ito", "Elm Row Clinics",
+     "Lost to RotaPro on price.", 42],
+]  # fmt: skip
+
+
+def test_a_board_export_skips_its_group_rows_and_reads_the_accounts_column() -> None:
+    calls = parse_file(workbook(("Shift Deals", BOARD)), "Shift_Deals_export.xlsx")
+    assert [(c.title, c.account, c.deal_id, c.deal_stage) for c in calls] == [
+        ("Birchwood - 3 sites", "Birchwood Care", "41", "Proposal"),
+        ("Elm Row", "Elm Row Clinics", "42", "Lost"),
+    ]
+    assert [p.name for p in calls[0].people] == ["Lena Brooks", "Dana Ruiz"]
+
+
+def test_a_csv_board_export_skips_its_group_rows_too() -> None:
+    rows = [",".join(f'"{cell}"' if cell else "" for cell in map(_cell, row)) for row in BOARD[3:]]
+    calls = parse_file("\n".join(rows).encode(), "board.csv")
+    assert [c.account for c in calls] == ["Birchwood Care", "Elm Row Clinics"]
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value).replace('"', '""')
