@@ -1,6 +1,6 @@
 """Which CSV column holds what: header names of CRM exports (HubSpot, Salesforce, Pipedrive, Zoho,
-Close, Dynamics 365, Copper, Freshsales, Fivetran/Airbyte syncs with ``property_hs_*`` columns),
-found whatever their case or style
+Close, Dynamics 365, Copper, Freshsales, monday.com boards, Fivetran/Airbyte syncs with
+``property_hs_*`` columns), found whatever their case or style
 (``Note body``, ``NOTE_BODY``, ``noteBody``, ``property_hs_note_body``)."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "email body", "task body", "communication body", "postal mail body",
         # Zoho Notes, Close (calls, notes, emails)
         "note content", "note html", "body text",
+        "updates", "item updates", "latest update",  # monday.com boards
     ),
     "reasons": (
         "closed won reason", "closed lost reason", "won reason", "lost reason", "loss reason",
@@ -48,6 +49,8 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "org", "org name", "organization name", "organisation name", "business name", "business",
         # Zoho/Copper "Related To", Dynamics "Regarding", Close "lead_name", Freshsales
         "sales account", "related to", "regarding", "lead name", "potential customer",
+        # monday.com CRM's connected boards, named in the plural
+        "accounts", "companies", "organizations", "organisations",
     ),
     "outcome": (
         "outcome", "deal outcome", "result", "closed won", "won", "is won", "stage result",
@@ -67,6 +70,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "deal_id": (
         "deal id", "opportunity id", "deal", "associated deal id", "deal record id", "record id",
+        "item id",  # monday.com
     ),
     "competitors": (
         "competitors", "competitor", "competition", "rival", "rivals", "competitor name",
@@ -86,7 +90,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "contacts": (
         "associated contact", "associated contacts", "contact", "contact name", "person",
-        "person name", "contact person",
+        "person name", "contact person", "contacts",
     ),
 }  # fmt: skip
 MAPPABLE = tuple(COLUMN_FIELDS)
@@ -238,3 +242,31 @@ def without_report_footer(rows: list[tuple[int, list[str]]]) -> list[tuple[int, 
         if _FOOTER.match(" ".join(" ".join(rows[position][1]).split())):
             return rows[:position]
     return rows
+
+
+def without_group_rows(
+    header: list[str], rows: list[tuple[int, list[str]]]
+) -> list[tuple[int, list[str]]]:
+    """A board's rows without its group layout: monday.com and other board exports repeat the
+    header row under each group's title row ("Closed won" alone in the first cell); both had
+    become calls (one named "Name", its owner "Owner")."""
+    keys = _row_keys(header)
+    filled = [(number, cells) for number, cells in rows if any(cell.strip() for cell in cells)]
+    repeated = {index for index, (_n, cells) in enumerate(filled) if _row_keys(cells) == keys}
+    titles = {
+        index - 1
+        for index in repeated
+        if index > 0 and index - 1 not in repeated and _only_first(filled[index - 1][1])
+    }
+    return [row for index, row in enumerate(filled) if index not in repeated | titles]
+
+
+def _row_keys(cells: list[str]) -> list[str]:
+    keys = [column_key(cell) if cell.strip() else "" for cell in cells]
+    while keys and not keys[-1]:
+        keys.pop()
+    return keys
+
+
+def _only_first(cells: list[str]) -> bool:
+    return bool(cells) and bool(cells[0].strip()) and not any(c.strip() for c in cells[1:])

@@ -25,6 +25,7 @@ from pipeline.ingest.csv_columns import (
     header_names_text,
     header_position,
     unplaced,
+    without_group_rows,
     without_report_footer,
 )
 from pipeline.ingest.deal_rows import fold_reason_rows
@@ -92,7 +93,8 @@ def calls_from_rows(
     rows = without_report_footer(rows)
     if not rows:
         raise BadInput("CSV has no header row", filename=filename)
-    header, body = rows[0][1], rows[1:]
+    header = rows[0][1]
+    body = without_group_rows(header, rows[1:])
     columns = find_columns(header, column_map or {}, filename)
     notice = unplaced(header, columns)
     calls: list[ParsedCall] = []

@@ -5,7 +5,8 @@
 - Whisper and WhisperX (``segments`` with ``text``, an optional ``speaker``),
 - the Podcasting 2.0 transcript (``segments`` with ``speaker``, ``startTime``, ``body``),
 - contact-centre segments (a list with ``speaker_role: agent|caller``, milliseconds),
-- Gong (``calls[].parties`` with an Internal/External ``affiliation`` + ``callTranscripts``);
+- Gong (``calls[].parties`` with an Internal/External ``affiliation`` + ``callTranscripts``),
+- a Slack channel's export (a list of ``type: message`` objects, read in ``slack``);
 
 word- and phrase-level services (AWS, Rev.ai, Speechmatics, Watson, Google, Azure) are read in
 ``json_words``.
@@ -31,6 +32,7 @@ from pipeline.ingest.json_pieces import (
 )
 from pipeline.ingest.json_words import word_reader
 from pipeline.ingest.role_labels import role_of_word
+from pipeline.ingest.slack import is_slack_export, slack_export
 from pipeline.ingest.values import clean_optional, outcome_from_stage, parse_date
 
 _ASSEMBLYAI_KEYS = ("audio_url", "acoustic_model", "language_model", "audio_duration")
@@ -199,7 +201,7 @@ def export_reader(document: Any) -> Callable[[Any, str], list[ParsedCall]] | Non
             return lambda doc, text: [
                 ParsedCall(format="json", raw_text=text, utterances=_contact_centre(doc))
             ]
-        return None
+        return slack_export if is_slack_export(document) else None
     if not isinstance(document, dict):
         return None
     if "callTranscripts" in document or (

@@ -1,6 +1,7 @@
 """JSON transcripts: the callmine schema and the common ``participants``/``transcript`` export;
-speech-to-text services and call recorders are read in ``json_exports``; other JSON holding
-a list of speaker turns somewhere inside is read by ``json_search``.
+speech-to-text services and call recorders are read in ``json_exports``; chat exports (a list
+of parts with an author and a body) in ``json_chat``; other JSON holding a list of speaker
+turns somewhere inside is read by ``json_search``.
 
 callmine schema (version 1); every key but ``utterances`` is optional::
 
@@ -38,6 +39,7 @@ from typing import Any
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.header import apply_fields
+from pipeline.ingest.json_chat import chat_parts
 from pipeline.ingest.json_exports import export_reader
 from pipeline.ingest.json_search import search_speech
 from pipeline.ingest.turns import merge_turns
@@ -81,7 +83,7 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
                 f"malformed JSON export: {type(exc).__name__}", filename=filename
             ) from exc
     if not _has_callmine_list(document):
-        found = search_speech(document, text)
+        found = chat_parts(document, text) or search_speech(document, text)
         if found is not None:
             return found
     return [_parse_callmine(document, text, filename)]

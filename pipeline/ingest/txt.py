@@ -17,6 +17,7 @@ from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markd
 from pipeline.ingest.preamble import Metadata, is_summary_heading, read_leading, read_lines
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
+from pipeline.ingest.slack import slack_paste
 from pipeline.ingest.turns import Turn, label_lines, looks_labelled, name_time_joined, parse_turns
 from pipeline.ingest.values import parse_date
 
@@ -30,7 +31,7 @@ _PROSE_PARAGRAPH_CHARS = 500
 def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> ParsedCall:
     """One call from a text body; ``fmt`` is recorded as the call's format."""
     mail = read_email(text) if kind == "file" and looks_like_email(text) else None
-    call = None if mail else chat_export(text, fmt)
+    call = None if mail else chat_export(text, fmt) or slack_paste(text, fmt)
     if call is None:
         call = _read_lines(text, fmt, kind, mail)
     call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
