@@ -228,7 +228,7 @@ def dashboard(
 
 
 # What the dashboard reads: the cluster views' tables and the documents it finds out of date.
-DASHBOARD_TABLES = (*CLUSTER_TABLES, "documents", "product_profile_versions")  # partners
+DASHBOARD_TABLES = (*CLUSTER_TABLES, "documents")
 
 
 def dashboard_view(

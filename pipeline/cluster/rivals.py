@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import and_, select, union
 from sqlalchemy.orm import Session, aliased
 
+from pipeline.detect.competitors import KNOWN_RIVAL_CONFIDENCE
 from pipeline.store.models import Call, Mention, ProductProfileVersion
 
 RIVAL_CATEGORY = "competitor"
@@ -76,24 +77,68 @@ def rivals_named(db: Session, *where: Any) -> set[str]:
 
 
 def partner_check(db: Session) -> Callable[[str], bool]:
-    """Whether a name is ours or a partner's: named by the current product profile as our
-    product or in its integrations (read once; the check is then free)."""
+    """Whether a name is ours or a partner's: named by the current product profile (our
+    name, a plan, a feature's data source, an integration), except where the profile says
+    what we replace ("We migrate hours from ClockBee"), and no rival the calls name as one
+    configured or in their metadata. "4 seats on Team plan" (our plan), "We pay for Nearmap"
+    (imagery our auto-layout reads) had been rivals on the dashboard; JobNimbus, a configured
+    rival we also integrate with, had left it. Read once; the check is then free."""
     ours = _ours_in_profile(db)
-    return lambda name: bool(
-        ours and re.search(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", ours)
-    )
+    if not ours:
+        return lambda name: False
+    kept = _rivals_the_calls_name(db)
+    return lambda name: name.casefold() not in kept and _written_in(name, ours)
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` (any case) where it starts with a capital or digit:
+    "Team plan" names Team, "as a team" does not."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    return any(not found.group()[0].islower() for found in pattern.finditer(text))
+
+
+# What the profile says we replace: "We migrate hours from ClockBee", "faster than RotaPro".
+_REPLACED = re.compile(
+    r"(?:\b(?:migrat|import|mov|switch|transfer|bring|brought|convert|port)\w*\s+"
+    r"(?:[\w,&'-]+\s+){0,5}?(?:from|off|out of)|\b(?:than|vs\.?|versus|unlike|instead of"
+    r"|replac\w*))\s+[^.;!?\n]*",
+    re.IGNORECASE,
+)
 
 
 def _ours_in_profile(db: Session) -> str:
-    """Our product's name and its integrations, from the current product profile (case-folded;
-    "" without one)."""
+    """Every text of the current product profile but what it says we replace ("" without
+    one)."""
     data = db.scalar(
         select(ProductProfileVersion.data).order_by(ProductProfileVersion.version.desc()).limit(1)
     )
     if not isinstance(data, dict):
         return ""
-    parts = [str(data.get("name") or ""), *map(str, data.get("integrations") or [])]
-    return "\n".join(parts).casefold()
+    texts = [
+        text
+        for value in data.values()
+        for text in (value if isinstance(value, list) else [value])
+        if isinstance(text, str)
+    ]
+    return "\n".join(_REPLACED.sub("", text) for text in texts)
+
+
+def _rivals_the_calls_name(db: Session) -> set[str]:
+    """Rivals (case-folded) the calls name as configured ones: in a call's metadata or tagged
+    at a known rival's confidence (a guessed name is tagged lower)."""
+    listed = {
+        str(n).casefold() for names in db.scalars(select(Call.competitors)) for n in names or []
+    }
+    tagged = (
+        select(Mention.competitor)
+        .distinct()
+        .where(
+            Mention.kind == "competitor",
+            Mention.competitor.is_not(None),
+            Mention.confidence >= KNOWN_RIVAL_CONFIDENCE,
+        )
+    )
+    return listed | {str(n).casefold() for n in db.scalars(tagged)}
 
 
 def rival_of(sentence: str | None, turn: set[str], call: set[str]) -> str | None:

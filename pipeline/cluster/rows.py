@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.index import CLUSTERED_KINDS
+from pipeline.cluster.rivals import partner_check
 from pipeline.cluster.stats import MentionRow
 from pipeline.cluster.trend import Periods, periods
 from pipeline.store.models import Call, Cluster, Mention, Utterance
@@ -116,8 +117,11 @@ def load_rows(
 
 
 def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[str], set[str]]]:
-    """Competitors (metadata + detected) and why-now categories per call."""
+    """Competitors (metadata + detected, not a name our profile gives as ours or a partner's:
+    a theme's line had listed "Enphase", whose batteries we design with) and why-now
+    categories per call."""
     context: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    partner = partner_check(session)
     ids = sorted(call_ids)
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = ids[start : start + _IN_CHUNK]
@@ -131,7 +135,7 @@ def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[s
             )
         )
         for call_id, kind, competitor, category in tags:
-            if kind == "competitor" and competitor:
+            if kind == "competitor" and competitor and not partner(competitor):
                 context[call_id][0].add(competitor)
             elif kind == "why_now" and category:
                 context[call_id][1].add(category)

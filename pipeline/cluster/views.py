@@ -39,7 +39,8 @@ from pipeline.workspace import Workspace
 log = logging.getLogger(__name__)
 
 # The tables a cluster view reads: clusters and their mentions, the calls' metadata, speakers.
-CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances")
+# The product profile too: a name it gives as ours or a partner's is no theme's competitor.
+CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances", "product_profile_versions")
 CARD_QUOTES = 2
 CARD_PHRASES = 4
 # Cards a home page draws at first: a large workspace has a hundred themes or more ("Show all"

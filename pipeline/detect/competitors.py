@@ -14,6 +14,9 @@ from pipeline.detect.rules import CUES, normalise_quotes
 from pipeline.redact import is_first_name
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
+# A competitor tag's confidence: a configured (or call metadata's) rival's, and a guessed one's.
+KNOWN_RIVAL_CONFIDENCE = 1.0
+GUESSED_RIVAL_CONFIDENCE = 0.7
 
 
 # Capitalised words that follow "we use ..." but are not products.
@@ -149,11 +152,19 @@ _FRAMES = (
     _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
     _after(_POSSESSED, "mention"),
 )
+# What a tool kept beside whatever they buy is for: "we use LedgerLeaf for payroll", "we use
+# PACE financing", "we pay for Nearmap imagery". Back-office work no sales tool replaces.
+_SUPPORT_WORK = (
+    r"payroll|accounting|bookkeeping|invoicing|financing|finance|loans?|lending|insurance"
+    r"|banking|imagery|aerial imagery|point of sale"
+)
 _PARTNER_TAIL = re.compile(
-    r"^\s*(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+)?(?:payroll|pay|accounts|accounting|"
-    r"bookkeeping|books|invoices|invoicing|tills?|pos|point of sale|hr|email|messages|texts)\b",
+    r"^\s*(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+)?(?:pay|accounts|books"
+    rf"|invoices|tills?|pos|hr|email|messages|texts|payments|{_SUPPORT_WORK})|{_SUPPORT_WORK})\b",
     _FLAGS,
 )
+# A price list's rung, not a vendor: "4 seats on Team plan" names our own plan.
+_PLAN_TAIL = re.compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _FLAGS)
 
 
 @dataclass(frozen=True)
@@ -186,8 +197,9 @@ def find_competitors(
     for name in sorted({n.strip() for n in known if n.strip()}, key=lambda n: (-len(n), n)):
         if name.casefold() in ignored:
             continue
-        pattern = re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])", _FLAGS)
-        for match in pattern.finditer(text):
+        for match in _spellings(name).finditer(text):
+            if not _said_as_name(text, match, name):
+                continue
             overlap = any(h.start <= match.start() < h.end for h in hits.values())
             if not overlap and name.casefold() not in hits:
                 relation = _relation_at(text, match.start())
@@ -205,6 +217,40 @@ def find_competitors(
     return sorted(hits.values(), key=lambda h: (h.start, h.name))
 
 
+# Where a one-word name's capitals join words: "OpenSolar" is "Open" + "Solar".
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPLIT = r"[\s-]?"
+# The frames before a name that make it a product: "we use open solar", "than job nimbus".
+_PRODUCT_BEFORE = re.compile(
+    "(?:" + "|".join((_CURRENT, _CURRENT_MORE, _EVALUATED, _EVALUATED_MORE, _VERSUS)) + ")$"
+)
+
+
+def _pieces(name: str) -> list[list[str]]:
+    """Each word of a name, cut where its capitals join words ("SolarEdge" is Solar, Edge)."""
+    return [_INNER_CAPITAL.split(word) for word in name.split()]
+
+
+def _spellings(name: str) -> re.Pattern[str]:
+    """A configured name in any case, and with the words its capitals join written apart:
+    captions and notes write "OpenSolar" as "open solar", "Open Solar" or "open-solar"."""
+    words = (_SPLIT.join(map(re.escape, pieces)) for pieces in _pieces(name))
+    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", _FLAGS)
+
+
+def _said_as_name(text: str, match: re.Match[str], name: str) -> bool:
+    """Whether a match is the rival, not ordinary words: written whole ("opensolar"), split
+    with each word's capital kept ("Open Solar"), or split in lower case where a product's
+    frame comes before it ("we use open solar"); "the open solar market" is no rival."""
+    pieces = [piece for word in _pieces(name) for piece in word]
+    parts = re.split(r"[\s-]+", match.group())
+    if len(parts) < len(pieces) or len(pieces) == len(name.split()):
+        return True  # as configured, in any case
+    if all(part[:1] == piece[:1] for part, piece in zip(parts, pieces, strict=False)):
+        return True
+    return _PRODUCT_BEFORE.search(text[max(0, match.start() - 80) : match.start()]) is not None
+
+
 def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | None:
     """The product a frame's match names, unless the name is no product's or what follows it
     makes it a partner tool ("we use LedgerLeaf for payroll") or not a product at all."""
@@ -217,6 +263,8 @@ def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | 
         return None
     if _PARTNER_TAIL.match(rest):
         return None  # a tool they keep beside whatever they buy, not a rival
+    if _PLAN_TAIL.match(rest):
+        return None  # a plan's name ("on Team plan"), most often our own
     return CompetitorHit(guess, start, start + len(guess), frame.relation, False)
 
 

@@ -28,7 +28,12 @@ from pipeline.detect.classify import (
     SentenceInput,
     UtteranceLike,
 )
-from pipeline.detect.competitors import CompetitorHit, find_competitors
+from pipeline.detect.competitors import (
+    GUESSED_RIVAL_CONFIDENCE,
+    KNOWN_RIVAL_CONFIDENCE,
+    CompetitorHit,
+    find_competitors,
+)
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import kind_checker
@@ -299,7 +304,7 @@ class RuleEmbeddingDetector:
                 h.relation,
                 *span,
                 competitor=name,
-                confidence=1.0 if h.known else 0.7,
+                confidence=KNOWN_RIVAL_CONFIDENCE if h.known else GUESSED_RIVAL_CONFIDENCE,
             )
             for name, h in named.items()
         ]

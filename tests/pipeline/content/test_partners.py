@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cluster.rivals import known_competitors
+from pipeline.cluster.rows import load_rows
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.dashboard import competitor_mentions
+from pipeline.detect.competitors import GUESSED_RIVAL_CONFIDENCE, KNOWN_RIVAL_CONFIDENCE
 from pipeline.errors import BadInput
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, add_theme
@@ -43,7 +45,8 @@ def _seed(ws: Workspace) -> None:
                 ("Dana", "buyer", "It's too expensive for a team our size."),
             ],
         )
-        _mention(db, turns[0], "competitor", None, None, competitor="LedgerLeaf")
+        guessed = _mention(db, turns[0], "competitor", None, None, competitor="LedgerLeaf")
+        guessed.confidence = GUESSED_RIVAL_CONFIDENCE  # no one configured it: a guess
         _mention(db, turns[2], "competitor", None, None, competitor="ClockBee")
         _mention(db, turns[2], "objection", "competitor", theme).competitor = "ClockBee"
         _mention(db, turns[4], "objection", "price", theme)
@@ -71,3 +74,57 @@ def test_a_comparison_whose_quotes_are_all_from_won_deals_builds(ws: Workspace) 
             generate_document(db, ws.settings, doc_type="comparison", competitor="ledgerleaf")
     assert title == "Shiftwise vs ClockBee"
     assert "ClockBee is free for us" in body
+
+
+CREWDESK = ProductProfile(
+    name="Crewdesk",
+    pitch="Quoting and job scheduling for roofing crews; we work as a team with your office.",
+    pricing=["Team plan: three users for $149 a month."],
+    plans=[],
+    features=["Roof layouts drawn from SkyTiles imagery in minutes."],
+    integrations=["Two-way JobJuggler sync: a signed quote becomes a job."],
+    security=[],
+    onboarding=["We import open jobs from RoofRight in the first week."],
+    proof_points=[],
+)
+
+
+def test_a_plan_or_data_source_of_ours_is_no_rival_but_a_configured_rival_stays(
+    ws: Workspace,
+) -> None:
+    """A buyer's "4 seats on Team plan" (our plan) and "We pay for SkyTiles" (imagery our
+    layouts read) are no rivals; JobJuggler, configured and also an integration, stays."""
+    with ws.session() as db:
+        theme = add_theme(db, "Too dear", "dear")
+        _, turns = _call(
+            db,
+            1,
+            "Hilltop Roofing",
+            "won",
+            "2026-05-04",
+            turns=[
+                ("Ana", "buyer", "4 seats on Team plan, annual."),
+                ("Ana", "buyer", "We pay for SkyTiles separately."),
+                ("Ana", "buyer", "We run every job in JobJuggler."),
+                ("Ana", "buyer", "We're on RoofRight and it's clunky."),
+                ("Ana", "buyer", "It's too dear for us."),
+            ],
+        )
+        _mention(db, turns[4], "objection", "price", theme)
+        for turn, name, confidence in (
+            (turns[0], "Team", GUESSED_RIVAL_CONFIDENCE),
+            (turns[1], "SkyTiles", GUESSED_RIVAL_CONFIDENCE),
+            (turns[2], "JobJuggler", KNOWN_RIVAL_CONFIDENCE),  # configured
+            (turns[3], "RoofRight", GUESSED_RIVAL_CONFIDENCE),
+        ):
+            _mention(db, turn, "competitor", None, None, competitor=name).confidence = confidence
+        db.flush()
+        before = [row.name for row in competitor_mentions(db)]
+        set_profile(db, CREWDESK)
+        after = [row.name for row in competitor_mentions(db)]
+        named = known_competitors(db)
+        (price,) = load_rows(db, cluster_ids=[theme.id])
+    assert before == ["JobJuggler", "RoofRight", "SkyTiles", "Team"]
+    assert after == ["JobJuggler", "RoofRight"]  # RoofRight: we import from it, a rival
+    assert named == ["JobJuggler", "RoofRight"]
+    assert price.call_competitors == ("JobJuggler", "RoofRight")  # the theme's rivals line

@@ -100,6 +100,11 @@ def test_a_partner_tool_beside_a_rival_is_left_out() -> None:
         "Thursday morning would work for us, if Marcus has it.",
         "We've decided to go with Frank Hughes for the fit-out.",
         "We talked to Tanya about it.",
+        "Ray's Solar, 4 seats on Team plan, annual.",  # a plan of ours, not a vendor
+        "We're on Growth tier, monthly.",
+        "And we use PACE financing a lot.",  # a tool beside the product, not instead of it
+        "We use GoodLeap for financing.",
+        "They pay for Nearmap imagery.",
     ],
 )
 def test_an_ordinary_capitalised_word_is_no_rival(sentence: str) -> None:
@@ -155,3 +160,35 @@ def test_guessed_rivals_on_the_labelled_sentences(capsys: pytest.CaptureFixture[
         )
     assert scores.precision >= PRECISION_FLOOR
     assert scores.recall >= RECALL_FLOOR
+
+
+KNOWN = ("OpenSolar", "SolarEdge Designer", "Aurora Solar")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("we use open solar because it's free", ("OpenSolar", "current")),  # captions
+        ("We tried Open Solar last year.", ("OpenSolar", "evaluated")),
+        ("opensolar is free", ("OpenSolar", "mention")),
+        ("Compared to open-solar it's pricey.", ("OpenSolar", "mention")),
+        ("We're on Solar Edge Designer.", ("SolarEdge Designer", "current")),
+        ("aurora solar is fine", ("Aurora Solar", "mention")),
+    ],
+)
+def test_a_configured_rival_is_found_however_its_words_are_spaced(
+    sentence: str, found: tuple[str, str]
+) -> None:
+    assert [(h.name, h.relation) for h in find_competitors(sentence, KNOWN)] == [found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The open solar market is growing.",
+        "Open solar permits are slow here.",
+        "the solar edge designer role is open",
+    ],
+)
+def test_the_words_of_a_configured_name_in_lower_case_are_no_rival(sentence: str) -> None:
+    assert find_competitors(sentence, KNOWN) == []
