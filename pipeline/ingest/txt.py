@@ -77,9 +77,9 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         call.utterances = _notes(body, meta, kind)
     meta.apply(call)
     if mail is not None:
-        call.utterances += mail.buyer_lines
-        if mail.reply_to is not None:
-            call.extra["quoted_reply"] = {"from": mail.reply_to[0], "lines": mail.reply_to[1]}
+        call.utterances += mail.buyer_lines + mail.thread
+        if mail.writers:
+            call.extra["email_thread"] = mail.writers
         if mail.cover_note:  # the forwarder's word to a colleague, not the call's
             call.extra["forward_note"] = mail.cover_note
     return call
