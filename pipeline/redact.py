@@ -168,6 +168,16 @@ def is_first_name(word: str) -> bool:
     return word.casefold() in _first_name_set()
 
 
+@functools.cache
+def _anywhere_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in _first_names()["anywhere"])
+
+
+def only_a_name(word: str) -> bool:
+    """A first name that is no ordinary word: "jake", not "mark", "bill" or "grant"."""
+    return word.casefold() in _anywhere_names()
+
+
 # What only a person does, after a name that is also a word ("Frank", "Grant", "Bill").
 _DOES = (
     r"\s+(?:said|says|thinks|thought|wants|wanted|asked|told|decided|agreed|refused|hates|"

@@ -52,8 +52,11 @@ def quotable(text: str) -> str:
 # "Their GM said", "Walt:", "Owner mentioned", "Migration: Jorge said" with nothing after: a
 # note's lead-in to a quote.
 _LEAD_IN = re.compile(
-    r"^(?:[-*•]\s*)?(?:[\w'’.-]+(?:\s+[\w'’.-]+)?:\s+)?"  # a topic first: "Migration: Jorge said"
-    r"(?:[\w'’.…-]+\s+){0,4}(?:[\w'’.-]+:|(?:said|says|asked|mentioned|added|noted"
+    # A topic first: "Migration: Jorge said", "Pricing (12:41): Kelly said"; a role in brackets
+    # after a name: "Dave (ops) said".
+    r"^(?:[-*•]\s*)?(?:[\w'’.-]+(?:\s+[\w'’.-]+)?(?:\s*\([^()]{1,20}\))?:\s+)?"
+    r"(?:[\w'’.…-]+\s+|\([^()]{1,30}\)\s+){0,4}"
+    r"(?:[\w'’.-]+:|\([^()]{1,30}\):|(?:said|says|asked|mentioned|added|noted"
     r"|told (?:us|me)|(?:called|put|described) it)\s*[:,.—–-]?)$",
     re.IGNORECASE,
 )

@@ -22,7 +22,7 @@ from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Q
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
 from pipeline.content.scrub import account_pattern
-from pipeline.content.theme_names import theme_name, without_placeholders
+from pipeline.content.theme_names import theme_name, without_people, without_placeholders
 from pipeline.content.won_answers import (
     ANSWERS_PER_CLUSTER,
     MentionRow,
@@ -289,7 +289,7 @@ def collect_evidence(
     return Evidence(
         clusters=evidence_clusters,
         quotes=numberer.quotes,
-        phrases=without_placeholders(_phrases(buyer_texts, 12)),
+        phrases=without_people(without_placeholders(_phrases(buyer_texts, 12)), redactor),
         facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,
         redacted=redact,

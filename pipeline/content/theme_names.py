@@ -11,7 +11,7 @@ import re
 
 from pipeline.content.evidence import Phrase
 from pipeline.detect.seeds import load_seeds
-from pipeline.redact import PLACEHOLDERS, Redactor
+from pipeline.redact import PLACEHOLDERS, Redactor, only_a_name
 from pipeline.templating import draft_copy
 
 
@@ -42,3 +42,18 @@ def without_placeholders(phrases: list[Phrase]) -> list[Phrase]:
     is nobody's search term, and would become an SEO brief's keyword or title."""
     words = {token.strip("[]") for token in PLACEHOLDERS}
     return [p for p in phrases if not words & set(p.text.lower().split())]
+
+
+def without_people(phrases: list[Phrase], redactor: Redactor) -> list[Phrase]:
+    """Buyer phrases that name no one of the calls: "jake miller" (our rep, from a notes
+    tool's action items) had been a brief's "phrase to reuse". A full name anywhere in it, or
+    a first name that is no ordinary word ("jake", not "mark"), names someone."""
+    people = [" ".join(name.casefold().split()) for name in (*redactor.names, *redactor.ours)]
+    full = {name for name in people if " " in name}
+    firsts = {name.split()[0] for name in people if name and only_a_name(name.split()[0])}
+    return [
+        phrase
+        for phrase in phrases
+        if not any(name in f" {phrase.text.casefold()} " for name in (f" {n} " for n in full))
+        and not firsts & set(phrase.text.casefold().split())
+    ]

@@ -42,10 +42,21 @@ def has_structure(lines: list[str]) -> bool:
     return any(_BULLET.match(line) or _HEADING.match(line) for line in lines)
 
 
+_TITLE_WORDS = 4
+
+
 def _is_label_line(text: str, next_line: str) -> bool:
-    """``Call notes:`` alone on a line introduces what follows; it is not a note itself."""
+    """``Call notes:`` alone on a line introduces what follows; it is not a note itself. So
+    does a short line in title case right over a list ("Key Moments", Outreach Kaia's)."""
     follows = not next_line.strip() or bool(_BULLET.match(next_line))
-    return text.endswith(":") and len(text) <= 60 and follows
+    words = text.split()
+    titled = (
+        0 < len(words) <= _TITLE_WORDS
+        and all(word[:1].isupper() for word in words)
+        and text[-1:].isalnum()
+        and bool(_BULLET.match(next_line))
+    )
+    return (text.endswith(":") or titled) and len(text) <= 60 and follows
 
 
 # A signature's lines: a phone number, an email address, a web address.

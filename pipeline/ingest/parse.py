@@ -15,6 +15,7 @@ from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import calls_from_rows, looks_like_csv, parse_csv
 from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
+from pipeline.ingest.email_thread import settle_thread
 from pipeline.ingest.json_file import looks_like_json, parse_json
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
@@ -179,6 +180,8 @@ def parse_file(
     for call in calls:
         if our_speakers:
             call.our_speakers = list(our_speakers)
+        if (writers := call.extra.pop("email_thread", None)) is not None:
+            settle_thread(call.utterances, writers, call.our_speakers, our_companies)
         assign_roles(call, call.our_speakers, our_companies=our_companies)
         fill_account(call, our_companies)
     return calls

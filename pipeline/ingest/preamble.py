@@ -26,7 +26,7 @@ _SECTIONS = {
     "next steps": "action_items", "follow ups": "action_items", "follow up": "action_items",
     "next step": "action_items", "to do": "action_items", "to dos": "action_items",
     "todo": "action_items", "todos": "action_items", "summary": "summary",
-    "outline": "summary", "chapters": "summary", "highlights": "summary",
+    "outline": "summary", "chapters": "summary", "highlights": "summary", "agenda": "agenda",
 }  # fmt: skip
 _MARKERS = {"transcript", "meeting transcript", "call transcript"}
 _SYSTEM_LINE = re.compile(  # a name, then what happened to the recording; no sentence of speech
@@ -146,6 +146,16 @@ def _take_parts(line: str, meta: Metadata) -> bool:
     return True
 
 
+def _dated_title(line: str) -> bool:
+    """ "Mar 20, 2026 | Coastal Power <> Dispatchly scoping": a date beside words that are no
+    field, at the top of a note: the note's title (Google Docs' meeting notes)."""
+    parts = [part.strip() for part in _PARTS.split(line.strip()) if part.strip()]
+    if len(parts) < 2 or any(key_value(part) is not None for part in parts):
+        return False
+    dated = [parse_date(part) is not None for part in parts]
+    return any(dated) and not all(dated) and len(line) <= _MAX_TITLE
+
+
 def _take_pair(meta: Metadata, written: str, key: str, value: str) -> None:
     if key in FIELD_LABELS:
         add_field(meta.fields, key, value)
@@ -207,6 +217,8 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
         meta.values.setdefault("Duration", text)
     elif _is_marker(text):
         pass
+    elif title_ok and meta.title is None and _dated_title(text):
+        meta.title = _strip(text)  # its date and account are read from the title
     elif not _take_parts(text, meta) and not is_footer(text):
         if not (title_ok and meta.title is None and len(text) <= _MAX_TITLE):
             return False
@@ -322,3 +334,41 @@ def _front_matter(lines: list[str], meta: Metadata) -> int:
                     _take_pair(meta, *pair)
             return end + 1
     return 0
+
+
+_ITEM = re.compile(r"^\s*(?:[-*+•◦▪‣◻☐☑✓✔]|\[[ xX]\]|\d{1,3}[.)])\s*\S")
+_ASIDE = frozenset({"action_items", "agenda", "speakers"})
+
+
+def set_aside(lines: list[str], meta: Metadata) -> list[str]:
+    """A note's lines without its tool lines and the lists a notes template keeps under
+    "Attendees", "Agenda", "Action items" or "Next steps" (into ``meta``; attendees are the
+    call's people): what someone is to do, or who came, is no one's words about the call. A
+    Google Docs action item "☐ Megan Cole - send migration plan" had been a buyer objection.
+    A list runs to the next heading or section, or to a line that is no item after a gap."""
+    rest: list[str] = []
+    section: str | None = None
+    gap = False
+    for line in lines:
+        text = line.strip()
+        name = section_name(text, any_case=True) if text else None
+        if name in _ASIDE:
+            section, gap = name, False
+            meta.sections.setdefault(str(name), [])
+            meta.lines.append(text)
+            continue
+        if section is not None and not text:
+            gap = bool(meta.sections[section])
+            continue
+        if section is not None and (
+            name is not None or _HEADING.match(text) or (gap and not _ITEM.match(text))
+        ):
+            section = None
+        if section is not None:
+            item = _CHECKBOX.sub("", _CHECKBOX.sub("", text))  # "- ☐ Megan Cole - send ..."
+            found = parse_people(item) if section == "speakers" else []
+            meta.sections[section].extend([p.name for p in found] if found else [item])
+            meta.lines.append(text)
+        elif not (text and is_footer(text)):
+            rest.append(line)
+    return rest

@@ -11,11 +11,20 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
-_SAID_BY = re.compile(
-    r"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)\s+(?:said|says|told (?:us|me)|"
-    r"mentioned|asked|explained|added|replied|put it|called it|wrote)\b"
+# A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
+_ROLE = r"(?:\s*\([^()\n]{1,30}\))?"
+_SAID = (
+    r"(?:said|says|told (?:us|me)|mentioned|asked|explained|added|replied|put it|called it|wrote)"
 )
-_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})\s*[:,]?\s*$")
+_SAID_BY = re.compile(rf"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){_ROLE}\s+{_SAID}\b")
+_NAME_BEFORE = re.compile(
+    rf"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}}){_ROLE}\s*[:,]?\s*$"
+)
+# "Dave (ops) said the crews "won't use a second app"": the words after "said" are the quote's
+# subject, part of what was said, not of the lead-in.
+_SUBJECT = re.compile(
+    rf"\b{_SAID}\s+(?:that\s+)?(?P<subject>[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,3}})\s*$"
+)
 # The rep quoting themself, or a quoted term rather than speech ("set to "require approval"").
 _REP_SAID = re.compile(
     r"\b(?:I|we)(?:'ve| have)?\s+(?:said|told|offered|explained|replied|answered|mentioned|"
@@ -75,10 +84,17 @@ def _split_note(
             continue
         sentence = text[position : match.start()]
         start = _SENTENCE_START.search(sentence)
-        is_buyer, speaker = _speaker(sentence[start.end() if start else 0 :], people, reps)
+        lead = start.end() if start else 0
+        is_buyer, speaker = _speaker(sentence[lead:], people, reps)
         if not is_buyer:
             continue
-        pieces.append(_note(text[position : match.start()], note))
+        subject = _SUBJECT.search(sentence[lead:])
+        if subject:
+            quoted = f"{subject.group('subject')} {quoted}"
+            sentence = sentence[: lead + subject.start("subject")]
+        # The lead-in ("Kelly:") apart from the note before it ("Enerflo handles their
+        # financing;"): it says nothing itself, and the note keeps no speaker's label.
+        pieces.extend([_note(sentence[:lead], note), _note(sentence[lead:], note)])
         pieces.append(ParsedUtterance(quoted, speaker, note.start_seconds, "buyer", None, True))
         position = match.end()
     if not pieces:
@@ -91,7 +107,7 @@ def _split_note(
 
 def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:
     """The rep's words around a quote, without the brackets and stops that held it."""
-    text = " ".join(text.split()).lstrip(" )”\"'.,;").rstrip(" (“\"',")
+    text = " ".join(text.split()).lstrip(" )”\"'.,;-–—").rstrip(" (“\"',;")
     return ParsedUtterance(text, like.speaker, like.start_seconds,
                            like.role, like.company, like.role_from_source)  # fmt: skip
 

@@ -21,7 +21,7 @@ from pipeline.analysis import recovery
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
-from pipeline.ingest.email_file import settle_reply
+from pipeline.ingest.email_thread import settle_thread
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.refresh import refresh_metadata
@@ -177,9 +177,9 @@ def _prepare(
     apply_metadata(parsed, metadata)
     parsed.competitors = rivals.canonical_list(parsed.competitors)
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
+    if (writers := parsed.extra.pop("email_thread", None)) is not None:
+        settle_thread(parsed.utterances, writers, roster.names, [c for c in ours if c])
     settle_people(parsed, roster, title_account(parsed.title, ours) if parsed.title else None)
-    if (reply := parsed.extra.pop("quoted_reply", None)) is not None:
-        settle_reply(parsed.utterances, reply, roster.names, [c for c in ours if c])
     read_title(parsed, ours)
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)

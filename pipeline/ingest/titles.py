@@ -64,6 +64,18 @@ def _without_meeting_words(part: str, ours: set[str]) -> tuple[str, bool]:
     return " ".join(words[start:end]), (start, end) != (0, len(words))
 
 
+def _without_ours(part: str, ours: set[str]) -> str:
+    """The part without our company's name at its start or end."""
+    words = part.split()
+    for name in ours:
+        size = len(name.split())
+        if " ".join(words[:size]).casefold() == name:
+            words = words[size:]
+        elif size < len(words) and " ".join(words[-size:]).casefold() == name:
+            words = words[:-size]
+    return " ".join(words)
+
+
 def _before_purpose(name: str, part: str) -> tuple[str, bool]:
     """Two or more capitalised words, then only lower-case ones: the capitalised words name it;
     else the whole part, unframed."""
@@ -100,7 +112,8 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
     met: list[bool] = []  # the name followed "call with"
     framed = dated  # a name needs a frame: a date, meeting words beside it, or "call with"
     for part in parts:
-        said = _WITH.match(part)
+        # "SunQuote proposal for Sunbelt Renewables": our name first, then whose proposal.
+        said = _WITH.match(_without_ours(part, mine))
         if (
             said
             and said.group("purpose")

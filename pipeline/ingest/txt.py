@@ -14,7 +14,13 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
-from pipeline.ingest.preamble import Metadata, is_summary_heading, read_leading, read_lines
+from pipeline.ingest.preamble import (
+    Metadata,
+    is_summary_heading,
+    read_leading,
+    read_lines,
+    set_aside,
+)
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
 from pipeline.ingest.slack import slack_paste
@@ -78,9 +84,9 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         call.utterances = _notes(body, meta, kind)
     meta.apply(call)
     if mail is not None:
-        call.utterances += mail.buyer_lines
-        if mail.reply_to is not None:
-            call.extra["quoted_reply"] = {"from": mail.reply_to[0], "lines": mail.reply_to[1]}
+        call.utterances += mail.buyer_lines + mail.thread
+        if mail.writers:
+            call.extra["email_thread"] = mail.writers
         if mail.cover_note:  # the forwarder's word to a colleague, not the call's
             call.extra["forward_note"] = mail.cover_note
     return call
@@ -114,7 +120,7 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
-    title, notes = parse_notes(body)
+    title, notes = parse_notes(set_aside(body, meta))
     meta.title = meta.title or title
     if kind == "file" and not has_structure(body) and _is_prose(notes):
         return prose_utterances(" ".join(note.text for note in notes))

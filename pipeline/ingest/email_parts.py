@@ -1,0 +1,85 @@
+"""The pieces of an email any reader of one needs: its header block, the line that opens a
+quoted reply ("On ... Name <address> wrote:"), the writer's name and domain, its date, and
+where the signature starts."""
+
+from __future__ import annotations
+
+import re
+from email.utils import parseaddr, parsedate_to_datetime
+
+from pipeline.ingest.notes import SIGN_OFFS, without_contact_block
+from pipeline.ingest.values import parse_date
+
+_HEADER = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):[ \t]*(?P<value>.*)$")
+MAIL_KEYS = frozenset({"from", "to", "subject", "date", "sent", "cc"})
+_TRANSPORT_KEYS = frozenset(
+    {"mime-version", "content-type", "content-transfer-encoding", "message-id", "received",
+     "return-path", "delivered-to", "reply-to", "in-reply-to", "references", "x-mailer"}
+)  # fmt: skip
+WROTE = re.compile(r"^\s*On\s.{4,200}?\s(?P<who>[^,]*?<[^>]+@[^>]+>|\S+@\S+)\s*wrote:\s*$")
+# Where a signature starts: a sign-off alone on its line, or the "-- " delimiter.
+_SIGN_OFF = re.compile(rf"^\s*(?:(?:{SIGN_OFFS})[,.!]?|--)\s*$", re.IGNORECASE)
+_NOT_NAME = frozenset({"am", "pm", "at", "on", "utc", "gmt"})
+
+
+def header_block(lines: list[str], start: int = 0) -> tuple[dict[str, str], int]:
+    """The ``Key: value`` lines from ``start`` (folded lines joined) and where they end."""
+    found: dict[str, str] = {}
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    last = None
+    while index < len(lines):
+        line = lines[index]
+        match = _HEADER.match(line)
+        if match and (match.group("key").casefold() in MAIL_KEYS | _TRANSPORT_KEYS):
+            last = match.group("key").casefold()
+            found.setdefault(last, match.group("value").strip())
+        elif last and line[:1] in (" ", "\t") and line.strip():
+            found[last] += " " + line.strip()
+        else:
+            break
+        index += 1
+    return found, index
+
+
+def writer_name(who: str) -> str | None:
+    """The name in "... 3:12 PM Owen Quarry <owen@...>": the capitalised words before it."""
+    name, mail = parseaddr(who)
+    before = who.split("<", 1)[0] if "<" in who else name
+    words: list[str] = []
+    for word in reversed(before.replace('"', " ").split()):
+        if not word[:1].isupper() or not word.isalpha() or word.casefold() in _NOT_NAME:
+            break
+        words.insert(0, word)
+    return " ".join(words) or name.strip() or mail or None
+
+
+def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines before the writer's sign-off ("Best,", then their name, title and phone),
+    and the signature itself."""
+    for index in range(len(lines) - 1, -1, -1):
+        if _SIGN_OFF.match(lines[index]):
+            return lines[:index], lines[index:]
+    kept = without_contact_block(lines)
+    return kept, lines[len(kept) :]
+
+
+def without_signature(lines: list[str]) -> list[str]:
+    return split_signature(lines)[0]
+
+
+def domain(address: str) -> str:
+    _name, mail = parseaddr(address)
+    return mail.rpartition("@")[2].casefold()
+
+
+def email_date(value: str) -> str | None:
+    """An email's date as ``YYYY-MM-DD``: RFC 5322 ("Thu, 19 Mar 2026 16:05:11 -0400") or a
+    forward's ("Wed, Mar 18, 2026 at 5:47 PM")."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = parse_date(re.sub(r"\s+at\s+\d{1,2}:\d{2}.*$", "", value.strip()))
+    return found.isoformat() if found else (value.strip() or None)
