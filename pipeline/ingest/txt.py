@@ -14,7 +14,13 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
-from pipeline.ingest.preamble import Metadata, is_summary_heading, read_leading, read_lines
+from pipeline.ingest.preamble import (
+    Metadata,
+    before_promo,
+    is_summary_heading,
+    read_leading,
+    read_lines,
+)
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
 from pipeline.ingest.turns import Turn, label_lines, looks_labelled, name_time_joined, parse_turns
@@ -71,7 +77,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
     else:
-        body, left_out = strip_replies(body)
+        body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
             call.extra["quoted_reply_lines"] = left_out
         call.utterances = _notes(body, meta, kind)
@@ -95,7 +101,7 @@ def _transcript(
     for note in notes:  # text before the first speaker is kept, unattributed, not dropped
         note.role, note.role_from_source = "unknown", False
     # After the speech, "Action items" in any case opens the tool's list, not notes.
-    _title, after = parse_notes(read_lines(turns.trailer, meta, any_case=True))
+    _title, after = parse_notes(read_lines(before_promo(turns.trailer, meta), meta, any_case=True))
     return notes + turns.utterances + after
 
 
