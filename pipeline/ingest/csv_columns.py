@@ -71,6 +71,8 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     "deal_id": (
         "deal id", "opportunity id", "deal", "associated deal id", "deal record id", "record id",
         "item id",  # monday.com
+        # Salesforce Tasks' "What" (the opportunity, or the account, the task is about)
+        "what", "what name", "related opportunity", "opportunity",
     ),
     "competitors": (
         "competitors", "competitor", "competition", "rival", "rivals", "competitor name",
@@ -87,10 +89,13 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "our speakers", "activity assigned to", "assigned to", "activity owner", "call owner",
         "deal owner", "owner", "sales rep", "rep", "created by",
         "user name", "user",  # Close, Copper
+        "assigned", "assigned to name",  # Salesforce Tasks
     ),
     "contacts": (
         "associated contact", "associated contacts", "contact", "contact name", "person",
         "person name", "contact person", "contacts",
+        "who", "who name",  # Salesforce Tasks: the contact or lead the task is with
+        "call to", "to", "recipient", "recipients",  # Dynamics 365 phone calls and emails
     ),
 }  # fmt: skip
 MAPPABLE = tuple(COLUMN_FIELDS)

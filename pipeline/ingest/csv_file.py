@@ -28,7 +28,7 @@ from pipeline.ingest.csv_columns import (
     without_group_rows,
     without_report_footer,
 )
-from pipeline.ingest.deal_rows import fold_reason_rows
+from pipeline.ingest.deal_rows import fold_reason_rows, is_the_account, share_deal_outcomes
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
@@ -113,6 +113,7 @@ def calls_from_rows(
         calls[-1].notice = notice
         has_text.append(bool(_first(row, columns.get("text", []) + columns.get("transcript", []))))
     fold_reason_rows(calls, has_text)
+    share_deal_outcomes(calls)
     return calls
 
 
@@ -200,6 +201,8 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
         if field not in _TEXT_FIELDS and (value := _first(row, indexes))
     }
     apply_fields(call, fields)
+    if is_the_account(call):
+        call.deal_id = None
     call.outcome = _outcome(names, row, columns, call.deal_stage) or call.outcome
     _no_forecast_date(call, names, row, columns.get("date", []))
     used = {index for indexes in columns.values() for index in indexes}

@@ -1,5 +1,7 @@
 """Subtitle cues (VTT, SRT) to turns: the speaker from a voice tag or a ``Name:``/``[Name]``
-prefix; captions with no speaker at all become paragraphs of whole sentences."""
+prefix; captions with no speaker at all become their sentences, or, unpunctuated (YouTube's
+auto-captions), their phrases: a pause, a sound tag or a line ended before it was full ends one.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from dataclasses import dataclass
 
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.names import bracket_company
-from pipeline.ingest.prose import PARAGRAPH_CHARS, chunk_text
-from pipeline.ingest.turns import match_label, merge_turns
+from pipeline.ingest.prose import PARAGRAPH_CHARS, sentence_pieces
+from pipeline.ingest.turns import match_label, merge_turns, person_like
 from pipeline.ingest.values import html_to_text
 
 _VOICE_COMPANY = re.compile(r"^(?P<name>.*?)\s*\((?P<company>[^()]+)\)\s*$")
@@ -19,14 +21,22 @@ _VOICE_COMPANY = re.compile(r"^(?P<name>.*?)\s*\((?P<company>[^()]+)\)\s*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]+)*\s+(?P<name>[^>]+)>")
 
 
+_SOUND = re.compile(r"^[\[(](?P<tag>[^\])]{1,30})[\])]$")  # "[Music]", "(laughs)"
+_PAUSE_SECONDS = 1.5  # a silence this long between two captions ends a phrase
+_ENDS_SENTENCE = re.compile(r"[.!?…]")
+_WIDTH_SHARE = 0.9  # the caption width: the line length nine lines in ten stay within
+_MIN_LINES_FOR_WIDTH = 5
+
+
 @dataclass
 class Cue:
     start: float
     text: str
     voice: str | None = None
+    end: float | None = None
 
 
-def voiced_cues(start: float, lines: Iterable[str]) -> list[Cue]:
+def voiced_cues(start: float, lines: Iterable[str], end: float | None = None) -> list[Cue]:
     """A cue per payload line at ``start``, each with the voice its line or an earlier line of
     the same payload names."""
     voice: str | None = None
@@ -35,17 +45,25 @@ def voiced_cues(start: float, lines: Iterable[str]) -> list[Cue]:
         tag = _VOICE.search(line)
         if tag:
             voice = tag.group("name").strip()
-        cues.append(Cue(start, line, voice))
+        cues.append(Cue(start, line, voice, end))
     return cues
+
+
+def is_sound(line: str) -> bool:
+    """A caption of a sound, not words: ``[Music]``, ``(laughs)``; ``[Maya Chen]`` is a name."""
+    tag = _SOUND.match(line.strip())
+    return tag is not None and not person_like(tag.group("tag").strip())
 
 
 def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:
     """One utterance per speaker change; consecutive cues of one speaker merge (first start kept).
 
     A cue with neither a voice tag nor a ``Name:`` prefix continues the previous speaker, as
-    captions name the speaker only when it changes.
+    captions name the speaker only when it changes; captions with no speaker yet are split
+    into sentences or phrases (``caption_phrases``).
     """
     pieces: list[ParsedUtterance] = []
+    unvoiced: list[Cue | None] = []  # None: a sound between captions, which ends a phrase
     speaker: str | None = None
     company: str | None = None
     for cue in cues:
@@ -55,19 +73,61 @@ def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:
             company = bracket_company(voice.group("company")) if voice else None
         for raw_line in html_to_text(cue.text).split("\n"):
             line = raw_line.strip().removeprefix("- ").strip()
-            if not line:
+            if not line or is_sound(line):
+                unvoiced.extend([None] if line and speaker is None else [])
                 continue
             turn = None if cue.voice else match_label(line, bracketed=True)
             if turn is not None:
                 speaker, company, line = turn.speaker, turn.company, turn.text
-            if line:
+            if line and speaker is None:
+                unvoiced.append(Cue(cue.start, line, None, cue.end))
+            elif line:
+                pieces.extend(caption_phrases(unvoiced))
+                unvoiced = []
                 pieces.append(ParsedUtterance(line, speaker, cue.start, company=company))
-    return speakerless_paragraphs(merge_turns(pieces))
+    pieces.extend(caption_phrases(unvoiced))
+    return merge_turns(pieces)
 
 
-def speakerless_paragraphs(utterances: Sequence[ParsedUtterance]) -> list[ParsedUtterance]:
-    """Runs of pieces with no speaker (captions, ASR segments) regrouped into paragraphs of
-    whole sentences, each starting at the time of the piece its first word came from."""
+def caption_phrases(captions: Sequence[Cue | None]) -> list[ParsedUtterance]:
+    """Captions with no speaker as their sentences, split also where the speech stopped: a
+    pause, a sound (``None``), or, when nothing is punctuated, a line ended before it was full
+    (auto-captions fill each line to a width; a turn ending breaks it early)."""
+    lines = [cue for cue in captions if cue is not None]
+    punctuated = any(_ENDS_SENTENCE.search(cue.text) for cue in lines)
+    width = None if punctuated else _caption_width(lines)
+    phrases: list[list[ParsedUtterance]] = [[]]
+    for index, cue in enumerate(captions):
+        following = captions[index + 1] if index + 1 < len(captions) else None
+        if cue is None:
+            phrases.append([])
+            continue
+        phrases[-1].append(ParsedUtterance(" ".join(cue.text.split()), None, cue.start))
+        if following is not None and _stops_after(cue, following, width):
+            phrases.append([])
+    return [sentence for phrase in phrases if phrase for sentence in _sentences(phrase)]
+
+
+def _caption_width(lines: Sequence[Cue]) -> int | None:
+    if len(lines) < _MIN_LINES_FOR_WIDTH:
+        return None
+    lengths = sorted(len(" ".join(cue.text.split())) for cue in lines)
+    return lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
+
+
+def _stops_after(cue: Cue, following: Cue, width: int | None) -> bool:
+    if cue.end is not None and following.start - cue.end >= _PAUSE_SECONDS:
+        return True
+    if width is None:
+        return False
+    next_word = following.text.split()[0] if following.text.split() else ""
+    return len(" ".join(cue.text.split())) + 1 + len(next_word) < width
+
+
+def speakerless_sentences(utterances: Sequence[ParsedUtterance]) -> list[ParsedUtterance]:
+    """Runs of pieces with no speaker (ASR segments) regrouped into whole sentences, each
+    starting at the time of the piece its first word came from: a paragraph of several would
+    join what different people said."""
     result: list[ParsedUtterance] = []
     run: list[ParsedUtterance] = []
     for utterance in [*utterances, None]:
@@ -75,14 +135,14 @@ def speakerless_paragraphs(utterances: Sequence[ParsedUtterance]) -> list[Parsed
             run.append(utterance)
             continue
         if run:
-            result.extend(_paragraphs(run))
+            result.extend(_sentences(run))
             run = []
         if utterance is not None:
             result.append(utterance)
     return result
 
 
-def _paragraphs(run: list[ParsedUtterance]) -> list[ParsedUtterance]:
+def _sentences(run: list[ParsedUtterance]) -> list[ParsedUtterance]:
     texts = [" ".join(piece.text.split()) for piece in run]
     offsets: list[int] = []
     position = 0
@@ -90,12 +150,12 @@ def _paragraphs(run: list[ParsedUtterance]) -> list[ParsedUtterance]:
         offsets.append(position)
         position += len(text) + 1
     joined = " ".join(texts)
-    paragraphs: list[ParsedUtterance] = []
+    sentences: list[ParsedUtterance] = []
     cursor = 0
-    for chunk in chunk_text(joined, PARAGRAPH_CHARS):
-        found = joined.find(chunk[:40], cursor)
+    for piece in sentence_pieces(joined, PARAGRAPH_CHARS):
+        found = joined.find(piece[:40], cursor)
         cursor = max(found, cursor)
         owner = max((i for i, offset in enumerate(offsets) if offset <= cursor), default=0)
-        paragraphs.append(ParsedUtterance(chunk, None, run[owner].start_seconds))
-        cursor += len(chunk)
-    return paragraphs
+        sentences.append(ParsedUtterance(piece, None, run[owner].start_seconds))
+        cursor += len(piece)
+    return sentences

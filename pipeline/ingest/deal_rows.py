@@ -1,9 +1,11 @@
 """A deal's rows in one CRM export: a row holding only the deal's won/lost reason, beside the
-row with the deal's note, is not a call of its own.
+row with the deal's note, is not a call of its own; and every row of a deal shares how the deal
+ended, when one row states it.
 
 Pipedrive's deals-with-notes export repeats the deal's columns on every note row, and a deal with
 an empty note had become a second call made of its lost reason ("Pike13: 0 won, 2 lost" for one
-lost deal).
+lost deal). A Salesforce Tasks report states the stage per task: the discovery call of a deal
+that a later task records as "Closed Won" had counted as open.
 """
 
 from __future__ import annotations
@@ -23,6 +25,36 @@ def deal_key(call: ParsedCall) -> DealKey | None:
     if call.title and call.account:
         return ("title", " ".join(call.title.casefold().split()), account_key(call.account))
     return None
+
+
+def is_the_account(call: ParsedCall) -> bool:
+    """Does the row's deal column name its account (Salesforce's "What" on a task about the
+    account, no opportunity)? Such rows are no one deal."""
+    if not call.deal_id or not call.account:
+        return False
+    return account_key(call.deal_id) == account_key(call.account)
+
+
+_CLOSED = ("won", "lost")
+
+
+def share_deal_outcomes(calls: Sequence[ParsedCall]) -> None:
+    """Rows with one deal id and no verdict of their own take the verdict another row of that
+    deal states (when the rows state only one). Only an explicit deal column groups rows here:
+    a subject and an account together may name several deals."""
+    verdicts: dict[str, set[str]] = {}
+    for call in calls:
+        if call.deal_id and call.skip_reason is None and call.outcome in _CLOSED:
+            verdicts.setdefault(_deal(call.deal_id), set()).add(call.outcome or "")
+    for call in calls:
+        found = verdicts.get(_deal(call.deal_id or ""), set()) if call.deal_id else set()
+        if len(found) == 1 and call.outcome not in _CLOSED:
+            call.outcome = next(iter(found))
+            call.extra["outcome_from_deal"] = call.deal_id
+
+
+def _deal(deal_id: str) -> str:
+    return " ".join(deal_id.casefold().split())
 
 
 def fold_reason_rows(calls: Sequence[ParsedCall], has_text: Sequence[bool]) -> None:

@@ -160,8 +160,10 @@ def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
         call.competitors = split_list(fields["competitors"])
     if "attendees" in fields:
         call.people.extend(parse_people(fields["attendees"]))
-    if "contacts" in fields:
-        call.people.extend(parse_people(fields["contacts"], role="buyer"))
+    if "contacts" in fields:  # a "To" column names our rep on an inbound call: not a buyer
+        ours = {name.casefold() for name in call.our_speakers}
+        contacts = parse_people(fields["contacts"], role="buyer")
+        call.people.extend(p for p in contacts if p.name.casefold() not in ours)
     outcome = normalise_outcome(fields.get("outcome"))
     status = fields.get("status", "").strip().casefold()
     if outcome in (None, "unknown") and status in _STRICT_STATUS:

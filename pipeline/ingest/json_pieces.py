@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.ingest.cues import speakerless_paragraphs
+from pipeline.ingest.cues import speakerless_sentences
 from pipeline.ingest.turns import merge_turns
 from pipeline.ingest.values import clean_optional
 
@@ -82,8 +82,8 @@ def piece(text: Any, speaker: Any, start: float | None) -> ParsedUtterance | Non
 
 
 def to_turns(pieces: Iterable[ParsedUtterance | None]) -> Utterances:
-    """Consecutive pieces of a speaker merged; pieces with no speaker become paragraphs."""
-    return speakerless_paragraphs(merge_turns([p for p in pieces if p is not None]))
+    """Consecutive pieces of a speaker merged; pieces with no speaker become sentences."""
+    return speakerless_sentences(merge_turns([p for p in pieces if p is not None]))
 
 
 @dataclass

@@ -43,6 +43,43 @@ _SYSTEM_LINE = re.compile(  # a name, then what happened to the recording; no se
     r"|^(?i:(?:ai |meeting )?(?:notes|transcript|summary) (?:by|from) [\w.;-]+)$"
     r"|^[*_]*(?i:(?:recorded|transcribed|generated|powered)(?: and transcribed)? (?:by|with) [A-Z])"
 )
+# A transcription service's advertising under the transcript (Sonix: "Automatically convert your
+# audio files to text with Sonix. Sonix is the best online, automated transcription service."):
+# recordings made text, in a vendor's claims, never as "I" or "we" and never asked.
+_TO_TEXT = re.compile(
+    r"\b(?:audio|video|media|mp3|mp4|wav|m4a)\s+files?\b|\b(?:to|into)\s+text\b"
+    r"|\bspeech[- ]to[- ]text\b",
+    re.IGNORECASE,
+)
+_SALES_TALK = re.compile(  # claims, not a feature someone asks about ("automatically?")
+    r"\b(?:is the (?:best|leading|fastest|most accurate)|the best (?:online|automated|ai|way)"
+    r"|cutting[- ]edge|state[- ]of[- ]the[- ]art"
+    r"|artificial intelligence|thousands of|millions of|easily|free trial|for free|sign up"
+    r"|get started)\b|#1",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|our|ours|us|my|me)\b", re.IGNORECASE)
+
+
+def is_service_promo(line: str) -> bool:
+    """A transcription tool's advert or credit in its own words, not speech about transcripts."""
+    return (
+        bool(_TO_TEXT.search(line) and _SALES_TALK.search(line))
+        and not _FIRST_PERSON.search(line.replace("’", "'"))
+        and not line.rstrip().endswith("?")
+    )
+
+
+def before_promo(lines: list[str], meta: Metadata) -> list[str]:
+    """The lines above a transcription service's advert: it ends the document, so it and all
+    below it (its next paragraph need not read like an advert) are kept with the header lines."""
+    for index, line in enumerate(lines):
+        if is_service_promo(line.strip()):
+            meta.lines.extend(text.strip() for text in lines[index:] if text.strip())
+            return lines[:index]
+    return lines
+
+
 _DURATION_LINE = re.compile(r"^(?=\d)(?:\d+\s?h\s?)?(?:\d+\s?m(?:in)?\s?)?(?:\d+\s?s)?$")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _CHECKBOX = re.compile(r"^\s*(?:[-*+•◻☐☑✓✔]|\[[ xX]\])\s*")
@@ -114,9 +151,9 @@ def is_rule(line: str) -> bool:
 def is_footer(line: str) -> bool:
     """``Transcribed by https://otter.ai``, ``VIEW RECORDING - 27 mins: https://...``: a short
     line ending in a link; or a line the meeting tool writes about the recording itself
-    (``Maria Chen stopped transcription``, ``Meeting ended after 00:06:41``)."""
+    (``Maria Chen stopped transcription``, ``Meeting ended after 00:06:41``), or its advert."""
     text = line.strip()
-    if _SYSTEM_LINE.match(text):
+    if _SYSTEM_LINE.match(text) or is_service_promo(text):
         return True
     match = _URL.search(text)
     if not match or match.end() != len(text) or text[:1] in "-*+•>":

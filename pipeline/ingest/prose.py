@@ -1,6 +1,6 @@
 """Readable utterances from long text: a monologue over the limit is split at sentence
-boundaries (same speaker, same start), and text with no speakers at all (raw ASR, captions
-without voices) becomes short paragraphs of whole sentences."""
+boundaries (same speaker, same start), and raw text with no speakers at all becomes short
+paragraphs of whole sentences (captions and ASR segments: ``cues``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ MAX_UTTERANCE_CHARS = 1500
 PARAGRAPH_CHARS = 600  # speakerless text: about a short paragraph per utterance
 
 
-def _pieces(text: str, limit: int) -> list[str]:
+def sentence_pieces(text: str, limit: int) -> list[str]:
     """Sentences, and any sentence longer than ``limit`` cut at spaces."""
     pieces: list[str] = []
     for _start, _end, sentence in split_sentences(text):
@@ -37,7 +37,7 @@ def chunk_text(text: str, limit: int) -> list[str]:
     target = len(text) / math.ceil(len(text) / limit)
     chunks: list[str] = []
     current = ""
-    for piece in _pieces(text, limit):
+    for piece in sentence_pieces(text, limit):
         joined = f"{current} {piece}" if current else piece
         if current and (len(joined) > limit or len(current) >= target):
             chunks.append(current)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import takewhile
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
@@ -121,6 +122,33 @@ _VOICEMAIL = re.compile(
 )
 
 
+_CALLER_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3})"
+# The caller a notification names: caller ID as a name and a number ("From: SOPHIE GRANT (+1
+# 480-555-0133)"), or a subject "New voicemail from Sophie Grant".
+_CALLER = (
+    re.compile(rf"\b(?i:from)\s*:?\s+{_CALLER_NAME}\s*\(?\s*\+?\d[\d \t().-]{{6,}}"),
+    re.compile(rf"\b(?i:voice ?mail|voice message|message)\s+(?i:from)\s+{_CALLER_NAME}\s*$"),
+)
+# Caller IDs that name no one: "WIRELESS CALLER", "Unknown", "PHOENIX AZ" (a carrier's city).
+_NO_ONE = re.compile(
+    r"\b(?i:caller|unknown|private|anonymous|restricted|unavailable|blocked|number|toll|free"
+    r"|wireless|cell|phone|mobile)\b|\b[A-Z]{2}$"
+)
+
+
+def voicemail_caller(lines: Sequence[str]) -> str | None:
+    """The caller's name a voicemail notification gives, in the case people write it; None
+    when it gives only a number or a carrier's placeholder (the speaker had been "Caller")."""
+    for line in lines:
+        for pattern in _CALLER:
+            found = pattern.search(line)
+            words = found.group("name").split() if found else []
+            name = " ".join(takewhile(lambda word: word[0].isupper(), words))
+            if len(name.split()) >= 2 and not _NO_ONE.search(name):
+                return name.title() if name.isupper() else name
+    return None
+
+
 def quote_buyers(call: ParsedCall) -> None:
     """Split every rep note of ``call`` around the buyer sentences it quotes; a voicemail's
     transcription is the caller's (a buyer's) words."""
@@ -131,10 +159,13 @@ def quote_buyers(call: ParsedCall) -> None:
         # The notification around it ("You have a new voice message.", "Listen to the
         # message: https://…") is no one's words: the caller's are the call.
         call.extra["notification"] = [u.text for u in notes if not _VOICEMAIL.match(u.text)]
+        caller = voicemail_caller([call.title or "", *call.extra["notification"]])
+        if caller is not None and caller.casefold() not in reps:
+            call.people.append(Person(caller, role="buyer"))
         call.utterances = [
             *(u for u in call.utterances if u.role != "rep_note"),
-            *(ParsedUtterance(m.group("text").strip(), "Caller", None, "buyer", None, True)
-              for m in voicemails),
+            *(ParsedUtterance(m.group("text").strip(), caller or "Caller", None, "buyer", None,
+                              True) for m in voicemails),
         ]  # fmt: skip
         return
     result: list[ParsedUtterance] = []

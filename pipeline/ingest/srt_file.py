@@ -28,7 +28,9 @@ def parse_srt(text: str, filename: str) -> ParsedCall:
     cues = [
         cue
         for sub in subtitles
-        for cue in voiced_cues(sub.start.total_seconds(), sub.content.split("\n"))
+        for cue in voiced_cues(
+            sub.start.total_seconds(), sub.content.split("\n"), sub.end.total_seconds()
+        )
     ]
     return ParsedCall(format="srt", raw_text=text, utterances=cues_to_utterances(cues))
 

@@ -41,6 +41,12 @@ _HEADERS = (
 # [Maya Chen] text  (subtitles)
 _BRACKETED = re.compile(rf"^[ \t]*\[(?P<name>{_NAME})\]{_COMPANY}[ \t]*:?[ \t]+(?P<text>\S.*)$")
 _TS_LINE = re.compile(rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$")
+# A time opening a turn's text or a paragraph (Sonix: "Mike Tran: [00:00:36] We probably…"):
+# in brackets, or bare when it has hours ("00:01:51 Totally fair"; "10:30 works" is speech).
+_LEADING_TS = re.compile(
+    rf"^[ \t]*(?:[\[(](?P<ts>{_TS})[\])]|(?P<bare>\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,]\d{{1,3}})?))"
+    rf"[ \t]*[-–—|]?[ \t]+(?=\S)"
+)
 _PARTICLES = {"de", "van", "von", "da", "del", "der", "di", "le", "la", "du", "bin", "al", "y"}
 _TIMED_SHARE = 0.8  # when this share of turns carry a time, an untimed label first is a title
 
@@ -100,6 +106,8 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
                 start, company = parse_timestamp(company), None  # "Maya (00:01:02): text"
             if start is None and _TS_LINE.match(text):
                 start, text = parse_timestamp(text), ""  # "Maya Chen: 00:00", text below
+            elif start is None:
+                start, text = leading_time(text)
             return Turn(match.group("name").strip(), company, start, text)
     for header in _HEADERS:
         match = header.match(line)
@@ -111,6 +119,14 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
         text = match.group("text").strip()
         return Turn(match.group("name").strip(), _company(match.group("company")), None, text)
     return None
+
+
+def leading_time(text: str) -> tuple[float | None, str]:
+    """The time a turn's text or a paragraph opens with, and the text without it."""
+    found = _LEADING_TS.match(text)
+    if found is None:
+        return None, text
+    return parse_timestamp(found.group("ts") or found.group("bare")), text[found.end() :]
 
 
 def name_time_joined(lines: list[str]) -> list[str]:
@@ -226,7 +242,13 @@ def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
             result.trailer.append(line)
         elif result.utterances:
             current = result.utterances[-1]
-            current.text = f"{current.text} {line.strip()}".strip()
+            start, text = leading_time(line)
+            if start is not None:  # the speaker's next timed paragraph (Sonix, Trint)
+                result.utterances.append(
+                    ParsedUtterance(text.strip(), current.speaker, start, company=current.company)
+                )
+            else:
+                current.text = f"{current.text} {line.strip()}".strip()
         else:
             result.preamble.append(line)
     result.utterances = merge_turns([u for u in result.utterances if u.text], keep_timed=True)

@@ -16,6 +16,7 @@ from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.preamble import (
     Metadata,
+    before_promo,
     is_summary_heading,
     read_leading,
     read_lines,
@@ -78,7 +79,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
     else:
-        body, left_out = strip_replies(body)
+        body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
             call.extra["quoted_reply_lines"] = left_out
         call.utterances = _notes(body, meta, kind)
@@ -102,7 +103,7 @@ def _transcript(
     for note in notes:  # text before the first speaker is kept, unattributed, not dropped
         note.role, note.role_from_source = "unknown", False
     # After the speech, "Action items" in any case opens the tool's list, not notes.
-    _title, after = parse_notes(read_lines(turns.trailer, meta, any_case=True))
+    _title, after = parse_notes(read_lines(before_promo(turns.trailer, meta), meta, any_case=True))
     return notes + turns.utterances + after
 
 

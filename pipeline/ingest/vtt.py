@@ -71,4 +71,6 @@ def _cue(lines: list[str], start: int, end: int, filename: str) -> list[Cue]:
         return []  # a stray text block, not a cue
     timing = _TIMING.match(block[timing_at])
     assert timing is not None  # checked above
-    return voiced_cues(vtt_seconds(timing.group("start")), block[timing_at + 1 :])
+    return voiced_cues(
+        vtt_seconds(timing.group("start")), block[timing_at + 1 :], vtt_seconds(timing.group("end"))
+    )

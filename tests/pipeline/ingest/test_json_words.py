@@ -69,7 +69,8 @@ def test_google_words_without_a_speaker_tag_are_read_from_each_transcript() -> N
         {"alternatives": [{"transcript": "How are you?", "words": [{"speakerTag": 0}]}]},
     ]
     call = _one({"results": results})
-    assert _said(call) == [(None, 2.0, "Hello there. How are you?")]
+    # With no speakers, each sentence stands alone: two people may have said them.
+    assert _said(call) == [(None, 2.0, "Hello there."), (None, None, "How are you?")]
 
 
 def test_azure_fast_transcription_phrases_in_time_order() -> None:

@@ -327,7 +327,7 @@ def test_pasted_email_replies_stay_out_of_the_note() -> None:
                 "text": " Hi. Bye.",
                 "segments": [{"start": 0.1, "text": " Hi."}, {"start": 1.0, "text": " Bye."}],
             },
-            [(None, 0.1, "Hi. Bye.")],
+            [(None, 0.1, "Hi."), (None, 1.0, "Bye.")],  # no speakers: each sentence its own
         ),
         (
             {

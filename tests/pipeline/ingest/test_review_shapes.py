@@ -40,6 +40,40 @@ def test_a_voicemail_transcription_is_the_callers_words() -> None:
     assert call.account == "Oakwood Music Academy"  # "it's Fiona McLeod from …"
 
 
+ZOOM_PHONE_VOICEMAIL = """From: Zoom <no-reply@zoom.us>
+Sent: Tuesday, May 12, 2026 9:14 AM
+To: Lena Ortiz <lena.ortiz@fieldnest.io>
+Subject: New voicemail from MARTA KOVACS (+1 602-555-0148)
+
+Hi Lena Ortiz,
+
+You have a new voicemail.
+
+From: MARTA KOVACS (+1 602-555-0148)
+To: Lena Ortiz (Ext. 2210)
+Duration: 00:00:31
+
+Transcription (Preview):
+Hi Lena, it's Marta from Desert Bloom Landscaping. The per-crew price is still too high for us. Bye.
+"""
+
+
+@pytest.mark.parametrize(
+    ("caller_id", "speaker"),
+    [("MARTA KOVACS", "Marta Kovacs"), ("WIRELESS CALLER", "Caller"), ("PHOENIX AZ", "Caller")],
+)
+def test_a_voicemail_is_spoken_by_the_caller_the_notification_names(
+    caller_id: str, speaker: str
+) -> None:
+    text = ZOOM_PHONE_VOICEMAIL.replace("MARTA KOVACS", caller_id)
+    [call] = parse_file(text.encode(), "voicemail.txt", our_companies=["FieldNest"])
+    [said] = call.utterances
+    assert (said.speaker, said.role) == (speaker, "buyer")
+    assert said.text.startswith("Hi Lena, it's Marta from Desert Bloom Landscaping.")
+    named = [p.name for p in call.people if p.role == "buyer"]
+    assert named == ([speaker] if speaker != "Caller" else [])  # her name is redacted too
+
+
 NOTION = """# Discovery call – Crescent Tutors (Birmingham)
 
 | Property | Value |
