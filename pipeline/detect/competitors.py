@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.detect.rules import CUES, normalise_quotes
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.redact import is_first_name
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
@@ -279,3 +280,13 @@ def _clean_name(raw: str) -> str | None:
     # capital (RotaPro), a digit, or are more than one capitalised word.
     inner_signal = any(c.isupper() or c.isdigit() for c in name[1:])
     return name if inner_signal or len(name) >= 4 else None
+
+
+def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bool:
+    """A rival spoken of in the sentence ("the other vendor"), or named in its turn or the
+    rep's turn before ("They're cheaper." after "How does RotaPro compare?"): a competitor
+    worry has one; "Because that's non-negotiable." had been one with none in sight."""
+    around = f"{sentence.context}\n{sentence.turn}"
+    return speaks_of_a_rival(sentence.text) or bool(
+        find_competitors(around, sentence.competitors, ignore=ignore)
+    )

@@ -32,7 +32,7 @@ from pipeline.detect.competitors import (
     GUESSED_RIVAL_CONFIDENCE,
     KNOWN_RIVAL_CONFIDENCE,
     CompetitorHit,
-    find_competitors,
+    rival_in_reach,
 )
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
@@ -215,16 +215,6 @@ class RuleEmbeddingDetector:
     def _rival(self, sentence: BuyerSentence, evidence: RuleEvidence) -> str | None:
         return self._named(sentence, evidence.hits[0].name) if evidence.hits else None
 
-    def _rival_in_reach(self, sentence: BuyerSentence) -> bool:
-        """A rival spoken of in the sentence ("the other vendor"), or named in its turn or the
-        rep's turn before ("They're cheaper." after "How does RotaPro compare?"): a competitor
-        worry has one; "Because that's non-negotiable." had been one with none in sight."""
-        scored = sentence.scored
-        around = f"{scored.context}\n{scored.turn}"
-        return rules.speaks_of_a_rival(sentence.text) or bool(
-            find_competitors(around, scored.competitors, ignore=self.ignore_names)
-        )
-
     def _threshold_for(self, role: str) -> float:
         """Unknown speakers need a higher score: they may be the rep."""
         return self.threshold + (self.unknown_role_margin if role != "buyer" else 0.0)
@@ -273,7 +263,9 @@ class RuleEmbeddingDetector:
                 category, competitor = "competitor", rivals[0].name
             elif category == "competitor" and evidence.hits:
                 competitor = evidence.hits[0].name
-            elif category == "competitor" and not self._rival_in_reach(sentence):
+            elif category == "competitor" and not rival_in_reach(
+                sentence.scored, ignore=self.ignore_names
+            ):
                 category = rules.topic_without_rival(sentence.text) or score.without_rival
         elif kind == "question":
             on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN

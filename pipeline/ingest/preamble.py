@@ -17,7 +17,7 @@ from pipeline.ingest.values import parse_date
 
 _RULE = re.compile(r"^\s*([-*_=~])(\s*\1){2,}\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
 _PARTS = re.compile(r"\s+[·•|]\s+|\s*[·•]\s*")
 _URL = re.compile(r"https?://\S+")
 _SECTIONS = {
@@ -82,7 +82,7 @@ def before_promo(lines: list[str], meta: Metadata) -> list[str]:
 
 _DURATION_LINE = re.compile(r"^(?=\d)(?:\d+\s?h\s?)?(?:\d+\s?m(?:in)?\s?)?(?:\d+\s?s)?$")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_CHECKBOX = re.compile(r"^\s*(?:[-*+•◻☐☑✓✔]|\[[ xX]\])\s*")
+CHECKBOX = re.compile(r"^\s*(?:[-*+•◻☐☑✓✔]|\[[ xX]\])\s*")
 _MAX_TITLE = 150
 _MAX_DATE_LINE = 48
 
@@ -127,7 +127,7 @@ def _strip(line: str) -> str:
 def section_name(line: str, *, any_case: bool = False) -> str | None:
     """``ACTION ITEMS`` (capitals on a line of its own) or ``## Action Items``: a section;
     ``any_case`` (in a header, not amid speech) also reads ``Attendees`` (Google Meet)."""
-    heading = _HEADING.match(line)
+    heading = MARKDOWN_HEADING.match(line)
     text = _strip(heading.group("text") if heading else line).rstrip(":")
     if not heading and not (text.isupper() and len(text) <= 40) and not any_case:
         return None
@@ -240,7 +240,7 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
         text = f"{cells.group('key')}: {cells.group('value')}"
         if cells.group("key").casefold() in _TABLE_HEAD or key_value(text) is None:
             return cells.group("key").casefold() in _TABLE_HEAD
-    heading = _HEADING.match(text)
+    heading = MARKDOWN_HEADING.match(text)
     if heading and is_summary_heading(text):
         return False  # the tool's summary starts: kept aside with the preamble
     if heading:
@@ -327,7 +327,7 @@ def _read_section(lines: list[str], index: int, name: str, meta: Metadata) -> in
         if text and (section_name(text, any_case=True) is not None or _is_marker(text)):
             break
         if text:
-            item = _CHECKBOX.sub("", text)
+            item = CHECKBOX.sub("", text)
             content.extend([p.name for p in parse_people(item)] if name == "speakers" else [item])
             meta.lines.append(text)
         index += 1
@@ -349,7 +349,7 @@ def read_lines(lines: list[str], meta: Metadata, *, any_case: bool = False) -> l
             meta.sections.setdefault(name, [])
             meta.lines.append(text)
         elif section is not None:
-            meta.sections[section].append(_CHECKBOX.sub("", text))
+            meta.sections[section].append(CHECKBOX.sub("", text))
             meta.lines.append(text)
         elif not take_line(text, meta, title_ok=meta.title is None and not rest):
             rest.append(line)
@@ -371,41 +371,3 @@ def _front_matter(lines: list[str], meta: Metadata) -> int:
                     _take_pair(meta, *pair)
             return end + 1
     return 0
-
-
-_ITEM = re.compile(r"^\s*(?:[-*+•◦▪‣◻☐☑✓✔]|\[[ xX]\]|\d{1,3}[.)])\s*\S")
-_ASIDE = frozenset({"action_items", "agenda", "speakers"})
-
-
-def set_aside(lines: list[str], meta: Metadata) -> list[str]:
-    """A note's lines without its tool lines and the lists a notes template keeps under
-    "Attendees", "Agenda", "Action items" or "Next steps" (into ``meta``; attendees are the
-    call's people): what someone is to do, or who came, is no one's words about the call. A
-    Google Docs action item "☐ Megan Cole - send migration plan" had been a buyer objection.
-    A list runs to the next heading or section, or to a line that is no item after a gap."""
-    rest: list[str] = []
-    section: str | None = None
-    gap = False
-    for line in lines:
-        text = line.strip()
-        name = section_name(text, any_case=True) if text else None
-        if name in _ASIDE:
-            section, gap = name, False
-            meta.sections.setdefault(str(name), [])
-            meta.lines.append(text)
-            continue
-        if section is not None and not text:
-            gap = bool(meta.sections[section])
-            continue
-        if section is not None and (
-            name is not None or _HEADING.match(text) or (gap and not _ITEM.match(text))
-        ):
-            section = None
-        if section is not None:
-            item = _CHECKBOX.sub("", _CHECKBOX.sub("", text))  # "- ☐ Megan Cole - send ..."
-            found = parse_people(item) if section == "speakers" else []
-            meta.sections[section].extend([p.name for p in found] if found else [item])
-            meta.lines.append(text)
-        elif not (text and is_footer(text)):
-            rest.append(line)
-    return rest

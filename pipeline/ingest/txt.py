@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pipeline.ingest.asides import set_aside
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
@@ -20,7 +21,6 @@ from pipeline.ingest.preamble import (
     is_summary_heading,
     read_leading,
     read_lines,
-    set_aside,
 )
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
