@@ -314,13 +314,15 @@ def collect_evidence(
         markets=audience(
             {r[2].id: r[2].raw_text for rows in rows_by_cluster.values() for r in rows}.values()
         ),
-        foreign_words=foreign_words(
-            industry, (i for i in session.scalars(select(Call.industry).distinct()) if i)
-        ),
+        foreign_words=foreign_words(industry, _industries(session)) if industry else frozenset(),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
         ),
     )
+
+
+def _industries(session: Session) -> list[str]:
+    return [i for i in session.scalars(select(Call.industry).distinct()) if i]
 
 
 def _quote_closeness(
