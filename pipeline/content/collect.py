@@ -21,10 +21,12 @@ from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
+from pipeline.content.scope import audience, foreign_words, speaks_to
 from pipeline.content.scrub import account_pattern
 from pipeline.content.theme_names import theme_name, without_people, without_placeholders
 from pipeline.content.won_answers import (
     ANSWERS_PER_CLUSTER,
+    BORROW_POOL,
     MentionRow,
     answers_in_won_deals,
     borrowed_answer,
@@ -207,14 +209,21 @@ def collect_evidence(
         rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in pool]))
         chosen = buyer_quotes(pool, numberer, quotes_per_cluster, rank)
         quote_ids = [numberer.mention(r, cluster.id) for r in chosen]
-        answered = answers_in_won_deals(
-            session, rows, ANSWERS_PER_CLUSTER, confident_at=confident_at, order=rank.key
-        )
+        # A reply for one market ("We bill Australian customers in AUD") answers a theme
+        # heard in that market's calls only.
+        markets = audience({r[2].id: r[2].raw_text for r in rows}.values())
+        answered = [
+            a
+            for a in answers_in_won_deals(
+                session, rows, BORROW_POOL, confident_at=confident_at, order=rank.key
+            )
+            if speaks_to(a.text, markets)
+        ][:ANSWERS_PER_CLUSTER]
         elsewhere = bool(industry and not answered)
         if elsewhere:
             worry = chosen[0][0].text if chosen else None
             answered = borrowed_answer(
-                session, everywhere[cluster.id], worry, confident_at=confident_at
+                session, everywhere[cluster.id], worry, markets, confident_at=confident_at
             )
         # A reply from another industry's won deal is cited alone: its worry is not this
         # segment's buyer speaking.
@@ -265,6 +274,7 @@ def collect_evidence(
                     facts,
                     fact_vectors,
                 ),
+                markets=markets,
             )
         )
 
@@ -301,10 +311,18 @@ def collect_evidence(
         product=profile.profile.name if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,
+        markets=audience(
+            {r[2].id: r[2].raw_text for rows in rows_by_cluster.values() for r in rows}.values()
+        ),
+        foreign_words=foreign_words(industry, _industries(session)) if industry else frozenset(),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
         ),
     )
+
+
+def _industries(session: Session) -> list[str]:
+    return [i for i in session.scalars(select(Call.industry).distinct()) if i]
 
 
 def _quote_closeness(

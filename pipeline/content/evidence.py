@@ -14,7 +14,16 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
-from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact, facts_for
+from pipeline.content.profile import (
+    CATEGORY_SECTIONS,
+    ProfileFact,
+    agreed_fact,
+    content_words,
+    facts_for,
+    nearest_fact,
+)
+from pipeline.content.scope import speaks_to
+from pipeline.content.topics import asks_about_topic, worry_topic
 
 MAX_QUOTE_CHARS = 320
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
@@ -100,6 +109,7 @@ class ClusterEvidence:
     fact_closeness: dict[int, float] = field(default_factory=dict, repr=False)
     # Profile fact id -> cosine to the mean of its quoted buyer words.
     said_closeness: dict[int, float] = field(default_factory=dict, repr=False)
+    markets: frozenset[str] = frozenset()  # the markets most of its calls name (``audience``)
 
     @property
     def lost_share(self) -> float:
@@ -128,6 +138,8 @@ class Evidence:
     cta: str | None = None
     industry: str | None = None  # the segment whose calls alone it was collected from
     picked: bool = False  # the user chose its themes (not "the ones heard most")
+    markets: frozenset[str] = frozenset()  # the markets most of the page's calls name
+    foreign_words: frozenset[str] = frozenset()  # words naming the calls' other industries
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
@@ -152,14 +164,19 @@ class Evidence:
         meant = self.meant_fact(cluster)
         if meant is not None:
             return [meant]
+        facts, category = self._answering(cluster.markets), self.worry_category(cluster)
+        owned = self._owned(cluster)
+        if not asks_about_topic(category) and cluster.fact_closeness:
+            agreed = agreed_fact(facts, cluster.fact_closeness, cluster.said_closeness, owned)
+            facts = [f for f in facts if f.id in agreed]
         return facts_for(
-            self._answering(),
-            cluster.category,
+            facts,
+            category,
             limit,
             about=" ".join(said),
             besides=besides,
             near=cluster.fact_closeness,
-            owned=self._owned(cluster),
+            owned=owned,
         )
 
     def meant_fact(self, cluster: ClusterEvidence) -> ProfileFact | None:
@@ -168,15 +185,24 @@ class Evidence:
         is in none of its category's lists and no other theme on the page is nearer it. "I'll
         have a walkout" if a tracker goes in a nurse's car, called a security worry, had been
         answered "Data hosted in AWS us-east-1", not "Off-duty privacy mode". Comparisons, not
-        a threshold: no figure to tune to one workspace."""
+        a threshold: no figure to tune to one workspace. None where its quotes name its topic."""
+        if self.worry_category(cluster) != cluster.category:
+            return None  # what its quoted lines say outweighs a weak vector
+        facts = self._answering(cluster.markets)
         sections = CATEGORY_SECTIONS.get(cluster.category or "", ())
-        nearest = _nearest(self._answering(), cluster.fact_closeness)
+        nearest = nearest_fact(facts, cluster.fact_closeness)
         if not sections or nearest is None or nearest.section in sections:
             return None
-        if _nearest(self._answering(), cluster.said_closeness) != nearest:
+        if nearest_fact(facts, cluster.said_closeness) != nearest:
             return None  # its centre and its buyers' words do not agree on what it means
         owned = self._owned(cluster)
         return nearest if owned is None or nearest.id in owned else None
+
+    def worry_category(self, cluster: ClusterEvidence) -> str | None:
+        """The category whose facts answer the theme (``worry_topic``): "We're locked into a
+        RivalCo contract" had been answered by a feature sharing "design"."""
+        said = [q.text for q in self.cluster_quotes(cluster) if q.role == "buyer"]
+        return worry_topic(cluster.category, said)
 
     def topic(self, cluster: ClusterEvidence) -> str | None:
         """The theme's category, unless its meaning is another list's (``meant_fact``): then
@@ -197,15 +223,16 @@ class Evidence:
         quotes' and facts' vectors, the fact nearest the quote, if any stands out: "A one-year
         term at Clio's price" had been answered with "Firms that switched from spreadsheets
         stopped re-keying time entries" (the competitor category's lists)."""
+        theme = next((c for c in self.clusters if c.id == quote.cluster_id), None)
+        facts = self._answering(theme.markets if theme else self.markets)
         mine = self.quote_closeness.get(quote.id)
         if mine:
             floor = self._quote_floor
-            nearest = [f for f in self._answering() if mine.get(f.id, -1.0) >= floor]
+            nearest = [f for f in facts if mine.get(f.id, -1.0) >= floor]
             return _fresh(sorted(nearest, key=lambda f: (-mine[f.id], f.id))[:3], 1, stated)
-        theme = next((c for c in self.clusters if c.id == quote.cluster_id), None)
         offered = facts_for(
-            self._answering(),
-            quote.category,
+            facts,
+            worry_topic(quote.category, [quote.text]),
             3,
             about=quote.text,
             near=theme.fact_closeness if theme else {},
@@ -238,11 +265,15 @@ class Evidence:
         best = self._nearest_theme
         return frozenset(f for f, value in cluster.fact_closeness.items() if value >= best[f])
 
-    def _answering(self) -> list[ProfileFact]:
-        """The facts that may answer a worry: a fact about one industry's customers answers
-        that industry's page only (a page for every industry had answered "sign-off" with
-        "Ortho practices typically fill 80%...")."""
-        return [f for f in self.profile if f.industry is None or self.industry is not None]
+    def _answering(self, markets: frozenset[str]) -> list[ProfileFact]:
+        """The facts that may answer a worry: one about one industry's customers on that
+        industry's page only ("Ortho practices fill 80%..." had answered "sign-off"), one about
+        one market (``speaks_to``) a worry heard in that market's calls only."""
+        return [
+            f
+            for f in self.profile
+            if (f.industry is None or self.industry is not None) and self.may_state(f, markets)
+        ]
 
     def as_spelled(self, phrase: str) -> str:
         """A lower-case phrase as a buyer wrote it, first letter up ("housecall pro" is
@@ -253,7 +284,14 @@ class Evidence:
         return said[:1].upper() + said[1:]
 
     def profile_section(self, *sections: str) -> list[ProfileFact]:
-        return [fact for fact in self.profile if fact.section in sections]
+        """The facts of these lists the page's buyers may be told (``speaks_to``)."""
+        return [f for f in self.profile if f.section in sections and self.may_state(f)]
+
+    def may_state(self, fact: ProfileFact, markets: frozenset[str] | None = None) -> bool:
+        """Whether buyers of ``markets`` (the page's) may be told ``fact``: it speaks to their
+        market (``speaks_to``) and names none of the calls' other industries."""
+        said = speaks_to(fact.text, self.markets if markets is None else markets)
+        return said and not content_words(fact.text) & self.foreign_words
 
     def of_kind(self, *kinds: str) -> list[Quote]:
         return [quote for quote in self.quotes if quote.kind in kinds]
@@ -297,7 +335,7 @@ class Evidence:
                 {
                     k: v
                     for k, v in _jsonable(cluster).items()
-                    if k not in ("fact_closeness", "said_closeness")
+                    if k not in ("fact_closeness", "said_closeness", "markets")
                 }
                 for cluster in self.clusters
             ],
@@ -308,11 +346,6 @@ class Evidence:
             "product": self.product,
             "industry": self.industry,
         }
-
-
-def _nearest(facts: list[ProfileFact], near: dict[int, float]) -> ProfileFact | None:
-    """The fact nearest by ``near`` (none without vectors)."""
-    return max((f for f in facts if f.id in near), key=lambda f: near[f.id], default=None)
 
 
 def _fresh(offered: list[ProfileFact], limit: int, stated: set[int]) -> list[ProfileFact]:
