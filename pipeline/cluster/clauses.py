@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS
-from pipeline.detect.rules import normalise_quotes
+from pipeline.detect.rules import cue_scores, normalise_quotes
 
 MAX_QUOTE_WORDS = 8
 QUOTE_SLACK_WORDS = 3  # longer, with nowhere to cut: whole ("...do it in one hour" lost "hour")
@@ -32,6 +32,9 @@ _SUBORDINATORS = frozenset(
     "if because when while which who that so unless until after before".split()
 )
 _JOINS = frozenset({"and", "but", "or"})  # else a cut before these
+# "Your tool is nicer | but we can't run two systems": what follows "but" is its own clause,
+# and usually what the buyer means (the praise before it had named a set-up theme).
+_CONTRAST = re.compile(r"\s+but\s+", re.IGNORECASE)
 
 
 def capitalise(text: str) -> str:
@@ -39,7 +42,8 @@ def capitalise(text: str) -> str:
 
 
 def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
-    """The clause of ``quote`` that says most (most keyword words; ties: the first), trimmed.
+    """The clause of ``quote`` that says most (most keyword words, the worry it states; ties:
+    the first), trimmed; "but" starts a clause.
 
     Leading filler goes ("um, so I mean ..."); a long clause is cut to ``MAX_QUOTE_WORDS`` words,
     before a subordinate clause where there is one ("if ...", "because ..."), and not on a
@@ -52,13 +56,20 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     text = _FIELD_LABEL.sub("", text)  # "Closed Lost Reason: Stayed with Clio" names no field
     key_words = {w for k in keywords for w in k.split()}
     best, best_score = "", -1.0
-    for match in re.finditer(r"[^.!?;:,()\[\]\"\u2014\u2013\n]+[?]?", text):
-        clause = _LEADING_FILLER.sub("", match.group(0).strip(" -")).strip()
+    parts = (
+        part
+        for match in re.finditer(r"[^.!?;:,()\[\]\"\u2014\u2013\n]+[?]?", text)
+        for part in _CONTRAST.split(match.group(0))
+    )
+    for part in parts:
+        clause = _LEADING_FILLER.sub("", part.strip(" -")).strip()
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
         if not any(w not in FUNCTION_WORDS for w in lowered):
             continue
-        score = sum(w in key_words for w in lowered) + min(len(words), 4) / 10
+        # The clause that says the worry reads as the theme's name ("we can't run two systems").
+        worry = cue_scores(clause).concern
+        score = sum(w in key_words for w in lowered) + min(len(words), 4) / 10 + worry
         if score > best_score:
             best, best_score = clause, score
     if not best:
@@ -77,6 +88,8 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         cut
         and len(words) > 2
         and words[-1].strip("?").lower() in EDGE_WORDS - {"it", "them", "that"}
+        # "to know" is a verb, not a filler: popping it had named a theme "We still need"
+        and words[-2].lower() != "to"
     ):
         words.pop()
         question = False

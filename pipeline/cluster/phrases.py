@@ -81,6 +81,9 @@ _NUMBERS = frozenset(
     hundred dozen""".split()
 )
 _ENDINGS_ALLOWED = frozenset({"it", "them", "us", "me", "that"})
+# Units of a figure: a phrase opening on one is the tail of a figure cut off ("bucks a seat" of
+# "ninety-nine bucks a seat"), which had named a price theme "Bucks a seat".
+_FIGURE_UNITS = frozenset("bucks dollars quid euros pounds grand percent cents".split())
 # Prepositions that may open a phrase ("after the holidays") but leave one dangling at its end.
 _OPENERS_ONLY = frozenset(
     "after before during until since without within across through against between around "
@@ -96,7 +99,7 @@ def _clauses(text: str) -> list[list[str]]:
 
 
 def _keep(words: Sequence[str]) -> bool:
-    if words[0] in EDGE_WORDS:
+    if words[0] in EDGE_WORDS or words[0] in _FIGURE_UNITS:
         return False
     if words[-1] in _OPENERS_ONLY or (
         words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED

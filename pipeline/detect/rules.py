@@ -71,6 +71,10 @@ REASSURANCE = _alternation(CUES["reassurance"]["cues"])
 POSITIVE = _alternation(CUES["positive"]["cues"])
 # A buyer committing to buy ("Let's do it, send the paperwork through").
 COMMITMENT = _alternation(CUES["commitment"]["cues"])
+# A buyer welcoming what they were shown ("That could be big.", "so that'd be handy").
+WELCOME = _alternation(CUES["welcome"]["cues"])
+# A buyer arranging the next step ("I'm out next week, so it'll be the week after.").
+ARRANGING = _alternation(CUES["arranging"]["cues"])
 
 
 @dataclass(frozen=True)
@@ -255,14 +259,22 @@ def not_a_statement(sentence: str) -> bool:
     )
 
 
+_WEAK_HEDGE = 0.6  # below the medium cues: "though", "but", "if" alone
+
+
 def settles_it(sentence: str) -> bool:
-    """A buyer committing ("Send the DocuSign, we're good.") or saying a worry is absent ("I'm
-    fine on price"), with no concern left in the sentence: a theme "Send the paperwork through"
-    had been an objection, and "I'm fine on price" a price objection's lead quote."""
+    """A buyer committing ("Send the DocuSign, we're good.", "Let's start in April."), saying a
+    worry is absent ("I'm fine on price") or welcoming what they saw ("That could be big."),
+    with no concern left in the sentence; or arranging the next step ("I'm out next week, so
+    it'll be the week after."), with no more than a weak hedge left. A theme "Send the
+    paperwork through" had been an objection, "I'm fine on price" a price objection's lead
+    quote, and a timing theme had held "Let's start in April." from a won deal."""
     text = lowered(sentence)
-    if not (COMMITMENT.search(text) or REASSURANCE.search(text)):
+    if ARRANGING.search(text):
+        return cue_scores(ARRANGING.sub(" ", text)).concern < _WEAK_HEDGE
+    if not (COMMITMENT.search(text) or REASSURANCE.search(text) or WELCOME.search(text)):
         return False
-    return cue_scores(COMMITMENT.sub(" ", text)).concern == 0
+    return cue_scores(WELCOME.sub(" ", COMMITMENT.sub(" ", text))).concern == 0
 
 
 def ruled_other(sentence: str, role: str) -> bool:

@@ -255,3 +255,30 @@ def test_a_count_of_something_never_names_a_theme() -> None:
     ]
     [name] = name_clusters([vans], [[1.0] * 4])
     assert name.casefold() != "nine vans" and "nine vans" not in name.casefold().split(",")
+
+
+def test_the_worry_after_but_names_the_theme_not_the_praise_before_it() -> None:
+    """A set-up theme was named "Your tool is nicer" (of "your tool is nicer but we can't run
+    two systems")."""
+    assert quote_clause("your app is nicer but we can't run two systems.") == (
+        "We can't run two systems"
+    )
+
+
+def test_a_cut_clause_keeps_its_infinitive() -> None:
+    """A theme was named "We still need" (of "we still need to know if ...")."""
+    name = quote_clause("And we still need to know if the quote can show both loan offers.")
+    assert name == "We still need to know"
+
+
+def test_a_figures_unit_opens_no_name() -> None:
+    """A price theme was named "Bucks a seat" (of "ninety-nine bucks a seat")."""
+    groups = [
+        [
+            "Ninety-nine bucks a seat adds up.",
+            "It works out about a hundred and fifty bucks a seat for us.",
+            "It's a lot per seat.",
+        ]
+    ]
+    name = name_clusters(groups, [[0.9, 0.8, 0.7]])[0]
+    assert not name.lower().startswith("bucks")

@@ -836,11 +836,34 @@ def test_cue_lexicons_match_any_case_and_curly_quotes() -> None:
         ("We're in a contract until June.", False),
         ("Let's do it, but I'm worried the techs will hate it.", False),
         ("Price isn't really the issue, it's the setup time that worries me.", False),
+        # farewells, a start the buyer sets, the next meeting, welcoming what was shown
+        ("Sure thing. Take care.", True),
+        ("Let's start in March.", True),
+        ("We can't start until March because our contract with Fleetly runs till then.", False),
+        ("I'm away next week at the trade show though, so it'll be the week after.", True),
+        ("I'm away next week and honestly the price is steep.", False),
+        ("Thursday works for me.", True),
+        ("That could be big.", True),
+        ("We pay for the mapping layer separately, so that'd be handy.", True),
+        ("That's less than the temp agency for sure.", True),
+        ("That's less than ideal.", False),
+        ("Look, Sam, the product is impressive.", True),
+        ("The product is impressive but the timing is off.", False),
+        ("It would be a big change for the drivers.", False),
+        ("We're mid-contract with Fleetly and our dispatchers love it.", False),
     ],
 )
 def test_a_buyer_committing_or_at_ease_is_no_objection(sentence: str, settled: bool) -> None:
     """A theme "Send the paperwork through" had been an objection, and "I'm fine on price" the
-    lead quote of a price theme and a one-pager's first push-back."""
+    lead quote of a price theme and a one-pager's first push-back; a timing theme held "Take
+    care.", "Let's start in April." from a won deal and "I'm out next week [...]"."""
     from pipeline.detect.rules import ruled_other
 
     assert ruled_other(sentence, "buyer") is settled
+
+
+def test_a_notes_deal_status_is_no_objection() -> None:
+    """A note's "Deal still open." had been a competitor objection's quote."""
+    from pipeline.detect.rules import ruled_other
+
+    assert ruled_other("Deal still open.", "rep_note")
