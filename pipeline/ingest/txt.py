@@ -17,6 +17,7 @@ from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markd
 from pipeline.ingest.preamble import Metadata, is_summary_heading, read_leading, read_lines
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
+from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
 from pipeline.ingest.turns import Turn, label_lines, looks_labelled, name_time_joined, parse_turns
 from pipeline.ingest.values import parse_date
 
@@ -113,6 +114,8 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
+    if kind == "file" and is_tool_summary(body):
+        body = summary_as_notes(body, meta)
     title, notes = parse_notes(body)
     meta.title = meta.title or title
     if kind == "file" and not has_structure(body) and _is_prose(notes):
