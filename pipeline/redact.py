@@ -70,6 +70,13 @@ def _phone(match: re.Match[str]) -> str:
     return PHONE
 
 
+def is_phone_number(text: str) -> bool:
+    """Is ``text`` a phone number and nothing more ("+1 (602) 555-0188": the label a call tool
+    gives the other party when it has no name for them)?"""
+    match = _PHONE_RE.fullmatch(text.strip())
+    return match is not None and _phone(match) == PHONE
+
+
 def gives_contact(text: str) -> bool:
     """Does ``text`` hold an email address or a phone number (a note's contact line, not what
     a buyer said)?"""

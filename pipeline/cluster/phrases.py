@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.detect.rules import normalise_quotes
-from pipeline.store.models import Mention, Utterance
+from pipeline.store.models import Call, Mention, TeamMember, Utterance
 
 
 class SourceText(NamedTuple):
@@ -229,18 +229,46 @@ def _examples(hits: Sequence[SourceText], phrase: str, limit: int) -> tuple[Quot
     )
 
 
+def names_someone(names: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a phrase holds one of these names: our reps, the speakers, our company, the
+    accounts ("vetdesk sales", "priya shah 11" had been listed as the buyer's words)."""
+    spelled = {" ".join(_WORD.findall(name.casefold())) for name in names if name}
+    ordered = sorted((name for name in spelled if len(name) >= 3), key=len, reverse=True)
+    if not ordered:
+        return lambda _phrase: False
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    return lambda phrase: bool(pattern.search(" ".join(_WORD.findall(phrase.casefold()))))
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def names_in_workspace(session: Session) -> list[str]:
+    """Everyone and every company the calls name: our team and its company, each speaker, each
+    account; none of them is a phrase a buyer uses."""
+    team = session.execute(select(TeamMember.name, TeamMember.company)).all()
+    speakers = session.scalars(select(Utterance.speaker).distinct())
+    accounts = session.scalars(select(Call.account).distinct())
+    found = [name for row in team for name in row] + [*speakers, *accounts]
+    return [name for name in found if name]
+
+
 def list_phrases(
     session: Session, *, top: int = 50, min_count: int = 2, kind: str | None = None
 ) -> list[dict[str, Any]]:
-    """Recurring buyer phrases with counts and example quotes; ``kind`` limits to mentions."""
+    """Recurring buyer phrases with counts and example quotes; ``kind`` limits to mentions.
+    Only what buyers (or unlabelled speakers) said counts, never a rep's line or note."""
+    spoken_by = Utterance.role.in_(("buyer", "unknown"))
     if kind:
-        query = select(Mention.utterance_id, Mention.call_id, Mention.text).where(
-            Mention.kind == kind, Mention.excluded.is_(False)
+        query = (
+            select(Mention.utterance_id, Mention.call_id, Mention.text)
+            .join(Utterance, Utterance.id == Mention.utterance_id)
+            .where(Mention.kind == kind, Mention.excluded.is_(False), spoken_by)
         )
     else:
-        query = select(Utterance.id, Utterance.call_id, Utterance.text).where(
-            Utterance.role.in_(("buyer", "unknown"))
-        )
+        query = select(Utterance.id, Utterance.call_id, Utterance.text).where(spoken_by)
     sources = [tuple(row) for row in session.execute(query.order_by(*query.selected_columns[:1]))]
     found = extract_phrases(sources, min_count=min_count, top=top)  # type: ignore[arg-type]
+    named = names_someone(names_in_workspace(session))
+    found = [phrase for phrase in found if not named(phrase.phrase)]
     return [dataclasses.asdict(p) for p in found]

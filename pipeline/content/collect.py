@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
-from pipeline.cluster.phrases import extract_phrases
+from pipeline.cluster.phrases import extract_phrases, names_in_workspace, names_someone
 from pipeline.cluster.queries import typicality
 from pipeline.cluster.rivals import known_competitors, rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
@@ -291,15 +291,18 @@ def collect_evidence(
     for row in buyer_quotes(why_now, numberer, MAX_WHY_NOW, QuoteRank(confident_at)):
         numberer.mention(row, row[0].cluster_id)
 
-    buyer_texts = [
+    buyer_texts = [  # a rep's note or a tool's summary is no buyer's phrasing
         (r[1].id, r[2].id, redactor.redact(r[0].text))
         for rows in rows_by_cluster.values()
         for r in rows
+        if r[1].role == "buyer"
     ]
+    names_one = names_someone(names_in_workspace(session))
+    phrases = [phrase for phrase in _phrases(buyer_texts, 12) if not names_one(phrase.text)]
     return Evidence(
         clusters=evidence_clusters,
         quotes=numberer.quotes,
-        phrases=without_people(without_placeholders(_phrases(buyer_texts, 12)), redactor),
+        phrases=without_people(without_placeholders(phrases), redactor),
         facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,
         redacted=redact,

@@ -49,8 +49,26 @@ def account_pattern(accounts: Iterable[str]) -> re.Pattern[str] | None:
     names = sorted({a.strip() for a in accounts if len(a.strip()) >= MIN_ACCOUNT_CHARS})
     if not names:
         return None
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = "|".join(
+        spelling for name in sorted(names, key=len, reverse=True) for spelling in _spellings(name)
+    )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+_DOMAIN_END = r"(?:\.[a-z]{2,6}){1,2}"
+_WEB_DOMAIN = re.compile(rf"^(?P<stem>[\w-]+){_DOMAIN_END}$", re.IGNORECASE)
+
+
+def _spellings(name: str) -> list[str]:
+    """The regex spellings of one account: as written, its words run together or hyphenated as a
+    web domain writes them ("oakridgeanimalhospital.com" for "Oakridge Animal Hospital": a
+    published brief had kept the name in that form), and a domain's name without its ending."""
+    words = [re.escape(word) for word in re.split(r"[\s\-_.]+", name) if word]
+    joined = "[-_]?".join(words)
+    found = [re.escape(name), rf"{joined}(?:{_DOMAIN_END})?" if len(words) > 1 else ""]
+    if (domain := _WEB_DOMAIN.match(name)) is not None and len(domain["stem"]) >= 4:
+        found.append(re.escape(domain["stem"]))
+    return [spelling for spelling in found if spelling]
 
 
 @dataclass

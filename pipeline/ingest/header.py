@@ -64,6 +64,8 @@ FIELD_LABELS: dict[str, str] = {
             "sdr",
             "call owner",
             "activity owner",
+            "handled by",
+            "answered by",
         ),
         "our_speakers",
     ),  # fmt: skip
@@ -86,6 +88,8 @@ METADATA_LABELS = frozenset(
         "activity type", "call id", "call start time", "call end time", "meeting date",
         "recorded", "recorded on", "created", "created at", "modified", "last modified",
         "workspace", "team", "department", "persona", "territory", "forecast category",
+        # A phone tool's call fields (Aircall, Dialpad, RingCentral)
+        "line", "phone line", "number", "phone number", "call status", "call direction", "queue",
     }
 )  # fmt: skip
 KNOWN_LABELS = frozenset(FIELD_LABELS) | METADATA_LABELS

@@ -198,6 +198,8 @@ _NAMED_FROM = re.compile(
     r"(?!(?i:hi|hello|hey|yes|yeah|morning|thanks|sure|okay)\b)[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,"
     # "I'm at Bramblewood Pet Clinic", "we're on ezyVet now, at Cedar Hollow Veterinary Clinic"
     r"|\b(?i:i'?m|i am|we'?re|we are)\s+(?:(?i:on)\s+[^,.?!]{1,30},\s+)?(?i:at|over at)"
+    # "my name's Karen Holt, I'm with Cedar Creek Equine": where I work, never what we run
+    r"|\b(?i:i'?m|i am)\s+(?i:with)"
     # "Angela's here too from Bright Minds Learning Center", "calling from Oakwood Music"
     r"|\b(?i:here|joining|calling|dialing|dialling|on the line)(?:\s+(?i:too|as well|today)){0,2}"
     r"\s+(?i:from))\s+" + _COMPANY

@@ -11,6 +11,9 @@ _REP_WORDS = {
     "account executive", "agent", "sales agent", "support agent", "advisor", "consultant",
 }  # fmt: skip
 _BUYER_WORDS = {"prospect", "customer", "client", "buyer", "caller"}
+# Who a phone number stands for when a call tool labels the other party with it (Aircall,
+# Dialpad): the number itself is never kept as a name.
+PHONE_SPEAKER = "Caller"
 _REP_ACRONYMS = {"AE", "SDR", "BDR", "AM", "CSM", "SE"}
 _NUMBERED = re.compile(r"^(?P<base>.*?)[\s_\-#]*\d{0,3}$")
 

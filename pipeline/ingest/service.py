@@ -26,7 +26,6 @@ from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.refresh import refresh_metadata
 from pipeline.ingest.remap import TABLE_FORMATS
-from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.schemas import (
     MANIFEST_SKIPPED,
     CallMetadata,
@@ -36,6 +35,7 @@ from pipeline.ingest.schemas import (
     rejected,
     skipped,
 )
+from pipeline.ingest.settle import named_account, read_title, settle_people
 from pipeline.ingest.store import (
     StorableCall,
     content_hash,
@@ -46,7 +46,7 @@ from pipeline.ingest.store import (
     store_parsed,
 )
 from pipeline.ingest.team import Roster, load_roster
-from pipeline.ingest.titles import filename_date, title_account, title_date
+from pipeline.ingest.titles import filename_date
 from pipeline.ingest.values import day_first_reading
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
@@ -121,26 +121,6 @@ def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     parsed.title = metadata.title or parsed.title
 
 
-def read_title(parsed: ParsedCall, ours: Sequence[str] = ()) -> None:
-    """The date and account the title gives ("Call notes – Quayside Fitness (Oct 20, 2026)"),
-    where neither the user, the file's fields nor its people gave one; ``ours``: our company's
-    names ("Dispatchly <> Coastal Mechanical" names the account beside ours)."""
-    if parsed.title:
-        parsed.call_date = parsed.call_date or title_date(parsed.title)
-        parsed.account = parsed.account or title_account(parsed.title, ours)
-
-
-def settle_people(parsed: ParsedCall, roster: Roster, account_hint: str | None = None) -> None:
-    """Roles, once, after the metadata merge: the file's and the user's names plus the team
-    roster and our company; then the account from the buyer side when none was given.
-    ``account_hint``: the account the title names (its people are the buyer's)."""
-    our_speakers = [*parsed.our_speakers, *roster.names]
-    assign_roles(parsed, our_speakers, our_companies=roster.companies, account_hint=account_hint)
-    fill_account(parsed, roster.companies)
-    if parsed.people:
-        parsed.extra["people"] = [person.as_json() for person in parsed.people]
-
-
 def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | IngestResult:
     """The step's outcome, or this call rejected when it fails: one call's fault never costs
     the others in the file."""
@@ -179,7 +159,7 @@ def _prepare(
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
     if (writers := parsed.extra.pop("email_thread", None)) is not None:
         settle_thread(parsed.utterances, writers, roster.names, [c for c in ours if c])
-    settle_people(parsed, roster, title_account(parsed.title, ours) if parsed.title else None)
+    settle_people(parsed, roster, named_account(parsed, ours))
     read_title(parsed, ours)
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)

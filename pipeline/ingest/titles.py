@@ -29,6 +29,16 @@ _GENERIC = frozenset(
     training interview conversation fw fwd re""".split()
 )
 MAX_ACCOUNT_WORDS = 6
+# A day without its year ("March 18", "18 Mar"): a date framing the title, never a name.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_OF_MONTH = re.compile(
+    rf"^(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS})$",
+    re.IGNORECASE,
+)
+
+
+def _is_date(part: str) -> bool:
+    return parse_date(part) is not None or bool(_DAY_OF_MONTH.match(part.strip()))
 
 
 def title_date(title: str) -> dt.date | None:
@@ -124,7 +134,7 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
             said = None  # "Harbor Electric with Dana": a name, not a purpose, comes first
         part = (said.group("name") or said.group("whose")).strip() if said else part
         framed = framed or bool(said)
-        if not part or parse_date(part) is not None:
+        if not part or _is_date(part):
             framed = framed or bool(part)
             continue
         name, trimmed = _without_meeting_words(part, mine)

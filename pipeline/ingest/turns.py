@@ -16,26 +16,31 @@ from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.header import KNOWN_LABELS, label_key
 from pipeline.ingest.names import bracket_company
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
-from pipeline.ingest.role_labels import role_of_label
+from pipeline.ingest.role_labels import PHONE_SPEAKER, role_of_label
 from pipeline.ingest.values import parse_timestamp
+from pipeline.redact import is_phone_number
 
 _TS = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’][\w.'’\-]*){0,4}"  # "Webb -" is no name
+# A phone number as the label (Aircall, Dialpad): the other party, whom the tool could not name.
+_PHONE = r"\+?\(?\d[\d \t().-]{5,22}\d"
 _COMPANY = r"(?:[ \t]*\((?P<company>[^()\n]{1,80})\))?"
 _LABEL = re.compile(
     rf"^[ \t]*(?:[\[(]?(?P<ts>{_TS})[\])]?[ \t]*[-–—|]?[ \t]*)?"
-    rf"[*_]{{0,2}}@?(?P<name>{_NAME}){_COMPANY}[ \t]*(?:[\[(](?P<ts2>{_TS})[\])])?[*_]{{0,2}}"
+    rf"[*_]{{0,2}}@?(?:(?P<name>{_NAME})|(?P<phone>{_PHONE})){_COMPANY}"
+    rf"[ \t]*(?:[\[(](?P<ts2>{_TS})[\])])?[*_]{{0,2}}"
     rf"[ \t]*:[*_]{{0,2}}(?:[ \t]+(?P<text>.*))?$"
 )
 # A line naming the speaker and the time, with the text on the lines below.
 _HEADERS = (
     re.compile(  # Maya Chen  00:01:02   |   Maya Chen (Acme) | 1:02   |   [Maya Chen] 11:02:09
-        rf"^[ \t]*[*_]{{0,2}}(?P<open>\[)?@?(?P<name>{_NAME})(?(open)\]){_COMPANY}[*_]{{0,2}}"
+        rf"^[ \t]*[*_]{{0,2}}(?P<open>\[)?@?(?:(?P<name>{_NAME})|(?P<phone>{_PHONE}))(?(open)\])"
+        rf"{_COMPANY}[*_]{{0,2}}"
         rf"[ \t]*[|·\-–]?[ \t]+[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$"
     ),
     re.compile(  # 00:00:03 Maya Chen   |   0:00 - Maya Chen (Acme)
-        rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*(?:[-–—|][ \t]*)?[*_]{{0,2}}@?(?P<name>{_NAME})"
-        rf"{_COMPANY}[*_]{{0,2}}[ \t]*$"
+        rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*(?:[-–—|][ \t]*)?[*_]{{0,2}}@?"
+        rf"(?:(?P<name>{_NAME})|(?P<phone>{_PHONE})){_COMPANY}[*_]{{0,2}}[ \t]*$"
     ),
 )
 # [Maya Chen] text  (subtitles)
@@ -59,6 +64,7 @@ class Turn:
     company: str | None
     start: float | None
     text: str
+    role: str | None = None  # "buyer" for a phone number's label: the other party
 
 
 # Labels seen in notes that look like names but are not speakers, and sounds in brackets.
@@ -94,10 +100,21 @@ def person_like(name: str) -> bool:
     return True
 
 
+def _speaker(match: re.Match[str]) -> tuple[str, str | None] | None:
+    """The label's speaker and the role it states, or None when it names no one."""
+    phone = match.group("phone")
+    if phone is not None:
+        return (PHONE_SPEAKER, "buyer") if is_phone_number(phone) else None
+    name = match.group("name").strip()
+    return (name, None) if person_like(name) else None
+
+
 def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
-    """The turn a line opens, or ``None``; ``bracketed`` also reads ``[Name] text`` (subtitles)."""
+    """The turn a line opens, or ``None``; ``bracketed`` also reads ``[Name] text`` (subtitles).
+    A phone number as the label is the other party (``Caller``, a buyer), the number unkept."""
     match = _LABEL.match(line)
-    if match and person_like(match.group("name")):
+    who = _speaker(match) if match else None
+    if match and who:
         text = (match.group("text") or "").strip()
         if not text.startswith("//"):
             start = parse_timestamp(match.group("ts") or match.group("ts2"))
@@ -108,12 +125,13 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
                 start, text = parse_timestamp(text), ""  # "Maya Chen: 00:00", text below
             elif start is None:
                 start, text = leading_time(text)
-            return Turn(match.group("name").strip(), company, start, text)
+            return Turn(who[0], company, start, text, who[1])
     for header in _HEADERS:
         match = header.match(line)
-        if match and person_like(match.group("name")):
+        who = _speaker(match) if match else None
+        if match and who:
             start = parse_timestamp(match.group("ts"))
-            return Turn(match.group("name").strip(), _company(match.group("company")), start, "")
+            return Turn(who[0], _company(match.group("company")), start, "", who[1])
     match = _BRACKETED.match(line) if bracketed else None
     if match and person_like(match.group("name")):
         text = match.group("text").strip()
@@ -141,9 +159,9 @@ def name_time_joined(lines: list[str]) -> list[str]:
             continue
         after = lines[index + 1] if index + 1 < len(lines) else ""
         name = line.strip()
-        if (
-            _TS_LINE.match(after)
-            and re.fullmatch(_NAME + _COMPANY, name)
+        if _TS_LINE.match(after) and (
+            is_phone_number(name)
+            or re.fullmatch(_NAME + _COMPANY, name)
             and len(name.split()) <= 6
             and person_like(re.sub(r"\s*\(.*\)$", "", name))
         ):
@@ -198,6 +216,10 @@ def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "
     )
 
 
+# A phone tool's comments under the transcript ("Comments (1)", Aircall): our users' notes.
+_COMMENTS = re.compile(r"^(?:internal\s+|team\s+)?(?i:comments?|notes)\s*(?:\(\d+\))?:?$", re.I)
+
+
 @dataclass
 class Turns:
     """A labelled text split up: lines before the first turn, the turns, and lines after a
@@ -217,12 +239,27 @@ def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
     result = Turns()
     pending_start: float | None = None
     closed = False  # a heading or footer ended the speech until the next label
+    commented = False  # our users' comments on the call: notes to the end, never speech
     for line, turn in zip(lines, labels, strict=True):
+        if result.utterances and _COMMENTS.match(line.strip()):
+            commented = True
+            continue
+        if commented:  # "Marcus Reed: Hot lead, decision by end of March."
+            said = turn.text if turn is not None and turn.role is None else line
+            result.trailer.append(said)
+            continue
         if turn is not None:
             start = turn.start if turn.start is not None else pending_start
             pending_start, closed = None, False
             result.utterances.append(
-                ParsedUtterance(turn.text, turn.speaker, start, company=turn.company)
+                ParsedUtterance(
+                    turn.text,
+                    turn.speaker,
+                    start,
+                    role=turn.role or "unknown",
+                    company=turn.company,
+                    role_from_source=turn.role is not None,
+                )
             )
             continue
         ts_line = _TS_LINE.match(line)

@@ -25,6 +25,7 @@ from pipeline.ingest.preamble import (
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
 from pipeline.ingest.slack import slack_paste
+from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
 from pipeline.ingest.turns import Turn, label_lines, looks_labelled, name_time_joined, parse_turns
 from pipeline.ingest.values import parse_date
 
@@ -121,6 +122,8 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
+    if kind == "file" and is_tool_summary(body):
+        body = summary_as_notes(body, meta)
     title, notes = parse_notes(set_aside(body, meta))
     meta.title = meta.title or title
     if kind == "file" and not has_structure(body) and _is_prose(notes):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipeline.cluster.phrases import Phrase, Quote, SourceText, extract_phrases
 
 SOURCES = [
@@ -69,3 +71,41 @@ def test_plain_strings_and_empty_input() -> None:
     assert [(p.phrase, p.count, p.distinct_calls) for p in found] == [("too much admin", 2, 2)]
     assert extract_phrases([]) == []
     assert extract_phrases([(1, 1, "   ")]) == []
+
+
+def test_names_of_people_and_companies_are_no_buyer_phrases() -> None:
+    """ "vetdesk sales" and "priya shah 11" had been listed as what buyers say: a team, our
+    company and a rep's name, from tool lines and a chat's sender lines."""
+    from pipeline.cluster.phrases import names_someone
+
+    named = names_someone(["Priya Shah", "Chairside", "Greystone Dental Group", "", "Al"])
+    assert named("priya shah 11")
+    assert named("chairside sales")
+    assert named("greystone dental group")
+    assert not named("shah")  # a name's one word alone is not the name
+    assert not named("front desk")
+    assert not named("al fresco") and not names_someone([])("priya shah")
+
+
+def test_buyer_phrases_skip_reps_notes_and_names(workspace: Any) -> None:
+    from pipeline.cluster.phrases import list_phrases
+    from pipeline.ingest import team
+    from pipeline.store.models import Call, Utterance
+
+    with workspace.session() as db:
+        team.add_member(db, "Tom Becker", company="Chairside")
+        for index in range(2):
+            call = Call(filename=f"{index}.txt", format="txt", raw_text="", content_hash=str(index))
+            db.add(call)
+            db.flush()
+            said = [
+                ("buyer", "The monthly fee feels steep for us."),
+                ("unknown", "Handled by Tom Becker (Chairside Sales)"),
+                ("rep_note", "Send the revised quote today."),
+            ]
+            for position, (role, text) in enumerate(said):
+                db.add(Utterance(call_id=call.id, seq=position, role=role, text=text))
+        db.commit()
+        found = [p["phrase"] for p in list_phrases(db)]
+    assert "monthly fee" in " ".join(found)
+    assert not any("tom becker" in p or "chairside" in p or "revised quote" in p for p in found)

@@ -67,3 +67,18 @@ def test_lines_citing_or_repeating_a_quote_become_a_marker() -> None:
 
 def test_short_account_names_are_not_blanked_everywhere() -> None:
     assert Erased(frozenset({1}), ("AB",)).account_pattern() is None
+
+
+def test_an_account_is_blanked_in_its_web_domain_spelling_too() -> None:
+    """A published brief had kept "oakridgeanimalhospital.com" and its phrase "oakridge animal
+    hospital": the account's other spellings are the account."""
+    from pipeline.content.scrub import account_pattern
+
+    pattern = account_pattern(["Northfield Family Dentistry", "bayviewsmiles.com"])
+    assert pattern is not None
+    for text in ("write to northfieldfamilydentistry.com", "Northfield-Family-Dentistry",
+                 "northfield family dentistry said", "at Bayviewsmiles today"):  # fmt: skip
+        assert "[x]" in pattern.sub("[x]", text), text
+    assert pattern.sub("[x]", "Northfield is near the family dentist") == (
+        "Northfield is near the family dentist"
+    )

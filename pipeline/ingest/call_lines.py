@@ -1,0 +1,73 @@
+"""A phone tool's lines about the call (Aircall, Dialpad, RingCentral): ``Outbound call · Marcus
+Reed → +1 (602) 555-0188 (Sunnyside Pet Hospital)`` says who called whom and where the other
+party works; ``Handled by Jordan Miles (Sales)`` names our side. Metadata, never speech."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.ingest.base import Person
+from pipeline.ingest.names import bracket_company
+from pipeline.ingest.people import parse_person
+from pipeline.ingest.role_labels import PHONE_SPEAKER
+from pipeline.redact import is_phone_number
+
+_ARROW = re.compile(r"\s*(?:→|->|⟶|➔)\s*")
+_KIND = re.compile(r"^(?P<kind>[^·•|→]{1,40}?)\s*[·•|]\s*(?P<rest>.+)$")
+_PARTY = re.compile(
+    r"^(?P<name>\+?\(?\d[\d \t().-]{5,22}\d|[^()]+?)\s*(?:\((?P<company>[^()]{1,80})\))?$"
+)
+_HANDLED_BY = re.compile(
+    r"^(?i:handled|answered|taken|made|placed|owned|assigned)\s+(?i:by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s*\((?P<team>[^()]{1,60})\))?$"
+)
+_SEPARATED_PHONE = re.compile(
+    r"\s+[·•|–—-]\s+(?P<phone>\+?\(?\d[\d \t().-]{5,22}\d)(?=\s+[·•|–—-]\s+|\s*$)"
+)
+
+
+def handled_by(line: str) -> str | None:
+    """Our person a phone tool says took the call ("Handled by Jordan Miles (VetDesk Sales)")."""
+    found = _HANDLED_BY.match(line.strip())
+    return found.group("name") if found else None
+
+
+def call_parties(line: str) -> tuple[list[Person], str] | None:
+    """The people of a ``caller → callee`` line, and the line as a title without the phone
+    number; None for any other line. A number stands for the other party (``Caller``), whose
+    company in brackets is the account."""
+    found = _KIND.match(line.strip())
+    rest = found.group("rest") if found else line.strip()
+    sides = _ARROW.split(rest)
+    if len(sides) != 2:
+        return None
+    people: list[Person] = []
+    shown: list[str] = []
+    for side in sides:
+        party = _PARTY.match(side.strip())
+        if party is None:
+            return None
+        name, company = party.group("name").strip(), bracket_company(party.group("company"))
+        if is_phone_number(name):
+            people.append(Person(PHONE_SPEAKER, company, "buyer"))
+            shown.append(company or PHONE_SPEAKER.casefold())
+            continue
+        person = parse_person(side)
+        if person is None or len(name.split()) > 5:
+            return None
+        people.append(person)
+        shown.append(side.strip())
+    if not (found and re.search(r"(?i)\bcall\b", found.group("kind"))) and all(
+        person.name != PHONE_SPEAKER for person in people
+    ):
+        return None  # "Cornerstone → VetDesk" in notes: no call's parties
+    title = " → ".join(shown)
+    return people, f"{found.group('kind')} · {title}" if found else title
+
+
+def without_phone_numbers(title: str) -> str:
+    """``Call with Karen Holt · +1 (830) 555-0172`` -> ``Call with Karen Holt``: a title names
+    no one's number."""
+    return _SEPARATED_PHONE.sub(
+        lambda found: "" if is_phone_number(found.group("phone")) else found.group(0), title
+    )

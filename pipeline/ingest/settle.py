@@ -1,0 +1,55 @@
+"""What a parsed call's people and title settle once the seller's names are known: who is on
+which side, and the account and date the buyer side or the title gives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.names import name_matches
+from pipeline.ingest.roles import assign_roles, fill_account
+from pipeline.ingest.team import Roster
+from pipeline.ingest.titles import title_account, title_date
+
+
+def read_title(parsed: ParsedCall, ours: Sequence[str] = ()) -> None:
+    """The date and account the title gives ("Call notes – Quayside Fitness (Oct 20, 2026)"),
+    where neither the user, the file's fields nor its people gave one; ``ours``: our company's
+    names ("Dispatchly <> Coastal Mechanical" names the account beside ours)."""
+    if parsed.title:
+        parsed.call_date = parsed.call_date or title_date(parsed.title)
+        parsed.account = parsed.account or named_account(parsed, ours)
+
+
+def named_account(parsed: ParsedCall, ours: Sequence[str] = ()) -> str | None:
+    """The account the title names, unless it is a person of the call ("Call with Karen Holt"
+    names who, not where)."""
+    name = title_account(parsed.title, ours) if parsed.title else None
+    people = [
+        *(u.speaker for u in parsed.utterances if u.speaker),
+        *(p.name for p in parsed.people),
+    ]
+    if name is None or any(name_matches(name, person) for person in people):
+        return None
+    return name
+
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def settle_people(parsed: ParsedCall, roster: Roster, account_hint: str | None = None) -> None:
+    """Roles, once, after the metadata merge: the file's and the user's names plus the team
+    roster and our company; then the account from the buyer side when none was given.
+    ``account_hint``: the account the title names (its people are the buyer's); it is the
+    account when the buyer side gives only a web domain ("Mark (oakridgeanimalhospital.com)"
+    under "VetDesk demo - Oakridge Animal Hospital": a domain had been the account, and the
+    name then went unredacted in published pages)."""
+    our_speakers = [*parsed.our_speakers, *roster.names]
+    assign_roles(parsed, our_speakers, our_companies=roster.companies, account_hint=account_hint)
+    given = parsed.account
+    fill_account(parsed, roster.companies)
+    if not given and account_hint and _DOMAIN.match(parsed.account or ""):
+        parsed.account = account_hint
+    if parsed.people:
+        parsed.extra["people"] = [person.as_json() for person in parsed.people]
