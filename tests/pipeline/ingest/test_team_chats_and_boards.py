@@ -85,7 +85,8 @@ def test_a_slack_channel_export_is_read_as_notes_by_author() -> None:
     ]  # fmt: skip
     call = _read(json.dumps(messages), "general/2026-03-13.json")
     assert turns(call) == [
-        ("Lena Brooks", "rep_note", 0.0, "Lost Birchwood. @Omar Haddad she said:"),
+        ("Lena Brooks", "rep_note", 0.0, "Lost Birchwood."),
+        ("Lena Brooks", "rep_note", 0.0, "@Omar Haddad she said:"),  # a lead-in: no detection
         (None, "buyer", 0.0, "we can't run payroll in two systems"),
         ("Omar Haddad", "rep_note", 60.0, "noted"),
     ]
