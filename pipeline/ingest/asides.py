@@ -8,6 +8,7 @@ import re
 
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.preamble import CHECKBOX, MARKDOWN_HEADING, Metadata, is_footer, section_name
+from pipeline.ingest.quotes import holds_a_quote
 
 _ITEM = re.compile(r"^\s*(?:[-*+•◦▪‣◻☐☑✓✔]|\[[ xX]\]|\d{1,3}[.)])\s*\S")
 _ASIDE = frozenset({"action_items", "agenda", "speakers"})
@@ -37,7 +38,7 @@ def set_aside(lines: list[str], meta: Metadata) -> list[str]:
             name is not None or MARKDOWN_HEADING.match(text) or (gap and not _ITEM.match(text))
         ):
             section = None
-        if section is not None:
+        if section is not None and not holds_a_quote(text):
             item = CHECKBOX.sub("", CHECKBOX.sub("", text))  # "- ☐ Megan Cole - send ..."
             found = parse_people(item) if section == "speakers" else []
             meta.sections[section].extend([p.name for p in found] if found else [item])

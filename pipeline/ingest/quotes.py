@@ -21,11 +21,6 @@ _SAID_BY = re.compile(rf"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){
 _NAME_BEFORE = re.compile(
     rf"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}}){_ROLE}\s*[:,]?\s*$"
 )
-# "Dave (ops) said the crews "won't use a second app"": the words after "said" are the quote's
-# subject, part of what was said, not of the lead-in.
-_SUBJECT = re.compile(
-    rf"\b{_SAID}\s+(?:that\s+)?(?P<subject>[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,3}})\s*$"
-)
 # The rep quoting themself, or a quoted term rather than speech ("set to "require approval"").
 _REP_SAID = re.compile(
     r"\b(?:I|we)(?:'ve| have)?\s+(?:said|told|offered|explained|replied|answered|mentioned|"
@@ -74,6 +69,15 @@ def _speaker(before: str, people: Sequence[Person], reps: Sequence[str]) -> tupl
     return True, contacts[0].name if len(contacts) == 1 else None
 
 
+def holds_a_quote(text: str) -> bool:
+    """A line quoting someone's words ("Tom asked "could we do the import in January?""): a
+    notes template's "Next steps" item that quotes the buyer is kept with the notes."""
+    return any(
+        len((found.group("straight") or found.group("curly")).split()) >= _MIN_WORDS
+        for found in _QUOTE.finditer(text)
+    )
+
+
 def _split_note(
     note: ParsedUtterance, people: Sequence[Person], reps: Sequence[str]
 ) -> list[ParsedUtterance]:
@@ -89,10 +93,6 @@ def _split_note(
         is_buyer, speaker = _speaker(sentence[lead:], people, reps)
         if not is_buyer:
             continue
-        subject = _SUBJECT.search(sentence[lead:])
-        if subject:
-            quoted = f"{subject.group('subject')} {quoted}"
-            sentence = sentence[: lead + subject.start("subject")]
         # The lead-in ("Kelly:") apart from the note before it ("Enerflo handles their
         # financing;"): it says nothing itself, and the note keeps no speaker's label.
         pieces.extend([_note(sentence[:lead], note), _note(sentence[lead:], note)])
