@@ -13,25 +13,25 @@ from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
-SAID = "We're on Aurora and we signed an annual contract, so we're locked in until October."
+SAID = "We're on Stella and we signed an annual contract, so we're locked in until October."
 
 
 def test_a_brands_short_form_is_its_first_word() -> None:
-    assert short_form("Aurora Solar") == "Aurora"
+    assert short_form("Stella Design") == "Stella"
     assert short_form("SolarEdge Designer") == "SolarEdge"
     assert short_form("Jobber") is None
-    assert brand_forms(["Aurora Solar", "  "]) == {"Aurora Solar", "Aurora"}
+    assert brand_forms(["Stella Design", "  "]) == {"Stella Design", "Stella"}
 
 
 def test_configured_rivals_aliases_and_our_company_are_brands(settings: Settings) -> None:
     configured = settings.model_copy(
         update={
-            "competitors": ["Aurora Solar"],
-            "competitor_aliases": {"Rory": "Aurora Solar"},
+            "competitors": ["Stella Design"],
+            "competitor_aliases": {"Stel": "Stella Design"},
             "our_company": "Lumen",
         }
     )
-    assert set(configured_brands(configured)) == {"Aurora Solar", "Rory", "Lumen"}
+    assert set(configured_brands(configured)) == {"Stella Design", "Stel", "Lumen"}
 
 
 def _rival_mention(session: Session, call_id: int, text: str, rival: str) -> None:
@@ -46,43 +46,43 @@ def _rival_mention(session: Session, call_id: int, text: str, rival: str) -> Non
 
 
 def test_a_rivals_alias_that_is_a_first_name_is_not_redacted(ws: Workspace, seeded: Seeded) -> None:
-    """With the alias {"Aurora": "Aurora Solar"} every quote read "We're on [name] and we
-    signed...": "Aurora" is a woman's first name."""
+    """With the alias {"Stella": "Stella Design"} every quote read "We're on [name] and we
+    signed...": "Stella" is a woman's first name."""
     with ws.session() as session:
         call_id = seeded.calls[0]
-        _rival_mention(session, call_id, SAID, "Aurora Solar")
+        _rival_mention(session, call_id, SAID, "Stella Design")
         session.add(
             Utterance(call_id=call_id, seq=91, speaker=None, role="rep_note",
-                      text="Contract with Aurora ends in October. Spoke with Dana Ruiz.")
+                      text="Contract with Stella ends in October. Spoke with Dana Ruiz.")
         )  # fmt: skip
         session.flush()
-        assert "Aurora" not in buyer_names(session, [call_id])
-        from_calls = redactor_for(session, [call_id])  # "Aurora" short for "Aurora Solar"
-        configured = redactor_for(session, [call_id], brands=("Aurora Solar", "Aurora"))
+        assert "Stella" not in buyer_names(session, [call_id])
+        from_calls = redactor_for(session, [call_id])  # "Stella" short for "Stella Design"
+        configured = redactor_for(session, [call_id], brands=("Stella Design", "Stella"))
     for redactor in (from_calls, configured):
         assert redactor.redact(SAID) == SAID
-        assert redactor.redact("Dana Ruiz wants Aurora gone.") == f"{NAME} wants Aurora gone."
+        assert redactor.redact("Dana Ruiz wants Stella gone.") == f"{NAME} wants Stella gone."
 
 
 def test_our_company_and_product_are_not_redacted(ws: Workspace, seeded: Seeded) -> None:
-    """A product or company named like a person ("Grace") is no buyer."""
+    """A product or company named like a person ("Hazel") is no buyer."""
     with ws.session() as session:
-        add_member(session, "Ben Okafor", company="Grace")
+        add_member(session, "Ben Okafor", company="Hazel")
         redactor = redactor_for(session, seeded.calls[:1], brands=("Mabel Cloud",))
-    said = "Grace does proposals; Mabel took the rest; Hazel signs."
-    assert redactor.redact(said) == f"Grace does proposals; Mabel took the rest; {NAME} signs."
+    said = "Hazel does proposals; Mabel took the rest; Rory signs."
+    assert redactor.redact(said) == f"Hazel does proposals; Mabel took the rest; {NAME} signs."
 
 
 def test_a_buyer_named_like_a_brand_stays_hidden(ws: Workspace, seeded: Seeded) -> None:
-    """Real people who share the word stay redacted: a buyer Aurora Diaz on these calls."""
+    """Real people who share the word stay redacted: a buyer Stella Diaz on these calls."""
     with ws.session() as session:
         call = session.get(Call, seeded.calls[0])
         assert call is not None
-        _rival_mention(session, call.id, SAID, "Aurora Solar")
+        _rival_mention(session, call.id, SAID, "Stella Design")
         session.add(
-            Utterance(call_id=call.id, seq=92, speaker="Aurora Diaz", role="buyer", text="Hi")
+            Utterance(call_id=call.id, seq=92, speaker="Stella Diaz", role="buyer", text="Hi")
         )
         session.flush()
-        redactor = redactor_for(session, [call.id], brands=("Aurora Solar", "Aurora"))
-    assert redactor.redact("Aurora Diaz is on Aurora Solar.") == f"{NAME} is on Aurora Solar."
-    assert NAME in redactor.redact("Ask Aurora about it.")
+        redactor = redactor_for(session, [call.id], brands=("Stella Design", "Stella"))
+    assert redactor.redact("Stella Diaz is on Stella Design.") == f"{NAME} is on Stella Design."
+    assert NAME in redactor.redact("Ask Stella about it.")
