@@ -21,6 +21,7 @@ from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
+from pipeline.content.rival_deals import calls_naming, rival_forms, said_of_rival, won_by
 from pipeline.content.scrub import account_pattern
 from pipeline.content.theme_names import theme_name, without_placeholders
 from pipeline.content.won_answers import (
@@ -34,6 +35,7 @@ from pipeline.embed import Embedder
 from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
+from pipeline.rival_names import RivalNames
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 
 QUOTES_PER_CLUSTER = 5
@@ -167,6 +169,7 @@ def collect_evidence(
     confident_at: float = DEFAULT_CONFIDENT_AT,
     embedder: Embedder | None = None,
     brands: Sequence[str] = (),
+    rival_names: RivalNames | None = None,
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
 
@@ -184,6 +187,8 @@ def collect_evidence(
         for cid in dict.fromkeys(cluster_ids)
     }
     competitor_rows = _about_rival(session, competitor, segment) if competitor else []
+    forms = rival_forms(competitor, rival_names) if competitor else ()
+    competitor_rows = said_of_rival(competitor_rows, forms)
     # Every industry's mentions of the clusters: where a reply comes from when none in the
     # segment answered (their calls' buyer names are redacted too).
     everywhere = (
@@ -303,6 +308,9 @@ def collect_evidence(
         product=profile.profile.name if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,
+        rival_forms=forms,
+        rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
+        rival_won=frozenset(won_by(session, named, forms)),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
         ),

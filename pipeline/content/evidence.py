@@ -128,6 +128,9 @@ class Evidence:
     cta: str | None = None
     industry: str | None = None  # the segment whose calls alone it was collected from
     picked: bool = False  # the user chose its themes (not "the ones heard most")
+    rival_forms: tuple[str, ...] = ()  # how buyers write ``competitor`` (``rival_deals``)
+    rival_calls: int = 0  # the calls whose buyers named ``competitor`` (the dashboard's count)
+    rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
@@ -211,6 +214,14 @@ class Evidence:
             near=theme.fact_closeness if theme else {},
             owned=self._owned(theme) if theme else None,
         )
+        return _fresh(offered, 1, stated)
+
+    def topic_facts(self, quote: Quote, topic: str, stated: set[int]) -> list[ProfileFact]:
+        """The profile fact answering a quote whose worry is ``topic`` (a rival's contract,
+        its price), from that topic's lists, by shared words and then meaning: "Billing can
+        start when your current contract ends" for "we're locked in until October"."""
+        near = self.quote_closeness.get(quote.id, {})
+        offered = facts_for(self._answering(), topic, 3, about=quote.text, near=near)
         return _fresh(offered, 1, stated)
 
     @cached_property
