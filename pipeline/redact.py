@@ -16,7 +16,8 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.store.models import Call, Mention, TeamMember, Utterance
+from pipeline.brand_names import brand_forms
+from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -262,12 +263,15 @@ def prose_names(text: str) -> list[str]:
     return found
 
 
-def _people(session: Session, call_ids: Iterable[int]) -> tuple[set[str], set[str]]:
-    """The buyer-side people of the given calls and our own (lower case), as ``buyer_names``
-    reads them."""
+def _people(
+    session: Session, call_ids: Iterable[int], brands: frozenset[str] = frozenset()
+) -> tuple[set[str], set[str], set[str]]:
+    """The buyer-side people of the given calls, our own, and those of the first only a note's
+    prose names ("Spoke with Dana Ruiz"), as ``buyer_names`` reads them; ``brands`` (case-folded)
+    are no people: "contract with Aurora" names a rival."""
     ids = sorted(set(call_ids))
     if not ids:
-        return set(), set()
+        return set(), set(), set()
     rows = session.scalars(
         select(Utterance.speaker)
         .where(
@@ -297,9 +301,13 @@ def _people(session: Session, call_ids: Iterable[int]) -> tuple[set[str], set[st
     # A note naming one of ours by a part of the name ("Kickoff with Elena 9/2") speaks of our
     # colleague: counted a buyer, it had cost "Elena" her place among the first names kept.
     parts = {part.casefold() for name in ours for part in name.split()}
-    for text in notes:
-        names.update(n for n in prose_names(text) if not _within(n, parts))
-    return names, ours
+    prose = {
+        n
+        for text in notes
+        for n in prose_names(text)
+        if not _within(n, parts) and n.casefold() not in brands
+    }
+    return names | prose, ours, prose - names
 
 
 def _within(name: str, parts: set[str]) -> bool:
@@ -308,11 +316,13 @@ def _within(name: str, parts: set[str]) -> bool:
     return bool(words) and all(word.casefold() in parts for word in words)
 
 
-def buyer_names(session: Session, call_ids: Iterable[int]) -> list[str]:
+def buyer_names(session: Session, call_ids: Iterable[int], brands: Iterable[str] = ()) -> list[str]:
     """Buyer-side people of the given calls, redacted everywhere: speakers in the buyer role,
     the file's participants, attendees and CRM contacts not on our side, and people the notes
-    name in their prose; our own speakers are left out."""
-    return _buyers(*_people(session, call_ids))
+    name in their prose; our own speakers and the ``brands`` (settings' rivals and our
+    company: ``configured_brands``) are left out."""
+    names, ours, _prose = _people(session, call_ids, _casefolded(_brands(session, brands)))
+    return _buyers(names, ours)
 
 
 def _buyers(names: set[str], ours: set[str]) -> list[str]:
@@ -320,28 +330,48 @@ def _buyers(names: set[str], ours: set[str]) -> list[str]:
     return sorted(name for name in names if name and name.lower() not in lowered)
 
 
-def redactor_for(session: Session, call_ids: Iterable[int], *, enabled: bool = True) -> Redactor:
+def _casefolded(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(name.casefold() for name in names)
+
+
+def _brands(session: Session, configured: Iterable[str]) -> set[str]:
+    """Every rival (configured, stored on a call, guessed from the calls), our companies and
+    our product, with their short forms (``brand_names``): no one's name."""
+    named = set(configured)
+    named |= {n for n in session.scalars(select(Mention.competitor).distinct()) if n}
+    for listed in session.scalars(select(Call.competitors)):  # no DISTINCT: JSON on PostgreSQL
+        named |= {n for n in listed or [] if isinstance(n, str)}
+    named |= {c for c in session.scalars(select(TeamMember.company).distinct()) if c}
+    profile = session.scalars(
+        select(ProductProfileVersion.data).order_by(ProductProfileVersion.version.desc()).limit(1)
+    ).first()
+    if isinstance(profile, dict) and isinstance(profile.get("name"), str):
+        named.add(profile["name"])
+    return brand_forms(named)
+
+
+def redactor_for(
+    session: Session, call_ids: Iterable[int], *, enabled: bool = True, brands: Iterable[str] = ()
+) -> Redactor:
     """The redactor for text from these calls: their buyer-side people hidden, our own
     people's full names kept whole (a buyer "Priya Shah" had turned our rep "Priya Nair" into
-    "[name] Nair")."""
-    names, ours = _people(session, call_ids)
-    # Businesses stay whole: the account "Reyes Heating & Air" had become "[name] Heating &
-    # Air" (its owner is a Reyes), and a rival or product named like a person stays itself.
-    businesses: set[str] = set()
-    for account, competitors in session.execute(
-        select(Call.account, Call.competitors).where(Call.id.in_(sorted(set(call_ids))))
-    ):
-        businesses |= {account or "", *(competitors or [])}
-    # Every rival the calls name: "...Went with Vetspire." had made Vetspire a person in a
-    # note's prose, and "[name]" stood for it on a published FAQ.
-    businesses |= {n for n in session.scalars(select(Mention.competitor).distinct()) if n}
-    # Our people's first names too ("Tom from our team runs that" is our rep, not a buyer), but
-    # not one a buyer of these calls shares.
-    theirs = {n.split()[0].casefold() for n in _buyers(names, ours) if n.split()}
+    "[name] Nair"), and brands (``_brands``; ``brands`` are the settings' own) never a name."""
+    rivals = _brands(session, brands)
+    names, ours, prose = _people(session, call_ids, _casefolded(rivals))
+    buyers = _buyers(names, ours)
+    # Accounts stay whole: "Reyes Heating & Air" had become "[name] Heating & Air" (its owner
+    # is a Reyes); they have no short form, which may be that surname.
+    accounts = set(session.scalars(select(Call.account).where(Call.id.in_(sorted(set(call_ids))))))
+    # Our people's first names and a brand's one word ("We're on Aurora" is the rival Aurora
+    # Solar), but not a word a buyer of these calls is called: "Aurora Diaz" stays hidden. A
+    # guess from a note's prose yields to the brand ("Spoke with Vetspire Jones").
+    theirs = {n.split()[0].casefold() for n in buyers if n.split()}
+    called = {part.casefold() for n in buyers if n not in prose for part in n.split()}
     firsts = {n.split()[0] for n in ours if len(n.split()) > 1}
     keep = sorted(
         ours
         | {f for f in firsts if f.casefold() not in theirs}
-        | {b.strip() for b in businesses if b and b.strip()}
+        | {b for b in rivals if len(b.split()) > 1 or b.casefold() not in called}
+        | {a.strip() for a in accounts if a and a.strip()}
     )
-    return Redactor(_buyers(names, ours), enabled=enabled, keep=keep, ours=sorted(ours))
+    return Redactor(buyers, enabled=enabled, keep=keep, ours=sorted(ours))

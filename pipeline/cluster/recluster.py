@@ -11,6 +11,7 @@ import numpy as np
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from pipeline.brand_names import configured_brands
 from pipeline.cluster.algorithms import match_clusters
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
@@ -39,7 +40,10 @@ def label_groups(
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (buyer names redacted)."""
     labeler = (
-        cluster_labeler(workspace.settings, buyer_names(session, call_ids))
+        cluster_labeler(
+            workspace.settings,
+            buyer_names(session, call_ids, configured_brands(workspace.settings)),
+        )
         if workspace.settings.llm_labels
         else None
     )

@@ -3,9 +3,8 @@ quotes, what reps answered in won deals, why-now and competitor quotes, phrases,
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -13,14 +12,17 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
-from pipeline.cluster.phrases import extract_phrases, names_in_workspace, names_someone
+from pipeline.cluster.phrases import names_in_workspace, names_someone
 from pipeline.cluster.queries import typicality
 from pipeline.cluster.rivals import known_competitors, rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
+from pipeline.content.buyer_phrases import buyer_phrases
 from pipeline.content.choose import of_industry
-from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Phrase, Quote, clip
+from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Quote
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
+from pipeline.content.quote_text import clip
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
+from pipeline.content.rival_deals import calls_naming, rival_forms, said_of_rival, won_by
 from pipeline.content.scope import audience, foreign_words, speaks_to
 from pipeline.content.scrub import account_pattern
 from pipeline.content.theme_names import theme_name, without_people, without_placeholders
@@ -36,18 +38,12 @@ from pipeline.embed import Embedder
 from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
+from pipeline.rival_names import RivalNames
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 
 QUOTES_PER_CLUSTER = 5
 MAX_WHY_NOW = 4
 MAX_COMPETITOR_QUOTES = 6
-_STOPWORDS = frozenset(
-    """a an the and or but if so of to in on for with at by from as is are was were be been it its
-    this that these those we you they i me my our your their them he she his her us do does did
-    not no yes just really very can could would should will have has had there what how when
-    why which who about into than then too also get got like know think mean yeah okay ok um uh
-    well one all any some more much right going gonna want need thing things""".split()
-)
 
 
 def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
@@ -115,33 +111,6 @@ def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[M
     ]
 
 
-def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
-    """Recurring 2-3 word phrases (no stopword at either end) when ``phrases`` finds none."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        words = re.findall(r"[a-z][a-z'-]*", text.lower())
-        seen: set[str] = set()
-        for size in (3, 2):
-            for start in range(len(words) - size + 1):
-                gram = words[start : start + size]
-                if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS:
-                    continue
-                phrase = " ".join(gram)
-                if phrase not in seen:
-                    seen.add(phrase)
-                    counts[phrase] += 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
-    return [Phrase(text, count) for text, count in ranked[:limit] if count >= 1]
-
-
-def _phrases(texts: Sequence[tuple[int, int, str]], limit: int) -> list[Phrase]:
-    """Recurring buyer phrases (``cluster.phrases``), else the simple fallback when none recur."""
-    found = extract_phrases(list(texts), top=limit)
-    if not found:
-        return _fallback_phrases((text for _u, _c, text in texts), limit)
-    return [Phrase(p.phrase, p.count) for p in found[:limit]]
-
-
 def _most_named_competitor(rows: Sequence[MentionRow]) -> str | None:
     """The competitor the cluster's buyers name most, when at least half its mentions name it:
     an FAQ asked "Why should we pick you over Staffly?" of 69 mentions, 8 calls of them naming
@@ -168,12 +137,15 @@ def collect_evidence(
     industry: str | None = None,
     confident_at: float = DEFAULT_CONFIDENT_AT,
     embedder: Embedder | None = None,
+    brands: Sequence[str] = (),
+    rival_names: RivalNames | None = None,
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
 
     With ``industry`` the clusters' mentions, counts and quotes are that industry's calls only;
     a theme its won deals never answered takes the reply from a won deal in another one. With
-    an ``embedder`` the profile facts that answer a theme are chosen by meaning too."""
+    an ``embedder`` the profile facts that answer a theme are chosen by meaning too; ``brands``
+    (``configured_brands``) are never redacted as people."""
     clusters = [session.get(Cluster, cid) for cid in cluster_ids]
     missing = [cid for cid, cl in zip(cluster_ids, clusters, strict=True) if cl is None]
     if missing:
@@ -184,6 +156,8 @@ def collect_evidence(
         for cid in dict.fromkeys(cluster_ids)
     }
     competitor_rows = _about_rival(session, competitor, segment) if competitor else []
+    forms = rival_forms(competitor, rival_names) if competitor else ()
+    competitor_rows = said_of_rival(competitor_rows, forms)
     # Every industry's mentions of the clusters: where a reply comes from when none in the
     # segment answered (their calls' buyer names are redacted too).
     everywhere = (
@@ -194,7 +168,7 @@ def collect_evidence(
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in competitor_rows}
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
-    redactor = redactor_for(session, named, enabled=redact)
+    redactor = redactor_for(session, named, enabled=redact, brands=brands)
     numberer = QuoteNumberer(redactor)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
 
@@ -298,7 +272,7 @@ def collect_evidence(
         if r[1].role == "buyer"
     ]
     names_one = names_someone(names_in_workspace(session))
-    phrases = [phrase for phrase in _phrases(buyer_texts, 12) if not names_one(phrase.text)]
+    phrases = [phrase for phrase in buyer_phrases(buyer_texts, 12) if not names_one(phrase.text)]
     return Evidence(
         clusters=evidence_clusters,
         quotes=numberer.quotes,
@@ -318,6 +292,9 @@ def collect_evidence(
             {r[2].id: r[2].raw_text for rows in rows_by_cluster.values() for r in rows}.values()
         ),
         foreign_words=foreign_words(industry, _industries(session)) if industry else frozenset(),
+        rival_forms=forms,
+        rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
+        rival_won=frozenset(won_by(session, named, forms)),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
         ),

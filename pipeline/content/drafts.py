@@ -11,20 +11,10 @@ import re
 from pipeline.cluster.label import FIGURE_RE
 from pipeline.cluster.label_checks import DANGLING
 from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS
-from pipeline.content.evidence import (
-    MIN_OPENING_WORDS,
-    ClusterEvidence,
-    Evidence,
-    Quote,
-    Reach,
-    clip,
-    stands_alone,
-)
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
+from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, stands_alone
 from pipeline.content.types import (
     QA,
-    Comparison,
-    ComparisonRow,
-    FitPoint,
     LinkSuggestion,
     ObjectionAnswer,
     ObjectionFAQ,
@@ -219,109 +209,6 @@ def one_pager(evidence: Evidence) -> OnePager:
             if q.role == "buyer" and len(q.text.split()) >= MIN_OPENING_WORDS  # "Also audit logs."
         ][:3],
         cta=clip(evidence.cta or say("one_pager_cta"), 240),
-    )
-
-
-def comparison(evidence: Evidence) -> Comparison:
-    name = evidence.competitor
-    if not name:
-        raise BadInput("a comparison needs a competitor (--competitor NAME)")
-    # What buyers said of them: quotes tagged with them, or naming them (a sentence quoted for
-    # its theme first carries no tag, and had left the ClockBee page with one quote).
-    about = [
-        q
-        for q in evidence.quotes
-        if q.kind != "answer"
-        and ((q.competitor or "").lower() == name.lower() or names_in(q.text, {name}))
-    ]
-    if not about and not evidence.facts:
-        raise BadInput(
-            f"no buyer quotes or facts about {name}: add facts with `callmine facts add {name} ...`"
-        )
-    # Where they fit better: the reasons not to buy us that buyers gave in deals we lost to
-    # them (a description such as "RotaPro for about six years" says no such thing).
-    lost = [q for q in about if q.outcome == "lost" and q.kind == "objection"][:2]
-    rows = [
-        ComparisonRow(
-            aspect=say("fact_aspect", label=fact.label),
-            us=say("compare_to_write"),
-            them=clip(fact.text, 240),
-            citations=[],
-            facts=[fact.id],
-        )
-        for fact in evidence.facts[:3]
-    ]
-    # Where we fit better: what buyers said of them in deals we won, then anything else a
-    # buyer said in a won deal where they were named.
-    named = {q.call_id for q in about}
-    won = [q for q in about if q.outcome == "won" and q.role == "buyer"][:2]
-    won += [
-        q
-        for q in evidence.quotes
-        if q.outcome == "won"
-        and q.role == "buyer"
-        and q.call_id in named
-        and q not in won
-        and q not in lost
-        and q.competitor is None
-    ][: 2 - len(won)]
-    # A table row per quote the fit sections do not cite; theirs when that is all there is (a
-    # page of only won or only lost deals' quotes had no row, and failed).
-    quoted = [q for q in about if q not in lost and q not in won] or ([] if rows else about)
-    quoted = quoted[: 6 - len(rows)]
-    answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
-    # Our side of a row: the profile fact that answers the quote's worry, where one does.
-    stated: set[int] = set()
-    ours = {q.id: evidence.quote_facts(q, stated) for q in quoted}
-    rows += [
-        ComparisonRow(
-            aspect=say(
-                "buyer_said", outcome=q.outcome, topic=next((f.section for f in ours[q.id]), None)
-            ),
-            us=clip(ours[q.id][0].text, 240)
-            if ours.get(q.id)
-            else say("answer_to_write", replies=bool(answers)),  # no promise of replies not there
-            them=clip(say("quoted", text=q.text), 240),
-            citations=[q.id],
-            facts=[],
-            profile=[f.id for f in ours.get(q.id, [])],
-        )
-        for q in quoted
-    ]
-    # "Still" only after a doubt: a pain about them ("it took me two days to pull them
-    # together from RotaPro") is why the buyer chose us, not something they got over.
-    us_better = [
-        FitPoint(
-            text=clip(
-                say("still_chose_us" if q.kind == "objection" else "chose_us", text=q.text), 240
-            ),
-            citations=[q.id],
-            facts=[],
-        )
-        for q in won
-    ] + [
-        FitPoint(text=clip(say("answer_lands", text=q.text), 240), citations=[q.id], facts=[])
-        for q in answers
-    ]
-    if not us_better:
-        us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
-    # The calls the page quotes, not every call its evidence holds.
-    cited = {i for row in rows for i in row.citations} | {q.id for q in lost}
-    cited |= {i for point in us_better[:4] for i in point.citations}
-    calls = len({q.call_id for q in evidence.quotes if q.id in cited})
-    return Comparison(
-        title=clip(say("comparison_title", name=name, product=evidence.product), 120),
-        summary=clip(say("comparison_summary", name=name, calls=calls), 600),
-        rows=rows,
-        us_better_when=us_better[:4],
-        them_better_when=[
-            FitPoint(
-                text=clip(say("lost_to", name=name, text=q.text), 240),
-                citations=[q.id],
-                facts=[],
-            )
-            for q in lost
-        ],
     )
 
 

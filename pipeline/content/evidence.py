@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
@@ -25,7 +24,6 @@ from pipeline.content.profile import (
 from pipeline.content.scope import speaks_to
 from pipeline.content.topics import asks_about_topic, worry_topic
 
-MAX_QUOTE_CHARS = 320
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
 
 
@@ -140,6 +138,9 @@ class Evidence:
     picked: bool = False  # the user chose its themes (not "the ones heard most")
     markets: frozenset[str] = frozenset()  # the markets most of the page's calls name
     foreign_words: frozenset[str] = frozenset()  # words naming the calls' other industries
+    rival_forms: tuple[str, ...] = ()  # how buyers write ``competitor`` (``rival_deals``)
+    rival_calls: int = 0  # the calls whose buyers named ``competitor`` (the dashboard's count)
+    rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
@@ -238,6 +239,14 @@ class Evidence:
             near=theme.fact_closeness if theme else {},
             owned=self._owned(theme) if theme else None,
         )
+        return _fresh(offered, 1, stated)
+
+    def topic_facts(self, quote: Quote, topic: str, stated: set[int]) -> list[ProfileFact]:
+        """The profile fact answering a quote whose worry is ``topic`` (a rival's contract,
+        its price), from that topic's lists, by shared words and then meaning: "Billing can
+        start when your current contract ends" for "we're locked in until October"."""
+        near = self.quote_closeness.get(quote.id, {})
+        offered = facts_for(self._answering(self.markets), topic, 3, about=quote.text, near=near)
         return _fresh(offered, 1, stated)
 
     @cached_property
@@ -359,42 +368,3 @@ def _jsonable(item: Any) -> dict[str, Any]:
     """Shallow dataclass -> dict (``asdict`` deep-copies, which costs more than the draft)."""
     values = {f.name: getattr(item, f.name) for f in fields(item)}
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
-
-
-def clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
-    """One line, at most ``limit`` characters, cut at a word."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def text_key(text: str) -> str:
-    """A quote's words, lower case, punctuation dropped: what ``repeats`` compares."""
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-MIN_REPEAT_WORDS = 3  # a quote this long inside another is the same quote
-
-
-def repeats(key: str, used: Sequence[str]) -> bool:
-    """``key`` (see ``text_key``) is one of ``used``, or within one, or holds one, word for word:
-    "We don't have time." and "Third: we don't have time" are the same quote in a document.
-    A word or two is no quote of its own: "ClockBee." had kept every other quote naming
-    ClockBee off its comparison page."""
-
-    def within(short: str, long: str) -> bool:
-        return short == long or (
-            len(short.split()) >= MIN_REPEAT_WORDS and f" {short} " in f" {long} "
-        )
-
-    return any(within(other, key) or within(key, other) for other in used)
-
-
-_CONTINUES_RE = re.compile(r"(?:and|or|but|so|because|then|which|that)\b", re.IGNORECASE)
-MIN_OPENING_WORDS = 5
-
-
-def stands_alone(text: str) -> bool:
-    """A sentence a reader understands without the one before it: five words or more, not
-    opening on a word that continues it ("Or only for the busy months." had opened a timeline
-    on setup time, and it asks for a cheaper price)."""
-    return len(text.split()) >= MIN_OPENING_WORDS and not _CONTINUES_RE.match(text.lstrip())

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.brand_names import configured_brands
 from pipeline.cluster.rivals import known_competitors, partner_check
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
@@ -182,6 +183,8 @@ def _draft(
         industry=document.industry,
         confident_at=settings.confident_at,
         embedder=embedder,
+        brands=configured_brands(settings),
+        rival_names=settings.rival_names,
     )
     evidence.picked = (document.structured or {}).get("chosen") == "user"
     if not wants_llm:

@@ -7,15 +7,8 @@ from __future__ import annotations
 import re
 
 from pipeline.content.drafts import require_quotes, say, stats_line, top_quote
-from pipeline.content.evidence import (
-    ClusterEvidence,
-    Evidence,
-    Quote,
-    clip,
-    repeats,
-    stands_alone,
-    text_key,
-)
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.redact import has_placeholder
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.content.drafts import comparison, objection_faq, one_pager, seo_brief
+from pipeline.content.comparison import comparison
+from pipeline.content.drafts import objection_faq, one_pager, seo_brief
 from pipeline.content.evidence import Evidence
 from pipeline.content.guides import implementation_timeline, pricing_explainer
 from pipeline.content.types import Schema

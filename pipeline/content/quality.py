@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,9 +97,13 @@ def _distinct_calls(session: Session, cluster_ids: set[int], industry: str | Non
 
 
 def review_document(
-    session: Session, document: Document, exports: dict[str, str] | None = None
+    session: Session,
+    document: Document,
+    exports: dict[str, str] | None = None,
+    brands: Sequence[str] = (),
 ) -> Report:
-    """Run every check on ``document``; ``exports`` are its exported texts by format."""
+    """Run every check on ``document``; ``exports`` are its exported texts by format; ``brands``
+    as its generation had them (``configured_brands``)."""
     report = Report()
     structured = document.structured or {}
     evidence = structured.get("evidence", {})
@@ -125,7 +130,7 @@ def review_document(
         call_ids |= set(
             session.scalars(select(Mention.call_id).where(Mention.cluster_id.in_(cluster_ids)))
         )
-    redactor = redactor_for(session, call_ids)
+    redactor = redactor_for(session, call_ids, brands=brands)
     for quote_id in cited:
         quote = quotes[quote_id]
         utterance = session.get(Utterance, int(quote["utterance_id"]))

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from pipeline.content.evidence import MIN_REPEAT_WORDS, Quote, clip, repeats, text_key
+from pipeline.content.evidence import Quote
+from pipeline.content.quote_text import MIN_REPEAT_WORDS, clip, repeats, text_key
 from pipeline.content.won_answers import MentionRow
 from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import quote_text

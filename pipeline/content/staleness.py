@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.rivals import rivals_named
 from pipeline.content.choose import of_industry, suitable_clusters
 from pipeline.content.citations import page_order
-from pipeline.content.evidence import clip
+from pipeline.content.quote_text import clip
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.store.models import Call, Cluster, Document, Mention, Utterance
 

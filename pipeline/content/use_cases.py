@@ -5,8 +5,9 @@ speak to them, and proof (profile proof points, rep replies that closed deals)."
 from __future__ import annotations
 
 from pipeline.content.drafts import answered_worry, fresh, require_quotes, say
-from pipeline.content.evidence import ClusterEvidence, Evidence, clip
+from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.profile import ProfileFact, content_words
+from pipeline.content.quote_text import clip
 from pipeline.content.types import ObjectionAnswer, Point, UseCase
 from pipeline.errors import BadInput
 

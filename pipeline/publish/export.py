@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.brand_names import configured_brands
 from pipeline.config import Settings
 from pipeline.content.citations import is_placeholder
 from pipeline.content.generate import content_type, get_document
@@ -83,7 +84,7 @@ def export_body(
     )
     quotes = (document.structured or {}).get("evidence", {}).get("quotes", [])
     call_ids |= {int(q["call_id"]) for q in quotes if "call_id" in q}
-    return redactor_for(session, call_ids).redact(text)
+    return redactor_for(session, call_ids, brands=configured_brands(settings)).redact(text)
 
 
 def _watermark_note(document: Document) -> str:

@@ -8,9 +8,9 @@ import pytest
 
 from pipeline.content.collect import collect_evidence
 from pipeline.content.drafts import say, searchable
-from pipeline.content.evidence import stands_alone
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.profile import ProductProfile, set_profile
+from pipeline.content.quote_text import stands_alone
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, Mention
@@ -554,7 +554,7 @@ def test_an_unanswered_worry_says_its_counts_are_its_themes() -> None:
 
 def test_a_word_or_two_is_no_quote_that_others_repeat() -> None:
     """ "ClockBee." had kept every other quote naming ClockBee off its comparison page."""
-    from pipeline.content.evidence import repeats, text_key
+    from pipeline.content.quote_text import repeats, text_key
 
     said = [text_key("Third: we don't have time."), text_key("ClockBee.")]
     assert repeats(text_key("We don't have time."), said)

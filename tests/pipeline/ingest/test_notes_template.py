@@ -94,8 +94,8 @@ def test_action_items_are_kept_aside_and_the_quoted_words_are_the_buyers() -> No
         assert ("Sara Lind", "buyer", "moving ten years of charts is what scares me.") in said
         leads = [text for _, role, text in said if role == "rep_note" and introduces_a_quote(text)]
         assert leads == ["Sara:"]
-    notes = [text for _, role, text in said if role == "rep_note"]
-    assert "Ines (office manager) said the nurses" in notes  # the rep's words, not the quote
+        notes = [text for _, role, text in said if role == "rep_note"]
+        assert "Ines (office manager) said the nurses" in notes  # the rep's, not the quote
         assert {p.name for p in call.people} == {"Owen Pike", "Sara Lind", "Ines Ford"}
 
 

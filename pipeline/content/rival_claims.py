@@ -1,0 +1,139 @@
+"""What a buyer's sentence says of a rival: something about the rival itself, or only the
+rival's name beside the buyer's own work; and whether a lost deal went to that rival.
+
+Why: a comparison had put "The layouts are done in Aurora by one designer, and he's the
+bottleneck" (a staffing problem) and "We design in Aurora... each quote is maybe three hours"
+(the buyer's workload) in Aurora's column, and said "Buyers we lost to Aurora said" of a deal
+lost to timing while its Aurora contract ran on. A rival's column quotes what it does, lacks or
+costs and how it treats its buyers; "lost to" needs the deal's words that the rival won it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_ADVERB = r"(?:(?:just|also|only|still|really|never|always|already|actually|even|now)\s+)?"
+# The rival as the subject: "Aurora is too complicated", "Aurora charges per seat".
+_DOES = (
+    r"is|was|are|were|isn't|wasn't|aren't|has|had|hasn't|does|did|doesn't|didn't|can|can't"
+    r"|cannot|could|couldn't|will|won't|would|wouldn't|charges?|charged|costs?|offers?|offered"
+    r"|lacks?|lacked|gives?|gave|makes?|made|takes?|took|needs?|requires?|lets?|forces?|forced"
+    r"|keeps?|locks?|locked|works?|worked|handles?|supports?|includes?|comes?|came|feels?|felt"
+    r"|looks?|seems?|raised|quoted|matched|crashes|crashed|breaks|broke|misses|missed|bundles?"
+    r"|bundled|bought|owns"
+)
+_SUBJECT = re.compile(rf"^(?:['’]s\b|\s+{_ADVERB}(?:{_DOES})\b)", re.IGNORECASE)
+# Where a clause starts, so a name there is its subject: "Reason: Enerflo bundles CRM".
+_CLAUSE_START = re.compile(r"(?:^|[:;,.!?]|\b(?:and|but|because|since|while))\s*$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"^\s+[a-z]+(?:s|ed)\b")
+# Its parts and terms right after its name: "the Aurora contract", "our Aurora term".
+_ITS = re.compile(
+    r"^\s+(?:contract|agreement|subscription|renewal|term|licen[cs]es?|pricing|prices?|fees?"
+    r"|costs?|support|reps?|interface|ui|app|software|platform|features?|reports?"
+    r"|invoices?|bills?)\b",
+    re.IGNORECASE,
+)
+# A verdict, a price or a term before its name: "love/hate X", "on top of X", "deal with X".
+_VERDICT = re.compile(
+    r"\b(?:loved?|loves|liked?|likes|hated?|hates|happy with|unhappy with|fed up with|frustrated"
+    r" with|sick of|tired of|problems? with|issues? with|trouble with|better than|worse than"
+    r"|cheaper than|pricier than|more than|less than|on top of|compared (?:to|with)|versus|vs\.?"
+    r"|instead of|over|pay|paying|paid|(?:contract|deal|agreement|subscription|term) with"
+    r"|locked (?:in|into)(?: with)?|tied (?:in|into)(?: with)?|renew(?:ing|ed)?(?: with)?"
+    r"|cancel(?:led|ling)?|(?:barely|hardly|never|rarely) (?:use|used|touch|open)"
+    r"|(?:data|history|records|proposals|projects|designs|files|templates)"
+    r" (?:in|on|out of|from))\s+(?:the\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+# A pronoun after its name that goes on about it, in the quote's next sentence too: "we tried X
+# and it was too complicated", "We're on X. The results flow straight into it."
+_GOES_ON = re.compile(
+    rf"^.*?\bit(?:['’]s\b|\s+{_ADVERB}(?:{_DOES})\b)"
+    r"|^.*?\b(?:loved?|loves|liked?|likes|hated?|hates|used|uses|opened|opens|learned"
+    r"|learnt|touched|adopted|trusted|trusts)\s+(?:it|them)\b"
+    r"|^.*?\b(?:into|out of|with)\s+it\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# Its terms later in a sentence that puts the buyer on it: "We're on X and we signed an annual
+# contract" (not "renewed Solargraf, bundled with our Enphase pricing").
+_ON_IT = re.compile(r"\b(?:on|with|using|use|run|running)\s+$", re.IGNORECASE)
+_TERMS = re.compile(
+    r"\b(?:contracts?|agreements?|subscriptions?|renewals?|renews?|renewed|locked in|lock-in"
+    r"|notice period|mid-contract)\b",
+    re.IGNORECASE,
+)
+# The deal's words that the rival won it: "went with X", "Closed lost - chose X".
+_CHOSE = re.compile(
+    r"\b(?:went|go|goes|going|gone|decided to go|moving forward|moved forward|proceeding"
+    r"|proceeded|signed|stayed|staying|stay|stick|stuck|sticking|renewed)\s+with\s+(?:the\s+)?$"
+    r"|\b(?:chose|chosen|picked|selected|decided on|settled on|switched to|lost to|won by"
+    r"|awarded to|winner:?|lost to competitor:?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|n't|won't|didn't|don't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _places(text: str, forms: Iterable[str]) -> list[re.Match[str]]:
+    """Where ``text`` names the rival by any of its ``forms``, longest form first."""
+    spelled = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
+    if not spelled:
+        return []
+    pattern = r"(?<![\w])(?:" + "|".join(map(re.escape, spelled)) + r")(?![\w])"
+    return list(re.finditer(pattern, text, re.IGNORECASE))
+
+
+def speaks_of(text: str, forms: Iterable[str]) -> bool:
+    """Does ``text`` say something about the rival itself (what it does, lacks or costs, its
+    terms, a verdict on it), not only name it where the buyer's own work happens? A line that
+    does not name it (tagged with it by the sentences around) is taken as the tag says."""
+    places = _places(text, forms)
+    if not places:
+        return True
+    for place in places:
+        before, after = text[: place.start()], text[place.end() :]
+        if _SUBJECT.match(after) or _ITS.match(after) or _VERDICT.search(before):
+            return True
+        if _GOES_ON.match(after) or (_ON_IT.search(before) and _TERMS.search(after)):
+            return True
+        if _CLAUSE_START.search(before) and _VERB_AFTER.match(after):
+            return True
+    return False
+
+
+def names_winner(text: str, forms: Iterable[str]) -> bool:
+    """Does ``text`` (a lost deal's note or line) say the rival won: "Went with OpenSolar"."""
+    for place in _places(text, forms):
+        before = text[: place.start()]
+        chose = _CHOSE.search(before)
+        if chose and not _NEGATED.search(before[: chose.start()]):
+            return True
+    return False
+
+
+# What a line about the rival is a worry about, so our side of its row can answer it from the
+# profile list made for that worry: "We're on X and we signed an annual contract" is a
+# contract, however the detector filed it (a rival's name files a sentence under "competitor").
+# Only worries whose lists answer them (plans, pricing, onboarding): "too complicated for my
+# sales guys" has no list of its own, and its row is better a gap than "we import proposals".
+_TOPICS = (
+    (
+        "contract",
+        r"\b(?:contracts?|agreements?|subscriptions?|renewals?|renews?|renewed|locked in|lock-in"
+        r"|mid-contract|(?:\w+[- ]year|annual) deal|deal with)\b",
+    ),
+    (
+        "price",
+        r"(?:\$|£|€)|\b(?:price|pricing|cost|costs|expensive|cheap|cheaper|free|pay|paying|paid"
+        r"|budget\w*|per seat|per user|a seat|on top of|grand|steep)\b",
+    ),
+    (
+        "switching",
+        r"\b(?:history|proposals|data|records|migrat\w*|import\w*|lose|losing|move everything)\b",
+    ),
+)
+
+
+def rival_topic(text: str) -> str | None:
+    """The worry a line about a rival raises, as a detector category, if its words say one."""
+    return next((topic for topic, words in _TOPICS if re.search(words, text, re.IGNORECASE)), None)
