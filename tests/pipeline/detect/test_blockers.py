@@ -30,9 +30,9 @@ GAP = "We sync with Xero today, and the Sage connector is on our roadmap for nex
         (GAP, "Yeah, that's kind of a deal breaker for us, honestly.", "integrations"),
         (GAP, "Okay. That's a showstopper for me.", "integrations"),
         (GAP, "Honestly that's a non-starter.", "integrations"),
-        ("Got it.", "The buyout on our current contract is about nine thousand pounds.", "contract"),
+        ("Got it.", "The buyout on our contract is about nine thousand pounds.", "contract"),
         ("Sure.", "We signed a three-year agreement with Dentrix in 2023.", "contract"),
-        ("Recall texts aren't in the product today.", "That matters, we send hundreds a week.", None),
+        ("Recall texts aren't in the product today.", "That matters, we send lots.", None),
     ],
 )
 def test_a_blocker_is_an_objection_whatever_the_model_reads(
