@@ -22,7 +22,7 @@ from pipeline.cluster.rows import (
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.cluster.trend import Periods
 from pipeline.detect.classify import DETECTED_ROLES
-from pipeline.detect.rules import says_nothing
+from pipeline.detect.rules import unquotable
 from pipeline.detect.sentences import quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
@@ -90,7 +90,7 @@ def _central_quote(
     every member's vector of a 100k-mention workspace per request would cost seconds."""
     if not rows:
         return None
-    worded = [r for r in rows if not says_nothing(r.text)] or list(rows)  # not "Hmm."
+    worded = [r for r in rows if not unquotable(r.text, r.role)] or list(rows)  # not "Hmm."
     worded = [r for r in worded if r.role == "buyer"] or worded  # the buyer's, not a rep's note
     sure: dict[str, MentionRow] = {}
     for row in worded:

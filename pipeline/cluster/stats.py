@@ -12,7 +12,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from pipeline.cluster.trend import Direction, Periods, counts, direction, trend_score
-from pipeline.detect.rules import says_nothing
+from pipeline.detect.rules import unquotable
 from pipeline.embed import Vectors
 
 QUOTES = 5
@@ -140,7 +140,7 @@ def representative_quotes(
     """Central, sure yet diverse quotes when the vectors are given (relevance weighed by the
     detector's confidence), else the ``quotes`` most confident rows."""
     # "Hmm." says nothing alone: it weighs nothing (a theme of fillers only still shows one).
-    weights = [0.0 if says_nothing(r.text) else r.confidence for r in rows]
+    weights = [0.0 if unquotable(r.text, r.role) else r.confidence for r in rows]
     if vectors is not None and centroid is not None and len(rows):
         chosen = mmr_quotes(vectors, centroid, quotes, weights=weights)
     else:

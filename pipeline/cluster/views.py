@@ -31,7 +31,7 @@ from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME
 from pipeline.cluster.stats import MentionRow
-from pipeline.detect.rules import says_nothing
+from pipeline.detect.rules import unquotable
 from pipeline.embed import Embedder
 from pipeline.store.views import ViewCache
 from pipeline.workspace import Workspace
@@ -122,7 +122,7 @@ def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]
     confident ones first, then mid-length sentences (they read best on a card); never one that
     says nothing alone ("Hmm.")."""
     ranked = sorted(
-        (r for r in rows if not says_nothing(r.text)),
+        (r for r in rows if not unquotable(r.text, r.role)),
         key=lambda r: (r.role != "buyer", r.confidence < confident_at, abs(len(r.text) - 90), r.id),
     )
     chosen: list[MentionRow] = []

@@ -16,10 +16,9 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from pipeline.config import Settings
 from pipeline.detect import rules
+from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import (
     DETECTED_ROLES,
     Detection,
@@ -40,7 +39,7 @@ from pipeline.detect.llm_check import kind_checker
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
-from pipeline.detect.train import load_or_train, seed_groups, seed_vectors
+from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
 from pipeline.rival_names import RivalNames
@@ -51,6 +50,7 @@ DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 # The LLM checks every sentence the model gives less than this probability of being small talk.
 OTHER_SURE = 0.8
 RULED_OTHER_SURE = 0.99  # an acknowledgement, a bare label or the rep's own doing in a note
+BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ class RuleEmbeddingDetector:
             return result
         scores, vectors, evidence = self.score(sentences)
         seeds = self.seed_vectors()
-        sims = _group_similarities(self.seeds, seeds, vectors)
+        sims = group_similarities(self.seeds, seeds, vectors)
         kinds: list[Detection] = []
         for row, sentence in enumerate(sentences):
             kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
@@ -254,12 +254,17 @@ class RuleEmbeddingDetector:
         if closest is not None and objection_sims[closest] >= _SEED_MATCH:
             category = closest  # a near copy of a seed phrasing (a user's own seeds included)
         competitor = None
-        kind = score.kind
+        kind, confidence = score.kind, score.confidence
+        blocked = blocks_the_deal(sentence.text, sentence.scored.context)
+        if blocked:  # "Yeah, that's a showstopper for me.": never small talk
+            kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
+            category = blocked_topic(sentence.scored) or category
         if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
             kind = "question"  # "Asked whether we integrate with Mindbody."
         if kind == "objection":
             rivals = [h for h in evidence.hits if h.relation in _RIVAL_RELATIONS and h.known]
-            if rivals:  # a buyer who uses or is weighing a named rival: that is the topic
+            if rivals and not (blocked and category != "competitor"):  # a blocker's topic first
+                # a buyer who uses or is weighing a named rival: that is the topic
                 category, competitor = "competitor", rivals[0].name
             elif category == "competitor" and evidence.hits:
                 competitor = evidence.hits[0].name
@@ -277,8 +282,8 @@ class RuleEmbeddingDetector:
             category,
             *span,
             competitor=competitor and self._named(sentence, competitor),
-            confidence=score.confidence,
-            objection_probability=score.objection_probability,
+            confidence=confidence,
+            objection_probability=confidence if blocked else score.objection_probability,
         )
 
     def _tags(
@@ -364,18 +369,6 @@ _KIND_ORDER: dict[str, int] = {
 }  # fmt: skip
 _QUESTION_TOPIC_MIN = 0.4
 _SEED_MATCH = 0.75
-
-
-def _group_similarities(
-    seeds: SeedSet, vectors: dict[str, Vectors], sentence_vectors: Vectors
-) -> dict[str, Vectors]:
-    """Best cosine of each sentence to each seed group (objection categories, why-now)."""
-    out: dict[str, Vectors] = {}
-    for name, texts in seeds.groups():
-        if texts and (name.startswith("objection:") or name.startswith("why_now:")):
-            block = np.vstack([vectors[t] for t in texts]).astype(np.float32)
-            out[name] = (sentence_vectors @ block.T).max(axis=1)
-    return out
 
 
 def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:

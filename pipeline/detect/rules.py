@@ -18,7 +18,7 @@ from pipeline.redact import gives_contact
 from pipeline.wording import introduces_a_quote, introduces_someone
 
 
-def _alternation(fragments: Sequence[str]) -> re.Pattern[str]:
+def alternation(fragments: Sequence[str]) -> re.Pattern[str]:
     """One lexicon as a regex over ``lowered`` text.
 
     Case-sensitive on lower-cased text rather than IGNORECASE: same matches, 40 % less time
@@ -59,22 +59,22 @@ CUES = _load_cues()
 
 # Topic cues per objection category: they pick the category, they do not make an objection alone.
 CATEGORY_CUES: dict[str, re.Pattern[str]] = {
-    name: _alternation(fragments) for name, fragments in CUES["category"].items()
+    name: alternation(fragments) for name, fragments in CUES["category"].items()
 }
 # Hesitation, concern or blocker language, with a strength (1.0 strong, 0.6 medium, 0.35 weak).
 CONCERN_CUES: list[tuple[re.Pattern[str], float]] = [
-    (_alternation(level["cues"]), float(level["weight"])) for level in CUES["concern"]
+    (alternation(level["cues"]), float(level["weight"])) for level in CUES["concern"]
 ]
 # Spans that say a concern is absent ("not worried", "price is fine"); removed before cue matching.
-REASSURANCE = _alternation(CUES["reassurance"]["cues"])
+REASSURANCE = alternation(CUES["reassurance"]["cues"])
 # Agreement, thanks and praise: evidence against an objection when no concern cue is present.
-POSITIVE = _alternation(CUES["positive"]["cues"])
+POSITIVE = alternation(CUES["positive"]["cues"])
 # A buyer committing to buy ("Let's do it, send the paperwork through").
-COMMITMENT = _alternation(CUES["commitment"]["cues"])
+COMMITMENT = alternation(CUES["commitment"]["cues"])
 # A buyer welcoming what they were shown ("That could be big.", "so that'd be handy").
-WELCOME = _alternation(CUES["welcome"]["cues"])
+WELCOME = alternation(CUES["welcome"]["cues"])
 # A buyer arranging the next step ("I'm out next week, so it'll be the week after.").
-ARRANGING = _alternation(CUES["arranging"]["cues"])
+ARRANGING = alternation(CUES["arranging"]["cues"])
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def topic_without_rival(sentence: str) -> str | None:
 # Lexicons that tell the kinds apart (pain words, who owns the problem, what the rep asked and
 # answered); the kind model reads them as features (``features.kind_cues``).
 KIND_CUES: dict[str, re.Pattern[str]] = {
-    name: _alternation(fragments) for name, fragments in CUES["kind"].items()
+    name: alternation(fragments) for name, fragments in CUES["kind"].items()
 }
 
 
@@ -137,8 +137,8 @@ _WH_OPENER = re.compile(
     r"(?:do|does|did|is|are|was|were|can|could|would|will|should|much|many|long|often|about|if|happens"
     r"|kind|sort|type|exactly|else|options)\b"
 )
-_EMBEDDED_QUESTION = _alternation(CUES["question"]["embedded"])
-_SMALL_TALK_QUESTION = _alternation(CUES["question"]["small_talk"])
+_EMBEDDED_QUESTION = alternation(CUES["question"]["embedded"])
+_SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
 _BACKCHANNEL = re.compile(r"^\W*(?:\w+\W*){0,2}\?\W*$")
 
 
@@ -194,6 +194,30 @@ def only_acknowledges(sentence: str) -> bool:
     return says_nothing(sentence) and not _REACTION_ONLY.match(_bare(sentence))
 
 
+# "Lost reason: Missing feature" (a CRM column as a note line), "Handled by Jordan Miles (Sales)"
+_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z /&-]{1,30}: [^.!?:]{1,60}[.!?]?$")
+_HANDLED_BY = re.compile(
+    r"^(?:handled|assigned|owned|logged|answered) (?:by|to) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*"
+    r"(?: \([^()]*\))?$",
+    re.IGNORECASE,
+)
+_FIELD_WORDS = 6  # a field's value: "Went with competitor"; a note's sentence says more
+
+
+def unquotable(sentence: str, role: str) -> bool:
+    """Never a quote on a theme's page or card: ``says_nothing``, or a line of the deal's record
+    (a CRM field "Lost reason: Missing feature", a tool's "Handled by ..."), which may count in
+    a theme's figures but is nobody's words (it had been quoted as the rep's note)."""
+    if says_nothing(sentence):
+        return True
+    text = sentence.strip()
+    if role == "buyer" or len(text) > _NOTHING_CHARS:
+        return False
+    field = _FIELD_LINE.match(text)
+    short = field is not None and len(text.split(":", 1)[1].split()) <= _FIELD_WORDS
+    return short or bool(_HANDLED_BY.match(text))
+
+
 def _bare(sentence: str) -> str:
     """The sentence as the filler patterns read it: lower case, without quotes or brackets."""
     return lowered(sentence).strip().strip("\"'()[]* ")
@@ -229,7 +253,7 @@ _REPORTED_QUESTION = re.compile(
 )
 
 
-_TO_A_MODEL = _alternation(CUES["addresses_a_model"]["cues"])
+_TO_A_MODEL = alternation(CUES["addresses_a_model"]["cues"])
 
 
 def addresses_a_model(sentence: str) -> bool:
@@ -309,7 +333,7 @@ def notes_the_reps_doing(sentence: str) -> bool:
 # --- why now ----------------------------------------------------------------------------------
 
 WHY_NOW_CUES: dict[str, re.Pattern[str]] = {
-    name: _alternation(fragments) for name, fragments in CUES["why_now"].items()
+    name: alternation(fragments) for name, fragments in CUES["why_now"].items()
 }
 
 

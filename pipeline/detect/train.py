@@ -29,7 +29,7 @@ from pipeline.detect.features import Matrix, SeedGroups, feature_matrix
 from pipeline.detect.labels import LabelledSentence, builtin_labelled, seed_examples
 from pipeline.detect.model import KindModel, fine_class, fit
 from pipeline.detect.seeds import SeedSet, load_seeds
-from pipeline.embed import Embedder
+from pipeline.embed import Embedder, Vectors
 from pipeline.store.files import write_atomically
 
 FEATURE_VERSION = 4
@@ -242,3 +242,15 @@ def write_builtin_model(embedder: Embedder) -> Path:
     path = builtin_model_path()
     model.save(path)
     return path
+
+
+def group_similarities(
+    seeds: SeedSet, vectors: dict[str, Vectors], sentence_vectors: Vectors
+) -> dict[str, Vectors]:
+    """Best cosine of each sentence to each seed group (objection categories, why-now)."""
+    out: dict[str, Vectors] = {}
+    for name, texts in seeds.groups():
+        if texts and (name.startswith("objection:") or name.startswith("why_now:")):
+            block = np.vstack([vectors[t] for t in texts]).astype(np.float32)
+            out[name] = (sentence_vectors @ block.T).max(axis=1)
+    return out

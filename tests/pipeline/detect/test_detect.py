@@ -822,7 +822,7 @@ def test_cue_lexicons_match_any_case_and_curly_quotes() -> None:
     assert rules.is_question("CAN YOU TELL ME how the export works")
     assert not rules.is_question("HOW ARE YOU")
     with pytest.raises(ValueError, match="lower-cased"):
-        rules._alternation([r"RotaPro"])
+        rules.alternation([r"RotaPro"])
 
 
 @pytest.mark.parametrize(

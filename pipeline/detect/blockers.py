@@ -1,0 +1,65 @@
+"""Objections the kind model can miss, decided by rule beside it: a buyer's verdict that
+something blocks the deal ("Yeah, that's a showstopper for me."), the cost of leaving what they
+have ("The buyout on that contract is eighteen thousand dollars."), a contract that binds them,
+and a buyer saying a missing thing matters right after the rep said it is missing.
+
+The model read such short sentences as small talk or set-up (they carry no topic words), so the
+largest loss reasons went uncounted. The phrases are data (``[blocker]`` in ``cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.rules import (
+    CUES,
+    REASSURANCE,
+    alternation,
+    is_question,
+    lowered,
+    topic_without_rival,
+)
+
+_BLOCKER = CUES["blocker"]
+_VERDICT = alternation(_BLOCKER["verdicts"])
+_LEAVING_COST = alternation(_BLOCKER["leaving_cost"])
+_LOCK_IN = alternation(_BLOCKER["lock_in"])
+_LOCK_IN_ENDS = alternation(_BLOCKER["lock_in_ends"])
+_GAP = alternation(_BLOCKER["gap"])
+_MATTERS = alternation(_BLOCKER["matters"])
+# "not really a deal breaker", "there's no exit fee", "it wouldn't be a showstopper"
+# (in the same clause: "we can't work without IDEXX, that's a deal breaker" is one)
+_NEGATED = re.compile(r"\b(?:not|no|never|without|\w+n't)(?: [\w']+){0,3} ?$")
+
+
+def _said(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern`` in ``text`` at least once with no negation just before it."""
+    return any(not _NEGATED.search(text[: m.start()]) for m in pattern.finditer(text))
+
+
+def blocks_the_deal(sentence: str, context: str = "") -> bool:
+    """A buyer's objection whatever the model says: a blocker verdict, a cost of leaving, a
+    lock-in (unless it says when it ends: a reason to act), or, after the rep's turn
+    (``context``) says something is missing, the buyer saying that it matters. Never a
+    question, nor a verdict said not to hold."""
+    if is_question(sentence):
+        return False
+    text = REASSURANCE.sub(" ", lowered(sentence))
+    if _said(_VERDICT, text) or _said(_LEAVING_COST, text):
+        return True
+    if _said(_LOCK_IN, text) and not _LOCK_IN_ENDS.search(text):
+        return True
+    return bool(_GAP.search(lowered(context))) and _said(_MATTERS, text)
+
+
+def blocked_topic(scored: SentenceInput) -> str | None:
+    """The category of a blocker: a cost of leaving or a lock-in is the contract; a bare
+    verdict ("that's a showstopper") takes the topic of the rep's turn it answers, else of
+    the buyer's own turn; None when none names one."""
+    text = lowered(scored.text)
+    if _said(_LEAVING_COST, text) or _said(_LOCK_IN, text):
+        return "contract"
+    return next(
+        filter(None, map(topic_without_rival, (scored.text, scored.context, scored.turn))), None
+    )
