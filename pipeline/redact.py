@@ -84,6 +84,13 @@ def gives_contact(text: str) -> bool:
     )
 
 
+def contact_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds an email address or a phone number, as (start, end) spans."""
+    spans = [match.span() for match in _EMAIL_RE.finditer(text)]
+    spans += [m.span() for m in _PHONE_RE.finditer(text) if _phone(m) == PHONE]
+    return sorted(spans)
+
+
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for full names and their parts ("Dana Whitfield", "Dana", "Whitfield")."""
     variants: set[str] = set()
