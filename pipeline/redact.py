@@ -36,6 +36,12 @@ _PHONE_RE = re.compile(
 _NOT_NAMES = frozenset(
     {"buyer", "customer", "prospect", "speaker", "client", "rep", "sales", "unknown", "the", "and"}
 )
+# A title before a surname ("Dr. Price", "Mrs Jacobs"): part of how a person is addressed, never
+# a name itself. A CRM note's "with Dr. Nina Patel" had made "Dr" a buyer, and "for Dr. Price,"
+# read "for [name]. [name]," where another document had "Dr. [name]".
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?"
+_TITLE_RE = re.compile(rf"^{_TITLE}(?:\s+|$)")
+_NAME_RUN_RE = re.compile(rf"{re.escape(NAME)}(?:[ \t]+{re.escape(NAME)})+")
 
 
 def has_placeholder(text: str) -> bool:
@@ -86,11 +92,21 @@ def gives_contact(text: str) -> bool:
     )
 
 
+def contact_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds an email address or a phone number, as (start, end) spans."""
+    spans = [match.span() for match in _EMAIL_RE.finditer(text)]
+    spans += [m.span() for m in _PHONE_RE.finditer(text) if _phone(m) == PHONE]
+    return sorted(spans)
+
+
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for full names and their parts ("Dana Whitfield", "Dana", "Whitfield")."""
     variants: set[str] = set()
     for name in names:
         cleaned = re.sub(r"\(.*?\)|\[.*?\]", " ", name).strip()
+        # The title stays in the text: "Dr. Raj Malhotra" reads "Dr. [name]" as a spoken "Dr. Raj
+        # Malhotra" does, whichever calls a document draws on.
+        cleaned = _TITLE_RE.sub("", cleaned).strip()
         if not cleaned:
             continue
         variants.add(cleaned)
@@ -144,6 +160,8 @@ class Redactor:
             text = self._names_re.sub(NAME, text)
         text = _SAID_NAME_RE.sub(_said_name, text)
         text = spoken_names().sub(NAME, text)
+        # One person, one placeholder: "Dr. Maya [name]" had read "Dr. [name] [name]".
+        text = _NAME_RUN_RE.sub(NAME, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
     def names_someone(self, text: str) -> bool:
@@ -215,7 +233,7 @@ def spoken_names() -> re.Pattern[str]:
 # A person the speech itself names, whoever they are: after a title ("Dr. Abbott and Dr Singh,
 # the partners") or introduced by name ("Her name's Keisha", "my manager, named Ola Ade").
 _SAID_NAME_RE = re.compile(
-    r"(?P<lead>\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?\s+"
+    rf"(?P<lead>\b{_TITLE}\s+"
     r"|\b(?:[Nn]ame is|[Nn]ame's|[Nn]ame’s|[Nn]amed)\s+)"
     r"(?P<name>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
     r"(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)?)"
@@ -230,7 +248,8 @@ def _said_name(match: re.Match[str]) -> str:
 # "contact:", or before a role in brackets ("Fiona McLeod (nursery manager)").
 _PERSON = r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+)?"
 _PROSE_NAME_RE = re.compile(
-    rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?P<after>{_PERSON}))"
+    rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?:{_TITLE}\s+)?"
+    rf"(?P<after>{_PERSON}))"
     rf"|(?P<before>{_PERSON})\s*\((?:[a-z][a-z ,/&'-]*)\)"
 )
 _DEAL_WITH = frozenset(

@@ -23,6 +23,16 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else many or plural_of(word)}"
 
 
+def capitalised(text: str) -> str:
+    """``text`` with its first letter up, as a heading or a name starts; a first word written
+    with a capital inside is a brand spelled its own way ("ezyVet", "iPhone", "eBay") and keeps
+    it (a theme "ezyVet offered month to month" had been headed "EzyVet")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(char.isupper() for char in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
+
+
 _DOUBLE = '"“”„'
 
 

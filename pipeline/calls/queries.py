@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.calls.schemas import CallDetail, CallPage, CallRead, UtteranceRead
 from pipeline.errors import BadInput, NotFound
+from pipeline.ingest.titles import readable_title
 from pipeline.store.database import row_offset
 from pipeline.store.models import Call, Mention, Utterance
 
@@ -50,7 +51,7 @@ def call_reads(session: Session, calls: Sequence[Call]) -> list[CallRead]:
             id=c.id,
             filename=c.filename,
             format=c.format,
-            title=c.title,
+            title=readable_title(c.title) if c.title else c.title,  # stored before it was tidied
             date=c.call_date,
             account=c.account,
             deal_id=c.deal_id,

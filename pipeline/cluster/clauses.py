@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS
 from pipeline.detect.rules import cue_scores, normalise_quotes
+from pipeline.wording import capitalised
 
 MAX_QUOTE_WORDS = 8
 QUOTE_SLACK_WORDS = 3  # longer, with nowhere to cut: whole ("...do it in one hour" lost "hour")
@@ -35,10 +36,6 @@ _JOINS = frozenset({"and", "but", "or"})  # else a cut before these
 # "Your tool is nicer | but we can't run two systems": what follows "but" is its own clause,
 # and usually what the buyer means (the praise before it had named a set-up theme).
 _CONTRAST = re.compile(r"\s+but\s+", re.IGNORECASE)
-
-
-def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
@@ -94,4 +91,4 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         words.pop()
         question = False
     clause = " ".join(words).rstrip("?")
-    return capitalise(clause + ("?" if question else ""))
+    return capitalised(clause + ("?" if question else ""))

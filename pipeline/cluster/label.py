@@ -20,7 +20,7 @@ from typing import Protocol
 
 import numpy as np
 
-from pipeline.cluster.clauses import capitalise, quote_clause
+from pipeline.cluster.clauses import quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label_checks import continuation, named_competitors, true_of_its_quotes
 from pipeline.cluster.phrases import (
@@ -31,6 +31,7 @@ from pipeline.cluster.phrases import (
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
+from pipeline.wording import capitalised
 
 log = logging.getLogger(__name__)
 MAX_PHRASE_WORDS = 6
@@ -187,7 +188,7 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     uses = [(m, n) for n in normalised for m in pattern.finditer(n)]
     found = [m for m, _ in uses]
     if not found:
-        return capitalise(phrase)
+        return capitalised(phrase)
     mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
     # "need to run" goes on as said: "need to run it by the owner" (never past a question).
     more = [] if mark else continuation(phrase.split()[-1], [n[m.end() :] for m, n in uses])
@@ -196,8 +197,8 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     word, said = Counter(before).most_common(1)[0]  # ties: the first said
     if all(w and w not in FUNCTION_WORDS for w in before) and 2 * said > len(before):
         first = found[before.index(word)]
-        return capitalise(f"{first.group(1)} {first.group(2).rstrip('? ')}{tail}{mark}")
-    return capitalise(found[0].group(2).rstrip("? ") + tail + mark)
+        return capitalised(f"{first.group(1)} {first.group(2).rstrip('? ')}{tail}{mark}")
+    return capitalised(found[0].group(2).rstrip("? ") + tail + mark)
 
 
 def name_clusters(

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from pipeline.wording import capitalised
+
 COMPETITOR_SHARE = 0.5
 MAX_CONTINUATION = 4  # words a name may take from what follows it
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
@@ -46,7 +48,7 @@ def true_of_its_quotes(name: str, texts: Sequence[str], competitors: Sequence[st
             flags=re.IGNORECASE,
         )
         honest = re.sub(r"(?<!\w)" + name_at, "a competitor", honest, flags=re.IGNORECASE)
-    return honest[:1].upper() + honest[1:]
+    return capitalised(honest)
 
 
 def continuation(last_word: str, phrase_ends: Sequence[str]) -> list[str]:

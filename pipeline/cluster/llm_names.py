@@ -15,6 +15,7 @@ from pipeline.config import Settings
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
 from pipeline.templating import render_prompt
+from pipeline.wording import capitalised
 
 LABEL_QUOTES = 6  # the most central quotes a model sees when naming a cluster
 MAX_NAME_WORDS = 8
@@ -51,7 +52,7 @@ def clean_name(text: str) -> str:
     name = " ".join(words).strip(" '.,;:!-")
     if len(name.split()) < 2 or "_" in name or not re.search(r"[a-z]", name):
         return ""
-    return name[:1].upper() + name[1:]
+    return capitalised(name)
 
 
 class LLMClusterLabeler:

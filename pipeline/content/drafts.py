@@ -27,6 +27,7 @@ from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
 from pipeline.redact import has_placeholder
 from pipeline.templating import draft_copy
+from pipeline.wording import capitalised
 
 MIN_SEO_QUESTIONS = 3  # an SEO brief's questions: the buyers' own, then its themes' questions
 _LINK_TARGETS = {
@@ -245,8 +246,8 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         used |= {q.id for q in rest}
         outline.append(
             OutlineSection(
-                h2=clip(cluster.name[:1].upper() + cluster.name[1:], 120),
-                h3=[clip(q.text[:1].upper() + q.text[1:], 110) for q in rest],
+                h2=clip(capitalised(cluster.name), 120),
+                h3=[clip(capitalised(q.text), 110) for q in rest],
                 citations=[q.id for q in rest],
             )
         )

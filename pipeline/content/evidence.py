@@ -23,6 +23,7 @@ from pipeline.content.profile import (
 )
 from pipeline.content.scope import speaks_to
 from pipeline.content.topics import asks_about_topic, worry_topic
+from pipeline.wording import capitalised
 
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
 
@@ -285,12 +286,11 @@ class Evidence:
         ]
 
     def as_spelled(self, phrase: str) -> str:
-        """A lower-case phrase as a buyer wrote it, first letter up ("housecall pro" is
-        "Housecall Pro" in a title)."""
+        """A lower-case phrase as a buyer wrote it, first letter up ("Housecall Pro", "ezyVet")."""
         words = r"\s+".join(map(re.escape, phrase.split()))
         pattern = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
         said = next((m.group(0) for q in self.quotes if (m := pattern.search(q.text))), phrase)
-        return said[:1].upper() + said[1:]
+        return capitalised(said)
 
     def profile_section(self, *sections: str) -> list[ProfileFact]:
         """The facts of these lists the page's buyers may be told (``speaks_to``)."""

@@ -46,7 +46,7 @@ from pipeline.ingest.store import (
     store_parsed,
 )
 from pipeline.ingest.team import Roster, load_roster
-from pipeline.ingest.titles import filename_date
+from pipeline.ingest.titles import filename_date, readable_title
 from pipeline.ingest.values import day_first_reading
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
@@ -161,6 +161,7 @@ def _prepare(
         settle_thread(parsed.utterances, writers, roster.names, [c for c in ours if c])
     settle_people(parsed, roster, named_account(parsed, ours))
     read_title(parsed, ours)
+    parsed.title = readable_title(parsed.title) if parsed.title else parsed.title
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)
     return storable(parsed, digest, filename, index, earlier)

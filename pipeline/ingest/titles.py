@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.ingest.values import parse_date
+from pipeline.redact import contact_spans
 
 # Where a title's parts meet: "Discovery call – Acme | 2026-03-12", "Acme <> Shiftwise: demo".
 # "Shiftwise x Brookfield Dental" names two companies: neither is taken.
@@ -157,6 +158,32 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
     if len(words) > MAX_ACCOUNT_WORDS or not words[0][:1].isupper():
         return None
     return name
+
+
+# A date written with separators ("03-05-2026", "2026.03.05"): no phone number, whatever its digits.
+_DATE_SHAPE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+# Where parts meet once a number between them is gone: "·", "|", "→", "-", ":", "<>".
+_JOINT = r"(?:[·|–—→:/,;-]|<>|&lt;&gt;)"
+
+
+def readable_title(title: str) -> str:
+    """The title without the phone numbers and email addresses a dialler or an inbox writes in
+    ("Call with Karen Holt · +1 (830) 555-0172"): noise in a list of calls, and a buyer's
+    personal data; the rest kept as written, its dangling separators tidied away."""
+    kept, last = [], 0
+    for start, end in contact_spans(title):
+        if start < last or _DATE_SHAPE.fullmatch(title[start:end]):
+            continue
+        kept.append(title[last:start])
+        last = end
+    if not kept:
+        return title
+    text = "".join([*kept, title[last:]])
+    text = re.sub(r"[(\[<]\s*[)\]>]", " ", text)  # "()" where "(karen@…)" was
+    text = re.sub(rf"({_JOINT})\s*\(([^()]*)\)", r"\1 \2", text)  # "→ (Acme)": "→ Acme"
+    text = re.sub(rf"(\s{_JOINT})(?:\s+{_JOINT})+(?=\s)", r"\1", text)  # "· ·": "·"
+    text = re.sub(rf"^(?:\s*{_JOINT})+|(?:\s*{_JOINT})+\s*$", "", text)
+    return " ".join(text.split()) or title
 
 
 # A date in a file name: Zoom's "GMT20260312-150233_Recording", "2026-03-12 call", "20260312".

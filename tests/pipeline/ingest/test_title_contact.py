@@ -1,0 +1,58 @@
+"""A call's title without the buyer's phone number or email address.
+
+Why: a dialler's "Call with Karen Holt · +1 (830) 555-0172" and "Outbound call · Marcus Reed →
++1 (602) 555-0188 (Sunnyside Pet Hospital)" were listed as such in `callmine calls`, `call-show`
+and the call pages: noise, and a buyer's personal data."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.calls.queries import get_call
+from pipeline.ingest.service import ingest_bytes
+from pipeline.ingest.titles import readable_title
+from pipeline.store.models import Call
+from pipeline.workspace import Workspace
+from tests.plugins.documents import Seeded
+
+
+@pytest.mark.parametrize(
+    ("title", "readable"),
+    [
+        ("Call with Lena Brandt · +1 (512) 555-0143", "Call with Lena Brandt"),
+        ("Outbound call · Sam Rivera → +1 (415) 555-0199 (Hollow Oak Dental)",
+         "Outbound call · Sam Rivera → Hollow Oak Dental"),
+        ("+44 7700 900123 - Call with Ivo Marsh", "Call with Ivo Marsh"),
+        ("Demo with Jo Park (jo.park@acme-roofing.com)", "Demo with Jo Park"),
+        ("Acme Roofing | jo@acme-roofing.com | 2026-03-05", "Acme Roofing | 2026-03-05"),
+        # dates and plain titles as written
+        ("Call – 03-05-2026 – Acme Roofing", "Call – 03-05-2026 – Acme Roofing"),
+        ("Discovery call - Kite Yoga (Oct 20, 2026)", "Discovery call - Kite Yoga (Oct 20, 2026)"),
+    ],
+)  # fmt: skip
+def test_a_titles_phone_numbers_and_emails_are_dropped(title: str, readable: str) -> None:
+    assert readable_title(title) == readable
+
+
+def test_an_ingested_title_keeps_no_number(ws: Workspace) -> None:
+    text = (
+        "Call with Lena Brandt · +1 (512) 555-0143\n\n"
+        "Sam Rivera: Thanks for calling Hollow Oak, this is Sam.\n"
+        "Lena Brandt: Hi, the price is too high for us right now.\n"
+    )
+    [result] = ingest_bytes(ws, text.encode(), "call_notes.txt", analyse=False)
+    assert result.status == "created", result.reason
+    with ws.session() as db:
+        call = db.get(Call, result.call_id)
+        assert call is not None and call.title is not None
+        assert "555" not in call.title
+
+
+def test_a_stored_title_is_read_without_its_number(ws: Workspace, seeded: Seeded) -> None:
+    """Calls stored before: listed, shown and served without the number."""
+    with ws.session() as db:
+        call = db.get(Call, seeded.calls[0])
+        assert call is not None
+        call.title = "Call with Lena Brandt · +1 (512) 555-0143"
+        db.flush()
+        assert get_call(db, call.id).title == "Call with Lena Brandt"
