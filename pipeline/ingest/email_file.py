@@ -28,6 +28,7 @@ from pipeline.ingest.email_parts import (
     domain,
     email_date,
     header_block,
+    quoted_below,
     without_signature,
     writer_name,
 )
@@ -180,12 +181,7 @@ def _quoted_from(
         who = wrote.group("who")
         if not theirs(domain(who)):
             return lines[:index], []
-        quoted: list[str] = []
-        for after in lines[index + 1 :]:
-            match = _QUOTED.match(after)
-            if match is None and after.strip():
-                break
-            quoted.append(match.group("text") if match else "")
+        quoted = quoted_below(lines[index + 1 :], _QUOTED)
         return lines[:index], _paragraphs(without_signature(quoted), writer_name(who))
     return lines, []
 

@@ -5,6 +5,7 @@ where the signature starts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from email.utils import parseaddr, parsedate_to_datetime
 
 from pipeline.ingest.notes import SIGN_OFFS, without_contact_block
@@ -83,3 +84,15 @@ def email_date(value: str) -> str | None:
         pass
     found = parse_date(re.sub(r"\s+at\s+\d{1,2}:\d{2}.*$", "", value.strip()))
     return found.isoformat() if found else (value.strip() or None)
+
+
+def quoted_below(lines: Sequence[str], quoted: re.Pattern[str]) -> list[str]:
+    """The quoted lines ``lines`` open with (blank lines among them kept), without their
+    ``>`` marks: the reply under an "On ... wrote:" line."""
+    out: list[str] = []
+    for after in lines:
+        match = quoted.match(after)
+        if match is None and after.strip():
+            break
+        out.append(match.group("text") if match else "")
+    return out

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.ingest.email_parts import WROTE, domain, header_block, split_signature, writer_name
+from pipeline.ingest.email_parts import (
+    WROTE,
+    domain,
+    header_block,
+    quoted_below,
+    split_signature,
+    writer_name,
+)
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.notes import parse_notes
 
@@ -57,12 +64,7 @@ def split_thread(lines: list[str], writer: str) -> list[Message]:
         line = lines[index]
         wrote = WROTE.match(line)
         if wrote is not None:
-            quoted: list[str] = []
-            for after in lines[index + 1 :]:
-                match = _QUOTED.match(after)
-                if match is None and after.strip():
-                    break
-                quoted.append(match.group("text") if match else "")
+            quoted = quoted_below(lines[index + 1 :], _QUOTED)
             messages.extend(split_thread(quoted, wrote.group("who")))
             break
         if (headers := _opens_message(lines, index)) is not None:
