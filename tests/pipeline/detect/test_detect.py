@@ -240,8 +240,9 @@ def test_objection_precision_recall_on_fresh_table(detector: RuleEmbeddingDetect
     # (4 Dec): 0.68 / 0.95 / 0.63, confident 0.79 / 0.75; re-fitted on the re-keyed labels
     # (5 Dec), 0.68 / 0.95 / 0.84, confident 0.78 / 0.70 (one sentence of the 20 just under the
     # confident bar). LOWER here on category and confident recall: context-free sentences lack
-    # the rep's turns the model reads, and these 20 are one writer's; on the held-out calls of three other products its category accuracy is 0.53
-    # against 0.46, and 0.56-0.65 against 0.44-0.50 leaving each labelled set out (README).
+    # the rep's turns the model reads, and these 20 are one writer's; on the held-out calls of
+    # three other products its category accuracy is 0.53 against 0.46, and 0.56-0.65 against
+    # 0.44-0.50 leaving each labelled set out (README).
     assert recall >= 0.95
     assert precision >= 0.66
     assert sure_p >= 0.77 and sure_r >= 0.70
