@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import Person
+from pipeline.ingest.header import FIELD_LABELS, key_value
 from pipeline.ingest.names import bracket_company
 from pipeline.ingest.people import parse_person
 from pipeline.ingest.role_labels import PHONE_SPEAKER
-from pipeline.redact import is_phone_number
+from pipeline.redact import contact_spans, is_phone_number
 
 _ARROW = re.compile(r"\s*(?:→|->|⟶|➔)\s*")
 _KIND = re.compile(r"^(?P<kind>[^·•|→]{1,40}?)\s*[·•|]\s*(?P<rest>.+)$")
@@ -19,7 +20,8 @@ _PARTY = re.compile(
 )
 _HANDLED_BY = re.compile(
     r"^(?i:handled|answered|taken|made|placed|owned|assigned)\s+(?i:by)\s+"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s*\((?P<team>[^()]{1,60})\))?$"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s*\((?P<team>[^()]{1,60})\))?"
+    r"(?:\s*[·•|,]?\s*\(?\+?\(?\d[\d \t().-]{5,22}\d\)?)?$"  # "· +1 …" or "(+1 …)": their line
 )
 _SEPARATED_PHONE = re.compile(
     r"\s+[·•|–—-]\s+(?P<phone>\+?\(?\d[\d \t().-]{5,22}\d)(?=\s+[·•|–—-]\s+|\s*$)"
@@ -71,3 +73,39 @@ def without_phone_numbers(title: str) -> str:
     return _SEPARATED_PHONE.sub(
         lambda found: "" if is_phone_number(found.group("phone")) else found.group(0), title
     )
+
+
+_LINE_KEYS = frozenset({"line", "phone line"})  # the number the call came in on or went out from
+_KEY_DIGITS = 9  # "+1 (737) 555-0100" and "737.555.0100", "+44 7700 900412" and "07700 900412"
+
+
+def phone_key(number: str) -> str:
+    """How one phone number written two ways compares: its last digits. Held only while a
+    call is read, to tell its numbers apart; never stored."""
+    return re.sub(r"\D", "", number)[-_KEY_DIGITS:]
+
+
+def our_numbers(header_lines: list[str]) -> dict[str, str | None]:
+    """The numbers a phone tool's header gives our side, each with our person it names, if
+    any: ``Handled by Theo Grant (+1 737 555 0100)``, ``Agent: Theo Grant · +1 …``, ``Line:
+    Trailhead Sales (+1 …)``. A customer's "Number:" is not among them."""
+    found: dict[str, str | None] = {}
+    for line in header_lines:
+        pair = key_value(line)
+        name = handled_by(line)
+        if name is None and pair is not None and FIELD_LABELS.get(pair[1]) == "our_speakers":
+            name = _without_numbers(pair[2]) or None
+        elif name is None and (pair is None or pair[1] not in _LINE_KEYS):
+            continue
+        for start, end in contact_spans(line):
+            if is_phone_number(line[start:end]):
+                found.setdefault(phone_key(line[start:end]), name)
+    return found
+
+
+def _without_numbers(value: str) -> str:
+    """``Theo Grant (+1 737 555 0100)`` -> ``Theo Grant``."""
+    spans = [(s, e) for s, e in contact_spans(value) if is_phone_number(value[s:e])]
+    for start, end in reversed(spans):
+        value = value[:start] + value[end:]
+    return re.sub(r"\(\s*\)|\s*[·•|,]\s*$", "", value).strip(" ·•|,")

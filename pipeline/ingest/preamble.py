@@ -247,7 +247,7 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
     elif _is_marker(text):
         pass
     elif (rep := handled_by(text)) is not None:
-        add_field(meta.fields, "our_speakers", rep)
+        add_field(meta.fields, "handled by", rep)
     elif (parties := call_parties(text)) is not None:
         meta.people.extend(parties[0])
         if meta.title is None or meta.lines == [meta.title]:  # under the tool's own heading

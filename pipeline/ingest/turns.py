@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.call_lines import phone_key
 from pipeline.ingest.header import KNOWN_LABELS, label_key
 from pipeline.ingest.names import bracket_company
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
@@ -65,6 +66,7 @@ class Turn:
     start: float | None
     text: str
     role: str | None = None  # "buyer" for a phone number's label: the other party
+    number: str | None = None  # a phone label's ``phone_key``: whose line it is; never stored
 
 
 # Labels seen in notes that look like names but are not speakers, and sounds in brackets.
@@ -100,13 +102,14 @@ def person_like(name: str) -> bool:
     return True
 
 
-def _speaker(match: re.Match[str]) -> tuple[str, str | None] | None:
-    """The label's speaker and the role it states, or None when it names no one."""
+def _speaker(match: re.Match[str]) -> tuple[str, str | None, str | None] | None:
+    """The label's speaker, the role it states and its phone number's key, or None when it
+    names no one."""
     phone = match.group("phone")
     if phone is not None:
-        return (PHONE_SPEAKER, "buyer") if is_phone_number(phone) else None
+        return (PHONE_SPEAKER, "buyer", phone_key(phone)) if is_phone_number(phone) else None
     name = match.group("name").strip()
-    return (name, None) if person_like(name) else None
+    return (name, None, None) if person_like(name) else None
 
 
 def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
@@ -125,13 +128,13 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
                 start, text = parse_timestamp(text), ""  # "Maya Chen: 00:00", text below
             elif start is None:
                 start, text = leading_time(text)
-            return Turn(who[0], company, start, text, who[1])
+            return Turn(who[0], company, start, text, who[1], who[2])
     for header in _HEADERS:
         match = header.match(line)
         who = _speaker(match) if match else None
         if match and who:
             start = parse_timestamp(match.group("ts"))
-            return Turn(who[0], _company(match.group("company")), start, "", who[1])
+            return Turn(who[0], _company(match.group("company")), start, "", *who[1:])
     match = _BRACKETED.match(line) if bracketed else None
     if match and person_like(match.group("name")):
         text = match.group("text").strip()
@@ -186,6 +189,21 @@ def label_lines(lines: list[str]) -> list[Turn | None]:
         first = next(index for index, turn in enumerate(labels) if turn and turn.start is not None)
         labels[:first] = [None] * first
     return labels
+
+
+def name_callers(labels: list[Turn | None], ours: dict[str, str | None], rep: str | None) -> None:
+    """Each phone number that speaks its own person: the other side's ``Caller``, ``Caller 2``
+    in the order they first speak (a conference call, a transfer: two numbers are two people);
+    a number the header gives our side (``our_numbers``) the rep it names, else ``rep``."""
+    callers: dict[str, str] = {}
+    for turn in labels:
+        if turn is None or turn.number is None:
+            continue
+        if turn.number in ours:
+            turn.speaker, turn.role = ours[turn.number] or rep or "Rep", "rep"
+            continue
+        first = callers.setdefault(turn.number, f"{PHONE_SPEAKER} {len(callers) + 1}")
+        turn.speaker = PHONE_SPEAKER if first == f"{PHONE_SPEAKER} 1" else first
 
 
 def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "file") -> bool:

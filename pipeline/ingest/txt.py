@@ -12,9 +12,11 @@ from typing import Literal
 
 from pipeline.ingest.asides import set_aside
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
+from pipeline.ingest.people import parse_people
 from pipeline.ingest.preamble import (
     Metadata,
     before_promo,
@@ -24,9 +26,17 @@ from pipeline.ingest.preamble import (
 )
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
+from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.slack import slack_paste
 from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
-from pipeline.ingest.turns import Turn, label_lines, looks_labelled, name_time_joined, parse_turns
+from pipeline.ingest.turns import (
+    Turn,
+    label_lines,
+    looks_labelled,
+    name_callers,
+    name_time_joined,
+    parse_turns,
+)
 from pipeline.ingest.values import parse_date
 
 # "file": a whole file; "note": a CRM notes field (the rep's words, never raw speech);
@@ -77,6 +87,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     meta, start = read_leading(lines)
     body = lines[start:]
     labels = label_lines(body)
+    name_callers(labels, our_numbers(meta.lines), _sole_rep(meta))
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
     else:
@@ -92,6 +103,16 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         if mail.cover_note:  # the forwarder's word to a colleague, not the call's
             call.extra["forward_note"] = mail.cover_note
     return call
+
+
+def _sole_rep(meta: Metadata) -> str | None:
+    """The one person the header names as ours, if it names exactly one: a rep's field, else
+    the named party of a phone tool's ``Lucia Ferraz → +44 7700 900518`` (its user)."""
+    reps = parse_people(meta.fields.get("our_speakers", ""), role="rep")
+    named = [person for person in meta.people if person.name != PHONE_SPEAKER]
+    if not reps and len(named) == 1 and len(meta.people) == 2:
+        reps = named
+    return reps[0].name if len(reps) == 1 else None
 
 
 def _transcript(
