@@ -29,10 +29,11 @@ from pipeline.ingest.email_parts import (
     email_date,
     header_block,
     quoted_below,
+    split_signature,
     without_signature,
     writer_name,
 )
-from pipeline.ingest.email_thread import split_thread, thread_turns
+from pipeline.ingest.email_thread import signature_company, split_thread, thread_turns
 from pipeline.ingest.notes import is_greeting
 from pipeline.ingest.values import html_to_text
 
@@ -61,6 +62,9 @@ class Mail:
     # newest first: whose side each is, ``settle_thread`` says once our team is known.
     thread: list[ParsedUtterance] = field(default_factory=list)
     writers: list[dict[str, str]] = field(default_factory=list)
+    # A single message's writer ("Name <address>"): whose notes they are, ``settle_sender``
+    # says once our team and company are known.
+    sender: dict[str, str] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[str]:
@@ -147,7 +151,10 @@ def read_email(text: str) -> Mail:
             mail.headers = _headers_as_lines(headers, mail.writers)
             return mail
         mail.headers = _headers_as_lines(headers)  # which side wrote it, the file does not say
-        mail.body = body
+        mail.body, signature = split_signature(body)
+        writer = headers.get("from", "")
+        company = signature_company(signature, writer) or ""
+        mail.sender = {"from": writer, "speaker": writer_name(writer) or "", "company": company}
         return mail
     # Forwarded by one of ours (the seller keeps these files): the forwarder's domain is ours.
     ours = domain(headers.get("from", ""))

@@ -77,7 +77,7 @@ def split_thread(lines: list[str], writer: str) -> list[Message]:
     return [message for message in messages if any(line.strip() for line in message.lines)]
 
 
-def _signature_company(signature: list[str], address: str) -> str | None:
+def signature_company(signature: list[str], address: str) -> str | None:
     """The company a signature names where it matches the writer's email domain ("Sunbelt
     Renewables" above glawson@sunbeltrenewables.com)."""
     labels = [label for label in domain(address).split(".")[:-1] if len(label) >= 4]
@@ -115,7 +115,7 @@ def thread_turns(messages: Sequence[Message]) -> tuple[list[ParsedUtterance], li
     signed: dict[str, str] = {}  # a writer's company, from any of their signatures
     for message in messages:
         signature = split_signature(message.lines)[1]
-        if company := _signature_company(signature, message.writer):
+        if company := signature_company(signature, message.writer):
             signed.setdefault(domain(message.writer) or message.writer, company)
     for message in reversed(messages):  # as the conversation went: the oldest first
         name = writer_name(message.writer)
@@ -159,3 +159,22 @@ def settle_thread(
         speaker = utterance.speaker or ""
         if mine and speaker in speakers and utterance.role == "unknown":
             utterance.role = ("rep" if theirs else "rep_note") if speaker in mine else "buyer"
+
+
+def settle_sender(
+    utterances: list[ParsedUtterance],
+    sender: object,
+    names: Sequence[str],
+    companies: Sequence[str],
+) -> None:
+    """A single email's notes: its writer's words as the buyer's when the writer is neither on
+    the roster nor at our company's domain; the rep's notes when ours, or when neither the
+    address nor our company is known (the file does not say)."""
+    found = sender if isinstance(sender, dict) else {}
+    address = str(found.get("from") or "")
+    if not domain(address) or not companies or ours(address, names, companies):
+        return
+    for utterance in utterances:
+        if utterance.role == "rep_note" and utterance.speaker is None:
+            utterance.role, utterance.speaker = "buyer", writer_name(address)
+            utterance.company = utterance.company or str(found.get("company") or "") or None

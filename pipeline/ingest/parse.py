@@ -15,7 +15,6 @@ from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import calls_from_rows, looks_like_csv, parse_csv
 from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
-from pipeline.ingest.email_thread import settle_thread
 from pipeline.ingest.json_file import looks_like_json, parse_json
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
@@ -26,6 +25,7 @@ from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.vtt import looks_like_vtt, parse_vtt
+from pipeline.ingest.written_sides import settle_written_sides
 
 # Extension -> format it suggests; the content can overrule it (a .txt that is really VTT).
 SUPPORTED_EXTENSIONS: dict[str, str] = {
@@ -180,8 +180,7 @@ def parse_file(
     for call in calls:
         if our_speakers:
             call.our_speakers = list(our_speakers)
-        if (writers := call.extra.pop("email_thread", None)) is not None:
-            settle_thread(call.utterances, writers, call.our_speakers, our_companies)
+        settle_written_sides(call, call.our_speakers, our_companies)
         assign_roles(call, call.our_speakers, our_companies=our_companies)
         fill_account(call, our_companies)
     return calls

@@ -21,7 +21,6 @@ from pipeline.analysis import recovery
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
-from pipeline.ingest.email_thread import settle_thread
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.refresh import refresh_metadata
@@ -48,6 +47,7 @@ from pipeline.ingest.store import (
 from pipeline.ingest.team import Roster, load_roster
 from pipeline.ingest.titles import filename_date, readable_title
 from pipeline.ingest.values import day_first_reading
+from pipeline.ingest.written_sides import settle_written_sides
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
 from pipeline.rival_names import RivalNames
@@ -157,8 +157,8 @@ def _prepare(
     apply_metadata(parsed, metadata)
     parsed.competitors = rivals.canonical_list(parsed.competitors)
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
-    if (writers := parsed.extra.pop("email_thread", None)) is not None:
-        settle_thread(parsed.utterances, writers, roster.names, [c for c in ours if c])
+    names = [*parsed.our_speakers, *roster.names]
+    settle_written_sides(parsed, names, [c for c in ours if c])
     settle_people(parsed, roster, named_account(parsed, ours))
     read_title(parsed, ours)
     parsed.title = readable_title(parsed.title) if parsed.title else parsed.title

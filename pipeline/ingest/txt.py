@@ -100,6 +100,8 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         call.utterances += mail.buyer_lines + mail.thread
         if mail.writers:
             call.extra["email_thread"] = mail.writers
+        if mail.sender:
+            call.extra["email_sender"] = mail.sender
         if mail.cover_note:  # the forwarder's word to a colleague, not the call's
             call.extra["forward_note"] = mail.cover_note
     return call
