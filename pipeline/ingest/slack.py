@@ -4,9 +4,11 @@ Two layouts: a thread copied from the app (``Priya Shah  11:02 AM`` over the mes
 follow-up of the same author under a bare ``11:07 AM``, reactions ``:+1: 3``, ``(edited)``,
 ``3 replies``) and a channel's JSON export (a list of messages with ``user_profile.real_name``,
 ``text`` and ``ts``). Each message is one note of its author: the team writes in Slack, so the
-words are a rep's note, never the buyer's. What a message quotes (``she said "..."`` or a
-``> quote``) is left as a quote, which ``quotes.quote_buyers`` splits out as the buyer's words;
-the app's lines (reactions, reply counts, joins, bots) are not speech.
+words are a rep's note. What a message quotes (``she said "..."`` or a ``> quote``) is left as
+a quote, which ``quotes.quote_buyers`` splits out as the buyer's words; the app's lines
+(reactions, reply counts, joins, bots) are not speech. A channel shared with a customer (Slack
+Connect) also holds the customer's messages: an author of another team, or shown with their
+company or "(external)", is settled as the buyer by ``slack_sides`` once our team is known.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.chat_dates import message_time
 from pipeline.ingest.json_pieces import as_dict, dicts
+from pipeline.ingest.names import bracket_company
 from pipeline.ingest.turns import person_like
 from pipeline.ingest.values import clean_optional, parse_date
 
@@ -54,6 +57,23 @@ class _Message:
     day: str | None
     bot: bool
     lines: list[str] = field(default_factory=list)
+    side: dict[str, str] = field(default_factory=dict)  # "external", "company" a paste shows
+
+
+_MARKED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<mark>[^()]{1,80})\)$")  # "Dana Fox (Acme)"
+
+
+def _shown_side(name: str) -> tuple[str, dict[str, str]]:
+    """An author as Slack shows someone outside the workspace: ``Dana Fox (Acme Logistics)``,
+    ``Omar Haddad (external)``; pronouns in brackets say nothing of the side."""
+    marked = _MARKED.match(name)
+    if marked is None:
+        return name, {}
+    name, mark = marked.group("name").strip(), marked.group("mark").strip()
+    company = bracket_company(mark)
+    if company is None and mark.casefold() != "external":
+        return name, {}
+    return name, {"external": "yes", "company": company or ""}
 
 
 def slack_paste(text: str, fmt: str) -> ParsedCall | None:
@@ -64,14 +84,17 @@ def slack_paste(text: str, fmt: str) -> ParsedCall | None:
         line = raw.strip()
         author = _AUTHOR.match(line)
         follow_up = _FOLLOW_UP.match(line)
-        if author and person_like(author.group("name").strip()):
-            name, bot = author.group("name").strip(), bool(author.group("app"))
+        name, side = _shown_side(author.group("name").strip()) if author else ("", {})
+        if author and person_like(name):
+            bot = bool(author.group("app"))
             clock, meridiem = author.group("clock"), author.group("meridiem")
-            messages.append(_Message(name, clock, meridiem, author.group("day"), bot))
+            messages.append(_Message(name, clock, meridiem, author.group("day"), bot, [], side))
         elif follow_up and messages:
             last = messages[-1]
             clock, meridiem = follow_up.group("clock"), follow_up.group("meridiem")
-            messages.append(_Message(last.author, clock, meridiem, last.day, last.bot))
+            messages.append(
+                _Message(last.author, clock, meridiem, last.day, last.bot, [], last.side)
+            )
         elif messages:
             messages[-1].lines.append(line)
         elif line:
@@ -91,12 +114,20 @@ def slack_paste(text: str, fmt: str) -> ParsedCall | None:
         start = (when - first).total_seconds() if when and first and when >= first else None
         call.utterances.append(_note(message.author, said, start))
     call.call_date = parse_date(people[0].day) if people[0].day else None
-    return _as_team_chat(call)
+    return _as_team_chat(call, {m.author: m.side for m in people if m.side})
 
 
-def _as_team_chat(call: ParsedCall) -> ParsedCall:
-    """The authors are our side: a quote one of them is said to have said is not a buyer's."""
-    call.our_speakers = list(dict.fromkeys(u.speaker for u in call.utterances if u.speaker))
+def _as_team_chat(call: ParsedCall, sides: dict[str, dict[str, str]]) -> ParsedCall:
+    """The authors are our side, a quote one of them is said to have said not a buyer's;
+    unless the file shows some outside the workspace (``sides``): then who is ours is settled
+    with the roster (``slack_sides``)."""
+    authors = list(dict.fromkeys(u.speaker for u in call.utterances if u.speaker))
+    teams = {side.get("team") for side in sides.values() if side.get("team")}
+    if len(teams) > 1 or any(side.get("external") for side in sides.values()):
+        call.extra["slack_sides"] = {author: sides.get(author, {}) for author in authors}
+        authors = [author for author in authors if not sides.get(author, {}).get("external")]
+        authors = authors if len(teams) <= 1 else []
+    call.our_speakers = authors
     call.extra["chat_export"] = "Slack"
     return call
 
@@ -175,7 +206,15 @@ def slack_export(document: Any, text: str) -> list[ParsedCall]:
         )
     if first is not None:
         call.call_date = dt.datetime.fromtimestamp(first, tz=dt.UTC).date()
-    return [_as_team_chat(call)]
+    teams = {_author(m) or str(m.get("user") or ""): _team(m) for m in spoken}
+    return [_as_team_chat(call, {a: {"team": t} for a, t in teams.items() if a and t})]
+
+
+def _team(message: dict[str, Any]) -> str:
+    """The workspace an author belongs to: a Slack Connect channel holds two or more."""
+    profile = as_dict(message.get("user_profile"))
+    found = message.get("user_team") or profile.get("team") or message.get("source_team")
+    return str(found or message.get("team") or "")
 
 
 def _is_person(message: dict[str, Any]) -> bool:
