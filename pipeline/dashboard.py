@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.queries import list_clusters, themed_mentions
 from pipeline.cluster.rivals import partner_check
 from pipeline.cluster.rows import latest_call_date
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
@@ -165,22 +165,18 @@ def competitor_mentions(db: Session, industry: str | None = None) -> list[Compet
 
 
 def totals(db: Session, industry: str | None = None) -> Totals:
+    """Calls by outcome, and the objections the themes count (``themed_mentions``): a "Hmm."
+    or a new mention no theme has taken had made the total more than the themes held."""
     scope = _of_industry(industry)
 
     def calls_with(outcome: Outcome) -> int:
         return db.scalar(select(func.count()).where(Call.outcome == outcome, *scope)) or 0
 
-    objections = (
-        select(func.count())
-        .select_from(Mention)
-        .join(Call, Mention.call_id == Call.id)
-        .where(Mention.kind == "objection", Mention.excluded.is_(False), *scope)
-    )
     return Totals(
         calls=db.scalar(select(func.count()).select_from(Call).where(*scope)) or 0,
         lost=calls_with(Outcome.lost),
         won=calls_with(Outcome.won),
-        objections=db.scalar(objections) or 0,
+        objections=themed_mentions(db, "objection", industry=industry),
     )
 
 

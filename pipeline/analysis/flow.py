@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from pipeline.brand_names import configured_brands
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.cluster.questions import worth_a_theme
@@ -35,6 +36,7 @@ from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.memory import return_freed_memory
+from pipeline.redact import redactor_for
 from pipeline.rival_names import fuller_names
 from pipeline.store.models import AnalysisState, Call, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -135,16 +137,27 @@ def _detect(
     ):
         turns[utterance.call_id].append(utterance)
     groups: dict[tuple[str, ...], list[UtteranceLike]] = {}
-    rivals = workspace.settings.rival_names
+    grouped_calls: dict[tuple[str, ...], list[int]] = {}
+    settings = workspace.settings
     for call in calls:
-        named = rivals.canonical_list(call.competitors or [])
+        named = settings.rival_names.canonical_list(call.competitors or [])
         if named != list(call.competitors or []):  # an alias added since: "HCP" is Housecall Pro
             call.competitors = named
-        competitors = tuple(dict.fromkeys([*named, *workspace.settings.competitors]))
+        competitors = tuple(dict.fromkeys([*named, *settings.competitors]))
         groups.setdefault(competitors, []).extend(turns[call.id])  # whole calls, in order
+        grouped_calls.setdefault(competitors, []).append(call.id)
     found: dict[int, list[Detection]] = {}
     for competitors, utterances in groups.items():
-        found.update(detector.detect_utterances(utterances, competitors=list(competitors)))
+        # Redacted for the LLM check as content is: "We're on Aurora" keeps the rival's name.
+        redactor = redactor_for(
+            session,
+            grouped_calls[competitors],
+            enabled=settings.redact_pii,
+            brands=configured_brands(settings),
+        )
+        found.update(
+            detector.detect_utterances(utterances, competitors=list(competitors), redactor=redactor)
+        )
     fuller = _fuller(session, found, [name for group in groups for name in group])
     # Small talk, clarifications and meeting logistics are not buyer questions worth a theme.
     return [

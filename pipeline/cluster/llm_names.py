@@ -1,7 +1,8 @@
 """Cluster names written by an LLM (``CALLMINE_LLM_LABELS``), from a cluster's keywords and its
 most central quotes; the built-in phrase-based name stays when the server fails.
 
-Quotes are redacted and sent inside the quoted ``CALL_DATA`` block; the reply is one short name.
+Quotes are redacted (by the redactor content uses: ``redactor_for``, brands never a person) and
+sent inside the quoted ``CALL_DATA`` block; the reply is one short name.
 """
 
 from __future__ import annotations
@@ -58,9 +59,9 @@ def clean_name(text: str) -> str:
 class LLMClusterLabeler:
     """``ClusterLabeler`` through the shared ``LLMClient``; raises ``LLMError`` on failure."""
 
-    def __init__(self, client: LLMClient, *, redact: bool = True, names: Sequence[str] = ()):
+    def __init__(self, client: LLMClient, redactor: Redactor):
         self.client = client
-        self.redactor = Redactor(names, enabled=redact)
+        self.redactor = redactor
 
     def label(self, keywords: Sequence[str], quotes: Sequence[str]) -> str:
         reply, _ = self.client.complete(
@@ -72,8 +73,9 @@ class LLMClusterLabeler:
         self.client.close()
 
 
-def cluster_labeler(settings: Settings, names: Sequence[str] = ()) -> LLMClusterLabeler | None:
-    """LLM cluster names when ``llm_labels`` is on and an LLM is configured."""
+def cluster_labeler(settings: Settings, redactor: Redactor) -> LLMClusterLabeler | None:
+    """LLM cluster names when ``llm_labels`` is on and an LLM is configured; ``redactor`` is
+    the clustered calls' (``redactor_for``), so "We're on Aurora" keeps the rival's name."""
     if not (settings.llm_labels and settings.llm_configured):
         return None
-    return LLMClusterLabeler(LLMClient(settings), redact=settings.redact_pii, names=names)
+    return LLMClusterLabeler(LLMClient(settings), redactor)

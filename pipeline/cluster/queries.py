@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.index import MentionIndex, open_index
 from pipeline.cluster.rows import (
+    count_rows,
     earlier_rows,
     filter_window,
     load_rows,
@@ -152,6 +153,13 @@ def list_clusters(
     return summarise_clusters(
         session, clusters, rows_by_cluster(rows), filters=filters, sort=sort, empty=include_empty
     )
+
+
+def themed_mentions(session: Session, kind: str, *, industry: str | None = None) -> int:
+    """The mentions the kind's themes count together (``list_clusters``' sizes summed): the
+    dashboard's objections are these, not a "Hmm." or a new mention no theme has taken."""
+    ids = [c.id for c in active_clusters(session, kind)]
+    return count_rows(session, kind=kind, cluster_ids=ids, industry=industry)
 
 
 def active_clusters(session: Session, kind: str | None = None) -> list[Cluster]:

@@ -26,7 +26,7 @@ from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, embed_cached, normalise
-from pipeline.redact import buyer_names
+from pipeline.redact import redactor_for
 from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -38,13 +38,17 @@ def label_groups(
     centrality: Sequence[Sequence[float]],
     call_ids: Iterable[int],
 ) -> list[ClusterLabel]:
-    """Built-in cluster names, or the LLM's where ``llm_labels`` is on (buyer names redacted)."""
+    """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
+    content's are: buyers hidden, brands and our people kept)."""
+    settings = workspace.settings
     labeler = (
         cluster_labeler(
-            workspace.settings,
-            buyer_names(session, call_ids, configured_brands(workspace.settings)),
+            settings,
+            redactor_for(
+                session, call_ids, enabled=settings.redact_pii, brands=configured_brands(settings)
+            ),
         )
-        if workspace.settings.llm_labels
+        if settings.llm_labels
         else None
     )
     try:

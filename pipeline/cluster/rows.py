@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.index import CLUSTERED_KINDS
@@ -41,6 +41,64 @@ def load_rows(
 
     Only the columns a row needs are read: whole ORM objects would carry every call's raw
     transcript and cost most of a page's time on a large workspace."""
+    query = _rows_query(
+        kind=kind,
+        cluster_ids=cluster_ids,
+        mention_ids=mention_ids,
+        outcome=outcome,
+        date_from=date_from,
+        date_to=date_to,
+        account=account,
+        industry=industry,
+        roles=roles,
+    )
+    found = session.execute(query).all()
+    context = _call_context(session, {row[9] for row in found})
+    wanted = competitor.lower() if competitor else None
+    rows: list[MentionRow] = []
+    for (
+        mention_id, text, mention_competitor, cluster_id, confidence,
+        utterance_id, speaker, role, start_seconds,
+        call_id, call_date, call_account, call_outcome,
+    ) in found:  # fmt: skip
+        competitors, why_now = context[call_id]
+        if wanted and wanted not in {c.lower() for c in competitors}:
+            continue
+        rows.append(
+            MentionRow(
+                id=mention_id,
+                text=text,
+                call_id=call_id,
+                utterance_id=utterance_id,
+                speaker=speaker,
+                role=role,
+                start_seconds=start_seconds,
+                call_date=call_date,
+                account=call_account,
+                outcome=call_outcome,
+                competitor=mention_competitor,
+                call_competitors=tuple(sorted(competitors)),
+                why_now=tuple(sorted(why_now)),
+                cluster_id=cluster_id,
+                confidence=float(confidence),
+            )
+        )
+    return rows
+
+
+def _rows_query(
+    *,
+    kind: str | None = None,
+    cluster_ids: Sequence[int] | None = None,
+    mention_ids: Sequence[int] | None = None,
+    outcome: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    account: str | None = None,
+    industry: str | None = None,
+    roles: Sequence[str] | None = None,
+) -> Select[*tuple[Any, ...]]:
+    """``load_rows``' query: its columns and every filter but the competitor's."""
     query = (
         select(
             Mention.id,
@@ -82,38 +140,19 @@ def load_rows(
         query = query.where(func.lower(Call.industry) == industry.strip().lower())
     if roles is not None:
         query = query.where(Utterance.role.in_(roles))
-    found = session.execute(query).all()
-    context = _call_context(session, {row[9] for row in found})
-    wanted = competitor.lower() if competitor else None
-    rows: list[MentionRow] = []
-    for (
-        mention_id, text, mention_competitor, cluster_id, confidence,
-        utterance_id, speaker, role, start_seconds,
-        call_id, call_date, call_account, call_outcome,
-    ) in found:  # fmt: skip
-        competitors, why_now = context[call_id]
-        if wanted and wanted not in {c.lower() for c in competitors}:
-            continue
-        rows.append(
-            MentionRow(
-                id=mention_id,
-                text=text,
-                call_id=call_id,
-                utterance_id=utterance_id,
-                speaker=speaker,
-                role=role,
-                start_seconds=start_seconds,
-                call_date=call_date,
-                account=call_account,
-                outcome=call_outcome,
-                competitor=mention_competitor,
-                call_competitors=tuple(sorted(competitors)),
-                why_now=tuple(sorted(why_now)),
-                cluster_id=cluster_id,
-                confidence=float(confidence),
-            )
-        )
-    return rows
+    return query
+
+
+def count_rows(
+    session: Session,
+    *,
+    kind: str | None = None,
+    cluster_ids: Sequence[int] | None = None,
+    industry: str | None = None,
+) -> int:
+    """How many rows ``load_rows`` gives for these filters, counted by the database."""
+    query = _rows_query(kind=kind, cluster_ids=cluster_ids, industry=industry).order_by(None)
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[str], set[str]]]:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from pipeline.redact import Redactor
 
 # Every buyer sentence gets exactly one of these kinds.
 Kind = Literal["objection", "pain", "question", "current_setup", "other"]
@@ -83,7 +86,11 @@ class Detector(Protocol):
     ) -> list[Detection]: ...
 
     def detect_utterances(
-        self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
+        self,
+        utterances: Sequence[UtteranceLike],
+        *,
+        competitors: Sequence[str] = (),
+        redactor: Redactor | None = None,
     ) -> dict[int, list[Detection]]: ...
 
 
@@ -116,15 +123,11 @@ class KindVerdict:
 class KindChecker(Protocol):
     """Optional second opinion (an LLM) on the sentences the detector is not sure are small talk.
 
-    Per sentence a ``KindVerdict`` or None (no verdict: the detector's stands). ``names`` are the
-    speakers of the calls, to redact before text leaves. Raising ``LLMError`` leaves every
-    sentence to the detector.
+    Per sentence a ``KindVerdict`` or None (no verdict: the detector's stands). ``redactor``
+    hides the calls' people before text leaves (``redactor_for``: brands and our people kept).
+    Raising ``LLMError`` leaves every sentence to the detector.
     """
 
     def check(
-        self,
-        sentences: Sequence[SentenceInput],
-        categories: Sequence[str],
-        *,
-        names: Sequence[str] = (),
+        self, sentences: Sequence[SentenceInput], categories: Sequence[str], *, redactor: Redactor
     ) -> list[KindVerdict | None]: ...

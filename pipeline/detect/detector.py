@@ -42,6 +42,7 @@ from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput, LLMError
+from pipeline.redact import Redactor
 from pipeline.rival_names import RivalNames
 
 log = logging.getLogger(__name__)
@@ -185,10 +186,16 @@ class RuleEmbeddingDetector:
         return model.predict(features, thresholds, direct), vectors, evidence
 
     def detect_utterances(
-        self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
+        self,
+        utterances: Sequence[UtteranceLike],
+        *,
+        competitors: Sequence[str] = (),
+        redactor: Redactor | None = None,
     ) -> dict[int, list[Detection]]:
         """Detections per utterance id; rep lines skipped (they are context). Pass a call's
-        utterances in order: the rep's turns before and after a buyer sentence are evidence."""
+        utterances in order: the rep's turns before and after a buyer sentence are evidence.
+        ``redactor`` (the calls' ``redactor_for``) hides people from the LLM check; without
+        one (no store: a bench's lines) the speakers are hidden."""
         result: dict[int, list[Detection]] = {u.id: [] for u in utterances}
         sentences = self.sentences(utterances, competitors)
         if not sentences:
@@ -199,7 +206,7 @@ class RuleEmbeddingDetector:
         kinds: list[Detection] = []
         for row, sentence in enumerate(sentences):
             kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
-        kinds = self._check(sentences, kinds, utterances)
+        kinds = self._check(sentences, kinds, redactor or Redactor(_speakers(utterances)))
         for row, sentence in enumerate(sentences):
             found = result[sentence.utterance_id]
             found.append(kinds[row])
@@ -319,7 +326,7 @@ class RuleEmbeddingDetector:
         self,
         sentences: Sequence[BuyerSentence],
         kinds: list[Detection],
-        utterances: Sequence[UtteranceLike],
+        redactor: Redactor,
     ) -> list[Detection]:
         """Let the optional checker decide the sentences the model is not sure are small
         talk; where it has no verdict (or fails) the model's decision stands."""
@@ -334,7 +341,7 @@ class RuleEmbeddingDetector:
             return kinds
         try:
             verdicts = self.checker.check(
-                [sentences[i].scored for i in rows], self.categories, names=_speakers(utterances)
+                [sentences[i].scored for i in rows], self.categories, redactor=redactor
             )
         except LLMError as exc:
             log.warning("LLM detection check failed, keeping the model's kinds: %s", exc)

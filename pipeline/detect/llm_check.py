@@ -3,9 +3,10 @@ the sentences the kind model is not sure are small talk go to the LLM in batches
 rep's turns around it, and come back as ``id, kind, category, confidence, reason``.
 
 Transcript text is untrusted here as in generation: every sentence, turn and rep line is
-redacted and goes inside the quoted ``CALL_DATA`` block the system prompt tells the model never
-to obey; kinds and categories are held to fixed lists by the schema and checked again here, so
-an injected instruction cannot widen them. Verdicts are cached by the sentence and its context
+redacted (by the calls' ``redactor_for``, as content is: a rival "Aurora" is no person) and
+goes inside the quoted ``CALL_DATA`` block the system prompt tells the model never to obey;
+kinds and categories are held to fixed lists by the schema and checked again here, so an
+injected instruction cannot widen them. Verdicts are cached by the sentence and its context
 (``<data_dir>/cache/llm_detect.json``), so re-analysing a call asks again only about what
 changed; the requests per detector (one upload, one re-detect) are capped and logged.
 """
@@ -137,14 +138,11 @@ class LLMKindChecker:
         self.requests = 0
 
     def check(
-        self,
-        sentences: Sequence[SentenceInput],
-        categories: Sequence[str],
-        *,
-        names: Sequence[str] = (),
+        self, sentences: Sequence[SentenceInput], categories: Sequence[str], *, redactor: Redactor
     ) -> list[KindVerdict | None]:
         labels = {c: self.labels.get(c, c.replace("_", " ")) for c in categories}
-        redactor = Redactor(names, enabled=self.redact)
+        if not self.redact:
+            redactor = Redactor(enabled=False)
         keys = [self.cache.key(self.client.model, s) for s in sentences]
         out: list[KindVerdict | None] = [self.cache.get(k) for k in keys]
         todo = [i for i, verdict in enumerate(out) if verdict is None]

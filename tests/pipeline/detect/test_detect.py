@@ -29,6 +29,7 @@ from pipeline.detect import (
 from pipeline.detect.classify import SentenceInput
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import BadInput
+from pipeline.redact import Redactor
 from pipeline.rival_names import RivalNames
 from tests.conftest import make_settings
 
@@ -762,11 +763,7 @@ class CallEverythingStatusQuo:
         self.seen: list[SentenceInput] = []
 
     def check(
-        self,
-        sentences: Sequence[SentenceInput],
-        categories: Sequence[str],
-        *,
-        names: Sequence[str] = (),
+        self, sentences: Sequence[SentenceInput], categories: Sequence[str], *, redactor: Redactor
     ) -> list[KindVerdict | None]:
         self.seen.extend(sentences)
         return [KindVerdict("objection", "status_quo", 0.7, "keeps the tool") for _ in sentences]

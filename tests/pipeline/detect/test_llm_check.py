@@ -26,7 +26,10 @@ from pipeline.detect.llm_check import (
     kind_checker,
 )
 from pipeline.embed import Embedder
+from pipeline.ingest.schemas import CallMetadata
+from pipeline.ingest.service import ingest_bytes
 from pipeline.llm import LLMClient, llm_schema
+from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.plugins.llm_server import (
     data_block,
@@ -181,3 +184,38 @@ def test_the_request_cap_leaves_the_rest_to_the_model_and_says_so(
     assert checked(detector, checker).detect_utterances(CALL) == detector.detect_utterances(CALL)
     assert requests == [] and checker.requests == 0
     assert "hit its cap of 0 requests" in caplog.text and "LLM detection check:" in caplog.text
+
+
+ROTA_CALL = (
+    b"Sam Rivera: What do you use for the rota today?\n"
+    b"Dana Whitfield: We're on Aurora and it's fine. We manage okay with what we've got. "
+    b"Reach me at dana@whitfield.example or +1 415 555 0134.\n"
+    b"Sam Rivera: Fair enough. Sam here if anything changes.\n"
+    b"Dana Whitfield: Every payday I'm chasing timesheets by hand.\n"
+)
+
+
+def test_an_analysed_call_reaches_the_check_redacted_as_content_is(
+    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rival named like a woman ("Aurora" of "Aurora Solar") had gone out "We're on [name]":
+    the check's redactor knew the speakers but not the brands. It is the one content uses."""
+    requests: list[dict[str, object]] = []
+    monkeypatch.setattr(
+        "pipeline.detect.llm_check.LLMClient",
+        lambda settings, **options: recording_client(settings, requests, **options),
+    )
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    settings = llm_settings(tmp_path, url, llm_timeout_s=5, competitors=["Aurora Solar"])
+    workspace = Workspace(settings, embedder=embedder)
+    try:
+        ours = CallMetadata(our_speakers="Sam Rivera")
+        ingest_bytes(workspace, ROTA_CALL, "rota.txt", ours)
+    finally:
+        workspace.close()
+    sent = sent_text(requests)
+    assert requests and "We're on Aurora and it's fine." in sent and "on [name]" not in sent
+    for secret in ("Dana", "Whitfield", "dana@whitfield.example", "555 0134"):
+        assert secret not in sent
+    assert "[email]" in sent and "[phone]" in sent
+    assert "Sam here" in sent  # our rep is no buyer to hide
