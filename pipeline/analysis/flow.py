@@ -149,11 +149,15 @@ def _detect(
     found: dict[int, list[Detection]] = {}
     for competitors, utterances in groups.items():
         # Redacted for the LLM check as content is: "We're on Aurora" keeps the rival's name.
-        redactor = redactor_for(
-            session,
-            grouped_calls[competitors],
-            enabled=settings.redact_pii,
-            brands=configured_brands(settings),
+        redactor = (
+            redactor_for(
+                session,
+                grouped_calls[competitors],
+                enabled=settings.redact_pii,
+                brands=configured_brands(settings),
+            )
+            if settings.llm_detect and settings.llm_configured  # only the LLM check reads it
+            else None
         )
         found.update(
             detector.detect_utterances(utterances, competitors=list(competitors), redactor=redactor)
