@@ -22,6 +22,7 @@ CHECKED_FORMATS = (
     "md",
     "docx",
     "pdf",
+    "html",
 )  # free text; structured formats carry their own shape
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
 
