@@ -23,6 +23,7 @@ from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
 from pipeline.ingest.readable import check_readable
 from pipeline.ingest.roles import assign_roles, fill_account
+from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.txt import parse_text
@@ -45,8 +46,9 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".eml": "txt",  # a saved email: read as notes (``email_file``)
     ".html": "html",  # a transcript page saved from the browser (``html_file``)
     ".htm": "html",
+    ".rtf": "rtf",  # TextEdit / WordPad (``rtf_file``)
 }
-FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "xlsx", "docx", "pdf", "html")
+FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "xlsx", "docx", "pdf", "html", "rtf")
 # Files that are never a call, whatever text they hold: a product profile (.toml) uploaded with
 # the calls had become "5 notes" whose lines were detected as objections.
 NOT_CALLS: dict[str, str] = {
@@ -63,6 +65,7 @@ _TEXT_PARSERS: dict[str, TextParser] = {
     "json": lambda text, name, _map: parse_json(text, name),
     "csv": parse_csv,
     "html": lambda text, name, _map: [parse_html(text, name)],
+    "rtf": lambda text, name, _map: [parse_rtf(text, name)],
 }
 
 
@@ -84,6 +87,8 @@ def _extension(filename: str) -> str:
 def _sniff_text(text: str, filename: str) -> str:
     """Strong content signatures first, then the extension, then weaker content hints."""
     extension = SUPPORTED_EXTENSIONS.get(_extension(filename))
+    if looks_like_rtf(text):
+        return "rtf"
     if looks_like_html(text):
         return "html"
     if looks_like_vtt(text):

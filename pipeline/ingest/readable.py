@@ -23,6 +23,7 @@ CHECKED_FORMATS = (
     "docx",
     "pdf",
     "html",
+    "rtf",
 )  # free text; structured formats carry their own shape
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
 

@@ -1,7 +1,8 @@
-"""Web pages saved from the browser are read as text, never stored as markup.
+"""Web pages saved from the browser and RTF documents are read as text, never stored as markup.
 
 Why: a tl;dv transcript page had been stored as raw HTML (its ``<title>`` named the top
-objection theme, the CSS class "segment" a pain theme, every speaker lost).
+objection theme, the CSS class "segment" a pain theme, every speaker lost), and a TextEdit RTF
+as raw RTF (the font table a pain quote, ``\\'92`` in a published FAQ, title and date unread).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from pipeline.embed import Embedder
 from pipeline.errors import BadInput
 from pipeline.ingest import parse_file, sniff_format, team
+from pipeline.ingest.rtf_file import rtf_text
 from pipeline.ingest.service import ingest_bytes
 from pipeline.store.models import Call
 from pipeline.workspace import Workspace
@@ -114,6 +116,27 @@ def test_html_is_known_by_its_content_whatever_the_name() -> None:
     assert sniff_format(data, "download") == "html"
 
 
+def test_a_textedit_rtf_is_read_like_its_text() -> None:
+    roles = _speech("cedar_hollow_call.rtf")
+    assert roles == [("Noor Haddad", "rep"), ("Omar Fitzgerald", "buyer")] * 2
+    [call] = parse_file((PAGES / "cedar_hollow_call.rtf").read_bytes(), "cedar_hollow_call.rtf")
+    assert call.format == "rtf"
+    assert call.title == "Cedar Hollow Pet Clinic – renewal call"
+    assert call.call_date == dt.date(2026, 3, 3)
+    texts = [u.text for u in call.utterances]
+    assert texts[1] == "We can’t justify paying for every part-time nurse in the quiet months."
+    assert texts[3] == "I’ll take it to the practice owner, she’s the one who signs."
+
+
+def test_rtf_escapes_code_pages_and_unicode_fallbacks() -> None:
+    rtf = (
+        r"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0 Arial;}}{\*\generator Riched20;}"
+        r"\'cf\'f0\'e8\'e2\'e5\'f2\par caf\u233\'3f\tab \uc2\u8220\'3f\'3fok\u8221??"
+        r"\line {\field{\*\fldinst HYPERLINK x}{\fldrslt site}}\~end\u-10179?\u-8704?}"
+    )
+    assert rtf_text(rtf, "x.rtf") == "Привет\ncafé\t“ok”\nsite\u00a0end\U0001f600"
+
+
 @pytest.mark.parametrize(
     ("data", "filename", "reason"),
     [
@@ -123,6 +146,12 @@ def test_html_is_known_by_its_content_whatever_the_name() -> None:
             "only_script.html",
             "the HTML page has no readable text",
         ),
+        (
+            (PAGES / "cedar_hollow_call.rtf").read_bytes()[:400],
+            "truncated.rtf",
+            "the RTF file is cut off",
+        ),
+        (b"{\\rtf1\\ansi{\\fonttbl\\f0 Helvetica;}}", "empty.rtf", "the RTF document holds no"),
     ],
 )
 def test_unreadable_pages_and_rtf_are_refused_with_a_reason(
@@ -134,12 +163,12 @@ def test_unreadable_pages_and_rtf_are_refused_with_a_reason(
     assert caught.value.detail.startswith(reason)
 
 
-def test_pages_stored_with_sides_title_and_date(tmp_path: Path, embedder: Embedder) -> None:
+def test_pages_and_rtf_stored_with_sides_title_and_date(tmp_path: Path, embedder: Embedder) -> None:
     """Uploaded as a user would, with the team roster: no markup stored, sides from the roster,
     the account from the title."""
     settings = make_settings(tmp_path / "data", our_company="Pawplan")
     workspace = Workspace(settings, embedder=embedder)
-    names = ["ridgeline_vet_transcript.html", "harbor_lane_notes.htm"]
+    names = ["ridgeline_vet_transcript.html", "harbor_lane_notes.htm", "cedar_hollow_call.rtf"]
     try:
         with workspace.session() as db:
             team.add_member(db, "Noor Haddad", company="Pawplan")
@@ -156,10 +185,14 @@ def test_pages_stored_with_sides_title_and_date(tmp_path: Path, embedder: Embedd
                 assert sides.pop("Noor Haddad") == "rep"
                 assert set(sides.values()) == {"buyer"}, call.filename
                 assert not any(_LEFTOVERS.search(u.text) for u in call.utterances)
-            ridgeline = calls[names[0]]
+            ridgeline, cedar = calls[names[0]], calls[names[2]]
             assert (ridgeline.account, ridgeline.call_date) == (
                 "Ridgeline Veterinary",
                 dt.date(2026, 4, 16),
+            )
+            assert (cedar.account, cedar.call_date) == (
+                "Cedar Hollow Pet Clinic",
+                dt.date(2026, 3, 3),
             )
             assert calls[names[1]].account == "Harbor Lane Animal Hospital"
     finally:
