@@ -15,12 +15,14 @@ from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import calls_from_rows, looks_like_csv, parse_csv
 from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
+from pipeline.ingest.html_file import looks_like_html, parse_html
 from pipeline.ingest.json_file import looks_like_json, parse_json
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
 from pipeline.ingest.readable import check_readable
 from pipeline.ingest.roles import assign_roles, fill_account
+from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.txt import parse_text
@@ -42,8 +44,11 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".xlsx": "xlsx",  # a CRM report saved from Excel (``spreadsheet``)
     ".pdf": "pdf",  # the transcript's text layer (``pdf_file``)
     ".eml": "txt",  # a saved email: read as notes (``email_file``)
+    ".html": "html",  # a transcript page saved from the browser (``html_file``)
+    ".htm": "html",
+    ".rtf": "rtf",  # TextEdit / WordPad (``rtf_file``)
 }
-FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "xlsx", "docx", "pdf")
+FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "xlsx", "docx", "pdf", "html", "rtf")
 # Files that are never a call, whatever text they hold: a product profile (.toml) uploaded with
 # the calls had become "5 notes" whose lines were detected as objections.
 NOT_CALLS: dict[str, str] = {
@@ -59,6 +64,8 @@ _TEXT_PARSERS: dict[str, TextParser] = {
     "srt": lambda text, name, _map: [parse_srt(text, name)],
     "json": lambda text, name, _map: parse_json(text, name),
     "csv": parse_csv,
+    "html": lambda text, name, _map: [parse_html(text, name)],
+    "rtf": lambda text, name, _map: [parse_rtf(text, name)],
 }
 
 
@@ -80,11 +87,15 @@ def _extension(filename: str) -> str:
 def _sniff_text(text: str, filename: str) -> str:
     """Strong content signatures first, then the extension, then weaker content hints."""
     extension = SUPPORTED_EXTENSIONS.get(_extension(filename))
+    if looks_like_rtf(text):
+        return "rtf"
+    if looks_like_html(text):
+        return "html"
     if looks_like_vtt(text):
         return "vtt"
     if looks_like_srt(text):
         return "srt"
-    if extension in ("json", "vtt", "srt", "csv"):
+    if extension in ("json", "vtt", "srt", "csv", "html"):
         return extension
     if looks_like_json(text):
         return "json"

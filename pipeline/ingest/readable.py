@@ -22,6 +22,8 @@ CHECKED_FORMATS = (
     "md",
     "docx",
     "pdf",
+    "html",
+    "rtf",
 )  # free text; structured formats carry their own shape
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
 

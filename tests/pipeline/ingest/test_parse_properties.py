@@ -89,6 +89,13 @@ FRAGMENTS = [
     "0:0:0.570 --> 0:0:4.120",
     "3.480 --> 4.000",
     "TranscriptText,AccountId,IsWon,IsClosed,StageName,property_hs_note_body",
+    # Saved web pages and RTF documents.
+    "<!DOCTYPE html><html><head><title>Call</title><script>x()</script></head><body>",
+    '<div class="segment"><div class="speaker">Dana Ruiz</div><div class="ts">00:00:05</div>',
+    "<p><b>Maya Chen</b>: Too expensive &amp; slow.</p>",
+    "<tr><th>Speaker</th></tr><tr><td>Dana</td><td>0:05</td><td>No.<br></td></tr>",
+    "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl\\f0 Helvetica;}",
+    "Dana Ruiz: I\\'92m out\\u8217?\\uc0\\u-10179\\par\\",
 ]
 
 structured_text = st.lists(
