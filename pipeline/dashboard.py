@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import list_clusters, themed_mentions
-from pipeline.cluster.rivals import partner_check
+from pipeline.cluster.rivals import partner_check, rivals_the_calls_name
 from pipeline.cluster.rows import latest_call_date
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
 from pipeline.cluster.views import CLUSTER_TABLES
@@ -48,6 +48,7 @@ class CompetitorRow(BaseModel):
     calls: int
     lost: int
     won: int
+    guessed: bool = False  # read from how buyers spoke ("we use X"), not configured or listed
 
 
 class Totals(BaseModel):
@@ -129,7 +130,11 @@ def lost_deal_objections(db: Session, industry: str | None = None) -> list[LostR
 
 
 def competitor_mentions(db: Session, industry: str | None = None) -> list[CompetitorRow]:
-    """Competitors buyers named: mentions, calls, and how those deals ended (one query)."""
+    """Competitors buyers named: mentions, calls, and how those deals ended (one query).
+
+    Names guessed from how buyers speak ("we use X") are marked, and where the calls name any
+    rival as configured (or in their metadata), come after every one of those: a user who
+    configured six rivals had seen two trade unions ranked among them, unmarked."""
     named = (
         select(Mention.competitor, func.count(), func.count(func.distinct(Mention.call_id)))
         .join(Call, Mention.call_id == Call.id)
@@ -139,9 +144,12 @@ def competitor_mentions(db: Session, industry: str | None = None) -> list[Compet
         .order_by(func.count().desc(), Mention.competitor)
     )
     partner = partner_check(db)  # our payroll partner is no competitor
-    ranked = [
+    confirmed = rivals_the_calls_name(db)
+    found = [
         (str(name), int(m), int(c)) for name, m, c in db.execute(named) if not partner(str(name))
-    ][:TOP]
+    ]
+    guessed = {name for name, _m, _c in found if name.casefold() not in confirmed}
+    ranked = sorted(found, key=lambda row: bool(confirmed) and row[0] in guessed)[:TOP]
     outcomes: dict[str, dict[str, int]] = {}
     by_outcome = (
         select(Mention.competitor, Call.outcome, func.count(func.distinct(Call.id)))
@@ -159,6 +167,7 @@ def competitor_mentions(db: Session, industry: str | None = None) -> list[Compet
             calls=calls,
             lost=outcomes.get(name, {}).get(Outcome.lost, 0),
             won=outcomes.get(name, {}).get(Outcome.won, 0),
+            guessed=name in guessed,
         )
         for name, mentions, calls in ranked
     ]

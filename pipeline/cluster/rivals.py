@@ -86,7 +86,7 @@ def partner_check(db: Session) -> Callable[[str], bool]:
     ours = _ours_in_profile(db)
     if not ours:
         return lambda name: False
-    kept = _rivals_the_calls_name(db)
+    kept = rivals_the_calls_name(db)
     return lambda name: name.casefold() not in kept and _written_in(name, ours)
 
 
@@ -123,7 +123,7 @@ def _ours_in_profile(db: Session) -> str:
     return "\n".join(_REPLACED.sub("", text) for text in texts)
 
 
-def _rivals_the_calls_name(db: Session) -> set[str]:
+def rivals_the_calls_name(db: Session) -> set[str]:
     """Rivals (case-folded) the calls name as configured ones: in a call's metadata or tagged
     at a known rival's confidence (a guessed name is tagged lower)."""
     listed = {

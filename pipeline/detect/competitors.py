@@ -167,6 +167,16 @@ _PARTNER_TAIL = re.compile(
 # A price list's rung, not a vendor: "4 seats on Team plan" names our own plan.
 _PLAN_TAIL = re.compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _FLAGS)
 
+# What says a name is an organisation of another kind, beside it: "our GMB rep", "Unite the
+# union", "the union, Unite", "Allstar fuel cards", "our bank, Barclays". A trade union and a
+# fuel card had been guessed rivals on the dashboard and in the FAQ's "other tools" answer.
+_OTHER_KIND = (
+    r"unions?|reps?|representatives?|shop stewards?|cards?|banks?|council|regulators?|insurers?"
+    r"|accountants?|solicitors?|lawyers?|auditors?"
+)
+_KIND_AFTER = re.compile(rf"^,?\s+(?:the\s+)?(?-i:[a-z]+\s+)?(?:{_OTHER_KIND})\b", _FLAGS)
+_KIND_BEFORE = re.compile(rf"\b(?:{_OTHER_KIND})\s*(?:[,:(]\s*|\s+(?:is|was|called)\s+)?$", _FLAGS)
+
 
 @dataclass(frozen=True)
 class CompetitorHit:
@@ -253,8 +263,9 @@ def _said_as_name(text: str, match: re.Match[str], name: str) -> bool:
 
 
 def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | None:
-    """The product a frame's match names, unless the name is no product's or what follows it
-    makes it a partner tool ("we use LedgerLeaf for payroll") or not a product at all."""
+    """The product a frame's match names, unless the name is no product's, what follows it
+    makes it a partner tool ("we use LedgerLeaf for payroll") or not a product at all, or the
+    words beside it make it another kind of organisation ("our GMB rep")."""
     guess = _clean_name(match.group("name"))
     if guess is None:
         return None
@@ -266,6 +277,8 @@ def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | 
         return None  # a tool they keep beside whatever they buy, not a rival
     if _PLAN_TAIL.match(rest):
         return None  # a plan's name ("on Team plan"), most often our own
+    if _KIND_AFTER.match(rest) or _KIND_BEFORE.search(text[max(0, start - 40) : start]):
+        return None  # a union, a bank, a fuel card: no product we compete with
     return CompetitorHit(guess, start, start + len(guess), frame.relation, False)
 
 

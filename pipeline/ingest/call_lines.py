@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import Person
-from pipeline.ingest.header import FIELD_LABELS, key_value
+from pipeline.ingest.header import FIELD_LABELS, key_value, label_key
 from pipeline.ingest.names import bracket_company
 from pipeline.ingest.people import parse_person
 from pipeline.ingest.role_labels import PHONE_SPEAKER
+from pipeline.ingest.values import has_legal_form
 from pipeline.redact import contact_spans, is_phone_number
 
 _ARROW = re.compile(r"\s*(?:→|->|⟶|➔)\s*")
@@ -65,6 +66,27 @@ def call_parties(line: str) -> tuple[list[Person], str] | None:
         return None  # "Cornerstone → VetDesk" in notes: no call's parties
     title = " → ".join(shown)
     return people, f"{found.group('kind')} · {title}" if found else title
+
+
+def dialled_parties(values: dict[str, str]) -> list[Person]:
+    """The company on the other end of a phone tool's ``From:``/``To:`` line: ``To: Fraser
+    Valley Freight Ltd. +1 (604) 555-0148`` is the number that speaks as ``Caller``, and its
+    company the account (the tool's brand in the title above had been taken for it). A person's
+    name beside the number, or our extension (``From: Sophie Tremblay (Ext. 214)``), is none."""
+    found: list[Person] = []
+    for written, value in values.items():
+        if label_key(written) not in ("from", "to"):
+            continue
+        if not any(is_phone_number(value[s:e]) for s, e in contact_spans(value)):
+            continue
+        rest = _without_numbers(value)
+        person = parse_person(rest) if rest else None
+        company = person.company if person is not None and person.company else None
+        if company is None and has_legal_form(rest):
+            company = rest.strip(" ,;·|-")
+        if company:
+            found.append(Person(PHONE_SPEAKER, company, None))
+    return found
 
 
 def without_phone_numbers(title: str) -> str:

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.domain_account import ATTENDEE_DOMAINS
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, to_turns
 from pipeline.ingest.values import clean_optional, parse_date
@@ -24,8 +25,15 @@ _START_KEYS = (("start_time", 1), ("startTime", 1), ("start", 1), ("offset", 1))
 _MS_KEYS = (("start_ms", 1000), ("startMs", 1000), ("offsetMilliseconds", 1000))
 _DATE_KEYS = (
     "date", "dateString", "started", "start_time", "meeting_date", "created_at", "date_time",
-    "datetime", "started_at", "startedAt", "start_date", "scheduled_at",
+    "datetime", "started_at", "startedAt", "start_date", "scheduled_at", "happenedAt",
+    "happened_at", "occurredAt", "occurred_at", "recordedAt", "recorded_at",
 )  # fmt: skip
+# An object for the meeting itself, whose "name" is its title (tl;dv's ``meeting.name``).
+_MEETING_KEYS = frozenset({"meeting", "call", "recording", "conversation", "session", "event"})
+# Who was invited, with their addresses (tl;dv's ``meeting.organizer`` and ``.invitees``).
+_PARTY_KEYS = frozenset(
+    {"organizer", "organiser", "host", "invitees", "attendees", "participants", "guests"}
+)
 # Where else in the document the call's fields sit (Chorus: engagement.subject, .account_name,
 # .opportunity.stage and .competitors).
 _FIELD_KEYS = {
@@ -106,6 +114,9 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     )
     found = _fields(as_dict(document))
     apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})
+    domains = _party_domains(as_dict(document))
+    if domains:
+        call.extra[ATTENDEE_DOMAINS] = domains
     call.title = clean_optional(holder.get("title")) or clean_optional(found.get("title"))
     call.call_date = next(
         (date for key in _DATE_KEYS if (date := _date(holder.get(key))) is not None), None
@@ -116,13 +127,38 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
 def _fields(document: dict[str, Any]) -> dict[str, Any]:
     """The call's fields from the objects around its speech, nearest the top first."""
     found: dict[str, Any] = {}
-    level = [document]
+    level: list[tuple[str, dict[str, Any]]] = [("", document)]
     for _depth in range(_FIELD_DEPTH):
-        for entry in level:
+        for under, entry in level:
             for field, keys in (*_FIELD_KEYS.items(), ("date", _DATE_KEYS)):
                 value = _first_key(entry, keys)
                 if field not in found and isinstance(value, str | int | float | list):
                     found[field] = _joined(value) if field != "date" else value
+            if under in _MEETING_KEYS and isinstance(entry.get("name"), str):
+                found.setdefault("title", entry["name"])
+        level = [
+            (key, child)
+            for _under, entry in level
+            for key, child in entry.items()
+            if isinstance(child, dict)
+        ]
+    return found
+
+
+def _party_domains(document: dict[str, Any]) -> list[list[str]]:
+    """``[name, domain]`` of each invited person with an address, from the objects around the
+    speech: where nothing else names the account, the buyer's domain may."""
+    found: list[list[str]] = []
+    level = [document]
+    for _depth in range(_FIELD_DEPTH):
+        for entry in level:
+            for key in _PARTY_KEYS & entry.keys():
+                value = entry[key]
+                for party in dicts(value if isinstance(value, list) else [value]):
+                    mail = str(party.get("email") or "")
+                    if "@" in mail:
+                        name = str(_first_key(party, _NAME_KEYS) or mail.partition("@")[0])
+                        found.append([name, mail.rpartition("@")[2].casefold()])
         level = [child for entry in level for child in entry.values() if isinstance(child, dict)]
     return found
 

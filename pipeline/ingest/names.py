@@ -14,6 +14,16 @@ _NOT_A_COMPANY = re.compile(
     r"|participant|me|you|mobile|phone|dial-?in|[a-z]+/[a-z]+(?:/[a-z]+)?)$",
     re.IGNORECASE,
 )
+# "Kieran Sutton (Workshop)", "Okafor, Janet (Fleet Services)": a department in brackets, no
+# company ("Workshop" had become the account, with a page and a filter entry of its own). Only
+# when every word is one of these: "Acme Logistics" keeps its own name and stays a company.
+_DEPARTMENT_WORDS = frozenset(
+    "workshop procurement purchasing operations accounts accounting payroll legal compliance "
+    "logistics transport dispatch warehouse maintenance facilities estates engineering support "
+    "planning safety health fleet depot garage office reception admin administration it hr "
+    "ops finance sales marketing customer service services team dept department division "
+    "and & of".split()
+)
 
 
 def norm_name(name: str) -> str:
@@ -27,9 +37,13 @@ def norm_name(name: str) -> str:
 
 def bracket_company(inner: str | None) -> str | None:
     """The company in a speaker's brackets ("Maya Chen (Shiftwise)"), or None when the brackets
-    hold a meeting tool's tag ("Sandra Okoye (Guest)" had made "Guest" the account)."""
+    hold a meeting tool's tag ("Sandra Okoye (Guest)" had made "Guest" the account) or a
+    department ("(Workshop)", "(Fleet Services)")."""
     inner = (inner or "").strip()
-    return None if not inner or _NOT_A_COMPANY.match(inner) else inner
+    words = {word.strip(".,;:").casefold() for word in inner.split()}
+    if not inner or _NOT_A_COMPANY.match(inner) or words <= _DEPARTMENT_WORDS:
+        return None
+    return inner
 
 
 def name_matches(speaker: str, our_name: str) -> bool:

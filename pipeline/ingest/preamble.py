@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.ingest.base import ParsedCall, Person
-from pipeline.ingest.call_lines import call_parties, handled_by, without_phone_numbers
+from pipeline.ingest.call_lines import (
+    call_parties,
+    dialled_parties,
+    handled_by,
+    without_phone_numbers,
+)
 from pipeline.ingest.header import FIELD_LABELS, add_field, apply_fields, key_value, label_key
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.promo import is_service_promo
@@ -102,7 +107,7 @@ class Metadata:
         for name in self.sections.get("speakers", []):
             add_field(fields, "attendees", name)
         apply_fields(call, fields)
-        call.people.extend(self.people)
+        call.people.extend([*self.people, *dialled_parties(self.values)])
         if self.values:
             call.extra.setdefault("metadata", {}).update(self.values)
         for name, lines in self.sections.items():

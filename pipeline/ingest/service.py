@@ -21,6 +21,7 @@ from pipeline.analysis import recovery
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
+from pipeline.ingest.domain_account import domain_account
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.refresh import refresh_metadata
@@ -161,6 +162,8 @@ def _prepare(
     settle_written_sides(parsed, names, [c for c in ours if c])
     settle_people(parsed, roster, named_account(parsed, ours))
     read_title(parsed, ours)
+    fallback = domain_account(parsed, ours)  # always: it takes the addresses out of extra
+    parsed.account = parsed.account or fallback
     parsed.title = readable_title(parsed.title) if parsed.title else parsed.title
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)

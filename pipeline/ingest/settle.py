@@ -11,6 +11,7 @@ from pipeline.ingest.names import name_matches
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.team import Roster
 from pipeline.ingest.titles import title_account, title_date
+from pipeline.ingest.tool_brands import is_tool_brand
 
 
 def read_title(parsed: ParsedCall, ours: Sequence[str] = ()) -> None:
@@ -24,13 +25,14 @@ def read_title(parsed: ParsedCall, ours: Sequence[str] = ()) -> None:
 
 def named_account(parsed: ParsedCall, ours: Sequence[str] = ()) -> str | None:
     """The account the title names, unless it is a person of the call ("Call with Karen Holt"
-    names who, not where)."""
+    names who, not where) or the brand of the tool that made the file ("RingCentral Call
+    Transcript")."""
     name = title_account(parsed.title, ours) if parsed.title else None
     people = [
         *(u.speaker for u in parsed.utterances if u.speaker),
         *(p.name for p in parsed.people),
     ]
-    if name is None or any(name_matches(name, person) for person in people):
+    if name is None or is_tool_brand(name) or any(name_matches(name, person) for person in people):
         return None
     return name
 

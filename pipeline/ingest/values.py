@@ -257,6 +257,13 @@ _LEGAL_FORMS = frozenset(
 )
 
 
+def has_legal_form(name: str) -> bool:
+    """Whether the name ends in a company's legal form ("Fraser Valley Freight Ltd."): a
+    company's name, not a person's."""
+    words = re.sub(r"[^\w\s]", " ", name.casefold().replace(".", "")).split()
+    return len(words) > 1 and words[-1] in _LEGAL_FORMS
+
+
 def account_key(name: str) -> str:
     """What two spellings of one account share: "Hartwell & Pike, LLP", "hartwell and pike" and
     "The Hartwell & Pike" are one account; "Hartwell & Pike Group" is another."""

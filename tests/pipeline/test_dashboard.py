@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import list_clusters
-from pipeline.dashboard import dashboard
+from pipeline.dashboard import competitor_mentions, dashboard
 from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
@@ -55,3 +55,29 @@ def test_the_objections_total_is_what_the_themes_count(ws: Workspace, seeded: Se
             assert board.totals.objections == sum(theme["size"] for theme in themes), industry
         stored = select(Mention).where(Mention.kind == "objection", Mention.excluded.is_(False))
         assert len(session.scalars(stored).all()) > dashboard(session).totals.objections
+
+
+def _tag(said: Utterance, name: str, confidence: float) -> Mention:
+    return Mention(
+        utterance_id=said.id, call_id=said.call_id, kind="competitor", category="competitor",
+        text=said.text, char_end=len(said.text), competitor=name, confidence=confidence,
+    )  # fmt: skip
+
+
+def test_guessed_rivals_are_marked_and_come_after_configured_ones(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """A union named in "Our Keystone rep said no" three times had ranked above the configured
+    rival named once, unmarked, on the dashboard of a user who had configured six rivals."""
+    first, second = seeded.calls[:2]
+    with ws.session() as session:
+        for seq, call in enumerate((first, second, first)):
+            said = _said(session, call, 40 + seq, "buyer", "Our Keystone people said no.")
+            session.add(_tag(said, "Keystone", 0.7))
+        said = _said(session, second, 50, "buyer", "We use Ploughshare for rotas.")
+        session.add(_tag(said, "Ploughshare", 1.0))
+        session.flush()
+        rows = {r.name: r for r in competitor_mentions(session)}
+        order = [r.name for r in competitor_mentions(session)]
+    assert rows["Keystone"].guessed and not rows["Ploughshare"].guessed
+    assert order.index("Ploughshare") < order.index("Keystone")
