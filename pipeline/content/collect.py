@@ -249,6 +249,7 @@ def collect_evidence(
                     fact_vectors,
                 ),
                 markets=markets,
+                industries=frozenset(r[2].industry for r in rows if r[2].industry),
             )
         )
 
@@ -292,6 +293,7 @@ def collect_evidence(
             {r[2].id: r[2].raw_text for rows in rows_by_cluster.values() for r in rows}.values()
         ),
         foreign_words=foreign_words(industry, _industries(session)) if industry else frozenset(),
+        industries=tuple(_industries(session)),
         rival_forms=forms,
         rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
         rival_won=frozenset(won_by(session, named, forms)),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
+from pipeline.content.pairing import answers_theme, states_gap
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     ProfileFact,
@@ -109,6 +110,7 @@ class ClusterEvidence:
     # Profile fact id -> cosine to the mean of its quoted buyer words.
     said_closeness: dict[int, float] = field(default_factory=dict, repr=False)
     markets: frozenset[str] = frozenset()  # the markets most of its calls name (``audience``)
+    industries: frozenset[str] = frozenset()  # its calls' industries
 
     @property
     def lost_share(self) -> float:
@@ -139,6 +141,7 @@ class Evidence:
     picked: bool = False  # the user chose its themes (not "the ones heard most")
     markets: frozenset[str] = frozenset()  # the markets most of the page's calls name
     foreign_words: frozenset[str] = frozenset()  # words naming the calls' other industries
+    industries: tuple[str, ...] = ()  # every industry of the workspace's calls
     rival_forms: tuple[str, ...] = ()  # how buyers write ``competitor`` (``rival_deals``)
     rival_calls: int = 0  # the calls whose buyers named ``competitor`` (the dashboard's count)
     rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
@@ -165,20 +168,31 @@ class Evidence:
         said = [cluster.name, *cluster.keywords]
         meant = self.meant_fact(cluster)
         if meant is not None:
-            return [meant]
+            return [meant] if self.answers(cluster, meant.text) else []
         facts, category = self._answering(cluster.markets), self.worry_category(cluster)
         owned = self._owned(cluster)
         if not asks_about_topic(category) and cluster.fact_closeness:
             agreed = agreed_fact(facts, cluster.fact_closeness, cluster.said_closeness, owned)
             facts = [f for f in facts if f.id in agreed]
-        return facts_for(
+        offered = facts_for(
             facts,
             category,
-            limit,
+            len(facts),
             about=" ".join(said),
             besides=besides,
             near=cluster.fact_closeness,
             owned=owned,
+        )
+        return [f for f in offered if self.answers(cluster, f.text)][:limit]
+
+    def answers(self, cluster: ClusterEvidence, text: str) -> bool:
+        """Whether a fact or a won deal's reply is about what the theme's buyers said
+        (``answers_theme``), not only of its category."""
+        said = [q.text for q in self.cluster_quotes(cluster) if q.role == "buyer"]
+        said = said or [cluster.name, *cluster.keywords]
+        rivals = [*cluster.competitors, *([self.competitor] if self.competitor else [])]
+        return answers_theme(
+            text, said, rivals=rivals, own=cluster.industries, industries=self.industries
         )
 
     def meant_fact(self, cluster: ClusterEvidence) -> ProfileFact | None:
@@ -217,7 +231,8 @@ class Evidence:
         """``profile_for``, a fact an earlier answer of the page stated only when the theme has
         no other ("Starter is month to month" had answered both the sign-off and the contract
         worry); ``stated`` takes the ones chosen."""
-        return _fresh(self.profile_for(cluster, limit + 2, besides=besides), limit, stated)
+        offered = self.profile_for(cluster, limit + 2, besides=besides)
+        return _fresh([f for f in offered if not states_gap(f.text)], limit, stated)
 
     def quote_facts(self, quote: Quote, stated: set[int]) -> list[ProfileFact]:
         """The profile fact answering one buyer quote, by its category and words (and its
@@ -344,7 +359,7 @@ class Evidence:
                 {
                     k: v
                     for k, v in _jsonable(cluster).items()
-                    if k not in ("fact_closeness", "said_closeness", "markets")
+                    if k not in ("fact_closeness", "said_closeness", "markets", "industries")
                 }
                 for cluster in self.clusters
             ],

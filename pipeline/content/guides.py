@@ -8,6 +8,8 @@ import re
 
 from pipeline.content.drafts import require_quotes, say, stats_line, top_quote
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.pairing import states_gap, topic_words
+from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.redact import has_placeholder
@@ -61,13 +63,51 @@ def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
         used |= cited
         said.append(key)
     concerns = []
+    stated: set[int] = set()
+    counted: set[int] = set()
     for cluster, quote, reply in chosen[:4]:
+        facts = [] if reply else _facts_for_worry(evidence, cluster, quote, stated)
         if reply is not None:
             answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
+        elif facts:
+            answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
         else:
-            answer, ids = say("no_answer", stats=stats_line(cluster)), [quote.id]
-        concerns.append(QA(question=clip(quote.text, 240), answer=clip(answer, 600), citations=ids))
+            stats = "" if cluster.id in counted else stats_line(cluster)
+            answer, ids = say("no_answer", stats=stats), [quote.id]
+            counted.add(cluster.id)
+        concerns.append(
+            QA(
+                question=clip(quote.text, 240),
+                answer=clip(answer, 600),
+                citations=ids,
+                profile=[f.id for f in facts],
+            )
+        )
     return concerns
+
+
+def _facts_for_worry(
+    evidence: Evidence, cluster: ClusterEvidence, quote: Quote, stated: set[int]
+) -> list[ProfileFact]:
+    """The fact of the theme's lists that answers the theme (``Evidence.answers``) and says
+    most of what this one worry says:
+    "Practitioners working under ten hours a week are half price" for "nine physios, some part
+    time", where the explainer had said "To write"."""
+    sections = CATEGORY_SECTIONS.get(evidence.worry_category(cluster) or "", ())
+    offered = [
+        f
+        for f in evidence.profile_section(*sections)
+        if not states_gap(f.text)
+        and f.fits(evidence.industry)
+        and evidence.answers(cluster, f.text)
+    ]
+    said = topic_words(quote.text, cluster.competitors)
+    # The fact saying most of what this worry says: "under ten hours a week" for "part time".
+    ranked = sorted(offered, key=lambda f: -len(topic_words(f.text, cluster.competitors) & said))
+    fitting = [f for f in ranked if topic_words(f.text, cluster.competitors) & said]
+    fresh = [f for f in fitting if f.id not in stated][:1]
+    stated.update(f.id for f in fresh)
+    return fresh
 
 
 def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:

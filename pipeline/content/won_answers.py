@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import cached_vector, closeness
+from pipeline.content.pairing import answers_question_beside
 from pipeline.content.profile import content_words
 from pipeline.content.scope import speaks_to
 from pipeline.detect.competitors import find_competitors
@@ -105,6 +106,8 @@ def answers_in_won_deals(
     for row in ordered:
         reply = replies[row[1].id]
         said = answer_text(reply.text) if reply is not None else None
+        if said is not None and answers_question_beside(row[1].text, row[0].text, said):
+            said = None  # "No, patients book without an account" answered the login question
         if reply is not None and said is not None and reply.id not in seen:
             answers.append(WonAnswer(reply, said, row[2], row))
             seen.add(reply.id)

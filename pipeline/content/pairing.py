@@ -1,0 +1,95 @@
+"""Whether a profile fact or a won deal's reply answers a theme: it must be about what the
+theme's buyers said, not only of its category. "I can't see the partners signing that off" had
+been answered "Month-to-month: no minimum contract", and "Will my staff actually use it?" with
+a reply about patient logins; a gap to write beats a wrong answer."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from pipeline.content.profile import content_words
+
+# A fact that states what we cannot do yet: said in an internal brief, never as the answer to
+# a buyer's worry on a published page ("PhysioNotes sync is planned for Q2 2027").
+_GAP_RE = re.compile(
+    r"\b(?:not (?:yet )?(?:available|supported|possible)|planned for|on the roadmap|"
+    r"coming soon|not yet|in beta|later this year|does(?:n't| not) (?:yet )?support)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
+    """The generic words and the topics' patterns, from ``pipeline/data/topic_words.toml``."""
+    text = resources.files("pipeline").joinpath("data", "topic_words.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    topics = {
+        name: re.compile("|".join(patterns), re.IGNORECASE)
+        for name, patterns in data["topics"].items()
+    }
+    return frozenset(data["generic"]), topics
+
+
+def states_gap(text: str) -> bool:
+    """Whether a fact admits something missing or only planned."""
+    return _GAP_RE.search(text) is not None
+
+
+def topic_words(text: str, besides: Iterable[str] = ()) -> set[str]:
+    """What ``text`` is about: its content words less the generic ones and ``besides`` (rival
+    names say whom, not what), and the topics it names in other words (``topic:part_time``)."""
+    generic, topics = _vocabulary()
+    left_out = generic | {w.casefold() for name in besides for w in content_words(name)}
+    words = {w for w in content_words(text) if w not in left_out}
+    return words | {f"topic:{name}" for name, pattern in topics.items() if pattern.search(text)}
+
+
+def about_the_same(answer: str, said: Iterable[str], besides: Iterable[str] = ()) -> bool:
+    """Whether ``answer`` speaks of what the buyers ``said``: they share a word that is not
+    generic, or a topic."""
+    names = list(besides)
+    heard = set().union(*(topic_words(text, names) for text in said))
+    return bool(topic_words(answer, names) & heard)
+
+
+def speaks_of_other_industry(text: str, own: Iterable[str], industries: Iterable[str]) -> bool:
+    """Whether ``text`` names one of the ``industries`` the theme's calls (``own``) are not
+    ("the main dental systems" said to a physio clinic's worry)."""
+    mine = {i.casefold() for i in own}
+    words = content_words(text)
+    return any(content_words(name) & words for name in industries if name.casefold() not in mine)
+
+
+def answers_theme(
+    text: str,
+    said: Iterable[str],
+    *,
+    rivals: Iterable[str] = (),
+    own: Iterable[str] = (),
+    industries: Iterable[str] = (),
+) -> bool:
+    """Whether a fact or reply (``text``) may answer a theme whose buyers ``said`` these
+    lines in calls of the ``own`` industries: it is about the same (``about_the_same``) and
+    names none of the other ``industries``."""
+    return about_the_same(text, said, rivals) and not speaks_of_other_industry(
+        text, own, industries
+    )
+
+
+_QUESTION_RE = re.compile(r"[^.!?]*\?")
+
+
+def answers_question_beside(turn: str, objection: str, reply: str) -> bool:
+    """Whether a rep's ``reply`` answers a question the buyer asked in the same ``turn``
+    rather than the ``objection``: it speaks of the question and not of the objection. "Will
+    patients need a new login? If they do, I'll get a hundred phone calls" got "No, patients
+    book without an account", which is no answer to staff not using it."""
+    asked = [q for q in _QUESTION_RE.findall(turn.replace(objection, " ")) if q.strip()]
+    if not asked:
+        return False
+    mine = topic_words(reply)
+    return bool(mine & set().union(*map(topic_words, asked))) and not mine & topic_words(objection)
