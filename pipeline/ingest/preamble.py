@@ -15,6 +15,7 @@ from pipeline.ingest.call_lines import call_parties, handled_by, without_phone_n
 from pipeline.ingest.header import FIELD_LABELS, add_field, apply_fields, key_value, label_key
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.promo import is_service_promo
+from pipeline.ingest.tool_lines import is_tool_line
 from pipeline.ingest.values import parse_date
 
 _RULE = re.compile(r"^\s*([-*_=~])(\s*\1){2,}\s*$")
@@ -31,32 +32,6 @@ _SECTIONS = {
     "outline": "summary", "chapters": "summary", "highlights": "summary", "agenda": "agenda",
 }  # fmt: skip
 _MARKERS = {"transcript", "meeting transcript", "call transcript"}
-_SYSTEM_LINE = re.compile(  # a name, then what happened to the recording; no sentence of speech
-    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} )?(?:started|stopped) (?:transcription|recording)$"
-    r"|^(?i:meeting ended after \d)"
-    r"|^(?i:this (?:editable )?transcript was (?:computer|machine|automatically) generated)"
-    # The tool's brand under a title: "Otter.ai", "Chorus.ai Meeting Transcript", "Meeting
-    # notes by tl;dv"; its credit line: "Recorded and transcribed by Avoma. tanya@… · (614) …"
-    r"|^(?i:(?:(?:powered|generated|transcribed|recorded|made) (?:by|with) )?"
-    r"[a-z][\w-]*\.(?:ai|io|com|video|app|co)"
-    r"(?: (?:meeting )?(?:transcript|notes|recording|summary)| ?[|·–—] .{1,60})?)$"
-    r"|^(?i:end of (?:the )?(?:transcript|recording|meeting|call))\.?$"
-    r"|^(?i:[a-z][\w.;-]* transcript) ?[·|–—] ?(?i:exported|created|generated)\b.{0,40}$"
-    r"|^(?i:(?:ai |meeting )?(?:notes|transcript|summary) (?:by|from) [\w.;-]+)$"
-    r"|^[*_]*(?i:(?:recorded|transcribed|generated|powered)(?: and transcribed)? (?:by|with) [A-Z])"
-    # An AI summary's feedback prompt and disclaimer: "Was this recap helpful? 👍 👎", "Please
-    # rate the accuracy of this summary.", "AI-generated content may be inaccurate or misleading."
-    r"|^(?i:(?:was|is) this (?:ai )?(?:recap|summary|transcript|note|notes|call summary)"
-    r" (?:helpful|useful|accurate)\b)[^A-Za-z]{0,20}$"
-    r"|^(?i:(?:please )?rate (?:the accuracy of )?this (?:recap|summary|transcript|call))\b"
-    r"[^A-Za-z]{0,20}$"
-    r"|^(?i:(?:ai[- ]generated|automatically generated) (?:content|summary|notes?|recap)"
-    r" (?:may|might|can) (?:be|contain)\b).{0,120}$"
-    r"|^(?i:always (?:check|verify|review) (?:it |them )?for accuracy)\.?$"
-    # The page's buttons copied with it: "Edit · Share", "Copy | Download"
-    r"|^(?i:(?:edit|share|copy|download|export|delete|like|helpful|not helpful|👍|👎)"
-    r"(?:\s*[·|•/]?\s*(?:edit|share|copy|download|export|delete|like|👍|👎))*)$"
-)
 
 
 def before_promo(lines: list[str], meta: Metadata) -> list[str]:
@@ -145,7 +120,7 @@ def is_footer(line: str) -> bool:
     line ending in a link; or a line the meeting tool writes about the recording itself
     (``Maria Chen stopped transcription``, ``Meeting ended after 00:06:41``), or its advert."""
     text = line.strip()
-    if _SYSTEM_LINE.match(text) or is_service_promo(text):
+    if is_tool_line(text) or is_service_promo(text):
         return True
     match = _URL.search(text)
     if not match or match.end() != len(text) or text[:1] in "-*+•>":

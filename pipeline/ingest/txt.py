@@ -79,6 +79,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     labels = label_lines(body)
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
+        call.notice = _summary_notice(meta)
     else:
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
@@ -119,6 +120,15 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
             )
             return lines[:index]
     return lines
+
+
+def _summary_notice(meta: Metadata) -> str | None:
+    """Told with the upload: the tool's own summary beside the transcript is no one's words,
+    and the user should know it was read and left out, not lost."""
+    lines = meta.sections.get("summary")
+    if not lines:
+        return None
+    return f"the meeting tool's summary ({len(lines)} lines) kept aside, not analysed"
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
