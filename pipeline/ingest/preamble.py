@@ -143,11 +143,39 @@ def _take_parts(line: str, meta: Metadata) -> bool:
             dates.append(part)
     if not known and not dates:
         return False
+    meta.people.extend(_dated_people(line))
     for written, key, value in known:
         _take_pair(meta, written, key, value)
     if dates and meta.date is None:
         meta.date = dates[0]
     return True
+
+
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# Words beside a date that name the meeting, not who came ("May 5, 2026 · Zoom Meeting").
+_MEETING_WORDS = frozenset(
+    "meeting call demo sync notes review standup interview zoom teams meet webinar".split()
+)
+
+
+def _dated_people(line: str) -> list[Person]:
+    """Who came, beside the date: "Tue, 27 Jan 2026 · Lucia Quintero" (Granola), "Mar 5, 2026 ·
+    Ana Diaz, Bo Li"; none unless every other part lists people of two to four capitalised
+    words."""
+    parts = [part.strip() for part in _PARTS.split(line.strip()) if part.strip()]
+    undated = [part for part in parts if parse_date(part) is None]
+    if not undated or len(undated) == len(parts):
+        return []
+    people = [person for part in undated for person in parse_people(part)]
+    words = [person.name.split() for person in people]
+    if len(people) < len(undated) or not all(
+        2 <= len(name) <= 4
+        and all(_NAME_WORD.match(word) for word in name)
+        and not {word.casefold() for word in name} & _MEETING_WORDS
+        for name in words
+    ):
+        return []
+    return people
 
 
 def _dated_title(line: str) -> bool:
@@ -217,6 +245,7 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
         _take_pair(meta, *pair)
     elif len(text) <= _MAX_DATE_LINE and parse_date(_strip(text)) is not None:
         meta.date = meta.date or _strip(text)
+        meta.people.extend(_dated_people(text))
     elif _DURATION_LINE.match(text):  # "6m 42s" under a Teams title
         meta.values.setdefault("Duration", text)
     elif _is_marker(text):

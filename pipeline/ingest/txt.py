@@ -102,8 +102,9 @@ def _transcript(
     preamble = _without_tool_summary(turns.preamble, meta)
     leftover = read_lines(preamble, meta)
     _title, notes = parse_notes(leftover)
-    for note in notes:  # text before the first speaker is kept, unattributed, not dropped
-        note.role, note.role_from_source = "unknown", False
+    if not has_structure(leftover):  # bullets or headings are the note-taker's own notes
+        for note in notes:  # other text before the first speaker is kept, unattributed
+            note.role, note.role_from_source = "unknown", False
     # After the speech, "Action items" in any case opens the tool's list, not notes.
     _title, after = parse_notes(read_lines(before_promo(turns.trailer, meta), meta, any_case=True))
     return notes + turns.utterances + after
