@@ -69,8 +69,9 @@ def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:
     for cue in cues:
         if cue.voice:
             voice = _VOICE_COMPANY.match(cue.voice.strip())
-            speaker = voice.group("name") if voice else cue.voice.strip()
             company = bracket_company(voice.group("company")) if voice else None
+            # A tool's tag ("(Guest)") stays on the label: ``tidy_speaker_names`` reads it.
+            speaker = voice.group("name") if voice and company else cue.voice.strip()
         for raw_line in html_to_text(cue.text).split("\n"):
             line = raw_line.strip().removeprefix("- ").strip()
             if not line or is_sound(line):

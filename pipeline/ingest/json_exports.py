@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.json_people import as_people, side_of
 from pipeline.ingest.json_pieces import (
     Utterances,
     Word,
@@ -152,13 +153,7 @@ def _gong(document: dict[str, Any], text: str) -> list[ParsedCall]:
         meta = as_dict(meta_call.get("metaData"))
         parties = dicts(meta_call.get("parties"))
         by_speaker = {str(p["speakerId"]): p for p in parties if p.get("speakerId")}
-        call = ParsedCall(format="json", raw_text=text, utterances=[])
-        for party in parties:
-            role = {"internal": "rep", "external": "buyer"}.get(
-                str(party.get("affiliation")).casefold()
-            )
-            if party.get("name"):
-                call.people.append(Person(str(party["name"]), None, role))
+        call = ParsedCall(format="json", raw_text=text, utterances=[], people=as_people(parties))
         pieces: list[ParsedUtterance | None] = []
         for monologue in transcripts.get(str(meta.get("id")), []):
             party = by_speaker.get(str(monologue.get("speakerId")), {})
@@ -166,9 +161,7 @@ def _gong(document: dict[str, Any], text: str) -> list[ParsedCall]:
             speaker = party.get("name") or speaker_name(monologue.get("speakerId"))
             start = seconds(sentences[0].get("start"), 1000) if sentences else None
             found = piece(" ".join(str(s.get("text", "")) for s in sentences), speaker, start)
-            role = {"internal": "rep", "external": "buyer"}.get(
-                str(party.get("affiliation")).casefold()
-            )
+            role = side_of(party)
             if found is not None and role is not None:
                 found.role, found.role_from_source = role, True
             pieces.append(found)

@@ -26,8 +26,9 @@ callmine schema (version 1); every key but ``utterances`` is optional::
 ``role`` (buyer | rep | unknown) is kept as given; without it the role is inferred.
 
 Common export: ``{"participants": [{"name", "affiliation"}], "transcript": [{"speaker", "start",
-"text"}]}`` with the same optional metadata keys. An affiliation of internal/host/us marks a rep,
-external/customer/prospect a buyer; any other affiliation is the speaker's company.
+"text"}]}`` with the same optional metadata keys, or those of the objects beside the transcript
+(``call.title``). The people may be ``speakers``/``parties`` too, pointed to by id
+(``speakerId``); their sides and companies are read in ``json_people``.
 ``start`` is seconds or ``"hh:mm:ss"`` in both shapes.
 """
 
@@ -41,13 +42,19 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.json_chat import chat_parts
 from pipeline.ingest.json_exports import export_reader
-from pipeline.ingest.json_search import search_speech
+from pipeline.ingest.json_people import (
+    as_people,
+    listed_people,
+    listed_speaker,
+    people_by_key,
+    take_side,
+)
+from pipeline.ingest.json_search import date_value, nearby_fields, search_speech
 from pipeline.ingest.turns import merge_turns
 from pipeline.ingest.values import clean_optional, parse_timestamp
 
 ROLES = ("buyer", "rep", "unknown")
-_REP_AFFILIATIONS = {"internal", "host", "us", "ours", "our team", "seller", "vendor", "rep"}
-_BUYER_AFFILIATIONS = {"external", "customer", "prospect", "buyer", "client", "guest", "lead"}
+_START_KEYS = ("start", "start_time", "startTime", "timestamp")
 _METADATA_KEYS = ("title", "date", "account", "deal_id", "deal_stage", "industry", "outcome")
 _LIST_KEYS = ("our_speakers", "competitors")
 
@@ -113,37 +120,45 @@ def _parse_callmine(document: Any, text: str, filename: str) -> ParsedCall:
             filename=filename,
         )
     call = ParsedCall(format="json", raw_text=text, utterances=[])
-    fields = {k: str(document[k]) for k in _METADATA_KEYS if document.get(k) is not None}
-    fields.update({k: _joined(document[k]) for k in _LIST_KEYS if document.get(k) is not None})
-    apply_fields(call, fields)
+    apply_fields(call, _fields_around(document))
     our_company = clean_optional(document.get("our_company"))
     if our_company:
         call.extra["our_company"] = our_company
-    participants = _participants(document.get("participants"), filename)
+    _check_participants(document.get("participants"), filename)
+    listed = listed_people(document)
+    call.people.extend(as_people(listed))
+    people = people_by_key(listed)
     for index, entry in enumerate(entries):
-        utterance = _utterance(entry, f"{key}[{index}]", participants, filename)
+        utterance = _utterance(entry, f"{key}[{index}]", people, filename)
         if utterance is not None:
             call.utterances.append(utterance)
     call.utterances = merge_turns(call.utterances)
     return call
 
 
+def _fields_around(document: dict[str, Any]) -> dict[str, str]:
+    """The call's own keys at the top, then those beside the speech (``call.title``,
+    ``call.date``, ``startedAt``...) for what the top leaves out."""
+    fields = {k: str(document[k]) for k in _METADATA_KEYS if document.get(k) is not None}
+    fields.update({k: _joined(document[k]) for k in _LIST_KEYS if document.get(k) is not None})
+    nearby = nearby_fields(document)
+    for name, value in nearby.items():
+        if name != "date":
+            fields.setdefault(name, str(value))
+    if "date" not in fields and (date := date_value(nearby.get("date"))) is not None:
+        fields["date"] = date.isoformat()
+    return fields
+
+
 def _joined(value: Any) -> str:
     return ";".join(str(v) for v in value) if isinstance(value, list) else str(value)
 
 
-def _participants(value: Any, filename: str) -> dict[str, dict[str, Any]]:
-    """Participants by name and by id, so a transcript entry may name either."""
-    if value is None:
-        return {}
-    if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
+def _check_participants(value: Any, filename: str) -> None:
+    if value is not None and (
+        not isinstance(value, list) or not all(isinstance(p, dict) for p in value)
+    ):
         raise BadInput("JSON 'participants' must be a list of objects", filename=filename)
-    by_key: dict[str, dict[str, Any]] = {}
-    for participant in value:
-        for key in ("id", "name"):
-            if participant.get(key) is not None:
-                by_key[str(participant[key]).casefold()] = participant
-    return by_key
 
 
 def _utterance(
@@ -158,10 +173,8 @@ def _utterance(
         raise BadInput(f"JSON {where}.text is not a string", filename=filename)
     if not text.strip():
         return None
-    speaker_key = entry.get("speaker", entry.get("speaker_id", entry.get("name")))
-    participant = participants.get(str(speaker_key).casefold(), {}) if speaker_key else {}
-    speaker = clean_optional(participant.get("name") or speaker_key)
-    raw_start = entry.get("start", entry.get("start_time", entry.get("timestamp")))
+    speaker, participant = listed_speaker(entry, participants)
+    raw_start = next((entry[k] for k in _START_KEYS if entry.get(k) is not None), None)
     start = parse_timestamp(raw_start)
     if raw_start not in (None, "") and start is None:
         raise BadInput(
@@ -180,8 +193,8 @@ def _apply_role(
     where: str,
     filename: str,
 ) -> None:
-    """A stated role wins; an internal/external affiliation is one; a company name is kept."""
-    role = entry.get("role", participant.get("role"))
+    """A stated role wins; a listed person's side is one; a company name is kept."""
+    role = entry.get("role")
     if role is not None:
         role = str(role).strip().casefold()
         if role not in ROLES:
@@ -191,12 +204,4 @@ def _apply_role(
         utterance.role = role
         utterance.role_from_source = role != "unknown"
         return
-    internal = participant.get("internal", participant.get("is_internal"))
-    affiliation = clean_optional(participant.get("affiliation") or participant.get("company"))
-    marker = (affiliation or "").casefold()
-    if internal is True or marker in _REP_AFFILIATIONS:
-        utterance.role, utterance.role_from_source = "rep", True
-    elif internal is False or marker in _BUYER_AFFILIATIONS:
-        utterance.role, utterance.role_from_source = "buyer", True
-    elif affiliation:
-        utterance.company = utterance.company or affiliation
+    take_side(utterance, participant)

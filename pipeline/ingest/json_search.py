@@ -1,15 +1,23 @@
 """JSON of a tool with no reader of its own (Fireflies, tl;dv, an in-house recorder): the
 transcript is the longest list of objects that carry both a text and a speaker, wherever it
-is nested; the title and date come from the object holding that list."""
+is nested; the title and date come from the object holding that list, the speakers' names
+and sides from a people list beside it when the turns point to them by id (``json_people``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.domain_account import ATTENDEE_DOMAINS
 from pipeline.ingest.header import apply_fields
+from pipeline.ingest.json_people import (
+    as_people,
+    listed_people,
+    listed_speaker,
+    people_by_key,
+    take_side,
+)
 from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, to_turns
 from pipeline.ingest.values import clean_optional, parse_date
 
@@ -18,7 +26,7 @@ _TEXT_KEYS = (
 )  # fmt: skip
 _SPEAKER_KEYS = (
     "speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant",
-    "speaker_id", "speakerId", "user", "name",
+    "speaker_id", "speakerId", "participant_id", "participantId", "user", "name",
 )  # fmt: skip
 _NAME_KEYS = ("name", "display_name", "displayName", "full_name")
 _START_KEYS = (("start_time", 1), ("startTime", 1), ("start", 1), ("offset", 1))
@@ -91,7 +99,7 @@ def _start(entry: dict[str, Any]) -> float | None:
     return None
 
 
-def _date(value: Any) -> dt.date | None:
+def date_value(value: Any) -> dt.date | None:
     """An ISO or written date, or a Unix time in seconds or milliseconds (Fireflies' ``date``)."""
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 10**8:
         scale = 1000 if value > _EPOCH_MS else 1
@@ -102,6 +110,16 @@ def _date(value: Any) -> dt.date | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
+def _turn(entry: dict[str, Any], people: dict[str, dict[str, Any]]) -> ParsedUtterance | None:
+    """A turn; one that points to a listed person takes their name and side."""
+    found = piece(_first_key(entry, _TEXT_KEYS), _speaker(entry), _start(entry))
+    name, person = listed_speaker(entry, people) if people else (None, {})
+    if found is not None and person:
+        found.speaker = name or found.speaker
+        take_side(found, person)
+    return found
+
+
 def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     """The call held in the longest list of speaker turns, or ``None`` when there is none."""
     lists = _turn_lists(document, as_dict(document))
@@ -109,22 +127,23 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
         return None
     entries, holder = max(lists, key=lambda found: len(found[0]))
     call = ParsedCall(format="json", raw_text=text, utterances=[])
-    call.utterances = to_turns(
-        piece(_first_key(entry, _TEXT_KEYS), _speaker(entry), _start(entry)) for entry in entries
-    )
-    found = _fields(as_dict(document))
+    listed = listed_people(holder) or listed_people(document)
+    call.people.extend(as_people(listed))
+    people = people_by_key(listed)
+    call.utterances = to_turns(_turn(entry, people) for entry in entries)
+    found = nearby_fields(as_dict(document))
     apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})
     domains = _party_domains(as_dict(document))
     if domains:
         call.extra[ATTENDEE_DOMAINS] = domains
     call.title = clean_optional(holder.get("title")) or clean_optional(found.get("title"))
     call.call_date = next(
-        (date for key in _DATE_KEYS if (date := _date(holder.get(key))) is not None), None
-    ) or _date(found.get("date"))
+        (date for key in _DATE_KEYS if (date := date_value(holder.get(key))) is not None), None
+    ) or date_value(found.get("date"))
     return [call]
 
 
-def _fields(document: dict[str, Any]) -> dict[str, Any]:
+def nearby_fields(document: dict[str, Any]) -> dict[str, Any]:
     """The call's fields from the objects around its speech, nearest the top first."""
     found: dict[str, Any] = {}
     level: list[tuple[str, dict[str, Any]]] = [("", document)]

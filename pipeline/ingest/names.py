@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.ingest.base import ParsedCall, Person
+
 # "Bell, Marcus": the "Last, First" display name Teams and Outlook use.
 _WORDS = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?"  # one or two words of letters
 _LAST_FIRST = re.compile(rf"^\s*(?P<last>{_WORDS}),\s*(?P<first>{_WORDS})\s*$")
@@ -54,3 +56,34 @@ def name_matches(speaker: str, our_name: str) -> bool:
     if a == b:
         return True
     return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+
+
+# A tool's tag that says the person is from outside our organisation (Teams, Zoom, Webex).
+_OUTSIDER_TAG = re.compile(r"^(?:guest|external|unverified)$", re.IGNORECASE)
+_TAGGED = re.compile(r"^(?P<name>.*?)\s*\((?P<tag>[^()]{1,30})\)\s*$")
+_COMPANY_SUFFIX = re.compile(r"^(?:inc|llc|ltd|limited|gmbh|co|corp|plc|pty|llp|sa|ag)\.?$", re.I)
+
+
+def display_name(label: str) -> tuple[str, bool]:
+    """The name as people write it, and whether the tool tagged them an outsider:
+    ``"Kowalski, Anna (Guest)"`` -> ``("Anna Kowalski", True)``; a company in brackets stays."""
+    tagged = _TAGGED.match(label)
+    outsider = bool(tagged and _OUTSIDER_TAG.match(tagged.group("tag").strip()))
+    tag_only = tagged is not None and bracket_company(tagged.group("tag")) is None
+    name = tagged.group("name") if tagged and tag_only else label
+    flipped = _LAST_FIRST.match(name)
+    if flipped and not _COMPANY_SUFFIX.match(flipped.group("first")):
+        name = f"{flipped.group('first')} {flipped.group('last')}"
+    return " ".join(name.split()) or label, outsider
+
+
+def tidy_speaker_names(call: ParsedCall) -> None:
+    """Speakers named as people write them ("Kowalski, Anna (Guest)" had been quoted so); one a
+    tool tagged a guest or external is listed as the buyer's, which the roster still overrules."""
+    for utterance in call.utterances:
+        if not utterance.speaker:
+            continue
+        name, outsider = display_name(utterance.speaker)
+        utterance.speaker = name
+        if outsider and not any(p.name == name for p in call.people):
+            call.people.append(Person(name, None, "buyer"))

@@ -17,6 +17,7 @@ from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
 from pipeline.ingest.html_file import looks_like_html, parse_html
 from pipeline.ingest.json_file import looks_like_json, parse_json
+from pipeline.ingest.names import tidy_speaker_names
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
@@ -134,6 +135,7 @@ def read_calls(
         )
     for call in calls:
         call.utterances = [u for u in call.utterances if not _only_noise(u.text)]
+        tidy_speaker_names(call)
         check_readable(call, filename)
         quote_buyers(call)
         call.utterances = split_long(call.utterances)

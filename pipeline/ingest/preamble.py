@@ -20,6 +20,7 @@ from pipeline.ingest.call_lines import (
 from pipeline.ingest.header import FIELD_LABELS, add_field, apply_fields, key_value, label_key
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.promo import is_service_promo
+from pipeline.ingest.tool_lines import is_tool_line
 from pipeline.ingest.values import parse_date
 
 _RULE = re.compile(r"^\s*([-*_=~])(\s*\1){2,}\s*$")
@@ -36,32 +37,6 @@ _SECTIONS = {
     "outline": "summary", "chapters": "summary", "highlights": "summary", "agenda": "agenda",
 }  # fmt: skip
 _MARKERS = {"transcript", "meeting transcript", "call transcript"}
-_SYSTEM_LINE = re.compile(  # a name, then what happened to the recording; no sentence of speech
-    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} )?(?:started|stopped) (?:transcription|recording)$"
-    r"|^(?i:meeting ended after \d)"
-    r"|^(?i:this (?:editable )?transcript was (?:computer|machine|automatically) generated)"
-    # The tool's brand under a title: "Otter.ai", "Chorus.ai Meeting Transcript", "Meeting
-    # notes by tl;dv"; its credit line: "Recorded and transcribed by Avoma. tanya@… · (614) …"
-    r"|^(?i:(?:(?:powered|generated|transcribed|recorded|made) (?:by|with) )?"
-    r"[a-z][\w-]*\.(?:ai|io|com|video|app|co)"
-    r"(?: (?:meeting )?(?:transcript|notes|recording|summary)| ?[|·–—] .{1,60})?)$"
-    r"|^(?i:end of (?:the )?(?:transcript|recording|meeting|call))\.?$"
-    r"|^(?i:[a-z][\w.;-]* transcript) ?[·|–—] ?(?i:exported|created|generated)\b.{0,40}$"
-    r"|^(?i:(?:ai |meeting )?(?:notes|transcript|summary) (?:by|from) [\w.;-]+)$"
-    r"|^[*_]*(?i:(?:recorded|transcribed|generated|powered)(?: and transcribed)? (?:by|with) [A-Z])"
-    # An AI summary's feedback prompt and disclaimer: "Was this recap helpful? 👍 👎", "Please
-    # rate the accuracy of this summary.", "AI-generated content may be inaccurate or misleading."
-    r"|^(?i:(?:was|is) this (?:ai )?(?:recap|summary|transcript|note|notes|call summary)"
-    r" (?:helpful|useful|accurate)\b)[^A-Za-z]{0,20}$"
-    r"|^(?i:(?:please )?rate (?:the accuracy of )?this (?:recap|summary|transcript|call))\b"
-    r"[^A-Za-z]{0,20}$"
-    r"|^(?i:(?:ai[- ]generated|automatically generated) (?:content|summary|notes?|recap)"
-    r" (?:may|might|can) (?:be|contain)\b).{0,120}$"
-    r"|^(?i:always (?:check|verify|review) (?:it |them )?for accuracy)\.?$"
-    # The page's buttons copied with it: "Edit · Share", "Copy | Download"
-    r"|^(?i:(?:edit|share|copy|download|export|delete|like|helpful|not helpful|👍|👎)"
-    r"(?:\s*[·|•/]?\s*(?:edit|share|copy|download|export|delete|like|👍|👎))*)$"
-)
 
 
 def before_promo(lines: list[str], meta: Metadata) -> list[str]:
@@ -150,7 +125,7 @@ def is_footer(line: str) -> bool:
     line ending in a link; or a line the meeting tool writes about the recording itself
     (``Maria Chen stopped transcription``, ``Meeting ended after 00:06:41``), or its advert."""
     text = line.strip()
-    if _SYSTEM_LINE.match(text) or is_service_promo(text):
+    if is_tool_line(text) or is_service_promo(text):
         return True
     match = _URL.search(text)
     if not match or match.end() != len(text) or text[:1] in "-*+•>":
@@ -173,11 +148,39 @@ def _take_parts(line: str, meta: Metadata) -> bool:
             dates.append(part)
     if not known and not dates:
         return False
+    meta.people.extend(_dated_people(line))
     for written, key, value in known:
         _take_pair(meta, written, key, value)
     if dates and meta.date is None:
         meta.date = dates[0]
     return True
+
+
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# Words beside a date that name the meeting, not who came ("May 5, 2026 · Zoom Meeting").
+_MEETING_WORDS = frozenset(
+    "meeting call demo sync notes review standup interview zoom teams meet webinar".split()
+)
+
+
+def _dated_people(line: str) -> list[Person]:
+    """Who came, beside the date: "Tue, 27 Jan 2026 · Lucia Quintero" (Granola), "Mar 5, 2026 ·
+    Ana Diaz, Bo Li"; none unless every other part lists people of two to four capitalised
+    words."""
+    parts = [part.strip() for part in _PARTS.split(line.strip()) if part.strip()]
+    undated = [part for part in parts if parse_date(part) is None]
+    if not undated or len(undated) == len(parts):
+        return []
+    people = [person for part in undated for person in parse_people(part)]
+    words = [person.name.split() for person in people]
+    if len(people) < len(undated) or not all(
+        2 <= len(name) <= 4
+        and all(_NAME_WORD.match(word) for word in name)
+        and not {word.casefold() for word in name} & _MEETING_WORDS
+        for name in words
+    ):
+        return []
+    return people
 
 
 def _dated_title(line: str) -> bool:
@@ -247,6 +250,7 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
         _take_pair(meta, *pair)
     elif len(text) <= _MAX_DATE_LINE and parse_date(_strip(text)) is not None:
         meta.date = meta.date or _strip(text)
+        meta.people.extend(_dated_people(text))
     elif _DURATION_LINE.match(text):  # "6m 42s" under a Teams title
         meta.values.setdefault("Duration", text)
     elif _is_marker(text):

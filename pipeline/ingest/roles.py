@@ -27,6 +27,7 @@ from pipeline.ingest.role_relations import (
     relations,
     settle_sides,
 )
+from pipeline.ingest.side_labels import name_side_labels
 
 __all__ = ["assign_roles", "fill_account", "name_matches"]
 
@@ -45,6 +46,7 @@ def assign_roles(
     Idempotent: inferred roles are recomputed each time, so calling it again with better
     ``our_speakers`` improves the result.
     """
+    name_side_labels(call, our_speakers)  # "Me"/"Them" turns first: they state their sides
     ours = {_norm(c) for c in (our_company, call.extra.get("our_company"), *our_companies) if c}
     speakers = list(dict.fromkeys(u.speaker for u in call.utterances if u.speaker))
     roles: dict[str, str] = {}

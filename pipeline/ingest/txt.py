@@ -90,6 +90,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     name_callers(labels, our_numbers(meta.lines), _sole_rep(meta))
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
+        call.notice = _summary_notice(meta)
     else:
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
@@ -124,8 +125,9 @@ def _transcript(
     preamble = _without_tool_summary(turns.preamble, meta)
     leftover = read_lines(preamble, meta)
     _title, notes = parse_notes(leftover)
-    for note in notes:  # text before the first speaker is kept, unattributed, not dropped
-        note.role, note.role_from_source = "unknown", False
+    if not has_structure(leftover):  # bullets or headings are the note-taker's own notes
+        for note in notes:  # other text before the first speaker is kept, unattributed
+            note.role, note.role_from_source = "unknown", False
     # After the speech, "Action items" in any case opens the tool's list, not notes.
     _title, after = parse_notes(read_lines(before_promo(turns.trailer, meta), meta, any_case=True))
     return notes + turns.utterances + after
@@ -142,6 +144,15 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
             )
             return lines[:index]
     return lines
+
+
+def _summary_notice(meta: Metadata) -> str | None:
+    """Told with the upload: the tool's own summary beside the transcript is no one's words,
+    and the user should know it was read and left out, not lost."""
+    lines = meta.sections.get("summary")
+    if not lines:
+        return None
+    return f"the meeting tool's summary ({len(lines)} lines) kept aside, not analysed"
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
