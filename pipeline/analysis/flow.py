@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from pipeline.brand_names import brand_forms, our_brands
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.cluster.questions import worth_a_theme
@@ -134,18 +135,22 @@ def _detect(
         .order_by(Utterance.call_id, Utterance.seq)
     ):
         turns[utterance.call_id].append(utterance)
-    groups: dict[tuple[str, ...], list[UtteranceLike]] = {}
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[UtteranceLike]] = {}
     rivals = workspace.settings.rival_names
+    brands = our_brands(session, workspace.settings.our_company)  # never a rival
     for call in calls:
         named = rivals.canonical_list(call.competitors or [])
         if named != list(call.competitors or []):  # an alias added since: "HCP" is Housecall Pro
             call.competitors = named
         competitors = tuple(dict.fromkeys([*named, *workspace.settings.competitors]))
-        groups.setdefault(competitors, []).extend(turns[call.id])  # whole calls, in order
+        ours = (*brands, *brand_forms([str((call.extra or {}).get("our_company") or "")]))
+        groups.setdefault((competitors, ours), []).extend(turns[call.id])  # whole calls, in order
     found: dict[int, list[Detection]] = {}
-    for competitors, utterances in groups.items():
-        found.update(detector.detect_utterances(utterances, competitors=list(competitors)))
-    fuller = _fuller(session, found, [name for group in groups for name in group])
+    for (competitors, ours), utterances in groups.items():
+        found.update(
+            detector.detect_utterances(utterances, competitors=list(competitors), ours=ours)
+        )
+    fuller = _fuller(session, found, [name for group, _ in groups for name in group])
     # Small talk, clarifications and meeting logistics are not buyer questions worth a theme.
     return [
         {

@@ -79,11 +79,20 @@ class Detector(Protocol):
     name: str
 
     def detect(
-        self, text: str, *, role: str = "buyer", competitors: Sequence[str] = ()
+        self,
+        text: str,
+        *,
+        role: str = "buyer",
+        competitors: Sequence[str] = (),
+        ours: Sequence[str] = (),
     ) -> list[Detection]: ...
 
     def detect_utterances(
-        self, utterances: Sequence[UtteranceLike], *, competitors: Sequence[str] = ()
+        self,
+        utterances: Sequence[UtteranceLike],
+        *,
+        competitors: Sequence[str] = (),
+        ours: Sequence[str] = (),
     ) -> dict[int, list[Detection]]: ...
 
 
