@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from pipeline.config import Settings
+from pipeline.rival_names import squashed
+from pipeline.store.models import ProductProfileVersion, TeamMember
 
 MIN_SHORT_FORM = 3  # "GE" of "GE Digital" is too short to be anyone's name or a brand's form
 
@@ -47,3 +52,22 @@ def configured_brands(settings: Settings) -> tuple[str, ...]:
         *settings.rival_names.spellings(),
         *([settings.our_company] if settings.our_company else []),
     )
+
+
+def our_brands(session: Session, our_company: str | None) -> tuple[str, ...]:
+    """Our company (the setting, the roster's companies), our product (the current profile's
+    name) and their short forms: never a rival. "Decided to go with LedgerLoop" in a won deal's
+    note had been stored as a competitor objection naming our own company."""
+    companies = session.scalars(select(TeamMember.company).distinct())
+    profile = session.scalar(
+        select(ProductProfileVersion.data).order_by(ProductProfileVersion.version.desc()).limit(1)
+    )
+    product = profile.get("name") if isinstance(profile, dict) else None
+    named = [our_company, *companies, product]
+    return tuple(sorted(brand_forms(n for n in named if isinstance(n, str))))
+
+
+def not_ours(competitors: Iterable[str], ours: Iterable[str]) -> list[str]:
+    """The competitors but our own names (a CRM's competitor column or a flag naming us)."""
+    mine = {squashed(name) for name in brand_forms(ours)}
+    return [name for name in competitors if squashed(name) not in mine]

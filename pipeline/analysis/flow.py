@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from pipeline.brand_names import configured_brands
+from pipeline.brand_names import brand_forms, configured_brands, our_brands
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.cluster.questions import worth_a_theme
@@ -136,23 +136,25 @@ def _detect(
         .order_by(Utterance.call_id, Utterance.seq)
     ):
         turns[utterance.call_id].append(utterance)
-    groups: dict[tuple[str, ...], list[UtteranceLike]] = {}
-    grouped_calls: dict[tuple[str, ...], list[int]] = {}
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[UtteranceLike]] = {}
+    grouped_calls: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
     settings = workspace.settings
+    brands = our_brands(session, settings.our_company)  # never a rival
     for call in calls:
         named = settings.rival_names.canonical_list(call.competitors or [])
         if named != list(call.competitors or []):  # an alias added since: "HCP" is Housecall Pro
             call.competitors = named
         competitors = tuple(dict.fromkeys([*named, *settings.competitors]))
-        groups.setdefault(competitors, []).extend(turns[call.id])  # whole calls, in order
-        grouped_calls.setdefault(competitors, []).append(call.id)
+        ours = (*brands, *brand_forms([str((call.extra or {}).get("our_company") or "")]))
+        groups.setdefault((competitors, ours), []).extend(turns[call.id])  # whole calls, in order
+        grouped_calls.setdefault((competitors, ours), []).append(call.id)
     found: dict[int, list[Detection]] = {}
-    for competitors, utterances in groups.items():
+    for (competitors, ours), utterances in groups.items():
         # Redacted for the LLM check as content is: "We're on Aurora" keeps the rival's name.
         redactor = (
             redactor_for(
                 session,
-                grouped_calls[competitors],
+                grouped_calls[(competitors, ours)],
                 enabled=settings.redact_pii,
                 brands=configured_brands(settings),
             )
@@ -160,9 +162,11 @@ def _detect(
             else None
         )
         found.update(
-            detector.detect_utterances(utterances, competitors=list(competitors), redactor=redactor)
+            detector.detect_utterances(
+                utterances, competitors=list(competitors), redactor=redactor, ours=ours
+            )
         )
-    fuller = _fuller(session, found, [name for group in groups for name in group])
+    fuller = _fuller(session, found, [name for group, _ in groups for name in group])
     # Small talk, clarifications and meeting logistics are not buyer questions worth a theme.
     return [
         {

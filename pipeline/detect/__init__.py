@@ -29,12 +29,8 @@ from pipeline.detect.classify import (
     SentenceInput,
     UtteranceLike,
 )
-from pipeline.detect.detector import (
-    DEFAULT_THRESHOLD,
-    DETECTORS,
-    RuleEmbeddingDetector,
-    create_detector,
-)
+from pipeline.detect.detector import DEFAULT_THRESHOLD, RuleEmbeddingDetector
+from pipeline.detect.registry import DETECTORS, create_detector
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences
 from pipeline.detect.train import training_examples, write_builtin_model

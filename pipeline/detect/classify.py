@@ -82,7 +82,12 @@ class Detector(Protocol):
     name: str
 
     def detect(
-        self, text: str, *, role: str = "buyer", competitors: Sequence[str] = ()
+        self,
+        text: str,
+        *,
+        role: str = "buyer",
+        competitors: Sequence[str] = (),
+        ours: Sequence[str] = (),
     ) -> list[Detection]: ...
 
     def detect_utterances(
@@ -91,6 +96,7 @@ class Detector(Protocol):
         *,
         competitors: Sequence[str] = (),
         redactor: Redactor | None = None,
+        ours: Sequence[str] = (),
     ) -> dict[int, list[Detection]]: ...
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.redact import is_first_name
+from pipeline.rival_names import squashed
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
 # A competitor tag's confidence: a configured (or call metadata's) rival's, and a guessed one's.
@@ -201,12 +202,13 @@ def _relation_at(text: str, start: int) -> str:
 def find_competitors(
     sentence: str, known: Sequence[str], *, ignore: Iterable[str] = ()
 ) -> list[CompetitorHit]:
-    """Known competitor names (word-boundary, any case) plus names after "we use/looked at X"."""
+    """Known competitor names (word-boundary, any case) plus names after "we use/looked at X";
+    none spelt as a name in ``ignore`` (ours), however it is cased or spaced."""
     text = normalise_quotes(sentence)
-    ignored = {name.casefold() for name in ignore}
+    ignored = {squashed(name) for name in ignore}
     hits: dict[str, CompetitorHit] = {}
     for name in sorted({n.strip() for n in known if n.strip()}, key=lambda n: (-len(n), n)):
-        if name.casefold() in ignored:
+        if squashed(name) in ignored:
             continue
         for match in _spellings(name).finditer(text):
             if not _said_as_name(text, match, name):
@@ -220,7 +222,7 @@ def find_competitors(
     for frame in _FRAMES:
         for match in frame.pattern.finditer(text):
             hit = _guessed(text, match, frame)
-            if hit is None or hit.name.casefold() in ignored or hit.name.casefold() in hits:
+            if hit is None or squashed(hit.name) in ignored or hit.name.casefold() in hits:
                 continue
             if any(h.start <= hit.start < h.end for h in hits.values()):
                 continue

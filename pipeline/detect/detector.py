@@ -16,13 +16,13 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from pipeline.brand_names import brand_forms
 from pipeline.config import Settings
 from pipeline.detect import rules
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import (
     DETECTED_ROLES,
     Detection,
-    Detector,
     KindChecker,
     SentenceInput,
     UtteranceLike,
@@ -33,6 +33,7 @@ from pipeline.detect.competitors import (
     CompetitorHit,
     rival_in_reach,
 )
+from pipeline.detect.deal_news import is_deal_news
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import kind_checker
@@ -41,7 +42,7 @@ from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
-from pipeline.errors import BadInput, LLMError
+from pipeline.errors import LLMError
 from pipeline.redact import Redactor
 from pipeline.rival_names import RivalNames
 
@@ -64,6 +65,7 @@ class BuyerSentence:
     end: int
     text: str
     scored: SentenceInput
+    ours: tuple[str, ...] = ()  # our company's and product's names: never a rival
 
 
 SentenceSplitter = Callable[[str], list[tuple[int, int, str]]]
@@ -116,6 +118,7 @@ class RuleEmbeddingDetector:
             checker=kind_checker(settings, seeds.labels),
             verdicts=user_verdicts(users),
             rival_names=settings.rival_names,
+            ignore_names=sorted(brand_forms([settings.our_company or ""])),
         )
 
     @property
@@ -138,17 +141,27 @@ class RuleEmbeddingDetector:
         return self._seed_vectors
 
     def detect(
-        self, text: str, *, role: str = "buyer", competitors: Sequence[str] = ()
+        self,
+        text: str,
+        *,
+        role: str = "buyer",
+        competitors: Sequence[str] = (),
+        ours: Sequence[str] = (),
     ) -> list[Detection]:
         """Detections in one utterance text spoken by ``role`` (no rep turns around it)."""
-        found = self.detect_utterances([_Text(0, role, text)], competitors=competitors)
+        found = self.detect_utterances([_Text(0, role, text)], competitors=competitors, ours=ours)
         return found.get(0, [])
 
     def sentences(
-        self, utterances: Sequence[UtteranceLike], competitors: Sequence[str] = ()
+        self,
+        utterances: Sequence[UtteranceLike],
+        competitors: Sequence[str] = (),
+        ours: Sequence[str] = (),
     ) -> list[BuyerSentence]:
-        """The buyer sentences of ``utterances`` (whole calls, in order) where they were said."""
+        """The buyer sentences of ``utterances`` (whole calls, in order) where they were said;
+        ``ours``: names of our company and product, never taken for a rival."""
         known = self.rival_names.spellings([*self.competitors, *competitors])
+        mine = tuple(dict.fromkeys([*self.ignore_names, *ours]))
         out: list[BuyerSentence] = []
         for utterance, context, reply, position in surroundings(utterances):
             if utterance.role not in DETECTED_ROLES:
@@ -158,7 +171,9 @@ class RuleEmbeddingDetector:
                 scored = SentenceInput(
                     text, utterance.text, context, known, reply, position, index, len(spans)
                 )
-                out.append(BuyerSentence(utterance.id, utterance.role, start, end, text, scored))
+                out.append(
+                    BuyerSentence(utterance.id, utterance.role, start, end, text, scored, mine)
+                )
         return out
 
     def score(
@@ -167,7 +182,7 @@ class RuleEmbeddingDetector:
         """The model's scores for ``sentences`` (no verdicts, no LLM), their vectors and the
         cue rules' evidence."""
         vectors = self.embedder.encode([s.text for s in sentences])
-        evidence = [rule_evidence(s.scored, ignore=self.ignore_names) for s in sentences]
+        evidence = [rule_evidence(s.scored, ignore=s.ours) for s in sentences]
         if not sentences:
             return [], vectors, evidence
         model = self.model
@@ -191,13 +206,13 @@ class RuleEmbeddingDetector:
         *,
         competitors: Sequence[str] = (),
         redactor: Redactor | None = None,
+        ours: Sequence[str] = (),
     ) -> dict[int, list[Detection]]:
-        """Detections per utterance id; rep lines skipped (they are context). Pass a call's
-        utterances in order: the rep's turns before and after a buyer sentence are evidence.
-        ``redactor`` (the calls' ``redactor_for``) hides people from the LLM check; without
-        one (no store: a bench's lines) the speakers are hidden."""
+        """Detections per utterance id, rep lines skipped (context): pass a call's turns in
+        order. ``redactor`` hides people from the LLM check (without one, the speakers);
+        ``ours``: our company's and product's names, never a rival."""
         result: dict[int, list[Detection]] = {u.id: [] for u in utterances}
-        sentences = self.sentences(utterances, competitors)
+        sentences = self.sentences(utterances, competitors, ours)
         if not sentences:
             return result
         scores, vectors, evidence = self.score(sentences)
@@ -247,7 +262,9 @@ class RuleEmbeddingDetector:
                 objection_probability=float(said == "objection"),
                 source="user",
             )
-        if rules.ruled_other(sentence.text, sentence.role):
+        if rules.ruled_other(sentence.text, sentence.role) or is_deal_news(
+            sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
+        ):
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )
@@ -276,7 +293,7 @@ class RuleEmbeddingDetector:
             elif category == "competitor" and evidence.hits:
                 competitor = evidence.hits[0].name
             elif category == "competitor" and not rival_in_reach(
-                sentence.scored, ignore=self.ignore_names
+                sentence.scored, ignore=sentence.ours
             ):
                 category = rules.topic_without_rival(sentence.text) or score.without_rival
         elif kind == "question":
@@ -381,16 +398,3 @@ _SEED_MATCH = 0.75
 def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:
     """Speaker names in these utterances (ORM rows have them), for redaction."""
     return sorted({str(name) for u in utterances if (name := getattr(u, "speaker", None))})
-
-
-DetectorFactory = Callable[[Settings, Embedder], Detector]
-DETECTORS: dict[str, DetectorFactory] = {"rules": RuleEmbeddingDetector.from_settings}
-
-
-def create_detector(settings: Settings, embedder: Embedder, name: str = "rules") -> Detector:
-    """The detector registered under ``name`` (``rules`` by default)."""
-    try:
-        factory = DETECTORS[name]
-    except KeyError:
-        raise BadInput(f"unknown detector {name!r}; choose from {sorted(DETECTORS)}") from None
-    return factory(settings, embedder)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from pipeline.errors import BadInput
 from pipeline.ingest.header import label_key
+from pipeline.ingest.typed_records import typed_columns
 
 # Field -> header names tried in order. A field may use several columns: each row takes the
 # first one that is not empty (Salesforce Tasks: ActivityDate, else CreatedDate).
@@ -185,6 +186,9 @@ def find_columns(
         columns[field] = [keys.index(column_key(column))]
     if "text" in columns:  # the user chose the notes column: no transcript column guessed
         columns.setdefault("transcript", [])
+    typed = typed_columns(keys)  # a record read by its type ("Parent object": companies)
+    if typed:
+        columns["records"] = [index for pair in typed for index in pair]
     taken = {index for indexes in columns.values() for index in indexes}
     for field, candidates in COLUMN_FIELDS.items():
         if field in columns:
@@ -212,7 +216,11 @@ FILTERED_FIELDS = ("date", "account")
 def unplaced(names: list[str], columns: dict[str, list[int]]) -> str | None:
     """What to tell the user when no column was recognised as a call's date or account and
     some columns went unused (kept with the call, but no filter sees them), else None."""
-    missing = [field for field in FILTERED_FIELDS if not columns.get(field)]
+    missing = [
+        field
+        for field in FILTERED_FIELDS
+        if not columns.get(field) and not (field == "account" and columns.get("records"))
+    ]
     used = {index for indexes in columns.values() for index in indexes}
     unused = [name for index, name in enumerate(names) if index not in used and name.strip()]
     if not missing or not unused:

@@ -34,13 +34,14 @@ from pipeline.ingest.header import apply_fields
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.txt import parse_text
+from pipeline.ingest.typed_records import typed_fields
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage, parse_date
 from pipeline.ingest.webinar_qa import question_header, webinar_call
 
 _BOOLEAN_OUTCOME = {"closed won", "won", "is won", "is closed won"}
 _TRUE = {"true", "yes", "y", "1", "x"}
 _DELIMITERS = ",;\t|"
-_TEXT_FIELDS = ("text", "transcript", "reasons", "outcome", "closed")
+_TEXT_FIELDS = ("text", "transcript", "reasons", "outcome", "closed", "records")
 NO_TEXT = "row has no notes or transcript text (only record fields), nothing to store"
 WEBINAR_QA = (
     "a Zoom webinar Q&A report: read as one call, each question the attendee's words and each "
@@ -200,7 +201,9 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
         for field, indexes in columns.items()
         if field not in _TEXT_FIELDS and (value := _first(row, indexes))
     }
-    apply_fields(call, fields)
+    records = columns.get("records", [])
+    typed = typed_fields(row, list(zip(records[::2], records[1::2], strict=True)))
+    apply_fields(call, {**typed, **fields})  # a column of its own says it first
     if is_the_account(call):
         call.deal_id = None
     call.outcome = _outcome(names, row, columns, call.deal_stage) or call.outcome

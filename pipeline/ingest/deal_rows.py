@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.detect.deal_news import news_in_notes
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.values import account_key
 
@@ -51,6 +52,27 @@ def share_deal_outcomes(calls: Sequence[ParsedCall]) -> None:
         if len(found) == 1 and call.outcome not in _CLOSED:
             call.outcome = next(iter(found))
             call.extra["outcome_from_deal"] = call.deal_id
+
+
+def read_note_outcomes(
+    calls: Sequence[ParsedCall], ours: Sequence[str], rivals: Sequence[str]
+) -> None:
+    """A call with no outcome of its own (no column, flag or stage gave one) takes the one
+    its rep's notes state ("Lost to Karbon.", "Signed!", "Decided to go with <us>"); a rival
+    it was lost to joins its competitors. Then rows of one deal share it."""
+    for call in calls:
+        if call.skip_reason is not None or call.outcome not in (None, "", "unknown"):
+            continue
+        notes = [u.text for u in call.utterances if u.role == "rep_note"]
+        mine = [*ours, str(call.extra.get("our_company") or "")]
+        news = news_in_notes(notes, [n for n in mine if n], [*rivals, *call.competitors])
+        if news is None:
+            continue
+        call.outcome = news.outcome
+        call.extra["outcome_from_note"] = news.line
+        if news.rival and news.rival not in call.competitors:
+            call.competitors.append(news.rival)
+    share_deal_outcomes(calls)
 
 
 def _deal(deal_id: str) -> str:

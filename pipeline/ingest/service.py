@@ -18,9 +18,11 @@ from typing import Any, BinaryIO, TypeVar
 
 from pipeline.analysis import flow as analysis
 from pipeline.analysis import recovery
+from pipeline.brand_names import not_ours, our_brands
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
+from pipeline.ingest.deal_rows import read_note_outcomes
 from pipeline.ingest.domain_account import domain_account
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
@@ -146,6 +148,7 @@ def _prepare(
     roster: Roster,
     rivals: RivalNames,
     day_first: bool = False,
+    brands: Sequence[str] = (),
 ) -> IngestResult | StorableCall:
     """Merge metadata and assign roles (once, now that the seller's names are known): the call
     ready to store, or its result when it is skipped."""
@@ -156,8 +159,8 @@ def _prepare(
     if day_first:
         _read_day_first(parsed)
     apply_metadata(parsed, metadata)
-    parsed.competitors = rivals.canonical_list(parsed.competitors)
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
+    parsed.competitors = not_ours(rivals.canonical_list(parsed.competitors), [*brands, *ours])
     names = [*parsed.our_speakers, *roster.names]
     settle_written_sides(parsed, names, [c for c in ours if c])
     settle_people(parsed, roster, named_account(parsed, ours))
@@ -226,6 +229,8 @@ def ingest_data(
     with workspace.session() as db:
         roster = load_roster(db, workspace.settings.our_company)
         spellings = known_spellings(db)  # read once per file; each new account joins it
+        brands = [*roster.companies, *our_brands(db, workspace.settings.our_company)]
+    read_note_outcomes(parsed_calls, brands, rivals.spellings())
     results: list[IngestResult | None] = [None] * len(parsed_calls)
     waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
     waiting_utterances = 0
@@ -249,7 +254,15 @@ def ingest_data(
         parsed = queue.popleft()
         number = index if many else None
         prepare = partial(
-            _prepare, parsed, name, metadata, number, roster, rivals, day_first=day_first
+            _prepare,
+            parsed,
+            name,
+            metadata,
+            number,
+            roster,
+            rivals,
+            day_first=day_first,
+            brands=brands,
         )
         outcome = _guarded(name, number, prepare)
         if isinstance(outcome, StorableCall):

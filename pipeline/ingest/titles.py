@@ -29,6 +29,13 @@ _GENERIC = frozenset(
     all-hands planning retro update status quarterly business huddle webinar workshop session
     training interview conversation fw fwd re""".split()
 )
+# What a meeting was about, after its names ("Acme | Brand - Security & Pricing"): a part made
+# of these alone names no one. Beside a name they stay its own ("Northgate Security").
+_TOPICS = frozenset(
+    """security pricing price integrations integration migration contract contracts renewal
+    implementation billing support roadmap qbr negotiation legal procurement compliance
+    reporting setup set-up rollout questions q&a next steps""".split()
+)
 MAX_ACCOUNT_WORDS = 6
 # A day without its year ("March 18", "18 Mar"): a date framing the title, never a name.
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -51,6 +58,16 @@ def title_date(title: str) -> dt.date | None:
         if date is not None:
             return date
     return None
+
+
+def _only_topics(part: str) -> bool:
+    """A part of meeting and topic words only ("Security & Pricing", "Demo")."""
+    words = [w.casefold().strip("-,.") for w in part.split()]
+    return (
+        bool(words)
+        and all(w in _TOPICS or w in _GENERIC or w in _CONNECTORS for w in words)
+        and any(w not in _CONNECTORS for w in words)
+    )
 
 
 def _generic(word: str) -> bool:
@@ -137,6 +154,9 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
         framed = framed or bool(said)
         if not part or _is_date(part):
             framed = framed or bool(part)
+            continue
+        if _title_case(part) and _only_topics(part):  # "Security & Pricing" names no one
+            framed = framed or not _without_meeting_words(part, mine)[0]
             continue
         name, trimmed = _without_meeting_words(part, mine)
         if trimmed and name and not _title_case(name):

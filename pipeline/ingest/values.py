@@ -20,6 +20,7 @@ _DATE_FORMATS = (
     "%d-%b-%Y",
     "%d-%b-%y",
     "%a %d %b %Y",
+    "%a %d %b %y",  # Granola's "Tue, 27 Jan 26"
     "%A %d %B %Y",
     "%a %b %d %Y",
     "%A %B %d %Y",

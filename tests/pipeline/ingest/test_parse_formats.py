@@ -461,6 +461,9 @@ Action items:
         ("Shiftwise x Brookfield Dental - discovery", None, None),  # two companies: neither
         ("Weekly pipeline review", None, None),  # nothing frames it as an account
         ("Meeting notes", None, None),
+        ("Tue, 27 Jan 26 · Anton Weiss", "2026-01-27", "Anton Weiss"),  # Granola's date line
+        # a topic after a name frames it only where our name is there too (below)
+        ("Orchard Lane Advisory - Security & Pricing", None, None),
     ],
 )
 def test_what_a_title_says_of_the_call(title: str, date: str | None, account: str | None) -> None:
@@ -484,6 +487,10 @@ def test_what_a_title_says_of_the_call(title: str, date: str | None, account: st
         ("FW: Recap - Kessler Animal Hospital reference call", "Kessler Animal Hospital"),
         ("Lindqvist Legal - security review call", "Lindqvist Legal"),
         ("Weekly pipeline review", None),
+        # our name on one side, the account on the other, the meeting's topics after them
+        ("Dispatchly | Orchard Lane Advisory - Security & Pricing", "Orchard Lane Advisory"),
+        ("Dispatchly / Tamsin Bookkeeping - Demo", "Tamsin Bookkeeping"),
+        ("Northgate Security call", "Northgate Security"),  # a topic word inside a name stays
     ],
 )
 def test_a_title_names_the_account_beside_ours_and_meeting_words(

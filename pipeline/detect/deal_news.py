@@ -1,0 +1,111 @@
+"""How a deal ended, as a rep's note states it: "Closed won.", "Signed!", "Lost to Karbon.",
+"Decided to go with <us>", "They went with <a rival>".
+
+Why: a CRM note saying "Lost to Karbon." or "Signed!" had left its call's outcome unknown (a
+notes export has no outcome column), and "Decided to go with LedgerLoop, closed won." had been
+stored as a competitor objection naming our own company. Only clear statements count: a
+question, a negation or a hedge ("not signed yet", "if they sign", "hoping to close won")
+states nothing, and a product chosen counts only when it is ours or a known rival.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.detect.sentences import split_sentences
+from pipeline.rival_names import squashed
+
+_FLAGS = re.IGNORECASE
+_NAME = r"(?-i:(?P<name>[A-Z][\w&.+'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.+'’-]*){0,3}))"
+_CLOSED = re.compile(r"\bclosed[\s/-]*(?P<verdict>won|lost)\b", _FLAGS)
+# "Signed!", "Contract signed.", "They signed the order form today."; not "signed up", "signed
+# off", "signed with X" (a product chosen, read below) nor "co-signed".
+_SIGNED = re.compile(
+    r"(?:^\W*|\b(?:they|client|customer|contract|agreement|order form|deal|paperwork|it)"
+    r"(?:\s+(?:is|was|has|have|got|now|just|finally|all))*\s+)(?<!-)signed\b"
+    r"(?!\s+(?:up|off|in|out|on|with|by)\b)",
+    _FLAGS,
+)
+_LOST_TO = re.compile(
+    rf"\blost\s+(?:(?:the|this|a|our)\s+deal\s+|it\s+|out\s+)?to\s+{_NAME}", _FLAGS
+)
+_CHOSE = re.compile(
+    r"\b(?:decided\s+to\s+go|decided\s+on|(?:have|has|had)\s+gone|went|chose|picked|opted"
+    rf"(?:\s+for)?|selected|signed\s+with)\s+(?:with\s+)?{_NAME}",
+    _FLAGS,
+)
+# A sentence that only wishes, asks, denies or plans states no outcome.
+_HEDGE = re.compile(
+    r"\b(?:not|no|never|yet|if|unless|once|when|until|whether|might|may|could|would|should|will"
+    r"|won't|hope|hoping|hopefully|expect\w*|likely|probably|maybe|perhaps|to be|about to"
+    r"|ready to|plan\w* to|want\w* to|going to|need\w* to|almost|nearly|close to|ago|last year"
+    r"|previously|before|used to)\b|n't\b",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class DealNews:
+    """An outcome a note states, the rival it was lost to (if named) and the line saying so."""
+
+    outcome: str  # won | lost
+    rival: str | None
+    line: str
+
+
+def news_in_sentence(
+    sentence: str, ours: Iterable[str], rivals: Iterable[str] = ()
+) -> DealNews | None:
+    """The outcome one sentence states, or None when it states none clearly."""
+    text = " ".join(sentence.replace("’", "'").split())
+    if not text or text.endswith("?") or _HEDGE.search(text):
+        return None
+    our_keys = {squashed(n) for n in ours if squashed(n)}
+    rival_keys = {squashed(n): n for n in rivals if squashed(n)}
+    if lost := _LOST_TO.search(text):
+        name = _clean(lost.group("name"))
+        if squashed(name) not in our_keys:
+            return DealNews("lost", rival_keys.get(squashed(name), name), text)
+    for chose in _CHOSE.finditer(text):
+        key = squashed(_clean(chose.group("name")))
+        if key in our_keys or any(key.startswith(k) for k in our_keys):
+            return DealNews("won", None, text)
+        if key in rival_keys:
+            return DealNews("lost", rival_keys[key], text)
+    if closed := _CLOSED.search(text):
+        return DealNews(closed.group("verdict").casefold(), None, text)
+    if _SIGNED.search(text):
+        return DealNews("won", None, text)
+    return None
+
+
+def is_deal_news(sentence: str, role: str, ours: Iterable[str], rivals: Iterable[str]) -> bool:
+    """A note saying how the deal ended ("Lost to Karbon.", "Decided to go with <us>, closed
+    won.") or anyone saying they chose us: news, not a worry."""
+    news = news_in_sentence(sentence, ours, rivals)
+    return news is not None and (role == "rep_note" or news.outcome == "won")
+
+
+def news_in_notes(
+    notes: Sequence[str], ours: Iterable[str], rivals: Iterable[str] = ()
+) -> DealNews | None:
+    """The one outcome a call's note lines state, sentence by sentence; None when they state
+    none or disagree."""
+    ours, rivals = tuple(ours), tuple(rivals)
+    found = [
+        news
+        for note in notes
+        for _start, _end, sentence in split_sentences(note)
+        if (news := news_in_sentence(sentence, ours, rivals)) is not None
+    ]
+    if len({news.outcome for news in found}) != 1:
+        return None
+    return next((news for news in found if news.rival), found[0])
+
+
+def _clean(name: str) -> str:
+    """A name without the possessive or the sentence's end it was caught with."""
+    name = re.sub(r"['’]s$", "", name.strip(" .,;:!'’-"))
+    return name.strip(" .,;:!'’-")
