@@ -19,7 +19,7 @@ from pipeline.ingest.json_file import looks_like_json, parse_json
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
-from pipeline.ingest.readable import check_readable
+from pipeline.ingest.readable import check_readable, run_on_labels
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
@@ -124,6 +124,7 @@ def read_calls(
     for call in calls:
         call.utterances = [u for u in call.utterances if not _only_noise(u.text)]
         check_readable(call, filename)
+        call.notice = call.notice or run_on_labels(call.utterances)
         quote_buyers(call)
         call.utterances = split_long(call.utterances)
     return calls

@@ -35,6 +35,7 @@ from pipeline.ingest.turns import (
     looks_labelled,
     name_callers,
     name_time_joined,
+    outsiders,
     parse_turns,
 )
 from pipeline.ingest.values import parse_date
@@ -90,6 +91,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     name_callers(labels, our_numbers(meta.lines), _sole_rep(meta))
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
+        meta.people.extend(outsiders(labels))
     else:
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
