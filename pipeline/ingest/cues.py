@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.ingest.base import ParsedUtterance
-from pipeline.ingest.names import bracket_company
+from pipeline.ingest.base import ParsedUtterance, Person
+from pipeline.ingest.names import bracket_company, first_last, is_outsider_tag
 from pipeline.ingest.prose import PARAGRAPH_CHARS, sentence_pieces
 from pipeline.ingest.turns import match_label, merge_turns, person_like
 from pipeline.ingest.values import html_to_text
@@ -68,10 +68,8 @@ def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:
     company: str | None = None
     for cue in cues:
         if cue.voice:
-            voice = _VOICE_COMPANY.match(cue.voice.strip())
-            company = bracket_company(voice.group("company")) if voice else None
-            # A tool's tag ("(Guest)") stays on the label: ``tidy_speaker_names`` reads it.
-            speaker = voice.group("name") if voice and company else cue.voice.strip()
+            speaker, bracket = _voice_parts(cue.voice)
+            company = bracket_company(bracket)
         for raw_line in html_to_text(cue.text).split("\n"):
             line = raw_line.strip().removeprefix("- ").strip()
             if not line or is_sound(line):
@@ -88,6 +86,24 @@ def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:
                 pieces.append(ParsedUtterance(line, speaker, cue.start, company=company))
     pieces.extend(caption_phrases(unvoiced))
     return merge_turns(pieces)
+
+
+def _voice_parts(voice: str) -> tuple[str, str | None]:
+    """A voice tag's speaker ("<v Okafor, Janet (Guest)>" -> "Janet Okafor") and its bracket."""
+    found = _VOICE_COMPANY.match(voice.strip())
+    name = found.group("name") if found else voice.strip()
+    return first_last(name), found.group("company") if found else None
+
+
+def voice_outsiders(cues: Iterable[Cue]) -> list[Person]:
+    """The voices tagged "(Guest)" or "(External)": the buyer's side unless the roster says
+    otherwise, as for a labelled line (``turns.outsiders``)."""
+    names = dict.fromkeys(
+        name
+        for name, bracket in (_voice_parts(c.voice) for c in cues if c.voice)
+        if is_outsider_tag(bracket)
+    )
+    return [Person(name, role="buyer") for name in names]
 
 
 def caption_phrases(captions: Sequence[Cue | None]) -> list[ParsedUtterance]:

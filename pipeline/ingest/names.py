@@ -7,7 +7,9 @@ import re
 from pipeline.ingest.base import ParsedCall, Person
 
 # "Bell, Marcus": the "Last, First" display name Teams and Outlook use.
-_WORDS = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?"  # one or two words of letters
+_WORD = r"[^\W\d_][\w.'’-]*"
+_WORDS = rf"{_WORD}(?:[ \t]{_WORD})?"  # one or two words of letters
+LAST_FIRST = rf"{_WORDS},[ \t]*{_WORDS}"  # for patterns that find a name inside a line
 _LAST_FIRST = re.compile(rf"^\s*(?P<last>{_WORDS}),\s*(?P<first>{_WORDS})\s*$")
 # What meeting tools put in brackets after a name that is no company: "Sandra Okoye (Guest)",
 # "(External)", "(Unverified)", "(Organizer)", pronouns "(she/her)".
@@ -26,15 +28,26 @@ _DEPARTMENT_WORDS = frozenset(
     "ops finance sales marketing customer service services team dept department division "
     "and & of".split()
 )
+# Of those tags, the ones saying the person is outside the meeting's organisation (Teams).
+_OUTSIDER = re.compile(r"^(?:guest|external|unverified)$", re.IGNORECASE)
+
+
+_COMPANY_SUFFIX = re.compile(r"^(?:inc|llc|ltd|limited|gmbh|co|corp|plc|pty|llp|sa|ag)\.?$", re.I)
+
+
+def first_last(name: str) -> str:
+    """``Bell, Marcus`` -> ``Marcus Bell``: one person under one name whichever way a file writes
+    it; any other name ("Acme, Inc" too) unchanged."""
+    flipped = _LAST_FIRST.match(name)
+    if not flipped or _COMPANY_SUFFIX.match(flipped.group("first")):
+        return name
+    return f"{flipped.group('first')} {flipped.group('last')}"
 
 
 def norm_name(name: str) -> str:
     """Lower case, dots and "@" dropped, and "Last, First" read as "First Last": the roster's
     "Marcus Bell" is the "Bell, Marcus" a Teams export names."""
-    flipped = _LAST_FIRST.match(name)
-    if flipped:
-        name = f"{flipped.group('first')} {flipped.group('last')}"
-    return " ".join(name.casefold().replace(".", " ").lstrip("@").split())
+    return " ".join(first_last(name).casefold().replace(".", " ").lstrip("@").split())
 
 
 def bracket_company(inner: str | None) -> str | None:
@@ -48,6 +61,12 @@ def bracket_company(inner: str | None) -> str | None:
     return inner
 
 
+def is_outsider_tag(inner: str | None) -> bool:
+    """``(Guest)``, ``(External)``, ``(Unverified)`` by a name: a meeting tool saying the person is
+    from outside the organisation."""
+    return bool(inner) and _OUTSIDER.match((inner or "").strip()) is not None
+
+
 def name_matches(speaker: str, our_name: str) -> bool:
     """Same full name, or a lone first name matching the other's (``Maya`` ~ ``Maya Chen``)."""
     a, b = norm_name(speaker).split(), norm_name(our_name).split()
@@ -58,22 +77,16 @@ def name_matches(speaker: str, our_name: str) -> bool:
     return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
 
 
-# A tool's tag that says the person is from outside our organisation (Teams, Zoom, Webex).
-_OUTSIDER_TAG = re.compile(r"^(?:guest|external|unverified)$", re.IGNORECASE)
 _TAGGED = re.compile(r"^(?P<name>.*?)\s*\((?P<tag>[^()]{1,30})\)\s*$")
-_COMPANY_SUFFIX = re.compile(r"^(?:inc|llc|ltd|limited|gmbh|co|corp|plc|pty|llp|sa|ag)\.?$", re.I)
 
 
 def display_name(label: str) -> tuple[str, bool]:
     """The name as people write it, and whether the tool tagged them an outsider:
     ``"Kowalski, Anna (Guest)"`` -> ``("Anna Kowalski", True)``; a company in brackets stays."""
     tagged = _TAGGED.match(label)
-    outsider = bool(tagged and _OUTSIDER_TAG.match(tagged.group("tag").strip()))
+    outsider = bool(tagged and is_outsider_tag(tagged.group("tag")))
     tag_only = tagged is not None and bracket_company(tagged.group("tag")) is None
-    name = tagged.group("name") if tagged and tag_only else label
-    flipped = _LAST_FIRST.match(name)
-    if flipped and not _COMPANY_SUFFIX.match(flipped.group("first")):
-        name = f"{flipped.group('first')} {flipped.group('last')}"
+    name = first_last(tagged.group("name") if tagged and tag_only else label)
     return " ".join(name.split()) or label, outsider
 
 

@@ -21,7 +21,7 @@ from pipeline.ingest.names import tidy_speaker_names
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
-from pipeline.ingest.readable import check_readable
+from pipeline.ingest.readable import check_readable, run_on_labels
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
@@ -137,6 +137,7 @@ def read_calls(
         call.utterances = [u for u in call.utterances if not _only_noise(u.text)]
         tidy_speaker_names(call)
         check_readable(call, filename)
+        call.notice = call.notice or run_on_labels(call.utterances)
         quote_buyers(call)
         call.utterances = split_long(call.utterances)
     return calls

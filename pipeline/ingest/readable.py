@@ -26,6 +26,13 @@ CHECKED_FORMATS = (
     "rtf",
 )  # free text; structured formats carry their own shape
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
+# A speaker label left inside the text after a sentence: "… today? Okafor, Janet (Fleet
+# Services) 0:11 Hi Hannah." A reader that missed the label shape glues every turn together.
+_RUN_ON_LABEL = re.compile(
+    r"[.!?…][\"'”’)\]]*\s+(?P<label>[A-Z][\w'’.-]*(?:,?[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"(?:[ \t]+\([^()\n]{1,60}\))?[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\s+(?=\S)"
+)
+_RUN_ON_MIN = 2  # one "Monday 10:30" in speech is no label
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,21 @@ def understood(utterances: Sequence[ParsedUtterance]) -> Understood:
         speakers=len({u.speaker for u in turns}),
         turns=len(turns),
         notes=len(utterances) - len(turns),
+    )
+
+
+def run_on_labels(utterances: Sequence[ParsedUtterance]) -> str | None:
+    """A warning when a call read as one speaker (or none) holds what look like other speakers'
+    timestamped labels in its text: the turns were not told apart, and the ingest had only
+    said "created" and "1 speaker"."""
+    if understood(utterances).speakers > 1:
+        return None
+    labels = [m.group("label") for u in utterances for m in _RUN_ON_LABEL.finditer(u.text)]
+    if len(labels) < _RUN_ON_MIN:
+        return None
+    return (
+        f"warning: {plural(len(labels), 'speaker label')} left inside the text (e.g. "
+        f'"{labels[0]}"): the turns were not split, check the speakers'
     )
 
 

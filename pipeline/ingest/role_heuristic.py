@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.names import norm_name as _norm
@@ -114,6 +114,7 @@ def heuristic_roles(
 
 
 _INTRO_TURNS = 3  # a speaker introduces themselves in their first few turns
+_OPENING_SENTENCES = 2  # a lone speaker's greeting: "Hi Dev, it's Fiona from Grampian Parcels."
 
 
 def self_introduced(
@@ -242,3 +243,34 @@ def introduced_company(texts: Sequence[str]) -> str | None:
     """The company a buyer names as theirs in introducing themselves ("Hi Marcus, it's Angie
     from Delta Drain Pros"), from their first turns: the account when nothing else names it."""
     return _company_in(texts, _NAMED_FROM) or _company_in(texts, _ANSWERS_AS)
+
+
+def lone_outsider(
+    utterances: Sequence[ParsedUtterance],
+    unresolved: Sequence[str],
+    account: str | None,
+    ours: Iterable[str],
+    rivals: Iterable[str] = (),
+) -> dict[str, str]:
+    """The call's only speaker, introducing themself as from the account or, once our company
+    is known, from another ("Hi Dev, it's Fiona from Grampian Parcels": a buyer's own Loom of
+    their set-up): the buyer. No rep speaks to weigh them against, so the heuristic had left
+    them ``unknown`` and their pains out of the buyer's themes. Only an opening says so: a
+    talk's "I am the co-founder of SeatGeek" minutes in is no buyer's greeting."""
+    speakers = {u.speaker for u in utterances if u.speaker}
+    if len(speakers) != 1 or set(unresolved) != speakers:
+        return {}
+    speaker = speakers.pop()
+    first = next(u.text for u in utterances if u.speaker == speaker)
+    said = introduced_company([_opening(first)])
+    our_keys = {_norm(name) for name in ours}
+    if said is None or _norm(said) in our_keys | {_norm(rival) for rival in rivals}:
+        return {}
+    from_account = account is not None and _norm(said) == _norm(account)
+    return {speaker: "buyer"} if from_account or our_keys else {}
+
+
+def _opening(text: str) -> str:
+    """The text's first ``_OPENING_SENTENCES`` sentences."""
+    ends = [found.start() + 1 for found in _SENTENCE_BREAK.finditer(text)]
+    return text[: ends[_OPENING_SENTENCES - 1]] if len(ends) >= _OPENING_SENTENCES else text

@@ -4,7 +4,8 @@ Evidence, strongest first: what the file states (JSON ``role``, an Internal/Exte
 ``speaker_role``, rep notes and the buyers quoted in them), role labels (``REP:``,
 ``PROSPECT_2:``), our people (the team roster, ``our_speakers``, ``Agent:``/``Rep:`` header
 lines), companies (``Name (Company)``, ``Attendees: ... (Company)``, JSON affiliations) against
-our company and the account, and last a phrase heuristic that leaves ``unknown`` when unsure.
+our company and the account, a lone speaker saying they are from another company (a buyer's own
+recording), and last a phrase heuristic that leaves ``unknown`` when unsure.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pipeline.ingest.role_heuristic import (
     company_named_to_them,
     heuristic_roles,
     introduced_company,
+    lone_outsider,
     self_introduced,
 )
 from pipeline.ingest.role_labels import role_of_label
@@ -71,6 +73,8 @@ def assign_roles(
     unresolved = [s for s in speakers if s not in roles]
     account = call.account or account_hint
     roles.update(dict.fromkeys(named_in_account(unresolved, account, ours), "buyer"))
+    unresolved = [s for s in speakers if s not in roles]
+    roles.update(lone_outsider(call.utterances, unresolved, account, ours, call.competitors))
     said = relations(call.utterances, speakers)
     found, groups = settle_sides(roles, speakers, *said)
     roles.update(found)

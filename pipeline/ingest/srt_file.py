@@ -8,7 +8,7 @@ import srt
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
-from pipeline.ingest.cues import cues_to_utterances, voiced_cues
+from pipeline.ingest.cues import cues_to_utterances, voice_outsiders, voiced_cues
 
 _FIRST_CUE = re.compile(r"^\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 
@@ -32,7 +32,9 @@ def parse_srt(text: str, filename: str) -> ParsedCall:
             sub.start.total_seconds(), sub.content.split("\n"), sub.end.total_seconds()
         )
     ]
-    return ParsedCall(format="srt", raw_text=text, utterances=cues_to_utterances(cues))
+    call = ParsedCall(format="srt", raw_text=text, utterances=cues_to_utterances(cues))
+    call.people = voice_outsiders(cues)
+    return call
 
 
 def _short(exc: Exception) -> str:

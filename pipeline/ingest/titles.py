@@ -182,17 +182,33 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
 
 # A date written with separators ("03-05-2026", "2026.03.05"): no phone number, whatever its digits.
 _DATE_SHAPE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+# ... nor is that date with a time after it ("2026-02-24 13:02"): "2026-02-24 13" had been cut out.
+_DATE_AND_HOUR = re.compile(rf"(?:{_DATE_SHAPE.pattern})[ T]\d{{1,2}}:\d{{2}}")
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 # Where parts meet once a number between them is gone: "·", "|", "→", "-", ":", "<>".
 _JOINT = r"(?:[·|–—→:/,;-]|<>|&lt;&gt;)"
+
+
+def _is_date_time(inner: str) -> bool:
+    """``2026-02-24 13:02 GMT-8``, ``Feb 24, 2026 1:02 PM``: a date, then a time of day."""
+    found = _TIME_OF_DAY.search(inner)
+    return found is not None and parse_date(inner[: found.start()].strip(" ,@T")) is not None
 
 
 def readable_title(title: str) -> str:
     """The title without the phone numbers and email addresses a dialler or an inbox writes in
     ("Call with Karen Holt · +1 (830) 555-0172"): noise in a list of calls, and a buyer's
-    personal data; the rest kept as written, its dangling separators tidied away."""
+    personal data; without a bracketed date and time ("(2026-02-24 13:02 GMT-8)", Google
+    Meet), which the call's date already holds; the rest kept as written, its dangling
+    separators tidied away."""
+    title = _without_date_times(title)
     kept, last = [], 0
     for start, end in contact_spans(title):
-        if start < last or _DATE_SHAPE.fullmatch(title[start:end]):
+        if (
+            start < last
+            or _DATE_SHAPE.fullmatch(title[start:end])
+            or _DATE_AND_HOUR.match(title, start)
+        ):
             continue
         kept.append(title[last:start])
         last = end
@@ -204,6 +220,12 @@ def readable_title(title: str) -> str:
     text = re.sub(rf"(\s{_JOINT})(?:\s+{_JOINT})+(?=\s)", r"\1", text)  # "· ·": "·"
     text = re.sub(rf"^(?:\s*{_JOINT})+|(?:\s*{_JOINT})+\s*$", "", text)
     return " ".join(text.split()) or title
+
+
+def _without_date_times(title: str) -> str:
+    """The title without its bracketed dates-and-times; unchanged when nothing else is left."""
+    kept = _BRACKETED.sub(lambda m: " " if _is_date_time(m.group(1)) else m.group(0), title)
+    return " ".join(kept.split()) if kept != title and kept.strip() else title
 
 
 # A date in a file name: Zoom's "GMT20260312-150233_Recording", "2026-03-12 call", "20260312".

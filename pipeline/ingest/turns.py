@@ -3,7 +3,8 @@
 ``Name: text``, ``[00:01:02] Name (Company): text``, ``**Name:** text``, ``@Name [0:07]: text``,
 ``REP: text``; or a line naming the speaker with the text below it: ``Name  00:01:02`` (Otter),
 ``00:00:03 Name`` and ``0:00 - Name (Company)`` (time first, Fathom), ``[Name] 11:02:09`` (Zoom),
-``Name: 00:00``. Shared by the plain-text, subtitle and DOCX readers.
+``Name: 00:00``; a name may be Teams' ``Surname, First (Dept)``. Shared by the plain-text,
+subtitle and DOCX readers.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.base import ParsedUtterance, Person
 from pipeline.ingest.call_lines import phone_key
 from pipeline.ingest.header import KNOWN_LABELS, label_key
-from pipeline.ingest.names import bracket_company
+from pipeline.ingest.names import LAST_FIRST, bracket_company, first_last, is_outsider_tag
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
 from pipeline.ingest.role_labels import PHONE_SPEAKER, role_of_label
 from pipeline.ingest.values import parse_timestamp
 from pipeline.redact import is_phone_number
 
 _TS = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’][\w.'’\-]*){0,4}"  # "Webb -" is no name
+# "Okafor, Janet" (Teams, Outlook) first: read as one name, else "Okafor" would end at the comma.
+_NAME = rf"(?:{LAST_FIRST}|[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’][\w.'’\-]*){{0,4}})"  # "Webb -": no
 # A phone number as the label (Aircall, Dialpad): the other party, whom the tool could not name.
 _PHONE = r"\+?\(?\d[\d \t().-]{5,22}\d"
 _COMPANY = r"(?:[ \t]*\((?P<company>[^()\n]{1,80})\))?"
@@ -67,6 +69,7 @@ class Turn:
     text: str
     role: str | None = None  # "buyer" for a phone number's label: the other party
     number: str | None = None  # a phone label's ``phone_key``: whose line it is; never stored
+    outsider: bool = False  # "(Guest)", "(External)" by the name: from outside the meeting's org
 
 
 # Labels seen in notes that look like names but are not speakers, and sounds in brackets.
@@ -108,8 +111,18 @@ def _speaker(match: re.Match[str]) -> tuple[str, str | None, str | None] | None:
     phone = match.group("phone")
     if phone is not None:
         return (PHONE_SPEAKER, "buyer", phone_key(phone)) if is_phone_number(phone) else None
-    name = match.group("name").strip()
-    return (name, None, None) if person_like(name) else None
+    name = _person_name(match.group("name"))
+    return (name, None, None) if name else None
+
+
+def _person_name(label: str) -> str | None:
+    """The person a label names, "Okafor, Janet" read as "Janet Okafor" (both halves must be
+    names: "Pricing, Q3" is no one); None for a field or notes label."""
+    label = label.strip()
+    if "," in label and not all(person_like(part.strip()) for part in label.split(",")):
+        return None
+    name = first_last(label)
+    return name if person_like(name) else None
 
 
 def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
@@ -128,17 +141,22 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
                 start, text = parse_timestamp(text), ""  # "Maya Chen: 00:00", text below
             elif start is None:
                 start, text = leading_time(text)
-            return Turn(who[0], company, start, text, who[1], who[2])
+            outsider = is_outsider_tag(match.group("company"))
+            return Turn(who[0], company, start, text, who[1], who[2], outsider)
     for header in _HEADERS:
         match = header.match(line)
         who = _speaker(match) if match else None
         if match and who:
-            start = parse_timestamp(match.group("ts"))
-            return Turn(who[0], _company(match.group("company")), start, "", *who[1:])
+            start, bracket = parse_timestamp(match.group("ts")), match.group("company")
+            return Turn(
+                who[0], _company(bracket), start, "", *who[1:], outsider=is_outsider_tag(bracket)
+            )
     match = _BRACKETED.match(line) if bracketed else None
-    if match and person_like(match.group("name")):
+    name = _person_name(match.group("name")) if match else None
+    if match and name:
+        bracket = match.group("company")
         text = match.group("text").strip()
-        return Turn(match.group("name").strip(), _company(match.group("company")), None, text)
+        return Turn(name, _company(bracket), None, text, outsider=is_outsider_tag(bracket))
     return None
 
 
@@ -189,6 +207,13 @@ def label_lines(lines: list[str]) -> list[Turn | None]:
         first = next(index for index, turn in enumerate(labels) if turn and turn.start is not None)
         labels[:first] = [None] * first
     return labels
+
+
+def outsiders(labels: list[Turn | None]) -> list[Person]:
+    """The speakers a label marks "(Guest)" or "(External)": the buyer's side, unless our roster
+    or a stated role says otherwise (a tag weighs like a header naming their side)."""
+    names = dict.fromkeys(turn.speaker for turn in labels if turn is not None and turn.outsider)
+    return [Person(name, role="buyer") for name in names]
 
 
 def name_callers(labels: list[Turn | None], ours: dict[str, str | None], rep: str | None) -> None:

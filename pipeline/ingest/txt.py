@@ -29,12 +29,14 @@ from pipeline.ingest.quotes import strip_replies
 from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.slack import slack_paste
 from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
+from pipeline.ingest.timed_lines import stamped_segments
 from pipeline.ingest.turns import (
     Turn,
     label_lines,
     looks_labelled,
     name_callers,
     name_time_joined,
+    outsiders,
     parse_turns,
 )
 from pipeline.ingest.values import parse_date
@@ -91,6 +93,9 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
         call.notice = _summary_notice(meta)
+        meta.people.extend(outsiders(labels))
+    elif kind != "note" and (segments := stamped_segments(body)):
+        call.utterances = segments
     else:
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:

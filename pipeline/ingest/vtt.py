@@ -11,7 +11,7 @@ import re
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
-from pipeline.ingest.cues import Cue, cues_to_utterances, voiced_cues
+from pipeline.ingest.cues import Cue, cues_to_utterances, voice_outsiders, voiced_cues
 
 _TIME = r"(?:\d{1,3}:){0,2}\d{1,2}(?:[.,]\d{1,3})?"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s+-->\s+(?P<end>{_TIME})(?:\s+.*)?$")
@@ -47,7 +47,9 @@ def parse_vtt(text: str, filename: str) -> ParsedCall:
         end = _skip_block(lines, index)
         cues.extend(_cue(lines, index, end, filename))
         index = end
-    return ParsedCall(format="vtt", raw_text=text, utterances=cues_to_utterances(cues))
+    call = ParsedCall(format="vtt", raw_text=text, utterances=cues_to_utterances(cues))
+    call.people = voice_outsiders(cues)
+    return call
 
 
 def _skip_block(lines: list[str], index: int) -> int:

@@ -28,6 +28,14 @@ from tests.plugins.documents import Seeded
         # dates and plain titles as written
         ("Call – 03-05-2026 – Acme Roofing", "Call – 03-05-2026 – Acme Roofing"),
         ("Discovery call - Kite Yoga (Oct 20, 2026)", "Discovery call - Kite Yoga (Oct 20, 2026)"),
+        # a bracketed date and time (Google Meet) is the call's date: out whole, never cut
+        # ("2026-02-24 13" had been taken for a phone number, leaving "(:02 GMT-8)")
+        ("Kite Yoga / Dispatchly intro (2026-02-24 13:02 GMT-8) - Transcript",
+         "Kite Yoga / Dispatchly intro - Transcript"),
+        ("Kite Yoga sync (24/02/2026 09:15)", "Kite Yoga sync"),
+        ("Kite Yoga (Feb 24, 2026 1:02 PM PST) review", "Kite Yoga review"),
+        ("Kite Yoga sync 2026-02-24 13:02", "Kite Yoga sync 2026-02-24 13:02"),
+        ("Standup (10:30)", "Standup (10:30)"),
     ],
 )  # fmt: skip
 def test_a_titles_phone_numbers_and_emails_are_dropped(title: str, readable: str) -> None:
@@ -46,6 +54,21 @@ def test_an_ingested_title_keeps_no_number(ws: Workspace) -> None:
         call = db.get(Call, result.call_id)
         assert call is not None and call.title is not None
         assert "555" not in call.title
+
+
+def test_a_meet_title_loses_its_date_time_and_gives_the_date(ws: Workspace) -> None:
+    text = (
+        "Kite Yoga / Dispatchly intro (2026-02-24 13:02 GMT-8) - Transcript\n"
+        "Attendees\nAna Ruiz, Jo Park\nTranscript\n00:00:00\n\n"
+        "Ana Ruiz: Thanks for the time, Jo.\n"
+        "Jo Park: Sure. We book the studio rooms on paper today.\n"
+    )
+    [result] = ingest_bytes(ws, text.encode(), "meet.txt", analyse=False)
+    with ws.session() as db:
+        call = db.get(Call, result.call_id)
+        assert call is not None
+        assert call.title == "Kite Yoga / Dispatchly intro - Transcript"
+        assert str(call.call_date) == "2026-02-24"
 
 
 def test_a_stored_title_is_read_without_its_number(ws: Workspace, seeded: Seeded) -> None:
