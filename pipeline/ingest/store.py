@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.csv_columns import unplaced_notice
 from pipeline.ingest.readable import understood
 from pipeline.ingest.refresh import with_changes
 from pipeline.ingest.remap import claim_earlier
@@ -184,7 +185,10 @@ def _created(call: StorableCall) -> IngestResult:
         utterances=len(call.parsed.utterances),
         understood="; ".join(
             part
-            for part in (understood(call.parsed.utterances).describe(), call.parsed.notice)
+            for part in (
+                understood(call.parsed.utterances).describe(),
+                unplaced_notice(call.parsed),
+            )
             if part
         ),
     )

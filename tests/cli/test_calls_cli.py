@@ -184,3 +184,23 @@ def test_a_large_export_prints_the_first_rows_and_the_counts(cli: Cli, tmp_path:
     assert "60 created, 0 duplicate, 0 resumed, 0 rejected" in result.stdout
     listed = cli("ingest", tmp_path / "crm.csv", "--column-map", '{"text": "Notes"}', "--json")
     assert '"filename": "crm.csv"' in listed.stdout and listed.stdout.count('"duplicate"') >= 60
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_the_unplaced_column_hint_leaves_out_a_field_the_user_gave(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """``--account`` places the account: the "no account column recognised" hint had still
+    been printed; the date, still unplaced, is told."""
+    notes = write(
+        tmp_path, "notes.csv", b'Notes,Parent ID,When\n"Setup looked slow to them.",z_9,soon\n'
+    )
+    [result] = cli.json("ingest", notes, "--account", "Bolt Gym")["results"]
+    assert "account" not in result["understood"]
+    assert "no date column recognised" in result["understood"]
+    dated = write(tmp_path, "dated.csv", b'Notes,Parent ID\n"Price is high for us.",z_8\n')
+    [result] = cli.json("ingest", dated, "--account", "Bolt Gym", "--date", "2026-01-05")[
+        "results"
+    ]
+    assert result["understood"] == "1 note"
+
