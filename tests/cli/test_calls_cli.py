@@ -199,8 +199,23 @@ def test_the_unplaced_column_hint_leaves_out_a_field_the_user_gave(
     assert "account" not in result["understood"]
     assert "no date column recognised" in result["understood"]
     dated = write(tmp_path, "dated.csv", b'Notes,Parent ID\n"Price is high for us.",z_8\n')
-    [result] = cli.json("ingest", dated, "--account", "Bolt Gym", "--date", "2026-01-05")[
-        "results"
-    ]
+    [result] = cli.json("ingest", dated, "--account", "Bolt Gym", "--date", "2026-01-05")["results"]
     assert result["understood"] == "1 note"
 
+
+@pytest.mark.usefixtures("no_analysis")
+def test_a_corrected_account_takes_the_stored_spelling_of_that_firm(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """ "Quarry Lane Tippers" and "Quarry Lane Tippers Ltd" are one account: a correction
+    (``call-update``, or the file uploaded again with ``--account``) writing it the other way
+    joins the stored one instead of making a second."""
+    files = [write(tmp_path, f"{name}.txt", transcript(name)) for name in ("a", "b", "c")]
+    cli.json("ingest", files[0], "--account", "Quarry Lane Tippers Ltd")
+    cli.json("ingest", files[1], files[2], "--account", "Someone Else")
+    again = cli.json("ingest", files[1], "--account", "Quarry Lane Tippers")
+    assert again["duplicates"] == 1
+    other = next(c for c in cli.json("calls")["items"] if c["account"] == "Someone Else")
+    updated = cli.json("call-update", str(other["id"]), "--account", "quarry lane tippers")
+    assert updated["account"] == "Quarry Lane Tippers Ltd"
+    assert {c["account"] for c in cli.json("calls")["items"]} == {"Quarry Lane Tippers Ltd"}

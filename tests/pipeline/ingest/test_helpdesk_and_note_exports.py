@@ -18,7 +18,7 @@ FRESHDESK = (
     '88,Pre-sales: booking rules,"Hi Priya,\n\nWe run three clinics and the front desk keeps '
     "double-booking rooms.\n\n1) Can the calendar block a room once it is taken?\n"
     "2) Is there a price for a second site?\n\nOur contract with the current system runs to "
-    'June, so we could not switch before then.\n\nMany thanks,\nGreta Lindqvist\nPractice '
+    "June, so we could not switch before then.\n\nMany thanks,\nGreta Lindqvist\nPractice "
     'Manager, Fjordside Physio\n0161 496 0000",Closed,Low,Email,Priya Anand,Sales,'
     "2026-04-02 09:10:00,Greta Lindqvist,greta@fjordside.example,Fjordside Physio\n"
 )
@@ -80,7 +80,7 @@ def test_a_close_lead_status_is_the_outcome_and_a_row_is_titled_by_its_lead() ->
 
 
 def test_pipedrives_assigned_user_is_the_notes_author() -> None:
-    """"Activity - Assigned to user" (and a note export's "Note - User") is our rep."""
+    """ "Activity - Assigned to user" (and a note export's "Note - User") is our rep."""
     activities = _rows(
         "Activity - Subject,Activity - Note,Activity - Assigned to user,Activity - Due date,"
         "Organization - Name\n"
