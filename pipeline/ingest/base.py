@@ -54,4 +54,16 @@ class ParsedCall:
     skip_reason: str | None = None
     # What the reader could not place, told with the upload's result (not stored): "no date
     # column recognised; unused columns: 'Done Date' ...".
+    unplaced: Unplaced | None = None
+    # Anything else the user should hear with the result: a summary kept aside, labels left
+    # inside the text.
     notice: str | None = None
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A table's fields no column was recognised for, and its columns left unused: told for
+    the fields the call still lacks once the upload's own metadata (``--account``) is in."""
+
+    fields: tuple[str, ...]
+    columns: tuple[str, ...]

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.errors import BadInput
+from pipeline.ingest.base import ParsedCall, Unplaced
 from pipeline.ingest.header import label_key
 from pipeline.ingest.typed_records import typed_columns
 
@@ -27,6 +28,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         # Zoho Notes, Close (calls, notes, emails)
         "note content", "note html", "body text",
         "updates", "item updates", "latest update",  # monday.com boards
+        "ticket description",  # HubSpot tickets
     ),
     "reasons": (
         "closed won reason", "closed lost reason", "won reason", "lost reason", "loss reason",
@@ -63,14 +65,18 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     "deal_stage": (
         "deal stage", "stage", "stage name", "opportunity stage", "pipeline stage",
         "deal stage name",
-        "status label", "lead status",  # Close: the opportunity's or the lead's status
+        # Close: the opportunity's or the lead's status ("lead_status_label": "Proposal Sent")
+        "status label", "lead status", "lead status label", "opportunity status label",
     ),
     "industry": (
         "industry", "account industry", "company industry", "industry name", "vertical",
         "segment", "sector", "business type",
     ),
     "deal_id": (
-        "deal id", "opportunity id", "deal", "associated deal id", "deal record id", "record id",
+        "deal id", "opportunity id", "deal", "associated deal id", "deal record id",
+        # Zoho Notes: "Parent ID" is the record the note is on ("Parent Module" says which
+        # kind); its "Record Id" is then the note's own, and only a record's export's the deal
+        "parent id", "record id",
         "item id",  # monday.com
         # Salesforce Tasks' "What" (the opportunity, or the account, the task is about)
         "what", "what name", "related opportunity", "opportunity",
@@ -91,7 +97,17 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "deal owner", "owner", "sales rep", "rep", "created by",
         "user name", "user",  # Close, Copper
         "assigned", "assigned to name",  # Salesforce Tasks
+        "assigned to user", "assigned user", "note owner",  # Pipedrive activities, Zoho Notes
+        # Help desks (Freshdesk, Zendesk, Help Scout, HubSpot tickets): who answers the ticket
+        "agent", "agent name", "assignee", "assignee name", "ticket owner",
     ),
+    # Help desks: who wrote the ticket's first message (its description), a buyer's contact
+    "requester": (
+        "requester", "requester name", "customer name", "requester full name", "submitter",
+        "submitter name", "requester email", "customer email",
+    ),
+    # The kind of record a note's "Parent ID" is (Zoho's "Parent Module" or "$se_module")
+    "parent_module": ("parent module", "se module", "$se module", "related module"),
     "contacts": (
         "associated contact", "associated contacts", "contact", "contact name", "person",
         "person name", "contact person", "contacts",
@@ -197,7 +213,8 @@ def find_columns(
         if field == "date":
             found.sort(key=lambda index: not _of_the_activity(names[index]))
         if found:
-            columns[field] = found if field in ("date", "account", "reasons") else found[:1]
+            several = field in ("date", "account", "reasons", "requester")
+            columns[field] = found if several else found[:1]
             taken.update(columns[field])
     if not any(columns.get(field) for field in ("text", "transcript", "reasons")):
         raise BadInput(
@@ -213,20 +230,32 @@ def find_columns(
 FILTERED_FIELDS = ("date", "account")
 
 
-def unplaced(names: list[str], columns: dict[str, list[int]]) -> str | None:
-    """What to tell the user when no column was recognised as a call's date or account and
-    some columns went unused (kept with the call, but no filter sees them), else None."""
-    missing = [
+def unplaced(names: list[str], columns: dict[str, list[int]]) -> Unplaced | None:
+    """The fields a marketer filters by that no column was recognised as, when some columns
+    went unused (kept with the call, but no filter sees them), else None; a typed record
+    column (Attio's "Parent record") may give the account."""
+    missing = tuple(
         field
         for field in FILTERED_FIELDS
         if not columns.get(field) and not (field == "account" and columns.get("records"))
-    ]
+    )
     used = {index for indexes in columns.values() for index in indexes}
-    unused = [name for index, name in enumerate(names) if index not in used and name.strip()]
-    if not missing or not unused:
+    unused = tuple(name for index, name in enumerate(names) if index not in used and name.strip())
+    return Unplaced(missing, unused) if missing and unused else None
+
+
+def unplaced_notice(call: ParsedCall) -> str | None:
+    """What to tell the user of a row's unplaced fields, once the upload's metadata is in: a
+    field the user gave (``--account``) is placed (the hint had still been printed)."""
+    if call.unplaced is None:
+        return None
+    given = {"date": call.call_date, "account": call.account}
+    missing = [field for field in call.unplaced.fields if not given.get(field)]
+    if not missing:
         return None
     return (
-        f"no {' or '.join(missing)} column recognised; unused columns: {listed(unused)}; "
+        f"no {' or '.join(missing)} column recognised; unused columns: "
+        f"{listed(list(call.unplaced.columns))}; "
         f'map one with a column map, {{"{missing[0]}": "<column>"}}'
     )
 

@@ -28,11 +28,18 @@ from pipeline.ingest.csv_columns import (
     without_group_rows,
     without_report_footer,
 )
-from pipeline.ingest.deal_rows import fold_reason_rows, is_the_account, share_deal_outcomes
+from pipeline.ingest.deal_rows import (
+    fold_reason_rows,
+    is_the_account,
+    parent_is_a_deal,
+    share_deal_outcomes,
+)
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
+from pipeline.ingest.people import parse_people
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
+from pipeline.ingest.ticket_rows import is_ours, requester_message, requester_name
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.typed_records import typed_fields
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage, parse_date
@@ -97,7 +104,7 @@ def calls_from_rows(
     header = rows[0][1]
     body = without_group_rows(header, rows[1:])
     columns = find_columns(header, column_map or {}, filename)
-    notice = unplaced(header, columns)
+    unread = unplaced(header, columns)
     calls: list[ParsedCall] = []
     has_text: list[bool] = []
     for number, row in body:
@@ -111,7 +118,7 @@ def calls_from_rows(
             )
         row = row + [""] * (len(header) - len(row))
         calls.append(_call(header, row, columns, number))
-        calls[-1].notice = notice
+        calls[-1].unplaced = unread
         has_text.append(bool(_first(row, columns.get("text", []) + columns.get("transcript", []))))
     fold_reason_rows(calls, has_text)
     share_deal_outcomes(calls)
@@ -158,15 +165,29 @@ def _first(row: list[str], indexes: list[int]) -> str:
     return next((row[i].strip() for i in indexes if row[i].strip()), "")
 
 
-def _text_call(names: list[str], row: list[str], columns: dict[str, list[int]]) -> ParsedCall:
-    """The row's transcript, else its notes, plus won/lost reasons as notes of their own."""
+def _deal_parent(names: list[str], columns: dict[str, list[int]], fields: dict[str, str]) -> str:
+    """The kind of record the deal column names, when it is a note's parent record."""
+    deal = columns.get("deal_id", [])
+    if deal and column_key(names[deal[0]]) == "parent id":
+        return fields.get("parent_module", "")
+    return ""
+
+
+def _text_call(
+    names: list[str], row: list[str], columns: dict[str, list[int]], fields: dict[str, str]
+) -> ParsedCall:
+    """The row's transcript, else its notes (a ticket's requester's message, when the row
+    names one), plus won/lost reasons as notes of their own."""
     transcript = html_to_text(_first(row, columns.get("transcript", []))).strip()
+    text = html_to_text(_first(row, columns.get("text", []))).strip()
+    requester = fields.get("requester", "")
+    ours = [person.name for person in parse_people(fields.get("our_speakers", ""), role="rep")]
     if transcript:
         call = parse_text(transcript, "csv", kind="transcript")
+    elif requester and not is_ours(requester, ours):
+        call = requester_message(text, requester, fields.get("account"))
     else:
-        call = parse_text(
-            html_to_text(_first(row, columns.get("text", []))).strip(), "csv", kind="note"
-        )
+        call = parse_text(text, "csv", kind="note")
     for index in columns.get("reasons", []):
         if reason := " ".join(row[index].split()):
             call.utterances.append(
@@ -195,17 +216,22 @@ def _outcome(
 
 
 def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line: int) -> ParsedCall:
-    call = _text_call(names, row, columns)
     fields = {
         field: value
         for field, indexes in columns.items()
         if field not in _TEXT_FIELDS and (value := _first(row, indexes))
     }
+    call = _text_call(names, row, columns, fields)
+    if (requester := requester_name(fields.pop("requester", ""))) is not None:
+        fields["contacts"] = "; ".join(filter(None, (fields.get("contacts"), requester)))
     records = columns.get("records", [])
     typed = typed_fields(row, list(zip(records[::2], records[1::2], strict=True)))
     apply_fields(call, {**typed, **fields})  # a column of its own says it first
-    if is_the_account(call):
+    if is_the_account(call) or not parent_is_a_deal(_deal_parent(names, columns, fields)):
         call.deal_id = None
+    if not call.title and call.account:  # a row of many in one file: not the file's name
+        spoken = _first(row, columns.get("transcript", []))
+        call.title = f"{'Call with' if spoken else 'Notes on'} {call.account}"
     call.outcome = _outcome(names, row, columns, call.deal_stage) or call.outcome
     _no_forecast_date(call, names, row, columns.get("date", []))
     used = {index for indexes in columns.values() for index in indexes}

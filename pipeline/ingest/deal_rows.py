@@ -36,6 +36,18 @@ def is_the_account(call: ParsedCall) -> bool:
     return account_key(call.deal_id) == account_key(call.account)
 
 
+# The record kinds a note's parent may be that are a deal (Zoho's "Deals", once "Potentials").
+_DEAL_MODULES = frozenset(
+    {"deal", "deals", "potential", "potentials", "opportunity", "opportunities"}
+)
+
+
+def parent_is_a_deal(module: str) -> bool:
+    """Is a note's parent record a deal? A note on an account or a contact is on no one deal;
+    with no module named, the parent is taken for the deal."""
+    return not module.strip() or module.strip().casefold() in _DEAL_MODULES
+
+
 _CLOSED = ("won", "lost")
 
 

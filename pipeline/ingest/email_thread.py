@@ -119,16 +119,24 @@ def thread_turns(messages: Sequence[Message]) -> tuple[list[ParsedUtterance], li
             signed.setdefault(domain(message.writer) or message.writer, company)
     for message in reversed(messages):  # as the conversation went: the oldest first
         name = writer_name(message.writer)
-        body = _without_signed_name(split_signature(message.lines)[0], name)
         company = signed.get(domain(message.writer) or message.writer)
         writers.append({"from": message.writer, "speaker": name or "", "company": company or ""})
-        _title, notes = parse_notes(body)
-        utterances.extend(
-            ParsedUtterance(note.text, name, None, "unknown", company, True)
-            for note in notes
-            if _says_something(note.text, name)
-        )
+        utterances.extend(message_words(message.lines, name, company))
     return utterances, writers
+
+
+def message_words(
+    lines: list[str], name: str | None, company: str | None = None, role: str = "unknown"
+) -> list[ParsedUtterance]:
+    """One written message's paragraphs and list items as its writer's utterances: the
+    signature, the name signed under it, greetings and disclaimers are nobody's words."""
+    body = _without_signed_name(split_signature(lines)[0], name)
+    _title, notes = parse_notes(body)
+    return [
+        ParsedUtterance(note.text, name, None, role, company, True)
+        for note in notes
+        if _says_something(note.text, name)
+    ]
 
 
 def ours(writer: str, names: Sequence[str], companies: Sequence[str]) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.schemas import CallMetadata, IngestResult
+from pipeline.ingest.spellings import spelt_as_stored
 from pipeline.ingest.values import account_key, industry_name
 from pipeline.store.models import Call
 
@@ -54,7 +55,7 @@ def refresh_metadata(
         if call is None:
             out.append(result)
             continue
-        changed = take_fields(call, given)
+        changed = take_fields(session, call, given)
         if any(change.startswith("competitors:") for change in changed):
             call.analysis_state = "pending"  # detection looks for the deal's named rivals
         if metadata.our_speakers and _our_speakers_changed(call, metadata.our_speakers):
@@ -66,7 +67,7 @@ def refresh_metadata(
     return out
 
 
-def take_fields(call: Call, given: dict[str, Any]) -> list[str]:
+def take_fields(session: Session, call: Call, given: dict[str, Any]) -> list[str]:
     """Set the stored call's fields to ``given`` (upload field -> value); what changed, as
     "outcome: open → won"."""
     changed = []
@@ -75,6 +76,8 @@ def take_fields(call: Call, given: dict[str, Any]) -> list[str]:
         before = getattr(call, column)
         if field == "account" and account_key(before or "") == account_key(value):
             continue  # the same account spelt another way ("… LLP")
+        if field == "account":
+            value = spelt_as_stored(session, value, call.id)
         if before != value:
             setattr(call, column, value)
             changed.append(f"{field}: {_shown(before)} → {_shown(value)}")

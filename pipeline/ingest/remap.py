@@ -60,6 +60,10 @@ def claim_earlier(session: Session, rows: Sequence[Row]) -> dict[str, Claimed]:
             continue
         call = stored.pop(match)
         call.content_hash = new
-        claimed[new] = (call.id, str(call.analysis_state), take_fields(call, _row_fields(parsed)))
+        claimed[new] = (
+            call.id,
+            str(call.analysis_state),
+            take_fields(session, call, _row_fields(parsed)),
+        )
     session.flush()
     return claimed

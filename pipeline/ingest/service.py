@@ -38,11 +38,11 @@ from pipeline.ingest.schemas import (
     skipped,
 )
 from pipeline.ingest.settle import named_account, read_title, settle_people
+from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.store import (
     StorableCall,
     content_hash,
     earlier_hashes,
-    known_spellings,
     storable,
     store_calls,
     store_parsed,

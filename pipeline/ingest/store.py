@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.csv_columns import unplaced_notice
 from pipeline.ingest.readable import understood
 from pipeline.ingest.refresh import with_changes
 from pipeline.ingest.remap import claim_earlier
 from pipeline.ingest.schemas import IngestResult
+from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.values import account_key
 from pipeline.store.models import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
@@ -94,17 +96,6 @@ def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[s
         "start_seconds": utterance.start_seconds,
         "text": utterance.text,
     }
-
-
-def known_spellings(session: Session) -> dict[str, str]:
-    """``account_key`` -> the account's name as first stored."""
-    spellings: dict[str, str] = {}
-    for name in session.scalars(
-        select(Call.account).where(Call.account.is_not(None)).order_by(Call.id)
-    ):
-        if name:
-            spellings.setdefault(account_key(name), name)
-    return spellings
 
 
 def _account(parsed: ParsedCall, spellings: dict[str, str]) -> str | None:
@@ -184,7 +175,11 @@ def _created(call: StorableCall) -> IngestResult:
         utterances=len(call.parsed.utterances),
         understood="; ".join(
             part
-            for part in (understood(call.parsed.utterances).describe(), call.parsed.notice)
+            for part in (
+                understood(call.parsed.utterances).describe(),
+                call.parsed.notice,
+                unplaced_notice(call.parsed),
+            )
             if part
         ),
     )

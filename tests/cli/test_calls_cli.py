@@ -184,3 +184,38 @@ def test_a_large_export_prints_the_first_rows_and_the_counts(cli: Cli, tmp_path:
     assert "60 created, 0 duplicate, 0 resumed, 0 rejected" in result.stdout
     listed = cli("ingest", tmp_path / "crm.csv", "--column-map", '{"text": "Notes"}', "--json")
     assert '"filename": "crm.csv"' in listed.stdout and listed.stdout.count('"duplicate"') >= 60
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_the_unplaced_column_hint_leaves_out_a_field_the_user_gave(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """``--account`` places the account: the "no account column recognised" hint had still
+    been printed; the date, still unplaced, is told."""
+    notes = write(
+        tmp_path, "notes.csv", b'Notes,Parent ID,When\n"Setup looked slow to them.",z_9,soon\n'
+    )
+    [result] = cli.json("ingest", notes, "--account", "Bolt Gym")["results"]
+    assert "account" not in result["understood"]
+    assert "no date column recognised" in result["understood"]
+    dated = write(tmp_path, "dated.csv", b'Notes,Parent ID\n"Price is high for us.",z_8\n')
+    [result] = cli.json("ingest", dated, "--account", "Bolt Gym", "--date", "2026-01-05")["results"]
+    assert result["understood"] == "1 note"
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_a_corrected_account_takes_the_stored_spelling_of_that_firm(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """ "Quarry Lane Tippers" and "Quarry Lane Tippers Ltd" are one account: a correction
+    (``call-update``, or the file uploaded again with ``--account``) writing it the other way
+    joins the stored one instead of making a second."""
+    files = [write(tmp_path, f"{name}.txt", transcript(name)) for name in ("a", "b", "c")]
+    cli.json("ingest", files[0], "--account", "Quarry Lane Tippers Ltd")
+    cli.json("ingest", files[1], files[2], "--account", "Someone Else")
+    again = cli.json("ingest", files[1], "--account", "Quarry Lane Tippers")
+    assert again["duplicates"] == 1
+    other = next(c for c in cli.json("calls")["items"] if c["account"] == "Someone Else")
+    updated = cli.json("call-update", str(other["id"]), "--account", "quarry lane tippers")
+    assert updated["account"] == "Quarry Lane Tippers Ltd"
+    assert {c["account"] for c in cli.json("calls")["items"]} == {"Quarry Lane Tippers Ltd"}

@@ -41,8 +41,11 @@ ACTIVITY_EXPORTS = [
     (
         "close_activities_export.csv",  # lead_name, date_created, user_name, lead_status
         [
-            ("2026-08-12", "Hilltop Moving & Storage", None, "Jordan Hayes", "open"),
-            ("2026-08-28", "Hilltop Moving & Storage", None, "Jordan Hayes", "won"),
+            # no subject column: a row of many is titled by its account, not the file's name
+            ("2026-08-12", "Hilltop Moving & Storage", "Notes on Hilltop Moving & Storage",
+             "Jordan Hayes", "open"),
+            ("2026-08-28", "Hilltop Moving & Storage", "Notes on Hilltop Moving & Storage",
+             "Jordan Hayes", "won"),
         ],
     ),
     (
@@ -57,8 +60,10 @@ ACTIVITY_EXPORTS = [
     (
         "copper_activities_export.csv",  # Activity Date, Company, User
         [
-            ("2026-11-16", "Kangaroo Kids Tutoring", None, "Liam O'Brien", None),
-            ("2026-11-18", "Little Scholars Enrichment", None, "Jenna Alvarez", None),
+            ("2026-11-16", "Kangaroo Kids Tutoring", "Notes on Kangaroo Kids Tutoring",
+             "Liam O'Brien", None),
+            ("2026-11-18", "Little Scholars Enrichment", "Notes on Little Scholars Enrichment",
+             "Jenna Alvarez", None),
         ],
     ),
 ]  # fmt: skip
