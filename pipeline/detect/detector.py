@@ -40,6 +40,7 @@ from pipeline.detect.llm_check import kind_checker
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
+from pipeline.detect.statements import todays_kind
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import LLMError
@@ -283,6 +284,8 @@ class RuleEmbeddingDetector:
         if blocked:  # "Yeah, that's a showstopper for me.": never small talk
             kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
             category = blocked_topic(sentence.scored) or category
+        elif (said := todays_kind(sentence.text, kind)) != kind:  # "Our main pain is the hub."
+            kind, confidence = said, score.probabilities.get(said, confidence)
         if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
             kind = "question"  # "Asked whether we integrate with Mindbody."
         if kind == "objection":

@@ -234,11 +234,13 @@ _REPS_OWN_NOTE = re.compile(
 )
 
 
-# "Priya to send integration list.": someone (a capitalised name, or we/I) to do something.
+# "Priya to send integration list.", "She is going to record a Loom for Dev.": someone (a
+# capitalised name, or we/I) to do, going to do or who will do something.
 _TO_DO = re.compile(
     r"^(?:[-*•]\s*)?(?!(?i:needs|wants|has|have|had|plans|hopes|going|tries|tried|likes|agreed"
     r"|asked|decided|expects|intends|prefers|chose|refuses|refused|used|got|would like)\b)"
-    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Ww]e|I)\s+to\s+(?i:"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Ww]e|I)"
+    r"(?:(?:\s+(?:is|are|am)\s+going|['’](?:s|re|m)\s+going)?\s+to|\s+will|['’]ll)\s+(?i:"
     + "|".join(CUES["rep_note"]["to_do"])
     + r")\b"
 )
@@ -338,7 +340,9 @@ WHY_NOW_CUES: dict[str, re.Pattern[str]] = {
 
 
 def why_now_cues(sentence: str) -> dict[str, int]:
-    """Why-now trigger cues per category (deadline, cost, risk, event) found in a sentence."""
-    text = lowered(sentence)
+    """Why-now trigger cues per category (deadline, cost, risk, event) found in a sentence,
+    after removing reassurances: "The price is fine for three seats, that's not the issue."
+    had been a why-now (risk: "fine for") on a one-pager."""
+    text = REASSURANCE.sub(" ", lowered(sentence))
     found = {name: len(pattern.findall(text)) for name, pattern in WHY_NOW_CUES.items()}
     return {name: hits for name, hits in found.items() if hits}

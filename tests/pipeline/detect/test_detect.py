@@ -321,6 +321,18 @@ def test_a_sentence_that_says_nothing(sentence: str, nothing: bool, acknowledges
         ("Open to it if the price comes down.", False),
         ("Signed up for the trial but the staff never logged in.", False),
         ("Lost confidence after the last vendor's setup dragged on.", False),
+        # how the deal stands, the rep's dates, what someone will do, the buyer pleased
+        ("Marked lost, revisit Q4 2026.", True),
+        ("Moved to closed won.", True),
+        ("Revisit in Q1 2027.", True),
+        ("Follow up March 3.", True),
+        ("She is going to record a video of their front desk for Sam.", True),
+        ("Nadia will send the staff list on Monday.", True),
+        ("Rafael was happy with the demo overall.", True),
+        ("They want to revisit in Q3.", False),
+        ("She is going to need sign-off from the board.", False),
+        ("They will not log into another portal.", False),
+        ("Was happy with RotaPro until the price went up.", False),
     ],
 )
 def test_a_rep_note_about_what_the_rep_did(sentence: str, reps_own: bool) -> None:

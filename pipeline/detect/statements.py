@@ -1,0 +1,67 @@
+"""What a buyer says of how they work today, read after the kind model: a pain said as one
+("Honestly the worst bit is chasing people for their bank statements.") and a set-up described
+("At the moment it's a spreadsheet plus a shared folder per client.") are no objection when
+nothing in the sentence brings us in (our price, a switch, a decision, the buyer's content).
+
+Why a rule after the model: "the problem is" and "right now" open objections as often as
+pains, and the model had read "The problem is our controllers spend all day ringing drivers"
+as an objection; what tells them apart is whether the sentence is about buying from us.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.classify import Kind
+from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
+
+_PAIN = alternation(CUES["statement"]["pain"])
+_ABOUT_US = alternation(CUES["statement"]["about_us"])
+_SETUP = re.compile(r"^(?:" + "|".join(CUES["statement"]["setup"]) + r")\b")
+
+
+def _today_only(text: str) -> bool:
+    return not _ABOUT_US.search(text)
+
+
+def tells_a_pain(sentence: str) -> bool:
+    """A problem with how they work today, said as one ("our main pain is the hub", "we
+    still chase clients by email and it's painful"), with no word about us."""
+    text = lowered(sentence)
+    return bool(_PAIN.search(text)) and _today_only(text)
+
+
+def describes_the_setup(sentence: str) -> bool:
+    """How they work today, opened as such ("At the moment it's ...", "We currently run
+    everything through ..."), with no word about us."""
+    text = lowered(sentence).strip()
+    return bool(_SETUP.match(text)) and _today_only(text)
+
+
+def asks_only(sentence: str) -> bool:
+    """A question in form with no more than a weak hedge in it ("Can we export all our client
+    data if we leave?", "Does it read both units, or only one?"): a question, not an objection.
+    A trailing "though" keeps its doubt ("Will the writers actually use it, though?")."""
+    text = lowered(sentence)
+    return (
+        is_direct_question(sentence)
+        and cue_scores(sentence).concern < _HEDGE
+        and not _DOUBT.search(text)
+    )
+
+
+_HEDGE = 0.6  # the medium concern cues: "not", "worried"
+_DOUBT = re.compile(r"\bthough\W*$")
+
+
+def todays_kind(sentence: str, kind: Kind) -> Kind:
+    """The kind a statement of today's work or a plain question takes over the model's: a pain
+    said as one is a pain (also when the model had it as set-up or small talk), a set-up
+    described is a set-up and a question asked without doubt a question, not an objection."""
+    if kind in ("objection", "other", "current_setup") and tells_a_pain(sentence):
+        return "pain"
+    if kind == "objection" and describes_the_setup(sentence):
+        return "current_setup"
+    if kind == "objection" and asks_only(sentence):
+        return "question"
+    return kind
