@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS
+from pipeline.cluster.label_checks import DANGLING
+from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, NUMBER_WORDS
 from pipeline.detect.rules import cue_scores, normalise_quotes
 from pipeline.wording import capitalised
 
 MAX_QUOTE_WORDS = 8
+CONCERN_WEIGHT = 2.0  # how far a clause naming the worry outranks one setting the scene
 QUOTE_SLACK_WORDS = 3  # longer, with nowhere to cut: whole ("...do it in one hour" lost "hour")
 # Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
 _LEADING_FILLER = re.compile(
@@ -33,6 +35,21 @@ _SUBORDINATORS = frozenset(
     "if because when while which who that so unless until after before".split()
 )
 _JOINS = frozenset({"and", "but", "or"})  # else a cut before these
+# A cut never ends on these: "If it can't handle" and "We still need to" wait for their object.
+_WAITING = (DANGLING - {"it", "them"}) | frozenset(
+    """a an the this these those my our your their his its of to for in on at by with from as
+    than into about over per and or but so because if that which who when while is are was were
+    be been being am do does did has have had can can't cannot could couldn't will won't would
+    wouldn't should shouldn't must need needs""".split()
+)
+_MODALS = frozenset(
+    "can can't cannot could couldn't will won't would wouldn't should shouldn't must "
+    "don't doesn't didn't".split()
+)
+# Said in passing inside a clause: dropped so a long clause says its point in fewer words.
+_INNER_FILLER = re.compile(r"\b(?:really|honestly|actually|basically|literally|just)\s+", re.I)
+# A clause that opens on a condition sets up what follows; the point is elsewhere.
+_CONDITIONAL = frozenset({"if", "unless", "when", "whether"})
 # "Your tool is nicer | but we can't run two systems": what follows "but" is its own clause,
 # and usually what the buyer means (the praise before it had named a set-up theme).
 _CONTRAST = re.compile(r"\s+but\s+", re.IGNORECASE)
@@ -59,14 +76,24 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         for part in _CONTRAST.split(match.group(0))
     )
     for part in parts:
-        clause = _LEADING_FILLER.sub("", part.strip(" -")).strip()
+        clause = _INNER_FILLER.sub("", _LEADING_FILLER.sub("", part.strip(" -")).strip())
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
         if not any(w not in FUNCTION_WORDS for w in lowered):
             continue
         # The clause that says the worry reads as the theme's name ("we can't run two systems").
-        worry = cue_scores(clause).concern
-        score = sum(w in key_words for w in lowered) + min(len(words), 4) / 10 + worry
+        cues = cue_scores(clause)
+        # A clause that names the worry or its topic (price, contract...) beats one that only
+        # sets the scene ("We've six dentists and three hygienists", "If ...").
+        telling = cues.concern > 0 or any(cues.categories.values())
+        context = opens_on_context(lowered, telling)
+        score = (
+            sum(w in key_words for w in lowered)
+            + min(len(words), 4) / 10
+            + cues.concern
+            + CONCERN_WEIGHT * telling
+            - CONCERN_WEIGHT * context
+        )
         if score > best_score:
             best, best_score = clause, score
     if not best:
@@ -75,9 +102,17 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     question = best.endswith("?")
     cut = len(words) > MAX_QUOTE_WORDS
     if cut:
-        cuts = [k for k in range(3, MAX_QUOTE_WORDS + 1) if words[k].lower() in _SUBORDINATORS]
+        cuts = [
+            k
+            for k in range(3, MAX_QUOTE_WORDS + 1)
+            if words[k].lower() in _SUBORDINATORS and not waits_for_more(words[:k])
+        ]
         # Else before "and"/"but": "Last month that happened four times | and one customer".
-        cuts = cuts or [k for k in range(4, MAX_QUOTE_WORDS + 1) if words[k].lower() in _JOINS]
+        cuts = cuts or [
+            k
+            for k in range(4, MAX_QUOTE_WORDS + 1)
+            if words[k].lower() in _JOINS and not waits_for_more(words[:k])
+        ]
         cut = bool(cuts) or len(words) > MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS  # else whole
         words = words[: cuts[-1] if cuts else MAX_QUOTE_WORDS] if cut else words
         question = question and (bool(cuts) or not cut)  # "Is annual a problem | if ...?"
@@ -92,3 +127,32 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         question = False
     clause = " ".join(words).rstrip("?")
     return capitalised(clause + ("?" if question else ""))
+
+
+def waits_for_more(words: Sequence[str]) -> bool:
+    """Whether a run of words stops before its object: on a modal, a preposition, a
+    determiner, "if" or "that", or on a verb right after a modal ("can't handle")."""
+    lowered = [w.strip("?,").lower() for w in words]
+    if not lowered:
+        return True
+    return lowered[-1] in _WAITING or (len(lowered) > 1 and lowered[-2] in _MODALS)
+
+
+def opens_on_context(lowered: Sequence[str], telling: bool) -> bool:
+    """Whether a clause only sets the scene: it opens on a condition ("if ..."), or names no
+    worry or topic and holds a count ("We've six dentists and three hygienists")."""
+    counted = any(
+        (w.isdigit() or w in NUMBER_WORDS) and after.endswith("s")
+        for w, after in zip(lowered, lowered[1:], strict=False)
+    )
+    return bool(lowered) and (lowered[0] in _CONDITIONAL or (not telling and counted))
+
+
+def names_a_concern(clause: str) -> bool:
+    """Whether a quote's clause can name a theme: it does not set the scene
+    (``opens_on_context``) and does not stop before its object ("If it can't handle")."""
+    words = _WORD.findall(clause)
+    lowered = [w.strip("?").lower() for w in words]
+    cues = cue_scores(clause)
+    telling = cues.concern > 0 or any(cues.categories.values()) or clause.endswith("?")
+    return bool(words) and not opens_on_context(lowered, telling) and not waits_for_more(words)

@@ -1,8 +1,11 @@
 """Keywords: what sets each cluster's texts apart from the others'.
 
 c-TF-IDF, as in BERTopic: a word or two-word term scores high when frequent in this group and
-rare in the rest. Kept for search and for telling duplicates apart, and a name that says them
-(``keyword_affinity``) is preferred over one that recurs but is about something else.
+rare in the rest. A two-word term is two words said side by side in one clause: "afraid let" (from
+"I'm afraid. Let me...") and "dentists hygienists" (from "dentists and three hygienists") had
+been keywords, and a bare figure ("12") is none. Kept for search and for telling duplicates
+apart, and a name that says them (``keyword_affinity``) is preferred over one that recurs but
+is about something else.
 """
 
 from __future__ import annotations
@@ -13,12 +16,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from pipeline.cluster.phrases import CLAUSE
+from pipeline.detect.rules import normalise_quotes
+
 # Spoken filler and contraction stubs that English stop-word lists miss.
 EXTRA_STOP_WORDS = frozenset(
     "does did don won ll ve re just really honestly like think worried concerned concern "
     "going want need sure yeah okay um uh".split()
 )
 KEYWORDS_KEPT = 8
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 @functools.cache
@@ -29,15 +36,34 @@ def stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS
 
 
+def keyword_terms(text: str) -> list[str]:
+    """The words of ``text`` that are no stop word or figure, and each pair of them said side by
+    side inside one clause; a possessive counts as its word ("aoife's" as "aoife")."""
+    stop = stop_words()
+    terms: list[str] = []
+    for clause in CLAUSE.split(normalise_quotes(text).lower()):
+        run: list[str] = []
+        for token in _TOKEN.findall(clause):
+            word = token[:-2] if token.endswith("'s") else token
+            if "'" in word or word in stop or len(word) < 2 or word.isdigit():
+                run = []  # a stop word between two words breaks the pair
+                continue
+            terms.append(word)
+            if run:
+                terms.append(f"{run[-1]} {word}")
+            run.append(word)
+    return terms
+
+
 def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -> list[list[str]]:
-    """Top c-TF-IDF unigrams/bigrams (English stop words removed) for each group of texts."""
+    """Top c-TF-IDF words and side-by-side pairs (``keyword_terms``) for each group of texts."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     documents = [" ".join(texts) for texts in groups]
     if not any(doc.strip() for doc in documents):
         return [[] for _ in groups]
     try:
-        vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words=sorted(stop_words()), min_df=1)
+        vectorizer = CountVectorizer(analyzer=keyword_terms, min_df=1)
         # Sparse throughout: groups x terms dense was 3 copies of k x vocabulary floats.
         counts = vectorizer.fit_transform(documents).tocsr().astype(np.float64)
     except ValueError:  # only stop words everywhere

@@ -20,7 +20,7 @@ from typing import Protocol
 
 import numpy as np
 
-from pipeline.cluster.clauses import quote_clause
+from pipeline.cluster.clauses import names_a_concern, quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label_checks import continuation, named_competitors, true_of_its_quotes
 from pipeline.cluster.phrases import (
@@ -28,6 +28,7 @@ from pipeline.cluster.phrases import (
     Analyzer,
     names_something,
 )
+from pipeline.cluster.topic_names import described_name
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
@@ -221,7 +222,9 @@ def name_clusters(
         by_centrality = [texts[j] for j in np.argsort(-np.asarray(centrality[i]), kind="stable")]
         options = (
             true_of_its_quotes(o, texts, competitors)
-            for o in _telling_first(_name_options(candidates[i], by_centrality, keywords[i]))
+            for o in _telling_first(
+                _name_options(candidates[i], by_centrality, keywords[i], competitors)
+            )
         )
         first = next(options, "")
         name = first if first.lower() not in taken else ""
@@ -235,16 +238,25 @@ def name_clusters(
 
 
 def _name_options(
-    phrases: Sequence[str], by_centrality: Sequence[str], keywords: Sequence[str]
+    phrases: Sequence[str],
+    by_centrality: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
 ) -> Iterator[str]:
     """Name options best first, spelled as said; lazy, since the first free one is usually
-    the first (spelling a phrase scans every quote of the group)."""
+    the first (spelling a phrase scans every quote of the group). Clauses that set the scene
+    or stop short ("If it can't handle") come after the theme's described name."""
     for phrase in phrases:
         yield spelled_as_said(phrase, by_centrality)
     clauses = [quote_clause(quote, keywords) for quote in by_centrality[:CENTRAL_QUOTES]]
     # A figure is one buyer's ("About $97 a month" had named a price theme): clauses without
     # one first, in order of centrality.
-    yield from sorted(clauses, key=lambda clause: bool(FIGURE_RE.search(clause)))
+    clauses.sort(key=lambda clause: bool(FIGURE_RE.search(clause)))
+    yield from (c for c in clauses if names_a_concern(c))
+    described = described_name(by_centrality, keywords, competitors)
+    if described:
+        yield described
+    yield from (c for c in clauses if not names_a_concern(c))
 
 
 def _telling_first(options: Iterator[str]) -> Iterator[str]:

@@ -75,7 +75,7 @@ _NO_NAME_WORDS = FUNCTION_WORDS | frozenset(
     hour hours minute minutes seconds fortnight fortnights weekend weekends
     """.split()
 )
-_NUMBERS = frozenset(
+NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred dozen""".split()
@@ -85,7 +85,7 @@ _ENDINGS_ALLOWED = frozenset({"it", "them", "us", "me", "that"})
 # "ninety-nine bucks a seat"), which had named a price theme "Bucks a seat".
 _FIGURE_UNITS = frozenset("bucks dollars quid euros pounds grand percent cents".split())
 # Prepositions that may open a phrase ("after the holidays") but leave one dangling at its end.
-_OPENERS_ONLY = frozenset(
+OPENERS_ONLY = frozenset(
     "after before during until since without within across through against between around "
     "behind toward towards per via".split()
 )
@@ -101,7 +101,7 @@ def _clauses(text: str) -> list[list[str]]:
 def _keep(words: Sequence[str]) -> bool:
     if words[0] in EDGE_WORDS or words[0] in _FIGURE_UNITS:
         return False
-    if words[-1] in _OPENERS_ONLY or (
+    if words[-1] in OPENERS_ONLY or (
         words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED
     ):
         return False
@@ -120,7 +120,7 @@ def names_something(text: str) -> bool:
     across", is what a time-sheet theme is about)."""
     words = _TOKEN.findall(normalise_quotes(text).lower())
     telling = [w for w in words if w not in _NO_NAME_WORDS and not w.isdigit()]
-    counted = len(telling) < len(words) and any(w.isdigit() or w in _NUMBERS for w in words)
+    counted = len(telling) < len(words) and any(w.isdigit() or w in NUMBER_WORDS for w in words)
     # "Nine vans", "30 trucks": a count of something is one buyer's figure, not a theme.
     return bool(telling) and not (counted and len(telling) == 1 and telling[0].endswith("s"))
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.grain import grain_info
 from pipeline.cluster.index import CLUSTERED_KINDS
+from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.phrases import extract_phrases
 from pipeline.cluster.queries import (
     SortKey,
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances", "product_profile_versions")
 CARD_QUOTES = 2
 CARD_PHRASES = 4
+BUYER_ROLES = frozenset({"buyer", "unknown"})  # whose words a card's phrases may be
 # Cards a home page draws at first: a large workspace has a hundred themes or more ("Show all"
 # draws them all).
 FIRST_CARDS = 48
@@ -134,6 +136,17 @@ def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]
     return chosen
 
 
+def buyer_card_phrases(rows: list[MentionRow], keywords: list[str]) -> list[str]:
+    """A card's "Buyers say": phrases its buyers repeat, else those of its keywords they said.
+    A rep's note is no buyer's words ("Signed 12 seats." had put "12 seats" on a card)."""
+    said = [(r.utterance_id, r.call_id, r.text) for r in rows if r.role in BUYER_ROLES]
+    phrases = extract_phrases(said, min_count=2, top=CARD_PHRASES)
+    if phrases:
+        return [p.phrase for p in phrases]
+    terms = {term for _, _, text in said for term in keyword_terms(text)}
+    return [k for k in keywords if k in terms][:CARD_PHRASES]
+
+
 def _cards(
     session: Session, confident_at: float, sort: SortKey, filters: dict[str, Any]
 ) -> list[dict[str, Any]]:
@@ -156,13 +169,10 @@ def _cards(
     cards = []
     for summary in summaries:
         rows = by_cluster[summary["id"]]
-        phrases = extract_phrases(
-            [(r.utterance_id, r.call_id, r.text) for r in rows], min_count=2, top=CARD_PHRASES
-        )
         cards.append(
             {
                 **summary,
-                "phrases": [p.phrase for p in phrases] or list(summary["keywords"][:CARD_PHRASES]),
+                "phrases": buyer_card_phrases(rows, summary["keywords"]),
                 "quotes": distinct_quotes([said[q["mention_id"]] for q in quotes[summary["id"]]]),
                 "uncertain": sum(r.confidence < confident_at for r in rows),
             }

@@ -3,39 +3,26 @@ document is built from)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pipeline.cluster.phrases import extract_phrases
+from pipeline.cluster.phrases import Analyzer, extract_phrases
 from pipeline.content.evidence import Phrase
+from pipeline.content.seo_keywords import CLAUSE_JOINS
 
-_STOPWORDS = frozenset(
-    """a an the and or but if so of to in on for with at by from as is are was were be been it its
-    this that these those we you they i me my our your their them he she his her us do does did
-    not no yes just really very can could would should will have has had there what how when
-    why which who about into than then too also get got like know think mean yeah okay ok um uh
-    well one all any some more much right going gonna want need thing things""".split()
-)
+FALLBACK_WORDS = 3  # the longest phrase taken from a single buyer's sentence
 
 
 def _fallback_phrases(texts: Iterable[str], limit: int) -> list[Phrase]:
-    """Recurring 2-3 word phrases (no stopword at either end) when ``phrases`` finds none."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        words = re.findall(r"[a-z][a-z'-]*", text.lower())
-        seen: set[str] = set()
-        for size in (3, 2):
-            for start in range(len(words) - size + 1):
-                gram = words[start : start + size]
-                if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS:
-                    continue
-                phrase = " ".join(gram)
-                if phrase not in seen:
-                    seen.add(phrase)
-                    counts[phrase] += 1
+    """Phrases of up to three words said at least once, when ``phrases`` finds none that recur:
+    each inside one clause, trimmed of function words at its edges (``Analyzer``) and joining
+    no two (``CLAUSE_JOINS``): "february and nothing" is no phrase."""
+    analyzer = Analyzer(FALLBACK_WORDS)
+    counts: Counter[str] = Counter(
+        p for text in texts for p in set(analyzer(text)) if not CLAUSE_JOINS & set(p.split())
+    )
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
-    return [Phrase(text, count) for text, count in ranked[:limit] if count >= 1]
+    return [Phrase(text, count) for text, count in ranked[:limit]]
 
 
 def buyer_phrases(texts: Sequence[tuple[int, int, str]], limit: int) -> list[Phrase]:

@@ -6,13 +6,9 @@ answer they leave a visible "to write" note instead of inventing one.
 
 from __future__ import annotations
 
-import re
-
-from pipeline.cluster.label import FIGURE_RE
-from pipeline.cluster.label_checks import DANGLING
-from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, stands_alone
+from pipeline.content.seo_keywords import target_keywords
 from pipeline.content.types import (
     QA,
     LinkSuggestion,
@@ -213,23 +209,12 @@ def one_pager(evidence: Evidence) -> OnePager:
     )
 
 
-def searchable(phrase: str) -> bool:
-    """A buyer phrase someone could search for: it opens on a word that is not a function word
-    or a negated verb, ends on one that carries meaning and waits for nothing, and holds no
-    figure ("won't use", "use it", "head adds up when", "staff won't use", "4 a head" and "four
-    dollars" had been an SEO brief's keywords)."""
-    words = re.findall(r"[a-z0-9']+", phrase.lower())
-    if not words or re.search(r"\d", phrase) or FIGURE_RE.search(phrase):
-        return False
-    first, last = words[0], words[-1]
-    return not (
-        first in EDGE_WORDS or first.endswith("n't") or last in FUNCTION_WORDS or last in DANGLING
-    )
-
-
 def seo_brief(evidence: Evidence) -> SEOBrief:
     require_quotes(evidence)
-    phrases = [p.text for p in evidence.phrases if searchable(p.text)]
+    rivals = [*evidence.rival_forms, *(r for c in evidence.clusters for r in c.competitors)]
+    phrases = target_keywords(
+        (p.text for p in evidence.phrases), rivals, evidence.competitor is not None
+    )
     phrases = phrases or [c.name for c in evidence.clusters]
     target = clip(phrases[0], 120)
     asked: set[str] = set()

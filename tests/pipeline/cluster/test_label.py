@@ -37,7 +37,7 @@ FLAT = [[1.0] * len(g) for g in GROUPS]
 def test_names_are_phrases_the_buyers_said() -> None:
     names = name_clusters(GROUPS, FLAT)
     assert names == [
-        "Won't use another app",
+        "Staff won't use another app",
         "Locked into twelve months",
         "Moving everything over from RotaPro",
     ]

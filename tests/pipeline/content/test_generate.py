@@ -7,10 +7,11 @@ import time
 import pytest
 
 from pipeline.content.collect import collect_evidence
-from pipeline.content.drafts import say, searchable
+from pipeline.content.drafts import say
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.quote_text import stands_alone
+from pipeline.content.seo_keywords import searchable
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, Mention

@@ -1,0 +1,42 @@
+"""A theme's name when none of its buyers' clauses can be one: its topic's category and what
+sets it apart ("Integrations: double entry"), never a fragment ("If it can't handle")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from pipeline.cluster.label_checks import named_competitors
+from pipeline.detect.rules import cue_scores
+from pipeline.detect.seeds import load_seeds
+
+
+@functools.cache
+def _short_labels() -> dict[str, str]:
+    """Each category's wording up to its first "and", comma or bracket ("Price and budget"
+    reads "Price"; "Security, privacy and compliance", "Security")."""
+    return {
+        name: re.split(r"\s+and\s+|\s*[,(]", label)[0].strip()
+        for name, label in load_seeds().labels.items()
+    }
+
+
+def topic_category(texts: Sequence[str]) -> str | None:
+    """The category whose topic words the texts name most (the competitor one aside), if any."""
+    hits: Counter[str] = Counter()
+    for text in texts:
+        hits.update({k: v for k, v in cue_scores(text).categories.items() if k != "competitor"})
+    found = [(count, name) for name, count in hits.items() if count]
+    return max(found)[1] if found else None
+
+
+def described_name(
+    texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
+) -> str:
+    """"Category: topic" from the texts' category and their first two-word keyword; "" when
+    they have no category or no such keyword (one word, "Price: costs", says too little)."""
+    plain = [k for k in keywords if " " in k and not named_competitors(k, competitors)]
+    label = _short_labels().get(topic_category(texts) or "", "")
+    return f"{label}: {plain[0]}" if label and plain else ""
