@@ -1,16 +1,21 @@
-"""CLI for the review queue: ``callmine detections queue`` lists the sentences to answer (answer
-with ``callmine label UTTERANCE_ID KIND --utterance --text SENTENCE``), ``detections refit``
-re-fits the detector on the answers now."""
+"""CLI for teaching the detector: ``callmine detections queue`` lists the sentences to answer,
+``callmine label UTTERANCE_ID KIND --utterance --text SENTENCE`` answers one (``label
+--from-file`` many at once), ``detections refit`` re-fits the detector on the answers now."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import enum
+from pathlib import Path
+from typing import Annotated, Any, cast, get_args
 
 import typer
 from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
+from pipeline.analysis import corrections
+from pipeline.analysis.answers import apply_answers, read_answers
 from pipeline.detect import learning as detections
+from pipeline.errors import BadInput
 from pipeline.wording import plural
 
 detections_app = typer.Typer(
@@ -71,3 +76,70 @@ def refit(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
         f"Re-fitted on {plural(result['answers'], 'answer')}; "
         f"{plural(result['rescored'], 'sentence')} re-scored."
     )
+
+
+VerdictChoice = enum.StrEnum("VerdictChoice", {v: v for v in get_args(corrections.Verdict)})  # type: ignore[misc]
+
+
+@app.command()
+def label(
+    target_id: Annotated[
+        int | None, typer.Argument(help="A mention id (cluster-show, search).")
+    ] = None,
+    verdict: Annotated[
+        VerdictChoice | None,
+        typer.Argument(help="objection, pain, question, current_setup or other."),
+    ] = None,
+    category: Annotated[str | None, typer.Option(help="The objection's category.")] = None,
+    utterance: Annotated[
+        bool, typer.Option("--utterance", help="TARGET_ID is an utterance id (call-show).")
+    ] = False,
+    text: Annotated[str | None, typer.Option(help="Which sentence of the utterance.")] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-file",
+            help="Many answers: a CSV (utterance_id,kind,text,category) or JSON Lines file.",
+        ),
+    ] = None,
+) -> None:
+    """Say which kind one buyer sentence is (a review-queue answer, or a correction); it is
+    kept in objection_labels.csv and learnt (``detections queue`` re-fits, ``redetect``
+    applies it to every call). ``--from-file`` applies a file of answers in one go, then
+    re-fits once when enough answers came."""
+    if from_file is not None:
+        _label_from_file(from_file)
+        return
+    with open_workspace() as workspace, workspace.session() as session:
+        if target_id is None or verdict is None:
+            raise BadInput("say TARGET_ID and KIND, or --from-file FILE")
+        if utterance:
+            result = corrections.label_sentence(
+                workspace,
+                session,
+                target_id,
+                text=text,
+                label=cast(corrections.Verdict, verdict.value),
+                category=category,
+            )
+        else:
+            result = corrections.label_mention(
+                workspace,
+                session,
+                target_id,
+                label=cast(corrections.Verdict, verdict.value),
+                category=category,
+            )
+    console.print_json(data=result)
+
+
+def _label_from_file(path: Path) -> None:
+    """Every answer in one transaction (none kept when one is bad), then one re-fit if due."""
+    with open_workspace() as workspace:
+        answers = read_answers(path)
+        with workspace.session() as session:
+            results = apply_answers(workspace, session, answers)
+        with workspace.session() as session:
+            due = detections.refit_due(workspace, session)
+        refitted: dict[str, Any] | None = detections.refit(workspace) if due else None
+    print_json({"answers": len(results), "labelled": results, "refit": refitted})

@@ -229,46 +229,6 @@ def not_objection(
     console.print_json(data=result)
 
 
-VerdictChoice = enum.StrEnum("VerdictChoice", {v: v for v in get_args(corrections.Verdict)})  # type: ignore[misc]
-
-
-@app.command()
-def label(
-    target_id: Annotated[int, typer.Argument(help="A mention id (cluster-show, search).")],
-    verdict: Annotated[
-        VerdictChoice,
-        typer.Argument(help="objection, pain, question, current_setup or other."),
-    ],
-    category: Annotated[str | None, typer.Option(help="The objection's category.")] = None,
-    utterance: Annotated[
-        bool, typer.Option("--utterance", help="TARGET_ID is an utterance id (call-show).")
-    ] = False,
-    text: Annotated[str | None, typer.Option(help="Which sentence of the utterance.")] = None,
-) -> None:
-    """Say which kind one buyer sentence is (a review-queue answer, or a correction); it is
-    kept in objection_labels.csv and learnt (``detections queue`` re-fits, ``redetect``
-    applies it to every call)."""
-    with open_workspace() as workspace, workspace.session() as session:
-        if utterance:
-            result = corrections.label_sentence(
-                workspace,
-                session,
-                target_id,
-                text=text,
-                label=cast(corrections.Verdict, verdict.value),
-                category=category,
-            )
-        else:
-            result = corrections.label_mention(
-                workspace,
-                session,
-                target_id,
-                label=cast(corrections.Verdict, verdict.value),
-                category=category,
-            )
-    console.print_json(data=result)
-
-
 @app.command()
 def redetect(as_json: JsonOption = False) -> None:
     """Detect again in every call with what the detector has learnt from your corrections."""

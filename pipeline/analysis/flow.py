@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from pipeline.brand_names import brand_forms, configured_brands, our_brands
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
-from pipeline.cluster.questions import worth_a_theme
+from pipeline.cluster.questions import stored_kind
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import counts_to_keep, drift_warrants, load_state, save_state
 from pipeline.cluster.views import warm_views
@@ -167,26 +167,34 @@ def _detect(
             )
         )
     fuller = _fuller(session, found, [name for group, _ in groups for name in group])
-    # Small talk, clarifications and meeting logistics are not buyer questions worth a theme.
     return [
-        {
-            "utterance_id": utterance.id,
-            "call_id": call.id,
-            "kind": d.kind,
-            "category": d.category,
-            "text": d.text,
-            "char_start": d.char_start,
-            "char_end": d.char_end,
-            "competitor": fuller.get(d.competitor, d.competitor) if d.competitor else None,
-            "confidence": d.confidence,
-            "objection_probability": d.objection_probability,
-            "source": d.source,
-        }
+        _mention_row(call.id, utterance.id, d, fuller)
         for call in calls
         for utterance in turns[call.id]
         for d in found.get(utterance.id, [])
-        if d.kind != "question" or worth_a_theme(d.text, d.category)
     ]
+
+
+def _mention_row(
+    call_id: int, utterance_id: int, d: Detection, fuller: dict[str, str]
+) -> dict[str, Any]:
+    """One detection as a mentions row. Small talk, clarifications and meeting logistics are
+    not buyer questions worth a theme: they are stored as "other" (``stored_kind``), so no
+    sentence goes missing."""
+    kind, category = stored_kind(d.kind, d.text, d.category, d.source)
+    return {
+        "utterance_id": utterance_id,
+        "call_id": call_id,
+        "kind": kind,
+        "category": category,
+        "text": d.text,
+        "char_start": d.char_start,
+        "char_end": d.char_end,
+        "competitor": fuller.get(d.competitor, d.competitor) if d.competitor else None,
+        "confidence": d.confidence,
+        "objection_probability": d.objection_probability,
+        "source": d.source,
+    }
 
 
 def _fuller(

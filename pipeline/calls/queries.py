@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.calls.schemas import CallDetail, CallPage, CallRead, UtteranceRead
+from pipeline.calls.schemas import CallDetail, CallPage, CallRead, SentenceRead, UtteranceRead
+from pipeline.detect.classify import KINDS
 from pipeline.errors import BadInput, NotFound
 from pipeline.ingest.titles import readable_title
 from pipeline.store.database import row_offset
@@ -181,7 +182,28 @@ def _utterance_read(utterance: Utterance, mentions: Sequence[Mention]) -> Uttera
         categories=_unique([m.category for m in mentions]),
         competitors=_unique([m.competitor for m in mentions]),
         cluster_ids=_unique([m.cluster_id for m in mentions]),
+        sentences=_sentences(mentions),
     )
+
+
+def _sentences(mentions: Sequence[Mention]) -> list[SentenceRead]:
+    """Each sentence's kind row, in order, with the rival a tag on it names."""
+    rivals = {m.char_start: m.competitor for m in mentions if m.kind == "competitor"}
+    return [
+        SentenceRead(
+            text=m.text,
+            start=m.char_start,
+            end=m.char_end,
+            kind=m.kind,
+            category=m.category,
+            confidence=round(float(m.confidence), 3),
+            competitor=m.competitor or rivals.get(m.char_start),
+            source=m.source,
+            cluster_id=m.cluster_id,
+        )
+        for m in sorted(mentions, key=lambda m: (m.char_start, m.id))
+        if m.kind in KINDS
+    ]
 
 
 def count_rows(db: Session) -> tuple[int, int]:

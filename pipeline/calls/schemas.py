@@ -35,6 +35,21 @@ class CallUpdate(BaseModel):
     speaker_roles: dict[str, Role] = Field(default_factory=dict)
 
 
+class SentenceRead(BaseModel):
+    """One sentence of a turn with the kind detection gave it. Why: a turn's ``kinds`` are a
+    set over all its sentences; measuring or correcting the detector needs them per sentence."""
+
+    text: str
+    start: int  # character offsets in the turn's text
+    end: int
+    kind: str  # objection, pain, question, current_setup or other
+    category: str | None = None
+    confidence: float
+    competitor: str | None = None  # a rival the sentence names
+    source: str  # model, llm or user (a verdict)
+    cluster_id: int | None = None
+
+
 class UtteranceRead(BaseModel):
     """One turn, plus what detection found in it once the insight stages have run."""
 
@@ -53,6 +68,19 @@ class UtteranceRead(BaseModel):
                     "categories": ["contract_length"],
                     "competitors": [],
                     "cluster_ids": [2],
+                    "sentences": [
+                        {
+                            "text": "Honestly the annual contract is what scares me.",
+                            "start": 0,
+                            "end": 48,
+                            "kind": "objection",
+                            "category": "contract_length",
+                            "confidence": 0.91,
+                            "competitor": None,
+                            "source": "model",
+                            "cluster_id": 2,
+                        }
+                    ],
                 }
             ]
         }
@@ -69,6 +97,7 @@ class UtteranceRead(BaseModel):
     categories: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)
     cluster_ids: list[int] = Field(default_factory=list)
+    sentences: list[SentenceRead] = Field(default_factory=list)
 
 
 class CallRead(BaseModel):

@@ -72,3 +72,13 @@ def worth_a_theme(text: str, category: str | None = None) -> bool:
     if not topic_words(core):
         return False
     return words[0] in OPENERS or len(words) > ECHO_WORDS or category is not None
+
+
+def stored_kind(kind: str, text: str, category: str | None, source: str) -> tuple[str, str | None]:
+    """The kind and category a detected sentence is stored with: a question not worth a theme
+    is kept as small talk ("other"), never dropped. Why: every buyer sentence keeps its one kind
+    row, so a user can see, measure and correct it (a question it misread as small talk
+    included); a user's own verdict stands as said."""
+    if kind != "question" or source == "user" or worth_a_theme(text, category):
+        return kind, category
+    return "other", None

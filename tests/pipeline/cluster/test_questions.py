@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.cluster.questions import question_core, worth_a_theme
+from pipeline.cluster.questions import question_core, stored_kind, worth_a_theme
 
 NOT_THEMES = [
     "Say that again?",
@@ -37,6 +37,8 @@ THEMES = [
     'Carla\u2019s first question: "why would I pay for this on top of ClockBee?"',
     "What is it you do exactly?",
     "Can managers approve swaps from their phone?",
+    "Is it month to month?",
+    "Is that per month or per year?",
 ]
 
 
@@ -59,3 +61,13 @@ def test_a_short_echo_counts_when_the_detector_gave_it_a_topic() -> None:
 def test_the_core_drops_lead_ins_and_reported_speech() -> None:
     assert question_core("Sorry, before I forget, how does it work?") == "how does it work?"
     assert question_core('She asked "does it talk to Xero?" twice') == "does it talk to xero?"
+
+
+def test_a_question_not_worth_a_theme_is_stored_as_small_talk() -> None:
+    assert stored_kind("question", "Say that again?", None, "model") == ("other", None)
+    assert stored_kind("question", "Is there an API?", "integrations", "model") == (
+        "question",
+        "integrations",
+    )
+    assert stored_kind("question", "Say that again?", None, "user") == ("question", None)
+    assert stored_kind("pain", "Say that again?", None, "model") == ("pain", None)
