@@ -127,6 +127,11 @@ class Settings(BaseSettings):
     )
     llm_labels: bool = Field(False, description="Name clusters with the LLM (needs an LLM).")
     redact_pii: bool = True
+    redact_names: list[str] = Field(
+        default_factory=list,
+        description="People's names to redact wherever they appear, besides those found "
+        'in the calls, as JSON: ["Aoife Byrne", "Rhys"].',
+    )
     api_token: SecretStr | None = Field(
         None, description="A legacy admin bearer token for the API; setting it turns sign-in on."
     )

@@ -17,12 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import brand_forms
+from pipeline.known_words import known_words
+from pipeline.person_positions import DOES, SAID_NAME_RE, TITLE, hide_unplaced_names
+from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
 
 EMAIL = "[email]"
 PHONE = "[phone]"
 CARD = "[card]"
-NAME = "[name]"
 PLACEHOLDERS = (EMAIL, PHONE, CARD, NAME)
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -39,8 +41,7 @@ _NOT_NAMES = frozenset(
 # A title before a surname ("Dr. Price", "Mrs Jacobs"): part of how a person is addressed, never
 # a name itself. A CRM note's "with Dr. Nina Patel" had made "Dr" a buyer, and "for Dr. Price,"
 # read "for [name]. [name]," where another document had "Dr. [name]".
-_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?"
-_TITLE_RE = re.compile(rf"^{_TITLE}(?:\s+|$)")
+_TITLE_RE = re.compile(rf"^{TITLE}(?:\s+|$)")
 _NAME_RUN_RE = re.compile(rf"{re.escape(NAME)}(?:[ \t]+{re.escape(NAME)})+")
 
 
@@ -129,6 +130,7 @@ class Redactor:
     enabled: bool = True
     keep: Sequence[str] = ()  # our own people's full names: "Priya Nair" stays when "Priya" goes
     ours: Sequence[str] = ()  # our people: kept in what they said, yet people all the same
+    common: frozenset[str] = frozenset()  # case-folded words no one is called (brands, accounts)
     _names_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _keep_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _ours_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -158,8 +160,9 @@ class Redactor:
         text = _PHONE_RE.sub(_phone, text)
         if self._names_re is not None:
             text = self._names_re.sub(NAME, text)
-        text = _SAID_NAME_RE.sub(_said_name, text)
+        text = SAID_NAME_RE.sub(_said_name, text)
         text = spoken_names().sub(NAME, text)
+        text = hide_unplaced_names(text, common=self.common, is_name=is_first_name)
         # One person, one placeholder: "Dr. Maya [name]" had read "Dr. [name] [name]".
         text = _NAME_RUN_RE.sub(NAME, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
@@ -204,13 +207,6 @@ def only_a_name(word: str) -> bool:
     return word.casefold() in _anywhere_names()
 
 
-# What only a person does, after a name that is also a word ("Frank", "Grant", "Bill").
-_DOES = (
-    r"\s+(?:said|says|thinks|thought|wants|wanted|asked|told|decided|agreed|refused|hates|"
-    r"loves|runs|owns|handles|signs|signed|wasn't|isn't|won't|wouldn't|doesn't|didn't)\b"
-)
-
-
 @functools.cache
 def spoken_names() -> re.Pattern[str]:
     """A first name the speech says, whoever it is ("I'd need to run it past Angela"): no call
@@ -226,18 +222,8 @@ def spoken_names() -> re.Pattern[str]:
         rf"(?<![\w'’@.-])(?:{either(lists['anywhere'])}"
         rf"|(?<=[a-z0-9,;] )(?:{either(lists['mid_sentence'])})"
         # at a sentence's start, when a person's doing follows: "Frank wasn't willing to sign"
-        rf"|(?:{either(lists['mid_sentence'])})(?={_DOES}))(?![\w@-])"
+        rf"|(?:{either(lists['mid_sentence'])})(?={DOES}))(?![\w@-])"
     )
-
-
-# A person the speech itself names, whoever they are: after a title ("Dr. Abbott and Dr Singh,
-# the partners") or introduced by name ("Her name's Keisha", "my manager, named Ola Ade").
-_SAID_NAME_RE = re.compile(
-    rf"(?P<lead>\b{_TITLE}\s+"
-    r"|\b(?:[Nn]ame is|[Nn]ame's|[Nn]ame’s|[Nn]amed)\s+)"
-    r"(?P<name>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-    r"(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)?)"
-)
 
 
 def _said_name(match: re.Match[str]) -> str:
@@ -248,7 +234,7 @@ def _said_name(match: re.Match[str]) -> str:
 # "contact:", or before a role in brackets ("Fiona McLeod (nursery manager)").
 _PERSON = r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+)?"
 _PROSE_NAME_RE = re.compile(
-    rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?:{_TITLE}\s+)?"
+    rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?:{TITLE}\s+)?"
     rf"(?P<after>{_PERSON}))"
     rf"|(?P<before>{_PERSON})\s*\((?:[a-z][a-z ,/&'-]*)\)"
 )
@@ -370,17 +356,25 @@ def _brands(session: Session, configured: Iterable[str]) -> set[str]:
 
 
 def redactor_for(
-    session: Session, call_ids: Iterable[int], *, enabled: bool = True, brands: Iterable[str] = ()
+    session: Session,
+    call_ids: Iterable[int],
+    *,
+    enabled: bool = True,
+    brands: Iterable[str] = (),
+    names: Iterable[str] = (),
 ) -> Redactor:
-    """The redactor for text from these calls: their buyer-side people hidden, our own
-    people's full names kept whole (a buyer "Priya Shah" had turned our rep "Priya Nair" into
-    "[name] Nair"), and brands (``_brands``; ``brands`` are the settings' own) never a name."""
+    """The redactor for text from these calls: their buyer-side people and ``names`` (the
+    settings' ``redact_names``) hidden, our own people's full names kept whole (a buyer "Priya
+    Shah" had turned our rep "Priya Nair" into "[name] Nair"), and brands (``_brands``;
+    ``brands`` are the settings' own) never a name."""
+    ids = sorted(set(call_ids))
     rivals = _brands(session, brands)
-    names, ours, prose = _people(session, call_ids, _casefolded(rivals))
-    buyers = _buyers(names, ours)
+    found, ours, prose = _people(session, ids, _casefolded(rivals))
+    buyers = _buyers(found | {n.strip() for n in names if n.strip()}, ours)
     # Accounts stay whole: "Reyes Heating & Air" had become "[name] Heating & Air" (its owner
     # is a Reyes); they have no short form, which may be that surname.
-    accounts = set(session.scalars(select(Call.account).where(Call.id.in_(sorted(set(call_ids))))))
+    rows = session.scalars(select(Call.account).where(Call.id.in_(ids)))
+    accounts = {a.strip() for a in rows if a and a.strip()}
     # Our people's first names and a brand's one word ("We're on Aurora" is the rival Aurora
     # Solar), but not a word a buyer of these calls is called: "Aurora Diaz" stays hidden. A
     # guess from a note's prose yields to the brand ("Spoke with Vetspire Jones").
@@ -391,6 +385,7 @@ def redactor_for(
         ours
         | {f for f in firsts if f.casefold() not in theirs}
         | {b for b in rivals if len(b.split()) > 1 or b.casefold() not in called}
-        | {a.strip() for a in accounts if a and a.strip()}
+        | accounts
     )
-    return Redactor(buyers, enabled=enabled, keep=keep, ours=sorted(ours))
+    common = known_words(session, ids, [*rivals, *accounts, *ours]) - called
+    return Redactor(buyers, enabled=enabled, keep=keep, ours=sorted(ours), common=common)

@@ -157,6 +157,7 @@ def _detect(
                 grouped_calls[(competitors, ours)],
                 enabled=settings.redact_pii,
                 brands=configured_brands(settings),
+                names=settings.redact_names,
             )
             if settings.llm_detect and settings.llm_configured  # only the LLM check reads it
             else None

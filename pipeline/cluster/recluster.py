@@ -45,7 +45,11 @@ def label_groups(
         cluster_labeler(
             settings,
             redactor_for(
-                session, call_ids, enabled=settings.redact_pii, brands=configured_brands(settings)
+                session,
+                call_ids,
+                enabled=settings.redact_pii,
+                brands=configured_brands(settings),
+                names=settings.redact_names,
             ),
         )
         if settings.llm_labels

@@ -138,6 +138,7 @@ def collect_evidence(
     confident_at: float = DEFAULT_CONFIDENT_AT,
     embedder: Embedder | None = None,
     brands: Sequence[str] = (),
+    names: Sequence[str] = (),
     rival_names: RivalNames | None = None,
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
@@ -145,7 +146,7 @@ def collect_evidence(
     With ``industry`` the clusters' mentions, counts and quotes are that industry's calls only;
     a theme its won deals never answered takes the reply from a won deal in another one. With
     an ``embedder`` the profile facts that answer a theme are chosen by meaning too; ``brands``
-    (``configured_brands``) are never redacted as people."""
+    (``configured_brands``) are never redacted as people, ``names`` (``redact_names``) always."""
     clusters = [session.get(Cluster, cid) for cid in cluster_ids]
     missing = [cid for cid, cl in zip(cluster_ids, clusters, strict=True) if cl is None]
     if missing:
@@ -168,7 +169,7 @@ def collect_evidence(
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in competitor_rows}
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
-    redactor = redactor_for(session, named, enabled=redact, brands=brands)
+    redactor = redactor_for(session, named, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
 

@@ -184,6 +184,7 @@ def _draft(
         confident_at=settings.confident_at,
         embedder=embedder,
         brands=configured_brands(settings),
+        names=settings.redact_names,
         rival_names=settings.rival_names,
     )
     evidence.picked = (document.structured or {}).get("chosen") == "user"

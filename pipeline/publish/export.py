@@ -84,7 +84,10 @@ def export_body(
     )
     quotes = (document.structured or {}).get("evidence", {}).get("quotes", [])
     call_ids |= {int(q["call_id"]) for q in quotes if "call_id" in q}
-    return redactor_for(session, call_ids, brands=configured_brands(settings)).redact(text)
+    redactor = redactor_for(
+        session, call_ids, brands=configured_brands(settings), names=settings.redact_names
+    )
+    return redactor.redact(text)
 
 
 def _watermark_note(document: Document) -> str:

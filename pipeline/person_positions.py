@@ -1,0 +1,175 @@
+"""People the first-name list does not know, found by where a word stands in a sentence.
+
+Why: the list (``pipeline/data/first_names.toml``) is US Census first names, so an Irish, Māori,
+Welsh or Indian name passed: "Honestly it eats about two hours of Aoife's day" reached a
+published export. A capitalised word is taken for a person where only a person stands: before
+a possessive ("Aoife's day"), after a verb done to a person ("ask Ngaio", "told Dafydd",
+"spoke with Wiremu"), before a person's doing ("Tane said"), beside a role ("our receptionist,
+Aoife"), after a title ("Dr Ó Briain") or joined to a person ("[name] and Bronwen"). It stays
+when it is an English word (the bundled embedder's vocabulary, less the first names) or a word
+the caller knows as no person (brands, accounts, the product profile, the calls' own words).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Collection
+
+from pipeline.config import bundled_model_path
+
+NAME = "[name]"
+
+
+def _letters(test: Callable[[str], bool]) -> str:
+    """ASCII and Latin-1/Extended-A/B letters passing ``test``, for a character class: "Ó",
+    "Ā" and "Ŵ" start names as "A" does."""
+    return "".join(chr(c) for c in range(0xC0, 0x250) if test(chr(c)) and chr(c) != "×")
+
+
+_UPPER = "A-Z" + _letters(str.isupper)
+_LOWER = "a-z" + _letters(str.islower)
+# A name's word: "Aoife", "Ó", "McLeod", "O'Neill", "D'Arcy", "Smith-Jones", "Ngāti"; not "CSV"
+# or "SmileSlot" (products write capitals inside a word), nor the "'s" after it.
+WORD = rf"(?:Mc|Mac|[OD]['’](?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*"
+_PARTICLE = r"(?:Ó|Ní|Nic|Mac|Uí|Ua|ap|van|von|de|da|di)"
+_END = r"(?![\w-]|['’][a-rt-z])"  # the word ends: "Aoife's" ends at "Aoife", "O'Neill" does not
+# One person: a word, then maybe a surname ("Niamh Ó Briain", "Tane Ngata").
+_RUN = rf"{WORD}{_END}(?:\s+(?:{_PARTICLE}\s+)?{WORD}{_END})?"
+TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?"
+
+# A person the speech names whoever they are: after a title ("Dr. Abbott", "Dr Ó Briain") or
+# introduced by name ("Her name's Keisha", "my manager, named Ola Ade").
+SAID_NAME_RE = re.compile(
+    rf"(?P<lead>\b{TITLE}\s+|\b(?:[Nn]ame is|[Nn]ame['’]s|[Nn]amed)\s+)"
+    rf"(?P<name>(?:{_PARTICLE}\s+)?{WORD}{_END}(?:\s+(?:{_PARTICLE}\s+)?{WORD}{_END})?)"
+)
+
+# What only a person does, after a name ("Frank said", "Tane wasn't keen").
+DOES = (
+    r"\s+(?:said|says|thinks|thought|wants|wanted|asked|told|decided|agreed|refused|hates|"
+    r"loves|runs|owns|handles|signs|signed|wasn't|isn't|won't|wouldn't|doesn't|didn't)\b"
+)
+# Done to a person: "ask Ngaio", "told Dafydd", "spoke with Wiremu", "run it past Aroha".
+_DONE_TO = (
+    r"\b(?i:ask|asks|asked|asking|tell|tells|told|telling|email|emailed|emailing|ping|pinged|"
+    r"cc|cc['’]d|thank|thanks|thanked|remind|reminded|texted|messaged|rang|phoned|hired|"
+    r"(?:run|ran|running) (?:it|this|that) (?:past|by)|"
+    r"(?:talk|talked|talking|speak|speaking|spoke|chat|chatted|check|checked|checking) "
+    r"(?:to|with)|(?:met|meet|meeting|catch up|caught up|sit down|sat down) with)\s+"
+)
+# Who a person is at work or at home: "our receptionist, Aoife", "Aoife, our practice manager".
+_ROLE = (
+    r"(?:receptionist|manager|owner|dentist|hygienist|nurse|physio|physiotherapist|therapist|"
+    r"assistant|administrator|admin|accountant|bookkeeper|director|boss|colleague|coordinator|"
+    r"supervisor|secretary|husband|wife|principal|founder|clinician|doctor|vet|technician)"
+)
+_OWNER = r"(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?"
+
+_IN_POSITION = re.compile(
+    rf"(?P<lead>{_DONE_TO})(?P<object>{_RUN})"
+    rf"|(?<![\w'’-])(?P<possessive>{WORD})(?=['’]s\b)"
+    rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={DOES})"
+)
+_BY_ROLE = re.compile(
+    rf"(?P<lead>\b{_OWNER}{_ROLE},?\s+)(?P<object>{_RUN})"
+    rf"|(?<![\w'’-])(?P<subject>{_RUN})(?=,\s+{_OWNER}{_ROLE}\b)"
+)
+_JOINED = re.compile(
+    rf"(?P<lead>(?:{re.escape(NAME)}|\b[Mm]e)\s+(?:and|&)\s+)(?P<object>{_RUN})"
+    rf"|(?<![\w'’-])(?P<subject>{_RUN})(?=\s+(?:and|&)\s+(?:{re.escape(NAME)}|me\b|I\b))"
+)
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The lowercase whole words of the bundled embedder's vocabulary (bert-base-uncased:
+    30k pieces, 22k whole words): English words, places, days, months, and common names."""
+    folder = bundled_model_path()
+    if folder is None:
+        return frozenset()
+    vocab = folder / "vocab.txt"
+    if vocab.exists():
+        pieces = vocab.read_text("utf-8").split("\n")
+    elif (folder / "tokenizer.json").exists():
+        data = json.loads((folder / "tokenizer.json").read_text("utf-8"))
+        pieces = list(data.get("model", {}).get("vocab", {}))
+    else:
+        return frozenset()
+    return frozenset(p for p in pieces if p.isalpha() and p.islower())
+
+
+def is_english(word: str, words: Collection[str]) -> bool:
+    """Is ``word`` (any case) in ``words`` as written or by its stem ("Bookings", "Rostered")?"""
+    low = word.casefold()
+    if low in words:
+        return True
+    for ending in ("s", "es", "ed", "d", "ing", "ly"):
+        if low.endswith(ending) and len(low) - len(ending) >= 3 and low[: -len(ending)] in words:
+            return True
+    return False
+
+
+def said_lowercase(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case: what it uses as common words."""
+    return frozenset(re.findall(rf"(?<![\w'’])[{_LOWER}]+(?![\w'’])", text))
+
+
+def hide_unplaced_names(
+    text: str,
+    *,
+    common: Collection[str],
+    is_name: Callable[[str], bool],
+) -> str:
+    """``text`` with a person hidden wherever a capitalised word stands where only a person
+    stands and is no common word. ``common`` (case-folded) are words the caller knows as no one;
+    ``is_name`` says a word is a first name even though it is an English word."""
+    english = english_words()
+    lower = said_lowercase(text)
+
+    def person(word: str, *, any_word: bool = False) -> bool:
+        low = word.casefold()
+        if low in common or low in lower or low in _CALENDAR or len(word) < 2:
+            return False
+        return any_word or is_name(word) or not is_english(word, english)
+
+    def hide(any_word: bool) -> Callable[[re.Match[str]], str]:
+        def replace(match: re.Match[str]) -> str:
+            groups = match.groupdict()
+            lead = groups.get("lead") or ""
+            if groups.get("object"):
+                return lead + _hidden(groups["object"], person, any_word, from_end=False)
+            run = groups.get("subject") or groups.get("possessive") or ""
+            return lead + _hidden(run, person, any_word, from_end=True)
+
+        return replace
+
+    text = _BY_ROLE.sub(hide(any_word=True), text)
+    text = _IN_POSITION.sub(hide(any_word=False), text)
+    return _JOINED.sub(hide(any_word=False), text)
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december christmas easter".split()
+)
+
+
+def _hidden(run: str, person: Callable[..., bool], any_word: bool, *, from_end: bool) -> str:
+    """``run`` with its person's words as one placeholder. The word nearest the cue decides
+    (the first after "ask", the last before "said"); the name's other words go with it."""
+    spans = [m.span() for m in re.finditer(r"\S+", run)]
+    order = list(reversed(spans)) if from_end else spans
+    first = order[0]
+    if not person(run[first[0] : first[1]], any_word=any_word):
+        return run
+    taken = [first]
+    for start, end in order[1:]:
+        word = run[start:end]
+        if re.fullmatch(_PARTICLE, word) or person(word, any_word=True):
+            taken.append((start, end))
+        else:
+            break
+    low, high = min(s for s, _ in taken), max(e for _, e in taken)
+    return run[:low] + NAME + run[high:]
