@@ -101,9 +101,7 @@ def _clauses(text: str) -> list[list[str]]:
 def _keep(words: Sequence[str]) -> bool:
     if words[0] in EDGE_WORDS or words[0] in _FIGURE_UNITS:
         return False
-    if words[-1] in OPENERS_ONLY or (
-        words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED
-    ):
+    if words[-1] in OPENERS_ONLY or (words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED):
         return False
     return carries_meaning(words)
 

@@ -35,7 +35,7 @@ def topic_category(texts: Sequence[str]) -> str | None:
 def described_name(
     texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
 ) -> str:
-    """"Category: topic" from the texts' category and their first two-word keyword; "" when
+    """ "Category: topic" from the texts' category and their first two-word keyword; "" when
     they have no category or no such keyword (one word, "Price: costs", says too little)."""
     plain = [k for k in keywords if " " in k and not named_competitors(k, competitors)]
     label = _short_labels().get(topic_category(texts) or "", "")
