@@ -862,6 +862,10 @@ def test_cue_lexicons_match_any_case_and_curly_quotes() -> None:
         ("The product is impressive but the timing is off.", False),
         ("It would be a big change for the drivers.", False),
         ("We're mid-contract with Fleetly and our dispatchers love it.", False),
+        # a figure found fair (it had flipped to a price objection after a re-fit)
+        ("Twenty-nine pounds per physio seems fair to me.", True),
+        ("Forty a seat sounds reasonable for what you get.", True),
+        ("Forty a seat sounds reasonable, but not for part-timers.", False),
     ],
 )
 def test_a_buyer_committing_or_at_ease_is_no_objection(sentence: str, settled: bool) -> None:
