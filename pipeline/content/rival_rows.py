@@ -87,8 +87,8 @@ def our_answer(
     evidence: Evidence, row: ClaimRow, stated: set[int]
 ) -> tuple[ProfileFact | None, Quote | None]:
     """Our side of a row: the profile fact of its topic's lists about what its buyers said
-    (``answers_theme``; never one admitting a gap), the nearest first and one not stated
-    above where there is one; else a won deal's reply to one of its claims about the same."""
+    (``answers_theme``; never one admitting a gap, nor one a row above states: it would say
+    nothing new), the nearest first; else a won deal's reply to one of its claims about the same."""
     said = [q.text for q in row.claims]
     rivals = [*evidence.rival_forms, *([evidence.product] if evidence.product else [])]
     own = {q.industry for q in row.claims if q.industry}
@@ -98,17 +98,19 @@ def our_answer(
         return answers_theme(text, said, rivals=rivals, own=own, industries=evidence.industries)
 
     facts = [
-        f for f in evidence.profile_section(*sections) if not states_gap(f.text) and answers(f.text)
+        f
+        for f in evidence.profile_section(*sections)
+        if not states_gap(f.text) and f.id not in stated and answers(f.text)
     ]
 
     heard = set().union(*(topic_words(text, rivals) for text in said))
 
-    def nearness(fact: ProfileFact) -> tuple[bool, int, int, float]:
-        """Not stated above, from the topic's first list ("$39 a seat" before "Starter: up to
+    def nearness(fact: ProfileFact) -> tuple[int, int, float]:
+        """From the topic's first list ("$39 a seat" before "Starter: up to
         3 seats" for a price), most words of what they said, then nearest by meaning."""
         near = max(evidence.quote_closeness.get(q.id, {}).get(fact.id, -1.0) for q in row.claims)
         shared = len(topic_words(fact.text, rivals) & heard)
-        return fact.id in stated, sections.index(fact.section), -shared, -near
+        return sections.index(fact.section), -shared, -near
 
     if facts:
         fact = min(facts, key=nearness)
