@@ -22,7 +22,13 @@ from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Quote
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quote_text import clip
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
-from pipeline.content.rival_deals import calls_naming, rival_forms, said_of_rival, won_by
+from pipeline.content.rival_deals import (
+    calls_naming,
+    following_rival,
+    rival_forms,
+    said_of_rival,
+    won_by,
+)
 from pipeline.content.scope import audience, foreign_words, speaks_to
 from pipeline.content.scrub import account_pattern
 from pipeline.content.theme_names import theme_name, without_people, without_placeholders
@@ -43,7 +49,7 @@ from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Uttera
 
 QUOTES_PER_CLUSTER = 5
 MAX_WHY_NOW = 4
-MAX_COMPETITOR_QUOTES = 6
+MAX_COMPETITOR_QUOTES = 8
 
 
 def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
@@ -158,6 +164,7 @@ def collect_evidence(
     }
     competitor_rows = _about_rival(session, competitor, segment) if competitor else []
     forms = rival_forms(competitor, rival_names) if competitor else ()
+    following = following_rival(session, competitor_rows, forms, *segment)
     competitor_rows = said_of_rival(competitor_rows, forms)
     # Every industry's mentions of the clusters: where a reply comes from when none in the
     # segment answered (their calls' buyer names are redacted too).
@@ -167,7 +174,7 @@ def collect_evidence(
         else {}
     )
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
-    call_ids |= {row[2].id for row in competitor_rows}
+    call_ids |= {row[2].id for row in [*competitor_rows, *following]}
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
     redactor = redactor_for(session, named, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor)
@@ -256,10 +263,13 @@ def collect_evidence(
 
     # What a buyer says of a named rival runs on ("We had a look at RotaPro a while back. The
     # rep was pushy and it was a two-year contract."): quoted with the sentence after it.
+    # What goes on about it without its name is quoted first, each sentence alone ("And their
+    # support is..." had shown the price rise before it, and been dropped as its repeat).
+    rival_said = {numberer.mention(r, r[0].cluster_id, alone=True) for r in following[:8]}
     for row, goes_on in running_on(
         competitor_rows, numberer, MAX_COMPETITOR_QUOTES, QuoteRank(confident_at)
     ):
-        numberer.mention(row, row[0].cluster_id, goes_on=goes_on)
+        rival_said.add(numberer.mention(row, row[0].cluster_id, goes_on=goes_on))
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
@@ -298,6 +308,7 @@ def collect_evidence(
         rival_forms=forms,
         rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
         rival_won=frozenset(won_by(session, named, forms)),
+        rival_said=frozenset(rival_said),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
         ),

@@ -52,6 +52,7 @@ class Quote:
     # where staleness looks for it again once redetect has made its mention anew.
     char_start: int | None = None
     char_end: int | None = None
+    industry: str | None = None  # its call's
 
     @property
     def label(self) -> str:
@@ -145,6 +146,7 @@ class Evidence:
     rival_forms: tuple[str, ...] = ()  # how buyers write ``competitor`` (``rival_deals``)
     rival_calls: int = 0  # the calls whose buyers named ``competitor`` (the dashboard's count)
     rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
+    rival_said: frozenset[int] = frozenset()  # quote ids of what buyers said of ``competitor``
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)

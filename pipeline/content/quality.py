@@ -159,13 +159,24 @@ def review_document(
     if document.doc_type == "objection-faq":
         _faq(report, content, quotes, evidence)
 
-    claims_of: Counter[int] = Counter(i for claim in _claims(content) for i in claim["citations"])
-    for quote_id, uses in claims_of.items():
-        report.check("no quote used twice", uses == 1, f"Q{quote_id} cited by {uses} claims")
+    # A comparison's row says what a buyer said of the rival; a fit point may say it again as
+    # why a deal went one way ("Buyers we lost to X said: ..."), once.
+    parts = [content.get("rows", []), {k: v for k, v in content.items() if k != "rows"}]
+    if document.doc_type != "comparison":
+        parts = [content]
+    allowed: Counter[int] = Counter()
+    for part in parts:
+        claims_of = Counter(i for claim in _claims(part) for i in claim["citations"])
+        allowed.update(claims_of.keys())
+        for quote_id, uses in claims_of.items():
+            report.check("no quote used twice", uses == 1, f"Q{quote_id} cited by {uses} claims")
     main = body.split("\n## Sources", 1)[0]
     for quote_id in cited:
         text = _norm(quotes[quote_id]["text"])[:60]
-        report.check("no quote used twice", _norm(main).count(text) <= 1, f"Q{quote_id} repeated")
+        times = max(allowed[quote_id], 1)
+        report.check(
+            "no quote used twice", _norm(main).count(text) <= times, f"Q{quote_id} repeated"
+        )
 
     for fmt, text in (exports or {"md": body}).items():
         report.check("no buyer-side personal data", redactor.redact(text) == text, fmt)

@@ -107,15 +107,17 @@ class QuoteNumberer:
         Cornerstone." had made two rows of one sentence."""
         return bool(sentence_keys(self.redactor.redact(text)) & self._sentences)
 
-    def mention(self, row: MentionRow, cluster_id: int | None, *, goes_on: bool = False) -> int:
+    def mention(
+        self, row: MentionRow, cluster_id: int | None, *, goes_on: bool = False, alone: bool = False
+    ) -> int:
         """The quote id of a buyer mention (``goes_on``: with the sentence after it, see
-        ``quote_span``)."""
+        ``quote_span``; ``alone``: its sentence only)."""
         mention, utterance, call = row
         key = ("m", mention.id)
         if key not in self._keys:
             note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
             self._keys[key] = self._add(
-                text=shown(row, goes_on=goes_on),
+                text=mention.text if alone else shown(row, goes_on=goes_on),
                 role="rep_note" if note else "buyer",
                 kind=mention.kind,
                 call=call,
@@ -201,6 +203,7 @@ class QuoteNumberer:
             category=category,
             char_start=span[0] if span else None,
             char_end=span[1] if span else None,
+            industry=call.industry,
         )
         self.quotes.append(quote)
         return quote.id

@@ -39,7 +39,8 @@ _VERDICT = re.compile(
     r"\b(?:loved?|loves|liked?|likes|hated?|hates|happy with|unhappy with|fed up with|frustrated"
     r" with|sick of|tired of|problems? with|issues? with|trouble with|better than|worse than"
     r"|cheaper than|pricier than|more than|less than|on top of|compared (?:to|with)|versus|vs\.?"
-    r"|instead of|over|pay|paying|paid|(?:contract|deal|agreement|subscription|term) with"
+    r"|instead of|over|pay|paying|paid|(?:pay|paying|paid|spend|spending|spent) (?:for|on)"
+    r"|(?:contract|deal|agreement|subscription|term) with|(?:copy|copies|version|instance) of"
     r"|locked (?:in|into)(?: with)?|tied (?:in|into)(?: with)?|renew(?:ing|ed)?(?: with)?"
     r"|cancel(?:led|ling)?|(?:barely|hardly|never|rarely) (?:use|used|touch|open)"
     r"|(?:data|history|records|proposals|projects|designs|files|templates)"
@@ -52,7 +53,8 @@ _GOES_ON = re.compile(
     rf"^.*?\bit(?:['’]s\b|\s+{_ADVERB}(?:{_DOES})\b)"
     r"|^.*?\b(?:loved?|loves|liked?|likes|hated?|hates|used|uses|opened|opens|learned"
     r"|learnt|touched|adopted|trusted|trusts)\s+(?:it|them)\b"
-    r"|^.*?\b(?:into|out of|with)\s+it\b",
+    r"|^.*?\b(?:into|out of|with)\s+it\b"
+    rf"|^.*?\bthey(?:['’](?:re|ve|d)\b|\s+{_ADVERB}[a-z]+)",
     re.IGNORECASE | re.DOTALL,
 )
 # Its terms later in a sentence that puts the buyer on it: "We're on X and we signed an annual
@@ -83,6 +85,11 @@ def _places(text: str, forms: Iterable[str]) -> list[re.Match[str]]:
     return list(re.finditer(pattern, text, re.IGNORECASE))
 
 
+def names_rival(text: str, forms: Iterable[str]) -> bool:
+    """Whether ``text`` names the rival by any of its ``forms``."""
+    return bool(_places(text, forms))
+
+
 def speaks_of(text: str, forms: Iterable[str]) -> bool:
     """Does ``text`` say something about the rival itself (what it does, lacks or costs, its
     terms, a verdict on it), not only name it where the buyer's own work happens? A line that
@@ -98,7 +105,7 @@ def speaks_of(text: str, forms: Iterable[str]) -> bool:
             return True
         if _CLAUSE_START.search(before) and _VERB_AFTER.match(after):
             return True
-    return False
+    return names_winner(text, forms)  # "We've decided to go with X": the buyer's choice of it
 
 
 def names_winner(text: str, forms: Iterable[str]) -> bool:
@@ -111,11 +118,10 @@ def names_winner(text: str, forms: Iterable[str]) -> bool:
     return False
 
 
-# What a line about the rival is a worry about, so our side of its row can answer it from the
-# profile list made for that worry: "We're on X and we signed an annual contract" is a
-# contract, however the detector filed it (a rival's name files a sentence under "competitor").
-# Only worries whose lists answer them (plans, pricing, onboarding): "too complicated for my
-# sales guys" has no list of its own, and its row is better a gap than "we import proposals".
+# What a line about the rival is about, so its row is headed by that and our side answers it
+# from the profile list made for it: "We're on X and we signed an annual contract" is a
+# contract, however the detector filed it (a rival's name files a sentence under "competitor"),
+# "X does the notes and the booking in one system" is its being all in one, not security.
 _TOPICS = (
     (
         "contract",
@@ -125,15 +131,60 @@ _TOPICS = (
     (
         "price",
         r"(?:\$|£|€)|\b(?:price|pricing|cost|costs|expensive|cheap|cheaper|free|pay|paying|paid"
-        r"|budget\w*|per seat|per user|a seat|on top of|grand|steep)\b",
+        r"|budget\w*|per seat|per user|a seat|on top of|grand|steep|charg\w*|dearer"
+        r"|(?:double|twice|half|triple) what|\d+ ?(?:%|percent|per ?cent))\b",
+    ),
+    (
+        "support",
+        r"\b(?:(?:their|the|its|customer|tech(?:nical)?|phone|email|chat) support"
+        r"|support (?:team|desk|line|staff|tickets?|is|was|takes|took)|help ?desk"
+        r"|customer service|account manager|time ?zones?)\b",
+    ),
+    (
+        "all_in_one",
+        r"\b(?:all[- ]in[- ]one|(?:in|into|under) one (?:system|place|app|platform|tool|login"
+        r"|screen|bill)|(?:one|single|only one) (?:login|system|platform|app|bill|subscription)"
+        r"|two (?:bills|systems|logins|tools|apps|subscriptions|platforms))\b",
+    ),
+    (
+        "multi_site",
+        r"\b(?:multi[- ]?(?:site|location|branch|clinic|office)s?|(?:each|every|per|other|both)"
+        r" (?:site|location|branch|office|clinic|surgery|store|shop)s?|(?:two|three|four|five"
+        r"|six|seven|eight|nine|ten|several|multiple|\d+) (?:sites|locations|branches|offices"
+        r"|clinics|surgeries|stores|shops))\b",
+    ),
+    (
+        "integrations",
+        r"\b(?:integrat\w*|sync\w*|connect(?:s|ed|or|ors|ion)?|api|talks? to|plugs? into)\b",
     ),
     (
         "switching",
         r"\b(?:history|proposals|data|records|migrat\w*|import\w*|lose|losing|move everything)\b",
     ),
 )
+# What finds fault with the rival: a reason to leave it, never one it fits a buyer better.
+_FAULT = re.compile(
+    r"\b(?:put|puts|putting|pushed|raised?|hiked?) (?:our|the|their|its) (?:prices?|fees?|rates?)"
+    r"|\bprices? (?:rise|rises|hike|increase|went up|goes up)|\bwait(?:ed|ing|s)?\b|\bslow\w*"
+    r"|\bclunky\b|\bnever (?:really )?(?:took|worked|answer\w*)|\bproblems?\b|\bmess\b"
+    r"|\btoo (?:complicated|complex|expensive|slow|dear|hard)\b|\bfrustrat\w*|\bannoy\w*"
+    r"|\bhate[sd]?\b|\bpushy\b|\bunhappy\b|\bawful\b|\bterrible\b|\bbuggy\b|\bcrash\w*"
+    r"|\bout ?dated\b|\bown cop(?:y|ies)\b|\bseparate (?:cop|instance|system|login)\w*"
+    r"|\b(?:doesn't|don't|didn't|can't|couldn't|won't)"
+    r" (?:work|do|handle|support|talk|answer|let)\b",
+    re.IGNORECASE,
+)
+# What keeps a buyer on the rival (a contract, the work of moving): a reason they stay, not one
+# the rival fits them better.
+STAYING = frozenset({"contract", "switching", "setup_time", "status_quo"})
 
 
 def rival_topic(text: str) -> str | None:
-    """The worry a line about a rival raises, as a detector category, if its words say one."""
+    """What a line about a rival speaks of (a detector category, or ``support``,
+    ``all_in_one``, ``multi_site``), if its words say one."""
     return next((topic for topic, words in _TOPICS if re.search(words, text, re.IGNORECASE)), None)
+
+
+def finds_fault(text: str) -> bool:
+    """Whether a line about the rival finds fault with it ("They put our price up")."""
+    return _FAULT.search(text) is not None

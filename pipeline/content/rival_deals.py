@@ -8,15 +8,16 @@ contract and said the timing was wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from pipeline.brand_names import short_form
 from pipeline.content.quotes import shown
-from pipeline.content.rival_claims import names_winner, speaks_of
+from pipeline.content.rival_claims import names_rival, names_winner, speaks_of
 from pipeline.content.won_answers import MentionRow
 from pipeline.rival_names import RivalNames
 from pipeline.store.models import Call, Mention, Utterance
@@ -38,6 +39,78 @@ def said_of_rival(rows: Sequence[MentionRow], forms: Sequence[str]) -> list[Ment
     sentence after it (``rival_claims.speaks_of``), not of their own work done in it; and any
     naming in a won deal, where a buyer who weighed the rival chose us."""
     return [r for r in rows if r[2].outcome == "won" or speaks_of(shown(r, goes_on=True), forms)]
+
+
+# A sentence that goes on about the one before: "We've been on X for three years. They put our
+# price up by forty percent... And their support is in another time zone".
+_REFERS_BACK = re.compile(
+    r"^\W*(?:(?:and|but|so|also|plus|then)\s+)?(?:they|their|them|it|its|it['’]s)\b", re.I
+)
+
+
+def following_rival(
+    session: Session, rows: Sequence[MentionRow], forms: Sequence[str], *segment: Any
+) -> list[MentionRow]:
+    """The buyer's sentences that go on about the rival without naming it: each after one of
+    ``rows`` (or another of these) in the same turn that points back to it ("They put our
+    price up..."), and the first of a buyer's turn answering a rep's question naming it. They
+    had been left off the rival's page: a price rise and a support wait."""
+    said = {(r[1].id, r[0].char_start) for r in rows}
+    asked = _answering_questions(session, forms, segment)
+    found: list[MentionRow] = []
+    for sentences in _sentences(session, {r[1].id for r in rows} | asked).values():
+        # The first thing said in answer to the rep's question is said of the rival.
+        answer = live = sentences[0][1].id in asked
+        for row in sentences:
+            mention, utterance, _ = row
+            if (utterance.id, mention.char_start) in said:
+                live = True
+            elif live and (answer or _REFERS_BACK.match(mention.text)):
+                if mention.kind != "other":
+                    found.append(row)
+                    answer = False
+            else:
+                live = answer = False
+    return found
+
+
+def _answering_questions(
+    session: Session, forms: Sequence[str], segment: Sequence[Any]
+) -> set[int]:
+    """The buyer turns right after a rep's question that names the rival."""
+    if not forms:
+        return set()
+    asking = aliased(Utterance)
+    likes = [func.lower(asking.text).like(f"%{f.lower()}%") for f in forms]
+    pairs = session.execute(
+        select(Utterance.id, asking.text)
+        .join(asking, (asking.call_id == Utterance.call_id) & (asking.seq == Utterance.seq - 1))
+        .join(Call, Call.id == Utterance.call_id)
+        .where(Utterance.role == "buyer", asking.role == "rep", or_(*likes), *segment)
+    )
+    return {int(uid) for uid, text in pairs if "?" in text and names_rival(text, forms)}
+
+
+def _sentences(session: Session, turns: Iterable[int]) -> dict[int, list[MentionRow]]:
+    """Each buyer turn's detected sentences in order, one row per sentence (a rival's tag on a
+    sentence is a second mention of it)."""
+    rows = session.execute(
+        select(Mention, Utterance, Call)
+        .join(Utterance, Mention.utterance_id == Utterance.id)
+        .join(Call, Mention.call_id == Call.id)
+        .where(
+            Mention.utterance_id.in_(sorted(set(turns))),
+            Mention.excluded.is_(False),
+            Mention.kind != "competitor",
+            Utterance.role == "buyer",
+        )
+        .order_by(Mention.utterance_id, Mention.char_start, Mention.id)
+    )
+    by_turn: dict[int, dict[int, MentionRow]] = {}
+    for mention, utterance, call in rows:
+        turn = by_turn.setdefault(utterance.id, {})
+        turn.setdefault(mention.char_start, (mention, utterance, call))
+    return {turn: list(sentences.values()) for turn, sentences in by_turn.items()}
 
 
 def calls_naming(session: Session, rival: str, *segment: Any) -> int:

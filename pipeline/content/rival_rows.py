@@ -1,0 +1,123 @@
+"""A comparison's side-by-side rows: one per thing buyers said of the rival (its price, a price
+rise, its support, its being all in one, a copy per site, its integrations), our side answering
+it only with a fact or a won deal's reply about that same thing (``pairing``), else a gap.
+
+Why: a reviewer's page had one row where buyers had said five things of the rival, and that
+row put "we hold no clinical notes" under "Security" against "ClinicPulse does the notes and
+the booking in one system": a heading neither column fitted, and our side confirming theirs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.content.evidence import Evidence, Quote
+from pipeline.content.pairing import answers_theme, states_gap, topic_words
+from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS, ProfileFact
+from pipeline.content.rival_claims import STAYING, finds_fault, rival_topic, speaks_of
+
+# The profile lists that may answer a row of each topic: a rival's being all in one is met by
+# our integrations only (a feature sharing the word "booking" is no answer to it).
+TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
+    **CATEGORY_SECTIONS,
+    "support": ("onboarding", "features", "proof_points"),
+    "all_in_one": ("integrations",),
+    "multi_site": ("features", "onboarding"),
+}
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """What buyers said of the rival on one topic (None: on none a word names)."""
+
+    topic: str | None
+    claims: tuple[Quote, ...]
+
+    @property
+    def outcome(self) -> str | None:
+        """The deals' outcome when they share one."""
+        outcomes = {q.outcome for q in self.claims}
+        return outcomes.pop() if len(outcomes) == 1 else None
+
+    @property
+    def calls(self) -> int:
+        return len({q.call_id for q in self.claims})
+
+
+def claims_about(evidence: Evidence, name: str) -> list[Quote]:
+    """The buyer's sentences that say something of the rival itself (``speaks_of``): naming it,
+    or going on about it after a sentence that does (``Evidence.rival_said``). Not a question
+    (it asks, it says nothing of them) and not a rep's note."""
+    forms = evidence.rival_forms or (name,)
+    return [
+        q
+        for q in evidence.quotes
+        if q.role == "buyer"
+        and q.kind not in ("answer", "question")
+        and (q.id in evidence.rival_said or (q.competitor or "").casefold() == name.casefold())
+        and speaks_of(q.text, forms)
+    ]
+
+
+def claim_topic(quote: Quote) -> str | None:
+    """What a claim speaks of: its words first ("their support is in another time zone" had
+    been filed under adoption), else its objection category where that names a topic."""
+    return rival_topic(quote.text) or (
+        quote.category if quote.category not in (None, "competitor") else None
+    )
+
+
+def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
+    """The claims grouped by topic: the topics said most first, those no word names last."""
+    groups: dict[str | None, list[Quote]] = {}
+    for quote in claims:
+        groups.setdefault(claim_topic(quote), []).append(quote)
+    rows = [ClaimRow(topic, tuple(quotes)) for topic, quotes in groups.items()]
+    return sorted(rows, key=lambda row: (row.topic is None, -row.calls))
+
+
+def rival_fits_better(quote: Quote) -> bool:
+    """Whether a lost deal's claim is a reason the rival fits a buyer better (its price, what
+    it does that we lack): not a reason they stay (a contract that runs on, the work of
+    moving) and not a fault found with it."""
+    return claim_topic(quote) not in STAYING and not finds_fault(quote.text)
+
+
+def our_answer(
+    evidence: Evidence, row: ClaimRow, stated: set[int]
+) -> tuple[ProfileFact | None, Quote | None]:
+    """Our side of a row: the profile fact of its topic's lists about what its buyers said
+    (``answers_theme``; never one admitting a gap, nor one a row above states: it would say
+    nothing new), the nearest first; else a won deal's reply to one of its claims about the same."""
+    said = [q.text for q in row.claims]
+    rivals = [*evidence.rival_forms, *([evidence.product] if evidence.product else [])]
+    own = {q.industry for q in row.claims if q.industry}
+    sections = TOPIC_SECTIONS.get(row.topic or "", tuple(sorted(GENERAL_SECTIONS)))
+
+    def answers(text: str) -> bool:
+        return answers_theme(text, said, rivals=rivals, own=own, industries=evidence.industries)
+
+    facts = [
+        f
+        for f in evidence.profile_section(*sections)
+        if not states_gap(f.text) and f.id not in stated and answers(f.text)
+    ]
+
+    heard = set().union(*(topic_words(text, rivals) for text in said))
+
+    def nearness(fact: ProfileFact) -> tuple[int, int, float]:
+        """From the topic's first list ("$39 a seat" before "Starter: up to
+        3 seats" for a price), most words of what they said, then nearest by meaning."""
+        near = max(evidence.quote_closeness.get(q.id, {}).get(fact.id, -1.0) for q in row.claims)
+        shared = len(topic_words(fact.text, rivals) & heard)
+        return sections.index(fact.section), -shared, -near
+
+    if facts:
+        fact = min(facts, key=nearness)
+        stated.add(fact.id)
+        return fact, None
+    ids = {q.id for q in row.claims}
+    reply = next(
+        (a for a in evidence.of_kind("answer") if a.replies_to in ids and answers(a.text)), None
+    )
+    return None, reply
