@@ -4,6 +4,7 @@ it leads to, and when that one is a mention of the same theme it is not quoted a
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import get_cluster
 from pipeline.store.models import Cluster, Mention, Utterance
@@ -43,7 +44,9 @@ def test_two_mentions_of_one_turn_are_quoted_once(ws: Workspace) -> None:
     assert any("lab work is still on paper" in quote for quote in quotes)
 
 
-def _mention(session, utterance, call_id, start, end, cluster_id):  # type: ignore[no-untyped-def]
+def _mention(
+    session: Session, utterance: Utterance, call_id: int, start: int, end: int, cluster_id: int
+) -> None:
     session.add(
         Mention(
             utterance_id=utterance.id, call_id=call_id, kind="objection", category="setup_time",
@@ -60,8 +63,9 @@ GOES_ON = "And the IT company that looks after our servers charges us for every 
 def _two_sentence_turn(ws: Workspace, key: str, same_theme: bool) -> tuple[int, int]:
     call_id = add_call(ws, [f"{LEADS} {GOES_ON}"], key=key)
     with ws.session() as session:
-        first, second = Cluster(kind="objection", name="Timing"), Cluster(
-            kind="objection", name="Switching"
+        first, second = (
+            Cluster(kind="objection", name="Timing"),
+            Cluster(kind="objection", name="Switching"),
         )
         session.add_all([first, second])
         session.flush()
