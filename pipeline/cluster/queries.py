@@ -24,7 +24,7 @@ from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quo
 from pipeline.cluster.trend import Periods
 from pipeline.detect.classify import DETECTED_ROLES
 from pipeline.detect.rules import unquotable
-from pipeline.detect.sentences import quote_text
+from pipeline.detect.sentences import quote_span, quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, EmbeddingCache, Mention, Utterance
@@ -223,32 +223,71 @@ def get_cluster(
 
 def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``quotes`` with each sentence's turning or carrying-on next sentence (``quote_text``),
-    read for the few quotes shown, not for every member."""
+    read for the few quotes shown, not for every member. A sentence another theme of the kind
+    holds is never one's context: "Three weeks is a long time for us" had been shown in the
+    timing theme and, before "And the IT company... charges us", in the switching theme."""
     ids = [quote["mention_id"] for quote in quotes]
-    spans = {
-        mention_id: quote_text(said, text, start, end)
-        for mention_id, text, start, end, said in session.execute(
-            select(Mention.id, Mention.text, Mention.char_start, Mention.char_end, Utterance.text)
-            .join(Utterance, Mention.utterance_id == Utterance.id)
-            .where(Mention.id.in_(ids))
+    found = session.execute(
+        select(
+            Mention.id,
+            Mention.text,
+            Mention.char_start,
+            Mention.char_end,
+            Mention.utterance_id,
+            Mention.kind,
+            Mention.cluster_id,
+            Utterance.text,
         )
-    }
+        .join(Utterance, Mention.utterance_id == Utterance.id)
+        .where(Mention.id.in_(ids))
+    ).all()
+    others: dict[int, list[tuple[int, int, str, int | None]]] = {}
+    for start, end, utterance_id, kind, cluster_id in session.execute(
+        select(
+            Mention.char_start,
+            Mention.char_end,
+            Mention.utterance_id,
+            Mention.kind,
+            Mention.cluster_id,
+        ).where(Mention.utterance_id.in_({row[4] for row in found}))
+    ):
+        others.setdefault(utterance_id, []).append((start, end, kind, cluster_id))
+    spans = {}
+    for mention_id, text, start, end, utterance_id, kind, cluster_id, said in found:
+        first, last = quote_span(said, start, end) if said[start:end] == text else (start, end)
+        elsewhere = any(
+            first <= s
+            and e <= last
+            and (s, e) != (start, end)
+            and k == kind
+            and c not in (None, cluster_id)
+            for s, e, k, c in others.get(utterance_id, [])
+        )
+        spans[mention_id] = text if elsewhere else quote_text(said, text, start, end)
     return [{**quote, "text": spans.get(quote["mention_id"], quote["text"])} for quote in quotes]
+
+
+def _squashed(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def distinct_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``quotes`` without one whose shown text another quote of the same turn already shows:
     "So not today." is shown with the sentence it leads to, which is a mention of its own, and
-    a cluster page had printed the same two sentences twice."""
+    a cluster page had printed the same two sentences twice. A later quote that shows an
+    earlier one as its context takes that one's place (it shows both)."""
     kept: list[dict[str, Any]] = []
     for quote in quotes:
-        said = " ".join(quote["text"].casefold().split())
-        if not any(
-            other["utterance_id"] == quote["utterance_id"]
-            and said in " ".join(other["text"].casefold().split())
-            for other in kept
-        ):
+        said = _squashed(quote["text"])
+        turn = [i for i, other in enumerate(kept) if other["utterance_id"] == quote["utterance_id"]]
+        if any(said in _squashed(kept[i]["text"]) for i in turn):
+            continue
+        inside = [i for i in turn if _squashed(kept[i]["text"]) in said]
+        if not inside:
             kept.append(quote)
+            continue
+        kept[inside[0]] = quote
+        kept = [other for i, other in enumerate(kept) if i not in inside[1:]]
     return kept
 
 

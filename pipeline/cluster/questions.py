@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from pipeline.cluster.phrases import FUNCTION_WORDS
-from pipeline.detect.rules import lowered
+from pipeline.detect.rules import lowered, topic_without_rival
 
 # A sentence that does not open like a question says something only from this many words on.
 ECHO_WORDS = 5
@@ -82,3 +82,9 @@ def stored_kind(kind: str, text: str, category: str | None, source: str) -> tupl
     if kind != "question" or source == "user" or worth_a_theme(text, category):
         return kind, category
     return "other", None
+
+
+def question_topic(text: str, category: str | None = None) -> str | None:
+    """What a question is about, for its theme: the objection category its own words name most
+    ("Is there an onboarding fee?": price), else the detector's category, else none."""
+    return topic_without_rival(question_core(text)) or category

@@ -21,6 +21,8 @@ from pipeline.cluster.categories import (
 )
 from pipeline.cluster.label import ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
+from pipeline.cluster.question_groups import refine_question_groups
+from pipeline.cluster.questions import question_topic
 from pipeline.cluster.rivals import known_competitors, mention_rivals, rival_spelling, rival_walls
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
@@ -143,10 +145,13 @@ def full_cluster(
         walled=not prior,
     )
     save_trees(folder, kind, found.trees)
+    groups = found.groups
     if prior:
         del space
         vectors = embed_cached(session, workspace.embedder, texts, remember=False)
-    groups = respect_splits(session, found.groups, previous, vectors)
+        topics = [question_topic(t, c) for t, c in zip(texts, categories, strict=True)]
+        groups = refine_question_groups(vectors, topics, groups)
+    groups = respect_splits(session, groups, previous, vectors)
     counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous)
     return {
         **counts,

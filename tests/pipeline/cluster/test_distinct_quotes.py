@@ -4,6 +4,7 @@ it leads to, and when that one is a mention of the same theme it is not quoted a
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import get_cluster
 from pipeline.store.models import Cluster, Mention, Utterance
@@ -41,3 +42,54 @@ def test_two_mentions_of_one_turn_are_quoted_once(ws: Workspace) -> None:
     assert len(quotes) == 2, quotes
     assert len(set(quotes)) == len(quotes)
     assert any("lab work is still on paper" in quote for quote in quotes)
+
+
+def _mention(
+    session: Session, utterance: Utterance, call_id: int, start: int, end: int, cluster_id: int
+) -> None:
+    session.add(
+        Mention(
+            utterance_id=utterance.id, call_id=call_id, kind="objection", category="setup_time",
+            text=utterance.text[start:end], char_start=start, char_end=end, confidence=0.9,
+            cluster_id=cluster_id,
+        )
+    )  # fmt: skip
+
+
+LEADS = "Three weeks is a long time for us, March is our busiest month."
+GOES_ON = "And the IT company that looks after our servers charges us for every change."
+
+
+def _two_sentence_turn(ws: Workspace, key: str, same_theme: bool) -> tuple[int, int]:
+    call_id = add_call(ws, [f"{LEADS} {GOES_ON}"], key=key)
+    with ws.session() as session:
+        first, second = (
+            Cluster(kind="objection", name="Timing"),
+            Cluster(kind="objection", name="Switching"),
+        )
+        session.add_all([first, second])
+        session.flush()
+        utterance = session.scalars(
+            select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
+        ).one()
+        _mention(session, utterance, call_id, 0, len(LEADS), first.id)
+        home = first.id if same_theme else second.id
+        _mention(session, utterance, call_id, len(LEADS) + 1, len(utterance.text), home)
+        session.commit()
+        return first.id, second.id
+
+
+def test_a_mention_shown_as_another_ones_context_is_quoted_once(ws: Workspace) -> None:
+    first, _ = _two_sentence_turn(ws, "ctx", same_theme=True)
+    with ws.session() as session:
+        quotes = [quote["text"] for quote in get_cluster(session, first)["quotes"]]
+    assert quotes == [f"{LEADS} {GOES_ON}"]
+
+
+def test_another_themes_sentence_is_never_a_quotes_context(ws: Workspace) -> None:
+    first, second = _two_sentence_turn(ws, "two", same_theme=False)
+    with ws.session() as session:
+        timing = [quote["text"] for quote in get_cluster(session, first)["quotes"]]
+        switching = [quote["text"] for quote in get_cluster(session, second)["quotes"]]
+    assert timing == [LEADS]
+    assert switching == [GOES_ON]
