@@ -9,8 +9,10 @@ answered one subject at a time, so after the tree's cut a question theme is refi
   words: price, contract, security, integrations...) are different entries;
 * kept cohesive: a question stays only while it is as close to the rest of its theme as a new
   question must be to join a theme (``ASSIGN_THRESHOLD``, the incremental bar);
-* a question that left (or one with no topic beside questions with one) joins the theme it is
-  that close to (of its topic, or of none), else starts one of its own.
+* a question that left, or is alone in its piece, joins the closest theme of the topic its own
+  words name, whatever the distance ("Is it per location?" is a pricing question: one FAQ
+  entry; the demo had seven price themes of one question); any other (a topic only the
+  detector's category gave, or none) joins a theme it is that close to, else starts its own.
   None is dropped: a question like no other is a theme of one.
 """
 
@@ -65,9 +67,12 @@ def refine_question_groups(
     topics: Sequence[str | None],
     groups: Sequence[Sequence[int]],
     bar: float = ASSIGN_THRESHOLD,
+    worded: Sequence[bool] | None = None,
 ) -> list[list[int]]:
     """Question groups (rows of unit ``vectors``) split by topic and made cohesive; every row
-    ends in exactly one group."""
+    ends in exactly one group. ``worded[row]``: its topic is named by its own words (default:
+    every topic is)."""
+    said = [topic is not None for topic in topics] if worded is None else list(worded)
     themes: list[list[int]] = []
     strays: list[int] = []
     for group in groups:
@@ -77,18 +82,22 @@ def refine_question_groups(
                 strays.extend(piece)  # beside topics: each joins the one it is close to
                 continue
             core, left = cohesive_core(vectors, piece, bar)
-            themes.append(core)
+            if len(core) == 1 and said[core[0]]:
+                strays.extend(core)  # alone: it joins its topic's theme, if there is one
+            else:
+                themes.append(core)
             strays.extend(left)
     sums = [vectors[theme].astype(np.float64).sum(axis=0) for theme in themes]
     held = [{topics[r] for r in theme} - {None} for theme in themes]
     for row in sorted(strays):
         topic = topics[row]
-        fits = [i for i in range(len(themes)) if topic is None or held[i] <= {topic}]
+        same = [i for i in range(len(themes)) if said[row] and held[i] == {topic}]
+        fits = same or [i for i in range(len(themes)) if topic is None or held[i] <= {topic}]
         if fits:
             centres = np.vstack([sums[i] for i in fits])
             close = (centres @ vectors[row]) / np.maximum(np.linalg.norm(centres, axis=1), 1e-12)
             best = int(np.argmax(close))
-        if fits and close[best] >= bar:
+        if fits and (same or close[best] >= bar):
             home = fits[best]
             themes[home].append(row)
             sums[home] = sums[home] + vectors[row]

@@ -84,7 +84,13 @@ def stored_kind(kind: str, text: str, category: str | None, source: str) -> tupl
     return "other", None
 
 
+def worded_topic(text: str) -> str | None:
+    """The objection category a question's own words name most ("Is there an onboarding fee?":
+    price), or None."""
+    return topic_without_rival(question_core(text))
+
+
 def question_topic(text: str, category: str | None = None) -> str | None:
-    """What a question is about, for its theme: the objection category its own words name most
-    ("Is there an onboarding fee?": price), else the detector's category, else none."""
-    return topic_without_rival(question_core(text)) or category
+    """What a question is about, for its theme: ``worded_topic``, else the detector's
+    category, else none."""
+    return worded_topic(text) or category

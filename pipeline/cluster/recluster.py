@@ -22,7 +22,7 @@ from pipeline.cluster.categories import (
 from pipeline.cluster.label import ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.question_groups import refine_question_groups
-from pipeline.cluster.questions import question_topic
+from pipeline.cluster.questions import question_topic, worded_topic
 from pipeline.cluster.rivals import known_competitors, mention_rivals, rival_spelling, rival_walls
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
@@ -150,7 +150,8 @@ def full_cluster(
         del space
         vectors = embed_cached(session, workspace.embedder, texts, remember=False)
         topics = [question_topic(t, c) for t, c in zip(texts, categories, strict=True)]
-        groups = refine_question_groups(vectors, topics, groups)
+        worded = [worded_topic(t) is not None for t in texts]
+        groups = refine_question_groups(vectors, topics, groups, worded=worded)
     groups = respect_splits(session, groups, previous, vectors)
     counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous)
     return {
