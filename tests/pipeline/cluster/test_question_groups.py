@@ -54,3 +54,17 @@ def test_a_question_topic_is_what_its_own_words_name_first() -> None:
     assert question_topic("Quick q: do you have SOC 2 or ISO 27001?") == "security"
     assert question_topic("Where is the data hosted?", "security") == "security"
     assert question_topic("Is the portal available in Spanish?") is None
+
+
+def test_a_lone_question_joins_the_theme_its_own_words_name_however_it_is_worded() -> None:
+    """The demo had seven one-question price themes ("What's list for us?", "Is it per
+    location?") beside "What does it cost?": one FAQ entry. A topic only the detector's
+    category gave is not enough to join from afar."""
+    # two price questions alike, a price question worded unlike them, a far question whose
+    # price topic only the detector gave
+    vectors = _vectors([1, 0.1, 0, 0], [1, 0.2, 0, 0], [0.2, 0, 1, 0], [0, 1, 0, 0.1])
+    topics = ["price", "price", "price", "price"]
+    groups = refine_question_groups(
+        vectors, topics, [[0, 1], [2], [3]], worded=[True, True, True, False]
+    )
+    assert sorted(groups) == [[0, 1, 2], [3]]
