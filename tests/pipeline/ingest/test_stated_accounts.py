@@ -16,6 +16,7 @@ import pytest
 
 from pipeline.embed import Embedder
 from pipeline.ingest import team
+from pipeline.ingest.role_heuristic import introduced_company
 from pipeline.ingest.service import ingest_bytes
 from pipeline.ingest.titles import is_part_name, title_account
 from pipeline.store.models import Call
@@ -84,10 +85,19 @@ Marta Lindgren (00:20)
 Then the price jump is the problem, we budgeted for the same as last year.
 """
 
+WHATSAPP = """14/04/2026, 09:12 - Messages and calls are end-to-end encrypted. Only people in this chat can read, listen to, or share them. Tap to learn more.
+14/04/2026, 09:12 - Nell Varga: Hey Ben, Nell Varga from Varga & Holt here
+14/04/2026, 09:14 - Ben Otieno: Hi Nell! Good to hear from you. How can I help?
+14/04/2026, 09:17 - Nell Varga: Do you have SOC 2? Our insurer now asks every supplier
+14/04/2026, 09:20 - Nell Varga: And the partners won't sign a 12-month contract for new software
+14/04/2026, 09:25 - Ben Otieno: SOC 2 Type II yes, and I'll ask about monthly terms.
+"""  # noqa: E501
+
 FILES = {
     "pemberton_gemini_notes.docx": _gemini_notes(),
     "avoma_carrick_dairy.txt": AVOMA.encode(),
     "grain_bexley_print.txt": GRAIN.encode(),
+    "whatsapp_chat.txt": WHATSAPP.encode(),
 }
 
 
@@ -135,6 +145,13 @@ def test_a_title_beside_our_plan_or_topics_names_the_account(
     assert stored[filename].account == account
 
 
+def test_a_chat_with_no_title_takes_the_buyers_introduction_and_first_date(
+    stored: dict[str, Call],
+) -> None:
+    call = stored["whatsapp_chat.txt"]
+    assert (call.account, call.call_date) == ("Varga & Holt", dt.date(2026, 4, 14))
+
+
 @pytest.mark.parametrize(
     ("title", "account"),
     [
@@ -161,3 +178,18 @@ def test_our_product_and_joined_topics_name_no_one(title: str, account: str | No
 )
 def test_a_documents_part_name_is_no_title(title: str, part: bool) -> None:
     assert is_part_name(title) is part
+
+
+@pytest.mark.parametrize(
+    ("said", "company"),
+    [
+        ("Hey Ben, Nell Varga from Varga & Holt here", "Varga & Holt"),
+        ("Morning! Nell from Varga & Holt here.", "Varga & Holt"),
+        ("Hi, Marek Nowak at Oakfield Dental speaking.", "Oakfield Dental"),
+        ("Hi Ben, it's Fiona from Glenmore Parcels. Callum said to call.", "Glenmore Parcels"),
+        ("I'm the practice manager at Harbour Row Dental, so it is mine.", "Harbour Row Dental"),
+        ("Sarah Jones from Acme Ltd mentioned you to us.", None),  # a referral, not who speaks
+    ],
+)
+def test_a_buyers_self_introduction_names_their_company(said: str, company: str | None) -> None:
+    assert introduced_company([said]) == company
