@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.titles import is_part_name
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -103,7 +104,8 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
         setext_next = bool(line.strip()) and bool(_SETEXT.match(next_line)) and current is None
         if heading or setext_next:
             text = heading.group("text") if heading else line.strip()
-            title = title or strip_inline_markdown(text).strip() or None
+            if not is_part_name(text):  # "📝 Notes" names a part, the next heading the call
+                title = title or strip_inline_markdown(text).strip() or None
             current = None
             continue
         if not line.strip() or _RULE.match(line) or _SETEXT.match(line) or _TABLE_RULE.match(line):

@@ -20,6 +20,7 @@ from pipeline.ingest.call_lines import (
 from pipeline.ingest.header import FIELD_LABELS, add_field, apply_fields, key_value, label_key
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.promo import is_service_promo
+from pipeline.ingest.titles import is_part_name
 from pipeline.ingest.tool_lines import is_tool_line
 from pipeline.ingest.values import parse_date
 
@@ -244,7 +245,7 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
     if heading and is_summary_heading(text):
         return False  # the tool's summary starts: kept aside with the preamble
     if heading:
-        if meta.title is None:
+        if meta.title is None and not is_part_name(heading.group("text")):
             meta.title = _strip(heading.group("text")) or None
     elif (pair := key_value(text)) is not None:
         _take_pair(meta, *pair)
@@ -266,7 +267,7 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
     elif not _take_parts(text, meta) and not is_footer(text):
         if not (title_ok and meta.title is None and len(text) <= _MAX_TITLE):
             return False
-        meta.title = _strip(text)
+        meta.title = None if is_part_name(text) else _strip(text)
     meta.lines.append(text)
     return True
 

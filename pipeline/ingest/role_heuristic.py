@@ -179,7 +179,8 @@ def _names_self_with(text: str, speaker: str, company: str) -> bool:
 
 # A company's name: up to six capitalised words, "&" or "and" between ("Reyes Heating and Air").
 _NAME_PART = r"(?!I\b)[A-Z0-9][\w&'.-]*"
-_COMPANY = rf"(?P<company>{_NAME_PART}(?:\s+(?:(?:&|and)\s+)?{_NAME_PART}){{0,5}})"
+_COMPANY_WORDS = rf"{_NAME_PART}(?:\s+(?:(?:&|and)\s+)?{_NAME_PART}){{0,5}}"
+_COMPANY = rf"(?P<company>{_COMPANY_WORDS})"
 _PERSON = r"[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?(?:\s+[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?)?"  # McLeod
 # A job on the buyer's side: "I'm the managing partner at Hartwell & Pike".
 _JOB = (
@@ -201,6 +202,10 @@ _NAMED_FROM = re.compile(
     r"|\b(?i:i'?m|i am|we'?re|we are)\s+(?:(?i:on)\s+[^,.?!]{1,30},\s+)?(?i:at|over at)"
     # "my name's Karen Holt, I'm with Cedar Creek Equine": where I work, never what we run
     r"|\b(?i:i'?m|i am)\s+(?i:with)"
+    # "Hey Tom, Olivia Reed from Tallis & Reed here": a greeting, then who and where from
+    rf"|(?:^|[,.!]\s+)(?={_PERSON},?\s+(?i:from|at)\s+{_COMPANY_WORDS}\s+(?i:here|speaking)\b)"
+    + _PERSON
+    + r",?\s+(?i:from|at)"
     # "Angela's here too from Bright Minds Learning Center", "calling from Oakwood Music"
     r"|\b(?i:here|joining|calling|dialing|dialling|on the line)(?:\s+(?i:too|as well|today)){0,2}"
     r"\s+(?i:from))\s+" + _COMPANY

@@ -45,6 +45,19 @@ _DAY_OF_MONTH = re.compile(
 )
 
 
+# What a document calls one of its parts ("📝 Notes", "📖 Transcript" in Gemini's notes): a tab
+# or heading, never the meeting's name, which the heading under it gives.
+_PART_NAMES = frozenset(
+    "notes note transcript transcription summary details recording minutes overview".split()
+)
+
+
+def is_part_name(title: str) -> bool:
+    """A title that is only a part's name, with or without an emoji ("📝 Notes", "Summary")."""
+    words = re.findall(r"[^\W\d_]+", title.casefold())
+    return len(words) == 1 and words[0] in _PART_NAMES
+
+
 def _is_date(part: str) -> bool:
     return parse_date(part) is not None or bool(_DAY_OF_MONTH.match(part.strip()))
 
@@ -104,6 +117,35 @@ def _without_ours(part: str, ours: set[str]) -> str:
     return " ".join(words)
 
 
+def _joined_topics(part: str) -> bool:
+    """Lower-case topic or meeting words, then "&", "and" or "+": a list of what the meeting was
+    about ("pricing & TMS"), whatever the topic after the joint is called."""
+    words = part.split()
+    lead = 0
+    while lead < len(words) and words[lead][:1].islower() and _topic(words[lead]):
+        lead += 1
+    return 0 < lead < len(words) and words[lead] in ("&", "and", "+")
+
+
+def _topic(word: str) -> bool:
+    return word.casefold().strip("-,.") in _TOPICS or _generic(word)
+
+
+def _ours_with_purpose(part: str, ours: set[str]) -> bool:
+    """Our name, at most one more capitalised word (a plan: "Pro", "Core"), then only lower-case
+    words: what of ours the meeting was about ("FleetPulse Pro rollout call"), never an account."""
+    words = part.split()
+    for name in ours:
+        size = len(name.split())
+        if " ".join(words[:size]).casefold() != name:
+            continue
+        rest = words[size:]
+        lead = 1 if rest and rest[0][:1].isupper() and not _generic(rest[0]) else 0
+        if rest[lead:] and all(w[:1].islower() for w in rest[lead:]):
+            return True
+    return False
+
+
 def _before_purpose(name: str, part: str) -> tuple[str, bool]:
     """Two or more capitalised words, then only lower-case ones: the capitalised words name it;
     else the whole part, unframed."""
@@ -158,7 +200,12 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
         if _title_case(part) and _only_topics(part):  # "Security & Pricing" names no one
             framed = framed or not _without_meeting_words(part, mine)[0]
             continue
+        if _ours_with_purpose(part, mine):  # "FleetPulse Pro rollout call": our product's
+            framed = True
+            continue
         name, trimmed = _without_meeting_words(part, mine)
+        if _joined_topics(part):  # "pricing & TMS", "renewal and SSO": what it was about
+            continue
         if trimmed and name and not _title_case(name):
             # "security review call" says what the meeting was for, and names no one; a part
             # in capitals is a name ("Weekly pipeline review" is no "Weekly pipeline" call),
