@@ -76,6 +76,11 @@ class UtteranceLike(Protocol):
     def text(self) -> str: ...
 
 
+def speaker_names(utterances: Sequence[UtteranceLike]) -> list[str]:
+    """Speaker names in these utterances (ORM rows have them), for redaction."""
+    return sorted({str(name) for u in utterances if (name := getattr(u, "speaker", None))})
+
+
 class Detector(Protocol):
     """A detect stage: every implementation returns detections keyed by utterance id."""
 

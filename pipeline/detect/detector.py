@@ -26,6 +26,7 @@ from pipeline.detect.classify import (
     KindChecker,
     SentenceInput,
     UtteranceLike,
+    speaker_names,
 )
 from pipeline.detect.competitors import (
     GUESSED_RIVAL_CONFIDENCE,
@@ -222,7 +223,7 @@ class RuleEmbeddingDetector:
         kinds: list[Detection] = []
         for row, sentence in enumerate(sentences):
             kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
-        kinds = self._check(sentences, kinds, redactor or Redactor(_speakers(utterances)))
+        kinds = self._check(sentences, kinds, redactor or Redactor(speaker_names(utterances)))
         for row, sentence in enumerate(sentences):
             found = result[sentence.utterance_id]
             found.append(kinds[row])
@@ -396,8 +397,3 @@ _KIND_ORDER: dict[str, int] = {
 }  # fmt: skip
 _QUESTION_TOPIC_MIN = 0.4
 _SEED_MATCH = 0.75
-
-
-def _speakers(utterances: Sequence[UtteranceLike]) -> list[str]:
-    """Speaker names in these utterances (ORM rows have them), for redaction."""
-    return sorted({str(name) for u in utterances if (name := getattr(u, "speaker", None))})
