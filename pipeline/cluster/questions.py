@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from pipeline.cluster.phrases import FUNCTION_WORDS
-from pipeline.detect.rules import lowered, topic_without_rival
+from pipeline.detect.rules import cue_scores, lowered, topic_without_rival
 
 # A sentence that does not open like a question says something only from this many words on.
 ECHO_WORDS = 5
@@ -84,13 +84,18 @@ def stored_kind(kind: str, text: str, category: str | None, source: str) -> tupl
     return "other", None
 
 
-def worded_topic(text: str) -> str | None:
-    """The objection category a question's own words name most ("Is there an onboarding fee?":
-    price), or None."""
-    return topic_without_rival(question_core(text))
+def worded_topic(text: str, category: str | None = None) -> str | None:
+    """The objection category a question's own words name: the detector's ``category`` when
+    its words name it at all ("Asked where the data is stored (US, SOC 2) and about the
+    contract" stays with the other data questions), else the one they name most ("Is there
+    an onboarding fee?": price), or None."""
+    core = question_core(text)
+    if category and category != "competitor" and cue_scores(core).categories.get(category):
+        return category
+    return topic_without_rival(core)
 
 
 def question_topic(text: str, category: str | None = None) -> str | None:
     """What a question is about, for its theme: ``worded_topic``, else the detector's
     category, else none."""
-    return worded_topic(text) or category
+    return worded_topic(text, category) or category

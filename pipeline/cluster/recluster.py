@@ -150,7 +150,7 @@ def full_cluster(
         del space
         vectors = embed_cached(session, workspace.embedder, texts, remember=False)
         topics = [question_topic(t, c) for t, c in zip(texts, categories, strict=True)]
-        worded = [worded_topic(t) is not None for t in texts]
+        worded = [worded_topic(t, c) is not None for t, c in zip(texts, categories, strict=True)]
         groups = refine_question_groups(vectors, topics, groups, worded=worded)
     groups = respect_splits(session, groups, previous, vectors)
     counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous)
