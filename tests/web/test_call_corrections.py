@@ -1,9 +1,11 @@
-"""The call page's corrections over the real HTTP server: a call page takes any kind a review
-answer can give, words its form for what the line is, and counts every kind the call has."""
+"""The call page's corrections and the review page's re-fit status, over the real HTTP server:
+a call page takes any kind a review answer can give, words its form for what the line is, counts
+every kind the call has; /review says whether a re-fit runs, is due, or when the last one was."""
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -11,10 +13,13 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from pipeline.analysis.corrections import label_sentence, redetect_all
 from pipeline.analysis.flow import analyse_calls
+from pipeline.detect import learning
 from pipeline.detect.labels import user_labelled
 from pipeline.ingest.schemas import CallMetadata
 from pipeline.ingest.service import ingest_bytes
+from pipeline.jobs import runs as jobs
 from pipeline.store.models import Mention, Utterance
 from tests.plugins.live_server import LiveServer
 
@@ -143,3 +148,42 @@ def test_the_key_counts_every_kind_the_call_has(server: LiveServer) -> None:
     shown = dict(re.findall(r'<mark class="m-(\w+)">[^<]+</mark> (\d+)', key))
     assert "pain" in kinds and set(shown) == kinds - {"other"}
     assert all(int(count) > 0 for count in shown.values())
+
+
+def _status(server: LiveServer) -> str:
+    page = httpx.get(f"{server.url}/review").text
+    status: str = re.findall(r"data-review-progress>(.*?)</p>", page)[0]
+    return status
+
+
+def _no_refit_running(server: LiveServer) -> None:
+    """Wait for a re-fit an earlier answer started in the background (a second or two)."""
+    deadline = time.monotonic() + 60
+    while any(
+        job.status in ("queued", "running")
+        for job in jobs.list_jobs(server.workspace, kind=learning.REFIT_JOB).items
+    ):
+        assert time.monotonic() < deadline, "the re-fit did not finish"
+        time.sleep(0.2)
+
+
+def test_the_review_page_says_where_the_refit_stands(server: LiveServer) -> None:
+    workspace = server.workspace
+    _no_refit_running(server)
+    with workspace.session() as session:  # answers as `callmine label` gives them: no re-fit
+        for mention in session.scalars(
+            select(Mention).where(Mention.kind == "other", Mention.source != "user").limit(2)
+        ):
+            label_sentence(
+                workspace, session, mention.utterance_id, text=mention.text, label="other"
+            )
+    assert "re-fit due" in _status(server)
+    redetect_all(workspace)  # fits the detector on every answer and detects again
+    after = _status(server)
+    answers = len(user_labelled(workspace.settings.data_dir))
+    assert "re-fitting" not in after and "re-fit after 2 more" in after
+    assert re.search(rf"last fitted on {answers} answers at \d{{4}}-\d\d-\d\d \d\d:\d\d UTC", after)
+    job_id = jobs.create_job(workspace, learning.REFIT_JOB, "re-fitting")
+    assert "re-fitting on your answers now" in _status(server)
+    jobs.finish(workspace, job_id, {})
+    assert "re-fitting" not in _status(server)
