@@ -43,7 +43,7 @@ def queue(
     if as_json:
         print_json([e.item.model_dump() for e in entries])
         return
-    if progress["unscored"] and not entries:
+    if progress.unscored and not entries:
         console.print("No scored sentences yet: run `callmine redetect` first.")
         return
     table = Table("utterance", "call", "sentence", "suggested", "confidence")
@@ -58,7 +58,7 @@ def queue(
         )  # fmt: skip
     console.print(table)
     console.print(
-        f"{progress['answered']} answered, {progress['uncertain']} uncertain left. Answer with "
+        f"{progress.answered} answered, {progress.uncertain} uncertain left. Answer with "
         "`callmine label UTTERANCE_ID objection|pain|question|current_setup|other --utterance "
         '--text "SENTENCE" [--category C]`.'
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, BackgroundTasks, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.auth import LABELLERS, MARKETING, READ
@@ -14,7 +15,9 @@ from pipeline.analysis.corrections import label_sentence
 from pipeline.calls.edits import correct_call
 from pipeline.calls.queries import get_call, kept_mentions, list_calls, speaker_roles
 from pipeline.calls.schemas import CallUpdate
-from pipeline.detect import DETECTED_ROLES, load_seeds, split_sentences
+from pipeline.detect import DETECTED_ROLES, KINDS, load_seeds, split_sentences
+from pipeline.detect import KIND_LABELS as DETECTED_KIND_LABELS
+from pipeline.detect import learning as detections
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
 from pipeline.types import PageNumber, RowId
@@ -24,9 +27,9 @@ router = APIRouter()
 PAGE_SIZE = 50
 TURNS_PER_PAGE = 300  # of one call's transcript
 ROLE_CHOICES = ("buyer", "rep", "unknown")
+# What the transcript highlights: every kind a sentence may have but "other", then the tags.
 KIND_LABELS = {
-    "objection": "Objection",
-    "question": "Question",
+    **{kind: label.capitalize() for kind, label in DETECTED_KIND_LABELS.items() if kind != "other"},
     "competitor": "Competitor",
     "why_now": "Why now",
 }
@@ -95,7 +98,7 @@ def call_page(
     call = get_call(db, call_id, limit=TURNS_PER_PAGE, offset=(page - 1) * TURNS_PER_PAGE)
     pages = max(1, -(-call.utterance_count // TURNS_PER_PAGE))
     seeds = load_seeds(workspace.settings.data_dir)
-    sentences = {  # what a user may correct: each sentence of a buyer's turn
+    sentences = {  # what a user may correct: each sentence the detector read (not a rep's)
         u.id: [text for _start, _end, text in split_sentences(u.text)]
         for u in call.utterances
         if u.role in DETECTED_ROLES
@@ -105,10 +108,8 @@ def call_page(
         u.id: highlight(u.text, spans.get(u.id, [])) for u in call.utterances
     }
     roles = speaker_roles(db, call_id)
-    counts = dict.fromkeys(KIND_LABELS, 0)
-    for per_utterance in spans.values():
-        for _start, _end, kind, _note in per_utterance:
-            counts[kind] = counts.get(kind, 0) + 1
+    found = Counter(kind for per_utterance in spans.values() for _s, _e, kind, _n in per_utterance)
+    counts = {kind: found[kind] for kind in KIND_LABELS if found[kind]}  # the kinds it has
     return render(
         request,
         "call.html",
@@ -122,6 +123,7 @@ def call_page(
         counts=counts,
         kind_labels=KIND_LABELS,
         sentences=sentences,
+        kinds={kind: DETECTED_KIND_LABELS[kind] for kind in KINDS},
         categories={name: seeds.labels.get(name, name) for name in seeds.objection},
     )
 
@@ -130,28 +132,27 @@ def call_page(
 def label_turn(
     db: SessionDep,
     workspace: WorkspaceDep,
+    background: BackgroundTasks,
     call_id: RowId,
     utterance_id: RowId,
-    verdict: Annotated[str, Form()],
+    kind: Annotated[str, Form()],
     text: Annotated[str, Form()] = "",
+    category: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
-    """A user's verdict on one sentence: "other" or "objection:<category>"."""
+    """A user's verdict on one sentence, any kind (the category for an objection), taken as a
+    review-queue answer is: the sentence changes kind at once and the detector learns it."""
     back = f"/calls/{call_id}#u{utterance_id}"
-    label, _, category = verdict.partition(":")
-    if label not in ("objection", "other"):
-        return redirect(back, f"Unknown verdict {verdict!r}.", "error")
+    if kind not in KINDS:
+        return redirect(back, f"Unknown kind {kind!r}.", "error")
+    category = category if kind == "objection" else ""
     try:
         done = label_sentence(
-            workspace,
-            db,
-            utterance_id,
-            text=text or None,
-            label="objection" if label == "objection" else "other",
-            category=category or None,
+            workspace, db, utterance_id, text=text or None, label=kind, category=category or None
         )
     except CallmineError as exc:
         return redirect(back, exc.detail, "error")
-    said = f"an objection ({category})" if label == "objection" else "not an objection"
+    detections.schedule_refit(workspace, db, background.add_task)
+    said = DETECTED_KIND_LABELS[kind] + (f" ({category})" if category else "")
     return redirect(back, f"Saved: “{done['text']}” is {said}. The detector learns from it.")
 
 

@@ -6,20 +6,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from api.auth import READ
 from api.deps import SessionDep, WorkspaceDep
 from pipeline.detect import learning as detections
 
 router = APIRouter(tags=["detections"])
-
-
-class QueueProgress(BaseModel):
-    answered: int
-    uncertain: int
-    unscored: int
-    until_refit: int
 
 
 @router.get("/api/detections/queue", response_model=list[detections.QueueItem], dependencies=[READ])
@@ -32,7 +24,10 @@ def review_queue(
     return [e.item for e in detections.review_queue(workspace, db, limit)]
 
 
-@router.get("/api/detections/progress", response_model=QueueProgress, dependencies=[READ])
-def queue_progress(db: SessionDep, workspace: WorkspaceDep) -> dict[str, int]:
-    """Answers given, sentences still uncertain, and answers until the next re-fit."""
+@router.get(
+    "/api/detections/progress", response_model=detections.QueueProgress, dependencies=[READ]
+)
+def queue_progress(db: SessionDep, workspace: WorkspaceDep) -> detections.QueueProgress:
+    """Answers given, sentences still uncertain, and where the re-fit stands (running, or the
+    last fit and answers until the next)."""
     return detections.queue_progress(workspace, db)

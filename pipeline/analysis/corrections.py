@@ -21,7 +21,13 @@ from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.detect import DETECTED_ROLES, KINDS, Kind, load_seeds
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.labels import LabelledSentence, record_user_label, sentence_key
+from pipeline.detect.labels import (
+    LabelledSentence,
+    record_user_label,
+    sentence_key,
+    user_labelled,
+)
+from pipeline.detect.learning import record_fit
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.errors import BadInput, NotFound
 from pipeline.jobs.queue import task
@@ -50,11 +56,15 @@ def redetect_all(
 
     Every call is marked pending first (under the writer lock, so a redetect waiting for
     another analysis has not begun and may still be joined): a crash midway leaves the calls
-    not yet done pending, and the next start analyses them."""
+    not yet done pending, and the next start analyses them. The detector it builds learns
+    every answer so far, so the review queue counts its next re-fit from here."""
     with workspace.writer():
         if not mark_pending(workspace):
             return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "clusters": 0}
-        return dict(analyse_pending(workspace, progress=progress, rebuild=True))
+        answers = len(user_labelled(workspace.settings.data_dir))
+        summary = dict(analyse_pending(workspace, progress=progress, rebuild=True))
+    record_fit(workspace, answers)
+    return summary
 
 
 def label_mention(

@@ -12,6 +12,7 @@ every call.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -166,51 +167,81 @@ def _rep_turn(session: Session, utterance: Utterance, *, before: bool) -> str:
     return text or ""
 
 
-def queue_progress(workspace: Workspace, session: Session) -> dict[str, int]:
-    """What the review page shows: answers given, sentences still uncertain, how many
-    sentences have no score yet (detected before the kinds: ``callmine redetect``), and answers
-    until the next re-fit."""
+class QueueProgress(BaseModel):
+    """What the review page shows: answers given, sentences still uncertain, how many have no
+    score yet (detected before the kinds: ``callmine redetect``), and where the re-fit stands:
+    ``refit_running`` while a re-fit job is queued or running, else the last fit (on
+    ``fitted_answers`` answers, at ``fitted_at``, UTC) and ``until_refit`` answers to the next
+    (0: due, it runs after the next answer)."""
+
+    answered: int
+    uncertain: int
+    unscored: int
+    until_refit: int
+    refit_running: bool
+    fitted_answers: int
+    fitted_at: str | None
+
+
+def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
+    """The review queue's progress (see ``QueueProgress``)."""
     confident = workspace.settings.confident_at
     rows = session.execute(
         select(Mention.source, Mention.confidence, Mention.objection_probability).where(
             Mention.kind.in_(KINDS)
         )
     ).all()
-    answered = sum(1 for r in rows if r[0] == "user")
-    uncertain = sum(1 for r in rows if r[0] != "user" and r[2] is not None and r[1] < confident)
-    unscored = sum(1 for r in rows if r[0] != "user" and r[2] is None)
     given = len(user_labelled(workspace.settings.data_dir))
-    every = workspace.settings.refit_every
-    since = given - _fitted_at(workspace)
-    return {
-        "answered": answered,
-        "uncertain": uncertain,
-        "unscored": unscored,
-        "until_refit": max(0, every - since),
-    }
+    fitted = _last_fit(workspace)
+    return QueueProgress(
+        answered=sum(1 for r in rows if r[0] == "user"),
+        uncertain=sum(1 for r in rows if r[0] != "user" and r[2] is not None and r[1] < confident),
+        unscored=sum(1 for r in rows if r[0] != "user" and r[2] is None),
+        until_refit=max(0, workspace.settings.refit_every - (given - fitted.answers)),
+        refit_running=_refit_running(session),
+        fitted_answers=fitted.answers,
+        fitted_at=fitted.at,
+    )
+
+
+class LastFit(NamedTuple):
+    answers: int  # how many answers it learnt
+    at: str | None  # when, ISO 8601 UTC (None: before fits were timed)
 
 
 def _state_path(workspace: Workspace) -> Any:
     return workspace.settings.data_dir / "models" / REFIT_STATE
 
 
-def _fitted_at(workspace: Workspace) -> int:
-    path = _state_path(workspace)
+def _last_fit(workspace: Workspace) -> LastFit:
     try:
-        return int(json.loads(path.read_text("utf-8")).get("answers", 0))
-    except (OSError, ValueError):
-        return 0
+        state = json.loads(_state_path(workspace).read_text("utf-8"))
+        return LastFit(int(state.get("answers", 0)), state.get("at"))
+    except (OSError, ValueError, AttributeError):
+        return LastFit(0, None)
+
+
+def record_fit(workspace: Workspace, answers: int) -> None:
+    """Note that the detector learnt ``answers`` answers and scored the queue again (a re-fit,
+    or ``callmine redetect``, which fits on every answer and detects in every call): the review
+    page counts the next re-fit from here."""
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    write_text_atomically(_state_path(workspace), json.dumps({"answers": answers, "at": at}))
+
+
+def _refit_running(session: Session) -> bool:
+    running = session.scalar(
+        select(Job.id).where(Job.kind == REFIT_JOB, Job.status.in_(("queued", "running"))).limit(1)
+    )
+    return running is not None
 
 
 def refit_due(workspace: Workspace, session: Session) -> bool:
     """True when ``refit_every`` answers came since the last fit and no re-fit is queued."""
     given = len(user_labelled(workspace.settings.data_dir))
-    if given - _fitted_at(workspace) < workspace.settings.refit_every:
+    if given - _last_fit(workspace).answers < workspace.settings.refit_every:
         return False
-    running = session.scalar(
-        select(Job.id).where(Job.kind == REFIT_JOB, Job.status.in_(("queued", "running"))).limit(1)
-    )
-    return running is None
+    return not _refit_running(session)
 
 
 def refit(workspace: Workspace, *, progress: ProgressCallback | None = None) -> dict[str, Any]:
@@ -236,7 +267,7 @@ def refit(workspace: Workspace, *, progress: ProgressCallback | None = None) -> 
         if progress:
             progress(0.6, "scoring the uncertain sentences again")
         rescored = _rescore(workspace, session, detector)
-    write_text_atomically(_state_path(workspace), json.dumps({"answers": len(users)}))
+    record_fit(workspace, len(users))
     return {"answers": len(users), "model": model.key, "rescored": rescored}
 
 

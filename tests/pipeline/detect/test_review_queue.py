@@ -69,6 +69,7 @@ def test_api_answers_move_sentences_and_refit_in_the_background(ws: Workspace) -
         assert len(items) == 3 and set(items[0]) == QUEUE_KEYS
         before = api.get("/api/detections/progress").json()
         assert before["until_refit"] == 2 and before["unscored"] == 0
+        assert before["refit_running"] is False and before["fitted_at"] is None
         one, two = items[0], items[1]
         first = api.post(
             f"/api/utterances/{one['utterance_id']}/label",
@@ -141,6 +142,9 @@ def test_an_old_data_dir_is_migrated_and_keeps_its_mentions(tmp_path: Path) -> N
         )
         for table in ("calls", "documents"):  # as far as the later migrations read them
             connection.execute(text(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)"))
+        connection.execute(  # the first schema's, as far as the queue's progress reads it
+            text("CREATE TABLE jobs (id VARCHAR(36) PRIMARY KEY, kind VARCHAR(32), status TEXT)")
+        )
         connection.execute(
             text(
                 "CREATE TABLE mentions (id INTEGER PRIMARY KEY, utterance_id INTEGER, call_id "
@@ -164,5 +168,5 @@ def test_an_old_data_dir_is_migrated_and_keeps_its_mentions(tmp_path: Path) -> N
     database.dispose()
     workspace = Workspace(make_settings(tmp_path / "data", database_url=url))
     with workspace.session() as session:
-        assert detections.queue_progress(workspace, session)["unscored"] == 1
+        assert detections.queue_progress(workspace, session).unscored == 1
     workspace.close()
