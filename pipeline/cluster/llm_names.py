@@ -35,7 +35,8 @@ def label_messages(
             "role": "user",
             "content": render_prompt(
                 "cluster_label_data.j2",
-                keywords=list(keywords),
+                # phrases before single words: they say more of what the theme is about
+                keywords=sorted(keywords, key=lambda k: -len(k.split())),
                 quotes=[redactor.redact(q) for q in quotes[:LABEL_QUOTES]],
             ),
         },
