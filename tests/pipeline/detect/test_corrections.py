@@ -269,17 +269,19 @@ def test_call_page_corrects_one_sentence_of_a_turn(ws: Workspace) -> None:
     with app_client(ws) as site:
         page = site.get(f"/calls/{call_id}").text
         assert action in page and "<option>Our team is twelve people.</option>" in page
-        assert 'value="objection:price"' in page and "Not an objection" in page
+        # any kind, with a category for an objection (as on /review)
+        assert '<option value="objection">' in page and '<option value="pain">' in page
+        assert '<option value="price">' in page
         saved = site.post(
             action,
-            data={"text": "Our team is twelve people.", "verdict": "objection:price"},
+            data={"text": "Our team is twelve people.", "kind": "objection", "category": "price"},
             follow_redirects=False,
         )
         assert saved.status_code == 303 and "Saved" in saved.headers["location"]
         assert saved.headers["location"].endswith(f"#u{buyer}")  # the flash goes before the #
-        bad = site.post(action, data={"verdict": "maybe"}, follow_redirects=False)
-        assert "Unknown+verdict" in bad.headers["location"]
-        which = site.post(action, data={"verdict": "other"}, follow_redirects=False)
+        bad = site.post(action, data={"kind": "maybe"}, follow_redirects=False)
+        assert "Unknown+kind" in bad.headers["location"]
+        which = site.post(action, data={"kind": "other"}, follow_redirects=False)
         assert "say+which+one" in which.headers["location"]
     with ws.session() as session:
         found = session.execute(
