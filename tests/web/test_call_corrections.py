@@ -85,10 +85,12 @@ def test_a_call_page_correction_takes_any_kind_and_shows_it_at_once(server: Live
     turn = _turn_saying(server, sentence)
     page = httpx.get(f"{server.url}/calls/{turn.call_id}").text
     form = _turn_html(page, turn.id)
-    kinds = re.findall(r'<select id="kind-\d+" name="kind">(.*?)</select>', form, re.S)[0]
+    kinds = re.findall(r'<select id="kind-\d+" name="kind" required>(.*?)</select>', form, re.S)[0]
     assert re.findall(r'value="(\w+)"', kinds) == [
         "objection", "pain", "question", "current_setup", "other"
     ]  # fmt: skip
+    # nothing preselected: a Save without a choice cannot mislabel the sentence
+    assert '<option value="" selected disabled>' in kinds
     assert 'name="category"' in form and 'value="price"' in form
     saved = httpx.post(
         f"{server.url}/calls/{turn.call_id}/utterances/{turn.id}/label",
