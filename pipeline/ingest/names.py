@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import ParsedCall, Person
+from pipeline.ingest.values import is_legal_form
 
 # "Bell, Marcus": the "Last, First" display name Teams and Outlook use.
 _WORD = r"[^\W\d_][\w.'’-]*"
@@ -32,14 +33,11 @@ _DEPARTMENT_WORDS = frozenset(
 _OUTSIDER = re.compile(r"^(?:guest|external|unverified)$", re.IGNORECASE)
 
 
-_COMPANY_SUFFIX = re.compile(r"^(?:inc|llc|ltd|limited|gmbh|co|corp|plc|pty|llp|sa|ag)\.?$", re.I)
-
-
 def first_last(name: str) -> str:
     """``Bell, Marcus`` -> ``Marcus Bell``: one person under one name whichever way a file writes
     it; any other name ("Acme, Inc" too) unchanged."""
     flipped = _LAST_FIRST.match(name)
-    if not flipped or _COMPANY_SUFFIX.match(flipped.group("first")):
+    if not flipped or is_legal_form(flipped.group("first")):
         return name
     return f"{flipped.group('first')} {flipped.group('last')}"
 

@@ -258,11 +258,16 @@ _LEGAL_FORMS = frozenset(
 )
 
 
+def is_legal_form(word: str) -> bool:
+    """Whether one word is a company's legal form ("Ltd.", "Inc")."""
+    return word.casefold().replace(".", "").strip(",; ") in _LEGAL_FORMS
+
+
 def has_legal_form(name: str) -> bool:
     """Whether the name ends in a company's legal form ("Fraser Valley Freight Ltd."): a
     company's name, not a person's."""
     words = re.sub(r"[^\w\s]", " ", name.casefold().replace(".", "")).split()
-    return len(words) > 1 and words[-1] in _LEGAL_FORMS
+    return len(words) > 1 and is_legal_form(words[-1])
 
 
 def account_key(name: str) -> str:
