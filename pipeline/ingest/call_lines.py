@@ -110,8 +110,10 @@ def phone_key(number: str) -> str:
 def our_numbers(header_lines: list[str]) -> dict[str, str | None]:
     """The numbers a phone tool's header gives our side, each with our person it names, if
     any: ``Handled by Theo Grant (+1 737 555 0100)``, ``Agent: Theo Grant · +1 …``, ``Line:
-    Trailhead Sales (+1 …)``. A customer's "Number:" is not among them."""
-    found: dict[str, str | None] = {}
+    Trailhead Sales (+1 …)``, and the end of the call that is ours by its direction (the number
+    called on an inbound call, the one calling on an outbound). A customer's "Number:" is not
+    among them."""
+    found: dict[str, str | None] = _directed_numbers(header_lines)
     for line in header_lines:
         pair = key_value(line)
         name = handled_by(line)
@@ -123,6 +125,54 @@ def our_numbers(header_lines: list[str]) -> dict[str, str | None]:
             if is_phone_number(line[start:end]):
                 found.setdefault(phone_key(line[start:end]), name)
     return found
+
+
+# "Inbound call", "Direction: Outgoing": which way the call went; our end is the callee of an
+# inbound call and the caller of an outbound one.
+_DIRECTION = re.compile(r"\b(?P<way>in(?:bound|coming)|out(?:bound|going))\b", re.IGNORECASE)
+_DIRECTION_KEYS = frozenset({"direction", "call direction", "call type", "type"})
+
+
+def _direction(header_lines: list[str]) -> str | None:
+    """ "in" or "out" when the header says which way the call went, else None."""
+    for line in header_lines:
+        pair = key_value(line)
+        if pair is not None:
+            said = pair[2] if pair[1] in _DIRECTION_KEYS else ""
+        else:
+            kind = _KIND.match(line.strip())
+            said = kind.group("kind") if kind is not None else ""
+        if way := _DIRECTION.search(said):
+            return "in" if way.group("way").casefold().startswith("in") else "out"
+    return None
+
+
+def _directed_numbers(header_lines: list[str]) -> dict[str, str | None]:
+    """Our end of a call whose header gives both ends as numbers (``Inbound call · +44 161 …
+    → +44 20 …``; ``From: +1 …`` / ``To: +1 …`` under ``Direction: Outbound``): the callee of
+    an inbound call, the caller of an outbound. Without a direction the file does not say."""
+    way = _direction(header_lines)
+    if way is None:
+        return {}
+    ends: dict[str, str] = {}  # "from" / "to" -> the number written there
+    for line in header_lines:
+        pair = key_value(line)
+        if pair is not None and label_key(pair[0]) in ("from", "to"):
+            ends.setdefault(label_key(pair[0]), _number_in(pair[2]) or "")
+            continue
+        kind = _KIND.match(line.strip())
+        sides = _ARROW.split(kind.group("rest") if kind else line.strip())
+        if pair is None and len(sides) == 2:
+            ends.setdefault("from", _number_in(sides[0]) or "")
+            ends.setdefault("to", _number_in(sides[1]) or "")
+    ours = ends.get("to" if way == "in" else "from")
+    return {phone_key(ours): _without_numbers(ours) or None} if ours else {}
+
+
+def _number_in(value: str) -> str | None:
+    """The whole value when it is a phone number, with at most a name beside it."""
+    numbers = [value[s:e] for s, e in contact_spans(value) if is_phone_number(value[s:e])]
+    return value if len(numbers) == 1 else None
 
 
 def _without_numbers(value: str) -> str:

@@ -14,6 +14,8 @@ _BUYER_WORDS = {"prospect", "customer", "client", "buyer", "caller"}
 # Who a phone number stands for when a call tool labels the other party with it (Aircall,
 # Dialpad): the number itself is never kept as a name.
 PHONE_SPEAKER = "Caller"
+# A number whose side the file leaves open (two numbers talk, neither known to be ours).
+UNSIDED_PHONE = "Phone"
 _REP_ACRONYMS = {"AE", "SDR", "BDR", "AM", "CSM", "SE"}
 _NUMBERED = re.compile(r"^(?P<base>.*?)[\s_\-#]*\d{0,3}$")
 
@@ -38,7 +40,7 @@ def role_of_label(label: str) -> str | None:
 # Speaker", "Participant 3", "Guest". The same label on another call is someone else.
 _ANONYMOUS = re.compile(
     r"^(?:unknown(?:[\s_-]+speaker)?|speaker|spk|participant|guest|person|voice|attendee"
-    r"|caller|channel|talker)(?:[\s_\-#]*(?:\d{1,3}|[a-z]))?$",
+    r"|caller|phone|channel|talker)(?:[\s_\-#]*(?:\d{1,3}|[a-z]))?$",
     re.IGNORECASE,
 )
 
@@ -46,6 +48,11 @@ _ANONYMOUS = re.compile(
 def is_anonymous(label: str) -> bool:
     """A label that names no one: ``Speaker 1`` on one call is not ``Speaker 1`` on the next."""
     return bool(_ANONYMOUS.match(" ".join(label.split())))
+
+
+def is_unsided_phone(speaker: str) -> bool:
+    """``Phone 2``: a number that talked on a call whose file left its side open."""
+    return re.fullmatch(rf"{UNSIDED_PHONE} \d+", speaker) is not None
 
 
 def is_role_word(key: str) -> bool:

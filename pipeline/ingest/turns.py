@@ -18,7 +18,7 @@ from pipeline.ingest.call_lines import phone_key
 from pipeline.ingest.header import KNOWN_LABELS, label_key
 from pipeline.ingest.names import LAST_FIRST, bracket_company, first_last, is_outsider_tag
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
-from pipeline.ingest.role_labels import PHONE_SPEAKER, role_of_label
+from pipeline.ingest.role_labels import PHONE_SPEAKER, UNSIDED_PHONE, role_of_label
 from pipeline.ingest.values import parse_timestamp
 from pipeline.redact import is_phone_number
 
@@ -219,7 +219,12 @@ def outsiders(labels: list[Turn | None]) -> list[Person]:
 def name_callers(labels: list[Turn | None], ours: dict[str, str | None], rep: str | None) -> None:
     """Each phone number that speaks its own person: the other side's ``Caller``, ``Caller 2``
     in the order they first speak (a conference call, a transfer: two numbers are two people);
-    a number the header gives our side (``our_numbers``) the rep it names, else ``rep``."""
+    a number the header gives our side (``our_numbers``) the rep it names, else ``rep``.
+
+    When only numbers speak and none is known to be ours, one of them is most likely our rep's
+    line but the file does not say which: each is a ``Phone 1``, ``Phone 2`` of no side (no
+    "Caller", a buyer's word), for how each side talks, or the user, to settle (both had been
+    buyers, the rep's pitch counted as the buyer's words)."""
     callers: dict[str, str] = {}
     for turn in labels:
         if turn is None or turn.number is None:
@@ -229,6 +234,11 @@ def name_callers(labels: list[Turn | None], ours: dict[str, str | None], rep: st
             continue
         first = callers.setdefault(turn.number, f"{PHONE_SPEAKER} {len(callers) + 1}")
         turn.speaker = PHONE_SPEAKER if first == f"{PHONE_SPEAKER} 1" else first
+    spoken = [turn for turn in labels if turn is not None]
+    if len(callers) >= 2 and all(turn.number in callers for turn in spoken):
+        for turn in spoken:
+            turn.speaker = f"{UNSIDED_PHONE} {callers[turn.number or ''].rsplit(' ', 1)[1]}"
+            turn.role = None
 
 
 def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "file") -> bool:

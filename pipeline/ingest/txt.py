@@ -26,7 +26,7 @@ from pipeline.ingest.preamble import (
 )
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
-from pipeline.ingest.role_labels import PHONE_SPEAKER
+from pipeline.ingest.role_labels import PHONE_SPEAKER, is_unsided_phone
 from pipeline.ingest.slack import slack_paste
 from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
 from pipeline.ingest.timed_lines import stamped_segments
@@ -92,7 +92,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     name_callers(labels, our_numbers(meta.lines), _sole_rep(meta))
     if looks_labelled(body, labels, kind=kind):
         call.utterances = _transcript(body, labels, meta)
-        call.notice = _summary_notice(meta)
+        call.notice = _summary_notice(meta) or _unsided_notice(call.utterances)
         meta.people.extend(outsiders(labels))
     elif kind != "note" and (segments := stamped_segments(body)):
         call.utterances = segments
@@ -158,6 +158,18 @@ def _summary_notice(meta: Metadata) -> str | None:
     if not lines:
         return None
     return f"the meeting tool's summary ({len(lines)} lines) kept aside, not analysed"
+
+
+def _unsided_notice(utterances: list[ParsedUtterance]) -> str | None:
+    """Told with the upload: two phone numbers talked and the file does not say which is
+    ours, so their sides are guessed from how each talks, or left for the user to set."""
+    phones = sorted({u.speaker for u in utterances if u.speaker and is_unsided_phone(u.speaker)})
+    if len(phones) < 2:
+        return None
+    return (
+        f"{' and '.join(phones)} are phone numbers and the file does not say which line is ours "
+        f"(no call direction or rep named): set the rep with call-update --role '{phones[0]}=rep'"
+    )
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
