@@ -35,9 +35,13 @@ _OUTSIDER = re.compile(r"^(?:guest|external|unverified)$", re.IGNORECASE)
 
 def first_last(name: str) -> str:
     """``Bell, Marcus`` -> ``Marcus Bell``: one person under one name whichever way a file writes
-    it; any other name ("Acme, Inc" too) unchanged."""
+    it; any other name unchanged: a company ("Acme, Inc", "Smith, Jones Ltd") and two people
+    sharing a label ("Maya Chen, Tom Okafor": two full names, not a surname and given names)."""
     flipped = _LAST_FIRST.match(name)
-    if not flipped or is_legal_form(flipped.group("first")):
+    if not flipped or any(is_legal_form(word) for word in flipped.group("first").split()):
+        return name
+    last, first = flipped.group("last").split(), flipped.group("first").split()
+    if len(last) > 1 and len(first) > 1:
         return name
     return f"{flipped.group('first')} {flipped.group('last')}"
 

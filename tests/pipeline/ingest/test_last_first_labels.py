@@ -116,3 +116,43 @@ def test_one_speakers_own_times_are_not_warned() -> None:
     )
     [call] = parse_file(text.encode(), "call.txt")
     assert call.notice is None
+
+
+NO_DEPARTMENT_VTT = """WEBVTT
+
+a1/1-0
+00:00:02.000 --> 00:00:05.000
+<v Whelan, Tomás>Thanks for joining, Orla.</v>
+
+a1/2-0
+00:00:06.000 --> 00:00:10.000
+<v Brennan, Orla>Is there a minimum contract?</v>
+
+a1/3-0
+00:00:11.000 --> 00:00:14.000
+<v Harrow, Bell Ltd>Our lawyers will need the data terms.</v>
+
+a1/4-0
+00:00:15.000 --> 00:00:19.000
+<v Maya Chen, Tom Okafor>We share this room's microphone.</v>
+"""
+
+
+def test_surname_first_without_a_department_reads_first_last_but_no_company_or_pair() -> None:
+    """A "Brennan, Orla" with no department is Orla Brennan (review 19c: the call page still
+    showed "Brennan, Orla"); a company's label ("Harrow, Bell Ltd") and two people's full
+    names sharing one label ("Maya Chen, Tom Okafor") are never flipped into one person."""
+    [call] = parse_file(NO_DEPARTMENT_VTT.encode(), "teams.vtt", our_speakers=["Tomás Whelan"])
+    assert [u.speaker for u in call.utterances] == [
+        "Tomás Whelan",
+        "Orla Brennan",
+        "Harrow, Bell Ltd",
+        "Maya Chen, Tom Okafor",
+    ]
+    assert [u.role for u in call.utterances[:2]] == ["rep", "buyer"]
+
+
+def test_no_department_surname_first_in_a_teams_docx() -> None:
+    turns = [("Whelan, Tomás", "0:02", "Thanks for joining."), ("Brennan, Orla", "0:06", "Hi.")]
+    [call] = parse_file(_teams_docx(turns), "dental.docx", our_speakers=["Tomás Whelan"])
+    assert _turns(call) == [("Tomás Whelan", "rep"), ("Orla Brennan", "buyer")]
