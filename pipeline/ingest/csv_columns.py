@@ -106,6 +106,20 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "requester", "requester name", "customer name", "requester full name", "submitter",
         "submitter name", "requester email", "customer email",
     ),
+    # Help desks: the ticket's later messages, each by its writer (Freshdesk "Conversations",
+    # Zendesk or Help Scout reports' latest or all public replies), and who wrote the latest
+    "replies": (
+        "conversations", "replies", "all replies", "ticket replies", "latest reply",
+        "last reply", "latest public reply", "latest public comment", "last public comment",
+        "public comments", "all comments", "ticket comments", "ticket thread", "thread",
+        "agent reply", "agent replies", "agent response", "agent responses", "customer reply",
+        "customer replies", "requester reply", "requester replies", "last customer reply",
+        "last agent reply",
+    ),
+    "reply_by": (
+        "latest reply by", "last reply by", "last replied by", "latest reply author",
+        "last reply from", "last responder", "last comment by", "latest comment by",
+    ),
     # The kind of record a note's "Parent ID" is (Zoho's "Parent Module" or "$se_module")
     "parent_module": ("parent module", "se module", "$se module", "related module"),
     "contacts": (
@@ -213,7 +227,7 @@ def find_columns(
         if field == "date":
             found.sort(key=lambda index: not _of_the_activity(names[index]))
         if found:
-            several = field in ("date", "account", "reasons", "requester")
+            several = field in ("date", "account", "reasons", "requester", "replies")
             columns[field] = found if several else found[:1]
             taken.update(columns[field])
     if not any(columns.get(field) for field in ("text", "transcript", "reasons")):

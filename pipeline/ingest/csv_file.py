@@ -39,7 +39,13 @@ from pipeline.ingest.header import apply_fields
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
-from pipeline.ingest.ticket_rows import is_ours, requester_message, requester_name
+from pipeline.ingest.ticket_rows import (
+    column_side,
+    is_ours,
+    reply_words,
+    requester_message,
+    requester_name,
+)
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.typed_records import typed_fields
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage, parse_date
@@ -48,7 +54,9 @@ from pipeline.ingest.webinar_qa import question_header, webinar_call
 _BOOLEAN_OUTCOME = {"closed won", "won", "is won", "is closed won"}
 _TRUE = {"true", "yes", "y", "1", "x"}
 _DELIMITERS = ",;\t|"
-_TEXT_FIELDS = ("text", "transcript", "reasons", "outcome", "closed", "records")
+_TEXT_FIELDS = (
+    "text", "transcript", "reasons", "outcome", "closed", "records", "replies", "reply_by",
+)  # fmt: skip
 NO_TEXT = "row has no notes or transcript text (only record fields), nothing to store"
 WEBINAR_QA = (
     "a Zoom webinar Q&A report: read as one call, each question the attendee's words and each "
@@ -188,6 +196,11 @@ def _text_call(
         call = requester_message(text, requester, fields.get("account"))
     else:
         call = parse_text(text, "csv", kind="note")
+    writer = _first(row, columns.get("reply_by", []))
+    for index in columns.get("replies", []):
+        cell = html_to_text(row[index]).strip()
+        side = column_side(names[index])
+        call.utterances += reply_words(cell, side, writer, requester, ours) if cell else []
     for index in columns.get("reasons", []):
         if reason := " ".join(row[index].split()):
             call.utterances.append(

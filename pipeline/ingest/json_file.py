@@ -50,6 +50,7 @@ from pipeline.ingest.json_people import (
     take_side,
 )
 from pipeline.ingest.json_search import date_value, nearby_fields, search_speech
+from pipeline.ingest.json_tickets import ticket_threads
 from pipeline.ingest.turns import merge_turns
 from pipeline.ingest.values import clean_optional, parse_timestamp
 
@@ -90,7 +91,11 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
                 f"malformed JSON export: {type(exc).__name__}", filename=filename
             ) from exc
     if not _has_callmine_list(document):
-        found = chat_parts(document, text) or search_speech(document, text)
+        found = (
+            ticket_threads(document, text)
+            or chat_parts(document, text)
+            or search_speech(document, text)
+        )
         if found is not None:
             return found
     return [_parse_callmine(document, text, filename)]

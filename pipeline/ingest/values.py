@@ -38,7 +38,7 @@ _UNKNOWN = {"unknown", "n/a", "na", "none", "-", "?"}
 _TRUE = {"true", "yes", "y", "1", "x", "won", "closed won"}
 _FALSE = {"false", "no", "n", "0"}
 _LEAD = re.compile(r"\s*[–—:;,(/]\s*|\s+-\s+")  # "Lost – chose RotaPro": the verdict comes first
-_TAG = re.compile(r"<[^>]{0,500}>")
+_TAG = re.compile(r"<(?![^<>@\s]+@[^<>\s]+>)[^>]{0,500}>")  # an address "<ann@x.example>" is kept
 _BLOCK_TAG = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr)\s*>")
 _LI_TAG = re.compile(r"(?i)<\s*li\b[^>]*>")
 # A script or style element's content is no text of the note ("alert('x')" had stayed).
