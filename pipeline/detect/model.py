@@ -237,8 +237,11 @@ def fit(
 
     A cold fit of ~1,000 rows takes 5-15 s on two busy cores; ``warm_from`` a model with the
     same classes starts from its weights and converges in a second or two (answers re-fit so).
+    BLAS runs on one thread here: SciPy's L-BFGS-B (C since 1.15) makes many tiny BLAS calls,
+    and a pool of two threads on two busy cores made a fit six times slower (SciPy #23191).
     """
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     classes = sorted(set(labels))
     if len(classes) < 2 or not any(c.startswith("objection:") for c in classes):
@@ -248,9 +251,10 @@ def fit(
     if warm and warm_from is not None:
         estimator.coef_ = warm_from.coef.astype(np.float64).copy()
         estimator.intercept_ = warm_from.intercept.astype(np.float64).copy()
-    estimator.fit(features, np.asarray(labels), sample_weight=np.asarray(weights, dtype=float))
+    with threadpool_limits(limits=1, user_api="blas"):
+        estimator.fit(features, np.asarray(labels), sample_weight=np.asarray(weights, dtype=float))
+        head = _category_head(features, labels, weights)
     coef, intercept = _rows(estimator.coef_, estimator.intercept_)
-    head = _category_head(features, labels, weights)
     return KindModel(
         key=key,
         classes=tuple(str(c) for c in estimator.classes_),
