@@ -54,7 +54,9 @@ class LLMRun:
             self.requests.append(json.loads(request.content))
 
         http = httpx.Client(event_hooks={"request": [record]}, timeout=self.settings.llm_timeout_s)
-        return LLMClient(self.settings, http_client=http, max_string=80, max_items=2)
+        # One item per list, short strings: the plumbing is the same, and the tiny model writes
+        # 1,535 tokens for the eight documents instead of 2,629.
+        return LLMClient(self.settings, http_client=http, max_string=40, max_items=1)
 
 
 def llm_settings(data_dir: Path, base_url: str) -> Settings:
