@@ -24,6 +24,7 @@ from pipeline.content.quote_text import clip
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
 from pipeline.content.rival_deals import (
     calls_naming,
+    deals_naming,
     following_rival,
     rival_forms,
     said_of_rival,
@@ -176,6 +177,7 @@ def collect_evidence(
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in [*competitor_rows, *following]}
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
+    deals = deals_naming(session, competitor, *segment) if competitor else {}
     redactor = redactor_for(session, named, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
@@ -307,7 +309,8 @@ def collect_evidence(
         industries=tuple(_industries(session)),
         rival_forms=forms,
         rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
-        rival_won=frozenset(won_by(session, named, forms)),
+        rival_deals=deals,
+        rival_won=frozenset(won_by(session, named | set(deals), forms)),
         rival_said=frozenset(rival_said),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors

@@ -12,7 +12,14 @@ from __future__ import annotations
 from pipeline.content.drafts import say
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
-from pipeline.content.rival_rows import claim_rows, claims_about, our_answer, rival_fits_better
+from pipeline.content.rival_rows import (
+    claim_rows,
+    claims_about,
+    falls_short,
+    our_answer,
+    rival_fits_better,
+    stays_for,
+)
 from pipeline.content.types import Comparison, ComparisonRow, FitPoint
 from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
@@ -51,12 +58,12 @@ def comparison(evidence: Evidence) -> Comparison:
             f"no buyer quotes or facts about {name} itself (not only their own work done in "
             f"it): add facts with `callmine facts add {name} ...`"
         )
-    # Where they fit better: the reasons buyers gave in deals we lost where they were weighed,
-    # those lost to them first; not a contract that runs on or a fault found with them.
-    lost = sorted(
-        (q for q in claims if q.outcome == "lost" and rival_fits_better(q)),
-        key=lambda q: q.call_id not in evidence.rival_won,
-    )[:2]
+    # Where they fit better: what buyers found strong in them, the deals we lost to them
+    # first, then the other lost deals; not a contract that runs on or a fault found with them.
+    strong = sorted(
+        (q for q in claims if rival_fits_better(q)),
+        key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
+    )[:3]
     rows = [
         ComparisonRow(
             aspect=say("fact_aspect", label=fact.label),
@@ -110,8 +117,12 @@ def comparison(evidence: Evidence) -> Comparison:
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds.
-    cited = {i for row in rows for i in row.citations} | {q.id for q in lost}
-    cited |= {i for point in us_better[:4] for i in point.citations}
+    stay = [_said(q) for q in claims if stays_for(q)][:4]
+    short = [_said(q) for q in claims if falls_short(q)][:4]
+    deals = _deals(evidence, name)
+    cited = {i for row in rows for i in row.citations} | {q.id for q in strong}
+    for point in [*us_better[:4], *stay, *short]:
+        cited |= set(point.citations)
     calls = len({q.call_id for q in evidence.quotes if q.id in cited})
     # How many calls named them is the dashboard's count; the page quotes some of those.
     named_on = max(evidence.rival_calls, calls)
@@ -120,15 +131,40 @@ def comparison(evidence: Evidence) -> Comparison:
         summary=clip(say("comparison_summary", name=name, calls=named_on, quoted=calls), 600),
         rows=rows,
         us_better_when=us_better[:4],
-        them_better_when=[
-            FitPoint(
-                text=clip(
-                    say("lost_to", name=name, text=q.text, won=q.call_id in evidence.rival_won),
-                    240,
-                ),
-                citations=[q.id],
-                facts=[],
-            )
-            for q in lost
-        ],
+        them_better_when=[_strong(q, name, evidence.rival_won) for q in strong],
+        why_they_stay=stay,
+        falls_short=short,
+        deals=deals,
     )
+
+
+def _said(quote: Quote) -> FitPoint:
+    """A quote of what a buyer said of the rival, with its deal's outcome."""
+    text = clip(say("rival_said", text=quote.text, outcome=quote.outcome), 240)
+    return FitPoint(text=text, citations=[quote.id], facts=[])
+
+
+def _strong(quote: Quote, name: str, won: frozenset[int]) -> FitPoint:
+    """Where buyers found the rival strong: "lost to" only where the deal's words say so."""
+    if quote.outcome == "lost":
+        text = say("lost_to", name=name, text=quote.text, won=quote.call_id in won)
+    else:
+        text = say("strong_in", name=name, text=quote.text, outcome=quote.outcome)
+    return FitPoint(text=clip(text, 240), citations=[quote.id], facts=[])
+
+
+def _deals(evidence: Evidence, name: str) -> list[str]:
+    """The deals buyers named the rival in, counted from the calls' outcomes and rival tags,
+    and how many of those lost went to it by the deal's own words."""
+    outcomes = list(evidence.rival_deals.values())
+    if not outcomes:
+        return []
+    won, lost = outcomes.count("won"), outcomes.count("lost")
+    counts = say(
+        "deals_named", name=name, calls=len(outcomes), won=won, lost=lost,
+        other=len(outcomes) - won - lost,
+    )  # fmt: skip
+    to_them = {c for c, outcome in evidence.rival_deals.items() if outcome == "lost"}
+    to_them &= evidence.rival_won
+    lost_to = [say("deals_lost_to", name=name, count=len(to_them), lost=lost)] if to_them else []
+    return [clip(line, 240) for line in [counts, *lost_to]]

@@ -145,6 +145,7 @@ class Evidence:
     industries: tuple[str, ...] = ()  # every industry of the workspace's calls
     rival_forms: tuple[str, ...] = ()  # how buyers write ``competitor`` (``rival_deals``)
     rival_calls: int = 0  # the calls whose buyers named ``competitor`` (the dashboard's count)
+    rival_deals: dict[int, str] = field(default_factory=dict)  # call -> outcome, naming it
     rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
     rival_said: frozenset[int] = frozenset()  # quote ids of what buyers said of ``competitor``
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.

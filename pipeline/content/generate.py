@@ -22,7 +22,7 @@ from pipeline.content.choose import largest_industry, resolve_clusters
 from pipeline.content.citations import check_citations, cited_ids, page_order, renumber_quotes
 from pipeline.content.collect import collect_evidence
 from pipeline.content.evidence import Evidence
-from pipeline.content.offline import OFFLINE_DRAFTS
+from pipeline.content.offline import OFFLINE_DRAFTS, outline
 from pipeline.content.types import CONTENT_TYPES, ContentType
 from pipeline.content.verify import text_warnings
 from pipeline.embed import Embedder
@@ -78,7 +78,12 @@ def build_messages(ct: ContentType, evidence: Evidence) -> list[dict[str, str]]:
         {"role": "system", "content": render_prompt("system.j2", content_type=ct)},
         {
             "role": "user",
-            "content": render_prompt(ct.prompt_file, evidence=evidence, themes=themes(evidence)),
+            "content": render_prompt(
+                ct.prompt_file,
+                evidence=evidence,
+                themes=themes(evidence),
+                outline=outline(ct.name, evidence),
+            ),
         },
     ]
 

@@ -80,6 +80,53 @@ def answers_theme(
     )
 
 
+# Topics as wide as a whole kind of worry: a fact sharing only one of them is of the same kind,
+# not an answer ("half price for part-timers" to "they put our price up by forty percent").
+BROAD_TOPICS = frozenset(
+    {
+        "topic:price",
+        "topic:per_seat",
+        "topic:term",
+        "topic:integration",
+        "topic:setup",
+        "topic:security",
+    }
+)
+
+
+def answers_beyond(
+    text: str,
+    said: Iterable[str],
+    heading: Iterable[str],
+    *,
+    rivals: Iterable[str] = (),
+    own: Iterable[str] = (),
+    industries: Iterable[str] = (),
+) -> bool:
+    """Whether a fact answers what buyers ``said`` beyond the row's ``heading`` (the words
+    naming its topic, "price", "integrate"): it shares another word, or a narrower topic
+    ("seasonal" and "part-timers"). "QuickBooks Online and Xero sync" had answered "they
+    already integrate with our tax software"; a gap to write beats that."""
+    names = list(rivals)
+    named = {w.casefold() for h in heading for w in content_words(h)}
+    heard = set().union(*(topic_words(t, names) for t in said)) - named - BROAD_TOPICS
+    return bool(topic_words(text, names) & heard) and not speaks_of_other_industry(
+        text, own, industries
+    )
+
+
+# A fact about what the buyer has now ("when your current contract ends", "keep the old system
+# read-only"): it meets a reason to stay with a rival on that reason's own topic.
+_WHAT_THEY_HAVE = re.compile(
+    r"\b(?:your|the)\s+(?:current|existing|old|previous|present)\b", re.IGNORECASE
+)
+
+
+def meets_what_they_have(text: str) -> bool:
+    """Whether a fact speaks of the buyer's current tool or contract."""
+    return _WHAT_THEY_HAVE.search(text) is not None
+
+
 _QUESTION_RE = re.compile(r"[^.!?]*\?")
 
 

@@ -160,8 +160,14 @@ def review_document(
         _faq(report, content, quotes, evidence)
 
     # A comparison's row says what a buyer said of the rival; a fit point may say it again as
-    # why a deal went one way ("Buyers we lost to X said: ..."), once.
-    parts = [content.get("rows", []), {k: v for k, v in content.items() if k != "rows"}]
+    # why a deal went one way ("Buyers we lost to X said: ..."), once; and the lists of why
+    # buyers stay with it and where it falls short, once.
+    said_of = ("why_they_stay", "falls_short")
+    parts = [
+        content.get("rows", []),
+        {k: content.get(k, []) for k in said_of},
+        {k: v for k, v in content.items() if k != "rows" and k not in said_of},
+    ]
     if document.doc_type != "comparison":
         parts = [content]
     allowed: Counter[int] = Counter()

@@ -101,11 +101,17 @@ def speaks_of(text: str, forms: Iterable[str]) -> bool:
         before, after = text[: place.start()], text[place.end() :]
         if _SUBJECT.match(after) or _ITS.match(after) or _VERDICT.search(before):
             return True
-        if _GOES_ON.match(after) or (_ON_IT.search(before) and _TERMS.search(after)):
+        if _GOES_ON.match(after) or (_ON_IT.search(before) and _terms_or_fault(after)):
             return True
         if _CLAUSE_START.search(before) and _VERB_AFTER.match(after):
             return True
     return names_winner(text, forms)  # "We've decided to go with X": the buyer's choice of it
+
+
+def _terms_or_fault(after: str) -> bool:
+    """What follows "We're on X" that is about X: its terms, or a fault found with it ("...and
+    TaxDome's portal for clients, so two bills every month")."""
+    return _TERMS.search(after) is not None or finds_fault(after)
 
 
 def names_winner(text: str, forms: Iterable[str]) -> bool:
@@ -125,8 +131,10 @@ def names_winner(text: str, forms: Iterable[str]) -> bool:
 _TOPICS = (
     (
         "contract",
-        r"\b(?:contracts?|agreements?|subscriptions?|renewals?|renews?|renewed|locked in|lock-in"
-        r"|mid-contract|(?:\w+[- ]year|annual) deal|deal with)\b",
+        r"\b(?:contracts?|agreements?|renewals?|renews?|renewed|locked in|lock-in|mid-contract"
+        r"|(?:\w+[- ]year|annual|yearly) (?:deal|plan)|deal with"
+        r"|(?:can't|cannot|can not) (?:move|leave|switch) until"
+        r"|(?:through|until|till) (?:19|20)\d\d)\b",
     ),
     (
         "price",
@@ -168,15 +176,26 @@ _FAULT = re.compile(
     r"|\bprices? (?:rise|rises|hike|increase|went up|goes up)|\bwait(?:ed|ing|s)?\b|\bslow\w*"
     r"|\bclunky\b|\bnever (?:really )?(?:took|worked|answer\w*)|\bproblems?\b|\bmess\b"
     r"|\btoo (?:complicated|complex|expensive|slow|dear|hard)\b|\bfrustrat\w*|\bannoy\w*"
-    r"|\bhate[sd]?\b|\bpushy\b|\bunhappy\b|\bawful\b|\bterrible\b|\bbuggy\b|\bcrash\w*"
+    r"|\bhate[sd]?\b|\bpushy\b|(?<!not )\bunhappy\b|\bawful\b|\bterrible\b|\bbuggy\b|\bcrash\w*"
     r"|\bout ?dated\b|\bown cop(?:y|ies)\b|\bseparate (?:cop|instance|system|login)\w*"
     r"|\b(?:doesn't|don't|didn't|can't|couldn't|won't)"
-    r" (?:work|do|handle|support|talk|answer|let)\b",
+    r" (?:work|do|handle|support|talk|answer|let)\b"
+    r"|\b(?:costs?|charges?|charged|billed) (?:us |me )?extra\b|\bextra (?:charges?|fees?|costs?)\b"
+    r"|\btwo (?:separate )?(?:bills|invoices|logins|subscriptions)\b",
     re.IGNORECASE,
 )
 # What keeps a buyer on the rival (a contract, the work of moving): a reason they stay, not one
 # the rival fits them better.
 STAYING = frozenset({"contract", "switching", "setup_time", "status_quo"})
+# Content with the rival as it is: "we're not unhappy with it", "it does the job", "my staff
+# already know it". A reason a buyer stays, listed under its own heading.
+_CONTENT = re.compile(
+    r"\b(?:not unhappy|(?<!not )(?<!n't )(?:quite |pretty |perfectly |very )?happy with"
+    r"|(?:not|never) (?:moving|switching|changing|leaving)\b"
+    r"|does the job|did the job|works? (?:fine|well|okay|ok) for us|good enough|fine for us"
+    r"|used to it|(?:already|all) know (?:it|how)|no reason to (?:change|switch|move|leave))\b",
+    re.IGNORECASE,
+)
 
 
 def rival_topic(text: str) -> str | None:
@@ -185,6 +204,37 @@ def rival_topic(text: str) -> str | None:
     return next((topic for topic, words in _TOPICS if re.search(words, text, re.IGNORECASE)), None)
 
 
+# A sentence's clauses, and those about us ("your portal is nicer but X is cheaper").
+_CLAUSES = re.compile(r"[,;:]\s|\s(?:but|and|so|because|while)\s|[.!?]\s+", re.IGNORECASE)
+_ABOUT_US = re.compile(r"\b(?:you|your|yours|you['’](?:re|ve|d|ll))\b", re.IGNORECASE)
+
+
+def what_needs_answer(text: str) -> str:
+    """The part of a line about the rival that our side must answer: its clauses not about us,
+    and of those the ones finding fault with the rival, or else saying the buyer is content
+    with it, when any do ("We're on X for workflow, but the client portal side never really
+    took": the portal, not the workflow; "We use X for the diary. We're not unhappy with it")."""
+    parts = [p for p in _CLAUSES.split(text) if p.strip()]
+    theirs = [p for p in parts if not _ABOUT_US.search(p)] or parts
+    if faults := [p for p in theirs if finds_fault(p)]:
+        return " ".join(faults)
+    # Content with it: what they keep it for, less the words of contentment ("does the job").
+    content = [_CONTENT.sub(" ", p) for p in theirs if content_with(p)]
+    return " ".join(content or theirs)
+
+
+def topic_said(text: str, topic: str | None) -> list[str]:
+    """The words of ``text`` that name its ``topic`` ("price" in "They put our price up"): a
+    row's heading, which a fact sharing only them does not answer."""
+    words = dict(_TOPICS).get(topic or "")
+    return [m.group(0) for m in re.finditer(words, text, re.IGNORECASE)] if words else []
+
+
 def finds_fault(text: str) -> bool:
     """Whether a line about the rival finds fault with it ("They put our price up")."""
     return _FAULT.search(text) is not None
+
+
+def content_with(text: str) -> bool:
+    """Whether a line about the rival says the buyer is content with it as it is."""
+    return _CONTENT.search(text) is not None and not finds_fault(text)

@@ -126,6 +126,26 @@ def calls_naming(session: Session, rival: str, *segment: Any) -> int:
     )
 
 
+def deals_naming(session: Session, rival: str, *segment: Any) -> dict[int, str]:
+    """Each call whose buyers named the rival (the dashboard's tag) or whose record lists it
+    among the deal's competitors, with the deal's outcome: what a comparison counts as deals
+    won and lost against it."""
+    tagged = set(
+        session.scalars(
+            select(Mention.call_id).where(
+                func.lower(Mention.competitor) == rival.casefold(), Mention.excluded.is_(False)
+            )
+        )
+    )
+    calls = session.execute(select(Call.id, Call.outcome, Call.competitors).where(*segment))
+    return {
+        int(call_id): outcome or "unknown"
+        for call_id, outcome, listed in calls
+        if call_id in tagged
+        or any(str(name).casefold() == rival.casefold() for name in listed or [])
+    }
+
+
 def won_by(session: Session, call_ids: Iterable[int], forms: Sequence[str]) -> set[int]:
     """The lost deals among ``call_ids`` that the rival won: a line or note of the call says
     so ("Went with OpenSolar"), or a CRM column naming the winner names it. A rival merely

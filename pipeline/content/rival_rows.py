@@ -9,12 +9,32 @@ the booking in one system": a heading neither column fitted, and our side confir
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pipeline.content.evidence import Evidence, Quote
-from pipeline.content.pairing import answers_theme, states_gap, topic_words
-from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS, ProfileFact
-from pipeline.content.rival_claims import STAYING, finds_fault, rival_topic, speaks_of
+from pipeline.content.pairing import (
+    answers_beyond,
+    answers_theme,
+    meets_what_they_have,
+    states_gap,
+    topic_words,
+)
+from pipeline.content.profile import (
+    CATEGORY_SECTIONS,
+    GENERAL_SECTIONS,
+    ProfileFact,
+    stated_price,
+)
+from pipeline.content.rival_claims import (
+    STAYING,
+    content_with,
+    finds_fault,
+    rival_topic,
+    speaks_of,
+    topic_said,
+    what_needs_answer,
+)
 
 # The profile lists that may answer a row of each topic: a rival's being all in one is met by
 # our integrations only (a feature sharing the word "booking" is no answer to it).
@@ -61,10 +81,19 @@ def claims_about(evidence: Evidence, name: str) -> list[Quote]:
 
 def claim_topic(quote: Quote) -> str | None:
     """What a claim speaks of: its words first ("their support is in another time zone" had
-    been filed under adoption), else its objection category where that names a topic."""
-    return rival_topic(quote.text) or (
-        quote.category if quote.category not in (None, "competitor") else None
-    )
+    been filed under adoption; "we're not unhappy with it" is how they work today), else its
+    objection category where that names a topic."""
+    if topic := rival_topic(quote.text):
+        return topic
+    if content_with(quote.text):
+        return "status_quo"
+    return quote.category if quote.category not in (None, "competitor") else None
+
+
+def stays_for(quote: Quote) -> bool:
+    """Whether a claim is a reason the buyer stays with the rival (a contract that runs on,
+    the work of moving, being content with it), not a fault found with it."""
+    return claim_topic(quote) in STAYING and not finds_fault(quote.text)
 
 
 def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
@@ -83,34 +112,55 @@ def rival_fits_better(quote: Quote) -> bool:
     return claim_topic(quote) not in STAYING and not finds_fault(quote.text)
 
 
+def falls_short(quote: Quote) -> bool:
+    """Whether a claim finds fault with the rival: where it falls short for its buyers."""
+    return finds_fault(quote.text)
+
+
 def our_answer(
     evidence: Evidence, row: ClaimRow, stated: set[int]
 ) -> tuple[ProfileFact | None, Quote | None]:
     """Our side of a row: the profile fact of its topic's lists about what its buyers said
-    (``answers_theme``; never one admitting a gap, nor one a row above states: it would say
-    nothing new), the nearest first; else a won deal's reply to one of its claims about the same."""
-    said = [q.text for q in row.claims]
+    beyond the row's topic (``answers_beyond``; never one admitting a gap, nor one a row above
+    states: it would say nothing new), the nearest first; else a won deal's reply to one of its
+    claims about the same; else none (the page says to ask product)."""
+    said = [what_needs_answer(q.text) for q in row.claims]
     rivals = [*evidence.rival_forms, *([evidence.product] if evidence.product else [])]
     own = {q.industry for q in row.claims if q.industry}
     sections = TOPIC_SECTIONS.get(row.topic or "", tuple(sorted(GENERAL_SECTIONS)))
 
-    def answers(text: str) -> bool:
-        return answers_theme(text, said, rivals=rivals, own=own, industries=evidence.industries)
+    heading = [w for text in said for w in topic_said(text, row.topic)]
+
+    staying = row.topic in STAYING
+    # A price compared ("more than we pay X", "X is cheaper") is met by our price, side by
+    # side; a rise or an extra fee of theirs is not ("half price for part-timers" to "they put
+    # our price up by forty percent").
+    priced = row.topic == "price" and not any(finds_fault(q.text) for q in row.claims)
+
+    def answers(text: str, section: str = "") -> bool:
+        # The contract they are held by and its end; our price beside theirs.
+        if (staying and meets_what_they_have(text)) or (priced and section == "pricing"):
+            return answers_theme(text, said, rivals=rivals, own=own, industries=evidence.industries)
+        return answers_beyond(
+            text, said, heading, rivals=rivals, own=own, industries=evidence.industries
+        )
 
     facts = [
         f
         for f in evidence.profile_section(*sections)
-        if not states_gap(f.text) and f.id not in stated and answers(f.text)
+        if not states_gap(f.text) and f.id not in stated and answers(f.text, f.section)
     ]
 
     heard = set().union(*(topic_words(text, rivals) for text in said))
 
-    def nearness(fact: ProfileFact) -> tuple[int, int, float]:
+    def nearness(fact: ProfileFact) -> tuple[int, bool, int, float]:
         """From the topic's first list ("$39 a seat" before "Starter: up to
-        3 seats" for a price), most words of what they said, then nearest by meaning."""
+        3 seats" for a price), beside a price compared one naming ours (not "half price for
+        part-timers"), most words of what they said, then nearest by meaning."""
         near = max(evidence.quote_closeness.get(q.id, {}).get(fact.id, -1.0) for q in row.claims)
         shared = len(topic_words(fact.text, rivals) & heard)
-        return sections.index(fact.section), -shared, -near
+        unpriced = priced and stated_price(fact.text) == math.inf
+        return sections.index(fact.section), unpriced, -shared, -near
 
     if facts:
         fact = min(facts, key=nearness)

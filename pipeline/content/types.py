@@ -66,6 +66,10 @@ class Comparison(Schema):
     rows: list[ComparisonRow] = Field(min_length=1, max_length=6)
     us_better_when: list[FitPoint] = Field(min_length=1, max_length=4)
     them_better_when: list[FitPoint] = Field(default_factory=list, max_length=4)
+    # What buyers said of the rival, each under its own heading, and the deals it was named in.
+    why_they_stay: list[FitPoint] = Field(default_factory=list, max_length=4)
+    falls_short: list[FitPoint] = Field(default_factory=list, max_length=4)
+    deals: list[Line] = Field(default_factory=list, max_length=2)
 
 
 class ObjectionAnswer(Schema):

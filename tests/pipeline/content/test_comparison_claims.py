@@ -16,9 +16,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from pipeline.content.generate import generate_document
+from pipeline.content.collect import collect_evidence
+from pipeline.content.generate import build_messages, content_type, generate_document, prompt_text
+from pipeline.content.offline import OFFLINE_DRAFTS
+from pipeline.content.pairing import answers_beyond
 from pipeline.content.profile import ProductProfile, set_profile
+from pipeline.content.rival_claims import content_with, rival_topic, topic_said, what_needs_answer
+from pipeline.content.types import Comparison
 from pipeline.embed import Embedder
+from pipeline.llm import llm_schema
 from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
@@ -94,8 +100,9 @@ def _rows(body: str) -> dict[str, tuple[str, str]]:
     return {cells[0].strip("| *"): (cells[1], cells[2]) for cells in rows}
 
 
-def test_a_row_per_thing_said_of_the_rival(workspace: Workspace) -> None:
-    with workspace.session() as db:
+def _seed(db: Session) -> None:
+    """Six calls naming the rival: won, lost (to it, and not), open."""
+    if True:  # kept indented as the calls were first written
         _, [won] = _call(
             db, 1, "Pinecrest Vets", "won", "2026-03-02",
             [("Ben Marsh", "buyer", "  ".join([ON_IT, RISE, SUPPORT, WORRY]))],
@@ -126,6 +133,11 @@ def test_a_row_per_thing_said_of_the_rival(workspace: Workspace) -> None:
             [("Ann Roe", "buyer", f"We're moving off {RIVAL} this year.  {DEADLINE}")],
         )  # fmt: skip
         _sentences(db, deadline, ("current_setup", None), ("objection", "authority_timing"))
+
+
+def test_a_row_per_thing_said_of_the_rival(workspace: Workspace) -> None:
+    with workspace.session() as db:
+        _seed(db)
         body = _page(db, workspace)
     rows = _rows(body)
     quoted_in = {text: head for head, (_, them) in rows.items() for text in (RISE, SUPPORT,
@@ -143,9 +155,77 @@ def test_a_row_per_thing_said_of_the_rival(workspace: Workspace) -> None:
     assert "To write" in rows[quoted_in[ONE_SYSTEM]][0]
     assert "every site" in rows[quoted_in[SITES]][0]
     # Item 4 and 5: where they fit better, the lost deals' reasons, not a contract.
-    fits = body.split("better fit")[2].split("## Sources")[0]
+    fits = body.split(f"## When {RIVAL} is the better fit")[1].split("##")[0]
     assert f"Buyers we lost to {RIVAL} said: “{CHOSE}”" in fits
     assert LOCKED not in fits and (ONE_SYSTEM in fits or DEARER in fits)
     # Item 6: "chose us" only of sentences naming or following them.
     ours = body.split("## When we are the better fit")[1].split("##")[0]
     assert f"“{RISE}” chose us" in ours and DEADLINE not in body
+
+
+def _section(body: str, heading: str) -> str:
+    return body.split(f"## {heading}")[1].split("\n## ")[0] if f"## {heading}" in body else ""
+
+
+def test_what_buyers_said_of_the_rival_under_its_own_headings(workspace: Workspace) -> None:
+    """A marketer's fair page: the deals it was named in, counted from the calls; why buyers
+    stay with it; where it falls short for them; our side only where a fact answers the row.
+    The reviewers' pages had no count of deals, a contract lock-in under "better fit", and
+    "half price for part-timers" against "they put our price up by forty percent"."""
+    with workspace.session() as db:
+        _seed(db)
+        body = _page(db, workspace)
+    deals = _section(body, f"Deals where buyers named {RIVAL}")
+    assert f"6 deals where buyers named {RIVAL}: 2 won, 3 lost, 1 open" in deals, body
+    assert "Lost to Tidely, in the deal's own words: 1 of the 3 lost." in deals
+    assert LOCKED in _section(body, f"Why buyers stay with {RIVAL}")
+    short = _section(body, f"Where {RIVAL} falls short for buyers")
+    assert RISE in short and SUPPORT in short and LOCKED not in short and CHOSE not in short
+    support = next(us for us, them in _rows(body).values() if SUPPORT in them)
+    assert support == "To write: no answer on file — ask product."
+
+
+@pytest.mark.parametrize(
+    ("said", "fact", "answers"),
+    [
+        # Sharing only the row's topic is no answer: a price fact to a price rise.
+        (RISE, "Vets working under ten hours a week are half price.", False),
+        (CHOSE, "QuickBooks Online and Xero sync.", False),
+        ("Tidely is cheaper and my staff already know it.", "$25 per vet per month.", False),
+        # The words of its content are no topic: "does the job" against "recurring jobs".
+        ("We use Tidely for the task lists and it does the job.", "Recurring jobs.", False),
+        # What the row is about beyond its heading: the texts, a diary across sites.
+        (
+            "Tidely's fine but the texts cost us extra on top of the subscription.",
+            "Reminder texts are included in the price, with no per-message charge.",
+            True,
+        ),
+        (SITES, "Reminder campaigns across every site from one diary.", True),
+    ],
+)
+def test_our_side_answers_a_row_beyond_its_topic(said: str, fact: str, answers: bool) -> None:
+    topic = rival_topic(said) or ("status_quo" if content_with(said) else None)
+    heard = what_needs_answer(said)
+    heading = topic_said(heard, topic)
+    assert answers_beyond(fact, [heard], heading, rivals=[RIVAL]) is answers
+
+
+def test_the_llm_is_shown_the_same_groups_and_may_fill_them(workspace: Workspace) -> None:
+    """The LLM page had only rows and two fit lists: it got no deal counts, no reasons to stay
+    and no faults, and no word on which fact answers which row."""
+    with workspace.session() as db:
+        _seed(db)
+        set_profile(db, PROFILE)
+        db.flush()
+        evidence = collect_evidence(db, [], competitor=RIVAL, redact=False)
+    prompt = prompt_text(build_messages(content_type("comparison"), evidence))
+    ids = {q.text: q.id for q in evidence.quotes}
+    stay = prompt.split("Why they stay:")[1].splitlines()[0]
+    short = prompt.split("Falls short:")[1].splitlines()[0]
+    assert f"Q{ids[LOCKED]} " in stay and f"Q{ids[RISE]} " in short
+    assert f"6 deals where buyers named {RIVAL}" in prompt
+    assert "no answer on file" in prompt  # the support row: no fact answers it
+    schema = llm_schema(Comparison, quote_ids=list(ids.values()))
+    assert {"why_they_stay", "falls_short", "deals"} <= set(schema["required"])
+    draft = OFFLINE_DRAFTS["comparison"](evidence).model_dump()
+    assert Comparison.model_validate(draft).why_they_stay  # the same shape both ways

@@ -13,7 +13,13 @@ from pathlib import Path
 
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
-from pipeline.content.rival_claims import names_winner, rival_topic, speaks_of
+from pipeline.content.rival_claims import (
+    content_with,
+    finds_fault,
+    names_winner,
+    rival_topic,
+    speaks_of,
+)
 from pipeline.dashboard import competitor_mentions
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
@@ -101,3 +107,22 @@ def test_a_comparison_is_fair_to_the_rival(tmp_path: Path) -> None:
     assert f"buyers named {RIVAL} on {row.calls} calls" in body and row.calls == 4
     [contract_row] = [line for line in body.splitlines() if LOCKED in line and "| **" in line]
     assert DEFER in contract_row.split(" | ")[1]
+
+
+def test_a_line_about_a_rival_is_a_fault_a_reason_to_stay_or_neither() -> None:
+    """Review items: "We're on X for the workflow side and Y's portal, so two bills every
+    month" had been left off the page, "we're not unhappy with it" read as a fault (its
+    "unhappy"), and a plan running to a date was a price row, not a reason they stay."""
+    two_bills = "We're on Stella for the layouts and Roofy for quotes, so two bills every month."
+    assert speaks_of(two_bills, FORMS) and finds_fault(two_bills)
+    assert rival_topic(two_bills) == "all_in_one"
+    content = "We use Stella for the layouts. To be fair, we're not unhappy with it."
+    assert content_with(content) and not finds_fault(content)
+    assert content_with("Stella does 80% of what we need, I'm not moving 25 people for the rest.")
+    assert not content_with("We're not happy with Stella.")
+    assert finds_fault("Stella's fine but the texts cost us extra on top of the subscription.")
+    assert rival_topic("We're already paying for Stella through 2027.") == "contract"
+    assert rival_topic("we signed up to Stella's annual plan so we can't move until May") == (
+        "contract"
+    )
+    assert rival_topic("Stella's fine but the texts cost us extra on top of the plan.") == "price"

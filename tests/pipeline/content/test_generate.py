@@ -440,10 +440,12 @@ def test_comparison_promises_rep_replies_only_when_it_prints_some(
     for content in pages.values():
         replies = [p for p in content["us_better_when"] if p["text"].startswith("When this")]
         for row in content["rows"]:
-            if row["us"].startswith("To write: our answer"):
+            if row["us"].startswith("To write: no answer on file"):
                 assert ("replies below" in row["us"]) == bool(replies)
     # A page whose only quote is a lost deal's objection still has its table.
-    assert [r["us"] for r in pages["Acuity"]["rows"]] == ["To write: our answer."]
+    assert [r["us"] for r in pages["Acuity"]["rows"]] == [
+        "To write: no answer on file — ask product."
+    ]
 
 
 @pytest.mark.parametrize(
