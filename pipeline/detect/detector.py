@@ -11,7 +11,6 @@ sentences the model is not sure are small talk through the ``KindChecker`` seam
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,11 +36,12 @@ from pipeline.detect.competitors import (
 from pipeline.detect.deal_news import is_deal_news
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
-from pipeline.detect.llm_check import kind_checker
+from pipeline.detect.llm_check import kind_checker, with_verdicts
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.statements import todays_kind
+from pipeline.detect.topics import plain_topic
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.errors import LLMError
@@ -300,6 +300,7 @@ class RuleEmbeddingDetector:
                 sentence.scored, ignore=sentence.ours
             ):
                 category = rules.topic_without_rival(sentence.text) or score.without_rival
+            category = plain_topic(sentence.text, category)  # "not paying full seats in August"
         elif kind == "question":
             on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
             category = category if on_topic else None
@@ -367,20 +368,7 @@ class RuleEmbeddingDetector:
         except LLMError as exc:
             log.warning("LLM detection check failed, keeping the model's kinds: %s", exc)
             return kinds
-        out = list(kinds)
-        for i, verdict in zip(rows, verdicts, strict=True):
-            if verdict is None:
-                continue
-            category = verdict.category if verdict.kind in ("objection", "question") else None
-            out[i] = dataclasses.replace(
-                kinds[i],
-                kind=verdict.kind,
-                category=category,
-                competitor=kinds[i].competitor if verdict.kind == "objection" else None,
-                confidence=round(verdict.confidence, 3),
-                source="llm",
-            )
-        return out
+        return with_verdicts(kinds, dict(zip(rows, verdicts, strict=True)))
 
 
 @dataclass(frozen=True)

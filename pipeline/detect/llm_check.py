@@ -13,6 +13,7 @@ changed; the requests per detector (one upload, one re-detect) are capped and lo
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -23,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
-from pipeline.detect.classify import KINDS, KindVerdict, SentenceInput
+from pipeline.detect.classify import KINDS, Detection, KindVerdict, SentenceInput
 from pipeline.errors import LLMError, MalformedReply
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
@@ -217,3 +218,24 @@ def kind_checker(settings: Settings, labels: Mapping[str, str]) -> LLMKindChecke
         batch_size=settings.llm_detect_batch,
         max_requests=settings.llm_detect_max_requests,
     )
+
+
+def with_verdicts(
+    kinds: Sequence[Detection], verdicts: Mapping[int, KindVerdict | None]
+) -> list[Detection]:
+    """``kinds`` with the LLM's verdict (by row) in place of the model's where it gave one; a
+    category only for an objection or a question, a rival only for an objection."""
+    out = list(kinds)
+    for i, verdict in verdicts.items():
+        if verdict is None:
+            continue
+        category = verdict.category if verdict.kind in ("objection", "question") else None
+        out[i] = dataclasses.replace(
+            kinds[i],
+            kind=verdict.kind,
+            category=category,
+            competitor=kinds[i].competitor if verdict.kind == "objection" else None,
+            confidence=round(verdict.confidence, 3),
+            source="llm",
+        )
+    return out

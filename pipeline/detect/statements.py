@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.asides import says_no_concern
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
 
@@ -57,7 +58,10 @@ _DOUBT = re.compile(r"\bthough\W*$")
 def todays_kind(sentence: str, kind: Kind) -> Kind:
     """The kind a statement of today's work or a plain question takes over the model's: a pain
     said as one is a pain (also when the model had it as set-up or small talk), a set-up
-    described is a set-up and a question asked without doubt a question, not an objection."""
+    described is a set-up and a question asked without doubt a question, not an objection;
+    small talk and praise (``asides.py``) are ``other``."""
+    if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence):
+        return "other"
     if kind in ("objection", "other", "current_setup") and tells_a_pain(sentence):
         return "pain"
     if kind == "objection" and describes_the_setup(sentence):

@@ -1,0 +1,20 @@
+"""Words that settle an objection's category whatever the model's category head read: "I'm not
+paying full seats for them in August" had been filed as setup time (the months and the staff
+pulled it there), "paying a full licence for them the other eleven months" likewise; paying for
+seats that sit idle is price, in any trade."""
+
+from __future__ import annotations
+
+from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
+
+_PLAIN_TOPICS = {name: alternation(cues) for name, cues in CUES["plain_topic"].items()}
+
+
+def plain_topic(sentence: str, category: str | None) -> str | None:
+    """The category the sentence's own words settle, else ``category``; a named rival's
+    objection stays the rival's, and a topic said not to matter ("paying per seat is fine")
+    settles nothing."""
+    if category == "competitor":
+        return category
+    text = REASSURANCE.sub(" ", lowered(sentence))
+    return next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), category)

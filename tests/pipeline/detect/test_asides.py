@@ -1,0 +1,167 @@
+"""Small talk, praise of the trial and the price of idle seats, read after the kind model
+(``pipeline/detect/asides.py``, ``pipeline/detect/topics.py``): review 19b had filed the weather
+as a status-quo objection (a theme of its own), a won deal's praise of the trial as a security
+objection and seasonal seats as setup time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from pipeline.detect import RuleEmbeddingDetector
+from pipeline.detect.asides import makes_small_talk, reports_it_went_well
+from pipeline.detect.topics import plain_topic
+from pipeline.embed import Embedder
+
+SMALL_TALK = [
+    "Ha, Wellington weather, four seasons in one day.",
+    "Typical Glasgow summer, it's been raining since June.",
+    "The traffic on the ring road this morning was a nightmare.",
+    "Sorry, the dog's been barking at the postman all morning.",
+    "It's absolutely freezing in Winnipeg today.",
+    "We've had snow three days running here in Denver.",
+    "My flight got delayed four hours on the way back from Lisbon.",
+    "The kids are off school this week so it's chaos at home.",
+    "Honestly, this heat is killing me, it's thirty-eight degrees in Perth.",
+    "Hobart's been grey and windy for a fortnight.",
+    "Sorry I'm late, the parking here is impossible.",
+    "It's been pouring all week in Cork.",
+    "Long weekend coming up, thank goodness.",
+    "Darwin humidity, you never get used to it.",
+    "Did you see the footy on Saturday, what a finish.",
+]
+PRAISE = [
+    "our tenants actually pay on time now, in the trial they did it without us chasing.",
+    "The team loved the trial, bookings went up the first week.",
+    "Since the pilot our drivers actually fill in their logs on time.",
+    "During the trial our patients booked online without calling us once.",
+    "Honestly the portal made month-end so much easier during the trial.",
+    "Our members paid through the link without a single reminder in the trial.",
+    "The trial went really well, the front desk picked it up in a day.",
+    "In the pilot, the crews clocked in from their phones without being chased.",
+    "Our parents signed the forms online, we didn't have to print anything.",
+    "The reminders cut our no-shows in half during the trial.",
+    "Even our oldest customers managed to log in without help.",
+    "The staff have stopped complaining about the rota since we started the trial.",
+    "We closed the month two days early with it.",
+    "Suppliers actually respond now, we used to chase them for weeks.",
+    "The dashboard saved my managers hours on Monday.",
+]
+# Worries that share the words: they stay objections.
+WORRIES = [
+    "The weather app we tried was too expensive.",
+    "The trial was fine but the price isn't.",
+    "The trial went well but I still can't get it past the partners.",
+    "Our clients didn't upload anything in the trial, they still emailed us.",
+    "In the trial half the team never logged in.",
+    "I loved the demo but six seats is more than we pay for everything now.",
+    "The team liked it, but the contract length is a problem.",
+    "The weather here means our crews lose signal, so an app that needs signal won't work.",
+    "It's been a rough winter and we don't have budget for anything new until spring.",
+    "The trial was nice but our drivers still won't use the app.",
+    "I really can't have the front desk in training during the school holidays.",
+    "The rain days wreck our schedule and your app can't move the jobs for us.",
+]
+IDLE_SEATS = [
+    "We have four part-timers from March to June and I'm not paying full seats for them in"
+    " October.",
+    "I've got three seasonal staff over summer, I'm not paying for them all year.",
+    "We bring in six temps at Christmas and paying a full licence for them the other eleven"
+    " months makes no sense.",
+    "Half our crew is seasonal, so a seat for each of them year-round doesn't work.",
+    "Our casuals only work in the harvest, I won't pay for their seats the rest of the year.",
+    "Paying per seat for the ski instructors who are only here in winter would kill us.",
+    "I'm not paying for twelve seats when eight of them sit empty from May to September.",
+    "Our locums come and go, I'm not paying a full seat for someone who works two days a month.",
+    "We double our staff for the summer season and I can't pay for those seats all year.",
+    "The physios who are in two days a week shouldn't cost a full seat.",
+    "I won't pay a full user fee for my part-time bookkeeper.",
+    "Paying for idle seats in the off-season is a non-starter.",
+    "For the quiet months I'd be paying for logins nobody uses.",
+    "We've got thirty staff but ten of them are seasonal, so paying a full seat for each all"
+    " year doesn't work for us.",
+    "We hire ten pickers in autumn and I'm not paying licences for them in spring.",
+]
+
+
+@pytest.mark.parametrize("sentence", SMALL_TALK)
+def test_small_talk_about_the_world(sentence: str) -> None:
+    assert makes_small_talk(sentence)
+    assert not reports_it_went_well(sentence)
+
+
+@pytest.mark.parametrize("sentence", PRAISE)
+def test_a_report_that_the_trial_went_well(sentence: str) -> None:
+    assert reports_it_went_well(sentence)
+
+
+@pytest.mark.parametrize("sentence", WORRIES)
+def test_a_worry_in_the_same_words_is_neither(sentence: str) -> None:
+    assert not makes_small_talk(sentence)
+    assert not reports_it_went_well(sentence)
+
+
+@pytest.mark.parametrize("sentence", IDLE_SEATS)
+def test_paying_for_idle_seats_is_price(sentence: str) -> None:
+    assert plain_topic(sentence, "setup_time") == "price"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Switching now would mean retraining six people before the season.", "switching"),
+        ("The per-seat price is fine, but the move would take us months.", "setup_time"),
+        ("RotaPro charges us less per seat and we already know it.", "competitor"),
+    ],
+)
+def test_other_topics_keep_their_category(sentence: str, category: str) -> None:
+    assert plain_topic(sentence, category) == category
+
+
+@dataclass(frozen=True)
+class Line:
+    id: int
+    role: str
+    text: str
+
+
+@pytest.fixture(scope="module")
+def detector(embedder: Embedder) -> RuleEmbeddingDetector:
+    return RuleEmbeddingDetector(embedder, competitors=["RotaPro"])
+
+
+def test_the_detector_files_them_as_other_and_price(detector: RuleEmbeddingDetector) -> None:
+    """Each turn after a rep's line, as in a call; the worries stay objections."""
+    said = {
+        "Ha, Auckland weather, four seasons in one day.": ("other", None),
+        "The kids are off school this week so it's chaos at home.": ("other", None),
+        "our customers actually book online now, in the trial they did it without us chasing.": (
+            "other",
+            None,
+        ),
+        "In the pilot, the crews clocked in from their phones without being chased.": (
+            "other",
+            None,
+        ),
+        "We have five part-timers from May to August and I'm not paying full seats for them in "
+        "January.": ("objection", "price"),
+        "We bring in six temps at Christmas and paying a full licence for them the other eleven "
+        "months makes no sense.": ("objection", "price"),
+        "The trial was nice but our drivers still won't use the app.": ("objection", "adoption"),
+        "In the trial half the team never logged in.": ("objection", "adoption"),
+    }
+    lines: list[Line] = []
+    for i, text in enumerate(said):
+        lines += [
+            Line(2 * i, "rep", "So how did the last few weeks go?"),
+            Line(2 * i + 1, "buyer", text),
+        ]
+    found = detector.detect_utterances(lines)
+    for i, (text, expected) in enumerate(said.items()):
+        got = [
+            (d.kind, d.category)
+            for d in found[2 * i + 1]
+            if d.kind not in ("competitor", "why_now")
+        ]
+        assert got == [expected], text
