@@ -33,7 +33,12 @@ from pipeline.ingest.email_parts import (
     without_signature,
     writer_name,
 )
-from pipeline.ingest.email_thread import signature_company, split_thread, thread_turns
+from pipeline.ingest.email_thread import (
+    Message,
+    signature_company,
+    split_thread,
+    thread_turns,
+)
 from pipeline.ingest.notes import is_greeting
 from pipeline.ingest.values import html_to_text
 
@@ -84,13 +89,9 @@ def _body_text(message: EmailMessage) -> str:
         return ""
     encoding = str(part.get("content-transfer-encoding", "")).strip().casefold()
     raw = part.get_payload()
-    if (
-        part.get_param("charset") is None
-        and encoding in ("", "7bit", "8bit")
-        and isinstance(raw, str)
-    ):
-        # A message pasted as text, with no charset: its text is already decoded ("£118" had
-        # become "�118", read back as ASCII).
+    if encoding in ("", "7bit", "8bit") and isinstance(raw, str):
+        # The file's text is already decoded, charset or none: "£118" had become "�118", read
+        # back as ASCII (a pasted message; a mailbox's 8bit UTF-8 message).
         text = raw
         return html_to_text(text) if part.get_content_type() == "text/html" else text
     try:
@@ -134,13 +135,40 @@ def _forward_at(body: list[str], subject: str) -> int | None:
     return None
 
 
+def message_parts(text: str) -> tuple[dict[str, str], list[str]]:
+    """A message's headers (keys case-folded, the first of each) and its decoded body lines."""
+    message = email.message_from_string(text.lstrip("\ufeff"), policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    headers: dict[str, str] = {}
+    for key, value in message.items():
+        headers.setdefault(key.casefold(), str(value))
+    return headers, _body_text(message).replace("\r\n", "\n").split("\n")
+
+
+def thread_mail(messages: Sequence[tuple[dict[str, str], list[str]]]) -> Mail:
+    """Messages of one thread (headers and body lines, oldest first) as one mail: each
+    message's own words its writer's turn, what it quotes of the others dropped (they are in
+    the thread already); the subject and date are the first message's."""
+    own: list[Message] = []
+    for headers, body in messages:
+        writer = headers.get("from", "")
+        found = split_thread(body, writer)
+        if found and found[0].writer == writer:  # its own words, not only a quote
+            own.append(found[0])
+    mail = Mail()
+    mail.thread, mail.writers = thread_turns(own[::-1])  # newest first, as a reply chain
+    first = messages[0][0] if messages else {}
+    every_to = ", ".join(h.get("to", "") for h, _body in messages if h.get("to"))
+    headers = {**{k: v for k, v in first.items() if k in MAIL_KEYS}, "to": every_to}
+    mail.headers = _headers_as_lines(headers, mail.writers)
+    return mail
+
+
 def read_email(text: str) -> Mail:
     """The email in ``text`` (``looks_like_email``): decoded, a forward unwrapped to the
     message it carries, a reply chain read as its messages (``email_thread``)."""
-    message = email.message_from_string(text.lstrip("\ufeff"), policy=email.policy.default)
-    assert isinstance(message, EmailMessage)
-    headers = {k.casefold(): str(v) for k, v in message.items() if k.casefold() in MAIL_KEYS}
-    body = _body_text(message).replace("\r\n", "\n").split("\n")
+    every, body = message_parts(text)
+    headers = {key: value for key, value in every.items() if key in MAIL_KEYS}
     mail = Mail()
     forward = _forward_at(body, headers.get("subject", ""))
     inner, end = header_block(body, forward + 1) if forward is not None else ({}, 0)

@@ -15,8 +15,13 @@ _HEADER = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):[ \t]*(?P<value>.*)$")
 MAIL_KEYS = frozenset({"from", "to", "subject", "date", "sent", "cc"})
 _TRANSPORT_KEYS = frozenset(
     {"mime-version", "content-type", "content-transfer-encoding", "message-id", "received",
-     "return-path", "delivered-to", "reply-to", "in-reply-to", "references", "x-mailer"}
+     "return-path", "delivered-to", "reply-to", "in-reply-to", "references", "x-mailer",
+     "dkim-signature", "authentication-results", "received-spf", "thread-topic", "thread-index",
+     "content-language", "accept-language", "importance", "user-agent"}
 )  # fmt: skip
+# A mail service's own headers (Gmail's ``X-GM-THRID``, ``X-Gmail-Labels``, ``ARC-Seal``) above
+# the message's: a Takeout message opens with them.
+_SERVICE_PREFIXES = ("x-", "arc-")
 WROTE = re.compile(r"^\s*On\s.{4,200}?\s(?P<who>[^,]*?<[^>]+@[^>]+>|\S+@\S+)\s*wrote:\s*$")
 # Where a signature starts: a sign-off alone on its line, or the "-- " delimiter.
 _SIGN_OFF = re.compile(rf"^\s*(?:(?:{SIGN_OFFS})[,.!]?|--)\s*$", re.IGNORECASE)
@@ -33,8 +38,9 @@ def header_block(lines: list[str], start: int = 0) -> tuple[dict[str, str], int]
     while index < len(lines):
         line = lines[index]
         match = _HEADER.match(line)
-        if match and (match.group("key").casefold() in MAIL_KEYS | _TRANSPORT_KEYS):
-            last = match.group("key").casefold()
+        key = match.group("key").casefold() if match else ""
+        if match and (key in MAIL_KEYS | _TRANSPORT_KEYS or key.startswith(_SERVICE_PREFIXES)):
+            last = key
             found.setdefault(last, match.group("value").strip())
         elif last and line[:1] in (" ", "\t") and line.strip():
             found[last] += " " + line.strip()

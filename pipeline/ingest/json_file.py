@@ -49,7 +49,14 @@ from pipeline.ingest.json_people import (
     people_by_key,
     take_side,
 )
-from pipeline.ingest.json_search import date_value, nearby_fields, search_speech
+from pipeline.ingest.json_pieces import dicts, spoken_entries
+from pipeline.ingest.json_search import (
+    date_value,
+    first_line_date,
+    missing_speech,
+    nearby_fields,
+    search_speech,
+)
 from pipeline.ingest.json_tickets import ticket_threads
 from pipeline.ingest.turns import merge_turns
 from pipeline.ingest.values import clean_optional, parse_timestamp
@@ -98,6 +105,8 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
         )
         if found is not None:
             return found
+        if isinstance(document, dict) and not {"utterances", "transcript"} & document.keys():
+            raise BadInput(missing_speech(document), filename=filename)
     return [_parse_callmine(document, text, filename)]
 
 
@@ -133,7 +142,11 @@ def _parse_callmine(document: Any, text: str, filename: str) -> ParsedCall:
     listed = listed_people(document)
     call.people.extend(as_people(listed))
     people = people_by_key(listed)
+    call.call_date = call.call_date or first_line_date(dicts(entries))
+    spoken = {id(entry) for entry in spoken_entries(dicts(entries))}
     for index, entry in enumerate(entries):
+        if isinstance(entry, dict) and id(entry) not in spoken:
+            continue  # a tool's label among the lines ("moment", "highlight"), not speech
         utterance = _utterance(entry, f"{key}[{index}]", people, filename)
         if utterance is not None:
             call.utterances.append(utterance)

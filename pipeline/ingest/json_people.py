@@ -32,6 +32,12 @@ _NAME_KEYS = ("name", "display_name", "displayName", "full_name", "fullName")
 _COMPANY_KEYS = ("company", "company_name", "companyName", "organization", "organisation")
 _SIDE_KEYS = ("affiliation", "type", "role", "side", "speaker_type", "speakerType")
 _INTERNAL_FLAGS = ("is_internal", "isInternal", "internal")
+# Where a turn itself says which side spoke, with no name: Aircall's ``participant_type``.
+_TURN_SIDE_KEYS = (
+    "participant_type", "participantType", "speaker_type", "speakerType", "speaker_role",
+    "speakerRole", "party", "party_type", "partyType", "side", "direction", "channel_type",
+    "channelType", "affiliation",
+)  # fmt: skip
 _NO_COMPANY = {"unknown", "none", "n/a", "other"}
 _REP_SIDES = {
     "internal", "host", "organizer", "organiser", "us", "ours", "our team", "seller", "vendor",
@@ -94,6 +100,24 @@ def side_of(person: dict[str, Any]) -> str | None:
         if words in _BUYER_SIDES:
             return "buyer"
         if key == "role" and (role := role_of_word(words)) is not None:
+            return role
+    return None
+
+
+def stated_side(entry: dict[str, Any]) -> str | None:
+    """``rep`` or ``buyer`` when a turn's own side field says which (``participant_type:
+    "internal"``, ``party: "customer"``, ``speaker_role: "agent"``); ``None`` otherwise.
+    Aircall's turns carry only this, and had been refused as speakerless."""
+    for key in _TURN_SIDE_KEYS:
+        value = entry.get(key)
+        if not isinstance(value, str):
+            continue
+        words = " ".join(value.replace("_", " ").casefold().split())
+        if words in _REP_SIDES:
+            return "rep"
+        if words in _BUYER_SIDES:
+            return "buyer"
+        if (role := role_of_word(words)) is not None:
             return role
     return None
 

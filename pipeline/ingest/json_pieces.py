@@ -74,6 +74,41 @@ def speaker_name(value: Any) -> str | None:
     return clean_optional(text)
 
 
+# What an item of a transcript's list is, when the tool mixes its own labels in among the lines
+# (Dialpad's ``type: "moment"`` "competitor"/"pricing" beside ``type: "transcript"``).
+_KIND_KEYS = ("type", "kind", "item_type", "itemType", "line_type", "lineType", "event_type",
+              "eventType", "entry_type", "entryType")  # fmt: skip
+_SPEECH_KINDS = {
+    "transcript", "speech", "utterance", "sentence", "turn", "monologue", "line", "text",
+    "spoken", "dialogue", "paragraph", "segment", "caption", "transcription",
+}  # fmt: skip
+_NOT_SPEECH_KINDS = {
+    "moment", "moments", "highlight", "highlights", "action item", "action items", "action",
+    "task", "chapter", "chapters", "note", "notes", "system", "system event", "event", "summary",
+    "topic", "topics", "keyword", "keywords", "bookmark", "comment", "tag", "marker",
+    "annotation", "tracker", "insight", "label", "recap", "outline", "status",
+}  # fmt: skip
+
+
+def _kind(entry: dict[str, Any]) -> str | None:
+    value = next((entry[k] for k in _KIND_KEYS if isinstance(entry.get(k), str)), None)
+    return " ".join(value.replace("_", " ").replace("-", " ").casefold().split()) if value else None
+
+
+def spoken_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items of a transcript's list that are speech: an item whose type or kind names a
+    tool's label (a moment, highlight, action item, chapter, note, system event) is dropped,
+    and where the list marks its speech lines (``type: "transcript"``) only those are kept.
+    Dialpad's "competitor" and "pricing" moments had been read as the buyer's words."""
+    kinds = [_kind(entry) for entry in entries]
+    marked = any(kind in _SPEECH_KINDS for kind in kinds)
+    return [
+        entry
+        for entry, kind in zip(entries, kinds, strict=True)
+        if kind is None or kind in _SPEECH_KINDS or (not marked and kind not in _NOT_SPEECH_KINDS)
+    ]
+
+
 def piece(text: Any, speaker: Any, start: float | None) -> ParsedUtterance | None:
     """A piece of speech; ``None`` for blanks and sounds in brackets (``[noise]``)."""
     if not isinstance(text, str) or not text.strip() or _NON_SPEECH.match(text):

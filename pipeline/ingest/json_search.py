@@ -1,14 +1,18 @@
-"""JSON of a tool with no reader of its own (Fireflies, tl;dv, an in-house recorder): the
-transcript is the longest list of objects that carry both a text and a speaker, wherever it
-is nested; the title and date come from the object holding that list, the speakers' names
-and sides from a people list beside it when the turns point to them by id (``json_people``)."""
+"""JSON of a tool with no reader of its own (Fireflies, tl;dv, Aircall, Dialpad, an in-house
+recorder): the transcript is the longest list of objects that carry both a text and a speaker
+(a name, or only the side they spoke for: Aircall's ``participant_type: internal|external``),
+wherever it is nested; the title and date come from the object holding that list, else the
+first line's own time, the speakers' names and sides from a people list beside it when the
+turns point to them by id (``json_people``). A tool's own labels among the lines (moments,
+highlights) are no speech (``spoken_entries``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.domain_account import ATTENDEE_DOMAINS
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.json_people import (
@@ -16,9 +20,11 @@ from pipeline.ingest.json_people import (
     listed_people,
     listed_speaker,
     people_by_key,
+    stated_side,
     take_side,
 )
-from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, to_turns
+from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, spoken_entries, to_turns
+from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.values import clean_optional, parse_date
 
 _TEXT_KEYS = (
@@ -34,8 +40,15 @@ _MS_KEYS = (("start_ms", 1000), ("startMs", 1000), ("offsetMilliseconds", 1000))
 _DATE_KEYS = (
     "date", "dateString", "started", "start_time", "meeting_date", "created_at", "date_time",
     "datetime", "started_at", "startedAt", "start_date", "scheduled_at", "happenedAt",
-    "happened_at", "occurredAt", "occurred_at", "recordedAt", "recorded_at",
+    "happened_at", "occurredAt", "occurred_at", "recordedAt", "recorded_at", "call_created_at",
+    "callCreatedAt",
 )  # fmt: skip
+# A line's own time of day, when the tool writes it as a date and time (Dialpad's ``time``).
+_LINE_TIME_KEYS = ("time", "timestamp", "date", "datetime", "created_at", "createdAt",
+                   "start_time", "startTime", "started_at", "startedAt")  # fmt: skip
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+# What a turn with no speaker's name is called, by the side the tool says it spoke for.
+_SIDE_SPEAKERS = {"rep": "Agent", "buyer": PHONE_SPEAKER}
 # An object for the meeting itself, whose "name" is its title (tl;dv's ``meeting.name``).
 _MEETING_KEYS = frozenset({"meeting", "call", "recording", "conversation", "session", "event"})
 # Who was invited, with their addresses (tl;dv's ``meeting.organizer`` and ``.invitees``).
@@ -69,7 +82,7 @@ def _speaker(entry: dict[str, Any]) -> str | None:
 
 def _is_turn(entry: dict[str, Any]) -> bool:
     text = _first_key(entry, _TEXT_KEYS)
-    return isinstance(text, str) and _speaker(entry) is not None
+    return isinstance(text, str) and (_speaker(entry) is not None or stated_side(entry) is not None)
 
 
 def _turn_lists(
@@ -112,12 +125,41 @@ def date_value(value: Any) -> dt.date | None:
 
 def _turn(entry: dict[str, Any], people: dict[str, dict[str, Any]]) -> ParsedUtterance | None:
     """A turn; one that points to a listed person takes their name and side."""
-    found = piece(_first_key(entry, _TEXT_KEYS), _speaker(entry), _start(entry))
+    side = stated_side(entry)
+    speaker = _speaker(entry) or (_SIDE_SPEAKERS[side] if side else None)
+    found = piece(_first_key(entry, _TEXT_KEYS), speaker, _start(entry))
     name, person = listed_speaker(entry, people) if people else (None, {})
     if found is not None and person:
         found.speaker = name or found.speaker
         take_side(found, person)
+    elif found is not None and side is not None:
+        found.role = side
+        # A nameless side is the file's word; a named speaker's is weighed with the roster.
+        found.role_from_source = _speaker(entry) is None
     return found
+
+
+def _list_stated_sides(call: ParsedCall) -> None:
+    """A named speaker whose turns state a side is listed with it, for ``assign_roles`` to weigh
+    after the roster and ``--our-speakers``."""
+    listed = {person.name for person in call.people}
+    for utterance in call.utterances:
+        speaker, side = utterance.speaker, utterance.role
+        if speaker and side in ("rep", "buyer") and not utterance.role_from_source:
+            if speaker not in listed:
+                call.people.append(Person(speaker, None, side))
+                listed.add(speaker)
+
+
+def first_line_date(entries: list[dict[str, Any]]) -> dt.date | None:
+    """The day of the first line that carries a date and time of its own (Dialpad's ``time``:
+    "2026-02-17T14:02:11.482Z"), for a call whose file gives no date of its own."""
+    for entry in entries:
+        for key in _LINE_TIME_KEYS:
+            value = entry.get(key)
+            if isinstance(value, str) and _ISO_MOMENT.match(value.strip()):
+                return parse_date(value)
+    return None
 
 
 def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
@@ -126,21 +168,65 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     if not lists:
         return None
     entries, holder = max(lists, key=lambda found: len(found[0]))
+    entries = spoken_entries(entries)
     call = ParsedCall(format="json", raw_text=text, utterances=[])
     listed = listed_people(holder) or listed_people(document)
     call.people.extend(as_people(listed))
     people = people_by_key(listed)
     call.utterances = to_turns(_turn(entry, people) for entry in entries)
+    _list_stated_sides(call)
     found = nearby_fields(as_dict(document))
     apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})
     domains = _party_domains(as_dict(document))
     if domains:
         call.extra[ATTENDEE_DOMAINS] = domains
     call.title = clean_optional(holder.get("title")) or clean_optional(found.get("title"))
-    call.call_date = next(
-        (date for key in _DATE_KEYS if (date := date_value(holder.get(key))) is not None), None
-    ) or date_value(found.get("date"))
+    call.call_date = (
+        next(
+            (date for key in _DATE_KEYS if (date := date_value(holder.get(key))) is not None), None
+        )
+        or date_value(found.get("date"))
+        or first_line_date(entries)
+    )
     return [call]
+
+
+def missing_speech(document: Any) -> str:
+    """Why no turns were read, naming the longest list of objects found (where, how many, what
+    keys) and what a turn needs: a rejection that points to the file's real shape."""
+    lists = sorted(_object_lists(document, ""), key=lambda found: -len(found[1]))
+    expected = (
+        "expected a list of turns, each with a text and a speaker (a name such as 'speaker' or "
+        "'name', or a side such as 'participant_type': 'internal'), or the callmine schema's "
+        "'utterances'"
+    )
+    if not lists:
+        return f"JSON transcript not found: the JSON holds no list of objects; {expected}"
+    where, entries = lists[0]
+    keys = list(dict.fromkeys(key for entry in entries[:20] for key in entry))[:8]
+    texts = sum(isinstance(_first_key(entry, _TEXT_KEYS), str) for entry in entries)
+    lacking = "text" if texts * 2 <= len(entries) else "speaker"
+    return (
+        f"JSON transcript not found: the longest list of objects, '{where or 'the top'}', holds "
+        f"{len(entries)} with keys {', '.join(repr(k) for k in keys)}, but most have no "
+        f"{lacking}; {expected}"
+    )
+
+
+def _object_lists(value: Any, where: str, depth: int = 0) -> list[tuple[str, list[dict[str, Any]]]]:
+    if depth > _MAX_DEPTH:
+        return []
+    found: list[tuple[str, list[dict[str, Any]]]] = []
+    if isinstance(value, list):
+        entries = dicts(value)
+        if entries:
+            found.append((where, entries))
+        for index, item in enumerate(entries[:50]):
+            found.extend(_object_lists(item, f"{where}[{index}]", depth + 1))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            found.extend(_object_lists(child, f"{where}.{key}" if where else str(key), depth + 1))
+    return found
 
 
 def nearby_fields(document: dict[str, Any]) -> dict[str, Any]:

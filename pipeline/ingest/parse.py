@@ -17,6 +17,7 @@ from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
 from pipeline.ingest.html_file import looks_like_html, parse_html
 from pipeline.ingest.json_file import looks_like_json, parse_json
+from pipeline.ingest.mailbox import looks_like_mailbox, parse_mailbox
 from pipeline.ingest.names import tidy_speaker_names
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.prose import split_long
@@ -45,6 +46,7 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".xlsx": "xlsx",  # a CRM report saved from Excel (``spreadsheet``)
     ".pdf": "pdf",  # the transcript's text layer (``pdf_file``)
     ".eml": "txt",  # a saved email: read as notes (``email_file``)
+    ".mbox": "txt",  # a mailbox (Gmail Takeout): one call per thread (``mailbox``)
     ".html": "html",  # a transcript page saved from the browser (``html_file``)
     ".htm": "html",
     ".rtf": "rtf",  # TextEdit / WordPad (``rtf_file``)
@@ -59,7 +61,9 @@ NOT_CALLS: dict[str, str] = {
 
 TextParser = Callable[[str, str, "dict[str, str] | None"], list[ParsedCall]]
 _TEXT_PARSERS: dict[str, TextParser] = {
-    "txt": lambda text, name, _map: [parse_text(text, "txt")],
+    "txt": lambda text, name, _map: (
+        parse_mailbox(text, name) if looks_like_mailbox(text) else [parse_text(text, "txt")]
+    ),
     "md": lambda text, name, _map: [parse_text(text, "md")],
     "vtt": lambda text, name, _map: [parse_vtt(text, name)],
     "srt": lambda text, name, _map: [parse_srt(text, name)],

@@ -54,6 +54,16 @@ def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> Parse
     call = None if mail else chat_export(text, fmt) or slack_paste(text, fmt)
     if call is None:
         call = _read_lines(text, fmt, kind, mail)
+    return _tidied(call)
+
+
+def mail_call(text: str, mail: Mail, fmt: str = "txt") -> ParsedCall:
+    """One call from an email already read (a mailbox's thread): as ``parse_text`` reads a
+    saved ``.eml``."""
+    return _tidied(_read_lines(text, fmt, "file", mail))
+
+
+def _tidied(call: ParsedCall) -> ParsedCall:
     call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
     _take_leading_date(call)
     call.outcome = call.outcome or _noted_outcome(call.utterances)
