@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
-from pipeline.content.pairing import answers_theme, states_gap
+from pipeline.content.pairing import answers_theme, shares_topic, states_gap
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     ProfileFact,
@@ -211,6 +211,11 @@ class Evidence:
         sections = CATEGORY_SECTIONS.get(cluster.category or "", ())
         nearest = nearest_fact(facts, cluster.fact_closeness)
         if not sections or nearest is None or nearest.section in sections:
+            return None
+        said = [q.text for q in self.cluster_quotes(cluster) if q.role == "buyer"]
+        if any(shares_topic(f.text, said) for f in facts if f.section in sections):
+            # Its buyers name what its own lists speak of: "your US hosting wasn't going to
+            # fly" is answered by where data is hosted, not by the plan with SSO beside it.
             return None
         if nearest_fact(facts, cluster.said_closeness) != nearest:
             return None  # its centre and its buyers' words do not agree on what it means

@@ -8,7 +8,7 @@ import re
 
 from pipeline.content.drafts import require_quotes, say, stats_line, top_quote
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
-from pipeline.content.pairing import states_gap, topic_words
+from pipeline.content.pairing import best_pairing, shared_weight, states_gap, word_weights
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
@@ -63,10 +63,10 @@ def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
         used |= cited
         said.append(key)
     concerns = []
-    stated: set[int] = set()
     counted: set[int] = set()
+    answering = _facts_for_worries(evidence, [(c, q) for c, q, r in chosen[:4] if r is None])
     for cluster, quote, reply in chosen[:4]:
-        facts = [] if reply else _facts_for_worry(evidence, cluster, quote, stated)
+        facts = [] if reply else answering.get(quote.id, [])
         if reply is not None:
             answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
         elif facts:
@@ -86,28 +86,43 @@ def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
     return concerns
 
 
-def _facts_for_worry(
-    evidence: Evidence, cluster: ClusterEvidence, quote: Quote, stated: set[int]
-) -> list[ProfileFact]:
-    """The fact of the theme's lists that answers the theme (``Evidence.answers``) and says
-    most of what this one worry says:
-    "Practitioners working under ten hours a week are half price" for "nine physios, some part
-    time", where the explainer had said "To write"."""
-    sections = CATEGORY_SECTIONS.get(evidence.worry_category(cluster) or "", ())
-    offered = [
-        f
-        for f in evidence.profile_section(*sections)
-        if not states_gap(f.text)
-        and f.fits(evidence.industry)
-        and evidence.answers(cluster, f.text)
+def _facts_for_worries(
+    evidence: Evidence, worries: list[tuple[ClusterEvidence, Quote]]
+) -> dict[int, list[ProfileFact]]:
+    """Quote id -> the fact answering that worry: one of its theme's lists that answers the
+    theme (``Evidence.answers``) and shares the most telling words with this worry
+    (``shared_weight``), each fact to one worry, chosen for all worries at once
+    (``best_pairing``). "Practitioners under ten hours a week are half price" for "nine
+    physios, some part time"; "prorated by the week" for "our jobs last two hours", not the
+    per-site price the next worry asks about."""
+    rivals = sorted({name for cluster, _ in worries for name in cluster.competitors})
+    weights = word_weights([f.text for f in evidence.profile], rivals)
+    offered: list[list[ProfileFact]] = []
+    for cluster, _ in worries:
+        sections = CATEGORY_SECTIONS.get(evidence.worry_category(cluster) or "", ())
+        offered.append(
+            [
+                f
+                for f in evidence.profile_section(*sections)
+                if not states_gap(f.text)
+                and f.fits(evidence.industry)
+                and evidence.answers(cluster, f.text)
+            ]
+        )
+    facts = list({f.id: f for facts in offered for f in facts}.values())
+    scores = [
+        [
+            shared_weight(quote.text, f.text, weights, cluster.competitors) if f.id in mine else 0.0
+            for f in facts
+        ]
+        for (cluster, quote), mine in zip(worries, map(_ids, offered), strict=True)
     ]
-    said = topic_words(quote.text, cluster.competitors)
-    # The fact saying most of what this worry says: "under ten hours a week" for "part time".
-    ranked = sorted(offered, key=lambda f: -len(topic_words(f.text, cluster.competitors) & said))
-    fitting = [f for f in ranked if topic_words(f.text, cluster.competitors) & said]
-    fresh = [f for f in fitting if f.id not in stated][:1]
-    stated.update(f.id for f in fresh)
-    return fresh
+    pairs = best_pairing(scores)
+    return {worries[i][1].id: [facts[j]] for i, j in pairs.items()}
+
+
+def _ids(facts: list[ProfileFact]) -> set[int]:
+    return {f.id for f in facts}
 
 
 def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:

@@ -5,9 +5,11 @@ a reply about patient logins; a gap to write beats a wrong answer."""
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
@@ -48,12 +50,76 @@ def topic_words(text: str, besides: Iterable[str] = ()) -> set[str]:
     return words | {f"topic:{name}" for name, pattern in topics.items() if pattern.search(text)}
 
 
+def rivals_named(text: str, rivals: Iterable[str]) -> set[str]:
+    """The rivals ``text`` names, as words of their own (``rival:procore``): a fact about one
+    (its integration, a move from it) speaks to buyers who have that rival."""
+    return {
+        f"rival:{name.casefold()}"
+        for name in rivals
+        if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+    }
+
+
+def concern_words(text: str, rivals: Iterable[str] = ()) -> set[str]:
+    """What a worry or a fact is about (``topic_words``) and which ``rivals`` it names."""
+    names = list(rivals)
+    return topic_words(text, names) | rivals_named(text, names)
+
+
+def names_their_rival(text: str, said: Iterable[str], rivals: Iterable[str]) -> bool:
+    """Whether a fact names a rival the lines ``said`` name: "Procore: incidents and permits
+    pushed into the Procore project" speaks to "we'll stick with Procore"."""
+    names = list(rivals)
+    heard = set().union(*(rivals_named(line, names) for line in said))
+    return bool(rivals_named(text, names) & heard)
+
+
+def word_weights(facts: Iterable[str], rivals: Iterable[str] = ()) -> dict[str, float]:
+    """How much sharing each word of the ``facts`` says: the fewer facts have it, the more
+    (log of the inverse share). "Site" in most facts of a site-safety product had picked the
+    first price fact for every per-site worry; "prorated" names one fact."""
+    names = list(rivals)
+    bags = [concern_words(text, names) for text in facts]
+    counts = Counter(word for bag in bags for word in bag)
+    return {word: math.log((len(bags) + 1) / n) for word, n in counts.items()}
+
+
+def shared_weight(
+    said: str, fact: str, weights: dict[str, float], rivals: Iterable[str] = ()
+) -> float:
+    """How much of what a worry ``said`` a ``fact`` speaks of: its words and topics they
+    share, each by its weight (``word_weights``)."""
+    names = list(rivals)
+    shared = concern_words(said, names) & concern_words(fact, names)
+    return sum(weights.get(word, 0.0) for word in shared)
+
+
+def best_pairing(scores: Sequence[Sequence[float]]) -> dict[int, int]:
+    """Worry index -> fact index, each fact to one worry at most, the pairs' total score
+    highest over all worries at once; a pair scoring nothing is no pair. First come, first
+    served had given the first of two price worries the fact the second one asked about."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    if not scores or not scores[0]:
+        return {}
+    matrix = np.array(scores, dtype=np.float64)
+    rows, cols = linear_sum_assignment(matrix, maximize=True)
+    return {int(r): int(c) for r, c in zip(rows, cols, strict=True) if matrix[r, c] > 0}
+
+
 def about_the_same(answer: str, said: Iterable[str], besides: Iterable[str] = ()) -> bool:
     """Whether ``answer`` speaks of what the buyers ``said``: they share a word that is not
     generic, or a topic."""
     names = list(besides)
     heard = set().union(*(topic_words(text, names) for text in said))
     return bool(topic_words(answer, names) & heard)
+
+
+def shares_topic(text: str, said: Iterable[str]) -> bool:
+    """Whether ``text`` names a topic (``topic:security``) one of the lines ``said`` names."""
+    mine = {w for w in topic_words(text) if w.startswith("topic:")}
+    return any(mine & topic_words(line) for line in said)
 
 
 def speaks_of_other_industry(text: str, own: Iterable[str], industries: Iterable[str]) -> bool:

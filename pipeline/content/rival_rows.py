@@ -17,6 +17,7 @@ from pipeline.content.pairing import (
     answers_beyond,
     answers_theme,
     meets_what_they_have,
+    names_their_rival,
     states_gap,
     topic_words,
 )
@@ -162,8 +163,18 @@ def our_answer(
         unpriced = priced and stated_price(fact.text) == math.inf
         return sections.index(fact.section), unpriced, -shared, -near
 
-    if facts:
-        fact = min(facts, key=nearness)
+    # Else, where buyers stay with the rival (no topic but it), our integration with it:
+    # "Procore: incidents pushed into the Procore project" for "we'll stick with Procore".
+    named = [
+        f
+        for f in evidence.profile_section("integrations")
+        if (row.topic is None or staying)
+        and not states_gap(f.text)
+        and f.id not in stated
+        and names_their_rival(f.text, [q.text for q in row.claims], evidence.rival_forms)
+    ]
+    if facts or named:
+        fact = min(facts, key=nearness) if facts else named[0]
         stated.add(fact.id)
         return fact, None
     ids = {q.id for q in row.claims}
