@@ -28,7 +28,8 @@ from pipeline.cluster.phrases import (
     Analyzer,
     names_something,
 )
-from pipeline.cluster.topic_names import described_name
+from pipeline.cluster.representative import holds_for_most, names_the_topic
+from pipeline.cluster.topic_names import described_name, shared_name, topic_category
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
@@ -207,8 +208,10 @@ def name_clusters(
     centrality: Sequence[Sequence[float]],
     keywords: Sequence[Sequence[str]] | None = None,
     competitors: Sequence[str] = (),
+    categories: Sequence[str | None] = (),
 ) -> list[str]:
-    """One unique human name per group: best recurring phrase, else the central quote's clause.
+    """One unique human name per group: best recurring phrase, else a representative quote's
+    clause, else the group's category (``categories[i]``, else its quotes' topic) and shared words.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
@@ -223,7 +226,13 @@ def name_clusters(
         options = (
             true_of_its_quotes(o, texts, competitors)
             for o in _telling_first(
-                _name_options(candidates[i], by_centrality, keywords[i], competitors)
+                _name_options(
+                    candidates[i],
+                    by_centrality,
+                    keywords[i],
+                    competitors,
+                    categories[i] if i < len(categories) else None,
+                )
             )
         )
         first = next(options, "")
@@ -242,21 +251,51 @@ def _name_options(
     by_centrality: Sequence[str],
     keywords: Sequence[str],
     competitors: Sequence[str] = (),
+    category: str | None = None,
 ) -> Iterator[str]:
     """Name options best first, spelled as said; lazy, since the first free one is usually
-    the first (spelling a phrase scans every quote of the group). Clauses that set the scene
-    or stop short ("If it can't handle") come after the theme's described name."""
-    for phrase in phrases:
+    the first (spelling a phrase scans every quote of the group). A quote's clause (and, with
+    the theme's ``category`` known, a recurring phrase) comes before the words its quotes
+    share (``shared_name``) only when it is representative: its quote is in the more central
+    half, and it names the theme's topic or its words are said by most quotes
+    (``holds_for_most``). Clauses that set the scene or stop short ("If it can't handle")
+    come after the theme's described name."""
+    topic = category or topic_category(by_centrality)
+    # With the detector's category known, a phrase two of seven quotes say ("Enterprise tier"
+    # of a data residency and SSO theme) waits behind what most of them share.
+    held = [
+        p
+        for p in phrases
+        if not category or names_the_topic(p, topic) or holds_for_most(p, by_centrality)
+    ]
+    for phrase in held:
         yield spelled_as_said(phrase, by_centrality)
-    clauses = [quote_clause(quote, keywords) for quote in by_centrality[:CENTRAL_QUOTES]]
+    central = by_centrality[: max(1, -(-len(by_centrality) // 2))]
+    clauses = [
+        (quote_clause(quote, keywords), quote in central)
+        for quote in by_centrality[:CENTRAL_QUOTES]
+    ]
     # A figure is one buyer's ("About $97 a month" had named a price theme): clauses without
     # one first, in order of centrality.
-    clauses.sort(key=lambda clause: bool(FIGURE_RE.search(clause)))
-    yield from (c for c in clauses if names_a_concern(c))
-    described = described_name(by_centrality, keywords, competitors)
+    clauses.sort(key=lambda clause: bool(FIGURE_RE.search(clause[0])))
+    concerns = [(c, near) for c, near in clauses if names_a_concern(c)]
+    typical = [
+        c
+        for c, near in concerns
+        if near and (names_the_topic(c, topic) or holds_for_most(c, by_centrality))
+    ]
+    yield from typical
+    shared = shared_name(by_centrality, keywords, competitors, category)
+    if shared:
+        yield shared
+    for phrase in phrases:  # said twice or more, by fewer than most
+        if phrase not in held:
+            yield spelled_as_said(phrase, by_centrality)
+    yield from (c for c, _ in concerns if c not in typical)
+    described = described_name(by_centrality, keywords, competitors, category)
     if described:
         yield described
-    yield from (c for c in clauses if not names_a_concern(c))
+    yield from (c for c, _ in clauses if not names_a_concern(c))
 
 
 def _telling_first(options: Iterator[str]) -> Iterator[str]:
@@ -324,6 +363,7 @@ def label_clusters(
     centrality: Sequence[Sequence[float]],
     labeler: ClusterLabeler | None = None,
     competitors: Sequence[str] = (),
+    categories: Sequence[str | None] = (),
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names unique across groups.
     ``centrality[i][j]``: how typical text j is of group i (``centralities``).
@@ -331,7 +371,7 @@ def label_clusters(
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
     keywords = ctfidf_keywords(groups)
-    names = name_clusters(groups, centrality, keywords, competitors)
+    names = name_clusters(groups, centrality, keywords, competitors, categories)
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names)
     return [

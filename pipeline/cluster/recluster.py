@@ -4,6 +4,7 @@ label stage (or the LLM's)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,7 +24,13 @@ from pipeline.cluster.label import ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.question_groups import refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
-from pipeline.cluster.rivals import known_competitors, mention_rivals, rival_spelling, rival_walls
+from pipeline.cluster.rivals import (
+    RIVAL_CATEGORY,
+    known_competitors,
+    mention_rivals,
+    rival_spelling,
+    rival_walls,
+)
 from pipeline.cluster.stable_ids import keep_merges, respect_splits
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.detect.rules import says_nothing
@@ -39,9 +46,10 @@ def label_groups(
     texts: Sequence[Sequence[str]],
     centrality: Sequence[Sequence[float]],
     call_ids: Iterable[int],
+    categories: Sequence[str | None] = (),
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
-    content's are: buyers hidden, brands and our people kept)."""
+    content's are: buyers hidden, brands and our people kept); ``categories``: each group's."""
     settings = workspace.settings
     labeler = (
         cluster_labeler(
@@ -59,7 +67,7 @@ def label_groups(
     )
     try:
         rivals = [*workspace.settings.competitors, *known_competitors(session)]
-        return label_clusters(texts, centrality, labeler, competitors=rivals)
+        return label_clusters(texts, centrality, labeler, competitors=rivals, categories=categories)
     finally:
         if labeler is not None:
             labeler.close()
@@ -70,6 +78,13 @@ NOTE_WEIGHT = 0.5  # a rep's note of the buyer's words, beside the buyer's own, 
 
 def _voice(role: str) -> float:
     return NOTE_WEIGHT if role == "rep_note" else 1.0
+
+
+def group_category(categories: Sequence[str | None]) -> str | None:
+    """What a group's mentions are filed under, most of them (an objection theme never mixes
+    its categories); none for the competitor one, which says whom, not what."""
+    named = Counter(c for c in categories if c and c != RIVAL_CATEGORY)
+    return named.most_common(1)[0][0] if named else None
 
 
 def drop_silent(session: Session, rows: Sequence[Any]) -> list[Any]:
@@ -214,6 +229,7 @@ def _store_groups(
             )
         ],
         {int(r[4]) for r in rows},
+        [group_category([rows[p][3] for p in g]) for _, g in kept],
     )
     created = 0
     changes: list[dict[str, int]] = []

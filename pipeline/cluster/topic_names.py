@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import named_competitors
+from pipeline.cluster.representative import shared_terms
 from pipeline.detect.rules import cue_scores
 from pipeline.detect.seeds import load_seeds
 
@@ -32,11 +33,33 @@ def topic_category(texts: Sequence[str]) -> str | None:
     return max(found)[1] if found else None
 
 
+def _label(texts: Sequence[str], category: str | None) -> str:
+    """The short wording of ``category`` (the detector's), else of the texts' topic."""
+    labels = _short_labels()
+    return labels.get(category or "", "") or labels.get(topic_category(texts) or "", "")
+
+
+def shared_name(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    category: str | None = None,
+) -> str:
+    """ "Category: what they share" from the words several texts say ("Security: SSO and
+    data"); "" when they have no category or share no word."""
+    label = _label(texts, category)
+    shared = shared_terms(texts, keywords, competitors, besides=label) if label else []
+    return f"{label}: {' and '.join(shared)}" if shared else ""
+
+
 def described_name(
-    texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    category: str | None = None,
 ) -> str:
     """ "Category: topic" from the texts' category and their first two-word keyword; "" when
     they have no category or no such keyword (one word, "Price: costs", says too little)."""
     plain = [k for k in keywords if " " in k and not named_competitors(k, competitors)]
-    label = _short_labels().get(topic_category(texts) or "", "")
+    label = _label(texts, category)
     return f"{label}: {plain[0]}" if label and plain else ""

@@ -1,0 +1,106 @@
+"""Whether one buyer's clause can name a whole theme, and the words its quotes share when none
+can. A name must hold for most of its quotes: "Our client is a public body" had named a theme
+of data residency and SSO worries, and "The union rep will go mental" one of gloves, no signal
+and flip phones, each the words of one quote that shared nothing with the rest."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from importlib import resources
+
+from pipeline.cluster.keywords import keyword_terms
+from pipeline.cluster.label_checks import named_competitors
+from pipeline.cluster.phrases import NUMBER_WORDS
+from pipeline.detect.rules import cue_scores, normalise_quotes, says_nothing
+
+MIN_SHARED_QUOTES = 2  # a word one quote says is that quote's, not the theme's
+TERMS_IN_NAME = 2  # "Security: SSO and data"
+# How much or how long, never what: "Status quo: hours" had named a theme of "six hours".
+QUANTITY_WORDS = frozenset("half quarter third double twice lot few hour minute".split())
+
+
+@functools.cache
+def generic_words() -> frozenset[str]:
+    """Words said in worries of every kind ("time", "client", "use"), from
+    ``pipeline/data/topic_words.toml``: sharing one says nothing of what a theme is about."""
+    text = resources.files("pipeline").joinpath("data", "topic_words.toml").read_text("utf-8")
+    return frozenset(tomllib.loads(text)["generic"])
+
+
+def _folded(word: str) -> str:
+    """A plural as its word ("clients" is "client"), so two quotes saying it agree."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def said_terms(text: str) -> set[str]:
+    """The content words of ``text`` and its side-by-side pairs (``keyword_terms``), folded;
+    a generic word or a quantity ("half", "twelve") alone left out: it says how much, not what."""
+    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS
+    folded = {" ".join(_folded(w) for w in term.split()) for term in keyword_terms(text)}
+    return {t for t in folded if " " in t or t not in generic}
+
+
+def names_the_topic(clause: str, category: str | None) -> bool:
+    """Whether the clause names its theme's topic by the detector's cue words ("Your price is
+    the sticking point" of a price theme): what every quote of the theme is about."""
+    return bool(category) and cue_scores(clause).categories.get(category or "", 0) > 0
+
+
+def holds_for_most(clause: str, texts: Sequence[str]) -> bool:
+    """Whether most of the ``texts`` say one of the clause's content words: a clause that
+    shares nothing with the other quotes is one buyer's point, not the theme's. Of one or two
+    quotes, the clause's own stands (no more can be asked of two)."""
+    words = {t for t in said_terms(clause) if " " not in t}
+    if not words or not texts:
+        return False
+    saying = sum(bool(words & said_terms(text)) for text in texts)
+    return 2 * saying > len(texts) or (len(texts) <= 2 and saying > 0)
+
+
+def shared_terms(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    besides: str = "",
+) -> list[str]:
+    """The words and pairs at least ``MIN_SHARED_QUOTES`` of the texts say, most quotes first
+    (ties: a pair first, then by keyword rank), spelled as said, a word inside a chosen pair
+    left out; no filler, no word of ``besides`` (the category's label) and no rival's name (it
+    says whom, not what)."""
+    quotes = Counter(term for text in texts for term in said_terms(text))
+    rank = {" ".join(_folded(w) for w in k.split()): i for i, k in enumerate(keywords)}
+    ordered = sorted(
+        (t for t, n in quotes.items() if n >= MIN_SHARED_QUOTES),
+        key=lambda t: (-quotes[t], " " not in t, rank.get(t, len(rank)), t),
+    )
+    chosen: list[str] = []
+    for term in ordered:
+        if says_nothing(term) or set(term.split()) & set(besides.lower().split()):
+            continue  # "hmm"; "Price: price"
+        if named_competitors(term, competitors) or any(
+            set(term.split()) & set(c.split()) for c in chosen
+        ):
+            continue
+        chosen.append(term)
+        if len(chosen) == TERMS_IN_NAME:
+            break
+    return [spelled(term, texts) for term in chosen]
+
+
+def spelled(term: str, texts: Sequence[str]) -> str:
+    """``term`` as a quote spells it ("sso" is "SSO"), its plural's "s" kept if said so."""
+    words = term.split()
+    pattern = re.compile(
+        r"(?<![\w'])" + r"\s+".join(re.escape(w) + r"s?" for w in words) + r"(?![\w'])",
+        re.IGNORECASE,
+    )
+    for text in texts:
+        found = pattern.search(normalise_quotes(text))
+        if found:
+            said = found.group(0)
+            return said if any(c.isupper() for c in said[1:]) or said.isupper() else said.lower()
+    return term
