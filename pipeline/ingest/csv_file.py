@@ -37,6 +37,7 @@ from pipeline.ingest.deal_rows import (
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.people import parse_people
+from pipeline.ingest.record_ids import id_columns, note_id_columns
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.ticket_rows import (
@@ -229,12 +230,15 @@ def _outcome(
 
 
 def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line: int) -> ParsedCall:
+    ids = id_columns(names, row, columns)  # never a name: "AccountId" 0018d00000Qw3ErAAJ
     fields = {
         field: value
         for field, indexes in columns.items()
-        if field not in _TEXT_FIELDS and (value := _first(row, indexes))
+        if field not in _TEXT_FIELDS
+        and (value := _first(row, [i for i in indexes if i not in ids]))
     }
     call = _text_call(names, row, columns, fields)
+    note_id_columns(call, names, row, ids)
     if (requester := requester_name(fields.pop("requester", ""))) is not None:
         fields["contacts"] = "; ".join(filter(None, (fields.get("contacts"), requester)))
     records = columns.get("records", [])
@@ -247,7 +251,7 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
         call.title = f"{'Call with' if spoken else 'Notes on'} {call.account}"
     call.outcome = _outcome(names, row, columns, call.deal_stage) or call.outcome
     _no_forecast_date(call, names, row, columns.get("date", []))
-    used = {index for indexes in columns.values() for index in indexes}
+    used = {index for indexes in columns.values() for index in indexes} - ids.keys()
     call.extra["row_line"] = line
     call.extra["columns"] = {
         names[i]: value for i, value in enumerate(row) if i not in used and value.strip()

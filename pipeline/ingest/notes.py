@@ -13,7 +13,8 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•◦▪‣]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# A backslash before a marker makes it the character itself (Google Docs writes "\*").
+_LINK = re.compile(r"(?<!\\)!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 # How an email signs off ("Best,", "Kind regards"), and an email's greeting or sign-off line ("Hi
 # Nate,", "Best, Marcus"): no note of the call.
 SIGN_OFFS = (
@@ -26,7 +27,7 @@ _GREETING = re.compile(
     rf"|(?:{SIGN_OFFS})[,.!]?(?:\s+[\w.'’-]+){{0,3}})$",
     re.IGNORECASE,
 )
-_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
 
 
 def strip_inline_markdown(text: str) -> str:

@@ -10,6 +10,7 @@ from itertools import takewhile
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
+from pipeline.redact import is_first_name
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 # A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
@@ -51,22 +52,60 @@ def strip_replies(lines: list[str]) -> tuple[list[str], int]:
     return lines, 0
 
 
-def _speaker(before: str, people: Sequence[Person], reps: Sequence[str]) -> tuple[bool, str | None]:
+def _speaker(
+    before: str, earlier: str, people: Sequence[Person], reps: Sequence[str]
+) -> tuple[bool, str | None]:
     """Whether a quote preceded by ``before`` is the buyer's, and who said it when known: a
-    person the call names (``Grace:`` ~ Grace Whitfield), else its one buyer contact."""
+    person the call names (``Grace:`` ~ Grace Whitfield), the full name the notes write
+    ("Femi:" after "Spoke with Femi Adeyemi"), the name as written, else its one buyer contact.
+    "He said" is the person named last in ``earlier`` (the note up to the quote)."""
     if _REP_SAID.search(before) or _TERM.search(before):
         return False, None
     named = _SAID_BY.search(before) or _NAME_BEFORE.search(before)
     buyers = [p for p in people if p.role != "rep" and p.name.casefold() not in reps]
-    if named:
-        name = named.group("name")
+    name = named.group("name") if named else None
+    pronoun = named is not None and named.group("name").casefold() in _PRONOUNS
+    if named is not None and pronoun:
+        name = _named_last(earlier[: len(earlier) - len(before) + named.start("name")], people)
+    if name is not None:
         if any(name_matches(name, rep) for rep in reps):
             return False, None
         matches = [person.name for person in buyers if name_matches(name, person.name)]
         if len(matches) == 1:
             return True, matches[0]
+        person = None if matches else name if pronoun else _person_named(name, earlier)
+        if person is not None:
+            return True, person
     contacts = [p for p in buyers if p.role == "buyer"]
     return True, contacts[0].name if len(contacts) == 1 else None
+
+
+_PRONOUNS = frozenset({"he", "she", "they"})
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+
+
+def _named_last(text: str, people: Sequence[Person]) -> str | None:
+    """The person a note names last before "He said": one it says said something (``Piotr
+    Nowak said…``), a first name (``Claire confirmed…``) or a person the call lists."""
+    found: dict[int, str] = {}
+    for match in _CAPITALISED.finditer(text):
+        first = match.group().split()[0]
+        if is_first_name(first) or any(name_matches(first, p.name) for p in people):
+            found[match.start()] = match.group()
+    for match in _SAID_BY.finditer(text):
+        if match.group("name").casefold() not in _PRONOUNS:
+            found[match.start("name")] = match.group("name")
+    return found[max(found)] if found else None
+
+
+def _person_named(name: str, written: str) -> str | None:
+    """``Femi`` as the notes write them in full ("Spoke with Femi Adeyemi"), else a first name
+    as given; None for a lead-in that names no one ("Pain Point:")."""
+    if len(name.split()) == 1:
+        full = re.search(rf"\b{re.escape(name)}\s+(?P<last>[A-Z][\w'’-]+)\b", written)
+        if full:
+            return f"{name} {full.group('last')}"
+    return name if is_first_name(name.split()[0]) else None
 
 
 def holds_a_quote(text: str) -> bool:
@@ -79,8 +118,9 @@ def holds_a_quote(text: str) -> bool:
 
 
 def _split_note(
-    note: ParsedUtterance, people: Sequence[Person], reps: Sequence[str]
+    note: ParsedUtterance, people: Sequence[Person], reps: Sequence[str], written: str = ""
 ) -> list[ParsedUtterance]:
+    """The note around each buyer quote in it; ``written``: the call's notes before this one."""
     pieces: list[ParsedUtterance] = []
     text, position = note.text, 0
     for match in _QUOTE.finditer(text):
@@ -90,7 +130,8 @@ def _split_note(
         sentence = text[position : match.start()]
         start = _SENTENCE_START.search(sentence)
         lead = start.end() if start else 0
-        is_buyer, speaker = _speaker(sentence[lead:], people, reps)
+        earlier = f"{written}\n{text[: match.start()]}"
+        is_buyer, speaker = _speaker(sentence[lead:], earlier, people, reps)
         if not is_buyer:
             continue
         # The lead-in ("Kelly:") apart from the note before it ("Enerflo handles their
@@ -169,9 +210,11 @@ def quote_buyers(call: ParsedCall) -> None:
         ]  # fmt: skip
         return
     result: list[ParsedUtterance] = []
+    written = ""  # the notes so far: "Spoke with Femi Adeyemi" names the "Femi:" of a later one
     for utterance in call.utterances:
         if utterance.role == "rep_note":
-            result.extend(_split_note(utterance, call.people, reps))
+            result.extend(_split_note(utterance, call.people, reps, written))
+            written = f"{written}\n{utterance.text}"
         else:
             result.append(utterance)
     call.utterances = result

@@ -23,6 +23,7 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import unplaced_notice
 from pipeline.ingest.readable import understood
+from pipeline.ingest.record_ids import account_key_of, record_id_notice
 from pipeline.ingest.refresh import with_changes
 from pipeline.ingest.remap import claim_earlier
 from pipeline.ingest.schemas import IngestResult
@@ -66,7 +67,7 @@ def content_hash(parsed: ParsedCall, without: Collection[str] = ()) -> str:
             [_normalise(u.speaker), u.start_seconds, _normalise(u.text)] for u in parsed.utterances
         ],
         "date": parsed.call_date.isoformat() if parsed.call_date else None,
-        "account": _normalise(parsed.account),
+        "account": _normalise(account_key_of(parsed)),
         "deal_id": _normalise(parsed.deal_id),
     }
     for field in without:
@@ -78,7 +79,7 @@ def content_hash(parsed: ParsedCall, without: Collection[str] = ()) -> str:
 def earlier_hashes(parsed: ParsedCall) -> tuple[str, ...]:
     """This call's hash as an import lacking some of its date/account/deal columns stored it:
     one per set of the fields it has, the fewest left out first."""
-    values = (parsed.call_date, _normalise(parsed.account), _normalise(parsed.deal_id))
+    values = (parsed.call_date, _normalise(account_key_of(parsed)), _normalise(parsed.deal_id))
     present = [field for field, value in zip(HASHED_FIELDS, values, strict=True) if value]
     return tuple(
         content_hash(parsed, without)
@@ -179,6 +180,7 @@ def _created(call: StorableCall) -> IngestResult:
                 understood(call.parsed.utterances).describe(),
                 call.parsed.notice,
                 unplaced_notice(call.parsed),
+                record_id_notice(call.parsed),
             )
             if part
         ),

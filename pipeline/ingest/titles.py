@@ -27,7 +27,7 @@ _GENERIC = frozenset(
     catch-up catchup debrief summary recap first second technical decision onboarding sales
     transcript video phone zoom teams team weekly monthly internal pipeline standup stand-up
     all-hands planning retro update status quarterly business huddle webinar workshop session
-    training interview conversation fw fwd re""".split()
+    training interview conversation fw fwd re email e-mail emails voicemail""".split()
 )
 # What a meeting was about, after its names ("Acme | Brand - Security & Pricing"): a part made
 # of these alone names no one. Beside a name they stay its own ("Northgate Security").

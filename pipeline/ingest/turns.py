@@ -28,8 +28,9 @@ _NAME = rf"(?:{LAST_FIRST}|[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’][\w.'’\-]*){{0
 # A phone number as the label (Aircall, Dialpad): the other party, whom the tool could not name.
 _PHONE = r"\+?\(?\d[\d \t().-]{5,22}\d"
 _COMPANY = r"(?:[ \t]*\((?P<company>[^()\n]{1,80})\))?"
+_EM = r"[*_]{0,2}"  # Markdown bold or italics around a label or its time: "**[00:22] Gemma:**"
 _LABEL = re.compile(
-    rf"^[ \t]*(?:[\[(]?(?P<ts>{_TS})[\])]?[ \t]*[-–—|]?[ \t]*)?"
+    rf"^[ \t]*(?:{_EM}[\[(]?(?P<ts>{_TS})[\])]?{_EM}[ \t]*[-–—|]?[ \t]*)?"
     rf"[*_]{{0,2}}@?(?:(?P<name>{_NAME})|(?P<phone>{_PHONE})){_COMPANY}"
     rf"[ \t]*(?:[\[(](?P<ts2>{_TS})[\])])?[*_]{{0,2}}"
     rf"[ \t]*:[*_]{{0,2}}(?:[ \t]+(?P<text>.*))?$"
@@ -39,10 +40,10 @@ _HEADERS = (
     re.compile(  # Maya Chen  00:01:02   |   Maya Chen (Acme) | 1:02   |   [Maya Chen] 11:02:09
         rf"^[ \t]*[*_]{{0,2}}(?P<open>\[)?@?(?:(?P<name>{_NAME})|(?P<phone>{_PHONE}))(?(open)\])"
         rf"{_COMPANY}[*_]{{0,2}}"
-        rf"[ \t]*[|·\-–]?[ \t]+[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$"
+        rf"[ \t]*[|·\-–]?[ \t]+{_EM}[\[(]?(?P<ts>{_TS})[\])]?{_EM}[ \t]*$"
     ),
     re.compile(  # 00:00:03 Maya Chen   |   0:00 - Maya Chen (Acme)
-        rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*(?:[-–—|][ \t]*)?[*_]{{0,2}}@?"
+        rf"^[ \t]*{_EM}[\[(]?(?P<ts>{_TS})[\])]?{_EM}[ \t]*(?:[-–—|][ \t]*)?[*_]{{0,2}}@?"
         rf"(?:(?P<name>{_NAME})|(?P<phone>{_PHONE})){_COMPANY}[*_]{{0,2}}[ \t]*$"
     ),
 )

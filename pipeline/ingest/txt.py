@@ -15,6 +15,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
+from pipeline.ingest.markdown_text import unescape_call, unlinked_times
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.preamble import (
@@ -65,6 +66,8 @@ def mail_call(text: str, mail: Mail, fmt: str = "txt") -> ParsedCall:
 
 def _tidied(call: ParsedCall) -> ParsedCall:
     call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
+    if fmt == "md":
+        unescape_call(call)
     _take_leading_date(call)
     call.outcome = call.outcome or _noted_outcome(call.utterances)
     return call
@@ -94,7 +97,7 @@ def _noted_outcome(utterances: list[ParsedUtterance]) -> str | None:
 def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> ParsedCall:
     """A transcript or notes, header lines as metadata; an email's buyer lines added."""
     lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
-    lines = name_time_joined(lines)
+    lines = name_time_joined(unlinked_times(lines))
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
     meta, start = read_leading(lines)
     body = lines[start:]

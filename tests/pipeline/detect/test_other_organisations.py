@@ -38,3 +38,27 @@ def test_a_union_a_card_or_a_bank_is_no_rival(sentence: str) -> None:
 )
 def test_a_product_is_still_a_rival(sentence: str, rival: str) -> None:
     assert [hit.name for hit in find_competitors(sentence, ["Samsara"])] == [rival]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mira, half my crew reads Spanish better than English.",
+        "Our drivers speak Polish more than English, to be honest.",
+        "We compared it to German suppliers last year.",
+        "The app is cheaper than Americans would pay, sure.",
+        "We looked at South African rates and it is fine.",
+        "Honestly it is better than Mandarin for the night shift.",
+    ],
+)
+def test_a_language_or_a_people_is_no_rival(sentence: str) -> None:
+    """A capitalised word after "than", "compared to", "looked at" had been a guessed rival."""
+    assert find_competitors(sentence, ["Samsara"]) == []
+
+
+def test_a_rival_configured_with_such_a_name_is_still_named() -> None:
+    hits = find_competitors("We're still cheaper than English Cloud.", ["English Cloud"])
+    assert [(hit.name, hit.known) for hit in hits] == [("English Cloud", True)]
+    assert [hit.name for hit in find_competitors("Better than Mandarin Cloud.", [])] == [
+        "Mandarin Cloud"
+    ]
