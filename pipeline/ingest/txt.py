@@ -55,16 +55,16 @@ def parse_text(text: str, fmt: str = "txt", *, kind: TextKind = "file") -> Parse
     call = None if mail else chat_export(text, fmt) or slack_paste(text, fmt)
     if call is None:
         call = _read_lines(text, fmt, kind, mail)
-    return _tidied(call)
+    return _tidied(call, fmt)
 
 
 def mail_call(text: str, mail: Mail, fmt: str = "txt") -> ParsedCall:
     """One call from an email already read (a mailbox's thread): as ``parse_text`` reads a
     saved ``.eml``."""
-    return _tidied(_read_lines(text, fmt, "file", mail))
+    return _tidied(_read_lines(text, fmt, "file", mail), fmt)
 
 
-def _tidied(call: ParsedCall) -> ParsedCall:
+def _tidied(call: ParsedCall, fmt: str) -> ParsedCall:
     call.utterances = [_clean(u) for u in call.utterances if u.text.strip()]
     if fmt == "md":
         unescape_call(call)
