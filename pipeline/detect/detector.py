@@ -37,6 +37,8 @@ from pipeline.detect.deal_news import is_deal_news
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import checked_kinds, kind_checker
+from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
+from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
@@ -265,6 +267,16 @@ class RuleEmbeddingDetector:
                 confidence=1.0,
                 objection_probability=float(said == "objection"),
                 source="user",
+            )
+        lost = loss_reason(sentence.scored, sentence.role, evidence.hits, score)
+        if lost is not None:  # "we've gone with SafetyCulture", "Lost. Reason: price"
+            return Detection(
+                "objection",
+                lost.category,
+                *span,
+                competitor=lost.rival and self._named(sentence, lost.rival),
+                confidence=LOSS_REASON_SURE,
+                objection_probability=LOSS_REASON_SURE,
             )
         if rules.ruled_other(sentence.text, sentence.role) or is_deal_news(
             sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
