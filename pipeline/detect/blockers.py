@@ -1,7 +1,8 @@
 """Objections the kind model can miss, decided by rule beside it: a buyer's verdict that
 something blocks the deal ("Yeah, that's a showstopper for me."), the cost of leaving what they
 have ("The buyout on that contract is eighteen thousand dollars."), a contract that binds them,
-and a buyer saying a missing thing matters right after the rep said it is missing.
+a condition set on signing (said, or reported in a note), and a buyer saying a missing thing
+matters right after the rep said it is missing.
 
 The model read such short sentences as small talk or set-up (they carry no topic words), so the
 largest loss reasons went uncounted. The phrases are data (``[blocker]`` in ``cues.toml``).
@@ -26,6 +27,9 @@ _VERDICT = alternation(_BLOCKER["verdicts"])
 _LEAVING_COST = alternation(_BLOCKER["leaving_cost"])
 _LOCK_IN = alternation(_BLOCKER["lock_in"])
 _LOCK_IN_ENDS = alternation(_BLOCKER["lock_in_ends"])
+_CONDITION = alternation(_BLOCKER["conditions"])
+# The signing a condition is set on: no topic of its own ("commit" is no contract worry there).
+_SIGNING = re.compile(r"\b(?:sign|commit|buy|agree|go ahead|move forward)\w*", re.IGNORECASE)
 _GAP = alternation(_BLOCKER["gap"])
 _MATTERS = alternation(_BLOCKER["matters"])
 # "not really a deal breaker", "there's no exit fee", "it wouldn't be a showstopper"
@@ -40,13 +44,14 @@ def _said(pattern: re.Pattern[str], text: str) -> bool:
 
 def blocks_the_deal(sentence: str, context: str = "") -> bool:
     """A buyer's objection whatever the model says: a blocker verdict, a cost of leaving, a
-    lock-in (unless it says when it ends: a reason to act), or, after the rep's turn
+    condition set on signing ("the MD wants a fixed price before he signs"), a lock-in
+    (unless it says when it ends: a reason to act), or, after the rep's turn
     (``context``) says something is missing, the buyer saying that it matters. Never a
     question, nor a verdict said not to hold."""
     if is_question(sentence):
         return False
     text = REASSURANCE.sub(" ", lowered(sentence))
-    if _said(_VERDICT, text) or _said(_LEAVING_COST, text):
+    if _said(_VERDICT, text) or _said(_LEAVING_COST, text) or _said(_CONDITION, text):
         return True
     if _said(_LOCK_IN, text) and not _LOCK_IN_ENDS.search(text):
         return True
@@ -54,12 +59,14 @@ def blocks_the_deal(sentence: str, context: str = "") -> bool:
 
 
 def blocked_topic(scored: SentenceInput) -> str | None:
-    """The category of a blocker: a cost of leaving or a lock-in is the contract; a bare
-    verdict ("that's a showstopper") takes the topic of the rep's turn it answers, else of
-    the buyer's own turn; None when none names one."""
+    """The category of a blocker: a cost of leaving or a lock-in is the contract; a condition
+    on signing takes the topic of what it asks for; a bare verdict ("that's a showstopper")
+    takes the topic of the rep's turn it answers, else of the buyer's own turn; None when none
+    names one."""
     text = lowered(scored.text)
     if _said(_LEAVING_COST, text) or _said(_LOCK_IN, text):
         return "contract"
-    return next(
-        filter(None, map(topic_without_rival, (scored.text, scored.context, scored.turn))), None
-    )
+    said: tuple[str, ...] = (scored.text, scored.context, scored.turn)
+    if _said(_CONDITION, text):  # what it asks for is the topic, not the signing
+        said = tuple(_SIGNING.sub(" ", words) for words in said)
+    return next(filter(None, map(topic_without_rival, said)), None)

@@ -1,5 +1,5 @@
 """How a deal ended, as a rep's note states it: "Closed won.", "Signed!", "Lost to Karbon.",
-"Decided to go with <us>", "They went with <a rival>".
+"Decided to go with <us>", "They went with <a rival>", "Lost.", "Loss reason: price".
 
 Why: a CRM note saying "Lost to Karbon." or "Signed!" had left its call's outcome unknown (a
 notes export has no outcome column), and "Decided to go with LedgerLoop, closed won." had been
@@ -14,11 +14,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pipeline.detect.competitors import find_competitors
+from pipeline.detect.loss_reasons import reason_in_note
 from pipeline.detect.sentences import split_sentences
 from pipeline.rival_names import squashed
 
 _FLAGS = re.IGNORECASE
 _NAME = r"(?-i:(?P<name>[A-Z][\w&.+'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.+'’-]*){0,3}))"
+_BARE = re.compile(r"^\W*(?:deal\s+)?(?P<verdict>won|lost)\W*$", _FLAGS)  # "Lost.", "Won!"
 _CLOSED = re.compile(r"\bclosed[\s/-]*(?P<verdict>won|lost)\b", _FLAGS)
 # "Signed!", "Contract signed.", "They signed the order form today."; not "signed up", "signed
 # off", "signed with X" (a product chosen, read below) nor "co-signed".
@@ -60,6 +63,11 @@ def news_in_sentence(
 ) -> DealNews | None:
     """The outcome one sentence states, or None when it states none clearly."""
     text = " ".join(sentence.replace("’", "'").split())
+    if reason := reason_in_note(text):  # its own words may hedge: "Loss reason: they'd wait"
+        rival = next((h.name for h in find_competitors(reason, list(rivals)) if h.known), None)
+        return DealNews("lost", rival, text)
+    if bare := _BARE.match(text):
+        return DealNews(bare.group("verdict").casefold(), None, text)
     if not text or text.endswith("?") or _HEDGE.search(text):
         return None
     our_keys = {squashed(n) for n in ours if squashed(n)}

@@ -36,7 +36,9 @@ from pipeline.detect.competitors import (
 from pipeline.detect.deal_news import is_deal_news
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
-from pipeline.detect.llm_check import kind_checker, with_verdicts
+from pipeline.detect.llm_check import checked_kinds, kind_checker
+from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
+from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
@@ -44,15 +46,12 @@ from pipeline.detect.statements import todays_kind
 from pipeline.detect.topics import plain_topic
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
-from pipeline.errors import LLMError
 from pipeline.redact import Redactor
 from pipeline.rival_names import RivalNames
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
-# The LLM checks every sentence the model gives less than this probability of being small talk.
-OTHER_SURE = 0.8
 RULED_OTHER_SURE = 0.99  # an acknowledgement, a bare label or the rep's own doing in a note
 BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
 
@@ -223,7 +222,13 @@ class RuleEmbeddingDetector:
         kinds: list[Detection] = []
         for row, sentence in enumerate(sentences):
             kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
-        kinds = self._check(sentences, kinds, redactor or Redactor(speaker_names(utterances)))
+        kinds = checked_kinds(
+            self.checker,
+            [s.scored for s in sentences],
+            kinds,
+            self.categories,
+            redactor or Redactor(speaker_names(utterances)),
+        )
         for row, sentence in enumerate(sentences):
             found = result[sentence.utterance_id]
             found.append(kinds[row])
@@ -263,6 +268,16 @@ class RuleEmbeddingDetector:
                 confidence=1.0,
                 objection_probability=float(said == "objection"),
                 source="user",
+            )
+        lost = loss_reason(sentence.scored, sentence.role, evidence.hits, score)
+        if lost is not None:  # "we've gone with SafetyCulture", "Lost. Reason: price"
+            return Detection(
+                "objection",
+                lost.category,
+                *span,
+                competitor=lost.rival and self._named(sentence, lost.rival),
+                confidence=LOSS_REASON_SURE,
+                objection_probability=LOSS_REASON_SURE,
             )
         if rules.ruled_other(sentence.text, sentence.role) or is_deal_news(
             sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
@@ -343,32 +358,6 @@ class RuleEmbeddingDetector:
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out
-
-    def _check(
-        self,
-        sentences: Sequence[BuyerSentence],
-        kinds: list[Detection],
-        redactor: Redactor,
-    ) -> list[Detection]:
-        """Let the optional checker decide the sentences the model is not sure are small
-        talk; where it has no verdict (or fails) the model's decision stands."""
-        if self.checker is None:
-            return kinds
-        rows = [
-            i
-            for i, d in enumerate(kinds)
-            if d.source == "model" and not (d.kind == "other" and d.confidence >= OTHER_SURE)
-        ]
-        if not rows:
-            return kinds
-        try:
-            verdicts = self.checker.check(
-                [sentences[i].scored for i in rows], self.categories, redactor=redactor
-            )
-        except LLMError as exc:
-            log.warning("LLM detection check failed, keeping the model's kinds: %s", exc)
-            return kinds
-        return with_verdicts(kinds, dict(zip(rows, verdicts, strict=True)))
 
 
 @dataclass(frozen=True)

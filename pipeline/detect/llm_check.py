@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
-from pipeline.detect.classify import KINDS, Detection, KindVerdict, SentenceInput
+from pipeline.detect.classify import KINDS, Detection, KindChecker, KindVerdict, SentenceInput
 from pipeline.errors import LLMError, MalformedReply
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
@@ -33,6 +33,8 @@ from pipeline.templating import PROMPTS_DIR, render_prompt, template_version
 
 log = logging.getLogger(__name__)
 CACHE_FILENAME = "llm_detect.json"
+# The LLM checks every sentence the model gives less than this probability of being small talk.
+OTHER_SURE = 0.8
 
 
 class KindItem(BaseModel):
@@ -220,13 +222,32 @@ def kind_checker(settings: Settings, labels: Mapping[str, str]) -> LLMKindChecke
     )
 
 
-def with_verdicts(
-    kinds: Sequence[Detection], verdicts: Mapping[int, KindVerdict | None]
+def checked_kinds(
+    checker: KindChecker | None,
+    sentences: Sequence[SentenceInput],
+    kinds: list[Detection],
+    categories: Sequence[str],
+    redactor: Redactor,
 ) -> list[Detection]:
-    """``kinds`` with the LLM's verdict (by row) in place of the model's where it gave one; a
-    category only for an objection or a question, a rival only for an objection."""
+    """Let the optional checker decide the sentences the model is not sure are small talk
+    (``kinds`` holds one per sentence); where it has no verdict (or fails) the model's
+    decision stands."""
+    if checker is None:
+        return kinds
+    rows = [
+        i
+        for i, d in enumerate(kinds)
+        if d.source == "model" and not (d.kind == "other" and d.confidence >= OTHER_SURE)
+    ]
+    if not rows:
+        return kinds
+    try:
+        verdicts = checker.check([sentences[i] for i in rows], list(categories), redactor=redactor)
+    except LLMError as exc:
+        log.warning("LLM detection check failed, keeping the model's kinds: %s", exc)
+        return kinds
     out = list(kinds)
-    for i, verdict in verdicts.items():
+    for i, verdict in zip(rows, verdicts, strict=True):
         if verdict is None:
             continue
         category = verdict.category if verdict.kind in ("objection", "question") else None

@@ -33,6 +33,9 @@ GAP = "We sync with Xero today, and the Sage connector is on our roadmap for nex
         ("Got it.", "The buyout on our contract is about nine thousand pounds.", "contract"),
         ("Sure.", "We signed a three-year agreement with Dentrix in 2023.", "contract"),
         ("Recall texts aren't in the product today.", "That matters, we send lots.", None),
+        # a condition set on signing: the topic of what it asks for
+        ("Right.", "The owner wants a two year fixed price before she signs.", "contract"),
+        ("Okay.", "We'd need the Xero sync live before we commit to anything.", "integrations"),
     ],
 )
 def test_a_blocker_is_an_objection_whatever_the_model_reads(
@@ -57,9 +60,29 @@ def test_a_blocker_is_an_objection_whatever_the_model_reads(
         ("How much do missed recalls cost you?", "Yeah, that's a big problem for us."),
         ("We sync with Xero and Sage out of the box.", "That matters, we use Sage."),
         ("Recall texts aren't in the product today.", "Sounds good, send me the trial link."),
+        ("Sure.", "We signed before Christmas and it's been great."),
+        ("Any questions?", "Does he need a fixed price before he signs?"),
+        ("Sure.", "I don't need anything else before I sign."),
     ],
 )
 def test_no_blocker_in_reassurance_questions_pains_or_a_lock_in_that_ends(
     rep: str, buyer: str
 ) -> None:
     assert not any(blocks_the_deal(sentence, rep) for sentence in buyer.split(". "))
+
+
+def test_a_notes_report_of_the_buyers_condition_on_signing_is_an_objection(
+    embedder: Embedder,
+) -> None:
+    """ "Femi said the MD wants a 3 year fixed price before he signs." had been other 0.84: a
+    rep's note reporting the buyer's condition is the buyer's contract objection."""
+    detector = RuleEmbeddingDetector(embedder)
+    note = (
+        "Spoke with Ines Okafor (practice manager). Ines said the clinical director wants a "
+        "3 year fixed price before he signs. Marked open, revisit March."
+    )
+    found = detector.detect_utterances([Line(1, "rep_note", note)])[1]
+    kinds = {d.text: (d.kind, d.category) for d in found if d.kind not in ("competitor", "why_now")}
+    said = "Ines said the clinical director wants a 3 year fixed price before he signs."
+    assert kinds[said] == ("objection", "contract")
+    assert kinds["Marked open, revisit March."][0] == "other"

@@ -17,9 +17,9 @@ from typing import cast
 import pytest
 
 from pipeline.detect import KINDS, Detection, RuleEmbeddingDetector, create_detector, load_seeds
-from pipeline.detect.detector import OTHER_SURE
 from pipeline.detect.llm_check import (
     CACHE_FILENAME,
+    OTHER_SURE,
     KindItems,
     LLMKindChecker,
     VerdictCache,

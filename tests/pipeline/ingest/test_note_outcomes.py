@@ -32,6 +32,12 @@ RIVALS = ["Karbon", "Canopy"]
         ("Decided to go with Tillwise, closed won.", "won", None),
         ("They went with Canopy.", "lost", "Canopy"),
         ("They chose Karbon in the end.", "lost", "Karbon"),
+        # a loss reason labelled as such, whatever its words, and a bare verdict
+        ("Lost.", "lost", None),
+        ("Loss reason: they'd rather wait until the spring.", "lost", None),
+        ("Closed lost (reason): went with Canopy's bundle", "lost", "Canopy"),
+        ("Reason lost: price", "lost", None),
+        ("Won reason: price", None, None),
         # questions, negations, hedges, other products and other deals state nothing
         ("Not signed yet.", None, None),
         ("Did they sign?", None, None),
@@ -60,6 +66,8 @@ ACTIVITIES = (
     "Haddad Tax - New Business,Opportunity,Haddad Tax\n"
     '103,Meeting,03/08/2026,Rui Santos,"Not signed yet. Omar wants a second demo.",'
     "Brook Ledger - New Business,Opportunity,Brook Ledger\n"
+    "104,Email,03/09/2026,Rui Santos,\"Lost. Reason: they went with Canopy's e-sign add-on "
+    'bundled into their practice suite.",Orchard Books - New Business,Opportunity,Orchard Books\n'
 )
 
 
@@ -84,6 +92,7 @@ def test_crm_notes_set_the_outcome_the_rival_and_the_deals_rows(workspace: Works
         "Lin & Co 02-12": ("lost", ["Karbon"]),
         "Haddad Tax 03-06": ("won", []),
         "Brook Ledger 03-08": ("unknown", []),
+        "Orchard Books 03-09": ("lost", ["Canopy"]),  # "Lost. Reason: they went with Canopy's"
     }
     workspace.close()
 

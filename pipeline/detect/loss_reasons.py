@@ -1,0 +1,107 @@
+"""Why a deal was lost, said by the buyer or written in the rep's note: a buyer saying they chose
+a rival ("To be honest we've gone with SafetyCulture.", "The board picked Fieldwire.") and a
+note's reason line ("Lost. Reason: they went with Procore's add-on", "Closed lost (reason):
+price", "Loss reason: timing"). Each is an objection, the deal's loss reason; a rival it names
+makes it a competitor one.
+
+Why: the kind model had read the buyer's choice as their current set-up, and the note's reason
+line as the deal's record (other 0.99), so the dashboard's objections in lost deals held no
+loss reason at all. The phrases are data (``[loss_reason]`` in ``cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.competitors import CompetitorHit
+from pipeline.detect.model import KindScore
+from pipeline.detect.rules import CUES, lowered, not_a_statement, speaks_of_a_rival
+from pipeline.detect.rules import topic_without_rival as topic_of
+
+SURE = 0.95  # a loss reason said outright
+
+_CUES = CUES["loss_reason"]
+_ANY = "|".join
+_BULLET = r"^(?:[-*•]\s*)?"
+# "Lost reason:", "Closed lost - reason:", "Closed lost (reason):", "Loss reason:", "Reason lost:",
+# "Reason for losing the deal:" and then the reason.
+_REASON_LINE = re.compile(
+    _BULLET + r"(?:(?:" + _ANY(_CUES["labels"]) + r")\s*[:\-–—]\s*)(?P<reason>\S.*)$"
+)
+# "Reason: ..." right after a sentence saying the deal was lost ("Lost. Reason: price").
+_REASON_ALONE = re.compile(_BULLET + r"reasons?\s*[:\-–—]\s*(?P<reason>\S.*)$")
+_LOST_BEFORE = re.compile(r"(?:^|[.!?;\n])\s*(?:[-*•]\s*)?(?:" + _ANY(_CUES["lost"]) + r")$")
+_NO_REASON = re.compile(r"^(?:" + _ANY(_CUES["no_reason"]) + r")\W*$")
+# A buyer saying who took the deal: "we've gone with", "the board picked", "we're going to
+# stick with", just before the rival's name.
+_CHOSE = re.compile(
+    r"\b(?:"
+    + _ANY(_CUES["deciders"])
+    + r")(?:\s*(?:"
+    + _ANY(_CUES["auxiliaries"])
+    + r"))*\s+(?:"
+    + _ANY(_CUES["choices"])
+    + r")(?:\s+(?:with|for|on|to))?(?:\s+(?:the|a))?\s*$"
+)
+# A choice hedged, denied or long past is no loss reason ("If we went with X", "we went with X
+# two years ago"): it is the buyer's set-up or a thought.
+_NOT_NOW = re.compile(r"\b(?:" + _ANY(_CUES["not_now"]) + r")\b|n't\b")
+
+
+@dataclass(frozen=True)
+class LossReason:
+    """A loss reason's objection category and the rival it names, if any."""
+
+    category: str | None
+    rival: str | None
+
+
+def reason_in_note(sentence: str, before: str = "") -> str | None:
+    """The reason a rep's note line gives for a lost deal ("price" in "Loss reason: price"),
+    ``before``: the note's text before the line; None when it gives none."""
+    text = lowered(sentence).strip()
+    found = _REASON_LINE.match(text) or (
+        _REASON_ALONE.match(text) if _LOST_BEFORE.search(lowered(before).strip()) else None
+    )
+    if found is None or _NO_REASON.match(found.group("reason").strip()):
+        return None
+    return sentence.strip()[found.start("reason") :]
+
+
+def chosen_rival(sentence: str, hits: Sequence[CompetitorHit]) -> CompetitorHit | None:
+    """The known rival a buyer says they chose or stay with ("we've gone with X", "the board
+    picked X", "we're going to stick with X"); None for a question, a hedge or an old choice."""
+    text = lowered(sentence)
+    if text.rstrip().endswith("?") or _NOT_NOW.search(text):
+        return None
+    return next((h for h in hits if h.known and _CHOSE.search(text[: h.start])), None)
+
+
+def loss_reason(
+    scored: SentenceInput, role: str, hits: Sequence[CompetitorHit], score: KindScore
+) -> LossReason | None:
+    """The loss reason a sentence states, as an objection's category and rival: a buyer's
+    choice of a rival, or a rep's note's reason line (its topic, else the model's)."""
+    if not_a_statement(scored.text):
+        return None
+    if role in ("buyer", "unknown"):
+        chosen = chosen_rival(scored.text, hits)
+        return LossReason("competitor", chosen.name) if chosen else None
+    if role != "rep_note":
+        return None
+    start = scored.turn.find(scored.text)
+    reason = reason_in_note(scored.text, scored.turn[: max(start, 0)])
+    if reason is None:
+        return None
+    offset = len(scored.text.strip()) - len(reason)
+    named = [h for h in hits if h.known and h.start >= offset]
+    if named:
+        return LossReason("competitor", named[0].name)
+    if topic := topic_of(reason):
+        return LossReason(topic, None)
+    if speaks_of_a_rival(reason):  # "Went with a competitor", "Stayed with the incumbent"
+        return LossReason("competitor", None)
+    return LossReason(score.without_rival or score.category, None)

@@ -1,0 +1,125 @@
+"""A deal's loss reason is an objection (``pipeline/detect/loss_reasons.py``): a buyer saying
+they chose a rival, and a rep's note line labelled as the loss reason ("Lost. Reason: ...",
+"Closed lost (reason): ...", "Loss reason: ...", "Reason lost: ...").
+
+Why: a lost call's "To be honest we've gone with <rival>." had been read as current set-up and
+a CRM task's "Lost. Reason: they went with <rival>'s add-on" as the deal's record (other 0.99),
+so the dashboard's objections in lost deals held no loss reason."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pytest
+
+from pipeline.detect import Detection, RuleEmbeddingDetector
+from pipeline.detect.competitors import find_competitors
+from pipeline.detect.loss_reasons import chosen_rival, reason_in_note
+from pipeline.embed import Embedder
+
+RIVALS = ["Vetlink", "PawTrack", "Clinicly"]
+
+
+@dataclass(frozen=True)
+class Line:
+    id: int
+    role: str
+    text: str
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rival"),
+    [
+        ("To be honest we've gone with Vetlink.", "Vetlink"),
+        ("We signed with PawTrack last week.", "PawTrack"),
+        ("We're going to stick with Clinicly for now.", "Clinicly"),
+        ("The board picked Vetlink.", "Vetlink"),
+        ("Our practice manager has decided to go with PawTrack.", "PawTrack"),
+        ("We've decided on Clinicly, sorry.", "Clinicly"),
+        # what they use, looked at or had, a choice hedged or long past: no loss reason
+        ("We use Vetlink for the rota.", None),
+        ("We looked at PawTrack.", None),
+        ("Clinicly is what we had before.", None),
+        ("We went with Vetlink two years ago and it's been fine.", None),
+        ("If we went with PawTrack we'd lose the history.", None),
+        ("We might go with Clinicly.", None),
+        ("We haven't signed with Vetlink.", None),
+        ("Did you go with PawTrack in the end?", None),
+        ("Most of our nurses picked PawTrack up quickly.", None),
+    ],
+)
+def test_a_buyer_naming_the_rival_they_chose(sentence: str, rival: str | None) -> None:
+    chosen = chosen_rival(sentence, find_competitors(sentence, RIVALS))
+    assert (chosen.name if chosen else None) == rival
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "reason"),
+    [
+        ("Reason: they went with Vetlink's bundle.", "Lost.", "they went with Vetlink's bundle."),
+        ("Reason - price", "Spoke to Ana. Closed lost.", "price"),
+        ("Closed lost (reason): price", "", "price"),
+        ("Closed Lost - reason: no budget this year.", "", "no budget this year."),
+        ("Loss reason: timing", "", "timing"),
+        ("Reason lost: went with PawTrack.", "", "went with PawTrack."),
+        ("- Lost reason: Missing feature", "", "Missing feature"),
+        ("Reason for losing the deal: stayed with the incumbent", "", "stayed with the incumbent"),
+        # no loss stated, or no reason given
+        ("Reason: price", "Spoke to Ana.", None),
+        ("Won reason: price", "", None),
+        ("Lost reason: Other", "", None),
+        ("Loss reason: n/a", "", None),
+        ("Lost to Vetlink.", "", None),
+        ("They lost their reason to switch when the price went up.", "", None),
+    ],
+)
+def test_a_notes_loss_reason_line(sentence: str, before: str, reason: str | None) -> None:
+    assert reason_in_note(sentence, before) == reason
+
+
+@pytest.fixture(scope="module")
+def detector(embedder: Embedder) -> RuleEmbeddingDetector:
+    return RuleEmbeddingDetector(embedder, competitors=RIVALS)
+
+
+def _kinds(found: Sequence[Detection], text: str) -> tuple[str, str | None, str | None]:
+    said = next(d for d in found if d.text == text and d.kind not in ("competitor", "why_now"))
+    return said.kind, said.category, said.competitor
+
+
+def test_a_buyer_who_chose_a_rival_is_a_competitor_objection(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    lines = [
+        Line(1, "rep", "Did you get a chance to look at the proposal I sent over?"),
+        Line(2, "buyer", "I did, yeah. Honestly, the partners picked PawTrack on Monday."),
+        Line(3, "rep", "Okay, can I ask what swung it?"),
+    ]
+    found = detector.detect_utterances(lines)[2]
+    assert _kinds(found, "Honestly, the partners picked PawTrack on Monday.") == (
+        "objection",
+        "competitor",
+        "PawTrack",
+    )
+
+
+def test_a_notes_loss_reason_is_an_objection_with_its_topic_and_rival(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """Each labelled reason counts as a rep's-note objection; the deal's record around it
+    ("Lost.", "Lost to Vetlink.") and an empty reason count nowhere."""
+    notes = {
+        1: "Lost. Reason: they went with Clinicly's records add-on bundled into their group deal.",
+        2: "Closed lost (reason): price",
+        3: "Loss reason: timing, the clinical director wants to wait for the new financial year.",
+        4: "Lost to Vetlink. Lost reason: Other",
+    }
+    found = detector.detect_utterances([Line(i, "rep_note", text) for i, text in notes.items()])
+    assert _kinds(found[1], "Lost.")[0] == "other"
+    reason = notes[1].split(" ", 1)[1]
+    assert _kinds(found[1], reason) == ("objection", "competitor", "Clinicly")
+    assert _kinds(found[2], notes[2]) == ("objection", "price", None)
+    assert _kinds(found[3], notes[3]) == ("objection", "authority_timing", None)
+    assert _kinds(found[4], "Lost to Vetlink.")[0] == "other"
+    assert _kinds(found[4], "Lost reason: Other")[0] != "objection"
