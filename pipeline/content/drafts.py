@@ -105,15 +105,23 @@ def top_quote(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
     return quotes[0] if quotes else None
 
 
-def buyer_question(cluster: ClusterEvidence, asked: set[str], topic: str | None) -> str:
-    """The cluster's worry as a buyer asks it (by its ``topic``, the category its meaning
-    bears out), ending in "?"; a second cluster of the same category is asked in its own
-    words (its label)."""
-    question = say("faq_question", category=topic, competitor=cluster.competitor, label="")
-    if question in asked or not topic:
-        question = say("faq_question", category=None, competitor=None, label=cluster.name)
-    asked.add(question)
-    return clip(question, 240)
+def buyer_question(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> str | None:
+    """What buyers ask about the theme, not yet asked on the page: its category's question,
+    else a question one of its buyers asked; None when neither is left. A quoted worry is no
+    question: "What do you say to “We already have Procore”?" had headed an FAQ entry."""
+    category = say("faq_question", category=cluster.category, competitor=cluster.competitor)
+    own = [
+        q.text
+        for q in evidence.cluster_quotes(cluster)
+        if q.role == "buyer" and q.text.rstrip().endswith("?")
+        and stands_alone(q.text) and not has_placeholder(q.text)
+    ]  # fmt: skip
+    question = next(
+        (clip(q, 240) for q in [category, *own] if q and clip(q, 240) not in asked), None
+    )
+    if question is not None:
+        asked.add(question)
+    return question
 
 
 def _qa(
@@ -122,6 +130,9 @@ def _qa(
     """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
     answer it from: a won deal's reply (a "To write": spoken words are no published answer)
     and the profile facts that answer its category."""
+    question = buyer_question(evidence, cluster, asked)
+    if question is None:
+        return None  # its question is another theme's entry already
     answers = evidence.cluster_answers(cluster)
     if cluster.competitor is None and cluster.category != "competitor":
         # A general question ("Why change when what we do now works?") is not answered with
@@ -141,7 +152,7 @@ def _qa(
         reach = evidence.reach([cluster])
         parts = [say("faq_no_answer", mentions=reach.mentions, calls=reach.calls)]
     return QA(
-        question=buyer_question(cluster, asked, evidence.topic(cluster)),
+        question=question,
         answer=clip(" ".join(parts), 600),
         citations=[*(q.id for q in quotes), *(a.id for a in answers)][:4],
         profile=[f.id for f in facts],
@@ -158,9 +169,9 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     asked: set[str] = set()
     stated: set[int] = set()
     clusters = evidence.of_clusters("objection") or evidence.clusters
-    items = [qa for cluster in clusters if (qa := _qa(evidence, cluster, asked, stated))][:10]
-    used = [c for c in clusters if evidence.cluster_quotes(c)][: len(items)]
-    reach = evidence.reach(used)
+    entries = [(c, qa) for c in clusters if (qa := _qa(evidence, c, asked, stated))][:10]
+    items = [qa for _, qa in entries]
+    reach = evidence.reach([c for c, _ in entries])
     return ObjectionFAQ(
         title=say("faq_title"),
         intro=heard("faq_intro", len(items), reach, evidence.picked, 600),
@@ -240,15 +251,16 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     asks = [q for q in buyers if q.text.rstrip().endswith("?") and not has_placeholder(q.text)]
     questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks[:6]]
     used |= {q.id for q in asks[:6]}
+    listed = {p.text for p in questions}  # the FAQ block above may ask them too: it answers them
     for cluster in evidence.clusters:  # else each theme's question, in its own words
         if len(questions) >= MIN_SEO_QUESTIONS:
             break
+        question = buyer_question(evidence, cluster, listed)
+        if question is None:
+            continue
         cited = [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:1]
         used |= {q.id for q in cited}
-        question = say("faq_question", category=None, competitor=None, label=cluster.name)
-        if question not in asked:
-            asked.add(question)
-            questions.append(Point(text=clip(question, 240), citations=[q.id for q in cited]))
+        questions.append(Point(text=question, citations=[q.id for q in cited]))
     links = [
         LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
         for c in evidence.clusters[:5]

@@ -228,11 +228,6 @@ class Evidence:
         said = [q.text for q in self.cluster_quotes(cluster) if q.role == "buyer"]
         return worry_topic(cluster.category, said)
 
-    def topic(self, cluster: ClusterEvidence) -> str | None:
-        """The theme's category, unless its meaning is another list's (``meant_fact``): then
-        the page asks in the theme's own words, not "Where is our data stored?"."""
-        return None if self.meant_fact(cluster) is not None else cluster.category
-
     def fresh_facts(
         self, cluster: ClusterEvidence, limit: int, stated: set[int], besides: str = ""
     ) -> list[ProfileFact]:
