@@ -53,6 +53,10 @@ class Quote:
     char_start: int | None = None
     char_end: int | None = None
     industry: str | None = None  # its call's
+    # A buyer mention read with less than ``confident_at``: quoted after the confident ones and
+    # never a document's opening line while one is left (a won deal's "We signed off on the
+    # budget yesterday" at 0.23 had opened a pricing page).
+    uncertain: bool = False
 
     @property
     def label(self) -> str:
