@@ -124,6 +124,11 @@ def buyer_question(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]
     return question
 
 
+def _sure_objection(quote: Quote | None) -> bool:
+    """An objection the detector was sure of (not below ``confident_at``)."""
+    return quote is not None and quote.kind == "objection" and not quote.uncertain
+
+
 def _qa(
     evidence: Evidence, cluster: ClusterEvidence, asked: set[str], stated: set[int]
 ) -> QA | None:
@@ -139,10 +144,20 @@ def _qa(
         # a reply about one rival ("Staffly is great if you want everything...").
         known = set(cluster.competitors)
         answers = [a for a in answers if not names_in(a.text, known)]
+    said = evidence.cluster_quotes(cluster)
+    worries = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
+    if any(_sure_objection(q) for q in [*said, *worries]):
+        # Where the theme has sure objections, a pain or a guess is no evidence of its worry
+        # (a 0.39 "more than we pay for our accounts package" had been a price entry's source),
+        # and nor is a reply to one.
+        said = [q for q in said if _sure_objection(q)]
+        answers = [
+            a for a in answers if not a.replies_to or _sure_objection(evidence.quote(a.replies_to))
+        ]
     answers = answers[:1]
     # The worry the reply followed first, so the answer's sources hold what it answered.
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
-    quotes = [*answered, *(q for q in evidence.cluster_quotes(cluster) if q not in answered)][:2]
+    quotes = [*answered, *(q for q in said if q not in answered)][:2]
     if not quotes:
         return None
     facts = evidence.fresh_facts(cluster, 2, stated, besides=" ".join(a.text for a in answers))

@@ -60,3 +60,27 @@ def test_a_theme_with_no_question_left_is_no_entry_of_its_own(ws: Workspace) -> 
     asked = [q["text"] for q in brief["questions"]]
     assert all(not q.startswith("What do you say") for q in asked), asked
     assert not any(name in q for q in asked for name in names), asked
+
+
+def test_an_entry_cites_no_guess_or_pain_beside_a_sure_objection(ws: Workspace) -> None:
+    """A 0.39 "more than we pay for our accounts package" and a pain had been an FAQ price
+    entry's sources beside a sure objection."""
+    with ws.session() as db:
+        theme = add_theme(db, "Too dear for us", "dear")
+        _, turns = _call(
+            db, 1, "Harbour Build 1", "open", "2026-04-01",
+            [
+                ("Nell Okafor", "buyer", DEAR),
+                ("Nell Okafor", "buyer", "I had a look and it's more than our accounts package."),
+                ("Nell Okafor", "buyer", "We lose a morning every time a permit goes missing."),
+            ],
+        )  # fmt: skip
+        for turn, kind, confidence in zip(
+            turns, ("objection", "objection", "pain"), (0.9, 0.39, 0.95), strict=True
+        ):
+            _mention(db, turn, kind, "price", theme).confidence = confidence
+        db.flush()
+        evidence = collect_evidence(db, [theme.id], redact=False, confident_at=0.5)
+    [item] = OFFLINE_DRAFTS["objection-faq"](evidence).model_dump()["items"]
+    cited = [evidence.quote(i) for i in item["citations"]]
+    assert [q.text for q in cited if q is not None] == [DEAR]
