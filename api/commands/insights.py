@@ -168,9 +168,15 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
         f"{plural(detail['accounts'], 'account')}, "
         f"{dated}mentions {_split(detail['outcomes'])}; trend {detail['trend']:.2f}"
     )
+    # What its mentions name, then who its calls were against (named anywhere on them).
     named = ", ".join(f"{c['name']} ({c['count']})" for c in detail["competitors"])
     if named:
-        console.print(f"competitors: {named}")
+        console.print(f"competitors named: {named}", highlight=False)
+    on_calls = ", ".join(
+        f"{c['name']} ({plural(c['count'], 'call')})" for c in detail["competitors_on_calls"]
+    )
+    if on_calls:
+        console.print(f"competitors on these calls: {on_calls}", highlight=False)
     for quote in detail["quotes"]:
         said = "rep's note, " if quote["role"] == "rep_note" else ""
         where = ", ".join(

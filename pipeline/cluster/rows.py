@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -53,17 +54,21 @@ def load_rows(
         roles=roles,
     )
     found = session.execute(query).all()
-    context = _call_context(session, {row[9] for row in found})
+    context = _call_context(session, {row[10] for row in found})
+    partner = partner_check(session)
     wanted = competitor.lower() if competitor else None
     rows: list[MentionRow] = []
     for (
-        mention_id, text, mention_competitor, cluster_id, confidence,
+        mention_id, text, mention_competitor, char_start, cluster_id, confidence,
         utterance_id, speaker, role, start_seconds,
         call_id, call_date, call_account, call_outcome,
     ) in found:  # fmt: skip
-        competitors, why_now = context[call_id]
+        competitors, why_now = context.on_call[call_id]
         if wanted and wanted not in {c.lower() for c in competitors}:
-            continue
+            continue  # the filter keeps its meaning: calls that named the competitor
+        named = set(context.on_sentence.get((utterance_id, char_start), ()))
+        if mention_competitor and not partner(mention_competitor):
+            named.add(mention_competitor)
         rows.append(
             MentionRow(
                 id=mention_id,
@@ -77,6 +82,7 @@ def load_rows(
                 account=call_account,
                 outcome=call_outcome,
                 competitor=mention_competitor,
+                named_competitors=tuple(sorted(named)),
                 call_competitors=tuple(sorted(competitors)),
                 why_now=tuple(sorted(why_now)),
                 cluster_id=cluster_id,
@@ -104,6 +110,7 @@ def _rows_query(
             Mention.id,
             Mention.text,
             Mention.competitor,
+            Mention.char_start,
             Mention.cluster_id,
             Mention.confidence,
             Utterance.id,
@@ -155,11 +162,23 @@ def count_rows(
     return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
-def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[str], set[str]]]:
+@dataclass(frozen=True)
+class _CallContext:
+    """Per call, its competitors and why-now categories; per sentence (utterance id and
+    start), the competitors tagged on it."""
+
+    on_call: dict[int, tuple[set[str], set[str]]]
+    on_sentence: dict[tuple[int, int], set[str]]
+
+
+def _call_context(session: Session, call_ids: set[int]) -> _CallContext:
     """Competitors (metadata + detected, not a name our profile gives as ours or a partner's:
     a theme's line had listed "Enphase", whose batteries we design with) and why-now
-    categories per call."""
-    context: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    categories per call, and the competitor tags of each sentence: a theme names only the
+    rivals its own sentences name ("data stored in the US" named none, yet its theme had
+    listed the three rivals of its calls)."""
+    on_call: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    on_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
     partner = partner_check(session)
     ids = sorted(call_ids)
     for start in range(0, len(ids), _IN_CHUNK):
@@ -167,18 +186,24 @@ def _call_context(session: Session, call_ids: set[int]) -> dict[int, tuple[set[s
         for call_id, competitors in session.execute(
             select(Call.id, Call.competitors).where(Call.id.in_(chunk))
         ):
-            context[call_id][0].update(competitors or [])
+            on_call[call_id][0].update(competitors or [])
         tags = session.execute(
-            select(Mention.call_id, Mention.kind, Mention.competitor, Mention.category).where(
-                Mention.call_id.in_(chunk), Mention.kind.in_(("competitor", "why_now"))
-            )
+            select(
+                Mention.call_id,
+                Mention.utterance_id,
+                Mention.char_start,
+                Mention.kind,
+                Mention.competitor,
+                Mention.category,
+            ).where(Mention.call_id.in_(chunk), Mention.kind.in_(("competitor", "why_now")))
         )
-        for call_id, kind, competitor, category in tags:
+        for call_id, utterance_id, char_start, kind, competitor, category in tags:
             if kind == "competitor" and competitor and not partner(competitor):
-                context[call_id][0].add(competitor)
+                on_call[call_id][0].add(competitor)
+                on_sentence[(utterance_id, char_start)].add(competitor)
             elif kind == "why_now" and category:
-                context[call_id][1].add(category)
-    return context
+                on_call[call_id][1].add(category)
+    return _CallContext(on_call, on_sentence)
 
 
 def rows_by_cluster(rows: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:

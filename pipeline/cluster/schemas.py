@@ -71,6 +71,7 @@ class ClusterSummary(ClusterFigures):
                     "outcomes": {"lost": 0.64, "won": 0.36},
                     "outcome_counts": {"lost": 9, "won": 5},
                     "competitors": [{"name": "Gong", "count": 3}],
+                    "competitors_on_calls": [{"name": "Gong", "count": 4}],
                     "why_now": [{"name": "deadline", "count": 2}],
                     "quote": QUOTE_EXAMPLE["text"],
                 }

@@ -33,6 +33,9 @@ class MentionRow:
     account: str | None
     outcome: str
     competitor: str | None = None
+    # The rivals its own sentence names (its competitor and the tags on its span); its call's
+    # (deal metadata, any sentence of the call) are who the deal was against, not what it says.
+    named_competitors: tuple[str, ...] = ()
     call_competitors: tuple[str, ...] = ()
     why_now: tuple[str, ...] = ()
     cluster_id: int | None = None
@@ -79,7 +82,15 @@ class ClusterFigures(BaseModel):
     direction: Direction = Field(description="up (rising), down (falling) or flat: the one rule.")
     outcomes: dict[str, float]
     outcome_counts: dict[str, int]
-    competitors: list[Named]
+    competitors: list[Named] = Field(
+        description="Competitors its mentions name, with how many of them name each."
+    )
+    competitors_on_calls: list[Named] = Field(
+        description=(
+            "Competitors on its calls (the deal's record or any sentence of the call), with how"
+            " many of its calls name each: who the deals were against, not what it says."
+        )
+    )
     why_now: list[Named]
 
 
@@ -164,14 +175,15 @@ def cluster_stats(
     per_call: dict[int, MentionRow] = {r.call_id: r for r in rows}
     outcome_counts = Counter(r.outcome for r in rows)
     total = max(len(rows), 1)
-    competitors: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    on_calls: dict[int, set[str]] = {}
+    for row in rows:
+        named.update(set(row.named_competitors))
+        on_calls.setdefault(row.call_id, set(row.call_competitors)).update(row.named_competitors)
+    competitors_on_calls = Counter(name for names in on_calls.values() for name in names)
     why_now: Counter[str] = Counter()
     for row in per_call.values():
-        competitors.update(set(row.call_competitors))
         why_now.update(set(row.why_now))
-    for row in rows:
-        if row.competitor and row.competitor not in row.call_competitors:
-            competitors[row.competitor] += 1
     return ClusterFigures(
         size=len(rows),
         calls=len(per_call),
@@ -185,6 +197,7 @@ def cluster_stats(
         direction=direction(recent, before),
         outcomes={o: round(c / total, 3) for o, c in sorted(outcome_counts.items())},
         outcome_counts=dict(sorted(outcome_counts.items())),
-        competitors=[Named(**n) for n in _ranked(competitors)],
+        competitors=[Named(**n) for n in _ranked(named)],
+        competitors_on_calls=[Named(**n) for n in _ranked(competitors_on_calls)],
         why_now=[Named(**n) for n in _ranked(why_now)],
     )

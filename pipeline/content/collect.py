@@ -179,7 +179,7 @@ def collect_evidence(
     named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
     deals = deals_naming(session, competitor, *segment) if competitor else {}
     redactor = redactor_for(session, named, enabled=redact, brands=brands, names=names)
-    numberer = QuoteNumberer(redactor)
+    numberer = QuoteNumberer(redactor, confident_at=confident_at)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
 
     profile = current_profile(session)

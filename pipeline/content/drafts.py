@@ -105,15 +105,28 @@ def top_quote(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
     return quotes[0] if quotes else None
 
 
-def buyer_question(cluster: ClusterEvidence, asked: set[str], topic: str | None) -> str:
-    """The cluster's worry as a buyer asks it (by its ``topic``, the category its meaning
-    bears out), ending in "?"; a second cluster of the same category is asked in its own
-    words (its label)."""
-    question = say("faq_question", category=topic, competitor=cluster.competitor, label="")
-    if question in asked or not topic:
-        question = say("faq_question", category=None, competitor=None, label=cluster.name)
-    asked.add(question)
-    return clip(question, 240)
+def buyer_question(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> str | None:
+    """What buyers ask about the theme, not yet asked on the page: its category's question,
+    else a question one of its buyers asked; None when neither is left. A quoted worry is no
+    question: "What do you say to “We already have Procore”?" had headed an FAQ entry."""
+    category = say("faq_question", category=cluster.category, competitor=cluster.competitor)
+    own = [
+        q.text
+        for q in evidence.cluster_quotes(cluster)
+        if q.role == "buyer" and q.text.rstrip().endswith("?")
+        and stands_alone(q.text) and not has_placeholder(q.text)
+    ]  # fmt: skip
+    question = next(
+        (clip(q, 240) for q in [category, *own] if q and clip(q, 240) not in asked), None
+    )
+    if question is not None:
+        asked.add(question)
+    return question
+
+
+def _sure_objection(quote: Quote | None) -> bool:
+    """An objection the detector was sure of (not below ``confident_at``)."""
+    return quote is not None and quote.kind == "objection" and not quote.uncertain
 
 
 def _qa(
@@ -122,16 +135,29 @@ def _qa(
     """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
     answer it from: a won deal's reply (a "To write": spoken words are no published answer)
     and the profile facts that answer its category."""
+    question = buyer_question(evidence, cluster, asked)
+    if question is None:
+        return None  # its question is another theme's entry already
     answers = evidence.cluster_answers(cluster)
     if cluster.competitor is None and cluster.category != "competitor":
         # A general question ("Why change when what we do now works?") is not answered with
         # a reply about one rival ("Staffly is great if you want everything...").
         known = set(cluster.competitors)
         answers = [a for a in answers if not names_in(a.text, known)]
+    said = evidence.cluster_quotes(cluster)
+    worries = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
+    if any(_sure_objection(q) for q in [*said, *worries]):
+        # Where the theme has sure objections, a pain or a guess is no evidence of its worry
+        # (a 0.39 "more than we pay for our accounts package" had been a price entry's source),
+        # and nor is a reply to one.
+        said = [q for q in said if _sure_objection(q)]
+        answers = [
+            a for a in answers if not a.replies_to or _sure_objection(evidence.quote(a.replies_to))
+        ]
     answers = answers[:1]
     # The worry the reply followed first, so the answer's sources hold what it answered.
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
-    quotes = [*answered, *(q for q in evidence.cluster_quotes(cluster) if q not in answered)][:2]
+    quotes = [*answered, *(q for q in said if q not in answered)][:2]
     if not quotes:
         return None
     facts = evidence.fresh_facts(cluster, 2, stated, besides=" ".join(a.text for a in answers))
@@ -141,7 +167,7 @@ def _qa(
         reach = evidence.reach([cluster])
         parts = [say("faq_no_answer", mentions=reach.mentions, calls=reach.calls)]
     return QA(
-        question=buyer_question(cluster, asked, evidence.topic(cluster)),
+        question=question,
         answer=clip(" ".join(parts), 600),
         citations=[*(q.id for q in quotes), *(a.id for a in answers)][:4],
         profile=[f.id for f in facts],
@@ -158,9 +184,9 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     asked: set[str] = set()
     stated: set[int] = set()
     clusters = evidence.of_clusters("objection") or evidence.clusters
-    items = [qa for cluster in clusters if (qa := _qa(evidence, cluster, asked, stated))][:10]
-    used = [c for c in clusters if evidence.cluster_quotes(c)][: len(items)]
-    reach = evidence.reach(used)
+    entries = [(c, qa) for c in clusters if (qa := _qa(evidence, c, asked, stated))][:10]
+    items = [qa for _, qa in entries]
+    reach = evidence.reach([c for c, _ in entries])
     return ObjectionFAQ(
         title=say("faq_title"),
         intro=heard("faq_intro", len(items), reach, evidence.picked, 600),
@@ -240,15 +266,16 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     asks = [q for q in buyers if q.text.rstrip().endswith("?") and not has_placeholder(q.text)]
     questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks[:6]]
     used |= {q.id for q in asks[:6]}
+    listed = {p.text for p in questions}  # the FAQ block above may ask them too: it answers them
     for cluster in evidence.clusters:  # else each theme's question, in its own words
         if len(questions) >= MIN_SEO_QUESTIONS:
             break
+        question = buyer_question(evidence, cluster, listed)
+        if question is None:
+            continue
         cited = [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:1]
         used |= {q.id for q in cited}
-        question = say("faq_question", category=None, competitor=None, label=cluster.name)
-        if question not in asked:
-            asked.add(question)
-            questions.append(Point(text=clip(question, 240), citations=[q.id for q in cited]))
+        questions.append(Point(text=question, citations=[q.id for q in cited]))
     links = [
         LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
         for c in evidence.clusters[:5]

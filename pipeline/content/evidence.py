@@ -53,6 +53,10 @@ class Quote:
     char_start: int | None = None
     char_end: int | None = None
     industry: str | None = None  # its call's
+    # A buyer mention read with less than ``confident_at``: quoted after the confident ones and
+    # never a document's opening line while one is left (a won deal's "We signed off on the
+    # budget yesterday" at 0.23 had opened a pricing page).
+    uncertain: bool = False
 
     @property
     def label(self) -> str:
@@ -227,11 +231,6 @@ class Evidence:
         RivalCo contract" had been answered by a feature sharing "design"."""
         said = [q.text for q in self.cluster_quotes(cluster) if q.role == "buyer"]
         return worry_topic(cluster.category, said)
-
-    def topic(self, cluster: ClusterEvidence) -> str | None:
-        """The theme's category, unless its meaning is another list's (``meant_fact``): then
-        the page asks in the theme's own words, not "Where is our data stored?"."""
-        return None if self.meant_fact(cluster) is not None else cluster.category
 
     def fresh_facts(
         self, cluster: ClusterEvidence, limit: int, stated: set[int], besides: str = ""

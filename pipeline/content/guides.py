@@ -36,7 +36,8 @@ _LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re
 
 def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | None]]:
     """Each cluster's worries with the won-deal reply that followed them; in a cluster no won
-    deal answered, its quotes without one ("no rep answer from a won deal" is then true)."""
+    deal answered, its quotes without one ("no rep answer from a won deal" is then true). The
+    confident ones first, so a section opens with an uncertain worry only when none is left."""
     found: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
     for cluster in evidence.clusters:
         answered = evidence.answered(cluster)
@@ -44,7 +45,7 @@ def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | N
             found += [(cluster, worry, reply) for worry, reply in answered]
         else:
             found += [(cluster, quote, None) for quote in evidence.cluster_quotes(cluster)]
-    return found
+    return sorted(found, key=lambda worry: worry[1].uncertain)
 
 
 def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
@@ -128,7 +129,8 @@ def _ids(facts: list[ProfileFact]) -> set[int]:
 def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:
     """The guide's opening line: the first cluster quote the concerns do not already quote
     (their words neither) that stands alone, else the first they do not quote, else the top
-    one."""
+    one; an uncertain quote only when no confident one is left, fresh or not (a won deal's
+    "We signed off on the budget yesterday" had opened a pricing page)."""
     said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
     fresh = [
         quote
@@ -136,9 +138,14 @@ def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:
         for quote in evidence.cluster_quotes(cluster)
         if quote.id not in used and not repeats(text_key(quote.text), said)
     ]
-    first = next((q for q in fresh if stands_alone(q.text)), fresh[0] if fresh else None)
+    tops = [q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None]
+    sure = [q for q in fresh if not q.uncertain]
+    first = next(
+        (q for q in sure if stands_alone(q.text)),
+        sure[0] if sure else next((q for q in tops if not q.uncertain), None),
+    )
     if first is None:
-        first = next(q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None)
+        first = next((q for q in fresh if stands_alone(q.text)), fresh[0] if fresh else tops[0])
     used.add(first.id)
     return first
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.evidence import Quote
 from pipeline.content.quote_text import MIN_REPEAT_WORDS, clip, repeats, text_key
 from pipeline.content.won_answers import MentionRow
@@ -87,8 +88,9 @@ def representative(rows: Sequence[MentionRow], limit: int, rank: QuoteRank) -> l
 class QuoteNumberer:
     """Hands out quote ids in order of first use; the same mention/utterance keeps its id."""
 
-    def __init__(self, redactor: Redactor) -> None:
+    def __init__(self, redactor: Redactor, *, confident_at: float = DEFAULT_CONFIDENT_AT) -> None:
         self.redactor = redactor
+        self.confident_at = confident_at
         self.quotes: list[Quote] = []
         self._keys: dict[tuple[str, int], int] = {}
         self._texts: list[str] = []  # a quote is used once, whichever mention said it
@@ -128,6 +130,7 @@ class QuoteNumberer:
                 competitor=mention.competitor,
                 category=mention.category if mention.kind in ("objection", "question") else None,
                 span=(mention.char_start, mention.char_end),
+                uncertain=mention.confidence < self.confident_at,
             )
         return self._keys[key]
 
@@ -181,6 +184,7 @@ class QuoteNumberer:
         replies_to: int | None = None,
         category: str | None = None,
         span: tuple[int, int] | None = None,
+        uncertain: bool = False,
     ) -> int:
         redacted = clip(self.redactor.redact(text))
         self._texts.append(text_key(redacted))
@@ -204,6 +208,7 @@ class QuoteNumberer:
             char_start=span[0] if span else None,
             char_end=span[1] if span else None,
             industry=call.industry,
+            uncertain=uncertain,
         )
         self.quotes.append(quote)
         return quote.id

@@ -1,17 +1,24 @@
 """Sentences with no concern about buying from us, read after the kind model: small talk about
-the world around the call ("Ha, Melbourne weather, four seasons in one day.") and a good report
+the world around the call ("Ha, Melbourne weather, four seasons in one day."), a good report
 of what the trial or the product did ("our clients actually upload stuff now, in the trial they
-did it without us chasing.").
+did it without us chasing.") and a buying signal: a decision made in our favour ("the incident
+reporting is why we picked you over <rival>", "We signed off on the budget yesterday, so this
+is really about rollout.", "The board approved it.").
 
 Why a rule after the model: the model reads a sentence with the rep's turn around it, and small
 talk after a price slide, or praise from a won deal that names the clients and the portal, had
-been filed as objections (even as a theme of their own). Neither holds once a concern or a
-buying topic is in the sentence ("The trial was fine but the price isn't.").
+been filed as objections (even as a theme of their own), and a won deal's "why we picked you"
+had led a pricing page. None holds once a concern or a buying topic is in the sentence ("The
+trial was fine but the price isn't.", "We signed off on the budget, but it's half what you
+quoted."), nor for a question, a condition or a loss ("we'd pick you if the price came down",
+"we picked <rival> over you").
 """
 
 from __future__ import annotations
 
-from pipeline.detect.rules import CUES, alternation, cue_scores, lowered
+import re
+
+from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
 
 _WORLD = alternation(CUES["aside"]["world"])
 _PRODUCT = alternation(CUES["aside"]["product"])
@@ -44,6 +51,80 @@ def reports_it_went_well(sentence: str) -> bool:
     return cues.concern < _MEDIUM and not any(cues.categories[name] for name in _BUYING)
 
 
+# A decision made for us, matched on ``lowered`` text. The grammar is small and closed (who
+# decided, the verb, us as its object), so it lives here rather than in the cue lexicons.
+_US = r"(?:you|you guys|you lot|your (?:team|product|platform|app|tool|system|software|company))\b"
+_DECIDERS = (
+    r"(?:the )?(?:board|directors?|partners|finance|procurement|cfo|ceo|coo|committee|council"
+    r"|trustees|owners?|execs?|exec team|leadership|management|head office|legal|the client)"
+)
+_SIGNALS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "why we picked you over <rival>", "we've gone with you", "the panel chose you"
+        r"\b(?:we|i|they|the (?:team|panel|board))(?:'ve|'re|\s+have|\s+are)?\s+(?:(?:just"
+        r"|finally|all|ultimately|eventually|definitely)\s+)*(?:picked|chose|selected|went with"
+        r"|gone with|going with|decided (?:on|to go with)|opted for|settled on)\s+" + _US,
+        # "We signed off on the budget", "finance approved the spend", "we've got the budget"
+        r"\b(?:signed off(?: on)?|approved|green-?lit|rubber-?stamped|ring-?fenced|secured"
+        r"|released|allocated|raised|issued|got)\s+(?:the |our |a |this |full )?"
+        r"(?:budget|funding|spend|money|po|purchase order|business case)\b",
+        # "The budget's been approved", "the PO is raised", "funding is in place"
+        r"\b(?:budget|funding|spend|po|purchase order|business case|sign-?off)(?:'s(?: been)?"
+        r"|\s+(?:is|was|has been|had been|got|came))\s+(?:now |finally |all |just )?"
+        r"(?:approved|signed(?: off)?|agreed|sorted|confirmed|released|raised|allocated"
+        r"|in place|through)\b",
+        # "The board approved it", "the partners signed off on it last night"
+        r"\b" + _DECIDERS + r"\s+(?:(?:has|have|'s|'ve|just|finally|all|officially)\s+)*"
+        r"(?:approved|signed off|okayed|ok'd|green-?lit|rubber-?stamped|said yes|gave"
+        r" (?:us )?the (?:go-?ahead|green light|nod))\b",
+        # "we got the green light", "we've been given the go-ahead"
+        r"\b(?:got|have|had|been given|given)\s+(?:us\s+)?the\s+(?:green light|go-?ahead)\b",
+        # "We're ready to go", "happy to sign", "good to go"
+        r"\b(?:ready|happy|keen|good|set|cleared)\s+to\s+(?:go|sign|proceed|move forward"
+        r"|go ahead|roll (?:it |this )?out|get started|buy|place the order)\b",
+    )
+)
+# What turns a signal into a wish, a question of it, a loss or a condition: "we'd pick you
+# if", "we haven't signed off", "unless the board approves it", "picked <rival> over you".
+_NOT_DECIDED = re.compile(
+    r"\b(?:if|unless|would|could|might|once|until|whether|not|never|no|nobody"
+    r"|hop(?:e|ing)|expect\w*|probably|maybe|perhaps|likely|need|needs|want|wants|almost"
+    r"|nearly|over (?:you|your))\b|n't\b|'d\b"
+)
+# What is left of a signal that still tells against the deal: "it's half what you quoted", "the
+# renewal price has doubled", "the budget got cut".
+_MONEY_AND_TERMS = ("price", "contract")  # "it covers eight sites at your price"
+_AGAINST_THE_DEAL = re.compile(
+    r"\b(?:quot\w*|half|a third|less than|more than|short of|only|doubl\w*|twice|trebl\w*"
+    r"|(?:went|gone|going) up|increas\w*|cut|slashed|frozen|pulled)\b"
+)
+
+
+def signals_a_purchase(sentence: str) -> bool:
+    """A decision made for us ("that's why we chose you over <rival>", "the budget's been
+    approved", "we're ready to go"), stated, not asked or wished, with no turn to a worry and
+    nothing against the deal (money or terms) left once the signal is taken out ("We signed
+    off on the budget, but it's half what you quoted." is a price objection)."""
+    text = lowered(sentence)
+    if not any(signal.search(text) for signal in _SIGNALS) or is_direct_question(sentence):
+        return False
+    if _NOT_DECIDED.search(text) or _CONTRAST.search(text):
+        return False
+    rest = text
+    for signal in _SIGNALS:
+        rest = signal.sub(" ", rest)
+    cues = cue_scores(rest)
+    return (
+        cues.concern < _MEDIUM
+        and not any(cues.categories[name] for name in _MONEY_AND_TERMS)
+        and not _AGAINST_THE_DEAL.search(rest)
+    )
+
+
 def says_no_concern(sentence: str) -> bool:
-    """Small talk or praise: ``other``, whatever the model read in the turn around it."""
-    return makes_small_talk(sentence) or reports_it_went_well(sentence)
+    """Small talk, praise or a buying signal: ``other``, whatever the model read in the turn
+    around it."""
+    return (
+        makes_small_talk(sentence) or reports_it_went_well(sentence) or signals_a_purchase(sentence)
+    )

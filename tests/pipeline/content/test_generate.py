@@ -569,5 +569,5 @@ def test_a_word_or_two_is_no_quote_that_others_repeat() -> None:
 def test_the_authority_and_timing_question_asks_about_both() -> None:
     """Its theme holds "run it by the partners" and "after the holidays": "Can I take this to
     the owner?" answered neither partners nor timing."""
-    question = say("faq_question", category="authority_timing", competitor=None, label="")
+    question = say("faq_question", category="authority_timing", competitor=None)
     assert "sign-off" in question and "time" in question and "owner" not in question

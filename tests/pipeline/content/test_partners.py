@@ -127,4 +127,4 @@ def test_a_plan_or_data_source_of_ours_is_no_rival_but_a_configured_rival_stays(
     assert before == ["JobJuggler", "RoofRight", "SkyTiles", "Team"]
     assert after == ["JobJuggler", "RoofRight"]  # RoofRight: we import from it, a rival
     assert named == ["JobJuggler", "RoofRight"]
-    assert price.call_competitors == ("JobJuggler", "RoofRight")  # the theme's rivals line
+    assert price.call_competitors == ("JobJuggler", "RoofRight")  # "on these calls"

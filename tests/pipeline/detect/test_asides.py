@@ -1,7 +1,9 @@
-"""Small talk, praise of the trial and the price of idle seats, read after the kind model
-(``pipeline/detect/asides.py``, ``pipeline/detect/topics.py``): review 19b had filed the weather
-as a status-quo objection (a theme of its own), a won deal's praise of the trial as a security
-objection and seasonal seats as setup time."""
+"""Small talk, praise of the trial, buying signals and the price of idle seats, read after the
+kind model (``pipeline/detect/asides.py``, ``pipeline/detect/topics.py``): review 19b had filed
+the weather as a status-quo objection (a theme of its own), a won deal's praise of the trial as a
+security objection and seasonal seats as setup time; review 20d a won deal's "why we picked you
+over <rival>" as an objection theme and "We signed off on the budget yesterday" as the opening
+quote of a pricing page."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
-from pipeline.detect.asides import makes_small_talk, reports_it_went_well
+from pipeline.detect.asides import makes_small_talk, reports_it_went_well, signals_a_purchase
 from pipeline.detect.topics import plain_topic
 from pipeline.embed import Embedder
 
@@ -63,6 +65,46 @@ WORRIES = [
     "I really can't have the front desk in training during the school holidays.",
     "The rain days wreck our schedule and your app can't move the jobs for us.",
 ]
+# A decision made for us, across industries: no objection, whatever the turn around it.
+BUYING_SIGNALS = [
+    "Honestly, the incident reporting from the phone is why we picked you over Crewboard.",
+    "The scheduling board is the reason we chose you over RotaPro, to be fair.",
+    "We signed off on the budget yesterday, so this is really about rollout.",
+    "Finance approved the spend on Friday, so we can start with the two clinics.",
+    "The board approved it last night.",
+    "That's exactly why we went with you, the offline mode.",
+    "We've gone with you for all four depots.",
+    "The budget's been approved for next financial year.",
+    "The PO was raised this morning, it should land with your accounts team today.",
+    "The partners signed off on it at Monday's meeting.",
+    "We got the green light from the trustees.",
+    "We're ready to go from our side.",
+    "Happy to sign today, just send it over.",
+    "The council gave us the go-ahead for the pilot schools.",
+    "Procurement has approved it, so the paperwork is on its way.",
+    "The practice directors have okayed it for all six surgeries.",
+    "Our CFO signed off on the funding this week.",
+    "Mate, the route planning is why we went with you lot.",
+]
+# The same words asked, wished, lost or turned to a worry: they stay objections.
+NOT_SIGNALS = [
+    "We signed off on the budget, but it's half what you quoted.",
+    "Why would we pick you over Crewboard?",
+    "Honestly, we picked Crewboard over you because of the price.",
+    "We'd pick you if the price came down.",
+    "The board hasn't approved it yet.",
+    "Unless finance approves the spend, we can't move.",
+    "Has the budget been approved on your side?",
+    "We approved the budget for twelve sites, and it covers eight at your price.",
+    "We're ready to go once the SSO is sorted.",
+    "We chose you last year and the adoption has been a nightmare.",
+    "The board approved it, but only for a one-year contract.",
+    "We went with you for the pilot and the contract terms are a problem.",
+    "We'd be happy to sign if you can match RotaPro on price.",
+    "We're not ready to sign until legal has seen the DPA.",
+    "We picked you over them, and now the renewal price has doubled.",
+    "The board approved a budget that's a third of your quote.",
+]
 IDLE_SEATS = [
     "We have four part-timers from March to June and I'm not paying full seats for them in"
     " October.",
@@ -100,6 +142,16 @@ def test_a_report_that_the_trial_went_well(sentence: str) -> None:
 def test_a_worry_in_the_same_words_is_neither(sentence: str) -> None:
     assert not makes_small_talk(sentence)
     assert not reports_it_went_well(sentence)
+
+
+@pytest.mark.parametrize("sentence", BUYING_SIGNALS)
+def test_a_buying_signal_says_no_concern(sentence: str) -> None:
+    assert signals_a_purchase(sentence)
+
+
+@pytest.mark.parametrize("sentence", [*NOT_SIGNALS, *WORRIES, *SMALL_TALK, *PRAISE])
+def test_a_question_condition_loss_or_worry_is_no_buying_signal(sentence: str) -> None:
+    assert not signals_a_purchase(sentence)
 
 
 @pytest.mark.parametrize("sentence", IDLE_SEATS)
@@ -165,3 +217,32 @@ def test_the_detector_files_them_as_other_and_price(detector: RuleEmbeddingDetec
             if d.kind not in ("competitor", "why_now")
         ]
         assert got == [expected], text
+
+
+def test_buying_signals_are_other_and_keep_the_rival_they_name(embedder: Embedder) -> None:
+    """After the rep's line, as in a won call: the signals are ``other`` (the rival still
+    tagged); asked, lost, conditional or turned to price, they stay objections."""
+    detector = RuleEmbeddingDetector(embedder, competitors=["Crewboard", "RotaPro"])
+    said = {
+        "Honestly, the incident reporting from the phone is why we picked you over Crewboard.": (
+            "other"
+        ),
+        "We signed off on the budget yesterday, so this is really about rollout.": "other",
+        "Finance approved the spend on Friday, so we can start with the two clinics.": "other",
+        "The board approved it last night.": "other",
+        "We signed off on the budget, but it's half what you quoted.": "objection",
+        "Honestly, we picked Crewboard over you because of the price.": "objection",
+        "Why would we pick you over RotaPro?": "objection",
+    }
+    lines: list[Line] = []
+    for i, text in enumerate(said):
+        lines += [
+            Line(2 * i, "rep", "So the plan is twelve sites at ninety-five a month each."),
+            Line(2 * i + 1, "buyer", text),
+        ]
+    found = detector.detect_utterances(lines)
+    for i, (text, expected) in enumerate(said.items()):
+        kinds = [d.kind for d in found[2 * i + 1] if d.kind not in ("competitor", "why_now")]
+        assert kinds == [expected], text
+    rivals = [d.competitor for d in found[1] if d.kind == "competitor"]
+    assert rivals == ["Crewboard"]

@@ -1,0 +1,84 @@
+"""An uncertain mention (below ``confident_at``) never opens a document while a confident one is
+left: review 20d's pricing explainer had opened "What buyers ask about price: “We signed off on
+the budget yesterday, so this is really about rollout.”", a won deal's buying signal read as a
+price objection at 0.23, while two confident price worries headed its sections."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.content.generate import generate_document
+from pipeline.embed import Embedder
+from pipeline.store.models import Cluster
+from pipeline.workspace import Workspace
+from tests.plugins.documents import _call, _mention
+
+SURE = [
+    "Paying per room for the quiet season makes no sense for a twelve-room guesthouse.",
+    "Your per-room price came out at nearly double what we pay for the booking engine.",
+]
+UNSURE = "The owners said yes last week, so now it's all about the changeover date."
+ALSO_SURE = "Three hundred a month is more than our whole laundry contract."
+
+
+def _theme(db, embedder: Embedder, said: list[str]) -> Cluster:  # type: ignore[no-untyped-def]
+    centre = embedder.encode(said).mean(axis=0)
+    theme = Cluster(
+        kind="objection",
+        name=said[0][:30],
+        keywords=[],
+        centroid=(centre / np.linalg.norm(centre)).astype(np.float32).tobytes(),
+    )
+    db.add(theme)
+    db.flush()
+    return theme
+
+
+def _seed(ws: Workspace, embedder: Embedder, themes: list[list[tuple[str, float]]]) -> list[int]:
+    ids = []
+    with ws.session() as db:
+        for n, said in enumerate(themes, start=1):
+            theme = _theme(db, embedder, [text for text, _ in said])
+            for m, (text, confidence) in enumerate(said):
+                turns = [("Morgan Tell", "buyer", text)]
+                call_no = 10 * n + m
+                _, [utterance] = _call(
+                    db, call_no, f"Inn {call_no}", "open", f"2026-02-{call_no % 28 + 1:02d}", turns
+                )
+                _mention(db, utterance, "objection", "price", theme).confidence = confidence
+            ids.append(theme.id)
+        db.flush()
+    return ids
+
+
+def _explainer(ws: Workspace, embedder: Embedder, ids: list[int]) -> tuple[str, list[str]]:
+    with ws.session() as db:
+        doc = generate_document(
+            db, ws.settings, doc_type="pricing-explainer", use_llm=False, embedder=embedder,
+            cluster_ids=ids,
+        )  # fmt: skip
+        content = doc.structured["content"]
+        return content["summary"]["text"], [c["question"] for c in content["concerns"]]
+
+
+def test_an_uncertain_quote_does_not_open_the_page(ws: Workspace, embedder: Embedder) -> None:
+    """One theme of two confident worries and an uncertain one: the page opens with a
+    confident worry (said again rather than an uncertain line)."""
+    ids = _seed(ws, embedder, [[(SURE[0], 0.9), (SURE[1], 0.8), (UNSURE, 0.23)]])
+    summary, questions = _explainer(ws, embedder, ids)
+    assert UNSURE not in summary and UNSURE not in questions
+    assert any(text in summary for text in SURE)
+
+
+def test_sections_open_with_confident_worries_first(ws: Workspace, embedder: Embedder) -> None:
+    """A theme whose every mention is uncertain comes after the confident ones, and the opening
+    line is a confident worry not yet quoted."""
+    ids = _seed(
+        ws,
+        embedder,
+        [[(UNSURE, 0.21)], [(SURE[0], 0.9), (SURE[1], 0.8)], [(ALSO_SURE, 0.7)]],
+    )
+    summary, questions = _explainer(ws, embedder, ids)
+    assert UNSURE not in summary
+    assert questions[0] in SURE
+    assert UNSURE not in questions[:-1]  # if quoted at all, last
