@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.types import ContentType
 from pipeline.errors import BadInput
 from pipeline.store.models import Call, Cluster, Mention, Utterance
@@ -48,6 +49,7 @@ def suitable_clusters(
     words: Iterable[str] = (),
     competitor: str | None = None,
     industry: str | None = None,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> list[int]:
     """Active clusters of ``kind`` (most buyer mentions first) matching a category, a word in the
     name or keywords (when its mentions have no other category), or naming ``competitor``; all
@@ -55,24 +57,28 @@ def suitable_clusters(
     cluster none of them raised is left out). Only what buyers said counts: a document quotes
     buyers only, and a use case for Music had picked three themes of reps' notes and unnamed
     chat lines by their size, leaving out the one buyer's "if every parent has to put their
-    card in again"."""
+    card in again". A theme none of whose mentions reaches ``confident_at`` comes after every
+    theme with one: a won deal's "why we picked you" read at 0.17 had led a pricing page."""
     wanted = {c.lower() for c in categories}
     needles = [w.lower() for w in words]
     sizes: Counter[int] = Counter()
     categories_seen: dict[int, Counter[str]] = defaultdict(Counter)
     named: set[int] = set()
+    confident: set[int] = set()
     stmt = (
-        select(Mention.cluster_id, Mention.category, Mention.competitor)
+        select(Mention.cluster_id, Mention.category, Mention.competitor, Mention.confidence)
         .join(Cluster, Mention.cluster_id == Cluster.id)
         .join(Call, Mention.call_id == Call.id)
         .join(Utterance, Mention.utterance_id == Utterance.id)
         .where(Cluster.kind == kind, Cluster.status == "active", Mention.excluded.is_(False))
         .where(Utterance.role == "buyer", *of_industry(industry))
     )
-    for cluster_id, category, mention_competitor in session.execute(stmt):
+    for cluster_id, category, mention_competitor, confidence in session.execute(stmt):
         if cluster_id is None:
             continue
         sizes[cluster_id] += 1
+        if confidence is None or confidence >= confident_at:
+            confident.add(cluster_id)
         categories_seen[cluster_id][(category or "").lower()] += 1
         if competitor and (mention_competitor or "").lower() == competitor.lower():
             named.add(cluster_id)
@@ -92,7 +98,7 @@ def suitable_clusters(
         haystack = " ".join([cluster.name, *(cluster.keywords or [])]).lower()
         return any(needle in haystack for needle in needles)
 
-    ranked = sorted(sizes, key=lambda cid: (-sizes[cid], cid))
+    ranked = sorted(sizes, key=lambda cid: (cid not in confident, -sizes[cid], cid))
     return [cid for cid in ranked if matches(cid)]
 
 
@@ -108,6 +114,7 @@ def resolve_clusters(
     cluster_ids: list[int],
     competitor: str | None,
     industry: str | None = None,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> list[int]:
     """The clusters asked for, or the ones that suit the type best when none are given (in
     ``industry``'s calls, when one is given); a type with a ``problem_kind`` gets that kind's
@@ -117,7 +124,7 @@ def resolve_clusters(
         chosen = list(dict.fromkeys(cluster_ids))
         if len(chosen) > ct.most_clusters:
             raise BadInput(f"{ct.name} takes at most {ct.most_clusters} clusters")
-        return _with_problem(session, ct, chosen, industry)
+        return _with_problem(session, ct, chosen, industry, confident_at)
     chosen = suitable_clusters(
         session,
         ct.cluster_kind,
@@ -125,6 +132,7 @@ def resolve_clusters(
         words=ct.words,
         competitor=competitor if ct.needs_competitor else None,
         industry=industry,
+        confident_at=confident_at,
     )
     if not chosen and not ct.needs_competitor:
         where = f" in {industry} calls" if industry else ""
@@ -132,16 +140,22 @@ def resolve_clusters(
             f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}: run `callmine "
             "cluster` first or pass --cluster ID"
         )
-    return _with_problem(session, ct, chosen[: ct.max_clusters], industry)
+    return _with_problem(session, ct, chosen[: ct.max_clusters], industry, confident_at)
 
 
 def _with_problem(
-    session: Session, ct: ContentType, cluster_ids: list[int], industry: str | None
+    session: Session,
+    ct: ContentType,
+    cluster_ids: list[int],
+    industry: str | None,
+    confident_at: float,
 ) -> list[int]:
     if ct.problem_kind is None:
         return cluster_ids
     kinds = cluster_kinds(session, cluster_ids)
     if any(kind == ct.problem_kind for kind in kinds.values()):
         return cluster_ids
-    problems = suitable_clusters(session, ct.problem_kind, industry=industry)
+    problems = suitable_clusters(
+        session, ct.problem_kind, industry=industry, confident_at=confident_at
+    )
     return [*problems[: ct.problems], *cluster_ids]

@@ -289,7 +289,9 @@ def generate_document(
     industry = " ".join((industry or "").split()) or None
     if ct.for_industry and industry is None:
         industry = largest_industry(session)
-    clusters = resolve_clusters(session, ct, list(cluster_ids or []), competitor, industry)
+    clusters = resolve_clusters(
+        session, ct, list(cluster_ids or []), competitor, industry, settings.confident_at
+    )
     named = competitor or industry
     document = Document(
         doc_type=ct.name,
@@ -364,7 +366,7 @@ def regenerate_document(
     if (document.structured or {}).get("chosen") == "auto":
         ct = content_type(document.doc_type)
         document.cluster_ids = resolve_clusters(
-            session, ct, [], document.competitor, document.industry
+            session, ct, [], document.competitor, document.industry, settings.confident_at
         )
     return _again(
         session, settings, document, use_llm=use_llm, author=author, llm=llm, embedder=embedder

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from pipeline.content.choose import suitable_clusters
 from pipeline.content.generate import generate_document
 from pipeline.embed import Embedder
 from pipeline.store.models import Cluster
@@ -82,3 +83,24 @@ def test_sections_open_with_confident_worries_first(ws: Workspace, embedder: Emb
     assert UNSURE not in summary
     assert questions[0] in SURE
     assert UNSURE not in questions[:-1]  # if quoted at all, last
+
+
+def test_a_theme_of_uncertain_mentions_only_is_chosen_last(
+    ws: Workspace, embedder: Embedder
+) -> None:
+    """Left to choose its themes, a document takes a larger theme none of whose mentions is sure
+    after every theme with a sure one (a 0.17 "why we picked you" had been a theme of its own)."""
+    unsure_theme, small_sure_theme = _seed(
+        ws,
+        embedder,
+        [[(UNSURE, 0.21), ("We signed off on the spend, it's about rollout now.", 0.3)],
+         [(ALSO_SURE, 0.7)]],
+    )  # fmt: skip
+    with ws.session() as db:
+        ranked = suitable_clusters(db, "objection", categories=["price"])
+        assert ranked == [small_sure_theme, unsure_theme]
+        # a user's stricter bar leaves no theme sure: then size decides, as before
+        assert suitable_clusters(db, "objection", confident_at=0.95) == [
+            unsure_theme,
+            small_sure_theme,
+        ]
