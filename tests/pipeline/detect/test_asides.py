@@ -49,6 +49,9 @@ PRAISE = [
     "We closed the month two days early with it.",
     "Suppliers actually respond now, we used to chase them for weeks.",
     "The dashboard saved my managers hours on Monday.",
+    "the QR sign-in at the gate saved us twenty minutes every morning",
+    "The new rota saved my manager three hours a week.",
+    "It saved us 20 minutes a day in the trial.",
 ]
 # Worries that share the words: they stay objections.
 WORRIES = [
@@ -64,6 +67,8 @@ WORRIES = [
     "The trial was nice but our drivers still won't use the app.",
     "I really can't have the front desk in training during the school holidays.",
     "The rain days wreck our schedule and your app can't move the jobs for us.",
+    "It hasn't saved us any time at all.",
+    "Honestly it never saved us twenty minutes, the crews still use paper.",
 ]
 # A decision made for us, across industries: no objection, whatever the turn around it.
 BUYING_SIGNALS = [
