@@ -13,11 +13,12 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.queries import list_clusters, themed_mentions
+from pipeline.cluster.queries import active_clusters, list_clusters, themed_mentions
 from pipeline.cluster.rivals import partner_check, rivals_the_calls_name
-from pipeline.cluster.rows import latest_call_date
+from pipeline.cluster.rows import latest_call_date, load_rows
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
 from pipeline.cluster.views import CLUSTER_TABLES
+from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.staleness import what_changed
 from pipeline.store.models import Call, Document, Mention, Outcome
 from pipeline.store.views import ViewCache
@@ -92,8 +93,26 @@ def _of_industry(industry: str | None) -> list[Any]:
     return [func.lower(Call.industry) == industry.strip().lower()] if industry else []
 
 
-def compare_periods(db: Session, window: Periods, industry: str | None = None) -> list[TrendRow]:
-    """Objection clusters' mentions in both periods, most mentioned in the recent one first."""
+def sure_of(db: Session, confident_at: float, industry: str | None = None) -> set[int]:
+    """The objection themes (of ``industry``'s calls) with a mention read at ``confident_at`` or
+    more: one made only of uncertain ones (its card's "0 confident") is no row of the dashboard,
+    as documents take it last (``suitable_clusters``). A won deal's "why we picked you" read at
+    0.17 had stood alone in a theme, listed among the period's objections. An uncertain mention
+    of a theme with confident ones still counts, as on its card: "nearly double for our twelve
+    sites" read at 0.32 is a lost deal's price objection."""
+    themes = [t.id for t in active_clusters(db, "objection")]
+    rows = load_rows(db, kind="objection", cluster_ids=themes, industry=industry)
+    return {r.cluster_id for r in rows if r.cluster_id is not None and r.confidence >= confident_at}
+
+
+def compare_periods(
+    db: Session,
+    window: Periods,
+    industry: str | None = None,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
+) -> list[TrendRow]:
+    """Objection clusters' mentions in both periods, most mentioned in the recent one first (the
+    cards' counts); only themes with a confident mention (``sure_of``)."""
     now = list_clusters(
         db,
         kind="objection",
@@ -111,22 +130,29 @@ def compare_periods(db: Session, window: Periods, industry: str | None = None) -
             industry=industry,
         )
     }
+    sure = sure_of(db, confident_at, industry)
     pairs = [(c["id"], c["name"], c["size"], before.pop(c["id"], {}).get("size", 0)) for c in now]
     pairs += [(i, c["name"], 0, c["size"]) for i, c in before.items()]
     rows = [
         TrendRow(id=i, name=name, now=n, before=b, direction=direction(n, b))
         for i, name, n, b in pairs
+        if i in sure
     ]
     rows.sort(key=lambda r: (-r.now, -r.before, r.name))
     return rows[:TOP]
 
 
-def lost_deal_objections(db: Session, industry: str | None = None) -> list[LostRow]:
+def lost_deal_objections(
+    db: Session, industry: str | None = None, confident_at: float = DEFAULT_CONFIDENT_AT
+) -> list[LostRow]:
+    """Objection themes raised in lost deals; only themes with a confident mention (``sure_of``)."""
     lost = list_clusters(db, kind="objection", outcome=Outcome.lost, industry=industry)
+    sure = sure_of(db, confident_at, industry)
     return [
         LostRow(id=c["id"], name=c["name"], mentions=c["size"], calls=c["calls"])
-        for c in lost[:TOP]
-    ]
+        for c in lost
+        if c["id"] in sure
+    ][:TOP]
 
 
 def competitor_mentions(db: Session, industry: str | None = None) -> list[CompetitorRow]:
@@ -213,18 +239,20 @@ def dashboard(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     industry: str | None = None,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> Dashboard:
     """The figures; ``date_from``/``date_to`` choose the period (default: the 30 days up to the
     latest call), compared with the period of the same length just before it; ``industry``
-    counts only calls of that industry (any case). Out-of-date documents are listed always."""
+    counts only calls of that industry (any case); the themes' rows count only mentions read at
+    ``confident_at`` or more. Out-of-date documents are listed always."""
     industry = _industry(industry)
     end = date_to or latest_call_date(db)
     window = periods(end, start=date_from) if end else None
     return Dashboard(
         period=window.recent if window else None,
         previous=window.before if window else None,
-        trends=compare_periods(db, window, industry) if window else [],
-        lost=lost_deal_objections(db, industry),
+        trends=compare_periods(db, window, industry, confident_at) if window else [],
+        lost=lost_deal_objections(db, industry, confident_at),
         competitors=competitor_mentions(db, industry),
         totals=totals(db, industry),
         industry=industry,
@@ -243,12 +271,14 @@ def dashboard_view(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     industry: str | None = None,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> Dashboard:
     """``dashboard``, precomputed (``pipeline.store.views``)."""
     chosen = {
         "date_from": date_from,
         "date_to": date_to,
         "industry": _industry(industry),
+        "confident_at": confident_at,
     }
     found = views.get(
         db,

@@ -331,6 +331,7 @@ def dashboard_command(
             date_from=since.date() if since else None,
             date_to=until.date() if until else None,
             industry=industry,
+            confident_at=workspace.settings.confident_at,
         )
     if as_json:
         print_json(board.model_dump(mode="json"))

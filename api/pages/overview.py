@@ -52,10 +52,13 @@ def dashboard_page(
             date_from=iso_date(date_from, "date_from"),
             date_to=iso_date(date_to, "date_to"),
             industry=industry,
+            confident_at=workspace.settings.confident_at,
         )
     except CallmineError as exc:
         error = exc.detail
-        board = dashboard_view(workspace.views, db, industry=industry)
+        board = dashboard_view(
+            workspace.views, db, industry=industry, confident_at=workspace.settings.confident_at
+        )
     return render(
         request,
         "dashboard.html",

@@ -31,5 +31,10 @@ def read_dashboard(
     changed materially, with what changed (regenerate with
     ``POST /api/documents/{id}/regenerate``)."""
     return dashboard_view(
-        workspace.views, db, date_from=date_from, date_to=date_to, industry=industry
+        workspace.views,
+        db,
+        date_from=date_from,
+        date_to=date_to,
+        industry=industry,
+        confident_at=workspace.settings.confident_at,
     )

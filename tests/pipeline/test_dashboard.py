@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import list_clusters
-from pipeline.dashboard import competitor_mentions, dashboard
-from pipeline.store.models import Cluster, Mention, Utterance
+from pipeline.cluster.views import cluster_cards_json
+from pipeline.config import DEFAULT_CONFIDENT_AT
+from pipeline.dashboard import competitor_mentions, dashboard, dashboard_view
+from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
 
@@ -81,3 +86,61 @@ def test_guessed_rivals_are_marked_and_come_after_configured_ones(
         order = [r.name for r in competitor_mentions(session)]
     assert rows["Keystone"].guessed and not rows["Ploughshare"].guessed
     assert order.index("Ploughshare") < order.index("Keystone")
+
+
+def _call(session: Session, account: str, outcome: str, day: str) -> int:
+    call = Call(
+        content_hash=f"hash-{account}", filename=f"{account}.txt", format="txt", title=account,
+        raw_text="", call_date=dt.date.fromisoformat(day), account=account, outcome=outcome,
+    )  # fmt: skip
+    session.add(call)
+    session.flush()
+    return call.id
+
+
+def _read_at(session: Session, call_id: int, seq: int, text: str, theme: int, sure: float) -> None:
+    said = _said(session, call_id, seq, "buyer", text)
+    mention = _objection(said, theme)
+    mention.confidence = sure
+    session.add(mention)
+
+
+def test_a_theme_with_no_confident_mention_is_no_row(ws: Workspace) -> None:
+    """A won deal's "why we picked you" read at 0.17 had its own theme, listed on the
+    dashboard's trends and among the lost deals' objections. A theme made only of uncertain
+    mentions (its card's "0 confident") is no row; a theme with confident ones counts all its
+    mentions, as its card does (a lost deal's uncertain one too), and the total is the themes'."""
+    with ws.session() as session:
+        price = Cluster(kind="objection", name="The per-seat price is too steep", status="active")
+        picked = Cluster(kind="objection", name="The reports are why we picked you")
+        setup = Cluster(kind="objection", name="Eight weeks to onboard is too long")
+        session.add_all([price, picked, setup])
+        session.flush()
+        lost = _call(session, "Harrow Fencing", "lost", "2026-03-01")
+        won = _call(session, "Tilbury Roofing", "won", "2026-03-05")
+        earlier = _call(session, "Ostley Groundworks", "lost", "2026-02-20")
+        _read_at(session, lost, 1, "The per-seat price is too steep for us.", price.id, 0.9)
+        _read_at(session, earlier, 1, "Price is too high for a crew our size.", price.id, 0.8)
+        _read_at(session, earlier, 2, "Maybe the cost, not sure.", price.id, 0.3)
+        _read_at(session, won, 1, "The phone reports are why we picked you.", picked.id, 0.17)
+        _read_at(session, lost, 2, "Your phone reports were nice though.", picked.id, 0.27)
+        _read_at(session, won, 2, "Eight weeks to onboard is too long.", setup.id, 0.9)
+        _read_at(session, lost, 3, "We can't spare a foreman for weeks.", setup.id, 0.35)
+        session.flush()
+        board = dashboard(session)  # at the settings' default, as the cards below
+        cards = json.loads(
+            cluster_cards_json(ws.views, session, confident_at=DEFAULT_CONFIDENT_AT)
+        )["cards"]
+        themes = list_clusters(session, kind="objection")
+    confident = {c["name"]: (c["size"], c["size"] - c["uncertain"]) for c in cards}
+    assert confident == {price.name: (3, 2), picked.name: (2, 0), setup.name: (2, 1)}
+    assert [(r.name, r.now) for r in board.trends] == [(price.name, 3), (setup.name, 2)]
+    assert [(r.name, r.mentions, r.calls) for r in board.lost] == [
+        (price.name, 3, 2),
+        (setup.name, 1, 1),
+    ]
+    assert board.totals.objections == sum(theme["size"] for theme in themes) == 7
+    with ws.session() as session:  # the workspace's own ``confident_at``
+        lenient = dashboard_view(ws.views, session, confident_at=0.15)
+        assert dashboard_view(ws.views, session, confident_at=DEFAULT_CONFIDENT_AT) == board
+    assert picked.name in {r.name for r in lenient.trends}
