@@ -1,7 +1,9 @@
 """Words that settle an objection's category whatever the model's category head read: "I'm not
 paying full seats for them in August" had been filed as setup time (the months and the staff
 pulled it there), "paying a full licence for them the other eleven months" likewise; paying for
-seats that sit idle is price, in any trade."""
+seats that sit idle is price, in any trade. So are sums that don't work ("the numbers just don't
+work for us this year" had been authority); an approver above the buyer ("I'd need sign-off from
+our CFO") is authority, whatever money the sentence names."""
 
 from __future__ import annotations
 
