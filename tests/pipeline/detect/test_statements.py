@@ -114,3 +114,64 @@ def test_a_reassurance_is_no_why_now(detector: RuleEmbeddingDetector) -> None:
     found = detector.detect("The price is fine for five seats, that's not the issue.")
     assert [d for d in found if d.kind == "why_now"] == []
     assert rules.why_now_cues("We got a fine from the regulator last month.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pain"),
+    [
+        # time or money lost to today's process
+        ("Honestly the delivery notes alone are eating an hour of my week.", True),
+        ("When a care plan goes missing we can lose half a morning finding who updated it.", True),
+        ("It takes two days to find the right invoice when a client queries it.", True),
+        ("Month end burns most of a Friday for the two of us.", True),
+        ("We wasted three days last quarter reconciling the stock counts by hand.", True),
+        ("The dispatchers spent a whole afternoon ringing round for the missing van.", True),
+        ("Chasing timesheets swallows a couple of hours every Monday.", True),
+        ("It took us ages to dig out the gas safety certificates for the landlord.", True),
+        # a failure in an audit, inspection or visit
+        ("We had a fire officer visit and couldn't find the extinguisher logbook.", True),
+        ("We failed last year's food hygiene inspection over the fridge temperature logs.", True),
+        ("The auditors flagged that half our training records had no signature.", True),
+        ("We got fined after the regulator asked for the calibration records.", True),
+        ("Last spring we were handed an improvement notice over the lifting plans.", True),
+        # things going missing
+        ("The signed consent forms go missing between the ward and the office.", True),
+        ("Paper job sheets get lost in the vans all the time.", True),
+        ("Site managers keep losing the latest drawing revisions.", True),
+        ("We lose track of which tenant has had the boiler service.", True),
+        # about us or buying: still objections
+        ("Setting up your app would eat an hour of my week.", False),
+        ("We'd lose half a morning training the crew on it.", False),
+        ("If the permit app goes down we lose a day.", False),
+        ("Moving the records over will take a week to sort out.", False),
+        ("I couldn't find your pricing anywhere on the site.", False),
+        ("Honestly the spreadsheet works fine for us, we don't lose any time.", False),
+        ("Lost two weeks ago to a cheaper tool.", False),
+    ],
+)
+def test_time_lost_a_failed_inspection_and_things_gone_missing_are_pains(
+    sentence: str, pain: bool
+) -> None:
+    """Time lost to today's process, a failure in an inspection and things going missing are
+    pains; the same said of us or of buying is no pain (review 20d item 5)."""
+    assert statements.tells_a_pain(sentence) is pain
+
+
+def test_a_works_permit_is_no_word_about_us() -> None:
+    """ "hot works permit" names a document, not "it works" (the status quo)."""
+    assert statements.tells_a_pain("When the hot works permit goes missing we lose a morning.")
+    assert not statements.tells_a_pain("Our biggest headache is fine, what we have works.")
+
+
+def test_reviewed_pains_are_no_objections(detector: RuleEmbeddingDetector) -> None:
+    """Each had been an objection (switching, status quo) or other in review 20d."""
+    said = [
+        "we had an HSE visit last month and couldn't find a hot works permit for two days",
+        "Honestly the toolbox talk sign-off sheets alone are eating an hour of my week.",
+        "When the hot works permit goes missing we can lose half a morning finding who signed it.",
+        "We had a food safety visit and couldn't find the cleaning rota for a week.",
+    ]
+    found = detector.detect_utterances([Line(i, "buyer", text) for i, text in enumerate(said)])
+    for i, text in enumerate(said):
+        got = [d.kind for d in found[i] if d.kind not in ("competitor", "why_now")]
+        assert got == ["pain"], text
