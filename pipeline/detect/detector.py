@@ -54,6 +54,9 @@ log = logging.getLogger(__name__)
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 RULED_OTHER_SURE = 0.99  # an acknowledgement, a bare label or the rep's own doing in a note
 BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
+# A kind the sentence states in so many words (``statements.py``, ``asides.py``): the model's
+# probability of it can be tiny ("eating an hour of my week" was a pain at 0.004, so uncertain).
+STATEMENT_SURE = 0.8
 
 
 @dataclass(frozen=True)
@@ -301,7 +304,7 @@ class RuleEmbeddingDetector:
             kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
             category = blocked_topic(sentence.scored) or category
         elif (said := todays_kind(sentence.text, kind)) != kind:  # "Our main pain is the hub."
-            kind, confidence = said, score.probabilities.get(said, confidence)
+            kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
         if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
             kind = "question"  # "Asked whether we integrate with Mindbody."
         if kind == "objection":
