@@ -179,9 +179,9 @@ def _names_self_with(text: str, speaker: str, company: str) -> bool:
 
 # A company's name: up to six capitalised words, "&" or "and" between ("Reyes Heating and Air").
 _NAME_PART = r"(?!I\b)[A-Z0-9][\w&'.-]*"
-_COMPANY_WORDS = rf"{_NAME_PART}(?:\s+(?:(?:&|and)\s+)?{_NAME_PART}){{0,5}}"
-_COMPANY = rf"(?P<company>{_COMPANY_WORDS})"
-_PERSON = r"[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?(?:\s+[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?)?"  # McLeod
+COMPANY_WORDS = rf"{_NAME_PART}(?:\s+(?:(?:&|and)\s+)?{_NAME_PART}){{0,5}}"
+_COMPANY = rf"(?P<company>{COMPANY_WORDS})"
+PERSON_WORDS = r"[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?(?:\s+[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?)?"  # McLeod
 # A job on the buyer's side: "I'm the managing partner at Hartwell & Pike".
 _JOB = (
     r"(?i:owner|partner|founder|co-?founder|manager|director|administrator|admin|principal"
@@ -190,7 +190,7 @@ _JOB = (
 )
 _NAMED_FROM = re.compile(
     r"(?:\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+"
-    + _PERSON
+    + PERSON_WORDS
     + r",?\s+(?i:from|at|with|over at)|\b(?i:i run|i own|i'?m the owner of)"
     r"|\b(?i:i'?m|i am)\s+(?i:the|a|an|one of the)\s+(?:[a-z-]+\s+){0,2}"
     + _JOB
@@ -203,8 +203,8 @@ _NAMED_FROM = re.compile(
     # "my name's Karen Holt, I'm with Cedar Creek Equine": where I work, never what we run
     r"|\b(?i:i'?m|i am)\s+(?i:with)"
     # "Hey Tom, Olivia Reed from Tallis & Reed here": a greeting, then who and where from
-    rf"|(?:^|[,.!]\s+)(?={_PERSON},?\s+(?i:from|at)\s+{_COMPANY_WORDS}\s+(?i:here|speaking)\b)"
-    + _PERSON
+    rf"|(?:^|[,.!]\s+)(?={PERSON_WORDS},?\s+(?i:from|at)\s+{COMPANY_WORDS}\s+(?i:here|speaking)\b)"
+    + PERSON_WORDS
     + r",?\s+(?i:from|at)"
     # "Angela's here too from Bright Minds Learning Center", "calling from Oakwood Music"
     r"|\b(?i:here|joining|calling|dialing|dialling|on the line)(?:\s+(?i:too|as well|today)){0,2}"

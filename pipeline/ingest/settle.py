@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.roles import assign_roles, fill_account
+from pipeline.ingest.self_names import name_from_introductions
 from pipeline.ingest.team import Roster
 from pipeline.ingest.titles import title_account, title_date
 from pipeline.ingest.tool_brands import is_tool_brand
@@ -49,6 +50,7 @@ def settle_people(parsed: ParsedCall, roster: Roster, account_hint: str | None =
     name then went unredacted in published pages)."""
     our_speakers = [*parsed.our_speakers, *roster.names]
     assign_roles(parsed, our_speakers, our_companies=roster.companies, account_hint=account_hint)
+    name_from_introductions(parsed, our_speakers, roster.companies)
     given = parsed.account
     fill_account(parsed, roster.companies)
     if not given and account_hint and _DOMAIN.match(parsed.account or ""):

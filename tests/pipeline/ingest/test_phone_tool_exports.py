@@ -66,7 +66,8 @@ def test_sides_account_date_and_only_what_was_said(stored: dict[str, Call], name
 def test_a_phone_number_label_is_the_buyer_turn_by_turn(stored: dict[str, Call]) -> None:
     call = stored["aircall_call_2200418833_transcript.txt"]
     turns = [(u.speaker, u.text) for u in call.utterances if u.role != "rep_note"]
-    assert [speaker for speaker, _ in turns] == ["Owen Price", "Caller"] * 3
+    # "it's Beth, the practice manager": the number's one speaker introduced herself
+    assert [speaker for speaker, _ in turns] == ["Owen Price", "Beth"] * 3
     assert turns[1][1].endswith("the monthly fee you quoted feels steep for three chairs.")
     assert turns[3][1].startswith("My other worry is the X-ray software.")
     assert call.title == "Inbound call · Harbour Lane Dental → Owen Price"

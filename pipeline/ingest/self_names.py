@@ -1,0 +1,99 @@
+"""A nameless speaker's name from their own introduction: a phone tool's ``Agent`` or
+``Speaker 1`` who says "Hi, it's Tom from SiteSure" is the roster's Tom Galloway, and a
+``Caller`` who says "it's Gemma from Mercer Yard" is Gemma. Quotes and themes then say who
+spoke; the label alone said only a side."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.names import name_matches
+from pipeline.ingest.names import norm_name as _norm
+from pipeline.ingest.role_heuristic import COMPANY_WORDS, PERSON_WORDS
+from pipeline.ingest.role_labels import is_anonymous, role_of_label
+
+_INTRO_TURNS = 3  # an introduction comes in a speaker's first few turns
+# Words that open a greeting, never a name ("Hi Tom, Jenna Pellow at ...": Jenna, not Hi Tom).
+_NOT_A_NAME = (
+    r"(?!(?i:hi|hello|hey|morning|afternoon|evening|thanks|thank|yes|yeah|yep|okay|ok|sure"
+    r"|right|so|well|good|great|sorry|honestly|and|but|it|this|that|we|our|my)\b)"
+)
+_NAME = rf"(?P<name>{_NOT_A_NAME}{PERSON_WORDS})(?<!'s)(?!'s\b)"  # "Tom's" names someone else
+_WHERE_FROM = rf"(?i:from|with|at|over at|here at)\s+(?P<company>{COMPANY_WORDS})"
+_SAYS_WHO = r"(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)"
+# "it's Tom from SiteSure", "this is Priya at SiteSure", "my name's Dev": a company or the
+# sentence's end after the name ("It's Tom who handles that" names someone else); "Tom Galloway
+# here from SiteSure", "Hi Tom, Jenna Pellow at Pellow and Daughters." "Tom from SiteSure?" asks.
+_INTROS = (
+    re.compile(
+        rf"(?<!\bis )\b{_SAYS_WHO}\s+{_NAME}(?:,?\s+{_WHERE_FROM}|,?\s+(?i:here|speaking)\b"
+        rf"|\s*(?:[,.!;]|$))(?!\s*\?)"
+    ),
+    re.compile(rf"(?:^|[,.!]\s+){_NAME},?\s+(?:(?i:here|speaking)\b|{_WHERE_FROM})(?!\s*\?)"),
+)
+
+
+def _said_names(texts: Sequence[str]) -> list[tuple[int, str, str | None]]:
+    """(turn, name, company) for each self-introduction in a speaker's turns."""
+    found: list[tuple[int, str, str | None]] = []
+    for turn, text in enumerate(texts):
+        for intro in _INTROS:
+            for match in intro.finditer(text.replace("’", "'")):
+                company = match.group("company")
+                found.append((turn, " ".join(match.group("name").split()), company))
+    return found
+
+
+def _nameless(label: str) -> bool:
+    return role_of_label(label) is not None or is_anonymous(label)
+
+
+def _own_name(texts: Sequence[str], role: str, roster: Sequence[str], ours: set[str]) -> str | None:
+    """The name a nameless speaker gives themself: for the rep, the roster member it names;
+    for the buyer, the name said with their company (never one of ours). ``None`` when they
+    give none early, or two (two people behind one label)."""
+    said = _said_names(texts)
+    if not said or said[0][0] >= _INTRO_TURNS:
+        return None
+    first = said[0][1]
+    if any(not name_matches(name, first) and not name_matches(first, name) for _, name, _ in said):
+        return None
+    if role == "rep":
+        members = {_norm(m): m for m in roster if name_matches(first, m)}  # listed twice: one
+        return next(iter(members.values())) if len(members) == 1 else None
+    said_ours = any(company and _norm(company) in ours for _, _, company in said)
+    if said_ours or any(name_matches(first, member) for member in roster):
+        return None
+    return first
+
+
+def name_from_introductions(
+    call: ParsedCall, roster: Sequence[str], our_companies: Sequence[str]
+) -> None:
+    """Rename, in place, each side-labelled speaker who introduces themself: a rep to the
+    roster member named, a buyer to the name said when no other nameless speaker is on the
+    buyer side. A name two labels claim, or one another speaker already has, is left."""
+    role_of = {u.speaker: u.role for u in reversed(call.utterances) if u.speaker}
+    speakers = list(role_of)
+    nameless = [s for s in speakers if _nameless(s) and role_of[s] in ("rep", "buyer")]
+    # Speakers of unknown side may be buyers too: "only one" counts every nameless non-rep.
+    not_reps = sum(_nameless(s) and role_of[s] != "rep" for s in speakers)
+    ours = {_norm(c) for c in our_companies if c}
+    named: dict[str, str] = {}
+    for speaker in nameless:
+        if role_of[speaker] == "buyer" and not_reps > 1:
+            continue
+        texts = [u.text for u in call.utterances if u.speaker == speaker]
+        name = _own_name(texts, role_of[speaker], roster, ours)
+        others = (s for s in speakers if s != speaker and s not in nameless)
+        if name is not None and not any(name_matches(name, other) for other in others):
+            named[speaker] = name
+    claimed = Counter(_norm(name) for name in named.values())
+    named = {label: name for label, name in named.items() if claimed[_norm(name)] == 1}
+    for utterance in call.utterances:
+        if utterance.speaker in named:
+            utterance.speaker = named[utterance.speaker]
+    call.our_speakers = [named.get(label, label) for label in call.our_speakers]
