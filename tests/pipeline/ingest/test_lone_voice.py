@@ -79,6 +79,9 @@ def test_the_account_names_the_lone_speaker_and_the_role_can_be_set(ws: Workspac
     [result] = ingest_bytes(ws, BUYER_LOOM.encode(), "loom.txt", meta, analyse=False)
     assert result.status == "created", result.reason
     with ws.session() as db:
-        assert {u.role for u in get_call(db, result.call_id or 0).utterances} == {"buyer"}
-        detail = update_call(db, result.call_id or 0, CallUpdate(speaker_roles={"Speaker": "rep"}))
+        utterances = get_call(db, result.call_id or 0).utterances
+        assert {u.role for u in utterances} == {"buyer"}
+        # "it's Jo from Kite Yoga Studios": the lone nameless buyer takes her name (self_names.py)
+        assert {u.speaker for u in utterances} == {"Jo"}
+        detail = update_call(db, result.call_id or 0, CallUpdate(speaker_roles={"Jo": "rep"}))
     assert {u.role for u in detail.utterances} == {"rep"}

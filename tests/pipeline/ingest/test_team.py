@@ -101,7 +101,8 @@ def test_a_label_naming_no_one_is_ours_only_on_its_own_call(workspace: Workspace
         team.add_member(db, "Sophie Turner", company="ClassNest")
     [later] = ingest_bytes(workspace, inbound, "inbound.txt", analyse=False)
     assert later.call_id is not None
-    assert _roles(workspace, later.call_id) == {"Speaker 1": "buyer", "Speaker 2": "rep"}
+    # "this is Sophie", a roster member: the nameless label takes her name (self_names.py)
+    assert _roles(workspace, later.call_id) == {"Speaker 1": "buyer", "Sophie Turner": "rep"}
 
 
 def test_our_company_setting_makes_its_people_reps(tmp_path: Path) -> None:
