@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
+from pipeline.cluster.representative import generic_words
 from pipeline.content.profile import content_words
 
 # A fact that states what we cannot do yet: said in an internal brief, never as the answer to
@@ -26,14 +27,14 @@ _GAP_RE = re.compile(
 
 @cache
 def _vocabulary() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
-    """The generic words and the topics' patterns, from ``pipeline/data/topic_words.toml``."""
+    """The generic words (``generic_words``, the theme namer's) and the topics' patterns, from
+    ``pipeline/data/topic_words.toml``."""
     text = resources.files("pipeline").joinpath("data", "topic_words.toml").read_text("utf-8")
-    data = tomllib.loads(text)
     topics = {
         name: re.compile("|".join(patterns), re.IGNORECASE)
-        for name, patterns in data["topics"].items()
+        for name, patterns in tomllib.loads(text)["topics"].items()
     }
-    return frozenset(data["generic"]), topics
+    return generic_words(), topics
 
 
 def states_gap(text: str) -> bool:
