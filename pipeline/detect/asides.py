@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.conditions import promises_on_a_step
 from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
 
 _WORLD = alternation(CUES["aside"]["world"])
@@ -123,8 +124,12 @@ def signals_a_purchase(sentence: str) -> bool:
 
 
 def says_no_concern(sentence: str) -> bool:
-    """Small talk, praise or a buying signal: ``other``, whatever the model read in the turn
+    """Small talk, praise or a buying signal (a decision made for us, or a purchase promised on
+    the deal's next step: ``conditions.py``): ``other``, whatever the model read in the turn
     around it."""
     return (
-        makes_small_talk(sentence) or reports_it_went_well(sentence) or signals_a_purchase(sentence)
+        makes_small_talk(sentence)
+        or reports_it_went_well(sentence)
+        or signals_a_purchase(sentence)
+        or promises_on_a_step(sentence)
     )

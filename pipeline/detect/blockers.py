@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.classify import SentenceInput
+from pipeline.detect.conditions import condition_topic, sets_a_condition_on_us
 from pipeline.detect.rules import (
     CUES,
     REASSURANCE,
@@ -44,12 +45,14 @@ def _said(pattern: re.Pattern[str], text: str) -> bool:
 
 def blocks_the_deal(sentence: str, context: str = "") -> bool:
     """A buyer's objection whatever the model says: a blocker verdict, a cost of leaving, a
-    condition set on signing ("the MD wants a fixed price before he signs"), a lock-in
-    (unless it says when it ends: a reason to act), or, after the rep's turn
-    (``context``) says something is missing, the buyer saying that it matters. Never a
-    question, nor a verdict said not to hold."""
+    condition set on signing ("the MD wants a fixed price before he signs", "we'd pick you if
+    the price came down": ``conditions.py``), a lock-in (unless it says when it ends: a reason
+    to act), or, after the rep's turn (``context``) says something is missing, the buyer saying
+    that it matters. Never a question, nor a verdict said not to hold."""
     if is_question(sentence):
         return False
+    if sets_a_condition_on_us(sentence):
+        return True
     text = REASSURANCE.sub(" ", lowered(sentence))
     if _said(_VERDICT, text) or _said(_LEAVING_COST, text) or _said(_CONDITION, text):
         return True
@@ -60,12 +63,15 @@ def blocks_the_deal(sentence: str, context: str = "") -> bool:
 
 def blocked_topic(scored: SentenceInput) -> str | None:
     """The category of a blocker: a cost of leaving or a lock-in is the contract; a condition
-    on signing takes the topic of what it asks for; a bare verdict ("that's a showstopper")
-    takes the topic of the rep's turn it answers, else of the buyer's own turn; None when none
-    names one."""
+    on signing takes the topic of what it asks for (a purchase promised on a condition: the
+    condition's own topic, else None, the model's; the rep's turn names none); a bare verdict
+    ("that's a showstopper") takes the topic of the rep's turn it answers, else of the buyer's
+    own turn; None when none names one."""
     text = lowered(scored.text)
     if _said(_LEAVING_COST, text) or _said(_LOCK_IN, text):
         return "contract"
+    if sets_a_condition_on_us(scored.text):  # "we'd sign if you did monthly billing"
+        return condition_topic(scored.text)
     said: tuple[str, ...] = (scored.text, scored.context, scored.turn)
     if _said(_CONDITION, text):  # what it asks for is the topic, not the signing
         said = tuple(_SIGNING.sub(" ", words) for words in said)

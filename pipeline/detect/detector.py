@@ -33,6 +33,7 @@ from pipeline.detect.competitors import (
     CompetitorHit,
     rival_in_reach,
 )
+from pipeline.detect.conditions import sets_a_condition_on_us
 from pipeline.detect.deal_news import is_deal_news
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
@@ -282,9 +283,12 @@ class RuleEmbeddingDetector:
                 confidence=LOSS_REASON_SURE,
                 objection_probability=LOSS_REASON_SURE,
             )
-        if rules.ruled_other(sentence.text, sentence.role) or is_deal_news(
-            sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
-        ):
+        if (
+            rules.ruled_other(sentence.text, sentence.role)
+            or is_deal_news(
+                sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
+            )
+        ) and not sets_a_condition_on_us(sentence.text):  # "The minute you have SSO we'll sign."
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )

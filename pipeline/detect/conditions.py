@@ -1,0 +1,76 @@
+"""A purchase the buyer promises on a condition, read after the kind model: what the condition
+asks of us is what stops them ("We'd pick you if the price came down.", "We'll go ahead once you
+support Xero.", "Knock 20 percent off and we'll sign."), an objection in the topic of what it
+asks; a condition that is only the deal's next step or our promise holding up ("As soon as you
+send the order form we'll sign.", "If it works like the demo we'll roll it out to all sites.")
+is a buying signal.
+
+Why a rule after the model: the promise ("we'd sign", "we're in") reads as a commitment, so the
+model and the commitment rule had filed such conditions as small talk, and the deal's real
+blocker went uncounted. The phrases are data (``[condition]`` in ``cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.rules import CUES, alternation, is_question, lowered, topic_without_rival
+
+_CUES = CUES["condition"]
+_PROMISE = alternation(_CUES["promises"])
+_OPENER = alternation(_CUES["openers"])
+_ORDER = re.compile(
+    r"^\W*(?:(?:just|then|so|well|look|ok(?:ay)?),?\s+)*(?:" + "|".join(_CUES["orders"]) + r")\b"
+)
+_AND = re.compile(r"\s+and\s+")
+_ASKS = alternation(_CUES["asks"])
+_STEP = alternation(_CUES["steps"])
+
+
+def promised_condition(sentence: str) -> str | None:
+    """The condition a buyer puts on buying ("the price came down" in "We'd pick you if the
+    price came down."), as lower-cased text; None when the sentence promises nothing on one."""
+    if is_question(sentence):
+        return None
+    text = lowered(sentence)
+    promise = _PROMISE.search(text)
+    if promise is None:
+        return None
+    before, after = text[: promise.start()], text[promise.end() :]
+    if (opener := _last(_OPENER, before)) is not None:  # "If you did X, we'd sign."
+        return before[opener.end() :].strip(" ,")
+    if (opener := _OPENER.search(after)) is not None:  # "We'd sign if you did X."
+        return after[opener.end() :].strip(" ,")
+    joined = _last(_AND, before)
+    if _ORDER.match(before) and joined is not None:  # "Knock 20 percent off and we'll sign."
+        return before[: joined.start()].strip(" ,")
+    return None
+
+
+def sets_a_condition_on_us(sentence: str) -> bool:
+    """A purchase promised on something we would have to change or add (a price, terms, an
+    integration, a feature): an objection whatever the model reads."""
+    condition = promised_condition(sentence)
+    if condition is None or _STEP.search(condition):
+        return False
+    return bool(_ASKS.search(condition) or topic_without_rival(condition))
+
+
+def promises_on_a_step(sentence: str) -> bool:
+    """A purchase promised on the deal's next step, the trial holding up or an approval the
+    buyer says will come ("We'd go ahead if the board signs off Thursday, which they will."):
+    a buying signal, no objection."""
+    condition = promised_condition(sentence)
+    return condition is not None and bool(_STEP.search(condition))
+
+
+def condition_topic(sentence: str) -> str | None:
+    """The objection category the condition's own words name (price in "if the per-seat price
+    were under $20"), else None: the promise's words ("switch", "commit") are no topic."""
+    condition = promised_condition(sentence)
+    return topic_without_rival(condition) if condition else None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
