@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect.competitors import find_competitors
-from pipeline.detect.loss_reasons import reason_in_note
+from pipeline.detect.loss_reasons import LossReason, reason_in_note
+from pipeline.detect.rules import lowered, notes_the_reps_doing, topic_without_rival
 from pipeline.detect.sentences import split_sentences
 from pipeline.rival_names import squashed
 
@@ -94,6 +95,24 @@ def is_deal_news(sentence: str, role: str, ours: Iterable[str], rivals: Iterable
     won.") or anyone saying they chose us: news, not a worry."""
     news = news_in_sentence(sentence, ours, rivals)
     return news is not None and (role == "rep_note" or news.outcome == "won")
+
+
+def loss_in_note(
+    sentence: str, role: str, ours: Iterable[str], rivals: Iterable[str]
+) -> LossReason | None:
+    """A rep's note naming who took the deal ("Lost to Procore.", "Closed lost to HammerTech -
+    cheaper per site", "Deal lost, they chose RotaPro on price"): the deal's loss reason, naming
+    the rival, in the category the words after its name give (price there), else competitor.
+    Like a "Lost. Reason: ..." line, it had set the outcome but counted as no objection."""
+    news = news_in_sentence(sentence, ours, rivals) if role == "rep_note" else None
+    if news is None or news.outcome != "lost" or news.rival is None:
+        return None
+    text = lowered(sentence)
+    named = text.find(news.rival.casefold())
+    reason = text[named + len(news.rival) :].strip(" .,;:-–—()") if named >= 0 else ""
+    if notes_the_reps_doing(reason):  # "Lost to Procore, revisit Q3.": the rep's, no reason
+        reason = ""
+    return LossReason(topic_without_rival(reason) or "competitor", news.rival)
 
 
 def news_in_notes(

@@ -34,7 +34,7 @@ from pipeline.detect.competitors import (
     rival_in_reach,
 )
 from pipeline.detect.conditions import sets_a_condition_on_us
-from pipeline.detect.deal_news import is_deal_news
+from pipeline.detect.deal_news import is_deal_news, loss_in_note
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import checked_kinds, kind_checker
@@ -273,8 +273,13 @@ class RuleEmbeddingDetector:
                 objection_probability=float(said == "objection"),
                 source="user",
             )
-        lost = loss_reason(sentence.scored, sentence.role, evidence.hits, score)
-        if lost is not None:  # "we've gone with SafetyCulture", "Lost. Reason: price"
+        lost = loss_reason(sentence.scored, sentence.role, evidence.hits, score) or loss_in_note(
+            sentence.text,
+            sentence.role,
+            sentence.ours,
+            [*sentence.scored.competitors, *(h.name for h in evidence.hits)],
+        )
+        if lost is not None:  # "we've gone with SafetyCulture", "Lost. Reason: price", "Lost to X."
             return Detection(
                 "objection",
                 lost.category,

@@ -356,7 +356,8 @@ def test_a_note_reporting_a_question(sentence: str, asked: bool) -> None:
 
 
 def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetector) -> None:
-    """Only the rep's notes: a buyer who says "Lost to Staffly." is still read."""
+    """Only the rep's notes: a buyer who says "Lost to Staffly." is still read; the note's
+    "Lost to Staffly." is the deal's loss reason (``test_loss_reasons.py``), not a record."""
     contact = "Security review with their IT contractor (Mike Dawson, 555-013-4471)."
     note = (
         f"{contact} Explained we bill active users only. Lost to Staffly. "
@@ -366,7 +367,7 @@ def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetec
     kinds = {d.text: d.kind for d in found[1] if d.kind in ("objection", "other", "pain")}
     assert kinds[contact] == "other"  # a contact line
     assert kinds["Explained we bill active users only."] == "other"
-    assert kinds["Lost to Staffly."] == "other"
+    assert kinds["Lost to Staffly."] == "objection"
     assert kinds["Main objection: staff won't use it."] == "objection"
 
 

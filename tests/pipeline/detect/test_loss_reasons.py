@@ -108,7 +108,7 @@ def test_a_notes_loss_reason_is_an_objection_with_its_topic_and_rival(
     detector: RuleEmbeddingDetector,
 ) -> None:
     """Each labelled reason counts as a rep's-note objection; the deal's record around it
-    ("Lost.", "Lost to Vetlink.") and an empty reason count nowhere."""
+    ("Lost.") and an empty reason count nowhere; "Lost to Vetlink." names the rival."""
     notes = {
         1: "Lost. Reason: they went with Clinicly's records add-on bundled into their group deal.",
         2: "Closed lost (reason): price",
@@ -121,5 +121,49 @@ def test_a_notes_loss_reason_is_an_objection_with_its_topic_and_rival(
     assert _kinds(found[1], reason) == ("objection", "competitor", "Clinicly")
     assert _kinds(found[2], notes[2]) == ("objection", "price", None)
     assert _kinds(found[3], notes[3]) == ("objection", "authority_timing", None)
-    assert _kinds(found[4], "Lost to Vetlink.")[0] == "other"
+    assert _kinds(found[4], "Lost to Vetlink.") == ("objection", "competitor", "Vetlink")
     assert _kinds(found[4], "Lost reason: Other")[0] != "objection"
+
+
+@pytest.mark.parametrize(
+    ("note", "category", "rival"),
+    [
+        ("Lost to Vetlink.", "competitor", "Vetlink"),
+        ("Closed lost to PawTrack - cheaper per vet", "price", "PawTrack"),
+        ("Went with Clinicly.", "competitor", "Clinicly"),
+        ("Deal lost — they chose PawTrack on price", "price", "PawTrack"),
+        ("Customer went with Vetlink, they needed the Xero sync.", "integrations", "Vetlink"),
+        ("Lost to Vetlink, revisit Q3.", "competitor", "Vetlink"),  # the rep's plan: no reason
+        # a rival no one listed, named where the deal went
+        ("Lost to Corvexa.", "competitor", "Corvexa"),
+        ("Closed lost to Petbook Pro – they wanted monthly terms.", "contract", "Petbook Pro"),
+    ],
+)
+def test_a_note_naming_who_took_the_deal_is_a_competitor_loss_reason(
+    detector: RuleEmbeddingDetector, note: str, category: str, rival: str
+) -> None:
+    """ "Lost to Procore." had set the deal's outcome but counted as no objection (other 0.99),
+    while "Lost. Reason: they went with Procore" was one: the rival is tagged, and a reason after
+    its name gives the category."""
+    found = detector.detect_utterances([Line(1, "rep_note", note)])[1]
+    assert _kinds(found, note) == ("objection", category, rival)
+    assert any(d.kind == "competitor" and d.competitor == rival for d in found), found
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Lost.",
+        "Closed lost.",
+        "Lost to a competitor, no name given.",
+        "Went with the annual plan.",
+        "Closed won, they chose us over Vetlink.",
+        "Might lose to Vetlink if the price doesn't move.",
+    ],
+)
+def test_no_rival_loss_reason_without_a_named_rival_taking_the_deal(
+    detector: RuleEmbeddingDetector, note: str
+) -> None:
+    found = detector.detect_utterances([Line(1, "rep_note", note)], ours=["Zoetica"])[1]
+    said = _kinds(found, note)
+    assert said[2] is None or said[1] != "competitor", said
