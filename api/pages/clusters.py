@@ -161,8 +161,14 @@ def grain(
 def cluster_page(
     request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, show: str = ""
 ) -> HTMLResponse | RedirectResponse:
+    confident_at = workspace.settings.confident_at
     payload = cluster_detail_json(
-        workspace.views, db, cluster_id, embedder=workspace.embedder, quotes=4
+        workspace.views,
+        db,
+        cluster_id,
+        embedder=workspace.embedder,
+        quotes=4,
+        confident_at=confident_at,
     )
     cluster = json.loads(payload)
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
@@ -170,7 +176,6 @@ def cluster_page(
     others = [
         c for c in cluster_names(workspace.views, db, cluster["kind"]) if c["id"] != cluster_id
     ]
-    confident_at = workspace.settings.confident_at
     every = quote_rows(cluster, confident_at, True)
     tables: dict[str, Markup] = {}
     for which in ("confident", "uncertain"):
