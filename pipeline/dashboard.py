@@ -146,7 +146,9 @@ def lost_deal_objections(
     db: Session, industry: str | None = None, confident_at: float = DEFAULT_CONFIDENT_AT
 ) -> list[LostRow]:
     """Objection themes raised in lost deals; only themes with a confident mention (``sure_of``)."""
-    lost = list_clusters(db, kind="objection", outcome=Outcome.lost, industry=industry)
+    lost = list_clusters(
+        db, kind="objection", outcome=Outcome.lost, industry=industry, confident_at=confident_at
+    )
     sure = sure_of(db, confident_at, industry)
     return [
         LostRow(id=c["id"], name=c["name"], mentions=c["size"], calls=c["calls"])

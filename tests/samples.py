@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from pipeline.store.models import Mention, Utterance
+from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 
 TRANSCRIPT = (
@@ -62,3 +65,70 @@ def write(folder: Path, name: str, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+@dataclass(frozen=True)
+class MixedThemes:
+    """Objection themes ``seed_mixed_themes`` stored: two with a confident mention and the
+    largest one made only of uncertain ones (a won deal's praise read as an objection)."""
+
+    price: int
+    setup: int
+    unsure: int
+
+
+# Three calls (account, outcome, date) and each theme's mentions: (call, words, confidence).
+_MIXED_CALLS = (
+    ("Fernhill Bakery", "lost", "2026-03-02"),
+    ("Quarry Lane Vets", "won", "2026-03-09"),
+    ("Marsh Street Dental", "lost", "2026-02-10"),
+)
+_MIXED_THEMES = {
+    "The monthly price is too steep": (
+        (0, "The monthly price is too steep for one shop.", 0.9),
+        (2, "That price is more than we pay for the phones.", 0.8),
+        (1, "Price was a question, I suppose.", 0.3),
+    ),
+    "Setting it up takes too long": (
+        (0, "Six weeks to set it up is too long for us.", 0.9),
+        (2, "We can't spare a nurse to set things up.", 0.35),
+    ),
+    "The reminders are why we picked you": (
+        (1, "The text reminders are why we picked you.", 0.2),
+        (1, "Our clients like the reminders a lot.", 0.3),
+        (0, "The reminders looked nice in the demo.", 0.25),
+        (2, "Reminders might help with no-shows.", 0.4),
+    ),
+}
+
+
+def seed_mixed_themes(session: Session) -> MixedThemes:
+    """Calls, buyer sentences and objection themes as analysis stores them (the analysis
+    itself would need the model): see :class:`MixedThemes`."""
+    calls = []
+    for account, outcome, day in _MIXED_CALLS:
+        call = Call(
+            content_hash=f"mixed-{account}", filename=f"{account}.txt", format="txt",
+            title=account, raw_text="", call_date=dt.date.fromisoformat(day), account=account,
+            outcome=outcome, analysis_state="analysed",
+        )  # fmt: skip
+        session.add(call)
+        calls.append(call)
+    session.flush()
+    ids = []
+    for name, mentions in _MIXED_THEMES.items():
+        theme = Cluster(kind="objection", name=name, auto_name=name, status="active")
+        session.add(theme)
+        session.flush()
+        ids.append(theme.id)
+        for seq, (on, text, confidence) in enumerate(mentions, start=theme.id * 10):
+            said = Utterance(call_id=calls[on].id, seq=seq, speaker=None, role="buyer", text=text)
+            session.add(said)
+            session.flush()
+            mention = Mention(
+                utterance_id=said.id, call_id=said.call_id, kind="objection", category="price",
+                text=text, char_end=len(text), cluster_id=theme.id, confidence=confidence,
+            )  # fmt: skip
+            session.add(mention)
+    session.flush()
+    return MixedThemes(*ids)

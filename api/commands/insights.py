@@ -81,10 +81,12 @@ def list_clusters(
         grains = cluster_grain.apply_grain(workspace, grain, kinds) if grain is not None else []
         if competitor:  # "CS" is Cornerstone's alias
             competitor = workspace.settings.rival_names.canonical(competitor)
+        confident_at = workspace.settings.confident_at
         with workspace.session() as session:
             rows = _listed(
-                session, kind, outcome, since, until, competitor, account, industry, sort
-            )
+                session, kind, outcome, since, until, competitor, account, industry, sort,
+                confident_at,
+            )  # fmt: skip
     if as_json:
         print_json(rows)
         return
@@ -95,7 +97,7 @@ def list_clusters(
     if not rows and filtered:
         console.print("No clusters match these filters.")
         return
-    _print_clusters(rows, named_kind=kind is not None)
+    _print_clusters(rows, named_kind=kind is not None, confident_at=confident_at)
 
 
 def _listed(
@@ -108,6 +110,7 @@ def _listed(
     account: str | None,
     industry: str | None,
     sort: SortChoice,
+    confident_at: float,
 ) -> list[dict[str, Any]]:
     return cluster_queries.list_clusters(
         session,
@@ -119,10 +122,13 @@ def _listed(
         account=account,
         industry=industry,
         sort=cast(SortKey, sort.value),
+        confident_at=confident_at,
     )
 
 
-def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool) -> None:
+def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_at: float) -> None:
+    """The themes as a table; those made only of uncertain mentions (listed last) in a section
+    of their own, marked, so none passes for a sure objection."""
     if not rows:
         console.print("No clusters yet: ingest calls, then run `callmine cluster`.")
         return
@@ -135,25 +141,46 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool) -> None:
     table.add_column("trend", justify="right", no_wrap=True)
     quote_width = max(16, min(60, console.width - 75))  # the figures stay readable on 80 columns
     table.add_column("quote", max_width=quote_width, overflow="ellipsis", no_wrap=True)
-    for row in rows:
+    sure = sum(not row["uncertain_only"] for row in rows)
+    if sure < len(rows):
+        table.caption = (
+            f"{plural(len(rows) - sure, 'theme')} marked (uncertain): no mention read at "
+            f"{confident_at:g} confidence or more; listed last."
+        )
+    for at, row in enumerate(rows):
         counts = row["outcome_counts"]
+        if at == sure > 0:  # a line between the sure themes and the uncertain ones
+            table.add_section()
         table.add_row(
             str(row["id"]),
-            row["name"] if named_kind else f"{row['name']} ({row['kind']})",
+            _theme_name(row, named_kind),
             str(row["size"]),
             str(row["calls"]),
             f"{counts.get('won', 0)}/{counts.get('lost', 0)}/{counts.get('open', 0)}",
             f"{row['trend']:.2f}",
             row["quote"] or "",
+            style="dim" if row["uncertain_only"] else None,
         )
     console.print(table)
+
+
+def _theme_name(row: dict[str, Any], named_kind: bool) -> str:
+    """A listed theme's name with its kind (unless the listing named it) and, for one made only
+    of uncertain mentions, that it is uncertain (a plain terminal shows no dimming)."""
+    marks = ([] if named_kind else [row["kind"]]) + (["uncertain"] if row["uncertain_only"] else [])
+    return f"{row['name']} ({', '.join(marks)})" if marks else str(row["name"])
 
 
 @app.command("cluster-show")
 def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
     """One cluster: figures, representative quotes with call context."""
     with open_workspace() as workspace, workspace.session() as session:
-        detail = cluster_queries.get_cluster(session, cluster_id, embedder=workspace.embedder)
+        detail = cluster_queries.get_cluster(
+            session,
+            cluster_id,
+            embedder=workspace.embedder,
+            confident_at=workspace.settings.confident_at,
+        )
     if as_json:
         print_json(detail)
         return

@@ -54,6 +54,14 @@ def _card(card: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _card_group(page: dict[str, Any], *, uncertain: bool) -> dict[str, Any]:
+    """What ``partials/cluster_cards.html`` draws: the page's cards of themes with a confident
+    mention, or (``uncertain``) those made only of uncertain ones, kept apart behind a
+    disclosure; with the page's counts."""
+    cards = [_card(card) for card in page["cards"] if card["uncertain_only"] == uncertain]
+    return {"cards": cards, "total": page["total"], "uncertain": page["uncertain"]}
+
+
 @router.get("/", response_class=HTMLResponse, dependencies=[READ])
 def clusters_page(
     request: Request,
@@ -81,9 +89,10 @@ def clusters_page(
         "sort": sort if sort in ("size", "trend") else "size",
     }
     error = None
-    cards_html = Markup()
+    cards_html = {"sure": Markup(), "uncertain": Markup()}
     names: dict[int, str] = {}
-    total = shown = 0
+    shown = {"sure": 0, "uncertain": 0}
+    total = uncertain = 0
     hits: list[dict[str, Any]] = []
     try:
         scope: dict[str, Any] = {
@@ -103,14 +112,17 @@ def clusters_page(
             first=None if show == "all" else FIRST_CARDS,
             **scope,
         )
-        cards_html, page = fragments(request).draw(
-            request,
-            "partials/cluster_cards.html",
-            payload,
-            lambda data: {"cards": [_card(card) for card in data["cards"]], "total": data["total"]},
-            facts=lambda drawn: {"total": drawn["total"], "shown": len(drawn["cards"])},
-        )
-        total, shown = page["total"], page["shown"]
+        for group in ("sure", "uncertain"):
+            cards_html[group], page = fragments(request).draw(
+                request,
+                "partials/cluster_cards.html",
+                payload,
+                partial(_card_group, uncertain=group == "uncertain"),
+                variant=group,
+                facts=lambda drawn: {**drawn, "cards": len(drawn["cards"])},
+            )
+            shown[group] = page["cards"]
+        total, uncertain = page["total"], page["uncertain"]
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
             names = {
@@ -126,6 +138,8 @@ def clusters_page(
         cards_html=cards_html,
         shown=shown,
         total=total,
+        uncertain=uncertain,
+        confident_at=workspace.settings.confident_at,
         filters=filters,
         q=q,
         hits=hits,
@@ -161,8 +175,14 @@ def grain(
 def cluster_page(
     request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, show: str = ""
 ) -> HTMLResponse | RedirectResponse:
+    confident_at = workspace.settings.confident_at
     payload = cluster_detail_json(
-        workspace.views, db, cluster_id, embedder=workspace.embedder, quotes=4
+        workspace.views,
+        db,
+        cluster_id,
+        embedder=workspace.embedder,
+        quotes=4,
+        confident_at=confident_at,
     )
     cluster = json.loads(payload)
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
@@ -170,7 +190,6 @@ def cluster_page(
     others = [
         c for c in cluster_names(workspace.views, db, cluster["kind"]) if c["id"] != cluster_id
     ]
-    confident_at = workspace.settings.confident_at
     every = quote_rows(cluster, confident_at, True)
     tables: dict[str, Markup] = {}
     for which in ("confident", "uncertain"):

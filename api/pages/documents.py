@@ -83,7 +83,11 @@ def generate_page(
     competitor: str = "",
     industry: str = "",
 ) -> HTMLResponse:
-    clusters = [c for kind in CLUSTERED_KINDS for c in list_clusters(db, kind=kind)]
+    clusters = [
+        c
+        for kind in CLUSTERED_KINDS
+        for c in list_clusters(db, kind=kind, confident_at=settings.confident_at)
+    ]
     return render(
         request,
         "generate.html",

@@ -148,6 +148,7 @@ def list_clusters(
         account=account,
         industry=industry,
         sort=sort,
+        confident_at=workspace.settings.confident_at,
     )
     return Response(body, media_type="application/json")  # checked against the model when stored
 
@@ -184,7 +185,11 @@ def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
 @router.get("/api/clusters/{cluster_id:int}", response_model=ClusterDetail, dependencies=[READ])
 def get_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
     return cluster_views.cluster_detail(
-        workspace.views, db, cluster_id, embedder=workspace.embedder
+        workspace.views,
+        db,
+        cluster_id,
+        embedder=workspace.embedder,
+        confident_at=workspace.settings.confident_at,
     )
 
 

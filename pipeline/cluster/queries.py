@@ -22,6 +22,7 @@ from pipeline.cluster.rows import (
 )
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.cluster.trend import Periods
+from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.detect.classify import DETECTED_ROLES
 from pipeline.detect.rules import unquotable
 from pipeline.detect.sentences import quote_span, quote_text
@@ -109,8 +110,10 @@ def _summary(
     quote: str | None = None,
     window: Periods | None = None,
     earlier: Sequence[MentionRow] | None = None,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> dict[str, Any]:
     data = cluster_stats(rows, window, earlier or ()).model_dump()
+    uncertain = sum(r.confidence < confident_at for r in rows)
     return {
         "id": cluster.id,
         "kind": cluster.kind,
@@ -120,6 +123,8 @@ def _summary(
         "status": cluster.status,
         "keywords": list(cluster.keywords or []),
         **data,
+        "uncertain": uncertain,
+        "uncertain_only": bool(rows) and uncertain == len(rows),
         "quote": quote if quote is not None else (rows[0].text if rows else None),
     }
 
@@ -136,9 +141,11 @@ def list_clusters(
     industry: str | None = None,
     sort: SortKey = "size",
     include_empty: bool = False,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> list[dict[str, Any]]:
     """Active clusters with stats over the mentions that pass the filters (``industry``: calls
-    of that industry, any case)."""
+    of that industry, any case); a theme none of whose mentions reaches ``confident_at`` comes
+    after every theme with one (``summarise_clusters``)."""
     clusters = active_clusters(session, kind)
     filters: dict[str, Any] = {
         "kind": kind,
@@ -151,7 +158,13 @@ def list_clusters(
     }
     rows = load_rows(session, cluster_ids=[c.id for c in clusters], **filters)
     return summarise_clusters(
-        session, clusters, rows_by_cluster(rows), filters=filters, sort=sort, empty=include_empty
+        session,
+        clusters,
+        rows_by_cluster(rows),
+        filters=filters,
+        sort=sort,
+        empty=include_empty,
+        confident_at=confident_at,
     )
 
 
@@ -177,9 +190,14 @@ def summarise_clusters(
     filters: Mapping[str, Any],
     sort: SortKey,
     empty: bool,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> list[dict[str, Any]]:
     """``list_clusters``' summaries from mention rows already loaded with ``filters`` (the
-    home page's cards read the same rows for their quotes: loaded once, not twice)."""
+    home page's cards read the same rows for their quotes: loaded once, not twice). Each counts
+    its mentions read below ``confident_at`` (``uncertain``); a theme made only of those
+    (``uncertain_only``, over the filtered mentions, as its card counts them) comes after every
+    theme with a confident one, as the dashboard and the documents take it: a won deal's "why we
+    picked you" read at 0.17 had stood as a theme of its own among the sure objections."""
     if sort not in ("size", "trend"):
         raise BadInput(f"sort must be size or trend, not {sort!r}")
     window = filter_window(session, filters.get("date_from"), filters.get("date_to"))
@@ -193,16 +211,28 @@ def summarise_clusters(
     quotes = with_turns(session, [central.quote() for _c, _m, central in shown if central])
     said = {quote["mention_id"]: quote["text"] for quote in quotes}
     out = [
-        _summary(c, members, said[central.id] if central else None, window, earlier.get(c.id))
+        _summary(
+            c,
+            members,
+            said[central.id] if central else None,
+            window,
+            earlier.get(c.id),
+            confident_at,
+        )
         for c, members, central in shown
     ]
     key = "trend" if sort == "trend" else "size"
-    out.sort(key=lambda item: (-item[key], -item["size"], item["id"]))
+    out.sort(key=lambda item: (item["uncertain_only"], -item[key], -item["size"], item["id"]))
     return out
 
 
 def get_cluster(
-    session: Session, cluster_id: int, *, embedder: Embedder | None = None, quotes: int = 8
+    session: Session,
+    cluster_id: int,
+    *,
+    embedder: Embedder | None = None,
+    quotes: int = 8,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> dict[str, Any]:
     """One cluster's stats, representative quotes (MMR) and every member quote with context."""
     cluster = live_cluster(session, cluster_id)
@@ -215,7 +245,8 @@ def get_cluster(
     chosen = distinct_quotes(
         with_turns(session, representative_quotes(rows, vectors, centroid, quotes=quotes + 2))
     )[:quotes]
-    detail = _summary(cluster, rows, chosen[0]["text"] if chosen else None, trend_window(session))
+    quote = chosen[0]["text"] if chosen else None
+    detail = _summary(cluster, rows, quote, trend_window(session), confident_at=confident_at)
     detail["quotes"] = chosen
     detail["mentions"] = [r.quote() for r in rows]
     return detail

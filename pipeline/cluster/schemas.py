@@ -73,6 +73,8 @@ class ClusterSummary(ClusterFigures):
                     "competitors": [{"name": "Gong", "count": 3}],
                     "competitors_on_calls": [{"name": "Gong", "count": 4}],
                     "why_now": [{"name": "deadline", "count": 2}],
+                    "uncertain": 3,
+                    "uncertain_only": False,
                     "quote": QUOTE_EXAMPLE["text"],
                 }
             ]
@@ -86,6 +88,16 @@ class ClusterSummary(ClusterFigures):
     name_locked: bool
     status: str
     keywords: list[str]
+    uncertain: int = Field(
+        0,
+        description="Of its mentions (``size``), those the detector read below "
+        "CALLMINE_CONFIDENT_AT; the rest are confident.",
+    )
+    uncertain_only: bool = Field(
+        False,
+        description="No mention reaches CALLMINE_CONFIDENT_AT: it may be no theme of its kind at "
+        "all. Listed after every theme with a confident mention.",
+    )
     quote: str | None
 
 

@@ -32,6 +32,7 @@ from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME
 from pipeline.cluster.stats import MentionRow
+from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.detect.rules import unquotable
 from pipeline.embed import Embedder
 from pipeline.store.views import ViewCache
@@ -75,19 +76,21 @@ def cluster_list_json(
     session: Session,
     *,
     sort: SortKey = "size",
+    confident_at: float = DEFAULT_CONFIDENT_AT,
     **given: Unpack[ClusterFilters],
 ) -> str:
     """``/api/clusters``' body: the cluster list checked against ``ClusterSummary`` once per
     revision and then sent as stored text (validating and serialising 400 KB of themes took
-    half of each request at 100k mentions)."""
+    half of each request at 100k mentions); themes made only of mentions read below
+    ``confident_at`` last (``summarise_clusters``)."""
     filters = _filters(given)
 
     def compute() -> Any:
-        summaries = list_clusters(session, sort=sort, **filters)
+        summaries = list_clusters(session, sort=sort, confident_at=confident_at, **filters)
         checked = CLUSTER_SUMMARIES.validate_python(summaries)
         return CLUSTER_SUMMARIES.dump_python(checked, mode="json", by_alias=True)
 
-    params = {**filters, "sort": sort}
+    params = {**filters, "sort": sort, "confident_at": confident_at}
     return views.get_json(session, "clusters", params, CLUSTER_TABLES, compute)
 
 
@@ -96,10 +99,13 @@ def cluster_list(
     session: Session,
     *,
     sort: SortKey = "size",
+    confident_at: float = DEFAULT_CONFIDENT_AT,
     **given: Unpack[ClusterFilters],
 ) -> list[dict[str, Any]]:
     """``pipeline.cluster.queries.list_clusters``, precomputed (the API's view, parsed)."""
-    return list(json.loads(cluster_list_json(views, session, sort=sort, **given)))
+    return list(
+        json.loads(cluster_list_json(views, session, sort=sort, confident_at=confident_at, **given))
+    )
 
 
 def cluster_names(views: ViewCache, session: Session, kind: str) -> list[dict[str, Any]]:
@@ -156,8 +162,9 @@ def _cards(
         load_rows(session, cluster_ids=[c.id for c in clusters], **filters)
     )
     summaries = summarise_clusters(
-        session, clusters, by_cluster, filters=filters, sort=sort, empty=False
-    )
+        session, clusters, by_cluster, filters=filters, sort=sort, empty=False,
+        confident_at=confident_at,
+    )  # fmt: skip
     quotes = {
         summary["id"]: [r.quote() for r in card_quotes(by_cluster[summary["id"]], confident_at)]
         for summary in summaries
@@ -174,17 +181,18 @@ def _cards(
                 **summary,
                 "phrases": buyer_card_phrases(rows, summary["keywords"]),
                 "quotes": distinct_quotes([said[q["mention_id"]] for q in quotes[summary["id"]]]),
-                "uncertain": sum(r.confidence < confident_at for r in rows),
             }
         )
     return cards
 
 
 class CardPage(TypedDict):
-    """The first cards of the home page and how many there are in all."""
+    """The first cards of the home page, how many there are in all and how many of those are
+    made only of uncertain mentions (drawn last, behind a disclosure)."""
 
     cards: list[dict[str, Any]]
     total: int
+    uncertain: int
 
 
 def cluster_cards_json(
@@ -199,17 +207,21 @@ def cluster_cards_json(
     """The home page's cards as their stored JSON text (a :class:`CardPage`; the same text while
     nothing changed, so a page can keep what it drew from it): each cluster's summary with its
     buyer phrases, two quotes and how many of its mentions are uncertain, over the mentions that
-    pass the filters; the ``first`` of them (None: all), so a page of a large workspace does not
-    parse hundreds per request."""
+    pass the filters, those made only of uncertain ones last; the ``first`` of them (None: all),
+    so a page of a large workspace does not parse hundreds per request."""
     filters = _filters(given)
 
     def compute() -> CardPage:
         cards = _cards(session, confident_at, sort, filters)
-        return {"cards": cards if first is None else cards[:first], "total": len(cards)}
+        return {
+            "cards": cards if first is None else cards[:first],
+            "total": len(cards),
+            "uncertain": sum(card["uncertain_only"] for card in cards),
+        }
 
     return views.get_json(
         session,
-        "cards",
+        "home_cards",  # named anew when its shape changes: a stored view outlives an upgrade
         {**filters, "sort": sort, "confident_at": confident_at, "first": first},
         CLUSTER_TABLES,
         compute,
@@ -223,11 +235,14 @@ def cluster_detail(
     *,
     embedder: Embedder | None = None,
     quotes: int = 8,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> dict[str, Any]:
     """``pipeline.cluster.queries.get_cluster``, precomputed (a merged cluster's id gives the
     cluster it went into, as there)."""
     detail: dict[str, Any] = json.loads(
-        cluster_detail_json(views, session, cluster_id, embedder=embedder, quotes=quotes)
+        cluster_detail_json(
+            views, session, cluster_id, embedder=embedder, quotes=quotes, confident_at=confident_at
+        )
     )
     return detail
 
@@ -239,14 +254,22 @@ def cluster_detail_json(
     *,
     embedder: Embedder | None = None,
     quotes: int = 8,
+    confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> str:
     """:func:`cluster_detail` as its stored JSON text (the same text while nothing changed)."""
     return views.get_json(
         session,
         "cluster",
-        {"id": cluster_id, "quotes": quotes, "mmr": embedder is not None},
+        {
+            "id": cluster_id,
+            "quotes": quotes,
+            "mmr": embedder is not None,
+            "confident_at": confident_at,
+        },
         CLUSTER_TABLES,
-        lambda: get_cluster(session, cluster_id, embedder=embedder, quotes=quotes),
+        lambda: get_cluster(
+            session, cluster_id, embedder=embedder, quotes=quotes, confident_at=confident_at
+        ),
     )
 
 
@@ -299,7 +322,9 @@ def warm_views(workspace: Workspace) -> None:
                 )
                 cluster_names(workspace.views, session, kind)
                 grain_view(workspace, session, kind)
-            cluster_list_json(workspace.views, session)
+            cluster_list_json(
+                workspace.views, session, confident_at=workspace.settings.confident_at
+            )
             known_competitors_view(workspace.views, session)
             workspace.views.prune(session)
     except Exception:  # noqa: BLE001 - the views are computed on the next request instead
