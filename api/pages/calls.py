@@ -124,7 +124,7 @@ def call_page(
         kind_labels=KIND_LABELS,
         sentences=sentences,
         kinds={kind: DETECTED_KIND_LABELS[kind] for kind in KINDS},
-        categories={name: seeds.labels.get(name, name) for name in seeds.objection},
+        categories={name: seeds.category_label(name) for name in seeds.objection},
     )
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.auth import ADMIN, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM, problem
-from pipeline.analysis import corrections  # noqa: F401  (registers the redetect task)
+from pipeline.analysis import corrections
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import (
     CALL_TURNS_PAGE,
@@ -29,7 +29,6 @@ from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRe
 from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
-from pipeline.jobs.queue import submit_task
 from pipeline.store.models import Outcome, Role
 from pipeline.types import IsoDate, Offset, PageNumber, RowId
 
@@ -211,10 +210,7 @@ def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> Rede
     One redetect runs at a time: a request while one is queued (not begun: it may be waiting
     for another analysis) joins it and gets its id; while one runs, a new one is queued."""
 
-    message = "detecting again in every call"
-    return RedetectJob(
-        job_id=submit_task(workspace, "redetect", message, {}, background.add_task, once=True)
-    )
+    return RedetectJob(job_id=corrections.submit_redetect(workspace, background.add_task))
 
 
 @router.get("/api/calls", summary="List calls", response_model=CallPage, dependencies=[READ])

@@ -93,6 +93,16 @@ class LabelResult(BaseModel):
     labels_file: str
 
 
+class UndoneLabel(BaseModel):
+    """The sentence an undone answer was about, and the kind it has again (None: it had none
+    stored before the answer)."""
+
+    utterance_id: int
+    text: str
+    label: str | None
+    category: str | None
+
+
 class PhraseQuote(BaseModel):
     utterance_id: int
     call_id: int
@@ -256,6 +266,23 @@ def label_utterance(
         **done,
         "refit_scheduled": detections.schedule_refit(workspace, db, background.add_task),
     }
+
+
+@router.delete(
+    "/api/utterances/{utterance_id:int}/label",
+    response_model=UndoneLabel,
+    responses={404: PROBLEM},
+    dependencies=[LABELLERS],
+)
+def undo_label(
+    utterance_id: RowId,
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    text: Annotated[str | None, Query(description="Which sentence of the utterance.")] = None,
+) -> dict[str, Any]:
+    """Take back the latest answer on a buyer sentence (a wrong key in the review queue): the
+    verdict leaves the labels file and the sentence gets back the kind and theme it had."""
+    return corrections.undo_label(workspace, db, utterance_id, text=text)
 
 
 @router.get("/api/phrases", response_model=list[Phrase], dependencies=[READ])

@@ -91,17 +91,29 @@
   document.querySelectorAll("[data-job-url]").forEach(pollJob);
 
   // Review queue: one key per kind answers the sentence on screen (o, p, q, c, x); the
-  // category picker keeps the keyboard while open, so typing in it never answers.
+  // category picker keeps the keyboard while it has the focus, so typing in it never answers,
+  // and Escape hands the keys back. An objection with no category chosen asks for one.
   var review = document.querySelector("form[data-review]");
   if (review) {
+    var picker = review.querySelector("select[name=category]");
+    var needed = review.querySelector("[data-category-needed]");
+    review.setAttribute("tabindex", "-1");
     document.addEventListener("keydown", function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       var target = event.target;
+      if (target === picker && event.key === "Escape") { review.focus(); return; }
       if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
       var button = review.querySelector('button[data-key="' + event.key.toLowerCase() + '"]');
       if (!button) return;
       event.preventDefault();
       button.click();
+    });
+    review.addEventListener("submit", function (event) {
+      var kind = event.submitter ? event.submitter.value : "";
+      if (kind !== "objection" || !picker || picker.value) return;
+      event.preventDefault();
+      if (needed) needed.hidden = false;
+      picker.focus();
     });
   }
 

@@ -10,6 +10,7 @@ call is analysed again and re-fits its model on it (``pipeline.detect.learning.r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, get_args
 
@@ -23,14 +24,17 @@ from pipeline.detect import DETECTED_ROLES, KINDS, Kind, load_seeds
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.labels import (
     LabelledSentence,
+    drop_user_label,
+    put_user_label_row,
     record_user_label,
     sentence_key,
+    user_label_row,
     user_labelled,
 )
 from pipeline.detect.learning import record_fit
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.errors import BadInput, NotFound
-from pipeline.jobs.queue import task
+from pipeline.jobs.queue import submit_task, task
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Call, Cluster, ClusterEdit, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -44,6 +48,14 @@ def redetect_task(
     workspace: Workspace, _args: dict[str, Any], progress: ProgressCallback
 ) -> dict[str, Any]:
     return dict(redetect_all(workspace, progress=progress))
+
+
+def submit_redetect(workspace: Workspace, schedule: Callable[..., Any]) -> str:
+    """Start ``redetect_all`` as a background job (one at a time: a request while one is
+    queued joins it); returns the job id. The API and the review page both start it here."""
+    return submit_task(
+        workspace, "redetect", "detecting again in every call", {}, schedule, once=True
+    )
 
 
 def redetect_all(
@@ -113,12 +125,17 @@ def label_sentence(
     start, end, sentence = _which_sentence(utterance, text)
     category = _checked_category(workspace.settings.data_dir, label, category)
     where = _where_said(session, utterance, sentence, start, workspace.settings.competitors)
+    group, seq = f"call-{utterance.call_id}", str(utterance.seq)
+    replaced = user_label_row(
+        workspace.settings.data_dir, group=group, utterance=seq, text=sentence
+    )
     labels_file = record_user_label(
         workspace.settings.data_dir,
-        LabelledSentence(where, label, category, group=f"call-{utterance.call_id}"),
-        utterance=str(utterance.seq),
+        LabelledSentence(where, label, category, group=group),
+        utterance=seq,
     )
-    mention = _kind_mention(session, utterance, (start, end))
+    mention, created = _kind_mention(session, utterance, (start, end))
+    before = None if created else _mention_state(mention)
     mention.kind, mention.category = label, category or None
     mention.confidence, mention.source, mention.excluded = 1.0, "user", False
     mention.objection_probability = float(label == "objection")
@@ -134,6 +151,8 @@ def label_sentence(
                 "text": sentence,
                 "label": label,
                 "category": category,
+                "before": before,  # what an undo puts back
+                "replaced": replaced,
             },
         )
     )
@@ -147,6 +166,75 @@ def label_sentence(
         "cluster_id": mention.cluster_id,
         "labels_file": str(labels_file),
     }
+
+
+def undo_label(
+    workspace: Workspace, session: Session, utterance_id: int, *, text: str | None = None
+) -> dict[str, Any]:
+    """Take back the latest answer on one sentence: its row leaves the labels file (the verdict
+    it had replaced comes back) and the sentence gets the kind, category and theme it had."""
+    utterance = session.get(Utterance, utterance_id)
+    if utterance is None:
+        raise NotFound(f"no utterance {utterance_id}")
+    start, end, sentence = _which_sentence(utterance, text)
+    edit = _latest_answer(session, utterance.id, sentence)
+    if edit is None:
+        raise NotFound(f"no answer to undo on {sentence!r}")
+    data_dir, group, seq = (
+        workspace.settings.data_dir,
+        f"call-{utterance.call_id}",
+        str(utterance.seq),
+    )
+    drop_user_label(data_dir, group=group, utterance=seq, text=sentence)
+    if edit.payload.get("replaced"):
+        put_user_label_row(data_dir, edit.payload["replaced"])
+    mention, _ = _kind_mention(session, utterance, (start, end))
+    before = edit.payload.get("before")
+    session.delete(edit)
+    vectors = mention_vectors(workspace, session, [mention])
+    if before is None:  # the answer made the sentence's row: it goes with it
+        update_index(workspace, session, [mention.id], [], vectors[:0])
+        session.delete(mention)
+        session.flush()
+        return {"utterance_id": utterance.id, "text": sentence, "label": None, "category": None}
+    for name, value in before.items():
+        setattr(mention, name, value)
+    if mention.cluster_id is not None and session.get(Cluster, mention.cluster_id) is None:
+        mention.cluster_id = None
+    kept = [mention] if mention.kind in CLUSTERED_KINDS else []
+    update_index(workspace, session, [mention.id], kept, vectors[: len(kept)])
+    session.flush()
+    return {
+        "utterance_id": utterance.id,
+        "text": sentence,
+        "label": mention.kind,
+        "category": mention.category,
+    }
+
+
+MENTION_STATE = (
+    "kind", "category", "confidence", "source", "excluded", "objection_probability",
+    "competitor", "cluster_id",
+)  # fmt: skip
+
+
+def _mention_state(mention: Mention) -> dict[str, Any]:
+    """What an answer changes on a sentence's row, as it was (an undo puts it back)."""
+    return {name: getattr(mention, name) for name in MENTION_STATE}
+
+
+def _latest_answer(session: Session, utterance_id: int, sentence: str) -> ClusterEdit | None:
+    """The latest answer recorded on this sentence (its edit holds what it changed)."""
+    edits = session.scalars(
+        select(ClusterEdit).where(ClusterEdit.action == "label").order_by(ClusterEdit.id.desc())
+    )
+    wanted = sentence_key(sentence, "")[0]
+    for edit in edits:
+        payload = edit.payload or {}
+        said = sentence_key(str(payload.get("text", "")), "")[0]
+        if payload.get("utterance_id") == utterance_id and said == wanted and "before" in payload:
+            return edit
+    return None
 
 
 def _which_sentence(utterance: Utterance, text: str | None) -> tuple[int, int, str]:
@@ -195,8 +283,11 @@ def _where_said(
     return SentenceInput(sentence, utterance.text)
 
 
-def _kind_mention(session: Session, utterance: Utterance, span: tuple[int, int]) -> Mention:
-    """The sentence's kind row (one per sentence); created for calls detected before kinds."""
+def _kind_mention(
+    session: Session, utterance: Utterance, span: tuple[int, int]
+) -> tuple[Mention, bool]:
+    """The sentence's kind row (one per sentence), and whether it was created here (for calls
+    detected before kinds)."""
     found = session.scalars(
         select(Mention)
         .where(
@@ -209,7 +300,7 @@ def _kind_mention(session: Session, utterance: Utterance, span: tuple[int, int])
     if found:
         for extra in found[1:]:  # an older objection and question on one sentence
             session.delete(extra)
-        return found[0]
+        return found[0], False
     mention = Mention(
         utterance_id=utterance.id,
         call_id=utterance.call_id,
@@ -220,7 +311,7 @@ def _kind_mention(session: Session, utterance: Utterance, span: tuple[int, int])
     )
     session.add(mention)
     session.flush()
-    return mention
+    return mention, True
 
 
 def _rival(session: Session, utterance: Utterance, start: int) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -154,6 +154,31 @@ def label_row(example: LabelledSentence, *, utterance: str) -> dict[str, str]:
     }
 
 
+def _where(row: dict[str, str]) -> tuple[str, str, str]:
+    """Which sentence a labels-file row answers: its call, utterance and words."""
+    return row.get("file") or "", row.get("utterance") or "", (row.get("text") or "").strip()
+
+
+def _rewrite_rows(
+    data_dir: Path, change: Callable[[list[dict[str, str]]], list[dict[str, str]]]
+) -> int:
+    """Apply ``change`` to the user's label rows, under the lock, atomically; the other columns
+    are kept. Returns how many rows went (negative: came). No file and no rows: nothing."""
+    path = data_dir / LABELS_FILENAME
+    with locked(path):
+        rows: list[dict[str, str]] = []
+        columns = list(USER_LABEL_COLUMNS)
+        if path.is_file():
+            reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
+            columns += [c for c in reader.fieldnames or [] if c not in columns]
+            rows = list(reader)
+        changed = change(rows)
+        if changed == rows:
+            return 0
+        write_text_atomically(path, csv_text(changed, columns))
+    return len(rows) - len(changed)
+
+
 def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: str) -> Path:
     """Add a user's verdict on one sentence to ``<data_dir>/objection_labels.csv``.
 
@@ -162,42 +187,41 @@ def record_user_label(data_dir: Path, example: LabelledSentence, *, utterance: s
     """
     if example.label not in LABEL_VALUES:
         raise BadInput(f"label must be one of {LABEL_VALUES}")
+    put_user_label_row(data_dir, label_row(example, utterance=utterance))
+    return data_dir / LABELS_FILENAME
+
+
+def put_user_label_row(data_dir: Path, new: dict[str, str]) -> None:
+    """Write one labels-file row as it is (an undo puts back the verdict it had replaced)."""
+    _rewrite_rows(data_dir, lambda rows: [*(r for r in rows if _where(r) != _where(new)), new])
+
+
+def user_label_row(
+    data_dir: Path, *, group: str, utterance: str, text: str
+) -> dict[str, str] | None:
+    """The user's recorded verdict on one sentence, as its row, or None."""
     path = data_dir / LABELS_FILENAME
-    new = label_row(example, utterance=utterance)
+    if not path.is_file():
+        return None
+    wanted = (group, utterance, text.strip())
+    rows = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
+    return next((dict(r) for r in rows if _where(r) == wanted), None)
 
-    def where(row: dict[str, str]) -> tuple[str, str, str]:
-        return row.get("file") or "", row.get("utterance") or "", (row.get("text") or "").strip()
 
-    with locked(path):
-        rows: list[dict[str, str]] = []
-        columns = list(USER_LABEL_COLUMNS)
-        if path.is_file():
-            reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
-            columns += [c for c in reader.fieldnames or [] if c not in columns]
-            rows = list(reader)
-        rows = [r for r in rows if where(r) != where(new)]
-        rows.append(new)
-        write_text_atomically(path, csv_text(rows, columns))
-    return path
+def drop_user_label(data_dir: Path, *, group: str, utterance: str, text: str) -> bool:
+    """Remove the user's verdict on one sentence (an undone answer); True when there was one."""
+    wanted = (group, utterance, text.strip())
+    return _rewrite_rows(data_dir, lambda rows: [r for r in rows if _where(r) != wanted]) > 0
 
 
 def drop_user_labels(data_dir: Path, groups: set[str]) -> int:
     """Remove the user's verdicts recorded from these calls (``file`` is ``call-<id>``);
     returns how many rows went. The other rows and columns are kept, as written."""
-    path = data_dir / LABELS_FILENAME
-    if not groups:
+    if not groups or not (data_dir / LABELS_FILENAME).is_file():
         return 0
-    with locked(path):
-        if not path.is_file():
-            return 0
-        reader = csv.DictReader(io.StringIO(path.read_text("utf-8-sig")))
-        columns = list(reader.fieldnames or USER_LABEL_COLUMNS)
-        rows = list(reader)
-        kept = [r for r in rows if (r.get("file") or "") not in groups]
-        if len(kept) == len(rows):
-            return 0
-        write_text_atomically(path, csv_text(kept, columns))
-    return len(rows) - len(kept)
+    return _rewrite_rows(
+        data_dir, lambda rows: [r for r in rows if (r.get("file") or "") not in groups]
+    )
 
 
 def csv_text(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:

@@ -22,9 +22,10 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.config import Settings
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
 from pipeline.detect.labels import user_labelled, user_verdicts
-from pipeline.detect.queue import pick, uncertainty_order
+from pipeline.detect.queue import near_threshold, pick, uncertainty_order
 from pipeline.detect.train import load_or_train
 from pipeline.embed import CachedEmbedder, embed_cached
 from pipeline.jobs import runs as jobs
@@ -185,7 +186,7 @@ class QueueProgress(BaseModel):
 
 def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
     """The review queue's progress (see ``QueueProgress``)."""
-    confident = workspace.settings.confident_at
+    settings = workspace.settings
     rows = session.execute(
         select(Mention.source, Mention.confidence, Mention.objection_probability).where(
             Mention.kind.in_(KINDS)
@@ -195,12 +196,25 @@ def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
     fitted = _last_fit(workspace)
     return QueueProgress(
         answered=sum(1 for r in rows if r[0] == "user"),
-        uncertain=sum(1 for r in rows if r[0] != "user" and r[2] is not None and r[1] < confident),
+        uncertain=sum(
+            1 for r in rows if r[0] != "user" and r[2] is not None and _unsure(r, settings)
+        ),
         unscored=sum(1 for r in rows if r[0] != "user" and r[2] is None),
         until_refit=max(0, workspace.settings.refit_every - (given - fitted.answers)),
         refit_running=_refit_running(session),
         fitted_answers=fitted.answers,
         fitted_at=fitted.at,
+    )
+
+
+def _unsure(row: Any, settings: Settings) -> bool:
+    """A sentence the queue still has to ask about: its kind shown below ``confident_at``, or
+    its objection call near the threshold (``queue.near_threshold``)."""
+    _, confidence, objection_probability = row
+    if confidence < settings.confident_at:
+        return True
+    return near_threshold(
+        objection_probability, settings.objection_threshold, settings.confident_at
     )
 
 

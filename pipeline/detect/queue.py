@@ -34,6 +34,16 @@ def uncertainty_order(objection_probabilities: Sequence[float], threshold: float
     return [int(i) for i in np.argsort(margin, kind="stable")]
 
 
+def near_threshold(objection_probability: float, threshold: float, sure_at: float) -> bool:
+    """Whether the objection call on a sentence is still open: its P(objection) is within as
+    many log-odds of the threshold as ``sure_at`` (where a shown kind counts as sure) is from
+    it. Why: the queue asks about these first, so the page counts them as uncertain even when
+    the kind shown (say "other" at 0.8) is sure."""
+    p = np.array([objection_probability, threshold, sure_at], dtype=np.float64)
+    logits = _logit(p)
+    return bool(abs(logits[0] - logits[1]) <= abs(logits[2] - logits[1]))
+
+
 def pick(
     objection_probabilities: Sequence[float],
     calls: Sequence[Hashable],

@@ -35,6 +35,10 @@ class SeedSet:
             why_now=_merge_groups(self.why_now, other.why_now),
         )
 
+    def category_label(self, name: str) -> str:
+        """What a page calls an objection category ("Status quo (spreadsheets, …)")."""
+        return self.labels.get(name) or name.replace("_", " ").capitalize()
+
     def groups(self) -> list[tuple[str, list[str]]]:
         """Phrasings by group, in the order the detector stacks them: ``objection:<category>``,
         the other kinds, ``why_now:<category>``."""

@@ -179,13 +179,14 @@ def test_the_review_page_says_where_the_refit_stands(server: LiveServer) -> None
             label_sentence(
                 workspace, session, mention.utterance_id, text=mention.text, label="other"
             )
-    assert "re-fit due" in _status(server)
+    assert "learns from your answers after the next one" in _status(server)
     redetect_all(workspace)  # fits the detector on every answer and detects again
     after = _status(server)
     answers = len(user_labelled(workspace.settings.data_dir))
-    assert "re-fitting" not in after and "re-fit after 2 more" in after
-    assert re.search(rf"last fitted on {answers} answers at \d{{4}}-\d\d-\d\d \d\d:\d\d UTC", after)
+    assert "learning from your answers now" not in after and "(2 to go)" in after
+    learnt = rf"last learnt from {answers} answers at \d{{4}}-\d\d-\d\d \d\d:\d\d UTC"
+    assert re.search(learnt, after)
     job_id = jobs.create_job(workspace, learning.REFIT_JOB, "re-fitting")
-    assert "re-fitting on your answers now" in _status(server)
+    assert "learning from your answers now" in _status(server)
     jobs.finish(workspace, job_id, {})
-    assert "re-fitting" not in _status(server)
+    assert "learning from your answers now" not in _status(server)

@@ -12,12 +12,19 @@ from tests.plugins.live_server import LiveServer
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
+def _left(progress: object) -> int:
+    """The "N uncertain left" figure of the progress line."""
+    return int(progress.inner_text().split(" · ")[1].split()[0])  # type: ignore[attr-defined]
+
+
 def test_a_key_answers_the_sentence_on_screen(live_server: LiveServer, page: object) -> None:
     analysed_corpus(live_server.workspace)
     p = page
     p.goto(live_server.url + "/review")  # type: ignore[attr-defined]
     progress = p.locator("[data-review-progress]")  # type: ignore[attr-defined]
     assert progress.inner_text().startswith("0 answered")
+    left = _left(progress)
+    sentence = p.locator(".review-sentence").inner_text().strip("“”")  # type: ignore[attr-defined]
     p.locator("form[data-review] select").first.focus()  # type: ignore[attr-defined]
     p.keyboard.press("x")  # type: ignore[attr-defined]
     assert progress.inner_text().startswith("0 answered")  # typing in the picker
@@ -28,3 +35,35 @@ def test_a_key_answers_the_sentence_on_screen(live_server: LiveServer, page: obj
         "other"
     ]
     assert p.dialogs == []  # type: ignore[attr-defined]
+    saved = p.locator("[data-review-saved]")  # type: ignore[attr-defined]
+    assert f"Saved “{sentence}” as other." in saved.inner_text()
+    assert _left(progress) == left - 1
+    saved.get_by_role("button", name="Undo").click()
+    p.get_by_text("is back in the queue").wait_for()  # type: ignore[attr-defined]
+    assert progress.inner_text().startswith("0 answered") and _left(progress) == left
+    assert user_labelled(live_server.workspace.settings.data_dir) == []
+    assert p.locator(".review-sentence").inner_text().strip("“”") == sentence  # type: ignore[attr-defined]
+
+
+def test_o_asks_for_a_category_and_escape_hands_the_keys_back(
+    live_server: LiveServer, page: object
+) -> None:
+    p = page  # the queue of the test above, its one answer undone
+    p.goto(live_server.url + "/review")  # type: ignore[attr-defined]
+    picker = p.locator("#category")  # type: ignore[attr-defined]
+    picker.select_option("")
+    p.locator("h1").click()  # type: ignore[attr-defined]
+    p.keyboard.press("o")  # type: ignore[attr-defined]
+    assert p.evaluate("document.activeElement.id") == "category"  # type: ignore[attr-defined]
+    assert p.locator("[data-category-needed]").is_visible()  # type: ignore[attr-defined]
+    assert user_labelled(live_server.workspace.settings.data_dir) == []
+    picker.select_option("contract")
+    picker.focus()
+    p.keyboard.press("o")  # type: ignore[attr-defined]  (in the picker: not an answer)
+    assert user_labelled(live_server.workspace.settings.data_dir) == []
+    p.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert p.evaluate("document.activeElement.tagName") != "SELECT"  # type: ignore[attr-defined]
+    p.keyboard.press("o")  # type: ignore[attr-defined]
+    p.locator("[data-review-saved]").wait_for()  # type: ignore[attr-defined]
+    rows = user_labelled(live_server.workspace.settings.data_dir)
+    assert [(r.label, r.category) for r in rows] == [("objection", "contract")]

@@ -114,7 +114,7 @@ def test_review_page_shows_one_sentence_in_context_and_takes_an_answer(ws: Works
             },
             follow_redirects=False,
         )
-        assert saved.status_code == 303 and "Saved+as+question" in saved.headers["location"]
+        assert saved.status_code == 303 and "as=question" in saved.headers["location"]
         wrong = site.post(
             "/review/answer",
             data={"utterance_id": "1", "text": "x", "kind": "nope"},
