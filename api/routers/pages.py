@@ -10,6 +10,7 @@ from api.pages import (
     accounts,
     admin,
     calls,
+    cluster_edits,
     clusters,
     documents,
     overview,
@@ -22,6 +23,7 @@ from api.pages import (
 router = APIRouter(include_in_schema=False)
 for module in (
     clusters,
+    cluster_edits,
     upload,
     calls,
     documents,
