@@ -170,6 +170,8 @@ def section_of(path: str) -> str:
     """The nav entry a path belongs to (cluster pages live under Objections)."""
     if path.startswith("/generate"):
         return "/documents"
+    if path.startswith("/jobs"):
+        return "/upload"
     if path.startswith("/admin"):
         return "/admin"
     for href, _label in NAV[1:]:

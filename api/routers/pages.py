@@ -13,6 +13,7 @@ from api.pages import (
     cluster_edits,
     clusters,
     documents,
+    jobs,
     overview,
     product,
     review,
@@ -34,5 +35,6 @@ for module in (
     team,
     review,
     product,
+    jobs,
 ):
     router.include_router(module.router)

@@ -47,6 +47,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...] | str] = {
     ("POST", "/upload/analyse"): (M,),
     ("POST", "/upload/csv-preview"): (M,),
     ("GET", "/jobs/{job_id}"): READ,
+    ("GET", "/jobs"): READ,
     ("GET", "/documents"): READ,
     ("GET", "/generate"): READ,
     ("POST", "/generate"): (M,),
