@@ -1,9 +1,11 @@
-"""The jobs page, on the analysed theme corpus through TestClient."""
+"""The home page's kind tabs, grain buttons and notices, and the jobs page, on the analysed
+theme corpus through TestClient."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +19,34 @@ from tests.conftest import app_client
 def site(corpus_ws: Workspace) -> Iterator[TestClient]:
     with app_client(corpus_ws) as client:
         yield client
+
+
+def test_a_notice_never_takes_the_pages_own_kind(site: TestClient) -> None:
+    """After "More themes" on the questions, the page stays on the questions: the notice's
+    kind travels as ``tone``, not as a second ``kind`` in the address."""
+    done = site.post("/grain", data={"kind": "question", "grain": "finer"})
+    query = parse_qs(urlsplit(str(done.url)).query)
+    assert query["kind"] == ["question"] and query["tone"] == ["ok"], done.url
+    assert "What buyers ask" in done.text
+    refused = site.post("/grain", data={"kind": "question", "grain": "12x"})
+    assert 'class="notice notice-error"' in refused.text
+    assert parse_qs(urlsplit(str(refused.url)).query)["kind"] == ["question"]
+
+
+def test_the_kind_is_chosen_once_and_a_greyed_grain_button_says_why(site: TestClient) -> None:
+    html = site.get("/", params={"kind": "objection", "outcome": "lost"}).text
+    assert not re.search(r'<select[^>]*name="kind"', html)  # the tabs choose it, nothing else
+    assert '<input type="hidden" name="kind" value="objection">' in html
+    assert 'href="/?kind=question&amp;outcome=lost&amp;sort=size"' in html  # tabs keep filters
+    fewer = re.search(r"<button[^>]*>Fewer themes</button>", html)
+    assert fewer is not None and "disabled" in fewer.group(0)  # the automatic grain is fewest
+    assert 'title="Can&#39;t be fewer' in fewer.group(0)
+    assert 'aria-describedby="grain-limit"' in fewer.group(0)
+    assert re.search(
+        r'id="grain-limit">Can&#39;t be fewer: each theme is already a different '
+        r"kind of objection\.",
+        html,
+    )
 
 
 def test_the_jobs_page_lists_the_apis_jobs_in_plain_words(

@@ -120,7 +120,7 @@ def test_a_notice_leaves_the_address_once_shown(
     corpus_server: tuple[LiveServer, dict[str, str]], page: Any
 ) -> None:
     server, _pages = corpus_server
-    page.goto(server.url + "/calls?outcome=lost&msg=Renamed.&kind=ok#top")
+    page.goto(server.url + "/calls?outcome=lost&msg=Renamed.&tone=ok#top")
     assert page.locator(".notice-ok").inner_text() == "Renamed."
     assert page.url == server.url + "/calls?outcome=lost#top"  # a reload shows no notice again
     page.reload()
