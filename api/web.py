@@ -152,16 +152,16 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     context.setdefault("title", "")
     context.setdefault("section", section_of(request.url.path))
     context.setdefault("flash", request.query_params.get("msg"))
-    context.setdefault("flash_kind", request.query_params.get("kind", "ok"))
+    context.setdefault("flash_kind", request.query_params.get("tone", "ok"))
     return templates().TemplateResponse(request, name, context, status_code=status_code)
 
 
 def redirect(url: str, msg: str | None = None, kind: str = "ok") -> RedirectResponse:
     """303 back to a page after a POST, carrying a short message for the flash banner (in the
-    query, before any ``#fragment``)."""
+    query, before any ``#fragment``; its kind as ``tone``, never as a page's own ``kind``)."""
     if msg:
         url, hash_mark, fragment = url.partition("#")
-        url += ("&" if "?" in url else "?") + urlencode({"msg": msg, "kind": kind})
+        url += ("&" if "?" in url else "?") + urlencode({"msg": msg, "tone": kind})
         url += hash_mark + fragment
     return RedirectResponse(url, status_code=303)
 
@@ -170,6 +170,8 @@ def section_of(path: str) -> str:
     """The nav entry a path belongs to (cluster pages live under Objections)."""
     if path.startswith("/generate"):
         return "/documents"
+    if path.startswith("/jobs"):
+        return "/upload"
     if path.startswith("/admin"):
         return "/admin"
     for href, _label in NAV[1:]:

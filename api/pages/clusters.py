@@ -10,13 +10,12 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
-from api.auth import LABELLERS, MARKETING, READ
+from api.auth import MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import fragments, outcome_split, redirect, render, sparkline
-from pipeline.analysis.corrections import label_mention
 from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
-from pipeline.cluster.edits import mark_cluster, merge_clusters, rename_cluster, split_cluster
+from pipeline.cluster.edits import undoable_merge
 from pipeline.cluster.grain import change_grain
 from pipeline.cluster.queries import search_quotes
 from pipeline.cluster.views import (
@@ -173,8 +172,14 @@ def grain(
     "/clusters/{cluster_id}", response_class=HTMLResponse, response_model=None, dependencies=[READ]
 )
 def cluster_page(
-    request: Request, db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, show: str = ""
+    request: Request,
+    db: SessionDep,
+    workspace: WorkspaceDep,
+    cluster_id: RowId,
+    show: str = "",
+    split_with: RowId | None = None,
 ) -> HTMLResponse | RedirectResponse:
+    """One theme; ``split_with``: the other half of the split that made it (both are named)."""
     confident_at = workspace.settings.confident_at
     payload = cluster_detail_json(
         workspace.views,
@@ -187,9 +192,9 @@ def cluster_page(
     cluster = json.loads(payload)
     if cluster["id"] != cluster_id:  # merged into another: go where its quotes are now
         return RedirectResponse(f"/clusters/{cluster['id']}", status_code=307)
-    others = [
-        c for c in cluster_names(workspace.views, db, cluster["kind"]) if c["id"] != cluster_id
-    ]
+    themes = cluster_names(workspace.views, db, cluster["kind"])
+    others = [c for c in themes if c["id"] != cluster_id]
+    halves = [c for c in themes if c["id"] in (cluster_id, split_with)] if split_with else []
     every = quote_rows(cluster, confident_at, True)
     tables: dict[str, Markup] = {}
     for which in ("confident", "uncertain"):
@@ -219,6 +224,8 @@ def cluster_page(
         counts={which: len(rows) for which, rows in every.items()},
         generate=GENERATE,
         rising=cluster["direction"] == "up",
+        halves=sorted(halves, key=lambda c: c["id"] != cluster_id) if len(halves) == 2 else [],
+        undo=undoable_merge(db, cluster_id),
     )
 
 
@@ -243,61 +250,3 @@ def quote_rows(
     if not every:
         confident, uncertain = confident[:FIRST_QUOTES], uncertain[:FIRST_QUOTES]
     return {"confident": confident, "uncertain": uncertain}
-
-
-def _act(cluster_id: int, action: Any, done: str) -> RedirectResponse:
-    try:
-        target = action()
-    except CallmineError as exc:
-        return redirect(f"/clusters/{cluster_id}", exc.detail, "error")
-    return redirect(target or f"/clusters/{cluster_id}", done)
-
-
-@router.post("/clusters/{cluster_id}/rename", dependencies=[MARKETING])
-def rename(
-    db: SessionDep, cluster_id: RowId, name: Annotated[str, Form()] = ""
-) -> RedirectResponse:
-    return _act(cluster_id, lambda: rename_cluster(db, cluster_id, name) and None, "Renamed.")
-
-
-@router.post("/clusters/{cluster_id}/merge", dependencies=[MARKETING])
-def merge(
-    db: SessionDep, cluster_id: RowId, other: Annotated[list[RowId] | None, Form()] = None
-) -> RedirectResponse:
-    def run() -> None:
-        merge_clusters(db, [cluster_id, *(other or [])])
-
-    return _act(cluster_id, run, "Merged: their quotes now belong to this cluster.")
-
-
-@router.post("/clusters/{cluster_id}/split", dependencies=[MARKETING])
-def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId) -> RedirectResponse:
-    def run() -> str:
-        children = split_cluster(workspace, db, cluster_id)["children"]
-        return f"/clusters/{children[0]}"
-
-    return _act(cluster_id, run, "Split in two; the other half is listed on the home page.")
-
-
-@router.post("/clusters/{cluster_id}/quotes/{mention_id}/not-objection", dependencies=[LABELLERS])
-def quote_not_objection(
-    db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId, mention_id: RowId
-) -> RedirectResponse:
-    def run() -> None:
-        label_mention(workspace, db, mention_id, label="other")
-
-    done = "Removed from the cluster; the detector learns from it on the next upload."
-    return _act(cluster_id, run, done)
-
-
-@router.post("/clusters/{cluster_id}/mark", dependencies=[MARKETING])
-def mark(
-    db: SessionDep, cluster_id: RowId, not_objection: Annotated[str, Form()] = "yes"
-) -> RedirectResponse:
-    hide = not_objection == "yes"
-
-    def run() -> str | None:
-        mark_cluster(db, cluster_id, not_objection=hide)
-        return "/" if hide else None
-
-    return _act(cluster_id, run, "Marked as not an objection." if hide else "Restored.")

@@ -42,6 +42,12 @@ class MergeRequest(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"ids": [4, 9]}]})
 
     ids: list[RowId] = Field(min_length=2, max_length=1000, description="Merged into the first id.")
+    name: str | None = Field(
+        None,
+        max_length=255,
+        description="The merged theme's name (kept like a rename); by default the first id's, "
+        "unless only another has a name a user gave it.",
+    )
 
 
 GrainQuery = Annotated[
@@ -189,7 +195,18 @@ def set_grain(body: GrainRequest, workspace: WorkspaceDep) -> list[dict[str, Any
     dependencies=[MARKETING],
 )
 def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
-    return cluster_edits.merge_clusters(db, body.ids)
+    return cluster_edits.merge_clusters(db, body.ids, name=body.name)
+
+
+@router.post(
+    "/api/clusters/{cluster_id:int}/undo-merge",
+    response_model=EditResult,
+    responses={400: PROBLEM, 404: PROBLEM},
+    dependencies=[MARKETING],
+)
+def undo_merge(cluster_id: RowId, db: SessionDep) -> dict[str, Any]:
+    """Put back the latest merge into this theme, while its quotes have not been regrouped."""
+    return cluster_edits.undo_merge(db, cluster_id)
 
 
 @router.get("/api/clusters/{cluster_id:int}", response_model=ClusterDetail, dependencies=[READ])

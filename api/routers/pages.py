@@ -10,8 +10,10 @@ from api.pages import (
     accounts,
     admin,
     calls,
+    cluster_edits,
     clusters,
     documents,
+    jobs,
     overview,
     product,
     review,
@@ -22,6 +24,7 @@ from api.pages import (
 router = APIRouter(include_in_schema=False)
 for module in (
     clusters,
+    cluster_edits,
     upload,
     calls,
     documents,
@@ -32,5 +35,6 @@ for module in (
     team,
     review,
     product,
+    jobs,
 ):
     router.include_router(module.router)

@@ -13,13 +13,13 @@
     return headers;
   }
 
-  // A flash notice arrives as ?msg=…&kind=… after a POST: once shown, take it out of the
+  // A flash notice arrives as ?msg=…&tone=… after a POST: once shown, take it out of the
   // address so a reload or a bookmark does not show it again.
   (function forgetFlash() {
     var url = new URL(window.location.href);
     if (!url.searchParams.has("msg") || !window.history.replaceState) return;
     url.searchParams.delete("msg");
-    if (["ok", "warn", "error"].indexOf(url.searchParams.get("kind")) >= 0) url.searchParams.delete("kind");
+    url.searchParams.delete("tone");
     window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   })();
 

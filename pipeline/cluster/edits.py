@@ -3,12 +3,13 @@ a ``ClusterEdit`` and replayed after every full re-cluster."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import cluster_vectors
@@ -17,7 +18,7 @@ from pipeline.cluster.label import centralities
 from pipeline.cluster.queries import live_cluster
 from pipeline.cluster.recluster import label_groups
 from pipeline.embed import normalise
-from pipeline.errors import BadInput
+from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, ClusterEdit, Mention
 from pipeline.workspace import Workspace
 
@@ -49,17 +50,53 @@ def mark_cluster(session: Session, cluster_id: int, *, not_objection: bool) -> d
     return {"id": cluster.id, "status": cluster.status}
 
 
-def merge_clusters(session: Session, cluster_ids: Sequence[int]) -> dict[str, Any]:
-    """Merge into the first id; the merge is replayed after every re-cluster."""
-    clusters = [live_cluster(session, cid) for cid in dict.fromkeys(cluster_ids)]
-    clusters = list({c.id: c for c in clusters}.values())
-    if len(clusters) < 2:
+def merge_preview(session: Session, cluster_id: int, other_id: int) -> dict[str, Any]:
+    """What a merge of ``other_id`` into ``cluster_id`` would do, for the user to confirm: both
+    themes' names and how many quotes would move."""
+    target, other = live_cluster(session, cluster_id), live_cluster(session, other_id)
+    _check_mergeable([target, other])
+    return {"target": _summary(session, target), "other": _summary(session, other)}
+
+
+def _summary(session: Session, cluster: Cluster) -> dict[str, Any]:
+    size = session.scalar(
+        select(func.count(Mention.id)).where(Mention.cluster_id == cluster.id, ~Mention.excluded)
+    )
+    return {"id": cluster.id, "name": cluster.name, "size": int(size or 0)}
+
+
+def _check_mergeable(clusters: Sequence[Cluster]) -> None:
+    if len({c.id for c in clusters}) < 2:
         raise BadInput("merge needs at least two different clusters")
     if len({c.kind for c in clusters}) > 1:
         kinds = " and ".join(sorted({c.kind for c in clusters}))
         raise BadInput(f"cannot merge clusters of different kinds ({kinds}): merge within one kind")
+
+
+def merge_clusters(
+    session: Session,
+    cluster_ids: Sequence[int],
+    *,
+    name: str | None = None,
+    name_of: int | None = None,
+) -> dict[str, Any]:
+    """Merge into the first id; the merge is replayed after every re-cluster. The merged theme
+    takes ``name``, or the name of cluster ``name_of``, or else keeps its own unless only another
+    side has a name a user typed (that one survives). What it changed is kept for
+    :func:`undo_merge`."""
+    clusters = [live_cluster(session, cid) for cid in dict.fromkeys(cluster_ids)]
+    clusters = list({c.id: c for c in clusters}.values())
+    _check_mergeable(clusters)
     target, sources = clusters[0], clusters[1:]
+    before: dict[str, Any] = {
+        "name": target.name,
+        "auto_name": target.auto_name,
+        "name_locked": target.name_locked,
+        "centroid": base64.b64encode(target.centroid).decode() if target.centroid else None,
+        "sources": {},
+    }
     weighted: npt.NDArray[np.float64] = np.zeros(0, dtype=np.float64)
+    moved = 0  # quotes that change theme (not counting hidden ones)
     for cluster in clusters:
         members = list(session.scalars(select(Mention).where(Mention.cluster_id == cluster.id)))
         if cluster.centroid is not None:
@@ -67,14 +104,96 @@ def merge_clusters(session: Session, cluster_ids: Sequence[int]) -> dict[str, An
             vector = vector * max(len(members), 1)
             weighted = vector if not len(weighted) else weighted + vector
         if cluster is not target:
+            before["sources"][str(cluster.id)] = {
+                "status": cluster.status,
+                "mentions": [m.id for m in members],
+            }
             for mention in members:
                 mention.cluster_id = target.id
+                moved += not mention.excluded
             cluster.status, cluster.merged_into = "merged", target.id
     if len(weighted):
         target.centroid = normalise(weighted)[0].tobytes()
-    _record(session, "merge", target.id, ids=[c.id for c in clusters])
+    _name_merged(target, clusters, name=name, name_of=name_of)
+    _record(session, "merge", target.id, ids=[c.id for c in clusters], before=before)
     session.flush()
-    return {"id": target.id, "merged": [c.id for c in sources]}
+    return {
+        "id": target.id,
+        "name": target.name,
+        "merged": [c.id for c in sources],
+        "moved": moved,
+    }
+
+
+def _name_merged(
+    target: Cluster, clusters: Sequence[Cluster], *, name: str | None, name_of: int | None
+) -> None:
+    """The merged theme's name: a chosen one is the user's (it sticks like a rename)."""
+    chosen = (name or "").strip()[:255]
+    if not chosen and name_of is not None:
+        by_id = {c.id: c for c in clusters}
+        if name_of not in by_id:
+            raise BadInput(f"cluster {name_of} is not part of this merge")
+        chosen = by_id[name_of].name
+    if not chosen:
+        typed = next((c for c in clusters if c.name_locked), None)
+        chosen = typed.name if typed is not None else target.name
+    if chosen != target.name:
+        target.name, target.name_locked = chosen, True
+
+
+def undoable_merge(session: Session, cluster_id: int) -> dict[str, Any] | None:
+    """The latest merge into this theme, when it can still be undone: its quotes still sit
+    here and the themes it took in are still merged into it (no regrouping since)."""
+    target = session.get(Cluster, cluster_id)
+    if target is None or target.status not in ("active", "excluded"):
+        return None
+    edit = session.scalars(
+        select(ClusterEdit)
+        .where(ClusterEdit.action == "merge", ClusterEdit.cluster_id == cluster_id)
+        .order_by(ClusterEdit.id.desc())
+    ).first()
+    sources = (edit.payload.get("before") or {}).get("sources", {}) if edit else {}
+    if edit is None or not sources:
+        return None
+    merged = [session.get(Cluster, int(cid)) for cid in sources]
+    if any(c is None or c.status != "merged" or c.merged_into != target.id for c in merged):
+        return None
+    moved = [mid for source in sources.values() for mid in source["mentions"]]
+    here = session.scalar(
+        select(func.count(Mention.id)).where(Mention.id.in_(moved), Mention.cluster_id == target.id)
+    )
+    if here != len(moved):
+        return None
+    return {"edit_id": edit.id, "names": [c.name for c in merged if c is not None]}
+
+
+def undo_merge(session: Session, cluster_id: int) -> dict[str, Any]:
+    """Put back the latest merge into this theme: its themes, their quotes, its own name."""
+    if session.get(Cluster, cluster_id) is None:
+        raise NotFound(f"no cluster {cluster_id}")
+    found = undoable_merge(session, cluster_id)
+    if found is None:
+        raise BadInput("there is no merge into this theme left to undo (regrouped since)")
+    edit = session.get(ClusterEdit, found["edit_id"])
+    target = session.get(Cluster, cluster_id)
+    assert edit is not None and target is not None  # undoable_merge found both
+    before = edit.payload["before"]
+    restored: list[int] = []
+    for cid, source in before["sources"].items():
+        cluster = session.get(Cluster, int(cid))
+        assert cluster is not None
+        cluster.status, cluster.merged_into = source["status"], None
+        for mention in session.scalars(select(Mention).where(Mention.id.in_(source["mentions"]))):
+            mention.cluster_id = cluster.id
+        restored.append(cluster.id)
+    if before["centroid"]:
+        target.centroid = base64.b64decode(before["centroid"])
+    target.name, target.auto_name = before["name"], before["auto_name"]
+    target.name_locked = before["name_locked"]
+    session.delete(edit)  # re-clusters replay the merges recorded: this one is gone
+    session.flush()
+    return {"id": target.id, "restored": restored}
 
 
 def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> dict[str, Any]:

@@ -114,6 +114,7 @@ class EditResult(BaseModel):
     status: str | None = None
     merged: list[int] | None = None
     children: list[int] | None = None
+    restored: list[int] | None = None
 
 
 class GrainInfo(BaseModel):

@@ -120,9 +120,28 @@ def test_a_notice_leaves_the_address_once_shown(
     corpus_server: tuple[LiveServer, dict[str, str]], page: Any
 ) -> None:
     server, _pages = corpus_server
-    page.goto(server.url + "/calls?outcome=lost&msg=Renamed.&kind=ok#top")
+    page.goto(server.url + "/calls?outcome=lost&msg=Renamed.&tone=ok#top")
     assert page.locator(".notice-ok").inner_text() == "Renamed."
     assert page.url == server.url + "/calls?outcome=lost#top"  # a reload shows no notice again
     page.reload()
     assert page.locator(".notice-ok").count() == 0
     assert [m for m in page.console if "404" in m or "favicon" in m] == []
+
+
+def test_a_themes_quote_table_fits_its_card_at_desktop_and_phone_width(
+    corpus_server: tuple[LiveServer, dict[str, str]], page: Any
+) -> None:
+    """Each quote row fits its card: no column or button hidden behind a sideways scroll."""
+    server, pages = corpus_server
+    measure = """() => [...document.querySelectorAll(".table-wrap")].map(
+      w => ({scroll: w.scrollWidth, width: w.clientWidth}))"""
+    for width, height in ((1366, 768), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(server.url + pages["cluster"])
+        wraps = page.evaluate(measure)
+        assert wraps, "no quote table"
+        assert [w for w in wraps if w["scroll"] > w["width"]] == [], (width, wraps)
+        actions = page.locator("main table tbody tr").first.locator("a, button")
+        for i in range(actions.count()):
+            box = actions.nth(i).bounding_box()
+            assert box is not None and box["x"] + box["width"] <= width, (width, i, box)

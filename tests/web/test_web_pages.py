@@ -190,14 +190,33 @@ def test_cluster_page_rename_merge_split_mark(site: TestClient) -> None:
     renamed = site.post(f"/clusters/{cluster_id}/rename", data={"name": "Too <b>pricey</b>"})
     assert "<h1>Too &lt;b&gt;pricey&lt;/b&gt;</h1>" in renamed.text
 
-    other = int(re.findall(r'<option value="(\d+)">', page)[0])
-    merged = site.post(f"/clusters/{cluster_id}/merge", data={"other": str(other)})
-    assert "Merged" in merged.text
+    other, other_name, other_size = re.findall(r'<option value="(\d+)">(.*?) \((\d+)\)<', page)[0]
+    # A merge is confirmed first (a page: no script needed) and the user picks the name.
+    confirm = site.get(f"/clusters/{cluster_id}/merge", params={"other": other}).text
+    moved = f"{other_size} quote" + ("s" if other_size != "1" else "")
+    assert f"Move {moved} from “{other_name}” into “Too &lt;b&gt;pricey&lt;/b&gt;”?" in confirm
+    assert 'value="this" checked' in confirm and 'value="other"' in confirm
+    assert 'name="new_name"' in confirm
+    merged = site.post(
+        f"/clusters/{cluster_id}/merge", data={"other": other, "keep": "new", "new_name": "Costs"}
+    )
+    assert "<h1>Costs</h1>" in merged.text and f"Merged: {moved} moved into “Costs”" in merged.text
     assert site.get(f"/clusters/{other}", follow_redirects=False).status_code == 307
+    # ... and can be undone: both themes, their quotes and the old name come back.
+    assert "Undo merge" in merged.text
+    undone = site.post(f"/clusters/{cluster_id}/undo-merge")
+    assert "Merge undone" in undone.text and "<h1>Too &lt;b&gt;pricey&lt;/b&gt;</h1>" in undone.text
+    assert "Undo merge" not in undone.text
+    assert site.get(f"/clusters/{other}", follow_redirects=False).status_code == 200
+    kept = site.post(f"/clusters/{cluster_id}/merge", data={"other": other, "keep": "other"})
+    assert f"<h1>{other_name}</h1>" in kept.text
 
+    # A split names and links both halves.
     split = site.post(f"/clusters/{cluster_id}/split")
-    assert "Split in two" in split.text
-    child = int(re.search(r"/clusters/(\d+)", str(split.url)).group(1))  # type: ignore[union-attr]
+    halves = re.findall(r'<a href="/clusters/(\d+)">“[^”]+”</a> \((\d+)\)', split.text)
+    assert "Split into " in split.text and len(halves) == 2, split.text[:2000]
+    child = int(halves[0][0])
+    assert str(split.url).split("?")[0].endswith(f"/clusters/{child}")
     hidden = site.post(f"/clusters/{child}/mark", data={"not_objection": "yes"})
     assert "Marked as not an objection" in hidden.text
     assert f'id="cluster-{child}-name"' not in hidden.text

@@ -152,3 +152,40 @@ def test_not_an_objection_survives_a_change_of_grain(ws: Workspace) -> None:
         with ws.session() as session:
             hidden = session.scalars(select(Mention).where(Mention.cluster_id == setup)).all()
         assert hidden and all(m.excluded and m.id not in names for m in hidden)
+
+
+@pytest.mark.usefixtures("no_model_no_tree")
+def test_a_merged_themes_chosen_or_typed_name_survives_a_change_of_grain(ws: Workspace) -> None:
+    price, setup, integrations = (cluster_of(ws, t) for t in ("price", "setup", "integrations"))
+    with ws.session() as session:
+        edits.rename_cluster(session, setup, "Setting up takes weeks")
+        edits.merge_clusters(session, [price, setup])  # the other side's typed name survives
+        other_name = clusters(ws)[integrations]["name"]
+    with ws.session() as session:
+        assert clusters(ws)[price]["name"] == "Setting up takes weeks"
+        edits.merge_clusters(session, [price, integrations], name_of=integrations)
+    for grain in ("finer", "auto"):
+        change_grain(ws, "objection", grain)
+        assert clusters(ws)[price]["name"] == other_name, grain
+
+
+def test_a_merge_can_be_undone_and_is_then_not_replayed(ws: Workspace) -> None:
+    price, setup = cluster_of(ws, "price"), cluster_of(ws, "setup")
+    before, names = members(ws), {c: n["name"] for c, n in clusters(ws).items()}
+    with ws.session() as session:
+        assert edits.undoable_merge(session, price) is None
+        preview = edits.merge_preview(session, price, setup)
+        assert preview["other"] == {"id": setup, "name": names[setup], "size": len(before[setup])}
+        edits.merge_clusters(session, [price, setup], name="Cost and set-up")
+    with ws.session() as session:
+        found = edits.undoable_merge(session, price)
+        assert found is not None and found["names"] == [names[setup]]
+        edits.undo_merge(session, price)
+    assert members(ws) == before
+    assert {c: n["name"] for c, n in clusters(ws).items()} == names
+    with ws.session() as session:
+        assert edits.undoable_merge(session, price) is None
+        with pytest.raises(BadInput):
+            edits.undo_merge(session, price)
+    run_clustering(ws, rebuild=True)  # the undone merge is not replayed
+    assert setup in clusters(ws)
