@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import PurePath
 
 from pipeline.errors import BadInput
@@ -27,6 +28,7 @@ from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
+from pipeline.ingest.stacked import parse_stacked
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.vtt import looks_like_vtt, parse_vtt
 from pipeline.ingest.written_sides import settle_written_sides
@@ -62,9 +64,11 @@ NOT_CALLS: dict[str, str] = {
 TextParser = Callable[[str, str, "dict[str, str] | None"], list[ParsedCall]]
 _TEXT_PARSERS: dict[str, TextParser] = {
     "txt": lambda text, name, _map: (
-        parse_mailbox(text, name) if looks_like_mailbox(text) else [parse_text(text, "txt")]
+        parse_mailbox(text, name)
+        if looks_like_mailbox(text)
+        else parse_stacked(text, partial(parse_text, fmt="txt"))
     ),
-    "md": lambda text, name, _map: [parse_text(text, "md")],
+    "md": lambda text, name, _map: parse_stacked(text, partial(parse_text, fmt="md")),
     "vtt": lambda text, name, _map: [parse_vtt(text, name)],
     "srt": lambda text, name, _map: [parse_srt(text, name)],
     "json": lambda text, name, _map: parse_json(text, name),
