@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.ingest.base import ParsedCall
@@ -28,6 +27,7 @@ from pipeline.ingest.preamble import (
     section_name,
     take_line,
 )
+from pipeline.ingest.txt import parse_text
 
 # "Transcript 2", "Call 2 of 3", "Meeting #2:": a label between two calls, never speech.
 _NUMBERED = re.compile(
@@ -203,11 +203,12 @@ def _call(lines: list[str], start: int, end: int, repeated: list[_Block]) -> Sta
     )
 
 
-def parse_stacked(text: str, read_one: Callable[[str], ParsedCall]) -> list[ParsedCall]:
-    """Each call of a text file read by ``read_one``; a repeated header block that made no new
-    call is kept with the header lines and told with the upload."""
+def text_calls(text: str, fmt: str, *, title: str | None = None) -> list[ParsedCall]:
+    """Each call of a text (a file's, or a document's text layer) read by ``parse_text``; a
+    repeated header block that made no new call is kept with the header lines and told with
+    the upload. ``title``: the document's own, for a call whose text names none (one call)."""
     stacked = split_stacked(text)
-    calls = [read_one(part.text) for part in stacked]
+    calls = [parse_text(part.text, fmt) for part in stacked]
     for part, call in zip(stacked, calls, strict=True):
         if part.repeated:
             told = f"{part.blocks} header blocks found; read as one call"
@@ -215,4 +216,5 @@ def parse_stacked(text: str, read_one: Callable[[str], ParsedCall]) -> list[Pars
             call.extra.setdefault("header_lines", []).extend(part.repeated)
     if len(calls) == 1:
         calls[0].raw_text = text
+        calls[0].title = calls[0].title or title
     return calls

@@ -5,15 +5,17 @@ Why: two Clari Copilot transcripts separated by ``====`` had become one won call
 call's objections were filed under the won account and its header became a mention.
 
 Fixtures: invented people and companies (Vetora sells clinic scheduling to vet practices), in
-the layouts of Clari Copilot, Chorus, Otter, Google Meet and Zoom text exports and of a rep's
-notes file.
+the layouts of Clari Copilot, Chorus, Otter, Google Meet and Zoom text exports (one also saved
+as Word) and of a rep's notes file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
+import docx
 import pytest
 
 from pipeline.ingest import parse_file
@@ -62,8 +64,12 @@ LOST = _clari(
 )
 
 
+def _parse_bytes(data: bytes, name: str) -> list[ParsedCall]:
+    return parse_file(data, name, our_companies=OURS)
+
+
 def _parse(text: str, name: str = "calls.txt") -> list[ParsedCall]:
-    return parse_file(text.encode(), name, our_companies=OURS)
+    return _parse_bytes(text.encode(), name)
 
 
 def _texts(call: ParsedCall) -> list[str]:
@@ -83,6 +89,19 @@ def test_clari_exports_one_after_another_are_two_calls(separator: str) -> None:
     for call in (first, second):  # no header line, rule or label is anyone's words
         assert not [t for t in _texts(call) if "Clari" in t or "Outcome" in t or "===" in t]
         assert "Transcript 2" not in _texts(call)
+
+
+def test_two_calls_saved_in_one_word_document_are_two_calls() -> None:
+    document = docx.Document()
+    for text in (WON, LOST):
+        for line in text.splitlines():
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    first, second = _parse_bytes(buffer.getvalue(), "clari.docx")
+    assert [first.outcome, second.outcome] == ["won", "lost"]
+    assert second.account == "Birchfield Equine Vets"
+    assert _texts(second)[0] == "Hi Rosa, where did you land?"
 
 
 def _chorus(account: str, when: str, buyer: str, said: str) -> str:
