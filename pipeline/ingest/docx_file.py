@@ -14,7 +14,7 @@ from lxml.etree import LxmlError
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.decode import without_mojibake
-from pipeline.ingest.txt import parse_text
+from pipeline.ingest.stacked import text_calls
 from pipeline.ingest.values import parse_timestamp
 from pipeline.ingest.zipped import check_zip, holds
 
@@ -27,8 +27,9 @@ def is_docx(data: bytes) -> bool:
     return holds(data, "word/document.xml")
 
 
-def parse_docx(data: bytes, filename: str) -> ParsedCall:
-    """One call from a DOCX: speaker-labelled lines if present, else notes."""
+def parse_docx(data: bytes, filename: str) -> list[ParsedCall]:
+    """The calls in a DOCX (one, unless it holds several under their own headers): speaker-
+    labelled lines if present, else notes."""
     check_zip(data, filename, kind="DOCX", max_bytes=MAX_UNCOMPRESSED_BYTES)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -43,9 +44,7 @@ def parse_docx(data: bytes, filename: str) -> ParsedCall:
     except (KeyError, ValueError, AttributeError, TypeError, zipfile.BadZipFile, LxmlError) as exc:
         # python-docx trusts the package's XML: a malformed part fails in any of these ways.
         raise BadInput(f"not a readable .docx file: {exc}", filename=filename) from exc
-    call = parse_text(without_mojibake("\n".join(lines)), "docx")
-    call.title = call.title or title
-    return call
+    return text_calls(without_mojibake("\n".join(lines)), "docx", title=title)
 
 
 def _paragraph_line(paragraph: Paragraph) -> str:

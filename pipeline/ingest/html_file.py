@@ -18,7 +18,7 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.html_tree import BLOCKS, Element, parse_page
-from pipeline.ingest.txt import parse_text
+from pipeline.ingest.stacked import text_calls
 
 _HTML_START = ("<!doctype html", "<html", "<head", "<body", "<?xml version")
 _TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
@@ -52,8 +52,9 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(_HTML_START)
 
 
-def parse_html(text: str, filename: str) -> ParsedCall:
-    """One call from a saved page: its turns if it is a transcript, else its text as notes."""
+def parse_html(text: str, filename: str) -> list[ParsedCall]:
+    """The calls on a saved page (one, unless it holds several under their own headers): its
+    turns if it is a transcript, else its text as notes."""
     page = parse_page(text)
     lines = page_lines(page.body)
     if not any(line.strip() for line in lines):
@@ -62,9 +63,7 @@ def parse_html(text: str, filename: str) -> ParsedCall:
             "the browser and copy the transcript, or export it as text",
             filename=filename,
         )
-    call = parse_text(without_mojibake("\n".join(lines)), "html")
-    call.title = call.title or page.title
-    return call
+    return text_calls(without_mojibake("\n".join(lines)), "html", title=page.title)
 
 
 def page_lines(body: Element) -> list[str]:

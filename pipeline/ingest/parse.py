@@ -27,6 +27,7 @@ from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
+from pipeline.ingest.stacked import text_calls
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.vtt import looks_like_vtt, parse_vtt
 from pipeline.ingest.written_sides import settle_written_sides
@@ -62,15 +63,15 @@ NOT_CALLS: dict[str, str] = {
 TextParser = Callable[[str, str, "dict[str, str] | None"], list[ParsedCall]]
 _TEXT_PARSERS: dict[str, TextParser] = {
     "txt": lambda text, name, _map: (
-        parse_mailbox(text, name) if looks_like_mailbox(text) else [parse_text(text, "txt")]
+        parse_mailbox(text, name) if looks_like_mailbox(text) else text_calls(text, "txt")
     ),
-    "md": lambda text, name, _map: [parse_text(text, "md")],
+    "md": lambda text, name, _map: text_calls(text, "md"),
     "vtt": lambda text, name, _map: [parse_vtt(text, name)],
     "srt": lambda text, name, _map: [parse_srt(text, name)],
     "json": lambda text, name, _map: parse_json(text, name),
     "csv": parse_csv,
-    "html": lambda text, name, _map: [parse_html(text, name)],
-    "rtf": lambda text, name, _map: [parse_rtf(text, name)],
+    "html": lambda text, name, _map: parse_html(text, name),
+    "rtf": lambda text, name, _map: parse_rtf(text, name),
 }
 
 
@@ -112,7 +113,7 @@ def _sniff_text(text: str, filename: str) -> str:
 def read_calls(
     data: bytes, filename: str, *, column_map: dict[str, str] | None = None
 ) -> list[ParsedCall]:
-    """Parse one file into calls (one per CSV row or Gong call, else one), roles not yet
+    """Parse one file into calls (one per CSV row, Gong call or header block), roles not yet
     assigned; buyers quoted in rep notes split out, long monologues split at sentences.
 
     Every problem is a ``BadInput`` naming the file: empty, binary, undecodable, malformed,
@@ -157,14 +158,14 @@ def _only_noise(text: str) -> bool:
 
 def _parse(data: bytes, filename: str, column_map: dict[str, str] | None) -> list[ParsedCall]:
     if is_docx(data):
-        return [parse_docx(data, filename)]
+        return parse_docx(data, filename)
     if is_xlsx(data):
         calls = calls_from_rows(sheet_rows(data, filename, column_map), filename, column_map)
         for call in calls:
             call.format = "xlsx"
         return calls
     if is_pdf(data):
-        return [parse_pdf(data, filename)]
+        return parse_pdf(data, filename)
     office = {".docx": "a Word", ".xlsx": "an Excel"}.get(_extension(filename))
     if office and binary_kind(data) is not None:
         raise BadInput(

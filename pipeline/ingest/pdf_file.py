@@ -20,8 +20,8 @@ from pypdf.errors import PyPdfError
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.decode import without_mojibake
+from pipeline.ingest.stacked import text_calls
 from pipeline.ingest.turns import match_label
-from pipeline.ingest.txt import parse_text
 
 MAX_PAGES = 1000
 _EDGE_LINES = 6  # a running header or footer sits in a page's first or last lines (wrapped)
@@ -37,8 +37,9 @@ def is_pdf(data: bytes) -> bool:
     return data.lstrip()[:5] == b"%PDF-"
 
 
-def parse_pdf(data: bytes, filename: str) -> ParsedCall:
-    """One call from a PDF's text: speaker-labelled lines if present, else notes."""
+def parse_pdf(data: bytes, filename: str) -> list[ParsedCall]:
+    """The calls in a PDF's text (one, unless it holds several under their own headers):
+    speaker-labelled lines if present, else notes."""
     pages, title = _page_texts(data, filename)
     lines = _heading_unwrapped(
         [line for page in without_page_furniture(pages, keep_heading=not title) for line in page],
@@ -51,9 +52,7 @@ def parse_pdf(data: bytes, filename: str) -> ParsedCall:
             "or run OCR on it first",
             filename=filename,
         )
-    call = parse_text(text, "pdf")
-    call.title = call.title or title
-    return call
+    return text_calls(text, "pdf", title=title)
 
 
 def _page_texts(data: bytes, filename: str) -> tuple[list[list[str]], str | None]:

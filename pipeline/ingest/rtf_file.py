@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
-from pipeline.ingest.txt import parse_text
+from pipeline.ingest.stacked import text_calls
 
 _TOKEN = re.compile(
     r"\\(?P<word>[a-zA-Z]{1,32})(?P<arg>-?\d{1,10})? ?"
@@ -51,12 +51,13 @@ def looks_like_rtf(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n").startswith("{\\rtf")
 
 
-def parse_rtf(text: str, filename: str) -> ParsedCall:
-    """One call from an RTF document's text: speaker-labelled lines if present, else notes."""
+def parse_rtf(text: str, filename: str) -> list[ParsedCall]:
+    """The calls in an RTF document's text (one, unless it holds several under their own
+    headers): speaker-labelled lines if present, else notes."""
     plain = rtf_text(text, filename)
     if not plain.strip():
         raise BadInput("the RTF document holds no text", filename=filename)
-    return parse_text(plain, "rtf")
+    return text_calls(plain, "rtf")
 
 
 @dataclass
