@@ -69,6 +69,20 @@
     event.returnValue = ""; // older Chromium shows the prompt only with returnValue set
   });
 
+  // A button whose move needs a field filled (a request for changes needs its note): pressed
+  // with the field empty, it says so by the field instead of sending (the server says the same).
+  document.querySelectorAll("button[data-needs-field]").forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      var field = document.getElementById(button.getAttribute("data-needs-field"));
+      if (!field || field.value.trim()) return;
+      event.preventDefault();
+      var message = document.getElementById(field.id + "-error");
+      if (message) message.hidden = false;
+      field.setAttribute("aria-invalid", "true");
+      field.focus();
+    });
+  });
+
   // "1 call", "2 calls": the pages' counted nouns (the templates' ``plural`` filter, in JS).
   function plural(count, word, many) {
     return count + " " + (count === 1 ? word : (many || word + "s"));
