@@ -150,7 +150,11 @@ def _enforce(policy: Policy) -> Callable[[Request], Awaitable[Principal]]:
         if unsafe and principal.via == "session":
             await check_csrf(request)
         if not principal.can(*policy.roles):
-            raise Forbidden(f"this needs the {policy.describe()} role")
+            held = ", ".join(sorted(principal.roles)) or "no role"
+            raise Forbidden(
+                f"Only someone with the {policy.describe()} role can do this; you are signed in "
+                f"as {principal.name} ({held}). An admin can give you the role."
+            )
         return principal
 
     setattr(check, POLICY_ATTR, policy)

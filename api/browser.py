@@ -35,6 +35,17 @@ def safe_next(target: str | None) -> str:
     return target
 
 
+def came_from(request: Request) -> str | None:
+    """The page of this site the browser was on (its Referer), to link back to from an error
+    page; None when it was another site's, unknown, or this very page."""
+    parts = urlsplit(request.headers.get("referer", ""))
+    if parts.netloc != request.url.netloc or not parts.path:
+        return None
+    back = safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return back if back != here else None
+
+
 def signin_redirect(request: Request) -> RedirectResponse:
     """303 to the sign-in page, remembering the page asked for (a GET's, else the home page)."""
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from api.browser import signin_redirect, wants_html
+from api.browser import came_from, signin_redirect, wants_html
 from api.web import render
 from pipeline.errors import CallmineError
 from pipeline.ingest.schemas import IngestResult
@@ -101,7 +101,15 @@ def error_response(
             return signin_redirect(request)
         headers["WWW-Authenticate"] = 'Bearer realm="callmine"'
     elif wants_html(request):
-        page = render(request, "error.html", status, title=title, detail=detail, status=status)
+        page = render(
+            request,
+            "error.html",
+            status,
+            title=title,
+            detail=detail,
+            status=status,
+            back=came_from(request),
+        )
         page.headers.update(headers)
         return page
     return problem(status, title, detail, headers=headers or None, **extra)

@@ -19,7 +19,7 @@ from pipeline.cluster.rows import latest_call_date, load_rows
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
 from pipeline.cluster.views import CLUSTER_TABLES
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.content.staleness import what_changed
+from pipeline.content.staleness import staleness
 from pipeline.store.models import Call, Document, Mention, Outcome
 from pipeline.store.views import ViewCache
 
@@ -60,13 +60,15 @@ class Totals(BaseModel):
 
 
 class OutOfDate(BaseModel):
-    """A document later calls changed materially: what changed, and where to regenerate it."""
+    """A document later calls or theme edits changed materially: what changed, what changed
+    it, and where to regenerate it."""
 
     id: int
     title: str
     doc_type: str
     state: str
     changes: list[str]
+    why: str = ""  # what changed it: theme edits, later calls, or both
 
 
 class Dashboard(BaseModel):
@@ -218,18 +220,20 @@ def totals(db: Session, industry: str | None = None) -> Totals:
 
 
 def out_of_date(db: Session) -> list[OutOfDate]:
-    """Documents that later calls changed materially (newest first), with what changed."""
+    """Documents that later calls or theme edits changed materially (newest first), with what
+    changed and what changed it."""
     stale = []
     for document in db.scalars(select(Document).order_by(Document.updated_at.desc())):
-        changes = what_changed(db, document)
-        if changes:
+        found = staleness(db, document)
+        if found.changes:
             stale.append(
                 OutOfDate(
                     id=document.id,
                     title=document.title,
                     doc_type=document.doc_type,
                     state=document.state,
-                    changes=changes,
+                    changes=found.changes,
+                    why=found.heading,
                 )
             )
     return stale

@@ -16,6 +16,7 @@ from pipeline.calls.accounts import known_industries
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import list_clusters
 from pipeline.cluster.rivals import known_competitors
+from pipeline.content.citations import CITATION_LABELS
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import (
     generate_document,
@@ -23,7 +24,7 @@ from pipeline.content.generate import (
     regenerate_document,
     retry_generation,
 )
-from pipeline.content.staleness import what_changed
+from pipeline.content.staleness import staleness
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError, Forbidden
 from pipeline.publish import review
@@ -40,24 +41,33 @@ EXPORT_LABELS = {
     "jsonld": "JSON-LD",
     "brief": "Brief (Markdown)",
 }
-_CITE_RE = re.compile(r"\[(Q|F)(\d+)\]")
+# Where a cited fact is listed on the page: its anchor, by the label's prefix.
+FACT_ANCHORS = {"F": ("facts", "f"), "P": ("profile", "p")}
 
 
 def cited_html(document: Document) -> Markup:
-    """The sanitised preview with ``[Q7]`` turned into links to the quote's moment in the call."""
-    quotes = {
-        int(q["id"]): q for q in (document.structured or {}).get("evidence", {}).get("quotes", [])
+    """The sanitised preview with each ``[Q7]`` a link to the quote's moment in its call and
+    each ``[P1]``/``[F2]`` a link to the fact it cites, listed on the page."""
+    evidence = (document.structured or {}).get("evidence", {})
+    quotes = {int(q["id"]): q for q in evidence.get("quotes", [])}
+    facts = {
+        prefix: {int(f["id"]) for f in evidence.get(key) or []}
+        for prefix, (key, _) in FACT_ANCHORS.items()
     }
-
     cite = templates().env.get_template("partials/cite.html").module.cite  # type: ignore[attr-defined]
 
+    def one(label: str) -> str:
+        prefix, number = label[0], int(label[1:])
+        if prefix == "Q":
+            return str(cite(label, quotes.get(number)))
+        anchor = f"{FACT_ANCHORS[prefix][1]}{number}" if number in facts[prefix] else None
+        return str(cite(label, fact_anchor=anchor))
+
     def link(match: re.Match[str]) -> str:
-        prefix, number = match.group(1), int(match.group(2))
-        quote = quotes.get(number) if prefix == "Q" else None
-        return str(cite(f"{prefix}{number}", quote))
+        return "".join(one(label.strip()) for label in match.group(1).split(","))
 
     # Safe: markdown_to_html escaped and nh3-cleaned the body; we only add our own anchors.
-    return Markup(_CITE_RE.sub(link, markdown_to_html(document.body_markdown)))
+    return Markup(CITATION_LABELS.sub(link, markdown_to_html(document.body_markdown)))
 
 
 @router.get("/documents", response_class=HTMLResponse, dependencies=[READ])
@@ -149,6 +159,7 @@ def document_page(
     document_id: RowId,
     diff_from: Annotated[RowId | None, Query(alias="from")] = None,
     diff_to: Annotated[RowId | None, Query(alias="to")] = None,
+    note: str = "",
 ) -> HTMLResponse:
     document = get_document(db, document_id)
     latest = document.current_version
@@ -173,11 +184,15 @@ def document_page(
         preview=cited_html(document),
         states=review.STATE_LABELS,
         actions=review.actions_for(document.state, user.roles),
+        movers=review.movers(document.state),
+        note_missing=note == "missing",
         formats=[(f, EXPORT_LABELS[f]) for f in FORMATS],
         diff=diff,
         quotes=evidence.get("quotes", []),
+        profile_facts=evidence.get("profile") or [],
+        rival_facts=evidence.get("facts") or [],
         warnings=(document.structured or {}).get("warnings", []),
-        out_of_date=what_changed(db, document),
+        stale=staleness(db, document),
         llm_configured=settings.llm_configured,
     )
 
@@ -187,6 +202,9 @@ def _back(document_id: int, action: Any) -> RedirectResponse:
         message = action()
     except Forbidden:
         raise  # a role this user lacks: 403, not a message on the page
+    except review.NoteRequired:
+        # Said by the note field, where the user looks (a banner at the top had gone unseen).
+        return RedirectResponse(f"/documents/{document_id}?note=missing#review", status_code=303)
     except CallmineError as exc:
         return redirect(f"/documents/{document_id}", exc.detail, "error")
     return redirect(f"/documents/{document_id}", message)

@@ -47,6 +47,42 @@
     });
   });
 
+  // Forms whose typing a stray click would lose (the document editor, the product profile):
+  // while one holds text not yet saved, leaving the page asks first. Submitting that form is
+  // the save, so it does not ask; the page it lands on holds the saved text as its own.
+  var keptForms = document.querySelectorAll("form[data-warn-unsaved]");
+  var saving = null;
+  function unsaved(form) {
+    return Array.prototype.some.call(form.elements, function (field) {
+      var typed = field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && field.type === "text");
+      return typed && field.value !== field.defaultValue;
+    });
+  }
+  keptForms.forEach(function (form) {
+    form.addEventListener("submit", function (event) { if (!event.defaultPrevented) saving = form; });
+  });
+  window.addEventListener("pageshow", function () { saving = null; });
+  window.addEventListener("beforeunload", function (event) {
+    var losing = Array.prototype.some.call(keptForms, function (form) { return form !== saving && unsaved(form); });
+    if (!losing) return;
+    event.preventDefault();
+    event.returnValue = ""; // older Chromium shows the prompt only with returnValue set
+  });
+
+  // A button whose move needs a field filled (a request for changes needs its note): pressed
+  // with the field empty, it says so by the field instead of sending (the server says the same).
+  document.querySelectorAll("button[data-needs-field]").forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      var field = document.getElementById(button.getAttribute("data-needs-field"));
+      if (!field || field.value.trim()) return;
+      event.preventDefault();
+      var message = document.getElementById(field.id + "-error");
+      if (message) message.hidden = false;
+      field.setAttribute("aria-invalid", "true");
+      field.focus();
+    });
+  });
+
   // "1 call", "2 calls": the pages' counted nouns (the templates' ``plural`` filter, in JS).
   function plural(count, word, many) {
     return count + " " + (count === 1 ? word : (many || word + "s"));

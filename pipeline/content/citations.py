@@ -114,7 +114,7 @@ def cited_ids(content: Any, key: str = "citations") -> list[int]:
     return list(dict.fromkeys(found))
 
 
-_LABELS = re.compile(r"\[((?:[QFP]\d+)(?:\s*,\s*[QFP]\d+)*)\]")
+CITATION_LABELS = re.compile(r"\[((?:[QFP]\d+)(?:\s*,\s*[QFP]\d+)*)\]")
 EDITED = "edited text"  # how a warning about an edit's citations starts
 
 
@@ -129,7 +129,7 @@ def unknown_labels(body_markdown: str, evidence: dict[str, Any]) -> list[str]:
     }
     said = (
         label.strip()
-        for match in _LABELS.finditer(body_markdown)
+        for match in CITATION_LABELS.finditer(body_markdown)
         for label in match.group(1).split(",")
     )
     return list(dict.fromkeys(label for label in said if label not in known))
@@ -185,7 +185,7 @@ def page_order(markdown: str) -> list[int]:
     body = markdown.split("\n## Sources", 1)[0]
     found = (
         int(label.strip()[1:])
-        for match in _LABELS.finditer(body)
+        for match in CITATION_LABELS.finditer(body)
         for label in match.group(1).split(",")
         if label.strip().startswith("Q")
     )

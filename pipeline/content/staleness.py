@@ -5,7 +5,7 @@ materially it is marked out of date, with what changed, until it is regenerated.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,18 +15,51 @@ from pipeline.content.choose import of_industry, suitable_clusters
 from pipeline.content.citations import page_order
 from pipeline.content.quote_text import clip
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.store.models import Call, Cluster, Document, Mention, Utterance
+from pipeline.store.models import (
+    Call,
+    Cluster,
+    ClusterEdit,
+    Document,
+    DocumentVersion,
+    Mention,
+    Utterance,
+)
 
 GROWTH = 1.5  # a cluster that grew by half
 MIN_GROWTH = 2  # ... by at least this many mentions (3 -> 5 is noise, not news)
 
 
+# What changed it, as its page heads the list: a user's own theme edits (merge, split,
+# hide, a corrected quote) had been blamed on "later calls".
+EDITS, CALLS = "edits", "calls"
+CALLED, EDITED = frozenset({CALLS}), frozenset({EDITS})
+CAUSE_HEADINGS = {
+    CALLED: "Later calls changed what this was built on",
+    EDITED: "Theme edits changed what this was built on",
+    frozenset({EDITS, CALLS}): "Theme edits and later calls changed what this was built on",
+}
+
+
+class Staleness(NamedTuple):
+    """What moved since a document was generated (empty: up to date), and the heading that
+    says what moved it."""
+
+    changes: list[str]
+    heading: str
+
+
 def what_changed(session: Session, document: Document) -> list[str]:
     """What moved since ``document`` was generated; empty when it is up to date."""
+    return staleness(session, document).changes
+
+
+def staleness(session: Session, document: Document) -> Staleness:
+    """What moved since ``document`` was generated, each change worded by its cause, and a
+    heading naming the causes: theme edits, later calls, or both."""
     evidence: dict[str, Any] = (document.structured or {}).get("evidence") or {}
     recorded: list[dict[str, Any]] = evidence.get("clusters") or []
     if document.state == "failed_generation" or not recorded:
-        return []
+        return Staleness([], "")
     ids = [int(c["id"]) for c in recorded]
     segment = of_industry(document.industry)  # a use case counts its industry's calls only
     sizes = dict(
@@ -38,28 +71,80 @@ def what_changed(session: Session, document: Document) -> list[str]:
         ).all()
     )
     current = {
-        int(cid): (str(status), str(name))
-        for cid, status, name in session.execute(
-            select(Cluster.id, Cluster.status, Cluster.name).where(Cluster.id.in_(ids))
+        int(cid): (str(status), str(name), merged_into)
+        for cid, status, name, merged_into in session.execute(
+            select(Cluster.id, Cluster.status, Cluster.name, Cluster.merged_into).where(
+                Cluster.id.in_(ids)
+            )
         )
     }
-    status = {cid: state for cid, (state, _) in current.items()}
-    changes: list[str] = []
+    targets = [into for _, _, into in current.values() if into is not None]
+    names = dict(
+        session.execute(select(Cluster.id, Cluster.name).where(Cluster.id.in_(targets))).all()
+    )
+    since = _since(session, document)
+    changes: list[tuple[str, frozenset[str]]] = []
     for cluster in recorded:
         cid, name, was = int(cluster["id"]), cluster["name"], int(cluster["size"])
-        renamed = current.get(cid, ("", name))[1]
+        state, renamed, merged_into = current.get(cid, ("removed", name, None))
         # Renamed since: both names (the page says the old one, the user knows the new one).
         label = f"“{name}”" if renamed == name else f"“{name}” (now “{renamed}”)"
         now = int(sizes.get(cid, 0))
-        if status.get(cid, "removed") != "active":
-            changes.append(f"{label} was {status.get(cid, 'removed')}")
+        if state != "active":
+            said, cause = _gone(state, names.get(merged_into or -1), cid in since.split)
+            changes.append((f"{label} {said}", cause))
         elif now >= was * GROWTH and now - was >= MIN_GROWTH:
-            changes.append(f"{label} grew by half: {was} → {now} mentions")
-    changes += _withdrawn_quotes(session, document, evidence.get("quotes") or [])
-    changes += _decided_since(session, evidence.get("quotes") or [])
-    changes += _new_at_the_top(session, document, recorded)
-    changes += _new_competitors(session, ids, recorded, segment)
-    return changes
+            changes.append((f"{label} grew by half: {was} → {now} mentions", CALLED))
+    # A quote that left its theme, or a theme new at the top: the user's edits when they made
+    # any since, the calls added since when there are any (and when neither, a re-analysis).
+    happened = ((EDITS, since.edited), (CALLS, since.calls))
+    either = frozenset(cause for cause, did in happened if did) or CALLED
+    quotes = evidence.get("quotes") or []
+    changes += [(change, either) for change in _withdrawn_quotes(session, document, quotes)]
+    changes += [(change, CALLED) for change in _decided_since(session, quotes)]
+    changes += [(change, either) for change in _new_at_the_top(session, document, recorded)]
+    changes += [(change, CALLED) for change in _new_competitors(session, ids, recorded, segment)]
+    if not changes:
+        return Staleness([], "")
+    causes = frozenset().union(*(cause for _, cause in changes))
+    return Staleness([change for change, _ in changes], CAUSE_HEADINGS[causes])
+
+
+def _gone(state: str, merged_into: str | None, split: bool) -> tuple[str, frozenset[str]]:
+    """How a theme a document was built on left the list, and what made it leave."""
+    if state == "merged":
+        return (f"was merged into “{merged_into}”" if merged_into else "was merged"), EDITED
+    if state == "excluded":
+        return "was hidden as not an objection", EDITED
+    if state == "retired" and split:
+        return "was split in two", EDITED
+    if state == "retired":
+        return "was regrouped into other themes", CALLED
+    return "was removed", CALLED
+
+
+class _Since(NamedTuple):
+    edited: bool  # any theme edit or correction since the document was generated
+    split: set[int]  # the themes split since
+    calls: bool  # any call added since
+
+
+def _since(session: Session, document: Document) -> _Since:
+    """The users' theme edits and corrections recorded, and whether calls were added, since
+    ``document`` was generated."""
+    built = session.scalar(
+        select(func.max(DocumentVersion.created_at)).where(
+            DocumentVersion.document_id == document.id,
+            DocumentVersion.note.like("generated%"),
+        )
+    )
+    since = built or document.created_at
+    edits = session.execute(
+        select(ClusterEdit.action, ClusterEdit.cluster_id).where(ClusterEdit.created_at >= since)
+    ).all()
+    calls = session.scalar(select(Call.id).where(Call.created_at >= since).limit(1))
+    split = {int(cid) for action, cid in edits if action == "split" and cid is not None}
+    return _Since(bool(edits), split, calls is not None)
 
 
 def _new_at_the_top(

@@ -97,13 +97,29 @@ def _watermark_note(document: Document) -> str:
     )
 
 
-def to_markdown(document: Document, body: str) -> str:
-    return f"{_watermark_note(document)}\n\n{body}" if is_draft(document) else body
+# The first line of an internal export: it names accounts, calls and people, so a copy that
+# leaves the team says so before anything else (a file name alone is lost on a paste).
+INTERNAL_NOTE = (
+    "INTERNAL: not for publication. It names the accounts, calls and people behind each quote."
+)
 
 
-def to_html(document: Document, body: str, *, fit_level: int = 0, title: str | None = None) -> str:
+def to_markdown(document: Document, body: str, *, internal: bool = False) -> str:
+    parts = [f"> **{INTERNAL_NOTE}**"] if internal else []
+    parts += [_watermark_note(document)] if is_draft(document) else []
+    return "\n\n".join([*parts, body])
+
+
+def to_html(
+    document: Document,
+    body: str,
+    *,
+    fit_level: int = 0,
+    title: str | None = None,
+    internal: bool = False,
+) -> str:
     """A standalone, styled page (print CSS included) around the sanitised body; ``title``
-    instead of the document's (a published export's)."""
+    instead of the document's (a published export's); ``internal`` heads it with its note."""
     return (
         html_env()
         .get_template("document.html.j2")
@@ -119,11 +135,14 @@ def to_html(document: Document, body: str, *, fit_level: int = 0, title: str | N
             updated=document.updated_at.strftime("%Y-%m-%d"),
             fit_level=fit_level,
             accuracy=document.accuracy,
+            internal_note=INTERNAL_NOTE if internal else "",
         )
     )
 
 
-def to_pdf(document: Document, body: str, *, title: str | None = None) -> tuple[bytes, int]:
+def to_pdf(
+    document: Document, body: str, *, title: str | None = None, internal: bool = False
+) -> tuple[bytes, int]:
     """PDF bytes and page count; the one-pager is shrunk until it fits one page."""
     from weasyprint import HTML
 
@@ -131,7 +150,9 @@ def to_pdf(document: Document, body: str, *, title: str | None = None) -> tuple[
     pdf = b""
     pages = 0
     for level in range(levels):
-        rendered = HTML(string=to_html(document, body, fit_level=level, title=title)).render()
+        rendered = HTML(
+            string=to_html(document, body, fit_level=level, title=title, internal=internal)
+        ).render()
         pages = len(rendered.pages)
         buffer = io.BytesIO()
         rendered.write_pdf(buffer)
@@ -224,14 +245,16 @@ def export_document(
         publisher = publisher_for(session, cited_calls(body))
         body, title = publisher.text(body), publisher.text(title)
     media_type, extension = FORMATS[fmt]
-    filename = f"{_slug(title) or 'document'}-{document.id}.{extension}"
+    # Its own name: an internal copy never overwrites, nor passes for, the one to publish.
+    marked = ".internal" if internal else ""
+    filename = f"{_slug(title) or 'document'}-{document.id}{marked}.{extension}"
     pages: int | None = None
     if fmt in ("md", "brief"):
-        content = to_markdown(document, body).encode("utf-8")
+        content = to_markdown(document, body, internal=internal).encode("utf-8")
     elif fmt == "html":
-        content = to_html(document, body, title=title).encode("utf-8")
+        content = to_html(document, body, title=title, internal=internal).encode("utf-8")
     elif fmt == "pdf":
-        content, pages = to_pdf(document, body, title=title)
+        content, pages = to_pdf(document, body, title=title, internal=internal)
     else:
         data = to_jsonld(document, body, title=title)
         data = publisher.data(data) if publisher is not None else data

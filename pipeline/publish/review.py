@@ -36,6 +36,10 @@ STATE_LABELS = {
 NEEDS_COMMENT = frozenset({"changes_requested"})
 
 
+class NoteRequired(BadInput):
+    """A move that needs a note (a request for changes says which), asked for without one."""
+
+
 class ReviewAction(NamedTuple):
     """A move a document in some state may make: the target state and what a button says."""
 
@@ -83,6 +87,11 @@ def actions_for(state: str, roles: Iterable[str] | None) -> list[ReviewAction]:
     ]
 
 
+def movers(state: str) -> list[str]:
+    """The roles that may move a document on from ``state`` (the page names them to the rest)."""
+    return sorted({role for action in ACTIONS.get(state, []) for role in STATE_ROLES[action.state]})
+
+
 def record_move(session: Session, document: Document, state: str, who: str, body: str) -> None:
     """Put ``document`` in ``state`` and record the move (who, why, from where)."""
     session.add(
@@ -119,7 +128,10 @@ def set_state(
         raise BadInput(f"unknown state {state!r} (known: {', '.join(TRANSITIONS)})")
     if roles is not None and not allows(roles, STATE_ROLES.get(state, ())):
         needed = " or ".join(STATE_ROLES.get(state, ()))
-        raise Forbidden(f"moving a document to {state} needs the {needed} role")
+        raise Forbidden(
+            f"Only someone with the {needed} role can move a document to "
+            f"“{STATE_LABELS[state].lower()}”."
+        )
     allowed = TRANSITIONS[document.state]
     if state not in allowed:
         hint = (
@@ -159,7 +171,7 @@ def set_state(
             "(an approval is for what we sell and say)"
         )
     if state in NEEDS_COMMENT and not comment.strip():
-        raise BadInput("say what needs to change: a comment is required")
+        raise NoteRequired("say what needs to change: a comment is required")
     record_move(session, document, state, _who(reviewer, "reviewer"), comment.strip())
     document.updated_at = utcnow()
     session.flush()

@@ -248,10 +248,9 @@ def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
     refused = site.post(doc_url + "/state", data={"state": "approved"}).text
     assert "mark it accurate before approving" in refused  # sales check the facts first
     assert 'id="doc-state">In review<' in refused
-    assert (
-        "a comment is required"
-        in site.post(doc_url + "/state", data={"state": "changes_requested"}).text
-    )
+    unsaid = site.post(doc_url + "/state", data={"state": "changes_requested"})
+    assert str(unsaid.url).endswith("?note=missing#review")  # said by the note field
+    assert re.search(r'id="review-comment-error" role="alert">Nothing was sent', unsaid.text)
     unchecked = site.get(doc_url).text  # no verdict pre-selected: one click records nothing
     assert not re.search(r'name="verdict"[^>]*checked', unchecked)
     blank = site.post(doc_url + "/accuracy", data={"reviewer": "Raj"})

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from pipeline.content.generate import generate_document
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput
-from pipeline.publish.export import export_document
+from pipeline.publish.export import FORMATS, export_document
 from pipeline.publish.review import edit_document, mark_accuracy, set_state
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded, write_the_gaps, written
@@ -236,3 +236,24 @@ def test_faq_jsonld_answers_carry_no_citations_and_no_unwritten_answers(
             },
         }
     ]
+
+
+def test_an_internal_export_has_its_own_name_and_says_so_first(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """It names accounts, calls and reps: downloaded beside the published copy it must neither
+    overwrite it nor pass for it."""
+    document_id = _generate(ws, "one-pager")
+    with ws.session() as session:
+        for fmt in ("md", "brief", "html", "jsonld"):
+            published = export_document(session, ws.settings, document_id, fmt)
+            internal = export_document(session, ws.settings, document_id, fmt, internal=True)
+            extension = FORMATS[fmt][1]
+            stem = published.filename.removesuffix(f".{extension}")
+            assert internal.filename == f"{stem}.internal.{extension}", fmt
+            assert b"INTERNAL" not in published.content, fmt
+        md = export_document(session, ws.settings, document_id, "md", internal=True).content
+        assert md.decode().splitlines()[0].startswith("> **INTERNAL: not for publication.")
+        html = export_document(session, ws.settings, document_id, "html", internal=True).content
+        body = html.decode().split("<body", 1)[1]
+        assert body.index("not for publication") < body.index('class="doc-meta"')

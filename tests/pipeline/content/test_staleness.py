@@ -15,10 +15,11 @@ from typer.testing import CliRunner
 
 from api.cli import app as cli_app
 from pipeline.analysis.corrections import label_mention
+from pipeline.cluster.edits import mark_cluster, merge_clusters
 from pipeline.content.citations import page_order
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import generate_document, regenerate_document
-from pipeline.content.staleness import what_changed
+from pipeline.content.staleness import Staleness, staleness, what_changed
 from pipeline.store.models import Cluster, Document, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import Seeded
@@ -121,7 +122,7 @@ def test_a_renamed_theme_is_named_both_ways(ws: Workspace, settled: Seeded) -> N
         price.name, price.status = "Too dear", "retired"
         db.flush()
         assert what_changed(db, document)[0] == (
-            "“price too high for a small team” (now “Too dear”) was retired"
+            "“price too high for a small team” (now “Too dear”) was regrouped into other themes"
         )
 
 
@@ -334,3 +335,56 @@ def test_the_flag_shows_the_quote_as_the_page_does(
     flag = f"a quote it cites no longer stands in its theme: “{redacted['text'][:60]}"
     assert redacted["text"] in document.body_markdown
     assert flag in shown.output, shown.output[-1500:]
+
+
+def test_the_heading_names_what_changed_it_theme_edits_later_calls_or_both(
+    ws: Workspace, settled: Seeded
+) -> None:
+    """A user's own merge and hide had been listed under "Later calls changed…"."""
+    with ws.session() as db:
+        edited = generate_document(db, ws.settings, doc_type="objection-faq")
+        mark_cluster(db, settled.setup, not_objection=True)
+        kept = merge_clusters(db, [settled.questions, _question_theme(db, settled)])["id"]
+        assert kept == settled.questions
+        found = staleness(db, edited)
+        assert found.heading == "Theme edits changed what this was built on"
+        assert "“setup takes too long” was hidden as not an objection" in found.changes
+        assert not any("later calls" in change.lower() for change in found.changes)
+    _more_calls(ws, settled)
+    with ws.session() as db:
+        document = db.get(Document, edited.id)
+        assert document is not None
+        assert staleness(db, document).heading == (
+            "Theme edits and later calls changed what this was built on"
+        )
+        fresh = generate_document(db, ws.settings, doc_type="objection-faq")
+        assert staleness(db, fresh) == Staleness([], "")
+
+
+def test_later_calls_alone_are_named_as_the_cause(ws: Workspace, settled: Seeded) -> None:
+    with ws.session() as db:
+        document_id = generate_document(db, ws.settings, doc_type="objection-faq").id
+    _more_calls(ws, settled)
+    with ws.session() as db:
+        document = db.get(Document, document_id)
+        assert document is not None
+        found = staleness(db, document)
+        assert found.changes and found.heading == "Later calls changed what this was built on"
+
+
+def test_a_merged_theme_names_the_theme_it_went_into(ws: Workspace, settled: Seeded) -> None:
+    with ws.session() as db:
+        document = generate_document(db, ws.settings, doc_type="objection-faq")
+        merge_clusters(db, [settled.setup, settled.price])
+        assert (
+            "“price too high for a small team” was merged into “setup takes too long”"
+            in staleness(db, document).changes
+        )
+
+
+def _question_theme(db: Any, settled: Seeded) -> int:
+    """A second question theme to merge the seeded one with."""
+    other = Cluster(kind="question", name="calendar export", keywords=["export"])
+    db.add(other)
+    db.flush()
+    return int(other.id)
