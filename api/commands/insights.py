@@ -157,7 +157,7 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_a
             str(row["size"]),
             str(row["calls"]),
             f"{counts.get('won', 0)}/{counts.get('lost', 0)}/{counts.get('open', 0)}",
-            f"{row['trend']:.2f}",
+            row.get("trend_label", f"{row['trend']:.2f}") or "-",
             row["quote"] or "",
             style="dim" if row["uncertain_only"] else None,
         )
@@ -193,7 +193,7 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
     console.print(
         f"{plural(detail['size'], 'mention')} in {plural(detail['calls'], 'call')}, "
         f"{plural(detail['accounts'], 'account')}, "
-        f"{dated}mentions {_split(detail['outcomes'])}; trend {detail['trend']:.2f}"
+        f"{dated}mentions {_split(detail['outcomes'])}; trend {detail.get('trend_label') or '-'}"
     )
     # What its mentions name, then who its calls were against (named anywhere on them).
     named = ", ".join(f"{c['name']} ({c['count']})" for c in detail["competitors"])

@@ -7,7 +7,12 @@ import re
 from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import DANGLING
-from pipeline.cluster.phrases import CLAUSE, EDGE_WORDS, FUNCTION_WORDS, NUMBER_WORDS
+from pipeline.cluster.phrases import (
+    CLAUSE,
+    EDGE_WORDS,
+    FUNCTION_WORDS,
+    NUMBER_WORDS,
+)
 from pipeline.detect.rules import cue_scores, normalise_quotes
 from pipeline.wording import capitalised
 
@@ -35,6 +40,9 @@ _SUBORDINATORS = frozenset(
     "if because when while which who that so unless until after before".split()
 )
 _JOINS = frozenset({"and", "but", "or"})  # else a cut before these
+# A phrase of time after the point: "I can't have the front desk in training | during the
+# school holidays" (not "per building" or "between plans", which finish the point).
+_WHEN_PHRASE = frozenset("during within until after before since".split())
 # A cut never ends on these: "If it can't handle" and "We still need to" wait for their object.
 _WAITING = (DANGLING - {"it", "them"}) | frozenset(
     """a an the this these those my our your their his its of to for in on at by with from as
@@ -49,7 +57,13 @@ _MODALS = frozenset(
 # Said in passing inside a clause: dropped so a long clause says its point in fewer words.
 _INNER_FILLER = re.compile(r"\b(?:really|honestly|actually|basically|literally|just)\s+", re.I)
 # A clause that opens on a condition sets up what follows; the point is elsewhere.
-_CONDITIONAL = frozenset({"if", "unless", "when", "whether"})
+# "Since our biggest client onboards in May" gives the reason for a worry, not the worry.
+_CONDITIONAL = frozenset({"if", "unless", "when", "whether", "since"})
+# A figure's thousands or decimals ("1,400", "2.5"): no clause ends inside one.
+_FIGURE_MARK = re.compile(r"(?<=\d)([,.])(?=\d)")
+_KEPT_MARKS = {",": "\ue000", ".": "\ue001"}
+# Where a clause ends: its punctuation, an ellipsis ("the SKU migration… we have"), a dash.
+_CLAUSE_TEXT = re.compile(r"[^.!?;:,()\[\]\"\u2014\u2013\u2026\n]+[?]?")
 # "Your tool is nicer | but we can't run two systems": what follows "but" is its own clause,
 # and usually what the buyer means (the praise before it had named a set-up theme).
 _CONTRAST = re.compile(r"\s+but\s+", re.IGNORECASE)
@@ -59,21 +73,20 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     """The clause of ``quote`` that says most (most keyword words, the worry it states; ties:
     the first), trimmed; "but" starts a clause.
 
-    Leading filler goes ("um, so I mean ..."); a long clause is cut to ``MAX_QUOTE_WORDS`` words,
-    before a subordinate clause where there is one ("if ...", "because ..."), and not on a
-    dangling word ("the", "and"); a question keeps its question mark.
+    Leading filler goes ("um, so I mean ..."); a long clause is cut within ``MAX_QUOTE_WORDS``
+    words before a subordinate clause or a join ("if ...", "and ..."), never mid-phrase or
+    mid-figure: with nowhere to cut, "" (no name); a question keeps its question mark.
     """
     # An address is no clause: its dots had cut "...tom@reyesheatingair.com?" into "Com?".
     text = re.sub(
         r"\s+(?=[?.!,;:])", "", " ".join(_ADDRESS.sub(" ", normalise_quotes(quote)).split())
     )
     text = _FIELD_LABEL.sub("", text)  # "Closed Lost Reason: Stayed with Clio" names no field
+    text = _FIGURE_MARK.sub(lambda m: _KEPT_MARKS[m.group(1)], text)
     key_words = {w for k in keywords for w in k.split()}
     best, best_score = "", -1.0
     parts = (
-        part
-        for match in re.finditer(r"[^.!?;:,()\[\]\"\u2014\u2013\n]+[?]?", text)
-        for part in _CONTRAST.split(match.group(0))
+        part for match in _CLAUSE_TEXT.finditer(text) for part in _CONTRAST.split(match.group(0))
     )
     for part in parts:
         clause = _INNER_FILLER.sub("", _LEADING_FILLER.sub("", part.strip(" -")).strip())
@@ -105,7 +118,8 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         cuts = [
             k
             for k in range(3, MAX_QUOTE_WORDS + 1)
-            if words[k].lower() in _SUBORDINATORS and not waits_for_more(words[:k])
+            # before "if ..." or a phrase of time or place ("| during the school holidays")
+            if words[k].lower() in _SUBORDINATORS | _WHEN_PHRASE and not waits_for_more(words[:k])
         ]
         # Else before "and"/"but": "Last month that happened four times | and one customer".
         cuts = cuts or [
@@ -113,8 +127,12 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
             for k in range(4, MAX_QUOTE_WORDS + 1)
             if words[k].lower() in _JOINS and not waits_for_more(words[:k])
         ]
-        cut = bool(cuts) or len(words) > MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS  # else whole
-        words = words[: cuts[-1] if cuts else MAX_QUOTE_WORDS] if cut else words
+        if not cuts and len(words) > MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS:
+            # Nowhere to cut it whole: a word count had cut "the per-user fee for twelve
+            # pickers plus" and "The Shopify sync is the part" mid-phrase. No name.
+            return ""
+        cut = bool(cuts)  # else whole
+        words = words[: cuts[-1]] if cut else words
         question = question and (bool(cuts) or not cut)  # "Is annual a problem | if ...?"
     while (
         cut
@@ -126,6 +144,8 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         words.pop()
         question = False
     clause = " ".join(words).rstrip("?")
+    for mark, kept in _KEPT_MARKS.items():
+        clause = clause.replace(kept, mark)
     return capitalised(clause + ("?" if question else ""))
 
 

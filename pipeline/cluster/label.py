@@ -275,6 +275,7 @@ def _name_options(
         (quote_clause(quote, keywords), quote in central)
         for quote in by_centrality[:CENTRAL_QUOTES]
     ]
+    clauses = [(c, near) for c, near in clauses if c]  # "": no clause stands whole
     # A figure is one buyer's ("About $97 a month" had named a price theme): clauses without
     # one first, in order of centrality.
     clauses.sort(key=lambda clause: bool(FIGURE_RE.search(clause[0])))

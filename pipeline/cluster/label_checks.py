@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from pipeline.cluster.phrases import EDGE_WORDS
 from pipeline.wording import capitalised
 
 COMPETITOR_SHARE = 0.5
@@ -52,12 +53,17 @@ def true_of_its_quotes(name: str, texts: Sequence[str], competitors: Sequence[st
 
 
 def continuation(last_word: str, phrase_ends: Sequence[str]) -> list[str]:
-    """While the name ends on a word waiting for more (``DANGLING``: "run", "it", "by"), the
-    word said next in at least half the uses that went on this far (``phrase_ends``: the text
-    after each use of the phrase)."""
+    """The word no use of the name stops before (``_completing_word``); then, while the name
+    ends on a word waiting for more (``DANGLING``: "run", "it", "by"), the word said next in
+    at least half the uses that went on this far (``phrase_ends``: the text after each use)."""
     words: list[str] = []
     tails = list(phrase_ends)
     last = last_word.lower()
+    if tails and all(_NEXT_WORD.match(t) for t in tails) and last not in DANGLING:
+        words = _completing_word(tails)
+        said = [(m.group(1).lower(), t[m.end() :]) for t in tails if (m := _NEXT_WORD.match(t))]
+        tails = [rest for w, rest in said if words and w == words[0].lower()] or tails
+        last = words[-1].lower() if words else last
     while last in DANGLING and tails and len(words) < MAX_CONTINUATION:
         nexts = [(m.group(1), t[m.end() :]) for t in tails if (m := _NEXT_WORD.match(t))]
         if not nexts:
@@ -70,3 +76,13 @@ def continuation(last_word: str, phrase_ends: Sequence[str]) -> list[str]:
     while words and words[-1].lower() in DANGLING - {"it", "them"}:
         words.pop()
     return words
+
+
+def _completing_word(tails: Sequence[str]) -> list[str]:
+    """The content word most uses of a name go on to, when no use stops where it does ("during
+    the busy" is always "during the busy season"); none when it is a function word ("is")."""
+    nexts = [m.group(1) for t in tails if (m := _NEXT_WORD.match(t))]
+    word, count = Counter(w.lower() for w in nexts).most_common(1)[0]
+    if 2 * count <= len(nexts) or word in EDGE_WORDS:
+        return []
+    return [next(w for w in nexts if w.lower() == word)]

@@ -73,6 +73,7 @@ _NO_NAME_WORDS = FUNCTION_WORDS | frozenset(
     zero one thirteen fourteen fifteen sixteen seventeen eighteen nineteen forty fifty sixty
     seventy eighty ninety million billion dozen first second third
     hour hours minute minutes seconds fortnight fortnights weekend weekends
+    maybe perhaps probably possibly
     """.split()
 )
 NUMBER_WORDS = frozenset(

@@ -11,7 +11,15 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from pipeline.cluster.trend import Direction, Periods, counts, direction, trend_score
+from pipeline.cluster.trend import (
+    MIN_TREND_CALLS,
+    Direction,
+    Periods,
+    counts,
+    direction,
+    trend_label,
+    trend_score,
+)
 from pipeline.detect.rules import unquotable
 from pipeline.embed import Vectors
 
@@ -79,6 +87,9 @@ class ClusterFigures(BaseModel):
     recent: int = Field(description="Mentions in the 30 days up to the latest call.")
     before: int = Field(description="Mentions in the period of equal length just before it.")
     trend: float = Field(description="(recent + 1) / (before + 1): above 1, more mentions lately.")
+    trend_label: str = Field(
+        default="", description='The trend to show: "new", "" over one call, else the ratio.'
+    )
     direction: Direction = Field(description="up (rising), down (falling) or flat: the one rule.")
     outcomes: dict[str, float]
     outcome_counts: dict[str, int]
@@ -194,7 +205,9 @@ def cluster_stats(
         recent=recent,
         before=before,
         trend=trend_score(recent, before),
-        direction=direction(recent, before),
+        trend_label=trend_label(recent, before, len(per_call)),
+        # One call's mentions rise or fall together: no direction.
+        direction=direction(recent, before) if len(per_call) >= MIN_TREND_CALLS else "flat",
         outcomes={o: round(c / total, 3) for o, c in sorted(outcome_counts.items())},
         outcome_counts=dict(sorted(outcome_counts.items())),
         competitors=[Named(**n) for n in _ranked(named)],

@@ -17,6 +17,7 @@ from pipeline.errors import BadInput
 TREND_DAYS = 30  # the default period: the 30 days up to the latest call
 RISING_RATIO = 1.5  # (recent + 1) / (before + 1) at or above this is rising; its inverse, falling
 MIN_MENTIONS = 3  # a direction needs at least this many mentions in the larger period
+MIN_TREND_CALLS = 2  # one call's mentions all share its date: a ratio of them is no trend
 
 Direction = Literal["up", "down", "flat"]
 
@@ -66,6 +67,16 @@ def counts(days: Iterable[dt.date | None], window: Periods) -> tuple[int, int]:
 def trend_score(recent: int, before: int) -> float:
     """Above 1: more mentions lately (+1 smoothed, so a new theme scores high, not infinite)."""
     return round((recent + 1) / (before + 1), 3)
+
+
+def trend_label(recent: int, before: int, calls: int) -> str:
+    """The trend as a reader sees it: "new" when nothing came before, "" over one call (ten
+    mentions on one day had read "trend 11.00"), else the ratio."""
+    if before == 0:
+        return "new" if recent else ""
+    if calls < MIN_TREND_CALLS:
+        return ""
+    return f"{trend_score(recent, before):.2f}"
 
 
 def direction(recent: int, before: int) -> Direction:

@@ -38,7 +38,6 @@ from pipeline.content.won_answers import (
     BORROW_POOL,
     MentionRow,
     answers_in_won_deals,
-    borrowed_answer,
     names_in,
 )
 from pipeline.embed import Embedder
@@ -150,8 +149,8 @@ def collect_evidence(
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
 
-    With ``industry`` the clusters' mentions, counts and quotes are that industry's calls only;
-    a theme its won deals never answered takes the reply from a won deal in another one. With
+    With ``industry`` the clusters' mentions, counts, quotes and won-deal replies are that
+    industry's calls only (another industry's rep line had answered a 3PL worry). With
     an ``embedder`` the profile facts that answer a theme are chosen by meaning too; ``brands``
     (``configured_brands``) are never redacted as people, ``names`` (``redact_names``) always."""
     clusters = [session.get(Cluster, cid) for cid in cluster_ids]
@@ -167,18 +166,10 @@ def collect_evidence(
     forms = rival_forms(competitor, rival_names) if competitor else ()
     following = following_rival(session, competitor_rows, forms, *segment)
     competitor_rows = said_of_rival(competitor_rows, forms)
-    # Every industry's mentions of the clusters: where a reply comes from when none in the
-    # segment answered (their calls' buyer names are redacted too).
-    everywhere = (
-        {cid: _mention_rows(session, Mention.cluster_id == cid) for cid in rows_by_cluster}
-        if industry
-        else {}
-    )
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in [*competitor_rows, *following]}
-    named = call_ids | {row[2].id for rows in everywhere.values() for row in rows}
     deals = deals_naming(session, competitor, *segment) if competitor else {}
-    redactor = redactor_for(session, named, enabled=redact, brands=brands, names=names)
+    redactor = redactor_for(session, call_ids, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor, confident_at=confident_at)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
 
@@ -203,21 +194,13 @@ def collect_evidence(
             )
             if speaks_to(a.text, markets)
         ][:ANSWERS_PER_CLUSTER]
-        elsewhere = bool(industry and not answered)
-        if elsewhere:
-            worry = chosen[0][0].text if chosen else None
-            answered = borrowed_answer(
-                session, everywhere[cluster.id], worry, markets, confident_at=confident_at
-            )
-        # A reply from another industry's won deal is cited alone: its worry is not this
-        # segment's buyer speaking.
         answer_ids = [
             numberer.answer(
                 a.reply,
                 a.text,
                 a.call,
                 cluster.id,
-                None if elsewhere else numberer.objection(a.objection, cluster.id),
+                numberer.objection(a.objection, cluster.id),
             )
             for a in answered
         ]
@@ -310,7 +293,7 @@ def collect_evidence(
         rival_forms=forms,
         rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
         rival_deals=deals,
-        rival_won=frozenset(won_by(session, named | set(deals), forms)),
+        rival_won=frozenset(won_by(session, call_ids | set(deals), forms)),
         rival_said=frozenset(rival_said),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors

@@ -8,10 +8,17 @@ import re
 
 from pipeline.content.drafts import require_quotes, say, stats_line, top_quote
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
-from pipeline.content.pairing import best_pairing, shared_weight, states_gap, word_weights
+from pipeline.content.pairing import (
+    best_pairing,
+    shared_weight,
+    states_gap,
+    topic_words,
+    word_weights,
+)
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
+from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
 
 # How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
@@ -183,6 +190,21 @@ def duration_in(text: str) -> str:
     return clip(_LEAD_RE.sub("", found.group()), 40)
 
 
+STEP_CUES = frozenset({"setup_time", "switching"})  # the detector's setup and data-move cues
+STEP_TOPICS = frozenset({"topic:setup", "topic:migration", "topic:training"})  # topic_words'
+
+
+def is_step(fact: str) -> bool:
+    """Whether an onboarding fact is a step of the rollout: it says how long something takes
+    or what is set up or moved. "Sold and supported in the US, Canada and Mexico", filed under
+    onboarding, had been "Step 3 | to confirm"."""
+    if _DURATION_RE.search(fact):
+        return True
+    if STEP_TOPICS & topic_words(fact):
+        return True
+    return bool(STEP_CUES & {k for k, v in cue_scores(fact).categories.items() if v})
+
+
 def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     require_quotes(evidence)
     used: set[int] = set()
@@ -192,7 +214,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
     timed = [q for q in timed if q.id not in used][:1]
     used |= {q.id for q in timed}
-    onboarding = evidence.profile_section("onboarding")[:4]
+    onboarding = [f for f in evidence.profile_section("onboarding") if is_step(f.text)][:4]
     phases = [
         Phase(
             name=say("step", n=n),

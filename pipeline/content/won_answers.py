@@ -11,10 +11,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.queries import cached_vector, closeness
 from pipeline.content.pairing import answers_question_beside
 from pipeline.content.profile import content_words
-from pipeline.content.scope import speaks_to
 from pipeline.detect.competitors import find_competitors
 from pipeline.store.models import Call, Mention, Utterance
 
@@ -132,39 +130,7 @@ def takes_up(turn: str, reply: str, rivals: Sequence[str] = ()) -> bool:
     return len(content_words(turn) & content_words(reply)) >= SHARED_WORDS
 
 
-BORROW_POOL = 20  # won-deal replies of other segments weighed for a segment none answered
-
-
-def borrowed_answer(
-    session: Session,
-    rows: Sequence[MentionRow],
-    worry: str | None,
-    markets: frozenset[str] = frozenset(),
-    *,
-    confident_at: float,
-) -> list[WonAnswer]:
-    """For a segment whose won deals never answered a theme: the won-deal reply from any
-    segment (``rows``: the theme's mentions everywhere) whose objection is nearest in meaning
-    to the segment's ``worry``, never one naming a competitor the worry does not name ("And
-    I'd need to move everything over from RotaPro" had been answered by a ClockBee migration
-    reply), nor one for a market (``speaks_to``) other than the segment's ``markets``. Nearness
-    comes from cached vectors, so no model is loaded."""
-    answers = [
-        a
-        for a in answers_in_won_deals(session, rows, BORROW_POOL, confident_at=confident_at)
-        if speaks_to(a.text, markets)
-    ]
-    if not answers or worry is None:
-        return answers[:1]
-    known = {name for r in rows for name in (r[2].competitors or [])}
-    known |= {r[0].competitor for r in rows if r[0].competitor}
-    named = names_in(worry, known)
-    fitting = [a for a in answers if names_in(a.text, known) <= named]
-    vector = cached_vector(session, worry)
-    if vector is not None:
-        near = closeness(session, vector, [a.objection[0].text for a in fitting])
-        fitting.sort(key=lambda a: -near.get(a.objection[0].text, -1.0))
-    return fitting[:1]
+BORROW_POOL = 20  # won-deal replies weighed before the best are kept
 
 
 def names_in(text: str, known: set[str]) -> set[str]:
