@@ -16,7 +16,7 @@ from pipeline.content.rival_rows import (
     claim_rows,
     claims_about,
     falls_short,
-    our_answer,
+    our_answers,
     rival_fits_better,
     stays_for,
 )
@@ -82,9 +82,8 @@ def comparison(evidence: Evidence) -> Comparison:
     won = [q for q in won if q.kind != "question"][:2]
     named = {q.call_id for q in naming} | {q.call_id for q in claims}
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
-    stated: set[int] = set()
-    for row in claim_rows(claims)[: MAX_ROWS - len(rows)]:
-        fact, reply = our_answer(evidence, row, stated)
+    said_rows = claim_rows(claims)[: MAX_ROWS - len(rows)]
+    for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if reply is not None:
             us = clip(say("quoted", text=reply.text), 240)
