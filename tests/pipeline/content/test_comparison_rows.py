@@ -142,8 +142,13 @@ ONE_PORTAL = "We set up one client portal for all your offices in the first week
 FAST_REPLY = "Bookkeepers get a reply from our support team within the hour."
 LEDGERLY = ProductProfile(
     name="Ledgerly",
+    pricing=[],
+    plans=[],
     features=[FAST_REPLY],
+    integrations=[],
+    security=[],
     onboarding=[ONE_PORTAL],
+    proof_points=[],
 )
 
 
