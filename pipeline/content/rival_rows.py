@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.pairing import (
@@ -38,6 +39,7 @@ from pipeline.content.rival_claims import (
     topic_said,
     what_needs_answer,
 )
+from pipeline.content.rival_prices import rival_price_verdict
 
 # The profile lists that may answer a row of each topic: a rival's being all in one is met by
 # our integrations only (a feature sharing the word "booking" is no answer to it).
@@ -93,12 +95,6 @@ def claim_topic(quote: Quote) -> str | None:
     return quote.category if quote.category not in (None, "competitor") else None
 
 
-def stays_for(quote: Quote) -> bool:
-    """Whether a claim is a reason the buyer stays with the rival (a contract that runs on,
-    the work of moving, being content with it), not a fault found with it."""
-    return claim_topic(quote) in STAYING and not finds_fault(quote.text)
-
-
 def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
     """The claims grouped by topic: the topics said most first, those no word names last."""
     groups: dict[str | None, list[Quote]] = {}
@@ -108,16 +104,26 @@ def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
     return sorted(rows, key=lambda row: (row.topic is None, -row.calls))
 
 
-def rival_fits_better(quote: Quote) -> bool:
-    """Whether a lost deal's claim is a reason the rival fits a buyer better (its price, what
-    it does that we lack): not a reason they stay (a contract that runs on, the work of
-    moving) and not a fault found with it."""
-    return claim_topic(quote) not in STAYING and not finds_fault(quote.text)
+# Where a page lists what a buyer said of the rival: a reason the rival fits them better, a
+# reason they stay with it, a fault found with it, or a fact about its price and fees.
+Heading = Literal["strong", "stay", "short", "price"]
 
 
-def falls_short(quote: Quote) -> bool:
-    """Whether a claim finds fault with the rival: where it falls short for its buyers."""
-    return finds_fault(quote.text)
+def heading_for(quote: Quote, forms: Sequence[str], ours: Sequence[str] = ()) -> Heading:
+    """Where a claim goes: a fault (its price called steep or dearer than ours, or
+    ``finds_fault`` where it is not called cheaper: "we'd pay less with Canopy, that's the
+    problem" is the buyer's problem with us); a reason the buyer stays (a contract that runs
+    on, the work of moving, being content with it); its price or fees said plainly ("Canopy's
+    $2,500 for setup"), a fact about its deal; else what it does that fits a buyer better, a
+    lower price among them ("Canopy is cheaper for a firm our size"). ``forms`` spell the
+    rival, ``ours`` our product."""
+    verdict = rival_price_verdict(quote.text, forms, ours)
+    topic = claim_topic(quote)
+    if "dearer" in verdict or (finds_fault(quote.text) and not verdict):
+        return "short"
+    if topic in STAYING:
+        return "stay"
+    return "price" if topic == "price" and not verdict else "strong"
 
 
 def our_answers(
