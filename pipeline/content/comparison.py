@@ -15,10 +15,8 @@ from pipeline.content.quote_text import clip
 from pipeline.content.rival_rows import (
     claim_rows,
     claims_about,
-    falls_short,
-    our_answer,
-    rival_fits_better,
-    stays_for,
+    heading_for,
+    our_answers,
 )
 from pipeline.content.types import Comparison, ComparisonRow, FitPoint
 from pipeline.content.won_answers import names_in
@@ -53,15 +51,18 @@ def comparison(evidence: Evidence) -> Comparison:
     if not name:
         raise BadInput("a comparison needs a competitor (--competitor NAME)")
     naming, claims = naming_rival(evidence, name), claims_about(evidence, name)
+    forms, ours = evidence.rival_forms or (name,), [evidence.product] if evidence.product else []
+    heading = {q.id: heading_for(q, forms, ours) for q in claims}
     if not claims and not evidence.facts:
         raise BadInput(
             f"no buyer quotes or facts about {name} itself (not only their own work done in "
             f"it): add facts with `callmine facts add {name} ...`"
         )
     # Where they fit better: what buyers found strong in them, the deals we lost to them
-    # first, then the other lost deals; not a contract that runs on or a fault found with them.
+    # first, then the other lost deals; not a contract that runs on, a fault found with them,
+    # or their price said plainly ("Canopy's $2,500 for setup" is a fact about their deal).
     strong = sorted(
-        (q for q in claims if rival_fits_better(q)),
+        (q for q in claims if heading[q.id] == "strong"),
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
     )[:3]
     rows = [
@@ -82,9 +83,8 @@ def comparison(evidence: Evidence) -> Comparison:
     won = [q for q in won if q.kind != "question"][:2]
     named = {q.call_id for q in naming} | {q.call_id for q in claims}
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
-    stated: set[int] = set()
-    for row in claim_rows(claims)[: MAX_ROWS - len(rows)]:
-        fact, reply = our_answer(evidence, row, stated)
+    said_rows = claim_rows(claims)[: MAX_ROWS - len(rows)]
+    for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if reply is not None:
             us = clip(say("quoted", text=reply.text), 240)
@@ -117,11 +117,13 @@ def comparison(evidence: Evidence) -> Comparison:
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds.
-    stay = [_said(q) for q in claims if stays_for(q)][:4]
-    short = [_said(q) for q in claims if falls_short(q)][:4]
+    stay, short, pricing = (
+        [_said(q) for q in claims if heading[q.id] == said][:4]
+        for said in ("stay", "short", "price")
+    )
     deals = _deals(evidence, name)
     cited = {i for row in rows for i in row.citations} | {q.id for q in strong}
-    for point in [*us_better[:4], *stay, *short]:
+    for point in [*us_better[:4], *stay, *short, *pricing]:
         cited |= set(point.citations)
     calls = len({q.call_id for q in evidence.quotes if q.id in cited})
     # How many calls named them is the dashboard's count; the page quotes some of those.
@@ -134,6 +136,7 @@ def comparison(evidence: Evidence) -> Comparison:
         them_better_when=[_strong(q, name, evidence.rival_won) for q in strong],
         why_they_stay=stay,
         falls_short=short,
+        their_pricing=pricing,
         deals=deals,
     )
 

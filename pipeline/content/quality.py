@@ -161,8 +161,8 @@ def review_document(
 
     # A comparison's row says what a buyer said of the rival; a fit point may say it again as
     # why a deal went one way ("Buyers we lost to X said: ..."), once; and the lists of why
-    # buyers stay with it and where it falls short, once.
-    said_of = ("why_they_stay", "falls_short")
+    # buyers stay with it, where it falls short and its pricing, once.
+    said_of = ("why_they_stay", "falls_short", "their_pricing")
     parts = [
         content.get("rows", []),
         {k: content.get(k, []) for k in said_of},

@@ -10,12 +10,15 @@ the booking in one system": a heading neither column fitted, and our side confir
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.pairing import (
     answers_beyond,
     answers_theme,
+    best_pairing,
     meets_what_they_have,
     names_their_rival,
     states_gap,
@@ -36,6 +39,7 @@ from pipeline.content.rival_claims import (
     topic_said,
     what_needs_answer,
 )
+from pipeline.content.rival_prices import rival_price_verdict
 
 # The profile lists that may answer a row of each topic: a rival's being all in one is met by
 # our integrations only (a feature sharing the word "booking" is no answer to it).
@@ -91,12 +95,6 @@ def claim_topic(quote: Quote) -> str | None:
     return quote.category if quote.category not in (None, "competitor") else None
 
 
-def stays_for(quote: Quote) -> bool:
-    """Whether a claim is a reason the buyer stays with the rival (a contract that runs on,
-    the work of moving, being content with it), not a fault found with it."""
-    return claim_topic(quote) in STAYING and not finds_fault(quote.text)
-
-
 def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
     """The claims grouped by topic: the topics said most first, those no word names last."""
     groups: dict[str | None, list[Quote]] = {}
@@ -106,37 +104,59 @@ def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
     return sorted(rows, key=lambda row: (row.topic is None, -row.calls))
 
 
-def rival_fits_better(quote: Quote) -> bool:
-    """Whether a lost deal's claim is a reason the rival fits a buyer better (its price, what
-    it does that we lack): not a reason they stay (a contract that runs on, the work of
-    moving) and not a fault found with it."""
-    return claim_topic(quote) not in STAYING and not finds_fault(quote.text)
+# Where a page lists what a buyer said of the rival: a reason the rival fits them better, a
+# reason they stay with it, a fault found with it, or a fact about its price and fees.
+Heading = Literal["strong", "stay", "short", "price"]
 
 
-def falls_short(quote: Quote) -> bool:
-    """Whether a claim finds fault with the rival: where it falls short for its buyers."""
-    return finds_fault(quote.text)
+def heading_for(quote: Quote, forms: Sequence[str], ours: Sequence[str] = ()) -> Heading:
+    """Where a claim goes: a fault (its price called steep or dearer than ours, or
+    ``finds_fault`` where it is not called cheaper: "we'd pay less with Canopy, that's the
+    problem" is the buyer's problem with us); a reason the buyer stays (a contract that runs
+    on, the work of moving, being content with it); its price or fees said plainly ("Canopy's
+    $2,500 for setup"), a fact about its deal; else what it does that fits a buyer better, a
+    lower price among them ("Canopy is cheaper for a firm our size"). ``forms`` spell the
+    rival, ``ours`` our product."""
+    verdict = rival_price_verdict(quote.text, forms, ours)
+    topic = claim_topic(quote)
+    if "dearer" in verdict or (finds_fault(quote.text) and not verdict):
+        return "short"
+    if topic in STAYING:
+        return "stay"
+    return "price" if topic == "price" and not verdict else "strong"
 
 
-def our_answer(
-    evidence: Evidence, row: ClaimRow, stated: set[int]
-) -> tuple[ProfileFact | None, Quote | None]:
-    """Our side of a row: the profile fact of its topic's lists about what its buyers said
-    beyond the row's topic (``answers_beyond``; never one admitting a gap, nor one a row above
-    states: it would say nothing new), the nearest first; else a won deal's reply to one of its
-    claims about the same; else none (the page says to ask product)."""
+def our_answers(
+    evidence: Evidence, rows: Sequence[ClaimRow]
+) -> list[tuple[ProfileFact | None, Quote | None]]:
+    """Our side of each row: one of the facts offered it (``_offered``), each fact to one row,
+    chosen for all rows at once (``best_pairing``): as many rows answered as can be, then each
+    by the nearest fact it can have; else a won deal's reply to one of its claims about the
+    same; else none (the page says to ask product). Row by row, a fact that fit two rows had
+    gone to the first, and the second, which nothing else answered, was left to write."""
+    offered = [_offered(evidence, row) for row in rows]
+    facts = list({f.id: f for ranked in offered for f in ranked}.values())
+    # An answered row outweighs any nearer choice elsewhere: each pair is worth the number of
+    # rows, plus more the nearer its fact is in the row's own order.
+    scores = [
+        [len(rows) + 1 / (1 + ranked.index(f)) if f in ranked else 0.0 for f in facts]
+        for ranked in offered
+    ]
+    pairs = best_pairing(scores)
+    return [
+        (facts[pairs[i]], None) if i in pairs else (None, _won_reply(evidence, row))
+        for i, row in enumerate(rows)
+    ]
+
+
+def _answers(evidence: Evidence, row: ClaimRow) -> Callable[[str, str], bool]:
+    """Whether a text (a fact of a profile list, or a reply) answers what the row's buyers
+    said beyond the row's topic (``answers_beyond``)."""
     said = [what_needs_answer(q.text) for q in row.claims]
-    rivals = [*evidence.rival_forms, *([evidence.product] if evidence.product else [])]
+    rivals = _rivals(evidence)
     own = {q.industry for q in row.claims if q.industry}
-    sections = TOPIC_SECTIONS.get(row.topic or "", tuple(sorted(GENERAL_SECTIONS)))
-
     heading = [w for text in said for w in topic_said(text, row.topic)]
-
-    staying = row.topic in STAYING
-    # A price compared ("more than we pay X", "X is cheaper") is met by our price, side by
-    # side; a rise or an extra fee of theirs is not ("half price for part-timers" to "they put
-    # our price up by forty percent").
-    priced = row.topic == "price" and not any(finds_fault(q.text) for q in row.claims)
+    staying, priced = row.topic in STAYING, _priced(row)
 
     def answers(text: str, section: str = "") -> bool:
         # The contract they are held by and its end; our price beside theirs.
@@ -146,13 +166,32 @@ def our_answer(
             text, said, heading, rivals=rivals, own=own, industries=evidence.industries
         )
 
-    facts = [
-        f
-        for f in evidence.profile_section(*sections)
-        if not states_gap(f.text) and f.id not in stated and answers(f.text, f.section)
-    ]
+    return answers
 
+
+def _priced(row: ClaimRow) -> bool:
+    """Whether a row compares prices ("more than we pay X", "X is cheaper"): our price meets it,
+    side by side; a rise or an extra fee of theirs does not ("half price for part-timers" to
+    "they put our price up by forty percent")."""
+    return row.topic == "price" and not any(finds_fault(q.text) for q in row.claims)
+
+
+def _rivals(evidence: Evidence) -> list[str]:
+    """The names a row's words about whom, not what: the rival's forms and our product's."""
+    return [*evidence.rival_forms, *([evidence.product] if evidence.product else [])]
+
+
+def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
+    """The facts that may answer a row, nearest first: of its topic's lists, answering what its
+    buyers said (``_answers``; never one admitting a gap); then, where buyers stay with the
+    rival (no topic but it), our integration with it: "Procore: incidents pushed into the
+    Procore project" for "we'll stick with Procore"."""
+    answers = _answers(evidence, row)
+    rivals = _rivals(evidence)
+    sections = TOPIC_SECTIONS.get(row.topic or "", tuple(sorted(GENERAL_SECTIONS)))
+    said = [what_needs_answer(q.text) for q in row.claims]
     heard = set().union(*(topic_words(text, rivals) for text in said))
+    priced = _priced(row)
 
     def nearness(fact: ProfileFact) -> tuple[int, bool, int, float]:
         """From the topic's first list ("$39 a seat" before "Starter: up to
@@ -163,22 +202,26 @@ def our_answer(
         unpriced = priced and stated_price(fact.text) == math.inf
         return sections.index(fact.section), unpriced, -shared, -near
 
-    # Else, where buyers stay with the rival (no topic but it), our integration with it:
-    # "Procore: incidents pushed into the Procore project" for "we'll stick with Procore".
+    facts = [
+        f
+        for f in evidence.profile_section(*sections)
+        if not states_gap(f.text) and answers(f.text, f.section)
+    ]
     named = [
         f
         for f in evidence.profile_section("integrations")
-        if (row.topic is None or staying)
+        if (row.topic is None or row.topic in STAYING)
         and not states_gap(f.text)
-        and f.id not in stated
+        and f not in facts
         and names_their_rival(f.text, [q.text for q in row.claims], evidence.rival_forms)
     ]
-    if facts or named:
-        fact = min(facts, key=nearness) if facts else named[0]
-        stated.add(fact.id)
-        return fact, None
+    return sorted(facts, key=nearness) + named
+
+
+def _won_reply(evidence: Evidence, row: ClaimRow) -> Quote | None:
+    """A won deal's reply to one of the row's claims that answers it."""
     ids = {q.id for q in row.claims}
-    reply = next(
-        (a for a in evidence.of_kind("answer") if a.replies_to in ids and answers(a.text)), None
+    answers = _answers(evidence, row)
+    return next(
+        (a for a in evidence.of_kind("answer") if a.replies_to in ids and answers(a.text, "")), None
     )
-    return None, reply

@@ -69,6 +69,8 @@ class Comparison(Schema):
     # What buyers said of the rival, each under its own heading, and the deals it was named in.
     why_they_stay: list[FitPoint] = Field(default_factory=list, max_length=4)
     falls_short: list[FitPoint] = Field(default_factory=list, max_length=4)
+    # Its price and fees as buyers told them, neither a strength nor a fault by themselves.
+    their_pricing: list[FitPoint] = Field(default_factory=list, max_length=4)
     deals: list[Line] = Field(default_factory=list, max_length=2)
 
 

@@ -131,3 +131,50 @@ def _comparison_quotes(db: Session, workspace: Workspace, competitor: str) -> li
         use_llm=False, embedder=workspace.embedder,
     )  # fmt: skip
     return [q["text"] for q in document.structured["evidence"]["quotes"]]
+
+
+SLOW_REPLY = (
+    "Canopy's support takes a day to reply, so our bookkeepers wait on every portal question."
+)
+SLOW_AGAIN = "Their support desk is slow, our bookkeepers wait a day for any reply."
+OWN_COPY = "Canopy makes each office keep its own copy of the client portal."
+ONE_PORTAL = "We set up one client portal for all your offices in the first week."
+FAST_REPLY = "Bookkeepers get a reply from our support team within the hour."
+LEDGERLY = ProductProfile(
+    name="Ledgerly",
+    pricing=[],
+    plans=[],
+    features=[FAST_REPLY],
+    integrations=[],
+    security=[],
+    onboarding=[ONE_PORTAL],
+    proof_points=[],
+)
+
+
+def test_our_side_is_chosen_for_all_rows_at_once(workspace: Workspace) -> None:
+    """The first row's nearest fact is the only one the second row has: row by row, the first
+    took it and the second was left to write; together, each row has an answer."""
+    with workspace.session() as db:
+        theme = add_theme(db, "Canopy", "canopy")
+        said = (
+            (1, "Birch & Co", SLOW_REPLY),
+            (2, "Oakley Tax", SLOW_AGAIN),
+            (3, "Fenn CPA", OWN_COPY),
+        )
+        for n, account, text in said:
+            _, [turn] = _call(
+                db, n, account, "open", f"2026-04-0{n}", turns=[("Ola", "buyer", text)]
+            )
+            _mention(db, turn, "objection", "competitor", theme, competitor="Canopy")
+        set_profile(db, LEDGERLY)
+        db.flush()
+        document = generate_document(
+            db, workspace.settings, doc_type="comparison", competitor="Canopy",
+            use_llm=False, embedder=workspace.embedder,
+        )  # fmt: skip
+        body = document.body_markdown
+    rows = [line.split(" | ") for line in body.splitlines() if line.startswith("| **")]
+    ours = {next(t for t in (SLOW_REPLY, OWN_COPY) if t in cells[2]): cells[1] for cells in rows}
+    assert ONE_PORTAL in ours[OWN_COPY], body
+    assert FAST_REPLY in ours[SLOW_REPLY], body

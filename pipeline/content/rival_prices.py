@@ -1,0 +1,109 @@
+"""What a buyer's words make of a rival's price: cheaper (a reason it fits them better), dearer
+(a fault), or neither (a fact about its deal).
+
+Why: "Canopy's $2,500 for setup" and "HammerTech charges per user" had been listed under "When
+Canopy is the better fit". A price or a fee said plainly is neither the rival's strength nor
+its fault; "Canopy is cheaper for a firm our size" is a strength, "Canopy's $2,500 setup fee is
+steep" a fault. Who is cheaper is read from the words' subject: "you're dearer than Canopy"
+makes Canopy the cheaper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pipeline.content.rival_claims import rival_topic
+
+Verdict = Literal["cheaper", "dearer"]
+
+_MONEY_WORDS = r"(?:prices?|pricing|fees?|rates?|costs?|quotes?|bills?|subscriptions?)"
+# The words of a price verdict, of whoever is the subject: "cheaper", "costs less"; "steep",
+# "too much", "double what". Longer forms first, so "less expensive" is not "expensive".
+_CHEAPER = (
+    r"less (?:expensive|pricey|costly)|cheap(?:er|est)?|more affordable|affordable"
+    r"|inexpensive|lower(?: \w+)? " + _MONEY_WORDS + r"|(?:costs?|charg\w*|pay\w*|came in"
+    r"|comes? in|work(?:s|ed)? out) (?:a lot |a bit |much |way )?less|undercut\w*"
+    r"|better (?:value|price|deal|rate)|good value|half (?:the price|what|of what)"
+    r"|a fraction of|(?<!feel )free\b(?! up)|for nothing|no (?:extra |setup |set-up "
+    r"|onboarding |monthly )?(?:fees?|charges?)|sav(?:e|es|ed|ing) (?:us )?(?:money|\d)"
+)
+_DEARER = (
+    r"more (?:expensive|costly)|expensive|pric(?:ey|ier|iest)|dear(?:er|est)"
+    r"|(?:too|a bit|quite|very|rather) dear|costly|steep|hefty|overpriced|over-priced|too much"
+    r"|a lot of money|(?:costs?|charg\w*|pay\w*) (?:a lot|a fortune|(?:a lot |a bit |much"
+    r" |way )?more)|higher(?: \w+)? " + _MONEY_WORDS + r"|(?:double|twice|triple|three times)"
+    r" (?:what|the)|through the roof|eye[- ]?watering|ridiculous|outrageous|extortionate"
+    r"|a rip-?off|(?:can['’]?t|cannot|couldn['’]t) (?:afford|justify)"
+    r"|(?:out of|over) (?:our |the )?budget|adds? up|hard sell"
+)
+_VERDICT = re.compile(rf"\b(?:(?P<cheaper>{_CHEAPER})|(?P<dearer>{_DEARER}))", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"(?:\bnot|\bnever|\bhardly|n['’]t)\s+(?:\w+\s+){0,2}$|\bno\s+$", re.IGNORECASE
+)
+_CLAUSES = re.compile(r"[,;:]\s|\s(?:but|and|so|because|while|though|although)\s|[.!?]\s+", re.I)
+_US = r"you|your|yours|you['’](?:re|ve|d|ll)"
+_THEM = r"they|their|them|theirs|they['’](?:re|ve|d|ll)|it|its|it['’]s"
+# A party after the verdict that is what the subject is measured against: "cheaper than you",
+# "double what Canopy charges"; not "we'd pay less with you".
+_BENCHMARK = re.compile(r"\b(?:than|what|as|to|with what)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def rival_price_verdict(text: str, rival: Iterable[str], ours: Iterable[str] = ()) -> set[Verdict]:
+    """What the sentence says of the ``rival``'s price (any of its spellings): ``cheaper``,
+    ``dearer``, both (of two parts of its deal), or neither; ``ours`` are our product's names,
+    which, like "you", make the verdict ours and so the opposite of the rival's."""
+    said: set[Verdict] = set()
+    parties = _parties(rival, ours)
+    # "Twelve grand on top of Stella": the money is ours, added to theirs; Stella alone costs less.
+    added = _added_to_rival(text, parties)
+    if added and rival_topic(text) == "price":
+        said.add("cheaper")
+    for clause in _CLAUSES.split(text):
+        for match in _VERDICT.finditer(clause):
+            verdict: Verdict = "cheaper" if match.group("cheaper") else "dearer"
+            before, rest = clause[: match.start()], clause[match.start() :]
+            flips = bool(_NEGATED.search(before)) ^ (added or _about_us(before, rest, parties))
+            said.add(_other(verdict) if flips else verdict)
+    return said
+
+
+def _parties(rival: Iterable[str], ours: Iterable[str]) -> re.Pattern[str]:
+    """A pattern naming either side: group ``us`` (you, our product) or ``them`` (the rival)."""
+    names = [re.escape(n) for n in rival if n.strip()]
+    own = [re.escape(n) for n in ours if n.strip()]
+    them = "|".join([*sorted(names, key=len, reverse=True), _THEM])
+    us = "|".join([*sorted(own, key=len, reverse=True), _US])
+    return re.compile(rf"(?<!\w)(?:(?P<us>{us})|(?P<them>{them}))(?!\w)", re.IGNORECASE)
+
+
+# What the rival is named as when the money is ours on top of it: "on top of Stella".
+_ADDED = re.compile(
+    r"\b(?:on top of|in addition to|as well as|alongside|besides)\s+(?:what we pay\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _added_to_rival(text: str, parties: re.Pattern[str]) -> bool:
+    """Whether the sentence names the rival only as what a cost comes on top of."""
+    named = [m for m in parties.finditer(text) if m.group("them")]
+    return bool(named) and all(_ADDED.search(text[: m.start()]) for m in named)
+
+
+def _about_us(before: str, after: str, parties: re.Pattern[str]) -> bool:
+    """Whether a verdict's subject is us: the side named last ``before`` it ("you're dearer"),
+    else the first ``after`` it (the verdict's words on) unless that one is the benchmark
+    ("we'd pay less with you", not "cheaper than you"); with neither named, the sentence is
+    about the rival."""
+    if named := list(parties.finditer(before)):
+        return named[-1].group("us") is not None
+    first = parties.search(after)
+    if first is None:
+        return False
+    benchmark = _BENCHMARK.search(after[: first.start()]) is not None
+    return (first.group("us") is not None) != benchmark
+
+
+def _other(verdict: Verdict) -> Verdict:
+    return "dearer" if verdict == "cheaper" else "cheaper"
