@@ -17,9 +17,18 @@ quoted."), nor for a question, a condition or a loss ("we'd pick you if the pric
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.detect.conditions import promises_on_a_step
-from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
+from pipeline.detect.rules import (
+    CUES,
+    alternation,
+    cue_scores,
+    is_direct_question,
+    is_question,
+    lowered,
+    speaks_of_a_rival,
+)
 
 _WORLD = alternation(CUES["aside"]["world"])
 _PRODUCT = alternation(CUES["aside"]["product"])
@@ -123,13 +132,88 @@ def signals_a_purchase(sentence: str) -> bool:
     )
 
 
-def says_no_concern(sentence: str) -> bool:
-    """Small talk, praise or a buying signal (a decision made for us, or a purchase promised on
-    the deal's next step: ``conditions.py``): ``other``, whatever the model read in the turn
-    around it."""
+_PRAISE = alternation([*CUES["aside"]["praise"], *CUES["aside"]["result"]])
+_PAST_WORRY = alternation(CUES["aside"]["past_worry"])
+_CONDITION = re.compile(
+    r"\b(?:if|unless|until|whether|provided|as long as|once (?:you|we|they|it|the|that|this))\b"
+)
+
+
+def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
+    """Praise, a result the buyer got or a won deal's reason ("it just works", "Our mis-picks
+    dropped from about forty a week to maybe three", "the per-order pricing was what sold my
+    CFO"), any topic in it; a worry only as one that has passed ("The Shopify sync is the part I
+    was nervous about and it just works.": the outcome is the point). None when it turns to a
+    worry after the praise ("it just works, except the sync keeps dropping orders"), is asked,
+    set on a condition ("I'd recommend you if the price were lower") or names a rival (praise of
+    what they run)."""
+    text = lowered(sentence)
+    found = list(_PRAISE.finditer(text))
+    if not found or is_question(sentence) or _CONDITION.search(text):
+        return False
+    if speaks_of_a_rival(sentence) or _named(text, rivals):
+        return False
+    first, last = min(m.start() for m in found), max(m.end() for m in found)
+    if _CONTRAST.search(text, last):
+        return False
+    passed = _PAST_WORRY.sub(" ", text[:first])  # "I was nervous about it" before the praise
+    rest = _PRAISE.sub(" ", passed + " " + text[first:])
+    cues = cue_scores(rest)
+    money = any(cues.categories[name] for name in _MONEY_AND_TERMS)
+    return cues.concern < _MEDIUM and not (money and _AGAINST_THE_DEAL.search(rest))
+
+
+_HEARSAY = alternation(CUES["aside"]["rival_hearsay"])
+_PAST_LOOK = alternation(CUES["aside"]["past_look"])
+_KNOWN_ONLY = alternation(CUES["aside"]["known_only"])
+_ABOUT_US = alternation(CUES["statement"]["about_us"])
+_FIRST_PERSON = re.compile(r"\b(?:we|i|our|my|us|me)\b")
+# What is left of a rival's mention that weighs it against us: a comparison, a preference, an
+# offer, or the buyer running it ("we use <rival>": a status quo, the model's to read).
+_WEIGHED = re.compile(
+    r"\b(?:than|cheaper|pricier|better|worse|faster|slower|easier|simpler|more|less|half|twice"
+    r"|double|prefer\w*|lean\w*|favou?r\w*|instead|rather|ahead|compared|versus|vs|already"
+    r"|still|currently|offer\w*|quot\w*|discount\w*|deal|likes?|liked|loves?|loved|rates?"
+    r"|great|good|best|impressed|impressive|use|uses|using|run|runs|running|on)\b"
+)
+
+
+def names_a_rival_only(sentence: str, rivals: Sequence[str]) -> bool:
+    """A rival named and nothing said of it against us: another company's use or word ("A friend
+    at another distributor uses <rival> and likes it, but that's all I know about them.") or a
+    look taken in the past ("For what it's worth, we also looked at <rival> last year."). No
+    objection: the rival's tag is kept. Not when it is compared, preferred, priced, offered,
+    brought to us or run by the buyer ("we looked at <rival> last year and they were half your
+    price"); a rival named without either frame ("<rival> renews in October.") is the model's."""
+    text = lowered(sentence)
+    named = _named(text, rivals)
+    if not named or is_question(sentence):
+        return False
+    if not (_HEARSAY.search(text) or _PAST_LOOK.search(text)):  # "RotaPro renews in October."
+        return False
+    rest = _KNOWN_ONLY.sub(" ", _PAST_LOOK.sub(" ", _HEARSAY.sub(" ", text)))
+    for rival in named:
+        rest = rest.replace(rival, " ")
+    if _CONTRAST.search(rest) or _ABOUT_US.search(rest) or _WEIGHED.search(rest):
+        return False
+    cues = cue_scores(rest)
+    return cues.concern < _MEDIUM and not any(cues.categories.values())
+
+
+def _named(text: str, rivals: Sequence[str]) -> list[str]:
+    """The rivals' names ``text`` (lowered) holds, lowered."""
+    return [name for name in (rival.strip().lower() for rival in rivals) if name and name in text]
+
+
+def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
+    """Small talk, praise, a result or a won deal's reason, or a buying signal (a decision made
+    for us, or a purchase promised on the deal's next step: ``conditions.py``): ``other``,
+    whatever the model read in the turn around it (``rivals``: praise of one is no praise of
+    us)."""
     return (
         makes_small_talk(sentence)
         or reports_it_went_well(sentence)
+        or praises_us(sentence, rivals)
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
     )

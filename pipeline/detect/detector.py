@@ -312,7 +312,7 @@ class RuleEmbeddingDetector:
         if blocked:  # "Yeah, that's a showstopper for me.": never small talk
             kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
             category = blocked_topic(sentence.scored) or category
-        elif (said := todays_kind(sentence.text, kind)) != kind:  # "Our main pain is the hub."
+        elif (said := todays_kind(sentence.text, kind, _spelt(sentence, evidence))) != kind:
             kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
         if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
             kind = "question"  # "Asked whether we integrate with Mindbody."
@@ -370,6 +370,11 @@ class RuleEmbeddingDetector:
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out
+
+
+def _spelt(sentence: BuyerSentence, evidence: RuleEvidence) -> list[str]:
+    """The rivals a sentence names, as it spells them ("3PL Central", not its canonical name)."""
+    return [sentence.text[hit.start : hit.end] for hit in evidence.hits]
 
 
 @dataclass(frozen=True)

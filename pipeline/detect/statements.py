@@ -11,8 +11,9 @@ as an objection; what tells them apart is whether the sentence is about buying f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from pipeline.detect.asides import says_no_concern
+from pipeline.detect.asides import names_a_rival_only, says_no_concern
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
 
@@ -55,12 +56,15 @@ _HEDGE = 0.6  # the medium concern cues: "not", "worried"
 _DOUBT = re.compile(r"\bthough\W*$")
 
 
-def todays_kind(sentence: str, kind: Kind) -> Kind:
+def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     """The kind a statement of today's work or a plain question takes over the model's: a pain
     said as one is a pain (also when the model had it as set-up or small talk), a set-up
     described is a set-up and a question asked without doubt a question, not an objection;
-    small talk and praise (``asides.py``) are ``other``."""
-    if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence):
+    small talk, praise and a rival only named (``asides.py``; ``rivals``: the names as the
+    sentence spells them) are ``other``."""
+    if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
+        return "other"
+    if kind == "objection" and names_a_rival_only(sentence, rivals):  # a past look: no worry
         return "other"
     if kind in ("objection", "other", "current_setup") and tells_a_pain(sentence):
         return "pain"

@@ -269,6 +269,12 @@ def test_small_talk_and_praise_are_never_objections(detector: RuleEmbeddingDetec
         ("Right, okay.", True, True),
         ("Hmm, yes.", True, True),
         ("Uh-huh.", True, True),
+        ("Mm-hmm.", True, True),  # a yes, not a reaction: never an objection
+        ("Mhm.", True, True),
+        ("Mmhmm, yeah.", True, True),
+        ("Mm hmm.", True, True),
+        ("Mm.", True, False),
+        ("Hm.", True, False),
         ("Sorry, unmuting.", True, True),
         ("You're on mute.", True, True),
         ("Pain:", True, True),
@@ -496,6 +502,26 @@ def test_an_acknowledgement_after_a_price_is_no_objection(
     found = detector.detect_utterances(lines, competitors=["RotaPro"])
     said = [d for d in found[2] + found[3] if d.text in ("Right, okay.", "Good.")]
     assert len(said) == 2
+    assert all(d.kind == "other" and d.objection_probability == 0.0 for d in said)
+
+
+def test_a_backchannel_after_the_reps_questions_is_no_objection(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """ "Mm-hmm." after a rep's question about the warehouse had been an integrations objection
+    five times in one call (review 21e): a yes says nothing, whatever the turn around it."""
+    asked = [
+        "Do you put away the dairy totes by lot today?",
+        "Does the order sync from Shopify into your ERP overnight or in real time?",
+        "So the integration would push the invoices into QuickBooks for you, right?",
+        "And the per-seat price covers the schedulers as well?",
+    ]
+    lines: list[Line] = []
+    for i, question in enumerate(asked):
+        lines += [Line(2 * i, "rep", question), Line(2 * i + 1, "buyer", "Mm-hmm.")]
+    found = detector.detect_utterances(lines, competitors=["RotaPro"])
+    said = [d for i in range(len(asked)) for d in found[2 * i + 1]]
+    assert len(said) == len(asked)
     assert all(d.kind == "other" and d.objection_probability == 0.0 for d in said)
 
 
