@@ -24,6 +24,7 @@ from pipeline.ingest.json_people import (
     take_side,
 )
 from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, spoken_entries, to_turns
+from pipeline.ingest.phone_lines import name_numbered
 from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.values import clean_optional, parse_date
 
@@ -174,6 +175,7 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     call.people.extend(as_people(listed))
     people = people_by_key(listed)
     call.utterances = to_turns(_turn(entry, people) for entry in entries)
+    name_numbered(call)
     _list_stated_sides(call)
     found = nearby_fields(as_dict(document))
     apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})
