@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from pipeline.rival_names import RivalNames
 
 StructuredOutputMode = Literal["auto", "json_schema", "json_object", "prompt"]
+_PHONE_DIGITS = 7  # the fewest digits a phone number is written with (a local number)
 DEFAULT_CONFIDENT_AT = 0.5  # a mention's confidence from which it is shown (and answered) first
 
 
@@ -81,6 +82,12 @@ class Settings(BaseSettings):
     )
     our_company: str | None = Field(
         None, description="Our company's name: people of this company on a call are reps."
+    )
+    our_phone_numbers: list[str] = Field(
+        default_factory=list,
+        description="Our lines' phone numbers, in any written form, as JSON: "
+        '["+1 (737) 555-0100", "+44 7700 900412"]. A phone transcript\'s speaker labelled by '
+        "one of them is our rep, the other numbers buyers.",
     )
     date_order: Literal["month-first", "day-first"] = Field(
         "month-first",
@@ -181,6 +188,15 @@ class Settings(BaseSettings):
         if not value.strip():
             raise ValueError("host must not be empty")
         return value
+
+    @field_validator("our_phone_numbers")
+    @classmethod
+    def _numbers_have_digits(cls, value: list[str]) -> list[str]:
+        """A number is known by its last digits: an entry with too few names no line."""
+        for number in value:
+            if sum(ch.isdigit() for ch in number) < _PHONE_DIGITS:
+                raise ValueError(f"our_phone_numbers: {number!r} is not a phone number")
+        return [number.strip() for number in value]
 
     @field_validator("database_url")
     @classmethod

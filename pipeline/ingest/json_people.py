@@ -11,12 +11,15 @@ buyer's (the roster and ``--our-speakers`` still win later, in ``assign_roles``)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pipeline.ingest.base import ParsedUtterance, Person
+from pipeline.ingest.call_lines import phone_key
 from pipeline.ingest.json_pieces import speaker_name
 from pipeline.ingest.role_labels import role_of_word
 from pipeline.ingest.values import clean_optional
+from pipeline.redact import is_phone_number
 
 PEOPLE_KEYS = ("participants", "speakers", "parties", "attendees")
 # How a turn points to its speaker, most specific first; a name works as well as an id.
@@ -38,6 +41,18 @@ _TURN_SIDE_KEYS = (
     "speakerRole", "party", "party_type", "partyType", "side", "direction", "channel_type",
     "channelType", "affiliation",
 )  # fmt: skip
+# A nameless turn's own id, which tells two people of one side apart: a warm transfer's two
+# agents (Aircall's ``user_id``), two numbers of the other party (its ``phone_number``).
+_IDENTITY_KEYS = (
+    "user_id", "userId", "operator_id", "operatorId", "agent_id", "agentId", "contact_id",
+    "contactId", "phone_number", "phoneNumber", "channel", "channel_id", "channelId",
+)  # fmt: skip
+# The side an id speaks for on a turn that names neither speaker nor side (Dialpad: a user's
+# line carries ``user_id``, a contact's ``contact_id``).
+_ID_SIDES = {
+    "user_id": "rep", "userId": "rep", "operator_id": "rep", "operatorId": "rep",
+    "agent_id": "rep", "agentId": "rep", "contact_id": "buyer", "contactId": "buyer",
+}  # fmt: skip
 _NO_COMPANY = {"unknown", "none", "n/a", "other"}
 _REP_SIDES = {
     "internal", "host", "organizer", "organiser", "us", "ours", "our team", "seller", "vendor",
@@ -156,3 +171,46 @@ def take_side(utterance: ParsedUtterance, person: dict[str, Any]) -> None:
     if side is not None:
         utterance.role = side
         utterance.role_from_source = person_name(person) is None
+
+
+def _id_value(entry: dict[str, Any], key: str) -> str | None:
+    value = entry.get(key)
+    if value is None or isinstance(value, dict | list | bool) or not str(value).strip():
+        return None
+    return str(value).strip()
+
+
+def id_side(entry: dict[str, Any]) -> str | None:
+    """``rep`` or ``buyer`` by the one id a nameless turn carries (``user_id``: ours,
+    ``contact_id``: theirs); ``None`` when it carries none, or ids of both sides."""
+    sides = {side for key, side in _ID_SIDES.items() if _id_value(entry, key) is not None}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def turn_identity(entry: dict[str, Any]) -> str | None:
+    """Who spoke a turn, by the first id it carries (a number in any written form counts as
+    one); ``None`` when it carries none."""
+    for key in _IDENTITY_KEYS:
+        value = _id_value(entry, key)
+        if value is not None:
+            return f"{key}:{phone_key(value) if is_phone_number(value) else value.casefold()}"
+    return None
+
+
+def keep_apart(
+    turns: list[tuple[ParsedUtterance | None, str | None]], labels: Iterable[str]
+) -> None:
+    """Nameless speakers of one side (``Agent``, ``Caller``) told apart by the ids their turns
+    carry: ``Agent``, ``Agent 2`` in the order they first speak (a warm transfer's two agents
+    had merged into one). One speaker as before when any of the side's turns carries none."""
+    for label in labels:
+        side = [
+            (found, who) for found, who in turns if found is not None and found.speaker == label
+        ]
+        ids = [who for _found, who in side]
+        if None in ids or len(set(ids)) < 2:
+            continue
+        order = list(dict.fromkeys(ids))
+        for found, who in side:
+            place = order.index(who)
+            found.speaker = label if place == 0 else f"{label} {place + 1}"

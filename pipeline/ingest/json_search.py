@@ -17,13 +17,17 @@ from pipeline.ingest.domain_account import ATTENDEE_DOMAINS
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.json_people import (
     as_people,
+    id_side,
+    keep_apart,
     listed_people,
     listed_speaker,
     people_by_key,
     stated_side,
     take_side,
+    turn_identity,
 )
 from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, spoken_entries, to_turns
+from pipeline.ingest.phone_lines import name_numbered
 from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.values import clean_optional, parse_date
 
@@ -82,7 +86,12 @@ def _speaker(entry: dict[str, Any]) -> str | None:
 
 def _is_turn(entry: dict[str, Any]) -> bool:
     text = _first_key(entry, _TEXT_KEYS)
-    return isinstance(text, str) and (_speaker(entry) is not None or stated_side(entry) is not None)
+    return isinstance(text, str) and (_speaker(entry) is not None or _side(entry) is not None)
+
+
+def _side(entry: dict[str, Any]) -> str | None:
+    """The side a turn states, else, with no speaker named, the side its one id speaks for."""
+    return stated_side(entry) or (id_side(entry) if _speaker(entry) is None else None)
 
 
 def _turn_lists(
@@ -125,7 +134,7 @@ def date_value(value: Any) -> dt.date | None:
 
 def _turn(entry: dict[str, Any], people: dict[str, dict[str, Any]]) -> ParsedUtterance | None:
     """A turn; one that points to a listed person takes their name and side."""
-    side = stated_side(entry)
+    side = _side(entry)
     speaker = _speaker(entry) or (_SIDE_SPEAKERS[side] if side else None)
     found = piece(_first_key(entry, _TEXT_KEYS), speaker, _start(entry))
     name, person = listed_speaker(entry, people) if people else (None, {})
@@ -173,7 +182,10 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     listed = listed_people(holder) or listed_people(document)
     call.people.extend(as_people(listed))
     people = people_by_key(listed)
-    call.utterances = to_turns(_turn(entry, people) for entry in entries)
+    turns = [(_turn(entry, people), turn_identity(entry)) for entry in entries]
+    keep_apart(turns, _SIDE_SPEAKERS.values())
+    call.utterances = to_turns(found for found, _who in turns)
+    name_numbered(call)
     _list_stated_sides(call)
     found = nearby_fields(as_dict(document))
     apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})

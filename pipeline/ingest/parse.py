@@ -20,6 +20,7 @@ from pipeline.ingest.json_file import looks_like_json, parse_json
 from pipeline.ingest.mailbox import looks_like_mailbox, parse_mailbox
 from pipeline.ingest.names import tidy_speaker_names
 from pipeline.ingest.pdf_file import is_pdf, parse_pdf
+from pipeline.ingest.phone_lines import settle_our_lines
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
 from pipeline.ingest.readable import check_readable, run_on_labels
@@ -192,13 +193,16 @@ def parse_file(
     column_map: dict[str, str] | None = None,
     our_speakers: Sequence[str] = (),
     our_companies: Sequence[str] = (),
+    our_lines: Sequence[str] = (),
 ) -> list[ParsedCall]:
     """``read_calls`` with speaker roles assigned and the account filled from the buyer side;
-    ``our_speakers`` (the seller's names) overrides the names the file carries."""
+    ``our_speakers`` (the seller's names) overrides the names the file carries; ``our_lines``
+    are our phone numbers (``CALLMINE_OUR_PHONE_NUMBERS``)."""
     calls = read_calls(data, filename, column_map=column_map)
     for call in calls:
         if our_speakers:
             call.our_speakers = list(our_speakers)
+        settle_our_lines(call, our_lines, call.our_speakers)
         settle_written_sides(call, call.our_speakers, our_companies)
         assign_roles(call, call.our_speakers, our_companies=our_companies)
         fill_account(call, our_companies)

@@ -26,6 +26,7 @@ from pipeline.ingest.deal_rows import read_note_outcomes
 from pipeline.ingest.domain_account import domain_account
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
+from pipeline.ingest.phone_lines import settle_our_lines
 from pipeline.ingest.refresh import refresh_metadata
 from pipeline.ingest.remap import TABLE_FORMATS
 from pipeline.ingest.schemas import (
@@ -162,6 +163,7 @@ def _prepare(
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
     parsed.competitors = not_ours(rivals.canonical_list(parsed.competitors), [*brands, *ours])
     names = [*parsed.our_speakers, *roster.names]
+    settle_our_lines(parsed, roster.lines, names)
     settle_written_sides(parsed, names, [c for c in ours if c])
     settle_people(parsed, roster, named_account(parsed, ours))
     read_title(parsed, ours)
@@ -227,7 +229,8 @@ def ingest_data(
             update={"competitors": rivals.canonical_list(metadata.competitors)}
         )
     with workspace.session() as db:
-        roster = load_roster(db, workspace.settings.our_company)
+        settings = workspace.settings
+        roster = load_roster(db, settings.our_company, settings.our_phone_numbers)
         spellings = known_spellings(db)  # read once per file; each new account joins it
         brands = [*roster.companies, *our_brands(db, workspace.settings.our_company)]
     read_note_outcomes(parsed_calls, brands, rivals.spellings())

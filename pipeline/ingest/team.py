@@ -3,6 +3,7 @@ speaks on a call is a rep; their company is ours (with ``CALLMINE_OUR_COMPANY``)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -42,10 +43,11 @@ class TeamMemberRead(BaseModel):
 
 @dataclass(frozen=True)
 class Roster:
-    """The roster as the ingest service uses it: names and our companies."""
+    """The roster as the ingest service uses it: names, our companies and our phone lines."""
 
     names: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
+    lines: tuple[str, ...] = ()  # our lines' numbers as written (``CALLMINE_OUR_PHONE_NUMBERS``)
 
 
 def _key(name: str) -> str:
@@ -89,10 +91,13 @@ def remove_member(db: Session, member: int | str) -> TeamMemberRead:
     return removed
 
 
-def load_roster(db: Session, our_company: str | None = None) -> Roster:
+def load_roster(
+    db: Session, our_company: str | None = None, our_lines: Sequence[str] = ()
+) -> Roster:
     """Names on the roster and our companies (theirs, and the ``our_company`` setting), and
     the people stored calls name as ours: a rep named on one call's metadata is ours on the
-    next (Tom Okafor, ours on a dozen example calls, had read as "unknown" on a new one).
+    next (Tom Okafor, ours on a dozen example calls, had read as "unknown" on a new one);
+    ``our_lines``, the ``our_phone_numbers`` setting, rides along to the phone calls.
     A label naming no one ("Speaker 1") is ours only on the call that said so: remembered, it
     had made the buyer of every later call a rep."""
     members = list_members(db)
@@ -101,7 +106,7 @@ def load_roster(db: Session, our_company: str | None = None) -> Roster:
     names = {_key(m.name): m.name for m in members}
     for name in named_on_calls(db):
         names.setdefault(_key(name), name)
-    return Roster(tuple(names.values()), tuple(companies))
+    return Roster(tuple(names.values()), tuple(companies), tuple(our_lines))
 
 
 def named_on_calls(db: Session) -> list[str]:

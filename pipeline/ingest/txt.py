@@ -18,6 +18,7 @@ from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.markdown_text import unescape_call, unlinked_times
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.people import parse_people
+from pipeline.ingest.phone_lines import keep_phone_lines, unsided_notice
 from pipeline.ingest.preamble import (
     Metadata,
     before_promo,
@@ -27,7 +28,7 @@ from pipeline.ingest.preamble import (
 )
 from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
-from pipeline.ingest.role_labels import PHONE_SPEAKER, is_unsided_phone
+from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.slack import slack_paste
 from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
 from pipeline.ingest.timed_lines import stamped_segments
@@ -102,10 +103,13 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     meta, start = read_leading(lines)
     body = lines[start:]
     labels = label_lines(body)
-    name_callers(labels, our_numbers(meta.lines), _sole_rep(meta))
+    rep = _sole_rep(meta)
+    name_callers(labels, our_numbers(meta.lines), rep)
     if looks_labelled(body, labels, kind=kind):
+        numbered = {turn.speaker: turn.number for turn in labels if turn and turn.number}
+        keep_phone_lines(call, numbered, rep)
         call.utterances = _transcript(body, labels, meta)
-        call.notice = _summary_notice(meta) or _unsided_notice(call.utterances)
+        call.notice = _summary_notice(meta) or unsided_notice(call.utterances)
         meta.people.extend(outsiders(labels))
     elif kind != "note" and (segments := stamped_segments(body)):
         call.utterances = segments
@@ -171,18 +175,6 @@ def _summary_notice(meta: Metadata) -> str | None:
     if not lines:
         return None
     return f"the meeting tool's summary ({len(lines)} lines) kept aside, not analysed"
-
-
-def _unsided_notice(utterances: list[ParsedUtterance]) -> str | None:
-    """Told with the upload: two phone numbers talked and the file does not say which is
-    ours, so their sides are guessed from how each talks, or left for the user to set."""
-    phones = sorted({u.speaker for u in utterances if u.speaker and is_unsided_phone(u.speaker)})
-    if len(phones) < 2:
-        return None
-    return (
-        f"{' and '.join(phones)} are phone numbers and the file does not say which line is ours "
-        f"(no call direction or rep named): set the rep with call-update --role '{phones[0]}=rep'"
-    )
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:

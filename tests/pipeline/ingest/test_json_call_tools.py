@@ -197,3 +197,84 @@ def test_the_callmine_schema_drops_labels_and_dates_from_its_lines_too() -> None
     call = _parse({"utterances": lines})
     assert [u.text for u in call.utterances] == ["Hello.", "Too dear."]
     assert call.call_date == dt.date(2026, 6, 2)
+
+
+def _aircall(*turns: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
+    """An Aircall transcription whose turns name no one: a side and a user id or a number."""
+    utterances = [
+        {"start_time": 2.0 * index, "end_time": 2.0 * index + 1.5, "text": text,
+         "participant_type": side, **ids}
+        for index, (side, text, ids) in enumerate(turns)
+    ]  # fmt: skip
+    content = {"language": "en-GB", "utterances": utterances}
+    return {
+        "transcription": {"id": 771305, "call_id": 1900442990, "type": "call", "content": content}
+    }
+
+
+def test_a_warm_transfers_two_agents_stay_two_speakers() -> None:
+    """Two agents with no name, each with their own user id, had merged into one "Agent"."""
+    call = _parse(
+        _aircall(
+            ("internal", "Hi, it's Vanly sales, how can I help?", {"user_id": 90113}),
+            (
+                "external",
+                "The quote is more than our fuel cards cost.",
+                {"phone_number": "+441632960771"},
+            ),
+            ("internal", "Let me bring in our fleet specialist.", {"user_id": 90113}),
+            (
+                "internal",
+                "Hello, fleet team here, let's look at the per-van price.",
+                {"user_id": 90227},
+            ),
+            ("external", "Thanks, that would help.", {"phone_number": "01632 960771"}),
+        )
+    )
+    assert [(u.speaker, u.role) for u in call.utterances] == [
+        ("Agent", "rep"),
+        ("Caller", "buyer"),
+        ("Agent", "rep"),
+        ("Agent 2", "rep"),
+        ("Caller", "buyer"),  # the same number written without the country code
+    ]
+
+
+def test_two_external_numbers_are_two_callers_and_no_ids_one_speaker() -> None:
+    turns = (
+        ("internal", "Hi, Vanly here.", {"user_id": 90113}),
+        ("external", "Hi, I'm patching in our finance lead.", {"phone_number": "+441632960771"}),
+        ("external", "Hello. The setup fee is over our budget.", {"phone_number": "+441632960999"}),
+    )
+    call = _parse(_aircall(*turns))
+    assert [u.speaker for u in call.utterances] == ["Agent", "Caller", "Caller 2"]
+    unmarked = _parse(_aircall(*((side, text, {}) for side, text, _ids in turns)))
+    assert [u.speaker for u in unmarked.utterances] == ["Agent", "Caller"]  # as before
+
+
+def test_dialpad_lines_with_ids_and_no_names_take_their_side_from_the_id() -> None:
+    """A Dialpad line names a user (ours) or a contact (theirs) by id; without a name the
+    transcript had been refused as speakerless."""
+
+    def line(content: str, time: str, **ids: Any) -> dict[str, Any]:
+        return {"content": content, "time": f"2026-04-08T09:15:{time}Z", "type": "transcript",
+                "contact_id": None, "user_id": None, **ids}  # fmt: skip
+
+    document = {
+        "call_id": 4829104471002388,
+        "lines": [
+            line("Morning, Vanly sales.", "02.100", user_id=4410027733),
+            line("We picked another tool, it's cheaper.", "06.400", contact_id="5520019982"),
+            line("Transferring you to my colleague.", "10.000", user_id=4410027733),
+            line("Hi, I look after renewals.", "14.000", user_id=4410029901),
+            line("Our contract ends in June.", "18.000", contact_id="5520019982"),
+        ],
+    }
+    call = _parse(document)
+    assert [(u.speaker, u.role) for u in call.utterances] == [
+        ("Agent", "rep"),
+        ("Caller", "buyer"),
+        ("Agent", "rep"),
+        ("Agent 2", "rep"),
+        ("Caller", "buyer"),
+    ]
