@@ -16,7 +16,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import getaddresses
@@ -24,18 +24,20 @@ from email.utils import getaddresses
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.email_parts import (
     MAIL_KEYS,
-    WROTE,
+    address_domains,
     domain,
     email_date,
     header_block,
-    quoted_below,
     split_signature,
     without_signature,
+    without_signed_name,
     writer_name,
 )
 from pipeline.ingest.email_thread import (
     Message,
+    says_something,
     signature_company,
+    split_chain,
     split_thread,
     thread_turns,
 )
@@ -50,7 +52,10 @@ _FORWARD = re.compile(
 # "RE: ...", "AW: ...": a reply, where Outlook's "-----Original Message-----" opens the message
 # answered, not one passed on.
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw)\s*:", re.IGNORECASE)
-_QUOTED = re.compile(r"^\s*>(?!>)\s?(?P<text>.*)$")
+# "FW: ...", "Fwd: ...", "WG: ...": a forward, where Outlook's rule of underscores opens the
+# message passed on.
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv)\s*:", re.IGNORECASE)
+_RULE = re.compile(r"^\s*_{5,}\s*$")
 _HEAD_LINES = 12  # a message's headers are at its top
 
 
@@ -132,6 +137,8 @@ def _forward_at(body: list[str], subject: str) -> int | None:
             _REPLY_SUBJECT.match(subject) and "original" in line.casefold()
         ):
             return index
+        if _RULE.match(line) and _FORWARD_SUBJECT.match(subject):
+            return index
     return None
 
 
@@ -179,8 +186,9 @@ def read_email(text: str) -> Mail:
             mail.headers = _headers_as_lines(headers, mail.writers)
             return mail
         mail.headers = _headers_as_lines(headers)  # which side wrote it, the file does not say
-        mail.body, signature = split_signature(body)
         writer = headers.get("from", "")
+        unsigned = without_signed_name(split_signature(body)[0], writer_name(writer))
+        mail.body, signature = unsigned, body[len(unsigned) :]
         company = signature_company(signature, writer) or ""
         mail.sender = {"from": writer, "speaker": writer_name(writer) or "", "company": company}
         return mail
@@ -191,44 +199,41 @@ def read_email(text: str) -> Mail:
     if "date" not in inner and "sent" in inner:
         headers["date"] = inner["sent"]
     mail.headers = _headers_as_lines(headers)
-    body = body[end:]
     writer = inner["from"]
-    if ours and domain(writer) and domain(writer) != ours:  # a buyer's email, passed on
-        kept, _ = _quoted_from(body, lambda _domain: False)  # what it quotes is left out
-        mail.buyer_lines = _paragraphs(without_signature(kept), writer_name(writer))
+    own, older = split_chain(body[end:], writer)
+    known = address_domains([*(f"{key}: {every.get(key, '')}" for key in MAIL_KEYS), *body])
+    theirs = [m for m in older[::-1] if _buyers(m.writer, ours, known)]  # oldest first
+    mail.buyer_lines = [line for m in theirs for line in _paragraphs(m.lines, m.writer)]
+    if _buyers(writer, ours, known):  # a buyer's email, passed on: all its own words theirs
+        mail.buyer_lines += _paragraphs(own, writer)
         return mail
     mail.headers.append(f"Rep: {writer_name(writer)}")
-    kept, mail.buyer_lines = _quoted_from(body, lambda domain: bool(ours) and domain != ours)
-    mail.body = without_signature(kept)
+    mail.body = without_signed_name(without_signature(own), writer_name(writer))
     return mail
 
 
-def _quoted_from(
-    lines: list[str], theirs: Callable[[str], bool]
-) -> tuple[list[str], list[ParsedUtterance]]:
-    """The lines above a quoted reply ("On ... Name <address> wrote:" and its ``>`` lines),
-    and the reply as its writer's utterances when ``theirs(domain)``; a reply from our side
-    is left out, as in any note."""
-    for index, line in enumerate(lines):
-        wrote = WROTE.match(line)
-        if wrote is None:
-            continue
-        who = wrote.group("who")
-        if not theirs(domain(who)):
-            return lines[:index], []
-        quoted = quoted_below(lines[index + 1 :], _QUOTED)
-        return lines[:index], _paragraphs(without_signature(quoted), writer_name(who))
-    return lines, []
+def _buyers(writer: str, ours: str, known: dict[str, str]) -> bool:
+    """Written by the buyer: from a domain other than ours (the forwarder's), by address or by
+    the address the chain gives the writer's name elsewhere. A message quoted from our side is
+    left out, as in any note, and so is one whose side the chain does not say."""
+    found = domain(writer) or known.get(" ".join((writer_name(writer) or "").casefold().split()))
+    return bool(ours) and bool(found) and found != ours
 
 
-def _paragraphs(lines: list[str], speaker: str | None) -> list[ParsedUtterance]:
-    """A buyer's written lines as utterances, one per paragraph, as they wrote them; a
-    paragraph that is only a greeting ("Jordan,", "Hi Dana,") says nothing of the call."""
+def _paragraphs(lines: list[str], writer: str) -> list[ParsedUtterance]:
+    """A buyer's written lines as utterances, one per paragraph, as they wrote them; their
+    signature, a greeting ("Jordan,", "Hi Dana,") and "Sent from my iPhone" say nothing of the
+    call."""
+    speaker = writer_name(writer)
     paragraphs: list[list[str]] = [[]]
-    for line in lines:
+    for line in without_signed_name(without_signature(lines), speaker):
         if line.strip():
             paragraphs[-1].append(line.strip())
         elif paragraphs[-1]:
             paragraphs.append([])
-    texts = [" ".join(p) for p in paragraphs if p and not is_greeting(" ".join(p))]
-    return [ParsedUtterance(t, speaker, None, "buyer", None, True) for t in texts]
+    texts = [" ".join(p) for p in paragraphs if p]
+    return [
+        ParsedUtterance(text, speaker, None, "buyer", None, True)
+        for text in texts
+        if not is_greeting(text) and says_something(text, speaker)
+    ]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
+from pipeline.ingest.names import name_matches
 from pipeline.ingest.notes import SIGN_OFFS, without_contact_block
 from pipeline.ingest.values import parse_date
 
@@ -26,6 +27,10 @@ WROTE = re.compile(r"^\s*On\s.{4,200}?\s(?P<who>[^,]*?<[^>]+@[^>]+>|\S+@\S+)\s*w
 # Where a signature starts: a sign-off alone on its line, or the "-- " delimiter.
 _SIGN_OFF = re.compile(rf"^\s*(?:(?:{SIGN_OFFS})[,.!]?|--)\s*$", re.IGNORECASE)
 _NOT_NAME = frozenset({"am", "pm", "at", "on", "utc", "gmt"})
+# A signature's lines under the writer's name: title, company, a few of them, none a sentence.
+_SIGNED_LINES = 5
+_SIGNED_LINE_CHARS = 80
+_ADDRESS_HEADER = re.compile(r"^\s*(?:from|to|cc)\s*:(?P<who>.*)$", re.IGNORECASE)
 
 
 def header_block(lines: list[str], start: int = 0) -> tuple[dict[str, str], int]:
@@ -53,7 +58,7 @@ def header_block(lines: list[str], start: int = 0) -> tuple[dict[str, str], int]
 def writer_name(who: str) -> str | None:
     """The name in "... 3:12 PM Owen Quarry <owen@...>": the capitalised words before it."""
     name, mail = parseaddr(who)
-    before = who.split("<", 1)[0] if "<" in who else name
+    before = who.split("<", 1)[0] if "<" in who or "@" not in who else name
     words: list[str] = []
     for word in reversed(before.replace('"', " ").split()):
         if not word[:1].isupper() or not word.isalpha() or word.casefold() in _NOT_NAME:
@@ -76,9 +81,41 @@ def without_signature(lines: list[str]) -> list[str]:
     return split_signature(lines)[0]
 
 
+def without_signed_name(lines: list[str], name: str | None) -> list[str]:
+    """The lines without the writer's name signed at their end and the title and company lines
+    under it ("Tess"; "Dana Whitlock / Account Executive | Crate Co", a signature with no phone
+    or sign-off to mark it had been stored as the writer's words)."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while name and start and end - start < _SIGNED_LINES:
+        text = lines[start - 1].strip()
+        if not text or len(text) > _SIGNED_LINE_CHARS or text.endswith((".", "?", "!")):
+            break
+        start -= 1
+        if name_matches(text.strip(" ,.-"), name):
+            return lines[:start]
+    return lines[:end]
+
+
+def address_domains(lines: Sequence[str]) -> dict[str, str]:
+    """Each person a chain's ``From:``/``To:``/``Cc:`` lines give an address for, by name
+    (case-folded), and their email domain: who a quoted "From: Brian Kowalski" with no address
+    is."""
+    found: dict[str, str] = {}
+    for line in lines:
+        header = _ADDRESS_HEADER.match(line)
+        for name, mail in getaddresses([header.group("who")]) if header else []:
+            if name and "@" in mail:
+                found.setdefault(" ".join(name.casefold().split()), domain(mail))
+    return found
+
+
 def domain(address: str) -> str:
+    """The address's domain; none for a name alone ("From: Nell Okafor" in an Outlook chain)."""
     _name, mail = parseaddr(address)
-    return mail.rpartition("@")[2].casefold()
+    return mail.rpartition("@")[2].casefold() if "@" in mail else ""
 
 
 def email_date(value: str) -> str | None:

@@ -22,14 +22,20 @@ from pipeline.ingest.email_parts import (
     header_block,
     quoted_below,
     split_signature,
+    without_signed_name,
     writer_name,
 )
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.notes import parse_notes
 
 _QUOTED = re.compile(r"^\s*>\s?(?P<text>.*)$")
-# What separates Outlook's messages: a rule of underscores or dashes, "-----Original Message".
-_SEPARATOR = re.compile(r"^\s*(?:[_-]{5,}|-{2,}\s*Original Message\s*-{2,})\s*$", re.IGNORECASE)
+# What separates a chain's messages: a rule of underscores or dashes, Outlook's "-----Original
+# Message-----", Gmail's "---------- Forwarded message ---------", Apple Mail's "Begin forwarded
+# message:"; the header block under it opens the next message.
+_SEPARATOR = re.compile(
+    r"^\s*(?:[_-]{5,}|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|Begin forwarded message:)\s*$",
+    re.IGNORECASE,
+)
 _BOILERPLATE = re.compile(
     r"^(?:confidentiality notice|disclaimer|privileged (?:&|and) confidential"
     r"|sent from my \w+|get outlook for \w+"
@@ -58,6 +64,22 @@ def _opens_message(lines: list[str], index: int) -> dict[str, str] | None:
 def split_thread(lines: list[str], writer: str) -> list[Message]:
     """The messages in ``lines``, newest (``writer``'s) first: each reply header opens the
     next one; a ``>`` quote is read as a thread of its own."""
+    return [message for message in _levels(lines, writer) if _has_text(message)]
+
+
+def split_chain(lines: list[str], writer: str) -> tuple[list[str], list[Message]]:
+    """``writer``'s own lines, above the first reply or forward header, and the older messages
+    quoted or forwarded under them, newest first, at every level."""
+    own, *older = _levels(lines, writer)
+    return own.lines, [message for message in older if _has_text(message)]
+
+
+def _has_text(message: Message) -> bool:
+    return any(line.strip() for line in message.lines)
+
+
+def _levels(lines: list[str], writer: str) -> list[Message]:
+    """``writer``'s message and each one under it, newest first, empty ones kept."""
     messages = [Message(writer)]
     index = 0
     while index < len(lines):
@@ -65,7 +87,7 @@ def split_thread(lines: list[str], writer: str) -> list[Message]:
         wrote = WROTE.match(line)
         if wrote is not None:
             quoted = quoted_below(lines[index + 1 :], _QUOTED)
-            messages.extend(split_thread(quoted, wrote.group("who")))
+            messages.extend(_levels(quoted, wrote.group("who")))
             break
         if (headers := _opens_message(lines, index)) is not None:
             messages.append(Message(headers["from"]))
@@ -74,7 +96,7 @@ def split_thread(lines: list[str], writer: str) -> list[Message]:
         if not _SEPARATOR.match(line):
             messages[-1].lines.append(line)
         index += 1
-    return [message for message in messages if any(line.strip() for line in message.lines)]
+    return messages
 
 
 def signature_company(signature: list[str], address: str) -> str | None:
@@ -89,17 +111,7 @@ def signature_company(signature: list[str], address: str) -> str | None:
     return None
 
 
-def _without_signed_name(lines: list[str], name: str | None) -> list[str]:
-    """The lines without the writer's name signed under them ("Tess" on the last line)."""
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    if end and name and name_matches(lines[end - 1].strip(" ,.-"), name):
-        end -= 1
-    return lines[:end]
-
-
-def _says_something(text: str, name: str | None) -> bool:
+def says_something(text: str, name: str | None) -> bool:
     """Not the writer's name alone ("Greg" over a signature), nor a disclaimer or app line."""
     if name and name_matches(text.strip(" ,.-"), name):
         return False
@@ -130,12 +142,12 @@ def message_words(
 ) -> list[ParsedUtterance]:
     """One written message's paragraphs and list items as its writer's utterances: the
     signature, the name signed under it, greetings and disclaimers are nobody's words."""
-    body = _without_signed_name(split_signature(lines)[0], name)
+    body = without_signed_name(split_signature(lines)[0], name)
     _title, notes = parse_notes(body)
     return [
         ParsedUtterance(note.text, name, None, role, company, True)
         for note in notes
-        if _says_something(note.text, name)
+        if says_something(note.text, name)
     ]
 
 

@@ -79,3 +79,26 @@ def test_a_mailbox_with_no_message_headers_says_so() -> None:
             "Takeout.mbox",
         )
     assert str(refused.value).startswith("mailbox with 2 message(s), none with email headers")
+
+
+OUTLOOK_REPLY = _message(
+    "1903", "1900", "Fri, 13 Mar 2026 08:30:00 +0000", BUYER, REP, "RE: Depot rollout",
+    "Ines,\n\nThe depot managers want a week of training before go-live.\n\nNoor Castellane\n"
+    "Fleet Manager\nHarbour Freight Co\n\n________________________________\nFrom: Ines Halloran "
+    "<ines@vanly.example>\nSent: Thursday, March 12, 2026 4:00 PM\nTo: Noor Castellane "
+    "<noor@harbourfreight.example>\nSubject: Depot rollout\n\nNoor, shall we plan the rollout?",
+)  # fmt: skip
+ROLLOUT = _message(
+    "1900", "1900", "Thu, 12 Mar 2026 16:00:00 +0000", REP, BUYER, "Depot rollout",
+    "Noor, shall we plan the rollout?\n\nInes Halloran\nAccount Executive | Vanly",
+)  # fmt: skip
+
+
+def test_a_mailbox_reply_in_outlooks_layout_keeps_its_own_words_not_its_signatures() -> None:
+    """Outlook's quote of the earlier message is dropped (it is in the thread already), and
+    neither writer's name, title and company block is anyone's words."""
+    [thread] = _calls(OUTLOOK_REPLY + ROLLOUT)
+    assert [(u.speaker, u.role, u.text) for u in thread.utterances] == [
+        ("Ines Halloran", "rep", "Noor, shall we plan the rollout?"),
+        ("Noor Castellane", "buyer", "The depot managers want a week of training before go-live."),
+    ]
