@@ -38,7 +38,7 @@ from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.record_ids import id_columns, note_id_columns
-from pipeline.ingest.row_quotes import add_buyer_quotes, unread_notice
+from pipeline.ingest.row_quotes import add_buyer_quotes, sign_notes, unread_notice
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.ticket_rows import (
@@ -247,6 +247,7 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     records = columns.get("records", [])
     typed = typed_fields(row, list(zip(records[::2], records[1::2], strict=True)))
     apply_fields(call, {**typed, **fields})  # a column of its own says it first
+    sign_notes(call)
     add_buyer_quotes(call, [row[i] for i in columns.get("buyer_quote", [])])
     if is_the_account(call) or not parent_is_a_deal(_deal_parent(names, columns, fields)):
         call.deal_id = None

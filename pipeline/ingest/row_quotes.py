@@ -1,6 +1,7 @@
-"""A table row's buyer-quote column (Airtable's "Buyer quote", "Customer said", "Verbatim") is
-the buyer's own words, not the rep's notes; and a free-text column no field read is named in
-the upload's result, so that nothing a row says is dropped without a word."""
+"""Who said what in a table row: its notes are written by the row's one user of ours
+(Pipedrive's "Note - User"), a buyer-quote column (Airtable's "Buyer quote", "Customer said",
+"Verbatim") is the buyer's own words, not the rep's notes; and a free-text column no field read
+is named in the upload's result, so that nothing a row says is dropped without a word."""
 
 from __future__ import annotations
 
@@ -27,6 +28,16 @@ def add_buyer_quotes(call: ParsedCall, cells: list[str]) -> None:
         text = " ".join(html_to_text(cell).split()).strip(_QUOTE_MARKS)
         if any(char.isalnum() for char in text):
             call.utterances.append(ParsedUtterance(text, speaker, None, "buyer", None, True))
+
+
+def sign_notes(call: ParsedCall) -> None:
+    """The row's notes are its one rep's (the note's user or owner); they had no speaker. A
+    row naming several of ours leaves them unsigned: which one wrote is not said."""
+    if len(call.our_speakers) != 1:
+        return
+    for utterance in call.utterances:
+        if utterance.role == "rep_note" and utterance.speaker is None:
+            utterance.speaker = call.our_speakers[0]
 
 
 def is_free_text(value: str) -> bool:
