@@ -30,6 +30,12 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "updates", "item updates", "latest update",  # monday.com boards
         "ticket description",  # HubSpot tickets
     ),
+    # The buyer's own words, one quote per row (Airtable call logs, research trackers)
+    "buyer_quote": (
+        "buyer quote", "quote", "customer said", "verbatim", "key quote", "what they said",
+        "customer quote", "prospect quote", "buyer said", "prospect said", "client said",
+        "customer verbatim", "buyer verbatim", "quotes", "key quotes",
+    ),
     "reasons": (
         "closed won reason", "closed lost reason", "won reason", "lost reason", "loss reason",
         "closed lost reason detail", "reason lost", "reason won",
@@ -91,6 +97,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "subject", "title", "call title", "activity subject", "call name", "meeting name",
         "deal name", "deal title", "opportunity name", "name",
         "note title", "topic",  # Zoho Notes, Dynamics opportunities
+        "call", "meeting",  # an Airtable log's first (primary) field names the record
     ),
     "our_speakers": (
         "our speakers", "activity assigned to", "assigned to", "activity owner", "call owner",
@@ -230,7 +237,7 @@ def find_columns(
             several = field in ("date", "account", "reasons", "requester", "replies")
             columns[field] = found if several else found[:1]
             taken.update(columns[field])
-    if not any(columns.get(field) for field in ("text", "transcript", "reasons")):
+    if not any(columns.get(field) for field in ("text", "transcript", "reasons", "buyer_quote")):
         raise BadInput(
             f"CSV has no notes column: expected one of Note Body, Body, Notes, Description, "
             f"Call Notes, Transcript (the columns are {listed(names)}); map one with "

@@ -38,6 +38,7 @@ from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.record_ids import id_columns, note_id_columns
+from pipeline.ingest.row_quotes import add_buyer_quotes, sign_notes, unread_notice
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.ticket_rows import (
@@ -57,6 +58,7 @@ _TRUE = {"true", "yes", "y", "1", "x"}
 _DELIMITERS = ",;\t|"
 _TEXT_FIELDS = (
     "text", "transcript", "reasons", "outcome", "closed", "records", "replies", "reply_by",
+    "buyer_quote",
 )  # fmt: skip
 NO_TEXT = "row has no notes or transcript text (only record fields), nothing to store"
 WEBINAR_QA = (
@@ -128,7 +130,8 @@ def calls_from_rows(
         row = row + [""] * (len(header) - len(row))
         calls.append(_call(header, row, columns, number))
         calls[-1].unplaced = unread
-        has_text.append(bool(_first(row, columns.get("text", []) + columns.get("transcript", []))))
+        spoken = ("text", "transcript", "buyer_quote")
+        has_text.append(bool(_first(row, [i for f in spoken for i in columns.get(f, [])])))
     fold_reason_rows(calls, has_text)
     share_deal_outcomes(calls)
     return calls
@@ -244,6 +247,8 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     records = columns.get("records", [])
     typed = typed_fields(row, list(zip(records[::2], records[1::2], strict=True)))
     apply_fields(call, {**typed, **fields})  # a column of its own says it first
+    sign_notes(call)
+    add_buyer_quotes(call, [row[i] for i in columns.get("buyer_quote", [])])
     if is_the_account(call) or not parent_is_a_deal(_deal_parent(names, columns, fields)):
         call.deal_id = None
     if not call.title and call.account:  # a row of many in one file: not the file's name
@@ -256,6 +261,8 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     call.extra["columns"] = {
         names[i]: value for i, value in enumerate(row) if i not in used and value.strip()
     }
+    unread = unread_notice(call.extra["columns"])
+    call.notice = "; ".join(filter(None, (call.notice, unread))) or None
     if not call.utterances:
         call.skip_reason = NO_TEXT
     elif reached := _not_reached(names, row, call):

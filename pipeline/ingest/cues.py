@@ -1,6 +1,7 @@
-"""Subtitle cues (VTT, SRT) to turns: the speaker from a voice tag or a ``Name:``/``[Name]``
-prefix; captions with no speaker at all become their sentences, or, unpunctuated (YouTube's
-auto-captions), their phrases: a pause, a sound tag or a line ended before it was full ends one.
+"""Subtitle cues (VTT, SRT, SBV) to turns: the speaker from a voice tag or a ``Name:``/``[Name]``
+prefix (after a ``>>`` speaker-change mark, as broadcast captions write it); captions with no
+speaker at all become their sentences, or, unpunctuated (YouTube's auto-captions), their phrases:
+a pause, a sound tag, a bare ``>>`` or a line ended before it was full ends one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _VOICE_COMPANY = re.compile(r"^(?P<name>.*?)\s*\((?P<company>[^()]+)\)\s*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]+)*\s+(?P<name>[^>]+)>")
 
 
+# Broadcast captions (YouTube, Vidyard) mark a change of speaker with ">>", named or not.
+_CHANGE_MARK = ">>"
 _SOUND = re.compile(r"^[\[(](?P<tag>[^\])]{1,30})[\])]$")  # "[Music]", "(laughs)"
 _PAUSE_SECONDS = 1.5  # a silence this long between two captions ends a phrase
 _ENDS_SENTENCE = re.compile(r"[.!?…]")
@@ -72,6 +75,11 @@ def cues_to_utterances(cues: Iterable[Cue]) -> list[ParsedUtterance]:
             company = bracket_company(bracket)
         for raw_line in html_to_text(cue.text).split("\n"):
             line = raw_line.strip().removeprefix("- ").strip()
+            if line.startswith(_CHANGE_MARK):
+                line = line.removeprefix(_CHANGE_MARK).strip()
+                if not cue.voice and match_label(line, bracketed=True) is None:
+                    speaker, company = None, None  # someone else, not named
+                    unvoiced.append(None)
             if not line or is_sound(line):
                 unvoiced.extend([None] if line and speaker is None else [])
                 continue

@@ -26,6 +26,7 @@ from pipeline.ingest.quotes import quote_buyers
 from pipeline.ingest.readable import check_readable, run_on_labels
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
+from pipeline.ingest.sbv import looks_like_sbv, parse_sbv
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.stacked import text_calls
@@ -41,6 +42,7 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".markdown": "md",
     ".vtt": "vtt",
     ".srt": "srt",
+    ".sbv": "sbv",  # YouTube / Vidyard captions (``sbv``)
     ".json": "json",
     ".csv": "csv",
     ".tsv": "csv",
@@ -53,7 +55,7 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".htm": "html",
     ".rtf": "rtf",  # TextEdit / WordPad (``rtf_file``)
 }
-FORMATS = ("txt", "md", "vtt", "srt", "json", "csv", "xlsx", "docx", "pdf", "html", "rtf")
+FORMATS = ("txt", "md", "vtt", "srt", "sbv", "json", "csv", "xlsx", "docx", "pdf", "html", "rtf")
 # Files that are never a call, whatever text they hold: a product profile (.toml) uploaded with
 # the calls had become "5 notes" whose lines were detected as objections.
 NOT_CALLS: dict[str, str] = {
@@ -69,6 +71,7 @@ _TEXT_PARSERS: dict[str, TextParser] = {
     "md": lambda text, name, _map: text_calls(text, "md"),
     "vtt": lambda text, name, _map: [parse_vtt(text, name)],
     "srt": lambda text, name, _map: [parse_srt(text, name)],
+    "sbv": lambda text, name, _map: [parse_sbv(text, name)],
     "json": lambda text, name, _map: parse_json(text, name),
     "csv": parse_csv,
     "html": lambda text, name, _map: parse_html(text, name),
@@ -102,7 +105,9 @@ def _sniff_text(text: str, filename: str) -> str:
         return "vtt"
     if looks_like_srt(text):
         return "srt"
-    if extension in ("json", "vtt", "srt", "csv", "html"):
+    if looks_like_sbv(text):
+        return "sbv"
+    if extension in ("json", "vtt", "srt", "sbv", "csv", "html"):
         return extension
     if looks_like_json(text):
         return "json"

@@ -37,11 +37,15 @@ _RUN_ON_MIN = 2  # one "Monday 10:30" in speech is no label
 
 @dataclass(frozen=True)
 class Understood:
-    """What a call's text was read as: distinct speakers, their turns, unattributed notes."""
+    """What a call's text was read as: distinct speakers, their turns, unattributed notes,
+    buyer quotes with no name, and speech of no known speaker (captions without speakers had
+    been told as "16 notes", as if the rep had written them)."""
 
     speakers: int
     turns: int
     notes: int
+    quotes: int = 0
+    unspoken_for: int = 0
 
     def describe(self) -> str:
         parts = []
@@ -49,15 +53,24 @@ class Understood:
             parts += [plural(self.speakers, "speaker"), plural(self.turns, "turn")]
         if self.notes:
             parts.append(plural(self.notes, "note"))
+        if self.quotes:
+            parts.append(plural(self.quotes, "buyer quote"))
+        if self.unspoken_for:
+            parts.append(f"{plural(self.unspoken_for, 'passage')}, speaker unknown")
         return ", ".join(parts) or "nothing"
 
 
 def understood(utterances: Sequence[ParsedUtterance]) -> Understood:
     turns = [u for u in utterances if u.speaker]
+    unnamed = [u for u in utterances if not u.speaker]
+    quotes = sum(1 for u in unnamed if u.role == "buyer")
+    unspoken_for = sum(1 for u in unnamed if u.role == "unknown" and not u.role_from_source)
     return Understood(
         speakers=len({u.speaker for u in turns}),
         turns=len(turns),
-        notes=len(utterances) - len(turns),
+        notes=len(unnamed) - quotes - unspoken_for,
+        quotes=quotes,
+        unspoken_for=unspoken_for,
     )
 
 

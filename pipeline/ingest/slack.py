@@ -175,6 +175,11 @@ def _note(author: str, said: str, start: float | None) -> ParsedUtterance:
 _SPOKEN_SUBTYPES = {"thread_broadcast", "me_message", "file_share"}  # a person's words
 _MENTION = re.compile(r"<@(?P<id>[A-Z0-9]+)(?:\|(?P<name>[^>]+))?>")
 _LINK = re.compile(r"<(?P<url>[^<>|]+)(?:\|(?P<label>[^<>]+))?>")
+# Slack's emphasis: *bold*, _italic_, ~strike~, the marks hugging the words, not inside a word
+# ("snake_case_name", "5*3*2" keep theirs).
+_EMPHASIS = re.compile(
+    r"(?<![\w*_~])(?P<mark>[*_~])(?=\S)(?P<words>[^\n]+?)(?<=\S)(?P=mark)(?![\w*_~])"
+)
 
 
 def is_slack_export(document: Any) -> bool:
@@ -241,7 +246,8 @@ def _seconds(ts: Any) -> float | None:
 
 def _markup_to_text(text: str, names: dict[str, str]) -> str:
     """Slack's markup as read: ``<@U1>`` the person's name, ``<url|label>`` the label,
-    ``&gt;`` a quote mark."""
+    ``*bold*``, ``_italic_`` and ``~strike~`` their words, ``&gt;`` a quote mark."""
     text = _MENTION.sub(lambda m: "@" + (m.group("name") or names.get(m.group("id"), "")), text)
     text = _LINK.sub(lambda m: m.group("label") or m.group("url"), text)
+    text = _EMPHASIS.sub(lambda m: m.group("words"), text)
     return html.unescape(text)

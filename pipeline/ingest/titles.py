@@ -11,8 +11,11 @@ from pipeline.ingest.values import parse_date
 from pipeline.redact import contact_spans
 
 # Where a title's parts meet: "Discovery call – Acme | 2026-03-12", "Acme <> Shiftwise: demo".
-# "Shiftwise x Brookfield Dental" names two companies: neither is taken.
-_SEPARATORS = re.compile(r"\s+[–—|·:-]\s+|\s*[|·]\s*|\s+(?:<>|x|vs\.?|/|&lt;&gt;)\s+|:\s+")
+# "Brookfield Dental x Shiftwise | review" (or "X", "×"): two companies, ours and the account.
+# An "X" before no name is a name's own ("Brand X | demo").
+_SEPARATORS = re.compile(
+    r"\s+[–—|·:-]\s+|\s*[|·]\s*|\s+(?:<>|vs\.?|/|&lt;&gt;)\s+|\s+[xX×]\s+(?=[^\W_])|:\s+"
+)
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _WITH = re.compile(
     r"^(?:call|meeting|chat|notes?|demo|sync)\s+with\s+(?P<name>.+)$"
@@ -83,8 +86,14 @@ def _only_topics(part: str) -> bool:
     )
 
 
+# A count or period saying which meeting of a series ("90-day review", "Q3 review", "2nd
+# call"): never a name, which starts with a letter ("Next Level Fitness", "Day One Dental").
+_SERIES = re.compile(r"^\d+(?:-?(?:day|week|month|year|hour|minute|min)s?|st|nd|rd|th)?$|^[qh]\d$")
+
+
 def _generic(word: str) -> bool:
-    return word.casefold().strip("-,.") in _GENERIC
+    word = word.casefold().strip("-,.")
+    return word in _GENERIC or bool(_SERIES.match(word))
 
 
 def _without_meeting_words(part: str, ours: set[str]) -> tuple[str, bool]:

@@ -39,7 +39,7 @@ _TRUE = {"true", "yes", "y", "1", "x", "won", "closed won"}
 _FALSE = {"false", "no", "n", "0"}
 _LEAD = re.compile(r"\s*[–—:;,(/]\s*|\s+-\s+")  # "Lost – chose RotaPro": the verdict comes first
 _TAG = re.compile(r"<(?![^<>@\s]+@[^<>\s]+>)[^>]{0,500}>")  # an address "<ann@x.example>" is kept
-_BLOCK_TAG = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr)\s*>")
+_BLOCK_TAG = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/ul|/ol|/h[1-6]|/tr)\s*>")
 _LI_TAG = re.compile(r"(?i)<\s*li\b[^>]*>")
 # A script or style element's content is no text of the note ("alert('x')" had stayed).
 _CODE_ELEMENT = re.compile(r"(?is)<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>")

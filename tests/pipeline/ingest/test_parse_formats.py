@@ -491,6 +491,13 @@ def test_what_a_title_says_of_the_call(title: str, date: str | None, account: st
         ("Dispatchly | Orchard Lane Advisory - Security & Pricing", "Orchard Lane Advisory"),
         ("Dispatchly / Tamsin Bookkeeping - Demo", "Tamsin Bookkeeping"),
         ("Northgate Security call", "Northgate Security"),  # a topic word inside a name stays
+        # "x", "X" or "×" between the two companies, ours on either side; a count or a period
+        # says which meeting of a series, never a name
+        ("Lumiere Skin Co x Dispatchly | 90-day review", "Lumiere Skin Co"),
+        ("Lumiere Skin Co X Dispatchly | 30 day check-in", "Lumiere Skin Co"),
+        ("Dispatchly × Kessler Animal Hospital | Q3 review", "Kessler Animal Hospital"),
+        ("Next Level Fitness | 2nd call", "Next Level Fitness"),
+        ("Brand X | demo", "Brand X"),  # an "X" before no name is the name's own
     ],
 )
 def test_a_title_names_the_account_beside_ours_and_meeting_words(

@@ -281,11 +281,13 @@ def test_buyer_quotes_in_notes_and_what_is_not_one() -> None:
         'for you"". Approval rule set to ""require approval"".",Grace Whitfield (g@x.example),'
         "Maria Chen\n"
     )
-    assert turns(call) == [  # "Grace:" stays the rep's note; the detector reads it as nothing
-        (None, "rep_note", None, "Grace:"),
+    # "Grace:" stays the rep's note; the detector reads it as nothing. The row's one rep
+    # (Activity assigned to) wrote the note.
+    assert turns(call) == [
+        ("Maria Chen", "rep_note", None, "Grace:"),
         ("Grace Whitfield", "buyer", None, "we tried that with RotaPro and hated it"),
         (
-            None,
+            "Maria Chen",
             "rep_note",
             None,
             'I told her "we can waive the fee for you". Approval rule set to "require approval".',

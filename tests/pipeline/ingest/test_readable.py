@@ -66,3 +66,10 @@ def test_what_was_understood() -> None:
     assert understood(call.utterances).describe() == "2 speakers, 3 turns"
     [note] = read_calls(b"Call with Dana. Price too high.", "n.txt")
     assert understood(note.utterances).describe() == "1 note"
+    # Captions without speakers are no one's notes; a quote column with no name is the buyer's.
+    captions = b"0:00:01.000,0:00:03.000\nIt costs too much.\n\n0:00:03.000,0:00:05.000\nBye.\n"
+    [said] = read_calls(captions, "walkthrough.sbv")
+    assert understood(said.utterances).describe() == "2 passages, speaker unknown"
+    log = b'Account,Notes,Buyer quote\nBolt Gym,"Demo went well.","It costs too much."\n'
+    [row] = read_calls(log, "log.csv")
+    assert understood(row.utterances).describe() == "1 note, 1 buyer quote"

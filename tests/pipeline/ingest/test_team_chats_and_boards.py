@@ -93,6 +93,24 @@ def test_a_slack_channel_export_is_read_as_notes_by_author() -> None:
     assert call.call_date == dt.date(2026, 3, 13)
 
 
+def test_slack_emphasis_and_links_are_read_as_their_words() -> None:
+    """``*bold*``, ``_italic_``, ``~strike~`` and ``<url|label>`` had been kept in the notes."""
+    profile = {"real_name": "Lena Brooks"}
+    text = (
+        "*Birchwood Care – discovery (3/4)*\nThey _really_ need rota exports, ~maybe~ by May."
+        "\nDeck: <https://deck.example/b|pricing deck>, file name_with_marks stays"
+    )
+    messages = [
+        {"type": "message", "user": "U1", "user_profile": profile, "ts": "1773400060.0",
+         "text": text},
+    ]  # fmt: skip
+    call = _read(json.dumps(messages), "deals/2026-03-13.json")
+    assert [u.text for u in call.utterances] == [
+        "Birchwood Care – discovery (3/4) They really need rota exports, maybe by May. Deck: "
+        "pricing deck, file name_with_marks stays"
+    ]
+
+
 def _part(kind: str, author: dict[str, str], body: str | None, at: int) -> dict[str, object]:
     return {"type": "conversation_part", "part_type": kind, "body": body, "created_at": at,
             "author": author}  # fmt: skip

@@ -1,0 +1,56 @@
+"""Who said what in a table row: its notes are written by the row's one user of ours
+(Pipedrive's "Note - User"), a buyer-quote column (Airtable's "Buyer quote", "Customer said",
+"Verbatim") is the buyer's own words, not the rep's notes; and a free-text column no field read
+is named in the upload's result, so that nothing a row says is dropped without a word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.record_ids import is_record_id
+from pipeline.ingest.values import html_to_text, parse_date
+from pipeline.redact import gives_contact
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MIN_WORDS = 3  # "Open", "Ops manager" are values; a sentence of three words is text
+_QUOTE_MARKS = "\"'“”‘’«» "
+
+
+def add_buyer_quotes(call: ParsedCall, cells: list[str]) -> None:
+    """The quote cells as the buyer's words, said by the row's one buyer contact when it
+    names one (else by no one named); the role is the file's, not guessed."""
+    buyers = [person.name for person in call.people if person.role == "buyer"]
+    speaker = buyers[0] if len(buyers) == 1 else None
+    for cell in cells:
+        text = " ".join(html_to_text(cell).split()).strip(_QUOTE_MARKS)
+        if any(char.isalnum() for char in text):
+            call.utterances.append(ParsedUtterance(text, speaker, None, "buyer", None, True))
+
+
+def sign_notes(call: ParsedCall) -> None:
+    """The row's notes are its one rep's (the note's user or owner); they had no speaker. A
+    row naming several of ours leaves them unsigned: which one wrote is not said."""
+    if len(call.our_speakers) != 1:
+        return
+    for utterance in call.utterances:
+        if utterance.role == "rep_note" and utterance.speaker is None:
+            utterance.speaker = call.our_speakers[0]
+
+
+def is_free_text(value: str) -> bool:
+    """Words someone wrote, not a value: an id, a date, a number, a link or an address."""
+    value = value.strip()
+    if _URL.search(value) or gives_contact(value) or is_record_id(value):
+        return False
+    if parse_date(value) is not None:
+        return False
+    return len(_WORD.findall(value)) >= _MIN_WORDS
+
+
+def unread_notice(unused: Mapping[str, str]) -> str | None:
+    """``not read: Buyer quote``: the row's free-text cells no column field took."""
+    names = [name.strip() for name, value in unused.items() if is_free_text(value)]
+    return f"not read: {', '.join(names)}" if names else None
