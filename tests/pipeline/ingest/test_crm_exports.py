@@ -219,7 +219,8 @@ def test_a_reason_only_row_gives_its_reason_to_the_deals_call() -> None:
     assert [u.text for u in calls[2].utterances] == ["Closed Lost Reason: No budget this year"]
 
 
-# Columns the reader does not know: the first import stores the rows with no date or account.
+# Columns the reader does not know: the first import stores the rows with no date, and the
+# account only as the deal title guesses it ("Harbor - 12 trucks": Harbor; a count is no name).
 TOWING = (
     b"Deal Title,Yard,Lost At,Note\n"
     b"Harbor - 12 trucks,Harbor City Towing,2026-06-02,Luis said $18 a truck from a local vendor.\n"
@@ -234,8 +235,8 @@ def test_reimporting_with_a_column_map_updates_the_stored_calls(workspace: Works
     again = ingest_data(workspace, TOWING, "pipedrive.csv", CallMetadata(), column_map=TOWING_MAP)
     assert [(r.status, r.call_id) for r in again] == [("resumed", r.call_id) for r in first]
     assert [r.reason for r in again] == [
-        "already stored; updated date: none → 2026-06-02; account: none → Harbor City Towing",
-        "already stored; updated date: none → 2026-07-30; account: none → Bright Path Couriers",
+        "already stored; updated date: none → 2026-06-02; account: Harbor → Harbor City Towing",
+        "already stored; updated date: none → 2026-07-30; account: Bright Path → Bright Path Couriers",
     ]
     with workspace.session() as session:
         calls = session.scalars(select(Call).order_by(Call.id)).all()
@@ -285,7 +286,7 @@ def test_a_one_row_export_reimported_with_a_map_updates_its_call(workspace: Work
     [again] = ingest_data(workspace, one_row, "one.csv", CallMetadata(), column_map=TOWING_MAP)
     assert (again.status, again.call_id) == ("resumed", first.call_id)
     assert again.reason == (
-        "already stored; updated date: none → 2026-06-02; account: none → Harbor City Towing"
+        "already stored; updated date: none → 2026-06-02; account: Harbor → Harbor City Towing"
     )
 
 
