@@ -42,6 +42,13 @@ def _filter_ids(
     node[key] = kept
 
 
+def _cites_below(node: dict[str, Any]) -> bool:
+    """A heading whose items cite their sources (an SEO brief's H2 over its cited H3s) claims
+    nothing of its own."""
+    items = [i for v in node.values() if isinstance(v, list) for i in v if isinstance(i, dict)]
+    return bool(items) and all(i.get("citations") for i in items)
+
+
 def check_citations(
     content: dict[str, Any], evidence: Evidence, *, competitor_claims: bool = False
 ) -> tuple[dict[str, Any], list[str]]:
@@ -62,7 +69,7 @@ def check_citations(
             _filter_ids(node, "facts", fact_ids, "F", path, warnings)
             _filter_ids(node, "profile", profile_ids, "P", path, warnings)
             cited = any(node.get(key) for key in ("citations", "facts", "profile"))
-            if not cited and not is_placeholder(node):
+            if not cited and not is_placeholder(node) and not _cites_below(node):
                 warnings.append(
                     f"{path}: claim has no citation, check it for accuracy (“{_snippet(node)}”)"
                 )

@@ -32,6 +32,7 @@ from pipeline.content.rival_deals import (
 )
 from pipeline.content.scope import audience, foreign_words, speaks_to
 from pipeline.content.scrub import account_pattern
+from pipeline.content.seo_keywords import product_category
 from pipeline.content.theme_names import theme_name, without_people, without_placeholders
 from pipeline.content.won_answers import (
     ANSWERS_PER_CLUSTER,
@@ -283,6 +284,9 @@ def collect_evidence(
         # A fact about another industry's customers is no fact for this industry's page.
         profile=facts,
         product=profile.profile.name if profile else None,
+        product_category=(
+            product_category(profile.profile.pitch, profile.profile.name) if profile else None
+        ),
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,
         markets=audience(

@@ -8,35 +8,18 @@ from __future__ import annotations
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, stands_alone
-from pipeline.content.seo_keywords import target_keywords
 from pipeline.content.types import (
     QA,
-    LinkSuggestion,
     ObjectionAnswer,
     ObjectionFAQ,
     OnePager,
-    OutlineSection,
     Point,
-    SEOBrief,
 )
 from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
+from pipeline.language import in_english
 from pipeline.redact import has_placeholder
 from pipeline.templating import draft_copy
-from pipeline.wording import capitalised
-
-MIN_SEO_QUESTIONS = 3  # an SEO brief's questions: the buyers' own, then its themes' questions
-_LINK_TARGETS = {
-    "price": "/pricing",
-    "pricing": "/pricing",
-    "contract": "/pricing#contracts",
-    "integrations": "/integrations",
-    "integration": "/integrations",
-    "security": "/security",
-    "setup_time": "/onboarding",
-    "switching": "/switching",
-    "competitor": "/compare",
-}
 
 
 def say(macro: str, /, **values: object) -> str:
@@ -114,7 +97,7 @@ def buyer_question(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]
         q.text
         for q in evidence.cluster_quotes(cluster)
         if q.role == "buyer" and q.text.rstrip().endswith("?")
-        and stands_alone(q.text) and not has_placeholder(q.text)
+        and stands_alone(q.text) and not has_placeholder(q.text) and in_english(q.text)
     ]  # fmt: skip
     question = next(
         (clip(q, 240) for q in [category, *own] if q and clip(q, 240) not in asked), None
@@ -129,7 +112,7 @@ def _sure_objection(quote: Quote | None) -> bool:
     return quote is not None and quote.kind == "objection" and not quote.uncertain
 
 
-def _qa(
+def faq_entry(
     evidence: Evidence, cluster: ClusterEvidence, asked: set[str], stated: set[int]
 ) -> QA | None:
     """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
@@ -184,7 +167,7 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     asked: set[str] = set()
     stated: set[int] = set()
     clusters = evidence.of_clusters("objection") or evidence.clusters
-    entries = [(c, qa) for c in clusters if (qa := _qa(evidence, c, asked, stated))][:10]
+    entries = [(c, qa) for c in clusters if (qa := faq_entry(evidence, c, asked, stated))][:10]
     items = [qa for _, qa in entries]
     reach = evidence.reach([c for c, _ in entries])
     return ObjectionFAQ(
@@ -232,68 +215,4 @@ def one_pager(evidence: Evidence) -> OnePager:
             if q.role == "buyer" and len(q.text.split()) >= MIN_OPENING_WORDS  # "Also audit logs."
         ][:3],
         cta=clip(evidence.cta or say("one_pager_cta"), 240),
-    )
-
-
-def seo_brief(evidence: Evidence) -> SEOBrief:
-    require_quotes(evidence)
-    rivals = [*evidence.rival_forms, *(r for c in evidence.clusters for r in c.competitors)]
-    phrases = target_keywords(
-        (p.text for p in evidence.phrases), rivals, evidence.competitor is not None
-    )
-    phrases = phrases or [c.name for c in evidence.clusters]
-    target = clip(phrases[0], 120)
-    asked: set[str] = set()
-    stated: set[int] = set()
-    faq = [c for cluster in evidence.clusters if (c := _qa(evidence, cluster, asked, stated))][:4]
-    used = {i for qa in faq for i in qa.citations}
-    outline = []
-    for cluster in evidence.clusters[:6]:
-        rest = [
-            q
-            for q in evidence.cluster_quotes(cluster)
-            if q.id not in used and stands_alone(q.text) and not has_placeholder(q.text)
-        ][:3]
-        used |= {q.id for q in rest}
-        outline.append(
-            OutlineSection(
-                h2=clip(capitalised(cluster.name), 120),
-                h3=[clip(capitalised(q.text), 110) for q in rest],
-                citations=[q.id for q in rest],
-            )
-        )
-    buyers = [q for q in evidence.quotes if q.role == "buyer" and q.id not in used]
-    asks = [q for q in buyers if q.text.rstrip().endswith("?") and not has_placeholder(q.text)]
-    questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks[:6]]
-    used |= {q.id for q in asks[:6]}
-    listed = {p.text for p in questions}  # the FAQ block above may ask them too: it answers them
-    for cluster in evidence.clusters:  # else each theme's question, in its own words
-        if len(questions) >= MIN_SEO_QUESTIONS:
-            break
-        question = buyer_question(evidence, cluster, listed)
-        if question is None:
-            continue
-        cited = [q for q in evidence.cluster_quotes(cluster) if q.id not in used][:1]
-        used |= {q.id for q in cited}
-        questions.append(Point(text=question, citations=[q.id for q in cited]))
-    links = [
-        LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
-        for c in evidence.clusters[:5]
-    ]
-    intent = (
-        "informational" if all(c.kind == "question" for c in evidence.clusters) else "commercial"
-    )
-    base = 800 + 250 * len(evidence.clusters)
-    return SEOBrief(
-        title=clip(say("seo_title", target=evidence.as_spelled(target)), 70),
-        meta_description=clip(say("seo_meta", names=cluster_names(evidence, 2, quoted=True)), 160),
-        target_keyword=target,
-        secondary_keywords=[clip(p, 120) for p in phrases[1:9]],
-        search_intent=intent,
-        outline=outline,
-        questions=questions,
-        word_count_min=min(base, 4000),
-        word_count_max=min(base + 600, 6000),
-        internal_links=links,
-        faq_schema=faq,
     )

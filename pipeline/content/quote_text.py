@@ -45,4 +45,10 @@ def stands_alone(text: str) -> bool:
     """A sentence a reader understands without the one before it: five words or more, not
     opening on a word that continues it ("Or only for the busy months." had opened a timeline
     on setup time, and it asks for a cheaper price)."""
-    return len(text.split()) >= MIN_OPENING_WORDS and not _CONTINUES_RE.match(text.lstrip())
+    return len(text.split()) >= MIN_OPENING_WORDS and not continues(text)
+
+
+def continues(text: str) -> bool:
+    """Whether ``text`` opens on a word that carries on the sentence before it ("And in
+    French?", "Or only for the busy months.")."""
+    return bool(_CONTINUES_RE.match(text.lstrip()))

@@ -5,11 +5,12 @@ phrase or a verb and its object, never an n-gram run across two clauses ("februa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from pipeline.cluster.label import FIGURE_RE
 from pipeline.cluster.label_checks import DANGLING, named_competitors
-from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS, OPENERS_ONLY
+from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS, OPENERS_ONLY, Analyzer
 
 # Words that join two clauses: a phrase holding one runs from one into the next.
 CLAUSE_JOINS = frozenset(
@@ -66,3 +67,83 @@ def target_keywords(phrases: Iterable[str], rivals: Sequence[str], about_rival: 
         return found
     general = [p for p in found if not named_competitors(p, rivals)]
     return general + [p for p in found if p not in general]
+
+
+KEYWORD_WORDS = range(2, 5)  # a search phrase: two to four words
+# The nouns that end a product's category in its pitch ("Warehouse management software for 3PLs").
+_CATEGORY_HEADS = frozenset(
+    "software platform app apps application system systems tool tools suite crm erp "
+    "solution service marketplace portal".split()
+)
+# Where a pitch's opening noun phrase ends: a preposition, a relative or a verb, or punctuation.
+_PITCH_BREAK = re.compile(
+    r"\s(?:for|that|which|to|with|built|made|designed|helps?|lets?|from|by|in|on)\s"
+    r"|[:;,.!?()\u2014\u2013]|\s-\s",
+    re.IGNORECASE,
+)
+
+
+def keyword_like(phrase: str) -> bool:
+    """A phrase a searcher types: two to four words, ``searchable``, and a word that carries
+    meaning at both ends ("it takes" and "per order" had been an SEO brief's keywords)."""
+    words = phrase.lower().split()
+    return (
+        len(words) in KEYWORD_WORDS
+        and searchable(phrase)
+        and words[0] not in FUNCTION_WORDS
+        and words[0] not in OPENERS_ONLY
+        and words[-1] not in FUNCTION_WORDS
+    )
+
+
+def shared_phrases(texts: Sequence[str], name: str = "") -> list[str]:
+    """The ``keyword_like`` phrases a theme's quotes share: in two of ``texts`` or more, or in
+    the theme's ``name`` and one of them; the most shared first, the longer on a tie. A phrase
+    inside a longer one said as often adds nothing ("handheld screens" within "handheld screens
+    in french" both said twice)."""
+    analyzer = Analyzer(max(KEYWORD_WORDS))
+    named = set(analyzer(name)) if name else set()
+    counts: Counter[str] = Counter(g for text in texts for g in set(analyzer(text)))
+    kept = {g: n for g, n in counts.items() if keyword_like(g) and (n >= 2 or g in named)}
+    inside = {
+        short
+        for short, n in kept.items()
+        for long, m in kept.items()
+        if short != long and m >= n and f" {short} " in f" {long} "
+    }
+    ranked = sorted(set(kept) - inside, key=lambda g: (-kept[g], -len(g.split()), g))
+    return ranked
+
+
+def product_category(pitch: str, product: str | None = None) -> str | None:
+    """What kind of product ours is, as a searcher names it, from the profile's pitch: its
+    opening noun phrase, at most three words, when it ends on a kind of product ("Warehouse
+    management software for 3PLs ..." gives "warehouse management software"); else the first
+    thing the pitch says it does, one singular noun phrase, as software (callmine's users sell
+    software): "Scheduling, time clocking and payroll hand-off for small teams" gives
+    "scheduling software". None where the pitch opens otherwise ("Rotas and ...", our name)."""
+    opening = _PITCH_BREAK.split(f" {pitch} ", maxsplit=1)[0]
+    named = set(re.findall(r"[a-z][a-z0-9-]*", (product or "").lower()))
+    words = [w for w in re.findall(r"[a-z][a-z0-9-]*", opening.lower()) if w not in named]
+    if words and words[-1] in _CATEGORY_HEADS:
+        words = words[-3:]
+    else:
+        words = re.split(r"\b(?:and|or|&)\b", " ".join(words), maxsplit=1)[0].split()
+        plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
+        if not words or len(words) > 3 or plural or words[-1] in FUNCTION_WORDS:
+            return None
+        words = [*words, "software"]
+    while words and words[0] in FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def distinct_keywords(candidates: Iterable[str], limit: int) -> list[str]:
+    """``candidates`` in order, less a repeat or one whose words run inside a kept one (or hold
+    a kept one's): "handheld screens" beside "handheld screens in french"."""
+    kept: list[str] = []
+    for phrase in candidates:
+        key = " ".join(phrase.lower().split())
+        if key and not any(f" {key} " in f" {k} " or f" {k} " in f" {key} " for k in kept):
+            kept.append(key)
+    return kept[:limit]

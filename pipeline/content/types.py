@@ -91,10 +91,25 @@ class OnePager(Schema):
     cta: Line
 
 
+class OutlineHeading(Schema):
+    """An H3: a question a searcher asks, citing the buyer quotes it was asked from."""
+
+    text: Short
+    citations: Citations
+
+
 class OutlineSection(Schema):
     h2: Short
-    h3: list[Short] = Field(default_factory=list, max_length=4)
+    h3: list[OutlineHeading] = Field(default_factory=list, max_length=4)
     citations: Citations
+
+    @field_validator("h3", mode="before")
+    @classmethod
+    def _headings_from_text(cls, value: object) -> object:
+        # A reply that gives H3s as plain text still reads: uncited, so the check flags each.
+        if isinstance(value, list):
+            return [{"text": h, "citations": []} if isinstance(h, str) else h for h in value]
+        return value
 
 
 class LinkSuggestion(Schema):

@@ -11,7 +11,7 @@ from pipeline.content.drafts import say
 from pipeline.content.generate import build_messages, content_type, generate_document, offline_draft
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.quote_text import stands_alone
-from pipeline.content.seo_keywords import searchable
+from pipeline.content.seo_keywords import keyword_like, searchable
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, Mention
@@ -324,24 +324,27 @@ def test_seo_brief_keywords_are_searchable_phrases(ws: Workspace, seeded: Seeded
     phrases = [p["text"] for p in document.structured["evidence"]["phrases"]]
     keywords = [content["target_keyword"], *content["secondary_keywords"]]
     assert all(searchable(k) for k in keywords if k in phrases)
-    # Theme names inside the meta description's sentence are quoted, not run on capitalised.
-    names = [c["name"] for c in document.structured["evidence"]["clusters"]][:2]
-    assert all(f"“{name}”" in content["meta_description"] for name in names)
-    # ...which its own check accepts: a theme's name is no misquote.
+    assert all(keyword_like(k) for k in keywords), keywords
+    # The meta description names the topic plainly: no theme's name in quotation marks.
+    meta = content["meta_description"]
+    assert len(meta) < 160 and "“" not in meta
+    assert content["target_keyword"].lower() in meta.lower()
     assert not [w for w in document.structured["warnings"] if "verbatim" in w]
 
 
 def test_seo_questions_to_answer_are_questions(ws: Workspace, seeded: Seeded) -> None:
     """With few buyer questions, "Questions to answer" had listed statements ("Also audit
-    logs."); now the buyers' questions, then the question each further theme asks."""
+    logs."); now the buyers' questions, then the question of each theme the outline does not
+    ask, each cited, none an H3 again."""
     with ws.session() as session:
         document = generate_document(session, ws.settings, doc_type="seo-brief")
     content = document.structured["content"]
     asked = [q["text"] for q in content["questions"]]
-    themes = len(document.structured["evidence"]["clusters"])
-    assert len(asked) >= min(3, themes) and all(q.endswith("?") for q in asked), asked
-    headings = [h for section in content["outline"] for h in section["h3"]]
-    assert all(h[:1].isupper() or not h[:1].isalpha() for h in headings)
+    assert all(q["text"].endswith("?") and q["citations"] for q in content["questions"]), asked
+    headings = [h["text"] for section in content["outline"] for h in section["h3"]]
+    assert headings and all(h[:1].isupper() or not h[:1].isalpha() for h in headings)
+    assert not set(asked) & set(headings)
+    assert not [w for w in document.structured["warnings"] if "no citation" in w]
 
 
 @pytest.mark.parametrize(
@@ -385,9 +388,9 @@ def test_a_themes_count_is_not_given_as_one_quotes() -> None:
     assert say("problem", text=quote, calls=1) == f"In the buyer's words: “{quote}”"
 
 
-def test_seo_outline_headings_are_quotes_that_stand_alone(ws: Workspace, seeded: Seeded) -> None:
+def test_seo_outline_headings_are_questions_not_fragments(ws: Workspace, seeded: Seeded) -> None:
     """A sub-heading is read on its own: "Twice." or "And that's before the audit." is not one
-    (the example calls' brief had "H3: Twice.")."""
+    (the example calls' brief had "H3: Twice."); each is a question, citing its quotes."""
     from sqlalchemy import select
 
     from pipeline.store.models import Cluster, Mention
@@ -414,7 +417,9 @@ def test_seo_outline_headings_are_quotes_that_stand_alone(ws: Workspace, seeded:
     quoted = {q["text"] for q in document.structured["evidence"]["quotes"]}
     assert set(fragments) & quoted  # offered to the writer, just not as headings
     headings = [h for section in outline for h in section["h3"]]
-    assert headings and all(stands_alone(h) and "[" not in h for h in headings)
+    assert headings and all(h["text"].endswith("?") and h["citations"] for h in headings)
+    assert not {h["text"] for h in headings} & quoted
+    assert not [h for h in headings if "[" in h["text"]]
 
 
 def test_comparison_promises_rep_replies_only_when_it_prints_some(

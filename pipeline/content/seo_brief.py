@@ -1,0 +1,232 @@
+"""The offline SEO brief: what a searcher types about the page's themes (keywords), and the
+questions they ask (H3s), each from the buyer quotes that asked it. Split from ``drafts``: a
+brief had targeted "handheld screens", listed "it takes" as a keyword and headed sections with
+statements copied from the calls, a testimonial and a Spanish request among them."""
+
+from __future__ import annotations
+
+from pipeline.content.drafts import buyer_question, faq_entry, require_quotes, say
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.quote_text import clip, continues
+from pipeline.content.seo_keywords import (
+    distinct_keywords,
+    keyword_like,
+    shared_phrases,
+    target_keywords,
+)
+from pipeline.content.types import LinkSuggestion, OutlineHeading, OutlineSection, Point, SEOBrief
+from pipeline.detect.asides import says_no_concern
+from pipeline.detect.rules import ruled_other
+from pipeline.language import in_english
+from pipeline.redact import has_placeholder
+from pipeline.wording import capitalised
+
+MAX_KEYWORDS = 9  # the target and eight secondary keywords
+MIN_SEO_QUESTIONS = 3  # "Questions to answer": the buyers' own, then the outline's
+MAX_HEADING_CHARS = 110  # a longer question is no heading: clipped, it would ask nothing
+MIN_QUESTION_WORDS = 3  # "Which handhelds do you support?" is a searcher's question; "Why?" is not
+_LINK_TARGETS = {
+    "price": "/pricing",
+    "pricing": "/pricing",
+    "contract": "/pricing#contracts",
+    "integrations": "/integrations",
+    "integration": "/integrations",
+    "security": "/security",
+    "setup_time": "/onboarding",
+    "switching": "/switching",
+    "competitor": "/compare",
+}
+
+
+def search_topic(evidence: Evidence, cluster: ClusterEvidence) -> str:
+    """The word a searcher adds for the theme's worry ("pricing"), from what its quotes are
+    about (``worry_category``); empty where searchers have none."""
+    return say("search_topic", category=evidence.worry_category(cluster))
+
+
+def keywords(evidence: Evidence) -> list[str]:
+    """The target keyword, then the secondary ones: our product's category with the top
+    theme's topic ("warehouse management software implementation") where the profile names a
+    category, the phrases each theme's buyers share, the other themes' topics, the phrases of
+    a theme's name one buyer said, then the page's recurring buyer phrases; each a
+    ``keyword_like`` phrase, none repeating another."""
+    category = evidence.product_category
+    topics = [search_topic(evidence, c) for c in evidence.clusters]
+    with_category = [
+        keyword
+        for topic in topics
+        if category and topic and len((keyword := f"{category} {topic}").split()) <= 4
+    ]
+    said = [
+        ([q.text for q in evidence.cluster_quotes(c) if q.role == "buyer"], c.name)
+        for c in evidence.clusters
+    ]
+    shared = [phrase for texts, _name in said for phrase in shared_phrases(texts)]
+    # A phrase of the theme's name that one buyer said is weaker evidence: after the rest.
+    named = [phrase for texts, name in said for phrase in shared_phrases(texts, name)]
+    recurring = [p.text for p in evidence.phrases if keyword_like(p.text)]
+    ordered = [
+        *with_category[:1],
+        *shared,
+        *with_category[1:],
+        *named,
+        *([category] if category else []),
+    ]
+    rivals = [*evidence.rival_forms, *(r for c in evidence.clusters for r in c.competitors)]
+    found = target_keywords([*ordered, *recurring], rivals, evidence.competitor is not None)
+    return distinct_keywords(found, MAX_KEYWORDS) or [c.name for c in evidence.clusters[:1]]
+
+
+def heading_sources(evidence: Evidence, cluster: ClusterEvidence) -> list[Quote]:
+    """The quotes an H3 may be asked from: a buyer's, in the page's language, with nothing
+    redacted, and no praise, thanks, won deal's reason or next step ("Honestly, I'd recommend
+    you to anyone..." and "Sure, run it by our marketing lead first." had been H3s)."""
+    return [
+        q
+        for q in evidence.cluster_quotes(cluster)
+        if q.role == "buyer"
+        and not has_placeholder(q.text)
+        and in_english(q.text)
+        and not says_no_concern(q.text, cluster.competitors)
+        and not ruled_other(q.text, q.role)
+    ]
+
+
+def asked_as_heading(text: str) -> bool:
+    """A buyer's question that heads a section as asked: a whole question of a few words that
+    fits a heading and does not continue the sentence before it ("And in French?")."""
+    text = text.strip()
+    return (
+        text.endswith("?")
+        and len(text) <= MAX_HEADING_CHARS
+        and len(text.split()) >= MIN_QUESTION_WORDS
+        and not continues(text)
+    )
+
+
+def section_questions(
+    evidence: Evidence, cluster: ClusterEvidence, asked: set[str]
+) -> list[OutlineHeading]:
+    """A theme's H3s, none asked before on the page: its buyers' own questions as asked, then
+    each category's question for the worries stated ("Is it worth the price for a business our
+    size?" for "Per order is going to hurt us."), most quoted first, then the theme's worry as a
+    searcher asks it of our kind of product ("How much does scheduling software cost?"); each
+    citing its quotes. Never a statement copied as said."""
+    sources = heading_sources(evidence, cluster)
+    headings = [
+        OutlineHeading(text=clip(capitalised(q.text.strip()), 120), citations=[q.id])
+        for q in sources
+        if asked_as_heading(q.text)
+    ]
+    worries: dict[str, list[int]] = {}
+    for q in sources:
+        if q.text.rstrip().endswith("?"):
+            continue  # a question not fit to head a section is no worry stated
+        question = say(
+            "faq_question",
+            category=q.category or cluster.category,
+            competitor=q.competitor or cluster.competitor,
+        )
+        if question:
+            worries.setdefault(question, []).append(q.id)
+    ranked = sorted(worries.items(), key=lambda item: -len(item[1]))
+    product = evidence.product_category
+    searched = say("search_question", category=evidence.worry_category(cluster), product=product)
+    if product and searched and ranked and len(ranked[0][1]) > 1:
+        # The theme's worry as searched, from half the quotes its category's question has:
+        # each quote backs one claim of the page.
+        (text, ids), half = ranked[0], (len(ranked[0][1]) + 1) // 2
+        ranked = [(text, ids[:half]), *ranked[1:], (searched, ids[half:])]
+    headings += [OutlineHeading(text=text, citations=ids[:4]) for text, ids in ranked]
+    fresh = [h for h in headings if h.text not in asked][:4]
+    asked.update(h.text for h in fresh)
+    return fresh
+
+
+def outline(evidence: Evidence) -> list[OutlineSection]:
+    """An H2 per theme with the questions it raises; a theme with none left out while another
+    has some (a heading with nothing under it outlines nothing)."""
+    asked: set[str] = set()
+    sections = []
+    for cluster in evidence.clusters[:6]:
+        headings = section_questions(evidence, cluster, asked)
+        if headings:  # the H2 claims nothing its H3s do not: they cite
+            sections.append(
+                OutlineSection(h2=clip(capitalised(cluster.name), 120), h3=headings, citations=[])
+            )
+    if sections:
+        return sections
+    first = evidence.clusters[0]
+    quoted = [q.id for q in evidence.cluster_quotes(first)][:1]
+    return [OutlineSection(h2=clip(capitalised(first.name), 120), citations=quoted)]
+
+
+def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> list[Point]:
+    """The buyers' own questions in the page's language that head no section; then the question
+    of each theme the outline has none for. Each cites a quote no H3 cites (a quote backs one
+    claim), so the list may be short: it repeats no heading."""
+    used = {i for s in sections for h in s.h3 for i in h.citations}
+    listed = {h.text for s in sections for h in s.h3}
+    asks = [
+        q
+        for q in evidence.quotes
+        if q.role == "buyer"
+        and q.id not in used
+        and q.text.rstrip().endswith("?")
+        and not has_placeholder(q.text)
+        and in_english(q.text)
+    ][:6]
+    questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks]
+    used |= {q.id for q in asks}
+    listed |= {p.text for p in questions}
+    for cluster in evidence.clusters:
+        if len(questions) >= MIN_SEO_QUESTIONS:
+            break
+        fresh = [q.id for q in heading_sources(evidence, cluster) if q.id not in used][:1]
+        question = buyer_question(evidence, cluster, listed) if fresh else None
+        if question is not None:
+            used |= set(fresh)
+            questions.append(Point(text=question, citations=fresh))
+    return questions
+
+
+def seo_brief(evidence: Evidence) -> SEOBrief:
+    require_quotes(evidence)
+    found = keywords(evidence)
+    target = clip(found[0], 120)
+    topics = [t for c in evidence.clusters if (t := search_topic(evidence, c))]
+    others = [t for t in dict.fromkeys(topics) if t not in target.split()]
+    asked: set[str] = set()
+    stated: set[int] = set()
+    sections = outline(evidence)
+    questions = questions_to_answer(evidence, sections)
+    headed = {i for s in sections for h in s.h3 for i in h.citations}
+    used = headed | {i for p in questions for i in p.citations}
+    faq = [
+        # Its buyer quotes are an H3's sources already: the entry keeps the reply it quotes.
+        qa.model_copy(update={"citations": [i for i in qa.citations if i not in used]})
+        for c in evidence.clusters
+        if (qa := faq_entry(evidence, c, asked, stated))
+    ][:4]
+    links = [
+        LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
+        for c in evidence.clusters[:5]
+    ]
+    intent = (
+        "informational" if all(c.kind == "question" for c in evidence.clusters) else "commercial"
+    )
+    base = 800 + 250 * len(evidence.clusters)
+    spelled = evidence.as_spelled(target)
+    return SEOBrief(
+        title=clip(say("seo_title", target=spelled), 70),
+        meta_description=clip(say("seo_meta", keyword=spelled, topics=others), 155),
+        target_keyword=target,
+        secondary_keywords=[clip(p, 120) for p in found[1:9]],
+        search_intent=intent,
+        outline=sections,
+        questions=questions,
+        word_count_min=min(base, 4000),
+        word_count_max=min(base + 600, 6000),
+        internal_links=links,
+        faq_schema=faq,
+    )

@@ -1,0 +1,35 @@
+"""Whether a sentence is in the documents' language: the pages callmine writes are in English, so
+a buyer's Spanish request ("Mándame la propuesta en pesos y en dólares, por favor.") may be
+quoted as said, but never stands as a heading or a question a page asks in its own voice."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.person_positions import english_words, is_english
+
+# Of a sentence's common words, the share that must be English words for it to read as English:
+# a buyer's English keeps a product's jargon or two out of the dictionary ("Can Dr. Okafor's
+# hygienists see the schedule?": 4 of 5), while Spanish or French shares only loan words and
+# short ones ("la", "en", "internet": 3 of 5 in "¿Y el sistema funciona sin internet?").
+ENGLISH_SHARE = 0.75
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def common_words(text: str) -> list[str]:
+    """The words ``text`` writes in lower case, and its first word: names and brands are
+    capitalised mid-sentence and belong to no language."""
+    words = _WORD.findall(text)
+    return [w for i, w in enumerate(words) if i == 0 or w == w.lower()]
+
+
+def in_english(text: str) -> bool:
+    """Whether ``text`` reads as English: most of its common words are in the bundled embedder's
+    English vocabulary (``english_words``). True where that vocabulary is missing (nothing to
+    tell by) or the sentence has no common word ("SOC 2?")."""
+    vocabulary = english_words()
+    words = [w.replace("’", "'").split("'")[0] for w in common_words(text)]
+    if not vocabulary or not words:
+        return True
+    known = sum(is_english(w, vocabulary) for w in words)
+    return known >= ENGLISH_SHARE * len(words)
