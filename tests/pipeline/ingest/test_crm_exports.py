@@ -236,7 +236,8 @@ def test_reimporting_with_a_column_map_updates_the_stored_calls(workspace: Works
     assert [(r.status, r.call_id) for r in again] == [("resumed", r.call_id) for r in first]
     assert [r.reason for r in again] == [
         "already stored; updated date: none → 2026-06-02; account: Harbor → Harbor City Towing",
-        "already stored; updated date: none → 2026-07-30; account: Bright Path → Bright Path Couriers",
+        "already stored; updated date: none → 2026-07-30; "
+        "account: Bright Path → Bright Path Couriers",
     ]
     with workspace.session() as session:
         calls = session.scalars(select(Call).order_by(Call.id)).all()
