@@ -351,7 +351,7 @@ def test_the_llm_prompt_states_the_same_rules_and_shows_the_outline() -> None:
     evidence = _evidence(*INDUSTRIES["warehousing"])
     prompt = build_messages(content_type("seo-brief"), evidence)[1]["content"]
     task = prompt.split("CALL_DATA>>>", 1)[1]
-    for rule in ("2 to 4 words", "ending in \"?\"", "another language", "praise", "citing"):
+    for rule in ("2 to 4 words", 'ending in "?"', "another language", "praise", "citing"):
         assert rule in task, rule
     assert "warehouse management software implementation" in task
-    assert "How long does it take to get up and running?\" (Q1 Q2)" in task
+    assert 'How long does it take to get up and running?" (Q1 Q2)' in task
