@@ -52,7 +52,7 @@ DOES = (
     r"loves|runs|owns|handles|signs|signed|wasn't|isn't|won't|wouldn't|doesn't|didn't)\b"
 )
 # Done to a person: "ask Ngaio", "told Dafydd", "spoke with Wiremu", "run it past Aroha".
-_DONE_TO = (
+DONE_TO = (
     r"\b(?i:ask|asks|asked|asking|tell|tells|told|telling|email|emailed|emailing|ping|pinged|"
     r"cc|cc['’]d|thank|thanks|thanked|remind|reminded|texted|messaged|rang|phoned|hired|"
     r"(?:run|ran|running) (?:it|this|that) (?:past|by)|"
@@ -68,7 +68,7 @@ _ROLE = (
 _OWNER = r"(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?"
 
 _IN_POSITION = re.compile(
-    rf"(?P<lead>{_DONE_TO})(?P<object>{_RUN})"
+    rf"(?P<lead>{DONE_TO})(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<possessive>{WORD})(?=['’]s\b)"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={DOES})"
 )

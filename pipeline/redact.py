@@ -6,21 +6,20 @@ transcript's personal data never leaves the machine or lands in published conten
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import brand_forms
+from pipeline.first_names import is_also_a_word_name, is_first_name, spoken_names
 from pipeline.known_words import known_words
-from pipeline.person_positions import DOES, SAID_NAME_RE, TITLE, hide_unplaced_names
 from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
+from pipeline.person_positions import SAID_NAME_RE, TITLE, hide_unplaced_names
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
+from pipeline.word_names import stands_for_a_thing
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -159,13 +158,20 @@ class Redactor:
         text = _CARD_RE.sub(_card, text)
         text = _PHONE_RE.sub(_phone, text)
         if self._names_re is not None:
-            text = self._names_re.sub(NAME, text)
+            text = self._names_re.sub(self._person_or_thing, text)
         text = SAID_NAME_RE.sub(_said_name, text)
-        text = spoken_names().sub(NAME, text)
+        text = spoken_names().sub(self._person_or_thing, text)
         text = hide_unplaced_names(text, common=self.common, is_name=is_first_name)
         # One person, one placeholder: "Dr. Maya [name]" had read "Dr. [name] [name]".
         text = _NAME_RUN_RE.sub(NAME, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+    def _person_or_thing(self, match: re.Match[str]) -> str:
+        """A name hidden, unless it is also a word and stands for a thing there ("Bill 96")."""
+        word, (start, end) = match.group(0), match.span()
+        if " " in word or not is_also_a_word_name(word):
+            return NAME
+        return word if stands_for_a_thing(match.string, start, end, self.common) else NAME
 
     def names_someone(self, text: str) -> bool:
         """Does ``text`` name a person, a buyer or one of ours, or hold a placeholder for one?
@@ -177,53 +183,6 @@ class Redactor:
             return True
         probe = self if self.enabled else replace(self, enabled=True)
         return NAME in probe.redact(text)
-
-
-@functools.cache
-def _first_names() -> dict[str, list[str]]:
-    """``pipeline/data/first_names.toml``: ``anywhere`` and ``mid_sentence`` first names."""
-    text = resources.files("pipeline").joinpath("data", "first_names.toml").read_text("utf-8")
-    return {kind: list(names) for kind, names in tomllib.loads(text).items()}
-
-
-@functools.cache
-def _first_name_set() -> frozenset[str]:
-    return frozenset(n.casefold() for names in _first_names().values() for n in names)
-
-
-def is_first_name(word: str) -> bool:
-    """Whether a word is a person's first name (none of them an ordinary word): "Marcus has it"
-    names a person, not a product."""
-    return word.casefold() in _first_name_set()
-
-
-@functools.cache
-def _anywhere_names() -> frozenset[str]:
-    return frozenset(n.casefold() for n in _first_names()["anywhere"])
-
-
-def only_a_name(word: str) -> bool:
-    """A first name that is no ordinary word: "jake", not "mark", "bill" or "grant"."""
-    return word.casefold() in _anywhere_names()
-
-
-@functools.cache
-def spoken_names() -> re.Pattern[str]:
-    """A first name the speech says, whoever it is ("I'd need to run it past Angela"): no call
-    lists her, so no speaker label or CRM column could have named her. A name that is also a
-    word ("Grant", "Mark") only inside a sentence, where its capital says it is a name
-    (``pipeline/data/first_names.toml``, made by ``examples/make_first_names.py``)."""
-    lists = _first_names()
-
-    def either(names: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-
-    return re.compile(
-        rf"(?<![\w'’@.-])(?:{either(lists['anywhere'])}"
-        rf"|(?<=[a-z0-9,;] )(?:{either(lists['mid_sentence'])})"
-        # at a sentence's start, when a person's doing follows: "Frank wasn't willing to sign"
-        rf"|(?:{either(lists['mid_sentence'])})(?={DOES}))(?![\w@-])"
-    )
 
 
 def _said_name(match: re.Match[str]) -> str:

@@ -11,7 +11,8 @@ import re
 
 from pipeline.content.evidence import Phrase
 from pipeline.detect.seeds import load_seeds
-from pipeline.redact import PLACEHOLDERS, Redactor, only_a_name
+from pipeline.first_names import only_a_name
+from pipeline.redact import PLACEHOLDERS, Redactor
 from pipeline.templating import draft_copy
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
-from pipeline.redact import is_first_name
+from pipeline.first_names import is_first_name
 from pipeline.rival_names import squashed
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)

@@ -312,7 +312,7 @@ def ruled_other(sentence: str, role: str) -> bool:
         or not_a_statement(sentence)
         or gives_contact(sentence)
         or introduces_someone(sentence)
-        or (role == "rep_note" and notes_the_reps_doing(sentence))
+        or (role == "rep_note" and (notes_the_reps_doing(sentence) or asks_the_team(sentence)))
         or settles_it(sentence)
     )
 
@@ -321,6 +321,28 @@ def reports_a_question(sentence: str) -> bool:
     """A rep's note sentence that reports the buyer's question ("Asked whether we integrate
     with Mindbody."): a question, whatever the topic (it had been read as an objection)."""
     return bool(_REPORTED_QUESTION.match(sentence.strip()))
+
+
+# A rep's own question in a note or a team chat: what the buyer did or said ("did they say
+# anything about price?", "Has she signed yet?"), or put to colleagues ("anyone know if ...",
+# "did you ask them ..."). Not "Will they use it?" or "Can anyone edit it?": a note may write
+# the buyer's own question about their staff so.
+_ASKS_THE_TEAM = re.compile(
+    r"\b(?:did|have|has|had)(?:n['’]t)?\s+(?:they|he|she|the\s+(?:client|customer|prospect|"
+    r"buyer)s?)\b"
+    r"|\b(?:anyone|anybody|someone|somebody|any of you)\s+(?:know|knows|remember|recall|"
+    r"seen|heard)\b"
+    r"|\b(?:did|have|can|could|will)\s+you\s+(?:\w+\s+)?"
+    r"(?:ask|asked|tell|told|hear|heard|mention|mentioned|raise|raised|cover|covered)\b"
+)
+
+
+def asks_the_team(sentence: str) -> bool:
+    """A rep's note or chat line asking what the buyer said or asking colleagues ("nice, did
+    they say anything about price vs RotaPro?"): the rep's question, not the buyer's; a note
+    reporting the buyer's ("They asked about price vs RotaPro.") is no question in form."""
+    text = lowered(sentence).strip().rstrip("\"') ")
+    return text.endswith("?") and bool(_ASKS_THE_TEAM.search(text))
 
 
 def notes_the_reps_doing(sentence: str) -> bool:

@@ -8,9 +8,9 @@ import re
 from collections.abc import Sequence
 from itertools import takewhile
 
+from pipeline.first_names import is_first_name
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
-from pipeline.redact import is_first_name
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 # A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
