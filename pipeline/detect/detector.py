@@ -44,7 +44,7 @@ from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.statements import todays_kind
-from pipeline.detect.topics import plain_topic
+from pipeline.detect.topics import plain_topic, says_the_cost_grows
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.redact import Redactor
@@ -328,6 +328,8 @@ class RuleEmbeddingDetector:
             ):
                 category = rules.topic_without_rival(sentence.text) or score.without_rival
             category = plain_topic(sentence.text, category)  # "not paying full seats in August"
+            if category == "price" and says_the_cost_grows(sentence.text):  # "punishes us for peak"
+                confidence = max(confidence, STATEMENT_SURE)
         elif kind == "question":
             on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
             category = category if on_topic else None
