@@ -312,6 +312,9 @@ class RuleEmbeddingDetector:
         if blocked:  # "Yeah, that's a showstopper for me.": never small talk
             kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
             category = blocked_topic(sentence.scored) or category
+        elif sentence.role == "rep_note" and rules.reports_a_worry(sentence.text):
+            kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
+            confidence = max(score.objection_probability, STATEMENT_SURE)
         elif (said := todays_kind(sentence.text, kind)) != kind:  # "Our main pain is the hub."
             kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
         if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
