@@ -43,7 +43,7 @@ from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
-from pipeline.detect.statements import todays_kind
+from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import plain_topic, says_the_cost_grows
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
@@ -315,7 +315,9 @@ class RuleEmbeddingDetector:
         elif sentence.role == "rep_note" and rules.reports_a_worry(sentence.text):
             kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
             confidence = max(score.objection_probability, STATEMENT_SURE)
-        elif (said := todays_kind(sentence.text, kind)) != kind:  # "Our main pain is the hub."
+        elif (said := todays_kind(sentence.text, kind)) != kind or said_as_such(
+            sentence.text, said
+        ):  # "Our main pain is the hub.", "Cycle counts are off every single week."
             kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
         if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
             kind = "question"  # "Asked whether we integrate with Mindbody."
