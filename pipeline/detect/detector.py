@@ -43,8 +43,8 @@ from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
-from pipeline.detect.statements import todays_kind
-from pipeline.detect.topics import plain_topic
+from pipeline.detect.statements import said_as_such, todays_kind
+from pipeline.detect.topics import plain_topic, says_the_cost_grows
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.embed import Embedder, Vectors
 from pipeline.redact import Redactor
@@ -312,7 +312,12 @@ class RuleEmbeddingDetector:
         if blocked:  # "Yeah, that's a showstopper for me.": never small talk
             kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
             category = blocked_topic(sentence.scored) or category
-        elif (said := todays_kind(sentence.text, kind, _spelt(sentence, evidence))) != kind:
+        elif sentence.role == "rep_note" and rules.reports_a_worry(sentence.text):
+            kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
+            confidence = max(score.objection_probability, STATEMENT_SURE)
+        elif (
+            said := todays_kind(sentence.text, kind, _spelt(sentence, evidence))
+        ) != kind or said_as_such(sentence.text, said):  # "Cycle counts are off every week."
             kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
         if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
             kind = "question"  # "Asked whether we integrate with Mindbody."
@@ -328,6 +333,8 @@ class RuleEmbeddingDetector:
             ):
                 category = rules.topic_without_rival(sentence.text) or score.without_rival
             category = plain_topic(sentence.text, category)  # "not paying full seats in August"
+            if category == "price" and says_the_cost_grows(sentence.text):  # "punishes us for peak"
+                confidence = max(confidence, STATEMENT_SURE)
         elif kind == "question":
             on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
             category = category if on_topic else None

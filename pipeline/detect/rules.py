@@ -345,6 +345,29 @@ def asks_the_team(sentence: str) -> bool:
     return text.endswith("?") and bool(_ASKS_THE_TEAM.search(text))
 
 
+_REPORTED_WORRY = re.compile(
+    r"^(?:[-*•]\s*)?(?:[\w'-]+\s+){0,3}?(?:"
+    + "|".join(CUES["rep_note"]["worry"])
+    + r")\b\s*(?:[:\-–]|(?:"
+    + "|".join(CUES["rep_note"]["worry_follows"])
+    + r")\b)"
+)
+_WORRY_SETTLED = alternation(CUES["rep_note"]["worry_settled"])
+
+
+def reports_a_worry(sentence: str) -> bool:
+    """A rep's note sentence that opens on the buyer's worry ("Worried about retraining 25
+    seasonal pickers before Black Friday", "Concern: scanner hardware cost"): an objection
+    about us, whatever the topic (it had been a pain and a contract worry), unless the note
+    says it is absent or was settled."""
+    text = lowered(sentence).strip()
+    return (
+        bool(_REPORTED_WORRY.match(text))
+        and not REASSURANCE.search(text)
+        and not _WORRY_SETTLED.search(text)
+    )
+
+
 def notes_the_reps_doing(sentence: str) -> bool:
     """A rep's note sentence about what the rep did, what someone is to do, or how the deal
     stands ("Explained we bill active users only", "Priya to send integration list.", "Lost to

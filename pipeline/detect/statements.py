@@ -56,6 +56,12 @@ _HEDGE = 0.6  # the medium concern cues: "not", "worried"
 _DOUBT = re.compile(r"\bthough\W*$")
 
 
+def said_as_such(sentence: str, kind: Kind) -> bool:
+    """The sentence states ``kind`` in so many words: a pain told as one ("Cycle counts are off
+    every single week") is sure even where the model already read a pain, at 0.54."""
+    return kind == "pain" and tells_a_pain(sentence)
+
+
 def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     """The kind a statement of today's work or a plain question takes over the model's: a pain
     said as one is a pain (also when the model had it as set-up or small talk), a set-up

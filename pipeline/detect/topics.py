@@ -10,6 +10,8 @@ from __future__ import annotations
 from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
 
 _PLAIN_TOPICS = {name: alternation(cues) for name, cues in CUES["plain_topic"].items()}
+_MONEY = alternation(CUES["price_grows"]["money"])
+_GROWS = alternation(CUES["price_grows"]["grows"])
 
 
 def plain_topic(sentence: str, category: str | None) -> str | None:
@@ -20,3 +22,11 @@ def plain_topic(sentence: str, category: str | None) -> str | None:
         return category
     text = REASSURANCE.sub(" ", lowered(sentence))
     return next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), category)
+
+
+def says_the_cost_grows(sentence: str) -> bool:
+    """A price said to grow with their volume or to hurt them ("a per-order price basically
+    punishes us for peak", "Per order is going to hurt us."): a price objection in so many
+    words, however unsure the model was (it had been 0.28, below what documents answer)."""
+    text = REASSURANCE.sub(" ", lowered(sentence))
+    return bool(_MONEY.search(text)) and bool(_GROWS.search(text))
