@@ -7,14 +7,13 @@ quote of a pricing page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.asides import makes_small_talk, reports_it_went_well, signals_a_purchase
 from pipeline.detect.topics import plain_topic
 from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line
 
 SMALL_TALK = [
     "Ha, Wellington weather, four seasons in one day.",
@@ -174,13 +173,6 @@ def test_paying_for_idle_seats_is_price(sentence: str) -> None:
 )
 def test_other_topics_keep_their_category(sentence: str, category: str) -> None:
     assert plain_topic(sentence, category) == category
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ objection."""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from importlib import resources
 
 import pytest
@@ -19,6 +18,7 @@ from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.asides import names_a_rival_only, praises_us
 from pipeline.detect.rules import ARRANGING, lowered, ruled_other
 from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line
 
 # Praise and a won deal's reason, across industries and languages; a worry that has passed.
 PRAISE = [
@@ -189,13 +189,6 @@ def test_no_labelled_objection_or_pain_reads_as_praise_a_sign_off_or_a_rival_onl
         or ARRANGING.search(lowered(row["text"]))
     ]
     assert taken == []
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
 
 
 @pytest.fixture(scope="module")

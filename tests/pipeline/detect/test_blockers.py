@@ -4,22 +4,12 @@ matters; never a verdict said not to hold, a question, or a pain the rep asked a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.blockers import blocks_the_deal
 from pipeline.embed import Embedder
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
-    call_id: int = 1
-
+from tests.pipeline.detect.lines import Line
 
 GAP = "We sync with Xero today, and the Sage connector is on our roadmap for next year."
 

@@ -8,23 +8,14 @@ minute you have SSO we'll sign." as a commitment (other 0.99): the deal's blocke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.conditions import promised_condition
 from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line
 
 REP = "Okay, so that's the pricing and the rollout plan."
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
-    call_id: int = 1
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +31,7 @@ from pipeline.errors import BadInput
 from pipeline.redact import Redactor
 from pipeline.rival_names import RivalNames
 from tests.conftest import make_settings
+from tests.pipeline.detect.lines import Line
 
 # (buyer sentence, expected objection category or None)
 OBJECTION_TABLE: list[tuple[str, str | None]] = [
@@ -159,13 +159,6 @@ WHY_NOW_TABLE: list[tuple[str, str]] = [
 
 
 CONFIDENT = float(Settings.model_fields["confident_at"].default)
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
 
 
 @pytest.fixture(scope="module")

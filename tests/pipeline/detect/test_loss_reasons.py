@@ -9,7 +9,6 @@ so the dashboard's objections in lost deals held no loss reason."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pytest
 
@@ -17,15 +16,9 @@ from pipeline.detect import Detection, RuleEmbeddingDetector
 from pipeline.detect.competitors import find_competitors
 from pipeline.detect.loss_reasons import chosen_rival, reason_in_note
 from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line
 
 RIVALS = ["Vetlink", "PawTrack", "Clinicly"]
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
 
 
 @pytest.mark.parametrize(

@@ -3,20 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, rules, statements
 from pipeline.detect.detector import STATEMENT_SURE
 from pipeline.embed import Embedder
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
+from tests.pipeline.detect.lines import Line
 
 
 @pytest.fixture(scope="module")
