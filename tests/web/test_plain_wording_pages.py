@@ -30,3 +30,28 @@ def test_writer_box_names_no_setting(client: TestClient) -> None:
     assert "No writing model is connected" in page and "ask your admin" in page
     assert "CALLMINE_" not in page
     assert 'id="competitor-error" role="alert" hidden' in page
+
+
+NOTES_CSV = (
+    "Note Body,Created Date,Company,Deal Stage,Outcome,Deal ID,Competitors,Owner\n"
+    '"Call with Wen Halloran of Tidewater Bakes. Wen said ""it\'s too expensive for us"".",'
+    "2026-10-12 10:05,Tidewater Bakes,Closed Lost,lost,TB-7,,Joss Ferreira\n"
+)
+
+
+def test_csv_mapping_shows_the_fields_the_file_fills_and_folds_the_rest(
+    client: TestClient,
+) -> None:
+    """A plain CRM notes export shows its own columns' fields; support-desk fields (requester,
+    replies) wait behind a "More fields" disclosure, still there to pick."""
+    page = client.post(
+        "/upload/csv-preview", files={"file": ("notes.csv", NOTES_CSV.encode(), "text/csv")}
+    ).text
+    shown, _, folded = page.partition("<details")
+    assert "More fields" in folded.split("</summary>")[0]
+    shown_fields = re.findall(r'<label for="map-(\w+)"', shown)
+    folded_fields = re.findall(r'<label for="map-(\w+)"', folded)
+    assert {"text", "date", "account", "outcome", "our_speakers"} <= set(shown_fields)
+    assert {"requester", "replies", "reply_by", "parent_module"} <= set(folded_fields)
+    assert not set(shown_fields) & set(folded_fields)
+    assert "<details open" not in page
