@@ -23,6 +23,12 @@
     window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   })();
 
+  // Filters folded behind a "Filters" disclosure for phones are open from the start on a
+  // screen wide enough to show them beside the content.
+  if (window.matchMedia && window.matchMedia("(min-width: 641px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
