@@ -157,7 +157,8 @@ def test_quote_search_finds_nearest_quotes(site: TestClient) -> None:
     html = site.get("/", params={"q": "it costs too much money"}).text
     assert "Closest buyer quotes" in html
     assert html.count('href="/calls/') >= 3
-    assert "similarity" in html
+    hits = html[html.index('id="hits-title"') : html.index('class="tabs"')]
+    assert "similarity" not in hits and not re.search(r"\b0\.\d\d\b", hits)  # no raw scores
 
 
 # Before the cluster edits below: they merge, split and hide clusters of the same site.
