@@ -61,7 +61,9 @@ _LEADING_TS = re.compile(
 _INLINE_TAG = re.compile(
     r"</?(?:b|i|u|s|em|strong|span|font|mark|small|big|sub|sup|code)\b[^<>\n]{0,200}>", re.I
 )
-_LABEL_PART = re.compile(r"^(?P<label>[^:\n]{1,160}):(?P<tags>(?:[ \t]*" + _INLINE_TAG.pattern + r")*)")
+_LABEL_PART = re.compile(
+    r"^(?P<label>[^:\n]{1,160}):(?P<tags>(?:[ \t]*" + _INLINE_TAG.pattern + r")*)", re.I
+)
 _PARTICLES = {"de", "van", "von", "da", "del", "der", "di", "le", "la", "du", "bin", "al", "y"}
 _TIMED_SHARE = 0.8  # when this share of turns carry a time, an untimed label first is a title
 
