@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.ingest.base import ParsedUtterance, Person
 from pipeline.ingest.call_lines import phone_key
 from pipeline.ingest.header import KNOWN_LABELS, label_key
+from pipeline.ingest.label_markup import untagged_label
 from pipeline.ingest.names import LAST_FIRST, bracket_company, first_last, is_outsider_tag
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
 from pipeline.ingest.role_labels import PHONE_SPEAKER, UNSIDED_PHONE, role_of_label
@@ -55,14 +56,6 @@ _TS_LINE = re.compile(rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$")
 _LEADING_TS = re.compile(
     rf"^[ \t]*(?:[\[(](?P<ts>{_TS})[\])]|(?P<bare>\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,]\d{{1,3}})?))"
     rf"[ \t]*[-–—|]?[ \t]+(?=\S)"
-)
-# Text formatting copied with a pasted transcript ("Ivo <b>Brask</b>: ..."): dropped from the
-# label, so the speaker is read (the whole call had been one turn of the rep); speech keeps it.
-_INLINE_TAG = re.compile(
-    r"</?(?:b|i|u|s|em|strong|span|font|mark|small|big|sub|sup|code)\b[^<>\n]{0,200}>", re.I
-)
-_LABEL_PART = re.compile(
-    r"^(?P<label>[^:\n]{1,160}):(?P<tags>(?:[ \t]*" + _INLINE_TAG.pattern + r")*)", re.I
 )
 _PARTICLES = {"de", "van", "von", "da", "del", "der", "di", "le", "la", "du", "bin", "al", "y"}
 _TIMED_SHARE = 0.8  # when this share of turns carry a time, an untimed label first is a title
@@ -168,17 +161,6 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
         text = match.group("text").strip()
         return Turn(name, _company(bracket), None, text, outsider=is_outsider_tag(bracket))
     return None
-
-
-def untagged_label(line: str) -> str:
-    """``line`` with the formatting tags of its label (up to the first colon, and right after
-    it) taken out: ``Ivo <b>Brask</b>: text`` -> ``Ivo Brask: text``."""
-    if "<" not in line:
-        return line
-    found = _LABEL_PART.match(line)
-    if found is None or not _INLINE_TAG.search(found.group(0)):
-        return line
-    return _INLINE_TAG.sub("", found.group("label")) + ":" + line[found.end() :]
 
 
 def leading_time(text: str) -> tuple[float | None, str]:
