@@ -9,10 +9,13 @@ class CallmineError(Exception):
     status_code = 500
     title = "Internal error"
 
-    def __init__(self, detail: str, *, filename: str | None = None) -> None:
+    def __init__(
+        self, detail: str, *, filename: str | None = None, field: str | None = None
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.filename = filename
+        self.field = field  # the form field at fault, so a page can say it by that field
 
 
 class BadInput(CallmineError):

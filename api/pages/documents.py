@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -92,6 +93,7 @@ def generate_page(
     cluster: Annotated[list[RowId] | None, Query()] = None,
     competitor: str = "",
     industry: str = "",
+    missing: str = "",
 ) -> HTMLResponse:
     clusters = [
         c
@@ -112,6 +114,7 @@ def generate_page(
         industries=known_industries(db),
         llm_configured=settings.llm_configured,
         llm_model=settings.llm_model or "",
+        missing=missing,
     )
 
 
@@ -143,8 +146,12 @@ def generate(
         )
     except CallmineError as exc:
         db.rollback()  # nothing half-made stays behind
-        params = "&".join(f"cluster={c}" for c in cluster or [])
-        return redirect(f"/generate?type={doc_type}&{params}", exc.detail, "error")
+        chosen = [("type", doc_type), *(("cluster", c) for c in cluster or [])]
+        chosen += [("competitor", competitor), ("industry", industry)]
+        if exc.field:  # said by the field at fault, where the user looks, not in a banner
+            back = urlencode([*chosen, ("missing", exc.field)])
+            return RedirectResponse(f"/generate?{back}#{exc.field}", status_code=303)
+        return redirect(f"/generate?{urlencode(chosen)}", exc.detail, "error")
     if document.state == "failed_generation":
         return redirect(f"/documents/{document.id}", "The LLM could not write this draft.", "error")
     return redirect(f"/documents/{document.id}", "Draft generated.")

@@ -10,9 +10,11 @@ from api.deps import SessionDep, WorkspaceDep
 from api.web import render
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.phrases import list_phrases
+from pipeline.content.types import CONTENT_TYPES
 from pipeline.dashboard import dashboard_view, peaks
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date
+from pipeline.publish.review import STATE_LABELS
 
 router = APIRouter()
 
@@ -67,5 +69,7 @@ def dashboard_page(
         error=error,
         chosen={"date_from": date_from, "date_to": date_to, "industry": industry},
         industries=known_industries(db),
+        types=CONTENT_TYPES,  # the documents list's labels for a document's type and state
+        labels=STATE_LABELS,
         **peaks(board),
     )

@@ -23,6 +23,12 @@
     window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   })();
 
+  // Filters folded behind a "Filters" disclosure for phones are open from the start on a
+  // screen wide enough to show them beside the content.
+  if (window.matchMedia && window.matchMedia("(min-width: 641px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -88,12 +94,23 @@
     return count + " " + (count === 1 ? word : (many || word + "s"));
   }
 
+  // What an analysis found, by kind, in a marketer's words ("found_objection" is the result's
+  // count of objections); the sentences of no interest ("other") are not counted out.
+  var FOUND_WORDS = [
+    ["found_objection", "objection"],
+    ["found_question", "question"],
+    ["found_pain", "pain point"],
+    ["found_current_setup", "mention of how they work today", "mentions of how they work today"]
+  ];
+
   function describe(result) {
-    if (!result) return "analysed.";
-    var parts = [];
-    if (result.calls !== undefined) parts.push(plural(result.calls, "call") + " analysed");
-    if (result.mentions !== undefined) parts.push(plural(result.mentions, "objection, question or mention", "objections, questions and mentions") + " found");
-    return parts.join(", ") + ".";
+    if (!result) return "the calls are analysed.";
+    var found = FOUND_WORDS.filter(function (w) { return result[w[0]]; }).map(function (w) {
+      return plural(result[w[0]], w[1], w[2]);
+    });
+    var said = found.length > 1 ? found.slice(0, -1).join(", ") + " and " + found[found.length - 1] : found[0];
+    var calls = result.calls !== undefined ? plural(result.calls, "call") + " analysed" : "analysed";
+    return calls + (said ? ": " + said + " found." : ": no objections, questions or pain points found.");
   }
 
   // Poll a background job: elements with data-job-url show progress until done.
@@ -165,12 +182,19 @@
   var progressBox = document.getElementById("analysis-progress");
   var picked = [];
 
+  // "0 bytes", "812 bytes", "14 KB", "2.3 MB": an empty file is never shown as "1 KB".
+  function fileSize(bytes) {
+    if (bytes < 1024) return plural(bytes, "byte");
+    if (bytes < 1024 * 1024) return Math.round(bytes / 1024) + " KB";
+    return (bytes / (1024 * 1024)).toFixed(1) + " MB";
+  }
+
   function showPicked() {
     pickedList.textContent = "";
     picked.forEach(function (file) {
       var li = el("li");
       li.appendChild(el("span", {}, file.webkitRelativePath || file.name));
-      li.appendChild(el("span", { "class": "muted" }, Math.max(1, Math.round(file.size / 1024)) + " KB"));
+      li.appendChild(el("span", { "class": "muted" }, fileSize(file.size)));
       pickedList.appendChild(li);
     });
     var summary = document.getElementById("picked-summary");
@@ -310,6 +334,7 @@
         bar.value = 100;
         barText.textContent = "Uploaded " + plural(jobs.length, "item") + ".";
         picked = []; showPicked(); button.disabled = false;
+        showResults();
         if (created.length) startAnalysis(created);
         return;
       }
@@ -330,6 +355,15 @@
     }
     next();
   });
+
+  // The results sit below the form, out of sight on most screens: take the reader there.
+  function showResults() {
+    var title = document.getElementById("results-title");
+    if (!title) return;
+    title.setAttribute("tabindex", "-1");
+    title.focus({ preventScroll: true });
+    resultsBox.scrollIntoView({ block: "start" });
+  }
 
   function startAnalysis(callIds) {
     var data = new FormData();

@@ -47,6 +47,10 @@ log = logging.getLogger(__name__)
 DETECT_SHARE = 0.85
 
 
+# A result's count of one kind of sentence found ("found_objection": 5).
+FOUND = "found_"
+
+
 def _progress(callback: ProgressCallback | None, fraction: float, message: str) -> None:
     if callback is not None:
         callback(fraction, message)
@@ -247,6 +251,7 @@ def _store(
     counts = Counter(
         calls=len(call_ids), mentions=len(rows), clustered_mentions=len(clustered), assigned=joined
     )
+    counts.update(f"{FOUND}{row['kind']}" for row in rows)  # the upload page says them by kind
     return counts, old, clustered, vectors
 
 
@@ -310,7 +315,8 @@ def analyse_calls(
                 _progress(
                     progress,
                     DETECT_SHARE * done / total,
-                    f"detect: {done:,} of {total:,} utterances in {len(ids):,} calls",
+                    f"detect: {done:,} of {total:,} utterances in {len(ids):,} "
+                    + ("call" if len(ids) == 1 else "calls"),
                 )
                 try:
                     totals += _analyse_batch(workspace, detector, cache, batch.call_ids)
@@ -335,7 +341,7 @@ def analyse_calls(
             )
             reclustered = sum(int(v.get("clusters", 0)) for v in summary.values())
     warm_views(workspace)  # outside the lock: the next writer need not wait for it
-    _progress(progress, 1.0, "analysed")
+    _progress(progress, 1.0, "finishing up")  # the job is marked done next
     return {
         **{key: int(value) for key, value in totals.items()},
         "calls": len(ids),

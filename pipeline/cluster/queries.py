@@ -344,9 +344,13 @@ def search_quotes(
     kind: str | None = None,
     roles: Sequence[str] = BUYER_ROLES,
 ) -> list[dict[str, Any]]:
-    """The quotes nearest in meaning to ``q``, most similar first: the buyers' own words unless
-    ``roles`` widens it (search finds what buyers say; a rep's note or an unattributed chat
-    line had come first, "Parents don't need the app", for "parents won't download an app")."""
+    """The quotes nearest in meaning to ``q``: the buyers' own words unless ``roles`` widens it
+    (search finds what buyers say; a rep's note or an unattributed chat line had come first,
+    "Parents don't need the app", for "parents won't download an app").
+
+    Of the ``k`` nearest, the confident mentions come first, most similar first, then the
+    uncertain ones: a fragment the detector doubts ("Just not for us.", "Cheaper.") shares a
+    short query's small words and had ranked above the buyers' real price quotes."""
     if not q.strip():
         raise BadInput("search text must not be empty")
     with workspace.session() as session:
@@ -361,4 +365,6 @@ def search_quotes(
                 break
             wanted *= 4
     rows.sort(key=lambda r: (-similarity[r.id], r.id))
-    return [r.quote(similarity[r.id]) for r in rows[:k]]
+    confident_at = workspace.settings.confident_at
+    nearest = sorted(rows[:k], key=lambda r: r.confidence < confident_at)  # stable: by similarity
+    return [r.quote(similarity[r.id]) for r in nearest]

@@ -280,7 +280,9 @@ def generate_document(
     if competitor:  # "HCP" is Housecall Pro's page
         competitor = settings.rival_names.canonical(competitor, known_competitors(session))
     if ct.needs_competitor and not competitor:
-        raise BadInput(f"{ct.name} needs a competitor name")
+        raise BadInput(
+            f"A {ct.label.lower()} needs a competitor's name to compare with.", field="competitor"
+        )
     if competitor and partner_check(session)(competitor):
         raise BadInput(
             f"{competitor} is named in our product profile (our product or an integration): "

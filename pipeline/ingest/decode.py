@@ -72,13 +72,15 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+# Said to a marketer who picked the wrong file: what callmine cannot do with it, in plain words.
+UNREADABLE = "This file isn't text or a document callmine can read"
+
+
 def decode_text(data: bytes, filename: str) -> str:
     """Decode a text upload; a ``BadInput`` names the file and why it is not readable text."""
     kind = binary_kind(data)
     if kind is not None:
-        raise BadInput(
-            f"this is a binary file ({kind}), not a transcript or notes file", filename=filename
-        )
+        raise BadInput(f"{UNREADABLE} (it is {kind})", filename=filename)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -100,10 +102,7 @@ def decode_text(data: bytes, filename: str) -> str:
     if utf16 is not None:
         return _normalise_newlines(utf16)
     if b"\x00" in data:
-        raise BadInput(
-            "this looks like a binary file (it contains NUL bytes), not a transcript or notes file",
-            filename=filename,
-        )
+        raise BadInput(f"{UNREADABLE} (it looks like a binary file)", filename=filename)
     return _normalise_newlines(_decode_legacy(data, filename))
 
 

@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import PurePath
 
 from pipeline.errors import BadInput
+from pipeline.ingest.values import html_to_text
 
 MAX_NAME_CHARS = 255
 
@@ -13,10 +14,11 @@ MAX_NAME_CHARS = 255
 def safe_filename(name: str) -> str:
     """``"../etc/pa\\x00sswd.txt"`` -> ``"passwd.txt"``; nothing left is a ``BadInput``.
 
-    Directories (either slash), ``..``, NUL and other control characters are dropped; the
-    extension survives truncation to 255 characters so the format can still be told.
+    Markup is read as text; directories (either slash), ``..``, NUL and other control
+    characters are dropped; the extension survives truncation to 255 characters.
     """
-    cleaned = "".join(ch for ch in unicodedata.normalize("NFC", name) if ch.isprintable())
+    readable = html_to_text(name)  # "<i>pasted</i>-call.txt": no "i>-call.txt" after the "/"
+    cleaned = "".join(ch for ch in unicodedata.normalize("NFC", readable) if ch.isprintable())
     base = cleaned.replace("\\", "/").split("/")[-1].strip()
     base = base.lstrip(".").strip()  # "..", "...txt" and hidden-file tricks
     if not base:

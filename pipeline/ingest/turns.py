@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.ingest.base import ParsedUtterance, Person
 from pipeline.ingest.call_lines import phone_key
 from pipeline.ingest.header import KNOWN_LABELS, label_key
+from pipeline.ingest.label_markup import untagged_label
 from pipeline.ingest.names import LAST_FIRST, bracket_company, first_last, is_outsider_tag
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
 from pipeline.ingest.role_labels import PHONE_SPEAKER, UNSIDED_PHONE, role_of_label
@@ -129,6 +130,7 @@ def _person_name(label: str) -> str | None:
 def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
     """The turn a line opens, or ``None``; ``bracketed`` also reads ``[Name] text`` (subtitles).
     A phone number as the label is the other party (``Caller``, a buyer), the number unkept."""
+    line = untagged_label(line)
     match = _LABEL.match(line)
     who = _speaker(match) if match else None
     if match and who:

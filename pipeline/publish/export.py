@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -54,7 +55,36 @@ class ExportResult:
 @cache
 def _markdown() -> MarkdownIt:
     # html=False: raw HTML in the Markdown is shown as text, never passed through.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    markdown.core.ruler.push("cell_labels", _label_cells)
+    return markdown
+
+
+def _label_cells(state: StateCore) -> None:
+    """Each body cell of a table carries its column's heading as ``data-label``, so a narrow
+    screen can stack a row (the label, then "Us: ...", then the rival's) and still say whose
+    each cell is; a column with no heading (the row labels) gets none."""
+    headings: list[str] = []
+    column = 0
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "thead_open":
+            headings = []
+        elif token.type == "th_open":
+            inline = tokens[index + 1]
+            words = (c.content for c in inline.children or [] if c.type in _PLAIN_TOKENS)
+            headings.append(" ".join("".join(words).split()))
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if column < len(headings) and headings[column]:
+                token.attrSet("data-label", headings[column])
+            column += 1
+
+
+_PLAIN_TOKENS = ("text", "code_inline")
+# nh3's defaults, and the column heading a stacked table cell shows (``_label_cells``).
+_CELL_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, "td": {*nh3.ALLOWED_ATTRIBUTES["td"], "data-label"}}
 
 
 def is_draft(document: Document) -> bool:
@@ -63,7 +93,11 @@ def is_draft(document: Document) -> bool:
 
 def markdown_to_html(markdown: str) -> str:
     """Markdown -> HTML fragment, sanitised by nh3 (scripts, handlers and bad URLs removed)."""
-    return nh3.clean(_markdown().render(markdown), url_schemes={"http", "https", "mailto"})
+    return nh3.clean(
+        _markdown().render(markdown),
+        url_schemes={"http", "https", "mailto"},
+        attributes=_CELL_ATTRIBUTES,
+    )
 
 
 def export_body(

@@ -94,6 +94,8 @@ def test_out_of_date_documents_are_marked_and_regenerated(
     dashboard = api.get("/dashboard").text
     panel = dashboard[dashboard.index('id="out-of-date"') :]
     assert "buyers now name Acuity" in panel
+    # Named as the documents list names them, not by their internal names ("objection-faq").
+    assert "Objection FAQ · Draft" in panel and "objection-faq" not in panel.split("<form")[0]
     assert f'action="/documents/{document_id}/regenerate"' in panel
     assert f'action="/documents/{pinned}/regenerate"' not in panel
     assert api.get(f"/api/documents/{document_id}").json()["out_of_date"] == marks[document_id]

@@ -41,3 +41,25 @@ def test_an_external_voice_in_captions_is_the_buyer_unless_it_is_ours() -> None:
     # A colleague who joined as a guest is still ours when the upload says so.
     ours = _roles(CAPTIONS, "call.vtt", ["Tunde Okafor", "Lena Brooks"])
     assert ours == {"Tunde Okafor": "rep", "Lena Brooks": "rep"}
+
+
+PASTED_WITH_MARKUP = """Joss Ferreira: Hi Wen, what do you plan shifts with today?
+Wen <b>Halloran</b>: A whiteboard, and <i>honestly</i> it's too dear to switch right now.
+Joss Ferreira: Thanks, that helps.
+<strong>Wen Halloran:</strong> Can your app <script>alert(2)</script> do SSO?
+"""
+
+
+def test_formatting_tags_in_a_pasted_label_leave_the_speaker_readable() -> None:
+    """Markup copied into a label is dropped from the name, so each side keeps its own turns
+    (the whole call had been read as one turn of the rep); the words keep what was typed."""
+    [call] = parse_file(PASTED_WITH_MARKUP.encode(), "pasted.txt", our_speakers=["Joss Ferreira"])
+    turns = [(u.speaker, u.role) for u in call.utterances]
+    assert turns == [
+        ("Joss Ferreira", "rep"),
+        ("Wen Halloran", "buyer"),
+        ("Joss Ferreira", "rep"),
+        ("Wen Halloran", "buyer"),
+    ]
+    assert "<i>honestly</i>" in call.utterances[1].text
+    assert "<script>alert(2)</script>" in call.utterances[3].text
