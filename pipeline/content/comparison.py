@@ -18,7 +18,7 @@ from pipeline.content.rival_rows import (
     heading_for,
     our_answers,
 )
-from pipeline.content.types import Comparison, ComparisonRow, FitPoint
+from pipeline.content.types import MAX_CITATIONS, Comparison, ComparisonRow, FitPoint
 from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
 
@@ -36,11 +36,13 @@ def naming_rival(evidence: Evidence, name: str) -> list[Quote]:
     ]
 
 
-def _shown(claims: tuple[Quote, ...], limit: int = 240) -> list[Quote]:
-    """The claims a row's rival column quotes: the first, and the next while they fit."""
+def _shown(claims: tuple[Quote, ...], room: int, limit: int = 240) -> list[Quote]:
+    """The claims a row's rival column quotes: the first, and the next while they fit in
+    ``limit`` characters and in the ``room`` citations a row may carry (five short quotes
+    and a reply had made a row the schema refuses: a server error)."""
     shown = [claims[0]]
     for quote in claims[1:]:
-        if sum(len(q.text) + 3 for q in [*shown, quote]) > limit:
+        if len(shown) >= room or sum(len(q.text) + 3 for q in [*shown, quote]) > limit:
             break
         shown.append(quote)
     return shown
@@ -88,7 +90,7 @@ def comparison(evidence: Evidence) -> Comparison:
         us = clip(fact.text, 240) if fact else None
         if reply is not None:
             us = clip(say("quoted", text=reply.text), 240)
-        shown = _shown(row.claims)
+        shown = _shown(row.claims, room=MAX_CITATIONS - (reply is not None))
         rows.append(
             ComparisonRow(
                 aspect=say("rival_aspect", topic=row.topic, outcome=row.outcome, calls=row.calls),

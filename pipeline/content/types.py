@@ -13,7 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Citations = Annotated[list[int], Field(default_factory=list, max_length=4)]
+MAX_CITATIONS = 4  # quotes one claim may cite: more is a list, not evidence for one point
+Citations = Annotated[list[int], Field(default_factory=list, max_length=MAX_CITATIONS)]
 Short = Annotated[str, Field(min_length=1, max_length=120)]
 Line = Annotated[str, Field(min_length=1, max_length=240)]
 Para = Annotated[str, Field(min_length=1, max_length=600)]
