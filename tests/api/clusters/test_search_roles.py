@@ -35,7 +35,8 @@ def test_search_shows_buyers_words_unless_a_role_widens_it(ws: Workspace) -> Non
         buyers = client.get("/api/search", params={"q": PRICE, "k": 3}).json()
         assert len(buyers) == 3 and {h["role"] for h in buyers} == {"buyer"}
         assert not {note["mention_id"], unnamed["mention_id"]} & {h["mention_id"] for h in buyers}
-        assert buyers[0]["mention_id"] == before[2]["mention_id"]
+        # The buyer's quote left of the three still comes back (confident ones lead the list).
+        assert before[2]["mention_id"] in {h["mention_id"] for h in buyers}
 
         wide = client.get(
             "/api/search", params={"q": PRICE, "k": 3, "role": ["buyer", "rep_note"]}
