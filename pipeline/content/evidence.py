@@ -153,6 +153,7 @@ class Evidence:
     rival_deals: dict[int, str] = field(default_factory=dict)  # call -> outcome, naming it
     rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
     rival_said: frozenset[int] = frozenset()  # quote ids of what buyers said of ``competitor``
+    rival_reasons: tuple[int, ...] = ()  # quote ids of the lines saying it won a lost deal
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
