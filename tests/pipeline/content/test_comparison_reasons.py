@@ -1,8 +1,10 @@
 """A comparison quotes why a lost deal went to the rival (the rep's note quoted as the rep's,
-under where the rival fits better).
+under where the rival fits better), and a row no topic names is answered only by a fact near
+its buyers' words in meaning, else "To write".
 
 Why: a reviewer's page said "Lost to <rival>, in the deal's own words: 1 of the 1 lost." and
-never showed the note saying why ("went with <rival>, cheaper at their volume")."""
+never showed the note saying why ("went with <rival>, cheaper at their volume"), and put our
+Spanish and French screens beside the rival's EDI experience (a word shared by chance)."""
 
 from __future__ import annotations
 
@@ -77,3 +79,11 @@ def test_a_lost_deal_s_reason_is_quoted_as_the_rep_s_note(workspace: Workspace) 
     assert "Buyers" not in line  # a rep's note is never the buyer's words
     [source] = [li for li in body.split("## Sources", 1)[1].splitlines() if REASON in li]
     assert "rep's note, Bayview Dental" in source
+
+
+def test_a_fact_sharing_a_word_by_chance_is_no_answer(workspace: Workspace) -> None:
+    with workspace.session() as db:
+        body = _page(db, workspace)
+    [row] = [line for line in body.splitlines() if line.startswith("| **") and "imaging" in line]
+    assert "To write" in row.split(" | ")[1], row
+    assert "Spanish" not in body
