@@ -22,6 +22,7 @@ from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Quote
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quote_text import clip
 from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
+from pipeline.content.rival_claims import names_winner
 from pipeline.content.rival_deals import (
     calls_naming,
     deals_naming,
@@ -256,6 +257,14 @@ def collect_evidence(
         competitor_rows, numberer, MAX_COMPETITOR_QUOTES, QuoteRank(confident_at)
     ):
         rival_said.add(numberer.mention(row, row[0].cluster_id, goes_on=goes_on))
+    # Why a lost deal went to the rival, in its own line or the rep's note ("Reason: went with
+    # X, cheaper at their volume"): the page had counted that deal as lost to it, unquoted.
+    rival_won = frozenset(won_by(session, call_ids | set(deals), forms))
+    reasons: dict[tuple[int, int], MentionRow] = {}  # a sentence tagged twice is one reason
+    for row in competitor_rows:
+        if row[2].id in rival_won and names_winner(row[0].text, forms):
+            reasons.setdefault((row[1].id, row[0].char_start), row)
+    rival_reasons = [numberer.mention(r, r[0].cluster_id, alone=True) for r in reasons.values()]
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
@@ -297,7 +306,8 @@ def collect_evidence(
         rival_forms=forms,
         rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
         rival_deals=deals,
-        rival_won=frozenset(won_by(session, call_ids | set(deals), forms)),
+        rival_won=rival_won,
+        rival_reasons=tuple(dict.fromkeys(rival_reasons)),
         rival_said=frozenset(rival_said),
         quote_closeness=_quote_closeness(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors

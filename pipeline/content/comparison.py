@@ -63,10 +63,16 @@ def comparison(evidence: Evidence) -> Comparison:
     # Where they fit better: what buyers found strong in them, the deals we lost to them
     # first, then the other lost deals; not a contract that runs on, a fault found with them,
     # or their price said plainly ("Canopy's $2,500 for setup" is a fact about their deal).
-    strong = sorted(
-        (q for q in claims if heading[q.id] == "strong"),
+    # Why a deal went to them, its own line or the rep's note, first: the page counts those
+    # deals as lost to them, and had not said why.
+    reasons = [q for i in evidence.rival_reasons if (q := evidence.quote(i))]
+    for quote in reasons:
+        heading[quote.id] = "stay" if heading_for(quote, forms, ours) == "stay" else "strong"
+    strong = [q for q in reasons if heading[q.id] == "strong"] + sorted(
+        (q for q in claims if heading[q.id] == "strong" and q not in reasons),
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
-    )[:3]
+    )
+    strong = strong[:3]
     rows = [
         ComparisonRow(
             aspect=say("fact_aspect", label=fact.label),
@@ -120,7 +126,7 @@ def comparison(evidence: Evidence) -> Comparison:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds.
     stay, short, pricing = (
-        [_said(q) for q in claims if heading[q.id] == said][:4]
+        [_said(q, name) for q in [*reasons, *claims] if heading.get(q.id) == said][:4]
         for said in ("stay", "short", "price")
     )
     deals = _deals(evidence, name)
@@ -143,15 +149,21 @@ def comparison(evidence: Evidence) -> Comparison:
     )
 
 
-def _said(quote: Quote) -> FitPoint:
-    """A quote of what a buyer said of the rival, with its deal's outcome."""
+def _said(quote: Quote, name: str) -> FitPoint:
+    """A quote of what a buyer said of the rival, with its deal's outcome; a rep's note as
+    the rep's (``_strong``)."""
+    if quote.role == "rep_note":
+        return _strong(quote, name, frozenset())
     text = clip(say("rival_said", text=quote.text, outcome=quote.outcome), 240)
     return FitPoint(text=text, citations=[quote.id], facts=[])
 
 
 def _strong(quote: Quote, name: str, won: frozenset[int]) -> FitPoint:
-    """Where buyers found the rival strong: "lost to" only where the deal's words say so."""
-    if quote.outcome == "lost":
+    """Where buyers found the rival strong: "lost to" only where the deal's words say so; a
+    rep's note quoted as the rep's, never as the buyer's words."""
+    if quote.role == "rep_note":
+        text = say("lost_to_note", name=name, text=quote.text)
+    elif quote.outcome == "lost":
         text = say("lost_to", name=name, text=quote.text, won=quote.call_id in won)
     else:
         text = say("strong_in", name=name, text=quote.text, outcome=quote.outcome)

@@ -153,6 +153,7 @@ class Evidence:
     rival_deals: dict[int, str] = field(default_factory=dict)  # call -> outcome, naming it
     rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
     rival_said: frozenset[int] = frozenset()  # quote ids of what buyers said of ``competitor``
+    rival_reasons: tuple[int, ...] = ()  # quote ids of the lines saying it won a lost deal
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
@@ -252,7 +253,7 @@ class Evidence:
         facts = self._answering(theme.markets if theme else self.markets)
         mine = self.quote_closeness.get(quote.id)
         if mine:
-            floor = self._quote_floor
+            floor = self.quote_floor
             nearest = [f for f in facts if mine.get(f.id, -1.0) >= floor]
             return _fresh(sorted(nearest, key=lambda f: (-mine[f.id], f.id))[:3], 1, stated)
         offered = facts_for(
@@ -274,7 +275,7 @@ class Evidence:
         return _fresh(offered, 1, stated)
 
     @cached_property
-    def _quote_floor(self) -> float:
+    def quote_floor(self) -> float:
         """How near a fact must be to a quote to answer it: standing out from the page's
         quote-fact pairs, as an outlier does (two standard deviations). "Clio has been around
         forever." is near no fact, however near its nearest is."""

@@ -205,7 +205,9 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
     facts = [
         f
         for f in evidence.profile_section(*sections)
-        if not states_gap(f.text) and answers(f.text, f.section)
+        if not states_gap(f.text)
+        and answers(f.text, f.section)
+        and (row.topic is not None or _near_enough(evidence, row, f))
     ]
     named = [
         f
@@ -216,6 +218,20 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         and names_their_rival(f.text, [q.text for q in row.claims], evidence.rival_forms)
     ]
     return sorted(facts, key=nearness) + named
+
+
+def _near_enough(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
+    """Whether a fact is as near by meaning to one of the row's claims as a fact must be to
+    answer a rival's quote (``Evidence.quote_floor``), where the claims have vectors: asked
+    of a row no topic names, whose facts share a word with its claims but no topic. A word
+    shared by chance ("runs") had put our Spanish and French screens beside a rival's EDI
+    experience."""
+    near = [
+        evidence.quote_closeness[q.id][fact.id]
+        for q in row.claims
+        if fact.id in evidence.quote_closeness.get(q.id, {})
+    ]
+    return not near or max(near) >= evidence.quote_floor
 
 
 def _won_reply(evidence: Evidence, row: ClaimRow) -> Quote | None:
