@@ -43,8 +43,9 @@ _BUYING = ("price", "contract", "switching", "authority_timing", "status_quo", "
 
 def makes_small_talk(sentence: str) -> bool:
     """The weather, the journey, the weekend ("It's been pouring all week in Dublin."), or a
-    short laugh-led reaction ("Haha, he'll be thrilled."), with no product, no buying topic and no strong worry in it ("The weather app we tried was too
-    expensive." is an objection)."""
+    short laugh-led reaction ("Haha, he'll be thrilled."), with no product, no buying topic
+    and no strong worry in it ("The weather app we tried was too expensive." is an
+    objection)."""
     text = lowered(sentence)
     if not (_WORLD.search(text) or _laughs_off(text)) or _PRODUCT.search(text):
         return False
