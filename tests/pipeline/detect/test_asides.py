@@ -273,7 +273,7 @@ LAUGHS_WITH_A_WORRY = [
 
 @pytest.mark.parametrize("sentence", LAUGHS)
 def test_a_short_laugh_led_reaction_is_small_talk(sentence: str) -> None:
-    """"Haha, he'll be thrilled." had been a status-quo objection (0.42), a theme of its own."""
+    """Review 21g: "Haha, he'll be thrilled." had been a status-quo objection, a theme alone."""
     assert makes_small_talk(sentence)
 
 

@@ -241,7 +241,7 @@ PART_OF_A_MAKERS_NAME = [
 
 @pytest.mark.parametrize(("sentence", "around"), PART_OF_A_MAKERS_NAME)
 def test_a_word_of_a_makers_product_is_no_guessed_rival(sentence: str, around: str) -> None:
-    """"Reserve" of "Google Reserve" (our integration) had been a rival (competitor 0.93)."""
+    """Review 21g: "Reserve" of "Google Reserve" (our integration) had been a rival (0.93)."""
     assert find_competitors(sentence, ["FareHarbor"], around=around) == []
 
 

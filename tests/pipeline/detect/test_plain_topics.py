@@ -259,7 +259,7 @@ CHANGING_THE_SYSTEM = [
 @pytest.mark.parametrize("sentence", CHANGING_THE_SYSTEM)
 @pytest.mark.parametrize("category", ["setup_time", "adoption", "status_quo"])
 def test_changing_the_system_itself_is_switching(sentence: str, category: str) -> None:
-    """"I can't be switching systems in the middle of peak season either." had been setup time
+    """Review 21g: "I can't be switching systems in the middle of peak season." had been setup time
     (0.96), alone in a theme of its own."""
     assert plain_topic(sentence, category) == "switching"
 
