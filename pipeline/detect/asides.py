@@ -34,20 +34,36 @@ _WORLD = alternation(CUES["aside"]["world"])
 _PRODUCT = alternation(CUES["aside"]["product"])
 _WENT_WELL = alternation(CUES["aside"]["went_well"])
 _CONTRAST = alternation(CUES["aside"]["contrast"])
+_LAUGH = alternation(CUES["aside"]["laughs"])
+_SHORT_REACTION = 8  # words after the laugh: "Haha, he'll be thrilled." has three
 _STRONG = 1.0  # "can't", "won't use", "too expensive": a worry, whatever the subject
 _MEDIUM = 0.6  # "not", "never", "still": enough to doubt a report of the trial
 _BUYING = ("price", "contract", "switching", "authority_timing", "status_quo", "competitor")
 
 
 def makes_small_talk(sentence: str) -> bool:
-    """The weather, the journey, the weekend ("It's been pouring all week in Dublin."), with no
-    product, no buying topic and no strong worry in it ("The weather app we tried was too
-    expensive." is an objection)."""
+    """The weather, the journey, the weekend ("It's been pouring all week in Dublin."), or a
+    short laugh-led reaction ("Haha, he'll be thrilled."), with no product, no buying topic
+    and no strong worry in it ("The weather app we tried was too expensive." is an
+    objection)."""
     text = lowered(sentence)
-    if not _WORLD.search(text) or _PRODUCT.search(text):
+    if not (_WORLD.search(text) or _laughs_off(text)) or _PRODUCT.search(text):
         return False
     cues = cue_scores(sentence)
     return cues.concern < _STRONG and not any(cues.categories.values())
+
+
+def _laughs_off(text: str) -> bool:
+    """A short reaction led by a laugh ("Haha, love that.", "Lol, typical."): the laugh says
+    it is banter; a long sentence after a laugh may still carry the worry."""
+    text = text.lstrip(" \"'(-")
+    laugh = _LAUGH.match(text)
+    if laugh is None:
+        return False
+    rest = text[laugh.end() :]
+    return re.match(r"[\s,!.]*$|\s*[,!.]", rest) is not None and (
+        len(rest.split()) <= _SHORT_REACTION
+    )
 
 
 def reports_it_went_well(sentence: str) -> bool:

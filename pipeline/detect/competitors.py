@@ -205,11 +205,14 @@ def _relation_at(text: str, start: int) -> str:
 
 
 def find_competitors(
-    sentence: str, known: Sequence[str], *, ignore: Iterable[str] = ()
+    sentence: str, known: Sequence[str], *, ignore: Iterable[str] = (), around: str = ""
 ) -> list[CompetitorHit]:
     """Known competitor names (word-boundary, any case) plus names after "we use/looked at X";
-    none spelt as a name in ``ignore`` (ours), however it is cased or spaced."""
+    none spelt as a name in ``ignore`` (ours), however it is cased or spaced, and no guess that
+    the sentence or the turns ``around`` it say as part of a maker's product ("Reserve" where
+    "Google Reserve" or "Reserve with Google" is said)."""
     text = normalise_quotes(sentence)
+    said = f"{text}\n{normalise_quotes(around)}"
     ignored = {squashed(name) for name in ignore}
     hits: dict[str, CompetitorHit] = {}
     for name in sorted({n.strip() for n in known if n.strip()}, key=lambda n: (-len(n), n)):
@@ -228,6 +231,8 @@ def find_competitors(
         for match in frame.pattern.finditer(text):
             hit = _guessed(text, match, frame)
             if hit is None or squashed(hit.name) in ignored or hit.name.casefold() in hits:
+                continue
+            if _part_of_a_makers_name(hit.name, said):
                 continue
             if any(h.start <= hit.start < h.end for h in hits.values()):
                 continue
@@ -289,6 +294,21 @@ def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | 
     return CompetitorHit(guess, start, start + len(guess), frame.relation, False)
 
 
+def _part_of_a_makers_name(guess: str, said: str) -> bool:
+    """Whether ``said`` names the guess as the tail of a maker's product, a capitalised word
+    before it mid-sentence ("your Google Reserve integration", "on Microsoft Teams") or after
+    "with"/"by" ("a Reserve with Google partner"): a platform's feature, no rival."""
+    name = re.escape(guess)
+    before = re.finditer(rf"(?<=[\w,;:] )(?P<maker>[A-Z][\w&]+) {name}\b", said)
+    after = re.finditer(rf"\b{name} (?:with|by) (?P<maker>[A-Z][\w&]+)\b", said)
+    return any(_a_maker(m.group("maker")) for m in (*before, *after))
+
+
+def _a_maker(word: str) -> bool:
+    """A company's name: capitalised mid-sentence, and neither "I" nor a person ("with Sarah")."""
+    return word != "I" and not is_first_name(word)
+
+
 def _clean_name(raw: str) -> str | None:
     words = raw.rstrip(".").split()
     while words and words[-1].casefold().strip(".") in _NOT_NAMES:
@@ -327,5 +347,5 @@ def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bo
     worry has one; "Because that's non-negotiable." had been one with none in sight."""
     around = f"{sentence.context}\n{sentence.turn}"
     return speaks_of_a_rival(sentence.text) or bool(
-        find_competitors(around, sentence.competitors, ignore=ignore)
+        find_competitors(around, sentence.competitors, ignore=ignore, around=around)
     )

@@ -25,6 +25,7 @@ _ORDER = re.compile(
 _AND = re.compile(r"\s+and\s+")
 _ASKS = alternation(_CUES["asks"])
 _STEP = alternation(_CUES["steps"])
+_PRICE_MOVES = alternation(_CUES["price_moves"])
 
 
 def promised_condition(sentence: str) -> str | None:
@@ -53,7 +54,9 @@ def sets_a_condition_on_us(sentence: str) -> bool:
     condition = promised_condition(sentence)
     if condition is None or _STEP.search(condition):
         return False
-    return bool(_ASKS.search(condition) or topic_without_rival(condition))
+    return bool(
+        _ASKS.search(condition) or _PRICE_MOVES.search(condition) or topic_without_rival(condition)
+    )
 
 
 def promises_on_a_step(sentence: str) -> bool:
@@ -66,9 +69,12 @@ def promises_on_a_step(sentence: str) -> bool:
 
 def condition_topic(sentence: str) -> str | None:
     """The objection category the condition's own words name (price in "if the per-seat price
-    were under $20"), else None: the promise's words ("switch", "commit") are no topic."""
+    were under $20", a price that moves: "if the rates rise"), else None: the promise's words
+    ("switch", "commit") are no topic."""
     condition = promised_condition(sentence)
-    return topic_without_rival(condition) if condition else None
+    if condition is None:
+        return None
+    return "price" if _PRICE_MOVES.search(condition) else topic_without_rival(condition)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

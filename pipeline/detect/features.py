@@ -41,7 +41,8 @@ class RuleEvidence:
 
 def rule_evidence(sentence: SentenceInput, *, ignore: Sequence[str] = ()) -> RuleEvidence:
     """Competitor hits (names in ``ignore`` skipped) and whether the sentence is a question."""
-    hits = find_competitors(sentence.text, sentence.competitors, ignore=ignore)
+    around = f"{sentence.context}\n{sentence.turn}"
+    hits = find_competitors(sentence.text, sentence.competitors, ignore=ignore, around=around)
     return RuleEvidence(tuple(hits), rules.is_question(sentence.text))
 
 

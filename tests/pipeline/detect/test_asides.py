@@ -243,3 +243,50 @@ def test_buying_signals_are_other_and_keep_the_rival_they_name(embedder: Embedde
         assert kinds == [expected], text
     rivals = [d.competitor for d in found[1] if d.kind == "competitor"]
     assert rivals == ["Crewboard"]
+
+
+LAUGHS = [
+    "Haha, he'll be thrilled.",
+    "Ha, he'll be thrilled.",
+    "Haha, love that.",
+    "Lol, typical.",
+    "Hahaha, classic Dave.",
+    "Ha ha, she'd love that.",
+    "Heh, fair enough.",
+    "Haha, that's so him.",
+    "Lol, of course he did.",
+    "Haha!",
+    "Hehe, the chef will be over the moon.",
+    "Haha, yeah, the kids would agree.",
+]
+LAUGHS_WITH_A_WORRY = [
+    "Haha, no, the price is the problem.",
+    "Haha, we can't afford that.",
+    "Ha, that won't work for our drivers.",
+    "Haha, your app crashed twice in the trial.",
+    "Lol, the contract is the issue.",
+    "Haha, honestly I'm worried the staff won't use it at all because they hate new things.",
+    "He, well, he'd be annoyed about the setup fee.",
+    "Hal will have to sign it off.",
+]
+
+
+@pytest.mark.parametrize("sentence", LAUGHS)
+def test_a_short_laugh_led_reaction_is_small_talk(sentence: str) -> None:
+    """Review 21g: "Haha, he'll be thrilled." had been a status-quo objection, a theme alone."""
+    assert makes_small_talk(sentence)
+
+
+@pytest.mark.parametrize("sentence", LAUGHS_WITH_A_WORRY)
+def test_a_laugh_before_a_worry_is_no_small_talk(sentence: str) -> None:
+    assert not makes_small_talk(sentence)
+
+
+def test_the_detector_files_a_laugh_as_other(detector: RuleEmbeddingDetector) -> None:
+    """After a rep's line about the owner's sign-off, as in the call it was found in."""
+    lines = [
+        Line(1, "rep", "I'll send the proposal to your business partner for sign-off then."),
+        Line(2, "buyer", "Haha, he'll be thrilled."),
+    ]
+    found = detector.detect_utterances(lines)[2]
+    assert [d.kind for d in found if d.kind not in ("competitor", "why_now")] == ["other"]

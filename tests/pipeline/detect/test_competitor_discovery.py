@@ -192,3 +192,67 @@ def test_a_configured_rival_is_found_however_its_words_are_spaced(
 )
 def test_the_words_of_a_configured_name_in_lower_case_are_no_rival(sentence: str) -> None:
     assert find_competitors(sentence, KNOWN) == []
+
+
+# A word of a maker's product said elsewhere with the maker's name, then guessed as a rival.
+PART_OF_A_MAKERS_NAME = [
+    (
+        "We tried Reserve with another tool and our ranking dropped, so I'm nervous about that.",
+        "Yes, we're a Reserve with Google partner, so the button shows on your listing.",
+    ),
+    (
+        "We tried Reserve with another tool and our ranking dropped.",
+        "Does your Google Reserve integration actually get us the Book button on Maps?",
+    ),
+    (
+        "We tried Analytics with another agency and the reports broke.",
+        "The clinic tracks every booking in Adobe Analytics.",
+    ),
+    (
+        "We use Flow with another consultant and the approvals keep failing.",
+        "Purchase orders run through Microsoft Flow at head office.",
+    ),
+    (
+        "We looked at Dynamics with another partner and it took a year.",
+        "The ledger lives in Microsoft Dynamics for both clinics.",
+    ),
+    (
+        "We switched from Workspace with the last agency and lost the shared drives.",
+        "Everyone at the practice is on Google Workspace.",
+    ),
+    (
+        "We tried Payments with another reseller and chargebacks went up.",
+        "The café takes Square Payments at both tills.",
+    ),
+    (
+        "We looked at Fleet with another installer and the trackers dropped out.",
+        "The vans already report into Samsara Fleet every night.",
+    ),
+    (
+        "We used Shipping with another warehouse and the labels were wrong.",
+        "Orders go out through Amazon Shipping for the big accounts.",
+    ),
+    (
+        "We tried Booking with another agency and lost half the rooms.",
+        "Are you a Booking by Expedia partner?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "around"), PART_OF_A_MAKERS_NAME)
+def test_a_word_of_a_makers_product_is_no_guessed_rival(sentence: str, around: str) -> None:
+    """Review 21g: "Reserve" of "Google Reserve" (our integration) had been a rival (0.93)."""
+    assert find_competitors(sentence, ["FareHarbor"], around=around) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "around"),
+    [
+        ("We looked at Rostera and it was cheaper.", "Does it work with Google Calendar?"),
+        ("We use Jobber and it works fine.", "Sarah Jobber called about the invoice yesterday."),
+        ("We tried Reserve with another tool.", "How did the last season go?"),
+        ("We use ShiftCare today.", "I hope ShiftCare with Mark went well."),
+    ],
+)
+def test_a_guess_said_alone_or_beside_a_person_stays_a_rival(sentence: str, around: str) -> None:
+    assert find_competitors(sentence, [], around=around)

@@ -119,3 +119,41 @@ def test_a_purchase_promised_on_a_step_is_no_objection(
 )
 def test_the_condition_a_buyer_puts_on_buying(said: str, condition: str | None) -> None:
     assert promised_condition(said) == condition
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "If the price changes next year, I'd look again.",
+        "If the price goes up, we'd leave.",
+        "We'd reconsider if the fees went up.",
+        "If your pricing changes, we'd look elsewhere.",
+        "If the price increases we would walk away.",
+        "If the cost doubles next year we'd reconsider.",
+        "If the subscription price jumps, I'd cancel.",
+        "If the per-booking fee changes, we'll look again.",
+        "If the monthly fee goes up again, the clinic would look around.",
+        "If the per-cover price climbs, we'd shop around.",
+    ],
+)
+def test_a_condition_on_the_price_moving_is_a_price_objection(
+    detector: RuleEmbeddingDetector, said: str
+) -> None:
+    """A look again or a leaving promised on the price moving is a price objection: "If the
+    price changes next year, I'd look again." had been authority and timing (0.60)."""
+    assert _kind(detector, said) == ("objection", "price"), said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "If it rains on Saturday I'd look again at the route.",
+        "If you send the proposal I'd look again.",
+        "Once the trial goes well we'll sign.",
+    ],
+)
+def test_looking_again_on_no_price_sets_no_price_condition(said: str) -> None:
+    """Looking again on the weather or on the next step names no price."""
+    from pipeline.detect.conditions import condition_topic
+
+    assert condition_topic(said) != "price", said

@@ -240,3 +240,37 @@ def test_the_same_words_about_something_else_keep_their_category_too(
     sentence: str, category: str
 ) -> None:
     assert plain_topic(sentence, category) == category
+
+
+CHANGING_THE_SYSTEM = [
+    "I can't be switching systems in the middle of peak season either.",
+    "We're not changing providers mid-year, the vet nurses would riot.",
+    "Switching platforms during harvest is out of the question.",
+    "I don't want to be moving systems right before tax season.",
+    "Swapping booking systems in December would kill us.",
+    "Changing software providers again is the last thing the clinic needs.",
+    "We can't switch vendors before the audit.",
+    "Switching systems three months before our busy season scares me.",
+    "The last time we changed systems we lost a month of orders.",
+    "I can't be switching tools on the crews in the middle of a roof job.",
+]
+
+
+@pytest.mark.parametrize("sentence", CHANGING_THE_SYSTEM)
+@pytest.mark.parametrize("category", ["setup_time", "adoption", "status_quo"])
+def test_changing_the_system_itself_is_switching(sentence: str, category: str) -> None:
+    """Review 21g: "I can't be switching systems in the middle of peak season." had been setup time
+    (0.96), alone in a theme of its own."""
+    assert plain_topic(sentence, category) == "switching"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We use three systems today.",
+        "Our providers have been great about it.",
+        "The systems team will want a look at the API docs.",
+    ],
+)
+def test_systems_said_without_a_change_keep_their_category(sentence: str) -> None:
+    assert plain_topic(sentence, "setup_time") in ("setup_time", "integrations")
