@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect import rules
+from pipeline.detect.asides import weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
@@ -55,10 +56,11 @@ def sentence_verdict(
     competitor = None
     kind, confidence = score.kind, score.confidence
     blocked = blocks_the_deal(text, sentence.context)
+    reported = role == "rep_note" and rules.reports_a_worry(text)
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
-    elif role == "rep_note" and rules.reports_a_worry(text):
+    elif reported:
         kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
@@ -72,6 +74,8 @@ def sentence_verdict(
         if rivals and not (blocked and category != "competitor"):  # a blocker's topic first
             # a buyer who uses or is weighing a named rival: that is the topic
             category, competitor = "competitor", rivals[0].name
+        elif category == "competitor" and (topic := topic_beside_a_rival(text, hits, reported)):
+            category = topic  # "Worried about retraining 25 pickers, <rival> did it for them"
         elif category == "competitor" and hits:
             competitor = hits[0].name
         elif category == "competitor" and not rival_in_reach(sentence, ignore=ours):
@@ -91,6 +95,21 @@ def sentence_verdict(
         confidence,
         confidence if blocked else score.objection_probability,
     )
+
+
+def topic_beside_a_rival(
+    text: str, hits: Sequence[CompetitorHit], reported_worry: bool = False
+) -> str | None:
+    """The topic a sentence's own words settle (``topics.plain_topic``) when the rivals it
+    names are only mentioned, not used, weighed or compared against us: the worry is about that
+    topic and the rival keeps its tag. A note's reported worry that names no rival keeps its
+    topic too, whatever rival the note names elsewhere. None when a rival is the point or no
+    topic is said."""
+    if any(hit.relation != "mention" for hit in hits) or not (hits or reported_worry):
+        return None
+    if weighs_a_rival(text, spelt_rivals(text, hits)):
+        return None
+    return plain_topic(text, None)
 
 
 def spelt_rivals(text: str, hits: Sequence[CompetitorHit]) -> list[str]:
