@@ -216,6 +216,24 @@ def names_a_rival_only(sentence: str, rivals: Sequence[str]) -> bool:
     return cues.concern < _MEDIUM and not any(cues.categories.values())
 
 
+def weighs_a_rival(sentence: str, rivals: Sequence[str]) -> bool:
+    """A clause naming one of ``rivals`` (as the sentence spells them) that weighs it against
+    us: compared, preferred, priced, offered or run by the buyer ("Worried about per-order
+    pricing compared to <rival>"). A rival only mentioned beside a worry of its own ("Worried
+    about retraining 25 seasonal pickers, <rival> did it for them") weighs nothing."""
+    for clause in _CLAUSE_END.split(lowered(sentence)):
+        named = _named(clause, rivals)
+        rest = clause
+        for rival in named:
+            rest = rest.replace(rival, " ")
+        if named and _WEIGHED.search(rest):
+            return True
+    return False
+
+
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
 def _named(text: str, rivals: Sequence[str]) -> list[str]:
     """The rivals' names ``text`` (lowered) holds, lowered."""
     return [name for name in (rival.strip().lower() for rival in rivals) if name and name in text]

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pipeline.brand_names import brand_forms
 from pipeline.config import Settings
 from pipeline.detect import rules
-from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import (
     DETECTED_ROLES,
     Detection,
@@ -31,7 +30,6 @@ from pipeline.detect.competitors import (
     GUESSED_RIVAL_CONFIDENCE,
     KNOWN_RIVAL_CONFIDENCE,
     CompetitorHit,
-    rival_in_reach,
 )
 from pipeline.detect.conditions import sets_a_condition_on_us
 from pipeline.detect.deal_news import is_deal_news, loss_in_note
@@ -43,9 +41,8 @@ from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
-from pipeline.detect.statements import said_as_such, todays_kind
-from pipeline.detect.topics import plain_topic, says_the_cost_grows
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
+from pipeline.detect.verdict import sentence_verdict
 from pipeline.embed import Embedder, Vectors
 from pipeline.redact import Redactor
 from pipeline.rival_names import RivalNames
@@ -54,10 +51,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 RULED_OTHER_SURE = 0.99  # an acknowledgement, a bare label or the rep's own doing in a note
-BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
-# A kind the sentence states in so many words (``statements.py``, ``asides.py``): the model's
-# probability of it can be tiny ("eating an hour of my week" was a pain at 0.004, so uncertain).
-STATEMENT_SURE = 0.8
 
 
 @dataclass(frozen=True)
@@ -302,51 +295,16 @@ class RuleEmbeddingDetector:
             for name, v in sims.items()
             if name.startswith("objection:")
         }
-        category: str | None = score.category
-        closest = max(objection_sims, key=lambda n: (objection_sims[n], n), default=None)
-        if closest is not None and objection_sims[closest] >= _SEED_MATCH:
-            category = closest  # a near copy of a seed phrasing (a user's own seeds included)
-        competitor = None
-        kind, confidence = score.kind, score.confidence
-        blocked = blocks_the_deal(sentence.text, sentence.scored.context)
-        if blocked:  # "Yeah, that's a showstopper for me.": never small talk
-            kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
-            category = blocked_topic(sentence.scored) or category
-        elif sentence.role == "rep_note" and rules.reports_a_worry(sentence.text):
-            kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
-            confidence = max(score.objection_probability, STATEMENT_SURE)
-        elif (
-            said := todays_kind(sentence.text, kind, _spelt(sentence, evidence))
-        ) != kind or said_as_such(sentence.text, said):  # "Cycle counts are off every week."
-            kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
-        if sentence.role == "rep_note" and rules.reports_a_question(sentence.text):
-            kind = "question"  # "Asked whether we integrate with Mindbody."
-        if kind == "objection":
-            rivals = [h for h in evidence.hits if h.relation in _RIVAL_RELATIONS and h.known]
-            if rivals and not (blocked and category != "competitor"):  # a blocker's topic first
-                # a buyer who uses or is weighing a named rival: that is the topic
-                category, competitor = "competitor", rivals[0].name
-            elif category == "competitor" and evidence.hits:
-                competitor = evidence.hits[0].name
-            elif category == "competitor" and not rival_in_reach(
-                sentence.scored, ignore=sentence.ours
-            ):
-                category = rules.topic_without_rival(sentence.text) or score.without_rival
-            category = plain_topic(sentence.text, category)  # "not paying full seats in August"
-            if category == "price" and says_the_cost_grows(sentence.text):  # "punishes us for peak"
-                confidence = max(confidence, STATEMENT_SURE)
-        elif kind == "question":
-            on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
-            category = category if on_topic else None
-        else:
-            category = None
+        decided = sentence_verdict(
+            sentence.scored, sentence.role, score, objection_sims, evidence.hits, sentence.ours
+        )
         return Detection(
-            kind,
-            category,
+            decided.kind,
+            decided.category,
             *span,
-            competitor=competitor and self._named(sentence, competitor),
-            confidence=confidence,
-            objection_probability=confidence if blocked else score.objection_probability,
+            competitor=decided.competitor and self._named(sentence, decided.competitor),
+            confidence=decided.confidence,
+            objection_probability=decided.objection_probability,
         )
 
     def _tags(
@@ -379,11 +337,6 @@ class RuleEmbeddingDetector:
         return out
 
 
-def _spelt(sentence: BuyerSentence, evidence: RuleEvidence) -> list[str]:
-    """The rivals a sentence names, as it spells them ("3PL Central", not its canonical name)."""
-    return [sentence.text[hit.start : hit.end] for hit in evidence.hits]
-
-
 @dataclass(frozen=True)
 class _Text:
     id: int
@@ -391,10 +344,7 @@ class _Text:
     text: str
 
 
-_RIVAL_RELATIONS = ("current", "evaluated")
 _KIND_ORDER: dict[str, int] = {
     "objection": 0, "pain": 0, "question": 0, "current_setup": 0, "other": 0,
     "competitor": 1, "why_now": 2,
 }  # fmt: skip
-_QUESTION_TOPIC_MIN = 0.4
-_SEED_MATCH = 0.75

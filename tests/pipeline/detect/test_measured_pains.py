@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, statements
-from pipeline.detect.detector import STATEMENT_SURE
+from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
 
 MEASURED_PAINS = [

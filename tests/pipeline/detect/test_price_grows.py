@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
-from pipeline.detect.detector import STATEMENT_SURE
 from pipeline.detect.topics import says_the_cost_grows
+from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
 
 COST_GROWS = [

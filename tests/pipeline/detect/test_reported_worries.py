@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, rules
-from pipeline.detect.detector import STATEMENT_SURE
+from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
 
 REPORTED_WORRIES = [

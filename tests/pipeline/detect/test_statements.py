@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, rules, statements
-from pipeline.detect.detector import STATEMENT_SURE
+from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 

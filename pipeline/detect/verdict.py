@@ -1,0 +1,122 @@
+"""One buyer sentence's kind and objection category once the model has scored it: the rules
+that read what the sentence says in so many words (a deal breaker, a rep's note of the buyer's
+worry or question, today's work, a named rival, a price that grows, a question's topic) over
+the model's guess. Kept apart from ``detector.py``, which gathers the sentences, scores them and
+follows a user's verdicts, so that each decision can be read and tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipeline.detect import rules
+from pipeline.detect.asides import weighs_a_rival
+from pipeline.detect.blockers import blocked_topic, blocks_the_deal
+from pipeline.detect.classify import Kind, SentenceInput
+from pipeline.detect.competitors import CompetitorHit, rival_in_reach
+from pipeline.detect.model import KindScore
+from pipeline.detect.statements import said_as_such, todays_kind
+from pipeline.detect.topics import plain_topic, says_the_cost_grows
+
+BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
+# A kind the sentence states in so many words (``statements.py``, ``asides.py``): the model's
+# probability of it can be tiny ("eating an hour of my week" was a pain at 0.004, so uncertain).
+STATEMENT_SURE = 0.8
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A sentence's kind, its category (objections and on-topic questions only), the rival an
+    objection is about as the sentence named it, and how sure the detector is."""
+
+    kind: Kind
+    category: str | None
+    competitor: str | None
+    confidence: float
+    objection_probability: float
+
+
+def sentence_verdict(
+    sentence: SentenceInput,
+    role: str,
+    score: KindScore,
+    objection_sims: Mapping[str, float],
+    hits: Sequence[CompetitorHit],
+    ours: Sequence[str] = (),
+) -> Verdict:
+    """The kind and category of a buyer sentence the model scored (``score``), given its
+    similarity to each objection category's seed phrasings, the rivals it names (``hits``) and
+    our own names (``ours``, never a rival)."""
+    text = sentence.text
+    category: str | None = score.category
+    closest = max(objection_sims, key=lambda n: (objection_sims[n], n), default=None)
+    if closest is not None and objection_sims[closest] >= _SEED_MATCH:
+        category = closest  # a near copy of a seed phrasing (a user's own seeds included)
+    competitor = None
+    kind, confidence = score.kind, score.confidence
+    blocked = blocks_the_deal(text, sentence.context)
+    reported = role == "rep_note" and rules.reports_a_worry(text)
+    if blocked:  # "Yeah, that's a showstopper for me.": never small talk
+        kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
+        category = blocked_topic(sentence) or category
+    elif reported:
+        kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
+        confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
+        text, said
+    ):  # "Cycle counts are off every week."
+        kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
+    if role == "rep_note" and rules.reports_a_question(text):
+        kind = "question"  # "Asked whether we integrate with Mindbody."
+    if kind == "objection":
+        rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
+        if rivals and not (blocked and category != "competitor"):  # a blocker's topic first
+            # a buyer who uses or is weighing a named rival: that is the topic
+            category, competitor = "competitor", rivals[0].name
+        elif category == "competitor" and (topic := topic_beside_a_rival(text, hits, reported)):
+            category = topic  # "Worried about retraining 25 pickers, <rival> did it for them"
+        elif category == "competitor" and hits:
+            competitor = hits[0].name
+        elif category == "competitor" and not rival_in_reach(sentence, ignore=ours):
+            category = rules.topic_without_rival(text) or score.without_rival
+        category = plain_topic(text, category)  # "not paying full seats in August"
+        if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
+            confidence = max(confidence, STATEMENT_SURE)
+    elif kind == "question":
+        on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
+        category = category if on_topic else None
+    else:
+        category = None
+    return Verdict(
+        kind,
+        category,
+        competitor,
+        confidence,
+        confidence if blocked else score.objection_probability,
+    )
+
+
+def topic_beside_a_rival(
+    text: str, hits: Sequence[CompetitorHit], reported_worry: bool = False
+) -> str | None:
+    """The topic a sentence's own words settle (``topics.plain_topic``) when the rivals it
+    names are only mentioned, not used, weighed or compared against us: the worry is about that
+    topic and the rival keeps its tag. A note's reported worry that names no rival keeps its
+    topic too, whatever rival the note names elsewhere. None when a rival is the point or no
+    topic is said."""
+    if any(hit.relation != "mention" for hit in hits) or not (hits or reported_worry):
+        return None
+    if weighs_a_rival(text, spelt_rivals(text, hits)):
+        return None
+    return plain_topic(text, None)
+
+
+def spelt_rivals(text: str, hits: Sequence[CompetitorHit]) -> list[str]:
+    """The rivals a sentence names, as it spells them ("3PL Central", not its canonical name)."""
+    return [text[hit.start : hit.end] for hit in hits]
+
+
+_RIVAL_RELATIONS = ("current", "evaluated")
+_QUESTION_TOPIC_MIN = 0.4
+_SEED_MATCH = 0.75
