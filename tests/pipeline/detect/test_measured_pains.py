@@ -4,13 +4,12 @@ or of buying stays an objection (review 21e item 7)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, statements
 from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line
 
 MEASURED_PAINS = [
     # warehousing
@@ -63,13 +62,6 @@ def test_a_pain_in_their_own_numbers_is_a_pain(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", SAID_OF_US_OR_BUYING)
 def test_the_same_said_of_us_or_of_a_result_is_no_pain(sentence: str) -> None:
     assert not statements.tells_a_pain(sentence)
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,13 @@ what the pricing explainer answers)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.topics import says_the_cost_grows
 from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line
 
 COST_GROWS = [
     "Per order is going to hurt us.",
@@ -41,13 +40,6 @@ def test_a_price_said_to_grow_or_hurt(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", COST_STEADY)
 def test_a_steady_or_fine_price_does_not_grow(sentence: str) -> None:
     assert not says_the_cost_grows(sentence)
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
 
 
 @pytest.fixture(scope="module")

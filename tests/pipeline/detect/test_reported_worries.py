@@ -4,13 +4,12 @@ items 6 and 7)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, rules
 from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line
 
 REPORTED_WORRIES = [
     "Worried about retraining 25 seasonal pickers before Black Friday",
@@ -51,13 +50,6 @@ def test_a_note_opening_on_a_worry_reports_one(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NO_WORRY_NOW)
 def test_a_worry_absent_or_settled_reports_none(sentence: str) -> None:
     assert not rules.reports_a_worry(sentence)
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
 
 
 @pytest.fixture(scope="module")

@@ -4,19 +4,11 @@ been clustered into the buyers' pricing questions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import KINDS, RuleEmbeddingDetector, rules
 from pipeline.embed import Embedder
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
+from tests.pipeline.detect.lines import Line
 
 
 @pytest.fixture(scope="module")
