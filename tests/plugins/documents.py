@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 import api.app as api_app
 from pipeline.config import Settings
 from pipeline.content.citations import cited_ids
+from pipeline.embed import Embedder
 from pipeline.publish.review import GAP, edit_document
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -78,6 +80,21 @@ def _call(
 def add_theme(session: Session, name: str = "Price per head", keyword: str = "price") -> Cluster:
     """An objection theme to file a test's mentions under."""
     theme = Cluster(kind="objection", name=name, keywords=[keyword])
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def theme_around(session: Session, embedder: Embedder, said: list[str]) -> Cluster:
+    """An objection theme whose centre is the mean of ``said``'s vectors, for tests where a
+    document picks or pairs themes by meaning."""
+    centre = embedder.encode(said).mean(axis=0)
+    theme = Cluster(
+        kind="objection",
+        name=said[0][:30],
+        keywords=[],
+        centroid=(centre / np.linalg.norm(centre)).astype(np.float32).tobytes(),
+    )
     session.add(theme)
     session.flush()
     return theme

@@ -6,14 +6,11 @@ logins, while the pricing explainer said "To write" beside the fact that answers
 
 from __future__ import annotations
 
-import numpy as np
-
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.embed import Embedder
-from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention
+from tests.plugins.documents import _call, _mention, theme_around
 
 MONTHLY = "Pay monthly: no minimum term, cancel any time."
 HALF_PRICE = "Groomers working under ten hours a week are half price."
@@ -39,19 +36,6 @@ LOGIN_Q = "Will owners need to make a new login?"
 ADOPTION = "If they do, my phone will ring off the hook the first week."
 
 
-def _theme(db, embedder: Embedder, said: list[str]) -> Cluster:  # type: ignore[no-untyped-def]
-    centre = embedder.encode(said).mean(axis=0)
-    theme = Cluster(
-        kind="objection",
-        name=said[0][:30],
-        keywords=[],
-        centroid=(centre / np.linalg.norm(centre)).astype(np.float32).tobytes(),
-    )
-    db.add(theme)
-    db.flush()
-    return theme
-
-
 def _seed(ws: Workspace, embedder: Embedder) -> dict[str, int]:
     themes: dict[str, int] = {}
     with ws.session() as db:
@@ -62,13 +46,13 @@ def _seed(ws: Workspace, embedder: Embedder) -> dict[str, int]:
             ("price", PRICE, "Boarding", "lost"),
         ]
         for n, (category, said, industry, outcome) in enumerate(plan, start=1):
-            theme = _theme(db, embedder, said)
+            theme = theme_around(db, embedder, said)
             turns = [("Robin", "buyer", text) for text in said]
             _, utterances = _call(db, n, f"Kennels {n}", outcome, f"2026-0{n}-01", turns, industry)
             for utterance in utterances:
                 _mention(db, utterance, "objection", category, theme).confidence = 0.9
             themes[category] = theme.id
-        theme = _theme(db, embedder, [ADOPTION])
+        theme = theme_around(db, embedder, [ADOPTION])
         turns = [("Robin", "buyer", f"{LOGIN_Q} {ADOPTION}"), ("Sam Rivera", "rep", NO_ACCOUNT)]
         _, utterances = _call(db, 9, "Happy Tails", "won", "2026-05-01", turns, "Grooming")
         mention = _mention(db, utterances[0], "objection", "adoption", theme)

@@ -5,14 +5,11 @@ price objection at 0.23, while two confident price worries headed its sections."
 
 from __future__ import annotations
 
-import numpy as np
-
 from pipeline.content.choose import suitable_clusters
 from pipeline.content.generate import generate_document
 from pipeline.embed import Embedder
-from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention
+from tests.plugins.documents import _call, _mention, theme_around
 
 SURE = [
     "Paying per room for the quiet season makes no sense for a twelve-room guesthouse.",
@@ -22,24 +19,11 @@ UNSURE = "The owners said yes last week, so now it's all about the changeover da
 ALSO_SURE = "Three hundred a month is more than our whole laundry contract."
 
 
-def _theme(db, embedder: Embedder, said: list[str]) -> Cluster:  # type: ignore[no-untyped-def]
-    centre = embedder.encode(said).mean(axis=0)
-    theme = Cluster(
-        kind="objection",
-        name=said[0][:30],
-        keywords=[],
-        centroid=(centre / np.linalg.norm(centre)).astype(np.float32).tobytes(),
-    )
-    db.add(theme)
-    db.flush()
-    return theme
-
-
 def _seed(ws: Workspace, embedder: Embedder, themes: list[list[tuple[str, float]]]) -> list[int]:
     ids = []
     with ws.session() as db:
         for n, said in enumerate(themes, start=1):
-            theme = _theme(db, embedder, [text for text, _ in said])
+            theme = theme_around(db, embedder, [text for text, _ in said])
             for m, (text, confidence) in enumerate(said):
                 turns = [("Morgan Tell", "buyer", text)]
                 call_no = 10 * n + m

@@ -71,16 +71,7 @@ def detector(embedder: Embedder) -> RuleEmbeddingDetector:
 
 def test_reviewed_measured_pains_are_confident_pains(detector: RuleEmbeddingDetector) -> None:
     """Each had been current set-up (one at 0.637), switching or security in review 21e."""
-    said = [
-        "Our mis-pick rate in Columbus was almost two percent last quarter, and clients are"
-        " charging us back for it.",
-        "Cycle counts are off every single week, so nobody trusts the on-hand numbers.",
-        "Inventory counts in the cooler are off by five or six percent every month.",
-        "We missed the carrier cut-off to Dallas three times last week because the paperwork"
-        " wasn't ready.",
-        "Our counts are off by thousands of units every quarter-end and the auditors are on us"
-        " about it.",
-    ]
+    said = MEASURED_PAINS[:5]  # the warehousing ones, as the review had them
     found = detector.detect_utterances([Line(i, "buyer", text) for i, text in enumerate(said)])
     for i, text in enumerate(said):
         kinds = [d for d in found[i] if d.kind not in ("competitor", "why_now")]
