@@ -252,6 +252,12 @@ def split(cluster_id: int) -> None:
     _edit("split", cluster_id)
 
 
+@app.command()
+def unsplit(cluster_id: int) -> None:
+    """Undo a split, given either half: the theme and its quotes are one again."""
+    _edit("undo_split", cluster_id)
+
+
 @app.command("not-objection")
 def not_objection(
     cluster_id: int, undo: Annotated[bool, typer.Option("--undo", help="Unmark it.")] = False

@@ -1,5 +1,5 @@
-"""A user's edits to one theme from its page: rename, merge (confirmed first, undoable), split,
-and "not an objection" for the theme or one quote."""
+"""A user's edits to one theme from its page: rename, merge (confirmed first, undoable), split
+(undoable), and "not an objection" for the theme or one quote."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pipeline.cluster.edits import (
     rename_cluster,
     split_cluster,
     undo_merge,
+    undo_split,
 )
 from pipeline.errors import CallmineError
 from pipeline.types import RowId
@@ -110,6 +111,16 @@ def split(db: SessionDep, workspace: WorkspaceDep, cluster_id: RowId) -> Redirec
     except CallmineError as exc:
         return redirect(f"/clusters/{cluster_id}", exc.detail, "error")
     return redirect(f"/clusters/{first}?split_with={second}")
+
+
+@router.post("/clusters/{cluster_id}/undo-split", dependencies=[MARKETING])
+def unsplit(db: SessionDep, cluster_id: RowId) -> RedirectResponse:
+    """To the theme put back together."""
+
+    def run() -> str:
+        return f"/clusters/{undo_split(db, cluster_id)['id']}"
+
+    return _act(cluster_id, run, "Split undone: the two halves are one theme again.")
 
 
 @router.post("/clusters/{cluster_id}/quotes/{mention_id}/not-objection", dependencies=[LABELLERS])

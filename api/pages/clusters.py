@@ -15,7 +15,7 @@ from api.deps import SessionDep, WorkspaceDep
 from api.web import fragments, outcome_split, redirect, render, sparkline
 from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
-from pipeline.cluster.edits import undoable_merge
+from pipeline.cluster.edits import undoable_merge, undoable_split
 from pipeline.cluster.grain import change_grain
 from pipeline.cluster.queries import search_quotes
 from pipeline.cluster.views import (
@@ -226,6 +226,7 @@ def cluster_page(
         rising=cluster["direction"] == "up",
         halves=sorted(halves, key=lambda c: c["id"] != cluster_id) if len(halves) == 2 else [],
         undo=undoable_merge(db, cluster_id),
+        unsplit=undoable_split(db, cluster_id),
     )
 
 

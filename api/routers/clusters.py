@@ -209,6 +209,17 @@ def undo_merge(cluster_id: RowId, db: SessionDep) -> dict[str, Any]:
     return cluster_edits.undo_merge(db, cluster_id)
 
 
+@router.post(
+    "/api/clusters/{cluster_id:int}/undo-split",
+    response_model=EditResult,
+    responses={400: PROBLEM, 404: PROBLEM},
+    dependencies=[MARKETING],
+)
+def undo_split(cluster_id: RowId, db: SessionDep) -> dict[str, Any]:
+    """Put a split theme back together, given either half (while both halves are themes)."""
+    return cluster_edits.undo_split(db, cluster_id)
+
+
 @router.get("/api/clusters/{cluster_id:int}", response_model=ClusterDetail, dependencies=[READ])
 def get_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
     return cluster_views.cluster_detail(

@@ -1,5 +1,6 @@
-"""A user's edits to clusters: rename, mark "not an objection", merge, split. Each is recorded as
-a ``ClusterEdit`` and replayed after every full re-cluster."""
+"""A user's edits to clusters: rename, mark "not an objection", merge, split, and the undo of a
+merge or a split. Each is recorded as a ``ClusterEdit`` and replayed after every full
+re-cluster."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.label import centralities
 from pipeline.cluster.queries import live_cluster
 from pipeline.cluster.recluster import label_groups
+from pipeline.cluster.stable_ids import user_edits
 from pipeline.embed import normalise
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, ClusterEdit, Mention
@@ -229,7 +231,57 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
         children.append(child.id)
         for i in group:
             members[i].cluster_id = child.id
-    parent.status = "retired"
-    _record(session, "split", parent.id, children=children)
+    status, parent.status = parent.status, "retired"
+    _record(session, "split", parent.id, children=children, status=status)
     session.flush()
     return {"id": parent.id, "children": children}
+
+
+def undoable_split(session: Session, cluster_id: int) -> dict[str, Any] | None:
+    """The split that made this theme one of its halves, while it can still be undone: the
+    theme split is still retired and every half is still a theme of its own (not merged away
+    or split again). Quotes that joined a half since go back with it."""
+    edit = next(
+        (e for e in reversed(user_edits(session, "split")) if cluster_id in _children(e)), None
+    )
+    if edit is None or edit.cluster_id is None:
+        return None
+    parent = session.get(Cluster, edit.cluster_id)
+    halves = [session.get(Cluster, cid) for cid in _children(edit)]
+    if parent is None or parent.status != "retired":
+        return None
+    if any(half is None or half.status not in ("active", "excluded") for half in halves):
+        return None
+    return {
+        "edit_id": edit.id,
+        "id": parent.id,
+        "name": parent.name,
+        "halves": [half.name for half in halves if half is not None],
+    }
+
+
+def _children(edit: ClusterEdit) -> list[int]:
+    return [int(cid) for cid in (edit.payload or {}).get("children", [])]
+
+
+def undo_split(session: Session, cluster_id: int) -> dict[str, Any]:
+    """Put a split theme back together from either half: its quotes, its name, its status.
+    The split is no longer replayed after re-clusters; the halves are retired."""
+    if session.get(Cluster, cluster_id) is None:
+        raise NotFound(f"no cluster {cluster_id}")
+    found = undoable_split(session, cluster_id)
+    if found is None:
+        raise BadInput("this theme is not the half of a split that can still be undone")
+    edit = session.get(ClusterEdit, found["edit_id"])
+    parent = session.get(Cluster, found["id"])
+    assert edit is not None and parent is not None  # undoable_split found both
+    halves = _children(edit)
+    for mention in session.scalars(select(Mention).where(Mention.cluster_id.in_(halves))):
+        mention.cluster_id = parent.id
+    for half in session.scalars(select(Cluster).where(Cluster.id.in_(halves))):
+        half.status = "retired"
+    parent.status = str((edit.payload or {}).get("status") or "active")
+    session.delete(edit)  # re-clusters replay the splits recorded: this one is gone
+    _record(session, "unsplit", parent.id, halves=halves)  # documents built on a half go stale
+    session.flush()
+    return {"id": parent.id, "name": parent.name, "retired": halves}

@@ -115,6 +115,7 @@ class EditResult(BaseModel):
     merged: list[int] | None = None
     children: list[int] | None = None
     restored: list[int] | None = None
+    retired: list[int] | None = None
 
 
 class GrainInfo(BaseModel):

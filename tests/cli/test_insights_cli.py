@@ -98,6 +98,8 @@ def test_edit_commands_and_recluster(cli: CliRunner) -> None:
     run(cli, "rename", str(ids[0]), "Too expensive")
     run(cli, "merge", str(ids[1]), str(ids[2]))
     children = json.loads(run(cli, "split", str(ids[1])))["children"]
+    assert json.loads(run(cli, "unsplit", str(children[1])))["id"] == ids[1]
+    children = json.loads(run(cli, "split", str(ids[1])))["children"]
     run(cli, "not-objection", str(ids[0]))
     summary = json.loads(run(cli, "cluster", "--rebuild", "--json"))
     assert summary["objection"]["full"] is True

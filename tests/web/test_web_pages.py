@@ -218,6 +218,13 @@ def test_cluster_page_rename_merge_split_mark(site: TestClient) -> None:
     assert "Split into " in split.text and len(halves) == 2, split.text[:2000]
     child = int(halves[0][0])
     assert str(split.url).split("?")[0].endswith(f"/clusters/{child}")
+    # ... and can be undone from either half: the theme is whole again, under its own name.
+    assert "Undo split" in split.text
+    whole = site.post(f"/clusters/{halves[1][0]}/undo-split")
+    assert "Split undone" in whole.text and f"<h1>{other_name}</h1>" in whole.text
+    assert whole.url.path == f"/clusters/{cluster_id}" and "Undo split" not in whole.text
+    split = site.post(f"/clusters/{cluster_id}/split")
+    child = int(re.findall(r'<a href="/clusters/(\d+)">“[^”]+”</a>', split.text)[0])
     hidden = site.post(f"/clusters/{child}/mark", data={"not_objection": "yes"})
     assert "Marked as not an objection" in hidden.text
     assert f'id="cluster-{child}-name"' not in hidden.text

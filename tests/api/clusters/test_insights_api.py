@@ -51,6 +51,11 @@ def test_rename_mark_merge_split_rebuild(api: TestClient) -> None:
     assert api.post("/api/clusters/merge", json={"ids": [ids[1]]}).status_code == 422
     split = api.post(f"/api/clusters/{ids[1]}/split")
     assert split.status_code == 200 and len(split.json()["children"]) == 2
+    undone = api.post(f"/api/clusters/{split.json()['children'][0]}/undo-split")
+    assert undone.status_code == 200 and undone.json()["id"] == ids[1]
+    again = api.post(f"/api/clusters/{split.json()['children'][0]}/undo-split")
+    assert again.status_code in (400, 422) and "undone" in again.json()["detail"]
+    split = api.post(f"/api/clusters/{ids[1]}/split")
     marked = api.patch(f"/api/clusters/{ids[0]}", json={"not_objection": True})
     assert marked.json()["status"] == "excluded"
     rebuilt = api.post("/api/clusters/rebuild")

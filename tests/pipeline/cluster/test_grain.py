@@ -139,6 +139,38 @@ def test_a_split_survives_a_change_of_grain(ws: Workspace, monkeypatch: pytest.M
     assert price not in clusters(ws)
 
 
+def test_a_split_can_be_undone_from_either_half_and_is_then_not_replayed(ws: Workspace) -> None:
+    price = cluster_of(ws, "price")
+    before, name = members(ws), clusters(ws)[price]["name"]
+    with ws.session() as session:
+        assert edits.undoable_split(session, price) is None
+        first, second = edits.split_cluster(ws, session, price)["children"]
+        edits.rename_cluster(session, first, "Per-seat price")
+    with ws.session() as session:
+        found = edits.undoable_split(session, second)
+        assert found is not None and found["id"] == price and found["name"] == name
+        assert found["halves"][0] == "Per-seat price"
+        assert edits.undo_split(session, second)["retired"] == [first, second]
+    assert members(ws) == before and clusters(ws)[price]["name"] == name
+    assert first not in clusters(ws) and second not in clusters(ws)
+    with ws.session() as session:
+        assert edits.undoable_split(session, first) is None
+        with pytest.raises(BadInput):
+            edits.undo_split(session, first)
+    run_clustering(ws, rebuild=True)  # the undone split is not replayed
+    now = members(ws)
+    assert any(before[price] <= group for group in now.values()), now
+
+
+def test_a_split_whose_half_was_merged_away_cannot_be_undone(ws: Workspace) -> None:
+    price, setup = cluster_of(ws, "price"), cluster_of(ws, "setup")
+    with ws.session() as session:
+        first, second = edits.split_cluster(ws, session, price)["children"]
+        edits.merge_clusters(session, [setup, second])
+    with ws.session() as session:
+        assert edits.undoable_split(session, first) is None
+
+
 @pytest.mark.usefixtures("no_model_no_tree")
 def test_not_an_objection_survives_a_change_of_grain(ws: Workspace) -> None:
     setup = cluster_of(ws, "setup")
