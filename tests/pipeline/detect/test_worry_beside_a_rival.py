@@ -134,6 +134,11 @@ NOT_CLOSES = [
     "We can't go live before January, so check back then.",
     "Reach out in spring if you can fix the NetSuite sync, right now it's a dealbreaker.",
     "I'm nervous about the French screens, keep me posted.",
+    # a level said to be wrong, then the door left open
+    "It's too high for us right now, but keep us posted.",
+    "The per-seat price is a bit much for a firm our size, keep us posted.",
+    "Honestly the fee is on the high side, so check back in spring.",
+    "Your quote came in too high, get back to us if that changes.",
 ]
 
 
