@@ -39,10 +39,18 @@ LABELLED = HERE / "labelled"
 TRAINING = HERE.parent / "pipeline" / "data" / "objection_labels.csv"
 TRAINED = (  # the names of the sets the shipped model learns from ("" = the example calls)
     "",
+    "chairtime",
+    "crateops",
     "crewcall_tablesense_gymflow",
+    "fleetpulse",
+    "ledgerloop",
     "signly_fundly_campusly",
     "stock_keyhold_parcel_desk",
+    "sunquote",
+    "sitesure",
     "tally_clinic_shift",
+    "trailtix",
+    "vetdesk",
 )  # the names of the sets the shipped model learns from ("" = the example calls)
 DERIVED = ("context", "reply", "position", "turn_size", "competitors")
 

@@ -262,3 +262,31 @@ def summary(
         ),
         "kinds": {kind: rates(decided == k, truth == k).as_dict() for k, kind in enumerate(KINDS)},
     }
+
+
+def product_of(example: LabelledSentence) -> str:
+    """The labelled set a built-in row comes from (``<set>/<file>``; the example calls have no
+    set): one product or a few, written by one hand."""
+    return example.group.split("/")[0] if "/" in example.group else ""
+
+
+def leave_one_set_out(data: Dataset) -> tuple[list[str], Floats]:
+    """Kind probabilities of every row from a model fitted without the row's labelled set: what
+    the detector makes of a product it never saw (cross-validation by call file keeps a
+    product's other calls in the fit)."""
+    sets = sorted({product_of(e) for e in data.examples})
+    of = [product_of(e) for e in data.examples]
+    probabilities = np.zeros((len(data.examples), len(KINDS)))
+    for name in sets:
+        train = [i for i, s in enumerate(of) if s != name]
+        test = [i for i, s in enumerate(of) if s == name]
+        probabilities[test] = _fit(data, train, {}, None).kind_probabilities(data.features[test])
+    return of, probabilities
+
+
+def recall_threshold(scores: Floats, truth: npt.NDArray[np.bool_], target: float = 0.85) -> float:
+    """The highest threshold whose recall over ``scores`` reaches ``target``."""
+    ranked = np.sort(scores[truth])[::-1]
+    if not len(ranked):
+        return 1.0
+    return float(ranked[min(len(ranked) - 1, int(np.ceil(target * len(ranked))) - 1)])

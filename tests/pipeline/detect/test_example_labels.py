@@ -140,18 +140,19 @@ def test_cross_validated_figures_per_kind_and_the_learning_curve(
     kinds = before["kinds"]
     assert isinstance(kinds, dict)
     # ISSUE 16 TARGET NOT MET before any answer: objection precision >= 0.75 at recall >= 0.85.
-    # Since 4 Dec the built-in labels are all five labelled sets (2,691 sentences, five products
-    # and voices), cross-validated by call: P 0.586 at R 0.85 per sentence, 0.645 per utterance;
-    # at the shipped threshold 0.16: P 0.57 R 0.87; pain 0.77 / 0.52. The example calls alone
-    # (one product, the figures before) measured 0.627 / 0.719 and pain 0.73 / 0.44: the other
-    # sets are harder, not the model worse. Floors sit just under the measured figures.
-    assert before["objection_p_at_r85_sentence"] >= 0.57
-    assert before["objection_p_at_r85_utterance"] >= 0.63
-    assert kinds["objection"]["recall"] >= 0.85 and kinds["objection"]["precision"] >= 0.55
-    assert kinds["pain"]["precision"] >= 0.75 and kinds["pain"]["recall"] >= 0.5
-    assert kinds["question"]["precision"] >= 0.86 and kinds["question"]["recall"] >= 0.8
-    assert kinds["current_setup"]["precision"] >= 0.75 and kinds["current_setup"]["recall"] >= 0.6
-    assert kinds["other"]["precision"] >= 0.84 and kinds["other"]["recall"] >= 0.72
+    # Since 5 Dec the built-in labels are thirteen labelled sets (3,882 sentences, about twenty
+    # products and voices), cross-validated by call: P 0.666 at R 0.85 per sentence, 0.71 per
+    # utterance; at the shipped threshold 0.16: P 0.61 R 0.89; pain 0.785 / 0.56 (with five sets,
+    # 2,691 sentences: 0.586 / 0.645, P 0.57 R 0.87, pain 0.77 / 0.52). A call's product is still
+    # in the fit through its other calls: bench/detect_new_products.py leaves whole sets out.
+    # Floors sit just under the measured figures.
+    assert before["objection_p_at_r85_sentence"] >= 0.65
+    assert before["objection_p_at_r85_utterance"] >= 0.7
+    assert kinds["objection"]["recall"] >= 0.85 and kinds["objection"]["precision"] >= 0.59
+    assert kinds["pain"]["precision"] >= 0.77 and kinds["pain"]["recall"] >= 0.54
+    assert kinds["question"]["precision"] >= 0.88 and kinds["question"]["recall"] >= 0.83
+    assert kinds["current_setup"]["precision"] >= 0.73 and kinds["current_setup"]["recall"] >= 0.57
+    assert kinds["other"]["precision"] >= 0.86 and kinds["other"]["recall"] >= 0.72
     # NOT MET after 30 answers either (bench/detect_learning.py, 4 Dec, all five sets: queue 0.675
     # per sentence against 0.624 at random; the example calls alone 0.819 against 0.725; the
     # settings of 3 Dec reached 0.891 there but read new products worse). README "Detection".
@@ -254,16 +255,19 @@ def test_question_themes_are_substantive(examples_workspace: Workspace) -> None:
     # The buyers' questions about their data (where it is stored, who sees it, getting it out)
     # gather: in one question theme, and those the detector reads as the security concern they
     # carry in the security objection theme. (Labelled questions, four of them; the model fitted
-    # on all five sets puts two of them just over the objection threshold.)
+    # on all five sets puts two of them just over the objection threshold. A rep note asking
+    # about the data and the contract at once sits, uncertain, with the contract questions.)
     with examples_workspace.session() as session:
         about_data = session.execute(
-            select(Mention.kind, Mention.category, Mention.cluster_id).where(
+            select(Mention.kind, Mention.category, Mention.cluster_id, Mention.confidence).where(
                 Mention.kind.in_(("question", "objection")),
                 Mention.text.ilike("%our data%") | Mention.text.ilike("%the data%"),
             )
         ).all()
     assert len(about_data) >= 5, about_data
-    for kind in ("question", "objection"):
-        themes_of_kind = {r.cluster_id for r in about_data if r.kind == kind}
+    for kind in ("question", "objection"):  # confident ones: the rest sit behind "uncertain"
+        themes_of_kind = {
+            r.cluster_id for r in about_data if r.kind == kind and r.confidence >= 0.5
+        }
         assert len(themes_of_kind) == 1, (kind, about_data)
     assert {r.category for r in about_data if r.kind == "objection"} == {"security"}
