@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.content.pairing import answers_question_beside
+from pipeline.content.pairing import about_the_same, answers_question_beside
 from pipeline.content.profile import content_words
 from pipeline.detect.competitors import find_competitors
 from pipeline.store.models import Call, Mention, Utterance
@@ -68,22 +68,13 @@ def answers_in_won_deals(
     ]
     if not won:
         return []
-    reps: dict[tuple[int, int], Utterance] = {
+    turns: dict[tuple[int, int], Utterance] = {
         (u.call_id, u.seq): u
         for u in session.scalars(
-            select(Utterance).where(
-                Utterance.call_id.in_({r[2].id for r in won}), Utterance.role == "rep"
-            )
+            select(Utterance).where(Utterance.call_id.in_({r[2].id for r in won}))
         )
     }
-
-    def reply_to(utterance: Utterance) -> Utterance | None:
-        seqs = range(utterance.seq + 1, utterance.seq + 1 + REPLY_WINDOW)
-        return next(
-            (reps[(utterance.call_id, s)] for s in seqs if (utterance.call_id, s) in reps), None
-        )
-
-    replies = {row[1].id: reply_to(row[1]) for row in won}
+    replies = {row[1].id: reply_to(row[1], turns) for row in won}
 
     def counts(row: MentionRow) -> bool:
         reply = replies[row[1].id]
@@ -106,12 +97,32 @@ def answers_in_won_deals(
         said = answer_text(reply.text) if reply is not None else None
         if said is not None and answers_question_beside(row[1].text, row[0].text, said):
             said = None  # "No, patients book without an account" answered the login question
+        if said is not None and not about_the_same(said, [row[1].text]):
+            # A QBR's next line ("The Annapolis garage revenue ... was 5823 dollars") had
+            # answered "Procurement needs your SOC 2 report": a reply speaks of the worry.
+            said = None
         if reply is not None and said is not None and reply.id not in seen:
             answers.append(WonAnswer(reply, said, row[2], row))
             seen.add(reply.id)
         if len(answers) >= limit:
             break
     return answers
+
+
+def reply_to(
+    utterance: Utterance, turns: dict[tuple[int, int], Utterance]
+) -> Utterance | None:
+    """The rep's turn answering a buyer's ``utterance`` (``turns``: its call's, by call id and
+    seq): the first rep turn within ``REPLY_WINDOW``, unless another buyer spoke first. "We're
+    OCPP, so we can take them over" answered a second buyer's hardware question, not "With
+    forty buildings that adds up fast" before it."""
+    for seq in range(utterance.seq + 1, utterance.seq + 1 + REPLY_WINDOW):
+        turn = turns.get((utterance.call_id, seq))
+        if turn is not None and turn.role == "rep":
+            return turn
+        if turn is not None and turn.role == "buyer" and turn.speaker != utterance.speaker:
+            return None
+    return None
 
 
 # A reply that opens by agreeing goes along with what the buyer said; it answers no worry.
