@@ -15,6 +15,7 @@ from importlib import resources
 
 from pipeline.cluster.representative import generic_words
 from pipeline.content.profile import content_words
+from pipeline.person_positions import english_words, is_english
 
 # A fact that states what we cannot do yet: said in an internal brief, never as the answer to
 # a buyer's worry on a published page ("PhysioNotes sync is planned for Q2 2027").
@@ -131,6 +132,38 @@ def speaks_of_other_industry(text: str, own: Iterable[str], industries: Iterable
     return any(content_words(name) & words for name in industries if name.casefold() not in mine)
 
 
+_CAPITALISED_RE = re.compile(r"(?<![\w'’])[A-Z][A-Za-z0-9]*[A-Za-z0-9](?=(?:['’]s)?(?![\w'’]))")
+
+
+# A tool named to say it is not the one: "Our books are in Xero, not QuickBooks."
+_DENIED_RE = re.compile(r"\b(?:not|no|never|rather than|instead of)\s+$", re.IGNORECASE)
+
+
+def systems_named(text: str) -> set[str]:
+    """The names of tools ``text`` gives as the ones it has or wants: capitalised words that
+    are no English word ("Xero", "QuickBooks"; not "Online" or "Desktop"), lower case, less
+    those it denies ("not QuickBooks")."""
+    english = english_words()
+    return {
+        found.group().casefold()
+        for found in _CAPITALISED_RE.finditer(text)
+        if not is_english(found.group(), english)
+        and found.group().upper() != found.group()
+        and not _DENIED_RE.search(text[: found.start()])
+    }
+
+
+def names_other_systems(text: str, said: Iterable[str]) -> bool:
+    """Whether an integration fact (``text``) names tools and the lines ``said`` name others,
+    none of them its own: "QuickBooks Online and QuickBooks Desktop sync" is no answer to
+    "Without a Xero integration we'd be doing double entry again"."""
+    if "topic:integration" not in topic_words(text):
+        return False
+    mine = systems_named(text)
+    heard = set().union(*(systems_named(line) for line in said))
+    return bool(mine and heard) and not mine & heard
+
+
 def answers_theme(
     text: str,
     said: Iterable[str],
@@ -141,9 +174,13 @@ def answers_theme(
 ) -> bool:
     """Whether a fact or reply (``text``) may answer a theme whose buyers ``said`` these
     lines in calls of the ``own`` industries: it is about the same (``about_the_same``) and
-    names none of the other ``industries``."""
-    return about_the_same(text, said, rivals) and not speaks_of_other_industry(
-        text, own, industries
+    names none of the other ``industries`` nor only tools other than theirs
+    (``names_other_systems``)."""
+    said = list(said)
+    return (
+        about_the_same(text, said, rivals)
+        and not speaks_of_other_industry(text, own, industries)
+        and not names_other_systems(text, said)
     )
 
 
