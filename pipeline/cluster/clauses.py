@@ -16,6 +16,12 @@ from pipeline.cluster.phrases import (
 from pipeline.detect.rules import cue_scores, normalise_quotes
 from pipeline.wording import capitalised
 
+# A figure, in digits or in words ("A hundred and something a month" is one buyer's estimate).
+FIGURE_RE = re.compile(
+    r"[\d$€£¥%]|\b(?:hundreds?|thousands?|millions?|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|dollars?|bucks|quid|euros?|pounds?|grand)\b",
+    re.IGNORECASE,
+)
 MAX_QUOTE_WORDS = 8
 CONCERN_WEIGHT = 2.0  # how far a clause naming the worry outranks one setting the scene
 QUOTE_SLACK_WORDS = 3  # longer, with nowhere to cut: whole ("...do it in one hour" lost "hour")
@@ -48,8 +54,15 @@ _WAITING = (DANGLING - {"it", "them"}) | frozenset(
     """a an the this these those my our your their his its of to for in on at by with from as
     than into about over per and or but so because if that which who when while is are was were
     be been being am do does did has have had can can't cannot could couldn't will won't would
-    wouldn't should shouldn't must need needs""".split()
+    wouldn't should shouldn't must need needs"""
+    # A verb whose object is the clause after it: "Wants to know | if it does nitrates records".
+    """ know knows knew sure wonder wonders wondering wondered ask asks asked asking
+    check checking confirm tell""".split()
 )
+# A relative clause after a negation says which thing is missing: "We don't have a problem |
+# that needs solving" cut there reads as "no problem here".
+_RELATIVES = frozenset({"that", "which", "who"})
+_NEGATION = re.compile(r"\b(?:no|not|never|nothing|nobody|none|\w+n't|cannot)\b", re.I)
 _MODALS = frozenset(
     "can can't cannot could couldn't will won't would wouldn't should shouldn't must "
     "don't doesn't didn't".split()
@@ -67,6 +80,8 @@ _CLAUSE_TEXT = re.compile(r"[^.!?;:,()\[\]\"\u2014\u2013\u2026\n]+[?]?")
 # "Your tool is nicer | but we can't run two systems": what follows "but" is its own clause,
 # and usually what the buyer means (the praise before it had named a set-up theme).
 _CONTRAST = re.compile(r"\s+but\s+", re.IGNORECASE)
+# A spaced dash joins two clauses in a note: "asked re grain storage - can it track each bag?"
+_DASH = re.compile(r"\s+-+\s+")
 
 
 def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
@@ -86,7 +101,10 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     key_words = {w for k in keywords for w in k.split()}
     best, best_score = "", -1.0
     parts = (
-        part for match in _CLAUSE_TEXT.finditer(text) for part in _CONTRAST.split(match.group(0))
+        part
+        for match in _CLAUSE_TEXT.finditer(text)
+        for dashed in _DASH.split(match.group(0))
+        for part in _CONTRAST.split(dashed)
     )
     for part in parts:
         clause = _INNER_FILLER.sub("", _LEADING_FILLER.sub("", part.strip(" -")).strip())
@@ -119,7 +137,9 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
             k
             for k in range(3, MAX_QUOTE_WORDS + 1)
             # before "if ..." or a phrase of time or place ("| during the school holidays")
-            if words[k].lower() in _SUBORDINATORS | _WHEN_PHRASE and not waits_for_more(words[:k])
+            if words[k].lower() in _SUBORDINATORS | _WHEN_PHRASE
+            and not waits_for_more(words[:k])
+            and not (words[k].lower() in _RELATIVES and _NEGATION.search(" ".join(words[:k])))
         ]
         # Else before "and"/"but": "Last month that happened four times | and one customer".
         cuts = cuts or [
@@ -161,11 +181,16 @@ def waits_for_more(words: Sequence[str]) -> bool:
 def opens_on_context(lowered: Sequence[str], telling: bool) -> bool:
     """Whether a clause only sets the scene: it opens on a condition ("if ..."), or names no
     worry or topic and holds a count ("We've six dentists and three hygienists")."""
-    counted = any(
+    counted = says_a_count(lowered)
+    return bool(lowered) and (lowered[0] in _CONDITIONAL or (not telling and counted))
+
+
+def says_a_count(lowered: Sequence[str]) -> bool:
+    """Whether lower-cased words count something ("six hours", "12 vans"): one buyer's figure."""
+    return any(
         (w.isdigit() or w in NUMBER_WORDS) and after.endswith("s")
         for w, after in zip(lowered, lowered[1:], strict=False)
     )
-    return bool(lowered) and (lowered[0] in _CONDITIONAL or (not telling and counted))
 
 
 def names_a_concern(clause: str) -> bool:
@@ -176,3 +201,8 @@ def names_a_concern(clause: str) -> bool:
     cues = cue_scores(clause)
     telling = cues.concern > 0 or any(cues.categories.values()) or clause.endswith("?")
     return bool(words) and not opens_on_context(lowered, telling) and not waits_for_more(words)
+
+
+def has_figure(clause: str) -> bool:
+    """A figure or a count in the clause ("$97 a month", "every two weeks"): one buyer's."""
+    return bool(FIGURE_RE.search(clause)) or says_a_count(clause.lower().split())

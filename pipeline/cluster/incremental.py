@@ -153,7 +153,9 @@ def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vector
     stage; the next full re-cluster may split it)."""
     centroid = normalise(vectors.sum(axis=0))
     [label] = label_clusters(
-        [[m.text for m in members]], centralities(vectors, [range(len(members))], centroid)
+        [[m.text for m in members]],
+        centralities(vectors, [range(len(members))], centroid),
+        kind=kind,
     )
     cluster = Cluster(
         kind=kind,

@@ -20,15 +20,16 @@ from typing import Protocol
 
 import numpy as np
 
-from pipeline.cluster.clauses import names_a_concern, quote_clause
+from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
-from pipeline.cluster.label_checks import continuation, named_competitors, true_of_its_quotes
-from pipeline.cluster.phrases import (
-    FUNCTION_WORDS,
-    Analyzer,
-    names_something,
+from pipeline.cluster.label_checks import (
+    continuation,
+    named_competitors,
+    telling_first,
+    true_of_its_quotes,
 )
-from pipeline.cluster.representative import holds_for_most, names_the_topic
+from pipeline.cluster.phrases import FUNCTION_WORDS, Analyzer
+from pipeline.cluster.representative import holds_for_most, names_the_topic, topic_strength
 from pipeline.cluster.topic_names import described_name, shared_name, topic_category
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
@@ -42,12 +43,6 @@ ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
 KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
-# A figure, in digits or in words ("A hundred and something a month" is one buyer's estimate).
-FIGURE_RE = re.compile(
-    r"[\d$€£¥%]|\b(?:hundreds?|thousands?|millions?|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|dollars?|bucks|quid|euros?|pounds?|grand)\b",
-    re.IGNORECASE,
-)
 CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 
 
@@ -209,9 +204,11 @@ def name_clusters(
     keywords: Sequence[Sequence[str]] | None = None,
     competitors: Sequence[str] = (),
     categories: Sequence[str | None] = (),
+    kind: str | None = None,
 ) -> list[str]:
     """One unique human name per group: best recurring phrase, else a representative quote's
-    clause, else the group's category (``categories[i]``, else its quotes' topic) and shared words.
+    clause, else the group's category (``categories[i]``, else its quotes' topic; none for a
+    ``kind`` without categories, ``topic_names``) and shared words.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
@@ -225,13 +222,14 @@ def name_clusters(
         by_centrality = [texts[j] for j in np.argsort(-np.asarray(centrality[i]), kind="stable")]
         options = (
             true_of_its_quotes(o, texts, competitors)
-            for o in _telling_first(
+            for o in telling_first(
                 _name_options(
                     candidates[i],
                     by_centrality,
                     keywords[i],
                     competitors,
                     categories[i] if i < len(categories) else None,
+                    kind,
                 )
             )
         )
@@ -252,6 +250,7 @@ def _name_options(
     keywords: Sequence[str],
     competitors: Sequence[str] = (),
     category: str | None = None,
+    kind: str | None = None,
 ) -> Iterator[str]:
     """Name options best first, spelled as said; lazy, since the first free one is usually
     the first (spelling a phrase scans every quote of the group). A quote's clause (and, with
@@ -276,39 +275,31 @@ def _name_options(
         for quote in by_centrality[:CENTRAL_QUOTES]
     ]
     clauses = [(c, near) for c, near in clauses if c]  # "": no clause stands whole
-    # A figure is one buyer's ("About $97 a month" had named a price theme): clauses without
-    # one first, in order of centrality.
-    clauses.sort(key=lambda clause: bool(FIGURE_RE.search(clause[0])))
+    # A figure or a count is one buyer's ("About $97 a month" had named a price theme, "Every
+    # two weeks I lose six hours to it" a payroll one): clauses without first, by centrality.
+    clauses.sort(key=lambda clause: has_figure(clause[0]))
     concerns = [(c, near) for c, near in clauses if names_a_concern(c)]
     typical = [
         c
         for c, near in concerns
         if near and (names_the_topic(c, topic) or holds_for_most(c, by_centrality))
     ]
+    # Of those without a figure, the clause that says the topic most plainly first: "My CFO
+    # wants payback under two years" (a contract cue in "two years") had named a contract
+    # theme before "Our investors won't sign anything longer than twelve months".
+    typical.sort(key=lambda c: (has_figure(c), -topic_strength(c, topic)))
     yield from typical
-    shared = shared_name(by_centrality, keywords, competitors, category)
+    shared = shared_name(by_centrality, keywords, competitors, category, kind)
     if shared:
         yield shared
     for phrase in phrases:  # said twice or more, by fewer than most
         if phrase not in held:
             yield spelled_as_said(phrase, by_centrality)
     yield from (c for c, _ in concerns if c not in typical)
-    described = described_name(by_centrality, keywords, competitors, category)
+    described = described_name(by_centrality, keywords, competitors, category, kind)
     if described:
         yield described
     yield from (c for c, _ in clauses if not names_a_concern(c))
-
-
-def _telling_first(options: Iterator[str]) -> Iterator[str]:
-    """The options that name something (``names_something``), then, only if none does, the
-    rest: "Six hours" or "Hmm" names a theme only when nothing else can."""
-    empty: list[str] = []
-    for option in options:
-        if names_something(option):
-            yield option
-        else:
-            empty.append(option)
-    yield from empty
 
 
 def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:
@@ -365,14 +356,16 @@ def label_clusters(
     labeler: ClusterLabeler | None = None,
     competitors: Sequence[str] = (),
     categories: Sequence[str | None] = (),
+    kind: str | None = None,
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names unique across groups.
-    ``centrality[i][j]``: how typical text j is of group i (``centralities``).
+    ``centrality[i][j]``: how typical text j is of group i (``centralities``); ``kind``: the
+    groups' (a pain theme's name takes no objection category's label).
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
     keywords = ctfidf_keywords(groups)
-    names = name_clusters(groups, centrality, keywords, competitors, categories)
+    names = name_clusters(groups, centrality, keywords, competitors, categories, kind)
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names)
     return [

@@ -5,15 +5,17 @@
   ClockBee and Staffly quotes is not about Staffly: its name says "a competitor" instead.
 - A name cut short before its object ("Need to run" / "Need to run it") takes the words that
   follow it in at least half its uses ("Need to run it by the owner"), so it reads on its own.
+- A name whose subject points back at what was said before ("That's the problem", "That would
+  save me heaps", "Reckon that's the big one for us") says nothing alone (``refers_back``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from pipeline.cluster.phrases import EDGE_WORDS
+from pipeline.cluster.phrases import EDGE_WORDS, names_something
 from pipeline.wording import capitalised
 
 COMPETITOR_SHARE = 0.5
@@ -27,6 +29,23 @@ DANGLING = frozenset(
 
 def _mentions(name: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE) is not None
+
+
+# "That's ...", "This would ...", "I reckon those are ...", after a filler or a hedge; "it" is
+# left out: "It's too expensive" is about the product, said on every call.
+_POINTS_BACK = re.compile(
+    r"^(?:(?:oh|yeah|yes|well|so|and|but|look|honestly|i|we|(?:i |we )?(?:reckon|think|guess|"
+    r"suppose|mean|feel))[\s,]+)*(?:that|this|these|those)(?:['’](?:s|ll|d)\b|\s+(?:is|was|are|"
+    r"were|would|will|could|can|should|might|must|makes?|means?|gets?|sounds?|seems?|looks?|"
+    r"feels?|saves?|does|did|has|had)\b)",
+    re.IGNORECASE,
+)
+
+
+def refers_back(name: str) -> bool:
+    """Whether the name's subject is only "that" or "this": it points at words said before it,
+    and alone it tells a marketer nothing (praise or filler, in the themes it had named)."""
+    return _POINTS_BACK.match(name.strip()) is not None
 
 
 def named_competitors(name: str, competitors: Iterable[str]) -> list[str]:
@@ -86,3 +105,16 @@ def _completing_word(tails: Sequence[str]) -> list[str]:
     if 2 * count <= len(nexts) or word in EDGE_WORDS:
         return []
     return [next(w for w in nexts if w.lower() == word)]
+
+
+def telling_first(options: Iterator[str]) -> Iterator[str]:
+    """The options that name something (``names_something``) on their own (not ``refers_back``),
+    then, only if none does, the rest: "Six hours", "Hmm" or "That's the problem" names a theme
+    only when nothing else can."""
+    empty: list[str] = []
+    for option in options:
+        if names_something(option) and not refers_back(option):
+            yield option
+        else:
+            empty.append(option)
+    yield from empty

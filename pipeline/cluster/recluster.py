@@ -47,9 +47,11 @@ def label_groups(
     centrality: Sequence[Sequence[float]],
     call_ids: Iterable[int],
     categories: Sequence[str | None] = (),
+    kind: str | None = None,
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
-    content's are: buyers hidden, brands and our people kept); ``categories``: each group's."""
+    content's are: buyers hidden, brands and our people kept); ``categories``: each group's;
+    ``kind``: theirs."""
     settings = workspace.settings
     labeler = (
         cluster_labeler(
@@ -67,7 +69,9 @@ def label_groups(
     )
     try:
         rivals = [*workspace.settings.competitors, *known_competitors(session)]
-        return label_clusters(texts, centrality, labeler, competitors=rivals, categories=categories)
+        return label_clusters(
+            texts, centrality, labeler, competitors=rivals, categories=categories, kind=kind
+        )
     finally:
         if labeler is not None:
             labeler.close()
@@ -82,8 +86,12 @@ def _voice(role: str) -> float:
 
 def group_category(categories: Sequence[str | None]) -> str | None:
     """What a group's mentions are filed under, most of them (an objection theme never mixes
-    its categories); none for the competitor one, which says whom, not what."""
+    its categories); the competitor one only when no other is named. Its name then takes no
+    category's label (``topic_names``): guessed from cue words, it had named a loss to MyCase
+    "Decision authority: partners"."""
     named = Counter(c for c in categories if c and c != RIVAL_CATEGORY)
+    if not named and RIVAL_CATEGORY in categories:
+        return RIVAL_CATEGORY
     return named.most_common(1)[0][0] if named else None
 
 
@@ -230,6 +238,7 @@ def _store_groups(
         ],
         {int(r[4]) for r in rows},
         [group_category([rows[p][3] for p in g]) for _, g in kept],
+        kind,
     )
     created = 0
     changes: list[dict[str, int]] = []

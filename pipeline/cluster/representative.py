@@ -50,6 +50,13 @@ def names_the_topic(clause: str, category: str | None) -> bool:
     return bool(category) and cue_scores(clause).categories.get(category or "", 0) > 0
 
 
+def topic_strength(clause: str, category: str | None) -> float:
+    """How plainly the clause says its theme's topic: the detector's cue words for the
+    category, and for a worry ("can't sign a 24 month contract" says more than "two years")."""
+    cues = cue_scores(clause)
+    return cues.categories.get(category or "", 0) + cues.concern if category else 0.0
+
+
 def holds_for_most(clause: str, texts: Sequence[str]) -> bool:
     """Whether most of the ``texts`` say one of the clause's content words: a clause that
     shares nothing with the other quotes is one buyer's point, not the theme's. Of one or two
@@ -67,14 +74,19 @@ def shared_terms(
     competitors: Sequence[str] = (),
     besides: str = "",
 ) -> list[str]:
-    """The words and pairs at least ``MIN_SHARED_QUOTES`` of the texts say, most quotes first
-    (ties: a pair first, then by keyword rank), spelled as said, a word inside a chosen pair
-    left out; no filler, no word of ``besides`` (the category's label) and no rival's name (it
-    says whom, not what)."""
+    """The pairs at least ``MIN_SHARED_QUOTES`` of the texts say and the words most of them
+    say, most quotes first (ties: a pair first, then by keyword rank), spelled as said, a word
+    inside a chosen pair left out; no filler, no word of ``besides`` (the category's label) and
+    no rival's name (it says whom, not what). A word two of six quotes say is theirs, and alone
+    it means little: "Security: bar" (the state bar) and "Status quo: port" named themes."""
     quotes = Counter(term for text in texts for term in said_terms(text))
     rank = {" ".join(_folded(w) for w in k.split()): i for i, k in enumerate(keywords)}
     ordered = sorted(
-        (t for t, n in quotes.items() if n >= MIN_SHARED_QUOTES),
+        (
+            t
+            for t, n in quotes.items()
+            if n >= MIN_SHARED_QUOTES and (" " in t or 2 * n > len(texts))
+        ),
         key=lambda t: (-quotes[t], " " not in t, rank.get(t, len(rank)), t),
     )
     chosen: list[str] = []

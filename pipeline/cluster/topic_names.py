@@ -1,5 +1,9 @@
 """A theme's name when none of its buyers' clauses can be one: its topic's category and what
-sets it apart ("Integrations: double entry"), never a fragment ("If it can't handle")."""
+sets it apart ("Integrations: double entry"), never a fragment ("If it can't handle").
+
+The label is the theme's own category, never another's: a pain theme of chasing signatures had
+read "Price: signatures" (a price objection, to a marketer) and a competitor theme of a loss to
+MyCase "Decision authority: partners", each a category guessed from one quote's cue words."""
 
 from __future__ import annotations
 
@@ -33,8 +37,17 @@ def topic_category(texts: Sequence[str]) -> str | None:
     return max(found)[1] if found else None
 
 
-def _label(texts: Sequence[str], category: str | None) -> str:
-    """The short wording of ``category`` (the detector's), else of the texts' topic."""
+# Kinds whose themes are no objection category: "Price: ..." on a pain reads as a price worry.
+UNLABELLED_KINDS = frozenset({"pain"})
+# Categories whose label says nothing of what a theme is about: "Competitor: partners".
+UNLABELLED_CATEGORIES = frozenset({"competitor"})
+
+
+def _label(texts: Sequence[str], category: str | None, kind: str | None = None) -> str:
+    """The short wording of ``category`` (the detector's), else of the texts' topic when the
+    theme's kind has objection categories; "" for a pain or a competitor theme."""
+    if kind in UNLABELLED_KINDS or category in UNLABELLED_CATEGORIES:
+        return ""
     labels = _short_labels()
     return labels.get(category or "", "") or labels.get(topic_category(texts) or "", "")
 
@@ -44,10 +57,11 @@ def shared_name(
     keywords: Sequence[str],
     competitors: Sequence[str] = (),
     category: str | None = None,
+    kind: str | None = None,
 ) -> str:
     """ "Category: what they share" from the words several texts say ("Security: SSO and
-    data"); "" when they have no category or share no word."""
-    label = _label(texts, category)
+    data"); "" when they have no category (``_label``) or share no word."""
+    label = _label(texts, category, kind)
     shared = shared_terms(texts, keywords, competitors, besides=label) if label else []
     return f"{label}: {' and '.join(shared)}" if shared else ""
 
@@ -57,9 +71,10 @@ def described_name(
     keywords: Sequence[str],
     competitors: Sequence[str] = (),
     category: str | None = None,
+    kind: str | None = None,
 ) -> str:
     """ "Category: topic" from the texts' category and their first two-word keyword; "" when
     they have no category or no such keyword (one word, "Price: costs", says too little)."""
     plain = [k for k in keywords if " " in k and not named_competitors(k, competitors)]
-    label = _label(texts, category)
+    label = _label(texts, category, kind)
     return f"{label}: {plain[0]}" if label and plain else ""

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pipeline.cluster.label import FIGURE_RE
+from pipeline.cluster.clauses import FIGURE_RE
 from pipeline.cluster.label_checks import DANGLING, named_competitors
 from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS, OPENERS_ONLY, Analyzer
 
