@@ -246,6 +246,7 @@ def change_state(
     state: Annotated[str, Form()],
     comment: Annotated[str, Form()] = "",
     reviewer: Annotated[str, Form()] = "",
+    version: Annotated[RowId | None, Form()] = None,
 ) -> RedirectResponse:
     def move() -> str:
         doc = review.set_state(
@@ -255,6 +256,7 @@ def change_state(
             reviewer=user.who(reviewer, "reviewer"),
             comment=comment,
             roles=user.roles,
+            version=version,
         )
         return f"Now {review.STATE_LABELS.get(doc.state, doc.state).lower()}."
 
@@ -269,10 +271,13 @@ def accuracy(
     verdict: Annotated[str, Form()] = "",
     comment: Annotated[str, Form()] = "",
     reviewer: Annotated[str, Form()] = "",
+    version: Annotated[RowId | None, Form()] = None,
 ) -> RedirectResponse:
     def mark() -> str:
         who = user.who(reviewer, "sales")
-        review.mark_accuracy(db, document_id, verdict, comment=comment, reviewer=who)
+        review.mark_accuracy(
+            db, document_id, verdict, comment=comment, reviewer=who, version=version
+        )
         return "Sales check recorded."
 
     return _back(document_id, mark)

@@ -67,23 +67,33 @@ class GenerateRequest(BaseModel):
     author: str = Field("api", max_length=255)
 
 
+# The version a client read before it judged or edited: a 409 when another was written since.
+SeenVersion = Annotated[
+    RowId | None,
+    Field(description="The version you read; 409 (reload) when the document changed since."),
+]
+
+
 class EditRequest(BaseModel):
     body_markdown: str = Field(max_length=200_000)
     title: str | None = Field(None, max_length=255)
     author: str = Field("anonymous", max_length=255)
     note: str | None = Field(None, max_length=1000)
+    version: SeenVersion = None
 
 
 class ReviewRequest(BaseModel):
     state: Literal["draft", "in_review", "approved", "changes_requested"]
     comment: str = Field("", max_length=10_000)
     reviewer: str = Field("reviewer", max_length=255)
+    version: SeenVersion = None
 
 
 class AccuracyRequest(BaseModel):
     verdict: Literal["accurate", "needs_fix", "needs-fix"]
     comment: str = Field("", max_length=10_000)
     reviewer: str = Field("sales", max_length=255)
+    version: SeenVersion = None
 
 
 class CommentRequest(BaseModel):
@@ -174,6 +184,7 @@ def update_document(
         author=user.who(request.author, "anonymous"),
         title=request.title,
         note=request.note,
+        version=request.version,
     )
     return service.detail(document)
 
@@ -196,6 +207,7 @@ def review_document(
         reviewer=user.who(request.reviewer, "reviewer"),
         comment=request.comment,
         roles=user.roles,
+        version=request.version,
     )
     return service.detail(document)
 
@@ -211,7 +223,12 @@ def mark_document_accuracy(
 ) -> service.DocumentDetail:
     reviewer = user.who(request.reviewer, "sales")
     document = mark_accuracy(
-        session, document_id, request.verdict, comment=request.comment, reviewer=reviewer
+        session,
+        document_id,
+        request.verdict,
+        comment=request.comment,
+        reviewer=reviewer,
+        version=request.version,
     )
     return service.detail(document)
 
@@ -307,7 +324,7 @@ def _again(
 @router.post(
     "/api/documents/{document_id:int}/regenerate",
     response_model=service.DocumentDetail,
-    responses={404: PROBLEM},
+    responses={404: PROBLEM, 409: PROBLEM},
     dependencies=[MARKETING],
 )
 def regenerate(

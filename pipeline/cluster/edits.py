@@ -14,13 +14,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import cluster_vectors
+from pipeline.cluster.editable import claim_clusters, editable_cluster
 from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.label import centralities
-from pipeline.cluster.queries import live_cluster
 from pipeline.cluster.recluster import label_groups
 from pipeline.cluster.stable_ids import user_edits
 from pipeline.embed import normalise
-from pipeline.errors import BadInput, NotFound
+from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.store.models import Cluster, ClusterEdit, Mention
 from pipeline.workspace import Workspace
 
@@ -34,7 +34,7 @@ def rename_cluster(session: Session, cluster_id: int, name: str) -> dict[str, An
     name = name.strip()
     if not name:
         raise BadInput("name must not be empty")
-    cluster = live_cluster(session, cluster_id)
+    (cluster,) = claim_clusters(session, [cluster_id])
     cluster.name, cluster.name_locked = name[:255], True
     _record(session, "rename", cluster.id, name=cluster.name)
     session.flush()
@@ -43,7 +43,7 @@ def rename_cluster(session: Session, cluster_id: int, name: str) -> dict[str, An
 
 def mark_cluster(session: Session, cluster_id: int, *, not_objection: bool) -> dict[str, Any]:
     """Mark (or unmark) a cluster "not an objection": its mentions leave every list."""
-    cluster = live_cluster(session, cluster_id)
+    (cluster,) = claim_clusters(session, [cluster_id])
     cluster.status = "excluded" if not_objection else "active"
     for mention in session.scalars(select(Mention).where(Mention.cluster_id == cluster.id)):
         mention.excluded = not_objection
@@ -55,7 +55,7 @@ def mark_cluster(session: Session, cluster_id: int, *, not_objection: bool) -> d
 def merge_preview(session: Session, cluster_id: int, other_id: int) -> dict[str, Any]:
     """What a merge of ``other_id`` into ``cluster_id`` would do, for the user to confirm: both
     themes' names and how many quotes would move."""
-    target, other = live_cluster(session, cluster_id), live_cluster(session, other_id)
+    target, other = editable_cluster(session, cluster_id), editable_cluster(session, other_id)
     _check_mergeable([target, other])
     return {"target": _summary(session, target), "other": _summary(session, other)}
 
@@ -86,8 +86,7 @@ def merge_clusters(
     takes ``name``, or the name of cluster ``name_of``, or else keeps its own unless only another
     side has a name a user typed (that one survives). What it changed is kept for
     :func:`undo_merge`."""
-    clusters = [live_cluster(session, cid) for cid in dict.fromkeys(cluster_ids)]
-    clusters = list({c.id: c for c in clusters}.values())
+    clusters = claim_clusters(session, cluster_ids)
     _check_mergeable(clusters)
     target, sources = clusters[0], clusters[1:]
     before: dict[str, Any] = {
@@ -199,8 +198,10 @@ def undo_merge(session: Session, cluster_id: int) -> dict[str, Any]:
 
 
 def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> dict[str, Any]:
-    """Split into two by k-means on the members; the children survive re-clusters."""
-    parent = live_cluster(session, cluster_id)
+    """Split into two by k-means on the members; the children survive re-clusters. The
+    members are read again under the theme's lock before they move: a split of a theme that
+    changed while the halves were worked out is a 409, not a split of other quotes."""
+    parent = editable_cluster(session, cluster_id)
     members = list(
         session.scalars(select(Mention).where(Mention.cluster_id == parent.id).order_by(Mention.id))
     )
@@ -216,6 +217,10 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
         centralities(vectors, groups, result.centroids),
         {m.call_id for m in members},
     )
+    (parent,) = claim_clusters(session, [cluster_id])
+    now = session.scalars(select(Mention.id).where(Mention.cluster_id == parent.id))
+    if set(now) != {m.id for m in members}:
+        raise Conflict(f"cluster {parent.id} changed while it was being split: split it again")
     children: list[int] = []
     for group, centroid, label in zip(groups, result.centroids, labels, strict=True):
         child = Cluster(

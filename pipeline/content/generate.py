@@ -25,8 +25,10 @@ from pipeline.content.evidence import Evidence
 from pipeline.content.offline import OFFLINE_DRAFTS, outline
 from pipeline.content.types import CONTENT_TYPES, ContentType
 from pipeline.content.verify import text_warnings
+from pipeline.content.versions import back_to_draft, lock_document
+from pipeline.content.versions import get_document as get_document  # its callers import it here
 from pipeline.embed import Embedder
-from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply, NotFound
+from pipeline.errors import BadInput, Conflict, LLMError, MalformedReply
 from pipeline.llm import LLMClient
 from pipeline.store.models import Document, DocumentVersion, utcnow
 from pipeline.templating import (
@@ -237,12 +239,11 @@ def _store(
         "llm_mode": draft.llm_mode,
     }
     document.title = str(draft.content.get("title") or ct.label)[:255]
-    document.state = "draft"
+    back_to_draft(document, author, f"generated again as version {version}: back to draft")
     document.error = None
     document.generator = draft.generator
     document.body_markdown = draft.markdown
     document.structured = structured
-    document.accuracy = None
     document.updated_at = utcnow()
     document.versions.append(
         DocumentVersion(
@@ -342,10 +343,12 @@ def _again(
     llm: LLMClient | None,
     embedder: Embedder | None = None,
 ) -> Document:
-    """Draft ``document`` again from the calls as they are now and store it as a new version."""
+    """Draft ``document`` again from the calls as they are now and store it as a new version:
+    a draft, whatever review or check landed on the version before while it was written."""
     draft, prompt, error = _draft(
         session, settings, document, use_llm=use_llm, llm=llm, embedder=embedder
     )
+    document = lock_document(session, document.id)
     _store(document, draft, prompt, error, author)
     session.flush()
     return document
@@ -389,10 +392,3 @@ def generated_by(session: Session, doc_type: str, author: str) -> Document | Non
         .order_by(Document.id)
         .limit(1)
     ).first()
-
-
-def get_document(session: Session, document_id: int) -> Document:
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFound(f"document {document_id} not found")
-    return document

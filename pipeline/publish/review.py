@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.auth.roles import allows
 from pipeline.content.citations import edit_warnings, misquotes, unknown_labels
-from pipeline.content.generate import get_document
+from pipeline.content.versions import back_to_draft, get_document, lock_document
 from pipeline.errors import BadInput, Conflict, Forbidden, NotFound
 from pipeline.store.models import Document, DocumentComment, DocumentVersion, utcnow
 
@@ -120,10 +120,12 @@ def set_state(
     reviewer: str | None = None,
     comment: str = "",
     roles: Iterable[str] | None = None,
+    version: int | None = None,
 ) -> Document:
     """Move a document to ``state`` if the workflow allows it and ``roles`` may make that move
-    (None: no check, for the CLI and local use); the move is recorded."""
-    document = get_document(session, document_id)
+    (None: no check, for the CLI and local use); the move is recorded. It judges ``version``
+    (the one the reviewer saw; default: the current one), under the document's lock."""
+    get_document(session, document_id)  # a missing document is a 404 before any other check
     if state not in TRANSITIONS:
         raise BadInput(f"unknown state {state!r} (known: {', '.join(TRANSITIONS)})")
     if roles is not None and not allows(roles, STATE_ROLES.get(state, ())):
@@ -132,6 +134,7 @@ def set_state(
             f"Only someone with the {needed} role can move a document to "
             f"“{STATE_LABELS[state].lower()}”."
         )
+    document = lock_document(session, document_id, seen=version)
     allowed = TRANSITIONS[document.state]
     if state not in allowed:
         hint = (
@@ -186,9 +189,11 @@ def edit_document(
     author: str | None = None,
     title: str | None = None,
     note: str | None = None,
+    version: int | None = None,
 ) -> Document:
-    """Store an edited body as a new version; the document goes back to draft."""
-    document = get_document(session, document_id)
+    """Store an edited body as a new version; the document goes back to draft. ``version``:
+    the one the edit started from (a 409 if another was saved since)."""
+    document = lock_document(session, document_id, seen=version)
     if document.state == "failed_generation":
         raise Conflict("this generation failed: retry it before editing")
     if len(body_markdown) > MAX_BODY_CHARS:
@@ -196,27 +201,24 @@ def edit_document(
     title = (title or "").strip()
     if body_markdown == document.body_markdown and (not title or title == document.title):
         raise BadInput("nothing changed")
-    version = document.current_version + 1
+    new_version = document.current_version + 1
     who = _who(author, "anonymous")
     structured = dict(document.structured or {})
     structured["warnings"] = edit_warnings(body_markdown, structured)
     document.structured = structured
     document.versions.append(
         DocumentVersion(
-            version=version,
+            version=new_version,
             author=who,
             body_markdown=body_markdown,
             structured=structured,
             note=(note or "edited").strip()[:1000],
         )
     )
-    if document.state != "draft":
-        record_move(session, document, "draft", who, "edited: back to draft")
+    back_to_draft(document, who, "edited: back to draft")  # the sales check covered the old text
     document.body_markdown = body_markdown
     document.title = title[:255] if title else document.title
-    document.current_version = version
-    document.state = "draft"
-    document.accuracy = None  # the sales check covered the old text
+    document.current_version = new_version
     document.updated_at = utcnow()
     session.flush()
     return document
@@ -243,15 +245,17 @@ def mark_accuracy(
     *,
     comment: str = "",
     reviewer: str | None = None,
+    version: int | None = None,
 ) -> Document:
-    """Sales' factual check: ``accurate`` or ``needs_fix`` (which needs a comment, and takes
-    an approval back: the document goes to ``changes_requested``)."""
+    """Sales' factual check of ``version`` (default: the current one): ``accurate`` or
+    ``needs_fix`` (which needs a comment, and takes an approval back: the document goes to
+    ``changes_requested``)."""
     verdict = verdict.replace("-", "_")
     if verdict not in ("accurate", "needs_fix"):
         raise BadInput("choose a verdict: accuracy must be 'accurate' or 'needs_fix'")
     if verdict == "needs_fix" and not comment.strip():
         raise BadInput("say what is wrong: a comment is required with needs_fix")
-    document = get_document(session, document_id)
+    document = lock_document(session, document_id, seen=version)
     if document.state == "failed_generation":
         raise Conflict("nothing to check: the generation failed")
     document.accuracy = verdict
