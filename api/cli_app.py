@@ -17,6 +17,7 @@ from rich.table import Table
 from pipeline.config import get_settings
 from pipeline.errors import CallmineError
 from pipeline.jobs.runs import ProgressCallback
+from pipeline.types import MAX_PAGE, MAX_ROW_ID
 from pipeline.workspace import Workspace
 
 app = typer.Typer(
@@ -48,6 +49,37 @@ QUIET_ENV = {
     "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
     "TOKENIZERS_PARALLELISM": "false",
 }
+
+
+# A command taking an id reads "-1" as that id, not as an unknown option ("No such option: -1").
+ID_COMMAND: dict[str, Any] = {"context_settings": {"ignore_unknown_options": True}}
+
+
+def no_such_id(noun: str) -> Any:
+    """A parameter callback: an id no row can have (0, negative, past 64 bits) is "<noun> N
+    not found" and exit 1, as an id that could exist but does not (never a database error)."""
+
+    def check(value: int | list[int] | None) -> int | list[int] | None:
+        for number in value if isinstance(value, list) else [value]:
+            if number is not None and not 1 <= number <= MAX_ROW_ID:
+                err_console.print(f"[red]error:[/red] {noun} {number} not found", highlight=False)
+                raise typer.Exit(1)
+        return value
+
+    return check
+
+
+def id_argument(noun: str) -> Any:
+    """The argument of a command that takes the id of a ``noun`` (call, document, cluster)."""
+    return typer.Argument(help=f"{noun.capitalize()} id.", callback=no_such_id(noun))
+
+
+def id_option(noun: str, *names: str, help: str) -> Any:
+    """An option holding the id of a ``noun``, checked as ``id_argument`` checks."""
+    return typer.Option(*names, help=help, callback=no_such_id(noun))
+
+
+PageOption = Annotated[int, typer.Option(min=1, max=MAX_PAGE)]
 
 
 @app.callback()

@@ -68,8 +68,20 @@ def problem(
     )
 
 
+def encodable(value: object) -> object:
+    """``value`` with every string UTF-8 can encode: a lone surrogate (a client that cut a
+    string mid-emoji) is written ``\\ud800``, so echoing it back cannot fail."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {encodable(k): encodable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [encodable(v) for v in value]
+    return value
+
+
 def jsonable(errors: object) -> object:
-    return jsonable_encoder(errors, custom_encoder={Exception: str})
+    return encodable(jsonable_encoder(errors, custom_encoder={Exception: str}))
 
 
 HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -139,7 +151,8 @@ def add_problem_handlers(app: FastAPI) -> None:
             where = {str(e["loc"][0]) for e in exc.errors() if e.get("loc")}
             if where <= {"path"}:
                 return error_response(request, 404, "Not found", "There is no such page.")
-            fields = ", ".join(sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")}))
+            names = {str(encodable(e["loc"][-1])) for e in exc.errors() if e.get("loc")}
+            fields = ", ".join(sorted(names))
             return error_response(request, 422, "Invalid request", f"Check these fields: {fields}.")
         return problem(
             422, "Invalid request", "request did not validate", errors=jsonable(exc.errors())

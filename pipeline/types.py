@@ -25,6 +25,12 @@ PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 Count = Annotated[int, Field(ge=1, le=1_000_000)]
 """A count a caller asks for (a minimum number of calls, of quotes)."""
 
+MAX_SHORT_TEXT = 255
+ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
+"""A one-line value a user types (an account, a title, a deal stage, a name): longer text is a
+422 where it arrives, since every later step (the contact-detail scan of a title, the spelling
+match of an account) reads it again on each page that shows it."""
+
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 

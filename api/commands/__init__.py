@@ -2,6 +2,7 @@
 
 from api.commands import (  # noqa: F401
     calls,
+    cluster_edits,
     detections,
     documents,
     insights,

@@ -18,7 +18,18 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from api.cli_app import app, console, err_console, open_workspace, page_table, print_json
+from api.cli_app import (
+    ID_COMMAND,
+    PageOption,
+    app,
+    console,
+    err_console,
+    id_argument,
+    id_option,
+    open_workspace,
+    page_table,
+    print_json,
+)
 from pipeline.calls.accounts import get_account, set_account_industry
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import get_call, list_calls, list_utterances
@@ -168,7 +179,7 @@ def calls_command(
     account: Annotated[str | None, typer.Option(help="Substring of the account name.")] = None,
     date_from: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
-    page: Annotated[int, typer.Option(min=1)] = 1,
+    page: PageOption = 1,
     page_size: Annotated[int, typer.Option(min=1, max=500)] = 50,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -203,7 +214,7 @@ def calls_command(
 
 @app.command()
 def utterances(
-    call: Annotated[int | None, typer.Option("--call", help="Only this call id.")] = None,
+    call: Annotated[int | None, id_option("call", "--call", help="Only this call id.")] = None,
     role: Annotated[Role | None, typer.Option(help="Only this speaker role.")] = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
@@ -230,9 +241,9 @@ def utterances(
     console.print(table)
 
 
-@app.command("call-show")
+@app.command("call-show", **ID_COMMAND)
 def call_show(
-    call_id: Annotated[int, typer.Argument(help="Call id.")],
+    call_id: Annotated[int, id_argument("call")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Show one call's metadata and transcript."""
@@ -266,9 +277,9 @@ def _reps(utterances: Iterable[UtteranceRead]) -> list[str]:
     return list(dict.fromkeys(u.speaker for u in utterances if u.role == "rep" and u.speaker))
 
 
-@app.command("call-update")
+@app.command("call-update", **ID_COMMAND)
 def call_update(
-    call_id: Annotated[int, typer.Argument(help="Call id.")],
+    call_id: Annotated[int, id_argument("call")],
     outcome: Annotated[Outcome | None, typer.Option()] = None,
     account: Annotated[str | None, typer.Option()] = None,
     industry: Annotated[str | None, typer.Option(help="Industry; '' clears it.")] = None,
@@ -336,8 +347,8 @@ def account_command(
         console.print(f"  call {c.id} {c.date or 'undated'} {c.outcome} {c.filename}")
 
 
-@app.command("call-delete")
-def call_delete(call_id: Annotated[int, typer.Argument(help="Call id.")]) -> None:
+@app.command("call-delete", **ID_COMMAND)
+def call_delete(call_id: Annotated[int, id_argument("call")]) -> None:
     """Delete a call with its utterances and detections."""
     with open_workspace() as workspace, workspace.session() as db:
         delete_call(db, call_id)

@@ -11,7 +11,7 @@ from typing import Annotated, Any, cast, get_args
 import typer
 from rich.table import Table
 
-from api.cli_app import app, console, open_workspace, print_json
+from api.cli_app import ID_COMMAND, app, console, no_such_id, open_workspace, print_json
 from pipeline.analysis import corrections
 from pipeline.analysis.answers import apply_answers, read_answers
 from pipeline.detect import learning as detections
@@ -81,10 +81,14 @@ def refit(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
 VerdictChoice = enum.StrEnum("VerdictChoice", {v: v for v in get_args(corrections.Verdict)})  # type: ignore[misc]
 
 
-@app.command()
+@app.command(**ID_COMMAND)
 def label(
     target_id: Annotated[
-        int | None, typer.Argument(help="A mention id (cluster-show, search).")
+        int | None,
+        typer.Argument(
+            help="A mention id (cluster-show, search).",
+            callback=no_such_id("mention or utterance"),
+        ),
     ] = None,
     verdict: Annotated[
         VerdictChoice | None,

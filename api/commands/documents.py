@@ -11,7 +11,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from api.cli_app import app, console, err_console, open_workspace, print_json
+from api.cli_app import (
+    ID_COMMAND,
+    app,
+    console,
+    err_console,
+    id_argument,
+    id_option,
+    open_workspace,
+    print_json,
+)
 from pipeline.content import documents as service
 from pipeline.content.generate import (
     generate_document,
@@ -80,7 +89,7 @@ def generate(
     type: Annotated[DocTypeChoice, typer.Option("--type", "-t", help="Content type.")],
     cluster: Annotated[
         list[int] | None,
-        typer.Option("--cluster", "-c", help="Cluster id (repeat); default: best fits."),
+        id_option("cluster", "--cluster", "-c", help="Cluster id (repeat); default: best fits."),
     ] = None,
     competitor: Annotated[str | None, typer.Option(help="Competitor (comparison pages).")] = None,
     industry: Annotated[
@@ -148,9 +157,9 @@ def documents(
         )
 
 
-@app.command("document")
+@app.command("document", **ID_COMMAND)
 def show_document(
-    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    document_id: Annotated[int, id_argument("document")],
     diff: Annotated[
         bool, typer.Option("--diff", help="Diff of the last edit instead of the body.")
     ] = False,
@@ -185,9 +194,9 @@ def show_document(
         )
 
 
-@app.command()
+@app.command(**ID_COMMAND)
 def review(
-    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    document_id: Annotated[int, id_argument("document")],
     state: Annotated[StateChoice, typer.Option(help="New state.")],
     comment: Annotated[str, typer.Option(help="Why (required for changes_requested).")] = "",
     reviewer: Annotated[str, typer.Option(help="Who reviews.")] = "cli",
@@ -200,9 +209,9 @@ def review(
     _show(detail, False)
 
 
-@app.command()
+@app.command(**ID_COMMAND)
 def accuracy(
-    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    document_id: Annotated[int, id_argument("document")],
     verdict: Annotated[VerdictChoice, typer.Argument(help="accurate or needs-fix.")],
     comment: Annotated[str, typer.Option(help="What is wrong (required for needs-fix).")] = "",
     reviewer: Annotated[str, typer.Option(help="Who checked.")] = "sales",
@@ -215,9 +224,9 @@ def accuracy(
     _show(detail, False)
 
 
-@app.command()
+@app.command(**ID_COMMAND)
 def edit(
-    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    document_id: Annotated[int, id_argument("document")],
     body: Annotated[
         Path,
         typer.Option(
@@ -234,9 +243,9 @@ def edit(
     _show(detail, False)
 
 
-@app.command()
+@app.command(**ID_COMMAND)
 def retry(
-    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    document_id: Annotated[int, id_argument("document")],
     offline: Annotated[
         bool, typer.Option("--offline", help="Use the offline draft this time.")
     ] = False,
@@ -261,18 +270,18 @@ def _again(action: Callable[..., Any], document_id: int, offline: bool) -> None:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(**ID_COMMAND)
 def regenerate(
-    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    document_id: Annotated[int, id_argument("document")],
     offline: Annotated[bool, typer.Option("--offline", help="Never call the LLM.")] = False,
 ) -> None:
     """Build an out-of-date document again from the calls as they are now (a new version)."""
     _again(regenerate_document, document_id, offline)
 
 
-@app.command()
+@app.command(**ID_COMMAND)
 def export(
-    document_id: Annotated[int, typer.Argument(help="Document id.")],
+    document_id: Annotated[int, id_argument("document")],
     format: Annotated[
         FormatChoice, typer.Option("--format", "-f", help="md, html, pdf, jsonld or brief.")
     ],
@@ -298,8 +307,15 @@ def export(
     if output is None:
         typer.echo(result.content.decode("utf-8"), nl=False)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(result.content)
+    if output.is_dir():
+        err_console.print(f"[red]error:[/red] {output} is a folder: give a file name with -o")
+        raise typer.Exit(1)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(result.content)
+    except OSError as exc:
+        err_console.print(f"[red]error:[/red] cannot write {output}: {exc.strerror}")
+        raise typer.Exit(1) from exc
     pages = f", {result.pages} page(s)" if result.pages else ""
     err_console.print(f"wrote {output} ({len(result.content)} bytes{pages})", highlight=False)
 

@@ -9,10 +9,10 @@ from typing import Annotated, Any, cast, get_args
 import typer
 from rich.table import Table
 
-from api.cli_app import app, console, open_workspace, print_json, progress_bar, table_of
+from api.cli_app import ID_COMMAND, app, console, open_workspace, print_json, progress_bar, table_of
+from api.commands.cluster_edits import ClusterId
 from pipeline.analysis import corrections
 from pipeline.analysis import flow as analysis
-from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
@@ -171,8 +171,8 @@ def _theme_name(row: dict[str, Any], named_kind: bool) -> str:
     return f"{row['name']} ({', '.join(marks)})" if marks else str(row["name"])
 
 
-@app.command("cluster-show")
-def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
+@app.command("cluster-show", **ID_COMMAND)
+def cluster_show(cluster_id: ClusterId, as_json: JsonOption = False) -> None:
     """One cluster: figures, representative quotes with call context."""
     with open_workspace() as workspace, workspace.session() as session:
         detail = cluster_queries.get_cluster(
@@ -223,49 +223,6 @@ def cluster_show(cluster_id: int, as_json: JsonOption = False) -> None:
             "--json` lists every one; a mention that says nothing alone, such as “Hmm.”, is "
             "counted but never quoted)[/dim]"
         )
-
-
-def _edit(action: str, *args: Any) -> None:
-    with open_workspace() as workspace, workspace.session() as session:
-        if action == "split":
-            result = cluster_edits.split_cluster(workspace, session, *args)
-        else:
-            result = getattr(cluster_edits, action)(session, *args)
-    console.print_json(data=result)
-
-
-@app.command()
-def rename(cluster_id: int, name: str) -> None:
-    """Rename a cluster; the name sticks across re-clusters."""
-    _edit("rename_cluster", cluster_id, name)
-
-
-@app.command()
-def merge(cluster_ids: list[int]) -> None:
-    """Merge clusters into the first id; stays merged across re-clusters."""
-    _edit("merge_clusters", cluster_ids)
-
-
-@app.command()
-def split(cluster_id: int) -> None:
-    """Split a cluster in two (k-means on its mentions)."""
-    _edit("split", cluster_id)
-
-
-@app.command()
-def unsplit(cluster_id: int) -> None:
-    """Undo a split, given either half: the theme and its quotes are one again."""
-    _edit("undo_split", cluster_id)
-
-
-@app.command("not-objection")
-def not_objection(
-    cluster_id: int, undo: Annotated[bool, typer.Option("--undo", help="Unmark it.")] = False
-) -> None:
-    """Mark a cluster "not an objection": its mentions leave every list."""
-    with open_workspace() as workspace, workspace.session() as session:
-        result = cluster_edits.mark_cluster(session, cluster_id, not_objection=not undo)
-    console.print_json(data=result)
 
 
 @app.command()

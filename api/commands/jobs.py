@@ -7,7 +7,7 @@ from typing import Annotated, get_args
 
 import typer
 
-from api.cli_app import app, console, open_workspace, page_table, print_json
+from api.cli_app import PageOption, app, console, open_workspace, page_table, print_json
 from pipeline.jobs.runs import JobStatus, list_jobs
 
 StatusChoice = enum.StrEnum("StatusChoice", {s: s for s in get_args(JobStatus)})  # type: ignore[misc]
@@ -17,7 +17,7 @@ StatusChoice = enum.StrEnum("StatusChoice", {s: s for s in get_args(JobStatus)})
 def jobs_command(
     status: Annotated[StatusChoice | None, typer.Option(help="Only jobs in this status.")] = None,
     kind: Annotated[str | None, typer.Option(help="analyse, redetect or recover.")] = None,
-    page: Annotated[int, typer.Option(min=1)] = 1,
+    page: PageOption = 1,
     page_size: Annotated[int, typer.Option(min=1, max=500)] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:

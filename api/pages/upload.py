@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from api.auth import MARKETING, READ
@@ -16,7 +17,7 @@ from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest import csv_file
 from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.filenames import display_name
-from pipeline.ingest.schemas import CallMetadata, IngestResult, created_ids
+from pipeline.ingest.schemas import MAX_NAMES_TEXT, CallMetadata, IngestResult, created_ids
 from pipeline.ingest.service import (
     Upload,
     analyse_in_background,
@@ -26,16 +27,28 @@ from pipeline.ingest.service import (
 from pipeline.ingest.values import iso_date
 from pipeline.jobs import runs as jobs
 from pipeline.store.models import Outcome
-from pipeline.types import RowId
+from pipeline.types import MAX_SHORT_TEXT, RowId
 from pipeline.workspace import Workspace
 
 router = APIRouter()
 
 MAP_PREFIX = "map_"
+# The same limits as the API's upload form.
+LIMITS = {
+    "account": MAX_SHORT_TEXT,
+    "deal_stage": MAX_SHORT_TEXT,
+    "industry": MAX_SHORT_TEXT,
+    "our_speakers": MAX_NAMES_TEXT,
+    "competitors": MAX_NAMES_TEXT,
+}
 
 
 def _metadata(form: dict[str, Any]) -> CallMetadata:
-    """Blank fields mean "use the file's own value"; a bad date is a BadInput the page shows."""
+    """Blank fields mean "use the file's own value"; a bad date or an overlong field is a
+    BadInput the page shows."""
+    for name, limit in LIMITS.items():
+        if len(form.get(name) or "") > limit:
+            raise BadInput(f"{name.replace('_', ' ')}: at most {limit} characters")
     outcome = (form.get("outcome") or "").strip() or None
     if outcome not in (None, *Outcome):
         raise BadInput(f"outcome must be one of {', '.join(Outcome)}")
@@ -104,7 +117,8 @@ async def upload_submit(
     upload (over CALLMINE_DEFERRED_INGEST_BYTES) is stored by a job whose progress it shows."""
     form, uploads = await _form_dict(request)
     if uploads and should_defer(workspace, sum(upload.size or 0 for upload in uploads)):
-        batch = defer_ingest(  # a large export: stored by the job the page follows
+        batch = await run_in_threadpool(  # a large export: stored by the job the page follows
+            defer_ingest,
             workspace,
             _uploads(form, uploads),
             _metadata(form),
@@ -121,7 +135,7 @@ async def upload_submit(
             error=None if batch.job_id else "No file could be read.",
         )
     try:
-        results = _ingest_form(workspace, form, uploads)
+        results = await run_in_threadpool(_ingest_form, workspace, form, uploads)
     except CallmineError as exc:
         return render(
             request,
@@ -150,7 +164,7 @@ async def upload_one(request: Request, workspace: WorkspaceDep) -> JSONResponse:
     """One file (or the pasted text) per request, so the page can show per-file progress."""
     form, uploads = await _form_dict(request)
     try:
-        results = _ingest_form(workspace, form, uploads)
+        results = await run_in_threadpool(_ingest_form, workspace, form, uploads)
     except CallmineError as exc:
         return JSONResponse({"results": [], "error": exc.detail}, status_code=exc.status_code)
     return JSONResponse({"results": [r.model_dump() for r in results]})

@@ -27,13 +27,14 @@ from pipeline.calls.queries import (
 )
 from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRead
 from pipeline.ingest.deferred import defer_ingest, should_defer
-from pipeline.ingest.schemas import CallMetadata, IngestResult, split_names
+from pipeline.ingest.schemas import MAX_NAMES_TEXT, CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
 from pipeline.store.models import Outcome, Role
-from pipeline.types import IsoDate, Offset, PageNumber, RowId
+from pipeline.types import MAX_SHORT_TEXT, IsoDate, Offset, PageNumber, RowId
 
 router = APIRouter(tags=["calls"])
 
+MAX_COLUMN_MAP = 10_000  # a JSON object naming a few dozen columns
 # A form field left empty: the same as not sending it.
 Blank = Literal[""]
 
@@ -118,28 +119,45 @@ def upload_calls(
         ),
     ],
     date: Annotated[IsoDate | Blank | None, Form(examples=["2026-03-14"])] = None,
-    account: Annotated[str | None, Form(examples=["Brightside Dental"])] = None,
+    account: Annotated[
+        str | None, Form(max_length=MAX_SHORT_TEXT, examples=["Brightside Dental"])
+    ] = None,
     outcome: Annotated[Outcome | Blank | None, Form(examples=["lost"])] = None,
-    deal_id: Annotated[str | None, Form(examples=["D-1042"])] = None,
-    deal_stage: Annotated[str | None, Form(examples=["Proposal"])] = None,
+    deal_id: Annotated[str | None, Form(max_length=MAX_SHORT_TEXT, examples=["D-1042"])] = None,
+    deal_stage: Annotated[
+        str | None, Form(max_length=MAX_SHORT_TEXT, examples=["Proposal"])
+    ] = None,
     industry: Annotated[
         str | None,
         Form(
-            max_length=255,
+            max_length=MAX_SHORT_TEXT,
             description="The account's industry or segment.",
             examples=["Dental clinic"],
         ),
     ] = None,
     our_speakers: Annotated[
         str | None,
-        Form(description="Our people, comma/semicolon separated.", examples=["Maya Chen"]),
+        Form(
+            max_length=MAX_NAMES_TEXT,
+            description="Our people, comma/semicolon separated.",
+            examples=["Maya Chen"],
+        ),
     ] = None,
     competitors: Annotated[
-        str | None, Form(description="Comma/semicolon separated.", examples=["ShiftLy; Rotaboard"])
+        str | None,
+        Form(
+            max_length=MAX_NAMES_TEXT,
+            description="Comma/semicolon separated.",
+            examples=["ShiftLy; Rotaboard"],
+        ),
     ] = None,
     column_map: Annotated[
         str | None,
-        Form(description="CSV column mapping as JSON.", examples=['{"text": "Note Body"}']),
+        Form(
+            max_length=MAX_COLUMN_MAP,
+            description="CSV column mapping as JSON.",
+            examples=['{"text": "Note Body"}'],
+        ),
     ] = None,
 ) -> IngestResponse | JSONResponse:
     """Each file may hold one call or many (CSV rows); each call is stored in one transaction.

@@ -21,7 +21,7 @@ from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, 
 from pipeline.detect import learning as detections
 from pipeline.errors import Forbidden
 from pipeline.store.models import Outcome
-from pipeline.types import Count, IsoDate, RowId
+from pipeline.types import Count, IsoDate, RowId, ShortText
 
 router = APIRouter(tags=["clusters"])
 
@@ -66,7 +66,12 @@ class GrainRequest(BaseModel):
     )
 
     kind: Kind | None = Field(None, description="Default: every clustered kind.")
-    grain: str | int = Field(description="coarser, finer, auto or a number of themes.")
+    grain: Annotated[str, Field(max_length=32)] | int = Field(
+        description="coarser, finer, auto or a number of themes."
+    )
+
+
+MAX_SENTENCE = 10_000  # one sentence of a turn, like a comment
 
 
 class LabelRequest(BaseModel):
@@ -82,9 +87,11 @@ class LabelRequest(BaseModel):
     )
 
     label: corrections.Verdict
-    category: str | None = Field(None, description="Required for an objection.")
+    category: ShortText | None = Field(None, description="Required for an objection.")
     text: str | None = Field(
-        None, description="Which sentence of the utterance (utterance route only)."
+        None,
+        max_length=MAX_SENTENCE,
+        description="Which sentence of the utterance (utterance route only).",
     )
 
 

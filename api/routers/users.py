@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field, StrictBool
@@ -14,6 +14,8 @@ from pipeline.auth import users as service
 
 router = APIRouter(tags=["users"])
 
+RoleName = Annotated[str, Field(max_length=32)]  # admin, marketing, sales; the service checks
+
 
 class Me(BaseModel):
     name: str
@@ -23,12 +25,12 @@ class Me(BaseModel):
 
 class UserCreate(BaseModel):
     name: str = Field(min_length=1, max_length=64, examples=["sam"])
-    roles: list[str] = Field(min_length=1, examples=[["sales"]])
+    roles: list[RoleName] = Field(min_length=1, max_length=8, examples=[["sales"]])
     password: str | None = Field(None, min_length=8, max_length=1024)
 
 
 class UserPatch(BaseModel):
-    roles: list[str] | None = Field(None, examples=[["marketing", "sales"]])
+    roles: list[RoleName] | None = Field(None, max_length=8, examples=[["marketing", "sales"]])
     password: str | None = Field(None, min_length=8, max_length=1024)
     disabled: StrictBool | None = None
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.ingest.schemas import NameList
+from pipeline.ingest.schemas import MAX_NAMES, NameList
 from pipeline.store.models import AnalysisState, Outcome, Role
-from pipeline.types import IsoDate
+from pipeline.types import IsoDate, ShortText
 
 
 class CallUpdate(BaseModel):
@@ -24,15 +24,15 @@ class CallUpdate(BaseModel):
     )
 
     date: IsoDate | None = None
-    account: str | None = None
+    account: ShortText | None = None
     outcome: Outcome | None = None
-    deal_id: str | None = None
-    deal_stage: str | None = None
-    industry: str | None = None
+    deal_id: ShortText | None = None
+    deal_stage: ShortText | None = None
+    industry: ShortText | None = None
     our_speakers: NameList | None = None
     competitors: NameList | None = None
-    title: str | None = None
-    speaker_roles: dict[str, Role] = Field(default_factory=dict)
+    title: ShortText | None = None
+    speaker_roles: dict[ShortText, Role] = Field(default_factory=dict, max_length=MAX_NAMES)
 
 
 class SentenceRead(BaseModel):

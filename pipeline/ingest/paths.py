@@ -173,6 +173,12 @@ def ingest_paths(
     batch = IngestBatch(results=list(rows.problems) if rows else [])
     missing = BadInput("no such file or folder")
     batch.results += [rejected(str(p), missing) for p in paths if not p.exists()]
+    empty = BadInput(  # a typo'd or wrong folder must not look like a successful run
+        f"no files found in this folder (calls are {', '.join(sorted(SUPPORTED_EXTENSIONS))})"
+    )
+    batch.results += [
+        rejected(str(p), empty) for p in paths if p.is_dir() and not collect_files([p])
+    ]
     batch.results += [  # said, not silently passed over: "where is my profile?"
         skipped(display_name(p.name), f"not a call: a {p.suffix.lower()} file is "
                 f"{NOT_CALLS[p.suffix.lower()]}", None)

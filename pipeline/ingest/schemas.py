@@ -12,6 +12,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import industry_name, split_list
 from pipeline.store.models import Outcome
+from pipeline.types import MAX_SHORT_TEXT, ShortText
 
 # resumed: the same content was stored before but never analysed (a crash, a failed analysis);
 # it is analysed now instead of being answered as a duplicate. skipped: a record with nothing
@@ -28,9 +29,18 @@ def split_names(value: str | Sequence[str] | None) -> list[str]:
     return split_list(value if value is None or isinstance(value, str) else list(value))
 
 
+MAX_NAMES = 100  # people or rivals on one call
+MAX_NAMES_TEXT = 2000  # "Ana; Bo, Cy" written out: about MAX_NAMES short names
+
+
 def _names(value: object) -> object:
     """Text or a list of text is split into names; anything else is left for the type check
-    to refuse (``false`` or ``123`` is a 422, not a crash)."""
+    to refuse (``false`` or ``123`` is a 422, not a crash). Text past ``MAX_NAMES_TEXT`` is
+    refused before it is split (splitting is quadratic in the names)."""
+    if isinstance(value, str) and len(value) > MAX_NAMES_TEXT:
+        raise ValueError(f"at most {MAX_NAMES_TEXT} characters of names")
+    if isinstance(value, list) and len(value) > MAX_NAMES:
+        raise ValueError(f"at most {MAX_NAMES} names")
     if isinstance(value, str) or (
         isinstance(value, list) and all(isinstance(v, str) for v in value)
     ):
@@ -39,13 +49,22 @@ def _names(value: object) -> object:
 
 
 NameList = Annotated[
-    list[str],
+    list[ShortText],
     BeforeValidator(_names),
+    Field(max_length=MAX_NAMES),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "array", "items": {"type": "string"}},
-                {"type": "string", "description": "Names separated by commas or semicolons."},
+                {
+                    "type": "array",
+                    "items": {"type": "string", "maxLength": MAX_SHORT_TEXT},
+                    "maxItems": MAX_NAMES,
+                },
+                {
+                    "type": "string",
+                    "maxLength": MAX_NAMES_TEXT,
+                    "description": "Names separated by commas or semicolons.",
+                },
             ]
         }
     ),
