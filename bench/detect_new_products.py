@@ -8,7 +8,7 @@ precision at recall 0.85 (best threshold). The threshold is then chosen as it wo
 product, nested: for each set, the threshold that reaches objection recall 0.85 over the other
 sets' left-out scores, applied to the set. Prints one JSON line.
 
-    .venv/bin/python bench/detect_new_products.py [--threshold 0.16]
+    .venv/bin/python bench/detect_new_products.py [--threshold 0.2]
 """
 
 from __future__ import annotations

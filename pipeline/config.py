@@ -97,7 +97,7 @@ class Settings(BaseSettings):
         ),
     )
     objection_threshold: float = Field(
-        0.16,
+        0.2,
         ge=0.0,
         le=1.0,
         description="P(objection) at which a buyer sentence counts as an objection.",

@@ -288,6 +288,14 @@ def not_a_statement(sentence: str) -> bool:
 _WEAK_HEDGE = 0.6  # below the medium cues: "though", "but", "if" alone
 
 
+# A next step put off to a season or a year ("Send me something for next spring and we'll talk
+# then."): a timing objection, not arranging.
+_PUT_OFF = re.compile(
+    r"\b(?:for|until|till|before|after) next (?:spring|summer|fall|autumn|winter|year|season|"
+    r"quarter|financial year|fiscal year|budget(?: cycle| year)?)\b"
+)
+
+
 def settles_it(sentence: str) -> bool:
     """A buyer committing ("Send the DocuSign, we're good.", "Let's start in April."), saying a
     worry is absent ("I'm fine on price") or welcoming what they saw ("That could be big."),
@@ -297,7 +305,9 @@ def settles_it(sentence: str) -> bool:
     quote, and a timing theme had held "Let's start in April." from a won deal."""
     text = lowered(sentence)
     if ARRANGING.search(text):
-        return cue_scores(ARRANGING.sub(" ", text)).concern < _WEAK_HEDGE
+        return cue_scores(ARRANGING.sub(" ", text)).concern < _WEAK_HEDGE and not _PUT_OFF.search(
+            text
+        )
     if not (COMMITMENT.search(text) or REASSURANCE.search(text) or WELCOME.search(text)):
         return False
     return cue_scores(WELCOME.sub(" ", COMMITMENT.sub(" ", text))).concern == 0

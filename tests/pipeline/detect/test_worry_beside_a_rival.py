@@ -139,6 +139,11 @@ NOT_CLOSES = [
     "The per-seat price is a bit much for a firm our size, keep us posted.",
     "Honestly the fee is on the high side, so check back in spring.",
     "Your quote came in too high, get back to us if that changes.",
+    # the next step put off to a season or a year: a timing objection
+    "Send me something for next spring and we'll talk then.",
+    "Send us the pricing for next year and we'll pick it up then.",
+    "Keep us posted, but nothing happens until next financial year.",
+    "We'll talk again after next season.",
 ]
 
 
