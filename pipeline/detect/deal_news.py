@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect.competitors import find_competitors
-from pipeline.detect.loss_reasons import LossReason, reason_in_note
+from pipeline.detect.loss_reasons import LossReason, chosen_rival, reason_in_note
 from pipeline.detect.rules import lowered, notes_the_reps_doing, topic_without_rival
 from pipeline.detect.sentences import split_sentences
 from pipeline.rival_names import squashed
@@ -35,9 +35,11 @@ _SIGNED = re.compile(
 _LOST_TO = re.compile(
     rf"\blost\s+(?:(?:the|this|a|our)\s+deal\s+|it\s+|out\s+)?to\s+{_NAME}", _FLAGS
 )
+# "went with X", "staying with X", "renewed with X" (not "stuck with X": a pain with what they run)
 _CHOSE = re.compile(
     r"\b(?:decided\s+to\s+go|decided\s+on|(?:have|has|had)\s+gone|went|chose|picked|opted"
-    rf"(?:\s+for)?|selected|signed\s+with)\s+(?:with\s+)?{_NAME}",
+    r"(?:\s+for)?|selected|signed\s+with|stay(?:ing|ed|s)?\s+(?:with|on)|stick(?:ing|s)?\s+with"
+    rf"|renew(?:ed|ing)\s+with)\s+(?:with\s+)?{_NAME}",
     _FLAGS,
 )
 # A sentence that only wishes, asks, denies or plans states no outcome.
@@ -84,7 +86,8 @@ def news_in_sentence(
         if key in rival_keys:
             return DealNews("lost", rival_keys[key], text)
     if closed := _CLOSED.search(text):
-        return DealNews(closed.group("verdict").casefold(), None, text)
+        verdict = closed.group("verdict").casefold()
+        return DealNews(verdict, _named_rival(text, rivals) if verdict == "lost" else None, text)
     if _SIGNED.search(text):
         return DealNews("won", None, text)
     return None
@@ -116,10 +119,15 @@ def loss_in_note(
 
 
 def news_in_notes(
-    notes: Sequence[str], ours: Iterable[str], rivals: Iterable[str] = ()
+    notes: Sequence[str],
+    ours: Iterable[str],
+    rivals: Iterable[str] = (),
+    *,
+    buyer_lines: Sequence[str] = (),
 ) -> DealNews | None:
-    """The one outcome a call's note lines state, sentence by sentence; None when they state
-    none or disagree."""
+    """The one outcome a call's note lines state, sentence by sentence, and a buyer's line
+    stating the choice of a known rival ("We've decided to go with <rival> for now."; a buyer's
+    other words state no outcome); None when they state none or disagree."""
     ours, rivals = tuple(ours), tuple(rivals)
     found = [
         news
@@ -127,9 +135,21 @@ def news_in_notes(
         for _start, _end, sentence in split_sentences(note)
         if (news := news_in_sentence(sentence, ours, rivals)) is not None
     ]
+    found += [
+        DealNews("lost", chosen.name, sentence)
+        for line in buyer_lines
+        for _start, _end, sentence in split_sentences(line)
+        if (chosen := chosen_rival(sentence, find_competitors(sentence, rivals, ignore=ours)))
+    ]
     if len({news.outcome for news in found}) != 1:
         return None
     return next((news for news in found if news.rival), found[0])
+
+
+def _named_rival(text: str, rivals: Iterable[str]) -> str | None:
+    """The known rival a closed-lost note names ("Closed lost - renewal with <rival> signed"):
+    the one the deal went to, as the note spells it."""
+    return next((h.name for h in find_competitors(text, list(rivals)) if h.known), None)
 
 
 def _clean(name: str) -> str:

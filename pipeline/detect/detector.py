@@ -39,6 +39,7 @@ from pipeline.detect.llm_check import checked_kinds, kind_checker
 from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
 from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore
+from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
@@ -283,6 +284,7 @@ class RuleEmbeddingDetector:
             )
         if (
             rules.ruled_other(sentence.text, sentence.role)
+            or (sentence.role == "rep_note" and notes_a_next_step(sentence.text))
             or is_deal_news(
                 sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
             )

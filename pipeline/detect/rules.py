@@ -234,12 +234,12 @@ _REPS_OWN_NOTE = re.compile(
 )
 
 
-# "Priya to send integration list.", "She is going to record a Loom for Dev.": someone (a
-# capitalised name, or we/I) to do, going to do or who will do something.
+# "Priya to send integration list.", "K to take it to board.": someone (a capitalised name or
+# initial, or we/I) to do, going to do or who will do something.
 _TO_DO = re.compile(
     r"^(?:[-*•]\s*)?(?!(?i:needs|wants|has|have|had|plans|hopes|going|tries|tried|likes|agreed"
     r"|asked|decided|expects|intends|prefers|chose|refuses|refused|used|got|would like)\b)"
-    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Ww]e|I)"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]+)?|[Ww]e)"
     r"(?:(?:\s+(?:is|are|am)\s+going|['’](?:s|re|m)\s+going)?\s+to|\s+will|['’]ll)\s+(?i:"
     + "|".join(CUES["rep_note"]["to_do"])
     + r")\b"

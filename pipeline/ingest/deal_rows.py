@@ -70,21 +70,47 @@ def read_note_outcomes(
     calls: Sequence[ParsedCall], ours: Sequence[str], rivals: Sequence[str]
 ) -> None:
     """A call with no outcome of its own (no column, flag or stage gave one) takes the one
-    its rep's notes state ("Lost to Karbon.", "Signed!", "Decided to go with <us>"); a rival
-    it was lost to joins its competitors. Then rows of one deal share it."""
+    its rep's notes state ("Lost to Karbon.", "Signed!", "Decided to go with <us>"); a rival it
+    was lost to joins its competitors, also where the call's own outcome agrees (a "Closed
+    Lost" stage beside "staying with <rival>"). Then rows of one deal share it."""
     for call in calls:
-        if call.skip_reason is not None or call.outcome not in (None, "", "unknown"):
-            continue
-        notes = [u.text for u in call.utterances if u.role == "rep_note"]
-        mine = [*ours, str(call.extra.get("our_company") or "")]
-        news = news_in_notes(notes, [n for n in mine if n], [*rivals, *call.competitors])
-        if news is None:
-            continue
+        if call.skip_reason is None:
+            notes = [u.text for u in call.utterances if u.role == "rep_note"]
+            _take_news(call, notes, (), ours, rivals)
+    share_deal_outcomes(calls)
+
+
+def read_buyer_choice(call: ParsedCall, ours: Sequence[str], rivals: Sequence[str]) -> None:
+    """A call with no outcome given is lost when its buyer says they chose a known rival ("We've
+    decided to go with <rival> for now."), and the rival joins its competitors: read once the
+    call's roles are settled (the detector had tagged the rival and filed the loss reason, but
+    the call had stayed "unknown" with no competitor)."""
+    said = [u.text for u in call.utterances if u.role == "buyer"]
+    _take_news(call, (), said, ours, rivals)
+
+
+def _take_news(
+    call: ParsedCall,
+    notes: Sequence[str],
+    said: Sequence[str],
+    ours: Sequence[str],
+    rivals: Sequence[str],
+) -> None:
+    """The outcome ``notes`` and the buyer's lines ``said`` state, where the call has none;
+    the rival it went to joins the call's competitors where the outcomes agree."""
+    mine = [*ours, str(call.extra.get("our_company") or "")]
+    news = news_in_notes(
+        notes, [n for n in mine if n], [*rivals, *call.competitors], buyer_lines=said
+    )
+    if news is None:
+        return
+    if call.outcome in (None, "", "unknown"):
         call.outcome = news.outcome
         call.extra["outcome_from_note"] = news.line
-        if news.rival and news.rival not in call.competitors:
-            call.competitors.append(news.rival)
-    share_deal_outcomes(calls)
+    elif call.outcome != news.outcome:
+        return
+    if news.rival and news.rival not in call.competitors:
+        call.competitors.append(news.rival)
 
 
 def _deal(deal_id: str) -> str:

@@ -22,7 +22,7 @@ from pipeline.brand_names import not_ours, our_brands
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
-from pipeline.ingest.deal_rows import read_note_outcomes
+from pipeline.ingest.deal_rows import read_buyer_choice, read_note_outcomes
 from pipeline.ingest.domain_account import domain_account
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
@@ -166,6 +166,8 @@ def _prepare(
     settle_our_lines(parsed, roster.lines, names)
     settle_written_sides(parsed, names, [c for c in ours if c])
     settle_people(parsed, roster, named_account(parsed, ours))
+    read_buyer_choice(parsed, [*brands, *ours], rivals.spellings())  # once roles are known
+    parsed.competitors = rivals.canonical_list(parsed.competitors)
     read_title(parsed, ours)
     fallback = domain_account(parsed, ours)  # always: it takes the addresses out of extra
     parsed.account = parsed.account or fallback

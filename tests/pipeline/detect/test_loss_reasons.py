@@ -127,6 +127,14 @@ def test_a_notes_loss_reason_is_an_objection_with_its_topic_and_rival(
         ("Deal lost — they chose PawTrack on price", "price", "PawTrack"),
         ("Customer went with Vetlink, they needed the Xero sync.", "integrations", "Vetlink"),
         ("Lost to Vetlink, revisit Q3.", "competitor", "Vetlink"),  # the rep's plan: no reason
+        # review 22i: the rival the deal stays with, after "Closed lost" (other 0.99 before)
+        ("Closed lost - staying with Vetlink.", "competitor", "Vetlink"),
+        (
+            "Closed lost - staying with PawTrack, renewal signed through 2027.",
+            "contract",
+            "PawTrack",
+        ),
+        ("Closed lost, they renewed with Clinicly.", "competitor", "Clinicly"),
         # a rival no one listed, named where the deal went
         ("Lost to Corvexa.", "competitor", "Corvexa"),
         ("Closed lost to Petbook Pro – they wanted monthly terms.", "contract", "Petbook Pro"),

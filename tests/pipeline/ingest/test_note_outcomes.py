@@ -107,3 +107,86 @@ def test_an_explicit_outcome_wins_over_the_notes(workspace: Workspace) -> None:
     )
     assert {outcome for outcome, _ in _calls(workspace).values()} == {"open"}
     workspace.close()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rival"),
+    [
+        ("Closed lost - staying with Karbon, renewal signed through 2027.", "Karbon"),
+        ("Closed lost, Canopy renewed for another 3 yrs.", "Canopy"),
+        ("Closed/lost: they renewed with Karbon.", "Karbon"),
+        ("They're sticking with Canopy.", "Canopy"),
+        ("Lost - staying on Karbon.", "Karbon"),
+    ],
+)
+def test_a_closed_lost_note_names_the_rival_the_deal_stays_with(sentence: str, rival: str) -> None:
+    """Review 22i: "Closed lost - staying with Smokeball, renewal signed through 2027." had
+    stated the loss but no rival, so it counted as no loss reason (other 0.99)."""
+    news = news_in_sentence(sentence, OURS, RIVALS)
+    assert news is not None and (news.outcome, news.rival) == ("lost", rival)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They're stuck with Karbon and hate the task lists.",  # a pain with what they run
+        "Staying with Canopy until the contract ends in June.",  # a plan, not the outcome
+        "Closed won, they chose us over Karbon.",
+    ],
+)
+def test_no_loss_to_a_rival_the_note_only_mentions(sentence: str) -> None:
+    news = news_in_sentence(sentence, OURS, RIVALS)
+    assert news is None or news.rival is None
+
+
+# A HubSpot notes export whose stage says the deal was lost; invented people and companies.
+LOST_STAGE = (
+    '"Record ID","Activity date","Activity assigned to","Note body","Associated Company",'
+    '"Associated Deal","Deal stage"\n'
+    '"501","2026-03-04 09:30","Rui Santos","Closed lost - staying with Karbon, renewal signed'
+    ' through 2027.","Penhallow Accounts","Penhallow - Tillwise","Closed Lost"\n'
+)
+
+
+def test_a_lost_stage_takes_the_rival_its_note_names(workspace: Workspace) -> None:
+    """The stage gave the outcome, so the note's had not been read: the call showed no
+    competitor though its only note names the rival the deal stayed with."""
+    ingest_bytes(workspace, LOST_STAGE.encode(), "hubspot.csv", analyse=False)
+    assert _calls(workspace) == {"Penhallow Accounts 03-04": ("lost", ["Karbon"])}
+    workspace.close()
+
+
+def _transcript(choice: str) -> bytes:
+    return (
+        "Rui Santos: Thanks for making the time, Ines.\n"
+        "Ines Moreau: Sure. We compared a few tools this month.\n"
+        f"Rui Santos: Where did you land?\n"
+        f"Ines Moreau: {choice}\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("choice", "given", "outcome", "rivals"),
+    [
+        ("We've decided to go with Canopy for now, they offered three months free.", None,
+         "lost", ["Canopy"]),
+        ("Honestly, we're going to stick with Karbon.", None, "lost", ["Karbon"]),
+        ("The partners picked Canopy, sorry.", None, "lost", ["Canopy"]),
+        # the outcome given stays; a hedge, an old choice or a question states none
+        ("We've decided to go with Canopy for now.", "open", "open", []),
+        ("We might go with Canopy if the price doesn't move.", None, "unknown", []),
+        ("We went with Karbon back in 2019 and it's been fine.", None, "unknown", []),
+        ("Would you match it if we went with Canopy?", None, "unknown", []),
+    ],
+)  # fmt: skip
+def test_a_buyer_choosing_a_rival_marks_the_call_lost(
+    workspace: Workspace, choice: str, given: str | None, outcome: str, rivals: list[str]
+) -> None:
+    """Review 22k: "We've decided to go with RouteHub for now" was the call's loss reason, with
+    RouteHub tagged, yet the call stayed unknown and listed no competitor."""
+    meta = CallMetadata(our_speakers=["Rui Santos"], account="Moreau Legal", outcome=given)
+    ingest_bytes(workspace, _transcript(choice), "call.txt", meta, analyse=False)
+    with workspace.session() as db:
+        call = db.scalars(select(Call)).one()
+        assert (str(call.outcome), list(call.competitors or [])) == (outcome, rivals)
+    workspace.close()
