@@ -89,6 +89,8 @@ def sentence_verdict(
             competitor = hits[0].name
         elif category == "competitor" and not rival_in_reach(sentence, ignore=ours):
             category = rules.topic_without_rival(text) or score.without_rival
+        elif category == "competitor":  # a rival only near: "the payment fee on top bothers me"
+            category = plain_topic(text, None) or category
         # "not paying full seats in August"; "Because they won't." after a price question
         category = plain_topic(text, reason_topic(sentence) or category)
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"

@@ -9,13 +9,14 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.classify import SentenceInput
+from pipeline.detect.model import KindScore
 from pipeline.detect.topics import (
     calls_the_price_high,
     needs_it_offline,
     plain_topic,
     reason_topic,
 )
-from pipeline.detect.verdict import STATEMENT_SURE
+from pipeline.detect.verdict import STATEMENT_SURE, sentence_verdict
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 
@@ -332,3 +333,17 @@ def test_a_price_question_and_its_reasons(detector: RuleEmbeddingDetector) -> No
     assert got["Because they won't."][:2] == ("objection", "price")
     adds_up = "We've got six spray contractors over the season, so that adds up."
     assert got[adds_up][:2] == ("objection", "price")
+
+
+def test_a_rival_named_before_leaves_our_fee_price() -> None:
+    """Review 22h: "the payment fee on top is what bothers me" had been a competitor objection
+    because the sentence before it named a rival; its own words are about our fee."""
+    turn = (
+        "We also spoke with PlugHaus. Their price was lower. Your per-port price is fine, but"
+        " the payment fee on top is what bothers me."
+    )
+    text = "Your per-port price is fine, but the payment fee on top is what bothers me."
+    sentence = SentenceInput(text, turn, competitors=("PlugHaus",), index_in_turn=2, turn_size=3)
+    score = KindScore("objection", "competitor", 0.71, 0.71, without_rival="contract")
+    verdict = sentence_verdict(sentence, "buyer", score, {}, [])
+    assert (verdict.kind, verdict.category) == ("objection", "price")
