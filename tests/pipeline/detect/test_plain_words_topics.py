@@ -347,3 +347,12 @@ def test_a_rival_named_before_leaves_our_fee_price() -> None:
     score = KindScore("objection", "competitor", 0.71, 0.71, without_rival="contract")
     verdict = sentence_verdict(sentence, "buyer", score, {}, [])
     assert (verdict.kind, verdict.category) == ("objection", "price")
+
+
+def test_an_on_topic_question_takes_the_topic_its_words_settle() -> None:
+    """Review 22k: "Asked whether the app works offline in rural areas." had been a security
+    question (no security in it)."""
+    text = "Asked whether the app works offline in rural areas."
+    score = KindScore("question", "security", 0.54, 0.2)
+    verdict = sentence_verdict(SentenceInput(text, text), "rep_note", score, {"security": 0.5}, [])
+    assert (verdict.kind, verdict.category) == ("question", "adoption")
