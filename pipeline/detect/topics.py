@@ -3,13 +3,30 @@ paying full seats for them in August" had been filed as setup time (the months a
 pulled it there), "paying a full licence for them the other eleven months" likewise; paying for
 seats that sit idle is price, in any trade. So are sums that don't work ("the numbers just don't
 work for us this year" had been authority); an approver above the buyer ("I'd need sign-off from
-our CFO") is authority, whatever money the sentence names."""
+our CFO") is authority, whatever money the sentence names. No signal where the work happens
+("There's no coverage at all down by the bog fields." had been security) is adoption."""
 
 from __future__ import annotations
 
-from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
+import re
 
-_PLAIN_TOPICS = {name: alternation(cues) for name, cues in CUES["plain_topic"].items()}
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
+from pipeline.detect.sentences import split_sentences
+
+_PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
+_NEGATED = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|never|hardly)\b(?:\W+\w+){0,2}\W*$")
+_NO_SIGNAL = alternation(CUES["no_signal"]["where"])
+_OFFLINE = alternation(CUES["no_signal"]["offline"])
+_JOINED = {
+    "price": CUES["price_said_high"]["cues"],
+    "adoption": CUES["no_signal"]["where"] + CUES["no_signal"]["offline"],
+}
+_PLAIN_TOPICS = {
+    name: alternation(cues + _JOINED.get(name, [])) for name, cues in CUES["plain_topic"].items()
+}
+# A bare reason that goes on from the sentence before it: "Because they won't."
+_BARE_REASON = re.compile(r"^\W*(?:because|'?cause|cos|coz|cuz|since|which)\b(?:\W+\w+){0,5}\W*$")
 _MONEY = alternation(CUES["price_grows"]["money"])
 _GROWS = alternation(CUES["price_grows"]["grows"])
 
@@ -24,9 +41,38 @@ def plain_topic(sentence: str, category: str | None) -> str | None:
     return next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), category)
 
 
+def reason_topic(sentence: SentenceInput) -> str | None:
+    """The topic a bare reason takes from the sentence it goes on from in the same turn ("Would
+    the contractors need to pay for their own logins? Because they won't." is price; it had
+    been adoption, read from "they won't" alone); None for any other sentence."""
+    if not _BARE_REASON.match(lowered(sentence.text)):
+        return None
+    said_before = sentence.turn[: max(sentence.turn.find(sentence.text), 0)]
+    spans = split_sentences(said_before)
+    return plain_topic(spans[-1][2], None) if spans else None
+
+
 def says_the_cost_grows(sentence: str) -> bool:
     """A price said to grow with their volume or to hurt them ("a per-order price basically
     punishes us for peak", "Per order is going to hurt us."): a price objection in so many
     words, however unsure the model was (it had been 0.28, below what documents answer)."""
     text = REASSURANCE.sub(" ", lowered(sentence))
     return bool(_MONEY.search(text)) and bool(_GROWS.search(text))
+
+
+def needs_it_offline(sentence: str) -> bool:
+    """No signal where they work and a need to work without it, in one sentence ("No cover on
+    most of the farm, needs offline."): the requirement a note reports is an objection (it had
+    been read as today's set-up)."""
+    text = lowered(sentence)
+    return bool(_NO_SIGNAL.search(text)) and bool(_OFFLINE.search(text))
+
+
+def calls_the_price_high(sentence: str) -> bool:
+    """The price called high in everyday words ("That's a fair whack for a spray diary.", "a
+    bit steep for four vans"), not negated: a price objection however the model read it (it
+    had been small talk at 0.89)."""
+    text = REASSURANCE.sub(" ", lowered(sentence))
+    return any(
+        not _NEGATED.search(text[: said.start()]) for said in _PRICE_SAID_HIGH.finditer(text)
+    )

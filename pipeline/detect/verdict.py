@@ -17,7 +17,13 @@ from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.model import KindScore
 from pipeline.detect.statements import said_as_such, todays_kind
-from pipeline.detect.topics import plain_topic, says_the_cost_grows
+from pipeline.detect.topics import (
+    calls_the_price_high,
+    needs_it_offline,
+    plain_topic,
+    reason_topic,
+    says_the_cost_grows,
+)
 
 BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
 # A kind the sentence states in so many words (``statements.py``, ``asides.py``): the model's
@@ -63,6 +69,9 @@ def sentence_verdict(
     elif reported:
         kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in _SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
+        kind = "objection"  # "No cover on most of the farm, needs offline.", "a fair whack"
+        confidence = max(score.objection_probability, STATEMENT_SURE)
     elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
         text, said
     ):  # "Cycle counts are off every week."
@@ -80,12 +89,16 @@ def sentence_verdict(
             competitor = hits[0].name
         elif category == "competitor" and not rival_in_reach(sentence, ignore=ours):
             category = rules.topic_without_rival(text) or score.without_rival
-        category = plain_topic(text, category)  # "not paying full seats in August"
+        elif category == "competitor":  # a rival only near: "the payment fee on top bothers me"
+            category = plain_topic(text, None) or category
+        # "not paying full seats in August"; "Because they won't." after a price question
+        category = plain_topic(text, reason_topic(sentence) or category)
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
             confidence = max(confidence, STATEMENT_SURE)
     elif kind == "question":
         on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
-        category = category if on_topic else None
+        # an on-topic question's own words settle which topic ("works offline" is no security)
+        category = plain_topic(text, category) if on_topic else None
     else:
         category = None
     return Verdict(
@@ -118,5 +131,6 @@ def spelt_rivals(text: str, hits: Sequence[CompetitorHit]) -> list[str]:
 
 
 _RIVAL_RELATIONS = ("current", "evaluated")
+_SAID_BY_THE_BUYER = ("buyer", "rep_note")  # an unknown speaker needs the model's confidence
 _QUESTION_TOPIC_MIN = 0.4
 _SEED_MATCH = 0.75
