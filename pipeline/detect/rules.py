@@ -288,12 +288,8 @@ def not_a_statement(sentence: str) -> bool:
 _WEAK_HEDGE = 0.6  # below the medium cues: "though", "but", "if" alone
 
 
-# A next step put off to a season or a year ("Send me something for next spring and we'll talk
-# then."): a timing objection, not arranging.
-_PUT_OFF = re.compile(
-    r"\b(?:for|until|till|before|after) next (?:spring|summer|fall|autumn|winter|year|season|"
-    r"quarter|financial year|fiscal year|budget(?: cycle| year)?)\b"
-)
+# A next step put off to a season or a year: a timing objection, not arranging.
+_PUT_OFF = alternation(CUES["arranging"]["put_off"])
 
 
 def settles_it(sentence: str) -> bool:
