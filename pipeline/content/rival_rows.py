@@ -32,7 +32,9 @@ from pipeline.content.profile import (
 )
 from pipeline.content.rival_claims import (
     STAYING,
+    asks,
     content_with,
+    faults_them,
     finds_fault,
     rival_topic,
     speaks_of,
@@ -72,7 +74,8 @@ class ClaimRow:
 def claims_about(evidence: Evidence, name: str) -> list[Quote]:
     """The buyer's sentences that say something of the rival itself (``speaks_of``): naming it,
     or going on about it after a sentence that does (``Evidence.rival_said``). Not a question
-    (it asks, it says nothing of them) and not a rep's note."""
+    (it asks, it says nothing of them: "Do you offer any credit for the months left on our
+    X contract?", whatever kind it was read as) and not a rep's note."""
     forms = evidence.rival_forms or (name,)
     return [
         q
@@ -80,6 +83,7 @@ def claims_about(evidence: Evidence, name: str) -> list[Quote]:
         if q.role == "buyer"
         and q.kind not in ("answer", "question")
         and (q.id in evidence.rival_said or (q.competitor or "").casefold() == name.casefold())
+        and not asks(q.text)
         and speaks_of(q.text, forms)
     ]
 
@@ -111,17 +115,18 @@ Heading = Literal["strong", "stay", "short", "price"]
 
 def heading_for(quote: Quote, forms: Sequence[str], ours: Sequence[str] = ()) -> Heading:
     """Where a claim goes: a fault (its price called steep or dearer than ours, or
-    ``finds_fault`` where it is not called cheaper: "we'd pay less with Canopy, that's the
-    problem" is the buyer's problem with us); a reason the buyer stays (a contract that runs
-    on, the work of moving, being content with it); its price or fees said plainly ("Canopy's
-    $2,500 for setup"), a fact about its deal; else what it does that fits a buyer better, a
-    lower price among them ("Canopy is cheaper for a firm our size"). ``forms`` spell the
-    rival, ``ours`` our product."""
+    ``faults_them`` where it is not called cheaper: "we'd pay less with Canopy, that's the
+    problem" is the buyer's problem with us, "yours is clunky" our fault, not theirs); a lower
+    price, even beside a contract ("double what we pay X. And we're locked in until March");
+    a reason the buyer stays (a contract that runs on, the work of moving, being content);
+    its price or fees said plainly ("Canopy's $2,500 for setup"), a fact about its deal; else
+    what it does that fits a buyer better ("Canopy is cheaper for a firm our size").
+    ``forms`` spell the rival, ``ours`` our product."""
     verdict = rival_price_verdict(quote.text, forms, ours)
     topic = claim_topic(quote)
-    if "dearer" in verdict or (finds_fault(quote.text) and not verdict):
+    if "dearer" in verdict or (faults_them(quote.text, ours) and not verdict):
         return "short"
-    if topic in STAYING:
+    if topic in STAYING and "cheaper" not in verdict:
         return "stay"
     return "price" if topic == "price" and not verdict else "strong"
 
