@@ -10,6 +10,7 @@ the booking in one system": a heading neither column fitted, and our side confir
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -213,6 +214,7 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         if not states_gap(f.text)
         and answers(f.text, f.section)
         and (row.topic is not None or _near_enough(evidence, row, f))
+        and not (priced and _WAIVER.search(f.text))
     ]
     named = [
         f
@@ -223,6 +225,14 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         and names_their_rival(f.text, [q.text for q in row.claims], evidence.rival_forms)
     ]
     return sorted(facts, key=nearness) + named
+
+
+# A charge waived on a condition: no price to set beside theirs ("No charge for ports that
+# are switched off for a whole month" had answered "a lower per-port price").
+_WAIVER = re.compile(
+    r"\b(?:free|no charge|no fees?)\b[^.;]*\b(?:that|which|who|when|if|while|during|unless)\b",
+    re.IGNORECASE,
+)
 
 
 def _near_enough(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:

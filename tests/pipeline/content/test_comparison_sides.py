@@ -127,7 +127,7 @@ def workspace(tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
 
 PROFILE = ProductProfile(
     name="Bookwise",
-    pricing=["$40 per vet per month.", "No charge for a practice's closed months."],
+    pricing=["$40 per practice a month.", "No charge for vets who are on leave for a whole month."],
     plans=["Month-to-month: no minimum contract."],
     features=["Recall reminders by text and email."],
     integrations=["Two-way sync with Xero."],
@@ -187,8 +187,9 @@ def test_our_price_and_a_question_are_not_filed_against_the_rival(workspace: Wor
 
 def test_chose_us_only_where_a_won_deal_weighed_the_rival(workspace: Workspace) -> None:
     """An existing customer's review mentions a rival's pitch to another office (no head-to-
-    head); a new customer compared the rival and chose us."""
-    pitched = "Ampeco pitched our Atlanta team last month with a lower per-port price."
+    head); a new customer compared the rival and chose us. Our side of the rival's lower price
+    is never a charge waived on a condition."""
+    pitched = "Ampeco pitched our Atlanta clinic last month with a lower per-vet price."
     compared = "We compared Ampeco too, and their app kept crashing in the demo."
     with workspace.session() as db:
         theme = add_theme(db, "Charging software", "charging")
@@ -204,3 +205,6 @@ def test_chose_us_only_where_a_won_deal_weighed_the_rival(workspace: Workspace) 
     ours = _section(body, "When we are the better fit")
     assert pitched not in ours and f"“{compared}” " in ours, body
     assert pitched in _section(body, "When Ampeco is the better fit"), body
+    # Our side of their lower price: our price, never a charge waived on a condition.
+    [row] = [line for line in body.splitlines() if line.startswith("| **") and pitched in line]
+    assert "on leave" not in row.split(" | ")[1], row
