@@ -12,6 +12,8 @@ from __future__ import annotations
 from pipeline.content.drafts import say
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
+from pipeline.content.rival_claims import asks, weighs
+from pipeline.content.rival_prices import names_them, rival_price_verdict
 from pipeline.content.rival_rows import (
     claim_rows,
     claims_about,
@@ -65,7 +67,7 @@ def comparison(evidence: Evidence) -> Comparison:
     # or their price said plainly ("Canopy's $2,500 for setup" is a fact about their deal).
     # Why a deal went to them, its own line or the rep's note, first: the page counts those
     # deals as lost to them, and had not said why.
-    reasons = [q for i in evidence.rival_reasons if (q := evidence.quote(i))]
+    reasons = [q for i in evidence.rival_reasons if (q := evidence.quote(i)) and not asks(q.text)]
     for quote in reasons:
         heading[quote.id] = "stay" if heading_for(quote, forms, ours) == "stay" else "strong"
     strong = [q for q in reasons if heading[q.id] == "strong"] + sorted(
@@ -88,10 +90,15 @@ def comparison(evidence: Evidence) -> Comparison:
     # the filing deadline" says nothing of them).
     won = [q for q in claims if q.outcome == "won"]
     won += [q for q in naming if q.outcome == "won" and q.role == "buyer" and q not in won]
-    won = [q for q in won if q.kind != "question"][:2]
+    won = [q for q in won if q.kind != "question" and not asks(q.text)]
+    weighed = _weighed(won, {q.id: heading_for(q, forms, ours) for q in won}, ours)
+    won = [q for q in won if q.call_id in weighed][:2]
     named = {q.call_id for q in naming} | {q.call_id for q in claims}
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
-    said_rows = claim_rows(claims)[: MAX_ROWS - len(rows)]
+    # A rival's column quotes what is said of the rival: not "It's still too pricey for us",
+    # which names no rival and is said of our offer (listed where the rival fits better).
+    theirs = [q for q in claims if heading[q.id] != "strong" or names_them(q.text, forms, ours)]
+    said_rows = claim_rows(theirs)[: MAX_ROWS - len(rows)]
     for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if reply is not None:
@@ -107,13 +114,16 @@ def comparison(evidence: Evidence) -> Comparison:
                 profile=[fact.id] if fact else [],
             )
         )
-    # "Still" only after a doubt: a pain about them ("it took me two days to pull them
-    # together from RotaPro") is why the buyer chose us, not something they got over.
+    # "Still" only after a doubt or a strength of theirs: a pain about them ("it took me two
+    # days to pull them together from RotaPro") is why the buyer chose us, not something they
+    # got over.
+    still = {
+        q.id: q.kind == "objection" or "cheaper" in rival_price_verdict(q.text, forms, ours)
+        for q in won
+    }
     us_better = [
         FitPoint(
-            text=clip(
-                say("still_chose_us" if q.kind == "objection" else "chose_us", text=q.text), 240
-            ),
+            text=clip(say("still_chose_us" if still[q.id] else "chose_us", text=q.text), 240),
             citations=[q.id],
             facts=[],
         )
@@ -147,6 +157,15 @@ def comparison(evidence: Evidence) -> Comparison:
         their_pricing=pricing,
         deals=deals,
     )
+
+
+def _weighed(won: list[Quote], heading: dict[int, str], ours: list[str]) -> set[int]:
+    """The won deals' calls in which the buyer weighed the rival: a line finds fault with it
+    or keeps them on it (they left it for us), or says they looked at, compared or used it,
+    or sets it beside us.
+    A rival's strength alone ("X pitched our Atlanta team with a lower per-port price", in an
+    existing customer's review) is no head-to-head win: the page had said they "chose us"."""
+    return {q.call_id for q in won if heading[q.id] in ("short", "stay") or weighs(q.text, ours)}
 
 
 def _said(quote: Quote, name: str) -> FitPoint:

@@ -181,7 +181,12 @@ _FAULT = re.compile(
     r"|\b(?:doesn't|don't|didn't|can't|couldn't|won't)"
     r" (?:work|do|handle|support|talk|answer|let)\b"
     r"|\b(?:costs?|charges?|charged|billed) (?:us |me )?extra\b|\bextra (?:charges?|fees?|costs?)\b"
-    r"|\btwo (?:separate )?(?:bills|invoices|logins|subscriptions)\b",
+    r"|\btwo (?:separate )?(?:bills|invoices|logins|subscriptions)\b"
+    # Made for someone else: "it's really built for the agronomist not the farmer".
+    r"|\b(?:built|made|designed|meant|aimed|geared|set up) (?:for|at|around) (?!us\b|our\b)"
+    r"[^.;!?]{1,60}?\b(?:not|rather than|instead of)\b"
+    r"|\bnot (?:really )?(?:built|made|designed|meant|aimed|geared) (?:for|at)\b"
+    r"|\boverkill\b|\btoo (?:basic|fiddly|generic|limited|clunky)\b",
     re.IGNORECASE,
 )
 # What keeps a buyer on the rival (a contract, the work of moving): a reason they stay, not one
@@ -233,6 +238,43 @@ def topic_said(text: str, topic: str | None) -> list[str]:
 def finds_fault(text: str) -> bool:
     """Whether a line about the rival finds fault with it ("They put our price up")."""
     return _FAULT.search(text) is not None
+
+
+def asks(text: str) -> bool:
+    """Whether a quote's first sentence is a question: it asks, it claims nothing."""
+    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    return first.rstrip("\"'”’) ").endswith("?")
+
+
+# The buyer weighing the rival for this deal: looked at it, compared it, got its quote, tried
+# it, or is leaving it; not the rival's pitch to someone ("X pitched our Atlanta team").
+_WEIGHS = re.compile(
+    r"\b(?:look(?:ed|ing)? at|compar\w+|evaluat\w+|consider\w*|trial\w*|tried|test(?:ed|ing)"
+    r"|demo\w*|shortlist\w*|quotes? from|quoted us|versus|vs\b|instead of|switch\w* (?:from|off)"
+    r"|mov\w+ (?:off|away from|from)|leav\w+|coming from|went with you|chose you|picked you"
+    r"|(?:we|i)(?:['’]re| are| were| was| am)? (?:\w+ )?(?:on|using|use|running|run))\b",
+    re.IGNORECASE,
+)
+
+
+def weighs(text: str, ours: Iterable[str] = ()) -> bool:
+    """Whether a buyer's line says they weighed the rival themselves ("we looked at X") or
+    sets it beside us ("X charges for everyone, and yours doesn't"; ``ours``: our names)."""
+    named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I) for n in ours if n)
+    return named or _WEIGHS.search(text) is not None or _ABOUT_US.search(text) is not None
+
+
+def faults_them(text: str, ours: Iterable[str] = ()) -> bool:
+    """Whether a clause of ``text`` not about us (you, ``ours``: our product's names) finds
+    fault: "X does it in one screen but yours is clunky" finds fault with us, not with X."""
+    names = [re.escape(n) for n in ours if n.strip()]
+    us = re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)", re.I) if names else None
+    theirs = [
+        clause
+        for clause in re.split(r"(\s(?:but|and|so|because|while)\s|[;:]\s|[.!?]\s+)", text)
+        if not _ABOUT_US.search(clause) and not (us and us.search(clause))
+    ]
+    return finds_fault("".join(theirs))
 
 
 def content_with(text: str) -> bool:

@@ -23,7 +23,7 @@ _MONEY_WORDS = r"(?:prices?|pricing|fees?|rates?|costs?|quotes?|bills?|subscript
 # "too much", "double what". Longer forms first, so "less expensive" is not "expensive".
 _CHEAPER = (
     r"less (?:expensive|pricey|costly)|cheap(?:er|est)?|more affordable|affordable"
-    r"|inexpensive|lower(?: \w+)? " + _MONEY_WORDS + r"|(?:costs?|charg\w*|pay\w*|came in"
+    r"|inexpensive|lower(?: [\w-]+)? " + _MONEY_WORDS + r"|(?:costs?|charg\w*|pay\w*|came in"
     r"|comes? in|work(?:s|ed)? out) (?:a lot |a bit |much |way )?less|undercut\w*"
     r"|better (?:value|price|deal|rate)|good value|half (?:the price|what|of what)"
     r"|a fraction of|(?<!feel )free\b(?! up)|for nothing|no (?:extra |setup |set-up "
@@ -33,10 +33,12 @@ _DEARER = (
     r"more (?:expensive|costly)|expensive|pric(?:ey|ier|iest)|dear(?:er|est)"
     r"|(?:too|a bit|quite|very|rather) dear|costly|steep|hefty|overpriced|over-priced|too much"
     r"|a lot of money|(?:costs?|charg\w*|pay\w*) (?:a lot|a fortune|(?:a lot |a bit |much"
-    r" |way )?more)|higher(?: \w+)? " + _MONEY_WORDS + r"|(?:double|twice|triple|three times)"
+    r" |way )?more)|higher(?: [\w-]+)? " + _MONEY_WORDS + r"|(?:double|twice|triple|three times)"
     r" (?:what|the)|through the roof|eye[- ]?watering|ridiculous|outrageous|extortionate"
     r"|a rip-?off|(?:can['’]?t|cannot|couldn['’]t) (?:afford|justify)"
     r"|(?:out of|over) (?:our |the )?budget|adds? up|hard sell"
+    # Whoever must match or beat a price is the dearer: "we'd sign if you matched Clio's price".
+    r"|(?:match(?:es|ed)?|beat|beats)(?= (?:\w+['’]s )?(?:prices?|pricing|rates?|quotes?|offer)\b)"
 )
 _VERDICT = re.compile(rf"\b(?:(?P<cheaper>{_CHEAPER})|(?P<dearer>{_DEARER}))", re.IGNORECASE)
 _NEGATED = re.compile(
@@ -44,7 +46,9 @@ _NEGATED = re.compile(
 )
 _CLAUSES = re.compile(r"[,;:]\s|\s(?:but|and|so|because|while|though|although)\s|[.!?]\s+", re.I)
 _US = r"you|your|yours|you['’](?:re|ve|d|ll)"
-_THEM = r"they|their|them|theirs|they['’](?:re|ve|d|ll)|it|its|it['’]s"
+_THEM = r"they|their|them|theirs|they['’](?:re|ve|d|ll)"
+# A pronoun that may be either side: the side named before it in the quote, else ours.
+_EITHER = r"it|its|it['’]s"
 # A party after the verdict that is what the subject is measured against: "cheaper than you",
 # "double what Canopy charges"; not "we'd pay less with you".
 _BENCHMARK = re.compile(r"\b(?:than|what|as|to|with what)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -60,13 +64,20 @@ def rival_price_verdict(text: str, rival: Iterable[str], ours: Iterable[str] = (
     added = _added_to_rival(text, parties)
     if added and rival_topic(text) == "price":
         said.add("cheaper")
+    earlier = ""  # the quote's words before the clause: "We tried X. It was too dear."
     for clause in _CLAUSES.split(text):
         for match in _VERDICT.finditer(clause):
             verdict: Verdict = "cheaper" if match.group("cheaper") else "dearer"
             before, rest = clause[: match.start()], clause[match.start() :]
-            flips = bool(_NEGATED.search(before)) ^ (added or _about_us(before, rest, parties))
-            said.add(_other(verdict) if flips else verdict)
+            ours_ = added or _about_us(before, rest, parties, earlier)
+            said.add(_other(verdict) if bool(_NEGATED.search(before)) ^ ours_ else verdict)
+        earlier += f" {clause}"
     return said
+
+
+def names_them(text: str, rival: Iterable[str], ours: Iterable[str] = ()) -> bool:
+    """Whether ``text`` names the rival, by a spelling or as "they"/"their"."""
+    return any(m.group("them") for m in _parties(rival, ours).finditer(text))
 
 
 def _parties(rival: Iterable[str], ours: Iterable[str]) -> re.Pattern[str]:
@@ -75,7 +86,9 @@ def _parties(rival: Iterable[str], ours: Iterable[str]) -> re.Pattern[str]:
     own = [re.escape(n) for n in ours if n.strip()]
     them = "|".join([*sorted(names, key=len, reverse=True), _THEM])
     us = "|".join([*sorted(own, key=len, reverse=True), _US])
-    return re.compile(rf"(?<!\w)(?:(?P<us>{us})|(?P<them>{them}))(?!\w)", re.IGNORECASE)
+    return re.compile(
+        rf"(?<!\w)(?:(?P<us>{us})|(?P<them>{them})|(?P<either>{_EITHER}))(?!\w)", re.IGNORECASE
+    )
 
 
 # What the rival is named as when the money is ours on top of it: "on top of Stella".
@@ -91,18 +104,22 @@ def _added_to_rival(text: str, parties: re.Pattern[str]) -> bool:
     return bool(named) and all(_ADDED.search(text[: m.start()]) for m in named)
 
 
-def _about_us(before: str, after: str, parties: re.Pattern[str]) -> bool:
+def _about_us(before: str, after: str, parties: re.Pattern[str], earlier: str = "") -> bool:
     """Whether a verdict's subject is us: the side named last ``before`` it ("you're dearer"),
     else the first ``after`` it (the verdict's words on) unless that one is the benchmark
-    ("we'd pay less with you", not "cheaper than you"); with neither named, the sentence is
-    about the rival."""
-    if named := list(parties.finditer(before)):
+    ("we'd pay less with you", not "cheaper than you"). "It", or no side named, is the side
+    the benchmark is not ("it's double what we pay X"), else the side named ``earlier`` in the
+    quote ("X charges per user, which gets expensive"), else ours: a price called steep
+    with no rival named is the buyer's word on our offer ("It's still too pricey for us")."""
+    named = list(parties.finditer(before))
+    if named and named[-1].group("either") is None:
         return named[-1].group("us") is not None
-    first = parties.search(after)
-    if first is None:
-        return False
-    benchmark = _BENCHMARK.search(after[: first.start()]) is not None
-    return (first.group("us") is not None) != benchmark
+    first = next((m for m in parties.finditer(after) if m.group("either") is None), None)
+    if first is not None:
+        benchmark = _BENCHMARK.search(after[: first.start()]) is not None
+        return (first.group("us") is not None) != benchmark
+    sides = [m for m in parties.finditer(earlier + " " + before) if m.group("either") is None]
+    return not sides or sides[-1].group("us") is not None
 
 
 def _other(verdict: Verdict) -> Verdict:

@@ -10,6 +10,7 @@ the booking in one system": a heading neither column fitted, and our side confir
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -32,7 +33,9 @@ from pipeline.content.profile import (
 )
 from pipeline.content.rival_claims import (
     STAYING,
+    asks,
     content_with,
+    faults_them,
     finds_fault,
     rival_topic,
     speaks_of,
@@ -72,7 +75,8 @@ class ClaimRow:
 def claims_about(evidence: Evidence, name: str) -> list[Quote]:
     """The buyer's sentences that say something of the rival itself (``speaks_of``): naming it,
     or going on about it after a sentence that does (``Evidence.rival_said``). Not a question
-    (it asks, it says nothing of them) and not a rep's note."""
+    (it asks, it says nothing of them: "Do you offer any credit for the months left on our
+    X contract?", whatever kind it was read as) and not a rep's note."""
     forms = evidence.rival_forms or (name,)
     return [
         q
@@ -80,6 +84,7 @@ def claims_about(evidence: Evidence, name: str) -> list[Quote]:
         if q.role == "buyer"
         and q.kind not in ("answer", "question")
         and (q.id in evidence.rival_said or (q.competitor or "").casefold() == name.casefold())
+        and not asks(q.text)
         and speaks_of(q.text, forms)
     ]
 
@@ -111,17 +116,18 @@ Heading = Literal["strong", "stay", "short", "price"]
 
 def heading_for(quote: Quote, forms: Sequence[str], ours: Sequence[str] = ()) -> Heading:
     """Where a claim goes: a fault (its price called steep or dearer than ours, or
-    ``finds_fault`` where it is not called cheaper: "we'd pay less with Canopy, that's the
-    problem" is the buyer's problem with us); a reason the buyer stays (a contract that runs
-    on, the work of moving, being content with it); its price or fees said plainly ("Canopy's
-    $2,500 for setup"), a fact about its deal; else what it does that fits a buyer better, a
-    lower price among them ("Canopy is cheaper for a firm our size"). ``forms`` spell the
-    rival, ``ours`` our product."""
+    ``faults_them`` where it is not called cheaper: "we'd pay less with Canopy, that's the
+    problem" is the buyer's problem with us, "yours is clunky" our fault, not theirs); a lower
+    price, even beside a contract ("double what we pay X. And we're locked in until March");
+    a reason the buyer stays (a contract that runs on, the work of moving, being content);
+    its price or fees said plainly ("Canopy's $2,500 for setup"), a fact about its deal; else
+    what it does that fits a buyer better ("Canopy is cheaper for a firm our size").
+    ``forms`` spell the rival, ``ours`` our product."""
     verdict = rival_price_verdict(quote.text, forms, ours)
     topic = claim_topic(quote)
-    if "dearer" in verdict or (finds_fault(quote.text) and not verdict):
+    if "dearer" in verdict or (faults_them(quote.text, ours) and not verdict):
         return "short"
-    if topic in STAYING:
+    if topic in STAYING and "cheaper" not in verdict:
         return "stay"
     return "price" if topic == "price" and not verdict else "strong"
 
@@ -208,6 +214,7 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         if not states_gap(f.text)
         and answers(f.text, f.section)
         and (row.topic is not None or _near_enough(evidence, row, f))
+        and not (priced and _WAIVER.search(f.text))
     ]
     named = [
         f
@@ -218,6 +225,14 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         and names_their_rival(f.text, [q.text for q in row.claims], evidence.rival_forms)
     ]
     return sorted(facts, key=nearness) + named
+
+
+# A charge waived on a condition: no price to set beside theirs ("No charge for ports that
+# are switched off for a whole month" had answered "a lower per-port price").
+_WAIVER = re.compile(
+    r"\b(?:free|no charge|no fees?)\b[^.;]*\b(?:that|which|who|when|if|while|during|unless)\b",
+    re.IGNORECASE,
+)
 
 
 def _near_enough(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
