@@ -9,19 +9,33 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
 from pipeline.cluster.phrases import names_in_workspace, names_someone
 from pipeline.cluster.queries import typicality
-from pipeline.cluster.rivals import known_competitors, rivals_named
+from pipeline.cluster.rivals import rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.buyer_phrases import buyer_phrases
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Quote
+from pipeline.content.market import (
+    foreign_context,
+    in_page_language,
+    market_pains,
+    reasons_to_act,
+    sure_buyer_calls,
+)
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quote_text import clip
-from pipeline.content.quotes import QuoteNumberer, QuoteRank, buyer_quotes, candidates, running_on
+from pipeline.content.quotes import (
+    QuoteNumberer,
+    QuoteRank,
+    buyer_quotes,
+    candidates,
+    running_on,
+    shown,
+)
 from pipeline.content.rival_claims import names_winner
 from pipeline.content.rival_deals import (
     calls_naming,
@@ -63,39 +77,6 @@ def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
         .order_by(Mention.id)
     )
     return [(row[0], row[1], row[2]) for row in session.execute(stmt)]
-
-
-def ours(session: Session, rows: Sequence[MentionRow]) -> list[MentionRow]:
-    """The why-now rows that are a reason to buy from us: not one said in a turn that names a
-    rival, nor in answer to a line that does. "We're hiring for the second shop next year",
-    said when the rep asked whether Staffly's HR side was needed now, is Staffly's reason. A
-    deadline is the buyer's, whoever they pick ("our RotaPro contract ends in March"). A
-    question is no reason ("And is annual a problem if the audit people come back?")."""
-    if not rows:
-        return []
-    known = {n for r in rows for n in (r[2].competitors or [])} | set(known_competitors(session))
-    before = aliased(Utterance)
-    previous: dict[int, str] = {}
-    ids = sorted({r[1].id for r in rows})
-    for start in range(0, len(ids), 500):
-        pairs = session.execute(
-            select(Utterance.id, before.text)
-            .join(
-                before,
-                (before.call_id == Utterance.call_id) & (before.seq == Utterance.seq - 1),
-            )
-            .where(Utterance.id.in_(ids[start : start + 500]))
-        )
-        previous.update((int(uid), str(text)) for uid, text in pairs)
-    return [
-        r
-        for r in rows
-        if not r[0].text.rstrip().endswith("?")  # a question asks; it gives no reason
-        and (
-            r[0].category == "deadline"
-            or not (names_in(r[1].text, known) or names_in(previous.get(r[1].id, ""), known))
-        )
-    ]
 
 
 def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[MentionRow]:
@@ -148,13 +129,16 @@ def collect_evidence(
     brands: Sequence[str] = (),
     names: Sequence[str] = (),
     rival_names: RivalNames | None = None,
+    ours: Sequence[str] = (),
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
 
     With ``industry`` the clusters' mentions, counts, quotes and won-deal replies are that
     industry's calls only (another industry's rep line had answered a 3PL worry). With
     an ``embedder`` the profile facts that answer a theme are chosen by meaning too; ``brands``
-    (``configured_brands``) are never redacted as people, ``names`` (``redact_names``) always."""
+    (``configured_brands``) are never redacted as people, ``names`` (``redact_names``) always.
+    A pain theme quotes and counts the market's problem only (``market_pains``: no existing
+    customer's complaint about ``ours``, our company's and product's names)."""
     clusters = [session.get(Cluster, cid) for cid in cluster_ids]
     missing = [cid for cid, cl in zip(cluster_ids, clusters, strict=True) if cl is None]
     if missing:
@@ -182,10 +166,11 @@ def collect_evidence(
     for cluster in clusters:
         assert cluster is not None
         rows = rows_by_cluster[cluster.id]
-        pool = candidates(rows)
+        said = market_pains(rows, ours) if cluster.kind == "pain" else rows
+        pool = candidates(in_page_language(said) if cluster.kind == "pain" else said)
         rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in pool]))
         chosen = buyer_quotes(pool, numberer, quotes_per_cluster, rank)
-        quote_ids = [numberer.mention(r, cluster.id) for r in chosen]
+        quote_ids = [numberer.mention(r, cluster.id, alone=_alone(cluster, r)) for r in chosen]
         # A reply for one market ("We bill Australian customers in AUD") answers a theme
         # heard in that market's calls only.
         markets = audience({r[2].id: r[2].raw_text for r in rows}.values())
@@ -225,6 +210,7 @@ def collect_evidence(
                 category=category,
                 size=len(rows),
                 calls=len({r[2].id for r in rows}),
+                buyer_calls=sure_buyer_calls(said, confident_at),
                 call_ids=sorted({r[2].id for r in rows}),
                 accounts=len({r[2].account for r in rows if r[2].account}),
                 outcomes=dict(sorted(outcomes.items())),
@@ -268,9 +254,9 @@ def collect_evidence(
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
-    why_now = ours(session, why_now)
+    why_now = reasons_to_act(session, why_now)
     for row in buyer_quotes(why_now, numberer, MAX_WHY_NOW, QuoteRank(confident_at)):
-        numberer.mention(row, row[0].cluster_id)
+        numberer.mention(row, row[0].cluster_id, alone=foreign_context(shown(row)))
 
     buyer_texts = [  # a rep's note or a tool's summary is no buyer's phrasing
         (r[1].id, r[2].id, redactor.redact(r[0].text))
@@ -313,6 +299,12 @@ def collect_evidence(
             session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
         ),
     )
+
+
+def _alone(cluster: Cluster, row: MentionRow) -> bool:
+    """A pain quoted without the sentences around it where those are in another language:
+    the problem is stated in the page's."""
+    return cluster.kind == "pain" and foreign_context(shown(row))
 
 
 def _industries(session: Session) -> list[str]:

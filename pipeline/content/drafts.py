@@ -192,10 +192,12 @@ def one_pager(evidence: Evidence) -> OnePager:
     if not objections:
         raise BadInput("a one-pager needs objection clusters with buyer quotes")
     if pains:
-        quote = evidence.cluster_quotes(pains[0])[0]
-        calls = evidence.reach(pains[:1]).calls
+        # A theme that opens on a sure pain first; its calls are those its buyers raised it on.
+        top = min(pains, key=lambda c: evidence.cluster_quotes(c)[0].uncertain)
+        quote = evidence.cluster_quotes(top)[0]
         problem = Point(
-            text=clip(say("problem", text=quote.text, calls=calls), 240), citations=[quote.id]
+            text=clip(say("problem", text=quote.text, calls=top.buyer_calls), 240),
+            citations=[quote.id],
         )
     else:
         problem = Point(text=say("no_pain"), citations=[])

@@ -116,6 +116,9 @@ class ClusterEvidence:
     said_closeness: dict[int, float] = field(default_factory=dict, repr=False)
     markets: frozenset[str] = frozenset()  # the markets most of its calls name (``audience``)
     industries: frozenset[str] = frozenset()  # its calls' industries
+    # The calls its buyers said it on with confidence (a pain's: the market's problem only,
+    # ``market_pains``): rep notes, guesses and our customers' complaints raise no problem.
+    buyer_calls: int = 0
 
     @property
     def lost_share(self) -> float:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.brand_names import configured_brands
+from pipeline.brand_names import configured_brands, our_brands
 from pipeline.cluster.rivals import known_competitors, partner_check
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
@@ -193,6 +193,7 @@ def _draft(
         brands=configured_brands(settings),
         names=settings.redact_names,
         rival_names=settings.rival_names,
+        ours=our_brands(session, settings.our_company),
     )
     evidence.picked = (document.structured or {}).get("chosen") == "user"
     if not wants_llm:

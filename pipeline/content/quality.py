@@ -199,13 +199,20 @@ def _stated_counts(
     industry: str | None,
 ) -> None:
     """A number of calls the text states is that of the objection themes it quotes, or of one
-    theme it quotes (in the document's industry, when it has one)."""
+    theme it quotes (in the document's industry, when it has one), or a pain theme's buyers'."""
     kinds = {int(c["id"]): c["kind"] for c in evidence.get("clusters", [])}
     themes = {quotes[i]["cluster_id"] for i in cited if quotes[i].get("cluster_id") in kinds}
     options = {_distinct_calls(session, {t}, industry) for t in themes}
     objections = {t for t in themes if kinds[t] == "objection"}
     if objections:
         options.add(_distinct_calls(session, objections, industry))
+    # A pain theme states the calls its buyers raised it on (``buyer_calls``): no rep note nor
+    # our customer's complaint about us counts toward the market's problem.
+    options |= {
+        int(c.get("buyer_calls", 0))
+        for c in evidence.get("clusters", [])
+        if c["kind"] == "pain" and int(c["id"]) in themes
+    }
     for number in _CALLS_STATED.findall(body):
         report.check("counts match cluster stats", int(number) in options, f"{number} calls stated")
 

@@ -22,7 +22,7 @@ def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
         quote = fresh(evidence.cluster_quotes(cluster), used)
         if quote is not None:
             used.add(quote.id)
-            text = say("problem", text=quote.text, calls=cluster.calls)
+            text = say("problem", text=quote.text, calls=cluster.buyer_calls)
             points.append(Point(text=clip(text, 240), citations=[quote.id]))
     return points
 
