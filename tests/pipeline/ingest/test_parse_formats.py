@@ -606,7 +606,7 @@ def test_a_saved_meeting_chat_is_read_as_turns() -> None:
         ),
         ("Lucia Gomez", None, "We can start billing when your contract ends."),
     ]
-    assert call.utterances[1].start_seconds == 9 * 3600 + 3 * 60 + 40
+    assert call.utterances[1].start_seconds == 89  # 09:03:40, timed from the first 09:02:11
 
 
 def test_a_json_export_with_snippets_and_nested_deal_fields() -> None:
