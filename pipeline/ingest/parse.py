@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.clock_times import times_from_first_stamp
 from pipeline.ingest.csv_file import calls_from_rows, looks_like_csv, parse_csv
 from pipeline.ingest.decode import binary_kind, decode_text
 from pipeline.ingest.docx_file import is_docx, parse_docx
@@ -147,6 +148,7 @@ def read_calls(
     for call in calls:
         call.utterances = [u for u in call.utterances if not _only_noise(u.text)]
         tidy_speaker_names(call)
+        times_from_first_stamp(call)
         check_readable(call, filename)
         call.notice = call.notice or run_on_labels(call.utterances)
         quote_buyers(call)

@@ -8,9 +8,11 @@ import re
 from collections.abc import Sequence
 from itertools import takewhile
 
+from pipeline.detect.sentences import split_sentences
 from pipeline.first_names import is_first_name
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
+from pipeline.person_positions import TITLE
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 # A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
@@ -33,8 +35,22 @@ _TERM = re.compile(
     r"button|field|tab|menu|template)\s*$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|\n)(?=[^.!?;\n]*$)")
 _MIN_WORDS = 3
+# A quote this short with no one's lead-in before it is the rep's choice of words ("Said the
+# price is "a fair whack" for a 3,000ha place."), not a sentence the buyer said.
+_WORD_CHOICE_WORDS = 6
+# What lets a quote stand as a sentence: "Dave:", "Dave said", "she asked", "called it", "-",
+# "Their COO's words were".
+_LEAD_IN_END = re.compile(
+    rf"(?:[:\-–—(]|\b(?:{_SAID}(?:\s+that)?|words?(?:\s+(?:were|was))?),?)\s*$", re.IGNORECASE
+)
+# The rep's sentence going on straight after the quote ("is "a fair whack" for a 3,000ha
+# place"); not a joining word before another quote ("…" and "…"), nor who said it or the next
+# quote's lead-in ("…" he said, "…" also she said "…").
+_GOES_ON = re.compile(
+    rf"^[ \t]*(?!(?:and|or|but)\s*[\"“]|(?:[\w'’]+\s+){{1,2}}{_SAID}\b)[^\W_]",
+    re.IGNORECASE,
+)
 _REPLY_HEADER = re.compile(
     r"^\s*(?:On\s.{4,200}\swrote:|-{2,}\s*Original Message\s*-{2,}|_{5,}|"
     r"From:\s.+<[^>]+@[^>]+>.*)\s*$",
@@ -100,7 +116,13 @@ def _named_last(text: str, people: Sequence[Person]) -> str | None:
 
 def _person_named(name: str, written: str) -> str | None:
     """``Femi`` as the notes write them in full ("Spoke with Femi Adeyemi"), else a first name
-    as given; None for a lead-in that names no one ("Pain Point:")."""
+    as given; None for a lead-in that names no one ("Pain Point:"). A title's surname ("Dr.
+    Haddad") is the person the notes name in full ("Dr. Amira Haddad"), else as written."""
+    titled = re.match(rf"{TITLE}\s+(?P<surname>\S+)$", name)
+    if titled:
+        surname = re.escape(titled.group("surname"))
+        full = re.search(rf"\b{TITLE}\s+(?P<name>[A-Z][\w'’-]+\s+{surname})\b", written)
+        return full.group("name") if full else name
     if len(name.split()) == 1:
         full = re.search(rf"\b{re.escape(name)}\s+(?P<last>[A-Z][\w'’-]+)\b", written)
         if full:
@@ -128,8 +150,9 @@ def _split_note(
         if len(quoted.split()) < _MIN_WORDS:
             continue
         sentence = text[position : match.start()]
-        start = _SENTENCE_START.search(sentence)
-        lead = start.end() if start else 0
+        lead = _sentence_start(sentence)
+        if _is_word_choice(sentence[lead:], quoted, text[match.end() :]):
+            continue
         earlier = f"{written}\n{text[: match.start()]}"
         is_buyer, speaker = _speaker(sentence[lead:], earlier, people, reps)
         if not is_buyer:
@@ -145,6 +168,26 @@ def _split_note(
     # "Walt:" before his quote stays the rep's note (the labelled sets address sentences by
     # their turn); the detector reads such a lead-in as saying nothing (``introduces_a_quote``).
     return [piece for piece in pieces if any(char.isalnum() for char in piece.text)]
+
+
+def _sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` starts (its end when ``text`` ends one); a title
+    ("Dr. Patel said") ends no sentence, a semicolon ends one."""
+    spans = split_sentences(f"{text} x")  # "x": a sentence of its own only after an end
+    start = spans[-1][0] if len(spans) > 1 or spans[-1][2] != "x" else 0
+    start = min(start, len(text))
+    semicolon = text.rfind(";", start)
+    return semicolon + 1 if semicolon >= 0 else start
+
+
+def _is_word_choice(lead_in: str, quoted: str, after: str) -> bool:
+    """A quote inside the rep's own sentence, not introduced as someone's words: a short one
+    ("and "wouldn't know what an app is"") or one the sentence goes on after ("is "a fair
+    whack" for a 3,000ha place")."""
+    if not lead_in.strip() or _LEAD_IN_END.search(lead_in):
+        return False
+    ended = quoted.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
+    return len(quoted.split()) <= _WORD_CHOICE_WORDS or (not ended and bool(_GOES_ON.match(after)))
 
 
 def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:

@@ -186,15 +186,20 @@ def _folded(value: object) -> str:
     return "" if value is None else re.sub(r"[\s_]+", " ", str(value).strip().casefold())
 
 
+_FLOW_LIST = re.compile(r"^\s*\[([^\[\]]*)\]\s*$")
+
+
 def split_list(value: object) -> list[str]:
-    """``"Ana; Bo, Cy"`` or a JSON list -> ``["Ana", "Bo", "Cy"]``, blanks and repeats dropped."""
+    """``"Ana; Bo, Cy"``, a JSON list or a YAML flow list (front matter's ``[Ana, "Bo"]``, whose
+    "[Ana" had been a rival's name) -> ``["Ana", "Bo", "Cy"]``, blanks and repeats dropped."""
     if value is None:
         return []
     parts = [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
     names: list[str] = []
     for part in parts:
-        for name in re.split(r"[;,|]", part):
-            name = name.strip()
+        flow = _FLOW_LIST.match(part)
+        for name in re.split(r"[;,|]", flow.group(1) if flow else part):
+            name = name.strip().strip("\"'").strip()
             if name and name not in names:
                 names.append(name)
     return names

@@ -128,3 +128,18 @@ def test_backslashes_in_plain_text_are_kept() -> None:
     text = "Dana said the export lands in C:\\Rota\\-old\\exports\\. every night, by hand.\n"
     [call] = parse_file(text.encode(), "notes.txt")
     assert [said for *_rest, said in turns(call)] == [text.strip()]
+
+
+@pytest.mark.parametrize(
+    "line", ['competitors: [Karbon, "TaxDome"]', "competitors: ['Karbon', 'TaxDome']"]
+)
+def test_a_yaml_flow_list_in_front_matter_is_a_list_of_names(line: str) -> None:
+    """Obsidian and static-site notes write lists in brackets: "[Karbon" was a rival's name."""
+    text = (
+        f"---\ntitle: Brightwater Bookkeeping - discovery\ndate: 2026-04-08\n{line}\n"
+        "attendees:\n  - Tessa Morgan\n  - Ravi Desai\n---\n\n"
+        "**Tessa Morgan:** Thanks for making the time, Ravi.\n\n"
+        "**Ravi Desai:** We're on Karbon today and the per-seat price keeps climbing.\n"
+    )
+    [call] = parse_file(text.encode(), "brightwater.md")
+    assert call.competitors == ["Karbon", "TaxDome"]

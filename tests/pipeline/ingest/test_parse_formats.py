@@ -237,12 +237,10 @@ def test_hubspot_csv_rows_html_quoted_commas_and_newlines(
     )
     assert first.competitors == ["Jobber"]
     assert first.extra["columns"] == {"Record ID": "101"}
-    # The buyer's words quoted in the rep's note are the buyer's; the rest stays the rep's.
-    assert turns(first) == [
-        (None, "rep_note", None, "Priya said the price is too high"),
-        (None, "buyer", None, "way over budget"),
-        (None, "rep_note", None, "Going with Jobber."),
-    ]
+    # A few words quoted in the rep's own sentence are the rep's choice of words, not a buyer
+    # sentence of their own (review 22j: "way over budget" alone had headed a theme).
+    note = 'Priya said the price is too high, "way over budget". Going with Jobber.'
+    assert turns(first) == [(None, "rep_note", None, note)]
     assert (second.call_date, second.outcome, second.competitors) == (
         dt.date(2026, 3, 18),
         "open",
@@ -608,7 +606,7 @@ def test_a_saved_meeting_chat_is_read_as_turns() -> None:
         ),
         ("Lucia Gomez", None, "We can start billing when your contract ends."),
     ]
-    assert call.utterances[1].start_seconds == 9 * 3600 + 3 * 60 + 40
+    assert call.utterances[1].start_seconds == 89  # 09:03:40, timed from the first 09:02:11
 
 
 def test_a_json_export_with_snippets_and_nested_deal_fields() -> None:
