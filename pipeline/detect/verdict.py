@@ -16,6 +16,7 @@ from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.model import KindScore
+from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import plain_topic, says_the_cost_grows
 
@@ -69,6 +70,8 @@ def sentence_verdict(
         text, said
     ):  # "Cycle counts are off every week."
         kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
+    elif kind == "objection" and (remark := rival_remark(text, hits)) is not None:
+        kind, confidence = remark, max(score.probabilities.get(remark, 0.0), STATEMENT_SURE)
     elif kind == "objection" and nods_to_a_fact(text, spelt_rivals(text, hits)):
         kind = max(_STATEMENTS[1:] + ("other",), key=lambda k: score.probabilities.get(k, 0.0))
         confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
