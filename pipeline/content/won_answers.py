@@ -109,9 +109,7 @@ def answers_in_won_deals(
     return answers
 
 
-def reply_to(
-    utterance: Utterance, turns: dict[tuple[int, int], Utterance]
-) -> Utterance | None:
+def reply_to(utterance: Utterance, turns: dict[tuple[int, int], Utterance]) -> Utterance | None:
     """The rep's turn answering a buyer's ``utterance`` (``turns``: its call's, by call id and
     seq): the first rep turn within ``REPLY_WINDOW``, unless another buyer spoke first. "We're
     OCPP, so we can take them over" answered a second buyer's hardware question, not "With

@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.detect.classify import SentenceInput
 from pipeline.detect.conditions import promises_on_a_step
 from pipeline.detect.rules import (
     CUES,
+    KIND_CUES,
     alternation,
     cue_scores,
     is_direct_question,
@@ -29,12 +31,18 @@ from pipeline.detect.rules import (
     lowered,
     speaks_of_a_rival,
 )
+from pipeline.detect.sentences import split_sentences
 
 _WORLD = alternation(CUES["aside"]["world"])
 _PRODUCT = alternation(CUES["aside"]["product"])
 _WENT_WELL = alternation(CUES["aside"]["went_well"])
 _CONTRAST = alternation(CUES["aside"]["contrast"])
 _LAUGH = alternation(CUES["aside"]["laughs"])
+_PAIN = alternation(CUES["statement"]["pain"])
+_PAIN_WORDS = KIND_CUES["pain"]
+_HABIT = KIND_CUES["habit"]
+_SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
+_OUR_WORK = re.compile(r"\b(?:we|we're|we've|our|us)\b")  # "our crews", "we lose jobs"
 _SHORT_REACTION = 8  # words after the laugh: "Haha, he'll be thrilled." has three
 _STRONG = 1.0  # "can't", "won't use", "too expensive": a worry, whatever the subject
 _MEDIUM = 0.6  # "not", "never", "still": enough to doubt a report of the trial
@@ -42,15 +50,51 @@ _BUYING = ("price", "contract", "switching", "authority_timing", "status_quo", "
 
 
 def makes_small_talk(sentence: str) -> bool:
-    """The weather, the journey, the weekend ("It's been pouring all week in Dublin."), or a
-    short laugh-led reaction ("Haha, he'll be thrilled."), with no product, no buying topic
-    and no strong worry in it ("The weather app we tried was too expensive." is an
-    objection)."""
+    """The weather, the journey, the weekend, sport ("It's been pouring all week in Dublin.",
+    "Shame about the Hurricanes last night eh"), or a short laugh-led reaction ("Haha, he'll be
+    thrilled."), with no product, no buying topic, no strong worry ("The weather app we tried
+    was too expensive." is an objection) and no worry for the buyer's own work ("The weather
+    delays our crews every winter and we lose jobs" is a pain)."""
     text = lowered(sentence)
     if not (_WORLD.search(text) or _laughs_off(text)) or _PRODUCT.search(text):
         return False
     cues = cue_scores(sentence)
+    if cues.concern >= _MEDIUM and _OUR_WORK.search(text):
+        return False
     return cues.concern < _STRONG and not any(cues.categories.values())
+
+
+def asks_small_talk(sentence: str) -> bool:
+    """A question about the world, sport or the journey ("Did you watch Friday night?", "Did you
+    get much snow up there?", "Did you find the place alright?"): small talk, never a question
+    for a theme; not "Did you see the price went up?"."""
+    text = lowered(sentence).strip().rstrip("\"') ")
+    if not text.endswith("?") or _ASKS_OF_IT.search(text):
+        return False
+    return bool(_SMALL_TALK_QUESTION.search(text)) or makes_small_talk(sentence)
+
+
+# What the product can do, asked: "Can it handle the weather stations' data?" is no small talk.
+_ASKS_OF_IT = re.compile(
+    r"\b(?:can|could|does|do|will|would)(?:n't)? (?:it|that|this|the \w+) (?:handle|support|work"
+    r"|do|track|connect|integrate|import|export|sync|read|pull|show|record|cope|take|send)\b"
+)
+
+
+def answers_small_talk(sentence: SentenceInput) -> bool:
+    """The first sentence of a buyer's reply to the rep's small-talk question ("How was the snow
+    up in Denver?" -> "Honestly we barely got any, which my kids were very upset about."), with
+    no product, no buying topic, no pain told as one and nothing recurring in the buyer's work
+    ("How was the weekend?" -> "Spent it chasing invoices, like every weekend." is a pain)."""
+    if sentence.index_in_turn != 0 or not sentence.context.strip():
+        return False
+    asked = split_sentences(sentence.context)
+    if not asked or not asks_small_talk(asked[-1][2]):
+        return False
+    text = lowered(sentence.text)
+    if any(cue.search(text) for cue in (_PRODUCT, _PAIN, _PAIN_WORDS, _HABIT)):
+        return False
+    return not any(cue_scores(sentence.text).categories.values())
 
 
 def _laughs_off(text: str) -> bool:
@@ -239,15 +283,56 @@ def _named(text: str, rivals: Sequence[str]) -> list[str]:
     return [name for name in (rival.strip().lower() for rival in rivals) if name and name in text]
 
 
+# A nod opening a sentence ("Mm-hm, Bethesda is one of our busier buildings.", "Okay, that
+# matches what the property team told me."): a backchannel, then a comma or a stop.
+_NOD = re.compile(
+    r"^\W*(?:(?:" + "|".join(CUES["says_nothing"]["words"]) + r")\b[\s,.!-]*)+(?<=[,.!])\s*"
+)
+
+
+def nods_to_a_fact(sentence: str, rivals: Sequence[str] = ()) -> bool:
+    """A nod, then a plain statement with no word of worry, no buying topic, no product and
+    no rival: an answer to the rep's figures or a remark on the buyer's own site, whatever the
+    turn around it ("Yeah, the partners will want to see it first." names a decider;
+    "Okay, that's a lot of money." a price)."""
+    text = lowered(sentence).strip()
+    nod = _NOD.match(text)
+    if nod is None or is_question(sentence):
+        return False
+    rest = text[nod.end() :]
+    if not rest or _PRODUCT.search(rest) or _named(rest, rivals) or speaks_of_a_rival(rest):
+        return False
+    cues = cue_scores(rest)
+    return cues.concern == 0 and not any(cues.categories.values())
+
+
+# Concerns announced, not said: "a few concerns came up", "we have a couple of questions to go
+# through". What they are comes next; the announcement is no objection of its own.
+_ANNOUNCED = alternation(CUES["aside"]["announced"])
+
+
+def announces_concerns(sentence: str) -> bool:
+    """A lead-in announcing concerns said next ("I shared it with the partners on Monday, and a
+    few concerns came up."): no worry and no topic but who was asked is left once the
+    announcement is taken out ("a few concerns came up about the price" names one)."""
+    text = lowered(sentence)
+    if not _ANNOUNCED.search(text) or is_question(sentence):
+        return False
+    cues = cue_scores(_ANNOUNCED.sub(" ", text))
+    topics = [name for name, hits in cues.categories.items() if hits and name != "authority_timing"]
+    return cues.concern < _MEDIUM and not topics
+
+
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
-    """Small talk, praise, a result or a won deal's reason, or a buying signal (a decision made
-    for us, or a purchase promised on the deal's next step: ``conditions.py``): ``other``,
-    whatever the model read in the turn around it (``rivals``: praise of one is no praise of
-    us)."""
+    """Small talk, praise, a result or a won deal's reason, a buying signal (a decision made
+    for us, or a purchase promised on the deal's next step: ``conditions.py``) or concerns
+    announced, not said: ``other``, whatever the model read in the turn around it (``rivals``:
+    praise of one is no praise of us)."""
     return (
         makes_small_talk(sentence)
         or reports_it_went_well(sentence)
         or praises_us(sentence, rivals)
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
+        or announces_concerns(sentence)
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pipeline.brand_names import brand_forms
 from pipeline.config import Settings
 from pipeline.detect import rules
+from pipeline.detect.asides import answers_small_talk, makes_small_talk
 from pipeline.detect.classify import (
     DETECTED_ROLES,
     Detection,
@@ -334,9 +335,15 @@ class RuleEmbeddingDetector:
             if name.startswith("why_now:")
         }
         why_now = why_now_verdict(sentence.text, why_now_sims)
-        if why_now is not None:
+        if why_now is not None and not _small_talk(sentence.scored):
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out
+
+
+def _small_talk(sentence: SentenceInput) -> bool:
+    """No trigger in small talk: "It's been a crazy week with court deadlines." had been a
+    deadline."""
+    return makes_small_talk(sentence.text) or answers_small_talk(sentence)
 
 
 @dataclass(frozen=True)

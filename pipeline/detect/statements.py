@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.detect.asides import names_a_rival_only, says_no_concern
+from pipeline.detect.asides import asks_small_talk, names_a_rival_only, says_no_concern
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
 
@@ -66,9 +66,12 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     """The kind a statement of today's work or a plain question takes over the model's: a pain
     said as one is a pain (also when the model had it as set-up or small talk), a set-up
     described is a set-up and a question asked without doubt a question, not an objection;
-    small talk, praise and a rival only named (``asides.py``; ``rivals``: the names as the
-    sentence spells them) are ``other``."""
+    small talk (asked too), praise and a rival only named (``asides.py``; ``rivals``: the names
+    as the sentence spells them) are ``other``."""
     if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
+        return "other"
+    # "Did you watch Friday night?": small talk asked
+    if kind in ("question", "objection") and asks_small_talk(sentence):
         return "other"
     if kind == "objection" and names_a_rival_only(sentence, rivals):  # a past look: no worry
         return "other"

@@ -11,11 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect import rules
-from pipeline.detect.asides import weighs_a_rival
+from pipeline.detect.asides import answers_small_talk, nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.model import KindScore
+from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import (
     calls_the_price_high,
@@ -72,10 +73,17 @@ def sentence_verdict(
     elif role in _SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
         kind = "objection"  # "No cover on most of the farm, needs offline.", "a fair whack"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
+        kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
         text, said
     ):  # "Cycle counts are off every week."
         kind, confidence = said, max(score.probabilities.get(said, 0.0), STATEMENT_SURE)
+    elif kind == "objection" and (remark := rival_remark(text, hits)) is not None:
+        kind, confidence = remark, max(score.probabilities.get(remark, 0.0), STATEMENT_SURE)
+    elif kind == "objection" and nods_to_a_fact(text, spelt_rivals(text, hits)):
+        kind = max(_STATEMENTS[1:] + ("other",), key=lambda k: score.probabilities.get(k, 0.0))
+        confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
     if role == "rep_note" and rules.reports_a_question(text):
         kind = "question"  # "Asked whether we integrate with Mindbody."
     if kind == "objection":
@@ -132,5 +140,6 @@ def spelt_rivals(text: str, hits: Sequence[CompetitorHit]) -> list[str]:
 
 _RIVAL_RELATIONS = ("current", "evaluated")
 _SAID_BY_THE_BUYER = ("buyer", "rep_note")  # an unknown speaker needs the model's confidence
+_STATEMENTS: tuple[Kind, ...] = ("objection", "pain", "current_setup")
 _QUESTION_TOPIC_MIN = 0.4
 _SEED_MATCH = 0.75
