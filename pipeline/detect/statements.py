@@ -5,7 +5,10 @@ nothing in the sentence brings us in (our price, a switch, a decision, the buyer
 
 Why a rule after the model: "the problem is" and "right now" open objections as often as
 pains, and the model had read "The problem is our controllers spend all day ringing drivers"
-as an objection; what tells them apart is whether the sentence is about buying from us.
+as an objection; what tells them apart is whether the sentence is about buying from us. So
+are everyday pains with no pain word in them (time sunk into chasing, hunting or retyping,
+things unreadable or broken, complaints about today's tool or a past vendor): the model had
+read them as set-ups or as switching, integrations and adoption objections.
 """
 
 from __future__ import annotations
@@ -19,18 +22,22 @@ from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_quest
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
+_ANYONE = alternation(CUES["statement"]["impersonal_you"])
 _SETUP = re.compile(r"^(?:" + "|".join(CUES["statement"]["setup"]) + r")\b")
 
 
 def _today_only(text: str) -> bool:
-    return not _ABOUT_US.search(text)
+    """No word about us, a "you" that means anyone aside ("you can't read them")."""
+    return not _ABOUT_US.search(_ANYONE.sub(" ", text))
 
 
 def tells_a_pain(sentence: str) -> bool:
     """A problem with how they work today, said as one ("our main pain is the hub", "we
-    still chase clients by email and it's painful"), with no word about us."""
+    still chase clients by email and it's painful"), with no word about us; not asked ("so it
+    chases them for me?" is about us)."""
     text = lowered(sentence)
-    return bool(_PAIN.search(text)) and _today_only(text)
+    asked = text.rstrip("\"') ").endswith("?")
+    return bool(_PAIN.search(text)) and _today_only(text) and not asked
 
 
 def describes_the_setup(sentence: str) -> bool:
