@@ -92,7 +92,8 @@ class Settings(BaseSettings):
     date_order: Literal["month-first", "day-first"] = Field(
         "month-first",
         description=(
-            "How to read a slashed date whose numbers could both be the month (03/02/2026): "
+            "How to read a slashed date whose numbers could both be the month (03/02/2026) "
+            "when its file does not tell (pipeline/ingest/date_reading.py): "
             "month-first (US) or day-first (UK, Australia, most of the world)."
         ),
     )

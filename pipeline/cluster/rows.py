@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.rivals import partner_check
 from pipeline.cluster.stats import MentionRow
-from pipeline.cluster.trend import Periods, periods
+from pipeline.cluster.trend import Periods, periods, window_end
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 
 # Ids per IN (...) list: under SQLite's and PostgreSQL's parameter limits.
@@ -214,9 +214,11 @@ def rows_by_cluster(rows: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:
     return by_cluster
 
 
-def latest_call_date(session: Session) -> dt.date | None:
-    """The date of the latest call: trends are read up to it, so older data reads sensibly."""
-    return session.scalar(select(func.max(Call.call_date)))
+def latest_call_date(session: Session, today: dt.date | None = None) -> dt.date | None:
+    """The date of the latest call, a stray one left out (``window_end``): trends are read up to
+    it, so older data reads sensibly."""
+    dates = session.scalars(select(Call.call_date).where(Call.call_date.is_not(None)))
+    return window_end((day for day in dates if day is not None), today or dt.date.today())
 
 
 def trend_window(session: Session, until: dt.date | None = None) -> Periods | None:

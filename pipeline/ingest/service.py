@@ -8,6 +8,7 @@ The API route, the web upload form, the CLI, the demo and the benchmarks all com
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections import deque
@@ -19,9 +20,11 @@ from typing import Any, BinaryIO, TypeVar
 from pipeline.analysis import flow as analysis
 from pipeline.analysis import recovery
 from pipeline.brand_names import not_ours, our_brands
+from pipeline.cluster.rows import latest_call_date
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
+from pipeline.ingest.date_reading import DateContext, file_dates, settle_date
 from pipeline.ingest.deal_rows import read_buyer_choice, read_note_outcomes
 from pipeline.ingest.domain_account import domain_account
 from pipeline.ingest.filenames import display_name, upload_name
@@ -50,7 +53,6 @@ from pipeline.ingest.store import (
 )
 from pipeline.ingest.team import Roster, load_roster
 from pipeline.ingest.titles import filename_date, readable_title
-from pipeline.ingest.values import day_first_reading
 from pipeline.ingest.written_sides import settle_written_sides
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
@@ -148,7 +150,7 @@ def _prepare(
     index: int | None,
     roster: Roster,
     rivals: RivalNames,
-    day_first: bool = False,
+    dates: DateContext,
     brands: Sequence[str] = (),
 ) -> IngestResult | StorableCall:
     """Merge metadata and assign roles (once, now that the seller's names are known): the call
@@ -157,8 +159,7 @@ def _prepare(
         return skipped(filename, parsed.skip_reason, index)
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
     earlier = earlier_hashes(parsed) if parsed.format in TABLE_FORMATS else ()
-    if day_first:
-        _read_day_first(parsed)
+    settle_date(parsed, dates)
     apply_metadata(parsed, metadata)
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
     parsed.competitors = not_ours(rivals.canonical_list(parsed.competitors), [*brands, *ours])
@@ -175,18 +176,6 @@ def _prepare(
     if index is None:  # one call in the file: its name's date is the call's, not an export's
         parsed.call_date = parsed.call_date or filename_date(filename)
     return storable(parsed, digest, filename, index, earlier)
-
-
-def _read_day_first(parsed: ParsedCall) -> None:
-    """A day-first workspace's reading of a date both of whose numbers could be the month: a
-    header's or a CRM column's ("03/02/2026"), or a chat's whose dates never said the order."""
-    if written := parsed.extra.get("date_text"):
-        parsed.call_date = day_first_reading(str(written)) or parsed.call_date
-    elif parsed.extra.get("date_order_assumed") and parsed.extra.get("date_order") == "month-first":
-        when = parsed.call_date
-        if when is not None and when.day <= 12 and when.day != when.month:
-            parsed.call_date = when.replace(month=when.day, day=when.month)
-            parsed.extra["date_order"] = "day-first"
 
 
 def _store_alone(workspace: Workspace, call: StorableCall) -> IngestResult:
@@ -225,7 +214,6 @@ def ingest_data(
         return [rejected(exc.filename or display_name(filename), exc)]
     many = len(parsed_calls) > 1
     rivals = workspace.settings.rival_names
-    day_first = workspace.settings.date_order == "day-first"
     if metadata.competitors:  # a re-upload's new metadata is stored as given
         metadata = metadata.model_copy(
             update={"competitors": rivals.canonical_list(metadata.competitors)}
@@ -235,6 +223,13 @@ def ingest_data(
         roster = load_roster(db, settings.our_company, settings.our_phone_numbers)
         spellings = known_spellings(db)  # read once per file; each new account joins it
         brands = [*roster.companies, *our_brands(db, workspace.settings.our_company)]
+        today = dt.date.today()
+        dates = DateContext(
+            evidence=file_dates(parsed_calls),
+            day_first=settings.date_order == "day-first",
+            latest=latest_call_date(db, today),
+            today=today,
+        )
     read_note_outcomes(parsed_calls, brands, rivals.spellings())
     results: list[IngestResult | None] = [None] * len(parsed_calls)
     waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
@@ -266,7 +261,7 @@ def ingest_data(
             number,
             roster,
             rivals,
-            day_first=day_first,
+            dates=dates,
             brands=brands,
         )
         outcome = _guarded(name, number, prepare)

@@ -144,3 +144,15 @@ def test_a_theme_with_no_confident_mention_is_no_row(ws: Workspace) -> None:
         lenient = dashboard_view(ws.views, session, confident_at=0.15)
         assert dashboard_view(ws.views, session, confident_at=DEFAULT_CONFIDENT_AT) == board
     assert picked.name in {r.name for r in lenient.trends}
+
+
+def test_one_stray_date_does_not_move_the_default_window(ws: Workspace) -> None:
+    """One call misread as 3 December among calls of February and March had moved the 30-day
+    window onto itself: the dashboard's top objections and trends were empty."""
+    with ws.session() as session:
+        for day in range(1, 25):
+            _call(session, f"Account {day}", "open", f"2026-03-{day:02d}")
+        _call(session, "Stray Account", "open", "2026-12-03")
+        session.flush()
+        board = dashboard(session)
+    assert board.period is not None and board.period.end == dt.date(2026, 3, 24)
