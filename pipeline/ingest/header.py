@@ -17,12 +17,12 @@ from pipeline.ingest.values import (
     split_list,
 )
 
+# "Received:" is a voicemail notification's time: the call's ("Received: 18/03/2026 4:12 PM").
+_DATE_LABELS = ("date", "call date", "meeting date", "created date", "activity date", "recorded",
+                "sent", "received", "received at", "received on")  # fmt: skip
 # Normalised label -> ParsedCall field. Also the words that are never a speaker's name.
 FIELD_LABELS: dict[str, str] = {
-    **dict.fromkeys(
-        ("date", "call date", "meeting date", "created date", "activity date", "recorded", "sent"),
-        "date",
-    ),
+    **dict.fromkeys(_DATE_LABELS, "date"),
     **dict.fromkeys(
         (
             "account",
