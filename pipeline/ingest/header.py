@@ -145,8 +145,34 @@ def add_field(fields: dict[str, str], key: str, value: str) -> None:
         fields.setdefault(field, value)
 
 
-def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
-    """Copy header or CSV values into the call; what cannot be read is kept in ``extra``."""
+# Metadata that fills a field only when no field of its own is given: a Notion page's
+# "Created: February 26, 2026 3:41 PM" and "Created by: Priya Raman" (the note's writer, on our
+# side) had left the call undated, out of every trend, and with no rep.
+_FALLBACK_LABELS = {
+    **dict.fromkeys(("created", "created at", "created on", "created time", "date created"),
+                    "date"),
+    "created by": "our_speakers",
+}  # fmt: skip
+
+
+def _with_fallbacks(fields: dict[str, str], metadata: dict[str, str]) -> dict[str, str]:
+    """``fields`` with what the ``metadata`` (keys as written) gives for the fields they leave
+    empty."""
+    filled = dict(fields)
+    for written, value in metadata.items():
+        field = _FALLBACK_LABELS.get(label_key(written))
+        if field is not None and value.strip():
+            filled.setdefault(field, value)
+    return filled
+
+
+def apply_fields(
+    call: ParsedCall, fields: dict[str, str], *, metadata: dict[str, str] | None = None
+) -> None:
+    """Copy header or CSV values into the call; what cannot be read is kept in ``extra``.
+    ``metadata`` (keys with no field, as written) fills a field left empty where it can
+    ("Created:" the date)."""
+    fields = _with_fallbacks(fields, metadata or {})
     if "date" in fields:
         call.call_date = parse_date(fields["date"])
         if day_first_reading(fields["date"]) is not None:

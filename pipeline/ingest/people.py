@@ -64,6 +64,20 @@ def _is_title(text: str) -> bool:
     return not text or bool(words & _TITLE_WORDS) or text == text.casefold()
 
 
+# Words a job title is made of beside its title word ("General Manager", "Head of Operations").
+_TITLE_PARTS = frozenset(
+    "general chief senior junior deputy vice managing regional account project product office "
+    "practice property facility facilities operations fleet site store building of and &".split()
+)
+
+
+def _only_title(name: str) -> bool:
+    """``General Manager``, ``Chief Engineer``: a job title after a comma, not a person
+    ("Elena Vasquez, General Manager (The Marlowe Hotel)" had named "General Manager")."""
+    words = [word.strip(".,;:").casefold() for word in name.split()]
+    return bool(set(words) & _TITLE_WORDS) and set(words) <= _TITLE_WORDS | _TITLE_PARTS
+
+
 def parse_people(text: str, role: str | None = None) -> list[Person]:
     """``"Maria Chen, Tom Okafor (Shiftwise); Grace Whitfield (Willow Wellness)"`` -> people.
 
@@ -80,5 +94,5 @@ def parse_people(text: str, role: str | None = None) -> list[Person]:
                 carried = person.company
             elif carried:
                 person.company = carried
-        people.extend(found)
+        people.extend(person for person in found if not _only_title(person.name))
     return people
