@@ -44,11 +44,19 @@ def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+# "Terrence Boyd - Brightlane Delivery": a phone tool's or CRM's contact, a dash before their
+# company (RingCentral's "Contact:" had named "Terrence Boyd - Brightlane Delivery" one person).
+_DASHED_COMPANY = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+[-–—]\s+(?P<inner>[A-Z][^()<>]{1,80})$"
+)
+
+
 def parse_person(text: str, role: str | None = None) -> Person | None:
-    """``"Grace Whitfield (Willow Wellness)"``, ``"@Lena Brooks"``, ``"Ana <ana@x.example>"``."""
+    """``"Grace Whitfield (Willow Wellness)"``, ``"Grace Whitfield - Willow Wellness"``,
+    ``"@Lena Brooks"``, ``"Ana <ana@x.example>"``."""
     text = text.strip().strip("*_").strip()
     company = None
-    match = _WITH_COMPANY.match(text)
+    match = _WITH_COMPANY.match(text) or _DASHED_COMPANY.match(text)
     if match:
         text, inner = match.group("name").strip(), match.group("inner").strip()
         company = None if _EMAIL.match(inner) or _is_title(inner) else bracket_company(inner)

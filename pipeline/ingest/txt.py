@@ -18,7 +18,7 @@ from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.people import parse_people
-from pipeline.ingest.phone_lines import keep_phone_lines, unsided_notice
+from pipeline.ingest.phone_lines import keep_phone_lines, name_the_caller, unsided_notice
 from pipeline.ingest.preamble import (
     Metadata,
     before_promo,
@@ -119,6 +119,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
             call.extra["quoted_reply_lines"] = left_out
         call.utterances = _notes(body, meta, kind)
     meta.apply(call)
+    name_the_caller(call)
     if mail is not None:
         call.utterances += mail.buyer_lines + mail.thread
         if mail.writers:
