@@ -260,7 +260,9 @@ def call_show(
         ("account", detail.account),
         ("industry", detail.industry),
         ("outcome", detail.outcome),
-        ("deal", " / ".join(filter(None, [detail.deal_id, detail.deal_stage]))),
+        # The deal's id and its stage apart: "deal: Closed Won" had read as a deal id.
+        ("deal", detail.deal_id),
+        ("stage", detail.deal_stage),
         # Named in the metadata, else those the call's roles make reps (a roster name, say).
         ("our speakers", ", ".join(detail.our_speakers or _reps(detail.utterances))),
         ("competitors", ", ".join(detail.competitors)),

@@ -79,7 +79,7 @@ def dialled_parties(values: dict[str, str]) -> list[Person]:
             continue
         if not any(is_phone_number(value[s:e]) for s, e in contact_spans(value)):
             continue
-        rest = _without_numbers(value)
+        rest = without_numbers(value)
         person = parse_person(rest) if rest else None
         company = person.company if person is not None and person.company else None
         if company is None and has_legal_form(rest):
@@ -118,7 +118,7 @@ def our_numbers(header_lines: list[str]) -> dict[str, str | None]:
         pair = key_value(line)
         name = handled_by(line)
         if name is None and pair is not None and FIELD_LABELS.get(pair[1]) == "our_speakers":
-            name = _without_numbers(pair[2]) or None
+            name = without_numbers(pair[2]) or None
         elif name is None and (pair is None or pair[1] not in _LINE_KEYS):
             continue
         for start, end in contact_spans(line):
@@ -166,7 +166,7 @@ def _directed_numbers(header_lines: list[str]) -> dict[str, str | None]:
             ends.setdefault("from", _number_in(sides[0]) or "")
             ends.setdefault("to", _number_in(sides[1]) or "")
     ours = ends.get("to" if way == "in" else "from")
-    return {phone_key(ours): _without_numbers(ours) or None} if ours else {}
+    return {phone_key(ours): without_numbers(ours) or None} if ours else {}
 
 
 def _number_in(value: str) -> str | None:
@@ -175,7 +175,7 @@ def _number_in(value: str) -> str | None:
     return value if len(numbers) == 1 else None
 
 
-def _without_numbers(value: str) -> str:
+def without_numbers(value: str) -> str:
     """``Theo Grant (+1 737 555 0100)`` -> ``Theo Grant``."""
     spans = [(s, e) for s, e in contact_spans(value) if is_phone_number(value[s:e])]
     for start, end in reversed(spans):

@@ -19,12 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from email.utils import getaddresses
 
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.email_parts import (
     MAIL_KEYS,
     address_domains,
+    addresses,
     domain,
     email_date,
     header_block,
@@ -41,20 +41,17 @@ from pipeline.ingest.email_thread import (
     split_thread,
     thread_turns,
 )
+from pipeline.ingest.mail_languages import LOCAL_KEYS, MESSAGE_MARK, is_original_mark
 from pipeline.ingest.notes import is_greeting
 from pipeline.ingest.values import html_to_text
 
-_FORWARD = re.compile(
-    r"^\s*(?:-{3,}\s*Forwarded message\s*-{3,}|Begin forwarded message:"
-    r"|-{3,}\s*Original Message\s*-{3,})\s*$",
-    re.IGNORECASE,
-)
+_FORWARD = re.compile(rf"^\s*(?:{MESSAGE_MARK})\s*$", re.IGNORECASE)
 # "RE: ...", "AW: ...": a reply, where Outlook's "-----Original Message-----" opens the message
 # answered, not one passed on.
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw)\s*:", re.IGNORECASE)
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|rif|r)\s*:", re.IGNORECASE)
 # "FW: ...", "Fwd: ...", "WG: ...": a forward, where Outlook's rule of underscores opens the
 # message passed on.
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv)\s*:", re.IGNORECASE)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|doorst|i|enc)\s*:", re.IGNORECASE)
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _HEAD_LINES = 12  # a message's headers are at its top
 
@@ -83,8 +80,14 @@ class Mail:
 
 def looks_like_email(text: str) -> bool:
     """A message with its headers: two or more of From, To, Subject, Date at its top."""
-    found, _end = header_block(text.lstrip("\ufeff").split("\n")[: _HEAD_LINES * 3])
-    return len(MAIL_KEYS & found.keys()) >= 2 and "from" in found
+    top = text.lstrip("\ufeff").split("\n")[: _HEAD_LINES * 3]
+    found, _end = header_block(top)
+    if len(MAIL_KEYS & found.keys()) >= 2 and "from" in found:
+        return True
+    # Pasted from a German or French mail app ("Von: / Gesendet: / An: / Betreff:"): its sent
+    # time and subject too, as "Van:" and "An:" may be two people's turns.
+    found, _end = header_block(top, localized=True)
+    return {"from", "subject"} <= found.keys() and bool({"sent", "date"} & found.keys())
 
 
 def _body_text(message: EmailMessage) -> str:
@@ -119,7 +122,7 @@ def _headers_as_lines(headers: dict[str, str], writers: Sequence[dict[str, str]]
     for writer in writers:
         named[writer["speaker"]] = named.get(writer["speaker"]) or writer["company"]
     fields = ("to", "cc") if writers else ("to",)
-    addressed = getaddresses([headers.get(key, "") for key in fields])
+    addressed = addresses([headers.get(key, "") for key in fields])
     for name, mail in addressed:
         named.setdefault(name or mail, "")
     # ";" between people: a company after one name is never carried to the one before it.
@@ -133,9 +136,7 @@ def _forward_at(body: list[str], subject: str) -> int | None:
     """Where a forwarded message starts; in a reply ("RE: ..."), Outlook's "-----Original
     Message-----" opens the message answered, read as the thread's next message."""
     for index, line in enumerate(body):
-        if _FORWARD.match(line) and not (
-            _REPLY_SUBJECT.match(subject) and "original" in line.casefold()
-        ):
+        if _FORWARD.match(line) and not (_REPLY_SUBJECT.match(subject) and is_original_mark(line)):
             return index
         if _RULE.match(line) and _FORWARD_SUBJECT.match(subject):
             return index
@@ -149,6 +150,8 @@ def message_parts(text: str) -> tuple[dict[str, str], list[str]]:
     headers: dict[str, str] = {}
     for key, value in message.items():
         headers.setdefault(key.casefold(), str(value))
+    for key, value in list(headers.items()):  # pasted from a German mail app: "Von:", "An:"
+        headers.setdefault(LOCAL_KEYS.get(key, key), value)
     return headers, _body_text(message).replace("\r\n", "\n").split("\n")
 
 
@@ -178,7 +181,7 @@ def read_email(text: str) -> Mail:
     headers = {key: value for key, value in every.items() if key in MAIL_KEYS}
     mail = Mail()
     forward = _forward_at(body, headers.get("subject", ""))
-    inner, end = header_block(body, forward + 1) if forward is not None else ({}, 0)
+    inner, end = header_block(body, forward + 1, localized=True) if forward is not None else ({}, 0)
     if "from" not in inner:  # not forwarded: one message, or a thread of replies
         messages = split_thread(body, headers.get("from", ""))
         if len(messages) > 1:

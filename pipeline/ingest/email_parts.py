@@ -8,11 +8,16 @@ import re
 from collections.abc import Sequence
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
-from pipeline.ingest.names import name_matches
+from pipeline.ingest.mail_languages import LOCAL_KEYS, english_date
+from pipeline.ingest.names import LAST_FIRST, first_last, name_matches
 from pipeline.ingest.notes import SIGN_OFFS, without_contact_block
 from pipeline.ingest.values import parse_date
 
-_HEADER = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):[ \t]*(?P<value>.*)$")
+# "Key: value"; French puts a space before the colon ("De : ...", "À : ..."), Spanish Outlook
+# writes "Enviado el:".
+_HEADER = re.compile(
+    r"^(?P<key>[^\W\d_][\w-]{0,40}(?: el)?)[ \t\u00a0]?:[ \t\u00a0]*(?P<value>.*)$"
+)
 MAIL_KEYS = frozenset({"from", "to", "subject", "date", "sent", "cc"})
 _TRANSPORT_KEYS = frozenset(
     {"mime-version", "content-type", "content-transfer-encoding", "message-id", "received",
@@ -30,11 +35,18 @@ _NOT_NAME = frozenset({"am", "pm", "at", "on", "utc", "gmt"})
 # A signature's lines under the writer's name: title, company, a few of them, none a sentence.
 _SIGNED_LINES = 5
 _SIGNED_LINE_CHARS = 80
-_ADDRESS_HEADER = re.compile(r"^\s*(?:from|to|cc)\s*:(?P<who>.*)$", re.IGNORECASE)
+_ADDRESS_HEADER = re.compile(
+    r"^\s*(?:from|to|cc|von|an|de|à|van|aan|para|da|a)\s*:(?P<who>.*)$", re.IGNORECASE
+)
 
 
-def header_block(lines: list[str], start: int = 0) -> tuple[dict[str, str], int]:
-    """The ``Key: value`` lines from ``start`` (folded lines joined) and where they end."""
+def header_block(
+    lines: list[str], start: int = 0, *, localized: bool = False
+) -> tuple[dict[str, str], int]:
+    """The ``Key: value`` lines from ``start`` (folded lines joined) and where they end;
+    ``localized`` also reads a mail app's header names in other languages ("Von:", "Objet :")
+    under their English keys: asked for where a message is known to be, as "An:" or "Van:"
+    may be a person's name in a transcript."""
     found: dict[str, str] = {}
     index = start
     while index < len(lines) and not lines[index].strip():
@@ -44,6 +56,7 @@ def header_block(lines: list[str], start: int = 0) -> tuple[dict[str, str], int]
         line = lines[index]
         match = _HEADER.match(line)
         key = match.group("key").casefold() if match else ""
+        key = LOCAL_KEYS.get(key, key) if localized else key
         if match and (key in MAIL_KEYS | _TRANSPORT_KEYS or key.startswith(_SERVICE_PREFIXES)):
             last = key
             found.setdefault(last, match.group("value").strip())
@@ -55,8 +68,26 @@ def header_block(lines: list[str], start: int = 0) -> tuple[dict[str, str], int]
     return found, index
 
 
+# Outlook's "Last, First <address>" unquoted: one person, not "Wendt" and "Tobias <...>".
+_UNQUOTED_LAST_FIRST = re.compile(rf"(^|[,;]\s*)({LAST_FIRST})(\s*<[^<>@\s]+@)")
+
+
+_LAST_FIRST_WRITER = re.compile(rf'^\s*"?(?P<name>{LAST_FIRST})"?\s*(?:<|$)')
+
+
+def addresses(values: Sequence[str]) -> list[tuple[str, str]]:
+    """``(name, address)`` of everyone in address headers; "Wendt, Tobias <t.wendt@...>", quoted
+    or not, is Tobias Wendt."""
+    quoted = [_UNQUOTED_LAST_FIRST.sub(r'\1"\2"\3', value) for value in values]
+    return [(first_last(name), mail) for name, mail in getaddresses(quoted)]
+
+
 def writer_name(who: str) -> str | None:
-    """The name in "... 3:12 PM Owen Quarry <owen@...>": the capitalised words before it."""
+    """The name in "... 3:12 PM Owen Quarry <owen@...>": the capitalised words before it;
+    Outlook's "Wendt, Tobias <...>" read as "Tobias Wendt" (it had been "Tobias")."""
+    flipped = _LAST_FIRST_WRITER.match(who)
+    if flipped:
+        return first_last(flipped.group("name"))
     name, mail = parseaddr(who)
     before = who.split("<", 1)[0] if "<" in who or "@" not in who else name
     words: list[str] = []
@@ -106,7 +137,7 @@ def address_domains(lines: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in lines:
         header = _ADDRESS_HEADER.match(line)
-        for name, mail in getaddresses([header.group("who")]) if header else []:
+        for name, mail in addresses([header.group("who")]) if header else []:
             if name and "@" in mail:
                 found.setdefault(" ".join(name.casefold().split()), domain(mail))
     return found
@@ -114,18 +145,20 @@ def address_domains(lines: Sequence[str]) -> dict[str, str]:
 
 def domain(address: str) -> str:
     """The address's domain; none for a name alone ("From: Nell Okafor" in an Outlook chain)."""
-    _name, mail = parseaddr(address)
+    mail = next((mail for _name, mail in addresses([address]) if "@" in mail), "")
     return mail.rpartition("@")[2].casefold() if "@" in mail else ""
 
 
 def email_date(value: str) -> str | None:
-    """An email's date as ``YYYY-MM-DD``: RFC 5322 ("Thu, 19 Mar 2026 16:05:11 -0400") or a
-    forward's ("Wed, Mar 18, 2026 at 5:47 PM")."""
+    """An email's date as ``YYYY-MM-DD``: RFC 5322 ("Thu, 19 Mar 2026 16:05:11 -0400"), a
+    forward's ("Wed, Mar 18, 2026 at 5:47 PM") or one in the mail app's language ("Montag, 9.
+    März 2026 17:04")."""
     try:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         pass
-    found = parse_date(re.sub(r"\s+at\s+\d{1,2}:\d{2}.*$", "", value.strip()))
+    text = english_date(value) or value
+    found = parse_date(re.sub(r"\s+at\s+\d{1,2}:\d{2}.*$", "", text.strip()))
     return found.isoformat() if found else (value.strip() or None)
 
 

@@ -25,17 +25,17 @@ from pipeline.ingest.email_parts import (
     without_signed_name,
     writer_name,
 )
+from pipeline.ingest.mail_languages import MESSAGE_MARK
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.notes import parse_notes
+from pipeline.ingest.values import is_legal_form
 
 _QUOTED = re.compile(r"^\s*>\s?(?P<text>.*)$")
 # What separates a chain's messages: a rule of underscores or dashes, Outlook's "-----Original
 # Message-----", Gmail's "---------- Forwarded message ---------", Apple Mail's "Begin forwarded
-# message:"; the header block under it opens the next message.
-_SEPARATOR = re.compile(
-    r"^\s*(?:[_-]{5,}|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|Begin forwarded message:)\s*$",
-    re.IGNORECASE,
-)
+# message:" (``MESSAGE_MARK``, in other languages too); the header block under it opens the
+# next message.
+_SEPARATOR = re.compile(rf"^\s*(?:[_-]{{5,}}|{MESSAGE_MARK})\s*$", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:confidentiality notice|disclaimer|privileged (?:&|and) confidential"
     r"|sent from my \w+|get outlook for \w+"
@@ -55,9 +55,10 @@ class Message:
 
 def _opens_message(lines: list[str], index: int) -> dict[str, str] | None:
     """Outlook's "From: ... / Sent: ... / To: ... / Subject: ..." block starting here."""
-    if not lines[index].lstrip().casefold().startswith("from:"):
+    found, _end = header_block(lines[index : index + 1], localized=True)
+    if "from" not in found:  # "From:", or the mail app's word for it ("Von:", "De :")
         return None
-    found, _end = header_block(lines, index)
+    found, _end = header_block(lines, index, localized=True)
     return found if "from" in found and ({"sent", "date"} & found.keys()) else None
 
 
@@ -91,7 +92,7 @@ def _levels(lines: list[str], writer: str) -> list[Message]:
             break
         if (headers := _opens_message(lines, index)) is not None:
             messages.append(Message(headers["from"]))
-            index = header_block(lines, index)[1]
+            index = header_block(lines, index, localized=True)[1]
             continue
         if not _SEPARATOR.match(line):
             messages[-1].lines.append(line)
@@ -101,11 +102,15 @@ def _levels(lines: list[str], writer: str) -> list[Message]:
 
 def signature_company(signature: list[str], address: str) -> str | None:
     """The company a signature names where it matches the writer's email domain ("Sunbelt
-    Renewables" above glawson@sunbeltrenewables.com)."""
-    labels = [label for label in domain(address).split(".")[:-1] if len(label) >= 4]
+    Renewables" above glawson@sunbeltrenewables.com, "Kessler Campus GmbH" above
+    t.wendt@kessler-campus.de)."""
+    labels = [_NAME_CHARS.sub("", label) for label in domain(address).split(".")[:-1]]
+    labels = [label for label in labels if len(label) >= 4]
     for line in signature:
         for part in re.split(r"\s*[|·,•]\s*|\s+[-–—]\s+", line.strip()):
-            key = _NAME_CHARS.sub("", part.casefold())
+            words = part.split()
+            bare = words[:-1] if len(words) > 1 and is_legal_form(words[-1]) else words
+            key = _NAME_CHARS.sub("", " ".join(bare).casefold())
             if len(key) >= 4 and any(key == label or label.startswith(key) for label in labels):
                 return part.strip()
     return None

@@ -17,12 +17,12 @@ from pipeline.ingest.values import (
     split_list,
 )
 
+# "Received:" is a voicemail notification's time: the call's ("Received: 18/03/2026 4:12 PM").
+_DATE_LABELS = ("date", "call date", "meeting date", "created date", "activity date", "recorded",
+                "sent", "received", "received at", "received on")  # fmt: skip
 # Normalised label -> ParsedCall field. Also the words that are never a speaker's name.
 FIELD_LABELS: dict[str, str] = {
-    **dict.fromkeys(
-        ("date", "call date", "meeting date", "created date", "activity date", "recorded", "sent"),
-        "date",
-    ),
+    **dict.fromkeys(_DATE_LABELS, "date"),
     **dict.fromkeys(
         (
             "account",
@@ -145,8 +145,34 @@ def add_field(fields: dict[str, str], key: str, value: str) -> None:
         fields.setdefault(field, value)
 
 
-def apply_fields(call: ParsedCall, fields: dict[str, str]) -> None:
-    """Copy header or CSV values into the call; what cannot be read is kept in ``extra``."""
+# Metadata that fills a field only when no field of its own is given: a Notion page's
+# "Created: February 26, 2026 3:41 PM" and "Created by: Priya Raman" (the note's writer, on our
+# side) had left the call undated, out of every trend, and with no rep.
+_FALLBACK_LABELS = {
+    **dict.fromkeys(("created", "created at", "created on", "created time", "date created"),
+                    "date"),
+    "created by": "our_speakers",
+}  # fmt: skip
+
+
+def _with_fallbacks(fields: dict[str, str], metadata: dict[str, str]) -> dict[str, str]:
+    """``fields`` with what the ``metadata`` (keys as written) gives for the fields they leave
+    empty."""
+    filled = dict(fields)
+    for written, value in metadata.items():
+        field = _FALLBACK_LABELS.get(label_key(written))
+        if field is not None and value.strip():
+            filled.setdefault(field, value)
+    return filled
+
+
+def apply_fields(
+    call: ParsedCall, fields: dict[str, str], *, metadata: dict[str, str] | None = None
+) -> None:
+    """Copy header or CSV values into the call; what cannot be read is kept in ``extra``.
+    ``metadata`` (keys with no field, as written) fills a field left empty where it can
+    ("Created:" the date)."""
+    fields = _with_fallbacks(fields, metadata or {})
     if "date" in fields:
         call.call_date = parse_date(fields["date"])
         if day_first_reading(fields["date"]) is not None:

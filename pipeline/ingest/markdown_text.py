@@ -1,6 +1,7 @@
 """What Markdown writers put around the words: a time as a link to the recording (Fathom, tl;dv
-copy as Markdown) and backslash escapes (Google Docs' "Download as Markdown" writes
-``per\\-site`` and ``us\\.``). Both had been kept in what the buyer said."""
+copy as Markdown), backslash escapes (Google Docs' "Download as Markdown" writes
+``per\\-site`` and ``us\\.``) and a toggle's HTML (Notion's ``<details><summary>``). All had
+been kept in what the buyer said."""
 
 from __future__ import annotations
 
@@ -21,6 +22,31 @@ def unlinked_times(lines: list[str]) -> list[str]:
     """Each line with its linked times as plain bracketed times, so ``**[00:22](url) Gemma
     Royle:** text`` reads as a timed turn (it had been a note with the time and name inside)."""
     return [_TIME_LINK.sub(r"[\g<ts>]", line) if "](" in line else line for line in lines]
+
+
+# A Notion toggle exported as HTML: "<details>", "<summary>Who was on</summary>", "</details>",
+# alone or together on a line. Its summary is the heading of what the toggle holds.
+_TOGGLE_LINE = re.compile(
+    r"^\s*(?:</?details(?:\s[^<>]*)?>\s*)*(?:<summary>(?P<summary>[^<>]*)</summary>)?"
+    r"(?:\s*</?details(?:\s[^<>]*)?>)*\s*$",
+    re.IGNORECASE,
+)
+
+
+def unfolded_toggles(lines: list[str]) -> list[str]:
+    """The lines without a toggle's HTML tags, its summary a heading over what it held: a
+    Notion page's "<details> <summary>Who was on</summary>" had been a rep's note, the web page
+    showing "&lt;details&gt;", and the attendees under it notes too."""
+    unfolded: list[str] = []
+    for line in lines:
+        found = _TOGGLE_LINE.match(line) if "<" in line else None
+        if found is None:
+            unfolded.append(line)
+        elif summary := (found.group("summary") or "").strip():
+            unfolded.extend(["", f"### {summary}", ""])
+        else:
+            unfolded.append("")
+    return unfolded
 
 
 def unescape_markdown(text: str) -> str:

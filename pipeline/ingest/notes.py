@@ -17,12 +17,33 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LINK = re.compile(r"(?<!\\)!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 # How an email signs off ("Best,", "Kind regards"), and an email's greeting or sign-off line ("Hi
 # Nate,", "Best, Marcus"): no note of the call.
+# German, French, Dutch, Spanish, Italian and Portuguese ones too: a German reply's "Mit
+# freundlichen Grüßen" had not ended its text, and the signature under it (street address,
+# phone) was stored as the buyer's notes.
+_GRUESSE = r"gr(?:ü|ue)(?:ß|ss)en?"
 SIGN_OFFS = (
     r"best|thanks|thank you|many thanks|cheers|regards|kind regards|best regards|warm regards"
     r"|talk soon|speak soon|sincerely|all the best"
+    rf"|mit freundlichen {_GRUESSE}|(?:freundliche|viele|beste|liebe|herzliche|schöne) {_GRUESSE}"
+    rf"|{_GRUESSE}|gru(?:ß|ss)|vielen dank|danke"
+    r"|(?:bien )?cordialement|bien à vous|(?:sincères |meilleures )?salutations|merci"
+    r"|(?:met )?(?:vriendelijke |hartelijke )?groet(?:en)?|bedankt"
+    r"|(?:un )?saludos?(?: cordiales)?|un cordial saludo|atentamente|gracias"
+    r"|(?:cordiali |distinti )?saluti|un saluto|grazie|atenciosamente|cumprimentos"
+)
+# "Hallo Herr Becker,", "Bonjour Madame Roux,"; words that may also open a sentence ("Beste
+# prijs", "Liebe") count only with the greeting's comma or colon.
+_HELLOS = (
+    r"hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|guten (?:tag|morgen)|moin"
+    r"|bonjour|bonsoir|goedemorgen|goedemiddag|hola|buenos días|buenas tardes|buongiorno"
+)
+_SALUTATIONS = (
+    r"sehr geehrte[rs]?|liebe[rs]?|beste|geachte|cher|chère|chers|madame|monsieur"
+    r"|estimad[oa]s?|querid[oa]s?|gentile|prezad[oa]s?"
 )
 _GREETING = re.compile(
-    r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:\s+[\w.'’-]+){0,3}[,!:]?"
+    rf"^(?:(?:{_HELLOS})(?:\s+[\w.'’-]+){{0,3}}[,!:]?"
+    rf"|(?:{_SALUTATIONS})(?:\s+[\w.'’-]+){{0,3}}[,:]"
     r"|[A-Z][\w'’-]+,"  # "Jordan," alone over an email's first paragraph
     rf"|(?:{SIGN_OFFS})[,.!]?(?:\s+[\w.'’-]+){{0,3}})$",
     re.IGNORECASE,

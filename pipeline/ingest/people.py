@@ -44,11 +44,19 @@ def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+# "Terrence Boyd - Brightlane Delivery": a phone tool's or CRM's contact, a dash before their
+# company (RingCentral's "Contact:" had named "Terrence Boyd - Brightlane Delivery" one person).
+_DASHED_COMPANY = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+[-–—]\s+(?P<inner>[A-Z][^()<>]{1,80})$"
+)
+
+
 def parse_person(text: str, role: str | None = None) -> Person | None:
-    """``"Grace Whitfield (Willow Wellness)"``, ``"@Lena Brooks"``, ``"Ana <ana@x.example>"``."""
+    """``"Grace Whitfield (Willow Wellness)"``, ``"Grace Whitfield - Willow Wellness"``,
+    ``"@Lena Brooks"``, ``"Ana <ana@x.example>"``."""
     text = text.strip().strip("*_").strip()
     company = None
-    match = _WITH_COMPANY.match(text)
+    match = _WITH_COMPANY.match(text) or _DASHED_COMPANY.match(text)
     if match:
         text, inner = match.group("name").strip(), match.group("inner").strip()
         company = None if _EMAIL.match(inner) or _is_title(inner) else bracket_company(inner)
@@ -62,6 +70,20 @@ def _is_title(text: str) -> bool:
     """``owner``, ``Ops Director``, ``son, runs the second shop``: who they are, not where."""
     words = {word.strip(".,;:").casefold() for word in text.split()}
     return not text or bool(words & _TITLE_WORDS) or text == text.casefold()
+
+
+# Words a job title is made of beside its title word ("General Manager", "Head of Operations").
+_TITLE_PARTS = frozenset(
+    "general chief senior junior deputy vice managing regional account project product office "
+    "practice property facility facilities operations fleet site store building of and &".split()
+)
+
+
+def _only_title(name: str) -> bool:
+    """``General Manager``, ``Chief Engineer``: a job title after a comma, not a person
+    ("Elena Vasquez, General Manager (The Marlowe Hotel)" had named "General Manager")."""
+    words = [word.strip(".,;:").casefold() for word in name.split()]
+    return bool(set(words) & _TITLE_WORDS) and set(words) <= _TITLE_WORDS | _TITLE_PARTS
 
 
 def parse_people(text: str, role: str | None = None) -> list[Person]:
@@ -80,5 +102,5 @@ def parse_people(text: str, role: str | None = None) -> list[Person]:
                 carried = person.company
             elif carried:
                 person.company = carried
-        people.extend(found)
+        people.extend(person for person in found if not _only_title(person.name))
     return people

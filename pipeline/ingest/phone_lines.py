@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
-from pipeline.ingest.call_lines import phone_key
+from pipeline.ingest.call_lines import phone_key, without_numbers
 from pipeline.ingest.names import norm_name
 from pipeline.ingest.role_labels import PHONE_SPEAKER, is_unsided_phone
 from pipeline.ingest.turns import Turn, name_callers
@@ -46,6 +46,32 @@ def name_numbered(call: ParsedCall) -> None:
             utterance.role_from_source = turn.role is not None
     keep_phone_lines(call, {t.speaker: t.number for t in turns if t and t.number}, None)
     call.notice = call.notice or unsided_notice(call.utterances)
+
+
+def name_the_caller(call: ParsedCall) -> None:
+    """The one ``Caller`` is the one contact the header names ("Contact: Terrence Boyd -
+    Brightlane Delivery" over a number's turns): the buyer had been "Caller" and the title
+    "Call with" once the number was taken out of "Call with: (312) 555-0187"."""
+    speakers = {u.speaker for u in call.utterances if u.speaker}
+    contacts = {p.name for p in call.people if p.role == "buyer" and p.name != PHONE_SPEAKER}
+    if PHONE_SPEAKER not in speakers or len(contacts) != 1 or contacts & speakers:
+        return
+    if any(speaker.startswith(f"{PHONE_SPEAKER} ") for speaker in speakers):
+        return  # two numbers on the other side: which one the contact is, the file does not say
+    [name] = contacts
+    for utterance in call.utterances:
+        if utterance.speaker == PHONE_SPEAKER:
+            utterance.speaker = name
+    kept = call.extra.get(PHONE_LINES)
+    if kept and PHONE_SPEAKER in kept["speakers"]:
+        kept["speakers"][name] = kept["speakers"].pop(PHONE_SPEAKER)
+    if call.title and _names_no_one(call.title):
+        call.title = f"Call with {name}"
+
+
+def _names_no_one(title: str) -> bool:
+    """ "Call with: (312) 555-0187": a title that is a number and words around it."""
+    return without_numbers(title).strip(" :·|-").casefold() in ("", "call", "call with")
 
 
 def unsided_notice(utterances: list[ParsedUtterance]) -> str | None:

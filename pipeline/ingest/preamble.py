@@ -36,6 +36,7 @@ _SECTIONS = {
     "next step": "action_items", "to do": "action_items", "to dos": "action_items",
     "todo": "action_items", "todos": "action_items", "summary": "summary",
     "outline": "summary", "chapters": "summary", "highlights": "summary", "agenda": "agenda",
+    "who was on": "speakers", "who attended": "speakers", "on the call": "speakers",
 }  # fmt: skip
 _MARKERS = {"transcript", "meeting transcript", "call transcript"}
 
@@ -82,7 +83,7 @@ class Metadata:
             fields["title"] = without_phone_numbers(self.title)
         for name in self.sections.get("speakers", []):
             add_field(fields, "attendees", name)
-        apply_fields(call, fields)
+        apply_fields(call, fields, metadata=self.values)
         call.people.extend([*self.people, *dialled_parties(self.values)])
         if self.values:
             call.extra.setdefault("metadata", {}).update(self.values)

@@ -243,7 +243,13 @@ def quote_buyers(call: ParsedCall) -> None:
         # The notification around it ("You have a new voice message.", "Listen to the
         # message: https://…") is no one's words: the caller's are the call.
         call.extra["notification"] = [u.text for u in notes if not _VOICEMAIL.match(u.text)]
-        caller = voicemail_caller([call.title or "", *call.extra["notification"]])
+        # The caller ID may be a header line ("From: TREVOR PASCOE (+61 428 555 017)").
+        named_in = [
+            call.title or "",
+            *call.extra["notification"],
+            *call.extra.get("header_lines", []),
+        ]
+        caller = voicemail_caller(named_in)
         if caller is not None and caller.casefold() not in reps:
             call.people.append(Person(caller, role="buyer"))
         call.utterances = [

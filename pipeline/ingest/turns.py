@@ -86,6 +86,8 @@ _NOT_SPEAKERS = {
     "music", "laughter", "laughs", "applause", "inaudible", "crosstalk", "noise", "silence",
     "background noise", "unintelligible", "pause", "foreign", "sound", "cough", "beep",
     "blank audio", "no speech", "transcript",
+    # A voicemail notification's "Transcription (Preview): G'day Sam, ..." is the caller's words.
+    "transcription", "transcribed", "voicemail transcription", "voicemail",
 }  # fmt: skip
 
 

@@ -15,10 +15,10 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
-from pipeline.ingest.markdown_text import unescape_call, unlinked_times
+from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.people import parse_people
-from pipeline.ingest.phone_lines import keep_phone_lines, unsided_notice
+from pipeline.ingest.phone_lines import keep_phone_lines, name_the_caller, unsided_notice
 from pipeline.ingest.preamble import (
     Metadata,
     before_promo,
@@ -98,7 +98,7 @@ def _noted_outcome(utterances: list[ParsedUtterance]) -> str | None:
 def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> ParsedCall:
     """A transcript or notes, header lines as metadata; an email's buyer lines added."""
     lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
-    lines = name_time_joined(unlinked_times(lines))
+    lines = name_time_joined(unlinked_times(unfolded_toggles(lines)))
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
     meta, start = read_leading(lines)
     body = lines[start:]
@@ -119,6 +119,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
             call.extra["quoted_reply_lines"] = left_out
         call.utterances = _notes(body, meta, kind)
     meta.apply(call)
+    name_the_caller(call)
     if mail is not None:
         call.utterances += mail.buyer_lines + mail.thread
         if mail.writers:

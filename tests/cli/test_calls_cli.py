@@ -219,3 +219,13 @@ def test_a_corrected_account_takes_the_stored_spelling_of_that_firm(
     updated = cli.json("call-update", str(other["id"]), "--account", "quarry lane tippers")
     assert updated["account"] == "Quarry Lane Tippers Ltd"
     assert {c["account"] for c in cli.json("calls")["items"]} == {"Quarry Lane Tippers Ltd"}
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_call_show_tells_the_deal_id_from_its_stage(cli: Cli, tmp_path: Path) -> None:
+    """A Notion page's "Stage: Closed Won" had been shown as "deal: Closed Won"."""
+    page = b"# Kite Yoga - rollout\n\nStage: Closed Won\n\n- Wants class packs billed monthly.\n"
+    assert cli("ingest", write(tmp_path, "kite.md", page)).exit_code == 0
+    [call] = cli.json("calls")["items"]
+    shown = cli("call-show", str(call["id"])).stdout
+    assert "  deal: -\n" in shown and "  stage: Closed Won\n" in shown
