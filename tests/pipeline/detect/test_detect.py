@@ -236,11 +236,13 @@ def test_objection_precision_recall_on_fresh_table(detector: RuleEmbeddingDetect
     # confident bar). LOWER here on category and confident recall: context-free sentences lack
     # the rep's turns the model reads, and these 20 are one writer's; on the held-out calls of
     # three other products its category accuracy is 0.53 against 0.46, and 0.56-0.65 against
-    # 0.44-0.50 leaving each labelled set out (README).
-    assert recall >= 0.95
-    assert precision >= 0.66
-    assert sure_p >= 0.77 and sure_r >= 0.70
-    assert category_accuracy >= 0.6
+    # 0.44-0.50 leaving each labelled set out (README). Fitted on thirteen sets at threshold 0.2
+    # (5 Dec): 0.75 / 0.90 / 0.94, confident 0.89 / 0.80: one plain objection of the 20 falls
+    # under the threshold out of context, where the held-out calls' precision rose (README).
+    assert recall >= 0.9
+    assert precision >= 0.72
+    assert sure_p >= 0.85 and sure_r >= 0.75
+    assert category_accuracy >= 0.8
 
 
 def test_small_talk_and_praise_are_never_objections(detector: RuleEmbeddingDetector) -> None:

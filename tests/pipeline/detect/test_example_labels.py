@@ -140,16 +140,16 @@ def test_cross_validated_figures_per_kind_and_the_learning_curve(
     kinds = before["kinds"]
     assert isinstance(kinds, dict)
     # ISSUE 16 TARGET NOT MET before any answer: objection precision >= 0.75 at recall >= 0.85.
-    # Since 5 Dec the built-in labels are thirteen labelled sets (3,882 sentences, about twenty
-    # products and voices), cross-validated by call: P 0.666 at R 0.85 per sentence, 0.71 per
-    # utterance; at the shipped threshold 0.16: P 0.61 R 0.89; pain 0.785 / 0.56 (with five sets,
+    # Since 5 Dec the built-in labels are thirteen labelled sets (3,875 sentences, about twenty
+    # products and voices), cross-validated by call: P 0.668 at R 0.85 per sentence, 0.711 per
+    # utterance; at the shipped threshold 0.2: P 0.645 R 0.875; pain 0.784 / 0.59 (with five sets,
     # 2,691 sentences: 0.586 / 0.645, P 0.57 R 0.87, pain 0.77 / 0.52). A call's product is still
     # in the fit through its other calls: bench/detect_new_products.py leaves whole sets out.
     # Floors sit just under the measured figures.
     assert before["objection_p_at_r85_sentence"] >= 0.65
     assert before["objection_p_at_r85_utterance"] >= 0.7
-    assert kinds["objection"]["recall"] >= 0.85 and kinds["objection"]["precision"] >= 0.59
-    assert kinds["pain"]["precision"] >= 0.77 and kinds["pain"]["recall"] >= 0.54
+    assert kinds["objection"]["recall"] >= 0.85 and kinds["objection"]["precision"] >= 0.62
+    assert kinds["pain"]["precision"] >= 0.77 and kinds["pain"]["recall"] >= 0.57
     assert kinds["question"]["precision"] >= 0.88 and kinds["question"]["recall"] >= 0.83
     assert kinds["current_setup"]["precision"] >= 0.73 and kinds["current_setup"]["recall"] >= 0.57
     assert kinds["other"]["precision"] >= 0.86 and kinds["other"]["recall"] >= 0.72
