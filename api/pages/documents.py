@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
-from api.deps import EmbedderDep, SessionDep, SettingsDep
+from api.deps import EmbedderDep, SessionDep, SettingsDep, WorkspaceDep
 from api.web import redirect, render, templates
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.index import CLUSTERED_KINDS
@@ -72,8 +72,8 @@ def cited_html(document: Document) -> Markup:
 
 
 @router.get("/documents", response_class=HTMLResponse, dependencies=[READ])
-def documents_page(request: Request, db: SessionDep) -> HTMLResponse:
-    documents = list_documents(db)
+def documents_page(request: Request, db: SessionDep, workspace: WorkspaceDep) -> HTMLResponse:
+    documents = list_documents(db, views=workspace.views)
     return render(
         request,
         "documents.html",
