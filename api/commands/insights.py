@@ -18,7 +18,7 @@ from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
-from pipeline.cluster.state import DRIFT_UNTHEMED
+from pipeline.cluster.state import DRIFT_UNTHEMED, unthemed_mentions
 from pipeline.dashboard import dashboard_view
 from pipeline.store.models import Outcome
 from pipeline.wording import plural
@@ -101,6 +101,8 @@ def list_clusters(
                 session, kind, outcome, since, until, competitor, account, industry, sort,
                 confident_at,
             )  # fmt: skip
+            kinds = [kind.value] if kind else list(CLUSTERED_KINDS)
+            unthemed = {k: unthemed_mentions(session, k) for k in kinds}
     if as_json:
         print_json(rows)
         return
@@ -112,6 +114,10 @@ def list_clusters(
         console.print("No clusters match these filters.")
         return
     _print_clusters(rows, named_kind=kind is not None, confident_at=confident_at)
+    for shown, count in unthemed.items():  # in no theme, yet confident: said, not hidden
+        if count:
+            scope = " across all calls" if filtered else ""
+            console.print(f"{shown}: {_unthemed(count).lstrip(', ')}{scope} (`callmine cluster`)")
 
 
 def _listed(

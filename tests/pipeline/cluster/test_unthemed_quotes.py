@@ -3,8 +3,12 @@ to go with RouteHub for now" (0.95) sat in no theme while `callmine cluster` sai
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Callable
 
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from api.cli import app as cli_app
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.state import DRIFT_UNTHEMED
 from pipeline.store.models import Utterance
@@ -44,3 +48,18 @@ def test_confident_quotes_without_a_theme_are_counted_then_re_clustered(ws: Work
     piled = run_clustering(ws, kinds=["objection"])["objection"]
     assert piled["full"] is True  # they piled up: a full run gives them a place
     assert run_clustering(ws, kinds=["objection"])["objection"]["full"] is False
+
+
+def test_the_cli_says_how_many_confident_quotes_have_no_theme(
+    ws: Workspace, point_cli_at: Callable[..., None]
+) -> None:
+    left = run_clustering(ws, rebuild=True, kinds=["objection"])["objection"]["unthemed"]
+    text, category = LOSSES[1]
+    _quote(ws, text, category, "lost-cli", 0.95)
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
+    said = CliRunner().invoke(cli_app, ["cluster"], terminal_width=200)
+    assert said.exit_code == 0, said.output
+    count = f"{left + 1} confident quote{'s' if left else ''} without a theme yet"
+    assert f"objection: clusters up to date, {count}" in said.output
+    listed = CliRunner().invoke(cli_app, ["clusters", "--kind", "objection"], terminal_width=200)
+    assert f"objection: {count}" in listed.output
