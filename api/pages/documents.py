@@ -25,7 +25,7 @@ from pipeline.content.generate import (
     regenerate_document,
     retry_generation,
 )
-from pipeline.content.staleness import staleness
+from pipeline.content.staleness import cached_staleness
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError, Forbidden
 from pipeline.publish import review
@@ -161,6 +161,7 @@ def generate(
 def document_page(
     request: Request,
     db: SessionDep,
+    workspace: WorkspaceDep,
     settings: SettingsDep,
     user: PrincipalDep,
     document_id: RowId,
@@ -199,7 +200,7 @@ def document_page(
         profile_facts=evidence.get("profile") or [],
         rival_facts=evidence.get("facts") or [],
         warnings=(document.structured or {}).get("warnings", []),
-        stale=staleness(db, document),
+        stale=cached_staleness(workspace.views, db, document),
         llm_configured=settings.llm_configured,
     )
 

@@ -34,6 +34,7 @@ def test_the_document_lists_check_staleness_only_when_the_data_moved(
     for _ in range(3):
         assert api.get("/api/documents").status_code == 200
         assert api.get("/documents").status_code == 200
+        assert api.get(f"/documents/{faq}").status_code == 200
     assert checked == {faq: 1, brief: 1}  # once each, then served as computed
     assert all(not d["out_of_date"] for d in api.get("/api/documents").json())
 
