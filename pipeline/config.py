@@ -167,6 +167,13 @@ class Settings(BaseSettings):
         "GET /api/jobs/{id}/results (in-process jobs; on the procrastinate queue the request "
         "stores them).",
     )
+    deferred_ingest_calls: int = Field(
+        1000,
+        ge=0,
+        description="Uploads holding more calls than this (CSV rows, a JSON export's calls) "
+        "are stored in a background job too, whatever their size: 202 at once, results paged "
+        "at GET /api/jobs/{id}/results.",
+    )
     analysis_batch_utterances: int = Field(
         1024,
         gt=0,

@@ -18,6 +18,7 @@ from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
+from pipeline.cluster.state import DRIFT_UNTHEMED, unthemed_mentions
 from pipeline.dashboard import dashboard_view
 from pipeline.store.models import Outcome
 from pipeline.wording import plural
@@ -51,9 +52,22 @@ def cluster(
                 f"{kind}: {plural(counts['clusters'], 'cluster')} over "
                 f"{plural(counts['mentions'], 'mention')} "
                 f"({counts['created']} new, {counts['retired']} retired)"
+                + _unthemed(counts.get("unthemed", 0))
+            )
+        elif counts.get("unthemed"):
+            console.print(
+                f"{kind}: clusters up to date{_unthemed(counts['unthemed'])} (re-clustered when "
+                f"{DRIFT_UNTHEMED} new ones pile up, or now with --rebuild)"
             )
         else:
             console.print(f"{kind}: clusters up to date (use --rebuild to force)")
+
+
+def _unthemed(count: int) -> str:
+    """Confident quotes in no theme, said rather than hidden (a lost deal's reason had been)."""
+    if not count:
+        return ""
+    return f", {plural(count, 'confident quote')} without a theme yet"
 
 
 @app.command("clusters")
@@ -87,6 +101,8 @@ def list_clusters(
                 session, kind, outcome, since, until, competitor, account, industry, sort,
                 confident_at,
             )  # fmt: skip
+            kinds = [kind.value] if kind else list(CLUSTERED_KINDS)
+            unthemed = {k: unthemed_mentions(session, k) for k in kinds}
     if as_json:
         print_json(rows)
         return
@@ -98,6 +114,10 @@ def list_clusters(
         console.print("No clusters match these filters.")
         return
     _print_clusters(rows, named_kind=kind is not None, confident_at=confident_at)
+    for shown, count in unthemed.items():  # in no theme, yet confident: said, not hidden
+        if count:
+            scope = " across all calls" if filtered else ""
+            console.print(f"{shown}: {_unthemed(count).lstrip(', ')}{scope} (`callmine cluster`)")
 
 
 def _listed(

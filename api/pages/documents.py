@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
-from api.deps import EmbedderDep, SessionDep, SettingsDep
+from api.deps import EmbedderDep, SessionDep, SettingsDep, WorkspaceDep
 from api.web import redirect, render, templates
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.index import CLUSTERED_KINDS
@@ -25,7 +25,7 @@ from pipeline.content.generate import (
     regenerate_document,
     retry_generation,
 )
-from pipeline.content.staleness import staleness
+from pipeline.content.staleness import cached_staleness
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import CallmineError, Forbidden
 from pipeline.publish import review
@@ -72,8 +72,8 @@ def cited_html(document: Document) -> Markup:
 
 
 @router.get("/documents", response_class=HTMLResponse, dependencies=[READ])
-def documents_page(request: Request, db: SessionDep) -> HTMLResponse:
-    documents = list_documents(db)
+def documents_page(request: Request, db: SessionDep, workspace: WorkspaceDep) -> HTMLResponse:
+    documents = list_documents(db, views=workspace.views)
     return render(
         request,
         "documents.html",
@@ -161,6 +161,7 @@ def generate(
 def document_page(
     request: Request,
     db: SessionDep,
+    workspace: WorkspaceDep,
     settings: SettingsDep,
     user: PrincipalDep,
     document_id: RowId,
@@ -199,7 +200,7 @@ def document_page(
         profile_facts=evidence.get("profile") or [],
         rival_facts=evidence.get("facts") or [],
         warnings=(document.structured or {}).get("warnings", []),
-        stale=staleness(db, document),
+        stale=cached_staleness(workspace.views, db, document),
         llm_configured=settings.llm_configured,
     )
 

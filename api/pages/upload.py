@@ -114,9 +114,13 @@ async def upload_submit(
     request: Request, workspace: WorkspaceDep, background: BackgroundTasks
 ) -> HTMLResponse:
     """The no-JavaScript path: every file in one POST, results listed on the page; a large
-    upload (over CALLMINE_DEFERRED_INGEST_BYTES) is stored by a job whose progress it shows."""
+    upload (over CALLMINE_DEFERRED_INGEST_BYTES or _CALLS) is stored by a job the page follows."""
     form, uploads = await _form_dict(request)
-    if uploads and should_defer(workspace, sum(upload.size or 0 for upload in uploads)):
+    size = sum(upload.size or 0 for upload in uploads)
+    deferred = bool(uploads) and await run_in_threadpool(
+        should_defer, workspace, _uploads(form, uploads), size
+    )
+    if deferred:
         batch = await run_in_threadpool(  # a large export: stored by the job the page follows
             defer_ingest,
             workspace,

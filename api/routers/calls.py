@@ -172,7 +172,8 @@ def upload_calls(
     **413/422** problem+json when every file was rejected (`filename` and `results` say which
     and why). Uploads over `CALLMINE_BACKGROUND_INGEST_BYTES` are analysed in a background job
     (`job_id`, poll `GET /api/jobs/{id}`); smaller ones inline (`analysis`). **202**: an upload
-    over `CALLMINE_DEFERRED_INGEST_BYTES` (a large CRM export) is stored by that job too: the
+    over `CALLMINE_DEFERRED_INGEST_BYTES`, or holding more calls than
+    `CALLMINE_DEFERRED_INGEST_CALLS` (a large CRM export), is stored by that job too: the
     answer comes at once, the job's result gives the counts and `GET /api/jobs/{id}/results`
     each call's result, a page at a time.
     """
@@ -188,7 +189,7 @@ def upload_calls(
     )
     uploads = [Upload(upload.filename or "", upload.file) for upload in files]
     mapping = parse_column_map(column_map)
-    if should_defer(workspace, sum(upload.size or 0 for upload in files)):
+    if should_defer(workspace, uploads, sum(upload.size or 0 for upload in files)):
         batch = defer_ingest(workspace, uploads, metadata, background.add_task, column_map=mapping)
         if batch.job_id is None:
             return _all_rejected(batch.results)

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field, StrictBool
 
 from api.auth import LABELLERS, MARKETING, READ, REVIEWERS, SALES, PrincipalDep
-from api.deps import EmbedderDep, SessionDep, SettingsDep
+from api.deps import EmbedderDep, SessionDep, SettingsDep, WorkspaceDep
 from api.problems import PROBLEM
 from pipeline.content import documents as service
 from pipeline.content.generate import (
@@ -154,10 +154,11 @@ def create_document(
 @router.get("/api/documents", response_model=list[service.DocumentSummary], dependencies=[READ])
 def list_documents(
     session: SessionDep,
+    workspace: WorkspaceDep,
     state: Annotated[str | None, Query()] = None,
     type: Annotated[str | None, Query()] = None,
 ) -> list[service.DocumentSummary]:
-    return service.list_documents(session, state=state, doc_type=type)
+    return service.list_documents(session, state=state, doc_type=type, views=workspace.views)
 
 
 @router.get(

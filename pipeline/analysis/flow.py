@@ -30,7 +30,13 @@ from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.cluster.questions import stored_kind
 from pipeline.cluster.recluster import full_cluster
-from pipeline.cluster.state import counts_to_keep, drift_warrants, load_state, save_state
+from pipeline.cluster.state import (
+    counts_to_keep,
+    drift_warrants,
+    load_state,
+    save_state,
+    unthemed_mentions,
+)
 from pipeline.cluster.views import warm_views
 from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
 from pipeline.embed import CachedEmbedder
@@ -84,11 +90,13 @@ def run_clustering(
                 if rebuild or drift_warrants(session, kind, state):
                     last = state.get(kind, {})
                     counts = full_cluster(workspace, session, kind, last)
-                    state[kind] = {**last, **counts_to_keep(counts)}
-                    summary[kind] = {**counts, "full": True}
+                    unthemed = unthemed_mentions(session, kind)
+                    state[kind] = {**last, **counts_to_keep(counts, unthemed)}
+                    summary[kind] = {**counts, "full": True, "unthemed": unthemed}
                     return_freed_memory()  # the next kind's peak does not stack on this one's
                 else:
-                    summary[kind] = {"full": False}
+                    unthemed = unthemed_mentions(session, kind)
+                    summary[kind] = {"full": False, "unthemed": unthemed}
         save_state(folder, state)  # after the commit: a crash before it re-clusters again
     if warm:
         warm_views(workspace)

@@ -29,6 +29,7 @@ from pipeline.cluster.state import (
     load_state,
     load_trees,
     save_state,
+    unthemed_mentions,
 )
 from pipeline.cluster.tree import GRAIN_STEP, ThemeTree
 from pipeline.errors import BadInput
@@ -115,12 +116,13 @@ def change_grain(workspace: Workspace, kind: str, grain: str | int) -> dict[str,
             last = dict(state.get(kind, {}))
             scale = float(last.get("scale", automatic_scale(kind)))
             if not load_trees(folder, kind):  # clustered before trees were kept: build them
-                last.update(counts_to_keep(full_cluster(workspace, session, kind, last)))
+                built = full_cluster(workspace, session, kind, last)
+                last.update(counts_to_keep(built, unthemed_mentions(session, kind)))
             new_scale = next_scale(load_trees(folder, kind), scale, move, kind=kind)
             if new_scale != scale:
                 last["scale"] = new_scale
                 recut = full_cluster(workspace, session, kind, last, reuse_trees=True)
-                last.update(counts_to_keep(recut))
+                last.update(counts_to_keep(recut, unthemed_mentions(session, kind)))
             state[kind] = last
         save_state(folder, state)  # after the commit, as run_clustering does
     return grain_info(workspace, kind)

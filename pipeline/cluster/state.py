@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.tree import ThemeTree
+from pipeline.detect.rules import says_nothing
 from pipeline.store.files import write_text_atomically
 from pipeline.store.models import Mention
 
@@ -28,6 +29,11 @@ TREES_FILENAME = "cluster_trees.json"
 MEMORY_FILENAME = "cluster_memory.json"
 DRIFT_UNASSIGNED = 0.2
 DRIFT_GROWTH = 1.5
+# A mention read at this confidence or more is a real quote: in no theme, it is counted and shown.
+CONFIDENT = 0.8
+# Confident mentions left without a theme since the last full run that warrant another: one new
+# "We've decided to go with RouteHub" is a small share of thousands, yet a lost deal's reason.
+DRIFT_UNTHEMED = 3
 # Retired clusters remembered per kind (the oldest are forgotten first).
 REMEMBERED_CLUSTERS = 500
 
@@ -78,17 +84,41 @@ def save_memory(folder: Path, kind: str, memory: dict[int, set[int]]) -> None:
     write_text_atomically(folder / MEMORY_FILENAME, json.dumps(everything, separators=(",", ":")))
 
 
-def counts_to_keep(counts: Mapping[str, Any]) -> dict[str, Any]:
-    """What the cluster state keeps of a full re-cluster of a kind (beside its grain)."""
+def counts_to_keep(counts: Mapping[str, Any], unthemed: int = 0) -> dict[str, Any]:
+    """What the cluster state keeps of a full re-cluster of a kind (beside its grain);
+    ``unthemed``: the confident mentions it left in no theme (``unthemed_mentions``)."""
     return {
         "mentions": counts["mentions"],
         "silent": counts.get("silent", 0),
         "k": counts["k_by_category"],
+        "unthemed": unthemed,
     }
 
 
+def unthemed_mentions(session: Session, kind: str) -> int:
+    """Confident mentions of this kind in no theme (a mention that says nothing alone is in
+    none by choice; one marked "not an objection" is not counted)."""
+    texts = session.scalars(
+        select(Mention.text).where(
+            Mention.kind == kind,
+            Mention.excluded.is_(False),
+            Mention.cluster_id.is_(None),
+            Mention.confidence >= CONFIDENT,
+        )
+    )
+    return sum(1 for text in texts if not says_nothing(text))
+
+
+def new_unthemed(session: Session, kind: str, state: dict[str, Any]) -> int:
+    """Confident mentions left in no theme since the last full run (those it left itself are
+    not counted again)."""
+    left = int(state.get(kind, {}).get("unthemed", 0))
+    return max(0, unthemed_mentions(session, kind) - left)
+
+
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
-    """No clusters yet, too many unassigned mentions, or much growth since the last full run."""
+    """No clusters yet, too many unassigned mentions, confident mentions in no theme piling up,
+    or much growth since the last full run."""
     live = select(func.count(Mention.id)).where(Mention.kind == kind, Mention.excluded.is_(False))
     total = session.scalar(live) or 0
     if not total:
@@ -97,4 +127,9 @@ def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
     silent = int(state.get(kind, {}).get("silent", 0))
     unassigned = max(0, (session.scalar(live.where(Mention.cluster_id.is_(None))) or 0) - silent)
     last = int(state.get(kind, {}).get("mentions", 0))
-    return last == 0 or unassigned / total > DRIFT_UNASSIGNED or total > DRIFT_GROWTH * last
+    return (
+        last == 0
+        or unassigned / total > DRIFT_UNASSIGNED
+        or total > DRIFT_GROWTH * last
+        or new_unthemed(session, kind, state) >= DRIFT_UNTHEMED
+    )

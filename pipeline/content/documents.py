@@ -16,6 +16,7 @@ from pipeline.content.generate import get_document
 from pipeline.content.staleness import what_changed
 from pipeline.errors import BadInput
 from pipeline.store.models import CompetitorFact, Document, DocumentComment, DocumentVersion
+from pipeline.store.views import ViewCache
 
 
 class Read(BaseModel):
@@ -84,12 +85,13 @@ def _warnings(document: Document) -> list[str]:
     return [str(w) for w in (document.structured or {}).get("warnings", [])]
 
 
-def summary(document: Document) -> DocumentSummary:
+def summary(document: Document, views: ViewCache | None = None) -> DocumentSummary:
+    """``views``: the workspace's, so the out-of-date check is not recomputed per request."""
     out = DocumentSummary.model_validate(document)
     out.warnings = _warnings(document)
     session = object_session(document)
     if session is not None:
-        out.out_of_date = what_changed(session, document)
+        out.out_of_date = what_changed(session, document, views)
     return out
 
 
@@ -112,14 +114,18 @@ def detail(document: Document) -> DocumentDetail:
 
 
 def list_documents(
-    session: Session, *, state: str | None = None, doc_type: str | None = None
+    session: Session,
+    *,
+    state: str | None = None,
+    doc_type: str | None = None,
+    views: ViewCache | None = None,
 ) -> list[DocumentSummary]:
     stmt = select(Document).order_by(Document.updated_at.desc(), Document.id.desc())
     if state:
         stmt = stmt.where(Document.state == state)
     if doc_type:
         stmt = stmt.where(Document.doc_type == doc_type)
-    return [summary(d) for d in session.scalars(stmt)]
+    return [summary(d, views) for d in session.scalars(stmt)]
 
 
 def list_versions(session: Session, document_id: int) -> list[VersionRead]:

@@ -28,6 +28,7 @@ from pipeline.ingest.service import (
     ingest_data,
     read_limited,
 )
+from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task, uses_queue
 from pipeline.memory import return_freed_memory
@@ -40,10 +41,31 @@ STORE_SHARE = 0.5  # of the job's progress: storing the calls, then analysing th
 FIRST_RESULTS = 20  # results kept in the job's own result; the rest are paged
 
 
-def should_defer(workspace: Workspace, total_bytes: int) -> bool:
-    """Whether an upload of this size is stored in a job (in-process jobs only)."""
+def should_defer(workspace: Workspace, uploads: Sequence[Upload], total_bytes: int) -> bool:
+    """Whether an upload is stored in a job (in-process jobs only): over the byte threshold, or
+    bringing more calls than ``deferred_ingest_calls`` (a 3.9 MB export of 20,000 notes)."""
     settings = workspace.settings
-    return total_bytes > settings.deferred_ingest_bytes and not uses_queue(settings)
+    if uses_queue(settings):
+        return False
+    if total_bytes > settings.deferred_ingest_bytes:
+        return True
+    return upload_calls(uploads, settings.max_upload_bytes) > settings.deferred_ingest_calls
+
+
+def upload_calls(uploads: Sequence[Upload], limit: int) -> int:
+    """About how many calls these uploads hold; each stream is left where it was (a file over
+    the size limit is not counted: it is refused when stored)."""
+    total = 0
+    for upload in uploads:
+        start = upload.stream.tell()
+        try:
+            data = read_limited(upload.stream, limit, upload.filename)
+        except CallmineError:
+            continue
+        finally:
+            upload.stream.seek(start)
+        total += estimated_calls(data, upload.filename)
+    return total
 
 
 def _incoming(workspace: Workspace) -> Path:

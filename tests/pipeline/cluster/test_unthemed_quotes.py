@@ -1,0 +1,65 @@
+"""A confident mention that fits no theme is counted, said and soon re-clustered: "We've decided
+to go with RouteHub for now" (0.95) sat in no theme while `callmine cluster` said "up to date"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from api.cli import app as cli_app
+from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.state import DRIFT_UNTHEMED
+from pipeline.store.models import Utterance
+from pipeline.workspace import Workspace
+from tests.insights_corpus import add_call, add_objection
+
+# Lost deals' reasons from other trades, none near the corpus's themes; each stays unassigned.
+LOSSES = (
+    ("We've signed with Harvestly instead, they threw in the sensors for free.", "competitor"),
+    ("The partners voted to stay with Briefcase Pro until the merger closes.", "competitor"),
+    ("Our co-op already runs everything through AgriDesk, so that's settled.", "competitor"),
+)
+
+
+def _quote(ws: Workspace, text: str, category: str, key: str, confidence: float) -> None:
+    call_id = add_call(ws, [text], key=key)
+    with ws.session() as session:
+        for utterance in session.scalars(
+            select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
+        ):
+            add_objection(session, utterance, category, confidence=confidence)
+
+
+def test_confident_quotes_without_a_theme_are_counted_then_re_clustered(ws: Workspace) -> None:
+    first = run_clustering(ws, rebuild=True, kinds=["objection"])["objection"]
+    left = first["unthemed"]  # what the full run itself left out is not drift
+
+    text, category = LOSSES[0]
+    _quote(ws, text, category, "lost-0", 0.95)
+    _quote(ws, "Maybe something about the weather, not sure.", "other", "unsure", 0.4)
+    _quote(ws, "Hmm.", "price", "hmm", 0.9)  # says nothing alone: in no theme by choice
+    after_one = run_clustering(ws, kinds=["objection"])["objection"]
+    assert after_one == {"full": False, "unthemed": left + 1}
+
+    for number, (text, category) in enumerate(LOSSES[1:DRIFT_UNTHEMED], start=1):
+        _quote(ws, text, category, f"lost-{number}", 0.9)
+    piled = run_clustering(ws, kinds=["objection"])["objection"]
+    assert piled["full"] is True  # they piled up: a full run gives them a place
+    assert run_clustering(ws, kinds=["objection"])["objection"]["full"] is False
+
+
+def test_the_cli_says_how_many_confident_quotes_have_no_theme(
+    ws: Workspace, point_cli_at: Callable[..., None]
+) -> None:
+    left = run_clustering(ws, rebuild=True, kinds=["objection"])["objection"]["unthemed"]
+    text, category = LOSSES[1]
+    _quote(ws, text, category, "lost-cli", 0.95)
+    point_cli_at(ws.settings.data_dir, ws.settings.database_url)
+    said = CliRunner().invoke(cli_app, ["cluster"], terminal_width=200)
+    assert said.exit_code == 0, said.output
+    count = f"{left + 1} confident quote{'s' if left else ''} without a theme yet"
+    assert f"objection: clusters up to date, {count}" in said.output
+    listed = CliRunner().invoke(cli_app, ["clusters", "--kind", "objection"], terminal_width=200)
+    assert f"objection: {count}" in listed.output
