@@ -198,7 +198,7 @@ def set_grain(body: GrainRequest, workspace: WorkspaceDep) -> list[dict[str, Any
 @router.post(
     "/api/clusters/merge",
     response_model=EditResult,
-    responses={404: PROBLEM},
+    responses={404: PROBLEM, 409: PROBLEM},
     dependencies=[MARKETING],
 )
 def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
@@ -238,7 +238,12 @@ def get_cluster(cluster_id: RowId, db: SessionDep, workspace: WorkspaceDep) -> d
     )
 
 
-@router.patch("/api/clusters/{cluster_id:int}", response_model=EditResult, dependencies=[MARKETING])
+@router.patch(
+    "/api/clusters/{cluster_id:int}",
+    response_model=EditResult,
+    responses={409: PROBLEM},
+    dependencies=[MARKETING],
+)
 def patch_cluster(cluster_id: RowId, body: ClusterPatch, db: SessionDep) -> dict[str, Any]:
     """Rename (the name sticks across re-clusters) and/or mark "not an objection"."""
     result: dict[str, Any] = {"id": cluster_id}

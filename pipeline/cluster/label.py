@@ -198,6 +198,11 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     return capitalised(found[0].group(2).rstrip("? ") + tail + mark)
 
 
+# A quote weighed under this share of the best one (an uncertain read: its confidence weighs in)
+# is never a theme's typical quote, however plainly it says the topic.
+LEADING_SHARE = 0.5
+
+
 def name_clusters(
     groups: Sequence[Sequence[str]],
     centrality: Sequence[Sequence[float]],
@@ -219,7 +224,10 @@ def name_clusters(
     taken: set[str] = set()
     names: list[str] = []
     for i, texts in enumerate(groups):
-        by_centrality = [texts[j] for j in np.argsort(-np.asarray(centrality[i]), kind="stable")]
+        weights = np.asarray(centrality[i], dtype=np.float64)
+        by_centrality = [texts[j] for j in np.argsort(-weights, kind="stable")]
+        # a quote weighed far below the best (an uncertain read) is never the typical one
+        leading = {texts[int(j)] for j in np.flatnonzero(weights >= LEADING_SHARE * weights.max())}
         options = (
             true_of_its_quotes(o, texts, competitors)
             for o in telling_first(
@@ -230,6 +238,7 @@ def name_clusters(
                     competitors,
                     categories[i] if i < len(categories) else None,
                     kind,
+                    leading,
                 )
             )
         )
@@ -251,6 +260,7 @@ def _name_options(
     competitors: Sequence[str] = (),
     category: str | None = None,
     kind: str | None = None,
+    leading: set[str] | None = None,
 ) -> Iterator[str]:
     """Name options best first, spelled as said; lazy, since the first free one is usually
     the first (spelling a phrase scans every quote of the group). A quote's clause (and, with
@@ -269,7 +279,11 @@ def _name_options(
     ]
     for phrase in held:
         yield spelled_as_said(phrase, by_centrality)
-    central = by_centrality[: max(1, -(-len(by_centrality) // 2))]
+    central = [
+        q
+        for q in by_centrality[: max(1, -(-len(by_centrality) // 2))]
+        if leading is None or q in leading
+    ]
     clauses = [
         (quote_clause(quote, keywords), quote in central)
         for quote in by_centrality[:CENTRAL_QUOTES]

@@ -50,6 +50,8 @@ COMPLAINTS = [
 ]
 # A reason against us or the change: the model's objection stands.
 STAYS_OBJECTION = [
+    # a worry about what comes, beside a past vendor's failing
+    "We're worried the sync with our calendar breaks on Mondays; the last vendor never fixed it.",
     "Retyping everything into your system would take us months.",
     "Re-keying all our stock into a new system is the part I'm dreading.",
     "I'm not retyping three thousand patient records.",
