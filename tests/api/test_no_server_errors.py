@@ -13,16 +13,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from pipeline.calls import queries
 from pipeline.workspace import Workspace
-from tests.samples import TRANSCRIPT
 
 HUGE = "99999999999999999999"  # past 2**63: SQLite raised OverflowError on it
-
-
-@pytest.fixture
-def call_id(client: TestClient) -> int:
-    response = client.post("/api/calls", files={"files": ("a.txt", TRANSCRIPT)})
-    assert response.status_code == 201, response.text
-    return int(response.json()["results"][0]["call_id"])
 
 
 @pytest.mark.parametrize(

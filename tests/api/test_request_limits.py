@@ -46,13 +46,6 @@ def test_every_request_body_string_has_a_max_length() -> None:
     assert not missing, missing
 
 
-@pytest.fixture
-def call_id(client: TestClient) -> int:
-    response = client.post("/api/calls", files={"files": ("a.txt", TRANSCRIPT)})
-    assert response.status_code == 201, response.text
-    return int(response.json()["results"][0]["call_id"])
-
-
 @pytest.mark.parametrize(
     "body",
     [
