@@ -33,6 +33,11 @@ _LEADING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+# A question said as if read off the screen, with no question mark ("Like who was this Tuesday,
+# why does this say nine hours."): a fragment of someone else's words, never a theme's name.
+_ECHOED_QUESTION = re.compile(
+    r"^(?:who|why|where|which)\s+(?:was|is|are|were|does|did|do|has|had)\b", re.IGNORECASE
+)
 # A note's or CRM column's label before its text: "Closed Lost Reason: ", "Migration: ".
 _FIELD_LABEL = re.compile(r"^(?:[A-Z][\w'’/&-]*(?:\s+[\w'’/&-]+){0,3}):\s+(?=\S)")
 # Email addresses, links and bare domains ("acme.com/pricing").
@@ -129,6 +134,8 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
             best, best_score = clause, score
     if not best:
         best = _LEADING_FILLER.sub("", CLAUSE.split(text)[0]).strip() or text
+    if _ECHOED_QUESTION.match(best) and "?" not in text:  # the quote asks nothing itself
+        return ""
     words = _WORD.findall(best)
     question = best.endswith("?")
     cut = len(words) > MAX_QUOTE_WORDS

@@ -190,3 +190,28 @@ def test_a_contract_theme_is_named_by_a_contract_statement() -> None:
     ]
     name = _name(quotes, category="contract", kind="objection")
     assert "payback" not in name.lower(), name
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Like who was this Tuesday, why does this say nine hours.",
+        "So it's, where was this van on Monday, why is the log blank.",
+        "Honestly, why does this invoice say forty hours.",
+    ],
+)
+def test_a_question_echoed_without_its_mark_names_no_theme(quote: str) -> None:
+    """Someone else's question read out ("who was this Tuesday") is a fragment, not a name."""
+    assert quote_clause(quote) == ""
+
+
+@pytest.mark.parametrize(
+    ("quote", "clause"),
+    [
+        ("Why does it cost so much?", "Why does it cost so much?"),
+        ("Where is the data stored?", "Where is the data stored?"),
+        ("The painful thing is payroll.", "The painful thing is payroll"),
+    ],
+)
+def test_a_real_question_or_statement_still_names(quote: str, clause: str) -> None:
+    assert quote_clause(quote) == clause
