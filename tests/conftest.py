@@ -84,6 +84,16 @@ class Cli:
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
 
+    def generated_offline(self, calls: Path, doc_type: str) -> str:
+        """Ingest a folder of calls with its ``manifest.csv``, cluster, and generate one
+        document offline: what ``generate`` printed."""
+        result = self("ingest", calls, "--manifest", calls / "manifest.csv")
+        assert result.exit_code == 0, result.output
+        assert self("cluster").exit_code == 0
+        result = self("generate", "--type", doc_type, "--offline")
+        assert result.exit_code == 0, result.output
+        return str(result.output)
+
     def counts(self) -> tuple[int, int]:
         workspace = Workspace(self.settings())
         try:

@@ -157,12 +157,7 @@ def test_one_pager_states_the_markets_problem_and_no_false_trigger(
     get_settings.cache_clear()
     calls = tmp_path / "calls"
     shutil.copytree(FIXTURE, calls)
-    result = cli("ingest", calls, "--manifest", calls / "manifest.csv")
-    assert result.exit_code == 0, result.output
-    assert cli("cluster").exit_code == 0
-    result = cli("generate", "--type", "one-pager", "--offline")
-    assert result.exit_code == 0, result.output
-    page = result.output
+    page = cli.generated_offline(calls, "one-pager")
     problem, why_now = _section(page, "The problem"), _section(page, "Why now")
     assert problem.strip() and "To write" not in problem
     for said in ("reminders were down", "support team", "Die Planung"):
