@@ -32,9 +32,9 @@ def run_bench(script: str, *args: str) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_throughput_prints_rates_and_ratio() -> None:
-    record = run_bench("throughput.py", "--n", "120", "--rounds", "3")
-    assert record["n"] == 120
-    assert record["calls"] == 6
+    record = run_bench("throughput.py", "--n", "60", "--rounds", "3")
+    assert record["n"] == 60
+    assert record["calls"] == 3
     assert record["rounds"] == 3 and len(record["ratios"]) == 3
     assert record["ratio"] == sorted(record["ratios"])[1]  # the median round
     pipeline_rate = float(record["pipeline_utterances_per_s"])
@@ -130,10 +130,10 @@ def test_large_upload_answers_at_once_and_reports_the_job() -> None:
 
 @pytest.mark.slow
 def test_ingest_workers_reports_one_and_two_workers_on_postgresql() -> None:
-    record = run_bench("ingest_workers.py", "--n", "12", "--clients", "2", "--timeout", "200")
+    record = run_bench("ingest_workers.py", "--n", "6", "--clients", "2", "--timeout", "200")
     for workers in ("workers_1", "workers_2"):
         run = record[workers]
-        assert run["calls_stored"] == 12 and run["jobs_failed"] == 0, run
+        assert run["calls_stored"] == 6 and run["jobs_failed"] == 0, run
         assert run["total_s"] >= run["upload_s"] > 0 and run["calls_per_s"] > 0
     assert record["ratio"] == pytest.approx(
         record["workers_2"]["calls_per_s"] / record["workers_1"]["calls_per_s"], rel=0.02
