@@ -4,12 +4,16 @@ is a 422 problem on every JSON-body operation, never a 500 from echoing it back.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from pipeline.embed import Embedder
+from pipeline.workspace import Workspace
 from tests.api.test_schema_fuzz import openapi_document
+from tests.conftest import app_client, make_settings
 from tests.samples import TRANSCRIPT
 
 LONE_SURROGATE = '"\\ud800"'  # JSON text: decodes to a str that UTF-8 cannot encode
@@ -40,12 +44,19 @@ def concrete(path: str) -> str:
     return re.sub(r"\{([^}]+)\}", lambda m: "1" if m.group(1).endswith("id") else "x", path)
 
 
-@pytest.fixture
-def seeded(client: TestClient) -> TestClient:
-    """A call 1 stored, so an operation on it gets past "not found"."""
-    response = client.post("/api/calls", files={"files": ("a.txt", TRANSCRIPT)})
-    assert response.status_code == 201, response.text
-    return client
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[TestClient]:
+    """A call 1 stored, so an operation on it gets past "not found". One for the module: every
+    request here is refused, so none changes what the next one sees (and an upload per case
+    cost a second each)."""
+    workspace = Workspace(
+        make_settings(tmp_path_factory.mktemp("surrogates") / "data"), embedder=embedder
+    )
+    with app_client(workspace) as client:
+        response = client.post("/api/calls", files={"files": ("a.txt", TRANSCRIPT)})
+        assert response.status_code == 201, response.text
+        yield client
+    workspace.close()
 
 
 def test_every_json_operation_is_covered() -> None:
