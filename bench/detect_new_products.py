@@ -19,10 +19,10 @@ from typing import Any
 import numpy as np
 from common import Timing, emit, local_embedder
 
+from pipeline.config import DEFAULT_OBJECTION_THRESHOLD
 from pipeline.detect import evaluate as ev
 from pipeline.detect import load_seeds
 from pipeline.detect.labels import builtin_labelled
-from pipeline.detect.model import OBJECTION_THRESHOLD
 
 
 def _figures(
@@ -42,7 +42,7 @@ def _figures(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threshold", type=float, default=OBJECTION_THRESHOLD)
+    parser.add_argument("--threshold", type=float, default=DEFAULT_OBJECTION_THRESHOLD)
     args = parser.parse_args()
     with Timing() as timing:
         data = ev.build_dataset(local_embedder(), builtin_labelled(), load_seeds())

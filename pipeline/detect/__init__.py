@@ -14,6 +14,7 @@ with an objection category and a calibrated confidence, plus competitor and why-
 
 from __future__ import annotations
 
+from pipeline.config import DEFAULT_OBJECTION_THRESHOLD as DEFAULT_THRESHOLD
 from pipeline.detect.classify import (
     DETECTED_ROLES,
     KIND_LABELS,
@@ -29,7 +30,7 @@ from pipeline.detect.classify import (
     SentenceInput,
     UtteranceLike,
 )
-from pipeline.detect.detector import DEFAULT_THRESHOLD, RuleEmbeddingDetector
+from pipeline.detect.detector import RuleEmbeddingDetector
 from pipeline.detect.registry import DETECTORS, create_detector
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.brand_names import brand_forms
-from pipeline.config import Settings
+from pipeline.config import DEFAULT_OBJECTION_THRESHOLD, Settings
 from pipeline.detect import rules
 from pipeline.detect.asides import answers_small_talk, makes_small_talk
 from pipeline.detect.classify import (
@@ -51,7 +51,6 @@ from pipeline.rival_names import RivalNames
 
 log = logging.getLogger(__name__)
 
-DEFAULT_THRESHOLD = float(Settings.model_fields["objection_threshold"].default)
 RULED_OTHER_SURE = 0.99  # an acknowledgement, a bare label or the rep's own doing in a note
 
 
@@ -84,7 +83,7 @@ class RuleEmbeddingDetector:
         competitors: Sequence[str] = (),
         ignore_names: Sequence[str] = (),
         model: KindModel | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
+        threshold: float = DEFAULT_OBJECTION_THRESHOLD,
         unknown_role_margin: float = 0.1,
         checker: KindChecker | None = None,
         splitter: SentenceSplitter | None = None,

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from pipeline.config import DEFAULT_OBJECTION_THRESHOLD
 from pipeline.detect.classify import KINDS
 from pipeline.detect.features import Matrix
 from pipeline.detect.labels import ANSWER_WEIGHT, LabelledSentence
-from pipeline.detect.model import OBJECTION_THRESHOLD, KindModel, decide_kind, fine_class, fit
+from pipeline.detect.model import KindModel, decide_kind, fine_class, fit
 from pipeline.detect.queue import pick
 from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
@@ -172,7 +173,7 @@ def learning_curve(
     budgets: Sequence[int] = BUDGETS,
     strategies: Sequence[str] = ("queue", "random"),
     *,
-    threshold: float = OBJECTION_THRESHOLD,
+    threshold: float = DEFAULT_OBJECTION_THRESHOLD,
     seed: int = 0,
 ) -> Curve:
     """For each held-out fold (one user's calls): score it, then answer ``budgets`` questions
@@ -229,7 +230,7 @@ def _choose(
 
 
 def decide(
-    data: Dataset, probabilities: Floats, threshold: float = OBJECTION_THRESHOLD
+    data: Dataset, probabilities: Floats, threshold: float = DEFAULT_OBJECTION_THRESHOLD
 ) -> npt.NDArray[np.int64]:
     """The kind index per row, decided as the detector decides (``decide_kind``)."""
     return np.array(
@@ -242,7 +243,7 @@ def decide(
 
 
 def summary(
-    data: Dataset, probabilities: Floats, threshold: float = OBJECTION_THRESHOLD
+    data: Dataset, probabilities: Floats, threshold: float = DEFAULT_OBJECTION_THRESHOLD
 ) -> dict[str, object]:
     """Objection precision at recall 0.85 (per sentence and per utterance, best threshold) and
     per-kind precision and recall at ``threshold``."""

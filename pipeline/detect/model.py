@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from pipeline.config import DEFAULT_OBJECTION_THRESHOLD
 from pipeline.detect.classify import KINDS, Kind
 from pipeline.detect.features import Matrix
 from pipeline.errors import BadInput
@@ -30,10 +31,6 @@ from pipeline.errors import BadInput
 OBJECTION: Kind = "objection"
 QUESTION: Kind = "question"
 REGULARISATION = 3.0  # C of the logistic model (1, 3 and 10 were within fold noise)
-# Chosen nested over products (bench/detect_new_products.py): for each labelled set left out,
-# the threshold reaching objection recall 0.85 on the other sets' left-out scores was 0.19-0.22
-# (thirteen sets, 5 Dec). Before, on five sets by call file: 0.13-0.21, and 0.16 shipped.
-OBJECTION_THRESHOLD = 0.2
 EXPECTED_RECALL = 0.9
 
 Floats = npt.NDArray[np.float64]
@@ -129,7 +126,7 @@ class KindModel:
     def predict(
         self,
         features: Matrix,
-        threshold: float | Sequence[float] = OBJECTION_THRESHOLD,
+        threshold: float | Sequence[float] = DEFAULT_OBJECTION_THRESHOLD,
         direct_questions: Sequence[bool] | None = None,
     ) -> list[KindScore]:
         """One verdict per row: ``objection`` from ``threshold`` (one, or one per row) up; see
@@ -311,6 +308,6 @@ def expected_recall_threshold(
     labels; answered sentences count with probability 1 or 0."""
     ordered = np.sort(np.asarray(objection_probabilities, dtype=np.float64))[::-1]
     if not len(ordered) or ordered.sum() == 0:
-        return OBJECTION_THRESHOLD
+        return DEFAULT_OBJECTION_THRESHOLD
     cumulative = np.cumsum(ordered) / ordered.sum()
     return float(ordered[min(int(np.searchsorted(cumulative, target)), len(ordered) - 1)])
