@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.analysis.flow import analyse_calls
@@ -102,6 +103,17 @@ def add_objection(
     )
     session.add(mention)
     return mention
+
+
+def add_quote(workspace: Workspace, text: str, category: str, key: str, confidence: float) -> None:
+    """A call whose buyer says ``text``, stored as an objection in no theme (as a detection
+    between two full re-clusters would be)."""
+    call_id = add_call(workspace, [text], key=key)
+    with workspace.session() as session:
+        for utterance in session.scalars(
+            select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
+        ):
+            add_objection(session, utterance, category, confidence=confidence)
 
 
 def analysed_corpus(workspace: Workspace) -> list[int]:

@@ -6,13 +6,14 @@ import json
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, BackgroundTasks, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
 from api.auth import MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import fragments, outcome_split, redirect, render, sparkline
+from pipeline.analysis.recovery import submit_recluster
 from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import undoable_merge, undoable_split
@@ -25,6 +26,7 @@ from pipeline.cluster.views import (
     cluster_names,
     grain_view,
     known_competitors_view,
+    unthemed_view,
 )
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date, outcome_filter
@@ -134,6 +136,7 @@ def clusters_page(
         "clusters.html",
         title=KINDS[filters["kind"]],
         grain=grain_view(workspace, db, filters["kind"]),
+        unthemed=unthemed_view(workspace, db, filters["kind"]),
         cards_html=cards_html,
         shown=shown,
         total=total,
@@ -166,6 +169,20 @@ def grain(
     except CallmineError as exc:
         return redirect(target, exc.detail, "error")
     return redirect(target, f"Showing {plural(info['themes'], 'theme')}.")
+
+
+@router.post("/recluster", dependencies=[MARKETING])
+def recluster(
+    workspace: WorkspaceDep,
+    background: BackgroundTasks,
+    kind: Annotated[str, Form()] = "objection",
+) -> RedirectResponse:
+    """Group one kind's quotes into themes again now, as a job (mentions in no theme get one)."""
+    kind = kind if kind in KINDS else "objection"
+    submit_recluster(workspace, background.add_task, [kind])
+    return redirect(
+        "/jobs", f"Re-clustering the {KINDS[kind].lower()}; the themes change when it is done."
+    )
 
 
 @router.get(

@@ -22,6 +22,7 @@ WHAT = {
     "ingest": "Reading a large upload",
     "redetect": "Detecting again on every call",
     "recover": "Finishing work left when the server stopped",
+    "recluster": "Grouping quotes into themes again",
     "refit": "Learning from your review answers",
 }
 STATE = {"queued": "Waiting", "running": "Running", "done": "Finished", "failed": "Failed"}

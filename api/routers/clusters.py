@@ -17,6 +17,7 @@ from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster import views as cluster_views
+from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, GrainInfo, Quote
 from pipeline.detect import learning as detections
 from pipeline.errors import Forbidden
@@ -137,7 +138,21 @@ class Phrase(BaseModel):
     examples: list[PhraseQuote]
 
 
-@router.get("/api/clusters", response_model=list[ClusterSummary], dependencies=[READ])
+UNTHEMED_HEADER = "X-Unthemed-Mentions"
+UNTHEMED_DOC = {
+    "description": "Confident mentions of each listed kind that no theme holds yet (across all "
+    "calls, whatever the filters), as a structured-field dictionary; the next full re-cluster "
+    "(POST /api/clusters/rebuild) gives them one.",
+    "schema": {"type": "string", "example": "objection=12, pain=0, question=3"},
+}
+
+
+@router.get(
+    "/api/clusters",
+    response_model=list[ClusterSummary],
+    responses={200: {"headers": {UNTHEMED_HEADER: UNTHEMED_DOC}}},
+    dependencies=[READ],
+)
 def list_clusters(
     db: SessionDep,
     workspace: WorkspaceDep,
@@ -155,7 +170,9 @@ def list_clusters(
     """Active clusters; filters restrict which mentions are counted (``industry``: calls of
     that industry, any case). ``grain`` first moves
     to fewer or more themes (of ``kind``, or of every kind): the marketing role, by an API
-    token or in open local mode (a browser session changes it by POST, with its CSRF token)."""
+    token or in open local mode (a browser session changes it by POST, with its CSRF token).
+    The ``X-Unthemed-Mentions`` header counts each kind's confident mentions in no theme (the
+    list stays a bare list, as clients read it)."""
     if grain is not None:
         if principal.via == "session" or not principal.can("marketing"):
             raise Forbidden("changing the grain needs the marketing role and an API token here")
@@ -173,7 +190,12 @@ def list_clusters(
         sort=sort,
         confident_at=workspace.settings.confident_at,
     )
-    return Response(body, media_type="application/json")  # checked against the model when stored
+    counts = ", ".join(
+        f"{shown}={cluster_views.unthemed_view(workspace, db, shown)['mentions']}"
+        for shown in ([kind] if kind else CLUSTERED_KINDS)
+    )
+    # The body is checked against the model when stored; the header is counted per request.
+    return Response(body, media_type="application/json", headers={UNTHEMED_HEADER: counts})
 
 
 @router.post("/api/clusters/rebuild", dependencies=[MARKETING])

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pipeline.analysis import flow as analysis
-from pipeline.cluster.index import index_in_step, rebuild_index
+from pipeline.cluster.index import CLUSTERED_KINDS, index_in_step, rebuild_index
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task
 from pipeline.workspace import Workspace
@@ -52,6 +52,24 @@ def recover_task(
 ) -> dict[str, Any]:
     """Analyse every pending call (re-clustering in full when ``rebuild``)."""
     return analysis.analyse_pending(workspace, progress=progress, rebuild=bool(args.get("rebuild")))
+
+
+@task("recluster")
+def recluster_task(
+    workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
+) -> dict[str, Any]:
+    """Re-cluster ``kinds`` (default: every clustered kind) in full, as a job: the home page's
+    "Re-cluster now" gives mentions in no theme a place without waiting for more to pile up."""
+    kinds = args.get("kinds") or list(CLUSTERED_KINDS)
+    return analysis.run_clustering(workspace, rebuild=True, kinds=kinds, progress=progress)
+
+
+def submit_recluster(
+    workspace: Workspace, schedule: Callable[..., Any], kinds: Sequence[str] = ()
+) -> str:
+    """Start ``recluster_task`` as a background job; returns the job id to poll."""
+    message = f"re-clustering {', '.join(kinds) or 'every kind'} in full"
+    return submit_task(workspace, "recluster", message, {"kinds": list(kinds)}, schedule)
 
 
 @task("analyse")

@@ -8,7 +8,7 @@ from pipeline.analysis import corrections, recovery
 from pipeline.jobs import queue
 from pipeline.workspace import Workspace
 
-# The tasks a worker runs: analyse, recover (in recovery), redetect (in corrections).
+# The tasks a worker runs: analyse, recover, recluster (in recovery), redetect (in corrections).
 REGISTERED_BY = (corrections, recovery)
 
 

@@ -116,6 +116,18 @@ def new_unthemed(session: Session, kind: str, state: dict[str, Any]) -> int:
     return max(0, unthemed_mentions(session, kind) - left)
 
 
+def unthemed_info(session: Session, kind: str, state: dict[str, Any]) -> dict[str, Any]:
+    """The kind's confident mentions in no theme (``mentions``), said where a marketer looks;
+    ``due``: the next analysis re-clusters for them, else they are too few yet (it waits for
+    ``DRIFT_UNTHEMED`` new ones, or a re-cluster asked for)."""
+    return {
+        "kind": kind,
+        "mentions": unthemed_mentions(session, kind),
+        "due": drift_warrants(session, kind, state),
+        "waits_for": DRIFT_UNTHEMED,
+    }
+
+
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
     """No clusters yet, too many unassigned mentions, confident mentions in no theme piling up,
     or much growth since the last full run."""

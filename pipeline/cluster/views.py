@@ -30,7 +30,7 @@ from pipeline.cluster.queries import (
 from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
-from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME
+from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME, load_state, unthemed_info
 from pipeline.cluster.stats import MentionRow
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.detect.rules import unquotable
@@ -295,6 +295,20 @@ def grain_view(workspace: Workspace, session: Session, kind: str) -> dict[str, A
     return found
 
 
+def unthemed_view(workspace: Workspace, session: Session, kind: str) -> dict[str, Any]:
+    """``pipeline.cluster.state.unthemed_info``, precomputed (it reads every mention in no
+    theme); the cluster state's time is part of the key, as a full re-cluster rewrites it."""
+    folder = workspace.settings.data_dir
+    found: dict[str, Any] = workspace.views.get(
+        session,
+        "unthemed",
+        {"kind": kind, STATE_FILENAME: _modified(folder / STATE_FILENAME)},
+        ("mentions",),
+        lambda: unthemed_info(session, kind, load_state(folder)),
+    )
+    return found
+
+
 def known_competitors_view(views: ViewCache, session: Session) -> list[str]:
     """``pipeline.cluster.rivals.known_competitors``, precomputed (it reads every call)."""
     return list(
@@ -322,6 +336,7 @@ def warm_views(workspace: Workspace) -> None:
                 )
                 cluster_names(workspace.views, session, kind)
                 grain_view(workspace, session, kind)
+                unthemed_view(workspace, session, kind)
             cluster_list_json(
                 workspace.views, session, confident_at=workspace.settings.confident_at
             )

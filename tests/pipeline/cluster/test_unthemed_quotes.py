@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
 from typer.testing import CliRunner
 
 from api.cli import app as cli_app
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.state import DRIFT_UNTHEMED
-from pipeline.store.models import Utterance
 from pipeline.workspace import Workspace
-from tests.insights_corpus import add_call, add_objection
+from tests.insights_corpus import add_quote
 
 # Lost deals' reasons from other trades, none near the corpus's themes; each stays unassigned.
 LOSSES = (
@@ -23,28 +21,19 @@ LOSSES = (
 )
 
 
-def _quote(ws: Workspace, text: str, category: str, key: str, confidence: float) -> None:
-    call_id = add_call(ws, [text], key=key)
-    with ws.session() as session:
-        for utterance in session.scalars(
-            select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
-        ):
-            add_objection(session, utterance, category, confidence=confidence)
-
-
 def test_confident_quotes_without_a_theme_are_counted_then_re_clustered(ws: Workspace) -> None:
     first = run_clustering(ws, rebuild=True, kinds=["objection"])["objection"]
     left = first["unthemed"]  # what the full run itself left out is not drift
 
     text, category = LOSSES[0]
-    _quote(ws, text, category, "lost-0", 0.95)
-    _quote(ws, "Maybe something about the weather, not sure.", "other", "unsure", 0.4)
-    _quote(ws, "Hmm.", "price", "hmm", 0.9)  # says nothing alone: in no theme by choice
+    add_quote(ws, text, category, "lost-0", 0.95)
+    add_quote(ws, "Maybe something about the weather, not sure.", "other", "unsure", 0.4)
+    add_quote(ws, "Hmm.", "price", "hmm", 0.9)  # says nothing alone: in no theme by choice
     after_one = run_clustering(ws, kinds=["objection"])["objection"]
     assert after_one == {"full": False, "unthemed": left + 1}
 
     for number, (text, category) in enumerate(LOSSES[1:DRIFT_UNTHEMED], start=1):
-        _quote(ws, text, category, f"lost-{number}", 0.9)
+        add_quote(ws, text, category, f"lost-{number}", 0.9)
     piled = run_clustering(ws, kinds=["objection"])["objection"]
     assert piled["full"] is True  # they piled up: a full run gives them a place
     assert run_clustering(ws, kinds=["objection"])["objection"]["full"] is False
@@ -55,7 +44,7 @@ def test_the_cli_says_how_many_confident_quotes_have_no_theme(
 ) -> None:
     left = run_clustering(ws, rebuild=True, kinds=["objection"])["objection"]["unthemed"]
     text, category = LOSSES[1]
-    _quote(ws, text, category, "lost-cli", 0.95)
+    add_quote(ws, text, category, "lost-cli", 0.95)
     point_cli_at(ws.settings.data_dir, ws.settings.database_url)
     said = CliRunner().invoke(cli_app, ["cluster"], terminal_width=200)
     assert said.exit_code == 0, said.output
