@@ -31,6 +31,9 @@ from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, EmbeddingCache, Mention, Utterance
 from pipeline.workspace import Workspace
 
+# A buyer's reasons not to buy and reasons to buy: one is never shown as the other's context.
+CONCERN_KINDS = frozenset({"objection", "pain"})
+
 SortKey = Literal["size", "trend"]
 # Who said a searched quote: a buyer, someone the transcript does not name, a rep's note.
 SEARCH_ROLES = DETECTED_ROLES
@@ -256,7 +259,10 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
     """``quotes`` with each sentence's turning or carrying-on next sentence (``quote_text``),
     read for the few quotes shown, not for every member. A sentence another theme of the kind
     holds is never one's context: "Three weeks is a long time for us" had been shown in the
-    timing theme and, before "And the IT company... charges us", in the switching theme."""
+    timing theme and, before "And the IT company... charges us", in the switching theme. Nor is
+    a sentence of the other concern kind: a pain quoted with the objection before it ("...not
+    going to tap a screen with gloves on. And the tablets get greasy...") read as an objection
+    in a pain theme."""
     ids = [quote["mention_id"] for quote in quotes]
     found = session.execute(
         select(
@@ -290,8 +296,10 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
             first <= s
             and e <= last
             and (s, e) != (start, end)
-            and k == kind
-            and c not in (None, cluster_id)
+            and (
+                (k == kind and c not in (None, cluster_id))
+                or (k != kind and {k, kind} <= CONCERN_KINDS)
+            )
             for s, e, k, c in others.get(utterance_id, [])
         )
         spans[mention_id] = text if elsewhere else quote_text(said, text, start, end)

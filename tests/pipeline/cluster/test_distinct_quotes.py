@@ -93,3 +93,49 @@ def test_another_themes_sentence_is_never_a_quotes_context(ws: Workspace) -> Non
         switching = [quote["text"] for quote in get_cluster(session, second)["quotes"]]
     assert timing == [LEADS]
     assert switching == [GOES_ON]
+
+
+OBJECTS = "They're not going to tap a screen with gloves on."
+PAINS = "And the tablets we tried got greasy within a day next to the fryer."
+TURNS_TO = "Every Friday I retype forty timesheets by hand. But we're locked into our payroll firm."
+
+
+def _kinds_turn(ws: Workspace, key: str, text: str, kinds: list[str]) -> dict[str, int]:
+    """One buyer turn of two sentences, each a mention of its kind in a theme of that kind."""
+    call_id = add_call(ws, [text], key=key)
+    cut = text.find(". ") + 1
+    with ws.session() as session:
+        utterance = session.scalars(
+            select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
+        ).one()
+        themes = {}
+        for kind, (start, end) in zip(kinds, [(0, cut), (cut + 1, len(text))], strict=True):
+            theme = Cluster(kind=kind, name=f"{kind} theme")
+            session.add(theme)
+            session.flush()
+            themes[kind] = theme.id
+            session.add(
+                Mention(
+                    utterance_id=utterance.id, call_id=call_id, kind=kind, category=None,
+                    text=text[start:end], char_start=start, char_end=end, confidence=0.9,
+                    cluster_id=theme.id,
+                )
+            )  # fmt: skip
+        session.commit()
+        return themes
+
+
+def test_a_pain_is_never_quoted_with_the_objection_it_follows(ws: Workspace) -> None:
+    themes = _kinds_turn(ws, "op", f"{OBJECTS} {PAINS}", ["objection", "pain"])
+    with ws.session() as session:
+        pains = [quote["text"] for quote in get_cluster(session, themes["pain"])["quotes"]]
+        objections = [q["text"] for q in get_cluster(session, themes["objection"])["quotes"]]
+    assert pains == [PAINS]
+    assert objections == [OBJECTS]
+
+
+def test_an_objection_turned_to_is_not_a_pains_context(ws: Workspace) -> None:
+    themes = _kinds_turn(ws, "po", TURNS_TO, ["pain", "objection"])
+    with ws.session() as session:
+        pains = [quote["text"] for quote in get_cluster(session, themes["pain"])["quotes"]]
+    assert pains == ["Every Friday I retype forty timesheets by hand."]
