@@ -136,6 +136,13 @@ def ingest_task(
     workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
 ) -> dict[str, Any]:
     """Store every spooled file's calls, then analyse the new ones (and any left pending)."""
+    with workspace.calls_in_flight.ingesting():  # stored, then analysed: held all along
+        return _store_spooled(workspace, args, progress)
+
+
+def _store_spooled(
+    workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
+) -> dict[str, Any]:
     folder = _folder(workspace, str(args["upload"]))
     manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
     metadata = CallMetadata.model_validate(manifest["metadata"])
