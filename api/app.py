@@ -38,6 +38,7 @@ from pipeline.analysis.recovery import recover_at_start
 from pipeline.auth.throttle import LoginThrottle
 from pipeline.cluster.queries import warm_search
 from pipeline.config import Settings, get_settings
+from pipeline.ingest.deferred import remove_orphan_spools
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ def create_app(
         # The warm-up follows it: it loads the index the recovery may have had to rebuild.
         def start() -> None:
             recover_at_start(workspace, _in_thread)
+            remove_orphan_spools(workspace)  # once the stale jobs are failed
             if serving:
                 warm_up(workspace)
 
