@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from api.middleware import Authenticate, BodyLimit, SecurityHeaders
+from api.middleware import Authenticate, BodyLimit, FileNameLimit, SecurityHeaders
 from api.openapi import install_openapi
 from api.problems import add_problem_handlers
 from api.routers import (
@@ -118,6 +118,7 @@ def create_app(
 
     add_problem_handlers(app)
     install_openapi(app)
+    app.add_middleware(FileNameLimit)  # inside Authenticate: a signed-out body is not read
     app.add_middleware(Authenticate)
     app.add_middleware(BodyLimit)  # outermost of the two: a huge body is refused before sign-in
     for module in ROUTERS:
