@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from api.middleware import Authenticate, BodyLimit, SecurityHeaders
+from api.middleware import Authenticate, BodyLimit, FileNameLimit, SecurityHeaders
 from api.openapi import install_openapi
 from api.problems import add_problem_handlers
 from api.routers import (
@@ -38,6 +38,7 @@ from pipeline.analysis.recovery import recover_at_start
 from pipeline.auth.throttle import LoginThrottle
 from pipeline.cluster.queries import warm_search
 from pipeline.config import Settings, get_settings
+from pipeline.ingest.deferred import remove_orphan_spools
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ def create_app(
         # The warm-up follows it: it loads the index the recovery may have had to rebuild.
         def start() -> None:
             recover_at_start(workspace, _in_thread)
+            remove_orphan_spools(workspace)  # once the stale jobs are failed
             if serving:
                 warm_up(workspace)
 
@@ -116,6 +118,7 @@ def create_app(
 
     add_problem_handlers(app)
     install_openapi(app)
+    app.add_middleware(FileNameLimit)  # inside Authenticate: a signed-out body is not read
     app.add_middleware(Authenticate)
     app.add_middleware(BodyLimit)  # outermost of the two: a huge body is refused before sign-in
     for module in ROUTERS:

@@ -2,10 +2,12 @@
 pages included); ``Authenticate``, which finds who is asking before any route or body parsing
 runs and refuses signed-out requests everywhere but the public paths; ``BodyLimit``, which
 refuses a request body over ``CALLMINE_MAX_REQUEST_BYTES`` as it streams (before the multipart
-parser spools it to disk)."""
+parser spools it to disk); ``FileNameLimit``, which refuses an upload whose file name is too
+long, by name, before the multipart parser refuses it with no reason."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from fastapi import Request
@@ -14,6 +16,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import PUBLIC_PATHS, SAFE_METHODS, resolve_principal
+from api.multipart_names import PartNames, shown_name, too_long_detail
 from api.problems import error_response
 from api.sessions import settings_of
 from pipeline.errors import NotSignedIn
@@ -159,3 +162,51 @@ class BodyLimit(HttpMiddleware):
         response = error_response(request, 413, "Request too large", detail)
         response.headers["connection"] = "close"
         await response(scope, receive, send)
+
+
+class FileNameTooLong(Exception):
+    """Raised from ``receive`` at a file name too long; ``FileNameLimit`` answers 422."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class FileNameLimit(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope)
+        content_type = request.headers.get("content-type", "")
+        boundary = re.search(r"boundary=\"?([^\";]+)", content_type)
+        if not content_type.lower().startswith("multipart/") or boundary is None:
+            await self.app(scope, receive, send)
+            return
+        names = PartNames(boundary.group(1).encode("latin-1"))
+        refused: str | None = None  # once set, the app's own answer (a parse error) is dropped
+        started = False
+
+        async def read() -> Message:
+            nonlocal refused
+            message = await receive()
+            if message["type"] == "http.request" and not started and refused is None:
+                refused = names.feed(message.get("body", b""))
+                if refused is not None:
+                    raise FileNameTooLong(refused)
+            return message
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if refused is not None:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, read, tracked)
+        except FileNameTooLong:
+            pass
+        if refused is not None:
+            shown = shown_name(refused)
+            detail = f"{shown}: {too_long_detail(refused)}"
+            response = error_response(request, 422, "File name too long", detail, filename=shown)
+            response.headers["connection"] = "close"
+            await response(scope, receive, send)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.embed import Embedder, LazyEmbedder, create_embedder
+from pipeline.in_flight import CallsInFlight
 from pipeline.store.database import WRITER_LOCK_KEY, Database
 from pipeline.store.views import ViewCache
 
@@ -42,6 +43,7 @@ class Workspace:
         self.views = ViewCache(self.db)
         self._embedder = embedder
         self._embedder_guard = threading.Lock()
+        self.calls_in_flight = CallsInFlight()
         key = str(settings.data_dir.resolve())
         with _WRITER_LOCKS_GUARD:
             self._writer_lock = _WRITER_LOCKS.setdefault(key, _WriterLock())

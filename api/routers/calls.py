@@ -164,8 +164,9 @@ def upload_calls(
 
     Metadata fields apply to every file and win over the file's own values. Re-uploading the
     same content returns the existing id (status ``duplicate``) and stores nothing, unless that
-    call was never analysed (a crash): then it is analysed now (status ``resumed``). Each file is
-    read in chunks and refused (413) once it passes `CALLMINE_MAX_UPLOAD_BYTES`.
+    call was never analysed (a crash) and no upload running now is analysing it: then it is
+    analysed now (status ``resumed``). Each file is read in chunks and refused (413) once it
+    passes `CALLMINE_MAX_UPLOAD_BYTES`.
 
     Status: **201** something was created and nothing rejected; **200** everything was already
     stored; **207** some files were rejected and others kept (see each result's `status`);
@@ -201,10 +202,11 @@ def upload_calls(
             rejected=batch.rejected,
             job_id=batch.job_id,
         )
-    batch = ingest_uploads(workspace, uploads, metadata, column_map=mapping)
-    if all(r.status == "rejected" for r in batch.results):
-        return _all_rejected(batch.results)
-    analyse_new_calls(workspace, batch, background.add_task)
+    with workspace.calls_in_flight.ingesting():  # stored, then analysed: held all along
+        batch = ingest_uploads(workspace, uploads, metadata, column_map=mapping)
+        if all(r.status == "rejected" for r in batch.results):
+            return _all_rejected(batch.results)
+        analyse_new_calls(workspace, batch, background.add_task)
     body = IngestResponse(
         results=batch.results,
         created=batch.created,

@@ -6,18 +6,23 @@ transaction each, as ever), writes each call's result to a file read back a page
 
 On the procrastinate queue the worker may run on another machine without this data dir, so
 there uploads are stored in the request as before and only their analysis is queued.
-A crash mid-job leaves every call stored so far whole and pending (analysed at the next start);
-the spooled files of a job that never finished are kept, so re-uploading them is a duplicate
-for what was stored and a creation for the rest.
+A crash mid-job leaves every call stored so far whole and pending (analysed at the next start):
+re-uploading the files is a duplicate for what was stored and a creation for the rest. The
+spool folder no job will read again is removed at the next start (``remove_orphan_spools``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import shutil
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import select
 
 from pipeline.errors import BadInput, CallmineError, NotFound
 from pipeline.ingest.filenames import display_name
@@ -32,13 +37,18 @@ from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task, uses_queue
 from pipeline.memory import return_freed_memory
+from pipeline.store.models import Job
 from pipeline.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 INCOMING_DIR = "incoming"
 MANIFEST = "upload.json"
 RESULTS = "results.jsonl"
 STORE_SHARE = 0.5  # of the job's progress: storing the calls, then analysing them
 FIRST_RESULTS = 20  # results kept in the job's own result; the rest are paged
+# A spool folder touched this recently may be an upload another process is spooling now.
+SPOOL_GRACE_S = 10 * 60
 
 
 def should_defer(workspace: Workspace, uploads: Sequence[Upload], total_bytes: int) -> bool:
@@ -122,7 +132,49 @@ def defer_ingest(
     batch = IngestBatch(results=refused)
     if count:
         batch.job_id = submit_task(workspace, "ingest", message, {"upload": name}, schedule)
+    else:  # every file refused: no job will ever read the folder
+        shutil.rmtree(_incoming(workspace) / name, ignore_errors=True)
     return batch
+
+
+def _last_touched(folder: Path) -> float:
+    return max([folder.stat().st_mtime, *(f.stat().st_mtime for f in folder.iterdir())])
+
+
+def remove_orphan_spools(workspace: Workspace, *, now: float | None = None) -> list[str]:
+    """Remove the spool folders no job will read (a crashed job's, an upload's whose job was
+    never created); run at start, once stale jobs are failed. Kept: a finished upload's (its
+    results are paged from it), any an open ingest job may own (spooled before that job was
+    created), any touched in the last ``SPOOL_GRACE_S``. Returns the names removed."""
+    incoming = _incoming(workspace)
+    if not incoming.is_dir():
+        return []
+    with workspace.session() as session:
+        rows = session.execute(
+            select(Job.status, Job.created_at, Job.result).where(Job.kind == "ingest")
+        ).all()
+    results = {str((result or {}).get("upload")) for status, _, result in rows if status == "done"}
+    open_since = [
+        created.timestamp() for status, created, _ in rows if status in jobs.OPEN_STATUSES
+    ]
+    now = time.time() if now is None else now
+    removed: list[str] = []
+    for folder in sorted(incoming.iterdir()):
+        if not folder.is_dir() or folder.name in results:
+            continue
+        try:  # a folder another process removes meanwhile is no longer ours to remove
+            touched = _last_touched(folder)
+            manifest = folder / MANIFEST
+            spooled = (manifest if manifest.exists() else folder).stat().st_mtime
+        except FileNotFoundError:
+            continue
+        owned = any(created >= spooled - 1 for created in open_since)  # 1 s: clock rounding
+        if owned or now - touched < SPOOL_GRACE_S:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder.name)
+        log.warning("removed the spool folder %s: no job will read it", folder)
+    return removed
 
 
 def _folder(workspace: Workspace, name: str) -> Path:
@@ -136,6 +188,13 @@ def ingest_task(
     workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
 ) -> dict[str, Any]:
     """Store every spooled file's calls, then analyse the new ones (and any left pending)."""
+    with workspace.calls_in_flight.ingesting():  # stored, then analysed: held all along
+        return _store_spooled(workspace, args, progress)
+
+
+def _store_spooled(
+    workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
+) -> dict[str, Any]:
     folder = _folder(workspace, str(args["upload"]))
     manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
     metadata = CallMetadata.model_validate(manifest["metadata"])

@@ -187,12 +187,13 @@ def ingest_paths(
         if p.is_file() and p.suffix.lower() in NOT_CALLS
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]  # fmt: skip
-    for done, path in enumerate(files):
-        if on_file is not None:
-            on_file(done, len(files), path.name)
-        specific = rows.lookup(path) if rows else None
-        file_metadata = specific.over(general) if specific is not None else general
-        batch.results.extend(ingest_file(workspace, path, file_metadata, column_map))
-    if analyse:
-        batch.analysis = analyse_with_pending(workspace, batch.created_ids, progress=progress)
+    with workspace.calls_in_flight.ingesting():  # stored, then analysed: held all along
+        for done, path in enumerate(files):
+            if on_file is not None:
+                on_file(done, len(files), path.name)
+            specific = rows.lookup(path) if rows else None
+            file_metadata = specific.over(general) if specific is not None else general
+            batch.results.extend(ingest_file(workspace, path, file_metadata, column_map))
+        if analyse:
+            batch.analysis = analyse_with_pending(workspace, batch.created_ids, progress=progress)
     return batch

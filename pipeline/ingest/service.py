@@ -298,9 +298,12 @@ def ingest_bytes(
     pass ``False`` and analyse the whole batch at once)."""
     limit = workspace.settings.max_upload_bytes
     metadata = metadata or CallMetadata()
-    results = ingest_data(workspace, data, filename, metadata, column_map=column_map, limit=limit)
-    if analyse:
-        analyse_with_pending(workspace, created_ids(results))
+    with workspace.calls_in_flight.ingesting():  # the same content meanwhile: a duplicate
+        results = ingest_data(
+            workspace, data, filename, metadata, column_map=column_map, limit=limit
+        )
+        if analyse:
+            analyse_with_pending(workspace, created_ids(results))
     return results
 
 
@@ -343,15 +346,18 @@ def ingest_uploads(
     column_map: dict[str, str] | None = None,
 ) -> IngestBatch:
     """Store every uploaded file (a transaction per call); analysis is the caller's next step
-    (``analyse_new_calls`` or ``analyse_in_background``)."""
+    (``analyse_new_calls`` or ``analyse_in_background``), best inside the same
+    ``workspace.calls_in_flight.ingesting()``: an upload of a call stored meanwhile is then a
+    duplicate. A call in two of the files is stored once, the second a ``duplicate``."""
     batch = IngestBatch()
     metadata = metadata or CallMetadata()
-    for upload in uploads:
-        results, size = ingest_stream(
-            workspace, upload.stream, upload.filename, metadata, column_map=column_map
-        )
-        batch.results.extend(results)
-        batch.total_bytes += size
+    with workspace.calls_in_flight.ingesting():
+        for upload in uploads:
+            results, size = ingest_stream(
+                workspace, upload.stream, upload.filename, metadata, column_map=column_map
+            )
+            batch.results.extend(results)
+            batch.total_bytes += size
     return batch
 
 

@@ -146,10 +146,14 @@ def _existing(session: Session, digest: str) -> tuple[int, str] | None:
     return None if row is None else (int(row[0]), str(row[1]))
 
 
-def _already_stored(result: IngestResult, existing: tuple[int, str]) -> IngestResult:
-    """A duplicate; ``resumed`` when its analysis never finished, so it is analysed now."""
+def _already_stored(
+    workspace: Workspace, result: IngestResult, existing: tuple[int, str]
+) -> IngestResult:
+    """A duplicate; ``resumed`` when its analysis never finished and no ingest running here
+    is about to analyse it (a crash, a failed analysis), so it is analysed now."""
     call_id, state = existing
-    status = "duplicate" if state == AnalysisState.analysed else "resumed"
+    underway = state == AnalysisState.pending and call_id in workspace.calls_in_flight
+    status = "duplicate" if state == AnalysisState.analysed or underway else "resumed"
     return result.model_copy(update={"status": status, "call_id": call_id})
 
 
@@ -199,22 +203,24 @@ def store_parsed(
     ``earlier_hashes``, for a table row imported before with fewer columns (``remap``)."""
     result = _created(storable(parsed, digest, filename, index))
     try:
-        with workspace.session() as session:  # one session: the duplicate check, then the call
+        # One session: the duplicate check, then the call.
+        with workspace.calls_in_flight.holding() as hold, workspace.session() as session:
             existing = _existing(session, digest)
             if existing is not None:
-                return _already_stored(result, existing)
+                return _already_stored(workspace, result, existing)
             claimed = claim_earlier(session, [(digest, earlier, parsed)])
             if digest in claimed:
                 call_id, state, changed = claimed[digest]
-                return with_changes(_already_stored(result, (call_id, state)), changed)
+                return with_changes(_already_stored(workspace, result, (call_id, state)), changed)
             call_id = _store_call(session, parsed, filename, digest).id
+            hold([call_id])
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
         with workspace.session() as session:
             existing = _existing(session, digest)
         if existing is None:
             raise
-        return _already_stored(result, existing)
+        return _already_stored(workspace, result, existing)
     return result.model_copy(update={"call_id": call_id})
 
 
@@ -224,7 +230,7 @@ def _store_together(
     """One transaction: the duplicate check of every digest, one insert of the new calls, one
     read back of their ids, one insert of all their utterances."""
     results = [_created(call) for call in calls]
-    with workspace.session() as session:
+    with workspace.calls_in_flight.holding() as hold, workspace.session() as session:
         digests = sorted({call.digest for call in calls})
         known: dict[str, tuple[int, str]] = {
             str(digest): (int(call_id), str(state))
@@ -250,6 +256,7 @@ def _store_together(
             )
             found = select(Call.content_hash, Call.id).where(Call.content_hash.in_(list(new)))
             ids = {str(digest): int(call_id) for digest, call_id in session.execute(found)}
+            hold(ids.values())
             session.execute(
                 insert(Utterance),
                 [
@@ -261,11 +268,12 @@ def _store_together(
         firsts: set[str] = set()
         for position, call in enumerate(calls):
             if call.digest in known:  # the update is told once, by the first of its rows
-                stored = _already_stored(results[position], known[call.digest])
+                stored = _already_stored(workspace, results[position], known[call.digest])
                 results[position] = with_changes(stored, changes.pop(call.digest, []))
-            elif call.digest in firsts:  # the same content earlier in this batch
-                pending = (ids[call.digest], str(AnalysisState.pending))
-                results[position] = _already_stored(results[position], pending)
+            elif call.digest in firsts:  # the same content earlier in this batch: stored now
+                results[position] = results[position].model_copy(
+                    update={"status": "duplicate", "call_id": ids[call.digest]}
+                )
             else:
                 firsts.add(call.digest)
                 results[position] = results[position].model_copy(

@@ -269,7 +269,7 @@ def test_rows_once_stored_as_one_call_become_their_deals_calls(workspace: Worksp
     updates that call and the second is a call of its own."""
     bare = SHORT_NOTES.replace(b"Deal,Account,Note", b"Ref,Practice,Note")
     first = ingest_data(workspace, bare, "bare.csv", CallMetadata())
-    assert [r.status for r in first] == ["created", "resumed"]  # the same note: stored once
+    assert [r.status for r in first] == ["created", "duplicate"]  # the same note: stored once
     mapped = ingest_data(
         workspace, bare, "bare.csv", CallMetadata(), column_map={"account": "Practice"}
     )

@@ -78,7 +78,7 @@ def test_the_same_row_twice_in_one_file_is_one_call(workspace: Workspace) -> Non
     results = service.ingest_data(
         workspace, data, "crm.csv", CallMetadata(), column_map={"text": "Notes"}
     )
-    assert [r.status for r in results] == ["created", "resumed", "created"]
+    assert [r.status for r in results] == ["created", "duplicate", "created"]
     assert results[1].call_id == results[0].call_id
     assert stored_counts(workspace)[0] == 2
 
