@@ -7,7 +7,11 @@ warm after each batch, as in the product. Prints one JSON line: per budget and s
 objection precision at recall >= 0.85 (per sentence and per utterance, best threshold) and
 objection and pain precision/recall at the shipped threshold.
 
-    .venv/bin/python bench/detect_learning.py [--labels examples/labels.csv] [--budgets 0 10 30 100]
+    .venv/bin/python bench/detect_learning.py [--labels examples/labels.csv | --builtin]
+        [--budgets 0 10 30 100]
+
+``--builtin``: every labelled set that ships (the example calls and examples/labelled/*, as the
+model is fitted on them), folds still by call file.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from common import ROOT, Timing, emit, local_embedder
 
 from pipeline.detect import evaluate as ev
 from pipeline.detect import load_seeds
-from pipeline.detect.labels import parse_labelled
+from pipeline.detect.labels import builtin_labelled, parse_labelled
 
 
 def _figures(data: ev.Dataset, probabilities: Any) -> dict[str, Any]:
@@ -48,10 +52,17 @@ def _mean(runs: list[dict[str, Any]]) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", type=Path, default=ROOT / "examples" / "labels.csv")
+    parser.add_argument(
+        "--builtin", action="store_true", help="All the labelled sets the model ships with."
+    )
     parser.add_argument("--budgets", type=int, nargs="+", default=list(ev.BUDGETS))
     parser.add_argument("--seeds", type=int, default=3, help="Random runs to average.")
     args = parser.parse_args()
-    labelled = parse_labelled(args.labels.read_text("utf-8-sig"), filename=str(args.labels))
+    labelled = (
+        builtin_labelled()
+        if args.builtin
+        else parse_labelled(args.labels.read_text("utf-8-sig"), filename=str(args.labels))
+    )
     with Timing() as timing:
         data = ev.build_dataset(local_embedder(), labelled, load_seeds())
         queue = ev.learning_curve(data, args.budgets, ("queue",))
@@ -70,7 +81,7 @@ def main() -> None:
     }
     emit(
         {
-            "labels": str(args.labels),
+            "labels": "builtin" if args.builtin else str(args.labels),
             "sentences": len(data.examples),
             "folds": ev.FOLDS,
             "random_runs": args.seeds,
