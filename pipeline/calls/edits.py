@@ -8,6 +8,7 @@ from pipeline.analysis import flow as analysis
 from pipeline.calls.queries import get_call, get_stored_call
 from pipeline.calls.schemas import CallDetail, CallUpdate
 from pipeline.errors import BadInput
+from pipeline.ingest.redating import mark_set_by_hand
 from pipeline.ingest.spellings import spelt_as_stored
 from pipeline.ingest.values import industry_name
 from pipeline.workspace import Workspace
@@ -28,6 +29,8 @@ def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
         if name == "account" and value:
             value = spelt_as_stored(db, value, call_id)
         setattr(call, columns.get(name, name), value)
+    if "date" in fields:  # never read again by pipeline.ingest.redating
+        call.extra = mark_set_by_hand(call.extra)
     if update.speaker_roles:
         speakers = {u.speaker for u in call.utterances}
         unknown = sorted(set(update.speaker_roles) - speakers)

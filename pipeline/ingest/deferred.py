@@ -27,6 +27,7 @@ from pipeline.ingest.service import (
     analyse_with_pending,
     ingest_data,
     read_limited,
+    redate_after_upload,
 )
 from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs
@@ -176,6 +177,7 @@ def ingest_task(
                     created.append(result.call_id)
             (folder / entry["stored"]).unlink()  # stored: the copy is no longer needed
             return_freed_memory()  # the file's parsed calls, before the analysis needs room
+    redated = redate_after_upload(workspace)
     analysed = analyse_with_pending(
         workspace,
         created,
@@ -189,6 +191,7 @@ def ingest_task(
         "skipped": counts.get("skipped", 0),
         "first_results": first,
         "analysis": analysed,
+        "redated": redated,
     }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from pipeline.ingest.names import name_matches
+from pipeline.ingest.redating import mark_set_by_hand
 from pipeline.ingest.schemas import CallMetadata, IngestResult
 from pipeline.ingest.spellings import spelt_as_stored
 from pipeline.ingest.values import account_key, industry_name
@@ -56,6 +57,8 @@ def refresh_metadata(
             out.append(result)
             continue
         changed = take_fields(session, call, given)
+        if "date" in given:
+            call.extra = mark_set_by_hand(call.extra)
         if any(change.startswith("competitors:") for change in changed):
             call.analysis_state = "pending"  # detection looks for the deal's named rivals
         if metadata.our_speakers and _our_speakers_changed(call, metadata.our_speakers):
