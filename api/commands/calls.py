@@ -166,6 +166,8 @@ def ingest(
         counts = (summary.created, summary.duplicates, summary.resumed, summary.rejected)
         skipped = f", {summary.skipped} skipped" if summary.skipped else ""
         console.print("{} created, {} duplicate, {} resumed, {} rejected".format(*counts) + skipped)
+        for said in summary.redated:
+            console.print(said, highlight=False)
     if summary.rejected:
         for r in summary.results:
             if r.status == "rejected":

@@ -7,19 +7,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
 
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, redirect, render
 from pipeline.analysis.corrections import label_sentence
-from pipeline.calls.edits import correct_call
+from pipeline.calls.edits import correct_call, correct_details
 from pipeline.calls.queries import get_call, kept_mentions, list_calls, speaker_roles
 from pipeline.calls.schemas import CallUpdate
 from pipeline.detect import DETECTED_ROLES, KINDS, load_seeds, split_sentences
 from pipeline.detect import KIND_LABELS as DETECTED_KIND_LABELS
 from pipeline.detect import learning as detections
-from pipeline.errors import CallmineError
+from pipeline.errors import BadInput, CallmineError
+from pipeline.ingest.schemas import split_names
 from pipeline.ingest.values import iso_date
+from pipeline.store.models import Outcome
 from pipeline.types import PageNumber, RowId
 
 router = APIRouter()
@@ -125,6 +128,7 @@ def call_page(
         sentences=sentences,
         kinds={kind: DETECTED_KIND_LABELS[kind] for kind in KINDS},
         categories={name: seeds.category_label(name) for name in seeds.objection},
+        outcomes=[outcome.value for outcome in Outcome],
     )
 
 
@@ -171,3 +175,36 @@ def fix_role(
     except CallmineError as exc:
         return redirect(f"/calls/{call_id}", exc.detail, "error")
     return redirect(f"/calls/{call_id}", f"{speaker} is now marked as {role}; detections updated.")
+
+
+@router.post("/calls/{call_id}/details", dependencies=[MARKETING])
+def fix_details(
+    workspace: WorkspaceDep,
+    call_id: RowId,
+    date: Annotated[str, Form()] = "",
+    account: Annotated[str, Form()] = "",
+    outcome: Annotated[str, Form()] = "unknown",
+    industry: Annotated[str, Form()] = "",
+    competitors: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """The call's details as PATCH /api/calls/{id} and ``call-update`` fix them (a misread
+    date, a missing account); blank clears a field."""
+    back = f"/calls/{call_id}"
+    try:
+        if outcome not in {o.value for o in Outcome}:
+            raise BadInput(f"Unknown outcome {outcome!r}.")
+        update = CallUpdate(
+            date=iso_date(date, "date"),
+            account=account.strip() or None,
+            outcome=Outcome(outcome),
+            industry=industry.strip() or None,
+            competitors=split_names(competitors),
+        )
+        changes = correct_details(workspace, call_id, update)
+    except ValidationError as exc:
+        return redirect(back, f"Not saved: {exc.errors()[0]['msg']}.", "error")
+    except CallmineError as exc:
+        return redirect(back, f"Not saved: {exc.detail}", "error")
+    if not changes:
+        return redirect(back, "Nothing changed.")
+    return redirect(back, "Saved: " + "; ".join(changes) + ".")

@@ -17,7 +17,12 @@ from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest import csv_file
 from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.filenames import display_name
-from pipeline.ingest.schemas import MAX_NAMES_TEXT, CallMetadata, IngestResult, created_ids
+from pipeline.ingest.schemas import (
+    MAX_NAMES_TEXT,
+    CallMetadata,
+    IngestBatch,
+    created_ids,
+)
 from pipeline.ingest.service import (
     Upload,
     analyse_in_background,
@@ -86,10 +91,9 @@ def _uploads(form: dict[str, Any], files: list[StarletteUpload]) -> list[Upload]
 
 def _ingest_form(
     workspace: Workspace, form: dict[str, Any], files: list[StarletteUpload]
-) -> list[IngestResult]:
+) -> IngestBatch:
     metadata = _metadata(form)
-    batch = ingest_uploads(workspace, _uploads(form, files), metadata, column_map=_column_map(form))
-    return batch.results
+    return ingest_uploads(workspace, _uploads(form, files), metadata, column_map=_column_map(form))
 
 
 async def _form_dict(request: Request) -> tuple[dict[str, Any], list[StarletteUpload]]:
@@ -139,7 +143,7 @@ async def upload_submit(
             error=None if batch.job_id else "No file could be read.",
         )
     try:
-        results = await run_in_threadpool(_ingest_form, workspace, form, uploads)
+        batch = await run_in_threadpool(_ingest_form, workspace, form, uploads)
     except CallmineError as exc:
         return render(
             request,
@@ -150,6 +154,7 @@ async def upload_submit(
             job_id=None,
             error=exc.detail,
         )
+    results = batch.results
     error = None if results else "Choose at least one file or paste a transcript."
     job_id = analyse_in_background(workspace, created_ids(results), background.add_task)
     return render(
@@ -160,6 +165,7 @@ async def upload_submit(
         results=results,
         job_id=job_id,
         error=error,
+        redated=batch.redated,
     )
 
 
@@ -168,10 +174,11 @@ async def upload_one(request: Request, workspace: WorkspaceDep) -> JSONResponse:
     """One file (or the pasted text) per request, so the page can show per-file progress."""
     form, uploads = await _form_dict(request)
     try:
-        results = await run_in_threadpool(_ingest_form, workspace, form, uploads)
+        batch = await run_in_threadpool(_ingest_form, workspace, form, uploads)
     except CallmineError as exc:
         return JSONResponse({"results": [], "error": exc.detail}, status_code=exc.status_code)
-    return JSONResponse({"results": [r.model_dump() for r in results]})
+    results = [r.model_dump() for r in batch.results]
+    return JSONResponse({"results": results, "redated": batch.redated})
 
 
 @router.post("/upload/analyse", dependencies=[MARKETING])

@@ -306,7 +306,12 @@
       xhr.onload = function () {
         var body;
         try { body = JSON.parse(xhr.responseText); } catch (err) { body = null; }
-        if (body && body.results && body.results.length) { resolve(body.results); return; }
+        if (body && body.results && body.results.length) {
+          // stored calls whose ambiguous date this upload settled the other way: said, not silent
+          var redated = (body.redated || []).map(function (text) { return { filename: "", status: "re-dated", reason: text }; });
+          resolve(body.results.concat(redated));
+          return;
+        }
         var reason = (body && (body.error || body.detail)) || "server error " + xhr.status;
         resolve([{ filename: label, status: "rejected", reason: reason }]);
       };

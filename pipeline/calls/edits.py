@@ -8,6 +8,8 @@ from pipeline.analysis import flow as analysis
 from pipeline.calls.queries import get_call, get_stored_call
 from pipeline.calls.schemas import CallDetail, CallUpdate
 from pipeline.errors import BadInput
+from pipeline.ingest.redating import mark_set_by_hand
+from pipeline.ingest.refresh import shown_value
 from pipeline.ingest.spellings import spelt_as_stored
 from pipeline.ingest.values import industry_name
 from pipeline.workspace import Workspace
@@ -28,6 +30,8 @@ def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
         if name == "account" and value:
             value = spelt_as_stored(db, value, call_id)
         setattr(call, columns.get(name, name), value)
+    if "date" in fields:  # never read again by pipeline.ingest.redating
+        call.extra = mark_set_by_hand(call.extra)
     if update.speaker_roles:
         speakers = {u.speaker for u in call.utterances}
         unknown = sorted(set(update.speaker_roles) - speakers)
@@ -50,6 +54,23 @@ def correct_call(workspace: Workspace, call_id: int, update: CallUpdate) -> Call
     analysis.analyse_calls(workspace, [call_id])
     with workspace.session() as db:
         return get_call(db, call_id)
+
+
+def correct_details(workspace: Workspace, call_id: int, update: CallUpdate) -> list[str]:
+    """``correct_call`` with only the fields sent that differ from the stored call's (a form
+    sends them all; an unchanged rival list re-runs no detection): the changes, said as
+    "outcome: won → lost"; none when nothing differed."""
+    with workspace.session() as db:
+        before = get_call(db, call_id, limit=1)
+    sent = update.model_dump(exclude_unset=True, exclude={"speaker_roles"})
+    changed = {name: value for name, value in sent.items() if getattr(before, name) != value}
+    if not changed:
+        return []
+    after = correct_call(workspace, call_id, CallUpdate.model_validate(changed))
+    return [
+        f"{name}: {shown_value(getattr(before, name))} → {shown_value(getattr(after, name))}"
+        for name in changed
+    ]
 
 
 def delete_call(db: Session, call_id: int) -> None:

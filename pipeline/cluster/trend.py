@@ -19,9 +19,11 @@ TREND_DAYS = 30  # the default period: the 30 days up to the latest call
 RISING_RATIO = 1.5  # (recent + 1) / (before + 1) at or above this is rising; its inverse, falling
 MIN_MENTIONS = 3  # a direction needs at least this many mentions in the larger period
 MIN_TREND_CALLS = 2  # one call's mentions all share its date: a ratio of them is no trend
-# The default window ends near the date this share of the calls reach: a stray date (a misread
-# "12/03/2026", a typo'd year) months after every other call does not move it onto itself.
+# The default window ends near the date this share of the calls, and at least ``REACHED_CALLS``
+# of them, reach: a stray date (a misread "12/03/2026", a typo'd year) months after every other
+# call does not move it onto itself, even among 15 calls where one is more than 5%.
 REACHED_SHARE = 0.95
+REACHED_CALLS = 2
 
 Direction = Literal["up", "down", "flat"]
 
@@ -48,12 +50,14 @@ class Periods(BaseModel):
 def window_end(dates: Iterable[dt.date], today: dt.date) -> dt.date | None:
     """The latest call date the default window ends on: none after ``today`` (a date in the
     future is a misreading, unless every date is) and none more than ``TREND_DAYS`` after the
-    date ``REACHED_SHARE`` of the calls reach. None when no call has a date."""
+    date ``REACHED_SHARE`` of the calls, and ``REACHED_CALLS`` at least, reach (with two calls
+    or fewer neither outvotes the other). None when no call has a date."""
     known = sorted(dates)
     past = [day for day in known if day <= today] or known
     if not past:
         return None
-    reached = past[math.ceil(REACHED_SHARE * len(past)) - 1]
+    beyond = max(REACHED_CALLS, len(past) - math.ceil(REACHED_SHARE * len(past)) + 1)
+    reached = past[-beyond] if len(past) > REACHED_CALLS else past[-1]
     limit = reached + dt.timedelta(days=TREND_DAYS)
     return max(day for day in past if day <= limit)
 

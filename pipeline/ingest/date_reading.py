@@ -10,12 +10,17 @@ In order, strongest first:
 3. the markets the file names (``pipeline/data/regions.toml``: £, €, "UK", "Australia") or a
    language other than English: day-first; the United States: month-first. Weaker than the
    file's dates, as a US rep may quote a price in pounds, so it only breaks a tie;
-4. a reading far after every call the workspace holds (a quarter past the latest, a stray one
-   left out) while the other is not: the other one;
-5. the setting."""
+4. a reading far from every call whose date is sure (a quarter from the nearest; a date read
+   by this rule or the setting is not sure) while the other is not: the other one;
+5. the setting.
+
+Rules 4 and 5 are weak, so the call keeps both readings (``extra.date_readings``): once the
+whole upload is stored, and again after every later upload, ``pipeline.ingest.redating``
+applies rule 4 again with every sure date in view."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -27,7 +32,10 @@ from pipeline.ingest.values import numeric_date
 from pipeline.language import in_english
 from pipeline.regions import regions_named
 
-FAR_AFTER = dt.timedelta(days=91)  # a quarter past the workspace's latest call: a stray date
+FAR_FROM_SURE = dt.timedelta(days=91)  # a quarter from every sure call: a misread date
+TIMELINE_REASON = "the other reading is far from every other call"
+SETTING_REASON = "the workspace's date order"
+REVISABLE_REASONS = frozenset({TIMELINE_REASON, SETTING_REASON})
 DAY_FIRST_MARKETS = frozenset({"United Kingdom", "Ireland", "Australia", "New Zealand", "Europe"})
 MONTH_FIRST_MARKETS = frozenset({"United States"})
 _READ_CHARS = 200_000  # a 100k-row export's first rows tell its markets as well as all of them
@@ -63,11 +71,12 @@ def file_dates(calls: Sequence[ParsedCall]) -> FileDates:
 @dataclass(frozen=True)
 class DateContext:
     """All one upload's dates are read against: its file's evidence, the workspace's setting
-    (``day_first``), its latest call (a stray one left out) and the upload's day."""
+    (``day_first``), the sorted dates of the calls whose date is sure (``sure_dates``) and
+    the upload's day."""
 
     evidence: FileDates
     day_first: bool
-    latest: dt.date | None
+    sure: Sequence[dt.date]
     today: dt.date
 
 
@@ -81,11 +90,27 @@ def settle_date(call: ParsedCall, context: DateContext) -> None:
     # A chat's own assumption ("03.09.26" with dots is European) stands where the setting is US.
     default = context.day_first or call.extra.get("date_order") == "day-first"
     chosen, reason = _choose(
-        month_first, day_first_date, context.evidence, default, context.latest, context.today
+        month_first, day_first_date, context.evidence, default, context.sure, context.today
     )
     call.call_date = day_first_date if chosen else month_first
     call.extra["date_order"] = "day-first" if chosen else "month-first"
     call.extra["date_order_by"] = reason
+    call.extra["date_readings"] = [month_first.isoformat(), day_first_date.isoformat()]
+
+
+def far_from(day: dt.date, sure: Sequence[dt.date]) -> bool:
+    """Whether ``day`` lies more than ``FAR_FROM_SURE`` from every date of ``sure`` (sorted);
+    False when there is none to tell."""
+    at = bisect.bisect_left(sure, day)
+    nearest = [abs((sure[i] - day).days) for i in (at - 1, at) if 0 <= i < len(sure)]
+    return bool(nearest) and min(nearest) > FAR_FROM_SURE.days
+
+
+def timeline_choice(first: dt.date, second: dt.date, sure: Sequence[dt.date]) -> bool | None:
+    """True for ``second`` when ``first`` is far from every sure date and ``second`` is not,
+    False for the reverse, None when the timeline does not tell."""
+    far = (far_from(first, sure), far_from(second, sure))
+    return far[0] if far[0] != far[1] else None
 
 
 def _choose(
@@ -93,7 +118,7 @@ def _choose(
     day_first_date: dt.date,
     evidence: FileDates,
     default: bool,
-    latest: dt.date | None,
+    sure: Sequence[dt.date],
     today: dt.date,
 ) -> tuple[bool, str]:
     """Day-first or not, and why (kept with the call, so a reader can check it)."""
@@ -106,11 +131,10 @@ def _choose(
         return month_first > today, "the other reading is in the future"
     if evidence.locale is not None:
         return evidence.locale, "the markets or language of the file"
-    if latest is not None:
-        limit = latest + FAR_AFTER
-        if (month_first > limit) != (day_first_date > limit):
-            return month_first > limit, "the other reading is far after every other call"
-    return default, "the workspace's date order"
+    timeline = timeline_choice(month_first, day_first_date, sure)
+    if timeline is not None:
+        return timeline, TIMELINE_REASON
+    return default, SETTING_REASON
 
 
 def _readings(call: ParsedCall) -> tuple[dt.date, dt.date] | None:

@@ -32,6 +32,7 @@ from pipeline.ingest.service import (
     analyse_with_pending,
     ingest_data,
     read_limited,
+    redate_after_upload,
 )
 from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs
@@ -235,6 +236,7 @@ def _store_spooled(
                     created.append(result.call_id)
             (folder / entry["stored"]).unlink()  # stored: the copy is no longer needed
             return_freed_memory()  # the file's parsed calls, before the analysis needs room
+    redated = redate_after_upload(workspace)
     analysed = analyse_with_pending(
         workspace,
         created,
@@ -248,6 +250,7 @@ def _store_spooled(
         "skipped": counts.get("skipped", 0),
         "first_results": first,
         "analysis": analysed,
+        "redated": redated,
     }
 
 

@@ -21,7 +21,13 @@ from pipeline.ingest.schemas import (
     skipped,
     split_names,
 )
-from pipeline.ingest.service import analyse_with_pending, ingest_data, read_limited, too_large
+from pipeline.ingest.service import (
+    analyse_with_pending,
+    ingest_data,
+    read_limited,
+    redate_after_upload,
+    too_large,
+)
 from pipeline.ingest.values import iso_date
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Outcome
@@ -194,6 +200,7 @@ def ingest_paths(
             specific = rows.lookup(path) if rows else None
             file_metadata = specific.over(general) if specific is not None else general
             batch.results.extend(ingest_file(workspace, path, file_metadata, column_map))
+        batch.redated = redate_after_upload(workspace)
         if analyse:
             batch.analysis = analyse_with_pending(workspace, batch.created_ids, progress=progress)
     return batch

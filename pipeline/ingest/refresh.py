@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from pipeline.ingest.names import name_matches
+from pipeline.ingest.redating import mark_set_by_hand
 from pipeline.ingest.schemas import CallMetadata, IngestResult
 from pipeline.ingest.spellings import spelt_as_stored
 from pipeline.ingest.values import account_key, industry_name
@@ -34,7 +35,8 @@ def _given(metadata: CallMetadata) -> dict[str, Any]:
     return {field: value for field, value in values.items() if value not in (None, "", [])}
 
 
-def _shown(value: object) -> str:
+def shown_value(value: object) -> str:
+    """A call's field as a change says it ("outcome: open → won"): none for blank."""
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "none"
     return "none" if value in (None, "") else str(value)
@@ -56,11 +58,13 @@ def refresh_metadata(
             out.append(result)
             continue
         changed = take_fields(session, call, given)
+        if "date" in given:
+            call.extra = mark_set_by_hand(call.extra)
         if any(change.startswith("competitors:") for change in changed):
             call.analysis_state = "pending"  # detection looks for the deal's named rivals
         if metadata.our_speakers and _our_speakers_changed(call, metadata.our_speakers):
-            changed.append(f"our speakers: {_shown(call.our_speakers)} → "
-                           f"{_shown(metadata.our_speakers)}")  # fmt: skip
+            changed.append(f"our speakers: {shown_value(call.our_speakers)} → "
+                           f"{shown_value(metadata.our_speakers)}")  # fmt: skip
             _take_our_speakers(call, metadata.our_speakers)
         out.append(with_changes(result, changed))
     session.flush()
@@ -80,7 +84,7 @@ def take_fields(session: Session, call: Call, given: dict[str, Any]) -> list[str
             value = spelt_as_stored(session, value, call.id)
         if before != value:
             setattr(call, column, value)
-            changed.append(f"{field}: {_shown(before)} → {_shown(value)}")
+            changed.append(f"{field}: {shown_value(before)} → {shown_value(value)}")
     return changed
 
 

@@ -181,6 +181,7 @@ class IngestBatch:
     total_bytes: int = 0
     analysis: dict[str, Any] | None = None
     job_id: str | None = None
+    redated: list[str] = field(default_factory=list)  # stored calls given their other reading
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -217,5 +218,6 @@ class IngestBatch:
             "rejected": self.rejected,
             "skipped": self.skipped,
             "analysis": self.analysis,
+            "redated": self.redated,
             "results": [r.model_dump(exclude_none=True) for r in self.results],
         }

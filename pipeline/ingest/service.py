@@ -20,7 +20,6 @@ from typing import Any, BinaryIO, TypeVar
 from pipeline.analysis import flow as analysis
 from pipeline.analysis import recovery
 from pipeline.brand_names import not_ours, our_brands
-from pipeline.cluster.rows import latest_call_date
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
@@ -30,6 +29,7 @@ from pipeline.ingest.domain_account import domain_account
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.phone_lines import settle_our_lines
+from pipeline.ingest.redating import mark_set_by_hand, redate_unsure_calls, sure_dates
 from pipeline.ingest.refresh import refresh_metadata
 from pipeline.ingest.remap import TABLE_FORMATS
 from pipeline.ingest.schemas import (
@@ -116,6 +116,8 @@ def parse_column_map(raw: str | None) -> dict[str, str] | None:
 def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     """Explicit field > the file's own value > unknown, written into ``parsed``."""
     parsed.call_date = metadata.date or parsed.call_date
+    if metadata.date:
+        parsed.extra = mark_set_by_hand(parsed.extra)
     parsed.account = metadata.account or parsed.account
     outcome = metadata.outcome or parsed.outcome or Outcome.unknown
     parsed.outcome = outcome if outcome in {o.value for o in Outcome} else Outcome.unknown
@@ -227,7 +229,7 @@ def ingest_data(
         dates = DateContext(
             evidence=file_dates(parsed_calls),
             day_first=settings.date_order == "day-first",
-            latest=latest_call_date(db, today),
+            sure=sure_dates(db),
             today=today,
         )
     read_note_outcomes(parsed_calls, brands, rivals.spellings())
@@ -302,6 +304,7 @@ def ingest_bytes(
         results = ingest_data(
             workspace, data, filename, metadata, column_map=column_map, limit=limit
         )
+        redate_after_upload(workspace)
         if analyse:
             analyse_with_pending(workspace, created_ids(results))
     return results
@@ -358,7 +361,15 @@ def ingest_uploads(
             )
             batch.results.extend(results)
             batch.total_bytes += size
+        batch.redated = redate_after_upload(workspace)
     return batch
+
+
+def redate_after_upload(workspace: Workspace) -> list[str]:
+    """Once a whole upload is stored: the unsure dates read again with all of it in view
+    (``pipeline.ingest.redating``); what was re-dated, said."""
+    with workspace.session() as db:
+        return [change.said() for change in redate_unsure_calls(db)]
 
 
 def analyse_in_background(

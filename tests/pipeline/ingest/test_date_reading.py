@@ -19,11 +19,9 @@ from tests.conftest import make_settings
 TODAY = dt.date(2026, 12, 5)
 
 
-def _read(note: str, *, day_first: bool = False, latest: dt.date | None = None) -> dt.date | None:
+def _read(note: str, *, day_first: bool = False, sure: tuple[dt.date, ...] = ()) -> dt.date | None:
     [call] = parse_file(note.encode(), "notes.txt")
-    context = DateContext(
-        evidence=file_dates([call]), day_first=day_first, latest=latest, today=TODAY
-    )
+    context = DateContext(evidence=file_dates([call]), day_first=day_first, sure=sure, today=TODAY)
     settle_date(call, context)
     return call.call_date
 
@@ -39,6 +37,10 @@ def _read(note: str, *, day_first: bool = False, latest: dt.date | None = None) 
         # the markets the file names, or its language
         ("Date: 04/05/2026\n\n- Quoted £12 a bay for the car park.\n", dt.date(2026, 5, 4)),
         ("Date: 04/05/2026\n\n- Thirty clinics across Ireland.\n", dt.date(2026, 5, 4)),
+        ("Date: 04/05/2026\n\n- Rival came in at forty pounds a site.\n", dt.date(2026, 5, 4)),
+        ("Date: 04/05/2026\n\n- Two sites, one in Galway.\n", dt.date(2026, 5, 4)),
+        ("Date: 04/05/2026\n\n- Says it's ten quid cheaper.\n", dt.date(2026, 5, 4)),
+        ("Date: 04/05/2026\n\n- Goes through forty pounds of flour a day.\n", dt.date(2026, 4, 5)),
         ("Date: 04/05/2026\n\n- Budget is 9.000 € for the pilot.\n", dt.date(2026, 5, 4)),
         (
             "Date: 04/05/2026\n\n- Sites in Melbourne and Perth, Australian payroll.\n",
@@ -67,11 +69,15 @@ def test_a_reading_in_the_future_gives_way_to_the_other() -> None:
     assert _read("Date: 11/12/2026\n\n- Wants a pilot.\n", day_first=True) == dt.date(2026, 11, 12)
 
 
-def test_a_reading_far_after_every_other_call_gives_way_to_the_other() -> None:
-    """Every call in March: "12/03/2026" with nothing else to tell is 12 March, not 3 December."""
+def test_a_reading_far_from_every_other_call_gives_way_to_the_other() -> None:
+    """Every call in March: "12/03/2026" with nothing else to tell is 12 March, not 3 December;
+    every call in December: "01/12/2026" is 1 December, not 12 January."""
     note = "Date: 12/03/2026\n\n- Wants a pilot for the front desk.\n"
-    assert _read(note, latest=dt.date(2026, 3, 20)) == dt.date(2026, 3, 12)
-    assert _read(note, latest=dt.date(2026, 11, 20)) == dt.date(2026, 12, 3)
+    assert _read(note, sure=(dt.date(2026, 3, 20),)) == dt.date(2026, 3, 12)
+    assert _read(note, sure=(dt.date(2026, 11, 20),)) == dt.date(2026, 12, 3)
+    assert _read(note, sure=(dt.date(2026, 3, 1), dt.date(2026, 11, 20))) == dt.date(2026, 12, 3)
+    note = "Date: 01/12/2026\n\n- Wants a pilot for the front desk.\n"
+    assert _read(note, sure=(dt.date(2026, 11, 25),)) == dt.date(2026, 12, 1)
 
 
 def test_a_date_that_reads_one_way_only_is_kept() -> None:
