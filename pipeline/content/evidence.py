@@ -198,13 +198,13 @@ class Evidence:
         return [f for f in offered if self.answers(cluster, f.text)][:limit]
 
     def answers(self, cluster: ClusterEvidence, text: str) -> bool:
-        """Whether a fact or a won deal's reply is about what the theme's buyers said
-        (``answers_theme``), not only of its category."""
+        """Whether a profile fact is about what the theme's buyers said (``answers_theme``),
+        not only of its category."""
         said = [q.text for q in self.cluster_quotes(cluster) if q.role == "buyer"]
         said = said or [cluster.name, *cluster.keywords]
         rivals = [*cluster.competitors, *([self.competitor] if self.competitor else [])]
         return answers_theme(
-            text, said, rivals=rivals, own=cluster.industries, industries=self.industries
+            text, said, rivals=rivals, own=cluster.industries, industries=self.industries, fact=True
         )
 
     def meant_fact(self, cluster: ClusterEvidence) -> ProfileFact | None:

@@ -110,12 +110,41 @@ def best_pairing(scores: Sequence[Sequence[float]]) -> dict[int, int]:
     return {int(r): int(c) for r, c in zip(rows, cols, strict=True) if matrix[r, c] > 0}
 
 
-def about_the_same(answer: str, said: Iterable[str], besides: Iterable[str] = ()) -> bool:
+def about_the_same(
+    answer: str, said: Iterable[str], besides: Iterable[str] = (), *, fact: bool = False
+) -> bool:
     """Whether ``answer`` speaks of what the buyers ``said``: they share a word that is not
-    generic, or a topic."""
-    names = list(besides)
+    generic, or a topic. A ``fact`` of our profile must share more than a name
+    (``names_written``): a tool, partner or rival both name says whom the worry is about, not
+    what, and "Toast" had answered "We signed a three year Toast contract and I can't rip that
+    out". A won deal's reply followed the worry in the call, so its names count."""
+    said, names = list(said), list(besides)
     heard = set().union(*(topic_words(text, names) for text in said))
-    return bool(topic_words(answer, names) & heard)
+    named = set().union(*(names_written(t) for t in [answer, *said])) if fact else set()
+    return bool(topic_words(answer, names) & heard - named)
+
+
+# A word and where it starts: a name is written with a capital where no sentence starts.
+_CASED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;…]|[“\"(\[*])\s*$")
+
+
+def names_written(text: str) -> set[str]:
+    """The content words ``text`` writes as names (a capital where no sentence starts:
+    "Toast", "Lightspeed", a plan's "Pro"), as ``content_words`` spells them."""
+    found = {
+        match.group()
+        for match in _CASED_WORD_RE.finditer(text)
+        if match.group()[0].isupper() and not _SENTENCE_START_RE.search(text[: match.start()])
+    }
+    return content_words(" ".join(found))
+
+
+def says_something(fact: str) -> bool:
+    """Whether a fact states something rather than only names it: one of its content words is
+    written in lower case. A bare integration ("Toast"), plan ("Enterprise") or standard
+    ("SOC 2 Type II") answers no worry, however well its name matches one."""
+    return any(word[0].islower() and content_words(word) for word in _CASED_WORD_RE.findall(fact))
 
 
 def shares_topic(text: str, said: Iterable[str]) -> bool:
@@ -171,14 +200,16 @@ def answers_theme(
     rivals: Iterable[str] = (),
     own: Iterable[str] = (),
     industries: Iterable[str] = (),
+    fact: bool = False,
 ) -> bool:
     """Whether a fact or reply (``text``) may answer a theme whose buyers ``said`` these
     lines in calls of the ``own`` industries: it is about the same (``about_the_same``) and
     names none of the other ``industries`` nor only tools other than theirs
-    (``names_other_systems``)."""
+    (``names_other_systems``); a ``fact`` says something (``says_something``)."""
     said = list(said)
     return (
-        about_the_same(text, said, rivals)
+        (says_something(text) or not fact)
+        and about_the_same(text, said, rivals, fact=fact)
         and not speaks_of_other_industry(text, own, industries)
         and not names_other_systems(text, said)
     )
@@ -206,16 +237,22 @@ def answers_beyond(
     rivals: Iterable[str] = (),
     own: Iterable[str] = (),
     industries: Iterable[str] = (),
+    fact: bool = False,
 ) -> bool:
     """Whether a fact answers what buyers ``said`` beyond the row's ``heading`` (the words
     naming its topic, "price", "integrate"): it shares another word, or a narrower topic
     ("seasonal" and "part-timers"). "QuickBooks Online and Xero sync" had answered "they
-    already integrate with our tax software"; a gap to write beats that."""
-    names = list(rivals)
+    already integrate with our tax software"; a gap to write beats that. A ``fact`` as in
+    ``about_the_same``: more than a name shared, and something said."""
+    said, names = list(said), list(rivals)
     named = {w.casefold() for h in heading for w in content_words(h)}
+    if fact:
+        named |= set().union(*(names_written(t) for t in [text, *said]))
     heard = set().union(*(topic_words(t, names) for t in said)) - named - BROAD_TOPICS
-    return bool(topic_words(text, names) & heard) and not speaks_of_other_industry(
-        text, own, industries
+    return (
+        (says_something(text) or not fact)
+        and bool(topic_words(text, names) & heard)
+        and not speaks_of_other_industry(text, own, industries)
     )
 
 

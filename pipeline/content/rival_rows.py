@@ -22,6 +22,7 @@ from pipeline.content.pairing import (
     best_pairing,
     meets_what_they_have,
     names_their_rival,
+    says_something,
     states_gap,
     topic_words,
 )
@@ -165,11 +166,15 @@ def _answers(evidence: Evidence, row: ClaimRow) -> Callable[[str, str], bool]:
     staying, priced = row.topic in STAYING, _priced(row)
 
     def answers(text: str, section: str = "") -> bool:
-        # The contract they are held by and its end; our price beside theirs.
+        # The contract they are held by and its end; our price beside theirs. A section: a
+        # profile fact, which must share more than a name (``about_the_same``).
+        fact, industries = bool(section), evidence.industries
         if (staying and meets_what_they_have(text)) or (priced and section == "pricing"):
-            return answers_theme(text, said, rivals=rivals, own=own, industries=evidence.industries)
+            return answers_theme(
+                text, said, rivals=rivals, own=own, industries=industries, fact=fact
+            )
         return answers_beyond(
-            text, said, heading, rivals=rivals, own=own, industries=evidence.industries
+            text, said, heading, rivals=rivals, own=own, industries=industries, fact=fact
         )
 
     return answers
@@ -221,6 +226,7 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         for f in evidence.profile_section("integrations")
         if (row.topic is None or row.topic in STAYING)
         and not states_gap(f.text)
+        and says_something(f.text)  # "Procore" alone tells a buyer staying with it nothing
         and f not in facts
         and names_their_rival(f.text, [q.text for q in row.claims], evidence.rival_forms)
     ]

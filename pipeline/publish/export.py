@@ -1,7 +1,8 @@
 """Exports: Markdown, standalone HTML (markdown-it, then nh3), PDF (WeasyPrint), JSON-LD.
 
 Only an approved document exports without the DRAFT watermark. PII is redacted again on the
-way out (a reviewer's edit may have added some), unless ``redact_pii`` is off. An export is
+way out (a reviewer's edit may have added some), unless ``redact_pii`` is off, but never in
+our own profile's facts where the text cites them (``profile_text``). An export is
 published by default: its sources say role, industry and month, and no account is named
 (``pipeline/publish/published.py``); ``internal`` keeps the sources the review page shows.
 """
@@ -26,6 +27,7 @@ from pipeline.brand_names import configured_brands
 from pipeline.config import Settings
 from pipeline.content.citations import is_placeholder
 from pipeline.content.generate import content_type, get_document
+from pipeline.content.profile_text import cited_profile, outside_facts
 from pipeline.errors import BadInput, Conflict
 from pipeline.publish.published import Publisher, cited_calls, publisher_for
 from pipeline.redact import redactor_for
@@ -121,7 +123,7 @@ def export_body(
     redactor = redactor_for(
         session, call_ids, brands=configured_brands(settings), names=settings.redact_names
     )
-    return redactor.redact(text)
+    return outside_facts(text, cited_profile(document.structured), redactor.redact)
 
 
 def _watermark_note(document: Document) -> str:
@@ -276,7 +278,7 @@ def export_document(
     title = document.title
     publisher: Publisher | None = None
     if not internal:
-        publisher = publisher_for(session, cited_calls(body))
+        publisher = publisher_for(session, cited_calls(body), cited_profile(document.structured))
         body, title = publisher.text(body), publisher.text(title)
     media_type, extension = FORMATS[fmt]
     # Its own name: an internal copy never overwrites, nor passes for, the one to publish.

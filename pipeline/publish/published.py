@@ -4,20 +4,23 @@ A document's sources name the account, the call, its date and the deal's outcome
 sales lead needs for the accuracy check and which the review page shows as they are. A
 published page must not reveal whom we pitched or lost: its sources keep the speaker's role,
 the account's industry and the month (``buyer, Trucking, June 2026``), and no account name
-is left anywhere in its text. An internal export (``internal=True``) keeps everything.
+is left anywhere in its text, but for our own profile's facts (``profile_text``: a proof
+point naming a customer is ours to publish). An internal export (``internal=True``) keeps
+everything.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.content.profile_text import outside_facts
 from pipeline.content.scrub import account_pattern, blank_account
 from pipeline.store.models import Call
 
@@ -47,9 +50,14 @@ class Publisher:
 
     industries: dict[int, str | None]
     accounts: re.Pattern[str] | None
+    facts: Mapping[str, str] = field(default_factory=dict)  # our profile's, by label
 
     def text(self, text: str) -> str:
-        """Sources reduced to role, industry and month; every account name blanked."""
+        """Sources reduced to role, industry and month; every account name blanked but in
+        our profile's facts where the text cites them."""
+        return outside_facts(text, self.facts, self._published)
+
+    def _published(self, text: str) -> str:
 
         def source(match: re.Match[str]) -> str:
             said = match.group("date")
@@ -61,19 +69,33 @@ class Publisher:
         return self.accounts.sub(ACCOUNT, text) if self.accounts is not None else text
 
     def data(self, node: Any) -> Any:
-        """JSON-like data (JSON-LD) with every account name blanked."""
-        return blank_account(node, self.accounts, ACCOUNT)
+        """JSON-like data (JSON-LD, built from the published text, its citations dropped)
+        with every account name blanked but in our profile's facts."""
+        if isinstance(node, str):
+            return outside_facts(
+                node, self.facts, lambda t: blank_account(t, self.accounts, ACCOUNT), cited=False
+            )
+        if isinstance(node, list):
+            return [self.data(item) for item in node]
+        if isinstance(node, dict):
+            return {key: self.data(value) for key, value in node.items()}
+        return node
 
 
-def publisher_for(session: Session, call_ids: Iterable[int] = ()) -> Publisher:
+def publisher_for(
+    session: Session, call_ids: Iterable[int] = (), facts: Mapping[str, str] | None = None
+) -> Publisher:
     """The publisher for this workspace: every account any call names is blanked (a quote or
-    an edit may name another account than its own call's), and the industries of the calls
-    the text cites, found by the call number its sources give."""
+    an edit may name another account than its own call's) but in the document's profile
+    ``facts`` (``cited_profile``), and the industries of the calls the text cites, found by
+    the call number its sources give."""
     accounts = [a for a in session.scalars(select(Call.account).distinct()) if a]
     ids = sorted(set(call_ids))
     rows = session.execute(select(Call.id, Call.industry).where(Call.id.in_(ids)))
     industries: dict[int, str | None] = {row.id: row.industry for row in rows}
-    return Publisher(industries=industries, accounts=account_pattern(accounts))
+    return Publisher(
+        industries=industries, accounts=account_pattern(accounts), facts=dict(facts or {})
+    )
 
 
 def cited_calls(text: str) -> set[int]:
