@@ -42,8 +42,13 @@ TRAINED = (  # the names of the sets the shipped model learns from ("" = the exa
     "chairtime",
     "crateops",
     "crewcall_tablesense_gymflow",
+    "docketdesk",
+    "farmgrid",
     "fleetpulse",
     "ledgerloop",
+    "menumate",
+    "nurserynest",
+    "patchpilot",
     "signly_fundly_campusly",
     "stock_keyhold_parcel_desk",
     "sunquote",
@@ -51,6 +56,7 @@ TRAINED = (  # the names of the sets the shipped model learns from ("" = the exa
     "tally_clinic_shift",
     "trailtix",
     "vetdesk",
+    "voltyard",
 )  # the names of the sets the shipped model learns from ("" = the example calls)
 DERIVED = ("context", "reply", "position", "turn_size", "competitors")
 
