@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from api import sessions
 from api.auth import signed_in_as
+from pipeline.cluster.stats import OUTCOME_ORDER, outcome_shares
 from pipeline.store.models import Outcome
 from pipeline.wording import plural, quotable
 
@@ -241,21 +242,28 @@ def sparkline(counts: Sequence[int], *, width: int = 160, height: int = 40) -> S
 
 @dataclass(frozen=True)
 class Split:
+    """Percent of a theme's mentions in won, lost and open deals, and in calls with no outcome
+    given (kept apart: the bar had counted them as open, the CLI as unknown)."""
+
     won: float
     lost: float
     open: float
+    unknown: float
     label: str
 
 
 def outcome_split(counts: Mapping[str, int]) -> Split | None:
-    """Shares of mentions in won / lost / other deals, for the split bar."""
-    won, lost = counts.get("won", 0), counts.get("lost", 0)
-    other = sum(v for k, v in counts.items() if k not in ("won", "lost"))
-    total = won + lost + other
-    if total == 0:
+    """The split bar of a theme's outcome counts, in the shares the API and CLI give."""
+    shares = outcome_shares(counts)
+    if not shares:
         return None
-    label = f"{won} in won deals, {lost} in lost deals, {other} open or unknown"
-    return Split(100 * won / total, 100 * lost / total, 100 * other / total, label)
+    said = {o: counts.get(o, 0) for o in OUTCOME_ORDER}
+    label = (
+        f"{said['won']} in won deals, {said['lost']} in lost deals, {said['open']} in open "
+        f"deals, {said['unknown']} with no outcome given"
+    )
+    percent = {o: 100 * shares.get(o, 0.0) for o in OUTCOME_ORDER}
+    return Split(percent["won"], percent["lost"], percent["open"], percent["unknown"], label)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
 from pipeline.cluster.state import DRIFT_UNTHEMED, unthemed_mentions
+from pipeline.cluster.stats import OUTCOME_ORDER
 from pipeline.dashboard import dashboard_view
 from pipeline.store.models import Outcome
 from pipeline.wording import plural
@@ -157,7 +158,7 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_a
     table.add_column("name", style="bold", min_width=16, max_width=32)
     table.add_column("mentions", justify="right", no_wrap=True)
     table.add_column("calls", justify="right", no_wrap=True)
-    table.add_column("won/lost/open\nmentions", no_wrap=True)  # documents count calls
+    table.add_column("won/lost/open/\nunknown", no_wrap=True)  # mentions; documents count calls
     table.add_column("trend", justify="right", no_wrap=True)
     quote_width = max(16, min(60, console.width - 75))  # the figures stay readable on 80 columns
     table.add_column("quote", max_width=quote_width, overflow="ellipsis", no_wrap=True)
@@ -176,7 +177,7 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_a
             _theme_name(row, named_kind),
             str(row["size"]),
             str(row["calls"]),
-            f"{counts.get('won', 0)}/{counts.get('lost', 0)}/{counts.get('open', 0)}",
+            "/".join(str(counts.get(outcome, 0)) for outcome in OUTCOME_ORDER),
             row.get("trend_label", f"{row['trend']:.2f}") or "-",
             row["quote"] or "",
             style="dim" if row["uncertain_only"] else None,

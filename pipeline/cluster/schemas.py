@@ -68,7 +68,7 @@ class ClusterSummary(ClusterFigures):
                     "last_seen": "2026-03-02",
                     "weekly": [{"week": "2026-03-02", "count": 3}],
                     "trend": 1.5,
-                    "outcomes": {"lost": 0.64, "won": 0.36},
+                    "outcomes": {"won": 0.36, "lost": 0.64},
                     "outcome_counts": {"lost": 9, "won": 5},
                     "competitors": [{"name": "Gong", "count": 3}],
                     "competitors_on_calls": [{"name": "Gong", "count": 4}],

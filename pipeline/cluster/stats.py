@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +22,21 @@ from pipeline.cluster.trend import (
 )
 from pipeline.detect.rules import unquotable
 from pipeline.embed import Vectors
+from pipeline.store.models import Outcome
 
 QUOTES = 5
 MMR_LAMBDA = 0.7
+# The outcomes in the order every surface shows them; a call nobody gave one is "unknown".
+OUTCOME_ORDER: tuple[str, ...] = tuple(Outcome)
+
+
+def outcome_shares(outcome_counts: Mapping[str, int]) -> dict[str, float]:
+    """Each outcome's share of the mentions, won, lost, open then unknown: the one reading
+    the API, the CLI and the web's bars give (the bars had counted unknown as open)."""
+    total = sum(outcome_counts.values())
+    rank = {outcome: at for at, outcome in enumerate(OUTCOME_ORDER)}
+    order = sorted(outcome_counts, key=lambda o: (rank.get(o, len(rank)), o))
+    return {o: round(outcome_counts[o] / total, 3) for o in order if outcome_counts[o]}
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,9 @@ class ClusterFigures(BaseModel):
         default="", description='The trend to show: "new", "" over one call, else the ratio.'
     )
     direction: Direction = Field(description="up (rising), down (falling) or flat: the one rule.")
-    outcomes: dict[str, float]
+    outcomes: dict[str, float] = Field(
+        description="Each outcome's share of the mentions: won, lost, open, unknown (none given)."
+    )
     outcome_counts: dict[str, int]
     competitors: list[Named] = Field(
         description="Competitors its mentions name, with how many of them name each."
@@ -185,7 +199,6 @@ def cluster_stats(
     weekly = weekly_counts(rows)
     per_call: dict[int, MentionRow] = {r.call_id: r for r in rows}
     outcome_counts = Counter(r.outcome for r in rows)
-    total = max(len(rows), 1)
     named: Counter[str] = Counter()
     on_calls: dict[int, set[str]] = {}
     for row in rows:
@@ -208,7 +221,7 @@ def cluster_stats(
         trend_label=trend_label(recent, before, len(per_call)),
         # One call's mentions rise or fall together: no direction.
         direction=direction(recent, before) if len(per_call) >= MIN_TREND_CALLS else "flat",
-        outcomes={o: round(c / total, 3) for o, c in sorted(outcome_counts.items())},
+        outcomes=outcome_shares(outcome_counts),
         outcome_counts=dict(sorted(outcome_counts.items())),
         competitors=[Named(**n) for n in _ranked(named)],
         competitors_on_calls=[Named(**n) for n in _ranked(competitors_on_calls)],

@@ -240,6 +240,13 @@ def find_competitors(
     return sorted(hits.values(), key=lambda h: (h.start, h.name))
 
 
+def places_said(sentence: str, name: str) -> list[int]:
+    """Every start where a known rival's name is said in the sentence; a hit holds only the
+    first, and "ChowNow showed us ..., so we've gone with ChowNow" chooses it at the second."""
+    text = normalise_quotes(sentence)
+    return [m.start() for m in _spellings(name).finditer(text) if _said_as_name(text, m, name)]
+
+
 # Where a one-word name's capitals join words: "OpenSolar" is "Open" + "Solar".
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = r"[\s-]?"

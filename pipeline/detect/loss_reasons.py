@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.competitors import CompetitorHit
+from pipeline.detect.competitors import CompetitorHit, places_said
 from pipeline.detect.model import KindScore
 from pipeline.detect.rules import CUES, lowered, not_a_statement, speaks_of_a_rival
 from pipeline.detect.rules import topic_without_rival as topic_of
@@ -49,6 +49,16 @@ _CHOSE = re.compile(
 # A choice hedged, denied or long past is no loss reason ("If we went with X", "we went with X
 # two years ago"): it is the buyer's set-up or a thought.
 _NOT_NOW = re.compile(r"\b(?:" + _ANY(_CUES["not_now"]) + r")\b|n't\b")
+# "We'd go with X", "otherwise we'll stick with X": would, not had ("we'd gone with X"), and an
+# alternative, so no choice made.
+_WOULD = re.compile(
+    r"'d\s+(?:\w+\s+)?(?:go|stick|stay|pick|choose|sign|switch|opt)\b|\botherwise\b"
+)
+# Where a reason given before the choice ends ("ChowNow showed us a connector, so we've gone
+# with ChowNow"): the reason's own words ("not", "if") do not hedge the choice after it.
+_THEREFORE = re.compile(
+    r"(?:[,;:]|\band)\s+(?:so|hence|therefore|which is why|that's why|that is why)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -73,11 +83,24 @@ def reason_in_note(sentence: str, before: str = "") -> str | None:
 
 def chosen_rival(sentence: str, hits: Sequence[CompetitorHit]) -> CompetitorHit | None:
     """The known rival a buyer says they chose or stay with ("we've gone with X", "the board
-    picked X", "we're going to stick with X"); None for a question, a hedge or an old choice."""
+    picked X", "we're going to stick with X"), wherever in the sentence its name follows the
+    choice; None for a question, a hedge or an old choice."""
     text = lowered(sentence)
-    if text.rstrip().endswith("?") or _NOT_NOW.search(text):
+    if text.rstrip().endswith("?"):
         return None
-    return next((h for h in hits if h.known and _CHOSE.search(text[: h.start])), None)
+    for hit in hits:
+        for start in places_said(sentence, hit.name) if hit.known else ():
+            if _CHOSE.search(text[:start]) and not _hedged(text, start):
+                return hit
+    return None
+
+
+def _hedged(text: str, choice: int) -> bool:
+    """Whether the clause holding the choice at ``choice`` hedges, denies or dates it; a
+    reason given before a "so" is another clause."""
+    reason_ends = [found.end() for found in _THEREFORE.finditer(text, 0, choice)]
+    clause = text[reason_ends[-1] if reason_ends else 0 :]
+    return bool(_NOT_NOW.search(clause) or _WOULD.search(clause))
 
 
 def loss_reason(

@@ -168,10 +168,10 @@ def _prepare(
     names = [*parsed.our_speakers, *roster.names]
     settle_our_lines(parsed, roster.lines, names)
     settle_written_sides(parsed, names, [c for c in ours if c])
-    settle_people(parsed, roster, named_account(parsed, ours))
+    settle_people(parsed, roster, named_account(parsed, ours, names))
     read_buyer_choice(parsed, [*brands, *ours], rivals.spellings())  # once roles are known
     parsed.competitors = rivals.canonical_list(parsed.competitors)
-    read_title(parsed, ours)
+    read_title(parsed, ours, names)
     fallback = domain_account(parsed, ours)  # always: it takes the addresses out of extra
     parsed.account = parsed.account or fallback
     parsed.title = readable_title(parsed.title) if parsed.title else parsed.title

@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 
 from pipeline.ingest.base import ParsedCall
-from pipeline.ingest.names import name_matches
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.self_names import name_from_introductions
 from pipeline.ingest.team import Roster
@@ -15,27 +14,30 @@ from pipeline.ingest.titles import title_account, title_date
 from pipeline.ingest.tool_brands import is_tool_brand
 
 
-def read_title(parsed: ParsedCall, ours: Sequence[str] = ()) -> None:
+def read_title(parsed: ParsedCall, ours: Sequence[str] = (), team: Sequence[str] = ()) -> None:
     """The date and account the title gives ("Call notes – Quayside Fitness (Oct 20, 2026)"),
     where neither the user, the file's fields nor its people gave one; ``ours``: our company's
-    names ("Dispatchly <> Coastal Mechanical" names the account beside ours)."""
+    names ("Dispatchly <> Coastal Mechanical" names the account beside ours); ``team``: our
+    people's names."""
     if parsed.title:
         parsed.call_date = parsed.call_date or title_date(parsed.title)
-        parsed.account = parsed.account or named_account(parsed, ours)
+        parsed.account = parsed.account or named_account(parsed, ours, team)
 
 
-def named_account(parsed: ParsedCall, ours: Sequence[str] = ()) -> str | None:
-    """The account the title names, unless it is a person of the call ("Call with Karen Holt"
-    names who, not where) or the brand of the tool that made the file ("RingCentral Call
+def named_account(
+    parsed: ParsedCall, ours: Sequence[str] = (), team: Sequence[str] = ()
+) -> str | None:
+    """The account the title names, never a person of the call or of our ``team`` ("Call with
+    Karen Holt" names who, not where; "Rolling Fuego - Hannah Brooks" names the rep beside
+    the account) nor the brand of the tool that made the file ("RingCentral Call
     Transcript")."""
-    name = title_account(parsed.title, ours) if parsed.title else None
     people = [
         *(u.speaker for u in parsed.utterances if u.speaker),
         *(p.name for p in parsed.people),
+        *team,
     ]
-    if name is None or is_tool_brand(name) or any(name_matches(name, person) for person in people):
-        return None
-    return name
+    name = title_account(parsed.title, ours, people) if parsed.title else None
+    return None if name is None or is_tool_brand(name) else name
 
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)

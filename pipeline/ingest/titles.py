@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from pipeline.ingest.names import name_matches
 from pipeline.ingest.values import parse_date
 from pipeline.redact import contact_spans
 
@@ -170,6 +171,17 @@ def _before_purpose(name: str, part: str) -> tuple[str, bool]:
 _CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du", "von", "van", "+"})
 
 
+# A plain word in lower case, or a count: "food", "follow-up", "2"; not "salesforce.com".
+_PLAIN_WORD = re.compile(r"[a-z][a-z'-]*[,;]?|\d+[,;]?")
+
+
+def _described(part: str) -> bool:
+    """A part of plain lower-case words ("food truck", "pricing follow-up"): what the call or
+    the account is; a company's name starts with a capital or is a web address."""
+    words = part.split()
+    return bool(words) and all(_PLAIN_WORD.fullmatch(word) for word in words)
+
+
 def _title_case(name: str) -> bool:
     """Every word capitalised (or a connector or a number): how a company is named."""
     return all(
@@ -177,13 +189,13 @@ def _title_case(name: str) -> bool:
     )
 
 
-def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
+def title_account(title: str, ours: Sequence[str] = (), people: Sequence[str] = ()) -> str | None:
     """The one part of the title that is neither a date, our company nor words for a kind of
     meeting ("Quayside Fitness" in "Call notes – Quayside Fitness (Oct 20, 2026)", "Harbor
     Electric" in "Recap - Harbor Electric call"); None when no part or more than one could be
     the account, or when nothing frames it as one ("Weekly pipeline review" alone names no
     account). ``ours``: our company's names, which frame the other one ("Dispatchly <> Coastal
-    Mechanical")."""
+    Mechanical"); ``people``: the call's people and our team, whose names name no account."""
     mine = {" ".join(name.casefold().split()) for name in ours if name.strip()}
     dated = any(parse_date(m.group(1)) for m in _BRACKETED.finditer(title))
     parts = [p.strip(" .,") for p in _SEPARATORS.split(_BRACKETED.sub(" ", title))]
@@ -221,6 +233,8 @@ def title_account(title: str, ours: Sequence[str] = ()) -> str | None:
             # the name's words before its purpose ("Kessler Animal Hospital reference call").
             name, trimmed = ("", True) if name[:1].islower() else _before_purpose(name, part)
         framed = framed or trimmed
+        if _described(name) or any(name_matches(name, person) for person in people):
+            continue  # "Call with Rolling Fuego - food truck": what, or who, not whose
         if name:
             names.append(name)
             met.append(bool(said))

@@ -40,8 +40,24 @@ RIVALS = ["Vetlink", "PawTrack", "Clinicly"]
         ("We haven't signed with Vetlink.", None),
         ("Did you go with PawTrack in the end?", None),
         ("Most of our nurses picked PawTrack up quickly.", None),
+        # review 23n: the choice wherever the name follows it, in the buyer's everyday words
+        ("To be honest Vetlink already showed us a rota, so we've decided to go with Vetlink.",
+         "Vetlink"),
+        ("We're going with PawTrack.", "PawTrack"),
+        ("We went with Clinicly in the end.", "Clinicly"),
+        ("We've signed with Vetlink.", "Vetlink"),
+        ("We'll stick with PawTrack.", "PawTrack"),
+        ("We never heard back on the rota, so we've gone with Clinicly.", "Clinicly"),
+        # nearly, would, ours, long past or asked: no choice of a rival
+        ("We almost went with Vetlink.", None),
+        ("We're going with you.", None),
+        ("We went with PawTrack years ago and left.", None),
+        ("Are most people going with Clinicly?", None),
+        ("We'd go with Vetlink if it did the rota.", None),
+        ("Otherwise we'd stick with PawTrack.", None),
+        ("Clinicly called, but if we went with Clinicly we'd lose the history.", None),
     ],
-)
+)  # fmt: skip
 def test_a_buyer_naming_the_rival_they_chose(sentence: str, rival: str | None) -> None:
     chosen = chosen_rival(sentence, find_competitors(sentence, RIVALS))
     assert (chosen.name if chosen else None) == rival

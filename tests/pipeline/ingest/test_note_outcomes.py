@@ -190,3 +190,61 @@ def test_a_buyer_choosing_a_rival_marks_the_call_lost(
         call = db.scalars(select(Call)).one()
         assert (str(call.outcome), list(call.competitors or [])) == (outcome, rivals)
     workspace.close()
+
+
+def _layout(layout: str, choice: str) -> tuple[bytes, str]:
+    """One short call, the buyer's last line ``choice``, in a real tool's layout."""
+    said = [
+        ("Rui Santos", "Thanks for making the time, Ines."),
+        ("Ines Moreau", "Sure. Canopy showed us their client portal last week."),
+        ("Rui Santos", "Where did you land?"),
+        ("Ines Moreau", choice),
+    ]
+    if layout == "fathom.md":
+        link = "https://fathom.video/share/x1?t="
+        turns = [
+            f"**[00:{10 * i:02d}]({link}{10 * i}) {who}:** {text}"
+            for i, (who, text) in enumerate(said, 1)
+        ]
+        head = "# Moreau Legal - Tillwise demo\n\n**Date:** March 19, 2026\n\n## Transcript\n\n"
+        return (head + "\n\n".join(turns) + "\n").encode(), "call.md"
+    if layout == "call.vtt":
+        cues = [
+            f"{i}\n00:00:{10 * i:02d}.000 --> 00:00:{10 * i + 8:02d}.000\n<v {who}>{text}"
+            for i, (who, text) in enumerate(said, 1)
+        ]
+        return ("WEBVTT\n\n" + "\n\n".join(cues) + "\n").encode(), "call.vtt"
+    return "".join(f"{who}: {text}\n" for who, text in said).encode(), "call.txt"
+
+
+@pytest.mark.parametrize("layout", ["fathom.md", "call.vtt", "call.txt"])
+@pytest.mark.parametrize(
+    ("choice", "outcome", "rivals"),
+    [
+        ("To be honest Canopy already showed us a portal, so we've decided to go with Canopy.",
+         "lost", ["Canopy"]),
+        ("We're going with Karbon.", "lost", ["Karbon"]),
+        ("We went with Canopy in the end.", "lost", ["Canopy"]),
+        ("We've signed with Karbon.", "lost", ["Karbon"]),
+        ("We'll stick with Karbon.", "lost", ["Karbon"]),
+        # a thought, a near miss, us, an old choice or a question: no outcome
+        ("If we went with Canopy we'd lose the history.", "unknown", []),
+        ("We almost went with Canopy.", "unknown", []),
+        ("We're going with you.", "unknown", []),
+        ("We went with Karbon years ago and left.", "unknown", []),
+        ("Are most people going with Canopy?", "unknown", []),
+    ],
+)  # fmt: skip
+def test_a_buyers_choice_marks_the_call_lost_in_every_layout(
+    workspace: Workspace, layout: str, choice: str, outcome: str, rivals: list[str]
+) -> None:
+    """Review 23n: a Fathom call ending "ChowNow already showed us a connector, so we've decided
+    to go with ChowNow." stayed unknown with no competitor: only the rival's first mention,
+    before the choice, had been read."""
+    data, name = _layout(layout, choice)
+    meta = CallMetadata(our_speakers=["Rui Santos"], account="Moreau Legal")
+    ingest_bytes(workspace, data, name, meta, analyse=False)
+    with workspace.session() as db:
+        call = db.scalars(select(Call)).one()
+        assert (str(call.outcome), list(call.competitors or [])) == (outcome, rivals)
+    workspace.close()

@@ -93,7 +93,26 @@ WHATSAPP = """14/04/2026, 09:12 - Messages and calls are end-to-end encrypted. O
 14/04/2026, 09:25 - Ben Otieno: SOC 2 Type II yes, and I'll ask about monthly terms.
 """  # noqa: E501
 
+# Review 23n #6: a plain description after the account's name ("- food truck"), and our rep's
+# name beside it, in a title with no other metadata.
+DESCRIBED = """Call with Harrow Lane Bakery - wholesale bakery
+Date: 2026-03-17
+
+Aisha Kerr: Hi Piotr, is now still a good time?
+Piotr Nowak: Yes, the ovens are on but I have ten minutes.
+Piotr Nowak: We send invoices from a spreadsheet and the cafes pay whenever they like.
+"""
+
+REP_IN_TITLE = """Call with Fenwick Joinery - Ben Otieno
+Date: 2026-03-18
+
+Aisha Kerr: Thanks for picking up, Lena.
+Lena Fenwick: No problem. Chasing the builders for payment takes me a day a month.
+"""
+
 FILES = {
+    "described_title.txt": DESCRIBED.encode(),
+    "rep_in_title.txt": REP_IN_TITLE.encode(),
     "pemberton_gemini_notes.docx": _gemini_notes(),
     "avoma_carrick_dairy.txt": AVOMA.encode(),
     "grain_bexley_print.txt": GRAIN.encode(),
@@ -193,3 +212,36 @@ def test_a_documents_part_name_is_no_title(title: str, part: bool) -> None:
 )
 def test_a_buyers_self_introduction_names_their_company(said: str, company: str | None) -> None:
     assert introduced_company([said]) == company
+
+
+@pytest.mark.parametrize(
+    ("filename", "account"),
+    [("described_title.txt", "Harrow Lane Bakery"), ("rep_in_title.txt", "Fenwick Joinery")],
+)
+def test_a_title_names_the_account_beside_a_description_or_our_rep(
+    stored: dict[str, Call], filename: str, account: str
+) -> None:
+    """Review 23n: "Call with Rolling Fuego - food truck" gave no account, and a rep's name
+    beside the account, not said in the call, became the account."""
+    assert stored[filename].account == account
+
+
+@pytest.mark.parametrize(
+    ("title", "account"),
+    [
+        ("Call with Harrow Lane Bakery - wholesale bakery", "Harrow Lane Bakery"),
+        ("Call with Harrow Lane Bakery - discovery", "Harrow Lane Bakery"),
+        ("Call with Harrow Lane Bakery – pricing follow-up", "Harrow Lane Bakery"),
+        ("Harrow Lane Bakery <> Tallyfold | Demo", "Harrow Lane Bakery"),
+        ("Call with Harrow Lane Bakery (wholesale bakery)", "Harrow Lane Bakery"),
+        ("Tallyfold demo - Harrow Lane Bakery - 2 sites, 1 kitchen", "Harrow Lane Bakery"),
+        ("Call with Harrow Lane Bakery - Ben Otieno", "Harrow Lane Bakery"),
+        ("Ben Otieno <> Harrow Lane Bakery | menu call", "Harrow Lane Bakery"),
+        # ours, our rep or a description alone names no account
+        ("Call with Tallyfold - wholesale bakery", None),
+        ("Call with Ben Otieno - wholesale bakery", None),
+        ("Harrow Lane Bakery - wholesale bakery", None),  # nothing frames it
+    ],
+)
+def test_a_title_names_no_description_rep_or_us(title: str, account: str | None) -> None:
+    assert title_account(title, ["Tallyfold"], TEAM) == account
