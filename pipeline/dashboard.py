@@ -19,7 +19,7 @@ from pipeline.cluster.rows import latest_call_date, load_rows
 from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
 from pipeline.cluster.views import CLUSTER_TABLES
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.content.staleness import staleness
+from pipeline.content.staleness import STALENESS_TABLES, staleness
 from pipeline.store.models import Call, Document, Mention, Outcome
 from pipeline.store.views import ViewCache
 
@@ -266,8 +266,9 @@ def dashboard(
     )
 
 
-# What the dashboard reads: the cluster views' tables and the documents it finds out of date.
-DASHBOARD_TABLES = (*CLUSTER_TABLES, "documents")
+# What the dashboard reads: the cluster views' tables and what the out-of-date check reads (a
+# theme rename or a new version moves the list too).
+DASHBOARD_TABLES = tuple(dict.fromkeys((*CLUSTER_TABLES, *STALENESS_TABLES)))
 
 
 def dashboard_view(

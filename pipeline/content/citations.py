@@ -186,15 +186,15 @@ def edit_warnings(body_markdown: str, structured: dict[str, Any]) -> list[str]:
 _QUOTE_LABEL = re.compile(r"\[Q(\d+)\]")
 
 
-def page_order(markdown: str) -> list[int]:
-    """The quote ids a rendered page cites, in the order a reader meets them (its sources
-    list not counted)."""
+def page_order(markdown: str, prefix: str = "Q") -> list[int]:
+    """The quote ids (``prefix`` "P": profile facts, "F": competitor facts) a rendered page
+    cites, in the order a reader meets them (its sources list not counted)."""
     body = markdown.split("\n## Sources", 1)[0]
     found = (
         int(label.strip()[1:])
         for match in CITATION_LABELS.finditer(body)
         for label in match.group(1).split(",")
-        if label.strip().startswith("Q")
+        if label.strip().startswith(prefix)
     )
     return list(dict.fromkeys(found))
 

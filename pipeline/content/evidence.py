@@ -381,6 +381,7 @@ class Evidence:
             "profile": [_jsonable(fact) | {"label": fact.label} for fact in self.profile],
             "product": self.product,
             "industry": self.industry,
+            "rival_calls": self.rival_calls,  # a comparison's "named on N calls", for staleness
         }
 
 

@@ -4,16 +4,22 @@ materially it is marked out of date, with what changed, until it is regenerated.
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.rivals import rivals_named
 from pipeline.content.choose import of_industry, suitable_clusters
-from pipeline.content.citations import page_order
-from pipeline.content.quote_text import clip
+from pipeline.content.stale_evidence import (
+    NO_EVIDENCE,
+    changed_facts,
+    reach_news,
+    rival_news,
+    theme_counts,
+    theme_news,
+)
+from pipeline.content.stale_quotes import decided_since, withdrawn_quotes
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.store.models import (
     Call,
@@ -22,23 +28,15 @@ from pipeline.store.models import (
     Document,
     DocumentVersion,
     Mention,
-    Utterance,
 )
 from pipeline.store.views import ViewCache
-
-GROWTH = 1.5  # a cluster that grew by half
-MIN_GROWTH = 2  # ... by at least this many mentions (3 -> 5 is noise, not news)
-
+from pipeline.wording import capitalised
 
 # What changed it, as its page heads the list: a user's own theme edits (merge, split,
 # hide, a corrected quote) had been blamed on "later calls".
-EDITS, CALLS = "edits", "calls"
-CALLED, EDITED = frozenset({CALLS}), frozenset({EDITS})
-CAUSE_HEADINGS = {
-    CALLED: "Later calls changed what this was built on",
-    EDITED: "Theme edits changed what this was built on",
-    frozenset({EDITS, CALLS}): "Theme edits and later calls changed what this was built on",
-}
+EDITS, CALLS, PROFILE = "edits", "calls", "profile"
+CALLED, EDITED, PROFILED = frozenset({CALLS}), frozenset({EDITS}), frozenset({PROFILE})
+CAUSE_NAMES = {EDITS: "theme edits", CALLS: "later calls", PROFILE: "product profile edits"}
 
 
 class Staleness(NamedTuple):
@@ -57,6 +55,7 @@ STALENESS_TABLES = (
     "documents",
     "document_versions",
     "mentions",
+    "product_profile_versions",
     "utterances",
 )
 
@@ -90,14 +89,7 @@ def staleness(session: Session, document: Document) -> Staleness:
         return Staleness([], "")
     ids = [int(c["id"]) for c in recorded]
     segment = of_industry(document.industry)  # a use case counts its industry's calls only
-    sizes = dict(
-        session.execute(
-            select(Mention.cluster_id, func.count())
-            .join(Call, Mention.call_id == Call.id)
-            .where(Mention.cluster_id.in_(ids), Mention.excluded.is_(False), *segment)
-            .group_by(Mention.cluster_id)
-        ).all()
-    )
+    counts = theme_counts(session, ids, segment)
     current = {
         int(cid): (str(status), str(name), merged_into)
         for cid, status, name, merged_into in session.execute(
@@ -111,31 +103,52 @@ def staleness(session: Session, document: Document) -> Staleness:
         session.execute(select(Cluster.id, Cluster.name).where(Cluster.id.in_(targets))).all()
     )
     since = _since(session, document)
+    # A quote that left its theme, a count that moved, a theme new at the top: the user's
+    # edits when they made any since, the calls added since when there are any (and when
+    # neither, a re-analysis).
+    happened = ((EDITS, since.edited), (CALLS, since.calls))
+    either = frozenset(cause for cause, did in happened if did) or CALLED
     changes: list[tuple[str, frozenset[str]]] = []
     for cluster in recorded:
-        cid, name, was = int(cluster["id"]), cluster["name"], int(cluster["size"])
+        cid, name = int(cluster["id"]), cluster["name"]
         state, renamed, merged_into = current.get(cid, ("removed", name, None))
         # Renamed since: both names (the page says the old one, the user knows the new one).
         label = f"“{name}”" if renamed == name else f"“{name}” (now “{renamed}”)"
-        now = int(sizes.get(cid, 0))
         if state != "active":
             said, cause = _gone(state, names.get(merged_into or -1), cid in since.split)
             changes.append((f"{label} {said}", cause))
-        elif now >= was * GROWTH and now - was >= MIN_GROWTH:
-            changes.append((f"{label} grew by half: {was} → {now} mentions", CALLED))
-    # A quote that left its theme, or a theme new at the top: the user's edits when they made
-    # any since, the calls added since when there are any (and when neither, a re-analysis).
-    happened = ((EDITS, since.edited), (CALLS, since.calls))
-    either = frozenset(cause for cause, did in happened if did) or CALLED
+            continue
+        if cid in since.renamed and renamed != name:
+            changes.append((f"“{name}” was renamed “{renamed}”", EDITED))
+        news = theme_news(label, cluster, counts.get(cid, NO_EVIDENCE), since.version)
+        if news:
+            changes.append((news, either))
     quotes = evidence.get("quotes") or []
-    changes += [(change, either) for change in _withdrawn_quotes(session, document, quotes)]
-    changes += [(change, CALLED) for change in _decided_since(session, quotes)]
+    active = [c for c in recorded if current.get(int(c["id"]), ("",))[0] == "active"]
+    themes = {int(c["id"]): str(c["name"]) for c in recorded}
+    changes += [(change, either) for change in reach_news(document.body_markdown, active, counts)]
+    changes += [(change, CALLED) for change in rival_news(session, evidence, segment)]
+    changes += [
+        (change, either)
+        for change in withdrawn_quotes(session, document.body_markdown, quotes, themes)
+    ]
+    changes += [(change, CALLED) for change in decided_since(session, quotes)]
     changes += [(change, either) for change in _new_at_the_top(session, document, recorded)]
     changes += [(change, CALLED) for change in _new_competitors(session, ids, recorded, segment)]
+    changes += [
+        (change, PROFILED) for change in changed_facts(session, document.body_markdown, evidence)
+    ]
     if not changes:
         return Staleness([], "")
     causes = frozenset().union(*(cause for _, cause in changes))
-    return Staleness([change for change, _ in changes], CAUSE_HEADINGS[causes])
+    return Staleness([change for change, _ in changes], cause_heading(causes))
+
+
+def cause_heading(causes: frozenset[str]) -> str:
+    """ "Theme edits and later calls changed what this was built on", naming each cause."""
+    said = [name for cause, name in CAUSE_NAMES.items() if cause in causes]
+    joined = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return capitalised(joined) + " changed what this was built on"
 
 
 def _gone(state: str, merged_into: str | None, split: bool) -> tuple[str, frozenset[str]]:
@@ -154,25 +167,32 @@ def _gone(state: str, merged_into: str | None, split: bool) -> tuple[str, frozen
 class _Since(NamedTuple):
     edited: bool  # any theme edit or correction since the document was generated
     split: set[int]  # the themes split since
+    renamed: set[int]  # the themes a user renamed since
     calls: bool  # any call added since
+    version: int  # the version generated then, as the documents list numbers it
 
 
 def _since(session: Session, document: Document) -> _Since:
     """The users' theme edits and corrections recorded, and whether calls were added, since
     ``document`` was generated."""
-    built = session.scalar(
-        select(func.max(DocumentVersion.created_at)).where(
+    built = session.execute(
+        select(DocumentVersion.created_at, DocumentVersion.version)
+        .where(
             DocumentVersion.document_id == document.id,
             DocumentVersion.note.like("generated%"),
         )
-    )
-    since = built or document.created_at
+        .order_by(DocumentVersion.created_at.desc(), DocumentVersion.version.desc())
+        .limit(1)
+    ).first()
+    since = built[0] if built else document.created_at
     edits = session.execute(
         select(ClusterEdit.action, ClusterEdit.cluster_id).where(ClusterEdit.created_at >= since)
     ).all()
     calls = session.scalar(select(Call.id).where(Call.created_at >= since).limit(1))
     split = {int(cid) for action, cid in edits if action == "split" and cid is not None}
-    return _Since(bool(edits), split, calls is not None)
+    renamed = {int(cid) for action, cid in edits if action == "rename" and cid is not None}
+    version = int(built[1]) if built else document.current_version
+    return _Since(bool(edits), split, renamed, calls is not None, version)
 
 
 def _new_at_the_top(
@@ -211,109 +231,4 @@ def _new_competitors(
         f"buyers now name {name}"
         for name in sorted({n for n in now if n})
         if name.lower() not in then
-    ]
-
-
-def _withdrawn_quotes(
-    session: Session, document: Document, quotes: list[dict[str, Any]]
-) -> list[str]:
-    """Quotes the page still cites that no longer stand where it took them: corrected to
-    another kind ("other", say), excluded, deleted, or moved to another theme. A sentence a
-    user marked as no objection had stayed quoted, the page up to date.
-
-    A quote is its sentence, not its mention row: redetect makes every mention anew (and
-    SQLite hands a deleted row's id to another sentence), so the quoted sentence is looked for
-    again in its utterance, at its recorded span (or, on a page from before spans were
-    recorded, where its words are). It stands while a mention of the same kind covers it
-    there, not excluded, in the same theme: "I can't put a tracker in someone's Honda Civic"
-    had been flagged after a redetect while still the top quote of its theme."""
-    cited = set(page_order(document.body_markdown))
-    taken = [
-        q
-        for q in quotes
-        if q.get("id") in cited
-        and q.get("kind") != "answer"
-        and q.get("mention_id")
-        and q.get("utterance_id")
-    ]
-    if not taken:
-        return []
-    utterance_ids = sorted({int(q["utterance_id"]) for q in taken})
-    texts = dict(
-        session.execute(
-            select(Utterance.id, Utterance.text).where(Utterance.id.in_(utterance_ids))
-        ).all()
-    )
-    said: dict[int, list[tuple[int, int, str, bool, int | None]]] = {}
-    for row in session.execute(
-        select(
-            Mention.utterance_id,
-            Mention.char_start,
-            Mention.char_end,
-            Mention.kind,
-            Mention.excluded,
-            Mention.cluster_id,
-        ).where(Mention.utterance_id.in_(utterance_ids))
-    ):
-        said.setdefault(int(row[0]), []).append(
-            (int(row[1]), int(row[2]), str(row[3]), bool(row[4]), row[5])
-        )
-    changes = []
-    for quote in taken:
-        utterance_id = int(quote["utterance_id"])
-        text = texts.get(utterance_id)
-        span = None if text is None else _quoted_span(quote, text)
-        if span is None or not _stands(quote, span, said.get(utterance_id, [])):
-            changes.append(
-                f"a quote it cites no longer stands in its theme: “{clip(str(quote['text']), 80)}” "
-                f"[Q{quote['id']}]"
-            )
-    return changes
-
-
-def _quoted_span(quote: dict[str, Any], utterance: str) -> tuple[int, int] | None:
-    """Where in its utterance the quote's sentence is: its recorded span, else (a page from
-    before spans were recorded) where the words the page shows are found, a redaction
-    placeholder ("[name]") or a clip ("…") standing for any words; the whole turn when they
-    are not found (the turn is all that is known)."""
-    start, end = quote.get("char_start"), quote.get("char_end")
-    if isinstance(start, int) and isinstance(end, int):
-        return start, end
-    pieces = re.split(r"\[[a-z]+\]|…", str(quote.get("text") or ""))
-    words = [r"\W+".join(map(re.escape, re.findall(r"\w+", piece))) for piece in pieces]
-    pattern = r".*?".join(w for w in words if w)
-    found = re.search(pattern, utterance, re.IGNORECASE | re.DOTALL) if pattern else None
-    return (found.start(), found.end()) if found else (0, len(utterance))
-
-
-def _stands(
-    quote: dict[str, Any],
-    span: tuple[int, int],
-    mentions: list[tuple[int, int, str, bool, int | None]],
-) -> bool:
-    """A mention of the quote's kind, not excluded, in its theme (when it had one) covers some
-    of ``span``."""
-    theme = quote.get("cluster_id")
-    return any(
-        start < span[1]
-        and span[0] < end
-        and kind != "other"
-        and quote.get("kind") in (None, kind)
-        and not excluded
-        and (theme is None or cluster_id == theme)
-        for start, end, kind, excluded, cluster_id in mentions
-    )
-
-
-def _decided_since(session: Session, quotes: list[dict[str, Any]]) -> list[str]:
-    """Calls the evidence quotes whose deal outcome changed since ("call 4 is now won"): a won
-    deal's replies answer worries, and a source line says how the deal went."""
-    was = {int(q["call_id"]): str(q.get("outcome") or "unknown") for q in quotes}
-    if not was:
-        return []
-    now = dict(session.execute(select(Call.id, Call.outcome).where(Call.id.in_(sorted(was)))).all())
-    return [
-        f"call {call_id} is now {now[call_id]} (was {outcome})"
-        for call_id, outcome in sorted(was.items())
-        if call_id in now and str(now[call_id]) != outcome
     ]
