@@ -29,8 +29,14 @@ def client_address(request: Request) -> str:
 
 
 def _form(
-    request: Request, db: SessionDep, target: str, error: str | None, status: int = 200
+    request: Request,
+    db: SessionDep,
+    target: str,
+    error: str | None,
+    status: int = 200,
+    name: str = "",
 ) -> HTMLResponse:
+    """The sign-in form; after a refusal it keeps the name typed and the page asked for."""
     session = sessions.load(request) or sessions.new_session()
     response = render(
         request,
@@ -38,6 +44,7 @@ def _form(
         status,
         title="Sign in",
         next=target,
+        typed_name=name,
         error=error,
         no_users=not any_users(db),
         csrf_token=session.csrf,
@@ -70,11 +77,11 @@ def signin(
     try:
         throttle.check(*keys)
     except TooManyAttempts as exc:
-        return _form(request, db, target, exc.detail, 429)
+        return _form(request, db, target, exc.detail, 429, name)
     user = authenticate(db, name, password)
     if user is None:
         throttle.failed(*keys)
-        return _form(request, db, target, "Wrong name or password.", 401)
+        return _form(request, db, target, "Wrong name or password.", 401, name)
     throttle.succeeded(keys[1])
     response = RedirectResponse(target, status_code=303)
     sessions.save(response, request, sessions.new_session(user.id, user.session_version))

@@ -21,6 +21,12 @@ router = APIRouter()
 KEYS = {"objection": "o", "pain": "p", "question": "q", "current_setup": "c", "other": "x"}
 
 
+def category_keys(categories: list[str]) -> dict[str, str]:
+    """The number key of each of the first ten categories ("1" … "9", then "0"), so an
+    objection and its category take one key."""
+    return {name: str(number % 10) for number, name in enumerate(categories[:10], start=1)}
+
+
 @router.get("/review", response_class=HTMLResponse, dependencies=[READ])
 def review_page(request: Request, db: SessionDep, workspace: WorkspaceDep) -> HTMLResponse:
     entries = detections.review_queue(workspace, db, limit=1)
@@ -35,6 +41,7 @@ def review_page(request: Request, db: SessionDep, workspace: WorkspaceDep) -> HT
         kinds=[(kind, KIND_LABELS[kind], KEYS[kind]) for kind in KINDS],
         kind_labels=KIND_LABELS,
         categories={name: seeds.category_label(name) for name in seeds.objection},
+        category_keys=category_keys(list(seeds.objection)),
         confident_at=workspace.settings.confident_at,
         learn_every=workspace.settings.refit_every,
         saved=(

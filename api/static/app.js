@@ -143,30 +143,49 @@
   }
   document.querySelectorAll("[data-job-url]").forEach(pollJob);
 
-  // Review queue: one key per kind answers the sentence on screen (o, p, q, c, x); the
-  // category picker keeps the keyboard while it has the focus, so typing in it never answers,
-  // and Escape hands the keys back. An objection with no category chosen asks for one.
+  // Review queue: a key per kind answers the sentence on screen (o, p, q, c, x), a number key
+  // answers objection in the category showing it. A key never moves the focus into the picker, so
+  // the keys after "o" still answer; in the picker typing picks, Enter saves, Escape leaves.
   var review = document.querySelector("form[data-review]");
   if (review) {
     var picker = review.querySelector("select[name=category]");
     var needed = review.querySelector("[data-category-needed]");
+    var objection = review.querySelector('button[value="objection"]');
+    var byKey = false; // an answer by key leaves the focus where it is
     review.setAttribute("tabindex", "-1");
+    var press = function (button) { byKey = true; try { button.click(); } finally { byKey = false; } };
+    var answerObjection = function (option) {
+      if (!picker || !option) return false;
+      picker.value = option.value;
+      press(objection);
+      return true;
+    };
+    var numbered = function (key) {
+      return picker && /^[0-9]$/.test(key) ? picker.querySelector('option[data-key="' + key + '"]') : null;
+    };
     document.addEventListener("keydown", function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       var target = event.target;
-      if (target === picker && event.key === "Escape") { review.focus(); return; }
+      if (target === picker) {
+        if (event.key === "Escape") { review.focus(); return; }
+        if (event.key === "Enter") { event.preventDefault(); press(objection); return; }
+        if (answerObjection(numbered(event.key))) event.preventDefault();
+        return;
+      }
       if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
+      if (event.key === "Escape" && needed) { needed.hidden = true; return; }
+      if (answerObjection(numbered(event.key))) { event.preventDefault(); return; }
       var button = review.querySelector('button[data-key="' + event.key.toLowerCase() + '"]');
       if (!button) return;
       event.preventDefault();
-      button.click();
+      press(button);
     });
     review.addEventListener("submit", function (event) {
       var kind = event.submitter ? event.submitter.value : "";
       if (kind !== "objection" || !picker || picker.value) return;
       event.preventDefault();
       if (needed) needed.hidden = false;
-      picker.focus();
+      if (!byKey) picker.focus(); // a click on the button: the picker is where to go next
     });
   }
 

@@ -329,6 +329,11 @@ def _no_forecast_date(call: ParsedCall, names: list[str], row: list[str], dated:
     call.call_date = parse_date(other) if other else None
 
 
+def _as_read(cell: str) -> str:
+    """A cell as the importer reads it (HTML note bodies as their text), on one line."""
+    return " ".join(html_to_text(cell).split())
+
+
 def csv_preview(data: bytes, filename: str) -> dict[str, Any]:
     """Headers, the field each one maps to (this reader's own detection) and a few sample rows
     of a CSV or an .xlsx: what the upload page shows so the user can correct the mapping."""
@@ -355,11 +360,16 @@ def csv_preview(data: bytes, filename: str) -> dict[str, Any]:
         (field, headers[detected[field][0]] if detected.get(field) else "")
         for field in COLUMN_FIELDS
     ]
-    samples = [[cell[:80] for cell in row] for _line, row in rows[1:4]]
+    samples = [[_as_read(cell)[:80] for cell in row] for _line, row in rows[1:4]]
+    examples = {
+        header: next((row[i] for row in samples if i < len(row) and row[i]), "")
+        for i, header in enumerate(headers)
+    }
     return {
         "headers": headers,
         "fields": fields,
         "samples": samples,
+        "examples": examples,
         "rows": len(rows) - 1,
         "problem": problem,
     }

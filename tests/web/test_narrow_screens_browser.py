@@ -1,5 +1,6 @@
 """Phone-width layout in Debian's Chromium: a comparison table stacks its rows instead of
-breaking words in thin columns, and the home page's filters fold behind one "Filters"."""
+breaking words in thin columns, the home page's filters fold behind one "Filters", and a
+document's exports and review fold so its text comes first."""
 
 from __future__ import annotations
 
@@ -83,3 +84,26 @@ def test_home_filters_fold_on_a_phone_and_open_on_a_wide_screen(
     page.goto(live_server.url + "/?outcome=lost")  # a filter on: shown, and counted
     assert page.get_by_label("Deal outcome").is_visible()
     assert "(1 on)" in page.locator("details.filter-more > summary").inner_text()
+
+
+def test_a_documents_text_starts_on_a_phones_first_screen(
+    live_server: LiveServer, page: Any
+) -> None:
+    """On a phone the export links and the review fold to one line each, so the text starts on
+    the first screen; a wide screen shows them all at once, the review beside no fold."""
+    document_id = _comparison(live_server)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/documents/{document_id}")
+    top = page.locator(".preview").bounding_box()["y"]
+    assert top < 844 * 0.6, top  # the first screen, under the title and two folded lines
+    assert not page.get_by_role("link", name="PDF").is_visible()
+    assert not page.get_by_role("button", name="Send for review").is_visible()
+    page.locator("details.export-menu > summary").click()
+    assert page.get_by_role("link", name="PDF").is_visible()
+    page.locator("details.review-box > summary").click()
+    assert page.get_by_role("button", name="Send for review").is_visible()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/documents/{document_id}")
+    assert page.get_by_role("link", name="PDF").is_visible()
+    assert page.get_by_role("button", name="Send for review").is_visible()

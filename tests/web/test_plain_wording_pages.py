@@ -55,3 +55,26 @@ def test_csv_mapping_shows_the_fields_the_file_fills_and_folds_the_rest(
     assert {"requester", "replies", "reply_by", "parent_module"} <= set(folded_fields)
     assert not set(shown_fields) & set(folded_fields)
     assert "<details open" not in page
+
+
+HTML_NOTES_CSV = (
+    "Record ID,Note body,Associated Company,Create Date\n"
+    '881,"<p>Spoke to owner <strong>Ines Okafor</strong> &amp; her chef.</p><p>Worried the '
+    'kitchen team won&#39;t use tablets.</p>",Okafor Grill,2026-03-04\n'
+)
+
+
+def test_csv_mapping_shows_note_bodies_as_the_importer_reads_them(client: TestClient) -> None:
+    """An HTML note body (HubSpot's) reads as its text in the preview, never as markup; the
+    notes picker says what its first row holds, and the wide sample table is folded."""
+    page = client.post(
+        "/upload/csv-preview",
+        files={"file": ("hubspot.csv", HTML_NOTES_CSV.encode(), "text/csv")},
+    ).text
+    assert "&lt;p&gt;" not in page and "&lt;strong&gt;" not in page and "&amp;amp;" not in page
+    notes = re.search(r'<label for="map-text".*?</div>', page, re.S)
+    assert (
+        notes and "First row: “Spoke to owner Ines Okafor &amp; her chef. Worried" in notes.group(0)
+    )
+    assert re.search(r'<details class="sample-rows"[^>]*>\s*<summary>First 1 row', page)
+    assert '<td class="small">Spoke to owner Ines Okafor &amp; her chef. Worried' in page

@@ -1,5 +1,5 @@
-"""The review queue in Debian's Chromium: a key answers the sentence on screen (app.js), and
-keys typed in the category picker never do."""
+"""The review queue in Debian's Chromium: a key answers the sentence on screen (app.js), a number
+key answers objection in that category, and keys typed in the category picker never answer."""
 
 from __future__ import annotations
 
@@ -45,25 +45,59 @@ def test_a_key_answers_the_sentence_on_screen(live_server: LiveServer, page: obj
     assert p.locator(".review-sentence").inner_text().strip("“”") == sentence  # type: ignore[attr-defined]
 
 
-def test_o_asks_for_a_category_and_escape_hands_the_keys_back(
+def test_o_asks_for_a_category_and_a_number_key_answers_it(
     live_server: LiveServer, page: object
 ) -> None:
+    """An objection and its category in two keys ("o", then the category's number, shown by the
+    picker); the focus stays out of the picker, so the next key answers the next sentence."""
     p = page  # the queue of the test above, its one answer undone
     p.goto(live_server.url + "/review")  # type: ignore[attr-defined]
     picker = p.locator("#category")  # type: ignore[attr-defined]
     picker.select_option("")
     p.locator("h1").click()  # type: ignore[attr-defined]
     p.keyboard.press("o")  # type: ignore[attr-defined]
-    assert p.evaluate("document.activeElement.id") == "category"  # type: ignore[attr-defined]
+    assert p.evaluate("document.activeElement.tagName") != "SELECT"  # type: ignore[attr-defined]
     assert p.locator("[data-category-needed]").is_visible()  # type: ignore[attr-defined]
     assert user_labelled(live_server.workspace.settings.data_dir) == []
-    picker.select_option("contract")
+    contract = picker.locator('option[value="contract"]')
+    key = contract.get_attribute("data-key")
+    assert key and key.isdigit() and f"({key})" in contract.inner_text()
+    label = contract.inner_text().rsplit(" (", 1)[0]
+    assert f"{key} {label}" in p.locator("#category-how").inner_text()  # type: ignore[attr-defined]
+    p.keyboard.press(key)  # type: ignore[attr-defined]
+    p.get_by_text("1 answered").wait_for()  # type: ignore[attr-defined]
+    rows = user_labelled(live_server.workspace.settings.data_dir)
+    assert [(r.label, r.category) for r in rows] == [("objection", "contract")]
+    assert "as objection (" in p.locator("[data-review-saved]").inner_text()  # type: ignore[attr-defined]
+    p.keyboard.press("x")  # type: ignore[attr-defined]  the next sentence, by key
+    p.get_by_text("2 answered").wait_for()  # type: ignore[attr-defined]
+    rows = user_labelled(live_server.workspace.settings.data_dir)
+    assert [r.label for r in rows] == ["objection", "other"]
+
+
+def test_enter_in_the_picker_saves_the_objection_and_escape_hands_the_keys_back(
+    live_server: LiveServer, page: object
+) -> None:
+    p = page
+    p.goto(live_server.url + "/review")  # type: ignore[attr-defined]
+    picker = p.locator("#category")  # type: ignore[attr-defined]
+    picker.select_option("")
+    p.get_by_role("button", name="objection").click()  # a click leads to the picker  # type: ignore[attr-defined]
+    assert p.evaluate("document.activeElement.id") == "category"  # type: ignore[attr-defined]
+    before = len(user_labelled(live_server.workspace.settings.data_dir))
+    p.keyboard.press("p")  # type: ignore[attr-defined]  (in the picker: typing, not an answer)
+    assert len(user_labelled(live_server.workspace.settings.data_dir)) == before
+    picker.select_option("switching")
     picker.focus()
-    p.keyboard.press("o")  # type: ignore[attr-defined]  (in the picker: not an answer)
-    assert user_labelled(live_server.workspace.settings.data_dir) == []
+    p.keyboard.press("Enter")  # type: ignore[attr-defined]
+    p.get_by_text(f"{before + 1} answered").wait_for()  # type: ignore[attr-defined]
+    rows = user_labelled(live_server.workspace.settings.data_dir)
+    assert (rows[-1].label, rows[-1].category) == ("objection", "switching")
+    picker.select_option("adoption")
+    picker.focus()
     p.keyboard.press("Escape")  # type: ignore[attr-defined]
     assert p.evaluate("document.activeElement.tagName") != "SELECT"  # type: ignore[attr-defined]
     p.keyboard.press("o")  # type: ignore[attr-defined]
-    p.locator("[data-review-saved]").wait_for()  # type: ignore[attr-defined]
+    p.get_by_text(f"{before + 2} answered").wait_for()  # type: ignore[attr-defined]
     rows = user_labelled(live_server.workspace.settings.data_dir)
-    assert [(r.label, r.category) for r in rows] == [("objection", "contract")]
+    assert (rows[-1].label, rows[-1].category) == ("objection", "adoption")

@@ -97,8 +97,7 @@ def test_upload_cluster_generate_review_export(live_server: LiveServer, page: ob
     # Review: send, sales check, approve.
     p.get_by_role("button", name="Send for review").click()  # type: ignore[attr-defined]
     assert p.locator("#doc-state").inner_text() == "In review"  # type: ignore[attr-defined]
-    p.get_by_label("Accurate: matches what we sell and say").check()  # type: ignore[attr-defined]
-    p.get_by_role("button", name="Record sales check").click()  # type: ignore[attr-defined]
+    p.get_by_role("button", name="Accurate: matches what we sell and say").click()  # type: ignore[attr-defined]
     assert p.locator("#doc-accuracy").inner_text() == "accurate"  # type: ignore[attr-defined]
     p.get_by_role("button", name="Approve").click()  # type: ignore[attr-defined]
     assert p.locator("#doc-state").inner_text() == "Approved"  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -93,6 +94,31 @@ def test_wrong_password_then_throttled_per_user_and_address(authed: Authed) -> N
     )
     assert page.status_code == 429  # same address
     assert "too many failed sign-ins" in page.text
+
+
+def test_a_wrong_password_keeps_the_name_and_the_page_asked_for(authed: Authed) -> None:
+    """A refused sign-in shows the form again with the name typed, the password to retype (it
+    has the focus), and a form address that still says where the visitor was going."""
+    client = authed.client()
+    token = _signin_form(client)
+    page = client.post(
+        "/signin",
+        data={
+            "name": "mark",
+            "password": "not it",
+            "csrf_token": token,
+            "next": "/calls?outcome=lost",
+        },
+        follow_redirects=False,
+    )
+    assert page.status_code == 401
+    name_field = re.search(r'<input[^>]*id="signin-name"[^>]*>', page.text)
+    password_field = re.search(r'<input[^>]*id="signin-password"[^>]*>', page.text)
+    assert name_field and 'value="mark"' in name_field.group(0)
+    assert password_field and "autofocus" in password_field.group(0)
+    assert "autofocus" not in name_field.group(0)
+    action = re.search(r'<form method="post" action="([^"]*)"', page.text)
+    assert action and action.group(1) == "/signin?next=/calls%3Foutcome%3Dlost"
 
 
 def test_sign_in_needs_the_forms_csrf_token(authed: Authed) -> None:

@@ -148,7 +148,9 @@ def test_the_page_names_kinds_categories_and_certainty_in_words(ws: Workspace) -
     assert "current_setup" not in re.sub(r'(value|data-key)="[^"]*"', "", html)
     assert "status_quo" not in re.sub(r'value="[^"]*"', "", html)
     assert "callmine learns from every 5 answers" in html
-    assert "Esc" in html and "not in the category picker" in html
+    assert "<kbd>Enter</kbd> saves the objection" in html and "<kbd>Esc</kbd> hands" in html
+    assert re.search(r'<option value="price"[^>]* data-key="1">[^<]* \(1\)</option>', html)
+    assert "<kbd>1</kbd> Price" in html
     picker = re.search(r'<select id="category".*?</select>', html, re.S)
     assert picker
     first_selected = re.search(r'<option value="([^"]*)" selected', picker.group(0))
