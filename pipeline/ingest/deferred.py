@@ -26,13 +26,13 @@ from sqlalchemy import select
 
 from pipeline.errors import BadInput, CallmineError, NotFound
 from pipeline.ingest.filenames import display_name
+from pipeline.ingest.redating import redate_after_upload
 from pipeline.ingest.schemas import CallMetadata, IngestBatch, IngestResult, rejected
 from pipeline.ingest.service import (
     Upload,
     analyse_with_pending,
     ingest_data,
     read_limited,
-    redate_after_upload,
 )
 from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.parse import NOT_CALLS, SUPPORTED_EXTENSIONS
+from pipeline.ingest.redating import redate_after_upload
 from pipeline.ingest.schemas import (
     MANIFEST_COLUMNS,
     CallMetadata,
@@ -25,7 +26,6 @@ from pipeline.ingest.service import (
     analyse_with_pending,
     ingest_data,
     read_limited,
-    redate_after_upload,
     too_large,
 )
 from pipeline.ingest.values import iso_date

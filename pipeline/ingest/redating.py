@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.ingest.date_reading import REVISABLE_REASONS, TIMELINE_REASON, timeline_choice
 from pipeline.store.models import Call
+from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -114,3 +115,10 @@ def redate_unsure_calls(db: Session) -> list[Redated]:
         log.info(redated[-1].said())
     db.flush()
     return redated
+
+
+def redate_after_upload(workspace: Workspace) -> list[str]:
+    """Once a whole upload is stored: the unsure dates read again with all of it in view
+    (``pipeline.ingest.redating``); what was re-dated, said."""
+    with workspace.session() as db:
+        return [change.said() for change in redate_unsure_calls(db)]

@@ -29,7 +29,7 @@ from pipeline.ingest.domain_account import domain_account
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.phone_lines import settle_our_lines
-from pipeline.ingest.redating import mark_set_by_hand, redate_unsure_calls, sure_dates
+from pipeline.ingest.redating import mark_set_by_hand, redate_after_upload, sure_dates
 from pipeline.ingest.refresh import refresh_metadata
 from pipeline.ingest.remap import TABLE_FORMATS
 from pipeline.ingest.schemas import (
@@ -363,13 +363,6 @@ def ingest_uploads(
             batch.total_bytes += size
         batch.redated = redate_after_upload(workspace)
     return batch
-
-
-def redate_after_upload(workspace: Workspace) -> list[str]:
-    """Once a whole upload is stored: the unsure dates read again with all of it in view
-    (``pipeline.ingest.redating``); what was re-dated, said."""
-    with workspace.session() as db:
-        return [change.said() for change in redate_unsure_calls(db)]
 
 
 def analyse_in_background(
