@@ -206,12 +206,12 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     was nervous about and it just works.": the outcome is the point). None when it turns to a
     worry after the praise ("it just works, except the sync keeps dropping orders"), is asked,
     set on a condition ("I'd recommend you if the price were lower") or names a rival (praise of
-    what they run)."""
+    what they run), unless only as what we beat ("much cleaner than what <rival> showed us")."""
     text = lowered(sentence)
     found = list(_PRAISE.finditer(text))
     if not found or is_question(sentence) or _CONDITION.search(text):
         return False
-    if speaks_of_a_rival(sentence) or _named(text, rivals):
+    if speaks_of_a_rival(sentence) or _named(_beaten_rivals_out(text, rivals), rivals):
         return False
     first, last = min(m.start() for m in found), max(m.end() for m in found)
     if _CONTRAST.search(text, last):
@@ -221,6 +221,17 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     cues = cue_scores(rest)
     money = any(cues.categories[name] for name in _MONEY_AND_TERMS)
     return cues.concern < _MEDIUM and not (money and _AGAINST_THE_DEAL.search(rest))
+
+
+_THAN = r"\bthan (?:what |the ones? |anything )?(?:\w+ )?"
+
+
+def _beaten_rivals_out(text: str, rivals: Sequence[str]) -> str:
+    """``text`` (lowered) without the rivals it names only after "than": what we beat."""
+    for name in (rival.strip().lower() for rival in rivals):
+        if name:
+            text = re.sub(_THAN + re.escape(name), " ", text)
+    return text
 
 
 _HEARSAY = alternation(CUES["aside"]["rival_hearsay"])
