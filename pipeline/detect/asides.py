@@ -29,6 +29,7 @@ from pipeline.detect.rules import (
     is_direct_question,
     is_question,
     lowered,
+    says_nothing,
     speaks_of_a_rival,
 )
 from pipeline.detect.sentences import split_sentences
@@ -347,3 +348,11 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
         or promises_on_a_step(sentence)
         or announces_concerns(sentence)
     )
+
+
+def reacts_before_saying_more(sentence: SentenceInput) -> bool:
+    """A bare reaction or filler ("Hmm.") with more of the buyer's turn after it ("Hmm. Budget
+    is frozen until April."): what follows says it, so the reaction is ``other``. Alone as the
+    whole turn, a reaction keeps the model's read of the turn around it ("Hm." after a price,
+    said and nothing more, is how a buyer meets it); here it had been a second price objection."""
+    return sentence.index_in_turn < sentence.turn_size - 1 and says_nothing(sentence.text)
