@@ -29,6 +29,7 @@ from pipeline.detect.rules import (
     is_direct_question,
     is_question,
     lowered,
+    says_nothing,
     speaks_of_a_rival,
 )
 from pipeline.detect.sentences import split_sentences
@@ -206,12 +207,12 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     was nervous about and it just works.": the outcome is the point). None when it turns to a
     worry after the praise ("it just works, except the sync keeps dropping orders"), is asked,
     set on a condition ("I'd recommend you if the price were lower") or names a rival (praise of
-    what they run)."""
+    what they run), unless only as what we beat ("much cleaner than what <rival> showed us")."""
     text = lowered(sentence)
     found = list(_PRAISE.finditer(text))
     if not found or is_question(sentence) or _CONDITION.search(text):
         return False
-    if speaks_of_a_rival(sentence) or _named(text, rivals):
+    if speaks_of_a_rival(sentence) or _named(_beaten_rivals_out(text, rivals), rivals):
         return False
     first, last = min(m.start() for m in found), max(m.end() for m in found)
     if _CONTRAST.search(text, last):
@@ -221,6 +222,17 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     cues = cue_scores(rest)
     money = any(cues.categories[name] for name in _MONEY_AND_TERMS)
     return cues.concern < _MEDIUM and not (money and _AGAINST_THE_DEAL.search(rest))
+
+
+_THAN = r"\bthan (?:what |the ones? |anything )?(?:\w+ )?"
+
+
+def _beaten_rivals_out(text: str, rivals: Sequence[str]) -> str:
+    """``text`` (lowered) without the rivals it names only after "than": what we beat."""
+    for name in (rival.strip().lower() for rival in rivals):
+        if name:
+            text = re.sub(_THAN + re.escape(name), " ", text)
+    return text
 
 
 _HEARSAY = alternation(CUES["aside"]["rival_hearsay"])
@@ -336,3 +348,11 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
         or promises_on_a_step(sentence)
         or announces_concerns(sentence)
     )
+
+
+def reacts_before_saying_more(sentence: SentenceInput) -> bool:
+    """A bare reaction or filler ("Hmm.") with more of the buyer's turn after it ("Hmm. Budget
+    is frozen until April."): what follows says it, so the reaction is ``other``. Alone as the
+    whole turn, a reaction keeps the model's read of the turn around it ("Hm." after a price,
+    said and nothing more, is how a buyer meets it); here it had been a second price objection."""
+    return sentence.index_in_turn < sentence.turn_size - 1 and says_nothing(sentence.text)

@@ -1,7 +1,8 @@
 """Objections the kind model can miss, decided by rule beside it: a buyer's verdict that
-something blocks the deal ("Yeah, that's a showstopper for me."), the cost of leaving what they
-have ("The buyout on that contract is eighteen thousand dollars."), a contract that binds them,
-a condition set on signing (said, or reported in a note), and a buyer saying a missing thing
+something blocks the deal ("Yeah, that's a showstopper for me."), a refusal said outright ("I'm
+not having the photos going off to some server in America."), the cost of leaving what they have
+("The buyout on that contract is eighteen thousand dollars."), a contract that binds them, a
+condition set on signing (said, or reported in a note), and a buyer saying a missing thing
 matters right after the rep said it is missing.
 
 The model read such short sentences as small talk or set-up (they carry no topic words), so the
@@ -31,6 +32,7 @@ _LOCK_IN_ENDS = alternation(_BLOCKER["lock_in_ends"])
 _CONDITION = alternation(_BLOCKER["conditions"])
 # The signing a condition is set on: no topic of its own ("commit" is no contract worry there).
 _SIGNING = re.compile(r"\b(?:sign|commit|buy|agree|go ahead|move forward)\w*", re.IGNORECASE)
+_REFUSAL = alternation(_BLOCKER["refusals"])
 _GAP = alternation(_BLOCKER["gap"])
 _MATTERS = alternation(_BLOCKER["matters"])
 # "not really a deal breaker", "there's no exit fee", "it wouldn't be a showstopper"
@@ -44,7 +46,8 @@ def _said(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def blocks_the_deal(sentence: str, context: str = "") -> bool:
-    """A buyer's objection whatever the model says: a blocker verdict, a cost of leaving, a
+    """A buyer's objection whatever the model says: a blocker verdict, a refusal ("I'm not
+    having the photos going off to some server in America"), a cost of leaving, a
     condition set on signing ("the MD wants a fixed price before he signs", "we'd pick you if
     the price came down": ``conditions.py``), a lock-in (unless it says when it ends: a reason
     to act), or, after the rep's turn (``context``) says something is missing, the buyer saying
@@ -54,7 +57,7 @@ def blocks_the_deal(sentence: str, context: str = "") -> bool:
     if sets_a_condition_on_us(sentence):
         return True
     text = REASSURANCE.sub(" ", lowered(sentence))
-    if _said(_VERDICT, text) or _said(_LEAVING_COST, text) or _said(_CONDITION, text):
+    if any(_said(cue, text) for cue in (_VERDICT, _LEAVING_COST, _CONDITION, _REFUSAL)):
         return True
     if _said(_LOCK_IN, text) and not _LOCK_IN_ENDS.search(text):
         return True

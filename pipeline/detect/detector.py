@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pipeline.brand_names import brand_forms
 from pipeline.config import DEFAULT_OBJECTION_THRESHOLD, Settings
 from pipeline.detect import rules
-from pipeline.detect.asides import answers_small_talk, makes_small_talk
+from pipeline.detect.asides import answers_small_talk, makes_small_talk, reacts_before_saying_more
 from pipeline.detect.classify import (
     DETECTED_ROLES,
     Detection,
@@ -284,6 +284,7 @@ class RuleEmbeddingDetector:
             )
         if (
             rules.ruled_other(sentence.text, sentence.role)
+            or reacts_before_saying_more(sentence.scored)  # "Hmm. Budget is frozen until April."
             or (sentence.role == "rep_note" and notes_a_next_step(sentence.text))
             or is_deal_news(
                 sentence.text, sentence.role, sentence.ours, sentence.scored.competitors

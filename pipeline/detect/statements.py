@@ -60,6 +60,16 @@ def asks_only(sentence: str) -> bool:
 
 
 _HEDGE = 0.6  # the medium concern cues: "not", "worried"
+# A question by another language's marks: Spanish "¿...?", the full-width "？", the Arabic "؟".
+_MARKED_QUESTION = re.compile(r"¿[^?？]*[?？][\W]*$|[？؟][\W]*$")
+
+
+def asks_by_its_marks(sentence: str) -> bool:
+    """A question said so by its marks in any language ("¿Tenéis servidores en Europa?"): the
+    model reads English words and had it as small talk (0.98)."""
+    return bool(_MARKED_QUESTION.search(sentence.strip()))
+
+
 _DOUBT = re.compile(r"\bthough\W*$")
 
 
@@ -87,5 +97,7 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     if kind == "objection" and describes_the_setup(sentence):
         return "current_setup"
     if kind == "objection" and asks_only(sentence):
+        return "question"
+    if kind == "other" and asks_by_its_marks(sentence):  # an objection asked stays the model's
         return "question"
     return kind
