@@ -13,6 +13,7 @@ import numpy as np
 from pipeline.cluster.algorithms import build_tree, cluster_at, groups_of, tree_positions
 from pipeline.cluster.tree import ThemeTree
 from pipeline.embed import Vectors, normalise
+from pipeline.store.themes import category_key
 
 # Kinds whose category is only a topic hint, set for some mentions: a prior, not a wall. The
 # clusters of every other kind (objections, pains) never mix the detector's categories.
@@ -48,11 +49,6 @@ def category_k(tree: ThemeTree, key: str, scale: float, *, walled: bool) -> int:
     """A category's number of themes at ``scale``; rows a walled kind has no category for are
     not one theme, so they never go below their tree's own k."""
     return tree.k_at(max(scale, 1.0) if walled and not key else scale)
-
-
-def category_key(category: str | None) -> str:
-    """How a category is named in the cluster state ("" for none)."""
-    return category or ""
 
 
 @dataclass

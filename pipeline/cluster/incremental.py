@@ -4,44 +4,22 @@ cluster yet gets a new one."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Sequence
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
-from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, category_key
+from pipeline.cluster.categories import TOPIC_PRIOR_KINDS
 from pipeline.cluster.label import centralities, label_clusters
 from pipeline.cluster.rivals import RIVAL_CATEGORY, cluster_rivals
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, normalise
 from pipeline.store.models import Cluster, Mention
+from pipeline.store.themes import category_key, centroid_of, cluster_categories
 
-
-def centroid_of(cluster: Cluster) -> Vectors | None:
-    if cluster.centroid is None:
-        return None
-    return np.frombuffer(cluster.centroid, dtype=np.float32).copy()
-
-
-def cluster_categories(
-    session: Session, cluster_ids: Collection[int], *, leaving: Collection[int] = ()
-) -> dict[int, str]:
-    """Each cluster's category (``category_key``): the most common among its members, not
-    counting the mentions ``leaving`` (those being assigned again)."""
-    counts: dict[int, Counter[str]] = {}
-    for cluster_id, category, count in session.execute(
-        select(Mention.cluster_id, Mention.category, func.count(Mention.id))
-        .where(Mention.cluster_id.in_(list(cluster_ids)), Mention.id.not_in(list(leaving)))
-        .group_by(Mention.cluster_id, Mention.category)
-    ):
-        if cluster_id is not None:
-            counts.setdefault(cluster_id, Counter())[category_key(category)] += int(count)
-    return {
-        cid: min(c.items(), key=lambda item: (-item[1], item[0]))[0] for cid, c in counts.items()
-    }
+__all__ = ["assign_incremental", "centroid_of", "cluster_categories"]
 
 
 def assign_incremental(

@@ -41,6 +41,9 @@ OBJECTION_CATEGORIES = (
 )
 WHY_NOW_CATEGORIES = ("deadline", "cost", "risk", "event")
 DETECTED_ROLES = ("buyer", "unknown", "rep_note")
+# Roles whose sentences are the buyer's words: said by them, or quoted in a rep's note about them.
+# An unknown speaker may be the rep.
+SAID_BY_THE_BUYER = ("buyer", "rep_note")
 
 
 @dataclass(frozen=True)

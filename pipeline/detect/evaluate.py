@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from pipeline.config import DEFAULT_OBJECTION_THRESHOLD
+from pipeline.config import DEFAULT_CONFIDENT_AT, DEFAULT_OBJECTION_THRESHOLD
 from pipeline.detect.classify import KINDS
 from pipeline.detect.features import Matrix
 from pipeline.detect.labels import ANSWER_WEIGHT, LabelledSentence
-from pipeline.detect.model import KindModel, decide_kind, fine_class, fit
-from pipeline.detect.queue import pick
+from pipeline.detect.model import OBJECTION, KindModel, KindScore, decide_kind, fine_class, fit
+from pipeline.detect.queue import centres_of, pick, theme_margins
 from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
 from pipeline.detect.train import (
@@ -222,11 +222,46 @@ def _choose(
     open_rows = [i for i in test if i not in answers]
     if strategy == "random":
         return rng.sample(open_rows, min(count, len(open_rows)))
-    p = model.kind_probabilities(data.features[open_rows])[:, 0]
+    scores = model.predict(
+        data.features[open_rows], threshold, [data.direct_questions[i] for i in open_rows]
+    )
     calls = [data.examples[i].group for i in open_rows]
     done = data.vectors[sorted(answers)] if answers else None
-    chosen = pick(list(p), calls, data.vectors[open_rows], count, threshold, done)
+    chosen = pick(
+        [s.objection_probability for s in scores],
+        calls,
+        data.vectors[open_rows],
+        count,
+        threshold,
+        done,
+        confidences=[s.confidence for s in scores],
+        category_margins=_category_margins(data, test, open_rows, scores, answers),
+        sure_at=DEFAULT_CONFIDENT_AT,
+    )
     return [open_rows[j] for j in chosen]
+
+
+def _category_margins(
+    data: Dataset,
+    test: Sequence[int],
+    open_rows: Sequence[int],
+    scores: Sequence[KindScore],
+    answers: dict[int, int],
+) -> list[float | None]:
+    """Each open row's ``queue.theme_margins`` with one theme per objection category, as the
+    product clusters a user's objections: the fold's objections (answered ones by their true
+    category) around their categories' centres."""
+    decided = {i: s.category for i, s in zip(open_rows, scores, strict=True) if s.kind == OBJECTION}
+    told = {i: data.examples[i].category for i in answers if data.examples[i].label == OBJECTION}
+    category = {**decided, **told}
+    rows = [i for i in test if category.get(i)]
+    centres = centres_of(data.vectors[rows], [category[i] for i in rows])
+    return theme_margins(
+        data.vectors[list(open_rows)],
+        [decided.get(i) for i in open_rows],
+        centres,
+        {c: str(c) for c in centres},
+    )
 
 
 def decide(

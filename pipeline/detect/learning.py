@@ -1,8 +1,10 @@
 """The review queue and the detector's learning: which buyer sentences to ask the user about
 next, and the background re-fit after a few answers.
 
-The queue (``review_queue``) asks about the unanswered sentences whose stored P(objection) is
-closest to the operating threshold, spread over calls and themes (``pipeline/detect/queue.py``).
+The queue (``review_queue``) asks about the unanswered sentences whose kind is in doubt, those
+whose stored P(objection) is closest to the operating threshold first, then the objections
+filed nearer another category's theme than their own (``theme_doubt.py``), spread over calls
+and themes (``pipeline/detect/queue.py``); a sentence sure of both is never asked.
 An answer is a ``pipeline.analysis.corrections.label_sentence`` verdict; every ``refit_every``
 answers ``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the
 detector on the answers (warm-started, a second or two), then re-scores the sentences the queue
@@ -22,10 +24,11 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.config import Settings
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
+from pipeline.detect.classify import SAID_BY_THE_BUYER
 from pipeline.detect.labels import user_labelled, user_verdicts
-from pipeline.detect.queue import near_threshold, pick, uncertainty_order
+from pipeline.detect.queue import pick, uncertainty_order
+from pipeline.detect.theme_doubt import doubted_categories
 from pipeline.detect.train import load_or_train
 from pipeline.embed import CachedEmbedder, embed_cached
 from pipeline.jobs import runs as jobs
@@ -34,7 +37,7 @@ from pipeline.store.files import write_text_atomically
 from pipeline.store.models import Job, Mention, Utterance
 from pipeline.workspace import Workspace
 
-POOL_PER_QUESTION = 20  # candidates read (nearest the threshold) per question asked
+POOL_PER_QUESTION = 20  # candidates in doubt read (nearest the threshold) per question asked
 ANSWERED_KEPT = 500  # the latest answers the queue keeps away from (near-duplicates)
 RESCORE_POOL = 2000  # sentences nearest the threshold that a re-fit scores again
 REFIT_STATE = "refit.json"
@@ -75,13 +78,22 @@ class OpenSentence(NamedTuple):
     mention_id: int
     call_id: int
     objection_probability: float
-    buyer: bool  # said by the buyer (not a line of a rep's note, not an unknown speaker)
+    # The buyer's words: said by the buyer or reported in a rep's note ("Closed lost to X -
+    # free through the franchise."), not an unknown speaker's (who may be the rep).
+    buyer: bool
+    confidence: float = 0.0  # of the kind shown
 
 
 def _open_sentences(session: Session) -> list[OpenSentence]:
     """Every sentence no user has answered."""
     rows = session.execute(
-        select(Mention.id, Mention.call_id, Mention.objection_probability, Utterance.role)
+        select(
+            Mention.id,
+            Mention.call_id,
+            Mention.objection_probability,
+            Utterance.role,
+            Mention.confidence,
+        )
         .join(Utterance, Utterance.id == Mention.utterance_id)
         .where(
             Mention.kind.in_(KINDS),
@@ -89,15 +101,30 @@ def _open_sentences(session: Session) -> list[OpenSentence]:
             Mention.objection_probability.is_not(None),
         )
     ).all()
-    return [OpenSentence(int(r[0]), int(r[1]), float(r[2] or 0.0), r[3] == "buyer") for r in rows]
+    return [
+        OpenSentence(
+            int(r[0]), int(r[1]), float(r[2] or 0.0), r[3] in SAID_BY_THE_BUYER, float(r[4])
+        )
+        for r in rows
+    ]
 
 
 def _queue_order(rows: Sequence[OpenSentence], threshold: float) -> list[int]:
-    """Buyers' sentences first, then the rest, each closest to the threshold first. Why: the
-    model learns buyer speech; a line of a rep's note ("Deal stays open.") is the rep's words,
-    and an answer about it teaches the detector little about what buyers say."""
+    """The buyer's words first, then an unknown speaker's, each closest to the threshold
+    first. Why: the model learns what buyers say; an unknown speaker may be the rep."""
     order = uncertainty_order([r.objection_probability for r in rows], threshold)
     return [i for i in order if rows[i].buyer] + [i for i in order if not rows[i].buyer]
+
+
+def _doubted(
+    workspace: Workspace, session: Session, rows: Sequence[OpenSentence]
+) -> tuple[list[OpenSentence], dict[int, float]]:
+    """The rows whose kind is in doubt (below ``confident_at``), and the theme margins of the
+    sure ones whose category is in doubt (``theme_doubt``)."""
+    sure_at = workspace.settings.confident_at
+    unsure = [r for r in rows if r.confidence < sure_at]
+    sure = [r.mention_id for r in rows if r.confidence >= sure_at]
+    return unsure, doubted_categories(session, workspace.embedder, sure)
 
 
 def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> list[QueueEntry]:
@@ -106,8 +133,16 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
     open_rows = _open_sentences(session)
     if not open_rows or limit <= 0:
         return []
-    order = _queue_order(open_rows, threshold)
-    pool = [open_rows[i] for i in order[: max(limit * POOL_PER_QUESTION, 50)]]
+    unsure, margins = _doubted(workspace, session, open_rows)
+    size = max(limit * POOL_PER_QUESTION, 50)
+    order = _queue_order(unsure, threshold)
+    pool = [unsure[i] for i in order[:size]]
+    pool += [r for r in open_rows if r.mention_id in margins]
+    if len(pool) < limit:  # nothing left in doubt: the sure ones nearest the threshold
+        asked = {r.mention_id for r in pool}
+        sure = [r for r in open_rows if r.mention_id not in asked]
+        pool += [sure[i] for i in _queue_order(sure, threshold)[:size]]
+    pool.sort(key=lambda r: not r.buyer)  # stable: the buyer's words first (``first`` below)
     mentions = {
         m.id: m
         for m in session.scalars(
@@ -133,6 +168,9 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
         threshold,
         answered,
         first=sum(r.buyer for r in pool),
+        confidences=[r.confidence for r in pool],
+        category_margins=[margins.get(r.mention_id) for r in pool],
+        sure_at=workspace.settings.confident_at,
     )
     return [_entry(session, mentions[pool[i].mention_id]) for i in chosen]
 
@@ -186,35 +224,26 @@ class QueueProgress(BaseModel):
 
 def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
     """The review queue's progress (see ``QueueProgress``)."""
-    settings = workspace.settings
     rows = session.execute(
-        select(Mention.source, Mention.confidence, Mention.objection_probability).where(
+        select(Mention.id, Mention.source, Mention.objection_probability, Mention.confidence).where(
             Mention.kind.in_(KINDS)
         )
     ).all()
+    scored = [r for r in rows if r[1] != "user" and r[2] is not None]
+    sure_at = workspace.settings.confident_at
+    margins = doubted_categories(
+        session, workspace.embedder, [int(r[0]) for r in scored if r[3] >= sure_at]
+    )
     given = len(user_labelled(workspace.settings.data_dir))
     fitted = _last_fit(workspace)
     return QueueProgress(
-        answered=sum(1 for r in rows if r[0] == "user"),
-        uncertain=sum(
-            1 for r in rows if r[0] != "user" and r[2] is not None and _unsure(r, settings)
-        ),
-        unscored=sum(1 for r in rows if r[0] != "user" and r[2] is None),
+        answered=sum(1 for r in rows if r[1] == "user"),
+        uncertain=sum(1 for r in scored if r[3] < sure_at) + len(margins),
+        unscored=sum(1 for r in rows if r[1] != "user" and r[2] is None),
         until_refit=max(0, workspace.settings.refit_every - (given - fitted.answers)),
         refit_running=_refit_running(session),
         fitted_answers=fitted.answers,
         fitted_at=fitted.at,
-    )
-
-
-def _unsure(row: Any, settings: Settings) -> bool:
-    """A sentence the queue still has to ask about: its kind shown below ``confident_at``, or
-    its objection call near the threshold (``queue.near_threshold``)."""
-    _, confidence, objection_probability = row
-    if confidence < settings.confident_at:
-        return True
-    return near_threshold(
-        objection_probability, settings.objection_threshold, settings.confident_at
     )
 
 

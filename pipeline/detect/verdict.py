@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.detect import rules
 from pipeline.detect.asides import answers_small_talk, nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
-from pipeline.detect.classify import Kind, SentenceInput
+from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.model import KindScore
 from pipeline.detect.rival_remarks import rival_remark
@@ -70,7 +70,7 @@ def sentence_verdict(
     elif reported:
         kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
         confidence = max(score.objection_probability, STATEMENT_SURE)
-    elif role in _SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
+    elif role in SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
         kind = "objection"  # "No cover on most of the farm, needs offline.", "a fair whack"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
@@ -139,7 +139,6 @@ def spelt_rivals(text: str, hits: Sequence[CompetitorHit]) -> list[str]:
 
 
 _RIVAL_RELATIONS = ("current", "evaluated")
-_SAID_BY_THE_BUYER = ("buyer", "rep_note")  # an unknown speaker needs the model's confidence
 _STATEMENTS: tuple[Kind, ...] = ("objection", "pain", "current_setup")
 _QUESTION_TOPIC_MIN = 0.4
 _SEED_MATCH = 0.75

@@ -37,7 +37,7 @@ def test_a_key_answers_the_sentence_on_screen(live_server: LiveServer, page: obj
     assert p.dialogs == []  # type: ignore[attr-defined]
     saved = p.locator("[data-review-saved]")  # type: ignore[attr-defined]
     assert f"Saved “{sentence}” as other." in saved.inner_text()
-    assert _left(progress) == left - 1
+    assert _left(progress) == max(0, left - 1)  # past the last in doubt, the sure ones wait
     saved.get_by_role("button", name="Undo").click()
     p.get_by_text("is back in the queue").wait_for()  # type: ignore[attr-defined]
     assert progress.inner_text().startswith("0 answered") and _left(progress) == left

@@ -1,12 +1,14 @@
-"""Which sentences the review queue asks about: closest to the threshold, spread over calls and
-themes, the buyers' own sentences before a rep's note lines."""
+"""Which sentences the review queue asks about: kind in doubt first (closest to the threshold
+first), then objections in another category's theme, sure ones last; spread over calls and
+themes; the buyer's words (said or quoted in a rep's note) before an unknown speaker's."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from pipeline.detect.learning import OpenSentence, _queue_order
-from pipeline.detect.queue import pick, uncertainty_order
+from pipeline.detect.queue import doubt_order, pick, theme_margins, uncertainty_order
 
 
 def _spread_vectors(n: int) -> np.ndarray:
@@ -38,11 +40,42 @@ def test_rows_before_first_come_before_the_rest_whatever_their_margin() -> None:
     assert chosen == [1, 0, 2]
 
 
-def test_the_queue_orders_buyer_sentences_before_note_lines() -> None:
+def test_the_queue_orders_the_buyers_words_before_an_unknown_speakers() -> None:
     rows = [
-        OpenSentence(1, 1, 0.16, buyer=False),  # "Deal stays open." in a rep's note
+        OpenSentence(1, 1, 0.16, buyer=False),  # an unknown speaker: may be the rep
         OpenSentence(2, 1, 0.5, buyer=True),
         OpenSentence(3, 2, 0.15, buyer=True),
         OpenSentence(4, 2, 0.9, buyer=False),
     ]
     assert _queue_order(rows, 0.16) == [2, 1, 0, 3]
+
+
+def test_sure_rows_wait_behind_every_row_in_doubt() -> None:
+    p = [0.04, 0.19, 0.6, 0.98, 0.01]  # a 0.96 question is nearer the threshold than 0.98
+    confidences = [0.96, 0.45, 0.6, 0.98, 0.99]
+    margins = [None, None, None, -0.05, None]  # the 0.98 objection reads as another category
+    assert doubt_order(p, confidences, margins, 0.2, sure_at=0.9) == [1, 2, 3, 0, 4]
+    calls = ["a", "b", "c", "d", "e"]
+    # a spread over five calls no longer lets the sure question in
+    chosen = pick(p, calls, _spread_vectors(5), 3, 0.2, confidences=confidences,
+                  category_margins=margins, sure_at=0.9)  # fmt: skip
+    assert chosen == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("vector", "expected_sign"),
+    [((1.0, 0.0, 0.0), 1), ((0.2, 0.98, 0.0), -1)],
+)
+def test_a_row_nearer_another_categorys_centre_has_a_negative_margin(
+    vector: tuple[float, ...], expected_sign: int
+) -> None:
+    centres = {
+        1: np.array([1.0, 0.0, 0.0]),  # price
+        2: np.array([0.95, 0.31, 0.0]),  # price too: the same category is no doubt
+        3: np.array([0.0, 1.0, 0.0]),  # security
+    }
+    categories = {1: "price", 2: "price", 3: "security"}
+    rows = np.array([vector], dtype=np.float32)
+    (margin,) = theme_margins(rows, [1], centres, categories)
+    assert margin is not None and np.sign(margin) == expected_sign
+    assert theme_margins(rows, [None], centres, categories) == [None]

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from pipeline.detect import learning as detections
 from pipeline.detect.labels import user_labelled
-from pipeline.detect.queue import near_threshold
 from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
 from tests.conftest import app_client
@@ -42,13 +41,6 @@ def _uncertain(ws: Workspace) -> int:
         return detections.queue_progress(ws, session).uncertain
 
 
-def test_near_threshold_is_a_band_as_wide_below_the_threshold_as_sure_is_above() -> None:
-    assert near_threshold(0.16, 0.16, 0.5) and near_threshold(0.4, 0.16, 0.5)
-    assert near_threshold(0.05, 0.16, 0.5)  # 1.3 log-odds below; 0.5 is 1.66 above
-    assert not near_threshold(0.01, 0.16, 0.5) and not near_threshold(0.6, 0.16, 0.5)
-    assert near_threshold(0.5, 0.5, 0.5) and not near_threshold(0.45, 0.5, 0.5)
-
-
 def _unsure_of(ws: Workspace, count: int) -> None:
     """At least ``count`` sentences the detector was unsure of (the corpus's model may be sure
     of all): their P(objection) at the threshold and their kind below ``confident_at``."""
@@ -68,7 +60,7 @@ def test_every_answer_in_the_queue_lowers_the_uncertain_count_and_undo_puts_it_b
         _unsure_of(ws, 3)
     with app_client(ws) as site:
         counts = []
-        for _ in range(3):  # sure kinds near the threshold are asked too: they count
+        for _ in range(3):  # every sentence in doubt is asked, and counted
             entry, before = _first(ws), _uncertain(ws)
             counts.append(before)
             site.post(
