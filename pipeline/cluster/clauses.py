@@ -14,6 +14,7 @@ from pipeline.cluster.phrases import (
     NUMBER_WORDS,
 )
 from pipeline.detect.rules import cue_scores, normalise_quotes
+from pipeline.language import foreign_function_words
 from pipeline.wording import capitalised
 
 # A figure, in digits or in words ("A hundred and something a month" is one buyer's estimate).
@@ -113,6 +114,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     )
     for part in parts:
         clause = _INNER_FILLER.sub("", _LEADING_FILLER.sub("", part.strip(" -")).strip())
+        clause = without_foreign_opening(clause)
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
         if not any(w not in FUNCTION_WORDS for w in lowered):
@@ -174,6 +176,17 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     for mark, kept in _KEPT_MARKS.items():
         clause = clause.replace(kept, mark)
     return capitalised(clause + ("?" if question else ""))
+
+
+def without_foreign_opening(clause: str) -> str:
+    """``clause`` without the other language's function words it opens on: "Pero where is the
+    data stored" is "Where is the data stored", as "But ..." drops its "but"."""
+    words = clause.split()
+    foreign = foreign_function_words()
+    start = 0
+    while start < len(words) - 1 and words[start].strip(",").lower() in foreign:
+        start += 1
+    return " ".join(words[start:]) if start else clause
 
 
 def waits_for_more(words: Sequence[str]) -> bool:

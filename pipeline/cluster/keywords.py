@@ -17,6 +17,7 @@ import numpy as np
 
 from pipeline.cluster.phrases import CLAUSE, WORD_TOKEN
 from pipeline.detect.rules import normalise_quotes
+from pipeline.language import foreign_function_words
 
 # Spoken filler and contraction stubs that English stop-word lists miss.
 EXTRA_STOP_WORDS = frozenset(
@@ -28,10 +29,11 @@ KEYWORDS_KEPT = 8
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """English stop words (scikit-learn's list, imported on first use) and spoken filler."""
+    """English stop words (scikit-learn's list, imported on first use), spoken filler and other
+    languages' function words ("los", "en": a mixed-language call's keywords had been those)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS
+    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS | foreign_function_words()
 
 
 def keyword_terms(text: str) -> list[str]:

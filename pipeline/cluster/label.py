@@ -34,6 +34,7 @@ from pipeline.cluster.topic_names import described_name, shared_name, topic_cate
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.errors import LLMError
+from pipeline.language import foreign_words, mostly_english
 from pipeline.wording import capitalised
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,8 @@ def name_clusters(
         by_centrality = [texts[j] for j in np.argsort(-weights, kind="stable")]
         # a quote weighed far below the best (an uncertain read) is never the typical one
         leading = {texts[int(j)] for j in np.flatnonzero(weights >= LEADING_SHARE * weights.max())}
+        # An English theme's name is English: "Pero where is the data stored" had named one.
+        english = mostly_english(texts)
         options = (
             true_of_its_quotes(o, texts, competitors)
             for o in telling_first(
@@ -241,6 +244,7 @@ def name_clusters(
                     leading,
                 )
             )
+            if not (english and foreign_words(o))
         )
         first = next(options, "")
         name = first if first.lower() not in taken else ""

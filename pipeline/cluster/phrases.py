@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.detect.rules import normalise_quotes
+from pipeline.language import foreign_function_words
 from pipeline.store.models import Call, Mention, TeamMember, Utterance
 
 
@@ -101,9 +102,12 @@ def _clauses(text: str) -> list[list[str]]:
 
 
 def _keep(words: Sequence[str]) -> bool:
-    if words[0] in EDGE_WORDS or words[0] in _FIGURE_UNITS:
+    foreign = foreign_function_words()  # "los portátiles": any language's edges are trimmed
+    if words[0] in EDGE_WORDS or words[0] in _FIGURE_UNITS or words[0] in foreign:
         return False
-    if words[-1] in OPENERS_ONLY or (words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED):
+    if words[-1] in OPENERS_ONLY or words[-1] in foreign:
+        return False
+    if words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED:
         return False
     return carries_meaning(words)
 
