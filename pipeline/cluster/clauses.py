@@ -12,6 +12,7 @@ from pipeline.cluster.phrases import (
     EDGE_WORDS,
     FUNCTION_WORDS,
     NUMBER_WORDS,
+    OPENERS_ONLY,
 )
 from pipeline.detect.rules import cue_scores, normalise_quotes
 from pipeline.language import foreign_function_words
@@ -148,6 +149,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
             # before "if ..." or a phrase of time or place ("| during the school holidays")
             if words[k].lower() in _SUBORDINATORS | _WHEN_PHRASE
             and not waits_for_more(words[:k])
+            and not asks_of_what_follows(words[:k])
             and not (words[k].lower() in _RELATIVES and _NEGATION.search(" ".join(words[:k])))
         ]
         # Else before "and"/"but": "Last month that happened four times | and one customer".
@@ -176,6 +178,31 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     for mark, kept in _KEPT_MARKS.items():
         clause = clause.replace(kept, mark)
     return capitalised(clause + ("?" if question else ""))
+
+
+# "Can we pick | which machines...": a question's verb right after its subject waits for
+# what the clause after it says.
+_QUESTION_OPENERS = _MODALS | frozenset("do does did is are was were".split())
+_SUBJECTS = frozenset("i we you they it he she".split())
+_OBJECTS = frozenset("me us you them him her".split())
+# A name never ends on these: it stops before its object or its clause ("...until").
+_MID_PHRASE_ENDINGS = _WAITING | _SUBORDINATORS | _WHEN_PHRASE | OPENERS_ONLY
+
+
+def asks_of_what_follows(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a question's opening up to its verb ("Can we pick", "Do you
+    know"): cut there, the question loses its object ("Can we pick?")."""
+    lowered = [w.strip("?,").lower() for w in words]
+    if len(lowered) == 4 and lowered[-1] in _OBJECTS:  # "Will you tell us | when ..."
+        lowered = lowered[:3]
+    return len(lowered) == 3 and lowered[0] in _QUESTION_OPENERS and lowered[1] in _SUBJECTS
+
+
+def ends_mid_phrase(name: str) -> bool:
+    """Whether a name stops on a word waiting for more: "They won't look at anything new
+    until", "Staff won't log in at", "Need to run it by"."""
+    words = _WORD.findall(name)
+    return bool(words) and words[-1].strip("?.!,").lower() in _MID_PHRASE_ENDINGS
 
 
 def without_foreign_opening(clause: str) -> str:

@@ -133,3 +133,18 @@ def spelled(term: str, texts: Sequence[str]) -> str:
             said = found.group(0)
             return said if any(c.isupper() for c in said[1:]) or said.isupper() else said.lower()
     return term
+
+
+def holds_without_rival(name: str, texts: Sequence[str], competitors: Sequence[str]) -> bool:
+    """Whether a name whose rival became "a competitor" still says what the theme is about:
+    most of its quotes name rivals ("Picked a competitor over us" of a theme of losses), or the
+    rest of the name holds for most of them or two say it. "A competitor already showed us a
+    Simphony connector" of an integrations theme and "A competitor's patch manager is a mess"
+    of a pain theme said one buyer's aside about a rival."""
+    if 2 * sum(bool(named_competitors(t, competitors)) for t in texts) >= len(texts):
+        return True
+    rest = re.sub(r"\ba competitor(?:'s)?\b", " ", name, flags=re.IGNORECASE)
+    # Said word for word by two buyers, with their own rivals: "Moving everything over from".
+    words = " ".join(WORD_TOKEN.findall(rest.lower()))
+    said = sum(words in " ".join(WORD_TOKEN.findall(normalise_quotes(t).lower())) for t in texts)
+    return said >= MIN_SHARED_QUOTES or holds_for_most(rest, texts)
