@@ -4,7 +4,11 @@ quoted as said, but never stands as a heading or a question a page asks in its o
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
 
 from pipeline.person_positions import english_words, is_english
 
@@ -33,3 +37,22 @@ def in_english(text: str) -> bool:
         return True
     known = sum(is_english(w, vocabulary) for w in words)
     return known >= ENGLISH_SHARE * len(words)
+
+
+@functools.cache
+def foreign_function_words() -> frozenset[str]:
+    """Function words of other languages than English (``pipeline/data/function_words.toml``),
+    none of them also an English word: "pero", "los", "en", "der", "het"."""
+    text = resources.files("pipeline").joinpath("data", "function_words.toml").read_text("utf-8")
+    return frozenset(w for words in tomllib.loads(text).values() for w in words.split())
+
+
+def foreign_words(text: str) -> list[str]:
+    """The words of ``text`` that are another language's function words, in order."""
+    foreign = foreign_function_words()
+    return [w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower()) if w in foreign]
+
+
+def mostly_english(texts: Sequence[str]) -> bool:
+    """Whether most of ``texts`` are English (``in_english``): a theme's name is then English."""
+    return 2 * sum(in_english(t) for t in texts) > len(texts)

@@ -12,8 +12,10 @@ from pipeline.cluster.phrases import (
     EDGE_WORDS,
     FUNCTION_WORDS,
     NUMBER_WORDS,
+    OPENERS_ONLY,
 )
 from pipeline.detect.rules import cue_scores, normalise_quotes
+from pipeline.language import foreign_function_words
 from pipeline.wording import capitalised
 
 # A figure, in digits or in words ("A hundred and something a month" is one buyer's estimate).
@@ -113,6 +115,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     )
     for part in parts:
         clause = _INNER_FILLER.sub("", _LEADING_FILLER.sub("", part.strip(" -")).strip())
+        clause = without_foreign_opening(clause)
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
         if not any(w not in FUNCTION_WORDS for w in lowered):
@@ -146,6 +149,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
             # before "if ..." or a phrase of time or place ("| during the school holidays")
             if words[k].lower() in _SUBORDINATORS | _WHEN_PHRASE
             and not waits_for_more(words[:k])
+            and not asks_of_what_follows(words[:k])
             and not (words[k].lower() in _RELATIVES and _NEGATION.search(" ".join(words[:k])))
         ]
         # Else before "and"/"but": "Last month that happened four times | and one customer".
@@ -174,6 +178,42 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     for mark, kept in _KEPT_MARKS.items():
         clause = clause.replace(kept, mark)
     return capitalised(clause + ("?" if question else ""))
+
+
+# "Can we pick | which machines...": a question's verb right after its subject waits for
+# what the clause after it says.
+_QUESTION_OPENERS = _MODALS | frozenset("do does did is are was were".split())
+_SUBJECTS = frozenset("i we you they it he she".split())
+_OBJECTS = frozenset("me us you them him her".split())
+# A name never ends on these: it stops before its object or its clause ("...until").
+_MID_PHRASE_ENDINGS = _WAITING | _SUBORDINATORS | _WHEN_PHRASE | OPENERS_ONLY
+
+
+def asks_of_what_follows(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a question's opening up to its verb ("Can we pick", "Do you
+    know"): cut there, the question loses its object ("Can we pick?")."""
+    lowered = [w.strip("?,").lower() for w in words]
+    if len(lowered) == 4 and lowered[-1] in _OBJECTS:  # "Will you tell us | when ..."
+        lowered = lowered[:3]
+    return len(lowered) == 3 and lowered[0] in _QUESTION_OPENERS and lowered[1] in _SUBJECTS
+
+
+def ends_mid_phrase(name: str) -> bool:
+    """Whether a name stops on a word waiting for more: "They won't look at anything new
+    until", "Staff won't log in at", "Need to run it by"."""
+    words = _WORD.findall(name)
+    return bool(words) and words[-1].strip("?.!,").lower() in _MID_PHRASE_ENDINGS
+
+
+def without_foreign_opening(clause: str) -> str:
+    """``clause`` without the other language's function words it opens on: "Pero where is the
+    data stored" is "Where is the data stored", as "But ..." drops its "but"."""
+    words = clause.split()
+    foreign = foreign_function_words()
+    start = 0
+    while start < len(words) - 1 and words[start].strip(",").lower() in foreign:
+        start += 1
+    return " ".join(words[start:]) if start else clause
 
 
 def waits_for_more(words: Sequence[str]) -> bool:

@@ -11,13 +11,13 @@ is about something else.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
-from pipeline.cluster.phrases import CLAUSE
+from pipeline.cluster.phrases import CLAUSE, WORD_TOKEN
 from pipeline.detect.rules import normalise_quotes
+from pipeline.language import foreign_function_words
 
 # Spoken filler and contraction stubs that English stop-word lists miss.
 EXTRA_STOP_WORDS = frozenset(
@@ -25,15 +25,15 @@ EXTRA_STOP_WORDS = frozenset(
     "going want need sure yeah okay um uh".split()
 )
 KEYWORDS_KEPT = 8
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """English stop words (scikit-learn's list, imported on first use) and spoken filler."""
+    """English stop words (scikit-learn's list, imported on first use), spoken filler and other
+    languages' function words ("los", "en": a mixed-language call's keywords had been those)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS
+    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS | foreign_function_words()
 
 
 def keyword_terms(text: str) -> list[str]:
@@ -43,7 +43,7 @@ def keyword_terms(text: str) -> list[str]:
     terms: list[str] = []
     for clause in CLAUSE.split(normalise_quotes(text).lower()):
         run: list[str] = []
-        for token in _TOKEN.findall(clause):
+        for token in WORD_TOKEN.findall(clause):
             word = token[:-2] if token.endswith("'s") else token
             if "'" in word or word in stop or len(word) < 2 or word.isdigit():
                 run = []  # a stop word between two words breaks the pair
@@ -90,4 +90,4 @@ def keyword_affinity(phrase: str, keywords: Sequence[str]) -> float:
     fine") is a poor name however often it recurs.
     """
     weights = {k: 1.0 - rank / len(keywords) for rank, k in enumerate(keywords) if " " not in k}
-    return sum(weights.get(word, 0.0) for word in set(re.findall(r"[a-z0-9]+", phrase.lower())))
+    return sum(weights.get(word, 0.0) for word in set(WORD_TOKEN.findall(phrase.lower())))

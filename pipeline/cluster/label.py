@@ -11,38 +11,50 @@ An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipe
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
-from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
+from pipeline.cluster.clauses import ends_mid_phrase, has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label_checks import (
     continuation,
+    distinguished,
     named_competitors,
     telling_first,
     true_of_its_quotes,
 )
+from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.phrases import FUNCTION_WORDS, Analyzer
-from pipeline.cluster.representative import holds_for_most, names_the_topic, topic_strength
-from pipeline.cluster.topic_names import described_name, shared_name, topic_category
+from pipeline.cluster.representative import (
+    holds_for_most,
+    holds_without_rival,
+    names_the_topic,
+    topic_strength,
+)
+from pipeline.cluster.topic_names import (
+    described_name,
+    shared_name,
+    topic_category,
+    topic_name,
+)
 from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
-from pipeline.errors import LLMError
+from pipeline.language import foreign_words, mostly_english
 from pipeline.wording import capitalised
 
-log = logging.getLogger(__name__)
 MAX_PHRASE_WORDS = 6
 LENGTH_BONUS = 0.35
 ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
 KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
+# A clause saying the theme's topic names it when this share of its quotes say the topic too
+# (many quotes of a theme are context: "See, that's the thing.").
+TOPIC_SHARE = 1 / 3
 CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 
 
@@ -51,13 +63,6 @@ class ClusterLabel:
     name: str
     keywords: list[str]
     central_quote: str
-
-
-class ClusterLabeler(Protocol):
-    """Optional: name clusters from their keywords and quotes, most central first (e.g. with an
-    LLM). Raises ``LLMError`` when it cannot answer."""
-
-    def label(self, keywords: Sequence[str], quotes: Sequence[str]) -> str: ...
 
 
 def phrase_candidates(
@@ -228,26 +233,34 @@ def name_clusters(
         by_centrality = [texts[j] for j in np.argsort(-weights, kind="stable")]
         # a quote weighed far below the best (an uncertain read) is never the typical one
         leading = {texts[int(j)] for j in np.flatnonzero(weights >= LEADING_SHARE * weights.max())}
+        # An English theme's name is English: "Pero where is the data stored" had named one.
+        english = mostly_english(texts)
+        category = categories[i] if i < len(categories) else None
         options = (
-            true_of_its_quotes(o, texts, competitors)
+            named
             for o in telling_first(
                 _name_options(
                     candidates[i],
                     by_centrality,
                     keywords[i],
                     competitors,
-                    categories[i] if i < len(categories) else None,
+                    category,
                     kind,
                     leading,
-                )
+                ),
+                ends_mid_phrase,
             )
+            if not (english and foreign_words(o))
+            for named in [true_of_its_quotes(o, texts, competitors)]
+            if named == capitalised(o) or holds_without_rival(named, by_centrality, competitors)
         )
         first = next(options, "")
         name = first if first.lower() not in taken else ""
         name = name or next((o for o in options if o.lower() not in taken), "")
         if not name:
             plain = [k for k in keywords[i] if not named_competitors(k, competitors)]
-            name = _distinguish(first or "Cluster", plain, taken)
+            base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
+            name = distinguished(base or "Buyer worries", plain, taken)
         taken.add(name.lower())
         names.append(name)
     return names
@@ -293,10 +306,15 @@ def _name_options(
     # two weeks I lose six hours to it" a payroll one): clauses without first, by centrality.
     clauses.sort(key=lambda clause: has_figure(clause[0]))
     concerns = [(c, near) for c, near in clauses if names_a_concern(c)]
+    # One buyer's clause names a theme only when most of its quotes say its words or its topic
+    # ("What does it cost?" of price questions): "Where is the data stored" (a security cue)
+    # had named eleven quotes of agents, insurers' templates and EDR exclusions.
+    said = sum(names_the_topic(q, topic) for q in by_centrality)
+    topic_held = TOPIC_SHARE * len(by_centrality) <= said
     typical = [
         c
         for c, near in concerns
-        if near and (names_the_topic(c, topic) or holds_for_most(c, by_centrality))
+        if near and (holds_for_most(c, by_centrality) or (topic_held and names_the_topic(c, topic)))
     ]
     # Of those without a figure, the clause that says the topic most plainly first: "My CFO
     # wants payback under two years" (a contract cue in "two years") had named a contract
@@ -309,49 +327,20 @@ def _name_options(
     for phrase in phrases:  # said twice or more, by fewer than most
         if phrase not in held:
             yield spelled_as_said(phrase, by_centrality)
-    yield from (c for c, _ in concerns if c not in typical)
     described = described_name(by_centrality, keywords, competitors, category, kind)
     if described:
         yield described
+    # Then the topic itself ("Security"; a pain theme's shared words, "Patch Tuesday") before
+    # any one buyer's clause that most quotes do not share
+    # (a clause saying the topic most quotes say still reads better: "The price is too high").
+    on_topic = [c for c, _ in concerns if c not in typical and names_the_topic(c, topic)]
+    yield from (on_topic if topic_held else [])
+    named_topic = topic_name(by_centrality, keywords, competitors, category, kind)
+    if named_topic:
+        yield named_topic
+    yield from (c for c, _ in concerns if c not in typical and c not in on_topic)
+    yield from (on_topic if not topic_held else [])
     yield from (c for c, _ in clauses if not names_a_concern(c))
-
-
-def _distinguish(base: str, keywords: Sequence[str], taken: set[str]) -> str:
-    """``base (keyword)`` with a keyword not already in it, else ``base (2)``, ``base (3)``..."""
-    for word in keywords:
-        if word.lower() not in base.lower() and f"{base} ({word})".lower() not in taken:
-            return f"{base} ({word})"
-    suffix = 2
-    while f"{base} ({suffix})".lower() in taken:
-        suffix += 1
-    return f"{base} ({suffix})"
-
-
-def model_names(
-    labeler: ClusterLabeler,
-    groups: Sequence[Sequence[str]],
-    centrality: Sequence[Sequence[float]],
-    keywords: Sequence[Sequence[str]],
-    names: Sequence[str],
-) -> list[str]:
-    """The labeler's names, each kept only when it is non-empty and clashes with no other
-    cluster's name; otherwise (or once the labeler fails) the built-in name stays."""
-    out = list(names)
-    taken = {n.casefold() for n in names}
-    for i, texts in enumerate(groups):
-        if not texts:
-            continue
-        by_centrality = sorted(range(len(texts)), key=lambda j: (-centrality[i][j], j))
-        quotes = list(dict.fromkeys(texts[j] for j in by_centrality))
-        try:
-            proposed = labeler.label(keywords[i], quotes).strip()
-        except LLMError as exc:
-            log.warning("cluster labeler failed, keeping the built-in names: %s", exc)
-            break
-        if proposed and proposed.casefold() not in taken:
-            taken.add(proposed.casefold())
-            out[i] = proposed
-    return out
 
 
 def centralities(

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from pipeline.cluster.phrases import EDGE_WORDS, names_something
+from pipeline.cluster.phrases import EDGE_WORDS, OPENERS_ONLY, names_something
 from pipeline.wording import capitalised
 
 COMPETITOR_SHARE = 0.5
@@ -102,19 +102,33 @@ def _completing_word(tails: Sequence[str]) -> list[str]:
     the busy" is always "during the busy season"); none when it is a function word ("is")."""
     nexts = [m.group(1) for t in tails if (m := _NEXT_WORD.match(t))]
     word, count = Counter(w.lower() for w in nexts).most_common(1)[0]
-    if 2 * count <= len(nexts) or word in EDGE_WORDS:
+    if 2 * count <= len(nexts) or word in EDGE_WORDS or word in OPENERS_ONLY:
         return []
     return [next(w for w in nexts if w.lower() == word)]
 
 
-def telling_first(options: Iterator[str]) -> Iterator[str]:
-    """The options that name something (``names_something``) on their own (not ``refers_back``),
-    then, only if none does, the rest: "Six hours", "Hmm" or "That's the problem" names a theme
-    only when nothing else can."""
+def telling_first(
+    options: Iterator[str], cut_short: Callable[[str], bool] = lambda _: False
+) -> Iterator[str]:
+    """The options that name something (``names_something``) on their own (not ``refers_back``)
+    and do not stop mid-phrase (``cut_short``), then, only if none does, the rest: "Six hours",
+    "Hmm", "That's the problem" or "They won't look at anything new until" names a theme only
+    when nothing else can."""
     empty: list[str] = []
     for option in options:
-        if names_something(option) and not refers_back(option):
+        if names_something(option) and not refers_back(option) and not cut_short(option):
             yield option
         else:
             empty.append(option)
     yield from empty
+
+
+def distinguished(base: str, keywords: Sequence[str], taken: set[str]) -> str:
+    """``base (keyword)`` with a keyword not already in it, else ``base (2)``, ``base (3)``..."""
+    for word in keywords:
+        if word.lower() not in base.lower() and f"{base} ({word})".lower() not in taken:
+            return f"{base} ({word})"
+    suffix = 2
+    while f"{base} ({suffix})".lower() in taken:
+        suffix += 1
+    return f"{base} ({suffix})"

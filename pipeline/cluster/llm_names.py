@@ -7,16 +7,21 @@ sent inside the quoted ``CALL_DATA`` block; the reply is one short name.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
+from pipeline.errors import LLMError
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
 from pipeline.templating import render_prompt
 from pipeline.wording import capitalised
+
+log = logging.getLogger(__name__)
 
 LABEL_QUOTES = 6  # the most central quotes a model sees when naming a cluster
 MAX_NAME_WORDS = 8
@@ -80,3 +85,37 @@ def cluster_labeler(settings: Settings, redactor: Redactor) -> LLMClusterLabeler
     if not (settings.llm_labels and settings.llm_configured):
         return None
     return LLMClusterLabeler(LLMClient(settings), redactor)
+
+
+class ClusterLabeler(Protocol):
+    """Optional: name clusters from their keywords and quotes, most central first (e.g. with an
+    LLM). Raises ``LLMError`` when it cannot answer."""
+
+    def label(self, keywords: Sequence[str], quotes: Sequence[str]) -> str: ...
+
+
+def model_names(
+    labeler: ClusterLabeler,
+    groups: Sequence[Sequence[str]],
+    centrality: Sequence[Sequence[float]],
+    keywords: Sequence[Sequence[str]],
+    names: Sequence[str],
+) -> list[str]:
+    """The labeler's names, each kept only when it is non-empty and clashes with no other
+    cluster's name; otherwise (or once the labeler fails) the built-in name stays."""
+    out = list(names)
+    taken = {n.casefold() for n in names}
+    for i, texts in enumerate(groups):
+        if not texts:
+            continue
+        by_centrality = sorted(range(len(texts)), key=lambda j: (-centrality[i][j], j))
+        quotes = list(dict.fromkeys(texts[j] for j in by_centrality))
+        try:
+            proposed = labeler.label(keywords[i], quotes).strip()
+        except LLMError as exc:
+            log.warning("cluster labeler failed, keeping the built-in names: %s", exc)
+            break
+        if proposed and proposed.casefold() not in taken:
+            taken.add(proposed.casefold())
+            out[i] = proposed
+    return out

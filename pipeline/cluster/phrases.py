@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.detect.rules import normalise_quotes
+from pipeline.language import foreign_function_words
 from pipeline.store.models import Call, Mention, TeamMember, Utterance
 
 
@@ -90,19 +91,23 @@ OPENERS_ONLY = frozenset(
     "after before during until since without within across through against between around "
     "behind toward towards per via".split()
 )
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A word in any script: "[a-z]" had cut "café" to "caf" and put it on a card.
+WORD_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 CLAUSE = re.compile(r"[.!?;:,()\[\]\"\u2014\u2013]+|\s-\s|\n")
 
 
 def _clauses(text: str) -> list[list[str]]:
     normalised = normalise_quotes(text).lower()
-    return [_TOKEN.findall(part) for part in CLAUSE.split(normalised)]
+    return [WORD_TOKEN.findall(part) for part in CLAUSE.split(normalised)]
 
 
 def _keep(words: Sequence[str]) -> bool:
-    if words[0] in EDGE_WORDS or words[0] in _FIGURE_UNITS:
+    foreign = foreign_function_words()  # "los portátiles": any language's edges are trimmed
+    if words[0] in EDGE_WORDS or words[0] in _FIGURE_UNITS or words[0] in foreign:
         return False
-    if words[-1] in OPENERS_ONLY or (words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED):
+    if words[-1] in OPENERS_ONLY or words[-1] in foreign:
+        return False
+    if words[-1] in EDGE_WORDS and words[-1] not in _ENDINGS_ALLOWED:
         return False
     return carries_meaning(words)
 
@@ -117,7 +122,7 @@ def names_something(text: str) -> bool:
     number or a unit of time. "Six hours", "Every two weeks", "The other thing" and "Hmm" are
     true of a quote but say nothing a theme is about (while "hours" alone, in "copying hours
     across", is what a time-sheet theme is about)."""
-    words = _TOKEN.findall(normalise_quotes(text).lower())
+    words = WORD_TOKEN.findall(normalise_quotes(text).lower())
     telling = [w for w in words if w not in _NO_NAME_WORDS and not w.isdigit()]
     counted = len(telling) < len(words) and any(w.isdigit() or w in NUMBER_WORDS for w in words)
     # "Nine vans", "30 trucks": a count of something is one buyer's figure, not a theme.

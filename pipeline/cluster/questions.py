@@ -17,7 +17,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from pipeline.cluster.phrases import FUNCTION_WORDS
+from pipeline.cluster.phrases import FUNCTION_WORDS, WORD_TOKEN
 from pipeline.detect.rules import cue_scores, lowered, topic_without_rival
 
 # A sentence that does not open like a question says something only from this many words on.
@@ -26,7 +26,6 @@ OPENERS = frozenset(
     "how what what's when where which who whom whose why can could does do did is are was were "
     "will would should has have may might shall am isn't aren't doesn't don't can't won't".split()
 )
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # 'Carla asked: "why would I pay..."' -> the quoted question.
 _REPORTED = re.compile(r'^[^"]*\b(?:asked|asks|question|wondered|wonders)\b[^"]*?"(?P<q>[^"]+)')
 
@@ -58,7 +57,7 @@ def question_core(text: str) -> str:
 
 def topic_words(text: str) -> list[str]:
     """The words of a question that name something."""
-    return [w for w in _TOKEN.findall(text) if w not in NO_TOPIC_WORDS and not w.isdigit()]
+    return [w for w in WORD_TOKEN.findall(text) if w not in NO_TOPIC_WORDS and not w.isdigit()]
 
 
 def worth_a_theme(text: str, category: str | None = None) -> bool:
@@ -68,7 +67,7 @@ def worth_a_theme(text: str, category: str | None = None) -> bool:
         return False
     if TOPICAL.search(core):
         return True
-    words = _TOKEN.findall(core)
+    words = WORD_TOKEN.findall(core)
     if not topic_words(core):
         return False
     return words[0] in OPENERS or len(words) > ECHO_WORDS or category is not None

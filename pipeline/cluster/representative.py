@@ -14,13 +14,20 @@ from importlib import resources
 
 from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
-from pipeline.cluster.phrases import NUMBER_WORDS
+from pipeline.cluster.phrases import FUNCTION_WORDS, NUMBER_WORDS, WORD_TOKEN
 from pipeline.detect.rules import cue_scores, normalise_quotes, says_nothing
 
 MIN_SHARED_QUOTES = 2  # a word one quote says is that quote's, not the theme's
 TERMS_IN_NAME = 2  # "Security: SSO and data"
 # How much or how long, never what: "Status quo: hours" had named a theme of "six hours".
 QUANTITY_WORDS = frozenset("half quarter third double twice lot few hour minute".split())
+# Sizes and verdicts, how big or how good, never what: "bigger thing" had been a card's phrase.
+VAGUE_WORDS = frozenset(
+    "big bigger biggest small smaller smallest good better best bad worse worst nice great "
+    "guy folk".split()
+)
+# Words that open a phrase cut off from its verb: "every order" (of "takes a cut of every order").
+QUANTIFIERS = frozenset("every each other another some any all more most much many half".split())
 
 
 @functools.cache
@@ -39,9 +46,19 @@ def _folded(word: str) -> str:
 def said_terms(text: str) -> set[str]:
     """The content words of ``text`` and its side-by-side pairs (``keyword_terms``), folded;
     a generic word or a quantity ("half", "twelve") alone left out: it says how much, not what."""
-    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS
+    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS | VAGUE_WORDS
     folded = {" ".join(_folded(w) for w in term.split()) for term in keyword_terms(text)}
     return {t for t in folded if " " in t or t not in generic}
+
+
+def says_what(phrase: str) -> bool:
+    """Whether a buyer phrase says what they are talking about, so a card can show it as their
+    words: it holds a word that is no function word, filler, figure or size (``said_terms``:
+    "let", "month", "guys", "bigger" had been shown alone) and does not open on a quantifier."""
+    words = WORD_TOKEN.findall(normalise_quotes(phrase).lower())
+    if not words or words[0] in QUANTIFIERS:
+        return False
+    return any(" " not in t and t not in FUNCTION_WORDS for t in said_terms(phrase))
 
 
 def names_the_topic(clause: str, category: str | None) -> bool:
@@ -116,3 +133,18 @@ def spelled(term: str, texts: Sequence[str]) -> str:
             said = found.group(0)
             return said if any(c.isupper() for c in said[1:]) or said.isupper() else said.lower()
     return term
+
+
+def holds_without_rival(name: str, texts: Sequence[str], competitors: Sequence[str]) -> bool:
+    """Whether a name whose rival became "a competitor" still says what the theme is about:
+    most of its quotes name rivals ("Picked a competitor over us" of a theme of losses), or the
+    rest of the name holds for most of them or two say it. "A competitor already showed us a
+    Simphony connector" of an integrations theme and "A competitor's patch manager is a mess"
+    of a pain theme said one buyer's aside about a rival."""
+    if 2 * sum(bool(named_competitors(t, competitors)) for t in texts) >= len(texts):
+        return True
+    rest = re.sub(r"\ba competitor(?:'s)?\b", " ", name, flags=re.IGNORECASE)
+    # Said word for word by two buyers, with their own rivals: "Moving everything over from".
+    words = " ".join(WORD_TOKEN.findall(rest.lower()))
+    said = sum(words in " ".join(WORD_TOKEN.findall(normalise_quotes(t).lower())) for t in texts)
+    return said >= MIN_SHARED_QUOTES or holds_for_most(rest, texts)

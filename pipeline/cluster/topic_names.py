@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import named_competitors
-from pipeline.cluster.representative import shared_terms
+from pipeline.cluster.representative import holds_for_most, says_what, shared_terms, spelled
 from pipeline.detect.rules import cue_scores
 from pipeline.detect.seeds import load_seeds
+from pipeline.wording import capitalised
 
 
 @functools.cache
@@ -73,8 +74,34 @@ def described_name(
     category: str | None = None,
     kind: str | None = None,
 ) -> str:
-    """ "Category: topic" from the texts' category and their first two-word keyword; "" when
-    they have no category or no such keyword (one word, "Price: costs", says too little)."""
-    plain = [k for k in keywords if " " in k and not named_competitors(k, competitors)]
+    """ "Category: topic" from the texts' category and their first two-word keyword most of
+    them say; "" when they have no category or no such keyword (one word, "Price: costs", says
+    too little; one quote's pair, "Decision authority: approves new", is that quote's)."""
+    plain = [
+        k
+        for k in keywords
+        if " " in k and not named_competitors(k, competitors) and holds_for_most(k, texts)
+    ]
     label = _label(texts, category, kind)
     return f"{label}: {plain[0]}" if label and plain else ""
+
+
+def topic_name(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    category: str | None = None,
+    kind: str | None = None,
+) -> str:
+    """The theme's topic when no buyer's words can name it: its category's wording ("Security"),
+    else the words most of its quotes share ("Patch Tuesday"), else its top keyword that is no
+    rival ("Allergens"), never "Cluster (allergens)"; "" with none of these."""
+    label = _label(texts, category, kind)
+    if not label and kind not in UNLABELLED_KINDS and category in UNLABELLED_CATEGORIES:
+        label = _short_labels().get(category or "", "")  # "Happy with a competitor" alone
+    if label:
+        return label
+    shared = shared_terms(texts, keywords, competitors)
+    plain = [k for k in keywords if not named_competitors(k, competitors) and says_what(k)]
+    words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
+    return capitalised(words)

@@ -27,6 +27,7 @@ from pipeline.cluster.queries import (
     summarise_clusters,
     with_turns,
 )
+from pipeline.cluster.representative import says_what
 from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
@@ -144,13 +145,15 @@ def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]
 
 def buyer_card_phrases(rows: list[MentionRow], keywords: list[str]) -> list[str]:
     """A card's "Buyers say": phrases its buyers repeat, else those of its keywords they said.
-    A rep's note is no buyer's words ("Signed 12 seats." had put "12 seats" on a card)."""
+    A rep's note is no buyer's words ("Signed 12 seats." had put "12 seats" on a card), and a
+    phrase that says no what ("let", "guys", "every order": ``says_what``) is none either."""
     said = [(r.utterance_id, r.call_id, r.text) for r in rows if r.role in BUYER_ROLES]
-    phrases = extract_phrases(said, min_count=2, top=CARD_PHRASES)
-    if phrases:
-        return [p.phrase for p in phrases]
+    phrases = [p.phrase for p in extract_phrases(said, min_count=2, top=4 * CARD_PHRASES)]
+    telling = [p for p in phrases if says_what(p)][:CARD_PHRASES]
+    if telling:
+        return telling
     terms = {term for _, _, text in said for term in keyword_terms(text)}
-    return [k for k in keywords if k in terms][:CARD_PHRASES]
+    return [k for k in keywords if k in terms and says_what(k)][:CARD_PHRASES]
 
 
 def _cards(
