@@ -87,7 +87,7 @@ def test_activity_reports_are_read_without_a_column_map(
 
 
 def test_salesforce_full_comments_win_over_the_cut_comments() -> None:
-    """"Comments" stops at 255 characters in a Salesforce report; "Full Comments" is whole."""
+    """ "Comments" stops at 255 characters in a Salesforce report; "Full Comments" is whole."""
     first = _calls("salesforce_activities_report.csv")[0]
     text = " ".join(u.text for u in first.utterances)
     assert "ten years of patient records" in text
