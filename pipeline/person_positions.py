@@ -130,7 +130,7 @@ def hide_unplaced_names(
 
     def person(word: str, *, any_word: bool = False) -> bool:
         low = word.casefold()
-        if low in common or low in lower or low in _CALENDAR or len(word) < 2:
+        if low in common or low in lower or low in CALENDAR or len(word) < 2:
             return False
         return any_word or is_name(word) or not is_english(word, english)
 
@@ -150,7 +150,7 @@ def hide_unplaced_names(
     return _JOINED.sub(hide(any_word=False), text)
 
 
-_CALENDAR = frozenset(
+CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december christmas easter".split()
 )

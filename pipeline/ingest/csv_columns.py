@@ -21,7 +21,10 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "meeting transcript", "conversation", "dialogue", "transcription text",
     ),
     "text": (
-        "note body", "body", "notes", "note", "call notes", "description", "call summary",
+        "note body", "body", "notes", "note", "call notes",
+        # Salesforce reports: "Comments" is cut at 255 characters, "Full Comments" is whole
+        "full comments",
+        "description", "call summary",
         "summary", "comments", "comment", "activity notes", "meeting notes", "text", "content",
         "details", "call body", "note text", "activity note", "meeting body", "deal description",
         "email body", "task body", "communication body", "postal mail body",
@@ -29,6 +32,8 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "note content", "note html", "body text",
         "updates", "item updates", "latest update",  # monday.com boards
         "ticket description",  # HubSpot tickets
+        "body preview",  # HubSpot activity reports
+        "public description",  # Pipedrive activities ("Activity - Public description")
     ),
     # The buyer's own words, one quote per row (Airtable call logs, research trackers)
     "buyer_quote": (
@@ -51,6 +56,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         # Zoho calls/notes, Close, Dynamics 365 activities and opportunities, Freshsales
         "call start time", "actual start", "actual end", "date won", "actual close date",
         "closing date", "expected close date", "date created", "created time", "created on",
+        "start date",  # Dynamics 365 activity views
     ),
     "account": (
         "company", "account", "account name", "company name", "associated company",
@@ -60,6 +66,9 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "sales account", "related to", "regarding", "lead name", "potential customer",
         # monday.com CRM's connected boards, named in the plural
         "accounts", "companies", "organizations", "organisations",
+        # Salesforce activity reports ("Company / Account": the lead's company or the account)
+        "company/account", "account/company",
+        "associated companies", "parent account",  # HubSpot, Dynamics 365 contacts
     ),
     "outcome": (
         "outcome", "deal outcome", "result", "closed won", "won", "is won", "stage result",
@@ -73,6 +82,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "deal stage name",
         # Close: the opportunity's or the lead's status ("lead_status_label": "Proposal Sent")
         "status label", "lead status", "lead status label", "opportunity status label",
+        "sales stage", "pipeline phase",  # Dynamics 365 opportunities
     ),
     "industry": (
         "industry", "account industry", "company industry", "industry name", "vertical",
@@ -86,6 +96,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "item id",  # monday.com
         # Salesforce Tasks' "What" (the opportunity, or the account, the task is about)
         "what", "what name", "related opportunity", "opportunity",
+        "associated deal", "associated deals",  # HubSpot activity reports: the deal's name
     ),
     "competitors": (
         "competitors", "competitor", "competition", "rival", "rivals", "competitor name",
@@ -105,6 +116,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "user name", "user",  # Close, Copper
         "assigned", "assigned to name",  # Salesforce Tasks
         "assigned to user", "assigned user", "note owner",  # Pipedrive activities, Zoho Notes
+        "task owner", "meeting owner", "event owner", "opportunity owner",  # Zoho, Salesforce
         # Help desks (Freshdesk, Zendesk, Help Scout, HubSpot tickets): who answers the ticket
         "agent", "agent name", "assignee", "assignee name", "ticket owner",
     ),
@@ -152,6 +164,7 @@ def column_key(header: str) -> str:
     ``Deal - Call notes`` -> ``call notes`` (``Deal - ID`` stays ``deal id``)."""
     raw = header.strip().strip('"')
     key = label_key(raw.replace(".", " "))  # Salesforce's "Account.Name" is "account name"
+    key = re.sub(r"\s*/\s*", "/", key)  # Salesforce's "Company / Account", "Win / Loss"
     for prefix in _PREFIXES:
         key = key.removeprefix(prefix)
     record = _RECORD.match(raw)
@@ -240,8 +253,8 @@ def find_columns(
     if not any(columns.get(field) for field in ("text", "transcript", "reasons", "buyer_quote")):
         raise BadInput(
             f"CSV has no notes column: expected one of Note Body, Body, Notes, Description, "
-            f"Call Notes, Transcript (the columns are {listed(names)}); map one with "
-            f"text=<column>",
+            f"Comments, Full Comments, Call Notes, Transcript (the columns are "
+            f"{listed(names)}); map one with text=<column>",
             filename=filename,
         )
     return {field: indexes for field, indexes in columns.items() if indexes}

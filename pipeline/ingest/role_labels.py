@@ -17,6 +17,9 @@ PHONE_SPEAKER = "Caller"
 # A number whose side the file leaves open (two numbers talk, neither known to be ours).
 UNSIDED_PHONE = "Phone"
 _REP_ACRONYMS = {"AE", "SDR", "BDR", "AM", "CSM", "SE"}
+# Words that are a side only as a capitalised label ("SALES:", "LEAD:"); "Lead: inbound" and
+# "Sales: 40 units" are a note's fields, and a JSON "role": "lead" may be a meeting's host.
+_CAPITAL_LABELS = {"SALES": "rep", "LEAD": "buyer"}
 _NUMBERED = re.compile(r"^(?P<base>.*?)[\s_\-#]*\d{0,3}$")
 
 
@@ -26,6 +29,8 @@ def role_of_label(label: str) -> str | None:
     base = match.group("base") if match else label.strip()
     if base in _REP_ACRONYMS:
         return "rep"
+    if base in _CAPITAL_LABELS:
+        return _CAPITAL_LABELS[base]
     if not (base.isupper() or base.istitle()):
         return None
     words = " ".join(base.replace("_", " ").casefold().split())

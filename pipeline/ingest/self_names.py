@@ -10,10 +10,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.greeted_names import greeted_name
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.names import norm_name as _norm
 from pipeline.ingest.role_heuristic import COMPANY_WORDS, PERSON_WORDS
 from pipeline.ingest.role_labels import is_anonymous, role_of_label
+from pipeline.person_positions import said_lowercase
 
 _INTRO_TURNS = 3  # an introduction comes in a speaker's first few turns
 # Words that open a greeting, never a name ("Hi Tom, Jenna Pellow at ...": Jenna, not Hi Tom).
@@ -61,21 +63,37 @@ def _own_name(texts: Sequence[str], role: str, roster: Sequence[str], ours: set[
     first = said[0][1]
     if any(not name_matches(name, first) and not name_matches(first, name) for _, name, _ in said):
         return None
-    if role == "rep":
-        members = {_norm(m): m for m in roster if name_matches(first, m)}  # listed twice: one
-        return next(iter(members.values())) if len(members) == 1 else None
     said_ours = any(company and _norm(company) in ours for _, _, company in said)
-    if said_ours or any(name_matches(first, member) for member in roster):
+    return None if role != "rep" and said_ours else _side_name(first, role, roster)
+
+
+def _side_name(name: str, role: str, roster: Sequence[str]) -> str | None:
+    """A name said of a nameless speaker as their side allows: for the rep, the roster member
+    it names; for the buyer, the name itself, never one of ours."""
+    if role == "rep":
+        members = {_norm(m): m for m in roster if name_matches(name, m)}  # listed twice: one
+        return next(iter(members.values())) if len(members) == 1 else None
+    return None if any(name_matches(name, member) for member in roster) else name
+
+
+def _greeted_by_other_side(call: ParsedCall, speaker: str, role: str) -> str | None:
+    """The first name the other side's opening turns call a role-labelled speaker ("REP: Hi
+    Paul" names the ``PROSPECT``); a speaker labelled "Speaker 1" may be on either side."""
+    if role_of_label(speaker) is None:
         return None
-    return first
+    other = "buyer" if role == "rep" else "rep"
+    texts = [u.text for u in call.utterances if u.role == other and u.speaker != speaker]
+    common = said_lowercase(" ".join(u.text for u in call.utterances))
+    return greeted_name(texts, re.findall(r"[^\W\d_]+", call.account or ""), common)
 
 
 def name_from_introductions(
     call: ParsedCall, roster: Sequence[str], our_companies: Sequence[str]
 ) -> None:
-    """Rename, in place, each side-labelled speaker who introduces themself: a rep to the
-    roster member named, a buyer to the name said when no other nameless speaker is on the
-    buyer side. A name two labels claim, or one another speaker already has, is left."""
+    """Rename, in place, each side-labelled speaker who introduces themself, or whom the other
+    side greets by name in its first turns: a rep to the roster member named, a buyer to the
+    name said when no other nameless speaker is on the buyer side. A name two labels claim,
+    or one another speaker already has, is left."""
     role_of = {u.speaker: u.role for u in reversed(call.utterances) if u.speaker}
     speakers = list(role_of)
     nameless = [s for s in speakers if _nameless(s) and role_of[s] in ("rep", "buyer")]
@@ -88,6 +106,10 @@ def name_from_introductions(
             continue
         texts = [u.text for u in call.utterances if u.speaker == speaker]
         name = _own_name(texts, role_of[speaker], roster, ours)
+        alone = sum(role_of[s] == role_of[speaker] for s in nameless) == 1
+        if name is None and alone:
+            greeted = _greeted_by_other_side(call, speaker, role_of[speaker])
+            name = _side_name(greeted, role_of[speaker], roster) if greeted else None
         others = (s for s in speakers if s != speaker and s not in nameless)
         if name is not None and not any(name_matches(name, other) for other in others):
             named[speaker] = name

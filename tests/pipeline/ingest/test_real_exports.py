@@ -95,8 +95,17 @@ def with_roster(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Stored]:
     return _ingest(tmp_path_factory.mktemp("real-roster") / "data", roster=True)
 
 
+# expected.json writes the labels as the file does; a role-labelled buyer the rep greets by
+# name in the opening turns ("REP: Hi Janet, ...") is stored under that name (greeted_names).
+GREETED = {
+    "markdown_bold_role_labels.md": {"PROSPECT": "Janet"},
+    "srt_role_labels_gaps.srt": {"PROSPECT": "Marcus"},
+}
+
+
 def _speaker(name: str, value: object) -> str:
-    return RENDERED.get(name, "{}").format(value)
+    label = RENDERED.get(name, "{}").format(value)
+    return GREETED.get(name, {}).get(label, label)
 
 
 def _speakers(utterances: list[Utterance]) -> list[str]:
