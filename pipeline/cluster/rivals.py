@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import and_, select, union
 from sqlalchemy.orm import Session, aliased
 
+from pipeline.brand_names import short_form
 from pipeline.detect.competitors import KNOWN_RIVAL_CONFIDENCE
 from pipeline.store.models import Call, Mention, ProductProfileVersion
 
@@ -82,12 +83,41 @@ def partner_check(db: Session) -> Callable[[str], bool]:
     what we replace ("We migrate hours from ClockBee"), and no rival the calls name as one
     configured or in their metadata. "4 seats on Team plan" (our plan), "We pay for Nearmap"
     (imagery our auto-layout reads) had been rivals on the dashboard; JobNimbus, a configured
-    rival we also integrate with, had left it. Read once; the check is then free."""
+    rival we also integrate with, had left it. A product of a maker the profile names, and its
+    short name the calls use ("ConnectWise Automate", "Automate"), is a partner's too. Read
+    once; the check is then free."""
     ours = _ours_in_profile(db)
     if not ours:
         return lambda name: False
     kept = rivals_the_calls_name(db)
-    return lambda name: name.casefold() not in kept and _written_in(name, ours)
+    tagged = [str(n) for n in db.scalars(select(Mention.competitor).distinct()) if n]
+    partners = {
+        short.casefold()
+        for name in tagged
+        if name.casefold() not in kept and _by_a_partner(name, ours)
+        for short in _shortened(name)
+    }
+
+    def partner(name: str) -> bool:
+        if name.casefold() in kept:
+            return False
+        return _by_a_partner(name, ours) or name.casefold() in partners
+
+    return partner
+
+
+def _by_a_partner(name: str, ours: str) -> bool:
+    """Whether the profile names ``name`` or its maker: "ConnectWise Automate" is a product of
+    ConnectWise, whose Manage the profile integrates with; the buyer's RMM, not our rival."""
+    maker = short_form(name)
+    return _written_in(name, ours) or (maker is not None and _written_in(maker, ours))
+
+
+def _shortened(name: str) -> list[str]:
+    """What buyers call a maker's product once named: its words after the maker's ("Automate"
+    of "ConnectWise Automate")."""
+    words = name.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))]
 
 
 def _written_in(name: str, text: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from pipeline.detect.classify import SentenceInput
+from pipeline.detect.not_rivals import no_rival_here
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.first_names import is_first_name
 from pipeline.rival_names import squashed
@@ -159,29 +160,6 @@ _FRAMES = (
     _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
     _after(_POSSESSED, "mention"),
 )
-# What a tool kept beside whatever they buy is for: "we use LedgerLeaf for payroll", "we use
-# PACE financing", "we pay for Nearmap imagery". Back-office work no sales tool replaces.
-_SUPPORT_WORK = (
-    r"payroll|accounting|bookkeeping|invoicing|financing|finance|loans?|lending|insurance"
-    r"|banking|imagery|aerial imagery|point of sale"
-)
-_PARTNER_TAIL = re.compile(
-    r"^\s*(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+)?(?:pay|accounts|books"
-    rf"|invoices|tills?|pos|hr|email|messages|texts|payments|{_SUPPORT_WORK})|{_SUPPORT_WORK})\b",
-    _FLAGS,
-)
-# A price list's rung, not a vendor: "4 seats on Team plan" names our own plan.
-_PLAN_TAIL = re.compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _FLAGS)
-
-# What says a name is an organisation of another kind, beside it: "our GMB rep", "Unite the
-# union", "the union, Unite", "Allstar fuel cards", "our bank, Barclays". A trade union and a
-# fuel card had been guessed rivals on the dashboard and in the FAQ's "other tools" answer.
-_OTHER_KIND = (
-    r"unions?|reps?|representatives?|shop stewards?|cards?|banks?|council|regulators?|insurers?"
-    r"|accountants?|solicitors?|lawyers?|auditors?"
-)
-_KIND_AFTER = re.compile(rf"^,?\s+(?:the\s+)?(?-i:[a-z]+\s+)?(?:{_OTHER_KIND})\b", _FLAGS)
-_KIND_BEFORE = re.compile(rf"\b(?:{_OTHER_KIND})\s*(?:[,:(]\s*|\s+(?:is|was|called)\s+)?$", _FLAGS)
 
 
 @dataclass(frozen=True)
@@ -237,7 +215,8 @@ def find_competitors(
             if any(h.start <= hit.start < h.end for h in hits.values()):
                 continue
             hits[hit.name.casefold()] = hit
-    return sorted(hits.values(), key=lambda h: (h.start, h.name))
+    # A configured rival first: "NinjaOne quoted us ... their X pricing" is about NinjaOne.
+    return sorted(hits.values(), key=lambda h: (not h.known, h.start, h.name))
 
 
 def places_said(sentence: str, name: str) -> list[int]:
@@ -282,22 +261,16 @@ def _said_as_name(text: str, match: re.Match[str], name: str) -> bool:
 
 
 def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | None:
-    """The product a frame's match names, unless the name is no product's, what follows it
-    makes it a partner tool ("we use LedgerLeaf for payroll") or not a product at all, or the
-    words beside it make it another kind of organisation ("our GMB rep")."""
+    """The product a frame's match names, unless the name is no product's or ``no_rival_here``
+    ("we use LedgerLeaf for payroll", "our GMB rep", "their MSP pricing")."""
     guess = _clean_name(match.group("name"))
     if guess is None:
         return None
     start = match.start("name")
-    rest = text[start + len(guess) :]
-    if frame.tail is not None and not frame.tail.match(rest):
+    if frame.tail is not None and not frame.tail.match(text[start + len(guess) :]):
         return None
-    if _PARTNER_TAIL.match(rest):
-        return None  # a tool they keep beside whatever they buy, not a rival
-    if _PLAN_TAIL.match(rest):
-        return None  # a plan's name ("on Team plan"), most often our own
-    if _KIND_AFTER.match(rest) or _KIND_BEFORE.search(text[max(0, start - 40) : start]):
-        return None  # a union, a bank, a fuel card: no product we compete with
+    if no_rival_here(text, guess, start, frame.relation):
+        return None  # a trade term, a tool kept for other work, our plan, an insurer, a council
     return CompetitorHit(guess, start, start + len(guess), frame.relation, False)
 
 

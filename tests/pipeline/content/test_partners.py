@@ -128,3 +128,35 @@ def test_a_plan_or_data_source_of_ours_is_no_rival_but_a_configured_rival_stays(
     assert after == ["JobJuggler", "RoofRight"]  # RoofRight: we import from it, a rival
     assert named == ["JobJuggler", "RoofRight"]
     assert price.call_competitors == ("JobJuggler", "RoofRight")  # "on these calls"
+
+
+def test_a_product_of_a_maker_our_profile_integrates_with_is_no_rival(ws: Workspace) -> None:
+    """Review 23m: the profile integrates with "ConnectWise Manage"; the buyer's "ConnectWise
+    Automate" and its short name "Automate" had been guessed rivals on the dashboard and the
+    cluster pages. Invented here as a booking tool's profile naming one product of a maker."""
+    profile = PROFILE.model_copy(
+        update={"integrations": ["Opens a Harbourline Desk ticket for every failed booking."]}
+    )
+    with ws.session() as db:
+        _, turns = _call(
+            db,
+            1,
+            "Marlow Dental",
+            "open",
+            "2026-08-03",
+            turns=[
+                ("Jo", "buyer", "We run Harbourline Rota for the nurses."),
+                ("Jo", "buyer", "Nobody looks at anything on top of Rota."),
+                ("Jo", "buyer", "We've been trialling Tempo, it's cheaper."),
+            ],
+        )
+        for turn, name in zip(turns, ("Harbourline Rota", "Rota", "Tempo"), strict=True):
+            _mention(
+                db, turn, "competitor", None, None, competitor=name
+            ).confidence = GUESSED_RIVAL_CONFIDENCE
+        db.flush()
+        before = known_competitors(db)
+        set_profile(db, profile)
+        assert known_competitors(db) == ["Tempo"]
+        assert [row.name for row in competitor_mentions(db)] == ["Tempo"]
+    assert before == ["Harbourline Rota", "Rota", "Tempo"]

@@ -1,0 +1,88 @@
+"""What makes a name guessed from a product's frame ("we use X", "the X contract") no rival: a
+trade term ("their MSP pricing"), a tool kept for other work ("X for payroll"), a plan of ours,
+an organisation of another kind beside it ("our insurer X", "X council", "the X agency", "the X
+portal"), or an insurer spoken of by its premium.
+
+Split from ``competitors`` (the frames) because these are the checks after a frame matched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+
+_FLAGS = re.IGNORECASE
+
+# What a tool kept beside whatever they buy is for: "we use LedgerLeaf for payroll", "we use
+# PACE financing", "we pay for Nearmap imagery". Back-office work no sales tool replaces.
+_SUPPORT_WORK = (
+    r"payroll|accounting|bookkeeping|invoicing|financing|finance|loans?|lending|insurance"
+    r"|banking|imagery|aerial imagery|point of sale"
+)
+_PARTNER_TAIL = re.compile(
+    r"^\s*(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+)?(?:pay|accounts|books"
+    rf"|invoices|tills?|pos|hr|email|messages|texts|payments|{_SUPPORT_WORK})|{_SUPPORT_WORK})\b",
+    _FLAGS,
+)
+# A price list's rung, not a vendor: "4 seats on Team plan" names our own plan.
+_PLAN_TAIL = re.compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _FLAGS)
+
+# What says a name is an organisation of another kind, beside it: "our GMB rep", "Unite the
+# union", "the union, Unite", "Allstar fuel cards", "our bank, Barclays", "Stockport council",
+# "the Workforce Solutions portal", "our cyber insurer, Coalition", "our landlord, Harbour
+# Homes". A trade union, a fuel card, a council and a subsidy agency had been guessed rivals on
+# the dashboard and in the FAQ's "other tools" answer.
+_OTHER_KIND = (
+    r"unions?|reps?|representatives?|shop stewards?|cards?|banks?|building societ(?:y|ies)"
+    r"|councils?|regulators?|insurers?|insurance|underwriters?|brokers?|lenders?|landlords?"
+    r"|letting agents?|agenc(?:y|ies)|authorit(?:y|ies)|departments?|ministry|government"
+    r"|accountants?|solicitors?|lawyers?|auditors?|frameworks?"
+)
+_KIND_AFTER = re.compile(rf"^(?:'s)?,?\s+(?:the\s+)?(?-i:[a-z]+\s+)?(?:{_OTHER_KIND})\b", _FLAGS)
+_KIND_BEFORE = re.compile(rf"\b(?:{_OTHER_KIND})\s*(?:[,:(]\s*|\s+(?:is|was|called)\s+)?$", _FLAGS)
+# An organisation named for its role: "We're with Harbour Savings", "We pay Harwell Lending".
+_ROLE_IN_NAME = re.compile(
+    rf"\b(?:{_OTHER_KIND}|lending|loans|savings|finance|mutual|estates|lettings)$", _FLAGS
+)
+# "The X portal" is where a body takes data in (a council's, an agency's, a network's), not a
+# product a buyer weighs against ours; "TaxDome's portal for clients" is a product's part.
+_THE_BEFORE = re.compile(r"\bthe\s+$", _FLAGS)
+_PORTAL_AFTER = re.compile(r"^\s+portals?\b", _FLAGS)
+# An insurer spoken of by what it charges or asks: "our renewal with Hiscox came back ... the
+# premium went up by 40%". Only for a name the sentence merely mentions: "we switched from
+# Samsara because our insurer wanted cameras" still names a product they ran.
+_INSURED = re.compile(
+    r"\b(?:premiums?(?!\s+(?:tier|plan|version|edition|package|features?|support|add-?on))"
+    r"|insurers?|insurance|underwrit\w+|(?:cyber|liability)\s+(?:cover|policy))\b",
+    _FLAGS,
+)
+
+
+@functools.cache
+def _trade_terms() -> frozenset[str]:
+    """Capitalised trade terms, from ``pipeline/data/trade_terms.toml`` (case-folded)."""
+    text = resources.files("pipeline").joinpath("data", "trade_terms.toml").read_text("utf-8")
+    return frozenset(term.casefold() for term in tomllib.loads(text)["terms"])
+
+
+def is_trade_term(name: str) -> bool:
+    """A kind of tool, trade or document in capitals ("MSP", "EDR", "X-ray"), no vendor."""
+    return " ".join(name.casefold().split()) in _trade_terms()
+
+
+def no_rival_here(text: str, name: str, start: int, relation: str) -> bool:
+    """Whether the guessed ``name`` said at ``start`` of ``text`` is no rival: a trade term, a
+    tool kept for other work, a plan's name, another kind of organisation, or an insurer."""
+    rest = text[start + len(name) :]
+    if is_trade_term(name) or _ROLE_IN_NAME.search(name):
+        return True
+    if _PARTNER_TAIL.match(rest) or _PLAN_TAIL.match(rest):
+        return True
+    before = text[max(0, start - 40) : start]
+    if _KIND_AFTER.match(rest) or _KIND_BEFORE.search(before):
+        return True
+    if _THE_BEFORE.search(before) and _PORTAL_AFTER.match(rest):
+        return True
+    return relation == "mention" and _INSURED.search(text) is not None
