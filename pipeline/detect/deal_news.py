@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from pipeline.deal_stages import last_step
 from pipeline.detect.competitors import find_competitors
 from pipeline.detect.loss_reasons import LossReason, chosen_rival, reason_in_note
 from pipeline.detect.rules import lowered, notes_the_reps_doing, topic_without_rival
@@ -50,6 +51,13 @@ _HEDGE = re.compile(
     r"|previously|before|used to)\b|n't\b",
     _FLAGS,
 )
+# A verdict's reason after it: "Closed lost to X - cheaper", "Lost to X (they couldn't wait)",
+# "Closed-lost: went with X".
+_REASON_MARK = re.compile(r"\s+[-–—]\s+|\s*[–—(:;]\s*")
+# "the Closed Won report", "our closed-lost deals": a stage's name naming something.
+_NAMING = re.compile(
+    r"\b(?:the|a|an|our|their|your|my|his|her|its|this|that|these|those)\s+$", _FLAGS
+)
 
 
 @dataclass(frozen=True)
@@ -69,28 +77,69 @@ def news_in_sentence(
     if reason := reason_in_note(text):  # its own words may hedge: "Loss reason: they'd wait"
         rival = next((h.name for h in find_competitors(reason, list(rivals)) if h.known), None)
         return DealNews("lost", rival, text)
+    news = _news_in_step(last_step(text), ours, rivals)  # "Stage: Negotiation → Closed Lost"
+    return None if news is None else replace(news, line=text)
+
+
+def _news_in_step(text: str, ours: Iterable[str], rivals: Iterable[str]) -> DealNews | None:
+    """The outcome a sentence, or the last step of its stage path, states."""
     if bare := _BARE.match(text):
         return DealNews(bare.group("verdict").casefold(), None, text)
-    if not text or text.endswith("?") or _HEDGE.search(text):
+    if not text or text.endswith("?"):
         return None
     our_keys = {squashed(n) for n in ours if squashed(n)}
     rival_keys = {squashed(n): n for n in rivals if squashed(n)}
-    if lost := _LOST_TO.search(text):
-        name = _clean(lost.group("name"))
-        if squashed(name) not in our_keys:
-            return DealNews("lost", rival_keys.get(squashed(name), name), text)
+    if (verdict := _verdict(text, our_keys)) is not None:
+        return _closed_news(text, verdict, our_keys, rival_keys)
+    if _HEDGE.search(text):
+        return None
     for chose in _CHOSE.finditer(text):
         key = squashed(_clean(chose.group("name")))
         if key in our_keys or any(key.startswith(k) for k in our_keys):
             return DealNews("won", None, text)
         if key in rival_keys:
             return DealNews("lost", rival_keys[key], text)
-    if closed := _CLOSED.search(text):
-        verdict = closed.group("verdict").casefold()
-        return DealNews(verdict, _named_rival(text, rivals) if verdict == "lost" else None, text)
     if _SIGNED.search(text):
         return DealNews("won", None, text)
     return None
+
+
+def _verdict(text: str, our_keys: set[str]) -> re.Match[str] | None:
+    """The words stating how the deal closed ("lost to <name>", else "closed won/lost"), not a
+    stage's name naming something ("we lost the Closed Won report") nor a loss to us."""
+    for pattern in (_LOST_TO, _CLOSED):
+        for found in pattern.finditer(text):
+            named = found.groupdict().get("name")
+            if _NAMING.search(text[: found.start()]) or (
+                named is not None and squashed(_clean(named)) in our_keys
+            ):
+                continue
+            return found
+    return None
+
+
+def _closed_news(
+    text: str, verdict: re.Match[str], our_keys: set[str], rival_keys: dict[str, str]
+) -> DealNews | None:
+    """The news a verdict states unless its own words hedge ("not closed lost yet"); the words
+    after it are its reason and may ("Lost to Karbon (they couldn't wait)"). A lost deal's rival
+    is the one it was lost to, else the known rival it names, else the product the reason says
+    they chose, configured or not ("Closed-lost: went with Karbon")."""
+    cut = _REASON_MARK.search(text, verdict.end())
+    if _HEDGE.search(text[: cut.start() if cut else len(text)]):
+        return None
+    if named := verdict.groupdict().get("name"):
+        name = _clean(named)
+        return DealNews("lost", rival_keys.get(squashed(name), name), text)
+    if verdict.group("verdict").casefold() == "won":
+        return DealNews("won", None, text)
+    rival = _named_rival(text, rival_keys.values())
+    for chose in _CHOSE.finditer(text, verdict.end()) if rival is None else ():
+        key = squashed(name := _clean(chose.group("name")))
+        if key and key not in our_keys and not any(key.startswith(k) for k in our_keys):
+            rival = rival_keys.get(key, name)
+            break
+    return DealNews("lost", rival, text)
 
 
 def is_deal_news(sentence: str, role: str, ours: Iterable[str], rivals: Iterable[str]) -> bool:

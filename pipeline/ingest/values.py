@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import re
 
+from pipeline.deal_stages import OPEN_STAGES, last_step
 from pipeline.errors import BadInput
 from pipeline.store.models import Outcome
 
@@ -33,7 +34,7 @@ _TWO_DIGITS = re.compile(r"\d\d")
 _MOST_DATE_WORDS = max(len(fmt.split()) for fmt in _DATE_FORMATS)
 _WON = {"won", "closed won", "closedwon", "win", "closed-won", "closed/won", "signed", "booked"}
 _LOST = {"lost", "closed lost", "closedlost", "loss", "closed-lost", "closed/lost", "churned"}
-_OPEN = {"open", "in progress", "pending", "active", "negotiation", "proposal", "discovery"}
+_OPEN = OPEN_STAGES
 _UNKNOWN = {"unknown", "n/a", "na", "none", "-", "?"}
 _TRUE = {"true", "yes", "y", "1", "x", "won", "closed won"}
 _FALSE = {"false", "no", "n", "0"}
@@ -172,8 +173,9 @@ def normalise_outcome(value: object, *, boolean_column: bool = False) -> str | N
 
 
 def outcome_from_stage(stage: object) -> str | None:
-    """A deal stage implies the outcome: closed won/lost, or any other stage is still open."""
-    text = _folded(stage)
+    """A deal stage implies the outcome: closed won/lost, or any other stage is still open; a
+    path of stages ("Negotiation → Closed Lost") by where it ends."""
+    text = _folded(last_step(str(stage))) if stage is not None else ""
     if not text:
         return None
     outcome = normalise_outcome(text)
