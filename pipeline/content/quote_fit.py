@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.pairing import (
+    BROAD_TOPICS,
     answers_beyond,
     answers_theme,
+    concern_words,
     shared_weight,
     states_gap,
     topic_words,
@@ -38,6 +40,7 @@ _FIGURE_RE = re.compile(
     r"|\b(?:" + "|".join(_TEENS + _UNITS) + r")\b",
     re.IGNORECASE,
 )
+MIN_SHARED = 2  # words or topics a fact shares with a line to answer it by words alone
 NEAR_FIGURE = 3  # words either side of a figure that say what it counts ("minimum 25 endpoints")
 
 
@@ -92,11 +95,17 @@ def answers_quote(
     industries: Iterable[str] = (),
 ) -> bool:
     """Whether a fact answers one buyer line: it speaks of more than a name and more than the
-    kind of worry (``answers_beyond``: price, integration...) and does not restate the term
-    objected to (``restates``)."""
-    return answers_beyond(
-        fact, [said], (), rivals=rivals, own=own, industries=industries, fact=True
-    ) and not restates(fact, said)
+    kind of worry (``answers_beyond``: price, integration...), shares two things with it at
+    least (one word is chance: "the partners put a change freeze" had been answered with the
+    "MSP partner tier") and does not restate the term objected to (``restates``)."""
+    shared = concern_words(fact, rivals) & concern_words(said, rivals) - BROAD_TOPICS
+    return (
+        len(shared) >= MIN_SHARED
+        and answers_beyond(
+            fact, [said], (), rivals=rivals, own=own, industries=industries, fact=True
+        )
+        and not restates(fact, said)
+    )
 
 
 def facts_answering(

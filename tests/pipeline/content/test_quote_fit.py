@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
-from pipeline.content.quote_fit import restates
+from pipeline.content.quote_fit import answers_quote, restates
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, theme_around
@@ -141,3 +141,50 @@ def test_a_fact_stating_the_figure_objected_to_restates_it(fact: str, said: str)
 )
 def test_a_fact_saying_more_than_the_figure_does_not_restate_it(fact: str, said: str) -> None:
     assert not restates(fact, said)
+
+
+@pytest.mark.parametrize(
+    ("fact", "said"),
+    [
+        (
+            "Partner practices share one login across sites.",
+            "The partners won't look at anything new until the year end.",
+        ),
+        (
+            "Failed syncs are retried automatically until the booking lands.",
+            "If the booking has to go through a cloud server it won't work in the barn.",
+        ),
+        (
+            "Route plans print for every driver each morning.",
+            "Our drivers refuse to install anything on their own phones.",
+        ),
+    ],
+)
+def test_one_word_in_common_is_chance_not_an_answer(fact: str, said: str) -> None:
+    assert not answers_quote(fact, said)
+
+
+@pytest.mark.parametrize(
+    ("fact", "said", "rivals"),
+    [
+        (
+            "Opens and closes Jira tickets for failed deployments.",
+            "Does it push tickets into Jira when a deployment fails?",
+            [],
+        ),
+        (
+            "Group plan: the seat minimum is shared across all of a group's clinics.",
+            "Cleo has no per-clinic seat minimum.",
+            ["Cleo"],
+        ),
+        (
+            "Allow-list entries published for Sophos and ESET so the scanner is never quarantined.",
+            "Sophos quarantined the last scanner we tried.",
+            [],
+        ),
+    ],
+)
+def test_a_fact_sharing_what_the_line_is_about_answers_it(
+    fact: str, said: str, rivals: list[str]
+) -> None:
+    assert answers_quote(fact, said, rivals=rivals)
