@@ -295,9 +295,7 @@ def collect_evidence(
         rival_won=rival_won,
         rival_reasons=tuple(dict.fromkeys(rival_reasons)),
         rival_said=frozenset(rival_said),
-        quote_closeness=_quote_closeness(
-            session, embedder, numberer.quotes, competitor is not None, facts, fact_vectors
-        ),
+        quote_closeness=_quote_closeness(session, embedder, numberer.quotes, facts, fact_vectors),
     )
 
 
@@ -315,13 +313,12 @@ def _quote_closeness(
     session: Session,
     embedder: Embedder | None,
     quotes: Sequence[Quote],
-    rows: bool,
     facts: Sequence[ProfileFact],
     vectors: np.ndarray | None,
 ) -> dict[int, dict[int, float]]:
-    """Each buyer quote's cosine to each profile fact, for a page that answers quote by quote
-    (``rows``: a comparison's table)."""
-    chosen = [q for q in quotes if q.role == "buyer"] if rows else []
+    """Each buyer quote's cosine to each profile fact: what a page answers quote by quote (a
+    comparison's rows, an FAQ's and a one-pager's answers: ``quote_fit``)."""
+    chosen = [q for q in quotes if q.role == "buyer"]
     if embedder is None or vectors is None or not chosen:
         return {}
     said = embed_cached(session, embedder, [q.text for q in chosen], remember=False)

@@ -6,8 +6,12 @@ answer they leave a visible "to write" note instead of inventing one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
+from pipeline.content.quote_fit import facts_answering, fits_heading
 from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, stands_alone
+from pipeline.content.topics import quoted_topic
 from pipeline.content.types import (
     QA,
     ObjectionAnswer,
@@ -67,7 +71,8 @@ def answered_worry(
         return None
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
     reply = paired[1] if paired else fresh(elsewhere, used)
-    facts = [] if reply else evidence.fresh_facts(cluster, 1, set() if stated is None else stated)
+    stated = set() if stated is None else stated
+    facts = [] if reply else facts_answering(evidence, cluster, [quote], stated, 1)
     if reply is not None:
         answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
     elif facts:
@@ -88,20 +93,26 @@ def top_quote(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:
     return quotes[0] if quotes else None
 
 
-def buyer_question(evidence: Evidence, cluster: ClusterEvidence, asked: set[str]) -> str | None:
+def buyer_question(
+    evidence: Evidence, cluster: ClusterEvidence, asked: set[str], said: Sequence[Quote] = ()
+) -> str | None:
     """What buyers ask about the theme, not yet asked on the page: its category's question,
     else a question one of its buyers asked; None when neither is left. A quoted worry is no
-    question: "What do you say to “We already have Procore”?" had headed an FAQ entry."""
+    question: "What do you say to “We already have Procore”?" had headed an FAQ entry. One
+    that speaks of the lines ``said`` under it first (``fits_heading``), the category its
+    quoted words name next: "Are we locked into a long contract?" had headed a board's
+    sign-off and "Will my staff actually use it?" a question about tickets."""
     category = say("faq_question", category=cluster.category, competitor=cluster.competitor)
+    lines = [q.text for q in said]
+    quoted = say("faq_question", category=quoted_topic(lines), competitor=cluster.competitor)
     own = [
         q.text
         for q in evidence.cluster_quotes(cluster)
         if q.role == "buyer" and q.text.rstrip().endswith("?")
         and stands_alone(q.text) and not has_placeholder(q.text) and in_english(q.text)
     ]  # fmt: skip
-    question = next(
-        (clip(q, 240) for q in [category, *own] if q and clip(q, 240) not in asked), None
-    )
+    left = [clip(q, 240) for q in [category, quoted, *own] if q and clip(q, 240) not in asked]
+    question = next((q for q in left if fits_heading(q, lines)), left[0] if left else None)
     if question is not None:
         asked.add(question)
     return question
@@ -118,9 +129,6 @@ def faq_entry(
     """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
     answer it from: a won deal's reply (a "To write": spoken words are no published answer)
     and the profile facts that answer its category."""
-    question = buyer_question(evidence, cluster, asked)
-    if question is None:
-        return None  # its question is another theme's entry already
     answers = evidence.cluster_answers(cluster)
     if cluster.competitor is None and cluster.category != "competitor":
         # A general question ("Why change when what we do now works?") is not answered with
@@ -138,12 +146,22 @@ def faq_entry(
             a for a in answers if not a.replies_to or _sure_objection(evidence.quote(a.replies_to))
         ]
     answers = answers[:1]
-    # The worry the reply followed first, so the answer's sources hold what it answered.
+    question = buyer_question(evidence, cluster, asked, said)
+    if question is None:
+        return None  # its question is another theme's entry already
+    # The worry the reply followed first, so the answer's sources hold what it answered; a
+    # line the heading speaks of among them.
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
-    quotes = [*answered, *(q for q in said if q not in answered)][:2]
+    quotes = [*answered, *(q for q in said if q not in answered)]
+    if not fits_heading(question, [q.text for q in quotes[:2]]):
+        quotes = sorted(
+            quotes, key=lambda q: q not in answered and not fits_heading(question, [q.text])
+        )
+    quotes = quotes[:2]
     if not quotes:
         return None
-    facts = evidence.fresh_facts(cluster, 2, stated, besides=" ".join(a.text for a in answers))
+    besides = " ".join(a.text for a in answers)
+    facts = facts_answering(evidence, cluster, quotes, stated, 2, besides)
     parts = [say("faq_from_reply", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:

@@ -181,7 +181,7 @@ class Evidence:
         meant = self.meant_fact(cluster)
         if meant is not None:
             return [meant] if self.answers(cluster, meant.text) else []
-        facts, category = self._answering(cluster.markets), self.worry_category(cluster)
+        facts, category = self.answering(cluster.markets), self.worry_category(cluster)
         owned = self._owned(cluster)
         if not asks_about_topic(category) and cluster.fact_closeness:
             agreed = agreed_fact(facts, cluster.fact_closeness, cluster.said_closeness, owned)
@@ -216,7 +216,7 @@ class Evidence:
         a threshold: no figure to tune to one workspace. None where its quotes name its topic."""
         if self.worry_category(cluster) != cluster.category:
             return None  # what its quoted lines say outweighs a weak vector
-        facts = self._answering(cluster.markets)
+        facts = self.answering(cluster.markets)
         sections = CATEGORY_SECTIONS.get(cluster.category or "", ())
         nearest = nearest_fact(facts, cluster.fact_closeness)
         if not sections or nearest is None or nearest.section in sections:
@@ -253,7 +253,7 @@ class Evidence:
         term at Clio's price" had been answered with "Firms that switched from spreadsheets
         stopped re-keying time entries" (the competitor category's lists)."""
         theme = next((c for c in self.clusters if c.id == quote.cluster_id), None)
-        facts = self._answering(theme.markets if theme else self.markets)
+        facts = self.answering(theme.markets if theme else self.markets)
         mine = self.quote_closeness.get(quote.id)
         if mine:
             floor = self.quote_floor
@@ -274,7 +274,7 @@ class Evidence:
         its price), from that topic's lists, by shared words and then meaning: "Billing can
         start when your current contract ends" for "we're locked in until October"."""
         near = self.quote_closeness.get(quote.id, {})
-        offered = facts_for(self._answering(self.markets), topic, 3, about=quote.text, near=near)
+        offered = facts_for(self.answering(self.markets), topic, 3, about=quote.text, near=near)
         return _fresh(offered, 1, stated)
 
     @cached_property
@@ -302,7 +302,7 @@ class Evidence:
         best = self._nearest_theme
         return frozenset(f for f, value in cluster.fact_closeness.items() if value >= best[f])
 
-    def _answering(self, markets: frozenset[str]) -> list[ProfileFact]:
+    def answering(self, markets: frozenset[str]) -> list[ProfileFact]:
         """The facts that may answer a worry: one about one industry's customers on that
         industry's page only ("Ortho practices fill 80%..." had answered "sign-off"), one about
         one market (``speaks_to``) a worry heard in that market's calls only."""

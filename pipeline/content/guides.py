@@ -16,6 +16,7 @@ from pipeline.content.pairing import (
     word_weights,
 )
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
+from pipeline.content.quote_fit import restates
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.detect.rules import cue_scores
@@ -100,9 +101,10 @@ def _facts_for_worries(
     """Quote id -> the fact answering that worry: one of its theme's lists that answers the
     theme (``Evidence.answers``) and shares the most telling words with this worry
     (``shared_weight``), each fact to one worry, chosen for all worries at once
-    (``best_pairing``). "Practitioners under ten hours a week are half price" for "nine
-    physios, some part time"; "prorated by the week" for "our jobs last two hours", not the
-    per-site price the next worry asks about."""
+    (``best_pairing``), never one restating the term objected to (``restates``).
+    "Practitioners under ten hours a week are half price" for "nine physios, some part
+    time"; "prorated by the week" for "our jobs last two hours", not the per-site price the
+    next worry asks about."""
     rivals = sorted({name for cluster, _ in worries for name in cluster.competitors})
     weights = word_weights([f.text for f in evidence.profile], rivals)
     offered: list[list[ProfileFact]] = []
@@ -120,7 +122,9 @@ def _facts_for_worries(
     facts = list({f.id: f for facts in offered for f in facts}.values())
     scores = [
         [
-            shared_weight(quote.text, f.text, weights, cluster.competitors) if f.id in mine else 0.0
+            shared_weight(quote.text, f.text, weights, cluster.competitors)
+            if f.id in mine and not restates(f.text, quote.text)
+            else 0.0
             for f in facts
         ]
         for (cluster, quote), mine in zip(worries, map(_ids, offered), strict=True)

@@ -32,6 +32,7 @@ from pipeline.content.profile import (
     ProfileFact,
     stated_price,
 )
+from pipeline.content.quote_fit import restates
 from pipeline.content.rival_claims import (
     STAYING,
     asks,
@@ -167,8 +168,11 @@ def _answers(evidence: Evidence, row: ClaimRow) -> Callable[[str, str], bool]:
 
     def answers(text: str, section: str = "") -> bool:
         # The contract they are held by and its end; our price beside theirs. A section: a
-        # profile fact, which must share more than a name (``about_the_same``).
+        # profile fact, which must share more than a name (``about_the_same``) and say more
+        # than the term a buyer objects to (``restates``).
         fact, industries = bool(section), evidence.industries
+        if fact and any(restates(text, line) for line in said):
+            return False
         if (staying and meets_what_they_have(text)) or (priced and section == "pricing"):
             return answers_theme(
                 text, said, rivals=rivals, own=own, industries=industries, fact=fact

@@ -1,0 +1,222 @@
+"""Which profile fact answers the quotes a draft shows beside it: what those buyers said, not
+the theme's other lines nor its category alone. The FAQ had answered "Where is our data
+stored?" with the hosting facts beside an EDR-exclusion worry while "Published exclusion lists
+for SentinelOne, CrowdStrike..." went uncited, and "the 25 endpoint minimum means we'd pay for
+three seats" with "$3.50 per endpoint, minimum 25": the very term objected to. A gap to write
+beats a wrong answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.pairing import (
+    BROAD_TOPICS,
+    answers_beyond,
+    answers_theme,
+    concern_words,
+    shared_weight,
+    states_gap,
+    topic_words,
+    word_weights,
+)
+from pipeline.content.profile import (
+    CATEGORY_SECTIONS,
+    REPEAT_SHARE,
+    ProfileFact,
+    content_words,
+    stated_price,
+)
+
+# "One" is left out: "one agent", "a one-year term" count nothing a buyer objects to.
+_UNITS = "two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {w: n for n, w in enumerate(_UNITS, 2)} | {w: n for n, w in enumerate(_TEENS, 10)}
+_NUMBER_WORDS |= {w: 10 * n for n, w in enumerate(_TENS, 2)} | {"one": 1}
+_FIGURE_RE = re.compile(
+    r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(_TENS) + r")(?:[- ](?:one|" + "|".join(_UNITS) + r"))?\b"
+    r"|\b(?:" + "|".join(_TEENS + _UNITS) + r")\b",
+    re.IGNORECASE,
+)
+MIN_SHARED = 2  # words or topics a fact shares with a line to answer it by words alone
+NEAR_FIGURE = 3  # words either side of a figure that say what it counts ("minimum 25 endpoints")
+
+
+def _value(figure: str) -> str:
+    """A figure's value, however written: "twenty-five" and "25" are "25"."""
+    words = re.split(r"[- ]", figure.casefold())
+    if words[0] in _NUMBER_WORDS:
+        return str(sum(_NUMBER_WORDS.get(w, 0) for w in words))
+    return figure.replace(",", "")
+
+
+def _figures(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each figure's value -> where it is written (character spans)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in _FIGURE_RE.finditer(text):
+        found.setdefault(_value(match.group()), []).append(match.span())
+    return found
+
+
+def _around(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
+    """The content words within ``NEAR_FIGURE`` words of these spans: what the figure counts."""
+    near: set[str] = set()
+    for start, end in spans:
+        before = re.split(r"[\s-]+", text[:start].strip())[-NEAR_FIGURE:]
+        after = re.split(r"[\s-]+", text[end:].strip(" -"))[:NEAR_FIGURE]
+        near |= content_words(" ".join([*before, *after]))
+    return near
+
+
+def restates(fact: str, said: str) -> bool:
+    """Whether a fact only states again the figure a worry objects to: they share a figure of
+    the same thing ("minimum 25 endpoints", "the twenty-five endpoint minimum"; "3 weeks" is
+    no "three hours") and every word they share is one of those around the fact's figure.
+    "$3.50 per endpoint, minimum 25" is no answer to that minimum; "the 25-endpoint minimum is
+    pooled across all of a partner's clients" is one to "25 endpoints per client"."""
+    theirs, mine = _figures(said), _figures(fact)
+    both = set(theirs) & set(mine)
+    if not both:
+        return False
+    shared = content_words(fact) & content_words(said)
+    counted = _around(fact, (s for v in both for s in mine[v]))
+    objected = _around(said, (s for v in both for s in theirs[v]))
+    return bool(counted & objected) and shared <= counted
+
+
+def answers_quote(
+    fact: str,
+    said: str,
+    *,
+    rivals: Sequence[str] = (),
+    own: Iterable[str] = (),
+    industries: Iterable[str] = (),
+) -> bool:
+    """Whether a fact answers one buyer line: it speaks of more than a name and more than the
+    kind of worry (``answers_beyond``: price, integration...), shares two things with it at
+    least (one word is chance: "the partners put a change freeze" had been answered with the
+    "MSP partner tier") and does not restate the term objected to (``restates``)."""
+    shared = concern_words(fact, rivals) & concern_words(said, rivals) - BROAD_TOPICS
+    return (
+        len(shared) >= MIN_SHARED
+        and answers_beyond(
+            fact, [said], (), rivals=rivals, own=own, industries=industries, fact=True
+        )
+        and not restates(fact, said)
+    )
+
+
+def facts_answering(
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    quotes: Sequence[Quote],
+    stated: set[int],
+    limit: int,
+    besides: str = "",
+) -> list[ProfileFact]:
+    """The facts answering the ``quotes`` shown, those sharing the most telling words with
+    one of them first (``shared_weight``: a fact naming what the buyer names beats a generic
+    one): the theme's own choice (``Evidence.profile_for``) where it speaks of one of them or
+    stands out as nearest in meaning to one (``Evidence.quote_floor``), and any fact of the
+    lists answering the theme's category, or of any list where it is nearest in meaning,
+    that speaks of one beyond its kind (``answers_quote``): "Opens ConnectWise tickets for
+    failed patches" for a question about tickets in an adoption theme, not "Owners book
+    online" for "I can't see the owners signing". None restating the term objected to. A
+    fact an earlier answer stated only where nothing else is left; ``stated`` takes them."""
+    said = [q.text for q in quotes if q.role != "answer"]
+    if not said:
+        return []
+    rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
+    beside = content_words(besides)
+    pool = [
+        f
+        for f in evidence.answering(cluster.markets)
+        if f.fits(evidence.industry) and not states_gap(f.text) and not _repeats(f, beside)
+    ]
+    weights = word_weights([f.text for f in evidence.profile], rivals)
+    sections = {
+        section
+        for category in (cluster.category, evidence.worry_category(cluster))
+        for section in CATEGORY_SECTIONS.get(category or "", ())
+    }
+    own, others = cluster.industries, evidence.industries
+    theme = [
+        f
+        for f in evidence.profile_for(cluster, limit + 2, besides=besides)
+        if f in pool and not any(restates(f.text, text) for text in said)
+    ]
+    scored: dict[int, float] = {}
+    for fact in theme:  # the theme's choice, when it answers one of the lines shown
+        fitting = [
+            t
+            for t in said
+            if answers_theme(fact.text, [t], rivals=rivals, own=own, industries=others, fact=True)
+        ]
+        if fitting or _stands_out(evidence, quotes, fact):
+            weight = [shared_weight(t, fact.text, weights, rivals) for t in fitting]
+            scored[fact.id] = max(weight, default=0.0)
+    for fact in pool:  # any list's fact sharing the telling words of one of the lines
+        fitting = [
+            quote.text
+            for quote in quotes
+            if quote.role != "answer"
+            and (fact.section in sections or _nearest_of(evidence, quote, pool, fact))
+            and answers_quote(fact.text, quote.text, rivals=rivals, own=own, industries=others)
+        ]
+        if fitting and fact.id not in scored:
+            scored[fact.id] = max(shared_weight(t, fact.text, weights, rivals) for t in fitting)
+    # A price worry is met with what costs least first (``facts_for``), then what speaks of
+    # it most: "Annual billing takes two months off" had answered "the ten-seat minimum means
+    # we'd pay for four seats" beside a group plan sharing that minimum.
+    first = [f for f in theme if f.id in scored] if cluster.category == "price" else []
+    first.sort(key=lambda f: (stated_price(f.text), -scored[f.id]))
+    ranked = sorted(
+        (f for f in pool if f.id in scored and f not in first),
+        key=lambda f: (-scored[f.id], -_nearest(evidence, quotes, f), f.id),
+    )
+    offered = [*first, *ranked]
+    chosen = ([f for f in offered if f.id not in stated] or offered)[:limit]
+    stated.update(f.id for f in chosen)
+    return chosen
+
+
+def fits_heading(heading: str, said: Iterable[str]) -> bool:
+    """Whether a heading speaks of what one of the lines ``said`` under it says: a word or a
+    topic they share. "Are we locked into a long contract?" had headed a board's sign-off."""
+    mine = topic_words(heading)
+    return any(mine & topic_words(text) for text in said)
+
+
+def _repeats(fact: ProfileFact, beside: set[str]) -> bool:
+    """Whether a fact mostly says what the reply beside it says (``REPEAT_SHARE``)."""
+    words = content_words(fact.text)
+    return bool(words) and len(words & beside) >= REPEAT_SHARE * len(words)
+
+
+def _nearest(evidence: Evidence, quotes: Sequence[Quote], fact: ProfileFact) -> float:
+    """The fact's highest closeness in meaning to one of the quotes (0 without vectors)."""
+    near = [evidence.quote_closeness.get(q.id, {}).get(fact.id) for q in quotes]
+    return max((v for v in near if v is not None), default=0.0)
+
+
+def _nearest_of(
+    evidence: Evidence, quote: Quote, pool: Sequence[ProfileFact], fact: ProfileFact
+) -> bool:
+    """Whether ``fact`` is the one of ``pool`` nearest in meaning to the quote and stands out
+    from the page's quote-fact pairs (``Evidence.quote_floor``); never without vectors."""
+    near = evidence.quote_closeness.get(quote.id, {})
+    best = max((f.id for f in pool if f.id in near), key=lambda f: near[f], default=None)
+    return best == fact.id and near[fact.id] >= evidence.quote_floor
+
+
+def _stands_out(evidence: Evidence, quotes: Sequence[Quote], fact: ProfileFact) -> bool:
+    """Whether the fact is the nearest in meaning to one of the quotes and stands out from the
+    page's quote-fact pairs (``Evidence.quote_floor``)."""
+    for quote in quotes:
+        near = evidence.quote_closeness.get(quote.id)
+        if near and max(near, key=lambda f: near[f]) == fact.id:
+            if near[fact.id] >= evidence.quote_floor:
+                return True
+    return False
