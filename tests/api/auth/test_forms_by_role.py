@@ -75,7 +75,8 @@ def test_a_sales_user_reads_who_may_edit_instead_of_the_forms(
     said = sam.client.get(document).text
     assert 'id="doc-body"' not in said and "Save version" not in said
     assert "Only marketing can edit this text" in said
-    assert "Record sales check" in said and 'action="' + document + '/comments"' in said
+    assert "Accurate: matches what we sell and say" in said and "Needs a fix" in said
+    assert 'action="' + document + '/comments"' in said
     theme = sam.client.get(cluster).text
     assert "Only marketing can rename, merge, split or hide a theme" in theme
     assert "Only marketing can upload calls" in sam.client.get("/upload").text

@@ -147,7 +147,7 @@ def test_review_moves_need_the_right_role(authed: Authed, seeded: Seeded) -> Non
     mark, sam = authed.sign_in("mark"), authed.sign_in("sam")
     assert move("sam", "changes_requested") == 422  # a comment is required
     page = sam.client.get(f"/documents/{doc}").text
-    assert "Record sales check" in page and "Request changes" in page
+    assert "Accurate: matches what we sell and say" in page and "Request changes" in page
     assert "Send for review" not in page and 'name="reviewer"' not in page
     page = mark.client.get(f"/documents/{doc}").text
     assert "Record sales check" not in page and "Reopen review" in page

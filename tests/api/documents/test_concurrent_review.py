@@ -98,7 +98,8 @@ def test_the_review_forms_send_the_version_shown(
 ) -> None:
     document_id = _ready_to_approve(ws)
     page = api.get(f"/documents/{document_id}").text
-    assert page.count('name="version" value="2"') == 2
+    # the review form, the sales check's "Accurate" and its "Needs a fix"
+    assert page.count('name="version" value="2"') == 3
     assert api.post(f"/api/documents/{document_id}/regenerate").status_code == 200
     moved = api.post(
         f"/documents/{document_id}/state",

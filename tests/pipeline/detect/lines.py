@@ -1,7 +1,13 @@
 """A transcript line as the detector reads it (``classify.UtteranceLike``), for tests that
 detect a few sentences without a database."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.detect import RuleEmbeddingDetector
 
 
 @dataclass(frozen=True)
@@ -10,3 +16,12 @@ class Line:
     role: str
     text: str
     call_id: int = 1
+
+
+def buyer_kinds(detector: RuleEmbeddingDetector, sentences: list[str]) -> dict[str, str]:
+    """Each sentence said alone by a buyer, and the kind the detector gives it (tags aside)."""
+    found = detector.detect_utterances([Line(i, "buyer", t) for i, t in enumerate(sentences)])
+    return {
+        text: next(d.kind for d in found[i] if d.kind not in ("competitor", "why_now"))
+        for i, text in enumerate(sentences)
+    }

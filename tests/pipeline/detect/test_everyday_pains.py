@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, statements
 from pipeline.embed import Embedder
-from tests.pipeline.detect.lines import Line
+from tests.pipeline.detect.lines import buyer_kinds
 
 TIME_SUNK = [
     "I spend a lot of my week chasing tenants for their meter readings.",
@@ -94,20 +94,12 @@ def test_a_reason_against_us_a_setup_or_a_question_is_no_pain(sentence: str) -> 
     assert not statements.tells_a_pain(sentence)
 
 
-def _kinds(detector: RuleEmbeddingDetector, sentences: list[str]) -> dict[str, str]:
-    found = detector.detect_utterances([Line(i, "buyer", t) for i, t in enumerate(sentences)])
-    return {
-        text: next(d.kind for d in found[i] if d.kind not in ("competitor", "why_now"))
-        for i, text in enumerate(sentences)
-    }
-
-
 def test_the_detector_reads_everyday_pains_as_pains(detector: RuleEmbeddingDetector) -> None:
-    kinds = _kinds(detector, [*TIME_SUNK, *SPOILED_OR_BROKEN, *COMPLAINTS])
+    kinds = buyer_kinds(detector, [*TIME_SUNK, *SPOILED_OR_BROKEN, *COMPLAINTS])
     assert {text: kind for text, kind in kinds.items() if kind != "pain"} == {}
 
 
 def test_objections_and_setups_keep_their_kind(detector: RuleEmbeddingDetector) -> None:
-    kinds = _kinds(detector, [*STAYS_OBJECTION, *STAYS_SETUP])
+    kinds = buyer_kinds(detector, [*STAYS_OBJECTION, *STAYS_SETUP])
     assert [kinds[text] for text in STAYS_OBJECTION] == ["objection"] * len(STAYS_OBJECTION)
     assert [kinds[text] for text in STAYS_SETUP] == ["current_setup"] * len(STAYS_SETUP)

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, statements
 from pipeline.embed import Embedder
-from tests.pipeline.detect.lines import Line
+from tests.pipeline.detect.lines import buyer_kinds
 
 HAPPENED = [
     "Our liability renewal came back in May and we failed three questions on the underwriter's "
@@ -57,16 +57,8 @@ def test_one_turned_against_us_is_no_pain(sentence: str) -> None:
     assert not statements.tells_a_pain(sentence)
 
 
-def _kinds(detector: RuleEmbeddingDetector, sentences: list[str]) -> dict[str, str]:
-    found = detector.detect_utterances([Line(i, "buyer", t) for i, t in enumerate(sentences)])
-    return {
-        text: next(d.kind for d in found[i] if d.kind not in ("competitor", "why_now"))
-        for i, text in enumerate(sentences)
-    }
-
-
 def test_the_detector_reads_them_as_pains(detector: RuleEmbeddingDetector) -> None:
-    kinds = _kinds(detector, HAPPENED)
+    kinds = buyer_kinds(detector, HAPPENED)
     assert {text: kind for text, kind in kinds.items() if kind != "pain"} == {}
 
 
@@ -75,9 +67,9 @@ def test_a_past_scare_in_a_story_is_a_pain(detector: RuleEmbeddingDetector) -> N
         "Honestly what scared us was last spring, when a garage on our road got hit with "
         "ransomware and was closed for nine days."
     )
-    assert _kinds(detector, [story]) == {story: "pain"}
+    assert buyer_kinds(detector, [story]) == {story: "pain"}
 
 
 def test_the_ones_against_us_stay_objections(detector: RuleEmbeddingDetector) -> None:
-    kinds = _kinds(detector, AGAINST_US)
+    kinds = buyer_kinds(detector, AGAINST_US)
     assert {text: kind for text, kind in kinds.items() if kind != "objection"} == {}

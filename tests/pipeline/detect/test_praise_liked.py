@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, asides
 from pipeline.embed import Embedder
-from tests.pipeline.detect.lines import Line
+from tests.pipeline.detect.lines import buyer_kinds
 
 RIVALS = ["Rotaly", "FleetHub"]
 PRAISE = [
@@ -58,19 +58,11 @@ def test_a_liking_turned_wished_or_of_a_rival_is_no_praise(sentence: str) -> Non
     assert not asides.praises_us(sentence, RIVALS)
 
 
-def _kinds(detector: RuleEmbeddingDetector, sentences: list[str]) -> dict[str, str]:
-    found = detector.detect_utterances([Line(i, "buyer", t) for i, t in enumerate(sentences)])
-    return {
-        text: next(d.kind for d in found[i] if d.kind not in ("competitor", "why_now"))
-        for i, text in enumerate(sentences)
-    }
-
-
 def test_the_detector_reads_no_objection_in_praise(detector: RuleEmbeddingDetector) -> None:
-    kinds = _kinds(detector, PRAISE)
+    kinds = buyer_kinds(detector, PRAISE)
     assert {text: kind for text, kind in kinds.items() if kind == "objection"} == {}
 
 
 def test_objections_beside_a_liking_stay_objections(detector: RuleEmbeddingDetector) -> None:
-    kinds = _kinds(detector, WORRIES)
+    kinds = buyer_kinds(detector, WORRIES)
     assert {text: kind for text, kind in kinds.items() if kind != "objection"} == {}
