@@ -191,6 +191,11 @@ ANNOUNCED = [
     "I've a few queries to run through, if that's alright.",
     "We've got a handful of issues to flag before Friday.",
     "Showed it to the practice managers and a few worries came up.",
+    "Second thing, and my boss asked me to ask.",
+    "One more, our practice manager wanted me to check.",
+    "Oh, and the owner told me to ask.",
+    "Our finance director asked me to raise this.",
+    "My partner reminded me to ask.",
 ]
 NOT_ANNOUNCED = [
     "A few concerns came up about the price.",
@@ -198,6 +203,9 @@ NOT_ANNOUNCED = [
     "A couple of questions came up with the contract length.",
     "Some concerns came up, mainly that it's too expensive.",
     "We have a few concerns about moving our data.",
+    "My boss asked me to ask about the cancellation terms.",
+    "The board asked me to check whether we can leave after a year.",
+    "My boss wants me to find out why you're twice the price of Tempo.",
 ]
 
 
