@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
@@ -36,7 +35,8 @@ from api.cli import app as cli_app  # noqa: E402
 from pipeline.analysis import flow as analysis  # noqa: E402
 from pipeline.calls.queries import count_rows  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
-from pipeline.embed import Embedder, Vectors, create_embedder  # noqa: E402
+from pipeline.embed import Embedder, create_embedder  # noqa: E402
+from pipeline.embed.memo import MemoEmbedder  # noqa: E402
 from pipeline.store.models import AnalysisState, Call  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 from tests.insights_corpus import analysed_corpus  # noqa: E402
@@ -121,22 +121,6 @@ def _no_ambient_llm(monkeypatch: pytest.MonkeyPatch) -> None:
 def embedder() -> Embedder:
     """The real all-MiniLM-L6-v2 embedder, loaded once."""
     return create_embedder(make_settings(Path("unused")))
-
-
-class MemoEmbedder:
-    """The real embedder with an in-memory cache, so the folds don't re-embed shared texts."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner, self.name, self.dim = inner, inner.name, inner.dim
-        self.memo: dict[str, Vectors] = {}
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        new = sorted({t for t in texts if t not in self.memo})
-        if new:
-            self.memo.update(zip(new, self.inner.encode(new), strict=True))
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.vstack([self.memo[t] for t in texts])
 
 
 @pytest.fixture(scope="session")
