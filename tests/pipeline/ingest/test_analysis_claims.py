@@ -1,7 +1,7 @@
 """The process that stores a call owns its analysis (``pipeline.claims``): the same content
 uploaded by another process meanwhile is a ``duplicate`` left to that owner, a dead owner's
 call (its pid gone here, or its claim older than the bound) is taken over once and analysed
-(``resumed``)."""
+(``resumed``), and an analysis that waited for the writer lock skips what another did."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ import pytest
 from sqlalchemy import select, update
 
 from pipeline.analysis import flow as analysis
+from pipeline.analysis.once import analyse_once
 from pipeline.claims import CLAIM_STALE_AFTER, take_over
 from pipeline.ingest.service import ingest_bytes
 from pipeline.processes import this_process
-from pipeline.store.models import Call, utcnow
+from pipeline.store.models import Call, Mention, utcnow
 from pipeline.workspace import Workspace
 from tests.samples import transcript
 
@@ -97,6 +98,18 @@ def test_of_two_processes_taking_over_one_dead_claim_one_wins(workspace: Workspa
         assert take_over(db, call_id, owner, seen)
     with workspace.session() as db:  # the second read the same claim before the first won
         assert not take_over(db, call_id, owner, seen)
+
+
+def test_an_analysis_that_waited_leaves_what_another_analysed(workspace: Workspace) -> None:
+    [done] = ingest_bytes(workspace, transcript("analysed meanwhile"), "m.txt")
+    assert done.status == "created" and done.call_id is not None
+    with workspace.session() as db:
+        before = sorted(db.scalars(select(Mention.id).where(Mention.call_id == done.call_id)))
+    assert before
+    assert analyse_once(workspace, [done.call_id]) is None  # not analysed a second time
+    with workspace.session() as db:
+        after = sorted(db.scalars(select(Mention.id).where(Mention.call_id == done.call_id)))
+    assert after == before
 
 
 def test_a_redetect_analyses_calls_whatever_process_stored_them(
