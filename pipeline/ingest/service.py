@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, BinaryIO, TypeVar
 
-from pipeline.analysis import flow as analysis
 from pipeline.analysis import recovery
+from pipeline.analysis.once import analyse_once
 from pipeline.brand_names import not_ours, our_brands
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.base import ParsedCall
@@ -316,8 +316,7 @@ def analyse_with_pending(
     """Analyse these calls and every call left pending before (a crash, a killed job), inline;
     stale jobs are marked failed. None when there was nothing to analyse."""
     jobs.fail_stale_jobs(workspace)
-    ids = sorted({*call_ids, *analysis.pending_call_ids(workspace)})
-    return analysis.analyse_calls(workspace, ids, progress=progress) if ids else None
+    return analyse_once(workspace, call_ids, progress=progress)
 
 
 def ingest_stream(
@@ -387,7 +386,7 @@ def analyse_new_calls(
     job, or, after an inline analysis, in a ``recover`` job of their own."""
     ids = batch.created_ids
     if ids and batch.total_bytes <= workspace.settings.background_ingest_bytes:
-        batch.analysis = dict(analysis.analyse_calls(workspace, ids))
+        batch.analysis = analyse_once(workspace, ids, left_pending=False)
         recovery.resume_in_background(workspace, schedule, exclude=ids)
     else:
         batch.job_id = analyse_in_background(workspace, ids, schedule)

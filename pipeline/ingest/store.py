@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pipeline.claims import claim_columns, claim_live, take_over
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import unplaced_notice
@@ -125,6 +126,7 @@ def _call_row(
         "our_speakers": list(parsed.our_speakers),
         "competitors": list(parsed.competitors),
         "extra": dict(parsed.extra),
+        **claim_columns(),  # this process owns its analysis, from the same transaction on
     }
 
 
@@ -147,13 +149,23 @@ def _existing(session: Session, digest: str) -> tuple[int, str] | None:
 
 
 def _already_stored(
-    workspace: Workspace, result: IngestResult, existing: tuple[int, str]
+    workspace: Workspace, session: Session, result: IngestResult, existing: tuple[int, str]
 ) -> IngestResult:
-    """A duplicate; ``resumed`` when its analysis never finished and no ingest running here
-    is about to analyse it (a crash, a failed analysis), so it is analysed now."""
+    """A duplicate; ``resumed`` when its analysis never finished and nobody is about to
+    analyse it (its owner died, or it failed): this process takes the call over and analyses
+    it now. Only an unanalysed call's claim is read (by id): an analysed one costs nothing."""
     call_id, state = existing
-    underway = state == AnalysisState.pending and call_id in workspace.calls_in_flight
-    status = "duplicate" if state == AnalysisState.analysed or underway else "resumed"
+    status = "duplicate"
+    if state != AnalysisState.analysed:
+        owner, since = session.execute(
+            select(Call.claimed_by, Call.claimed_at).where(Call.id == call_id)
+        ).one()
+        live = state == AnalysisState.pending and claim_live(
+            workspace.calls_in_flight, call_id, owner, since
+        )
+        if not live and take_over(session, call_id, owner, since):
+            status = "resumed"
+            workspace.calls_in_flight.hold([call_id])  # ours now: a third upload is a duplicate
     return result.model_copy(update={"status": status, "call_id": call_id})
 
 
@@ -207,20 +219,21 @@ def store_parsed(
         with workspace.calls_in_flight.holding() as hold, workspace.session() as session:
             existing = _existing(session, digest)
             if existing is not None:
-                return _already_stored(workspace, result, existing)
+                return _already_stored(workspace, session, result, existing)
             claimed = claim_earlier(session, [(digest, earlier, parsed)])
             if digest in claimed:
                 call_id, state, changed = claimed[digest]
-                return with_changes(_already_stored(workspace, result, (call_id, state)), changed)
+                stored = _already_stored(workspace, session, result, (call_id, state))
+                return with_changes(stored, changed)
             call_id = _store_call(session, parsed, filename, digest).id
             hold([call_id])
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
         with workspace.session() as session:
             existing = _existing(session, digest)
-        if existing is None:
-            raise
-        return _already_stored(workspace, result, existing)
+            if existing is None:
+                raise
+            return _already_stored(workspace, session, result, existing)
     return result.model_copy(update={"call_id": call_id})
 
 
@@ -268,7 +281,7 @@ def _store_together(
         firsts: set[str] = set()
         for position, call in enumerate(calls):
             if call.digest in known:  # the update is told once, by the first of its rows
-                stored = _already_stored(workspace, results[position], known[call.digest])
+                stored = _already_stored(workspace, session, results[position], known[call.digest])
                 results[position] = with_changes(stored, changes.pop(call.digest, []))
             elif call.digest in firsts:  # the same content earlier in this batch: stored now
                 results[position] = results[position].model_copy(

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from pipeline.config import Settings
 from pipeline.errors import CallmineError
 from pipeline.jobs import runs
+from pipeline.processes import this_process
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -142,11 +143,11 @@ def run_worker(workspace: Workspace, *, concurrency: int = 1, wait: bool = True)
     recorded in the ``jobs`` table as for any job."""
     app = queue_app(workspace.settings)
     _WORKER_WORKSPACE[:] = [workspace]
-    log.info("worker %s: waiting for jobs on queue %s", runs.this_process(), QUEUE_NAME)
+    log.info("worker %s: waiting for jobs on queue %s", this_process(), QUEUE_NAME)
     app.run_worker(
         queues=[QUEUE_NAME],
         concurrency=concurrency,
         wait=wait,
-        name=runs.this_process(),
+        name=this_process(),
         install_signal_handlers=True,
     )

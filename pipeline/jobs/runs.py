@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import socket
 import threading
 import time
 import uuid
@@ -23,6 +21,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from pipeline.errors import CallmineError, NotFound
+from pipeline.processes import process_gone, this_process
 from pipeline.store.database import row_offset
 from pipeline.store.models import Job, utcnow
 from pipeline.workspace import Workspace
@@ -44,10 +43,6 @@ _LIVE_GUARD = threading.Lock()
 SUBMIT_GUARD = threading.Lock()
 # The owner of a job waiting on the job queue: no process runs it yet (a worker will).
 QUEUE_OWNER = "queue"
-
-
-def this_process() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 class JobRead(BaseModel):
@@ -208,25 +203,8 @@ def list_jobs(
 
 
 def _process_gone(owner: str | None) -> bool:
-    """The job's process is gone: it ran on this machine and that pid is no longer alive (or
-    it is this very process, which no longer runs it). Another machine's jobs are its own."""
-    if owner == QUEUE_OWNER:
-        return False  # waiting on the job queue for a worker
-    if not owner or ":" not in owner:
-        return True
-    host, _, pid_text = owner.rpartition(":")
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False
-    pid = int(pid_text)
-    if pid <= 0 or pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
+    """The job's process is gone (``process_gone``); one waiting on the job queue has none."""
+    return owner != QUEUE_OWNER and process_gone(owner)
 
 
 def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:

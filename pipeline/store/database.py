@@ -116,6 +116,17 @@ def _m008_view_cache(connection: Any) -> None:
     Base.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
 
 
+def _m009_analysis_claims(connection: Any) -> None:
+    """Calls record the process that owns their analysis (issue 19: one analysis of a call
+    uploaded by two processes at once); calls stored before have no owner."""
+    columns = {c["name"] for c in inspect(connection).get_columns("calls")}
+    if "claimed_by" not in columns:
+        connection.execute(text("ALTER TABLE calls ADD COLUMN claimed_by VARCHAR(255)"))
+    if "claimed_at" not in columns:
+        kind = "TIMESTAMP WITH TIME ZONE" if connection.dialect.name == "postgresql" else "DATETIME"
+        connection.execute(text(f"ALTER TABLE calls ADD COLUMN claimed_at {kind}"))
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -126,6 +137,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("006_product_profile", _m006_product_profile),
     ("007_industry", _m007_industry),
     ("008_view_cache", _m008_view_cache),
+    ("009_analysis_claims", _m009_analysis_claims),
 ]
 
 

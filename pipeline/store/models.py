@@ -130,6 +130,11 @@ class Call(Base):
         String(16), default=AnalysisState.pending, server_default="pending", index=True
     )
     analysis_error: Mapped[str | None] = mapped_column(Text)
+    # The process that stored the call owns its analysis ("host:pid", since when), written
+    # with the call: the same content uploaded by another process meanwhile is a duplicate,
+    # and a dead owner's call is taken over (``pipeline/claims.py``).
+    claimed_by: Mapped[str | None] = mapped_column(String(255))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     utterances: Mapped[list[Utterance]] = relationship(
         back_populates="call",
