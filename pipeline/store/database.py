@@ -116,6 +116,14 @@ def _m008_view_cache(connection: Any) -> None:
     Base.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
 
 
+def _m009_category_margin(connection: Any) -> None:
+    """Objection mentions carry their category's margin (review 23l): rows from before have
+    none until ``callmine redetect``, and the queue reads their theme's doubt only."""
+    columns = {c["name"] for c in inspect(connection).get_columns("mentions")}
+    if "category_margin" not in columns:
+        connection.execute(text("ALTER TABLE mentions ADD COLUMN category_margin FLOAT"))
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -126,6 +134,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("006_product_profile", _m006_product_profile),
     ("007_industry", _m007_industry),
     ("008_view_cache", _m008_view_cache),
+    ("009_category_margin", _m009_category_margin),
 ]
 
 
