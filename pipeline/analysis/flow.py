@@ -207,6 +207,7 @@ def _mention_row(
         "competitor": fuller.get(d.competitor, d.competitor) if d.competitor else None,
         "confidence": d.confidence,
         "objection_probability": d.objection_probability,
+        "category_margin": d.category_margin if kind == "objection" else None,
         "source": d.source,
     }
 

@@ -127,6 +127,14 @@ def _m009_analysis_claims(connection: Any) -> None:
         connection.execute(text(f"ALTER TABLE calls ADD COLUMN claimed_at {kind}"))
 
 
+def _m010_category_margin(connection: Any) -> None:
+    """Objection mentions carry their category's margin (review 23l): rows from before have
+    none until ``callmine redetect``, and the queue reads their theme's doubt only."""
+    columns = {c["name"] for c in inspect(connection).get_columns("mentions")}
+    if "category_margin" not in columns:
+        connection.execute(text("ALTER TABLE mentions ADD COLUMN category_margin FLOAT"))
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -138,6 +146,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("007_industry", _m007_industry),
     ("008_view_cache", _m008_view_cache),
     ("009_analysis_claims", _m009_analysis_claims),
+    ("010_category_margin", _m010_category_margin),
 ]
 
 

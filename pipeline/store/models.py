@@ -185,6 +185,9 @@ class Mention(Base):
     # What the review queue ranks by; None on tags and on rows detected before the kinds.
     objection_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
     source: Mapped[str] = mapped_column(String(8), default="model")  # model|llm|user
+    # An objection's category lead over the next (the review queue asks near ties); None
+    # elsewhere, on a user's answers and on rows detected before it was kept.
+    category_margin: Mapped[float | None] = mapped_column(Float, nullable=True)
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="SET NULL"), index=True
     )
