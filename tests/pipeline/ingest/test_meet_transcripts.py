@@ -14,7 +14,7 @@ MEET = """{title}
 Attendees
 Ciara Dunne, Kwame Mensah, Lior Adler
 Transcript
-This editable transcript was computer generated and might contain errors. People can also change the text after it was created.
+{disclaimer}
 Lior Adler: Thanks for making time again. Today is the payroll file.
 Kwame Mensah: Great. We have about two hundred contractors out at any one time.
 00:05:00
@@ -25,6 +25,15 @@ Ciara Dunne: If it doesn't match, we're rekeying.
 Kwame Mensah: We're tied into our current system until next spring.
 Lior Adler: Understood, I'll send the file spec.
 """
+
+DISCLAIMER = (
+    "This editable transcript was computer generated and might contain errors. "
+    "People can also change the text after it was created."
+)
+
+
+def _meet(title: str) -> bytes:
+    return MEET.format(title=title, disclaimer=DISCLAIMER).encode()
 
 
 @pytest.mark.parametrize(
@@ -40,7 +49,7 @@ Lior Adler: Understood, I'll send the file spec.
 )
 def test_the_meets_title_names_the_other_side_as_the_account(title: str) -> None:
     [call] = parse_file(
-        MEET.format(title=title).encode(),
+        _meet(title),
         "meet.txt",
         our_speakers=["Lior Adler"],
         our_companies=["Rosterly"],
@@ -51,7 +60,7 @@ def test_the_meets_title_names_the_other_side_as_the_account(title: str) -> None
 
 def test_turns_between_meets_time_lines_take_the_last_ones_time() -> None:
     title = "Larkfield Contract Staffing <> Rosterly - payroll (2026-05-12 14:02 BST) - Transcript"
-    [call] = parse_file(MEET.format(title=title).encode(), "meet.txt", our_speakers=["Lior Adler"])
+    [call] = parse_file(_meet(title), "meet.txt", our_speakers=["Lior Adler"])
     assert [(u.speaker, u.start_seconds) for u in call.utterances] == [
         ("Lior Adler", 0.0),
         ("Kwame Mensah", 0.0),
