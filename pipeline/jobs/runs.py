@@ -13,7 +13,6 @@ import logging
 import os
 import socket
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from typing import Any, Literal
@@ -23,6 +22,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from pipeline.errors import CallmineError, NotFound
+from pipeline.store.busy import retry_with_backoff
 from pipeline.store.database import row_offset
 from pipeline.store.models import Job, utcnow
 from pipeline.workspace import Workspace
@@ -44,6 +44,10 @@ _LIVE_GUARD = threading.Lock()
 SUBMIT_GUARD = threading.Lock()
 # The owner of a job waiting on the job queue: no process runs it yet (a worker will).
 QUEUE_OWNER = "queue"
+# How the message of a job whose process is gone begins.
+INTERRUPTED = "interrupted"
+# A result's line saying how the work ended ("stored 240 of 240 calls ..."): its last message.
+SUMMARY = "summary"
 
 
 def this_process() -> str:
@@ -87,9 +91,15 @@ class JobPage(BaseModel):
 
 
 def create_job(
-    workspace: Workspace, kind: str, message: str = "queued", *, owner: str | None = None
+    workspace: Workspace,
+    kind: str,
+    message: str = "queued",
+    *,
+    owner: str | None = None,
+    result: dict[str, Any] | None = None,
 ) -> str:
-    """A ``queued`` job run by this process (or by ``owner``: ``QUEUE_OWNER`` for a worker)."""
+    """A ``queued`` job run by this process (or by ``owner``: ``QUEUE_OWNER`` for a worker);
+    ``result``: what it shows until it ends (an upload's spool folder, for its recovery)."""
     job_id = str(uuid.uuid4())
     if owner is None:
         with _LIVE_GUARD:
@@ -103,6 +113,7 @@ def create_job(
                 progress=0.0,
                 message=message,
                 owner=owner or this_process(),
+                result=result or {},
             )
         )
     return job_id
@@ -121,17 +132,11 @@ def _set(workspace: Workspace, job_id: str, **values: Any) -> None:
 def _set_until_recorded(workspace: Workspace, job_id: str, **values: Any) -> None:
     """``_set``, retried while the database is busy: the end of a job must be recorded, or it
     would read ``running`` for ever."""
-    deadline = time.monotonic() + RECORD_RETRY_S
-    delay = 0.05
-    while True:
-        try:
-            _set(workspace, job_id, **values)
-            return
-        except OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 2.0)
+    retry_with_backoff(
+        lambda: _set(workspace, job_id, **values),
+        retry_if=lambda exc: isinstance(exc, OperationalError),
+        within_s=RECORD_RETRY_S,
+    )
 
 
 def update_progress(workspace: Workspace, job_id: str, progress: float, message: str = "") -> None:
@@ -240,7 +245,7 @@ def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:
         failed = []
         for job in stale:
             message = (
-                f"interrupted: the process running it ({job.owner or 'unknown'}) stopped at "
+                f"{INTERRUPTED}: the process running it ({job.owner or 'unknown'}) stopped at "
                 f"{job.progress:.0%} ({job.message}); its calls are analysed again"
             )
             # Only while still open: a job that ended since it was read keeps its end.
@@ -280,11 +285,17 @@ def queued_job(workspace: Workspace, kind: str, *, owner: str) -> str | None:
 
 
 def submit(
-    workspace: Workspace, kind: str, message: str, work: JobWork, schedule: Callable[..., Any]
+    workspace: Workspace,
+    kind: str,
+    message: str,
+    work: JobWork,
+    schedule: Callable[..., Any],
+    *,
+    result: dict[str, Any] | None = None,
 ) -> str:
     """Create a job and hand ``run_job`` to ``schedule`` (``BackgroundTasks.add_task``, an
     executor's ``submit``); returns the id to poll at ``GET /api/jobs/{id}``."""
-    job_id = create_job(workspace, kind, message)
+    job_id = create_job(workspace, kind, message, result=result)
     schedule(run_job, workspace, job_id, work)
     return job_id
 
@@ -324,6 +335,7 @@ def _run(workspace: Workspace, job_id: str, work: JobWork) -> None:
             report_progress(workspace, job_id, fraction, message)
 
         result = work(progress)
+        ending = str(result.get(SUMMARY) or "done")
     except CallmineError as exc:
         _record_failure(workspace, job_id, exc.detail)
     except Exception as exc:  # noqa: BLE001 - a background thread has nobody else to tell
@@ -331,7 +343,7 @@ def _run(workspace: Workspace, job_id: str, work: JobWork) -> None:
         _record_failure(workspace, job_id, f"{type(exc).__name__}: {exc}")
     else:
         try:
-            finish(workspace, job_id, result)
+            finish(workspace, job_id, result, ending)
         except Exception:  # noqa: BLE001 - left to fail_stale_jobs, which sees it is not live
             log.exception("job %s finished but its end could not be recorded", job_id)
 
