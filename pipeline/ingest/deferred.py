@@ -8,8 +8,9 @@ progress.
 On the procrastinate queue the worker may run on another machine without this data dir, so
 there uploads are stored in the request as before and only their analysis is queued.
 A crash mid-job leaves every call stored so far whole and pending, each with its result
-written (a job run again on the spool goes on from the first call without one). The spool
-folder no job will read again is removed at the next start (``remove_orphan_spools``).
+written; at the next start the job is run again from its spool (``pipeline.ingest.resume``)
+and goes on from the first call without a result. The spool folder no job will read again is
+removed at the next start (``remove_orphan_spools``).
 """
 
 from __future__ import annotations
@@ -201,8 +202,9 @@ def ingest_task(
 def _store_spooled(
     workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
 ) -> dict[str, Any]:
-    """Each result is written as its call is committed, so a job run again after a crash goes
-    on from the first call without one; a file whose spooled copy is gone was stored whole."""
+    """Each result is written as its call is committed, so a job run again after a crash
+    (``pipeline.ingest.resume``) goes on from the first call without one; a file whose spooled
+    copy is gone was stored whole."""
     folder = spool_folder(workspace, str(args["upload"]))
     manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
     metadata = CallMetadata.model_validate(manifest["metadata"])

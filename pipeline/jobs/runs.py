@@ -46,6 +46,7 @@ SUBMIT_GUARD = threading.Lock()
 QUEUE_OWNER = "queue"
 # How the message of a job whose process is gone begins.
 INTERRUPTED = "interrupted"
+ANALYSED_AGAIN = "; its calls are analysed again"  # ... by the recovery, which its message ends
 # A result's line saying how the work ended ("stored 240 of 240 calls ..."): its last message.
 SUMMARY = "summary"
 
@@ -246,7 +247,7 @@ def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:
         for job in stale:
             message = (
                 f"{INTERRUPTED}: the process running it ({job.owner or 'unknown'}) stopped at "
-                f"{job.progress:.0%} ({job.message}); its calls are analysed again"
+                f"{job.progress:.0%} ({job.message}){ANALYSED_AGAIN}"
             )
             # Only while still open: a job that ended since it was read keeps its end.
             done = session.execute(
@@ -282,6 +283,39 @@ def queued_job(workspace: Workspace, kind: str, *, owner: str) -> str | None:
             .order_by(Job.created_at.desc())
             .limit(1)
         )
+
+
+def interrupted_jobs(workspace: Workspace, kind: str) -> list[JobRead]:
+    """Jobs of ``kind`` failed because their process stopped (``fail_stale_jobs``), oldest first."""
+    with workspace.session() as session:
+        rows = session.scalars(
+            select(Job)
+            .where(Job.kind == kind, Job.status == "failed", Job.message.startswith(INTERRUPTED))
+            .order_by(Job.created_at)
+        ).all()
+        return [JobRead.model_validate(row) for row in rows]
+
+
+def rerun(
+    workspace: Workspace, job_id: str, message: str, work: JobWork, schedule: Callable[..., Any]
+) -> bool:
+    """Run an interrupted job's ``work`` again here, under its own id (its result is then the
+    whole work's); False when another process took it back first."""
+    with _LIVE_GUARD:
+        _LIVE.add(job_id)  # from now on never stale while this process lives
+    with workspace.session() as session:
+        taken = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.status == "failed", Job.message.startswith(INTERRUPTED))
+            .values(status="queued", message=message, owner=this_process(), updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+    if not taken.rowcount:  # type: ignore[attr-defined]
+        with _LIVE_GUARD:
+            _LIVE.discard(job_id)
+        return False
+    schedule(run_job, workspace, job_id, work)
+    return True
 
 
 def submit(
