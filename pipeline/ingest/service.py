@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -19,19 +20,16 @@ from typing import Any, BinaryIO, TypeVar
 
 from pipeline.analysis import recovery
 from pipeline.analysis.once import analyse_once
-from pipeline.brand_names import not_ours, our_brands
+from pipeline.brand_names import our_brands
 from pipeline.errors import BadInput, CallmineError, TooLarge
-from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
-from pipeline.ingest.date_reading import DateContext, file_dates, settle_date
-from pipeline.ingest.deal_rows import read_buyer_choice, read_note_outcomes
-from pipeline.ingest.domain_account import domain_account
+from pipeline.ingest.date_reading import DateContext, file_dates
+from pipeline.ingest.deal_rows import read_note_outcomes
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
-from pipeline.ingest.phone_lines import settle_our_lines
-from pipeline.ingest.redating import mark_set_by_hand, redate_after_upload, sure_dates
+from pipeline.ingest.prepare import prepare_call
+from pipeline.ingest.redating import redate_after_upload, sure_dates
 from pipeline.ingest.refresh import refresh_metadata
-from pipeline.ingest.remap import TABLE_FORMATS
 from pipeline.ingest.schemas import (
     MANIFEST_SKIPPED,
     CallMetadata,
@@ -41,23 +39,16 @@ from pipeline.ingest.schemas import (
     rejected,
     skipped,
 )
-from pipeline.ingest.settle import named_account, read_title, settle_people
 from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.store import (
     StorableCall,
-    content_hash,
-    earlier_hashes,
-    storable,
     store_calls,
     store_parsed,
 )
-from pipeline.ingest.team import Roster, load_roster
-from pipeline.ingest.titles import filename_date, readable_title
-from pipeline.ingest.written_sides import settle_written_sides
+from pipeline.ingest.team import load_roster
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
-from pipeline.rival_names import RivalNames
-from pipeline.store.models import Outcome
+from pipeline.store.busy import database_locked
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -66,6 +57,7 @@ T = TypeVar("T")
 
 READ_CHUNK_BYTES = 64 * 1024
 PROGRESS_EVERY = 500  # calls stored together, and between two progress reports, in a big file
+PROGRESS_SECONDS = 2.0  # ... or fewer, when storing them takes longer: the count keeps moving
 STORE_BATCH_UTTERANCES = 20_000  # ... or fewer calls, when they are this long together
 
 
@@ -113,22 +105,6 @@ def parse_column_map(raw: str | None) -> dict[str, str] | None:
     return value
 
 
-def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
-    """Explicit field > the file's own value > unknown, written into ``parsed``."""
-    parsed.call_date = metadata.date or parsed.call_date
-    if metadata.date:
-        parsed.extra = mark_set_by_hand(parsed.extra)
-    parsed.account = metadata.account or parsed.account
-    outcome = metadata.outcome or parsed.outcome or Outcome.unknown
-    parsed.outcome = outcome if outcome in {o.value for o in Outcome} else Outcome.unknown
-    parsed.deal_id = metadata.deal_id or parsed.deal_id
-    parsed.deal_stage = metadata.deal_stage or parsed.deal_stage
-    parsed.industry = metadata.industry or parsed.industry
-    parsed.our_speakers = metadata.our_speakers or parsed.our_speakers
-    parsed.competitors = metadata.competitors or parsed.competitors
-    parsed.title = metadata.title or parsed.title
-
-
 def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | IngestResult:
     """The step's outcome, or this call rejected when it fails: one call's fault never costs
     the others in the file."""
@@ -137,6 +113,8 @@ def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | Ing
     except CallmineError as exc:
         return rejected(filename, exc).model_copy(update={"index": index})
     except Exception as exc:  # noqa: BLE001 - reported per call so the other calls are kept
+        if database_locked(exc):
+            raise  # another writer's lock is no fault of this call: never a refused row
         log.exception("storing %s failed", filename)
         error = CallmineError(
             f"internal error while storing, nothing saved ({type(exc).__name__}: {exc})",
@@ -145,48 +123,15 @@ def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | Ing
         return rejected(filename, error).model_copy(update={"index": index})
 
 
-def _prepare(
-    parsed: ParsedCall,
-    filename: str,
-    metadata: CallMetadata,
-    index: int | None,
-    roster: Roster,
-    rivals: RivalNames,
-    dates: DateContext,
-    brands: Sequence[str] = (),
-) -> IngestResult | StorableCall:
-    """Merge metadata and assign roles (once, now that the seller's names are known): the call
-    ready to store, or its result when it is skipped."""
-    if parsed.skip_reason is not None:
-        return skipped(filename, parsed.skip_reason, index)
-    digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
-    earlier = earlier_hashes(parsed) if parsed.format in TABLE_FORMATS else ()
-    settle_date(parsed, dates)
-    apply_metadata(parsed, metadata)
-    ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
-    parsed.competitors = not_ours(rivals.canonical_list(parsed.competitors), [*brands, *ours])
-    names = [*parsed.our_speakers, *roster.names]
-    settle_our_lines(parsed, roster.lines, names)
-    settle_written_sides(parsed, names, [c for c in ours if c])
-    settle_people(parsed, roster, named_account(parsed, ours, names))
-    read_buyer_choice(parsed, [*brands, *ours], rivals.spellings())  # once roles are known
-    parsed.competitors = rivals.canonical_list(parsed.competitors)
-    read_title(parsed, ours, names)
-    fallback = domain_account(parsed, ours)  # always: it takes the addresses out of extra
-    parsed.account = parsed.account or fallback
-    parsed.title = readable_title(parsed.title) if parsed.title else parsed.title
-    if index is None:  # one call in the file: its name's date is the call's, not an export's
-        parsed.call_date = parsed.call_date or filename_date(filename)
-    return storable(parsed, digest, filename, index, earlier)
-
-
-def _store_alone(workspace: Workspace, call: StorableCall) -> IngestResult:
+def _store_alone(
+    workspace: Workspace, call: StorableCall, spellings: dict[str, str] | None = None
+) -> IngestResult:
     def store() -> IngestResult:
         return store_parsed(
-            workspace, call.parsed, call.digest, call.filename, call.index, call.earlier
+            workspace, call.parsed, call.digest, call.filename, call.index, call.earlier, spellings
         )
 
-    return _guarded(call.filename, call.index, store)
+    return _guarded(call.filename, call.index, lambda: workspace.in_turn(store))
 
 
 def ingest_data(
@@ -198,22 +143,26 @@ def ingest_data(
     column_map: dict[str, str] | None = None,
     limit: int | None = None,
     stored: Callable[[int, int], None] | None = None,
+    settled: Callable[[list[IngestResult]], None] | None = None,
+    skip: int = 0,
 ) -> list[IngestResult]:
     """Parse one file and store each call in it (not analysed yet); a bad file gives one
     ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``;
-    calls are stored ``PROGRESS_EVERY`` to a transaction (fewer when they are long), and
-    ``stored(done, total)`` is told every ``PROGRESS_EVERY`` calls (a CRM export has 100k)."""
+    calls are stored ``PROGRESS_EVERY`` to a transaction (fewer when they are long or slow),
+    ``stored(done, total)`` is told after each (a CRM export has 100k rows) and ``settled``
+    each result, in the file's order, once its call is committed. ``skip``: results a
+    resumed job already has (its first calls are neither stored nor told again)."""
     try:
         name = upload_name(filename)
         if limit is not None and len(data) > limit:
             raise too_large(limit, name)
         if looks_like_manifest(data):  # in a folder or a batch, wherever it lies
-            return [skipped(name, MANIFEST_SKIPPED, None)]
+            return _told([skipped(name, MANIFEST_SKIPPED, None)][skip:], settled)
         parsed_calls = read_calls(data, name, column_map=column_map)
         if not parsed_calls:
             raise BadInput("no calls found in the file", filename=name)
     except CallmineError as exc:
-        return [rejected(exc.filename or display_name(filename), exc)]
+        return _told([rejected(exc.filename or display_name(filename), exc)][skip:], settled)
     many = len(parsed_calls) > 1
     rivals = workspace.settings.rival_names
     if metadata.competitors:  # a re-upload's new metadata is stored as given
@@ -236,27 +185,39 @@ def ingest_data(
     results: list[IngestResult | None] = [None] * len(parsed_calls)
     waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
     waiting_utterances = 0
+    told = skip  # results before this one have been told to ``settled``
 
-    def store_waiting() -> None:
-        nonlocal waiting_utterances
+    def store_waiting(upto: int) -> None:
+        """Store the calls waiting, then tell every result up to ``upto`` (excluded)."""
+        nonlocal waiting_utterances, told
         done = store_calls(
-            workspace, [c for _, c in waiting], partial(_store_alone, workspace), spellings
+            workspace,
+            [c for _, c in waiting],
+            partial(_store_alone, workspace, spellings=spellings),
+            spellings,
         )
         for (position, _), result in zip(waiting, done, strict=True):
             results[position] = result
         waiting.clear()
         waiting_utterances = 0
+        _refresh_stored(workspace, results, told, upto, metadata)
+        if settled is not None:
+            settled([r for r in results[told:upto] if r is not None])
+        told = upto
 
     total = len(parsed_calls)
     # Each call leaves the queue as it goes: once stored, its parsed form is freed, and a
     # 100k-row export's peak is not every parsed row plus every result at once.
     queue = deque(parsed_calls)
     del parsed_calls
+    last_report = time.monotonic()
     for index in range(total):
         parsed = queue.popleft()
+        if index < skip:
+            continue
         number = index if many else None
         prepare = partial(
-            _prepare,
+            prepare_call,
             parsed,
             name,
             metadata,
@@ -272,18 +233,46 @@ def ingest_data(
             waiting_utterances += len(outcome.parsed.utterances)
         else:
             results[index] = outcome
-        if (index + 1) % PROGRESS_EVERY == 0:
-            store_waiting()
+        due = time.monotonic() - last_report >= PROGRESS_SECONDS
+        if (index + 1 - skip) % PROGRESS_EVERY == 0 or due:
+            store_waiting(index + 1)
+            last_report = time.monotonic()
             if stored is not None:
                 stored(index + 1, total)
         elif waiting_utterances >= STORE_BATCH_UTTERANCES:  # long calls: a smaller transaction
-            store_waiting()
-    store_waiting()
-    done = [result for result in results if result is not None]
-    if any(r.status in ("duplicate", "resumed") for r in done):
+            store_waiting(index + 1)
+    store_waiting(total)
+    return [result for result in results if result is not None]
+
+
+def _told(
+    results: list[IngestResult], settled: Callable[[list[IngestResult]], None] | None
+) -> list[IngestResult]:
+    if settled is not None:
+        settled(results)
+    return results
+
+
+def _refresh_stored(
+    workspace: Workspace,
+    results: list[IngestResult | None],
+    start: int,
+    end: int,
+    metadata: CallMetadata,
+) -> None:
+    """The calls of ``results[start:end]`` stored before, updated with the metadata given now."""
+    batch = [r for r in results[start:end] if r is not None]
+    if not any(r.status in ("duplicate", "resumed") for r in batch):
+        return
+
+    def refresh() -> list[IngestResult]:
         with workspace.session() as session:
-            done = refresh_metadata(session, done, metadata)
-    return done
+            return refresh_metadata(session, batch, metadata)
+
+    refreshed = iter(workspace.in_turn(refresh))
+    for position in range(start, end):
+        if results[position] is not None:
+            results[position] = next(refreshed)
 
 
 def ingest_bytes(

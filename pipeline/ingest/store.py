@@ -30,6 +30,7 @@ from pipeline.ingest.remap import claim_earlier
 from pipeline.ingest.schemas import IngestResult
 from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.values import account_key
+from pipeline.store.busy import database_locked
 from pipeline.store.models import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
 
@@ -130,8 +131,17 @@ def _call_row(
     }
 
 
-def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str) -> Call:
-    call = Call(**_call_row(parsed, filename, digest, known_spellings(session)))
+def _store_call(
+    session: Session,
+    parsed: ParsedCall,
+    filename: str,
+    digest: str,
+    spellings: dict[str, str] | None = None,
+) -> Call:
+    """``spellings``: ``known_spellings`` kept by the caller (reading it again per call read
+    every stored account: a big file's rows stored alone slowed to 3 a second)."""
+    known = known_spellings(session) if spellings is None else spellings
+    call = Call(**_call_row(parsed, filename, digest, known))
     session.add(call)
     session.flush()
     rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
@@ -210,6 +220,7 @@ def store_parsed(
     filename: str,
     index: int | None,
     earlier: tuple[str, ...] = (),
+    spellings: dict[str, str] | None = None,
 ) -> IngestResult:
     """Store one parsed call in its own transaction: all of it or nothing. ``earlier``:
     ``earlier_hashes``, for a table row imported before with fewer columns (``remap``)."""
@@ -225,7 +236,7 @@ def store_parsed(
                 call_id, state, changed = claimed[digest]
                 stored = _already_stored(workspace, session, result, (call_id, state))
                 return with_changes(stored, changed)
-            call_id = _store_call(session, parsed, filename, digest).id
+            call_id = _store_call(session, parsed, filename, digest, spellings).id
             hold([call_id])
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
@@ -301,13 +312,16 @@ def store_calls(
     store_alone: Callable[[StorableCall], IngestResult],
     spellings: dict[str, str],
 ) -> list[IngestResult]:
-    """Store these calls in one transaction; if it fails (a call the database refuses, a
+    """Store these calls in one transaction, waiting its turn while another writer holds the
+    database (``Workspace.in_turn``); if it fails otherwise (a call the database refuses, a
     concurrent upload of the same content), ``store_alone`` stores each in its own, so only
     the call at fault is rejected. ``spellings``: ``known_spellings``, kept up to date."""
     if len(calls) > 1:
         try:
-            return _store_together(workspace, calls, spellings)
+            return workspace.in_turn(lambda: _store_together(workspace, calls, spellings))
         except Exception as exc:  # noqa: BLE001 - every call is tried again on its own below
+            if database_locked(exc):
+                raise  # still locked after its turn: no call's fault, none is refused for it
             log.info(
                 "storing %d calls together failed (%s: %s); storing each alone",
                 len(calls),

@@ -52,10 +52,12 @@ def submit_task(
     schedule: Callable[..., Any],
     *,
     once: bool = False,
+    result: dict[str, Any] | None = None,
 ) -> str:
     """Run the task ``kind`` as a job; returns the job id to poll. In this process the job is
     handed to ``schedule`` (``BackgroundTasks.add_task``, an executor's ``submit``); on the
-    queue it is deferred for a worker. ``once``: join a job of ``kind`` still queued."""
+    queue it is deferred for a worker. ``once``: join a job of ``kind`` still queued;
+    ``result``: what the job shows until it ends."""
     if kind not in TASKS:
         raise CallmineError(f"no task named {kind}")
     if not uses_queue(workspace.settings):
@@ -63,13 +65,14 @@ def submit_task(
         def work(progress: runs.ProgressCallback) -> dict[str, Any]:
             return TASKS[kind](workspace, args, progress)
 
-        submit = runs.submit_once if once else runs.submit
-        return submit(workspace, kind, message, work, schedule)
+        if once:
+            return runs.submit_once(workspace, kind, message, work, schedule)
+        return runs.submit(workspace, kind, message, work, schedule, result=result)
     with runs.SUBMIT_GUARD:
         queued = runs.queued_job(workspace, kind, owner=runs.QUEUE_OWNER) if once else None
         if queued is not None:
             return queued
-        job_id = runs.create_job(workspace, kind, message, owner=runs.QUEUE_OWNER)
+        job_id = runs.create_job(workspace, kind, message, owner=runs.QUEUE_OWNER, result=result)
     _run_job_task(workspace.settings).defer(job_id=job_id, kind=kind, args=args)
     return job_id
 

@@ -248,14 +248,17 @@ def raise_revisions(session: Session, tables: set[str]) -> None:
     )
 
 
-def _enable_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
+def _enable_sqlite_pragmas(engine: Engine, busy_timeout_ms: int | None = None) -> None:
+    """``busy_timeout_ms``: ``SQLITE_BUSY_TIMEOUT_MS`` as it reads when a connection opens."""
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        timeout = SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute(f"PRAGMA busy_timeout={timeout}")
         cursor.close()
 
 
