@@ -70,11 +70,12 @@ def describes_themselves(sentence: str) -> Kind | None:
     them. None for anything else ("It's just me for sixty-two staff, so I haven't got time to
     learn another tool." is an objection)."""
     text = lowered(sentence).strip()
-    if not _SELF.match(text) or not _today_only(text) or is_question(sentence):
+    said = _TEAM_SIZE.sub(" ", text)  # "nobody else will do it" is who does the work, no worry
+    if not _SELF.match(text) or not _today_only(said) or is_question(sentence):
         return None
-    if cue_scores(sentence).concern > 0:
+    if cue_scores(said).concern > 0:
         return None
-    return "current_setup" if _TEAM_SIZE.search(text) else "other"
+    return "current_setup" if said != text else "other"
 
 
 def asks_only(sentence: str) -> bool:

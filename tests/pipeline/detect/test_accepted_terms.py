@@ -74,7 +74,13 @@ ACCEPTED = [
         "The law firm tier is forty-five per user.",
         "Forty-five per user is fine, I'll take it to the partners on Monday.",
     ),
+    (
+        "The annual plan is forty a month per clinic.",
+        "If the partners see it saves the front desk an hour a day, forty a month is fine, I'll"
+        " take it to them Monday.",
+    ),
 ]
+
 # Turned, limited, set on us or still in doubt: objections.
 STILL_OBJECTIONS = [
     (

@@ -34,6 +34,11 @@ SELF_DESCRIPTIONS = [
     ("I'm the operations lead for Coastline Freight, we run thirty trucks.", "current_setup"),
     ("Yeah, I'm the owner, I started the gym about six years ago.", "current_setup"),
     ("Um, I'm responsible for the kitchens across the group.", "other"),
+    (
+        "I'm the salon manager, and I basically do the payroll too because nobody else will"
+        " touch it.",
+        "current_setup",
+    ),
 ]
 # A worry or a word about us after who they are: objections.
 OBJECTIONS = [
