@@ -17,6 +17,7 @@ from starlette.types import ASGIApp
 
 from api.middleware import Authenticate, BodyLimit, FileNameLimit, SecurityHeaders
 from api.openapi import install_openapi
+from api.path_ids import id_routes
 from api.problems import add_problem_handlers
 from api.routers import (
     accounts,
@@ -125,6 +126,7 @@ def create_app(
     app.add_middleware(BodyLimit)  # outermost of the two: a huge body is refused before sign-in
     for module in ROUTERS:
         app.include_router(module.router)
+    app.state.id_routes = id_routes(route for module in ROUTERS for route in module.router.routes)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from api.browser import came_from, signin_redirect, wants_html
+from api.path_ids import malformed_ids
 from api.web import render
 from pipeline.errors import CallmineError
 from pipeline.ingest.schemas import IngestResult
@@ -140,6 +141,11 @@ def add_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         headers = dict(exc.headers or {})
+        if exc.status_code == 404 and "endpoint" not in request.scope and not wants_html(request):
+            routes = getattr(request.app.state, "id_routes", [])
+            errors = malformed_ids(routes, request.method, request.url.path)
+            if errors:  # /api/calls/abc: a bad id, as /api/calls/0 is
+                return problem(422, "Invalid request", "request did not validate", errors=errors)
         if exc.status_code == 405:
             headers["Allow"] = allowed_methods(request)
         title = "Not found" if exc.status_code == 404 else "HTTP error"

@@ -30,13 +30,18 @@ def _record(session: Session, action: str, cluster_id: int, **payload: Any) -> N
 
 
 def rename_cluster(session: Session, cluster_id: int, name: str) -> dict[str, Any]:
-    """A user's name; it sticks across re-clusters (``name_locked``)."""
+    """A user's name; it sticks across re-clusters (``name_locked``). The quotes it names are
+    kept with the edit: a re-cluster gives the id and the name to the theme holding most of them
+    (``stable_ids.follow_names``), not to where quotes that joined later went."""
     name = name.strip()
     if not name:
         raise BadInput("name must not be empty")
     (cluster,) = claim_clusters(session, [cluster_id])
     cluster.name, cluster.name_locked = name[:255], True
-    _record(session, "rename", cluster.id, name=cluster.name)
+    quotes = session.scalars(
+        select(Mention.id).where(Mention.cluster_id == cluster.id, ~Mention.excluded)
+    )
+    _record(session, "rename", cluster.id, name=cluster.name, mentions=sorted(quotes))
     session.flush()
     return {"id": cluster.id, "name": cluster.name}
 

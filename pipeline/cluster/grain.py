@@ -9,7 +9,9 @@ them), so a change of grain re-clusters the kind from the saved trees, with no r
 no new tree, and every later full re-cluster keeps it. Ids follow membership: a coarser theme
 takes the id of the old theme it overlaps most (of a renamed one it swallowed whole); the others
 retire and are remembered, so going back to a finer grain brings the same ids, names and edits
-back. Merges, splits and "not an objection" are replayed as after any re-cluster.
+back. Merges, splits and "not an objection" are replayed as after any re-cluster. A renamed
+theme follows the quotes it was named on (``stable_ids.follow_names``): split by a finer grain,
+its id and name stay only on a part holding a clear majority of them.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands
-from pipeline.cluster.algorithms import match_clusters
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
     automatic_scale,
@@ -31,7 +30,13 @@ from pipeline.cluster.rivals import (
     rival_spelling,
     rival_walls,
 )
-from pipeline.cluster.stable_ids import keep_merges, respect_splits
+from pipeline.cluster.stable_ids import (
+    keep_merges,
+    match_named_first,
+    named_quotes,
+    respect_splits,
+    user_edits,
+)
 from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, embed_cached, normalise
@@ -195,7 +200,8 @@ def _store_groups(
     previous: dict[int, int | None],
 ) -> dict[str, int]:
     """Give each group the id of the old cluster it overlaps most (active, or retired and
-    remembered), a new one otherwise; name them; retire (and remember) the rest."""
+    remembered; a renamed one follows the quotes it was named on), a new one otherwise; name
+    them; retire (and remember) the rest."""
     folder = workspace.settings.data_dir
     ids = [int(r[0]) for r in rows]
     active = {
@@ -217,7 +223,10 @@ def _store_groups(
             old_members[cluster_id].add(ids[position])
     old_members.update({cid: memory[cid] for cid in retired})
     named = frozenset(cid for cid, c in {**active, **retired}.items() if c.name_locked)
-    matched = match_clusters(old_members, [{ids[p] for p in g} for g in groups], keep_whole=named)
+    anchors = named_quotes(session, {cid: old_members[cid] for cid in named})
+    new_groups = [{ids[p] for p in g} for g in groups]
+    merges = user_edits(session, "merge")
+    matched = match_named_first(old_members, new_groups, named, anchors, merges)
     keep_merges(session, groups, matched, previous)
     kept = [(i, g) for i, g in enumerate(groups) if g]
     if not kept:
