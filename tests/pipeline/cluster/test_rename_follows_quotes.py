@@ -52,9 +52,7 @@ def test_a_renamed_theme_keeps_its_name_on_its_quotes_after_grain_and_new_calls(
     for i, text in enumerate(KEG_FEES):
         add_quote(ws, text, "price", key=f"keg-{i}", confidence=0.9)
     with ws.session() as session:  # as incremental assignment files them: into the theme
-        session.execute(
-            update(Mention).where(Mention.text.in_(KEG_FEES)).values(cluster_id=price)
-        )
+        session.execute(update(Mention).where(Mention.text.in_(KEG_FEES)).values(cluster_id=price))
     change_grain(ws, "objection", "finer")
     run_clustering(ws, rebuild=True)
     assert named(ws, THEMES["price"]) == (price, "Too expensive", True)
