@@ -34,6 +34,7 @@ from pipeline.ingest.service import (
     ingest_data,
     read_limited,
 )
+from pipeline.ingest.upload_context import read_upload_context
 from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task, uses_queue
@@ -203,6 +204,7 @@ def _store_spooled(
     counts: dict[str, int] = {}
     created: list[int] = []
     first: list[dict[str, Any]] = []
+    context = read_upload_context(workspace)  # once for every file, kept current
     with (folder / RESULTS).open("w", encoding="utf-8") as out:
         for number, entry in enumerate(files):
             progress(
@@ -225,6 +227,7 @@ def _store_spooled(
                 metadata,
                 column_map=manifest["column_map"],
                 stored=stored,
+                context=context,
             )
             for result in results:
                 counts[result.status] = counts.get(result.status, 0) + 1
@@ -236,7 +239,7 @@ def _store_spooled(
                     created.append(result.call_id)
             (folder / entry["stored"]).unlink()  # stored: the copy is no longer needed
             return_freed_memory()  # the file's parsed calls, before the analysis needs room
-    redated = redate_after_upload(workspace)
+    redated = redate_after_upload(workspace, context.dates)
     analysed = analyse_with_pending(
         workspace,
         created,

@@ -1,5 +1,6 @@
 """The one ingest service: a file from any surface is read within the size limit, parsed, merged
-with the metadata given, its roles assigned once, and stored; then the new calls are analysed.
+with the metadata given, its roles assigned once (``prepare``), and stored; then the new calls are
+analysed.
 
 The API route, the web upload form, the CLI, the demo and the benchmarks all come through here
 (``ingest_uploads`` for uploaded streams, ``ingest_bytes`` for text in memory,
@@ -19,19 +20,15 @@ from typing import Any, BinaryIO, TypeVar
 
 from pipeline.analysis import flow as analysis
 from pipeline.analysis import recovery
-from pipeline.brand_names import not_ours, our_brands
 from pipeline.errors import BadInput, CallmineError, TooLarge
-from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.csv_file import looks_like_manifest
-from pipeline.ingest.date_reading import DateContext, file_dates, settle_date
-from pipeline.ingest.deal_rows import read_buyer_choice, read_note_outcomes
-from pipeline.ingest.domain_account import domain_account
+from pipeline.ingest.date_reading import DateContext, file_dates
+from pipeline.ingest.deal_rows import read_note_outcomes
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
-from pipeline.ingest.phone_lines import settle_our_lines
-from pipeline.ingest.redating import mark_set_by_hand, redate_after_upload, sure_dates
+from pipeline.ingest.prepare import prepare_call
+from pipeline.ingest.redating import redate_after_upload
 from pipeline.ingest.refresh import refresh_metadata
-from pipeline.ingest.remap import TABLE_FORMATS
 from pipeline.ingest.schemas import (
     MANIFEST_SKIPPED,
     CallMetadata,
@@ -41,23 +38,14 @@ from pipeline.ingest.schemas import (
     rejected,
     skipped,
 )
-from pipeline.ingest.settle import named_account, read_title, settle_people
-from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.store import (
     StorableCall,
-    content_hash,
-    earlier_hashes,
-    storable,
     store_calls,
     store_parsed,
 )
-from pipeline.ingest.team import Roster, load_roster
-from pipeline.ingest.titles import filename_date, readable_title
-from pipeline.ingest.written_sides import settle_written_sides
+from pipeline.ingest.upload_context import UploadContext, read_upload_context
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
-from pipeline.rival_names import RivalNames
-from pipeline.store.models import Outcome
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -113,22 +101,6 @@ def parse_column_map(raw: str | None) -> dict[str, str] | None:
     return value
 
 
-def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
-    """Explicit field > the file's own value > unknown, written into ``parsed``."""
-    parsed.call_date = metadata.date or parsed.call_date
-    if metadata.date:
-        parsed.extra = mark_set_by_hand(parsed.extra)
-    parsed.account = metadata.account or parsed.account
-    outcome = metadata.outcome or parsed.outcome or Outcome.unknown
-    parsed.outcome = outcome if outcome in {o.value for o in Outcome} else Outcome.unknown
-    parsed.deal_id = metadata.deal_id or parsed.deal_id
-    parsed.deal_stage = metadata.deal_stage or parsed.deal_stage
-    parsed.industry = metadata.industry or parsed.industry
-    parsed.our_speakers = metadata.our_speakers or parsed.our_speakers
-    parsed.competitors = metadata.competitors or parsed.competitors
-    parsed.title = metadata.title or parsed.title
-
-
 def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | IngestResult:
     """The step's outcome, or this call rejected when it fails: one call's fault never costs
     the others in the file."""
@@ -145,45 +117,18 @@ def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | Ing
         return rejected(filename, error).model_copy(update={"index": index})
 
 
-def _prepare(
-    parsed: ParsedCall,
-    filename: str,
-    metadata: CallMetadata,
-    index: int | None,
-    roster: Roster,
-    rivals: RivalNames,
-    dates: DateContext,
-    brands: Sequence[str] = (),
-) -> IngestResult | StorableCall:
-    """Merge metadata and assign roles (once, now that the seller's names are known): the call
-    ready to store, or its result when it is skipped."""
-    if parsed.skip_reason is not None:
-        return skipped(filename, parsed.skip_reason, index)
-    digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
-    earlier = earlier_hashes(parsed) if parsed.format in TABLE_FORMATS else ()
-    settle_date(parsed, dates)
-    apply_metadata(parsed, metadata)
-    ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
-    parsed.competitors = not_ours(rivals.canonical_list(parsed.competitors), [*brands, *ours])
-    names = [*parsed.our_speakers, *roster.names]
-    settle_our_lines(parsed, roster.lines, names)
-    settle_written_sides(parsed, names, [c for c in ours if c])
-    settle_people(parsed, roster, named_account(parsed, ours, names))
-    read_buyer_choice(parsed, [*brands, *ours], rivals.spellings())  # once roles are known
-    parsed.competitors = rivals.canonical_list(parsed.competitors)
-    read_title(parsed, ours, names)
-    fallback = domain_account(parsed, ours)  # always: it takes the addresses out of extra
-    parsed.account = parsed.account or fallback
-    parsed.title = readable_title(parsed.title) if parsed.title else parsed.title
-    if index is None:  # one call in the file: its name's date is the call's, not an export's
-        parsed.call_date = parsed.call_date or filename_date(filename)
-    return storable(parsed, digest, filename, index, earlier)
-
-
-def _store_alone(workspace: Workspace, call: StorableCall) -> IngestResult:
+def _store_alone(
+    workspace: Workspace, call: StorableCall, *, spellings: dict[str, str] | None = None
+) -> IngestResult:
     def store() -> IngestResult:
         return store_parsed(
-            workspace, call.parsed, call.digest, call.filename, call.index, call.earlier
+            workspace,
+            call.parsed,
+            call.digest,
+            call.filename,
+            call.index,
+            call.earlier,
+            spellings=spellings,
         )
 
     return _guarded(call.filename, call.index, store)
@@ -198,11 +143,14 @@ def ingest_data(
     column_map: dict[str, str] | None = None,
     limit: int | None = None,
     stored: Callable[[int, int], None] | None = None,
+    context: UploadContext | None = None,
 ) -> list[IngestResult]:
     """Parse one file and store each call in it (not analysed yet); a bad file gives one
     ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``;
     calls are stored ``PROGRESS_EVERY`` to a transaction (fewer when they are long), and
-    ``stored(done, total)`` is told every ``PROGRESS_EVERY`` calls (a CRM export has 100k)."""
+    ``stored(done, total)`` is told every ``PROGRESS_EVERY`` calls (a CRM export has 100k).
+    ``context``: the upload's (``read_upload_context``), read once for all its files and told
+    of this file's calls; read now when the file is an upload of its own."""
     try:
         name = upload_name(filename)
         if limit is not None and len(data) > limit:
@@ -220,18 +168,15 @@ def ingest_data(
         metadata = metadata.model_copy(
             update={"competitors": rivals.canonical_list(metadata.competitors)}
         )
-    with workspace.session() as db:
-        settings = workspace.settings
-        roster = load_roster(db, settings.our_company, settings.our_phone_numbers)
-        spellings = known_spellings(db)  # read once per file; each new account joins it
-        brands = [*roster.companies, *our_brands(db, workspace.settings.our_company)]
-        today = dt.date.today()
-        dates = DateContext(
-            evidence=file_dates(parsed_calls),
-            day_first=settings.date_order == "day-first",
-            sure=sure_dates(db),
-            today=today,
-        )
+    stored_calls = context if context is not None else read_upload_context(workspace)
+    roster, brands = stored_calls.roster, list(stored_calls.brands)
+    spellings = stored_calls.spellings  # each new account joins it as it is stored
+    dates = DateContext(
+        evidence=file_dates(parsed_calls),
+        day_first=workspace.settings.date_order == "day-first",
+        sure=stored_calls.dates.sure(),
+        today=dt.date.today(),
+    )
     read_note_outcomes(parsed_calls, brands, rivals.spellings())
     results: list[IngestResult | None] = [None] * len(parsed_calls)
     waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
@@ -239,9 +184,8 @@ def ingest_data(
 
     def store_waiting() -> None:
         nonlocal waiting_utterances
-        done = store_calls(
-            workspace, [c for _, c in waiting], partial(_store_alone, workspace), spellings
-        )
+        store_alone = partial(_store_alone, workspace, spellings=spellings)
+        done = store_calls(workspace, [c for _, c in waiting], store_alone, spellings)
         for (position, _), result in zip(waiting, done, strict=True):
             results[position] = result
         waiting.clear()
@@ -256,7 +200,7 @@ def ingest_data(
         parsed = queue.popleft()
         number = index if many else None
         prepare = partial(
-            _prepare,
+            prepare_call,
             parsed,
             name,
             metadata,
@@ -283,6 +227,8 @@ def ingest_data(
     if any(r.status in ("duplicate", "resumed") for r in done):
         with workspace.session() as session:
             done = refresh_metadata(session, done, metadata)
+    if context is not None:  # the next file of the upload is read with this one's calls
+        context.take_stored(workspace, done, metadata)
     return done
 
 
@@ -301,10 +247,17 @@ def ingest_bytes(
     limit = workspace.settings.max_upload_bytes
     metadata = metadata or CallMetadata()
     with workspace.calls_in_flight.ingesting():  # the same content meanwhile: a duplicate
+        context = read_upload_context(workspace)
         results = ingest_data(
-            workspace, data, filename, metadata, column_map=column_map, limit=limit
+            workspace,
+            data,
+            filename,
+            metadata,
+            column_map=column_map,
+            limit=limit,
+            context=context,
         )
-        redate_after_upload(workspace)
+        redate_after_upload(workspace, context.dates)
         if analyse:
             analyse_with_pending(workspace, created_ids(results))
     return results
@@ -327,8 +280,10 @@ def ingest_stream(
     metadata: CallMetadata,
     *,
     column_map: dict[str, str] | None = None,
+    context: UploadContext | None = None,
 ) -> tuple[list[IngestResult], int]:
-    """Read an upload in chunks up to the size limit, then store it (not analysed yet).
+    """Read an upload in chunks up to the size limit, then store it (not analysed yet) with
+    the upload's ``context``.
 
     Returns the results and the bytes read, which decide whether analysis runs in the background.
     """
@@ -338,7 +293,10 @@ def ingest_stream(
         data = read_limited(stream, limit, shown)
     except CallmineError as exc:
         return [rejected(shown, exc)], limit
-    return ingest_data(workspace, data, filename, metadata, column_map=column_map), len(data)
+    results = ingest_data(
+        workspace, data, filename, metadata, column_map=column_map, context=context
+    )
+    return results, len(data)
 
 
 def ingest_uploads(
@@ -355,13 +313,19 @@ def ingest_uploads(
     batch = IngestBatch()
     metadata = metadata or CallMetadata()
     with workspace.calls_in_flight.ingesting():
+        context = read_upload_context(workspace)
         for upload in uploads:
             results, size = ingest_stream(
-                workspace, upload.stream, upload.filename, metadata, column_map=column_map
+                workspace,
+                upload.stream,
+                upload.filename,
+                metadata,
+                column_map=column_map,
+                context=context,
             )
             batch.results.extend(results)
             batch.total_bytes += size
-        batch.redated = redate_after_upload(workspace)
+        batch.redated = redate_after_upload(workspace, context.dates)
     return batch
 
 

@@ -12,7 +12,8 @@ import itertools
 import json
 import logging
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
@@ -128,8 +129,22 @@ def _call_row(
     }
 
 
-def _store_call(session: Session, parsed: ParsedCall, filename: str, digest: str) -> Call:
-    call = Call(**_call_row(parsed, filename, digest, known_spellings(session)))
+@contextmanager
+def _kept_if_stored(spellings: dict[str, str]) -> Iterator[None]:
+    """The spellings a failed transaction added taken back out: its calls were never stored."""
+    size = len(spellings)
+    try:
+        yield
+    except BaseException:
+        for key in list(itertools.islice(reversed(spellings), len(spellings) - size)):
+            del spellings[key]
+        raise
+
+
+def _store_call(
+    session: Session, parsed: ParsedCall, filename: str, digest: str, spellings: dict[str, str]
+) -> Call:
+    call = Call(**_call_row(parsed, filename, digest, spellings))
     session.add(call)
     session.flush()
     rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
@@ -198,13 +213,20 @@ def store_parsed(
     filename: str,
     index: int | None,
     earlier: tuple[str, ...] = (),
+    *,
+    spellings: dict[str, str] | None = None,
 ) -> IngestResult:
     """Store one parsed call in its own transaction: all of it or nothing. ``earlier``:
-    ``earlier_hashes``, for a table row imported before with fewer columns (``remap``)."""
+    ``earlier_hashes``, for a table row imported before with fewer columns (``remap``);
+    ``spellings``: the upload's ``known_spellings``, kept up to date (else read now)."""
     result = _created(storable(parsed, digest, filename, index))
     try:
         # One session: the duplicate check, then the call.
-        with workspace.calls_in_flight.holding() as hold, workspace.session() as session:
+        with (
+            _kept_if_stored(spellings if spellings is not None else {}),  # outermost: the commit
+            workspace.calls_in_flight.holding() as hold,
+            workspace.session() as session,
+        ):
             existing = _existing(session, digest)
             if existing is not None:
                 return _already_stored(workspace, result, existing)
@@ -212,7 +234,8 @@ def store_parsed(
             if digest in claimed:
                 call_id, state, changed = claimed[digest]
                 return with_changes(_already_stored(workspace, result, (call_id, state)), changed)
-            call_id = _store_call(session, parsed, filename, digest).id
+            known = spellings if spellings is not None else known_spellings(session)
+            call_id = _store_call(session, parsed, filename, digest, known).id
             hold([call_id])
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
@@ -293,7 +316,8 @@ def store_calls(
     the call at fault is rejected. ``spellings``: ``known_spellings``, kept up to date."""
     if len(calls) > 1:
         try:
-            return _store_together(workspace, calls, spellings)
+            with _kept_if_stored(spellings):
+                return _store_together(workspace, calls, spellings)
         except Exception as exc:  # noqa: BLE001 - every call is tried again on its own below
             log.info(
                 "storing %d calls together failed (%s: %s); storing each alone",

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from pipeline.ingest import FORMATS, SUPPORTED_EXTENSIONS, parse_file, sniff_format
+from pipeline.ingest.prepare import apply_metadata
 from pipeline.ingest.schemas import CallMetadata
-from pipeline.ingest.service import apply_metadata
 from pipeline.ingest.settle import read_title
 from pipeline.ingest.titles import title_account, title_date
 from pipeline.store.models import Call
