@@ -39,6 +39,7 @@ from pipeline.auth.throttle import LoginThrottle
 from pipeline.cluster.queries import warm_search
 from pipeline.config import Settings, get_settings
 from pipeline.ingest.deferred import remove_orphan_spools
+from pipeline.ingest.resume import resume_interrupted_uploads
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,8 @@ def create_app(
         # The warm-up follows it: it loads the index the recovery may have had to rebuild.
         def start() -> None:
             recover_at_start(workspace, _in_thread)
-            remove_orphan_spools(workspace)  # once the stale jobs are failed
+            resume_interrupted_uploads(workspace, _in_thread)  # once the stale jobs are failed
+            remove_orphan_spools(workspace)  # ... and the interrupted uploads taken up again
             if serving:
                 warm_up(workspace)
 

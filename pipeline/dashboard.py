@@ -20,6 +20,7 @@ from pipeline.cluster.trend import Direction, Period, Periods, direction, period
 from pipeline.cluster.views import CLUSTER_TABLES
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.staleness import STALENESS_TABLES, staleness
+from pipeline.deals import naming, outcome_counts, stored_deals, tagged_calls
 from pipeline.store.models import Call, Document, Mention, Outcome
 from pipeline.store.views import ViewCache
 
@@ -47,8 +48,9 @@ class CompetitorRow(BaseModel):
     name: str
     mentions: int
     calls: int
-    lost: int
+    lost: int  # deals, each counted once with its latest outcome (``pipeline.deals``)
     won: int
+    deals: int = 0  # the deals buyers named it in or whose records list it
     guessed: bool = False  # read from how buyers spoke ("we use X"), not configured or listed
 
 
@@ -160,7 +162,8 @@ def lost_deal_objections(
 
 
 def competitor_mentions(db: Session, industry: str | None = None) -> list[CompetitorRow]:
-    """Competitors buyers named: mentions, calls, and how those deals ended (one query).
+    """Competitors buyers named: mentions, calls, and the deals they were named in and how
+    those ended (a deal's calls count once, with its latest outcome: ``pipeline.deals``).
 
     Names guessed from how buyers speak ("we use X") are marked, and where the calls name any
     rival as configured (or in their metadata), come after every one of those: a user who
@@ -180,27 +183,25 @@ def competitor_mentions(db: Session, industry: str | None = None) -> list[Compet
     ]
     guessed = {name for name, _m, _c in found if name.casefold() not in confirmed}
     ranked = sorted(found, key=lambda row: bool(confirmed) and row[0] in guessed)[:TOP]
-    outcomes: dict[str, dict[str, int]] = {}
-    by_outcome = (
-        select(Mention.competitor, Call.outcome, func.count(func.distinct(Call.id)))
-        .join(Mention, Mention.call_id == Call.id)
-        .where(Mention.competitor.in_([name for name, _m, _c in ranked]))
-        .where(*_of_industry(industry))
-        .group_by(Mention.competitor, Call.outcome)
-    )
-    for name, outcome, count in db.execute(by_outcome):
-        outcomes.setdefault(str(name), {})[outcome] = int(count)
-    return [
-        CompetitorRow(
-            name=name,
-            mentions=mentions,
-            calls=calls,
-            lost=outcomes.get(name, {}).get(Outcome.lost, 0),
-            won=outcomes.get(name, {}).get(Outcome.won, 0),
-            guessed=name in guessed,
+    # Won and lost count deals, not calls, as a comparison page does (``pipeline.deals``).
+    deals = stored_deals(db, *_of_industry(industry))
+    tagged = tagged_calls(db, [name for name, _m, _c in ranked])
+    rows = []
+    for name, mentions, calls in ranked:
+        of_rival = naming(deals, name, tagged.get(name.casefold(), set()))
+        counts = outcome_counts(of_rival)
+        rows.append(
+            CompetitorRow(
+                name=name,
+                mentions=mentions,
+                calls=calls,
+                deals=len(of_rival),
+                lost=counts["lost"],
+                won=counts["won"],
+                guessed=name in guessed,
+            )
         )
-        for name, mentions, calls in ranked
-    ]
+    return rows
 
 
 def totals(db: Session, industry: str | None = None) -> Totals:

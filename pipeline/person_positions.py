@@ -49,7 +49,8 @@ SAID_NAME_RE = re.compile(
 # What only a person does, after a name ("Frank said", "Tane wasn't keen").
 DOES = (
     r"\s+(?:said|says|thinks|thought|wants|wanted|asked|told|decided|agreed|refused|hates|"
-    r"loves|runs|owns|handles|signs|signed|wasn't|isn't|won't|wouldn't|doesn't|didn't)\b"
+    r"loves|runs|owns|handles|signs|signed|approves|approved|okays|okayed|vetoes|vetoed|"
+    r"decides|wasn't|isn't|won't|wouldn't|doesn't|didn't)\b"
 )
 # Done to a person: "ask Ngaio", "told Dafydd", "spoke with Wiremu", "run it past Aroha".
 DONE_TO = (
@@ -59,22 +60,44 @@ DONE_TO = (
     r"(?:talk|talked|talking|speak|speaking|spoke|chat|chatted|check|checked|checking) "
     r"(?:to|with)|(?:met|meet|meeting|catch up|caught up|sit down|sat down) with)\s+"
 )
-# Who a person is at work or at home: "our receptionist, Aoife", "Aoife, our practice manager".
+# Someone needed for a person's doing: "I'd need Declan to sign that off", "get Tadhg to look".
+_NEEDED = (
+    r"\b(?i:need|needs|needed|get|gets|got|have|has|had|want|wants|wanted|wait for|"
+    r"waiting for|waiting on)\s+"
+)
+_PERSON_TO = (
+    r"\s+to\s+(?:sign|approve|okay|OK|agree|decide|review|look|read|weigh|meet|join|talk|"
+    r"speak|chat|hear)\b"
+)
+# Who a person is at work or at home: "our receptionist, Aoife", "Aoife, our practice manager",
+# "Declan, our MD".
 _ROLE = (
     r"(?:receptionist|manager|owner|dentist|hygienist|nurse|physio|physiotherapist|therapist|"
     r"assistant|administrator|admin|accountant|bookkeeper|director|boss|colleague|coordinator|"
-    r"supervisor|secretary|husband|wife|principal|founder|clinician|doctor|vet|technician)"
+    r"supervisor|secretary|husband|wife|principal|founder|clinician|doctor|vet|technician|"
+    r"chair|chairman|chairwoman|president|controller|officer|head of [a-z]+|"
+    r"MD|CEO|CFO|COO|CTO|CIO|CMO|CRO|CHRO|VP|GM|FD|HRD)"
 )
-_OWNER = r"(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?"
+_OWNER = r"(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z&]+\s+)?"
+# After a name, what ties it to a person: a role ("Declan, our MD", "Declan is our MD", "Declan,
+# who's our CFO") or a person's pronoun ("Declan, he's our MD", "Bronagh, she signs").
+_TIED_AFTER = (
+    rf"(?:,\s+|\s+(?:is|was)\s+|['’]s\s+|,\s+who(?:['’]s|\s+is|\s+was)\s+){_OWNER}{_ROLE}\b"
+    r"|,?\s+(?:he|she)(?:['’]s|['’]ll|['’]d|\s+is|\s+was|\s+has|\s+runs|\s+signs)\b"
+)
+# Later in its sentence, a pronoun only a person takes: "I'd need Declan to sign that off, he's
+# our MD" ties the name before it to a person, whatever word it is.
+_PRONOUN_LATER = re.compile(r"^[^.!?\n]*?\b(?:he|she)(?:['’](?:s|ll|d)|\s)", re.IGNORECASE)
 
 _IN_POSITION = re.compile(
     rf"(?P<lead>{DONE_TO})(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<possessive>{WORD})(?=['’]s\b)"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={DOES})"
 )
+_NEEDED_TO = re.compile(rf"(?P<lead>{_NEEDED})(?P<object>{_RUN})(?={_PERSON_TO})")
 _BY_ROLE = re.compile(
     rf"(?P<lead>\b{_OWNER}{_ROLE},?\s+)(?P<object>{_RUN})"
-    rf"|(?<![\w'’-])(?P<subject>{_RUN})(?=,\s+{_OWNER}{_ROLE}\b)"
+    rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={_TIED_AFTER})"
 )
 _JOINED = re.compile(
     rf"(?P<lead>(?:{re.escape(NAME)}|\b[Mm]e)\s+(?:and|&)\s+)(?P<object>{_RUN})"
@@ -121,10 +144,13 @@ def hide_unplaced_names(
     *,
     common: Collection[str],
     is_name: Callable[[str], bool],
+    tied: list[str] | None = None,
 ) -> str:
     """``text`` with a person hidden wherever a capitalised word stands where only a person
     stands and is no common word. ``common`` (case-folded) are words the caller knows as no one;
-    ``is_name`` says a word is a first name even though it is an English word."""
+    ``is_name`` says a word is a first name even though it is an English word. A word that is
+    English too ("Declan", "Grace") is hidden only where a role or a pronoun ties it to a
+    person; ``tied`` collects those names, for the caller to hide wherever else they come."""
     english = english_words()
     lower = said_lowercase(text)
 
@@ -134,20 +160,31 @@ def hide_unplaced_names(
             return False
         return any_word or is_name(word) or not is_english(word, english)
 
-    def hide(any_word: bool) -> Callable[[re.Match[str]], str]:
+    def hide(by_role: bool) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
             groups = match.groupdict()
             lead = groups.get("lead") or ""
+            any_word = by_role or bool(_PRONOUN_LATER.match(match.string[match.end() :]))
+            found = tied if any_word else None
             if groups.get("object"):
-                return lead + _hidden(groups["object"], person, any_word, from_end=False)
+                return lead + _hidden(groups["object"], person, any_word, False, found)
             run = groups.get("subject") or groups.get("possessive") or ""
-            return lead + _hidden(run, person, any_word, from_end=True)
+            return lead + _hidden(run, person, any_word, True, found)
 
         return replace
 
-    text = _BY_ROLE.sub(hide(any_word=True), text)
-    text = _IN_POSITION.sub(hide(any_word=False), text)
-    return _JOINED.sub(hide(any_word=False), text)
+    text = _BY_ROLE.sub(hide(by_role=True), text)
+    text = _IN_POSITION.sub(hide(by_role=False), text)
+    text = _NEEDED_TO.sub(hide(by_role=False), text)
+    return _JOINED.sub(hide(by_role=False), text)
+
+
+def tied_names(text: str, *, common: Collection[str], is_name: Callable[[str], bool]) -> list[str]:
+    """The people ``text`` names by a role or a pronoun ("Declan, he's our MD"): buyer-side
+    names, whatever word they are, to hide wherever else the calls say them."""
+    found: list[str] = []
+    hide_unplaced_names(text, common=common, is_name=is_name, tied=found)
+    return found
 
 
 CALENDAR = frozenset(
@@ -156,9 +193,16 @@ CALENDAR = frozenset(
 )
 
 
-def _hidden(run: str, person: Callable[..., bool], any_word: bool, *, from_end: bool) -> str:
+def _hidden(
+    run: str,
+    person: Callable[..., bool],
+    any_word: bool,
+    from_end: bool,
+    found: list[str] | None = None,
+) -> str:
     """``run`` with its person's words as one placeholder. The word nearest the cue decides
-    (the first after "ask", the last before "said"); the name's other words go with it."""
+    (the first after "ask", the last before "said"); the name's other words go with it, and
+    into ``found`` when given."""
     spans = [m.span() for m in re.finditer(r"\S+", run)]
     order = list(reversed(spans)) if from_end else spans
     first = order[0]
@@ -172,4 +216,6 @@ def _hidden(run: str, person: Callable[..., bool], any_word: bool, *, from_end: 
         else:
             break
     low, high = min(s for s, _ in taken), max(e for _, e in taken)
+    if found is not None:
+        found.append(run[low:high])
     return run[:low] + NAME + run[high:]

@@ -17,7 +17,7 @@ from pipeline.brand_names import brand_forms
 from pipeline.first_names import is_also_a_word_name, is_first_name, spoken_names
 from pipeline.known_words import known_words
 from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
-from pipeline.person_positions import SAID_NAME_RE, TITLE, hide_unplaced_names
+from pipeline.person_positions import SAID_NAME_RE, TITLE, hide_unplaced_names, tied_names
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
 from pipeline.word_names import stands_for_a_thing
 
@@ -329,11 +329,13 @@ def redactor_for(
     ids = sorted(set(call_ids))
     rivals = _brands(session, brands)
     found, ours, prose = _people(session, ids, _casefolded(rivals))
-    buyers = _buyers(found | {n.strip() for n in names if n.strip()}, ours)
     # Accounts stay whole: "Reyes Heating & Air" had become "[name] Heating & Air" (its owner
     # is a Reyes); they have no short form, which may be that surname.
     rows = session.scalars(select(Call.account).where(Call.id.in_(ids)))
     accounts = {a.strip() for a in rows if a and a.strip()}
+    known = known_words(session, ids, [*rivals, *accounts, *ours])
+    found |= _tied_people(session, ids, known, ours)
+    buyers = _buyers(found | {n.strip() for n in names if n.strip()}, ours)
     # Our people's first names and a brand's one word ("We're on Aurora" is the rival Aurora
     # Solar), but not a word a buyer of these calls is called: "Aurora Diaz" stays hidden. A
     # guess from a note's prose yields to the brand ("Spoke with Vetspire Jones").
@@ -346,5 +348,21 @@ def redactor_for(
         | {b for b in rivals if len(b.split()) > 1 or b.casefold() not in called}
         | accounts
     )
-    common = known_words(session, ids, [*rivals, *accounts, *ours]) - called
+    common = known - called
     return Redactor(buyers, enabled=enabled, keep=keep, ours=sorted(ours), common=common)
+
+
+def _tied_people(
+    session: Session, call_ids: Sequence[int], common: frozenset[str], ours: set[str]
+) -> set[str]:
+    """People the calls name by a role or a pronoun ("I'd need Declan to sign that off, he's
+    our MD"), none of ours: a buyer's name whatever word it is, hidden wherever the calls say
+    it ("a one-page summary for Declan"). A name on no list had reached a published FAQ."""
+    parts = {part.casefold() for name in ours for part in name.split()}
+    texts = session.scalars(select(Utterance.text).where(Utterance.call_id.in_(call_ids)))
+    return {
+        name
+        for text in texts
+        for name in tied_names(text or "", common=common, is_name=is_first_name)
+        if not _within(name, parts)
+    }

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import fcntl
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.embed import Embedder, LazyEmbedder, create_embedder
 from pipeline.in_flight import CallsInFlight
+from pipeline.store.busy import database_locked, retry_with_backoff
 from pipeline.store.database import WRITER_LOCK_KEY, Database
 from pipeline.store.views import ViewCache
 
 WRITER_LOCK_FILENAME = "writer.lock"
+# How long a write that waited its turn keeps retrying while short writers hold SQLite's lock.
+IN_TURN_RETRY_S = 120.0
+
+T = TypeVar("T")
 
 
 class _WriterLock(threading.local):
@@ -86,6 +92,19 @@ class Workspace:
                     yield
                 finally:
                     held.depth = 0
+
+    def in_turn(self, write: Callable[[], T]) -> T:
+        """``write`` (a transaction of its own) now; when SQLite's write lock stays held past
+        the busy timeout (a heavy writer's long transaction: a grain change, a re-cluster),
+        again once this thread's turn at ``writer()`` comes, retried with backoff while short
+        writers still hold it. A lock is then never the write's fault (a row refused)."""
+        try:
+            return write()
+        except Exception as exc:
+            if not database_locked(exc):
+                raise
+        with self.writer():
+            return retry_with_backoff(write, retry_if=database_locked, within_s=IN_TURN_RETRY_S)
 
     @contextmanager
     def _across_processes(self) -> Iterator[None]:

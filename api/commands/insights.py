@@ -364,9 +364,9 @@ def dashboard_command(
     console.print(
         table_of("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)
     )
-    rivals = [(c.name, c.mentions, c.calls, c.won, c.lost) for c in board.competitors]
-    columns = ("competitor", "mentions", "calls", "won", "lost")
-    console.print(table_of("Competitors named", columns, rivals))
+    rivals = [(c.name, c.mentions, c.calls, c.deals, c.won, c.lost) for c in board.competitors]
+    rival_columns = ("competitor", "mentions", "calls", "deals", "won", "lost")
+    console.print(table_of("Competitors named", rival_columns, rivals))
     stale = [(d.id, d.title, "; ".join(d.changes)) for d in board.out_of_date]
     if stale:
         title = "Out of date (regenerate: callmine regenerate ID)"

@@ -139,6 +139,7 @@ def label_sentence(
     mention.kind, mention.category = label, category or None
     mention.confidence, mention.source, mention.excluded = 1.0, "user", False
     mention.objection_probability = float(label == "objection")
+    mention.category_margin = None  # the user's category is no doubt
     mention.competitor = _rival(session, utterance, start) if category == "competitor" else None
     session.flush()
     _place(workspace, session, mention, label, category)
@@ -214,7 +215,7 @@ def undo_label(
 
 MENTION_STATE = (
     "kind", "category", "confidence", "source", "excluded", "objection_probability",
-    "competitor", "cluster_id",
+    "category_margin", "competitor", "cluster_id",
 )  # fmt: skip
 
 

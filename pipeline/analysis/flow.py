@@ -26,6 +26,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import brand_forms, configured_brands, our_brands
+from pipeline.claims import unclaimed
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.cluster.questions import stored_kind
@@ -206,6 +207,7 @@ def _mention_row(
         "competitor": fuller.get(d.competitor, d.competitor) if d.competitor else None,
         "confidence": d.confidence,
         "objection_probability": d.objection_probability,
+        "category_margin": d.category_margin if kind == "objection" else None,
         "source": d.source,
     }
 
@@ -364,19 +366,17 @@ def has_calls(workspace: Workspace) -> bool:
 
 
 def pending_call_ids(workspace: Workspace) -> list[int]:
+    """The pending calls no other ingest is about to analyse (``pipeline.claims``)."""
     with workspace.session() as session:
-        return list(
-            session.scalars(
-                select(Call.id)
-                .where(Call.analysis_state == AnalysisState.pending)
-                .order_by(Call.id)
-            )
-        )
+        return unclaimed(session, workspace.calls_in_flight)
 
 
 def mark_pending(workspace: Workspace, call_ids: Sequence[int] | None = None) -> int:
-    """Queue calls (all of them when ``call_ids`` is None) for analysis; returns how many."""
-    statement = update(Call).values(analysis_state=AnalysisState.pending, analysis_error=None)
+    """Queue calls (all of them when ``call_ids`` is None) for analysis by whoever runs next;
+    returns how many."""
+    statement = update(Call).values(
+        analysis_state=AnalysisState.pending, analysis_error=None, claimed_by=None
+    )
     if call_ids is not None:
         statement = statement.where(Call.id.in_(list(call_ids)))
     with workspace.session() as session:

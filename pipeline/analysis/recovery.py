@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pipeline.analysis import flow as analysis
+from pipeline.analysis.once import analyse_once
 from pipeline.cluster.index import CLUSTERED_KINDS, index_in_step, rebuild_index
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task
@@ -76,12 +77,11 @@ def submit_recluster(
 def analyse_task(
     workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
 ) -> dict[str, Any]:
-    """Analyse the new calls (``call_ids``) and any left pending before: every call pending
-    once this job holds the writer lock. A call another job (another worker) analysed in
-    the meantime is no longer pending, so no call is analysed twice."""
-    with workspace.writer():
-        ids = analysis.pending_call_ids(workspace)
-        return dict(analysis.analyse_calls(workspace, ids, progress=progress))
+    """Analyse the new calls (``call_ids``, handed over by the process that stored them) and
+    any left pending before, as read once this job holds the writer lock: a call another
+    job (another worker) analysed in the meantime is left alone, so none is analysed twice."""
+    ids = [int(call_id) for call_id in args.get("call_ids", [])]
+    return dict(analyse_once(workspace, ids, progress=progress) or {"calls": 0})
 
 
 def recover_at_start(workspace: Workspace, schedule: Callable[..., Any]) -> str | None:

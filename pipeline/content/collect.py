@@ -39,12 +39,12 @@ from pipeline.content.quotes import (
 from pipeline.content.rival_claims import names_winner
 from pipeline.content.rival_deals import (
     calls_naming,
-    deals_naming,
     following_rival,
     rival_forms,
     said_of_rival,
     won_by,
 )
+from pipeline.content.rival_praise import praise_of_us, turns_to_praise
 from pipeline.content.scope import audience, foreign_words, speaks_to
 from pipeline.content.scrub import account_pattern
 from pipeline.content.seo_keywords import product_category
@@ -56,6 +56,7 @@ from pipeline.content.won_answers import (
     answers_in_won_deals,
     names_in,
 )
+from pipeline.deals import deals_naming
 from pipeline.embed import Embedder
 from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
@@ -154,7 +155,7 @@ def collect_evidence(
     competitor_rows = said_of_rival(competitor_rows, forms)
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in [*competitor_rows, *following]}
-    deals = deals_naming(session, competitor, *segment) if competitor else {}
+    deals = deals_naming(session, competitor, *segment) if competitor else []
     redactor = redactor_for(session, call_ids, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor, confident_at=confident_at)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
@@ -170,7 +171,9 @@ def collect_evidence(
         pool = candidates(in_page_language(said) if cluster.kind == "pain" else said)
         rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in pool]))
         chosen = buyer_quotes(pool, numberer, quotes_per_cluster, rank)
-        quote_ids = [numberer.mention(r, cluster.id, alone=_alone(cluster, r)) for r in chosen]
+        quote_ids = [
+            numberer.mention(r, cluster.id, alone=_alone(cluster, r, forms, ours)) for r in chosen
+        ]
         # A reply for one market ("We bill Australian customers in AUD") answers a theme
         # heard in that market's calls only.
         markets = audience({r[2].id: r[2].raw_text for r in rows}.values())
@@ -239,18 +242,27 @@ def collect_evidence(
     # What goes on about it without its name is quoted first, each sentence alone ("And their
     # support is..." had shown the price rise before it, and been dropped as its repeat).
     rival_said = {numberer.mention(r, r[0].cluster_id, alone=True) for r in following[:8]}
+    # A line about the rival that goes on into praise of us is quoted alone: the praise is
+    # where we fit better (``rival_praise``), not in the rival's column.
     for row, goes_on in running_on(
         competitor_rows, numberer, MAX_COMPETITOR_QUOTES, QuoteRank(confident_at)
     ):
-        rival_said.add(numberer.mention(row, row[0].cluster_id, goes_on=goes_on))
+        alone = turns_to_praise(shown(row, goes_on=goes_on), row[0].text, forms, ours)
+        rival_said.add(numberer.mention(row, row[0].cluster_id, goes_on=goes_on, alone=alone))
     # Why a lost deal went to the rival, in its own line or the rep's note ("Reason: went with
     # X, cheaper at their volume"): the page had counted that deal as lost to it, unquoted.
-    rival_won = frozenset(won_by(session, call_ids | set(deals), forms))
+    in_deals = {c for deal in deals for c in deal.call_ids}
+    lost = {c for deal in deals if deal.outcome == "lost" for c in deal.call_ids}
+    rival_won = frozenset(won_by(session, call_ids | in_deals, forms, lost))
+    # Then the other lines of those deals about the rival: its strength or what holds the buyer
+    # to it ("Their MSP already runs X on all 40 machines"), the rep's note or the buyer's.
     reasons: dict[tuple[int, int], MentionRow] = {}  # a sentence tagged twice is one reason
-    for row in competitor_rows:
-        if row[2].id in rival_won and names_winner(row[0].text, forms):
-            reasons.setdefault((row[1].id, row[0].char_start), row)
+    lost_to_them = [row for row in competitor_rows if row[2].id in rival_won]
+    for row in sorted(lost_to_them, key=lambda r: not names_winner(r[0].text, forms)):
+        reasons.setdefault((row[1].id, row[0].char_start), row)
     rival_reasons = [numberer.mention(r, r[0].cluster_id, alone=True) for r in reasons.values()]
+    praise = praise_of_us(session, in_deals, forms, ours) if competitor else []
+    rival_praise = [numberer.part(row, words, row[0].cluster_id) for row, words in praise]
     why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
@@ -291,17 +303,21 @@ def collect_evidence(
         industries=tuple(_industries(session)),
         rival_forms=forms,
         rival_calls=calls_naming(session, competitor, *segment) if competitor else 0,
-        rival_deals=deals,
+        rival_deals=tuple(deals),
         rival_won=rival_won,
         rival_reasons=tuple(dict.fromkeys(rival_reasons)),
         rival_said=frozenset(rival_said),
+        rival_praise=tuple(dict.fromkeys(rival_praise)),
         quote_closeness=_quote_closeness(session, embedder, numberer.quotes, facts, fact_vectors),
     )
 
 
-def _alone(cluster: Cluster, row: MentionRow) -> bool:
+def _alone(cluster: Cluster, row: MentionRow, forms: Sequence[str], ours: Sequence[str]) -> bool:
     """A pain quoted without the sentences around it where those are in another language:
-    the problem is stated in the page's."""
+    the problem is stated in the page's; on a rival's page, a line that goes on into praise
+    of us (``turns_to_praise``), which is cited where we fit better."""
+    if forms and turns_to_praise(shown(row), row[0].text, forms, ours):
+        return True
     return cluster.kind == "pain" and foreign_context(shown(row))
 
 

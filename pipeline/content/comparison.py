@@ -22,9 +22,11 @@ from pipeline.content.rival_rows import (
 )
 from pipeline.content.types import MAX_CITATIONS, Comparison, ComparisonRow, FitPoint
 from pipeline.content.won_answers import names_in
+from pipeline.deals import outcome_counts
 from pipeline.errors import BadInput
 
 MAX_ROWS = 6
+MAX_FIT = 4  # points where either side fits better
 
 
 def naming_rival(evidence: Evidence, name: str) -> list[Quote]:
@@ -66,15 +68,17 @@ def comparison(evidence: Evidence) -> Comparison:
     # first, then the other lost deals; not a contract that runs on, a fault found with them,
     # or their price said plainly ("Canopy's $2,500 for setup" is a fact about their deal).
     # Why a deal went to them, its own line or the rep's note, first: the page counts those
-    # deals as lost to them, and had not said why.
+    # deals as lost to them, and had not said why. In such a deal what holds the buyer to them
+    # ("their MSP already runs X on all 40 machines") is why they fit better; a fault found
+    # with them is no reason they won.
     reasons = [q for i in evidence.rival_reasons if (q := evidence.quote(i)) and not asks(q.text)]
     for quote in reasons:
-        heading[quote.id] = "stay" if heading_for(quote, forms, ours) == "stay" else "strong"
+        heading[quote.id] = "short" if heading_for(quote, forms, ours) == "short" else "strong"
     strong = [q for q in reasons if heading[q.id] == "strong"] + sorted(
         (q for q in claims if heading[q.id] == "strong" and q not in reasons),
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
     )
-    strong = strong[:3]
+    strong = strong[:MAX_FIT]
     rows = [
         ComparisonRow(
             aspect=say("fact_aspect", label=fact.label),
@@ -121,17 +125,20 @@ def comparison(evidence: Evidence) -> Comparison:
         q.id: q.kind == "objection" or "cheaper" in rival_price_verdict(q.text, forms, ours)
         for q in won
     }
-    us_better = [
+    chose = [
         FitPoint(
             text=clip(say("still_chose_us" if still[q.id] else "chose_us", text=q.text), 240),
             citations=[q.id],
             facts=[],
         )
         for q in won
-    ] + [
+    ]
+    # Then what buyers who weighed them praised in us, won deal or not.
+    lands = [
         FitPoint(text=clip(say("answer_lands", text=q.text), 240), citations=[q.id], facts=[])
         for q in answers
     ]
+    us_better = chose + _praised(evidence, name) + lands
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds.
@@ -141,7 +148,7 @@ def comparison(evidence: Evidence) -> Comparison:
     )
     deals = _deals(evidence, name)
     cited = {i for row in rows for i in row.citations} | {q.id for q in strong}
-    for point in [*us_better[:4], *stay, *short, *pricing]:
+    for point in [*us_better[:MAX_FIT], *stay, *short, *pricing]:
         cited |= set(point.citations)
     calls = len({q.call_id for q in evidence.quotes if q.id in cited})
     # How many calls named them is the dashboard's count; the page quotes some of those.
@@ -150,13 +157,32 @@ def comparison(evidence: Evidence) -> Comparison:
         title=clip(say("comparison_title", name=name, product=evidence.product), 120),
         summary=clip(say("comparison_summary", name=name, calls=named_on, quoted=calls), 600),
         rows=rows,
-        us_better_when=us_better[:4],
+        us_better_when=us_better[:MAX_FIT],
         them_better_when=[_strong(q, name, evidence.rival_won) for q in strong],
         why_they_stay=stay,
         falls_short=short,
         their_pricing=pricing,
         deals=deals,
     )
+
+
+def _praised(evidence: Evidence, name: str) -> list[FitPoint]:
+    """What buyers who weighed the rival praised in us (``rival_praise``), with its deal's
+    outcome, and "no won deal yet" where none of the deals naming the rival was won: the
+    evidence had been left "To write" for want of a won deal."""
+    won_yet = any(deal.outcome == "won" for deal in evidence.rival_deals)
+    return [
+        FitPoint(
+            text=clip(
+                say("praised_us", name=name, text=q.text, outcome=q.outcome, won_yet=won_yet),
+                240,
+            ),
+            citations=[q.id],
+            facts=[],
+        )
+        for i in evidence.rival_praise
+        if (q := evidence.quote(i))
+    ]
 
 
 def _weighed(won: list[Quote], heading: dict[int, str], ours: list[str]) -> set[int]:
@@ -190,17 +216,17 @@ def _strong(quote: Quote, name: str, won: frozenset[int]) -> FitPoint:
 
 
 def _deals(evidence: Evidence, name: str) -> list[str]:
-    """The deals buyers named the rival in, counted from the calls' outcomes and rival tags,
-    and how many of those lost went to it by the deal's own words."""
-    outcomes = list(evidence.rival_deals.values())
-    if not outcomes:
+    """The deals buyers named the rival in (``pipeline.deals``: a deal's calls count once, with
+    its latest outcome), and how many of those lost went to it by the deal's own words."""
+    deals = evidence.rival_deals
+    if not deals:
         return []
-    won, lost = outcomes.count("won"), outcomes.count("lost")
-    counts = say(
-        "deals_named", name=name, calls=len(outcomes), won=won, lost=lost,
-        other=len(outcomes) - won - lost,
+    counts = outcome_counts(deals)
+    won, lost = counts["won"], counts["lost"]
+    counts_line = say(
+        "deals_named", name=name, calls=len(deals), won=won, lost=lost,
+        other=len(deals) - won - lost,
     )  # fmt: skip
-    to_them = {c for c, outcome in evidence.rival_deals.items() if outcome == "lost"}
-    to_them &= evidence.rival_won
+    to_them = [d for d in deals if d.outcome == "lost" and evidence.rival_won & set(d.call_ids)]
     lost_to = [say("deals_lost_to", name=name, count=len(to_them), lost=lost)] if to_them else []
-    return [clip(line, 240) for line in [counts, *lost_to]]
+    return [clip(line, 240) for line in [counts_line, *lost_to]]

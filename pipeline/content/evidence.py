@@ -24,6 +24,7 @@ from pipeline.content.profile import (
 )
 from pipeline.content.scope import speaks_to
 from pipeline.content.topics import asks_about_topic, worry_topic
+from pipeline.deals import Deal
 from pipeline.wording import capitalised
 
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
@@ -153,10 +154,11 @@ class Evidence:
     industries: tuple[str, ...] = ()  # every industry of the workspace's calls
     rival_forms: tuple[str, ...] = ()  # how buyers write ``competitor`` (``rival_deals``)
     rival_calls: int = 0  # the calls whose buyers named ``competitor`` (the dashboard's count)
-    rival_deals: dict[int, str] = field(default_factory=dict)  # call -> outcome, naming it
+    rival_deals: tuple[Deal, ...] = ()  # the deals naming ``competitor`` (``pipeline.deals``)
     rival_won: frozenset[int] = frozenset()  # lost deals' calls that ``competitor`` won
     rival_said: frozenset[int] = frozenset()  # quote ids of what buyers said of ``competitor``
-    rival_reasons: tuple[int, ...] = ()  # quote ids of the lines saying it won a lost deal
+    rival_reasons: tuple[int, ...] = ()  # quote ids of the lines saying why it won a lost deal
+    rival_praise: tuple[int, ...] = ()  # quote ids of buyers' praise of us against it
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)

@@ -92,7 +92,7 @@ class QuoteNumberer:
         self.redactor = redactor
         self.confident_at = confident_at
         self.quotes: list[Quote] = []
-        self._keys: dict[tuple[str, int], int] = {}
+        self._keys: dict[tuple[str, int, int], int] = {}
         self._texts: list[str] = []  # a quote is used once, whichever mention said it
         self._sentences: set[str] = set()  # and so is each of its sentences
 
@@ -115,7 +115,7 @@ class QuoteNumberer:
         """The quote id of a buyer mention (``goes_on``: with the sentence after it, see
         ``quote_span``; ``alone``: its sentence only)."""
         mention, utterance, call = row
-        key = ("m", mention.id)
+        key = ("m", mention.id, 0)
         if key not in self._keys:
             note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
             self._keys[key] = self._add(
@@ -134,10 +134,33 @@ class QuoteNumberer:
             )
         return self._keys[key]
 
+    def part(self, row: MentionRow, words: str, cluster_id: int | None) -> int:
+        """The quote id of a clause of a buyer mention's sentence (``words``, as said): "the
+        reports were nicer on yours", without the price worry after its "but"."""
+        mention, utterance, call = row
+        at = max(mention.text.find(words), 0)
+        key = ("p", mention.id, at)
+        if key not in self._keys:
+            start = mention.char_start + at
+            self._keys[key] = self._add(
+                text=words,
+                role="buyer",
+                kind=mention.kind,
+                call=call,
+                utterance=utterance,
+                mention_id=mention.id,
+                speaker="buyer",
+                cluster_id=cluster_id,
+                competitor=mention.competitor,
+                span=(start, start + len(words)),
+                uncertain=mention.confidence < self.confident_at,
+            )
+        return self._keys[key]
+
     def objection(self, row: MentionRow, cluster_id: int) -> int:
         """The quote of the objection an answer followed: its words' quote when they were
         already quoted (a quote is used once, whichever mention said it)."""
-        if ("m", row[0].id) not in self._keys:
+        if ("m", row[0].id, 0) not in self._keys:
             key = self.key(row[0].text)
             same = next((n for n, said in enumerate(self._texts, 1) if repeats(key, [said])), 0)
             if same:
@@ -153,7 +176,7 @@ class QuoteNumberer:
         replies_to: int | None,
     ) -> int:
         """A rep's reply in a won deal, ``replies_to`` the quote id of the objection it followed."""
-        key = ("u", utterance.id)
+        key = ("u", utterance.id, 0)
         if key not in self._keys:
             self._keys[key] = self._add(
                 text=text,

@@ -126,35 +126,19 @@ def calls_naming(session: Session, rival: str, *segment: Any) -> int:
     )
 
 
-def deals_naming(session: Session, rival: str, *segment: Any) -> dict[int, str]:
-    """Each call whose buyers named the rival (the dashboard's tag) or whose record lists it
-    among the deal's competitors, with the deal's outcome: what a comparison counts as deals
-    won and lost against it."""
-    tagged = set(
-        session.scalars(
-            select(Mention.call_id).where(
-                func.lower(Mention.competitor) == rival.casefold(), Mention.excluded.is_(False)
-            )
-        )
-    )
-    calls = session.execute(select(Call.id, Call.outcome, Call.competitors).where(*segment))
-    return {
-        int(call_id): outcome or "unknown"
-        for call_id, outcome, listed in calls
-        if call_id in tagged
-        or any(str(name).casefold() == rival.casefold() for name in listed or [])
-    }
-
-
-def won_by(session: Session, call_ids: Iterable[int], forms: Sequence[str]) -> set[int]:
-    """The lost deals among ``call_ids`` that the rival won: a line or note of the call says
-    so ("Went with OpenSolar"), or a CRM column naming the winner names it. A rival merely
-    on the call, or a contract with it that ran on, is no win."""
-    lost = session.scalars(
-        select(Call).where(Call.id.in_(sorted(set(call_ids))), Call.outcome == "lost")
+def won_by(
+    session: Session, call_ids: Iterable[int], forms: Sequence[str], lost: Iterable[int] = ()
+) -> set[int]:
+    """The lost deals' calls among ``call_ids`` that the rival won: a line or note of the call
+    says so ("Went with OpenSolar"), or a CRM column naming the winner names it. A call is of
+    a lost deal when its own outcome or its deal's (``lost``) is lost. A rival merely on the
+    call, or a contract with it that ran on, is no win."""
+    of_lost = or_(Call.outcome == "lost", Call.id.in_(sorted(set(lost))))
+    lost_calls = session.scalars(
+        select(Call).where(Call.id.in_(sorted(set(call_ids))), of_lost)
     ).all()
     won: set[int] = set()
-    for call in lost:
+    for call in lost_calls:
         columns = (call.extra or {}).get("columns") or {}
         named = [
             str(value)

@@ -123,7 +123,7 @@ def _where(quote: dict[str, Any], span: tuple[int, int], mentions: list[_Said]) 
         for start, end, kind, excluded, cluster_id in mentions
         if start < span[1]
         and span[0] < end
-        and kind != "other"
+        and (kind != "other" or quote.get("kind") == "other")  # praise quoted as praise
         and quote.get("kind") in (None, kind)
         and not excluded
     ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.detect.acceptance import accepts_the_terms
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.conditions import promises_on_a_step
 from pipeline.detect.rules import (
@@ -337,7 +338,8 @@ def announces_concerns(sentence: str) -> bool:
 
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
     """Small talk, praise, a result or a won deal's reason, a buying signal (a decision made
-    for us, or a purchase promised on the deal's next step: ``conditions.py``) or concerns
+    for us, a purchase promised on the deal's next step: ``conditions.py``, a price or term
+    accepted with the next step: ``acceptance.py``) or concerns
     announced, not said: ``other``, whatever the model read in the turn around it (``rivals``:
     praise of one is no praise of us)."""
     return (
@@ -346,6 +348,7 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
         or praises_us(sentence, rivals)
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
+        or accepts_the_terms(sentence)
         or announces_concerns(sentence)
     )
 

@@ -64,6 +64,9 @@ class Detection:
     confidence: float = 1.0
     objection_probability: float | None = None
     source: str = "model"  # model | user | llm
+    # An objection's category lead over the next (``model.category_margin``): the queue asks
+    # the near ties. None on other kinds, tags and a user's verdicts.
+    category_margin: float | None = None
 
 
 class UtteranceLike(Protocol):

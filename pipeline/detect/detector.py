@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.brand_names import brand_forms
 from pipeline.config import DEFAULT_OBJECTION_THRESHOLD, Settings
@@ -39,7 +39,7 @@ from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import checked_kinds, kind_checker
 from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
 from pipeline.detect.loss_reasons import loss_reason
-from pipeline.detect.model import KindModel, KindScore
+from pipeline.detect.model import KindModel, KindScore, category_margin
 from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
@@ -229,7 +229,7 @@ class RuleEmbeddingDetector:
         )
         for row, sentence in enumerate(sentences):
             found = result[sentence.utterance_id]
-            found.append(kinds[row])
+            found.append(_with_category_margin(kinds[row], scores[row]))
             found.extend(self._tags(sentence, evidence[row], sims, row))
         for items in result.values():
             items.sort(key=lambda d: (d.char_start, _KIND_ORDER[d.kind], d.category or ""))
@@ -338,6 +338,16 @@ class RuleEmbeddingDetector:
         if why_now is not None and not _small_talk(sentence.scored):
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out
+
+
+def _with_category_margin(detection: Detection, score: KindScore) -> Detection:
+    """An objection the detector decided, with its category's margin under the model, whoever
+    chose the category (rules, the LLM): a category the model hardly prefers is worth a
+    question however sure the kind is."""
+    if detection.kind != "objection" or detection.source == "user":
+        return detection
+    margin = category_margin(score.category_probabilities, detection.category)
+    return replace(detection, category_margin=margin)
 
 
 def _small_talk(sentence: SentenceInput) -> bool:

@@ -23,7 +23,15 @@ from pipeline.config import DEFAULT_CONFIDENT_AT, DEFAULT_OBJECTION_THRESHOLD
 from pipeline.detect.classify import KINDS
 from pipeline.detect.features import Matrix
 from pipeline.detect.labels import ANSWER_WEIGHT, LabelledSentence
-from pipeline.detect.model import OBJECTION, KindModel, KindScore, decide_kind, fine_class, fit
+from pipeline.detect.model import (
+    OBJECTION,
+    KindModel,
+    KindScore,
+    category_margin,
+    decide_kind,
+    fine_class,
+    fit,
+)
 from pipeline.detect.queue import centres_of, pick, theme_margins
 from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
@@ -235,13 +243,17 @@ def _choose(
         threshold,
         done,
         confidences=[s.confidence for s in scores],
-        category_margins=_category_margins(data, test, open_rows, scores, answers),
+        theme_doubts=_theme_doubts(data, test, open_rows, scores, answers),
+        category_margins=[
+            category_margin(s.category_probabilities, s.category) if s.kind == OBJECTION else None
+            for s in scores
+        ],
         sure_at=DEFAULT_CONFIDENT_AT,
     )
     return [open_rows[j] for j in chosen]
 
 
-def _category_margins(
+def _theme_doubts(
     data: Dataset,
     test: Sequence[int],
     open_rows: Sequence[int],

@@ -2,9 +2,10 @@
 next, and the background re-fit after a few answers.
 
 The queue (``review_queue``) asks about the unanswered sentences whose kind is in doubt, those
-whose stored P(objection) is closest to the operating threshold first, then the objections
-filed nearer another category's theme than their own (``theme_doubt.py``), spread over calls
-and themes (``pipeline/detect/queue.py``); a sentence sure of both is never asked.
+whose stored P(objection) is closest to the operating threshold first, in turn with the
+objections whose category is in doubt (a stored category margin near a tie, or filed nearer
+another category's theme than their own: ``theme_doubt.py``), spread over calls and themes
+(``pipeline/detect/queue.py``); a sentence sure of both is never asked.
 An answer is a ``pipeline.analysis.corrections.label_sentence`` verdict; every ``refit_every``
 answers ``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the
 detector on the answers (warm-started, a second or two), then re-scores the sentences the queue
@@ -27,7 +28,8 @@ from sqlalchemy.orm import Session
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
 from pipeline.detect.classify import SAID_BY_THE_BUYER
 from pipeline.detect.labels import user_labelled, user_verdicts
-from pipeline.detect.queue import pick, uncertainty_order
+from pipeline.detect.model import category_margin
+from pipeline.detect.queue import category_tied, pick, uncertainty_order
 from pipeline.detect.theme_doubt import doubted_categories
 from pipeline.detect.train import load_or_train
 from pipeline.embed import CachedEmbedder, embed_cached
@@ -59,6 +61,9 @@ class QueueItem(BaseModel):
     role: str
     suggested: Suggested
     confidence: float
+    # How far the suggested category leads the next (0 a tie; None: no objection, or detected
+    # before it was kept): the queue asks the near ties.
+    category_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class OpenSentence(NamedTuple):
     # free through the franchise."), not an unknown speaker's (who may be the rep).
     buyer: bool
     confidence: float = 0.0  # of the kind shown
+    category_margin: float | None = None  # an objection's category lead over the next
 
 
 def _open_sentences(session: Session) -> list[OpenSentence]:
@@ -93,6 +99,7 @@ def _open_sentences(session: Session) -> list[OpenSentence]:
             Mention.objection_probability,
             Utterance.role,
             Mention.confidence,
+            Mention.category_margin,
         )
         .join(Utterance, Utterance.id == Mention.utterance_id)
         .where(
@@ -103,7 +110,7 @@ def _open_sentences(session: Session) -> list[OpenSentence]:
     ).all()
     return [
         OpenSentence(
-            int(r[0]), int(r[1]), float(r[2] or 0.0), r[3] in SAID_BY_THE_BUYER, float(r[4])
+            int(r[0]), int(r[1]), float(r[2] or 0.0), r[3] in SAID_BY_THE_BUYER, float(r[4]), r[5]
         )
         for r in rows
     ]
@@ -118,13 +125,18 @@ def _queue_order(rows: Sequence[OpenSentence], threshold: float) -> list[int]:
 
 def _doubted(
     workspace: Workspace, session: Session, rows: Sequence[OpenSentence]
-) -> tuple[list[OpenSentence], dict[int, float]]:
-    """The rows whose kind is in doubt (below ``confident_at``), and the theme margins of the
-    sure ones whose category is in doubt (``theme_doubt``)."""
+) -> tuple[list[OpenSentence], list[OpenSentence], dict[int, float]]:
+    """The rows whose kind is in doubt (below ``confident_at``), those whose stored category
+    margin is a near tie (the nearest first), and the theme margins of the sure ones whose
+    category is in doubt (``theme_doubt``)."""
     sure_at = workspace.settings.confident_at
     unsure = [r for r in rows if r.confidence < sure_at]
+    tied = sorted(
+        (r for r in rows if category_tied(r.category_margin)),
+        key=lambda r: float(r.category_margin or 0.0),
+    )
     sure = [r.mention_id for r in rows if r.confidence >= sure_at]
-    return unsure, doubted_categories(session, workspace.embedder, sure)
+    return unsure, tied, doubted_categories(session, workspace.embedder, sure)
 
 
 def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> list[QueueEntry]:
@@ -133,11 +145,14 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
     open_rows = _open_sentences(session)
     if not open_rows or limit <= 0:
         return []
-    unsure, margins = _doubted(workspace, session, open_rows)
+    unsure, tied, margins = _doubted(workspace, session, open_rows)
     size = max(limit * POOL_PER_QUESTION, 50)
     order = _queue_order(unsure, threshold)
     pool = [unsure[i] for i in order[:size]]
-    pool += [r for r in open_rows if r.mention_id in margins]
+    pooled = {r.mention_id for r in pool}
+    pool += [r for r in tied[:size] if r.mention_id not in pooled]
+    pooled |= {r.mention_id for r in pool}
+    pool += [r for r in open_rows if r.mention_id in margins and r.mention_id not in pooled]
     if len(pool) < limit:  # nothing left in doubt: the sure ones nearest the threshold
         asked = {r.mention_id for r in pool}
         sure = [r for r in open_rows if r.mention_id not in asked]
@@ -169,7 +184,8 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
         answered,
         first=sum(r.buyer for r in pool),
         confidences=[r.confidence for r in pool],
-        category_margins=[margins.get(r.mention_id) for r in pool],
+        theme_doubts=[margins.get(r.mention_id) for r in pool],
+        category_margins=[r.category_margin for r in pool],
         sure_at=workspace.settings.confident_at,
     )
     return [_entry(session, mentions[pool[i].mention_id]) for i in chosen]
@@ -187,6 +203,9 @@ def _entry(session: Session, mention: Mention) -> QueueEntry:
         role=utterance.role,
         suggested=Suggested(kind=mention.kind, category=mention.category),
         confidence=round(float(mention.confidence), 3),
+        category_confidence=(
+            None if mention.category_margin is None else round(mention.category_margin, 3)
+        ),
     )
     return QueueEntry(
         item, mention.id, before, after, utterance.text, mention.char_start, mention.char_end
@@ -225,20 +244,24 @@ class QueueProgress(BaseModel):
 def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
     """The review queue's progress (see ``QueueProgress``)."""
     rows = session.execute(
-        select(Mention.id, Mention.source, Mention.objection_probability, Mention.confidence).where(
-            Mention.kind.in_(KINDS)
-        )
+        select(
+            Mention.id,
+            Mention.source,
+            Mention.objection_probability,
+            Mention.confidence,
+            Mention.category_margin,
+        ).where(Mention.kind.in_(KINDS))
     ).all()
     scored = [r for r in rows if r[1] != "user" and r[2] is not None]
     sure_at = workspace.settings.confident_at
-    margins = doubted_categories(
-        session, workspace.embedder, [int(r[0]) for r in scored if r[3] >= sure_at]
-    )
+    sure = [r for r in scored if r[3] >= sure_at]
+    margins = doubted_categories(session, workspace.embedder, [int(r[0]) for r in sure])
+    tied = [r for r in sure if category_tied(r[4]) and int(r[0]) not in margins]
     given = len(user_labelled(workspace.settings.data_dir))
     fitted = _last_fit(workspace)
     return QueueProgress(
         answered=sum(1 for r in rows if r[1] == "user"),
-        uncertain=sum(1 for r in scored if r[3] < sure_at) + len(margins),
+        uncertain=len(scored) - len(sure) + len(margins) + len(tied),
         unscored=sum(1 for r in rows if r[1] != "user" and r[2] is None),
         until_refit=max(0, workspace.settings.refit_every - (given - fitted.answers)),
         refit_running=_refit_running(session),
@@ -337,6 +360,9 @@ def _rescore(workspace: Workspace, session: Session, detector: RuleEmbeddingDete
         mention = mentions.get((sentence.utterance_id, sentence.start))
         if mention is not None:
             mention.objection_probability = score.objection_probability
+            if mention.kind == "objection":  # the category stays; how sure of it may not
+                margin = category_margin(score.category_probabilities, mention.category)
+                mention.category_margin = margin
             changed += 1
     session.flush()
     return changed

@@ -16,7 +16,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +55,22 @@ def kind_confidence(probabilities: Floats, kind: Kind, direct_question: bool) ->
     return float(probabilities[KINDS.index(kind)])
 
 
+def category_margin(probabilities: Mapping[str, float], category: str | None) -> float | None:
+    """How far ``category`` leads the likeliest other category (``KindScore.
+    category_probabilities``): near 0 a tie, negative when the rules chose a category the model
+    ranks lower. None without a category or a second one to compare."""
+    if not category or len(probabilities) < 2:
+        return None
+    other = max(p for name, p in probabilities.items() if name != category)
+    return round(probabilities.get(category, 0.0) - other, 4)
+
+
+def _softmax(scores: Floats) -> Floats:
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    out: Floats = shifted / shifted.sum(axis=1, keepdims=True)
+    return out
+
+
 def fine_class(kind: str, category: str = "") -> str:
     """``objection:<category>`` for objections, else the kind itself."""
     return f"{OBJECTION}:{category}" if kind == OBJECTION else kind
@@ -72,6 +88,8 @@ class KindScore:
     # The likeliest category other than "competitor": a worry that names no rival is about
     # something else ("Because that's non-negotiable." had been a competitor objection).
     without_rival: str | None = None
+    # Per objection category, how likely the sentence's worry is that one (they sum to 1).
+    category_probabilities: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -141,18 +159,12 @@ class KindModel:
         direct = list(direct_questions) if direct_questions is not None else [False] * len(features)
         fine = self.fine_probabilities(features)
         kinds = self.kind_probabilities(features)
-        objection_columns = [j for j, c in enumerate(self.classes) if c.startswith("objection:")]
-        head = self.category_scores(features)
+        names, shares = self._category_shares(features, fine)
         out = []
         for row in range(len(features)):
             p = kinds[row]
             kind = decide_kind(p, thresholds[row], direct[row])
-            ranked: list[str] = []
-            if head is not None:
-                ranked = [self.category_names[int(j)] for j in np.argsort(-head[row])]
-            elif objection_columns:
-                best = sorted(objection_columns, key=lambda j: -fine[row, j])
-                ranked = [self.classes[j].split(":", 1)[1] for j in best]
+            ranked = [names[int(j)] for j in np.argsort(-shares[row], kind="stable")]
             category = ranked[0] if ranked else None
             out.append(
                 KindScore(
@@ -162,9 +174,24 @@ class KindModel:
                     objection_probability=round(float(p[0]), 4),
                     probabilities={k: round(float(v), 4) for k, v in zip(KINDS, p, strict=True)},
                     without_rival=next((c for c in ranked if c != "competitor"), None),
+                    category_probabilities={
+                        n: round(float(v), 4) for n, v in zip(names, shares[row], strict=True)
+                    },
                 )
             )
         return out
+
+    def _category_shares(self, features: Matrix, fine: Floats) -> tuple[list[str], Floats]:
+        """The objection categories and, per row, their probabilities: the category head's
+        softmax, else the objection classes' shares of P(objection)."""
+        head = self.category_scores(features)
+        if head is not None:
+            return list(self.category_names), _softmax(head)
+        columns = [j for j, c in enumerate(self.classes) if c.startswith(f"{OBJECTION}:")]
+        names = [self.classes[j].split(":", 1)[1] for j in columns]
+        shares = fine[:, columns]
+        total = shares.sum(axis=1, keepdims=True)
+        return names, np.divide(shares, total, out=np.zeros_like(shares), where=total > 0)
 
     def save(self, path: Path) -> None:
         """Write atomically: a crash leaves the old file or none, never half a model."""

@@ -1,11 +1,15 @@
 """Which sentences to ask a user about next: the ones whose verdict would teach the detector most.
 
-Two doubts are worth an answer, in this order. A sentence whose *kind* is in doubt (the kind
-shown is below ``sure_at``), the unanswered ones whose P(objection) is closest, in log-odds, to
-the operating threshold first: that is the decision that matters. Then an objection whose
-*category* is in doubt: it lies nearer the centre of another category's theme than its own
-theme's (likely mis-themed, say a data-protection worry in the "another app" theme), the
-farthest out first. A sentence sure on both counts (a 0.95 question teaches nothing) is asked
+Two doubts are worth an answer, and they take turns. A sentence whose *kind* is in doubt (the
+kind shown is below ``sure_at``), the unanswered ones whose P(objection) is closest, in
+log-odds, to the operating threshold first: that is the decision that matters. An objection
+whose *category* is in doubt: the detector's category hardly leads the next one (a margin
+under ``CATEGORY_TIE``, the nearest tie first), then one lying nearer the centre of another
+category's theme than its own theme's (likely mis-themed, say a data-protection worry in the
+"another app" theme), the farthest out first. The queue alternates, a kind doubt then a
+category doubt, so neither starves the other: a confident kind with a coin-toss category ("the
+DPIA" an adoption worry at 0.998) is asked in the first answers, and near-threshold kinds keep
+every other slot. A sentence sure on both counts (a 0.95 question teaches nothing) is asked
 only once no sentence in doubt is left, nearest the threshold first. A batch is spread over
 calls (at most ``ceil(limit / calls) + 1`` per call) and themes (none within cosine
 ``DIVERSITY`` of a sentence already picked or answered), so ten answers teach ten things.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping, Sequence
+from itertools import zip_longest
 from typing import TypeVar
 
 import numpy as np
@@ -26,6 +31,9 @@ from pipeline.detect.features import Matrix
 from pipeline.embed import normalise
 
 DIVERSITY = 0.9
+# A category leading the next by less than this is in doubt: the runner-up is at least a
+# third as likely (2/3 against 1/3 leads by 1/3), a guess a single answer can overturn.
+CATEGORY_TIE = 1 / 3
 Theme = TypeVar("Theme", bound=Hashable)
 
 
@@ -46,6 +54,11 @@ def uncertainty_order(objection_probabilities: Sequence[float], threshold: float
 def category_in_doubt(margin: float | None) -> bool:
     """An objection nearer another category's theme than its own (``theme_margins``)."""
     return margin is not None and margin <= 0.0
+
+
+def category_tied(margin: float | None) -> bool:
+    """An objection whose category barely leads the next (``model.category_margin``)."""
+    return margin is not None and margin < CATEGORY_TIE
 
 
 def theme_margins(
@@ -90,25 +103,56 @@ def centres_of(vectors: Matrix, themes: Sequence[Theme | None]) -> dict[Theme, M
 def doubt_order(
     objection_probabilities: Sequence[float],
     confidences: Sequence[float] | None,
-    category_margins: Sequence[float | None] | None,
+    theme_doubts: Sequence[float | None] | None,
     threshold: float,
     sure_at: float = DEFAULT_CONFIDENT_AT,
+    category_margins: Sequence[float | None] | None = None,
 ) -> list[int]:
-    """Every row, best question first: kind in doubt (confidence below ``sure_at``; every row
-    when ``confidences`` is None), closest to the threshold first; then the other rows whose
-    category is in doubt, the farthest from their own theme first; then the sure rows, closest
+    """Every row, best question first (see the module docstring): the rows whose kind is in
+    doubt (confidence below ``sure_at``; every row when ``confidences`` is None), closest to
+    the threshold first, take turns with those whose category is in doubt (``category_margins``
+    the detector's, ``theme_doubts`` each row's ``theme_margins``); then the sure rows, closest
     to the threshold first."""
     order = uncertainty_order(objection_probabilities, threshold)
     if confidences is None:
         return order
     kind = [i for i in order if confidences[i] < sure_at]
-    margins = list(category_margins) if category_margins is not None else [None] * len(order)
-    category = sorted(
-        (i for i in order if confidences[i] >= sure_at and category_in_doubt(margins[i])),
-        key=lambda i: float(margins[i] or 0.0),
+    category = _category_doubts(len(order), category_margins, theme_doubts)
+    asked = _take_turns(kind, category)
+    taken = set(asked)
+    return asked + [i for i in order if i not in taken]
+
+
+def _category_doubts(
+    rows: int,
+    category_margins: Sequence[float | None] | None,
+    theme_doubts: Sequence[float | None] | None,
+) -> list[int]:
+    """Rows whose category is in doubt: the detector's near ties, the nearest first, then
+    those nearer another category's theme, the farthest out first."""
+    margins = list(category_margins) if category_margins is not None else [None] * rows
+    themes = list(theme_doubts) if theme_doubts is not None else [None] * rows
+    tied = sorted(
+        (i for i in range(rows) if category_tied(margins[i])), key=lambda i: float(margins[i] or 0)
     )
-    asked = set(kind) | set(category)
-    return kind + category + [i for i in order if i not in asked]
+    off_theme = sorted(
+        (i for i in range(rows) if category_in_doubt(themes[i])),
+        key=lambda i: float(themes[i] or 0.0),
+    )
+    seen = set(tied)
+    return tied + [i for i in off_theme if i not in seen]
+
+
+def _take_turns(first: Sequence[int], second: Sequence[int]) -> list[int]:
+    """``first[0], second[0], first[1], ...``, each row once; the longer list's rest after."""
+    out: list[int] = []
+    seen: set[int] = set()
+    for pair in zip_longest(first, second):
+        for i in pair:
+            if i is not None and i not in seen:
+                out.append(i)
+                seen.add(i)
+    return out
 
 
 def pick(
@@ -121,6 +165,7 @@ def pick(
     first: int | None = None,
     *,
     confidences: Sequence[float] | None = None,
+    theme_doubts: Sequence[float | None] | None = None,
     category_margins: Sequence[float | None] | None = None,
     sure_at: float = DEFAULT_CONFIDENT_AT,
 ) -> list[int]:
@@ -131,7 +176,9 @@ def pick(
     doubt (the buyers' own words before an unknown speaker's). When the caps leave the batch
     short (few calls, many near-duplicates), the next rows fill it rather than stop short.
     """
-    order = doubt_order(objection_probabilities, confidences, category_margins, threshold, sure_at)
+    order = doubt_order(
+        objection_probabilities, confidences, theme_doubts, threshold, sure_at, category_margins
+    )
     if first is not None:
         order = [i for i in order if i < first] + [i for i in order if i >= first]
     if limit <= 0 or not order:

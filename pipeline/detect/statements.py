@@ -18,12 +18,27 @@ from collections.abc import Sequence
 
 from pipeline.detect.asides import asks_small_talk, names_a_rival_only, says_no_concern
 from pipeline.detect.classify import Kind
-from pipeline.detect.rules import CUES, alternation, cue_scores, is_direct_question, lowered
+from pipeline.detect.rules import (
+    CUES,
+    alternation,
+    cue_scores,
+    is_direct_question,
+    is_question,
+    lowered,
+)
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
 _ANYONE = alternation(CUES["statement"]["impersonal_you"])
 _SETUP = re.compile(r"^(?:" + "|".join(CUES["statement"]["setup"]) + r")\b")
+_SELF = re.compile(
+    r"^"
+    + CUES["statement"]["self_lead"][0]
+    + r"(?:"
+    + "|".join(CUES["statement"]["self_description"])
+    + r")"
+)
+_TEAM_SIZE = alternation(CUES["statement"]["team_size"])
 
 
 def _today_only(text: str) -> bool:
@@ -45,6 +60,22 @@ def describes_the_setup(sentence: str) -> bool:
     everything through ..."), with no word about us."""
     text = lowered(sentence).strip()
     return bool(_SETUP.match(text)) and _today_only(text)
+
+
+def describes_themselves(sentence: str) -> Kind | None:
+    """Who the buyer is, said of themselves ("So I'm the office manager for the Harbour Road
+    surgery.", "I run ops for three sites."), with no worry and no word about us: today's
+    set-up when it says the size of the team or the organisation (a count, "it's just me", "we're
+    a two-vet practice"), else an introduction (``other``), as the labelled example calls have
+    them. None for anything else ("It's just me for sixty-two staff, so I haven't got time to
+    learn another tool." is an objection)."""
+    text = lowered(sentence).strip()
+    said = _TEAM_SIZE.sub(" ", text)  # "nobody else will do it" is who does the work, no worry
+    if not _SELF.match(text) or not _today_only(said) or is_question(sentence):
+        return None
+    if cue_scores(said).concern > 0:
+        return None
+    return "current_setup" if said != text else "other"
 
 
 def asks_only(sentence: str) -> bool:
@@ -84,7 +115,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     said as one is a pain (also when the model had it as set-up or small talk), a set-up
     described is a set-up and a question asked without doubt a question, not an objection;
     small talk (asked too), praise and a rival only named (``asides.py``; ``rivals``: the names
-    as the sentence spells them) are ``other``."""
+    as the sentence spells them) are ``other``; a buyer saying who they are is a set-up or an
+    introduction (``describes_themselves``)."""
     if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
         return "other"
     # "Did you watch Friday night?": small talk asked
@@ -96,6 +128,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return "pain"
     if kind == "objection" and describes_the_setup(sentence):
         return "current_setup"
+    if kind == "objection" and (self_described := describes_themselves(sentence)) is not None:
+        return self_described  # "So I'm the office manager for the Harbour Road surgery."
     if kind == "objection" and asks_only(sentence):
         return "question"
     if kind == "other" and asks_by_its_marks(sentence):  # an objection asked stays the model's

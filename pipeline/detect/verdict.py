@@ -16,6 +16,7 @@ from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.model import KindScore
+from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import (
@@ -73,6 +74,9 @@ def sentence_verdict(
     elif role in SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
         kind = "objection"  # "No cover on most of the farm, needs offline.", "a fair whack"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and (locked := parent_lock_in_kind(sentence)) is not None:
+        kind = locked  # "we're on <tool> through the group": a caveat or after a pitch, or set-up
+        confidence = max(score.probabilities.get(locked, 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
@@ -86,6 +90,8 @@ def sentence_verdict(
         confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
     if role == "rep_note" and rules.reports_a_question(text):
         kind = "question"  # "Asked whether we integrate with Mindbody."
+    if kind == "objection" and not blocked and through_a_parent(text):
+        category = lock_in_category(text)  # a body above them decided what they use
     if kind == "objection":
         rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
         if rivals and not (blocked and category != "competitor"):  # a blocker's topic first

@@ -57,6 +57,9 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "call start time", "actual start", "actual end", "date won", "actual close date",
         "closing date", "expected close date", "date created", "created time", "created on",
         "start date",  # Dynamics 365 activity views
+        # Bullhorn notes ("Date Added"), other ATS/CRM note and activity exports
+        "date added", "added on", "note date", "date of note", "date entered", "entered on",
+        "activity created", "note created", "created date time",
     ),
     "account": (
         "company", "account", "account name", "company name", "associated company",
@@ -119,6 +122,7 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "task owner", "meeting owner", "event owner", "opportunity owner",  # Zoho, Salesforce
         # Help desks (Freshdesk, Zendesk, Help Scout, HubSpot tickets): who answers the ticket
         "agent", "agent name", "assignee", "assignee name", "ticket owner",
+        "author", "note author", "added by", "entered by",  # Bullhorn notes, ATS exports
     ),
     # Help desks: who wrote the ticket's first message (its description), a buyer's contact
     "requester": (
@@ -146,6 +150,8 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "person name", "contact person", "contacts",
         "who", "who name",  # Salesforce Tasks: the contact or lead the task is with
         "call to", "to", "recipient", "recipients",  # Dynamics 365 phone calls and emails
+        # Bullhorn notes: "About" (the contact or candidate the note is on)
+        "about", "candidate/contact", "contact/candidate", "regarding contact",
     ),
 }  # fmt: skip
 MAPPABLE = tuple(COLUMN_FIELDS)

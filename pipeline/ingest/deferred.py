@@ -1,14 +1,16 @@
 """Large uploads are stored in a job, not in the request: a 100k-row CRM export took the request
 135 s and answered with a 14 MB body. The files are spooled into the data dir (each within the
-size limit), the request answers at once with a job, and the job stores every call (one
-transaction each, as ever), writes each call's result to a file read back a page at a time
-(``GET /api/jobs/{id}/results``), and analyses the new calls with honest progress.
+size limit), the request answers at once with a job, and the job stores every call (a batch to
+a transaction, in turn with the other writers), writes each call's result to a file read back a
+page at a time (``GET /api/jobs/{id}/results``), and analyses the new calls with honest
+progress.
 
 On the procrastinate queue the worker may run on another machine without this data dir, so
 there uploads are stored in the request as before and only their analysis is queued.
-A crash mid-job leaves every call stored so far whole and pending (analysed at the next start):
-re-uploading the files is a duplicate for what was stored and a creation for the rest. The
-spool folder no job will read again is removed at the next start (``remove_orphan_spools``).
+A crash mid-job leaves every call stored so far whole and pending, each with its result
+written; at the next start the job is run again from its spool (``pipeline.ingest.resume``)
+and goes on from the first call without a result. The spool folder no job will read again is
+removed at the next start (``remove_orphan_spools``).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ log = logging.getLogger(__name__)
 INCOMING_DIR = "incoming"
 MANIFEST = "upload.json"
 RESULTS = "results.jsonl"
+CHECKPOINT = "storing.json"  # the file being stored and the result lines written before it
 STORE_SHARE = 0.5  # of the job's progress: storing the calls, then analysing them
 FIRST_RESULTS = 20  # results kept in the job's own result; the rest are paged
 # A spool folder touched this recently may be an upload another process is spooling now.
@@ -133,7 +136,9 @@ def defer_ingest(
     message = f"storing and analysing {count:,} uploaded file{'s' if count != 1 else ''}"
     batch = IngestBatch(results=refused)
     if count:
-        batch.job_id = submit_task(workspace, "ingest", message, {"upload": name}, schedule)
+        batch.job_id = submit_task(
+            workspace, "ingest", message, {"upload": name}, schedule, result={"upload": name}
+        )
     else:  # every file refused: no job will ever read the folder
         shutil.rmtree(_incoming(workspace) / name, ignore_errors=True)
     return batch
@@ -155,7 +160,8 @@ def remove_orphan_spools(workspace: Workspace, *, now: float | None = None) -> l
         rows = session.execute(
             select(Job.status, Job.created_at, Job.result).where(Job.kind == "ingest")
         ).all()
-    results = {str((result or {}).get("upload")) for status, _, result in rows if status == "done"}
+    kept = ("done", *jobs.OPEN_STATUSES)  # results paged, or an upload stored now
+    results = {str((result or {}).get("upload")) for status, _, result in rows if status in kept}
     open_since = [
         created.timestamp() for status, created, _ in rows if status in jobs.OPEN_STATUSES
     ]
@@ -179,7 +185,7 @@ def remove_orphan_spools(workspace: Workspace, *, now: float | None = None) -> l
     return removed
 
 
-def _folder(workspace: Workspace, name: str) -> Path:
+def spool_folder(workspace: Workspace, name: str) -> Path:
     if not name.isalnum():  # a job's argument names a folder of ours, nothing else
         raise BadInput(f"not an upload folder: {name!r}")
     return _incoming(workspace) / name
@@ -197,21 +203,27 @@ def ingest_task(
 def _store_spooled(
     workspace: Workspace, args: dict[str, Any], progress: jobs.ProgressCallback
 ) -> dict[str, Any]:
-    folder = _folder(workspace, str(args["upload"]))
+    """Each result is written as its call is committed, so a job run again after a crash
+    (``pipeline.ingest.resume``) goes on from the first call without one; a file whose spooled
+    copy is gone was stored whole."""
+    folder = spool_folder(workspace, str(args["upload"]))
     manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
     metadata = CallMetadata.model_validate(manifest["metadata"])
     files = manifest["files"]
-    counts: dict[str, int] = {}
-    created: list[int] = []
-    first: list[dict[str, Any]] = []
+    lines = settled_lines(folder / RESULTS)
+    earlier = _read_checkpoint(folder)
     context = read_upload_context(workspace)  # once for every file, kept current
-    with (folder / RESULTS).open("w", encoding="utf-8") as out:
+    with (folder / RESULTS).open("a", encoding="utf-8") as out:
         for number, entry in enumerate(files):
+            spooled = folder / entry["stored"]
+            if not spooled.exists():  # stored before an interruption: its results are written
+                continue
+            skip = lines - earlier["lines_before"] if earlier.get("file") == number else 0
+            _write_checkpoint(folder, number, lines - skip)
             progress(
                 STORE_SHARE * number / max(len(files), 1),
                 f"store: file {number + 1:,} of {len(files):,}",
             )
-            data = (folder / entry["stored"]).read_bytes()
 
             def stored(done: int, total: int, number: int = number) -> None:
                 share = (number + done / max(total, 1)) / max(len(files), 1)
@@ -220,25 +232,26 @@ def _store_spooled(
                     f"store: {done:,} of {total:,} calls in file {number + 1:,} of {len(files):,}",
                 )
 
-            results = ingest_data(
+            def settled(results: list[IngestResult]) -> None:
+                nonlocal lines
+                out.writelines(json.dumps(r.model_dump(mode="json")) + "\n" for r in results)
+                out.flush()
+                lines += len(results)
+
+            ingest_data(
                 workspace,
-                data,
+                spooled.read_bytes(),
                 entry["filename"],
                 metadata,
                 column_map=manifest["column_map"],
                 stored=stored,
+                settled=settled,
+                skip=skip,
                 context=context,
             )
-            for result in results:
-                counts[result.status] = counts.get(result.status, 0) + 1
-                row = result.model_dump(mode="json")
-                out.write(json.dumps(row) + "\n")
-                if len(first) < FIRST_RESULTS:
-                    first.append(row)
-                if result.status == "created" and result.call_id is not None:
-                    created.append(result.call_id)
-            (folder / entry["stored"]).unlink()  # stored: the copy is no longer needed
+            spooled.unlink()  # stored: the copy is no longer needed
             return_freed_memory()  # the file's parsed calls, before the analysis needs room
+    counts, first, created = _tally(folder / RESULTS)
     redated = redate_after_upload(workspace, context.dates)
     analysed = analyse_with_pending(
         workspace,
@@ -254,7 +267,73 @@ def _store_spooled(
         "first_results": first,
         "analysis": analysed,
         "redated": redated,
+        jobs.SUMMARY: upload_summary(counts, first_refusal(folder / RESULTS)),
     }
+
+
+def settled_lines(path: Path) -> int:
+    """The whole lines of a results file (one a kill cut short is cut off the file)."""
+    if not path.exists():
+        return 0
+    data = path.read_bytes()
+    whole = data.rfind(b"\n") + 1
+    if whole < len(data):
+        with path.open("r+b") as handle:
+            handle.truncate(whole)
+    return data.count(b"\n")
+
+
+def _read_checkpoint(folder: Path) -> dict[str, int]:
+    path = folder / CHECKPOINT
+    return dict(json.loads(path.read_text("utf-8"))) if path.exists() else {}
+
+
+def _write_checkpoint(folder: Path, number: int, lines_before: int) -> None:
+    """The file being stored and how many result lines came before it, replaced atomically."""
+    staged = folder / f"{CHECKPOINT}.new"
+    staged.write_text(json.dumps({"file": number, "lines_before": lines_before}), "utf-8")
+    staged.replace(folder / CHECKPOINT)
+
+
+def _tally(path: Path) -> tuple[dict[str, int], list[dict[str, Any]], list[int]]:
+    """Counts per status, the first ``FIRST_RESULTS`` results and the calls to analyse."""
+    counts: dict[str, int] = {}
+    first: list[dict[str, Any]] = []
+    created: list[int] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            counts[row["status"]] = counts.get(row["status"], 0) + 1
+            if len(first) < FIRST_RESULTS:
+                first.append(row)
+            if row["status"] in ("created", "resumed") and row.get("call_id") is not None:
+                created.append(int(row["call_id"]))
+    return counts, first, created
+
+
+def first_refusal(path: Path) -> str:
+    """Where and why the first call refused was refused ("crm.csv row 7: ..."), or ""."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row["status"] == "rejected":
+                where = "" if row.get("index") is None else f" row {row['index'] + 1:,}"
+                return f"{row['filename']}{where}: {row.get('reason') or 'refused'}"
+    return ""
+
+
+def upload_summary(counts: dict[str, int], refusal: str = "") -> str:
+    """The job's last message: every call of the upload accounted for."""
+    total = sum(counts.values())
+    new = counts.get("created", 0)
+    before = counts.get("duplicate", 0) + counts.get("resumed", 0)
+    text = f"stored {new + before:,} of {total:,} calls ({new:,} new, {before:,} already stored)"
+    if counts.get("skipped"):
+        text += f"; {counts['skipped']:,} with nothing to store"
+    refused = counts.get("rejected", 0)
+    if refused:
+        text += f"; {refused:,} refused, the first: {refusal}"
+    return text
 
 
 def ingest_results(
@@ -265,7 +344,7 @@ def ingest_results(
     if job.kind != "ingest":
         raise NotFound(f"job {job_id} is not an upload")
     name = (job.result or {}).get("upload")
-    path = _folder(workspace, str(name)) / RESULTS if name else None
+    path = spool_folder(workspace, str(name)) / RESULTS if name else None
     if path is None or not path.exists():
         raise NotFound(f"job {job_id} has no results yet (status {job.status})")
     rows: list[dict[str, Any]] = []

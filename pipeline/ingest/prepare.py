@@ -1,5 +1,5 @@
-"""One parsed call made ready to store: the metadata given merged in, its ambiguous date read,
-our names and the rivals' settled, its roles assigned once the seller's names are known."""
+"""A parsed call made ready to store: the metadata given merged in, its date settled, roles
+assigned once the seller's names are known, rivals, account and title read."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ from pipeline.ingest.values import industry_name, split_list
 from pipeline.store.models import Outcome
 from pipeline.types import MAX_SHORT_TEXT, ShortText
 
-# resumed: the same content was stored before but never analysed (a crash, a failed analysis);
+# resumed: the same content was stored before but never analysed (its process died, or the
+# analysis failed), and no live process is about to analyse it (``pipeline.claims``);
 # it is analysed now instead of being answered as a duplicate. skipped: a record with nothing
 # to store (a CSV row with no text, a manifest).
 IngestStatus = Literal["created", "duplicate", "resumed", "rejected", "skipped"]

@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, BinaryIO, TypeVar
 
-from pipeline.analysis import flow as analysis
 from pipeline.analysis import recovery
+from pipeline.analysis.once import analyse_once
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.csv_file import looks_like_manifest
 from pipeline.ingest.date_reading import DateContext, file_dates
@@ -46,6 +47,7 @@ from pipeline.ingest.store import (
 from pipeline.ingest.upload_context import UploadContext, read_upload_context
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
+from pipeline.store.busy import database_locked
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ T = TypeVar("T")
 
 READ_CHUNK_BYTES = 64 * 1024
 PROGRESS_EVERY = 500  # calls stored together, and between two progress reports, in a big file
+PROGRESS_SECONDS = 2.0  # ... or fewer, when storing them takes longer: the count keeps moving
 STORE_BATCH_UTTERANCES = 20_000  # ... or fewer calls, when they are this long together
 
 
@@ -109,6 +112,8 @@ def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | Ing
     except CallmineError as exc:
         return rejected(filename, exc).model_copy(update={"index": index})
     except Exception as exc:  # noqa: BLE001 - reported per call so the other calls are kept
+        if database_locked(exc):
+            raise  # another writer's lock is no fault of this call: never a refused row
         log.exception("storing %s failed", filename)
         error = CallmineError(
             f"internal error while storing, nothing saved ({type(exc).__name__}: {exc})",
@@ -118,20 +123,14 @@ def _guarded(filename: str, index: int | None, step: Callable[[], T]) -> T | Ing
 
 
 def _store_alone(
-    workspace: Workspace, call: StorableCall, *, spellings: dict[str, str] | None = None
+    workspace: Workspace, call: StorableCall, spellings: dict[str, str] | None = None
 ) -> IngestResult:
     def store() -> IngestResult:
         return store_parsed(
-            workspace,
-            call.parsed,
-            call.digest,
-            call.filename,
-            call.index,
-            call.earlier,
-            spellings=spellings,
+            workspace, call.parsed, call.digest, call.filename, call.index, call.earlier, spellings
         )
 
-    return _guarded(call.filename, call.index, store)
+    return _guarded(call.filename, call.index, lambda: workspace.in_turn(store))
 
 
 def ingest_data(
@@ -143,12 +142,16 @@ def ingest_data(
     column_map: dict[str, str] | None = None,
     limit: int | None = None,
     stored: Callable[[int, int], None] | None = None,
+    settled: Callable[[list[IngestResult]], None] | None = None,
+    skip: int = 0,
     context: UploadContext | None = None,
 ) -> list[IngestResult]:
     """Parse one file and store each call in it (not analysed yet); a bad file gives one
     ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``;
-    calls are stored ``PROGRESS_EVERY`` to a transaction (fewer when they are long), and
-    ``stored(done, total)`` is told every ``PROGRESS_EVERY`` calls (a CRM export has 100k).
+    calls are stored ``PROGRESS_EVERY`` to a transaction (fewer when they are long or slow),
+    ``stored(done, total)`` is told after each (a CRM export has 100k rows) and ``settled``
+    each result, in the file's order, once its call is committed. ``skip``: results a
+    resumed job already has (its first calls are neither stored nor told again).
     ``context``: the upload's (``read_upload_context``), read once for all its files and told
     of this file's calls; read now when the file is an upload of its own."""
     try:
@@ -156,12 +159,12 @@ def ingest_data(
         if limit is not None and len(data) > limit:
             raise too_large(limit, name)
         if looks_like_manifest(data):  # in a folder or a batch, wherever it lies
-            return [skipped(name, MANIFEST_SKIPPED, None)]
+            return _told([skipped(name, MANIFEST_SKIPPED, None)][skip:], settled)
         parsed_calls = read_calls(data, name, column_map=column_map)
         if not parsed_calls:
             raise BadInput("no calls found in the file", filename=name)
     except CallmineError as exc:
-        return [rejected(exc.filename or display_name(filename), exc)]
+        return _told([rejected(exc.filename or display_name(filename), exc)][skip:], settled)
     many = len(parsed_calls) > 1
     rivals = workspace.settings.rival_names
     if metadata.competitors:  # a re-upload's new metadata is stored as given
@@ -181,23 +184,32 @@ def ingest_data(
     results: list[IngestResult | None] = [None] * len(parsed_calls)
     waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
     waiting_utterances = 0
+    told = skip  # results before this one have been told to ``settled``
 
-    def store_waiting() -> None:
-        nonlocal waiting_utterances
+    def store_waiting(upto: int) -> None:
+        """Store the calls waiting, then tell every result up to ``upto`` (excluded)."""
+        nonlocal waiting_utterances, told
         store_alone = partial(_store_alone, workspace, spellings=spellings)
         done = store_calls(workspace, [c for _, c in waiting], store_alone, spellings)
         for (position, _), result in zip(waiting, done, strict=True):
             results[position] = result
         waiting.clear()
         waiting_utterances = 0
+        _refresh_stored(workspace, results, told, upto, metadata)
+        if settled is not None:
+            settled([r for r in results[told:upto] if r is not None])
+        told = upto
 
     total = len(parsed_calls)
     # Each call leaves the queue as it goes: once stored, its parsed form is freed, and a
     # 100k-row export's peak is not every parsed row plus every result at once.
     queue = deque(parsed_calls)
     del parsed_calls
+    last_report = time.monotonic()
     for index in range(total):
         parsed = queue.popleft()
+        if index < skip:
+            continue
         number = index if many else None
         prepare = partial(
             prepare_call,
@@ -216,20 +228,49 @@ def ingest_data(
             waiting_utterances += len(outcome.parsed.utterances)
         else:
             results[index] = outcome
-        if (index + 1) % PROGRESS_EVERY == 0:
-            store_waiting()
+        due = time.monotonic() - last_report >= PROGRESS_SECONDS
+        if (index + 1 - skip) % PROGRESS_EVERY == 0 or due:
+            store_waiting(index + 1)
+            last_report = time.monotonic()
             if stored is not None:
                 stored(index + 1, total)
         elif waiting_utterances >= STORE_BATCH_UTTERANCES:  # long calls: a smaller transaction
-            store_waiting()
-    store_waiting()
+            store_waiting(index + 1)
+    store_waiting(total)
     done = [result for result in results if result is not None]
-    if any(r.status in ("duplicate", "resumed") for r in done):
-        with workspace.session() as session:
-            done = refresh_metadata(session, done, metadata)
     if context is not None:  # the next file of the upload is read with this one's calls
         context.take_stored(workspace, done, metadata)
     return done
+
+
+def _told(
+    results: list[IngestResult], settled: Callable[[list[IngestResult]], None] | None
+) -> list[IngestResult]:
+    if settled is not None:
+        settled(results)
+    return results
+
+
+def _refresh_stored(
+    workspace: Workspace,
+    results: list[IngestResult | None],
+    start: int,
+    end: int,
+    metadata: CallMetadata,
+) -> None:
+    """The calls of ``results[start:end]`` stored before, updated with the metadata given now."""
+    batch = [r for r in results[start:end] if r is not None]
+    if not any(r.status in ("duplicate", "resumed") for r in batch):
+        return
+
+    def refresh() -> list[IngestResult]:
+        with workspace.session() as session:
+            return refresh_metadata(session, batch, metadata)
+
+    refreshed = iter(workspace.in_turn(refresh))
+    for position in range(start, end):
+        if results[position] is not None:
+            results[position] = next(refreshed)
 
 
 def ingest_bytes(
@@ -269,8 +310,7 @@ def analyse_with_pending(
     """Analyse these calls and every call left pending before (a crash, a killed job), inline;
     stale jobs are marked failed. None when there was nothing to analyse."""
     jobs.fail_stale_jobs(workspace)
-    ids = sorted({*call_ids, *analysis.pending_call_ids(workspace)})
-    return analysis.analyse_calls(workspace, ids, progress=progress) if ids else None
+    return analyse_once(workspace, call_ids, progress=progress)
 
 
 def ingest_stream(
@@ -351,7 +391,7 @@ def analyse_new_calls(
     job, or, after an inline analysis, in a ``recover`` job of their own."""
     ids = batch.created_ids
     if ids and batch.total_bytes <= workspace.settings.background_ingest_bytes:
-        batch.analysis = dict(analysis.analyse_calls(workspace, ids))
+        batch.analysis = analyse_once(workspace, ids, left_pending=False)
         recovery.resume_in_background(workspace, schedule, exclude=ids)
     else:
         batch.job_id = analyse_in_background(workspace, ids, schedule)

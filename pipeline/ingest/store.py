@@ -20,6 +20,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pipeline.claims import claim_columns, claim_live, take_over
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import unplaced_notice
@@ -30,6 +31,7 @@ from pipeline.ingest.remap import claim_earlier
 from pipeline.ingest.schemas import IngestResult
 from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.values import account_key
+from pipeline.store.busy import database_locked
 from pipeline.store.models import AnalysisState, Call, Outcome, Utterance
 from pipeline.workspace import Workspace
 
@@ -126,6 +128,7 @@ def _call_row(
         "our_speakers": list(parsed.our_speakers),
         "competitors": list(parsed.competitors),
         "extra": dict(parsed.extra),
+        **claim_columns(),  # this process owns its analysis, from the same transaction on
     }
 
 
@@ -142,9 +145,16 @@ def _kept_if_stored(spellings: dict[str, str]) -> Iterator[None]:
 
 
 def _store_call(
-    session: Session, parsed: ParsedCall, filename: str, digest: str, spellings: dict[str, str]
+    session: Session,
+    parsed: ParsedCall,
+    filename: str,
+    digest: str,
+    spellings: dict[str, str] | None = None,
 ) -> Call:
-    call = Call(**_call_row(parsed, filename, digest, spellings))
+    """``spellings``: ``known_spellings`` kept by the caller (reading it again per call read
+    every stored account: a big file's rows stored alone slowed to 3 a second)."""
+    known = known_spellings(session) if spellings is None else spellings
+    call = Call(**_call_row(parsed, filename, digest, known))
     session.add(call)
     session.flush()
     rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
@@ -162,13 +172,23 @@ def _existing(session: Session, digest: str) -> tuple[int, str] | None:
 
 
 def _already_stored(
-    workspace: Workspace, result: IngestResult, existing: tuple[int, str]
+    workspace: Workspace, session: Session, result: IngestResult, existing: tuple[int, str]
 ) -> IngestResult:
-    """A duplicate; ``resumed`` when its analysis never finished and no ingest running here
-    is about to analyse it (a crash, a failed analysis), so it is analysed now."""
+    """A duplicate; ``resumed`` when its analysis never finished and nobody is about to
+    analyse it (its owner died, or it failed): this process takes the call over and analyses
+    it now. Only an unanalysed call's claim is read (by id): an analysed one costs nothing."""
     call_id, state = existing
-    underway = state == AnalysisState.pending and call_id in workspace.calls_in_flight
-    status = "duplicate" if state == AnalysisState.analysed or underway else "resumed"
+    status = "duplicate"
+    if state != AnalysisState.analysed:
+        owner, since = session.execute(
+            select(Call.claimed_by, Call.claimed_at).where(Call.id == call_id)
+        ).one()
+        live = state == AnalysisState.pending and claim_live(
+            workspace.calls_in_flight, call_id, owner, since
+        )
+        if not live and take_over(session, call_id, owner, since):
+            status = "resumed"
+            workspace.calls_in_flight.hold([call_id])  # ours now: a third upload is a duplicate
     return result.model_copy(update={"status": status, "call_id": call_id})
 
 
@@ -213,7 +233,6 @@ def store_parsed(
     filename: str,
     index: int | None,
     earlier: tuple[str, ...] = (),
-    *,
     spellings: dict[str, str] | None = None,
 ) -> IngestResult:
     """Store one parsed call in its own transaction: all of it or nothing. ``earlier``:
@@ -229,21 +248,21 @@ def store_parsed(
         ):
             existing = _existing(session, digest)
             if existing is not None:
-                return _already_stored(workspace, result, existing)
+                return _already_stored(workspace, session, result, existing)
             claimed = claim_earlier(session, [(digest, earlier, parsed)])
             if digest in claimed:
                 call_id, state, changed = claimed[digest]
-                return with_changes(_already_stored(workspace, result, (call_id, state)), changed)
-            known = spellings if spellings is not None else known_spellings(session)
-            call_id = _store_call(session, parsed, filename, digest, known).id
+                stored = _already_stored(workspace, session, result, (call_id, state))
+                return with_changes(stored, changed)
+            call_id = _store_call(session, parsed, filename, digest, spellings).id
             hold([call_id])
     except IntegrityError:
         # A concurrent upload of the same content won the unique hash: that is a duplicate.
         with workspace.session() as session:
             existing = _existing(session, digest)
-        if existing is None:
-            raise
-        return _already_stored(workspace, result, existing)
+            if existing is None:
+                raise
+            return _already_stored(workspace, session, result, existing)
     return result.model_copy(update={"call_id": call_id})
 
 
@@ -291,7 +310,7 @@ def _store_together(
         firsts: set[str] = set()
         for position, call in enumerate(calls):
             if call.digest in known:  # the update is told once, by the first of its rows
-                stored = _already_stored(workspace, results[position], known[call.digest])
+                stored = _already_stored(workspace, session, results[position], known[call.digest])
                 results[position] = with_changes(stored, changes.pop(call.digest, []))
             elif call.digest in firsts:  # the same content earlier in this batch: stored now
                 results[position] = results[position].model_copy(
@@ -311,14 +330,21 @@ def store_calls(
     store_alone: Callable[[StorableCall], IngestResult],
     spellings: dict[str, str],
 ) -> list[IngestResult]:
-    """Store these calls in one transaction; if it fails (a call the database refuses, a
+    """Store these calls in one transaction, waiting its turn while another writer holds the
+    database (``Workspace.in_turn``); if it fails otherwise (a call the database refuses, a
     concurrent upload of the same content), ``store_alone`` stores each in its own, so only
     the call at fault is rejected. ``spellings``: ``known_spellings``, kept up to date."""
+
+    def together() -> list[IngestResult]:
+        with _kept_if_stored(spellings):  # each try's own: a try the lock failed adds none
+            return _store_together(workspace, calls, spellings)
+
     if len(calls) > 1:
         try:
-            with _kept_if_stored(spellings):
-                return _store_together(workspace, calls, spellings)
+            return workspace.in_turn(together)
         except Exception as exc:  # noqa: BLE001 - every call is tried again on its own below
+            if database_locked(exc):
+                raise  # still locked after its turn: no call's fault, none is refused for it
             log.info(
                 "storing %d calls together failed (%s: %s); storing each alone",
                 len(calls),

@@ -171,8 +171,10 @@ def _before_purpose(name: str, part: str) -> tuple[str, bool]:
 _CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du", "von", "van", "+"})
 
 
-# A plain word in lower case, or a count: "food", "follow-up", "2"; not "salesforce.com".
-_PLAIN_WORD = re.compile(r"[a-z][a-z'-]*[,;]?|\d+[,;]?")
+# A plain word in lower case, a count or a joint: "food", "follow-up", "2", "&", "pay/bill" (two
+# topics in one: "pay/bill deep dive" had stood beside the account as a second name, so the
+# title named none); not "salesforce.com".
+_PLAIN_WORD = re.compile(r"[a-z][a-z'-]*(?:/[a-z][a-z'-]*)*[,;]?|\d+[,;]?|[&+]")
 
 
 def _described(part: str) -> bool:

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import re
 
+# Who a meeting tool names in its own lines, as its speaker labels do: "Priya Nair", "Nair, Priya"
+# (Teams' "Last, First"), "Jade Whitfield (Guest)", "Seán Ó Briain"; no pronoun ("We", "I").
+_NAME_WORD = r"(?![a-zß-öø-ÿ])[^\W\d_][\w.'’-]*"  # a capital first: no "so we stopped"
+_WHO = (
+    rf"(?!(?:I|We|He|She|They|You|It)\s){_NAME_WORD}(?:,?\s{_NAME_WORD}){{0,4}}"
+    r"(?:\s\((?i:guest|external|unverified)\))?"
+)
 _TOOL_LINE = re.compile(  # a name, then what happened to the recording; no sentence of speech
-    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} )?(?:started|stopped) (?:transcription|recording)$"
+    rf"^(?:{_WHO}\s)?(?:started|stopped) (?:transcription|recording|the recording)$"
+    # Who came and went (Teams, Zoom): "Nair, Priya joined the meeting", "Bo Li left the call"
+    rf"|^{_WHO}\s(?:has\s)?(?:joined|left) the (?:meeting|call)$"
     # When the recording stopped: "Meeting ended after 00:06:41", "Transcription ended after
     # 00:09:41" (Gemini, under the last turn, where it had been read as the speaker's words).
     r"|^(?i:(?:meeting|call|transcription|transcript|recording) (?:ended|stopped|finished)"

@@ -292,10 +292,12 @@ def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
     """Split labelled lines into turns.
 
     A line without a label continues the current turn (multi-line turns, wrapped text); a line
-    holding only a timestamp gives the start time of the next turn (Google Meet exports).
+    holding only a timestamp is the time of the turns after it up to the next one (Google Meet
+    writes one every few minutes: the turns between had no time, so no quote linked to its
+    moment); where no label has a time, the turns above the first such line start at zero.
     """
     result = Turns()
-    pending_start: float | None = None
+    pending_start: float | None = 0.0 if _has_time_lines(lines, labels) else None
     closed = False  # a heading or footer ended the speech until the next label
     commented = False  # our users' comments on the call: notes to the end, never speech
     for line, turn in zip(lines, labels, strict=True):
@@ -308,7 +310,7 @@ def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
             continue
         if turn is not None:
             start = turn.start if turn.start is not None else pending_start
-            pending_start, closed = None, False
+            closed = False
             result.utterances.append(
                 ParsedUtterance(
                     turn.text,
@@ -348,6 +350,15 @@ def parse_turns(lines: list[str], labels: list[Turn | None]) -> Turns:
             result.preamble.append(line)
     result.utterances = merge_turns([u for u in result.utterances if u.text], keep_timed=True)
     return result
+
+
+def _has_time_lines(lines: list[str], labels: list[Turn | None]) -> bool:
+    """Do lines holding only a timestamp give the only times, among turns of none (Google
+    Meet)? Where labels carry their own, an untimed turn's time is not guessed."""
+    untimed = all(turn is None or turn.start is None for turn in labels)
+    return untimed and any(
+        turn is None and _TS_LINE.match(line) for line, turn in zip(lines, labels, strict=True)
+    )
 
 
 _PARAGRAPH_WORDS = 8  # shorter pieces ("Hi.", "By hand, mostly.") join the speaker's next

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from pipeline.config import Settings
 from pipeline.errors import CallmineError
 from pipeline.jobs import runs
+from pipeline.processes import this_process
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -51,10 +52,12 @@ def submit_task(
     schedule: Callable[..., Any],
     *,
     once: bool = False,
+    result: dict[str, Any] | None = None,
 ) -> str:
     """Run the task ``kind`` as a job; returns the job id to poll. In this process the job is
     handed to ``schedule`` (``BackgroundTasks.add_task``, an executor's ``submit``); on the
-    queue it is deferred for a worker. ``once``: join a job of ``kind`` still queued."""
+    queue it is deferred for a worker. ``once``: join a job of ``kind`` still queued;
+    ``result``: what the job shows until it ends."""
     if kind not in TASKS:
         raise CallmineError(f"no task named {kind}")
     if not uses_queue(workspace.settings):
@@ -62,13 +65,14 @@ def submit_task(
         def work(progress: runs.ProgressCallback) -> dict[str, Any]:
             return TASKS[kind](workspace, args, progress)
 
-        submit = runs.submit_once if once else runs.submit
-        return submit(workspace, kind, message, work, schedule)
+        if once:
+            return runs.submit_once(workspace, kind, message, work, schedule)
+        return runs.submit(workspace, kind, message, work, schedule, result=result)
     with runs.SUBMIT_GUARD:
         queued = runs.queued_job(workspace, kind, owner=runs.QUEUE_OWNER) if once else None
         if queued is not None:
             return queued
-        job_id = runs.create_job(workspace, kind, message, owner=runs.QUEUE_OWNER)
+        job_id = runs.create_job(workspace, kind, message, owner=runs.QUEUE_OWNER, result=result)
     _run_job_task(workspace.settings).defer(job_id=job_id, kind=kind, args=args)
     return job_id
 
@@ -142,11 +146,11 @@ def run_worker(workspace: Workspace, *, concurrency: int = 1, wait: bool = True)
     recorded in the ``jobs`` table as for any job."""
     app = queue_app(workspace.settings)
     _WORKER_WORKSPACE[:] = [workspace]
-    log.info("worker %s: waiting for jobs on queue %s", runs.this_process(), QUEUE_NAME)
+    log.info("worker %s: waiting for jobs on queue %s", this_process(), QUEUE_NAME)
     app.run_worker(
         queues=[QUEUE_NAME],
         concurrency=concurrency,
         wait=wait,
-        name=runs.this_process(),
+        name=this_process(),
         install_signal_handlers=True,
     )

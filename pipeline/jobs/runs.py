@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import socket
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from typing import Any, Literal
@@ -23,6 +20,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from pipeline.errors import CallmineError, NotFound
+from pipeline.processes import process_gone, this_process
+from pipeline.store.busy import retry_with_backoff
 from pipeline.store.database import row_offset
 from pipeline.store.models import Job, utcnow
 from pipeline.workspace import Workspace
@@ -44,10 +43,11 @@ _LIVE_GUARD = threading.Lock()
 SUBMIT_GUARD = threading.Lock()
 # The owner of a job waiting on the job queue: no process runs it yet (a worker will).
 QUEUE_OWNER = "queue"
-
-
-def this_process() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+# How the message of a job whose process is gone begins.
+INTERRUPTED = "interrupted"
+ANALYSED_AGAIN = "; its calls are analysed again"  # ... by the recovery, which its message ends
+# A result's line saying how the work ended ("stored 240 of 240 calls ..."): its last message.
+SUMMARY = "summary"
 
 
 class JobRead(BaseModel):
@@ -87,9 +87,15 @@ class JobPage(BaseModel):
 
 
 def create_job(
-    workspace: Workspace, kind: str, message: str = "queued", *, owner: str | None = None
+    workspace: Workspace,
+    kind: str,
+    message: str = "queued",
+    *,
+    owner: str | None = None,
+    result: dict[str, Any] | None = None,
 ) -> str:
-    """A ``queued`` job run by this process (or by ``owner``: ``QUEUE_OWNER`` for a worker)."""
+    """A ``queued`` job run by this process (or by ``owner``: ``QUEUE_OWNER`` for a worker);
+    ``result``: what it shows until it ends (an upload's spool folder, for its recovery)."""
     job_id = str(uuid.uuid4())
     if owner is None:
         with _LIVE_GUARD:
@@ -103,6 +109,7 @@ def create_job(
                 progress=0.0,
                 message=message,
                 owner=owner or this_process(),
+                result=result or {},
             )
         )
     return job_id
@@ -121,17 +128,11 @@ def _set(workspace: Workspace, job_id: str, **values: Any) -> None:
 def _set_until_recorded(workspace: Workspace, job_id: str, **values: Any) -> None:
     """``_set``, retried while the database is busy: the end of a job must be recorded, or it
     would read ``running`` for ever."""
-    deadline = time.monotonic() + RECORD_RETRY_S
-    delay = 0.05
-    while True:
-        try:
-            _set(workspace, job_id, **values)
-            return
-        except OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 2.0)
+    retry_with_backoff(
+        lambda: _set(workspace, job_id, **values),
+        retry_if=lambda exc: isinstance(exc, OperationalError),
+        within_s=RECORD_RETRY_S,
+    )
 
 
 def update_progress(workspace: Workspace, job_id: str, progress: float, message: str = "") -> None:
@@ -208,25 +209,8 @@ def list_jobs(
 
 
 def _process_gone(owner: str | None) -> bool:
-    """The job's process is gone: it ran on this machine and that pid is no longer alive (or
-    it is this very process, which no longer runs it). Another machine's jobs are its own."""
-    if owner == QUEUE_OWNER:
-        return False  # waiting on the job queue for a worker
-    if not owner or ":" not in owner:
-        return True
-    host, _, pid_text = owner.rpartition(":")
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False
-    pid = int(pid_text)
-    if pid <= 0 or pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
+    """The job's process is gone (``process_gone``); one waiting on the job queue has none."""
+    return owner != QUEUE_OWNER and process_gone(owner)
 
 
 def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:
@@ -240,8 +224,8 @@ def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:
         failed = []
         for job in stale:
             message = (
-                f"interrupted: the process running it ({job.owner or 'unknown'}) stopped at "
-                f"{job.progress:.0%} ({job.message}); its calls are analysed again"
+                f"{INTERRUPTED}: the process running it ({job.owner or 'unknown'}) stopped at "
+                f"{job.progress:.0%} ({job.message}){ANALYSED_AGAIN}"
             )
             # Only while still open: a job that ended since it was read keeps its end.
             done = session.execute(
@@ -279,12 +263,51 @@ def queued_job(workspace: Workspace, kind: str, *, owner: str) -> str | None:
         )
 
 
+def interrupted_jobs(workspace: Workspace, kind: str) -> list[JobRead]:
+    """Jobs of ``kind`` failed because their process stopped (``fail_stale_jobs``), oldest first."""
+    with workspace.session() as session:
+        rows = session.scalars(
+            select(Job)
+            .where(Job.kind == kind, Job.status == "failed", Job.message.startswith(INTERRUPTED))
+            .order_by(Job.created_at)
+        ).all()
+        return [JobRead.model_validate(row) for row in rows]
+
+
+def rerun(
+    workspace: Workspace, job_id: str, message: str, work: JobWork, schedule: Callable[..., Any]
+) -> bool:
+    """Run an interrupted job's ``work`` again here, under its own id (its result is then the
+    whole work's); False when another process took it back first."""
+    with _LIVE_GUARD:
+        _LIVE.add(job_id)  # from now on never stale while this process lives
+    with workspace.session() as session:
+        taken = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.status == "failed", Job.message.startswith(INTERRUPTED))
+            .values(status="queued", message=message, owner=this_process(), updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+    if not taken.rowcount:  # type: ignore[attr-defined]
+        with _LIVE_GUARD:
+            _LIVE.discard(job_id)
+        return False
+    schedule(run_job, workspace, job_id, work)
+    return True
+
+
 def submit(
-    workspace: Workspace, kind: str, message: str, work: JobWork, schedule: Callable[..., Any]
+    workspace: Workspace,
+    kind: str,
+    message: str,
+    work: JobWork,
+    schedule: Callable[..., Any],
+    *,
+    result: dict[str, Any] | None = None,
 ) -> str:
     """Create a job and hand ``run_job`` to ``schedule`` (``BackgroundTasks.add_task``, an
     executor's ``submit``); returns the id to poll at ``GET /api/jobs/{id}``."""
-    job_id = create_job(workspace, kind, message)
+    job_id = create_job(workspace, kind, message, result=result)
     schedule(run_job, workspace, job_id, work)
     return job_id
 
@@ -324,6 +347,7 @@ def _run(workspace: Workspace, job_id: str, work: JobWork) -> None:
             report_progress(workspace, job_id, fraction, message)
 
         result = work(progress)
+        ending = str(result.get(SUMMARY) or "done")
     except CallmineError as exc:
         _record_failure(workspace, job_id, exc.detail)
     except Exception as exc:  # noqa: BLE001 - a background thread has nobody else to tell
@@ -331,7 +355,7 @@ def _run(workspace: Workspace, job_id: str, work: JobWork) -> None:
         _record_failure(workspace, job_id, f"{type(exc).__name__}: {exc}")
     else:
         try:
-            finish(workspace, job_id, result)
+            finish(workspace, job_id, result, ending)
         except Exception:  # noqa: BLE001 - left to fail_stale_jobs, which sees it is not live
             log.exception("job %s finished but its end could not be recorded", job_id)
 

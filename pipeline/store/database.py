@@ -116,6 +116,25 @@ def _m008_view_cache(connection: Any) -> None:
     Base.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
 
 
+def _m009_analysis_claims(connection: Any) -> None:
+    """Calls record the process that owns their analysis (issue 19: one analysis of a call
+    uploaded by two processes at once); calls stored before have no owner."""
+    columns = {c["name"] for c in inspect(connection).get_columns("calls")}
+    if "claimed_by" not in columns:
+        connection.execute(text("ALTER TABLE calls ADD COLUMN claimed_by VARCHAR(255)"))
+    if "claimed_at" not in columns:
+        kind = "TIMESTAMP WITH TIME ZONE" if connection.dialect.name == "postgresql" else "DATETIME"
+        connection.execute(text(f"ALTER TABLE calls ADD COLUMN claimed_at {kind}"))
+
+
+def _m010_category_margin(connection: Any) -> None:
+    """Objection mentions carry their category's margin (review 23l): rows from before have
+    none until ``callmine redetect``, and the queue reads their theme's doubt only."""
+    columns = {c["name"] for c in inspect(connection).get_columns("mentions")}
+    if "category_margin" not in columns:
+        connection.execute(text("ALTER TABLE mentions ADD COLUMN category_margin FLOAT"))
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -126,6 +145,8 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("006_product_profile", _m006_product_profile),
     ("007_industry", _m007_industry),
     ("008_view_cache", _m008_view_cache),
+    ("009_analysis_claims", _m009_analysis_claims),
+    ("010_category_margin", _m010_category_margin),
 ]
 
 
@@ -227,14 +248,17 @@ def raise_revisions(session: Session, tables: set[str]) -> None:
     )
 
 
-def _enable_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
+def _enable_sqlite_pragmas(engine: Engine, busy_timeout_ms: int | None = None) -> None:
+    """``busy_timeout_ms``: ``SQLITE_BUSY_TIMEOUT_MS`` as it reads when a connection opens."""
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        timeout = SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute(f"PRAGMA busy_timeout={timeout}")
         cursor.close()
 
 

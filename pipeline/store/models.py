@@ -130,6 +130,11 @@ class Call(Base):
         String(16), default=AnalysisState.pending, server_default="pending", index=True
     )
     analysis_error: Mapped[str | None] = mapped_column(Text)
+    # The process that stored the call owns its analysis ("host:pid", since when), written
+    # with the call: the same content uploaded by another process meanwhile is a duplicate,
+    # and a dead owner's call is taken over (``pipeline/claims.py``).
+    claimed_by: Mapped[str | None] = mapped_column(String(255))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     utterances: Mapped[list[Utterance]] = relationship(
         back_populates="call",
@@ -180,6 +185,9 @@ class Mention(Base):
     # What the review queue ranks by; None on tags and on rows detected before the kinds.
     objection_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
     source: Mapped[str] = mapped_column(String(8), default="model")  # model|llm|user
+    # An objection's category lead over the next (the review queue asks near ties); None
+    # elsewhere, on a user's answers and on rows detected before it was kept.
+    category_margin: Mapped[float | None] = mapped_column(Float, nullable=True)
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="SET NULL"), index=True
     )

@@ -18,9 +18,10 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from pipeline.cluster.index import index_in_step
+from pipeline.store.database import WRITER_LOCK_KEY
 from pipeline.store.models import AnalysisState, Call, Cluster, Job, Mention, Utterance
 from pipeline.workspace import WRITER_LOCK_FILENAME, Workspace
 from tests.plugins.llm_server import free_port
@@ -77,6 +78,24 @@ def writer_busy(data_dir: Path) -> bool:
             return True
         fcntl.flock(handle, fcntl.LOCK_UN)
         return False
+
+
+def writer_waiters(workspace: Workspace) -> int:
+    """How many processes wait for the writer lock of ``workspace``'s data: blocked ``flock``
+    requests on its lock file (``/proc/locks``), or ungranted advisory locks on PostgreSQL."""
+    if workspace.db.dialect == "postgresql":
+        with workspace.db.engine.connect() as connection:
+            waiting = connection.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    " AND objid::text::bigint = :low"
+                ),
+                {"low": WRITER_LOCK_KEY & 0xFFFFFFFF},
+            ).scalar()
+        return int(waiting or 0)
+    inode = (workspace.settings.data_dir / WRITER_LOCK_FILENAME).stat().st_ino
+    lines = Path("/proc/locks").read_text().splitlines()
+    return sum(1 for line in lines if "->" in line and line.split()[-3].endswith(f":{inode}"))
 
 
 @dataclass

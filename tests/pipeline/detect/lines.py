@@ -25,3 +25,15 @@ def buyer_kinds(detector: RuleEmbeddingDetector, sentences: list[str]) -> dict[s
         text: next(d.kind for d in found[i] if d.kind not in ("competitor", "why_now"))
         for i, text in enumerate(sentences)
     }
+
+
+def kinds_after_the_rep(
+    detector: RuleEmbeddingDetector, turns: list[tuple[str, str]]
+) -> dict[str, str]:
+    """Each buyer line said right after its rep's turn (a call of two lines), and the kind the
+    detector gives it (tags aside)."""
+    found: dict[str, str] = {}
+    for rep, buyer in turns:
+        detected = detector.detect_utterances([Line(0, "rep", rep), Line(1, "buyer", buyer)])[1]
+        found[buyer] = next(d.kind for d in detected if d.kind not in ("competitor", "why_now"))
+    return found

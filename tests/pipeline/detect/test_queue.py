@@ -1,5 +1,5 @@
-"""Which sentences the review queue asks about: kind in doubt first (closest to the threshold
-first), then objections in another category's theme, sure ones last; spread over calls and
+"""Which sentences the review queue asks about: kind in doubt (closest to the threshold first)
+in turn with objections whose category is in doubt, sure ones last; spread over calls and
 themes; the buyer's words (said or quoted in a rep's note) before an unknown speaker's."""
 
 from __future__ import annotations
@@ -54,12 +54,13 @@ def test_sure_rows_wait_behind_every_row_in_doubt() -> None:
     p = [0.04, 0.19, 0.6, 0.98, 0.01]  # a 0.96 question is nearer the threshold than 0.98
     confidences = [0.96, 0.45, 0.6, 0.98, 0.99]
     margins = [None, None, None, -0.05, None]  # the 0.98 objection reads as another category
-    assert doubt_order(p, confidences, margins, 0.2, sure_at=0.9) == [1, 2, 3, 0, 4]
+    # kind doubts (1, 2) take turns with the category doubt (3)
+    assert doubt_order(p, confidences, margins, 0.2, sure_at=0.9) == [1, 3, 2, 0, 4]
     calls = ["a", "b", "c", "d", "e"]
     # a spread over five calls no longer lets the sure question in
     chosen = pick(p, calls, _spread_vectors(5), 3, 0.2, confidences=confidences,
-                  category_margins=margins, sure_at=0.9)  # fmt: skip
-    assert chosen == [1, 2, 3]
+                  theme_doubts=margins, sure_at=0.9)  # fmt: skip
+    assert chosen == [1, 3, 2]
 
 
 @pytest.mark.parametrize(

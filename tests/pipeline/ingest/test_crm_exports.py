@@ -66,6 +66,17 @@ ACTIVITY_EXPORTS = [
              "Jenna Alvarez", None),
         ],
     ),
+    (
+        "bullhorn_notes_export.csv",  # Date Added (US, with a time), Author, About, Company
+        [
+            ("2026-09-14", "Brightwater Nursing Agency", "Notes on Brightwater Nursing Agency",
+             "Marta Kowalczyk", None),
+            ("2026-09-29", "Brightwater Nursing Agency", "Notes on Brightwater Nursing Agency",
+             "Marta Kowalczyk", None),
+            ("2026-10-06", "Ridgeway Engineering Talent", "Notes on Ridgeway Engineering Talent",
+             "Dafydd Rees", None),
+        ],
+    ),
 ]  # fmt: skip
 
 
@@ -85,6 +96,40 @@ def test_activity_exports_give_each_call_its_date_account_and_rep(
         for call in calls
     ]
     assert got == rows
+
+
+def test_an_ats_notes_contact_is_a_buyer_and_its_author_our_rep() -> None:
+    """Bullhorn's "About" is the contact the note is on (a buyer, hidden in exports), its
+    "Author" our rep: both had been unused columns, and the date column unknown."""
+    people = [
+        {(p.name, p.role) for p in call.people} for call in _calls("bullhorn_notes_export.csv")
+    ]
+    assert people == [
+        {("Marta Kowalczyk", "rep"), ("Oluwaseun Adebayo", "buyer")},
+        {("Marta Kowalczyk", "rep"), ("Oluwaseun Adebayo", "buyer")},
+        {("Dafydd Rees", "rep"), ("Siobhán Gallagher", "buyer")},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "rep", "contact"),
+    [
+        ("Created Date", "Owner", "Candidate/Contact"),
+        ("Note Date", "Created By", "Contact"),
+        ("Date Created", "Note Author", "Candidate / Contact"),
+        ("Activity Date", "Added By", "About"),
+    ],
+)
+def test_ats_note_headers_name_the_date_rep_and_contact(date: str, rep: str, contact: str) -> None:
+    data = (
+        f"{date},{rep},{contact},Company,Comments\n"
+        "03/02/2026 9:12 AM,Marta Kowalczyk,Tadhg Ó Súilleabháin,Kilbride Care Staffing,"
+        '"Tadhg says the rota tool is slow. Budget set in April."\n'
+    ).encode()
+    [call] = parse_file(data, "notes.csv")
+    assert call.call_date == dt.date(2026, 3, 2)
+    assert call.our_speakers == ["Marta Kowalczyk"]
+    assert ("Tadhg Ó Súilleabháin", "buyer") in {(p.name, p.role) for p in call.people}
 
 
 def test_dynamics_subject_is_a_title_so_one_account_not_two() -> None:

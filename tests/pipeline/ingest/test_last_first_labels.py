@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 
 from pipeline.ingest import parse_file
 from pipeline.ingest.base import ParsedCall
@@ -156,3 +157,46 @@ def test_no_department_surname_first_in_a_teams_docx() -> None:
     turns = [("Whelan, Tomás", "0:02", "Thanks for joining."), ("Brennan, Orla", "0:06", "Hi.")]
     [call] = parse_file(_teams_docx(turns), "dental.docx", our_speakers=["Tomás Whelan"])
     assert _turns(call) == [("Tomás Whelan", "rep"), ("Orla Brennan", "buyer")]
+
+
+# Teams' .docx transcript copied into a .txt (UTF-16, as Notepad saves it): the tool's own lines
+# name the organiser "Surname, First" as its labels do; none of them is anyone's speech.
+TEAMS_PASTED = """Lowther Care | scheduling demo
+Transcript
+4 March 2026, 09:30am
+18m 2s
+
+{who} started transcription
+
+Ilunga, Kasia   0:04
+Morning Bayo. Shall we start with the rota?
+
+Bayo Adeyemi (Guest)   0:09
+Yes please. The rota is the one thing that keeps me up at night.
+{arrival}
+Ilunga, Kasia   0:20
+Understood, I'll show that first.
+
+{who} stopped transcription
+"""
+
+
+@pytest.mark.parametrize(
+    ("who", "arrival"),
+    [
+        ("Ilunga, Kasia", ""),
+        ("Kasia Ilunga", ""),
+        ("Ilunga, Kasia", "\nNwachukwu, Obi (Guest) joined the meeting\n"),
+        ("Ilunga, Kasia", "\nObi Nwachukwu left the meeting\n"),
+        ("Ilunga, Kasia", "\nIlunga, Kasia stopped recording\n"),
+    ],
+)
+def test_teams_tool_lines_in_any_name_form_are_no_speech(who: str, arrival: str) -> None:
+    text = TEAMS_PASTED.format(who=who, arrival=arrival)
+    [call] = parse_file(text.encode("utf-16"), "lowther.txt", our_speakers=["Kasia Ilunga"])
+    said = [(u.speaker, u.text) for u in call.utterances]
+    assert said == [
+        ("Kasia Ilunga", "Morning Bayo. Shall we start with the rota?"),
+        ("Bayo Adeyemi", "Yes please. The rota is the one thing that keeps me up at night."),
+        ("Kasia Ilunga", "Understood, I'll show that first."),
+    ]
