@@ -36,6 +36,7 @@ from pipeline.ingest.service import (
     ingest_data,
     read_limited,
 )
+from pipeline.ingest.upload_context import read_upload_context
 from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task, uses_queue
@@ -211,6 +212,7 @@ def _store_spooled(
     files = manifest["files"]
     lines = settled_lines(folder / RESULTS)
     earlier = _read_checkpoint(folder)
+    context = read_upload_context(workspace)  # once for every file, kept current
     with (folder / RESULTS).open("a", encoding="utf-8") as out:
         for number, entry in enumerate(files):
             spooled = folder / entry["stored"]
@@ -245,11 +247,12 @@ def _store_spooled(
                 stored=stored,
                 settled=settled,
                 skip=skip,
+                context=context,
             )
             spooled.unlink()  # stored: the copy is no longer needed
             return_freed_memory()  # the file's parsed calls, before the analysis needs room
     counts, first, created = _tally(folder / RESULTS)
-    redated = redate_after_upload(workspace)
+    redated = redate_after_upload(workspace, context.dates)
     analysed = analyse_with_pending(
         workspace,
         created,

@@ -28,6 +28,7 @@ from pipeline.ingest.service import (
     read_limited,
     too_large,
 )
+from pipeline.ingest.upload_context import UploadContext, read_upload_context
 from pipeline.ingest.values import iso_date
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Outcome
@@ -146,6 +147,7 @@ def ingest_file(
     path: Path,
     metadata: CallMetadata,
     column_map: dict[str, str] | None,
+    context: UploadContext | None = None,
 ) -> list[IngestResult]:
     try:
         data = read_file(path, workspace.settings.max_upload_bytes)
@@ -153,7 +155,7 @@ def ingest_file(
         return [rejected(display_name(path.name), exc)]
     except OSError as exc:
         return [rejected(display_name(path.name), BadInput(f"cannot read: {exc.strerror}"))]
-    return ingest_data(workspace, data, path.name, metadata, column_map=column_map)
+    return ingest_data(workspace, data, path.name, metadata, column_map=column_map, context=context)
 
 
 def ingest_paths(
@@ -194,13 +196,14 @@ def ingest_paths(
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]  # fmt: skip
     with workspace.calls_in_flight.ingesting():  # stored, then analysed: held all along
+        context = read_upload_context(workspace)  # once for every file, kept current
         for done, path in enumerate(files):
             if on_file is not None:
                 on_file(done, len(files), path.name)
             specific = rows.lookup(path) if rows else None
             file_metadata = specific.over(general) if specific is not None else general
-            batch.results.extend(ingest_file(workspace, path, file_metadata, column_map))
-        batch.redated = redate_after_upload(workspace)
+            batch.results.extend(ingest_file(workspace, path, file_metadata, column_map, context))
+        batch.redated = redate_after_upload(workspace, context.dates)
         if analyse:
             batch.analysis = analyse_with_pending(workspace, batch.created_ids, progress=progress)
     return batch

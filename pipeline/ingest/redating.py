@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,56 +54,82 @@ def mark_set_by_hand(extra: dict[str, object]) -> dict[str, object]:
     return {**kept, "date_order_by": SET_BY_HAND}
 
 
-def _unsure(db: Session) -> list[_Unsure]:
-    """The stored calls whose date is one of two readings only the setting or timeline chose."""
-    rows = db.execute(
-        select(
+def _unsure_reading(
+    call_id: int, day: dt.date | None, readings: object, reason: str | None
+) -> _Unsure | None:
+    """The call as one of two readings only the setting or timeline chose; None when sure."""
+    if reason not in REVISABLE_REASONS or day is None or not isinstance(readings, list):
+        return None
+    pair = tuple(dt.date.fromisoformat(str(value)) for value in readings)
+    if len(pair) == 2 and day in pair:  # a date changed since is no reading of ours
+        return _Unsure(call_id, day, (pair[0], pair[1]))
+    return None
+
+
+@dataclass
+class DateTally:
+    """The days of the calls whose date is sure, and the calls whose date is not: read once per
+    upload and kept current as its files are stored (``read_since``), not read whole again for
+    each file."""
+
+    sure_days: set[dt.date] = field(default_factory=set)
+    unsure: dict[int, _Unsure] = field(default_factory=dict)
+    _sorted: list[dt.date] | None = field(default=None, init=False, repr=False)
+
+    def read_since(self, db: Session, after: int = 0, *, up_to: int | None = None) -> DateTally:
+        """Take in the dated calls whose id is over ``after`` (every one for 0), up to
+        ``up_to`` where given (a call is never taken twice)."""
+        query = select(
             Call.id,
             Call.call_date,
             Call.extra["date_readings"].as_json(),
             Call.extra["date_order_by"].as_string(),
-        ).where(Call.extra["date_readings"].as_string().is_not(None))
-    )
-    unsure: list[_Unsure] = []
-    for call_id, day, readings, reason in rows:
-        if reason not in REVISABLE_REASONS or day is None or not isinstance(readings, list):
-            continue
-        pair = tuple(dt.date.fromisoformat(str(value)) for value in readings)
-        if len(pair) == 2 and day in pair:  # a date changed since is no reading of ours
-            unsure.append(_Unsure(call_id, day, (pair[0], pair[1])))
-    return unsure
+        ).where(Call.call_date.is_not(None), Call.id > after)
+        if up_to is not None:
+            query = query.where(Call.id <= up_to)
+        for call_id, day, readings, reason in db.execute(query.execution_options(yield_per=10_000)):
+            unsure = _unsure_reading(call_id, day, readings, reason)
+            if unsure is not None:
+                self.unsure[call_id] = unsure
+            elif day not in self.sure_days:
+                self.sure_days.add(day)
+                self._sorted = None
+        return self
 
-
-def _sure(db: Session, unsure: Sequence[_Unsure]) -> list[dt.date]:
-    """The sorted dates of every other dated call."""
-    counts: Counter[dt.date] = Counter()
-    query = select(Call.call_date).where(Call.call_date.is_not(None))
-    for day in db.scalars(query.execution_options(yield_per=10_000)):
-        if day is not None:
-            counts[day] += 1
-    counts.subtract(call.day for call in unsure)
-    return sorted(day for day, count in counts.items() if count > 0)
+    def sure(self) -> list[dt.date]:
+        """The sorted dates of the calls whose date is sure: what a new date is read against."""
+        if self._sorted is None:
+            self._sorted = sorted(self.sure_days)
+        return self._sorted
 
 
 def sure_dates(db: Session) -> list[dt.date]:
     """The sorted dates of the stored calls whose date is sure: what a new date is read against."""
-    return _sure(db, _unsure(db))
+    return DateTally().read_since(db).sure()
 
 
-def redate_unsure_calls(db: Session) -> list[Redated]:
+def _still_unsure(call: Call, candidate: _Unsure) -> bool:
+    """Whether the stored call is as the tally read it (a user may have given its date since)."""
+    readings = call.extra.get("date_readings")
+    reason = call.extra.get("date_order_by")
+    return _unsure_reading(call.id, call.call_date, readings, reason) == candidate
+
+
+def redate_unsure_calls(db: Session, tally: DateTally | None = None) -> list[Redated]:
     """Give each unsure call whose date is far from every sure date, while its other reading is
-    not, that other reading; logged, and returned for the surface to say."""
-    unsure = _unsure(db)
-    if not unsure:
+    not, that other reading; logged, and returned for the surface to say. ``tally``: the
+    upload's, kept current (else read now)."""
+    tally = tally if tally is not None else DateTally().read_since(db)
+    if not tally.unsure:
         return []
-    sure = _sure(db, unsure)
+    sure = tally.sure()
     redated: list[Redated] = []
-    for candidate in unsure:
+    for candidate in tally.unsure.values():
         other = next(day for day in candidate.readings if day != candidate.day)
         if timeline_choice(candidate.day, other, sure) is not True:
             continue
         call = db.get(Call, candidate.call_id)
-        if call is None:
+        if call is None or not _still_unsure(call, candidate):
             continue
         call.call_date = other
         month_first = other == candidate.readings[0]
@@ -117,8 +141,8 @@ def redate_unsure_calls(db: Session) -> list[Redated]:
     return redated
 
 
-def redate_after_upload(workspace: Workspace) -> list[str]:
+def redate_after_upload(workspace: Workspace, tally: DateTally | None = None) -> list[str]:
     """Once a whole upload is stored: the unsure dates read again with all of it in view
-    (``pipeline.ingest.redating``); what was re-dated, said."""
+    (``pipeline.ingest.redating``); what was re-dated, said. ``tally``: the upload's, current."""
     with workspace.session() as db:
-        return [change.said() for change in redate_unsure_calls(db)]
+        return [change.said() for change in redate_unsure_calls(db, tally)]

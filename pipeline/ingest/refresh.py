@@ -42,14 +42,19 @@ def shown_value(value: object) -> str:
     return "none" if value in (None, "") else str(value)
 
 
+def changes_stored_calls(metadata: CallMetadata) -> bool:
+    """Whether this metadata, given with an upload, is taken by the calls it finds stored."""
+    return bool(_given(metadata) or metadata.our_speakers)
+
+
 def refresh_metadata(
     session: Session, results: Sequence[IngestResult], metadata: CallMetadata
 ) -> list[IngestResult]:
     """Each already-stored call of ``results`` updated with the metadata given now; its result
     says what changed ("already stored; outcome: open → won")."""
-    given = _given(metadata)
-    if not given and not metadata.our_speakers:
+    if not changes_stored_calls(metadata):
         return list(results)
+    given = _given(metadata)
     out: list[IngestResult] = []
     for result in results:
         stored = result.status in ("duplicate", "resumed") and result.call_id is not None

@@ -1,5 +1,6 @@
 """The one ingest service: a file from any surface is read within the size limit, parsed, merged
-with the metadata given, its roles assigned once, and stored; then the new calls are analysed.
+with the metadata given, its roles assigned once (``prepare``), and stored; then the new calls are
+analysed.
 
 The API route, the web upload form, the CLI, the demo and the benchmarks all come through here
 (``ingest_uploads`` for uploaded streams, ``ingest_bytes`` for text in memory,
@@ -20,7 +21,6 @@ from typing import Any, BinaryIO, TypeVar
 
 from pipeline.analysis import recovery
 from pipeline.analysis.once import analyse_once
-from pipeline.brand_names import our_brands
 from pipeline.errors import BadInput, CallmineError, TooLarge
 from pipeline.ingest.csv_file import looks_like_manifest
 from pipeline.ingest.date_reading import DateContext, file_dates
@@ -28,7 +28,7 @@ from pipeline.ingest.deal_rows import read_note_outcomes
 from pipeline.ingest.filenames import display_name, upload_name
 from pipeline.ingest.parse import read_calls
 from pipeline.ingest.prepare import prepare_call
-from pipeline.ingest.redating import redate_after_upload, sure_dates
+from pipeline.ingest.redating import redate_after_upload
 from pipeline.ingest.refresh import refresh_metadata
 from pipeline.ingest.schemas import (
     MANIFEST_SKIPPED,
@@ -39,13 +39,12 @@ from pipeline.ingest.schemas import (
     rejected,
     skipped,
 )
-from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.store import (
     StorableCall,
     store_calls,
     store_parsed,
 )
-from pipeline.ingest.team import load_roster
+from pipeline.ingest.upload_context import UploadContext, read_upload_context
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
 from pipeline.store.busy import database_locked
@@ -145,13 +144,16 @@ def ingest_data(
     stored: Callable[[int, int], None] | None = None,
     settled: Callable[[list[IngestResult]], None] | None = None,
     skip: int = 0,
+    context: UploadContext | None = None,
 ) -> list[IngestResult]:
     """Parse one file and store each call in it (not analysed yet); a bad file gives one
     ``rejected`` result. ``limit``: the size limit, for data not read through ``read_limited``;
     calls are stored ``PROGRESS_EVERY`` to a transaction (fewer when they are long or slow),
     ``stored(done, total)`` is told after each (a CRM export has 100k rows) and ``settled``
     each result, in the file's order, once its call is committed. ``skip``: results a
-    resumed job already has (its first calls are neither stored nor told again)."""
+    resumed job already has (its first calls are neither stored nor told again).
+    ``context``: the upload's (``read_upload_context``), read once for all its files and told
+    of this file's calls; read now when the file is an upload of its own."""
     try:
         name = upload_name(filename)
         if limit is not None and len(data) > limit:
@@ -169,18 +171,15 @@ def ingest_data(
         metadata = metadata.model_copy(
             update={"competitors": rivals.canonical_list(metadata.competitors)}
         )
-    with workspace.session() as db:
-        settings = workspace.settings
-        roster = load_roster(db, settings.our_company, settings.our_phone_numbers)
-        spellings = known_spellings(db)  # read once per file; each new account joins it
-        brands = [*roster.companies, *our_brands(db, workspace.settings.our_company)]
-        today = dt.date.today()
-        dates = DateContext(
-            evidence=file_dates(parsed_calls),
-            day_first=settings.date_order == "day-first",
-            sure=sure_dates(db),
-            today=today,
-        )
+    stored_calls = context if context is not None else read_upload_context(workspace)
+    roster, brands = stored_calls.roster, list(stored_calls.brands)
+    spellings = stored_calls.spellings  # each new account joins it as it is stored
+    dates = DateContext(
+        evidence=file_dates(parsed_calls),
+        day_first=workspace.settings.date_order == "day-first",
+        sure=stored_calls.dates.sure(),
+        today=dt.date.today(),
+    )
     read_note_outcomes(parsed_calls, brands, rivals.spellings())
     results: list[IngestResult | None] = [None] * len(parsed_calls)
     waiting: list[tuple[int, StorableCall]] = []  # prepared, not stored yet
@@ -190,12 +189,8 @@ def ingest_data(
     def store_waiting(upto: int) -> None:
         """Store the calls waiting, then tell every result up to ``upto`` (excluded)."""
         nonlocal waiting_utterances, told
-        done = store_calls(
-            workspace,
-            [c for _, c in waiting],
-            partial(_store_alone, workspace, spellings=spellings),
-            spellings,
-        )
+        store_alone = partial(_store_alone, workspace, spellings=spellings)
+        done = store_calls(workspace, [c for _, c in waiting], store_alone, spellings)
         for (position, _), result in zip(waiting, done, strict=True):
             results[position] = result
         waiting.clear()
@@ -242,7 +237,10 @@ def ingest_data(
         elif waiting_utterances >= STORE_BATCH_UTTERANCES:  # long calls: a smaller transaction
             store_waiting(index + 1)
     store_waiting(total)
-    return [result for result in results if result is not None]
+    done = [result for result in results if result is not None]
+    if context is not None:  # the next file of the upload is read with this one's calls
+        context.take_stored(workspace, done, metadata)
+    return done
 
 
 def _told(
@@ -290,10 +288,17 @@ def ingest_bytes(
     limit = workspace.settings.max_upload_bytes
     metadata = metadata or CallMetadata()
     with workspace.calls_in_flight.ingesting():  # the same content meanwhile: a duplicate
+        context = read_upload_context(workspace)
         results = ingest_data(
-            workspace, data, filename, metadata, column_map=column_map, limit=limit
+            workspace,
+            data,
+            filename,
+            metadata,
+            column_map=column_map,
+            limit=limit,
+            context=context,
         )
-        redate_after_upload(workspace)
+        redate_after_upload(workspace, context.dates)
         if analyse:
             analyse_with_pending(workspace, created_ids(results))
     return results
@@ -315,8 +320,10 @@ def ingest_stream(
     metadata: CallMetadata,
     *,
     column_map: dict[str, str] | None = None,
+    context: UploadContext | None = None,
 ) -> tuple[list[IngestResult], int]:
-    """Read an upload in chunks up to the size limit, then store it (not analysed yet).
+    """Read an upload in chunks up to the size limit, then store it (not analysed yet) with
+    the upload's ``context``.
 
     Returns the results and the bytes read, which decide whether analysis runs in the background.
     """
@@ -326,7 +333,10 @@ def ingest_stream(
         data = read_limited(stream, limit, shown)
     except CallmineError as exc:
         return [rejected(shown, exc)], limit
-    return ingest_data(workspace, data, filename, metadata, column_map=column_map), len(data)
+    results = ingest_data(
+        workspace, data, filename, metadata, column_map=column_map, context=context
+    )
+    return results, len(data)
 
 
 def ingest_uploads(
@@ -343,13 +353,19 @@ def ingest_uploads(
     batch = IngestBatch()
     metadata = metadata or CallMetadata()
     with workspace.calls_in_flight.ingesting():
+        context = read_upload_context(workspace)
         for upload in uploads:
             results, size = ingest_stream(
-                workspace, upload.stream, upload.filename, metadata, column_map=column_map
+                workspace,
+                upload.stream,
+                upload.filename,
+                metadata,
+                column_map=column_map,
+                context=context,
             )
             batch.results.extend(results)
             batch.total_bytes += size
-        batch.redated = redate_after_upload(workspace)
+        batch.redated = redate_after_upload(workspace, context.dates)
     return batch
 
 

@@ -11,13 +11,22 @@ from pipeline.ingest.values import account_key
 from pipeline.store.models import Call
 
 
-def known_spellings(session: Session, except_call: int | None = None) -> dict[str, str]:
+def known_spellings(
+    session: Session,
+    except_call: int | None = None,
+    *,
+    after: int = 0,
+    spellings: dict[str, str] | None = None,
+) -> dict[str, str]:
     """``account_key`` -> the account's name as first stored (``except_call``'s own left out:
-    the call being corrected)."""
+    the call being corrected). ``after`` and ``spellings``: only the calls stored since that
+    id, joining the spellings read before them."""
     query = select(Call.account).where(Call.account.is_not(None)).order_by(Call.id)
     if except_call is not None:
         query = query.where(Call.id != except_call)
-    spellings: dict[str, str] = {}
+    if after:
+        query = query.where(Call.id > after)
+    spellings = {} if spellings is None else spellings
     for name in session.scalars(query):
         if name:
             spellings.setdefault(account_key(name), name)

@@ -12,7 +12,8 @@ import itertools
 import json
 import logging
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
@@ -131,6 +132,18 @@ def _call_row(
     }
 
 
+@contextmanager
+def _kept_if_stored(spellings: dict[str, str]) -> Iterator[None]:
+    """The spellings a failed transaction added taken back out: its calls were never stored."""
+    size = len(spellings)
+    try:
+        yield
+    except BaseException:
+        for key in list(itertools.islice(reversed(spellings), len(spellings) - size)):
+            del spellings[key]
+        raise
+
+
 def _store_call(
     session: Session,
     parsed: ParsedCall,
@@ -223,11 +236,16 @@ def store_parsed(
     spellings: dict[str, str] | None = None,
 ) -> IngestResult:
     """Store one parsed call in its own transaction: all of it or nothing. ``earlier``:
-    ``earlier_hashes``, for a table row imported before with fewer columns (``remap``)."""
+    ``earlier_hashes``, for a table row imported before with fewer columns (``remap``);
+    ``spellings``: the upload's ``known_spellings``, kept up to date (else read now)."""
     result = _created(storable(parsed, digest, filename, index))
     try:
         # One session: the duplicate check, then the call.
-        with workspace.calls_in_flight.holding() as hold, workspace.session() as session:
+        with (
+            _kept_if_stored(spellings if spellings is not None else {}),  # outermost: the commit
+            workspace.calls_in_flight.holding() as hold,
+            workspace.session() as session,
+        ):
             existing = _existing(session, digest)
             if existing is not None:
                 return _already_stored(workspace, session, result, existing)
@@ -316,9 +334,14 @@ def store_calls(
     database (``Workspace.in_turn``); if it fails otherwise (a call the database refuses, a
     concurrent upload of the same content), ``store_alone`` stores each in its own, so only
     the call at fault is rejected. ``spellings``: ``known_spellings``, kept up to date."""
+
+    def together() -> list[IngestResult]:
+        with _kept_if_stored(spellings):  # each try's own: a try the lock failed adds none
+            return _store_together(workspace, calls, spellings)
+
     if len(calls) > 1:
         try:
-            return workspace.in_turn(lambda: _store_together(workspace, calls, spellings))
+            return workspace.in_turn(together)
         except Exception as exc:  # noqa: BLE001 - every call is tried again on its own below
             if database_locked(exc):
                 raise  # still locked after its turn: no call's fault, none is refused for it

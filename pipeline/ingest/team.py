@@ -3,8 +3,8 @@ speaks on a call is a rep; their company is ours (with ``CALLMINE_OUR_COMPANY``)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import select
@@ -48,6 +48,13 @@ class Roster:
     names: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()  # our lines' numbers as written (``CALLMINE_OUR_PHONE_NUMBERS``)
+
+    def with_names(self, names: Iterable[str]) -> Roster:
+        """The roster with these names too, each once (the first spelling kept), in order."""
+        kept = {_key(name): name for name in self.names}
+        for name in names:
+            kept.setdefault(_key(name), name)
+        return replace(self, names=tuple(kept.values()))
 
 
 def _key(name: str) -> str:
@@ -103,17 +110,19 @@ def load_roster(
     members = list_members(db)
     companies = [our_company] if our_company else []
     companies += [m.company for m in members if m.company and m.company not in companies]
-    names = {_key(m.name): m.name for m in members}
-    for name in named_on_calls(db):
-        names.setdefault(_key(name), name)
-    return Roster(tuple(names.values()), tuple(companies), tuple(our_lines))
+    roster = Roster(companies=tuple(companies), lines=tuple(our_lines))
+    return roster.with_names([*(m.name for m in members), *named_on_calls(db)])
 
 
-def named_on_calls(db: Session) -> list[str]:
+def named_on_calls(db: Session, after: int = 0) -> list[str]:
     """The people calls' metadata names as ours (``our_speakers``), labels naming no one left
-    out: ours on every later upload too, as the roster's members are."""
+    out: ours on every later upload too, as the roster's members are. ``after``: only the calls
+    stored since that id (an upload's files, each told of the calls stored before it)."""
+    query = select(Call.our_speakers)  # no DISTINCT: JSON on PostgreSQL
+    if after:
+        query = query.where(Call.id > after).order_by(Call.id)
     names: dict[str, str] = {}
-    for listed in db.scalars(select(Call.our_speakers)):  # no DISTINCT: JSON on PostgreSQL
+    for listed in db.scalars(query):
         for name in listed or []:
             if isinstance(name, str) and name.strip() and not is_anonymous(name):
                 names.setdefault(_key(name), name.strip())
