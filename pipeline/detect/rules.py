@@ -246,15 +246,6 @@ _TO_DO = re.compile(
 )
 
 
-# "Asked whether we integrate with Mindbody.", "She also asked about SSO": a note reporting the
-# buyer's question.
-# (No name before "asked": in a rep's note "Priya asked if they run payroll" may be the rep.)
-_REPORTED_QUESTION = re.compile(
-    r"^(?:[-*•]\s*)?(?i:(?:she|he|they)\s+)?(?i:(?:also|then)\s+)?(?i:asked)\s+"
-    r"(?i:whether|if|about|how|what|when|why|who|which|where|us\s+(?:whether|if|about))\b"
-)
-
-
 _TO_A_MODEL = alternation(CUES["addresses_a_model"]["cues"])
 
 
@@ -323,12 +314,6 @@ def ruled_other(sentence: str, role: str) -> bool:
     )
 
 
-def reports_a_question(sentence: str) -> bool:
-    """A rep's note sentence that reports the buyer's question ("Asked whether we integrate
-    with Mindbody."): a question, whatever the topic (it had been read as an objection)."""
-    return bool(_REPORTED_QUESTION.match(sentence.strip()))
-
-
 # A rep's own question in a note or a team chat: what the buyer did or said ("did they say
 # anything about price?", "Has she signed yet?"), or put to colleagues ("anyone know if ...",
 # "did you ask them ..."). Not "Will they use it?" or "Can anyone edit it?": a note may write
@@ -349,29 +334,6 @@ def asks_the_team(sentence: str) -> bool:
     reporting the buyer's ("They asked about price vs RotaPro.") is no question in form."""
     text = lowered(sentence).strip().rstrip("\"') ")
     return text.endswith("?") and bool(_ASKS_THE_TEAM.search(text))
-
-
-_REPORTED_WORRY = re.compile(
-    r"^(?:[-*•]\s*)?(?:[\w'-]+\s+){0,3}?(?:"
-    + "|".join(CUES["rep_note"]["worry"])
-    + r")\b\s*(?:[:\-–]|(?:"
-    + "|".join(CUES["rep_note"]["worry_follows"])
-    + r")\b)"
-)
-_WORRY_SETTLED = alternation(CUES["rep_note"]["worry_settled"])
-
-
-def reports_a_worry(sentence: str) -> bool:
-    """A rep's note sentence that opens on the buyer's worry ("Worried about retraining 25
-    seasonal pickers before Black Friday", "Concern: scanner hardware cost"): an objection
-    about us, whatever the topic (it had been a pain and a contract worry), unless the note
-    says it is absent or was settled."""
-    text = lowered(sentence).strip()
-    return (
-        bool(_REPORTED_WORRY.match(text))
-        and not REASSURANCE.search(text)
-        and not _WORRY_SETTLED.search(text)
-    )
 
 
 def notes_the_reps_doing(sentence: str) -> bool:

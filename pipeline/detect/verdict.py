@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.detect import rules
+from pipeline.detect import note_reports, rules
 from pipeline.detect.asides import answers_small_talk, nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
@@ -63,7 +63,7 @@ def sentence_verdict(
     competitor = None
     kind, confidence = score.kind, score.confidence
     blocked = blocks_the_deal(text, sentence.context)
-    reported = role == "rep_note" and rules.reports_a_worry(text)
+    reported = role == "rep_note" and note_reports.reports_a_worry(text)
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
@@ -84,7 +84,7 @@ def sentence_verdict(
     elif kind == "objection" and nods_to_a_fact(text, spelt_rivals(text, hits)):
         kind = max(_STATEMENTS[1:] + ("other",), key=lambda k: score.probabilities.get(k, 0.0))
         confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
-    if role == "rep_note" and rules.reports_a_question(text):
+    if role == "rep_note" and note_reports.reports_a_question(text):
         kind = "question"  # "Asked whether we integrate with Mindbody."
     if kind == "objection":
         rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
