@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.conditions import promises_on_a_step
+from pipeline.detect.conditions import leaves_the_door_open, promises_on_a_step
 from pipeline.detect.rules import (
     CUES,
     KIND_CUES,
@@ -337,7 +337,8 @@ def announces_concerns(sentence: str) -> bool:
 
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
     """Small talk, praise, a result or a won deal's reason, a buying signal (a decision made
-    for us, or a purchase promised on the deal's next step: ``conditions.py``) or concerns
+    for us, or a purchase promised on the deal's next step: ``conditions.py``), a goodbye that
+    keeps us in mind (``conditions.leaves_the_door_open``) or concerns
     announced, not said: ``other``, whatever the model read in the turn around it (``rivals``:
     praise of one is no praise of us)."""
     return (
@@ -346,6 +347,7 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
         or praises_us(sentence, rivals)
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
+        or leaves_the_door_open(sentence)
         or announces_concerns(sentence)
     )
 

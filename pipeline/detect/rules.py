@@ -281,13 +281,15 @@ _WEAK_HEDGE = 0.6  # below the medium cues: "though", "but", "if" alone
 
 # A next step put off to a season or a year: a timing objection, not arranging.
 _PUT_OFF = alternation(CUES["arranging"]["put_off"])
+_SINCERELY = alternation(CUES["reassurance"]["sincerely"])  # "to be honest": no hedge of its own
 
 
 def settles_it(sentence: str) -> bool:
     """A buyer committing ("Send the DocuSign, we're good.", "Let's start in April."), saying a
-    worry is absent ("I'm fine on price") or welcoming what they saw ("That could be big."),
-    with no concern left in the sentence; or arranging the next step ("I'm out next week, so
-    it'll be the week after."), with no more than a weak hedge left. A theme "Send the
+    worry is absent ("I'm fine on price", "Price wasn't really the issue, to be honest.") or
+    welcoming what they saw ("That could be big."), with no concern left in the sentence (a
+    sincerity aside is none); or arranging the next step ("I'm out next week, so it'll be the
+    week after."), with no more than a weak hedge left. A theme "Send the
     paperwork through" had been an objection, "I'm fine on price" a price objection's lead
     quote, and a timing theme had held "Let's start in April." from a won deal."""
     text = lowered(sentence)
@@ -297,7 +299,8 @@ def settles_it(sentence: str) -> bool:
         )
     if not (COMMITMENT.search(text) or REASSURANCE.search(text) or WELCOME.search(text)):
         return False
-    return cue_scores(WELCOME.sub(" ", COMMITMENT.sub(" ", text))).concern == 0
+    said = _SINCERELY.sub(" ", WELCOME.sub(" ", COMMITMENT.sub(" ", text)))
+    return cue_scores(said).concern == 0
 
 
 def ruled_other(sentence: str, role: str) -> bool:
