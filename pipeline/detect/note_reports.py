@@ -13,10 +13,13 @@ from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
 
 # "Asked whether we integrate with Mindbody.", "She also asked about SSO": a note reporting the
 # buyer's question.
-# (No name before "asked": in a rep's note "Priya asked if they run payroll" may be the rep.)
+# (A name before "asked" only for a question about us, "Alan asked whether we integrate with
+# Paylocity": in a rep's note "Priya asked if they run payroll" may be the rep.)
 _REPORTED_QUESTION = re.compile(
     r"^(?:[-*•]\s*)?(?i:(?:she|he|they)\s+)?(?i:(?:also|then)\s+)?(?i:asked)\s+"
     r"(?i:whether|if|about|how|what|when|why|who|which|where|us\s+(?:whether|if|about))\b"
+    r"|^(?:[-*•]\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?i:(?:also|then)\s+)?(?i:asked)\s+"
+    r"(?i:(?:us\s+)?(?:whether|if|how|when|about)\s+(?:we|you|our|your)\b)"
 )
 
 

@@ -20,6 +20,7 @@ from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import (
     calls_the_price_high,
+    has_no_budget,
     needs_it_offline,
     plain_topic,
     reason_topic,
@@ -70,8 +71,10 @@ def sentence_verdict(
     elif reported:
         kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
         confidence = max(score.objection_probability, STATEMENT_SURE)
-    elif role in SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
-        kind = "objection"  # "No cover on most of the farm, needs offline.", "a fair whack"
+    elif role in SAID_BY_THE_BUYER and (
+        needs_it_offline(text) or calls_the_price_high(text) or has_no_budget(text)
+    ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen"
+        kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
