@@ -224,11 +224,13 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     return cues.concern < _MEDIUM and not (money and _AGAINST_THE_DEAL.search(rest))
 
 
-_THAN = r"\bthan (?:what |the ones? |anything )?(?:\w+ )?"
+# "than <rival>", "a migration plan from <rival>": what we beat, what they leave
+_THAN = r"\b(?:than (?:what |the ones? |anything )?(?:\w+ )?|(?:from|off|away from|out of) )"
 
 
 def _beaten_rivals_out(text: str, rivals: Sequence[str]) -> str:
-    """``text`` (lowered) without the rivals it names only after "than": what we beat."""
+    """``text`` (lowered) without the rivals it names only after "than" or as what the buyer
+    leaves ("from <rival>"): what we beat."""
     for name in (rival.strip().lower() for rival in rivals):
         if name:
             text = re.sub(_THAN + re.escape(name), " ", text)
