@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from pipeline.detect.acceptance import accepts_the_terms
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.conditions import promises_on_a_step
+from pipeline.detect.conditions import leaves_the_door_open, promises_on_a_step
 from pipeline.detect.rules import (
     CUES,
     KIND_CUES,
@@ -225,11 +225,13 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     return cues.concern < _MEDIUM and not (money and _AGAINST_THE_DEAL.search(rest))
 
 
-_THAN = r"\bthan (?:what |the ones? |anything )?(?:\w+ )?"
+# "than <rival>", "a migration plan from <rival>": what we beat, what they leave
+_THAN = r"\b(?:than (?:what |the ones? |anything )?(?:\w+ )?|(?:from|off|away from|out of) )"
 
 
 def _beaten_rivals_out(text: str, rivals: Sequence[str]) -> str:
-    """``text`` (lowered) without the rivals it names only after "than": what we beat."""
+    """``text`` (lowered) without the rivals it names only after "than" or as what the buyer
+    leaves ("from <rival>"): what we beat."""
     for name in (rival.strip().lower() for rival in rivals):
         if name:
             text = re.sub(_THAN + re.escape(name), " ", text)
@@ -339,7 +341,8 @@ def announces_concerns(sentence: str) -> bool:
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
     """Small talk, praise, a result or a won deal's reason, a buying signal (a decision made
     for us, a purchase promised on the deal's next step: ``conditions.py``, a price or term
-    accepted with the next step: ``acceptance.py``) or concerns
+    accepted with the next step: ``acceptance.py``), a goodbye that keeps us in mind
+    (``conditions.leaves_the_door_open``) or concerns
     announced, not said: ``other``, whatever the model read in the turn around it (``rivals``:
     praise of one is no praise of us)."""
     return (
@@ -349,6 +352,7 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
         or accepts_the_terms(sentence)
+        or leaves_the_door_open(sentence)
         or announces_concerns(sentence)
     )
 

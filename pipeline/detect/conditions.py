@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.rules import CUES, alternation, is_question, lowered, topic_without_rival
+from pipeline.detect.rules import (
+    CUES,
+    alternation,
+    cue_scores,
+    is_question,
+    lowered,
+    topic_without_rival,
+)
 
 _CUES = CUES["condition"]
 _PROMISE = alternation(_CUES["promises"])
@@ -26,6 +33,9 @@ _AND = re.compile(r"\s+and\s+")
 _ASKS = alternation(_CUES["asks"])
 _STEP = alternation(_CUES["steps"])
 _PRICE_MOVES = alternation(_CUES["price_moves"])
+_DOOR_OPEN = alternation(_CUES["door_open"])
+_OURS = re.compile(r"\byou(?:r|rs|'\w+)?\b")
+_STRONG = 1.0  # "can't afford it this year": a worry said beside the goodbye
 
 
 def promised_condition(sentence: str) -> str | None:
@@ -65,6 +75,22 @@ def promises_on_a_step(sentence: str) -> bool:
     a buying signal, no objection."""
     condition = promised_condition(sentence)
     return condition is not None and bool(_STEP.search(condition))
+
+
+def leaves_the_door_open(sentence: str) -> bool:
+    """A goodbye that keeps us in mind ("If the <rival> rollout goes sideways, you'll be the
+    first person I call."): no objection, even in a lost deal (it had been a competitor one).
+    Not when what it waits on is ours ("if your price comes down", "once your app is out"), a
+    price, or a strong worry ("We can't afford it this year, but we'll keep you in mind.")."""
+    text = lowered(sentence)
+    door = _DOOR_OPEN.search(text)
+    if door is None or text.rstrip("\"') ").endswith("?"):  # "Should it fail, ..." is no question
+        return False
+    rest = text[: door.start()] + " " + text[door.end() :]
+    if _OURS.search(rest) or _ASKS.search(rest) or _PRICE_MOVES.search(rest):
+        return False
+    cues = cue_scores(rest)
+    return cues.concern < _STRONG and not cues.categories.get("price")
 
 
 def condition_topic(sentence: str) -> str | None:

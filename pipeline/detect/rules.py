@@ -246,15 +246,6 @@ _TO_DO = re.compile(
 )
 
 
-# "Asked whether we integrate with Mindbody.", "She also asked about SSO": a note reporting the
-# buyer's question.
-# (No name before "asked": in a rep's note "Priya asked if they run payroll" may be the rep.)
-_REPORTED_QUESTION = re.compile(
-    r"^(?:[-*•]\s*)?(?i:(?:she|he|they)\s+)?(?i:(?:also|then)\s+)?(?i:asked)\s+"
-    r"(?i:whether|if|about|how|what|when|why|who|which|where|us\s+(?:whether|if|about))\b"
-)
-
-
 _TO_A_MODEL = alternation(CUES["addresses_a_model"]["cues"])
 
 
@@ -290,13 +281,15 @@ _WEAK_HEDGE = 0.6  # below the medium cues: "though", "but", "if" alone
 
 # A next step put off to a season or a year: a timing objection, not arranging.
 _PUT_OFF = alternation(CUES["arranging"]["put_off"])
+_SINCERELY = alternation(CUES["reassurance"]["sincerely"])  # "to be honest": no hedge of its own
 
 
 def settles_it(sentence: str) -> bool:
     """A buyer committing ("Send the DocuSign, we're good.", "Let's start in April."), saying a
-    worry is absent ("I'm fine on price") or welcoming what they saw ("That could be big."),
-    with no concern left in the sentence; or arranging the next step ("I'm out next week, so
-    it'll be the week after."), with no more than a weak hedge left. A theme "Send the
+    worry is absent ("I'm fine on price", "Price wasn't really the issue, to be honest.") or
+    welcoming what they saw ("That could be big."), with no concern left in the sentence (a
+    sincerity aside is none); or arranging the next step ("I'm out next week, so it'll be the
+    week after."), with no more than a weak hedge left. A theme "Send the
     paperwork through" had been an objection, "I'm fine on price" a price objection's lead
     quote, and a timing theme had held "Let's start in April." from a won deal."""
     text = lowered(sentence)
@@ -306,7 +299,8 @@ def settles_it(sentence: str) -> bool:
         )
     if not (COMMITMENT.search(text) or REASSURANCE.search(text) or WELCOME.search(text)):
         return False
-    return cue_scores(WELCOME.sub(" ", COMMITMENT.sub(" ", text))).concern == 0
+    said = _SINCERELY.sub(" ", WELCOME.sub(" ", COMMITMENT.sub(" ", text)))
+    return cue_scores(said).concern == 0
 
 
 def ruled_other(sentence: str, role: str) -> bool:
@@ -321,12 +315,6 @@ def ruled_other(sentence: str, role: str) -> bool:
         or (role == "rep_note" and (notes_the_reps_doing(sentence) or asks_the_team(sentence)))
         or settles_it(sentence)
     )
-
-
-def reports_a_question(sentence: str) -> bool:
-    """A rep's note sentence that reports the buyer's question ("Asked whether we integrate
-    with Mindbody."): a question, whatever the topic (it had been read as an objection)."""
-    return bool(_REPORTED_QUESTION.match(sentence.strip()))
 
 
 # A rep's own question in a note or a team chat: what the buyer did or said ("did they say
@@ -349,29 +337,6 @@ def asks_the_team(sentence: str) -> bool:
     reporting the buyer's ("They asked about price vs RotaPro.") is no question in form."""
     text = lowered(sentence).strip().rstrip("\"') ")
     return text.endswith("?") and bool(_ASKS_THE_TEAM.search(text))
-
-
-_REPORTED_WORRY = re.compile(
-    r"^(?:[-*•]\s*)?(?:[\w'-]+\s+){0,3}?(?:"
-    + "|".join(CUES["rep_note"]["worry"])
-    + r")\b\s*(?:[:\-–]|(?:"
-    + "|".join(CUES["rep_note"]["worry_follows"])
-    + r")\b)"
-)
-_WORRY_SETTLED = alternation(CUES["rep_note"]["worry_settled"])
-
-
-def reports_a_worry(sentence: str) -> bool:
-    """A rep's note sentence that opens on the buyer's worry ("Worried about retraining 25
-    seasonal pickers before Black Friday", "Concern: scanner hardware cost"): an objection
-    about us, whatever the topic (it had been a pain and a contract worry), unless the note
-    says it is absent or was settled."""
-    text = lowered(sentence).strip()
-    return (
-        bool(_REPORTED_WORRY.match(text))
-        and not REASSURANCE.search(text)
-        and not _WORRY_SETTLED.search(text)
-    )
 
 
 def notes_the_reps_doing(sentence: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.detect.account_facts import states_the_account
 from pipeline.detect.asides import asks_small_talk, names_a_rival_only, says_no_concern
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import (
@@ -119,6 +120,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     introduction (``describes_themselves``)."""
     if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
         return "other"
+    if kind in ("objection", "pain") and states_the_account(sentence):  # "12 recruiters, on X"
+        return "current_setup"
     # "Did you watch Friday night?": small talk asked
     if kind in ("question", "objection") and asks_small_talk(sentence):
         return "other"

@@ -15,11 +15,12 @@ from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
 from pipeline.detect.sentences import split_sentences
 
 _PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
+_NO_BUDGET = alternation(CUES["no_budget"]["cues"])
 _NEGATED = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|never|hardly)\b(?:\W+\w+){0,2}\W*$")
 _NO_SIGNAL = alternation(CUES["no_signal"]["where"])
 _OFFLINE = alternation(CUES["no_signal"]["offline"])
 _JOINED = {
-    "price": CUES["price_said_high"]["cues"],
+    "price": CUES["price_said_high"]["cues"] + CUES["no_budget"]["cues"],
     "adoption": CUES["no_signal"]["where"] + CUES["no_signal"]["offline"],
 }
 _PLAIN_TOPICS = {
@@ -72,7 +73,16 @@ def calls_the_price_high(sentence: str) -> bool:
     """The price called high in everyday words ("That's a fair whack for a spray diary.", "a
     bit steep for four vans"), not negated: a price objection however the model read it (it
     had been small talk at 0.89)."""
+    return _said_not_negated(_PRICE_SAID_HIGH, sentence)
+
+
+def has_no_budget(sentence: str) -> bool:
+    """No money for it, said or noted ("Budget is frozen until Q1, f/u then.", "there's a
+    spending freeze till April"), not negated: a price objection, as the README has it (the
+    note's line had been small talk at 0.63)."""
+    return _said_not_negated(_NO_BUDGET, sentence)
+
+
+def _said_not_negated(cue: re.Pattern[str], sentence: str) -> bool:
     text = REASSURANCE.sub(" ", lowered(sentence))
-    return any(
-        not _NEGATED.search(text[: said.start()]) for said in _PRICE_SAID_HIGH.finditer(text)
-    )
+    return any(not _NEGATED.search(text[: said.start()]) for said in cue.finditer(text))

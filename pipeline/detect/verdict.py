@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.detect import rules
+from pipeline.detect import note_reports, rules
 from pipeline.detect.asides import answers_small_talk, nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
@@ -21,6 +21,7 @@ from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import (
     calls_the_price_high,
+    has_no_budget,
     needs_it_offline,
     plain_topic,
     reason_topic,
@@ -64,15 +65,17 @@ def sentence_verdict(
     competitor = None
     kind, confidence = score.kind, score.confidence
     blocked = blocks_the_deal(text, sentence.context)
-    reported = role == "rep_note" and rules.reports_a_worry(text)
+    reported = role == "rep_note" and note_reports.reports_a_worry(text)
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
     elif reported:
         kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
         confidence = max(score.objection_probability, STATEMENT_SURE)
-    elif role in SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
-        kind = "objection"  # "No cover on most of the farm, needs offline.", "a fair whack"
+    elif role in SAID_BY_THE_BUYER and (
+        needs_it_offline(text) or calls_the_price_high(text) or has_no_budget(text)
+    ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen"
+        kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (locked := parent_lock_in_kind(sentence)) is not None:
         kind = locked  # "we're on <tool> through the group": a caveat or after a pitch, or set-up
@@ -88,7 +91,7 @@ def sentence_verdict(
     elif kind == "objection" and nods_to_a_fact(text, spelt_rivals(text, hits)):
         kind = max(_STATEMENTS[1:] + ("other",), key=lambda k: score.probabilities.get(k, 0.0))
         confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
-    if role == "rep_note" and rules.reports_a_question(text):
+    if role == "rep_note" and note_reports.reports_a_question(text):
         kind = "question"  # "Asked whether we integrate with Mindbody."
     if kind == "objection" and not blocked and through_a_parent(text):
         category = lock_in_category(text)  # a body above them decided what they use

@@ -23,6 +23,7 @@ from pipeline.detect import (
     RuleEmbeddingDetector,
     create_detector,
     load_seeds,
+    note_reports,
     rules,
 )
 from pipeline.detect.classify import SentenceInput
@@ -353,7 +354,7 @@ def test_a_rep_note_about_what_the_rep_did(sentence: str, reps_own: bool) -> Non
     ],
 )
 def test_a_note_reporting_a_question(sentence: str, asked: bool) -> None:
-    assert rules.reports_a_question(sentence) is asked
+    assert note_reports.reports_a_question(sentence) is asked
 
 
 def test_a_notes_record_of_the_deal_is_no_objection(detector: RuleEmbeddingDetector) -> None:

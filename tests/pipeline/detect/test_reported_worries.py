@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.detect import RuleEmbeddingDetector, rules
+from pipeline.detect import RuleEmbeddingDetector, note_reports
 from pipeline.detect.verdict import STATEMENT_SURE
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
@@ -44,12 +44,12 @@ NO_WORRY_NOW = [
 
 @pytest.mark.parametrize("sentence", REPORTED_WORRIES)
 def test_a_note_opening_on_a_worry_reports_one(sentence: str) -> None:
-    assert rules.reports_a_worry(sentence)
+    assert note_reports.reports_a_worry(sentence)
 
 
 @pytest.mark.parametrize("sentence", NO_WORRY_NOW)
 def test_a_worry_absent_or_settled_reports_none(sentence: str) -> None:
-    assert not rules.reports_a_worry(sentence)
+    assert not note_reports.reports_a_worry(sentence)
 
 
 @pytest.fixture(scope="module")

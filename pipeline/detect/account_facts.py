@@ -1,0 +1,80 @@
+"""A sentence made only of facts about the buyer's business, said or noted: how many ("12
+recruiters", "about three hundred active locums"), what it is made of ("mostly nurses, some
+NCHDs", "Mainly Parasol-style ones, plus a couple of smaller ones."), what it runs on ("on
+JobAdder") and its trade and place ("IT contract agency in Austin"). Today's set-up.
+
+Why a rule after the model: the model reads a sentence with the turns around it, so a buyer's
+"That's right, about three hundred active locums, ..." before the rep's "That's painful." had
+been a pain (0.85), a note's "IT contract agency in Austin, 12 recruiters, on JobAdder." a
+pain theme's quote, and an answer naming the umbrella companies an integrations objection. A
+clause with a worry, a pain word, a buying topic, a person or a date in it is no such fact.
+The phrases are data (``[account_facts]`` in ``cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.rules import CUES, KIND_CUES, cue_scores, lowered
+
+_CUES = CUES["account_facts"]
+
+
+def _opening(name: str) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(_CUES[name]) + r")")
+
+
+_NUMBER = _opening("number")
+_NOT_COUNTED = re.compile(r"\b(?:" + "|".join(_CUES["not_counted"]) + r")(?=\W|$)")
+_MAKEUP = _opening("makeup")
+_TOOL = _opening("tool")
+_PLACE = re.compile(r"\s(?:" + "|".join(_CUES["place"]) + r")\s+\S")
+_NOT_A_LABEL = re.compile(r"\b(?:" + "|".join(_CUES["not_a_label"]) + r")")
+_CLAUSES = re.compile(r"\s*(?:[,;]|\s[-–—]\s)\s*")
+_NOD = re.compile(
+    r"^(?:(?:that['’]?s|that is) (?:right|correct|it)|yes|yeah|yep|correct|exactly|right)\b"
+    r"[\s,.!]*",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "IT contract agency" is no "it"
+_LABEL_WORDS = 5  # "Travel nurse agency", "Skilled trades staffing": a label, not a statement
+_CLAUSE_WORDS = 8
+_TRADE = ("label", "place")
+
+
+def states_the_account(sentence: str) -> bool:
+    """Every clause a fact about the business (a head count, its make-up, its tool, its trade
+    and place), after a nod ("That's right, ..."); at least one a count, a tool or a place, or
+    two of its make-up; no worry or pain word anywhere, no buying topic beside the trade."""
+    said = _NOD.sub("", sentence.strip(), count=1).rstrip(" .!")
+    text = lowered(said)
+    clauses = [c for c in _CLAUSES.split(said) if c]
+    if not clauses or any(len(c.split()) > _CLAUSE_WORDS for c in clauses):
+        return False
+    if cue_scores(text).concern > 0 or KIND_CUES["pain"].search(text):
+        return False
+    kinds = [_fact(clause, first=index == 0) for index, clause in enumerate(clauses)]
+    if None in kinds:
+        return False
+    # a trade may hold topic words ("IT contract agency", "security firm"); the rest may not
+    facts = " . ".join(c for c, k in zip(clauses, kinds, strict=True) if k not in _TRADE)
+    if any(cue_scores(facts).categories.values()):
+        return False
+    told = [k for k in kinds if k in ("count", "tool", "place")]
+    return bool(told) or kinds.count("makeup") >= 2
+
+
+def _fact(said: str, *, first: bool) -> str | None:
+    """What a clause tells of the business, or None when it tells something else."""
+    clause = lowered(said)
+    if _NUMBER.match(clause) and not _NOT_COUNTED.search(clause):
+        return "count"
+    if _MAKEUP.match(clause):
+        return "makeup"
+    if _TOOL.match(clause):
+        return "tool"
+    if _NOT_A_LABEL.search(lowered(_ACRONYM.sub(" ", said))):
+        return None
+    if _PLACE.search(clause):
+        return "place"
+    return "label" if first and len(clause.split()) <= _LABEL_WORDS else None
