@@ -116,9 +116,9 @@ def _decode_damaged(data: bytes, filename: str) -> Decoded:
     """Bytes that are not all UTF-8: a legacy code page that makes words of them (few valid
     UTF-8 letters among them), else UTF-8 with the bad bytes replaced and said, or a refusal
     when they are most of the file."""
-    escaped = data.decode("utf-8", "surrogateescape")
-    bad = sum(len(run) for run in _BAD_BYTES.findall(escaped))
-    good_foreign = sum(not char.isascii() for char in escaped) - bad
+    valid = data.decode("utf-8", "ignore")
+    bad = len(data) - len(valid.encode("utf-8"))
+    good_foreign = len(valid) - len(valid.encode("ascii", "ignore"))
     if good_foreign <= bad:  # a legacy file's letters seldom make valid UTF-8 sequences
         legacy = legacy_reading(data)
         if legacy is not None:
@@ -130,6 +130,7 @@ def _decode_damaged(data: bytes, filename: str) -> Decoded:
             "UTF-8 nor text in a known legacy encoding (save it as UTF-8)",
             filename=filename,
         )
+    escaped = data.decode("utf-8", "surrogateescape")
     return Decoded(
         _normalise_newlines(_BAD_BYTES.sub("\ufffd", escaped)),
         f"{bad} byte(s) that are not UTF-8 are shown as \ufffd: check the file's encoding",

@@ -39,7 +39,7 @@ _LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
 _JOINERS = frozenset("'’‘-‐‑./,&·")
 _FOREIGN_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
 _ASCII_LETTER = re.compile("[A-Za-z]")
-_SAMPLE_CHARS = 200_000  # enough to tell, cheap on a 30 MB file
+_SAMPLE_CHARS = 20_000  # a few thousand words: enough to tell, cheap on a 30 MB file
 
 
 def _script(char: str) -> str:
@@ -126,10 +126,16 @@ def legacy_reading(data: bytes) -> str | None:
         if m.chaos <= best_chaos + 1e-9 and preferred in (m.encoding, *m.could_be_from_charset)
     ]
     encodings = list(dict.fromkeys(tied))
-    readings = [data.decode(encoding) for encoding in encodings]
-    readings += [str(m) for m in matches if m.encoding not in encodings]
-    readings += [_decoded(data, encoding) for encoding in _PREFERRED if encoding not in encodings]
-    scored = [(odd_share(text), place, text) for place, text in enumerate(readings)]
-    # Most words read as words (an empty reading is none).
-    plausible = [found for found in scored if found[0] < 0.5 and found[2]]
-    return min(plausible)[2] if plausible else None
+    readings = itertools.chain(
+        (data.decode(encoding) for encoding in encodings),
+        (str(m) for m in matches if m.encoding not in encodings),
+        (_decoded(data, encoding) for encoding in _PREFERRED if encoding not in encodings),
+    )
+    best: tuple[float, str] | None = None
+    for text in readings:
+        share = odd_share(text) if text else 1.0
+        if share < 0.5 and (best is None or share < best[0]):  # most words read as words
+            best = (share, text)
+        if best is not None and best[0] == 0:
+            break  # no later reading can do better
+    return best[1] if best else None
