@@ -1,14 +1,16 @@
-"""Bytes to text: BOMs, UTF-8, BOM-less UTF-16, legacy code pages; binary files refused."""
+"""Bytes to text: BOMs, UTF-8, BOM-less UTF-16, legacy code pages (``legacy_text``), UTF-8
+with a few bad bytes replaced and said; binary files and mostly undecodable ones refused."""
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
-import charset_normalizer
 import ftfy
 
 from pipeline.errors import BadInput
+from pipeline.ingest.legacy_text import legacy_reading
 
 # Signatures of files people upload by mistake; checked before any decoding.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -43,19 +45,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Code pages charset-normalizer may choose from; cp1252 wins ties (the usual Windows export).
-_LEGACY_ENCODINGS = (
-    "cp1252",
-    "latin_1",
-    "iso8859_15",
-    "cp1250",
-    "cp1251",
-    "mac_roman",
-    "gb18030",
-    "shift_jis",
-    "euc_kr",
-    "big5",
-)
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -76,15 +65,28 @@ def binary_kind(data: bytes) -> str | None:
 UNREADABLE = "This file isn't text or a document callmine can read"
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """An upload's text, and what the user should hear about its reading (bytes replaced)."""
+
+    text: str
+    notice: str | None = None
+
+
 def decode_text(data: bytes, filename: str) -> str:
     """Decode a text upload; a ``BadInput`` names the file and why it is not readable text."""
+    return decode_upload(data, filename).text
+
+
+def decode_upload(data: bytes, filename: str) -> Decoded:
+    """``decode_text`` with the notice of any bytes it had to replace."""
     kind = binary_kind(data)
     if kind is not None:
         raise BadInput(f"{UNREADABLE} (it is {kind})", filename=filename)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _normalise_newlines(data.decode(encoding))
+                return Decoded(_normalise_newlines(data.decode(encoding)))
             except UnicodeDecodeError as exc:
                 raise BadInput(
                     f"could not decode the file as {encoding} (it starts with a {encoding} "
@@ -97,13 +99,42 @@ def decode_text(data: bytes, filename: str) -> str:
         text = ""
     else:
         if "\x00" not in text:
-            return _normalise_newlines(text)
+            return Decoded(_normalise_newlines(text))
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return _normalise_newlines(utf16)
+        return Decoded(_normalise_newlines(utf16))
     if b"\x00" in data:
         raise BadInput(f"{UNREADABLE} (it looks like a binary file)", filename=filename)
-    return _normalise_newlines(_decode_legacy(data, filename))
+    return _decode_damaged(data, filename)
+
+
+# Bytes that are not UTF-8, as ``surrogateescape`` keeps them: one character each.
+_BAD_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _decode_damaged(data: bytes, filename: str) -> Decoded:
+    """Bytes that are not all UTF-8: a legacy code page that makes words of them (few valid
+    UTF-8 letters among them), else UTF-8 with the bad bytes replaced and said, or a refusal
+    when they are most of the file."""
+    valid = data.decode("utf-8", "ignore")
+    bad = len(data) - len(valid.encode("utf-8"))
+    good_foreign = len(valid) - len(valid.encode("ascii", "ignore"))
+    if good_foreign <= bad:  # a legacy file's letters seldom make valid UTF-8 sequences
+        legacy = legacy_reading(data)
+        if legacy is not None:
+            return Decoded(_normalise_newlines(legacy))
+    printable = len(data) - sum(data.count(space) for space in b" \t\r\n")
+    if bad * 2 > printable:
+        raise BadInput(
+            f"could not decode the file: {bad} of its {printable} non-blank bytes are neither "
+            "UTF-8 nor text in a known legacy encoding (save it as UTF-8)",
+            filename=filename,
+        )
+    escaped = data.decode("utf-8", "surrogateescape")
+    return Decoded(
+        _normalise_newlines(_BAD_BYTES.sub("\ufffd", escaped)),
+        f"{bad} byte(s) that are not UTF-8 are shown as \ufffd: check the file's encoding",
+    )
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -119,24 +150,6 @@ def _bomless_utf16(data: bytes) -> str | None:
                 return None
             return text if "\x00" not in text else None
     return None
-
-
-def _decode_legacy(data: bytes, filename: str) -> str:
-    matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS)))
-    if not matches:
-        raise BadInput(
-            "could not decode the file: it is not UTF-8, UTF-16 or a known legacy encoding "
-            "(save it as UTF-8)",
-            filename=filename,
-        )
-    best_chaos = min(m.chaos for m in matches)
-    for preferred in ("cp1252", "latin_1"):
-        for match in matches:
-            tied = match.chaos <= best_chaos + 1e-9
-            if tied and preferred in (match.encoding, *match.could_be_from_charset):
-                return data.decode(preferred)
-    best = min(matches, key=lambda m: m.chaos)
-    return str(best)
 
 
 def _normalise_newlines(text: str) -> str:

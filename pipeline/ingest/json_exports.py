@@ -5,7 +5,7 @@
 - Whisper and WhisperX (``segments`` with ``text``, an optional ``speaker``),
 - the Podcasting 2.0 transcript (``segments`` with ``speaker``, ``startTime``, ``body``),
 - contact-centre segments (a list with ``speaker_role: agent|caller``, milliseconds),
-- Gong (``calls[].parties`` with an Internal/External ``affiliation`` + ``callTranscripts``),
+- Gong's calls and monologues (read in ``gong``),
 - a Slack channel's export (a list of ``type: message`` objects, read in ``slack``);
 
 word- and phrase-level services (AWS, Rev.ai, Speechmatics, Watson, Google, Azure) are read in
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
-from pipeline.ingest.json_people import as_people, side_of
+from pipeline.ingest.gong import gong_calls, is_gong_export
 from pipeline.ingest.json_pieces import (
     Utterances,
     Word,
@@ -34,7 +34,6 @@ from pipeline.ingest.json_pieces import (
 from pipeline.ingest.json_words import word_reader
 from pipeline.ingest.role_labels import role_of_word
 from pipeline.ingest.slack import is_slack_export, slack_export
-from pipeline.ingest.values import clean_optional, outcome_from_stage, parse_date
 
 _ASSEMBLYAI_KEYS = ("audio_url", "acoustic_model", "language_model", "audio_duration")
 
@@ -127,57 +126,6 @@ def _contact_centre(entries: list[Any]) -> Utterances:
     return to_turns(pieces)
 
 
-def _context_fields(call: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """Gong's CRM context: object type -> field name -> value (plus ``objectId``)."""
-    found: dict[str, dict[str, str]] = {}
-    for system in dicts(call.get("context")):
-        for crm_object in dicts(system.get("objects")):
-            fields = found.setdefault(str(crm_object.get("objectType", "")), {})
-            fields.setdefault("objectId", str(crm_object.get("objectId", "")))
-            for item in dicts(crm_object.get("fields")):
-                if item.get("value") is not None:
-                    fields.setdefault(str(item.get("name")), str(item["value"]))
-    return found
-
-
-def _gong(document: dict[str, Any], text: str) -> list[ParsedCall]:
-    transcripts = {
-        str(t.get("callId")): dicts(t.get("transcript"))
-        for t in dicts(document.get("callTranscripts"))
-    }
-    calls_meta = dicts(document.get("calls"))
-    known = {str(as_dict(c.get("metaData")).get("id")) for c in calls_meta}
-    calls_meta += [{"metaData": {"id": cid}} for cid in transcripts if cid not in known]
-    calls: list[ParsedCall] = []
-    for meta_call in calls_meta:
-        meta = as_dict(meta_call.get("metaData"))
-        parties = dicts(meta_call.get("parties"))
-        by_speaker = {str(p["speakerId"]): p for p in parties if p.get("speakerId")}
-        call = ParsedCall(format="json", raw_text=text, utterances=[], people=as_people(parties))
-        pieces: list[ParsedUtterance | None] = []
-        for monologue in transcripts.get(str(meta.get("id")), []):
-            party = by_speaker.get(str(monologue.get("speakerId")), {})
-            sentences = dicts(monologue.get("sentences"))
-            speaker = party.get("name") or speaker_name(monologue.get("speakerId"))
-            start = seconds(sentences[0].get("start"), 1000) if sentences else None
-            found = piece(" ".join(str(s.get("text", "")) for s in sentences), speaker, start)
-            role = side_of(party)
-            if found is not None and role is not None:
-                found.role, found.role_from_source = role, True
-            pieces.append(found)
-        call.utterances = to_turns(pieces)
-        context = _context_fields(meta_call)
-        call.title = clean_optional(meta.get("title"))
-        call.call_date = parse_date(meta.get("started") or meta.get("scheduled"))
-        call.account = clean_optional(context.get("Account", {}).get("Name"))
-        opportunity = context.get("Opportunity", {})
-        call.deal_id = clean_optional(opportunity.get("objectId"))
-        call.deal_stage = clean_optional(opportunity.get("StageName"))
-        call.outcome = outcome_from_stage(call.deal_stage)
-        calls.append(call)
-    return calls
-
-
 def _single(
     reader: Callable[[dict[str, Any]], Utterances],
 ) -> Callable[[Any, str], list[ParsedCall]]:
@@ -189,6 +137,8 @@ def _single(
 
 def export_reader(document: Any) -> Callable[[Any, str], list[ParsedCall]] | None:
     """The reader for a known export shape, or ``None`` (then the callmine schema applies)."""
+    if is_gong_export(document):
+        return gong_calls
     if isinstance(document, list):
         if document and all(isinstance(e, dict) and "speaker_role" in e for e in document):
             return lambda doc, text: [
@@ -197,11 +147,6 @@ def export_reader(document: Any) -> Callable[[Any, str], list[ParsedCall]] | Non
         return slack_export if is_slack_export(document) else None
     if not isinstance(document, dict):
         return None
-    if "callTranscripts" in document or (
-        isinstance(document.get("calls"), list)
-        and any(isinstance(c, dict) and "parties" in c for c in document["calls"])
-    ):
-        return _gong
     results = document.get("results")
     if isinstance(results, dict) and ("utterances" in results or "channels" in results):
         return _single(_deepgram)

@@ -92,6 +92,8 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
     if reader is not None:
         try:
             return reader(document, text)
+        except BadInput as exc:  # a reader's own reason names no file
+            raise BadInput(exc.detail, filename=exc.filename or filename) from exc
         except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
             # The readers skip what they do not expect; this is the net for what they missed.
             raise BadInput(

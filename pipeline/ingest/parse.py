@@ -14,7 +14,7 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.clock_times import times_from_first_stamp
 from pipeline.ingest.csv_file import calls_from_rows, looks_like_csv, parse_csv
-from pipeline.ingest.decode import binary_kind, decode_text
+from pipeline.ingest.decode import binary_kind, decode_text, decode_upload
 from pipeline.ingest.docx_file import is_docx, parse_docx
 from pipeline.ingest.html_file import looks_like_html, parse_html
 from pipeline.ingest.json_file import looks_like_json, parse_json
@@ -179,7 +179,15 @@ def _parse(data: bytes, filename: str, column_map: dict[str, str] | None) -> lis
         raise BadInput(
             f"not a valid {_extension(filename)} file (not {office} zip archive)", filename=filename
         )
-    text = decode_text(data, filename)
+    decoded = decode_upload(data, filename)
+    calls = _parse_text(decoded.text, filename, column_map)
+    if decoded.notice:  # bytes replaced: said with every call the file gave
+        for call in calls:
+            call.notice = "; ".join(filter(None, (decoded.notice, call.notice)))
+    return calls
+
+
+def _parse_text(text: str, filename: str, column_map: dict[str, str] | None) -> list[ParsedCall]:
     if not text.strip("\ufeff \t\n"):
         raise BadInput("file is empty (only whitespace)", filename=filename)
     fmt = _sniff_text(text, filename)

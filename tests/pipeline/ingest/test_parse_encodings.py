@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
+from pathlib import Path
 
 import pytest
 
+from pipeline.errors import BadInput
 from pipeline.ingest import parse_file
-from pipeline.ingest.decode import decode_text
+from pipeline.ingest.decode import decode_text, decode_upload
+from pipeline.ingest.service import ingest_bytes
+from pipeline.workspace import Workspace
+from tests.conftest import make_settings
 from tests.pipeline.ingest.conftest import turns
 
 TRANSCRIPT = (
@@ -106,3 +112,87 @@ def test_double_encoded_utf8_is_repaired_in_every_reader() -> None:
         "Le café? Ça coûte 30 € — trop.",
         "Sí.",
     ]
+
+
+# Review 24q: UTF-8 lines plus a run of bad bytes had been read whole as Windows-1251 and a rep
+# turn stored as "Understood. ЃюџяГ( ЎЃюџяГ(", with no word to the user.
+UTF8_CALL = (
+    "Maria Lopez: We can’t afford €900 a month.\n"
+    "Hannah Okoro: Understood.{bad}\n"
+    "Maria Lopez: Price is the issue, and the café’s owner agrees.\n"
+)
+BAD_RUNS = {
+    "letters-in-cp1251": b"\x81\xfe\x9f\xff\xc3(\xa0\xa1",
+    "a-utf16-bom-inside": b"\xff\xfe",
+    "overlong-slash": b"\xc0\xaf",
+    "encoded-surrogate": b"\xed\xa0\x80",
+    "cut-off-sequence": b"\xe2\x80",
+}
+
+
+def _with_bad_bytes(bad: bytes, text: str = UTF8_CALL) -> bytes:
+    head, tail = text.split("{bad}")
+    return head.encode() + bad + tail.encode()
+
+
+def _letters_outside_latin(text: str) -> set[str]:
+    return {c for c in text if c.isalpha() and not unicodedata.name(c).startswith("LATIN")}
+
+
+@pytest.mark.parametrize("bad", BAD_RUNS.values(), ids=BAD_RUNS)
+def test_utf8_with_a_few_bad_bytes_is_read_as_utf8_and_the_bytes_are_told(bad: bytes) -> None:
+    [call] = parse_file(_with_bad_bytes(bad), "call.txt")
+    texts = [u.text for u in call.utterances]
+    assert texts[0] == "We can’t afford €900 a month."
+    assert texts[1].startswith("Understood.") and "\ufffd" in texts[1]
+    assert texts[2] == "Price is the issue, and the café’s owner agrees."
+    assert not _letters_outside_latin(call.raw_text)
+    assert call.notice is not None and "not UTF-8" in call.notice
+
+
+def test_the_bad_bytes_are_told_in_the_upload_result(tmp_path: Path) -> None:
+    workspace = Workspace(make_settings(tmp_path / "data"))
+    try:
+        [result] = ingest_bytes(
+            workspace, _with_bad_bytes(BAD_RUNS["letters-in-cp1251"]), "call.txt", analyse=False
+        )
+    finally:
+        workspace.close()
+    assert result.status == "created", result.reason
+    assert "not UTF-8" in (result.understood or "")
+
+
+@pytest.mark.parametrize("bad", BAD_RUNS.values(), ids=BAD_RUNS)
+def test_a_file_mostly_of_bad_bytes_is_refused_not_read_in_another_script(bad: bytes) -> None:
+    data = _with_bad_bytes(bad * (400 // len(bad)))
+    with pytest.raises(BadInput) as caught:
+        parse_file(data, "bad_encoding.txt")
+    assert caught.value.detail.startswith("could not decode the file")
+    assert "UTF-8" in caught.value.detail
+
+
+LEGACY_FILES = {
+    "cp1252-quotes-pound-euro": (
+        "Maria: We can’t pay £400 — that’s the café’s whole budget.\n"
+        "Tom: Understood, “€300” then?\n",
+        "cp1252",
+    ),
+    "latin1-french": ("Renée: Le prix est très élevé pour nous.\nJosé: Je comprends.\n", "latin-1"),
+    "cp1251-russian": (
+        "Мария Лопес: Мы не можем себе это позволить.\n"
+        "Анна Петрова: Понятно, давайте обсудим цену.\n"
+        "Мария Лопес: Цена — главная проблема.\n",
+        "cp1251",
+    ),
+    "cp1251-russian-with-english-names": (
+        "Maria: Цена высокая.\nAnna: Understood.\n",
+        "cp1251",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LEGACY_FILES)
+def test_real_legacy_code_pages_still_read_right(name: str) -> None:
+    text, encoding = LEGACY_FILES[name]
+    decoded = decode_upload(text.encode(encoding), "call.txt")
+    assert (decoded.text, decoded.notice) == (text, None)
