@@ -4,7 +4,8 @@ transaction and one process, then one re-fit.
 Why: one ``callmine label`` per answer pays a process start and the embedder's load each time
 (about 8 s an answer on a laptop); thirty answers from a spreadsheet should not take minutes.
 A CSV (header ``utterance_id,kind,text,category``) or JSON Lines (one object per line with
-those keys) file; ``label`` is read as ``kind``. Any bad row stops the whole file before
+those keys, or the queue's own JSON objects with a ``kind`` added) file; ``label`` is read as
+``kind``, ``sentence`` as ``text``. Any bad row stops the whole file before
 anything is kept, naming the row.
 """
 
@@ -64,7 +65,8 @@ def _answer(number: int, row: dict[str, Any]) -> Answer:
         raise BadInput(f"answer {number}: utterance_id must be a whole number") from exc
     if not kind:
         raise BadInput(f"answer {number}: no kind")
-    text = str(fields.get("text") or "").strip() or None
+    # The queue's JSON (``detections queue --json``) names the sentence ``sentence``.
+    text = str(fields.get("text") or fields.get("sentence") or "").strip() or None
     category = str(fields.get("category") or "").strip() or None
     return Answer(utterance_id, kind, text, category)
 

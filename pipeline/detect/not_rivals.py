@@ -1,7 +1,7 @@
 """What makes a name guessed from a product's frame ("we use X", "the X contract") no rival: a
-trade term ("their MSP pricing"), a tool kept for other work ("X for payroll"), a plan of ours,
-an organisation of another kind beside it ("our insurer X", "X council", "the X agency", "the X
-portal"), or an insurer spoken of by its premium.
+trade term ("their MSP pricing"), an edition's word ("moving off Desktop"), a tool kept for
+other work ("X for payroll"), a plan of ours, an organisation of another kind beside it ("our
+insurer X", "X council", "the X agency", "the X portal"), or an insurer spoken of by its premium.
 
 Split from ``competitors`` (the frames) because these are the checks after a frame matched.
 """
@@ -60,6 +60,21 @@ _INSURED = re.compile(
 )
 
 
+# A product's edition or a kind of software, no vendor: "moving off Desktop" after "QuickBooks
+# Online" is QuickBooks Desktop; "we're on Cloud", "the Mobile app". A guess made only of these
+# words names no one (it had been a rival on the dashboard, filters and theme pages).
+_EDITION_WORDS = frozenset(
+    "desktop online cloud portal mobile app apps web pro plus premium premier enterprise"
+    " essentials basic standard advanced professional business server hosted classic legacy"
+    " express lite starter payroll edition version on-prem on-premise on-premises".split()
+)
+
+
+def only_edition_words(name: str) -> bool:
+    """Whether a guessed name is only an edition or software word ("Desktop", "Online Pro")."""
+    return all(word in _EDITION_WORDS for word in name.casefold().split())
+
+
 @functools.cache
 def _trade_terms() -> frozenset[str]:
     """Capitalised trade terms, from ``pipeline/data/trade_terms.toml`` (case-folded)."""
@@ -73,10 +88,11 @@ def is_trade_term(name: str) -> bool:
 
 
 def no_rival_here(text: str, name: str, start: int, relation: str) -> bool:
-    """Whether the guessed ``name`` said at ``start`` of ``text`` is no rival: a trade term, a
-    tool kept for other work, a plan's name, another kind of organisation, or an insurer."""
+    """Whether the guessed ``name`` said at ``start`` of ``text`` is no rival: a trade term, an
+    edition's word, a tool kept for other work, a plan's name, another kind of organisation, or
+    an insurer."""
     rest = text[start + len(name) :]
-    if is_trade_term(name) or _ROLE_IN_NAME.search(name):
+    if is_trade_term(name) or only_edition_words(name) or _ROLE_IN_NAME.search(name):
         return True
     if _PARTNER_TAIL.match(rest) or _PLAN_TAIL.match(rest):
         return True

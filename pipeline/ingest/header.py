@@ -10,7 +10,6 @@ from pipeline.ingest.people import parse_people
 from pipeline.ingest.role_labels import is_role_word
 from pipeline.ingest.values import (
     clean_optional,
-    day_first_reading,
     normalise_outcome,
     outcome_from_stage,
     parse_date,
@@ -175,8 +174,10 @@ def apply_fields(
     fields = _with_fallbacks(fields, metadata or {})
     if "date" in fields:
         call.call_date = parse_date(fields["date"])
-        if day_first_reading(fields["date"]) is not None:
-            call.extra["date_text"] = fields["date"]  # "03/02/2026": month-first unless told
+        if call.call_date is not None and "/" in fields["date"]:
+            # As written, whichever way it reads: "03/02/2026" is settled by the file's other
+            # dates, and a row's "4/14/2026" is one of them (``date_reading``'s rule 1).
+            call.extra["date_text"] = fields["date"]
         if call.call_date is None and fields["date"].strip():
             call.extra["date_unparsed"] = fields["date"]
     for name in ("account", "deal_id", "deal_stage", "industry", "title"):

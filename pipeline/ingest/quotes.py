@@ -24,6 +24,11 @@ _SAID_BY = re.compile(rf"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){
 _NAME_BEFORE = re.compile(
     rf"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}}){_ROLE}\s*[:,]?\s*$"
 )
+# A lead-in whose subject says who speaks next: "Amir worried about migration:", "Dana, on the
+# price -". The quote after it had had no speaker while a later "Amir:" was Amir Shah.
+_SUBJECT_BEFORE = re.compile(
+    rf"^\s*(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){_ROLE},?\s+[a-z][^\"“:]*[:\-–—]\s*$"
+)
 # The rep quoting themself, or a quoted term rather than speech ("set to "require approval"").
 _REP_SAID = re.compile(
     r"\b(?:I|we)(?:'ve| have)?\s+(?:said|told|offered|explained|replied|answered|mentioned|"
@@ -77,7 +82,7 @@ def _speaker(
     "He said" is the person named last in ``earlier`` (the note up to the quote)."""
     if _REP_SAID.search(before) or _TERM.search(before):
         return False, None
-    named = _SAID_BY.search(before) or _NAME_BEFORE.search(before)
+    named = _SAID_BY.search(before) or _NAME_BEFORE.search(before) or _SUBJECT_BEFORE.match(before)
     buyers = [p for p in people if p.role != "rep" and p.name.casefold() not in reps]
     name = named.group("name") if named else None
     pronoun = named is not None and named.group("name").casefold() in _PRONOUNS

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from pipeline.config import get_settings
+from pipeline.detect import learning
 from tests.conftest import Cli
 from tests.samples import TRANSCRIPT, write
 
@@ -66,4 +71,54 @@ def test_json_lines_and_a_bad_row_keeps_none(cli: Cli, tmp_path: Path) -> None:
     assert _kinds(cli)[SPREADSHEET] == ("pain", None, "user")
     single = cli("label", str(turns[CONTRACT]), "other", "--utterance", "--text", CONTRACT)
     assert single.exit_code == 0, single.output
+    assert _kinds(cli)[CONTRACT] == ("other", None, "user")
+
+
+def _count_fits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every detector fit ``refit`` makes, counted (the real fit still runs)."""
+    fits: list[int] = []
+    real = learning.load_or_train
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        fits.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(learning, "load_or_train", counted)
+    return fits
+
+
+def test_the_queues_own_json_with_kinds_is_learnt_in_one_fit(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 24o: the queue's JSON lines, a ``kind`` added to each, are the answers (its
+    ``sentence`` says which sentence), recorded at once and learnt with one re-fit."""
+    _buyer_turns(cli, tmp_path)
+    monkeypatch.setenv("CALLMINE_REFIT_EVERY", "2")
+    get_settings.cache_clear()
+    queue = cli.json("detections", "queue", "--limit", "3")
+    assert len(queue) >= 2
+    answers = [{**item, "kind": "other"} for item in queue]
+    path = write(tmp_path, "answers.jsonl", "\n".join(map(json.dumps, answers)).encode())
+    fits = _count_fits(monkeypatch)
+    result = cli("label", "--from-file", path)
+    assert result.exit_code == 0, result.output
+    done = json.loads(result.stdout)
+    assert done["answers"] == len(answers) and done["refit"]["answers"] == len(answers)
+    assert len(fits) == 1
+    assert [row["text"] for row in done["labelled"]] == [item["sentence"] for item in queue]
+    kinds = _kinds(cli)
+    assert all(kinds[item["sentence"]] == ("other", None, "user") for item in queue)
+
+
+def test_one_answer_is_recorded_without_a_fit(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``label`` records the answer and returns; the fit waits for the queue or ``redetect``."""
+    turns = _buyer_turns(cli, tmp_path)
+    monkeypatch.setenv("CALLMINE_REFIT_EVERY", "1")
+    get_settings.cache_clear()
+    fits = _count_fits(monkeypatch)
+    single = cli("label", str(turns[CONTRACT]), "other", "--utterance", "--text", CONTRACT)
+    assert single.exit_code == 0, single.output
+    assert fits == []
     assert _kinds(cli)[CONTRACT] == ("other", None, "user")

@@ -102,3 +102,29 @@ def test_a_uk_notes_date_is_read_day_first_in_a_month_first_workspace(tmp_path: 
             assert call is not None and call.call_date == dt.date(2026, 3, 12)
     finally:
         workspace.close()
+
+
+def test_a_crm_exports_date_column_tells_its_own_order(tmp_path: Path) -> None:
+    """Review 24o item 6: a report's "3/5/2026" beside "4/14/2026" and "4/20/2026" in the same
+    column is 5 March, although its notes quote pounds (a day-first market): the column's own
+    month-first dates decide before anything else. They had not been read as the file's
+    evidence (only the ambiguous cell was), so the pounds made it 3 May."""
+    report = (
+        '"Assigned","Subject","Date","Company / Account","Full Comments"\n'
+        '"Nadia Olsen","Discovery call","3/5/2026","Thornbury Lets","Quoted £95 a month, '
+        'worried about moving tenancy history across."\n'
+        '"Nadia Olsen","Pricing call","4/14/2026","Kellaway Homes","Said the setup fee is '
+        'too much for 60 units."\n'
+        '"Owen Prys","Intro call","4/20/2026","Redcliffe Rentals","Landlords ring every month '
+        'for statements."\n'
+    )
+    workspace = Workspace(make_settings(tmp_path, date_order="day-first"))
+    try:
+        results = ingest_bytes(workspace, report.encode(), "activities_report.csv", analyse=False)
+        with workspace.session() as db:
+            calls = [db.get(Call, result.call_id) for result in results]
+            dates = {call.account: call.call_date for call in calls if call is not None}
+        assert dates["Thornbury Lets"] == dt.date(2026, 3, 5)
+        assert dates["Kellaway Homes"] == dt.date(2026, 4, 14)
+    finally:
+        workspace.close()
