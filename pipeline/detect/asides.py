@@ -224,6 +224,25 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     return cues.concern < _MEDIUM and not (money and _AGAINST_THE_DEAL.search(rest))
 
 
+_WANTED_PART = alternation(CUES["aside"]["wanted_part"])
+
+
+def wants_our_part(sentence: str) -> bool:
+    """A part of ours the buyer's people keep asking for ("The arrears module is honestly the
+    thing my branch managers keep asking about."): praise, filed as a competitor objection at
+    0.73 and quoted under "Why pick you over <rival>". Not when the part is a buying topic
+    ("The price is the thing my CFO keeps asking about."), asked, or turned to a worry after."""
+    text = lowered(sentence)
+    found = _WANTED_PART.search(text)
+    if found is None or is_question(sentence) or _CONTRAST.search(text, found.end()):
+        return False
+    part = cue_scores(text[: found.start()])
+    rest = cue_scores(text[found.end() :])
+    return not any(part.categories[name] for name in (*_BUYING, "security")) and (
+        rest.concern < _MEDIUM and not any(rest.categories.values())
+    )
+
+
 _THAN = r"\bthan (?:what |the ones? |anything )?(?:\w+ )?"
 
 
@@ -336,14 +355,15 @@ def announces_concerns(sentence: str) -> bool:
 
 
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
-    """Small talk, praise, a result or a won deal's reason, a buying signal (a decision made
-    for us, or a purchase promised on the deal's next step: ``conditions.py``) or concerns
-    announced, not said: ``other``, whatever the model read in the turn around it (``rivals``:
-    praise of one is no praise of us)."""
+    """Small talk, praise (a part of ours wanted too), a result or a won deal's reason, a buying
+    signal (a decision made for us, or a purchase promised on the deal's next step:
+    ``conditions.py``) or concerns announced, not said: ``other``, whatever the model read in
+    the turn around it (``rivals``: praise of one is no praise of us)."""
     return (
         makes_small_talk(sentence)
         or reports_it_went_well(sentence)
         or praises_us(sentence, rivals)
+        or wants_our_part(sentence)
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
         or announces_concerns(sentence)
