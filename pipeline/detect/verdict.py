@@ -16,6 +16,7 @@ from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.model import KindScore
+from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import (
@@ -63,16 +64,24 @@ def sentence_verdict(
     competitor = None
     kind, confidence = score.kind, score.confidence
     blocked = blocks_the_deal(text, sentence.context)
-    reported = role == "rep_note" and rules.reports_a_worry(text)
+    must_have = role == "rep_note" and notes_a_must_have(text)
+    reported = role == "rep_note" and (rules.reports_a_worry(text) or must_have)
+    instead = worry_named_instead(text) if role in SAID_BY_THE_BUYER else None
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
-    elif reported:
-        kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
+    elif reported or instead is not None:
+        # "Worried about retraining 25 seasonal pickers before Black Friday", "Needs it to post
+        # to Xero before anything else.", "The minimum doesn't bother me, it's the monthly total."
+        kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (needs_it_offline(text) or calls_the_price_high(text)):
         kind = "objection"  # "No cover on most of the farm, needs offline.", "a fair whack"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif kind in ("objection", "pain") and rival_remark(text, hits) == "other":
+        # "We looked at <rival> last year but their system was clunky.": a look they took, no
+        # pain of theirs (the pain word had made it one) and no worry about us
+        kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
@@ -101,6 +110,8 @@ def sentence_verdict(
             category = plain_topic(text, None) or category
         # "not paying full seats in August"; "Because they won't." after a price question
         category = plain_topic(text, reason_topic(sentence) or category)
+        if instead is not None or must_have:  # the need or the worry that holds: its topic
+            category = rules.topic_without_rival(instead or text) or category
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
             confidence = max(confidence, STATEMENT_SURE)
     elif kind == "question":
