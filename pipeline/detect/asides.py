@@ -243,6 +243,18 @@ def wants_our_part(sentence: str) -> bool:
     )
 
 
+_PRAISE_WORDS = re.compile(
+    r"\b(?:lov(?:e|ed|es|ing)|brilliant|fantastic|excellent|impress(?:ed|ive)|amazing|perfect)\b"
+)
+
+
+def carries_praise(sentence: str) -> bool:
+    """Praise anywhere in the sentence, whatever else it says: an objection carrying it reads
+    oddly (the review queue samples those, ``odd_detections.py``)."""
+    text = lowered(sentence)
+    return any(cue.search(text) for cue in (_PRAISE, _WANTED_PART, _WENT_WELL, _PRAISE_WORDS))
+
+
 _THAN = r"\bthan (?:what |the ones? |anything )?(?:\w+ )?"
 
 
