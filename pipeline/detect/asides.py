@@ -225,6 +225,37 @@ def praises_us(sentence: str, rivals: Sequence[str] = ()) -> bool:
     return cues.concern < _MEDIUM and not (money and _AGAINST_THE_DEAL.search(rest))
 
 
+_WANTED_PART = alternation(CUES["aside"]["wanted_part"])
+
+
+def wants_our_part(sentence: str) -> bool:
+    """A part of ours the buyer's people keep asking for ("The arrears module is honestly the
+    thing my branch managers keep asking about."): praise, filed as a competitor objection at
+    0.73 and quoted under "Why pick you over <rival>". Not when the part is a buying topic
+    ("The price is the thing my CFO keeps asking about."), asked, or turned to a worry after."""
+    text = lowered(sentence)
+    found = _WANTED_PART.search(text)
+    if found is None or is_question(sentence) or _CONTRAST.search(text, found.end()):
+        return False
+    part = cue_scores(text[: found.start()])
+    rest = cue_scores(text[found.end() :])
+    return not any(part.categories[name] for name in (*_BUYING, "security")) and (
+        rest.concern < _MEDIUM and not any(rest.categories.values())
+    )
+
+
+_PRAISE_WORDS = re.compile(
+    r"\b(?:lov(?:e|ed|es|ing)|brilliant|fantastic|excellent|impress(?:ed|ive)|amazing|perfect)\b"
+)
+
+
+def carries_praise(sentence: str) -> bool:
+    """Praise anywhere in the sentence, whatever else it says: an objection carrying it reads
+    oddly (the review queue samples those, ``odd_detections.py``)."""
+    text = lowered(sentence)
+    return any(cue.search(text) for cue in (_PRAISE, _WANTED_PART, _WENT_WELL, _PRAISE_WORDS))
+
+
 # "than <rival>", "a migration plan from <rival>": what we beat, what they leave
 _THAN = r"\b(?:than (?:what |the ones? |anything )?(?:\w+ )?|(?:from|off|away from|out of) )"
 
@@ -339,16 +370,17 @@ def announces_concerns(sentence: str) -> bool:
 
 
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
-    """Small talk, praise, a result or a won deal's reason, a buying signal (a decision made
-    for us, a purchase promised on the deal's next step: ``conditions.py``, a price or term
-    accepted with the next step: ``acceptance.py``), a goodbye that keeps us in mind
-    (``conditions.leaves_the_door_open``) or concerns
-    announced, not said: ``other``, whatever the model read in the turn around it (``rivals``:
-    praise of one is no praise of us)."""
+    """Small talk, praise (a part of ours wanted too), a result or a won deal's reason, a buying
+    signal (a decision made for us, a purchase promised on the deal's next step:
+    ``conditions.py``, a price or term accepted with the next step: ``acceptance.py``), a goodbye
+    that keeps us in mind (``conditions.leaves_the_door_open``) or concerns announced, not said:
+    ``other``, whatever the model read in the turn around it (``rivals``: praise of one is no
+    praise of us)."""
     return (
         makes_small_talk(sentence)
         or reports_it_went_well(sentence)
         or praises_us(sentence, rivals)
+        or wants_our_part(sentence)
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
         or accepts_the_terms(sentence)

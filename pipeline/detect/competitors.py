@@ -171,10 +171,24 @@ class CompetitorHit:
     known: bool  # from the call metadata or configured list, not guessed from a pattern
 
 
+# A note's clipped line of what the buyer runs: "400 units, on <rival> since 2021", "Been on
+# <rival> for years", "On <rival>." (a comma, a dash or the line's start before "on").
+_NOTED_ON = re.compile(
+    r"(?:^|[,;:(]|\s[-–]|\bbeen)\s*(?:(?:all|still|currently|now|also)\s+)?on\s+$", _FLAGS
+)
+
+
 def _relation_at(text: str, start: int) -> str:
     before = text[max(0, start - 60) : start]
-    if re.search(_CURRENT + r"$", before, _FLAGS) or re.search(
-        r"\b(happy (?:enough )?with|already (?:have|use|pay for)|our current)\s+$", before, _FLAGS
+    if (
+        re.search(_CURRENT + r"$", before, _FLAGS)
+        or re.search(
+            r"\b(happy (?:enough )?with|already (?:have|use|pay for)|our current"
+            r"|(?:we|i|they) (?:currently |still |also |already )?run)\s+$",
+            before,
+            _FLAGS,
+        )
+        or _NOTED_ON.search(before)
     ):
         return "current"
     if re.search(_EVALUATED + r"$", before, _FLAGS):

@@ -41,6 +41,7 @@ from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
 from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore, category_margin
 from pipeline.detect.next_steps import notes_a_next_step
+from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
@@ -289,7 +290,10 @@ class RuleEmbeddingDetector:
             or is_deal_news(
                 sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
             )
-        ) and not sets_a_condition_on_us(sentence.text):  # "The minute you have SSO we'll sign."
+        ) and not (
+            sets_a_condition_on_us(sentence.text)  # "The minute you have SSO we'll sign."
+            or worry_named_instead(sentence.text)  # "X doesn't bother me, it's the total."
+        ):
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )

@@ -5,7 +5,8 @@ The queue (``review_queue``) asks about the unanswered sentences whose kind is i
 whose stored P(objection) is closest to the operating threshold first, in turn with the
 objections whose category is in doubt (a stored category margin near a tie, or filed nearer
 another category's theme than their own: ``theme_doubt.py``), spread over calls and themes
-(``pipeline/detect/queue.py``); a sentence sure of both is never asked.
+(``pipeline/detect/queue.py``); a sentence sure of both is asked only when it reads oddly
+(every fifth question: ``odd_detections.py``).
 An answer is a ``pipeline.analysis.corrections.label_sentence`` verdict; every ``refit_every``
 answers ``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the
 detector on the answers (warm-started, a second or two), then re-scores the sentences the queue
@@ -29,6 +30,7 @@ from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
 from pipeline.detect.classify import SAID_BY_THE_BUYER
 from pipeline.detect.labels import user_labelled, user_verdicts
 from pipeline.detect.model import category_margin
+from pipeline.detect.odd_detections import with_odd_detections
 from pipeline.detect.queue import category_tied, pick, uncertainty_order
 from pipeline.detect.theme_doubt import doubted_categories
 from pipeline.detect.train import load_or_train
@@ -188,7 +190,9 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
         category_margins=[r.category_margin for r in pool],
         sure_at=workspace.settings.confident_at,
     )
-    return [_entry(session, mentions[pool[i].mention_id]) for i in chosen]
+    picked = [pool[i].mention_id for i in chosen]
+    shown = with_odd_detections(session, picked, limit, workspace.settings.confident_at)
+    return [_entry(session, mentions.get(i) or session.get_one(Mention, i)) for i in shown]
 
 
 def _entry(session: Session, mention: Mention) -> QueueEntry:

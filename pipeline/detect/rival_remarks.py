@@ -2,7 +2,8 @@
 a rival run round the buyer by someone else ("our agronomist puts recommendations into Agworld,
 but we don't actually record in it": a set-up), and a rival criticised ("we looked at Agworld but
 it's really built for the agronomist not the farmer": no objection; a pain when the buyer runs it
-now). The rival keeps its tag either way.
+now), and a rival the buyer runs, only described ("We use <rival> for the website listings.", a
+note's "400 units, on <rival> since 2021": a set-up). The rival keeps its tag either way.
 
 Why a rule after the model: a named rival pulls a sentence to a competitor objection, and a
 criticism of one had named a theme and been printed under "When <rival> is the better fit".
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 
 from pipeline.detect.classify import Kind
 from pipeline.detect.competitors import CompetitorHit
-from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.detect.rules import CUES, alternation, cue_scores, is_question, lowered
 
 _CRITICISM = alternation(CUES["rival_remark"]["criticism"])
 _OTHERS_RUN_IT = alternation(CUES["rival_remark"]["others_run_it"])
@@ -36,9 +37,10 @@ _WEIGHED = re.compile(
 
 def rival_remark(text: str, hits: Sequence[CompetitorHit]) -> Kind | None:
     """The kind of a sentence that speaks of a rival (``hits``) without weighing it against us:
-    ``current_setup`` when someone else runs it and the buyer does not, ``pain`` when it is
-    criticised and the buyer runs it now, ``other`` when criticised from a look or a word;
-    None otherwise."""
+    ``current_setup`` when someone else runs it and the buyer does not, or when the buyer runs
+    it and says nothing more of it (no worry, no topic: a rival named is no objection by
+    itself), ``pain`` when it is criticised and the buyer runs it now, ``other`` when
+    criticised from a look or a word; None otherwise."""
     if not hits or is_question(text):
         return None
     rest = lowered(text)
@@ -48,6 +50,16 @@ def rival_remark(text: str, hits: Sequence[CompetitorHit]) -> Kind | None:
         return None
     if _OTHERS_RUN_IT.search(rest) and _NOT_US.search(rest):
         return "current_setup"
+    runs_it = any(hit.relation == "current" for hit in hits)
     if _CRITICISM.search(rest):
-        return "pain" if any(hit.relation == "current" for hit in hits) else "other"
+        return "pain" if runs_it else "other"
+    if runs_it and _only_described(rest):
+        return "current_setup"
     return None
+
+
+def _only_described(rest: str) -> bool:
+    """What is left once the rival's name is out holds no worry and no buying topic ("we use
+    for the website listings"): being happy with it, a contract or a price would."""
+    cues = cue_scores(rest)
+    return cues.concern == 0 and not any(cues.categories.values())

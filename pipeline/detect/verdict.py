@@ -17,6 +17,7 @@ from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.model import KindScore
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
+from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import (
@@ -65,12 +66,16 @@ def sentence_verdict(
     competitor = None
     kind, confidence = score.kind, score.confidence
     blocked = blocks_the_deal(text, sentence.context)
-    reported = role == "rep_note" and note_reports.reports_a_worry(text)
+    must_have = role == "rep_note" and notes_a_must_have(text)
+    reported = role == "rep_note" and (note_reports.reports_a_worry(text) or must_have)
+    instead = worry_named_instead(text) if role in SAID_BY_THE_BUYER else None
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
-    elif reported:
-        kind = "objection"  # "Worried about retraining 25 seasonal pickers before Black Friday"
+    elif reported or instead is not None:
+        # "Worried about retraining 25 seasonal pickers before Black Friday", "Needs it to post
+        # to Xero before anything else.", "The minimum doesn't bother me, it's the monthly total."
+        kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (
         needs_it_offline(text) or calls_the_price_high(text) or has_no_budget(text)
@@ -80,6 +85,10 @@ def sentence_verdict(
     elif role in SAID_BY_THE_BUYER and (locked := parent_lock_in_kind(sentence)) is not None:
         kind = locked  # "we're on <tool> through the group": a caveat or after a pitch, or set-up
         confidence = max(score.probabilities.get(locked, 0.0), STATEMENT_SURE)
+    elif kind in ("objection", "pain") and rival_remark(text, hits) == "other":
+        # "We looked at <rival> last year but their system was clunky.": a look they took, no
+        # pain of theirs (the pain word had made it one) and no worry about us
+        kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
@@ -110,6 +119,8 @@ def sentence_verdict(
             category = plain_topic(text, None) or category
         # "not paying full seats in August"; "Because they won't." after a price question
         category = plain_topic(text, reason_topic(sentence) or category)
+        if instead is not None or must_have:  # the need or the worry that holds: its topic
+            category = rules.topic_without_rival(instead or text) or category
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
             confidence = max(confidence, STATEMENT_SURE)
     elif kind == "question":
