@@ -31,6 +31,7 @@ from api.routers import (
     jobs,
     pages,
     product,
+    regroup,
     team,
     users,
 )
@@ -49,6 +50,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 ROUTERS = (
     calls,
     clusters,
+    regroup,
     dashboard,
     detections,
     documents,

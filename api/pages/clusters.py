@@ -12,12 +12,13 @@ from markupsafe import Markup
 
 from api.auth import MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
+from api.pages.jobs import followed_job, job_notice
 from api.web import fragments, outcome_split, redirect, render, sparkline
 from pipeline.analysis.recovery import submit_recluster
 from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import undoable_merge, undoable_split
-from pipeline.cluster.grain import change_grain
+from pipeline.cluster.grain import submit_grain
 from pipeline.cluster.queries import search_quotes
 from pipeline.cluster.views import (
     FIRST_CARDS,
@@ -30,8 +31,8 @@ from pipeline.cluster.views import (
 )
 from pipeline.errors import CallmineError
 from pipeline.ingest.values import iso_date, outcome_filter
+from pipeline.jobs.runs import OPEN_STATUSES
 from pipeline.types import RowId
-from pipeline.wording import plural
 
 router = APIRouter()
 
@@ -78,7 +79,10 @@ def clusters_page(
     sort: str = "size",
     q: str = "",
     show: str = "",
+    job: str = "",
 ) -> HTMLResponse:
+    """``job``: a grain change this page follows: its progress until it ends (then the page
+    reloads), its last message once it has."""
     filters = {
         "kind": kind if kind in KINDS else "objection",
         "outcome": outcome,
@@ -131,9 +135,13 @@ def clusters_page(
             }
     except CallmineError as exc:
         error = exc.detail
+    followed = followed_job(workspace, job)
+    running = followed is not None and followed.status in OPEN_STATUSES
     return render(
         request,
         "clusters.html",
+        **(job_notice(followed) if followed and not running else {}),
+        job=followed if running else None,
         title=KINDS[filters["kind"]],
         grain=grain_view(workspace, db, filters["kind"]),
         unthemed=unthemed_view(workspace, db, filters["kind"]),
@@ -158,17 +166,19 @@ def clusters_page(
 @router.post("/grain", dependencies=[MARKETING])
 def grain(
     workspace: WorkspaceDep,
+    background: BackgroundTasks,
     kind: Annotated[str, Form()] = "objection",
     grain: Annotated[str, Form()] = "auto",
 ) -> RedirectResponse:
-    """Fewer or more themes for one kind (kept for everyone using this workspace)."""
+    """Fewer or more themes for one kind (kept for everyone using this workspace), as a job
+    the page follows: behind an upload it waits minutes for the writer lock."""
     kind = kind if kind in KINDS else "objection"
     target = f"/?kind={kind}"
     try:
-        info = change_grain(workspace, kind, grain)
+        job_id = submit_grain(workspace, grain, background.add_task, [kind])
     except CallmineError as exc:
         return redirect(target, exc.detail, "error")
-    return redirect(target, f"Showing {plural(info['themes'], 'theme')}.")
+    return redirect(f"{target}&job={job_id}", f"Changing the number of {kind} themes…")
 
 
 @router.post("/recluster", dependencies=[MARKETING])

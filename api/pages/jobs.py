@@ -11,18 +11,22 @@ from fastapi.responses import HTMLResponse
 from api.auth import READ
 from api.deps import WorkspaceDep
 from api.web import render
-from pipeline.jobs.runs import JobRead, list_jobs
+from pipeline.errors import NotFound
+from pipeline.jobs.runs import JobRead, get_job, list_jobs
 from pipeline.types import PageNumber
+from pipeline.workspace import Workspace
 
 router = APIRouter()
 
 JOBS_PER_PAGE = 50
+MAX_JOB_ID = 64  # a uuid is 36 characters
 WHAT = {
     "analyse": "Finding objections in new calls",
     "ingest": "Reading a large upload",
     "redetect": "Detecting again on every call",
     "recover": "Finishing work left when the server stopped",
     "recluster": "Grouping quotes into themes again",
+    "grain": "Changing the number of themes",
     "refit": "Learning from your review answers",
 }
 STATE = {"queued": "Waiting", "running": "Running", "done": "Finished", "failed": "Failed"}
@@ -45,6 +49,23 @@ def job_row(job: JobRead) -> dict[str, Any]:
         "finished": job.updated_at.strftime("%Y-%m-%d %H:%M") if ended else "",
         "note": note[:1].upper() + note[1:],
     }
+
+
+def followed_job(workspace: Workspace, job_id: str) -> JobRead | None:
+    """The job a page follows (its ``?job=``) until it ends, if there is one by that id."""
+    if not job_id or len(job_id) > MAX_JOB_ID:
+        return None
+    try:
+        return get_job(workspace, job_id)
+    except NotFound:
+        return None
+
+
+def job_notice(job: JobRead) -> dict[str, Any]:
+    """An ended job as the page's notice (its last message), for ``render``'s ``flash``."""
+    if job.status == "failed":
+        return {"flash": f"That did not finish: {job.message}", "flash_kind": "error"}
+    return {"flash": job.message, "flash_kind": "ok"}
 
 
 @router.get("/jobs", response_class=HTMLResponse, dependencies=[READ])

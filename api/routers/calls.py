@@ -29,6 +29,7 @@ from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRe
 from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.schemas import MAX_NAMES_TEXT, CallMetadata, IngestResult, split_names
 from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
+from pipeline.jobs.runs import JobStarted
 from pipeline.store.models import Outcome, Role
 from pipeline.types import MAX_SHORT_TEXT, IsoDate, Offset, PageNumber, RowId
 
@@ -37,10 +38,6 @@ router = APIRouter(tags=["calls"])
 MAX_COLUMN_MAP = 10_000  # a JSON object naming a few dozen columns
 # A form field left empty: the same as not sending it.
 Blank = Literal[""]
-
-
-class RedetectJob(BaseModel):
-    job_id: str = Field(description="Poll `GET /api/jobs/{id}` for progress and the result.")
 
 
 class IngestResponse(BaseModel):
@@ -222,16 +219,16 @@ def upload_calls(
 
 
 @router.post(
-    "/api/calls/redetect", status_code=202, response_model=RedetectJob, dependencies=[MARKETING]
+    "/api/calls/redetect", status_code=202, response_model=JobStarted, dependencies=[MARKETING]
 )
-def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> RedetectJob:
+def redetect_calls(workspace: WorkspaceDep, background: BackgroundTasks) -> JobStarted:
     """Detect again in every call with what the detector has learnt from corrections
     (`POST /api/mentions/{id}/label`); runs as a background job (poll `GET /api/jobs/{id}`).
 
     One redetect runs at a time: a request while one is queued (not begun: it may be waiting
     for another analysis) joins it and gets its id; while one runs, a new one is queued."""
 
-    return RedetectJob(job_id=corrections.submit_redetect(workspace, background.add_task))
+    return JobStarted(job_id=corrections.submit_redetect(workspace, background.add_task))
 
 
 @router.get("/api/calls", summary="List calls", response_model=CallPage, dependencies=[READ])

@@ -11,14 +11,13 @@ from api.auth import LABELLERS, MARKETING, READ, PrincipalDep
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM
 from pipeline.analysis import corrections
-from pipeline.analysis import flow as analysis
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster import views as cluster_views
 from pipeline.cluster.index import CLUSTERED_KINDS
-from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, GrainInfo, Quote
+from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, Quote
 from pipeline.detect import learning as detections
 from pipeline.errors import Forbidden
 from pipeline.store.models import Outcome
@@ -59,17 +58,6 @@ GrainQuery = Annotated[
         examples=["coarser"],
     ),
 ]
-
-
-class GrainRequest(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={"examples": [{"kind": "objection", "grain": "coarser"}, {"grain": 12}]}
-    )
-
-    kind: Kind | None = Field(None, description="Default: every clustered kind.")
-    grain: Annotated[str, Field(max_length=32)] | int = Field(
-        description="coarser, finer, auto or a number of themes."
-    )
 
 
 MAX_SENTENCE = 10_000  # one sentence of a turn, like a comment
@@ -196,25 +184,6 @@ def list_clusters(
     )
     # The body is checked against the model when stored; the header is counted per request.
     return Response(body, media_type="application/json", headers={UNTHEMED_HEADER: counts})
-
-
-@router.post("/api/clusters/rebuild", dependencies=[MARKETING])
-def rebuild_clusters(workspace: WorkspaceDep) -> dict[str, Any]:
-    """Full re-cluster now; ids stay stable and user edits are replayed."""
-    return analysis.run_clustering(workspace, rebuild=True)
-
-
-@router.get("/api/clusters/grain", response_model=list[GrainInfo], dependencies=[READ])
-def get_grain(workspace: WorkspaceDep, kind: Kind | None = None) -> list[dict[str, Any]]:
-    """How many themes each kind shows, against its automatic number."""
-    return cluster_grain.grain_infos(workspace, [kind] if kind else None)
-
-
-@router.post("/api/clusters/grain", response_model=list[GrainInfo], dependencies=[MARKETING])
-def set_grain(body: GrainRequest, workspace: WorkspaceDep) -> list[dict[str, Any]]:
-    """Fewer or more themes, at once: re-cut the saved trees (no re-embedding); edits are
-    replayed and ids follow membership. The choice is kept for later re-clusters."""
-    return cluster_grain.apply_grain(workspace, body.grain, [body.kind] if body.kind else None)
 
 
 @router.post(

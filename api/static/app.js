@@ -113,7 +113,8 @@
     return calls + (said ? ": " + said + " found." : ": no objections, questions or pain points found.");
   }
 
-  // Poll a background job: elements with data-job-url show progress until done.
+  // Poll a background job: elements with data-job-url show progress until done; with
+  // data-job-reload the page reloads when it ends (the server then says how it ended).
   function pollJob(box) {
     var url = box.getAttribute("data-job-url");
     var bar = box.querySelector("progress");
@@ -128,6 +129,7 @@
           else if (bar && job.status !== "done") bar.removeAttribute("value");
           if (text) text.textContent = job.status === "running" ? "Working: " + (job.message || "") : (job.message || job.status);
           if (job.status === "done" || job.status === "failed") {
+            if (box.hasAttribute("data-job-reload")) { window.location.reload(); return; }
             if (bar) bar.value = job.status === "done" ? 100 : 0;
             if (text && job.status === "done") text.textContent = "Done: " + describe(job.result);
             if (done) { done.hidden = false; }

@@ -5,11 +5,13 @@ their modules here."""
 from __future__ import annotations
 
 from pipeline.analysis import corrections, recovery
+from pipeline.cluster import grain
 from pipeline.jobs import queue
 from pipeline.workspace import Workspace
 
-# The tasks a worker runs: analyse, recover, recluster (in recovery), redetect (in corrections).
-REGISTERED_BY = (corrections, recovery)
+# The tasks a worker runs: analyse, recover, recluster (in recovery), redetect (in corrections),
+# grain (in the cluster room's grain).
+REGISTERED_BY = (corrections, recovery, grain)
 
 
 def run_worker(workspace: Workspace, *, concurrency: int = 1, wait: bool = True) -> None:

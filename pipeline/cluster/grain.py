@@ -17,7 +17,7 @@ its id and name stay only on a part holding a clear majority of them.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 from sqlalchemy import func, select
@@ -35,7 +35,10 @@ from pipeline.cluster.state import (
 )
 from pipeline.cluster.tree import GRAIN_STEP, ThemeTree
 from pipeline.errors import BadInput
+from pipeline.jobs.queue import submit_task, task
+from pipeline.jobs.runs import SUMMARY, ProgressCallback
 from pipeline.store.models import Cluster
+from pipeline.wording import plural
 from pipeline.workspace import Workspace
 
 GrainMove = Literal["coarser", "finer", "auto"]
@@ -108,11 +111,19 @@ def grain_info(workspace: Workspace, kind: str, session: Session | None = None) 
     }
 
 
-def change_grain(workspace: Workspace, kind: str, grain: str | int) -> dict[str, Any]:
-    """Re-cluster ``kind`` at another grain from its saved trees and keep the choice."""
+def change_grain(
+    workspace: Workspace,
+    kind: str,
+    grain: str | int,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Re-cluster ``kind`` at another grain from its saved trees and keep the choice;
+    ``progress`` is told once the writer lock is held (a job waiting for it has not begun)."""
     move = parse_grain(grain)
     folder = workspace.settings.data_dir
     with workspace.writer():  # one heavy writer at a time (analysis, re-clusters)
+        if progress is not None:
+            progress(kind)
         with workspace.session() as session:
             state = load_state(folder)
             last = dict(state.get(kind, {}))
@@ -136,6 +147,47 @@ def apply_grain(
     """``change_grain`` for each of ``kinds`` (every clustered kind by default)."""
     move = parse_grain(grain)
     return [change_grain(workspace, kind, move) for kind in (kinds or CLUSTERED_KINDS)]
+
+
+@task("grain")
+def grain_task(
+    workspace: Workspace, args: dict[str, Any], progress: ProgressCallback
+) -> dict[str, Any]:
+    """``apply_grain`` as a job: behind an upload or a re-cluster it waits minutes for the
+    writer lock, longer than a browser or a proxy waits for an answer."""
+    kinds = list(args.get("kinds") or CLUSTERED_KINDS)
+    move = parse_grain(args["grain"])
+    grains = []
+    for step, kind in enumerate(kinds):
+
+        def begun(kind: str, step: int = step) -> None:
+            progress(step / len(kinds), f"grain: {kind} themes")
+
+        grains.append(change_grain(workspace, kind, move, begun))
+    return {"grains": grains, SUMMARY: showing(grains)}
+
+
+def showing(grains: Sequence[Mapping[str, Any]]) -> str:
+    """``Showing 7 themes.`` for one kind; each kind's count for several."""
+    if len(grains) == 1:
+        return f"Showing {plural(grains[0]['themes'], 'theme')}."
+    counts = [plural(info["themes"], f"{info['kind']} theme") for info in grains]
+    return f"Showing {', '.join(counts)}."
+
+
+def submit_grain(
+    workspace: Workspace,
+    grain: str | int,
+    schedule: Callable[..., Any],
+    kinds: Sequence[str] | None = None,
+) -> str:
+    """Start ``grain_task`` as a background job (the grain checked first: a wrong one is
+    refused at once); returns the job id to poll. The API and the clusters page start it
+    here; each request is a move of its own (two "finer" are two steps), so none joins."""
+    move = parse_grain(grain)
+    chosen = list(kinds or CLUSTERED_KINDS)
+    message = f"{', '.join(chosen)} themes: {move}"
+    return submit_task(workspace, "grain", message, {"grain": move, "kinds": chosen}, schedule)
 
 
 def grain_infos(workspace: Workspace, kinds: Sequence[str] | None = None) -> list[dict[str, Any]]:

@@ -79,6 +79,19 @@ class JobRead(BaseModel):
     updated_at: dt.datetime
 
 
+class JobStarted(BaseModel):
+    """A 202's body: the work runs as a job (queued behind other writers, never timing out)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"job_id": "5f0c2a9e-8a51-4a53-9d0e-2f6f0f7b1c11"}]}
+    )
+
+    job_id: str = Field(
+        description="Poll `GET /api/jobs/{id}` (a `JobRead`) for progress and the result; "
+        "`GET /api/jobs` and `callmine jobs` list it."
+    )
+
+
 class JobPage(BaseModel):
     items: list[JobRead]
     total: int

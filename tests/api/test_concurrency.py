@@ -97,7 +97,7 @@ def test_parallel_uploads_reclusters_redetects_and_readers(
     assert all(status < 500 for _, status, _ in answers), statuses
     assert not [t for _, _, t in answers if "database is locked" in t or "UNIQUE constraint" in t]
     assert statuses[("upload", 201)] + statuses[("upload", 200)] == UPLOADS + DUPLICATES
-    assert statuses[("recluster", 200)] == 1 and statuses[("redetect", 202)] == REDETECTS
+    assert statuses[("recluster", 202)] == 1 and statuses[("redetect", 202)] == REDETECTS
     assert statuses[("read", 200)] >= READERS
 
     settled = wait_for(

@@ -1,5 +1,6 @@
 """Fewer / more themes in Debian's Chromium: the control on the clusters page re-cuts the
-themes at once, and a name the user gave survives the change."""
+themes as a job the page follows (its progress while another writer holds the lock, then the
+page reloads on the new themes), and a name the user gave survives the change."""
 
 from __future__ import annotations
 
@@ -27,8 +28,14 @@ def test_more_themes_then_automatic_keeps_a_rename(live_server: LiveServer, page
     p.get_by_role("heading", level=1, name="Budget pushback").wait_for()  # type: ignore[attr-defined]
 
     p.goto(live_server.url + "/")  # type: ignore[attr-defined]
-    p.get_by_role("button", name="More themes").click()  # type: ignore[attr-defined]
+    progress = p.locator("#theme-job")  # type: ignore[attr-defined]
+    with live_server.workspace.writer():  # another writer (an upload's analysis) is busy
+        p.get_by_role("button", name="More themes").click()  # type: ignore[attr-defined]
+        progress.wait_for()
+        assert "job=" in p.url and "Changing the number of themes" in progress.inner_text()  # type: ignore[attr-defined]
+        assert cards.count() == automatic  # nothing re-cut while the job waits
     p.get_by_text(f"automatic is {automatic}").wait_for()  # type: ignore[attr-defined]
+    assert progress.count() == 0  # the page reloaded when the job ended
     finer = cards.count()
     assert finer > automatic and f"{finer} themes" in status.inner_text()
     p.get_by_text(f"Showing {finer} themes.").wait_for()  # type: ignore[attr-defined]

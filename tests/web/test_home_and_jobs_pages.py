@@ -28,9 +28,36 @@ def test_a_notice_never_takes_the_pages_own_kind(site: TestClient) -> None:
     query = parse_qs(urlsplit(str(done.url)).query)
     assert query["kind"] == ["question"] and query["tone"] == ["ok"], done.url
     assert "What buyers ask" in done.text
+    [job] = site.get("/api/jobs", params={"kind": "grain"}).json()["items"]
+    assert job["status"] == "done" and query["job"] == [job["id"]]
+    assert re.search(rf'class="notice notice-ok"[^>]*>{re.escape(job["message"])}<', done.text)
+    assert job["message"].startswith("Showing ") and "data-job-url" not in done.text
     refused = site.post("/grain", data={"kind": "question", "grain": "12x"})
     assert 'class="notice notice-error"' in refused.text
     assert parse_qs(urlsplit(str(refused.url)).query)["kind"] == ["question"]
+
+
+def test_the_home_page_follows_a_grain_job_until_it_ends(
+    site: TestClient, corpus_ws: Workspace
+) -> None:
+    """Behind an upload a grain change waits minutes for the writer lock: the page shows the
+    job's progress (and reloads when it ends), then says how it ended."""
+    job_id = create_job(corpus_ws, "grain", "objection themes: finer")
+    waiting = site.get("/", params={"kind": "objection", "job": job_id}).text
+    assert f'data-job-url="/jobs/{job_id}" data-job-reload' in waiting
+    assert "Waiting for other work to finish" in waiting
+    update_progress(corpus_ws, job_id, 0.0, "grain: objection themes")
+    assert "Working: grain: objection themes" in site.get("/", params={"job": job_id}).text
+    finish(corpus_ws, job_id, {"grains": []}, "Showing 9 themes.")
+    ended = site.get("/", params={"kind": "objection", "job": job_id}).text
+    assert "data-job-url" not in ended and "Showing 9 themes." in ended
+    broke = create_job(corpus_ws, "grain")
+    fail(corpus_ws, broke, "interrupted: the process running it (host:1) stopped at 0%")
+    failed = site.get("/", params={"job": broke}).text
+    assert 'class="notice notice-error"' in failed and "data-job-url" not in failed
+    unknown = site.get("/", params={"job": "not-a-job"})
+    assert unknown.status_code == 200 and "data-job-url" not in unknown.text
+    assert "Changing the number of themes" in site.get("/jobs").text
 
 
 def test_the_kind_is_chosen_once_and_a_greyed_grain_button_says_why(site: TestClient) -> None:

@@ -59,7 +59,10 @@ def test_rename_mark_merge_split_rebuild(api: TestClient) -> None:
     marked = api.patch(f"/api/clusters/{ids[0]}", json={"not_objection": True})
     assert marked.json()["status"] == "excluded"
     rebuilt = api.post("/api/clusters/rebuild")
-    assert rebuilt.status_code == 200 and rebuilt.json()["objection"]["full"] is True
+    assert rebuilt.status_code == 202, rebuilt.text
+    job = api.get(f"/api/jobs/{rebuilt.json()['job_id']}").json()
+    assert job["kind"] == "recluster" and job["status"] == "done", job
+    assert job["result"]["objection"]["full"] is True
     after = {c["id"]: c for c in api.get("/api/clusters").json()}
     assert ids[0] not in after
     assert set(split.json()["children"]) <= set(after)
@@ -116,9 +119,18 @@ def test_fewer_and_more_themes(api: TestClient) -> None:
     [kept] = api.get("/api/clusters/grain", params={"kind": "objection"}).json()
     assert not kept["automatic"] and kept["themes"] == len(finer.json())
     back = api.post("/api/clusters/grain", json={"kind": "objection", "grain": "auto"})
-    assert back.status_code == 200 and back.json()[0]["themes"] == info["themes"]
+    assert back.status_code == 202, back.text
+    job = api.get(f"/api/jobs/{back.json()['job_id']}").json()
+    assert job["kind"] == "grain" and job["status"] == "done", job
+    assert job["result"]["grains"][0]["themes"] == info["themes"]
+    assert job["message"] == f"Showing {info['themes']} themes."
+    assert len(api.get("/api/clusters", params={"kind": "objection"}).json()) == info["themes"]
     every = api.post("/api/clusters/grain", json={"grain": 3}).json()
+    grains = api.get(f"/api/jobs/{every['job_id']}").json()["result"]["grains"]
     # With no kind the grain applies to every clustered kind (pains are clustered since issue 16).
-    assert {g["kind"] for g in every} == {"objection", "pain", "question"}
+    assert {g["kind"] for g in grains} == {"objection", "pain", "question"}
+    refused = api.post("/api/clusters/grain", json={"kind": "objection", "grain": "smaller"})
+    assert refused.status_code == 422 and "coarser, finer, auto" in refused.json()["detail"]
+    assert api.get("/api/jobs", params={"kind": "grain"}).json()["total"] == 2  # none for it
     bad = api.get("/api/clusters", params={"grain": "smaller"})
     assert bad.status_code == 422 and "coarser, finer, auto" in bad.json()["detail"]

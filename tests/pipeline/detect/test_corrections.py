@@ -147,7 +147,8 @@ def test_not_an_objection_leaves_the_lists_and_survives_re_analysis(
     assert PRICE not in texts and len(texts) == len(THEMES) - 1
     assert list((ws.settings.data_dir / "models").glob("kind_model-*.npz"))
     rebuilt = api.post("/api/clusters/rebuild")
-    assert rebuilt.status_code == 200
+    assert rebuilt.status_code == 202
+    assert api.get(f"/api/jobs/{rebuilt.json()['job_id']}").json()["status"] == "done"
     sizes = {
         c["id"]: c["size"] for c in api.get("/api/clusters", params={"kind": "objection"}).json()
     }
