@@ -70,7 +70,10 @@ def worth_a_theme(text: str, category: str | None = None) -> bool:
     words = WORD_TOKEN.findall(core)
     if not topic_words(core):
         return False
-    return words[0] in OPENERS or len(words) > ECHO_WORDS or category is not None
+    # A short echo ("By text? Like normal SMS?") joins a theme when its own words name a buying
+    # topic, not on the detector's category alone (the clarification read as a theme).
+    named = category is not None and worded_topic(text, category) is not None
+    return words[0] in OPENERS or len(words) > ECHO_WORDS or named
 
 
 def stored_kind(kind: str, text: str, category: str | None, source: str) -> tuple[str, str | None]:

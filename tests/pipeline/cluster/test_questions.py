@@ -56,6 +56,10 @@ def test_a_short_echo_counts_when_the_detector_gave_it_a_topic() -> None:
     assert not worth_a_theme("And the staff's bank details?")
     assert worth_a_theme("And the staff's bank details?", "security")
     assert not worth_a_theme("Next Tuesday morning?", "authority_timing")  # no topic word
+    # ... and only when its own words name that topic: a clarification of what the rep just said
+    # is no theme whatever category the detector guessed (the example calls' "By text?")
+    for echo, guessed in [("By text? Like normal SMS?", "adoption"), ("On the tablet?", "price")]:
+        assert not worth_a_theme(echo, guessed), echo
 
 
 def test_the_core_drops_lead_ins_and_reported_speech() -> None:

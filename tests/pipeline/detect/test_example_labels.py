@@ -248,7 +248,9 @@ def test_question_themes_are_substantive(examples_workspace: Workspace) -> None:
         themes = list_clusters(session, kind="question")
     for small_talk in ("Say that again?", "Next Tuesday morning?", "Can I say something first?"):
         assert not any(small_talk in text for text in asked), small_talk
-    assert themes and all(worth_a_theme(t["quote"]) for t in themes)
+    assert themes and all(worth_a_theme(t["quote"]) for t in themes), [
+        (t["name"], t["quote"]) for t in themes if not worth_a_theme(t["quote"])
+    ]
     said = " ".join(f"{t['name']} {t['quote']}" for t in themes).lower()
     for topic in (("cost", "price"), ("ledgerleaf", "payroll")):
         assert any(word in said for word in topic), (topic, said)
