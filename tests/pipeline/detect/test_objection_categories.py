@@ -41,6 +41,22 @@ CATEGORY_OF = [
         "authority_timing",
     ),
     ("We're mid-term with exams coming up, so nothing changes before Easter.", "authority_timing"),
+    # A condition on signing, in the topic of what it asks for (a vet, a gym, a builder).
+    (
+        "If the bookings flowed straight into our practice ledger, I think we could get it"
+        " approved.",
+        "integrations",
+    ),
+    ("If you can have us live before the new membership year, we'll sign.", "setup_time"),
+    (
+        "We'd move the second site across now if you could match what we pay our current supplier"
+        " until the contract ends.",
+        "price",
+    ),
+    (
+        "If the job sheets fed back into our accounts automatically, we could get it signed off.",
+        "integrations",
+    ),
     # A compliance failure feared is about compliance, not the price (a clinic, a food plant).
     ("We can't afford another compliance miss with the health inspector.", "security"),
     ("Honestly we can't afford another audit failure this year.", "security"),
