@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
+from pipeline.detect.rules import topic_without_rival
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 
@@ -83,3 +84,15 @@ def test_an_objection_takes_the_category_its_words_settle(
 ) -> None:
     kind, topic = _objection(detector, said)
     assert (kind, topic) == ("objection", category), said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The export has to match what the bank expects.",
+        "Each payroll file must match what the bureau's system expects.",
+    ],
+)
+def test_a_format_to_match_is_no_price(said: str) -> None:
+    """Matching what we pay is price; matching what another system expects is a format."""
+    assert topic_without_rival(said) != "price"
