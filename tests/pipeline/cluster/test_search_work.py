@@ -81,7 +81,7 @@ def test_buyers_only_search_reads_only_the_rows_it_shows(
     _seed(workspace)
     search.warm_search(workspace)
     asked: list[int] = []
-    load_rows = search.load_rows
+    load_rows = search.load_rows  # type: ignore[attr-defined]
 
     def counted(session: Any, **filters: Any) -> Any:
         asked.extend(filters.get("mention_ids") or [])
@@ -100,7 +100,8 @@ def test_buyers_only_search_reads_only_the_rows_it_shows(
 
 def _work_counters(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     work = {"file_reads": 0, "vectors_read": 0}
-    read_index, embed_cached = faiss.read_index, mention_index.embed_cached
+    read_index = faiss.read_index
+    embed_cached = mention_index.embed_cached  # type: ignore[attr-defined]
 
     def reading(*args: Any) -> Any:
         work["file_reads"] += 1
