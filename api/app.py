@@ -38,7 +38,7 @@ from api.routers import (
 from api.web import Fragments
 from pipeline.analysis.recovery import recover_at_start
 from pipeline.auth.throttle import LoginThrottle
-from pipeline.cluster.queries import warm_search
+from pipeline.cluster.search import warm_search
 from pipeline.config import Settings, get_settings
 from pipeline.ingest.deferred import remove_orphan_spools
 from pipeline.ingest.resume import resume_interrupted_uploads

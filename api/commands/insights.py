@@ -16,6 +16,7 @@ from pipeline.analysis import flow as analysis
 from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
+from pipeline.cluster import search as quote_search
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
 from pipeline.cluster.state import DRIFT_UNTHEMED, unthemed_mentions
@@ -25,7 +26,7 @@ from pipeline.store.models import Outcome
 from pipeline.wording import plural
 
 KindChoice = enum.StrEnum("KindChoice", {k: k for k in CLUSTERED_KINDS})  # type: ignore[misc]
-RoleChoice = enum.StrEnum("RoleChoice", {r: r for r in cluster_queries.SEARCH_ROLES})  # type: ignore[misc]
+RoleChoice = enum.StrEnum("RoleChoice", {r: r for r in quote_search.SEARCH_ROLES})  # type: ignore[misc]
 SortChoice = enum.StrEnum("SortChoice", {s: s for s in get_args(SortKey)})  # type: ignore[misc]
 
 
@@ -273,9 +274,9 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """The buyer quotes nearest in meaning to TEXT (--role widens it to other speakers)."""
-    roles = [r.value for r in role] if role else cluster_queries.BUYER_ROLES
+    roles = [r.value for r in role] if role else quote_search.BUYER_ROLES
     with open_workspace() as workspace:
-        hits = cluster_queries.search_quotes(
+        hits = quote_search.search_quotes(
             workspace, text, k=k, kind=kind.value if kind else None, roles=roles
         )
     if as_json:

@@ -19,7 +19,7 @@ from pipeline.calls.accounts import known_industries
 from pipeline.calls.queries import has_calls, known_accounts
 from pipeline.cluster.edits import undoable_merge, undoable_split
 from pipeline.cluster.grain import submit_grain
-from pipeline.cluster.queries import search_quotes
+from pipeline.cluster.search import search_quotes
 from pipeline.cluster.views import (
     FIRST_CARDS,
     cluster_cards_json,

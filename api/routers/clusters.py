@@ -14,7 +14,7 @@ from pipeline.analysis import corrections
 from pipeline.cluster import edits as cluster_edits
 from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import phrases as phrase_service
-from pipeline.cluster import queries as cluster_queries
+from pipeline.cluster import search as quote_search
 from pipeline.cluster import views as cluster_views
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, Quote
@@ -339,5 +339,5 @@ def search(
     ] = None,
 ) -> list[dict[str, Any]]:
     """The quotes nearest in meaning to ``q``: the buyers' own words unless ``role`` widens it."""
-    roles = role or cluster_queries.BUYER_ROLES
-    return cluster_queries.search_quotes(workspace, q, k=k, kind=kind, roles=roles)
+    roles = role or quote_search.BUYER_ROLES
+    return quote_search.search_quotes(workspace, q, k=k, kind=kind, roles=roles)

@@ -63,6 +63,17 @@ class MentionIndex:
         self.dim = dim
         self.model = model
         self._index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        # The saved file this was loaded from (``file_stamp``), so a reader can tell whether
+        # only the delta moved since; None when built here.
+        self.source: tuple[int, int, int] | None = None
+
+    def copy(self) -> MentionIndex:
+        """An independent copy, to change while other threads search this one."""
+        import faiss
+
+        copied = MentionIndex(self.dim, self.model, faiss.clone_index(self._index))
+        copied.source = self.source
+        return copied
 
     @classmethod
     def build(
@@ -109,14 +120,50 @@ class MentionIndex:
             selector: Any = np.asarray(ids, dtype=np.int64)  # the SWIG wrapper takes arrays
             self._index.remove_ids(selector)
 
-    def search(self, vector: Vectors, k: int) -> list[Hit]:
-        """The ``k`` nearest mentions to one vector, most similar first."""
-        if not len(self) or k <= 0:
+    def search(
+        self, vector: Vectors, k: int, among: npt.NDArray[np.int64] | None = None
+    ) -> list[Hit]:
+        """The ``k`` nearest mentions to one vector, most similar first; only mentions of
+        ``among`` when given (a buyers-only search over a workspace of reps' notes had read
+        the whole index and every row behind it to find the few it may show)."""
+        if among is not None and len(among) == len(self):
+            among = None  # every mention passes: no filter to apply
+        size = len(self) if among is None else len(among)
+        if not size or k <= 0:
             return []
-        sims, found = self._index.search(normalise(vector), min(k, len(self)))
+        k = min(k, size)
+        query = normalise(vector)
+        if among is None:
+            sims, found = self._index.search(query, k)
+        else:
+            sims, found = self._search_among(query, k, among)
         return [
             Hit(int(i), float(s)) for i, s in zip(found[0], sims[0], strict=True) if int(i) >= 0
         ]
+
+    def _search_among(self, query: Vectors, k: int, among: npt.NDArray[np.int64]) -> Any:
+        """faiss's search limited to ``among``. An IVF index visits more lists the fewer the
+        filter keeps, so that it meets as many of ``among`` as an unfiltered search meets
+        mentions (a few buyers' mentions among many notes), and all of them when those held
+        fewer than ``k``; the lists' other mentions are skipped unread."""
+        import faiss
+
+        allowed = np.ascontiguousarray(among, dtype=np.int64)
+        selector = faiss.IDSelectorBatch(allowed)
+        inner: Any = faiss.downcast_index(self._index.index)
+        if not isinstance(inner, faiss.IndexIVF):
+            flat: Any = faiss.SearchParameters()
+            flat.sel = selector
+            return self._index.search(query, k, params=flat)
+        params: Any = faiss.SearchParametersIVF()
+        params.sel = selector
+        wider = int(np.ceil(inner.nprobe * len(self) / len(allowed)))
+        for nprobe in (min(inner.nlist, wider), inner.nlist):
+            params.nprobe = nprobe
+            found = self._index.search(query, k, params=params)
+            if int((found[1][0] >= 0).sum()) >= k:
+                break
+        return found
 
     def save(self, folder: Path) -> Path:
         """Write atomically (temp file + rename) beside a small JSON description."""
@@ -127,6 +174,7 @@ class MentionIndex:
         meta = {"model": self.model, "dim": self.dim, "count": len(self)}
         write_text_atomically(folder / f"{INDEX_FILENAME}.json", json.dumps(meta))
         (folder / DELTA_FILENAME).unlink(missing_ok=True)
+        self.source = file_stamp(target)
         return target
 
     @staticmethod
@@ -162,10 +210,25 @@ class MentionIndex:
         except (OSError, ValueError, RuntimeError):
             return None
         loaded = cls(int(meta["dim"]), str(meta["model"]), index)
-        removed, ids, vectors = _read_delta(folder)
-        loaded.remove(removed.tolist())
-        loaded.add(ids.tolist(), vectors)
+        loaded.source = file_stamp(target)
+        loaded.apply_delta(folder)
         return loaded
+
+    def apply_delta(self, folder: Path) -> None:
+        """Apply the saved delta's removals and additions. Applying it again, or a later delta
+        of the same saved file, gives the same index: removals first, additions replace."""
+        removed, ids, vectors = _read_delta(folder)
+        self.remove(removed.tolist())
+        self.add(ids.tolist(), vectors)
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which file is at ``path`` (inode, size, modification time): a save renames a new one in."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _read_delta(folder: Path) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vectors]:
@@ -217,6 +280,40 @@ def open_index(workspace: Workspace, session: Session) -> MentionIndex:
     if index is not None and _in_step(index, session, workspace.embedder.name):
         return index
     return rebuild_index(workspace, session)
+
+
+def synced_index(
+    workspace: Workspace, session: Session, current: MentionIndex | None
+) -> MentionIndex:
+    """``current`` (a loaded index, left unchanged) brought up to the database's mentions with
+    as little work as what changed needs, for a process that keeps its index loaded: the
+    saved file is read again only when a save replaced it, else its delta is applied to a copy;
+    mentions the delta does not hold yet (committed, not yet recorded) are embedded from the
+    cache alone. A search after an upload had read the whole file again, and rebuilt it from
+    every cached vector whenever it ran between an analysis's commit and its delta."""
+    folder = workspace.settings.data_dir
+    model = workspace.embedder.name
+    if current is None or current.source != file_stamp(folder / INDEX_FILENAME):
+        current = MentionIndex.load(folder)
+        if current is None or current.model != model:
+            return rebuild_index(workspace, session)
+    else:
+        current = current.copy()
+        current.apply_delta(folder)
+    rows = session.execute(
+        select(Mention.id, Mention.text)
+        .where(Mention.kind.in_(CLUSTERED_KINDS))
+        .order_by(Mention.id)
+    ).all()
+    wanted = np.asarray([row.id for row in rows], dtype=np.int64)
+    held = current.ids()
+    current.remove(np.setdiff1d(held, wanted).tolist())
+    missing = set(np.setdiff1d(wanted, held).tolist())
+    if missing:
+        added = [row for row in rows if row.id in missing]
+        vectors = embed_cached(session, workspace.embedder, [row.text for row in added])
+        current.add([row.id for row in added], vectors)
+    return current
 
 
 def update_index(

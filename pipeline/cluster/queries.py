@@ -11,7 +11,6 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.index import MentionIndex, open_index
 from pipeline.cluster.rows import (
     count_rows,
     earlier_rows,
@@ -23,21 +22,16 @@ from pipeline.cluster.rows import (
 from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
 from pipeline.cluster.trend import Periods
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.detect.classify import DETECTED_ROLES
 from pipeline.detect.rules import unquotable
 from pipeline.detect.sentences import quote_span, quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
 from pipeline.store.models import Cluster, EmbeddingCache, Mention, Utterance
-from pipeline.workspace import Workspace
 
 # A buyer's reasons not to buy and reasons to buy: one is never shown as the other's context.
 CONCERN_KINDS = frozenset({"objection", "pain"})
 
 SortKey = Literal["size", "trend"]
-# Who said a searched quote: a buyer, someone the transcript does not name, a rep's note.
-SEARCH_ROLES = DETECTED_ROLES
-BUYER_ROLES = ("buyer",)  # what a search shows unless asked for more
 
 
 _CENTRAL_SAMPLE = 256
@@ -328,51 +322,3 @@ def distinct_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kept[inside[0]] = quote
         kept = [other for i, other in enumerate(kept) if i not in inside[1:]]
     return kept
-
-
-def _live_index(workspace: Workspace, session: Session) -> MentionIndex:
-    """The search's faiss index, kept loaded while the mentions are unchanged."""
-    return workspace.views.live(
-        session, "mention_index", ("mentions",), lambda: open_index(workspace, session)
-    )
-
-
-def warm_search(workspace: Workspace) -> None:
-    """Load what the first search needs (the model, the index) before anyone searches."""
-    with workspace.session() as session:
-        _live_index(workspace, session)
-    workspace.embedder.encode(["warm up"])
-
-
-def search_quotes(
-    workspace: Workspace,
-    q: str,
-    *,
-    k: int = 10,
-    kind: str | None = None,
-    roles: Sequence[str] = BUYER_ROLES,
-) -> list[dict[str, Any]]:
-    """The quotes nearest in meaning to ``q``: the buyers' own words unless ``roles`` widens it
-    (search finds what buyers say; a rep's note or an unattributed chat line had come first,
-    "Parents don't need the app", for "parents won't download an app").
-
-    Of the ``k`` nearest, the confident mentions come first, most similar first, then the
-    uncertain ones: a fragment the detector doubts ("Just not for us.", "Cheaper.") shares a
-    short query's small words and had ranked above the buyers' real price quotes."""
-    if not q.strip():
-        raise BadInput("search text must not be empty")
-    with workspace.session() as session:
-        index = _live_index(workspace, session)
-        vector = workspace.embedder.encode([q])
-        wanted = k * 4 if kind or set(roles) != set(SEARCH_ROLES) else k
-        while True:  # read further down the index until ``k`` pass the filters or none is left
-            hits = index.search(vector, wanted)
-            similarity = {h.mention_id: h.similarity for h in hits}
-            rows = load_rows(session, kind=kind, mention_ids=list(similarity), roles=roles)
-            if len(rows) >= k or len(hits) < wanted:
-                break
-            wanted *= 4
-    rows.sort(key=lambda r: (-similarity[r.id], r.id))
-    confident_at = workspace.settings.confident_at
-    nearest = sorted(rows[:k], key=lambda r: r.confidence < confident_at)  # stable: by similarity
-    return [r.quote(similarity[r.id]) for r in nearest]

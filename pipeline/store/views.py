@@ -114,17 +114,18 @@ class ViewCache:
         session: Session,
         name: str,
         tables: Collection[str],
-        build: Callable[[], T],
+        build: Callable[[T | None], T],
     ) -> T:
         """An object of this process (a loaded faiss index...) kept while the revisions of
         ``tables`` stay the same and built again by ``build`` once they move; never stored.
-        Callers must not change it: other threads read it too."""
+        ``build`` gets the object of the older revisions (None at first), to bring it up to
+        date rather than start again. Callers must not change it: other threads read it too."""
         stamp = revisions_of(session, tables)
         with self._live_guard:
             found = self._live.get(name)
             if found is not None and found[0] == stamp:
                 return cast(T, found[1])
-            built = build()
+            built = build(None if found is None else cast(T, found[1]))
             self._live[name] = (stamp, built)
             return built
 

@@ -12,7 +12,7 @@ import psutil
 import pytest
 
 from api.app import warm_up
-from pipeline.cluster.queries import search_quotes
+from pipeline.cluster.search import search_quotes
 from pipeline.workspace import Workspace
 from tests.plugins.processes import server_process, wait_for
 

@@ -16,7 +16,8 @@ from api.app import create_app
 from pipeline.analysis.corrections import label_mention
 from pipeline.analysis.flow import analyse_calls
 from pipeline.cluster.index import MentionIndex
-from pipeline.cluster.queries import get_cluster, list_clusters, search_quotes
+from pipeline.cluster.queries import get_cluster, list_clusters
+from pipeline.cluster.search import search_quotes
 from pipeline.content.generate import generate_document
 from pipeline.content.scrub import REMOVED
 from pipeline.detect.labels import LABELS_FILENAME

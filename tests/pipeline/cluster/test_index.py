@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.cluster import queries
+from pipeline.cluster import search
 from pipeline.cluster.index import (
     DELTA_FILENAME,
     INDEX_FILENAME,
@@ -54,16 +54,16 @@ def test_missing_or_corrupt_file_loads_as_none(tmp_path: Path) -> None:
 
 def test_search_quotes_nearest_with_context(ws: Workspace) -> None:
     workspace = ws
-    hits = queries.search_quotes(workspace, "We cannot afford this, it costs too much", k=3)
+    hits = search.search_quotes(workspace, "We cannot afford this, it costs too much", k=3)
     assert len(hits) == 3
     assert hits[0]["text"] in THEMES["price"]
     first = hits[0]
     assert first["call_id"] and first["date"] and first["account"] and first["outcome"]
     assert first["speaker"] == "Buyer" and first["cluster_id"] is not None
-    questions = queries.search_quotes(workspace, "does it integrate", k=2, kind="question")
+    questions = search.search_quotes(workspace, "does it integrate", k=2, kind="question")
     assert questions and all("?" in q["text"] for q in questions)
     with pytest.raises(BadInput):
-        queries.search_quotes(workspace, "  ")
+        search.search_quotes(workspace, "  ")
 
 
 def test_index_rebuilt_when_file_missing(ws: Workspace) -> None:
@@ -73,7 +73,7 @@ def test_index_rebuilt_when_file_missing(ws: Workspace) -> None:
         index = open_index(workspace, session)
     assert len(index) > 0
     assert (workspace.settings.data_dir / INDEX_FILENAME).exists()
-    assert queries.search_quotes(workspace, "setup takes months", k=1)[0]["text"] in THEMES["setup"]
+    assert search.search_quotes(workspace, "setup takes months", k=1)[0]["text"] in THEMES["setup"]
 
 
 def test_delta_file_applied_on_load_and_folded_on_save(embedder: Embedder, tmp_path: Path) -> None:

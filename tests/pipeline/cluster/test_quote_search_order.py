@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.cluster import queries
+from pipeline.cluster import search
 from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -44,7 +44,7 @@ def _seed(workspace: Workspace) -> None:
 
 def test_confident_quotes_come_before_doubted_fragments(workspace: Workspace) -> None:
     _seed(workspace)
-    hits = queries.search_quotes(workspace, "too expensive for us", k=5, kind="objection")
+    hits = search.search_quotes(workspace, "too expensive for us", k=5, kind="objection")
     texts = [hit["text"] for hit in hits]
     confident_at = workspace.settings.confident_at
     sure = [hit["confidence"] >= confident_at for hit in hits]

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.cluster import queries
+from pipeline.cluster import search
 from pipeline.config import Settings
 from pipeline.embed import create_embedder
 from pipeline.embed.openai_compatible import OpenAIEmbedder, pooled
@@ -92,7 +92,7 @@ def test_search_runs_on_the_servers_vectors(
     shutil.copytree(corpus_dir, tmp_path / "data")
     workspace = Workspace(openai_settings(tmp_path / "data", embedding_server))
     quote = THEMES["integrations"][2]
-    hits = queries.search_quotes(workspace, quote, k=3)
+    hits = search.search_quotes(workspace, quote, k=3)
     workspace.close()
     assert hits[0]["text"] == quote and hits[0]["similarity"] == pytest.approx(1.0, abs=1e-3)
     assert len(hits) == 3

@@ -14,7 +14,7 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
-from pipeline.cluster.queries import search_quotes
+from pipeline.cluster.search import search_quotes
 from pipeline.config import Settings
 from pipeline.embed import Embedder
 from pipeline.errors import CallmineError
