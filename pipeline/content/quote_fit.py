@@ -28,6 +28,7 @@ from pipeline.content.profile import (
     content_words,
     stated_price,
 )
+from pipeline.content.switching import held_by_rival, switching_facts
 
 # "One" is left out: "one agent", "a one-year term" count nothing a buyer objects to.
 _UNITS = "two three four five six seven eight nine".split()
@@ -135,6 +136,9 @@ def facts_answering(
         for f in evidence.answering(cluster.markets)
         if f.fits(evidence.industry) and not states_gap(f.text) and not _repeats(f, beside)
     ]
+    if all(held_by_rival(text, rivals) for text in said):
+        # Held by a rival's contract: how a switch gets round it, never our own plan's terms.
+        return _pick(switching_facts(pool, said, rivals), stated, limit)
     weights = word_weights([f.text for f in evidence.profile], rivals)
     sections = {
         section
@@ -176,8 +180,12 @@ def facts_answering(
         (f for f in pool if f.id in scored and f not in first),
         key=lambda f: (-scored[f.id], -_nearest(evidence, quotes, f), f.id),
     )
-    offered = [*first, *ranked]
-    chosen = ([f for f in offered if f.id not in stated] or offered)[:limit]
+    return _pick([*first, *ranked], stated, limit)
+
+
+def _pick(offered: Sequence[ProfileFact], stated: set[int], limit: int) -> list[ProfileFact]:
+    """The first ``limit`` facts offered, those no earlier answer stated first; noted stated."""
+    chosen = ([f for f in offered if f.id not in stated] or list(offered))[:limit]
     stated.update(f.id for f in chosen)
     return chosen
 

@@ -45,6 +45,7 @@ from pipeline.content.rival_claims import (
     what_needs_answer,
 )
 from pipeline.content.rival_prices import rival_price_verdict
+from pipeline.content.switching import held_by_rival, switching_facts
 
 # The profile lists that may answer a row of each topic: a rival's being all in one is met by
 # our integrations only (a feature sharing the word "booking" is no answer to it).
@@ -201,6 +202,11 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
     buyers said (``_answers``; never one admitting a gap); then, where buyers stay with the
     rival (no topic but it), our integration with it: "Procore: incidents pushed into the
     Procore project" for "we'll stick with Procore"."""
+    claims = [q.text for q in row.claims]
+    forms = list(evidence.rival_forms)
+    if row.topic == "contract" and all(held_by_rival(text, forms) for text in claims):
+        # Their contract holds the buyer: how a switch gets round it, not our own plan's terms.
+        return switching_facts(evidence.profile_section("onboarding", "plans"), claims, forms)
     answers = _answers(evidence, row)
     rivals = _rivals(evidence)
     sections = TOPIC_SECTIONS.get(row.topic or "", tuple(sorted(GENERAL_SECTIONS)))

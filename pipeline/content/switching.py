@@ -1,0 +1,73 @@
+"""A buyer held by a rival's contract is answered with how a switch works around it, never with
+our own plan terms. "We're locked into Bullhorn until next August" had been answered "Monthly
+plan: no annual commitment", which says nothing of their contract; "Migration from Bullhorn
+... takes 4 to 10 weeks" or a parallel run does. With no such fact, a gap to write."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from pipeline.content.pairing import (
+    meets_what_they_have,
+    names_their_rival,
+    rivals_named,
+    states_gap,
+    topic_words,
+)
+from pipeline.content.profile import ProfileFact
+
+# What holds a buyer to a tool: a contract that runs on, a renewal, a term signed ("tied into
+# X", "we signed a three-year deal with X", "the contract runs another year"); not a term only
+# named ("a one-year contract, not a multi-year one like X offered" is about ours).
+_HELD = re.compile(
+    r"\b(?:locked|tied|stuck)\s+(?:in(?:to)?|down)\b|\brenew\w*|\bsigned\b|\bcommitted\b"
+    r"|\b(?:contract|agreement|term)s? (?:runs?|ends?|lasts?|is up|until|till|through)\b"
+    r"|\b(?:deal|contract|agreement) with\b",
+    re.IGNORECASE,
+)
+# Our own terms, asked about: "your contract", "sign with you".
+_OURS = re.compile(
+    r"\byour (?:contracts?|terms?|agreements?|plans?|minimum)\b"
+    r"|\b(?:sign|commit)\w* (?:with|to) you\b",
+    re.IGNORECASE,
+)
+# How a switch gets round a contract that runs on: running both for a while, starting when or
+# before theirs ends, piloting first.
+_AROUND = re.compile(
+    r"\bparallel\b|\bside by side\b|\bpilot\w*|\b(?:before|until|when|after) (?:your|the|their)"
+    r" (?:\w+ )?(?:renewal|contract|term)\b|\b(?:credit|buy[- ]?out)\b",
+    re.IGNORECASE,
+)
+
+
+def held_by_rival(text: str, rivals: Iterable[str]) -> bool:
+    """Whether a buyer's line says a rival's contract holds them: it names a rival and a term
+    that binds ("locked into", "renewal", "contract"), and is not about our own terms."""
+    return bool(rivals_named(text, rivals)) and bool(_HELD.search(text)) and not _OURS.search(text)
+
+
+def eases_switch(fact: str) -> bool:
+    """Whether a fact says how a switch works around what the buyer has now: moving the data
+    over, running both in parallel, starting before their renewal, the buyer's current
+    contract."""
+    topics = topic_words(fact)
+    return "topic:migration" in topics or bool(_AROUND.search(fact)) or meets_what_they_have(fact)
+
+
+def switching_facts(
+    facts: Sequence[ProfileFact], said: Sequence[str], rivals: Sequence[str]
+) -> list[ProfileFact]:
+    """The facts that answer buyers held by a rival's contract (``eases_switch``), those naming
+    their rival first ("Migration from Ekos ..."), then those about their current contract or a
+    way around it, then the rest; none admitting a gap."""
+
+    def rank(fact: ProfileFact) -> tuple[bool, bool, int]:
+        return (
+            not names_their_rival(fact.text, said, rivals),
+            not (meets_what_they_have(fact.text) or _AROUND.search(fact.text)),
+            fact.id,
+        )
+
+    fitting = [f for f in facts if eases_switch(f.text) and not states_gap(f.text)]
+    return sorted(fitting, key=rank)
