@@ -37,10 +37,9 @@ _DOUBLE = '"“”„'
 
 
 def quotable(text: str) -> str:
-    """A quote's text ready to sit between “ and ”: marks wrapping the whole text go, and a
-    stray mark left at either end by sentence splitting goes (``…contracts in it."`` would read
-    ``it."”``). A quotation inside keeps its marks as the buyer's words had them: a verbatim
-    quote is never rewritten (“auto-renew unless…” had been published as ‘auto-renew…’)."""
+    """A quote's text ready to sit between “ and ”: marks wrapping the whole text go, a stray
+    mark left at either end by sentence splitting goes (``…contracts in it."`` would read
+    ``it."”``), and a quotation inside becomes ‘…’ so marks never double up."""
     text = text.strip()
     while len(text) > 1 and text[0] in _DOUBLE and text[-1] in _DOUBLE:
         text = text[1:-1].strip()
@@ -49,7 +48,15 @@ def quotable(text: str) -> str:
             text = text[:-1].rstrip()
         elif text and text[0] in _DOUBLE:
             text = text[1:].lstrip()
-    return text
+    out: list[str] = []
+    opening = True
+    for ch in text:
+        if ch in _DOUBLE:
+            out.append("‘" if opening else "’")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 # "Their GM said", "Walt:", "Owner mentioned", "Migration: Jorge said" with nothing after: a
