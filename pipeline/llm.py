@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-import openai
 from pydantic import BaseModel, ValidationError
 
 from pipeline.config import Settings
@@ -179,6 +178,8 @@ class LLMClient:
         self.base_url = settings.llm_base_url or "https://api.openai.com/v1"
         self.memory = memory or ModeMemory(settings.data_dir / "llm_modes.json")
         self.max_string, self.max_items = max_string, max_items
+        import openai  # a second of start-up: only commands that talk to an LLM pay it
+
         self._client = openai.OpenAI(
             base_url=self.base_url,
             api_key=settings.resolved_llm_api_key or "not-needed",
@@ -278,6 +279,8 @@ class LLMClient:
         *,
         probe: bool = False,
     ) -> str:
+        import openai  # imported with the client in __init__; here for its error types
+
         kwargs: dict[str, Any] = {}
         if mode == "json_schema":
             kwargs["response_format"] = {

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from api.app import create_app
 from api.cli_app import app, console, open_workspace
 from pipeline.analysis.flow import run_clustering
 from pipeline.analysis.worker import run_worker
@@ -50,6 +49,8 @@ def _serve(host: str, port: int, workers: int = 1) -> None:
         if workers > 1:  # each process builds its own app from the same settings
             uvicorn.run("api.app:serving_app", factory=True, workers=workers, **options)
         else:
+            from api.app import create_app  # FastAPI's import cost only for the server
+
             uvicorn.run(create_app(workspace=workspace, serving=True), **options)
 
 

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sklearn.feature_extraction.text import CountVectorizer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -191,6 +190,10 @@ def extract_phrases(
     sources = [s for s in sources if s.text.strip()]
     if not sources or max_n < 2:
         return []
+    # sklearn (and scipy under it) costs a second of start-up: imported where it is used, so
+    # commands that never count phrases (label, jobs, calls) start without it.
+    from sklearn.feature_extraction.text import CountVectorizer
+
     vectorizer = CountVectorizer(analyzer=Analyzer(max_n), binary=True, min_df=min_count)
     try:
         matrix = vectorizer.fit_transform([s.text for s in sources]).tocsc()
