@@ -26,6 +26,7 @@ from pipeline.content.market import (
     reasons_to_act,
     sure_buyer_calls,
 )
+from pipeline.content.mention_rows import mention_rows
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quote_text import clip
 from pipeline.content.quotes import (
@@ -62,22 +63,11 @@ from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
 from pipeline.rival_names import RivalNames
-from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
+from pipeline.store.models import Call, Cluster, CompetitorFact, Mention
 
 QUOTES_PER_CLUSTER = 5
 MAX_WHY_NOW = 4
 MAX_COMPETITOR_QUOTES = 8
-
-
-def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
-    stmt = (
-        select(Mention, Utterance, Call)
-        .join(Utterance, Mention.utterance_id == Utterance.id)
-        .join(Call, Mention.call_id == Call.id)
-        .where(Mention.excluded.is_(False), *conditions)
-        .order_by(Mention.id)
-    )
-    return [(row[0], row[1], row[2]) for row in session.execute(stmt)]
 
 
 def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[MentionRow]:
@@ -85,7 +75,7 @@ def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[M
     Jobber." is a price worry, untagged, and a comparison had been built from one quote while
     buyers named Jobber on four calls."""
     escaped = rival.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = _mention_rows(
+    rows = mention_rows(
         session,
         or_(
             func.lower(Mention.competitor) == rival.lower(),
@@ -146,7 +136,7 @@ def collect_evidence(
         raise NotFound(f"cluster(s) not found: {', '.join(map(str, missing))}")
     segment = of_industry(industry)
     rows_by_cluster = {
-        cid: _mention_rows(session, Mention.cluster_id == cid, *segment)
+        cid: mention_rows(session, Mention.cluster_id == cid, *segment)
         for cid in dict.fromkeys(cluster_ids)
     }
     competitor_rows = _about_rival(session, competitor, segment) if competitor else []
@@ -263,9 +253,9 @@ def collect_evidence(
     rival_reasons = [numberer.mention(r, r[0].cluster_id, alone=True) for r in reasons.values()]
     praise = praise_of_us(session, in_deals, forms, ours) if competitor else []
     rival_praise = [numberer.part(row, words, row[0].cluster_id) for row, words in praise]
-    why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
+    why_now = mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
-        why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
+        why_now = mention_rows(session, Mention.kind == "why_now", *segment)
     why_now = reasons_to_act(session, why_now)
     for row in buyer_quotes(why_now, numberer, MAX_WHY_NOW, QuoteRank(confident_at)):
         numberer.mention(row, row[0].cluster_id, alone=foreign_context(shown(row)))
