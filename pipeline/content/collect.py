@@ -36,6 +36,7 @@ from pipeline.content.quotes import (
     candidates,
     running_on,
     shown,
+    with_deal_outcomes,
 )
 from pipeline.content.rival_claims import names_winner
 from pipeline.content.rival_deals import (
@@ -57,7 +58,7 @@ from pipeline.content.won_answers import (
     answers_in_won_deals,
     names_in,
 )
-from pipeline.deals import deals_naming
+from pipeline.deals import deal_outcomes, deals_naming
 from pipeline.embed import Embedder
 from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
@@ -146,6 +147,7 @@ def collect_evidence(
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in [*competitor_rows, *following]}
     deals = deals_naming(session, competitor, *segment) if competitor else []
+    outcomes = deal_outcomes(session, call_ids)  # a call's deal's: its first call may be "open"
     redactor = redactor_for(session, call_ids, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor, confident_at=confident_at)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
@@ -185,7 +187,7 @@ def collect_evidence(
             for a in answered
         ]
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
-        outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
+        by_outcome = Counter({r[2].id: outcomes[r[2].id] for r in rows}.values())
         rivals = rivals_named(session, Mention.cluster_id == cluster.id, *segment)
         category = _cluster_category(rows)
         name = theme_name(
@@ -206,7 +208,7 @@ def collect_evidence(
                 buyer_calls=sure_buyer_calls(said, confident_at),
                 call_ids=sorted({r[2].id for r in rows}),
                 accounts=len({r[2].account for r in rows if r[2].account}),
-                outcomes=dict(sorted(outcomes.items())),
+                outcomes=dict(sorted(by_outcome.items())),
                 keywords=list(cluster.keywords or [])[:8],
                 quote_ids=quote_ids,
                 answer_ids=answer_ids,
@@ -268,9 +270,10 @@ def collect_evidence(
     ]
     names_one = names_someone(names_in_workspace(session))
     phrases = [phrase for phrase in buyer_phrases(buyer_texts, 12) if not names_one(phrase.text)]
+    quoted = deal_outcomes(session, {q.call_id for q in numberer.quotes})
     return Evidence(
         clusters=evidence_clusters,
-        quotes=numberer.quotes,
+        quotes=with_deal_outcomes(numberer.quotes, quoted),
         phrases=without_people(without_placeholders(phrases), redactor),
         facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,
