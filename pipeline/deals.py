@@ -107,6 +107,37 @@ def stored_deals(session: Session, *segment: Any) -> list[Deal]:
     return group_deals(DealCall(*row[:5], competitors=row[5] or []) for row in rows)
 
 
+# Ids or names per IN (...) list: under SQLite's and PostgreSQL's parameter limits.
+_IN_CHUNK = 5000
+
+
+def deal_outcomes(session: Session, call_ids: Iterable[int]) -> dict[int, str]:
+    """Each of ``call_ids``' outcome as its deal's (``group_deals``: the latest said): what a
+    quote's badge, an outcome filter and a theme's counts read. The discovery call of a deal
+    lost later had shown "open" and counted as open. Only the calls of the same accounts are
+    read (an account is stored in one spelling: ``pipeline.ingest.spellings``)."""
+    wanted = sorted(set(call_ids))
+    calls: dict[int, DealCall] = {}
+
+    def read(condition: Any) -> None:
+        columns = (Call.id, Call.account, Call.deal_id, Call.outcome, Call.call_date)
+        for row in session.execute(select(*columns).where(condition)):
+            calls[row[0]] = DealCall(*row)
+
+    for start in range(0, len(wanted), _IN_CHUNK):
+        read(Call.id.in_(wanted[start : start + _IN_CHUNK]))
+    accounts = sorted({c.account for c in calls.values() if c.account})
+    for start in range(0, len(accounts), _IN_CHUNK):
+        read(Call.account.in_(accounts[start : start + _IN_CHUNK]))
+    keep = set(wanted)
+    return {
+        call_id: deal.outcome
+        for deal in group_deals(calls.values())
+        for call_id in deal.call_ids
+        if call_id in keep
+    }
+
+
 def tagged_calls(session: Session, rivals: Iterable[str]) -> dict[str, set[int]]:
     """The calls whose buyers named each rival (the mentions' tag), by casefolded name."""
     names = sorted({r.casefold() for r in rivals})

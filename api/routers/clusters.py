@@ -7,19 +7,18 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, BackgroundTasks, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from api.auth import LABELLERS, MARKETING, READ, PrincipalDep
+from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.problems import PROBLEM
 from pipeline.analysis import corrections
 from pipeline.cluster import edits as cluster_edits
-from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import search as quote_search
 from pipeline.cluster import views as cluster_views
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.schemas import ClusterDetail, ClusterSummary, EditResult, Quote
 from pipeline.detect import learning as detections
-from pipeline.errors import Forbidden
+from pipeline.errors import BadInput
 from pipeline.store.models import Outcome
 from pipeline.types import Count, IsoDate, RowId, ShortText
 
@@ -52,12 +51,14 @@ class MergeRequest(BaseModel):
 
 GrainQuery = Annotated[
     str | None,
-    Query(
-        description="Fewer or more themes before listing: coarser, finer, auto or a number of "
-        "themes. It is kept (per kind) and re-clusters from the saved trees, no re-embedding.",
-        examples=["coarser"],
-    ),
+    # Out of the document: no value is accepted, so a client reading it never sends one.
+    Query(include_in_schema=False),
 ]
+GRAIN_BY_POST = (
+    "a GET never changes the grain: POST /api/clusters/grain with "
+    '{"kind": ..., "grain": "coarser"} (202 and a job to poll); GET /api/clusters/grain '
+    "reads it"
+)
 
 
 MAX_SENTENCE = 10_000  # one sentence of a turn, like a comment
@@ -138,13 +139,12 @@ UNTHEMED_DOC = {
 @router.get(
     "/api/clusters",
     response_model=list[ClusterSummary],
-    responses={200: {"headers": {UNTHEMED_HEADER: UNTHEMED_DOC}}},
+    responses={200: {"headers": {UNTHEMED_HEADER: UNTHEMED_DOC}}, 422: PROBLEM},
     dependencies=[READ],
 )
 def list_clusters(
     db: SessionDep,
     workspace: WorkspaceDep,
-    principal: PrincipalDep,
     kind: Kind | None = None,
     outcome: Outcome | None = None,
     date_from: IsoDate | None = None,
@@ -156,15 +156,13 @@ def list_clusters(
     grain: GrainQuery = None,
 ) -> Response:
     """Active clusters; filters restrict which mentions are counted (``industry``: calls of
-    that industry, any case). ``grain`` first moves
-    to fewer or more themes (of ``kind``, or of every kind): the marketing role, by an API
-    token or in open local mode (a browser session changes it by POST, with its CSRF token).
-    The ``X-Unthemed-Mentions`` header counts each kind's confident mentions in no theme (the
-    list stays a bare list, as clients read it)."""
+    that industry, any case). The ``X-Unthemed-Mentions`` header counts each kind's confident
+    mentions in no theme (the list stays a bare list, as clients read it). A ``grain``
+    parameter, which once re-clustered here, is refused (422): a GET changes nothing (a
+    cache, a crawler or a retry would have re-cut the themes); ``POST /api/clusters/grain``
+    does it, as a job."""
     if grain is not None:
-        if principal.via == "session" or not principal.can("marketing"):
-            raise Forbidden("changing the grain needs the marketing role and an API token here")
-        cluster_grain.apply_grain(workspace, grain, [kind] if kind else None)
+        raise BadInput(GRAIN_BY_POST, field="grain")
     body = cluster_views.cluster_list_json(
         workspace.views,
         db,

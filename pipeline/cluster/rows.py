@@ -17,6 +17,7 @@ from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.rivals import partner_check
 from pipeline.cluster.stats import MentionRow
 from pipeline.cluster.trend import Periods, periods, window_end
+from pipeline.deals import deal_outcomes
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 
 # Ids per IN (...) list: under SQLite's and PostgreSQL's parameter limits.
@@ -38,7 +39,8 @@ def load_rows(
     roles: Sequence[str] | None = None,
 ) -> list[MentionRow]:
     """Clustered mentions joined with their call, filtered (``roles``: said by these speakers
-    only); ordered by mention id.
+    only); ordered by mention id. A row's ``outcome`` (and the ``outcome`` filter) is its
+    deal's latest (``pipeline.deals``), as the comparisons and the dashboard count deals.
 
     Only the columns a row needs are read: whole ORM objects would carry every call's raw
     transcript and cost most of a page's time on a large workspace."""
@@ -46,7 +48,6 @@ def load_rows(
         kind=kind,
         cluster_ids=cluster_ids,
         mention_ids=mention_ids,
-        outcome=outcome,
         date_from=date_from,
         date_to=date_to,
         account=account,
@@ -54,18 +55,22 @@ def load_rows(
         roles=roles,
     )
     found = session.execute(query).all()
-    context = _call_context(session, {row[10] for row in found})
+    call_ids = {row[10] for row in found}
+    context = _call_context(session, call_ids)
+    outcomes = deal_outcomes(session, call_ids)
     partner = partner_check(session)
     wanted = competitor.lower() if competitor else None
     rows: list[MentionRow] = []
     for (
         mention_id, text, mention_competitor, char_start, cluster_id, confidence,
         utterance_id, speaker, role, start_seconds,
-        call_id, call_date, call_account, call_outcome,
+        call_id, call_date, call_account,
     ) in found:  # fmt: skip
         competitors, why_now = context.on_call[call_id]
         if wanted and wanted not in {c.lower() for c in competitors}:
             continue  # the filter keeps its meaning: calls that named the competitor
+        if outcome and outcomes[call_id] != outcome:
+            continue
         named = set(context.on_sentence.get((utterance_id, char_start), ()))
         if mention_competitor and not partner(mention_competitor):
             named.add(mention_competitor)
@@ -80,7 +85,7 @@ def load_rows(
                 start_seconds=start_seconds,
                 call_date=call_date,
                 account=call_account,
-                outcome=call_outcome,
+                outcome=outcomes[call_id],
                 competitor=mention_competitor,
                 named_competitors=tuple(sorted(named)),
                 call_competitors=tuple(sorted(competitors)),
@@ -97,14 +102,14 @@ def _rows_query(
     kind: str | None = None,
     cluster_ids: Sequence[int] | None = None,
     mention_ids: Sequence[int] | None = None,
-    outcome: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     account: str | None = None,
     industry: str | None = None,
     roles: Sequence[str] | None = None,
 ) -> Select[*tuple[Any, ...]]:
-    """``load_rows``' query: its columns and every filter but the competitor's."""
+    """``load_rows``' query: its columns and every filter but the competitor's and the
+    outcome's (a deal's, known once its calls are read)."""
     query = (
         select(
             Mention.id,
@@ -120,7 +125,6 @@ def _rows_query(
             Call.id,
             Call.call_date,
             Call.account,
-            Call.outcome,
         )
         .join(Utterance, Mention.utterance_id == Utterance.id)
         .join(Call, Mention.call_id == Call.id)
@@ -135,8 +139,6 @@ def _rows_query(
         query = query.where(Mention.kind == kind)
     if cluster_ids is not None:
         query = query.where(Mention.cluster_id.in_(cluster_ids))
-    if outcome:
-        query = query.where(Call.outcome == outcome)
     if date_from:
         query = query.where(Call.call_date >= date_from)
     if date_to:

@@ -26,6 +26,7 @@ from pipeline.content.market import (
     reasons_to_act,
     sure_buyer_calls,
 )
+from pipeline.content.mention_rows import mention_rows
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quote_text import clip
 from pipeline.content.quotes import (
@@ -35,6 +36,7 @@ from pipeline.content.quotes import (
     candidates,
     running_on,
     shown,
+    with_deal_outcomes,
 )
 from pipeline.content.rival_claims import names_winner
 from pipeline.content.rival_deals import (
@@ -56,28 +58,17 @@ from pipeline.content.won_answers import (
     answers_in_won_deals,
     names_in,
 )
-from pipeline.deals import deals_naming
+from pipeline.deals import deal_outcomes, deals_naming
 from pipeline.embed import Embedder
 from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
 from pipeline.redact import Redactor, redactor_for
 from pipeline.rival_names import RivalNames
-from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
+from pipeline.store.models import Call, Cluster, CompetitorFact, Mention
 
 QUOTES_PER_CLUSTER = 5
 MAX_WHY_NOW = 4
 MAX_COMPETITOR_QUOTES = 8
-
-
-def _mention_rows(session: Session, *conditions: Any) -> list[MentionRow]:
-    stmt = (
-        select(Mention, Utterance, Call)
-        .join(Utterance, Mention.utterance_id == Utterance.id)
-        .join(Call, Mention.call_id == Call.id)
-        .where(Mention.excluded.is_(False), *conditions)
-        .order_by(Mention.id)
-    )
-    return [(row[0], row[1], row[2]) for row in session.execute(stmt)]
 
 
 def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[MentionRow]:
@@ -85,7 +76,7 @@ def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[M
     Jobber." is a price worry, untagged, and a comparison had been built from one quote while
     buyers named Jobber on four calls."""
     escaped = rival.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = _mention_rows(
+    rows = mention_rows(
         session,
         or_(
             func.lower(Mention.competitor) == rival.lower(),
@@ -146,7 +137,7 @@ def collect_evidence(
         raise NotFound(f"cluster(s) not found: {', '.join(map(str, missing))}")
     segment = of_industry(industry)
     rows_by_cluster = {
-        cid: _mention_rows(session, Mention.cluster_id == cid, *segment)
+        cid: mention_rows(session, Mention.cluster_id == cid, *segment)
         for cid in dict.fromkeys(cluster_ids)
     }
     competitor_rows = _about_rival(session, competitor, segment) if competitor else []
@@ -156,6 +147,7 @@ def collect_evidence(
     call_ids = {row[2].id for rows in rows_by_cluster.values() for row in rows}
     call_ids |= {row[2].id for row in [*competitor_rows, *following]}
     deals = deals_naming(session, competitor, *segment) if competitor else []
+    outcomes = deal_outcomes(session, call_ids)  # a call's deal's: its first call may be "open"
     redactor = redactor_for(session, call_ids, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor, confident_at=confident_at)
     accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
@@ -195,7 +187,7 @@ def collect_evidence(
             for a in answered
         ]
         dates = sorted(r[2].call_date for r in rows if r[2].call_date)
-        outcomes = Counter({r[2].id: r[2].outcome for r in rows}.values())
+        by_outcome = Counter({r[2].id: outcomes[r[2].id] for r in rows}.values())
         rivals = rivals_named(session, Mention.cluster_id == cluster.id, *segment)
         category = _cluster_category(rows)
         name = theme_name(
@@ -216,7 +208,7 @@ def collect_evidence(
                 buyer_calls=sure_buyer_calls(said, confident_at),
                 call_ids=sorted({r[2].id for r in rows}),
                 accounts=len({r[2].account for r in rows if r[2].account}),
-                outcomes=dict(sorted(outcomes.items())),
+                outcomes=dict(sorted(by_outcome.items())),
                 keywords=list(cluster.keywords or [])[:8],
                 quote_ids=quote_ids,
                 answer_ids=answer_ids,
@@ -263,9 +255,9 @@ def collect_evidence(
     rival_reasons = [numberer.mention(r, r[0].cluster_id, alone=True) for r in reasons.values()]
     praise = praise_of_us(session, in_deals, forms, ours) if competitor else []
     rival_praise = [numberer.part(row, words, row[0].cluster_id) for row, words in praise]
-    why_now = _mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
+    why_now = mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
-        why_now = _mention_rows(session, Mention.kind == "why_now", *segment)
+        why_now = mention_rows(session, Mention.kind == "why_now", *segment)
     why_now = reasons_to_act(session, why_now)
     for row in buyer_quotes(why_now, numberer, MAX_WHY_NOW, QuoteRank(confident_at)):
         numberer.mention(row, row[0].cluster_id, alone=foreign_context(shown(row)))
@@ -278,9 +270,10 @@ def collect_evidence(
     ]
     names_one = names_someone(names_in_workspace(session))
     phrases = [phrase for phrase in buyer_phrases(buyer_texts, 12) if not names_one(phrase.text)]
+    quoted = deal_outcomes(session, {q.call_id for q in numberer.quotes})
     return Evidence(
         clusters=evidence_clusters,
-        quotes=numberer.quotes,
+        quotes=with_deal_outcomes(numberer.quotes, quoted),
         phrases=without_people(without_placeholders(phrases), redactor),
         facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,

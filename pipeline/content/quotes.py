@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from pipeline.config import DEFAULT_CONFIDENT_AT
@@ -235,6 +235,12 @@ class QuoteNumberer:
         )
         self.quotes.append(quote)
         return quote.id
+
+
+def with_deal_outcomes(quotes: Sequence[Quote], outcomes: Mapping[int, str]) -> list[Quote]:
+    """The quotes, each with its call's deal's outcome (``pipeline.deals.deal_outcomes``), as
+    the cluster pages show it: the discovery call of a deal lost later had been cited "open"."""
+    return [replace(q, outcome=outcomes.get(q.call_id, q.outcome)) for q in quotes]
 
 
 def sentence_keys(text: str) -> set[str]:

@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.brand_names import short_form
+from pipeline.content.mention_rows import buyer_sentences
 from pipeline.content.quotes import shown
 from pipeline.content.rival_claims import names_rival, names_winner, speaks_of
 from pipeline.content.won_answers import MentionRow
@@ -92,25 +93,16 @@ def _answering_questions(
 
 
 def _sentences(session: Session, turns: Iterable[int]) -> dict[int, list[MentionRow]]:
-    """Each buyer turn's detected sentences in order, one row per sentence (a rival's tag on a
-    sentence is a second mention of it)."""
-    rows = session.execute(
-        select(Mention, Utterance, Call)
-        .join(Utterance, Mention.utterance_id == Utterance.id)
-        .join(Call, Mention.call_id == Call.id)
-        .where(
-            Mention.utterance_id.in_(sorted(set(turns))),
-            Mention.excluded.is_(False),
-            Mention.kind != "competitor",
-            Utterance.role == "buyer",
-        )
-        .order_by(Mention.utterance_id, Mention.char_start, Mention.id)
-    )
-    by_turn: dict[int, dict[int, MentionRow]] = {}
-    for mention, utterance, call in rows:
-        turn = by_turn.setdefault(utterance.id, {})
-        turn.setdefault(mention.char_start, (mention, utterance, call))
-    return {turn: list(sentences.values()) for turn, sentences in by_turn.items()}
+    """Each buyer turn's detected sentences in order, one row per sentence."""
+    by_turn: dict[int, list[MentionRow]] = {}
+    for row in buyer_sentences(
+        session,
+        Mention.utterance_id.in_(sorted(set(turns))),
+        Mention.kind != "competitor",
+        order_by=(Mention.utterance_id, Mention.char_start),
+    ):
+        by_turn.setdefault(row[1].id, []).append(row)
+    return by_turn
 
 
 def calls_naming(session: Session, rival: str, *segment: Any) -> int:

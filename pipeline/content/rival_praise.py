@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.content.mention_rows import buyer_sentences
 from pipeline.content.rival_claims import asks, names_rival
 from pipeline.content.won_answers import MentionRow
 from pipeline.detect.asides import praises_us
@@ -96,24 +96,14 @@ def praise_of_us(
 ) -> list[tuple[MentionRow, str]]:
     """The buyer's clauses in ``call_ids`` (the deals naming the rival) that praise us against
     it (``praises_us_over``), each with its mention, first said first."""
-    rows = session.execute(
-        select(Mention, Utterance, Call)
-        .join(Utterance, Mention.utterance_id == Utterance.id)
-        .join(Call, Mention.call_id == Call.id)
-        .where(
-            Mention.call_id.in_(sorted(set(call_ids))),
-            Mention.excluded.is_(False),
-            Mention.kind.not_in(("competitor", "why_now", "question")),
-            Utterance.role == "buyer",
-        )
-        .order_by(Call.call_date, Mention.call_id, Utterance.seq, Mention.char_start)
+    rows = buyer_sentences(
+        session,
+        Mention.call_id.in_(sorted(set(call_ids))),
+        Mention.kind.not_in(("competitor", "why_now", "question")),
+        order_by=(Call.call_date, Mention.call_id, Utterance.seq, Mention.char_start),
     )
     found: list[tuple[MentionRow, str]] = []
-    seen: set[tuple[int, int]] = set()
     for mention, utterance, call in rows:
-        if (utterance.id, mention.char_start) in seen:
-            continue
-        seen.add((utterance.id, mention.char_start))
         earlier = split_sentences(utterance.text[: max(mention.char_start, 0)])
         after_rival = bool(earlier) and names_rival(earlier[-1][2], forms)
         for part in clauses(mention.text):

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.citations import page_order
 from pipeline.content.quote_text import clip
-from pipeline.store.models import Call, Cluster, Mention, Utterance
+from pipeline.deals import deal_outcomes
+from pipeline.store.models import Cluster, Mention, Utterance
 
 # A sentence's detections in its utterance: span, kind, excluded, theme.
 _Said = tuple[int, int, str, bool, int | None]
@@ -139,7 +140,7 @@ def decided_since(session: Session, quotes: list[dict[str, Any]]) -> list[str]:
     was = {int(q["call_id"]): str(q.get("outcome") or "unknown") for q in quotes}
     if not was:
         return []
-    now = dict(session.execute(select(Call.id, Call.outcome).where(Call.id.in_(sorted(was)))).all())
+    now = deal_outcomes(session, was)  # as the quotes were given it: their deal's
     return [
         f"call {call_id} is now {now[call_id]} (was {outcome})"
         for call_id, outcome in sorted(was.items())

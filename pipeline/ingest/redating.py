@@ -117,8 +117,8 @@ def _still_unsure(call: Call, candidate: _Unsure) -> bool:
 
 def redate_unsure_calls(db: Session, tally: DateTally | None = None) -> list[Redated]:
     """Give each unsure call whose date is far from every sure date, while its other reading is
-    not, that other reading; logged, and returned for the surface to say. ``tally``: the
-    upload's, kept current (else read now)."""
+    not, that other reading; returned for the surface to say. ``tally``: the upload's, kept
+    current (else read now)."""
     tally = tally if tally is not None else DateTally().read_since(db)
     if not tally.unsure:
         return []
@@ -136,13 +136,21 @@ def redate_unsure_calls(db: Session, tally: DateTally | None = None) -> list[Red
         order = "month-first" if month_first else "day-first"
         call.extra = {**call.extra, "date_order": order, "date_order_by": TIMELINE_REASON}
         redated.append(Redated(candidate.call_id, candidate.day, other))
-        log.info(redated[-1].said())
     db.flush()
     return redated
 
 
 def redate_after_upload(workspace: Workspace, tally: DateTally | None = None) -> list[str]:
     """Once a whole upload is stored: the unsure dates read again with all of it in view
-    (``pipeline.ingest.redating``); what was re-dated, said. ``tally``: the upload's, current."""
-    with workspace.session() as db:
-        return [change.said() for change in redate_unsure_calls(db, tally)]
+    (``pipeline.ingest.redating``); what was re-dated, said. ``tally``: the upload's, current.
+    In turn with the other writers (``Workspace.in_turn``): behind a re-cluster's long
+    transaction the re-dating had failed the upload with "database is locked"."""
+
+    def redate() -> list[Redated]:
+        with workspace.session() as db:
+            return redate_unsure_calls(db, tally)
+
+    said = [change.said() for change in workspace.in_turn(redate)]
+    for line in said:  # once committed: a try that met the lock changed nothing
+        log.info(line)
+    return said

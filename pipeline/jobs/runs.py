@@ -228,11 +228,13 @@ def _process_gone(owner: str | None) -> bool:
 
 def fail_stale_jobs(workspace: Workspace) -> list[JobRead]:
     """Mark failed every queued or running job whose process is gone (killed, crashed, or a
-    failure handler that could not record the end); returns them."""
-    with _LIVE_GUARD:
-        live = set(_LIVE)
+    failure handler that could not record the end); returns them. Which jobs are live is
+    read after the open ones: a job is live before it is stored, so one created meanwhile (a
+    server's start recovery beside a first upload) is never taken for a stale one."""
     with workspace.session() as session:
         rows = session.scalars(select(Job).where(Job.status.in_(OPEN_STATUSES))).all()
+        with _LIVE_GUARD:
+            live = set(_LIVE)
         stale = [job for job in rows if job.id not in live and _process_gone(job.owner)]
         failed = []
         for job in stale:

@@ -4,15 +4,12 @@ every few seconds, and the job's last message accounts for every row."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event
 
 from api.app import create_app
 from pipeline.ingest import deferred, service
@@ -21,33 +18,7 @@ from pipeline.ingest.schemas import CallMetadata
 from pipeline.workspace import Workspace
 from tests.api.calls.test_deferred_upload import ROWS, crm_export
 from tests.conftest import make_settings
-
-HELD_S = 3.0  # how long the other writer holds SQLite's write lock
-BUSY_TIMEOUT_MS = 300  # shorter than that, as a long grain change is longer than the default
-
-
-def _short_busy_timeout(workspace: Workspace) -> None:
-    """Every connection of the workspace's engine waits ``BUSY_TIMEOUT_MS`` for the lock."""
-
-    @event.listens_for(workspace.db.engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-
-    workspace.db.engine.dispose()  # connections opened before the listener are not reused
-
-
-def _hold_the_write_lock(workspace: Workspace, holding: threading.Event) -> None:
-    """A heavy writer: its turn at ``writer()`` and a write transaction held ``HELD_S``."""
-    database = workspace.settings.data_dir / "callmine.db"
-    with workspace.writer():
-        connection = sqlite3.connect(database, timeout=30)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            holding.set()
-            time.sleep(HELD_S)
-        finally:
-            connection.rollback()
-            connection.close()
+from tests.held_write_lock import hold_the_write_lock, short_busy_timeout
 
 
 def test_a_deferred_upload_meeting_a_held_write_lock_stores_every_row(
@@ -55,9 +26,9 @@ def test_a_deferred_upload_meeting_a_held_write_lock_stores_every_row(
 ) -> None:
     settings = make_settings(tmp_path / "data", deferred_ingest_bytes=4096)
     ws = Workspace(settings, embedder=workspace.embedder)
-    _short_busy_timeout(ws)
+    short_busy_timeout(ws)
     holding = threading.Event()
-    writer = threading.Thread(target=_hold_the_write_lock, args=(ws, holding))
+    writer = threading.Thread(target=hold_the_write_lock, args=(ws, holding))
     store_file = service.ingest_data
 
     def once_another_writer_holds_the_lock(*args: Any, **kwargs: Any) -> Any:

@@ -6,15 +6,22 @@ calls, in the shapes the tools write them (a Zoom-style header, a notes file, a 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from pipeline.calls.edits import update_call
 from pipeline.calls.schemas import CallUpdate
+from pipeline.ingest import paths
 from pipeline.ingest.paths import ingest_paths
+from pipeline.ingest.redating import redate_after_upload
 from pipeline.ingest.schemas import CallMetadata
 from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
+from tests.held_write_lock import HELD_S, hold_the_write_lock, short_busy_timeout
 
 AMBIGUOUS = (
     "Meeting transcript - Larkspur Bakery\nDate: 12/03/2026\nAccount: Larkspur Bakery\n\n"
@@ -110,5 +117,36 @@ def test_two_misread_dates_in_one_batch_do_not_vouch_for_each_other(tmp_path: Pa
         assert dates["Larkspur Bakery"] == dt.date(2026, 3, 12)
         assert dates["Thistle Bakery"] == dt.date(2026, 3, 11)
         assert len(batch.redated) == 2
+    finally:
+        workspace.close()
+
+
+def test_redating_waits_its_turn_behind_a_writer_holding_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-cluster's long transaction while an upload re-dates its calls: the re-dating waits
+    for the writer lock and then writes, as the upload's other writes do. It had failed the
+    upload with "database is locked" once SQLite's busy timeout ran out."""
+    workspace = Workspace(make_settings(tmp_path / "data", date_order="month-first"))
+    try:
+        ingest_paths(workspace, _write(tmp_path / "one", {"0.txt": AMBIGUOUS}), analyse=False)
+        with monkeypatch.context() as later:  # stored, not yet read again
+            later.setattr(paths, "redate_after_upload", lambda *_args: [])
+            ingest_paths(workspace, _write(tmp_path / "two", SPRING), analyse=False)
+        assert _dates(workspace)["Larkspur Bakery"] == dt.date(2026, 12, 3)
+        short_busy_timeout(workspace)
+        holding = threading.Event()
+        writer = threading.Thread(target=hold_the_write_lock, args=(workspace, holding))
+        writer.start()
+        try:
+            assert holding.wait(10)
+            began = time.monotonic()
+            said = redate_after_upload(workspace)
+            waited = time.monotonic() - began
+        finally:
+            writer.join(timeout=30)
+        assert len(said) == 1 and "2026-12-03 → 2026-03-12" in said[0]
+        assert waited > HELD_S / 2  # it waited for the other writer rather than racing it
+        assert _dates(workspace)["Larkspur Bakery"] == dt.date(2026, 3, 12)
     finally:
         workspace.close()

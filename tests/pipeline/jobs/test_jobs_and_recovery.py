@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
 from pipeline.analysis import recovery
@@ -172,3 +172,20 @@ def test_an_index_out_of_step_is_rebuilt_from_the_database(workspace: Workspace)
              ids=np.array([10**6], dtype=np.int64),
              vectors=np.ones((1, workspace.embedder.dim), dtype=np.float32))  # fmt: skip
     assert recovery.ensure_index(workspace)  # a mention the database does not have
+
+
+def test_a_job_created_while_stale_jobs_are_sought_is_not_failed(workspace: Workspace) -> None:
+    """A server's start recovery beside a request that creates a job: the job created just as
+    the open jobs were read had been failed as "interrupted" by its own, running process."""
+    created: list[str] = []
+
+    def create_one_first(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not created and statement.lstrip().upper().startswith("SELECT") and "jobs" in statement:
+            created.append(jobs.create_job(workspace, "ingest"))  # just before the read
+
+    event.listen(workspace.db.engine, "before_cursor_execute", create_one_first)
+    try:
+        assert jobs.fail_stale_jobs(workspace) == []
+    finally:
+        event.remove(workspace.db.engine, "before_cursor_execute", create_one_first)
+    assert len(created) == 1 and jobs.get_job(workspace, created[0]).status == "queued"
