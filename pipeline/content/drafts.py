@@ -7,6 +7,7 @@ answer they leave a visible "to write" note instead of inventing one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.quote_fit import facts_answering, fits_heading
@@ -19,6 +20,7 @@ from pipeline.content.types import (
     OnePager,
     Point,
 )
+from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
 from pipeline.language import in_english
@@ -102,8 +104,12 @@ def buyer_question(
     that speaks of the lines ``said`` under it first (``fits_heading``), the category its
     quoted words name next: "Are we locked into a long contract?" had headed a board's
     sign-off and "Will my staff actually use it?" a question about tickets."""
-    category = say("faq_question", category=cluster.category, competitor=cluster.competitor)
     lines = [q.text for q in said]
+    # A price worry asks if it is worth it only where its buyers do ("hard to justify"); "too
+    # dear" asks what it costs, and the price list answers that, not "worth it".
+    value = cluster.category == "price" and asks_value(lines)
+    asks = "value" if value else cluster.category
+    category = say("faq_question", category=asks, competitor=cluster.competitor)
     quoted = say("faq_question", category=quoted_topic(lines), competitor=cluster.competitor)
     own = [
         q.text
@@ -161,12 +167,15 @@ def faq_entry(
     if not quotes:
         return None
     besides = " ".join(a.text for a in answers)
-    facts = facts_answering(evidence, cluster, quotes, stated, 2, besides)
+    facts = facts_answering(evidence, cluster, quotes, stated, 2, besides, asked=question)
     parts = [say("faq_from_reply", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:
         reach = evidence.reach([cluster])
-        parts = [say("faq_no_answer", mentions=reach.mentions, calls=reach.calls)]
+        # "Is it worth it?" wants a value case; the price list is no answer to it.
+        value = asks_value([question, *(q.text for q in quotes)])
+        no_answer = "faq_no_value_case" if value else "faq_no_answer"
+        parts = [say(no_answer, mentions=reach.mentions, calls=reach.calls)]
     return QA(
         question=question,
         answer=clip(" ".join(parts), 600),
@@ -193,6 +202,27 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
         intro=heard("faq_intro", len(items), reach, evidence.picked, 600),
         items=items,
     )
+
+
+def proof_points(evidence: Evidence) -> list[Point]:
+    """The page's proof: each proof point its buyers may be told (``Evidence.may_state``) as
+    written, and one about an industry only some of its calls are of with that industry
+    named, not as true of all ("Most cafe customers..." on a page for six industries)."""
+    heard = {i.casefold() for c in evidence.clusters for i in c.industries}
+    points = []
+    for fact in evidence.profile:
+        if fact.section != "proof_points":
+            continue
+        if evidence.may_state(fact):
+            text = fact.text
+        elif (fact.industry or "").casefold() in heard and evidence.may_state(
+            replace(fact, industry=None)
+        ):
+            text = say("for_industry", industry=fact.industry, text=fact.text)
+        else:
+            continue
+        points.append(Point(text=clip(text, 240), citations=[], profile=[fact.id]))
+    return points
 
 
 def one_pager(evidence: Evidence) -> OnePager:
@@ -225,10 +255,7 @@ def one_pager(evidence: Evidence) -> OnePager:
         headline=heard("one_pager_headline", len(objections), reach, evidence.picked, 240),
         problem=problem,
         objections=objections,
-        proof_points=[
-            Point(text=clip(f.text, 240), citations=[], profile=[f.id])
-            for f in evidence.profile_section("proof_points")[:3]
-        ],
+        proof_points=proof_points(evidence)[:3],
         why_now=[
             Point(text=clip(say("quoted", text=q.text), 240), citations=[q.id])
             for q in evidence.of_kind("why_now")

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
+from pipeline.content.citable import Fact as Fact
+from pipeline.content.citable import Phrase as Phrase
+from pipeline.content.citable import Quote as Quote
 from pipeline.content.pairing import answers_theme, shares_topic, states_gap
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
@@ -22,75 +25,13 @@ from pipeline.content.profile import (
     facts_for,
     nearest_fact,
 )
+from pipeline.content.scale import fits_scale
 from pipeline.content.scope import speaks_to
 from pipeline.content.topics import asks_about_topic, worry_topic
 from pipeline.deals import Deal
 from pipeline.wording import capitalised
 
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
-
-
-@dataclass(frozen=True)
-class Quote:
-    """One citable line: a buyer mention, or a rep answer after an objection in a won deal."""
-
-    id: int
-    text: str
-    role: str  # buyer|rep|rep_note (a rep's note about the buyer: never cited as their words)
-    kind: str  # objection|question|competitor|why_now|answer
-    call_id: int
-    utterance_id: int
-    mention_id: int | None
-    call_date: dt.date | None
-    account: str | None
-    outcome: str
-    speaker: str
-    cluster_id: int | None
-    competitor: str | None = None
-    replies_to: int | None = None  # an answer's objection: the quote id it followed
-    category: str | None = None  # a buyer objection's or question's category
-    # The quoted mention's sentence in its utterance (``utterance.text[char_start:char_end]``):
-    # where staleness looks for it again once redetect has made its mention anew.
-    char_start: int | None = None
-    char_end: int | None = None
-    industry: str | None = None  # its call's
-    # A buyer mention read with less than ``confident_at``: quoted after the confident ones and
-    # never a document's opening line while one is left (a won deal's "We signed off on the
-    # budget yesterday" at 0.23 had opened a pricing page).
-    uncertain: bool = False
-
-    @property
-    def label(self) -> str:
-        return f"Q{self.id}"
-
-    @property
-    def source(self) -> str:
-        """Where it was said, for the reader: ``buyer, Acme, call 4, 2024-05-02, lost``."""
-        parts = [self.speaker, self.account or "unknown account", f"call {self.call_id}"]
-        parts.append(self.call_date.isoformat() if self.call_date else "no date")
-        parts.append(self.outcome)
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A user-entered competitor fact, citable as ``F<n>``."""
-
-    id: int
-    fact_id: int
-    competitor: str
-    text: str
-    source: str | None
-
-    @property
-    def label(self) -> str:
-        return f"F{self.id}"
-
-
-@dataclass(frozen=True)
-class Phrase:
-    text: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -201,11 +142,11 @@ class Evidence:
 
     def answers(self, cluster: ClusterEvidence, text: str) -> bool:
         """Whether a profile fact is about what the theme's buyers said (``answers_theme``),
-        not only of its category."""
+        not only of its category, and holds for a size they are (``fits_scale``)."""
         said = [q.text for q in self.cluster_quotes(cluster) if q.role == "buyer"]
         said = said or [cluster.name, *cluster.keywords]
         rivals = [*cluster.competitors, *([self.competitor] if self.competitor else [])]
-        return answers_theme(
+        return fits_scale(text, said) and answers_theme(
             text, said, rivals=rivals, own=cluster.industries, industries=self.industries, fact=True
         )
 
@@ -308,11 +249,7 @@ class Evidence:
         """The facts that may answer a worry: one about one industry's customers on that
         industry's page only ("Ortho practices fill 80%..." had answered "sign-off"), one about
         one market (``speaks_to``) a worry heard in that market's calls only."""
-        return [
-            f
-            for f in self.profile
-            if (f.industry is None or self.industry is not None) and self.may_state(f, markets)
-        ]
+        return [f for f in self.profile if self.may_state(f, markets)]
 
     def as_spelled(self, phrase: str) -> str:
         """A lower-case phrase as a buyer wrote it, first letter up ("Housecall Pro", "ezyVet")."""
@@ -326,10 +263,31 @@ class Evidence:
         return [f for f in self.profile if f.section in sections and self.may_state(f)]
 
     def may_state(self, fact: ProfileFact, markets: frozenset[str] | None = None) -> bool:
-        """Whether buyers of ``markets`` (the page's) may be told ``fact``: it speaks to their
-        market (``speaks_to``) and names none of the calls' other industries."""
+        """Whether buyers of ``markets`` (the page's) may be told ``fact``: one about one
+        industry's customers on a page for that industry or whose calls are all of it (a
+        one-pager for every industry had
+        stated "[Light industrial] Temp desks cut..." as true of all), it speaks to their market
+        (``speaks_to``) and names none of the calls' other industries in words its buyers do
+        not use themselves ("landlord" of a "Private landlord" call, to letting agents)."""
+        pages = self._page_industries
+        if fact.industry is not None and not (pages and all(map(fact.fits, pages))):
+            return False
         said = speaks_to(fact.text, self.markets if markets is None else markets)
-        return said and not content_words(fact.text) & self.foreign_words
+        return said and not content_words(fact.text) & self.foreign_words - self._heard
+
+    @cached_property
+    def _page_industries(self) -> list[str]:
+        """The industry the page is for, else its themes' calls' (none if a theme has none)."""
+        if self.industry:
+            return [self.industry]
+        return sorted({i for c in self.clusters for i in c.industries}) * all(
+            c.industries for c in self.clusters
+        )
+
+    @cached_property
+    def _heard(self) -> frozenset[str]:
+        """The content words the page's buyers said."""
+        return frozenset(w for q in self.quotes if q.role == "buyer" for w in content_words(q.text))
 
     def of_kind(self, *kinds: str) -> list[Quote]:
         return [quote for quote in self.quotes if quote.kind in kinds]

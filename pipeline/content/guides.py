@@ -16,9 +16,11 @@ from pipeline.content.pairing import (
     word_weights,
 )
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
-from pipeline.content.quote_fit import restates
+from pipeline.content.quote_fit import restates, value_answers
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
+from pipeline.content.scale import fits_scale
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
+from pipeline.content.value import asks_value, gives_value
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
 
@@ -108,7 +110,10 @@ def _facts_for_worries(
     rivals = sorted({name for cluster, _ in worries for name in cluster.competitors})
     weights = word_weights([f.text for f in evidence.profile], rivals)
     offered: list[list[ProfileFact]] = []
-    for cluster, _ in worries:
+    for cluster, quote in worries:
+        if asks_value([quote.text]):  # "hard to justify": what we give, not what it costs
+            offered.append(value_answers(evidence, [quote], evidence.answering(cluster.markets)))
+            continue
         sections = CATEGORY_SECTIONS.get(evidence.worry_category(cluster) or "", ())
         offered.append(
             [
@@ -122,8 +127,8 @@ def _facts_for_worries(
     facts = list({f.id: f for facts in offered for f in facts}.values())
     scores = [
         [
-            shared_weight(quote.text, f.text, weights, cluster.competitors)
-            if f.id in mine and not restates(f.text, quote.text)
+            _answer_score(quote.text, f, weights, cluster.competitors)
+            if f.id in mine and fits_scale(f.text, [quote.text])
             else 0.0
             for f in facts
         ]
@@ -131,6 +136,18 @@ def _facts_for_worries(
     ]
     pairs = best_pairing(scores)
     return {worries[i][1].id: [facts[j]] for i, j in pairs.items()}
+
+
+def _answer_score(
+    said: str, fact: ProfileFact, weights: dict[str, float], rivals: list[str]
+) -> float:
+    """How well a fact offered for a worry answers it: the telling words they share; a value
+    fact answers a value worry by what it is, its words only rank it. None restating the term
+    objected to."""
+    if restates(fact.text, said):
+        return 0.0
+    base = 1.0 if asks_value([said]) else 0.0
+    return base + shared_weight(said, fact.text, weights, rivals)
 
 
 def _ids(facts: list[ProfileFact]) -> set[int]:
@@ -170,20 +187,40 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
         title=clip(say("pricing_title", product=evidence.product), 120),
         summary=Point(text=clip(say("price_question", text=first.text), 240), citations=[first.id]),
         concerns=concerns,
-        value_points=(
-            [
-                Point(text=clip(f.text, 240), citations=[], profile=[f.id])
-                for f in evidence.profile_section("pricing", "plans")
-            ]
-            + [
-                Point(text=clip(say("value_framed", text=q.text), 240), citations=[q.id])
-                for q in evidence.of_kind("answer")
-                if q.id not in used
-            ]
-        )[:4]
-        or [Point(text=say("value_to_write"), citations=[])],
+        value_points=_value_points(evidence, used),
         cta=clip(evidence.cta or say("pricing_cta"), 240),
     )
+
+
+def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
+    """How to explain the value: what we give for the money (``_value_facts``) and how reps
+    framed it in won deals, else a value case to write; then what it costs. The price list
+    alone had been the whole section."""
+    value = [
+        Point(text=clip(f.text, 240), citations=[], profile=[f.id]) for f in _value_facts(evidence)
+    ]
+    value += [
+        Point(text=clip(say("value_framed", text=q.text), 240), citations=[q.id])
+        for q in evidence.of_kind("answer")
+        if q.id not in used
+    ]
+    prices = [
+        Point(text=clip(f.text, 240), citations=[], profile=[f.id])
+        for f in evidence.profile_section("pricing", "plans")
+    ]
+    return [*(value[:2] or [Point(text=say("value_to_write"), citations=[])]), *prices][:4]
+
+
+def _value_facts(evidence: Evidence) -> list[ProfileFact]:
+    """What the value section may say: the facts stating what we give for the money
+    (``gives_value``), not the price list, which says what it costs; none bounded to a size
+    no buyer of the page is (``fits_scale``)."""
+    said = [q.text for c in evidence.clusters for q in evidence.cluster_quotes(c)]
+    return [
+        f
+        for f in evidence.answering(evidence.markets)
+        if gives_value(f) and not states_gap(f.text) and fits_scale(f.text, said)
+    ]
 
 
 def duration_in(text: str) -> str:

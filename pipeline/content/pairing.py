@@ -153,11 +153,16 @@ def shares_topic(text: str, said: Iterable[str]) -> bool:
     return any(mine & topic_words(line) for line in said)
 
 
-def speaks_of_other_industry(text: str, own: Iterable[str], industries: Iterable[str]) -> bool:
+def speaks_of_other_industry(
+    text: str, own: Iterable[str], industries: Iterable[str], said: Iterable[str] = ()
+) -> bool:
     """Whether ``text`` names one of the ``industries`` the theme's calls (``own``) are not
-    ("the main dental systems" said to a physio clinic's worry)."""
+    ("the main dental systems" said to a physio clinic's worry). A word the lines ``said``
+    use is the buyers' own: "A landlord portal..." answers a letting agent's "Landlords won't
+    log into another portal" though a "Private landlord" call is in the workspace."""
     mine = {i.casefold() for i in own}
-    words = content_words(text)
+    heard = set().union(*(content_words(line) for line in said))
+    words = content_words(text) - heard
     return any(content_words(name) & words for name in industries if name.casefold() not in mine)
 
 
@@ -210,7 +215,7 @@ def answers_theme(
     return (
         (says_something(text) or not fact)
         and about_the_same(text, said, rivals, fact=fact)
-        and not speaks_of_other_industry(text, own, industries)
+        and not speaks_of_other_industry(text, own, industries, said)
         and not names_other_systems(text, said)
     )
 
@@ -252,7 +257,7 @@ def answers_beyond(
     return (
         (says_something(text) or not fact)
         and bool(topic_words(text, names) & heard)
-        and not speaks_of_other_industry(text, own, industries)
+        and not speaks_of_other_industry(text, own, industries, said)
     )
 
 

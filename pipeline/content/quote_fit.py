@@ -28,14 +28,14 @@ from pipeline.content.profile import (
     content_words,
     stated_price,
 )
+from pipeline.content.scale import NUMBER_WORDS, fits_scale
 from pipeline.content.switching import held_by_rival, switching_facts
+from pipeline.content.value import asks_value, gives_value
 
 # "One" is left out: "one agent", "a one-year term" count nothing a buyer objects to.
 _UNITS = "two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_NUMBER_WORDS = {w: n for n, w in enumerate(_UNITS, 2)} | {w: n for n, w in enumerate(_TEENS, 10)}
-_NUMBER_WORDS |= {w: 10 * n for n, w in enumerate(_TENS, 2)} | {"one": 1}
 _FIGURE_RE = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(_TENS) + r")(?:[- ](?:one|" + "|".join(_UNITS) + r"))?\b"
     r"|\b(?:" + "|".join(_TEENS + _UNITS) + r")\b",
@@ -48,8 +48,8 @@ NEAR_FIGURE = 3  # words either side of a figure that say what it counts ("minim
 def _value(figure: str) -> str:
     """A figure's value, however written: "twenty-five" and "25" are "25"."""
     words = re.split(r"[- ]", figure.casefold())
-    if words[0] in _NUMBER_WORDS:
-        return str(sum(_NUMBER_WORDS.get(w, 0) for w in words))
+    if words[0] in NUMBER_WORDS:
+        return str(sum(NUMBER_WORDS.get(w, 0) for w in words))
     return figure.replace(",", "")
 
 
@@ -116,16 +116,19 @@ def facts_answering(
     stated: set[int],
     limit: int,
     besides: str = "",
+    asked: str = "",
 ) -> list[ProfileFact]:
-    """The facts answering the ``quotes`` shown, those sharing the most telling words with
-    one of them first (``shared_weight``: a fact naming what the buyer names beats a generic
-    one): the theme's own choice (``Evidence.profile_for``) where it speaks of one of them or
-    stands out as nearest in meaning to one (``Evidence.quote_floor``), and any fact of the
-    lists answering the theme's category, or of any list where it is nearest in meaning,
-    that speaks of one beyond its kind (``answers_quote``): "Opens ConnectWise tickets for
-    failed patches" for a question about tickets in an adoption theme, not "Owners book
-    online" for "I can't see the owners signing". None restating the term objected to. A
-    fact an earlier answer stated only where nothing else is left; ``stated`` takes them."""
+    """The facts answering the ``quotes`` shown (under the heading ``asked``), those sharing the
+    most telling words with one of them first (``shared_weight``: a fact naming what the buyer
+    names beats a generic one): the theme's own choice (``Evidence.profile_for``) where it
+    speaks of one of them or stands out as nearest in meaning to one (``Evidence.quote_floor``),
+    and any fact of the lists answering the theme's category, or of any list where it is nearest
+    in meaning, that speaks of one beyond its kind (``answers_quote``): "Opens ConnectWise
+    tickets for failed patches" for a question about tickets in an adoption theme, not "Owners
+    book online" for "I can't see the owners signing". None restating the term objected to. A
+    fact an earlier answer stated only where nothing else is left; ``stated`` takes them. None
+    bounded to a size the buyers are not (``fits_scale``); a value question only by what we give
+    for the money (``value_answers``)."""
     said = [q.text for q in quotes if q.role != "answer"]
     if not said:
         return []
@@ -134,8 +137,13 @@ def facts_answering(
     pool = [
         f
         for f in evidence.answering(cluster.markets)
-        if f.fits(evidence.industry) and not states_gap(f.text) and not _repeats(f, beside)
+        if f.fits(evidence.industry)
+        and not states_gap(f.text)
+        and not _repeats(f, beside)
+        and fits_scale(f.text, said)
     ]
+    if asks_value([asked, *said]):
+        return _pick(value_answers(evidence, quotes, pool), stated, limit)
     if all(held_by_rival(text, rivals) for text in said):
         # Held by a rival's contract: how a switch gets round it, never our own plan's terms.
         return _pick(switching_facts(pool, said, rivals), stated, limit)
@@ -181,6 +189,19 @@ def facts_answering(
         key=lambda f: (-scored[f.id], -_nearest(evidence, quotes, f), f.id),
     )
     return _pick([*first, *ranked], stated, limit)
+
+
+def value_answers(
+    evidence: Evidence, quotes: Sequence[Quote], pool: Sequence[ProfileFact]
+) -> list[ProfileFact]:
+    """The facts of ``pool`` that answer "is it worth it" (``gives_value``): one that speaks
+    of the money ("the seat price is paid back by one placement") first, then the nearest
+    in meaning to the quotes. The price list is not among them: it says what it costs."""
+    value = [f for f in pool if gives_value(f)]
+    return sorted(
+        value,
+        key=lambda f: ("topic:price" not in topic_words(f.text), -_nearest(evidence, quotes, f)),
+    )
 
 
 def _pick(offered: Sequence[ProfileFact], stated: set[int], limit: int) -> list[ProfileFact]:

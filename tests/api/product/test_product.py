@@ -98,7 +98,7 @@ def test_documents_cite_the_profile_and_flag_uncited_claims(ws: Workspace, seede
         price = next(
             item
             for item in faq.structured["content"]["items"]
-            if item["question"].startswith("Is it worth the price")
+            if item["question"].startswith("What will it cost")
         )
         # the pricing fact answers it; "Monthly plan, cancel whenever." says nothing of what
         # these buyers said of the price (a fact answers a theme only when it speaks of it)

@@ -11,7 +11,7 @@ from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, add_theme
 
-PRICE_QUESTION = "Is it worth the price for a business our size?"
+PRICE_QUESTION = "What will it cost a business our size?"  # "too dear" asks no "worth it"
 DEAR = "Honestly it's too dear for a firm our size."
 ASKED = "Can we pay per crew rather than per site on the short jobs?"
 

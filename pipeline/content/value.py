@@ -1,0 +1,36 @@
+"""Whether a buyer asks if it is worth the money, and which facts answer that: "Is it worth the
+price for a team our size?" and "hard to justify" had been answered by the price list, which
+says what it costs, not what it gives. A value question is answered by a proof point or a fact
+that states a gain (time saved, paid back, what is included); with none, a value case to write.
+The cues are data (``[value]`` in ``topic_words.toml``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from pipeline.content.profile import ProfileFact
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    text = resources.files("pipeline").joinpath("data", "topic_words.toml").read_text("utf-8")
+    value = tomllib.loads(text)["value"]
+    asks, gives = ("|".join(value[name]) for name in ("asks", "gives"))
+    return re.compile(asks, re.IGNORECASE), re.compile(gives, re.IGNORECASE)
+
+
+def asks_value(lines: Iterable[str]) -> bool:
+    """Whether one of the lines (a buyer's, or the heading over them) asks if it is worth it."""
+    asks, _ = _cues()
+    return any(asks.search(line) for line in lines)
+
+
+def gives_value(fact: ProfileFact) -> bool:
+    """Whether a fact states what we give for the money: a proof point, or a gain or what is
+    included, in any list ("Migration is included at no charge")."""
+    _, gives = _cues()
+    return fact.section == "proof_points" or gives.search(fact.text) is not None
