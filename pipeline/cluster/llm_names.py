@@ -107,7 +107,7 @@ def model_names(
     cluster's name (``name_rules.too_close``); otherwise (or once the labeler fails) the
     built-in name stays. A name that holds (``kept[i]``) is not asked for."""
     out = list(names)
-    taken = list(names)
+    taken = list(names)  # a name the model gives that is the built-in one is no new name
     for i, texts in enumerate(groups):
         if not texts or (i < len(kept) and kept[i]):
             continue
@@ -118,8 +118,7 @@ def model_names(
         except LLMError as exc:
             log.warning("cluster labeler failed, keeping the built-in names: %s", exc)
             break
-        others = [name for j, name in enumerate(taken) if j != i]
-        if proposed and not clashes(proposed, others):
-            taken[i] = proposed
+        if proposed and not clashes(proposed, taken):
+            taken.append(proposed)
             out[i] = proposed
     return out
