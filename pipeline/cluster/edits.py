@@ -17,6 +17,7 @@ from pipeline.cluster.algorithms import cluster_vectors
 from pipeline.cluster.editable import claim_clusters, editable_cluster
 from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.label import centralities
+from pipeline.cluster.name_rules import keep_names_apart
 from pipeline.cluster.recluster import label_groups
 from pipeline.cluster.stable_ids import user_edits
 from pipeline.embed import normalise
@@ -43,6 +44,7 @@ def rename_cluster(session: Session, cluster_id: int, name: str) -> dict[str, An
     )
     _record(session, "rename", cluster.id, name=cluster.name, mentions=sorted(quotes))
     session.flush()
+    keep_names_apart(session, cluster.kind)  # an automatic name too close to it gives way
     return {"id": cluster.id, "name": cluster.name}
 
 
@@ -123,6 +125,7 @@ def merge_clusters(
     _name_merged(target, clusters, name=name, name_of=name_of)
     _record(session, "merge", target.id, ids=[c.id for c in clusters], before=before)
     session.flush()
+    keep_names_apart(session, target.kind)
     return {
         "id": target.id,
         "name": target.name,
@@ -244,6 +247,7 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
     status, parent.status = parent.status, "retired"
     _record(session, "split", parent.id, children=children, status=status)
     session.flush()
+    keep_names_apart(session, parent.kind)  # the halves' names give way to those learnt
     return {"id": parent.id, "children": children}
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS
 from pipeline.cluster.label import centralities, label_clusters
+from pipeline.cluster.name_rules import keep_names_apart
 from pipeline.cluster.rivals import RIVAL_CATEGORY, cluster_rivals
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, normalise
@@ -147,3 +148,4 @@ def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vector
     session.flush()
     for mention in members:
         mention.cluster_id = cluster.id
+    keep_names_apart(session, kind)  # the new theme's name gives way to those already learnt

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.cluster.clauses import ends_mid_phrase, has_figure, names_a_concern, quote_clause
+from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label_checks import (
     continuation,
@@ -28,6 +28,7 @@ from pipeline.cluster.label_checks import (
     true_of_its_quotes,
 )
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
+from pipeline.cluster.name_rules import clashes, names_last
 from pipeline.cluster.phrases import FUNCTION_WORDS, Analyzer
 from pipeline.cluster.representative import (
     holds_for_most,
@@ -215,20 +216,27 @@ def name_clusters(
     competitors: Sequence[str] = (),
     categories: Sequence[str | None] = (),
     kind: str | None = None,
+    kept: Sequence[str | None] = (),
 ) -> list[str]:
-    """One unique human name per group: best recurring phrase, else a representative quote's
-    clause, else the group's category (``categories[i]``, else its quotes' topic; none for a
-    ``kind`` without categories, ``topic_names``) and shared words.
+    """One human name per group, no two too close (``name_rules.too_close``): best recurring
+    phrase, else a representative quote's clause, else the group's category (``categories[i]``,
+    else its quotes' topic; none for a ``kind`` without categories, ``topic_names``) and shared
+    words. ``kept[i]``: a name group i keeps (the user's, or one that holds), the others avoid.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
-    competitor fewer than half the group's quotes name is "a competitor" in the name.
+    competitor fewer than half the group's quotes name is "a competitor" in the name; a figure
+    or a proper name fewer than most of its quotes say names it only when nothing else can.
     """
     keywords = keywords if keywords is not None else ctfidf_keywords(groups)
     candidates = phrase_candidates(groups, centrality, keywords)
-    taken: set[str] = set()
+    held = [kept[i] if i < len(kept) else None for i in range(len(groups))]
+    taken: list[str] = [name for name in held if name]
     names: list[str] = []
     for i, texts in enumerate(groups):
+        if held[i]:
+            names.append(str(held[i]))
+            continue
         weights = np.asarray(centrality[i], dtype=np.float64)
         by_centrality = [texts[j] for j in np.argsort(-weights, kind="stable")]
         # a quote weighed far below the best (an uncertain read) is never the typical one
@@ -248,20 +256,20 @@ def name_clusters(
                     kind,
                     leading,
                 ),
-                ends_mid_phrase,
+                names_last(texts, competitors),
             )
             if not (english and foreign_words(o))
             for named in [true_of_its_quotes(o, texts, competitors)]
             if named == capitalised(o) or holds_without_rival(named, by_centrality, competitors)
         )
         first = next(options, "")
-        name = first if first.lower() not in taken else ""
-        name = name or next((o for o in options if o.lower() not in taken), "")
+        name = first if not clashes(first, taken) else ""
+        name = name or next((o for o in options if not clashes(o, taken)), "")
         if not name:
             plain = [k for k in keywords[i] if not named_competitors(k, competitors)]
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
-            name = distinguished(base or "Buyer worries", plain, taken)
-        taken.add(name.lower())
+            name = distinguished(base or "Buyer worries", plain, {t.lower() for t in taken})
+        taken.append(name)
         names.append(name)
     return names
 
@@ -360,17 +368,19 @@ def label_clusters(
     competitors: Sequence[str] = (),
     categories: Sequence[str | None] = (),
     kind: str | None = None,
+    kept: Sequence[str | None] = (),
 ) -> list[ClusterLabel]:
-    """Names, keywords and most central quote per group; names unique across groups.
+    """Names, keywords and most central quote per group; names apart across groups.
     ``centrality[i][j]``: how typical text j is of group i (``centralities``); ``kind``: the
-    groups' (a pain theme's name takes no objection category's label).
+    groups' (a pain theme's name takes no objection category's label); ``kept``: names that
+    hold (``name_clusters``), which a labeler's do not replace.
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
     keywords = ctfidf_keywords(groups)
-    names = name_clusters(groups, centrality, keywords, competitors, categories, kind)
+    names = name_clusters(groups, centrality, keywords, competitors, categories, kind, kept)
     if labeler is not None:
-        names = model_names(labeler, groups, centrality, keywords, names)
+        names = model_names(labeler, groups, centrality, keywords, names, kept)
     return [
         ClusterLabel(
             names[i], keywords[i], texts[int(np.argmax(centrality[i]))] if len(texts) else ""

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
+from pipeline.cluster.name_rules import clashes
 from pipeline.config import Settings
 from pipeline.errors import LLMError
 from pipeline.llm import LLMClient
@@ -100,13 +101,15 @@ def model_names(
     centrality: Sequence[Sequence[float]],
     keywords: Sequence[Sequence[str]],
     names: Sequence[str],
+    kept: Sequence[str | None] = (),
 ) -> list[str]:
-    """The labeler's names, each kept only when it is non-empty and clashes with no other
-    cluster's name; otherwise (or once the labeler fails) the built-in name stays."""
+    """The labeler's names, each kept only when it is non-empty and too close to no other
+    cluster's name (``name_rules.too_close``); otherwise (or once the labeler fails) the
+    built-in name stays. A name that holds (``kept[i]``) is not asked for."""
     out = list(names)
-    taken = {n.casefold() for n in names}
+    taken = list(names)  # a name the model gives that is the built-in one is no new name
     for i, texts in enumerate(groups):
-        if not texts:
+        if not texts or (i < len(kept) and kept[i]):
             continue
         by_centrality = sorted(range(len(texts)), key=lambda j: (-centrality[i][j], j))
         quotes = list(dict.fromkeys(texts[j] for j in by_centrality))
@@ -115,7 +118,7 @@ def model_names(
         except LLMError as exc:
             log.warning("cluster labeler failed, keeping the built-in names: %s", exc)
             break
-        if proposed and proposed.casefold() not in taken:
-            taken.add(proposed.casefold())
+        if proposed and not clashes(proposed, taken):
+            taken.append(proposed)
             out[i] = proposed
     return out

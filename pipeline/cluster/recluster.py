@@ -19,8 +19,9 @@ from pipeline.cluster.categories import (
     cluster_by_category,
     with_category,
 )
-from pipeline.cluster.label import ClusterLabel, centralities, label_clusters
+from pipeline.cluster.label import LEADING_SHARE, ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
+from pipeline.cluster.name_rules import keep_names_apart, still_fits
 from pipeline.cluster.question_groups import refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
 from pipeline.cluster.rivals import (
@@ -34,10 +35,18 @@ from pipeline.cluster.stable_ids import (
     keep_merges,
     match_named_first,
     named_quotes,
+    quotes_mostly_stay,
     respect_splits,
     user_edits,
 )
-from pipeline.cluster.state import load_memory, load_trees, save_memory, save_trees
+from pipeline.cluster.state import (
+    BUILT_IN_NAMER,
+    load_memory,
+    load_trees,
+    save_memory,
+    save_trees,
+)
+from pipeline.cluster.topic_names import short_label
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.redact import redactor_for
@@ -53,10 +62,11 @@ def label_groups(
     call_ids: Iterable[int],
     categories: Sequence[str | None] = (),
     kind: str | None = None,
+    kept: Sequence[str | None] = (),
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
     content's are: buyers hidden, brands and our people kept); ``categories``: each group's;
-    ``kind``: theirs."""
+    ``kind``: theirs; ``kept``: names that hold (``label_clusters``)."""
     settings = workspace.settings
     labeler = (
         cluster_labeler(
@@ -73,13 +83,23 @@ def label_groups(
         else None
     )
     try:
-        rivals = [*workspace.settings.competitors, *known_competitors(session)]
         return label_clusters(
-            texts, centrality, labeler, competitors=rivals, categories=categories, kind=kind
+            texts,
+            centrality,
+            labeler,
+            competitors=theme_rivals(workspace, session),
+            categories=categories,
+            kind=kind,
+            kept=kept,
         )
     finally:
         if labeler is not None:
             labeler.close()
+
+
+def theme_rivals(workspace: Workspace, session: Session) -> list[str]:
+    """The rivals a theme's name may name: configured, and known from the calls."""
+    return [*workspace.settings.competitors, *known_competitors(session)]
 
 
 NOTE_WEIGHT = 0.5  # a rep's note of the buyer's words, beside the buyer's own, for a name
@@ -181,13 +201,42 @@ def full_cluster(
         worded = [worded_topic(t, c) is not None for t, c in zip(texts, categories, strict=True)]
         groups = refine_question_groups(vectors, topics, groups, worded=worded)
     groups = respect_splits(session, groups, previous, vectors)
-    counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous)
+    namer = "llm" if workspace.settings.llm_labels else BUILT_IN_NAMER
+    # Names hold, but one namer's (built in, an LLM) do not hold against the other's.
+    hold = last.get("namer", BUILT_IN_NAMER) == namer
+    counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous, hold=hold)
     return {
         **counts,
+        "namer": namer,
         "mentions": len(ids),
         "silent": silent,
         "k_by_category": found.automatic_k,
     }
+
+
+def held_name(
+    theme: Cluster | None,
+    old_members: dict[int, set[int]],
+    now: set[int],
+    texts: Sequence[str],
+    weights: Sequence[float],
+    rivals: Sequence[str],
+    category: str | None,
+) -> str | None:
+    """The name a re-clustered theme keeps: the user's always; its automatic one while its
+    quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
+    its words said by a quote that could name it, one weighed ``LEADING_SHARE`` of the best).
+    A marketer learns names and links them in documents: an upload of two calls had renamed
+    "Hiring managers" "Every Monday I'm chasing timesheets" with 14 of its 15 quotes kept."""
+    if theme is None:
+        return None
+    if theme.name_locked:
+        return theme.name
+    before = old_members.get(theme.id, set())
+    best = max(weights, default=0.0)
+    leading = [t for t, w in zip(texts, weights, strict=True) if w >= LEADING_SHARE * best]
+    fits = still_fits(theme.name, texts, rivals, short_label(category), leading)
+    return theme.name if quotes_mostly_stay(before, now) and fits else None
 
 
 def _store_groups(
@@ -198,10 +247,12 @@ def _store_groups(
     rows: Sequence[Any],
     vectors: Vectors,
     previous: dict[int, int | None],
+    *,
+    hold: bool = True,
 ) -> dict[str, int]:
     """Give each group the id of the old cluster it overlaps most (active, or retired and
     remembered; a renamed one follows the quotes it was named on), a new one otherwise; name
-    them; retire (and remember) the rest."""
+    them (automatic names hold with ``hold``: ``held_name``); retire (and remember) the rest."""
     folder = workspace.settings.data_dir
     ids = [int(r[0]) for r in rows]
     active = {
@@ -235,34 +286,46 @@ def _store_groups(
     # A name weighs each member by how typical and how sure it is: an uncertain read ("What do
     # we pay ClockBee... about ninety.", a description at 0.23) had named a price theme; and a
     # rep's note ("Annual plan at $55/user.") by half: the buyers' own words name it first.
+    texts = [[str(rows[p][1]) for p in g] for _, g in kept]
+    weights = [
+        [c * float(rows[p][5]) * _voice(rows[p][8]) for p, c in zip(g, typical, strict=True)]
+        for (_, g), typical in zip(
+            kept, centralities(vectors, [g for _, g in kept], centroids), strict=True
+        )
+    ]
+    categories = [group_category([rows[p][3] for p in g]) for _, g in kept]
+    themes = [active.get(matched.get(i, -1)) or retired.get(matched.get(i, -1)) for i, _ in kept]
+    rivals = theme_rivals(workspace, session)
+    holding = [
+        held_name(theme, old_members, {ids[p] for p in g}, quotes, weighed, rivals, category)
+        if hold or (theme is not None and theme.name_locked)
+        else None
+        for theme, (_, g), quotes, weighed, category in zip(
+            themes, kept, texts, weights, categories, strict=True
+        )
+    ]
     labels = label_groups(
         workspace,
         session,
-        [[str(rows[p][1]) for p in g] for _, g in kept],
-        [
-            [c * float(rows[p][5]) * _voice(rows[p][8]) for p, c in zip(g, typical, strict=True)]
-            for (_, g), typical in zip(
-                kept, centralities(vectors, [g for _, g in kept], centroids), strict=True
-            )
-        ],
+        texts,
+        weights,
         {int(r[4]) for r in rows},
-        [group_category([rows[p][3] for p in g]) for _, g in kept],
+        categories,
         kind,
+        holding,
     )
     created = 0
     changes: list[dict[str, int]] = []
     kept_ids: set[int] = set()
-    for (i, group), centroid, label in zip(kept, centroids, labels, strict=True):
-        cluster = active.get(matched.get(i, -1)) or retired.get(matched.get(i, -1))
+    for (_, group), centroid, label, cluster in zip(kept, centroids, labels, themes, strict=True):
         if cluster is None:
             cluster = Cluster(kind=kind, name=label.name, status="active")
             session.add(cluster)
             created += 1
         cluster.status = "active"
         memory.pop(cluster.id or -1, None)
-        cluster.auto_name = label.name
-        if not cluster.name_locked:
-            cluster.name = label.name
+        if not cluster.name_locked:  # a user's name is kept in ``holding``: no automatic one
+            cluster.name = cluster.auto_name = label.name
         cluster.keywords = label.keywords
         cluster.centroid = centroid.astype(np.float32).tobytes()
         session.flush()
@@ -278,6 +341,7 @@ def _store_groups(
             if old_members[cid]:
                 memory[cid] = old_members[cid]
     session.flush()
+    keep_names_apart(session, kind)
     save_memory(folder, kind, memory)
     gone = len([cid for cid in active if cid not in kept_ids])
     return {"clusters": len(kept), "created": created, "retired": gone}

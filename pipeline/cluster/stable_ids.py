@@ -80,6 +80,13 @@ def keep_merges(
 CLEAR_MAJORITY = 0.5  # a share strictly above this is a clear majority
 
 
+def quotes_mostly_stay(before: set[int], now: set[int]) -> bool:
+    """Whether a theme is still mostly what it was: a clear majority of its quotes are still in
+    it, and a clear majority of what it holds now was in it (so its name can hold)."""
+    same = len(before & now)
+    return same > CLEAR_MAJORITY * len(before) and same > CLEAR_MAJORITY * len(now)
+
+
 def named_quotes(session: Session, members: Mapping[int, set[int]]) -> dict[int, set[int]]:
     """The quotes each renamed theme of ``members`` (id -> its quotes now) was named on: those
     it held at the user's latest rename (kept with the edit), else those it holds now (a name

@@ -84,6 +84,9 @@ def save_memory(folder: Path, kind: str, memory: dict[int, set[int]]) -> None:
     write_text_atomically(folder / MEMORY_FILENAME, json.dumps(everything, separators=(",", ":")))
 
 
+BUILT_IN_NAMER = "built-in"  # who named a kind's themes last: this, or "llm"
+
+
 def counts_to_keep(counts: Mapping[str, Any], unthemed: int = 0) -> dict[str, Any]:
     """What the cluster state keeps of a full re-cluster of a kind (beside its grain);
     ``unthemed``: the confident mentions it left in no theme (``unthemed_mentions``)."""
@@ -92,6 +95,7 @@ def counts_to_keep(counts: Mapping[str, Any], unthemed: int = 0) -> dict[str, An
         "silent": counts.get("silent", 0),
         "k": counts["k_by_category"],
         "unthemed": unthemed,
+        "namer": counts.get("namer", BUILT_IN_NAMER),
     }
 
 

@@ -29,6 +29,11 @@ def _short_labels() -> dict[str, str]:
     }
 
 
+def short_label(category: str | None) -> str:
+    """The short wording of a detector category ("Decision authority"), "" for none."""
+    return _short_labels().get(category or "", "")
+
+
 def topic_category(texts: Sequence[str]) -> str | None:
     """The category whose topic words the texts name most (the competitor one aside), if any."""
     hits: Counter[str] = Counter()

@@ -1,0 +1,197 @@
+"""What makes a theme's name one a marketer can keep: it says what its quotes share, it reads
+apart from every other name in its list, and it holds while its quotes mostly stay.
+
+- A figure ("£25 a seat", "a three-year deal in 2024", "twelve years of history") or a proper
+  name ("Kentucky and Indiana", "the Recruiter Lite version") is one buyer's detail: it belongs
+  in a name only when most of the theme's quotes say it (``details_held``).
+- Two names of one list that say the same words, in any order or inflection ("Contract lock-in"
+  and "Locked into contract", "Price too high" and "Price is too high"), cannot be told apart
+  (``too_close``): the later one gains a word of its own theme (``keep_apart``).
+- A name that still fits its quotes (``still_fits``) holds across re-clusters: a marketer learns
+  names and links them in documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.cluster.clauses import FIGURE_RE, ends_mid_phrase
+from pipeline.cluster.keywords import stop_words
+from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
+from pipeline.cluster.phrases import NUMBER_WORDS, names_something
+from pipeline.detect.rules import normalise_quotes
+from pipeline.store.models import Cluster
+from pipeline.wording import capitalised
+
+_TOKEN = re.compile(r"[$£€¥]?[^\W_]+(?:[.,]\d+)*%?(?:'[^\W_]+)?")
+_NEGATION = re.compile(r"^(?:no|not|never|nothing|none|cannot|\w+n't)$")
+_CONTRACTION = re.compile(r"'(?:s|re|ll|ve|d|m)$")
+_SUFFIXES = ("ings", "ing", "ed", "es", "s", "e")
+MIN_STEM = 3
+
+
+def _folded(word: str) -> str:
+    """A word without its inflection ("locked", "locking" and "lock" agree; "prices", "price")."""
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= MIN_STEM and not word.endswith("ss"):
+            return stem[:-1] if stem.endswith("e") and len(stem) > MIN_STEM else stem
+    return word
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words a name says, whatever their order or inflection: content words folded, a
+    negation as "not" ("won't" and "will not" agree), function words and filler left out."""
+    stop = stop_words()
+    words: set[str] = set()
+    for token in _TOKEN.findall(normalise_quotes(name).lower().replace("-", " ")):
+        if _NEGATION.match(token):
+            words.add("not")
+            continue
+        token = _CONTRACTION.sub("", token)
+        if token and token not in stop:
+            words.add(_folded(token))
+    return frozenset(words)
+
+
+def too_close(name: str, other: str) -> bool:
+    """Whether a user reading both names in one list cannot tell them apart: they say the same
+    words (``name_words``), whatever their order, inflection or function words. One word more
+    is what tells two apart ("Price too high (seat)"): that is how ``keep_apart`` parts them."""
+    mine = name_words(name)
+    return mine == name_words(other) and (bool(mine) or name.casefold() == other.casefold())
+
+
+def clashes(name: str, taken: Iterable[str]) -> bool:
+    return any(too_close(name, other) for other in taken)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a text says, as words: digits ("2024", "£25", "20%") and numbers, amounts and
+    units in words ("twelve", "hundred", "grand")."""
+    tokens = _TOKEN.findall(normalise_quotes(text).lower().replace("-", " "))
+    return {
+        token.strip("$£€¥%")
+        for token in tokens
+        if any(c.isdigit() for c in token) or token in NUMBER_WORDS or FIGURE_RE.fullmatch(token)
+    }
+
+
+def _proper_names(name: str, competitors: Sequence[str]) -> set[str]:
+    """The words after a name's first that are spelled as a place, a product or an edition
+    ("Indiana", "Workday", "Lite"), lower-cased; an acronym ("GDPR", "CSV") is a topic, and a
+    rival is ``true_of_its_quotes``' to judge."""
+    rivals = {c.casefold() for c in competitors}
+    words = _TOKEN.findall(normalise_quotes(name))[1:]
+    return {
+        _CONTRACTION.sub("", w).lower()
+        for w in words
+        if w[:1].isupper() and any(c.islower() for c in w) and w.lower() not in rivals
+    }
+
+
+def details_held(name: str, texts: Sequence[str], competitors: Sequence[str] = ()) -> bool:
+    """Whether each figure and each proper name the name says is said by most of the theme's
+    quotes: "We signed a three-year deal in 2024" names one buyer's contract, not a theme of
+    seven lock-ins, and "Kentucky and Indiana" one brewer's states, not a theme of eight pains."""
+    wanted = _figures(name) | _proper_names(name, competitors)
+    if not wanted or not texts:
+        return True
+    saying = [_figures(text) | name_words_as_said(text) for text in texts]
+    return all(2 * sum(word in said for said in saying) > len(texts) for word in wanted)
+
+
+def names_last(texts: Sequence[str], competitors: Sequence[str]) -> Callable[[str], bool]:
+    """Whether an option names a theme of ``texts`` only when nothing else can
+    (``label_checks.telling_first``): it stops mid-phrase, or it says one buyer's detail."""
+    return lambda name: ends_mid_phrase(name) or not details_held(name, texts, competitors)
+
+
+def name_words_as_said(text: str) -> set[str]:
+    """Every word of ``text``, lower-cased, unfolded: what a proper name is looked up in."""
+    return {_CONTRACTION.sub("", t) for t in _TOKEN.findall(normalise_quotes(text).lower())}
+
+
+def still_fits(
+    name: str,
+    texts: Sequence[str],
+    competitors: Sequence[str],
+    also_said: str = "",
+    leading: Sequence[str] | None = None,
+) -> bool:
+    """Whether an automatic name given before still fits the theme's quotes now: it names
+    something, any figure and any rival it names most quotes say, and its words are said in
+    its ``leading`` quotes (those that may name it; all by default) or are ``also_said`` (the
+    theme's category label, "Decision authority")."""
+    if not name or not names_something(name) or not details_held(name, texts, competitors):
+        return False
+    if named_competitors(name, competitors) and true_of_its_quotes(
+        name, texts, competitors
+    ) != capitalised(name):
+        return False
+    said = texts if leading is None else leading
+    return name_words(name) <= name_words(" ".join([*said, also_said]))
+
+
+def keep_apart(
+    names: Sequence[str], keywords: Sequence[Sequence[str]], fixed: Sequence[bool]
+) -> list[str]:
+    """``names`` with no two too close (``too_close``): a name the user set (``fixed``) and then
+    the earlier ones hold; a later one too close to one before gains its own theme's keyword
+    that no name it clashes with says and the other theme does not have
+    ("Price is too high (seat)"), else a number."""
+    order = sorted(range(len(names)), key=lambda i: (not fixed[i], i))
+    out = list(names)
+    kept: list[int] = []
+    for i in order:
+        rivals = [j for j in kept if too_close(out[i], out[j])]
+        if rivals and not fixed[i]:
+            said = name_words(" ".join(out[j] for j in rivals))
+            theirs = {k for j in rivals for k in keywords[j]}
+            own = [
+                k
+                for k in keywords[i]
+                if k not in theirs and not name_words(k) & (said | name_words(out[i]))
+            ]
+            taken = {out[j].lower() for j in kept}
+            out[i] = distinguished(out[i], own, taken)
+            if clashes(out[i], [out[j] for j in kept]):
+                out[i] = distinguished(out[i], [], taken)
+        kept.append(i)
+    return out
+
+
+def distinct_names(
+    names: Mapping[int, str], keywords: Mapping[int, Sequence[str]], fixed: set[int]
+) -> dict[int, str]:
+    """``keep_apart`` over themes by id: an older theme's name holds, a newer one's gives way."""
+    ids = sorted(names)
+    apart = keep_apart(
+        [names[i] for i in ids], [keywords.get(i, []) for i in ids], [i in fixed for i in ids]
+    )
+    return dict(zip(ids, apart, strict=True))
+
+
+def keep_names_apart(session: Session, kind: str) -> int:
+    """Apply ``distinct_names`` to the shown themes of ``kind`` (any filter shows a part of
+    them): after a re-cluster, a split, a merge, a rename or a new theme from an upload.
+    Returns how many names gained a word."""
+    clusters = list(
+        session.scalars(
+            select(Cluster).where(Cluster.kind == kind, Cluster.status.in_(("active", "excluded")))
+        )
+    )
+    apart = distinct_names(
+        {c.id: c.name for c in clusters},
+        {c.id: list(c.keywords or []) for c in clusters},
+        {c.id for c in clusters if c.name_locked},
+    )
+    changed = [c for c in clusters if apart[c.id] != c.name]
+    for cluster in changed:
+        cluster.name = apart[cluster.id][:255]
+    session.flush()
+    return len(changed)
