@@ -13,6 +13,7 @@ from pipeline.content.drafts import say
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, weighs
+from pipeline.content.rival_polarity import praise_and_fault
 from pipeline.content.rival_prices import names_them, rival_price_verdict
 from pipeline.content.rival_rows import (
     claim_rows,
@@ -74,8 +75,15 @@ def comparison(evidence: Evidence) -> Comparison:
     reasons = [q for i in evidence.rival_reasons if (q := evidence.quote(i)) and not asks(q.text)]
     for quote in reasons:
         heading[quote.id] = "short" if heading_for(quote, forms, ours) == "short" else "strong"
+    # A line that praises them in one clause and faults them in the next is filed by clause:
+    # "X's fine for scheduling" where they fit better, "its reporting is useless" where not.
+    halves = {
+        q.id: split
+        for q in claims
+        if heading[q.id] == "short" and (split := praise_and_fault(q.text, forms))
+    }
     strong = [q for q in reasons if heading[q.id] == "strong"] + sorted(
-        (q for q in claims if heading[q.id] == "strong" and q not in reasons),
+        (q for q in claims if (heading[q.id] == "strong" or q.id in halves) and q not in reasons),
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
     )
     strong = strong[:MAX_FIT]
@@ -143,7 +151,11 @@ def comparison(evidence: Evidence) -> Comparison:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds.
     stay, short, pricing = (
-        [_said(q, name) for q in [*reasons, *claims] if heading.get(q.id) == said][:4]
+        [
+            _said(q, name, halves[q.id][1] if q.id in halves else q.text)
+            for q in [*reasons, *claims]
+            if heading.get(q.id) == said
+        ][:4]
         for said in ("stay", "short", "price")
     )
     deals = _deals(evidence, name)
@@ -158,7 +170,10 @@ def comparison(evidence: Evidence) -> Comparison:
         summary=clip(say("comparison_summary", name=name, calls=named_on, quoted=calls), 600),
         rows=rows,
         us_better_when=us_better[:MAX_FIT],
-        them_better_when=[_strong(q, name, evidence.rival_won) for q in strong],
+        them_better_when=[
+            _strong(q, name, evidence.rival_won, halves[q.id][0] if q.id in halves else q.text)
+            for q in strong
+        ],
         why_they_stay=stay,
         falls_short=short,
         their_pricing=pricing,
@@ -194,24 +209,24 @@ def _weighed(won: list[Quote], heading: dict[int, str], ours: list[str]) -> set[
     return {q.call_id for q in won if heading[q.id] in ("short", "stay") or weighs(q.text, ours)}
 
 
-def _said(quote: Quote, name: str) -> FitPoint:
-    """A quote of what a buyer said of the rival, with its deal's outcome; a rep's note as
-    the rep's (``_strong``)."""
+def _said(quote: Quote, name: str, words: str) -> FitPoint:
+    """A quote (its ``words``: all of it, or the clause on the heading's point) of what a
+    buyer said of the rival, with its deal's outcome; a rep's note as the rep's (``_strong``)."""
     if quote.role == "rep_note":
-        return _strong(quote, name, frozenset())
-    text = clip(say("rival_said", text=quote.text, outcome=quote.outcome), 240)
+        return _strong(quote, name, frozenset(), words)
+    text = clip(say("rival_said", text=words, outcome=quote.outcome), 240)
     return FitPoint(text=text, citations=[quote.id], facts=[])
 
 
-def _strong(quote: Quote, name: str, won: frozenset[int]) -> FitPoint:
-    """Where buyers found the rival strong: "lost to" only where the deal's words say so; a
-    rep's note quoted as the rep's, never as the buyer's words."""
+def _strong(quote: Quote, name: str, won: frozenset[int], words: str) -> FitPoint:
+    """Where buyers found the rival strong (``words`` of the quote): "lost to" only where the
+    deal's words say so; a rep's note quoted as the rep's, never as the buyer's words."""
     if quote.role == "rep_note":
-        text = say("lost_to_note", name=name, text=quote.text)
+        text = say("lost_to_note", name=name, text=words)
     elif quote.outcome == "lost":
-        text = say("lost_to", name=name, text=quote.text, won=quote.call_id in won)
+        text = say("lost_to", name=name, text=words, won=quote.call_id in won)
     else:
-        text = say("strong_in", name=name, text=quote.text, outcome=quote.outcome)
+        text = say("strong_in", name=name, text=words, outcome=quote.outcome)
     return FitPoint(text=clip(text, 240), citations=[quote.id], facts=[])
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.detect.rules import CUES, alternation, lowered
+
 _ADVERB = r"(?:(?:just|also|only|still|really|never|always|already|actually|even|now)\s+)?"
 # The rival as the subject: "Aurora is too complicated", "Aurora charges per seat".
 _DOES = (
@@ -131,7 +133,8 @@ def names_winner(text: str, forms: Iterable[str]) -> bool:
 _TOPICS = (
     (
         "contract",
-        r"\b(?:contracts?|agreements?|renewals?|renews?|renewed|locked in|lock-in|mid-contract"
+        r"\b(?:contracts?|agreements?|renewals?|renews?|renewed|locked in(?:to)?|lock-in"
+        r"|mid-contract"
         r"|(?:\w+[- ]year|annual|yearly) (?:deal|plan)|deal with"
         r"|(?:can't|cannot|can not) (?:move|leave|switch) until"
         r"|(?:through|until|till) (?:19|20)\d\d)\b",
@@ -174,7 +177,8 @@ _TOPICS = (
 _FAULT = re.compile(
     r"\b(?:put|puts|putting|pushed|raised?|hiked?) (?:our|the|their|its) (?:prices?|fees?|rates?)"
     r"|\bprices? (?:rise|rises|hike|increase|went up|goes up)|\bwait(?:ed|ing|s)?\b|\bslow\w*"
-    r"|\bclunky\b|\bnever (?:really )?(?:took|worked|answer\w*)|\bproblems?\b|\bmess\b"
+    r"|\bclunky\b|\bnever (?:really )?(?:took|worked|answer\w*)|(?<!my )(?<!our )\bproblems?\b"
+    r"|\bmess\b"
     r"|\btoo (?:complicated|complex|expensive|slow|dear|hard)\b|\bfrustrat\w*|\bannoy\w*"
     r"|\bhate[sd]?\b|\bpushy\b|(?<!not )\bunhappy\b|\bawful\b|\bterrible\b|\bbuggy\b|\bcrash\w*"
     r"|\bout ?dated\b|\bown cop(?:y|ies)\b|\bseparate (?:cop|instance|system|login)\w*"
@@ -186,9 +190,22 @@ _FAULT = re.compile(
     r"|\b(?:built|made|designed|meant|aimed|geared|set up) (?:for|at|around) (?!us\b|our\b)"
     r"[^.;!?]{1,60}?\b(?:not|rather than|instead of)\b"
     r"|\bnot (?:really )?(?:built|made|designed|meant|aimed|geared) (?:for|at)\b"
-    r"|\boverkill\b|\btoo (?:basic|fiddly|generic|limited|clunky)\b",
+    r"|\boverkill\b|\btoo (?:basic|fiddly|generic|limited|clunky)\b"
+    # What it lacks: "it has no idea what a driving test is", "just has one address per
+    # business", "books instructors but not vehicles".
+    r"|\bno (?:idea|concept|notion) (?:what|how|of|about|when|where|who|which)\b"
+    r"|\b(?:has|have|had|there's|there is) no (?:way|option|place|field|room) (?:to|for)\b"
+    r"|\b(?:just|only) (?:has|have|had|does|did|allows?|lets?|supports?|handles?|holds?|takes?"
+    r"|stores?|keeps?|shows?|books?) (?:one|a single|the one)\b"
+    r"|\b[a-z]+s (?:[\w'’-]+ ){1,4}but not\b"
+    r"|\b(?:doesn't|don't|didn't|can't|cannot|couldn't|won't) (?:know|understand|have|cope"
+    r"|track|book|show|sync|remember|allow)\b",
     re.IGNORECASE,
 )
+# A rival criticised, as the detector reads it ("its reporting is useless", "kept logging me
+# out"): the same words make a fault here.
+_CRITICISM = alternation(CUES["rival_remark"]["criticism"])
+_FOR_US = re.compile(r"\b(?:for|at) (?:us|our|me|my)\b")  # "built for us farmers" is praise
 # What keeps a buyer on the rival (a contract, the work of moving): a reason they stay, not one
 # the rival fits them better.
 STAYING = frozenset({"contract", "switching", "setup_time", "status_quo"})
@@ -214,15 +231,31 @@ _CLAUSES = re.compile(r"[,;:]\s|\s(?:but|and|so|because|while)\s|[.!?]\s+", re.I
 _ABOUT_US = re.compile(r"\b(?:you|your|yours|you['’](?:re|ve|d|ll))\b", re.IGNORECASE)
 
 
+# Where a sentence turns: each side is a clause of its own ("the reports were nicer on yours
+# but I can't justify paying more": praise, then a price worry).
+_TURN = re.compile(
+    r"\s*(?:;|,?\s+\b(?:but|though|although|however|whereas|yet|except that)\b,?)\s+", re.I
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses, split where it turns ("but", "though", ";")."""
+    parts = (part.strip(" ,;") for part in _TURN.split(sentence))
+    return [part for part in parts if len(part.split()) >= 3]
+
+
 def what_needs_answer(text: str) -> str:
     """The part of a line about the rival that our side must answer: its clauses not about us,
     and of those the ones finding fault with the rival, or else saying the buyer is content
     with it, when any do ("We're on X for workflow, but the client portal side never really
     took": the portal, not the workflow; "We use X for the diary. We're not unhappy with it")."""
+    # A fault with what says what it is about, up to where the line turns: "every lesson
+    # starts somewhere different, and X has one address" is about lessons' addresses.
+    halves = [p for p in clauses(text) if not _ABOUT_US.search(p)]
+    if faults := [p for p in halves if finds_fault(p)]:
+        return " ".join(faults)
     parts = [p for p in _CLAUSES.split(text) if p.strip()]
     theirs = [p for p in parts if not _ABOUT_US.search(p)] or parts
-    if faults := [p for p in theirs if finds_fault(p)]:
-        return " ".join(faults)
     # Content with it: what they keep it for, less the words of contentment ("does the job").
     content = [_CONTENT.sub(" ", p) for p in theirs if content_with(p)]
     return " ".join(content or theirs)
@@ -237,7 +270,8 @@ def topic_said(text: str, topic: str | None) -> list[str]:
 
 def finds_fault(text: str) -> bool:
     """Whether a line about the rival finds fault with it ("They put our price up")."""
-    return _FAULT.search(text) is not None
+    said = (m.group() for m in _CRITICISM.finditer(lowered(text)))
+    return _FAULT.search(text) is not None or any(not _FOR_US.search(m) for m in said)
 
 
 def asks(text: str) -> bool:

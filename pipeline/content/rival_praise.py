@@ -15,17 +15,12 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy.orm import Session
 
 from pipeline.content.mention_rows import buyer_sentences
-from pipeline.content.rival_claims import asks, names_rival
+from pipeline.content.rival_claims import asks, clauses, names_rival
 from pipeline.content.won_answers import MentionRow
 from pipeline.detect.asides import praises_us
 from pipeline.detect.sentences import split_sentences
 from pipeline.store.models import Call, Mention, Utterance
 
-# Where a sentence turns: each side is a clause of its own ("the reports were nicer on yours
-# but I can't justify paying more": praise, then a price worry).
-_TURN = re.compile(
-    r"\s*(?:;|,?\s+\b(?:but|though|although|however|whereas|yet|except that)\b,?)\s+", re.I
-)
 _BETTER = re.compile(
     r"\b(?:better|nicer|cleaner|clearer|easier|simpler|faster|quicker|slicker|friendlier"
     r"|tidier|more (?:intuitive|reliable|flexible|polished|usable|readable|useful|detailed))\b",
@@ -36,12 +31,6 @@ _THAN = re.compile(r"^\s*than\b", re.IGNORECASE)
 _US = r"you|your|yours|you['’](?:re|ve|d|ll)"
 _THEM = re.compile(r"\b(?:they|their|theirs|them|they['’](?:re|ve|d|ll))\b", re.IGNORECASE)
 MAX_PRAISE = 4
-
-
-def clauses(sentence: str) -> list[str]:
-    """A sentence's clauses, split where it turns ("but", "though", ";")."""
-    parts = (part.strip(" ,;") for part in _TURN.split(sentence))
-    return [part for part in parts if len(part.split()) >= 3]
 
 
 def _names_us(text: str, ours: Sequence[str]) -> bool:

@@ -32,7 +32,7 @@ from pipeline.content.profile import (
     ProfileFact,
     stated_price,
 )
-from pipeline.content.quote_fit import restates
+from pipeline.content.quote_fit import answers_quote, restates
 from pipeline.content.rival_claims import (
     STAYING,
     asks,
@@ -45,7 +45,7 @@ from pipeline.content.rival_claims import (
     what_needs_answer,
 )
 from pipeline.content.rival_prices import rival_price_verdict
-from pipeline.content.switching import held_by_rival, switching_facts
+from pipeline.content.switching import held_by_rival, terms_beside_theirs
 
 # The profile lists that may answer a row of each topic: a rival's being all in one is met by
 # our integrations only (a feature sharing the word "booking" is no answer to it).
@@ -104,11 +104,14 @@ def claim_topic(quote: Quote) -> str | None:
 
 
 def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
-    """The claims grouped by topic: the topics said most first, those no word names last."""
+    """The claims grouped by topic: the topics said most first, those no word names last, each
+    in a row of its own (no driving tests, one address per business and no vehicles had shared
+    one row, which quoted the first and was answered by a fact for another)."""
     groups: dict[str | None, list[Quote]] = {}
     for quote in claims:
         groups.setdefault(claim_topic(quote), []).append(quote)
-    rows = [ClaimRow(topic, tuple(quotes)) for topic, quotes in groups.items()]
+    rows = [ClaimRow(topic, tuple(quotes)) for topic, quotes in groups.items() if topic]
+    rows += [ClaimRow(None, (quote,)) for quote in groups.get(None, [])]
     return sorted(rows, key=lambda row: (row.topic is None, -row.calls))
 
 
@@ -172,8 +175,11 @@ def _answers(evidence: Evidence, row: ClaimRow) -> Callable[[str, str], bool]:
         # profile fact, which must share more than a name (``about_the_same``) and say more
         # than the term a buyer objects to (``restates``).
         fact, industries = bool(section), evidence.industries
-        if fact and any(restates(text, line) for line in said):
-            return False
+        # Our price beside theirs is the row's point, even at the figure a buyer named ("$15
+        # per instructor ... more than we pay X"); elsewhere a fact must say more than that.
+        if fact and not (priced and section == "pricing"):
+            if any(restates(text, line) for line in said):
+                return False
         if (staying and meets_what_they_have(text)) or (priced and section == "pricing"):
             return answers_theme(
                 text, said, rivals=rivals, own=own, industries=industries, fact=fact
@@ -205,8 +211,9 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
     claims = [q.text for q in row.claims]
     forms = list(evidence.rival_forms)
     if row.topic == "contract" and all(held_by_rival(text, forms) for text in claims):
-        # Their contract holds the buyer: how a switch gets round it, not our own plan's terms.
-        return switching_facts(evidence.profile_section("onboarding", "plans"), claims, forms)
+        # Their contract holds the buyer: how a switch gets round it, else our own plan's
+        # terms set beside theirs (the row is about terms), else the work of moving over.
+        return terms_beside_theirs(evidence.profile_section("onboarding", "plans"), claims, forms)
     answers = _answers(evidence, row)
     rivals = _rivals(evidence)
     sections = TOPIC_SECTIONS.get(row.topic or "", tuple(sorted(GENERAL_SECTIONS)))
@@ -228,13 +235,14 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         for f in evidence.profile_section(*sections)
         if not states_gap(f.text)
         and answers(f.text, f.section)
-        and (row.topic is not None or _near_enough(evidence, row, f))
+        and (row.topic is not None or _near_enough(evidence, row, f) or _says_of(row, f, rivals))
         and not (priced and _WAIVER.search(f.text))
     ]
     named = [
         f
         for f in evidence.profile_section("integrations")
         if (row.topic is None or row.topic in STAYING)
+        and not any(finds_fault(text) for text in claims)  # an import is no answer to a fault
         and not states_gap(f.text)
         and says_something(f.text)  # "Procore" alone tells a buyer staying with it nothing
         and f not in facts
@@ -263,6 +271,13 @@ def _near_enough(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
         if fact.id in evidence.quote_closeness.get(q.id, {})
     ]
     return not near or max(near) >= evidence.quote_floor
+
+
+def _says_of(row: ClaimRow, fact: ProfileFact, rivals: Sequence[str]) -> bool:
+    """Whether a fact speaks of one of the row's claims in two words or more of its own
+    (``answers_quote``), however far in meaning: "Training cars are scheduled alongside
+    instructors" to "X books instructors but not vehicles ... the same car"."""
+    return any(answers_quote(fact.text, q.text, rivals=rivals) for q in row.claims)
 
 
 def _won_reply(evidence: Evidence, row: ClaimRow) -> Quote | None:

@@ -65,9 +65,28 @@ def switching_facts(
     def rank(fact: ProfileFact) -> tuple[bool, bool, int]:
         return (
             not names_their_rival(fact.text, said, rivals),
-            not (meets_what_they_have(fact.text) or _AROUND.search(fact.text)),
+            not _gets_round(fact.text),
             fact.id,
         )
 
     fitting = [f for f in facts if eases_switch(f.text) and not states_gap(f.text)]
     return sorted(fitting, key=rank)
+
+
+def _gets_round(fact: str) -> bool:
+    """Whether a fact meets the buyer's current contract or a way around it (a parallel run,
+    a start at their renewal, a credit)."""
+    return meets_what_they_have(fact) or _AROUND.search(fact) is not None
+
+
+def terms_beside_theirs(
+    facts: Sequence[ProfileFact], said: Sequence[str], rivals: Sequence[str]
+) -> list[ProfileFact]:
+    """A comparison's row on a rival's contract (``facts``: onboarding and plans): a way round
+    it first, then our own plan's terms, which the row sets beside theirs ("cancel any time"
+    against "a three-year deal"), then the work of moving over. An import done for them had
+    stood against "paying twice until 2027", where our monthly terms were on file."""
+    fitting = switching_facts(facts, said, rivals)
+    first = [f for f in fitting if names_their_rival(f.text, said, rivals) or _gets_round(f.text)]
+    terms = [f for f in facts if f.section == "plans" and not states_gap(f.text)]
+    return list(dict.fromkeys([*first, *terms, *fitting]))
