@@ -50,11 +50,12 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 # Two pytest workers, one per core (0 runs in one process); each test module runs whole on one
-# worker (--dist loadscope), so its module fixtures are built once.
+# worker (--dist loadscope), so its module fixtures are built once; modules with slow tests are
+# handed out first (tests/conftest.py), so none of them runs alone at the end.
 PYTEST_WORKERS ?= 2
 
 test: install-test
-	$(BIN)/python -m pytest -q --durations=25 -n $(PYTEST_WORKERS) --dist loadscope
+	$(BIN)/python -m pytest -q --durations=25 -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
 	$(MAKE) lint
 
 # Re-fit pipeline/data/kind_model.npz after editing the built-in seeds, cues or example labels

@@ -257,3 +257,11 @@ def cli(
     monkeypatch.setenv("CALLMINE_MAX_UPLOAD_BYTES", str(MAX_UPLOAD_BYTES))
     point_cli_at(data_dir, database)
     return Cli(data_dir, CliRunner(), database)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with slow tests first, the rest in collection order. ``make test`` runs each
+    module whole on one of two workers (``--dist loadscope --no-loadscope-reorder``): a slow
+    module handed out last ran alone for a minute while the other worker sat idle."""
+    slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_modules)
