@@ -39,13 +39,16 @@ LABELLED = HERE / "labelled"
 TRAINING = HERE.parent / "pipeline" / "data" / "objection_labels.csv"
 TRAINED = (  # the names of the sets the shipped model learns from ("" = the example calls)
     "",
+    "brewbase",
     "chairtime",
     "crateops",
     "crewcall_tablesense_gymflow",
     "docketdesk",
     "farmgrid",
     "fleetpulse",
+    "hirespark",
     "ledgerloop",
+    "lettingloop",
     "menumate",
     "nurserynest",
     "patchpilot",

@@ -13,6 +13,7 @@ blocker went uncounted. The phrases are data (``[condition]`` in ``cues.toml``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.detect.rules import (
     CUES,
@@ -35,6 +36,9 @@ _STEP = alternation(_CUES["steps"])
 _PRICE_MOVES = alternation(_CUES["price_moves"])
 _DOOR_OPEN = alternation(_CUES["door_open"])
 _OURS = re.compile(r"\byou(?:r|rs|'\w+)?\b")
+# A condition the deal hangs on, "if"/"unless" up to the end of its clause.
+_IF_NOT = re.compile(r"\b(?:if|unless|until|as long as|so long as|provided(?: that)?)\s")
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
 _STRONG = 1.0  # "can't afford it this year": a worry said beside the goodbye
 
 
@@ -99,6 +103,24 @@ def condition_topic(sentence: str) -> str | None:
     ("switch", "commit") are no topic."""
     condition = promised_condition(sentence)
     if condition is None:
+        return None
+    return "price" if _PRICE_MOVES.search(condition) else topic_without_rival(condition)
+
+
+def condition_beside_a_rival(sentence: str, rivals: Sequence[str]) -> str | None:
+    """The topic of the condition in a sentence where a rival takes the deal unless we meet
+    it (price in "Might lose to <rival> if the price doesn't move.", "We'll stay with <rival>
+    unless you match their rate."): what we would have to change is the objection, the rival
+    only where the deal goes. None for a question, a condition on the rival itself ("if we went
+    with <rival>") or one that names no topic."""
+    if is_question(sentence):
+        return None
+    text = lowered(sentence)
+    opener = _IF_NOT.search(text)
+    if opener is None:
+        return None
+    condition = _CLAUSE_END.split(text[opener.end() :], maxsplit=1)[0]
+    if not condition.strip() or any(lowered(rival) in condition for rival in rivals):
         return None
     return "price" if _PRICE_MOVES.search(condition) else topic_without_rival(condition)
 

@@ -279,8 +279,9 @@ def not_a_statement(sentence: str) -> bool:
 _WEAK_HEDGE = 0.6  # below the medium cues: "though", "but", "if" alone
 
 
-# A next step put off to a season or a year: a timing objection, not arranging.
-_PUT_OFF = alternation(CUES["arranging"]["put_off"])
+# A next step put off to a season or a year, or while the buyer is busy now: a timing
+# objection, not arranging.
+_PUT_OFF = alternation(CUES["arranging"]["put_off"] + CUES["busy_now"]["busy"])
 _SINCERELY = alternation(CUES["reassurance"]["sincerely"])  # "to be honest": no hedge of its own
 
 

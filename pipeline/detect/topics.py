@@ -28,6 +28,8 @@ _PLAIN_TOPICS = {
 }
 # A bare reason that goes on from the sentence before it: "Because they won't."
 _BARE_REASON = re.compile(r"^\W*(?:because|'?cause|cos|coz|cuz|since|which)\b(?:\W+\w+){0,5}\W*$")
+_BUSY_NOW = alternation(CUES["busy_now"]["busy"])
+_LATER = alternation(CUES["busy_now"]["later"])
 _MONEY = alternation(CUES["price_grows"]["money"])
 _GROWS = alternation(CUES["price_grows"]["grows"])
 
@@ -81,6 +83,15 @@ def has_no_budget(sentence: str) -> bool:
     spending freeze till April"), not negated: a price objection, as the README has it (the
     note's line had been small talk at 0.63)."""
     return _said_not_negated(_NO_BUDGET, sentence)
+
+
+def puts_it_off_while_busy(sentence: str) -> bool:
+    """The deal put off to a time named because the buyer is busy now ("Let's pick this up
+    again after the January sales, it's manic right now."): a timing objection, not the next
+    step its words arrange (it had been small talk at 0.99); the next step may be asked ("...,
+    can we talk again in May?"), the busy clause is said."""
+    text = lowered(sentence)
+    return bool(_BUSY_NOW.search(text) and _LATER.search(text))
 
 
 def _said_not_negated(cue: re.Pattern[str], sentence: str) -> bool:

@@ -15,6 +15,7 @@ from pipeline.detect.asides import answers_small_talk, nods_to_a_fact, weighs_a_
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
+from pipeline.detect.conditions import condition_beside_a_rival
 from pipeline.detect.model import KindScore
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
@@ -25,6 +26,7 @@ from pipeline.detect.topics import (
     has_no_budget,
     needs_it_offline,
     plain_topic,
+    puts_it_off_while_busy,
     reason_topic,
     says_the_cost_grows,
 )
@@ -82,12 +84,17 @@ def sentence_verdict(
     ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen"
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and puts_it_off_while_busy(text):
+        # "Let's pick this up again after the January sales, it's manic right now."
+        kind, category = "objection", "authority_timing"
+        confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (locked := parent_lock_in_kind(sentence)) is not None:
         kind = locked  # "we're on <tool> through the group": a caveat or after a pitch, or set-up
         confidence = max(score.probabilities.get(locked, 0.0), STATEMENT_SURE)
-    elif kind in ("objection", "pain") and rival_remark(text, hits) == "other":
+    elif kind != "question" and rival_remark(text, hits) == "other":
         # "We looked at <rival> last year but their system was clunky.": a look they took, no
-        # pain of theirs (the pain word had made it one) and no worry about us
+        # pain of theirs (the pain word had made it one, also where the model read set-up or
+        # small talk) and no worry about us
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
@@ -109,6 +116,10 @@ def sentence_verdict(
         if rivals and not (blocked and category != "competitor"):  # a blocker's topic first
             # a buyer who uses or is weighing a named rival: that is the topic
             category, competitor = "competitor", rivals[0].name
+        elif category == "competitor" and (
+            topic := condition_beside_a_rival(text, spelt_rivals(text, hits))
+        ):  # "Might lose to <rival> if the price doesn't move.": what we'd have to change
+            category = topic
         elif category == "competitor" and (topic := topic_beside_a_rival(text, hits, reported)):
             category = topic  # "Worried about retraining 25 pickers, <rival> did it for them"
         elif category == "competitor" and hits:

@@ -10,7 +10,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
+from pipeline.detect.classify import Kind, SentenceInput
+from pipeline.detect.competitors import find_competitors
+from pipeline.detect.model import KindScore
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
+from pipeline.detect.verdict import sentence_verdict
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 
@@ -78,6 +82,12 @@ LOOKED_AND_CRITICISED = [
     "We tried Toastly for a month but the tablets kept crashing.",
     "We looked at Clio a while back but it felt clunky.",
     "We looked at Procore but it kept logging us out on site.",
+    "We tried Toastly for a month but the tablets kept crashing.",
+    "We looked at Clio a couple of years ago and it was far too complicated for the paralegals.",
+    "We had a demo of Fleetio last spring and it felt clunky for the drivers.",
+    "We trialled Dentrix but the support was useless.",
+    "We looked at Crewboard for the care homes and the staff hated it.",
+    "We had Procore in for a pilot and it kept freezing on the tablets.",
 ]
 
 
@@ -161,6 +171,17 @@ def test_a_rival_criticised_from_a_look_is_no_pain(detector: RuleEmbeddingDetect
     for i, said in enumerate(LOOKED_AND_CRITICISED):
         kinds = [d.kind for d in found[2 * i + 1] if d.text == said and d.kind != "competitor"]
         assert kinds == ["other"], said
+
+
+@pytest.mark.parametrize("read", ["objection", "pain", "current_setup", "other"])
+@pytest.mark.parametrize("said", LOOKED_AND_CRITICISED)
+def test_a_look_criticised_is_other_whatever_the_model_read(said: str, read: Kind) -> None:
+    """Fitted on twenty-two sets, the model read some of these as set-up or small talk, and the
+    pain words then made them a pain; the look decides, whatever kind the model leans to."""
+    hits = find_competitors(said, RIVALS)
+    score = KindScore(read, None, 0.6, 0.2 if read != "objection" else 0.6, {read: 0.6})
+    verdict = sentence_verdict(SentenceInput(said, said), "buyer", score, {}, hits)
+    assert verdict.kind == "other"
 
 
 def test_the_buyers_own_rival_criticised_stays_a_pain(detector: RuleEmbeddingDetector) -> None:
