@@ -15,8 +15,9 @@ from pipeline.content.pairing import (
     topic_words,
     word_weights,
 )
+from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, says_free
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
-from pipeline.content.quote_fit import restates, value_answers
+from pipeline.content.quote_fit import answers_quote, restates, value_answers
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
 from pipeline.content.scale import fits_scale
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
@@ -110,24 +111,26 @@ def _facts_for_worries(
     rivals = sorted({name for cluster, _ in worries for name in cluster.competitors})
     weights = word_weights([f.text for f in evidence.profile], rivals)
     offered: list[list[ProfileFact]] = []
+    plans: dict[int, int | None] = {}  # a price worry's plan (``fitting_plan``)
     for cluster, quote in worries:
         if asks_value([quote.text]):  # "hard to justify": what we give, not what it costs
             offered.append(value_answers(evidence, [quote], evidence.answering(cluster.markets)))
             continue
-        sections = CATEGORY_SECTIONS.get(evidence.worry_category(cluster) or "", ())
-        offered.append(
-            [
-                f
-                for f in evidence.profile_section(*sections)
-                if not states_gap(f.text)
-                and f.fits(evidence.industry)
-                and evidence.answers(cluster, f.text)
-            ]
-        )
+        category = evidence.worry_category(cluster)
+        sections = CATEGORY_SECTIONS.get(category or "", ())
+        listed = [f for f in evidence.profile_section(*sections) if f.fits(evidence.industry)]
+        mine = [f for f in listed if not states_gap(f.text) and evidence.answers(cluster, f.text)]
+        if category == "price":  # the buyer's plan first; what costs nothing is no answer
+            plan = fitting_plan([quote], listed)
+            plans[quote.id] = plan.id if plan else None
+            mine = [*([plan] if plan and plan not in mine else []), *mine]
+            mine = [f for f in mine if not says_free(f.text) or answers_quote(f.text, quote.text)]
+        offered.append(mine)
     facts = list({f.id: f for facts in offered for f in facts}.values())
     scores = [
         [
             _answer_score(quote.text, f, weights, cluster.competitors)
+            + (NAMED_PRICE if plans.get(quote.id) == f.id else 0.0)
             if f.id in mine and fits_scale(f.text, [quote.text])
             else 0.0
             for f in facts
@@ -135,7 +138,15 @@ def _facts_for_worries(
         for (cluster, quote), mine in zip(worries, map(_ids, offered), strict=True)
     ]
     pairs = best_pairing(scores)
-    return {worries[i][1].id: [facts[j]] for i, j in pairs.items()}
+    found = {worries[i][1].id: [facts[j]] for i, j in pairs.items()}
+    # Each fact once, but a plan's price for each of its buyers' price worries: two schools
+    # saying "too dear" are both answered by the school plan's price.
+    by_id = {f.id: f for f in facts}
+    for _, quote in worries:
+        plan_id = plans.get(quote.id)
+        if quote.id not in found and plan_id is not None and plan_id in by_id:
+            found[quote.id] = [by_id[plan_id]]
+    return found
 
 
 def _answer_score(
@@ -204,9 +215,11 @@ def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
         for q in evidence.of_kind("answer")
         if q.id not in used
     ]
+    shown = {i for point in value for i in point.profile}
     prices = [
         Point(text=clip(f.text, 240), citations=[], profile=[f.id])
         for f in evidence.profile_section("pricing", "plans")
+        if f.id not in shown
     ]
     return [*(value[:2] or [Point(text=say("value_to_write"), citations=[])]), *prices][:4]
 

@@ -59,7 +59,7 @@ REPEAT_SHARE = 0.75  # of a fact's words found in the reply beside it: it says t
 _WORD_RE = re.compile(r"[a-z]{3,}")
 # An amount of money in a fact ("$27", "£59", "A$89", "€1,200.50").
 _MONEY_RE = re.compile(r"(?:[$£€¥]|\b(?:USD|GBP|EUR|AUD|CAD)\s?)(\d[\d,]*(?:\.\d+)?)")
-_FREE_RE = re.compile(r"\b(?:free|no charge|no (?:setup |set-up |onboarding )?fees?)\b", re.I)
+FREE_RE = re.compile(r"\b(?:free|no charge|no (?:setup |set-up |onboarding )?fees?)\b", re.I)
 
 
 class ProductProfile(BaseModel):
@@ -134,7 +134,7 @@ def stated_price(text: str) -> float:
     """The least a fact says something costs: its smallest amount of money, nothing for what
     it says is free ("included at no charge", "no setup fee"), and after every priced fact
     when it names no price."""
-    if _FREE_RE.search(text):
+    if FREE_RE.search(text):
         return 0.0
     amounts = [float(m.replace(",", "")) for m in _MONEY_RE.findall(text)]
     return min(amounts, default=math.inf)

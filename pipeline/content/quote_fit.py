@@ -21,6 +21,7 @@ from pipeline.content.pairing import (
     topic_words,
     word_weights,
 )
+from pipeline.content.plan_fit import fitting_plan, says_free
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     REPEAT_SHARE,
@@ -28,37 +29,12 @@ from pipeline.content.profile import (
     content_words,
     stated_price,
 )
-from pipeline.content.scale import NUMBER_WORDS, fits_scale
+from pipeline.content.scale import figures, fits_scale
 from pipeline.content.switching import held_by_rival, switching_facts
 from pipeline.content.value import asks_value, gives_value
 
-# "One" is left out: "one agent", "a one-year term" count nothing a buyer objects to.
-_UNITS = "two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_FIGURE_RE = re.compile(
-    r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(_TENS) + r")(?:[- ](?:one|" + "|".join(_UNITS) + r"))?\b"
-    r"|\b(?:" + "|".join(_TEENS + _UNITS) + r")\b",
-    re.IGNORECASE,
-)
 MIN_SHARED = 2  # words or topics a fact shares with a line to answer it by words alone
 NEAR_FIGURE = 3  # words either side of a figure that say what it counts ("minimum 25 endpoints")
-
-
-def _value(figure: str) -> str:
-    """A figure's value, however written: "twenty-five" and "25" are "25"."""
-    words = re.split(r"[- ]", figure.casefold())
-    if words[0] in NUMBER_WORDS:
-        return str(sum(NUMBER_WORDS.get(w, 0) for w in words))
-    return figure.replace(",", "")
-
-
-def _figures(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Each figure's value -> where it is written (character spans)."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for match in _FIGURE_RE.finditer(text):
-        found.setdefault(_value(match.group()), []).append(match.span())
-    return found
 
 
 def _around(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
@@ -77,7 +53,7 @@ def restates(fact: str, said: str) -> bool:
     no "three hours") and every word they share is one of those around the fact's figure.
     "$3.50 per endpoint, minimum 25" is no answer to that minimum; "the 25-endpoint minimum is
     pooled across all of a partner's clients" is one to "25 endpoints per client"."""
-    theirs, mine = _figures(said), _figures(fact)
+    theirs, mine = figures(said), figures(fact)
     both = set(theirs) & set(mine)
     if not both:
         return False
@@ -179,16 +155,37 @@ def facts_answering(
         ]
         if fitting and fact.id not in scored:
             scored[fact.id] = max(shared_weight(t, fact.text, weights, rivals) for t in fitting)
-    # A price worry is met with what costs least first (``facts_for``), then what speaks of
-    # it most: "Annual billing takes two months off" had answered "the ten-seat minimum means
-    # we'd pay for four seats" beside a group plan sharing that minimum.
+    # A price worry is met with the price of the plan its buyer is on (``fitting_plan``), then
+    # what we give for it, then what costs least and speaks of it most: "Annual billing takes
+    # two months off" had answered "the ten-seat minimum means we'd pay for four seats" beside a
+    # group plan sharing that minimum, and "There is no setup fee." "£19 a month is a lot".
     first = [f for f in theme if f.id in scored] if cluster.category == "price" else []
     first.sort(key=lambda f: (stated_price(f.text), -scored[f.id]))
+    if cluster.category == "price":
+        plan = fitting_plan(quotes, pool)
+        value = [f for f in value_answers(evidence, quotes, pool) if f.id in scored]
+        first = [*([plan] if plan else []), *value, *first]
+        free = [
+            f
+            for f in pool
+            if f.section == "pricing"
+            and says_free(f.text)
+            and not _names_what_is_free(f, said, rivals)
+        ]
+        first = list({f.id: f for f in first if f not in free}.values())
+        scored = {k: v for k, v in scored.items() if k not in {f.id for f in free}}
     ranked = sorted(
         (f for f in pool if f.id in scored and f not in first),
         key=lambda f: (-scored[f.id], -_nearest(evidence, quotes, f), f.id),
     )
     return _pick([*first, *ranked], stated, limit)
+
+
+def _names_what_is_free(fact: ProfileFact, said: Sequence[str], rivals: Sequence[str]) -> bool:
+    """Whether a fact saying something costs nothing answers one of the lines by more than
+    their kind (``answers_quote``): "There is no setup fee." answers "Is there a setup fee?",
+    not "Nineteen quid a month is a lot"."""
+    return any(answers_quote(fact.text, text, rivals=rivals) for text in said)
 
 
 def value_answers(

@@ -124,3 +124,29 @@ def fits_scale(fact: str, said: Iterable[str]) -> bool:
         for bound in fact_bounds(fact)
         if bound.group in counts
     )
+
+
+# "One" is left out: "one agent", "a one-year term" count nothing a buyer objects to.
+_UNITS = "two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_FIGURE_RE = re.compile(
+    r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(_TENS) + r")(?:[- ](?:one|" + "|".join(_UNITS) + r"))?\b"
+    r"|\b(?:" + "|".join(_TEENS + _UNITS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _value(figure: str) -> str:
+    """A figure's value, however written: "twenty-five" and "25" are "25"."""
+    words = re.split(r"[- ]", figure.casefold())
+    if words[0] in NUMBER_WORDS:
+        return str(sum(NUMBER_WORDS.get(w, 0) for w in words))
+    return figure.replace(",", "")
+
+
+def figures(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each figure's value -> where it is written (character spans)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in _FIGURE_RE.finditer(text):
+        found.setdefault(_value(match.group()), []).append(match.span())
+    return found

@@ -14,6 +14,9 @@ from importlib import resources
 
 from pipeline.content.profile import ProfileFact
 
+# What a price-list fact charges: an amount of money or a share ("£19 a month", "1.4% + 20p").
+_CHARGE_RE = re.compile(r"[$£€¥]\s?\d|\d\s?%")
+
 
 @cache
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -33,4 +36,6 @@ def gives_value(fact: ProfileFact) -> bool:
     """Whether a fact states what we give for the money: a proof point, or a gain or what is
     included, in any list ("Migration is included at no charge")."""
     _, gives = _cues()
+    if fact.section == "pricing" and _CHARGE_RE.search(fact.text):
+        return False  # "Cards cost 1.4% + 20p; transfers at no charge" says what it costs
     return fact.section == "proof_points" or gives.search(fact.text) is not None
