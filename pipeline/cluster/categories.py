@@ -18,6 +18,9 @@ from pipeline.store.themes import category_key
 # Kinds whose category is only a topic hint, set for some mentions: a prior, not a wall. The
 # clusters of every other kind (objections, pains) never mix the detector's categories.
 TOPIC_PRIOR_KINDS = frozenset({"question"})
+# Kinds the detector gives no category (pains): no wall, and a grain like a topic prior's, cut
+# straight from their tree, so "fewer themes" can join two problems.
+UNCATEGORISED_KINDS = frozenset({"pain"})
 # Weight of a question's topic next to its (unit) text vector when clustering questions.
 CATEGORY_WEIGHT = 1.0
 
@@ -37,12 +40,25 @@ def with_category(vectors: Vectors, categories: Sequence[str | None]) -> Vectors
     return normalise(np.hstack([vectors, onehot]))
 
 
+def walled_kind(kind: str) -> bool:
+    """Whether the detector's categories are walls between ``kind``'s themes (objections)."""
+    return kind not in TOPIC_PRIOR_KINDS | UNCATEGORISED_KINDS
+
+
 def automatic_scale(kind: str) -> float:
     """The grain a kind starts at. A walled kind's categories are its themes (the labelled
     example calls gather each objection category in one cluster: splitting them by their own
     scores scattered a category over five), so it starts at one theme per category and its
     finer grains split categories by their trees. Other kinds start at their trees' k."""
-    return 1.0 if kind in TOPIC_PRIOR_KINDS else 0.0
+    return 0.0 if walled_kind(kind) else 1.0
+
+
+def stored_scale(kind: str, last: Mapping[str, object]) -> float:
+    """The kind's grain from its cluster state (``last``), automatic when none is kept. A scale
+    of 0 on a kind without walls is automatic kept when pains were walled: it would be one theme."""
+    automatic = automatic_scale(kind)
+    scale = float(str(last.get("scale", automatic)))
+    return automatic if scale <= 0 and not walled_kind(kind) else scale
 
 
 def category_k(tree: ThemeTree, key: str, scale: float, *, walled: bool) -> int:

@@ -4,9 +4,10 @@ The grain is a workspace setting per kind (objections and questions each have th
 in the cluster state as ``scale``: every category gets ``scale`` times the number of themes its
 tree scored (``categories.category_k``). The automatic grain is one theme per category for a
 walled kind (objections: the detector's categories are the themes) and the trees' own k for the
-others (questions). It is not a per-user view: clusters are shared (documents and edits name
-them), so a change of grain re-clusters the kind from the saved trees, with no re-embedding and
-no new tree, and every later full re-cluster keeps it. Ids follow membership: a coarser theme
+others (questions; pains, which have no category). It is not a per-user view: clusters are
+shared (documents and edits name them), so a change of grain re-clusters the kind from the
+saved trees, with no re-embedding and no new tree, and every later full re-cluster keeps it.
+Ids follow membership: a coarser theme
 takes the id of the old theme it overlaps most (of a renamed one it swallowed whole); the others
 retire and are remembered, so going back to a finer grain brings the same ids, names and edits
 back. Merges, splits and "not an objection" are replayed as after any re-cluster. A renamed
@@ -23,7 +24,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.categories import TOPIC_PRIOR_KINDS, automatic_scale, category_k
+from pipeline.cluster.categories import automatic_scale, category_k, stored_scale, walled_kind
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import (
@@ -66,7 +67,7 @@ def next_scale(
     """The scale a move leads to: ``auto`` the kind's automatic scale; ``coarser``/``finer``
     about ``GRAIN_STEP`` times fewer/more themes (at least one fewer/more; unchanged when there
     is none); a number the scale giving the nearest number of themes."""
-    walled = kind not in TOPIC_PRIOR_KINDS
+    walled = walled_kind(kind)
     if move == "auto" or not trees:
         return automatic_scale(kind)
     candidates = {0.0, 1.0, scale} | {
@@ -91,9 +92,9 @@ def grain_info(workspace: Workspace, kind: str, session: Session | None = None) 
     own)."""
     folder = workspace.settings.data_dir
     automatic = automatic_scale(kind)
-    scale = float(load_state(folder).get(kind, {}).get("scale", automatic))
+    scale = stored_scale(kind, load_state(folder).get(kind, {}))
     trees = load_trees(folder, kind)
-    walled = kind not in TOPIC_PRIOR_KINDS
+    walled = walled_kind(kind)
     active = select(func.count(Cluster.id)).where(Cluster.kind == kind, Cluster.status == "active")
     if session is None:
         with workspace.session() as own:
@@ -106,6 +107,7 @@ def grain_info(workspace: Workspace, kind: str, session: Session | None = None) 
         "automatic": scale == automatic,
         "themes": int(shown or 0),
         "automatic_themes": planned_themes(trees, automatic, walled=walled),
+        "walled": walled,
         "can_coarsen": next_scale(trees, scale, "coarser", kind=kind) != scale,
         "can_refine": next_scale(trees, scale, "finer", kind=kind) != scale,
     }
@@ -127,7 +129,7 @@ def change_grain(
         with workspace.session() as session:
             state = load_state(folder)
             last = dict(state.get(kind, {}))
-            scale = float(last.get("scale", automatic_scale(kind)))
+            scale = stored_scale(kind, last)
             if not load_trees(folder, kind):  # clustered before trees were kept: build them
                 built = full_cluster(workspace, session, kind, last)
                 last.update(counts_to_keep(built, unthemed_mentions(session, kind)))

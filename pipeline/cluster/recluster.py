@@ -15,13 +15,16 @@ from sqlalchemy.orm import Session
 from pipeline.brand_names import configured_brands
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
-    automatic_scale,
+    UNCATEGORISED_KINDS,
     cluster_by_category,
+    stored_scale,
+    walled_kind,
     with_category,
 )
 from pipeline.cluster.label import LEADING_SHARE, ClusterLabel, centralities, label_clusters
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.name_rules import keep_names_apart, still_fits
+from pipeline.cluster.problems import with_turn_context
 from pipeline.cluster.question_groups import refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
 from pipeline.cluster.rivals import (
@@ -182,6 +185,9 @@ def full_cluster(
     if prior:
         space, walls = with_category(vectors, categories), [None] * len(rows)
         del vectors  # read again below: with the prior's space, two copies were the peak
+    problems = kind in UNCATEGORISED_KINDS
+    if problems:  # grouped by the problem: each pain beside its turn's others (``problems``)
+        space = with_turn_context(vectors, [r[7] for r in rows])
     found = cluster_by_category(
         space,
         walls,
@@ -189,8 +195,8 @@ def full_cluster(
         previous_k=last.get("k"),
         previous_clusters=[previous[p] for p in range(len(ids))],
         trees=load_trees(folder, kind) if reuse_trees else None,
-        scale=float(last.get("scale", automatic_scale(kind))),
-        walled=not prior,
+        scale=stored_scale(kind, last),
+        walled=walled_kind(kind),
     )
     save_trees(folder, kind, found.trees)
     groups = found.groups

@@ -130,6 +130,7 @@ class GrainInfo(BaseModel):
                     "automatic": False,
                     "themes": 9,
                     "automatic_themes": 14,
+                    "walled": True,
                     "can_coarsen": True,
                     "can_refine": True,
                 }
@@ -142,5 +143,7 @@ class GrainInfo(BaseModel):
     automatic: bool
     themes: int
     automatic_themes: int
+    # The detector's categories part the themes (objections): never fewer than one a category.
+    walled: bool = True
     can_coarsen: bool
     can_refine: bool
