@@ -90,7 +90,7 @@ def test_a_quote_after_a_lead_in_naming_no_one_is_the_previous_quotes_speaker(
 def test_the_previous_quote_speaker_comes_before_the_notes_contact(export: Export) -> None:
     """The contact column names the deal's contact; the note quotes her colleague twice."""
     note = (
-        'Call with the Ridgeway team. Mike Dunn: "Instructa\'s half the price and the lads '
+        "Call with the Ridgeway team. Mike Dunn: \"Instructa's half the price and the lads "
         'already have it." Also: "we would need the pick-up points on the pupils\' phones too."'
     )
     [quotes] = _said(export, [_row(note, contact="Sarah Dunn")])
