@@ -17,6 +17,9 @@ class ParsedUtterance:
     # The file itself stated the role (callmine JSON ``role``, an internal/external affiliation, a
     # rep's note, a buyer's words quoted in it): ``assign_roles`` keeps it instead of inferring one.
     role_from_source: bool = False
+    # Words quoted inside a note or a quote column: a buyer quote, not a turn of the call (the
+    # ingest summary had counted a named one as a turn and told "1 buyer quote" for 2).
+    quoted: bool = False
 
 
 @dataclass

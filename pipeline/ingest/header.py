@@ -65,6 +65,12 @@ FIELD_LABELS: dict[str, str] = {
             "activity owner",
             "handled by",
             "answered by",
+            # a notes page's writer: "Author: Ellie Marsh" had become its title
+            "author",
+            "notes by",
+            "written by",
+            "note taker",
+            "notetaker",
         ),
         "our_speakers",
     ),  # fmt: skip

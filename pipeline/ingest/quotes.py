@@ -74,12 +74,17 @@ def strip_replies(lines: list[str]) -> tuple[list[str], int]:
 
 
 def _speaker(
-    before: str, earlier: str, people: Sequence[Person], reps: Sequence[str]
+    before: str,
+    earlier: str,
+    people: Sequence[Person],
+    reps: Sequence[str],
+    previous: str | None = None,
 ) -> tuple[bool, str | None]:
     """Whether a quote preceded by ``before`` is the buyer's, and who said it when known: a
     person the call names (``Grace:`` ~ Grace Whitfield), the full name the notes write
-    ("Femi:" after "Spoke with Femi Adeyemi"), the name as written, else its one buyer contact.
-    "He said" is the person named last in ``earlier`` (the note up to the quote)."""
+    ("Femi:" after "Spoke with Femi Adeyemi"), the name as written, else ``previous`` (who said
+    the note's last quote: ``Also: "…"`` goes on with Aisha's words), else its one buyer
+    contact. "He said" is the person named last in ``earlier`` (the note up to the quote)."""
     if _REP_SAID.search(before) or _TERM.search(before):
         return False, None
     named = _SAID_BY.search(before) or _NAME_BEFORE.search(before) or _SUBJECT_BEFORE.match(before)
@@ -98,7 +103,7 @@ def _speaker(
         if person is not None:
             return True, person
     contacts = [p for p in buyers if p.role == "buyer"]
-    return True, contacts[0].name if len(contacts) == 1 else None
+    return True, previous or (contacts[0].name if len(contacts) == 1 else None)
 
 
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -150,6 +155,7 @@ def _split_note(
     """The note around each buyer quote in it; ``written``: the call's notes before this one."""
     pieces: list[ParsedUtterance] = []
     text, position = note.text, 0
+    previous: str | None = None  # who said the note's last buyer quote
     for match in _QUOTE.finditer(text):
         quoted = (match.group("straight") or match.group("curly")).strip()
         if len(quoted.split()) < _MIN_WORDS:
@@ -159,14 +165,16 @@ def _split_note(
         if _is_word_choice(sentence[lead:], quoted, text[match.end() :]):
             continue
         earlier = f"{written}\n{text[: match.start()]}"
-        is_buyer, speaker = _speaker(sentence[lead:], earlier, people, reps)
+        is_buyer, speaker = _speaker(sentence[lead:], earlier, people, reps, previous)
         if not is_buyer:
             continue
         # The lead-in ("Kelly:") apart from the note before it ("Enerflo handles their
         # financing;"): it says nothing itself, and the note keeps no speaker's label.
         pieces.extend([_note(sentence[:lead], note), _note(sentence[lead:], note)])
-        pieces.append(ParsedUtterance(quoted, speaker, note.start_seconds, "buyer", None, True))
-        position = match.end()
+        pieces.append(
+            ParsedUtterance(quoted, speaker, note.start_seconds, "buyer", None, True, quoted=True)
+        )
+        position, previous = match.end(), speaker
     if not pieces:
         return [note]
     pieces.append(_note(text[position:], note))

@@ -37,9 +37,9 @@ _RUN_ON_MIN = 2  # one "Monday 10:30" in speech is no label
 
 @dataclass(frozen=True)
 class Understood:
-    """What a call's text was read as: distinct speakers, their turns, unattributed notes,
-    buyer quotes with no name, and speech of no known speaker (captions without speakers had
-    been told as "16 notes", as if the rep had written them)."""
+    """What a call's text was read as: distinct speakers, their turns, the rep's notes (signed
+    or not), buyer quotes (named or not) and speech of no known speaker (captions without
+    speakers had been told as "16 notes", as if the rep had written them)."""
 
     speakers: int
     turns: int
@@ -60,25 +60,39 @@ class Understood:
         return ", ".join(parts) or "nothing"
 
 
+def _read_as(utterance: ParsedUtterance) -> str:
+    """A quote (a buyer's words in a note or quote column, or a buyer's with no name), speech of
+    no known speaker, a note (the rep's, signed by its CRM owner or not), or a turn."""
+    if utterance.role == "buyer" and (utterance.quoted or not utterance.speaker):
+        return "quote"
+    if not utterance.speaker and utterance.role == "unknown" and not utterance.role_from_source:
+        return "unspoken_for"
+    if utterance.role == "rep_note" or not utterance.speaker:
+        return "note"
+    return "turn"
+
+
 def understood(utterances: Sequence[ParsedUtterance]) -> Understood:
-    turns = [u for u in utterances if u.speaker]
-    unnamed = [u for u in utterances if not u.speaker]
-    quotes = sum(1 for u in unnamed if u.role == "buyer")
-    unspoken_for = sum(1 for u in unnamed if u.role == "unknown" and not u.role_from_source)
+    kinds = [_read_as(u) for u in utterances]
+    turns = [u for u, kind in zip(utterances, kinds, strict=True) if kind == "turn"]
     return Understood(
         speakers=len({u.speaker for u in turns}),
         turns=len(turns),
-        notes=len(unnamed) - quotes - unspoken_for,
-        quotes=quotes,
-        unspoken_for=unspoken_for,
+        notes=kinds.count("note"),
+        quotes=kinds.count("quote"),
+        unspoken_for=kinds.count("unspoken_for"),
     )
+
+
+def _named_speakers(utterances: Sequence[ParsedUtterance]) -> int:
+    return len({u.speaker for u in utterances if u.speaker})
 
 
 def run_on_labels(utterances: Sequence[ParsedUtterance]) -> str | None:
     """A warning when a call read as one speaker (or none) holds what look like other speakers'
     timestamped labels in its text: the turns were not told apart, and the ingest had only
     said "created" and "1 speaker"."""
-    if understood(utterances).speakers > 1:
+    if _named_speakers(utterances) > 1:
         return None
     labels = [m.group("label") for u in utterances for m in _RUN_ON_LABEL.finditer(u.text)]
     if len(labels) < _RUN_ON_MIN:
@@ -99,7 +113,7 @@ def sentences(text: str) -> int:
 def check_readable(call: ParsedCall, filename: str) -> None:
     """``BadInput`` when a free-text call has no speaker turns, no header and too little prose
     to be a note; structured formats and CRM rows are not judged here."""
-    if call.format not in CHECKED_FORMATS or understood(call.utterances).turns:
+    if call.format not in CHECKED_FORMATS or _named_speakers(call.utterances):
         return
     if call.call_date or call.account or call.people or call.deal_id or call.outcome:
         return

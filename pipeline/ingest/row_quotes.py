@@ -27,7 +27,9 @@ def add_buyer_quotes(call: ParsedCall, cells: list[str]) -> None:
     for cell in cells:
         text = " ".join(html_to_text(cell).split()).strip(_QUOTE_MARKS)
         if any(char.isalnum() for char in text):
-            call.utterances.append(ParsedUtterance(text, speaker, None, "buyer", None, True))
+            call.utterances.append(
+                ParsedUtterance(text, speaker, None, "buyer", None, True, quoted=True)
+            )
 
 
 def sign_notes(call: ParsedCall) -> None:
