@@ -89,6 +89,7 @@ class Evidence:
     profile: list[ProfileFact] = field(default_factory=list)
     product: str | None = None  # our product's name, from the profile
     product_category: str | None = None  # what a searcher calls it ("seo_keywords")
+    audience: str | None = None  # whom the profile's pitch says it is for ("driving instructor")
     cta: str | None = None
     industry: str | None = None  # the segment whose calls alone it was collected from
     picked: bool = False  # the user chose its themes (not "the ones heard most")

@@ -17,15 +17,15 @@ from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention
 
 CASES = {
-    "clinic": dict(
-        security=[
+    "clinic": {
+        "security": [
             "Physiotherapy patient data is encrypted at rest and hosted in the UK.",
             "Our support team opens a clinic's account only with its permission.",
             "Every clinic gets a data processing agreement.",
             "Card numbers are held by our payment processor; we never store them.",
         ],
-        features=["Therapists see each patient's numbers on one outcome chart."],
-        worries={
+        "features": ["Therapists see each patient's numbers on one outcome chart."],
+        "worries": {
             "security": [
                 "These are patients, we hold their NHS numbers, dates of birth and next of kin.",
                 "My bigger worry is the patient data, where is that stored and who can see it?",
@@ -35,16 +35,16 @@ CASES = {
                 "The price per therapist adds up fast once the locums are on it.",
             ],
         },
-    ),
-    "school": dict(
-        security=[
+    },
+    "school": {
+        "security": [
             "Pupil data is encrypted at rest and hosted in London.",
             "Our support staff open a school's account only with the head's permission.",
             "Every school gets a data processing agreement.",
             "Card numbers for dinner money are held by our payment processor, never by us.",
         ],
-        features=["Teachers see each pupil's reading numbers on one progress chart."],
-        worries={
+        "features": ["Teachers see each pupil's reading numbers on one progress chart."],
+        "worries": {
             "security": [
                 "These are children, we hold their home addresses, dates of birth and allergies.",
                 "Honestly the pupils' data is my worry, who at your company can see it?",
@@ -54,18 +54,18 @@ CASES = {
                 "The price per pupil adds up fast with four hundred children on roll.",
             ],
         },
-    ),
-    "recruiter": dict(
-        security=[
+    },
+    "recruiter": {
+        "security": [
             "Candidate data is encrypted at rest and hosted in our own data centre.",
             "Our support team opens an agency's account only with its permission.",
             "Every agency gets a data processing agreement.",
             "Card numbers are held by our payment processor; we never store them.",
         ],
-        features=["Consultants see each candidate's placement numbers on one chart."],
-        worries={
+        "features": ["Consultants see each candidate's placement numbers on one chart."],
+        "worries": {
             "security": [
-                "We hold candidates' CVs, phone numbers and salary history for thousands of people.",
+                "We hold candidates' CVs, phone numbers and salary history for thousands.",
                 "Where is all that stored, and who on your side can see the candidates' CVs?",
             ],
             "price": [
@@ -73,7 +73,7 @@ CASES = {
                 "The price per consultant adds up fast once the contractors are on it.",
             ],
         },
-    ),
+    },
 }
 
 
