@@ -49,7 +49,7 @@ from pipeline.content.rival_deals import (
 from pipeline.content.rival_praise import praise_of_us, turns_to_praise
 from pipeline.content.scope import audience, foreign_words, speaks_to
 from pipeline.content.scrub import account_pattern
-from pipeline.content.seo_keywords import product_category
+from pipeline.content.seo_keywords import pitch_audience, product_category
 from pipeline.content.theme_names import theme_name, without_people, without_placeholders
 from pipeline.content.won_answers import (
     ANSWERS_PER_CLUSTER,
@@ -287,6 +287,7 @@ def collect_evidence(
         product_category=(
             product_category(profile.profile.pitch, profile.profile.name) if profile else None
         ),
+        audience=pitch_audience(profile.profile.pitch) if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,
         markets=audience(

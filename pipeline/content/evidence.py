@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
@@ -27,6 +28,7 @@ from pipeline.content.profile import (
 )
 from pipeline.content.scale import fits_scale
 from pipeline.content.scope import speaks_to
+from pipeline.content.section_fit import section_answers
 from pipeline.content.topics import asks_about_topic, worry_topic
 from pipeline.deals import Deal
 from pipeline.wording import capitalised
@@ -87,6 +89,7 @@ class Evidence:
     profile: list[ProfileFact] = field(default_factory=list)
     product: str | None = None  # our product's name, from the profile
     product_category: str | None = None  # what a searcher calls it ("seo_keywords")
+    audience: str | None = None  # whom the profile's pitch says it is for ("driving instructor")
     cta: str | None = None
     industry: str | None = None  # the segment whose calls alone it was collected from
     picked: bool = False  # the user chose its themes (not "the ones heard most")
@@ -125,6 +128,9 @@ class Evidence:
         if meant is not None:
             return [meant] if self.answers(cluster, meant.text) else []
         facts, category = self.answering(cluster.markets), self.worry_category(cluster)
+        listed = self.listed_answers(cluster, facts, lambda f: cluster.said_closeness.get(f.id, 0))
+        if listed:
+            return listed[:limit]
         owned = self._owned(cluster)
         if not asks_about_topic(category) and cluster.fact_closeness:
             agreed = agreed_fact(facts, cluster.fact_closeness, cluster.said_closeness, owned)
@@ -139,6 +145,21 @@ class Evidence:
             owned=owned,
         )
         return [f for f in offered if self.answers(cluster, f.text)][:limit]
+
+    def listed_answers(
+        self,
+        cluster: ClusterEvidence,
+        facts: list[ProfileFact],
+        near: Callable[[ProfileFact], float],
+        shown: Sequence[str] = (),
+    ) -> list[ProfileFact]:
+        """The facts of the theme's own list answering it (``section_answers``) when its
+        quotes (and the lines ``shown``) name that list's topic, for a size its buyers are."""
+        said = [*shown, *(q.text for q in self.cluster_quotes(cluster) if q.role == "buyer")]
+        category = self.worry_category(cluster)
+        own, others = cluster.industries, self.industries
+        found = section_answers(facts, category, said, near, own=own, industries=others)
+        return [f for f in found if fits_scale(f.text, said)]
 
     def answers(self, cluster: ClusterEvidence, text: str) -> bool:
         """Whether a profile fact is about what the theme's buyers said (``answers_theme``),

@@ -21,7 +21,8 @@ from pipeline.person_positions import english_words, is_english
 # a buyer's worry on a published page ("PhysioNotes sync is planned for Q2 2027").
 _GAP_RE = re.compile(
     r"\b(?:not (?:yet )?(?:available|supported|possible)|planned for|on the roadmap|"
-    r"coming soon|not yet|in beta|later this year|does(?:n't| not) (?:yet )?support)\b",
+    r"coming soon|not yet|in beta|later this year|does(?:n't| not) (?:yet )?support|"
+    r"under ?way|no (?:\w+ ){1,2}yet)\b",
     re.IGNORECASE,
 )
 

@@ -123,6 +123,13 @@ def facts_answering(
     if all(held_by_rival(text, rivals) for text in said):
         # Held by a rival's contract: how a switch gets round it, never our own plan's terms.
         return _pick(switching_facts(pool, said, rivals), stated, limit)
+    # A worry of a kind with a list of its own, naming that list's topic: that list's facts,
+    # whatever the page's other worries are (``section_fit``).
+    listed = evidence.listed_answers(cluster, pool, lambda f: _nearest(evidence, quotes, f), said)
+    if listed:
+        return _pick(
+            [f for f in listed if not any(restates(f.text, t) for t in said)], stated, limit
+        )
     weights = word_weights([f.text for f in evidence.profile], rivals)
     sections = {
         section

@@ -9,7 +9,9 @@ from pipeline.content.drafts import buyer_question, faq_entry, require_quotes, s
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.quote_text import clip, continues
 from pipeline.content.seo_keywords import (
+    KEYWORD_WORDS,
     distinct_keywords,
+    for_audience,
     keyword_like,
     shared_phrases,
     target_keywords,
@@ -45,7 +47,8 @@ def search_topic(evidence: Evidence, cluster: ClusterEvidence) -> str:
 
 
 def keywords(evidence: Evidence) -> list[str]:
-    """The target keyword, then the secondary ones: our product's category with the top
+    """The target keyword, then the secondary ones: our product's category for whom the calls
+    share (``searched_by``: "driving school booking software"), our product's category with the top
     theme's topic ("warehouse management software implementation") where the profile names a
     category, the phrases each theme's buyers share, the other themes' topics, the phrases of
     a theme's name one buyer said, then the page's recurring buyer phrases; each a
@@ -65,7 +68,9 @@ def keywords(evidence: Evidence) -> list[str]:
     # A phrase of the theme's name that one buyer said is weaker evidence: after the rest.
     named = [phrase for texts, name in said for phrase in shared_phrases(texts, name)]
     recurring = [p.text for p in evidence.phrases if keyword_like(p.text)]
+    aimed = for_audience(category, searched_by(evidence), max(KEYWORD_WORDS)) if category else None
     ordered = [
+        *([aimed] if aimed else []),
         *with_category[:1],
         *shared,
         *with_category[1:],
@@ -75,6 +80,18 @@ def keywords(evidence: Evidence) -> list[str]:
     rivals = [*evidence.rival_forms, *(r for c in evidence.clusters for r in c.competitors)]
     found = target_keywords([*ordered, *recurring], rivals, evidence.competitor is not None)
     return distinct_keywords(found, MAX_KEYWORDS) or [c.name for c in evidence.clusters[:1]]
+
+
+def searched_by(evidence: Evidence) -> str | None:
+    """Whom the page's calls share, as a searcher names them: the page's industry, else the one
+    industry its calls name, else (none named) whom the pitch is for; None where the calls
+    span several ("booking software pricing" had targeted a page of driving schools' calls)."""
+    if evidence.industry:
+        return evidence.industry
+    named = {i.casefold() for c in evidence.clusters for i in c.industries}
+    if named:
+        return named.pop() if len(named) == 1 else None
+    return evidence.audience
 
 
 def heading_sources(evidence: Evidence, cluster: ClusterEvidence) -> list[Quote]:

@@ -147,3 +147,32 @@ def distinct_keywords(candidates: Iterable[str], limit: int) -> list[str]:
         if key and not any(f" {key} " in f" {k} " or f" {k} " in f" {key} " for k in kept):
             kept.append(key)
     return kept[:limit]
+
+
+# Whom a pitch says it is for: "... for independent driving instructors and driving schools."
+_PITCH_FOR = re.compile(
+    r"\bfor\s+([a-z][a-z -]*?)(?=\s+(?:and|or|who|that|with)\b|[,.;:!?]|$)", re.I
+)
+
+
+def pitch_audience(pitch: str) -> str | None:
+    """The first audience a pitch names after "for", singular ("driving instructor"), at most
+    two words (the last two: a searcher's "driving instructor booking software"); None where
+    it names none or says "for you"."""
+    found = _PITCH_FOR.search(pitch)
+    words = found.group(1).lower().split()[-2:] if found else []
+    if not words or words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS:
+        return None
+    if words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def for_audience(category: str, audience: str | None, limit: int) -> str | None:
+    """The product's category as a searcher of that audience types it ("driving school
+    booking software"), when it fits in ``limit`` words and does not name it already."""
+    if not audience:
+        return None
+    words = [*audience.lower().split(), *category.split()]
+    named = set(audience.lower().split()) & set(category.split())
+    return " ".join(words) if len(words) <= limit and not named else None
