@@ -284,6 +284,16 @@ _PUT_OFF = alternation(CUES["arranging"]["put_off"])
 _SINCERELY = alternation(CUES["reassurance"]["sincerely"])  # "to be honest": no hedge of its own
 
 
+# "while I'm out on the motorway": where they are when something happens, no plan made.
+_CIRCUMSTANCE = re.compile(r"\b(?:while|whilst|when|whenever|if)\s*$")
+
+
+def _arranges(text: str) -> bool:
+    """A next step arranged in lowered ``text``, not a circumstance ("Will it ping me while I'm
+    out on the motorway?" is a question about us, it had been small talk at 0.99)."""
+    return any(not _CIRCUMSTANCE.search(text[: m.start()]) for m in ARRANGING.finditer(text))
+
+
 def settles_it(sentence: str) -> bool:
     """A buyer committing ("Send the DocuSign, we're good.", "Let's start in April."), saying a
     worry is absent ("I'm fine on price", "Price wasn't really the issue, to be honest.") or
@@ -293,7 +303,7 @@ def settles_it(sentence: str) -> bool:
     paperwork through" had been an objection, "I'm fine on price" a price objection's lead
     quote, and a timing theme had held "Let's start in April." from a won deal."""
     text = lowered(sentence)
-    if ARRANGING.search(text):
+    if _arranges(text):
         return cue_scores(ARRANGING.sub(" ", text)).concern < _WEAK_HEDGE and not _PUT_OFF.search(
             text
         )
