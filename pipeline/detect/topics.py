@@ -12,7 +12,7 @@ import re
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
-from pipeline.detect.sentences import split_sentences
+from pipeline.detect.sentences import sentence_before
 
 _PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
 _NO_BUDGET = alternation(CUES["no_budget"]["cues"])
@@ -48,9 +48,8 @@ def reason_topic(sentence: SentenceInput) -> str | None:
     been adoption, read from "they won't" alone); None for any other sentence."""
     if not _BARE_REASON.match(lowered(sentence.text)):
         return None
-    said_before = sentence.turn[: max(sentence.turn.find(sentence.text), 0)]
-    spans = split_sentences(said_before)
-    return plain_topic(spans[-1][2], None) if spans else None
+    said_before = sentence_before(sentence.turn, sentence.text)
+    return plain_topic(said_before, None) if said_before else None
 
 
 def says_the_cost_grows(sentence: str) -> bool:
