@@ -26,6 +26,7 @@ _JOINED = {
 _PLAIN_TOPICS = {
     name: alternation(cues + _JOINED.get(name, [])) for name, cues in CUES["plain_topic"].items()
 }
+_PEOPLES_DATA = alternation(CUES["peoples_data"]["cues"])
 # A bare reason that goes on from the sentence before it: "Because they won't."
 _BARE_REASON = re.compile(r"^\W*(?:because|'?cause|cos|coz|cuz|since|which)\b(?:\W+\w+){0,5}\W*$")
 _MONEY = alternation(CUES["price_grows"]["money"])
@@ -39,7 +40,10 @@ def plain_topic(sentence: str, category: str | None) -> str | None:
     if category == "competitor":
         return category
     text = REASSURANCE.sub(" ", lowered(sentence))
-    return next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), category)
+    plain = next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), None)
+    if plain is None and _PEOPLES_DATA.search(text):  # "the student data": privacy
+        return "security"
+    return plain or category
 
 
 def reason_topic(sentence: SentenceInput) -> str | None:
