@@ -154,17 +154,31 @@ def is_question(sentence: str) -> bool:
     )
 
 
+# A topic put first, then the question: "And GDPR, where's it all kept?"
+_FRONTED_TOPIC = re.compile(
+    r"^(?:so|and|but|okay|ok|right|also|oh|well)?[,\s]*(?:the |your |our |my )?[\w'-]+"
+    r"(?: [\w'-]+)?,\s+(?=(?:how|what|when|where|which|who|can|could|does|do|is|are|will)\b)"
+)
+# "where's it all kept?", "what's the minimum term?": a wh-word run into "is"; "which card
+# readers does it take?": a wh-word with its noun
+_WH_IS = re.compile(
+    r"^(?:so|and|but|okay|ok|right|also|oh|well)?[,\s]*(?:(?:how|what|when|where|which|who)'s\s+"
+    r"(?:it|that|this|the|my|our|your|all|everything|their)|(?:which|what)(?: [\w'-]+){1,2} "
+    r"(?:does|do|is|are|can|will|would))\b"
+)
+
+
 def is_direct_question(sentence: str) -> bool:
-    """A question in form: opens like one ("Can staff...", "How long...") and ends with "?".
+    """A question in form: opens like one ("Can staff...", "How long...", after a topic put
+    first: "And GDPR, where's it all kept?") and ends with "?".
 
     On the labelled example calls no such sentence was a pain, a set-up or small talk (only
     objections put as questions, which the objection threshold decides first)."""
     text = lowered(sentence).strip()
-    return (
-        is_question(sentence)
-        and text.rstrip("\"') ").endswith("?")
-        and bool(_AUX_OPENER.match(text) or _WH_OPENER.match(text))
-    )
+    if not (is_question(sentence) and text.rstrip("\"') ").endswith("?")):
+        return False
+    asked = _FRONTED_TOPIC.sub("", text, count=1)
+    return any(opener.match(asked) for opener in (_AUX_OPENER, _WH_OPENER, _WH_IS))
 
 
 def _only(words: Sequence[str]) -> re.Pattern[str]:
