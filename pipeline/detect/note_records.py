@@ -31,16 +31,16 @@ _WITHHELD = re.compile(
 )
 # The rep's reply opening a note's sentence after the buyer's question: "Yes, block bookings
 # with a discount.", "No.", "Yep - reminder 60 days before."
-_REPLY = re.compile(_LEAD + r"(?:yes|yep|yeah|no|nope|not yet|correct|sure)(?:\s*[,.!:;]|\s+[-–—]|$)")
+_REPLY = re.compile(
+    _LEAD + r"(?:yes|yep|yeah|no|nope|not yet|correct|sure)(?:\s*[,.!:;]|\s+[-–—]|$)"
+)
 
 
 def records_the_deal(sentence: SentenceInput) -> bool:
     """A note's line that is the deal's record or the rep's answer (the module's docstring),
     never a buyer's objection, pain or question."""
     text = lowered(sentence.text).strip()
-    return (
-        _records_a_field(text) or bool(_FIT_VERDICT.match(text)) or _answers_a_question(sentence)
-    )
+    return _records_a_field(text) or bool(_FIT_VERDICT.match(text)) or _answers_a_question(sentence)
 
 
 def _records_a_field(text: str) -> bool:

@@ -108,7 +108,10 @@ def _kinds(detector: RuleEmbeddingDetector, said: list[str]) -> dict[str, str]:
     for text in said:
         lines += [Line(len(lines), "rep", REP), Line(len(lines) + 1, "buyer", text)]
     found = detector.detect_utterances(lines)
-    return {t: next(d.kind for d in found[2 * i + 1] if d.kind in KINDS) for i, t in enumerate(said)}
+    return {
+        text: next(d.kind for d in found[2 * i + 1] if d.kind in KINDS)
+        for i, text in enumerate(said)
+    }
 
 
 def test_answers_leave_questions_and_buying_signals_as_they_are(
