@@ -4,9 +4,12 @@ the review queue.
 A fresh data dir; ``callmine ingest`` of the calls (with their ``manifest.csv``); then rounds of
 ``callmine detections queue --limit N --json``, each sentence answered with its true label by
 ``callmine label UTTERANCE_ID KIND --utterance --text SENTENCE [--category C]``, until
-``--answers`` answers; then ``callmine redetect`` and ``callmine cluster``. Before and after, the
-stored kinds (what the pages, clusters and content use: the shipped operating point, not a
-threshold picked afterwards) are scored against the labels: per-kind precision and recall per
+``--answers`` answers (a queued sentence the labels do not hold, such as a rep's note line, is
+passed over unanswered, as a user would leave a line they cannot judge: it is listed in
+``unlabelled_queue_items`` and counted in ``shown_unanswered``, never answered "other");
+then ``callmine redetect`` and ``callmine cluster``. Before and after, the stored kinds (what
+the pages, clusters and content use: the shipped operating point, not a threshold picked
+afterwards) are scored against the labels: per-kind precision and recall per
 sentence, objection precision/recall per utterance, and the same without the sentences the user
 answered. Use calls the detector never learnt from (``bench/data/detect_holdout``); the built-in
 examples flatter it. Prints one JSON line.
@@ -136,30 +139,33 @@ def answer_queue(
     cli: Cli, truth: dict[SentenceKey, Truth], answers: int, per_round: int
 ) -> tuple[set[SentenceKey], Counter[str], list[str]]:
     """Answer the queue's sentences with their true labels, ``per_round`` at a time; also
-    returns the queued sentences the labels do not hold (answered ``other``)."""
+    returns the queued sentences the labels do not hold, passed over unanswered (no label is
+    known for them: answering "other" taught the model a verdict nobody gave)."""
     answered: set[SentenceKey] = set()
+    passed: set[SentenceKey] = set()
     given: Counter[str] = Counter()
     unlabelled: list[str] = []
     while len(answered) < answers:
-        wanted = min(per_round, answers - len(answered))
+        wanted = min(per_round, answers - len(answered)) + len(passed)  # passed ones come back
         items = json.loads(cli("detections", "queue", "--limit", str(wanted), "--json"))
-        fresh = [i for i in items if (i["utterance_id"], _normal(i["sentence"])) not in answered]
+        seen = answered | passed
+        fresh = [i for i in items if (i["utterance_id"], _normal(i["sentence"])) not in seen]
         if not fresh:
             break
-        for item in fresh:
+        for item in fresh[: answers - len(answered)]:
             key = (item["utterance_id"], _normal(item["sentence"]))
             known = truth.get(key)
-            # A sentence the labels do not hold is not a buyer sentence of theirs: "other".
-            label, category = (known.label, known.category) if known else ("other", "")
-            args = ["label", str(item["utterance_id"]), label, "--utterance"]
+            if known is None:
+                passed.add(key)
+                unlabelled.append(f"{item['role']}: {item['sentence']}")
+                continue
+            args = ["label", str(item["utterance_id"]), known.label, "--utterance"]
             args += ["--text", item["sentence"]]
-            if label == "objection":
-                args += ["--category", category]
+            if known.label == "objection":
+                args += ["--category", known.category]
             cli(*args)
             answered.add(key)
-            given[label if known else "unlabelled"] += 1
-            if not known:
-                unlabelled.append(f"{item['role']}: {item['sentence']}")
+            given[known.label] += 1
     return answered, given, unlabelled
 
 
@@ -192,7 +198,8 @@ def main() -> None:
             "labelled_kinds": dict(Counter(t.label for t in truth.values())),
             "answers": len(answered),
             "answers_by_label": dict(given),
-            "unlabelled_queue_items": unlabelled,
+            "unlabelled_queue_items": unlabelled,  # shown, passed over unanswered
+            "shown_unanswered": len(unlabelled),
             "before": before,
             "after": after,
             "seconds": round(timing.wall, 1),

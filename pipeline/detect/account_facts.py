@@ -40,6 +40,12 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "IT contract agency" is no "it"
 _LABEL_WORDS = 5  # "Travel nurse agency", "Skilled trades staffing": a label, not a statement
 _CLAUSE_WORDS = 8
 _TRADE = ("label", "place")
+# A last clause saying what the business is not: "..., not car", "..., no NHS work".
+_EXCLUDED = re.compile(
+    r",\s*(?:not|no|rather than)\s+(?!(?:sure|yet|really|much|many|keen|happy|convinced|enough"
+    r"|ready|great|good|always|every|all|that|the|a|an)\b)[\w/&'-]+(?:\s+[\w/&'-]+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def states_the_account(sentence: str) -> bool:
@@ -47,6 +53,12 @@ def states_the_account(sentence: str) -> bool:
     and place), after a nod ("That's right, ..."); at least one a count, a tool or a place, or
     two of its make-up; no worry or pain word anywhere, no buying topic beside the trade."""
     said = _NOD.sub("", sentence.strip(), count=1).rstrip(" .!")
+    # "Mostly CBT and DAS bike training, not car.": what the business is not, no buying topic
+    # in it ("Mostly onboarding, not price." weighs worries); the make-up before it is its trade
+    not_this = _EXCLUDED.search(said)
+    excluded = not_this is not None and not any(cue_scores(not_this.group()).categories.values())
+    if excluded and not_this is not None:
+        said = said[: not_this.start()]
     text = lowered(said)
     clauses = [c for c in _CLAUSES.split(said) if c]
     if not clauses or any(len(c.split()) > _CLAUSE_WORDS for c in clauses):
@@ -57,11 +69,12 @@ def states_the_account(sentence: str) -> bool:
     if None in kinds:
         return False
     # a trade may hold topic words ("IT contract agency", "security firm"); the rest may not
-    facts = " . ".join(c for c, k in zip(clauses, kinds, strict=True) if k not in _TRADE)
+    trade = (*_TRADE, "makeup") if excluded else _TRADE
+    facts = " . ".join(c for c, k in zip(clauses, kinds, strict=True) if k not in trade)
     if any(cue_scores(facts).categories.values()):
         return False
     told = [k for k in kinds if k in ("count", "tool", "place")]
-    return bool(told) or kinds.count("makeup") >= 2
+    return bool(told) or kinds.count("makeup") + excluded >= 2
 
 
 def _fact(said: str, *, first: bool) -> str | None:

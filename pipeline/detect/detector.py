@@ -41,6 +41,7 @@ from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
 from pipeline.detect.loss_reasons import loss_reason
 from pipeline.detect.model import KindModel, KindScore, category_margin
 from pipeline.detect.next_steps import notes_a_next_step
+from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
@@ -286,7 +287,10 @@ class RuleEmbeddingDetector:
         if (
             rules.ruled_other(sentence.text, sentence.role)
             or reacts_before_saying_more(sentence.scored)  # "Hmm. Budget is frozen until April."
-            or (sentence.role == "rep_note" and notes_a_next_step(sentence.text))
+            or (
+                sentence.role == "rep_note"
+                and (notes_a_next_step(sentence.text) or records_the_deal(sentence.scored))
+            )  # "f/u Tues w/ pricing", "Competitors: X (current)", "Yes, block bookings."
             or is_deal_news(
                 sentence.text, sentence.role, sentence.ours, sentence.scored.competitors
             )

@@ -154,17 +154,31 @@ def is_question(sentence: str) -> bool:
     )
 
 
+# A topic put first, then the question: "And GDPR, where's it all kept?"
+_FRONTED_TOPIC = re.compile(
+    r"^(?:so|and|but|okay|ok|right|also|oh|well)?[,\s]*(?:the |your |our |my )?[\w'-]+"
+    r"(?: [\w'-]+)?,\s+(?=(?:how|what|when|where|which|who|can|could|does|do|is|are|will)\b)"
+)
+# "where's it all kept?", "what's the minimum term?": a wh-word run into "is"; "which card
+# readers does it take?": a wh-word with its noun
+_WH_IS = re.compile(
+    r"^(?:so|and|but|okay|ok|right|also|oh|well)?[,\s]*(?:(?:how|what|when|where|which|who)'s\s+"
+    r"(?:it|that|this|the|my|our|your|all|everything|their)|(?:which|what)(?: [\w'-]+){1,2} "
+    r"(?:does|do|is|are|can|will|would))\b"
+)
+
+
 def is_direct_question(sentence: str) -> bool:
-    """A question in form: opens like one ("Can staff...", "How long...") and ends with "?".
+    """A question in form: opens like one ("Can staff...", "How long...", after a topic put
+    first: "And GDPR, where's it all kept?") and ends with "?".
 
     On the labelled example calls no such sentence was a pain, a set-up or small talk (only
     objections put as questions, which the objection threshold decides first)."""
     text = lowered(sentence).strip()
-    return (
-        is_question(sentence)
-        and text.rstrip("\"') ").endswith("?")
-        and bool(_AUX_OPENER.match(text) or _WH_OPENER.match(text))
-    )
+    if not (is_question(sentence) and text.rstrip("\"') ").endswith("?")):
+        return False
+    asked = _FRONTED_TOPIC.sub("", text, count=1)
+    return any(opener.match(asked) for opener in (_AUX_OPENER, _WH_OPENER, _WH_IS))
 
 
 def _only(words: Sequence[str]) -> re.Pattern[str]:
@@ -285,6 +299,16 @@ _PUT_OFF = alternation(CUES["arranging"]["put_off"] + CUES["busy_now"]["busy"])
 _SINCERELY = alternation(CUES["reassurance"]["sincerely"])  # "to be honest": no hedge of its own
 
 
+# "while I'm out on the motorway": where they are when something happens, no plan made.
+_CIRCUMSTANCE = re.compile(r"\b(?:while|whilst|when|whenever|if)\s*$")
+
+
+def _arranges(text: str) -> bool:
+    """A next step arranged in lowered ``text``, not a circumstance ("Will it ping me while I'm
+    out on the motorway?" is a question about us, it had been small talk at 0.99)."""
+    return any(not _CIRCUMSTANCE.search(text[: m.start()]) for m in ARRANGING.finditer(text))
+
+
 def settles_it(sentence: str) -> bool:
     """A buyer committing ("Send the DocuSign, we're good.", "Let's start in April."), saying a
     worry is absent ("I'm fine on price", "Price wasn't really the issue, to be honest.") or
@@ -294,7 +318,7 @@ def settles_it(sentence: str) -> bool:
     paperwork through" had been an objection, "I'm fine on price" a price objection's lead
     quote, and a timing theme had held "Let's start in April." from a won deal."""
     text = lowered(sentence)
-    if ARRANGING.search(text):
+    if _arranges(text):
         return cue_scores(ARRANGING.sub(" ", text)).concern < _WEAK_HEDGE and not _PUT_OFF.search(
             text
         )

@@ -45,6 +45,13 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def sentence_before(turn: str, sentence: str) -> str:
+    """The sentence said just before ``sentence`` in its ``turn`` ("" for the first): what a
+    bare reason or a note's answer goes on from."""
+    spans = split_sentences(turn[: max(turn.find(sentence), 0)])
+    return spans[-1][2] if spans else ""
+
+
 def _is_abbreviation(before: str, after: str) -> bool:
     """Does the text up to and including a ``.`` end with an abbreviation or an initial?"""
     match = _WORD_BEFORE.search(before)

@@ -82,12 +82,14 @@ def describes_themselves(sentence: str) -> Kind | None:
 def asks_only(sentence: str) -> bool:
     """A question in form with no more than a weak hedge in it ("Can we export all our client
     data if we leave?", "Does it read both units, or only one?"): a question, not an objection.
-    A trailing "though" keeps its doubt ("Will the writers actually use it, though?")."""
+    A trailing "though" keeps its doubt ("Will the writers actually use it, though?"), unless
+    the question asks for a fact ("How long does it take to set up, though?", "What does it
+    cost, though?"), as the labelled sets have them."""
     text = lowered(sentence)
     return (
         is_direct_question(sentence)
         and cue_scores(sentence).concern < _HEDGE
-        and not _DOUBT.search(text)
+        and not (_DOUBT.search(text) and not _ASKS_A_FACT.match(text))
     )
 
 
@@ -103,6 +105,11 @@ def asks_by_its_marks(sentence: str) -> bool:
 
 
 _DOUBT = re.compile(r"\bthough\W*$")
+# A question for a fact: what, where, when, how long, how much; not "what if" (a doubt).
+_ASKS_A_FACT = re.compile(
+    r"^(?:so|and|but|okay|ok|right|also|oh|well)?[,\s]*(?:what(?!(?:'s| is)? (?:if|happens if)\b)"
+    r"|where|when|which|who|how (?:long|much|many|often|soon|quickly|fast|big))\b"
+)
 
 
 def said_as_such(sentence: str, kind: Kind) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
-from pipeline.detect.sentences import split_sentences
+from pipeline.detect.sentences import sentence_before
 
 _PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
 _NO_BUDGET = alternation(CUES["no_budget"]["cues"])
@@ -26,6 +26,7 @@ _JOINED = {
 _PLAIN_TOPICS = {
     name: alternation(cues + _JOINED.get(name, [])) for name, cues in CUES["plain_topic"].items()
 }
+_PEOPLES_DATA = alternation(CUES["peoples_data"]["cues"])
 # A bare reason that goes on from the sentence before it: "Because they won't."
 _BARE_REASON = re.compile(r"^\W*(?:because|'?cause|cos|coz|cuz|since|which)\b(?:\W+\w+){0,5}\W*$")
 _BUSY_NOW = alternation(CUES["busy_now"]["busy"])
@@ -41,7 +42,10 @@ def plain_topic(sentence: str, category: str | None) -> str | None:
     if category == "competitor":
         return category
     text = REASSURANCE.sub(" ", lowered(sentence))
-    return next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), category)
+    plain = next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), None)
+    if plain is None and _PEOPLES_DATA.search(text):  # "the student data": privacy
+        return "security"
+    return plain or category
 
 
 def reason_topic(sentence: SentenceInput) -> str | None:
@@ -50,9 +54,8 @@ def reason_topic(sentence: SentenceInput) -> str | None:
     been adoption, read from "they won't" alone); None for any other sentence."""
     if not _BARE_REASON.match(lowered(sentence.text)):
         return None
-    said_before = sentence.turn[: max(sentence.turn.find(sentence.text), 0)]
-    spans = split_sentences(said_before)
-    return plain_topic(spans[-1][2], None) if spans else None
+    said_before = sentence_before(sentence.turn, sentence.text)
+    return plain_topic(said_before, None) if said_before else None
 
 
 def says_the_cost_grows(sentence: str) -> bool:

@@ -128,8 +128,10 @@ def sentence_verdict(
             category = rules.topic_without_rival(text) or score.without_rival
         elif category == "competitor":  # a rival only near: "the payment fee on top bothers me"
             category = plain_topic(text, None) or category
-        # "not paying full seats in August"; "Because they won't." after a price question
-        category = plain_topic(text, reason_topic(sentence) or category)
+        # "not paying full seats in August"; "Because they won't." after a price question; a
+        # term that binds them stays the contract's ("a deal with Procore" is no integration)
+        if not (blocked and category == "contract"):
+            category = plain_topic(text, reason_topic(sentence) or category)
         if instead is not None or must_have:  # the need or the worry that holds: its topic
             category = rules.topic_without_rival(instead or text) or category
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"

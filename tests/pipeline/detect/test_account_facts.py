@@ -121,3 +121,37 @@ def test_the_detector_reads_facts_and_answers_as_setup(detector: RuleEmbeddingDe
 def test_the_detector_reads_no_pain_in_headers_or_wins(detector: RuleEmbeddingDetector) -> None:
     kinds = _kinds(detector, "rep_note", [*HEADERS, *WON_REASONS])
     assert {text: kind for text, kind in kinds.items() if kind != "other"} == {}
+
+
+# What the business does and what it does not (review 25a item 2: a note's "Mostly CBT and DAS
+# bike training, not car." had been a pain).
+WHAT_IT_IS_NOT = [
+    "Mostly CBT and DAS bike training, not car.",
+    "Mainly residential lettings, not commercial.",
+    "Mostly private patients, no NHS work.",
+    "Mainly weddings and corporate events, not festivals.",
+    "Mostly domestic boilers, not commercial plant.",
+    "Mostly dogs and cats, no exotics.",
+    "Mainly small bookkeeping clients, not audit.",
+    "Mostly day shifts, not nights.",
+    "Mainly takeaway orders, no dine-in.",
+    "Mostly refurbs and extensions, not new builds.",
+]
+NOT_WHAT_IT_IS_NOT = [
+    "Mostly bike training, not sure how many pupils.",
+    "Mostly the price, not the contract.",
+    "Mostly late timesheets, not enough nurses.",
+    "Mainly takeaway orders, not great margins.",
+    "Mostly onboarding, not price.",
+    "Mainly the training time, not the contract.",
+]
+
+
+@pytest.mark.parametrize("sentence", WHAT_IT_IS_NOT)
+def test_what_the_business_is_not_states_the_account(sentence: str) -> None:
+    assert states_the_account(sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_WHAT_IT_IS_NOT)
+def test_a_worry_after_not_is_no_account_fact(sentence: str) -> None:
+    assert not states_the_account(sentence)

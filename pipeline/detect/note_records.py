@@ -1,0 +1,64 @@
+"""Lines of a rep's note that are the deal's record or the rep's own answer, not the buyer's
+words: a field whose value only lists ("Competitors: Instructa (current), spreadsheet for
+payments.", "Stage: Proposal", "Budget: £5k"), a verdict on fit with nothing else said ("Not a
+fit right now.") and the rep's reply to a question the note records ("Can pupils pay in blocks
+of ten lessons? Yes, block bookings with a discount.").
+
+Why a rule after the model: such lines name rivals, prices and products, and the model had read
+them as competitor, price and timing objections that went to the review queue with no label to
+give them (review 25a item 2). A value that says a worry ("Budget: frozen until Q1", "Budget is
+frozen until Q1") stays the model's and the topic rules'. The phrases are data (``[rep_note]``
+in ``cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.rules import CUES, KIND_CUES, cue_scores, lowered
+from pipeline.detect.sentences import sentence_before
+from pipeline.detect.topics import calls_the_price_high, has_no_budget
+
+_NOTE = CUES["rep_note"]
+_LEAD = r"^(?:[-*•]\s*)?"
+_FIELD = re.compile(_LEAD + r"(?:" + "|".join(_NOTE["record_fields"]) + r")\s*:\s*(?P<value>.+)$")
+_FIT_VERDICT = re.compile(_LEAD + r"(?:" + "|".join(_NOTE["fit_verdict"]) + r")[\s.!]*$")
+# A value that withholds or limits ("none", "frozen", "tight", "on hold"): a worry, not a list.
+_WITHHELD = re.compile(
+    r"\b(?:none|nil|zero|no|not|never|frozen|freez\w*|cut|tight|limited|capped|on hold|paused)\b"
+    r"|n['’]t\b"
+)
+# The rep's reply opening a note's sentence after the buyer's question: "Yes, block bookings
+# with a discount.", "No.", "Yep - reminder 60 days before."
+_REPLY = re.compile(
+    _LEAD + r"(?:yes|yep|yeah|no|nope|not yet|correct|sure)(?:\s*[,.!:;]|\s+[-–—]|$)"
+)
+
+
+def records_the_deal(sentence: SentenceInput) -> bool:
+    """A note's line that is the deal's record or the rep's answer (the module's docstring),
+    never a buyer's objection, pain or question."""
+    text = lowered(sentence.text).strip()
+    return _records_a_field(text) or bool(_FIT_VERDICT.match(text)) or _answers_a_question(sentence)
+
+
+def _records_a_field(text: str) -> bool:
+    """A record field whose value says no worry, no pain and no price complaint."""
+    field = _FIELD.match(text)
+    if field is None:
+        return False
+    value = field.group("value")
+    return (
+        not _WITHHELD.search(value)
+        and cue_scores(value).concern == 0
+        and not KIND_CUES["pain"].search(value)
+        and not (has_no_budget(text) or calls_the_price_high(text))
+    )
+
+
+def _answers_a_question(sentence: SentenceInput) -> bool:
+    """A reply opening the sentence right after a question in the same note."""
+    asked = sentence_before(sentence.turn, sentence.text).rstrip("\"'” )")
+    text = lowered(sentence.text).strip()
+    return asked.endswith("?") and bool(_REPLY.match(text)) and cue_scores(text).concern == 0
