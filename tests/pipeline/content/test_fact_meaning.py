@@ -7,14 +7,11 @@ mode"), not "Data hosted in AWS", yet asked as buyers ask about its category, ne
 
 from __future__ import annotations
 
-import numpy as np
-
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile, stated_price
 from pipeline.embed import Embedder
-from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention
+from tests.plugins.documents import _call, _mention, theme_around
 
 CAMERAS = "Pro + Cameras: $49 per vehicle per month (adds dual-facing AI dash cam)."
 ESSENTIALS = "Essentials: $27 per vehicle per month (GPS tracking and maintenance reminders)."
@@ -56,16 +53,7 @@ def _seed(ws: Workspace, embedder: Embedder) -> dict[str, int]:
     with ws.session() as db:
         set_profile(db, PROFILE)
         for n, (category, said) in enumerate(WORRIES.items(), start=1):
-            vectors = embedder.encode(said)
-            centre = vectors.mean(axis=0)
-            theme = Cluster(
-                kind="objection",
-                name=said[0][:30],
-                keywords=[],
-                centroid=(centre / np.linalg.norm(centre)).astype(np.float32).tobytes(),
-            )
-            db.add(theme)
-            db.flush()
+            theme = theme_around(db, embedder, said)
             turns = [("Pat", "buyer", text) for text in said]
             _, utterances = _call(db, n, f"Fleet {n}", "open", f"2026-0{n}-01", turns)
             for utterance in utterances:

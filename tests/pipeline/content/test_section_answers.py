@@ -6,15 +6,13 @@ of another kind never gets the security list's facts."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.embed import Embedder
-from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention
+from tests.plugins.documents import _call, _mention, theme_around
 
 CASES = {
     "clinic": {
@@ -96,15 +94,7 @@ def _seed(ws: Workspace, embedder: Embedder, case: dict) -> list[int]:
     with ws.session() as db:
         set_profile(db, _profile(case))
         for n, (category, said) in enumerate(case["worries"].items(), start=1):
-            centre = embedder.encode(said).mean(axis=0)
-            theme = Cluster(
-                kind="objection",
-                name=said[0][:30],
-                keywords=[],
-                centroid=(centre / np.linalg.norm(centre)).astype(np.float32).tobytes(),
-            )
-            db.add(theme)
-            db.flush()
+            theme = theme_around(db, embedder, said)
             turns = [("Pat", "buyer", text) for text in said]
             _, utterances = _call(db, n, f"Account {n}", "open", f"2026-0{n}-01", turns)
             for utterance in utterances:
