@@ -15,10 +15,19 @@ from importlib import resources
 from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.phrases import FUNCTION_WORDS, NUMBER_WORDS, WORD_TOKEN
-from pipeline.detect.rules import cue_scores, normalise_quotes, says_nothing
+from pipeline.detect.rules import (
+    CATEGORY_CUES,
+    CONCERN_CUES,
+    cue_scores,
+    lowered,
+    normalise_quotes,
+    says_nothing,
+)
 
 MIN_SHARED_QUOTES = 2  # a word one quote says is that quote's, not the theme's
 TERMS_IN_NAME = 2  # "Security: SSO and data"
+# A word this share of a theme's quotes say is its topic when no phrase or clause says more.
+TOPIC_SHARE = 1 / 3
 # How much or how long, never what: "Status quo: hours" had named a theme of "six hours".
 QUANTITY_WORDS = frozenset("half quarter third double twice lot few hour minute".split())
 # Sizes and verdicts, how big or how good, never what: "bigger thing" had been a card's phrase.
@@ -28,6 +37,20 @@ VAGUE_WORDS = frozenset(
 )
 # Words that open a phrase cut off from its verb: "every order" (of "takes a cut of every order").
 QUANTIFIERS = frozenset("every each other another some any all more most much many half".split())
+# Said of every topic a buyer asks about: "Integrations: asked and integrate", a pain "Answer".
+ASKING_WORDS = frozenset("ask asked asking answer question".split())
+# When, never what: "Every Monday" is a habit of some quotes, not the theme's topic.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+# What stands before a word said as a verb: "we integrate", "can't charge", "to answer".
+_VERB_LEADS = frozenset(
+    "i we you they he she it them who to can can't cannot could couldn't will won't would "
+    "wouldn't should shouldn't don't doesn't didn't do does did also just never always still "
+    "even i'll we'll we'd i'd".split()
+)
+_DETERMINERS = frozenset("a an the our their my your his her its this that these those".split())
 
 
 @functools.cache
@@ -46,7 +69,8 @@ def _folded(word: str) -> str:
 def said_terms(text: str) -> set[str]:
     """The content words of ``text`` and its side-by-side pairs (``keyword_terms``), folded;
     a generic word or a quantity ("half", "twelve") alone left out: it says how much, not what."""
-    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS | VAGUE_WORDS
+    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS | VAGUE_WORDS | ASKING_WORDS
+    generic |= CALENDAR_WORDS
     folded = {" ".join(_folded(w) for w in term.split()) for term in keyword_terms(text)}
     return {t for t in folded if " " in t or t not in generic}
 
@@ -85,6 +109,66 @@ def holds_for_most(clause: str, texts: Sequence[str]) -> bool:
     return 2 * saying > len(texts) or (len(texts) <= 2 and saying > 0)
 
 
+def used_as_verb(word: str, texts: Sequence[str]) -> bool:
+    """Whether the texts say ``word`` (folded, as ``said_terms`` gives it) mostly as a verb:
+    after a subject, a modal or "to" ("we integrate", "can't charge"), or in its past ("Alan
+    asked"); or as a manner ("by hand"). Neither names a topic alone: "Integrations: asked and
+    integrate", a pain "Charge", another "Hand" (of reports added up by hand)."""
+    verbs = uses = 0
+    for text in texts:
+        tokens = WORD_TOKEN.findall(normalise_quotes(text).lower())
+        for i, token in enumerate(tokens):
+            if _folded(token) != word and token != word:
+                continue
+            before = tokens[i - 1] if i else ""
+            uses += 1
+            past = token.endswith("ed") and not token.endswith("eed") and before not in _DETERMINERS
+            verbs += before in _VERB_LEADS or before == "by" or past
+    return uses > 0 and 2 * verbs >= uses
+
+
+def says_only_the_topic(clause: str, category: str | None) -> bool:
+    """Whether the clause says the theme's topic and the worry about it and nothing more
+    ("The price is too high", "The old way works fine"): with the category's cue words and the
+    worry's taken out, no content word is left. It says what every quote of the theme is about,
+    nothing of one buyer's own ("My husband handles the books" leaves "handles the books")."""
+    cues = CATEGORY_CUES.get(category or "")
+    text = lowered(clause)
+    if cues is None or not cues.search(text):
+        return False
+    rest = cues.sub(" ", text)
+    for pattern, _ in CONCERN_CUES:
+        rest = pattern.sub(" ", rest)
+    left = [t for t in said_terms(rest) if " " not in t]
+    # one word beside the cues, in a worry: "The old way works fine" ("old"), never "Some of
+    # them share a phone" ("share": a fact, not a worry) or "Send me the security pack"
+    return not left or (len(left) == 1 and cue_scores(clause).concern > 0)
+
+
+def _rivals_as_one(text: str, competitors: Sequence[str]) -> str:
+    """The text with each rival it names as "competitor": losses to RotaPro and to Staffly say
+    the same thing."""
+    for rival in named_competitors(text, competitors):
+        text = re.sub(r"(?<!\w)" + re.escape(rival) + r"(?!\w)", " competitor ", text, flags=re.I)
+    return text
+
+
+def paraphrased(
+    clause: str, texts: Sequence[str], category: str | None, competitors: Sequence[str] = ()
+) -> bool:
+    """Whether most of the theme's quotes say what the clause says, so one buyer's sentence can
+    name it: they share its words (``holds_for_most``), or it says only the topic most of them
+    name. "My husband handles the books" names the decision-maker cue of one of six quotes
+    (partners, a dad, franchisees, "after Christmas"): theirs is no paraphrase of it."""
+    if holds_for_most(clause, texts) or holds_for_most(
+        _rivals_as_one(clause, competitors), [_rivals_as_one(t, competitors) for t in texts]
+    ):
+        return True
+    # many quotes of a theme are context ("See, that's the thing."): a third saying the topic
+    said = sum(names_the_topic(text, category) for text in texts)
+    return says_only_the_topic(clause, category) and said >= TOPIC_SHARE * len(texts)
+
+
 def shared_terms(
     texts: Sequence[str],
     keywords: Sequence[str],
@@ -114,6 +198,8 @@ def shared_terms(
             set(term.split()) & set(c.split()) for c in chosen
         ):
             continue
+        if " " not in term and used_as_verb(term, texts):
+            continue  # "Integrations: asked and integrate"
         chosen.append(term)
         if len(chosen) == TERMS_IN_NAME:
             break
