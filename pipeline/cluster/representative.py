@@ -49,7 +49,8 @@ CALENDAR_WORDS = frozenset(
 _VERB_LEADS = frozenset(
     "i we you they he she it them who to can can't cannot could couldn't will won't would "
     "wouldn't should shouldn't don't doesn't didn't do does did also just never always still "
-    "even i'll we'll we'd i'd".split()
+    "even i'll we'll we'd i'd i'm we're they're you're he's she's it's am is are was were be "
+    "been".split()
 )
 _DETERMINERS = frozenset("a an the our their my your his her its this that these those".split())
 
@@ -144,7 +145,9 @@ def says_only_the_topic(clause: str, category: str | None) -> bool:
     # A worry about the topic, at most one word beside the cues: "The old way works fine", never
     # "Some of them share a phone" (a fact), "After the holidays" (one timing of a decision
     # theme of 37) or "It's the money" (a price theme of 67 it says nothing of).
-    return len(left) <= 1 and cue_scores(clause).concern > 0
+    # a question asking only the topic is its FAQ entry: "What does it cost?"
+    asked = clause.rstrip().endswith("?")
+    return len(left) <= 1 and (asked or cue_scores(clause).concern > 0)
 
 
 def _rivals_as_one(text: str, competitors: Sequence[str]) -> str:

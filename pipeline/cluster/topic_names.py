@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.representative import (
+    CALENDAR_WORDS,
     MIN_SHARED_QUOTES,
     TERMS_IN_NAME,
     TOPIC_SHARE,
@@ -65,8 +66,8 @@ ASKED_KINDS = frozenset({"question"})
 
 
 def _asked(texts: Sequence[str], category: str | None) -> bool:
-    """Whether most of the texts name the category's topic in their own words."""
-    return bool(category) and 2 * sum(names_the_topic(t, category) for t in texts) > len(texts)
+    """Whether half the texts or more name the category's topic in their own words."""
+    return bool(category) and 2 * sum(names_the_topic(t, category) for t in texts) >= len(texts)
 
 
 def _label(texts: Sequence[str], category: str | None, kind: str | None = None) -> str:
@@ -138,6 +139,7 @@ def topic_name(
         if not named_competitors(k, competitors)
         and says_what(k)
         and not (" " not in k and used_as_verb(k, texts))
+        and not CALENDAR_WORDS & set(k.split())  # "August tenth": one buyer's date
     ]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     return capitalised(words)
