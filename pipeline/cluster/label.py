@@ -290,14 +290,12 @@ def _name_options(
     held = [p for p in phrases if paraphrased(p, by_centrality, topic, competitors)]
     for phrase in held:
         yield spelled_as_said(phrase, by_centrality)
-    central = [
-        q
-        for q in by_centrality[: max(1, -(-len(by_centrality) // 2))]
-        if leading is None or q in leading
-    ]
+    central = by_centrality[: max(1, -(-len(by_centrality) // 2))]
+    # a clause of an uncertain read (``leading``) names no theme, however many quotes say it
     clauses = [
         (quote_clause(quote, keywords), quote in central)
         for quote in by_centrality[:CENTRAL_QUOTES]
+        if leading is None or quote in leading
     ]
     clauses = [(c, near) for c, near in clauses if c]  # "": no clause stands whole
     # A figure or a count is one buyer's ("About $97 a month" had named a price theme, "Every
