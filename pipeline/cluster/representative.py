@@ -52,6 +52,7 @@ _VERB_LEADS = frozenset(
     "even i'll we'll we'd i'd i'm we're they're you're he's she's it's am is are was were be "
     "been".split()
 )
+_BE = frozenset("is was isn't wasn't".split())
 _DETERMINERS = frozenset("a an the our their my your his her its this that these those".split())
 
 
@@ -118,14 +119,19 @@ def used_as_verb(word: str, texts: Sequence[str]) -> bool:
     integrate", a pain "Charge", another "Hand" (of reports added up by hand)."""
     verbs = uses = 0
     for text in texts:
-        tokens = WORD_TOKEN.findall(normalise_quotes(text).lower())
+        said = WORD_TOKEN.findall(normalise_quotes(text))
+        tokens = [t.lower() for t in said]
         for i, token in enumerate(tokens):
             if _folded(token) != word and token != word:
                 continue
-            before = tokens[i - 1] if i else ""
             uses += 1
+            if i and said[i][:1].isupper():
+                continue  # a name: "moved to Instructa"
+            before = tokens[i - 1] if i else ""
+            # "is it cars only": "it" after "is" is the subject of no verb
+            lead = before in _VERB_LEADS and not (before == "it" and i > 1 and tokens[i - 2] in _BE)
             past = token.endswith("ed") and not token.endswith("eed") and before not in _DETERMINERS
-            verbs += before in _VERB_LEADS or before == "by" or past
+            verbs += lead or before == "by" or past
     return uses > 0 and 2 * verbs >= uses
 
 

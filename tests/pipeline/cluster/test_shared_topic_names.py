@@ -78,7 +78,7 @@ MOST_SAY_IT = {
             "Our keg whiteboard works fine, we know where they all are.",
             "The kegs are on a whiteboard in the cold store.",
         ],
-        "whiteboard",
+        "works fine",
     ),
     "lettings deposits": (
         "pain",
@@ -90,6 +90,19 @@ MOST_SAY_IT = {
             "Chasing deposits is the worst part of the job.",
         ],
         "deposit",
+    ),
+    # A theme of one: its quote says it all ("Is it cars only?" had become "App handle").
+    "driving school fit": (
+        "adoption",
+        "question",
+        ["Does your app handle that, or is it cars only?"],
+        "car",
+    ),
+    "driving school switch": (
+        "status_quo",
+        "objection",
+        ["we only moved to Instructa last year and I'm not putting the lads through it again."],
+        "instructa",
     ),
 }
 
@@ -119,9 +132,9 @@ def test_one_buyers_sentence_never_names_a_theme_of_other_sayings(
 @pytest.mark.parametrize("theme", sorted(MOST_SAY_IT))
 def test_what_most_quotes_say_names_the_theme(embedder: Embedder, theme: str) -> None:
     category, kind, quotes, shared = MOST_SAY_IT[theme]
-    name = _named(embedder, quotes, category, kind if kind != "pain" else "pain")
+    name = _named(embedder, quotes, category, kind)
     assert holds_for_most(name, quotes), name
-    assert shared in name_words(" ".join(quotes)) and ":" not in name, name
+    assert shared in name.lower() and ":" not in name, name
 
 
 # Themes with no sentence of their own: the fallback says their topic as a thing.
