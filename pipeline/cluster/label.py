@@ -31,9 +31,8 @@ from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.name_rules import clashes, names_last
 from pipeline.cluster.phrases import FUNCTION_WORDS, Analyzer
 from pipeline.cluster.representative import (
-    holds_for_most,
     holds_without_rival,
-    names_the_topic,
+    paraphrased,
     topic_strength,
 )
 from pipeline.cluster.topic_names import (
@@ -53,9 +52,6 @@ ENDING_BONUS = 1.6
 MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
 MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
 KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
-# A clause saying the theme's topic names it when this share of its quotes say the topic too
-# (many quotes of a theme are context: "See, that's the thing.").
-TOPIC_SHARE = 1 / 3
 CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 
 
@@ -284,46 +280,32 @@ def _name_options(
     leading: set[str] | None = None,
 ) -> Iterator[str]:
     """Name options best first, spelled as said; lazy, since the first free one is usually
-    the first (spelling a phrase scans every quote of the group). A quote's clause (and, with
-    the theme's ``category`` known, a recurring phrase) comes before the words its quotes
-    share (``shared_name``) only when it is representative: its quote is in the more central
-    half, and it names the theme's topic or its words are said by most quotes
-    (``holds_for_most``). Clauses that set the scene or stop short ("If it can't handle")
-    come after the theme's described name."""
+    the first (spelling a phrase scans every quote of the group). A recurring phrase or a
+    central quote's clause comes first only when most quotes say what it says (``paraphrased``);
+    else the category and the words its quotes share (``shared_name``), then its topic, and
+    only then one buyer's words. Clauses that set the scene or stop short come last."""
     topic = category or topic_category(by_centrality)
-    # With the detector's category known, a phrase two of seven quotes say ("Enterprise tier"
-    # of a data residency and SSO theme) waits behind what most of them share.
-    held = [
-        p
-        for p in phrases
-        if not category or names_the_topic(p, topic) or holds_for_most(p, by_centrality)
-    ]
+    # A phrase or a clause names the theme only when most of its quotes say what it says
+    # (``paraphrased``): "Send me the security" (two of sixteen security worries) had named one.
+    held = [p for p in phrases if paraphrased(p, by_centrality, topic, competitors)]
     for phrase in held:
         yield spelled_as_said(phrase, by_centrality)
-    central = [
-        q
-        for q in by_centrality[: max(1, -(-len(by_centrality) // 2))]
-        if leading is None or q in leading
-    ]
+    central = by_centrality[: max(1, -(-len(by_centrality) // 2))]
+    # a clause of an uncertain read (``leading``) names no theme, however many quotes say it
     clauses = [
         (quote_clause(quote, keywords), quote in central)
         for quote in by_centrality[:CENTRAL_QUOTES]
+        if leading is None or quote in leading
     ]
     clauses = [(c, near) for c, near in clauses if c]  # "": no clause stands whole
     # A figure or a count is one buyer's ("About $97 a month" had named a price theme, "Every
     # two weeks I lose six hours to it" a payroll one): clauses without first, by centrality.
     clauses.sort(key=lambda clause: has_figure(clause[0]))
     concerns = [(c, near) for c, near in clauses if names_a_concern(c)]
-    # One buyer's clause names a theme only when most of its quotes say its words or its topic
-    # ("What does it cost?" of price questions): "Where is the data stored" (a security cue)
-    # had named eleven quotes of agents, insurers' templates and EDR exclusions.
-    said = sum(names_the_topic(q, topic) for q in by_centrality)
-    topic_held = TOPIC_SHARE * len(by_centrality) <= said
-    typical = [
-        c
-        for c, near in concerns
-        if near and (holds_for_most(c, by_centrality) or (topic_held and names_the_topic(c, topic)))
-    ]
+    # "Where is the data stored" (a security cue) had named eleven quotes of agents, insurers'
+    # templates and EDR exclusions; "My husband handles the books" six of partners and seasons.
+    said = [c for c, _ in concerns if paraphrased(c, by_centrality, topic, competitors)]
+    typical = [c for c, near in concerns if near and c in said]
     # Of those without a figure, the clause that says the topic most plainly first: "My CFO
     # wants payback under two years" (a contract cue in "two years") had named a contract
     # theme before "Our investors won't sign anything longer than twelve months".
@@ -332,22 +314,19 @@ def _name_options(
     shared = shared_name(by_centrality, keywords, competitors, category, kind)
     if shared:
         yield shared
-    for phrase in phrases:  # said twice or more, by fewer than most
-        if phrase not in held:
-            yield spelled_as_said(phrase, by_centrality)
     described = described_name(by_centrality, keywords, competitors, category, kind)
     if described:
         yield described
-    # Then the topic itself ("Security"; a pain theme's shared words, "Patch Tuesday") before
-    # any one buyer's clause that most quotes do not share
-    # (a clause saying the topic most quotes say still reads better: "The price is too high").
-    on_topic = [c for c, _ in concerns if c not in typical and names_the_topic(c, topic)]
-    yield from (on_topic if topic_held else [])
+    yield from (c for c in said if c not in typical)
+    # Then the topic itself ("Security"; a pain theme's shared words, "Timesheets") before a
+    # phrase or a clause most quotes do not say: one buyer's, however plainly it says the topic.
     named_topic = topic_name(by_centrality, keywords, competitors, category, kind)
     if named_topic:
         yield named_topic
-    yield from (c for c, _ in concerns if c not in typical and c not in on_topic)
-    yield from (on_topic if not topic_held else [])
+    for phrase in phrases:  # said twice or more, by fewer than most
+        if phrase not in held:
+            yield spelled_as_said(phrase, by_centrality)
+    yield from (c for c, _ in concerns if c not in said)
     yield from (c for c, _ in clauses if not names_a_concern(c))
 
 

@@ -15,10 +15,19 @@ from importlib import resources
 from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.phrases import FUNCTION_WORDS, NUMBER_WORDS, WORD_TOKEN
-from pipeline.detect.rules import cue_scores, normalise_quotes, says_nothing
+from pipeline.detect.rules import (
+    CATEGORY_CUES,
+    CONCERN_CUES,
+    cue_scores,
+    lowered,
+    normalise_quotes,
+    says_nothing,
+)
 
 MIN_SHARED_QUOTES = 2  # a word one quote says is that quote's, not the theme's
 TERMS_IN_NAME = 2  # "Security: SSO and data"
+# A word this share of a theme's quotes say is its topic when no phrase or clause says more.
+TOPIC_SHARE = 1 / 3
 # How much or how long, never what: "Status quo: hours" had named a theme of "six hours".
 QUANTITY_WORDS = frozenset("half quarter third double twice lot few hour minute".split())
 # Sizes and verdicts, how big or how good, never what: "bigger thing" had been a card's phrase.
@@ -28,6 +37,23 @@ VAGUE_WORDS = frozenset(
 )
 # Words that open a phrase cut off from its verb: "every order" (of "takes a cut of every order").
 QUANTIFIERS = frozenset("every each other another some any all more most much many half".split())
+# Said of every topic a buyer asks about: "Integrations: asked and integrate", a pain "Answer",
+# a question theme "Happens" ("What happens to four years of history?").
+ASKING_WORDS = frozenset("ask asked asking answer question happen exist".split())
+# When, never what: "Every Monday" is a habit of some quotes, not the theme's topic.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+# What stands before a word said as a verb: "we integrate", "can't charge", "to answer".
+_VERB_LEADS = frozenset(
+    "i we you they he she it them who to can can't cannot could couldn't will won't would "
+    "wouldn't should shouldn't don't doesn't didn't do does did also just never always still "
+    "even i'll we'll we'd i'd i'm we're they're you're he's she's it's am is are was were be "
+    "been".split()
+)
+_BE = frozenset("is was isn't wasn't".split())
+_DETERMINERS = frozenset("a an the our their my your his her its this that these those".split())
 
 
 @functools.cache
@@ -46,7 +72,8 @@ def _folded(word: str) -> str:
 def said_terms(text: str) -> set[str]:
     """The content words of ``text`` and its side-by-side pairs (``keyword_terms``), folded;
     a generic word or a quantity ("half", "twelve") alone left out: it says how much, not what."""
-    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS | VAGUE_WORDS
+    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS | VAGUE_WORDS | ASKING_WORDS
+    generic |= CALENDAR_WORDS
     folded = {" ".join(_folded(w) for w in term.split()) for term in keyword_terms(text)}
     return {t for t in folded if " " in t or t not in generic}
 
@@ -85,6 +112,98 @@ def holds_for_most(clause: str, texts: Sequence[str]) -> bool:
     return 2 * saying > len(texts) or (len(texts) <= 2 and saying > 0)
 
 
+def used_as_verb(word: str, texts: Sequence[str]) -> bool:
+    """Whether the texts say ``word`` (folded, as ``said_terms`` gives it) mostly as a verb:
+    after a subject, a modal or "to" ("we integrate", "can't charge"), or in its past ("Alan
+    asked"); or as a manner ("by hand"). Neither names a topic alone: "Integrations: asked and
+    integrate", a pain "Charge", another "Hand" (of reports added up by hand)."""
+    verbs = uses = 0
+    for text in texts:
+        said = WORD_TOKEN.findall(normalise_quotes(text))
+        tokens = [t.lower() for t in said]
+        for i, token in enumerate(tokens):
+            if _folded(token) != word and token != word:
+                continue
+            uses += 1
+            if i and said[i][:1].isupper():
+                continue  # a name: "moved to Instructa"
+            before = tokens[i - 1] if i else ""
+            # "is it cars only": "it" after "is" is the subject of no verb
+            lead = before in _VERB_LEADS and not (before == "it" and i > 1 and tokens[i - 2] in _BE)
+            past = token.endswith("ed") and not token.endswith("eed") and before not in _DETERMINERS
+            verbs += lead or before == "by" or past
+    return uses > 0 and 2 * verbs >= uses
+
+
+def says_only_the_topic(clause: str, category: str | None) -> bool:
+    """Whether the clause says the theme's topic and the worry about it and little more ("The
+    price is too high", "The old way works fine"): with the category's cue words and the worry's
+    taken out, one content word at most is left. It says what every quote of the theme is
+    about, nothing of one buyer's own ("My husband handles the books" leaves "handles books")."""
+    cues = CATEGORY_CUES.get(category or "")
+    text = lowered(clause)
+    if cues is None or not cues.search(text):
+        return False
+    rest = cues.sub(" ", text)
+    for pattern, _ in CONCERN_CUES:
+        rest = pattern.sub(" ", rest)
+    left = [t for t in said_terms(rest) if " " not in t]
+    # A worry about the topic, at most one word beside the cues: "The old way works fine", never
+    # "Some of them share a phone" (a fact), "After the holidays" (one timing of a decision
+    # theme of 37) or "It's the money" (a price theme of 67 it says nothing of).
+    # a question asking only the topic is its FAQ entry: "What does it cost?"
+    asked = clause.rstrip().endswith("?")
+    return len(left) <= 1 and (asked or cue_scores(clause).concern > 0)
+
+
+def _rivals_as_one(text: str, competitors: Sequence[str]) -> str:
+    """The text with each rival it names as "competitor": losses to RotaPro and to Staffly say
+    the same thing."""
+    for rival in named_competitors(text, competitors):
+        text = re.sub(r"(?<!\w)" + re.escape(rival) + r"(?!\w)", " competitor ", text, flags=re.I)
+    return text
+
+
+# How or when, never what: "I still need to run it by the partners" shares "still" with many.
+_ADVERBS = frozenset("still even already also yet again ever only now really".split())
+
+
+def _things_held(clause: str, texts: Sequence[str]) -> bool:
+    """``holds_for_most`` on the things the clause names: no verb of it ("run", "putting") nor
+    adverb ("still") counts, said in every kind of quote."""
+    things = {
+        t
+        for t in said_terms(clause)
+        if " " not in t and t not in _ADVERBS and not used_as_verb(t, [clause])
+    }
+    if not things or not texts:
+        return False
+    saying = sum(bool(things & said_terms(text)) for text in texts)
+    return 2 * saying > len(texts) or (len(texts) <= 2 and saying > 0)
+
+
+def paraphrased(
+    clause: str, texts: Sequence[str], category: str | None, competitors: Sequence[str] = ()
+) -> bool:
+    """Whether most of the theme's quotes say what the clause says, so one buyer's sentence can
+    name it: they share its words (``holds_for_most``), or it says only the topic most of them
+    name. "My husband handles the books" names the decision-maker cue of one of six quotes
+    (partners, a dad, franchisees, "after Christmas"): theirs is no paraphrase of it."""
+    if _things_held(clause, texts) or _things_held(
+        _rivals_as_one(clause, competitors), [_rivals_as_one(t, competitors) for t in texts]
+    ):
+        return True
+    # Many quotes of a theme are context ("See, that's the thing."): a third saying the topic in
+    # the clause's own cue words. "I still need to run it by the partners" names one of the
+    # decision-makers (five of 37 quotes), as "my husband" and "my dad" do theirs.
+    if not says_only_the_topic(clause, category):
+        return False
+    cues = CATEGORY_CUES[category or ""]
+    said = {m.group(0) for m in cues.finditer(lowered(clause))}
+    saying = sum(any(cue in lowered(text) for cue in said) for text in texts)
+    return saying >= TOPIC_SHARE * len(texts)
+
+
 def shared_terms(
     texts: Sequence[str],
     keywords: Sequence[str],
@@ -114,6 +233,8 @@ def shared_terms(
             set(term.split()) & set(c.split()) for c in chosen
         ):
             continue
+        if " " not in term and used_as_verb(term, texts):
+            continue  # "Integrations: asked and integrate"
         chosen.append(term)
         if len(chosen) == TERMS_IN_NAME:
             break

@@ -13,7 +13,19 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import named_competitors
-from pipeline.cluster.representative import holds_for_most, says_what, shared_terms, spelled
+from pipeline.cluster.representative import (
+    CALENDAR_WORDS,
+    MIN_SHARED_QUOTES,
+    TERMS_IN_NAME,
+    TOPIC_SHARE,
+    holds_for_most,
+    names_the_topic,
+    said_terms,
+    says_what,
+    shared_terms,
+    spelled,
+    used_as_verb,
+)
 from pipeline.detect.rules import cue_scores
 from pipeline.detect.seeds import load_seeds
 from pipeline.wording import capitalised
@@ -49,12 +61,26 @@ UNLABELLED_KINDS = frozenset({"pain"})
 UNLABELLED_CATEGORIES = frozenset({"competitor"})
 
 
+# Kinds whose theme is labelled by what its own words ask, not by the detector's category.
+ASKED_KINDS = frozenset({"question"})
+
+
+def _asked(texts: Sequence[str], category: str | None) -> bool:
+    """Whether half the texts or more name the category's topic in their own words."""
+    return bool(category) and 2 * sum(names_the_topic(t, category) for t in texts) >= len(texts)
+
+
 def _label(texts: Sequence[str], category: str | None, kind: str | None = None) -> str:
     """The short wording of ``category`` (the detector's), else of the texts' topic when the
-    theme's kind has objection categories; "" for a pain or a competitor theme."""
+    theme's kind has objection categories; "" for a pain or a competitor theme. A question
+    theme's label is a topic most of its questions ask about: "Security: test and certificates"
+    had named questions on test booking, certificate expiry and a state's forms."""
     if kind in UNLABELLED_KINDS or category in UNLABELLED_CATEGORIES:
         return ""
     labels = _short_labels()
+    if kind in ASKED_KINDS:
+        asked = [c for c in (category, topic_category(texts)) if c and _asked(texts, c)]
+        return labels.get(asked[0], "") if asked else ""
     return labels.get(category or "", "") or labels.get(topic_category(texts) or "", "")
 
 
@@ -106,7 +132,35 @@ def topic_name(
         label = _short_labels().get(category or "", "")  # "Happy with a competitor" alone
     if label:
         return label
-    shared = shared_terms(texts, keywords, competitors)
-    plain = [k for k in keywords if not named_competitors(k, competitors) and says_what(k)]
+    shared = topic_terms(texts, keywords, competitors) or shared_terms(texts, keywords, competitors)
+    plain = [
+        k
+        for k in keywords
+        if not named_competitors(k, competitors)
+        and says_what(k)
+        and not (" " not in k and used_as_verb(k, texts))
+        and not CALENDAR_WORDS & set(k.split())  # "August tenth": one buyer's date
+    ]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     return capitalised(words)
+
+
+def topic_terms(
+    texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
+) -> list[str]:
+    """The words the most quotes of a theme say (two at most), each said by at least
+    ``TOPIC_SHARE`` of them and a thing, not a verb: "Timesheets" of fifteen pains, six about
+    timesheets, which "Hiring managers" (two quotes' phrase) had named; [] with none."""
+    counts = Counter(
+        term
+        for text in texts
+        for term in said_terms(text)
+        if " " not in term and not named_competitors(term, competitors)
+    )
+    rank = {k: i for i, k in enumerate(keywords)}
+    least = max(MIN_SHARED_QUOTES, TOPIC_SHARE * len(texts))
+    ranked = sorted(counts, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
+    chosen = [
+        t for t in ranked if counts[t] >= least and not used_as_verb(t, texts) and says_what(t)
+    ][:TERMS_IN_NAME]
+    return [spelled(term, texts) for term in chosen]

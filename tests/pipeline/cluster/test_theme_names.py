@@ -40,7 +40,8 @@ def test_a_full_recluster_names_a_theme_from_its_confident_mentions(ws: Workspac
         name = session.get(Cluster, cluster).name  # type: ignore[union-attr]
         members = session.scalars(select(Mention.text).where(Mention.cluster_id == cluster)).all()
     assert len(members) > 1  # the uncertain ones are still members
-    assert words(name) <= words(sure), name
+    # the sure mention's words, or the category's when not most quotes say them (paraphrased)
+    assert words(name) <= words(sure) or name == "Price", name
 
 
 def test_a_themes_quotes_put_its_confident_mentions_first(ws: Workspace) -> None:
