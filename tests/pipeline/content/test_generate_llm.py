@@ -20,7 +20,6 @@ from pipeline.content.generate import (
     generate_document,
     retry_generation,
 )
-from pipeline.content.types import CONTENT_TYPES
 from pipeline.llm import LLMClient
 from pipeline.publish.export import export_document
 from pipeline.publish.review import mark_accuracy, set_state
@@ -66,10 +65,12 @@ def llm_settings(data_dir: Path, base_url: str) -> Settings:
     )  # fmt: skip
 
 
-# Every type, the industry use case too: its draft once took 823 s here, but that was two
-# llama.cpp servers of two threads each spin-waiting on two cores (tests/plugins/llm_server.py
-# now gives each one thread per xdist worker); alone on a quiet machine all seven take ~75 s.
-LLM_TYPES = list(CONTENT_TYPES)
+# Four of the seven types, one of each way a type reaches the model: many themes with JSON-LD
+# (objection FAQ), a competitor argument (comparison), the page the export tests read (one-pager)
+# and an industry argument (use case). The other three take the same path with their own prompt
+# file and schema; each request here costs 10-15 s of the suite's one spare core (all seven ran
+# 94 s of an 8-minute budget). bench/generate.py drives all seven through the same local server.
+LLM_TYPES = ["objection-faq", "comparison", "one-pager", "use-case"]
 
 
 @pytest.fixture(scope="module")
