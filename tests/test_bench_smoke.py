@@ -32,11 +32,11 @@ def run_bench(script: str, *args: str) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_throughput_prints_rates_and_ratio() -> None:
-    record = run_bench("throughput.py", "--n", "60", "--rounds", "3")
+    record = run_bench("throughput.py", "--n", "60", "--rounds", "2")
     assert record["n"] == 60
     assert record["calls"] == 3
-    assert record["rounds"] == 3 and len(record["ratios"]) == 3
-    assert record["ratio"] == sorted(record["ratios"])[1]  # the median round
+    assert record["rounds"] == 2 and len(record["ratios"]) == 2
+    assert record["ratio"] == sorted(record["ratios"])[1]  # the median round (the upper one)
     pipeline_rate = float(record["pipeline_utterances_per_s"])
     raw_rate = float(record["raw_encode_utterances_per_s"])
     assert pipeline_rate > 0 and raw_rate > 0
