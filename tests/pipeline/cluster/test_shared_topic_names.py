@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.cluster.label import centralities, name_clusters
 from pipeline.cluster.name_rules import name_words
 from pipeline.cluster.representative import holds_for_most, paraphrased, used_as_verb
 from pipeline.cluster.topic_names import short_label, topic_name
-from pipeline.embed import Embedder, normalise
+from pipeline.embed import Embedder
+from tests.pipeline.cluster.test_name_rules import _named
 
 # Themes whose quotes say different things about one topic (driving schools, recruitment,
 # lettings, breweries, clinics): no one quote's sentence is theirs.
@@ -105,18 +105,6 @@ MOST_SAY_IT = {
         "instructa",
     ),
 }
-
-
-def _named(embedder: Embedder, quotes: list[str], category: str | None, kind: str) -> str:
-    vectors = embedder.encode(quotes)
-    centroid = normalise(vectors.sum(axis=0))
-    [name] = name_clusters(
-        [quotes],
-        centralities(vectors, [range(len(quotes))], centroid),
-        categories=[category],
-        kind=kind,
-    )
-    return name
 
 
 @pytest.mark.parametrize("theme", sorted(ONE_BUYERS_SENTENCE))
