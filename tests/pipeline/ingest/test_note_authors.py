@@ -34,10 +34,17 @@ QUOTED = {
 Stored = tuple[list[str], list[tuple[str | None, str, str]]]
 
 
-def _ingest(tmp_path: Path, text: str, metadata: CallMetadata | None = None) -> Stored:
-    workspace = Workspace(make_settings(tmp_path / "data", our_company="DriveDesk"))
+def _ingest(
+    tmp_path: Path,
+    text: str,
+    metadata: CallMetadata | None = None,
+    company: str = "DriveDesk",
+    filename: str = "recap.md",
+) -> Stored:
+    """``(our speakers, (speaker, role, text) per stored line)`` of ``text`` uploaded alone."""
+    workspace = Workspace(make_settings(tmp_path / "data", our_company=company))
     try:
-        [result] = ingest_bytes(workspace, text.encode(), "recap.md", metadata, analyse=False)
+        [result] = ingest_bytes(workspace, text.encode(), filename, metadata, analyse=False)
         with workspace.session() as db:
             call = db.get(Call, result.call_id)
             assert call is not None

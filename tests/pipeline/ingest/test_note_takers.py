@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest.parse import read_calls
-from pipeline.ingest.service import ingest_bytes
-from pipeline.store.models import Call, Utterance
-from pipeline.workspace import Workspace
-from tests.conftest import make_settings
+from tests.pipeline.ingest.test_note_authors import _ingest
 
 NOTES = """# Thistle Vets – pricing call notes
 
@@ -31,16 +28,7 @@ Maya Osei (Owner, Thistle Vets)
 
 @pytest.fixture
 def stored(tmp_path: Path) -> tuple[list[str], list[tuple[str | None, str, str]]]:
-    workspace = Workspace(make_settings(tmp_path / "data", our_company="Pawfile"))
-    try:
-        [result] = ingest_bytes(workspace, NOTES.encode(), "thistle_notes.md", analyse=False)
-        with workspace.session() as db:
-            call = db.get(Call, result.call_id)
-            assert call is not None
-            lines = db.query(Utterance).filter_by(call_id=call.id).order_by(Utterance.seq)
-            return list(call.our_speakers), [(u.speaker, u.role, u.text) for u in lines]
-    finally:
-        workspace.close()
+    return _ingest(tmp_path, NOTES, company="Pawfile", filename="thistle_notes.md")
 
 
 def test_the_attendee_of_ours_writes_the_notes(
