@@ -110,7 +110,7 @@ def run(
             deadline = time.monotonic() + timeout
             with httpx.Client(base_url=url, timeout=60) as http:
                 while jobs_open(http) and time.monotonic() < deadline:
-                    time.sleep(1)
+                    time.sleep(0.25)
                 if jobs_open(http):
                     raise SystemExit(f"jobs still open after {timeout:.0f} s")
                 failed = http.get("/api/jobs", params={"status": "failed"}).json()["total"]

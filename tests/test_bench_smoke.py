@@ -130,10 +130,10 @@ def test_large_upload_answers_at_once_and_reports_the_job() -> None:
 
 @pytest.mark.slow
 def test_ingest_workers_reports_one_and_two_workers_on_postgresql() -> None:
-    record = run_bench("ingest_workers.py", "--n", "6", "--clients", "2", "--timeout", "200")
+    record = run_bench("ingest_workers.py", "--n", "4", "--clients", "2", "--timeout", "200")
     for workers in ("workers_1", "workers_2"):
         run = record[workers]
-        assert run["calls_stored"] == 6 and run["jobs_failed"] == 0, run
+        assert run["calls_stored"] == 4 and run["jobs_failed"] == 0, run
         assert run["total_s"] >= run["upload_s"] > 0 and run["calls_per_s"] > 0
     assert record["ratio"] == pytest.approx(
         record["workers_2"]["calls_per_s"] / record["workers_1"]["calls_per_s"], rel=0.02

@@ -55,7 +55,7 @@ class LLMRun:
         http = httpx.Client(event_hooks={"request": [record]}, timeout=self.settings.llm_timeout_s)
         # One item per list, short strings: the plumbing is the same, and the tiny model writes
         # 1,535 tokens for the eight documents instead of 2,629.
-        return LLMClient(self.settings, http_client=http, max_string=40, max_items=1)
+        return LLMClient(self.settings, http_client=http, max_string=24, max_items=1)
 
 
 def llm_settings(data_dir: Path, base_url: str) -> Settings:
