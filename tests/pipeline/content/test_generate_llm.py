@@ -54,7 +54,7 @@ class LLMRun:
 
         http = httpx.Client(event_hooks={"request": [record]}, timeout=self.settings.llm_timeout_s)
         # One item per list, short strings: the plumbing is the same, and the tiny model writes
-        # 1,535 tokens for the eight documents instead of 2,629.
+        # far fewer tokens (the comparison: 405 at 24 characters a string, 541 at 40).
         return LLMClient(self.settings, http_client=http, max_string=24, max_items=1)
 
 
