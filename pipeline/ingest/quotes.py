@@ -201,10 +201,17 @@ def holds_a_quote(text: str) -> bool:
 def _split_note(
     note: ParsedUtterance, people: Sequence[Person], reps: Sequence[str], written: str = ""
 ) -> list[ParsedUtterance]:
-    """The note around each buyer quote in it; ``written``: the call's notes before this one."""
+    """The note around each buyer quote in it; ``written``: the call's notes before this one.
+    Under a bare label naming someone (``said_by``) the note is their words: its quotes a
+    buyer's, as anywhere in notes; unquoted, their side is left to ``assign_roles``. Under a
+    label naming one of ours it stays our note."""
+    said_by = _named_speaker(f"{note.said_by}:", written, people, reps) if note.said_by else None
+    if said_by is not None and not said_by[0]:
+        return [note]
+    labelled = said_by[1] if said_by else None
     pieces: list[ParsedUtterance] = []
     text, position = note.text, 0
-    previous: str | None = None  # who said the note's last buyer quote
+    previous = labelled  # who said the note's last buyer quote
     for match in _QUOTE.finditer(text):
         quoted = (match.group("straight") or match.group("curly")).strip()
         if len(quoted.split()) < _MIN_WORDS:
@@ -223,16 +230,21 @@ def _split_note(
         pieces.append(_said(quoted, speaker, note))
         position, previous = match.end(), speaker
     if not pieces:
-        return [note]
+        return [_said(text, labelled, note, stated=False)] if labelled else [note]
     pieces.append(_note(text[position:], note))
     # "Walt:" before his quote stays the rep's note (the labelled sets address sentences by
     # their turn); the detector reads such a lead-in as saying nothing (``introduces_a_quote``).
     return [piece for piece in pieces if any(char.isalnum() for char in piece.text)]
 
 
-def _said(words: str, speaker: str | None, note: ParsedUtterance) -> ParsedUtterance:
-    """A buyer's words written in ``note``: a quote, not a turn of the call."""
-    return ParsedUtterance(words, speaker, note.start_seconds, "buyer", None, True, quoted=True)
+def _said(
+    words: str, speaker: str | None, note: ParsedUtterance, *, stated: bool = True
+) -> ParsedUtterance:
+    """Someone's words written in ``note``: a quote, not a turn of the call. ``stated``: the
+    buyer's, as quotation marks in a note say; else the side of the person a bare label names
+    is settled with the rest ("**Hattie:**" may head what our rep showed)."""
+    role = "buyer" if stated else "unknown"
+    return ParsedUtterance(words, speaker, note.start_seconds, role, None, stated, quoted=True)
 
 
 def _sentence_start(text: str) -> int:
