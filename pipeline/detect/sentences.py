@@ -20,6 +20,17 @@ _BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*)")
 # The word before a full stop; not the end of a contraction ("hasn't." is no initial "t.").
 _WORD_BEFORE = re.compile(r"(?<![\w'’])([\w.]+)\.$")
 _NUMBER_SIGNS = {"no", "nos"}  # "No. 5" is an abbreviation, "No. Never." two sentences
+# Titles written before a name or a post ("Hon. Treasurer", "Rev. Okafor", "Cllr. Patel"): the
+# stop ends no sentence when the title is capitalised and a capitalised word follows, so "office
+# mgr. She said" still ends one ("Hon." had cut "Tom Vickery, Hon. Treasurer" in two).
+_TITLES = frozenset(
+    "hon rt rev revd fr msgr mgr cllr capt cmdr col gen lt maj sgt cpl supt insp det sen gov "
+    "amb asst assoc mme mlle".split()
+)
+# Words that open a sentence rather than a name after a title: "Ask the Gen. They know".
+_OPENERS = frozenset(
+    "i we you he she they it the a an this that these those then so but and or if".split()
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int, str]]:
@@ -62,7 +73,18 @@ def _is_abbreviation(before: str, after: str) -> bool:
         return True  # an initial: "J. Smith", "Plan B. Then" is rare enough
     if word in _NUMBER_SIGNS:
         return after.lstrip()[:1].isdigit()
-    return word in _ABBREVIATIONS
+    return word in _ABBREVIATIONS or _is_title(match.group(1), after)
+
+
+def _is_title(word: str, after: str) -> bool:
+    """A capitalised title before a capitalised word that opens no sentence ("Hon. Treasurer")."""
+    following = after.split(maxsplit=1)[0] if after.split() else ""
+    return (
+        word.rstrip(".").casefold() in _TITLES
+        and word[:1].isupper()
+        and following[:1].isupper()
+        and following.strip(".,;:").casefold() not in _OPENERS
+    )
 
 
 def _add_span(spans: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:

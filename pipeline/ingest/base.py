@@ -20,6 +20,9 @@ class ParsedUtterance:
     # Words quoted inside a note or a quote column: a buyer quote, not a turn of the call (the
     # ingest summary had counted a named one as a turn and told "1 buyer quote" for 2).
     quoted: bool = False
+    # A note under a recap's bare label ("**Giles:**" over a list): whose words it holds, for
+    # ``quotes.quote_buyers`` to settle (the label had been a note of its own, saying nothing).
+    said_by: str | None = None
 
 
 @dataclass

@@ -109,7 +109,7 @@ def _sign_as(call: ParsedCall, author: str) -> None:
 def settle_note_takers(call: ParsedCall, names: Sequence[str], companies: Sequence[str]) -> None:
     """A notes page's writer: the one its heading or byline names, else its one attendee of
     ours (``companies``, or one of ``names``, the roster) when no rep is named."""
-    written = [u for u in call.utterances if u.role_from_source]
+    written = [u for u in call.utterances if u.role_from_source or u.quoted]
     if len(written) != len(call.utterances) or not any(u.role == "rep_note" for u in written):
         return  # it has spoken turns, or no notes
     author = note_author(call, names, companies)

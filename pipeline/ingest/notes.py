@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.note_labels import BULLET, bare_label
+from pipeline.ingest.quotes import holds_a_quote
 from pipeline.ingest.titles import is_part_name
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•◦▪‣]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # A backslash before a marker makes it the character itself (Google Docs writes "\*").
@@ -62,7 +63,7 @@ def strip_inline_markdown(text: str) -> str:
 
 def has_structure(lines: list[str]) -> bool:
     """Bullets or headings: written notes, not a block of transcribed speech."""
-    return any(_BULLET.match(line) or _HEADING.match(line) for line in lines)
+    return any(BULLET.match(line) or _HEADING.match(line) for line in lines)
 
 
 _TITLE_WORDS = 4
@@ -71,13 +72,13 @@ _TITLE_WORDS = 4
 def _is_label_line(text: str, next_line: str) -> bool:
     """``Call notes:`` alone on a line introduces what follows; it is not a note itself. So
     does a short line in title case right over a list ("Key Moments", Outreach Kaia's)."""
-    follows = not next_line.strip() or bool(_BULLET.match(next_line))
+    follows = not next_line.strip() or bool(BULLET.match(next_line))
     words = text.split()
     titled = (
         0 < len(words) <= _TITLE_WORDS
         and all(word[:1].isupper() for word in words)
         and text[-1:].isalnum()
-        and bool(_BULLET.match(next_line))
+        and bool(BULLET.match(next_line))
     )
     return (text.endswith(":") or titled) and len(text) <= 60 and follows
 
@@ -87,11 +88,14 @@ _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\(?\+?\d[\d\s().
 _SIGNATURE_LINES = 6
 
 
-def without_contact_block(lines: list[str]) -> list[str]:
+def without_contact_block(lines: list[str], *, signed_off: bool = False) -> list[str]:
     """The lines without a closing signature: its last few short lines, with a phone number,
     email or web address among them, from the "--" or the writer's name down ("Dale
     Kowalski / Operations Manager | Ridgeline Freight / (417) 555-0123 | dale.k@…" had been
-    stored as the buyer's words)."""
+    stored as the buyer's words). A line quoting someone ends it: a CRM note's quotes above
+    its contact line had been dropped with it. ``signed_off``: only a block under a "--" or
+    with a sign-off ("Best regards, Kim"), as a CRM note's last line "Demo booked 12 Nov.
+    wendy@…" is the rep's note."""
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
@@ -102,23 +106,35 @@ def without_contact_block(lines: list[str]) -> list[str]:
             not text
             or len(text) > 80
             or (text.endswith((".", "?", "!")) and not _CONTACT.search(text))
+            or holds_a_quote(text)  # 'Gary: "we retype every job sheet"' is no signature
         ):
             break
         start -= 1
     block = lines[start:end]
     if not any(_CONTACT.search(line) for line in block):
         return lines
-    if start and _RULE.match(lines[start - 1]) or (start and lines[start - 1].strip() == "--"):
-        start -= 1
-    return lines[:start]
+    ruled = bool(start) and (
+        bool(_RULE.match(lines[start - 1])) or lines[start - 1].strip() == "--"
+    )
+    if signed_off and not ruled and not any(_SIGNS_OFF.match(line.strip()) for line in block):
+        return lines
+    return lines[: start - 1 if ruled else start]
 
 
-def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
-    """The first heading (a title, if any) and one ``rep_note`` utterance per bullet/paragraph."""
-    lines = without_contact_block(lines)
+_SIGNS_OFF = re.compile(rf"^(?:{SIGN_OFFS})\b", re.IGNORECASE)
+
+
+def parse_notes(
+    lines: list[str], *, note_field: bool = False
+) -> tuple[str | None, list[ParsedUtterance]]:
+    """The first heading (a title, if any) and one ``rep_note`` utterance per bullet/paragraph;
+    the items under a bare label ("**Giles:**") carry whose words they are (``said_by``).
+    ``note_field``: a CRM note's text, signed only after a sign-off (``without_contact_block``)."""
+    lines = without_contact_block(lines, signed_off=note_field)
     title: str | None = None
-    items: list[list[str]] = []
+    items: list[tuple[list[str], str | None]] = []
     current: list[str] | None = None
+    label = _Label()
     for index, raw in enumerate(lines):
         line = raw.rstrip()
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
@@ -128,12 +144,13 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
             text = heading.group("text") if heading else line.strip()
             if not is_part_name(text):  # "📝 Notes" names a part, the next heading the call
                 title = title or strip_inline_markdown(text).strip() or None
-            current = None
+            current, label = None, _Label()
             continue
         if not line.strip() or _RULE.match(line) or _SETEXT.match(line) or _TABLE_RULE.match(line):
             current = None
+            label = label if line.strip() == "" else _Label()
             continue
-        bullet = _BULLET.match(line)
+        bullet = BULLET.match(line)
         text = bullet.group("text") if bullet else line.strip()
         text = _CHECKBOX.sub("", text.lstrip("> ").strip())
         if text.startswith("|") and text.endswith("|"):
@@ -142,11 +159,14 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
                 continue
             text = " | ".join(cell.strip() for cell in text.strip("|").split("|") if cell.strip())
             current = None
+        if not bullet and (name := bare_label(text)) is not None:
+            current, label = None, _Label(name)
+            continue
         if not bullet and current is None and _is_label_line(text, next_line):
             continue
         if bullet or current is None:
             current = [text]
-            items.append(current)
+            items.append((current, label.owner(bool(bullet))))
         else:
             current.append(text)
     utterances = [
@@ -154,10 +174,27 @@ def parse_notes(lines: list[str]) -> tuple[str | None, list[ParsedUtterance]]:
             strip_inline_markdown(" ".join(part for part in item if part)).strip(),
             role="rep_note",
             role_from_source=True,
+            said_by=said_by,
         )
-        for item in items
+        for item, said_by in items
     ]
     return title, [u for u in utterances if u.text and not is_greeting(u.text)]
+
+
+class _Label:
+    """A bare label's reach: the list right under it, or else the one paragraph under it."""
+
+    def __init__(self, name: str | None = None) -> None:
+        self.name = name
+        self.listed: bool | None = None  # whether its items are a list; None: none read yet
+
+    def owner(self, bullet: bool) -> str | None:
+        """Whose words a new item holds: the label's while its list goes on."""
+        if self.listed is None:
+            self.listed = bullet
+        elif not (self.listed and bullet):
+            self.name = None
+        return self.name
 
 
 def is_greeting(text: str) -> bool:

@@ -19,6 +19,9 @@ _TITLE_WORDS = {
     "supervisor", "nurse", "doctor", "accountant", "bookkeeper", "rep", "representative",
     "son", "daughter", "wife", "husband", "brother", "sister", "intern", "associate", "chef",
     "principal", "specialist", "it", "hr", "ops", "finance", "sales", "marketing", "buyer",
+    "chair", "chairman", "chairwoman", "chairperson", "treasurer", "secretary", "trustee",
+    "governor", "councillor", "clerk", "bursar", "registrar", "foreman", "superintendent",
+    "controller", "receptionist", "technician", "dispatcher", "planner", "volunteer",
 }  # fmt: skip
 
 
@@ -59,11 +62,28 @@ def parse_person(text: str, role: str | None = None) -> Person | None:
     match = _WITH_COMPANY.match(text) or _DASHED_COMPANY.match(text)
     if match:
         text, inner = match.group("name").strip(), match.group("inner").strip()
-        company = None if _EMAIL.match(inner) or _is_title(inner) else bracket_company(inner)
+        company = None if _EMAIL.match(inner) else _bracket_company(inner)
     name = text.lstrip("@").strip()
     if not name or _EMAIL.match(name) or len(name) > _MAX_NAME or not name[0].isupper():
         return None
     return Person(name, company, role)
+
+
+# Between a job title and a company in one bracket: "Managing Director, Wrenmouth Haven",
+# "Practice Manager at Elm Street Vets", "Head Groundsman - Oakleigh Golf Club".
+_ROLE_SEPARATOR = re.compile(r"\s*(?:,|\s-\s|\s[–—|@]\s|\sat\s)\s*")
+
+
+def _bracket_company(inner: str) -> str | None:
+    """The company a bracket names beside a job title: ("Managing Director, Wrenmouth Haven")
+    had named no company, and the list's last company (ours) had been given to both buyers."""
+    if not _is_title(inner):
+        return bracket_company(inner)
+    parts = _ROLE_SEPARATOR.split(inner)
+    places = [part for part in parts if part and not _is_title(part)]
+    if len(parts) < 2 or len(places) != 1:
+        return None
+    return bracket_company(places[0])
 
 
 def _is_title(text: str) -> bool:
@@ -94,13 +114,16 @@ def parse_people(text: str, role: str | None = None) -> list[Person]:
     """
     people: list[Person] = []
     for group in _split_outside_brackets(text, re.compile(r"\s*;\s*")):
-        members = [parse_person(part, role) for part in _split_outside_brackets(group, _SEPARATORS)]
-        found = [person for person in members if person is not None]
+        parts = _split_outside_brackets(group, _SEPARATORS)
+        members = [(parse_person(part, role), _WITH_COMPANY.match(part)) for part in parts]
+        found = [(person, bool(bracket)) for person, bracket in members if person is not None]
         carried: str | None = None
-        for person in reversed(found):
+        for person, bracketed in reversed(found):
             if person.company:
                 carried = person.company
+            elif bracketed:  # "Jo Kettering (owner)": her own bracket, not the next company
+                carried = None
             elif carried:
                 person.company = carried
-        people.extend(person for person in found if not _only_title(person.name))
+        people.extend(person for person, _ in found if not _only_title(person.name))
     return people

@@ -16,11 +16,19 @@ from pipeline.person_positions import TITLE
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 # A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
-_ROLE = r"(?:\s*\([^()\n]{1,30}\))?"
+_ROLE = r"(?:\s*\((?P<role>[^()\n]{1,30})\))?"
+# How a note says someone spoke, or put a worry: "asked", "pushed back", "worried about GDPR:".
 _SAID = (
-    r"(?:said|says|told (?:us|me)|mentioned|asked|explained|added|replied|put it|called it|wrote)"
+    r"(?:said|says|told (?:us|me)|mentioned|asked|explained|added|replied|put it|called it|wrote"
+    r"|answered|responded|commented|confirmed|admitted|insisted|warned|complained|objected"
+    r"|pushed back|pointed out|stressed|joked|chimed in|cut in|interjected|vented|grumbled"
+    r"|(?:(?:was|is|got)\s+)?(?:worried|concerned|nervous|sceptical|skeptical))"
 )
-_SAID_BY = re.compile(rf"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){_ROLE}\s+{_SAID}\b")
+# Between the name and the verb: "Tyler (dockmaster) separately said", "Ana also asked".
+_ADVERB = r"(?:\s+(?:[a-z]+ly|also|then|later|again|too|just|still|even|first|once))*"
+_SAID_BY = re.compile(
+    rf"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){_ROLE}{_ADVERB}\s+{_SAID}\b"
+)
 _NAME_BEFORE = re.compile(
     rf"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}}){_ROLE}\s*[:,]?\s*$"
 )
@@ -80,30 +88,70 @@ def _speaker(
     reps: Sequence[str],
     previous: str | None = None,
 ) -> tuple[bool, str | None]:
-    """Whether a quote preceded by ``before`` is the buyer's, and who said it when known: a
-    person the call names (``Grace:`` ~ Grace Whitfield), the full name the notes write
-    ("Femi:" after "Spoke with Femi Adeyemi"), the name as written, else ``previous`` (who said
-    the note's last quote: ``Also: "…"`` goes on with Aisha's words), else its one buyer
-    contact. "He said" is the person named last in ``earlier`` (the note up to the quote)."""
+    """Whether a quote preceded by ``before`` is the buyer's, and who said it when known: the
+    person its lead-in names (``_named_speaker``), else ``previous`` (who said the note's last
+    quote: ``Also: "…"`` goes on with Aisha's words), else its one buyer contact."""
     if _REP_SAID.search(before) or _TERM.search(before):
         return False, None
-    named = _SAID_BY.search(before) or _NAME_BEFORE.search(before) or _SUBJECT_BEFORE.match(before)
+    named = _named_speaker(before, earlier, people, reps)
+    if named is not None:
+        return named
+    buyers = [p for p in people if p.role == "buyer" and p.name.casefold() not in reps]
+    return True, previous or (buyers[0].name if len(buyers) == 1 else None)
+
+
+def _named_speaker(
+    before: str, earlier: str, people: Sequence[Person], reps: Sequence[str]
+) -> tuple[bool, str | None] | None:
+    """Who the lead-in ``before`` names, in the first of its shapes that names someone: "Tyler
+    (dockmaster) separately said", "Grace:", "Amir worried about Xero:" (its "Xero:" names no
+    one, so the quote had gone to the note's previous speaker). A person the call names
+    (``Grace:`` ~ Grace Whitfield), the full name the notes write ("Femi:" after "Spoke with
+    Femi Adeyemi"), else the name as written; "He said" is the person named last in
+    ``earlier`` (the note up to the quote). ``(False, None)``: one of ours; None: no one."""
     buyers = [p for p in people if p.role != "rep" and p.name.casefold() not in reps]
-    name = named.group("name") if named else None
-    pronoun = named is not None and named.group("name").casefold() in _PRONOUNS
-    if named is not None and pronoun:
-        name = _named_last(earlier[: len(earlier) - len(before) + named.start("name")], people)
-    if name is not None:
+    shapes = (_SAID_BY.search(before), _NAME_BEFORE.search(before), _SUBJECT_BEFORE.match(before))
+    for shape, named in enumerate(shapes):
+        if named is None:
+            continue
+        name: str | None = named.group("name")
+        pronoun = named.group("name").casefold() in _PRONOUNS
+        if pronoun:
+            name = _named_last(earlier[: len(earlier) - len(before) + named.start("name")], people)
+        if name is None:
+            continue
         if any(name_matches(name, rep) for rep in reps):
             return False, None
         matches = [person.name for person in buyers if name_matches(name, person.name)]
         if len(matches) == 1:
             return True, matches[0]
-        person = None if matches else name if pronoun else _person_named(name, earlier)
+        # Only a person speaks: "Tyler (dockmaster) said", "Callum worried" name one.
+        spoke = shape == 0 and (_is_role(named.group("role")) or _is_a_name(name))
+        person = None if matches else name if pronoun else _person_named(name, earlier, spoke)
         if person is not None:
             return True, person
-    contacts = [p for p in buyers if p.role == "buyer"]
-    return True, previous or (contacts[0].name if len(contacts) == 1 else None)
+    return None
+
+
+# Words that open a note's sentence before a speech verb and name no one ("Also said", "Owner
+# asked"): the quote after them goes on with the previous speaker or the note's contact.
+_NOT_NAMES = frozenset(
+    "also then later again and but so finally separately initially eventually basically "
+    "honestly apparently everyone everybody someone somebody nobody each both all it "
+    "this that there who owner buyer customer client prospect contact lead boss manager team "
+    "board committee rep caller".split()
+)
+
+
+def _is_a_name(name: str) -> bool:
+    """A word written as a name ("Callum", "Ffion Rhys"), not a capitalised opener or a role."""
+    first = name.split()[0]
+    return first.casefold() not in _NOT_NAMES and first[1:].islower()
+
+
+def _is_role(bracket: str | None) -> bool:
+    """``(dockmaster)``, ``(ops)``: a role beside a name, not a time ("(12:41)")."""
+    return bool(bracket) and not any(char.isdigit() for char in bracket or "")
 
 
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -124,10 +172,11 @@ def _named_last(text: str, people: Sequence[Person]) -> str | None:
     return found[max(found)] if found else None
 
 
-def _person_named(name: str, written: str) -> str | None:
+def _person_named(name: str, written: str, person: bool = False) -> str | None:
     """``Femi`` as the notes write them in full ("Spoke with Femi Adeyemi"), else a first name
-    as given; None for a lead-in that names no one ("Pain Point:"). A title's surname ("Dr.
-    Haddad") is the person the notes name in full ("Dr. Amira Haddad"), else as written."""
+    as given (any name when ``person``: the lead-in says a person spoke); None for a lead-in
+    that names no one ("Pain Point:"). A title's surname ("Dr. Haddad") is the person the notes
+    name in full ("Dr. Amira Haddad"), else as written."""
     titled = re.match(rf"{TITLE}\s+(?P<surname>\S+)$", name)
     if titled:
         surname = re.escape(titled.group("surname"))
@@ -137,7 +186,7 @@ def _person_named(name: str, written: str) -> str | None:
         full = re.search(rf"\b{re.escape(name)}\s+(?P<last>[A-Z][\w'’-]+)\b", written)
         if full:
             return f"{name} {full.group('last')}"
-    return name if is_first_name(name.split()[0]) else None
+    return name if person or is_first_name(name.split()[0]) else None
 
 
 def holds_a_quote(text: str) -> bool:
@@ -152,10 +201,17 @@ def holds_a_quote(text: str) -> bool:
 def _split_note(
     note: ParsedUtterance, people: Sequence[Person], reps: Sequence[str], written: str = ""
 ) -> list[ParsedUtterance]:
-    """The note around each buyer quote in it; ``written``: the call's notes before this one."""
+    """The note around each buyer quote in it; ``written``: the call's notes before this one.
+    Under a bare label naming someone (``said_by``) the note is their words: its quotes a
+    buyer's, as anywhere in notes; unquoted, their side is left to ``assign_roles``. Under a
+    label naming one of ours it stays our note."""
+    said_by = _named_speaker(f"{note.said_by}:", written, people, reps) if note.said_by else None
+    if said_by is not None and not said_by[0]:
+        return [note]
+    labelled = said_by[1] if said_by else None
     pieces: list[ParsedUtterance] = []
     text, position = note.text, 0
-    previous: str | None = None  # who said the note's last buyer quote
+    previous = labelled  # who said the note's last buyer quote
     for match in _QUOTE.finditer(text):
         quoted = (match.group("straight") or match.group("curly")).strip()
         if len(quoted.split()) < _MIN_WORDS:
@@ -171,16 +227,24 @@ def _split_note(
         # The lead-in ("Kelly:") apart from the note before it ("Enerflo handles their
         # financing;"): it says nothing itself, and the note keeps no speaker's label.
         pieces.extend([_note(sentence[:lead], note), _note(sentence[lead:], note)])
-        pieces.append(
-            ParsedUtterance(quoted, speaker, note.start_seconds, "buyer", None, True, quoted=True)
-        )
+        pieces.append(_said(quoted, speaker, note))
         position, previous = match.end(), speaker
     if not pieces:
-        return [note]
+        return [_said(text, labelled, note, stated=False)] if labelled else [note]
     pieces.append(_note(text[position:], note))
     # "Walt:" before his quote stays the rep's note (the labelled sets address sentences by
     # their turn); the detector reads such a lead-in as saying nothing (``introduces_a_quote``).
     return [piece for piece in pieces if any(char.isalnum() for char in piece.text)]
+
+
+def _said(
+    words: str, speaker: str | None, note: ParsedUtterance, *, stated: bool = True
+) -> ParsedUtterance:
+    """Someone's words written in ``note``: a quote, not a turn of the call. ``stated``: the
+    buyer's, as quotation marks in a note say; else the side of the person a bare label names
+    is settled with the rest ("**Hattie:**" may head what our rep showed)."""
+    role = "buyer" if stated else "unknown"
+    return ParsedUtterance(words, speaker, note.start_seconds, role, None, stated, quoted=True)
 
 
 def _sentence_start(text: str) -> int:

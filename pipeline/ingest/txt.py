@@ -16,6 +16,7 @@ from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
+from pipeline.ingest.note_labels import spoken_turns
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.phone_lines import keep_phone_lines, name_the_caller, unsided_notice
@@ -105,7 +106,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     labels = label_lines(body)
     rep = _sole_rep(meta)
     name_callers(labels, our_numbers(meta.lines), rep)
-    if looks_labelled(body, labels, kind=kind):
+    if looks_labelled(body, spoken_turns(body, labels, note=kind == "note"), kind=kind):
         numbered = {turn.speaker: turn.number for turn in labels if turn and turn.number}
         keep_phone_lines(call, numbered, rep)
         call.utterances = _transcript(body, labels, meta)
@@ -181,7 +182,7 @@ def _summary_notice(meta: Metadata) -> str | None:
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
     if kind == "file" and is_tool_summary(body):
         body = summary_as_notes(body, meta)
-    title, notes = parse_notes(set_aside(body, meta))
+    title, notes = parse_notes(set_aside(body, meta), note_field=kind == "note")
     meta.title = meta.title or title
     if kind == "file" and not has_structure(body) and _is_prose(notes):
         return prose_utterances(" ".join(note.text for note in notes))
