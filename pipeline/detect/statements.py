@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.account_facts import states_the_account
-from pipeline.detect.asides import asks_small_talk, names_a_rival_only, says_no_concern
+from pipeline.detect.asides import names_a_rival_only, says_no_concern
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import (
     CUES,
@@ -27,6 +27,7 @@ from pipeline.detect.rules import (
     is_question,
     lowered,
 )
+from pipeline.detect.small_talk import asks_small_talk
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
