@@ -35,9 +35,12 @@ def makes_small_talk(sentence: str) -> bool:
     "Shame about the Hurricanes last night eh"), or a short laugh-led reaction ("Haha, he'll be
     thrilled."), with no product, no buying topic, no strong worry ("The weather app we tried
     was too expensive." is an objection) and no worry for the buyer's own work ("The weather
-    delays our crews every winter and we lose jobs" is a pain)."""
+    delays our crews every winter and we lose jobs" is a pain) and no work done or asked of
+    us in it (``puts_it_to_work``)."""
     text = lowered(sentence)
     if not (_WORLD.search(text) or _laughs_off(text)) or PRODUCT_WORDS.search(text):
+        return False
+    if puts_it_to_work(text):
         return False
     cues = cue_scores(sentence)
     if cues.concern >= _MEDIUM and _OUR_WORK.search(text):
@@ -50,16 +53,49 @@ def asks_small_talk(sentence: str) -> bool:
     get much snow up there?", "Did you find the place alright?"): small talk, never a question
     for a theme; not "Did you see the price went up?"."""
     text = lowered(sentence).strip().rstrip("\"') ")
-    if not text.endswith("?") or _ASKS_OF_IT.search(text):
+    if not text.endswith("?") or puts_it_to_work(text):
         return False
     return bool(_SMALL_TALK_QUESTION.search(text)) or makes_small_talk(sentence)
 
 
-# What the product can do, asked: "Can it handle the weather stations' data?" is no small talk.
+def puts_it_to_work(text: str) -> bool:
+    """The buyer's work or our product in ``text`` (lowered), the world only its circumstance:
+    something asked of the product ("Can it text the parents when it snows?"), work the
+    buyer's people must do ("Whenever it rains we have to reschedule every spray job.") or a
+    question with the weather, the journey or the holidays in a when/if clause ("Like when a
+    storm's coming, can the crew ..."). Why: a world word had made such questions small talk."""
+    if _MUST_DO.search(text) or any(_of_the_product(m) for m in _ASKS_OF_IT.finditer(text)):
+        return True
+    asked = text.rstrip("\"') ").endswith("?")
+    return asked and any(_WORLD.search(m.group()) for m in _CIRCUMSTANCE.finditer(text))
+
+
+# Something asked of the product: "can it text", "does the system rebook", "could it ping";
+# not the weather's "it" nor a chat verb ("does it ever stop raining", "can you believe").
 _ASKS_OF_IT = re.compile(
-    r"\b(?:can|could|does|do|will|would)(?:n't)? (?:it|that|this|the \w+) (?:handle|support|work"
-    r"|do|track|connect|integrate|import|export|sync|read|pull|show|record|cope|take|send)\b"
+    r"\b(?:can|could|does|do|will|would)(?:n't)? (?P<who>it|that|this|(?:the|your) [\w'-]+) "
+    r"(?:(?:still|also|just|automatically|then|actually) )?(?P<verb>[a-z]+)\b"
 )
+_CHAT_VERBS = frozenset(
+    "be get ever stay stop keep look seem feel always usually often tend happen really "
+    "believe imagine mind matter last".split()
+)
+# Work the buyer's side must do: "we have to", "our drivers need to", "the clinic has to".
+_MUST_DO = re.compile(
+    r"\b(?:we|we've|we'll|(?:our|the) [\w'-]+)(?: [\w'-]+)? (?:have to|has to|need to|needs to"
+    r"|got to|must|will have to|'ll have to|are meant to|are supposed to)\b"
+)
+# A when/if clause, to its comma or to the end: "like when a storm's coming", "if it snows".
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:when|whenever|if|every time|each time|in case|as soon as|before|after|during|on"
+    r" a|over the)\b[^,;?]*"
+)
+
+
+def _of_the_product(asked: re.Match[str]) -> bool:
+    """An ask of the product, not of the weather ("will it rain") nor chat ("does it ever")."""
+    who, verb = asked.group("who"), asked.group("verb")
+    return verb not in _CHAT_VERBS and not _WORLD.search(f"{who} {verb}")
 
 
 def answers_small_talk(sentence: SentenceInput) -> bool:
