@@ -1,7 +1,8 @@
 """Talk around the call, not about buying, read after the kind model: small talk about the
 world (the weather, the journey, the weekend, sport: "Ha, Melbourne weather, four seasons in
 one day."), asked ("Did you watch Friday night?") or answered ("How was the snow?" -> "We barely
-got any."), and a short laugh-led reaction ("Haha, he'll be thrilled.").
+got any."), a short laugh-led reaction ("Haha, he'll be thrilled.") and a question that
+steers the call itself ("Can I jump in?", "Shall I share my screen?").
 
 Why a rule after the model: the model reads a sentence with the rep's turn around it, and small
 talk after a price slide had been filed as an objection, even as a theme of its own. None holds
@@ -24,6 +25,15 @@ _PAIN = alternation(CUES["statement"]["pain"])
 _PAIN_WORDS = KIND_CUES["pain"]
 _HABIT = KIND_CUES["habit"]
 _SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
+# Led by "sorry", "so", "just"...; ended by "there", "okay", "for a sec" or a name after a comma.
+_CALL_CONTROL = re.compile(
+    r"^(?:(?:sorry|so|ok|okay|right|um|uh|er|erm|oh|and|but|just|actually|wait|hang on|hold on"
+    r"|quick question)\b[\s,.!-]*)*(?:"
+    + "|".join(CUES["question"]["call_control"])
+    + r")(?: (?:in|there|here|now|quickly|quick|real quick|please|so far|then|again|at all|ok"
+    r"|okay|alright|all right|fine|properly|clearly"
+    r"|(?:for )?a (?:sec|second|moment|minute)))*(?:,\s*[\w'-]+)?\W*$"
+)
 _OUR_WORK = re.compile(r"\b(?:we|we're|we've|our|us)\b")  # "our crews", "we lose jobs"
 _SHORT_REACTION = 8  # words after the laugh: "Haha, he'll be thrilled." has three
 _STRONG = 1.0  # "can't", "won't use", "too expensive": a worry, whatever the subject
@@ -96,6 +106,14 @@ def _of_the_product(asked: re.Match[str]) -> bool:
     """An ask of the product, not of the weather ("will it rain") nor chat ("does it ever")."""
     who, verb = asked.group("who"), asked.group("verb")
     return verb not in _CHAT_VERBS and not _WORLD.search(f"{who} {verb}")
+
+
+def controls_the_call(sentence: str) -> bool:
+    """A question that steers the call, the whole sentence ("Can I jump in?", "Am I on
+    mute?", "Does that make sense?"): never a question theme; "Does that make sense for a
+    two-vet practice?" asks about us."""
+    text = lowered(sentence).strip()
+    return text.rstrip("\"') ").endswith("?") and _CALL_CONTROL.match(text) is not None
 
 
 def answers_small_talk(sentence: SentenceInput) -> bool:
