@@ -45,6 +45,7 @@ from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
+from pipeline.detect.side_remarks import side_remarks
 from pipeline.detect.small_talk import answers_small_talk, makes_small_talk
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.detect.verdict import sentence_verdict
@@ -223,6 +224,8 @@ class RuleEmbeddingDetector:
         kinds: list[Detection] = []
         for row, sentence in enumerate(sentences):
             kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
+        placed = [(s.utterance_id, s.scored) for s in sentences]
+        kinds = side_remarks(utterances, placed, kinds, scores)  # "Maybe.", "They won't, Frank"
         kinds = checked_kinds(
             self.checker,
             [s.scored for s in sentences],
