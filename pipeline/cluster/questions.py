@@ -5,9 +5,11 @@ it as mentions are stored, so those never reach a question theme.
 
 A question is worth a theme when, once its lead-in is dropped, it names a topic (a word that is
 neither a function word nor a time, number or vague word) and either opens like a question
-("does it...", "what about...") or is long enough to say something on its own. A short echo
-("In the contract?", "A free one?") counts only when the detector gave it a topic. The word
-lists and patterns are data, in ``pipeline/data/questions.toml``.
+("does it...", "what about...", also after a short lead-in of its own: "So, first thing, do you
+support SSO?"), asks how far the product reaches ("Including the history?") or is long enough
+to say something on its own. A short echo ("In the contract?", "A free one?") counts only when
+the detector gave it a topic. The word lists and patterns are data, in
+``pipeline/data/questions.toml``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 _DATA = _load()
 NOT_TOPICAL = _alternation(_DATA["not_topical"])
 TOPICAL = _alternation(_DATA["topical"])
+SCOPE = _alternation(_DATA["scope"])
+# A short lead-in of the buyer's own, then the question: "thing, do you ...", "quick one, is it".
+_AFTER_A_LEAD_IN = re.compile(
+    r"^(?:[\w'-]+ ){0,3}[\w'-]+\s*[,:;—–-]+\s*(?:(?:and|but|so|then) )?(?:"
+    + "|".join(sorted(OPENERS, key=len, reverse=True))
+    + r")\b"
+)
 LEAD_IN = re.compile(f"^(?:{'|'.join(f'(?:{p})' for p in _DATA['lead_ins'])})+")
 NO_TOPIC_WORDS = FUNCTION_WORDS | frozenset(_DATA["no_topic_words"].split())
 
@@ -73,7 +82,14 @@ def worth_a_theme(text: str, category: str | None = None) -> bool:
     # A short echo ("By text? Like normal SMS?") joins a theme when its own words name a buying
     # topic, not on the detector's category alone (the clarification read as a theme).
     named = category is not None and worded_topic(text, category) is not None
-    return words[0] in OPENERS or len(words) > ECHO_WORDS or named
+    opens = words[0] in OPENERS or _AFTER_A_LEAD_IN.match(core) is not None
+    return opens or len(words) > ECHO_WORDS or named or asks_how_far(core)
+
+
+def asks_how_far(core: str) -> bool:
+    """A follow-up asking how far the product reaches ("including the history?", "the gift aid
+    records too?"), naming something besides its scope word ("even now?" names nothing)."""
+    return SCOPE.search(core) is not None and bool(topic_words(SCOPE.sub(" ", core)))
 
 
 def stored_kind(kind: str, text: str, category: str | None, source: str) -> tuple[str, str | None]:

@@ -1,17 +1,17 @@
-"""Sentences with no concern about buying from us, read after the kind model: small talk about
-the world around the call ("Ha, Melbourne weather, four seasons in one day."), a good report
-of what the trial or the product did ("our clients actually upload stuff now, in the trial they
-did it without us chasing.") and a buying signal: a decision made in our favour ("the incident
-reporting is why we picked you over <rival>", "We signed off on the budget yesterday, so this
-is really about rollout.", "The board approved it.").
+"""Sentences with no concern about buying from us, read after the kind model: small talk
+(``small_talk.py``), a good report of what the trial or the product did ("our clients actually
+upload stuff now, in the trial they did it without us chasing.") and a buying signal: a
+decision made in our favour ("the incident reporting is why we picked you over <rival>", "We
+signed off on the budget yesterday, so this is really about rollout.", "The board approved
+it.").
 
-Why a rule after the model: the model reads a sentence with the rep's turn around it, and small
-talk after a price slide, or praise from a won deal that names the clients and the portal, had
-been filed as objections (even as a theme of their own), and a won deal's "why we picked you"
-had led a pricing page. None holds once a concern or a buying topic is in the sentence ("The
-trial was fine but the price isn't.", "We signed off on the budget, but it's half what you
-quoted."), nor for a question, a condition or a loss ("we'd pick you if the price came down",
-"we picked <rival> over you").
+Why a rule after the model: the model reads a sentence with the rep's turn around it, and
+praise from a won deal that names the clients and the portal had been filed as an objection
+(even as a theme of its own), and a won deal's "why we picked you" had led a pricing page.
+None holds once a concern or a buying topic is in the sentence ("The trial was fine but the
+price isn't.", "We signed off on the budget, but it's half what you quoted."), nor for a
+question, a condition or a loss ("we'd pick you if the price came down", "we picked <rival>
+over you").
 """
 
 from __future__ import annotations
@@ -33,83 +33,17 @@ from pipeline.detect.rules import (
     says_nothing,
     speaks_of_a_rival,
 )
-from pipeline.detect.sentences import split_sentences
+from pipeline.detect.small_talk import PRODUCT_WORDS, makes_small_talk
 
 _WORLD = alternation(CUES["aside"]["world"])
-_PRODUCT = alternation(CUES["aside"]["product"])
 _WENT_WELL = alternation(CUES["aside"]["went_well"])
 _CONTRAST = alternation(CUES["aside"]["contrast"])
-_LAUGH = alternation(CUES["aside"]["laughs"])
 _PAIN = alternation(CUES["statement"]["pain"])
 _PAIN_WORDS = KIND_CUES["pain"]
 _HABIT = KIND_CUES["habit"]
-_SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
-_OUR_WORK = re.compile(r"\b(?:we|we're|we've|our|us)\b")  # "our crews", "we lose jobs"
-_SHORT_REACTION = 8  # words after the laugh: "Haha, he'll be thrilled." has three
 _STRONG = 1.0  # "can't", "won't use", "too expensive": a worry, whatever the subject
 _MEDIUM = 0.6  # "not", "never", "still": enough to doubt a report of the trial
 _BUYING = ("price", "contract", "switching", "authority_timing", "status_quo", "competitor")
-
-
-def makes_small_talk(sentence: str) -> bool:
-    """The weather, the journey, the weekend, sport ("It's been pouring all week in Dublin.",
-    "Shame about the Hurricanes last night eh"), or a short laugh-led reaction ("Haha, he'll be
-    thrilled."), with no product, no buying topic, no strong worry ("The weather app we tried
-    was too expensive." is an objection) and no worry for the buyer's own work ("The weather
-    delays our crews every winter and we lose jobs" is a pain)."""
-    text = lowered(sentence)
-    if not (_WORLD.search(text) or _laughs_off(text)) or _PRODUCT.search(text):
-        return False
-    cues = cue_scores(sentence)
-    if cues.concern >= _MEDIUM and _OUR_WORK.search(text):
-        return False
-    return cues.concern < _STRONG and not any(cues.categories.values())
-
-
-def asks_small_talk(sentence: str) -> bool:
-    """A question about the world, sport or the journey ("Did you watch Friday night?", "Did you
-    get much snow up there?", "Did you find the place alright?"): small talk, never a question
-    for a theme; not "Did you see the price went up?"."""
-    text = lowered(sentence).strip().rstrip("\"') ")
-    if not text.endswith("?") or _ASKS_OF_IT.search(text):
-        return False
-    return bool(_SMALL_TALK_QUESTION.search(text)) or makes_small_talk(sentence)
-
-
-# What the product can do, asked: "Can it handle the weather stations' data?" is no small talk.
-_ASKS_OF_IT = re.compile(
-    r"\b(?:can|could|does|do|will|would)(?:n't)? (?:it|that|this|the \w+) (?:handle|support|work"
-    r"|do|track|connect|integrate|import|export|sync|read|pull|show|record|cope|take|send)\b"
-)
-
-
-def answers_small_talk(sentence: SentenceInput) -> bool:
-    """The first sentence of a buyer's reply to the rep's small-talk question ("How was the snow
-    up in Denver?" -> "Honestly we barely got any, which my kids were very upset about."), with
-    no product, no buying topic, no pain told as one and nothing recurring in the buyer's work
-    ("How was the weekend?" -> "Spent it chasing invoices, like every weekend." is a pain)."""
-    if sentence.index_in_turn != 0 or not sentence.context.strip():
-        return False
-    asked = split_sentences(sentence.context)
-    if not asked or not asks_small_talk(asked[-1][2]):
-        return False
-    text = lowered(sentence.text)
-    if any(cue.search(text) for cue in (_PRODUCT, _PAIN, _PAIN_WORDS, _HABIT)):
-        return False
-    return not any(cue_scores(sentence.text).categories.values())
-
-
-def _laughs_off(text: str) -> bool:
-    """A short reaction led by a laugh ("Haha, love that.", "Lol, typical."): the laugh says
-    it is banter; a long sentence after a laugh may still carry the worry."""
-    text = text.lstrip(" \"'(-")
-    laugh = _LAUGH.match(text)
-    if laugh is None:
-        return False
-    rest = text[laugh.end() :]
-    return re.match(r"[\s,!.]*$|\s*[,!.]", rest) is not None and (
-        len(rest.split()) <= _SHORT_REACTION
-    )
 
 
 def reports_it_went_well(sentence: str) -> bool:
@@ -346,7 +280,7 @@ def nods_to_a_fact(sentence: str, rivals: Sequence[str] = ()) -> bool:
     if nod is None or is_question(sentence):
         return False
     rest = text[nod.end() :]
-    if not rest or _PRODUCT.search(rest) or _named(rest, rivals) or speaks_of_a_rival(rest):
+    if not rest or PRODUCT_WORDS.search(rest) or _named(rest, rivals) or speaks_of_a_rival(rest):
         return False
     cues = cue_scores(rest)
     return cues.concern == 0 and not any(cues.categories.values())

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pipeline.brand_names import brand_forms
 from pipeline.config import DEFAULT_OBJECTION_THRESHOLD, Settings
 from pipeline.detect import rules
-from pipeline.detect.asides import answers_small_talk, makes_small_talk, reacts_before_saying_more
+from pipeline.detect.asides import reacts_before_saying_more
 from pipeline.detect.classify import (
     DETECTED_ROLES,
     Detection,
@@ -45,6 +45,8 @@ from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import split_sentences, surroundings
+from pipeline.detect.side_remarks import side_remarks
+from pipeline.detect.small_talk import answers_small_talk, makes_small_talk
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.detect.verdict import sentence_verdict
 from pipeline.embed import Embedder, Vectors
@@ -222,6 +224,8 @@ class RuleEmbeddingDetector:
         kinds: list[Detection] = []
         for row, sentence in enumerate(sentences):
             kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
+        placed = [(s.utterance_id, s.scored) for s in sentences]
+        kinds = side_remarks(utterances, placed, kinds, scores)  # "Maybe.", "They won't, Frank"
         kinds = checked_kinds(
             self.checker,
             [s.scored for s in sentences],

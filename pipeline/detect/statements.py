@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.account_facts import states_the_account
-from pipeline.detect.asides import asks_small_talk, names_a_rival_only, says_no_concern
+from pipeline.detect.asides import names_a_rival_only, says_no_concern
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import (
     CUES,
@@ -27,6 +27,7 @@ from pipeline.detect.rules import (
     is_question,
     lowered,
 )
+from pipeline.detect.small_talk import asks_small_talk, controls_the_call
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
@@ -129,8 +130,10 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return "other"
     if kind in ("objection", "pain") and states_the_account(sentence):  # "12 recruiters, on X"
         return "current_setup"
-    # "Did you watch Friday night?": small talk asked
-    if kind in ("question", "objection") and asks_small_talk(sentence):
+    # "Did you watch Friday night?", "Can I jump in?": small talk asked, the call steered
+    if kind in ("question", "objection") and (
+        asks_small_talk(sentence) or controls_the_call(sentence)
+    ):
         return "other"
     if kind == "objection" and names_a_rival_only(sentence, rivals):  # a past look: no worry
         return "other"

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect import note_reports, rules
-from pipeline.detect.asides import answers_small_talk, nods_to_a_fact, weighs_a_rival
+from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
@@ -20,6 +20,7 @@ from pipeline.detect.model import KindScore
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
+from pipeline.detect.small_talk import answers_small_talk
 from pipeline.detect.statements import said_as_such, todays_kind
 from pipeline.detect.topics import (
     calls_the_price_high,

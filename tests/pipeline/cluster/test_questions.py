@@ -75,3 +75,68 @@ def test_a_question_not_worth_a_theme_is_stored_as_small_talk() -> None:
     )
     assert stored_kind("question", "Say that again?", None, "user") == ("question", None)
     assert stored_kind("pain", "Say that again?", None, "model") == ("pain", None)
+
+
+# Review 26: a short question after a lead-in of its own ("So, first thing, do you support SSO?")
+# and a follow-up asking how far the product reaches ("Including the history?") had been stored
+# as small talk.
+AFTER_A_LEAD_IN = [
+    "So, first thing, do you support SSO?",  # software agency
+    "Last thing, is VAT included?",  # funeral home
+    "Second thing, do you do SMS?",  # clinic
+    "Quick one, is it encrypted?",  # clinic
+    "Random one, can vets book?",  # vet practice
+    "First thing, does it sync?",
+    "Next thing, is it cloud?",
+    "One more, does it invoice?",  # pest control
+    "Okay, final one, is it encrypted?",
+    "Oh, last one, can families pay?",  # funeral home
+    "Sorry, random one, are farms covered?",  # farm
+    "Last one, can trustees approve?",  # charity
+]
+ASKS_HOW_FAR = [
+    "Including the history?",
+    "Including the archived jobs?",  # pest control
+    "Even the old patient notes?",  # clinic
+    "The Gift Aid records too?",  # charity
+    "Across all three surgeries?",  # clinic
+    "For every branch?",  # funeral home
+    "Plus the recurring donations?",  # charity
+    "Past invoices as well?",  # software agency
+    "Including the spray records?",  # farm
+    "Both depots?",  # couriers
+    "Even the ones on paper?",
+    "Photos included?",  # estate agency
+]
+STILL_NOT_THEMES = [
+    "Okay, last thing, how long?",
+    "Right, quick one, can you hear me?",
+    "First thing, is that okay?",
+    "Sorry, one sec, can I say something?",
+    "All of them?",
+    "Even now?",
+    "Both?",
+    "Me too?",
+    "Every day?",
+    "Like normal SMS?",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_A_LEAD_IN)
+def test_a_short_question_after_a_lead_in_is_a_theme(text: str) -> None:
+    assert worth_a_theme(text)
+
+
+@pytest.mark.parametrize("text", ASKS_HOW_FAR)
+def test_a_follow_up_asking_how_far_it_reaches_is_a_theme(text: str) -> None:
+    assert worth_a_theme(text)
+
+
+@pytest.mark.parametrize("text", STILL_NOT_THEMES)
+def test_lead_ins_and_scope_words_alone_make_no_theme(text: str) -> None:
+    assert not worth_a_theme(text)
+
+
+def test_the_detected_questions_of_review_26_are_stored_as_questions() -> None:
+    for text in ("So, first thing, do you support SSO?", "Including the history?"):
+        assert stored_kind("question", text, None, "model") == ("question", None), text

@@ -1,5 +1,5 @@
 """Small talk, praise of the trial, buying signals and the price of idle seats, read after the
-kind model (``pipeline/detect/asides.py``, ``pipeline/detect/topics.py``): review 19b had filed
+kind model (``pipeline/detect/asides.py``, ``small_talk.py``, ``topics.py``): review 19b had filed
 the weather as a status-quo objection (a theme of its own), a won deal's praise of the trial as a
 security objection and seasonal seats as setup time; review 20d a won deal's "why we picked you
 over <rival>" as an objection theme and "We signed off on the budget yesterday" as the opening
@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
-from pipeline.detect.asides import makes_small_talk, reports_it_went_well, signals_a_purchase
+from pipeline.detect.asides import reports_it_went_well, signals_a_purchase
+from pipeline.detect.small_talk import makes_small_talk
 from pipeline.detect.topics import plain_topic
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line

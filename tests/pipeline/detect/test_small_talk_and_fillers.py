@@ -12,16 +12,10 @@ import pytest
 
 from pipeline.cluster.questions import worth_a_theme
 from pipeline.detect import RuleEmbeddingDetector
-from pipeline.detect.asides import (
-    announces_concerns,
-    answers_small_talk,
-    asks_small_talk,
-    makes_small_talk,
-    nods_to_a_fact,
-    praises_us,
-)
+from pipeline.detect.asides import announces_concerns, nods_to_a_fact, praises_us
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.rules import only_acknowledges, says_nothing
+from pipeline.detect.small_talk import answers_small_talk, asks_small_talk, makes_small_talk
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 

@@ -1,0 +1,151 @@
+"""Sentences that take their meaning from the talk around them, read once every sentence of a
+call has its kind: a bare fragment of the buyer's turn ("Maybe.", "I am a bit.") and a rebuttal
+of a colleague by name ("They won't, Frank, not after the double-payment thing.").
+
+Why after the kinds: the model reads each sentence with its whole turn, so a few words with
+nothing of their own in an objection-heavy turn took the turn's objection, and a buyer arguing
+*for* us against a colleague's worry had been a price objection at 0.96. What such a sentence
+means is what its neighbour was read as: the sentence before it in the turn, the colleague's
+turn it answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.detect.classify import Detection, Kind, SentenceInput, UtteranceLike
+from pipeline.detect.model import KindScore
+from pipeline.detect.rules import cue_scores, is_question, lowered, says_nothing
+
+_MEDIUM = 0.6  # "not", "still": a hedge below it ("maybe", "a bit")
+_STRONG = 1.0  # "too expensive", "never use it": a worry of its own
+_NOT_OBJECTIONS: tuple[Kind, ...] = ("pain", "current_setup", "other")
+_BUYER_SIDE = ("buyer", "unknown")
+
+# A clause whose predicate is left out, said of what came before: "I am a bit.", "It is.",
+# "Some people do.", "Maybe.", "Could be.", "I suppose so." Closed grammar: who, an auxiliary,
+# a hedge; any noun or verb of its own ("It's a lot.", "I need to think.") is no ellipsis.
+_WHO = (
+    r"(?:i|we|you|they|he|she|it|that|this|there|some people|some of them|most of them|people"
+    r"|everyone|nobody|a few)(?:'m|'re|'s|'ve|'ll|'d)?"
+)
+_AUX = r"(?:am|is|are|was|were|do|does|did|have|has|had|will|would|could|can|should|might|may)"
+_HEDGE = (
+    r"(?:really|actually|honestly|probably|definitely|still|just|too|though|also|a bit|a little"
+    r"|so|sort of|kind of|anyway|not|then|yeah|mind you)"
+)
+_ELLIPSIS = re.compile(
+    r"^(?:(?:well|yeah|yes|no|oh|and|but|so|i mean|honestly|look)[,\s]+)*(?:"
+    + _WHO
+    + rf"(?: (?:{_AUX}(?:n't)?|won't|can't|shan't))?(?:,? {_HEDGE})*"
+    + r"|(?:maybe|perhaps|probably|possibly|definitely|hopefully|could be|might be|i guess"
+    + rf"|i suppose(?: so)?|we'll see|who knows|depends)(?:,? {_HEDGE})*"
+    + r")[\s.!…,]*$"
+)
+# "No", "come on", "that's not true": a contradiction opening a reply.
+_CONTRADICTS = re.compile(
+    r"^(?:no|nah|nope|come on|rubbish|nonsense|not true|that's not (?:true|fair|right)"
+    r"|of course (?:they|it|we|you|he|she) (?:will|would|do|does|can|did))[\s.!]*$"
+)
+
+
+def is_bare_fragment(sentence: str) -> bool:
+    """A clause with its predicate left out ("I am a bit.", "Maybe.", "Some people do."), no
+    worry beyond a hedge and no topic of its own: it means what the sentence before it meant.
+    Not "Too expensive." nor "Not for us, sorry." (a worry of their own)."""
+    text = lowered(sentence).strip()
+    if is_question(sentence) or says_nothing(sentence) or not _ELLIPSIS.match(text):
+        return False
+    cues = cue_scores(sentence)
+    return cues.concern < _MEDIUM and not any(cues.categories.values())
+
+
+def rebuts_by_name(sentence: str, name: str) -> bool:
+    """``sentence`` answers ``name`` back: a contradiction or an elliptical reply, then the name
+    set off by commas ("They won't, Frank, not after ...", "No, Priya, that was the old
+    system."), or the name first ("Dave, come on, ..."); with no strong worry of its own after
+    it ("No, Dave, it's far too expensive." still objects)."""
+    first = re.escape(name.strip())
+    if not first:
+        return False
+    said = " ".join(sentence.split())
+    match = re.match(rf"^(?P<lead>[^,;—–]+),\s*{first}\b\s*[,.!;—–-]?(?P<rest>.*)$", said)
+    if match is None:
+        match = re.match(rf"^{first},\s*(?P<lead>[^,;—–.!]+)[,.!;—–-]?(?P<rest>.*)$", said)
+    if match is None:
+        return False
+    lead = lowered(match.group("lead")).strip()
+    if not (_CONTRADICTS.match(lead) or _ELLIPSIS.match(lead)):
+        return False
+    rest = cue_scores(match.group("rest"))
+    worry = rest.concern >= _STRONG or (rest.concern >= _MEDIUM and any(rest.categories.values()))
+    return not worry
+
+
+def side_remarks(
+    utterances: Sequence[UtteranceLike],
+    rows: Sequence[tuple[int, SentenceInput]],
+    kinds: Sequence[Detection],
+    scores: Sequence[KindScore],
+) -> list[Detection]:
+    """``kinds`` (one per ``rows``: utterance id and sentence, in call order) with the model's
+    objections that lean on their neighbours read again: a bare fragment after a sentence of
+    the turn that was no objection, or leading a turn that goes on, as ``other``; a rebuttal of
+    the colleague whose turn, just before, objected, as the likeliest kind but an objection or
+    a question (it may tell a pain: "No, Dave, we lose two days a month on it.")."""
+    answered = _colleague_before(utterances)
+    objected = {uid for (uid, _), found in zip(rows, kinds, strict=True) if _objects(found)}
+    out = list(kinds)
+    for row, ((uid, sentence), found) in enumerate(zip(rows, kinds, strict=True)):
+        if not _objects(found) or found.source != "model":
+            continue
+        before = out[row - 1] if sentence.index_in_turn > 0 else None
+        colleague = answered.get(uid)
+        if _leans_on_nothing(sentence, before):  # no topic of its own: neither pain nor set-up
+            out[row] = _read_as(found, scores[row], ("other",))
+        elif (
+            colleague is not None
+            and colleague[0] in objected
+            and rebuts_by_name(sentence.text, colleague[1])
+        ):
+            out[row] = _read_as(found, scores[row], _NOT_OBJECTIONS)
+    return out
+
+
+def _leans_on_nothing(sentence: SentenceInput, before: Detection | None) -> bool:
+    """A bare fragment with no objection before it in its turn; alone in its turn it is the
+    model's, read with the rep's turn ("Hm." after a price is how a buyer meets it)."""
+    if sentence.turn_size == 1 or not is_bare_fragment(sentence.text):
+        return False
+    return before is None or not _objects(before)
+
+
+def _colleague_before(utterances: Sequence[UtteranceLike]) -> dict[int, tuple[int, str]]:
+    """Per buyer-side utterance, the turn right before it in its call when another buyer-side
+    speaker said it: that turn's id and the speaker's first name."""
+    out: dict[int, tuple[int, str]] = {}
+    for before, now in zip(utterances, utterances[1:], strict=False):
+        same_call = getattr(before, "call_id", None) == getattr(now, "call_id", None)
+        theirs, mine = _speaker(before), _speaker(now)
+        if same_call and now.role in _BUYER_SIDE and before.role in _BUYER_SIDE:
+            if theirs and mine and theirs != mine:
+                out[now.id] = (before.id, theirs.split()[0])
+    return out
+
+
+def _speaker(utterance: UtteranceLike) -> str:
+    return str(getattr(utterance, "speaker", None) or "").strip()
+
+
+def _objects(detection: Detection) -> bool:
+    return detection.kind == "objection"
+
+
+def _read_as(found: Detection, score: KindScore, kinds: Sequence[Kind]) -> Detection:
+    """``found`` as the likeliest of ``kinds``, at the model's probability of it."""
+    kind = max(kinds, key=lambda k: score.probabilities.get(k, 0.0))
+    return replace(
+        found, kind=kind, category=None, competitor=None, confidence=score.probabilities[kind]
+    )
