@@ -70,6 +70,7 @@ def confirm_merge(
 @router.post("/clusters/{cluster_id}/merge", dependencies=[MARKETING])
 def merge(
     db: SessionDep,
+    workspace: WorkspaceDep,
     cluster_id: RowId,
     other: Annotated[list[RowId] | None, Form()] = None,
     keep: Annotated[str, Form()] = "",
@@ -87,7 +88,11 @@ def merge(
     name_of = {"this": cluster_id, "other": others[0] if others else None}.get(keep)
     try:
         result = merge_clusters(
-            db, [cluster_id, *others], name=new_name if keep == "new" else None, name_of=name_of
+            workspace,
+            db,
+            [cluster_id, *others],
+            name=new_name if keep == "new" else None,
+            name_of=name_of,
         )
     except CallmineError as exc:
         return redirect(f"/clusters/{cluster_id}", exc.detail, "error")
