@@ -76,8 +76,8 @@ def merge(
     keep: Annotated[str, Form()] = "",
     new_name: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
-    """``keep``: ``this`` or ``other`` theme's name, or ``new`` (``new_name``); none: the
-    service's choice (a typed name survives)."""
+    """``keep``: ``this`` or ``other`` theme's name, or ``new`` (``new_name``); ``auto`` or
+    none: the service's choice (a typed name survives, else a name from all its quotes)."""
     others = other or []
     if keep == "new" and not new_name.strip():
         return redirect(
