@@ -94,6 +94,15 @@ def enough_to_name(saying: int, size: int) -> bool:
     return saying >= max(MIN_SHARED_QUOTES, TOPIC_SHARE * size)
 
 
+def a_topic(term: str, texts: Sequence[str]) -> bool:
+    """Whether a word or pair alone can name the theme of ``texts``: a share of them say it
+    (``enough_to_name``) and it is no one's first name. "Code" (one pain of eight texting a gate
+    code) and "Penny" (two idioms) had named pain themes."""
+    return enough_to_name(quotes_saying(term, texts), len(texts)) and not a_persons_name(
+        term, texts
+    )
+
+
 def a_persons_name(word: str, texts: Sequence[str]) -> bool:
     """Whether the texts say ``word`` as someone's first name ("Nell", capitalised): whom a
     quote is about, never what a theme is about."""

@@ -17,10 +17,10 @@ from pipeline.cluster.representative import (
     CALENDAR_WORDS,
     TERMS_IN_NAME,
     a_persons_name,
+    a_topic,
     enough_to_name,
     holds_for_most,
     names_the_topic,
-    quotes_saying,
     said_terms,
     says_what,
     shared_terms,
@@ -144,17 +144,10 @@ def topic_name(
         and says_what(k)
         and not (" " not in k and used_as_verb(k, texts))
         and not CALENDAR_WORDS & set(k.split())  # "August tenth": one buyer's date
-        and _a_topic(k, texts)
+        and a_topic(k, texts)
     ]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     return capitalised(words)
-
-
-def _a_topic(term: str, texts: Sequence[str]) -> bool:
-    """Whether a keyword is what the theme is about, not one quote's word or whom it names:
-    "Code" (one pain of eight texting a gate code) and "Penny" had named pain themes."""
-    saying = quotes_saying(term, texts)
-    return enough_to_name(saying, len(texts)) and not a_persons_name(term, texts)
 
 
 def topic_terms(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.cluster.name_rules import still_fits
 from pipeline.cluster.representative import holds_for_most, said_terms
-from pipeline.cluster.topic_names import shared_name, topic_name
+from pipeline.cluster.topic_names import shared_name, short_label, topic_name
 
 # Pain themes whose top keyword is one quote's word, a coin of an idiom or a person's name.
 NO_TOPIC_WORD = {
@@ -240,3 +241,27 @@ MOST_SAY_THE_SUFFIX = {
 def test_a_suffix_most_quotes_say_is_kept(theme: str) -> None:
     category, quotes, keywords, pair = MOST_SAY_THE_SUFFIX[theme]
     assert pair in shared_name(quotes, keywords, category=category, kind="objection").lower()
+
+
+# A name given before holds across re-clusters only while it still fits: one that is no topic
+# or whose suffix few quotes say had held ("Penny" after a redetect).
+@pytest.mark.parametrize("theme", sorted(NO_TOPIC_WORD))
+def test_a_lone_word_that_is_no_topic_does_not_hold(theme: str) -> None:
+    quotes, keywords = NO_TOPIC_WORD[theme]
+    assert not still_fits(keywords[0].capitalize(), quotes, [])
+
+
+@pytest.mark.parametrize("theme", sorted(FEW_SAY_THE_SUFFIX))
+def test_a_suffix_few_quotes_say_does_not_hold(theme: str) -> None:
+    category, quotes, keywords = FEW_SAY_THE_SUFFIX[theme]
+    label = short_label(category)
+    assert not still_fits(f"{label}: {keywords[0]}", quotes, [], label)
+
+
+def test_a_topic_word_a_label_and_a_suffix_most_say_still_hold() -> None:
+    quotes, _, word = TOPIC_WORDS["school timesheets"]
+    assert still_fits(word.capitalize(), quotes, [])
+    category, quotes, _ = FEW_SAY_THE_SUFFIX["clinic security"]
+    assert still_fits("Security", quotes, [], short_label(category))
+    category, quotes, _, pair = MOST_SAY_THE_SUFFIX["charity security"]
+    assert still_fits(f"Security: {pair}", quotes, [], short_label(category))
