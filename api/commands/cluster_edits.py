@@ -14,8 +14,8 @@ ClusterId = Annotated[int, id_argument("cluster")]
 
 def _edit(action: str, *args: Any) -> None:
     with open_workspace() as workspace, workspace.session() as session:
-        if action == "split":
-            result = cluster_edits.split_cluster(workspace, session, *args)
+        if action in ("split_cluster", "merge_clusters"):  # they name the themes they make
+            result = getattr(cluster_edits, action)(workspace, session, *args)
         else:
             result = getattr(cluster_edits, action)(session, *args)
     console.print_json(data=result)
@@ -36,7 +36,7 @@ def merge(cluster_ids: Annotated[list[int], id_argument("cluster")]) -> None:
 @app.command(**ID_COMMAND)
 def split(cluster_id: ClusterId) -> None:
     """Split a cluster in two (k-means on its mentions)."""
-    _edit("split", cluster_id)
+    _edit("split_cluster", cluster_id)
 
 
 @app.command(**ID_COMMAND)

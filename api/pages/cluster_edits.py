@@ -70,13 +70,14 @@ def confirm_merge(
 @router.post("/clusters/{cluster_id}/merge", dependencies=[MARKETING])
 def merge(
     db: SessionDep,
+    workspace: WorkspaceDep,
     cluster_id: RowId,
     other: Annotated[list[RowId] | None, Form()] = None,
     keep: Annotated[str, Form()] = "",
     new_name: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
-    """``keep``: ``this`` or ``other`` theme's name, or ``new`` (``new_name``); none: the
-    service's choice (a typed name survives)."""
+    """``keep``: ``this`` or ``other`` theme's name, or ``new`` (``new_name``); ``auto`` or
+    none: the service's choice (a typed name survives, else a name from all its quotes)."""
     others = other or []
     if keep == "new" and not new_name.strip():
         return redirect(
@@ -87,7 +88,11 @@ def merge(
     name_of = {"this": cluster_id, "other": others[0] if others else None}.get(keep)
     try:
         result = merge_clusters(
-            db, [cluster_id, *others], name=new_name if keep == "new" else None, name_of=name_of
+            workspace,
+            db,
+            [cluster_id, *others],
+            name=new_name if keep == "new" else None,
+            name_of=name_of,
         )
     except CallmineError as exc:
         return redirect(f"/clusters/{cluster_id}", exc.detail, "error")

@@ -190,8 +190,8 @@ def list_clusters(
     responses={404: PROBLEM, 409: PROBLEM},
     dependencies=[MARKETING],
 )
-def merge_clusters(body: MergeRequest, db: SessionDep) -> dict[str, Any]:
-    return cluster_edits.merge_clusters(db, body.ids, name=body.name)
+def merge_clusters(body: MergeRequest, db: SessionDep, workspace: WorkspaceDep) -> dict[str, Any]:
+    return cluster_edits.merge_clusters(workspace, db, body.ids, name=body.name)
 
 
 @router.post(

@@ -16,9 +16,8 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.algorithms import cluster_vectors
 from pipeline.cluster.editable import claim_clusters, editable_cluster
 from pipeline.cluster.index import mention_vectors
-from pipeline.cluster.label import centralities
 from pipeline.cluster.name_rules import keep_names_apart
-from pipeline.cluster.recluster import label_groups
+from pipeline.cluster.relabel import label_edited
 from pipeline.cluster.stable_ids import user_edits
 from pipeline.embed import normalise
 from pipeline.errors import BadInput, Conflict, NotFound
@@ -83,6 +82,7 @@ def _check_mergeable(clusters: Sequence[Cluster]) -> None:
 
 
 def merge_clusters(
+    workspace: Workspace,
     session: Session,
     cluster_ids: Sequence[int],
     *,
@@ -90,8 +90,8 @@ def merge_clusters(
     name_of: int | None = None,
 ) -> dict[str, Any]:
     """Merge into the first id; the merge is replayed after every re-cluster. The merged theme
-    takes ``name``, or the name of cluster ``name_of``, or else keeps its own unless only another
-    side has a name a user typed (that one survives). What it changed is kept for
+    takes ``name``, or the name of cluster ``name_of``, or a name a user typed on either side
+    (the first); else it is named anew from all its quotes. What it changed is kept for
     :func:`undo_merge`."""
     clusters = claim_clusters(session, cluster_ids)
     _check_mergeable(clusters)
@@ -122,7 +122,8 @@ def merge_clusters(
             cluster.status, cluster.merged_into = "merged", target.id
     if len(weighted):
         target.centroid = normalise(weighted)[0].tobytes()
-    _name_merged(target, clusters, name=name, name_of=name_of)
+    if not _name_merged(target, clusters, name=name, name_of=name_of):
+        _rename_automatically(workspace, session, target)
     _record(session, "merge", target.id, ids=[c.id for c in clusters], before=before)
     session.flush()
     keep_names_apart(session, target.kind)
@@ -136,8 +137,9 @@ def merge_clusters(
 
 def _name_merged(
     target: Cluster, clusters: Sequence[Cluster], *, name: str | None, name_of: int | None
-) -> None:
-    """The merged theme's name: a chosen one is the user's (it sticks like a rename)."""
+) -> bool:
+    """The merged theme's name, when a user's: chosen in the merge (it sticks like a rename)
+    or typed before on either side. False when none is: the name is then automatic."""
     chosen = (name or "").strip()[:255]
     if not chosen and name_of is not None:
         by_id = {c.id: c for c in clusters}
@@ -146,9 +148,29 @@ def _name_merged(
         chosen = by_id[name_of].name
     if not chosen:
         typed = next((c for c in clusters if c.name_locked), None)
-        chosen = typed.name if typed is not None else target.name
-    if chosen != target.name:
+        if typed is None:
+            return False
+        chosen = typed.name
+    if chosen != target.name or not target.name_locked:
         target.name, target.name_locked = chosen, True
+    return True
+
+
+def _rename_automatically(workspace: Workspace, session: Session, target: Cluster) -> None:
+    """Name a merged theme from all its quotes: the first side's name had held over quotes
+    most of which named another rival ("Why pick you over Slipway?" then cited BerthHop)."""
+    quotes = list(
+        session.scalars(
+            select(Mention)
+            .where(Mention.cluster_id == target.id, ~Mention.excluded)
+            .order_by(Mention.id)
+        )
+    )
+    if not quotes:
+        return
+    (label,) = label_edited(workspace, session, [quotes], target.kind)
+    target.name = target.auto_name = label.name[:255]
+    target.keywords = label.keywords
 
 
 def undoable_merge(session: Session, cluster_id: int) -> dict[str, Any] | None:
@@ -218,12 +240,8 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
     vectors = mention_vectors(workspace, session, members)
     result = cluster_vectors(vectors, keys=[m.id for m in members], k=2, min_size=1)
     groups = [[i for i in range(len(members)) if result.labels[i] == c] for c in range(result.k)]
-    labels = label_groups(
-        workspace,
-        session,
-        [[members[i].text for i in g] for g in groups],
-        centralities(vectors, groups, result.centroids),
-        {m.call_id for m in members},
+    labels = label_edited(
+        workspace, session, [[members[i] for i in g] for g in groups], parent.kind
     )
     (parent,) = claim_clusters(session, [cluster_id])
     now = session.scalars(select(Mention.id).where(Mention.cluster_id == parent.id))

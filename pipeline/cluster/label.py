@@ -340,6 +340,21 @@ def centralities(
     ]
 
 
+NOTE_WEIGHT = 0.5  # a rep's note of the buyer's words, beside the buyer's own, for a name
+
+
+def naming_weights(
+    typical: Sequence[float], sure: Sequence[float], roles: Sequence[str]
+) -> list[float]:
+    """How much each quote weighs in its theme's name: how typical (``centralities``) times how
+    sure the detector is, a rep's note at half. An uncertain read ("What do we pay ClockBee...
+    about ninety.", 0.23) had named a price theme; the buyers' own words name it first."""
+    return [
+        t * s * (NOTE_WEIGHT if role == "rep_note" else 1.0)
+        for t, s, role in zip(typical, sure, roles, strict=True)
+    ]
+
+
 def label_clusters(
     groups: Sequence[Sequence[str]],
     centrality: Sequence[Sequence[float]],

@@ -23,6 +23,7 @@ from pipeline.cluster.clauses import FIGURE_RE, ends_mid_phrase
 from pipeline.cluster.keywords import stop_words
 from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
+from pipeline.cluster.representative import a_topic, holds_for_most
 from pipeline.detect.rules import normalise_quotes
 from pipeline.store.models import Cluster
 from pipeline.wording import capitalised
@@ -124,11 +125,21 @@ def still_fits(
     leading: Sequence[str] | None = None,
 ) -> bool:
     """Whether an automatic name given before still fits the theme's quotes now: it names
-    something, any figure and any rival it names most quotes say, and its words are said in
-    its ``leading`` quotes (those that may name it; all by default) or are ``also_said`` (the
-    theme's category label, "Decision authority")."""
+    something; a lone word is their topic (``a_topic``); most quotes say any figure, rival or
+    words after the category's label (``also_said``, "Decision authority") it names; and its
+    words are said in its ``leading`` quotes (those that may name it; all by default) or are
+    the label's."""
     if not name or not names_something(name) or not details_held(name, texts, competitors):
         return False
+    if " " not in name.strip() and name != also_said and not a_topic(name, texts):
+        return False  # "Penny", two idioms of seven pains: a lone word must be their topic
+    label, _, suffix = name.partition(": ")
+    if (
+        suffix
+        and label == also_said
+        and not all(holds_for_most(term, texts) for term in suffix.split(" and "))
+    ):
+        return False  # "Staff adoption: gate codes" of eleven quotes, two about gate codes
     if named_competitors(name, competitors) and true_of_its_quotes(
         name, texts, competitors
     ) != capitalised(name):

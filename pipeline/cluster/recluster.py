@@ -21,7 +21,13 @@ from pipeline.cluster.categories import (
     walled_kind,
     with_category,
 )
-from pipeline.cluster.label import LEADING_SHARE, ClusterLabel, centralities, label_clusters
+from pipeline.cluster.label import (
+    LEADING_SHARE,
+    ClusterLabel,
+    centralities,
+    label_clusters,
+    naming_weights,
+)
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.name_rules import keep_names_apart, still_fits
 from pipeline.cluster.problems import with_turn_context
@@ -103,13 +109,6 @@ def label_groups(
 def theme_rivals(workspace: Workspace, session: Session) -> list[str]:
     """The rivals a theme's name may name: configured, and known from the calls."""
     return [*workspace.settings.competitors, *known_competitors(session)]
-
-
-NOTE_WEIGHT = 0.5  # a rep's note of the buyer's words, beside the buyer's own, for a name
-
-
-def _voice(role: str) -> float:
-    return NOTE_WEIGHT if role == "rep_note" else 1.0
 
 
 def group_category(categories: Sequence[str | None]) -> str | None:
@@ -289,12 +288,9 @@ def _store_groups(
     if not kept:
         return {"clusters": 0, "created": 0, "retired": 0}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
-    # A name weighs each member by how typical and how sure it is: an uncertain read ("What do
-    # we pay ClockBee... about ninety.", a description at 0.23) had named a price theme; and a
-    # rep's note ("Annual plan at $55/user.") by half: the buyers' own words name it first.
     texts = [[str(rows[p][1]) for p in g] for _, g in kept]
     weights = [
-        [c * float(rows[p][5]) * _voice(rows[p][8]) for p, c in zip(g, typical, strict=True)]
+        naming_weights(typical, [float(rows[p][5]) for p in g], [str(rows[p][8]) for p in g])
         for (_, g), typical in zip(
             kept, centralities(vectors, [g for _, g in kept], centroids), strict=True
         )

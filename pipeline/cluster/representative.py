@@ -23,13 +23,18 @@ from pipeline.detect.rules import (
     normalise_quotes,
     says_nothing,
 )
+from pipeline.first_names import is_first_name
 
 MIN_SHARED_QUOTES = 2  # a word one quote says is that quote's, not the theme's
 TERMS_IN_NAME = 2  # "Security: SSO and data"
 # A word this share of a theme's quotes say is its topic when no phrase or clause says more.
 TOPIC_SHARE = 1 / 3
-# How much or how long, never what: "Status quo: hours" had named a theme of "six hours".
-QUANTITY_WORDS = frozenset("half quarter third double twice lot few hour minute".split())
+# How much or how long, never what: "Status quo: hours" had named a theme of "six hours"; a
+# coin of an idiom ("never paid a penny") a pain theme "Penny".
+QUANTITY_WORDS = frozenset(
+    "half quarter third double twice lot few hour minute"
+    " penny pennie pence cent dime nickel".split()  # "pennies" folds as "pennie"
+)
 # Sizes and verdicts, how big or how good, never what: "bigger thing" had been a card's phrase.
 VAGUE_WORDS = frozenset(
     "big bigger biggest small smaller smallest good better best bad worse worst nice great "
@@ -76,6 +81,35 @@ def said_terms(text: str) -> set[str]:
     generic |= CALENDAR_WORDS
     folded = {" ".join(_folded(w) for w in term.split()) for term in keyword_terms(text)}
     return {t for t in folded if " " in t or t not in generic}
+
+
+def quotes_saying(term: str, texts: Sequence[str]) -> int:
+    """How many of the texts say ``term`` (a word or a pair, folded as ``said_terms`` folds)."""
+    folded = " ".join(_folded(w) for w in term.lower().split())
+    return sum(folded in said_terms(text) for text in texts)
+
+
+def enough_to_name(saying: int, size: int) -> bool:
+    """Whether a word ``saying`` of a theme's ``size`` quotes say is its topic, not theirs."""
+    return saying >= max(MIN_SHARED_QUOTES, TOPIC_SHARE * size)
+
+
+def a_topic(term: str, texts: Sequence[str]) -> bool:
+    """Whether a word or pair alone can name the theme of ``texts``: a share of them say it
+    (``enough_to_name``) and it is no one's first name. "Code" (one pain of eight texting a gate
+    code) and "Penny" (two idioms) had named pain themes."""
+    return enough_to_name(quotes_saying(term, texts), len(texts)) and not a_persons_name(
+        term, texts
+    )
+
+
+def a_persons_name(word: str, texts: Sequence[str]) -> bool:
+    """Whether the texts say ``word`` as someone's first name ("Nell", capitalised): whom a
+    quote is about, never what a theme is about."""
+    if " " in word or not is_first_name(word):
+        return False
+    said = re.compile(rf"(?<![\w']){re.escape(word.capitalize())}(?![\w'])")
+    return any(said.search(text) for text in texts)
 
 
 def says_what(phrase: str) -> bool:
@@ -233,8 +267,8 @@ def shared_terms(
             set(term.split()) & set(c.split()) for c in chosen
         ):
             continue
-        if " " not in term and used_as_verb(term, texts):
-            continue  # "Integrations: asked and integrate"
+        if " " not in term and (used_as_verb(term, texts) or a_persons_name(term, texts)):
+            continue  # "Integrations: asked and integrate", "Staff adoption: Nell"
         chosen.append(term)
         if len(chosen) == TERMS_IN_NAME:
             break

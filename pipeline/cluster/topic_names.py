@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
-    MIN_SHARED_QUOTES,
     TERMS_IN_NAME,
-    TOPIC_SHARE,
+    a_persons_name,
+    a_topic,
+    enough_to_name,
     holds_for_most,
     names_the_topic,
     said_terms,
@@ -91,11 +92,14 @@ def shared_name(
     category: str | None = None,
     kind: str | None = None,
 ) -> str:
-    """ "Category: what they share" from the words several texts say ("Security: SSO and
-    data"); "" when they have no category (``_label``) or share no word."""
+    """ "Category: what they share" from the words most texts say ("Security: SSO and data");
+    "" when they have no category (``_label``) or most share no word."""
     label = _label(texts, category, kind)
     shared = shared_terms(texts, keywords, competitors, besides=label) if label else []
-    return f"{label}: {' and '.join(shared)}" if shared else ""
+    # The suffix is said of the whole theme: "Staff adoption: gate codes" had named eleven
+    # quotes, two of them about gate codes.
+    held = [term for term in shared if holds_for_most(term, texts)]
+    return f"{label}: {' and '.join(held)}" if held else ""
 
 
 def described_name(
@@ -140,6 +144,7 @@ def topic_name(
         and says_what(k)
         and not (" " not in k and used_as_verb(k, texts))
         and not CALENDAR_WORDS & set(k.split())  # "August tenth": one buyer's date
+        and a_topic(k, texts)
     ]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     return capitalised(words)
@@ -158,9 +163,13 @@ def topic_terms(
         if " " not in term and not named_competitors(term, competitors)
     )
     rank = {k: i for i, k in enumerate(keywords)}
-    least = max(MIN_SHARED_QUOTES, TOPIC_SHARE * len(texts))
     ranked = sorted(counts, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
     chosen = [
-        t for t in ranked if counts[t] >= least and not used_as_verb(t, texts) and says_what(t)
+        t
+        for t in ranked
+        if enough_to_name(counts[t], len(texts))
+        and not used_as_verb(t, texts)
+        and says_what(t)
+        and not a_persons_name(t, texts)  # "Nell": whom three quotes ring, not what
     ][:TERMS_IN_NAME]
     return [spelled(term, texts) for term in chosen]

@@ -9,7 +9,7 @@ where the deal's words say the rival won it.
 
 from __future__ import annotations
 
-from pipeline.content.drafts import say
+from pipeline.content.drafts import names_the_rival, say
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, weighs
@@ -22,7 +22,6 @@ from pipeline.content.rival_rows import (
     our_answers,
 )
 from pipeline.content.types import MAX_CITATIONS, Comparison, ComparisonRow, FitPoint
-from pipeline.content.won_answers import names_in
 from pipeline.deals import outcome_counts
 from pipeline.errors import BadInput
 
@@ -33,12 +32,7 @@ MAX_FIT = 4  # points where either side fits better
 def naming_rival(evidence: Evidence, name: str) -> list[Quote]:
     """Buyer quotes tagged with the rival or naming it (a sentence quoted for its theme first
     carries no tag, and had left the ClockBee page with one quote)."""
-    return [
-        q
-        for q in evidence.quotes
-        if q.kind != "answer"
-        and ((q.competitor or "").lower() == name.lower() or names_in(q.text, {name}))
-    ]
+    return [q for q in evidence.quotes if q.kind != "answer" and names_the_rival(q, name)]
 
 
 def _shown(claims: tuple[Quote, ...], room: int, limit: int = 240) -> list[Quote]:

@@ -124,6 +124,14 @@ def buyer_question(
     return question
 
 
+def names_the_rival(quote: Quote, rival: str) -> bool:
+    """Whether a quote is tagged with the rival or says its name (a sentence quoted for its
+    theme carries no tag of its own)."""
+    return (quote.competitor or "").casefold() == rival.casefold() or bool(
+        names_in(quote.text, {rival})
+    )
+
+
 def _sure_objection(quote: Quote | None) -> bool:
     """An objection the detector was sure of (not below ``confident_at``)."""
     return quote is not None and quote.kind == "objection" and not quote.uncertain
@@ -152,6 +160,9 @@ def faq_entry(
             a for a in answers if not a.replies_to or _sure_objection(evidence.quote(a.replies_to))
         ]
     answers = answers[:1]
+    rival = cluster.competitor
+    if rival and not any(names_the_rival(q, rival) for q in said):
+        cluster = replace(cluster, competitor=None)  # no quote of it to cite: ask of all rivals
     question = buyer_question(evidence, cluster, asked, said)
     if question is None:
         return None  # its question is another theme's entry already
@@ -159,6 +170,9 @@ def faq_entry(
     # line the heading speaks of among them.
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
     quotes = [*answered, *(q for q in said if q not in answered)]
+    if cluster.competitor and names_in(question, {cluster.competitor}):
+        # "Why should we pick you over Slipway?" had cited "we're going to stay with BerthHop".
+        quotes = [q for q in quotes if names_the_rival(q, cluster.competitor)]
     if not fits_heading(question, [q.text for q in quotes[:2]]):
         quotes = sorted(
             quotes, key=lambda q: q not in answered and not fits_heading(question, [q.text])

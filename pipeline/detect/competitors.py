@@ -15,6 +15,7 @@ from importlib import resources
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.not_rivals import no_rival_here
+from pipeline.detect.own_names import said_as_no_rival
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.first_names import is_first_name
 from pipeline.rival_names import squashed
@@ -197,12 +198,18 @@ def _relation_at(text: str, start: int) -> str:
 
 
 def find_competitors(
-    sentence: str, known: Sequence[str], *, ignore: Iterable[str] = (), around: str = ""
+    sentence: str,
+    known: Sequence[str],
+    *,
+    ignore: Iterable[str] = (),
+    around: str = "",
+    call: str = "",
 ) -> list[CompetitorHit]:
     """Known competitor names (word-boundary, any case) plus names after "we use/looked at X";
-    none spelt as a name in ``ignore`` (ours), however it is cased or spaced, and no guess that
+    none spelt as a name in ``ignore`` (ours), however it is cased or spaced, no guess that
     the sentence or the turns ``around`` it say as part of a maker's product ("Reserve" where
-    "Google Reserve" or "Reserve with Google" is said)."""
+    "Google Reserve" or "Reserve with Google" is said), and none that they or the rest of the
+    ``call`` say as the buyer's own place or a tool they keep ("our Pelican Cut site")."""
     text = normalise_quotes(sentence)
     said = f"{text}\n{normalise_quotes(around)}"
     ignored = {squashed(name) for name in ignore}
@@ -224,7 +231,9 @@ def find_competitors(
             hit = _guessed(text, match, frame)
             if hit is None or squashed(hit.name) in ignored or hit.name.casefold() in hits:
                 continue
-            if _part_of_a_makers_name(hit.name, said):
+            if _part_of_a_makers_name(hit.name, said) or said_as_no_rival(
+                hit.name, f"{said}\n{call}"
+            ):
                 continue
             if any(h.start <= hit.start < h.end for h in hits.values()):
                 continue

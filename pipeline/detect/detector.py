@@ -44,7 +44,7 @@ from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
-from pipeline.detect.sentences import split_sentences, surroundings
+from pipeline.detect.sentences import call_texts, split_sentences, surroundings
 from pipeline.detect.side_remarks import side_remarks
 from pipeline.detect.small_talk import answers_small_talk, makes_small_talk
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
@@ -69,6 +69,7 @@ class BuyerSentence:
     text: str
     scored: SentenceInput
     ours: tuple[str, ...] = ()  # our company's and product's names: never a rival
+    call: str = ""  # the whole call's text: a guess it says as the buyer's own place is none
 
 
 SentenceSplitter = Callable[[str], list[tuple[int, int, str]]]
@@ -166,7 +167,10 @@ class RuleEmbeddingDetector:
         known = self.rival_names.spellings([*self.competitors, *competitors])
         mine = tuple(dict.fromkeys([*self.ignore_names, *ours]))
         out: list[BuyerSentence] = []
-        for utterance, context, reply, position in surroundings(utterances):
+        calls = call_texts(utterances)
+        for (utterance, context, reply, position), call in zip(
+            surroundings(utterances), calls, strict=True
+        ):
             if utterance.role not in DETECTED_ROLES:
                 continue
             spans = self.splitter(utterance.text)
@@ -175,7 +179,9 @@ class RuleEmbeddingDetector:
                     text, utterance.text, context, known, reply, position, index, len(spans)
                 )
                 out.append(
-                    BuyerSentence(utterance.id, utterance.role, start, end, text, scored, mine)
+                    BuyerSentence(
+                        utterance.id, utterance.role, start, end, text, scored, mine, call
+                    )
                 )
         return out
 
@@ -185,7 +191,7 @@ class RuleEmbeddingDetector:
         """The model's scores for ``sentences`` (no verdicts, no LLM), their vectors and the
         cue rules' evidence."""
         vectors = self.embedder.encode([s.text for s in sentences])
-        evidence = [rule_evidence(s.scored, ignore=s.ours) for s in sentences]
+        evidence = [rule_evidence(s.scored, ignore=s.ours, call=s.call) for s in sentences]
         if not sentences:
             return [], vectors, evidence
         model = self.model

@@ -39,10 +39,15 @@ class RuleEvidence:
     question: bool
 
 
-def rule_evidence(sentence: SentenceInput, *, ignore: Sequence[str] = ()) -> RuleEvidence:
-    """Competitor hits (names in ``ignore`` skipped) and whether the sentence is a question."""
+def rule_evidence(
+    sentence: SentenceInput, *, ignore: Sequence[str] = (), call: str = ""
+) -> RuleEvidence:
+    """Competitor hits (names in ``ignore`` skipped, guesses the ``call``'s text says as the
+    buyer's own place or tool too) and whether the sentence is a question."""
     around = f"{sentence.context}\n{sentence.turn}"
-    hits = find_competitors(sentence.text, sentence.competitors, ignore=ignore, around=around)
+    hits = find_competitors(
+        sentence.text, sentence.competitors, ignore=ignore, around=around, call=call
+    )
     return RuleEvidence(tuple(hits), rules.is_question(sentence.text))
 
 

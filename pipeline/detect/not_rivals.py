@@ -22,10 +22,27 @@ _SUPPORT_WORK = (
     r"|banking|imagery|aerial imagery|point of sale"
 )
 _PARTNER_TAIL = re.compile(
-    r"^\s*(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+)?(?:pay|accounts|books"
-    rf"|invoices|tills?|pos|hr|email|messages|texts|payments|{_SUPPORT_WORK})|{_SUPPORT_WORK})\b",
+    r"^\s*(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+|all\s+)?(?:card\s+|online"
+    r"\s+|staff\s+)?(?:pay|accounts|books|invoices|tills?|pos|hr|e-?mails?|messages|texts|payments"
+    rf"|sso|single sign-?on|sign-?ins?|log-?ins?|identity|{_SUPPORT_WORK})|{_SUPPORT_WORK})\b",
     _FLAGS,
 )
+# A sentence about signing in: "We're on Microsoft Entra and I'm not managing another set of
+# passwords" names the identity provider their staff sign in with, which sits beside any
+# product they buy (it had been a guessed rival).
+_SIGNING_IN = re.compile(
+    r"\b(?:SSO|single sign-?on|sign-?on|identity provider|IdP|active directory|MFA|2FA"
+    r"|two-factor|passwords?)\b",
+    _FLAGS,
+)
+# A thing moved between two of the buyer's own places: "A boat gets moved from Pelican Cut to
+# Mangrove Point" (a vehicle, a patient, stock); "we moved from X to Y" still names products.
+_MOVED_THING = re.compile(
+    r"\b(?:gets?|got|getting|is|are|was|were|be|been|being)\s+(?:moved|transferred|shifted|sent"
+    r"|taken|driven|towed|relocated|transported|shipped|hauled)\s+(?:back\s+|over\s+)?from\s+$",
+    _FLAGS,
+)
+_TO_A_PLACE = re.compile(r"^\s+(?:over\s+|across\s+)?to\s+(?:our\s+|the\s+)?[A-Z]")
 # A price list's rung, not a vendor: "4 seats on Team plan" names our own plan.
 _PLAN_TAIL = re.compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _FLAGS)
 
@@ -89,8 +106,8 @@ def is_trade_term(name: str) -> bool:
 
 def no_rival_here(text: str, name: str, start: int, relation: str) -> bool:
     """Whether the guessed ``name`` said at ``start`` of ``text`` is no rival: a trade term, an
-    edition's word, a tool kept for other work, a plan's name, another kind of organisation, or
-    an insurer."""
+    edition's word, a tool kept for other work or to sign in with, a plan's name, another kind
+    of organisation, a place things are moved between, or an insurer."""
     rest = text[start + len(name) :]
     if is_trade_term(name) or only_edition_words(name) or _ROLE_IN_NAME.search(name):
         return True
@@ -100,5 +117,7 @@ def no_rival_here(text: str, name: str, start: int, relation: str) -> bool:
     if _KIND_AFTER.match(rest) or _KIND_BEFORE.search(before):
         return True
     if _THE_BEFORE.search(before) and _PORTAL_AFTER.match(rest):
+        return True
+    if _SIGNING_IN.search(text) or (_MOVED_THING.search(before) and _TO_A_PLACE.match(rest)):
         return True
     return relation == "mention" and _INSURED.search(text) is not None

@@ -96,11 +96,8 @@ def _add_span(spans: list[tuple[int, int, str]], text: str, start: int, end: int
         spans.append((start, end, text[start:end]))
 
 
-def surroundings(
-    utterances: Sequence[UtteranceLike],
-) -> list[tuple[UtteranceLike, str, str, float]]:
-    """Each utterance with the rep's turn before it and after it in the same call ("" when
-    none) and the position of its turn in the call (0 first, 1 last)."""
+def _calls(utterances: Sequence[UtteranceLike]) -> list[list[UtteranceLike]]:
+    """The utterances cut into calls: a run of one ``call_id`` (none: one call)."""
     calls: list[list[UtteranceLike]] = []
     current: object = object()
     for utterance in utterances:
@@ -109,8 +106,25 @@ def surroundings(
             calls.append([])
             current = this_call
         calls[-1].append(utterance)
+    return calls
+
+
+def call_texts(utterances: Sequence[UtteranceLike]) -> list[str]:
+    """Each utterance's whole call, its turns one a line: what else the call says of a name."""
+    return [
+        text
+        for turns in _calls(utterances)
+        for text in ["\n".join(u.text for u in turns)] * len(turns)
+    ]
+
+
+def surroundings(
+    utterances: Sequence[UtteranceLike],
+) -> list[tuple[UtteranceLike, str, str, float]]:
+    """Each utterance with the rep's turn before it and after it in the same call ("" when
+    none) and the position of its turn in the call (0 first, 1 last)."""
     out: list[tuple[UtteranceLike, str, str, float]] = []
-    for turns in calls:
+    for turns in _calls(utterances):
         last = max(1, len(turns) - 1)
         before = ""
         after: list[str] = [""] * len(turns)

@@ -46,7 +46,7 @@ EDITS_OF_ONE: dict[str, Callable[[Workspace, Any, int], object]] = {
     "rename": lambda ws, s, cid: edits.rename_cluster(s, cid, "Renamed meanwhile"),
     "not_objection": lambda ws, s, cid: edits.mark_cluster(s, cid, not_objection=True),
     "split": lambda ws, s, cid: edits.split_cluster(ws, s, cid),
-    "merge_into_it": lambda ws, s, cid: edits.merge_clusters(s, [cid, theme(ws, "setup")]),
+    "merge_into_it": lambda ws, s, cid: edits.merge_clusters(ws, s, [cid, theme(ws, "setup")]),
 }
 
 
@@ -67,7 +67,7 @@ def test_an_edit_of_a_split_theme_names_its_halves(ws: Workspace, edit: str) -> 
 def test_an_edit_of_a_merged_theme_names_where_it_went(ws: Workspace, edit: str) -> None:
     price, integrations = theme(ws, "price"), theme(ws, "integrations")
     with ws.session() as session:
-        edits.merge_clusters(session, [integrations, price])
+        edits.merge_clusters(ws, session, [integrations, price])
     kept = quotes_of(ws, integrations)
     with ws.session() as session, pytest.raises(Conflict) as refused:
         EDITS_OF_ONE[edit](ws, session, price)
@@ -78,10 +78,10 @@ def test_an_edit_of_a_merged_theme_names_where_it_went(ws: Workspace, edit: str)
 def test_a_second_merge_of_one_theme_folds_in_nothing_else(ws: Workspace) -> None:
     price, setup, integrations = (theme(ws, n) for n in ("price", "setup", "integrations"))
     with ws.session() as session:
-        edits.merge_clusters(session, [setup, price])
+        edits.merge_clusters(ws, session, [setup, price])
     setup_quotes, integration_quotes = quotes_of(ws, setup), quotes_of(ws, integrations)
     with ws.session() as session, pytest.raises(Conflict, match=f"merged into {setup}"):
-        edits.merge_clusters(session, [integrations, price])
+        edits.merge_clusters(ws, session, [integrations, price])
     assert quotes_of(ws, setup) == setup_quotes
     assert quotes_of(ws, integrations) == integration_quotes
 

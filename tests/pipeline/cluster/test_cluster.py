@@ -187,7 +187,7 @@ def test_edits_survive_recluster(ws: Workspace) -> None:
         edits.rename_cluster(session, price_id, "Too expensive")
     others = [i for i in ids if i != price_id]
     with ws.session() as session:
-        merged = edits.merge_clusters(session, others[:2])
+        merged = edits.merge_clusters(ws, session, others[:2])
     merged_members = {m for m, c in membership(ws).items() if c == merged["id"]}
     with ws.session() as session:
         split = edits.split_cluster(ws, session, price_id)

@@ -117,7 +117,7 @@ def test_a_rename_survives_a_change_of_grain(ws: Workspace) -> None:
 def test_a_merge_survives_a_change_of_grain(ws: Workspace) -> None:
     price, setup = cluster_of(ws, "price"), cluster_of(ws, "setup")
     with ws.session() as session:
-        edits.merge_clusters(session, [price, setup])
+        edits.merge_clusters(ws, session, [price, setup])
     merged = members(ws)[price]
     for grain in ("finer", "auto"):
         change_grain(ws, "objection", grain)
@@ -166,7 +166,7 @@ def test_a_split_whose_half_was_merged_away_cannot_be_undone(ws: Workspace) -> N
     price, setup = cluster_of(ws, "price"), cluster_of(ws, "setup")
     with ws.session() as session:
         first, second = edits.split_cluster(ws, session, price)["children"]
-        edits.merge_clusters(session, [setup, second])
+        edits.merge_clusters(ws, session, [setup, second])
     with ws.session() as session:
         assert edits.undoable_split(session, first) is None
 
@@ -191,11 +191,11 @@ def test_a_merged_themes_chosen_or_typed_name_survives_a_change_of_grain(ws: Wor
     price, setup, integrations = (cluster_of(ws, t) for t in ("price", "setup", "integrations"))
     with ws.session() as session:
         edits.rename_cluster(session, setup, "Setting up takes weeks")
-        edits.merge_clusters(session, [price, setup])  # the other side's typed name survives
+        edits.merge_clusters(ws, session, [price, setup])  # the other side's typed name survives
         other_name = clusters(ws)[integrations]["name"]
     with ws.session() as session:
         assert clusters(ws)[price]["name"] == "Setting up takes weeks"
-        edits.merge_clusters(session, [price, integrations], name_of=integrations)
+        edits.merge_clusters(ws, session, [price, integrations], name_of=integrations)
     for grain in ("finer", "auto"):
         change_grain(ws, "objection", grain)
         assert clusters(ws)[price]["name"] == other_name, grain
@@ -208,7 +208,7 @@ def test_a_merge_can_be_undone_and_is_then_not_replayed(ws: Workspace) -> None:
         assert edits.undoable_merge(session, price) is None
         preview = edits.merge_preview(session, price, setup)
         assert preview["other"] == {"id": setup, "name": names[setup], "size": len(before[setup])}
-        edits.merge_clusters(session, [price, setup], name="Cost and set-up")
+        edits.merge_clusters(ws, session, [price, setup], name="Cost and set-up")
     with ws.session() as session:
         found = edits.undoable_merge(session, price)
         assert found is not None and found["names"] == [names[setup]]

@@ -96,7 +96,7 @@ def test_a_name_the_user_set_holds_across_every_operation(ws: Workspace) -> None
         edits.rename_cluster(session, price, "Too expensive")
         edits.rename_cluster(session, setup, "Setup drags on")
         halves = edits.split_cluster(ws, session, cluster_of(ws, "integrations"))["children"]
-        merged = edits.merge_clusters(session, halves, name="Won't fit our tools")["id"]
+        merged = edits.merge_clusters(ws, session, halves, name="Won't fit our tools")["id"]
 
     users = {
         "price": "Too expensive",

@@ -355,7 +355,7 @@ def test_the_heading_names_what_changed_it_theme_edits_later_calls_or_both(
     with ws.session() as db:
         edited = generate_document(db, ws.settings, doc_type="objection-faq")
         mark_cluster(db, settled.setup, not_objection=True)
-        kept = merge_clusters(db, [settled.questions, _question_theme(db, settled)])["id"]
+        kept = merge_clusters(ws, db, [settled.questions, _question_theme(db, settled)])["id"]
         assert kept == settled.questions
         found = staleness(db, edited)
         assert found.heading == "Theme edits changed what this was built on"
@@ -386,7 +386,7 @@ def test_later_calls_alone_are_named_as_the_cause(ws: Workspace, settled: Seeded
 def test_a_merged_theme_names_the_theme_it_went_into(ws: Workspace, settled: Seeded) -> None:
     with ws.session() as db:
         document = generate_document(db, ws.settings, doc_type="objection-faq")
-        merge_clusters(db, [settled.setup, settled.price])
+        merge_clusters(ws, db, [settled.setup, settled.price])
         assert (
             "“price too high for a small team” was merged into “setup takes too long”"
             in staleness(db, document).changes
