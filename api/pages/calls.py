@@ -12,11 +12,11 @@ from pydantic import ValidationError
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
 from api.web import Segment, highlight, redirect, render
-from pipeline.analysis.corrections import label_sentence
+from pipeline.analysis.corrections import correctable_sentences, label_sentence
 from pipeline.calls.edits import correct_call, correct_details
 from pipeline.calls.queries import get_call, kept_mentions, list_calls, speaker_roles
 from pipeline.calls.schemas import CallUpdate
-from pipeline.detect import DETECTED_ROLES, KINDS, load_seeds, split_sentences
+from pipeline.detect import DETECTED_ROLES, KINDS, load_seeds
 from pipeline.detect import KIND_LABELS as DETECTED_KIND_LABELS
 from pipeline.detect import learning as detections
 from pipeline.errors import BadInput, CallmineError
@@ -102,9 +102,7 @@ def call_page(
     pages = max(1, -(-call.utterance_count // TURNS_PER_PAGE))
     seeds = load_seeds(workspace.settings.data_dir)
     sentences = {  # what a user may correct: each sentence the detector read (not a rep's)
-        u.id: [text for _start, _end, text in split_sentences(u.text)]
-        for u in call.utterances
-        if u.role in DETECTED_ROLES
+        u.id: correctable_sentences(u.text) for u in call.utterances if u.role in DETECTED_ROLES
     }
     spans = _spans(db, call_id)
     segments: dict[int, list[Segment]] = {

@@ -32,11 +32,13 @@ from pipeline.detect.labels import (
     user_labelled,
 )
 from pipeline.detect.learning import record_fit
+from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.errors import BadInput, NotFound
 from pipeline.jobs.queue import submit_task, task
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Call, Cluster, ClusterEdit, Mention, Utterance
+from pipeline.wording import introduces_a_quote
 from pipeline.workspace import Workspace
 
 Verdict = Kind
@@ -48,6 +50,17 @@ def redetect_task(
     workspace: Workspace, _args: dict[str, Any], progress: ProgressCallback
 ) -> dict[str, Any]:
     return dict(redetect_all(workspace, progress=progress))
+
+
+def correctable_sentences(text: str) -> list[str]:
+    """The sentences of a turn a user may label: never a note's bare lead-in ("Giles:", "Their
+    GM said") nor a filler ("Hmm."), which the detector reads as nothing and which had each
+    drawn a correction form of its own above the quote they introduce."""
+    return [
+        sentence
+        for _start, _end, sentence in split_sentences(text)
+        if not (says_nothing(sentence) or introduces_a_quote(sentence))
+    ]
 
 
 def submit_redetect(workspace: Workspace, schedule: Callable[..., Any]) -> str:

@@ -121,7 +121,8 @@ def _turn_saying(server: LiveServer, sentence: str) -> Utterance:
 
 
 def test_the_form_is_worded_for_a_note_and_absent_under_a_rep(server: LiveServer) -> None:
-    note = _turn(server, "rep_note")
+    note = _turn_saying(server, "send the pricing sheet")  # not "Lena said:", a bare lead-in
+    assert note.role == "rep_note"
     notes_page = httpx.get(f"{server.url}/calls/{note.call_id}").text
     assert "on this note" in _turn_html(notes_page, note.id)
     assert "turn of the buyer" not in notes_page
