@@ -186,6 +186,14 @@ _FAULT = re.compile(
     r" (?:work|do|handle|support|talk|answer|let)\b"
     r"|\b(?:costs?|charges?|charged|billed) (?:us |me )?extra\b|\bextra (?:charges?|fees?|costs?)\b"
     r"|\btwo (?:separate )?(?:bills|invoices|logins|subscriptions)\b"
+    # A failure told of it, by a pronoun or its part after the quote has named it: "and it
+    # breaks every time the bank feed changes", "which times out", "its export fell over"
+    # (not "it's never once lost a record": no adverb but these comes between).
+    r"|(?:\b(?:it|they|which)|(?:['’]s|\bits|\btheir) [a-z]+)"
+    r" (?:just |always |still |often |sometimes |regularly |constantly |usually )?"
+    r"(?:breaks|broke|fails|failed|falls over|fell over|goes down|went down|freezes|froze"
+    r"|times out|timed out|stops working|stopped working|loses|lost|drops|dropped|corrupt(?:s|ed)"
+    r"|keeps? (?:breaking|failing|falling over|going down|freezing|dropping|losing))\b"
     # Made for someone else: "it's really built for the agronomist not the farmer".
     r"|\b(?:built|made|designed|meant|aimed|geared|set up) (?:for|at|around) (?!us\b|our\b)"
     r"[^.;!?]{1,60}?\b(?:not|rather than|instead of)\b"
