@@ -14,7 +14,7 @@ from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, weighs
 from pipeline.content.rival_polarity import praise_and_fault
-from pipeline.content.rival_prices import names_them, rival_price_verdict
+from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
 from pipeline.content.rival_rows import (
     claim_rows,
     claims_about,
@@ -110,7 +110,7 @@ def comparison(evidence: Evidence) -> Comparison:
     # A rival's column quotes what is said of the rival: not "It's still too pricey for us",
     # which names no rival and is said of our offer (listed where the rival fits better).
     theirs = [q for q in claims if heading[q.id] != "strong" or names_them(q.text, forms, ours)]
-    said_rows = claim_rows(theirs)[: MAX_ROWS - len(rows)]
+    said_rows = claim_rows(theirs, forms)[: MAX_ROWS - len(rows)]
     for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if reply is not None:
@@ -149,11 +149,13 @@ def comparison(evidence: Evidence) -> Comparison:
     us_better = chose + _praised(evidence, name) + lands
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
-    # The calls the page quotes, not every call its evidence holds.
+    # The calls the page quotes, not every call its evidence holds; a line stating the rival's
+    # price first ("X came in at five-fifty flat" before a word on it).
+    pool = sorted([*reasons, *claims], key=lambda q: not states_their_price(q.text, forms))
     stay, short, pricing = (
         [
             _said(q, name, halves[q.id][1] if q.id in halves else q.text)
-            for q in [*reasons, *claims]
+            for q in pool
             if heading.get(q.id) == said
         ][:4]
         for said in ("stay", "short", "price")

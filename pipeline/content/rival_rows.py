@@ -44,8 +44,10 @@ from pipeline.content.rival_claims import (
     topic_said,
     what_needs_answer,
 )
-from pipeline.content.rival_prices import rival_price_verdict
+from pipeline.content.rival_polarity import only_a_verdict
+from pipeline.content.rival_prices import rival_price_verdict, states_their_price
 from pipeline.content.switching import held_by_rival, terms_beside_theirs
+from pipeline.detect.rules import cue_scores
 
 # The profile lists that may answer a row of each topic: a rival's being all in one is met by
 # our integrations only (a feature sharing the word "booking" is no answer to it).
@@ -79,7 +81,8 @@ def claims_about(evidence: Evidence, name: str) -> list[Quote]:
     """The buyer's sentences that say something of the rival itself (``speaks_of``): naming it,
     or going on about it after a sentence that does (``Evidence.rival_said``). Not a question
     (it asks, it says nothing of them: "Do you offer any credit for the months left on our
-    X contract?", whatever kind it was read as) and not a rep's note."""
+    X contract?", whatever kind it was read as), not a rep's note, and not a bare verdict
+    (``only_a_verdict``: "They're solid." names nothing to set beside us)."""
     forms = evidence.rival_forms or (name,)
     return [
         q
@@ -89,27 +92,35 @@ def claims_about(evidence: Evidence, name: str) -> list[Quote]:
         and (q.id in evidence.rival_said or (q.competitor or "").casefold() == name.casefold())
         and not asks(q.text)
         and speaks_of(q.text, forms)
+        and not only_a_verdict(q.text, forms)
     ]
 
 
 def claim_topic(quote: Quote) -> str | None:
     """What a claim speaks of: its words first ("their support is in another time zone" had
     been filed under adoption; "we're not unhappy with it" is how they work today), else its
-    objection category where that names a topic."""
+    objection category where its own words carry that category's cues: the category alone
+    had headed a rival's app feature "Security" and a bare "They're solid." "Price"."""
     if topic := rival_topic(quote.text):
         return topic
     if content_with(quote.text):
         return "status_quo"
-    return quote.category if quote.category not in (None, "competitor") else None
+    category = quote.category
+    if category in (None, "competitor") or not cue_scores(quote.text).categories.get(category):
+        return None
+    return category
 
 
-def claim_rows(claims: list[Quote]) -> list[ClaimRow]:
+def claim_rows(claims: list[Quote], forms: Sequence[str] = ()) -> list[ClaimRow]:
     """The claims grouped by topic: the topics said most first, those no word names last, each
     in a row of its own (no driving tests, one address per business and no vehicles had shared
-    one row, which quoted the first and was answered by a fact for another)."""
+    one row, which quoted the first and was answered by a fact for another). A price row
+    quotes first a line stating the rival's price (``forms``: its names)."""
     groups: dict[str | None, list[Quote]] = {}
     for quote in claims:
         groups.setdefault(claim_topic(quote), []).append(quote)
+    if "price" in groups:
+        groups["price"].sort(key=lambda q: not states_their_price(q.text, forms))
     rows = [ClaimRow(topic, tuple(quotes)) for topic, quotes in groups.items() if topic]
     rows += [ClaimRow(None, (quote,)) for quote in groups.get(None, [])]
     return sorted(rows, key=lambda row: (row.topic is None, -row.calls))
