@@ -3,8 +3,8 @@ rival itself and the facts our team entered.
 
 Split from ``drafts`` (the other offline drafts) because a fair page needs rules of its own: a
 quote goes in the rival's column only when it says something about the rival
-(``rival_claims.speaks_of``), a row per thing said of it (``rival_rows``), "lost to" only
-where the deal's words say the rival won it.
+(``rival_claims.speaks_of``), a row per thing said of it (``rival_rows``) answered by a fact on
+the same (``row_answers``), "lost to" only where the deal's words say the rival won it.
 """
 
 from __future__ import annotations
@@ -15,12 +15,8 @@ from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, weighs
 from pipeline.content.rival_polarity import praise_and_fault
 from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
-from pipeline.content.rival_rows import (
-    claim_rows,
-    claims_about,
-    heading_for,
-    our_answers,
-)
+from pipeline.content.rival_rows import claim_rows, claims_about, heading_for
+from pipeline.content.row_answers import our_answers
 from pipeline.content.types import MAX_CITATIONS, Comparison, ComparisonRow, FitPoint
 from pipeline.content.won_answers import names_in
 from pipeline.deals import outcome_counts
