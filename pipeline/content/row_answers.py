@@ -20,13 +20,16 @@ from pipeline.content.pairing import (
     meets_what_they_have,
     names_their_rival,
     says_something,
+    speaks_of_other_industry,
     states_gap,
     topic_words,
 )
+from pipeline.content.plan_fit import fitting_plan
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     GENERAL_SECTIONS,
     ProfileFact,
+    content_words,
     stated_price,
 )
 from pipeline.content.quote_fit import answers_quote, restates
@@ -37,15 +40,28 @@ from pipeline.content.rival_claims import (
     what_needs_answer,
 )
 from pipeline.content.rival_rows import ClaimRow
+from pipeline.content.scale import fits_scale, size_rank
 from pipeline.content.switching import held_by_rival, terms_beside_theirs
 
 # The profile lists that may answer a row of each topic: a rival's being all in one is met by
-# our integrations only (a feature sharing the word "booking" is no answer to it).
+# our integrations only (a feature sharing the word "booking" is no answer to it); a copy per
+# site by a feature or a plan for several sites.
 TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     **CATEGORY_SECTIONS,
     "support": ("onboarding", "features", "proof_points"),
     "all_in_one": ("integrations",),
-    "multi_site": ("features", "onboarding"),
+    "multi_site": ("features", "onboarding", "pricing", "plans"),
+}
+# The lists written for a topic a row's words name (``rival_claims.rival_topic``): any of
+# their facts may answer a row on it; a fact of another list must name the topic itself.
+_OWN_LISTS: dict[str, frozenset[str]] = {
+    "contract": frozenset({"plans"}),
+    "price": frozenset({"pricing", "plans"}),
+    "support": frozenset(),
+    "all_in_one": frozenset({"integrations"}),
+    "multi_site": frozenset(),
+    "integrations": frozenset({"integrations"}),
+    "switching": frozenset({"onboarding"}),
 }
 
 
@@ -91,6 +107,9 @@ def _answers(evidence: Evidence, row: ClaimRow) -> Callable[[str, str], bool]:
         if fact and not (priced and section == "pricing"):
             if any(restates(text, line) for line in said):
                 return False
+        if priced and section == "pricing" and stated_price(text) < math.inf:
+            # Our price beside theirs, whatever words they share ("X came in at five-fifty").
+            return not speaks_of_other_industry(text, own, industries, said)
         if (staying and meets_what_they_have(text)) or (priced and section == "pricing"):
             return answers_theme(
                 text, said, rivals=rivals, own=own, industries=industries, fact=fact
@@ -131,22 +150,29 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
     said = [what_needs_answer(q.text) for q in row.claims]
     heard = set().union(*(topic_words(text, rivals) for text in said))
     priced = _priced(row)
+    plan = fitting_plan(row.claims, evidence.profile_section("pricing")) if priced else None
 
-    def nearness(fact: ProfileFact) -> tuple[int, bool, int, float]:
+    def nearness(fact: ProfileFact) -> tuple[int, bool, bool, int, int, float]:
         """From the topic's first list ("$39 a seat" before "Starter: up to
         3 seats" for a price), beside a price compared one naming ours (not "half price for
-        part-timers"), most words of what they said, then nearest by meaning."""
+        part-timers"), the plan its buyers are on (``fitting_plan``), one bounded to the size
+        they give before one for any size, one bounded to a size they do not give last
+        (``size_rank``: a group plan for several sites is no price for every buyer), most
+        words of what they said, then nearest by meaning."""
         near = max(evidence.quote_closeness.get(q.id, {}).get(fact.id, -1.0) for q in row.claims)
         shared = len(topic_words(fact.text, rivals) & heard)
         unpriced = priced and stated_price(fact.text) == math.inf
-        return sections.index(fact.section), unpriced, -shared, -near
+        sized = size_rank(fact.text, claims)
+        return sections.index(fact.section), unpriced, fact != plan, sized, -shared, -near
 
     facts = [
         f
         for f in evidence.profile_section(*sections)
         if not states_gap(f.text)
         and answers(f.text, f.section)
-        and (row.topic is not None or _near_enough(evidence, row, f) or _says_of(row, f, rivals))
+        and _on_topic(row, f)
+        and (row.topic is not None or _lacks_near(evidence, row, f) or _says_of(row, f, rivals))
+        and fits_scale(f.text, claims)
         and not (priced and _WAIVER.search(f.text))
     ]
     named = [
@@ -170,12 +196,15 @@ _WAIVER = re.compile(
 )
 
 
-def _near_enough(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
-    """Whether a fact is as near by meaning to one of the row's claims as a fact must be to
-    answer a rival's quote (``Evidence.quote_floor``), where the claims have vectors: asked
-    of a row no topic names, whose facts share a word with its claims but no topic. A word
+def _lacks_near(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
+    """Whether the row's buyers find fault with the rival (what it lacks) and a fact is as near
+    by meaning to one of its claims as a fact must be to answer a rival's quote
+    (``Evidence.quote_floor``), where the claims have vectors: "Each lesson has its own pick-up
+    point" to "every lesson starts somewhere different, and X just has one address". A word
     shared by chance ("runs") had put our Spanish and French screens beside a rival's EDI
-    experience."""
+    experience; a strength of theirs is met only by a fact saying the same (``_says_of``)."""
+    if not any(finds_fault(q.text) for q in row.claims):
+        return False
     near = [
         evidence.quote_closeness[q.id][fact.id]
         for q in row.claims
@@ -184,10 +213,24 @@ def _near_enough(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
     return not near or max(near) >= evidence.quote_floor
 
 
+def _on_topic(row: ClaimRow, fact: ProfileFact) -> bool:
+    """Whether a fact may answer a row on a topic its words name: a fact of a list written for
+    that topic, or one naming the topic itself, in its words or in a word the row's buyers named
+    it by ("one portal for all your offices" to "each office keeps its own copy"). Storm lists
+    had answered "each site has its own copy", sharing "list". A row its category heads is
+    answered from that category's lists."""
+    if row.topic not in _OWN_LISTS or fact.section in _OWN_LISTS[row.topic]:
+        return True
+    named = {w for q in row.claims for h in topic_said(q.text, row.topic) for w in content_words(h)}
+    return bool(topic_said(fact.text, row.topic)) or bool(named & content_words(fact.text))
+
+
 def _says_of(row: ClaimRow, fact: ProfileFact, rivals: Sequence[str]) -> bool:
     """Whether a fact speaks of one of the row's claims in two words or more of its own
     (``answers_quote``), however far in meaning: "Training cars are scheduled alongside
-    instructors" to "X books instructors but not vehicles ... the same car"."""
+    instructors" to "X books instructors but not vehicles ... the same car". What a row no
+    topic names asks of a fact beside a strength of theirs: one word shared, however near in
+    meaning, is chance ("a berth plan showing boats" to "they bring us the boats")."""
     return any(answers_quote(fact.text, q.text, rivals=rivals) for q in row.claims)
 
 
