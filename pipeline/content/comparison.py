@@ -9,6 +9,7 @@ the same (``row_answers``), "lost to" only where the deal's words say the rival 
 
 from __future__ import annotations
 
+from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import say
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
@@ -83,16 +84,7 @@ def comparison(evidence: Evidence) -> Comparison:
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
     )
     strong = strong[:MAX_FIT]
-    rows = [
-        ComparisonRow(
-            aspect=say("fact_aspect", label=fact.label),
-            us=say("compare_to_write"),
-            them=clip(fact.text, 240),
-            citations=[],
-            facts=[fact.id],
-        )
-        for fact in evidence.facts[:3]
-    ]
+    rows = _fact_rows(evidence)
     # Where we fit better: what buyers said of them in deals we won, then any other sentence
     # naming them there; never another line of the call ("Nobody here has a spare hour until
     # the filing deadline" says nothing of them).
@@ -177,6 +169,28 @@ def comparison(evidence: Evidence) -> Comparison:
         their_pricing=pricing,
         deals=deals,
     )
+
+
+def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
+    """A row per fact our team entered on the rival (three at most), our side a profile fact
+    stating the same term of a deal the other way (``deal_terms``: their commission, our "no
+    booking commission"), each once, else a gap to write."""
+    rows: list[ComparisonRow] = []
+    for fact in evidence.facts[:3]:
+        used = {i for row in rows for i in row.profile}
+        stated = [f for f in evidence.profile if f.id not in used and evidence.may_state(f)]
+        ours = opposite_fact(fact.text, stated)
+        rows.append(
+            ComparisonRow(
+                aspect=say("fact_aspect", label=fact.label),
+                us=clip(ours.text, 240) if ours else say("compare_to_write"),
+                them=clip(fact.text, 240),
+                citations=[],
+                facts=[fact.id],
+                profile=[ours.id] if ours else [],
+            )
+        )
+    return rows
 
 
 def _praised(evidence: Evidence, name: str) -> list[FitPoint]:
