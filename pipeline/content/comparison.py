@@ -3,24 +3,21 @@ rival itself and the facts our team entered.
 
 Split from ``drafts`` (the other offline drafts) because a fair page needs rules of its own: a
 quote goes in the rival's column only when it says something about the rival
-(``rival_claims.speaks_of``), a row per thing said of it (``rival_rows``), "lost to" only
-where the deal's words say the rival won it.
+(``rival_claims.speaks_of``), a row per thing said of it (``rival_rows``) answered by a fact on
+the same (``row_answers``), "lost to" only where the deal's words say the rival won it.
 """
 
 from __future__ import annotations
 
+from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, weighs
 from pipeline.content.rival_polarity import praise_and_fault
-from pipeline.content.rival_prices import names_them, rival_price_verdict
-from pipeline.content.rival_rows import (
-    claim_rows,
-    claims_about,
-    heading_for,
-    our_answers,
-)
+from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
+from pipeline.content.rival_rows import claim_rows, claims_about, heading_for
+from pipeline.content.row_answers import our_answers
 from pipeline.content.types import MAX_CITATIONS, Comparison, ComparisonRow, FitPoint
 from pipeline.deals import outcome_counts
 from pipeline.errors import BadInput
@@ -81,16 +78,7 @@ def comparison(evidence: Evidence) -> Comparison:
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
     )
     strong = strong[:MAX_FIT]
-    rows = [
-        ComparisonRow(
-            aspect=say("fact_aspect", label=fact.label),
-            us=say("compare_to_write"),
-            them=clip(fact.text, 240),
-            citations=[],
-            facts=[fact.id],
-        )
-        for fact in evidence.facts[:3]
-    ]
+    rows = _fact_rows(evidence)
     # Where we fit better: what buyers said of them in deals we won, then any other sentence
     # naming them there; never another line of the call ("Nobody here has a spare hour until
     # the filing deadline" says nothing of them).
@@ -104,7 +92,7 @@ def comparison(evidence: Evidence) -> Comparison:
     # A rival's column quotes what is said of the rival: not "It's still too pricey for us",
     # which names no rival and is said of our offer (listed where the rival fits better).
     theirs = [q for q in claims if heading[q.id] != "strong" or names_them(q.text, forms, ours)]
-    said_rows = claim_rows(theirs)[: MAX_ROWS - len(rows)]
+    said_rows = claim_rows(theirs, forms)[: MAX_ROWS - len(rows)]
     for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if reply is not None:
@@ -143,11 +131,13 @@ def comparison(evidence: Evidence) -> Comparison:
     us_better = chose + _praised(evidence, name) + lands
     if not us_better:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
-    # The calls the page quotes, not every call its evidence holds.
+    # The calls the page quotes, not every call its evidence holds; a line stating the rival's
+    # price first ("X came in at five-fifty flat" before a word on it).
+    pool = sorted([*reasons, *claims], key=lambda q: not states_their_price(q.text, forms))
     stay, short, pricing = (
         [
             _said(q, name, halves[q.id][1] if q.id in halves else q.text)
-            for q in [*reasons, *claims]
+            for q in pool
             if heading.get(q.id) == said
         ][:4]
         for said in ("stay", "short", "price")
@@ -173,6 +163,28 @@ def comparison(evidence: Evidence) -> Comparison:
         their_pricing=pricing,
         deals=deals,
     )
+
+
+def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
+    """A row per fact our team entered on the rival (three at most), our side a profile fact
+    stating the same term of a deal the other way (``deal_terms``: their commission, our "no
+    booking commission"), each once, else a gap to write."""
+    rows: list[ComparisonRow] = []
+    for fact in evidence.facts[:3]:
+        used = {i for row in rows for i in row.profile}
+        stated = [f for f in evidence.profile if f.id not in used and evidence.may_state(f)]
+        ours = opposite_fact(fact.text, stated)
+        rows.append(
+            ComparisonRow(
+                aspect=say("fact_aspect", label=fact.label),
+                us=clip(ours.text, 240) if ours else say("compare_to_write"),
+                them=clip(fact.text, 240),
+                citations=[],
+                facts=[fact.id],
+                profile=[ours.id] if ours else [],
+            )
+        )
+    return rows
 
 
 def _praised(evidence: Evidence, name: str) -> list[FitPoint]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.content.scale import NUMBER_WORDS
 from pipeline.detect.rules import CUES, alternation, lowered
 
 _ADVERB = r"(?:(?:just|also|only|still|really|never|always|already|actually|even|now)\s+)?"
@@ -126,6 +127,24 @@ def names_winner(text: str, forms: Iterable[str]) -> bool:
     return False
 
 
+# A figure, however written ("$550", "4,200", "five-fifty", "twelve hundred").
+_WORD = "|".join(sorted([*NUMBER_WORDS, "hundred", "thousand"], key=len, reverse=True))
+_FIGURE = rf"(?:(?:[$£€]\s?)?\d[\d,.]*k?\b|\b(?:{_WORD})(?:(?:[- ]|\sand\s)(?:{_WORD}))*\b)"
+_MONEY = r"(?:\s?(?:k|grand|quid|bucks|dollars|pounds|euros))?"
+# A figure said as what something costs: "came in at five-fifty", "quoted us 4,200", "charges
+# forty a seat", "twelve hundred flat", "ninety quid", "$2,500"; not a count ("thirty-eight
+# rooms").
+PRICE_SAID = re.compile(
+    rf"\b(?:came|come|comes|coming) in (?:at|around|about|under|over) (?:about )?{_FIGURE}"
+    rf"|\bquot\w* (?:us |me |them )?(?:at |about |around )?{_FIGURE}"
+    rf"|\bcharg\w* (?:us |me |them )?(?:about |around |only |just )?{_FIGURE}"
+    rf"|{_FIGURE}{_MONEY}\s+(?:(?:a|an|per|each) (?:month|seat|user|head|licen[cs]e|login)"
+    r"|per (?:year|annum)|flat)\b"
+    rf"|{_FIGURE}\s?(?:grand|quid|bucks|dollars|pounds|euros)\b|[$£€]\s?\d",
+    re.IGNORECASE,
+)
+_PRICE_SAID = PRICE_SAID.pattern
+
 # What a line about the rival is about, so its row is headed by that and our side answers it
 # from the profile list made for it: "We're on X and we signed an annual contract" is a
 # contract, however the detector filed it (a rival's name files a sentence under "competitor"),
@@ -143,7 +162,7 @@ _TOPICS = (
         "price",
         r"(?:\$|£|€)|\b(?:price|pricing|cost|costs|expensive|cheap|cheaper|free|pay|paying|paid"
         r"|budget\w*|per seat|per user|a seat|on top of|grand|steep|charg\w*|dearer"
-        r"|(?:double|twice|half|triple) what|\d+ ?(?:%|percent|per ?cent))\b",
+        r"|(?:double|twice|half|triple) what|\d+ ?(?:%|percent|per ?cent))\b|" + _PRICE_SAID,
     ),
     (
         "support",
@@ -186,6 +205,14 @@ _FAULT = re.compile(
     r" (?:work|do|handle|support|talk|answer|let)\b"
     r"|\b(?:costs?|charges?|charged|billed) (?:us |me )?extra\b|\bextra (?:charges?|fees?|costs?)\b"
     r"|\btwo (?:separate )?(?:bills|invoices|logins|subscriptions)\b"
+    # A failure told of it, by a pronoun or its part after the quote has named it: "and it
+    # breaks every time the bank feed changes", "which times out", "its export fell over"
+    # (not "it's never once lost a record": no adverb but these comes between).
+    r"|(?:\b(?:it|they|which)|(?:['’]s|\bits|\btheir) [a-z]+)"
+    r" (?:just |always |still |often |sometimes |regularly |constantly |usually )?"
+    r"(?:breaks|broke|fails|failed|falls over|fell over|goes down|went down|freezes|froze"
+    r"|times out|timed out|stops working|stopped working|loses|lost|drops|dropped|corrupt(?:s|ed)"
+    r"|keeps? (?:breaking|failing|falling over|going down|freezing|dropping|losing))\b"
     # Made for someone else: "it's really built for the agronomist not the farmer".
     r"|\b(?:built|made|designed|meant|aimed|geared|set up) (?:for|at|around) (?!us\b|our\b)"
     r"[^.;!?]{1,60}?\b(?:not|rather than|instead of)\b"
@@ -204,7 +231,7 @@ _FAULT = re.compile(
 )
 # A rival criticised, as the detector reads it ("its reporting is useless", "kept logging me
 # out"): the same words make a fault here.
-_CRITICISM = alternation(CUES["rival_remark"]["criticism"])
+CRITICISM = alternation(CUES["rival_remark"]["criticism"])
 _FOR_US = re.compile(r"\b(?:for|at) (?:us|our|me|my)\b")  # "built for us farmers" is praise
 # What keeps a buyer on the rival (a contract, the work of moving): a reason they stay, not one
 # the rival fits them better.
@@ -270,7 +297,7 @@ def topic_said(text: str, topic: str | None) -> list[str]:
 
 def finds_fault(text: str) -> bool:
     """Whether a line about the rival finds fault with it ("They put our price up")."""
-    said = (m.group() for m in _CRITICISM.finditer(lowered(text)))
+    said = (m.group() for m in CRITICISM.finditer(lowered(text)))
     return _FAULT.search(text) is not None or any(not _FOR_US.search(m) for m in said)
 
 

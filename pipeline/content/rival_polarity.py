@@ -11,14 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.content.rival_claims import clauses, content_with, finds_fault, names_rival
+from pipeline.content.pairing import topic_words
+from pipeline.content.rival_claims import (
+    CRITICISM,
+    clauses,
+    content_with,
+    finds_fault,
+    names_rival,
+)
+from pipeline.detect.rules import lowered
 
 # A good word said of the rival: "fine for scheduling", "great at reminders", "it's solid",
 # "the team love it", "works well".
 _GOOD = re.compile(
     r"\b(?:fine|good|great|decent|solid|brilliant|excellent|handy|strong|reliable|ok|okay)"
     r" (?:for|at|with|on)\b"
-    r"|\b(?:is|was|are|were|['’]s) (?:really |pretty |very |quite |actually )?(?:good|great"
+    r"|\b(?:is|was|are|were|['’]s|['’]re) (?:really |pretty |very |quite |actually )?(?:good|great"
     r"|decent|solid|brilliant|excellent|handy|reliable|easy to use|simple to use|fast|quick)\b"
     r"|\b(?:loves?|loved|likes?|liked)\b|\bworks? (?:well|fine|great|nicely)\b",
     re.IGNORECASE,
@@ -37,6 +45,14 @@ def praises_them(clause: str, forms: Sequence[str]) -> bool:
     if finds_fault(clause) or content_with(clause) or "?" in clause:
         return False
     return any(not _NEGATED.search(clause[: m.start()]) for m in _GOOD.finditer(clause))
+
+
+def only_a_verdict(text: str, forms: Sequence[str]) -> bool:
+    """Whether a line says nothing of the rival but a good or bad word ("They're solid.", "It
+    was rubbish."): no word names what it is about once the verdict is taken out, so no row
+    and no heading has a topic to quote it under."""
+    left = CRITICISM.sub(" ", _GOOD.sub(" ", lowered(text)))
+    return not topic_words(left, forms)
 
 
 def praise_and_fault(text: str, forms: Sequence[str]) -> tuple[str, str] | None:

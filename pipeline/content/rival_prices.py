@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from pipeline.content.rival_claims import rival_topic
+from pipeline.content.rival_claims import PRICE_SAID, names_rival, rival_topic
 
 Verdict = Literal["cheaper", "dearer"]
 
@@ -73,6 +73,12 @@ def rival_price_verdict(text: str, rival: Iterable[str], ours: Iterable[str] = (
             said.add(_other(verdict) if bool(_NEGATED.search(before)) ^ ours_ else verdict)
         earlier += f" {clause}"
     return said
+
+
+def states_their_price(text: str, rival: Iterable[str]) -> bool:
+    """Whether a line names the rival and a figure said as a price (``PRICE_SAID``): "X came in
+    at five-fifty flat" is what a pricing row sets beside ours before any word on it."""
+    return names_rival(text, rival) and PRICE_SAID.search(text) is not None
 
 
 def names_them(text: str, rival: Iterable[str], ours: Iterable[str] = ()) -> bool:

@@ -31,7 +31,9 @@ _ABOVE = r"more than|over|above|at least|upwards of|from"
 _BELOW = r"up to|under|fewer than|less than|at most|no more than|below"
 _BOUND_RE = re.compile(
     rf"\b(?P<op>{_ABOVE}|{_BELOW})\s+(?P<n>{_NUMBER})\s*\+?[\s-]*(?P<unit>[a-z]+)?"
-    r"|(?<![\w£$€¥.])(?P<n2>\d[\d,]*)\s*(?P<unit2>[a-z]+) or (?P<tail>fewer|less|more)\b",
+    rf"|(?<![\w£$€¥.])(?P<n2>{_NUMBER})\s*(?P<unit2>[a-z]+) or (?P<tail>fewer|less|more)\b"
+    # "three or more sites", "10+ users": from that many up.
+    rf"|(?<![\w£$€¥.])(?P<n3>{_NUMBER})\s*(?:or more|\+)\s+(?P<unit3>[a-z]+)",
     re.I,
 )
 
@@ -82,18 +84,20 @@ def _group(unit: str | None) -> str | None:
 
 def fact_bounds(fact: str) -> list[Bound]:
     """The sizes a fact says it holds for ("more than 50 recruiters": 51 up; "20 recruiters or
-    fewer": up to 20), where it names what it counts."""
+    fewer": up to 20; "three or more sites": 3 up), where it names what it counts."""
     bounds = []
     for match in _BOUND_RE.finditer(fact):
         written, unit = (
-            match.group("n") or match.group("n2"),
-            match.group("unit") or match.group("unit2"),
+            match.group("n") or match.group("n2") or match.group("n3"),
+            match.group("unit") or match.group("unit2") or match.group("unit3"),
         )
         value, group = number_value(written), _group(unit)
         if value is None or group is None:
             continue
         op = (match.group("op") or "").casefold()
-        if op in ("more than", "over", "above") or match.group("tail") == "more":
+        if match.group("n3"):
+            bounds.append(Bound(group, low=value))
+        elif op in ("more than", "over", "above") or match.group("tail") == "more":
             bounds.append(Bound(group, low=value + (0 if match.group("tail") else 1)))
         elif op in ("at least", "upwards of", "from"):
             bounds.append(Bound(group, low=value))
@@ -113,6 +117,19 @@ def buyer_counts(lines: Iterable[str]) -> dict[str, list[float]]:
             if value is not None and group is not None:
                 found.setdefault(group, []).append(value)
     return found
+
+
+def size_rank(fact: str, said: Iterable[str]) -> int:
+    """How well a fact's size fits the buyers who said these lines: 0 where it states bounds and
+    each holds for a count they give ("three or more sites" to a buyer with four), 1 where it
+    states none, 2 where they give no count it holds for. ``fits_scale`` lets a bounded fact
+    through to buyers who give none; a plan for several sites is still no price to set before
+    every buyer."""
+    bounds, counts = fact_bounds(fact), buyer_counts(said)
+    if not bounds:
+        return 1
+    held = all(any(b.holds_for(n) for n in counts.get(b.group, [])) for b in bounds)
+    return 0 if held else 2
 
 
 def fits_scale(fact: str, said: Iterable[str]) -> bool:
