@@ -27,6 +27,7 @@ from pipeline.detect.rules import (
     is_question,
     lowered,
 )
+from pipeline.detect.stories import story_told
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
@@ -49,11 +50,19 @@ def _today_only(text: str) -> bool:
 
 def tells_a_pain(sentence: str) -> bool:
     """A problem with how they work today, said as one ("our main pain is the hub", "we
-    still chase clients by email and it's painful"), with no word about us; not asked ("so it
-    chases them for me?" is about us)."""
+    still chase clients by email and it's painful") or told as a story (``stories.py``), with
+    no word about us; not asked ("so it chases them for me?" is about us)."""
     text = lowered(sentence)
     asked = text.rstrip("\"') ").endswith("?")
-    return bool(_PAIN.search(text)) and _today_only(text) and not asked
+    return (bool(_PAIN.search(text)) and _today_only(text) and not asked) or tells_a_story(sentence)
+
+
+def tells_a_story(sentence: str) -> bool:
+    """A pain told as a story of their own operation (``stories.py``: customers asking what
+    nobody can answer, a mishap counted in a time, a capability wished for), with no other
+    word about us."""
+    story = story_told(sentence)
+    return story is not None and _today_only(story)
 
 
 def describes_the_setup(sentence: str) -> bool:
@@ -125,6 +134,10 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     small talk (asked too), praise and a rival only named (``asides.py``; ``rivals``: the names
     as the sentence spells them) are ``other``; a buyer saying who they are is a set-up or an
     introduction (``describes_themselves``)."""
+    # first: "the one that was actually booked", "without ringing every technician" in a story
+    # read as a trial that went well
+    if kind != "question" and tells_a_story(sentence):
+        return "pain"
     if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
         return "other"
     if kind in ("objection", "pain") and states_the_account(sentence):  # "12 recruiters, on X"
