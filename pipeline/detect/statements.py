@@ -21,6 +21,7 @@ from pipeline.detect.asides import asks_small_talk, names_a_rival_only, says_no_
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import (
     CUES,
+    KIND_CUES,
     alternation,
     cue_scores,
     is_direct_question,
@@ -41,6 +42,9 @@ _SELF = re.compile(
     + r")"
 )
 _TEAM_SIZE = alternation(CUES["statement"]["team_size"])
+_HISTORY = alternation(CUES["holdings"]["history"])
+_DEVICES = alternation(CUES["holdings"]["devices"])
+_HABIT = alternation(CUES["holdings"]["habit"])
 
 
 def _today_only(text: str) -> bool:
@@ -63,6 +67,25 @@ def tells_a_story(sentence: str) -> bool:
     word about us."""
     story = story_told(sentence)
     return story is not None and _today_only(story)
+
+
+def describes_what_they_hold(sentence: str) -> bool:
+    """A fact of what the business holds: records kept since a year ("We've got payment records
+    going back to 2009"), the devices their people carry ("two of them are on ancient Androids"),
+    with no worry, pain or word about us in the sentence. Today's set-up: the money and age words
+    in it had pulled the model to price and adoption objections ("going back to" reads as a
+    return to an old system)."""
+    text = lowered(sentence)
+    held = _HISTORY.search(text) or _DEVICES.search(text)
+    if held is None or is_question(sentence):
+        return False
+    # the fact itself ("still on Windows 7") and a habit ("some of the old boys will argue") aside
+    said = _HABIT.sub(" ", _DEVICES.sub(" ", _HISTORY.sub(" ", text)))
+    return (
+        _today_only(said)
+        and cue_scores(said).concern == 0
+        and not (KIND_CUES["pain"].search(said) or _PAIN.search(said))
+    )
 
 
 def describes_the_setup(sentence: str) -> bool:
@@ -140,7 +163,9 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return "pain"
     if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
         return "other"
-    if kind in ("objection", "pain") and states_the_account(sentence):  # "12 recruiters, on X"
+    if kind in ("objection", "pain") and (
+        states_the_account(sentence) or describes_what_they_hold(sentence)
+    ):  # "12 recruiters, on X", "records going back to 2009"
         return "current_setup"
     # "Did you watch Friday night?": small talk asked
     if kind in ("question", "objection") and asks_small_talk(sentence):
