@@ -21,6 +21,7 @@ from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.statements import said_as_such, todays_kind
+from pipeline.detect.status_quo import defends_what_they_have
 from pipeline.detect.topics import (
     calls_the_price_high,
     has_no_budget,
@@ -84,6 +85,10 @@ def sentence_verdict(
     ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen"
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and (said := _said_topic(sentence)) is not None:
+        # "..., it's never once lost us a penny, so give me a reason." (status quo)
+        kind, category = "objection", said
+        confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and puts_it_off_while_busy(text):
         # "Let's pick this up again after the January sales, it's manic right now."
         kind, category = "objection", "authority_timing"
@@ -111,7 +116,9 @@ def sentence_verdict(
         kind = "question"  # "Asked whether we integrate with Mindbody."
     if kind == "objection" and not blocked and through_a_parent(text):
         category = lock_in_category(text)  # a body above them decided what they use
-    if kind == "objection":
+    if kind == "objection" and (said := _said_topic(sentence)) is not None:
+        category = said  # the praise of a named tool is the status quo, not the rival's topic
+    elif kind == "objection":
         rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
         if rivals and not (blocked and category != "competitor"):  # a blocker's topic first
             # a buyer who uses or is weighing a named rival: that is the topic
@@ -149,6 +156,12 @@ def sentence_verdict(
         confidence,
         confidence if blocked else score.objection_probability,
     )
+
+
+def _said_topic(sentence: SentenceInput) -> str | None:
+    """The objection a buyer's sentence states in its own terms, with its topic: the tool they
+    have defended against us (``status_quo.py``)."""
+    return "status_quo" if defends_what_they_have(sentence.text) else None
 
 
 def topic_beside_a_rival(
