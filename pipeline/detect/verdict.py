@@ -30,6 +30,7 @@ from pipeline.detect.topics import (
     puts_it_off_while_busy,
     reason_topic,
     says_the_cost_grows,
+    weighs_it_against_their_money,
 )
 
 BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
@@ -86,7 +87,8 @@ def sentence_verdict(
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (said := _said_topic(sentence)) is not None:
-        # "..., it's never once lost us a penny, so give me a reason." (status quo)
+        # "..., it's never once lost us a penny, so give me a reason." (status quo); "That's most
+        # of a season's honesty box." after our price (price)
         kind, category = "objection", said
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and puts_it_off_while_busy(text):
@@ -160,8 +162,10 @@ def sentence_verdict(
 
 def _said_topic(sentence: SentenceInput) -> str | None:
     """The objection a buyer's sentence states in its own terms, with its topic: the tool they
-    have defended against us (``status_quo.py``)."""
-    return "status_quo" if defends_what_they_have(sentence.text) else None
+    have defended against us (``status_quo.py``), our price weighed against their own money."""
+    if defends_what_they_have(sentence.text):
+        return "status_quo"
+    return "price" if weighs_it_against_their_money(sentence) else None
 
 
 def topic_beside_a_rival(
