@@ -2,8 +2,9 @@
 something blocks the deal ("Yeah, that's a showstopper for me."), a refusal said outright ("I'm
 not having the photos going off to some server in America."), the cost of leaving what they have
 ("The buyout on that contract is eighteen thousand dollars."), a contract that binds them, a
-condition set on signing (said, or reported in a note), and a buyer saying a missing thing
-matters right after the rep said it is missing.
+condition set on signing (said, or reported in a note), a must-have with the purchase dismissed
+without it ("It has to post invoices into Sage, or it's dead in the water."), and a buyer saying
+a missing thing matters right after the rep said it is missing.
 
 The model read such short sentences as small talk or set-up (they carry no topic words), so the
 largest loss reasons went uncounted. The phrases are data (``[blocker]`` in ``cues.toml``).
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.conditions import condition_topic, sets_a_condition_on_us
+from pipeline.detect.conditions import condition_topic, last_match, sets_a_condition_on_us
 from pipeline.detect.rules import (
     CUES,
     REASSURANCE,
@@ -23,6 +24,7 @@ from pipeline.detect.rules import (
     lowered,
     topic_without_rival,
 )
+from pipeline.detect.topics import plain_topic
 
 _BLOCKER = CUES["blocker"]
 _VERDICT = alternation(_BLOCKER["verdicts"])
@@ -33,6 +35,15 @@ _CONDITION = alternation(_BLOCKER["conditions"])
 # The signing a condition is set on: no topic of its own ("commit" is no contract worry there).
 _SIGNING = re.compile(r"\b(?:sign|commit|buy|agree|go ahead|move forward)\w*", re.IGNORECASE)
 _REFUSAL = alternation(_BLOCKER["refusals"])
+_MUST = alternation(_BLOCKER["must"])
+_IF_NOT = alternation(_BLOCKER["if_not"])
+# the dismissal after the ask: "..., or it's dead in the water", "..., we won't touch it"
+_OR_ELSE = re.compile(
+    r",?\s+(?P<otherwise>" + alternation(_BLOCKER["otherwise"]).pattern + r")?[,\s]*"
+    r"(?:(?:frankly|honestly|basically|quite simply),?\s+)?"
+    r"(?:" + alternation(_BLOCKER["dismissal"]).pattern + r")"
+)
+_WHAT_WE_SELL = alternation(_BLOCKER["what_we_sell"])
 _GAP = alternation(_BLOCKER["gap"])
 _MATTERS = alternation(_BLOCKER["matters"])
 # "not really a deal breaker", "there's no exit fee", "it wouldn't be a showstopper"
@@ -61,7 +72,29 @@ def blocks_the_deal(sentence: str, context: str = "") -> bool:
         return True
     if _said(_LOCK_IN, text) and not _LOCK_IN_ENDS.search(text):
         return True
+    if required_or_else(sentence) is not None:
+        return True
     return bool(_GAP.search(lowered(context))) and _said(_MATTERS, text)
+
+
+def required_or_else(sentence: str) -> str | None:
+    """What a must-have asks ("post invoices into sage" in "Whatever we bring in has to post
+    invoices into Sage, or it's dead in the water."), lower-cased, when the sentence dismisses the
+    purchase without it; None otherwise. What must do it is ours ("it", "whatever we bring in")
+    or the ask names a buying topic: "It has to be done by Friday or the client walks" is none."""
+    text = lowered(sentence)
+    for or_else in _OR_ELSE.finditer(text):
+        before = text[: or_else.start()]
+        # "has to ..." needs its "or": "It has to be signed by Friday, that's done." dismisses none
+        opener = last_match(_IF_NOT, before) or (
+            last_match(_MUST, before) if or_else.group("otherwise") else None
+        )
+        if opener is None:
+            continue
+        asked = before[opener.end() :].strip(" ,")
+        if _WHAT_WE_SELL.search(before[: opener.end()]) or topic_without_rival(asked):
+            return asked
+    return None
 
 
 def blocked_topic(scored: SentenceInput) -> str | None:
@@ -75,6 +108,8 @@ def blocked_topic(scored: SentenceInput) -> str | None:
         return "contract"
     if sets_a_condition_on_us(scored.text):  # "we'd sign if you did monthly billing"
         return condition_topic(scored.text)
+    if (asked := required_or_else(scored.text)) is not None:  # "has to post into Sage, or ..."
+        return plain_topic(asked, None) or topic_without_rival(asked)
     said: tuple[str, ...] = (scored.text, scored.context, scored.turn)
     if _said(_CONDITION, text):  # what it asks for is the topic, not the signing
         said = tuple(_SIGNING.sub(" ", words) for words in said)

@@ -52,11 +52,11 @@ def promised_condition(sentence: str) -> str | None:
     if promise is None:
         return None
     before, after = text[: promise.start()], text[promise.end() :]
-    if (opener := _last(_OPENER, before)) is not None:  # "If you did X, we'd sign."
+    if (opener := last_match(_OPENER, before)) is not None:  # "If you did X, we'd sign."
         return before[opener.end() :].strip(" ,")
     if (opener := _OPENER.search(after)) is not None:  # "We'd sign if you did X."
         return after[opener.end() :].strip(" ,")
-    joined = _last(_AND, before)
+    joined = last_match(_AND, before)
     if _ORDER.match(before) and joined is not None:  # "Knock 20 percent off and we'll sign."
         return before[: joined.start()].strip(" ,")
     return None
@@ -125,6 +125,7 @@ def condition_beside_a_rival(sentence: str, rivals: Sequence[str]) -> str | None
     return "price" if _PRICE_MOVES.search(condition) else topic_without_rival(condition)
 
 
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``: the clause nearest what follows it."""
     matches = list(pattern.finditer(text))
     return matches[-1] if matches else None

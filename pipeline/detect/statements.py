@@ -21,6 +21,7 @@ from pipeline.detect.asides import names_a_rival_only, says_no_concern
 from pipeline.detect.classify import Kind
 from pipeline.detect.rules import (
     CUES,
+    KIND_CUES,
     alternation,
     cue_scores,
     is_direct_question,
@@ -28,6 +29,7 @@ from pipeline.detect.rules import (
     lowered,
 )
 from pipeline.detect.small_talk import asks_small_talk, controls_the_call
+from pipeline.detect.stories import story_told
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
@@ -41,6 +43,9 @@ _SELF = re.compile(
     + r")"
 )
 _TEAM_SIZE = alternation(CUES["statement"]["team_size"])
+_HISTORY = alternation(CUES["holdings"]["history"])
+_DEVICES = alternation(CUES["holdings"]["devices"])
+_HABIT = alternation(CUES["holdings"]["habit"])
 
 
 def _today_only(text: str) -> bool:
@@ -50,11 +55,38 @@ def _today_only(text: str) -> bool:
 
 def tells_a_pain(sentence: str) -> bool:
     """A problem with how they work today, said as one ("our main pain is the hub", "we
-    still chase clients by email and it's painful"), with no word about us; not asked ("so it
-    chases them for me?" is about us)."""
+    still chase clients by email and it's painful") or told as a story (``stories.py``), with
+    no word about us; not asked ("so it chases them for me?" is about us)."""
     text = lowered(sentence)
     asked = text.rstrip("\"') ").endswith("?")
-    return bool(_PAIN.search(text)) and _today_only(text) and not asked
+    return (bool(_PAIN.search(text)) and _today_only(text) and not asked) or tells_a_story(sentence)
+
+
+def tells_a_story(sentence: str) -> bool:
+    """A pain told as a story of their own operation (``stories.py``: customers asking what
+    nobody can answer, a mishap counted in a time, a capability wished for), with no other
+    word about us."""
+    story = story_told(sentence)
+    return story is not None and _today_only(story)
+
+
+def describes_what_they_hold(sentence: str) -> bool:
+    """A fact of what the business holds: records kept since a year ("We've got payment records
+    going back to 2009"), the devices their people carry ("two of them are on ancient Androids"),
+    with no worry, pain or word about us in the sentence. Today's set-up: the money and age words
+    in it had pulled the model to price and adoption objections ("going back to" reads as a
+    return to an old system)."""
+    text = lowered(sentence)
+    held = _HISTORY.search(text) or _DEVICES.search(text)
+    if held is None or is_question(sentence):
+        return False
+    # the fact itself ("still on Windows 7") and a habit ("some of the old boys will argue") aside
+    said = _HABIT.sub(" ", _DEVICES.sub(" ", _HISTORY.sub(" ", text)))
+    return (
+        _today_only(said)
+        and cue_scores(said).concern == 0
+        and not (KIND_CUES["pain"].search(said) or _PAIN.search(said))
+    )
 
 
 def describes_the_setup(sentence: str) -> bool:
@@ -126,9 +158,15 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     small talk (asked too), praise and a rival only named (``asides.py``; ``rivals``: the names
     as the sentence spells them) are ``other``; a buyer saying who they are is a set-up or an
     introduction (``describes_themselves``)."""
+    # first: "the one that was actually booked", "without ringing every technician" in a story
+    # read as a trial that went well
+    if kind != "question" and tells_a_story(sentence):
+        return "pain"
     if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
         return "other"
-    if kind in ("objection", "pain") and states_the_account(sentence):  # "12 recruiters, on X"
+    if kind in ("objection", "pain") and (
+        states_the_account(sentence) or describes_what_they_hold(sentence)
+    ):  # "12 recruiters, on X", "records going back to 2009"
         return "current_setup"
     # "Did you watch Friday night?", "Can I jump in?": small talk asked, the call steered
     if kind in ("question", "objection") and (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
+from pipeline.detect.rules import CUES, KIND_CUES, REASSURANCE, alternation, is_question, lowered
 from pipeline.detect.sentences import sentence_before
 
 _PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
@@ -33,6 +33,10 @@ _BUSY_NOW = alternation(CUES["busy_now"]["busy"])
 _LATER = alternation(CUES["busy_now"]["later"])
 _MONEY = alternation(CUES["price_grows"]["money"])
 _GROWS = alternation(CUES["price_grows"]["grows"])
+_SHARE = alternation(CUES["price_share"]["share"])
+_THEIR_MONEY = alternation(CUES["price_share"]["money"])
+_PERIOD = alternation(CUES["price_share"]["period"])
+_SHARE_WORDS = 6  # "that's most of a season's honesty box": the amount follows close
 
 
 def plain_topic(sentence: str, category: str | None) -> str | None:
@@ -95,6 +99,26 @@ def puts_it_off_while_busy(sentence: str) -> bool:
     can we talk again in May?"), the busy clause is said."""
     text = lowered(sentence)
     return bool(_BUSY_NOW.search(text) and _LATER.search(text))
+
+
+def weighs_it_against_their_money(sentence: SentenceInput) -> bool:
+    """An amount put as a share of the buyer's own money ("That's a third of our marketing
+    budget.", "That's more than we clear on a funeral some months."), or of what a time brings
+    in right after the rep named a price ("That's most of a season's honesty box." after "£120 a
+    month"): the price called high in their own terms, however the model read it (it had been
+    small talk at 0.96). Not negated ("that's not even half our budget") nor asked."""
+    text = REASSURANCE.sub(" ", lowered(sentence.text))
+    if is_question(sentence.text):
+        return False
+    for share in _SHARE.finditer(text):
+        if _NEGATED.search(text[: share.start()]):
+            continue
+        amount = " ".join(text[share.end() :].split()[:_SHARE_WORDS])
+        if _THEIR_MONEY.search(amount) or (
+            _PERIOD.search(amount) and KIND_CUES["price"].search(lowered(sentence.context))
+        ):
+            return True
+    return False
 
 
 def _said_not_negated(cue: re.Pattern[str], sentence: str) -> bool:

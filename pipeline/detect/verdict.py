@@ -22,6 +22,7 @@ from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.small_talk import answers_small_talk
 from pipeline.detect.statements import said_as_such, todays_kind
+from pipeline.detect.status_quo import defends_what_they_have
 from pipeline.detect.topics import (
     calls_the_price_high,
     has_no_budget,
@@ -30,6 +31,7 @@ from pipeline.detect.topics import (
     puts_it_off_while_busy,
     reason_topic,
     says_the_cost_grows,
+    weighs_it_against_their_money,
 )
 
 BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
@@ -85,6 +87,11 @@ def sentence_verdict(
     ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen"
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and (said := _said_topic(sentence)) is not None:
+        # "..., it's never once lost us a penny, so give me a reason." (status quo); "That's most
+        # of a season's honesty box." after our price (price)
+        kind, category = "objection", said
+        confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and puts_it_off_while_busy(text):
         # "Let's pick this up again after the January sales, it's manic right now."
         kind, category = "objection", "authority_timing"
@@ -112,7 +119,9 @@ def sentence_verdict(
         kind = "question"  # "Asked whether we integrate with Mindbody."
     if kind == "objection" and not blocked and through_a_parent(text):
         category = lock_in_category(text)  # a body above them decided what they use
-    if kind == "objection":
+    if kind == "objection" and (said := _said_topic(sentence)) is not None:
+        category = said  # the praise of a named tool is the status quo, not the rival's topic
+    elif kind == "objection":
         rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
         if rivals and not (blocked and category != "competitor"):  # a blocker's topic first
             # a buyer who uses or is weighing a named rival: that is the topic
@@ -150,6 +159,14 @@ def sentence_verdict(
         confidence,
         confidence if blocked else score.objection_probability,
     )
+
+
+def _said_topic(sentence: SentenceInput) -> str | None:
+    """The objection a buyer's sentence states in its own terms, with its topic: the tool they
+    have defended against us (``status_quo.py``), our price weighed against their own money."""
+    if defends_what_they_have(sentence.text):
+        return "status_quo"
+    return "price" if weighs_it_against_their_money(sentence) else None
 
 
 def topic_beside_a_rival(
