@@ -258,7 +258,7 @@ def collect_evidence(
     why_now = mention_rows(session, Mention.kind == "why_now", Mention.call_id.in_(call_ids))
     if not why_now:
         why_now = mention_rows(session, Mention.kind == "why_now", *segment)
-    why_now = reasons_to_act(session, why_now)
+    why_now = reasons_to_act(session, why_now, ours)
     for row in buyer_quotes(why_now, numberer, MAX_WHY_NOW, QuoteRank(confident_at)):
         numberer.mention(row, row[0].cluster_id, alone=foreign_context(shown(row)))
 

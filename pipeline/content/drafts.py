@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
-from pipeline.content.quote_fit import facts_answering, fits_heading
+from pipeline.content.quote_fit import facts_answering
 from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, stands_alone
-from pipeline.content.topics import quoted_topic
+from pipeline.content.topics import named_topic, quoted_topic, speaks_of_question
 from pipeline.content.types import (
     QA,
     ObjectionAnswer,
@@ -22,6 +23,7 @@ from pipeline.content.types import (
 )
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
+from pipeline.detect.classify import OBJECTION_CATEGORIES
 from pipeline.errors import BadInput
 from pipeline.language import in_english
 from pipeline.redact import has_placeholder
@@ -101,7 +103,7 @@ def buyer_question(
     """What buyers ask about the theme, not yet asked on the page: its category's question,
     else a question one of its buyers asked; None when neither is left. A quoted worry is no
     question: "What do you say to “We already have Procore”?" had headed an FAQ entry. One
-    that speaks of the lines ``said`` under it first (``fits_heading``), the category its
+    that speaks of the lines ``said`` under it first (``speaks_of_question``), the category its
     quoted words name next: "Are we locked into a long contract?" had headed a board's
     sign-off and "Will my staff actually use it?" a question about tickets."""
     lines = [q.text for q in said]
@@ -111,14 +113,20 @@ def buyer_question(
     asks = "value" if value else cluster.category
     category = say("faq_question", category=asks, competitor=cluster.competitor)
     quoted = say("faq_question", category=quoted_topic(lines), competitor=cluster.competitor)
+    named = say("faq_question", category=named_topic(lines), competitor=cluster.competitor)
     own = [
         q.text
         for q in evidence.cluster_quotes(cluster)
         if q.role == "buyer" and q.text.rstrip().endswith("?")
         and stands_alone(q.text) and not has_placeholder(q.text) and in_english(q.text)
     ]  # fmt: skip
-    left = [clip(q, 240) for q in [category, quoted, *own] if q and clip(q, 240) not in asked]
-    question = next((q for q in left if fits_heading(q, lines)), left[0] if left else None)
+    left = [
+        clip(q, 240) for q in [category, quoted, named, *own] if q and clip(q, 240) not in asked
+    ]
+    question = next(
+        (q for q in left if any(speaks_to(cluster, q, line) for line in lines)),
+        left[0] if left else None,
+    )
     if question is not None:
         asked.add(question)
     return question
@@ -159,26 +167,24 @@ def faq_entry(
         answers = [
             a for a in answers if not a.replies_to or _sure_objection(evidence.quote(a.replies_to))
         ]
-    answers = answers[:1]
     rival = cluster.competitor
     if rival and not any(names_the_rival(q, rival) for q in said):
         cluster = replace(cluster, competitor=None)  # no quote of it to cite: ask of all rivals
     question = buyer_question(evidence, cluster, asked, said)
     if question is None:
         return None  # its question is another theme's entry already
-    # The worry the reply followed first, so the answer's sources hold what it answered; a
-    # line the heading speaks of among them.
+    # Only lines that speak of the question are cited (``speaks_of_question``), and a reply
+    # only beside the worry it followed; the worry first, so the sources hold what it answered.
+    fits = [q for q in said if speaks_to(cluster, question, q.text)]
+    answers = [a for a in answers if _reply_fits(evidence, a, cluster, question)][:1]
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
-    quotes = [*answered, *(q for q in said if q not in answered)]
+    quotes = [*answered, *(q for q in fits if q not in answered)]
     if cluster.competitor and names_in(question, {cluster.competitor}):
         # "Why should we pick you over Slipway?" had cited "we're going to stay with BerthHop".
         quotes = [q for q in quotes if names_the_rival(q, cluster.competitor)]
-    if not fits_heading(question, [q.text for q in quotes[:2]]):
-        quotes = sorted(
-            quotes, key=lambda q: q not in answered and not fits_heading(question, [q.text])
-        )
     quotes = quotes[:2]
     if not quotes:
+        asked.discard(question)
         return None
     besides = " ".join(a.text for a in answers)
     facts = facts_answering(evidence, cluster, quotes, stated, 2, besides, asked=question)
@@ -196,6 +202,39 @@ def faq_entry(
         citations=[*(q.id for q in quotes), *(a.id for a in answers)][:4],
         profile=[f.id for f in facts],
     )
+
+
+def speaks_to(cluster: ClusterEvidence, question: str, said: str) -> bool:
+    """Whether a line of the theme may be cited under its question (``speaks_of_question``):
+    of the question's category where it is one's, of a rival where it asks about rivals."""
+    category = asked_category(question, cluster.competitor)
+    return speaks_of_question(question, said, category, rivals_asked_about(cluster, question))
+
+
+def rivals_asked_about(cluster: ClusterEvidence, question: str) -> list[str] | None:
+    """The rivals a question about rivals in general asks of ("Why should we pick you over the
+    other tools we're looking at?"); None where it names one or asks of another topic: "stay
+    with BerthHop" is no reason to pick us over Slipway."""
+    if cluster.category != "competitor" or names_in(question, set(cluster.competitors)):
+        return None
+    return list(cluster.competitors)
+
+
+@cache
+def asked_category(question: str, competitor: str | None) -> str | None:
+    """The worry category whose FAQ question ``question`` is (price for "Is it worth the price
+    for a business our size?"); None for a question a buyer asked."""
+    for category in (*OBJECTION_CATEGORIES, "value"):
+        if clip(say("faq_question", category=category, competitor=competitor), 240) == question:
+            return "price" if category == "value" else category
+    return None
+
+
+def _reply_fits(evidence: Evidence, answer: Quote, cluster: ClusterEvidence, question: str) -> bool:
+    """Whether a won deal's reply may stand under a question: it followed no quoted worry, or
+    one that speaks of the question (it is cited beside it)."""
+    worry = evidence.quote(answer.replies_to or 0)
+    return worry is None or speaks_to(cluster, question, worry.text)
 
 
 def require_quotes(evidence: Evidence) -> None:

@@ -5,6 +5,7 @@ switching objections + the profile's onboarding facts)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.content.drafts import require_quotes, say, stats_line, top_quote
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
@@ -29,17 +30,19 @@ from pipeline.redact import has_placeholder
 # hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
 # a frequency).
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+# Which days count: "ten working days", "3 business days", "one billing month", "a full day".
+_KIND_OF_DAY = r"(?:(?:working|business|calendar|billing|full|whole|clear|school)[\s-]+)?"
 _DURATION_RE = re.compile(
     r"\b(?:(?:about|around|roughly|under|within|less than|over)\s+)?"
     # a range whole: "four to six weeks", "2-3 weeks" ("six weeks" had stood for the first)
     rf"(?:{_COUNT}\s*(?:-|–|to|or)\s*)?"
     rf"(?:{_COUNT}|a few|a couple of|couple of)"
-    r"[\s-]+(?:minutes?|hours?|days?|weeks?|months?)\b"
+    rf"[\s-]+{_KIND_OF_DAY}(?:minutes?|hours?|days?|weeks?|months?)\b"
     # how much or how long a term is, not how long a step takes: "6 months of records",
     # "24-month terms", "12 months minimum"
     r"(?![\s-]+(?:of|terms?|contracts?|agreements?|commitments?|minimum|history|records?|old)\b)"
     r"|\b(?:about|around|roughly|under|within|inside|in|than|just|only|usually|takes|took|over)"
-    r"\s+(?:half\s+)?an?\s+(?:hour|day|week)\b",
+    rf"\s+(?:half\s+)?an?\s+{_KIND_OF_DAY}(?:hour|day|week)\b",
     re.IGNORECASE,
 )
 _LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re.IGNORECASE)
@@ -59,12 +62,16 @@ def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | N
     return sorted(found, key=lambda worry: worry[1].uncertain)
 
 
-def _concerns(evidence: Evidence, used: set[int]) -> list[QA]:
-    """Up to two worries per cluster, four in all, none quoting words another already quotes;
-    the quotes they cite are added to ``used``."""
+def _concerns(
+    evidence: Evidence, used: set[int], fits: Callable[[str], bool] = lambda _: True
+) -> list[QA]:
+    """Up to two worries per cluster, four in all, none quoting words another already quotes,
+    those whose words ``fits`` the page first, the others only when none does; the quotes they
+    cite are added to ``used``."""
     said: list[str] = []
     chosen: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
-    for cluster, quote, reply in _worries(evidence):
+    worries = _worries(evidence)
+    for cluster, quote, reply in [w for w in worries if fits(w[1].text)] or worries:
         key = text_key(quote.text)
         cited = {quote.id} | ({reply.id} if reply else set())
         if sum(c is cluster for c, _, _ in chosen) == 2 or cited & used or repeats(key, said):
@@ -165,18 +172,21 @@ def _ids(facts: list[ProfileFact]) -> set[int]:
     return {f.id for f in facts}
 
 
-def _summary_quote(evidence: Evidence, used: set[int]) -> Quote:
+def _summary_quote(
+    evidence: Evidence, used: set[int], fits: Callable[[str], bool] = lambda _: True
+) -> Quote:
     """The guide's opening line: the first cluster quote the concerns do not already quote
     (their words neither) that stands alone, else the first they do not quote, else the top
     one; an uncertain quote only when no confident one is left, fresh or not (a won deal's
-    "We signed off on the budget yesterday" had opened a pricing page)."""
+    "We signed off on the budget yesterday" had opened a pricing page). Only those whose words
+    ``fits`` the page, one the concerns quote too where no other does."""
     said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
-    fresh = [
-        quote
-        for cluster in evidence.clusters
-        for quote in evidence.cluster_quotes(cluster)
-        if quote.id not in used and not repeats(text_key(quote.text), said)
-    ]
+    quotes = [q for cluster in evidence.clusters for q in evidence.cluster_quotes(cluster)]
+    fresh = [q for q in quotes if q.id not in used and not repeats(text_key(q.text), said)]
+    fitting = [q for q in fresh if fits(q.text)]
+    if fresh and not fitting:
+        fitting = [q for q in quotes if fits(q.text)]
+    fresh = fitting or fresh
     tops = [q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None]
     sure = [q for q in fresh if not q.uncertain]
     first = next(
@@ -246,29 +256,64 @@ def duration_in(text: str) -> str:
 
 STEP_CUES = frozenset({"setup_time", "switching"})  # the detector's setup and data-move cues
 STEP_TOPICS = frozenset({"topic:setup", "topic:migration", "topic:training"})  # topic_words'
+# When the change can start, put off to a time: "We can't do it before the 1st of December",
+# "we won't switch until after harvest".
+_START_WAITS = re.compile(
+    r"\b(?:can'?t|cannot|won'?t|couldn'?t|not going to)\s+(?:\w+\s+){0,2}"
+    r"(?:do|start|begin|switch|move|change|go|take)\b[^.?!]{0,40}?\b(?:before|until|till|after)\b",
+    re.IGNORECASE,
+)
+
+
+def names_setup(text: str) -> bool:
+    """Whether ``text`` speaks of setting up, moving data or training (its topics or the
+    detector's setup and data-move cues)."""
+    if STEP_TOPICS & topic_words(text):
+        return True
+    return bool(STEP_CUES & {k for k, v in cue_scores(text).categories.items() if v})
 
 
 def is_step(fact: str) -> bool:
     """Whether an onboarding fact is a step of the rollout: it says how long something takes
     or what is set up or moved. "Sold and supported in the US, Canada and Mexico", filed under
     onboarding, had been "Step 3 | to confirm"."""
-    if _DURATION_RE.search(fact):
-        return True
-    if STEP_TOPICS & topic_words(fact):
-        return True
-    return bool(STEP_CUES & {k for k, v in cue_scores(fact).categories.items() if v})
+    return bool(_DURATION_RE.search(fact)) or names_setup(fact)
+
+
+def asks_about_setup(said: str) -> bool:
+    """Whether a buyer's worry is about setting up: what is set up, moved or learnt, how long it
+    takes, or when it can start. "The gate thing is huge for us." and "we've got eleven
+    thousand in the bank", filed under a switching theme, had been a timeline's set-up
+    questions."""
+    return is_step(said) or bool(_START_WAITS.search(said))
+
+
+def _steps(evidence: Evidence) -> list[ProfileFact]:
+    """The rollout's steps: the onboarding facts that are steps, then a fact of another list
+    that says how long setting up takes ("Go-live in two weeks" under features; a proof point
+    tells what customers got, no step)."""
+    onboarding = [f for f in evidence.profile_section("onboarding") if is_step(f.text)]
+    timed = [
+        f
+        for f in evidence.profile
+        if f.section not in ("onboarding", "proof_points")
+        and evidence.may_state(f)
+        and names_setup(f.text)
+        and _DURATION_RE.search(f.text)
+    ]
+    return [*onboarding, *timed][:4]
 
 
 def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     require_quotes(evidence)
     used: set[int] = set()
-    concerns = _concerns(evidence, used)
-    first = _summary_quote(evidence, used)
+    concerns = _concerns(evidence, used, asks_about_setup)
+    first = _summary_quote(evidence, used, asks_about_setup)
     # Durations only from what our reps said in won deals; buyers' worries stay concerns.
     timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
     timed = [q for q in timed if q.id not in used][:1]
     used |= {q.id for q in timed}
-    onboarding = [f for f in evidence.profile_section("onboarding") if is_step(f.text)][:4]
+    onboarding = _steps(evidence)
     phases = [
         Phase(
             name=say("step", n=n),

@@ -3,8 +3,9 @@ said. A pain is the market's when a prospect states it, not an existing customer
 about us: "Two ABB chargers were offline for nine days and nobody told us.", said in a won
 deal's quarterly review, had been a one-pager's "The problem". A why-now states a trigger (a
 deadline, a cost, a risk, an event), not the deal's next step ("Send the expansion order form
-once the SOC 2 piece is sorted.") nor a set-up fact ("We have two of-counsel attorneys who only
-work a few days a month.")."""
+once the SOC 2 piece is sorted."), a set-up fact ("We have two of-counsel attorneys who only
+work a few days a month.") nor a condition on us ("If you had gate codes in the app by March
+we'd be having a different conversation." had been a one-pager's reason to act now)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.cluster.rivals import known_competitors
+from pipeline.content.content_today import praises_today
 from pipeline.content.won_answers import MentionRow, names_in
 from pipeline.detect.rules import lowered, why_now_cues
 from pipeline.detect.sentences import split_sentences
@@ -53,8 +55,19 @@ _PAID = re.compile(
     r"|burn\w*|pay\w*|paid|over-?pa\w*|overtime|fees?|bills?|fortune|thousands|hundreds)\b"
 )
 # The kinds a sentence tagged why-now must not have been read as to be a trigger: a set-up
-# fact, small talk, a question.
-NO_TRIGGER_KINDS = ("current_setup", "other", "question")
+# fact, small talk, a question, and a worry about buying from us (a reason to wait, not to act).
+NO_TRIGGER_KINDS = ("current_setup", "other", "question", "objection")
+# A condition the buyer puts on us: what we would have ("if you had ...", "once your app does
+# ..."), not an impersonal "you" ("if you file late, you're fined" is a risk of theirs).
+_IF = r"\b(?:if|unless|until|till|once|as soon as|as long as|so long as|provided(?: that)?)\s+"
+_ON_US = re.compile(
+    rf"{_IF}you(?:['’]d| (?:guys |people |folks )?(?:\w+ly )?(?:had|have|could|can|did|offered"
+    r"|offer|supported|support|added|add|built|build|were|got|get|made|make|matched|match"
+    r"|dropped|drop|included|include|integrated|integrate|came|come|sorted|sort|fixed|fix"
+    r"|brought|bring|threw|throw|gave|give|knocked|knock|lowered|lower|put|shipped|ship))\b"
+    rf"|{_IF}your (?:\w+ )?(?:app|apps|product|software|system|platform|tool|team|price|prices"
+    r"|pricing|quote|offer|company|roadmap|integration|support|developers|devs)\b"
+)
 
 
 def after_the_sale(call: Call) -> bool:
@@ -83,10 +96,27 @@ def says_what_it_costs(sentence: str) -> bool:
     return bool(_PAID.search(lowered(sentence)))
 
 
+def conditions_on_us(sentence: str, ours: Sequence[str] = ()) -> bool:
+    """A condition put on us or our product ("If you had X by March we'd ...", "Once <ours>
+    supports Y ..."): what we would have to do, never the buyer's own reason to act."""
+    text = lowered(sentence)
+    if _ON_US.search(text):
+        return True
+    names = "|".join(re.escape(name.lower()) for name in ours if name)
+    opener = r"\b(?:if|unless|until|till|once|when|as soon as)\s+(?:the\s+)?"
+    return bool(names) and re.search(rf"{opener}(?:{names})(?!\w)", text) is not None
+
+
 def market_pains(rows: Sequence[MentionRow], ours: Sequence[str]) -> list[MentionRow]:
-    """The rows a market's problem may stand on: not said after the sale nor about us."""
+    """The rows a market's problem may stand on: not said after the sale, not about us, and not
+    content with how they work today (``praises_today``: "it's never once lost us a penny, so
+    you've got to give me a reason", stored as a pain, is a status-quo worry)."""
     after = {r[2].id: after_the_sale(r[2]) for r in rows}
-    return [r for r in rows if not after[r[2].id] and not about_us(r[0].text, ours)]
+    return [
+        r
+        for r in rows
+        if not after[r[2].id] and not about_us(r[0].text, ours) and not praises_today(r[0].text)
+    ]
 
 
 def sure_buyer_calls(rows: Sequence[MentionRow], confident_at: float) -> int:
@@ -108,12 +138,14 @@ def foreign_context(text: str) -> bool:
     return not all(in_english(part) for _, _, part in split_sentences(text))
 
 
-def reasons_to_act(session: Session, rows: Sequence[MentionRow]) -> list[MentionRow]:
+def reasons_to_act(
+    session: Session, rows: Sequence[MentionRow], ours: Sequence[str] = ()
+) -> list[MentionRow]:
     """The why-now rows that state a buyer's reason to buy from us now (``for_us``), each with
     a trigger cue of its own (a why-now read by likeness alone had quoted German), a cost that
-    says what it costs (``_PAID``), not the
-    deal's next step, not read as a set-up fact, small talk or a question, in English, and not
-    said after the sale (an existing customer's expansion is no market's reason)."""
+    says what it costs (``_PAID``), not the deal's next step, not a condition on us nor content
+    with today, not read as a set-up fact, small talk, a question or an objection, in English,
+    and not said after the sale (an existing customer's expansion is no market's reason)."""
     kinds = _sentence_kinds(session, rows)
     return [
         r
@@ -121,6 +153,8 @@ def reasons_to_act(session: Session, rows: Sequence[MentionRow]) -> list[Mention
         if why_now_cues(r[0].text)
         and (r[0].category != "cost" or says_what_it_costs(r[0].text))
         and not buying_step(r[0].text)
+        and not conditions_on_us(r[0].text, ours)
+        and not praises_today(r[0].text)
         and not kinds.get((r[1].id, r[0].char_start), set()) & set(NO_TRIGGER_KINDS)
         and in_english(r[0].text)
         and not after_the_sale(r[2])

@@ -215,13 +215,6 @@ def _pick(offered: Sequence[ProfileFact], stated: set[int], limit: int) -> list[
     return chosen
 
 
-def fits_heading(heading: str, said: Iterable[str]) -> bool:
-    """Whether a heading speaks of what one of the lines ``said`` under it says: a word or a
-    topic they share. "Are we locked into a long contract?" had headed a board's sign-off."""
-    mine = topic_words(heading)
-    return any(mine & topic_words(text) for text in said)
-
-
 def _repeats(fact: ProfileFact, beside: set[str]) -> bool:
     """Whether a fact mostly says what the reply beside it says (``REPEAT_SHARE``)."""
     words = content_words(fact.text)

@@ -5,7 +5,13 @@ statements copied from the calls, a testimonial and a Spanish request among them
 
 from __future__ import annotations
 
-from pipeline.content.drafts import buyer_question, faq_entry, require_quotes, say
+from pipeline.content.drafts import (
+    buyer_question,
+    faq_entry,
+    require_quotes,
+    rivals_asked_about,
+    say,
+)
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.quote_text import clip, continues
 from pipeline.content.seo_keywords import (
@@ -16,6 +22,7 @@ from pipeline.content.seo_keywords import (
     shared_phrases,
     target_keywords,
 )
+from pipeline.content.topics import speaks_of_question
 from pipeline.content.types import LinkSuggestion, OutlineHeading, OutlineSection, Point, SEOBrief
 from pipeline.detect.asides import says_no_concern
 from pipeline.detect.rules import ruled_other
@@ -128,7 +135,8 @@ def section_questions(
     each category's question for the worries stated ("Is it worth the price for a business our
     size?" for "Per order is going to hurt us."), most quoted first, then the theme's worry as a
     searcher asks it of our kind of product ("How much does scheduling software cost?"); each
-    citing its quotes. Never a statement copied as said."""
+    citing its quotes that speak of it (``speaks_of_question``). Never a statement copied as
+    said."""
     sources = heading_sources(evidence, cluster)
     headings = [
         OutlineHeading(text=clip(capitalised(q.text.strip()), 120), citations=[q.id])
@@ -139,12 +147,14 @@ def section_questions(
     for q in sources:
         if q.text.rstrip().endswith("?"):
             continue  # a question not fit to head a section is no worry stated
+        category = q.category or cluster.category
         question = say(
-            "faq_question",
-            category=q.category or cluster.category,
-            competitor=q.competitor or cluster.competitor,
+            "faq_question", category=category, competitor=q.competitor or cluster.competitor
         )
-        if question:
+        # a quote cites the question only where it speaks of it ("whether you'll still be
+        # here in five years" is no sign-off question)
+        rivals = rivals_asked_about(cluster, question)
+        if question and speaks_of_question(question, q.text, category, rivals):
             worries.setdefault(question, []).append(q.id)
     ranked = sorted(worries.items(), key=lambda item: -len(item[1]))
     product = evidence.product_category

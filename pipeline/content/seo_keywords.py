@@ -32,13 +32,42 @@ _PRONOUN_CONTRACTIONS = frozenset(
 )
 
 
+# Words that say when, not what: a phrase naming a month or a weekday, or made of time words
+# only ("end of march", "next season", "after christmas"), is a date, never a search.
+_CALENDAR = frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays""".split()
+)
+_TIME_WORDS = _CALENDAR | frozenset(
+    """may end ends start beginning middle mid early late next last this coming past time
+    season seasons spring summer autumn fall winter christmas easter thanksgiving holiday
+    holidays quarter quarters weekend weekends fortnight morning mornings afternoon evening
+    evenings night nights tonight today tomorrow yesterday day days week weeks month months
+    year years now soon busy peak quiet off period periods rush term semester harvest first
+    second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth
+    thirtieth""".split()
+)
+
+
+def names_a_time(phrase: str) -> bool:
+    """Whether a phrase says when (a month, a weekday, or time words only): "end of march" had
+    been an SEO brief's secondary keyword."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    if any(w in _CALENDAR for w in words):
+        return True
+    said = [w for w in words if w not in FUNCTION_WORDS and w not in OPENERS_ONLY]
+    return all(w in _TIME_WORDS for w in said) and any(w in _TIME_WORDS for w in words)
+
+
 def searchable(phrase: str) -> bool:
     """A buyer phrase someone could search for: it opens on a word that is not a function word,
     a negated verb or a remark's opener, ends on one that carries meaning and waits for nothing,
-    joins no two clauses, holds no contraction and no figure ("won't use", "use it", "head adds
-    up when", "4 a head" and "four dollars" had been an SEO brief's keywords)."""
+    joins no two clauses, holds no contraction, no figure and no date ("won't use", "use it",
+    "head adds up when", "4 a head" and "four dollars" had been an SEO brief's keywords)."""
     words = re.findall(r"[a-z0-9']+", phrase.lower().replace("\u2019", "'"))
-    if not words or re.search(r"\d", phrase) or FIGURE_RE.search(phrase):
+    if not words or re.search(r"\d", phrase) or FIGURE_RE.search(phrase) or names_a_time(phrase):
         return False
     first, last = words[0], words[-1]
     contracted = any(

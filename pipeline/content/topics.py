@@ -4,11 +4,14 @@ about contracts answer it, not its features."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from pipeline.content.pairing import systems_named, topic_words
 from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS
 from pipeline.detect.rules import cue_scores
+from pipeline.detect.topics import plain_topic
 
 # The categories with facts of their own to answer them (price: pricing and plans), not only
 # the lists about the product as a whole.
@@ -28,9 +31,20 @@ def asks_about_topic(category: str | None) -> bool:
 def quoted_topic(said: Sequence[str]) -> str | None:
     """The topic its buyers' quoted lines name most by the detector's topic cues, when at least
     half of them name it: what a worry filed under a rival is about."""
-    named: Counter[str] = Counter()
-    for text in said:
-        named.update(c for c, hits in cue_scores(text).categories.items() if hits and c in TOPICS)
+    return _most_named(said, lambda text: {c for c, n in cue_scores(text).categories.items() if n})
+
+
+def named_topic(said: Sequence[str]) -> str | None:
+    """The topic its buyers' quoted lines name most in any words (``topics_named``), when at
+    least half of them name it: "it has to talk to ServiceTitan", filed under adoption, asks
+    whether it works with their tools."""
+    return _most_named(said, topics_named)
+
+
+def _most_named(said: Sequence[str], named_in: Callable[[str], set[str]]) -> str | None:
+    """The topic of ``TOPICS`` most of the lines ``said`` name (``named_in``), at least half of
+    them and no tie."""
+    named = Counter(c for text in said for c in named_in(text) if c in TOPICS)
     if not named:
         return None
     (topic, count), *rest = named.most_common(2) + [("", 0)]
@@ -44,3 +58,49 @@ def worry_topic(category: str | None, said: Sequence[str]) -> str | None:
     if asks_about_topic(category):
         return category
     return quoted_topic(said) or category
+
+
+# The worry categories each of ``topic_words``' topics speaks of ("who does the data move" is a
+# switching and a setup worry, "sit through training" an adoption and a setup one).
+_TOPIC_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "topic:price": ("price",),
+    "topic:per_seat": ("price",),
+    "topic:term": ("contract",),
+    "topic:setup": ("setup_time",),
+    "topic:migration": ("switching", "setup_time"),
+    "topic:training": ("adoption", "setup_time"),
+    "topic:login": ("adoption",),
+    "topic:integration": ("integrations",),
+    "topic:security": ("security",),
+}
+
+
+def topics_named(text: str) -> set[str]:
+    """The worry categories ``text``'s own words name: the detector's topic cues, the topic its
+    words settle (``plain_topic``) and the categories of its ``topic_words`` topics."""
+    cues = {category for category, hits in cue_scores(text).categories.items() if hits}
+    cues |= {plain} if (plain := plain_topic(text, None)) else set()
+    named = (_TOPIC_CATEGORIES.get(topic, ()) for topic in topic_words(text))
+    return cues | {category for categories in named for category in categories}
+
+
+def speaks_of_question(
+    question: str,
+    said: str,
+    category: str | None = None,
+    rivals: Sequence[str] | None = None,
+) -> bool:
+    """Whether a quote may be cited under a question: it shares a word with it or names its
+    topic (``category``, where the question is that category's; else the topics its words
+    name), or, under a question about rivals in general (``rivals``: the ones known), names a
+    rival or a tool. "whether you'll still be here in five years" had been cited under a
+    sign-off question, "I'm not blaming anyone." under "Why change when what we do now
+    works?": a line with no topic of its own shares none."""
+    asked = {category} if category else topics_named(question)
+    if topic_words(question) & topic_words(said) or asked & topics_named(said):
+        return True
+    if rivals is None:
+        return False
+    text = said.casefold()
+    named = (re.search(rf"(?<!\w){re.escape(r.casefold())}(?!\w)", text) for r in rivals if r)
+    return any(named) or bool(systems_named(said))

@@ -354,4 +354,5 @@ def test_the_llm_prompt_states_the_same_rules_and_shows_the_outline() -> None:
     for rule in ("2 to 4 words", 'ending in "?"', "another language", "praise", "citing"):
         assert rule in task, rule
     assert "warehouse management software implementation" in task
-    assert 'How long does it take to get up and running?" (Q1 Q2)' in task
+    # "Every Sunday for the loading dock, it takes about 19 hours." is no set-up worry
+    assert 'How long does it take to get up and running?" (Q1)' in task

@@ -45,3 +45,46 @@ def test_phrases_said_once_stay_inside_a_clause() -> None:
     found = [p.text for p in buyer_phrases(texts, 40)]
     assert found
     assert not [p for p in found if " and " in f" {p} " or p.endswith(" before")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "end of march",  # a marina's renewal deadline had been a secondary keyword
+        "next season",
+        "after christmas",
+        "before easter",
+        "first week of june",
+        "mid january",
+        "over the summer",
+        "monday mornings",
+        "early spring",
+        "start of term",
+        "after harvest",
+        "busy season",
+        "end of the month",
+    ],
+)
+def test_a_date_or_a_time_is_no_keyword(phrase: str) -> None:
+    """A month, a weekday or a phrase of time words only says when, not what anyone searches."""
+    assert not searchable(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "winter storage",
+        "weekend bookings",
+        "summer camp software",
+        "holiday lets",
+        "seasonal staff",
+        "evening classes",
+        "harvest planning",
+        "term dates",
+        "funeral notices",
+        "donor letters",
+        "first aid training",
+    ],
+)
+def test_a_thing_said_with_a_time_word_stays_a_keyword(phrase: str) -> None:
+    assert searchable(phrase)
