@@ -60,6 +60,9 @@ def comparison(evidence: Evidence) -> Comparison:
     naming, claims = naming_rival(evidence, name), claims_about(evidence, name)
     forms, ours = evidence.rival_forms or (name,), [evidence.product] if evidence.product else []
     heading = {q.id: heading_for(q, forms, ours) for q in claims}
+    # What a line says of them, kept for the lists below: a lost deal's reason is filed where
+    # they fit better, and the same line (one source) is still why buyers stay with them.
+    said_of = dict(heading)
     if not claims and not evidence.facts:
         raise BadInput(
             f"no buyer quotes or facts about {name} itself (not only their own work done in "
@@ -153,8 +156,8 @@ def comparison(evidence: Evidence) -> Comparison:
     stay, short, pricing = (
         [
             _said(q, name, halves[q.id][1] if q.id in halves else q.text)
-            for q in [*reasons, *claims]
-            if heading.get(q.id) == said
+            for q in dict.fromkeys([*reasons, *claims])
+            if said_of.get(q.id, heading.get(q.id)) == said
         ][:4]
         for said in ("stay", "short", "price")
     )
