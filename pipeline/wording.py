@@ -34,14 +34,37 @@ def capitalised(text: str) -> str:
 
 
 _DOUBLE = '"“”„'
+# Quotations one after another and nothing else: a note's `Sam: "We're not renewing." "The main
+# thing is the lift-outs."` is two sentences of one buyer, not one quotation around a quote.
+_QUOTATIONS = re.compile(r'\s*(?:["“„][^"“”„]*["”]\s*)+')
+_QUOTATION = re.compile(r'["“„]([^"“”„]*)["”]')
+
+
+def _wraps(text: str) -> bool:
+    """Whether the marks at both ends of ``text`` are one quotation's: the first mark inside
+    opens another (``"He said "no" twice."``), it does not close the first one
+    (``"Fine," he said, "ok."``)."""
+    inner = text[1:-1]
+    at = next((i for i, ch in enumerate(inner) if ch in _DOUBLE), None)
+    if at is None:
+        return True
+    before, after = inner[at - 1 : at], inner[at + 1 : at + 2]
+    return (
+        inner[at] not in "”"
+        and (not before or before.isspace() or before in "([—–-")
+        and (bool(after) and not after.isspace())
+    )
 
 
 def quotable(text: str) -> str:
-    """A quote's text ready to sit between “ and ”: marks wrapping the whole text go, a stray
-    mark left at either end by sentence splitting goes (``…contracts in it."`` would read
-    ``it."”``), and a quotation inside becomes ‘…’ so marks never double up."""
+    """A quote's text ready to sit between “ and ”: marks wrapping the whole text go, and so do
+    those of quotations that make up the whole text one after another; a stray mark left at
+    either end by sentence splitting goes (``…contracts in it."`` would read ``it."”``), and a
+    quotation inside becomes ‘…’ so marks never double up."""
     text = text.strip()
-    while len(text) > 1 and text[0] in _DOUBLE and text[-1] in _DOUBLE:
+    if _QUOTATIONS.fullmatch(text):
+        return " ".join(part.strip() for part in _QUOTATION.findall(text) if part.strip())
+    while len(text) > 1 and text[0] in _DOUBLE and text[-1] in _DOUBLE and _wraps(text):
         text = text[1:-1].strip()
     if sum(ch in _DOUBLE for ch in text) % 2:
         if text and text[-1] in _DOUBLE:

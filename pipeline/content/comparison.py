@@ -10,7 +10,7 @@ the same (``row_answers``), "lost to" only where the deal's words say the rival 
 from __future__ import annotations
 
 from pipeline.content.deal_terms import opposite_fact
-from pipeline.content.drafts import names_the_rival, say
+from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, weighs
@@ -51,6 +51,9 @@ def comparison(evidence: Evidence) -> Comparison:
     naming, claims = naming_rival(evidence, name), claims_about(evidence, name)
     forms, ours = evidence.rival_forms or (name,), [evidence.product] if evidence.product else []
     heading = {q.id: heading_for(q, forms, ours) for q in claims}
+    # What a line says of them, kept for the lists below: a lost deal's reason is filed where
+    # they fit better, and the same line (one source) is still why buyers stay with them.
+    said_of = dict(heading)
     if not claims and not evidence.facts:
         raise BadInput(
             f"no buyer quotes or facts about {name} itself (not only their own work done in "
@@ -96,13 +99,13 @@ def comparison(evidence: Evidence) -> Comparison:
     for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if reply is not None:
-            us = clip(say("quoted", text=reply.text), 240)
+            us = say_quoting("quoted", 240, text=reply.text)
         shown = _shown(row.claims, room=MAX_CITATIONS - (reply is not None))
         rows.append(
             ComparisonRow(
                 aspect=say("rival_aspect", topic=row.topic, outcome=row.outcome, calls=row.calls),
                 us=us or say("answer_to_write", replies=bool(answers)),
-                them=clip(" ".join(say("quoted", text=q.text) for q in shown), 240),
+                them=clip(" ".join(say_quoting("quoted", 240, text=q.text) for q in shown), 240),
                 citations=[q.id for q in shown] + ([reply.id] if reply else []),
                 facts=[],
                 profile=[fact.id] if fact else [],
@@ -117,7 +120,7 @@ def comparison(evidence: Evidence) -> Comparison:
     }
     chose = [
         FitPoint(
-            text=clip(say("still_chose_us" if still[q.id] else "chose_us", text=q.text), 240),
+            text=say_quoting("still_chose_us" if still[q.id] else "chose_us", 240, text=q.text),
             citations=[q.id],
             facts=[],
         )
@@ -125,7 +128,7 @@ def comparison(evidence: Evidence) -> Comparison:
     ]
     # Then what buyers who weighed them praised in us, won deal or not.
     lands = [
-        FitPoint(text=clip(say("answer_lands", text=q.text), 240), citations=[q.id], facts=[])
+        FitPoint(text=say_quoting("answer_lands", 240, text=q.text), citations=[q.id], facts=[])
         for q in answers
     ]
     us_better = chose + _praised(evidence, name) + lands
@@ -133,12 +136,14 @@ def comparison(evidence: Evidence) -> Comparison:
         us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds; a line stating the rival's
     # price first ("X came in at five-fifty flat" before a word on it).
-    pool = sorted([*reasons, *claims], key=lambda q: not states_their_price(q.text, forms))
+    pool = sorted(
+        dict.fromkeys([*reasons, *claims]), key=lambda q: not states_their_price(q.text, forms)
+    )
     stay, short, pricing = (
         [
             _said(q, name, halves[q.id][1] if q.id in halves else q.text)
             for q in pool
-            if heading.get(q.id) == said
+            if said_of.get(q.id, heading.get(q.id)) == said
         ][:4]
         for said in ("stay", "short", "price")
     )
@@ -194,9 +199,8 @@ def _praised(evidence: Evidence, name: str) -> list[FitPoint]:
     won_yet = any(deal.outcome == "won" for deal in evidence.rival_deals)
     return [
         FitPoint(
-            text=clip(
-                say("praised_us", name=name, text=q.text, outcome=q.outcome, won_yet=won_yet),
-                240,
+            text=say_quoting(
+                "praised_us", 240, name=name, text=q.text, outcome=q.outcome, won_yet=won_yet
             ),
             citations=[q.id],
             facts=[],
@@ -220,7 +224,7 @@ def _said(quote: Quote, name: str, words: str) -> FitPoint:
     buyer said of the rival, with its deal's outcome; a rep's note as the rep's (``_strong``)."""
     if quote.role == "rep_note":
         return _strong(quote, name, frozenset(), words)
-    text = clip(say("rival_said", text=words, outcome=quote.outcome), 240)
+    text = say_quoting("rival_said", 240, text=words, outcome=quote.outcome)
     return FitPoint(text=text, citations=[quote.id], facts=[])
 
 
@@ -228,12 +232,12 @@ def _strong(quote: Quote, name: str, won: frozenset[int], words: str) -> FitPoin
     """Where buyers found the rival strong (``words`` of the quote): "lost to" only where the
     deal's words say so; a rep's note quoted as the rep's, never as the buyer's words."""
     if quote.role == "rep_note":
-        text = say("lost_to_note", name=name, text=words)
+        text = say_quoting("lost_to_note", 240, name=name, text=words)
     elif quote.outcome == "lost":
-        text = say("lost_to", name=name, text=words, won=quote.call_id in won)
+        text = say_quoting("lost_to", 240, name=name, text=words, won=quote.call_id in won)
     else:
-        text = say("strong_in", name=name, text=words, outcome=quote.outcome)
-    return FitPoint(text=clip(text, 240), citations=[quote.id], facts=[])
+        text = say_quoting("strong_in", 240, name=name, text=words, outcome=quote.outcome)
+    return FitPoint(text=text, citations=[quote.id], facts=[])
 
 
 def _deals(evidence: Evidence, name: str) -> list[str]:

@@ -28,11 +28,24 @@ from pipeline.errors import BadInput
 from pipeline.language import in_english
 from pipeline.redact import has_placeholder
 from pipeline.templating import draft_copy
+from pipeline.wording import quotable
 
 
 def say(macro: str, /, **values: object) -> str:
     """One sentence of draft copy from ``content_templates/_draft_copy.j2``."""
     return draft_copy(macro, **values)
+
+
+def say_quoting(macro: str, limit: int, /, *, text: str, **values: object) -> str:
+    """A sentence of draft copy around a quote (``text``) in ``limit`` characters: the quote is
+    clipped inside its marks, so the copy around it stays whole ("“…” (a deal with no…" had
+    lost the quote's closing mark and the deal's outcome)."""
+    text = quotable(text)
+    said = say(macro, text=text, **values)
+    if len(said) <= limit:
+        return said
+    room = max(len(text) - (len(said) - limit), 1)
+    return clip(say(macro, text=clip(text, room), **values), limit)
 
 
 def heard(macro: str, count: int, reach: Reach, picked: bool, limit: int) -> str:
@@ -78,7 +91,7 @@ def answered_worry(
     stated = set() if stated is None else stated
     facts = [] if reply else facts_answering(evidence, cluster, [quote], stated, 1)
     if reply is not None:
-        answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
+        answer, ids = say_quoting("won_answer", 240, text=reply.text), [quote.id, reply.id]
     elif facts:
         answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
     else:
@@ -297,7 +310,7 @@ def one_pager(evidence: Evidence) -> OnePager:
         top = min(pains, key=lambda c: evidence.cluster_quotes(c)[0].uncertain)
         quote = evidence.cluster_quotes(top)[0]
         problem = Point(
-            text=clip(say("problem", text=quote.text, calls=top.buyer_calls), 240),
+            text=say_quoting("problem", 240, text=quote.text, calls=top.buyer_calls),
             citations=[quote.id],
         )
     else:
@@ -310,7 +323,7 @@ def one_pager(evidence: Evidence) -> OnePager:
         objections=objections,
         proof_points=proof_points(evidence)[:3],
         why_now=[
-            Point(text=clip(say("quoted", text=q.text), 240), citations=[q.id])
+            Point(text=say_quoting("quoted", 240, text=q.text), citations=[q.id])
             for q in evidence.of_kind("why_now")
             if q.role == "buyer" and len(q.text.split()) >= MIN_OPENING_WORDS  # "Also audit logs."
         ][:3],

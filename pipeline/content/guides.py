@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.content.drafts import require_quotes, say, stats_line, top_quote
+from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line, top_quote
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.pairing import (
     best_pairing,
@@ -87,7 +87,7 @@ def _concerns(
     for cluster, quote, reply in chosen[:4]:
         facts = [] if reply else answering.get(quote.id, [])
         if reply is not None:
-            answer, ids = say("won_answer", text=reply.text), [quote.id, reply.id]
+            answer, ids = say_quoting("won_answer", 600, text=reply.text), [quote.id, reply.id]
         elif facts:
             answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
         else:
@@ -206,7 +206,9 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     first = _summary_quote(evidence, used)
     return PricingExplainer(
         title=clip(say("pricing_title", product=evidence.product), 120),
-        summary=Point(text=clip(say("price_question", text=first.text), 240), citations=[first.id]),
+        summary=Point(
+            text=say_quoting("price_question", 240, text=first.text), citations=[first.id]
+        ),
         concerns=concerns,
         value_points=_value_points(evidence, used),
         cta=clip(evidence.cta or say("pricing_cta"), 240),
@@ -221,7 +223,7 @@ def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
         Point(text=clip(f.text, 240), citations=[], profile=[f.id]) for f in _value_facts(evidence)
     ]
     value += [
-        Point(text=clip(say("value_framed", text=q.text), 240), citations=[q.id])
+        Point(text=say_quoting("value_framed", 240, text=q.text), citations=[q.id])
         for q in evidence.of_kind("answer")
         if q.id not in used
     ]
@@ -339,7 +341,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
             Phase(
                 name="Go-live",
                 duration=duration,
-                what_happens=clip(say("rep_in_won_deal", text=quote.text), 240),
+                what_happens=say_quoting("rep_in_won_deal", 240, text=quote.text),
                 citations=[quote.id],
             )
         )
@@ -354,11 +356,13 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
         )
     return ImplementationTimeline(
         title=clip(say("timeline_title", product=evidence.product), 120),
-        summary=Point(text=clip(say("setup_question", text=first.text), 240), citations=[first.id]),
+        summary=Point(
+            text=say_quoting("setup_question", 240, text=first.text), citations=[first.id]
+        ),
         concerns=concerns,
         phases=phases,
         prerequisites=[
-            Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
+            Point(text=say_quoting("rep_in_won_deal", 240, text=q.text), citations=[q.id])
             for q in evidence.of_kind("answer")
             if q.id not in used
         ][:3],

@@ -15,6 +15,7 @@ from importlib import resources
 
 from pipeline.cluster.representative import generic_words
 from pipeline.content.profile import content_words
+from pipeline.detect.sentences import split_sentences
 from pipeline.person_positions import english_words, is_english
 
 # A fact that states what we cannot do yet: said in an internal brief, never as the answer to
@@ -277,13 +278,18 @@ def meets_what_they_have(text: str) -> bool:
 _QUESTION_RE = re.compile(r"[^.!?]*\?")
 
 
-def answers_question_beside(turn: str, objection: str, reply: str) -> bool:
-    """Whether a rep's ``reply`` answers a question the buyer asked in the same ``turn``
-    rather than the ``objection``: it speaks of the question and not of the objection. "Will
-    patients need a new login? If they do, I'll get a hundred phone calls" got "No, patients
-    book without an account", which is no answer to staff not using it."""
-    asked = [q for q in _QUESTION_RE.findall(turn.replace(objection, " ")) if q.strip()]
-    if not asked:
-        return False
+def answers_another_line(turn: str, objection: str, reply: str, quoted: str = "") -> bool:
+    """Whether a rep's ``reply`` answers another line of the buyer's ``turn`` rather than the
+    ``objection`` (``quoted``: the words its quote shows, default its own): a question asked in
+    the turn or a request the buyer went on to after the objection, which the reply speaks of
+    while it speaks of nothing the quote says. "Will patients need a new login? If they do,
+    I'll get a hundred phone calls" got "No, patients book without an account"; "We can't go
+    live before December. And I want the old system running alongside. Is that alright?" got
+    "We run alongside for one billing month": neither answers the worry."""
+    quoted = quoted or objection
+    at = turn.find(objection)
+    after = turn[at + len(objection) :] if at >= 0 else ""
+    lines = [q for q in _QUESTION_RE.findall(turn.replace(objection, " ")) if q.strip()]
+    lines += [sentence for _, _, sentence in split_sentences(after) if sentence not in quoted]
     mine = topic_words(reply)
-    return bool(mine & set().union(*map(topic_words, asked))) and not mine & topic_words(objection)
+    return any(mine & topic_words(line) for line in lines) and not mine & topic_words(quoted)

@@ -8,11 +8,81 @@ from collections.abc import Sequence
 
 MAX_QUOTE_CHARS = 320
 
+# Where a clipped text may end: after a sentence, else before a clause's comma, semicolon,
+# colon or dash. A cut anywhere else had left "(a deal with no…" and "… and the…".
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_CLAUSE_END = re.compile(r"\s*(?:[,;:]|\s[—–-])(?=\s)|\s(?=[(\[])")
+_BRACKET_END = re.compile(r"[)\]](?=\s)")
+_OPENS, _CLOSES = "([“", ")]”"
+# Words that leave a clause hanging when a cut at a word ends on them.
+_HANGING = frozenset(
+    "a an the and or but nor so of to in on at by for with from into about as than that which "
+    "who whose whom our your their my his her its no not if when while because is are was were "
+    "be been we they i you he she it".split()
+)
+
 
 def clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
-    """One line, at most ``limit`` characters, cut at a word."""
+    """One line of at most ``limit`` characters: whole when it fits, else cut at the last
+    sentence or clause end that keeps ``MIN_OPENING_WORDS`` words (a sentence end first when
+    it keeps half the line), a cut that leaves no bracket or quotation open before one that
+    does (closed after the "…"); at a word only where there is none, never on one that leaves
+    its clause hanging ("with no…")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    if len(text) <= limit:
+        return text
+    sentences = [_Cut(text, m.end(), " …") for m in _SENTENCE_END.finditer(text)]
+    clauses = [_Cut(text, m.start(), "…") for m in _CLAUSE_END.finditer(text)]
+    clauses += [_Cut(text, m.end(), "…") for m in _BRACKET_END.finditer(text)]
+    fitting = [
+        cut
+        for cut in [*sentences, *clauses]
+        if len(cut.shown) <= limit and len(text[: cut.at].split()) >= MIN_OPENING_WORDS
+    ]
+    if not fitting:
+        return _at_a_word(text, limit)
+    return max(
+        fitting,
+        key=lambda c: (not c.closers, c in sentences and c.at * 2 >= limit, c.at),
+    ).shown
+
+
+class _Cut:
+    """``text`` cut at ``at``, ``mark`` ("…") after it, then the closers of what it leaves open."""
+
+    def __init__(self, text: str, at: int, mark: str) -> None:
+        self.at = at
+        self.closers = _closers(text[:at])
+        self.shown = text[:at].rstrip(" ,;:—–-") + mark + self.closers
+
+
+def _closers(head: str) -> str:
+    """The marks that close the brackets and quotations ``head`` leaves open, innermost first."""
+    open_: list[str] = []
+    for ch in head:
+        if ch in _OPENS:
+            open_.append(_CLOSES[_OPENS.index(ch)])
+        elif ch in _CLOSES and open_ and open_[-1] == ch:
+            open_.pop()
+        elif ch == '"':
+            if open_ and open_[-1] == '"':
+                open_.pop()
+            else:
+                open_.append('"')
+    return "".join(reversed(open_))
+
+
+def _at_a_word(text: str, limit: int) -> str:
+    """``text`` cut at a word, not after one that leaves its clause hanging ("with no"), its
+    open marks closed after the "…", all within ``limit`` characters."""
+    words = text[:limit].rsplit(" ", 1)[0].split(" ")
+    while len(words) > 1 and (
+        words[-1].strip(",;:—–-").casefold() in _HANGING
+        or len(" ".join(words)) + 1 + len(_closers(" ".join(words))) > limit
+    ):
+        words.pop()
+    head = " ".join(words).rstrip(",;:—–- ")
+    return head + "…" + _closers(head)
 
 
 def text_key(text: str) -> str:

@@ -95,6 +95,7 @@ class QuoteNumberer:
         self._keys: dict[tuple[str, int, int], int] = {}
         self._texts: list[str] = []  # a quote is used once, whichever mention said it
         self._sentences: set[str] = set()  # and so is each of its sentences
+        self._whole: list[bool] = []  # False: a clause quoted without the rest of its sentence
 
     def key(self, text: str) -> str:
         return text_key(self.redactor.redact(text))
@@ -154,6 +155,7 @@ class QuoteNumberer:
                 competitor=mention.competitor,
                 span=(start, start + len(words)),
                 uncertain=mention.confidence < self.confident_at,
+                whole=False,
             )
         return self._keys[key]
 
@@ -208,12 +210,14 @@ class QuoteNumberer:
         category: str | None = None,
         span: tuple[int, int] | None = None,
         uncertain: bool = False,
+        whole: bool = True,
     ) -> int:
+        """A new quote's id, or (``whole``: not a clause quoted alone) that of a quote of the
+        same turn whose words these are, hold or are held in, which then shows the longer."""
         redacted = clip(self.redactor.redact(text))
-        self._texts.append(text_key(redacted))
-        self._sentences |= sentence_keys(redacted)
+        same = self._same_turn(utterance.id, text_key(redacted)) if whole else None
         quote = Quote(
-            id=len(self.quotes) + 1,
+            id=len(self.quotes) + 1 if same is None else self.quotes[same].id,
             text=redacted,
             role=role,
             kind=kind,
@@ -233,8 +237,30 @@ class QuoteNumberer:
             industry=call.industry,
             uncertain=uncertain,
         )
-        self.quotes.append(quote)
+        if same is None:
+            self.quotes.append(quote)
+            self._texts.append(text_key(redacted))
+            self._whole.append(whole)
+        elif len(text_key(redacted)) > len(self._texts[same]):
+            self.quotes[same], self._texts[same] = quote, text_key(redacted)
+        self._sentences |= sentence_keys(redacted)
         return quote.id
+
+    def _same_turn(self, utterance_id: int, key: str) -> int | None:
+        """The index of a whole quote of this turn whose words (``text_key``) are ``key``'s,
+        hold them or are held in them: a sentence tagged twice (a worry, and a line naming the
+        rival), or quoted alone and with the sentence after it, is one source. The same words
+        from another call are another source."""
+        return next(
+            (
+                n
+                for n, quote in enumerate(self.quotes)
+                if quote.utterance_id == utterance_id
+                and self._whole[n]
+                and repeats(key, [self._texts[n]])
+            ),
+            None,
+        )
 
 
 def with_deal_outcomes(quotes: Sequence[Quote], outcomes: Mapping[int, str]) -> list[Quote]:

@@ -4,7 +4,7 @@ speak to them, and proof (profile proof points, rep replies that closed deals)."
 
 from __future__ import annotations
 
-from pipeline.content.drafts import answered_worry, fresh, require_quotes, say
+from pipeline.content.drafts import answered_worry, fresh, require_quotes, say, say_quoting
 from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.profile import ProfileFact, content_words
 from pipeline.content.quote_text import clip
@@ -22,8 +22,8 @@ def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
         quote = fresh(evidence.cluster_quotes(cluster), used)
         if quote is not None:
             used.add(quote.id)
-            text = say("problem", text=quote.text, calls=cluster.buyer_calls)
-            points.append(Point(text=clip(text, 240), citations=[quote.id]))
+            text = say_quoting("problem", 240, text=quote.text, calls=cluster.buyer_calls)
+            points.append(Point(text=text, citations=[quote.id]))
     return points
 
 
@@ -79,7 +79,7 @@ def use_case(evidence: Evidence) -> UseCase:
     proof_points = sorted(evidence.profile_section("proof_points"), key=lambda f: not f.industry)
     proof = [Point(text=clip(f.text, 240), citations=[], profile=[f.id]) for f in proof_points[:2]]
     proof += [
-        Point(text=clip(say("rep_in_won_deal", text=q.text), 240), citations=[q.id])
+        Point(text=say_quoting("rep_in_won_deal", 240, text=q.text), citations=[q.id])
         for q in evidence.of_kind("answer")
         if q.id not in used
     ][: 3 - len(proof)]

@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.content.pairing import about_the_same, answers_question_beside
+from pipeline.content.pairing import about_the_same, answers_another_line
 from pipeline.content.profile import content_words
 from pipeline.detect.competitors import find_competitors
+from pipeline.detect.sentences import quote_text
 from pipeline.store.models import Call, Mention, Utterance
 
 MentionRow = tuple[Mention, Utterance, Call]
@@ -95,7 +96,8 @@ def answers_in_won_deals(
     for row in ordered:
         reply = replies[row[1].id]
         said = answer_text(reply.text) if reply is not None else None
-        if said is not None and answers_question_beside(row[1].text, row[0].text, said):
+        quoted = quote_text(row[1].text, row[0].text, row[0].char_start, row[0].char_end)
+        if said is not None and answers_another_line(row[1].text, row[0].text, said, quoted):
             said = None  # "No, patients book without an account" answered the login question
         if said is not None and not about_the_same(said, [row[1].text]):
             # A QBR's next line ("The Annapolis garage revenue ... was 5823 dollars") had

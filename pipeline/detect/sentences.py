@@ -153,6 +153,7 @@ _TURNING = re.compile(
 )
 _GOES_ON = re.compile(r"^(?:they|it|that|this|those|these|which|he|she)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\W*(?:so|because|'?cause|and|or|which|then)\b", re.IGNORECASE)
+_ADDS = re.compile(r"^\W*(?:and|or)\b\W*", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these|one)\W*$", re.IGNORECASE)
 SHORT_SENTENCE_WORDS = 6
 BARE_ANSWER_WORDS = 2
@@ -183,7 +184,7 @@ def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tup
         ):
             end += next_end
     if preceding and (
-        _CONTINUES.match(sentence)
+        (_CONTINUES.match(sentence) and _needs_the_one_before(sentence, preceding[-1][2]))
         or bare
         or (short and _POINTS_BACK.search(sentence.rstrip(".!?…")))
         or (_GOES_ON.match(sentence) and len(preceding[-1][2].split()) <= SHORT_SENTENCE_WORDS)
@@ -201,3 +202,20 @@ def quote_text(
         return sentence
     start, end = quote_span(utterance_text, start, end, goes_on=goes_on)
     return utterance_text[start:end]
+
+
+def _needs_the_one_before(sentence: str, before: str) -> bool:
+    """Whether a ``sentence`` opening on a word that carries on ("And", "Because", "So") needs
+    the one ``before`` it to be understood: it is short, points back to it, or gives a reason
+    or consequence of a statement. "Timing. Because of the renewal we can't..." and "I'd need
+    to see that on paper. And the commissioners only meet quarterly..." carry their point
+    alone: a headline fragment, or the request before an "And" that starts a point of its own,
+    had been printed with them."""
+    if len(sentence.split()) <= SHORT_SENTENCE_WORDS or _POINTS_BACK.search(
+        sentence.rstrip(".!?…")
+    ):
+        return True
+    adds = _ADDS.match(sentence)
+    if adds:
+        return bool(_GOES_ON.match(sentence[adds.end() :]))
+    return len(before.split()) > BARE_ANSWER_WORDS

@@ -43,3 +43,70 @@ def test_irregular_plural() -> None:
 )
 def test_quotable_never_doubles_a_mark(text: str, expected: str) -> None:
     assert quotable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rep's note quoting a buyer's sentences one after another: one buyer's words, and
+        # quote marks around the whole quote only (not "this time.‘ ’The main thing").
+        (
+            '"We are not renewing at that price." "The main thing is the lift-outs."',
+            "We are not renewing at that price. The main thing is the lift-outs.",
+        ),
+        (
+            '"The spray smells for days." "Tenants complain to the landlord, not to us."',
+            "The spray smells for days. Tenants complain to the landlord, not to us.",
+        ),
+        (
+            "“Families ring us at 2am.” “The answering service loses half the messages.”",
+            "Families ring us at 2am. The answering service loses half the messages.",
+        ),
+        (
+            '"Sprints slip." "Clients see the Jira board and panic."  "We lose the retainer."',
+            "Sprints slip. Clients see the Jira board and panic. We lose the retainer.",
+        ),
+        (
+            '"The milk buyer wants temperature logs." “We write them on a clipboard.”',
+            "The milk buyer wants temperature logs. We write them on a clipboard.",
+        ),
+        (
+            '"Gift Aid claims take a week." "The trustees sign each batch by hand."',
+            "Gift Aid claims take a week. The trustees sign each batch by hand.",
+        ),
+        (
+            '"Patients no-show on Mondays." "Reminders go out by post."',
+            "Patients no-show on Mondays. Reminders go out by post.",
+        ),
+        # A quotation interrupted by who said it: each part is a quotation inside the quote.
+        (
+            '"It is fine," the vet said, "until the audit."',
+            "‘It is fine,’ the vet said, ‘until the audit.’",
+        ),
+        (
+            '"We can\'t," she said, "not before harvest."',
+            "‘We can't,’ she said, ‘not before harvest.’",
+        ),
+    ],
+)
+def test_quotations_one_after_another_are_one_quote(text: str, expected: str) -> None:
+    assert quotable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A whole quotation wrapping one inside it keeps the inner one as ‘…’.
+        (
+            '"The board said "no new contracts" this year."',
+            "The board said ‘no new contracts’ this year.",
+        ),
+        ('"Per month?"', "Per month?"),
+        (
+            'The rep said "two weeks" and it took two months.',
+            "The rep said ‘two weeks’ and it took two months.",
+        ),
+    ],
+)
+def test_a_quotation_around_or_inside_keeps_its_reading(text: str, expected: str) -> None:
+    assert quotable(text) == expected

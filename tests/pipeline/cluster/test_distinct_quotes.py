@@ -57,7 +57,9 @@ def _mention(
 
 
 LEADS = "Three weeks is a long time for us, March is our busiest month."
-GOES_ON = "And the IT company that looks after our servers charges us for every change."
+# It points back to the sentence before ("that"): a quote of it shows that one too (an "And"
+# starting a point of its own is quoted alone, see tests/pipeline/detect/test_quote_openers.py).
+GOES_ON = "And that means the IT company that looks after our servers charges us for every change."
 
 
 def _two_sentence_turn(ws: Workspace, key: str, same_theme: bool) -> tuple[int, int]:
