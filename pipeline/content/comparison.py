@@ -133,7 +133,8 @@ def comparison(evidence: Evidence) -> Comparison:
     ]
     us_better = chose + _praised(evidence, name) + lands
     if not us_better:
-        us_better = [FitPoint(text=say("fit_to_write"), citations=[], facts=[])]
+        won_yet = _won_against(evidence)
+        us_better = [FitPoint(text=say("fit_to_write", won_yet=won_yet), citations=[], facts=[])]
     # The calls the page quotes, not every call its evidence holds; a line stating the rival's
     # price first ("X came in at five-fifty flat" before a word on it).
     pool = sorted(
@@ -192,11 +193,17 @@ def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
     return rows
 
 
+def _won_against(evidence: Evidence) -> bool:
+    """Whether a deal naming the rival was won: "no won deal yet" had been said where one was,
+    its quotes saying nothing of why."""
+    return any(deal.outcome == "won" for deal in evidence.rival_deals)
+
+
 def _praised(evidence: Evidence, name: str) -> list[FitPoint]:
     """What buyers who weighed the rival praised in us (``rival_praise``), with its deal's
     outcome, and "no won deal yet" where none of the deals naming the rival was won: the
     evidence had been left "To write" for want of a won deal."""
-    won_yet = any(deal.outcome == "won" for deal in evidence.rival_deals)
+    won_yet = _won_against(evidence)
     return [
         FitPoint(
             text=say_quoting(

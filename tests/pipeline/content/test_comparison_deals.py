@@ -205,3 +205,33 @@ def test_a_deal_is_its_deal_id_else_its_account() -> None:
         (8,): "open",
         (9,): "lost",
     }
+
+
+@pytest.mark.parametrize(
+    ("won_outcome", "gap"),
+    [
+        ("won", "the deals we won against them left no line on why"),
+        ("open", "no won deal yet"),
+    ],
+)
+def test_a_gap_where_we_fit_better_says_whether_a_deal_was_won(
+    workspace: Workspace, won_outcome: str, gap: str
+) -> None:
+    """A deal won against the rival whose calls quote nothing on why had been called "no won
+    deal yet" (a marina software page, a pest-control one alike)."""
+    with workspace.session() as db:
+        pests = "Pest control"
+        _call(
+            db, "Larkspur Pest Control", "lost", "2026-06-02", pests,
+            [("buyer", [(QUOTED, "objection", TURFLY)])],
+        )  # fmt: skip
+        _call(
+            db, "Hawthorn Traps", won_outcome, "2026-06-09", pests,
+            [("buyer", [("We start on the first of the month.", "other", None)])],
+            competitors=(TURFLY,),
+        )  # fmt: skip
+        set_profile(db, PROFILE)
+        db.flush()
+        body = _page(db, workspace, TURFLY)
+    ours = _section(body, "When we are the better fit")
+    assert "To write: where we fit better" in ours and f"({gap})" in ours, ours
