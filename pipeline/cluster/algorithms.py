@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from pipeline.cluster.criteria import (
     NeighbourGraph,
+    ThemeFloor,
     best_k,
     k_grid,
     min_theme_for,
@@ -176,10 +177,15 @@ def merge_small(vectors: Vectors, labels: Labels, min_size: int) -> Labels:
 
 
 def score_cuts(
-    sample: Vectors, linkage: Linkage, grid: Sequence[int], min_theme: int
+    sample: Vectors,
+    linkage: Linkage,
+    grid: Sequence[int],
+    min_theme: int,
+    groups: Labels | None = None,
 ) -> tuple[list[float], list[float]]:
-    """Size-aware silhouette and kNN-graph modularity of every grid cut, each cut first
-    polished by ``REFINE_ITERATIONS`` k-means steps on the sample."""
+    """Size-aware silhouette (a theme's size counted in ``groups`` when given) and kNN-graph
+    modularity of every grid cut, each cut first polished by ``REFINE_ITERATIONS`` k-means
+    steps on the sample."""
     graph = NeighbourGraph.build(sample)
     silhouette: list[float] = []
     modularity: list[float] = []
@@ -191,7 +197,7 @@ def score_cuts(
         cut = cut_tree(linkage, k)
         seeds = centroids_of(sample, cut, int(cut.max()) + 1)
         labels = relabel(spherical_kmeans(sample, seeds, REFINE_ITERATIONS))
-        silhouette.append(size_aware_silhouette(sample, labels, min_theme))
+        silhouette.append(size_aware_silhouette(sample, labels, min_theme, groups))
         modularity.append(graph.modularity(labels))
     return silhouette, modularity
 
@@ -203,10 +209,13 @@ def build_tree(
     k: int | None = None,
     previous_k: int | None = None,
     sample_size: int = SAMPLE_SIZE,
+    floor: ThemeFloor = min_theme_for,
+    groups: Sequence[int] | None = None,
 ) -> ThemeTree:
     """The Ward tree of a stable sample and its automatic k (or ``k`` when given, unscored).
     Near a tie the last run's k (``previous_k``) holds, so a few mentions more or less do not
-    flip a split."""
+    flip a split. ``floor``: the size a theme needs before its silhouette counts, in rows, or in
+    distinct ``groups`` (each row's turn) when given."""
     sample = stable_sample(keys, sample_size)
     rows = vectors[sample]
     sample_keys = [int(keys[p]) for p in sample]
@@ -215,13 +224,14 @@ def build_tree(
     linkage = ward_linkage(rows)
     if k is not None:
         return ThemeTree(linkage, sample_keys, k=max(1, min(k, len(rows))))
-    min_theme = min_theme_for(len(rows))
+    min_theme = floor(len(rows))
     extra = [previous_k] if previous_k is not None else []
     splits = k_grid(len(rows), min_theme, extra)
     if not splits:
         return ThemeTree(linkage, sample_keys, k=1, min_theme=min_theme)
     grid = [1, *splits]  # one theme separates nothing: it scores 0 on both
-    silhouette, modularity = score_cuts(rows, linkage, grid, min_theme)
+    sample_groups = None if groups is None else np.asarray(groups, dtype=np.int64)[sample]
+    silhouette, modularity = score_cuts(rows, linkage, grid, min_theme, sample_groups)
     by_silhouette = best_k(grid, silhouette, previous_k)
     by_modularity = best_k(grid, modularity, previous_k)
     return ThemeTree(

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pipeline.cluster.algorithms import build_tree, cluster_at, groups_of, tree_positions
+from pipeline.cluster.criteria import ThemeFloor, min_theme_for
+from pipeline.cluster.problems import problem_theme_for
 from pipeline.cluster.tree import ThemeTree
 from pipeline.embed import Vectors, normalise
 from pipeline.store.themes import category_key
@@ -43,6 +45,12 @@ def with_category(vectors: Vectors, categories: Sequence[str | None]) -> Vectors
 def walled_kind(kind: str) -> bool:
     """Whether the detector's categories are walls between ``kind``'s themes (objections)."""
     return kind not in TOPIC_PRIOR_KINDS | UNCATEGORISED_KINDS
+
+
+def theme_floor(kind: str) -> ThemeFloor:
+    """The size a theme of ``kind`` needs before its silhouette counts: a problem's few turns for
+    pains (``problems``), the intent benchmarks' rows for the other kinds."""
+    return problem_theme_for if kind in UNCATEGORISED_KINDS else min_theme_for
 
 
 def automatic_scale(kind: str) -> float:
@@ -90,6 +98,8 @@ def cluster_by_category(
     trees: Mapping[str, ThemeTree] | None = None,
     scale: float = 1.0,
     walled: bool = True,
+    floor: ThemeFloor = min_theme_for,
+    turns: Sequence[int] | None = None,
 ) -> CategoryClusters:
     """Cluster each category on its own, at ``scale`` times its tree's k (``category_k``).
 
@@ -100,7 +110,8 @@ def cluster_by_category(
     without rebuilding them. Otherwise each category's tree is built, and its last automatic k
     (``previous_k``) holds near a tie. With as many clusters as the category's rows had before
     (``previous_clusters``), k-means starts from those clusters, so the boundary between two
-    themes does not wander with a few new mentions.
+    themes does not wander with a few new mentions. ``floor``: the kind's ``theme_floor``,
+    counted in distinct ``turns`` (each row's utterance) when given.
     """
     by_category: dict[str, list[int]] = {}
     for position, category in enumerate(categories):
@@ -115,7 +126,9 @@ def cluster_by_category(
         row_vectors = vectors if len(rows) == len(vectors) else vectors[rows]
         tree = (trees or {}).get(key)
         if tree is None or tree_positions(tree, row_keys) is None:
-            tree = build_tree(row_vectors, row_keys, previous_k=(previous_k or {}).get(key))
+            held = (previous_k or {}).get(key)
+            groups = None if turns is None else [int(turns[p]) for p in rows]
+            tree = build_tree(row_vectors, row_keys, previous_k=held, floor=floor, groups=groups)
         k = category_k(tree, key, scale, walled=walled)
         own = [c if c is not None and home.get(c) == (key or None) else None for c in previous]
         seeds = previous_centroids(row_vectors, [own[p] for p in rows], k)

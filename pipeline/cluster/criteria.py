@@ -18,7 +18,7 @@ keeps every theme either one separates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +28,7 @@ from pipeline.embed import Vectors, label_sums
 
 Labels = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+ThemeFloor = Callable[[int], int]  # rows of a sample -> rows a theme needs (``min_theme_for``)
 
 NEIGHBOURS = 10  # k of the nearest-neighbour graph modularity is measured on
 GRID_POINTS = 60  # candidate k on a geometric grid from 2, about 10 % apart
@@ -46,9 +47,10 @@ SMALL_SHARE = 6
 K_HOLD = 0.02
 
 
-def min_theme_for(rows: int) -> int:
-    """Rows a cluster needs before its silhouette counts, for a sample of ``rows`` rows."""
-    return min(MIN_THEME, max(MIN_THEME_SMALL, rows // SMALL_SHARE))
+def min_theme_for(rows: int, *, smallest: int = MIN_THEME_SMALL, share: int = SMALL_SHARE) -> int:
+    """Rows a cluster needs before its silhouette counts, for a sample of ``rows`` rows: a
+    ``share``-th of them, at least ``smallest`` and at most ``MIN_THEME``."""
+    return min(MIN_THEME, max(smallest, rows // share))
 
 
 def k_grid(rows: int, min_theme: int, extra: Sequence[int] = ()) -> list[int]:
@@ -83,9 +85,20 @@ def silhouette_rows(vectors: Vectors, labels: Labels) -> tuple[FloatArray, Label
     return score, own.astype(np.int64)
 
 
-def size_aware_silhouette(vectors: Vectors, labels: Labels, min_theme: int) -> float:
-    """Mean silhouette where rows of clusters under ``min_theme`` rows count 0."""
+def groups_per_cluster(labels: Labels, groups: Labels) -> Labels:
+    """How many distinct ``groups`` (e.g. turns) the rows of each cluster ``0..k-1`` come from."""
+    pairs = np.unique(np.stack([labels, groups], axis=1), axis=0)
+    return np.bincount(pairs[:, 0], minlength=int(labels.max()) + 1).astype(np.int64)
+
+
+def size_aware_silhouette(
+    vectors: Vectors, labels: Labels, min_theme: int, groups: Labels | None = None
+) -> float:
+    """Mean silhouette where rows of clusters under ``min_theme`` rows count 0; with ``groups``
+    (each row's turn), under ``min_theme`` groups: one turn's rows are one telling."""
     score, size = silhouette_rows(vectors, labels)
+    if groups is not None:
+        size = groups_per_cluster(labels, groups)[labels]
     return float(np.where(size >= min_theme, score, 0.0).mean())
 
 

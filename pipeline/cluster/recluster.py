@@ -18,6 +18,7 @@ from pipeline.cluster.categories import (
     UNCATEGORISED_KINDS,
     cluster_by_category,
     stored_scale,
+    theme_floor,
     walled_kind,
     with_category,
 )
@@ -196,6 +197,8 @@ def full_cluster(
         trees=load_trees(folder, kind) if reuse_trees else None,
         scale=stored_scale(kind, last),
         walled=walled_kind(kind),
+        floor=theme_floor(kind),
+        turns=[int(r[7]) for r in rows] if problems else None,
     )
     save_trees(folder, kind, found.trees)
     groups = found.groups

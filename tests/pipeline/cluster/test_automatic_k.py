@@ -18,6 +18,7 @@ from pipeline.cluster.algorithms import (
     match_clusters,
     tree_positions,
 )
+from pipeline.cluster.categories import theme_floor
 from pipeline.cluster.tree import ThemeTree
 from pipeline.embed import Embedder, Vectors, normalise
 
@@ -80,6 +81,24 @@ def test_a_named_cluster_swallowed_whole_keeps_its_id() -> None:
     union = [{1, 2, 3, 4, 5, 6, 7, 8}]
     assert match_clusters(old, union) == {0: 10}
     assert match_clusters(old, union, keep_whole=frozenset({11})) == {0: 11}
+
+
+def test_a_theme_of_pains_is_as_big_as_the_turns_telling_it() -> None:
+    vectors, _ = blobs(k=2, per=3)
+    labels = np.repeat(np.arange(2), 3)
+    one_turn_each = np.array([0, 0, 0, 1, 1, 1])
+    assert criteria.groups_per_cluster(labels, one_turn_each).tolist() == [1, 1]
+    by_rows = criteria.size_aware_silhouette(vectors, labels, 2)
+    assert by_rows > 0 and criteria.size_aware_silhouette(vectors, labels, 2, one_turn_each) == 0
+    three_turns = np.array([0, 1, 2, 3, 3, 4])
+    assert criteria.size_aware_silhouette(vectors, labels, 2, three_turns) == by_rows
+
+
+def test_only_pains_leave_the_intent_floor() -> None:
+    assert theme_floor("objection") is theme_floor("question") is criteria.min_theme_for
+    pains = theme_floor("pain")
+    assert pains(9) == criteria.min_theme_for(9)  # under 10 pains: one theme, as before
+    assert [pains(n) for n in (10, 53, 60, 200, 4000)] == [2, 2, 3, 10, criteria.MIN_THEME]
 
 
 @pytest.mark.slow  # embeds 1,000 texts (about 10 s on two cores)
