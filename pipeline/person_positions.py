@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Collection
 
 from pipeline.config import bundled_model_path
+from pipeline.peoples import names_a_language_or_nationality
 
 NAME = "[name]"
 
@@ -204,6 +205,8 @@ def _hidden(
     (the first after "ask", the last before "said"); the name's other words go with it, and
     into ``found`` when given."""
     spans = [m.span() for m in re.finditer(r"\S+", run)]
+    if len(spans) == 1 and names_a_language_or_nationality(run):
+        return run  # "a portal in English, she's not going to send that": no one's name
     order = list(reversed(spans)) if from_end else spans
     first = order[0]
     if not person(run[first[0] : first[1]], any_word=any_word):

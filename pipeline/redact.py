@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pipeline.brand_names import brand_forms
 from pipeline.first_names import is_also_a_word_name, is_first_name, spoken_names
 from pipeline.known_words import known_words
+from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
 from pipeline.person_positions import SAID_NAME_RE, TITLE, hide_unplaced_names, tied_names
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
@@ -221,6 +222,7 @@ def prose_names(text: str) -> list[str]:
         if (
             words
             and words[0].lower() not in _PROSE_NOT_NAMES
+            and not names_a_language_or_nationality(words[0])  # "with Spanish speakers"
             and all(_NAME_WORD_RE.fullmatch(word) for word in words)
         ):
             found.append(name)
