@@ -18,7 +18,13 @@ from pipeline.first_names import is_also_a_word_name, is_first_name, spoken_name
 from pipeline.known_words import known_words
 from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
-from pipeline.person_positions import SAID_NAME_RE, TITLE, hide_unplaced_names, tied_names
+from pipeline.person_positions import (
+    ROLE,
+    SAID_NAME_RE,
+    TITLE,
+    hide_unplaced_names,
+    tied_names,
+)
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
 from pipeline.word_names import stands_for_a_thing
 
@@ -191,12 +197,14 @@ def _said_name(match: re.Match[str]) -> str:
 
 
 # A person named in the prose of a rep's note or a CRM note: after "with", "w/", "attendees:",
-# "contact:", or before a role in brackets ("Fiona McLeod (nursery manager)").
+# "contact:", before a role in brackets ("Fiona McLeod (nursery manager)") or with one inside
+# them ("Ruth's sister (Lowenna, co-director)", "(Tane Ngata - CFO)").
 _PERSON = r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+)?"
 _PROSE_NAME_RE = re.compile(
     rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?:{TITLE}\s+)?"
     rf"(?P<after>{_PERSON}))"
     rf"|(?P<before>{_PERSON})\s*\((?:[a-z][a-z ,/&'-]*)\)"
+    rf"|\((?P<inside>{_PERSON})\s*[,;–—-]\s*(?:[a-z]+[ -])?{ROLE}\)"
 )
 _DEAL_WITH = frozenset(
     {"went", "go", "going", "gone", "stayed", "staying", "stuck", "signed", "stay"}
@@ -217,7 +225,9 @@ def prose_names(text: str) -> list[str]:
         before = (text or "")[: match.start()].split()
         if match.group("after") and before and before[-1].casefold() in _DEAL_WITH:
             continue  # "Went with Vetspire": the deal's rival, not a person met
-        name = (match.group("after") or match.group("before") or "").strip()
+        name = (
+            match.group("after") or match.group("before") or match.group("inside") or ""
+        ).strip()
         words = name.split()
         if (
             words
