@@ -121,6 +121,12 @@ _JOINED = re.compile(
 )
 
 
+def tied_to_a_person(after: str) -> bool:
+    """Does what follows a name tie it to a person: a role ("Katrina, our office manager"), or
+    a person's pronoun later in its sentence ("since Katrina, she's been on reception")?"""
+    return bool(re.match(_TIED_AFTER, after) or _PRONOUN_LATER.match(after))
+
+
 @functools.cache
 def english_words() -> frozenset[str]:
     """The lowercase whole words of the bundled embedder's vocabulary (bert-base-uncased:

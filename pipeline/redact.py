@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import brand_forms
+from pipeline.event_names import stands_for_an_event_or_place
 from pipeline.first_names import is_also_a_word_name, is_first_name, spoken_names
 from pipeline.known_words import known_words
 from pipeline.peoples import names_a_language_or_nationality
@@ -167,7 +168,7 @@ class Redactor:
         if self._names_re is not None:
             text = self._names_re.sub(self._person_or_thing, text)
         text = SAID_NAME_RE.sub(_said_name, text)
-        text = spoken_names().sub(self._person_or_thing, text)
+        text = spoken_names().sub(self._spoken_person, text)
         text = hide_unplaced_names(text, common=self.common, is_name=is_first_name)
         # One person, one placeholder: "Dr. Maya [name]" had read "Dr. [name] [name]".
         text = _NAME_RUN_RE.sub(NAME, text)
@@ -179,6 +180,13 @@ class Redactor:
         if " " in word or not is_also_a_word_name(word):
             return NAME
         return word if stands_for_a_thing(match.string, start, end, self.common) else NAME
+
+    def _spoken_person(self, match: re.Match[str]) -> str:
+        """A first name the list knows, kept where it stands for a storm or a place ("since
+        Katrina"); a buyer the calls list was hidden before, wherever it stands."""
+        if stands_for_an_event_or_place(match.string, *match.span()):
+            return match.group(0)
+        return self._person_or_thing(match)
 
     def names_someone(self, text: str) -> bool:
         """Does ``text`` name a person, a buyer or one of ours, or hold a placeholder for one?
