@@ -6,18 +6,16 @@ Split from ``rules`` (the cue rules) because guessing names is a grammar of its 
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.not_rivals import no_rival_here
 from pipeline.detect.own_names import said_as_no_rival
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.first_names import is_first_name
+from pipeline.peoples import names_a_people
 from pipeline.rival_names import squashed
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
@@ -319,29 +317,12 @@ def _clean_name(raw: str) -> str | None:
     if not words or words[0].casefold().strip(".") in _NOT_NAMES or is_first_name(words[0]):
         return None  # "Marcus has it", "we went with Frank Hughes": a person
     name = " ".join(words)
-    if _names_a_people(name):
+    if names_a_people(name):
         return None  # "better than English", "compared to German suppliers"
     # A lone sentence-case word ("Paper", "Someone") is too weak; products usually have an inner
     # capital (RotaPro), a digit, or are more than one capitalised word.
     inner_signal = any(c.isupper() or c.isdigit() for c in name[1:])
     return name if inner_signal or len(name) >= 4 else None
-
-
-@functools.cache
-def _peoples() -> frozenset[str]:
-    """Languages and nationalities, from ``pipeline/data/peoples.toml``."""
-    text = resources.files("pipeline").joinpath("data", "peoples.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    return frozenset(
-        word.casefold() for key in ("languages", "nationalities") for word in data[key]
-    )
-
-
-def _names_a_people(name: str) -> bool:
-    """A language or a people ("English", "Americans", "South African"), never a product's name
-    unless configured as one (a configured name is found as configured, not guessed)."""
-    key = " ".join(name.casefold().split())
-    return key in _peoples() or (key.endswith("s") and key[:-1] in _peoples())
 
 
 def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bool:
