@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.detect.acceptance import accepts_the_terms
+from pipeline.detect.acceptance import accepts_a_limit, accepts_the_terms
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.conditions import leaves_the_door_open, promises_on_a_step
 from pipeline.detect.early_start import wants_an_early_start
@@ -307,10 +307,11 @@ def announces_concerns(sentence: str) -> bool:
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
     """Small talk, praise (a part of ours wanted too), a result or a won deal's reason, a buying
     signal (a decision made for us, a purchase promised on the deal's next step:
-    ``conditions.py``, a price or term accepted with the next step: ``acceptance.py``, a start
-    wished for by a date: ``early_start.py``), a goodbye that keeps us in mind
-    (``conditions.leaves_the_door_open``) or concerns announced, not said: ``other``, whatever
-    the model read in the turn around it (``rivals``: praise of one is no praise of us)."""
+    ``conditions.py``, a price or term accepted with the next step or a limitation of ours
+    taken in stride: ``acceptance.py``, a start wished for by a date: ``early_start.py``), a
+    goodbye that keeps us in mind (``conditions.leaves_the_door_open``) or concerns announced,
+    not said: ``other``, whatever the model read in the turn around it (``rivals``: praise of
+    one is no praise of us)."""
     return (
         makes_small_talk(sentence)
         or reports_it_went_well(sentence)
@@ -319,6 +320,7 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
         or accepts_the_terms(sentence)
+        or accepts_a_limit(sentence)
         or wants_an_early_start(sentence)
         or leaves_the_door_open(sentence)
         or announces_concerns(sentence)
