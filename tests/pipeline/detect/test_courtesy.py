@@ -41,6 +41,12 @@ NOT_PRAISE = [
     "That's not ideal.",
     "No offence, but the product is great for bigger firms, not us.",
     "It's not you, the product is great, we just can't justify it this year.",
+    # praise before a want of money or time is that want ("haven't got the budget" had no cue)
+    "The product is great, we just haven't got the budget.",
+    "It's not you, the app is brilliant, we just haven't got the money this year.",
+    "Loved the demo, but there's no budget for it till April.",
+    "The dashboard looks lovely, we just haven't got the time to set it up.",
+    "Don't get me wrong, it looks great, but the practice hasn't got the budget.",
 ]
 # A hint of leaving taken back, nothing more.
 TAKEN_BACK = [
