@@ -18,6 +18,7 @@ from pipeline.detect.not_rivals import no_rival_here
 from pipeline.detect.own_names import said_as_no_rival
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.first_names import is_first_name
+from pipeline.language import opens_a_clause
 from pipeline.rival_names import squashed
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
@@ -286,15 +287,34 @@ def _said_as_name(text: str, match: re.Match[str], name: str) -> bool:
 def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | None:
     """The product a frame's match names, unless the name is no product's or ``no_rival_here``
     ("we use LedgerLeaf for payroll", "our GMB rep", "their MSP pricing")."""
-    guess = _clean_name(match.group("name"))
+    raw = match.group("name")
+    lead = _past_openers(raw)
+    guess = _clean_name(raw[lead:])
     if guess is None:
         return None
-    start = match.start("name")
+    start = match.start("name") + lead
     if frame.tail is not None and not frame.tail.match(text[start + len(guess) :]):
         return None
     if no_rival_here(text, guess, start, frame.relation):
         return None  # a trade term, a tool kept for other work, our plan, an insurer, a council
     return CompetitorHit(guess, start, start + len(guess), frame.relation, False)
+
+
+# A capitalised word and the capital after it: "Because Arbor", "Honestly Gusto".
+_OPENING_WORD = re.compile(r"(?P<word>[A-Z][\w'’]*)\s+(?=[A-Z])")
+
+
+def _past_openers(raw: str) -> int:
+    """Where a frame's name starts past the words its clause opens with: "Because Arbor
+    charges us per case" names Arbor (a guessed "Because Arbor" had joined the dashboard)."""
+    at = 0
+    while (word := _OPENING_WORD.match(raw, at)) and _opens_a_clause(word["word"]):
+        at = word.end()
+    return at
+
+
+def _opens_a_clause(word: str) -> bool:
+    return opens_a_clause(word) and not is_first_name(word)
 
 
 def _part_of_a_makers_name(guess: str, said: str) -> bool:
