@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.not_rivals import no_rival_here
 from pipeline.detect.own_names import said_as_no_rival
+from pipeline.detect.rival_short_forms import short_forms, short_forms_said
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.first_names import is_first_name
 from pipeline.language import opens_a_clause
@@ -205,28 +206,26 @@ def find_competitors(
     ignore: Iterable[str] = (),
     around: str = "",
     call: str = "",
+    listed: Sequence[str] = (),
 ) -> list[CompetitorHit]:
     """Known competitor names (word-boundary, any case) plus names after "we use/looked at X";
     none spelt as a name in ``ignore`` (ours), however it is cased or spaced, no guess that
     the sentence or the turns ``around`` it say as part of a maker's product ("Reserve" where
     "Google Reserve" or "Reserve with Google" is said), and none that they or the rest of the
-    ``call`` say as the buyer's own place or a tool they keep ("our Pelican Cut site")."""
+    ``call`` say as the buyer's own place or a tool they keep ("our Pelican Cut site"). A known
+    name's short form is the rival too ("Arbor" of "Arbor FD": ``rival_short_forms``); one that
+    is an English word only where ``listed``, the call's own record, names it."""
     text = normalise_quotes(sentence)
     said = f"{text}\n{normalise_quotes(around)}"
     ignored = {squashed(name) for name in ignore}
+    names = tuple(sorted({n.strip() for n in known if n.strip()}))
     hits: dict[str, CompetitorHit] = {}
-    for name in sorted({n.strip() for n in known if n.strip()}, key=lambda n: (-len(n), n)):
-        if squashed(name) in ignored:
+    for name, form, match in [*_configured_said(text, names), *_short_said(text, names, listed)]:
+        if {squashed(name), squashed(form)} & ignored or name.casefold() in hits:
             continue
-        for match in _spellings(name).finditer(text):
-            if not _said_as_name(text, match, name):
-                continue
-            overlap = any(h.start <= match.start() < h.end for h in hits.values())
-            if not overlap and name.casefold() not in hits:
-                relation = _relation_at(text, match.start())
-                hits[name.casefold()] = CompetitorHit(
-                    name, match.start(), match.end(), relation, True
-                )
+        if not _overlaps(hits, match.start()):
+            relation = _relation_at(text, match.start())
+            hits[name.casefold()] = CompetitorHit(name, match.start(), match.end(), relation, True)
     for frame in _FRAMES:
         for match in frame.pattern.finditer(text):
             hit = _guessed(text, match, frame)
@@ -236,11 +235,31 @@ def find_competitors(
                 hit.name, f"{said}\n{call}"
             ):
                 continue
-            if any(h.start <= hit.start < h.end for h in hits.values()):
-                continue
-            hits[hit.name.casefold()] = hit
+            if not _overlaps(hits, hit.start):
+                hits[hit.name.casefold()] = hit
     # A configured rival first: "NinjaOne quoted us ... their X pricing" is about NinjaOne.
     return sorted(hits.values(), key=lambda h: (not h.known, h.start, h.name))
+
+
+def _overlaps(hits: dict[str, CompetitorHit], start: int) -> bool:
+    return any(h.start <= start < h.end for h in hits.values())
+
+
+def _configured_said(text: str, names: Sequence[str]) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """Each configured name where it is said, longest names first ("Verizon Connect" before
+    "Verizon"): the name, the form said, the match."""
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        for match in _spellings(name).finditer(text):
+            if _said_as_name(text, match, name):
+                yield name, name, match
+
+
+def _short_said(
+    text: str, names: tuple[str, ...], listed: Sequence[str]
+) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """Each configured name said by a short form (``rival_short_forms``)."""
+    for short, match in short_forms_said(text, short_forms(names), listed):
+        yield short.name, short.form, match
 
 
 def places_said(sentence: str, name: str) -> list[int]:
@@ -370,5 +389,7 @@ def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bo
     worry has one; "Because that's non-negotiable." had been one with none in sight."""
     around = f"{sentence.context}\n{sentence.turn}"
     return speaks_of_a_rival(sentence.text) or bool(
-        find_competitors(around, sentence.competitors, ignore=ignore, around=around)
+        find_competitors(
+            around, sentence.competitors, ignore=ignore, around=around, listed=sentence.listed
+        )
     )

@@ -176,7 +176,7 @@ class RuleEmbeddingDetector:
             spans = self.splitter(utterance.text)
             for index, (start, end, text) in enumerate(spans):
                 scored = SentenceInput(
-                    text, utterance.text, context, known, reply, position, index, len(spans)
+                    text, utterance.text, context, known, reply, position, index, len(spans), known
                 )
                 out.append(
                     BuyerSentence(
