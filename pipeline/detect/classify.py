@@ -108,6 +108,7 @@ class Detector(Protocol):
         competitors: Sequence[str] = (),
         redactor: Redactor | None = None,
         ours: Sequence[str] = (),
+        elsewhere: Sequence[str] = (),
     ) -> dict[int, list[Detection]]: ...
 
 
