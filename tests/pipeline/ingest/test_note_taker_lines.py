@@ -135,3 +135,29 @@ def test_a_phone_header_under_a_note_takers_banner_is_read(banner: str) -> None:
         ("Sam Okafor", "rep"),  # our line, named by "Handled by"
         ("Caller", "buyer"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "people"),
+    [
+        ("Participants: Ana Silva, Bo Chen, Fireflies.ai Notetaker", ["Ana Silva", "Bo Chen"]),
+        ("Attendees: Priya Nair, Tom Gale, Otter.ai", ["Priya Nair", "Tom Gale"]),
+        ("**Attendees:** Leah Ross; Omar Diaz (Brightpixel); Fathom", ["Leah Ross", "Omar Diaz"]),
+        (
+            "Participants: Sam Okafor, Gwen Pryce and Sembly AI note-taker",
+            ["Sam Okafor", "Gwen Pryce"],
+        ),
+        ("Attendees: Jade Lin, Hugh Bell, Read AI Meeting Notes", ["Jade Lin", "Hugh Bell"]),
+        ("Participants: Ruth Kemp, Ilse Berg, Otter Assistant", ["Ruth Kemp", "Ilse Berg"]),
+        # Kept: people and their job titles, as before
+        ("Attendees: Mia Stone, Paul Ward (bursar)", ["Mia Stone", "Paul Ward"]),
+        ("Participants: Eve Hart, Dan Rees, Grace Otter", ["Eve Hart", "Dan Rees", "Grace Otter"]),
+    ],
+)
+def test_the_note_taker_in_the_attendee_list_is_no_one(header: str, people: list[str]) -> None:
+    text = (
+        f"Discovery call\nDate: 2026-03-02\n{header}\n\n"
+        f"{people[0]}: Thanks for the time.\n{people[1]}: Happy to help.\n"
+    )
+    [call] = parse_file(text.encode(), "call.txt", our_speakers=[people[0]])
+    assert [person.name for person in call.people] == people
