@@ -30,6 +30,7 @@ from pipeline.detect.rules import (
 )
 from pipeline.detect.small_talk import asks_small_talk, controls_the_call
 from pipeline.detect.stories import story_told
+from pipeline.detect.where_kept import kept_said, own_documents_aside
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
@@ -49,8 +50,9 @@ _HABIT = alternation(CUES["holdings"]["habit"])
 
 
 def _today_only(text: str) -> bool:
-    """No word about us, a "you" that means anyone aside ("you can't read them")."""
-    return not _ABOUT_US.search(_ANYONE.sub(" ", text))
+    """No word about us, a "you" that means anyone aside ("you can't read them") and the cost
+    words of their own documents ("the price list lives in a Word doc")."""
+    return not _ABOUT_US.search(_ANYONE.sub(" ", own_documents_aside(text)))
 
 
 def tells_a_pain(sentence: str) -> bool:
@@ -91,9 +93,13 @@ def describes_what_they_hold(sentence: str) -> bool:
 
 def describes_the_setup(sentence: str) -> bool:
     """How they work today, opened as such ("At the moment it's ...", "We currently run
-    everything through ..."), with no word about us."""
+    everything through ..."), or told by where their work is kept or what they never moved to
+    (``where_kept.py``), with no word about us."""
     text = lowered(sentence).strip()
-    return bool(_SETUP.match(text)) and _today_only(text)
+    if _SETUP.match(text):
+        return _today_only(text)
+    rest = kept_said(text)
+    return rest is not None and _today_only(rest)
 
 
 def describes_themselves(sentence: str) -> Kind | None:
