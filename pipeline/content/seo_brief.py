@@ -13,7 +13,7 @@ from pipeline.content.drafts import (
     say,
 )
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
-from pipeline.content.quote_text import clip, continues
+from pipeline.content.quote_text import clip, self_contained
 from pipeline.content.seo_keywords import (
     KEYWORD_WORDS,
     distinct_keywords,
@@ -118,13 +118,14 @@ def heading_sources(evidence: Evidence, cluster: ClusterEvidence) -> list[Quote]
 
 def asked_as_heading(text: str) -> bool:
     """A buyer's question that heads a section as asked: a whole question of a few words that
-    fits a heading and does not continue the sentence before it ("And in French?")."""
+    fits a heading and stands on its own (``self_contained``: not "And in French?" nor "Is
+    that included?")."""
     text = text.strip()
     return (
         text.endswith("?")
         and len(text) <= MAX_HEADING_CHARS
         and len(text.split()) >= MIN_QUESTION_WORDS
-        and not continues(text)
+        and self_contained(text)
     )
 
 
