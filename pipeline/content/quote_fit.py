@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.offers import OFFER_SECTIONS, markets_of, offer_rank
 from pipeline.content.pairing import (
     BROAD_TOPICS,
     answers_beyond,
@@ -110,9 +111,10 @@ def facts_answering(
         return []
     rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
     beside = content_words(besides)
+    buyers = evidence.buyers_for(quotes)
     pool = [
         f
-        for f in evidence.answering(cluster.markets)
+        for f in evidence.told(quotes, cluster.markets)
         if f.fits(evidence.industry)
         and not states_gap(f.text)
         and not _repeats(f, beside)
@@ -169,9 +171,13 @@ def facts_answering(
     first = [f for f in theme if f.id in scored] if cluster.category == "price" else []
     first.sort(key=lambda f: (stated_price(f.text), -scored[f.id]))
     if cluster.category == "price":
-        plan = fitting_plan(quotes, pool)
+        # An offer for whom they are first ("charities get 10% off" to a charity), then the
+        # plan they are on ("UK: £95 a month" to a British buyer).
+        offers = (f for f in pool if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0)
+        theirs = sorted(offers, key=lambda f: offer_rank(f, buyers))
+        plan = fitting_plan(quotes, pool, markets_of(buyers))
         value = [f for f in value_answers(evidence, quotes, pool) if f.id in scored]
-        first = [*([plan] if plan else []), *value, *first]
+        first = [*theirs, *([plan] if plan else []), *value, *first]
         free = [
             f
             for f in pool
