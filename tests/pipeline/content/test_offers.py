@@ -18,7 +18,13 @@ from pipeline.content.comparison import comparison
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.generate import generate_document
 from pipeline.content.offers import buyer_of, eligible
-from pipeline.content.profile import ProductProfile, ProfileFact, profile_facts, set_profile
+from pipeline.content.profile import (
+    ProductProfile,
+    ProfileFact,
+    profile_facts,
+    set_profile,
+    stated_price,
+)
 from pipeline.content.scope import regions_named, speaks_to
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
@@ -246,3 +252,23 @@ def test_a_rivals_price_row_gets_the_price_of_the_buyers_market(market: Market) 
     said = "Rivalco is cheaper than you, they came in at forty a month."
     assert _rival_page(said, UK, market.profile) == uk
     assert _rival_page(said, US, market.profile) == us
+
+
+@pytest.mark.parametrize(
+    ("fact", "price"),
+    [
+        ("UK: £49 a month per van, or £490 a year paid annually (two months free).", 49.0),
+        ("First month free, then $20 a month per berth.", 20.0),
+        ("$300 a month per school; 30 days free to try.", 300.0),
+        ("Annual billing: 12 weeks free on the farm plan.", float("inf")),
+        ("A clinic pays £60 a month, and the first week free.", 60.0),
+        # What costs nothing is still free.
+        ("Setup is free.", 0.0),
+        ("Hardware is included at no charge; $79 a device month to month.", 0.0),
+        ("There is no setup fee.", 0.0),
+    ],
+)
+def test_a_free_period_is_no_free_price(fact: str, price: float) -> None:
+    """A free period of a priced plan is no free price: "(two months free)" had made review
+    27's UK price read as costing nothing, so no price worry was answered with it."""
+    assert stated_price(fact) == price
