@@ -42,8 +42,9 @@ def buyers_of_calls(session: Session, call_ids: Iterable[int]) -> dict[int, Buye
 
 def _buyer(calls: list[Call]) -> Buyer:
     texts = [u.text for call in calls for u in call.utterances if u.role != "rep"]
-    texts += [t for call in calls for t in (call.account, call.title, call.industry) if t]
-    return buyer_of(texts, _most_named(calls))
+    texts += [t for call in calls for t in (call.account, call.title) if t]
+    industries = [call.industry for call in calls if call.industry]
+    return buyer_of(texts, _most_named(calls), industries)
 
 
 def _most_named(calls: list[Call]) -> frozenset[str]:

@@ -277,7 +277,7 @@ class Evidence:
     def buyers_for(self, quotes: Sequence[Quote]) -> list[Buyer]:
         """The buyers who said these quotes (their calls' ``Buyer``; else their own words)."""
         said = [q for q in quotes if q.role != "answer"]
-        fallback = (buyer_of([q.text, q.account or "", q.industry or ""]) for q in said)
+        fallback = (buyer_of([q.text, q.account or ""], None, [q.industry or ""]) for q in said)
         return [self.buyers.get(q.call_id) or b for q, b in zip(said, fallback, strict=True)]
 
     def told(self, quotes: Sequence[Quote], markets: frozenset[str]) -> list[ProfileFact]:

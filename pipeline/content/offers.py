@@ -47,19 +47,22 @@ _ALTERNATIVES = re.compile(r",\s*(?:or\s+)?|\s+(?:or|and)\s+(?!more|fewer|less)|
 @dataclass(frozen=True)
 class Buyer:
     """What a buyer's calls show of them: the markets they name, the counts they give of the
-    business (``scale.buyer_counts``) and the words said (their account's and industry's too)."""
+    business (``scale.buyer_counts``), the words said (their account's and industry's too) and
+    the words of their industry (``trade``)."""
 
     markets: frozenset[str] = frozenset()
     counts: Mapping[str, list[float]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
+    trade: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Condition:
-    """One way to be whom an offer is for: a size (every bound holds) or a kind of customer."""
+    """One way to be whom an offer is for: a size (every bound holds) or a kind of customer
+    (its words as ``stem`` spells them, the last one naming it: "community", "clinic")."""
 
     bounds: tuple[Bound, ...] = ()
-    kind: str | None = None
+    kind: tuple[str, ...] = ()
 
 
 def stem(word: str) -> str:
@@ -70,14 +73,20 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def buyer_of(texts: Iterable[str], markets: frozenset[str] | None = None) -> Buyer:
-    """The buyer the lines ``texts`` (their calls' buyer lines, account, industry) show, of the
-    ``markets`` their calls name most (else those these lines name)."""
+def buyer_of(
+    texts: Iterable[str], markets: frozenset[str] | None = None, industries: Iterable[str] = ()
+) -> Buyer:
+    """The buyer the lines ``texts`` (their calls' buyer lines, account) of ``industries`` show,
+    of the ``markets`` their calls name most (else those these lines name)."""
+    trade = _stems(industries)
     lines = [t for t in texts if t]
     if markets is None:
         markets = frozenset().union(*(regions_named(t) for t in lines))
-    words = frozenset(stem(w) for t in lines for w in _WORD_RE.findall(t.casefold()))
-    return Buyer(markets, buyer_counts(lines), words)
+    return Buyer(markets, buyer_counts(lines), _stems(lines) | trade, trade)
+
+
+def _stems(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(w) for t in texts if t for w in _WORD_RE.findall(t.casefold()))
 
 
 def markets_of(buyers: Iterable[Buyer]) -> frozenset[str]:
@@ -85,15 +94,15 @@ def markets_of(buyers: Iterable[Buyer]) -> frozenset[str]:
     return frozenset().union(*(b.markets for b in buyers))
 
 
-def _kind(phrase: str) -> str | None:
-    """The kind of customer a phrase names: its last word ("natural burial grounds": "ground"),
-    none where it says how or when one pays ("customers paying annually", "those who switch
-    before June") or names everyone."""
+def _kind(phrase: str) -> tuple[str, ...]:
+    """The kind of customer a phrase names, its words stemmed ("natural burial grounds"); none
+    where it says how or when one pays ("customers paying annually", "those who switch before
+    June") or names everyone."""
     words = _WORD_RE.findall(phrase.casefold())
     if not words or len(words) > 4 or _CLAUSE & set(words) or any(w.endswith("ly") for w in words):
-        return None
+        return ()
     head = words[-1]
-    return None if head in _NO_KIND or head.endswith("ing") else stem(head)
+    return () if head in _NO_KIND or head.endswith("ing") else tuple(map(stem, words))
 
 
 def conditions(text: str) -> list[Condition]:
@@ -119,12 +128,22 @@ def _condition(part: str) -> Condition:
     return Condition(bounds=tuple(bounds)) if bounds else Condition(kind=_kind(part))
 
 
+def _is_kind(kind: tuple[str, ...], buyer: Buyer) -> bool:
+    """Whether a buyer's calls say they are of a kind: its last word ("ground" of "natural burial
+    grounds"), and the word before it where the last is their own industry's ("community
+    clinics" to a clinic: every clinic says "clinic")."""
+    *before, head = kind
+    if head not in buyer.words:
+        return False
+    return not (before and head in buyer.trade) or before[-1] in buyer.words
+
+
 def _meets(condition: Condition, buyer: Buyer) -> bool:
     """Whether a buyer is shown to meet a condition: their calls name its kind, or give a count
     each bound holds for; an upper bound only ("up to 10 users") holds for one who gives none.
     A plan for five sites or more is no price for a buyer whose size is not known."""
-    if condition.kind is not None:
-        return condition.kind in buyer.words
+    if condition.kind:
+        return _is_kind(condition.kind, buyer)
     return bool(condition.bounds) and all(
         any(b.holds_for(n) for n in buyer.counts[b.group])
         if b.group in buyer.counts
@@ -151,7 +170,9 @@ def offered_to(fact: ProfileFact, buyers: Sequence[Buyer]) -> bool:
 
 
 def offer_rank(fact: ProfileFact, buyers: Sequence[Buyer]) -> int:
-    """Minus the number of these buyers a fact is written for (naming their market, or an
-    offer whose condition they meet): the lower, the better an answer; 0 for one for anyone."""
+    """How much a fact is written for these buyers, negated (the lower, the better an answer):
+    2 for each whose shown condition it sets ("five or more locations" to a group of seven), 1
+    for each whose market it names; 0 for a fact for anyone. A group's plan before its
+    market's price for one site."""
     named = regions_named(fact.text)
-    return -sum(1 for b in buyers if named & b.markets or eligible(fact, b))
+    return -sum(2 * bool(eligible(fact, b)) + bool(named & b.markets) for b in buyers)

@@ -17,7 +17,7 @@ import pytest
 from pipeline.content.comparison import comparison
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.generate import generate_document
-from pipeline.content.offers import buyer_of, eligible
+from pipeline.content.offers import buyer_of, eligible, offer_rank
 from pipeline.content.profile import (
     ProductProfile,
     ProfileFact,
@@ -109,6 +109,29 @@ def test_an_offer_holds_for_buyers_whose_calls_show_its_condition(
     fact: str, said: list[str], meets: bool | None
 ) -> None:
     assert eligible(ProfileFact(1, "pricing", fact), buyer_of(said)) is meets
+
+
+@pytest.mark.parametrize(
+    ("fact", "said", "industry", "meets"),
+    [
+        ("Community clinics get 10% off.", "We're a physio clinic in town.", "Clinics", False),
+        ("Community clinics get 10% off.", "We're a community clinic run by volunteers.",
+         "Clinics", True),
+        ("Family-run farms get 15% off.", "Our farm grows barley.", "Farms", False),
+        ("Family-run farms get 15% off.", "We're a family-run farm.", "Farms", True),
+        ("Independent schools get 20% off.", "Our school has six hundred pupils.", "Schools",
+         False),
+        ("Independent schools get 20% off.", "We're an independent school.", "Schools", True),
+        # A kind that is not their trade: its last word is enough.
+        ("Registered charities get 10% off.", "We're a charity.", "Pest control", True),
+    ],
+)  # fmt: skip
+def test_a_kind_named_by_the_buyers_own_trade_needs_its_qualifier(
+    fact: str, said: str, industry: str, meets: bool
+) -> None:
+    """Every clinic says "clinic": "community clinics" are whom a clinic must say it is."""
+    buyer = buyer_of([said], None, [industry])
+    assert eligible(ProfileFact(1, "pricing", fact), buyer) is meets
 
 
 def test_a_fact_of_another_list_is_no_offer() -> None:
@@ -272,3 +295,31 @@ def test_a_free_period_is_no_free_price(fact: str, price: float) -> None:
     """A free period of a priced plan is no free price: "(two months free)" had made review
     27's UK price read as costing nothing, so no price worry was answered with it."""
     assert stated_price(fact) == price
+
+
+@pytest.mark.parametrize(
+    ("theirs", "price", "said"),
+    [
+        ("Fleet plan (ten or more vans): a flat price per van, quoted.",
+         "UK: £49 a month per van.", "We run twelve vans out of Leeds."),
+        ("Group plan (four or more clinics): a flat price per clinic, quoted.",
+         "UK: £60 a month per clinic.", "We have five clinics across Wales."),
+        ("Schools and academies get 20% off.", "UK: £300 a month per school.",
+         "Our school is in Glasgow."),
+        ("Registered charities get 10% off.", "UK: £95 a month per site.",
+         "We're a registered charity in Cardiff."),
+        ("Multi-site plan for 3+ locations: $45 a month per location.",
+         "UK: £40 a month per location.", "Our three locations are all in England."),
+    ],
+)  # fmt: skip
+def test_an_offer_for_whom_they_are_comes_before_their_markets_price(
+    theirs: str, price: str, said: str
+) -> None:
+    """A group of seven in the UK is answered with the group plan before the UK price for one
+    site; the UK price before a fact for anyone."""
+    buyer = buyer_of([said])
+    ranks = [
+        offer_rank(ProfileFact(n, "pricing", t), [buyer])
+        for n, t in enumerate([theirs, price, "Cancel any time."])
+    ]
+    assert ranks[0] < ranks[1] < ranks[2] == 0
