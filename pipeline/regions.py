@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from functools import cache
 from importlib import resources
 
@@ -26,3 +27,9 @@ def _markers() -> dict[str, re.Pattern[str]]:
 def regions_named(text: str) -> frozenset[str]:
     """The markets ``text`` names, by country, people, currency code or sign."""
     return frozenset(region for region, pattern in _markers().items() if pattern.search(text))
+
+
+def regions_counted(text: str) -> Counter[str]:
+    """How many times ``text`` names each market: a British buyer says "UK" more often than
+    the "US-based provider" they worry about."""
+    return Counter({region: len(p.findall(text)) for region, p in _markers().items()}) + Counter()

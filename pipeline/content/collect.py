@@ -17,6 +17,7 @@ from pipeline.cluster.queries import typicality
 from pipeline.cluster.rivals import rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.buyer_phrases import buyer_phrases
+from pipeline.content.call_buyers import buyers_of_calls
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Quote
 from pipeline.content.market import (
@@ -303,6 +304,7 @@ def collect_evidence(
         rival_said=frozenset(rival_said),
         rival_praise=tuple(dict.fromkeys(rival_praise)),
         quote_closeness=_quote_closeness(session, embedder, numberer.quotes, facts, fact_vectors),
+        buyers=buyers_of_calls(session, {q.call_id for q in numberer.quotes}),
     )
 
 

@@ -215,7 +215,8 @@ def faq_entry(
         asked.discard(question)
         return None
     besides = " ".join(a.text for a in answers)
-    facts = facts_answering(evidence, cluster, quotes, stated, 2, besides, asked=question)
+    topic = asked_category(question, cluster.competitor)
+    facts = facts_answering(evidence, cluster, quotes, stated, 2, besides, question, topic)
     parts = [say("faq_from_reply", text=a.text) for a in answers]
     parts += [say("profile_fact", text=f.text) for f in facts]
     if not parts:

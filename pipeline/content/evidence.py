@@ -17,6 +17,7 @@ from typing import Any
 from pipeline.content.citable import Fact as Fact
 from pipeline.content.citable import Phrase as Phrase
 from pipeline.content.citable import Quote as Quote
+from pipeline.content.offers import Buyer, buyer_of, markets_of, offered_to
 from pipeline.content.pairing import answers_theme, shares_topic, states_gap
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
@@ -105,6 +106,7 @@ class Evidence:
     rival_praise: tuple[int, ...] = ()  # quote ids of buyers' praise of us against it
     # A rival's quote id -> each profile fact's cosine to it, where the facts have vectors.
     quote_closeness: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
+    buyers: dict[int, Buyer] = field(default_factory=dict, repr=False)  # call id -> its buyer
     _by_id: dict[int, Quote] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -271,6 +273,19 @@ class Evidence:
         industry's page only ("Ortho practices fill 80%..." had answered "sign-off"), one about
         one market (``speaks_to``) a worry heard in that market's calls only."""
         return [f for f in self.profile if self.may_state(f, markets)]
+
+    def buyers_for(self, quotes: Sequence[Quote]) -> list[Buyer]:
+        """The buyers who said these quotes (their calls' ``Buyer``; else their own words)."""
+        said = [q for q in quotes if q.role != "answer"]
+        fallback = (buyer_of([q.text, q.account or ""], None, [q.industry or ""]) for q in said)
+        return [self.buyers.get(q.call_id) or b for q, b in zip(said, fallback, strict=True)]
+
+    def told(self, quotes: Sequence[Quote], markets: frozenset[str]) -> list[ProfileFact]:
+        """The facts the buyers of ``quotes`` may be told (``offered_to``): of their calls'
+        markets, else of ``markets``; an offer only to a buyer it is for."""
+        buyers = self.buyers_for(quotes)
+        mine = self.answering(markets_of(buyers) or markets)
+        return [f for f in mine if offered_to(f, buyers)]
 
     def as_spelled(self, phrase: str) -> str:
         """A lower-case phrase as a buyer wrote it, first letter up ("Housecall Pro", "ezyVet")."""

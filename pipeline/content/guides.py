@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line, top_quote
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.offers import OFFER_SECTIONS, markets_of, offer_rank
 from pipeline.content.pairing import (
     best_pairing,
     shared_weight,
@@ -120,18 +121,24 @@ def _facts_for_worries(
     weights = word_weights([f.text for f in evidence.profile], rivals)
     offered: list[list[ProfileFact]] = []
     plans: dict[int, int | None] = {}  # a price worry's plan (``fitting_plan``)
+    theirs: dict[int, set[int]] = {}  # a worry's offers for whom its buyer is (``offer_rank``)
     for cluster, quote in worries:
+        told = evidence.told([quote], cluster.markets)  # for the buyer's market and kind
         if asks_value([quote.text]):  # "hard to justify": what we give, not what it costs
-            offered.append(value_answers(evidence, [quote], evidence.answering(cluster.markets)))
+            offered.append(value_answers(evidence, [quote], told))
             continue
         category = evidence.worry_category(cluster)
         sections = CATEGORY_SECTIONS.get(category or "", ())
-        listed = [f for f in evidence.profile_section(*sections) if f.fits(evidence.industry)]
+        listed = [f for f in told if f.section in sections and f.fits(evidence.industry)]
         mine = [f for f in listed if not states_gap(f.text) and evidence.answers(cluster, f.text)]
         if category == "price":  # the buyer's plan first; what costs nothing is no answer
-            plan = fitting_plan([quote], listed)
+            buyers = evidence.buyers_for([quote])
+            plan = fitting_plan([quote], listed, markets_of(buyers))
             plans[quote.id] = plan.id if plan else None
-            mine = [*([plan] if plan and plan not in mine else []), *mine]
+            own = [f for f in listed if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0]
+            theirs[quote.id] = {f.id for f in own}
+            mine = [*own, *([plan] if plan and plan not in mine else []), *mine]
+            mine = list({f.id: f for f in mine}.values())
             mine = [f for f in mine if not says_free(f.text) or answers_quote(f.text, quote.text)]
         offered.append(mine)
     facts = list({f.id: f for facts in offered for f in facts}.values())
@@ -139,6 +146,7 @@ def _facts_for_worries(
         [
             _answer_score(quote.text, f, weights, cluster.competitors)
             + (NAMED_PRICE if plans.get(quote.id) == f.id else 0.0)
+            + (NAMED_PRICE if f.id in theirs.get(quote.id, ()) else 0.0)
             if f.id in mine and fits_scale(f.text, [quote.text])
             else 0.0
             for f in facts
@@ -233,8 +241,9 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
 
 def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
     """How to explain the value: what we give for the money (``_value_facts``) and how reps
-    framed it in won deals, else a value case to write; then what it costs. The price list
-    alone had been the whole section."""
+    framed it in won deals, else a value case to write; then what it costs to the page's
+    buyers (``Evidence.told``: their markets' prices). The price list alone had been the whole
+    section."""
     value = [
         Point(text=clip(f.text, 240), citations=[], profile=[f.id]) for f in _value_facts(evidence)
     ]
@@ -244,10 +253,11 @@ def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
         if q.id not in used
     ]
     shown = {i for point in value for i in point.profile}
+    quoted = [q for c in evidence.clusters for q in evidence.cluster_quotes(c)]
     prices = [
         Point(text=clip(f.text, 240), citations=[], profile=[f.id])
-        for f in evidence.profile_section("pricing", "plans")
-        if f.id not in shown
+        for f in evidence.told(quoted, evidence.markets)
+        if f.section in ("pricing", "plans") and f.id not in shown
     ]
     return [*(value[:2] or [Point(text=say("value_to_write"), citations=[])]), *prices][:4]
 

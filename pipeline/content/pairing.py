@@ -116,14 +116,27 @@ def about_the_same(
     answer: str, said: Iterable[str], besides: Iterable[str] = (), *, fact: bool = False
 ) -> bool:
     """Whether ``answer`` speaks of what the buyers ``said``: they share a word that is not
-    generic, or a topic. A ``fact`` of our profile must share more than a name
+    generic, or a topic; two where a ``fact`` is about a topic they do not name
+    (``on_their_point``). A ``fact`` of our profile must share more than a name
     (``names_written``): a tool, partner or rival both name says whom the worry is about, not
     what, and "Toast" had answered "We signed a three year Toast contract and I can't rip that
     out". A won deal's reply followed the worry in the call, so its names count."""
     said, names = list(said), list(besides)
     heard = set().union(*(topic_words(text, names) for text in said))
     named = set().union(*(names_written(t) for t in [answer, *said])) if fact else set()
-    return bool(topic_words(answer, names) & heard - named)
+    shared = topic_words(answer, names) & heard - named
+    if fact and not on_their_point(answer, heard):
+        return len(shared) >= 2  # one noun shared is chance when the fact is about another thing
+    return bool(shared)
+
+
+def on_their_point(fact: str, heard: set[str]) -> bool:
+    """Whether a fact's point is one the buyers' words (``heard``: their ``topic_words``) make:
+    it names no topic, or one of theirs. "We migrate your data from ... spreadsheets for free"
+    is about moving data, and had answered "we'd still need the spreadsheet for that" (a
+    missing capability) on the one word they share."""
+    mine = {word for word in topic_words(fact) if word.startswith("topic:")}
+    return not mine or bool(mine & heard)
 
 
 # A word and where it starts: a name is written with a capital where no sentence starts.

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from pipeline.content.citable import Quote
 from pipeline.content.profile import FREE_RE, ProfileFact, content_words, stated_price
 from pipeline.content.scale import figures
+from pipeline.regions import regions_named
 
 NAMED_PRICE = 2.0  # a figure the buyer names that the plan states outweighs any shared word
+OWN_MARKET = 1.5  # a plan for the buyer's market outweighs a shared word, not a named figure
 
 
 def says_free(text: str) -> bool:
@@ -27,11 +29,14 @@ def plan_prices(facts: Sequence[ProfileFact]) -> list[ProfileFact]:
     return [f for f in facts if f.section == "pricing" and 0 < stated_price(f.text) < math.inf]
 
 
-def fitting_plan(quotes: Sequence[Quote], facts: Sequence[ProfileFact]) -> ProfileFact | None:
+def fitting_plan(
+    quotes: Sequence[Quote], facts: Sequence[ProfileFact], markets: frozenset[str] = frozenset()
+) -> ProfileFact | None:
     """The plan price of ``facts`` the buyers of ``quotes`` are on: the figures they name
-    that it states, then the words it shares with their calls' industry (the telling ones:
-    "instructor" in every plan says nothing); None where no plan stands first. A feature a
-    buyer names is no plan of theirs: "I can't pay for cameras" is not on the camera plan."""
+    that it states, then the market of theirs (``markets``) it names ("UK: £95 a month"), then
+    the words it shares with their calls' industry (the telling ones: "instructor" in every
+    plan says nothing); None where no plan stands first. A feature a buyer names is no plan of
+    theirs: "I can't pay for cameras" is not on the camera plan."""
     plans = plan_prices(facts)
     if len(plans) < 2:
         return plans[0] if plans else None
@@ -43,7 +48,8 @@ def fitting_plan(quotes: Sequence[Quote], facts: Sequence[ProfileFact]) -> Profi
 
     def fit(plan: ProfileFact, bag: set[str]) -> float:
         mine = set(figures(plan.text))
-        return sum(
+        theirs = OWN_MARKET if regions_named(plan.text) & markets else 0.0
+        return theirs + sum(
             NAMED_PRICE * len(mine & set(figures(q.text)))
             + sum(
                 math.log(len(plans) / counts[word])

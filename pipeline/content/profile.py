@@ -59,7 +59,12 @@ REPEAT_SHARE = 0.75  # of a fact's words found in the reply beside it: it says t
 _WORD_RE = re.compile(r"[a-z]{3,}")
 # An amount of money in a fact ("$27", "£59", "A$89", "€1,200.50").
 _MONEY_RE = re.compile(r"(?:[$£€¥]|\b(?:USD|GBP|EUR|AUD|CAD)\s?)(\d[\d,]*(?:\.\d+)?)")
-FREE_RE = re.compile(r"\b(?:free|no charge|no (?:setup |set-up |onboarding )?fees?)\b", re.I)
+# What costs nothing: not a free period of something that costs ("two months free" a year).
+FREE_RE = re.compile(
+    r"\b(?:(?<!months )(?<!month )(?<!weeks )(?<!week )(?<!days )(?<!day )free|no charge"
+    r"|no (?:setup |set-up |onboarding )?fees?)\b",
+    re.I,
+)
 
 
 class ProductProfile(BaseModel):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.offers import OFFER_SECTIONS, markets_of, offer_rank
 from pipeline.content.pairing import (
     BROAD_TOPICS,
     answers_beyond,
@@ -24,12 +25,14 @@ from pipeline.content.pairing import (
 from pipeline.content.plan_fit import fitting_plan, says_free
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
+    GENERAL_SECTIONS,
     REPEAT_SHARE,
     ProfileFact,
     content_words,
     stated_price,
 )
 from pipeline.content.scale import figures, fits_scale
+from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import held_by_rival, switching_facts
 from pipeline.content.value import asks_value, gives_value
 
@@ -93,6 +96,7 @@ def facts_answering(
     limit: int,
     besides: str = "",
     asked: str = "",
+    topic: str | None = None,
 ) -> list[ProfileFact]:
     """The facts answering the ``quotes`` shown (under the heading ``asked``), those sharing the
     most telling words with one of them first (``shared_weight``: a fact naming what the buyer
@@ -104,19 +108,24 @@ def facts_answering(
     book online" for "I can't see the owners signing". None restating the term objected to. A
     fact an earlier answer stated only where nothing else is left; ``stated`` takes them. None
     bounded to a size the buyers are not (``fits_scale``); a value question only by what we give
-    for the money (``value_answers``)."""
+    for the money (``value_answers``). Under a category's question (``topic``) of a kind with a
+    list of its own, only that kind's and the general lists answer, and the question is one
+    more line said: "Will my staff actually use it?" had been answered with a PIN on personal
+    phones, and "Where is our data stored?" left to write beside the hosting facts."""
     said = [q.text for q in quotes if q.role != "answer"]
     if not said:
         return []
     rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
     beside = content_words(besides)
+    buyers = evidence.buyers_for(quotes)
     pool = [
         f
-        for f in evidence.answering(cluster.markets)
+        for f in evidence.told(quotes, cluster.markets)
         if f.fits(evidence.industry)
         and not states_gap(f.text)
         and not _repeats(f, beside)
         and fits_scale(f.text, said)
+        and (not own_sections(topic) or f.section in _lists_of(topic))
     ]
     if asks_value([asked, *said]):
         return _pick(value_answers(evidence, quotes, pool), stated, limit)
@@ -125,7 +134,14 @@ def facts_answering(
         return _pick(switching_facts(pool, said, rivals), stated, limit)
     # A worry of a kind with a list of its own, naming that list's topic: that list's facts,
     # whatever the page's other worries are (``section_fit``).
-    listed = evidence.listed_answers(cluster, pool, lambda f: _nearest(evidence, quotes, f), said)
+    # The question is one more line said, unless the theme means a fact of another list that
+    # answers it (a "security" worry about drivers watched off duty: the privacy feature).
+    meant = evidence.meant_fact(cluster)
+    means_other = meant is not None and evidence.answers(cluster, meant.text)
+    heading = [asked] if own_sections(topic) and not means_other else []
+    listed = evidence.listed_answers(
+        cluster, pool, lambda f: _nearest(evidence, quotes, f), [*said, *heading]
+    )
     if listed:
         return _pick(
             [f for f in listed if not any(restates(f.text, t) for t in said)], stated, limit
@@ -169,9 +185,13 @@ def facts_answering(
     first = [f for f in theme if f.id in scored] if cluster.category == "price" else []
     first.sort(key=lambda f: (stated_price(f.text), -scored[f.id]))
     if cluster.category == "price":
-        plan = fitting_plan(quotes, pool)
+        # An offer for whom they are first ("charities get 10% off" to a charity), then the
+        # plan they are on ("UK: £95 a month" to a British buyer).
+        offers = (f for f in pool if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0)
+        theirs = sorted(offers, key=lambda f: offer_rank(f, buyers))
+        plan = fitting_plan(quotes, pool, markets_of(buyers))
         value = [f for f in value_answers(evidence, quotes, pool) if f.id in scored]
-        first = [*([plan] if plan else []), *value, *first]
+        first = [*theirs, *([plan] if plan else []), *value, *first]
         free = [
             f
             for f in pool
@@ -186,6 +206,11 @@ def facts_answering(
         key=lambda f: (-scored[f.id], -_nearest(evidence, quotes, f), f.id),
     )
     return _pick([*first, *ranked], stated, limit)
+
+
+def _lists_of(topic: str | None) -> set[str]:
+    """The lists answering a category's question: its own and those about the whole product."""
+    return {*CATEGORY_SECTIONS.get(topic or "", ()), *GENERAL_SECTIONS}
 
 
 def _names_what_is_free(fact: ProfileFact, said: Sequence[str], rivals: Sequence[str]) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.content.evidence import Evidence, Quote
+from pipeline.content.offers import markets_of, offer_rank
 from pipeline.content.pairing import (
     answers_beyond,
     answers_theme,
@@ -150,25 +151,30 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
     said = [what_needs_answer(q.text) for q in row.claims]
     heard = set().union(*(topic_words(text, rivals) for text in said))
     priced = _priced(row)
-    plan = fitting_plan(row.claims, evidence.profile_section("pricing")) if priced else None
+    told = evidence.told(row.claims, evidence.markets)  # for their market and kind
+    buyers = evidence.buyers_for(row.claims)
+    pricing = [f for f in told if f.section == "pricing"]
+    plan = fitting_plan(row.claims, pricing, markets_of(buyers)) if priced else None
 
-    def nearness(fact: ProfileFact) -> tuple[int, bool, bool, int, int, float]:
-        """From the topic's first list ("$39 a seat" before "Starter: up to
-        3 seats" for a price), beside a price compared one naming ours (not "half price for
-        part-timers"), the plan its buyers are on (``fitting_plan``), one bounded to the size
-        they give before one for any size, one bounded to a size they do not give last
-        (``size_rank``: a group plan for several sites is no price for every buyer), most
+    def nearness(fact: ProfileFact) -> tuple[int, bool, int, bool, int, int, float]:
+        """From the topic's first list ("$39 a seat" before "Starter: up to 3 seats" for a
+        price), beside a price compared one naming ours (not "half price for part-timers"),
+        one for whom its buyers are (``offer_rank``: their market's price, the charity
+        discount to a charity), the plan its buyers are on (``fitting_plan``), one bounded to
+        the size they give before one for any size, one bounded to a size they do not give
+        last (``size_rank``: a group plan for several sites is no price for every buyer), most
         words of what they said, then nearest by meaning."""
         near = max(evidence.quote_closeness.get(q.id, {}).get(fact.id, -1.0) for q in row.claims)
         shared = len(topic_words(fact.text, rivals) & heard)
         unpriced = priced and stated_price(fact.text) == math.inf
-        sized = size_rank(fact.text, claims)
-        return sections.index(fact.section), unpriced, fact != plan, sized, -shared, -near
+        sized, theirs = size_rank(fact.text, claims), offer_rank(fact, buyers)
+        return sections.index(fact.section), unpriced, theirs, fact != plan, sized, -shared, -near
 
     facts = [
         f
-        for f in evidence.profile_section(*sections)
-        if not states_gap(f.text)
+        for f in told
+        if f.section in sections
+        and not states_gap(f.text)
         and answers(f.text, f.section)
         and _on_topic(row, f)
         and (row.topic is not None or _lacks_near(evidence, row, f) or _says_of(row, f, rivals))

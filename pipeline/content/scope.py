@@ -26,15 +26,23 @@ def audience(calls: Iterable[str]) -> frozenset[str]:
 
 # An amount in a plain dollar sign: dollars of whichever market the page is for.
 _PLAIN_DOLLARS = re.compile(r"(?<![A-Za-z])\$\s?\d")
+# An amount written in one market's money by its code or sign ("AUD 349", "A$89", "349 CAD").
+_MARKED_AMOUNT = re.compile(
+    r"\b[A-Z]{3}\s?\d[\d,.]*|\b\d[\d,.]*\s?[A-Z]{3}\b|(?<![A-Za-z])[A-Z]{1,3}\$\s?\d[\d,.]*"
+    r"|[£€¥₹]\s?\d[\d,.]*"
+)
 
 
 def speaks_to(text: str, markets: frozenset[str]) -> bool:
     """Whether ``text`` may be said to buyers of ``markets``: it names no market, names several
     (a fact written for each: "$99 (US); AUD 129 in Australia", "$249 a month (AUD 349)"), or
-    names one of theirs."""
+    names one of theirs. Plain dollars beside a market named by its money alone are another
+    market's ("$249 (AUD 349)"); beside one named as a place ("US: $129 a month") they are its
+    own, and "US: $129" had answered a British buyer's price worry."""
     named = regions_named(text)
-    several = len(named) > 1 or (len(named) == 1 and _PLAIN_DOLLARS.search(text) is not None)
-    return not named or several or bool(named & markets)
+    placed = regions_named(_MARKED_AMOUNT.sub(" ", text))
+    other = len(named) == 1 and not placed and _PLAIN_DOLLARS.search(text) is not None
+    return not named or len(named) > 1 or other or bool(named & markets)
 
 
 def foreign_words(industry: str | None, industries: Iterable[str]) -> frozenset[str]:

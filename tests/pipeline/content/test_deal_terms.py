@@ -1,5 +1,6 @@
 """A rival's fact and one of our profile's stating a term of a deal opposite ways (a commission,
-a set-up fee, a long commitment, a price per user): our fact answers that fact's row.
+a set-up fee, a long commitment, a price per user, a charge per case used): our fact answers
+that fact's row.
 
 Why: review 26 (marinas) left "<rival> charges marinas a commission of 8% on each visitor
 booking." to write although the profile said visitors book "with no booking commission"."""
@@ -41,8 +42,43 @@ OPPOSED = [
 ]  # fmt: skip
 
 
+# Review 27 (funeral homes): "<rival> group agreements run for three years and charge per case
+# above a yearly threshold" was left to write beside "no multi-year contract" and "no per-case
+# charges"; "its licence renews yearly in April" beside "plans roll month to month".
+LONG_AND_PER_USE = [
+    ("Funeral homes", "Farewell Pro group agreements run for three years.",
+     "Monthly plans roll month to month; there is no multi-year contract.", "long_commitment"),
+    ("Pest control", "PestPac contracts last two years from go-live.",
+     "Rolling monthly plan, cancel any time.", "long_commitment"),
+    ("Schools", "SchoolBase licences are for three years at a time.",
+     "Month-to-month billing; leave whenever you like.", "long_commitment"),
+    ("Marinas", "HarbourDesk's licence renews yearly in April.",
+     "Plans roll month to month.", "long_commitment"),
+    ("Clinics", "ClinicPulse subscriptions auto-renew annually.",
+     "Cancel any time with 30 days' notice.", "long_commitment"),
+    ("Software agencies", "Sprintly bills for annual renewals on the signing date.",
+     "Pay month by month; no annual contract.", "long_commitment"),
+    ("Funeral homes", "Farewell Pro charges per case above a yearly threshold.",
+     "Flat price per location; no per-case charges.", "per_use"),
+    ("Field services", "JobLoop charges $2 per job after the first hundred.",
+     "Unlimited jobs on every plan.", "per_use"),
+    ("Clinics", "ClinicPulse charges a fee for each appointment booked by text.",
+     "Appointment reminders with no per-message charges.", "per_use"),
+    ("Charities", "GiveDesk adds overage fees above 5,000 supporter records.",
+     "No usage charges, however many calls or records you keep.", "per_use"),
+    ("Farms", "HarvestHub is priced per shipment through its courier link.",
+     "Courier labels with no per-shipment charges.", "per_use"),
+    ("Logistics", "HaulBase charges per load tracked.",
+     "One monthly price with unlimited loads.", "per_use"),
+    ("Payments", "TillPoint charges 30p per transaction.",
+     "Card payments at no per-transaction charge.", "commission"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("theirs", "ours", "term"), [c[1:] for c in OPPOSED], ids=[c[0] for c in OPPOSED]
+    ("theirs", "ours", "term"),
+    [c[1:] for c in [*OPPOSED, *LONG_AND_PER_USE]],
+    ids=[c[0] for c in [*OPPOSED, *LONG_AND_PER_USE]],
 )
 def test_a_term_stated_opposite_ways_is_found(theirs: str, ours: str, term: str) -> None:
     assert opposed_terms(theirs, ours) == {term}
@@ -61,6 +97,12 @@ def test_a_term_stated_opposite_ways_is_found(theirs: str, ours: str, term: str)
         # Another term.
         ("Clio charges per user.", "There is no setup fee."),
         ("GymFlow requires a three-year contract.", "Annual billing gives two months free."),
+        # A term of a year or less said after the word, a price for each site, a sum per year.
+        ("JobLoop contracts run for twelve months.", "Rolling monthly plan."),
+        ("HaulBase charges per depot.", "Unlimited loads on every plan."),
+        ("Farewell Pro charges per case.", "Flat price per location, quoted."),
+        ("ClinicPulse renews its price list yearly.", "There is no setup fee."),
+        ("PestPac runs a yearly threshold on service visits.", "No per-visit charges."),
     ],
 )
 def test_no_term_stated_opposite_ways(theirs: str, ours: str) -> None:
@@ -85,7 +127,9 @@ def _page(rival: str, facts: list[str], profile: ProductProfile) -> list[tuple[s
     return [(row.us, row.them) for row in page.rows if row.facts]
 
 
-@pytest.mark.parametrize(("industry", "theirs", "ours", "term"), OPPOSED[:6])
+@pytest.mark.parametrize(
+    ("industry", "theirs", "ours", "term"), [*OPPOSED[:6], *LONG_AND_PER_USE[::3]]
+)
 def test_a_rivals_fact_row_is_answered_by_our_opposite_term(
     industry: str, theirs: str, ours: str, term: str
 ) -> None:
