@@ -4,8 +4,9 @@ Marketing reads these names all day, so a keyword list ("use / staff / app") is 
 name is the recurring buyer phrase (2-6 words, ``name_phrases``) that best covers the
 cluster and is most specific to it: coverage (weighted by how central each quote is) times the
 share of the phrase's uses that fall in this cluster. With no phrase said twice, the name is the
-most telling clause of the most central quote. Each cluster also keeps its c-TF-IDF keywords
-(``keywords``), for search and for telling duplicates apart.
+most telling clause of a central quote; each holds for most of the quotes, else the theme's
+topic names it, else a neutral name (``topic_names``). Each cluster also keeps its c-TF-IDF
+keywords (``keywords``), for search and for telling duplicates apart.
 An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipeline/llm.py``).
 """
 
@@ -13,27 +14,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords
-from pipeline.cluster.label_checks import (
-    distinguished,
-    named_competitors,
-    telling_first,
-    true_of_its_quotes,
-)
+from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.name_phrases import phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
 from pipeline.cluster.representative import (
+    holds_for_most,
     holds_without_rival,
     paraphrased,
+    shared_by_most,
     topic_strength,
 )
 from pipeline.cluster.topic_names import (
     described_name,
+    last_resort_name,
     shared_name,
     topic_category,
     topic_name,
@@ -69,7 +69,8 @@ def name_clusters(
     """One human name per group, no two too close (``name_rules.too_close``): best recurring
     phrase, else a representative quote's clause, else the group's category (``categories[i]``,
     else its quotes' topic; none for a ``kind`` without categories, ``topic_names``) and shared
-    words. ``kept[i]``: a name group i keeps (the user's, or one that holds), the others avoid.
+    words, else a neutral name (``last_resort_name``). ``kept[i]``: a name group i keeps (the
+    user's, or one that holds), the others avoid.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
@@ -105,6 +106,7 @@ def name_clusters(
                     leading,
                 ),
                 names_last(texts, competitors),
+                partial(shared_by_most, texts=texts),
             )
             if not (english and foreign_words(o))
             for named in [true_of_its_quotes(o, texts, competitors)]
@@ -114,9 +116,8 @@ def name_clusters(
         name = first if not clashes(first, taken) else ""
         name = name or next((o for o in options if not clashes(o, taken)), "")
         if not name:
-            plain = [k for k in keywords[i] if not named_competitors(k, competitors)]
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
-            name = distinguished(base or "Buyer worries", plain, {t.lower() for t in taken})
+            name = last_resort_name(base, texts, keywords[i], taken, kind, competitors)
         taken.append(name)
         names.append(name)
     return names
@@ -175,11 +176,25 @@ def _name_options(
     named_topic = topic_name(by_centrality, keywords, competitors, category, kind)
     if named_topic:
         yield named_topic
-    for phrase in phrases:  # said twice or more, by fewer than most
-        if phrase not in held:
-            yield spelled_as_said(phrase, by_centrality)
-    yield from (c for c, _ in concerns if c not in said)
-    yield from (c for c, _ in clauses if not names_a_concern(c))
+    # Last, a phrase or a clause whose words most quotes say (of one or two quotes, its own):
+    # one buyer's words never name a theme of more ("The crem fee" had named ten pains, two on
+    # fees; "Answering service", said twice in one turn, ten).
+    yield from (
+        spelled_as_said(p, by_centrality)
+        for p in phrases
+        if p not in held and _holds(p, by_centrality)
+    )
+    yield from (
+        c
+        for c, _ in concerns + [(c, n) for c, n in clauses if not names_a_concern(c)]
+        if c not in said and _holds(c, by_centrality)
+    )
+
+
+def _holds(option: str, texts: Sequence[str]) -> bool:
+    """Whether most texts say one of the option's words (of one or two, its own quote's do),
+    or say it word for word ("Six hours")."""
+    return holds_for_most(option, texts) or shared_by_most(option, texts)
 
 
 def centralities(

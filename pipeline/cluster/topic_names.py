@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.cluster.label_checks import named_competitors
+from pipeline.cluster.label_checks import distinguished, named_competitors
+from pipeline.cluster.name_rules import clashes
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
     TERMS_IN_NAME,
@@ -29,6 +30,7 @@ from pipeline.cluster.representative import (
 )
 from pipeline.detect.rules import cue_scores
 from pipeline.detect.seeds import load_seeds
+from pipeline.templating import draft_copy
 from pipeline.wording import capitalised
 
 
@@ -56,10 +58,12 @@ def topic_category(texts: Sequence[str]) -> str | None:
     return max(found)[1] if found else None
 
 
+# The category of staying with a rival: its label says so of every quote.
+RIVALS = "competitor"
 # Kinds whose themes are no objection category: "Price: ..." on a pain reads as a price worry.
 UNLABELLED_KINDS = frozenset({"pain"})
 # Categories whose label says nothing of what a theme is about: "Competitor: partners".
-UNLABELLED_CATEGORIES = frozenset({"competitor"})
+UNLABELLED_CATEGORIES = frozenset({RIVALS})
 
 
 # Kinds whose theme is labelled by what its own words ask, not by the detector's category.
@@ -132,11 +136,19 @@ def topic_name(
     else the words most of its quotes share ("Patch Tuesday"), else its top keyword that is no
     rival ("Allergens"), never "Cluster (allergens)"; "" with none of these."""
     label = _label(texts, category, kind)
-    if not label and kind not in UNLABELLED_KINDS and category in UNLABELLED_CATEGORIES:
+    if (
+        not label
+        and kind not in UNLABELLED_KINDS
+        and category in UNLABELLED_CATEGORIES
+        and _rivals_said(texts, competitors)
+    ):
         label = _short_labels().get(category or "", "")  # "Happy with a competitor" alone
     if label:
         return label
-    shared = topic_terms(texts, keywords, competitors) or shared_terms(texts, keywords, competitors)
+    # A pair two quotes say is theirs, not a theme's: "Answering service" had named ten pains.
+    shared = topic_terms(texts, keywords, competitors) or [
+        term for term in shared_terms(texts, keywords, competitors) if a_topic(term, texts)
+    ]
     plain = [
         k
         for k in keywords
@@ -148,6 +160,39 @@ def topic_name(
     ]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     return capitalised(words)
+
+
+def _rivals_said(texts: Sequence[str], competitors: Sequence[str]) -> bool:
+    """Whether most texts name a rival or say they stay with one ("happy with", "already
+    use"): "Happy with a competitor" had named "Then I'm reconciling two systems into one set of
+    books" and "paper's been less bother", neither a rival's."""
+    said = sum(bool(named_competitors(t, competitors)) or names_the_topic(t, RIVALS) for t in texts)
+    return 2 * said > len(texts)
+
+
+def unnamed_theme(kind: str | None) -> str:
+    """The neutral name of a theme no words hold for ("Concerns buyers raise", "Questions
+    buyers ask"): the wording documents give such a theme."""
+    return draft_copy("unnamed_theme", kind=kind or "objection")
+
+
+def last_resort_name(
+    base: str,
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    taken: Sequence[str],
+    kind: str | None = None,
+    competitors: Sequence[str] = (),
+) -> str:
+    """``base`` (else ``unnamed_theme``) when no other theme has it; else with a word a share of
+    its quotes say that sets it apart ("Decision authority (spring)"), else a number
+    ("Decision authority (2)"), never one quote's clause: a split's half had been "Nothing's
+    changing before the new year", one of five quotes about timing."""
+    base = base or unnamed_theme(kind)
+    if not clashes(base, taken):
+        return base
+    words = [k for k in keywords if not named_competitors(k, competitors) and a_topic(k, texts)]
+    return distinguished(base, words, {t.lower() for t in taken})
 
 
 def topic_terms(
