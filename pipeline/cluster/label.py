@@ -6,24 +6,25 @@ cluster and is most specific to it: coverage (weighted by how central each quote
 share of the phrase's uses that fall in this cluster. With no phrase said twice, the name is the
 most telling clause of a central quote; each holds for most of the quotes, else the theme's
 topic names it, else a neutral name (``topic_names``). Each cluster also keeps its c-TF-IDF
-keywords (``keywords``), for search and for telling duplicates apart.
+keywords (``keywords``), for search and for telling duplicates apart; no person is named.
 An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipeline/llm.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 
 from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
-from pipeline.cluster.keywords import ctfidf_keywords
+from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
 from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.name_phrases import phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
+from pipeline.cluster.people import names_a_person, without_vocatives
 from pipeline.cluster.representative import (
     holds_for_most,
     holds_without_rival,
@@ -65,12 +66,14 @@ def name_clusters(
     categories: Sequence[str | None] = (),
     kind: str | None = None,
     kept: Sequence[str | None] = (),
+    people: Collection[str] = frozenset(),
 ) -> list[str]:
     """One human name per group, no two too close (``name_rules.too_close``): best recurring
     phrase, else a representative quote's clause, else the group's category (``categories[i]``,
     else its quotes' topic; none for a ``kind`` without categories, ``topic_names``) and shared
-    words, else a neutral name (``last_resort_name``). ``kept[i]``: a name group i keeps (the
-    user's, or one that holds), the others avoid.
+    words, else a neutral name (``last_resort_name``); never a person's (``people``: the calls'
+    name words). ``kept[i]``: a name group i keeps (the user's, or one that holds), the others
+    avoid.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
@@ -109,6 +112,7 @@ def name_clusters(
                 partial(shared_by_most, texts=texts),
             )
             if not (english and foreign_words(o))
+            and not names_a_person(o, texts, people, competitors)
             for named in [true_of_its_quotes(o, texts, competitors)]
             if named == capitalised(o) or holds_without_rival(named, by_centrality, competitors)
         )
@@ -117,6 +121,7 @@ def name_clusters(
         name = name or next((o for o in options if not clashes(o, taken)), "")
         if not name:
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
+            base = "" if names_a_person(base, texts, people, competitors) else base
             name = last_resort_name(base, texts, keywords[i], taken, kind, competitors)
         taken.append(name)
         names.append(name)
@@ -230,16 +235,22 @@ def label_clusters(
     categories: Sequence[str | None] = (),
     kind: str | None = None,
     kept: Sequence[str | None] = (),
+    people: Collection[str] = frozenset(),
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names apart across groups.
     ``centrality[i][j]``: how typical text j is of group i (``centralities``); ``kind``: the
     groups' (a pain theme's name takes no objection category's label); ``kept``: names that
-    hold (``name_clusters``), which a labeler's do not replace.
+    hold (``name_clusters``), which a labeler's do not replace; ``people``: the calls' name
+    words (``people.person_words``), said to (dropped) or of (no keyword, no name).
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
-    keywords = ctfidf_keywords(groups)
-    names = name_clusters(groups, centrality, keywords, competitors, categories, kind, kept)
+    said = [[without_vocatives(text, people) for text in texts] for texts in groups]
+    keywords = [
+        [k for k in found if not names_a_person(k, texts, people, competitors)][:KEYWORDS_KEPT]
+        for found, texts in zip(ctfidf_keywords(said, 2 * KEYWORDS_KEPT), said, strict=True)
+    ]
+    names = name_clusters(said, centrality, keywords, competitors, categories, kind, kept, people)
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names, kept)
     return [

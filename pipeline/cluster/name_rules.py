@@ -14,7 +14,7 @@ apart from every other name in its list, and it holds while its quotes mostly st
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.clauses import FIGURE_RE, ends_mid_phrase
 from pipeline.cluster.keywords import stop_words
 from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
+from pipeline.cluster.people import names_a_person
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
 from pipeline.cluster.representative import a_topic, holds_for_most
 from pipeline.detect.rules import normalise_quotes
@@ -123,14 +124,17 @@ def still_fits(
     competitors: Sequence[str],
     also_said: str = "",
     leading: Sequence[str] | None = None,
+    people: Collection[str] = frozenset(),
 ) -> bool:
     """Whether an automatic name given before still fits the theme's quotes now: it names
-    something; a lone word is their topic (``a_topic``); most quotes say any figure, rival or
-    words after the category's label (``also_said``, "Decision authority") it names; and its
-    words are said in its ``leading`` quotes (those that may name it; all by default) or are
-    the label's."""
+    something and no person (``people``: the calls' name words); a lone word is their topic
+    (``a_topic``); most quotes say any figure, rival or words after the category's label
+    (``also_said``, "Decision authority") it names; and its words are said in its ``leading``
+    quotes (those that may name it; all by default) or are the label's."""
     if not name or not names_something(name) or not details_held(name, texts, competitors):
         return False
+    if names_a_person(name, texts, people, competitors):
+        return False  # "Buyer worries (dana)", "Can you send me something I can show Ruth's..."
     if " " not in name.strip() and name != also_said and not a_topic(name, texts):
         return False  # "Penny", two idioms of seven pains: a lone word must be their topic
     label, _, suffix = name.partition(": ")
