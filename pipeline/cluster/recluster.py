@@ -257,7 +257,8 @@ def held_name(
     before = old_members.get(theme.id, set())
     best = max(weights, default=0.0)
     leading = [t for t, w in zip(texts, weights, strict=True) if w >= LEADING_SHARE * best]
-    fits = still_fits(theme.name, texts, rivals, short_label(category), leading, people)
+    label = short_label(category)
+    fits = still_fits(theme.name, texts, rivals, label, leading, people, category)
     return theme.name if quotes_mostly_stay(before, now) and fits else None
 
 

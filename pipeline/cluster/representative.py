@@ -15,6 +15,7 @@ from importlib import resources
 from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.phrases import FUNCTION_WORDS, NUMBER_WORDS, WORD_TOKEN
+from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.detect.rules import (
     CATEGORY_CUES,
     CONCERN_CUES,
@@ -126,6 +127,16 @@ def names_the_topic(clause: str, category: str | None) -> bool:
     """Whether the clause names its theme's topic by the detector's cue words ("Your price is
     the sticking point" of a price theme): what every quote of the theme is about."""
     return bool(category) and cue_scores(clause).categories.get(category or "", 0) > 0
+
+
+def rivals_said(texts: Sequence[str], competitors: Sequence[str]) -> bool:
+    """Whether most texts name a rival or say they stay with one ("happy with", "already
+    use"): "Happy with a competitor" had named "Then I'm reconciling two systems into one set of
+    books" and "paper's been less bother", neither a rival's."""
+    said = sum(
+        bool(named_competitors(t, competitors)) or names_the_topic(t, RIVAL_CATEGORY) for t in texts
+    )
+    return 2 * said > len(texts)
 
 
 def topic_strength(clause: str, category: str | None) -> float:

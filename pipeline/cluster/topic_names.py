@@ -22,12 +22,14 @@ from pipeline.cluster.representative import (
     enough_to_name,
     holds_for_most,
     names_the_topic,
+    rivals_said,
     said_terms,
     says_what,
     shared_terms,
     spelled,
     used_as_verb,
 )
+from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.detect.rules import cue_scores
 from pipeline.detect.seeds import load_seeds
 from pipeline.templating import draft_copy
@@ -58,12 +60,10 @@ def topic_category(texts: Sequence[str]) -> str | None:
     return max(found)[1] if found else None
 
 
-# The category of staying with a rival: its label says so of every quote.
-RIVALS = "competitor"
 # Kinds whose themes are no objection category: "Price: ..." on a pain reads as a price worry.
 UNLABELLED_KINDS = frozenset({"pain"})
 # Categories whose label says nothing of what a theme is about: "Competitor: partners".
-UNLABELLED_CATEGORIES = frozenset({RIVALS})
+UNLABELLED_CATEGORIES = frozenset({RIVAL_CATEGORY})
 
 
 # Kinds whose theme is labelled by what its own words ask, not by the detector's category.
@@ -140,7 +140,7 @@ def topic_name(
         not label
         and kind not in UNLABELLED_KINDS
         and category in UNLABELLED_CATEGORIES
-        and _rivals_said(texts, competitors)
+        and rivals_said(texts, competitors)
     ):
         label = _short_labels().get(category or "", "")  # "Happy with a competitor" alone
     if label:
@@ -160,14 +160,6 @@ def topic_name(
     ]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     return capitalised(words)
-
-
-def _rivals_said(texts: Sequence[str], competitors: Sequence[str]) -> bool:
-    """Whether most texts name a rival or say they stay with one ("happy with", "already
-    use"): "Happy with a competitor" had named "Then I'm reconciling two systems into one set of
-    books" and "paper's been less bother", neither a rival's."""
-    said = sum(bool(named_competitors(t, competitors)) or names_the_topic(t, RIVALS) for t in texts)
-    return 2 * said > len(texts)
 
 
 def unnamed_theme(kind: str | None) -> str:
@@ -200,16 +192,32 @@ def topic_terms(
 ) -> list[str]:
     """The words the most quotes of a theme say (two at most), each said by at least
     ``TOPIC_SHARE`` of them and a thing, not a verb: "Timesheets" of fifteen pains, six about
-    timesheets, which "Hiring managers" (two quotes' phrase) had named; [] with none."""
+    timesheets, which "Hiring managers" (two quotes' phrase) had named; [] with none. Two words
+    always said side by side are their pair ("Fuel dock", not "Dock and fuel")."""
     counts = Counter(
         term
         for text in texts
         for term in said_terms(text)
-        if " " not in term and not named_competitors(term, competitors)
+        if not named_competitors(term, competitors)
     )
+    chosen = _topic_words(counts, texts, keywords)
+    if len(chosen) == 2:
+        first, second = chosen
+        together = [
+            pair
+            for pair in (f"{first} {second}", f"{second} {first}")
+            if counts[pair] == counts[first] == counts[second]
+        ]
+        chosen = together[:1] or chosen
+    return [spelled(term, texts) for term in chosen]
+
+
+def _topic_words(counts: Counter[str], texts: Sequence[str], keywords: Sequence[str]) -> list[str]:
+    """``topic_terms``' words (``counts``: how many texts say each term), most said first."""
     rank = {k: i for i, k in enumerate(keywords)}
-    ranked = sorted(counts, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
-    chosen = [
+    words = [t for t in counts if " " not in t]
+    ranked = sorted(words, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
+    return [
         t
         for t in ranked
         if enough_to_name(counts[t], len(texts))
@@ -217,4 +225,3 @@ def topic_terms(
         and says_what(t)
         and not a_persons_name(t, texts)  # "Nell": whom three quotes ring, not what
     ][:TERMS_IN_NAME]
-    return [spelled(term, texts) for term in chosen]

@@ -10,9 +10,12 @@ import re
 
 import pytest
 
+from pipeline.cluster.clauses import quote_clause
 from pipeline.cluster.label import name_clusters
+from pipeline.cluster.name_rules import still_fits
 from pipeline.cluster.representative import enough_to_name, quotes_saying, said_terms
 from pipeline.cluster.topic_names import unnamed_theme
+from pipeline.wording import capitalised
 
 # Per industry: the pair two quotes say, then eight pains, the first two saying it.
 MIXED_PAINS: dict[str, tuple[str, list[str]]] = {
@@ -127,7 +130,7 @@ MIXED_PAINS: dict[str, tuple[str, list[str]]] = {
             "We nearly took a matter because conflict checks were skipped.",
             "Time recording happens at the end of the month from memory.",
             "Client money reconciliations take a partner a full day.",
-            "Engagement letters are edited from old files and carry errors.",
+            "Engagement letters are edited from past files and carry errors.",
             "Court dates live in one paralegal's diary.",
             "Bills go out without the disbursements on them.",
             "File reviews for the insurer are a scramble.",
@@ -172,6 +175,24 @@ def test_a_pair_a_share_of_pains_say_still_names_their_theme(industry: str) -> N
     pair, quotes = MIXED_PAINS[industry]
     [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
     assert set(pair.split()) & set(name.lower().replace(" and ", " ").split()), name
+
+
+@pytest.mark.parametrize("industry", sorted(MIXED_PAINS))
+def test_two_words_always_said_side_by_side_name_a_theme_as_their_pair(industry: str) -> None:
+    """ "Fuel dock", not "Dock and fuel": the two words are one thing."""
+    pair, quotes = MIXED_PAINS[industry]
+    [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
+    assert " and " not in name and name.lower() in {pair, *pair.split()}, name
+
+
+@pytest.mark.parametrize("industry", sorted(MIXED_PAINS))
+def test_a_name_few_quotes_say_no_longer_holds_across_re_clusters(industry: str) -> None:
+    """An old name of one buyer's words is named anew; one a share say still holds."""
+    pair, quotes = MIXED_PAINS[industry]
+    assert not still_fits(pair.capitalize(), quotes, [])
+    assert not still_fits(capitalised(quote_clause(quotes[2])), quotes, [])
+    [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
+    assert still_fits(name, quotes[:5], [])
 
 
 def test_two_themes_nothing_holds_for_are_told_apart_by_number() -> None:
@@ -245,6 +266,14 @@ def test_happy_with_a_competitor_needs_most_quotes_to_name_one(industry: str) ->
     )  # fmt: skip
     assert name != "Happy with a competitor", name
     assert name == unnamed_theme("objection") or _held_by_a_share(name, quotes), name
+
+
+@pytest.mark.parametrize("industry", sorted(NO_RIVAL))
+def test_happy_with_a_competitor_no_longer_holds_for_quotes_naming_none(industry: str) -> None:
+    label = "Happy with a competitor"
+    assert not still_fits(label, NO_RIVAL[industry], RIVALS, label, category="competitor")
+    rivals = ["We already use Cliniko.", "Cliniko is fine.", NO_RIVAL[industry][0]]
+    assert still_fits(label, rivals, RIVALS, label, category="competitor")
 
 
 @pytest.mark.parametrize(
