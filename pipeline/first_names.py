@@ -12,15 +12,20 @@ import re
 import tomllib
 from importlib import resources
 
+from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_positions import DOES, english_words
 from pipeline.word_names import is_also_a_word
 
 
 @functools.cache
 def _first_names() -> dict[str, list[str]]:
-    """``pipeline/data/first_names.toml``: ``anywhere`` and ``mid_sentence`` first names."""
+    """``pipeline/data/first_names.toml``: ``anywhere`` and ``mid_sentence`` first names, less
+    languages and nationalities: the census's "German" had hidden "a portal in German"."""
     text = resources.files("pipeline").joinpath("data", "first_names.toml").read_text("utf-8")
-    return {kind: list(names) for kind, names in tomllib.loads(text).items()}
+    return {
+        kind: [name for name in names if not names_a_language_or_nationality(name)]
+        for kind, names in tomllib.loads(text).items()
+    }
 
 
 @functools.cache

@@ -56,3 +56,37 @@ def foreign_words(text: str) -> list[str]:
 def mostly_english(texts: Sequence[str]) -> bool:
     """Whether most of ``texts`` are English (``in_english``): a theme's name is then English."""
     return 2 * sum(in_english(t) for t in texts) > len(texts)
+
+
+@functools.cache
+def english_function_words() -> frozenset[str]:
+    """English conjunctions, prepositions, pronouns and sentence adverbs
+    (``pipeline/data/english_function_words.toml``)."""
+    path = resources.files("pipeline").joinpath("data", "english_function_words.toml")
+    return frozenset(
+        w for words in tomllib.loads(path.read_text("utf-8")).values() for w in words.split()
+    )
+
+
+def opens_a_clause(word: str) -> bool:
+    """Whether ``word`` is an English function word or a sentence adverb ("Because", "Unlike",
+    "Honestly"): what a sentence opens with, never the first word of a product's name."""
+    low = word.casefold().strip(".,;:'’")
+    return low in english_function_words() or _an_adverb(low)
+
+
+def _an_adverb(word: str) -> bool:
+    """An English "-ly" word made of an English word: "frankly", "luckily", "basically",
+    "probably"; not "family" or "assembly" (their stems are no words), nor a brand made like
+    one ("Staffly", "Dentally": no English words)."""
+    vocabulary = english_words()
+    if not word.endswith("ly") or len(word) < 6 or word not in vocabulary:
+        return False
+    stems = [word[:-2]]  # honest-ly
+    if word.endswith("ily"):
+        stems.append(word[:-3] + "y")  # lucki-ly
+    if word.endswith("ally"):
+        stems.append(word[:-4])  # basic-ally
+    if word.endswith(("ably", "ibly")):
+        stems.append(word[:-1] + "e")  # probabl-y
+    return any(len(stem) >= 4 and stem in vocabulary for stem in stems)

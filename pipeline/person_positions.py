@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Collection
 
 from pipeline.config import bundled_model_path
+from pipeline.peoples import names_a_language_or_nationality
 
 NAME = "[name]"
 
@@ -47,10 +48,15 @@ SAID_NAME_RE = re.compile(
 )
 
 # What only a person does, after a name ("Frank said", "Tane wasn't keen").
+# A verb of liking, worrying or saying counts too: "Lowenna liked the diary but she's asking why"
+# had printed a buyer's sister's name three times in a published comparison.
 DOES = (
-    r"\s+(?:said|says|thinks|thought|wants|wanted|asked|told|decided|agreed|refused|hates|"
-    r"loves|runs|owns|handles|signs|signed|approves|approved|okays|okayed|vetoes|vetoed|"
-    r"decides|wasn't|isn't|won't|wouldn't|doesn't|didn't)\b"
+    r"\s+(?:said|says|thinks|thought|wants|wanted|asked|asks|told|decided|agreed|refused|hates|"
+    r"hated|loves|loved|likes|liked|prefers|preferred|reckons|reckoned|believes|"
+    r"believed|worries|worried|wonders|wondered|insists|insisted|suggested|complained|"
+    r"mentioned|explained|replied|runs|owns|handles|signs|signed|approves|approved|okays|"
+    r"okayed|vetoes|vetoed|decides|wasn't|isn't|won't|wouldn't|doesn't|didn't|"
+    r"(?:is|was)\s+(?:asking|wondering|keen|worried|concerned|adamant|convinced))\b"
 )
 # Done to a person: "ask Ngaio", "told Dafydd", "spoke with Wiremu", "run it past Aroha".
 DONE_TO = (
@@ -71,19 +77,22 @@ _PERSON_TO = (
 )
 # Who a person is at work or at home: "our receptionist, Aoife", "Aoife, our practice manager",
 # "Declan, our MD".
-_ROLE = (
+ROLE = (
     r"(?:receptionist|manager|owner|dentist|hygienist|nurse|physio|physiotherapist|therapist|"
     r"assistant|administrator|admin|accountant|bookkeeper|director|boss|colleague|coordinator|"
     r"supervisor|secretary|husband|wife|principal|founder|clinician|doctor|vet|technician|"
     r"chair|chairman|chairwoman|president|controller|officer|head of [a-z]+|"
+    r"sister|brother|son|daughter|mother|father|mum|mom|dad|aunt|uncle|cousin|niece|nephew|"
     r"MD|CEO|CFO|COO|CTO|CIO|CMO|CRO|CHRO|VP|GM|FD|HRD)"
 )
 _OWNER = r"(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z&]+\s+)?"
 # After a name, what ties it to a person: a role ("Declan, our MD", "Declan is our MD", "Declan,
-# who's our CFO") or a person's pronoun ("Declan, he's our MD", "Bronagh, she signs").
+# who's our CFO", "(Declan, co-director)") or a person's pronoun ("Declan, he's our MD").
 _TIED_AFTER = (
-    rf"(?:,\s+|\s+(?:is|was)\s+|['’]s\s+|,\s+who(?:['’]s|\s+is|\s+was)\s+){_OWNER}{_ROLE}\b"
+    rf"(?:,\s+|\s+(?:is|was)\s+|['’]s\s+|,\s+who(?:['’]s|\s+is|\s+was)\s+){_OWNER}{ROLE}\b"
     r"|,?\s+(?:he|she)(?:['’]s|['’]ll|['’]d|\s+is|\s+was|\s+has|\s+runs|\s+signs)\b"
+    # a note's bracket: "Ruth's sister (Lowenna, co-director)", "(Tane, practice manager)"
+    rf"|,\s+(?:[a-z]+[ -])?{ROLE}\s*\)"
 )
 # Later in its sentence, a pronoun only a person takes: "I'd need Declan to sign that off, he's
 # our MD" ties the name before it to a person, whatever word it is.
@@ -96,13 +105,26 @@ _IN_POSITION = re.compile(
 )
 _NEEDED_TO = re.compile(rf"(?P<lead>{_NEEDED})(?P<object>{_RUN})(?={_PERSON_TO})")
 _BY_ROLE = re.compile(
-    rf"(?P<lead>\b{_OWNER}{_ROLE},?\s+)(?P<object>{_RUN})"
+    rf"(?P<lead>\b{_OWNER}{ROLE},?\s+)(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={_TIED_AFTER})"
+)
+# A person speaking, as a line's or a sentence's label: "Lowenna: we'd need it by May". Not a
+# hyphenated header ("Content-Type: text/plain", "Thread-Topic: ...").
+_LABELLED = re.compile(
+    rf"(?P<lead>^[ \t]*(?:[-•*][ \t]+)?|(?<=[.!?])[ \t]+)(?=[^\n:-]*:)(?P<subject>{_RUN})"
+    r"(?=:[ \t])",
+    re.MULTILINE,
 )
 _JOINED = re.compile(
     rf"(?P<lead>(?:{re.escape(NAME)}|\b[Mm]e)\s+(?:and|&)\s+)(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?=\s+(?:and|&)\s+(?:{re.escape(NAME)}|me\b|I\b))"
 )
+
+
+def tied_to_a_person(after: str) -> bool:
+    """Does what follows a name tie it to a person: a role ("Katrina, our office manager"), or
+    a person's pronoun later in its sentence ("since Katrina, she's been on reception")?"""
+    return bool(re.match(_TIED_AFTER, after) or _PRONOUN_LATER.match(after))
 
 
 @functools.cache
@@ -176,6 +198,7 @@ def hide_unplaced_names(
     text = _BY_ROLE.sub(hide(by_role=True), text)
     text = _IN_POSITION.sub(hide(by_role=False), text)
     text = _NEEDED_TO.sub(hide(by_role=False), text)
+    text = _LABELLED.sub(hide(by_role=False), text)
     return _JOINED.sub(hide(by_role=False), text)
 
 
@@ -204,6 +227,8 @@ def _hidden(
     (the first after "ask", the last before "said"); the name's other words go with it, and
     into ``found`` when given."""
     spans = [m.span() for m in re.finditer(r"\S+", run)]
+    if len(spans) == 1 and names_a_language_or_nationality(run):
+        return run  # "a portal in English, she's not going to send that": no one's name
     order = list(reversed(spans)) if from_end else spans
     first = order[0]
     if not person(run[first[0] : first[1]], any_word=any_word):

@@ -14,10 +14,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import brand_forms
+from pipeline.event_names import stands_for_an_event_or_place
 from pipeline.first_names import is_also_a_word_name, is_first_name, spoken_names
 from pipeline.known_words import known_words
+from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
-from pipeline.person_positions import SAID_NAME_RE, TITLE, hide_unplaced_names, tied_names
+from pipeline.person_positions import (
+    ROLE,
+    SAID_NAME_RE,
+    TITLE,
+    hide_unplaced_names,
+    tied_names,
+)
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
 from pipeline.word_names import stands_for_a_thing
 
@@ -160,7 +168,7 @@ class Redactor:
         if self._names_re is not None:
             text = self._names_re.sub(self._person_or_thing, text)
         text = SAID_NAME_RE.sub(_said_name, text)
-        text = spoken_names().sub(self._person_or_thing, text)
+        text = spoken_names().sub(self._spoken_person, text)
         text = hide_unplaced_names(text, common=self.common, is_name=is_first_name)
         # One person, one placeholder: "Dr. Maya [name]" had read "Dr. [name] [name]".
         text = _NAME_RUN_RE.sub(NAME, text)
@@ -172,6 +180,13 @@ class Redactor:
         if " " in word or not is_also_a_word_name(word):
             return NAME
         return word if stands_for_a_thing(match.string, start, end, self.common) else NAME
+
+    def _spoken_person(self, match: re.Match[str]) -> str:
+        """A first name the list knows, kept where it stands for a storm or a place ("since
+        Katrina"); a buyer the calls list was hidden before, wherever it stands."""
+        if stands_for_an_event_or_place(match.string, *match.span()):
+            return match.group(0)
+        return self._person_or_thing(match)
 
     def names_someone(self, text: str) -> bool:
         """Does ``text`` name a person, a buyer or one of ours, or hold a placeholder for one?
@@ -190,12 +205,14 @@ def _said_name(match: re.Match[str]) -> str:
 
 
 # A person named in the prose of a rep's note or a CRM note: after "with", "w/", "attendees:",
-# "contact:", or before a role in brackets ("Fiona McLeod (nursery manager)").
+# "contact:", before a role in brackets ("Fiona McLeod (nursery manager)") or with one inside
+# them ("Ruth's sister (Lowenna, co-director)", "(Tane Ngata - CFO)").
 _PERSON = r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+)?"
 _PROSE_NAME_RE = re.compile(
     rf"(?:\b(?:[Ww]ith|w/|[Aa]ttendees?:|[Cc]ontacts?:|[Ss]poke to|[Mm]et)\s+(?:{TITLE}\s+)?"
     rf"(?P<after>{_PERSON}))"
     rf"|(?P<before>{_PERSON})\s*\((?:[a-z][a-z ,/&'-]*)\)"
+    rf"|\((?P<inside>{_PERSON})\s*[,;–—-]\s*(?:[a-z]+[ -])?{ROLE}\)"
 )
 _DEAL_WITH = frozenset(
     {"went", "go", "going", "gone", "stayed", "staying", "stuck", "signed", "stay"}
@@ -216,11 +233,14 @@ def prose_names(text: str) -> list[str]:
         before = (text or "")[: match.start()].split()
         if match.group("after") and before and before[-1].casefold() in _DEAL_WITH:
             continue  # "Went with Vetspire": the deal's rival, not a person met
-        name = (match.group("after") or match.group("before") or "").strip()
+        name = (
+            match.group("after") or match.group("before") or match.group("inside") or ""
+        ).strip()
         words = name.split()
         if (
             words
             and words[0].lower() not in _PROSE_NOT_NAMES
+            and not names_a_language_or_nationality(words[0])  # "with Spanish speakers"
             and all(_NAME_WORD_RE.fullmatch(word) for word in words)
         ):
             found.append(name)

@@ -73,7 +73,7 @@ def stands_for_a_thing(
     capitals = _CAPITALS_AFTER.match(after)
     if capitals and _names_a_thing(capitals.group(0), common):
         return True
-    if _names_a_person(before, after):
+    if names_a_person(before, after):
         return False
     if _THING_BEFORE.search(before):
         return True
@@ -90,7 +90,9 @@ def _names_a_thing(capitals: str, common: Collection[str]) -> bool:
     return any(w in _THING_NOUNS or w in common for w in words)
 
 
-def _names_a_person(before: str, after: str) -> bool:
+def names_a_person(before: str, after: str) -> bool:
+    """Does the text around a name-like word put a person there ("Bill's", "Bill said", "ask
+    Bill", "Hi Bill", "thanks, Bill.")?"""
     return bool(
         _POSSESSIVE_AFTER.match(after)
         or re.match(DOES, after)

@@ -25,11 +25,10 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from pipeline.brand_names import brand_forms, configured_brands, our_brands
+from pipeline.analysis.detect_rows import detected_rows
 from pipeline.claims import unclaimed
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
-from pipeline.cluster.questions import stored_kind
 from pipeline.cluster.recluster import full_cluster
 from pipeline.cluster.state import (
     counts_to_keep,
@@ -39,12 +38,10 @@ from pipeline.cluster.state import (
     unthemed_mentions,
 )
 from pipeline.cluster.views import warm_views
-from pipeline.detect import Detection, Detector, UtteranceLike, create_detector
+from pipeline.detect import Detector, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.memory import return_freed_memory
-from pipeline.redact import redactor_for
-from pipeline.rival_names import fuller_names
 from pipeline.store.models import AnalysisState, Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -134,98 +131,6 @@ def _batches(session: Session, call_ids: Sequence[int], size: int) -> list[_Batc
     return batches
 
 
-def _detect(
-    workspace: Workspace, detector: Detector, session: Session, call_ids: Sequence[int]
-) -> list[dict[str, Any]]:
-    """The mention rows of these calls. Calls sharing a competitor list are detected together:
-    one embedding batch, not one per call (a call's 20 sentences embed at half the speed)."""
-    calls = list(session.scalars(select(Call).where(Call.id.in_(call_ids)).order_by(Call.id)))
-    turns: dict[int, list[UtteranceLike]] = {c.id: [] for c in calls}
-    # Plain rows of the columns detection reads: ORM objects cost 50 us each to build.
-    columns = (Utterance.id, Utterance.call_id, Utterance.role, Utterance.speaker, Utterance.text)
-    for utterance in session.execute(
-        select(*columns)
-        .where(Utterance.call_id.in_(call_ids))
-        .order_by(Utterance.call_id, Utterance.seq)
-    ):
-        turns[utterance.call_id].append(utterance)
-    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[UtteranceLike]] = {}
-    grouped_calls: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
-    settings = workspace.settings
-    brands = our_brands(session, settings.our_company)  # never a rival
-    for call in calls:
-        named = settings.rival_names.canonical_list(call.competitors or [])
-        if named != list(call.competitors or []):  # an alias added since: "HCP" is Housecall Pro
-            call.competitors = named
-        competitors = tuple(dict.fromkeys([*named, *settings.competitors]))
-        ours = (*brands, *brand_forms([str((call.extra or {}).get("our_company") or "")]))
-        groups.setdefault((competitors, ours), []).extend(turns[call.id])  # whole calls, in order
-        grouped_calls.setdefault((competitors, ours), []).append(call.id)
-    found: dict[int, list[Detection]] = {}
-    for (competitors, ours), utterances in groups.items():
-        # Redacted for the LLM check as content is: "We're on Aurora" keeps the rival's name.
-        redactor = (
-            redactor_for(
-                session,
-                grouped_calls[(competitors, ours)],
-                enabled=settings.redact_pii,
-                brands=configured_brands(settings),
-                names=settings.redact_names,
-            )
-            if settings.llm_detect and settings.llm_configured  # only the LLM check reads it
-            else None
-        )
-        found.update(
-            detector.detect_utterances(
-                utterances, competitors=list(competitors), redactor=redactor, ours=ours
-            )
-        )
-    fuller = _fuller(session, found, [name for group, _ in groups for name in group])
-    return [
-        _mention_row(call.id, utterance.id, d, fuller)
-        for call in calls
-        for utterance in turns[call.id]
-        for d in found.get(utterance.id, [])
-    ]
-
-
-def _mention_row(
-    call_id: int, utterance_id: int, d: Detection, fuller: dict[str, str]
-) -> dict[str, Any]:
-    """One detection as a mentions row. Small talk, clarifications and meeting logistics are
-    not buyer questions worth a theme: they are stored as "other" (``stored_kind``), so no
-    sentence goes missing."""
-    kind, category = stored_kind(d.kind, d.text, d.category, d.source)
-    return {
-        "utterance_id": utterance_id,
-        "call_id": call_id,
-        "kind": kind,
-        "category": category,
-        "text": d.text,
-        "char_start": d.char_start,
-        "char_end": d.char_end,
-        "competitor": fuller.get(d.competitor, d.competitor) if d.competitor else None,
-        "confidence": d.confidence,
-        "objection_probability": d.objection_probability,
-        "category_margin": d.category_margin if kind == "objection" else None,
-        "source": d.source,
-    }
-
-
-def _fuller(
-    session: Session, found: dict[int, list[Detection]], configured: Sequence[str]
-) -> dict[str, str]:
-    """A rival's short name -> the fuller name buyers or the settings use for it (the
-    dashboard had counted "Verizon" and "Verizon Connect" as two rivals)."""
-    named = {d.competitor for detections in found.values() for d in detections if d.competitor}
-    if not named:  # nothing to map: no query on every analysis batch
-        return {}
-    stored = session.scalars(
-        select(Mention.competitor).where(Mention.competitor.is_not(None)).distinct()
-    )
-    return fuller_names([*named, *configured, *(n for n in stored if n)])
-
-
 def _store(
     workspace: Workspace, call_ids: Sequence[int], rows: list[dict[str, Any]]
 ) -> tuple[Counter[str], list[int], list[Mention], Any]:
@@ -268,7 +173,7 @@ def _store(
 def _analyse_batch(
     workspace: Workspace, detector: Detector, cache: Session, call_ids: Sequence[int]
 ) -> Counter[str]:
-    rows = _detect(workspace, detector, cache, call_ids)
+    rows = detected_rows(workspace, detector, cache, call_ids)
     counts, old, clustered, vectors = _store(workspace, call_ids, rows)
     with workspace.session() as session:  # after the commit: a crash before it rebuilds it
         update_index(workspace, session, old, clustered, vectors)

@@ -42,14 +42,19 @@ def known_competitors(db: Session) -> list[str]:
     A detected name our product profile gives as our own or as an integration ("Native push of
     approved hours to LedgerLeaf payroll") is a partner, not a rival: "We use LedgerLeaf." had
     put our payroll partner among the competitors, and its comparison page failed."""
-    names: set[str] = set()
-    for listed in db.scalars(select(Call.competitors)):
-        names.update(n for n in listed or [] if n)
+    names = set(listed_rivals(db))
     partner = partner_check(db)
     names.update(
         n for n in db.scalars(select(Mention.competitor).distinct()) if n and not partner(n)
     )
     return sorted(names, key=str.lower)
+
+
+def listed_rivals(db: Session) -> list[str]:
+    """The rivals the calls' records list (a manifest's or a CRM's competitor column), each
+    once: what every call's detection looks for, a CRM note with no record of its own too."""
+    rows = db.scalars(select(Call.competitors))  # no DISTINCT: PostgreSQL's JSON has no "="
+    return sorted({str(n) for listed in rows for n in listed or [] if n}, key=str.lower)
 
 
 def rivals_named(db: Session, *where: Any) -> set[str]:

@@ -9,11 +9,14 @@ the same (``row_answers``), "lost to" only where the deal's words say the rival 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
-from pipeline.content.rival_claims import asks, weighs
+from pipeline.content.rival_claims import asks, faults_them, speaks_of_us, weighs
+from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import praise_and_fault
 from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
 from pipeline.content.rival_rows import claim_rows, claims_about, heading_for
@@ -89,7 +92,7 @@ def comparison(evidence: Evidence) -> Comparison:
     won += [q for q in naming if q.outcome == "won" and q.role == "buyer" and q not in won]
     won = [q for q in won if q.kind != "question" and not asks(q.text)]
     weighed = _weighed(won, {q.id: heading_for(q, forms, ours) for q in won}, ours)
-    won = [q for q in won if q.call_id in weighed][:2]
+    won = [q for q in won if q.call_id in weighed and _a_reason(q, claims, forms, ours)][:2]
     named = {q.call_id for q in naming} | {q.call_id for q in claims}
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
     # A rival's column quotes what is said of the rival: not "It's still too pricey for us",
@@ -224,6 +227,22 @@ def _weighed(won: list[Quote], heading: dict[int, str], ours: list[str]) -> set[
     A rival's strength alone ("X pitched our Atlanta team with a lower per-port price", in an
     existing customer's review) is no head-to-head win: the page had said they "chose us"."""
     return {q.call_id for q in won if heading[q.id] in ("short", "stay") or weighs(q.text, ours)}
+
+
+def _a_reason(quote: Quote, claims: list[Quote], forms: Sequence[str], ours: list[str]) -> bool:
+    """Whether a won deal's line is a reason its buyer gives for us or against the rival: it
+    says something of the rival itself, or naming it finds fault with it, speaks of us or tells
+    a pain ("it took me two days to pull them from X"). Not how they work today ("We've been
+    on X for the website since 2015"), the rival kept for some of the work ("We're keeping X
+    for those for now": its hold) nor someone else's use of it ("a friend uses X")."""
+    if keeps_rival(quote.text, forms) or others_use(quote.text, forms):
+        return False
+    return (
+        quote in claims
+        or quote.kind == "pain"
+        or faults_them(quote.text, ours)
+        or speaks_of_us(quote.text, ours)
+    )
 
 
 def _said(quote: Quote, name: str, words: str) -> FitPoint:

@@ -12,7 +12,7 @@ from functools import cache
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.quote_fit import facts_answering
-from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, stands_alone
+from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, self_contained, stands_alone
 from pipeline.content.topics import named_topic, quoted_topic, speaks_of_question
 from pipeline.content.types import (
     QA,
@@ -23,6 +23,7 @@ from pipeline.content.types import (
 )
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
+from pipeline.detect.antecedents import leans_back
 from pipeline.detect.classify import OBJECTION_CATEGORIES
 from pipeline.errors import BadInput
 from pipeline.language import in_english
@@ -76,14 +77,28 @@ def fresh(quotes: list[Quote], used: set[int]) -> Quote | None:
     return next((q for q in quotes if q.id not in used), None)
 
 
+def heading_quote(quotes: list[Quote], used: set[int]) -> Quote | None:
+    """The first unused quote that may head a section (``self_contained``), else the first
+    unused: "We never moved to the online one." had headed a one-pager."""
+    return next((q for q in quotes if q.id not in used and self_contained(q.text)), None) or (
+        fresh(quotes, used)
+    )
+
+
 def answered_worry(
     evidence: Evidence, cluster: ClusterEvidence, used: set[int], stated: set[int] | None = None
 ) -> ObjectionAnswer | None:
     """A worry in the buyer's words with the won-deal reply that followed it; else the top
     worry with a reply from another segment's won deal (which has no worry of its own here),
     a profile fact, or a visible "to write" with the cluster's counts."""
-    paired = next(((w, r) for w, r in evidence.answered(cluster) if not {w.id, r.id} & used), None)
-    quote = paired[0] if paired else fresh(evidence.cluster_quotes(cluster), used)
+    pairs = [(w, r) for w, r in evidence.answered(cluster) if not {w.id, r.id} & used]
+    quote = heading_quote(evidence.cluster_quotes(cluster), used)
+    # A worry a won deal answered heads the entry, unless it leans on what it does not name
+    # and another stands on its own.
+    paired = next((p for p in pairs if self_contained(p[0].text)), None)
+    if paired is None and pairs and not (quote and self_contained(quote.text)):
+        paired = pairs[0]
+    quote = paired[0] if paired else quote
     if quote is None:
         return None
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
@@ -308,7 +323,8 @@ def one_pager(evidence: Evidence) -> OnePager:
     if pains:
         # A theme that opens on a sure pain first; its calls are those its buyers raised it on.
         top = min(pains, key=lambda c: evidence.cluster_quotes(c)[0].uncertain)
-        quote = evidence.cluster_quotes(top)[0]
+        quotes = evidence.cluster_quotes(top)
+        quote = heading_quote(quotes, set()) or quotes[0]
         problem = Point(
             text=say_quoting("problem", 240, text=quote.text, calls=top.buyer_calls),
             citations=[quote.id],
@@ -325,7 +341,10 @@ def one_pager(evidence: Evidence) -> OnePager:
         why_now=[
             Point(text=say_quoting("quoted", 240, text=q.text), citations=[q.id])
             for q in evidence.of_kind("why_now")
-            if q.role == "buyer" and len(q.text.split()) >= MIN_OPENING_WORDS  # "Also audit logs."
+            # Standing alone: not "Also audit logs." nor "We got a complaint about that".
+            if q.role == "buyer"
+            and len(q.text.split()) >= MIN_OPENING_WORDS
+            and not leans_back(q.text)
         ][:3],
         cta=clip(evidence.cta or say("one_pager_cta"), 240),
     )

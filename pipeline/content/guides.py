@@ -21,6 +21,7 @@ from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_fit import answers_quote, restates, value_answers
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
 from pipeline.content.scale import fits_scale
+from pipeline.content.topics import about_price
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.content.value import asks_value, gives_value
 from pipeline.detect.rules import cue_scores
@@ -180,9 +181,8 @@ def _summary_quote(
     one; an uncertain quote only when no confident one is left, fresh or not (a won deal's
     "We signed off on the budget yesterday" had opened a pricing page). Only those whose words
     ``fits`` the page, one the concerns quote too where no other does."""
-    said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
     quotes = [q for cluster in evidence.clusters for q in evidence.cluster_quotes(cluster)]
-    fresh = [q for q in quotes if q.id not in used and not repeats(text_key(q.text), said)]
+    fresh = _fresh(evidence, used)
     fitting = [q for q in fresh if fits(q.text)]
     if fresh and not fitting:
         fitting = [q for q in quotes if fits(q.text)]
@@ -199,16 +199,32 @@ def _summary_quote(
     return first
 
 
+def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:
+    """The cluster quotes the concerns do not quote, their words neither."""
+    said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
+    quotes = [q for cluster in evidence.clusters for q in evidence.cluster_quotes(cluster)]
+    return [q for q in quotes if q.id not in used and not repeats(text_key(q.text), said)]
+
+
+def _price_summary(evidence: Evidence, used: set[int]) -> Point:
+    """The pricing page's opening line: a quote about money (``about_price``) the concerns do
+    not quote; where none is left, a line leading to them, never a line about something else
+    nor one quoted twice."""
+    if not any(about_price(q.text) for q in _fresh(evidence, used)):
+        return Point(text=say("price_questions_below"), citations=[])
+    first = _summary_quote(evidence, used, about_price)
+    return Point(text=say_quoting("price_question", 240, text=first.text), citations=[first.id])
+
+
 def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     require_quotes(evidence)
     used: set[int] = set()
-    concerns = _concerns(evidence, used)
-    first = _summary_quote(evidence, used)
+    # Quoted under "what buyers ask about price": lines about money as said, whatever category
+    # the detector filed them under.
+    concerns = _concerns(evidence, used, about_price)
     return PricingExplainer(
         title=clip(say("pricing_title", product=evidence.product), 120),
-        summary=Point(
-            text=say_quoting("price_question", 240, text=first.text), citations=[first.id]
-        ),
+        summary=_price_summary(evidence, used),
         concerns=concerns,
         value_points=_value_points(evidence, used),
         cta=clip(evidence.cta or say("pricing_cta"), 240),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.detect.antecedents import leans_back
+
 MAX_QUOTE_CHARS = 320
 
 # Where a clipped text may end: after a sentence, else before a clause's comma, semicolon,
@@ -112,10 +114,17 @@ MIN_OPENING_WORDS = 5
 
 
 def stands_alone(text: str) -> bool:
-    """A sentence a reader understands without the one before it: five words or more, not
-    opening on a word that continues it ("Or only for the busy months." had opened a timeline
-    on setup time, and it asks for a cheaper price)."""
-    return len(text.split()) >= MIN_OPENING_WORDS and not continues(text)
+    """A sentence a reader understands without the one before it: five words or more, and
+    ``self_contained`` ("Or only for the busy months." had opened a timeline on setup time,
+    and it asks for a cheaper price)."""
+    return len(text.split()) >= MIN_OPENING_WORDS and self_contained(text)
+
+
+def self_contained(text: str) -> bool:
+    """Whether a quote may head a section: it neither carries on the sentence before it
+    (``continues``) nor points back at what it does not name (``leans_back``): "We never moved
+    to the online one." had headed a one-pager."""
+    return not continues(text) and not leans_back(text)
 
 
 def continues(text: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.content.rival_hold import keeps_rival, places
 from pipeline.content.scale import NUMBER_WORDS
 from pipeline.detect.rules import CUES, alternation, lowered
 
@@ -79,28 +80,19 @@ _CHOSE = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never|n't|won't|didn't|don't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def _places(text: str, forms: Iterable[str]) -> list[re.Match[str]]:
-    """Where ``text`` names the rival by any of its ``forms``, longest form first."""
-    spelled = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
-    if not spelled:
-        return []
-    pattern = r"(?<![\w])(?:" + "|".join(map(re.escape, spelled)) + r")(?![\w])"
-    return list(re.finditer(pattern, text, re.IGNORECASE))
-
-
 def names_rival(text: str, forms: Iterable[str]) -> bool:
     """Whether ``text`` names the rival by any of its ``forms``."""
-    return bool(_places(text, forms))
+    return bool(places(text, forms))
 
 
 def speaks_of(text: str, forms: Iterable[str]) -> bool:
     """Does ``text`` say something about the rival itself (what it does, lacks or costs, its
     terms, a verdict on it), not only name it where the buyer's own work happens? A line that
     does not name it (tagged with it by the sentences around) is taken as the tag says."""
-    places = _places(text, forms)
-    if not places:
+    named = places(text, forms)
+    if not named:
         return True
-    for place in places:
+    for place in named:
         before, after = text[: place.start()], text[place.end() :]
         if _SUBJECT.match(after) or _ITS.match(after) or _VERDICT.search(before):
             return True
@@ -108,7 +100,9 @@ def speaks_of(text: str, forms: Iterable[str]) -> bool:
             return True
         if _CLAUSE_START.search(before) and _VERB_AFTER.match(after):
             return True
-    return names_winner(text, forms)  # "We've decided to go with X": the buyer's choice of it
+    # "We've decided to go with X": the buyer's choice of it; "we're keeping X for the
+    # obituaries": its hold on them.
+    return names_winner(text, forms) or keeps_rival(text, forms)
 
 
 def _terms_or_fault(after: str) -> bool:
@@ -119,7 +113,7 @@ def _terms_or_fault(after: str) -> bool:
 
 def names_winner(text: str, forms: Iterable[str]) -> bool:
     """Does ``text`` (a lost deal's note or line) say the rival won: "Went with OpenSolar"."""
-    for place in _places(text, forms):
+    for place in places(text, forms):
         before = text[: place.start()]
         chose = _CHOSE.search(before)
         if chose and not _NEGATED.search(before[: chose.start()]):
@@ -321,8 +315,13 @@ _WEIGHS = re.compile(
 def weighs(text: str, ours: Iterable[str] = ()) -> bool:
     """Whether a buyer's line says they weighed the rival themselves ("we looked at X") or
     sets it beside us ("X charges for everyone, and yours doesn't"; ``ours``: our names)."""
+    return speaks_of_us(text, ours) or _WEIGHS.search(text) is not None
+
+
+def speaks_of_us(text: str, ours: Iterable[str] = ()) -> bool:
+    """Whether a buyer's line speaks of us: you, yours, or our names (``ours``)."""
     named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I) for n in ours if n)
-    return named or _WEIGHS.search(text) is not None or _ABOUT_US.search(text) is not None
+    return named or _ABOUT_US.search(text) is not None
 
 
 def faults_them(text: str, ours: Iterable[str] = ()) -> bool:

@@ -22,6 +22,7 @@ from pipeline.content.rival_claims import (
     rival_topic,
     speaks_of,
 )
+from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import only_a_verdict
 from pipeline.content.rival_prices import rival_price_verdict, states_their_price
 from pipeline.detect.rules import cue_scores
@@ -64,14 +65,18 @@ def claims_about(evidence: Evidence, name: str) -> list[Quote]:
     ]
 
 
-def claim_topic(quote: Quote) -> str | None:
+def claim_topic(quote: Quote, forms: Sequence[str] = ()) -> str | None:
     """What a claim speaks of: its words first ("their support is in another time zone" had
-    been filed under adoption; "we're not unhappy with it" is how they work today), else its
-    objection category where its own words carry that category's cues: the category alone
-    had headed a rival's app feature "Security" and a bare "They're solid." "Price"."""
+    been filed under adoption; "we're not unhappy with it" and "we're keeping X for the
+    obituaries" are how they work today, a friend's contentment with X is not: ``forms``
+    spell the rival), else its objection category where its own words carry that category's
+    cues: the category alone had headed a rival's app feature "Security" and a bare "They're
+    solid." "Price"."""
     if topic := rival_topic(quote.text):
         return topic
-    if content_with(quote.text):
+    if keeps_rival(quote.text, forms):
+        return "status_quo"
+    if content_with(quote.text) and not others_use(quote.text, forms):
         return "status_quo"
     category = quote.category
     if category in (None, "competitor") or not cue_scores(quote.text).categories.get(category):
@@ -86,7 +91,7 @@ def claim_rows(claims: list[Quote], forms: Sequence[str] = ()) -> list[ClaimRow]
     quotes first a line stating the rival's price (``forms``: its names)."""
     groups: dict[str | None, list[Quote]] = {}
     for quote in claims:
-        groups.setdefault(claim_topic(quote), []).append(quote)
+        groups.setdefault(claim_topic(quote, forms), []).append(quote)
     if "price" in groups:
         groups["price"].sort(key=lambda q: not states_their_price(q.text, forms))
     rows = [ClaimRow(topic, tuple(quotes)) for topic, quotes in groups.items() if topic]
@@ -109,7 +114,7 @@ def heading_for(quote: Quote, forms: Sequence[str], ours: Sequence[str] = ()) ->
     what it does that fits a buyer better ("Canopy is cheaper for a firm our size").
     ``forms`` spell the rival, ``ours`` our product."""
     verdict = rival_price_verdict(quote.text, forms, ours)
-    topic = claim_topic(quote)
+    topic = claim_topic(quote, forms)
     if "dearer" in verdict or (faults_them(quote.text, ours) and not verdict):
         return "short"
     if topic in STAYING and "cheaper" not in verdict:

@@ -5,6 +5,9 @@ statements copied from the calls, a testimonial and a Spanish request among them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from pipeline.cluster.label_checks import named_competitors
 from pipeline.content.drafts import (
     buyer_question,
     faq_entry,
@@ -13,7 +16,7 @@ from pipeline.content.drafts import (
     say,
 )
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
-from pipeline.content.quote_text import clip, continues
+from pipeline.content.quote_text import clip, self_contained
 from pipeline.content.seo_keywords import (
     KEYWORD_WORDS,
     distinct_keywords,
@@ -85,8 +88,26 @@ def keywords(evidence: Evidence) -> list[str]:
         *([category] if category else []),
     ]
     rivals = [*evidence.rival_forms, *(r for c in evidence.clusters for r in c.competitors)]
-    found = target_keywords([*ordered, *recurring], rivals, evidence.competitor is not None)
+    about_rival = evidence.competitor is not None
+    found = target_keywords([*ordered, *recurring], rivals, about_rival)
+    if about_rival:
+        return distinct_keywords(found, MAX_KEYWORDS) or [c.name for c in evidence.clusters[:1]]
+    if all(named_competitors(p, rivals) for p in found):
+        # Only rivals' names were said often ("requiem desk" had been a general brief's target
+        # keyword and title): the brief targets our kind of product or a theme.
+        found = [*general_targets(evidence, rivals), *found]
     return distinct_keywords(found, MAX_KEYWORDS) or [c.name for c in evidence.clusters[:1]]
+
+
+def general_targets(evidence: Evidence, rivals: Sequence[str]) -> list[str]:
+    """What a brief naming no rival may target besides its buyers' phrases: our kind of product
+    for whom the pitch is for ("funeral home software"), then the themes' names naming none
+    that a searcher types (``keyword_like``), else the first naming none."""
+    category = evidence.product_category or "software"
+    aimed = for_audience(category, evidence.audience, max(KEYWORD_WORDS))
+    themes = [c.name for c in evidence.clusters if not named_competitors(c.name, rivals)]
+    searched = [name for name in themes if keyword_like(name)] or themes[:1]
+    return [*([aimed] if aimed else []), *searched]
 
 
 def searched_by(evidence: Evidence) -> str | None:
@@ -118,13 +139,14 @@ def heading_sources(evidence: Evidence, cluster: ClusterEvidence) -> list[Quote]
 
 def asked_as_heading(text: str) -> bool:
     """A buyer's question that heads a section as asked: a whole question of a few words that
-    fits a heading and does not continue the sentence before it ("And in French?")."""
+    fits a heading and stands on its own (``self_contained``: not "And in French?" nor "Is
+    that included?")."""
     text = text.strip()
     return (
         text.endswith("?")
         and len(text) <= MAX_HEADING_CHARS
         and len(text.split()) >= MIN_QUESTION_WORDS
-        and not continues(text)
+        and self_contained(text)
     )
 
 

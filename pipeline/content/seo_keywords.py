@@ -89,13 +89,20 @@ def searchable(phrase: str) -> bool:
 
 
 def target_keywords(phrases: Iterable[str], rivals: Sequence[str], about_rival: bool) -> list[str]:
-    """The searchable phrases, the target first: a brief that is not about a rival does not
-    target one by name ("double what smileslot" had titled a general brief)."""
+    """The searchable phrases, the target first: a brief that is not about a rival targets
+    none by name ("double what smileslot" and "requiem desk" had titled general briefs); a
+    rival its phrases name is at most a secondary "alternative to" keyword, after the rest."""
     found = [p for p in phrases if searchable(p)]
     if about_rival:
         return found
     general = [p for p in found if not named_competitors(p, rivals)]
-    return general + [p for p in found if p not in general]
+    named = {r.casefold(): r for p in found for r in named_competitors(p, rivals)}
+    return general + [alternative_to(rival) for rival in named.values()]
+
+
+def alternative_to(rival: str) -> str:
+    """What a searcher leaving a rival types: "alternative to requiem desk"."""
+    return f"alternative to {' '.join(rival.lower().split())}"
 
 
 KEYWORD_WORDS = range(2, 5)  # a search phrase: two to four words

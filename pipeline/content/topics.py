@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from pipeline.content.pairing import systems_named, topic_words
 from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS
+from pipeline.content.scale import figures
 from pipeline.detect.rules import cue_scores
 from pipeline.detect.topics import plain_topic
 
@@ -104,3 +105,33 @@ def speaks_of_question(
     text = said.casefold()
     named = (re.search(rf"(?<!\w){re.escape(r.casefold())}(?!\w)", text) for r in rivals if r)
     return any(named) or bool(systems_named(said))
+
+
+# Someone's sign-off asked for: "take it to our owners", "before anything gets signed", "the
+# board has to approve it". Such a line is an approval worry whatever money it names, as the
+# detector reads "I'd need sign-off from our CFO" (``pipeline.detect.topics``).
+_SIGN_OFF = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?\s+(?:it\s+|this\s+|that\s+)?off|signs?\s+(?:anything|it)\b"
+    r"|(?:gets?|got|is|be|being)\s+signed|approv\w*|green\s+light|go-ahead"
+    r"|(?:take|bring|show|run|put)\s+(?:it|this|that)\s+(?:\w+\s+)?(?:to|by|past|before)"
+    r"\s+(?:the|our|my|his|her|their)\b)",
+    re.IGNORECASE,
+)
+
+
+# What a pricing page speaks of: the price, and the terms it is paid on.
+_PRICED = ("price", "contract")
+
+
+def about_price(text: str) -> bool:
+    """Whether a line is about money or the terms it is paid on, as said: it asks no one's
+    sign-off (``_SIGN_OFF``) and no other worry's cue words outnumber its price and term words
+    (a price word or a figure counts once at least: "Nine a cleaner adds up fast"). "I'd have
+    to take it to our owners ... they're going to want the ROI in writing before anything gets
+    signed", filed as price, had opened a pricing page."""
+    if _SIGN_OFF.search(text):
+        return False
+    hits = cue_scores(text).categories
+    said = "price" in topics_named(text) or bool(figures(text))
+    priced = max(sum(hits.get(c, 0) for c in _PRICED), int(said))
+    return all(n <= priced for c, n in hits.items() if c not in (*_PRICED, "competitor"))

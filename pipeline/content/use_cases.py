@@ -4,7 +4,13 @@ speak to them, and proof (profile proof points, rep replies that closed deals)."
 
 from __future__ import annotations
 
-from pipeline.content.drafts import answered_worry, fresh, require_quotes, say, say_quoting
+from pipeline.content.drafts import (
+    answered_worry,
+    heading_quote,
+    require_quotes,
+    say,
+    say_quoting,
+)
 from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.profile import ProfileFact, content_words
 from pipeline.content.quote_text import clip
@@ -16,10 +22,10 @@ HELP_SECTIONS = ("features", "integrations", "onboarding", "security")
 
 
 def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
-    """The segment's pains (largest first), one buyer quote each."""
+    """The segment's pains (largest first), one buyer quote each, one standing alone first."""
     points: list[Point] = []
     for cluster in evidence.of_clusters("pain")[:3]:
-        quote = fresh(evidence.cluster_quotes(cluster), used)
+        quote = heading_quote(evidence.cluster_quotes(cluster), used)
         if quote is not None:
             used.add(quote.id)
             text = say_quoting("problem", 240, text=quote.text, calls=cluster.buyer_calls)

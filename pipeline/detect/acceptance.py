@@ -11,6 +11,10 @@ buyer's own way are taken out must hold no worry, no condition on us and no turn
 is okay but I'll have to take it to him Thursday before anything's signed." stays authority,
 "Forty a month works for one site, not for nine." price). The phrases are data
 (``[acceptance]`` in ``cues.toml``).
+
+So is a limitation of ours taken in the buyer's stride ("OK, I can live with a CSV, I'm doing it
+all by hand right now anyway."): the format and the manual work in it had made it an integrations
+objection at 0.87, quoted as an FAQ's evidence.
 """
 
 from __future__ import annotations
@@ -47,3 +51,19 @@ def accepts_the_terms(sentence: str) -> bool:
     if steps == rest and not _OWN_WAY.search(text):  # acceptance alone: the model's to read
         return False
     return not _TURNED.search(steps) and cue_scores(steps).concern == 0
+
+
+_LIMIT = alternation(_CUES["limits"])
+_HEDGE = 0.6  # "only", "honestly" in the reason given ("we only run it once a month")
+_AS_THEY_ARE = alternation(_CUES["as_they_are"])
+
+
+def accepts_a_limit(sentence: str) -> bool:
+    """A limitation of ours accepted ("I can live with a CSV", "it's not the end of the world"),
+    stated, with nothing turned, set on us or worried about in the rest (a weak hedge aside);
+    not what they have today taken as good enough ("We can live with what we've got.")."""
+    text = lowered(sentence)
+    if not _LIMIT.search(text) or _AS_THEY_ARE.search(text) or is_question(sentence):
+        return False
+    rest = _LIMIT.sub(" ", text)
+    return not _TURNED.search(rest) and cue_scores(rest).concern < _HEDGE

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.detect.acceptance import accepts_the_terms
+from pipeline.detect.acceptance import accepts_a_limit, accepts_the_terms
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.conditions import leaves_the_door_open, promises_on_a_step
+from pipeline.detect.early_start import wants_an_early_start
 from pipeline.detect.rules import (
     CUES,
     KIND_CUES,
@@ -303,13 +304,27 @@ def announces_concerns(sentence: str) -> bool:
     return cues.concern < _MEDIUM and not topics
 
 
+_DISCLAIMER = alternation(CUES["aside"]["disclaimer"])
+_FILLERS = alternation(CUES["aside"]["disclaimer_fillers"])
+
+
+def takes_back_a_hint(sentence: str) -> bool:
+    """A hint of leaving taken back and nothing more ("Not saying we'd go there, just, you
+    know."): read with the rival named before it, it had been a price objection at 0.70."""
+    text = lowered(sentence)
+    if not _DISCLAIMER.search(text) or is_question(sentence):
+        return False
+    return not re.search(r"[a-z]", _FILLERS.sub(" ", _DISCLAIMER.sub(" ", text)))
+
+
 def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
     """Small talk, praise (a part of ours wanted too), a result or a won deal's reason, a buying
     signal (a decision made for us, a purchase promised on the deal's next step:
-    ``conditions.py``, a price or term accepted with the next step: ``acceptance.py``), a goodbye
-    that keeps us in mind (``conditions.leaves_the_door_open``) or concerns announced, not said:
-    ``other``, whatever the model read in the turn around it (``rivals``: praise of one is no
-    praise of us)."""
+    ``conditions.py``, a price or term accepted with the next step or a limitation of ours
+    taken in stride: ``acceptance.py``, a start wished for by a date: ``early_start.py``), a hint
+    of leaving taken back, a goodbye that keeps us in mind (``conditions.leaves_the_door_open``)
+    or concerns announced, not said: ``other``, whatever the model read in the turn around it
+    (``rivals``: praise of one is no praise of us)."""
     return (
         makes_small_talk(sentence)
         or reports_it_went_well(sentence)
@@ -318,6 +333,9 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
         or signals_a_purchase(sentence)
         or promises_on_a_step(sentence)
         or accepts_the_terms(sentence)
+        or accepts_a_limit(sentence)
+        or wants_an_early_start(sentence)
+        or takes_back_a_hint(sentence)
         or leaves_the_door_open(sentence)
         or announces_concerns(sentence)
     )

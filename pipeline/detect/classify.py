@@ -108,6 +108,7 @@ class Detector(Protocol):
         competitors: Sequence[str] = (),
         redactor: Redactor | None = None,
         ours: Sequence[str] = (),
+        elsewhere: Sequence[str] = (),
     ) -> dict[int, list[Detection]]: ...
 
 
@@ -125,6 +126,9 @@ class SentenceInput:
     position: float = 0.5  # the turn's index in the call / (turns - 1)
     index_in_turn: int = 0
     turn_size: int = 1
+    # The rivals the call's own record lists (and the settings'): their common-word short
+    # forms count here ("keep Arbor" for "Arbor FD"), not on every call of the workspace.
+    listed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,18 @@ Split from ``rules`` (the cue rules) because guessing names is a grammar of its 
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.not_rivals import no_rival_here
 from pipeline.detect.own_names import said_as_no_rival
+from pipeline.detect.rival_short_forms import short_forms, short_forms_said
 from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
 from pipeline.first_names import is_first_name
+from pipeline.language import opens_a_clause
+from pipeline.peoples import names_a_people
 from pipeline.rival_names import squashed
 
 _FLAGS = re.IGNORECASE  # patterns matched on original text (competitor names keep their case)
@@ -204,28 +204,26 @@ def find_competitors(
     ignore: Iterable[str] = (),
     around: str = "",
     call: str = "",
+    listed: Sequence[str] = (),
 ) -> list[CompetitorHit]:
     """Known competitor names (word-boundary, any case) plus names after "we use/looked at X";
     none spelt as a name in ``ignore`` (ours), however it is cased or spaced, no guess that
     the sentence or the turns ``around`` it say as part of a maker's product ("Reserve" where
     "Google Reserve" or "Reserve with Google" is said), and none that they or the rest of the
-    ``call`` say as the buyer's own place or a tool they keep ("our Pelican Cut site")."""
+    ``call`` say as the buyer's own place or a tool they keep ("our Pelican Cut site"). A known
+    name's short form is the rival too ("Arbor" of "Arbor FD": ``rival_short_forms``); one that
+    is an English word only where ``listed``, the call's own record, names it."""
     text = normalise_quotes(sentence)
     said = f"{text}\n{normalise_quotes(around)}"
     ignored = {squashed(name) for name in ignore}
+    names = tuple(sorted({n.strip() for n in known if n.strip()}))
     hits: dict[str, CompetitorHit] = {}
-    for name in sorted({n.strip() for n in known if n.strip()}, key=lambda n: (-len(n), n)):
-        if squashed(name) in ignored:
+    for name, form, match in [*_configured_said(text, names), *_short_said(text, names, listed)]:
+        if {squashed(name), squashed(form)} & ignored or name.casefold() in hits:
             continue
-        for match in _spellings(name).finditer(text):
-            if not _said_as_name(text, match, name):
-                continue
-            overlap = any(h.start <= match.start() < h.end for h in hits.values())
-            if not overlap and name.casefold() not in hits:
-                relation = _relation_at(text, match.start())
-                hits[name.casefold()] = CompetitorHit(
-                    name, match.start(), match.end(), relation, True
-                )
+        if not _overlaps(hits, match.start()):
+            relation = _relation_at(text, match.start())
+            hits[name.casefold()] = CompetitorHit(name, match.start(), match.end(), relation, True)
     for frame in _FRAMES:
         for match in frame.pattern.finditer(text):
             hit = _guessed(text, match, frame)
@@ -235,11 +233,31 @@ def find_competitors(
                 hit.name, f"{said}\n{call}"
             ):
                 continue
-            if any(h.start <= hit.start < h.end for h in hits.values()):
-                continue
-            hits[hit.name.casefold()] = hit
+            if not _overlaps(hits, hit.start):
+                hits[hit.name.casefold()] = hit
     # A configured rival first: "NinjaOne quoted us ... their X pricing" is about NinjaOne.
     return sorted(hits.values(), key=lambda h: (not h.known, h.start, h.name))
+
+
+def _overlaps(hits: dict[str, CompetitorHit], start: int) -> bool:
+    return any(h.start <= start < h.end for h in hits.values())
+
+
+def _configured_said(text: str, names: Sequence[str]) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """Each configured name where it is said, longest names first ("Verizon Connect" before
+    "Verizon"): the name, the form said, the match."""
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        for match in _spellings(name).finditer(text):
+            if _said_as_name(text, match, name):
+                yield name, name, match
+
+
+def _short_said(
+    text: str, names: tuple[str, ...], listed: Sequence[str]
+) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """Each configured name said by a short form (``rival_short_forms``)."""
+    for short, match in short_forms_said(text, short_forms(names), listed):
+        yield short.name, short.form, match
 
 
 def places_said(sentence: str, name: str) -> list[int]:
@@ -286,15 +304,34 @@ def _said_as_name(text: str, match: re.Match[str], name: str) -> bool:
 def _guessed(text: str, match: re.Match[str], frame: _Frame) -> CompetitorHit | None:
     """The product a frame's match names, unless the name is no product's or ``no_rival_here``
     ("we use LedgerLeaf for payroll", "our GMB rep", "their MSP pricing")."""
-    guess = _clean_name(match.group("name"))
+    raw = match.group("name")
+    lead = _past_openers(raw)
+    guess = _clean_name(raw[lead:])
     if guess is None:
         return None
-    start = match.start("name")
+    start = match.start("name") + lead
     if frame.tail is not None and not frame.tail.match(text[start + len(guess) :]):
         return None
     if no_rival_here(text, guess, start, frame.relation):
         return None  # a trade term, a tool kept for other work, our plan, an insurer, a council
     return CompetitorHit(guess, start, start + len(guess), frame.relation, False)
+
+
+# A capitalised word and the capital after it: "Because Arbor", "Honestly Gusto".
+_OPENING_WORD = re.compile(r"(?P<word>[A-Z][\w'’]*)\s+(?=[A-Z])")
+
+
+def _past_openers(raw: str) -> int:
+    """Where a frame's name starts past the words its clause opens with: "Because Arbor
+    charges us per case" names Arbor (a guessed "Because Arbor" had joined the dashboard)."""
+    at = 0
+    while (word := _OPENING_WORD.match(raw, at)) and _opens_a_clause(word["word"]):
+        at = word.end()
+    return at
+
+
+def _opens_a_clause(word: str) -> bool:
+    return opens_a_clause(word) and not is_first_name(word)
 
 
 def _part_of_a_makers_name(guess: str, said: str) -> bool:
@@ -319,29 +356,12 @@ def _clean_name(raw: str) -> str | None:
     if not words or words[0].casefold().strip(".") in _NOT_NAMES or is_first_name(words[0]):
         return None  # "Marcus has it", "we went with Frank Hughes": a person
     name = " ".join(words)
-    if _names_a_people(name):
+    if names_a_people(name):
         return None  # "better than English", "compared to German suppliers"
     # A lone sentence-case word ("Paper", "Someone") is too weak; products usually have an inner
     # capital (RotaPro), a digit, or are more than one capitalised word.
     inner_signal = any(c.isupper() or c.isdigit() for c in name[1:])
     return name if inner_signal or len(name) >= 4 else None
-
-
-@functools.cache
-def _peoples() -> frozenset[str]:
-    """Languages and nationalities, from ``pipeline/data/peoples.toml``."""
-    text = resources.files("pipeline").joinpath("data", "peoples.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    return frozenset(
-        word.casefold() for key in ("languages", "nationalities") for word in data[key]
-    )
-
-
-def _names_a_people(name: str) -> bool:
-    """A language or a people ("English", "Americans", "South African"), never a product's name
-    unless configured as one (a configured name is found as configured, not guessed)."""
-    key = " ".join(name.casefold().split())
-    return key in _peoples() or (key.endswith("s") and key[:-1] in _peoples())
 
 
 def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bool:
@@ -350,5 +370,7 @@ def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bo
     worry has one; "Because that's non-negotiable." had been one with none in sight."""
     around = f"{sentence.context}\n{sentence.turn}"
     return speaks_of_a_rival(sentence.text) or bool(
-        find_competitors(around, sentence.competitors, ignore=ignore, around=around)
+        find_competitors(
+            around, sentence.competitors, ignore=ignore, around=around, listed=sentence.listed
+        )
     )

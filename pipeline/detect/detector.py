@@ -161,10 +161,13 @@ class RuleEmbeddingDetector:
         utterances: Sequence[UtteranceLike],
         competitors: Sequence[str] = (),
         ours: Sequence[str] = (),
+        elsewhere: Sequence[str] = (),
     ) -> list[BuyerSentence]:
         """The buyer sentences of ``utterances`` (whole calls, in order) where they were said;
-        ``ours``: names of our company and product, never taken for a rival."""
-        known = self.rival_names.spellings([*self.competitors, *competitors])
+        ``ours``: names of our company and product, never taken for a rival; ``elsewhere``:
+        rivals other calls' records list, found here too (a CRM note has no record)."""
+        listed = self.rival_names.spellings([*self.competitors, *competitors])
+        known = self.rival_names.spellings([*listed, *elsewhere])
         mine = tuple(dict.fromkeys([*self.ignore_names, *ours]))
         out: list[BuyerSentence] = []
         calls = call_texts(utterances)
@@ -176,7 +179,7 @@ class RuleEmbeddingDetector:
             spans = self.splitter(utterance.text)
             for index, (start, end, text) in enumerate(spans):
                 scored = SentenceInput(
-                    text, utterance.text, context, known, reply, position, index, len(spans)
+                    text, utterance.text, context, known, reply, position, index, len(spans), listed
                 )
                 out.append(
                     BuyerSentence(
@@ -216,12 +219,14 @@ class RuleEmbeddingDetector:
         competitors: Sequence[str] = (),
         redactor: Redactor | None = None,
         ours: Sequence[str] = (),
+        elsewhere: Sequence[str] = (),
     ) -> dict[int, list[Detection]]:
         """Detections per utterance id, rep lines skipped (context): pass a call's turns in
         order. ``redactor`` hides people from the LLM check (without one, the speakers);
-        ``ours``: our company's and product's names, never a rival."""
+        ``ours``: our company's and product's names, never a rival; ``elsewhere``: rivals other
+        calls' records list (``competitors``: this call's)."""
         result: dict[int, list[Detection]] = {u.id: [] for u in utterances}
-        sentences = self.sentences(utterances, competitors, ours)
+        sentences = self.sentences(utterances, competitors, ours, elsewhere)
         if not sentences:
             return result
         scores, vectors, evidence = self.score(sentences)

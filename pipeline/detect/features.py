@@ -46,7 +46,12 @@ def rule_evidence(
     buyer's own place or tool too) and whether the sentence is a question."""
     around = f"{sentence.context}\n{sentence.turn}"
     hits = find_competitors(
-        sentence.text, sentence.competitors, ignore=ignore, around=around, call=call
+        sentence.text,
+        sentence.competitors,
+        ignore=ignore,
+        around=around,
+        call=call,
+        listed=sentence.listed,
     )
     return RuleEvidence(tuple(hits), rules.is_question(sentence.text))
 

@@ -27,11 +27,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
-from pipeline.detect.classify import SAID_BY_THE_BUYER
 from pipeline.detect.labels import user_labelled, user_verdicts
 from pipeline.detect.model import category_margin
 from pipeline.detect.odd_detections import with_odd_detections
-from pipeline.detect.queue import category_tied, pick, uncertainty_order
+from pipeline.detect.queue import ASKED_ROLES, category_tied, pick, uncertainty_order
 from pipeline.detect.theme_doubt import doubted_categories
 from pipeline.detect.train import load_or_train
 from pipeline.embed import CachedEmbedder, embed_cached
@@ -85,15 +84,14 @@ class OpenSentence(NamedTuple):
     mention_id: int
     call_id: int
     objection_probability: float
-    # The buyer's words: said by the buyer or reported in a rep's note ("Closed lost to X -
-    # free through the franchise."), not an unknown speaker's (who may be the rep).
+    # Said by the buyer (a turn, or a line a note quotes), not an unknown speaker (maybe the rep).
     buyer: bool
     confidence: float = 0.0  # of the kind shown
     category_margin: float | None = None  # an objection's category lead over the next
 
 
 def _open_sentences(session: Session) -> list[OpenSentence]:
-    """Every sentence no user has answered."""
+    """Every sentence no user has answered, of the roles the queue asks about."""
     rows = session.execute(
         select(
             Mention.id,
@@ -108,12 +106,11 @@ def _open_sentences(session: Session) -> list[OpenSentence]:
             Mention.kind.in_(KINDS),
             Mention.source != "user",
             Mention.objection_probability.is_not(None),
+            Utterance.role.in_(ASKED_ROLES),
         )
     ).all()
     return [
-        OpenSentence(
-            int(r[0]), int(r[1]), float(r[2] or 0.0), r[3] in SAID_BY_THE_BUYER, float(r[4]), r[5]
-        )
+        OpenSentence(int(r[0]), int(r[1]), float(r[2] or 0.0), r[3] == "buyer", float(r[4]), r[5])
         for r in rows
     ]
 
@@ -254,9 +251,13 @@ def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
             Mention.objection_probability,
             Mention.confidence,
             Mention.category_margin,
-        ).where(Mention.kind.in_(KINDS))
+            Utterance.role,
+        )
+        .join(Utterance, Utterance.id == Mention.utterance_id)
+        .where(Mention.kind.in_(KINDS))
     ).all()
-    scored = [r for r in rows if r[1] != "user" and r[2] is not None]
+    asked = [r for r in rows if r[5] in ASKED_ROLES]  # the queue's, as ``_open_sentences``
+    scored = [r for r in asked if r[1] != "user" and r[2] is not None]
     sure_at = workspace.settings.confident_at
     sure = [r for r in scored if r[3] >= sure_at]
     margins = doubted_categories(session, workspace.embedder, [int(r[0]) for r in sure])
@@ -266,7 +267,7 @@ def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
     return QueueProgress(
         answered=sum(1 for r in rows if r[1] == "user"),
         uncertain=len(scored) - len(sure) + len(margins) + len(tied),
-        unscored=sum(1 for r in rows if r[1] != "user" and r[2] is None),
+        unscored=sum(1 for r in asked if r[1] != "user" and r[2] is None),
         until_refit=max(0, workspace.settings.refit_every - (given - fitted.answers)),
         refit_running=_refit_running(session),
         fitted_answers=fitted.answers,

@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.detect.asides import carries_praise
-from pipeline.detect.classify import KINDS, SAID_BY_THE_BUYER
+from pipeline.detect.classify import KINDS
 from pipeline.detect.rules import CATEGORY_CUES, lowered
 from pipeline.store.models import Mention, Utterance
 
@@ -93,7 +93,7 @@ def odd_detections(session: Session, sure_at: float) -> list[int]:
             Mention.kind.in_(("objection", "other")),
             Mention.source != "user",
             Mention.confidence >= sure_at,
-            Utterance.role.in_(SAID_BY_THE_BUYER),
+            Utterance.role == "buyer",  # a rep's note line is never asked (``ASKED_ROLES``)
         )
     ).all()
     tagged = {

@@ -31,6 +31,10 @@ from pipeline.detect.features import Matrix
 from pipeline.embed import normalise
 
 DIVERSITY = 0.9
+# Whose sentences the queue asks about: the buyer's (a turn, or a line a note quotes, stored as
+# theirs) and, after them, an unknown speaker's (who may be the buyer). Never a rep's own note
+# line ("Direct cremation only, ~700/yr, Duluth."): the user would judge words no buyer said.
+ASKED_ROLES = ("buyer", "unknown")
 # A category leading the next by less than this is in doubt: the runner-up is at least a
 # third as likely (2/3 against 1/3 leads by 1/3), a guess a single answer can overturn.
 CATEGORY_TIE = 1 / 3

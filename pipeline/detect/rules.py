@@ -296,7 +296,8 @@ _WEAK_HEDGE = 0.6  # below the medium cues: "though", "but", "if" alone
 # A next step put off to a season or a year, or while the buyer is busy now: a timing
 # objection, not arranging.
 _PUT_OFF = alternation(CUES["arranging"]["put_off"] + CUES["busy_now"]["busy"])
-_SINCERELY = alternation(CUES["reassurance"]["sincerely"])  # "to be honest": no hedge of its own
+# "to be honest", "it's not you": an aside with no hedge of its own
+_SINCERELY = alternation([*CUES["reassurance"]["sincerely"], *CUES["welcome"]["softeners"]])
 
 
 # "while I'm out on the motorway": where they are when something happens, no plan made.
@@ -313,8 +314,8 @@ def settles_it(sentence: str) -> bool:
     """A buyer committing ("Send the DocuSign, we're good.", "Let's start in April."), saying a
     worry is absent ("I'm fine on price", "Price wasn't really the issue, to be honest.") or
     welcoming what they saw ("That could be big."), with no concern left in the sentence (a
-    sincerity aside is none); or arranging the next step ("I'm out next week, so it'll be the
-    week after."), with no more than a weak hedge left. A theme "Send the
+    sincerity or courtesy aside is none); or arranging the next step ("I'm out next week, so
+    it'll be the week after."), with no more than a weak hedge left. A theme "Send the
     paperwork through" had been an objection, "I'm fine on price" a price objection's lead
     quote, and a timing theme had held "Let's start in April." from a won deal."""
     text = lowered(sentence)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.detect.antecedents import leans_back
 from pipeline.detect.classify import UtteranceLike
 from pipeline.detect.labels import context_text, reply_text
 from pipeline.detect.rules import says_nothing
@@ -145,7 +146,8 @@ def surroundings(
 # short one ("We also looked at Staffly. They wanted a three-week implementation"); the one
 # before when this one continues it ("So I'm going up a lot."), is a bare answer ("Twice."),
 # ends on a word pointing back ("I don't want to lose it.") or opens on one after a short one
-# ("We also looked at Staffly. They wanted a three-week implementation").
+# ("We also looked at Staffly. They wanted a three-week implementation"), or points back at
+# what it does not name (``leans_back``: "We got a complaint about that in the summer.").
 _TURNING = re.compile(
     r"^(?:but|however|though|although|yet|still|except|that said|then again|having said that|"
     r"on the other hand|mind you|saying that|not|actually|to be fair|in fairness|admittedly)\b",
@@ -157,6 +159,9 @@ _ADDS = re.compile(r"^\W*(?:and|or)\b\W*", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these|one)\W*$", re.IGNORECASE)
 SHORT_SENTENCE_WORDS = 6
 BARE_ANSWER_WORDS = 2
+# The longest quote a sentence leaning on the one before it (``leans_back``) is shown in with
+# it: a document's quoted line, so clipping it never drops the sentence quoted.
+LEANING_QUOTE_CHARS = 240
 
 
 def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tuple[int, int]:
@@ -188,6 +193,7 @@ def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tup
         or bare
         or (short and _POINTS_BACK.search(sentence.rstrip(".!?…")))
         or (_GOES_ON.match(sentence) and len(preceding[-1][2].split()) <= SHORT_SENTENCE_WORDS)
+        or (leans_back(sentence) and end - preceding[-1][0] <= LEANING_QUOTE_CHARS)
     ):
         start = preceding[-1][0]
     return start, end

@@ -1,12 +1,15 @@
 """Sentences that take their meaning from the talk around them, read once every sentence of a
-call has its kind: a bare fragment of the buyer's turn ("Maybe.", "I am a bit.") and a rebuttal
-of a colleague by name ("They won't, Frank, not after the double-payment thing.").
+call has its kind: a bare fragment of the buyer's turn ("Maybe.", "I am a bit."), a rebuttal
+of a colleague by name ("They won't, Frank, not after the double-payment thing.") and a topic
+named before the turn tells what goes wrong with it ("The paperwork from the other directors."
+then "... and I'm chasing them the day before the burial.").
 
 Why after the kinds: the model reads each sentence with its whole turn, so a few words with
 nothing of their own in an objection-heavy turn took the turn's objection, and a buyer arguing
-*for* us against a colleague's worry had been a price objection at 0.96. What such a sentence
-means is what its neighbour was read as: the sentence before it in the turn, the colleague's
-turn it answers.
+*for* us against a colleague's worry had been a price objection at 0.96, and a topic named
+alone a set-up (0.78) though the turn went on to its pain. What such a sentence means is what
+its neighbour was read as: the sentence before it in the turn, the colleague's turn it answers,
+the pain told right after it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ from dataclasses import replace
 
 from pipeline.detect.classify import Detection, Kind, SentenceInput, UtteranceLike
 from pipeline.detect.model import KindScore
-from pipeline.detect.rules import cue_scores, is_question, lowered, says_nothing
+from pipeline.detect.rules import (
+    CUES,
+    KIND_CUES,
+    alternation,
+    cue_scores,
+    is_question,
+    lowered,
+    says_nothing,
+)
 
 _MEDIUM = 0.6  # "not", "still": a hedge below it ("maybe", "a bit")
 _STRONG = 1.0  # "too expensive", "never use it": a worry of its own
@@ -49,6 +60,53 @@ _CONTRADICTS = re.compile(
     r"^(?:no|nah|nope|come on|rubbish|nonsense|not true|that's not (?:true|fair|right)"
     r"|of course (?:they|it|we|you|he|she) (?:will|would|do|does|can|did))[\s.!]*$"
 )
+
+
+# A topic named with no clause: "The paperwork from the other directors.", "Oh, and permits.",
+# "Thank-you letters.". Closed grammar: fillers, then a determiner, up to three words and what
+# they are from, of or for; or two or three words ending in a plural; no pronoun, auxiliary,
+# negation or question word.
+_TOPIC_LEAD = r"^(?:(?:oh|and|so|well|yeah|um|uh|er|right|honestly|then|plus|also|mostly),?\s+)*"
+_DETERMINED = re.compile(
+    _TOPIC_LEAD
+    + r"(?:all |just |mainly |mostly )?(?:the|our|my|their|those|these)(?: [\w'-]+){1,3}"
+    + r"(?: (?:from|of|for|with|at|in|on|between|across|to|about|around)(?: [\w'-]+){1,5})?$"
+)
+_PLURAL = re.compile(_TOPIC_LEAD + r"(?:[\w'-]+ ){0,2}[\w'-]+s$")
+_CLAUSE_WORDS = re.compile(
+    r"(?<![\w-])(?:i|we|you|he|she|it|they|me|us|them|this|that|there|here|is|are|was|were|am"
+    r"|be|been|being|do|does|did|have|has|had|can|could|will|would|should|may|might|must|not|no"
+    r"|never|what|who|which|when|where|why|how|yes|thanks|please|as|always|sometimes|perhaps)"
+    r"(?![\w-])|'(?:s|re|ve|d|ll|m)\b"
+    r"|n't\b"
+)
+_COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundred|thousand|dozen|half|couple|few|several)\b"
+)
+_KEPT_ON = alternation(CUES["statement"]["medium"])
+_TOPIC_WORDS = 8
+
+
+def names_a_topic_only(sentence: str) -> bool:
+    """A topic named alone ("The paperwork from the other directors.", "Oh, and permits."): no
+    clause, no count (a size is today's set-up), no tool or medium they keep it on ("Paper
+    logbooks in the glovebox." says how they work) and no name after its first word ("ClockBee
+    on my phone."). What it is comes from the sentence after it."""
+    said = sentence.strip().rstrip(".!…").strip()
+    text = lowered(said)
+    if not said or says_nothing(sentence) or is_question(sentence):
+        return False
+    if len(text.split()) > _TOPIC_WORDS or not (_DETERMINED.match(text) or _PLURAL.match(text)):
+        return False
+    named = any(word[:1].isupper() for word in said.split()[1:])
+    return not (
+        named
+        or _CLAUSE_WORDS.search(text)
+        or _COUNT.search(text)
+        or _KEPT_ON.search(text)
+        or KIND_CUES["tools"].search(text)
+    )
 
 
 def is_bare_fragment(sentence: str) -> bool:
@@ -94,7 +152,8 @@ def side_remarks(
     objections that lean on their neighbours read again: a bare fragment after a sentence of
     the turn that was no objection, or leading a turn that goes on, as ``other``; a rebuttal of
     the colleague whose turn, just before, objected, as the likeliest kind but an objection or
-    a question (it may tell a pain: "No, Dave, we lose two days a month on it.")."""
+    a question (it may tell a pain: "No, Dave, we lose two days a month on it."); then a topic
+    named alone before a pain told in its turn, as that pain (``topics_told``)."""
     answered = _colleague_before(utterances)
     objected = {uid for (uid, _), found in zip(rows, kinds, strict=True) if _objects(found)}
     out = list(kinds)
@@ -111,6 +170,29 @@ def side_remarks(
             and rebuts_by_name(sentence.text, colleague[1])
         ):
             out[row] = _read_as(found, scores[row], _NOT_OBJECTIONS)
+    return topics_told(rows, out)
+
+
+def topics_told(
+    rows: Sequence[tuple[int, SentenceInput]], kinds: Sequence[Detection]
+) -> list[Detection]:
+    """``kinds`` with each topic named alone (``names_a_topic_only``) that the model read as
+    another kind read as the pain the next sentence of its turn tells, at that pain's
+    confidence: the turn names the problem, then says what goes wrong."""
+    out = list(kinds)
+    for row in range(len(rows) - 1):
+        (uid, sentence), (after_uid, _) = rows[row], rows[row + 1]
+        found, after = out[row], out[row + 1]
+        if (
+            found.source == "model"
+            and _no_topic_read(found, sentence.text)
+            and after_uid == uid
+            and after.kind == "pain"
+            and names_a_topic_only(sentence.text)
+        ):
+            out[row] = replace(
+                found, kind="pain", category=None, competitor=None, confidence=after.confidence
+            )
     return out
 
 
@@ -120,6 +202,14 @@ def _leans_on_nothing(sentence: SentenceInput, before: Detection | None) -> bool
     if sentence.turn_size == 1 or not is_bare_fragment(sentence.text):
         return False
     return before is None or not _objects(before)
+
+
+def _no_topic_read(found: Detection, sentence: str) -> bool:
+    """The model's set-up or small talk, or an objection whose words name no buying topic ("And
+    the renewals." took the turn's objection; "The contract." names one)."""
+    if found.kind == "objection":
+        return not any(cue_scores(sentence).categories.values())
+    return found.kind in ("current_setup", "other")
 
 
 def _colleague_before(utterances: Sequence[UtteranceLike]) -> dict[int, tuple[int, str]]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from pipeline.detect.account_facts import states_the_account
 from pipeline.detect.asides import names_a_rival_only, says_no_concern
-from pipeline.detect.classify import Kind
+from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.rules import (
     CUES,
     KIND_CUES,
@@ -29,11 +29,20 @@ from pipeline.detect.rules import (
     lowered,
 )
 from pipeline.detect.small_talk import asks_small_talk, controls_the_call
+from pipeline.detect.status_quo import flaw_after_concession
 from pipeline.detect.stories import story_told
+from pipeline.detect.where_kept import kept_said, own_documents_aside
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
 _ANYONE = alternation(CUES["statement"]["impersonal_you"])
+_SOMEONE_IF = alternation(CUES["statement"]["someone_if"])
+_TODAYS_COST = alternation(CUES["statement"]["todays_cost"])
+_TO_COME = alternation(CUES["statement"]["to_come"])
+_BUYING_TOPICS = ("authority_timing", "contract")  # "It's fine, but the board meets in March."
+_THEIRS = re.compile(r"\b(?:our|my|their|the old|the current|the existing)\b")
+_KEPT_ON = alternation(CUES["statement"]["medium"])
+_LEADS = {"it", "the", "this", "that", "these", "those", "a", "an", "everything", "all"}
 _SETUP = re.compile(r"^(?:" + "|".join(CUES["statement"]["setup"]) + r")\b")
 _SELF = re.compile(
     r"^"
@@ -49,8 +58,9 @@ _HABIT = alternation(CUES["holdings"]["habit"])
 
 
 def _today_only(text: str) -> bool:
-    """No word about us, a "you" that means anyone aside ("you can't read them")."""
-    return not _ABOUT_US.search(_ANYONE.sub(" ", text))
+    """No word about us, a "you" that means anyone aside ("you can't read them") and the cost
+    words of their own documents ("the price list lives in a Word doc")."""
+    return not _ABOUT_US.search(_ANYONE.sub(" ", own_documents_aside(text)))
 
 
 def tells_a_pain(sentence: str) -> bool:
@@ -68,6 +78,52 @@ def tells_a_story(sentence: str) -> bool:
     word about us."""
     story = story_told(sentence)
     return story is not None and _today_only(story)
+
+
+def tells_a_flaw(sentence: str) -> bool:
+    """A concession of a tool and the flaw it turns to ("It works, it does work, but if someone
+    leans on it, it's gone.", ``status_quo.py``), neither about us (a condition of theirs, "if
+    someone ...", and what the tool costs them aside) nor about what is to come ("won't use
+    it") or when or on what terms they would buy; the concession names no price ("Thirty
+    dollars a month is fine, but ...")."""
+    conceded = flaw_after_concession(sentence)
+    if conceded is None:
+        return False
+    who, flaw = lowered(conceded[0]), conceded[1]
+    said = _TODAYS_COST.sub(" ", _SOMEONE_IF.sub(" ", flaw))
+    topics = cue_scores(flaw).categories
+    return (
+        _today_only(who)
+        and not cue_scores(who).categories.get("price")
+        and _today_only(said)
+        and not _TO_COME.search(said)
+        and not any(topics.get(topic) for topic in _BUYING_TOPICS)
+    )
+
+
+def tells_todays_flaw(sentence: SentenceInput, ours: Sequence[str] = ()) -> bool:
+    """``tells_a_flaw`` of a tool of theirs: one they name ("our CRM", "the spreadsheet",
+    "Trello"; not ``ours``), or an "it" or "the app" that takes up their own sentence before it
+    or the rep's question about how they work today. Said first in its turn after the rep's
+    pitch, "It just works, except the sync keeps dropping orders" is a complaint about us."""
+    conceded = flaw_after_concession(sentence.text)
+    if conceded is None or not tells_a_flaw(sentence.text):
+        return False
+    who = conceded[0]
+    if any(name and name.lower() in who.lower() for name in ours):
+        return False
+    asked = KIND_CUES["rep_discovery_question"].search(lowered(sentence.context))
+    return _names_their_tool(who) or sentence.index_in_turn > 0 or asked is not None
+
+
+def _names_their_tool(who: str) -> bool:
+    """A tool of theirs by its words: "our CRM", "the old till", "the spreadsheet", a name
+    ("Trello"); not "it", "the app" or "the booking system", which may be ours."""
+    words = who.split()
+    named = any(word[:1].isupper() for word in words[1:]) or (
+        words[0][:1].isupper() and words[0].lower() not in _LEADS
+    )
+    return named or bool(_THEIRS.search(lowered(who)) or _KEPT_ON.search(lowered(who)))
 
 
 def describes_what_they_hold(sentence: str) -> bool:
@@ -91,9 +147,13 @@ def describes_what_they_hold(sentence: str) -> bool:
 
 def describes_the_setup(sentence: str) -> bool:
     """How they work today, opened as such ("At the moment it's ...", "We currently run
-    everything through ..."), with no word about us."""
+    everything through ..."), or told by where their work is kept or what they never moved to
+    (``where_kept.py``), with no word about us."""
     text = lowered(sentence).strip()
-    return bool(_SETUP.match(text)) and _today_only(text)
+    if _SETUP.match(text):
+        return _today_only(text)
+    rest = kept_said(text)
+    return rest is not None and _today_only(rest)
 
 
 def describes_themselves(sentence: str) -> Kind | None:

@@ -5,7 +5,9 @@ book has done everything we need for twenty years, why would we change?". A stat
 Why a rule after the model: the praise holds the words of a pain ("lost", "never", "missed"), so
 the model had read the sentence as a pain at 0.90, or the challenge's "move" as a switching worry.
 Praise followed by a complaint ("It was great for years, but since the update it crashes") is no
-such defence. The phrases are data (``[status_quo]`` in ``cues.toml``).
+such defence, and a concession of today's tool followed by its flaw ("It works, it does work, but
+if someone leans on it, it's gone.") is a pain: the model had read its "works" as the status quo
+(0.86). The phrases are data (``[status_quo]`` in ``cues.toml``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,22 @@ _PRAISE = alternation(CUES["status_quo"]["praise"])
 _CHALLENGE = alternation(CUES["status_quo"]["challenge"])
 _TURN = re.compile(r"\b(?:but|though|although|except|apart from|until|only|shame)\b")
 _US = re.compile(r"\byou(?:r|rs|'\w+)?\b")
+_CONCEDED = re.compile(
+    "^(?:"
+    + "|".join(CUES["status_quo"]["concession_who"])
+    + ")(?:"
+    + "|".join([*CUES["status_quo"]["concession"], *CUES["status_quo"]["praise"]])
+    + ")"
+    + CUES["status_quo"]["more_concession"][0]
+    + r",?\s+(?:"
+    + "|".join(CUES["status_quo"]["turn"])
+    + r")\b[,\s]*(?P<flaw>.+)$"
+)
+# "That works, but ...": a reply to what the rep just said; "We're fine, but ...": people, not
+# today's tool.
+_NOT_A_TOOL = re.compile(
+    r"^(?:that|this|which|that one|this one|we|i|you|he|she|they|everyone|everybody)$"
+)
 
 
 def defends_what_they_have(sentence: str) -> bool:
@@ -30,3 +48,17 @@ def defends_what_they_have(sentence: str) -> bool:
     rest = text[: challenge.start()] + " " + text[challenge.end() :]
     praise = _PRAISE.search(rest)
     return praise is not None and not _US.search(rest) and not _TURN.search(rest, praise.end())
+
+
+def flaw_after_concession(sentence: str) -> tuple[str, str] | None:
+    """Who or what a sentence concedes works ("It", "<Tool>'s inductions"), as said, and the
+    flaw it turns to after "but" ("It works, but if someone leans on it, it's gone."), lowered,
+    for the caller to check that neither brings us in; None when it concedes nothing, concedes
+    what the rep said ("That's fine, but ...") or people ("We're okay, but ..."), or asks."""
+    text = lowered(sentence).strip()
+    found = _CONCEDED.match(text)
+    if found is None or text.rstrip("\"') ").endswith("?"):
+        return None
+    start, end = found.span("who")
+    who = re.sub(r"'(?:s|re|m|ve|d|ll)$", "", sentence.strip()[start:end])
+    return None if _NOT_A_TOOL.match(who.lower()) else (who, found.group("flaw"))

@@ -21,7 +21,7 @@ from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.small_talk import answers_small_talk
-from pipeline.detect.statements import said_as_such, todays_kind
+from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind
 from pipeline.detect.status_quo import defends_what_they_have
 from pipeline.detect.topics import (
     calls_the_price_high,
@@ -106,6 +106,9 @@ def sentence_verdict(
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
+    elif kind != "question" and tells_todays_flaw(sentence, ours):
+        # "It works, it does work, but if someone leans on it, it's gone.": a reason to buy
+        kind, confidence = "pain", max(score.probabilities.get("pain", 0.0), STATEMENT_SURE)
     elif (said := todays_kind(text, kind, spelt_rivals(text, hits))) != kind or said_as_such(
         text, said
     ):  # "Cycle counts are off every week."

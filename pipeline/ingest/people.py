@@ -6,6 +6,8 @@ import re
 
 from pipeline.ingest.base import Person
 from pipeline.ingest.names import bracket_company
+from pipeline.ingest.tool_brands import is_tool_brand
+from pipeline.ingest.tool_lines import is_tool_line
 
 _EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}$")
 _WITH_COMPANY = re.compile(r"^(?P<name>[^()<>]*?)\s*[(<](?P<inner>[^()<>]*)[)>]\s*(?:[.;].*)?$")
@@ -106,6 +108,12 @@ def _only_title(name: str) -> bool:
     return bool(set(words) & _TITLE_WORDS) and set(words) <= _TITLE_WORDS | _TITLE_PARTS
 
 
+def _is_a_person(name: str) -> bool:
+    """Neither a job title alone nor the note-taker the meeting let in ("Fireflies.ai
+    Notetaker", "Otter.ai", "Fathom"): a participants line had listed the bot as a person."""
+    return not (_only_title(name) or is_tool_brand(name) or is_tool_line(name))
+
+
 def parse_people(text: str, role: str | None = None) -> list[Person]:
     """``"Maria Chen, Tom Okafor (Shiftwise); Grace Whitfield (Willow Wellness)"`` -> people.
 
@@ -125,5 +133,5 @@ def parse_people(text: str, role: str | None = None) -> list[Person]:
                 carried = None
             elif carried:
                 person.company = carried
-        people.extend(person for person, _ in found if not _only_title(person.name))
+        people.extend(person for person, _ in found if _is_a_person(person.name))
     return people

@@ -296,7 +296,9 @@ def read_leading(lines: list[str]) -> tuple[Metadata, int]:
             index = _read_section(lines, index + 1, section, meta)
             meta.lines.append(line.strip())
             continue
-        before = [text for text in lines[:index] if text.strip()]
+        # The tool's own banner ("Dialpad Ai Recap", "Fireflies.ai Notetaker") is no title
+        # line: the title may come under it.
+        before = [text for text in lines[:index] if text.strip() and not is_tool_line(text.strip())]
         # A title may take two lines ("Salesloft | Call Notes" / "Call with Mike Brennan —
         # Keystone Electric"): the one nearer the header names the call.
         second = (

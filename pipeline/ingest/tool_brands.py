@@ -17,7 +17,8 @@ TOOL_BRANDS = frozenset(
         "Five9", "Twilio", "Google Voice", "Vonage", "8x8", "Salesforce", "HubSpot", "Pipedrive",
         "Zoho", "Zoho CRM", "Close", "Copper", "Freshsales", "Freshdesk", "Zendesk", "Intercom",
         "Salesloft", "Outreach", "Dynamics", "Microsoft Dynamics", "Attio", "Slack", "Notion",
-        "Gmail", "Outlook", "Clari", "Gemini", "Zoom AI Companion",
+        "Gmail", "Outlook", "Clari", "Gemini", "Zoom AI Companion", "Read AI", "Granola",
+        "Tactiq", "Supernormal", "MeetGeek", "Airgram", "Notta", "Bluedot", "Circleback",
     }
 )  # fmt: skip
 _ENDING = re.compile(r"\.(?:ai|io|com|co|app|video)$", re.IGNORECASE)
@@ -29,6 +30,13 @@ def _key(name: str) -> str:
 
 
 _KEYS = frozenset(_key(brand) for brand in TOOL_BRANDS)
+
+
+def brand_pattern() -> str:
+    """A regex alternation of the brands as written, any spacing ("tl;dv", "Read AI"): the
+    longest first, so "Zoom AI Companion" is read whole."""
+    spelled = sorted(TOOL_BRANDS, key=len, reverse=True)
+    return "|".join(r"\s?".join(map(re.escape, brand.split())) for brand in spelled)
 
 
 def is_tool_brand(name: str) -> bool:

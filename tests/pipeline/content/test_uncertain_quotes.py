@@ -48,11 +48,12 @@ def _explainer(ws: Workspace, embedder: Embedder, ids: list[int]) -> tuple[str, 
 
 def test_an_uncertain_quote_does_not_open_the_page(ws: Workspace, embedder: Embedder) -> None:
     """One theme of two confident worries and an uncertain one: the page opens with a
-    confident worry (said again rather than an uncertain line)."""
+    confident worry, or (its worries all quoted below it, the uncertain line about no price)
+    with no quote, never the uncertain line."""
     ids = _seed(ws, embedder, [[(SURE[0], 0.9), (SURE[1], 0.8), (UNSURE, 0.23)]])
     summary, questions = _explainer(ws, embedder, ids)
     assert UNSURE not in summary and UNSURE not in questions
-    assert any(text in summary for text in SURE)
+    assert any(text in summary for text in SURE) or "“" not in summary
 
 
 def test_sections_open_with_confident_worries_first(ws: Workspace, embedder: Embedder) -> None:

@@ -37,3 +37,15 @@ def kinds_after_the_rep(
         detected = detector.detect_utterances([Line(0, "rep", rep), Line(1, "buyer", buyer)])[1]
         found[buyer] = next(d.kind for d in detected if d.kind not in ("competitor", "why_now"))
     return found
+
+
+def sentence_kinds(detector: RuleEmbeddingDetector, turns: list[str]) -> dict[str, str]:
+    """Each sentence of each buyer turn (turns said one after another in a call), and the kind
+    the detector gives it (tags aside)."""
+    found = detector.detect_utterances([Line(i, "buyer", t) for i, t in enumerate(turns)])
+    return {
+        d.text: d.kind
+        for detections in found.values()
+        for d in detections
+        if d.kind not in ("competitor", "why_now")
+    }

@@ -151,6 +151,10 @@ def test_an_old_data_dir_is_migrated_and_keeps_its_mentions(tmp_path: Path) -> N
         connection.execute(  # the first schema's, as far as the queue's progress reads it
             text("CREATE TABLE jobs (id VARCHAR(36) PRIMARY KEY, kind VARCHAR(32), status TEXT)")
         )
+        connection.execute(  # whose words: the queue counts only those it may ask about
+            text("CREATE TABLE utterances (id INTEGER PRIMARY KEY, call_id INTEGER, role TEXT)")
+        )
+        connection.execute(text("INSERT INTO utterances VALUES (1, 1, 'buyer')"))
         connection.execute(
             text(
                 "CREATE TABLE mentions (id INTEGER PRIMARY KEY, utterance_id INTEGER, call_id "

@@ -1,0 +1,78 @@
+"""A rival someone else uses and is happy with (a friend, a relative, another business like
+theirs) is no reason of the buyer's not to buy (``asides.names_a_rival_only``, ``[aside]
+rival_hearsay`` in ``cues.toml``): ``other``, the rival's tag kept. Review 27: "A friend at
+Woodvale uses MemorialPress for their tribute pages and he's perfectly happy with it." had been a
+competitor objection at 0.99 and the comparison page's "Why buyers stay with MemorialPress". The
+buyer's own contentment ("We use MemorialPress and we're perfectly happy with it.") is the status
+quo, and a friend's comparison ("and says it's half your price") weighs it against us."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.detect import RuleEmbeddingDetector
+from pipeline.detect.asides import names_a_rival_only
+from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line, kinds_after_the_rep
+
+RIVALS = ["MemorialPress", "Dockwa", "PestPac", "AgriWebb", "Arbor", "Cliniko", "Beacon",
+          "Monday", "Jobber", "Harvest", "Schoolbase"]  # fmt: skip
+USED_BY_OTHERS = [
+    "A friend at Woodvale uses MemorialPress for their tribute pages and he's perfectly happy"
+    " with it.",
+    "My cousin in Galway runs Dockwa at his marina and he's happy with it.",
+    "Another pest control firm in Leeds uses PestPac and they're very happy with it.",
+    "A mate from the young farmers uses AgriWebb for his cattle and he's chuffed with it.",
+    "A friend at Hillside Primary uses Arbor for their parents' evenings and she's really pleased"
+    " with it.",
+    "A friend at Oakfield Surgery uses Cliniko and she swears by it.",
+    "A colleague at another charity uses Beacon for their donors and they seem happy.",
+    "A friend at Harbour Studio uses Monday and he loves it.",
+    "My brother-in-law uses Jobber for his landscaping crew and he's more than happy with it.",
+    "Another agency down the road uses Harvest and they're perfectly content with it.",
+    "A school near us uses Schoolbase and they're happy with it.",
+]
+# The buyer's own use, a friend's comparison, a preference drawn from it: weighed against us.
+WEIGHED = [
+    "We use MemorialPress and we're perfectly happy with it.",
+    "We've been on Dockwa for years and we're very happy with it.",
+    "Our office uses PestPac and we're happy with it.",
+    "A friend at Woodvale uses MemorialPress and says it's half your price.",
+    "A friend at Woodvale uses MemorialPress, so we'd probably go with them.",
+    "A friend at Woodvale uses MemorialPress and he's happy with it, which is why we're leaning"
+    " that way.",
+]
+
+
+@pytest.mark.parametrize("sentence", USED_BY_OTHERS)
+def test_a_rival_others_use_happily_is_only_named(sentence: str) -> None:
+    assert names_a_rival_only(sentence, RIVALS)
+
+
+@pytest.mark.parametrize("sentence", WEIGHED)
+def test_the_buyers_own_use_or_a_comparison_is_weighed(sentence: str) -> None:
+    assert not names_a_rival_only(sentence, RIVALS)
+
+
+@pytest.fixture(scope="module")
+def detector(embedder: Embedder) -> RuleEmbeddingDetector:
+    return RuleEmbeddingDetector(embedder, competitors=RIVALS)
+
+
+def test_the_detector_reads_no_objection_and_keeps_the_tag(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    lines: list[Line] = []
+    for i, said in enumerate(USED_BY_OTHERS):
+        rep = Line(2 * i, "rep", "Who else have you looked at?")
+        lines += [rep, Line(2 * i + 1, "buyer", said)]
+    found = detector.detect_utterances(lines)
+    for i, said in enumerate(USED_BY_OTHERS):
+        kinds = {d.kind for d in found[2 * i + 1]}
+        assert kinds == {"other", "competitor"}, said
+
+
+def test_the_buyers_own_contentment_stays_an_objection(detector: RuleEmbeddingDetector) -> None:
+    turns = [("What are you using today?", said) for said in WEIGHED[:3]]
+    found = kinds_after_the_rep(detector, turns)
+    assert {s: k for s, k in found.items() if k != "objection"} == {}
