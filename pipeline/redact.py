@@ -309,6 +309,13 @@ def buyer_names(session: Session, call_ids: Iterable[int], brands: Iterable[str]
     return _buyers(names, ours)
 
 
+def call_people(session: Session, call_ids: Iterable[int], brands: Iterable[str] = ()) -> set[str]:
+    """Everyone the calls name as a person, buyers and ours alike (``_people``): whom a theme's
+    quotes are said to or of, never what the theme is about."""
+    names, ours, _prose = _people(session, call_ids, _casefolded(_brands(session, brands)))
+    return names | ours
+
+
 def _buyers(names: set[str], ours: set[str]) -> list[str]:
     lowered = {name.lower() for name in ours}
     return sorted(name for name in names if name and name.lower() not in lowered)

@@ -14,7 +14,7 @@ ClusterId = Annotated[int, id_argument("cluster")]
 
 def _edit(action: str, *args: Any) -> None:
     with open_workspace() as workspace, workspace.session() as session:
-        if action in ("split_cluster", "merge_clusters"):  # they name the themes they make
+        if action == "split_cluster":  # it names the themes it makes
             result = getattr(cluster_edits, action)(workspace, session, *args)
         else:
             result = getattr(cluster_edits, action)(session, *args)
@@ -28,9 +28,18 @@ def rename(cluster_id: ClusterId, name: str) -> None:
 
 
 @app.command(**ID_COMMAND)
-def merge(cluster_ids: Annotated[list[int], id_argument("cluster")]) -> None:
-    """Merge clusters into the first id; stays merged across re-clusters."""
-    _edit("merge_clusters", cluster_ids)
+def merge(
+    cluster_ids: Annotated[list[int], id_argument("cluster")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Name the merged theme (kept like a rename).")
+    ] = None,
+) -> None:
+    """Merge clusters into the first id; stays merged across re-clusters. The merged theme keeps
+    the name a user typed on the first id, else one typed on another, else gets a new name from
+    all its quotes; --name sets it."""
+    with open_workspace() as workspace, workspace.session() as session:
+        result = cluster_edits.merge_clusters(workspace, session, cluster_ids, name=name)
+    console.print_json(data=result)
 
 
 @app.command(**ID_COMMAND)

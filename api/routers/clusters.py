@@ -44,8 +44,8 @@ class MergeRequest(BaseModel):
     name: str | None = Field(
         None,
         max_length=255,
-        description="The merged theme's name (kept like a rename); by default the first id's, "
-        "unless only another has a name a user gave it.",
+        description="The merged theme's name (kept like a rename); by default the name a user "
+        "typed on the first id, else one typed on another, else a new one from all its quotes.",
     )
 
 

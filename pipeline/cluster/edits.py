@@ -60,10 +60,23 @@ def mark_cluster(session: Session, cluster_id: int, *, not_objection: bool) -> d
 
 def merge_preview(session: Session, cluster_id: int, other_id: int) -> dict[str, Any]:
     """What a merge of ``other_id`` into ``cluster_id`` would do, for the user to confirm: both
-    themes' names and how many quotes would move."""
+    themes' names, how many quotes would move and the typed name kept unless another is chosen
+    (``typed_name_kept``: ``kept`` is ``this`` or ``other``, None when it is named anew)."""
     target, other = editable_cluster(session, cluster_id), editable_cluster(session, other_id)
     _check_mergeable([target, other])
-    return {"target": _summary(session, target), "other": _summary(session, other)}
+    typed = typed_name_kept([target, other])
+    return {
+        "target": _summary(session, target),
+        "other": _summary(session, other),
+        "kept": None if typed is None else ("this" if typed is target else "other"),
+    }
+
+
+def typed_name_kept(clusters: Sequence[Cluster]) -> Cluster | None:
+    """Whose typed name a merged theme keeps when the user chooses none: the first theme's (the
+    one merged into) when a user typed it, over any typed on the others; else the first typed
+    among the others; None when no name was typed (the theme is named anew from its quotes)."""
+    return next((c for c in clusters if c.name_locked), None)
 
 
 def _summary(session: Session, cluster: Cluster) -> dict[str, Any]:
@@ -90,9 +103,9 @@ def merge_clusters(
     name_of: int | None = None,
 ) -> dict[str, Any]:
     """Merge into the first id; the merge is replayed after every re-cluster. The merged theme
-    takes ``name``, or the name of cluster ``name_of``, or a name a user typed on either side
-    (the first); else it is named anew from all its quotes. What it changed is kept for
-    :func:`undo_merge`."""
+    takes ``name``, or the name of cluster ``name_of``, or a name a user typed
+    (``typed_name_kept``: the first id's over the others'); else it is named anew from all its
+    quotes. What it changed is kept for :func:`undo_merge`."""
     clusters = claim_clusters(session, cluster_ids)
     _check_mergeable(clusters)
     target, sources = clusters[0], clusters[1:]
@@ -147,7 +160,7 @@ def _name_merged(
             raise BadInput(f"cluster {name_of} is not part of this merge")
         chosen = by_id[name_of].name
     if not chosen:
-        typed = next((c for c in clusters if c.name_locked), None)
+        typed = typed_name_kept(clusters)
         if typed is None:
             return False
         chosen = typed.name

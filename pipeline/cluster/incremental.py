@@ -14,9 +14,11 @@ from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS
 from pipeline.cluster.label import centralities, label_clusters
 from pipeline.cluster.name_rules import keep_names_apart
+from pipeline.cluster.people import person_words
 from pipeline.cluster.rivals import RIVAL_CATEGORY, cluster_rivals
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, normalise
+from pipeline.redact import call_people
 from pipeline.store.models import Cluster, Mention
 from pipeline.store.themes import category_key, centroid_of, cluster_categories
 
@@ -135,6 +137,7 @@ def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vector
         [[m.text for m in members]],
         centralities(vectors, [range(len(members))], centroid),
         kind=kind,
+        people=person_words(call_people(session, {m.call_id for m in members})),
     )
     cluster = Cluster(
         kind=kind,

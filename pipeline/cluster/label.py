@@ -1,57 +1,48 @@
 """Label stage: a short, human, unique name per cluster in the buyers' own words (no LLM needed).
 
 Marketing reads these names all day, so a keyword list ("use / staff / app") is not enough. The
-name is the recurring buyer phrase (2-6 words, from ``phrases``) that best covers the
+name is the recurring buyer phrase (2-6 words, ``name_phrases``) that best covers the
 cluster and is most specific to it: coverage (weighted by how central each quote is) times the
 share of the phrase's uses that fall in this cluster. With no phrase said twice, the name is the
-most telling clause of the most central quote. Each cluster also keeps its c-TF-IDF keywords
-(``keywords``), for search and for telling duplicates apart.
+most telling clause of a central quote; each holds for most of the quotes, else the theme's
+topic names it, else a neutral name (``topic_names``). Each cluster also keeps its c-TF-IDF
+keywords (``keywords``), for search and for telling duplicates apart; no person is named.
 An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipeline/llm.py``).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
-from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
-from pipeline.cluster.label_checks import (
-    continuation,
-    distinguished,
-    named_competitors,
-    telling_first,
-    true_of_its_quotes,
-)
+from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
+from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
+from pipeline.cluster.name_phrases import phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
-from pipeline.cluster.phrases import FUNCTION_WORDS, Analyzer
+from pipeline.cluster.people import names_a_person, without_vocatives
 from pipeline.cluster.representative import (
+    holds_for_most,
     holds_without_rival,
     paraphrased,
+    shared_by_most,
     topic_strength,
 )
 from pipeline.cluster.topic_names import (
     described_name,
+    last_resort_name,
     shared_name,
     topic_category,
     topic_name,
 )
-from pipeline.detect.rules import normalise_quotes
 from pipeline.embed import Vectors
 from pipeline.language import foreign_words, mostly_english
 from pipeline.wording import capitalised
 
-MAX_PHRASE_WORDS = 6
-LENGTH_BONUS = 0.35
-ENDING_BONUS = 1.6
-MIN_MENTIONS = 2  # a name must be said in at least two mentions to count as "recurring"
-MIN_COVERAGE = 0.08  # ...and in a fair share of the cluster
-KEYWORD_BONUS = 1.0  # per top keyword a name holds, it scores that much higher
 CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 
 
@@ -60,144 +51,6 @@ class ClusterLabel:
     name: str
     keywords: list[str]
     central_quote: str
-
-
-def phrase_candidates(
-    groups: Sequence[Sequence[str]],
-    centrality: Sequence[Sequence[float]],
-    keywords: Sequence[Sequence[str]] | None = None,
-) -> list[list[str]]:
-    """Recurring buyer phrases per group, best name first (lower-case, as ``phrases`` counts them).
-
-    Score = centrality-weighted coverage x share of the phrase's mentions inside this group x
-    how well it stands alone (``_shape``) x how much of what sets the group apart it says
-    (``keyword_affinity``); a phrase inside a longer one said by as many mentions of the group
-    is dropped.
-    """
-    from scipy import sparse
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    texts = [text for texts in groups for text in texts]
-    if not texts:
-        return [[] for _ in groups]
-    vectorizer = CountVectorizer(analyzer=Analyzer(MAX_PHRASE_WORDS), binary=True)
-    try:
-        matrix = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # no n-gram anywhere
-        return [[] for _ in groups]
-    terms = [str(t) for t in vectorizer.get_feature_names_out()]
-    bounds = np.cumsum([0, *(len(texts) for texts in groups)])
-    n = len(texts)
-    # Each group's phrase counts as a sparse row: groups x phrases dense would be k x (every
-    # n-gram of every text), gigabytes for a large corpus.
-    membership = sparse.csr_matrix(
-        (np.ones(n), (np.repeat(np.arange(len(groups)), np.diff(bounds)), np.arange(n))),
-        shape=(len(groups), n),
-    )
-    per_group = (membership @ matrix).tocsr()
-    total = np.asarray(per_group.sum(axis=0)).ravel()
-    result: list[list[str]] = []
-    for i in range(len(groups)):
-        row = slice(per_group.indptr[i], per_group.indptr[i + 1])
-        frequent = per_group.data[row] >= MIN_MENTIONS
-        counts = dict(
-            zip(
-                per_group.indices[row][frequent].tolist(),
-                per_group.data[row][frequent].tolist(),
-                strict=True,
-            )
-        )
-        weights = np.clip(np.asarray(centrality[i], dtype=np.float64), 0.05, 1.0)
-        column = {terms[j]: j for j in sorted(counts)}
-        kept = {
-            p: int(counts[j])
-            for p, j in column.items()
-            if counts[j] / len(groups[i]) >= MIN_COVERAGE and not p.startswith("it ")
-        }
-        dropped = _contained(kept)
-        normalised = [normalise_quotes(t) for t in groups[i]] if kept else []
-        rows = matrix[bounds[i] : bounds[i + 1]]
-        wanted = [column[p] for p in kept]
-        sums = np.asarray(rows[:, wanted].T @ weights).ravel() if wanted else np.zeros(0)
-        weighted = dict(zip(wanted, sums.tolist(), strict=True))
-        scored: list[tuple[float, str]] = []
-        for p in kept:
-            shape = 0.0 if p in dropped else _shape(p, normalised)
-            if shape > 0:
-                j = column[p]
-                coverage = float(weighted[j] / weights.sum())
-                affinity = keyword_affinity(p, keywords[i]) if keywords else 0.0
-                score = coverage * float(counts[j] / total[j]) * shape
-                scored.append((score * (1.0 + KEYWORD_BONUS * affinity), p))
-        result.append([p for _, p in sorted(scored, key=lambda item: (-item[0], item[1]))])
-    return result
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """Matches the phrase as whole words, not inside a hyphenated word ("twenty-six")."""
-    return r"(?<![\w'-])" + r"\W+".join(map(re.escape, phrase.split())) + r"(?![\w-]|'\w)"
-
-
-def _shape(phrase: str, texts: Sequence[str]) -> float:
-    """How well ``phrase`` stands alone as a name; 0 rejects it. ``texts``: quotes normalised.
-
-    Longer reads better; ending a clause somewhere marks a complete thought ("can't justify it",
-    not "can't justify"); a two-word fragment that never ends one is rejected.
-    """
-    words = phrase.split()
-    # Starts at the phrase itself (no optional word before it): half the time, same matches.
-    pattern = re.compile(_phrase_pattern(phrase) + r"\s*([.!?;:,\u2014\u2013]|$)?", re.I)
-    found, ends = 0, False
-    for text in texts:  # stop as soon as the answer is known: groups can be large
-        for match in pattern.finditer(text):
-            found += 1
-            ends = ends or match.group(1) is not None
-        if found >= MIN_MENTIONS and ends:
-            break
-    if found < MIN_MENTIONS:  # e.g. only inside hyphenated words ("twenty-six")
-        return 0.0
-    if len(words) == 2 and not ends:
-        return 0.0
-    return (1.0 + LENGTH_BONUS * (len(words) - 2)) * (ENDING_BONUS if ends else 1.0)
-
-
-def _contained(counts: dict[str, int]) -> set[str]:
-    """Phrases inside a longer kept phrase with the same count: the longer one says more."""
-    dropped: set[str] = set()
-    for longer, count in counts.items():
-        padded = f" {longer} "
-        dropped.update(
-            shorter
-            for shorter, other in counts.items()
-            if other == count and shorter != longer and f" {shorter} " in padded
-        )
-    return dropped
-
-
-def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
-    """``phrase`` as the buyer spelled it ("rotapro" -> "RotaPro"), first letter up.
-
-    A phrase that ends a question somewhere keeps the question mark. A phrase always said right
-    after a content word, mostly the same one, is the tail of something longer, so that word
-    joins the name: "everything over from RotaPro" after "moving" reads "Moving everything over
-    from RotaPro"; "works fine" after "spreadsheet", "binder" and "rota" stays "Works fine".
-    """
-    pattern = re.compile(r"(?:(\w[\w']*)\s+)?(" + _phrase_pattern(phrase) + r"(?:\s*\?)?)", re.I)
-    normalised = [normalise_quotes(t) for t in texts]
-    uses = [(m, n) for n in normalised for m in pattern.finditer(n)]
-    found = [m for m, _ in uses]
-    if not found:
-        return capitalised(phrase)
-    mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
-    # "need to run" goes on as said: "need to run it by the owner" (never past a question).
-    more = [] if mark else continuation(phrase.split()[-1], [n[m.end() :] for m, n in uses])
-    tail = "".join(f" {w}" for w in more)
-    before = [(m.group(1) or "").lower() for m in found]
-    word, said = Counter(before).most_common(1)[0]  # ties: the first said
-    if all(w and w not in FUNCTION_WORDS for w in before) and 2 * said > len(before):
-        first = found[before.index(word)]
-        return capitalised(f"{first.group(1)} {first.group(2).rstrip('? ')}{tail}{mark}")
-    return capitalised(found[0].group(2).rstrip("? ") + tail + mark)
 
 
 # A quote weighed under this share of the best one (an uncertain read: its confidence weighs in)
@@ -213,11 +66,14 @@ def name_clusters(
     categories: Sequence[str | None] = (),
     kind: str | None = None,
     kept: Sequence[str | None] = (),
+    people: Collection[str] = frozenset(),
 ) -> list[str]:
     """One human name per group, no two too close (``name_rules.too_close``): best recurring
     phrase, else a representative quote's clause, else the group's category (``categories[i]``,
     else its quotes' topic; none for a ``kind`` without categories, ``topic_names``) and shared
-    words. ``kept[i]``: a name group i keeps (the user's, or one that holds), the others avoid.
+    words, else a neutral name (``last_resort_name``); never a person's (``people``: the calls'
+    name words). ``kept[i]``: a name group i keeps (the user's, or one that holds), the others
+    avoid.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
@@ -253,8 +109,10 @@ def name_clusters(
                     leading,
                 ),
                 names_last(texts, competitors),
+                partial(shared_by_most, texts=texts),
             )
             if not (english and foreign_words(o))
+            and not names_a_person(o, texts, people, competitors)
             for named in [true_of_its_quotes(o, texts, competitors)]
             if named == capitalised(o) or holds_without_rival(named, by_centrality, competitors)
         )
@@ -262,9 +120,9 @@ def name_clusters(
         name = first if not clashes(first, taken) else ""
         name = name or next((o for o in options if not clashes(o, taken)), "")
         if not name:
-            plain = [k for k in keywords[i] if not named_competitors(k, competitors)]
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
-            name = distinguished(base or "Buyer worries", plain, {t.lower() for t in taken})
+            base = "" if names_a_person(base, texts, people, competitors) else base
+            name = last_resort_name(base, texts, keywords[i], taken, kind, competitors)
         taken.append(name)
         names.append(name)
     return names
@@ -323,11 +181,25 @@ def _name_options(
     named_topic = topic_name(by_centrality, keywords, competitors, category, kind)
     if named_topic:
         yield named_topic
-    for phrase in phrases:  # said twice or more, by fewer than most
-        if phrase not in held:
-            yield spelled_as_said(phrase, by_centrality)
-    yield from (c for c, _ in concerns if c not in said)
-    yield from (c for c, _ in clauses if not names_a_concern(c))
+    # Last, a phrase or a clause whose words most quotes say (of one or two quotes, its own):
+    # one buyer's words never name a theme of more ("The crem fee" had named ten pains, two on
+    # fees; "Answering service", said twice in one turn, ten).
+    yield from (
+        spelled_as_said(p, by_centrality)
+        for p in phrases
+        if p not in held and _holds(p, by_centrality)
+    )
+    yield from (
+        c
+        for c, _ in concerns + [(c, n) for c, n in clauses if not names_a_concern(c)]
+        if c not in said and _holds(c, by_centrality)
+    )
+
+
+def _holds(option: str, texts: Sequence[str]) -> bool:
+    """Whether most texts say one of the option's words (of one or two, its own quote's do),
+    or say it word for word ("Six hours")."""
+    return holds_for_most(option, texts) or shared_by_most(option, texts)
 
 
 def centralities(
@@ -363,16 +235,22 @@ def label_clusters(
     categories: Sequence[str | None] = (),
     kind: str | None = None,
     kept: Sequence[str | None] = (),
+    people: Collection[str] = frozenset(),
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names apart across groups.
     ``centrality[i][j]``: how typical text j is of group i (``centralities``); ``kind``: the
     groups' (a pain theme's name takes no objection category's label); ``kept``: names that
-    hold (``name_clusters``), which a labeler's do not replace.
+    hold (``name_clusters``), which a labeler's do not replace; ``people``: the calls' name
+    words (``people.person_words``), said to (dropped) or of (no keyword, no name).
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
-    keywords = ctfidf_keywords(groups)
-    names = name_clusters(groups, centrality, keywords, competitors, categories, kind, kept)
+    said = [[without_vocatives(text, people) for text in texts] for texts in groups]
+    keywords = [
+        [k for k in found if not names_a_person(k, texts, people, competitors)][:KEYWORDS_KEPT]
+        for found, texts in zip(ctfidf_keywords(said, 2 * KEYWORDS_KEPT), said, strict=True)
+    ]
+    names = name_clusters(said, centrality, keywords, competitors, categories, kind, kept, people)
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names, kept)
     return [

@@ -108,19 +108,22 @@ def _completing_word(tails: Sequence[str]) -> list[str]:
 
 
 def telling_first(
-    options: Iterator[str], cut_short: Callable[[str], bool] = lambda _: False
+    options: Iterator[str],
+    cut_short: Callable[[str], bool] = lambda _: False,
+    shared: Callable[[str], bool] = lambda _: True,
 ) -> Iterator[str]:
     """The options that name something (``names_something``) on their own (not ``refers_back``)
-    and do not stop mid-phrase (``cut_short``), then, only if none does, the rest: "Six hours",
-    "Hmm", "That's the problem" or "They won't look at anything new until" names a theme only
-    when nothing else can."""
+    and do not stop mid-phrase (``cut_short``), then, only if none does, the rest that the
+    quotes share (``shared``): "Six hours", "Hmm", "That's the problem" or "They won't look at
+    anything new until" names a theme only when nothing else can, and one buyer's ("That's my
+    whole job already", one of two) never."""
     empty: list[str] = []
     for option in options:
         if names_something(option) and not refers_back(option) and not cut_short(option):
             yield option
         else:
             empty.append(option)
-    yield from empty
+    yield from (option for option in empty if shared(option))
 
 
 def distinguished(base: str, keywords: Sequence[str], taken: set[str]) -> str:

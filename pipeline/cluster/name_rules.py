@@ -14,7 +14,7 @@ apart from every other name in its list, and it holds while its quotes mostly st
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,8 +22,16 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.clauses import FIGURE_RE, ends_mid_phrase
 from pipeline.cluster.keywords import stop_words
 from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
+from pipeline.cluster.people import names_a_person
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
-from pipeline.cluster.representative import a_topic, holds_for_most
+from pipeline.cluster.representative import (
+    a_topic,
+    holds_for_most,
+    paraphrased,
+    rivals_said,
+    shared_by_most,
+)
+from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.detect.rules import normalise_quotes
 from pipeline.store.models import Cluster
 from pipeline.wording import capitalised
@@ -123,16 +131,25 @@ def still_fits(
     competitors: Sequence[str],
     also_said: str = "",
     leading: Sequence[str] | None = None,
+    people: Collection[str] = frozenset(),
+    category: str | None = None,
 ) -> bool:
     """Whether an automatic name given before still fits the theme's quotes now: it names
-    something; a lone word is their topic (``a_topic``); most quotes say any figure, rival or
-    words after the category's label (``also_said``, "Decision authority") it names; and its
-    words are said in its ``leading`` quotes (those that may name it; all by default) or are
-    the label's."""
+    something and no person (``people``: the calls' name words); a lone word is their topic
+    (``a_topic``), a clause what most of them say (``_one_buyers``); most quotes say any
+    figure, rival or words after the category's label (``also_said``, "Decision authority") it
+    names, or stay with a rival for "Happy with a competitor"; and its words are said in its
+    ``leading`` quotes (those that may name it; all by default) or are the label's."""
     if not name or not names_something(name) or not details_held(name, texts, competitors):
         return False
+    if names_a_person(name, texts, people, competitors):
+        return False  # "Buyer worries (dana)", "Can you send me something I can show Ruth's..."
     if " " not in name.strip() and name != also_said and not a_topic(name, texts):
         return False  # "Penny", two idioms of seven pains: a lone word must be their topic
+    if name == also_said and category == RIVAL_CATEGORY and not rivals_said(texts, competitors):
+        return False  # "Happy with a competitor" of quotes naming no rival
+    if name != also_said and ": " not in name and _one_buyers(name, texts, category, competitors):
+        return False  # "The crem fee", "Answering service" of ten pains
     label, _, suffix = name.partition(": ")
     if (
         suffix
@@ -146,6 +163,22 @@ def still_fits(
         return False
     said = texts if leading is None else leading
     return name_words(name) <= name_words(" ".join([*said, also_said]))
+
+
+def _one_buyers(
+    name: str, texts: Sequence[str], category: str | None, competitors: Sequence[str]
+) -> bool:
+    """Whether a name of several words (its number or word in brackets aside) says what few of
+    the quotes say: no pair a share of them say (``a_topic``), no paraphrase of most
+    (``paraphrased``), nor said by most."""
+    base = re.sub(r"\s*\([^()]*\)$", "", name).strip()
+    return (
+        " " in base
+        and not all(a_topic(term, texts) for term in base.split(" and "))
+        and not paraphrased(base, texts, category, competitors)
+        and not holds_for_most(base, texts)
+        and not shared_by_most(base, texts)
+    )
 
 
 def keep_apart(

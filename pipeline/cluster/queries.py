@@ -30,6 +30,8 @@ from pipeline.store.models import Cluster, EmbeddingCache, Mention, Utterance
 
 # A buyer's reasons not to buy and reasons to buy: one is never shown as the other's context.
 CONCERN_KINDS = frozenset({"objection", "pain"})
+# A question is quoted as asked: a worry or a problem before it is no part of what it asks.
+ASKED = "question"
 
 SortKey = Literal["size", "trend"]
 
@@ -256,7 +258,8 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
     timing theme and, before "And the IT company... charges us", in the switching theme. Nor is
     a sentence of the other concern kind: a pain quoted with the objection before it ("...not
     going to tap a screen with gloves on. And the tablets get greasy...") read as an objection
-    in a pain theme."""
+    in a pain theme; nor a concern before a question ("If we ever lost a sample, that's the end
+    of us. So does your tracking cover the lab?" is quoted from "So does")."""
     ids = [quote["mention_id"] for quote in quotes]
     found = session.execute(
         select(
@@ -293,6 +296,7 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
             and (
                 (k == kind and c not in (None, cluster_id))
                 or (k != kind and {k, kind} <= CONCERN_KINDS)
+                or (kind == ASKED and k in CONCERN_KINDS)
             )
             for s, e, k, c in others.get(utterance_id, [])
         )

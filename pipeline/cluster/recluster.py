@@ -5,7 +5,7 @@ label stage (or the LLM's)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -31,6 +31,7 @@ from pipeline.cluster.label import (
 )
 from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.name_rules import keep_names_apart, still_fits
+from pipeline.cluster.people import person_words
 from pipeline.cluster.problems import with_turn_context
 from pipeline.cluster.question_groups import refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
@@ -59,7 +60,7 @@ from pipeline.cluster.state import (
 from pipeline.cluster.topic_names import short_label
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, embed_cached, normalise
-from pipeline.redact import redactor_for
+from pipeline.redact import call_people, redactor_for
 from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -73,11 +74,16 @@ def label_groups(
     categories: Sequence[str | None] = (),
     kind: str | None = None,
     kept: Sequence[str | None] = (),
+    people: Collection[str] | None = None,
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
     content's are: buyers hidden, brands and our people kept); ``categories``: each group's;
-    ``kind``: theirs; ``kept``: names that hold (``label_clusters``)."""
+    ``kind``: theirs; ``kept``: names that hold (``label_clusters``); ``people``: the calls'
+    name words (``theme_people``), read when not given."""
     settings = workspace.settings
+    call_ids = sorted(set(call_ids))
+    if people is None:
+        people = theme_people(workspace, session, call_ids)
     labeler = (
         cluster_labeler(
             settings,
@@ -101,6 +107,7 @@ def label_groups(
             categories=categories,
             kind=kind,
             kept=kept,
+            people=people,
         )
     finally:
         if labeler is not None:
@@ -110,6 +117,12 @@ def label_groups(
 def theme_rivals(workspace: Workspace, session: Session) -> list[str]:
     """The rivals a theme's name may name: configured, and known from the calls."""
     return [*workspace.settings.competitors, *known_competitors(session)]
+
+
+def theme_people(workspace: Workspace, session: Session, call_ids: Iterable[int]) -> frozenset[str]:
+    """The words of the names of everyone on these calls (``redact.call_people``): no theme's
+    name says one."""
+    return person_words(call_people(session, call_ids, configured_brands(workspace.settings)))
 
 
 def group_category(categories: Sequence[str | None]) -> str | None:
@@ -230,6 +243,7 @@ def held_name(
     weights: Sequence[float],
     rivals: Sequence[str],
     category: str | None,
+    people: Collection[str] = frozenset(),
 ) -> str | None:
     """The name a re-clustered theme keeps: the user's always; its automatic one while its
     quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
@@ -243,7 +257,8 @@ def held_name(
     before = old_members.get(theme.id, set())
     best = max(weights, default=0.0)
     leading = [t for t, w in zip(texts, weights, strict=True) if w >= LEADING_SHARE * best]
-    fits = still_fits(theme.name, texts, rivals, short_label(category), leading)
+    label = short_label(category)
+    fits = still_fits(theme.name, texts, rivals, label, leading, people, category)
     return theme.name if quotes_mostly_stay(before, now) and fits else None
 
 
@@ -301,8 +316,12 @@ def _store_groups(
     categories = [group_category([rows[p][3] for p in g]) for _, g in kept]
     themes = [active.get(matched.get(i, -1)) or retired.get(matched.get(i, -1)) for i, _ in kept]
     rivals = theme_rivals(workspace, session)
+    call_ids = {int(r[4]) for r in rows}
+    people = theme_people(workspace, session, call_ids)
     holding = [
-        held_name(theme, old_members, {ids[p] for p in g}, quotes, weighed, rivals, category)
+        held_name(
+            theme, old_members, {ids[p] for p in g}, quotes, weighed, rivals, category, people
+        )
         if hold or (theme is not None and theme.name_locked)
         else None
         for theme, (_, g), quotes, weighed, category in zip(
@@ -314,10 +333,11 @@ def _store_groups(
         session,
         texts,
         weights,
-        {int(r[4]) for r in rows},
+        call_ids,
         categories,
         kind,
         holding,
+        people,
     )
     created = 0
     changes: list[dict[str, int]] = []

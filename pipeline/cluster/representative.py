@@ -15,6 +15,7 @@ from importlib import resources
 from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.phrases import FUNCTION_WORDS, NUMBER_WORDS, WORD_TOKEN
+from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.detect.rules import (
     CATEGORY_CUES,
     CONCERN_CUES,
@@ -128,6 +129,16 @@ def names_the_topic(clause: str, category: str | None) -> bool:
     return bool(category) and cue_scores(clause).categories.get(category or "", 0) > 0
 
 
+def rivals_said(texts: Sequence[str], competitors: Sequence[str]) -> bool:
+    """Whether most texts name a rival or say they stay with one ("happy with", "already
+    use"): "Happy with a competitor" had named "Then I'm reconciling two systems into one set of
+    books" and "paper's been less bother", neither a rival's."""
+    said = sum(
+        bool(named_competitors(t, competitors)) or names_the_topic(t, RIVAL_CATEGORY) for t in texts
+    )
+    return 2 * said > len(texts)
+
+
 def topic_strength(clause: str, category: str | None) -> float:
     """How plainly the clause says its theme's topic: the detector's cue words for the
     category, and for a worry ("can't sign a 24 month contract" says more than "two years")."""
@@ -135,15 +146,15 @@ def topic_strength(clause: str, category: str | None) -> float:
     return cues.categories.get(category or "", 0) + cues.concern if category else 0.0
 
 
-def holds_for_most(clause: str, texts: Sequence[str]) -> bool:
+def holds_for_most(clause: str, texts: Sequence[str], *, lenient: bool = True) -> bool:
     """Whether most of the ``texts`` say one of the clause's content words: a clause that
     shares nothing with the other quotes is one buyer's point, not the theme's. Of one or two
-    quotes, the clause's own stands (no more can be asked of two)."""
+    quotes, the clause's own stands (no more can be asked of two) when ``lenient``."""
     words = {t for t in said_terms(clause) if " " not in t}
     if not words or not texts:
         return False
     saying = sum(bool(words & said_terms(text)) for text in texts)
-    return 2 * saying > len(texts) or (len(texts) <= 2 and saying > 0)
+    return 2 * saying > len(texts) or (lenient and len(texts) <= 2 and saying > 0)
 
 
 def used_as_verb(word: str, texts: Sequence[str]) -> bool:
@@ -300,6 +311,18 @@ def holds_without_rival(name: str, texts: Sequence[str], competitors: Sequence[s
         return True
     rest = re.sub(r"\ba competitor(?:'s)?\b", " ", name, flags=re.IGNORECASE)
     # Said word for word by two buyers, with their own rivals: "Moving everything over from".
-    words = " ".join(WORD_TOKEN.findall(rest.lower()))
-    said = sum(words in " ".join(WORD_TOKEN.findall(normalise_quotes(t).lower())) for t in texts)
-    return said >= MIN_SHARED_QUOTES or holds_for_most(rest, texts)
+    return said_word_for_word(rest, texts) >= MIN_SHARED_QUOTES or holds_for_most(rest, texts)
+
+
+def said_word_for_word(phrase: str, texts: Sequence[str]) -> int:
+    """How many of the texts say ``phrase``'s words in a row, whatever the case or marks."""
+    words = " ".join(WORD_TOKEN.findall(phrase.lower()))
+    return sum(words in " ".join(WORD_TOKEN.findall(normalise_quotes(t).lower())) for t in texts)
+
+
+def shared_by_most(name: str, texts: Sequence[str]) -> bool:
+    """Whether most of the texts (strictly: one of two is not) say ``name`` word for word or
+    one of its content words: a name that says little alone ("Six hours", said by both) stands
+    only so, one buyer's ("That's my whole job already", of two) never."""
+    said = said_word_for_word(name, texts)
+    return 2 * said > len(texts) or holds_for_most(name, texts, lenient=False)

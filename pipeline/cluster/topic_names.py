@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.cluster.label_checks import named_competitors
+from pipeline.cluster.label_checks import distinguished, named_competitors
+from pipeline.cluster.name_rules import clashes
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
     TERMS_IN_NAME,
@@ -21,14 +22,17 @@ from pipeline.cluster.representative import (
     enough_to_name,
     holds_for_most,
     names_the_topic,
+    rivals_said,
     said_terms,
     says_what,
     shared_terms,
     spelled,
     used_as_verb,
 )
+from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.detect.rules import cue_scores
 from pipeline.detect.seeds import load_seeds
+from pipeline.templating import draft_copy
 from pipeline.wording import capitalised
 
 
@@ -59,7 +63,7 @@ def topic_category(texts: Sequence[str]) -> str | None:
 # Kinds whose themes are no objection category: "Price: ..." on a pain reads as a price worry.
 UNLABELLED_KINDS = frozenset({"pain"})
 # Categories whose label says nothing of what a theme is about: "Competitor: partners".
-UNLABELLED_CATEGORIES = frozenset({"competitor"})
+UNLABELLED_CATEGORIES = frozenset({RIVAL_CATEGORY})
 
 
 # Kinds whose theme is labelled by what its own words ask, not by the detector's category.
@@ -132,11 +136,19 @@ def topic_name(
     else the words most of its quotes share ("Patch Tuesday"), else its top keyword that is no
     rival ("Allergens"), never "Cluster (allergens)"; "" with none of these."""
     label = _label(texts, category, kind)
-    if not label and kind not in UNLABELLED_KINDS and category in UNLABELLED_CATEGORIES:
+    if (
+        not label
+        and kind not in UNLABELLED_KINDS
+        and category in UNLABELLED_CATEGORIES
+        and rivals_said(texts, competitors)
+    ):
         label = _short_labels().get(category or "", "")  # "Happy with a competitor" alone
     if label:
         return label
-    shared = topic_terms(texts, keywords, competitors) or shared_terms(texts, keywords, competitors)
+    # A pair two quotes say is theirs, not a theme's: "Answering service" had named ten pains.
+    shared = topic_terms(texts, keywords, competitors) or [
+        term for term in shared_terms(texts, keywords, competitors) if a_topic(term, texts)
+    ]
     plain = [
         k
         for k in keywords
@@ -150,21 +162,62 @@ def topic_name(
     return capitalised(words)
 
 
+def unnamed_theme(kind: str | None) -> str:
+    """The neutral name of a theme no words hold for ("Concerns buyers raise", "Questions
+    buyers ask"): the wording documents give such a theme."""
+    return draft_copy("unnamed_theme", kind=kind or "objection")
+
+
+def last_resort_name(
+    base: str,
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    taken: Sequence[str],
+    kind: str | None = None,
+    competitors: Sequence[str] = (),
+) -> str:
+    """``base`` (else ``unnamed_theme``) when no other theme has it; else with a word a share of
+    its quotes say that sets it apart ("Decision authority (spring)"), else a number
+    ("Decision authority (2)"), never one quote's clause: a split's half had been "Nothing's
+    changing before the new year", one of five quotes about timing."""
+    base = base or unnamed_theme(kind)
+    if not clashes(base, taken):
+        return base
+    words = [k for k in keywords if not named_competitors(k, competitors) and a_topic(k, texts)]
+    return distinguished(base, words, {t.lower() for t in taken})
+
+
 def topic_terms(
     texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
 ) -> list[str]:
     """The words the most quotes of a theme say (two at most), each said by at least
     ``TOPIC_SHARE`` of them and a thing, not a verb: "Timesheets" of fifteen pains, six about
-    timesheets, which "Hiring managers" (two quotes' phrase) had named; [] with none."""
+    timesheets, which "Hiring managers" (two quotes' phrase) had named; [] with none. Two words
+    always said side by side are their pair ("Fuel dock", not "Dock and fuel")."""
     counts = Counter(
         term
         for text in texts
         for term in said_terms(text)
-        if " " not in term and not named_competitors(term, competitors)
+        if not named_competitors(term, competitors)
     )
+    chosen = _topic_words(counts, texts, keywords)
+    if len(chosen) == 2:
+        first, second = chosen
+        together = [
+            pair
+            for pair in (f"{first} {second}", f"{second} {first}")
+            if counts[pair] == counts[first] == counts[second]
+        ]
+        chosen = together[:1] or chosen
+    return [spelled(term, texts) for term in chosen]
+
+
+def _topic_words(counts: Counter[str], texts: Sequence[str], keywords: Sequence[str]) -> list[str]:
+    """``topic_terms``' words (``counts``: how many texts say each term), most said first."""
     rank = {k: i for i, k in enumerate(keywords)}
-    ranked = sorted(counts, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
-    chosen = [
+    words = [t for t in counts if " " not in t]
+    ranked = sorted(words, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
+    return [
         t
         for t in ranked
         if enough_to_name(counts[t], len(texts))
@@ -172,4 +225,3 @@ def topic_terms(
         and says_what(t)
         and not a_persons_name(t, texts)  # "Nell": whom three quotes ring, not what
     ][:TERMS_IN_NAME]
-    return [spelled(term, texts) for term in chosen]

@@ -211,3 +211,17 @@ def test_search_quotes_buyers_unless_role_widens_it(cli: CliRunner, ws: Workspac
     )
     assert [(h["mention_id"], h["role"]) for h in wide] == [(top["mention_id"], "rep_note")]
     assert "said by" in run(cli, "search", "setup takes months")
+
+
+def test_merge_says_and_keeps_the_first_ids_typed_name(cli: CliRunner) -> None:
+    """Review 27 item 5: merging into theme 10 keeps the name typed on 10 over one typed on
+    the theme merged in; the help says which name is kept, and --name chooses one."""
+    shown = " ".join(run(cli, "merge", "--help").split())
+    assert "typed on the first id" in shown and "--name" in shown
+    ids = [r["id"] for r in json.loads(run(cli, "clusters", "--kind", "objection", "--json"))]
+    run(cli, "rename", str(ids[0]), "Costs we already carry")
+    run(cli, "rename", str(ids[1]), "What the owner thinks")
+    merged = json.loads(run(cli, "merge", str(ids[1]), str(ids[0])))
+    assert merged["name"] == "What the owner thinks"
+    named = json.loads(run(cli, "merge", str(ids[1]), str(ids[2]), "--name", "Owners' doubts"))
+    assert named["name"] == "Owners' doubts"

@@ -3,10 +3,11 @@ it leads to, and when that one is a mention of the same theme it is not quoted a
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.queries import get_cluster
+from pipeline.cluster.queries import get_cluster, list_clusters
 from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.insights_corpus import add_call
@@ -141,3 +142,77 @@ def test_an_objection_turned_to_is_not_a_pains_context(ws: Workspace) -> None:
     with ws.session() as session:
         pains = [quote["text"] for quote in get_cluster(session, themes["pain"])["quotes"]]
     assert pains == ["Every Friday I retype forty timesheets by hand."]
+
+
+# A worry or a problem, then the question it leads to (review 27 item 3): the question's theme
+# shows the question as asked, not the whole turn.
+QUESTION_AFTER = {
+    "vet lab": (
+        "If we ever lost a sample, that's the end of us.",
+        "So does your tracking cover the lab itself, or just the desk?",
+    ),
+    "pest control": (
+        "Our last system double-booked techs all through June.",
+        "So does yours stop two jobs landing on one van?",
+    ),
+    "marina": (
+        "We lost a boat off a trailer last winter and it was a nightmare.",
+        "So can your app log which boats sit on which cradle?",
+    ),
+    "software agency": (
+        "Half our invoices go out late because hours are missing.",
+        "So does it remind people to log their hours on Fridays?",
+    ),
+    "dairy farm": (
+        "The tanker missed us twice last month.",
+        "So can it send the collection times straight to my phone?",
+    ),
+    "charity": (
+        "We lost a whole quarter of gift aid when the volunteer left.",
+        "So does it keep the donor declarations itself?",
+    ),
+    "clinic": (
+        "Patients ring twice a day chasing their prescriptions.",
+        "So can they see where their prescription is online?",
+    ),
+    "school": (
+        "Parents miss the bus changes every single week.",
+        "So does it text the parents whenever the rota changes?",
+    ),
+    "brewery": (
+        "We lose kegs every year and nobody knows where.",
+        "So can it scan the kegs in and out of the pubs?",
+    ),
+    "law firm": (
+        "We nearly took on a conflicted matter in March.",
+        "So does it run the conflict check before we open a file?",
+    ),
+    "hvac": (
+        "The parts van runs dry by Wednesday most weeks.",
+        "So does it tell us what to restock each night?",
+    ),
+}
+
+
+@pytest.mark.parametrize("industry", sorted(QUESTION_AFTER))
+def test_a_question_is_quoted_as_asked_not_with_the_worry_before_it(
+    ws: Workspace, industry: str
+) -> None:
+    concern, question = QUESTION_AFTER[industry]
+    kind = "pain" if len(industry) % 2 else "objection"
+    key = "qa" + industry.replace(" ", "")[:8]
+    themes = _kinds_turn(ws, key, f"{concern} {question}", [kind, "question"])
+    with ws.session() as session:
+        shown = [q["text"] for q in get_cluster(session, themes["question"])["quotes"]]
+        listed = list_clusters(session, kind="question")
+    assert shown == [question]
+    assert [c["quote"] for c in listed if c["id"] == themes["question"]] == [question]
+
+
+def test_a_question_keeps_the_set_up_it_points_back_to(ws: Workspace) -> None:
+    """ "Does it sync with that?" asks of the sentence before it, a set-up, not a worry."""
+    text = "We're on Xero for the books. Does it sync with that?"
+    themes = _kinds_turn(ws, "qsetup", text, ["current_setup", "question"])
+    with ws.session() as session:
+        shown = [q["text"] for q in get_cluster(session, themes["question"])["quotes"]]
+    assert shown == [text]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.cluster import label as label_stage
+from pipeline.cluster import name_phrases
 from pipeline.cluster.clauses import quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_affinity
 from pipeline.cluster.label import (
@@ -191,8 +191,8 @@ def test_name_says_what_sets_the_cluster_apart(monkeypatch: pytest.MonkeyPatch) 
     assert name_clusters(groups, centrality)[0] == "Works fine"
     # Without the keyword bonus the phrase ranks first, yet two of five quotes say it, three
     # "works fine": only what most quotes say names the theme (``paraphrased``).
-    monkeypatch.setattr(label_stage, "KEYWORD_BONUS", 0.0)
-    assert label_stage.phrase_candidates(groups, centrality)[0][0] == "chase timesheets weekly"
+    monkeypatch.setattr(name_phrases, "KEYWORD_BONUS", 0.0)
+    assert name_phrases.phrase_candidates(groups, centrality)[0][0] == "chase timesheets weekly"
     assert name_clusters(groups, centrality)[0] == "Works fine"
 
 

@@ -152,6 +152,38 @@ def test_a_name_the_user_typed_or_chose_survives_the_merge(
         assert line.rstrip(".") != kept["name"]
 
 
+TYPED = ("Tools they already pay for", "Rivals we lose to")
+
+
+@pytest.mark.parametrize("into_second", [False, True])
+@pytest.mark.parametrize("industry", sorted(MERGES))
+def test_the_first_ids_typed_name_wins_over_the_others(
+    workspace: Workspace, industry: str, into_second: bool
+) -> None:
+    """Review 27 item 5: a user merging into a theme whose name they typed keeps that name."""
+    with workspace.session() as session:
+        first, second = _themes(session, industry)
+        edits.rename_cluster(session, first.id, TYPED[0])
+        edits.rename_cluster(session, second.id, TYPED[1])
+        ids = [second.id, first.id] if into_second else [first.id, second.id]
+        merged = edits.merge_clusters(workspace, session, ids)
+    assert merged["name"] == TYPED[into_second]
+
+
+@pytest.mark.parametrize("industry", sorted(MERGES))
+def test_the_merge_preview_says_whose_typed_name_is_kept(
+    workspace: Workspace, industry: str
+) -> None:
+    with workspace.session() as session:
+        first, second = _themes(session, industry)
+        assert edits.merge_preview(session, first.id, second.id)["kept"] is None
+        edits.rename_cluster(session, second.id, TYPED[1])
+        assert edits.merge_preview(session, first.id, second.id)["kept"] == "other"
+        assert edits.merge_preview(session, second.id, first.id)["kept"] == "this"
+        edits.rename_cluster(session, first.id, TYPED[0])
+        assert edits.merge_preview(session, first.id, second.id)["kept"] == "this"
+
+
 # Adoption worries whose halves, read without their category, had been named by another
 # category's cue words ("Status quo: clipboard", "Setup time").
 ADOPTION = {
