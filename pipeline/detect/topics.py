@@ -20,6 +20,7 @@ _NEGATED = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|never|hardly)\b(?:\W+\w+
 _NO_SIGNAL = alternation(CUES["no_signal"]["where"])
 _OFFLINE = alternation(CUES["no_signal"]["offline"])
 _JOINED = {
+    "contract": CUES["blocker"]["lock_in"],
     "price": CUES["price_said_high"]["cues"] + CUES["no_budget"]["cues"],
     "adoption": CUES["no_signal"]["where"] + CUES["no_signal"]["offline"],
 }

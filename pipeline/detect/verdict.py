@@ -16,6 +16,7 @@ from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.conditions import condition_beside_a_rival
+from pipeline.detect.decisions import AUTHORITY, model_ranking, says_a_verdict
 from pipeline.detect.model import KindScore
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
@@ -64,7 +65,10 @@ def sentence_verdict(
     similarity to each objection category's seed phrasings, the rivals it names (``hits``) and
     our own names (``ours``, never a rival)."""
     text = sentence.text
-    category: str | None = score.category
+    # the head's categories, its authority only with a decision or a time named (``decisions``)
+    ranked = model_ranking(score.category_probabilities, text)
+    category = ranked[0] if ranked else score.category
+    without_rival = next((c for c in ranked if c != "competitor"), score.without_rival)
     closest = max(objection_sims, key=lambda n: (objection_sims[n], n), default=None)
     if closest is not None and objection_sims[closest] >= _SEED_MATCH:
         category = closest  # a near copy of a seed phrasing (a user's own seeds included)
@@ -138,13 +142,15 @@ def sentence_verdict(
         elif category == "competitor" and hits:
             competitor = hits[0].name
         elif category == "competitor" and not rival_in_reach(sentence, ignore=ours):
-            category = rules.topic_without_rival(text) or score.without_rival
+            category = rules.topic_without_rival(text) or without_rival
         elif category == "competitor":  # a rival only near: "the payment fee on top bothers me"
             category = plain_topic(text, None) or category
         # "not paying full seats in August"; "Because they won't." after a price question; a
         # term that binds them stays the contract's ("a deal with Procore" is no integration)
         if not (blocked and category == "contract"):
-            category = plain_topic(text, reason_topic(sentence) or category)
+            # "we talked it through and it's a no for now": the decision, when no topic is named
+            verdict = AUTHORITY if category != "competitor" and says_a_verdict(text) else None
+            category = plain_topic(text, reason_topic(sentence) or verdict or category)
         if instead is not None or must_have:  # the need or the worry that holds: its topic
             category = rules.topic_without_rival(instead or text) or category
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
