@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 import api.app as api_app
 from pipeline.config import Settings
 from pipeline.content.citations import cited_ids
+from pipeline.content.generate import generate_document
 from pipeline.embed import Embedder
 from pipeline.publish.review import GAP, edit_document
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
@@ -296,3 +297,22 @@ def write_the_gaps(session: Session, document_id: int, author: str = "lee") -> N
     body = get_document(session, document_id).body_markdown
     if GAP.search(body):
         edit_document(session, document_id, written(body), author=author, note="gaps written")
+
+
+def facts_answering(
+    ws: Workspace, embedder: Embedder, doc_type: str, ids: list[int]
+) -> dict[str, list]:
+    """What each buyer line on the page is answered with: its facts' texts, in order."""
+    with ws.session() as db:
+        doc = generate_document(
+            db, ws.settings, doc_type=doc_type, use_llm=False, embedder=embedder, cluster_ids=ids
+        )
+        text = {p["id"]: p["text"] for p in doc.structured["evidence"]["profile"]}
+        said = {q["id"]: q["text"] for q in doc.structured["evidence"]["quotes"]}
+        content = doc.structured["content"]
+    items = content.get("items") or content.get("objections") or content.get("concerns") or []
+    return {
+        said[c]: [text[i] for i in item.get("profile", [])]
+        for item in items
+        for c in item.get("citations", [])[:1]
+    }

@@ -16,7 +16,6 @@ import pytest
 
 from pipeline.content.comparison import comparison
 from pipeline.content.evidence import Evidence, Quote
-from pipeline.content.generate import generate_document
 from pipeline.content.offers import buyer_of, eligible, offer_rank
 from pipeline.content.profile import (
     ProductProfile,
@@ -28,7 +27,7 @@ from pipeline.content.profile import (
 from pipeline.content.scope import regions_named, speaks_to
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention, theme_around
+from tests.plugins.documents import _call, _mention, facts_answering, theme_around
 
 UK, US, AU = frozenset({"United Kingdom"}), frozenset({"United States"}), frozenset({"Australia"})
 
@@ -221,30 +220,13 @@ def _seed(ws: Workspace, embedder: Embedder, market: Market) -> list[int]:
     return ids
 
 
-def _answers(ws: Workspace, embedder: Embedder, doc_type: str, ids: list[int]) -> dict[str, list]:
-    """What each buyer line on the page is answered with: its facts' texts, in order."""
-    with ws.session() as db:
-        doc = generate_document(
-            db, ws.settings, doc_type=doc_type, use_llm=False, embedder=embedder, cluster_ids=ids
-        )
-        text = {p["id"]: p["text"] for p in doc.structured["evidence"]["profile"]}
-        said = {q["id"]: q["text"] for q in doc.structured["evidence"]["quotes"]}
-        content = doc.structured["content"]
-    items = content.get("objections") or content.get("concerns") or []
-    return {
-        said[c]: [text[i] for i in item.get("profile", [])]
-        for item in items
-        for c in item.get("citations", [])[:1]
-    }
-
-
 @pytest.mark.parametrize("doc_type", ["one-pager", "pricing-explainer"])
 @pytest.mark.parametrize("market", MARKETS, ids=lambda m: m.industry)
 def test_a_price_worry_gets_the_offer_for_whom_its_buyer_is(
     ws: Workspace, embedder: Embedder, market: Market, doc_type: str
 ) -> None:
     uk, us, group, discount = market.profile.pricing
-    answers = _answers(ws, embedder, doc_type, _seed(ws, embedder, market))
+    answers = facts_answering(ws, embedder, doc_type, _seed(ws, embedder, market))
     assert answers[market.uk[0]][:1] == [uk]  # their market's price, not the other's
     assert answers[market.small[0]][:1] == [us]  # no plan for a size they are not shown to be
     assert group not in answers[market.small[0]] and uk not in answers[market.small[0]]

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from pipeline.content.generate import generate_document
 from pipeline.content.plan_fit import says_free
 from pipeline.content.profile import ProductProfile, profile_facts, set_profile
 from pipeline.content.value import gives_value
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention, theme_around
+from tests.plugins.documents import _call, _mention, facts_answering, theme_around
 
 
 @dataclass(frozen=True)
@@ -97,30 +96,13 @@ def _seed(ws: Workspace, embedder: Embedder, market: Market) -> list[int]:
     return ids
 
 
-def _answers(ws: Workspace, embedder: Embedder, doc_type: str, ids: list[int]) -> dict[str, list]:
-    """What each buyer line on the page is answered with: its facts' texts, in order."""
-    with ws.session() as db:
-        doc = generate_document(
-            db, ws.settings, doc_type=doc_type, use_llm=False, embedder=embedder, cluster_ids=ids
-        )
-        text = {p["id"]: p["text"] for p in doc.structured["evidence"]["profile"]}
-        said = {q["id"]: q["text"] for q in doc.structured["evidence"]["quotes"]}
-        content = doc.structured["content"]
-    items = content.get("items") or content.get("objections") or content.get("concerns") or []
-    return {
-        said[c]: [text[i] for i in item.get("profile", [])]
-        for item in items
-        for c in item.get("citations", [])[:1]
-    }
-
-
 @pytest.mark.parametrize("doc_type", ["one-pager", "pricing-explainer"])
 @pytest.mark.parametrize("market", MARKETS, ids=lambda m: m.team)
 def test_a_price_worry_gets_the_price_of_its_buyers_plan(
     ws: Workspace, embedder: Embedder, market: Market, doc_type: str
 ) -> None:
     ids = _seed(ws, embedder, market)
-    answers = _answers(ws, embedder, doc_type, ids)
+    answers = facts_answering(ws, embedder, doc_type, ids)
     free = market.profile.pricing[2]
     for _, text, plan in market.worries:
         assert answers.get(text), (text, answers)
@@ -133,7 +115,7 @@ def test_an_faq_price_answer_states_a_plan_price_not_only_what_is_free(
     ws: Workspace, embedder: Embedder, market: Market
 ) -> None:
     ids = _seed(ws, embedder, market)
-    answers = _answers(ws, embedder, "objection-faq", ids[:1])
+    answers = facts_answering(ws, embedder, "objection-faq", ids[:1])
     [facts] = answers.values()
     assert facts and facts[0] == market.profile.pricing[0]
     assert market.profile.pricing[2] not in facts
