@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.analysis.flow import analyse_calls
-from pipeline.store.models import Call, Mention, Utterance
+from pipeline.store.models import AnalysisState, Call, Mention, Utterance
 from pipeline.workspace import Workspace
 
 THEMES: dict[str, list[str]] = {
@@ -107,9 +107,12 @@ def add_objection(
 
 def add_quote(workspace: Workspace, text: str, category: str, key: str, confidence: float) -> None:
     """A call whose buyer says ``text``, stored as an objection in no theme (as a detection
-    between two full re-clusters would be)."""
+    between two full re-clusters would be). The call is marked analysed: left pending, a
+    server starting over the workspace analyses it again in the background, re-detecting and
+    re-clustering under the test's feet (a flaky test had shown it)."""
     call_id = add_call(workspace, [text], key=key)
     with workspace.session() as session:
+        session.get_one(Call, call_id).analysis_state = AnalysisState.analysed
         for utterance in session.scalars(
             select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
         ):
