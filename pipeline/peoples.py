@@ -40,3 +40,9 @@ def names_a_language_or_nationality(word: str) -> bool:
     """A language or a nationality's adjective ("Spanish", "Welsh", "German"): no one's first
     name. Not a noun for one person ("Finn", "Dane"), which some people are called."""
     return _listed(word, ("languages", "nationalities"))
+
+
+def names_a_language(word: str) -> bool:
+    """A language's name ("Spanish", "Welsh"), whatever people it also names: what a buyer
+    speaks, not where they are ("half our families only speak Spanish")."""
+    return _listed(word, ("languages",))

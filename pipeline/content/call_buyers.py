@@ -4,21 +4,22 @@ branch", and the account's name says what it is ("... Burial Ground")."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from pipeline.content.offers import Buyer, buyer_of
-from pipeline.regions import regions_counted
+from pipeline.market_evidence import markets_shown
 from pipeline.store.models import Call
 
 
 def buyers_of_calls(session: Session, call_ids: Iterable[int]) -> dict[int, Buyer]:
     """Call id -> its buyer: the lines of its account's calls no rep said (a rep's note about
-    the buyer counts), the account, titles and industries, and the markets those calls name
-    (a rep's price in pounds too)."""
+    the buyer counts), the account, titles and industries, and the markets those calls show
+    most often (``markets_shown``; a rep's price in pounds too): a British group's e-mail about
+    "a US-based SMS provider" makes it no American buyer."""
     ids = set(call_ids)
     if not ids:
         return {}
@@ -44,12 +45,4 @@ def _buyer(calls: list[Call]) -> Buyer:
     texts = [u.text for call in calls for u in call.utterances if u.role != "rep"]
     texts += [t for call in calls for t in (call.account, call.title) if t]
     industries = [call.industry for call in calls if call.industry]
-    return buyer_of(texts, _most_named(calls), industries)
-
-
-def _most_named(calls: list[Call]) -> frozenset[str]:
-    """The markets these calls name most often (ties kept): a British group's e-mail about "a
-    US-based SMS provider" makes it no American buyer."""
-    named = sum((regions_counted(call.raw_text) for call in calls), Counter[str]())
-    top = max(named.values(), default=0)
-    return frozenset(region for region, n in named.items() if n == top)
+    return buyer_of(texts, markets_shown(call.raw_text for call in calls), industries)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.content.profile import ProfileFact
 from pipeline.content.scale import Bound, buyer_counts, fact_bounds
 from pipeline.content.scope import regions_named, speaks_to
+from pipeline.market_evidence import markets_shown
 
 OFFER_SECTIONS = frozenset({"pricing", "plans"})  # the lists whose facts are offers
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "non-profit" is one word
@@ -77,11 +78,11 @@ def buyer_of(
     texts: Iterable[str], markets: frozenset[str] | None = None, industries: Iterable[str] = ()
 ) -> Buyer:
     """The buyer the lines ``texts`` (their calls' buyer lines, account) of ``industries`` show,
-    of the ``markets`` their calls name most (else those these lines name)."""
+    of the ``markets`` their calls show they are in (else those these lines show)."""
     trade = _stems(industries)
     lines = [t for t in texts if t]
     if markets is None:
-        markets = frozenset().union(*(regions_named(t) for t in lines))
+        markets = markets_shown(lines)
     return Buyer(markets, buyer_counts(lines), _stems(lines) | trade, trade)
 
 

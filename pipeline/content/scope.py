@@ -10,17 +10,19 @@ from collections import Counter
 from collections.abc import Iterable
 
 from pipeline.content.profile import content_words
-from pipeline.regions import regions_named
+from pipeline.market_evidence import markets_shown
+from pipeline.regions import distinct, regions_named
 
 __all__ = ["audience", "foreign_words", "regions_named", "speaks_to"]
 
 
 def audience(calls: Iterable[str]) -> frozenset[str]:
-    """The markets most of these calls (their texts) name: whom a page drawn from them speaks
-    to. A call naming none is a buyer of any market, so one Australian call among five does not
+    """The markets most of these calls (their texts) show their buyers are in
+    (``markets_shown``, read alike for every market): whom a page drawn from them speaks to. A
+    call showing none is a buyer of any market, so one Australian call among five does not
     make the page Australian."""
     texts = list(calls)
-    named = Counter(region for text in texts for region in regions_named(text))
+    named = Counter(region for text in texts for region in markets_shown([text]))
     return frozenset(region for region, count in named.items() if 2 * count > len(texts))
 
 
@@ -38,11 +40,12 @@ def speaks_to(text: str, markets: frozenset[str]) -> bool:
     (a fact written for each: "$99 (US); AUD 129 in Australia", "$249 a month (AUD 349)"), or
     names one of theirs. Plain dollars beside a market named by its money alone are another
     market's ("$249 (AUD 349)"); beside one named as a place ("US: $129 a month") they are its
-    own, and "US: $129" had answered a British buyer's price worry."""
+    own, and "US: $129" had answered a British buyer's price worry. A market and the one it is
+    part of are one ("Spain: €89 a month", ``distinct``)."""
     named = regions_named(text)
     placed = regions_named(_MARKED_AMOUNT.sub(" ", text))
     other = len(named) == 1 and not placed and _PLAIN_DOLLARS.search(text) is not None
-    return not named or len(named) > 1 or other or bool(named & markets)
+    return not named or len(distinct(named)) > 1 or other or bool(named & markets)
 
 
 def foreign_words(industry: str | None, industries: Iterable[str]) -> frozenset[str]:
