@@ -140,3 +140,37 @@ def test_lead_ins_and_scope_words_alone_make_no_theme(text: str) -> None:
 def test_the_detected_questions_of_review_26_are_stored_as_questions() -> None:
     for text in ("So, first thing, do you support SSO?", "Including the history?"):
         assert stored_kind("question", text, None, "model") == ("question", None), text
+
+
+# How long setting up or learning takes, asked with time words alone (a marina's "How long does
+# it take to get going?" had been stored as small talk), across trades; clock-time questions stay
+# small talk.
+HOW_LONG = [
+    "How long does it take to get going?",
+    "How long would it take to move over from the spreadsheet?",
+    "So how long did it take the last lab to go live?",
+    "How long does onboarding take?",
+    "How long will it take my stylists to learn it?",
+    "How long's it take to switch?",
+    "How quickly can we get the brewhouse on it?",
+    "How fast could the drivers be up and running?",
+    "How soon can we start?",
+    "How long would setup take for three sites?",
+]
+NOT_HOW_LONG = [
+    "How long have you got?",
+    "How long will you be?",
+    "How long ago was that?",
+]
+
+
+@pytest.mark.parametrize("text", HOW_LONG)
+def test_how_long_it_takes_is_a_theme(text: str) -> None:
+    assert worth_a_theme(text)
+    assert stored_kind("question", text, None, "model") == ("question", None)
+
+
+@pytest.mark.parametrize("text", NOT_HOW_LONG)
+def test_how_long_the_call_lasts_is_not(text: str) -> None:
+    assert not worth_a_theme(text)
+
