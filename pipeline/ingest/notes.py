@@ -182,7 +182,10 @@ def parse_notes(
 
 
 class _Label:
-    """A bare label's reach: the list right under it, or else the one paragraph under it."""
+    """A bare label's reach: the list right under it, or else the one paragraph under it. A
+    blank line keeps the list going (Google Docs and Notion write loose lists); a heading, a
+    rule, another label or a paragraph ends it. A bullet in it reporting someone ("Simon asked
+    whether…") is still the rep's note (``reported_lines``)."""
 
     def __init__(self, name: str | None = None) -> None:
         self.name = name

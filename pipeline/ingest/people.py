@@ -8,6 +8,7 @@ from pipeline.ingest.base import Person
 from pipeline.ingest.names import bracket_company
 from pipeline.ingest.tool_brands import is_tool_brand
 from pipeline.ingest.tool_lines import is_tool_line
+from pipeline.ingest.values import is_legal_form
 
 _EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}$")
 _WITH_COMPANY = re.compile(r"^(?P<name>[^()<>]*?)\s*[(<](?P<inner>[^()<>]*)[)>]\s*(?:[.;].*)?$")
@@ -24,6 +25,10 @@ _TITLE_WORDS = {
     "chair", "chairman", "chairwoman", "chairperson", "treasurer", "secretary", "trustee",
     "governor", "councillor", "clerk", "bursar", "registrar", "foreman", "superintendent",
     "controller", "receptionist", "technician", "dispatcher", "planner", "volunteer",
+    # Trades' own titles: "Karen Pollard (Harbour Master)" had made "Harbour Master" her company.
+    "master", "harbourmaster", "harbormaster", "dockmaster", "brewer", "teacher", "headteacher",
+    "dentist", "hygienist", "pharmacist", "vet", "surgeon", "physician", "warden", "caretaker",
+    "steward", "skipper", "captain", "driver", "purchaser", "estimator", "surveyor",
 }  # fmt: skip
 
 
@@ -77,15 +82,22 @@ _ROLE_SEPARATOR = re.compile(r"\s*(?:,|\s-\s|\s[–—|@]\s|\sat\s)\s*")
 
 
 def _bracket_company(inner: str) -> str | None:
-    """The company a bracket names beside a job title: ("Managing Director, Wrenmouth Haven")
-    had named no company, and the list's last company (ours) had been given to both buyers."""
-    if not _is_title(inner):
+    """The company a bracket names beside a job title or department: ("Managing Director,
+    Wrenmouth Haven") had named no company, and the list's last company (ours) had been given
+    to both buyers; ("Procurement, Ardley DC") had named "Procurement, Ardley DC"."""
+    parts = [part for part in _ROLE_SEPARATOR.split(inner) if part]
+    places = [part for part in parts if not _is_role(part)]
+    if len(places) == len(parts):
         return bracket_company(inner)
-    parts = _ROLE_SEPARATOR.split(inner)
-    places = [part for part in parts if part and not _is_title(part)]
-    if len(parts) < 2 or len(places) != 1:
-        return None
-    return bracket_company(places[0])
+    return bracket_company(places[0]) if len(places) == 1 else None
+
+
+def _is_role(part: str) -> bool:
+    """A job title or a department (``Harbour Master``, ``Procurement``), not a company; one
+    with a legal form ("Acme Sales Ltd") is a company whatever its words."""
+    if any(is_legal_form(word) for word in part.split()[1:]):
+        return False
+    return _is_title(part) or bracket_company(part) is None
 
 
 def _is_title(text: str) -> bool:

@@ -12,6 +12,7 @@ from pipeline.detect.sentences import split_sentences
 from pipeline.first_names import is_first_name
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
+from pipeline.ingest.reported_lines import reports_someone
 from pipeline.person_positions import TITLE
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
@@ -203,8 +204,8 @@ def _split_note(
 ) -> list[ParsedUtterance]:
     """The note around each buyer quote in it; ``written``: the call's notes before this one.
     Under a bare label naming someone (``said_by``) the note is their words: its quotes a
-    buyer's, as anywhere in notes; unquoted, their side is left to ``assign_roles``. Under a
-    label naming one of ours it stays our note."""
+    buyer's, as anywhere in notes; unquoted, their side is left to ``assign_roles``, unless it
+    reports someone ("Simon asked whether…"). Under a label naming one of ours it stays ours."""
     said_by = _named_speaker(f"{note.said_by}:", written, people, reps) if note.said_by else None
     if said_by is not None and not said_by[0]:
         return [note]
@@ -229,8 +230,9 @@ def _split_note(
         pieces.extend([_note(sentence[:lead], note), _note(sentence[lead:], note)])
         pieces.append(_said(quoted, speaker, note))
         position, previous = match.end(), speaker
-    if not pieces:
-        return [_said(text, labelled, note, stated=False)] if labelled else [note]
+    if not pieces:  # "Simon asked whether…" under "**Karen:**" is the rep's report
+        spoken = labelled and not reports_someone(text, people)
+        return [_said(text, labelled, note, stated=False)] if spoken else [note]
     pieces.append(_note(text[position:], note))
     # "Walt:" before his quote stays the rep's note (the labelled sets address sentences by
     # their turn); the detector reads such a lead-in as saying nothing (``introduces_a_quote``).

@@ -79,6 +79,9 @@ def assign_roles(
     found, groups = settle_sides(roles, speakers, *said)
     roles.update(found)
     unresolved = [s for s in speakers if s not in roles]
+    listed = _listed_buyers(unresolved, call.people, our_speakers, ours, account)
+    roles.update(dict.fromkeys(listed, "buyer"))
+    unresolved = [s for s in speakers if s not in roles]
     if unresolved and "rep" in roles.values() and not any(s in companies for s in unresolved):
         # We know who the sellers are; everybody else on the call is the buyer side.
         roles.update(dict.fromkeys(unresolved, "buyer"))
@@ -99,6 +102,33 @@ def _person(speaker: str, people: Sequence[Person]) -> Person | None:
     """The one person of the header a speaker label names (``Maria`` ~ ``Maria Chen``)."""
     found = [p for p in people if name_matches(speaker, p.name)]
     return found[0] if len(found) == 1 else None
+
+
+def _listed_buyers(
+    speakers: Sequence[str],
+    people: Sequence[Person],
+    our_speakers: Sequence[str],
+    ours: set[str],
+    account: str | None,
+) -> list[str]:
+    """Speakers the header lists with no company of their own, when it also lists one of ours
+    and the call names the account: the buyer side though none of ours speaks (a rep's recap
+    of "**Karen:**" with the rep only an attendee had left Karen ``unknown``). A listed
+    person of another firm ("Raj Patel (Deloitte)") may be a third party and is not judged so."""
+    if not account or _norm(account) in ours:
+        return []
+    ourselves = [p for p in people if _is_ours(p, our_speakers, ours)]
+    if not ourselves:
+        return []
+    listed = [(s, _person(s, people)) for s in speakers]
+    return [s for s, p in listed if p is not None and not p.company and p not in ourselves]
+
+
+def _is_ours(person: Person, our_speakers: Sequence[str], ours: set[str]) -> bool:
+    """A header's person on our side: one of ``our_speakers``, of our company, or so labelled."""
+    if any(name_matches(person.name, name) for name in our_speakers):
+        return True
+    return _side(person) == "rep" or bool(person.company and _norm(person.company) in ours)
 
 
 def _companies(
