@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.detect.rules import normalise_quotes
 from pipeline.language import foreign_function_words
+from pipeline.person_positions import SAID_NAME_RE
 from pipeline.store.models import Call, Mention, TeamMember, Utterance
 
 
@@ -276,6 +277,9 @@ def list_phrases(
         query = select(Utterance.id, Utterance.call_id, Utterance.text).where(spoken_by)
     sources = [tuple(row) for row in session.execute(query.order_by(*query.selected_columns[:1]))]
     found = extract_phrases(sources, min_count=min_count, top=top)  # type: ignore[arg-type]
-    named = names_someone(names_in_workspace(session))
+    said = {
+        m.group("name") for _, _, text in sources for m in SAID_NAME_RE.finditer(str(text or ""))
+    }
+    named = names_someone([*names_in_workspace(session), *said])
     found = [phrase for phrase in found if not named(phrase.phrase)]
     return [dataclasses.asdict(p) for p in found]

@@ -109,3 +109,30 @@ def test_buyer_phrases_skip_reps_notes_and_names(workspace: Any) -> None:
         found = [p["phrase"] for p in list_phrases(db)]
     assert "monthly fee" in " ".join(found)
     assert not any("tom becker" in p or "chairside" in p or "revised quote" in p for p in found)
+
+
+def test_a_title_and_a_name_are_no_buyer_phrase(workspace: Any) -> None:
+    """ "mrs garrod" (a marina's owner, named by a buyer, never a speaker) had topped the
+    phrases buyers repeat; a title addresses a person in any trade. "miss" stays a verb."""
+    from pipeline.cluster.phrases import list_phrases
+    from pipeline.store.models import Call, Utterance
+
+    lines = [
+        "Mrs Garrod looks at every invoice and we miss calls at the desk.",
+        "Dr. Okafor signs off the lab orders and we miss calls at the desk.",
+        "Mr Tanaka wants the keg report and we miss calls at the desk.",
+        "Ms Rowe runs the timetable and we miss calls at the desk.",
+        "Prof Adeyemi chairs the board and we miss calls at the desk.",
+    ]
+    with workspace.session() as db:
+        for index in range(2):
+            call = Call(filename=f"{index}.txt", format="txt", raw_text="", content_hash=str(index))
+            db.add(call)
+            db.flush()
+            for position, text in enumerate(lines):
+                db.add(Utterance(call_id=call.id, seq=position, role="buyer", text=text))
+        db.commit()
+        found = [p["phrase"] for p in list_phrases(db)]
+    assert any("miss calls" in p for p in found), found
+    titled = ("mrs garrod", "dr okafor", "mr tanaka", "ms rowe", "prof adeyemi", "garrod", "okafor")
+    assert not any(name in p for p in found for name in titled), found
