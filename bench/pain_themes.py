@@ -1,6 +1,6 @@
 """Do pain themes hold one problem each? One JSON line: the figures per set and their mean.
 
-Usage: bench/pain_themes.py [--sets chairtime vetdesk ...] [--unseen detect_holdout4]
+Usage: bench/pain_themes.py [--sets chairtime vetdesk ...] [--unseen detect_holdout4] [--names]
 Reads bench/data/pain_problems/<set>.csv (pains grouped by problem by reading, before any
 clustering; its README), builds the pains' vectors as a full re-cluster does (the default
 embedder, each pain beside its turn's others: ``problems.with_turn_context``, silent sentences
@@ -12,7 +12,9 @@ the share of pains in a theme of 8+ holding 3+ problems. ``folds`` checks the pa
 leave-one-set-out: on each set left out, the floor scoring the best mean F1 on the other sets,
 from a family of ``min_theme_for`` floors counted in pains or in turns (the first of a tie: the
 smaller share, nearer the intent floor on large workspaces), and its F1 on the set left out
-against the baseline's. ``--unseen`` sets are scored, never used to choose.
+against the baseline's. ``--unseen`` sets are scored, never used to choose. ``--names`` prints
+instead each set's themes (the new floor), the names the label stage gives them and three
+central quotes: what a marketer reads, to judge by eye.
 """
 
 from __future__ import annotations
@@ -37,9 +39,10 @@ from pipeline.cluster.categories import (
     walled_kind,
 )
 from pipeline.cluster.criteria import ThemeFloor, min_theme_for
+from pipeline.cluster.label import centralities, label_clusters
 from pipeline.cluster.problems import with_turn_context
 from pipeline.detect.rules import says_nothing
-from pipeline.embed import Vectors
+from pipeline.embed import Vectors, normalise
 
 TRUTH = ROOT / "bench" / "data" / "pain_problems"
 UNSEEN = ("detect_holdout4",)
@@ -198,15 +201,44 @@ def evaluate(name: str, space: Vectors, pains: PainSet) -> dict[str, Any]:
     }
 
 
+def named_themes(space: Vectors, pains: PainSet) -> list[tuple[str, list[str]]]:
+    """Each theme's name (as a re-cluster names pains: by centrality, no category, no rivals)
+    and its quotes, most central first."""
+    labels = theme_labels(space, theme_floor(KIND), pains.turns)
+    members = [np.flatnonzero(labels == theme).tolist() for theme in sorted(set(labels.tolist()))]
+    centroids = normalise(np.vstack([space[rows].sum(axis=0) for rows in members]))
+    typical = centralities(space, members, centroids)
+    groups = [[pains.texts[j] for j in rows] for rows in members]
+    named = label_clusters(groups, typical, kind=KIND)
+    return [
+        (label.name, [texts[j] for j in np.argsort(-np.asarray(weights), kind="stable")])
+        for label, texts, weights in zip(named, groups, typical, strict=True)
+    ]
+
+
+def print_names(spaces: dict[str, Vectors], sets: dict[str, PainSet]) -> None:
+    """Per set, each theme's name, size and three most central quotes."""
+    for name, pains in sets.items():
+        print(f"## {name}")
+        for theme, quotes in named_themes(spaces[name], pains):
+            print(f"- {theme} ({len(quotes)})")
+            for quote in quotes[:3]:
+                print(f"    {quote}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     chosen = sorted(p.stem for p in TRUTH.glob("*.csv") if p.stem not in UNSEEN)
     parser.add_argument("--sets", nargs="+", default=chosen, help="Sets that choose and score.")
     parser.add_argument("--unseen", nargs="*", default=list(UNSEEN), help="Sets only scored.")
+    parser.add_argument("--names", action="store_true", help="Print themes' names and quotes.")
     args = parser.parse_args()
     embedder = local_embedder()
     sets = {name: load_set(TRUTH / f"{name}.csv") for name in [*args.sets, *args.unseen]}
     spaces = {name: pain_space(embedder, pains) for name, pains in sets.items()}
+    if args.names:
+        print_names(spaces, sets)
+        return
     per_set = [evaluate(name, spaces[name], sets[name]) for name in args.sets]
     emit(
         {

@@ -24,8 +24,11 @@ from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.name_phrases import phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
+from pipeline.cluster.pain_names import problem_names
+from pipeline.cluster.pain_shapes import thin_pain_name
 from pipeline.cluster.people import names_a_person, without_vocatives
 from pipeline.cluster.representative import (
+    TOPIC_SHARE,
     holds_for_most,
     holds_without_rival,
     paraphrased,
@@ -38,6 +41,7 @@ from pipeline.cluster.topic_names import (
     shared_name,
     topic_category,
     topic_name,
+    topic_words,
 )
 from pipeline.embed import Vectors
 from pipeline.language import foreign_words, mostly_english
@@ -113,6 +117,7 @@ def name_clusters(
             )
             if not (english and foreign_words(o))
             and not names_a_person(o, texts, people, competitors)
+            and not (kind == "pain" and thin_pain_name(o, texts, TOPIC_SHARE))
             for named in [true_of_its_quotes(o, texts, competitors)]
             if named == capitalised(o) or holds_without_rival(named, by_centrality, competitors)
         )
@@ -179,7 +184,13 @@ def _name_options(
     # Then the topic itself ("Security"; a pain theme's shared words, "Timesheets") before a
     # phrase or a clause most quotes do not say: one buyer's, however plainly it says the topic.
     named_topic = topic_name(by_centrality, keywords, competitors, category, kind)
-    if named_topic:
+    if kind == "pain":
+        # A pain's, as what its central quotes say of it: "Driver" had named ten pains about
+        # ringing drivers to ask where they are.
+        near = [q for q in by_centrality[:CENTRAL_QUOTES] if leading is None or q in leading]
+        topics = topic_words(by_centrality, keywords, competitors)
+        yield from problem_names(near, by_centrality, topics, named_topic)
+    elif named_topic:
         yield named_topic
     # Last, a phrase or a clause whose words most quotes say (of one or two quotes, its own):
     # one buyer's words never name a theme of more ("The crem fee" had named ten pains, two on

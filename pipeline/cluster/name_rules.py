@@ -22,9 +22,11 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.clauses import FIGURE_RE, ends_mid_phrase
 from pipeline.cluster.keywords import stop_words
 from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
+from pipeline.cluster.pain_shapes import thin_pain_name, thing_words
 from pipeline.cluster.people import names_a_person
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
 from pipeline.cluster.representative import (
+    TOPIC_SHARE,
     a_topic,
     holds_for_most,
     paraphrased,
@@ -133,22 +135,33 @@ def still_fits(
     leading: Sequence[str] | None = None,
     people: Collection[str] = frozenset(),
     category: str | None = None,
+    kind: str | None = None,
 ) -> bool:
     """Whether an automatic name given before still fits the theme's quotes now: it names
     something and no person (``people``: the calls' name words); a lone word is their topic
-    (``a_topic``), a clause what most of them say (``_one_buyers``); most quotes say any
-    figure, rival or words after the category's label (``also_said``, "Decision authority") it
-    names, or stay with a rival for "Happy with a competitor"; and its words are said in its
-    ``leading`` quotes (those that may name it; all by default) or are the label's."""
+    (``a_topic``), a clause what most of them say (``_one_buyers``) or, for a pain (``kind``),
+    what its quotes say of their topic (``pain_names``), and no thin pain name ("Crem"); most
+    quotes say any figure, rival or words after the category's label (``also_said``, "Decision
+    authority") it names, or stay with a rival for "Happy with a competitor"; and its words are
+    said in its ``leading`` quotes (those that may name it; all by default) or are the label's."""
     if not name or not names_something(name) or not details_held(name, texts, competitors):
         return False
     if names_a_person(name, texts, people, competitors):
         return False  # "Buyer worries (dana)", "Can you send me something I can show Ruth's..."
     if " " not in name.strip() and name != also_said and not a_topic(name, texts):
         return False  # "Penny", two idioms of seven pains: a lone word must be their topic
+    pain = kind == "pain"
+    if pain and thin_pain_name(name, texts, TOPIC_SHARE):
+        return False  # "Driver", "Answering and night": named anew as a problem
     if name == also_said and category == RIVAL_CATEGORY and not rivals_said(texts, competitors):
         return False  # "Happy with a competitor" of quotes naming no rival
-    if name != also_said and ": " not in name and _one_buyers(name, texts, category, competitors):
+    about_topic = pain and any(a_topic(w, texts) for w in thing_words(name))
+    if (
+        name != also_said
+        and ": " not in name
+        and not about_topic
+        and _one_buyers(name, texts, category, competitors)
+    ):
         return False  # "The crem fee", "Answering service" of ten pains
     label, _, suffix = name.partition(": ")
     if (

@@ -244,6 +244,7 @@ def held_name(
     rivals: Sequence[str],
     category: str | None,
     people: Collection[str] = frozenset(),
+    kind: str | None = None,
 ) -> str | None:
     """The name a re-clustered theme keeps: the user's always; its automatic one while its
     quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
@@ -258,7 +259,7 @@ def held_name(
     best = max(weights, default=0.0)
     leading = [t for t, w in zip(texts, weights, strict=True) if w >= LEADING_SHARE * best]
     label = short_label(category)
-    fits = still_fits(theme.name, texts, rivals, label, leading, people, category)
+    fits = still_fits(theme.name, texts, rivals, label, leading, people, category, kind)
     return theme.name if quotes_mostly_stay(before, now) and fits else None
 
 
@@ -320,7 +321,7 @@ def _store_groups(
     people = theme_people(workspace, session, call_ids)
     holding = [
         held_name(
-            theme, old_members, {ids[p] for p in g}, quotes, weighed, rivals, category, people
+            theme, old_members, {ids[p] for p in g}, quotes, weighed, rivals, category, people, kind
         )
         if hold or (theme is not None and theme.name_locked)
         else None

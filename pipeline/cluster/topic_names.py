@@ -14,9 +14,11 @@ from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import distinguished, named_competitors
 from pipeline.cluster.name_rules import clashes
+from pipeline.cluster.pain_shapes import said_together, thin_pain_name
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
     TERMS_IN_NAME,
+    TOPIC_SHARE,
     a_persons_name,
     a_topic,
     enough_to_name,
@@ -159,7 +161,9 @@ def topic_name(
         and a_topic(k, texts)
     ]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
-    return capitalised(words)
+    # A pain's lone word names no problem unless it says one ("Cancellations", never "Crem").
+    thin = kind in UNLABELLED_KINDS and thin_pain_name(words, texts, TOPIC_SHARE)
+    return "" if thin else capitalised(words)
 
 
 def unnamed_theme(kind: str | None) -> str:
@@ -183,7 +187,14 @@ def last_resort_name(
     base = base or unnamed_theme(kind)
     if not clashes(base, taken):
         return base
-    words = [k for k in keywords if not named_competitors(k, competitors) and a_topic(k, texts)]
+    # a verb tells no theme apart: "Problems buyers raise (forget)"
+    words = [
+        k
+        for k in keywords
+        if not named_competitors(k, competitors)
+        and a_topic(k, texts)
+        and not (" " not in k and used_as_verb(k, texts))
+    ]
     return distinguished(base, words, {t.lower() for t in taken})
 
 
@@ -194,13 +205,8 @@ def topic_terms(
     ``TOPIC_SHARE`` of them and a thing, not a verb: "Timesheets" of fifteen pains, six about
     timesheets, which "Hiring managers" (two quotes' phrase) had named; [] with none. Two words
     always said side by side are their pair ("Fuel dock", not "Dock and fuel")."""
-    counts = Counter(
-        term
-        for text in texts
-        for term in said_terms(text)
-        if not named_competitors(term, competitors)
-    )
-    chosen = _topic_words(counts, texts, keywords)
+    counts = _term_counts(texts, competitors)
+    chosen = _topic_words(counts, texts, keywords)[:TERMS_IN_NAME]
     if len(chosen) == 2:
         first, second = chosen
         together = [
@@ -208,12 +214,34 @@ def topic_terms(
             for pair in (f"{first} {second}", f"{second} {first}")
             if counts[pair] == counts[first] == counts[second]
         ]
-        chosen = together[:1] or chosen
+        # Two words said by different quotes are two topics: "Answering and night" had named
+        # pains of answering services and of night calls. Only the first is the theme's.
+        apart = not enough_to_name(said_together(first, second, texts), len(texts))
+        chosen = together[:1] or (chosen[:1] if apart else chosen)
     return [spelled(term, texts) for term in chosen]
 
 
+def topic_words(
+    texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
+) -> list[str]:
+    """Every word a share of the texts say that is a thing, most said first (``topic_terms``
+    names by the first two): what a pain's name may say its problem about."""
+    return _topic_words(_term_counts(texts, competitors), texts, keywords)
+
+
+def _term_counts(texts: Sequence[str], competitors: Sequence[str]) -> Counter[str]:
+    """How many texts say each term (``said_terms``), rivals left out."""
+    return Counter(
+        term
+        for text in texts
+        for term in said_terms(text)
+        if not named_competitors(term, competitors)
+    )
+
+
 def _topic_words(counts: Counter[str], texts: Sequence[str], keywords: Sequence[str]) -> list[str]:
-    """``topic_terms``' words (``counts``: how many texts say each term), most said first."""
+    """The words a share of the texts say (``counts``: how many texts say each), no verb or
+    first name, most said first."""
     rank = {k: i for i, k in enumerate(keywords)}
     words = [t for t in counts if " " not in t]
     ranked = sorted(words, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
@@ -224,4 +252,4 @@ def _topic_words(counts: Counter[str], texts: Sequence[str], keywords: Sequence[
         and not used_as_verb(t, texts)
         and says_what(t)
         and not a_persons_name(t, texts)  # "Nell": whom three quotes ring, not what
-    ][:TERMS_IN_NAME]
+    ]

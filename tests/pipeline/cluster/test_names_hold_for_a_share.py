@@ -179,10 +179,11 @@ def test_a_pair_a_share_of_pains_say_still_names_their_theme(industry: str) -> N
 
 @pytest.mark.parametrize("industry", sorted(MIXED_PAINS))
 def test_two_words_always_said_side_by_side_name_a_theme_as_their_pair(industry: str) -> None:
-    """ "Fuel dock", not "Dock and fuel": the two words are one thing."""
+    """ "Fuel dock", not "Dock and fuel": the two words are one thing, named as said (a lone
+    word of them, which names no problem, gives way to a central quote's words about it)."""
     pair, quotes = MIXED_PAINS[industry]
     [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
-    assert " and " not in name and name.lower() in {pair, *pair.split()}, name
+    assert " and " not in name and pair in name.lower(), name
 
 
 @pytest.mark.parametrize("industry", sorted(MIXED_PAINS))
@@ -192,7 +193,7 @@ def test_a_name_few_quotes_say_no_longer_holds_across_re_clusters(industry: str)
     assert not still_fits(pair.capitalize(), quotes, [])
     assert not still_fits(capitalised(quote_clause(quotes[2])), quotes, [])
     [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
-    assert still_fits(name, quotes[:5], [])
+    assert still_fits(name, quotes[:5], [], kind="pain"), name
 
 
 def test_two_themes_nothing_holds_for_are_told_apart_by_number() -> None:
