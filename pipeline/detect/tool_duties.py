@@ -29,7 +29,10 @@ _LEAD = re.compile(_CUES["lead"][0])
 _TOOL = re.compile(_any(_CUES["tool"]) + r"\s+(?=" + _DUTY + ")")
 # A tool by its name: one to three capitalised words ("PourTrack", "Harbour Assist").
 _NAMED = re.compile(r"(?:[A-Z][\w'&.-]*\s+){1,3}(?=" + _DUTY + ")")
-_NOT_A_NAME = {"it", "the", "this", "that", "their", "our", "they", "we", "i", "he", "she", "you"}
+_NOT_A_NAME = {
+    *("it", "the", "this", "that", "their", "our", "they", "we", "i", "he", "she", "you"),
+    *("which", "what", "who", "there", "everyone", "nobody", "someone", "somebody", "everybody"),
+}
 _OPENS = re.compile(_DUTY)
 # The next duty in the list: ", it does our GPL", "and books the chairs"
 _NEXT = re.compile(

@@ -101,8 +101,10 @@ def sentence_verdict(
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (puts_it_off_while_busy(text) or deferred):
         # "Let's pick this up again after the January sales, it's manic right now.", "Maybe
-        # next year we look at moving them."
-        kind, category = "objection", AUTHORITY
+        # next year we look at moving them."; "take <rival>'s deal and look again next year"
+        # stays the rival's
+        rival_kept = deferred and bool(hits) and category == "competitor"
+        kind, category = "objection", category if rival_kept else AUTHORITY
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (named := named_problem(text)) is not None:
         # "The problem is the timing.", "It's a budget thing.": the topic named is the worry

@@ -71,3 +71,12 @@ def test_the_detector_reads_a_timing_objection(detector: RuleEmbeddingDetector) 
 def test_a_next_step_in_weeks_stays_arranging(detector: RuleEmbeddingDetector) -> None:
     found = detector.detect_utterances([Line(0, "buyer", "Let's talk again in two weeks.")])
     assert [d.kind for d in found[0]] == ["other"]
+
+
+def test_a_deferral_beside_a_rival_keeps_the_rival(detector: RuleEmbeddingDetector) -> None:
+    said = "We'll probably take DockMaster's renewal offer and look again next season."
+    found = detector.detect_utterances([Line(0, "buyer", said)], competitors=["DockMaster"])[0]
+    assert next((d.kind, d.category) for d in found if d.kind not in _TAGS) == (
+        "objection",
+        "competitor",
+    )
