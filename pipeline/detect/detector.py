@@ -34,6 +34,7 @@ from pipeline.detect.competitors import (
 )
 from pipeline.detect.conditions import sets_a_condition_on_us
 from pipeline.detect.deal_news import is_deal_news, loss_in_note
+from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import checked_kinds, kind_checker
@@ -312,6 +313,7 @@ class RuleEmbeddingDetector:
         ) and not (
             sets_a_condition_on_us(sentence.text)  # "The minute you have SSO we'll sign."
             or worry_named_instead(sentence.text)  # "X doesn't bother me, it's the total."
+            or defers_the_decision(sentence.text)  # "We'll pick it up again after the season."
         ):
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0

@@ -31,6 +31,7 @@ from pipeline.detect.rules import (
 from pipeline.detect.small_talk import asks_small_talk, controls_the_call
 from pipeline.detect.status_quo import flaw_after_concession
 from pipeline.detect.stories import story_told
+from pipeline.detect.tool_duties import duties_listed
 from pipeline.detect.where_kept import kept_said, own_documents_aside
 
 _PAIN = alternation(CUES["statement"]["pain"])
@@ -156,6 +157,19 @@ def describes_the_setup(sentence: str) -> bool:
     return rest is not None and _today_only(rest)
 
 
+def lists_its_duties(sentence: str) -> bool:
+    """What a tool of theirs does, listed (``tool_duties.py``: "It syncs to Xero every night.",
+    "PourTrack does the keg tracking and the TTB reports."), with no worry, pain or word about
+    us in the duties."""
+    duties = duties_listed(sentence)
+    return (
+        duties is not None
+        and _today_only(duties)
+        and cue_scores(duties).concern == 0
+        and not _PAIN.search(duties)
+    )
+
+
 def describes_themselves(sentence: str) -> Kind | None:
     """Who the buyer is, said of themselves ("So I'm the office manager for the Harbour Road
     surgery.", "I run ops for three sites."), with no worry and no word about us: today's
@@ -228,6 +242,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         states_the_account(sentence) or describes_what_they_hold(sentence)
     ):  # "12 recruiters, on X", "records going back to 2009"
         return "current_setup"
+    if kind in ("objection", "pain", "other") and lists_its_duties(sentence):
+        return "current_setup"  # "It does the EDRS filing, it pushes to QuickBooks."
     # "Did you watch Friday night?", "Can I jump in?": small talk asked, the call steered
     if kind in ("question", "objection") and (
         asks_small_talk(sentence) or controls_the_call(sentence)

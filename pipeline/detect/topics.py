@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.classify import SentenceInput
+from pipeline.detect.named_problem import named_problem
 from pipeline.detect.rules import CUES, KIND_CUES, REASSURANCE, alternation, is_question, lowered
 from pipeline.detect.sentences import sentence_before
 
@@ -41,11 +42,14 @@ _SHARE_WORDS = 6  # "that's most of a season's honesty box": the amount follows 
 
 
 def plain_topic(sentence: str, category: str | None) -> str | None:
-    """The category the sentence's own words settle, else ``category``; a named rival's
-    objection stays the rival's, and a topic said not to matter ("paying per seat is fine")
-    settles nothing."""
+    """The category the sentence's own words settle (a topic named as the problem first), else
+    ``category``; a named rival's objection stays the rival's, and a topic said not to matter
+    ("paying per seat is fine") settles nothing."""
     if category == "competitor":
         return category
+    named = named_problem(sentence)  # "The problem is the timing, not the price."
+    if named is not None:
+        return named
     text = REASSURANCE.sub(" ", lowered(sentence))
     plain = next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), None)
     if plain is None and _PEOPLES_DATA.search(text):  # "the student data": privacy

@@ -17,7 +17,9 @@ from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.conditions import condition_beside_a_rival
 from pipeline.detect.decisions import AUTHORITY, model_ranking, says_a_verdict
+from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.model import KindScore
+from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
@@ -78,6 +80,7 @@ def sentence_verdict(
     must_have = role == "rep_note" and notes_a_must_have(text)
     reported = role == "rep_note" and (note_reports.reports_a_worry(text) or must_have)
     instead = worry_named_instead(text) if role in SAID_BY_THE_BUYER else None
+    deferred = role in SAID_BY_THE_BUYER and defers_the_decision(text)
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
@@ -96,9 +99,16 @@ def sentence_verdict(
         # of a season's honesty box." after our price (price)
         kind, category = "objection", said
         confidence = max(score.objection_probability, STATEMENT_SURE)
-    elif role in SAID_BY_THE_BUYER and puts_it_off_while_busy(text):
-        # "Let's pick this up again after the January sales, it's manic right now."
-        kind, category = "objection", "authority_timing"
+    elif role in SAID_BY_THE_BUYER and (puts_it_off_while_busy(text) or deferred):
+        # "Let's pick this up again after the January sales, it's manic right now.", "Maybe
+        # next year we look at moving them."; "take <rival>'s deal and look again next year"
+        # stays the rival's
+        rival_kept = deferred and bool(hits) and category == "competitor"
+        kind, category = "objection", category if rival_kept else AUTHORITY
+        confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and (named := named_problem(text)) is not None:
+        # "The problem is the timing.", "It's a budget thing.": the topic named is the worry
+        kind, category = "objection", named
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (locked := parent_lock_in_kind(sentence)) is not None:
         kind = locked  # "we're on <tool> through the group": a caveat or after a pitch, or set-up
@@ -153,6 +163,8 @@ def sentence_verdict(
             category = plain_topic(text, reason_topic(sentence) or verdict or category)
         if instead is not None or must_have:  # the need or the worry that holds: its topic
             category = rules.topic_without_rival(instead or text) or category
+        if deferred and category != "competitor":  # when, whatever is put off ("moving the
+            category = named_problem(text) or AUTHORITY  # data over"), unless a topic is named
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
             confidence = max(confidence, STATEMENT_SURE)
     elif kind == "question":

@@ -1,0 +1,70 @@
+"""A buying topic a buyer names as the problem: "The problem is the timing.", "Timing's the
+problem for us.", "It's a timing thing.", "It's just bad timing with the audit." The named topic
+settles the objection's category (timing, budget, contract, training, security, integration,
+the switch, adoption), and the sentence is an objection.
+
+Why a rule after the model: the category head reads "timing" close to set-up time, security or
+price (a price the rep had just said, or one the sentence says is not the problem: "Timing is
+the sticking point, not the price." had been price at 0.66), and the kind head read "problem"
+as a pain (0.91). The topic has to end its clause: "the problem is the staff don't fill it in"
+names no topic. The phrases are data (``[named_problem]`` in ``cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.rules import CUES, alternation, is_question, lowered
+
+_CUES = CUES["named_problem"]
+
+
+def _any(fragments: list[str]) -> str:
+    return "(?:" + "|".join(fragments) + ")"
+
+
+_PART = _any(_CUES["part"])
+_CATEGORY_TOPICS: dict[str, re.Pattern[str]] = {
+    name: re.compile(_any(words) + r"(?: " + _PART + r")?")
+    for name, words in _CUES["topics"].items()
+}
+_TOPIC = (
+    r"(?P<topic>"
+    + _any([_any(words) for words in _CUES["topics"].values()])
+    + r"(?: "
+    + _PART
+    + r")?)"
+)
+# The topic ends its clause: a mark, the text's end, or a word that goes on around it.
+_END = r"(?=\s*(?:$|[,.;:!?)\u2013\u2014-])|\s+" + _any(_CUES["after"]) + r"\b)"
+_OPENED = re.compile(r"\b" + _any(_CUES["opener"]) + r"\s+" + _TOPIC + _END)
+_NAMED_FIRST = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|so|honestly|really|just|look|well|yeah|i think|i guess|i mean)"
+    r"\s+)(?:the |our |my )?" + _TOPIC + r"\s*" + _any(_CUES["named_first"]) + _END
+)
+_KIND_OF = re.compile(
+    r"\b" + _any(_CUES["kind_of"]) + r" " + _TOPIC + r" " + _any(_CUES["kind_of_noun"]) + _END
+)
+_BAD_TIMING = alternation(_CUES["bad_timing"])
+# "our problem is integration": a problem of their own operation, a pain (``statements.py``)
+_OWNED = re.compile(r"\b(?:our|my|their|his|her|your|whose)\s+$")
+TIMING = "authority_timing"
+
+
+def named_problem(sentence: str) -> str | None:
+    """The objection category of the buying topic a sentence names as its problem, or None
+    when it names none, names a problem of its own operation ("our problem is ...") or asks."""
+    if is_question(sentence):
+        return None
+    text = lowered(sentence)
+    for pattern in (_OPENED, _NAMED_FIRST, _KIND_OF):
+        for found in pattern.finditer(text):
+            if pattern is _OPENED and _OWNED.search(text[: found.start()]):
+                continue
+            return topic_category(found.group("topic"))
+    return TIMING if _BAD_TIMING.search(text) else None
+
+
+def topic_category(topic: str) -> str | None:
+    """The category a topic word names ("the contract length": contract)."""
+    return next((name for name, words in _CATEGORY_TOPICS.items() if words.fullmatch(topic)), None)
