@@ -27,6 +27,7 @@ from pipeline.person_positions import (
     tied_names,
 )
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
+from pipeline.surnames import hide_surnames
 from pipeline.word_names import stands_for_a_thing
 
 EMAIL = "[email]"
@@ -170,6 +171,7 @@ class Redactor:
         text = SAID_NAME_RE.sub(_said_name, text)
         text = spoken_names().sub(self._spoken_person, text)
         text = hide_unplaced_names(text, common=self.common, is_name=is_first_name)
+        text = hide_surnames(text, self.common)
         # One person, one placeholder: "Dr. Maya [name]" had read "Dr. [name] [name]".
         text = _NAME_RUN_RE.sub(NAME, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
