@@ -34,17 +34,17 @@ _LOWER = "a-z" + _letters(str.islower)
 # A name's word: "Aoife", "Ó", "McLeod", "O'Neill", "D'Arcy", "Smith-Jones", "Ngāti"; not "CSV"
 # or "SmileSlot" (products write capitals inside a word), nor the "'s" after it.
 WORD = rf"(?:Mc|Mac|[OD]['’](?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*"
-_PARTICLE = r"(?:Ó|Ní|Nic|Mac|Uí|Ua|ap|van|von|de|da|di)"
+PARTICLE = r"(?:Ó|Ní|Nic|Mac|Uí|Ua|ap|van|von|de|da|di)"
 _END = r"(?![\w-]|['’][a-rt-z])"  # the word ends: "Aoife's" ends at "Aoife", "O'Neill" does not
 # One person: a word, then maybe a surname ("Niamh Ó Briain", "Tane Ngata").
-_RUN = rf"{WORD}{_END}(?:\s+(?:{_PARTICLE}\s+)?{WORD}{_END})?"
+_RUN = rf"{WORD}{_END}(?:\s+(?:{PARTICLE}\s+)?{WORD}{_END})?"
 TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?"
 
 # A person the speech names whoever they are: after a title ("Dr. Abbott", "Dr Ó Briain") or
 # introduced by name ("Her name's Keisha", "my manager, named Ola Ade").
 SAID_NAME_RE = re.compile(
     rf"(?P<lead>\b{TITLE}\s+|\b(?:[Nn]ame is|[Nn]ame['’]s|[Nn]amed)\s+)"
-    rf"(?P<name>(?:{_PARTICLE}\s+)?{WORD}{_END}(?:\s+(?:{_PARTICLE}\s+)?{WORD}{_END})?)"
+    rf"(?P<name>(?:{PARTICLE}\s+)?{WORD}{_END}(?:\s+(?:{PARTICLE}\s+)?{WORD}{_END})?)"
 )
 
 # What only a person does, after a name ("Frank said", "Tane wasn't keen").
@@ -167,12 +167,14 @@ def hide_unplaced_names(
     common: Collection[str],
     is_name: Callable[[str], bool],
     tied: list[str] | None = None,
+    leads: Callable[[str], bool] = lambda word: False,
 ) -> str:
     """``text`` with a person hidden wherever a capitalised word stands where only a person
     stands and is no common word. ``common`` (case-folded) are words the caller knows as no one;
     ``is_name`` says a word is a first name even though it is an English word. A word that is
     English too ("Declan", "Grace") is hidden only where a role or a pronoun ties it to a
-    person; ``tied`` collects those names, for the caller to hide wherever else they come."""
+    person; ``tied`` collects those names, for the caller to hide wherever else they come.
+    ``leads`` says a capitalised word stands before a name without being part of it ("Ask")."""
     english = english_words()
     lower = said_lowercase(text)
 
@@ -189,9 +191,9 @@ def hide_unplaced_names(
             any_word = by_role or bool(_PRONOUN_LATER.match(match.string[match.end() :]))
             found = tied if any_word else None
             if groups.get("object"):
-                return lead + _hidden(groups["object"], person, any_word, False, found)
+                return lead + _hidden(groups["object"], person, any_word, False, found, leads)
             run = groups.get("subject") or groups.get("possessive") or ""
-            return lead + _hidden(run, person, any_word, True, found)
+            return lead + _hidden(run, person, any_word, True, found, leads)
 
         return replace
 
@@ -202,11 +204,17 @@ def hide_unplaced_names(
     return _JOINED.sub(hide(by_role=False), text)
 
 
-def tied_names(text: str, *, common: Collection[str], is_name: Callable[[str], bool]) -> list[str]:
+def tied_names(
+    text: str,
+    *,
+    common: Collection[str],
+    is_name: Callable[[str], bool],
+    leads: Callable[[str], bool] = lambda word: False,
+) -> list[str]:
     """The people ``text`` names by a role or a pronoun ("Declan, he's our MD"): buyer-side
     names, whatever word they are, to hide wherever else the calls say them."""
     found: list[str] = []
-    hide_unplaced_names(text, common=common, is_name=is_name, tied=found)
+    hide_unplaced_names(text, common=common, is_name=is_name, tied=found, leads=leads)
     return found
 
 
@@ -222,21 +230,24 @@ def _hidden(
     any_word: bool,
     from_end: bool,
     found: list[str] | None = None,
+    leads: Callable[[str], bool] = lambda word: False,
 ) -> str:
     """``run`` with its person's words as one placeholder. The word nearest the cue decides
     (the first after "ask", the last before "said"); the name's other words go with it, and
-    into ``found`` when given."""
+    into ``found`` when given. A word that leads a name (``leads``: "Ask Aoife, she's") stays
+    out."""
     spans = [m.span() for m in re.finditer(r"\S+", run)]
     if len(spans) == 1 and names_a_language_or_nationality(run):
         return run  # "a portal in English, she's not going to send that": no one's name
+    while len(spans) > 1 and leads(run[spans[0][0] : spans[0][1]]):
+        spans.pop(0)
     order = list(reversed(spans)) if from_end else spans
-    first = order[0]
-    if not person(run[first[0] : first[1]], any_word=any_word):
+    words = [run[start:end] for start, end in order]
+    if not person(words[0], any_word=any_word):
         return run
-    taken = [first]
-    for start, end in order[1:]:
-        word = run[start:end]
-        if re.fullmatch(_PARTICLE, word) or person(word, any_word=True):
+    taken = [order[0]]
+    for (start, end), word in zip(order[1:], words[1:], strict=True):
+        if re.fullmatch(PARTICLE, word) or person(word, any_word=True):
             taken.append((start, end))
         else:
             break
