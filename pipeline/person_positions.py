@@ -34,17 +34,21 @@ _LOWER = "a-z" + _letters(str.islower)
 # A name's word: "Aoife", "Ó", "McLeod", "O'Neill", "D'Arcy", "Smith-Jones", "Ngāti"; not "CSV"
 # or "SmileSlot" (products write capitals inside a word), nor the "'s" after it.
 WORD = rf"(?:Mc|Mac|[OD]['’](?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*"
-_PARTICLE = r"(?:Ó|Ní|Nic|Mac|Uí|Ua|ap|van|von|de|da|di)"
+# "Ó Briain", "van Dijk", "Van der Berg", "de la Cruz": before a surname, any case.
+PARTICLE = (
+    r"(?:Ó|Ní|Nic|Mac|Uí|Ua|ap|(?i:van|von|de|da|di|du|der|den|del|della|la|le)"
+    r"(?:\s+(?i:der|den|de|la|le|los))?)"
+)
 _END = r"(?![\w-]|['’][a-rt-z])"  # the word ends: "Aoife's" ends at "Aoife", "O'Neill" does not
 # One person: a word, then maybe a surname ("Niamh Ó Briain", "Tane Ngata").
-_RUN = rf"{WORD}{_END}(?:\s+(?:{_PARTICLE}\s+)?{WORD}{_END})?"
+_RUN = rf"{WORD}{_END}(?:\s+(?:{PARTICLE}\s+)?{WORD}{_END})?"
 TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?"
 
 # A person the speech names whoever they are: after a title ("Dr. Abbott", "Dr Ó Briain") or
 # introduced by name ("Her name's Keisha", "my manager, named Ola Ade").
 SAID_NAME_RE = re.compile(
     rf"(?P<lead>\b{TITLE}\s+|\b(?:[Nn]ame is|[Nn]ame['’]s|[Nn]amed)\s+)"
-    rf"(?P<name>(?:{_PARTICLE}\s+)?{WORD}{_END}(?:\s+(?:{_PARTICLE}\s+)?{WORD}{_END})?)"
+    rf"(?P<name>(?:{PARTICLE}\s+)?{WORD}{_END}(?:\s+(?:{PARTICLE}\s+)?{WORD}{_END})?)"
 )
 
 # What only a person does, after a name ("Frank said", "Tane wasn't keen").
@@ -62,6 +66,7 @@ DOES = (
 DONE_TO = (
     r"\b(?i:ask|asks|asked|asking|tell|tells|told|telling|email|emailed|emailing|ping|pinged|"
     r"cc|cc['’]d|thank|thanks|thanked|remind|reminded|texted|messaged|rang|phoned|hired|"
+    r"(?:loop|looped|looping|copy|copied) in|"
     r"(?:run|ran|running) (?:it|this|that) (?:past|by)|"
     r"(?:talk|talked|talking|speak|speaking|spoke|chat|chatted|check|checked|checking) "
     r"(?:to|with)|(?:met|meet|meeting|catch up|caught up|sit down|sat down) with)\s+"
@@ -81,11 +86,16 @@ ROLE = (
     r"(?:receptionist|manager|owner|dentist|hygienist|nurse|physio|physiotherapist|therapist|"
     r"assistant|administrator|admin|accountant|bookkeeper|director|boss|colleague|coordinator|"
     r"supervisor|secretary|husband|wife|principal|founder|clinician|doctor|vet|technician|"
-    r"chair|chairman|chairwoman|president|controller|officer|head of [a-z]+|"
+    r"chair|chairman|chairwoman|president|controller|officer|head of [a-z]+|harbourmaster|"
+    r"harbour master|headteacher|headmaster|headmistress|bursar|brewer|foreman|trustee|"
     r"sister|brother|son|daughter|mother|father|mum|mom|dad|aunt|uncle|cousin|niece|nephew|"
     r"MD|CEO|CFO|COO|CTO|CIO|CMO|CRO|CHRO|VP|GM|FD|HRD)"
 )
-_OWNER = r"(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z&]+\s+)?"
+# Whose: "our", "the", a possessive ("Mairead's husband, Conor", "the clinic's owner, Aoife").
+_OWNER = (
+    r"(?:(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z&]+\s+)?"
+    r"|(?:[Tt]he\s+)?(?:\[name\]|[\w-]+)['’]s\s+(?:[a-z&]+\s+)?)"
+)
 # After a name, what ties it to a person: a role ("Declan, our MD", "Declan is our MD", "Declan,
 # who's our CFO", "(Declan, co-director)") or a person's pronoun ("Declan, he's our MD").
 _TIED_AFTER = (
@@ -105,7 +115,7 @@ _IN_POSITION = re.compile(
 )
 _NEEDED_TO = re.compile(rf"(?P<lead>{_NEEDED})(?P<object>{_RUN})(?={_PERSON_TO})")
 _BY_ROLE = re.compile(
-    rf"(?P<lead>\b{_OWNER}{ROLE},?\s+)(?P<object>{_RUN})"
+    rf"(?P<lead>(?<![\w'’-]){_OWNER}{ROLE},?\s+)(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={_TIED_AFTER})"
 )
 # A person speaking, as a line's or a sentence's label: "Lowenna: we'd need it by May". Not a
@@ -167,18 +177,22 @@ def hide_unplaced_names(
     common: Collection[str],
     is_name: Callable[[str], bool],
     tied: list[str] | None = None,
+    leads: Callable[[str], bool] = lambda word: False,
 ) -> str:
     """``text`` with a person hidden wherever a capitalised word stands where only a person
     stands and is no common word. ``common`` (case-folded) are words the caller knows as no one;
     ``is_name`` says a word is a first name even though it is an English word. A word that is
     English too ("Declan", "Grace") is hidden only where a role or a pronoun ties it to a
-    person; ``tied`` collects those names, for the caller to hide wherever else they come."""
+    person; ``tied`` collects those names, for the caller to hide wherever else they come.
+    ``leads`` says a capitalised word stands before a name without being part of it ("Ask")."""
     english = english_words()
     lower = said_lowercase(text)
 
     def person(word: str, *, any_word: bool = False) -> bool:
         low = word.casefold()
         if low in common or low in lower or low in CALENDAR or len(word) < 2:
+            return False
+        if re.fullmatch(TITLE, word):  # "our principal, Ms. Ó Ceallaigh" is "Ms. [name]"
             return False
         return any_word or is_name(word) or not is_english(word, english)
 
@@ -189,9 +203,9 @@ def hide_unplaced_names(
             any_word = by_role or bool(_PRONOUN_LATER.match(match.string[match.end() :]))
             found = tied if any_word else None
             if groups.get("object"):
-                return lead + _hidden(groups["object"], person, any_word, False, found)
+                return lead + _hidden(groups["object"], person, any_word, False, found, leads)
             run = groups.get("subject") or groups.get("possessive") or ""
-            return lead + _hidden(run, person, any_word, True, found)
+            return lead + _hidden(run, person, any_word, True, found, leads)
 
         return replace
 
@@ -202,11 +216,17 @@ def hide_unplaced_names(
     return _JOINED.sub(hide(by_role=False), text)
 
 
-def tied_names(text: str, *, common: Collection[str], is_name: Callable[[str], bool]) -> list[str]:
+def tied_names(
+    text: str,
+    *,
+    common: Collection[str],
+    is_name: Callable[[str], bool],
+    leads: Callable[[str], bool] = lambda word: False,
+) -> list[str]:
     """The people ``text`` names by a role or a pronoun ("Declan, he's our MD"): buyer-side
     names, whatever word they are, to hide wherever else the calls say them."""
     found: list[str] = []
-    hide_unplaced_names(text, common=common, is_name=is_name, tied=found)
+    hide_unplaced_names(text, common=common, is_name=is_name, tied=found, leads=leads)
     return found
 
 
@@ -222,21 +242,26 @@ def _hidden(
     any_word: bool,
     from_end: bool,
     found: list[str] | None = None,
+    leads: Callable[[str], bool] = lambda word: False,
 ) -> str:
     """``run`` with its person's words as one placeholder. The word nearest the cue decides
-    (the first after "ask", the last before "said"); the name's other words go with it, and
-    into ``found`` when given."""
+    (the first after "ask", the last before "said"), or failing it after "ask" a surname no
+    list knows ("Talk to Declan Okafor"); the name's other words go with it, and into
+    ``found`` when given. A word that leads a name (``leads``: "Ask Aoife, she's") stays out."""
     spans = [m.span() for m in re.finditer(r"\S+", run)]
     if len(spans) == 1 and names_a_language_or_nationality(run):
         return run  # "a portal in English, she's not going to send that": no one's name
+    while len(spans) > 1 and leads(run[spans[0][0] : spans[0][1]]):
+        spans.pop(0)
     order = list(reversed(spans)) if from_end else spans
-    first = order[0]
-    if not person(run[first[0] : first[1]], any_word=any_word):
+    words = [run[start:end] for start, end in order]
+    if not person(words[0], any_word=any_word) and (
+        from_end or not any(not re.fullmatch(PARTICLE, w) and person(w) for w in words[1:])
+    ):
         return run
-    taken = [first]
-    for start, end in order[1:]:
-        word = run[start:end]
-        if re.fullmatch(_PARTICLE, word) or person(word, any_word=True):
+    taken = [order[0]]
+    for (start, end), word in zip(order[1:], words[1:], strict=True):
+        if re.fullmatch(PARTICLE, word) or person(word, any_word=True):
             taken.append((start, end))
         else:
             break

@@ -15,17 +15,12 @@ from sqlalchemy.orm import Session
 
 from pipeline.brand_names import brand_forms
 from pipeline.event_names import stands_for_an_event_or_place
-from pipeline.first_names import is_also_a_word_name, is_first_name, spoken_names
+from pipeline.first_names import is_also_a_word_name, spoken_names
 from pipeline.known_words import known_words
+from pipeline.name_parts import hide_people, tied_people
 from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
-from pipeline.person_positions import (
-    ROLE,
-    SAID_NAME_RE,
-    TITLE,
-    hide_unplaced_names,
-    tied_names,
-)
+from pipeline.person_positions import ROLE, SAID_NAME_RE, TITLE
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
 from pipeline.word_names import stands_for_a_thing
 
@@ -169,7 +164,7 @@ class Redactor:
             text = self._names_re.sub(self._person_or_thing, text)
         text = SAID_NAME_RE.sub(_said_name, text)
         text = spoken_names().sub(self._spoken_person, text)
-        text = hide_unplaced_names(text, common=self.common, is_name=is_first_name)
+        text = hide_people(text, self.common)
         # One person, one placeholder: "Dr. Maya [name]" had read "Dr. [name] [name]".
         text = _NAME_RUN_RE.sub(NAME, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
@@ -390,6 +385,6 @@ def _tied_people(
     return {
         name
         for text in texts
-        for name in tied_names(text or "", common=common, is_name=is_first_name)
+        for name in tied_people(text or "", common)
         if not _within(name, parts)
     }

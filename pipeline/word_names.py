@@ -84,6 +84,11 @@ def stands_for_a_thing(
     )
 
 
+def is_a_kind_of_thing(word: str) -> bool:
+    """Does ``word`` name a kind of thing ("Centre", "Road", "Bank"), as no one is called?"""
+    return word.strip("'’&-").casefold() in _THING_NOUNS
+
+
 def _names_a_thing(capitals: str, common: Collection[str]) -> bool:
     """Do the capitalised words after a name make a thing's name ("Rogers Airport", "Bank")?"""
     words = [w.strip("'’&-").casefold() for w in capitals.split()]
