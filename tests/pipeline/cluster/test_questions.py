@@ -173,4 +173,3 @@ def test_how_long_it_takes_is_a_theme(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_HOW_LONG)
 def test_how_long_the_call_lasts_is_not(text: str) -> None:
     assert not worth_a_theme(text)
-
