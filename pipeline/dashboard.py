@@ -13,10 +13,20 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.history import history_note, judged
 from pipeline.cluster.queries import active_clusters, list_clusters, themed_mentions
 from pipeline.cluster.rivals import partner_check, rivals_the_calls_name
-from pipeline.cluster.rows import latest_call_date, load_rows
-from pipeline.cluster.trend import Direction, Period, Periods, direction, periods
+from pipeline.cluster.rows import call_dates, load_rows
+from pipeline.cluster.trend import (
+    Direction,
+    Period,
+    Periods,
+    TrendWord,
+    periods,
+    trend_direction,
+    trend_word,
+    window_end,
+)
 from pipeline.cluster.views import CLUSTER_TABLES
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.staleness import STALENESS_TABLES, staleness
@@ -28,13 +38,15 @@ TOP = 8
 
 
 class TrendRow(BaseModel):
-    """Mentions in the period and in the one before; ``direction`` is the home page's rule."""
+    """Mentions in the period and in the one before; ``direction`` is the home page's rule and
+    ``trend_label`` the cluster list's word for it."""
 
     id: int
     name: str
     now: int
     before: int
     direction: Direction
+    trend_label: TrendWord = ""
 
 
 class LostRow(BaseModel):
@@ -75,10 +87,14 @@ class OutOfDate(BaseModel):
 
 class Dashboard(BaseModel):
     """``period`` ends at the latest call by default, so older data still reads sensibly;
-    ``previous`` is as long as ``period`` and ends the day before it starts."""
+    ``previous`` is as long as ``period`` and ends the day before it starts; ``history``:
+    whether the calls reach back over it (else no theme rises or falls, and ``history_note``
+    says why)."""
 
     period: Period | None
     previous: Period | None
+    history: bool = True
+    history_note: str = ""
     trends: list[TrendRow]
     lost: list[LostRow]
     competitors: list[CompetitorRow]
@@ -135,15 +151,25 @@ def compare_periods(
         )
     }
     sure = sure_of(db, confident_at, industry)
-    pairs = [(c["id"], c["name"], c["size"], before.pop(c["id"], {}).get("size", 0)) for c in now]
-    pairs += [(i, c["name"], 0, c["size"]) for i, c in before.items()]
-    rows = [
-        TrendRow(id=i, name=name, now=n, before=b, direction=direction(n, b))
-        for i, name, n, b in pairs
-        if i in sure
-    ]
+    pairs = [(c, before.pop(c["id"], {"size": 0, "calls": 0})) for c in now]
+    pairs += [({**c, "size": 0, "calls": 0}, c) for c in before.values()]
+    rows = [_trend_row(n, b, window.history) for n, b in pairs if n["id"] in sure]
     rows.sort(key=lambda r: (-r.now, -r.before, r.name))
     return rows[:TOP]
+
+
+def _trend_row(now: dict[str, Any], before: dict[str, Any], history: bool) -> TrendRow:
+    """One theme's row: its mentions in each period, read by the cluster list's rule (over the
+    calls of both periods: one call has one date, so none is counted twice)."""
+    n, b, calls = now["size"], before["size"], now["calls"] + before["calls"]
+    return TrendRow(
+        id=now["id"],
+        name=now["name"],
+        now=n,
+        before=b,
+        direction=trend_direction(n, b, calls, history),
+        trend_label=trend_word(n, b, calls, history),
+    )
 
 
 def lost_deal_objections(
@@ -253,11 +279,14 @@ def dashboard(
     counts only calls of that industry (any case); the themes' rows count only mentions read at
     ``confident_at`` or more. Out-of-date documents are listed always."""
     industry = _industry(industry)
-    end = date_to or latest_call_date(db)
-    window = periods(end, start=date_from) if end else None
+    dates = call_dates(db)
+    end = date_to or window_end(dates, dt.date.today())
+    window = judged(periods(end, start=date_from), dates) if end else None
     return Dashboard(
         period=window.recent if window else None,
         previous=window.before if window else None,
+        history=window.history if window else True,
+        history_note=history_note(window, dates) if window else "",
         trends=compare_periods(db, window, industry, confident_at) if window else [],
         lost=lost_deal_objections(db, industry, confident_at),
         competitors=competitor_mentions(db, industry),

@@ -19,6 +19,7 @@ from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster import search as quote_search
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import SortKey
+from pipeline.cluster.rows import trend_note
 from pipeline.cluster.state import DRIFT_UNTHEMED, unthemed_mentions
 from pipeline.cluster.stats import OUTCOME_ORDER
 from pipeline.dashboard import dashboard_view
@@ -105,6 +106,8 @@ def list_clusters(
             )  # fmt: skip
             kinds = [kind.value] if kind else list(CLUSTERED_KINDS)
             unthemed = {k: unthemed_mentions(session, k) for k in kinds}
+            since_day, until_day = (day.date() if day else None for day in (since, until))
+            note = trend_note(session, since_day, until_day)
     if as_json:
         print_json(rows)
         return
@@ -116,6 +119,8 @@ def list_clusters(
         console.print("No clusters match these filters.")
         return
     _print_clusters(rows, named_kind=kind is not None, confident_at=confident_at)
+    if note:
+        console.print(f"trend: {note}", highlight=False)
     for shown, count in unthemed.items():  # in no theme, yet confident: said, not hidden
         if count:
             scope = " across all calls" if filtered else ""
@@ -179,7 +184,7 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_a
             str(row["size"]),
             str(row["calls"]),
             "/".join(str(counts.get(outcome, 0)) for outcome in OUTCOME_ORDER),
-            row.get("trend_label", f"{row['trend']:.2f}") or "-",
+            row["trend_label"] or "-",
             row["quote"] or "",
             style="dim" if row["uncertain_only"] else None,
         )
@@ -357,10 +362,11 @@ def dashboard_command(
     if board.period and board.previous:
         now, before = board.period, board.previous
         title = f"{now.start} to {now.end} vs {before.start} to {before.end}"
-        arrows = {"up": "rising", "down": "falling", "flat": ""}
-        rows = [(m.id, m.name, m.now, m.before, arrows[m.direction]) for m in board.trends]
+        rows = [(m.id, m.name, m.now, m.before, m.trend_label or "-") for m in board.trends]
         columns = ("cluster", "name", "period", "before", "trend")
         console.print(table_of(title, columns, rows))
+        if board.history_note:
+            console.print(f"trend: {board.history_note}", highlight=False)
     lost = [(r.id, r.name, r.mentions, r.calls) for r in board.lost]
     console.print(
         table_of("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)

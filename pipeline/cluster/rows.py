@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.history import history_note, judged
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.rivals import partner_check
 from pipeline.cluster.stats import MentionRow
@@ -216,19 +217,31 @@ def rows_by_cluster(rows: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:
     return by_cluster
 
 
+def call_dates(session: Session) -> list[dt.date]:
+    """Every call's date (the calls without one left out)."""
+    dates = session.scalars(select(Call.call_date).where(Call.call_date.is_not(None)))
+    return [day for day in dates if day is not None]
+
+
 def latest_call_date(session: Session, today: dt.date | None = None) -> dt.date | None:
     """The date of the latest call, a stray one left out (``window_end``): trends are read up to
     it, so older data reads sensibly."""
-    dates = session.scalars(select(Call.call_date).where(Call.call_date.is_not(None)))
-    return window_end((day for day in dates if day is not None), today or dt.date.today())
+    return window_end(call_dates(session), today or dt.date.today())
 
 
-def trend_window(session: Session, until: dt.date | None = None) -> Periods | None:
-    """The default trend periods: the 30 days up to ``until`` (else the latest call) and the 30
-    before; ``None`` when no call has a date."""
-    latest = latest_call_date(session)
+def trend_window(
+    session: Session, until: dt.date | None = None, start: dt.date | None = None
+) -> Periods | None:
+    """The default trend periods: the 30 days up to ``until`` (else the latest call), or from
+    ``start`` when it comes before their end, and the period of equal length before them, with
+    whether the calls reach back over it (``judged``); ``None`` when no call has a date."""
+    dates = call_dates(session)
+    latest = window_end(dates, dt.date.today())
     end = min(until, latest) if until and latest else until or latest
-    return periods(end) if end else None
+    if not end:
+        return None
+    window = periods(end) if start is None or start > end else periods(end, start=start)
+    return judged(window, dates)
 
 
 def filter_window(
@@ -236,10 +249,16 @@ def filter_window(
 ) -> Periods | None:
     """The trend periods of a filtered view: from ``date_from`` (when given) to the end of the
     default window, against the period of equal length before it, as the dashboard compares."""
-    window = trend_window(session, date_to)
-    if window is None or date_from is None or date_from > window.recent.end:
-        return window
-    return periods(window.recent.end, start=date_from)
+    return trend_window(session, date_to, date_from)
+
+
+def trend_note(
+    session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> str:
+    """Why a filtered view's themes neither rise nor fall (``history_note``): the cluster
+    list says it as the dashboard does; "" when they may."""
+    window = filter_window(session, date_from, date_to)
+    return history_note(window, call_dates(session)) if window else ""
 
 
 def earlier_rows(

@@ -12,13 +12,13 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from pipeline.cluster.trend import (
-    MIN_TREND_CALLS,
     Direction,
     Periods,
+    TrendWord,
     counts,
-    direction,
-    trend_label,
+    trend_direction,
     trend_score,
+    trend_word,
 )
 from pipeline.detect.rules import unquotable
 from pipeline.embed import Vectors
@@ -99,10 +99,17 @@ class ClusterFigures(BaseModel):
     recent: int = Field(description="Mentions in the 30 days up to the latest call.")
     before: int = Field(description="Mentions in the period of equal length just before it.")
     trend: float = Field(description="(recent + 1) / (before + 1): above 1, more mentions lately.")
-    trend_label: str = Field(
-        default="", description='The trend to show: "new", "" over one call, else the ratio.'
+    trend_label: TrendWord = Field(
+        default="",
+        description=(
+            'The trend in a word, as the dashboard says it: rising, falling, steady, "new" when'
+            ' nothing came before, "" when it cannot be told (one call; calls that do not reach'
+            " back over the period before)."
+        ),
     )
-    direction: Direction = Field(description="up (rising), down (falling) or flat: the one rule.")
+    direction: Direction = Field(
+        description="up (rising), down (falling) or flat: the one rule (flat without history)."
+    )
     outcomes: dict[str, float] = Field(
         description="Each outcome's share of the mentions: won, lost, open, unknown (none given)."
     )
@@ -195,6 +202,7 @@ def cluster_stats(
     ``earlier`` too (the mentions a date filter left out of ``rows``)."""
     dates = [r.call_date for r in (*rows, *earlier)]
     recent, before = counts(dates, window) if window else (0, 0)
+    history = window.history if window else False
     days = sorted(r.call_date for r in rows if r.call_date is not None)
     weekly = weekly_counts(rows)
     per_call: dict[int, MentionRow] = {r.call_id: r for r in rows}
@@ -218,9 +226,8 @@ def cluster_stats(
         recent=recent,
         before=before,
         trend=trend_score(recent, before),
-        trend_label=trend_label(recent, before, len(per_call)),
-        # One call's mentions rise or fall together: no direction.
-        direction=direction(recent, before) if len(per_call) >= MIN_TREND_CALLS else "flat",
+        trend_label=trend_word(recent, before, len(per_call), history),
+        direction=trend_direction(recent, before, len(per_call), history),
         outcomes=outcome_shares(outcome_counts),
         outcome_counts=dict(sorted(outcome_counts.items())),
         competitors=[Named(**n) for n in _ranked(named)],

@@ -26,6 +26,10 @@ REACHED_SHARE = 0.95
 REACHED_CALLS = 2
 
 Direction = Literal["up", "down", "flat"]
+# The trend in a word, the same on the dashboard, the cluster list and the API: "" when it
+# cannot be told (no mentions, one call's, or calls that do not reach back far enough).
+TrendWord = Literal["rising", "falling", "steady", "new", ""]
+_WORDS: dict[Direction, TrendWord] = {"up": "rising", "down": "falling", "flat": "steady"}
 
 
 class Period(BaseModel):
@@ -43,8 +47,13 @@ class Period(BaseModel):
 
 
 class Periods(BaseModel):
+    """``history``: whether the calls reach back over enough of ``before`` to compare the two
+    (``pipeline.cluster.history``); a period before the first call holds no mentions because
+    nothing was recorded, not because fewer were raised."""
+
     recent: Period
     before: Period
+    history: bool = True
 
 
 def window_end(dates: Iterable[dt.date], today: dt.date) -> dt.date | None:
@@ -90,14 +99,22 @@ def trend_score(recent: int, before: int) -> float:
     return round((recent + 1) / (before + 1), 3)
 
 
-def trend_label(recent: int, before: int, calls: int) -> str:
-    """The trend as a reader sees it: "new" when nothing came before, "" over one call (ten
-    mentions on one day had read "trend 11.00"), else the ratio."""
+def trend_word(recent: int, before: int, calls: int, history: bool = True) -> TrendWord:
+    """The trend as a reader sees it: "new" when nothing came before; "" when it cannot be
+    told (no mentions, all of one call's: ten mentions on one day had read "trend 11.00", or
+    calls that do not reach back over the period before: 6 of 8 themes had read "rising"),
+    else rising, falling or steady by ``direction``. The ratio stays in the JSON."""
     if before == 0:
         return "new" if recent else ""
-    if calls < MIN_TREND_CALLS:
+    if not history or calls < MIN_TREND_CALLS:
         return ""
-    return f"{trend_score(recent, before):.2f}"
+    return _WORDS[direction(recent, before)]
+
+
+def trend_direction(recent: int, before: int, calls: int, history: bool = True) -> Direction:
+    """``direction``, flat over one call's mentions (they rise or fall together) or without
+    the history to compare with: the one reading of badges, arrows and words."""
+    return direction(recent, before) if history and calls >= MIN_TREND_CALLS else "flat"
 
 
 def direction(recent: int, before: int) -> Direction:

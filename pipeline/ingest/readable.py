@@ -8,6 +8,7 @@ a note of at least two sentences or ``MIN_NOTE_WORDS`` words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,8 +39,8 @@ _RUN_ON_MIN = 2  # one "Monday 10:30" in speech is no label
 @dataclass(frozen=True)
 class Understood:
     """What a call's text was read as: distinct speakers, their turns, the rep's notes (signed
-    or not), buyer quotes (named or not) and speech of no known speaker (captions without
-    speakers had been told as "16 notes", as if the rep had written them)."""
+    or not; ``notes_written``), buyer quotes (named or not) and speech of no known speaker
+    (captions without speakers had been told as "16 notes", as if the rep had written them)."""
 
     speakers: int
     turns: int
@@ -72,13 +73,21 @@ def _read_as(utterance: ParsedUtterance) -> str:
     return "turn"
 
 
+def notes_written(kinds: Sequence[str]) -> int:
+    """The notes as the rep wrote them: a note's paragraphs, the labels before its quotes
+    ("Sue:") and those quotes are one note, not one each (each row of a CRM export, one note
+    with three quotes, had read "5 notes, 3 buyer quotes", as if it told the file's five)."""
+    runs = itertools.groupby(kinds, key=lambda kind: kind in ("note", "quote"))
+    return sum(1 for written, run in runs if written and "note" in run)
+
+
 def understood(utterances: Sequence[ParsedUtterance]) -> Understood:
     kinds = [_read_as(u) for u in utterances]
     turns = [u for u, kind in zip(utterances, kinds, strict=True) if kind == "turn"]
     return Understood(
         speakers=len({u.speaker for u in turns}),
         turns=len(turns),
-        notes=kinds.count("note"),
+        notes=notes_written(kinds),
         quotes=kinds.count("quote"),
         unspoken_for=kinds.count("unspoken_for"),
     )

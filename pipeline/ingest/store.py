@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.claims import claim_columns, claim_live, take_over
 from pipeline.errors import BadInput
+from pipeline.ingest.account_industries import share_industries
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import unplaced_notice
 from pipeline.ingest.readable import understood
@@ -154,7 +155,8 @@ def _store_call(
     """``spellings``: ``known_spellings`` kept by the caller (reading it again per call read
     every stored account: a big file's rows stored alone slowed to 3 a second)."""
     known = known_spellings(session) if spellings is None else spellings
-    call = Call(**_call_row(parsed, filename, digest, known))
+    [row] = share_industries(session, [_call_row(parsed, filename, digest, known)])
+    call = Call(**row)
     session.add(call)
     session.flush()
     rows = [_utterance_row(call.id, seq, u) for seq, u in enumerate(parsed.utterances)]
@@ -292,10 +294,8 @@ def _store_together(
             if call.digest not in known:
                 new.setdefault(call.digest, call)  # a repeat within the file: stored once
         if new:
-            session.execute(
-                insert(Call),
-                [_call_row(c.parsed, c.filename, c.digest, spellings) for c in new.values()],
-            )
+            rows = [_call_row(c.parsed, c.filename, c.digest, spellings) for c in new.values()]
+            session.execute(insert(Call), share_industries(session, rows))
             found = select(Call.content_hash, Call.id).where(Call.content_hash.in_(list(new)))
             ids = {str(digest): int(call_id) for digest, call_id in session.execute(found)}
             hold(ids.values())

@@ -33,11 +33,16 @@ T = TypeVar("T")
 
 MEMO_SIZE = 64  # views kept parsed-ready per process (a few filter combinations per kind)
 STALE_AFTER_DAYS = 2  # stored views of older revisions are removed after this
+# Raised when what a view holds changes shape (a field added or read anew): a view stored by
+# an older version is then never served (the dashboard's trend words had lacked until a write).
+VIEW_SHAPE = 2
 
 
 def view_key(name: str, params: Mapping[str, Any]) -> str:
-    """One view's identity: its name and every parameter that changes what it shows."""
-    canonical = json.dumps([name, dict(sorted(params.items()))], default=str, sort_keys=True)
+    """One view's identity: its name, shape and every parameter that changes what it shows."""
+    canonical = json.dumps(
+        [name, VIEW_SHAPE, dict(sorted(params.items()))], default=str, sort_keys=True
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

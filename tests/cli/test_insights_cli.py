@@ -134,6 +134,29 @@ def test_dashboard_table_and_json(cli: CliRunner) -> None:
     assert "Objections in lost deals" in table and board["lost"][0]["name"] in table
 
 
+def test_dashboard_and_clusters_say_the_same_trend_words(cli: CliRunner) -> None:
+    """``clusters`` had shown a ratio (2.83) where the dashboard said "rising", and the
+    dashboard had said "rising" against a month before the first call. The corpus's calls
+    begin 5 January: its last 30 days have no history to compare with; from 26 January they
+    do (15 days against 15), and both commands say "steady", the ratio kept in --json."""
+    board = run(cli, "dashboard")
+    assert "rising" not in board
+    assert "trend: not enough history to compare: the first call is on 2026-01-05" in board
+    listed = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
+    assert {row["trend_label"] for row in listed} == {""} and all(r["trend"] for r in listed)
+    table = run(cli, "clusters", "--kind", "objection")
+    assert "6.00" not in table and "rising" not in table
+    assert "trend: not enough history to compare: the first call is on 2026-01-05" in table
+    since = ("--since", "2026-01-26")
+    board = run(cli, "dashboard", *since)
+    assert "not enough history" not in board and "steady" in board
+    rows = json.loads(run(cli, "clusters", "--kind", "objection", *since, "--json"))
+    assert {r["trend_label"] for r in rows} == {"steady"} and all(r["trend"] for r in rows)
+    table = run(cli, "clusters", "--kind", "objection", *since)
+    assert table.count("steady") == len(rows) and "1.33" not in table
+    assert "not enough history" not in table
+
+
 def test_clusters_grain(cli: CliRunner) -> None:
     auto = json.loads(run(cli, "clusters", "--kind", "objection", "--json"))
     finer = run(cli, "clusters", "--kind", "objection", "--grain", "finer")

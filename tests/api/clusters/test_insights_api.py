@@ -91,22 +91,38 @@ def test_dashboard_is_served_as_json_too(api: TestClient) -> None:
 def test_dashboard_compares_equal_periods_with_the_home_pages_rule(api: TestClient) -> None:
     """The corpus's calls are weekly from 5 January to 9 February: February so far (2 calls)
     against all of January (4) read "falling" while the home page said "rising". The 30 days
-    up to the latest call hold 5 calls, the 30 before 1: rising on both pages."""
+    up to the latest call hold 5 calls, the 30 before only the first (six days of calls): no
+    history to compare with, so nothing rises on either page, and both say why. From 26
+    January, 15 days against the 15 before (calls over 14 of them): steady on every page."""
     body = api.get("/api/dashboard").json()
     assert body["period"] == {"start": "2026-01-11", "end": "2026-02-09"}
     assert body["previous"] == {"start": "2025-12-12", "end": "2026-01-10"}
+    assert body["history"] is False
+    assert body["history_note"] == (
+        "not enough history to compare: the first call is on 2026-01-05; "
+        "2025-12-12 to 2026-01-10 holds 1 call"
+    )
     home = {c["id"]: c for c in api.get("/api/clusters", params={"kind": "objection"}).json()}
     for row in body["trends"]:
         assert (row["now"], row["before"]) == (home[row["id"]]["recent"], home[row["id"]]["before"])
-        assert row["direction"] == home[row["id"]]["direction"]
-    rising = [r for r in body["trends"] if r["direction"] == "up"]
-    # at least price and setup: a sentence in each of the six calls, five in the 30 days
-    assert len(rising) >= 2 and all(r["now"] >= 4 for r in rising)
-    assert api.get("/").text.count("badge-rising") == len(rising)
+        assert row["direction"] == home[row["id"]]["direction"] == "flat"
+        assert row["trend_label"] == home[row["id"]]["trend_label"] == ""
+    assert len(body["trends"]) >= 2 and "badge-rising" not in api.get("/").text
     dash = api.get("/dashboard").text
-    assert dash.count('aria-label="rising"') == len(rising) and "▼" not in dash
-    chosen = api.get("/api/dashboard", params={"date_from": "2026-01-19", "date_to": "2026-02-09"})
-    assert chosen.json()["previous"] == {"start": "2025-12-28", "end": "2026-01-18"}
+    assert 'aria-label="rising"' not in dash and "▼" not in dash
+    assert "Trend: not enough history to compare: the first call is on 2026-01-05" in dash
+    since = {"date_from": "2026-01-26", "date_to": "2026-02-09"}
+    chosen = api.get("/api/dashboard", params=since).json()
+    assert chosen["previous"] == {"start": "2026-01-11", "end": "2026-01-25"}
+    assert chosen["history"] is True and chosen["history_note"] == ""
+    listed = {
+        c["id"]: c for c in api.get("/api/clusters", params={"kind": "objection", **since}).json()
+    }
+    assert chosen["trends"]
+    for row in chosen["trends"]:
+        assert row["before"] >= 2 and row["trend_label"] == "steady"
+        assert listed[row["id"]]["trend_label"] == "steady"
+    assert "Trend: not enough history" not in api.get("/dashboard", params=since).text
     backwards = api.get("/dashboard", params={"date_from": "2026-03-01", "date_to": "2026-02-01"})
     assert backwards.status_code == 200 and "starts (2026-03-01) after it ends" in backwards.text
 

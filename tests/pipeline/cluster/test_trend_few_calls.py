@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.cluster.stats import MentionRow, cluster_stats
-from pipeline.cluster.trend import periods, trend_label
+from pipeline.cluster.trend import periods, trend_word
 
 LATEST = dt.date(2026, 3, 20)
 
@@ -30,10 +30,10 @@ def test_one_call_seen_before_shows_no_trend() -> None:
     assert figures.direction == "flat"
 
 
-def test_several_calls_keep_the_ratio() -> None:
+def test_several_calls_read_rising_the_ratio_kept() -> None:
     early = [_row(i, i, LATEST - dt.timedelta(days=40)) for i in range(2)]
     late = [_row(10 + i, 10 + i, LATEST - dt.timedelta(days=i)) for i in range(5)]
     figures = cluster_stats([*early, *late], periods(LATEST))
-    assert figures.trend_label == "2.00"
+    assert (figures.trend_label, figures.trend) == ("rising", 2.0)
     assert figures.direction == "up"
-    assert trend_label(0, 0, 3) == ""
+    assert trend_word(0, 0, 3) == ""
