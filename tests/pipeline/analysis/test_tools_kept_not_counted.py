@@ -1,5 +1,6 @@
 """End to end (real embedder, SQLite): the buyer's payment, accounting and gate tools and their
-town are stored as no competitor; the rival the record lists and one the buyer chose are.
+town are stored as no competitor; the rival the record lists, one the buyer chose and one a user
+entered facts about are.
 
 Why: a marina buyer's review: GoCardless ("for the annual berth fees"), Xero, QuickBooks
 Desktop, Paxton and the town "Cedar Key" were counted among "Competitors named", and a fee
@@ -14,7 +15,7 @@ from pipeline.cluster.rivals import known_competitors
 from pipeline.dashboard import competitor_mentions
 from pipeline.ingest.schemas import CallMetadata
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store.models import Mention
+from pipeline.store.models import CompetitorFact, Mention
 from pipeline.workspace import Workspace
 
 CALL = b"""Priya Shah: How do you run the brewery side today?
@@ -41,3 +42,12 @@ def test_tools_kept_beside_ours_and_a_place_are_stored_as_no_competitor(
         filters = set(known_competitors(db))
     assert stored == counted == filters == {"Kegworth", "Brewlytics"}
 
+
+def test_a_rival_with_facts_is_one_however_it_is_said(workspace: Workspace) -> None:
+    with workspace.session() as db:
+        db.add(CompetitorFact(competitor="Kegworth", fact="Kegworth charges per fermenter."))
+        db.commit()
+    ingest_bytes(workspace, CALL, "okafor.txt", CallMetadata(our_speakers=["Priya Shah"]))
+    with workspace.session() as db:
+        stored = {n for n in db.scalars(select(Mention.competitor).distinct()) if n}
+    assert stored == {"Kegworth", "Brewlytics"}
