@@ -125,3 +125,19 @@ def markets_shown(texts: Iterable[str]) -> frozenset[str]:
         top = max(strong.values())
         return frozenset(market for market, n in strong.items() if n == top)
     return reduce(frozenset.intersection, (s.markets for s in weak)) if weak else frozenset()
+
+
+@cache
+def _place_names() -> re.Pattern[str]:
+    """Every place ``places.toml`` lists, a shared name too, as one whole-name pattern."""
+    text = resources.files("pipeline").joinpath("data", "places.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    names = [n for place in data["places"].values() for n in place.get("places", [])]
+    names += [n for shared in data["shared"] for n in shared["names"]]
+    return re.compile(f"(?:{'|'.join(names)})")
+
+
+def names_a_place(name: str) -> bool:
+    """Whether ``name`` is a place ``places.toml`` lists ("Denver", "Perth"): a guessed rival
+    "cheaper than Denver" had been one."""
+    return _place_names().fullmatch(" ".join(name.split())) is not None

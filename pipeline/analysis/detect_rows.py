@@ -1,6 +1,6 @@
 """A batch of calls detected into mention rows: the rivals each call's detection looks for
-(its record's, the settings', and those other calls' records list), our own names, and the
-fuller name each rival is stored under.
+(its record's, the settings', those other calls' records list and those a user entered facts
+about), our own names, and the fuller name each rival is stored under.
 
 Split from ``flow`` (the stages' order, batches and storing) because what a call's detection is
 told is a concern of its own: a CRM note, which has no record, had not been told of the rivals
@@ -21,7 +21,7 @@ from pipeline.cluster.rivals import listed_rivals
 from pipeline.detect import Detection, Detector, UtteranceLike
 from pipeline.redact import redactor_for
 from pipeline.rival_names import fuller_names
-from pipeline.store.models import Call, Mention, Utterance
+from pipeline.store.models import Call, CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
 
 
@@ -44,7 +44,9 @@ def detected_rows(
     grouped_calls: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
     settings = workspace.settings
     brands = our_brands(session, settings.our_company)  # never a rival
-    elsewhere = settings.rival_names.canonical_list(listed_rivals(session))
+    elsewhere = settings.rival_names.canonical_list(
+        [*listed_rivals(session), *_with_facts(session)]
+    )
     for call in calls:
         named = settings.rival_names.canonical_list(call.competitors or [])
         if named != list(call.competitors or []):  # an alias added since: "HCP" is Housecall Pro
@@ -83,6 +85,13 @@ def detected_rows(
         for utterance in turns[call.id]
         for d in found.get(utterance.id, [])
     ]
+
+
+def _with_facts(session: Session) -> list[str]:
+    """The rivals a user entered facts about: listed as surely as a record's, so named in any
+    frame ("We're on Kegworth already, so yours has to sit beside it" is no kept tool's)."""
+    names = session.scalars(select(CompetitorFact.competitor).distinct())
+    return sorted({str(name) for name in names if name}, key=str.lower)
 
 
 def _mention_row(

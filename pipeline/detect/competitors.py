@@ -71,7 +71,9 @@ _EVALUATED_MORE = (
     r"|(?:a|the|their) (?:quote|demo|proposal|offer) (?:from|of|with)|competitor:"
     r"|lost\s+(?:(?:the|this|a|our)\s+deal\s+|out\s+)?to)\s+"
 )
-_VERSUS = r"(?i:compared to|compared with|versus|vs\.?|than|over at|against|side by side with)\s+"
+_VERSUS = r"(?i:compared to|compared with|versus|vs\.?|than|against|side by side with)\s+"
+# "Over at X they charge more" opens its clause; "the yard over at X" is a place.
+_OVER_AT = r"(?i:(?:^|[.,;:!?–—-]\s*|\b(?:and|but|so|whereas|while)\s+)over at)\s+"
 _NUMBER = (
     r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
     r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?)"
@@ -156,6 +158,7 @@ _FRAMES = (
         "mention",
     ),
     _before(_VERSUS, "mention"),
+    _before(_OVER_AT, "mention"),
     _after(_PRICED, "mention"),
     _after(_TERMS, "mention"),
     _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
@@ -272,7 +275,9 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = r"[\s-]?"
 # The frames before a name that make it a product: "we use open solar", "than job nimbus".
 _PRODUCT_BEFORE = re.compile(
-    "(?:" + "|".join((_CURRENT, _CURRENT_MORE, _EVALUATED, _EVALUATED_MORE, _VERSUS)) + ")$"
+    "(?:"
+    + "|".join((_CURRENT, _CURRENT_MORE, _EVALUATED, _EVALUATED_MORE, _VERSUS, _OVER_AT))
+    + ")$"
 )
 
 

@@ -13,18 +13,28 @@ import re
 import tomllib
 from importlib import resources
 
+from pipeline.detect.kept_tools import kept_beside
+
 _FLAGS = re.IGNORECASE
 
 # What a tool kept beside whatever they buy is for: "we use LedgerLeaf for payroll", "we use
-# PACE financing", "we pay for Nearmap imagery". Back-office work no sales tool replaces.
+# PACE financing", "we pay for Nearmap imagery", "we're with X for the annual berth fees", "X on
+# the gates". Back-office work (money in and out, the books) and the doors no sales tool
+# replaces; not a newsletter ("We use MailMagpie for the newsletter" names a school app's rival).
 _SUPPORT_WORK = (
     r"payroll|accounting|bookkeeping|invoicing|financing|finance|loans?|lending|insurance"
-    r"|banking|imagery|aerial imagery|point of sale"
+    r"|banking|imagery|aerial imagery|point of sale|fees|dues|direct debits?|payouts?|wages"
+    r"|salar(?:y|ies)|expenses|mandates|transfers|foreign exchange|fx|vat|gst|tax(?:es)?"
+    r"|ledgers?|gates?|doors?|barriers?|fobs?"
+    r"|access(?: control)?|door entry|cctv|alarms?|card (?:machines?|readers?|terminals?)"
 )
 _PARTNER_TAIL = re.compile(
-    r"^\s*(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+|all\s+)?(?:card\s+|online"
-    r"\s+|staff\s+)?(?:pay|accounts|books|invoices|tills?|pos|hr|e-?mails?|messages|texts|payments"
-    rf"|sso|single sign-?on|sign-?ins?|log-?ins?|identity|{_SUPPORT_WORK})|{_SUPPORT_WORK})\b",
+    r"^\s*(?:\d+\s+)?(?:(?:already|still|currently|also|now|too),?\s+)?"
+    r"(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+|all\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:pay|accounts|books|invoices|tills?|pos|hr|e-?mails?|messages|texts|payments|sso"
+    rf"|single sign-?on|sign-?ins?|log-?ins?|identity|{_SUPPORT_WORK})"
+    rf"|(?:on|at)\s+(?:the|our|all|every)\s+(?:[a-z]+\s+)?(?:gates?|doors?|barriers?|tills?)"
+    rf"|to\s+(?:pay|collect|bank|transfer|take\s+(?:card\s+)?payments)|{_SUPPORT_WORK})\b",
     _FLAGS,
 )
 # A sentence about signing in: "We're on Microsoft Entra and I'm not managing another set of
@@ -49,13 +59,14 @@ _PLAN_TAIL = re.compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _
 # What says a name is an organisation of another kind, beside it: "our GMB rep", "Unite the
 # union", "the union, Unite", "Allstar fuel cards", "our bank, Barclays", "Stockport council",
 # "the Workforce Solutions portal", "our cyber insurer, Coalition", "our landlord, Harbour
-# Homes". A trade union, a fuel card, a council and a subsidy agency had been guessed rivals on
-# the dashboard and in the FAQ's "other tools" answer.
+# Homes", "Paxton fobs". A trade union, a fuel card, a council, a subsidy agency and the gates'
+# access hardware had been guessed rivals on the dashboard and in the FAQ's "other tools" answer.
 _OTHER_KIND = (
     r"unions?|reps?|representatives?|shop stewards?|cards?|banks?|building societ(?:y|ies)"
     r"|councils?|regulators?|insurers?|insurance|underwriters?|brokers?|lenders?|landlords?"
     r"|letting agents?|agenc(?:y|ies)|authorit(?:y|ies)|departments?|ministry|government"
-    r"|accountants?|solicitors?|lawyers?|auditors?|frameworks?"
+    r"|accountants?|solicitors?|lawyers?|auditors?|frameworks?|(?:key\s?)?fobs?|locks?|barriers?"
+    r"|intercoms?|access control|door entry|gate (?:hardware|systems?|controllers?)"
 )
 _KIND_AFTER = re.compile(rf"^(?:'s)?,?\s+(?:the\s+)?(?-i:[a-z]+\s+)?(?:{_OTHER_KIND})\b", _FLAGS)
 _KIND_BEFORE = re.compile(rf"\b(?:{_OTHER_KIND})\s*(?:[,:(]\s*|\s+(?:is|was|called)\s+)?$", _FLAGS)
@@ -106,8 +117,8 @@ def is_trade_term(name: str) -> bool:
 
 def no_rival_here(text: str, name: str, start: int, relation: str) -> bool:
     """Whether the guessed ``name`` said at ``start`` of ``text`` is no rival: a trade term, an
-    edition's word, a tool kept for other work or to sign in with, a plan's name, another kind
-    of organisation, a place things are moved between, or an insurer."""
+    edition's word, a tool kept for other work, to sign in with or beside ours (``kept_tools``),
+    a plan's name, another kind of organisation, a place, or an insurer."""
     rest = text[start + len(name) :]
     if is_trade_term(name) or only_edition_words(name) or _ROLE_IN_NAME.search(name):
         return True
@@ -119,5 +130,7 @@ def no_rival_here(text: str, name: str, start: int, relation: str) -> bool:
     if _THE_BEFORE.search(before) and _PORTAL_AFTER.match(rest):
         return True
     if _SIGNING_IN.search(text) or (_MOVED_THING.search(before) and _TO_A_PLACE.match(rest)):
+        return True
+    if kept_beside(text, name, start, relation):
         return True
     return relation == "mention" and _INSURED.search(text) is not None
