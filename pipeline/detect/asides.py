@@ -226,19 +226,37 @@ def names_a_rival_only(sentence: str, rivals: Sequence[str]) -> bool:
     objection: the rival's tag is kept. Not when it is compared, preferred, priced, offered,
     brought to us or run by the buyer ("we looked at <rival> last year and they were half your
     price"); a rival named without either frame ("<rival> renews in October.") is the model's."""
+    return _said_besides_a_mention(sentence, rivals) is not None
+
+
+def tells_of_others_use(sentence: str, rivals: Sequence[str]) -> bool:
+    """Another business's or a friend's use of a rival and their word of it ("The club down the
+    road use <rival> for their visitor moorings and they seem happy enough with it.", "My
+    cousin's salon uses <rival> and she swears by it."), and nothing of the buyer's own: no
+    pain and no set-up of theirs, whatever the model read; the rival keeps its tag. Not "The
+    club down the road switched to <rival> and now we're losing visitors to them." (theirs)."""
+    rest = _said_besides_a_mention(sentence, rivals)
+    hearsay = _HEARSAY.search(lowered(sentence))
+    return rest is not None and hearsay is not None and not _FIRST_PERSON.search(rest)
+
+
+def _said_besides_a_mention(sentence: str, rivals: Sequence[str]) -> str | None:
+    """What a sentence says besides someone else's use of a rival or a past look at one (the
+    frames, the names and "that's all I know" taken out), when that says nothing against us:
+    no contrast, comparison, preference, word about us, worry or buying topic; else None."""
     text = lowered(sentence)
     named = _named(text, rivals)
     if not named or is_question(sentence):
-        return False
+        return None
     if not (_HEARSAY.search(text) or _PAST_LOOK.search(text)):  # "RotaPro renews in October."
-        return False
+        return None
     rest = _KNOWN_ONLY.sub(" ", _PAST_LOOK.sub(" ", _HEARSAY.sub(" ", text)))
     for rival in named:
         rest = rest.replace(rival, " ")
     if _CONTRAST.search(rest) or _ABOUT_US.search(rest) or _WEIGHED.search(rest):
-        return False
+        return None
     cues = cue_scores(rest)
-    return cues.concern < _MEDIUM and not any(cues.categories.values())
+    return rest if cues.concern < _MEDIUM and not any(cues.categories.values()) else None
 
 
 def weighs_a_rival(sentence: str, rivals: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ from pipeline.detect.rules import (
     lowered,
     topic_without_rival,
 )
+from pipeline.detect.said_no import says_no_to_us
 from pipeline.first_names import spoken_names
 from pipeline.language import foreign_words, in_english
 
@@ -47,10 +48,10 @@ def names_a_decision_or_time(sentence: str) -> bool:
 
 def says_a_verdict(sentence: str) -> bool:
     """A decision said with no topic named ("So, um, we talked it through and it's a no for now,
-    I'm afraid.", "We're going to hold off."): not "it's a no on the contract term" (that names
-    its topic), nor "it's a no-brainer"."""
+    I'm afraid.", "We're going to hold off.", "The board said no." (``said_no``)): not "it's a no
+    on the contract term" (that names its topic), nor "it's a no-brainer"."""
     text = REASSURANCE.sub(" ", lowered(sentence))
-    if not _VERDICTS.search(text):
+    if not (_VERDICTS.search(text) or says_no_to_us(sentence)):
         return False
     named = cue_scores(sentence).categories
     return not any(hits for name, hits in named.items() if name != AUTHORITY)

@@ -105,13 +105,16 @@ def only_edition_words(name: str) -> bool:
 
 @functools.cache
 def _trade_terms() -> frozenset[str]:
-    """Capitalised trade terms, from ``pipeline/data/trade_terms.toml`` (case-folded)."""
+    """Capitalised trade terms and currency codes, from ``pipeline/data/trade_terms.toml``
+    (case-folded: a sentence-case guess of three letters is no name anyway)."""
     text = resources.files("pipeline").joinpath("data", "trade_terms.toml").read_text("utf-8")
-    return frozenset(term.casefold() for term in tomllib.loads(text)["terms"])
+    lists = tomllib.loads(text)
+    return frozenset(term.casefold() for term in [*lists["terms"], *lists["currencies"]])
 
 
 def is_trade_term(name: str) -> bool:
-    """A kind of tool, trade or document in capitals ("MSP", "EDR", "X-ray"), no vendor."""
+    """A kind of tool, trade, document, tax, public body or currency in capitals ("MSP",
+    "X-ray", "GST", "HMRC", "AUD"), no vendor."""
     return " ".join(name.casefold().split()) in _trade_terms()
 
 

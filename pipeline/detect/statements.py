@@ -17,8 +17,10 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.account_facts import states_the_account
-from pipeline.detect.asides import names_a_rival_only, says_no_concern
+from pipeline.detect.asides import names_a_rival_only, says_no_concern, tells_of_others_use
 from pipeline.detect.classify import Kind, SentenceInput
+from pipeline.detect.counted_loss import counts_a_loss, counts_a_loss_over_time
+from pipeline.detect.own_prices import states_their_own_prices
 from pipeline.detect.rules import (
     CUES,
     KIND_CUES,
@@ -251,8 +253,16 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return "other"
     if kind == "objection" and names_a_rival_only(sentence, rivals):  # a past look: no worry
         return "other"
+    if kind in ("pain", "current_setup") and tells_of_others_use(sentence, rivals):
+        return "other"  # "My cousin's salon uses <rival> and she swears by it.": not theirs
+    if kind in ("objection", "pain", "other") and states_their_own_prices(sentence):
+        return "current_setup"  # "We pass on a 1.2% surcharge on card payments at the fuel dock"
     if kind in ("objection", "other", "current_setup") and tells_a_pain(sentence):
         return "pain"
+    if (kind in ("objection", "current_setup") and counts_a_loss(sentence, rivals)) or (
+        kind == "other" and counts_a_loss_over_time(sentence, rivals)
+    ):
+        return "pain"  # "I reckon we lose thirty-odd berth holders a year that way."
     if kind == "objection" and describes_the_setup(sentence):
         return "current_setup"
     if kind == "objection" and (self_described := describes_themselves(sentence)) is not None:

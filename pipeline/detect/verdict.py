@@ -23,6 +23,7 @@ from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
+from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.small_talk import answers_small_talk
 from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind
 from pipeline.detect.status_quo import defends_what_they_have
@@ -110,6 +111,10 @@ def sentence_verdict(
         # "The problem is the timing.", "It's a budget thing.": the topic named is the worry
         kind, category = "objection", named
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and says_no_to_us(text):
+        # "I'll be straight with you, it's a no.", "The committee voted it down on Tuesday."
+        # (small talk, a pain); the category is the verdict's, below
+        kind, confidence = "objection", max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (locked := parent_lock_in_kind(sentence)) is not None:
         kind = locked  # "we're on <tool> through the group": a caveat or after a pitch, or set-up
         confidence = max(score.probabilities.get(locked, 0.0), STATEMENT_SURE)
