@@ -5,10 +5,12 @@ detector scores the fold, then a simulated user answers 10, 30, 100 sentences ch
 review queue (or at random, mean of ``--seeds`` runs) with the true labels; the model re-fits
 warm after each batch, as in the product. Prints one JSON line: per budget and strategy,
 objection precision at recall >= 0.85 (per sentence and per utterance, best threshold) and
-objection and pain precision/recall at the shipped threshold.
+objection and pain precision/recall at the operating threshold: as the product, the fold's
+workspace threshold measured after each re-fit (``pipeline/detect/fit_state.py``; the shipped
+threshold before any), its mean in ``threshold``; ``--fixed-threshold``: the shipped one always.
 
     .venv/bin/python bench/detect_learning.py [--labels examples/labels.csv | --builtin]
-        [--budgets 0 10 30 100]
+        [--budgets 0 10 30 100] [--fixed-threshold]
 
 ``--builtin``: every labelled set that ships (the example calls and examples/labelled/*, as the
 model is fitted on them), folds still by call file.
@@ -27,11 +29,12 @@ from pipeline.detect import load_seeds
 from pipeline.detect.labels import builtin_labelled, parse_labelled
 
 
-def _figures(data: ev.Dataset, probabilities: Any) -> dict[str, Any]:
-    summary = ev.summary(data, probabilities)
+def _figures(data: ev.Dataset, probabilities: Any, thresholds: Any) -> dict[str, Any]:
+    summary = ev.summary(data, probabilities, thresholds)
     kinds = summary["kinds"]
     assert isinstance(kinds, dict)
     return {
+        "threshold": round(float(thresholds.mean()), 3),
         "p_at_r85_sentence": summary["objection_p_at_r85_sentence"],
         "p_at_r85_utterance": summary["objection_p_at_r85_utterance"],
         "objection": {k: kinds["objection"][k] for k in ("precision", "recall")},
@@ -57,6 +60,9 @@ def main() -> None:
     )
     parser.add_argument("--budgets", type=int, nargs="+", default=list(ev.BUDGETS))
     parser.add_argument("--seeds", type=int, default=3, help="Random runs to average.")
+    parser.add_argument(
+        "--fixed-threshold", action="store_true", help="No workspace threshold: the shipped one."
+    )
     args = parser.parse_args()
     labelled = (
         builtin_labelled()
@@ -65,16 +71,24 @@ def main() -> None:
     )
     with Timing() as timing:
         data = ev.build_dataset(local_embedder(), labelled, load_seeds())
-        queue = ev.learning_curve(data, args.budgets, ("queue",))
+        auto = not args.fixed_threshold
+        queue = ev.learning_curve(data, args.budgets, ("queue",), auto=auto)
         randoms = [
-            ev.learning_curve(data, args.budgets, ("random",), seed=seed)
+            ev.learning_curve(data, args.budgets, ("random",), seed=seed, auto=auto)
             for seed in range(args.seeds)
         ]
     curve = {
         str(budget): {
-            "queue": _figures(data, queue.probabilities["queue"][budget]),
+            "queue": _figures(
+                data, queue.probabilities["queue"][budget], queue.thresholds["queue"][budget]
+            ),
             "random": _mean(
-                [_figures(data, run.probabilities["random"][budget]) for run in randoms]
+                [
+                    _figures(
+                        data, run.probabilities["random"][budget], run.thresholds["random"][budget]
+                    )
+                    for run in randoms
+                ]
             ),
         }
         for budget in args.budgets
@@ -85,6 +99,7 @@ def main() -> None:
             "sentences": len(data.examples),
             "folds": ev.FOLDS,
             "random_runs": args.seeds,
+            "threshold": "fixed" if args.fixed_threshold else "workspace",
             "curve": curve,
             "seconds": round(timing.wall, 1),
         }

@@ -108,6 +108,12 @@ class Settings(BaseSettings):
         le=1.0,
         description="P(objection) at which a buyer sentence counts as an objection.",
     )
+    auto_objection_threshold: bool = Field(
+        True,
+        description="After each fit, raise the objection threshold for this workspace to where "
+        "the expected objection recall over its own sentences is 0.9 (objection_threshold is "
+        "the floor, 0.5 the ceiling).",
+    )
     confident_at: float = Field(
         DEFAULT_CONFIDENT_AT,
         ge=0.0,

@@ -22,6 +22,7 @@ from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
 from pipeline.detect import DETECTED_ROLES, KINDS, Kind, load_seeds
 from pipeline.detect.classify import SentenceInput
+from pipeline.detect.fit_state import measured_threshold, record_fit
 from pipeline.detect.labels import (
     LabelledSentence,
     drop_user_label,
@@ -31,7 +32,6 @@ from pipeline.detect.labels import (
     user_label_row,
     user_labelled,
 )
-from pipeline.detect.learning import record_fit
 from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import split_sentences, surroundings
 from pipeline.errors import BadInput, NotFound
@@ -82,13 +82,16 @@ def redetect_all(
     Every call is marked pending first (under the writer lock, so a redetect waiting for
     another analysis has not begun and may still be joined): a crash midway leaves the calls
     not yet done pending, and the next start analyses them. The detector it builds learns
-    every answer so far, so the review queue counts its next re-fit from here."""
+    every answer so far, so the review queue counts its next re-fit from here, and it measures
+    the workspace's objection threshold again (``pipeline.detect.fit_state``)."""
     with workspace.writer():
         if not mark_pending(workspace):
             return {"calls": 0, "mentions": 0, "clustered_mentions": 0, "clusters": 0}
         answers = len(user_labelled(workspace.settings.data_dir))
         summary = dict(analyse_pending(workspace, progress=progress, rebuild=True))
-    record_fit(workspace, answers)
+        with workspace.session() as session:  # the threshold the next detection uses
+            threshold = measured_threshold(workspace.settings, session)
+    record_fit(workspace.settings, answers, threshold)
     return summary
 
 

@@ -36,6 +36,7 @@ from pipeline.detect.conditions import sets_a_condition_on_us
 from pipeline.detect.deal_news import is_deal_news, loss_in_note
 from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
+from pipeline.detect.fit_state import operating_threshold
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import checked_kinds, kind_checker
 from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
@@ -119,7 +120,7 @@ class RuleEmbeddingDetector:
             seeds=seeds,
             competitors=settings.competitors,
             model=model,
-            threshold=settings.objection_threshold,
+            threshold=operating_threshold(settings),
             checker=kind_checker(settings, seeds.labels),
             verdicts=user_verdicts(users),
             rival_names=settings.rival_names,

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from pipeline.config import DEFAULT_CONFIDENT_AT, DEFAULT_OBJECTION_THRESHOLD
 from pipeline.detect.classify import KINDS
 from pipeline.detect.features import Matrix
+from pipeline.detect.fit_state import workspace_threshold
 from pipeline.detect.labels import ANSWER_WEIGHT, LabelledSentence
 from pipeline.detect.model import (
     OBJECTION,
@@ -174,6 +175,9 @@ class Curve:
     """Out-of-fold kind probabilities after each answer budget, per strategy."""
 
     probabilities: dict[str, dict[int, Floats]] = field(default_factory=dict)
+    # The threshold each row is decided at, per strategy and budget: ``threshold``, or with
+    # ``auto`` its fold's workspace threshold measured after the last re-fit (``fit_state``).
+    thresholds: dict[str, dict[int, Floats]] = field(default_factory=dict)
 
 
 def learning_curve(
@@ -183,12 +187,16 @@ def learning_curve(
     *,
     threshold: float = DEFAULT_OBJECTION_THRESHOLD,
     seed: int = 0,
+    auto: bool = False,
 ) -> Curve:
     """For each held-out fold (one user's calls): score it, then answer ``budgets`` questions
     picked by each strategy in batches (10 at a time up to 30, then 35), re-fitting warm after
-    each batch; answered sentences follow their verdict."""
+    each batch; answered sentences follow their verdict. ``auto``: after each re-fit the fold's
+    threshold is measured on its probabilities as the product measures a workspace's
+    (``fit_state.workspace_threshold``, ``threshold`` the floor); the queue asks near it."""
     curve = Curve(
-        {s: {b: np.zeros((len(data.examples), len(KINDS))) for b in budgets} for s in strategies}
+        {s: {b: np.zeros((len(data.examples), len(KINDS))) for b in budgets} for s in strategies},
+        {s: {b: np.full(len(data.examples), threshold) for b in budgets} for s in strategies},
     )
     for fold in range(FOLDS):
         train = [i for i in range(len(data.examples)) if data.folds[i] != fold]
@@ -199,22 +207,34 @@ def learning_curve(
         for strategy in strategies:
             model, answers = base, dict[int, int]()
             rng = random.Random(seed + fold)
-            done = 0
+            done, limit = 0, threshold
             for budget in sorted(budgets):
                 while done < budget:
                     step = min(budget - done, 10 if done < 30 else 35)
-                    new = _choose(data, model, test, answers, step, strategy, rng, threshold)
+                    new = _choose(data, model, test, answers, step, strategy, rng, limit)
                     if not new:
                         break
                     answers.update({i: int(data.truth[i]) for i in new})
                     done += len(new)
                     model = _fit(data, train, answers, model)
-                probabilities = model.kind_probabilities(data.features[test])
-                for row, i in enumerate(test):
-                    if i in answers:
-                        probabilities[row] = np.eye(len(KINDS))[answers[i]]
+                    if auto:
+                        scored = _scored(data, model, test, answers)
+                        limit = workspace_threshold(scored[:, 0], threshold)
+                probabilities = _scored(data, model, test, answers)
                 curve.probabilities[strategy][budget][test] = probabilities
+                curve.thresholds[strategy][budget][test] = limit
     return curve
+
+
+def _scored(
+    data: Dataset, model: KindModel, rows: Sequence[int], answers: dict[int, int]
+) -> Floats:
+    """The kind probabilities of ``rows``, an answered row one-hot on its answer."""
+    probabilities = model.kind_probabilities(data.features[list(rows)])
+    for row, i in enumerate(rows):
+        if i in answers:
+            probabilities[row] = np.eye(len(KINDS))[answers[i]]
+    return probabilities
 
 
 def _choose(
@@ -277,23 +297,25 @@ def _theme_doubts(
 
 
 def decide(
-    data: Dataset, probabilities: Floats, threshold: float = DEFAULT_OBJECTION_THRESHOLD
+    data: Dataset, probabilities: Floats, threshold: float | Floats = DEFAULT_OBJECTION_THRESHOLD
 ) -> npt.NDArray[np.int64]:
-    """The kind index per row, decided as the detector decides (``decide_kind``)."""
+    """The kind index per row, decided as the detector decides (``decide_kind``) at
+    ``threshold`` (one, or one per row)."""
+    limits = np.broadcast_to(np.asarray(threshold, dtype=np.float64), (len(probabilities),))
     return np.array(
         [
-            KINDS.index(decide_kind(p, threshold, direct))
-            for p, direct in zip(probabilities, data.direct_questions, strict=True)
+            KINDS.index(decide_kind(p, float(limit), direct))
+            for p, limit, direct in zip(probabilities, limits, data.direct_questions, strict=True)
         ],
         dtype=np.int64,
     )
 
 
 def summary(
-    data: Dataset, probabilities: Floats, threshold: float = DEFAULT_OBJECTION_THRESHOLD
+    data: Dataset, probabilities: Floats, threshold: float | Floats = DEFAULT_OBJECTION_THRESHOLD
 ) -> dict[str, object]:
     """Objection precision at recall 0.85 (per sentence and per utterance, best threshold) and
-    per-kind precision and recall at ``threshold``."""
+    per-kind precision and recall at ``threshold`` (one, or one per row)."""
     truth = data.truth
     objection = truth == 0
     per_utterance_score = np.full(int(data.utterances.max()) + 1, -np.inf)

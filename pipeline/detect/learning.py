@@ -10,14 +10,12 @@ another category's theme than their own: ``theme_doubt.py``), spread over calls 
 An answer is a ``pipeline.analysis.corrections.label_sentence`` verdict; every ``refit_every``
 answers ``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the
 detector on the answers (warm-started, a second or two), then re-scores the sentences the queue
-draws from, so the next questions come from the new model. ``callmine redetect`` applies it to
-every call.
+draws from, so the next questions come from the new model, and measures the workspace's own
+objection threshold (``fit_state.py``). ``callmine redetect`` applies both to every call.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -27,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
+from pipeline.detect.fit_state import last_fit, measured_threshold, operating_threshold, record_fit
 from pipeline.detect.labels import user_labelled, user_verdicts
 from pipeline.detect.model import category_margin
 from pipeline.detect.odd_detections import with_odd_detections
@@ -36,14 +35,12 @@ from pipeline.detect.train import load_or_train
 from pipeline.embed import CachedEmbedder, embed_cached
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.runs import ProgressCallback
-from pipeline.store.files import write_text_atomically
 from pipeline.store.models import Job, Mention, Utterance
 from pipeline.workspace import Workspace
 
 POOL_PER_QUESTION = 20  # candidates in doubt read (nearest the threshold) per question asked
 ANSWERED_KEPT = 500  # the latest answers the queue keeps away from (near-duplicates)
 RESCORE_POOL = 2000  # sentences nearest the threshold that a re-fit scores again
-REFIT_STATE = "refit.json"
 REFIT_JOB = "refit"
 
 
@@ -140,7 +137,7 @@ def _doubted(
 
 def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> list[QueueEntry]:
     """The next ``limit`` sentences to ask about, best first (see the module docstring)."""
-    threshold = workspace.settings.objection_threshold
+    threshold = operating_threshold(workspace.settings)
     open_rows = _open_sentences(session)
     if not open_rows or limit <= 0:
         return []
@@ -263,7 +260,7 @@ def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
     margins = doubted_categories(session, workspace.embedder, [int(r[0]) for r in sure])
     tied = [r for r in sure if category_tied(r[4]) and int(r[0]) not in margins]
     given = len(user_labelled(workspace.settings.data_dir))
-    fitted = _last_fit(workspace)
+    fitted = last_fit(workspace.settings)
     return QueueProgress(
         answered=sum(1 for r in rows if r[1] == "user"),
         uncertain=len(scored) - len(sure) + len(margins) + len(tied),
@@ -273,31 +270,6 @@ def queue_progress(workspace: Workspace, session: Session) -> QueueProgress:
         fitted_answers=fitted.answers,
         fitted_at=fitted.at,
     )
-
-
-class LastFit(NamedTuple):
-    answers: int  # how many answers it learnt
-    at: str | None  # when, ISO 8601 UTC (None: before fits were timed)
-
-
-def _state_path(workspace: Workspace) -> Any:
-    return workspace.settings.data_dir / "models" / REFIT_STATE
-
-
-def _last_fit(workspace: Workspace) -> LastFit:
-    try:
-        state = json.loads(_state_path(workspace).read_text("utf-8"))
-        return LastFit(int(state.get("answers", 0)), state.get("at"))
-    except (OSError, ValueError, AttributeError):
-        return LastFit(0, None)
-
-
-def record_fit(workspace: Workspace, answers: int) -> None:
-    """Note that the detector learnt ``answers`` answers and scored the queue again (a re-fit,
-    or ``callmine redetect``, which fits on every answer and detects in every call): the review
-    page counts the next re-fit from here."""
-    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    write_text_atomically(_state_path(workspace), json.dumps({"answers": answers, "at": at}))
 
 
 def _refit_running(session: Session) -> bool:
@@ -310,7 +282,7 @@ def _refit_running(session: Session) -> bool:
 def refit_due(workspace: Workspace, session: Session) -> bool:
     """True when ``refit_every`` answers came since the last fit and no re-fit is queued."""
     given = len(user_labelled(workspace.settings.data_dir))
-    if given - _last_fit(workspace).answers < workspace.settings.refit_every:
+    if given - last_fit(workspace.settings).answers < workspace.settings.refit_every:
         return False
     return not _refit_running(session)
 
@@ -332,19 +304,20 @@ def refit(workspace: Workspace, *, progress: ProgressCallback | None = None) -> 
             seeds=seeds,
             competitors=settings.competitors,
             model=model,
-            threshold=settings.objection_threshold,
+            threshold=operating_threshold(settings),
             verdicts=user_verdicts(users),
         )
         if progress:
             progress(0.6, "scoring the uncertain sentences again")
         rescored = _rescore(workspace, session, detector)
-    record_fit(workspace, len(users))
+        threshold = measured_threshold(settings, session)
+    record_fit(settings, len(users), threshold)
     return {"answers": len(users), "model": model.key, "rescored": rescored}
 
 
 def _rescore(workspace: Workspace, session: Session, detector: RuleEmbeddingDetector) -> int:
     open_rows = _open_sentences(session)
-    order = _queue_order(open_rows, workspace.settings.objection_threshold)
+    order = _queue_order(open_rows, detector.threshold)
     wanted = {open_rows[i].mention_id for i in order[:RESCORE_POOL]}
     calls = sorted({open_rows[i].call_id for i in order[:RESCORE_POOL]})
     if not calls:
