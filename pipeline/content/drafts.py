@@ -23,6 +23,7 @@ from pipeline.content.types import (
 )
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
+from pipeline.content.worry_order import outranks
 from pipeline.detect.antecedents import leans_back
 from pipeline.detect.classify import OBJECTION_CATEGORIES
 from pipeline.errors import BadInput
@@ -98,15 +99,21 @@ def answered_worry(
     paired = next((p for p in pairs if self_contained(p[0].text)), None)
     if paired is None and pairs and not (quote and self_contained(quote.text)):
         paired = pairs[0]
+    if paired and quote and self_contained(quote.text) and outranks(quote, *paired):
+        paired = None  # a reply breaks a tie only (``worry_order``)
     quote = paired[0] if paired else quote
     if quote is None:
         return None
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
     reply = paired[1] if paired else fresh(elsewhere, used)
     stated = set() if stated is None else stated
-    facts = [] if reply else facts_answering(evidence, cluster, [quote], stated, 1)
+    facts = facts_answering(evidence, cluster, [quote], stated, 1)
     if reply is not None:
         answer, ids = say_quoting("won_answer", 240, text=reply.text), [quote.id, reply.id]
+        # Its fact too where it fits: published, our words stand where the rep's are left out.
+        stated.difference_update(f.id for f in facts if len(answer) + len(f.text) >= 240)
+        facts = [f for f in facts if len(answer) + len(f.text) < 240]
+        answer += "".join(f" {say('profile_fact', text=f.text)}" for f in facts)
     elif facts:
         answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
     else:
