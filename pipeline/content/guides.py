@@ -28,6 +28,7 @@ from pipeline.content.value import asks_value, gives_value
 from pipeline.content.worry_order import ordered_worries
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
+from pipeline.wording import capitalised
 
 # How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
 # hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
@@ -87,7 +88,7 @@ def _concerns(
             counted.add(cluster.id)
         concerns.append(
             QA(
-                question=clip(quote.text, 240),
+                question=capitalised(clip(quote.text, 240)),  # a heading starts with a capital
                 answer=clip(answer, 600),
                 citations=ids,
                 profile=[f.id for f in facts],
