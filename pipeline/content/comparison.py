@@ -15,12 +15,13 @@ from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
-from pipeline.content.rival_claims import asks, faults_them, speaks_of_us, weighs
+from pipeline.content.rival_claims import asks, faults_them, rival_topic, speaks_of_us, weighs
 from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import praise_and_fault
 from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
 from pipeline.content.rival_rows import claim_rows, claims_about, heading_for
-from pipeline.content.row_answers import our_answers
+from pipeline.content.row_answers import TOPIC_SECTIONS, our_answers
+from pipeline.content.row_facts import fact_row_answer
 from pipeline.content.types import MAX_CITATIONS, Comparison, ComparisonRow, FitPoint
 from pipeline.deals import outcome_counts
 from pipeline.errors import BadInput
@@ -99,8 +100,12 @@ def comparison(evidence: Evidence) -> Comparison:
     # which names no rival and is said of our offer (listed where the rival fits better).
     theirs = [q for q in claims if heading[q.id] != "strong" or names_them(q.text, forms, ours)]
     said_rows = claim_rows(theirs, forms)[: MAX_ROWS - len(rows)]
+    # A fact a fact row states is referred to there, not written out twice.
+    stated = {i: r.aspect for r in rows for i in r.profile}
     for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
+        if fact and fact.id in stated:
+            us = say("row_said_above", aspect=stated[fact.id])
         if reply is not None:
             us = say_quoting("quoted", 240, text=reply.text)
         shown = _shown(row.claims, room=MAX_CITATIONS - (reply is not None))
@@ -177,12 +182,14 @@ def comparison(evidence: Evidence) -> Comparison:
 def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
     """A row per fact our team entered on the rival (three at most), our side a profile fact
     stating the same term of a deal the other way (``deal_terms``: their commission, our "no
-    booking commission"), each once, else a gap to write."""
+    booking commission"), else one of its topic's lists naming what it names
+    (``fact_row_answer``), each once, else a gap to write."""
     rows: list[ComparisonRow] = []
     for fact in evidence.facts[:3]:
         used = {i for row in rows for i in row.profile}
         stated = [f for f in evidence.profile if f.id not in used and evidence.may_state(f)]
-        ours = opposite_fact(fact.text, stated)
+        lists = TOPIC_SECTIONS.get(rival_topic(fact.text) or "", ())
+        ours = opposite_fact(fact.text, stated) or fact_row_answer(evidence, fact.text, used, lists)
         rows.append(
             ComparisonRow(
                 aspect=say("fact_aspect", label=fact.label),

@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
+from pipeline.content.fact_refs import facts_told
 from pipeline.content.quote_fit import facts_answering
 from pipeline.content.quote_text import (
     MIN_OPENING_WORDS,
@@ -192,11 +193,16 @@ def _sure_objection(quote: Quote | None) -> bool:
 
 
 def faq_entry(
-    evidence: Evidence, cluster: ClusterEvidence, asked: set[str], stated: set[int]
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    asked: set[str],
+    stated: set[int],
+    first_asked: dict[int, str] | None = None,
 ) -> QA | None:
     """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
     answer it from: a won deal's reply (a "To write": spoken words are no published answer)
-    and the profile facts that answer its category."""
+    and the profile facts that answer its category; with ``first_asked`` (fact id -> the
+    question that stated it), one stated before is referred to (``facts_told``)."""
     answers = evidence.cluster_answers(cluster)
     if cluster.competitor is None and cluster.category != "competitor":
         # A general question ("Why change when what we do now works?") is not answered with
@@ -236,7 +242,10 @@ def faq_entry(
     topic = asked_category(question, cluster.competitor)
     facts = facts_answering(evidence, cluster, quotes, stated, 2, besides, question, topic)
     parts = [say("faq_from_reply", text=a.text) for a in answers]
-    parts += [say("profile_fact", text=f.text) for f in facts]
+    if first_asked is None:
+        parts += [say("profile_fact", text=f.text) for f in facts]
+    else:
+        parts += facts_told(facts, question, first_asked, bool(parts))
     if not parts:
         reach = evidence.reach([cluster])
         # "Is it worth it?" wants a value case; the price list is no answer to it.
@@ -293,8 +302,10 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     require_quotes(evidence)
     asked: set[str] = set()
     stated: set[int] = set()
+    first: dict[int, str] = {}
     clusters = evidence.of_clusters("objection") or evidence.clusters
-    entries = [(c, qa) for c in clusters if (qa := faq_entry(evidence, c, asked, stated))][:10]
+    entries = [(c, qa) for c in clusters if (qa := faq_entry(evidence, c, asked, stated, first))]
+    entries = entries[:10]
     items = [qa for _, qa in entries]
     reach = evidence.reach([c for c, _ in entries])
     return ObjectionFAQ(

@@ -18,6 +18,7 @@ from pipeline.content.pairing import (
     word_weights,
 )
 from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, says_free
+from pipeline.content.price_list import price_list
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_fit import answers_quote, restates, value_answers
 from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
@@ -226,6 +227,7 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
         title=clip(say("pricing_title", product=evidence.product), 120),
         summary=_opening(evidence, used, about_price, "price_question", "price_questions_below"),
         concerns=concerns,
+        prices=price_list(evidence),
         value_points=_value_points(evidence, used),
         cta=clip(evidence.cta or say("pricing_cta"), 240),
     )
@@ -233,9 +235,8 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
 
 def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
     """How to explain the value: what we give for the money (``_value_facts``) and how reps
-    framed it in won deals, else a value case to write; then what it costs to the page's
-    buyers (``Evidence.told``: their markets' prices). The price list alone had been the whole
-    section."""
+    framed it in won deals, else a value case to write. What it costs is the price list's
+    (``price_list``), stated once."""
     value = [
         Point(text=clip(f.text, 240), citations=[], profile=[f.id]) for f in _value_facts(evidence)
     ]
@@ -244,14 +245,7 @@ def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
         for q in evidence.of_kind("answer")
         if q.id not in used
     ]
-    shown = {i for point in value for i in point.profile}
-    quoted = [q for c in evidence.clusters for q in evidence.cluster_quotes(c)]
-    prices = [
-        Point(text=clip(f.text, 240), citations=[], profile=[f.id])
-        for f in evidence.told(quoted, evidence.markets)
-        if f.section in ("pricing", "plans") and f.id not in shown
-    ]
-    return [*(value[:2] or [Point(text=say("value_to_write"), citations=[])]), *prices][:4]
+    return value[:4] or [Point(text=say("value_to_write"), citations=[])]
 
 
 def _value_facts(evidence: Evidence) -> list[ProfileFact]:

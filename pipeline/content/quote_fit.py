@@ -17,7 +17,9 @@ from pipeline.content.pairing import (
     answers_beyond,
     answers_theme,
     concern_words,
+    names_other_systems,
     shared_weight,
+    speaks_of_other_industry,
     states_gap,
     topic_words,
     word_weights,
@@ -35,6 +37,7 @@ from pipeline.content.scale import figures, fits_scale
 from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import held_by_rival, switching_facts
 from pipeline.content.value import asks_value, gives_value
+from pipeline.content.worry_facts import Asked, in_a_name, per_worry, placeless
 
 MIN_SHARED = 2  # words or topics a fact shares with a line to answer it by words alone
 NEAR_FIGURE = 3  # words either side of a figure that say what it counts ("minimum 25 endpoints")
@@ -56,7 +59,7 @@ def restates(fact: str, said: str) -> bool:
     no "three hours") and every word they share is one of those around the fact's figure.
     "$3.50 per endpoint, minimum 25" is no answer to that minimum; "the 25-endpoint minimum is
     pooled across all of a partner's clients" is one to "25 endpoints per client"."""
-    theirs, mine = figures(said), figures(fact)
+    theirs, mine = _amounts(said), _amounts(fact)
     both = set(theirs) & set(mine)
     if not both:
         return False
@@ -64,6 +67,15 @@ def restates(fact: str, said: str) -> bool:
     counted = _around(fact, (s for v in both for s in mine[v]))
     objected = _around(said, (s for v in both for s in theirs[v]))
     return bool(counted & objected) and shared <= counted
+
+
+def _amounts(text: str) -> dict[str, list[tuple[int, int]]]:
+    """``figures`` less those written in a name: "Sage 200" in a worry and an integrations
+    fact is the tool both name, no term restated."""
+    found = {
+        v: [s for s in spans if not in_a_name(text, s[0])] for v, spans in figures(text).items()
+    }
+    return {v: spans for v, spans in found.items() if spans}
 
 
 def answers_quote(
@@ -78,7 +90,9 @@ def answers_quote(
     kind of worry (``answers_beyond``: price, integration...), shares two things with it at
     least (one word is chance: "the partners put a change freeze" had been answered with the
     "MSP partner tier") and does not restate the term objected to (``restates``)."""
-    shared = concern_words(fact, rivals) & concern_words(said, rivals) - BROAD_TOPICS
+    # Where a fact or worry is ("Australia") says whom it is for, not what it is about.
+    shared = concern_words(placeless(fact), rivals) & concern_words(placeless(said), rivals)
+    shared -= BROAD_TOPICS
     return (
         len(shared) >= MIN_SHARED
         and answers_beyond(
@@ -143,9 +157,8 @@ def facts_answering(
         cluster, pool, lambda f: _nearest(evidence, quotes, f), [*said, *heading]
     )
     if listed:
-        return _pick(
-            [f for f in listed if not any(restates(f.text, t) for t in said)], stated, limit
-        )
+        listed = [f for f in listed if not any(restates(f.text, t) for t in said)]
+        return _pick(_each_worry(evidence, cluster, quotes, pool, listed, rivals), stated, limit)
     weights = word_weights([f.text for f in evidence.profile], rivals)
     sections = {
         section
@@ -205,7 +218,44 @@ def facts_answering(
         (f for f in pool if f.id in scored and f not in first),
         key=lambda f: (-scored[f.id], -_nearest(evidence, quotes, f), f.id),
     )
-    return _pick([*first, *ranked], stated, limit)
+    return _pick(
+        _each_worry(evidence, cluster, quotes, pool, [*first, *ranked], rivals), stated, limit
+    )
+
+
+def _each_worry(
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    quotes: Sequence[Quote],
+    pool: Sequence[ProfileFact],
+    offered: Sequence[ProfileFact],
+    rivals: Sequence[str],
+) -> list[ProfileFact]:
+    """``offered`` with each quoted worry's naming fact of ``pool`` first (``per_worry``): none
+    restating the term objected to, naming only tools other than theirs or another industry.
+    A price worry keeps its own order: the price of the plan its buyer is on."""
+    if "price" in (cluster.category, evidence.worry_category(cluster)):
+        return list(offered)
+    said = [q.text for q in quotes if q.role != "answer"]
+    own, others = cluster.industries, evidence.industries
+    fitting = [
+        f
+        for f in pool
+        if not any(restates(f.text, t) for t in said)
+        and not names_other_systems(f.text, said)
+        and not speaks_of_other_industry(f.text, own, others, said)
+    ]
+    weights = word_weights([f.text for f in evidence.profile], rivals)
+    sections = {
+        section
+        for category in (cluster.category, evidence.worry_category(cluster))
+        for section in CATEGORY_SECTIONS.get(category or "", ())
+    }
+    closeness = {q.text: evidence.quote_closeness.get(q.id, {}) for q in quotes}
+    asked = Asked(
+        weights, rivals, frozenset(sections), lambda s, f: closeness.get(s, {}).get(f.id, 0.0)
+    )
+    return per_worry(said, offered, fitting, asked)
 
 
 def _lists_of(topic: str | None) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.offers import markets_of, offer_rank
@@ -41,6 +42,7 @@ from pipeline.content.rival_claims import (
     what_needs_answer,
 )
 from pipeline.content.rival_rows import ClaimRow
+from pipeline.content.row_facts import claim_row_answer
 from pipeline.content.scale import fits_scale, size_rank
 from pipeline.content.switching import held_by_rival, terms_beside_theirs
 
@@ -72,8 +74,10 @@ def our_answers(
     """Our side of each row: one of the facts offered it (``_offered``), each fact to one row,
     chosen for all rows at once (``best_pairing``): as many rows answered as can be, then each
     by the nearest fact it can have; else a won deal's reply to one of its claims about the
-    same; else none (the page says to ask product). Row by row, a fact that fit two rows had
-    gone to the first, and the second, which nothing else answered, was left to write."""
+    same; else a fact of its topic's lists naming what one of its lines names, none another
+    row has (``claim_row_answer``); else none (the page says to ask product). Row by
+    row, a fact that fit two rows had gone to the first, and the second, which nothing else
+    answered, was left to write."""
     offered = [_offered(evidence, row) for row in rows]
     facts = list({f.id: f for ranked in offered for f in ranked}.values())
     # An answered row outweighs any nearer choice elsewhere: each pair is worth the number of
@@ -83,10 +87,17 @@ def our_answers(
         for ranked in offered
     ]
     pairs = best_pairing(scores)
-    return [
-        (facts[pairs[i]], None) if i in pairs else (None, _won_reply(evidence, row))
-        for i, row in enumerate(rows)
-    ]
+    used = {facts[j].id for j in pairs.values()}
+    answers: list[tuple[ProfileFact | None, Quote | None]] = []
+    for i, row in enumerate(rows):
+        reply = None if i in pairs else _won_reply(evidence, row)
+        fact = facts[pairs[i]] if i in pairs else None
+        if fact is None and reply is None and row.topic in TOPIC_SECTIONS:
+            lists = TOPIC_SECTIONS[row.topic]
+            fact = claim_row_answer(evidence, row.claims, lists, used, partial(_on_topic, row))
+            used |= {fact.id} if fact else set()
+        answers.append((fact, reply))
+    return answers
 
 
 def _answers(evidence: Evidence, row: ClaimRow) -> Callable[[str, str], bool]:

@@ -148,6 +148,8 @@ class PricingExplainer(Schema):
     title: Short
     summary: Point
     concerns: list[QA] = Field(min_length=1, max_length=4)
+    # Every price and plan of the profile, by market (``price_list``).
+    prices: list[Point] = Field(default_factory=list, max_length=20)
     value_points: list[Point] = Field(default_factory=list, max_length=4)
     cta: Line
 
