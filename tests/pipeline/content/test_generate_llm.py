@@ -65,12 +65,12 @@ def llm_settings(data_dir: Path, base_url: str) -> Settings:
     )  # fmt: skip
 
 
-# Four of the seven types, one of each way a type reaches the model: many themes with JSON-LD
-# (objection FAQ), a competitor argument (comparison), the page the export tests read (one-pager)
-# and an industry argument (use case). The other three take the same path with their own prompt
-# file and schema; each request here costs 10-15 s of the suite's one spare core (all seven ran
-# 94 s of an 8-minute budget). bench/generate.py drives all seven through the same local server.
-LLM_TYPES = ["objection-faq", "comparison", "one-pager", "use-case"]
+# Three of the seven types, one of each way a type reaches the model: many themes with JSON-LD
+# (objection FAQ), a competitor argument (comparison) and the page the export tests read
+# (one-pager). The other four take the same path with their own prompt file and schema; each
+# request here costs 10-20 s of the suite's one spare core (all seven ran 94 s of an 8-minute
+# budget, four 71 s). bench/generate.py drives all seven through the same local server.
+LLM_TYPES = ["objection-faq", "comparison", "one-pager"]
 
 
 @pytest.fixture(scope="module")
