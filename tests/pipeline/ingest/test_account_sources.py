@@ -15,13 +15,12 @@ import json
 import pytest
 
 from pipeline.embed import Embedder
-from pipeline.ingest import team
 from pipeline.ingest.names import bracket_company
-from pipeline.ingest.service import ingest_bytes
 from pipeline.ingest.tool_brands import is_tool_brand
 from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
+from tests.plugins.stored_calls import store_all
 
 TEAM = ("Nadia Brooks", "Owen Price")
 
@@ -93,21 +92,7 @@ FILES = {
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Call]:
     settings = make_settings(tmp_path_factory.mktemp("accounts") / "data", our_company="Docketly")
-    workspace = Workspace(settings, embedder=embedder)
-    try:
-        with workspace.session() as db:
-            for member in TEAM:
-                team.add_member(db, member, company="Docketly")
-        for name, data in FILES.items():
-            [result] = ingest_bytes(workspace, data, name, analyse=False)
-            assert result.status == "created", (name, result.reason)
-        with workspace.session() as db:
-            calls = list(db.query(Call).all())
-            for call in calls:
-                db.expunge(call)
-    finally:
-        workspace.close()
-    return {call.filename: call for call in calls}
+    return store_all(Workspace(settings, embedder=embedder), FILES, TEAM)
 
 
 def test_a_phone_tools_to_party_is_the_account_not_its_brand(stored: dict[str, Call]) -> None:

@@ -20,7 +20,7 @@ from pipeline.embed import Embedder
 from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
-from tests.pipeline.ingest.test_review_exports import store_all
+from tests.plugins.stored_calls import read_files, store_all
 
 FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "review" / "phone_tools"
 EXPECTED: dict[str, Any] = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))
@@ -47,7 +47,7 @@ NOT_SAID = (
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Call]:
     settings = make_settings(tmp_path_factory.mktemp("phone") / "data", our_company="Chairside")
-    return store_all(Workspace(settings, embedder=embedder), FOLDER, FILES, TEAM)
+    return store_all(Workspace(settings, embedder=embedder), read_files(FOLDER, FILES), TEAM)
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -11,46 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from pipeline.embed import Embedder
-from pipeline.ingest import team
-from pipeline.ingest.service import ingest_bytes
 from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
+from tests.plugins.stored_calls import read_files, store_all
 
 FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "review"
 EXPECTED: dict[str, Any] = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))
 FILES = sorted(name for name in EXPECTED if not name.startswith("_"))
 
 
-def store_all(
-    workspace: Workspace, folder: Path, files: list[str], team_of: tuple[str, ...] = ()
-) -> dict[str, Call]:
-    """Each file uploaded (after ``team_of`` joins the roster), and the stored calls by file."""
-    company = workspace.settings.our_company
-    try:
-        with workspace.session() as db:
-            for member in team_of:
-                team.add_member(db, member, company=company)
-        for name in files:
-            [result] = ingest_bytes(workspace, (folder / name).read_bytes(), name, analyse=False)
-            assert result.status == "created", (name, result.reason)
-        with workspace.session() as db:
-            calls = db.scalars(select(Call).options(selectinload(Call.utterances))).all()
-            for call in calls:
-                db.expunge(call)
-    finally:
-        workspace.close()
-    return {call.filename: call for call in calls}
-
-
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Call]:
     settings = make_settings(tmp_path_factory.mktemp("review") / "data", our_company="Docketly")
-    return store_all(Workspace(settings, embedder=embedder), FOLDER, FILES)
+    return store_all(Workspace(settings, embedder=embedder), read_files(FOLDER, FILES))
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -77,7 +53,9 @@ def fleet(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[
     """Seven exports of a second industry (Chorus, Avoma, tl;dv, Salesloft, an Otter PDF, a
     forwarded email, Fireflies), uploaded with the team roster as a user would."""
     settings = make_settings(tmp_path_factory.mktemp("fleet") / "data", our_company="FleetPilot")
-    return store_all(Workspace(settings, embedder=embedder), FLEET, FLEET_FILES, FLEET_TEAM)
+    return store_all(
+        Workspace(settings, embedder=embedder), read_files(FLEET, FLEET_FILES), FLEET_TEAM
+    )
 
 
 @pytest.mark.parametrize("name", FLEET_FILES)

@@ -15,13 +15,12 @@ import docx
 import pytest
 
 from pipeline.embed import Embedder
-from pipeline.ingest import team
 from pipeline.ingest.role_heuristic import introduced_company
-from pipeline.ingest.service import ingest_bytes
 from pipeline.ingest.titles import is_part_name, title_account
 from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
+from tests.plugins.stored_calls import store_all
 
 TEAM = ("Aisha Kerr", "Ben Otieno")
 
@@ -123,21 +122,7 @@ FILES = {
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Call]:
     settings = make_settings(tmp_path_factory.mktemp("stated") / "data", our_company="Tallyfold")
-    workspace = Workspace(settings, embedder=embedder)
-    try:
-        with workspace.session() as db:
-            for member in TEAM:
-                team.add_member(db, member, company="Tallyfold")
-        for name, data in FILES.items():
-            [result] = ingest_bytes(workspace, data, name, analyse=False)
-            assert result.status == "created", (name, result.reason)
-        with workspace.session() as db:
-            calls = list(db.query(Call).all())
-            for call in calls:
-                db.expunge(call)
-    finally:
-        workspace.close()
-    return {call.filename: call for call in calls}
+    return store_all(Workspace(settings, embedder=embedder), FILES, TEAM)
 
 
 def test_a_gemini_notes_doc_is_titled_by_its_meeting_not_its_tab(
