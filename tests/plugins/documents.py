@@ -105,6 +105,22 @@ def theme_around(session: Session, embedder: Embedder, said: list[str]) -> Clust
     return theme
 
 
+def objection_themes(
+    session: Session, embedder: Embedder, industry: str, said_by_category: dict[str, list[str]]
+) -> list[int]:
+    """One confident objection theme per category around what buyers said, each on a call of
+    its own account in ``industry``; the themes' ids in order."""
+    ids = []
+    for n, (category, said) in enumerate(said_by_category.items(), start=1):
+        theme = theme_around(session, embedder, said)
+        turns = [("Pat", "buyer", text) for text in said]
+        _, utterances = _call(session, n, f"Account {n}", "open", f"2026-0{n}-01", turns, industry)
+        for utterance in utterances:
+            _mention(session, utterance, "objection", category, theme).confidence = 0.9
+        ids.append(theme.id)
+    return ids
+
+
 def _mention(
     session: Session,
     u: Utterance,

@@ -15,7 +15,7 @@ from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, ProfileFact, set_profile
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention, theme_around
+from tests.plugins.documents import objection_themes
 
 SETUP = ProfileFact(1, "onboarding", "Set-up takes about three weeks, your data moved for free.")
 TRAINING = ProfileFact(2, "onboarding", "Two training sessions with a named onboarding lead.")
@@ -106,17 +106,8 @@ def _faq(ws: Workspace, embedder: Embedder, trade: Trade) -> list[dict]:
             name="Tideway", features=["Bookings and invoices in one place."],
             onboarding=[SETUP.text, TRAINING.text],
         ))  # fmt: skip
-        ids = []
-        for n, (category, said) in enumerate(
-            [("adoption", trade.staff), ("setup_time", trade.setup)], start=1
-        ):
-            theme = theme_around(db, embedder, list(said))
-            turns = [("Pat", "buyer", text) for text in said]
-            _, utterances = _call(db, n, f"Account {n}", "open", f"2026-0{n}-01", turns,
-                                  trade.industry)  # fmt: skip
-            for utterance in utterances:
-                _mention(db, utterance, "objection", category, theme).confidence = 0.9
-            ids.append(theme.id)
+        said = {"adoption": list(trade.staff), "setup_time": list(trade.setup)}
+        ids = objection_themes(db, embedder, trade.industry, said)
         page = generate_document(
             db, ws.settings, doc_type="objection-faq", use_llm=False, embedder=embedder,
             cluster_ids=ids,

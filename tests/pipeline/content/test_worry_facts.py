@@ -19,7 +19,7 @@ from pipeline.content.quote_fit import restates
 from pipeline.content.worry_facts import Asked, names_its_worry, naming_fact, per_worry
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
-from tests.plugins.documents import _call, _mention, theme_around
+from tests.plugins.documents import objection_themes
 
 LEDGERS = (
     "Two-way sync with Xero and QuickBooks Online; an import file (CSV) for QuickBooks "
@@ -174,15 +174,7 @@ def _answers(ws: Workspace, embedder: Embedder, trade: Trade) -> dict[str, list[
     }
     with ws.session() as db:
         set_profile(db, _profile())
-        ids = []
-        for n, (category, said) in enumerate(themes.items(), start=1):
-            theme = theme_around(db, embedder, said)
-            turns = [("Pat", "buyer", text) for text in said]
-            _, utterances = _call(db, n, f"Account {n}", "open", f"2026-0{n}-01", turns,
-                                  trade.industry)  # fmt: skip
-            for utterance in utterances:
-                _mention(db, utterance, "objection", category, theme).confidence = 0.9
-            ids.append(theme.id)
+        ids = objection_themes(db, embedder, trade.industry, themes)
         page = generate_document(
             db, ws.settings, doc_type="objection-faq", use_llm=False, embedder=embedder,
             cluster_ids=ids,
