@@ -42,8 +42,12 @@ _SALUTATIONS = (
     r"sehr geehrte[rs]?|liebe[rs]?|beste|geachte|cher|chère|chers|madame|monsieur"
     r"|estimad[oa]s?|querid[oa]s?|gentile|prezad[oa]s?"
 )
+# Each further addressee of a greeting: "Hi Fiona, hi Ravi,", "Hello Dana, Tom,", "Dear Ms. Roe,
+# dear Mr. Poe," (the greeting had been a rep's sentence of its own in a quoted reply).
+_NAMED = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}"
+_ALSO_GREETED = rf"(?:\s*[,&]\s*(?:(?:{_HELLOS}|and)\s+)?{_NAMED})*"
 _GREETING = re.compile(
-    rf"^(?:(?:{_HELLOS})(?:\s+[\w.'’-]+){{0,3}}[,!:]?"
+    rf"^(?:(?:{_HELLOS})(?:\s+[\w.'’-]+){{0,3}}{_ALSO_GREETED}[,!:]?"
     rf"|(?:{_SALUTATIONS})(?:\s+[\w.'’-]+){{0,3}}[,:]"
     r"|[A-Z][\w'’-]+,"  # "Jordan," alone over an email's first paragraph
     rf"|(?:{SIGN_OFFS})[,.!]?(?:\s+[\w.'’-]+){{0,3}})$",
