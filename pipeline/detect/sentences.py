@@ -21,6 +21,10 @@ _BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*)")
 # The word before a full stop; not the end of a contraction ("hasn't." is no initial "t.").
 _WORD_BEFORE = re.compile(r"(?<![\w'’])([\w.]+)\.$")
 _NUMBER_SIGNS = {"no", "nos"}  # "No. 5" is an abbreviation, "No. Never." two sentences
+# Shortenings written inside a sentence ("On Keyroster incl. their gate module", "excl. VAT"):
+# no end unless a sentence opener follows ("incl." had ended a rep's note; "excl. VAT" goes on,
+# "…and the gate incl. We" ends one).
+_MID_SENTENCE = frozenset("incl excl esp approx appx avg misc qty yr yrs mgmt pcs pkg".split())
 # Titles written before a name or a post ("Hon. Treasurer", "Rev. Okafor", "Cllr. Patel"): the
 # stop ends no sentence when the title is capitalised and a capitalised word follows, so "office
 # mgr. She said" still ends one ("Hon." had cut "Tom Vickery, Hon. Treasurer" in two).
@@ -71,10 +75,27 @@ def _is_abbreviation(before: str, after: str) -> bool:
         return False
     word = match.group(1).casefold().rstrip(".")
     if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Smith", "Plan B. Then" is rare enough
+        return _is_initial(before[: match.start()], after)
     if word in _NUMBER_SIGNS:
         return after.lstrip()[:1].isdigit()
+    if word in _MID_SENTENCE:
+        return not _opens_sentence(after)
     return word in _ABBREVIATIONS or _is_title(match.group(1), after)
+
+
+def _is_initial(before: str, after: str) -> bool:
+    """A lone letter's stop is a name's initial ("J. Smith", "Mary K. Jones", "Dr. A. Patel"),
+    unless a lower-case word comes before the letter and a sentence opener after it: "past row
+    F. If the boys are…" ends one ("row F." had run into the next sentence)."""
+    words = before.split()
+    return not (words and words[-1][:1].islower() and _opens_sentence(after))
+
+
+def _opens_sentence(after: str) -> bool:
+    """The next word is a capitalised sentence opener ("If", "We", "It's")."""
+    following = after.split(maxsplit=1)[0] if after.split() else ""
+    opener = re.split(r"['’]", following.strip(".,;:"), maxsplit=1)[0]
+    return following[:1].isupper() and opener.casefold() in _OPENERS
 
 
 def _is_title(word: str, after: str) -> bool:

@@ -23,6 +23,9 @@ class ParsedUtterance:
     # A note under a recap's bare label ("**Giles:**" over a list): whose words it holds, for
     # ``quotes.quote_buyers`` to settle (the label had been a note of its own, saying nothing).
     said_by: str | None = None
+    # A recap's ``>`` quote: the heading it sits under ("## Hal on the money"), for
+    # ``quotes.quote_buyers`` to give the quote to the attendee the heading names.
+    heading: str | None = None
 
 
 @dataclass

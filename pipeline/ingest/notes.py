@@ -42,8 +42,12 @@ _SALUTATIONS = (
     r"sehr geehrte[rs]?|liebe[rs]?|beste|geachte|cher|chère|chers|madame|monsieur"
     r"|estimad[oa]s?|querid[oa]s?|gentile|prezad[oa]s?"
 )
+# Each further addressee of a greeting: "Hi Fiona, hi Ravi,", "Hello Dana, Tom,", "Dear Ms. Roe,
+# dear Mr. Poe," (the greeting had been a rep's sentence of its own in a quoted reply).
+_NAMED = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}"
+_ALSO_GREETED = rf"(?:\s*[,&]\s*(?:(?:{_HELLOS}|and)\s+)?{_NAMED})*"
 _GREETING = re.compile(
-    rf"^(?:(?:{_HELLOS})(?:\s+[\w.'’-]+){{0,3}}[,!:]?"
+    rf"^(?:(?:{_HELLOS})(?:\s+[\w.'’-]+){{0,3}}{_ALSO_GREETED}[,!:]?"
     rf"|(?:{_SALUTATIONS})(?:\s+[\w.'’-]+){{0,3}}[,:]"
     r"|[A-Z][\w'’-]+,"  # "Jordan," alone over an email's first paragraph
     rf"|(?:{SIGN_OFFS})[,.!]?(?:\s+[\w.'’-]+){{0,3}})$",
@@ -132,9 +136,10 @@ def parse_notes(
     ``note_field``: a CRM note's text, signed only after a sign-off (``without_contact_block``)."""
     lines = without_contact_block(lines, signed_off=note_field)
     title: str | None = None
-    items: list[tuple[list[str], str | None]] = []
+    items: list[tuple[list[str], str | None, str | None]] = []
     current: list[str] | None = None
     label = _Label()
+    heading_text: str | None = None  # the heading a ``>`` quote sits under
     for index, raw in enumerate(lines):
         line = raw.rstrip()
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
@@ -145,6 +150,7 @@ def parse_notes(
             if not is_part_name(text):  # "📝 Notes" names a part, the next heading the call
                 title = title or strip_inline_markdown(text).strip() or None
             current, label = None, _Label()
+            heading_text = strip_inline_markdown(text).strip() or None
             continue
         if not line.strip() or _RULE.match(line) or _SETEXT.match(line) or _TABLE_RULE.match(line):
             current = None
@@ -166,7 +172,8 @@ def parse_notes(
             continue
         if bullet or current is None:
             current = [text]
-            items.append((current, label.owner(bool(bullet))))
+            quoted = not bullet and line.lstrip().startswith(">")
+            items.append((current, label.owner(bool(bullet)), heading_text if quoted else None))
         else:
             current.append(text)
     utterances = [
@@ -175,8 +182,9 @@ def parse_notes(
             role="rep_note",
             role_from_source=True,
             said_by=said_by,
+            heading=heading,
         )
-        for item, said_by in items
+        for item, said_by, heading in items
     ]
     return title, [u for u in utterances if u.text and not is_greeting(u.text)]
 

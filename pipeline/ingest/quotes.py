@@ -12,6 +12,7 @@ from pipeline.detect.sentences import split_sentences
 from pipeline.first_names import is_first_name
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
+from pipeline.ingest.recap_headings import heading_speaker
 from pipeline.ingest.reported_lines import reports_someone
 from pipeline.person_positions import TITLE
 
@@ -341,6 +342,8 @@ def quote_buyers(call: ParsedCall) -> None:
     written = ""  # the notes so far: "Spoke with Femi Adeyemi" names the "Femi:" of a later one
     for utterance in call.utterances:
         if utterance.role == "rep_note":
+            if utterance.heading and not utterance.said_by:
+                utterance.said_by = heading_speaker(utterance.heading, call.people, reps)
             result.extend(_split_note(utterance, call.people, reps, written))
             written = f"{written}\n{utterance.text}"
         else:
