@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import cue_scores
 
 _CLOSERS = "\"'”’) "
@@ -30,9 +31,6 @@ def asks(sentence: str) -> bool:
 
 def topics_of(sentence: str) -> frozenset[str]:
     """The topics ``sentence`` names by the detector's cue words and settling words."""
-    # Here, not at the top: ``topics`` reads sentences, whose quote spans ask this module.
-    from pipeline.detect.topics import plain_topic
-
     named = {category for category, hits in cue_scores(sentence).categories.items() if hits}
     named |= {"price"} if _MONEY.search(sentence) else set()
     plain = plain_topic(sentence, None)
