@@ -238,9 +238,14 @@ def tied_names(
     return found
 
 
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday weekday weekend".split()
+# When, never who, before a name as much as after a title: "On Mondays Aroha types the
+# registers" had read "On [name] types", the habit's day joined to the name it leads.
 CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december christmas easter".split()
+    _DAYS
+    + [f"{day}s" for day in _DAYS]
+    + "mornings afternoons evenings nights january february march april may june july august "
+    "september october november december christmas easter".split()
 )
 
 
