@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection
 
 from pipeline.config import bundled_model_path
 from pipeline.peoples import names_a_language_or_nationality
+from pipeline.person_doings import ROUTINE
 
 NAME = "[name]"
 
@@ -125,6 +126,8 @@ _LABELLED = re.compile(
     r"(?=:[ \t])",
     re.MULTILINE,
 )
+# A name said in passing, before an everyday doing (``person_doings``): unknown words only.
+_IN_PASSING = re.compile(rf"(?<![\w'’-])(?P<subject>{WORD}{_END})(?={ROUTINE})")
 _JOINED = re.compile(
     rf"(?P<lead>(?:{re.escape(NAME)}|\b[Mm]e)\s+(?:and|&)\s+)(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?=\s+(?:and|&)\s+(?:{re.escape(NAME)}|me\b|I\b))"
@@ -196,6 +199,10 @@ def hide_unplaced_names(
             return False
         return any_word or is_name(word) or not is_english(word, english)
 
+    def unknown(word: str) -> bool:  # no English word nor one the caller knows: a person
+        plain = person(word) and not is_english(word, english)
+        return plain and not names_a_language_or_nationality(word)
+
     def hide(by_role: bool) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
             groups = match.groupdict()
@@ -213,6 +220,7 @@ def hide_unplaced_names(
     text = _IN_POSITION.sub(hide(by_role=False), text)
     text = _NEEDED_TO.sub(hide(by_role=False), text)
     text = _LABELLED.sub(hide(by_role=False), text)
+    text = _IN_PASSING.sub(lambda m: NAME if unknown(m.group("subject")) else m.group(0), text)
     return _JOINED.sub(hide(by_role=False), text)
 
 
@@ -230,9 +238,14 @@ def tied_names(
     return found
 
 
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday weekday weekend".split()
+# When, never who, before a name as much as after a title: "On Mondays Aroha types the
+# registers" had read "On [name] types", the habit's day joined to the name it leads.
 CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december christmas easter".split()
+    _DAYS
+    + [f"{day}s" for day in _DAYS]
+    + "mornings afternoons evenings nights january february march april may june july august "
+    "september october november december christmas easter".split()
 )
 
 

@@ -35,6 +35,9 @@ class Quote:
     # never a document's opening line while one is left (a won deal's "We signed off on the
     # budget yesterday" at 0.23 had opened a pricing page).
     uncertain: bool = False
+    # The detector's confidence in a buyer mention (None for a rep's reply): how surely the
+    # quote states its worry, which orders a page's worries before any reply beside them.
+    confidence: float | None = None
 
     @property
     def label(self) -> str:

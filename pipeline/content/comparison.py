@@ -10,16 +10,26 @@ the same (``row_answers``), "lost to" only where the deal's words say the rival 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, faults_them, rival_topic, speaks_of_us, weighs
+from pipeline.content.rival_fit import (
+    aspect_topic,
+    fits_them_better,
+    keeps_them,
+    moved_to,
+    says_well,
+    states_a_price,
+    switched_calls,
+)
 from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import praise_and_fault
 from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
-from pipeline.content.rival_rows import claim_rows, claims_about, heading_for
+from pipeline.content.rival_rows import ClaimRow, claim_rows, claims_about, heading_for
 from pipeline.content.row_answers import TOPIC_SECTIONS, our_answers
 from pipeline.content.row_facts import fact_row_answer
 from pipeline.content.types import MAX_CITATIONS, Comparison, ComparisonRow, FitPoint
@@ -84,7 +94,7 @@ def comparison(evidence: Evidence) -> Comparison:
         (q for q in claims if (heading[q.id] == "strong" or q.id in halves) and q not in reasons),
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
     )
-    strong = strong[:MAX_FIT]
+    strong = [q for q in strong if _fits_them(q, halves, forms, ours)][:MAX_FIT]
     rows = _fact_rows(evidence)
     # Where we fit better: what buyers said of them in deals we won, then any other sentence
     # naming them there; never another line of the call ("Nobody here has a spare hour until
@@ -106,12 +116,21 @@ def comparison(evidence: Evidence) -> Comparison:
         us = clip(fact.text, 240) if fact else None
         if fact and fact.id in stated:
             us = say("row_said_above", aspect=stated[fact.id])
-        if reply is not None:
-            us = say_quoting("quoted", 240, text=reply.text)
+        if reply is not None:  # the fact first: published, the rep's words are left out
+            said = say_quoting("quoted", 240, text=reply.text)
+            if us and len(us) + 1 + len(said) > 240:
+                reply = None  # our fact says it; the rep's words would not fit beside it
+            else:
+                us = f"{us} {said}" if us else said
         shown = _shown(row.claims, room=MAX_CITATIONS - (reply is not None))
         rows.append(
             ComparisonRow(
-                aspect=say("rival_aspect", topic=row.topic, outcome=row.outcome, calls=row.calls),
+                aspect=say(
+                    "rival_aspect",
+                    topic=_row_topic(row, forms),
+                    outcome=row.outcome,
+                    calls=row.calls,
+                ),
                 us=us or say("answer_to_write", replies=bool(answers)),
                 them=clip(" ".join(say_quoting("quoted", 240, text=q.text) for q in shown), 240),
                 citations=[q.id for q in shown] + ([reply.id] if reply else []),
@@ -135,10 +154,7 @@ def comparison(evidence: Evidence) -> Comparison:
         for q in won
     ]
     # Then what buyers who weighed them praised in us, won deal or not.
-    lands = [
-        FitPoint(text=say_quoting("answer_lands", 240, text=q.text), citations=[q.id], facts=[])
-        for q in answers
-    ]
+    lands = [_lands(evidence, q) for q in answers]
     us_better = chose + _praised(evidence, name) + lands
     if not us_better:
         won_yet = _won_against(evidence)
@@ -148,11 +164,12 @@ def comparison(evidence: Evidence) -> Comparison:
     pool = sorted(
         dict.fromkeys([*reasons, *claims]), key=lambda q: not states_their_price(q.text, forms)
     )
+    switched = switched_calls(evidence.quotes, forms)
     stay, short, pricing = (
         [
             _said(q, name, halves[q.id][1] if q.id in halves else q.text)
             for q in pool
-            if said_of.get(q.id, heading.get(q.id)) == said
+            if said_of.get(q.id, heading.get(q.id)) == said and _listed(said, q, switched, forms)
         ][:4]
         for said in ("stay", "short", "price")
     )
@@ -192,7 +209,7 @@ def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
         ours = opposite_fact(fact.text, stated) or fact_row_answer(evidence, fact.text, used, lists)
         rows.append(
             ComparisonRow(
-                aspect=say("fact_aspect", label=fact.label),
+                aspect=say("rival_aspect", topic=aspect_topic(fact.text, "what_it_is")),
                 us=clip(ours.text, 240) if ours else say("compare_to_write"),
                 them=clip(fact.text, 240),
                 citations=[],
@@ -201,6 +218,47 @@ def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
             )
         )
     return rows
+
+
+def _fits_them(
+    quote: Quote, halves: dict[int, tuple[str, str]], forms: Sequence[str], ours: list[str]
+) -> bool:
+    """Whether a line (its praised half, where split) may say where the rival fits better
+    (``fits_them_better``): no failure, no neutral line of how the buyer works."""
+    words = halves[quote.id][0] if quote.id in halves else quote.text
+    cheaper = "cheaper" in rival_price_verdict(words, forms, ours)
+    return fits_them_better(replace(quote, text=words), ours, cheaper)
+
+
+def _listed(heading: str, quote: Quote, switched: frozenset[int], forms: Sequence[str]) -> bool:
+    """Whether a line filed under ``heading`` is listed there: a reason to stay is no wish
+    to leave nor a buyer who moved to them (``keeps_them``), a price is said as one."""
+    if heading == "stay":
+        return keeps_them(quote, switched)
+    return heading != "price" or states_a_price(quote.text, forms)
+
+
+def _row_topic(row: ClaimRow, forms: Sequence[str]) -> str:
+    """A row's topic: what its words are about, else the buyer's choice of the rival, else
+    whether they like it."""
+    if row.topic:
+        return row.topic
+    text = row.claims[0].text
+    if moved_to(text, forms):
+        return "decision"
+    return aspect_topic(text, "liked" if says_well(text) else "what_it_does")
+
+
+def _lands(evidence: Evidence, answer: Quote) -> FitPoint:
+    """A won deal's answer where we fit better: the buyer's worry it answered first (their
+    words before our rep's), then the answer; the answer alone where no worry is on file."""
+    lands = say_quoting("answer_lands", 240, text=answer.text)
+    worry = evidence.quote(answer.replies_to or 0)
+    if worry is None or worry.role != "buyer" or asks(worry.text):
+        return FitPoint(text=lands, citations=[answer.id], facts=[])
+    chose = say_quoting("still_chose_us", 110, text=worry.text)
+    text = clip(f"{chose}. {say_quoting('answer_lands', 238 - len(chose), text=answer.text)}", 240)
+    return FitPoint(text=text, citations=[worry.id, answer.id], facts=[])
 
 
 def _won_against(evidence: Evidence) -> bool:

@@ -13,7 +13,13 @@ from functools import cache
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.fact_refs import facts_told
 from pipeline.content.quote_fit import facts_answering
-from pipeline.content.quote_text import MIN_OPENING_WORDS, clip, self_contained, stands_alone
+from pipeline.content.quote_text import (
+    MIN_OPENING_WORDS,
+    clip,
+    leads_with_placeholder,
+    self_contained,
+    stands_alone,
+)
 from pipeline.content.topics import named_topic, quoted_topic, speaks_of_question
 from pipeline.content.types import (
     QA,
@@ -24,13 +30,14 @@ from pipeline.content.types import (
 )
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
+from pipeline.content.worry_order import outranks
 from pipeline.detect.antecedents import leans_back
 from pipeline.detect.classify import OBJECTION_CATEGORIES
 from pipeline.errors import BadInput
 from pipeline.language import in_english
 from pipeline.redact import has_placeholder
 from pipeline.templating import draft_copy
-from pipeline.wording import quotable
+from pipeline.wording import capitalised, quotable
 
 
 def say(macro: str, /, **values: object) -> str:
@@ -80,9 +87,10 @@ def fresh(quotes: list[Quote], used: set[int]) -> Quote | None:
 
 def heading_quote(quotes: list[Quote], used: set[int]) -> Quote | None:
     """The first unused quote that may head a section (``self_contained``), else the first
-    unused: "We never moved to the online one." had headed a one-pager."""
+    unused: "We never moved to the online one." had headed a one-pager; never one opening on
+    a redacted word ("[name]'s been here thirty years")."""
     return next((q for q in quotes if q.id not in used and self_contained(q.text)), None) or (
-        fresh(quotes, used)
+        fresh([q for q in quotes if not leads_with_placeholder(q.text)], used)
     )
 
 
@@ -92,29 +100,39 @@ def answered_worry(
     """A worry in the buyer's words with the won-deal reply that followed it; else the top
     worry with a reply from another segment's won deal (which has no worry of its own here),
     a profile fact, or a visible "to write" with the cluster's counts."""
-    pairs = [(w, r) for w, r in evidence.answered(cluster) if not {w.id, r.id} & used]
+    pairs = [
+        (w, r)
+        for w, r in evidence.answered(cluster)
+        if not {w.id, r.id} & used and not leads_with_placeholder(w.text)
+    ]
     quote = heading_quote(evidence.cluster_quotes(cluster), used)
     # A worry a won deal answered heads the entry, unless it leans on what it does not name
     # and another stands on its own.
     paired = next((p for p in pairs if self_contained(p[0].text)), None)
     if paired is None and pairs and not (quote and self_contained(quote.text)):
         paired = pairs[0]
+    if paired and quote and self_contained(quote.text) and outranks(quote, *paired):
+        paired = None  # a reply breaks a tie only (``worry_order``)
     quote = paired[0] if paired else quote
     if quote is None:
         return None
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
     reply = paired[1] if paired else fresh(elsewhere, used)
     stated = set() if stated is None else stated
-    facts = [] if reply else facts_answering(evidence, cluster, [quote], stated, 1)
+    facts = facts_answering(evidence, cluster, [quote], stated, 1)
     if reply is not None:
         answer, ids = say_quoting("won_answer", 240, text=reply.text), [quote.id, reply.id]
+        # Its fact too where it fits: published, our words stand where the rep's are left out.
+        stated.difference_update(f.id for f in facts if len(answer) + len(f.text) >= 240)
+        facts = [f for f in facts if len(answer) + len(f.text) < 240]
+        answer += "".join(f" {say('profile_fact', text=f.text)}" for f in facts)
     elif facts:
         answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
     else:
         answer, ids = say("no_answer", stats=stats_line(cluster)), [quote.id]
     used.update(ids)
     return ObjectionAnswer(
-        objection=clip(quote.text, 160),
+        objection=capitalised(clip(quote.text, 160)),  # a bold head starts with a capital
         answer=clip(answer, 240),
         citations=ids,
         profile=[f.id for f in facts],

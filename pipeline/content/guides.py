@@ -26,8 +26,10 @@ from pipeline.content.scale import fits_scale
 from pipeline.content.topics import about_price
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.content.value import asks_value, gives_value
+from pipeline.content.worry_order import ordered_worries
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
+from pipeline.wording import capitalised
 
 # How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
 # hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
@@ -51,20 +53,6 @@ _DURATION_RE = re.compile(
 _LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re.IGNORECASE)
 
 
-def _worries(evidence: Evidence) -> list[tuple[ClusterEvidence, Quote, Quote | None]]:
-    """Each cluster's worries with the won-deal reply that followed them; in a cluster no won
-    deal answered, its quotes without one ("no rep answer from a won deal" is then true). The
-    confident ones first, so a section opens with an uncertain worry only when none is left."""
-    found: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
-    for cluster in evidence.clusters:
-        answered = evidence.answered(cluster)
-        if answered:
-            found += [(cluster, worry, reply) for worry, reply in answered]
-        else:
-            found += [(cluster, quote, None) for quote in evidence.cluster_quotes(cluster)]
-    return sorted(found, key=lambda worry: worry[1].uncertain)
-
-
 def _concerns(
     evidence: Evidence, used: set[int], fits: Callable[[str], bool] = lambda _: True
 ) -> list[QA]:
@@ -73,7 +61,7 @@ def _concerns(
     cite are added to ``used``."""
     said: list[str] = []
     chosen: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
-    worries = _worries(evidence)
+    worries = ordered_worries(evidence)
     for cluster, quote, reply in [w for w in worries if fits(w[1].text)] or worries:
         key = text_key(quote.text)
         cited = {quote.id} | ({reply.id} if reply else set())
@@ -86,11 +74,13 @@ def _concerns(
         said.append(key)
     concerns = []
     counted: set[int] = set()
-    answering = _facts_for_worries(evidence, [(c, q) for c, q, r in chosen[:4] if r is None])
+    # A replied worry gets its fact too: published, our words stand where the rep's are left out.
+    answering = _facts_for_worries(evidence, [(c, q) for c, q, _ in chosen[:4]])
     for cluster, quote, reply in chosen[:4]:
-        facts = [] if reply else answering.get(quote.id, [])
+        facts = answering.get(quote.id, [])
         if reply is not None:
-            answer, ids = say_quoting("won_answer", 600, text=reply.text), [quote.id, reply.id]
+            answer, ids = say_quoting("won_answer", 360, text=reply.text), [quote.id, reply.id]
+            answer += "".join(f" {say('profile_fact', text=f.text)}" for f in facts)
         elif facts:
             answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
         else:
@@ -99,7 +89,7 @@ def _concerns(
             counted.add(cluster.id)
         concerns.append(
             QA(
-                question=clip(quote.text, 240),
+                question=capitalised(clip(quote.text, 240)),  # a heading starts with a capital
                 answer=clip(answer, 600),
                 citations=ids,
                 profile=[f.id for f in facts],
@@ -215,14 +205,16 @@ def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:
     return [q for q in quotes if q.id not in used and not repeats(text_key(q.text), said)]
 
 
-def _price_summary(evidence: Evidence, used: set[int]) -> Point:
-    """The pricing page's opening line: a quote about money (``about_price``) the concerns do
-    not quote; where none is left, a line leading to them, never a line about something else
-    nor one quoted twice."""
-    if not any(about_price(q.text) for q in _fresh(evidence, used)):
-        return Point(text=say("price_questions_below"), citations=[])
-    first = _summary_quote(evidence, used, about_price)
-    return Point(text=say_quoting("price_question", 240, text=first.text), citations=[first.id])
+def _opening(
+    evidence: Evidence, used: set[int], fits: Callable[[str], bool], quoting: str, below: str
+) -> Point:
+    """A guide's opening line: a quote ``fits`` the page that the concerns do not quote;
+    where none is left, a line leading to them (``below``), never a line about something else
+    nor one quoted twice (every worry of a theme may be an entry: ``worry_order``)."""
+    if not any(fits(q.text) for q in _fresh(evidence, used)):
+        return Point(text=say(below), citations=[])
+    first = _summary_quote(evidence, used, fits)
+    return Point(text=say_quoting(quoting, 240, text=first.text), citations=[first.id])
 
 
 def pricing_explainer(evidence: Evidence) -> PricingExplainer:
@@ -233,7 +225,7 @@ def pricing_explainer(evidence: Evidence) -> PricingExplainer:
     concerns = _concerns(evidence, used, about_price)
     return PricingExplainer(
         title=clip(say("pricing_title", product=evidence.product), 120),
-        summary=_price_summary(evidence, used),
+        summary=_opening(evidence, used, about_price, "price_question", "price_questions_below"),
         concerns=concerns,
         prices=price_list(evidence),
         value_points=_value_points(evidence, used),
@@ -330,7 +322,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     require_quotes(evidence)
     used: set[int] = set()
     concerns = _concerns(evidence, used, asks_about_setup)
-    first = _summary_quote(evidence, used, asks_about_setup)
+    summary = _opening(evidence, used, asks_about_setup, "setup_question", "setup_questions_below")
     # Durations only from what our reps said in won deals; buyers' worries stay concerns.
     timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
     timed = [q for q in timed if q.id not in used][:1]
@@ -376,9 +368,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
         )
     return ImplementationTimeline(
         title=clip(say("timeline_title", product=evidence.product), 120),
-        summary=Point(
-            text=say_quoting("setup_question", 240, text=first.text), citations=[first.id]
-        ),
+        summary=summary,
         concerns=concerns,
         phases=phases,
         prerequisites=[

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.antecedents import leans_back
+from pipeline.redact import PLACEHOLDERS
 
 MAX_QUOTE_CHARS = 320
 
@@ -123,8 +124,15 @@ def stands_alone(text: str) -> bool:
 def self_contained(text: str) -> bool:
     """Whether a quote may head a section: it neither carries on the sentence before it
     (``continues``) nor points back at what it does not name (``leans_back``): "We never moved
-    to the online one." had headed a one-pager."""
-    return not continues(text) and not leans_back(text)
+    to the online one." had headed a one-pager; nor opens on a redacted word
+    (``leads_with_placeholder``)."""
+    return not continues(text) and not leans_back(text) and not leads_with_placeholder(text)
+
+
+def leads_with_placeholder(text: str) -> bool:
+    """Whether ``text`` opens on a redacted word: "**[name]'s been here thirty years…**" had
+    headed a one-pager's entry, where a reader's eye lands first."""
+    return text.lstrip(" \t“\"'‘…").startswith(PLACEHOLDERS)
 
 
 def continues(text: str) -> bool:

@@ -132,6 +132,7 @@ class QuoteNumberer:
                 category=mention.category if mention.kind in ("objection", "question") else None,
                 span=(mention.char_start, mention.char_end),
                 uncertain=mention.confidence < self.confident_at,
+                confidence=mention.confidence,
             )
         return self._keys[key]
 
@@ -155,6 +156,7 @@ class QuoteNumberer:
                 competitor=mention.competitor,
                 span=(start, start + len(words)),
                 uncertain=mention.confidence < self.confident_at,
+                confidence=mention.confidence,
                 whole=False,
             )
         return self._keys[key]
@@ -210,6 +212,7 @@ class QuoteNumberer:
         category: str | None = None,
         span: tuple[int, int] | None = None,
         uncertain: bool = False,
+        confidence: float | None = None,
         whole: bool = True,
     ) -> int:
         """A new quote's id, or (``whole``: not a clause quoted alone) that of a quote of the
@@ -236,6 +239,7 @@ class QuoteNumberer:
             char_end=span[1] if span else None,
             industry=call.industry,
             uncertain=uncertain,
+            confidence=confidence,
         )
         if same is None:
             self.quotes.append(quote)

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from pipeline.content.pairing import systems_named, topic_words
 from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS
 from pipeline.content.scale import figures
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import cue_scores
-from pipeline.detect.topics import plain_topic
 
 # The categories with facts of their own to answer them (price: pricing and plans), not only
 # the lists about the product as a whole.

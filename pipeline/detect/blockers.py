@@ -16,6 +16,7 @@ import re
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.conditions import condition_topic, last_match, sets_a_condition_on_us
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import (
     CUES,
     REASSURANCE,
@@ -24,7 +25,6 @@ from pipeline.detect.rules import (
     lowered,
     topic_without_rival,
 )
-from pipeline.detect.topics import plain_topic
 
 _BLOCKER = CUES["blocker"]
 _VERDICT = alternation(_BLOCKER["verdicts"])

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.antecedents import leans_back
+from pipeline.detect.asked_before import may_take_before
 from pipeline.detect.classify import UtteranceLike
 from pipeline.detect.labels import context_text, reply_text
 from pipeline.detect.rules import says_nothing
@@ -209,12 +210,16 @@ def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tup
             or (bare and not preceding)
         ):
             end += next_end
-    if preceding and (
-        (_CONTINUES.match(sentence) and _needs_the_one_before(sentence, preceding[-1][2]))
-        or bare
-        or (short and _POINTS_BACK.search(sentence.rstrip(".!?…")))
-        or (_GOES_ON.match(sentence) and len(preceding[-1][2].split()) <= SHORT_SENTENCE_WORDS)
-        or (leans_back(sentence) and end - preceding[-1][0] <= LEANING_QUOTE_CHARS)
+    if (
+        preceding
+        and (
+            (_CONTINUES.match(sentence) and _needs_the_one_before(sentence, preceding[-1][2]))
+            or bare
+            or (short and _POINTS_BACK.search(sentence.rstrip(".!?…")))
+            or (_GOES_ON.match(sentence) and len(preceding[-1][2].split()) <= SHORT_SENTENCE_WORDS)
+            or (leans_back(sentence) and end - preceding[-1][0] <= LEANING_QUOTE_CHARS)
+        )
+        and may_take_before(sentence, preceding[-1][2])
     ):
         start = preceding[-1][0]
     return start, end

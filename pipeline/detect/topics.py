@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.named_problem import named_problem
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import CUES, KIND_CUES, REASSURANCE, alternation, is_question, lowered
 from pipeline.detect.sentences import sentence_before
 
@@ -20,15 +20,6 @@ _NO_BUDGET = alternation(CUES["no_budget"]["cues"])
 _NEGATED = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|never|hardly)\b(?:\W+\w+){0,2}\W*$")
 _NO_SIGNAL = alternation(CUES["no_signal"]["where"])
 _OFFLINE = alternation(CUES["no_signal"]["offline"])
-_JOINED = {
-    "contract": CUES["blocker"]["lock_in"],
-    "price": CUES["price_said_high"]["cues"] + CUES["no_budget"]["cues"],
-    "adoption": CUES["no_signal"]["where"] + CUES["no_signal"]["offline"],
-}
-_PLAIN_TOPICS = {
-    name: alternation(cues + _JOINED.get(name, [])) for name, cues in CUES["plain_topic"].items()
-}
-_PEOPLES_DATA = alternation(CUES["peoples_data"]["cues"])
 # A bare reason that goes on from the sentence before it: "Because they won't."
 _BARE_REASON = re.compile(r"^\W*(?:because|'?cause|cos|coz|cuz|since|which)\b(?:\W+\w+){0,5}\W*$")
 _BUSY_NOW = alternation(CUES["busy_now"]["busy"])
@@ -39,22 +30,6 @@ _SHARE = alternation(CUES["price_share"]["share"])
 _THEIR_MONEY = alternation(CUES["price_share"]["money"])
 _PERIOD = alternation(CUES["price_share"]["period"])
 _SHARE_WORDS = 6  # "that's most of a season's honesty box": the amount follows close
-
-
-def plain_topic(sentence: str, category: str | None) -> str | None:
-    """The category the sentence's own words settle (a topic named as the problem first), else
-    ``category``; a named rival's objection stays the rival's, and a topic said not to matter
-    ("paying per seat is fine") settles nothing."""
-    if category == "competitor":
-        return category
-    named = named_problem(sentence)  # "The problem is the timing, not the price."
-    if named is not None:
-        return named
-    text = REASSURANCE.sub(" ", lowered(sentence))
-    plain = next((name for name, cue in _PLAIN_TOPICS.items() if cue.search(text)), None)
-    if plain is None and _PEOPLES_DATA.search(text):  # "the student data": privacy
-        return "security"
-    return plain or category
 
 
 def reason_topic(sentence: SentenceInput) -> str | None:

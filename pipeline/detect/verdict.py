@@ -21,6 +21,7 @@ from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.model import KindScore
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
@@ -31,7 +32,6 @@ from pipeline.detect.topics import (
     calls_the_price_high,
     has_no_budget,
     needs_it_offline,
-    plain_topic,
     puts_it_off_while_busy,
     reason_topic,
     says_the_cost_grows,
@@ -198,7 +198,7 @@ def _said_topic(sentence: SentenceInput) -> str | None:
 def topic_beside_a_rival(
     text: str, hits: Sequence[CompetitorHit], reported_worry: bool = False
 ) -> str | None:
-    """The topic a sentence's own words settle (``topics.plain_topic``) when the rivals it
+    """The topic a sentence's own words settle (``plain_topics.plain_topic``) when the rivals it
     names are only mentioned, not used, weighed or compared against us: the worry is about that
     topic and the rival keeps its tag. A note's reported worry that names no rival keeps its
     topic too, whatever rival the note names elsewhere. None when a rival is the point or no

@@ -4,7 +4,8 @@ Only an approved document exports without the DRAFT watermark. PII is redacted a
 way out (a reviewer's edit may have added some), unless ``redact_pii`` is off, but never in
 our own profile's facts where the text cites them (``profile_text``). An export is
 published by default: its sources say role, industry and month, and no account is named
-(``pipeline/publish/published.py``); ``internal`` keeps the sources the review page shows.
+(``pipeline/publish/published.py``) and it carries no writer's note nor our reps' words
+(``public_copy``); ``internal`` keeps the sources the review page shows.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pipeline.content.citations import is_placeholder
 from pipeline.content.generate import content_type, get_document
 from pipeline.content.profile_text import cited_profile, outside_facts
 from pipeline.errors import BadInput, Conflict
+from pipeline.publish.public_copy import publishable, rep_quotes
 from pipeline.publish.published import Publisher, cited_calls, publisher_for
 from pipeline.redact import redactor_for
 from pipeline.store.models import Document, Mention
@@ -278,6 +280,8 @@ def export_document(
     title = document.title
     publisher: Publisher | None = None
     if not internal:
+        if fmt != "brief":  # the brief is the writer's: its notes and rep lines are for them
+            body = publishable(body, rep_quotes(body, document.structured))
         publisher = publisher_for(session, cited_calls(body), cited_profile(document.structured))
         body, title = publisher.text(body), publisher.text(title)
     media_type, extension = FORMATS[fmt]

@@ -64,3 +64,40 @@ def test_a_brand_before_a_placeholder_stays() -> None:
 def test_an_initial_before_an_english_surname_stays() -> None:
     """ "J. Smith" could be "vitamin D. Smith": no vocabulary tells a surname from a word."""
     assert hide_initialled("Send it to J. Smith today.") == "Send it to J. Smith today."
+
+
+# (said, shown): a habit's time ("On Mondays", "Evenings") before a name stays out of it, in
+# every trade: schools, salons, logistics, dental labs, breweries, retail, farms, marinas,
+# clinics, gyms, cafes, vets.
+TIME_BEFORE = [
+    ("On Mondays Aroha types the club registers again.", f"On Mondays {NAME} types the club"),
+    ("On Saturdays Bronwen rings every client to confirm.", f"On Saturdays {NAME} rings every"),
+    ("Fridays Dervla said the depot closes early.", f"Fridays {NAME} said the depot"),
+    ("On Tuesdays Ngaire checks the shade tabs by hand.", f"On Tuesdays {NAME} checks the"),
+    ("Sundays Tamsin counts the kegs in the cold store.", f"Sundays {NAME} counts the kegs"),
+    ("On Wednesdays Aoife's team does the stock take.", f"On Wednesdays {NAME}'s team does"),
+    ("Thursdays Pita writes the tag numbers in a notebook.", f"Thursdays {NAME} writes the tag"),
+    ("At weekends Kirra adds up the fuel log.", f"At weekends {NAME} adds up the fuel log."),
+    ("Weekdays Ffion phones the recall list first thing.", f"Weekdays {NAME} phones the recall"),
+    ("Evenings Moana chases the lapsed direct debits.", f"Evenings {NAME} chases the lapsed"),
+    ("Mornings Tane tallies the float on paper.", f"Mornings {NAME} tallies the float"),
+    ("On Saturdays Siobhan said the vets are short.", f"On Saturdays {NAME} said the vets"),
+]
+# No one after the time: the sentence is left as it was.
+TIME_ALONE = [
+    "Mondays are our busiest day at the salon.",
+    "On Saturdays we close the yard at noon.",
+    "Weekends Tidemark adds a fee for each extra berth.",
+    "Evenings are when the brewers log the gravity readings.",
+    "On Fridays Harbour Marine sends the fuel invoices.",
+]
+
+
+@pytest.mark.parametrize(("said", "shown"), TIME_BEFORE)
+def test_a_habits_time_before_a_name_stays(said: str, shown: str) -> None:
+    assert Redactor().redact(said).startswith(shown)
+
+
+@pytest.mark.parametrize("said", TIME_ALONE)
+def test_a_habits_time_without_a_name_is_unchanged(said: str) -> None:
+    assert Redactor(common=frozenset({"tidemark"})).redact(said) == said

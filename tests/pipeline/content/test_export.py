@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline.content.generate import generate_document
+from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.errors import BadInput
 from pipeline.publish.export import FORMATS, export_document
@@ -101,7 +102,8 @@ def test_one_pager_pdf_is_one_page_and_looks_right(
     assert pages == 1
     for heading in ("The problem", "What buyers push back on", "Why now", "Next step", "Sources"):
         assert heading in text
-    assert "no-shows drop by a third" in text
+    assert "$79 a seat" in text  # the buyer's worry, cited
+    assert "no-shows drop by a third" not in text  # the rep's reply is the writer's, unpublished
     if shutil.which("pdftoppm"):
         (tmp_path / "one-pager.pdf").write_bytes(pdf)
         subprocess.run(
@@ -139,6 +141,8 @@ def test_a_long_one_pager_still_fits_one_page(ws: Workspace, seeded: Seeded) -> 
 
 
 def test_injected_script_is_inert_in_html_and_pdf(ws: Workspace, seeded: Seeded) -> None:
+    with ws.session() as session:  # a price fact answers the entry citing the injection
+        set_profile(session, ProductProfile(name="Bookly", pricing=["$29 a seat a month."]))
     document_id = _generate(ws, "objection-faq")
     with ws.session() as session:
         from pipeline.content.generate import get_document

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.content.collect import collect_evidence
@@ -201,11 +203,12 @@ def test_comparison_fits_come_from_deals_that_named_the_competitor(
     assert "We also looked at Calendly last year." not in [q["text"] for q in ours]
     # "still chose us" is said of a doubt only; a mention that names them is not one.
     for point in content["us_better_when"]:
-        [said] = [quotes[i] for i in point["citations"]]
+        said = quotes[point["citations"][0]]  # the buyer's worry before the answer it got
         if said["role"] != "buyer":
-            continue  # a rep's answer that landed
-        still = "still chose us" in point["text"]
-        assert still == (said["kind"] == "objection") and point["text"].endswith("chose us")
+            continue  # a rep's answer that landed, its worry not on file
+        head = point["text"].split(". When this answer lands", 1)[0]
+        still = "still chose us" in head
+        assert still == (said["kind"] == "objection") and head.endswith("chose us")
     theirs = [quotes[i] for p in content["them_better_when"] for i in p["citations"]]
     assert [q["text"] for q in theirs] == ["Calendly is cheaper and my guys already know it."]
     assert all(q["kind"] == "objection" and q["outcome"] == "lost" for q in theirs)
@@ -430,7 +433,7 @@ def test_comparison_promises_rep_replies_only_when_it_prints_some(
             for name in ("Acuity", "Calendly")
         }
     for content in pages.values():
-        replies = [p for p in content["us_better_when"] if p["text"].startswith("When this")]
+        replies = [p for p in content["us_better_when"] if "When this answer" in p["text"]]
         for row in content["rows"]:
             if row["us"].startswith("To write: no answer on file"):
                 assert ("replies below" in row["us"]) == bool(replies)
@@ -530,7 +533,9 @@ def test_comparison_quotes_every_buyer_sentence_naming_them(ws: Workspace, seede
     assert {worry, pain} <= quoted and other not in quoted
     assert {worry, pain} <= {q for q in quoted if q in document.body_markdown}
     assert " on 1 calls " not in document.body_markdown
-    assert "What a buyer said (an open deal)" in document.body_markdown  # not "(open deal)"
+    # Headed by its topic, "(an open deal)" not "(open deal)", never "What a buyer said".
+    assert re.search(r"\| \*\*[A-Z][^*|]* \(an open deal\)\*\* \|", document.body_markdown)
+    assert "What a buyer said" not in document.body_markdown
     # our side of the price worry's row is the pricing fact, cited, not "To write"
     [row] = [r for r in document.structured["content"]["rows"] if worry in r["them"]]
     assert row["us"] == "$29 a month per location, any number of staff." and row["profile"]

@@ -162,9 +162,11 @@ def test_a_published_export_names_no_account_and_no_deal(fleet: Workspace, doc_t
 def test_a_colleague_the_rep_names_stays_named(fleet: Workspace) -> None:
     """Elena is on the roster and no buyer; a note's "Kickoff with Elena" is about her."""
     document_id = _generate(fleet, "objection-faq")
-    md = _exports(fleet, document_id)["md"]
+    # The rep's reply is the team's (a published page carries no rep's words): redacted alike.
+    md = _exports(fleet, document_id, internal=True)["md"]
     assert "Elena will set up the ServiceTitan connection" in md
     assert "[name] will set up" not in md
+    assert "will set up the ServiceTitan" not in _exports(fleet, document_id)["md"]
 
 
 # Text a page's reader takes for the page's own words: headings, the SEO brief's title,

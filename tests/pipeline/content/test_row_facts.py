@@ -109,7 +109,9 @@ def test_a_buyers_integration_row_gets_it_or_a_reference_to_the_row_stating_it(
     assert row.us == trade.ours, row  # no "ask product" beside our fact naming their tool
     fact_row, said_row = _page(trade, [trade.theirs], [trade.said], [trade.ours]).rows
     assert fact_row.us == trade.ours
-    assert said_row.us == "As in the Fact F1 row above." and said_row.profile == [2], said_row
+    assert not fact_row.aspect.startswith("Fact"), fact_row  # headed by its topic
+    assert said_row.us == f"As in the {fact_row.aspect} row above.", said_row
+    assert said_row.profile == [2], said_row
 
 
 @pytest.mark.parametrize(

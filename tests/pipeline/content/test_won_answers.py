@@ -37,9 +37,9 @@ PROFILE = ProductProfile(
 )
 
 
-def _seed(ws: Workspace) -> int:
+def _seed(ws: Workspace, lost: tuple[float, float] = (0.95, 0.92)) -> int:
     """One won call where each worry got its own reply, and one uncertain read got one too;
-    a lost call's worry no one answered."""
+    a lost call's worries no one answered, read with the ``lost`` confidences."""
     with ws.session() as db:
         price = add_theme(db)
         _, won = _call(
@@ -58,7 +58,8 @@ def _seed(ws: Workspace) -> int:
                 ("Sam Rivera", "rep", MONTHLY),
             ],
         )
-        _, lost = _call(
+        surer, less_sure = lost
+        _, lost_turns = _call(
             db,
             2,
             "Granite Fitness",
@@ -73,8 +74,8 @@ def _seed(ws: Workspace) -> int:
         )
         for utterance, confidence in ((won[0], 0.21), (won[2], 0.9), (won[4], 0.8)):
             _mention(db, utterance, "objection", "price", price).confidence = confidence
-        _mention(db, lost[0], "objection", "price", price).confidence = 0.95
-        _mention(db, lost[2], "objection", "price", price).confidence = 0.92
+        _mention(db, lost_turns[0], "objection", "price", price).confidence = surer
+        _mention(db, lost_turns[2], "objection", "price", price).confidence = less_sure
         db.flush()
         return price.id
 
@@ -92,6 +93,15 @@ def test_each_reply_is_paired_with_the_confident_worry_it_followed(ws: Workspace
     for worry, reply in evidence.answered(cluster):
         assert f"Q{reply.id} (rep, answer, won deal, reply to Q{worry.id})" in prompt
 
+    # The lost deal's worries are surer and as plain: they lead, a reply only breaks a tie.
+    explainer = OFFLINE_DRAFTS["pricing-explainer"](evidence).model_dump()
+    assert [c["question"] for c in explainer["concerns"]] == [TOO_DEAR, CANT_JUSTIFY]
+
+
+def test_a_replied_worry_as_sure_as_the_others_shows_its_own_reply(ws: Workspace) -> None:
+    price = _seed(ws, lost=(0.6, 0.55))
+    with ws.session() as db:
+        evidence = collect_evidence(db, [price], redact=False)
     explainer = OFFLINE_DRAFTS["pricing-explainer"](evidence).model_dump()
     answered = {
         concern["question"]: concern["answer"]
@@ -104,7 +114,7 @@ def test_each_reply_is_paired_with_the_confident_worry_it_followed(ws: Workspace
 
 
 def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
-    price = _seed(ws)
+    price = _seed(ws, lost=(0.6, 0.55))
     with ws.session() as db:
         evidence = collect_evidence(db, [price], redact=False, industry="Hospitality")
     use_case = OFFLINE_DRAFTS["use-case"](evidence).model_dump()
@@ -136,7 +146,7 @@ def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
 
 
 def test_a_one_pager_objection_keeps_its_own_reply(ws: Workspace) -> None:
-    price = _seed(ws)
+    price = _seed(ws, lost=(0.6, 0.55))
     with ws.session() as db:
         evidence = collect_evidence(db, [price], redact=False)
     one_pager = OFFLINE_DRAFTS["one-pager"](evidence).model_dump()

@@ -11,8 +11,8 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.asides import reports_it_went_well, signals_a_purchase
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.small_talk import makes_small_talk
-from pipeline.detect.topics import plain_topic
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.model import KindScore
-from pipeline.detect.topics import plain_topic
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.verdict import sentence_verdict
 
 RUNNING_COMMITMENTS = [

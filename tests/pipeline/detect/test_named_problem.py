@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.named_problem import named_problem
-from pipeline.detect.topics import plain_topic
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 

@@ -2,14 +2,14 @@
 so a security objection, when no other topic settles it (review 25a item 6: "My bigger worry is
 the student data." had been integrations and "Some of our pupils are seventeen." after a GDPR
 question adoption). Moving or syncing that data stays the switch or the integration, and data
-that is about no one keeps the model's category (``topics.plain_topic``)."""
+that is about no one keeps the model's category (``plain_topics.plain_topic``)."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
-from pipeline.detect.topics import plain_topic
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.detect.topics import plain_topic
+from pipeline.detect.plain_topics import plain_topic
 
 SUMS_THAT_DONT_WORK = [
     "Then the numbers just don't work for us this year.",

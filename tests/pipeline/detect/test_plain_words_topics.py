@@ -10,10 +10,10 @@ import pytest
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.model import KindScore
+from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.topics import (
     calls_the_price_high,
     needs_it_offline,
-    plain_topic,
     reason_topic,
 )
 from pipeline.detect.verdict import STATEMENT_SURE, sentence_verdict
