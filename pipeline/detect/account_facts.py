@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.rules import CUES, KIND_CUES, cue_scores, lowered
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.rules import CUES, KIND_CUES, cue_scores, is_question, lowered
 
 _CUES = CUES["account_facts"]
 
@@ -30,7 +31,17 @@ _MAKEUP = _opening("makeup")
 _TOOL = _opening("tool")
 _PLACE = re.compile(r"\s(?:" + "|".join(_CUES["place"]) + r")\s+\S")
 _NOT_A_LABEL = re.compile(r"\b(?:" + "|".join(_CUES["not_a_label"]) + r")")
-_CLAUSES = re.compile(r"\s*(?:[,;]|\s[-–—]\s)\s*")
+_LEAD = re.compile(r"^(?:" + "|".join(_CUES["lead"]) + r")\s+(?=\S)")
+_IN_A_TOOL = re.compile(r"\b(?:in|on) [A-Z]")  # "in Aurora": data they hold, to move
+_NOT_AFTER_LEAD = re.compile(r"\b(?:" + "|".join(_CUES["not_after_lead"]) + r")\b")
+# a clause ends at a comma, a dash, or an "and" before the next count ("three care homes and
+# about a hundred and eighty staff"; "two hundred and sixty" splits into two counts, both counts)
+_CLAUSES = re.compile(
+    r"\s*(?:[,;]|\s[-–—]\s)\s*|\s+and\s+(?=(?:about |around |roughly |over |nearly |some )?"
+    r"(?:\d|a (?:dozen|hundred|thousand)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))",
+    re.IGNORECASE,
+)
 _NOD = re.compile(
     r"^(?:(?:that['’]?s|that is) (?:right|correct|it)|yes|yeah|yep|correct|exactly|right)\b"
     r"[\s,.!]*",
@@ -75,6 +86,32 @@ def states_the_account(sentence: str) -> bool:
         return False
     told = [k for k in kinds if k in ("count", "tool", "place")]
     return bool(told) or kinds.count("makeup") + excluded >= 2
+
+
+def states_its_size(sentence: SentenceInput) -> bool:
+    """The size of the business said as a sentence ("We've got two hundred and sixty members,
+    about forty juniors.", "So we're one site, five hundred units"), unprompted or answering
+    the rep's question: today's set-up. After our price or set-up work ("You set the tariff
+    code once per product." -> "We've got nine hundred products.") a count weighs that work,
+    the model's to read."""
+    said = _counted_after_lead(sentence.text)
+    asked = not sentence.context.strip() or is_question(sentence.context)
+    return said is not None and asked and states_the_account(said)
+
+
+def _counted_after_lead(said: str) -> str | None:
+    """The count after a "we've got" or "we're" lead ("We've got two hundred and sixty
+    members" -> "two hundred and sixty members"); None when no count of the business follows
+    or a contrast or what holds it does ("We've got forty staff but twelve are seasonal",
+    "about 1,200 old proposals in Aurora", "fourteen years in it")."""
+    lead = _LEAD.match(lowered(said))
+    if lead is None:
+        return None
+    rest = said[lead.end() :]
+    first = _CLAUSES.split(rest)[0]
+    if _fact(first, first=True) != "count" or _IN_A_TOOL.search(rest):
+        return None
+    return None if _NOT_AFTER_LEAD.search(lowered(rest)) else rest
 
 
 def _fact(said: str, *, first: bool) -> str | None:

@@ -9,8 +9,11 @@ next step's words ("we'll pick it up again after the season") had ruled it arran
 deferral at a won deal of other sites or data would be no worry, but the detector is not told
 the deal's outcome (``detect_utterances`` reads turns only, and an outcome set later would not
 re-detect), so a deferral reads the same in any deal. A hope ("Maybe next year we'll have more
-staff.") or a next step in weeks ("Let's talk again in two weeks.") is none. The phrases are
-data (``[deferral]`` in ``cues.toml``).
+staff.") or a next step in weeks ("Let's talk again in two weeks.") is none. A put-off said
+with no look-again cue (``put_off``) is one: "It's a not-now.", "Not this side of the summer.",
+"Ask me again after the audit.", "Our MD's still saying March, so don't chase him." had been
+small talk, pains and status-quo or set-up objections. The phrases are data (``[deferral]`` in
+``cues.toml``).
 """
 
 from __future__ import annotations
@@ -24,18 +27,26 @@ _LATER = alternation(_CUES["later"])
 _RELOOK = alternation(_CUES["relook"])
 _ACT = alternation(_CUES["act"])
 _HEDGE = alternation(_CUES["hedge"])
+_DECIDER = "|".join(CUES["said_no"]["deciders"])
+_WHEN = "|".join(_CUES["when"])
+_PUT_OFF = alternation(
+    [f.replace("{when}", _WHEN).replace("{decider}", _DECIDER) for f in _CUES["put_off"]]
+)
 _ASKS_US = re.compile(r"\b(?:you|your)\b")  # "Will you look at Welsh next year?": our roadmap
 # "If the price changes next year, I'd look again.": a condition, its topic the objection's
 _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as long as|assuming)\b")
 
 
 def defers_the_decision(sentence: str) -> bool:
-    """A look again at the decision put off to a later season, year or event, or a move put
-    off there with a hedge ("maybe", "we might"); not one on a condition ("If the price changes
-    next year, I'd look again." is about the price) nor a question to us about our plans."""
+    """A look again at the decision put off to a later season, year or event, a move put off
+    there with a hedge ("maybe", "we might"), or a put-off with no such cue (``put_off``: "it's
+    a not-now", "not this side of the summer", "ask me again after the audit", a decider's
+    "still saying March"); not one on a condition ("If the price changes next year, I'd look
+    again." is about the price) nor a question to us about our plans."""
     text = lowered(sentence)
-    if not _LATER.search(text) or _CONDITION.search(text):
+    if _CONDITION.search(text) or (is_question(sentence) and _ASKS_US.search(text)):
         return False
-    if is_question(sentence) and _ASKS_US.search(text):
-        return False
-    return bool(_RELOOK.search(text) or (_ACT.search(text) and _HEDGE.search(text)))
+    if _PUT_OFF.search(text):
+        return True
+    relook = _RELOOK.search(text) or (_ACT.search(text) and _HEDGE.search(text))
+    return bool(_LATER.search(text) and relook)

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect import note_reports, rules
+from pipeline.detect.account_facts import states_its_size
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
@@ -125,6 +126,10 @@ def sentence_verdict(
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
+    elif kind in ("objection", "pain") and states_its_size(sentence):
+        # "We've got two hundred and sixty members, about forty juniors." after "how big are you?"
+        kind = "current_setup"
+        confidence = max(score.probabilities.get(kind, 0.0), STATEMENT_SURE)
     elif kind != "question" and tells_todays_flaw(sentence, ours):
         # "It works, it does work, but if someone leans on it, it's gone.": a reason to buy
         kind, confidence = "pain", max(score.probabilities.get("pain", 0.0), STATEMENT_SURE)
