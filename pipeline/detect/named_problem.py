@@ -7,7 +7,10 @@ Why a rule after the model: the category head reads "timing" close to set-up tim
 price (a price the rep had just said, or one the sentence says is not the problem: "Timing is
 the sticking point, not the price." had been price at 0.66), and the kind head read "problem"
 as a pain (0.91). The topic has to end its clause: "the problem is the staff don't fill it in"
-names no topic. The phrases are data (``[named_problem]`` in ``cues.toml``).
+names no topic. Anything else named as hurting ("What we do have a problem with is the insurance
+certificates.", "Where it falls over is the handover between shifts.") is their own work's
+problem (``own_problem``), a pain: the model had filed the insurance as security. The phrases
+are data (``[named_problem]`` in ``cues.toml``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,17 @@ _TOPIC = (
 )
 # The topic ends its clause: a mark, the text's end, or a word that goes on around it.
 _END = r"(?=\s*(?:$|[,.;:!?)\u2013\u2014-])|\s+" + _any(_CUES["after"]) + r"\b)"
-_OPENED = re.compile(r"\b" + _any(_CUES["opener"]) + r"\s+" + _TOPIC + _END)
+_FRAMING = _any([*_CUES["opener"], *_CUES["hurts"]]) + _CUES["tail"][0]
+_OPENED = re.compile(r"\b" + _FRAMING + r"\s+" + _TOPIC + _END)
+# "the bit that actually hurts is ...": what follows is named as hurting (``own_problem``). The
+# framing opens its clause: "the bigger problem is" goes on from a worry said before it.
+_HURTS = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:and|but|so|honestly|well|um|uh|er|look|yeah|oh|okay|i mean|i think"
+    r"|to be honest|for (?:me|us|them))[,\s]+)*(?:our |my |their )?"
+    + _any(_CUES["hurts"])
+    + _CUES["tail"][0]
+    + r"\s+(?P<named>\S.*)$"
+)
 _NAMED_FIRST = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|so|honestly|really|just|look|well|yeah|i think|i guess|i mean)"
     r"\s+)(?:the |our |my )?" + _TOPIC + r"\s*" + _any(_CUES["named_first"]) + _END
@@ -63,6 +76,17 @@ def named_problem(sentence: str) -> str | None:
                 continue
             return topic_category(found.group("topic"))
     return TIMING if _BAD_TIMING.search(text) else None
+
+
+def own_problem(sentence: str) -> str | None:
+    """What a sentence names as hurting ("the insurance certificates" in "What we do have a
+    problem with is the insurance certificates."), lowered, when it names no buying topic: a
+    problem of their own work, for the caller to check that nothing in it is about us; None
+    when it names a buying topic (``named_problem``), names nothing so, or asks."""
+    if is_question(sentence) or named_problem(sentence) is not None:
+        return None
+    found = _HURTS.search(lowered(sentence).strip())
+    return found.group("named").rstrip(" .!") if found else None
 
 
 def topic_category(topic: str) -> str | None:

@@ -20,6 +20,7 @@ from pipeline.detect.account_facts import states_the_account
 from pipeline.detect.asides import names_a_rival_only, says_no_concern, tells_of_others_use
 from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.counted_loss import counts_a_loss, counts_a_loss_over_time
+from pipeline.detect.named_problem import own_problem
 from pipeline.detect.own_prices import states_their_own_prices
 from pipeline.detect.rules import (
     CUES,
@@ -42,6 +43,8 @@ _ANYONE = alternation(CUES["statement"]["impersonal_you"])
 _SOMEONE_IF = alternation(CUES["statement"]["someone_if"])
 _TODAYS_COST = alternation(CUES["statement"]["todays_cost"])
 _TO_COME = alternation(CUES["statement"]["to_come"])
+_ASKED_TODAY = alternation(CUES["statement"]["asked_today"])
+_REQUIRES = re.compile(r"\b(?:has to|needs to|must|has got to|'s got to)\b")
 _BUYING_TOPICS = ("authority_timing", "contract")  # "It's fine, but the board meets in March."
 _THEIRS = re.compile(r"\b(?:our|my|their|the old|the current|the existing)\b")
 _KEPT_ON = alternation(CUES["statement"]["medium"])
@@ -72,7 +75,33 @@ def tells_a_pain(sentence: str) -> bool:
     no word about us; not asked ("so it chases them for me?" is about us)."""
     text = lowered(sentence)
     asked = text.rstrip("\"') ").endswith("?")
-    return (bool(_PAIN.search(text)) and _today_only(text) and not asked) or tells_a_story(sentence)
+    return (
+        (bool(_PAIN.search(text)) and _today_only(text) and not asked)
+        or tells_a_story(sentence)
+        or names_its_own_problem(sentence)
+    )
+
+
+def names_its_own_problem(sentence: str) -> bool:
+    """Something of their own named as hurting (``named_problem.own_problem``: "The bit that
+    actually hurts is the insurance.", "Where it falls over is the handover between shifts."),
+    with no word about us, what is to come, what a thing must do ("pay and bill has to match
+    what our umbrella companies expect": a condition) or when or on what terms they would buy in
+    the sentence: the model had read the topic word ("insurance") as a security objection."""
+    named = own_problem(sentence)
+    return (
+        named is not None
+        and _today_only(lowered(sentence))
+        and not _TO_COME.search(named)
+        and not _REQUIRES.search(named)
+        and _no_buying_topic(named)
+    )
+
+
+def _no_buying_topic(text: str) -> bool:
+    """No word of when or on what terms they would buy ("the board meets in March")."""
+    topics = cue_scores(text).categories
+    return not any(topics.get(topic) for topic in _BUYING_TOPICS)
 
 
 def tells_a_story(sentence: str) -> bool:
@@ -94,13 +123,12 @@ def tells_a_flaw(sentence: str) -> bool:
         return False
     who, flaw = lowered(conceded[0]), conceded[1]
     said = _TODAYS_COST.sub(" ", _SOMEONE_IF.sub(" ", flaw))
-    topics = cue_scores(flaw).categories
     return (
         _today_only(who)
         and not cue_scores(who).categories.get("price")
         and _today_only(said)
         and not _TO_COME.search(said)
-        and not any(topics.get(topic) for topic in _BUYING_TOPICS)
+        and _no_buying_topic(flaw)
     )
 
 
@@ -115,7 +143,8 @@ def tells_todays_flaw(sentence: SentenceInput, ours: Sequence[str] = ()) -> bool
     who = conceded[0]
     if any(name and name.lower() in who.lower() for name in ours):
         return False
-    asked = KIND_CUES["rep_discovery_question"].search(lowered(sentence.context))
+    context = lowered(sentence.context)
+    asked = KIND_CUES["rep_discovery_question"].search(context) or _ASKED_TODAY.search(context)
     return _names_their_tool(who) or sentence.index_in_turn > 0 or asked is not None
 
 

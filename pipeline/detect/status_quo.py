@@ -6,8 +6,9 @@ Why a rule after the model: the praise holds the words of a pain ("lost", "never
 the model had read the sentence as a pain at 0.90, or the challenge's "move" as a switching worry.
 Praise followed by a complaint ("It was great for years, but since the update it crashes") is no
 such defence, and a concession of today's tool followed by its flaw ("It works, it does work, but
-if someone leans on it, it's gone.") is a pain: the model had read its "works" as the status quo
-(0.86). The phrases are data (``[status_quo]`` in ``cues.toml``).
+if someone leans on it, it's gone.", "It's fine, it's just slow.") is a pain: the model had read
+its "works" as the status quo (0.86), and "it's just slow" as small talk. The phrases are data
+(``[status_quo]`` in ``cues.toml``).
 """
 
 from __future__ import annotations
@@ -20,17 +21,27 @@ _PRAISE = alternation(CUES["status_quo"]["praise"])
 _CHALLENGE = alternation(CUES["status_quo"]["challenge"])
 _TURN = re.compile(r"\b(?:but|though|although|except|apart from|until|only|shame)\b")
 _US = re.compile(r"\byou(?:r|rs|'\w+)?\b")
-_CONCEDED = re.compile(
-    "^(?:"
-    + "|".join(CUES["status_quo"]["concession_who"])
-    + ")(?:"
-    + "|".join([*CUES["status_quo"]["concession"], *CUES["status_quo"]["praise"]])
-    + ")"
-    + CUES["status_quo"]["more_concession"][0]
-    + r",?\s+(?:"
-    + "|".join(CUES["status_quo"]["turn"])
-    + r")\b[,\s]*(?P<flaw>.+)$"
-)
+
+
+def _conceded(turn: str) -> re.Pattern[str]:
+    """A concession of today's tool, then ``turn`` and the flaw after it."""
+    return re.compile(
+        "^(?:"
+        + "|".join(CUES["status_quo"]["concession_who"])
+        + ")(?:"
+        + "|".join([*CUES["status_quo"]["concession"], *CUES["status_quo"]["praise"]])
+        + ")"
+        + CUES["status_quo"]["more_concession"][0]
+        + r",?\s+(?:"
+        + turn
+        + r")\b[,\s]*(?P<flaw>.+)$"
+    )
+
+
+_CONCEDED = _conceded("|".join(CUES["status_quo"]["turn"]))
+# "It's fine, it's just slow.": a soft turn, a flaw only when a fault follows
+_SOFTLY = _conceded("|".join(CUES["status_quo"]["soft_turn"]))
+_FAULT = alternation(CUES["status_quo"]["fault"])
 # "That works, but ...": a reply to what the rep just said; "We're fine, but ...": people, not
 # today's tool.
 _NOT_A_TOOL = re.compile(
@@ -54,9 +65,13 @@ def flaw_after_concession(sentence: str) -> tuple[str, str] | None:
     """Who or what a sentence concedes works ("It", "<Tool>'s inductions"), as said, and the
     flaw it turns to after "but" ("It works, but if someone leans on it, it's gone."), lowered,
     for the caller to check that neither brings us in; None when it concedes nothing, concedes
-    what the rep said ("That's fine, but ...") or people ("We're okay, but ..."), or asks."""
+    what the rep said ("That's fine, but ...") or people ("We're okay, but ..."), or asks; after
+    a soft turn ("It's fine, it's just slow."), only a fault is a flaw."""
     text = lowered(sentence).strip()
     found = _CONCEDED.match(text)
+    if found is None:
+        softly = _SOFTLY.match(text)  # not "It's fine, it just works.": more praise, no flaw
+        found = softly if softly is not None and _FAULT.search(softly.group("flaw")) else None
     if found is None or text.rstrip("\"') ").endswith("?"):
         return None
     start, end = found.span("who")

@@ -24,6 +24,7 @@ from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
+from pipeline.detect.requirements import sets_a_requirement
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.small_talk import answers_small_talk
@@ -79,9 +80,15 @@ def sentence_verdict(
     competitor = None
     kind, confidence = score.kind, score.confidence
     blocked = blocks_the_deal(text, sentence.context)
-    must_have = role == "rep_note" and notes_a_must_have(text)
-    reported = role == "rep_note" and (note_reports.reports_a_worry(text) or must_have)
-    instead = worry_named_instead(text) if role in SAID_BY_THE_BUYER else None
+    # "Needs it to post to Xero before anything else." (a note), "Whatever we buy has to talk
+    # to Xero.", "Single sign-on or nothing." (the buyer): a condition on what they would buy
+    must_have = (role == "rep_note" and notes_a_must_have(text)) or (
+        role in SAID_BY_THE_BUYER and sets_a_requirement(text)
+    )
+    reported = must_have or (role == "rep_note" and note_reports.reports_a_worry(text))
+    # not "It's okay, it's just really clunky." of their own tool: a flaw of today's, below
+    said_by_them = role in SAID_BY_THE_BUYER and not tells_todays_flaw(sentence, ours)
+    instead = worry_named_instead(text) if said_by_them else None
     deferred = role in SAID_BY_THE_BUYER and defers_the_decision(text)
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
@@ -171,7 +178,7 @@ def sentence_verdict(
             # "we talked it through and it's a no for now": the decision, when no topic is named
             verdict = AUTHORITY if category != "competitor" and says_a_verdict(text) else None
             category = plain_topic(text, reason_topic(sentence) or verdict or category)
-        if instead is not None or must_have:  # the need or the worry that holds: its topic
+        if (instead is not None or must_have) and not blocked:  # the need or worry that holds
             category = rules.topic_without_rival(instead or text) or category
         if deferred and category != "competitor":  # when, whatever is put off ("moving the
             category = named_problem(text) or AUTHORITY  # data over"), unless a topic is named
