@@ -68,7 +68,7 @@ def tools_named(text: str) -> set[str]:
 
 
 def shared_systems(fact: str, said: str, rivals: Sequence[str] = ()) -> set[str]:
-    """The tools both name (``tools_named``), less the rivals: "Sage 200", "QuickBooks", "Stripe"."""
+    """The tools both name (``tools_named``), less the rivals: "Sage 200", "QuickBooks"."""
     names = {w.casefold() for name in rivals for w in name.split()}
     return {s for s in tools_named(fact) & tools_named(said) if s.split()[0] not in names}
 
