@@ -36,7 +36,7 @@ _EXTRA = re.compile(
     re.IGNORECASE,
 )
 _CHARGE = re.compile(
-    r"(?:[$£€¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:p|c|pence|cents?)\b)[^.;]{0,30}\b(?:each|per|an?)\b",
+    r"(?:[$£€¥]\s?\d[\d,.]*\d|[$£€¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:p|c|pence|cents?)\b)[^.;]{0,30}\b(?:each|per|an?)\b",
     re.IGNORECASE,
 )
 # A buyer's verdict against something as it is: "isn't an integration", "it's a chore".
