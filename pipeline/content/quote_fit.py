@@ -38,6 +38,13 @@ from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import held_by_rival, switching_facts
 from pipeline.content.value import asks_value, gives_value
 from pipeline.content.worry_facts import Asked, in_a_name, per_worry, placeless
+from pipeline.content.worry_kinds import (
+    about_the_fee,
+    answering_fact,
+    echoes_complaint,
+    of_its_kind,
+    usage_fee,
+)
 
 MIN_SHARED = 2  # words or topics a fact shares with a line to answer it by words alone
 NEAR_FIGURE = 3  # words either side of a figure that say what it counts ("minimum 25 endpoints")
@@ -58,15 +65,16 @@ def restates(fact: str, said: str) -> bool:
     the same thing ("minimum 25 endpoints", "the twenty-five endpoint minimum"; "3 weeks" is
     no "three hours") and every word they share is one of those around the fact's figure.
     "$3.50 per endpoint, minimum 25" is no answer to that minimum; "the 25-endpoint minimum is
-    pooled across all of a partner's clients" is one to "25 endpoints per client"."""
+    pooled across all of a partner's clients" is one to "25 endpoints per client". Nor one
+    stating again what a worry complains of (``echoes_complaint``)."""
     theirs, mine = _amounts(said), _amounts(fact)
     both = set(theirs) & set(mine)
     if not both:
-        return False
+        return echoes_complaint(fact, said)
     shared = content_words(fact) & content_words(said)
     counted = _around(fact, (s for v in both for s in mine[v]))
     objected = _around(said, (s for v in both for s in theirs[v]))
-    return bool(counted & objected) and shared <= counted
+    return bool(counted & objected) and shared <= counted or echoes_complaint(fact, said)
 
 
 def _amounts(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -132,6 +140,7 @@ def facts_answering(
     rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
     beside = content_words(besides)
     buyers = evidence.buyers_for(quotes)
+    prices = [f.text for f in evidence.profile if f.section in OFFER_SECTIONS]
     pool = [
         f
         for f in evidence.told(quotes, cluster.markets)
@@ -139,7 +148,8 @@ def facts_answering(
         and not states_gap(f.text)
         and not _repeats(f, beside)
         and fits_scale(f.text, said)
-        and (not own_sections(topic) or f.section in _lists_of(topic))
+        and (not own_sections(topic) or f.section in _lists_of(topic) or kind_of(f, said))
+        and (not usage_fee(f.text) or about_the_fee(f.text, said, prices, rivals))
     ]
     if asks_value([asked, *said]):
         return _pick(value_answers(evidence, quotes, pool), stated, limit)
@@ -255,7 +265,13 @@ def _each_worry(
     asked = Asked(
         weights, rivals, frozenset(sections), lambda s, f: closeness.get(s, {}).get(f.id, 0.0)
     )
-    return per_worry(said, offered, fitting, asked)
+    return per_worry(said, offered, fitting, asked, answering_fact)
+
+
+def kind_of(fact: ProfileFact, said: Sequence[str]) -> bool:
+    """Whether a fact is of the kind one of the lines asks about (``of_its_kind``): an import
+    fact of the integrations list answers "how hard is it to switch from X?"."""
+    return any(of_its_kind(fact, text) for text in said)
 
 
 def _lists_of(topic: str | None) -> set[str]:

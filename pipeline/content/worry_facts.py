@@ -52,7 +52,7 @@ def telling_words(text: str, rivals: Sequence[str] = ()) -> set[str]:
     return topic_words(text, rivals) - BROAD_TOPICS - names_written(text)
 
 
-def _systems(text: str) -> set[str]:
+def tools_named(text: str) -> set[str]:
     """The tools ``text`` names: ``systems_named``, one written in capitals ("MYOB"), a name
     with its edition's figure ("Sage 200", though "sage" is an English word) and any word
     written as a name ("Arbor"): said of a fact about connecting tools."""
@@ -68,9 +68,9 @@ def _systems(text: str) -> set[str]:
 
 
 def shared_systems(fact: str, said: str, rivals: Sequence[str] = ()) -> set[str]:
-    """The tools both name (``_systems``), less the rivals: "Sage 200", "QuickBooks", "Stripe"."""
+    """The tools both name (``tools_named``), less the rivals: "Sage 200", "QuickBooks"."""
     names = {w.casefold() for name in rivals for w in name.split()}
-    return {s for s in _systems(fact) & _systems(said) if s.split()[0] not in names}
+    return {s for s in tools_named(fact) & tools_named(said) if s.split()[0] not in names}
 
 
 def names_its_worry(
@@ -148,11 +148,12 @@ def per_worry(
     offered: Sequence[ProfileFact],
     pool: Sequence[ProfileFact],
     asked: Asked,
+    find: Callable[[str, Sequence[ProfileFact], Asked], ProfileFact | None] | None = None,
 ) -> list[ProfileFact]:
-    """Each worry's naming fact first (``naming_fact``), in the order the worries are shown,
-    then the theme's ``offered`` facts where a worry has none: a fact chosen for the theme
-    answers only what no fact names, and none where every worry is named."""
-    named = [naming_fact(line, pool, asked) for line in said]
+    """Each worry's naming fact first (``find``, ``naming_fact`` unless told), in the order
+    the worries are shown, then the theme's ``offered`` facts where a worry has none: a fact
+    chosen for the theme answers only what no fact names, and none where every worry is named."""
+    named = [(find or naming_fact)(line, pool, asked) for line in said]
     first = list({f.id: f for f in named if f is not None}.values())
     if first and all(named):
         return first
