@@ -73,7 +73,17 @@ def answering_fact(said: str, pool: Sequence[ProfileFact], asked: Asked) -> Prof
         weight = naming_weight(fact.text, said, asked.weights, asked.rivals)
         return tools, own, weight, asked.near(said, fact), -fact.id
 
-    return max((f for f in pool if of_its_kind(f, said)), key=rank, default=None)
+    # A fact of another list than the worry's own answers by kind only as the nearest in meaning
+    # (as in ``naming_fact``): "salary history" beside the security list is no question of
+    # moving records over.
+    nearest = max(pool, key=lambda f: asked.near(said, f), default=None)
+    vectors = any(asked.near(said, f) for f in pool)
+
+    def may_answer(fact: ProfileFact) -> bool:
+        mine = fact.section in asked.own or not asked.own
+        return of_its_kind(fact, said) and (mine or not vectors or fact is nearest)
+
+    return max((f for f in pool if may_answer(f)), key=rank, default=None)
 
 
 def usage_fee(text: str) -> bool:
