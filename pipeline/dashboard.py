@@ -175,16 +175,20 @@ def _trend_row(now: dict[str, Any], before: dict[str, Any], history: bool) -> Tr
 def lost_deal_objections(
     db: Session, industry: str | None = None, confident_at: float = DEFAULT_CONFIDENT_AT
 ) -> list[LostRow]:
-    """Objection themes raised in lost deals; only themes with a confident mention (``sure_of``)."""
+    """Objection themes raised in lost deals, most mentioned there first, then by name; only
+    themes with a confident mention (``sure_of``). Ordered by the count shown, not the filtered
+    list's order: a theme whose lost-deal mentions were all uncertain had come after every
+    other, a theme raised twice below ones raised once."""
     lost = list_clusters(
         db, kind="objection", outcome=Outcome.lost, industry=industry, confident_at=confident_at
     )
     sure = sure_of(db, confident_at, industry)
-    return [
+    rows = [
         LostRow(id=c["id"], name=c["name"], mentions=c["size"], calls=c["calls"])
         for c in lost
         if c["id"] in sure
-    ][:TOP]
+    ]
+    return sorted(rows, key=lambda r: (-r.mentions, r.name.casefold(), r.id))[:TOP]
 
 
 def competitor_mentions(db: Session, industry: str | None = None) -> list[CompetitorRow]:

@@ -76,11 +76,14 @@ def calls_page(
 
 
 def _spans(db: SessionDep, call_id: int) -> dict[int, list[tuple[int, int, str, str]]]:
-    """Char spans of the kept detections per utterance, for highlighting."""
+    """Char spans of the kept detections per utterance, for highlighting: only the kinds the
+    key shows, so "other" (a lead-in, small talk) stays plain text."""
     spans: dict[int, list[tuple[int, int, str, str]]] = {}
     for utterance_id, mentions in kept_mentions(db, call_id).items():
         for m in mentions:
-            note = KIND_LABELS.get(m.kind, m.kind)
+            if m.kind not in KIND_LABELS:
+                continue
+            note = KIND_LABELS[m.kind]
             if m.category:
                 note += f": {m.category.replace('_', ' ')}"
             if m.competitor:

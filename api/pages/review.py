@@ -45,7 +45,12 @@ def review_page(request: Request, db: SessionDep, workspace: WorkspaceDep) -> HT
         confident_at=workspace.settings.confident_at,
         learn_every=workspace.settings.refit_every,
         saved=(
-            {"utterance_id": saved["saved"], "text": saved.get("text", ""), "as": saved.get("as")}
+            {
+                "utterance_id": saved["saved"],
+                "text": saved.get("text", ""),
+                "as": saved.get("as"),
+                "kind": saved.get("kind", ""),
+            }
             if saved.get("saved", "").isdigit()
             else None
         ),
@@ -84,7 +89,7 @@ def answer(
     said = KIND_LABELS[kind] + (
         f" ({seeds.category_label(category)})" if kind == "objection" else ""
     )
-    saved = urlencode({"saved": utterance_id, "text": done["text"], "as": said})
+    saved = urlencode({"saved": utterance_id, "text": done["text"], "as": said, "kind": kind})
     return RedirectResponse(f"/review?{saved}", status_code=303)
 
 

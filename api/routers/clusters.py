@@ -156,11 +156,12 @@ def list_clusters(
     grain: GrainQuery = None,
 ) -> Response:
     """Active clusters; filters restrict which mentions are counted (``industry``: calls of
-    that industry, any case). The ``X-Unthemed-Mentions`` header counts each kind's confident
-    mentions in no theme (the list stays a bare list, as clients read it). A ``grain``
-    parameter, which once re-clustered here, is refused (422): a GET changes nothing (a
-    cache, a crawler or a retry would have re-cut the themes); ``POST /api/clusters/grain``
-    does it, as a job."""
+    that industry, any case; ``sort=trend`` ranks by the trend ratio, rising first, not by a
+    count: ``sort=size`` with ``outcome=lost`` ranks by mentions in lost deals). The
+    ``X-Unthemed-Mentions`` header counts each kind's confident mentions in no theme (the list
+    stays a bare list, as clients read it). A ``grain`` parameter, which once re-clustered
+    here, is refused (422): a GET changes nothing (a cache, a crawler or a retry would have
+    re-cut the themes); ``POST /api/clusters/grain`` does it, as a job."""
     if grain is not None:
         raise BadInput(GRAIN_BY_POST, field="grain")
     body = cluster_views.cluster_list_json(

@@ -145,38 +145,59 @@
   }
   document.querySelectorAll("[data-job-url]").forEach(pollJob);
 
-  // Review queue: a key per kind answers the sentence on screen (o, p, q, c, x), a number key
-  // answers objection in the category showing it. A key never moves the focus into the picker, so
-  // the keys after "o" still answer; in the picker typing picks, Enter saves, Escape leaves.
+  // Review queue: a key per kind answers the sentence on screen (o, p, q, c, x). A number key
+  // picks that objection category for the sentence on screen and saves only an "o" waiting for
+  // its category; pressed first thing after an objection was saved, it changes that answer's
+  // category instead, so "o" then a number never labels the next sentence. A key never moves the
+  // focus into the picker; in the picker typing picks, Enter saves, Escape leaves.
   var review = document.querySelector("form[data-review]");
   if (review) {
     var picker = review.querySelector("select[name=category]");
     var needed = review.querySelector("[data-category-needed]");
     var objection = review.querySelector('button[value="objection"]');
+    var justSaved = document.querySelector('form[data-review-saved][data-saved-kind="objection"]');
     var byKey = false; // an answer by key leaves the focus where it is
     review.setAttribute("tabindex", "-1");
     var press = function (button) { byKey = true; try { button.click(); } finally { byKey = false; } };
-    var answerObjection = function (option) {
+    var relabel = function (option) {
+      var form = justSaved;
+      justSaved = null;
+      form.action = "/review/answer";
+      [["kind", "objection"], ["category", option.value]].forEach(function (pair) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = pair[0];
+        input.value = pair[1];
+        form.appendChild(input);
+      });
+      form.submit();
+    };
+    var pickCategory = function (option) {
       if (!picker || !option) return false;
+      if (justSaved) { relabel(option); return true; }
       picker.value = option.value;
-      press(objection);
+      if (needed && !needed.hidden) press(objection); // "o" is waiting for this category
       return true;
     };
     var numbered = function (key) {
       return picker && /^[0-9]$/.test(key) ? picker.querySelector('option[data-key="' + key + '"]') : null;
     };
+    review.addEventListener("change", function () { justSaved = null; });
+    review.addEventListener("click", function () { justSaved = null; });
     document.addEventListener("keydown", function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       var target = event.target;
+      var option = numbered(event.key);
+      if (!option) justSaved = null; // any other key: the sentence on screen is the one in hand
       if (target === picker) {
         if (event.key === "Escape") { review.focus(); return; }
         if (event.key === "Enter") { event.preventDefault(); press(objection); return; }
-        if (answerObjection(numbered(event.key))) event.preventDefault();
+        if (pickCategory(option)) event.preventDefault();
         return;
       }
       if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
       if (event.key === "Escape" && needed) { needed.hidden = true; return; }
-      if (answerObjection(numbered(event.key))) { event.preventDefault(); return; }
+      if (pickCategory(option)) { event.preventDefault(); return; }
       var button = review.querySelector('button[data-key="' + event.key.toLowerCase() + '"]');
       if (!button) return;
       event.preventDefault();

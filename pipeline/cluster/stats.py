@@ -104,7 +104,7 @@ class ClusterFigures(BaseModel):
         description=(
             'The trend in a word, as the dashboard says it: rising, falling, steady, "new" when'
             ' nothing came before, "" when it cannot be told (one call; calls that do not reach'
-            " back over the period before)."
+            " back over the period before, even for a theme first seen lately)."
         ),
     )
     direction: Direction = Field(

@@ -100,13 +100,16 @@ def trend_score(recent: int, before: int) -> float:
 
 
 def trend_word(recent: int, before: int, calls: int, history: bool = True) -> TrendWord:
-    """The trend as a reader sees it: "new" when nothing came before; "" when it cannot be
-    told (no mentions, all of one call's: ten mentions on one day had read "trend 11.00", or
-    calls that do not reach back over the period before: 6 of 8 themes had read "rising"),
-    else rising, falling or steady by ``direction``. The ratio stays in the JSON."""
+    """The trend as a reader sees it: "" when it cannot be told (calls that do not reach back
+    over the period before: 6 of 8 themes had read "rising", then every one "new" under "not
+    enough history to compare"; no mentions; all of one call's: ten mentions on one day had
+    read "trend 11.00"); "new" when nothing came before; else rising, falling or steady by
+    ``direction``. The ratio stays in the JSON."""
+    if not history:
+        return ""
     if before == 0:
         return "new" if recent else ""
-    if not history or calls < MIN_TREND_CALLS:
+    if calls < MIN_TREND_CALLS:
         return ""
     return _WORDS[direction(recent, before)]
 

@@ -18,27 +18,49 @@ from pipeline.errors import BadInput
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 
 
+class NoSuitableClusters(BadInput):
+    """No theme suits the type: each surface says how to make or name some (the CLI's
+    `callmine cluster` / --cluster advice had reached API and web users)."""
+
+
+def check_industry(session: Session, industry: str | None) -> None:
+    """``BadInput`` naming the known industries when no call is of ``industry``: "no suitable
+    clusters in Nonexistent calls" had read as if themes were missing, not the industry."""
+    if not industry or session.scalar(select(func.count()).where(*of_industry(industry))):
+        return
+    known = sorted(industries_by_calls(session), key=str.lower)
+    listed = f"the calls' industries are {', '.join(known)}" if known else "no call has one yet"
+    raise BadInput(f"no calls in industry {industry!r}: {listed}", field="industry")
+
+
 def of_industry(industry: str | None) -> list[Any]:
     """The condition on ``Call`` for one industry (any case); none when no industry is given."""
     return [func.lower(Call.industry) == industry.strip().lower()] if industry else []
 
 
+def industries_by_calls(session: Session) -> list[str]:
+    """The industries the calls name, the one with the most calls first."""
+    return [
+        str(name)
+        for name in session.scalars(
+            select(Call.industry)
+            .where(Call.industry.is_not(None), Call.industry != "")
+            .group_by(Call.industry)
+            .order_by(func.count().desc(), Call.industry)
+        )
+    ]
+
+
 def largest_industry(session: Session) -> str:
     """The industry with the most calls (a use case's default); ``BadInput`` when no call
     has one."""
-    row = session.execute(
-        select(Call.industry, func.count())
-        .where(Call.industry.is_not(None), Call.industry != "")
-        .group_by(Call.industry)
-        .order_by(func.count().desc(), Call.industry)
-        .limit(1)
-    ).first()
-    if row is None:
+    industries = industries_by_calls(session)
+    if not industries:
         raise BadInput(
             "no call has an industry yet: give one with `callmine ingest --industry`, a CRM "
             "Industry column, the manifest's industry column or the account page"
         )
-    return str(row[0])
+    return industries[0]
 
 
 def suitable_clusters(
@@ -120,6 +142,7 @@ def resolve_clusters(
     ``industry``'s calls, when one is given); a type with a ``problem_kind`` gets that kind's
     largest clusters too (a one-pager's problem is the buyers' top pain) unless one of that
     kind is there already."""
+    check_industry(session, industry)
     if cluster_ids:
         chosen = list(dict.fromkeys(cluster_ids))
         if len(chosen) > ct.most_clusters:
@@ -136,9 +159,8 @@ def resolve_clusters(
     )
     if not chosen and not ct.needs_competitor:
         where = f" in {industry} calls" if industry else ""
-        raise BadInput(
-            f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}: run `callmine "
-            "cluster` first or pass --cluster ID"
+        raise NoSuitableClusters(
+            f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}", field="cluster_ids"
         )
     return _with_problem(session, ct, chosen[: ct.max_clusters], industry, confident_at)
 

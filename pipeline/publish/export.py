@@ -143,9 +143,10 @@ INTERNAL_NOTE = (
 
 
 def to_markdown(document: Document, body: str, *, internal: bool = False) -> str:
+    """The .md file: its notes, then the body, ending in one newline as a text file does."""
     parts = [f"> **{INTERNAL_NOTE}**"] if internal else []
     parts += [_watermark_note(document)] if is_draft(document) else []
-    return "\n\n".join([*parts, body])
+    return "\n\n".join([*parts, body]).rstrip("\n") + "\n"
 
 
 def to_html(

@@ -156,3 +156,48 @@ def test_one_stray_date_does_not_move_the_default_window(ws: Workspace) -> None:
         session.flush()
         board = dashboard(session)
     assert board.period is not None and board.period.end == dt.date(2026, 3, 24)
+
+
+def test_lost_deal_objections_are_ordered_by_their_lost_deal_count_then_name(
+    ws: Workspace,
+) -> None:
+    """A theme raised twice in lost deals, both read below ``confident_at`` (its confident
+    mention in a won deal), had been listed below themes raised once: the list had kept the
+    filtered list's "uncertain only last" order, not the lost-deal count it shows."""
+    with ws.session() as session:
+        themes = {
+            name: Cluster(kind="objection", name=name, status="active")
+            for name in ("Price is too steep", "Contract is too long", "Onboarding takes weeks")
+        }
+        session.add_all(themes.values())
+        session.flush()
+        lost = _call(session, "Harrow Fencing", "lost", "2026-03-01")
+        other = _call(session, "Ostley Groundworks", "lost", "2026-03-02")
+        won = _call(session, "Tilbury Roofing", "won", "2026-03-05")
+        _read_at(
+            session,
+            lost,
+            1,
+            "The per-seat price is too steep.",
+            themes["Price is too steep"].id,
+            0.9,
+        )
+        _read_at(
+            session,
+            other,
+            1,
+            "A year is too long a contract.",
+            themes["Contract is too long"].id,
+            0.9,
+        )
+        onboarding = themes["Onboarding takes weeks"].id
+        _read_at(session, won, 1, "Eight weeks to onboard is too long.", onboarding, 0.9)
+        _read_at(session, lost, 2, "We can't spare a foreman for weeks.", onboarding, 0.35)
+        _read_at(session, other, 2, "Weeks of training, maybe.", onboarding, 0.3)
+        session.flush()
+        board = dashboard(session)
+    assert [(r.name, r.mentions) for r in board.lost] == [
+        ("Onboarding takes weeks", 2),
+        ("Contract is too long", 1),
+        ("Price is too steep", 1),
+    ]

@@ -6,9 +6,11 @@ words agree; a workspace with months of calls still reads rising, falling and st
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.queries import list_clusters
@@ -86,10 +88,12 @@ def test_no_theme_rises_before_the_calls_began(
     assert board.previous is not None and str(board.previous.start) == "2026-09-12"
     assert not board.history and f"the first call is on {first}" in board.history_note
     assert on_board["Price"] == listed["Price"] == ("flat", "")  # 16 against 4: no "rising"
-    assert on_board["Setup time"] == listed["Setup time"] == ("flat", "new")
+    assert on_board["Setup time"] == listed["Setup time"] == ("flat", "")  # nor "new"
 
 
-def test_no_call_in_the_period_before_is_no_history(ws: Workspace) -> None:
+def test_no_call_in_the_period_before_is_no_history(ws: Workspace, api: TestClient) -> None:
+    """Without history no theme is "new" either, under "not enough history to compare": the
+    dashboard page shows a dash as the CLI does (each row had read "27 vs 0 new")."""
     with ws.session() as session:
         price = _theme(session, "Price")
         for day in ("2026-06-01", "2026-07-01", *NOVEMBER):  # nothing from 12 Sep to 11 Oct
@@ -97,7 +101,11 @@ def test_no_call_in_the_period_before_is_no_history(ws: Workspace) -> None:
         board = dashboard(session)
         on_board, listed = _words(session)
     assert not board.history and "holds 0 calls" in board.history_note
-    assert on_board["Price"] == listed["Price"] == ("flat", "new")
+    assert on_board["Price"] == listed["Price"] == ("flat", "")
+    page = api.get("/dashboard").text
+    assert "not enough history to compare" in page
+    words = re.findall(r'class="muted trend-word">(.*?)</span>', page)
+    assert words and all('aria-label="no trend">-' in word for word in words), words
 
 
 @pytest.mark.parametrize("weeks", [12, 30])

@@ -153,6 +153,21 @@ def test_the_key_counts_every_kind_the_call_has(server: LiveServer) -> None:
     assert all(int(count) > 0 for count in shown.values())
 
 
+def test_other_sentences_are_not_highlighted(server: LiveServer) -> None:
+    """The "other" kind is in no highlight key, so the transcript leaves it plain (a bare mark
+    had shown in the browser's loud default yellow)."""
+    with server.workspace.session() as session:
+        calls = set(
+            session.scalars(
+                select(Mention.call_id).where(Mention.kind == "other", Mention.excluded.is_(False))
+            )
+        )
+    assert calls
+    for call_id in calls:
+        page = httpx.get(f"{server.url}/calls/{call_id}").text
+        assert 'class="m-other"' not in page and "<mark" in page
+
+
 def _status(server: LiveServer) -> str:
     page = httpx.get(f"{server.url}/review").text
     status: str = re.findall(r"data-review-progress>(.*?)</p>", page)[0]

@@ -101,3 +101,35 @@ def test_enter_in_the_picker_saves_the_objection_and_escape_hands_the_keys_back(
     p.get_by_text(f"{before + 2} answered").wait_for()  # type: ignore[attr-defined]
     rows = user_labelled(live_server.workspace.settings.data_dir)
     assert (rows[-1].label, rows[-1].category) == ("objection", "adoption")
+
+
+def test_a_number_key_after_o_changes_that_answer_never_the_next_sentence(
+    live_server: LiveServer, page: object
+) -> None:
+    """With a category already picked, "o" saves at once: a number key straight after changes
+    the saved answer's category; after another answer it only picks the category on screen."""
+    p = page
+    p.goto(live_server.url + "/review")  # type: ignore[attr-defined]
+    data_dir = live_server.workspace.settings.data_dir
+    picker = p.locator("#category")  # type: ignore[attr-defined]
+    picker.select_option("adoption")
+    contract = picker.locator('option[value="contract"]')
+    key = contract.get_attribute("data-key")
+    label = contract.inner_text().rsplit(" (", 1)[0]
+    before = len(user_labelled(data_dir))
+    p.locator("h1").click()  # type: ignore[attr-defined]
+    p.keyboard.press("o")  # type: ignore[attr-defined]
+    p.get_by_text(f"{before + 1} answered").wait_for()  # type: ignore[attr-defined]
+    on_screen = p.locator(".review-sentence").inner_text()  # type: ignore[attr-defined]
+    p.keyboard.press(key)  # type: ignore[attr-defined]
+    p.locator("[data-review-saved]", has_text=f"({label})").wait_for()  # type: ignore[attr-defined]
+    rows = user_labelled(data_dir)
+    assert len(rows) == before + 1
+    assert (rows[-1].label, rows[-1].category) == ("objection", "contract")
+    assert p.locator(".review-sentence").inner_text() == on_screen  # type: ignore[attr-defined]
+    p.keyboard.press("x")  # type: ignore[attr-defined]
+    p.get_by_text(f"{before + 2} answered").wait_for()  # type: ignore[attr-defined]
+    p.keyboard.press(key)  # type: ignore[attr-defined]
+    assert picker.input_value() == "contract"
+    assert [r.label for r in user_labelled(data_dir)][-1] == "other"
+    assert len(user_labelled(data_dir)) == before + 2

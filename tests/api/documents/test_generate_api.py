@@ -235,7 +235,13 @@ def test_use_case_for_an_industry_through_api_web_and_cli(
     default = api.post("/api/documents", json={"type": "use-case"}).json()
     assert default["industry"] == "Health & fitness"  # the industry with the most calls
     unknown = api.post("/api/documents", json={"type": "use-case", "industry": "Bakeries"})
-    assert unknown.status_code == 422 and "in Bakeries calls" in unknown.json()["detail"]
+    assert unknown.status_code == 422
+    assert unknown.json()["detail"] == (
+        "no calls in industry 'Bakeries': the calls' industries are Health & fitness, Trades"
+    )
+    one_pager = api.post("/api/documents", json={"type": "one-pager", "industry": "Nonexistent"})
+    assert one_pager.status_code == 422 and "callmine" not in one_pager.text
+    assert "no calls in industry 'Nonexistent'" in one_pager.json()["detail"]
 
     form = api.get("/generate", params={"type": "use-case"}).text
     assert '<select id="industry" name="industry">' in form and "<option>Trades</option>" in form
@@ -251,3 +257,17 @@ def test_use_case_for_an_industry_through_api_web_and_cli(
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["industry"] == "Trades"
+
+
+def test_no_themes_is_told_each_surface_its_own_way(
+    settings: Settings, client: TestClient, point_cli_at: Callable[..., None]
+) -> None:
+    """The CLI's advice (`callmine cluster`, --cluster) is the CLI's: the API had given it."""
+    over_api = client.post("/api/documents", json={"type": "objection-faq", "use_llm": "false"})
+    assert over_api.status_code == 422, over_api.text
+    detail = over_api.json()["detail"]
+    assert detail.startswith("no suitable objection clusters") and "callmine" not in detail
+    point_cli_at(settings.data_dir, settings.database_url)
+    result = CliRunner().invoke(cli_app, ["generate", "--type", "objection-faq", "--offline"])
+    assert result.exit_code != 0
+    assert "run `callmine cluster` first or pass --cluster ID" in " ".join(result.output.split())

@@ -52,7 +52,7 @@ def test_the_stray_first_date_is_left_out() -> None:
         (9, 0, 5, "yes", "new", "up"),
         (9, 2, 5, "", "", "flat"),  # no history: neither rising nor falling
         (1, 6, 5, "", "", "flat"),
-        (9, 0, 5, "", "new", "flat"),  # first seen in the calls there are
+        (9, 0, 5, "", "", "flat"),  # no history: nothing is "new" either
         (9, 2, 1, "yes", "", "flat"),  # one call's mentions rise together
         (0, 0, 0, "yes", "", "flat"),
     ],
