@@ -21,7 +21,7 @@ from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, says_free
 from pipeline.content.price_list import price_list
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_fit import answers_quote, restates, value_answers
-from pipeline.content.quote_text import clip, repeats, stands_alone, text_key
+from pipeline.content.quote_text import clip, heading_line, repeats, stands_alone, text_key
 from pipeline.content.scale import fits_scale
 from pipeline.content.topics import about_price
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
@@ -57,26 +57,35 @@ def _concerns(
     evidence: Evidence, used: set[int], fits: Callable[[str], bool] = lambda _: True
 ) -> list[QA]:
     """Up to two worries per cluster, four in all, none quoting words another already quotes,
-    those whose words ``fits`` the page first, the others only when none does; the quotes they
-    cite are added to ``used``."""
+    those whose words ``fits`` the page first, the others only when none does, and those with
+    a line that may head the entry (``heading_line``) before fragments ("That's the bit.",
+    "And the direct debits."), which go by their theme's name, once; the quotes they cite are
+    added to ``used``."""
     said: list[str] = []
     chosen: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
+    heads: list[str] = []
     worries = ordered_worries(evidence)
-    for cluster, quote, reply in [w for w in worries if fits(w[1].text)] or worries:
+    offered = [w for w in worries if fits(w[1].text)] or worries
+    offered.sort(key=lambda w: (w[1].uncertain, heading_line(w[1].text) is None))
+    for cluster, quote, reply in offered:
         key = text_key(quote.text)
         cited = {quote.id} | ({reply.id} if reply else set())
         if sum(c is cluster for c, _, _ in chosen) == 2 or cited & used or repeats(key, said):
             continue
         if has_placeholder(quote.text):  # the quote is the concern's heading: it names no one
             continue
+        head = capitalised(clip(heading_line(quote.text) or cluster.name, 240))
+        if head in heads:  # a second fragment of the theme would repeat its name
+            continue
         chosen.append((cluster, quote, reply))
+        heads.append(head)
         used |= cited
         said.append(key)
     concerns = []
     counted: set[int] = set()
     # A replied worry gets its fact too: published, our words stand where the rep's are left out.
     answering = _facts_for_worries(evidence, [(c, q) for c, q, _ in chosen[:4]])
-    for cluster, quote, reply in chosen[:4]:
+    for (cluster, quote, reply), head in zip(chosen[:4], heads[:4], strict=True):
         facts = answering.get(quote.id, [])
         if reply is not None:
             answer, ids = say_quoting("won_answer", 360, text=reply.text), [quote.id, reply.id]
@@ -89,7 +98,7 @@ def _concerns(
             counted.add(cluster.id)
         concerns.append(
             QA(
-                question=capitalised(clip(quote.text, 240)),  # a heading starts with a capital
+                question=head,  # a heading starts with a capital
                 answer=clip(answer, 600),
                 citations=ids,
                 profile=[f.id for f in facts],

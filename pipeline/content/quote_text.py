@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.antecedents import leans_back
+from pipeline.detect.sentences import split_sentences
 from pipeline.redact import PLACEHOLDERS
 
 MAX_QUOTE_CHARS = 320
@@ -119,6 +120,13 @@ def stands_alone(text: str) -> bool:
     ``self_contained`` ("Or only for the busy months." had opened a timeline on setup time,
     and it asks for a cheaper price)."""
     return len(text.split()) >= MIN_OPENING_WORDS and self_contained(text)
+
+
+def heading_line(text: str) -> str | None:
+    """The line of a quote that may head an entry: its first sentence that ``stands_alone``,
+    else none. A pricing explainer had been headed "That's the bit. And the direct debits.":
+    a fragment leaning back, and two sentences glued."""
+    return next((s for _, _, s in split_sentences(text) if stands_alone(s)), None)
 
 
 def self_contained(text: str) -> bool:

@@ -32,6 +32,7 @@ from pipeline.content.profile_text import cited_profile, outside_facts
 from pipeline.errors import BadInput, Conflict
 from pipeline.publish.public_copy import publishable, rep_quotes
 from pipeline.publish.published import Publisher, cited_calls, publisher_for
+from pipeline.publish.said_above import entry_names, profile_facts, restated
 from pipeline.redact import redactor_for
 from pipeline.store.models import Document, Mention
 from pipeline.templating import html_env, read_static
@@ -210,21 +211,34 @@ def _plain(text: str) -> str:
 
 
 def faq_pairs(markdown: str) -> list[tuple[str, str]]:
-    """Question/answer pairs from the body (### question + its paragraphs), so edits count."""
+    """Question/answer pairs from the body (### question + its paragraphs), so edits count;
+    not one still "To write" (it answers nothing yet), and so no reference to it: the facts it
+    stood for are stated in full (``restated``)."""
+    facts = profile_facts(markdown.partition("\n## Sources")[2])
     pairs: list[tuple[str, str]] = []
-    question: str | None = None
-    answer: list[str] = []
-    for line in markdown.splitlines():
-        if line.startswith("### ") or line.startswith("## "):
-            if question and answer:
-                pairs.append((question, " ".join(answer)))
-            question = _plain(line[4:]) if line.startswith("### ") else None
-            answer = []
-        elif question is not None and line.strip():
-            answer.append(_plain(line.lstrip("> ")))
-    if question and answer:
-        pairs.append((question, " ".join(answer)))
+    shown: set[str] = set()
+    said: list[str] = []
+    for question, lines in _entries(markdown):
+        answer = " ".join(line.lstrip("> ") for line in lines)
+        if is_placeholder({"text": _plain(answer)}):
+            continue
+        answer = restated(answer, shown, facts, " ".join(said))
+        if _plain(answer):
+            pairs.append((_plain(question), _plain(answer)))
+            shown |= entry_names([f"### {question}"])
+            said.append(answer)
     return pairs
+
+
+def _entries(markdown: str) -> list[tuple[str, list[str]]]:
+    """Each "### " heading of the body with the lines under it, as written."""
+    entries: list[tuple[str, list[str]]] = []
+    for line in markdown.splitlines():
+        if line.startswith(("### ", "## ")):  # lines under a "## " heading answer nothing
+            entries.append((line[4:] if line.startswith("### ") else "", []))
+        elif entries and line.strip():
+            entries[-1][1].append(line)
+    return [(q, lines) for q, lines in entries if q and lines]
 
 
 def _description(markdown: str) -> str:
@@ -245,7 +259,6 @@ def to_jsonld(document: Document, body: str, *, title: str | None = None) -> dic
         data["mainEntity"] = [
             {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
             for q, a in faq_pairs(body)
-            if not is_placeholder({"text": a})  # "To write: ..." answers nothing yet
         ]
     else:
         data["@type"] = "Article"

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipeline.content.quote_text import text_key
+from pipeline.publish.said_above import entry_names, profile_facts, restated
 
 GAP = re.compile(r"(?<![\w])To write\b")  # a writer's note, as review counts them
 _QUOTED = re.compile(r"“([^”]*)”")
@@ -55,7 +56,8 @@ def publishable(markdown: str, rep: Mapping[int, str]) -> str:
     """``markdown`` with its writer's notes and our reps' words left out (see above)."""
     main, sep, sources = markdown.partition("\n## Sources")
     said = {n: text for n, (text, _) in quoted_in(sources).items()}
-    lines = _entries(_rows(main.split("\n"), rep), rep, said)
+    facts = profile_facts(sources)
+    lines = _entries(_rows(main.split("\n"), rep, facts), rep, said, facts)
     body = _sections("\n".join(lines))
     cited = {int(n) for n in _QUOTE_CITE.findall(body)}
     # Only quotes this left uncited go: a source an edit no longer cites stays listed.
@@ -122,9 +124,10 @@ def says_nothing(text: str) -> bool:
     return not re.search(r"\w", _QUOTE_CITE.sub("", re.sub(r"\[(?:F|P)\d+\]", "", text)))
 
 
-def _rows(lines: list[str], rep: Mapping[int, str]) -> list[str]:
-    """Table rows cleaned cell by cell (an emptied cell reads "—"); a row with nothing left
-    to say, or that cited only a rep, goes. A table's heading row stays."""
+def _rows(lines: list[str], rep: Mapping[int, str], facts: Mapping[int, str]) -> list[str]:
+    """Table rows cleaned cell by cell (an emptied cell reads "—", one referring to a row no
+    longer above states its fact: ``restated``); a row with nothing left to say, or that cited
+    only a rep, goes. A table's heading row stays."""
     out: list[str] = []
     for n, line in enumerate(lines):
         heading = n + 1 < len(lines) and _RULE.fullmatch(lines[n + 1]) is not None
@@ -132,7 +135,8 @@ def _rows(lines: list[str], rep: Mapping[int, str]) -> list[str]:
             out.append(line)
             continue
         cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
-        kept = [cells[0].strip(), *(_cell(c, rep) for c in cells[1:])]
+        shown, above = entry_names(out), "\n".join(out)
+        kept = [cells[0].strip(), *(_cell(c, rep, shown, facts, above) for c in cells[1:])]
         lost_source = bool({int(i) for i in _QUOTE_CITE.findall(line)} & set(rep))
         if all(c.casefold() in _EMPTY_CELLS for c in kept[1:]):
             continue
@@ -142,15 +146,20 @@ def _rows(lines: list[str], rep: Mapping[int, str]) -> list[str]:
     return out
 
 
-def _cell(text: str, rep: Mapping[int, str]) -> str:
+def _cell(
+    text: str, rep: Mapping[int, str], shown: set[str], facts: Mapping[int, str], above: str
+) -> str:
     """A table cell cleaned; "—" where nothing is left to say."""
-    cleaned = clean(text, rep)
+    cleaned = restated(clean(text, rep), shown, facts, above)
     return PLACEHOLDER if says_nothing(cleaned) else cleaned
 
 
-def _entries(lines: list[str], rep: Mapping[int, str], said: Mapping[int, str]) -> list[str]:
-    """Paragraphs and list items cleaned; one left saying nothing goes, and with a paragraph
-    the heading or the FAQ question it answered, but for a heading in the buyer's words."""
+def _entries(
+    lines: list[str], rep: Mapping[int, str], said: Mapping[int, str], facts: Mapping[int, str]
+) -> list[str]:
+    """Paragraphs and list items cleaned (a reference to an entry no longer above states its
+    facts: ``restated``); one left saying nothing goes, and with a paragraph the heading or
+    the FAQ question it answered, but for a heading in the buyer's words."""
     out: list[str] = []
     for line in lines:
         if line.startswith(("#", "|")) or not line.strip():
@@ -159,6 +168,7 @@ def _entries(lines: list[str], rep: Mapping[int, str], said: Mapping[int, str]) 
         marker = _MARKER.match(line)
         lead = marker.group(0) if marker else ""
         text = clean(line[len(lead) :], rep)
+        text = restated(text, entry_names(out), facts, "\n".join(out))
         if not says_nothing(text):
             out.append(lead + text)
         elif "**A:**" in lead and out and "**Q:**" in out[-1]:
