@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.brand_names import brand_forms
+from pipeline.brand_names import brand_forms, configured_brands
+from pipeline.config import Settings
 from pipeline.event_names import stands_for_an_event_or_place
 from pipeline.first_names import is_also_a_word_name, spoken_names
 from pipeline.known_words import known_words
@@ -372,6 +373,12 @@ def redactor_for(
     )
     common = known - called
     return Redactor(buyers, enabled=enabled, keep=keep, ours=sorted(ours), common=common)
+
+
+def settings_redactor(session: Session, call_ids: Iterable[int], settings: Settings) -> Redactor:
+    """``redactor_for`` as the settings ask (``redact_pii``, their brands, ``redact_names``)."""
+    brands, names = configured_brands(settings), settings.redact_names
+    return redactor_for(session, call_ids, enabled=settings.redact_pii, brands=brands, names=names)
 
 
 def _tied_people(

@@ -313,7 +313,9 @@ def phrases(
 ) -> None:
     """The exact phrases buyers repeat, with counts and an example."""
     with open_workspace() as workspace, workspace.session() as session:
-        found = phrase_service.list_phrases(session, top=top, kind=kind.value if kind else None)
+        found = phrase_service.list_phrases(
+            session, top=top, kind=kind.value if kind else None, settings=workspace.settings
+        )
     if as_json:
         print_json(found)
         return

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from api.auth import READ
-from api.deps import SessionDep, WorkspaceDep
+from api.deps import SessionDep, SettingsDep, WorkspaceDep
 from api.web import render
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.phrases import list_phrases
@@ -22,9 +22,11 @@ PHRASE_SCOPES = {"": "Everything buyers said", "objection": "Objections", "quest
 
 
 @router.get("/phrases", response_class=HTMLResponse, dependencies=[READ])
-def phrases_page(request: Request, db: SessionDep, kind: str = "") -> HTMLResponse:
+def phrases_page(
+    request: Request, db: SessionDep, settings: SettingsDep, kind: str = ""
+) -> HTMLResponse:
     kind = kind if kind in PHRASE_SCOPES else ""
-    phrases = list_phrases(db, top=60, min_count=2, kind=kind or None)
+    phrases = list_phrases(db, top=60, min_count=2, kind=kind or None, settings=settings)
     peak = max((p["count"] for p in phrases), default=1)
     return render(
         request,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, BackgroundTasks, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from api.auth import LABELLERS, MARKETING, READ
-from api.deps import SessionDep, WorkspaceDep
+from api.deps import SessionDep, SettingsDep, WorkspaceDep
 from api.problems import PROBLEM
 from pipeline.analysis import corrections
 from pipeline.cluster import edits as cluster_edits
@@ -318,12 +318,15 @@ def undo_label(
 @router.get("/api/phrases", response_model=list[Phrase], dependencies=[READ])
 def list_phrases(
     db: SessionDep,
+    settings: SettingsDep,
     kind: Kind | None = None,
     top: Annotated[int, Query(ge=1, le=500)] = 50,
     min_count: Count = 2,
 ) -> list[dict[str, Any]]:
     """Recurring buyer phrases with counts and example quotes."""
-    return phrase_service.list_phrases(db, top=top, min_count=min_count, kind=kind)
+    return phrase_service.list_phrases(
+        db, top=top, min_count=min_count, kind=kind, settings=settings
+    )
 
 
 @router.get("/api/search", response_model=list[Quote], dependencies=[READ])

@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.brand_names import brand_forms, configured_brands, our_brands
+from pipeline.brand_names import brand_forms, our_brands
 from pipeline.cluster.questions import stored_kind
 from pipeline.cluster.rivals import listed_rivals
 from pipeline.detect import Detection, Detector, UtteranceLike
-from pipeline.redact import redactor_for
+from pipeline.redact import settings_redactor
 from pipeline.rival_names import fuller_names
 from pipeline.store.models import Call, CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -59,13 +59,7 @@ def detected_rows(
     for (competitors, ours), utterances in groups.items():
         # Redacted for the LLM check as content is: "We're on Aurora" keeps the rival's name.
         redactor = (
-            redactor_for(
-                session,
-                grouped_calls[(competitors, ours)],
-                enabled=settings.redact_pii,
-                brands=configured_brands(settings),
-                names=settings.redact_names,
-            )
+            settings_redactor(session, grouped_calls[(competitors, ours)], settings)
             if settings.llm_detect and settings.llm_configured  # only the LLM check reads it
             else None
         )

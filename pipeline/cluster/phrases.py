@@ -15,9 +15,12 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.phrase_shape import says_little
+from pipeline.config import Settings
 from pipeline.detect.rules import normalise_quotes
 from pipeline.language import foreign_function_words
 from pipeline.person_positions import SAID_NAME_RE
+from pipeline.redact import contact_spans, gives_contact, redactor_for, settings_redactor
 from pipeline.store.models import Call, Mention, TeamMember, Utterance
 
 
@@ -159,10 +162,34 @@ def _drop_contained(counts: dict[str, int]) -> set[str]:
     return dropped
 
 
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", re.I)
+
+
+def _beside_contact(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` is said in ``text`` only as the label of a phone number or an email
+    address: it a few words before one ("my office line, (520) 555-0147", "my mobile number
+    is 07700 900123") or a word after one ("555-0147 on my mobile")."""
+    spans = contact_spans(text)
+    words = re.compile(r"\w+")
+
+    def near(start: int, end: int, most: int) -> bool:  # in one sentence, few words apart
+        gap = text[start:end]
+        return not re.search(r"[.!?]\s", gap) and len(words.findall(gap)) <= most
+
+    def beside(start: int, end: int) -> bool:
+        return any(
+            (end <= s and near(end, s, 3)) or (e <= start and near(e, start, 1)) for s, e in spans
+        )
+
+    found = list(_phrase_pattern(phrase).finditer(normalise_quotes(text)))
+    return bool(found) and all(beside(*m.span()) for m in found)
+
+
 def _sentence_with(text: str, phrase: str) -> str:
     """The sentence of ``text`` (original spelling) in which ``phrase`` occurs."""
     normalised = normalise_quotes(text)  # same length as text: spans carry over
-    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", re.I)
+    pattern = _phrase_pattern(phrase)
     start = 0
     for boundary in [*re.finditer(r"(?<=[.!?])\s+", normalised), None]:
         end = boundary.start() if boundary else len(text)
@@ -201,22 +228,27 @@ def extract_phrases(
     except ValueError:  # nothing reaches min_count (sklearn refuses an empty vocabulary)
         return []
     vocabulary = vectorizer.get_feature_names_out()
-    counts = {
-        str(vocabulary[j]): int(matrix.indptr[j + 1] - matrix.indptr[j])
-        for j in range(len(vocabulary))
-    }
-    dropped = _drop_contained(counts)
-    column = {str(name): j for j, name in enumerate(vocabulary)}
-    ranked: list[tuple[int, int, int, str]] = []  # the sort key: (-count, -calls, -words, phrase)
+    with_contact = {r for r, source in enumerate(sources) if gives_contact(source.text)}
     hits_of: dict[str, list[SourceText]] = {}
-    for phrase, count in counts.items():
-        if phrase in dropped:
-            continue
-        j = column[phrase]
+    for j, name in enumerate(vocabulary):
+        phrase = str(name)
+        if says_little(phrase.split()):
+            continue  # "he's not", "it takes"
         rows = sorted(matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]])
-        hits_of[phrase] = [sources[r] for r in rows]
-        calls = len({s.call_id for s in hits_of[phrase]})
-        ranked.append((-count, -calls, -len(phrase.split()), phrase))
+        hits = [
+            sources[r]
+            for r in rows
+            if r not in with_contact or not _beside_contact(sources[r].text, phrase)
+        ]
+        if len(hits) >= min_count:  # "office line" said only before a phone number is no phrase
+            hits_of[phrase] = hits
+    counts = {phrase: len(hits) for phrase, hits in hits_of.items()}
+    dropped = _drop_contained(counts)
+    ranked: list[tuple[int, int, int, str]] = []  # the sort key: (-count, -calls, -words, phrase)
+    for phrase, count in counts.items():
+        if phrase not in dropped:
+            calls = len({s.call_id for s in hits_of[phrase]})
+            ranked.append((-count, -calls, -len(phrase.split()), phrase))
     ranked.sort()
     # Quotes only for the phrases kept: finding each one's sentence is most of the work.
     return [
@@ -262,10 +294,17 @@ def names_in_workspace(session: Session) -> list[str]:
 
 
 def list_phrases(
-    session: Session, *, top: int = 50, min_count: int = 2, kind: str | None = None
+    session: Session,
+    *,
+    top: int = 50,
+    min_count: int = 2,
+    kind: str | None = None,
+    settings: Settings | None = None,
 ) -> list[dict[str, Any]]:
     """Recurring buyer phrases with counts and example quotes; ``kind`` limits to mentions.
-    Only what buyers (or unlabelled speakers) said counts, never a rep's line or note."""
+    Only what buyers (or unlabelled speakers) said counts, never a rep's line or note. The
+    quotes are redacted as a document's are (``settings_redactor``; every kind of PII without
+    ``settings``): an example had shown a buyer's "(520) 555-0147"."""
     spoken_by = Utterance.role.in_(("buyer", "unknown"))
     if kind:
         query = (
@@ -282,4 +321,18 @@ def list_phrases(
     }
     named = names_someone([*names_in_workspace(session), *said])
     found = [phrase for phrase in found if not named(phrase.phrase)]
-    return [dataclasses.asdict(p) for p in found]
+    call_ids = {quote.call_id for phrase in found for quote in phrase.examples}
+    redactor = (
+        settings_redactor(session, call_ids, settings)
+        if settings
+        else redactor_for(session, call_ids)
+    )
+    return [
+        dataclasses.asdict(p)
+        | {
+            "examples": [
+                dataclasses.asdict(q) | {"text": redactor.redact(q.text)} for q in p.examples
+            ]
+        }
+        for p in found
+    ]

@@ -60,7 +60,7 @@ from pipeline.cluster.state import (
 from pipeline.cluster.topic_names import short_label
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, embed_cached, normalise
-from pipeline.redact import call_people, redactor_for
+from pipeline.redact import call_people, settings_redactor
 from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -87,13 +87,7 @@ def label_groups(
     labeler = (
         cluster_labeler(
             settings,
-            redactor_for(
-                session,
-                call_ids,
-                enabled=settings.redact_pii,
-                brands=configured_brands(settings),
-                names=settings.redact_names,
-            ),
+            settings_redactor(session, call_ids, settings),
         )
         if settings.llm_labels
         else None

@@ -86,7 +86,7 @@ def decode_upload(data: bytes, filename: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(_normalise_newlines(data.decode(encoding)))
+                return _finished(data.decode(encoding))
             except UnicodeDecodeError as exc:
                 raise BadInput(
                     f"could not decode the file as {encoding} (it starts with a {encoding} "
@@ -99,10 +99,10 @@ def decode_upload(data: bytes, filename: str) -> Decoded:
         text = ""
     else:
         if "\x00" not in text:
-            return Decoded(_normalise_newlines(text))
+            return _finished(text)
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return Decoded(_normalise_newlines(utf16))
+        return _finished(utf16)
     if b"\x00" in data:
         raise BadInput(f"{UNREADABLE} (it looks like a binary file)", filename=filename)
     return _decode_damaged(data, filename)
@@ -122,7 +122,9 @@ def _decode_damaged(data: bytes, filename: str) -> Decoded:
     if good_foreign <= bad:  # a legacy file's letters seldom make valid UTF-8 sequences
         legacy = legacy_reading(data)
         if legacy is not None:
-            return Decoded(_normalise_newlines(legacy))
+            undefined = legacy.count("\ufffd")  # no code page maps a byte to U+FFFD
+            told = "byte(s) that are no character in the file's code page are"
+            return _finished(legacy, _shown(undefined, told) if undefined else None)
     printable = len(data) - sum(data.count(space) for space in b" \t\r\n")
     if bad * 2 > printable:
         raise BadInput(
@@ -131,9 +133,8 @@ def _decode_damaged(data: bytes, filename: str) -> Decoded:
             filename=filename,
         )
     escaped = data.decode("utf-8", "surrogateescape")
-    return Decoded(
-        _normalise_newlines(_BAD_BYTES.sub("\ufffd", escaped)),
-        f"{bad} byte(s) that are not UTF-8 are shown as \ufffd: check the file's encoding",
+    return _finished(
+        _BAD_BYTES.sub("\ufffd", escaped), _shown(bad, "byte(s) that are not UTF-8 are")
     )
 
 
@@ -152,8 +153,23 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def _normalise_newlines(text: str) -> str:
-    return without_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
+# C1 control characters: no transcript holds one. They are bytes a code page leaves undefined
+# (0x81, 0x8d, 0x8f, 0x90, 0x9d in Windows-1252) read as Latin-1 here or upstream, and had been
+# stored as invisible characters inside quotes with no word to the user.
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
+
+
+def _shown(count: int, what: str) -> str:
+    return f"{count} {what} shown as \ufffd: check the file's encoding"
+
+
+def _finished(text: str, notice: str | None = None) -> Decoded:
+    """The text with one kind of newline, double-encoded UTF-8 repaired (its "â€\x9d" holds a
+    C1 control) and then any C1 control shown as U+FFFD, told with ``notice``."""
+    text = without_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text, controls = _C1_CONTROLS.subn("\ufffd", text)
+    told = _shown(controls, "control character(s) that are no text are") if controls else None
+    return Decoded(text, "; ".join(filter(None, (notice, told))) or None)
 
 
 # UTF-8 read as Windows-1252 somewhere upstream (a CSV saved again in Excel, an HTML export with

@@ -37,6 +37,11 @@ _EAST_ASIAN = frozenset(
 _LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
 # Marks that may sit inside a word: "don’t", "Jean-Luc", "1.200,50", "R&D", "km/h".
 _JOINERS = frozenset("'’‘-‐‑./,&·")
+# Languages whose letters sit where Windows-1252 leaves bytes undefined (Windows-1250's "ť",
+# "Ť", "Ź"): a reading that differs from Windows-1252 only there is taken for these alone.
+_OWN_LANGUAGES = frozenset(
+    {"Czech", "Slovak", "Polish", "Hungarian", "Slovene", "Croatian", "Romanian", "Serbian"}
+)
 _FOREIGN_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _SAMPLE_CHARS = 20_000  # a few thousand words: enough to tell, cheap on a 30 MB file
@@ -102,18 +107,25 @@ def odd_share(text: str) -> float:
 
 
 def _decoded(data: bytes, encoding: str) -> str:
-    """The bytes in a Western code page charset-normalizer passed over ("" where one is
-    undefined in it)."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return ""
+    """The bytes in a Western code page charset-normalizer passed over; a byte undefined in it
+    (0x81, 0x8d, 0x8f, 0x90, 0x9d in Windows-1252) as U+FFFD. charset-normalizer refuses
+    such a file as Windows-1252, and it had been read as Latin-1 with the bytes kept as
+    invisible control characters, or as Windows-1250 with "cherŤ"."""
+    return data.decode(encoding, "replace")
+
+
+def _only_at_replaced(western: str, other: str) -> bool:
+    """Whether a single-byte reading differs from the Windows-1252 one only where that has
+    U+FFFD (a byte Windows-1252 leaves undefined)."""
+    return len(other) == len(western) and all(
+        mine == theirs or mine == "\ufffd" for mine, theirs in zip(western, other, strict=True)
+    )
 
 
 def legacy_reading(data: bytes) -> str | None:
-    """The text of the code page whose reading makes words best (ties: Windows-1252, Latin-1,
-    then charset-normalizer's rank); ``None`` when no reading makes mostly words (or no code
-    page decodes the bytes at all)."""
+    """The text of the code page whose reading makes words best (ties: no byte replaced, then
+    Windows-1252, Latin-1, then charset-normalizer's rank); ``None`` when no reading makes
+    mostly words (or no code page decodes the bytes at all)."""
     matches = sorted(
         charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)),
         key=lambda m: m.chaos,
@@ -126,16 +138,20 @@ def legacy_reading(data: bytes) -> str | None:
         if m.chaos <= best_chaos + 1e-9 and preferred in (m.encoding, *m.could_be_from_charset)
     ]
     encodings = list(dict.fromkeys(tied))
-    readings = itertools.chain(
-        (data.decode(encoding) for encoding in encodings),
-        (str(m) for m in matches if m.encoding not in encodings),
-        (_decoded(data, encoding) for encoding in _PREFERRED if encoding not in encodings),
+    readings = itertools.chain(  # (text, the language charset-normalizer heard in it)
+        ((data.decode(encoding), "") for encoding in encodings),
+        ((str(m), m.language) for m in matches if m.encoding not in encodings),
+        ((_decoded(data, encoding), "") for encoding in _PREFERRED if encoding not in encodings),
     )
-    best: tuple[float, str] | None = None
-    for text in readings:
-        share = odd_share(text) if text else 1.0
-        if share < 0.5 and (best is None or share < best[0]):  # most words read as words
-            best = (share, text)
-        if best is not None and best[0] == 0:
+    western = data.decode("cp1252", "replace")
+    best: tuple[tuple[float, bool], str] | None = None
+    for text, language in readings:
+        if language not in _OWN_LANGUAGES and text != western and _only_at_replaced(western, text):
+            continue  # a stray byte read as a letter: "cherť", "priceç"
+        # Fewer odd words first; at a tie, the reading that replaced no byte.
+        rank = (odd_share(text) if text else 1.0, "\ufffd" in text)
+        if rank[0] < 0.5 and (best is None or rank < best[0]):  # most words read as words
+            best = (rank, text)
+        if best is not None and best[0] == (0.0, False):
             break  # no later reading can do better
     return best[1] if best else None
