@@ -14,6 +14,31 @@ from collections.abc import Sequence
 
 from pipeline.language import english_function_words
 
+# Words that may sit inside a phrase but never start or end one ("the", "and", "of").
+EDGE_WORDS = frozenset(
+    """
+    a an the and or but so of to for in on at by with from as than that which who whom whose this
+    these those is are was were be been being am do does did has have had will would shall should
+    can could may might must if then there their our your my its his her i we you they he she me us
+    them just really very quite also like um uh er erm yeah yes oh ok okay well right kind sort mean
+    know actually basically literally gonna wanna
+    thanks thank cheers hi hello bye please sorry it's that's there's we're i'm you're they're i've
+    we've i'd we'd i'll we'll you'll it'll what's let's about into up out over
+    """.split()
+)
+# Words that carry no meaning alone: a phrase needs at least one word outside this set.
+FUNCTION_WORDS = EDGE_WORDS | frozenset(
+    """
+    it not no don't won't can't isn't doesn't didn't wasn't aren't haven't wouldn't couldn't
+    too much many more most some any all lot lots thing things stuff something anything get got
+    go going one two say said think want need see look make take come way bit little now then here
+    what when where how why send sent ask asked tell told said let put give
+    day days week weeks month months year years today tomorrow yesterday last next ago time
+    three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand
+    every other another once twice half hmm hm mm mhm huh ah
+    """.split()
+)
+
 # Light verbs in their forms, and vague words: one of them beside function words says nothing.
 WEAK_WORDS = frozenset(
     """
@@ -35,8 +60,6 @@ _CONTRACTIONS = ("'s", "'re", "'ve", "'d", "'ll", "'m", "n't")
 
 @functools.cache
 def _function_words() -> frozenset[str]:
-    from pipeline.cluster.phrases import FUNCTION_WORDS  # which imports this module
-
     return FUNCTION_WORDS | english_function_words()
 
 

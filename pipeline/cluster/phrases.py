@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.phrase_shape import EDGE_WORDS as EDGE_WORDS
+from pipeline.cluster.phrase_shape import FUNCTION_WORDS as FUNCTION_WORDS
 from pipeline.cluster.phrase_shape import says_little
 from pipeline.config import Settings
 from pipeline.detect.rules import normalise_quotes
@@ -47,30 +49,6 @@ class Phrase:
     examples: tuple[Quote, ...]
 
 
-# Words that may sit inside a phrase but never start or end one ("the", "and", "of").
-EDGE_WORDS = frozenset(
-    """
-    a an the and or but so of to for in on at by with from as than that which who whom whose this
-    these those is are was were be been being am do does did has have had will would shall should
-    can could may might must if then there their our your my its his her i we you they he she me us
-    them just really very quite also like um uh er erm yeah yes oh ok okay well right kind sort mean
-    know actually basically literally gonna wanna
-    thanks thank cheers hi hello bye please sorry it's that's there's we're i'm you're they're i've
-    we've i'd we'd i'll we'll you'll it'll what's let's about into up out over
-    """.split()
-)
-# Words that carry no meaning alone: a phrase needs at least one word outside this set.
-FUNCTION_WORDS = EDGE_WORDS | frozenset(
-    """
-    it not no don't won't can't isn't doesn't didn't wasn't aren't haven't wouldn't couldn't
-    too much many more most some any all lot lots thing things stuff something anything get got
-    go going one two say said think want need see look make take come way bit little now then here
-    what when where how why send sent ask asked tell told said let put give
-    day days week weeks month months year years today tomorrow yesterday last next ago time
-    three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand
-    every other another once twice half hmm hm mm mhm huh ah
-    """.split()
-)
 # Besides the function words, what a theme's name cannot be made of alone.
 _NO_NAME_WORDS = FUNCTION_WORDS | frozenset(
     """

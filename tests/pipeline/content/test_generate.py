@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from pipeline.content.choose import NoSuitableClusters
 from pipeline.content.collect import collect_evidence
 from pipeline.content.drafts import say
 from pipeline.content.generate import build_messages, content_type, generate_document
@@ -258,7 +259,8 @@ def test_bad_requests_are_clear(ws: Workspace, seeded: Seeded) -> None:
 
 
 def test_no_clusters_yet_is_a_clear_error(ws: Workspace) -> None:
-    with ws.session() as session, pytest.raises(BadInput, match="callmine cluster"):
+    """Said without CLI advice here (the API and web say it too); the CLI adds its own."""
+    with ws.session() as session, pytest.raises(NoSuitableClusters, match="no suitable"):
         generate_document(session, ws.settings, doc_type="one-pager")
 
 
