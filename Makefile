@@ -61,7 +61,6 @@ PYCACHE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.build/pycache
 
 test: install-test
 	$(PYCACHE) $(BIN)/python -m pytest -q --durations=25 -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
-	$(MAKE) lint
 
 # Re-fit pipeline/data/kind_model.npz after editing the built-in seeds, cues or example labels
 # (the derived columns of examples/labels.csv are refreshed from the calls first).

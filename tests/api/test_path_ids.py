@@ -4,8 +4,14 @@ that names nothing stays a 404."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
+
+from pipeline.embed import Embedder
+from pipeline.workspace import Workspace
+from tests.conftest import app_client, make_settings
 
 MALFORMED = ["-1", "abc", "1.5", "0", "9223372036854775808"]
 
@@ -26,6 +32,17 @@ ROUTES = [
     ("POST", "/api/mentions/{id}/label"),
     ("DELETE", "/api/team/{id}"),
 ]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[TestClient]:
+    """One app for the module's 80 requests: none of them changes anything."""
+    workspace = Workspace(make_settings(tmp_path_factory.mktemp("ids") / "data"), embedder=embedder)
+    try:
+        with app_client(workspace) as test_client:
+            yield test_client
+    finally:
+        workspace.close()
 
 
 @pytest.mark.parametrize("bad", MALFORMED)
