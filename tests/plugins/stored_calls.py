@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from pipeline.ingest import team
 from pipeline.ingest.service import ingest_bytes
-from pipeline.store.models import Call
+from pipeline.store.models import Call, Utterance
 from pipeline.workspace import Workspace
 
 
@@ -40,3 +40,15 @@ def store_all(
 def read_files(folder: Path, names: Sequence[str]) -> dict[str, bytes]:
     """The named files of ``folder``, by name."""
     return {name: (folder / name).read_bytes() for name in names}
+
+
+def buyer_calls(session: Session, lines: Sequence[str], calls: int = 2) -> None:
+    """``calls`` calls each of which has the buyer say ``lines`` in turn (phrases count only
+    what more than one call says); committed."""
+    for index in range(calls):
+        call = Call(filename=f"{index}.txt", format="txt", raw_text="", content_hash=str(index))
+        session.add(call)
+        session.flush()
+        for position, text in enumerate(lines):
+            session.add(Utterance(call_id=call.id, seq=position, role="buyer", text=text))
+    session.commit()

@@ -10,6 +10,7 @@ import pytest
 from pipeline.cluster.phrase_shape import says_little
 from pipeline.cluster.phrases import SourceText, extract_phrases
 from tests.conftest import make_settings
+from tests.plugins.stored_calls import buyer_calls
 
 SAY_LITTLE = [
     "he's not",
@@ -92,16 +93,8 @@ PII_LINES = [
 
 
 def _calls_with(workspace: Any, lines: list[str]) -> None:
-    from pipeline.store.models import Call, Utterance
-
     with workspace.session() as db:
-        for index in range(2):
-            call = Call(filename=f"{index}.txt", format="txt", raw_text="", content_hash=str(index))
-            db.add(call)
-            db.flush()
-            for position, text in enumerate(lines):
-                db.add(Utterance(call_id=call.id, seq=position, role="buyer", text=text))
-        db.commit()
+        buyer_calls(db, lines)
 
 
 def test_example_quotes_are_redacted(workspace: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.cluster.phrases import Phrase, Quote, SourceText, extract_phrases
+from tests.plugins.stored_calls import buyer_calls
 
 SOURCES = [
     SourceText(1, 10, "Honestly it's too much admin for me. Staff won't use it."),
@@ -115,7 +116,6 @@ def test_a_title_and_a_name_are_no_buyer_phrase(workspace: Any) -> None:
     """ "mrs garrod" (a marina's owner, named by a buyer, never a speaker) had topped the
     phrases buyers repeat; a title addresses a person in any trade. "miss" stays a verb."""
     from pipeline.cluster.phrases import list_phrases
-    from pipeline.store.models import Call, Utterance
 
     lines = [
         "Mrs Garrod looks at every invoice and we miss calls at the desk.",
@@ -125,13 +125,7 @@ def test_a_title_and_a_name_are_no_buyer_phrase(workspace: Any) -> None:
         "Prof Adeyemi chairs the board and we miss calls at the desk.",
     ]
     with workspace.session() as db:
-        for index in range(2):
-            call = Call(filename=f"{index}.txt", format="txt", raw_text="", content_hash=str(index))
-            db.add(call)
-            db.flush()
-            for position, text in enumerate(lines):
-                db.add(Utterance(call_id=call.id, seq=position, role="buyer", text=text))
-        db.commit()
+        buyer_calls(db, lines)
         found = [p["phrase"] for p in list_phrases(db)]
     assert any("miss calls" in p for p in found), found
     titled = ("mrs garrod", "dr okafor", "mr tanaka", "ms rowe", "prof adeyemi", "garrod", "okafor")

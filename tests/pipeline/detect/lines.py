@@ -49,3 +49,18 @@ def sentence_kinds(detector: RuleEmbeddingDetector, turns: list[str]) -> dict[st
         for d in detections
         if d.kind not in ("competitor", "why_now")
     }
+
+
+def buyer_verdicts(
+    detector: RuleEmbeddingDetector, lines: list[Line]
+) -> dict[str, tuple[str, str | None]]:
+    """Each buyer sentence of ``lines`` and the kind and category the detector gives it (tags
+    aside)."""
+    found = detector.detect_utterances(lines)
+    return {
+        d.text: (d.kind, d.category)
+        for line in lines
+        if line.role == "buyer"
+        for d in found[line.id]
+        if d.kind not in ("competitor", "why_now")
+    }

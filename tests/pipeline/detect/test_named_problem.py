@@ -13,7 +13,7 @@ from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.embed import Embedder
-from tests.pipeline.detect.lines import Line
+from tests.pipeline.detect.lines import Line, buyer_verdicts
 
 TIMING_NAMED = [
     "The problem is the timing with the haul-out season.",
@@ -73,20 +73,9 @@ def detector(embedder: Embedder) -> RuleEmbeddingDetector:
     return RuleEmbeddingDetector(embedder)
 
 
-def _said(detector: RuleEmbeddingDetector, lines: list[Line]) -> dict[str, tuple[str, str | None]]:
-    found = detector.detect_utterances(lines)
-    return {
-        d.text: (d.kind, d.category)
-        for line in lines
-        if line.role == "buyer"
-        for d in found[line.id]
-        if d.kind not in ("competitor", "why_now")
-    }
-
-
 def test_the_detector_reads_each_topic_named(detector: RuleEmbeddingDetector) -> None:
     expected = dict.fromkeys(TIMING_NAMED, "authority_timing") | OTHER_TOPICS_NAMED
-    said = _said(detector, [Line(i, "buyer", t) for i, t in enumerate(expected)])
+    said = buyer_verdicts(detector, [Line(i, "buyer", t) for i, t in enumerate(expected)])
     wrong = {t: k for t, k in said.items() if k != ("objection", expected[t])}
     assert wrong == {}
 
@@ -98,4 +87,4 @@ def test_timing_after_a_price_is_still_timing(detector: RuleEmbeddingDetector) -
         Line(2, "rep", "It's nine pounds per chair per month."),
         Line(3, "buyer", "The problem is the timing with the new salon."),
     ]
-    assert set(_said(detector, lines).values()) == {("objection", "authority_timing")}
+    assert set(buyer_verdicts(detector, lines).values()) == {("objection", "authority_timing")}

@@ -14,7 +14,7 @@ from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.named_problem import named_problem, own_problem
 from pipeline.detect.statements import names_its_own_problem
 from pipeline.embed import Embedder
-from tests.pipeline.detect.lines import Line
+from tests.pipeline.detect.lines import Line, buyer_verdicts
 
 # (the rep's turn before, the buyer's sentence): after a pitch as well as after a question
 OWN_PROBLEMS = [
@@ -104,14 +104,7 @@ def _said(
     lines: list[Line] = []
     for i, (rep, buyer) in enumerate(turns):  # each a call of its own
         lines += [Line(2 * i, "rep", rep, call_id=i), Line(2 * i + 1, "buyer", buyer, call_id=i)]
-    found = detector.detect_utterances(lines)
-    return {
-        d.text: (d.kind, d.category)
-        for line in lines
-        if line.role == "buyer"
-        for d in found[line.id]
-        if d.kind not in ("competitor", "why_now")
-    }
+    return buyer_verdicts(detector, lines)
 
 
 def test_the_detector_reads_each_as_a_pain(detector: RuleEmbeddingDetector) -> None:
