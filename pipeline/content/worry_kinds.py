@@ -76,8 +76,9 @@ def answering_fact(said: str, pool: Sequence[ProfileFact], asked: Asked) -> Prof
     # A fact of another list than the worry's own answers by kind only as the nearest in meaning
     # (as in ``naming_fact``): "salary history" beside the security list is no question of
     # moving records over.
-    nearest = max(pool, key=lambda f: asked.near(said, f), default=None)
-    vectors = any(asked.near(said, f) for f in pool)
+    nearness = {f.id: asked.near(said, f) for f in pool}
+    nearest = max(pool, key=lambda f: nearness[f.id], default=None)
+    vectors = any(nearness.values())
 
     def may_answer(fact: ProfileFact) -> bool:
         mine = fact.section in asked.own or not asked.own
