@@ -8,9 +8,12 @@ there; elsewhere ``ws`` is the empty workspace of the documents plugin).
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +40,7 @@ from pipeline.calls.queries import count_rows  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.embed import Embedder, create_embedder  # noqa: E402
 from pipeline.embed.memo import MemoEmbedder  # noqa: E402
+from pipeline.store.database import Database  # noqa: E402
 from pipeline.store.models import AnalysisState, Call  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 from tests.insights_corpus import analysed_corpus  # noqa: E402
@@ -55,10 +59,28 @@ EXAMPLES_DIR = ROOT / "examples" / "calls"
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    """Settings isolated from the developer's environment and .env file."""
+    """Settings isolated from the developer's environment and .env file. A new SQLite data
+    dir starts from a copy of a freshly migrated database (see ``migrated_database``)."""
     values: dict[str, object] = {"data_dir": data_dir, "llm_base_url": None, "llm_model": None}
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[arg-type, call-arg]
+    settings = Settings(_env_file=None, **values)  # type: ignore[arg-type, call-arg]
+    database_file = data_dir / "callmine.db"
+    if not settings.database_url and data_dir.is_absolute() and not database_file.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(migrated_database(), database_file)
+    return settings
+
+
+@functools.cache
+def migrated_database() -> Path:
+    """One SQLite database migrated by the code under test, once per test process: thousands
+    of tests each start a data dir, and migrating each from nothing cost a minute of the suite
+    (tests/pipeline/store covers migrating from nothing and from older schemas)."""
+    folder = Path(tempfile.mkdtemp(prefix="callmine-schema-"))
+    atexit.register(shutil.rmtree, folder, True)
+    database = Database(f"sqlite:///{folder / 'callmine.db'}")
+    database.dispose()
+    return folder / "callmine.db"
 
 
 MAX_UPLOAD_BYTES = 256 * 1024  # small, so the size-limit cases stay cheap

@@ -21,6 +21,7 @@ from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.insights_corpus import THEMES
 from tests.plugins.processes import (
+    MOMENT_S,
     ServerProcess,
     Snapshot,
     index_agrees,
@@ -117,7 +118,9 @@ def test_kill_9_the_server_mid_ingest_mid_analysis_and_mid_recluster(
         # 1. Mid-ingest: some of the upload's calls are stored, not all.
         server.start()
         threading.Thread(target=upload, args=(server.url, small), daemon=True).start()
-        at_kill = wait_for(lambda: part_way(observer, 0, SMALL_CALLS), "a part-stored upload")
+        at_kill = wait_for(
+            lambda: part_way(observer, 0, SMALL_CALLS), "a part-stored upload", every_s=MOMENT_S
+        )
         server.kill_9()
         stored = snapshot(observer).calls
         assert 0 < stored < SMALL_CALLS and at_kill.analysed == 0
@@ -130,6 +133,7 @@ def test_kill_9_the_server_mid_ingest_mid_analysis_and_mid_recluster(
                 and stored < s.analysed < stored + BIG_CALLS
             ),
             "the analysis job to be part-way",
+            every_s=MOMENT_S,
         )
         server.kill_9()
         interrupted = snapshot(observer)
@@ -147,6 +151,7 @@ def test_kill_9_the_server_mid_ingest_mid_analysis_and_mid_recluster(
             ),
             "the redetect to be re-clustering",
             timeout_s=240,
+            every_s=MOMENT_S,
         )
         server.kill_9()
         assert snapshot(observer).pending == 0  # every call was detected again first
@@ -173,7 +178,11 @@ def test_kill_9_the_cli_mid_ingest_then_ingest_again(tmp_path: Path, observer: W
         (folder / f"call-{i:03d}.txt").write_bytes(small_call(i))
     log = tmp_path / "cli.log"
     process = start_callmine(data_dir, log, "ingest", str(folder), analysis_batch_utterances=BATCH)
-    wait_for(lambda: part_way(observer, 0, SMALL_CALLS + 1, pending=True), "a part-way ingest")
+    wait_for(
+        lambda: part_way(observer, 0, SMALL_CALLS + 1, pending=True),
+        "a part-way ingest",
+        every_s=MOMENT_S,
+    )
     kill_9(process)
     killed = snapshot(observer)
     assert killed.pending > 0 and killed.calls <= SMALL_CALLS

@@ -55,14 +55,24 @@ def kill_9(process: subprocess.Popen[bytes]) -> None:
     process.wait(timeout=30)
 
 
-def wait_for(condition: Callable[[], Any], what: str, timeout_s: float = 120.0) -> Any:
-    """Poll ``condition`` every 20 ms until it is truthy; fail the test after ``timeout_s``."""
+# How often a wait looks again: a moment inside a stage (calls part-stored, a job part-way)
+# is caught every 20 ms; waiting for an end looks every 100 ms, since each look reads the data
+# dir (or asks the server) on the same two cores as the processes it waits for.
+MOMENT_S = 0.02
+END_S = 0.1
+
+
+def wait_for(
+    condition: Callable[[], Any], what: str, timeout_s: float = 120.0, every_s: float = END_S
+) -> Any:
+    """Poll ``condition`` every ``every_s`` until it is truthy; fail the test after
+    ``timeout_s``."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         value = condition()
         if value:
             return value
-        time.sleep(0.02)
+        time.sleep(every_s)
     pytest.fail(f"timed out after {timeout_s:.0f} s waiting for {what}")
 
 

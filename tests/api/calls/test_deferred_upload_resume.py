@@ -24,7 +24,7 @@ from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.api.calls.test_deferred_upload import crm_export
 from tests.conftest import make_settings
-from tests.plugins.processes import server_process, snapshot, wait_for
+from tests.plugins.processes import MOMENT_S, server_process, snapshot, wait_for
 
 COLUMNS = {"text": "Notes"}
 
@@ -131,7 +131,9 @@ def test_sigkill_mid_store_then_restart_stores_every_row_once(tmp_path: Path) ->
 
             thread = threading.Thread(target=upload, daemon=True)
             thread.start()
-            wait_for(lambda: 0 < _calls(observer) < rows, "a part-stored upload", 240)
+            wait_for(
+                lambda: 0 < _calls(observer) < rows, "a part-stored upload", 240, MOMENT_S
+            )
             server.kill_9()
             thread.join(timeout=10)
             job_id = answer["job_id"]

@@ -168,7 +168,7 @@ def test_llm_documents_review_and_export_to_every_format(run: LLMRun) -> None:
 def test_server_down_saves_failed_generation_and_retry_works(run: LLMRun, tmp_path: Path) -> None:
     down = llm_settings(tmp_path / "down", f"http://127.0.0.1:{free_port()}/v1")
     with run.workspace.session() as session:
-        document = generate_document(session, down, doc_type="pricing-explainer", use_llm=True)
+        document = generate_document(session, down, doc_type="objection-faq", use_llm=True)
         assert document.state == "failed_generation"
         assert "unreachable" in (document.error or "")
         assert document.versions[-1].prompt and "<<<CALL_DATA" in document.versions[-1].prompt

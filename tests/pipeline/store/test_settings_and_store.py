@@ -72,7 +72,8 @@ def test_sqlite_has_wal_and_foreign_keys(tmp_path: Path) -> None:
 def test_migrations_apply_once_even_when_processes_start_together(settings: Settings) -> None:
     """Several processes (a server and its workers) starting on one new database: each named
     migration is applied once, and nobody fails on a table another one just created."""
-    settings.data_dir.mkdir(parents=True)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    (settings.data_dir / "callmine.db").unlink(missing_ok=True)  # new: not the suite's copy
     url = settings.resolved_database_url
     with ThreadPoolExecutor(4) as pool:
         databases = list(pool.map(lambda _: Database(url), range(4)))
