@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Callable, Collection
 
+from pipeline.calendar_words import MONTHS, WEEKDAYS, with_plurals
 from pipeline.config import bundled_model_path
 from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_doings import ROUTINE
@@ -238,14 +239,12 @@ def tied_names(
     return found
 
 
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday weekday weekend".split()
 # When, never who, before a name as much as after a title: "On Mondays Aroha types the
 # registers" had read "On [name] types", the habit's day joined to the name it leads.
-CALENDAR = frozenset(
-    _DAYS
-    + [f"{day}s" for day in _DAYS]
-    + "mornings afternoons evenings nights january february march april may june july august "
-    "september october november december christmas easter".split()
+CALENDAR = (
+    with_plurals((*WEEKDAYS, "weekday", "weekend"))
+    | frozenset(MONTHS)
+    | frozenset("mornings afternoons evenings nights christmas easter".split())
 )
 
 

@@ -368,7 +368,8 @@ def facts_list(
 @facts_app.command("import")
 def facts_import(
     path: Annotated[
-        Path, typer.Argument(help="TOML file with [[facts]] entries.", exists=True, dir_okay=False)
+        Path,
+        typer.Argument(help=r"TOML file with \[\[facts]] entries.", exists=True, dir_okay=False),
     ],
 ) -> None:
     """Load facts from a TOML file (see examples/competitor_facts.toml)."""

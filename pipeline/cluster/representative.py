@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 
+from pipeline.calendar_words import MONTHS, WEEKDAYS
 from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.phrases import FUNCTION_WORDS, NUMBER_WORDS, WORD_TOKEN
@@ -47,10 +48,7 @@ QUANTIFIERS = frozenset("every each other another some any all more most much ma
 # a question theme "Happens" ("What happens to four years of history?").
 ASKING_WORDS = frozenset("ask asked asking answer question happen exist".split())
 # When, never what: "Every Monday" is a habit of some quotes, not the theme's topic.
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
-)
+CALENDAR_WORDS = frozenset(WEEKDAYS + MONTHS)
 # What stands before a word said as a verb: "we integrate", "can't charge", "to answer".
 _VERB_LEADS = frozenset(
     "i we you they he she it them who to can can't cannot could couldn't will won't would "

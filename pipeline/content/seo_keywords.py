@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from pipeline.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, with_plurals
 from pipeline.cluster.clauses import FIGURE_RE
 from pipeline.cluster.label_checks import DANGLING, named_competitors
 from pipeline.cluster.phrases import EDGE_WORDS, FUNCTION_WORDS, OPENERS_ONLY, Analyzer
@@ -34,12 +35,8 @@ _PRONOUN_CONTRACTIONS = frozenset(
 
 # Words that say when, not what: a phrase naming a month or a weekday, or made of time words
 # only ("end of march", "next season", "after christmas"), is a date, never a search.
-_CALENDAR = frozenset(
-    """january february march april june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
-    thursdays fridays saturdays sundays""".split()
-)
+# ("may" is no month here: "may" in a phrase is far more often the verb.)
+_CALENDAR = frozenset(MONTHS) - {"may"} | frozenset(MONTH_ABBREVIATIONS) | with_plurals(WEEKDAYS)
 _TIME_WORDS = _CALENDAR | frozenset(
     """may end ends start beginning middle mid early late next last this coming past time
     season seasons spring summer autumn fall winter christmas easter thanksgiving holiday
