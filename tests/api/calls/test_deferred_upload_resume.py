@@ -131,9 +131,7 @@ def test_sigkill_mid_store_then_restart_stores_every_row_once(tmp_path: Path) ->
 
             thread = threading.Thread(target=upload, daemon=True)
             thread.start()
-            wait_for(
-                lambda: 0 < _calls(observer) < rows, "a part-stored upload", 240, MOMENT_S
-            )
+            wait_for(lambda: 0 < _calls(observer) < rows, "a part-stored upload", 240, MOMENT_S)
             server.kill_9()
             thread.join(timeout=10)
             job_id = answer["job_id"]
