@@ -11,11 +11,14 @@ is about something else.
 from __future__ import annotations
 
 import functools
+import tomllib
 from collections.abc import Sequence
+from importlib import resources
 
 import numpy as np
 
 from pipeline.cluster.phrases import CLAUSE, WORD_TOKEN
+from pipeline.cluster.term_counts import NoTerms, count_matrix
 from pipeline.detect.rules import normalise_quotes
 from pipeline.language import foreign_function_words
 
@@ -29,11 +32,12 @@ KEYWORDS_KEPT = 8
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """English stop words (scikit-learn's list, imported on first use), spoken filler and other
-    languages' function words ("los", "en": a mixed-language call's keywords had been those)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS | foreign_function_words()
+    """English stop words (scikit-learn's list, ``pipeline/data/english_stop_words.toml``),
+    spoken filler and other languages' function words ("los", "en": a mixed-language call's
+    keywords had been those)."""
+    path = resources.files("pipeline").joinpath("data", "english_stop_words.toml")
+    english = tomllib.loads(path.read_text("utf-8"))["words"].split()
+    return frozenset(english) | EXTRA_STOP_WORDS | foreign_function_words()
 
 
 def keyword_terms(text: str) -> list[str]:
@@ -57,18 +61,15 @@ def keyword_terms(text: str) -> list[str]:
 
 def ctfidf_keywords(groups: Sequence[Sequence[str]], top: int = KEYWORDS_KEPT) -> list[list[str]]:
     """Top c-TF-IDF words and side-by-side pairs (``keyword_terms``) for each group of texts."""
-    from sklearn.feature_extraction.text import CountVectorizer
-
     documents = [" ".join(texts) for texts in groups]
     if not any(doc.strip() for doc in documents):
         return [[] for _ in groups]
     try:
-        vectorizer = CountVectorizer(analyzer=keyword_terms, min_df=1)
         # Sparse throughout: groups x terms dense was 3 copies of k x vocabulary floats.
-        counts = vectorizer.fit_transform(documents).tocsr().astype(np.float64)
-    except ValueError:  # only stop words everywhere
+        matrix, terms = count_matrix(documents, keyword_terms)
+    except NoTerms:  # only stop words everywhere
         return [[] for _ in groups]
-    terms = vectorizer.get_feature_names_out()
+    counts = matrix.astype(np.float64)
     words_per_group = np.asarray(counts.sum(axis=1)).ravel()
     average_words = counts.sum() / max(len(groups), 1)
     idf = np.log(1.0 + average_words / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1.0))

@@ -15,6 +15,7 @@ import numpy as np
 from pipeline.cluster.keywords import keyword_affinity
 from pipeline.cluster.label_checks import continuation
 from pipeline.cluster.phrases import FUNCTION_WORDS, Analyzer
+from pipeline.cluster.term_counts import NoTerms, count_matrix
 from pipeline.detect.rules import normalise_quotes
 from pipeline.wording import capitalised
 
@@ -39,17 +40,14 @@ def phrase_candidates(
     is dropped.
     """
     from scipy import sparse
-    from sklearn.feature_extraction.text import CountVectorizer
 
     texts = [text for texts in groups for text in texts]
     if not texts:
         return [[] for _ in groups]
-    vectorizer = CountVectorizer(analyzer=Analyzer(MAX_PHRASE_WORDS), binary=True)
     try:
-        matrix = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # no n-gram anywhere
+        matrix, terms = count_matrix(texts, Analyzer(MAX_PHRASE_WORDS), binary=True)
+    except NoTerms:  # no n-gram anywhere
         return [[] for _ in groups]
-    terms = [str(t) for t in vectorizer.get_feature_names_out()]
     bounds = np.cumsum([0, *(len(texts) for texts in groups)])
     n = len(texts)
     # Each group's phrase counts as a sparse row: groups x phrases dense would be k x (every

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.phrase_shape import EDGE_WORDS as EDGE_WORDS
 from pipeline.cluster.phrase_shape import FUNCTION_WORDS as FUNCTION_WORDS
 from pipeline.cluster.phrase_shape import says_little
+from pipeline.cluster.term_counts import NoTerms, count_matrix
 from pipeline.config import Settings
 from pipeline.detect.rules import normalise_quotes
 from pipeline.language import foreign_function_words
@@ -196,16 +197,13 @@ def extract_phrases(
     sources = [s for s in sources if s.text.strip()]
     if not sources or max_n < 2:
         return []
-    # sklearn (and scipy under it) costs a second of start-up: imported where it is used, so
-    # commands that never count phrases (label, jobs, calls) start without it.
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    vectorizer = CountVectorizer(analyzer=Analyzer(max_n), binary=True, min_df=min_count)
     try:
-        matrix = vectorizer.fit_transform([s.text for s in sources]).tocsc()
-    except ValueError:  # nothing reaches min_count (sklearn refuses an empty vocabulary)
+        found, vocabulary = count_matrix(
+            [s.text for s in sources], Analyzer(max_n), binary=True, min_df=min_count
+        )
+    except NoTerms:  # nothing reaches min_count
         return []
-    vocabulary = vectorizer.get_feature_names_out()
+    matrix = found.tocsc()
     with_contact = {r for r, source in enumerate(sources) if gives_contact(source.text)}
     hits_of: dict[str, list[SourceText]] = {}
     for j, name in enumerate(vocabulary):
