@@ -40,6 +40,7 @@ from pipeline.calls.queries import count_rows  # noqa: E402
 from pipeline.config import Settings, get_settings  # noqa: E402
 from pipeline.embed import Embedder, create_embedder  # noqa: E402
 from pipeline.embed.memo import MemoEmbedder  # noqa: E402
+from pipeline.ingest.paths import ingest_paths  # noqa: E402
 from pipeline.store.database import Database  # noqa: E402
 from pipeline.store.models import AnalysisState, Call  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
@@ -192,6 +193,23 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> 
     analysed_corpus(workspace)
     workspace.close()
     return folder
+
+
+@pytest.fixture(scope="session")
+def analysed_examples_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """A data dir holding every example call ingested and analysed (real ingest, detection,
+    embedding, clustering), built once per session: tests open a copy (``examples_copy``)."""
+    folder = tmp_path_factory.mktemp("examples") / "data"
+    workspace = Workspace(make_settings(folder), embedder=embedder)
+    ingest_paths(workspace, [EXAMPLES_DIR], manifest=EXAMPLES_DIR / "manifest.csv")
+    workspace.close()
+    return folder
+
+
+def examples_copy(analysed: Path, target: Path, embedder: Embedder) -> Workspace:
+    """A workspace over a private copy of ``analysed_examples_dir`` (tests may change it)."""
+    shutil.copytree(analysed, target)
+    return Workspace(make_settings(target), embedder=embedder)
 
 
 @pytest.fixture(scope="session")

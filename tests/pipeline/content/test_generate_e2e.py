@@ -4,30 +4,39 @@ content type drafted offline, its citations traced back to stored mentions, and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.queries import list_clusters
 from pipeline.content.documents import import_facts
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import read_profile_file, set_profile
 from pipeline.content.quality import review_document
 from pipeline.content.types import CONTENT_TYPES
-from pipeline.ingest.paths import ingest_paths
+from pipeline.embed import Embedder
 from pipeline.publish.export import export_document
 from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
-from tests.conftest import ROOT
+from tests.conftest import ROOT, examples_copy
 from tests.plugins.documents import assert_citations_resolve
 
 pytestmark = pytest.mark.slow
 
 
-def test_example_calls_to_cited_documents(workspace: Workspace, examples_dir: Path) -> None:
-    ingest_paths(workspace, [examples_dir], manifest=examples_dir / "manifest.csv")
-    run_clustering(workspace, rebuild=True)
+@pytest.fixture
+def examples_ws(
+    analysed_examples_dir: Path, tmp_path: Path, embedder: Embedder
+) -> Iterator[Workspace]:
+    """The example calls as ``callmine ingest`` left them (a copy of the session's)."""
+    workspace = examples_copy(analysed_examples_dir, tmp_path / "data", embedder)
+    yield workspace
+    workspace.close()
+
+
+def test_example_calls_to_cited_documents(examples_ws: Workspace) -> None:
+    workspace = examples_ws
     with workspace.session() as session:
         import_facts(session, ROOT / "examples" / "competitor_facts.toml")
         set_profile(session, read_profile_file(ROOT / "examples" / "product_profile.toml"))

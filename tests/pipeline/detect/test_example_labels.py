@@ -30,10 +30,9 @@ from pipeline.detect.labels import builtin_labelled
 from pipeline.detect.rules import says_nothing
 from pipeline.detect.sentences import split_sentences
 from pipeline.embed import Embedder
-from pipeline.ingest.paths import ingest_paths
 from pipeline.store.models import Call, Mention, Utterance
 from pipeline.workspace import Workspace
-from tests.conftest import EXAMPLES_DIR, ROOT, make_settings
+from tests.conftest import EXAMPLES_DIR, ROOT, examples_copy
 
 LABELS_FILE = EXAMPLES_DIR.parent / "labels.csv"
 Key = tuple[str, int, int]  # (file, utterance index within the file, sentence index)
@@ -163,12 +162,11 @@ def test_cross_validated_figures_per_kind_and_the_learning_curve(
 
 @pytest.fixture(scope="module")
 def examples_workspace(
-    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+    tmp_path_factory: pytest.TempPathFactory, analysed_examples_dir: Path, embedder: Embedder
 ) -> Iterator[Workspace]:
-    """All example calls ingested and analysed once for this module."""
-    folder = tmp_path_factory.mktemp("examples") / "data"
-    workspace = Workspace(make_settings(folder), embedder=embedder)
-    ingest_paths(workspace, [EXAMPLES_DIR], manifest=EXAMPLES_DIR / "manifest.csv")
+    """All example calls ingested and analysed (the session's copy)."""
+    folder = tmp_path_factory.mktemp("examples-copy") / "data"
+    workspace = examples_copy(analysed_examples_dir, folder, embedder)
     yield workspace
     workspace.close()
 
