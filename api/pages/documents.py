@@ -192,6 +192,9 @@ def document_page(
         preview=cited_html(document),
         states=review.STATE_LABELS,
         actions=review.actions_for(document.state, user.roles),
+        approval_blockers=review.approval_blockers(document)
+        if document.state == "in_review"
+        else [],
         movers=review.movers(document.state),
         note_missing=note == "missing",
         formats=[(f, EXPORT_LABELS[f]) for f in FORMATS],

@@ -107,6 +107,38 @@ def record_move(session: Session, document: Document, state: str, who: str, body
     document.state = state
 
 
+def approval_blockers(document: Document) -> list[str]:
+    """What in the text stands between it and an approval, each said as what to do: a fix
+    sales asked for, "To write" gaps, citations of no source, quotations no one said. The
+    accuracy check is sales's own step, not the text's (``set_state`` asks for it after)."""
+    blockers: list[str] = []
+    if document.accuracy == "needs_fix":
+        blockers.append("sales marked this document as needing a fix: edit it before approving")
+    gaps = len(GAP.findall(document.body_markdown))
+    if gaps:
+        said = "passages still say" if gaps != 1 else "passage still says"
+        blockers.append(
+            f"{gaps} {said} “To write”: write {'them' if gaps != 1 else 'it'} before approving "
+            "(an approval is for the text as published)"
+        )
+    evidence = (document.structured or {}).get("evidence") or {}
+    unknown = unknown_labels(document.body_markdown, evidence)
+    if unknown:
+        labels = ", ".join(f"[{label}]" for label in unknown)
+        blockers.append(
+            f"{labels} cite{'s' if len(unknown) == 1 else ''} no source of this document: remove "
+            "or correct before approving (a published claim names where it came from)"
+        )
+    misquoted = misquotes(document.body_markdown, evidence)
+    if misquoted:
+        short = misquoted[0] if len(misquoted[0]) <= 60 else misquoted[0][:57] + "..."
+        blockers.append(
+            f"“{short}” is no buyer's, rep's or profile's words verbatim: quote them exactly or "
+            "drop the quotation marks before approving"
+        )
+    return blockers
+
+
 def _who(name: str | None, default: str) -> str:
     name = (name or "").strip()
     return name[:255] if name else default
@@ -143,31 +175,8 @@ def set_state(
             else ("allowed: " + ", ".join(sorted(allowed)))
         )
         raise Conflict(f"document {document_id} is {document.state}; cannot go to {state} ({hint})")
-    if state == "approved" and document.accuracy == "needs_fix":
-        raise Conflict("sales marked this document as needing a fix: edit it before approving")
-    gaps = len(GAP.findall(document.body_markdown))
-    if state == "approved" and gaps:
-        said = "passages still say" if gaps != 1 else "passage still says"
-        raise Conflict(
-            f"{gaps} {said} “To write”: write {'them' if gaps != 1 else 'it'} before approving "
-            "(an approval is for the text as published)"
-        )
-    unknown = unknown_labels(
-        document.body_markdown, (document.structured or {}).get("evidence") or {}
-    )
-    if state == "approved" and unknown:
-        labels = ", ".join(f"[{label}]" for label in unknown)
-        raise Conflict(
-            f"{labels} cite{'s' if len(unknown) == 1 else ''} no source of this document: remove "
-            "or correct before approving (a published claim names where it came from)"
-        )
-    misquoted = misquotes(document.body_markdown, (document.structured or {}).get("evidence") or {})
-    if state == "approved" and misquoted:
-        short = misquoted[0] if len(misquoted[0]) <= 60 else misquoted[0][:57] + "..."
-        raise Conflict(
-            f"“{short}” is no buyer's, rep's or profile's words verbatim: quote them exactly or "
-            "drop the quotation marks before approving"
-        )
+    if state == "approved" and (blockers := approval_blockers(document)):
+        raise Conflict(blockers[0])
     if state == "approved" and document.accuracy != "accurate":
         raise Conflict(
             "sales has not checked this text for accuracy: mark it accurate before approving "

@@ -232,6 +232,45 @@ def test_cluster_page_rename_merge_split_mark(site: TestClient) -> None:
     assert f'id="cluster-{child}-name"' not in hidden.text
 
 
+def test_approve_waits_while_the_text_has_gaps_and_says_what_to_do(site: TestClient) -> None:
+    """Review of a new user's walk: "Approve" was a live button on a draft that still said "To
+    write", and a click only brought a refusal. The page now lists what the text needs, the
+    button is off, and a POST is refused with the same first reason."""
+    cluster_id, _name = _first_cluster(site)
+    response = site.post(
+        "/generate", data={"doc_type": "objection-faq", "cluster": str(cluster_id)}
+    )
+    doc_url = str(response.url).split("?")[0]
+    document_id = doc_url.rstrip("/").rsplit("/", 1)[1]
+    body = site.get(f"/api/documents/{document_id}").json()["body_markdown"]
+    gaps = len(re.findall(r"(?<![\w])To write\b", body))
+    assert gaps, "an offline FAQ leaves its unanswered questions to write"
+    page = site.post(doc_url + "/state", data={"state": "in_review"}).text
+    box = re.search(
+        r'<div class="notice notice-warn" id="approval-blocked">(.*?)</div>', page, re.S
+    )
+    assert box and "“To write”" in box.group(1)
+    assert re.search(r"<li>\d+ passages? still says? “To write”", box.group(1))
+    button = re.search(r'<button [^>]*value="approved"[^>]*>', page)
+    assert (
+        button
+        and " disabled" in button.group()
+        and 'aria-describedby="approval-blocked"' in button.group()
+    )
+    others = re.findall(r'<button [^>]*value="changes_requested"[^>]*>', page)
+    assert others and all(" disabled" not in b for b in others)
+    refused = site.post(doc_url + "/state", data={"state": "approved"}).text
+    assert "still say" in refused and "“To write”" in refused
+    assert 'id="doc-state">In review<' in refused
+    # Written (no gap left): back to draft, then in review with nothing in the way but sales.
+    written = re.sub(r"(?<![\w])To write\b:?", "We answer this:", body)
+    site.post(doc_url + "/edit", data={"body": written, "author": "Ann"})
+    ready = site.post(doc_url + "/state", data={"state": "in_review"}).text
+    assert 'id="approval-blocked"' not in ready
+    button = re.search(r'<button [^>]*value="approved"[^>]*>', ready)
+    assert button and " disabled" not in button.group()
+
+
 def test_generate_review_and_export_a_one_pager(site: TestClient) -> None:
     cluster_id, _name = _first_cluster(site)
     form = site.get(f"/generate?type=one-pager&cluster={cluster_id}").text
