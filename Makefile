@@ -53,13 +53,15 @@ lint: $(VENV)/.installed-test
 # worker (--dist loadscope), so its module fixtures are built once; modules with slow tests are
 # handed out first (tests/conftest.py), so none of them runs alone at the end.
 PYTEST_WORKERS ?= 2
-# Bytecode is cached under .build/ even where the machine sets PYTHONDONTWRITEBYTECODE: without it
-# every pytest worker and every process a test starts (servers, CLI runs, benchmarks) compiles
-# the whole package and rewrites every test module again (20 s of each worker's collection, 12 s
-# with the cache).
-PYCACHE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.build/pycache
+# Bytecode is written even where the machine sets PYTHONDONTWRITEBYTECODE (without it every
+# pytest worker and every process a test starts compiles the whole package again), beside the
+# sources, and compiled once before the tests start: the processes the slow tests start in the
+# first minute would each compile it at once. (A PYTHONPYCACHEPREFIX had also set aside the
+# bytecode pip wrote for the installed packages: a fresh clone's run recompiled 140 MB of it.)
+PYCACHE := PYTHONDONTWRITEBYTECODE=
 
 test: install-test
+	$(PYCACHE) $(BIN)/python -m compileall -q -j 0 api pipeline bench
 	$(PYCACHE) $(BIN)/python -m pytest -q --durations=25 -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 # Re-fit pipeline/data/kind_model.npz after editing the built-in seeds, cues or example labels
