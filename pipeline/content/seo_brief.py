@@ -71,12 +71,23 @@ def keywords(evidence: Evidence) -> list[str]:
         if category and topic and len((keyword := f"{category} {topic}").split()) <= 4
     ]
     said = [
-        ([q.text for q in evidence.cluster_quotes(c) if q.role == "buyer"], c.name)
+        ([q for q in evidence.cluster_quotes(c) if q.role == "buyer"], c.name)
         for c in evidence.clusters
     ]
-    shared = [phrase for texts, _name in said for phrase in shared_phrases(texts)]
+    # Shared by two calls or more: one buyer saying a thing twice is no search many make.
+    shared = [
+        phrase
+        for quotes, _name in said
+        for phrase in shared_phrases([q.text for q in quotes], sources=[q.call_id for q in quotes])
+    ]
     # A phrase of the theme's name that one buyer said is weaker evidence: after the rest.
-    named = [phrase for texts, name in said for phrase in shared_phrases(texts, name)]
+    named = [
+        phrase
+        for quotes, name in said
+        for phrase in shared_phrases(
+            [q.text for q in quotes], name, sources=[q.call_id for q in quotes]
+        )
+    ]
     recurring = [p.text for p in evidence.phrases if keyword_like(p.text)]
     aimed = for_audience(category, searched_by(evidence), max(KEYWORD_WORDS)) if category else None
     ordered = [

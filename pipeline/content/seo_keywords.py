@@ -5,8 +5,8 @@ phrase or a verb and its object, never an n-gram run across two clauses ("februa
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 
 from pipeline.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, with_plurals
 from pipeline.cluster.clauses import FIGURE_RE
@@ -129,14 +129,22 @@ def keyword_like(phrase: str) -> bool:
     )
 
 
-def shared_phrases(texts: Sequence[str], name: str = "") -> list[str]:
-    """The ``keyword_like`` phrases a theme's quotes share: in two of ``texts`` or more, or in
-    the theme's ``name`` and one of them; the most shared first, the longer on a tie. A phrase
-    inside a longer one said as often adds nothing ("handheld screens" within "handheld screens
-    in french" both said twice)."""
+def shared_phrases(
+    texts: Sequence[str], name: str = "", sources: Sequence[Hashable] | None = None
+) -> list[str]:
+    """The ``keyword_like`` phrases a theme's quotes share: in two of ``texts`` or more (from
+    two ``sources`` or more where given: two quotes of one call are one buyer's wording, not
+    a search many make), or in the theme's ``name`` and one of them; the most shared first,
+    the longer on a tie. A phrase inside a longer one said as often adds nothing ("handheld
+    screens" within "handheld screens in french" both said twice)."""
     analyzer = Analyzer(max(KEYWORD_WORDS))
     named = set(analyzer(name)) if name else set()
-    counts: Counter[str] = Counter(g for text in texts for g in set(analyzer(text)))
+    keys: Sequence[Hashable] = range(len(texts)) if sources is None else sources
+    said_by: dict[str, set[Hashable]] = defaultdict(set)
+    for key, text in zip(keys, texts, strict=True):
+        for gram in set(analyzer(text)):
+            said_by[gram].add(key)
+    counts = {gram: len(keys_of) for gram, keys_of in said_by.items()}
     kept = {g: n for g, n in counts.items() if keyword_like(g) and (n >= 2 or g in named)}
     inside = {
         short

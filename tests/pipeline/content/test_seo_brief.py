@@ -304,6 +304,34 @@ def test_a_shared_phrase_is_said_twice_or_names_the_theme() -> None:
     assert not keyword_like("per order") and not keyword_like("it takes")
 
 
+INTAKE = ["The intake forms are a mess.", "Honestly the intake forms are the worst bit."]
+HANDOVER = ["Key handover takes an hour.", "Every key handover is paper.", "Key handover again."]
+ROUTES = ["Route planning on paper.", "We do route planning by hand."]
+
+
+@pytest.mark.parametrize(
+    ("said", "calls", "shared"),
+    [
+        # One buyer saying a thing twice in one call is one buyer's wording (a new user's walk:
+        # an SEO brief's target keyword had come from one call).
+        (INTAKE, [1, 1], False),
+        (INTAKE, [1, 2], True),
+        (HANDOVER, [7, 7, 7], False),
+        (HANDOVER, [7, 7, 9], True),
+        (ROUTES, ["a", "b"], True),
+        (ROUTES, ["a", "a"], False),
+    ],
+)  # fmt: skip
+def test_a_shared_phrase_is_said_in_two_calls(
+    said: list[str], calls: list[object], shared: bool
+) -> None:
+    found = shared_phrases(said, sources=calls)
+    phrase = {"intake": "intake forms", "key": "key handover", "route": "route planning"}
+    wanted = next(v for k, v in phrase.items() if k in said[0].lower())
+    assert (wanted in found) is shared, found
+    assert wanted in shared_phrases(said)  # counted per quote, as other callers count
+
+
 @pytest.mark.parametrize(
     ("text", "english"),
     [
