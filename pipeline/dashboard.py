@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.history import history_note, judged
+from pipeline.cluster.history import history_note, judged, later_calls_note
 from pipeline.cluster.queries import active_clusters, list_clusters, themed_mentions
 from pipeline.cluster.rivals import partner_check, rivals_the_calls_name
 from pipeline.cluster.rows import call_dates, load_rows
@@ -95,6 +95,8 @@ class Dashboard(BaseModel):
     previous: Period | None
     history: bool = True
     history_note: str = ""
+    # Calls dated after the default period (``later_calls_note``); "" when a period was chosen.
+    later_calls_note: str = ""
     trends: list[TrendRow]
     lost: list[LostRow]
     competitors: list[CompetitorRow]
@@ -291,6 +293,9 @@ def dashboard(
         previous=window.before if window else None,
         history=window.history if window else True,
         history_note=history_note(window, dates) if window else "",
+        later_calls_note=later_calls_note(window.recent.end, dates)
+        if window and date_to is None
+        else "",
         trends=compare_periods(db, window, industry, confident_at) if window else [],
         lost=lost_deal_objections(db, industry, confident_at),
         competitors=competitor_mentions(db, industry),

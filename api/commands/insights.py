@@ -369,6 +369,8 @@ def dashboard_command(
         console.print(table_of(title, columns, rows))
         if board.history_note:
             console.print(f"trend: {board.history_note}", highlight=False)
+        if board.later_calls_note:
+            console.print(f"note: {board.later_calls_note}", highlight=False)
     lost = [(r.id, r.name, r.mentions, r.calls) for r in board.lost]
     console.print(
         table_of("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)

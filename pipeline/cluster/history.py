@@ -60,3 +60,18 @@ def history_note(window: Periods, dates: Sequence[dt.date]) -> str:
         f"not enough history to compare: {first}{before.start} to {before.end} holds "
         f"{plural(held, 'call')}"
     )
+
+
+def later_calls_note(end: dt.date, dates: Sequence[dt.date]) -> str:
+    """What a reader of the default period is told of calls dated after it (a date in the future
+    is taken for a misreading, and a stray date far past the rest ends no period): how many,
+    the latest, and where to fix them; "" when none is."""
+    later = [day for day in dates if day > end]
+    if not later:
+        return ""
+    dated = "call dated" if len(later) == 1 else "calls dated"
+    return (
+        f"{len(later)} {dated} after {end} (the latest {max(later)}) "
+        f"{'is' if len(later) == 1 else 'are'} not in this period: if a date is wrong, fix it on "
+        "the call's page; else choose the period's end"
+    )

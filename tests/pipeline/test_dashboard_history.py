@@ -128,3 +128,36 @@ def test_a_long_history_still_rises_falls_and_holds(ws: Workspace, weeks: int) -
     assert on_board["Price"] == listed["Price"] == ("up", "rising")
     assert on_board["Setup time"] == listed["Setup time"] == ("down", "falling")
     assert on_board["Integrations"] == listed["Integrations"] == ("flat", "steady")
+
+
+def test_calls_dated_after_the_default_period_are_said_not_left_out_silently(
+    ws: Workspace, api: TestClient
+) -> None:
+    """A new user's walk: a call dated in the future (a misread date) is outside the default
+    period, as designed, but nothing said so; the dashboard (page, API, model) now says how
+    many, the latest, and where to fix them. A chosen end says nothing: the user chose it."""
+    future = dt.date.today() + dt.timedelta(days=400)
+    with ws.session() as session:
+        price = _theme(session, "Price")
+        for day in (*OCTOBER, *NOVEMBER, future.isoformat()):
+            _call(session, day, [(price, "Too dear.")])
+        board = dashboard(session)
+        chosen = dashboard(session, date_to=dt.date(2026, 11, 10))
+        quiet = dashboard(session, date_to=future)
+    assert board.period is not None and str(board.period.end) == "2026-11-10"
+    assert board.later_calls_note.startswith("1 call dated after 2026-11-10")
+    assert f"(the latest {future})" in board.later_calls_note
+    assert "fix it on the call's page" in board.later_calls_note
+    assert chosen.later_calls_note == "" and quiet.later_calls_note == ""
+    page = api.get("/dashboard").text
+    assert re.search(r'id="trend-later-calls">1 call dated after 2026-11-10', page)
+    assert api.get("/api/dashboard").json()["later_calls_note"] == board.later_calls_note
+    assert 'id="trend-later-calls"' not in api.get("/dashboard?date_to=2026-11-10").text
+
+
+def test_no_later_call_no_note(ws: Workspace) -> None:
+    with ws.session() as session:
+        price = _theme(session, "Price")
+        for day in (*OCTOBER, *NOVEMBER):
+            _call(session, day, [(price, "Too dear.")])
+        assert dashboard(session).later_calls_note == ""
