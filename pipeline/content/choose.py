@@ -57,8 +57,9 @@ def largest_industry(session: Session) -> str:
     industries = industries_by_calls(session)
     if not industries:
         raise BadInput(
-            "no call has an industry yet: give one with `callmine ingest --industry`, a CRM "
-            "Industry column, the manifest's industry column or the account page"
+            "no call has an industry yet: give one on the upload form or an account's page, "
+            "with `callmine ingest --industry` or `callmine account`, the upload API's industry "
+            "field, a CRM Industry column or the manifest's industry column"
         )
     return industries[0]
 

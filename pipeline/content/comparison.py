@@ -71,7 +71,8 @@ def comparison(evidence: Evidence) -> Comparison:
     if not claims and not evidence.facts:
         raise BadInput(
             f"no buyer quotes or facts about {name} itself (not only their own work done in "
-            f"it): add facts with `callmine facts add {name} ...`"
+            f"it): add facts about them with `callmine facts add {name} ...` (or `callmine "
+            f"facts import`) or `POST /api/competitors/{name}/facts`, each with its source"
         )
     # Where they fit better: what buyers found strong in them, the deals we lost to them
     # first, then the other lost deals; not a contract that runs on, a fault found with them,

@@ -242,8 +242,21 @@ def test_comparison_quotes_what_a_buyer_said_of_them_with_the_sentence_after(
 
 
 def test_comparison_without_quotes_or_facts_is_refused(ws: Workspace, seeded: Seeded) -> None:
-    with ws.session() as session, pytest.raises(BadInput, match="no buyer quotes or facts"):
+    with ws.session() as session, pytest.raises(BadInput, match="no buyer quotes or facts") as no:
         generate_document(session, ws.settings, doc_type="comparison", competitor="Acuity")
+    # Said to API and CLI users alike (a new user's walk: the CLI's advice alone had reached
+    # API users): each way to add a fact.
+    said = str(no.value)
+    assert "`callmine facts add Acuity ...`" in said and "`callmine facts import`" in said
+    assert "`POST /api/competitors/Acuity/facts`" in said
+
+
+def test_a_use_case_with_no_industry_anywhere_says_each_way_to_give_one(ws: Workspace) -> None:
+    with ws.session() as session, pytest.raises(BadInput, match="no call has an industry") as no:
+        generate_document(session, ws.settings, doc_type="use-case")
+    said = str(no.value)
+    for way in ("upload form", "account's page", "`callmine ingest --industry`", "upload API"):
+        assert way in said, said
 
 
 def test_bad_requests_are_clear(ws: Workspace, seeded: Seeded) -> None:
