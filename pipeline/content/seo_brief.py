@@ -70,24 +70,11 @@ def keywords(evidence: Evidence) -> list[str]:
         for topic in topics
         if category and topic and len((keyword := f"{category} {topic}").split()) <= 4
     ]
-    said = [
-        ([q for q in evidence.cluster_quotes(c) if q.role == "buyer"], c.name)
-        for c in evidence.clusters
-    ]
+    said = [(*_buyer_texts(evidence, c), c.name) for c in evidence.clusters]
     # Shared by two calls or more: one buyer saying a thing twice is no search many make.
-    shared = [
-        phrase
-        for quotes, _name in said
-        for phrase in shared_phrases([q.text for q in quotes], sources=[q.call_id for q in quotes])
-    ]
+    shared = [p for texts, calls, _name in said for p in shared_phrases(texts, sources=calls)]
     # A phrase of the theme's name that one buyer said is weaker evidence: after the rest.
-    named = [
-        phrase
-        for quotes, name in said
-        for phrase in shared_phrases(
-            [q.text for q in quotes], name, sources=[q.call_id for q in quotes]
-        )
-    ]
+    named = [p for texts, calls, name in said for p in shared_phrases(texts, name, sources=calls)]
     recurring = [p.text for p in evidence.phrases if keyword_like(p.text)]
     aimed = for_audience(category, searched_by(evidence), max(KEYWORD_WORDS)) if category else None
     ordered = [
@@ -108,6 +95,12 @@ def keywords(evidence: Evidence) -> list[str]:
         # keyword and title): the brief targets our kind of product or a theme.
         found = [*general_targets(evidence, rivals), *found]
     return distinct_keywords(found, MAX_KEYWORDS) or [c.name for c in evidence.clusters[:1]]
+
+
+def _buyer_texts(evidence: Evidence, cluster: ClusterEvidence) -> tuple[list[str], list[int]]:
+    """A theme's buyer quotes and the call each was said in."""
+    quotes = [q for q in evidence.cluster_quotes(cluster) if q.role == "buyer"]
+    return [q.text for q in quotes], [q.call_id for q in quotes]
 
 
 def general_targets(evidence: Evidence, rivals: Sequence[str]) -> list[str]:
