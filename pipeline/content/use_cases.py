@@ -1,6 +1,7 @@
 """The offline draft of an industry use case: one segment's pains in its buyers' words, the
 worries they raise with what answered them in deals we won, the product-profile facts that
-speak to them, and proof (profile proof points, rep replies that closed deals)."""
+speak to them, and proof (profile proof points, then what buyers in won deals said of us: never
+a rep's words, which are our side's pitch, not proof)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.profile import ProfileFact, content_words
 from pipeline.content.quote_text import clip
 from pipeline.content.types import ObjectionAnswer, Point, UseCase
+from pipeline.detect.asides import praises_us
 from pipeline.errors import BadInput
 
 # What the product does for them; prices are no help (a use case had listed them there).
@@ -51,6 +53,23 @@ def _relevant_facts(evidence: Evidence, cited: set[int], limit: int) -> list[Pro
     return ranked[:limit]
 
 
+def _buyer_proof(evidence: Evidence, used: set[int]) -> list[Point]:
+    """Proof in a buyer's words: a line of a won deal's buyer praising us or telling a result
+    (``praises_us``). A rep's reply had been quoted as proof: our side's words prove nothing."""
+    rivals = [
+        *evidence.rival_forms,
+        *(c for cluster in evidence.clusters for c in cluster.competitors),
+    ]
+    return [
+        Point(text=say_quoting("buyer_in_won_deal", 240, text=q.text), citations=[q.id])
+        for q in evidence.quotes
+        if q.role == "buyer"
+        and q.outcome == "won"
+        and q.id not in used
+        and praises_us(q.text, rivals)
+    ]
+
+
 def _won_answer(evidence: Evidence, worry: ObjectionAnswer) -> bool:
     """Whether a won deal's reply answers the worry (else a profile fact, or nothing yet): the
     summary had promised one for each of four worries, two of which had none."""
@@ -84,11 +103,7 @@ def use_case(evidence: Evidence) -> UseCase:
     # The segment's own proof first ("[Healthcare] ..."), then proof about any customer.
     proof_points = sorted(evidence.profile_section("proof_points"), key=lambda f: not f.industry)
     proof = [Point(text=clip(f.text, 240), citations=[], profile=[f.id]) for f in proof_points[:2]]
-    proof += [
-        Point(text=say_quoting("rep_in_won_deal", 240, text=q.text), citations=[q.id])
-        for q in evidence.of_kind("answer")
-        if q.id not in used
-    ][: 3 - len(proof)]
+    proof += _buyer_proof(evidence, used)[: 3 - len(proof)]
     reach = evidence.reach(raised)
     return UseCase(
         title=clip(say("uc_title", industry=industry, product=evidence.product), 120),
