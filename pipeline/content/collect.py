@@ -173,7 +173,12 @@ def collect_evidence(
         answered = [
             a
             for a in answers_in_won_deals(
-                session, rows, BORROW_POOL, confident_at=confident_at, order=rank.key
+                session,
+                rows,
+                BORROW_POOL,
+                confident_at=confident_at,
+                order=rank.key,
+                embedder=embedder,
             )
             if speaks_to(a.text, markets)
         ][:ANSWERS_PER_CLUSTER]

@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.pairing import about_the_same, answers_another_line
 from pipeline.content.profile import content_words
+from pipeline.content.topics import topics_named
 from pipeline.detect.competitors import find_competitors
-from pipeline.detect.sentences import quote_text
+from pipeline.detect.sentences import quote_text, split_sentences
+from pipeline.embed import Embedder
 from pipeline.store.models import Call, Mention, Utterance
 
 MentionRow = tuple[Mention, Utterance, Call]
@@ -53,6 +55,7 @@ def answers_in_won_deals(
     *,
     confident_at: float,
     order: Callable[[MentionRow], Any] | None = None,
+    embedder: Embedder | None = None,
 ) -> list[WonAnswer]:
     """The rep's statements right after buyer objections in won calls (the last objection of
     its turn), in ``order`` of the objections (default: the most confident first).
@@ -61,7 +64,8 @@ def answers_in_won_deals(
     (``takes_up``): "Exactly, and the hours you spend on Sunday night" followed "the overtime
     alone was a few hundred bucks" (read at 0.21) and answers nothing, while "Staffly is a
     bigger HR suite, so the setup is bigger" answers "They wanted a three-week implementation"
-    (read at 0.28)."""
+    (read at 0.28). A reply on another topic than the objection's is no answer to it
+    (``on_its_topic``; by meaning too with an ``embedder``)."""
     won = [
         r
         for r in rows
@@ -103,12 +107,38 @@ def answers_in_won_deals(
             # A QBR's next line ("The Annapolis garage revenue ... was 5823 dollars") had
             # answered "Procurement needs your SOC 2 report": a reply speaks of the worry.
             said = None
+        # The objection's own sentence: its quote may show the line before it, which the
+        # reply may answer instead.
+        if said is not None and not on_its_topic(
+            row[0].category, row[0].text, row[1].text, said, embedder
+        ):
+            said = None  # on another topic: it answered another line of the turn
         if reply is not None and said is not None and reply.id not in seen:
             answers.append(WonAnswer(reply, said, row[2], row))
             seen.add(reply.id)
         if len(answers) >= limit:
             break
     return answers
+
+
+def on_its_topic(
+    category: str | None, quoted: str, turn: str, reply: str, embedder: Embedder | None = None
+) -> bool:
+    """Whether a rep's ``reply`` is on the topic of the objection (its ``category``, its
+    sentence ``quoted``): it names no topic (``topics_named``), or one the objection's category
+    or words name; else, by meaning (an ``embedder``), it is no nearer another line of the buyer's
+    ``turn`` than the objection. "You can start monthly. If after three months you want annual,
+    we'll apply the discount" followed "I just don't love annual. What if the coaches hate it?"
+    and had been shown as how a won deal answered staff adoption."""
+    named = topics_named(reply)
+    if not named or named & ({category} | topics_named(quoted)):
+        return True
+    if embedder is None:
+        return False
+    others = [s for _, _, s in split_sentences(turn) if s.strip() and s not in quoted]
+    vectors = embedder.encode([reply, quoted, *others])
+    near = vectors[1:] @ vectors[0]
+    return all(float(near[0]) >= float(n) for n in near[1:])
 
 
 def reply_to(utterance: Utterance, turns: dict[tuple[int, int], Utterance]) -> Utterance | None:
