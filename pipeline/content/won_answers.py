@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.pairing import about_the_same, answers_another_line
 from pipeline.content.profile import content_words
-from pipeline.content.topics import topics_named
+from pipeline.content.topics import asks_about_topic, topics_named
 from pipeline.detect.competitors import find_competitors
 from pipeline.detect.sentences import quote_text, split_sentences
 from pipeline.embed import Embedder
@@ -125,13 +125,16 @@ def on_its_topic(
     category: str | None, quoted: str, turn: str, reply: str, embedder: Embedder | None = None
 ) -> bool:
     """Whether a rep's ``reply`` is on the topic of the objection (its ``category``, its
-    sentence ``quoted``): it names no topic (``topics_named``), or one the objection's category
-    or words name; else, by meaning (an ``embedder``), it is no nearer another line of the buyer's
+    sentence ``quoted``): it names no topic (``topics_named``), the objection names none, or
+    they share one; else, by meaning (an ``embedder``), it is no nearer another line of the buyer's
     ``turn`` than the objection. "You can start monthly. If after three months you want annual,
     we'll apply the discount" followed "I just don't love annual. What if the coaches hate it?"
     and had been shown as how a won deal answered staff adoption."""
-    named = topics_named(reply)
-    if not named or named & ({category} | topics_named(quoted)):
+    named, theirs = topics_named(reply), topics_named(quoted)
+    theirs |= {category} if category and asks_about_topic(category) else set()
+    # A worry whose category says only whom it is about ("We looked at X too, and the thing I
+    # need is the VAT split") and whose words name no topic has none to be off.
+    if not named or not theirs or named & theirs:
         return True
     if embedder is None:
         return False

@@ -32,11 +32,15 @@ CASES = [
 ]
 
 
+_PROFILE = ProductProfile(
+    name="Crewly", pricing=[], plans=[], features=[], integrations=[], security=[],
+    onboarding=[], proof_points=["Most teams go live in a week."],
+)  # fmt: skip
+
+
 def _proof(ws: Workspace, industry: str, worry: str, reply: str, praise: str) -> list[Any]:
     with ws.session() as db:
-        set_profile(
-            db, ProductProfile(name="Crewly", proof_points=["Most teams go live in a week."])
-        )
+        set_profile(db, _PROFILE)
         theme = add_theme(db, "Price per head", "price")
         _, turns = _call(
             db, 1, "Acme", "won", "2026-05-04",
