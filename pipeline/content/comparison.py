@@ -10,21 +10,30 @@ the same (``row_answers``), "lost to" only where the deal's words say the rival 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.quote_text import clip
-from pipeline.content.rival_claims import asks, faults_them, rival_topic, speaks_of_us, weighs
+from pipeline.content.rival_claims import (
+    asks,
+    faults_them,
+    names_rival,
+    rival_topic,
+    speaks_of_us,
+    weighs,
+)
 from pipeline.content.rival_fit import (
     aspect_topic,
     fits_them_better,
     keeps_them,
     moved_to,
+    offers_something,
+    ours_too,
     says_well,
     states_a_price,
     switched_calls,
+    tells_a_failure,
 )
 from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import praise_and_fault
@@ -95,7 +104,11 @@ def comparison(evidence: Evidence) -> Comparison:
         (q for q in claims if (heading[q.id] == "strong" or q.id in halves) and q not in reasons),
         key=lambda q: (q.call_id not in evidence.rival_won, q.outcome != "lost"),
     )
-    strong = [q for q in strong if _fits_them(q, halves, forms, ours)][:MAX_FIT]
+    strong = [
+        q
+        for q in strong
+        if _fits_them(q, halves, forms, ours) and (q.id in halves or not ours_too(evidence, q))
+    ][:MAX_FIT]
     rows = _fact_rows(evidence)
     # Where we fit better: what buyers said of them in deals we won, then any other sentence
     # naming them there; never another line of the call ("Nobody here has a spare hour until
@@ -187,9 +200,12 @@ def comparison(evidence: Evidence) -> Comparison:
         rows=rows,
         us_better_when=us_better[:MAX_FIT],
         them_better_when=[
-            _strong(q, name, evidence.rival_won, halves[q.id][0] if q.id in halves else q.text)
-            for q in strong
-        ],
+            *(
+                _strong(q, name, evidence.rival_won, halves[q.id][0] if q.id in halves else q.text)
+                for q in strong
+            ),
+            *_their_features(evidence, rows, name),
+        ][:MAX_FIT],
         why_they_stay=stay,
         falls_short=short,
         their_pricing=pricing,
@@ -225,10 +241,34 @@ def _fits_them(
     quote: Quote, halves: dict[int, tuple[str, str]], forms: Sequence[str], ours: list[str]
 ) -> bool:
     """Whether a line (its praised half, where split) may say where the rival fits better
-    (``fits_them_better``): no failure, no neutral line of how the buyer works."""
-    words = halves[quote.id][0] if quote.id in halves else quote.text
-    cheaper = "cheaper" in rival_price_verdict(words, forms, ours)
-    return fits_them_better(replace(quote, text=words), ours, cheaper)
+    (``fits_them_better``): no failure, no neutral line of how the buyer works, no complaint
+    about us."""
+    if quote.id in halves:
+        return True  # its praised clause (``praise_and_fault``) says well of them
+    # Called the cheaper by name: our price called steep ("It's not cheap", "It's too much")
+    # is a complaint about us, no strength of theirs.
+    text = quote.text
+    cheaper = "cheaper" in rival_price_verdict(text, forms, ours) and names_rival(text, forms)
+    return fits_them_better(quote, ours, cheaper)
+
+
+def _their_features(evidence: Evidence, rows: list[ComparisonRow], name: str) -> list[FitPoint]:
+    """Where they fit better by our team's facts: a fact telling a thing the rival does or has
+    (``offers_something``) that its row found nothing of ours to set beside (a thing we lack),
+    never a fault or a term of theirs ("X contracts renew yearly")."""
+    answered = {i for row in rows if row.profile for i in row.facts}
+    return [
+        FitPoint(
+            text=say("their_feature", name=name, text=clip(fact.text, 200)),
+            citations=[],
+            facts=[fact.id],
+        )
+        for fact in evidence.facts
+        if fact.id in {i for row in rows for i in row.facts}
+        and fact.id not in answered
+        and offers_something(fact.text)
+        and not tells_a_failure(fact.text)
+    ]
 
 
 def _listed(heading: str, quote: Quote, switched: frozenset[int], forms: Sequence[str]) -> bool:

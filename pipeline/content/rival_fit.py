@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from pipeline.content.evidence import Quote
+from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.rival_claims import faults_them, rival_topic
 from pipeline.content.rival_hold import places
-from pipeline.content.rival_prices import states_their_price
+from pipeline.content.rival_prices import rival_price_verdict, states_their_price
 
 _NOT = re.compile(r"(?:\bnot|\bnever|\bno|n['’]t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ABOUT_US = re.compile(r"\b(?:you|your|yours|you['’](?:re|ve|d|ll))\b", re.IGNORECASE)
@@ -88,14 +88,60 @@ def tells_a_failure(text: str, ours: Sequence[str] = ()) -> bool:
 
 
 def fits_them_better(quote: Quote, ours: Sequence[str], cheaper: bool) -> bool:
-    """Whether a line may say where the rival fits better: never a failure told; a lost
-    deal's line or its rep's note as before; else only one that says well of the rival or
-    calls it the ``cheaper`` (not a neutral line of how the buyer works)."""
+    """Whether a line may say where the rival fits better: one that says well of the rival,
+    calls it the ``cheaper`` or tells a thing it does or has (``offers_something``), whoever
+    said it and whatever the deal's outcome; never a failure told. A lost deal's line had been
+    listed whatever it said: "It's not the right time to rip things up.", "It's too much admin."
+    """
     if tells_a_failure(quote.text, ours):
         return False
-    if quote.outcome == "lost" or quote.role == "rep_note":
-        return True
-    return cheaper or says_well(quote.text, ours)
+    return cheaper or says_well(quote.text, ours) or offers_something(quote.text)
+
+
+# What the rival does or has, said of it by name or "they"/"it": "they do clock-in as well now",
+# "Staffly bundles scheduling", "they already integrate with our lab", "X offers clocking on a
+# shared tablet", "bundled with the HR suite", "one app for everything". A thing it lacks
+# ("doesn't do the rota") is none, nor what the buyer has ("We have three sites").
+_OFFERS = re.compile(
+    r"(?:\b(?:they|it)|(?-i:(?<![.!?]\s)\b(?!(?:We|You|Our|My|Your|The|This|That|There)\b)"
+    r"[A-Z]\w+))"
+    r"(?:['’]s)?(?:\s+(?:also|now|already|even|just|really|actually))*\s+"
+    r"(?:do|does|has|have|offers?|includes?|bundles?|sells?|supports?|integrates?|syncs?"
+    r"|handles?|covers?|comes? with|(?:has|have) got|['’]ve got)\b(?!\s+(?:to|not)\b)"
+    r"|\b(?:bundled with|built[- ]in|in one (?:place|system|app)|one app for|all[- ]in[- ]one)\b",
+    re.IGNORECASE,
+)
+
+
+# What the buyer's records in it hold them by ("Staffly already has everyone's contracts in
+# it"): why they stay, not a thing it does.
+_HOLDS = re.compile(r"\b(?:has|have|['’]ve got)\b.*\bin (?:it|there|them)\b", re.IGNORECASE)
+
+
+def offers_something(text: str) -> bool:
+    """Whether a clause of ``text`` not about us tells a thing the rival does or has, not
+    negated and not asked (``_OFFERS``)."""
+    for clause in re.split(r"[,;:.!?]\s+|\s(?:but|while|whereas)\s", text):
+        if _ABOUT_US.search(clause) or "?" in clause or _HOLDS.search(clause):
+            continue
+        if any(not _NOT.search(clause[: m.start()]) for m in _OFFERS.finditer(clause)):
+            return True
+    return False
+
+
+def ours_too(evidence: Evidence, quote: Quote) -> bool:
+    """Whether a line telling only what the rival does or has (no good word, no lower price)
+    tells what we have too: a profile fact as near it by meaning as a fact must be to answer
+    a rival's quote (``Evidence.quote_floor``). A thing both have is no reason they fit better."""
+    near = evidence.quote_closeness.get(quote.id)
+    if (
+        not near
+        or says_well(quote.text)
+        or "cheaper"
+        in rival_price_verdict(quote.text, evidence.rival_forms or (evidence.competitor or "",))
+    ):
+        return False
+    return max(near.values()) >= evidence.quote_floor
 
 
 def moved_to(text: str, forms: Iterable[str]) -> bool:

@@ -148,7 +148,10 @@ def test_landscaping_deals_lock_in_and_praise_after_the_rival(workspace: Workspa
         [row] = [r for r in competitor_mentions(db) if r.name == TURFLY]
     assert "3 deals where buyers named Turfly: 0 won, 2 lost, 1 open" in body, body
     assert (row.calls, row.deals, row.won, row.lost) == (4, 3, 0, 2)
-    assert LOCKED in _section(body, "When Turfly is the better fit"), body
+    # What holds a lost buyer to them is no strength of theirs; the note's "cheaper per crew
+    # and one app for everything" is.
+    assert LOCKED not in _section(body, "When Turfly is the better fit"), body
+    assert "cheaper per crew" in _section(body, "When Turfly is the better fit"), body
     assert QUOTED in _section(body, "Side by side")
     assert "I like that" not in body.split("## When we are", 1)[0]  # not in the rival's column
     assert "I like that" not in _section(body, "What buyers told us about Turfly's pricing")
