@@ -7,10 +7,11 @@ import re
 from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import DANGLING
+from pipeline.cluster.name_shape import opens_a_question, without_filler_tail
+from pipeline.cluster.phrase_shape import is_function_word
 from pipeline.cluster.phrases import (
     CLAUSE,
     EDGE_WORDS,
-    FUNCTION_WORDS,
     NUMBER_WORDS,
     OPENERS_ONLY,
 )
@@ -87,6 +88,8 @@ _CLAUSE_TEXT = re.compile(r"[^.!?;:,()\[\]\"\u2014\u2013\u2026\n]+[?]?")
 # "Your tool is nicer | but we can't run two systems": what follows "but" is its own clause,
 # and usually what the buyer means (the praise before it had named a set-up theme).
 _CONTRAST = re.compile(r"\s+but\s+", re.IGNORECASE)
+# A question whose subject is what was said before it: "is that horrible?", "does this work?".
+_ASKS_BACK = re.compile(r"^\w+(?:n't)?\s+(?:that|this|these|those)\b", re.IGNORECASE)
 # A spaced dash joins two clauses in a note: "asked re grain storage - can it track each bag?"
 _DASH = re.compile(r"\s+-+\s+")
 
@@ -104,6 +107,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         r"\s+(?=[?.!,;:])", "", " ".join(_ADDRESS.sub(" ", normalise_quotes(quote)).split())
     )
     text = _FIELD_LABEL.sub("", text)  # "Closed Lost Reason: Stayed with Clio" names no field
+    text = without_filler_tail(text)  # "Does it work offline, though?" had named one "Though?"
     text = _FIGURE_MARK.sub(lambda m: _KEPT_MARKS[m.group(1)], text)
     key_words = {w for k in keywords for w in k.split()}
     best, best_score = "", -1.0
@@ -118,13 +122,18 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         clause = without_foreign_opening(clause)
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
-        if not any(w not in FUNCTION_WORDS for w in lowered):
+        if all(is_function_word(w) for w in lowered):  # "though", "maybe": no clause
             continue
         # The clause that says the worry reads as the theme's name ("we can't run two systems").
         cues = cue_scores(clause)
         # A clause that names the worry or its topic (price, contract...) beats one that only
         # sets the scene ("We've six dentists and three hygienists", "If ...").
-        telling = cues.concern > 0 or any(cues.categories.values())
+        # What a quote asks is what it is about ("Sorry, before I forget, | how does time
+        # tracking work?" had been named "Before I forget") when it opens as a question and
+        # asks of no words before it ("What about moving from RotaPro, | is that horrible?",
+        # "Does it work in Falmouth, | the signal's awful there?").
+        asks = clause.endswith("?") and opens_a_question(clause) and not _ASKS_BACK.match(clause)
+        telling = cues.concern > 0 or any(cues.categories.values()) or asks
         context = opens_on_context(lowered, telling)
         score = (
             sum(w in key_words for w in lowered)

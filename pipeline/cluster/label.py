@@ -5,14 +5,16 @@ name is the recurring buyer phrase (2-6 words, ``name_phrases``) that best cover
 cluster and is most specific to it: coverage (weighted by how central each quote is) times the
 share of the phrase's uses that fall in this cluster. With no phrase said twice, the name is the
 most telling clause of a central quote; each holds for most of the quotes, else the theme's
-topic names it, else a neutral name (``topic_names``). Each cluster also keeps its c-TF-IDF
-keywords (``keywords``), for search and for telling duplicates apart; no person is named.
+topic names it (``topic_names``), else its most representative quote read whole
+(``quote_names``); a name always reads alone (``name_shape``: no "Though?"). Each cluster
+also keeps its c-TF-IDF keywords (``keywords``), for search and for telling duplicates apart;
+no person is named.
 An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipeline/llm.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -24,9 +26,11 @@ from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.name_phrases import phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
+from pipeline.cluster.name_shape import reads_alone, without_filler_edges
 from pipeline.cluster.pain_names import problem_names
 from pipeline.cluster.pain_shapes import thin_pain_name
 from pipeline.cluster.people import names_a_person, without_vocatives
+from pipeline.cluster.quote_names import representative_names
 from pipeline.cluster.representative import (
     TOPIC_SHARE,
     holds_for_most,
@@ -75,12 +79,13 @@ def name_clusters(
     """One human name per group, no two too close (``name_rules.too_close``): best recurring
     phrase, else a representative quote's clause, else the group's category (``categories[i]``,
     else its quotes' topic; none for a ``kind`` without categories, ``topic_names``) and shared
-    words, else a neutral name (``last_resort_name``); never a person's (``people``: the calls'
-    name words). ``kept[i]``: a name group i keeps (the user's, or one that holds), the others
-    avoid.
+    words, else the most central quote read whole (``quote_names``), else a neutral name
+    (``last_resort_name``); never a person's (``people``: the calls' name words). ``kept[i]``:
+    a name group i keeps (the user's, or one that holds), the others avoid.
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
-    already taken goes to the next candidate; failing that it gains a distinguishing keyword. A
+    already taken goes to the next candidate; failing that it gains a distinguishing keyword,
+    else a central quote names it, and a number only when none reads alone. A
     competitor fewer than half the group's quotes name is "a competitor" in the name; a figure
     or a proper name fewer than most of its quotes say names it only when nothing else can.
     """
@@ -98,11 +103,17 @@ def name_clusters(
         # a quote weighed far below the best (an uncertain read) is never the typical one
         leading = {texts[int(j)] for j in np.flatnonzero(weights >= LEADING_SHARE * weights.max())}
         # An English theme's name is English: "Pero where is the data stored" had named one.
-        english = mostly_english(texts)
         category = categories[i] if i < len(categories) else None
-        options = (
-            named
-            for o in telling_first(
+        fitting = partial(
+            _fitting,
+            texts=by_centrality,
+            english=mostly_english(texts),
+            people=people,
+            competitors=competitors,
+            kind=kind,
+        )
+        options = fitting(
+            telling_first(
                 _name_options(
                     candidates[i],
                     by_centrality,
@@ -115,11 +126,6 @@ def name_clusters(
                 names_last(texts, competitors),
                 partial(shared_by_most, texts=texts),
             )
-            if not (english and foreign_words(o))
-            and not names_a_person(o, texts, people, competitors)
-            and not (kind == "pain" and thin_pain_name(o, texts, TOPIC_SHARE))
-            for named in [true_of_its_quotes(o, texts, competitors)]
-            if named == capitalised(o) or holds_without_rival(named, by_centrality, competitors)
         )
         first = next(options, "")
         name = first if not clashes(first, taken) else ""
@@ -127,10 +133,38 @@ def name_clusters(
         if not name:
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
             base = "" if names_a_person(base, texts, people, competitors) else base
-            name = last_resort_name(base, texts, keywords[i], taken, kind, competitors)
+            # Nothing holds: the most representative quote, read whole, before a number.
+            quoted = fitting(representative_names(by_centrality, keywords[i], leading))
+            name = last_resort_name(base, texts, keywords[i], taken, kind, competitors, quoted)
         taken.append(name)
         names.append(name)
     return names
+
+
+def _fitting(
+    options: Iterable[str],
+    texts: Sequence[str],
+    english: bool,
+    people: Collection[str],
+    competitors: Sequence[str],
+    kind: str | None,
+) -> Iterator[str]:
+    """The options that can name a theme of ``texts``, without the fillers at their edges
+    ("Staffly too" is "Staffly"): each reads alone (``reads_alone``: never "Though?" nor
+    "Talk to LedgerLeaf?"), in English for ``english`` quotes, of no person, no thin pain name,
+    each rival it names true of its quotes (else "a competitor", if that holds)."""
+    for option in options:
+        o = without_filler_edges(option)
+        if (
+            not reads_alone(o)
+            or (english and foreign_words(o))
+            or names_a_person(o, texts, people, competitors)
+            or (kind == "pain" and thin_pain_name(o, texts, TOPIC_SHARE))
+        ):
+            continue
+        named = true_of_its_quotes(o, texts, competitors)
+        if named == capitalised(o) or holds_without_rival(named, texts, competitors):
+            yield named
 
 
 def _name_options(

@@ -126,11 +126,19 @@ def telling_first(
     yield from (option for option in empty if shared(option))
 
 
-def distinguished(base: str, keywords: Sequence[str], taken: set[str]) -> str:
-    """``base (keyword)`` with a keyword not already in it, else ``base (2)``, ``base (3)``..."""
+def with_keyword(base: str, keywords: Sequence[str], taken: set[str]) -> str | None:
+    """``base (keyword)`` with a keyword not already in it and a name not ``taken``, else None."""
     for word in keywords:
         if word.lower() not in base.lower() and f"{base} ({word})".lower() not in taken:
             return f"{base} ({word})"
+    return None
+
+
+def distinguished(base: str, keywords: Sequence[str], taken: set[str]) -> str:
+    """``base (keyword)`` with a keyword not already in it, else ``base (2)``, ``base (3)``..."""
+    keyed = with_keyword(base, keywords, taken)
+    if keyed:
+        return keyed
     suffix = 2
     while f"{base} ({suffix})".lower() in taken:
         suffix += 1

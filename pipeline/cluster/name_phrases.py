@@ -14,7 +14,8 @@ import numpy as np
 
 from pipeline.cluster.keywords import keyword_affinity
 from pipeline.cluster.label_checks import continuation
-from pipeline.cluster.phrases import FUNCTION_WORDS, Analyzer
+from pipeline.cluster.name_shape import QUESTION_OPENERS, opens_a_question
+from pipeline.cluster.phrases import CLAUSE, FUNCTION_WORDS, Analyzer
 from pipeline.cluster.term_counts import NoTerms, count_matrix
 from pipeline.detect.rules import normalise_quotes
 from pipeline.wording import capitalised
@@ -151,6 +152,9 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     if not found:
         return capitalised(phrase)
     mark = "?" if any(m.group(2).endswith("?") for m in found) else ""
+    asked = _asked_whole(uses) if mark else ""
+    if asked:
+        return asked
     # "need to run" goes on as said: "need to run it by the owner" (never past a question).
     more = [] if mark else continuation(phrase.split()[-1], [n[m.end() :] for m, n in uses])
     tail = "".join(f" {w}" for w in more)
@@ -160,3 +164,32 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
         first = found[before.index(word)]
         return capitalised(f"{first.group(1)} {first.group(2).rstrip('? ')}{tail}{mark}")
     return capitalised(found[0].group(2).rstrip("? ") + tail + mark)
+
+
+QUESTION_LEAD_WORDS = 3  # "Does it" before "talk to Xero?": what a question's cut opening may be
+# Said before a question's opening, never part of it: "And can I approve swaps...?".
+_LEADS = frozenset("and so but or also then well oh okay ok um uh like sorry".split())
+
+
+def _asked_whole(uses: Sequence[tuple[re.Match[str], str]]) -> str:
+    """The question a phrase ends, from its opening ("Does it talk to LedgerLeaf?" for "talk
+    to ledgerleaf"), when most uses that ask it open it with the same few words; "" when the
+    phrase opens its questions itself or they open it each their own way. Cut from its opening,
+    "Talk to LedgerLeaf?" had named a theme."""
+    asking = [(m, n) for m, n in uses if m.group(2).endswith("?")]
+    if not asking or all(opens_a_question(m.group(2)) for m, _ in asking):
+        return ""
+    openings: list[tuple[str, str]] = []
+    for m, text in asking:
+        before = CLAUSE.split(text[: m.start(2)])[-1].split()
+        while before and before[0].strip(",").lower() in _LEADS:
+            before = before[1:]
+        if before and len(before) <= QUESTION_LEAD_WORDS and before[0].lower() in QUESTION_OPENERS:
+            openings.append((" ".join(before).lower(), f"{' '.join(before)} {m.group(2)}"))
+    if not openings:
+        return ""
+    opening, count = Counter(o for o, _ in openings).most_common(1)[0]
+    if 2 * count < len(asking):
+        return ""
+    whole = next(q for o, q in openings if o == opening)
+    return capitalised(whole.rstrip("? ") + "?")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from pipeline.cluster.label_checks import distinguished, named_competitors
+from pipeline.cluster.label_checks import distinguished, named_competitors, with_keyword
 from pipeline.cluster.name_rules import clashes
 from pipeline.cluster.pain_shapes import said_together, thin_pain_name
 from pipeline.cluster.representative import (
@@ -179,14 +179,16 @@ def last_resort_name(
     taken: Sequence[str],
     kind: str | None = None,
     competitors: Sequence[str] = (),
+    quoted: Iterable[str] = (),
 ) -> str:
-    """``base`` (else ``unnamed_theme``) when no other theme has it; else with a word a share of
-    its quotes say that sets it apart ("Decision authority (spring)"), else a number
-    ("Decision authority (2)"), never one quote's clause: a split's half had been "Nothing's
-    changing before the new year", one of five quotes about timing."""
-    base = base or unnamed_theme(kind)
-    if not clashes(base, taken):
+    """``base`` when no other theme has it, else with a word a share of its quotes say that
+    sets it apart ("Decision authority (spring)"); with no ``base`` or no such word, the first
+    of ``quoted`` no other theme has (its most representative quote, read whole:
+    ``quote_names``); only then ``base`` (else ``unnamed_theme``) with a number ("Decision
+    authority (2)"). "Problems buyers raise (2)" to "(5)" had named five themes of one list."""
+    if base and not clashes(base, taken):
         return base
+    lowered = {t.lower() for t in taken}
     # a verb tells no theme apart: "Problems buyers raise (forget)"
     words = [
         k
@@ -195,7 +197,16 @@ def last_resort_name(
         and a_topic(k, texts)
         and not (" " not in k and used_as_verb(k, texts))
     ]
-    return distinguished(base, words, {t.lower() for t in taken})
+    keyed = with_keyword(base, words, lowered) if base else None
+    if keyed:
+        return keyed
+    said = next((q for q in quoted if not clashes(q, taken)), "")
+    if said:
+        return said
+    base = base or unnamed_theme(kind)
+    if not clashes(base, taken):
+        return base
+    return with_keyword(base, words, lowered) or distinguished(base, [], lowered)
 
 
 def topic_terms(

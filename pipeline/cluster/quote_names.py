@@ -1,0 +1,95 @@
+"""A theme's name when no phrase holds for its quotes: its most representative quote, shortened
+to a phrase that reads on its own ("Everyone hates the book", "How does time tracking work?").
+
+Why: such themes had been named "Problems buyers raise (2)", "(3)", "(4)": a marketer could not
+tell five of them apart nor say what any was about. The quotes nearest the theme's centroid say
+it in the buyers' words; one of them read whole beats a numbered generic label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from pipeline.cluster.clauses import (
+    MAX_QUOTE_WORDS,
+    QUOTE_SLACK_WORDS,
+    ends_mid_phrase,
+    has_figure,
+    opens_on_context,
+    quote_clause,
+)
+from pipeline.cluster.label_checks import refers_back
+from pipeline.cluster.name_shape import reads_alone
+from pipeline.cluster.pain_shapes import a_fragment, thing_words, tokens
+from pipeline.cluster.phrase_shape import is_function_word
+from pipeline.cluster.phrases import NUMBER_WORDS, names_something
+from pipeline.wording import capitalised
+
+REPRESENTATIVE_QUOTES = 5  # the quotes nearest the centroid a name may be read from
+MIN_NAME_WORDS = 2  # "Minimum", "Twice": a lone word of a quote is no phrase
+_TIME_WORDS = (
+    r"day|night|week|weekend|month|year|quarter|term|season|morning|evening|afternoon|shift|"
+    r"payday|summer|winter|spring|autumn|fall|time|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december"
+)
+# When it happened, said first: one buyer's occasion, not what the theme is about ("Last month
+# we paid someone for a shift they didn't work").
+_WHEN_OPENING = re.compile(
+    rf"^(?:(?:last|this|next|every|each|one)\s+(?:{_TIME_WORDS})s?|yesterday|today|tonight|"
+    r"sometimes|recently|lately|usually|often|again|once)\b[\s,]*",
+    re.IGNORECASE,
+)
+
+
+def quote_phrase(quote: str, keywords: Sequence[str] = ()) -> str:
+    """The quote's most telling clause (``quote_clause``) without the occasion it opens on,
+    when it reads as a name alone; else ""."""
+    said = _WHEN_OPENING.sub("", quote.strip())  # "Last February I had..." fits a name then
+    phrase = capitalised(_WHEN_OPENING.sub("", quote_clause(said, keywords)).strip())
+    return phrase if readable(phrase) else ""  # "Every payday": an occasion, nothing more
+
+
+def readable(phrase: str) -> bool:
+    """Whether a quote's phrase can head a theme alone: a few words (``MIN_NAME_WORDS`` up to a
+    long clause) that say a thing (``thing_words``), no filler or question fragment
+    (``reads_alone``), no tail of a sentence ("Which happened", ``a_fragment``), nothing that
+    points back ("That was bad") or stops mid-phrase, no condition ("If ...")."""
+    words = tokens(phrase)
+    # A verb after "didn't" ends a clause here ("a shift they didn't work"): only a condition
+    # is left to refuse of what ``names_a_concern`` does.
+    conditional = opens_on_context([w.lower() for w in words[:1]], telling=True)
+    # "Five if someone's sheet is missing": the tail of an answer that gave a count
+    counted = len(words) > 1 and _a_number(words[0]) and is_function_word(words[1].lower())
+    return (
+        MIN_NAME_WORDS <= len(words) <= MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS
+        and reads_alone(phrase)
+        and names_something(phrase)
+        and bool(thing_words(phrase))
+        and not a_fragment(phrase)
+        and not refers_back(phrase)
+        and not ends_mid_phrase(phrase)
+        and not conditional
+        and not counted
+    )
+
+
+def _a_number(word: str) -> bool:
+    return word.isdigit() or word.lower() in NUMBER_WORDS
+
+
+def representative_names(
+    by_centrality: Sequence[str], keywords: Sequence[str], leading: Iterable[str] | None = None
+) -> Iterator[str]:
+    """Names from the quotes nearest the centroid (``by_centrality``; only those ``leading``,
+    surely read, when given), most central first: those without a figure, then those with one
+    ("About $97 a month" is one buyer's), each once."""
+    sure = set(leading) if leading is not None else None
+    near = [q for q in by_centrality if sure is None or q in sure][:REPRESENTATIVE_QUOTES]
+    phrases = [p for p in (quote_phrase(q, keywords) for q in near) if p]
+    seen: set[str] = set()
+    for phrase in sorted(phrases, key=has_figure):  # stable: by centrality within each
+        if phrase.casefold() not in seen:
+            seen.add(phrase.casefold())
+            yield phrase
