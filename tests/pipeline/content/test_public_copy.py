@@ -184,7 +184,9 @@ def _comparison_seed(db: Session, industry: str, rival: str) -> None:
         db, 1, "Lost Account", "lost", "2026-10-21",
         [
             ("Kim", "buyer", f"{rival} does the bookings and the invoices in one system."),
-            ("Notes", "rep_note", f"Fiona (CFO) called, going with {rival} across all sites."),
+            # With a strength of theirs: a bare "going with them" is listed nowhere (none told).
+            ("Notes", "rep_note", f"Fiona (CFO) called, going with {rival}: they are cheaper "
+             "across all sites."),
         ],
         industry=industry,
     )  # fmt: skip
