@@ -141,6 +141,18 @@ def _no_ambient_llm(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
+def onnx_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of ONNX exports for the whole run, shared by the xdist workers (the
+    product's export takes a file lock): the export tests and the embed-backends benchmark
+    each exported both models again, about 15 s of the suite."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / "onnx-exports"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def embedder() -> Embedder:
     """The real all-MiniLM-L6-v2 embedder, loaded once."""
     return create_embedder(make_settings(Path("unused")))

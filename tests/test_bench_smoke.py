@@ -63,9 +63,9 @@ def test_incremental_prints_add_recluster_and_stability() -> None:
 
 
 @pytest.mark.slow
-def test_embed_backends_prints_speedups_and_nmi(tmp_path: Path) -> None:
+def test_embed_backends_prints_speedups_and_nmi(onnx_exports: Path) -> None:
     record = run_bench(
-        "embed_backends.py", "--n", "120", "--repeats", "1", "--cache-dir", str(tmp_path)
+        "embed_backends.py", "--n", "120", "--repeats", "1", "--cache-dir", str(onnx_exports)
     )
     assert record["n"] == 120
     backends = record["backends"]
@@ -77,7 +77,7 @@ def test_embed_backends_prints_speedups_and_nmi(tmp_path: Path) -> None:
         assert 0.0 <= float(backends[name]["nmi"]) <= 1.0
     assert float(backends["onnx"]["cosine_to_st_min"]) >= 0.999
     # Two exports (fp32, int8) in the cache dir, each with the manifest that vouches for it.
-    models = sorted(p for p in tmp_path.iterdir() if p.suffix == ".onnx")
+    models = sorted(p for p in onnx_exports.iterdir() if p.suffix == ".onnx")
     assert len(models) == 2
     assert all(m.with_name(m.name + ".manifest.json").is_file() for m in models)
     assert float(record["peak_rss_mb"]) > 0

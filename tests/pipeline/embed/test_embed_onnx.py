@@ -64,8 +64,8 @@ def cosines(left: np.ndarray, right: np.ndarray) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
-def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("onnx-cache")
+def onnx_cache(onnx_exports: Path) -> Path:
+    return onnx_exports
 
 
 @pytest.fixture(scope="module")
