@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
 from pipeline.content.generate import (
@@ -40,6 +41,15 @@ from tests.plugins.llm_server import MODEL_ALIAS, free_port
 pytestmark = [pytest.mark.slow, pytest.mark.llm, pytest.mark.timeout(3600)]
 
 
+@dataclass(frozen=True)
+class FailedTry:
+    """What the first try of the retried type left with the server down."""
+
+    state: str
+    error: str
+    prompt: str
+
+
 @dataclass
 class LLMRun:
     workspace: Workspace
@@ -47,6 +57,7 @@ class LLMRun:
     seeded: Seeded
     documents: dict[str, int] = field(default_factory=dict)
     requests: list[dict[str, object]] = field(default_factory=list)
+    failed_try: FailedTry | None = None
 
     def client(self) -> LLMClient:
         def record(request: httpx.Request) -> None:
@@ -71,6 +82,9 @@ def llm_settings(data_dir: Path, base_url: str) -> Settings:
 # request here costs 10-20 s of the suite's one spare core (all seven ran 94 s of an 8-minute
 # budget, four 71 s). bench/generate.py drives all seven through the same local server.
 LLM_TYPES = ["objection-faq", "comparison", "one-pager"]
+# The type first tried with the server down, then retried on the real one: the retry is its
+# generation (a fourth request had cost the suite 13 s).
+RETRIED = "objection-faq"
 
 
 @pytest.fixture(scope="module")
@@ -84,14 +98,30 @@ def run(llm_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[L
     client = result.client()
     for doc_type in LLM_TYPES:
         with workspace.session() as session:
-            document = generate_document(
-                session, settings, doc_type=doc_type, use_llm=True, llm=client,
-                competitor="Calendly" if doc_type == "comparison" else None,
-            )  # fmt: skip
+            if doc_type == RETRIED:
+                document = _failed_then_retried(session, result, client, tmp_path_factory)
+            else:
+                document = generate_document(
+                    session, settings, doc_type=doc_type, use_llm=True, llm=client,
+                    competitor="Calendly" if doc_type == "comparison" else None,
+                )  # fmt: skip
             result.documents[doc_type] = document.id
     client.close()
     yield result
     workspace.close()
+
+
+def _failed_then_retried(
+    session: Session, run: LLMRun, client: LLMClient, tmp_path_factory: pytest.TempPathFactory
+) -> Document:
+    """Generate ``RETRIED`` with no server listening (kept as a failed generation with its
+    prompt), then retry it with the local server."""
+    down = llm_settings(
+        tmp_path_factory.mktemp("down") / "data", f"http://127.0.0.1:{free_port()}/v1"
+    )
+    failed = generate_document(session, down, doc_type=RETRIED, use_llm=True)
+    run.failed_try = FailedTry(failed.state, failed.error or "", failed.versions[-1].prompt or "")
+    return retry_generation(session, run.settings, failed.id, use_llm=True, llm=client)
 
 
 @pytest.mark.parametrize("doc_type", LLM_TYPES)
@@ -165,18 +195,13 @@ def test_llm_documents_review_and_export_to_every_format(run: LLMRun) -> None:
                 assert result.pages == 1
 
 
-def test_server_down_saves_failed_generation_and_retry_works(run: LLMRun, tmp_path: Path) -> None:
-    down = llm_settings(tmp_path / "down", f"http://127.0.0.1:{free_port()}/v1")
+def test_server_down_saves_failed_generation_and_retry_works(run: LLMRun) -> None:
+    failed = run.failed_try
+    assert failed is not None and failed.state == "failed_generation"
+    assert "unreachable" in failed.error and "<<<CALL_DATA" in failed.prompt
     with run.workspace.session() as session:
-        document = generate_document(session, down, doc_type="objection-faq", use_llm=True)
-        assert document.state == "failed_generation"
-        assert "unreachable" in (document.error or "")
-        assert document.versions[-1].prompt and "<<<CALL_DATA" in document.versions[-1].prompt
-        doc_id = document.id
-    with run.workspace.session() as session:
-        client = run.client()
-        document = retry_generation(session, run.settings, doc_id, use_llm=True, llm=client)
-        client.close()
+        document = session.get(Document, run.documents[RETRIED])
+        assert document is not None
         assert document.state == "draft" and document.error is None
         assert document.current_version == 2 and document.generator == "llm"
         assert_citations_resolve(document.structured, document.body_markdown)
