@@ -48,7 +48,7 @@ from pipeline.content.rival_deals import (
     won_by,
 )
 from pipeline.content.rival_praise import praise_of_us, turns_to_praise
-from pipeline.content.scope import audience, foreign_words, speaks_to
+from pipeline.content.scope import Audiences, foreign_words, speaks_to
 from pipeline.content.scrub import account_pattern
 from pipeline.content.seo_keywords import pitch_audience, product_category
 from pipeline.content.theme_names import theme_name, without_people, without_placeholders
@@ -156,6 +156,7 @@ def collect_evidence(
     profile = current_profile(session)
     facts = [f for f in profile_facts(profile.profile if profile else None) if f.fits(industry)]
     fact_vectors = _fact_vectors(session, embedder, facts)
+    audiences = Audiences()
     evidence_clusters: list[ClusterEvidence] = []
     for cluster in clusters:
         assert cluster is not None
@@ -169,7 +170,7 @@ def collect_evidence(
         ]
         # A reply for one market ("We bill Australian customers in AUD") answers a theme
         # heard in that market's calls only.
-        markets = audience({r[2].id: r[2].raw_text for r in rows}.values())
+        markets = audiences({r[2].id: r[2].raw_text for r in rows})
         answered = [
             a
             for a in answers_in_won_deals(
@@ -296,8 +297,8 @@ def collect_evidence(
         audience=pitch_audience(profile.profile.pitch) if profile else None,
         cta=(profile.profile.cta or None) if profile else None,
         industry=industry,
-        markets=audience(
-            {r[2].id: r[2].raw_text for rows in rows_by_cluster.values() for r in rows}.values()
+        markets=audiences(
+            {r[2].id: r[2].raw_text for rows in rows_by_cluster.values() for r in rows}
         ),
         foreign_words=foreign_words(industry, _industries(session)) if industry else frozenset(),
         industries=tuple(_industries(session)),

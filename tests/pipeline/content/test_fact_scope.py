@@ -7,13 +7,16 @@ buyers; and a worry nothing answers is left to write."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sqlalchemy.orm import Session
 
+from pipeline.content import scope
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.scope import audience, foreign_words, regions_named, speaks_to
 from pipeline.content.topics import quoted_topic, worry_topic
 from pipeline.embed import Embedder
+from pipeline.market_evidence import markets_shown
 from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention
@@ -149,6 +152,23 @@ def test_the_market_a_sentence_is_for() -> None:
     calls = ["We bill in CAD", "Our Toronto clinic", "no market here", "nor here"]
     assert audience(calls) == frozenset()  # one Canadian call of four
     assert audience(["Canadian clinic", "our CAD budget", "plain"]) == {"Canada"}
+
+
+def test_a_documents_audiences_read_each_call_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = {1: "We bill in CAD", 2: "Our Toronto clinic", 3: "no market here", 4: "Canadian"}
+    pools = [{1: texts[1], 2: texts[2], 3: texts[3]}, texts, {4: texts[4], 1: texts[1]}]
+    expected = [audience(pool.values()) for pool in pools]
+    read: list[str] = []
+
+    def counted(lines: list[str]) -> frozenset[str]:
+        read.extend(lines)
+        return markets_shown(lines)
+
+    monkeypatch.setattr(scope, "markets_shown", counted)
+    audiences = scope.Audiences()
+    assert [audiences(pool) for pool in pools] == expected
+    assert audiences({3: texts[3], 4: texts[4]}) == frozenset()  # one of two is no majority
+    assert sorted(read) == sorted(texts.values())
 
 
 def test_the_words_of_the_calls_other_industries() -> None:
