@@ -7,6 +7,7 @@ either way can cite a quote id ``Q<n>`` (or a competitor fact ``F<n>``) that rea
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import statistics
 from collections.abc import Callable, Sequence
@@ -247,9 +248,16 @@ class Evidence:
     def quote_floor(self) -> float:
         """How near a fact must be to a quote to answer it: standing out from the page's
         quote-fact pairs, as an outlier does (two standard deviations). "Clio has been around
-        forever." is near no fact, however near its nearest is."""
+        forever." is near no fact, however near its nearest is. None to reach without vectors."""
         pairs = [v for c in self.quote_closeness.values() for v in c.values()]
+        if not pairs:
+            return math.inf
         return statistics.fmean(pairs) + OUTLIER_SIGMAS * statistics.pstdev(pairs)
+
+    def near_in_meaning(self, quotes: Sequence[Quote], fact: ProfileFact) -> bool:
+        """Whether a fact is as near one of ``quotes`` in meaning as it must be to answer it."""
+        near = [self.quote_closeness.get(q.id, {}).get(fact.id) for q in quotes]
+        return max((v for v in near if v is not None), default=-math.inf) >= self.quote_floor
 
     @cached_property
     def _nearest_theme(self) -> dict[int, float]:

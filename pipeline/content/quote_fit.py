@@ -36,7 +36,7 @@ from pipeline.content.profile import (
 from pipeline.content.scale import figures, fits_scale
 from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import held_by_rival, switching_facts
-from pipeline.content.value import asks_value, gives_value
+from pipeline.content.value import asks_value, gives_value, states_gain
 from pipeline.content.worry_facts import Asked, in_a_name, per_worry, placeless
 from pipeline.content.worry_kinds import (
     about_the_fee,
@@ -291,8 +291,19 @@ def value_answers(
 ) -> list[ProfileFact]:
     """The facts of ``pool`` that answer "is it worth it" (``gives_value``): one that speaks
     of the money ("the seat price is paid back by one placement") first, then the nearest
-    in meaning to the quotes. The price list is not among them: it says what it costs."""
-    value = [f for f in pool if gives_value(f)]
+    in meaning to the quotes. The price list is not among them: it says what it costs. One
+    that only comes at no cost answers a buyer asking about that thing (``answers_quote``, or
+    near in meaning): free migration had answered "We can't justify $100 a month for a rota"."""
+    value = [
+        f
+        for f in pool
+        if gives_value(f)
+        and (
+            states_gain(f)
+            or evidence.near_in_meaning(quotes, f)
+            or any(answers_quote(f.text, q.text) for q in quotes if q.role != "answer")
+        )
+    ]
     return sorted(
         value,
         key=lambda f: ("topic:price" not in topic_words(f.text), -_nearest(evidence, quotes, f)),

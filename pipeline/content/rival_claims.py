@@ -241,10 +241,42 @@ _CONTENT = re.compile(
 )
 
 
+# Contracts people hold, not the buyer's terms with a vendor: "everyone's contracts", "staff
+# contracts", "contracts of employment", "it does the contracts, the onboarding forms". Filed as
+# a plan term, "Staffly already has everyone's contracts in it" (records that keep the buyer
+# there) had been headed "Plans and terms".
+_PEOPLE = (
+    r"everyone|everybody|staff|employees?|workers?|people|members?|clients?|customers?"
+    r"|patients?|tenants?|students?|volunteers?|contractors?|nurses?|drivers?|carers?|hires?"
+    r"|starters?|employment|hr|personnel"
+)
+_PEOPLES_PAPERS = re.compile(
+    rf"\b(?:{_PEOPLE})(?:['’]s?)?\s+(?:\w+\s+)?contracts?\b"
+    rf"|\bcontracts?\s+(?:of|for)\s+(?:(?:the|our|their|all|new)\s+)?(?:{_PEOPLE})\b"
+    r"|\b(?:does|do|did|doing|handles?|handling|generates?|sends?|drafts?|writes?|stores?"
+    r"|issues?|draws? up)\s+(?:all\s+)?(?:the\s+|our\s+|their\s+)?contracts\b"
+    r"|\bcontracts?,?\s+(?:and\s+)?(?:the\s+|their\s+)?(?:\w+\s+)?(?:forms|records|documents"
+    r"|appraisals|payslips|requests|files)\b",
+    re.IGNORECASE,
+)
+
+
+def _topic_words(topic: str, words: str, text: str) -> list[re.Match[str]]:
+    """Where ``text`` names ``topic`` by its ``words``: never a contract people hold, which is
+    their records kept in the rival (what a switch must move), not a term of the buyer's."""
+    found = list(re.finditer(words, text, re.IGNORECASE))
+    if topic == "switching":
+        return sorted([*found, *_PEOPLES_PAPERS.finditer(text)], key=lambda m: m.start())
+    if topic != "contract" or not found:
+        return found
+    papers = [m.span() for m in _PEOPLES_PAPERS.finditer(text)]
+    return [m for m in found if not any(a <= m.start() and m.end() <= b for a, b in papers)]
+
+
 def rival_topic(text: str) -> str | None:
     """What a line about a rival speaks of (a detector category, or ``support``,
     ``all_in_one``, ``multi_site``), if its words say one."""
-    return next((topic for topic, words in _TOPICS if re.search(words, text, re.IGNORECASE)), None)
+    return next((topic for topic, words in _TOPICS if _topic_words(topic, words, text)), None)
 
 
 # A sentence's clauses, and those about us ("your portal is nicer but X is cheaper").
@@ -286,7 +318,7 @@ def topic_said(text: str, topic: str | None) -> list[str]:
     """The words of ``text`` that name its ``topic`` ("price" in "They put our price up"): a
     row's heading, which a fact sharing only them does not answer."""
     words = dict(_TOPICS).get(topic or "")
-    return [m.group(0) for m in re.finditer(words, text, re.IGNORECASE)] if words else []
+    return [m.group(0) for m in _topic_words(topic or "", words, text)] if words else []
 
 
 def finds_fault(text: str) -> bool:

@@ -46,9 +46,9 @@ from pipeline.content.row_facts import claim_row_answer
 from pipeline.content.scale import fits_scale, size_rank
 from pipeline.content.switching import held_by_rival, terms_beside_theirs
 
-# The profile lists that may answer a row of each topic: a rival's being all in one is met by
-# our integrations only (a feature sharing the word "booking" is no answer to it); a copy per
-# site by a feature or a plan for several sites.
+# The profile lists that may answer a row of each topic: a rival's being all in one by our
+# integrations (a feature sharing the word "booking" is no answer to it); a copy per site by a
+# feature or a plan for several sites.
 TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     **CATEGORY_SECTIONS,
     "support": ("onboarding", "features", "proof_points"),
@@ -56,12 +56,15 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "multi_site": ("features", "onboarding", "pricing", "plans"),
 }
 # The lists written for a topic a row's words name (``rival_claims.rival_topic``): any of
-# their facts may answer a row on it; a fact of another list must name the topic itself.
+# their facts may answer a row on it; a fact of another list must name the topic itself or be
+# near a claim in meaning. No list is written for being all in one: "Imports the staff list and
+# current rota from a spreadsheet", an integration sharing "rota", had answered "two bills and
+# two apps".
 _OWN_LISTS: dict[str, frozenset[str]] = {
     "contract": frozenset({"plans"}),
     "price": frozenset({"pricing", "plans"}),
     "support": frozenset(),
-    "all_in_one": frozenset({"integrations"}),
+    "all_in_one": frozenset(),
     "multi_site": frozenset(),
     "integrations": frozenset({"integrations"}),
     "switching": frozenset({"onboarding"}),
@@ -94,7 +97,8 @@ def our_answers(
         fact = facts[pairs[i]] if i in pairs else None
         if fact is None and reply is None and row.topic in TOPIC_SECTIONS:
             lists = TOPIC_SECTIONS[row.topic]
-            fact = claim_row_answer(evidence, row.claims, lists, used, partial(_on_topic, row))
+            on_topic = partial(_on_topic, evidence, row)
+            fact = claim_row_answer(evidence, row.claims, lists, used, on_topic)
             used |= {fact.id} if fact else set()
         answers.append((fact, reply))
     return answers
@@ -187,7 +191,7 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         if f.section in sections
         and not states_gap(f.text)
         and answers(f.text, f.section)
-        and _on_topic(row, f)
+        and _on_topic(evidence, row, f)
         and (row.topic is not None or _lacks_near(evidence, row, f) or _says_of(row, f, rivals))
         and fits_scale(f.text, claims)
         and not (priced and _WAIVER.search(f.text))
@@ -230,16 +234,19 @@ def _lacks_near(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
     return not near or max(near) >= evidence.quote_floor
 
 
-def _on_topic(row: ClaimRow, fact: ProfileFact) -> bool:
+def _on_topic(evidence: Evidence, row: ClaimRow, fact: ProfileFact) -> bool:
     """Whether a fact may answer a row on a topic its words name: a fact of a list written for
-    that topic, or one naming the topic itself, in its words or in a word the row's buyers named
-    it by ("one portal for all your offices" to "each office keeps its own copy"). Storm lists
-    had answered "each site has its own copy", sharing "list". A row its category heads is
-    answered from that category's lists."""
+    that topic, one naming the topic itself, in its words or in a word the row's buyers named
+    it by ("one portal for all your offices" to "each office keeps its own copy"), or one as
+    near a claim in meaning as a fact must be to answer a rival's quote (``quote_floor``).
+    Storm lists had answered "each site has its own copy", sharing "list". A row its category
+    heads is answered from that category's lists."""
     if row.topic not in _OWN_LISTS or fact.section in _OWN_LISTS[row.topic]:
         return True
     named = {w for q in row.claims for h in topic_said(q.text, row.topic) for w in content_words(h)}
-    return bool(topic_said(fact.text, row.topic)) or bool(named & content_words(fact.text))
+    if topic_said(fact.text, row.topic) or named & content_words(fact.text):
+        return True
+    return evidence.near_in_meaning(row.claims, fact)
 
 
 def _says_of(row: ClaimRow, fact: ProfileFact, rivals: Sequence[str]) -> bool:

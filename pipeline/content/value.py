@@ -19,23 +19,33 @@ _CHARGE_RE = re.compile(r"[$£€¥]\s?\d|\d\s?%")
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     text = resources.files("pipeline").joinpath("data", "topic_words.toml").read_text("utf-8")
     value = tomllib.loads(text)["value"]
-    asks, gives = ("|".join(value[name]) for name in ("asks", "gives"))
-    return re.compile(asks, re.IGNORECASE), re.compile(gives, re.IGNORECASE)
+    asks, gains, included = (
+        re.compile("|".join(value[name]), re.IGNORECASE) for name in ("asks", "gains", "included")
+    )
+    return asks, gains, included
 
 
 def asks_value(lines: Iterable[str]) -> bool:
     """Whether one of the lines (a buyer's, or the heading over them) asks if it is worth it."""
-    asks, _ = _cues()
+    asks, _, _ = _cues()
     return any(asks.search(line) for line in lines)
 
 
 def gives_value(fact: ProfileFact) -> bool:
     """Whether a fact states what we give for the money: a proof point, or a gain or what is
     included, in any list ("Migration is included at no charge")."""
-    _, gives = _cues()
+    _, _, included = _cues()
     if fact.section == "pricing" and _CHARGE_RE.search(fact.text):
         return False  # "Cards cost 1.4% + 20p; transfers at no charge" says what it costs
-    return fact.section == "proof_points" or gives.search(fact.text) is not None
+    return states_gain(fact) or included.search(fact.text) is not None
+
+
+def states_gain(fact: ProfileFact) -> bool:
+    """Whether a fact states what the money brings back (a proof point, time or money saved),
+    not only something that comes at no cost: "We migrate ... for free" is no answer to "$100
+    a month for a rota" unless that is what the buyer asks about."""
+    _, gains, _ = _cues()
+    return fact.section == "proof_points" or gains.search(fact.text) is not None
