@@ -18,6 +18,8 @@ from typing import Any
 from pipeline.content.citable import Fact as Fact
 from pipeline.content.citable import Phrase as Phrase
 from pipeline.content.citable import Quote as Quote
+from pipeline.content.cluster_evidence import ClusterEvidence as ClusterEvidence
+from pipeline.content.cluster_evidence import Reach as Reach
 from pipeline.content.offers import Buyer, buyer_of, markets_of, offered_to
 from pipeline.content.pairing import answers_theme, shares_topic, states_gap
 from pipeline.content.profile import (
@@ -36,47 +38,6 @@ from pipeline.deals import Deal
 from pipeline.wording import capitalised
 
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
-
-
-@dataclass(frozen=True)
-class ClusterEvidence:
-    id: int
-    name: str
-    kind: str
-    category: str | None
-    size: int
-    calls: int
-    call_ids: list[int]
-    accounts: int
-    outcomes: dict[str, int]
-    keywords: list[str]
-    quote_ids: list[int]
-    answer_ids: list[int]
-    first_seen: dt.date | None
-    last_seen: dt.date | None
-    competitor: str | None = None  # the competitor its buyers name most, if any
-    competitors: list[str] = field(default_factory=list)  # every competitor its buyers name
-    # Profile fact id -> cosine to the theme's centroid, where the facts have vectors.
-    fact_closeness: dict[int, float] = field(default_factory=dict, repr=False)
-    # Profile fact id -> cosine to the mean of its quoted buyer words.
-    said_closeness: dict[int, float] = field(default_factory=dict, repr=False)
-    markets: frozenset[str] = frozenset()  # the markets most of its calls name (``audience``)
-    industries: frozenset[str] = frozenset()  # its calls' industries
-    # The calls its buyers said it on with confidence (a pain's: the market's problem only,
-    # ``market_pains``): rep notes, guesses and our customers' complaints raise no problem.
-    buyer_calls: int = 0
-
-    @property
-    def lost_share(self) -> float:
-        decided = self.outcomes.get("won", 0) + self.outcomes.get("lost", 0)
-        return self.outcomes.get("lost", 0) / decided if decided else 0.0
-
-
-@dataclass(frozen=True)
-class Reach:
-    mentions: int
-    calls: int
-    accounts: int
 
 
 @dataclass
