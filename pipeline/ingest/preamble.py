@@ -20,6 +20,7 @@ from pipeline.ingest.call_lines import (
 from pipeline.ingest.header import FIELD_LABELS, add_field, apply_fields, key_value, label_key
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.promo import is_service_promo
+from pipeline.ingest.quotes import holds_a_quote
 from pipeline.ingest.titles import is_part_name
 from pipeline.ingest.tool_lines import is_tool_line
 from pipeline.ingest.values import parse_date
@@ -34,7 +35,8 @@ _SECTIONS = {
     "participants": "speakers", "attendees": "speakers", "action items": "action_items",
     "next steps": "action_items", "follow ups": "action_items", "follow up": "action_items",
     "next step": "action_items", "to do": "action_items", "to dos": "action_items",
-    "todo": "action_items", "todos": "action_items", "summary": "summary",
+    "todo": "action_items", "todos": "action_items", "actions": "action_items",
+    "action points": "action_items", "agreed next steps": "action_items", "summary": "summary",
     "outline": "summary", "chapters": "summary", "highlights": "summary", "agenda": "agenda",
     "who was on": "speakers", "who attended": "speakers", "on the call": "speakers",
 }  # fmt: skip
@@ -102,7 +104,7 @@ def section_name(line: str, *, any_case: bool = False) -> str | None:
     """``ACTION ITEMS`` (capitals on a line of its own) or ``## Action Items``: a section;
     ``any_case`` (in a header, not amid speech) also reads ``Attendees`` (Google Meet)."""
     heading = MARKDOWN_HEADING.match(line)
-    text = _strip(heading.group("text") if heading else line).rstrip(":")
+    text = _strip(_strip(heading.group("text") if heading else line).rstrip(":"))  # "**To do**:"
     if not heading and not (text.isupper() and len(text) <= 40) and not any_case:
         return None
     return _SECTIONS.get(label_key(text))
@@ -308,6 +310,7 @@ def read_leading(lines: list[str]) -> tuple[Metadata, int]:
             and not take_line(line, Metadata())  # a plain line, not a header or tool line
         )
         title_ok = (not before or second) and _header_follows(lines, index + 1, more=not before)
+        title_ok = title_ok and not holds_a_quote(line)  # a CRM note's first line quoting the buyer
         if second and title_ok:
             meta.title = None
         if not take_line(line, meta, title_ok=title_ok):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pipeline.ingest.asides import set_aside
+from pipeline.ingest.asides import set_aside, step_notes, steps_after_speech
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
@@ -109,7 +109,8 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     if looks_labelled(body, spoken_turns(body, labels, note=kind == "note"), kind=kind):
         numbered = {turn.speaker: turn.number for turn in labels if turn and turn.number}
         keep_phone_lines(call, numbered, rep)
-        call.utterances = _transcript(body, labels, meta)
+        body, labels, steps = steps_after_speech(body, labels, meta)
+        call.utterances = _transcript(body, labels, meta) + step_notes(steps)
         call.notice = _summary_notice(meta) or unsided_notice(call.utterances)
         meta.people.extend(outsiders(labels))
     elif kind != "note" and (segments := stamped_segments(body)):
@@ -182,11 +183,13 @@ def _summary_notice(meta: Metadata) -> str | None:
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:
     if kind == "file" and is_tool_summary(body):
         body = summary_as_notes(body, meta)
-    title, notes = parse_notes(set_aside(body, meta), note_field=kind == "note")
+    rest, steps = set_aside(body, meta)
+    title, notes = parse_notes(rest, note_field=kind == "note")
     meta.title = meta.title or title
     if kind == "file" and not has_structure(body) and _is_prose(notes):
-        return prose_utterances(" ".join(note.text for note in notes))
-    return notes
+        return prose_utterances(" ".join(note.text for note in notes)) + step_notes(steps)
+    # Last, so no earlier note's index moves (the labelled sets address a sentence by it).
+    return notes + step_notes(steps)
 
 
 def _is_prose(notes: list[ParsedUtterance]) -> bool:

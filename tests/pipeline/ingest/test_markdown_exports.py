@@ -97,6 +97,7 @@ def test_markdown_notes_with_a_few_name_labels_stay_notes() -> None:
         (None, "rep_note", None, "Pricing: thinks per-seat is steep for 12 chairs, see their page"),
         (None, "rep_note", None, "Dana: worried about rollout over the summer"),
         (None, "rep_note", None, "Priya: asked about the Dentrix integration"),
+        (None, "rep_note", None, "Sam to send the proposal"),  # the plan: the rep's, last
     ]
 
 

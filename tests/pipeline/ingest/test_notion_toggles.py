@@ -51,6 +51,7 @@ SAID = [
     (None, "rep_note", "Aisha:"),
     ("Aisha Karim", "buyer", "Our receptionists spend half the morning returning missed calls."),
     (None, "rep_note", "Rhys says the current system double-books the surgery slots every Monday."),
+    (None, "rep_note", "Tomasz: send the migration checklist"),  # the next steps: the rep's, last
 ]
 
 

@@ -113,9 +113,11 @@ def _speakers(utterances: list[Utterance]) -> list[str]:
 
 
 def _turns(utterances: list[Utterance]) -> list[tuple[str | None, str]]:
-    """Runs of one speaker, pieces joined: a long turn split in several utterances is one."""
+    """Runs of one speaker, pieces joined: a long turn split in several utterances is one. The
+    rep's notes after the speech (a recap's action items) are no turns."""
     turns: list[tuple[str | None, str]] = []
-    for speaker, _role, _start, text in utterances:
+    spoken = [index for index, u in enumerate(utterances) if u[1] != "rep_note"]
+    for speaker, _role, _start, text in utterances[: spoken[-1] + 1 if spoken else None]:
         if turns and speaker is not None and turns[-1][0] == speaker:
             turns[-1] = (speaker, f"{turns[-1][1]} {text}")
         else:

@@ -262,6 +262,7 @@ def test_a_label_list_goes_on_across_blank_lines_and_only_reports_leave_it() -> 
         ("rep_note", None, "Wendy said"),
         ("buyer", "Wendy", "the accountant will only take Xero exports"),
         ("rep_note", None, "They asked whether Kegtrack works with our keg scanners."),
+        ("rep_note", None, "Ali to send the trial agreement."),  # the plan: never Jonas's
     ]
 
 
