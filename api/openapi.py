@@ -16,7 +16,7 @@ PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 COMMON_ERRORS = {
     "401": "Missing or wrong bearer token (once sign-in is on: a user or `CALLMINE_API_TOKEN`).",
     "403": "The token's user lacks the role this needs.",
-    "422": "The request did not validate: `errors` says where and why.",
+    "422": "The request did not validate: `detail` names what to fix, `errors` each error in full.",
     "500": "An unexpected error; it was logged on the server.",
 }
 NOT_FOUND = "No such resource (an id that names no row)."

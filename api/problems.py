@@ -128,6 +128,34 @@ def error_response(
     return problem(status, title, detail, headers=headers or None, **extra)
 
 
+_WHERE = {"path": "path parameter", "query": "query parameter", "header": "header"}
+DETAILED_ERRORS = 3  # the detail names this many; ``errors`` holds every one
+
+
+def invalid_detail(errors: object) -> str:
+    """What a 422's ``detail`` says of its ``errors`` (``jsonable``): which parameter or field
+    is wrong and why, in a line a client can act on ("query parameter 'kind': Input should be
+    'objection', 'pain' or 'question'"), not "request did not validate" alone."""
+    found = [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
+    said = [_invalid(error) for error in found[:DETAILED_ERRORS]]
+    more = len(found) - len(said)
+    detail = "; ".join(said) or "request did not validate"
+    return detail + (f" (and {more} more in errors)" if more > 0 else "")
+
+
+def _invalid(error: dict[str, Any]) -> str:
+    loc = [str(part) for part in error.get("loc") or ()]
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    if error.get("type") == "json_invalid":
+        reason = (error.get("ctx") or {}).get("error")
+        return "the body is not valid JSON" + (f": {reason}" if reason else "")
+    if not loc[1:]:
+        where = "the body" if loc[:1] == ["body"] else "the request"
+        return f"{where} is required" if error.get("type") == "missing" else f"{where}: {message}"
+    where = f"{_WHERE.get(loc[0], 'field')} '{'.'.join(loc[1:])}'"
+    return f"{where} is required" if error.get("type") == "missing" else f"{where}: {message}"
+
+
 def add_problem_handlers(app: FastAPI) -> None:
     """Every ``CallmineError``, HTTP error, validation error and unexpected exception becomes a
     problem response (or an error page, for a browser)."""
@@ -145,7 +173,7 @@ def add_problem_handlers(app: FastAPI) -> None:
             routes = getattr(request.app.state, "id_routes", [])
             errors = malformed_ids(routes, request.method, request.url.path)
             if errors:  # /api/calls/abc: a bad id, as /api/calls/0 is
-                return problem(422, "Invalid request", "request did not validate", errors=errors)
+                return problem(422, "Invalid request", invalid_detail(errors), errors=errors)
         if exc.status_code == 405:
             headers["Allow"] = allowed_methods(request)
         title = "Not found" if exc.status_code == 404 else "HTTP error"
@@ -160,9 +188,8 @@ def add_problem_handlers(app: FastAPI) -> None:
             names = {str(encodable(e["loc"][-1])) for e in exc.errors() if e.get("loc")}
             fields = ", ".join(sorted(names))
             return error_response(request, 422, "Invalid request", f"Check these fields: {fields}.")
-        return problem(
-            422, "Invalid request", "request did not validate", errors=jsonable(exc.errors())
-        )
+        errors = jsonable(exc.errors())
+        return problem(422, "Invalid request", invalid_detail(errors), errors=errors)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

@@ -30,7 +30,7 @@ from pipeline.content.types import (
 )
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
-from pipeline.content.worry_order import outranks
+from pipeline.content.worry_order import outranks, spare_reply
 from pipeline.detect.antecedents import leans_back
 from pipeline.detect.classify import OBJECTION_CATEGORIES
 from pipeline.errors import BadInput
@@ -120,8 +120,16 @@ def answered_worry(
     reply = paired[1] if paired else fresh(elsewhere, used)
     stated = set() if stated is None else stated
     facts = facts_answering(evidence, cluster, [quote], stated, 1)
+    cited = [quote.id]
+    if (
+        reply is None
+        and not facts
+        and (pair := spare_reply(evidence, cluster, quote, used | {quote.id}))
+    ):
+        worry, reply = pair
+        cited.append(worry.id)
     if reply is not None:
-        answer, ids = say_quoting("won_answer", 240, text=reply.text), [quote.id, reply.id]
+        answer, ids = say_quoting("won_answer", 240, text=reply.text), [*cited, reply.id]
         # Its fact too where it fits: published, our words stand where the rep's are left out.
         stated.difference_update(f.id for f in facts if len(answer) + len(f.text) >= 240)
         facts = [f for f in facts if len(answer) + len(f.text) < 240]

@@ -26,7 +26,7 @@ from pipeline.content.scale import fits_scale
 from pipeline.content.topics import about_price
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.content.value import asks_value, gives_value
-from pipeline.content.worry_order import ordered_worries
+from pipeline.content.worry_order import ordered_worries, spare_reply
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
 from pipeline.wording import capitalised
@@ -87,8 +87,13 @@ def _concerns(
     answering = _facts_for_worries(evidence, [(c, q) for c, q, _ in chosen[:4]])
     for (cluster, quote, reply), head in zip(chosen[:4], heads[:4], strict=True):
         facts = answering.get(quote.id, [])
+        worry_ids = [quote.id]
+        if reply is None and not facts and (pair := spare_reply(evidence, cluster, quote, used)):
+            worry, reply = pair  # not "no rep answer" where the theme has one (``spare_reply``)
+            worry_ids.append(worry.id)
+            used |= {worry.id, reply.id}
         if reply is not None:
-            answer, ids = say_quoting("won_answer", 360, text=reply.text), [quote.id, reply.id]
+            answer, ids = say_quoting("won_answer", 360, text=reply.text), [*worry_ids, reply.id]
             answer += "".join(f" {say('profile_fact', text=f.text)}" for f in facts)
         elif facts:
             answer, ids = say("profile_fact", text=facts[0].text), [quote.id]

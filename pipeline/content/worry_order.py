@@ -11,6 +11,7 @@ year"). A reply says the deal was won, not that the worry was put well.
 from __future__ import annotations
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.pairing import about_the_same
 from pipeline.content.quote_text import self_contained
 from pipeline.content.rival_claims import asks
 from pipeline.detect.rules import cue_scores
@@ -54,3 +55,21 @@ def outranks(quote: Quote | None, worry: Quote, reply: Quote) -> bool:
     """Whether ``quote`` (with no reply) comes before ``worry`` with its won-deal ``reply``
     (``worry_key``): an entry is headed by the surer, plainer worry, replied to or not."""
     return quote is not None and worry_key(quote, None, 0) < worry_key(worry, reply, 0)
+
+
+def spare_reply(
+    evidence: Evidence, cluster: ClusterEvidence, head: Quote, used: set[int]
+) -> tuple[Quote, Quote] | None:
+    """A won deal's reply in the theme that speaks of ``head`` (``about_the_same``), with the
+    worry it followed, neither quoted yet: what a worry with no answer of its own is answered
+    from. A plainer worry had headed a price entry "To write: no rep answer from a won deal"
+    beside a rep's reply to "So what does this cost?" on the same theme; "Staffly is great if
+    you want everything" is still no answer to "Not having to change anything."."""
+    return next(
+        (
+            (w, r)
+            for w, r in evidence.answered(cluster)
+            if not {w.id, r.id} & used and about_the_same(r.text, [head.text])
+        ),
+        None,
+    )
