@@ -24,7 +24,7 @@ from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
 from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
-from pipeline.cluster.name_phrases import phrase_candidates, spelled_as_said
+from pipeline.cluster.name_phrases import centrally_shared, phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
 from pipeline.cluster.name_shape import reads_alone, without_filler_edges
 from pipeline.cluster.pain_names import problem_names
@@ -47,6 +47,7 @@ from pipeline.cluster.topic_names import (
     topic_name,
     topic_words,
 )
+from pipeline.detect.rules import cue_scores
 from pipeline.embed import Vectors
 from pipeline.language import foreign_words, mostly_english
 from pipeline.wording import capitalised
@@ -221,9 +222,17 @@ def _name_options(
     if kind == "pain":
         # A pain's, as what its central quotes say of it: "Driver" had named ten pains about
         # ringing drivers to ask where they are.
-        near = [q for q in by_centrality[:CENTRAL_QUOTES] if leading is None or q in leading]
+        near = [q for q in by_centrality if leading is None or q in leading]
+        # A complaint the most central quotes say outranks any one quote's words: "Too much
+        # admin", said by the two most central of seven, before "They call it the ugly app".
+        # A topic pair of two mixed pains ("Repeat prescriptions") is theirs, not the theme's.
+        yield from (
+            spelled_as_said(p, by_centrality)
+            for p in centrally_shared(phrases, near)
+            if p not in held and cue_scores(p).concern > 0
+        )
         topics = topic_words(by_centrality, keywords, competitors)
-        yield from problem_names(near, by_centrality, topics, named_topic)
+        yield from problem_names(near[:CENTRAL_QUOTES], by_centrality, topics, named_topic)
     elif named_topic:
         yield named_topic
     # Last, a phrase or a clause whose words most quotes say (of one or two quotes, its own):

@@ -193,3 +193,23 @@ def _asked_whole(uses: Sequence[tuple[re.Match[str], str]]) -> str:
         return ""
     whole = next(q for o, q in openings if o == opening)
     return capitalised(whole.rstrip("? ") + "?")
+
+
+CENTRAL_SAYERS = 3  # a phrase most of a theme's three most central quotes say is its complaint
+
+
+def centrally_shared(phrases: Sequence[str], central: Sequence[str]) -> list[str]:
+    """The ``phrases`` most of the ``central`` quotes (most central first; the first
+    ``CENTRAL_SAYERS`` weigh) say word for word, at least two of them: what the theme's typical
+    quotes share, before one quote's aside. "It's too much admin" and "It's become too much
+    admin" led a theme named "Calling it the ugly app", one quote's words."""
+    near = [_said_words(q) for q in central[:CENTRAL_SAYERS]]
+    return [
+        p
+        for p in phrases
+        if 2 * sum(f" {_said_words(p)} " in f" {q} " for q in near) > len(near) >= 2
+    ]
+
+
+def _said_words(text: str) -> str:
+    return " ".join(re.findall(r"[\w']+", normalise_quotes(text).lower()))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cluster.phrase_shape import says_little
-from pipeline.cluster.phrases import WORD_TOKEN
+from pipeline.cluster.phrase_shape import FUNCTION_WORDS, says_little
+from pipeline.cluster.phrases import NUMBER_WORDS, WORD_TOKEN
 from pipeline.detect.rules import normalise_quotes
 
 # Said in passing at a clause's edge, never what it is about: "Staffly too", "..., though?",
@@ -31,6 +31,24 @@ QUESTION_OPENERS = frozenset(
     have has hasn't haven't had can can't could couldn't will won't would wouldn't shall
     should shouldn't may might must any anything anyone anybody""".split()
 )
+# What opens a question on its verb: its subject must come next ("Isn't there much money
+# left?"), else the question lost its subject with its opening ("Isn't much money left?").
+_AUXILIARY_OPENERS = QUESTION_OPENERS - frozenset(
+    """what what's whats when when's where where's which who who's whom whose why why's how
+    how's any anything anyone anybody""".split()
+)
+# Function words a subject may open on after the verb: a pronoun, "there", a determiner, a count.
+_SUBJECT_OPENERS = NUMBER_WORDS | frozenset(
+    """i we you they he she it there this that these those a an the my our your their his her
+    its some any all every each no both either neither many most anyone anybody anything
+    someone somebody something everyone everybody everything nobody nothing one""".split()
+)
+# Words after the verb that show its subject was dropped: "Isn't much money left?", "Is worth
+# it?", "Are always late?".
+_NO_SUBJECT = FUNCTION_WORDS | frozenset(
+    """enough worth able ever available still always usually often never even already probably
+    sometimes constantly""".split()
+)
 # A question's last words after its comma, or its last word: where a filler tail sits.
 _TAILS = (re.compile(r",\s*([^,.!?;:]*?)\s*\?"), re.compile(r",?\s+([\w'’]+)\s*\?"))
 
@@ -40,9 +58,18 @@ def _words(text: str) -> list[str]:
 
 
 def opens_a_question(text: str) -> bool:
-    """Whether ``text`` opens as a whole question does (``QUESTION_OPENERS``)."""
+    """Whether ``text`` opens as a whole question does (``QUESTION_OPENERS``): on a question
+    word, or on an auxiliary with its subject after it ("Is there...", never "Isn't much...")."""
     words = _words(text)
-    return bool(words) and words[0] in QUESTION_OPENERS
+    if not words or words[0] not in QUESTION_OPENERS:
+        return False
+    # "Does it...", "Can managers...", "Is there...": after an auxiliary, its subject
+    return words[0] not in _AUXILIARY_OPENERS or len(words) > 1 and _a_subject(words[1])
+
+
+def _a_subject(word: str) -> bool:
+    """Whether ``word`` can open a question's subject after its verb (``_NO_SUBJECT``)."""
+    return word in _SUBJECT_OPENERS or word.isdigit() or word not in _NO_SUBJECT
 
 
 def without_filler_tail(text: str) -> str:
@@ -84,9 +111,27 @@ def a_question_fragment(name: str) -> bool:
     return name.rstrip().endswith("?") and not opens_a_question(name)
 
 
+_BE = frozenset("is isn't are aren't was wasn't were weren't am".split())
+
+
+def lost_its_subject(name: str) -> bool:
+    """Whether ``name`` opens on the verb of a clause whose subject was cut: a question on an
+    auxiliary ("Isn't much money left?") or any name on a form of "be" ("Isn't much money
+    left", of "There isn't much money left") with no subject after it."""
+    words = _words(name)
+    asks = name.rstrip().endswith("?")
+    opener = bool(words) and (words[0] in _BE or asks and words[0] in _AUXILIARY_OPENERS)
+    return opener and (len(words) < 2 or not _a_subject(words[1]))
+
+
 def reads_alone(name: str) -> bool:
     """Whether a name could head a theme by itself: it says more than function words and one
     weak word (``says_little``: "Though?", "Maybe?", "It's fine" do not) and is no question
-    fragment (``a_question_fragment``)."""
+    fragment (``a_question_fragment``) nor a clause cut before its verb (``lost_its_subject``)."""
     words = _words(name)
-    return bool(words) and not says_little(words) and not a_question_fragment(name)
+    return (
+        bool(words)
+        and not says_little(words)
+        and not a_question_fragment(name)
+        and not lost_its_subject(name)
+    )
