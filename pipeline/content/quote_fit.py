@@ -33,6 +33,7 @@ from pipeline.content.profile import (
     content_words,
     stated_price,
 )
+from pipeline.content.refusals import offers_refused
 from pipeline.content.scale import figures, fits_scale
 from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import held_by_rival, switching_facts
@@ -66,7 +67,10 @@ def restates(fact: str, said: str) -> bool:
     no "three hours") and every word they share is one of those around the fact's figure.
     "$3.50 per endpoint, minimum 25" is no answer to that minimum; "the 25-endpoint minimum is
     pooled across all of a partner's clients" is one to "25 endpoints per client". Nor one
-    stating again what a worry complains of (``echoes_complaint``)."""
+    stating again what a worry complains of (``echoes_complaint``), nor one offering what it
+    refuses (``offers_refused``: "from their phone" to "we can't have people on phones")."""
+    if offers_refused(fact, said):
+        return True
     theirs, mine = _amounts(said), _amounts(fact)
     both = set(theirs) & set(mine)
     if not both:
