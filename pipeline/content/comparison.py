@@ -14,15 +14,9 @@ from collections.abc import Sequence
 from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
+from pipeline.content.our_fit import where_we_fit
 from pipeline.content.quote_text import clip
-from pipeline.content.rival_claims import (
-    asks,
-    faults_them,
-    names_rival,
-    rival_topic,
-    speaks_of_us,
-    weighs,
-)
+from pipeline.content.rival_claims import asks, names_rival, rival_topic
 from pipeline.content.rival_fit import (
     aspect_topic,
     fits_them_better,
@@ -35,7 +29,6 @@ from pipeline.content.rival_fit import (
     switched_calls,
     tells_a_failure,
 )
-from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import praise_and_fault
 from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
 from pipeline.content.rival_rows import ClaimRow, claim_rows, claims_about, heading_for
@@ -110,14 +103,6 @@ def comparison(evidence: Evidence) -> Comparison:
         if _fits_them(q, halves, forms, ours) and (q.id in halves or not ours_too(evidence, q))
     ][:MAX_FIT]
     rows = _fact_rows(evidence)
-    # Where we fit better: what buyers said of them in deals we won, then any other sentence
-    # naming them there; never another line of the call ("Nobody here has a spare hour until
-    # the filing deadline" says nothing of them).
-    won = [q for q in claims if q.outcome == "won"]
-    won += [q for q in naming if q.outcome == "won" and q.role == "buyer" and q not in won]
-    won = [q for q in won if q.kind != "question" and not asks(q.text)]
-    weighed = _weighed(won, {q.id: heading_for(q, forms, ours) for q in won}, ours)
-    won = [q for q in won if q.call_id in weighed and _a_reason(q, claims, forms, ours)][:2]
     named = {q.call_id for q in naming} | {q.call_id for q in claims}
     answers = [q for q in evidence.of_kind("answer") if q.call_id in named][:2]
     # A rival's column quotes what is said of the rival: not "It's still too pricey for us",
@@ -152,27 +137,8 @@ def comparison(evidence: Evidence) -> Comparison:
                 profile=[fact.id] if fact else [],
             )
         )
-    # "Still" only after a doubt or a strength of theirs: a pain about them ("it took me two
-    # days to pull them together from RotaPro") is why the buyer chose us, not something they
-    # got over.
-    still = {
-        q.id: q.kind == "objection" or "cheaper" in rival_price_verdict(q.text, forms, ours)
-        for q in won
-    }
-    chose = [
-        FitPoint(
-            text=say_quoting("still_chose_us" if still[q.id] else "chose_us", 240, text=q.text),
-            citations=[q.id],
-            facts=[],
-        )
-        for q in won
-    ]
-    # Then what buyers who weighed them praised in us, won deal or not.
-    lands = [_lands(evidence, q) for q in answers]
-    us_better = chose + _praised(evidence, name) + lands
-    if not us_better:
-        won_yet = _won_against(evidence)
-        us_better = [FitPoint(text=say("fit_to_write", won_yet=won_yet), citations=[], facts=[])]
+    # Where we fit better: what buyers who chose us said of them or of us, then won answers.
+    us_better = where_we_fit(evidence, claims, naming, answers, forms, ours)
     # The calls the page quotes, not every call its evidence holds; a line stating the rival's
     # price first ("X came in at five-fifty flat" before a word on it).
     pool = sorted(
@@ -288,67 +254,6 @@ def _row_topic(row: ClaimRow, forms: Sequence[str]) -> str:
     if moved_to(text, forms):
         return "decision"
     return aspect_topic(text, "liked" if says_well(text) else "what_it_does")
-
-
-def _lands(evidence: Evidence, answer: Quote) -> FitPoint:
-    """A won deal's answer where we fit better: the buyer's worry it answered first (their
-    words before our rep's), then the answer; the answer alone where no worry is on file."""
-    lands = say_quoting("answer_lands", 240, text=answer.text)
-    worry = evidence.quote(answer.replies_to or 0)
-    if worry is None or worry.role != "buyer" or asks(worry.text):
-        return FitPoint(text=lands, citations=[answer.id], facts=[])
-    chose = say_quoting("still_chose_us", 110, text=worry.text)
-    text = clip(f"{chose}. {say_quoting('answer_lands', 238 - len(chose), text=answer.text)}", 240)
-    return FitPoint(text=text, citations=[worry.id, answer.id], facts=[])
-
-
-def _won_against(evidence: Evidence) -> bool:
-    """Whether a deal naming the rival was won: "no won deal yet" had been said where one was,
-    its quotes saying nothing of why."""
-    return any(deal.outcome == "won" for deal in evidence.rival_deals)
-
-
-def _praised(evidence: Evidence, name: str) -> list[FitPoint]:
-    """What buyers who weighed the rival praised in us (``rival_praise``), with its deal's
-    outcome, and "no won deal yet" where none of the deals naming the rival was won: the
-    evidence had been left "To write" for want of a won deal."""
-    won_yet = _won_against(evidence)
-    return [
-        FitPoint(
-            text=say_quoting(
-                "praised_us", 240, name=name, text=q.text, outcome=q.outcome, won_yet=won_yet
-            ),
-            citations=[q.id],
-            facts=[],
-        )
-        for i in evidence.rival_praise
-        if (q := evidence.quote(i))
-    ]
-
-
-def _weighed(won: list[Quote], heading: dict[int, str], ours: list[str]) -> set[int]:
-    """The won deals' calls in which the buyer weighed the rival: a line finds fault with it
-    or keeps them on it (they left it for us), or says they looked at, compared or used it,
-    or sets it beside us.
-    A rival's strength alone ("X pitched our Atlanta team with a lower per-port price", in an
-    existing customer's review) is no head-to-head win: the page had said they "chose us"."""
-    return {q.call_id for q in won if heading[q.id] in ("short", "stay") or weighs(q.text, ours)}
-
-
-def _a_reason(quote: Quote, claims: list[Quote], forms: Sequence[str], ours: list[str]) -> bool:
-    """Whether a won deal's line is a reason its buyer gives for us or against the rival: it
-    says something of the rival itself, or naming it finds fault with it, speaks of us or tells
-    a pain ("it took me two days to pull them from X"). Not how they work today ("We've been
-    on X for the website since 2015"), the rival kept for some of the work ("We're keeping X
-    for those for now": its hold) nor someone else's use of it ("a friend uses X")."""
-    if keeps_rival(quote.text, forms) or others_use(quote.text, forms):
-        return False
-    return (
-        quote in claims
-        or quote.kind == "pain"
-        or faults_them(quote.text, ours)
-        or speaks_of_us(quote.text, ours)
-    )
 
 
 def _said(quote: Quote, name: str, words: str) -> FitPoint:

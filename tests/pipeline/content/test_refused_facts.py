@@ -112,7 +112,5 @@ def test_a_use_case_leaves_a_refused_thing_unanswered(
             db, workspace.settings, doc_type="use-case", industry=industry, use_llm=False,
             embedder=embedder,
         )  # fmt: skip
-    [entry] = [
-        w for w in document.structured["content"]["objections"] if w["objection"] == worry
-    ]
+    [entry] = [w for w in document.structured["content"]["objections"] if w["objection"] == worry]
     assert sells not in entry["answer"], entry
