@@ -12,6 +12,7 @@ from functools import cache
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.fact_refs import facts_told
+from pipeline.content.problems import asks, lead_problem
 from pipeline.content.quote_fit import facts_answering
 from pipeline.content.quote_text import (
     MIN_OPENING_WORDS,
@@ -360,13 +361,15 @@ def one_pager(evidence: Evidence) -> OnePager:
         raise BadInput("a one-pager needs objection clusters with buyer quotes")
     if pains:
         # A theme that opens on a sure pain first; its calls are those its buyers raised it on.
-        top = min(pains, key=lambda c: evidence.cluster_quotes(c)[0].uncertain)
-        quotes = evidence.cluster_quotes(top)
-        quote = heading_quote(quotes, set()) or quotes[0]
-        problem = Point(
-            text=say_quoting("problem", 240, text=quote.text, calls=top.buyer_calls),
-            citations=[quote.id],
+        pains.sort(key=lambda c: evidence.cluster_quotes(c)[0].uncertain)
+        quotes = evidence.cluster_quotes(pains[0])
+        top, quote = lead_problem(pains, {c.id: evidence.cluster_quotes(c) for c in pains}) or (
+            pains[0],
+            heading_quote(quotes, set()) or quotes[0],
         )
+        calls, asked = top.buyer_calls, asks(quote)
+        text = say_quoting("problem", 240, text=quote.text, calls=calls, asks=asked)
+        problem = Point(text=text, citations=[quote.id])
     else:
         problem = Point(text=say("no_pain"), citations=[])
     reach = evidence.reach(used)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line, top_quote
+from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.offers import OFFER_SECTIONS, markets_of, offer_rank
 from pipeline.content.pairing import (
@@ -21,7 +21,14 @@ from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, says_free
 from pipeline.content.price_list import price_list
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_fit import answers_quote, restates, value_answers
-from pipeline.content.quote_text import clip, heading_line, repeats, stands_alone, text_key
+from pipeline.content.quote_text import (
+    clip,
+    heading_line,
+    reads_as_question,
+    repeats,
+    stands_alone,
+    text_key,
+)
 from pipeline.content.scale import fits_scale
 from pipeline.content.topics import about_price
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
@@ -186,32 +193,6 @@ def _ids(facts: list[ProfileFact]) -> set[int]:
     return {f.id for f in facts}
 
 
-def _summary_quote(
-    evidence: Evidence, used: set[int], fits: Callable[[str], bool] = lambda _: True
-) -> Quote:
-    """The guide's opening line: the first cluster quote the concerns do not already quote
-    (their words neither) that stands alone, else the first they do not quote, else the top
-    one; an uncertain quote only when no confident one is left, fresh or not (a won deal's
-    "We signed off on the budget yesterday" had opened a pricing page). Only those whose words
-    ``fits`` the page, one the concerns quote too where no other does."""
-    quotes = [q for cluster in evidence.clusters for q in evidence.cluster_quotes(cluster)]
-    fresh = _fresh(evidence, used)
-    fitting = [q for q in fresh if fits(q.text)]
-    if fresh and not fitting:
-        fitting = [q for q in quotes if fits(q.text)]
-    fresh = fitting or fresh
-    tops = [q for c in evidence.clusters if (q := top_quote(evidence, c)) is not None]
-    sure = [q for q in fresh if not q.uncertain]
-    first = next(
-        (q for q in sure if stands_alone(q.text)),
-        sure[0] if sure else next((q for q in tops if not q.uncertain), None),
-    )
-    if first is None:
-        first = next((q for q in fresh if stands_alone(q.text)), fresh[0] if fresh else tops[0])
-    used.add(first.id)
-    return first
-
-
 def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:
     """The cluster quotes the concerns do not quote, their words neither."""
     said = [text_key(q.text) for q in map(evidence.quote, used) if q is not None]
@@ -222,13 +203,19 @@ def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:
 def _opening(
     evidence: Evidence, used: set[int], fits: Callable[[str], bool], quoting: str, below: str
 ) -> Point:
-    """A guide's opening line: a quote ``fits`` the page that the concerns do not quote;
-    where none is left, a line leading to them (``below``), never a line about something else
-    nor one quoted twice (every worry of a theme may be an entry: ``worry_order``)."""
-    if not any(fits(q.text) for q in _fresh(evidence, used)):
+    """A guide's opening line: the first quote ``fits`` the page that the concerns do not quote
+    and that reads alone, a sure one before an uncertain one (a won deal's "We signed off on
+    the budget yesterday" had opened a pricing page), led (``quoting``) as what buyers ask only
+    where it asks (``reads_as_question``), else as what they said. Where none is left, a line
+    leading to the concerns (``below``), never a fragment ("But honestly it's the money."), a
+    line about something else, nor one quoted twice (every worry of a theme may be an entry)."""
+    offered = [q for q in _fresh(evidence, used) if fits(q.text) and stands_alone(q.text)]
+    first = min(offered, key=lambda q: q.uncertain, default=None)
+    if first is None:
         return Point(text=say(below), citations=[])
-    first = _summary_quote(evidence, used, fits)
-    return Point(text=say_quoting(quoting, 240, text=first.text), citations=[first.id])
+    used.add(first.id)
+    asks = reads_as_question(first.text)
+    return Point(text=say_quoting(quoting, 240, text=first.text, asks=asks), citations=[first.id])
 
 
 def pricing_explainer(evidence: Evidence) -> PricingExplainer:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.antecedents import leans_back
+from pipeline.detect.rules import is_question
 from pipeline.detect.sentences import split_sentences
 from pipeline.redact import PLACEHOLDERS
 
@@ -120,6 +121,21 @@ def stands_alone(text: str) -> bool:
     ``self_contained`` ("Or only for the busy months." had opened a timeline on setup time,
     and it asks for a cheaper price)."""
     return len(text.split()) >= MIN_OPENING_WORDS and self_contained(text)
+
+
+def reads_as_question(text: str) -> bool:
+    """A quote that may follow "what buyers ask": it ``stands_alone`` and a sentence of it asks
+    (``is_question``). "What buyers ask about setup: “Training twenty-six people, the
+    compliance review.”" had introduced a line that asks nothing."""
+    return stands_alone(text) and any(is_question(s) for _, _, s in split_sentences(text))
+
+
+def reads_as_statement(text: str) -> bool:
+    """A quote that may state a problem: it ``stands_alone`` and opens on a sentence that asks
+    nothing. "Does it talk to LedgerLeaf?" had stated a use case's problem, and "Because last
+    month a locum swapped…" had started one mid-thought."""
+    sentences = [s for _, _, s in split_sentences(text)] or [text]
+    return stands_alone(text) and not is_question(sentences[0])
 
 
 def heading_line(text: str) -> str | None:

@@ -5,14 +5,9 @@ a rep's words, which are our side's pitch, not proof)."""
 
 from __future__ import annotations
 
-from pipeline.content.drafts import (
-    answered_worry,
-    heading_quote,
-    require_quotes,
-    say,
-    say_quoting,
-)
+from pipeline.content.drafts import answered_worry, require_quotes, say, say_quoting
 from pipeline.content.evidence import ClusterEvidence, Evidence
+from pipeline.content.problems import asks, problem_quote
 from pipeline.content.profile import ProfileFact, content_words
 from pipeline.content.quote_text import clip
 from pipeline.content.types import ObjectionAnswer, Point, UseCase
@@ -24,13 +19,16 @@ HELP_SECTIONS = ("features", "integrations", "onboarding", "security")
 
 
 def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
-    """The segment's pains (largest first), one buyer quote each, one standing alone first."""
+    """The segment's pains (largest first), up to three, each in a buyer quote that reads alone
+    (``problem_quote``); a theme with none is left out, not stated in a fragment."""
     points: list[Point] = []
-    for cluster in evidence.of_clusters("pain")[:3]:
-        quote = heading_quote(evidence.cluster_quotes(cluster), used)
-        if quote is not None:
+    for cluster in evidence.of_clusters("pain"):
+        quote = problem_quote(evidence.cluster_quotes(cluster), used)
+        if quote is not None and len(points) < 3:
             used.add(quote.id)
-            text = say_quoting("problem", 240, text=quote.text, calls=cluster.buyer_calls)
+            text = say_quoting(
+                "problem", 240, text=quote.text, calls=cluster.buyer_calls, asks=asks(quote)
+            )
             points.append(Point(text=text, citations=[quote.id]))
     return points
 

@@ -122,7 +122,7 @@ def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
     pairs = {worry.text: reply.text for worry, reply in evidence.answered(evidence.clusters[0])}
     assert worry["objection"] in pairs
     assert pairs[worry["objection"]] in worry["answer"]
-    assert "each with the answer that worked in a deal we won" in use_case["summary"]
+    assert "each has an answer that won a deal" in use_case["summary"]
     # A worry no won deal answered: the summary no longer promises an answer for each.
     with ws.session() as db:
         unanswered = add_theme(db, "Too dear", "dear")
@@ -142,7 +142,7 @@ def test_a_use_case_worry_keeps_its_own_reply(ws: Workspace) -> None:
             db, [price, unanswered.id], redact=False, industry="Hospitality"
         )
     summary = OFFLINE_DRAFTS["use-case"](evidence).model_dump()["summary"]
-    assert summary.endswith("; 1 of the 2 with the answer that worked in a deal we won.")
+    assert summary.endswith("; one of the two has an answer that won a deal.")
 
 
 def test_a_one_pager_objection_keeps_its_own_reply(ws: Workspace) -> None:
