@@ -5,6 +5,8 @@ statements copied from the calls, a testimonial and a Spanish request among them
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import named_competitors
@@ -20,6 +22,7 @@ from pipeline.content.quote_text import clip, self_contained
 from pipeline.content.seo_keywords import (
     KEYWORD_WORDS,
     distinct_keywords,
+    ends_on_its_verb,
     for_audience,
     keyword_like,
     shared_phrases,
@@ -75,7 +78,12 @@ def keywords(evidence: Evidence) -> list[str]:
     shared = [p for texts, calls, _name in said for p in shared_phrases(texts, sources=calls)]
     # A phrase of the theme's name that one buyer said is weaker evidence: after the rest.
     named = [p for texts, calls, name in said for p in shared_phrases(texts, name, sources=calls)]
-    recurring = [p.text for p in evidence.phrases if keyword_like(p.text)]
+    buyers_said = [q.text for q in evidence.quotes if q.role == "buyer"]
+    recurring = [
+        p.text
+        for p in evidence.phrases
+        if keyword_like(p.text) and not ends_on_its_verb(p.text, buyers_said)
+    ]
     aimed = for_audience(category, searched_by(evidence), max(KEYWORD_WORDS)) if category else None
     ordered = [
         *([aimed] if aimed else []),
@@ -243,15 +251,39 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
     return questions
 
 
+def _same_stem(word: str, other: str) -> bool:
+    """Whether two words share a stem: "pricing" and "price", "security" and "secure"."""
+    shorter = min(len(word), len(other))
+    common = len(os.path.commonprefix([word, other]))
+    return common >= 4 and common >= shorter - 1
+
+
+def outlined_topics(topics: Sequence[str], sections: Sequence[OutlineSection]) -> list[str]:
+    """The search topics, once each, that a heading of the outline names (a word of the same
+    stem): a meta description had promised "what buyers ask about training" of a brief whose
+    sections asked only whether staff would use the app."""
+    said = {
+        w
+        for s in sections
+        for text in (s.h2, *(h.text for h in s.h3))
+        for w in re.findall(r"[a-z]+", text.lower())
+    }
+    return [
+        t
+        for t in dict.fromkeys(topics)
+        if all(any(_same_stem(w, h) for h in said) for w in t.lower().split())
+    ]
+
+
 def seo_brief(evidence: Evidence) -> SEOBrief:
     require_quotes(evidence)
     found = keywords(evidence)
     target = clip(found[0], 120)
     topics = [t for c in evidence.clusters if (t := search_topic(evidence, c))]
-    others = [t for t in dict.fromkeys(topics) if t not in target.split()]
     asked: set[str] = set()
     stated: set[int] = set()
     sections = outline(evidence)
+    others = [t for t in outlined_topics(topics, sections) if t not in target.split()]
     questions = questions_to_answer(evidence, sections)
     headed = {i for s in sections for h in s.h3 for i in h.citations}
     used = headed | {i for p in questions for i in p.citations}

@@ -116,6 +116,36 @@ _PITCH_BREAK = re.compile(
 )
 
 
+# After a verb, not after a plural noun: its particle or its object ("a head adds up", "it
+# takes us ages", "that means we").
+_VERB_FOLLOWERS = frozenset(
+    """up out off over down back away me us him her them it you i we he she they a an the my
+    our your their his its this these those every each some any no""".split()
+)
+# Before a singular noun only: the -s word that follows that noun is its verb ("a head adds").
+_SINGULAR_DETERMINERS = frozenset("a an each every another".split())
+
+
+def ends_on_its_verb(phrase: str, texts: Iterable[str]) -> bool:
+    """Whether a phrase's last word is, in every text that says it, the finite verb after its
+    noun, so it ends no noun phrase there: "head adds" of "four dollars a head adds up" (an
+    SEO brief's keyword), not "setup costs" of "the setup costs are steep"."""
+    words = phrase.lower().split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or not last.endswith("s") or last.endswith(("ss", "us", "is", "'s")):
+        return False
+    said = re.compile(
+        r"(?:\b([a-z']+)\s+)?\b" + r"\W+".join(map(re.escape, words)) + r"\b(?:\s+([a-z']+))?",
+        re.IGNORECASE,
+    )
+    found = [m for text in texts for m in said.finditer(text.replace("\u2019", "'"))]
+    return bool(found) and all(
+        (m.group(1) or "").lower() in _SINGULAR_DETERMINERS
+        or (m.group(2) or "").lower() in _VERB_FOLLOWERS
+        for m in found
+    )
+
+
 def keyword_like(phrase: str) -> bool:
     """A phrase a searcher types: two to four words, ``searchable``, and a word that carries
     meaning at both ends ("it takes" and "per order" had been an SEO brief's keywords)."""
@@ -134,7 +164,8 @@ def shared_phrases(
 ) -> list[str]:
     """The ``keyword_like`` phrases a theme's quotes share: in two of ``texts`` or more (from
     two ``sources`` or more where given: two quotes of one call are one buyer's wording, not
-    a search many make), or in the theme's ``name`` and one of them; the most shared first,
+    a search many make), or in the theme's ``name`` and one of them, none ending on its verb
+    (``ends_on_its_verb``); the most shared first,
     the longer on a tie. A phrase inside a longer one said as often adds nothing ("handheld
     screens" within "handheld screens in french" both said twice)."""
     analyzer = Analyzer(max(KEYWORD_WORDS))
@@ -145,7 +176,11 @@ def shared_phrases(
         for gram in set(analyzer(text)):
             said_by[gram].add(key)
     counts = {gram: len(keys_of) for gram, keys_of in said_by.items()}
-    kept = {g: n for g, n in counts.items() if keyword_like(g) and (n >= 2 or g in named)}
+    kept = {
+        g: n
+        for g, n in counts.items()
+        if keyword_like(g) and (n >= 2 or g in named) and not ends_on_its_verb(g, texts)
+    }
     inside = {
         short
         for short, n in kept.items()
