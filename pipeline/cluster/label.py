@@ -20,6 +20,7 @@ from functools import partial
 
 import numpy as np
 
+from pipeline.cluster.answered import asked_name
 from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
 from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
@@ -76,13 +77,16 @@ def name_clusters(
     kind: str | None = None,
     kept: Sequence[str | None] = (),
     people: Collection[str] = frozenset(),
+    answered: Sequence[Sequence[str | None]] | None = None,
 ) -> list[str]:
     """One human name per group, no two too close (``name_rules.too_close``): best recurring
     phrase, else a representative quote's clause, else the group's category (``categories[i]``,
     else its quotes' topic; none for a ``kind`` without categories, ``topic_names``) and shared
     words, else the most central quote read whole (``quote_names``), else a neutral name
     (``last_resort_name``); never a person's (``people``: the calls' name words). ``kept[i]``:
-    a name group i keeps (the user's, or one that holds), the others avoid.
+    a name group i keeps (the user's, or one that holds), the others avoid. ``answered[i][j]``:
+    the rep's question text j answers, if any; a theme of fragments answering one question is
+    named from it first (``answered.asked_name``).
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword,
@@ -113,6 +117,7 @@ def name_clusters(
             competitors=competitors,
             kind=kind,
         )
+        asked = asked_name(texts, centrality[i], answered[i]) if answered else None
         options = fitting(
             telling_first(
                 _name_options(
@@ -128,7 +133,7 @@ def name_clusters(
                 partial(shared_by_most, texts=texts),
             )
         )
-        first = next(options, "")
+        first = asked if asked and not clashes(asked, taken) else next(options, "")
         name = first if not clashes(first, taken) else ""
         name = name or next((o for o in options if not clashes(o, taken)), "")
         if not name:
@@ -290,12 +295,14 @@ def label_clusters(
     kind: str | None = None,
     kept: Sequence[str | None] = (),
     people: Collection[str] = frozenset(),
+    answered: Sequence[Sequence[str | None]] | None = None,
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names apart across groups.
     ``centrality[i][j]``: how typical text j is of group i (``centralities``); ``kind``: the
     groups' (a pain theme's name takes no objection category's label); ``kept``: names that
     hold (``name_clusters``), which a labeler's do not replace; ``people``: the calls' name
-    words (``people.person_words``), said to (dropped) or of (no keyword, no name).
+    words (``people.person_words``), said to (dropped) or of (no keyword, no name);
+    ``answered``: the question each text answers (``name_clusters``).
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
@@ -304,7 +311,9 @@ def label_clusters(
         [k for k in found if not names_a_person(k, texts, people, competitors)][:KEYWORDS_KEPT]
         for found, texts in zip(ctfidf_keywords(said, 2 * KEYWORDS_KEPT), said, strict=True)
     ]
-    names = name_clusters(said, centrality, keywords, competitors, categories, kind, kept, people)
+    names = name_clusters(
+        said, centrality, keywords, competitors, categories, kind, kept, people, answered
+    )
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names, kept)
     return [

@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands
+from pipeline.cluster.answered import answered_questions, asked_name
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
     UNCATEGORISED_KINDS,
@@ -75,11 +76,13 @@ def label_groups(
     kind: str | None = None,
     kept: Sequence[str | None] = (),
     people: Collection[str] | None = None,
+    answered: Sequence[Sequence[str | None]] | None = None,
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
     content's are: buyers hidden, brands and our people kept); ``categories``: each group's;
     ``kind``: theirs; ``kept``: names that hold (``label_clusters``); ``people``: the calls'
-    name words (``theme_people``), read when not given."""
+    name words (``theme_people``), read when not given; ``answered``: the rep's question each
+    text answers (``answered.answered_questions``)."""
     settings = workspace.settings
     call_ids = sorted(set(call_ids))
     if people is None:
@@ -102,6 +105,7 @@ def label_groups(
             kind=kind,
             kept=kept,
             people=people,
+            answered=answered,
         )
     finally:
         if labeler is not None:
@@ -239,12 +243,14 @@ def held_name(
     category: str | None,
     people: Collection[str] = frozenset(),
     kind: str | None = None,
+    questions: Sequence[str | None] | None = None,
 ) -> str | None:
     """The name a re-clustered theme keeps: the user's always; its automatic one while its
     quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
     its words said by a quote that could name it, one weighed ``LEADING_SHARE`` of the best).
     A marketer learns names and links them in documents: an upload of two calls had renamed
-    "Hiring managers" "Every Monday I'm chasing timesheets" with 14 of its 15 quotes kept."""
+    "Hiring managers" "Every Monday I'm chasing timesheets" with 14 of its 15 quotes kept.
+    A name from the question its quotes answer (``questions``) fits while they still answer it."""
     if theme is None:
         return None
     if theme.name_locked:
@@ -253,7 +259,9 @@ def held_name(
     best = max(weights, default=0.0)
     leading = [t for t, w in zip(texts, weights, strict=True) if w >= LEADING_SHARE * best]
     label = short_label(category)
-    fits = still_fits(theme.name, texts, rivals, label, leading, people, category, kind)
+    fits = still_fits(theme.name, texts, rivals, label, leading, people, category, kind) or (
+        questions is not None and theme.name == asked_name(texts, weights, questions)
+    )
     return theme.name if quotes_mostly_stay(before, now) and fits else None
 
 
@@ -313,14 +321,25 @@ def _store_groups(
     rivals = theme_rivals(workspace, session)
     call_ids = {int(r[4]) for r in rows}
     people = theme_people(workspace, session, call_ids)
+    asked = answered_questions(session, [int(r[7]) for r in rows])
+    answered = [[asked.get(int(rows[p][7])) for p in g] for _, g in kept]
     holding = [
         held_name(
-            theme, old_members, {ids[p] for p in g}, quotes, weighed, rivals, category, people, kind
-        )
+            theme,
+            old_members,
+            {ids[p] for p in g},
+            quotes,
+            weighed,
+            rivals,
+            category,
+            people,
+            kind,
+            questions,
+        )  # fmt: skip
         if hold or (theme is not None and theme.name_locked)
         else None
-        for theme, (_, g), quotes, weighed, category in zip(
-            themes, kept, texts, weights, categories, strict=True
+        for theme, (_, g), quotes, weighed, category, questions in zip(
+            themes, kept, texts, weights, categories, answered, strict=True
         )
     ]
     labels = label_groups(
@@ -333,6 +352,7 @@ def _store_groups(
         kind,
         holding,
         people,
+        answered,
     )
     created = 0
     changes: list[dict[str, int]] = []
