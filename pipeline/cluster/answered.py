@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.quote_names import quote_phrase
-from pipeline.content.quote_text import stands_alone
 from pipeline.detect.rules import is_question
 from pipeline.detect.sentences import split_sentences
+from pipeline.quote_shape import stands_alone
 from pipeline.store.models import Utterance
 
 MIN_ANSWERS = 2  # one answered question is one buyer's exchange, not a theme's

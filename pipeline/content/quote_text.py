@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.detect.antecedents import leans_back
 from pipeline.detect.rules import is_question
 from pipeline.detect.sentences import split_sentences
-from pipeline.redact import PLACEHOLDERS
+from pipeline.quote_shape import MIN_OPENING_WORDS as MIN_OPENING_WORDS
+from pipeline.quote_shape import continues as continues
+from pipeline.quote_shape import leads_with_placeholder as leads_with_placeholder
+from pipeline.quote_shape import self_contained as self_contained
+from pipeline.quote_shape import stands_alone as stands_alone
 
 MAX_QUOTE_CHARS = 320
 
@@ -112,17 +115,6 @@ def repeats(key: str, used: Sequence[str]) -> bool:
     return any(within(other, key) or within(key, other) for other in used)
 
 
-_CONTINUES_RE = re.compile(r"(?:and|or|but|so|because|then|which|that)\b", re.IGNORECASE)
-MIN_OPENING_WORDS = 5
-
-
-def stands_alone(text: str) -> bool:
-    """A sentence a reader understands without the one before it: five words or more, and
-    ``self_contained`` ("Or only for the busy months." had opened a timeline on setup time,
-    and it asks for a cheaper price)."""
-    return len(text.split()) >= MIN_OPENING_WORDS and self_contained(text)
-
-
 def reads_as_question(text: str) -> bool:
     """A quote that may follow "what buyers ask": it ``stands_alone`` and a sentence of it asks
     (``is_question``). "What buyers ask about setup: “Training twenty-six people, the
@@ -143,23 +135,3 @@ def heading_line(text: str) -> str | None:
     else none. A pricing explainer had been headed "That's the bit. And the direct debits.":
     a fragment leaning back, and two sentences glued."""
     return next((s for _, _, s in split_sentences(text) if stands_alone(s)), None)
-
-
-def self_contained(text: str) -> bool:
-    """Whether a quote may head a section: it neither carries on the sentence before it
-    (``continues``) nor points back at what it does not name (``leans_back``): "We never moved
-    to the online one." had headed a one-pager; nor opens on a redacted word
-    (``leads_with_placeholder``)."""
-    return not continues(text) and not leans_back(text) and not leads_with_placeholder(text)
-
-
-def leads_with_placeholder(text: str) -> bool:
-    """Whether ``text`` opens on a redacted word: "**[name]'s been here thirty years…**" had
-    headed a one-pager's entry, where a reader's eye lands first."""
-    return text.lstrip(" \t“\"'‘…").startswith(PLACEHOLDERS)
-
-
-def continues(text: str) -> bool:
-    """Whether ``text`` opens on a word that carries on the sentence before it ("And in
-    French?", "Or only for the busy months.")."""
-    return bool(_CONTINUES_RE.match(text.lstrip()))
