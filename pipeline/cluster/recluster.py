@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands
-from pipeline.cluster.answered import answered_questions, asked_name
+from pipeline.cluster.answered import answered_questions, asked_name, fragment
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
     UNCATEGORISED_KINDS,
@@ -321,7 +321,8 @@ def _store_groups(
     rivals = theme_rivals(workspace, session)
     call_ids = {int(r[4]) for r in rows}
     people = theme_people(workspace, session, call_ids)
-    asked = answered_questions(session, [int(r[7]) for r in rows])
+    # Only a fragment's question can name a theme (``asked_name``): the others are not read.
+    asked = answered_questions(session, [int(r[7]) for r in rows if fragment(str(r[1]))])
     answered = [[asked.get(int(rows[p][7])) for p in g] for _, g in kept]
     holding = [
         held_name(
