@@ -14,6 +14,11 @@ if TYPE_CHECKING:
 # Every buyer sentence gets exactly one of these kinds.
 Kind = Literal["objection", "pain", "question", "current_setup", "other"]
 KINDS: tuple[Kind, ...] = ("objection", "pain", "question", "current_setup", "other")
+# What a rep's own label in a note may say of its words besides a kind (``note_kind``): the
+# rep's plan ("Next steps:"), a field of the deal's record ("Competitor:").
+PLAN_NOTE = "plan"
+RECORD_NOTE = "record"
+NOTE_KINDS: tuple[str, ...] = (*KINDS[:-1], PLAN_NOTE, RECORD_NOTE)
 # Tags ride on a sentence of any kind: a competitor named, a reason to act now.
 Tag = Literal["competitor", "why_now"]
 TAGS: tuple[Tag, ...] = ("competitor", "why_now")
@@ -129,6 +134,9 @@ class SentenceInput:
     # The rivals the call's own record lists (and the settings'): their common-word short
     # forms count here ("keep Arbor" for "Arbor FD"), not on every call of the workspace.
     listed: tuple[str, ...] = ()
+    # The kind the rep's own label in a note gave it ("Pain:" -> "pain", "Next steps:" ->
+    # "plan"), its label out of the text (``pipeline/ingest/inline_labels.py``); None: no label.
+    note_kind: str | None = None
 
 
 @dataclass(frozen=True)

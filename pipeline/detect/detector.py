@@ -180,9 +180,9 @@ class RuleEmbeddingDetector:
                 continue
             spans = self.splitter(utterance.text)
             for index, (start, end, text) in enumerate(spans):
-                scored = SentenceInput(
-                    text, utterance.text, context, known, reply, position, index, len(spans), listed
-                )
+                noted = getattr(utterance, "note_kind", None)  # the rep's label in a note
+                scored = SentenceInput(text, utterance.text, context, known, reply, position,
+                                       index, len(spans), listed, noted)  # fmt: skip
                 out.append(
                     BuyerSentence(
                         utterance.id, utterance.role, start, end, text, scored, mine, call

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.classify import SentenceInput
+from pipeline.detect.classify import RECORD_NOTE, SentenceInput
 from pipeline.detect.rules import CUES, KIND_CUES, cue_scores, lowered
 from pipeline.detect.sentences import sentence_before
 from pipeline.detect.topics import calls_the_price_high, has_no_budget
@@ -40,15 +40,23 @@ def records_the_deal(sentence: SentenceInput) -> bool:
     """A note's line that is the deal's record or the rep's answer (the module's docstring),
     never a buyer's objection, pain or question."""
     text = lowered(sentence.text).strip()
-    return _records_a_field(text) or bool(_FIT_VERDICT.match(text)) or _answers_a_question(sentence)
+    return (
+        (sentence.note_kind == RECORD_NOTE and _only_lists(text, text))  # "Competitor: VetBoard"
+        or _records_a_field(text)
+        or bool(_FIT_VERDICT.match(text))
+        or _answers_a_question(sentence)
+    )
 
 
 def _records_a_field(text: str) -> bool:
     """A record field whose value says no worry, no pain and no price complaint."""
     field = _FIELD.match(text)
-    if field is None:
-        return False
-    value = field.group("value")
+    return field is not None and _only_lists(field.group("value"), text)
+
+
+def _only_lists(value: str, text: str) -> bool:
+    """A field's value (of the sentence ``text``) that says no worry, no pain and no price
+    complaint: it only lists."""
     return (
         not _WITHHELD.search(value)
         and cue_scores(value).concern == 0

@@ -14,7 +14,7 @@ from pipeline.detect import note_reports, rules
 from pipeline.detect.account_facts import states_its_size
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
-from pipeline.detect.classify import SAID_BY_THE_BUYER, Kind, SentenceInput
+from pipeline.detect.classify import KINDS, PLAN_NOTE, SAID_BY_THE_BUYER, Kind, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.conditions import condition_beside_a_rival
 from pipeline.detect.decisions import AUTHORITY, model_ranking, says_a_verdict
@@ -151,6 +151,11 @@ def sentence_verdict(
         confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
     if role == "rep_note" and note_reports.reports_a_question(text):
         kind = "question"  # "Asked whether we integrate with Mindbody."
+    if (labelled := labelled_kind(sentence)) is not None:
+        # "Pain: front desk double-books every Monday.": the rep sorted it as they heard it, and
+        # the label is out of the text; "Next steps: send case study" is the rep's own plan
+        kind, blocked = labelled, blocked and labelled == "objection"
+        confidence = max(score.probabilities.get(labelled, 0.0), STATEMENT_SURE)
     if kind == "objection" and not blocked and through_a_parent(text):
         category = lock_in_category(text)  # a body above them decided what they use
     if kind == "objection" and (said := _said_topic(sentence)) is not None:
@@ -190,13 +195,22 @@ def sentence_verdict(
         category = plain_topic(text, category) if on_topic else None
     else:
         category = None
+    planned = sentence.note_kind == PLAN_NOTE  # the rep's plan is never an objection to ask
     return Verdict(
         kind,
         category,
         competitor,
         confidence,
-        confidence if blocked else score.objection_probability,
+        0.0 if planned else confidence if blocked else score.objection_probability,
     )
+
+
+def labelled_kind(sentence: SentenceInput) -> Kind | None:
+    """The kind the rep's own label in a note gave the sentence (``SentenceInput.note_kind``):
+    "other" for the rep's plan, which is no buyer's words; None without one."""
+    if sentence.note_kind == PLAN_NOTE:
+        return "other"
+    return next((kind for kind in KINDS if kind == sentence.note_kind), None)
 
 
 def _said_topic(sentence: SentenceInput) -> str | None:

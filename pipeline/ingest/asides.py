@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.classify import PLAN_NOTE
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.preamble import MARKDOWN_HEADING, Metadata, is_footer, section_name
@@ -106,21 +107,37 @@ def _cells(text: str) -> list[str]:
 
 
 def _is_action_table(text: str, after: list[str]) -> bool:
-    """A table's header row naming who does what, or by when ("| Owner | Action | Due |")."""
-    if text.count("|") < 2 or not after or not _TABLE_RULE.match(after[0].strip()):
+    """A table's header row naming who does what, or by when ("| Owner | Action | Due |"), over
+    its Markdown rule or, typed as plain text, right over a row of as many cells."""
+    if not after or not _names_actions(text):
+        return False
+    following = after[0].strip()
+    plain_row = following.count("|") == text.strip().strip("|").count("|")
+    return bool(_TABLE_RULE.match(following)) or (plain_row and not _names_actions(following))
+
+
+def _names_actions(text: str) -> bool:
+    """A row of column names saying who does what, or by when ("Owner | Action | Due")."""
+    if text.count("|") < 2:
         return False
     columns = {" ".join(cell.casefold().strip("*_ ").split()) for cell in _cells(text)}
     return bool(columns & _WHO_COLUMNS) and bool(columns & _WHAT_COLUMNS)
 
 
 def step_notes(steps: list[str]) -> list[ParsedUtterance]:
-    """The next steps' items as the rep's notes, one per item: a line that is no item goes on
-    the one before it; an action table's row reads "Maria Chen - Send the pricing sheet - Fri"."""
+    """The next steps' items as the rep's notes of the plan (``note_kind``), one per item: a line
+    that is no item goes on the one before it; an action table's row reads "Maria Chen - Send
+    the pricing sheet - Fri"."""
     items: list[list[str]] = []
     for index, line in enumerate(steps):
         text = line.strip()
         following = steps[index + 1].strip() if index + 1 < len(steps) else ""
-        if not text or _TABLE_RULE.match(text) or _TABLE_RULE.match(following):
+        if (
+            not text
+            or _TABLE_RULE.match(text)
+            or _TABLE_RULE.match(following)
+            or _names_actions(text)  # "Owner | Action | Due" typed with no rule under it
+        ):
             continue  # a table's rule, and the header row over it
         if text.count("|") >= 2 or (text.startswith("|") and text.endswith("|")):
             items.append([" - ".join(cell for cell in _cells(text) if cell)])
@@ -129,7 +146,7 @@ def step_notes(steps: list[str]) -> list[ParsedUtterance]:
         else:
             items.append([_MARKER.sub("", text, count=1)])
     return [
-        ParsedUtterance(" ".join(item), role="rep_note", role_from_source=True)
+        ParsedUtterance(" ".join(item), role="rep_note", role_from_source=True, note_kind=PLAN_NOTE)
         for item in items
         if " ".join(item).strip()
     ]

@@ -26,6 +26,10 @@ class ParsedUtterance:
     # A recap's ``>`` quote: the heading it sits under ("## Hal on the money"), for
     # ``quotes.quote_buyers`` to give the quote to the attendee the heading names.
     heading: str | None = None
+    # The kind the rep's own label in a note gave these words ("Pain:" -> "pain", "Next steps:"
+    # -> "plan"): the label is the rep's, not the buyer's words, so it is kept here, not in the
+    # text, for the detector to follow (``inline_labels``).
+    note_kind: str | None = None
 
 
 @dataclass

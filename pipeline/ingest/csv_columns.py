@@ -41,6 +41,12 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "customer quote", "prospect quote", "buyer said", "prospect said", "client said",
         "customer verbatim", "buyer verbatim", "quotes", "key quotes",
     ),
+    # The rep's plan for the deal (HubSpot's "Next step", Salesforce's "Next Step"): our side's
+    # to-do, read as the rep's action items, never as the buyer's words.
+    "steps": (
+        "next steps", "next step", "action items", "action item", "follow up", "follow ups",
+        "next action", "next actions", "to do", "to dos", "todo", "agreed next steps",
+    ),
     "reasons": (
         "closed won reason", "closed lost reason", "won reason", "lost reason", "loss reason",
         "closed lost reason detail", "reason lost", "reason won",
@@ -253,7 +259,7 @@ def find_columns(
         if field == "date":
             found.sort(key=lambda index: not _of_the_activity(names[index]))
         if found:
-            several = field in ("date", "account", "reasons", "requester", "replies")
+            several = field in ("date", "account", "reasons", "requester", "replies", "steps")
             columns[field] = found if several else found[:1]
             taken.update(columns[field])
     if not any(columns.get(field) for field in ("text", "transcript", "reasons", "buyer_quote")):

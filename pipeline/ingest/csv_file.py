@@ -38,7 +38,7 @@ from pipeline.ingest.decode import decode_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.record_ids import id_columns, note_id_columns
-from pipeline.ingest.row_quotes import add_buyer_quotes, sign_notes, unread_notice
+from pipeline.ingest.row_quotes import add_buyer_quotes, add_steps, sign_notes, unread_notice
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.ticket_rows import (
@@ -58,7 +58,7 @@ _TRUE = {"true", "yes", "y", "1", "x"}
 _DELIMITERS = ",;\t|"
 _TEXT_FIELDS = (
     "text", "transcript", "reasons", "outcome", "closed", "records", "replies", "reply_by",
-    "buyer_quote",
+    "buyer_quote", "steps",
 )  # fmt: skip
 NO_TEXT = "row has no notes or transcript text (only record fields), nothing to store"
 WEBINAR_QA = (
@@ -249,6 +249,8 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     apply_fields(call, {**typed, **fields})  # a column of its own says it first
     sign_notes(call)
     add_buyer_quotes(call, [row[i] for i in columns.get("buyer_quote", [])])
+    if call.utterances:  # a next step alone is no call: nothing was said
+        add_steps(call, [row[i] for i in columns.get("steps", [])])
     if is_the_account(call) or not parent_is_a_deal(_deal_parent(names, columns, fields)):
         call.deal_id = None
     if not call.title and call.account:  # a row of many in one file: not the file's name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.ingest.inline_labels import starts_with_label
 from pipeline.ingest.note_labels import BULLET, bare_label
 from pipeline.ingest.quotes import holds_a_quote
 from pipeline.ingest.titles import is_part_name
@@ -174,8 +175,8 @@ def parse_notes(
             current = [text]
             quoted = not bullet and line.lstrip().startswith(">")
             items.append((current, label.owner(bool(bullet)), heading_text if quoted else None))
-        else:
-            current.append(text)
+        else:  # a line opening on a label ("Pain: …") keeps its break for ``inline_labels``
+            current.append(f"\n{text}" if starts_with_label(text) else text)
     utterances = [
         ParsedUtterance(
             strip_inline_markdown(" ".join(part for part in item if part)).strip(),

@@ -201,19 +201,24 @@ def holds_a_quote(text: str) -> bool:
 
 
 def _split_note(
-    note: ParsedUtterance, people: Sequence[Person], reps: Sequence[str], written: str = ""
+    note: ParsedUtterance,
+    people: Sequence[Person],
+    reps: Sequence[str],
+    written: str = "",
+    previous: str | None = None,
 ) -> list[ParsedUtterance]:
     """The note around each buyer quote in it; ``written``: the call's notes before this one.
     Under a bare label naming someone (``said_by``) the note is their words: its quotes a
     buyer's, as anywhere in notes; unquoted, their side is left to ``assign_roles``, unless it
-    reports someone ("Simon asked whether…"). Under a label naming one of ours it stays ours."""
+    reports someone ("Simon asked whether…"). Under a label naming one of ours it stays ours.
+    ``previous``: who said the last quote before it, for a quote that names no one."""
     said_by = _named_speaker(f"{note.said_by}:", written, people, reps) if note.said_by else None
     if said_by is not None and not said_by[0]:
         return [note]
     labelled = said_by[1] if said_by else None
     pieces: list[ParsedUtterance] = []
     text, position = note.text, 0
-    previous = labelled  # who said the note's last buyer quote
+    previous = labelled or previous  # who said the note's last buyer quote
     for match in _QUOTE.finditer(text):
         quoted = (match.group("straight") or match.group("curly")).strip()
         if len(quoted.split()) < _MIN_WORDS:
@@ -247,7 +252,10 @@ def _said(
     buyer's, as quotation marks in a note say; else the side of the person a bare label names
     is settled with the rest ("**Hattie:**" may head what our rep showed)."""
     role = "buyer" if stated else "unknown"
-    return ParsedUtterance(words, speaker, note.start_seconds, role, None, stated, quoted=True)
+    kind = note.note_kind  # "Objection: "…"": the rep's label holds for the quote under it
+    return ParsedUtterance(
+        words, speaker, note.start_seconds, role, None, stated, quoted=True, note_kind=kind
+    )
 
 
 def _sentence_start(text: str) -> int:
@@ -273,8 +281,8 @@ def _is_word_choice(lead_in: str, quoted: str, after: str) -> bool:
 def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:
     """The rep's words around a quote, without the brackets and stops that held it."""
     text = " ".join(text.split()).lstrip(" )”\"'.,;-–—").rstrip(" (“\"',;")
-    return ParsedUtterance(text, like.speaker, like.start_seconds,
-                           like.role, like.company, like.role_from_source)  # fmt: skip
+    return ParsedUtterance(text, like.speaker, like.start_seconds, like.role, like.company,
+                           like.role_from_source, note_kind=like.note_kind)  # fmt: skip
 
 
 # A voicemail notification's transcription (RingCentral, Dialpad, Google Voice): the caller's
@@ -340,11 +348,15 @@ def quote_buyers(call: ParsedCall) -> None:
         return
     result: list[ParsedUtterance] = []
     written = ""  # the notes so far: "Spoke with Femi Adeyemi" names the "Femi:" of a later one
+    quoted: str | None = None  # who said the last quote, for a labelled segment's ("Pain: "…"")
     for utterance in call.utterances:
         if utterance.role == "rep_note":
             if utterance.heading and not utterance.said_by:
                 utterance.said_by = heading_speaker(utterance.heading, call.people, reps)
-            result.extend(_split_note(utterance, call.people, reps, written))
+            carried = quoted if utterance.note_kind else None  # a label goes on with the note
+            pieces = _split_note(utterance, call.people, reps, written, carried)
+            result.extend(pieces)
+            quoted = next((p.speaker for p in reversed(pieces) if p.quoted), carried)
             written = f"{written}\n{utterance.text}"
         else:
             result.append(utterance)

@@ -1,13 +1,15 @@
 """Who said what in a table row: its notes are written by the row's one user of ours
 (Pipedrive's "Note - User"), a buyer-quote column (Airtable's "Buyer quote", "Customer said",
-"Verbatim") is the buyer's own words, not the rep's notes; and a free-text column no field read
-is named in the upload's result, so that nothing a row says is dropped without a word."""
+"Verbatim") is the buyer's own words, not the rep's notes, and a next-steps column the rep's plan;
+a free-text column no field read is named in the upload's result, so that nothing a row says is
+dropped without a word."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 
+from pipeline.ingest.asides import step_notes
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.record_ids import is_record_id
 from pipeline.ingest.values import html_to_text, parse_date
@@ -30,6 +32,21 @@ def add_buyer_quotes(call: ParsedCall, cells: list[str]) -> None:
             call.utterances.append(
                 ParsedUtterance(text, speaker, None, "buyer", None, True, quoted=True)
             )
+
+
+def add_steps(call: ParsedCall, cells: list[str]) -> None:
+    """A next-steps column's cells as the rep's plan (``asides.step_notes``, one note per line
+    or ";"-separated item) and the call's action items: our side's to-do, no buyer's words. A
+    date alone (a "Follow up" column's) is no step."""
+    items = [
+        item.strip()
+        for cell in cells
+        for item in re.split(r"[;\n]", html_to_text(cell))
+        if any(char.isalpha() for char in item) and parse_date(item.strip()) is None
+    ]
+    if items:
+        call.utterances += step_notes(items)
+        call.extra.setdefault("action_items", []).extend(items)
 
 
 def sign_notes(call: ParsedCall) -> None:

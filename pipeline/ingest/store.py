@@ -100,6 +100,7 @@ def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[s
         "role": utterance.role,
         "start_seconds": utterance.start_seconds,
         "text": utterance.text,
+        "note_kind": utterance.note_kind,
     }
 
 

@@ -15,6 +15,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
+from pipeline.ingest.inline_labels import split_labelled
 from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
 from pipeline.ingest.note_labels import spoken_turns
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
@@ -188,8 +189,11 @@ def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUttera
     meta.title = meta.title or title
     if kind == "file" and not has_structure(body) and _is_prose(notes):
         return prose_utterances(" ".join(note.text for note in notes)) + step_notes(steps)
+    notes, plan = split_labelled(notes)  # "Pain: …", "Next steps: …" inside a note
+    if plan:
+        meta.sections.setdefault("action_items", []).extend(plan)
     # Last, so no earlier note's index moves (the labelled sets address a sentence by it).
-    return notes + step_notes(steps)
+    return notes + step_notes(steps + plan)
 
 
 def _is_prose(notes: list[ParsedUtterance]) -> bool:

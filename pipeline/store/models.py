@@ -154,6 +154,7 @@ class Utterance(Base):
     role: Mapped[str] = mapped_column(String(16), default="unknown", index=True)
     start_seconds: Mapped[float | None] = mapped_column(Float)
     text: Mapped[str] = mapped_column(Text)
+    note_kind: Mapped[str | None] = mapped_column(String(16))  # ``ParsedUtterance.note_kind``
 
     call: Mapped[Call] = relationship(back_populates="utterances")
     mentions: Mapped[list[Mention]] = relationship(

@@ -29,7 +29,9 @@ def test_a_forwarded_recap_is_the_recap_and_the_buyers_quoted_words() -> None:
     notes = [text for _, role, text in turns if role == "rep_note"]
     assert notes[0] == "Thanks again for the time today. Quick recap of what we covered:"
     assert "You asked whether Docketly integrates with Qualia." in notes[2]
-    assert notes[-1].startswith("Next steps: I'll send a proposal")
+    # the recap's "Next steps:" is the rep's plan, its label out of the note (``inline_labels``)
+    assert notes[-1].startswith("I'll send a proposal")
+    assert [u.note_kind for u in call.utterances if u.text == notes[-1]] == ["plan"]
     everything = " ".join(text for _, _, text in turns)
     for gone in ("MIME-Version", "fwd for the CRM", "Forwarded message", "555-0100", "Best"):
         assert gone not in everything

@@ -25,7 +25,7 @@ def test_the_note_user_wrote_the_notes_and_list_items_stay_apart() -> None:
         ("Tobias Wren", "Call w/ Odile Marchetti (ops lead). Two bakeries, one kitchen."),
         ("Tobias Wren", "Concerned the oven probes will not sync offline"),
         ("Tobias Wren", "Asked what pricing looks like for 12 users"),
-        ("Tobias Wren", "Next step: demo with their IT on 5/2"),
+        ("Tobias Wren", "demo with their IT on 5/2"),  # the plan, its label out
     ]
     assert call.our_speakers == ["Tobias Wren"]
 

@@ -1,0 +1,113 @@
+"""The rep's own labels inside a note ("Objection - price: said $12/user is more than they pay
+for VetBoard. Pain: front desk double-books every Monday. Next steps: send case study"): each
+labelled segment runs to the next label and is a note of its own, the label taken out of its
+text (it is the rep's classification, not the buyer's words: it had been shown to marketers
+in theme quotes) and the kind it names kept in ``note_kind`` for the detector. A "Next steps"
+segment is the rep's plan, returned apart for ``asides.step_notes``. The words are data
+(``pipeline/data/note_labels.toml``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from pipeline.detect.classify import NOTE_KINDS, PLAN_NOTE
+from pipeline.ingest.base import ParsedUtterance
+
+_SAID = "said"  # a label naming who spoke ("Customer said:"), no kind
+
+
+def _load() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("pipeline").joinpath("data", "note_labels.toml").read_text("utf-8")
+    data: dict[str, dict[str, list[str]]] = tomllib.loads(text)
+    unknown = set(data["kinds"]) - {*NOTE_KINDS, _SAID}
+    if unknown:  # the detector reads only the kinds it knows
+        raise ValueError(f"note_labels.toml: unknown kinds {sorted(unknown)}")
+    return data
+
+
+_DATA = _load()
+_KINDS = _DATA["kinds"]
+_COLON_ONLY = frozenset(_DATA["labels"]["colon_only"])
+
+
+def _words(patterns: list[str]) -> str:
+    """The patterns as one alternation, the longest first (so "action items" beats "actions")."""
+    return "|".join(sorted(patterns, key=len, reverse=True))
+
+
+# Where a label may open a segment: the note's start or a new line, a sentence's end, a " | "
+# between cells, or, before a colon only, a capitalised label after a space ("… VetBoard Pain:").
+_AT = r"(?:(?P<at>^|\s*\n\s*|(?<=[.!?;…)\]])\s+|\s+\|\s+)|(?P<mid>\s+(?=(?-i:[A-Z]))))"
+_LEAD = rf"(?:(?:{_words(_DATA['labels']['lead'])})\s+)?"
+_KIND_WORDS = "|".join(f"(?P<{kind}>{_words(words)})" for kind, words in _KINDS.items())
+# What may sit between the label and its separator: "(ops)", "- price", "re: onboarding".
+_QUALIFIER = (
+    r"(?:\s*\([^()\n]{1,40}\)"
+    r"|\s*[-–—/]\s*[^\s:.;!?\"“][^:.;!?\"“\n]{0,30}?(?=\s*:)"
+    r"|\s+(?:re|regarding|about|around|on|over|with)\s*:?\s+[^:.;!?\"“\n]{1,40}?"
+    r"(?=\s*(?:--|–|—|:|\s-\s)))?"
+)
+_SEPARATOR = r"(?P<sep>\s*(?::|--|–|—)\s*|\s+-\s+|\s*,?\s*(?=[\"“]))"
+_LABEL = re.compile(
+    rf"{_AT}(?P<label>{_LEAD}(?:{_KIND_WORDS})\b{_QUALIFIER}){_SEPARATOR}", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a note and the kind its label names (None: no label, or one with no kind)."""
+
+    text: str
+    kind: str | None
+
+
+def _kind(found: re.Match[str]) -> str | None:
+    """The kind a label names, None when it is no label here: a short one ("Q") not before a
+    colon, a capitalised one mid-sentence not before a colon, a quotation's lead-in that names
+    no speaker."""
+    kind = next(name for name in _KINDS if found.group(name) is not None)
+    sep = found.group("sep").strip()
+    if (found.group(kind).casefold() in _COLON_ONLY or found.group("mid")) and sep != ":":
+        return None
+    if sep in ("", ",") and kind != _SAID:
+        return None
+    return kind
+
+
+def labelled_segments(text: str) -> list[Segment]:
+    """``text`` cut at each label, each piece without its label; one unlabelled segment when
+    the text holds no label."""
+    cuts = [(found, kind) for found in _LABEL.finditer(text) if (kind := _kind(found))]
+    if not cuts:
+        return [Segment(text, None)]
+    segments = [Segment(text[: cuts[0][0].start()].strip(), None)]
+    for index, (found, kind) in enumerate(cuts):
+        end = cuts[index + 1][0].start() if index + 1 < len(cuts) else len(text)
+        segments.append(Segment(text[found.end() : end].strip(), None if kind == _SAID else kind))
+    return [segment for segment in segments if any(char.isalnum() for char in segment.text)]
+
+
+def starts_with_label(text: str) -> bool:
+    """Whether a line opens on a label ("Pain: …"): it starts a note of its own."""
+    found = _LABEL.match(text.strip())
+    return found is not None and _kind(found) is not None
+
+
+def split_labelled(notes: list[ParsedUtterance]) -> tuple[list[ParsedUtterance], list[str]]:
+    """The rep's notes cut at their labels (``labelled_segments``), and the plan segments'
+    items ("send case study; book a site visit" is two) for ``asides.step_notes``."""
+    kept: list[ParsedUtterance] = []
+    plan: list[str] = []
+    for note in notes:
+        if note.role != "rep_note" or note.note_kind is not None:
+            kept.append(note)
+            continue
+        for segment in labelled_segments(note.text):
+            if segment.kind == PLAN_NOTE:
+                plan.extend(item.strip() for item in segment.text.split(";") if item.strip())
+            else:
+                kept.append(replace(note, text=segment.text, note_kind=segment.kind))
+    return kept, plan
