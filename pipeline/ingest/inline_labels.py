@@ -1,10 +1,10 @@
 """The rep's own labels inside a note ("Objection - price: said $12/user is more than they pay
 for VetBoard. Pain: front desk double-books every Monday. Next steps: send case study"): each
 labelled segment runs to the next label and is a note of its own, the label taken out of its
-text (it is the rep's classification, not the buyer's words: it had been shown to marketers
-in theme quotes) and the kind it names kept in ``note_kind`` for the detector. A "Next steps"
-segment is the rep's plan, returned apart for ``asides.step_notes``. The words are data
-(``pipeline/data/note_labels.toml``)."""
+text (it is the rep's classification, not the buyer's words: it had been shown to marketers in
+theme quotes) and the kind it names kept in ``note_kind`` for the detector, on the labelled
+sentence only. A "Next steps" segment is the rep's plan, returned apart for
+``asides.step_notes``. The words are data (``pipeline/data/note_labels.toml``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from pipeline.detect.classify import NOTE_KINDS, PLAN_NOTE
+from pipeline.detect.sentences import split_sentences
 from pipeline.ingest.base import ParsedUtterance
 
 _SAID = "said"  # a label naming who spoke ("Customer said:"), no kind
@@ -86,8 +87,20 @@ def labelled_segments(text: str) -> list[Segment]:
     segments = [Segment(text[: cuts[0][0].start()].strip(), None)]
     for index, (found, kind) in enumerate(cuts):
         end = cuts[index + 1][0].start() if index + 1 < len(cuts) else len(text)
-        segments.append(Segment(text[found.end() : end].strip(), None if kind == _SAID else kind))
+        segments.extend(_labelled(text[found.end() : end].strip(), None if kind == _SAID else kind))
     return [segment for segment in segments if any(char.isalnum() for char in segment.text)]
+
+
+def _labelled(text: str, kind: str | None) -> list[Segment]:
+    """A label's kind covers its own sentence, the rest of its stretch is the detector's to
+    read: in "Objections: switching effort "…". RotaPro matched with a renewal discount." the
+    rep's outcome is no objection, nor is "Offered free migration" after "Concern - …". The
+    rep's plan runs to the next label ("Next steps: send the case study. Call back Tuesday.")."""
+    spans = split_sentences(text)
+    if kind is None or kind == PLAN_NOTE or len(spans) < 2:
+        return [Segment(text, kind)]
+    first_end, rest_start = spans[0][1], spans[1][0]
+    return [Segment(text[:first_end].strip(), kind), Segment(text[rest_start:].strip(), None)]
 
 
 def starts_with_label(text: str) -> bool:

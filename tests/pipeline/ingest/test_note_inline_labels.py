@@ -180,3 +180,28 @@ def test_labels_stay_out_of_detections_and_a_labelled_pain_is_a_pain(
     planned = [kind for kind, _text, noted in found if noted == "plan"]
     assert planned and set(planned) == {"other"}
     workspace.close()
+
+
+def test_a_labels_kind_covers_its_own_sentence_not_the_reps_outcome_after_it() -> None:
+    """The rep's outcome or reply after a labelled sentence is no objection or pain of the
+    buyer's: the kind stays on the labelled sentence, the rest is the detector's to read."""
+    data = (
+        "date,account,outcome,notes\n"
+        '2026-10-07,Hilltop Dental,lost,"Objection: moving every patient recall over before '
+        'the audit. Offered free migration and two days of onboarding. Closed lost, revisit Q2."\n'
+        '2026-10-08,Northgate Freight,won,"Pain - drivers ring the office for every delivery '
+        'slot. Currently on spreadsheets and a shared inbox."\n'
+    )
+    dental, freight = parse_file(data.encode(), "crm.csv")
+    assert _said(dental) == [
+        ("rep_note", "moving every patient recall over before the audit.", "objection"),
+        (
+            "rep_note",
+            "Offered free migration and two days of onboarding. Closed lost, revisit Q2.",
+            None,
+        ),
+    ]
+    assert _said(freight) == [
+        ("rep_note", "drivers ring the office for every delivery slot.", "pain"),
+        ("rep_note", "Currently on spreadsheets and a shared inbox.", None),
+    ]
