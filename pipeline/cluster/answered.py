@@ -97,6 +97,16 @@ def answered_questions(session: Session, utterance_ids: Iterable[int]) -> dict[i
     return {u: q for u, turn in before.items() if (q := questions.get(turn))}
 
 
+def fragment_questions(
+    session: Session, said: Sequence[Sequence[tuple[str, int]]]
+) -> list[list[str | None]]:
+    """Per group of (text, utterance id), the question each text answers, read only for the
+    ``fragment`` texts: the only ones ``asked_name`` reads, and a workspace's rep turns are most
+    of its text. A re-cluster, a merge, a split and a theme new calls open name alike."""
+    asked = answered_questions(session, [u for group in said for t, u in group if fragment(t)])
+    return [[asked.get(u) for _, u in group] for group in said]
+
+
 def _last_question(turn: str) -> str | None:
     questions = [s for _, _, s in split_sentences(turn) if s.rstrip().endswith("?")]
     return questions[-1].strip() if questions and is_question(questions[-1]) else None

@@ -17,6 +17,7 @@ from pipeline.cluster.phrases import (
 )
 from pipeline.detect.rules import cue_scores, normalise_quotes
 from pipeline.language import foreign_function_words
+from pipeline.quote_shape import without_opening
 from pipeline.wording import capitalised
 
 # A figure, in digits or in words ("A hundred and something a month" is one buyer's estimate).
@@ -118,7 +119,9 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         for part in _CONTRAST.split(dashed)
     )
     for part in parts:
-        clause = _INNER_FILLER.sub("", _LEADING_FILLER.sub("", part.strip(" -")).strip())
+        # "Plus the vans never arrive", "I mean, the kennel rota": the opening goes (lexicon)
+        opening = without_opening(_LEADING_FILLER.sub("", part.strip(" -")))
+        clause = _INNER_FILLER.sub("", opening.strip())
         clause = without_foreign_opening(clause)
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
@@ -144,8 +147,9 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         )
         if score > best_score:
             best, best_score = clause, score
-    if not best:
-        best = _LEADING_FILLER.sub("", CLAUSE.split(text)[0]).strip() or text
+    if not best:  # "Honestly, three hours.": read whole, without the filler it opens on
+        best = _LEADING_FILLER.sub("", CLAUSE.split(text)[0]).strip()
+        best = best or CLAUSE.split(without_opening(text))[0].strip() or text
     if _ECHOED_QUESTION.match(best) and "?" not in text:  # the quote asks nothing itself
         return ""
     words = _WORD.findall(best)

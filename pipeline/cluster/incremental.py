@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS
-from pipeline.cluster.label import centralities, label_clusters
+from pipeline.cluster.label import centralities, label_clusters, naming_weights
+from pipeline.cluster.name_inputs import said_by
 from pipeline.cluster.name_rules import keep_names_apart
 from pipeline.cluster.people import person_words
 from pipeline.cluster.rivals import RIVAL_CATEGORY, cluster_rivals
@@ -131,13 +132,18 @@ def _join_nearest(
 
 def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vectors: Vectors) -> None:
     """One cluster for the mentions of a category no cluster holds yet (named by the label
-    stage; the next full re-cluster may split it)."""
+    stage as a re-cluster names it: weighed by how sure, the buyers' lines first, answers by
+    their question; the next full re-cluster may split it)."""
     centroid = normalise(vectors.sum(axis=0))
+    [roles], [answered] = said_by(session, [members])
+    [typical] = centralities(vectors, [range(len(members))], centroid)
     [label] = label_clusters(
         [[m.text for m in members]],
-        centralities(vectors, [range(len(members))], centroid),
+        [naming_weights(typical, [m.confidence for m in members], roles)],
         kind=kind,
         people=person_words(call_people(session, {m.call_id for m in members})),
+        answered=[answered],
+        roles=[roles],
     )
     cluster = Cluster(
         kind=kind,

@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 
 import numpy as np
 
 from pipeline.cluster.answered import asked_name
+from pipeline.cluster.buyer_words import buyers_first, buyers_first_order, by_side
 from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
 from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
@@ -78,6 +80,7 @@ def name_clusters(
     kept: Sequence[str | None] = (),
     people: Collection[str] = frozenset(),
     answered: Sequence[Sequence[str | None]] | None = None,
+    roles: Sequence[Sequence[str]] | None = None,
 ) -> list[str]:
     """One human name per group, no two too close (``name_rules.too_close``): best recurring
     phrase, else a representative quote's clause, else the group's category (``categories[i]``,
@@ -86,7 +89,8 @@ def name_clusters(
     (``last_resort_name``); never a person's (``people``: the calls' name words). ``kept[i]``:
     a name group i keeps (the user's, or one that holds), the others avoid. ``answered[i][j]``:
     the rep's question text j answers, if any; a theme of fragments answering one question is
-    named from it first (``answered.asked_name``).
+    named from it first (``answered.asked_name``). ``roles[i][j]``: who said text j
+    (``Utterance.role``); the buyers' lines name a theme before a rep's (``buyer_words``).
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword,
@@ -104,7 +108,10 @@ def name_clusters(
             names.append(str(held[i]))
             continue
         weights = np.asarray(centrality[i], dtype=np.float64)
-        by_centrality = [texts[j] for j in np.argsort(-weights, kind="stable")]
+        said_by = roles[i] if roles else ()
+        # The buyers' lines are read first: a rep's note names a theme only when theirs cannot.
+        by_centrality = [texts[j] for j in buyers_first_order(centrality[i], said_by)]
+        buyers, reps = by_side(texts, said_by)
         # a quote weighed far below the best (an uncertain read) is never the typical one
         leading = {texts[int(j)] for j in np.flatnonzero(weights >= LEADING_SHARE * weights.max())}
         # An English theme's name is English: "Pero where is the data stored" had named one.
@@ -118,24 +125,34 @@ def name_clusters(
             kind=kind,
         )
         asked = asked_name(texts, centrality[i], answered[i]) if answered else None
+        reps_words: list[str] = []  # options only a rep's line says: after the buyers' quotes
         options = fitting(
-            telling_first(
-                _name_options(
-                    candidates[i],
-                    by_centrality,
-                    keywords[i],
-                    competitors,
-                    category,
-                    kind,
-                    leading,
+            buyers_first(
+                telling_first(
+                    _name_options(
+                        candidates[i],
+                        by_centrality,
+                        keywords[i],
+                        competitors,
+                        category,
+                        kind,
+                        leading,
+                    ),
+                    names_last(texts, competitors),
+                    partial(shared_by_most, texts=texts),
                 ),
-                names_last(texts, competitors),
-                partial(shared_by_most, texts=texts),
+                buyers,
+                reps,
+                reps_words,
             )
         )
         first = asked if asked and not clashes(asked, taken) else next(options, "")
         name = first if not clashes(first, taken) else ""
         name = name or next((o for o in options if not clashes(o, taken)), "")
+        if not name and reps_words:  # a buyer's most representative quote, then a rep's words
+            quoted = representative_names(by_centrality, keywords[i], leading, buyers)
+            said = chain(fitting(quoted), fitting(reps_words))
+            name = next((o for o in said if not clashes(o, taken)), "")
         if not name:
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
             base = "" if names_a_person(base, texts, people, competitors) else base
@@ -296,13 +313,14 @@ def label_clusters(
     kept: Sequence[str | None] = (),
     people: Collection[str] = frozenset(),
     answered: Sequence[Sequence[str | None]] | None = None,
+    roles: Sequence[Sequence[str]] | None = None,
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names apart across groups.
     ``centrality[i][j]``: how typical text j is of group i (``centralities``); ``kind``: the
     groups' (a pain theme's name takes no objection category's label); ``kept``: names that
     hold (``name_clusters``), which a labeler's do not replace; ``people``: the calls' name
     words (``people.person_words``), said to (dropped) or of (no keyword, no name);
-    ``answered``: the question each text answers (``name_clusters``).
+    ``answered``: the question each text answers, ``roles``: who said it (``name_clusters``).
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
@@ -312,7 +330,7 @@ def label_clusters(
         for found, texts in zip(ctfidf_keywords(said, 2 * KEYWORDS_KEPT), said, strict=True)
     ]
     names = name_clusters(
-        said, centrality, keywords, competitors, categories, kind, kept, people, answered
+        said, centrality, keywords, competitors, categories, kind, kept, people, answered, roles
     )
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names, kept)

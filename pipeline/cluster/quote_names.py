@@ -80,13 +80,20 @@ def _a_number(word: str) -> bool:
 
 
 def representative_names(
-    by_centrality: Sequence[str], keywords: Sequence[str], leading: Iterable[str] | None = None
+    by_centrality: Sequence[str],
+    keywords: Sequence[str],
+    leading: Iterable[str] | None = None,
+    among: Iterable[str] | None = None,
 ) -> Iterator[str]:
     """Names from the quotes nearest the centroid (``by_centrality``; only those ``leading``,
-    surely read, when given), most central first: those without a figure, then those with one
-    ("About $97 a month" is one buyer's), each once."""
+    surely read, when given, and only those ``among``, a buyer's lines), most central first:
+    those without a figure, then those with one ("About $97 a month" is one buyer's), each
+    once."""
     sure = set(leading) if leading is not None else None
-    near = [q for q in by_centrality if sure is None or q in sure][:REPRESENTATIVE_QUOTES]
+    kept = set(among) if among is not None else None
+    near = [
+        q for q in by_centrality if (sure is None or q in sure) and (kept is None or q in kept)
+    ][:REPRESENTATIVE_QUOTES]
     phrases = [p for p in (quote_phrase(q, keywords) for q in near) if p]
     seen: set[str] = set()
     for phrase in sorted(phrases, key=has_figure):  # stable: by centrality within each

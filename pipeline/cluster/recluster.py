@@ -13,7 +13,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands
-from pipeline.cluster.answered import answered_questions, asked_name, fragment
+from pipeline.cluster.answered import asked_name, fragment_questions
+from pipeline.cluster.buyer_words import a_reps_name, by_side
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
     UNCATEGORISED_KINDS,
@@ -77,12 +78,13 @@ def label_groups(
     kept: Sequence[str | None] = (),
     people: Collection[str] | None = None,
     answered: Sequence[Sequence[str | None]] | None = None,
+    roles: Sequence[Sequence[str]] | None = None,
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
     content's are: buyers hidden, brands and our people kept); ``categories``: each group's;
     ``kind``: theirs; ``kept``: names that hold (``label_clusters``); ``people``: the calls'
     name words (``theme_people``), read when not given; ``answered``: the rep's question each
-    text answers (``answered.answered_questions``)."""
+    text answers (``answered.fragment_questions``); ``roles``: who said it (``Utterance.role``)."""
     settings = workspace.settings
     call_ids = sorted(set(call_ids))
     if people is None:
@@ -106,6 +108,7 @@ def label_groups(
             kept=kept,
             people=people,
             answered=answered,
+            roles=roles,
         )
     finally:
         if labeler is not None:
@@ -244,13 +247,16 @@ def held_name(
     people: Collection[str] = frozenset(),
     kind: str | None = None,
     questions: Sequence[str | None] | None = None,
+    roles: Sequence[str] = (),
 ) -> str | None:
     """The name a re-clustered theme keeps: the user's always; its automatic one while its
     quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
     its words said by a quote that could name it, one weighed ``LEADING_SHARE`` of the best).
     A marketer learns names and links them in documents: an upload of two calls had renamed
     "Hiring managers" "Every Monday I'm chasing timesheets" with 14 of its 15 quotes kept.
-    A name from the question its quotes answer (``questions``) fits while they still answer it."""
+    A name from the question its quotes answer (``questions``) fits while they still answer it;
+    one only a rep's line says (``roles``: whose each quote is) never beside buyers' lines
+    (``buyer_words``: it had named a theme of six buyer quotes "CSV export only for now")."""
     if theme is None:
         return None
     if theme.name_locked:
@@ -259,6 +265,8 @@ def held_name(
     best = max(weights, default=0.0)
     leading = [t for t, w in zip(texts, weights, strict=True) if w >= LEADING_SHARE * best]
     label = short_label(category)
+    if a_reps_name(theme.name, *by_side(texts, roles)):
+        return None
     fits = still_fits(theme.name, texts, rivals, label, leading, people, category, kind) or (
         questions is not None and theme.name == asked_name(texts, weights, questions)
     )
@@ -310,10 +318,11 @@ def _store_groups(
         return {"clusters": 0, "created": 0, "retired": 0}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     texts = [[str(rows[p][1]) for p in g] for _, g in kept]
+    roles = [[str(rows[p][8]) for p in g] for _, g in kept]
     weights = [
-        naming_weights(typical, [float(rows[p][5]) for p in g], [str(rows[p][8]) for p in g])
-        for (_, g), typical in zip(
-            kept, centralities(vectors, [g for _, g in kept], centroids), strict=True
+        naming_weights(typical, [float(rows[p][5]) for p in g], said_by)
+        for (_, g), typical, said_by in zip(
+            kept, centralities(vectors, [g for _, g in kept], centroids), roles, strict=True
         )
     ]
     categories = [group_category([rows[p][3] for p in g]) for _, g in kept]
@@ -321,9 +330,9 @@ def _store_groups(
     rivals = theme_rivals(workspace, session)
     call_ids = {int(r[4]) for r in rows}
     people = theme_people(workspace, session, call_ids)
-    # Only a fragment's question can name a theme (``asked_name``): the others are not read.
-    asked = answered_questions(session, [int(r[7]) for r in rows if fragment(str(r[1]))])
-    answered = [[asked.get(int(rows[p][7])) for p in g] for _, g in kept]
+    answered = fragment_questions(
+        session, [[(str(rows[p][1]), int(rows[p][7])) for p in g] for _, g in kept]
+    )
     holding = [
         held_name(
             theme,
@@ -336,11 +345,12 @@ def _store_groups(
             people,
             kind,
             questions,
+            said_by,
         )  # fmt: skip
         if hold or (theme is not None and theme.name_locked)
         else None
-        for theme, (_, g), quotes, weighed, category, questions in zip(
-            themes, kept, texts, weights, categories, answered, strict=True
+        for theme, (_, g), quotes, weighed, category, questions, said_by in zip(
+            themes, kept, texts, weights, categories, answered, roles, strict=True
         )
     ]
     labels = label_groups(
@@ -354,6 +364,7 @@ def _store_groups(
         holding,
         people,
         answered,
+        roles,
     )
     created = 0
     changes: list[dict[str, int]] = []

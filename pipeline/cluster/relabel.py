@@ -1,6 +1,6 @@
 """Automatic names for themes a user's edit made (a merge, a split's halves), given as a
 re-cluster gives them: the quotes weighed by how typical and how sure they are, under the
-theme's kind and category.
+theme's kind and category, the buyers' lines first, a theme of answers named from the question.
 
 Why: a merge had kept its first theme's name, "BerthHop brings us the boats", over quotes most
 of which named Slipway; a split had named adoption worries' halves "App" and "Status quo (lift)",
@@ -12,22 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.label import ClusterLabel, centralities, naming_weights
+from pipeline.cluster.name_inputs import said_by
 from pipeline.cluster.recluster import group_category, label_groups
 from pipeline.embed import normalise
-from pipeline.store.models import Mention, Utterance
+from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
-
-
-def _roles(session: Session, mentions: Sequence[Mention]) -> dict[int, str]:
-    """Who said each mention's turn, by utterance id (a rep's note weighs half)."""
-    ids = {m.utterance_id for m in mentions}
-    rows = session.execute(select(Utterance.id, Utterance.role).where(Utterance.id.in_(ids)))
-    return {int(uid): str(role) for uid, role in rows}
 
 
 def label_edited(
@@ -40,12 +33,12 @@ def label_edited(
     bounds = np.cumsum([0, *(len(group) for group in groups)])
     members = [list(range(bounds[i], bounds[i + 1])) for i in range(len(groups))]
     centroids = normalise(np.vstack([vectors[rows].sum(axis=0) for rows in members]))
-    roles = _roles(session, flat)
+    roles, answered = said_by(session, groups)
     weights = [
-        naming_weights(
-            typical, [m.confidence for m in group], [roles.get(m.utterance_id, "") for m in group]
+        naming_weights(typical, [m.confidence for m in group], said)
+        for group, typical, said in zip(
+            groups, centralities(vectors, members, centroids), roles, strict=True
         )
-        for group, typical in zip(groups, centralities(vectors, members, centroids), strict=True)
     ]
     return label_groups(
         workspace,
@@ -55,4 +48,6 @@ def label_edited(
         {m.call_id for m in flat},
         [group_category([m.category for m in group]) for group in groups],
         kind,
+        answered=answered,
+        roles=roles,
     )

@@ -53,6 +53,11 @@ def short_label(category: str | None) -> str:
     return _short_labels().get(category or "", "")
 
 
+def a_category_label(name: str) -> bool:
+    """Whether ``name`` is a category's short wording ("Integrations"): a topic, no one's line."""
+    return name.casefold() in {label.casefold() for label in _short_labels().values()}
+
+
 def topic_category(texts: Sequence[str]) -> str | None:
     """The category whose topic words the texts name most (the competitor one aside), if any."""
     hits: Counter[str] = Counter()
