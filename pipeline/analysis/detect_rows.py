@@ -33,7 +33,10 @@ def detected_rows(
     calls = list(session.scalars(select(Call).where(Call.id.in_(call_ids)).order_by(Call.id)))
     turns: dict[int, list[UtteranceLike]] = {c.id: [] for c in calls}
     # Plain rows of the columns detection reads: ORM objects cost 50 us each to build.
-    columns = (Utterance.id, Utterance.call_id, Utterance.role, Utterance.speaker, Utterance.text)
+    columns = (
+        Utterance.id, Utterance.call_id, Utterance.role, Utterance.speaker, Utterance.text,
+        Utterance.note_kind,  # the rep's own label in a note: the detector follows it
+    )  # fmt: skip
     for utterance in session.execute(
         select(*columns)
         .where(Utterance.call_id.in_(call_ids))

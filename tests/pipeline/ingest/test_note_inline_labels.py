@@ -205,3 +205,31 @@ def test_a_labels_kind_covers_its_own_sentence_not_the_reps_outcome_after_it() -
         ("rep_note", "drivers ring the office for every delivery slot.", "pain"),
         ("rep_note", "Currently on spreadsheets and a shared inbox.", None),
     ]
+
+
+def test_the_stored_kind_follows_the_reps_label_where_the_words_alone_say_little(
+    workspace: Workspace,
+) -> None:
+    """Through ingest and analysis: a labelled note the model alone would read otherwise
+    ("switching effort" had been stored as a pain, "contract length" as a question) takes the
+    kind its label names."""
+    data = (
+        "date,account,outcome,notes\n"
+        '2026-10-12,Riverside Kennels,lost,"Objections: switching effort. Concern: contract '
+        'length"\n'
+        '2026-10-14,Dockside Storage,open,"Pain: double bookings. Current setup: a paper '
+        'diary. Question: the setup fee"\n'
+    )
+    ingest_bytes(workspace, data.encode(), "crm.csv")
+    with workspace.session() as db:
+        found = db.execute(
+            select(Mention.text, Mention.kind).where(Mention.kind.not_in(("competitor", "why_now")))
+        ).all()
+    workspace.close()
+    assert dict(found) == {
+        "switching effort.": "objection",
+        "contract length": "objection",
+        "double bookings.": "pain",
+        "a paper diary.": "current_setup",
+        "the setup fee": "question",
+    }
