@@ -29,11 +29,13 @@ FIGURE_RE = re.compile(
 MAX_QUOTE_WORDS = 8
 CONCERN_WEIGHT = 2.0  # how far a clause naming the worry outranks one setting the scene
 QUOTE_SLACK_WORDS = 3  # longer, with nowhere to cut: whole ("...do it in one hour" lost "hour")
-# Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest").
+# Openers a clause can drop without losing its meaning ("um", "so", "I mean", "to be honest");
+# never a word's first part ("Well-being"), and "look" and "right" only before a comma ("Look
+# at the rota" and "Right now we..." had lost their first word).
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:um+|uh+|er+m?|so|and|but|or|well|yeah|yes|okay|ok|oh|look|like|also|actually|"
-    r"honestly|basically|sorry|right|i mean|to be honest|i'll be honest|then|because|'?cause)"
-    r"\b[\s,]*)+",
+    r"^(?:(?:(?:um+|uh+|er+m?|so|and|but|or|well|yeah|yes|okay|ok|oh|like|also|actually|"
+    r"honestly|basically|sorry|i mean|to be honest|i'll be honest|then|because|'?cause)"
+    r"(?![\w'’-])|(?:look|right)(?=\s*,))[\s,]*)+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")

@@ -60,3 +60,27 @@ def test_a_filler_before_a_fragment_never_names_a_theme(quote: str) -> None:
     """Read whole, the quote had named a theme with its filler ("Honestly, three hours.")."""
     assert not quote_phrase(quote).lower().startswith(("honestly", "i mean", "to be honest"))
     assert fragment(quote)
+
+
+# A word that only starts like a filler keeps its first word in a name: "Well-being", "Look at",
+# "Right now" (vets, warehousing, salons, accounting).
+KEPT_OPENINGS = [
+    ("Well-being checks for the kennel staff take all of Friday.", "Well-being checks"),
+    ("Look at the pick lists, every aisle is on a different sheet.", "Look at the pick lists"),
+    ("Right now the colour stock is counted by hand every week.", "Right now the colour stock"),
+    ("Right now month-end close takes us nine working days.", "Right now month-end close"),
+]
+
+
+@pytest.mark.parametrize(("quote", "opening"), KEPT_OPENINGS)
+def test_a_word_that_only_looks_like_a_filler_stays_in_the_name(quote: str, opening: str) -> None:
+    assert quote_phrase(quote).startswith(opening), quote_phrase(quote)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["Look, the pick lists are on a different sheet for every aisle.",
+     "Right, the colour stock is counted by hand every single week."],
+)  # fmt: skip
+def test_look_and_right_before_a_comma_are_still_dropped(quote: str) -> None:
+    assert quote_phrase(quote).startswith("The "), quote_phrase(quote)
