@@ -249,12 +249,15 @@ def name_callers(labels: list[Turn | None], ours: dict[str, str | None], rep: st
 def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "file") -> bool:
     """Is this a speaker-labelled transcript (rather than notes with a few ``Label:`` lines)?
 
-    ``kind="transcript"``: the text came from a transcript field, so one labelled line that
-    opens it is enough (a voicemail); ``kind="note"``: a notes field, where labels must repeat
+    ``kind="transcript"``: a transcript field (or a file of one line), so one labelled line
+    that opens it is enough (a voicemail); ``kind="note"``: a notes field, where labels must repeat
     or carry times (``Business Overview: ... Conclusion: ...`` are sections, not speakers).
     """
     turns = [turn for turn in labels if turn is not None]
-    if kind == "transcript" and turns:
+    non_empty = sum(bool(line.strip()) for line in lines)
+    # A file of one labelled line: "Dana (Buyer): ..." had been the rep's note.
+    opens = kind == "transcript" or (kind == "file" and non_empty == 1)
+    if opens and turns:
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first is not None and labels[first] is not None:
             return True
@@ -262,7 +265,6 @@ def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "
         return False
     counts = Counter(turn.speaker.casefold() for turn in turns)
     timed = sum(turn.start is not None for turn in turns)
-    non_empty = sum(bool(line.strip()) for line in lines)
     repeated = counts.most_common(1)[0][1] >= 2
     # Every line a different label, once each: a short exchange, or a document's sections.
     exchange = kind != "note" and 2 <= len(counts) <= 3 and len(turns) * 2 >= non_empty
