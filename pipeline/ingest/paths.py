@@ -150,8 +150,9 @@ def collect_files(paths: Sequence[Path], *, skip: Sequence[Path] = ()) -> list[P
 
 def read_file(path: Path, limit: int) -> bytes:
     """The file's bytes, refusing anything over ``limit`` before and while reading."""
-    if path.stat().st_size > limit:
-        raise too_large(limit, path.name)
+    size = path.stat().st_size
+    if size > limit:
+        raise too_large(limit, path.name, size)
     with path.open("rb") as stream:
         return read_limited(stream, limit, path.name)
 
