@@ -156,6 +156,14 @@ def _bomless_utf16(data: bytes) -> str | None:
     order can read as letters ("a" LE read BE is U+6100), so the one with more ASCII wins."""
     if len(data) % 2 or b"\x00" not in data:
         return None
+    pairs = len(data) // 2
+    for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= 0.6 * pairs:  # mostly ASCII: a NUL in every other byte, told fast
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text if "\x00" not in text else None
     readings = []
     for encoding in ("utf-16-le", "utf-16-be"):
         try:
@@ -179,12 +187,12 @@ _NOT_TEXT = frozenset(("Cn", "Co", "Cs"))
 def _reads_as_text(text: str) -> bool:
     return all(
         char in "\t\n\r" if char < " " else unicodedata.category(char) not in _NOT_TEXT
-        for char in text
+        for char in set(text)
     )
 
 
 def _ascii_count(text: str) -> int:
-    return sum(char.isascii() for char in text)
+    return len(text.encode("ascii", "ignore"))
 
 
 # C1 control characters: no transcript holds one. They are bytes a code page leaves undefined
