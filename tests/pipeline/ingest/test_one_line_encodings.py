@@ -76,7 +76,7 @@ def test_a_one_line_upload_is_stored_as_its_utf8_twin(
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS.values(), ids=ENCODINGS)
-@pytest.mark.parametrize("line", ["Thanks!", "1", "Лол"])
+@pytest.mark.parametrize("line", ["Thanks!", "1"])
 def test_a_line_too_short_is_refused_for_that_in_every_encoding(
     line: str, encoding: Callable[[str], bytes]
 ) -> None:
