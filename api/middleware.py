@@ -20,6 +20,7 @@ from api.multipart_names import PartNames, shown_name, too_long_detail
 from api.problems import error_response
 from api.sessions import settings_of
 from pipeline.errors import NotSignedIn
+from pipeline.wording import file_size
 
 # No inline script anywhere (the pages' behaviour is /static/app.js); inline styles are
 # allowed, because the bars and sparklines set their widths in style attributes.
@@ -158,7 +159,10 @@ class BodyLimit(HttpMiddleware):
     async def _refuse(
         request: Request, scope: Scope, receive: Receive, send: Send, limit: int
     ) -> None:
-        detail = f"the request body is over {limit:,} bytes (CALLMINE_MAX_REQUEST_BYTES)"
+        detail = (
+            f"the request body is over {file_size(limit)} "
+            f"(CALLMINE_MAX_REQUEST_BYTES: {limit:,} bytes)"
+        )
         response = error_response(request, 413, "Request too large", detail)
         response.headers["connection"] = "close"
         await response(scope, receive, send)

@@ -1,5 +1,5 @@
 """Counted nouns read right everywhere ("1 call", "2 calls"): the web pages' ``plural`` filter,
-the CLI and the API messages all use :func:`plural`."""
+the CLI and the API messages all use :func:`plural`; sizes with :func:`file_size` ("25 MB")."""
 
 from __future__ import annotations
 
@@ -21,6 +21,15 @@ def plural_of(word: str) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``"1 call"``, ``"0 calls"``, ``"3 replies"``; ``many`` for an irregular plural."""
     return f"{count} {word if count == 1 else many or plural_of(word)}"
+
+
+def file_size(count: int) -> str:
+    """A size as people read it: ``"25 MB"`` (26,214,400 bytes), ``"30.5 MB"``, ``"256 KB"``;
+    the upload limit had read "the 26,214,400-byte upload limit"."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return plural(count, "byte")
 
 
 def capitalised(text: str) -> str:

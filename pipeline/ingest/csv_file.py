@@ -34,7 +34,7 @@ from pipeline.ingest.deal_rows import (
     parent_is_a_deal,
     share_deal_outcomes,
 )
-from pipeline.ingest.decode import decode_text
+from pipeline.ingest.decode import decode_text, head_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.record_ids import id_columns, note_id_columns
@@ -78,7 +78,7 @@ def looks_like_csv(text: str) -> bool:
 
 def looks_like_manifest(data: bytes) -> bool:
     """A callmine manifest (``file,date,account,...``): metadata for other files, not calls."""
-    first = data[:2048].decode("utf-8", "ignore").lstrip("\ufeff").split("\n", 1)[0]
+    first = head_text(data).lstrip("\ufeff").split("\n", 1)[0]
     columns = {cell.strip().strip('"').casefold() for cell in first.split(",")}
     return "file" in columns and columns <= set(MANIFEST_COLUMNS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import ftfy
@@ -108,6 +109,16 @@ def decode_upload(data: bytes, filename: str) -> Decoded:
     return _decode_damaged(data, filename)
 
 
+def head_text(data: bytes, size: int = 2048) -> str:
+    """The first ``size`` bytes read as the whole file would be (BOMs, UTF-16, code pages), for
+    a sniff of the first line; "" when they are no text. A UTF-16 manifest, read as UTF-8 with
+    a NUL in every other character, had been stored as a call."""
+    try:
+        return decode_text(data[:size], "")
+    except BadInput:
+        return ""
+
+
 # Bytes that are not UTF-8, as ``surrogateescape`` keeps them: one character each.
 _BAD_BYTES = re.compile("[\udc80-\udcff]+")
 
@@ -139,18 +150,49 @@ def _decode_damaged(data: bytes, filename: str) -> Decoded:
 
 
 def _bomless_utf16(data: bytes) -> str | None:
-    """Mostly-ASCII UTF-16 without a BOM has a NUL in every other byte."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: bytes with a NUL (text in UTF-8 has none) that read as text in
+    one byte order. Text in Cyrillic, Greek or CJK has NULs only where it holds ASCII (spaces,
+    digits), not in every other byte, and had been refused as "a binary file"; either byte
+    order can read as letters ("a" LE read BE is U+6100), so the one with more ASCII wins."""
+    if len(data) % 2 or b"\x00" not in data:
         return None
     pairs = len(data) // 2
     for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
-        if zeros.count(0) >= 0.6 * pairs:
+        if zeros.count(0) >= 0.6 * pairs:  # mostly ASCII: a NUL in every other byte, told fast
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
             return text if "\x00" not in text else None
-    return None
+    readings = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # a lone surrogate: not this byte order
+            continue
+        if _reads_as_text(text):
+            readings.append(text)
+    best = max(readings, key=_ascii_count, default=None)
+    # Its NULs are the high bytes of its spaces, digits and stops: UTF-8 with a stray NUL read
+    # as UTF-16 is all CJK but the NUL's pair.
+    return best if best and _ascii_count(best) >= _ASCII_SHARE * len(best) else None
+
+
+_ASCII_SHARE = 0.1
+# Characters no text holds: unassigned, private use, surrogates, and C0 controls but tab and
+# newlines (a C1 control is shown as U+FFFD and told, as in any other encoding: ``_finished``).
+_NOT_TEXT = frozenset(("Cn", "Co", "Cs"))
+
+
+def _reads_as_text(text: str) -> bool:
+    return all(
+        char in "\t\n\r" if char < " " else unicodedata.category(char) not in _NOT_TEXT
+        for char in set(text)
+    )
+
+
+def _ascii_count(text: str) -> int:
+    return len(text.encode("ascii", "ignore"))
 
 
 # C1 control characters: no transcript holds one. They are bytes a code page leaves undefined

@@ -24,7 +24,7 @@ from pipeline.ingest.pdf_file import is_pdf, parse_pdf
 from pipeline.ingest.phone_lines import settle_our_lines
 from pipeline.ingest.prose import split_long
 from pipeline.ingest.quotes import quote_buyers
-from pipeline.ingest.readable import check_readable, run_on_labels
+from pipeline.ingest.readable import check_readable, run_on_labels, too_short
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
 from pipeline.ingest.sbv import looks_like_sbv, parse_sbv
@@ -141,7 +141,7 @@ def read_calls(
     except RecursionError as exc:  # json and the XML readers recurse once per nesting level
         raise BadInput("nested too deeply to read", filename=filename) from exc
     if not any(call.utterances for call in calls):
-        raise BadInput(
+        raise too_short(calls, filename) or BadInput(
             "no utterances found: no speaker turns, notes or paragraphs with text",
             filename=filename,
         )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pipeline.errors import BadInput, CallmineError
+from pipeline.ingest.decode import decode_text
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.parse import NOT_CALLS, SUPPORTED_EXTENSIONS
 from pipeline.ingest.redating import redate_after_upload
@@ -43,6 +44,18 @@ def _unsafe(relative: str) -> bool:
     return "\x00" in relative or path.is_absolute() or ".." in path.parts
 
 
+def _manifest_text(data: bytes, path: Path) -> str:
+    """A manifest read as any upload is (Excel's UTF-16 too); UTF-8 with a NUL in a file name
+    is read as UTF-8, so that only that row is refused (an unsafe name)."""
+    try:
+        return decode_text(data, str(path))
+    except BadInput:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"cannot read the manifest: {exc}", filename=str(path)) from exc
+
+
 @dataclass
 class Manifest:
     """Per-file metadata from a CSV, matched by path relative to the manifest or by file name."""
@@ -55,11 +68,12 @@ class Manifest:
     @classmethod
     def load(cls, path: Path) -> Manifest:
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = path.read_bytes()
         except FileNotFoundError as exc:
             raise BadInput("manifest not found", filename=str(path)) from exc
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             raise BadInput(f"cannot read the manifest: {exc}", filename=str(path)) from exc
+        text = _manifest_text(data, path)
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames or "file" not in reader.fieldnames:
             raise BadInput(
@@ -136,8 +150,9 @@ def collect_files(paths: Sequence[Path], *, skip: Sequence[Path] = ()) -> list[P
 
 def read_file(path: Path, limit: int) -> bytes:
     """The file's bytes, refusing anything over ``limit`` before and while reading."""
-    if path.stat().st_size > limit:
-        raise too_large(limit, path.name)
+    size = path.stat().st_size
+    if size > limit:
+        raise too_large(limit, path.name, size)
     with path.open("rb") as stream:
         return read_limited(stream, limit, path.name)
 

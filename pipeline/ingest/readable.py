@@ -34,6 +34,8 @@ _RUN_ON_LABEL = re.compile(
     r"(?:[ \t]+\([^()\n]{1,60}\))?[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\s+(?=\S)"
 )
 _RUN_ON_MIN = 2  # one "Monday 10:30" in speech is no label
+# A heading or a rule: a document's structure, not a note's words ("# Call notes", "---").
+_STRUCTURE = re.compile(r"^\s*(?:#|[-*_=]{3,}\s*$)")
 
 
 @dataclass(frozen=True)
@@ -119,18 +121,58 @@ def sentences(text: str) -> int:
     return ends + (1 if tail.strip() else 0)
 
 
+def _has_header(call: ParsedCall) -> bool:
+    return bool(call.call_date or call.account or call.people or call.deal_id or call.outcome)
+
+
 def check_readable(call: ParsedCall, filename: str) -> None:
     """``BadInput`` when a free-text call has no speaker turns, no header and too little prose
     to be a note; structured formats and CRM rows are not judged here."""
-    if call.format not in CHECKED_FORMATS or _named_speakers(call.utterances):
+    if call.format not in CHECKED_FORMATS or _has_header(call):
         return
-    if call.call_date or call.account or call.people or call.deal_id or call.outcome:
+    if _named_speakers(call.utterances):
+        _check_lone_line(call, filename)
         return
     text = " ".join(u.text for u in call.utterances)
     words = len(text.split())
     if words >= MIN_NOTE_WORDS or sum(sentences(u.text) for u in call.utterances) >= 2:
         return
+    raise _too_little(words, filename)
+
+
+def _check_lone_line(call: ParsedCall, filename: str) -> None:
+    """A file of one speaker's line is held to a note's length, label and all: it is a turn
+    now ("Dana (Buyer): ..." had been the rep's note), and "Dana: too pricey" is no call."""
+    lines = [line for line in call.raw_text.split("\n") if line.strip()]
+    if len(lines) != 1 or len(call.utterances) != 1:
+        return
+    words = len(lines[0].split())
+    if words >= MIN_NOTE_WORDS or sentences(call.utterances[0].text) >= 2:
+        return
     raise BadInput(
+        f"this does not read as a conversation or a note: one speaker's line only, "
+        f"{plural(words, 'word')} in one sentence. Paste the whole transcript with every "
+        f"speaker's turns, or a note of at least two sentences or {MIN_NOTE_WORDS} words",
+        filename=filename,
+    )
+
+
+def too_short(calls: Sequence[ParsedCall], filename: str) -> BadInput | None:
+    """The reason a free-text file that gave no utterances at all is refused, when it is too
+    little text to be a note: a file of "Thanks!" had been told it had "no utterances" (its one
+    line, a pleasantry, is no note), as if nothing in it could be read."""
+    if not calls or any(c.format not in CHECKED_FORMATS or _has_header(c) for c in calls):
+        return None
+    lines = (line for call in calls for line in call.raw_text.split("\n"))
+    text = " ".join(line for line in lines if not _STRUCTURE.match(line))
+    words = sum(1 for word in text.split() if any(char.isalnum() for char in word))
+    if not words or words >= MIN_NOTE_WORDS or sentences(text) >= 2:
+        return None
+    return _too_little(words, filename)
+
+
+def _too_little(words: int, filename: str) -> BadInput:
+    return BadInput(
         f"this does not read as a conversation or a note: no speaker turns "
         f'("Name: what they said"), no header (Date:, Account:) and only '
         f"{plural(words, 'word')} in one sentence. Paste a transcript with speaker names, or a "

@@ -41,6 +41,14 @@ def role_of_label(label: str) -> str | None:
     return None
 
 
+def bracket_side(role: str | None, company: str | None) -> tuple[str | None, str | None]:
+    """The role and company of a label with a bracket: "Dana (Buyer)", "Sam (Sales Rep)" and
+    "Lee (AE)" state a side, no company (both speakers had been of no side, a rep's lines
+    detected as a buyer's); "Dana (Harbour Freight)" is a company."""
+    side = role_of_label(company) if company and role is None else None
+    return (side, None) if side else (role, company)
+
+
 # Labels a tool gives when it does not know the person: "Speaker 1", "SPEAKER_00", "Unknown
 # Speaker", "Participant 3", "Guest". The same label on another call is someone else.
 _ANONYMOUS = re.compile(

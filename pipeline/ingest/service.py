@@ -48,6 +48,7 @@ from pipeline.ingest.upload_context import UploadContext, read_upload_context
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
 from pipeline.store.busy import database_locked
+from pipeline.wording import file_size
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -68,11 +69,11 @@ class Upload:
     stream: BinaryIO
 
 
-def too_large(limit: int, filename: str) -> TooLarge:
-    return TooLarge(
-        f"file is larger than the {limit:,}-byte upload limit (CALLMINE_MAX_UPLOAD_BYTES)",
-        filename=filename,
-    )
+def too_large(limit: int, filename: str, size: int | None = None) -> TooLarge:
+    """The refusal of a file over the limit, sizes in MB; the file's own where it is known."""
+    what = f"file is {file_size(size)}, over" if size else "file is larger than"
+    limits = f"the {file_size(limit)} upload limit (CALLMINE_MAX_UPLOAD_BYTES: {limit:,} bytes)"
+    return TooLarge(f"{what} {limits}", filename=filename)
 
 
 def read_limited(stream: BinaryIO, limit: int, filename: str) -> bytes:

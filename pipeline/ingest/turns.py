@@ -19,7 +19,7 @@ from pipeline.ingest.header import KNOWN_LABELS, label_key
 from pipeline.ingest.label_markup import untagged_label
 from pipeline.ingest.names import LAST_FIRST, bracket_company, first_last, is_outsider_tag
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
-from pipeline.ingest.role_labels import PHONE_SPEAKER, UNSIDED_PHONE, role_of_label
+from pipeline.ingest.role_labels import PHONE_SPEAKER, UNSIDED_PHONE, bracket_side, role_of_label
 from pipeline.ingest.values import parse_timestamp
 from pipeline.redact import is_phone_number
 
@@ -139,7 +139,7 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
         text = (match.group("text") or "").strip()
         if not text.startswith("//"):
             start = parse_timestamp(match.group("ts") or match.group("ts2"))
-            company = _company(match.group("company"))
+            company = bracket_company(match.group("company"))
             if company is not None and start is None and _TS_LINE.match(company):
                 start, company = parse_timestamp(company), None  # "Maya (00:01:02): text"
             if start is None and _TS_LINE.match(text):
@@ -153,15 +153,14 @@ def match_label(line: str, *, bracketed: bool = False) -> Turn | None:
         who = _speaker(match) if match else None
         if match and who:
             start, bracket = parse_timestamp(match.group("ts")), match.group("company")
-            return Turn(
-                who[0], _company(bracket), start, "", *who[1:], outsider=is_outsider_tag(bracket)
-            )
+            outsider = is_outsider_tag(bracket)
+            return Turn(who[0], bracket_company(bracket), start, "", *who[1:], outsider=outsider)
     match = _BRACKETED.match(line) if bracketed else None
     name = _person_name(match.group("name")) if match else None
     if match and name:
         bracket = match.group("company")
         text = match.group("text").strip()
-        return Turn(name, _company(bracket), None, text, outsider=is_outsider_tag(bracket))
+        return Turn(name, bracket_company(bracket), None, text, outsider=is_outsider_tag(bracket))
     return None
 
 
@@ -198,15 +197,13 @@ def name_time_joined(lines: list[str]) -> list[str]:
     return joined
 
 
-def _company(value: str | None) -> str | None:
-    return bracket_company(value)
-
-
 def label_lines(lines: list[str]) -> list[Turn | None]:
     """``match_label`` of every line; in a timed transcript an untimed label before the first
     timed one is a title (``Rota Pilot Review: Shiftwise x Harbor Point``), not a turn."""
     labels = [match_label(line) for line in lines]
     found = [turn for turn in labels if turn is not None]
+    for turn in found:  # "Dana (Buyer)": a side, not a company
+        turn.role, turn.company = bracket_side(turn.role, turn.company)
     timed = [turn for turn in found if turn.start is not None]
     if len(timed) >= 2 and len(timed) >= _TIMED_SHARE * len(found):
         first = next(index for index, turn in enumerate(labels) if turn and turn.start is not None)
@@ -249,12 +246,15 @@ def name_callers(labels: list[Turn | None], ours: dict[str, str | None], rep: st
 def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "file") -> bool:
     """Is this a speaker-labelled transcript (rather than notes with a few ``Label:`` lines)?
 
-    ``kind="transcript"``: the text came from a transcript field, so one labelled line that
-    opens it is enough (a voicemail); ``kind="note"``: a notes field, where labels must repeat
+    ``kind="transcript"``: a transcript field (or a file of one line), so one labelled line
+    that opens it is enough (a voicemail); ``kind="note"``: a notes field, where labels must repeat
     or carry times (``Business Overview: ... Conclusion: ...`` are sections, not speakers).
     """
     turns = [turn for turn in labels if turn is not None]
-    if kind == "transcript" and turns:
+    non_empty = sum(bool(line.strip()) for line in lines)
+    # A file of one labelled line: "Dana (Buyer): ..." had been the rep's note.
+    opens = kind == "transcript" or (kind == "file" and non_empty == 1)
+    if opens and turns:
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first is not None and labels[first] is not None:
             return True
@@ -262,7 +262,6 @@ def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "
         return False
     counts = Counter(turn.speaker.casefold() for turn in turns)
     timed = sum(turn.start is not None for turn in turns)
-    non_empty = sum(bool(line.strip()) for line in lines)
     repeated = counts.most_common(1)[0][1] >= 2
     # Every line a different label, once each: a short exchange, or a document's sections.
     exchange = kind != "note" and 2 <= len(counts) <= 3 and len(turns) * 2 >= non_empty
