@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipeline.content.quote_text import text_key
+from pipeline.publish.page_claims import honest_opening
 from pipeline.publish.said_above import entry_names, profile_facts, restated
 
 GAP = re.compile(r"(?<![\w])To write\b")  # a writer's note, as review counts them
@@ -58,7 +59,7 @@ def publishable(markdown: str, rep: Mapping[int, str]) -> str:
     said = {n: text for n, (text, _) in quoted_in(sources).items()}
     facts = profile_facts(sources)
     lines = _entries(_rows(main.split("\n"), rep, facts), rep, said, facts)
-    body = _sections("\n".join(lines))
+    body = honest_opening(_sections("\n".join(lines)))
     cited = {int(n) for n in _QUOTE_CITE.findall(body)}
     # Only quotes this left uncited go: a source an edit no longer cites stays listed.
     uncited = {int(n) for n in _QUOTE_CITE.findall(main)} - cited
