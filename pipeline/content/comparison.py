@@ -15,6 +15,7 @@ from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.our_fit import where_we_fit
+from pipeline.content.profile import ProfileFact
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, names_rival, rival_topic
 from pipeline.content.rival_fit import (
@@ -122,14 +123,14 @@ def comparison(evidence: Evidence) -> Comparison:
             else:
                 us = f"{us} {said}" if us else said
         shown = _shown(row.claims, room=MAX_CITATIONS - (reply is not None))
+        aspect = say(
+            "rival_aspect", topic=_row_topic(row, forms), outcome=row.outcome, calls=row.calls
+        )
+        if reply is None and _onto_fact_row(rows, aspect, shown, us, fact):
+            continue
         rows.append(
             ComparisonRow(
-                aspect=say(
-                    "rival_aspect",
-                    topic=_row_topic(row, forms),
-                    outcome=row.outcome,
-                    calls=row.calls,
-                ),
+                aspect=aspect,
                 us=us or say("answer_to_write", replies=bool(answers)),
                 them=clip(" ".join(say_quoting("quoted", 240, text=q.text) for q in shown), 240),
                 citations=[q.id for q in shown] + ([reply.id] if reply else []),
@@ -254,6 +255,40 @@ def _row_topic(row: ClaimRow, forms: Sequence[str]) -> str:
     if moved_to(text, forms):
         return "decision"
     return aspect_topic(text, "liked" if says_well(text) else "what_it_does")
+
+
+def _onto_fact_row(
+    rows: list[ComparisonRow],
+    aspect: str,
+    shown: list[Quote],
+    us: str | None,
+    fact: ProfileFact | None,
+) -> bool:
+    """Put buyers' lines on a point a fact row already covers ("Price") into that row, whole
+    quotes while they fit, our fact beside them where the row had none; False where there is
+    no such row or no quote fits (a row of their own then). Why: the RotaPro page had two
+    "Price" and two "Plans and terms" rows, the second saying "As in the … row above"."""
+    at = next((i for i, r in enumerate(rows) if r.facts and r.aspect == aspect), None)
+    if at is None:
+        return False
+    row = rows[at]
+    quoted: list[tuple[str, int]] = []
+    for quote in shown:
+        text = say_quoting("quoted", 240, text=quote.text)
+        length = len(row.them) + sum(len(t) + 1 for t, _ in quoted) + 1 + len(text)
+        if len(row.citations) + len(quoted) >= MAX_CITATIONS or length > 240:
+            break
+        quoted.append((text, quote.id))
+    if not quoted:
+        return False
+    update: dict[str, object] = {
+        "them": " ".join([row.them, *(t for t, _ in quoted)]),
+        "citations": [*row.citations, *(i for _, i in quoted)],
+    }
+    if not row.profile and fact is not None and us:
+        update |= {"us": us, "profile": [fact.id]}
+    rows[at] = row.model_copy(update=update)
+    return True
 
 
 def _said(quote: Quote, name: str, words: str) -> FitPoint:
