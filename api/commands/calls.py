@@ -228,7 +228,7 @@ def utterances(
         print_json([u.model_dump(mode="json") for u in rows])
         return
     table = Table()
-    for column in ("id", "call", "start", "speaker", "role", "kinds", "text"):
+    for column in ("id", "call", "start", "speaker", "role", "noted", "kinds", "text"):
         table.add_column(column)
     for u in rows:
         table.add_row(
@@ -237,6 +237,7 @@ def utterances(
             "" if u.start is None else f"{u.start:.0f}s",
             u.speaker or "",
             u.role,
+            _noted(u),  # the rep's own label in a note, out of the text: "objection (price)"
             ",".join(u.kinds),
             u.text,
         )
@@ -275,6 +276,14 @@ def call_show(
         console.print(
             f"{start}[bold]{u.speaker or '-'}[/bold] ({u.role}): {u.text}", highlight=False
         )
+
+
+def _noted(utterance: UtteranceRead) -> str:
+    """The kind a rep's label in a note gave the utterance, with the category it named."""
+    if utterance.note_kind is None:
+        return ""
+    topic = f" ({utterance.note_category})" if utterance.note_category else ""
+    return f"{utterance.note_kind}{topic}"
 
 
 def _reps(utterances: Iterable[UtteranceRead]) -> list[str]:

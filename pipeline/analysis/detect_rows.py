@@ -36,6 +36,7 @@ def detected_rows(
     columns = (
         Utterance.id, Utterance.call_id, Utterance.role, Utterance.speaker, Utterance.text,
         Utterance.note_kind,  # the rep's own label in a note: the detector follows it
+        Utterance.note_category,  # and the category it names ("Price objection:")
     )  # fmt: skip
     for utterance in session.execute(
         select(*columns)

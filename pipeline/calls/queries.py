@@ -178,6 +178,8 @@ def _utterance_read(utterance: Utterance, mentions: Sequence[Mention]) -> Uttera
         role=utterance.role,
         start=utterance.start_seconds,
         text=utterance.text,
+        note_kind=utterance.note_kind,
+        note_category=utterance.note_category,
         kinds=_unique([m.kind for m in mentions]),
         categories=_unique([m.category for m in mentions]),
         competitors=_unique([m.competitor for m in mentions]),

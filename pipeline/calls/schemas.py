@@ -64,6 +64,8 @@ class UtteranceRead(BaseModel):
                     "role": "buyer",
                     "start": 62.0,
                     "text": "Honestly the annual contract is what scares me.",
+                    "note_kind": None,
+                    "note_category": None,
                     "kinds": ["objection"],
                     "categories": ["contract_length"],
                     "competitors": [],
@@ -93,6 +95,17 @@ class UtteranceRead(BaseModel):
     role: str
     start: float | None
     text: str
+    note_kind: str | None = Field(
+        default=None,
+        description="The kind a rep's own label in a note gave the text, the label taken out of "
+        'it ("Pain: front desk double-books" -> pain): objection, pain, current_setup, '
+        "question, plan, record or why_now; null without one.",
+    )
+    note_category: str | None = Field(
+        default=None,
+        description='The objection category that label named ("Price objection:" -> price), '
+        "for an objection or a question; null without one.",
+    )
     kinds: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)

@@ -15,10 +15,12 @@ if TYPE_CHECKING:
 Kind = Literal["objection", "pain", "question", "current_setup", "other"]
 KINDS: tuple[Kind, ...] = ("objection", "pain", "question", "current_setup", "other")
 # What a rep's own label in a note may say of its words besides a kind (``note_kind``): the
-# rep's plan ("Next steps:"), a field of the deal's record ("Competitor:").
+# rep's plan ("Next steps:"), a field of the deal's record ("Competitor:"), the buyer's reason
+# to act now ("Why now:", "Trigger:"; a why-now tag, no kind).
 PLAN_NOTE = "plan"
 RECORD_NOTE = "record"
-NOTE_KINDS: tuple[str, ...] = (*KINDS[:-1], PLAN_NOTE, RECORD_NOTE)
+WHY_NOW_NOTE = "why_now"
+NOTE_KINDS: tuple[str, ...] = (*KINDS[:-1], PLAN_NOTE, RECORD_NOTE, WHY_NOW_NOTE)
 # Tags ride on a sentence of any kind: a competitor named, a reason to act now.
 Tag = Literal["competitor", "why_now"]
 TAGS: tuple[Tag, ...] = ("competitor", "why_now")
@@ -137,6 +139,9 @@ class SentenceInput:
     # The kind the rep's own label in a note gave it ("Pain:" -> "pain", "Next steps:" ->
     # "plan"), its label out of the text (``pipeline/ingest/inline_labels.py``); None: no label.
     note_kind: str | None = None
+    # The objection category the rep's label named ("Price objection:", "Security question:"),
+    # for an objection or a question of the kind the label gave; None: none named.
+    note_category: str | None = None
 
 
 @dataclass(frozen=True)

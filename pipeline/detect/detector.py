@@ -35,7 +35,7 @@ from pipeline.detect.competitors import (
 from pipeline.detect.conditions import sets_a_condition_on_us
 from pipeline.detect.deal_news import is_deal_news, loss_in_note
 from pipeline.detect.deferrals import defers_the_decision
-from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_verdict
+from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_tag
 from pipeline.detect.fit_state import operating_threshold
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import checked_kinds, kind_checker
@@ -48,7 +48,6 @@ from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.sentences import call_texts, split_sentences, surroundings
 from pipeline.detect.side_remarks import side_remarks
-from pipeline.detect.small_talk import answers_small_talk, makes_small_talk
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.detect.verdict import sentence_verdict
 from pipeline.embed import Embedder, Vectors
@@ -181,8 +180,9 @@ class RuleEmbeddingDetector:
             spans = self.splitter(utterance.text)
             for index, (start, end, text) in enumerate(spans):
                 noted = getattr(utterance, "note_kind", None)  # the rep's label in a note
+                topic = getattr(utterance, "note_category", None)  # "Price objection:"
                 scored = SentenceInput(text, utterance.text, context, known, reply, position,
-                                       index, len(spans), listed, noted)  # fmt: skip
+                                       index, len(spans), listed, noted, topic)  # fmt: skip
                 out.append(
                     BuyerSentence(
                         utterance.id, utterance.role, start, end, text, scored, mine, call
@@ -360,8 +360,8 @@ class RuleEmbeddingDetector:
             for name, v in sims.items()
             if name.startswith("why_now:")
         }
-        why_now = why_now_verdict(sentence.text, why_now_sims)
-        if why_now is not None and not _small_talk(sentence.scored):
+        why_now = why_now_tag(sentence.scored, why_now_sims)
+        if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out
 
@@ -374,12 +374,6 @@ def _with_category_margin(detection: Detection, score: KindScore) -> Detection:
         return detection
     margin = category_margin(score.category_probabilities, detection.category)
     return replace(detection, category_margin=margin)
-
-
-def _small_talk(sentence: SentenceInput) -> bool:
-    """No trigger in small talk: "It's been a crazy week with court deadlines." had been a
-    deadline."""
-    return makes_small_talk(sentence.text) or answers_small_talk(sentence)
 
 
 @dataclass(frozen=True)

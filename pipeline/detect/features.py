@@ -19,8 +19,9 @@ import numpy as np
 import numpy.typing as npt
 
 from pipeline.detect import rules
-from pipeline.detect.classify import SentenceInput
+from pipeline.detect.classify import WHY_NOW_NOTE, SentenceInput
 from pipeline.detect.competitors import CompetitorHit, find_competitors
+from pipeline.detect.small_talk import answers_small_talk, makes_small_talk
 from pipeline.embed import Embedder, label_sums, normalise
 
 # Weight of the rep's turns next to the buyer's own words: what the rep said before and after
@@ -215,6 +216,27 @@ def feature_matrix(
 
 _WHY_NOW_SIM = 0.65
 _WHY_NOW_MIN_WORDS = 3
+
+
+_LABELLED_WHY_NOW_SURE = 0.8
+_LABELLED_WHY_NOW = "event"  # a trigger the words do not sort ("Trigger: new owner")
+
+
+def why_now_tag(sentence: SentenceInput, sims: dict[str, float]) -> tuple[str, float] | None:
+    """A sentence's why-now category and confidence (``why_now_verdict``), none in small talk
+    ("It's been a crazy week with court deadlines." had been a deadline). A rep's label says one
+    ("Why now:", "Trigger:") even where the words alone are no cue ("a health inspector asked
+    for the hours log"): the cue rules' category, else the closest seed's, as sure as a
+    statement."""
+    found = why_now_verdict(sentence.text, sims)
+    if sentence.note_kind == WHY_NOW_NOTE:
+        if found is not None:
+            return found[0], max(found[1], _LABELLED_WHY_NOW_SURE)
+        category = max(sims, key=lambda n: (sims[n], n), default=_LABELLED_WHY_NOW)
+        return category, _LABELLED_WHY_NOW_SURE
+    if found is None or makes_small_talk(sentence.text) or answers_small_talk(sentence):
+        return None
+    return found
 
 
 def why_now_verdict(sentence: str, sims: dict[str, float]) -> tuple[str, float] | None:

@@ -31,13 +31,11 @@ _CATEGORY_TOPICS: dict[str, re.Pattern[str]] = {
     name: re.compile(_any(words) + r"(?: " + _PART + r")?")
     for name, words in _CUES["topics"].items()
 }
-_TOPIC = (
-    r"(?P<topic>"
-    + _any([_any(words) for words in _CUES["topics"].values()])
-    + r"(?: "
-    + _PART
-    + r")?)"
-)
+# A buying topic's words ("the contract length", "pricing"), also read in a rep's label in a note
+# ("Price objection:", ``pipeline/ingest/inline_labels.py``).
+TOPIC_WORDS = _any([_any(words) for words in _CUES["topics"].values()]) + r"(?: " + _PART + r")?"
+_TOPIC = rf"(?P<topic>{TOPIC_WORDS})"
+_TOPIC_WORD = re.compile(rf"\b{TOPIC_WORDS}\b")
 # The topic ends its clause: a mark, the text's end, or a word that goes on around it.
 _END = r"(?=\s*(?:$|[,.;:!?)\u2013\u2014-])|\s+" + _any(_CUES["after"]) + r"\b)"
 _FRAMING = _any([*_CUES["opener"], *_CUES["hurts"]]) + _CUES["tail"][0]
@@ -92,3 +90,11 @@ def own_problem(sentence: str) -> str | None:
 def topic_category(topic: str) -> str | None:
     """The category a topic word names ("the contract length": contract)."""
     return next((name for name, words in _CATEGORY_TOPICS.items() if words.fullmatch(topic)), None)
+
+
+def topic_named(words: str) -> str | None:
+    """The category a few words name through their topic words ("- price increase", "re:
+    onboarding"); None when they name none, or topics of two categories."""
+    named = {topic_category(found.group(0)) for found in _TOPIC_WORD.finditer(lowered(words))}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None

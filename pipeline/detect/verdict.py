@@ -14,7 +14,14 @@ from pipeline.detect import note_reports, rules
 from pipeline.detect.account_facts import states_its_size
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
-from pipeline.detect.classify import KINDS, PLAN_NOTE, SAID_BY_THE_BUYER, Kind, SentenceInput
+from pipeline.detect.classify import (
+    KINDS,
+    OBJECTION_CATEGORIES,
+    PLAN_NOTE,
+    SAID_BY_THE_BUYER,
+    Kind,
+    SentenceInput,
+)
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.conditions import condition_beside_a_rival
 from pipeline.detect.decisions import AUTHORITY, model_ranking, says_a_verdict
@@ -195,6 +202,9 @@ def sentence_verdict(
         category = plain_topic(text, category) if on_topic else None
     else:
         category = None
+    if (noted := labelled_category(sentence, kind)) is not None:
+        # "Price objection: said $12/user is a lot", "Security question: …": the rep's topic
+        category, competitor = noted, competitor if noted == "competitor" else None
     planned = sentence.note_kind == PLAN_NOTE  # the rep's plan is never an objection to ask
     return Verdict(
         kind,
@@ -211,6 +221,15 @@ def labelled_kind(sentence: SentenceInput) -> Kind | None:
     if sentence.note_kind == PLAN_NOTE:
         return "other"
     return next((kind for kind in KINDS if kind == sentence.note_kind), None)
+
+
+def labelled_category(sentence: SentenceInput, kind: Kind) -> str | None:
+    """The objection category the rep's label named ("Price objection:", "Objection -
+    price:", ``SentenceInput.note_category``) for the objection or question it labelled; None
+    without one."""
+    if sentence.note_kind != kind or kind not in ("objection", "question"):
+        return None
+    return next((c for c in OBJECTION_CATEGORIES if c == sentence.note_category), None)
 
 
 def _said_topic(sentence: SentenceInput) -> str | None:

@@ -30,6 +30,9 @@ class ParsedUtterance:
     # -> "plan"): the label is the rep's, not the buyer's words, so it is kept here, not in the
     # text, for the detector to follow (``inline_labels``).
     note_kind: str | None = None
+    # The objection category the label's qualifier names ("Price objection:" -> "price"), for
+    # an objection or a question: the rep's category, followed by the detector.
+    note_category: str | None = None
 
 
 @dataclass

@@ -3,7 +3,9 @@ for VetBoard. Pain: front desk double-books every Monday. Next steps: send case 
 labelled segment runs to the next label and is a note of its own, the label taken out of its
 text (it is the rep's classification, not the buyer's words: it had been shown to marketers in
 theme quotes) and the kind it names kept in ``note_kind`` for the detector, on the labelled
-sentence only. A "Next steps" segment is the rep's plan, returned apart for
+sentence only, with the buying topic a qualifier names ("Price objection:", "Objection -
+price:") as the rep's category (``note_category``). A label alone on its line gives its kind to
+the list under it (``list_label``). A "Next steps" segment is the rep's plan, returned apart for
 ``asides.step_notes``. The words are data (``pipeline/data/note_labels.toml``)."""
 
 from __future__ import annotations
@@ -14,16 +16,21 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from pipeline.detect.classify import NOTE_KINDS, PLAN_NOTE
+from pipeline.detect.named_problem import TOPIC_WORDS, topic_named
 from pipeline.detect.sentences import split_sentences
 from pipeline.ingest.base import ParsedUtterance
 
 _SAID = "said"  # a label naming who spoke ("Customer said:"), no kind
+_TIMING = "timing"  # "Timing:", "Deadline:": when, no kind (a timing objection is the model's)
+_NO_KIND = (_SAID, _TIMING)
+# The kinds a buying topic before the label's word may qualify ("Price objection:").
+_TOPICAL = ("objection", "question", "pain")
 
 
 def _load() -> dict[str, dict[str, list[str]]]:
     text = resources.files("pipeline").joinpath("data", "note_labels.toml").read_text("utf-8")
     data: dict[str, dict[str, list[str]]] = tomllib.loads(text)
-    unknown = set(data["kinds"]) - {*NOTE_KINDS, _SAID}
+    unknown = set(data["kinds"]) - {*NOTE_KINDS, *_NO_KIND}
     if unknown:  # the detector reads only the kinds it knows
         raise ValueError(f"note_labels.toml: unknown kinds {sorted(unknown)}")
     return data
@@ -43,64 +50,104 @@ def _words(patterns: list[str]) -> str:
 # between cells, or, before a colon only, a capitalised label after a space ("… VetBoard Pain:").
 _AT = r"(?:(?P<at>^|\s*\n\s*|(?<=[.!?;…)\]])\s+|\s+\|\s+)|(?P<mid>\s+(?=(?-i:[A-Z]))))"
 _LEAD = rf"(?:(?:{_words(_DATA['labels']['lead'])})\s+)?"
+# A buying topic before the label's word: "Price objection:", "Main pricing concern -".
+_TOPIC_BEFORE = rf"(?:(?P<topic>{TOPIC_WORDS})\s+)?"
+_TAIL = rf"(?:\s+(?:{_words(_DATA['labels']['tail'])})\b)?"  # "Concerns raised:"
 _KIND_WORDS = "|".join(f"(?P<{kind}>{_words(words)})" for kind, words in _KINDS.items())
 # What may sit between the label and its separator: "(ops)", "- price", "re: onboarding".
 _QUALIFIER = (
-    r"(?:\s*\([^()\n]{1,40}\)"
+    r"(?P<qualifier>\s*\([^()\n]{1,40}\)"
     r"|\s*[-–—/]\s*[^\s:.;!?\"“][^:.;!?\"“\n]{0,30}?(?=\s*:)"
     r"|\s+(?:re|regarding|about|around|on|over|with)\s*:?\s+[^:.;!?\"“\n]{1,40}?"
     r"(?=\s*(?:--|–|—|:|\s-\s)))?"
 )
 _SEPARATOR = r"(?P<sep>\s*(?::|--|–|—)\s*|\s+-\s+|\s*,?\s*(?=[\"“]))"
-_LABEL = re.compile(
-    rf"{_AT}(?P<label>{_LEAD}(?:{_KIND_WORDS})\b{_QUALIFIER}){_SEPARATOR}", re.IGNORECASE
+_WORDING = rf"{_LEAD}{_TOPIC_BEFORE}(?:{_KIND_WORDS})\b{_TAIL}{_QUALIFIER}"
+_LABEL = re.compile(rf"{_AT}(?P<label>{_WORDING}){_SEPARATOR}", re.IGNORECASE)
+# A label alone on its line over a list: "Objections:", "**Pain points**", "Questions asked:".
+_LIST_LABEL = re.compile(
+    rf"^(?P<mark>[*_]{{0,2}})\s*(?P<label>{_WORDING})\s*:?\s*(?P=mark)\s*:?$",
+    re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of a note and the kind its label names (None: no label, or one with no kind)."""
+    """A stretch of a note, the kind its label names (None: no label, or one with no kind) and
+    the objection category its qualifier names ("Price objection:"; None: none named)."""
 
     text: str
     kind: str | None
+    category: str | None = None
 
 
 def _kind(found: re.Match[str]) -> str | None:
-    """The kind a label names, None when it is no label here: a short one ("Q") not before a
-    colon, a capitalised one mid-sentence not before a colon, a quotation's lead-in that names
-    no speaker."""
+    """The name of the label's kind (``said`` and ``timing`` name none), None when it is no
+    label here: a short one ("Q") not before a colon, a capitalised one mid-sentence not before a
+    colon, a quotation's lead-in that names no speaker, a topic before a word it cannot qualify
+    ("Pricing next steps")."""
     kind = next(name for name in _KINDS if found.group(name) is not None)
     sep = found.group("sep").strip()
     if (found.group(kind).casefold() in _COLON_ONLY or found.group("mid")) and sep != ":":
         return None
     if sep in ("", ",") and kind != _SAID:
         return None
-    return kind
+    return None if found.group("topic") and kind not in _TOPICAL else kind
 
 
-def labelled_segments(text: str) -> list[Segment]:
-    """``text`` cut at each label, each piece without its label; one unlabelled segment when
-    the text holds no label."""
-    cuts = [(found, kind) for found in _LABEL.finditer(text) if (kind := _kind(found))]
+def _category(found: re.Match[str], kind: str | None) -> str | None:
+    """The objection category the label's qualifier names, before its word ("Security
+    question:") or after it ("Objection - price:", "Concern re: onboarding --"), for an
+    objection or a question only."""
+    if kind not in ("objection", "question"):
+        return None
+    return topic_named(found.group("topic") or found.group("qualifier") or "")
+
+
+def labelled_segments(
+    text: str, kind: str | None = None, category: str | None = None
+) -> list[Segment]:
+    """``text`` cut at each label, each piece without its label; the text before the first
+    label is of ``kind`` (a list's label over it, ``list_label``), one segment when the text
+    holds no label."""
+    cuts = [(found, name) for found in _LABEL.finditer(text) if (name := _kind(found))]
     if not cuts:
-        return [Segment(text, None)]
-    segments = [Segment(text[: cuts[0][0].start()].strip(), None)]
-    for index, (found, kind) in enumerate(cuts):
+        return _labelled(text, kind, category) if kind else [Segment(text, None)]
+    segments = _labelled(text[: cuts[0][0].start()].strip(), kind, category)
+    for index, (found, name) in enumerate(cuts):
         end = cuts[index + 1][0].start() if index + 1 < len(cuts) else len(text)
-        segments.extend(_labelled(text[found.end() : end].strip(), None if kind == _SAID else kind))
+        sorts = None if name in _NO_KIND else name
+        segments.extend(_labelled(text[found.end() : end].strip(), sorts, _category(found, sorts)))
     return [segment for segment in segments if any(char.isalnum() for char in segment.text)]
 
 
-def _labelled(text: str, kind: str | None) -> list[Segment]:
+def _labelled(text: str, kind: str | None, category: str | None = None) -> list[Segment]:
     """A label's kind covers its own sentence, the rest of its stretch is the detector's to
     read: in "Objections: switching effort "…". RotaPro matched with a renewal discount." the
     rep's outcome is no objection, nor is "Offered free migration" after "Concern - …". The
     rep's plan runs to the next label ("Next steps: send the case study. Call back Tuesday.")."""
     spans = split_sentences(text)
     if kind is None or kind == PLAN_NOTE or len(spans) < 2:
-        return [Segment(text, kind)]
+        return [Segment(text, kind, category)]
     first_end, rest_start = spans[0][1], spans[1][0]
-    return [Segment(text[:first_end].strip(), kind), Segment(text[rest_start:].strip(), None)]
+    return [
+        Segment(text[:first_end].strip(), kind, category),
+        Segment(text[rest_start:].strip(), None),
+    ]
+
+
+def list_label(line: str) -> Segment | None:
+    """The kind and category a label alone on its line gives each item of the list under it
+    ("Objections:", "**Pain points**", "Price concerns raised:"; ``text`` empty, ``kind`` None
+    for one with no kind: "Timing:"), None for any other line."""
+    found = _LIST_LABEL.match(line.strip())
+    if found is None:
+        return None
+    kind = next(name for name in _KINDS if found.group(name) is not None)
+    if found.group("topic") and kind not in _TOPICAL:
+        return None
+    sorts = None if kind in _NO_KIND else kind
+    return Segment("", sorts, _category(found, sorts))
 
 
 def starts_with_label(text: str) -> bool:
@@ -115,12 +162,20 @@ def split_labelled(notes: list[ParsedUtterance]) -> tuple[list[ParsedUtterance],
     kept: list[ParsedUtterance] = []
     plan: list[str] = []
     for note in notes:
-        if note.role != "rep_note" or note.note_kind is not None:
+        if note.role != "rep_note" or note.note_kind == PLAN_NOTE:
             kept.append(note)
             continue
-        for segment in labelled_segments(note.text):
+        # an item of a labelled list keeps its list's kind up to a label of its own
+        for segment in labelled_segments(note.text, note.note_kind, note.note_category):
             if segment.kind == PLAN_NOTE:
                 plan.extend(item.strip() for item in segment.text.split(";") if item.strip())
             else:
-                kept.append(replace(note, text=segment.text, note_kind=segment.kind))
+                kept.append(
+                    replace(
+                        note,
+                        text=segment.text,
+                        note_kind=segment.kind,
+                        note_category=segment.category,
+                    )
+                )
     return kept, plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.base import ParsedUtterance
-from pipeline.ingest.inline_labels import starts_with_label
+from pipeline.ingest.inline_labels import Segment, list_label, starts_with_label
 from pipeline.ingest.note_labels import BULLET, bare_label
 from pipeline.ingest.quotes import holds_a_quote
 from pipeline.ingest.titles import is_part_name
@@ -137,9 +137,10 @@ def parse_notes(
     ``note_field``: a CRM note's text, signed only after a sign-off (``without_contact_block``)."""
     lines = without_contact_block(lines, signed_off=note_field)
     title: str | None = None
-    items: list[tuple[list[str], str | None, str | None]] = []
+    items: list[tuple[list[str], str | None, str | None, Segment | None]] = []
     current: list[str] | None = None
     label = _Label()
+    listing: _Listing | None = None  # a labelled list's kind ("Objections:" over its items)
     heading_text: str | None = None  # the heading a ``>`` quote sits under
     for index, raw in enumerate(lines):
         line = raw.rstrip()
@@ -150,14 +151,19 @@ def parse_notes(
             text = heading.group("text") if heading else line.strip()
             if not is_part_name(text):  # "📝 Notes" names a part, the next heading the call
                 title = title or strip_inline_markdown(text).strip() or None
-            current, label = None, _Label()
+            # A heading ("## Objections") names a section, not a list: its items are often the
+            # rep's prose about it ("Their bookkeeper uses PayNest for payroll. We don't …").
+            current, label, listing = None, _Label(), None
             heading_text = strip_inline_markdown(text).strip() or None
             continue
         if not line.strip() or _RULE.match(line) or _SETEXT.match(line) or _TABLE_RULE.match(line):
             current = None
             label = label if line.strip() == "" else _Label()
+            listing = listing if line.strip() == "" and listing and listing.gap() else None
             continue
         bullet = BULLET.match(line)
+        if listing is not None and not listing.goes_on(bool(bullet), line, current is not None):
+            current, listing = None, None  # a paragraph under the list is a note of its own
         text = bullet.group("text") if bullet else line.strip()
         text = _CHECKBOX.sub("", text.lstrip("> ").strip())
         if text.startswith("|") and text.endswith("|"):
@@ -166,15 +172,20 @@ def parse_notes(
                 continue
             text = " | ".join(cell.strip() for cell in text.strip("|").split("|") if cell.strip())
             current = None
+        if not bullet and (opened := _Listing.under(text, lines[index + 1 :])) is not None:
+            current, label, listing = None, _Label(), opened  # "Objections:" over its items
+            continue
         if not bullet and (name := bare_label(text)) is not None:
-            current, label = None, _Label(name)
+            current, label, listing = None, _Label(name), None
             continue
         if not bullet and current is None and _is_label_line(text, next_line):
             continue
         if bullet or current is None:
             current = [text]
             quoted = not bullet and line.lstrip().startswith(">")
-            items.append((current, label.owner(bool(bullet)), heading_text if quoted else None))
+            listed = listing.kind if listing is not None and bullet else None
+            said_by = label.owner(bool(bullet))
+            items.append((current, said_by, heading_text if quoted else None, listed))
         else:  # a line opening on a label ("Pain: …") keeps its break for ``inline_labels``
             current.append(f"\n{text}" if starts_with_label(text) else text)
     utterances = [
@@ -184,10 +195,49 @@ def parse_notes(
             role_from_source=True,
             said_by=said_by,
             heading=heading,
+            note_kind=listed.kind if listed else None,
+            note_category=listed.category if listed else None,
         )
-        for item, said_by, heading in items
+        for item, said_by, heading, listed in items
     ]
     return title, [u for u in utterances if u.text and not is_greeting(u.text)]
+
+
+class _Listing:
+    """A labelled list's reach ("Objections:" or "**Pain points**" right over its items): its
+    items take the label's kind, the label itself is no note. A blank line ends it, unless the
+    list is loose (a blank line between its first two items, as a .docx writes every item); a
+    heading, a rule, another label or a line that is no item ends it."""
+
+    def __init__(self, kind: Segment) -> None:
+        self.kind = kind
+        self.items = 0
+        self.spaced = False  # a blank line since the last item
+        self.loose: bool | None = None  # whether its items are spaced; None: under two read
+
+    @classmethod
+    def under(cls, text: str, after: list[str]) -> _Listing | None:
+        """The list a label line opens, when the next line with text is an item."""
+        kind = list_label(text)
+        following = next((line for line in after if line.strip()), "")
+        return cls(kind) if kind is not None and BULLET.match(following) else None
+
+    def gap(self) -> bool:
+        """A blank line: the list goes on only while it can still be a loose one."""
+        self.spaced = self.items > 0
+        return self.loose is not False or not self.spaced
+
+    def goes_on(self, bullet: bool, line: str, in_item: bool) -> bool:
+        """Whether a line with text is still in the list: an item (counted), or an item's
+        indented next line."""
+        if not bullet:
+            return in_item and not self.spaced and line[:1].isspace()
+        if self.items == 1 and self.loose is None:
+            self.loose = self.spaced
+        elif self.spaced and not self.loose:
+            return False
+        self.items, self.spaced = self.items + 1, False
+        return True
 
 
 class _Label:

@@ -254,8 +254,9 @@ def _said(
     role = "buyer" if stated else "unknown"
     kind = note.note_kind  # "Objection: "…"": the rep's label holds for the quote under it
     return ParsedUtterance(
-        words, speaker, note.start_seconds, role, None, stated, quoted=True, note_kind=kind
-    )
+        words, speaker, note.start_seconds, role, None, stated, quoted=True, note_kind=kind,
+        note_category=note.note_category,
+    )  # fmt: skip
 
 
 def _sentence_start(text: str) -> int:
@@ -282,7 +283,8 @@ def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:
     """The rep's words around a quote, without the brackets and stops that held it."""
     text = " ".join(text.split()).lstrip(" )”\"'.,;-–—").rstrip(" (“\"',;")
     return ParsedUtterance(text, like.speaker, like.start_seconds, like.role, like.company,
-                           like.role_from_source, note_kind=like.note_kind)  # fmt: skip
+                           like.role_from_source, note_kind=like.note_kind,
+                           note_category=like.note_category)  # fmt: skip
 
 
 # A voicemail notification's transcription (RingCentral, Dialpad, Google Voice): the caller's

@@ -101,6 +101,7 @@ def _utterance_row(call_id: int, seq: int, utterance: ParsedUtterance) -> dict[s
         "start_seconds": utterance.start_seconds,
         "text": utterance.text,
         "note_kind": utterance.note_kind,
+        "note_category": utterance.note_category,
     }
 
 

@@ -122,6 +122,14 @@ def _m011_note_kinds(connection: Any) -> None:
         connection.execute(text("ALTER TABLE utterances ADD COLUMN note_kind VARCHAR(16)"))
 
 
+def _m012_note_categories(connection: Any) -> None:
+    """Utterances carry the objection category a rep's label in a note named ("Price
+    objection:", "Objection - price:"); notes stored before have none until uploaded again."""
+    columns = {c["name"] for c in inspect(connection).get_columns("utterances")}
+    if "note_category" not in columns:
+        connection.execute(text("ALTER TABLE utterances ADD COLUMN note_category VARCHAR(32)"))
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -135,4 +143,5 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("009_analysis_claims", _m009_analysis_claims),
     ("010_category_margin", _m010_category_margin),
     ("011_note_kinds", _m011_note_kinds),
+    ("012_note_categories", _m012_note_categories),
 ]

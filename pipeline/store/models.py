@@ -155,6 +155,7 @@ class Utterance(Base):
     start_seconds: Mapped[float | None] = mapped_column(Float)
     text: Mapped[str] = mapped_column(Text)
     note_kind: Mapped[str | None] = mapped_column(String(16))  # ``ParsedUtterance.note_kind``
+    note_category: Mapped[str | None] = mapped_column(String(32))  # "Price objection:": price
 
     call: Mapped[Call] = relationship(back_populates="utterances")
     mentions: Mapped[list[Mention]] = relationship(

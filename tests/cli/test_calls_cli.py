@@ -229,3 +229,24 @@ def test_call_show_tells_the_deal_id_from_its_stage(cli: Cli, tmp_path: Path) ->
     [call] = cli.json("calls")["items"]
     shown = cli("call-show", str(call["id"])).stdout
     assert "  deal: -\n" in shown and "  stage: Closed Won\n" in shown
+
+
+@pytest.mark.usefixtures("no_analysis")
+def test_utterances_show_the_reps_note_label(cli: Cli, tmp_path: Path) -> None:
+    """The kind a rep's label gave a note ("Security question:"), with the topic it named."""
+    notes = write(
+        tmp_path,
+        "crm.csv",
+        b"date,account,outcome,notes\n"
+        b'2026-11-09,Oakfield Dental,open,"Security question: where are the X-rays kept? '
+        b'Concerns raised: the hygienists start in May."\n',
+    )
+    assert cli("ingest", notes).exit_code == 0
+    shown = cli("utterances").stdout
+    assert "question (security)" in shown
+    assert "objection" in shown
+    rows = cli.json("utterances")
+    assert [(u["note_kind"], u["note_category"]) for u in rows] == [
+        ("question", "security"),
+        ("objection", None),
+    ]

@@ -312,3 +312,22 @@ def test_naming_a_calls_competitors_later_tags_them(client: TestClient) -> None:
     upload(client, ("b.txt", said.replace(b"Rotaboard", b"ShiftLy")), competitors="ShiftLy")
     rows = client.get("/api/utterances", params={"call_id": other}).json()
     assert {name for u in rows for name in u.get("competitors", [])} == {"ShiftLy"}
+
+
+def test_a_calls_utterances_carry_the_reps_note_label(client: TestClient) -> None:
+    """``note_kind`` and ``note_category``: the rep's own label in a note, out of the text, had
+    not been shown anywhere ("Price objection:" read back as a bare sentence)."""
+    notes = (
+        b"date,account,outcome,notes\n"
+        b'2026-11-08,Ridge Kennels,lost,"Price objection: the per-run fee doubles what they '
+        b'pay. Why now: the insurer asked for a vaccination log."\n'
+    )
+    body = upload(client, ("crm.csv", notes)).json()
+    detail = client.get(f"/api/calls/{body['results'][0]['call_id']}").json()
+    assert [(u["text"], u["note_kind"], u["note_category"]) for u in detail["utterances"]] == [
+        ("the per-run fee doubles what they pay.", "objection", "price"),
+        ("the insurer asked for a vaccination log.", "why_now", None),
+    ]
+    spec = client.get("/openapi.json").json()["components"]["schemas"]["UtteranceRead"]
+    assert spec["properties"]["note_kind"]["description"]
+    assert spec["properties"]["note_category"]["description"]
