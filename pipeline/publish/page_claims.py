@@ -11,6 +11,7 @@ offline drafts' own (``content_templates/_draft_copy.j2``); other wording is lef
 from __future__ import annotations
 
 import re
+from functools import partial
 
 # The reps' winning replies a draft's opening promises ("faq_intro", "one_pager_headline",
 # "uc_summary"): published, the page quotes none of them.
@@ -33,13 +34,11 @@ def honest_opening(body: str) -> str:
     body = _REPLIES_CLAIMED.sub("", body)
     for pattern, entry in _COUNTED:
         left = sum(1 for line in body.split("\n") if line.startswith(entry))
-        body = pattern.sub(
-            lambda m, left=left: (
-                m.group(0)
-                if left >= int(m.group(1))
-                else f"{left} of the {m.group(1)} {m.group(2)}"
-            ),
-            body,
-            count=1,
-        )
+        body = pattern.sub(partial(_shown_of, left=left), body, count=1)
     return body
+
+
+def _shown_of(found: re.Match[str], left: int) -> str:
+    """ "The 8 concerns …" as "3 of the 8 concerns …" where ``left`` entries are shown."""
+    counted = int(found.group(1))
+    return found.group(0) if left >= counted else f"{left} of the {counted} {found.group(2)}"
