@@ -224,9 +224,22 @@ def _created(call: StorableCall) -> IngestResult:
                 call.parsed.notice,
                 unplaced_notice(call.parsed),
                 record_id_notice(call.parsed),
+                undated_notice(call.parsed),
             )
             if part
         ),
+    )
+
+
+def undated_notice(call: ParsedCall) -> str | None:
+    """What to tell the user of a call stored with no date (a Zoom .vtt, an Otter .txt): it
+    counts in no trend nor date filter, and nothing had said so; None where a date is known or
+    a CSV's unplaced-columns notice already asks for one."""
+    if call.call_date is not None or (call.unplaced and "date" in call.unplaced.fields):
+        return None
+    return (
+        "no date found: the call counts in no trend or date filter until it has one "
+        "(the upload's date, a manifest row, or an edit of the call)"
     )
 
 

@@ -360,7 +360,7 @@ def test_pasted_text_is_refused_or_understood(site: TestClient) -> None:
     assert refused["status"] == "rejected" and "conversation or a note" in refused["reason"]
     talk = "Maya: How is the rota going?\nDana: Honestly the price is too high for us.\n"
     [kept] = site.post("/upload/file", data={"pasted": talk}).json()["results"]
-    assert kept["status"] == "created" and kept["understood"] == "2 speakers, 2 turns"
+    assert kept["status"] == "created" and kept["understood"].startswith("2 speakers, 2 turns")
 
 
 def test_example_cluster_names_are_true_of_their_quotes(site: TestClient) -> None:

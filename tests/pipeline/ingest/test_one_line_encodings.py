@@ -72,7 +72,8 @@ def test_a_one_line_upload_is_stored_as_its_utf8_twin(
         finally:
             workspace.close()
         results.append((result.status, result.reason, result.understood))
-    assert results[1] == results[0] == ("created", None, "1 speaker, 1 turn")
+    assert results[1] == results[0]
+    assert results[0][:2] == ("created", None) and results[0][2].startswith("1 speaker, 1 turn")
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS.values(), ids=ENCODINGS)
