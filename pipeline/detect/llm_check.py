@@ -24,7 +24,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from pipeline.config import Settings
-from pipeline.detect.classify import KINDS, Detection, KindChecker, KindVerdict, SentenceInput
+from pipeline.detect.classify import (
+    KINDS,
+    PLAN_NOTE,
+    Detection,
+    KindChecker,
+    KindVerdict,
+    SentenceInput,
+)
 from pipeline.errors import LLMError, MalformedReply
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
@@ -222,6 +229,10 @@ def kind_checker(settings: Settings, labels: Mapping[str, str]) -> LLMKindChecke
     )
 
 
+# The note kinds that sort a sentence (``verdict.labelled_kind``): never sent for a second opinion.
+SORTED_BY_THE_REP = frozenset({*KINDS, PLAN_NOTE})
+
+
 def checked_kinds(
     checker: KindChecker | None,
     sentences: Sequence[SentenceInput],
@@ -229,15 +240,18 @@ def checked_kinds(
     categories: Sequence[str],
     redactor: Redactor,
 ) -> list[Detection]:
-    """Let the optional checker decide the sentences the model is not sure are small talk
-    (``kinds`` holds one per sentence); where it has no verdict (or fails) the model's
-    decision stands."""
+    """Let the optional checker decide the sentences the model is not sure are small talk and
+    no label of the rep's sorted (``kinds`` holds one per sentence); where it has no verdict
+    (or fails) the model's decision stands."""
     if checker is None:
         return kinds
+    # A sentence the rep's own label sorted ("Pain: …", "Next steps: …") keeps the rep's word.
     rows = [
         i
         for i, d in enumerate(kinds)
-        if d.source == "model" and not (d.kind == "other" and d.confidence >= OTHER_SURE)
+        if d.source == "model"
+        and not (d.kind == "other" and d.confidence >= OTHER_SURE)
+        and sentences[i].note_kind not in SORTED_BY_THE_REP
     ]
     if not rows:
         return kinds

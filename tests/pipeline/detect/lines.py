@@ -16,6 +16,7 @@ class Line:
     role: str
     text: str
     call_id: int = 1
+    note_kind: str | None = None  # the rep's label in a note (``Utterance.note_kind``)
 
 
 def buyer_kinds(detector: RuleEmbeddingDetector, sentences: list[str]) -> dict[str, str]:
