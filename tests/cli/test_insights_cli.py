@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -97,9 +98,11 @@ def test_edit_commands_and_recluster(cli: CliRunner) -> None:
     ids = [r["id"] for r in json.loads(run(cli, "clusters", "--kind", "objection", "--json"))]
     run(cli, "rename", str(ids[0]), "Too expensive")
     run(cli, "merge", str(ids[1]), str(ids[2]))
-    children = json.loads(run(cli, "split", str(ids[1])))["children"]
-    assert json.loads(run(cli, "unsplit", str(children[1])))["id"] == ids[1]
-    children = json.loads(run(cli, "split", str(ids[1])))["children"]
+    children = json.loads(run(cli, "split", str(ids[1]), "--json"))["children"]
+    assert json.loads(run(cli, "unsplit", str(children[1]), "--json"))["id"] == ids[1]
+    said = run(cli, "split", str(ids[1]))  # a line naming both halves by id and name
+    children = [int(n) for n in re.findall(r"#(\d+) “", said)]
+    assert said.startswith(f"Split #{ids[1]} into ") and len(children) == 2, said
     run(cli, "not-objection", str(ids[0]))
     summary = json.loads(run(cli, "cluster", "--rebuild", "--json"))
     assert summary["objection"]["full"] is True
@@ -244,7 +247,7 @@ def test_merge_says_and_keeps_the_first_ids_typed_name(cli: CliRunner) -> None:
     ids = [r["id"] for r in json.loads(run(cli, "clusters", "--kind", "objection", "--json"))]
     run(cli, "rename", str(ids[0]), "Costs we already carry")
     run(cli, "rename", str(ids[1]), "What the owner thinks")
-    merged = json.loads(run(cli, "merge", str(ids[1]), str(ids[0])))
+    merged = json.loads(run(cli, "merge", str(ids[1]), str(ids[0]), "--json"))
     assert merged["name"] == "What the owner thinks"
-    named = json.loads(run(cli, "merge", str(ids[1]), str(ids[2]), "--name", "Owners' doubts"))
-    assert named["name"] == "Owners' doubts"
+    named = run(cli, "merge", str(ids[1]), str(ids[2]), "--name", "Owners' doubts")
+    assert f"into #{ids[1]} “Owners' doubts”" in named, named
