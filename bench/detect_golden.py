@@ -13,7 +13,9 @@ file's sha256, the sentences and the detector's seconds with its vectors already
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
+import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -70,6 +72,7 @@ def main() -> None:
         assert isinstance(detector, RuleEmbeddingDetector)
         calls = intent_calls(args.n)
         detect_all(detector, calls)  # fills the embedder's memory: the timing is the rules'
+        forget_texts()
         started = time.perf_counter()
         found = detect_all(detector, calls)
         seconds = time.perf_counter() - started
@@ -168,6 +171,17 @@ def detection_lines(found: Iterable[tuple[Line, Detection]]) -> list[str]:
         )
         for line, d in found
     ]
+
+
+def forget_texts() -> None:
+    """Empty the rules' bounded memos of texts read (``functools.lru_cache``), so the timed
+    pass reads each text for the first time, as an upload does."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("pipeline."):
+            for value in list(vars(module).values()):
+                if isinstance(value, functools._lru_cache_wrapper):
+                    if value.cache_info().maxsize is not None:
+                        value.cache_clear()
 
 
 def _spread(texts: list[str], n: int) -> list[str]:
