@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -40,6 +41,12 @@ def normalise_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+# Rules read the same sentence dozens of times (50 ``lowered`` calls and 11 ``is_question``
+# calls a sentence): each is worked out once per text. Bounded by a batch's sentences and turns.
+_TEXTS_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
 def lowered(text: str) -> str:
     """The form every cue lexicon is matched against: ASCII quotes, lower case."""
     return normalise_quotes(text).lower()
@@ -142,6 +149,7 @@ _SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
 _BACKCHANNEL = re.compile(r"^\W*(?:\w+\W*){0,2}\?\W*$")
 
 
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
 def is_question(sentence: str) -> bool:
     """A buyer question: ends with "?" or opens like one; backchannels and small talk excluded."""
     text = lowered(sentence).strip()
