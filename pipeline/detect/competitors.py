@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.not_rivals import no_rival_here
@@ -299,6 +300,7 @@ def _pieces(name: str) -> list[list[str]]:
     return [_INNER_CAPITAL.split(word) for word in name.split()]
 
 
+@lru_cache(maxsize=1024)  # a few rivals an upload, each looked for in every sentence
 def _spellings(name: str) -> re.Pattern[str]:
     """A configured name in any case, and with the words its capitals join written apart:
     captions and notes write "OpenSolar" as "open solar", "Open Solar" or "open-solar"."""
