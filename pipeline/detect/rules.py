@@ -11,11 +11,11 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from pipeline.redact import gives_contact
+from pipeline.text_memo import once_per_text
 from pipeline.wording import introduces_a_quote, introduces_someone
 
 
@@ -41,12 +41,7 @@ def normalise_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-# Rules read the same sentence dozens of times (50 ``lowered`` calls and 11 ``is_question``
-# calls a sentence): each is worked out once per text. Bounded by a batch's sentences and turns.
-_TEXTS_REMEMBERED = 4096
-
-
-@lru_cache(maxsize=_TEXTS_REMEMBERED)
+@once_per_text  # some 50 rules a sentence read it so
 def lowered(text: str) -> str:
     """The form every cue lexicon is matched against: ASCII quotes, lower case."""
     return normalise_quotes(text).lower()
@@ -149,7 +144,7 @@ _SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
 _BACKCHANNEL = re.compile(r"^\W*(?:\w+\W*){0,2}\?\W*$")
 
 
-@lru_cache(maxsize=_TEXTS_REMEMBERED)
+@once_per_text  # asked by 11 rules a sentence
 def is_question(sentence: str) -> bool:
     """A buyer question: ends with "?" or opens like one; backchannels and small talk excluded."""
     text = lowered(sentence).strip()
@@ -287,6 +282,7 @@ _TO_THE_ROOM = re.compile(
 )
 
 
+@once_per_text  # read for a loss reason, for a ruled "other" and for the tags
 def not_a_statement(sentence: str) -> bool:
     """Says nothing of the buyer's view, whatever words it holds: a line to an AI, a quote's
     lead-in, a word to someone in the room. Neither a kind nor a tag: "the inspector's on line
