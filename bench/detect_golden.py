@@ -32,6 +32,7 @@ from pipeline.embed import Embedder
 from pipeline.embed.memo import MemoEmbedder
 from pipeline.ingest.paths import ingest_paths
 from pipeline.store.models import Call
+from pipeline.text_memo import TEXTS_REMEMBERED
 from pipeline.workspace import Workspace
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "calls"
@@ -174,13 +175,13 @@ def detection_lines(found: Iterable[tuple[Line, Detection]]) -> list[str]:
 
 
 def forget_texts() -> None:
-    """Empty the rules' bounded memos of texts read (``functools.lru_cache``), so the timed
-    pass reads each text for the first time, as an upload does."""
+    """Empty the rules' memos of texts read (``pipeline.text_memo``), so the timed pass reads
+    each text for the first time, as an upload does."""
     for name, module in list(sys.modules.items()):
         if name.startswith("pipeline."):
             for value in list(vars(module).values()):
                 if isinstance(value, functools._lru_cache_wrapper):
-                    if value.cache_info().maxsize is not None:
+                    if value.cache_info().maxsize == TEXTS_REMEMBERED:
                         value.cache_clear()
 
 
