@@ -90,14 +90,21 @@ class CueScores:
 
 def cue_scores(sentence: str, extra_category_hits: dict[str, int] | None = None) -> CueScores:
     """Score a sentence's objection cues, after removing reassurances ("not worried")."""
+    found = _cue_scores(sentence)
+    categories = dict(found.categories)  # the caller's own: the remembered one stays as found
+    for name, hits in (extra_category_hits or {}).items():
+        categories[name] = categories.get(name, 0) + hits
+    return CueScores(concern=found.concern, positive=found.positive, categories=categories)
+
+
+@once_per_text  # the features, the verdict's rules and the side remarks score one sentence
+def _cue_scores(sentence: str) -> CueScores:
     text = REASSURANCE.sub(" ", lowered(sentence))
     weights = sorted(
         (weight for pattern, weight in CONCERN_CUES for _ in pattern.finditer(text)), reverse=True
     )
     concern = min(1.0, weights[0] + 0.15 * (len(weights) - 1)) if weights else 0.0
     categories = {name: len(pattern.findall(text)) for name, pattern in CATEGORY_CUES.items()}
-    for name, hits in (extra_category_hits or {}).items():
-        categories[name] = categories.get(name, 0) + hits
     return CueScores(concern=concern, positive=bool(POSITIVE.search(text)), categories=categories)
 
 
