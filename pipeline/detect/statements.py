@@ -76,7 +76,7 @@ def tells_a_pain(sentence: str) -> bool:
     text = lowered(sentence)
     asked = text.rstrip("\"') ").endswith("?")
     return (
-        (bool(_PAIN.search(text)) and _today_only(text) and not asked)
+        (not asked and bool(_PAIN.search(text)) and _today_only(text))  # the cheap test first
         or tells_a_story(sentence)
         or names_its_own_problem(sentence)
     )
