@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -88,13 +88,10 @@ class CueScores:
     categories: dict[str, int]  # number of topic cues per objection category
 
 
-def cue_scores(sentence: str, extra_category_hits: dict[str, int] | None = None) -> CueScores:
+def cue_scores(sentence: str) -> CueScores:
     """Score a sentence's objection cues, after removing reassurances ("not worried")."""
     found = _cue_scores(sentence)
-    categories = dict(found.categories)  # the caller's own: the remembered one stays as found
-    for name, hits in (extra_category_hits or {}).items():
-        categories[name] = categories.get(name, 0) + hits
-    return CueScores(concern=found.concern, positive=found.positive, categories=categories)
+    return replace(found, categories=dict(found.categories))  # the caller's own dict to change
 
 
 @once_per_text  # the features, the verdict's rules and the side remarks score one sentence
