@@ -13,9 +13,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from pipeline.text_memo import once_per_text
+
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
+@once_per_text  # every rival's and our names, for every sentence
 def squashed(name: str) -> str:
     """The key two spellings of one name share: no case, spaces or punctuation."""
     return _NOT_LETTERS.sub("", name.casefold())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.not_rivals import no_rival_here
@@ -31,9 +32,12 @@ _NOT_NAMES = frozenset(CUES["competitor"]["not_names"])
 # Not a name's first word: "And JobJuggler have offered" names JobJuggler, not "And JobJuggler".
 _NOT_FIRST = r"(?!(?i:" + "|".join(sorted(map(re.escape, _NOT_NAMES))) + r")\b)"
 # One or two capitalised words, or a word and a number ("Sage 50"); not the number of "Azuga 2
-# yrs ago" (a number followed by a word in lower case counts something else).
+# yrs ago" (a number followed by a word in lower case counts something else). The capital is
+# looked for first: ``_NOT_FIRST``'s hundreds of words had been tried at every word's start.
 _NAME = (
-    _NOT_FIRST + r"(?P<name>[A-Z][\w&.+-]*[\w+](?:\s(?:[A-Z][\w&+-]*\w|\d+(?!\d)(?!\s+[a-z])))?)"
+    r"(?=[A-Z])"
+    + _NOT_FIRST
+    + r"(?P<name>[A-Z][\w&.+-]*[\w+](?:\s(?:[A-Z][\w&+-]*\w|\d+(?!\d)(?!\s+[a-z])))?)"
 )
 _START = r"(?:^\W*)"  # a note's clipped line has no subject: "Tried Azuga", "Still uses Pike13"
 _CURRENT = (
@@ -130,10 +134,11 @@ class _Frame:
     pattern: re.Pattern[str]
     relation: str
     tail: re.Pattern[str] | None = None
+    spaced: bool = False  # its words end in a space before the name: ``_SPACED_NAME`` holds
 
 
 def _before(prefix: str, relation: str, tail: re.Pattern[str] | None = None) -> _Frame:
-    return _Frame(re.compile(rf"(?:\b|{_START}){prefix}{_NAME}"), relation, tail)
+    return _Frame(re.compile(rf"(?:\b|{_START}){prefix}{_NAME}"), relation, tail, spaced=True)
 
 
 def _after(suffix: str, relation: str, lead: str = "") -> _Frame:
@@ -164,6 +169,12 @@ _FRAMES = (
     _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
     _after(_POSSESSED, "mention"),
 )
+
+
+# A name after a space: what every frame of words before a name needs, looked for once a
+# sentence. Most sentences have none past their first word, and their frames' words had been
+# tried at every position for nothing.
+_SPACED_NAME = re.compile(rf"\s{_NAME}")
 
 
 @dataclass(frozen=True)
@@ -227,7 +238,10 @@ def find_competitors(
         if not _overlaps(hits, match.start()):
             relation = _relation_at(text, match.start())
             hits[name.casefold()] = CompetitorHit(name, match.start(), match.end(), relation, True)
+    spaced = _SPACED_NAME.search(text) is not None
     for frame in _FRAMES:
+        if frame.spaced and not spaced:
+            continue
         for match in frame.pattern.finditer(text):
             hit = _guessed(text, match, frame)
             if hit is None or squashed(hit.name) in ignored or hit.name.casefold() in hits:
@@ -286,6 +300,7 @@ def _pieces(name: str) -> list[list[str]]:
     return [_INNER_CAPITAL.split(word) for word in name.split()]
 
 
+@lru_cache(maxsize=1024)  # a few rivals an upload, each looked for in every sentence
 def _spellings(name: str) -> re.Pattern[str]:
     """A configured name in any case, and with the words its capitals join written apart:
     captions and notes write "OpenSolar" as "open solar", "Open Solar" or "open-solar"."""

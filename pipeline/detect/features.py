@@ -91,19 +91,21 @@ def kind_cues(sentence: SentenceInput, evidence: RuleEvidence) -> list[float]:
         return min(len(cue[name].findall(text)), 3) / 3
 
     tool = max(has("tools"), float(bool(evidence.hits)))
+    first_person, habit = has("first_person"), has("habit")  # each read once, used twice
+    modal, you_it = has("modal"), has("you_it")
     return [
         count("pain"),
-        has("first_person"),
-        has("habit"),
+        first_person,
+        habit,
         tool,
         count("counts"),
-        has("modal"),
-        has("you_it"),
+        modal,
+        you_it,
         has("price"),
         has("past"),
         has("negation"),
-        has("first_person") * has("habit") * tool,  # "we use a spreadsheet"
-        has("modal") * has("you_it"),  # "it would be", "if you"
+        first_person * habit * tool,  # "we use a spreadsheet"
+        modal * you_it,  # "it would be", "if you"
         has("rep_price", context),
         has("rep_concern_question", context),
         has("rep_discovery_question", context),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.text_memo import once_per_text
 
 _CUES = CUES["named_problem"]
 
@@ -62,6 +63,7 @@ _OWNED = re.compile(r"\b(?:our|my|their|his|her|your|whose)\s+$")
 TIMING = "authority_timing"
 
 
+@once_per_text  # asked by the verdict's rules and again by ``own_problem``
 def named_problem(sentence: str) -> str | None:
     """The objection category of the buying topic a sentence names as its problem, or None
     when it names none, names a problem of its own operation ("our problem is ...") or asks."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from pipeline.redact import gives_contact
+from pipeline.text_memo import once_per_text
 from pipeline.wording import introduces_a_quote, introduces_someone
 
 
@@ -40,6 +41,7 @@ def normalise_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+@once_per_text  # some 50 rules a sentence read it so
 def lowered(text: str) -> str:
     """The form every cue lexicon is matched against: ASCII quotes, lower case."""
     return normalise_quotes(text).lower()
@@ -86,16 +88,20 @@ class CueScores:
     categories: dict[str, int]  # number of topic cues per objection category
 
 
-def cue_scores(sentence: str, extra_category_hits: dict[str, int] | None = None) -> CueScores:
+def cue_scores(sentence: str) -> CueScores:
     """Score a sentence's objection cues, after removing reassurances ("not worried")."""
+    found = _cue_scores(sentence)
+    return replace(found, categories=dict(found.categories))  # the caller's own dict to change
+
+
+@once_per_text  # the features, the verdict's rules and the side remarks score one sentence
+def _cue_scores(sentence: str) -> CueScores:
     text = REASSURANCE.sub(" ", lowered(sentence))
     weights = sorted(
         (weight for pattern, weight in CONCERN_CUES for _ in pattern.finditer(text)), reverse=True
     )
     concern = min(1.0, weights[0] + 0.15 * (len(weights) - 1)) if weights else 0.0
     categories = {name: len(pattern.findall(text)) for name, pattern in CATEGORY_CUES.items()}
-    for name, hits in (extra_category_hits or {}).items():
-        categories[name] = categories.get(name, 0) + hits
     return CueScores(concern=concern, positive=bool(POSITIVE.search(text)), categories=categories)
 
 
@@ -142,6 +148,7 @@ _SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
 _BACKCHANNEL = re.compile(r"^\W*(?:\w+\W*){0,2}\?\W*$")
 
 
+@once_per_text  # asked by 11 rules a sentence
 def is_question(sentence: str) -> bool:
     """A buyer question: ends with "?" or opens like one; backchannels and small talk excluded."""
     text = lowered(sentence).strip()
@@ -279,6 +286,7 @@ _TO_THE_ROOM = re.compile(
 )
 
 
+@once_per_text  # read for a loss reason, for a ruled "other" and for the tags
 def not_a_statement(sentence: str) -> bool:
     """Says nothing of the buyer's view, whatever words it holds: a line to an AI, a quote's
     lead-in, a word to someone in the room. Neither a kind nor a tag: "the inspector's on line

@@ -76,7 +76,8 @@ def tells_a_pain(sentence: str) -> bool:
     text = lowered(sentence)
     asked = text.rstrip("\"') ").endswith("?")
     return (
-        (bool(_PAIN.search(text)) and _today_only(text) and not asked)
+        # the cheap tests first: the pain phrases are 76 patterns, a tenth of a millisecond
+        (not asked and _today_only(text) and bool(_PAIN.search(text)))
         or tells_a_story(sentence)
         or names_its_own_problem(sentence)
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.rules import CUES, alternation, lowered
+from pipeline.text_memo import once_per_text
 
 _PRAISE = alternation(CUES["status_quo"]["praise"])
 _CHALLENGE = alternation(CUES["status_quo"]["challenge"])
@@ -61,6 +62,7 @@ def defends_what_they_have(sentence: str) -> bool:
     return praise is not None and not _US.search(rest) and not _TURN.search(rest, praise.end())
 
 
+@once_per_text  # read by ``tells_a_flaw`` and its callers
 def flaw_after_concession(sentence: str) -> tuple[str, str] | None:
     """Who or what a sentence concedes works ("It", "<Tool>'s inductions"), as said, and the
     flaw it turns to after "but" ("It works, but if someone leans on it, it's gone."), lowered,

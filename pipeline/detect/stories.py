@@ -14,6 +14,7 @@ decides whether the rest of the sentence brings us in. The phrases are data (``[
 from __future__ import annotations
 
 from pipeline.detect.rules import CUES, alternation, cue_scores, lowered
+from pipeline.text_memo import once_per_text
 
 _CUES = CUES["story"]
 _ASKING = alternation(_CUES["asking"])
@@ -25,6 +26,7 @@ _IF_ONLY = alternation(_CUES["if_only"])
 _WORTH = alternation(_CUES["worth"])
 
 
+@once_per_text  # read for a pain told and for today's kind
 def story_told(sentence: str) -> str | None:
     """The lowered sentence without its story's frame words ("asking if", "if I could", "that
     alone would be worth it") when it tells such a story, for the caller to check that nothing
