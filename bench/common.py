@@ -154,3 +154,14 @@ def local_llm(settings: Any, **overrides: Any) -> Iterator[Any]:
         yield settings.model_copy(update={**update, **overrides})
     finally:
         stop(process)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A transcript line as the detector reads it (``classify.UtteranceLike``), for the
+    benchmarks that detect lines without a database."""
+
+    id: int
+    role: str
+    text: str
+    call_id: int

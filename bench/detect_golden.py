@@ -19,10 +19,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from common import DATA, emit, load_banking77, load_csv, local_embedder
+from common import DATA, Line, emit, load_banking77, load_csv, local_embedder
 
 from pipeline.analysis.detect_rows import detected_rows
 from pipeline.config import Settings
@@ -45,14 +44,6 @@ REP_TURNS = (
 LISTED = ["Apple Pay", "Google Pay"]  # rivals a call's record lists
 ELSEWHERE = ["Western Union"]  # rivals other calls' records list
 OURS = ("Brightbank",)
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
-    call_id: int
 
 
 def main() -> None:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from common import Timing, emit, local_embedder
+from common import Line, Timing, emit, local_embedder
 from sklearn.metrics import normalized_mutual_info_score
 
 from pipeline.config import Settings
@@ -27,14 +26,6 @@ from pipeline.detect import evaluate as ev
 from pipeline.detect.detector import RuleEmbeddingDetector
 from pipeline.detect.labels import LabelledSentence, parse_labelled
 from pipeline.detect.sentences import split_sentences
-
-
-@dataclass(frozen=True)
-class Line:
-    id: int
-    role: str
-    text: str
-    call_id: int
 
 
 def main() -> None:
