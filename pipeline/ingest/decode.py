@@ -63,7 +63,7 @@ def binary_kind(data: bytes) -> str | None:
 
 
 # Said to a marketer who picked the wrong file: what callmine cannot do with it, in plain words.
-UNREADABLE = "This file isn't text or a document callmine can read"
+UNREADABLE = "neither text nor a document callmine can read"  # lower case, as every reason
 
 
 @dataclass(frozen=True)

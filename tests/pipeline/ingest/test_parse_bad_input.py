@@ -50,7 +50,7 @@ def test_a_configuration_or_source_file_is_no_call(filename: str, kind: str) -> 
 )
 def test_binary_renamed_as_text(data: bytes, kind: str) -> None:
     reason = _reason(data, "call.txt")
-    assert reason.startswith(f"This file isn't text or a document callmine can read (it is {kind}")
+    assert reason.startswith(f"neither text nor a document callmine can read (it is {kind}")
     with pytest.raises(BadInput):
         sniff_format(data, "call.txt")
 
@@ -58,7 +58,7 @@ def test_binary_renamed_as_text(data: bytes, kind: str) -> None:
 def test_nul_bytes_are_binary() -> None:
     reason = _reason(b"Maya: hi\x00\x01\x02\x00\xff\xfe garbage \x00", "call.txt")
     assert reason == (  # plain words: no "NUL bytes"
-        "This file isn't text or a document callmine can read (it looks like a binary file)"
+        "neither text nor a document callmine can read (it looks like a binary file)"
     )
 
 
