@@ -172,6 +172,12 @@ def too_short(calls: Sequence[ParsedCall], filename: str) -> BadInput | None:
 
 
 def _too_little(words: int, filename: str) -> BadInput:
+    if not words:  # "[inaudible]", "...": nothing said ("only 0 words in one sentence" before)
+        return BadInput(
+            "no words in it to read: only noise marks (inaudible, crosstalk), timestamps or "
+            "punctuation. Upload the transcript with what was said",
+            filename=filename,
+        )
     return BadInput(
         f"this does not read as a conversation or a note: no speaker turns "
         f'("Name: what they said"), no header (Date:, Account:) and only '

@@ -213,3 +213,13 @@ def test_safe_filename(name: str, safe: str) -> None:
 def test_safe_filename_rejects_names_with_nothing_left(name: str) -> None:
     with pytest.raises(BadInput, match="has no usable name"):
         safe_filename(name)
+
+
+@pytest.mark.parametrize(
+    "text", ["[inaudible]\n", "[crosstalk]\n\n...\n", "[00:01:02] [inaudible]\n"]
+)
+def test_a_file_of_noise_marks_only_says_it_holds_no_words(text: str) -> None:
+    """It had been refused as "only 0 words in one sentence"."""
+    with pytest.raises(BadInput) as refused:
+        parse_file(text.encode(), "call.txt")
+    assert str(refused.value).startswith("no words in it to read: only noise marks"), refused.value
