@@ -26,12 +26,12 @@ from pydantic import BaseModel, Field
 from pipeline.config import Settings
 from pipeline.detect.classify import (
     KINDS,
-    PLAN_NOTE,
     Detection,
     KindChecker,
     KindVerdict,
     SentenceInput,
 )
+from pipeline.detect.verdict import labelled_kind
 from pipeline.errors import LLMError, MalformedReply
 from pipeline.llm import LLMClient
 from pipeline.redact import Redactor
@@ -229,10 +229,6 @@ def kind_checker(settings: Settings, labels: Mapping[str, str]) -> LLMKindChecke
     )
 
 
-# The note kinds that sort a sentence (``verdict.labelled_kind``): never sent for a second opinion.
-SORTED_BY_THE_REP = frozenset({*KINDS, PLAN_NOTE})
-
-
 def checked_kinds(
     checker: KindChecker | None,
     sentences: Sequence[SentenceInput],
@@ -251,7 +247,7 @@ def checked_kinds(
         for i, d in enumerate(kinds)
         if d.source == "model"
         and not (d.kind == "other" and d.confidence >= OTHER_SURE)
-        and sentences[i].note_kind not in SORTED_BY_THE_REP
+        and labelled_kind(sentences[i]) is None
     ]
     if not rows:
         return kinds
