@@ -14,10 +14,13 @@ import pytest
 from pipeline.cluster.clauses import quote_clause
 from pipeline.cluster.label import name_clusters
 from pipeline.cluster.name_rules import still_fits
-from pipeline.cluster.quote_names import REPRESENTATIVE_QUOTES
-from pipeline.cluster.representative import enough_to_name, quotes_saying, said_terms
 from pipeline.cluster.topic_names import unnamed_theme
 from pipeline.wording import capitalised
+from tests.pipeline.cluster.name_checks import (
+    a_central_quote_read_whole,
+    held_by_a_share,
+    weights,
+)
 
 # Per industry: the pair two quotes say, then eight pains, the first two saying it.
 MIXED_PAINS: dict[str, tuple[str, list[str]]] = {
@@ -154,30 +157,14 @@ MIXED_PAINS: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def _weights(quotes: list[str]) -> list[float]:
-    return [1.0 - 0.02 * j for j in range(len(quotes))]
-
-
-def _held_by_a_share(name: str, quotes: list[str]) -> bool:
-    """Whether a share of the quotes (``enough_to_name``) say one of the name's words."""
-    return any(enough_to_name(quotes_saying(t, quotes), len(quotes)) for t in said_terms(name))
-
-
-def _a_central_quote_read_whole(name: str, quotes: list[str]) -> bool:
-    """Whether the name is a clause of one of the most central quotes, as said (its question
-    mark aside), of more than one word."""
-    said = name.rstrip("?").lower()
-    return " " in said and any(said in q.lower() for q in quotes[:REPRESENTATIVE_QUOTES])
-
-
 @pytest.mark.parametrize("industry", sorted(MIXED_PAINS))
 def test_a_pair_or_a_clause_few_pains_say_never_names_their_theme(industry: str) -> None:
     """The pair alone ("Fuel dock") never names ten mixed pains; with nothing held, their most
     central quote read whole does ("The fuel dock closes early"), no neutral name."""
     pair, quotes = MIXED_PAINS[industry]
-    [name] = name_clusters([quotes], [_weights(quotes)], kind="pain")
+    [name] = name_clusters([quotes], [weights(quotes)], kind="pain")
     assert name.lower() != pair, name
-    assert _held_by_a_share(name, quotes) or _a_central_quote_read_whole(name, quotes), name
+    assert held_by_a_share(name, quotes) or a_central_quote_read_whole(name, quotes), name
     assert name != unnamed_theme("pain"), name
 
 
@@ -185,7 +172,7 @@ def test_a_pair_or_a_clause_few_pains_say_never_names_their_theme(industry: str)
 def test_a_pair_a_share_of_pains_say_still_names_their_theme(industry: str) -> None:
     """Two of five is a share: the pair (or its words) still name the theme."""
     pair, quotes = MIXED_PAINS[industry]
-    [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
+    [name] = name_clusters([quotes[:5]], [weights(quotes[:5])], kind="pain")
     assert set(pair.split()) & set(name.lower().replace(" and ", " ").split()), name
 
 
@@ -194,7 +181,7 @@ def test_two_words_always_said_side_by_side_name_a_theme_as_their_pair(industry:
     """ "Fuel dock", not "Dock and fuel": the two words are one thing, named as said (a lone
     word of them, which names no problem, gives way to a central quote's words about it)."""
     pair, quotes = MIXED_PAINS[industry]
-    [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
+    [name] = name_clusters([quotes[:5]], [weights(quotes[:5])], kind="pain")
     assert " and " not in name and pair in name.lower(), name
 
 
@@ -204,108 +191,16 @@ def test_a_name_few_quotes_say_no_longer_holds_across_re_clusters(industry: str)
     pair, quotes = MIXED_PAINS[industry]
     assert not still_fits(pair.capitalize(), quotes, [])
     assert not still_fits(capitalised(quote_clause(quotes[2])), quotes, [])
-    [name] = name_clusters([quotes[:5]], [_weights(quotes[:5])], kind="pain")
+    [name] = name_clusters([quotes[:5]], [weights(quotes[:5])], kind="pain")
     assert still_fits(name, quotes[:5], [], kind="pain"), name
 
 
 def test_two_themes_nothing_holds_for_are_told_apart_by_their_quotes() -> None:
     """Not "Problems buyers raise" and "Problems buyers raise (2)": each its central quote."""
     groups = [MIXED_PAINS["marina"][1], MIXED_PAINS["clinic"][1]]
-    names = name_clusters(groups, [_weights(g) for g in groups], kind="pain")
+    names = name_clusters(groups, [weights(g) for g in groups], kind="pain")
     assert len(set(names)) == 2, names
-    assert all(_a_central_quote_read_whole(n, g) for n, g in zip(names, groups, strict=True))
-
-
-# Quotes the detector filed under "competitor" that name no rival and say no staying with one.
-NO_RIVAL: dict[str, list[str]] = {
-    "pest control": [
-        "Then I'm entering every callout twice, which is already my whole evening.",
-        "Honestly the paper route sheets have been less bother.",
-        "The lads would rather text me the jobs.",
-    ],
-    "marina": [
-        "Then I'm reconciling two sets of berth invoices into one ledger.",
-        "The harbour master likes the big diary on the wall.",
-        "We get by with the radio and a notepad.",
-    ],
-    "software agency": [
-        "Then we're keeping two time systems in step by hand.",
-        "Our designers hate logging hours at all.",
-        "Clients ask for a PDF anyway.",
-    ],
-    "arable farm": [
-        "Then I'm copying the spray records into the grant forms.",
-        "The agronomist sends everything as photos.",
-        "My father still writes yields in the back of a diary.",
-    ],
-    "charity": [
-        "Then the finance volunteer keys every donation in again.",
-        "The shop managers prefer the cash book.",
-        "Trustees only read printed papers.",
-    ],
-    "clinic": [
-        "Then reception types every recall into two places.",
-        "The nurses keep their own lists on the ward.",
-        "Patients still post their forms back.",
-    ],
-    "school": [
-        "Then the office copies every absence into the register twice.",
-        "Teachers want to keep their mark books.",
-        "Parents mostly reply on paper slips.",
-    ],
-    "brewery": [
-        "Then the cellar team counts every keg on two sheets.",
-        "The brewer keeps recipes in his head.",
-        "Pubs still phone their orders in.",
-    ],
-    "dental practice": [
-        "Then I'm matching every plan payment to the ledger by hand.",
-        "The hygienists book their own slots in a diary.",
-        "Most patients pay at the desk anyway.",
-    ],
-    "removals": [
-        "Then the office rekeys every survey into the quote sheet.",
-        "The crews prefer a printed job list.",
-        "Customers send photos of their rooms by text.",
-    ],
-}
-RIVALS = ["RotaPro", "Slipway", "Harvest", "FieldMargin", "Donorbox", "Cliniko"]
-
-
-@pytest.mark.parametrize("industry", sorted(NO_RIVAL))
-def test_happy_with_a_competitor_needs_most_quotes_to_name_one(industry: str) -> None:
-    quotes = NO_RIVAL[industry]
-    [name] = name_clusters(
-        [quotes], [_weights(quotes)], competitors=RIVALS, categories=["competitor"],
-        kind="objection",
-    )  # fmt: skip
-    assert name != "Happy with a competitor", name
-    assert _held_by_a_share(name, quotes) or _a_central_quote_read_whole(name, quotes), name
-
-
-@pytest.mark.parametrize("industry", sorted(NO_RIVAL))
-def test_happy_with_a_competitor_no_longer_holds_for_quotes_naming_none(industry: str) -> None:
-    label = "Happy with a competitor"
-    assert not still_fits(label, NO_RIVAL[industry], RIVALS, label, category="competitor")
-    rivals = ["We already use Cliniko.", "Cliniko is fine.", NO_RIVAL[industry][0]]
-    assert still_fits(label, rivals, RIVALS, label, category="competitor")
-
-
-@pytest.mark.parametrize(
-    "quotes",
-    [
-        ["We're on RotaPro, it does the job.", "RotaPro is fine for us.", "Managers use it."],
-        ["Slipway already does our berths.", "We're happy with Slipway.", "It's the same price."],
-        ["We already use Harvest.", "Harvest does the timesheets.", "The team likes it."],
-        ["We're happy enough with what we've got.", "We already have a system.", "It's fine."],
-    ],
-)
-def test_happy_with_a_competitor_still_names_quotes_that_stay_with_one(quotes: list[str]) -> None:
-    [name] = name_clusters(
-        [quotes], [_weights(quotes)], competitors=RIVALS, categories=["competitor"],
-        kind="objection",
-    )  # fmt: skip
-    assert name != unnamed_theme("objection"), name
+    assert all(a_central_quote_read_whole(n, g) for n, g in zip(names, groups, strict=True))
 
 
 # Timing and approval worries that share no words: the second half of a split of a timing theme.
@@ -391,12 +286,12 @@ def test_a_half_nothing_holds_for_takes_its_central_quote_not_a_number(industry:
     quotes = MIXED_TIMING[industry]
     first = ["The owner decides.", "It's the owner's call.", "The owner has to sign it."]
     names = name_clusters(
-        [first, quotes], [_weights(first), _weights(quotes)],
+        [first, quotes], [weights(first), weights(quotes)],
         categories=["authority_timing", "authority_timing"], kind="objection",
         kept=[SETTLED, None],
     )  # fmt: skip
     assert not re.search(r"\(\d+\)$", names[1]), names
-    assert _a_central_quote_read_whole(names[1], quotes), names
+    assert a_central_quote_read_whole(names[1], quotes), names
 
 
 def test_a_half_whose_clause_most_quotes_share_keeps_it() -> None:
@@ -408,7 +303,7 @@ def test_a_half_whose_clause_most_quotes_share_keeps_it() -> None:
         "We can't do anything before the June board.",
     ]
     names = name_clusters(
-        [first, board], [_weights(first), _weights(board)],
+        [first, board], [weights(first), weights(board)],
         categories=["authority_timing", "authority_timing"], kind="objection",
         kept=[SETTLED, None],
     )  # fmt: skip
