@@ -5,8 +5,9 @@ text (it is the rep's classification, not the buyer's words: it had been shown t
 theme quotes) and the kind it names kept in ``note_kind`` for the detector, on the labelled
 sentence only, with the buying topic a qualifier names ("Price objection:", "Objection -
 price:") as the rep's category (``note_category``). A label alone on its line gives its kind to
-the list under it (``list_label``). A "Next steps" segment is the rep's plan, returned apart for
-``asides.step_notes``. The words are data (``pipeline/data/note_labels.toml``)."""
+the list under it (``list_label``), and an item's own buying topic ("Objections:" over "- Price:
+Ruth said $40 a seat is steep") is its category. A "Next steps" segment is the rep's plan,
+returned apart for ``asides.step_notes``. The words are data (``note_labels.toml``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ _TIMING = "timing"  # "Timing:", "Deadline:": when, no kind (a timing objection 
 _NO_KIND = (_SAID, _TIMING)
 # The kinds a buying topic before the label's word may qualify ("Price objection:").
 _TOPICAL = ("objection", "question", "pain")
+# The kinds whose topic is kept as their category; a pain's is only its words.
+_CATEGORISED = ("objection", "question")
 
 
 def _load() -> dict[str, dict[str, list[str]]]:
@@ -69,6 +72,10 @@ _LIST_LABEL = re.compile(
     rf"^(?P<mark>[*_]{{0,2}})\s*(?P<label>{_WORDING})\s*:?\s*(?P=mark)\s*:?$",
     re.IGNORECASE,
 )
+# A list item's own label that is only a buying topic: "Price:", "Onboarding —", "Contract -".
+_ITEM_TOPIC = re.compile(
+    rf"(?:the\s+)?(?P<topic>{TOPIC_WORDS})(?:\s*(?::|--|–|—)\s*|\s+-\s+)(?=\S)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,7 @@ def _category(found: re.Match[str], kind: str | None) -> str | None:
     """The objection category the label's qualifier names, before its word ("Security
     question:") or after it ("Objection - price:", "Concern re: onboarding --"), for an
     objection or a question only."""
-    if kind not in ("objection", "question"):
+    if kind not in _CATEGORISED:
         return None
     return topic_named(found.group("topic") or found.group("qualifier") or "")
 
@@ -110,6 +117,7 @@ def labelled_segments(
     """``text`` cut at each label, each piece without its label; the text before the first
     label is of ``kind`` (a list's label over it, ``list_label``), one segment when the text
     holds no label."""
+    text, category = _item_topic(text, kind, category)
     cuts = [(found, name) for found in _LABEL.finditer(text) if (name := _kind(found))]
     if not cuts:
         return _labelled(text, kind, category) if kind else [Segment(text, None)]
@@ -119,6 +127,18 @@ def labelled_segments(
         sorts = None if name in _NO_KIND else name
         segments.extend(_labelled(text[found.end() : end].strip(), sorts, _category(found, sorts)))
     return [segment for segment in segments if any(char.isalnum() for char in segment.text)]
+
+
+def _item_topic(text: str, kind: str | None, category: str | None) -> tuple[str, str | None]:
+    """An objection or question item's own topic label ("- Price: Ruth said $40 a seat is steep")
+    as its category, out of its text. Any other opening stays: a name may say whose words follow
+    ("Ruth: …", ``quotes``'s to read), and a topic with no category ("Scheduling: …") or a pain's,
+    which keeps none, is the rep's only record of it."""
+    found = _ITEM_TOPIC.match(text) if kind in _CATEGORISED else None
+    named = topic_named(found.group("topic")) if found else None
+    if found is None or named is None:
+        return text, category
+    return text[found.end() :], named
 
 
 def _labelled(text: str, kind: str | None, category: str | None = None) -> list[Segment]:
