@@ -21,6 +21,7 @@ from pipeline.detect import KIND_LABELS as DETECTED_KIND_LABELS
 from pipeline.detect import learning as detections
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.schemas import split_names
+from pipeline.ingest.speaker_ids import shown_speaker_ids
 from pipeline.ingest.values import iso_date
 from pipeline.store.models import Outcome
 from pipeline.types import PageNumber, RowId
@@ -123,6 +124,7 @@ def call_page(
         pages=pages,
         segments=segments,
         roles=roles,
+        speaker_ids=shown_speaker_ids(call.extra),  # "Speaker 2" is "Gong id 99900…"
         role_choices=ROLE_CHOICES,
         counts=counts,
         kind_labels=KIND_LABELS,

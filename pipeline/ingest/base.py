@@ -74,6 +74,9 @@ class ParsedCall:
     # Anything else the user should hear with the result: a summary kept aside, labels left
     # inside the text.
     notice: str | None = None
+    # Speakers renamed after reading (an opaque id shown as "Speaker 2"): new label -> the label
+    # as read, so the content hash, and with it duplicate detection, is the file's (not stored).
+    read_speakers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

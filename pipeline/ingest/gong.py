@@ -5,7 +5,8 @@
 call (``calls[].transcript``, a merged export), or alone (one ``CallTranscript``, a bare list of
 monologues). A monologue's ``speakerId`` points to a party, whose name and Internal/External
 affiliation are the speaker and side. A merged export had been refused as holding no speaker
-turns while it held seven.
+turns while it held seven. A speaker known only by id (no parties, or one they do not list) is
+shown as ``Speaker 1`` with the Gong id told beside it (``speaker_ids``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pipeline.ingest.json_people import (
     side_of,
 )
 from pipeline.ingest.json_pieces import as_dict, dicts, piece, seconds, to_turns
+from pipeline.ingest.speaker_ids import number_opaque_speakers
 from pipeline.ingest.values import clean_optional, outcome_from_stage, parse_date
 
 # A call and its monologues, as the file pairs them.
@@ -132,7 +134,8 @@ def _turns(
 def _unlisted_notice(
     monologues: list[dict[str, Any]], people: dict[str, dict[str, Any]]
 ) -> str | None:
-    """Speakers the call's parties do not list: kept by their id, their side left open."""
+    """Speakers the call's parties do not list: kept apart by their id (shown by number,
+    ``speaker_ids``), their side not given."""
     if not people:
         return None
     unlisted = {_speaker_ref(m) for m in monologues if not listed_speaker(m, people)[1]}
@@ -140,7 +143,7 @@ def _unlisted_notice(
         return None
     return (
         f"{len(unlisted)} speaker id(s) not among the call's parties "
-        f"({', '.join(sorted(unlisted)[:3])}): their turns are kept under the id, side unknown"
+        f"({', '.join(sorted(unlisted)[:3])}): the file gives no side for their turns"
     )
 
 
@@ -150,6 +153,7 @@ def _call(meta_call: dict[str, Any], monologues: list[dict[str, Any]], text: str
     people = people_by_key(parties)
     call = ParsedCall(format="json", raw_text=text, utterances=[], people=as_people(parties))
     call.utterances = _turns(monologues, people)
+    number_opaque_speakers(call, "Gong")
     call.notice = _unlisted_notice(monologues, people)
     context = _context_fields(meta_call)
     call.title = clean_optional(meta.get("title"))

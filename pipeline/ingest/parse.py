@@ -28,6 +28,7 @@ from pipeline.ingest.readable import check_readable, run_on_labels, too_short
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.rtf_file import looks_like_rtf, parse_rtf
 from pipeline.ingest.sbv import looks_like_sbv, parse_sbv
+from pipeline.ingest.speaker_ids import labels_for_ids, number_opaque_speakers
 from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.srt_file import looks_like_srt, parse_srt
 from pipeline.ingest.stacked import text_calls
@@ -148,6 +149,7 @@ def read_calls(
     for call in calls:
         call.utterances = [u for u in call.utterances if not _only_noise(u.text)]
         tidy_speaker_names(call)
+        number_opaque_speakers(call)
         times_from_first_stamp(call)
         check_readable(call, filename)
         call.notice = call.notice or run_on_labels(call.utterances)
@@ -216,7 +218,7 @@ def parse_file(
     calls = read_calls(data, filename, column_map=column_map)
     for call in calls:
         if our_speakers:
-            call.our_speakers = list(our_speakers)
+            call.our_speakers = labels_for_ids(call, our_speakers)
         settle_our_lines(call, our_lines, call.our_speakers)
         settle_written_sides(call, call.our_speakers, our_companies)
         assign_roles(call, call.our_speakers, our_companies=our_companies)

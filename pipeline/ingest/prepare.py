@@ -15,6 +15,7 @@ from pipeline.ingest.redating import mark_set_by_hand
 from pipeline.ingest.remap import TABLE_FORMATS
 from pipeline.ingest.schemas import CallMetadata, IngestResult, skipped
 from pipeline.ingest.settle import named_account, read_title, settle_people
+from pipeline.ingest.speaker_ids import labels_for_ids
 from pipeline.ingest.store import StorableCall, content_hash, earlier_hashes, storable
 from pipeline.ingest.team import Roster
 from pipeline.ingest.titles import filename_date, readable_title
@@ -34,7 +35,7 @@ def apply_metadata(parsed: ParsedCall, metadata: CallMetadata) -> None:
     parsed.deal_id = metadata.deal_id or parsed.deal_id
     parsed.deal_stage = metadata.deal_stage or parsed.deal_stage
     parsed.industry = metadata.industry or parsed.industry
-    parsed.our_speakers = metadata.our_speakers or parsed.our_speakers
+    parsed.our_speakers = labels_for_ids(parsed, metadata.our_speakers) or parsed.our_speakers
     parsed.competitors = metadata.competitors or parsed.competitors
     parsed.title = metadata.title or parsed.title
 

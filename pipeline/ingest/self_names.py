@@ -15,6 +15,7 @@ from pipeline.ingest.names import name_matches
 from pipeline.ingest.names import norm_name as _norm
 from pipeline.ingest.role_heuristic import COMPANY_WORDS, PERSON_WORDS
 from pipeline.ingest.role_labels import is_anonymous, role_of_label
+from pipeline.ingest.speaker_ids import follow_renames
 from pipeline.person_positions import said_lowercase
 
 _INTRO_TURNS = 3  # an introduction comes in a speaker's first few turns
@@ -119,3 +120,4 @@ def name_from_introductions(
         if utterance.speaker in named:
             utterance.speaker = named[utterance.speaker]
     call.our_speakers = [named.get(label, label) for label in call.our_speakers]
+    follow_renames(call, named)

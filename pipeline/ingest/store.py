@@ -30,6 +30,7 @@ from pipeline.ingest.record_ids import account_key_of, record_id_notice
 from pipeline.ingest.refresh import with_changes
 from pipeline.ingest.remap import claim_earlier
 from pipeline.ingest.schemas import IngestResult
+from pipeline.ingest.speaker_ids import speaker_ids_notice
 from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.values import account_key
 from pipeline.store.busy import database_locked
@@ -68,7 +69,8 @@ def content_hash(parsed: ParsedCall, without: Collection[str] = ()) -> str:
     """
     payload = {
         "utterances": [
-            [_normalise(u.speaker), u.start_seconds, _normalise(u.text)] for u in parsed.utterances
+            [_normalise(_as_read(parsed, u.speaker)), u.start_seconds, _normalise(u.text)]
+            for u in parsed.utterances
         ],
         "date": parsed.call_date.isoformat() if parsed.call_date else None,
         "account": _normalise(account_key_of(parsed)),
@@ -78,6 +80,12 @@ def content_hash(parsed: ParsedCall, without: Collection[str] = ()) -> str:
         payload[field] = None if field == "date" else ""
     encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
+
+
+def _as_read(parsed: ParsedCall, speaker: str | None) -> str | None:
+    """The speaker as the file named them: a file stored before its ids were numbered
+    (``speaker_ids``) is still the same content."""
+    return parsed.read_speakers.get(speaker, speaker) if speaker else speaker
 
 
 def earlier_hashes(parsed: ParsedCall) -> tuple[str, ...]:
@@ -224,6 +232,7 @@ def _created(call: StorableCall) -> IngestResult:
                 call.parsed.notice,
                 unplaced_notice(call.parsed),
                 record_id_notice(call.parsed),
+                speaker_ids_notice(call.parsed),
                 undated_notice(call.parsed),
             )
             if part

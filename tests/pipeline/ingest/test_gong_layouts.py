@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.errors import BadInput
 from pipeline.ingest import parse_file
+from pipeline.ingest.speaker_ids import speaker_ids_notice
 from tests.pipeline.ingest.conftest import turns
 from tests.real_exports import CORPUS
 
@@ -103,21 +104,36 @@ def test_every_layout_with_parties_gives_named_sided_turns(layout: str) -> None:
 
 
 @pytest.mark.parametrize("layout", BARE_LAYOUTS)
-def test_a_transcript_without_parties_keeps_its_speakers_apart(layout: str) -> None:
+def test_a_transcript_without_parties_numbers_its_speakers_and_tells_their_ids(
+    layout: str,
+) -> None:
+    """Without parties Gong gives only ``speakerId``s: the turns had read "Speaker
+    4410022003300440001"; now "Speaker 1" .. in speaking order, each id told beside it."""
     [call] = _read(BARE_LAYOUTS[layout]())
     speakers = [u.speaker for u in call.utterances]
     assert [u.text for u in call.utterances] == [text for *_rest, text in EXPECTED]
-    assert speakers[0] == speakers[3] != speakers[1] != speakers[2] == speakers[4]
-    assert all(speaker and speaker.endswith("0440001") for speaker in speakers[::3])
+    assert speakers == ["Speaker 1", "Speaker 2", "Speaker 3", "Speaker 1", "Speaker 3"]
+    told = speaker_ids_notice(call)
+    assert told is not None and told.endswith(
+        "Speaker 1 (Gong id 4410022003300440001), Speaker 2 (Gong id 4410022003300440002), "
+        "Speaker 3 (Gong id 4410022003300440003)"
+    )
+    assert call.extra["speaker_ids"]["Speaker 2"] == "4410022003300440002"
 
 
-def test_a_speaker_the_parties_do_not_list_is_kept_and_told() -> None:
+def test_a_speaker_the_parties_do_not_list_is_numbered_and_told_by_id() -> None:
+    """The unlisted speaker had been "Speaker 9990000000000000001" among named people."""
     document = copy.deepcopy(MERGED)
     document["calls"][0]["transcript"][3]["speakerId"] = "9990000000000000001"
     [call] = _read(document)
     assert [u.text for u in call.utterances] == [text for *_rest, text in EXPECTED]
-    assert call.utterances[2].speaker == "Speaker 9990000000000000001"
+    assert [u.speaker for u in call.utterances[:3]] == ["Tom Okafor", "Elena Marsh", "Speaker 1"]
+    assert call.utterances[2].role == "buyer"  # as before: the file gives no side, the call does
     assert call.notice is not None and "9990000000000000001" in call.notice
+    assert speaker_ids_notice(call) == (
+        "speakers the file gives only by an id are shown by number, in the order they first "
+        "speak: Speaker 1 (Gong id 9990000000000000001)"
+    )
 
 
 def _refusal(document: Any) -> str:
