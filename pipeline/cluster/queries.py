@@ -11,6 +11,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.lead_ins import quote_reads, readable_first, shown_lead_in
 from pipeline.cluster.rows import (
     count_rows,
     earlier_rows,
@@ -240,10 +241,10 @@ def get_cluster(
     if embedder is not None and rows:
         vectors = embed_cached(session, embedder, [r.text for r in rows])
         centroid = normalise(vectors.mean(axis=0))[0]
-    # A few more than shown: a quote the one before it already shows is left out.
-    chosen = distinct_quotes(
-        with_turns(session, representative_quotes(rows, vectors, centroid, quotes=quotes + 2))
-    )[:quotes]
+    # More than shown: a quote the one before it already shows is left out, and one that
+    # cannot stand alone with nothing before it gives way to a later one of its role.
+    offered = representative_quotes(rows, vectors, centroid, quotes=2 * quotes + 2)
+    chosen = readable_quotes(distinct_quotes(with_turns(session, offered)))[:quotes]
     quote = chosen[0]["text"] if chosen else None
     detail = _summary(cluster, rows, quote, trend_window(session), confident_at=confident_at)
     detail["quotes"] = chosen
@@ -286,7 +287,7 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
         ).where(Mention.utterance_id.in_({row[4] for row in found}))
     ):
         others.setdefault(utterance_id, []).append((start, end, kind, cluster_id))
-    spans = {}
+    spans, leads = {}, {}
     for mention_id, text, start, end, utterance_id, kind, cluster_id, said in found:
         first, last = quote_span(said, start, end) if said[start:end] == text else (start, end)
         elsewhere = any(
@@ -301,11 +302,38 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
             for s, e, k, c in others.get(utterance_id, [])
         )
         spans[mention_id] = text if elsewhere else quote_text(said, text, start, end)
-    return [{**quote, "text": spans.get(quote["mention_id"], quote["text"])} for quote in quotes]
+        # What it shows and cannot stand alone gets the turn's sentence before as a lead-in,
+        # shown apart: another theme's sentence or kind is context, never part of the quote.
+        shown_from = start if elsewhere else first
+        leads[mention_id] = (
+            shown_lead_in(said, shown_from, spans[mention_id]) if said[start:end] == text else ""
+        )
+    return [
+        {
+            **quote,
+            "text": spans.get(quote["mention_id"], quote["text"]),
+            "lead_in": leads.get(quote["mention_id"], ""),
+        }
+        for quote in quotes
+    ]
+
+
+def readable_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``quotes`` (``with_turns``'), each that cannot stand alone and has no lead-in behind
+    those of its role that read (``readable_first``): a rep's note never takes a buyer's
+    place."""
+    return readable_first(
+        quotes, lambda q: quote_reads(q["text"], q.get("lead_in", "")), lambda q: q["role"]
+    )
 
 
 def _squashed(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _shown(quote: dict[str, Any]) -> str:
+    """All a quote shows, its lead-in (``with_turns``) and its words, as ``_squashed``."""
+    return _squashed(f"{quote.get('lead_in', '')} {quote['text']}")
 
 
 def distinct_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -315,11 +343,11 @@ def distinct_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     earlier one as its context takes that one's place (it shows both)."""
     kept: list[dict[str, Any]] = []
     for quote in quotes:
-        said = _squashed(quote["text"])
+        said = _shown(quote)
         turn = [i for i, other in enumerate(kept) if other["utterance_id"] == quote["utterance_id"]]
-        if any(said in _squashed(kept[i]["text"]) for i in turn):
+        if any(said in _shown(kept[i]) for i in turn):
             continue
-        inside = [i for i in turn if _squashed(kept[i]["text"]) in said]
+        inside = [i for i in turn if _shown(kept[i]) in said]
         if not inside:
             kept.append(quote)
             continue

@@ -44,6 +44,11 @@ class Quote(BaseModel):
     account: str | None
     outcome: str
     cluster_id: int | None
+    lead_in: str = Field(
+        "",
+        description="the words said just before it in the same turn, shown apart before a quote "
+        'that cannot stand alone ("And then the price."); empty when it reads alone',
+    )
     similarity: float | None = None
 
 

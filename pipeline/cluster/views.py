@@ -24,6 +24,7 @@ from pipeline.cluster.queries import (
     distinct_quotes,
     get_cluster,
     list_clusters,
+    readable_quotes,
     summarise_clusters,
     with_turns,
 )
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 # The product profile too: a name it gives as ours or a partner's is no theme's competitor.
 CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances", "product_profile_versions")
 CARD_QUOTES = 2
+SPARE_QUOTES = 3 * CARD_QUOTES  # offered for a card's quotes, each from another call
 CARD_PHRASES = 4
 BUYER_ROLES = frozenset({"buyer", "unknown"})  # whose words a card's phrases may be
 # Cards a home page draws at first: a large workspace has a hundred themes or more ("Show all"
@@ -126,10 +128,12 @@ def cluster_names(views: ViewCache, session: Session, kind: str) -> list[dict[st
     )
 
 
-def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]:
+def card_quotes(
+    rows: list[MentionRow], confident_at: float, limit: int = CARD_QUOTES
+) -> list[MentionRow]:
     """Readable quotes from different calls: the buyer's own words before a rep's note, then
     confident ones first, then mid-length sentences (they read best on a card); never one that
-    says nothing alone ("Hmm.")."""
+    says nothing alone ("Hmm."). ``limit``: how many to offer."""
     ranked = sorted(
         (r for r in rows if not unquotable(r.text, r.role)),
         key=lambda r: (r.role != "buyer", r.confidence < confident_at, abs(len(r.text) - 90), r.id),
@@ -138,7 +142,7 @@ def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]
     for row in ranked:
         if all(row.call_id != c.call_id for c in chosen):
             chosen.append(row)
-        if len(chosen) == CARD_QUOTES:
+        if len(chosen) == limit:
             break
     return chosen
 
@@ -168,8 +172,11 @@ def _cards(
         session, clusters, by_cluster, filters=filters, sort=sort, empty=False,
         confident_at=confident_at,
     )  # fmt: skip
+    # More than a card shows: one that cannot stand alone with nothing before it gives way.
     quotes = {
-        summary["id"]: [r.quote() for r in card_quotes(by_cluster[summary["id"]], confident_at)]
+        summary["id"]: [
+            r.quote() for r in card_quotes(by_cluster[summary["id"]], confident_at, SPARE_QUOTES)
+        ]
         for summary in summaries
     }
     # Each quote with the sentence of its turn it depends on: one read for every card's quotes.
@@ -183,7 +190,9 @@ def _cards(
             {
                 **summary,
                 "phrases": buyer_card_phrases(rows, summary["keywords"]),
-                "quotes": distinct_quotes([said[q["mention_id"]] for q in quotes[summary["id"]]]),
+                "quotes": readable_quotes(
+                    distinct_quotes([said[q["mention_id"]] for q in quotes[summary["id"]]])
+                )[:CARD_QUOTES],
             }
         )
     return cards

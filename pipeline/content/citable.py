@@ -38,6 +38,9 @@ class Quote:
     # The detector's confidence in a buyer mention (None for a rep's reply): how surely the
     # quote states its worry, which orders a page's worries before any reply beside them.
     confidence: float | None = None
+    # The words said just before it in its turn, shown apart before a quote that cannot stand
+    # alone ("…the onboarding took our team three weeks. **And then the price.**"), redacted.
+    lead_in: str = ""
 
     @property
     def label(self) -> str:

@@ -9,6 +9,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
+from pipeline.cluster.lead_ins import (
+    last_words,
+    lead_in,
+    needs_lead_in,
+    quote_lead_in,
+    quote_reads,
+    readable_first,
+)
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.evidence import Quote
 from pipeline.content.quote_text import MIN_REPEAT_WORDS, clip, repeats, text_key
@@ -66,6 +74,22 @@ def shown(row: MentionRow, *, goes_on: bool = False) -> str:
     )
 
 
+def shown_lead_in(row: MentionRow, *, goes_on: bool = False, alone: bool = False) -> str:
+    """The lead-in of a quote of this mention (``pipeline.cluster.lead_ins``): the turn's words
+    before what it shows, "" when that stands alone (``alone``: the sentence only)."""
+    mention, utterance, _call = row
+    turn, start, end = utterance.text, mention.char_start, mention.char_end
+    if not alone:
+        return quote_lead_in(turn, mention.text, start, end, goes_on=goes_on)
+    matches = turn[start:end] == mention.text
+    return lead_in(turn, start) if matches and needs_lead_in(mention.text) else ""
+
+
+def reads(row: MentionRow) -> bool:
+    """Whether a quote of this mention stands alone or has a lead-in to lean on."""
+    return quote_reads(shown(row), shown_lead_in(row))
+
+
 def representative(rows: Sequence[MentionRow], limit: int, rank: QuoteRank) -> list[MentionRow]:
     """Diverse and in ``rank``'s order: at most one quote per call first, then fill."""
     ordered = sorted(rows, key=rank.key)
@@ -94,7 +118,7 @@ class QuoteNumberer:
         self.quotes: list[Quote] = []
         self._keys: dict[tuple[str, int, int], int] = {}
         self._texts: list[str] = []  # a quote is used once, whichever mention said it
-        self._sentences: set[str] = set()  # and so is each of its sentences
+        self._sentences: set[str] = set()  # and so is each of its sentences and its lead-in's
         self._whole: list[bool] = []  # False: a clause quoted without the rest of its sentence
 
     def key(self, text: str) -> str:
@@ -121,6 +145,7 @@ class QuoteNumberer:
             note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
             self._keys[key] = self._add(
                 text=mention.text if alone else shown(row, goes_on=goes_on),
+                lead_in=shown_lead_in(row, goes_on=goes_on, alone=alone),
                 role="rep_note" if note else "buyer",
                 kind=mention.kind,
                 call=call,
@@ -214,6 +239,7 @@ class QuoteNumberer:
         uncertain: bool = False,
         confidence: float | None = None,
         whole: bool = True,
+        lead_in: str = "",
     ) -> int:
         """A new quote's id, or (``whole``: not a clause quoted alone) that of a quote of the
         same turn whose words these are, hold or are held in, which then shows the longer."""
@@ -240,6 +266,7 @@ class QuoteNumberer:
             industry=call.industry,
             uncertain=uncertain,
             confidence=confidence,
+            lead_in=last_words(self.redactor.redact(lead_in)),
         )
         if same is None:
             self.quotes.append(quote)
@@ -247,7 +274,7 @@ class QuoteNumberer:
             self._whole.append(whole)
         elif len(text_key(redacted)) > len(self._texts[same]):
             self.quotes[same], self._texts[same] = quote, text_key(redacted)
-        self._sentences |= sentence_keys(redacted)
+        self._sentences |= sentence_keys(f"{quote.lead_in} {redacted}")
         return quote.id
 
     def _same_turn(self, utterance_id: int, key: str) -> int | None:
@@ -290,11 +317,15 @@ def buyer_quotes(
     chosen: list[MentionRow] = []
     keys: list[str] = []
     sentences: set[str] = set()
-    for row in representative([r for r in rows if r[1].role == "buyer"], len(rows), rank):
+    offered = representative([r for r in rows if r[1].role == "buyer"], len(rows), rank)
+    # One that cannot stand alone with nothing before it gives way to one of its kind that does.
+    for row in readable_first(offered, reads, lambda r: r[0].kind):
         # What the quote shows: "I doubt you can do that." shows the sentence before it, which
-        # the page had quoted already (two rows of one comparison said the same).
-        key, said = numberer.key(shown(row)), sentence_keys(numberer.redactor.redact(shown(row)))
-        if numberer.repeats(key) or numberer.shares_sentence(shown(row)) or repeats(key, keys):
+        # the page had quoted already (two rows of one comparison said the same); its lead-in
+        # is shown too, so neither repeats a sentence quoted elsewhere.
+        words = f"{shown_lead_in(row)} {shown(row)}"
+        key, said = numberer.key(shown(row)), sentence_keys(numberer.redactor.redact(words))
+        if numberer.repeats(key) or numberer.shares_sentence(words) or repeats(key, keys):
             continue
         if said & sentences:
             continue
