@@ -9,6 +9,7 @@ from rich.table import Table
 
 from api.cli_app import app, console, open_workspace, print_json
 from pipeline.ingest import team as service
+from pipeline.ingest.rep_memory import learned_on_calls
 
 team_app = typer.Typer(
     help="Our people: anyone on the team is a rep on every call uploaded after.",
@@ -36,6 +37,8 @@ def team_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         members = service.list_members(db)
         on_roster = {m.name.casefold() for m in members}
         remembered = [n for n in service.named_on_calls(db) if n.casefold() not in on_roster]
+        told = on_roster | {n.casefold() for n in remembered}
+        learned = [n for n in learned_on_calls(db) if n.casefold() not in told]
     if as_json:
         print_json([m.model_dump() for m in members])
         return
@@ -50,6 +53,14 @@ def team_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
             "Also ours on every upload, as earlier calls named them ours (our_speakers): "
             + ", ".join(remembered)
             + ". A call that got one wrong: callmine call-update ID --role 'Name=buyer'.",
+            highlight=False,
+        )
+    if learned:
+        console.print(
+            "Ours on later calls where their file does not say, as an earlier call's file placed "
+            "them on our side (an address on our domain, an internal flag): "
+            + ", ".join(learned)
+            + ".",
             highlight=False,
         )
 

@@ -46,6 +46,7 @@ from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
+from pipeline.detect.seller_voice import speaks_as_seller
 from pipeline.detect.sentences import call_texts, split_sentences, surroundings
 from pipeline.detect.side_remarks import side_remarks
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
@@ -179,6 +180,8 @@ class RuleEmbeddingDetector:
                 continue
             spans = self.splitter(utterance.text)
             for index, (start, end, text) in enumerate(spans):
+                if self._sellers_words(utterance.role, text, context, mine):
+                    continue  # an unknown speaker's offer or discovery question: the rep's
                 noted = getattr(utterance, "note_kind", None)  # the rep's label in a note
                 topic = getattr(utterance, "note_category", None)  # "Price objection:"
                 scored = SentenceInput(text, utterance.text, context, known, reply, position,
@@ -189,6 +192,13 @@ class RuleEmbeddingDetector:
                     )
                 )
         return out
+
+    def _sellers_words(self, role: str, text: str, context: str, ours: Sequence[str]) -> bool:
+        """An unknown speaker's sentence that speaks as the seller, unless a user said what
+        it is: no buyer's words to count or quote."""
+        if role != "unknown" or not speaks_as_seller(text, ours):
+            return False
+        return self.verdicts.get(sentence_key(text, context)) is None
 
     def score(
         self, sentences: Sequence[BuyerSentence]

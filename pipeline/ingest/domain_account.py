@@ -30,20 +30,20 @@ def _label(domain: str) -> str:
     return parts[-2] if len(parts) >= 2 else parts[0]
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """No accents, case, spaces or punctuation: "Transports Bélanger" is "transportsbelanger"."""
     plain = unicodedata.normalize("NFKD", text)
     return squashed("".join(c for c in plain if not unicodedata.combining(c)))
 
 
-def _readable(label: str, texts: Sequence[str]) -> str:
+def readable(label: str, texts: Sequence[str]) -> str:
     """The words of the title that spell the domain ("Transports Bélanger"), else the domain's
     name with its hyphens as spaces ("Acme Freight")."""
     for text in texts:
         words = text.split()
         for start in range(len(words)):
             for end in range(start + 1, min(len(words), start + 6) + 1):
-                if _folded(" ".join(words[start:end])) == squashed(label):
+                if folded(" ".join(words[start:end])) == squashed(label):
                     return " ".join(words[start:end]).strip(",.;:|/-–—()")
     return " ".join(part.capitalize() for part in label.replace("_", "-").split("-") if part)
 
@@ -54,7 +54,7 @@ def domain_account(parsed: ParsedCall, ours: Sequence[str]) -> str | None:
     none or several are left. The pairs are taken out of ``extra``: addresses are not kept."""
     pairs = parsed.extra.pop(ATTENDEE_DOMAINS, None) or []
     roles = {u.speaker: u.role for u in parsed.utterances if u.speaker}
-    our_keys = {_folded(name) for name in ours if name.strip()}
+    our_keys = {folded(name) for name in ours if name.strip()}
     mine: set[str] = set()
     theirs: set[str] = set()
     for name, domain in pairs:
@@ -62,11 +62,17 @@ def domain_account(parsed: ParsedCall, ours: Sequence[str]) -> str | None:
         if not label or label in _WEBMAIL:
             continue
         spoken = {role for speaker, role in roles.items() if name_matches(speaker, name)}
-        if "rep" in spoken or _folded(label) in our_keys:
+        if "rep" in spoken or folded(label) in our_keys:
             mine.add(label)
         else:
             theirs.add(label)
     left = theirs - mine
     if len(left) != 1:
         return None
-    return _readable(left.pop(), [parsed.title or ""])
+    return readable(left.pop(), [parsed.title or ""])
+
+
+def domain_label(domain: str) -> str:
+    """The company part of an address's domain; "" for a webmail's ("gmail"), which names none."""
+    label = _label(domain)
+    return "" if label in _WEBMAIL else label

@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.domain_account import ATTENDEE_DOMAINS
+from pipeline.ingest.email_sides import HOST_DOMAINS
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.json_people import (
     as_people,
@@ -189,9 +190,11 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     _list_stated_sides(call)
     found = nearby_fields(as_dict(document))
     apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})
-    domains = _party_domains(as_dict(document))
+    domains, hosts = _party_domains(as_dict(document))
     if domains:
         call.extra[ATTENDEE_DOMAINS] = domains
+    if hosts:
+        call.extra[HOST_DOMAINS] = hosts
     call.title = clean_optional(holder.get("title")) or clean_optional(found.get("title"))
     call.call_date = (
         next(
@@ -262,21 +265,45 @@ def nearby_fields(document: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _party_domains(document: dict[str, Any]) -> list[list[str]]:
+def _party_domains(document: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
     """``[name, domain]`` of each invited person with an address, from the objects around the
-    speech: where nothing else names the account, the buyer's domain may."""
+    speech (a party object's name, else the address's name part: Fireflies' ``participants``
+    are bare addresses), and the domains of the host and organiser (``host_email``,
+    ``organizer``): where nothing else says which side is ours, the addresses may."""
     found: list[list[str]] = []
+    hosts: list[str] = []
     level = [document]
     for _depth in range(_FIELD_DEPTH):
         for entry in level:
-            for key in _PARTY_KEYS & entry.keys():
-                value = entry[key]
-                for party in dicts(value if isinstance(value, list) else [value]):
-                    mail = str(party.get("email") or "")
-                    if "@" in mail:
-                        name = str(_first_key(party, _NAME_KEYS) or mail.partition("@")[0])
-                        found.append([name, mail.rpartition("@")[2].casefold()])
+            for key, value in entry.items():
+                party = _HOST_ADDRESS.fullmatch(key)
+                if key not in _PARTY_KEYS and party is None:
+                    continue
+                hosting = key in _HOST_KEYS or party is not None
+                for name, mail in _addresses(value if isinstance(value, list) else [value]):
+                    found.append([name, mail.rpartition("@")[2].casefold()])
+                    if hosting:
+                        hosts.append(found[-1][1])
         level = [child for entry in level for child in entry.values() if isinstance(child, dict)]
+    return found, hosts
+
+
+_HOST_KEYS = frozenset({"organizer", "organiser", "host"})
+_HOST_ADDRESS = re.compile(r"(?i:host|organi[sz]er)_?(?i:email|mail|address)")
+_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _addresses(values: list[Any]) -> list[tuple[str, str]]:
+    """``(name, address)`` of each party: an object's name and ``email``, or a bare address
+    (its name part standing for the name)."""
+    found: list[tuple[str, str]] = []
+    for value in values:
+        if isinstance(value, dict):
+            mail = str(value.get("email") or "")
+            if "@" in mail:
+                found.append((str(_first_key(value, _NAME_KEYS) or mail.partition("@")[0]), mail))
+        elif isinstance(value, str):
+            found.extend((m.partition("@")[0], m) for m in _ADDRESS.findall(value))
     return found
 
 

@@ -10,6 +10,7 @@ from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.date_reading import DateContext, settle_date
 from pipeline.ingest.deal_rows import read_buyer_choice
 from pipeline.ingest.domain_account import domain_account
+from pipeline.ingest.email_sides import settle_email_sides
 from pipeline.ingest.phone_lines import settle_our_lines
 from pipeline.ingest.redating import mark_set_by_hand
 from pipeline.ingest.remap import TABLE_FORMATS
@@ -58,6 +59,9 @@ def prepare_call(
     earlier = earlier_hashes(parsed) if parsed.format in TABLE_FORMATS else ()
     settle_date(parsed, dates)
     apply_metadata(parsed, metadata)
+    mine = [*roster.companies, *brands, str(parsed.extra.get("our_company") or "")]
+    if (named := settle_email_sides(parsed, mine)) and not parsed.extra.get("our_company"):
+        parsed.extra["our_company"] = named  # "Haulbase <> Northgate" names the account beside it
     ours = [*roster.companies, str(parsed.extra.get("our_company") or "")]
     parsed.competitors = not_ours(rivals.canonical_list(parsed.competitors), [*brands, *ours])
     names = [*parsed.our_speakers, *roster.names]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.names import norm_name as _norm
+from pipeline.ingest.rep_memory import remembered_rep
 from pipeline.ingest.role_heuristic import (
     company_named_to_them,
     heuristic_roles,
@@ -41,9 +42,11 @@ def assign_roles(
     our_company: str | None = None,
     our_companies: Iterable[str] = (),
     account_hint: str | None = None,
+    remembered: Sequence[str] = (),
 ) -> None:
     """Set ``role`` on every utterance of ``call`` in place; stated roles are kept.
-    ``account_hint``: the account its title names, when the call names none.
+    ``account_hint``: the account its title names, when the call names none; ``remembered``:
+    reps other calls' files stated, ours here unless this file says otherwise.
 
     Idempotent: inferred roles are recomputed each time, so calling it again with better
     ``our_speakers`` improves the result.
@@ -68,6 +71,9 @@ def assign_roles(
     companies = _companies(call.utterances, speakers, call.people)
     ours |= _our_side(companies, roles, call.people)
     _roles_from_companies(roles, speakers, companies, call.account, ours)
+    for speaker in speakers:  # after the file's own word, before any guess from the talk
+        if speaker not in roles and remembered_rep(speaker, remembered):
+            roles[speaker] = "rep"
     unresolved = [s for s in speakers if s not in roles]
     roles.update(self_introduced(call.utterances, unresolved, our_speakers, sorted(ours)))
     unresolved = [s for s in speakers if s not in roles]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.rep_memory import STATED_REPS, stated_reps
 from pipeline.ingest.roles import assign_roles, fill_account
 from pipeline.ingest.self_names import name_from_introductions
 from pipeline.ingest.team import Roster
@@ -45,13 +46,22 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 
 def settle_people(parsed: ParsedCall, roster: Roster, account_hint: str | None = None) -> None:
     """Roles, once, after the metadata merge: the file's and the user's names plus the team
-    roster and our company; then the account from the buyer side when none was given.
+    roster, our company and the reps stored calls stated; this call's stated reps are kept
+    for the next calls; then the account from the buyer side when none was given.
     ``account_hint``: the account the title names (its people are the buyer's); it is the
     account when the buyer side gives only a web domain ("Mark (oakridgeanimalhospital.com)"
     under "VetDesk demo - Oakridge Animal Hospital": a domain had been the account, and the
     name then went unredacted in published pages)."""
     our_speakers = [*parsed.our_speakers, *roster.names]
-    assign_roles(parsed, our_speakers, our_companies=roster.companies, account_hint=account_hint)
+    assign_roles(
+        parsed,
+        our_speakers,
+        our_companies=roster.companies,
+        account_hint=account_hint,
+        remembered=roster.learned,
+    )
+    if reps := stated_reps(parsed, roster.companies):
+        parsed.extra[STATED_REPS] = reps
     name_from_introductions(parsed, our_speakers, roster.companies)
     given = parsed.account
     fill_account(parsed, roster.companies)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.ingest.names import norm_name
+from pipeline.ingest.rep_memory import learned_on_calls
 from pipeline.ingest.role_labels import is_anonymous
 from pipeline.store.models import Call, TeamMember
 
@@ -48,6 +49,9 @@ class Roster:
     names: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()  # our lines' numbers as written (``CALLMINE_OUR_PHONE_NUMBERS``)
+    # Reps stored calls' files placed on our side (``rep_memory``): weaker than ``names``, the
+    # file's own word about a speaker wins over them.
+    learned: tuple[str, ...] = ()
 
     def with_names(self, names: Iterable[str]) -> Roster:
         """The roster with these names too, each once (the first spelling kept), in order."""
@@ -55,6 +59,13 @@ class Roster:
         for name in names:
             kept.setdefault(_key(name), name)
         return replace(self, names=tuple(kept.values()))
+
+    def with_learned(self, names: Iterable[str]) -> Roster:
+        """The roster remembering these reps too, each once, in order."""
+        kept = {_key(name): name for name in self.learned}
+        for name in names:
+            kept.setdefault(_key(name), name)
+        return replace(self, learned=tuple(kept.values()))
 
 
 def _key(name: str) -> str:
@@ -106,11 +117,13 @@ def load_roster(
     next (Tom Okafor, ours on a dozen example calls, had read as "unknown" on a new one);
     ``our_lines``, the ``our_phone_numbers`` setting, rides along to the phone calls.
     A label naming no one ("Speaker 1") is ours only on the call that said so: remembered, it
-    had made the buyer of every later call a rep."""
+    had made the buyer of every later call a rep. Reps the stored calls' files placed on our
+    side are remembered apart (``Roster.learned``)."""
     members = list_members(db)
     companies = [our_company] if our_company else []
     companies += [m.company for m in members if m.company and m.company not in companies]
     roster = Roster(companies=tuple(companies), lines=tuple(our_lines))
+    roster = roster.with_learned(learned_on_calls(db))
     return roster.with_names([*(m.name for m in members), *named_on_calls(db)])
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pipeline.brand_names import our_brands
 from pipeline.ingest.redating import DateTally
 from pipeline.ingest.refresh import changes_stored_calls
+from pipeline.ingest.rep_memory import learned_on_calls
 from pipeline.ingest.schemas import CallMetadata, IngestResult
 from pipeline.ingest.spellings import known_spellings
 from pipeline.ingest.team import Roster, load_roster, named_on_calls
@@ -50,7 +51,8 @@ class UploadContext:
             if last <= self.seen_up_to:
                 return
             after = self.seen_up_to
-            self.roster = self.roster.with_names(named_on_calls(db, after))
+            roster = self.roster.with_names(named_on_calls(db, after))
+            self.roster = roster.with_learned(learned_on_calls(db, after))
             known_spellings(db, after=after, spellings=self.spellings)
             self.dates.read_since(db, after, up_to=last)
             self.seen_up_to = last
