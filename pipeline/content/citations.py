@@ -145,12 +145,18 @@ def unknown_labels(body_markdown: str, evidence: dict[str, Any]) -> list[str]:
 _QUOTATION = re.compile(r"“([^”]{12,})”")
 
 
+def _words(text: str) -> str:
+    """``text``'s words, lower-cased and single-spaced, for a verbatim comparison."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def misquotes(body_markdown: str, evidence: dict[str, Any]) -> list[str]:
     """The quotations (“...”) of a body that are no stored quote's, theme's or fact's words
     verbatim: an edit had put “PawDesk paid for itself in the first month.” [Q2] on a page,
     citing a real quote that says nothing of the kind, and it was approved."""
+    # A quote's lead-in, said just before it in its turn, is quoted with it ("…X. **Y**").
     sources = [
-        " ".join(re.findall(r"\w+", str(item.get(field) or "").lower()))
+        _words(f"{item.get('lead_in') or ''} {item.get(field) or ''}")
         for key, field in (("quotes", "text"), ("clusters", "name"), ("profile", "text"),
                            ("facts", "text"))
         for item in evidence.get(key) or []
@@ -159,7 +165,7 @@ def misquotes(body_markdown: str, evidence: dict[str, Any]) -> list[str]:
     found = []
     for quoted in _QUOTATION.findall(body_markdown):
         plain = html.unescape(quoted.replace("\\", ""))  # as the page escaped it for Markdown
-        words = " ".join(re.findall(r"\w+", plain.lower()))
+        words = _words(plain)
         if words and not any(words in source for source in sources):
             found.append(quoted)
     return list(dict.fromkeys(found))

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from pipeline.content.citations import misquotes
 from pipeline.content.generate import generate_document
 from pipeline.publish.export import export_document
+from pipeline.publish.review import approval_blockers
 from pipeline.store.models import Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, add_theme
@@ -72,3 +74,15 @@ def test_a_cited_fragment_follows_its_lead_in(workspace: Workspace) -> None:
         assert turn.text[quote["char_start"] : quote["char_end"]] == quote["text"]
     plus = next(q for q in quotes if q["text"] == "Plus the contract.")
     assert plus["lead_in"] == "Setting up the lab codes took our front desk three full weeks."
+
+
+def test_a_quote_shown_with_its_lead_in_counts_as_verbatim(workspace: Workspace) -> None:
+    """The approval's verbatim check reads "…lead-in. **quote**" as the turn's own words: it had
+    refused every document whose sources led a fragment in."""
+    with workspace.session() as db:
+        document = generate_document(
+            db, workspace.settings, doc_type="objection-faq", cluster_ids=[_theme(db).id]
+        )
+        assert "three full weeks. **Plus the contract.**”" in document.body_markdown
+        assert misquotes(document.body_markdown, document.structured["evidence"]) == []
+        assert not any("verbatim" in blocker for blocker in approval_blockers(document))
