@@ -11,6 +11,7 @@ category; a verdict with no topic named is authority. The phrases are data
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from pipeline.detect.rules import (
@@ -18,16 +19,21 @@ from pipeline.detect.rules import (
     REASSURANCE,
     alternation,
     cue_scores,
+    is_question,
     lowered,
     topic_without_rival,
 )
-from pipeline.detect.said_no import says_no_to_us
+from pipeline.detect.said_no import says_no_to_us, with_the_deal
 from pipeline.first_names import spoken_names
 from pipeline.language import foreign_words, in_english
 
 AUTHORITY = "authority_timing"
 _CUES = CUES["decision_or_time"]
 _VERDICTS = alternation(_CUES["verdicts"])
+_APPROVAL = alternation(with_the_deal(_CUES["approval"]))
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|i|you)(?:'re|'ve|'d|'ll|'m| really| still| also| just| both| all)? *$"
+)
 _PEOPLE = alternation(_CUES["people"])
 _DECISION_OR_TIME = alternation(
     [
@@ -44,6 +50,25 @@ def names_a_decision_or_time(sentence: str) -> bool:
     """A decision, an approval, who holds the money, asking them, or a time, named in the
     sentence: what an authority and timing worry is about."""
     return bool(_DECISION_OR_TIME.search(lowered(sentence)))
+
+
+def waits_on_someone_else(sentence: str) -> bool:
+    """Someone else's yes still to come on the deal ("Our principal dentist would have to agree
+    to it first.", "Procurement has to run a tender for anything like this.", "The partners make
+    all the decisions."): an authority objection. Not asked, nor said of "we" or "I" ("we'd have to
+    agree to it" is no one else's) or under a condition ("if the board approves it")."""
+    if is_question(sentence):
+        return False
+    text = lowered(sentence)
+    for match in _APPROVAL.finditer(text):
+        before = _CLAUSE.split(text[: match.start()])[-1]
+        if not _FIRST_PERSON.search(before) and not _CONDITION.search(before):
+            return True
+    return False
+
+
+_CLAUSE = re.compile(r"[,;:.!?()]|\s[-–—]\s")
+_CONDITION = re.compile(r"\b(?:if|once|when|unless|until|whether|assuming)\b")
 
 
 def says_a_verdict(sentence: str) -> bool:

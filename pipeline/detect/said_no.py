@@ -25,7 +25,7 @@ _ADVERBS = (
 )
 
 
-def _filled(fragments: list[str]) -> list[str]:
+def with_the_deal(fragments: list[str]) -> list[str]:
     """The fragments with ``{objects}`` (what is turned down: the deal) filled in."""
     return [fragment.replace("{objects}", _OBJECTS) for fragment in fragments]
 
@@ -36,10 +36,10 @@ _BY_A_DECIDER = re.compile(
     + ")"
     + _ADVERBS
     + "(?:"
-    + "|".join(_filled(_CUES["rejections"]))
+    + "|".join(with_the_deal(_CUES["rejections"]))
     + r")\b"
 )
-_PASSIVE = alternation(_filled(_CUES["passive"]))
+_PASSIVE = alternation(with_the_deal(_CUES["passive"]))
 _OWN = alternation(_CUES["own"])
 _UNSAID = alternation(_CUES["unsaid"])
 _CLAUSE_START = re.compile(r".*[,;:.!?()]|.*\s[-–—]\s", re.DOTALL)

@@ -35,7 +35,7 @@ from pipeline.detect.small_talk import asks_small_talk, controls_the_call
 from pipeline.detect.status_quo import flaw_after_concession
 from pipeline.detect.stories import story_told
 from pipeline.detect.tool_duties import duties_listed
-from pipeline.detect.where_kept import kept_said, own_documents_aside
+from pipeline.detect.where_kept import kept_said, own_documents_aside, routed_through
 
 _PAIN = alternation(CUES["statement"]["pain"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
@@ -189,6 +189,21 @@ def describes_the_setup(sentence: str) -> bool:
     return rest is not None and _today_only(rest)
 
 
+def tells_where_work_goes(sentence: str) -> bool:
+    """Where a piece of their work goes or is done, in a tool or medium they name
+    (``where_kept.routed_through``: "Attendance goes into SIMS.", "Memberships are billed through
+    GoCardless."), with no worry, pain or word about us: today's set-up, whatever kind the model
+    read (the name had pulled it to an objection, a bare "goes into" to small talk)."""
+    if not routed_through(sentence):
+        return False
+    text = lowered(sentence)
+    return (
+        _today_only(text)
+        and cue_scores(text).concern == 0
+        and not (KIND_CUES["pain"].search(text) or _PAIN.search(text))
+    )
+
+
 def lists_its_duties(sentence: str) -> bool:
     """What a tool of theirs does, listed (``tool_duties.py``: "It syncs to Xero every night.",
     "PourTrack does the keg tracking and the TTB reports."), with no worry, pain or word about
@@ -295,6 +310,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return "pain"  # "I reckon we lose thirty-odd berth holders a year that way."
     if kind == "objection" and describes_the_setup(sentence):
         return "current_setup"
+    if kind in ("objection", "pain", "other") and tells_where_work_goes(sentence):
+        return "current_setup"  # "Attendance goes into SIMS.", "Rotas are done in a Google Sheet"
     if kind == "objection" and (self_described := describes_themselves(sentence)) is not None:
         return self_described  # "So I'm the office manager for the Harbour Road surgery."
     if kind == "objection" and asks_only(sentence):

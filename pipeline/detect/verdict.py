@@ -24,7 +24,12 @@ from pipeline.detect.classify import (
 )
 from pipeline.detect.competitors import CompetitorHit, rival_in_reach
 from pipeline.detect.conditions import condition_beside_a_rival
-from pipeline.detect.decisions import AUTHORITY, model_ranking, says_a_verdict
+from pipeline.detect.decisions import (
+    AUTHORITY,
+    model_ranking,
+    says_a_verdict,
+    waits_on_someone_else,
+)
 from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.model import KindScore
 from pipeline.detect.named_problem import named_problem
@@ -97,6 +102,8 @@ def sentence_verdict(
     said_by_them = role in SAID_BY_THE_BUYER and not tells_todays_flaw(sentence, ours)
     instead = worry_named_instead(text) if said_by_them else None
     deferred = role in SAID_BY_THE_BUYER and defers_the_decision(text)
+    # "Our principal dentist would have to agree to it first.": someone else's yes to come
+    awaited = role in SAID_BY_THE_BUYER and waits_on_someone_else(text)
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
@@ -115,7 +122,7 @@ def sentence_verdict(
         # of a season's honesty box." after our price (price)
         kind, category = "objection", said
         confidence = max(score.objection_probability, STATEMENT_SURE)
-    elif role in SAID_BY_THE_BUYER and (puts_it_off_while_busy(text) or deferred):
+    elif role in SAID_BY_THE_BUYER and (puts_it_off_while_busy(text) or deferred or awaited):
         # "Let's pick this up again after the January sales, it's manic right now.", "Maybe
         # next year we look at moving them."; "take <rival>'s deal and look again next year"
         # stays the rival's
@@ -192,8 +199,8 @@ def sentence_verdict(
             category = plain_topic(text, reason_topic(sentence) or verdict or category)
         if (instead is not None or must_have) and not blocked:  # the need or worry that holds
             category = rules.topic_without_rival(instead or text) or category
-        if deferred and category != "competitor":  # when, whatever is put off ("moving the
-            category = named_problem(text) or AUTHORITY  # data over"), unless a topic is named
+        if (deferred or awaited) and category != "competitor":  # when or who, whatever is
+            category = named_problem(text) or AUTHORITY  # put off, unless a topic is named
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
             confidence = max(confidence, STATEMENT_SURE)
     elif kind == "question":

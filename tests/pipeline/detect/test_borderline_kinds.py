@@ -1,0 +1,158 @@
+"""Borderline buyer sentences from ten trades (issue 16: misreads from new-user walks on other
+products): feelings about our terms, status quo, authority, timing, a rival named without
+judgement, pains said as numbers, set-ups with a mild judgement. The set
+(``tests/fixtures/detect/borderline_kinds.csv``) was labelled by reading before any detector ran
+on it. Run with ``-s`` to see the figures and the misreads."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.detect import KINDS, RuleEmbeddingDetector, statements
+from pipeline.detect import evaluate as ev
+from pipeline.detect.decisions import waits_on_someone_else
+from pipeline.embed import Embedder
+from tests.pipeline.detect.lines import Line, buyer_verdicts
+
+BORDERLINE = Path(__file__).parents[2] / "fixtures" / "detect" / "borderline_kinds.csv"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    label: str
+    category: str
+    trade: str
+    shape: str
+    text: str
+
+
+def load_borderline(path: Path = BORDERLINE) -> list[Labelled]:
+    """The labelled rows (the file's first line is a comment on how they were labelled)."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return [
+            Labelled(r["label"], r["category"], r["trade"], r["shape"], r["text"]) for r in rows
+        ]
+
+
+@pytest.fixture(scope="module")
+def detector(embedder: Embedder) -> RuleEmbeddingDetector:
+    return RuleEmbeddingDetector(embedder)
+
+
+@pytest.fixture(scope="module")
+def verdicts(detector: RuleEmbeddingDetector) -> dict[str, tuple[str, str | None]]:
+    """Each sentence said alone by a buyer, and the kind and category the detector gives it."""
+    lines = [Line(i, "buyer", row.text) for i, row in enumerate(load_borderline())]
+    return buyer_verdicts(detector, lines)
+
+
+def test_the_set_is_labelled_across_trades_kinds_and_borderlines() -> None:
+    rows = load_borderline()
+    assert len(rows) >= 120 and len({r.text for r in rows}) == len(rows)
+    assert {r.label for r in rows} == set(KINDS)
+    assert len({r.trade for r in rows}) >= 6
+    assert all(bool(r.category) == (r.label == "objection") for r in rows)
+
+
+def test_per_kind_figures_on_the_borderline_set(
+    verdicts: dict[str, tuple[str, str | None]],
+) -> None:
+    rows = load_borderline()
+    truth = np.array([r.label for r in rows])
+    found = np.array([verdicts[r.text][0] for r in rows])
+    figures = {k: ev.rates(found == k, truth == k) for k in KINDS}
+    by_shape = Counter(r.shape for r in rows)
+    right_by_shape = Counter(r.shape for r, f in zip(rows, found, strict=True) if f == r.label)
+    objections = [r for r in rows if r.label == "objection" and verdicts[r.text][0] == "objection"]
+    category_right = sum(verdicts[r.text][1] == r.category for r in objections)
+    print()
+    for kind, rate in figures.items():
+        print(f"{kind:>13}: P {rate.precision:.3f} R {rate.recall:.3f}")
+    print("right per shape:", {s: f"{right_by_shape[s]}/{n}" for s, n in by_shape.items()})
+    print(f"objection category right: {category_right}/{len(objections)}")
+    for row, kind in zip(rows, found, strict=True):
+        if kind != row.label:
+            print(f"  {row.label:>13} -> {kind:<13} [{row.shape}] {row.text}")
+    # Floors just under the figures reached (issue 16). Before the rules for where work goes,
+    # someone else's yes and time counted per period: set-up recall 0.375, pain 0.870 / 0.690;
+    # after: objection 0.754 / 0.945, pain 0.917 / 0.759, set-up 0.944 / 0.708, question
+    # 1.0 / 0.882, other 0.765 / 0.722.
+    floors = {
+        "objection": (0.74, 0.92),
+        "pain": (0.88, 0.72),
+        "question": (0.95, 0.85),
+        "current_setup": (0.90, 0.70),
+        "other": (0.72, 0.68),
+    }
+    for kind, (precision, recall) in floors.items():
+        assert figures[kind].precision >= precision, kind
+        assert figures[kind].recall >= recall, kind
+
+
+# The classes fixed, in other words and other trades than the set's; each sentence had been
+# misread (the old kind or category in the comment).
+WHERE_WORK_GOES = [
+    "The practice uses Provet for the clinical notes.",  # vets; other
+    "Our delivery notes come back through the post.",  # haulage; other
+    "The drivers get their manifests from Descartes.",  # logistics; adoption objection
+]
+SOMEONE_ELSES_YES = [
+    "The bursar will need to sign off on the quote.",  # school; other
+    "Our operations director would have to okay it first.",  # warehousing; other
+    "The trust would have to put it out to tender.",  # care homes; integrations
+    "Our supervisor would have to agree to it.",  # cleaning; integrations
+]
+TIME_COUNTED = [
+    "Month-end close takes the finance team three days every month.",  # accounting; authority
+]
+
+
+def test_the_classes_fixed_read_as_labelled(detector: RuleEmbeddingDetector) -> None:
+    lines = [
+        Line(i, "buyer", text)
+        for i, text in enumerate([*WHERE_WORK_GOES, *SOMEONE_ELSES_YES, *TIME_COUNTED])
+    ]
+    found = buyer_verdicts(detector, lines)
+    assert {t: found[t][0] for t in WHERE_WORK_GOES} == dict.fromkeys(
+        WHERE_WORK_GOES, "current_setup"
+    )
+    assert {t: found[t] for t in SOMEONE_ELSES_YES} == dict.fromkeys(
+        SOMEONE_ELSES_YES, ("objection", "authority_timing")
+    )
+    assert {t: found[t][0] for t in TIME_COUNTED} == dict.fromkeys(TIME_COUNTED, "pain")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anything over a grand goes through Dave.",  # a person decides: not a tool
+        "Everything goes through head office.",
+        "It would all go through Xero?",
+        "That would go into your system.",
+        "Invoices go out by post and half of them get lost.",  # a pain
+    ],
+)
+def test_no_set_up_by_where_work_goes(sentence: str) -> None:
+    assert not statements.tells_where_work_goes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'd have to agree to it first.",  # their own yes
+        "The vet has to approve every prescription.",  # their own work, not the deal
+        "If the board approves it we'll sign.",  # a condition
+        "Would the owner have to sign off?",  # asked
+        "Reception makes those calls every morning.",  # phone calls
+        "The head has to sign off the timetable each term.",
+    ],
+)
+def test_no_wait_on_someone_elses_yes(sentence: str) -> None:
+    assert not waits_on_someone_else(sentence)
