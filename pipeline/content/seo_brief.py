@@ -229,10 +229,19 @@ def section_questions(
     product = evidence.product_category
     searched = say("search_question", category=evidence.worry_category(cluster), product=product)
     if product and searched and ranked and len(ranked[0][1]) > 1:
-        # The theme's worry as searched, from half the quotes its category's question has:
-        # each quote backs one claim of the page.
+        # The theme's worry as searched, from the later half of the quotes its category's
+        # question has and the worries no question cites, those that speak of it ("When ...?"
+        # of a line saying when): each quote backs one claim, none a question it says nothing of.
         (text, ids), half = ranked[0], (len(ranked[0][1]) + 1) // 2
-        ranked = [(text, ids[:half]), *ranked[1:], (searched, ids[half:])]
+        cited = {i for _, quoted in ranked for i in quoted}
+        spare = [q for q in sources if q.id not in cited and not q.text.rstrip().endswith("?")]
+        said = {q.id: q.text for q in sources}
+        category = evidence.worry_category(cluster)
+        offered = [*ids[half:], *(q.id for q in spare)]
+        moved = [i for i in offered if speaks_of_question(searched, said[i], category)]
+        if moved:
+            kept = [i for i in ids if i not in moved]
+            ranked = [(text, kept), *ranked[1:], (searched, moved)]
     headings += [OutlineHeading(text=text, citations=ids[:4]) for text, ids in ranked]
     fresh = [h for h in headings if h.text not in asked][:4]
     asked.update(h.text for h in fresh)
