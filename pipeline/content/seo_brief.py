@@ -28,6 +28,7 @@ from pipeline.content.seo_keywords import (
     shared_phrases,
     target_keywords,
 )
+from pipeline.content.theme_names import reader_heading
 from pipeline.content.topics import speaks_of_question
 from pipeline.content.types import LinkSuggestion, OutlineHeading, OutlineSection, Point, SEOBrief
 from pipeline.detect.asides import says_no_concern
@@ -257,13 +258,17 @@ def outline(evidence: Evidence) -> list[OutlineSection]:
         headings = section_questions(evidence, cluster, asked)
         if headings:  # the H2 claims nothing its H3s do not: they cite
             sections.append(
-                OutlineSection(h2=clip(capitalised(cluster.name), 120), h3=headings, citations=[])
+                OutlineSection(
+                    h2=clip(capitalised(reader_heading(cluster.name)), 120),
+                    h3=headings,
+                    citations=[],
+                )
             )
     if sections:
         return sections
     first = evidence.clusters[0]
     quoted = [q.id for q in evidence.cluster_quotes(first)][:1]
-    return [OutlineSection(h2=clip(capitalised(first.name), 120), citations=quoted)]
+    return [OutlineSection(h2=clip(capitalised(reader_heading(first.name)), 120), citations=quoted)]
 
 
 def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> list[Point]:
@@ -331,7 +336,10 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         if (qa := faq_entry(evidence, c, asked, stated))
     ][:4]
     links = [
-        LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
+        LinkSuggestion(
+            anchor=clip(reader_heading(c.name), 120),
+            target=_LINK_TARGETS.get(c.category or "", "/faq"),
+        )
         for c in evidence.clusters[:5]
     ]
     intent = (
