@@ -15,7 +15,7 @@ import numpy as np
 from pipeline.cluster.keywords import keyword_affinity
 from pipeline.cluster.label_checks import continuation
 from pipeline.cluster.name_shape import QUESTION_OPENERS, opens_a_question
-from pipeline.cluster.phrases import CLAUSE, FUNCTION_WORDS, Analyzer
+from pipeline.cluster.phrases import CLAUSE, FUNCTION_WORDS, Analyzer, whole_phrase
 from pipeline.cluster.term_counts import NoTerms, count_matrix
 from pipeline.detect.rules import normalise_quotes
 from pipeline.wording import capitalised
@@ -96,11 +96,6 @@ def phrase_candidates(
     return result
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """Matches the phrase as whole words, not inside a hyphenated word ("twenty-six")."""
-    return r"(?<![\w'-])" + r"\W+".join(map(re.escape, phrase.split())) + r"(?![\w-]|'\w)"
-
-
 def _shape(phrase: str, texts: Sequence[str]) -> float:
     """How well ``phrase`` stands alone as a name; 0 rejects it. ``texts``: quotes normalised.
 
@@ -109,7 +104,7 @@ def _shape(phrase: str, texts: Sequence[str]) -> float:
     """
     words = phrase.split()
     # Starts at the phrase itself (no optional word before it): half the time, same matches.
-    pattern = re.compile(_phrase_pattern(phrase) + r"\s*([.!?;:,\u2014\u2013]|$)?", re.I)
+    pattern = re.compile(whole_phrase(phrase) + r"\s*([.!?;:,\u2014\u2013]|$)?", re.I)
     found, ends = 0, False
     for text in texts:  # stop as soon as the answer is known: groups can be large
         for match in pattern.finditer(text):
@@ -145,7 +140,7 @@ def spelled_as_said(phrase: str, texts: Sequence[str]) -> str:
     joins the name: "everything over from RotaPro" after "moving" reads "Moving everything over
     from RotaPro"; "works fine" after "spreadsheet", "binder" and "rota" stays "Works fine".
     """
-    pattern = re.compile(r"(?:(\w[\w']*)\s+)?(" + _phrase_pattern(phrase) + r"(?:\s*\?)?)", re.I)
+    pattern = re.compile(r"(?:(\w[\w']*)\s+)?(" + whole_phrase(phrase) + r"(?:\s*\?)?)", re.I)
     normalised = [normalise_quotes(t) for t in texts]
     uses = [(m, n) for n in normalised for m in pattern.finditer(n)]
     found = [m for m, _ in uses]

@@ -47,7 +47,7 @@ _IRREGULAR = {
     "brings": "bringing",
 }
 # Verbs that say nothing of the problem alone ("we need records", "I have a spreadsheet").
-_LIGHT = frozenset(
+LIGHT_VERBS = frozenset(
     "be have get go need want like use think know say see make let try seem mean feel hope love "
     "hate pay look spend take put give come tell ask wish guess reckon suppose".split()
 )
@@ -88,7 +88,7 @@ def _ing_forms(base: str) -> list[str]:
     return forms
 
 
-def _bases(word: str) -> list[str]:
+def verb_bases(word: str) -> list[str]:
     """The plain forms a verb as said may have come from ("typed": "typ", "type")."""
     if word.endswith("ied") or word.endswith("ies"):
         return [word[:-3] + "y"]
@@ -109,12 +109,12 @@ def gerund(word: str) -> str:
     prefix = f"{head}-" if head else ""
     if last in _IRREGULAR:
         return prefix + _IRREGULAR[last]
-    if last in _NOT_VERBS or last in _LIGHT:
+    if last in _NOT_VERBS or last in LIGHT_VERBS:
         return ""
     if last.endswith("ing") and len(last) > 5:  # "ring" and "bring" are plain verbs
         return low if _a_verb(last[:-3]) else ""  # "something": no verb's "-ing"
-    for base in _bases(last):
-        if base in _LIGHT:
+    for base in verb_bases(last):
+        if base in LIGHT_VERBS:
             return ""
         if not _a_verb(base):
             continue
@@ -149,7 +149,7 @@ def _verb_at(words: Sequence[str], i: int) -> str:
     if word.endswith("ing") and word.rpartition("-")[2] not in _NOT_VERBS:
         after_determiner = i > 0 and words[i - 1] in DETERMINERS
         base = word.rpartition("-")[2][:-3]
-        light = any(b in _LIGHT for b in (base, base + "e", base[:-1]))
+        light = any(b in LIGHT_VERBS for b in (base, base + "e", base[:-1]))
         return "" if after_determiner or light else gerund(word)
     if word in AUXILIARIES or word in ADVERBS or not verb_slot(words, i):
         return ""
@@ -196,7 +196,7 @@ def _opens_tail(said: Sequence[str], start: int) -> bool:
         return True
     after = said[start + 1].lower() if start + 1 < len(said) else ""
     verb = word in _IRREGULAR or (
-        word.endswith(("s", "ed")) and any(b in _LIGHT or _a_verb(b) for b in _bases(word))
+        word.endswith(("s", "ed")) and any(b in LIGHT_VERBS or _a_verb(b) for b in verb_bases(word))
     )
     objected = after in DETERMINERS or after in NUMBER_WORDS or after in _OBJECTS
     return (

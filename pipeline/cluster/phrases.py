@@ -75,12 +75,38 @@ OPENERS_ONLY = frozenset(
 )
 # A word in any script: "[a-z]" had cut "café" to "caf" and put it on a card.
 WORD_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+# A hyphenated word whole ("twenty-two", "follow-up"): a phrase takes all of it or none.
+_COMPOUND = re.compile(r"[^\W_]+(?:'[^\W_]+)?(?:-[^\W_]+(?:'[^\W_]+)?)*")
 CLAUSE = re.compile(r"[.!?;:,()\[\]\"\u2014\u2013]+|\s-\s|\n")
 
 
-def _clauses(text: str) -> list[list[str]]:
+class _Word(NamedTuple):
+    """A word of a clause; ``joined`` where a hyphen ties it to the next ("twenty" of
+    "twenty-two")."""
+
+    text: str
+    joined: bool
+
+
+def _clauses(text: str) -> list[list[_Word]]:
+    """Each clause's words, a hyphenated word as its parts ("follow-up" counts with "follow
+    up") tied together."""
     normalised = normalise_quotes(text).lower()
-    return [WORD_TOKEN.findall(part) for part in CLAUSE.split(normalised)]
+    clauses = []
+    for part in CLAUSE.split(normalised):
+        words = []
+        for compound in _COMPOUND.findall(part):
+            pieces = WORD_TOKEN.findall(compound)
+            words += [_Word(w, i < len(pieces) - 1) for i, w in enumerate(pieces)]
+        clauses.append(words)
+    return clauses
+
+
+def whole_phrase(phrase: str) -> str:
+    """A pattern of ``phrase`` said as whole words, never inside a hyphenated or contracted one:
+    "two vans" is not said in "Twenty-two vans", nor "van" in "van's"."""
+    words = r"\W+".join(map(re.escape, phrase.split()))
+    return r"(?<!\w)(?<!\w[-'])" + words + r"(?!\w)(?![-']\w)"
 
 
 def _keep(words: Sequence[str]) -> bool:
@@ -119,11 +145,14 @@ class Analyzer:
 
     def __call__(self, text: str) -> list[str]:
         grams: list[str] = []
-        for words in _clauses(text):
+        for said in _clauses(text):
+            words = [w.text for w in said]
             for n in range(2, self.max_n + 1):
                 for i in range(len(words) - n + 1):
                     window = words[i : i + n]
-                    if _keep(window):
+                    # a window cuts no hyphenated word: "two vans" of "twenty-two vans"
+                    cut = (i and said[i - 1].joined) or said[i + n - 1].joined
+                    if not cut and _keep(window):
                         grams.append(" ".join(window))
         return grams
 
@@ -142,7 +171,7 @@ def _drop_contained(counts: dict[str, int]) -> set[str]:
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", re.I)
+    return re.compile(whole_phrase(phrase), re.I)
 
 
 def _beside_contact(text: str, phrase: str) -> bool:

@@ -5,7 +5,6 @@ statements copied from the calls, a testimonial and a Spanish request among them
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 
@@ -18,6 +17,7 @@ from pipeline.content.drafts import (
     say,
 )
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.keyword_things import domain_words, names_a_thing, same_stem
 from pipeline.content.quote_text import clip, self_contained
 from pipeline.content.seo_keywords import (
     KEYWORD_WORDS,
@@ -28,6 +28,7 @@ from pipeline.content.seo_keywords import (
     shared_phrases,
     target_keywords,
 )
+from pipeline.content.theme_names import reader_heading
 from pipeline.content.topics import speaks_of_question
 from pipeline.content.types import LinkSuggestion, OutlineHeading, OutlineSection, Point, SEOBrief
 from pipeline.detect.asides import says_no_concern
@@ -65,7 +66,9 @@ def keywords(evidence: Evidence) -> list[str]:
     theme's topic ("warehouse management software implementation") where the profile names a
     category, the phrases each theme's buyers share, the other themes' topics, the phrases of
     a theme's name one buyer said, then the page's recurring buyer phrases; each a
-    ``keyword_like`` phrase, none repeating another."""
+    ``keyword_like`` phrase, none repeating another; a buyer's phrase only where it names a
+    thing of the page's domain (``names_a_thing``: "works fine" and "realistically nothing
+    happens" had been keywords)."""
     category = evidence.product_category
     topics = [search_topic(evidence, c) for c in evidence.clusters]
     with_category = [
@@ -74,15 +77,30 @@ def keywords(evidence: Evidence) -> list[str]:
         if category and topic and len((keyword := f"{category} {topic}").split()) <= 4
     ]
     said = [(*_buyer_texts(evidence, c), c.name) for c in evidence.clusters]
-    # Shared by two calls or more: one buyer saying a thing twice is no search many make.
-    shared = [p for texts, calls, _name in said for p in shared_phrases(texts, sources=calls)]
-    # A phrase of the theme's name that one buyer said is weaker evidence: after the rest.
-    named = [p for texts, calls, name in said for p in shared_phrases(texts, name, sources=calls)]
     buyers_said = [q.text for q in evidence.quotes if q.role == "buyer"]
+    domain = page_domain(evidence)
+
+    def a_thing(phrase: str) -> bool:
+        return names_a_thing(phrase, buyers_said, domain)
+
+    # Shared by two calls or more: one buyer saying a thing twice is no search many make.
+    shared = [
+        p
+        for texts, calls, _name in said
+        for p in shared_phrases(texts, sources=calls)
+        if a_thing(p)
+    ]
+    # A phrase of the theme's name that one buyer said is weaker evidence: after the rest.
+    named = [
+        p
+        for texts, calls, name in said
+        for p in shared_phrases(texts, name, sources=calls)
+        if a_thing(p)
+    ]
     recurring = [
         p.text
         for p in evidence.phrases
-        if keyword_like(p.text) and not ends_on_its_verb(p.text, buyers_said)
+        if keyword_like(p.text) and not ends_on_its_verb(p.text, buyers_said) and a_thing(p.text)
     ]
     aimed = for_audience(category, searched_by(evidence), max(KEYWORD_WORDS)) if category else None
     ordered = [
@@ -103,6 +121,24 @@ def keywords(evidence: Evidence) -> list[str]:
         # keyword and title): the brief targets our kind of product or a theme.
         found = [*general_targets(evidence, rivals), *found]
     return distinct_keywords(found, MAX_KEYWORDS) or [c.name for c in evidence.clusters[:1]]
+
+
+def page_domain(evidence: Evidence) -> frozenset[str]:
+    """The words of what the page is about (``domain_words``): our product's name, category
+    and profile, whom it is for, the rivals its buyers name (an "alternative to" search), and
+    each theme's name, keywords and search topic."""
+    named = (evidence.product, evidence.product_category, evidence.audience, evidence.industry)
+    return domain_words(
+        [
+            *(t for t in named if t),
+            *evidence.rival_forms,
+            *(r for c in evidence.clusters for r in c.competitors),
+            *(f.text for f in evidence.profile),
+            *(c.name for c in evidence.clusters),
+            *(k for c in evidence.clusters for k in c.keywords),
+            *(search_topic(evidence, c) for c in evidence.clusters),
+        ]
+    )
 
 
 def _buyer_texts(evidence: Evidence, cluster: ClusterEvidence) -> tuple[list[str], list[int]]:
@@ -194,10 +230,19 @@ def section_questions(
     product = evidence.product_category
     searched = say("search_question", category=evidence.worry_category(cluster), product=product)
     if product and searched and ranked and len(ranked[0][1]) > 1:
-        # The theme's worry as searched, from half the quotes its category's question has:
-        # each quote backs one claim of the page.
+        # The theme's worry as searched, from the later half of the quotes its category's
+        # question has and the worries no question cites, those that speak of it ("When ...?"
+        # of a line saying when): each quote backs one claim, none a question it says nothing of.
         (text, ids), half = ranked[0], (len(ranked[0][1]) + 1) // 2
-        ranked = [(text, ids[:half]), *ranked[1:], (searched, ids[half:])]
+        cited = {i for _, quoted in ranked for i in quoted}
+        spare = [q for q in sources if q.id not in cited and not q.text.rstrip().endswith("?")]
+        said = {q.id: q.text for q in sources}
+        category = evidence.worry_category(cluster)
+        offered = [*ids[half:], *(q.id for q in spare)]
+        moved = [i for i in offered if speaks_of_question(searched, said[i], category)]
+        if moved:
+            kept = [i for i in ids if i not in moved]
+            ranked = [(text, kept), *ranked[1:], (searched, moved)]
     headings += [OutlineHeading(text=text, citations=ids[:4]) for text, ids in ranked]
     fresh = [h for h in headings if h.text not in asked][:4]
     asked.update(h.text for h in fresh)
@@ -213,13 +258,17 @@ def outline(evidence: Evidence) -> list[OutlineSection]:
         headings = section_questions(evidence, cluster, asked)
         if headings:  # the H2 claims nothing its H3s do not: they cite
             sections.append(
-                OutlineSection(h2=clip(capitalised(cluster.name), 120), h3=headings, citations=[])
+                OutlineSection(
+                    h2=clip(capitalised(reader_heading(cluster.name)), 120),
+                    h3=headings,
+                    citations=[],
+                )
             )
     if sections:
         return sections
     first = evidence.clusters[0]
     quoted = [q.id for q in evidence.cluster_quotes(first)][:1]
-    return [OutlineSection(h2=clip(capitalised(first.name), 120), citations=quoted)]
+    return [OutlineSection(h2=clip(capitalised(reader_heading(first.name)), 120), citations=quoted)]
 
 
 def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> list[Point]:
@@ -251,13 +300,6 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
     return questions
 
 
-def _same_stem(word: str, other: str) -> bool:
-    """Whether two words share a stem: "pricing" and "price", "security" and "secure"."""
-    shorter = min(len(word), len(other))
-    common = len(os.path.commonprefix([word, other]))
-    return common >= 4 and common >= shorter - 1
-
-
 def outlined_topics(topics: Sequence[str], sections: Sequence[OutlineSection]) -> list[str]:
     """The search topics, once each, that a heading of the outline names (a word of the same
     stem): a meta description had promised "what buyers ask about training" of a brief whose
@@ -271,7 +313,7 @@ def outlined_topics(topics: Sequence[str], sections: Sequence[OutlineSection]) -
     return [
         t
         for t in dict.fromkeys(topics)
-        if all(any(_same_stem(w, h) for h in said) for w in t.lower().split())
+        if all(any(same_stem(w, h) for h in said) for w in t.lower().split())
     ]
 
 
@@ -294,7 +336,10 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
         if (qa := faq_entry(evidence, c, asked, stated))
     ][:4]
     links = [
-        LinkSuggestion(anchor=clip(c.name, 120), target=_LINK_TARGETS.get(c.category or "", "/faq"))
+        LinkSuggestion(
+            anchor=clip(reader_heading(c.name), 120),
+            target=_LINK_TARGETS.get(c.category or "", "/faq"),
+        )
         for c in evidence.clusters[:5]
     ]
     intent = (

@@ -48,11 +48,19 @@ _TIME_WORDS = _CALENDAR | frozenset(
 )
 
 
+# Words that place a time against another ("the night before valentine's", "week after launch").
+_TIME_JOINS = frozenset("before after during until till since ahead".split())
+
+
 def names_a_time(phrase: str) -> bool:
-    """Whether a phrase says when (a month, a weekday, or time words only): "end of march" had
-    been an SEO brief's secondary keyword."""
+    """Whether a phrase says when (a month, a weekday, time words only, or a time word placed
+    against another thing): "end of march" and "night before valentine's" had been an SEO
+    brief's secondary keywords."""
     words = re.findall(r"[a-z]+", phrase.lower())
     if any(w in _CALENDAR for w in words):
+        return True
+    pairs = zip(words, words[1:], strict=False)
+    if any(w in _TIME_WORDS and after in _TIME_JOINS for w, after in pairs):
         return True
     said = [w for w in words if w not in FUNCTION_WORDS and w not in OPENERS_ONLY]
     return all(w in _TIME_WORDS for w in said) and any(w in _TIME_WORDS for w in words)

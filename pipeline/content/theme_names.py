@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from pipeline.cluster.topic_names import short_label
 from pipeline.content.evidence import Phrase
 from pipeline.detect.seeds import load_seeds
 from pipeline.first_names import only_a_name
@@ -36,6 +37,20 @@ def theme_name(
         return redactor.redact(name)
     label = _category_labels().get(category or "")
     return label or draft_copy("unnamed_theme", kind=kind)
+
+
+def reader_heading(name: str) -> str:
+    """A theme's name as a page's reader meets it in a heading or a link: a category's wording
+    that reads as an analyst's ("Status quo", "Decision authority: partners") in a reader's
+    words ("Sticking with what works now", "Sign-off and timing: partners"), from
+    ``section_heading``; any other name as it is. The theme keeps its name everywhere else."""
+    folded = name.casefold()
+    for category, label in _category_labels().items():
+        for said in (label, short_label(category)):
+            if folded == said.casefold() or folded.startswith(f"{said.casefold()}:"):
+                heading = draft_copy("section_heading", category=category)
+                return f"{heading}{name[len(said) :]}" if heading else name
+    return name
 
 
 def without_placeholders(phrases: list[Phrase]) -> list[Phrase]:

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from pipeline.content.pairing import systems_named, topic_words
 from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS
 from pipeline.content.scale import figures
+from pipeline.detect.decisions import names_a_time
+from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import cue_scores
 
@@ -85,6 +87,16 @@ def topics_named(text: str) -> set[str]:
     return cues | {category for categories in named for category in categories}
 
 
+# A question asking when: "When is the right time to buy ...?", "How soon could we start?".
+_ASKS_WHEN = re.compile(r"\W*(?:when|how soon)\b", re.IGNORECASE)
+
+
+def says_when(said: str) -> bool:
+    """Whether a line names a time ("not before March", "next spring", "on hold") or puts the
+    decision off to one ("we'll look again after lambing")."""
+    return names_a_time(said) or defers_the_decision(said)
+
+
 def speaks_of_question(
     question: str,
     said: str,
@@ -96,7 +108,11 @@ def speaks_of_question(
     name), or, under a question about rivals in general (``rivals``: the ones known), names a
     rival or a tool. "whether you'll still be here in five years" had been cited under a
     sign-off question, "I'm not blaming anyone." under "Why change when what we do now
-    works?": a line with no topic of its own shares none."""
+    works?": a line with no topic of its own shares none. A question asking when is spoken of
+    by a line that says when (``says_when``), and by no other: "She'll want to see the payback
+    in black and white." had been cited under "When is the right time to buy ...?"."""
+    if _ASKS_WHEN.match(question):
+        return says_when(said)
     asked = {category} if category else topics_named(question)
     if topic_words(question) & topic_words(said) or asked & topics_named(said):
         return True

@@ -38,12 +38,24 @@ _PEOPLE = alternation(_CUES["people"])
 _DECISION_OR_TIME = alternation(
     [
         *_CUES["cues"],
+        *_CUES["times"],
+        *_CUES["lengths"],
         *_CUES["verdicts"],
         *CUES["category"][AUTHORITY],
         *CUES["plain_topic"][AUTHORITY],
         *CUES["busy_now"]["busy"],
     ]
 )
+
+
+_TIMES = alternation(_CUES["times"])
+
+
+def names_a_time(sentence: str) -> bool:
+    """A time named ("next spring", "not now", "after Christmas", "on hold"), not a length
+    ("a twelve month term") nor a word placing one ("before we sign"): what a question asking
+    when is answered by."""
+    return bool(_TIMES.search(lowered(sentence)))
 
 
 def names_a_decision_or_time(sentence: str) -> bool:

@@ -130,3 +130,34 @@ def test_a_title_and_a_name_are_no_buyer_phrase(workspace: Any) -> None:
     assert any("miss calls" in p for p in found), found
     titled = ("mrs garrod", "dr okafor", "mr tanaka", "ms rowe", "prof adeyemi", "garrod", "okafor")
     assert not any(name in p for p in found for name in titled), found
+
+
+def test_a_phrase_is_never_counted_inside_a_hyphenated_word() -> None:
+    """ "two vans" had been counted, and quoted, from "Twenty-two vans, and every van off the
+    road..."; a hyphenated word is one word to a phrase, whatever the trade."""
+    lines = [
+        SourceText(1, 1, "Twenty-two vans, and every van off the road is a day lost."),
+        SourceText(2, 2, "We've got thirty-two vans on the school run."),
+        SourceText(3, 3, "Our vet practice has forty-two kennels and they're always full."),
+        SourceText(4, 4, "Fifty-two kennels to clean before nine, every morning."),
+        SourceText(5, 5, "The salon has a follow-up chair and a self-service till."),
+        SourceText(6, 6, "A self-service till and one follow-up chair, that's all."),
+    ]
+    found = by_phrase(extract_phrases(lines))
+    assert "two vans" not in found and "two kennels" not in found, list(found)
+    assert "up chair" not in found and "service till" not in found, list(found)
+    assert "self service till" in found  # the whole word still counts
+
+
+def test_an_example_quote_says_the_phrase_as_whole_words() -> None:
+    """The example is the sentence that says the phrase, not one holding it inside a
+    hyphenated word ("Twenty-two vans" for "two vans")."""
+    lines = [
+        SourceText(1, 1, "We run twenty-two vans. Two vans sit idle every Monday."),
+        SourceText(2, 2, "Honestly two vans would do it."),
+        SourceText(3, 3, "The clinic has thirty-two beds. Two beds are for cats only."),
+        SourceText(4, 4, "Maybe two beds, no more."),
+    ]
+    found = by_phrase(extract_phrases(lines))
+    assert found["two vans"].examples[0] == Quote(1, 1, "Two vans sit idle every Monday.")
+    assert found["two beds"].examples[0] == Quote(3, 3, "Two beds are for cats only.")

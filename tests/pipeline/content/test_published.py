@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.edits import rename_cluster
 from pipeline.content.generate import generate_document, get_document
+from pipeline.content.theme_names import reader_heading
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.detect.seeds import load_seeds
 from pipeline.embed import Embedder
@@ -204,5 +205,6 @@ def test_the_theme_goes_by_its_categorys_wording(fleet: Workspace) -> None:
             c for c in document.structured["evidence"]["clusters"] if c["id"] == renamed.id
         )
     assert theme["name"] == load_seeds().labels[theme["category"]]  # "Happy with a competitor"
-    assert f"### H2: {theme['name']}" in body
-    assert f"- “{theme['name']}” → " in body
+    heading = reader_heading(theme["name"])  # a reader's: "Comparing the alternatives"
+    assert f"### H2: {heading}" in body
+    assert f"- “{heading}” → " in body
