@@ -1,6 +1,6 @@
 """A batch of calls detected into mention rows: the rivals each call's detection looks for
 (its record's, the settings', those other calls' records list and those a user entered facts
-about), our own names, and the fuller name each rival is stored under.
+about), our own names, what our product does, and the fuller name each rival is stored under.
 
 Split from ``flow`` (the stages' order, batches and storing) because what a call's detection is
 told is a concern of its own: a CRM note, which has no record, had not been told of the rivals
@@ -21,7 +21,7 @@ from pipeline.cluster.rivals import listed_rivals
 from pipeline.detect import Detection, Detector, UtteranceLike
 from pipeline.redact import settings_redactor
 from pipeline.rival_names import fuller_names
-from pipeline.store.models import Call, CompetitorFact, Mention, Utterance
+from pipeline.store.models import Call, CompetitorFact, Mention, ProductProfileVersion, Utterance
 from pipeline.workspace import Workspace
 
 
@@ -48,6 +48,7 @@ def detected_rows(
     grouped_calls: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
     settings = workspace.settings
     brands = our_brands(session, settings.our_company)  # never a rival
+    work = _our_work(session)  # a system kept for other work is no rival
     elsewhere = settings.rival_names.canonical_list(
         [*listed_rivals(session), *_with_facts(session)]
     )
@@ -74,6 +75,7 @@ def detected_rows(
                 redactor=redactor,
                 ours=ours,
                 elsewhere=elsewhere,
+                work=work,
             )
         )
     fuller = _fuller(session, found, [*elsewhere, *(name for group, _ in groups for name in group)])
@@ -83,6 +85,19 @@ def detected_rows(
         for utterance in turns[call.id]
         for d in found.get(utterance.id, [])
     ]
+
+
+def _our_work(session: Session) -> tuple[str, ...]:
+    """What our product does, in the current profile's pitch, features and proof points (not
+    its integrations: others' systems): "We use Despatchly for the jobs" names no van
+    tracker's rival, "Trakkio for tracking the vans" does."""
+    data = session.scalar(
+        select(ProductProfileVersion.data).order_by(ProductProfileVersion.version.desc()).limit(1)
+    )
+    if not isinstance(data, dict):
+        return ()
+    said = [data.get("pitch"), *(data.get("features") or []), *(data.get("proof_points") or [])]
+    return tuple(text for text in said if isinstance(text, str) and text)
 
 
 def _with_facts(session: Session) -> list[str]:

@@ -116,6 +116,7 @@ class Detector(Protocol):
         redactor: Redactor | None = None,
         ours: Sequence[str] = (),
         elsewhere: Sequence[str] = (),
+        work: Sequence[str] = (),
     ) -> dict[int, list[Detection]]: ...
 
 

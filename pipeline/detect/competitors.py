@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.detect.classify import SentenceInput
 from pipeline.detect.not_rivals import no_rival_here
 from pipeline.detect.own_names import said_as_no_rival
 from pipeline.detect.rival_short_forms import short_forms, short_forms_said
-from pipeline.detect.rules import CUES, normalise_quotes, speaks_of_a_rival
+from pipeline.detect.rules import CUES, normalise_quotes
+from pipeline.detect.their_systems import kept_for_other_work
 from pipeline.first_names import is_first_name
 from pipeline.language import opens_a_clause
 from pipeline.peoples import names_a_people
@@ -219,6 +219,7 @@ def find_competitors(
     around: str = "",
     call: str = "",
     listed: Sequence[str] = (),
+    work: Sequence[str] = (),
 ) -> list[CompetitorHit]:
     """Known competitor names (word-boundary, any case) plus names after "we use/looked at X";
     none spelt as a name in ``ignore`` (ours), however it is cased or spaced, no guess that
@@ -226,9 +227,10 @@ def find_competitors(
     "Google Reserve" or "Reserve with Google" is said), and none that they or the rest of the
     ``call`` say as the buyer's own place or a tool they keep ("our Pelican Cut site"). A known
     name's short form is the rival too ("Arbor" of "Arbor FD": ``rival_short_forms``); one that
-    is an English word only where ``listed``, the call's own record, names it."""
+    is an English word only where ``listed`` (the call's record) names it; no ``their_systems``."""
     text = normalise_quotes(sentence)
     said = f"{text}\n{normalise_quotes(around)}"
+    told = f"{said}\n{call}"  # the call too: what else it says of a name
     ignored = {squashed(name) for name in ignore}
     names = tuple(sorted({n.strip() for n in known if n.strip()}))
     hits: dict[str, CompetitorHit] = {}
@@ -246,8 +248,10 @@ def find_competitors(
             hit = _guessed(text, match, frame)
             if hit is None or squashed(hit.name) in ignored or hit.name.casefold() in hits:
                 continue
-            if _part_of_a_makers_name(hit.name, said) or said_as_no_rival(
-                hit.name, f"{said}\n{call}"
+            if (
+                _part_of_a_makers_name(hit.name, said)
+                or said_as_no_rival(hit.name, told)
+                or kept_for_other_work(text, hit.name, hit.start, hit.relation, told, work)
             ):
                 continue
             if not _overlaps(hits, hit.start):
@@ -382,15 +386,3 @@ def _clean_name(raw: str) -> str | None:
     # capital (RotaPro), a digit, or are more than one capitalised word.
     inner_signal = any(c.isupper() or c.isdigit() for c in name[1:])
     return name if inner_signal or len(name) >= 4 else None
-
-
-def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bool:
-    """A rival spoken of in the sentence ("the other vendor"), or named in its turn or the
-    rep's turn before ("They're cheaper." after "How does RotaPro compare?"): a competitor
-    worry has one; "Because that's non-negotiable." had been one with none in sight."""
-    around = f"{sentence.context}\n{sentence.turn}"
-    return speaks_of_a_rival(sentence.text) or bool(
-        find_competitors(
-            around, sentence.competitors, ignore=ignore, around=around, listed=sentence.listed
-        )
-    )

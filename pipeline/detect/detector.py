@@ -72,6 +72,7 @@ class BuyerSentence:
     scored: SentenceInput
     ours: tuple[str, ...] = ()  # our company's and product's names: never a rival
     call: str = ""  # the whole call's text: a guess it says as the buyer's own place is none
+    work: tuple[str, ...] = ()  # what our product does (its profile): a tool for other work is none
 
 
 SentenceSplitter = Callable[[str], list[tuple[int, int, str]]]
@@ -164,15 +165,18 @@ class RuleEmbeddingDetector:
         competitors: Sequence[str] = (),
         ours: Sequence[str] = (),
         elsewhere: Sequence[str] = (),
+        work: Sequence[str] = (),
     ) -> list[BuyerSentence]:
         """The buyer sentences of ``utterances`` (whole calls, in order) where they were said;
         ``ours``: names of our company and product, never taken for a rival; ``elsewhere``:
-        rivals other calls' records list, found here too (a CRM note has no record)."""
+        rivals other calls' records list, found here too (a CRM note has no record); ``work``:
+        what our product does, a guessed name kept for other work being no rival."""
         listed = self.rival_names.spellings([*self.competitors, *competitors])
         known = self.rival_names.spellings([*listed, *elsewhere])
         mine = tuple(dict.fromkeys([*self.ignore_names, *ours]))
         out: list[BuyerSentence] = []
         calls = call_texts(utterances)
+        doing = tuple(work)
         for (utterance, context, reply, position), call in zip(
             surroundings(utterances), calls, strict=True
         ):
@@ -188,7 +192,7 @@ class RuleEmbeddingDetector:
                                        index, len(spans), listed, noted, topic)  # fmt: skip
                 out.append(
                     BuyerSentence(
-                        utterance.id, utterance.role, start, end, text, scored, mine, call
+                        utterance.id, utterance.role, start, end, text, scored, mine, call, doing
                     )
                 )
         return out
@@ -206,7 +210,9 @@ class RuleEmbeddingDetector:
         """The model's scores for ``sentences`` (no verdicts, no LLM), their vectors and the
         cue rules' evidence."""
         vectors = self.embedder.encode([s.text for s in sentences])
-        evidence = [rule_evidence(s.scored, ignore=s.ours, call=s.call) for s in sentences]
+        evidence = [
+            rule_evidence(s.scored, ignore=s.ours, call=s.call, work=s.work) for s in sentences
+        ]
         if not sentences:
             return [], vectors, evidence
         model = self.model
@@ -232,13 +238,15 @@ class RuleEmbeddingDetector:
         redactor: Redactor | None = None,
         ours: Sequence[str] = (),
         elsewhere: Sequence[str] = (),
+        work: Sequence[str] = (),
     ) -> dict[int, list[Detection]]:
         """Detections per utterance id, rep lines skipped (context): pass a call's turns in
         order. ``redactor`` hides people from the LLM check (without one, the speakers);
         ``ours``: our company's and product's names, never a rival; ``elsewhere``: rivals other
-        calls' records list (``competitors``: this call's)."""
+        calls' records list (``competitors``: this call's); ``work``: what our product does
+        (the profile's pitch and features)."""
         result: dict[int, list[Detection]] = {u.id: [] for u in utterances}
-        sentences = self.sentences(utterances, competitors, ours, elsewhere)
+        sentences = self.sentences(utterances, competitors, ours, elsewhere, work)
         if not sentences:
             return result
         scores, vectors, evidence = self.score(sentences)

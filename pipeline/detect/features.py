@@ -41,10 +41,15 @@ class RuleEvidence:
 
 
 def rule_evidence(
-    sentence: SentenceInput, *, ignore: Sequence[str] = (), call: str = ""
+    sentence: SentenceInput,
+    *,
+    ignore: Sequence[str] = (),
+    call: str = "",
+    work: Sequence[str] = (),
 ) -> RuleEvidence:
     """Competitor hits (names in ``ignore`` skipped, guesses the ``call``'s text says as the
-    buyer's own place or tool too) and whether the sentence is a question."""
+    buyer's own place or tool too, or kept for other ``work`` than ours) and whether the
+    sentence is a question."""
     around = f"{sentence.context}\n{sentence.turn}"
     hits = find_competitors(
         sentence.text,
@@ -53,6 +58,7 @@ def rule_evidence(
         around=around,
         call=call,
         listed=sentence.listed,
+        work=work,
     )
     return RuleEvidence(tuple(hits), rules.is_question(sentence.text))
 

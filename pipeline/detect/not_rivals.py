@@ -37,6 +37,7 @@ _PARTNER_TAIL = re.compile(
     rf"|to\s+(?:pay|collect|bank|transfer|take\s+(?:card\s+)?payments)|{_SUPPORT_WORK})\b",
     _FLAGS,
 )
+_BACK_OFFICE = re.compile(rf"\b(?:{_SUPPORT_WORK}|accounts|books)\b", _FLAGS)
 # A sentence about signing in: "We're on Microsoft Entra and I'm not managing another set of
 # passwords" names the identity provider their staff sign in with, which sits beside any
 # product they buy (it had been a guessed rival).
@@ -116,6 +117,12 @@ def is_trade_term(name: str) -> bool:
     """A kind of tool, trade, document, tax, public body or currency in capitals ("MSP",
     "X-ray", "GST", "HMRC", "AUD"), no vendor."""
     return " ".join(name.casefold().split()) in _trade_terms()
+
+
+def back_office(work: str) -> bool:
+    """Whether ``work`` names back-office work or a door no sales tool replaces ("payroll",
+    "the books' VAT", "card machines")."""
+    return _BACK_OFFICE.search(work) is not None
 
 
 def no_rival_here(text: str, name: str, start: int, relation: str) -> bool:

@@ -7,7 +7,7 @@ follows a user's verdicts, so that each decision can be read and tested on its o
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.detect import note_reports, rules
@@ -22,7 +22,7 @@ from pipeline.detect.classify import (
     Kind,
     SentenceInput,
 )
-from pipeline.detect.competitors import CompetitorHit, rival_in_reach
+from pipeline.detect.competitors import CompetitorHit, find_competitors
 from pipeline.detect.conditions import condition_beside_a_rival
 from pipeline.detect.decisions import (
     AUTHORITY,
@@ -271,3 +271,15 @@ _RIVAL_RELATIONS = ("current", "evaluated")
 _STATEMENTS: tuple[Kind, ...] = ("objection", "pain", "current_setup")
 _QUESTION_TOPIC_MIN = 0.4
 _SEED_MATCH = 0.75
+
+
+def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bool:
+    """A rival spoken of in the sentence ("the other vendor"), or named in its turn or the
+    rep's turn before ("They're cheaper." after "How does RotaPro compare?"): a competitor
+    worry has one; "Because that's non-negotiable." had been one with none in sight."""
+    around = f"{sentence.context}\n{sentence.turn}"
+    return rules.speaks_of_a_rival(sentence.text) or bool(
+        find_competitors(
+            around, sentence.competitors, ignore=ignore, around=around, listed=sentence.listed
+        )
+    )
