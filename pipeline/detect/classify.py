@@ -166,3 +166,18 @@ class KindChecker(Protocol):
     def check(
         self, sentences: Sequence[SentenceInput], categories: Sequence[str], *, redactor: Redactor
     ) -> list[KindVerdict | None]: ...
+
+
+@dataclass(frozen=True)
+class BuyerSentence:
+    """A buyer sentence where it was said: its utterance, span and what the model reads."""
+
+    utterance_id: int
+    role: str
+    start: int
+    end: int
+    text: str
+    scored: SentenceInput
+    ours: tuple[str, ...] = ()  # our company's and product's names: never a rival
+    call: str = ""  # the whole call's text: a guess it says as the buyer's own place is none
+    work: tuple[str, ...] = ()  # what our product does (its profile): a tool for other work is none

@@ -21,6 +21,7 @@ from pipeline.detect import rules
 from pipeline.detect.asides import reacts_before_saying_more
 from pipeline.detect.classify import (
     DETECTED_ROLES,
+    BuyerSentence,
     Detection,
     KindChecker,
     SentenceInput,
@@ -58,21 +59,6 @@ from pipeline.rival_names import RivalNames
 log = logging.getLogger(__name__)
 
 RULED_OTHER_SURE = 0.99  # an acknowledgement, a bare label or the rep's own doing in a note
-
-
-@dataclass(frozen=True)
-class BuyerSentence:
-    """A buyer sentence where it was said: its utterance, span and what the model reads."""
-
-    utterance_id: int
-    role: str
-    start: int
-    end: int
-    text: str
-    scored: SentenceInput
-    ours: tuple[str, ...] = ()  # our company's and product's names: never a rival
-    call: str = ""  # the whole call's text: a guess it says as the buyer's own place is none
-    work: tuple[str, ...] = ()  # what our product does (its profile): a tool for other work is none
 
 
 SentenceSplitter = Callable[[str], list[tuple[int, int, str]]]
