@@ -9,18 +9,13 @@ from collections.abc import Callable
 
 from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
-from pipeline.content.offers import OFFER_SECTIONS, markets_of, offer_rank
+from pipeline.content.guide_answers import facts_for_worries
 from pipeline.content.pairing import (
-    best_pairing,
-    shared_weight,
     states_gap,
     topic_words,
-    word_weights,
 )
-from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, says_free
 from pipeline.content.price_list import price_list
-from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
-from pipeline.content.quote_fit import answers_quote, restates, value_answers
+from pipeline.content.profile import ProfileFact
 from pipeline.content.quote_text import (
     clip,
     heading_line,
@@ -32,7 +27,7 @@ from pipeline.content.quote_text import (
 from pipeline.content.scale import fits_scale
 from pipeline.content.topics import about_price
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
-from pipeline.content.value import asks_value, gives_value
+from pipeline.content.value import gives_value
 from pipeline.content.worry_order import ordered_worries, spare_reply
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
@@ -91,7 +86,7 @@ def _concerns(
     concerns = []
     counted: set[int] = set()
     # A replied worry gets its fact too: published, our words stand where the rep's are left out.
-    answering = _facts_for_worries(evidence, [(c, q) for c, q, _ in chosen[:4]])
+    answering = facts_for_worries(evidence, [(c, q) for c, q, _ in chosen[:4]])
     for (cluster, quote, reply), head in zip(chosen[:4], heads[:4], strict=True):
         facts = answering.get(quote.id, [])
         worry_ids = [quote.id]
@@ -117,80 +112,6 @@ def _concerns(
             )
         )
     return concerns
-
-
-def _facts_for_worries(
-    evidence: Evidence, worries: list[tuple[ClusterEvidence, Quote]]
-) -> dict[int, list[ProfileFact]]:
-    """Quote id -> the fact answering that worry: one of its theme's lists that answers the
-    theme (``Evidence.answers``) and shares the most telling words with this worry
-    (``shared_weight``), each fact to one worry, chosen for all worries at once
-    (``best_pairing``), never one restating the term objected to (``restates``).
-    "Practitioners under ten hours a week are half price" for "nine physios, some part
-    time"; "prorated by the week" for "our jobs last two hours", not the per-site price the
-    next worry asks about."""
-    rivals = sorted({name for cluster, _ in worries for name in cluster.competitors})
-    weights = word_weights([f.text for f in evidence.profile], rivals)
-    offered: list[list[ProfileFact]] = []
-    plans: dict[int, int | None] = {}  # a price worry's plan (``fitting_plan``)
-    theirs: dict[int, set[int]] = {}  # a worry's offers for whom its buyer is (``offer_rank``)
-    for cluster, quote in worries:
-        told = evidence.told([quote], cluster.markets)  # for the buyer's market and kind
-        if asks_value([quote.text]):  # "hard to justify": what we give, not what it costs
-            offered.append(value_answers(evidence, [quote], told))
-            continue
-        category = evidence.worry_category(cluster)
-        sections = CATEGORY_SECTIONS.get(category or "", ())
-        listed = [f for f in told if f.section in sections and f.fits(evidence.industry)]
-        mine = [f for f in listed if not states_gap(f.text) and evidence.answers(cluster, f.text)]
-        if category == "price":  # the buyer's plan first; what costs nothing is no answer
-            buyers = evidence.buyers_for([quote])
-            plan = fitting_plan([quote], listed, markets_of(buyers))
-            plans[quote.id] = plan.id if plan else None
-            own = [f for f in listed if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0]
-            theirs[quote.id] = {f.id for f in own}
-            mine = [*own, *([plan] if plan and plan not in mine else []), *mine]
-            mine = list({f.id: f for f in mine}.values())
-            mine = [f for f in mine if not says_free(f.text) or answers_quote(f.text, quote.text)]
-        offered.append(mine)
-    facts = list({f.id: f for facts in offered for f in facts}.values())
-    scores = [
-        [
-            _answer_score(quote.text, f, weights, cluster.competitors)
-            + (NAMED_PRICE if plans.get(quote.id) == f.id else 0.0)
-            + (NAMED_PRICE if f.id in theirs.get(quote.id, ()) else 0.0)
-            if f.id in mine and fits_scale(f.text, [quote.text])
-            else 0.0
-            for f in facts
-        ]
-        for (cluster, quote), mine in zip(worries, map(_ids, offered), strict=True)
-    ]
-    pairs = best_pairing(scores)
-    found = {worries[i][1].id: [facts[j]] for i, j in pairs.items()}
-    # Each fact once, but a plan's price for each of its buyers' price worries: two schools
-    # saying "too dear" are both answered by the school plan's price.
-    by_id = {f.id: f for f in facts}
-    for _, quote in worries:
-        plan_id = plans.get(quote.id)
-        if quote.id not in found and plan_id is not None and plan_id in by_id:
-            found[quote.id] = [by_id[plan_id]]
-    return found
-
-
-def _answer_score(
-    said: str, fact: ProfileFact, weights: dict[str, float], rivals: list[str]
-) -> float:
-    """How well a fact offered for a worry answers it: the telling words they share; a value
-    fact answers a value worry by what it is, its words only rank it. None restating the term
-    objected to."""
-    if restates(fact.text, said):
-        return 0.0
-    base = 1.0 if asks_value([said]) else 0.0
-    return base + shared_weight(said, fact.text, weights, rivals)
-
-
-def _ids(facts: list[ProfileFact]) -> set[int]:
-    return {f.id for f in facts}
 
 
 def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:

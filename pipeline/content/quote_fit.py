@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.offers import OFFER_SECTIONS, markets_of, offer_rank
@@ -18,6 +19,7 @@ from pipeline.content.pairing import (
     answers_theme,
     concern_words,
     names_other_systems,
+    says_something,
     shared_weight,
     speaks_of_other_industry,
     states_gap,
@@ -34,6 +36,7 @@ from pipeline.content.profile import (
     stated_price,
 )
 from pipeline.content.refusals import offers_refused
+from pipeline.content.remedies import remedies_first
 from pipeline.content.scale import figures, fits_scale
 from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import held_by_rival, switching_facts
@@ -145,18 +148,36 @@ def facts_answering(
     beside = content_words(besides)
     buyers = evidence.buyers_for(quotes)
     prices = [f.text for f in evidence.profile if f.section in OFFER_SECTIONS]
-    pool = [
+    told = [
         f
         for f in evidence.told(quotes, cluster.markets)
         if f.fits(evidence.industry)
         and not states_gap(f.text)
         and not _repeats(f, beside)
         and fits_scale(f.text, said)
-        and (not own_sections(topic) or f.section in _lists_of(topic) or kind_of(f, said))
         and (not usage_fee(f.text) or about_the_fee(f.text, said, prices, rivals))
     ]
+    pool = [
+        f
+        for f in told
+        if not own_sections(topic) or f.section in _lists_of(topic) or kind_of(f, said)
+    ]
+    # A remedy for what the buyer objects to first, of any list; never a fact confirming it
+    # (``remedies``). Under the question "What will it cost?" the price is what is asked.
+    worry = evidence.worry_category(cluster) or cluster.category
+    remedies = [
+        f
+        for f in told
+        if says_something(f.text) and not any(offers_refused(f.text, t) for t in said)
+    ]
+    asked_for = {"price"} if topic == "price" else set()
+
+    def answering(offered: Sequence[ProfileFact]) -> list[ProfileFact]:
+        near = partial(_nearest, evidence, quotes)
+        return _pick(remedies_first(offered, remedies, said, worry, near, asked_for), stated, limit)
+
     if asks_value([asked, *said]):
-        return _pick(value_answers(evidence, quotes, pool), stated, limit)
+        return answering(value_answers(evidence, quotes, pool))
     if all(held_by_rival(text, rivals) for text in said):
         # Held by a rival's contract: how a switch gets round it, never our own plan's terms.
         return _pick(switching_facts(pool, said, rivals), stated, limit)
@@ -172,7 +193,7 @@ def facts_answering(
     )
     if listed:
         listed = [f for f in listed if not any(restates(f.text, t) for t in said)]
-        return _pick(_each_worry(evidence, cluster, quotes, pool, listed, rivals), stated, limit)
+        return answering(_each_worry(evidence, cluster, quotes, pool, listed, rivals))
     weights = word_weights([f.text for f in evidence.profile], rivals)
     sections = {
         section
@@ -232,9 +253,7 @@ def facts_answering(
         (f for f in pool if f.id in scored and f not in first),
         key=lambda f: (-scored[f.id], -_nearest(evidence, quotes, f), f.id),
     )
-    return _pick(
-        _each_worry(evidence, cluster, quotes, pool, [*first, *ranked], rivals), stated, limit
-    )
+    return answering(_each_worry(evidence, cluster, quotes, pool, [*first, *ranked], rivals))
 
 
 def _each_worry(

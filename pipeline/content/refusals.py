@@ -63,6 +63,10 @@ _DOES_WITHOUT = re.compile(
     r"|n['’]t)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# A thing refused in a state, not the thing: "we can't have vans off the road" wants vans.
+_IN_A_STATE = re.compile(
+    r"\s*(?:\w+\s+){1,3}(?:off|out of|down|idle|offline|away|sat|sitting|standing)\b", re.I
+)
 _SAME = {"mobile": "phone", "smartphone": "phone", "cellphone": "phone", "cell": "phone"}
 
 
@@ -89,7 +93,9 @@ def refused(said: str) -> set[str]:
         starts += [m.end() for m in _NO_THING.finditer(sentence)]
         for start in starts:
             end = _OBJECT_END.search(sentence, start)
-            things |= _things(sentence[start : end.start() if end else len(sentence)])
+            span = sentence[start : end.start() if end else len(sentence)]
+            if not _IN_A_STATE.match(span):
+                things |= _things(span)
         for match in _BANNED.finditer(sentence):
             before = re.split(r"[,;:]|\b(?:and|but|so|because)\b", sentence[: match.start()])
             things |= _things(" ".join(before[-1].split()[-4:]))
