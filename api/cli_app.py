@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -104,7 +105,9 @@ def open_workspace() -> Iterator[Workspace]:
         yield workspace
     except CallmineError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        err_console.print(f"[red]error:[/red] {where}{exc.detail}", markup=True, highlight=False)
+        # Escaped: a name or file name in brackets ("Mia [front desk]") is not console markup.
+        said = escape(f"{where}{exc.detail}")
+        err_console.print(f"[red]error:[/red] {said}", markup=True, highlight=False)
         raise typer.Exit(1) from exc
     finally:
         if workspace is not None:

@@ -34,6 +34,7 @@ from pipeline.calls.accounts import get_account, set_account_industry
 from pipeline.calls.edits import correct_call, delete_call
 from pipeline.calls.queries import get_call, list_calls, list_utterances
 from pipeline.calls.schemas import CallUpdate, UtteranceRead
+from pipeline.calls.speaker_names import said_renames, tidy_name
 from pipeline.errors import BadInput
 from pipeline.ingest.paths import FileCallback, ingest_paths
 from pipeline.ingest.schemas import CallMetadata, IngestBatch, split_names
@@ -41,6 +42,7 @@ from pipeline.ingest.service import parse_column_map
 from pipeline.ingest.values import iso_date
 from pipeline.jobs.runs import ProgressCallback
 from pipeline.store.models import Outcome, Role
+from pipeline.types import MAX_SHORT_TEXT
 from pipeline.wording import plural
 
 SUMMARY_ROWS = 50  # rows of the ingest summary table; the counts line covers the rest
@@ -304,11 +306,20 @@ def call_update(
         str | None,
         typer.Option(help="The deal's competitors, comma/semicolon separated; '' clears them."),
     ] = None,
+    rename_speaker: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="OLD=NEW: a speaker's name on this call ('Speaker 2=Ruth Okafor'), repeatable."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Correct a call's metadata, its competitors or a speaker's role."""
+    """Correct a call's metadata, its competitors, a speaker's role or a speaker's name."""
     with open_workspace() as workspace:
-        values: dict[str, Any] = {"speaker_roles": dict(_speaker_roles(role or []))}
+        values: dict[str, Any] = {
+            "speaker_roles": dict(_speaker_roles(role or [])),
+            "speaker_names": dict(_speaker_names(rename_speaker or [])),
+        }
         if outcome:
             values["outcome"] = outcome.value
         if account is not None:
@@ -319,11 +330,14 @@ def call_update(
             values["date"] = iso_date(date, "--date")
         if competitors is not None:
             values["competitors"] = split_names(competitors)
-        detail = correct_call(workspace, call_id, CallUpdate.model_validate(values))
+        update = CallUpdate.model_validate(values)
+        detail = correct_call(workspace, call_id, update)
     if as_json:
         print_json(detail.model_dump(mode="json"))
     else:
-        console.print(f"updated call {call_id}")
+        renamed = said_renames(update.speaker_names)
+        said = f": renamed {'; '.join(renamed)}" if renamed else ""
+        console.print(f"updated call {call_id}{said}", markup=False, highlight=False)
 
 
 def _speaker_roles(pairs: Sequence[str]) -> Iterator[tuple[str, str]]:
@@ -332,6 +346,16 @@ def _speaker_roles(pairs: Sequence[str]) -> Iterator[tuple[str, str]]:
         if not sep or not name.strip() or value.strip() not in {r.value for r in Role}:
             raise BadInput(f"--role {pair!r}: use NAME=ROLE with ROLE buyer, rep or unknown")
         yield name.strip(), value.strip()
+
+
+def _speaker_names(pairs: Sequence[str]) -> Iterator[tuple[str, str]]:
+    for pair in pairs:
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip():
+            raise BadInput(f"--rename-speaker {pair!r}: use OLD=NEW, e.g. 'Speaker 2=Ruth Okafor'")
+        if max(len(old.strip()), len(tidy_name(new))) > MAX_SHORT_TEXT:
+            raise BadInput(f"--rename-speaker: a name is longer than {MAX_SHORT_TEXT} characters")
+        yield old.strip(), tidy_name(new)
 
 
 @app.command("account")

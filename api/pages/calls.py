@@ -184,26 +184,35 @@ def fix_role(
 def fix_details(
     workspace: WorkspaceDep,
     call_id: RowId,
-    date: Annotated[str, Form()] = "",
-    account: Annotated[str, Form()] = "",
-    outcome: Annotated[str, Form()] = "unknown",
-    industry: Annotated[str, Form()] = "",
-    competitors: Annotated[str, Form()] = "",
+    date: Annotated[str | None, Form()] = None,
+    account: Annotated[str | None, Form()] = None,
+    outcome: Annotated[str | None, Form()] = None,
+    industry: Annotated[str | None, Form()] = None,
+    competitors: Annotated[str | None, Form()] = None,
+    speaker: Annotated[str | None, Form()] = None,
+    speaker_name: Annotated[str | None, Form()] = None,
 ) -> RedirectResponse:
     """The call's details as PATCH /api/calls/{id} and ``call-update`` fix them (a misread
-    date, a missing account); blank clears a field."""
+    date, a missing account; a speaker's name): only the fields a form sends, blank clears one
+    (the Speakers panel sends only ``speaker`` and ``speaker_name``)."""
     back = f"/calls/{call_id}"
+    sent: dict[str, object] = {}
     try:
-        if outcome not in {o.value for o in Outcome}:
-            raise BadInput(f"Unknown outcome {outcome!r}.")
-        update = CallUpdate(
-            date=iso_date(date, "date"),
-            account=account.strip() or None,
-            outcome=Outcome(outcome),
-            industry=industry.strip() or None,
-            competitors=split_names(competitors),
-        )
-        changes = correct_details(workspace, call_id, update)
+        if date is not None:
+            sent["date"] = iso_date(date, "date")
+        if account is not None:
+            sent["account"] = account.strip() or None
+        if outcome is not None:
+            if outcome not in {o.value for o in Outcome}:
+                raise BadInput(f"Unknown outcome {outcome!r}.")
+            sent["outcome"] = Outcome(outcome)
+        if industry is not None:
+            sent["industry"] = industry.strip() or None
+        if competitors is not None:
+            sent["competitors"] = split_names(competitors)
+        if speaker is not None and speaker_name is not None:
+            sent["speaker_names"] = {speaker: speaker_name}
+        changes = correct_details(workspace, call_id, CallUpdate.model_validate(sent))
     except ValidationError as exc:
         return redirect(back, f"Not saved: {exc.errors()[0]['msg']}.", "error")
     except CallmineError as exc:

@@ -272,15 +272,17 @@ def read_call(
 
 @router.patch(
     "/api/calls/{call_id:int}",
-    summary="Correct a call's metadata or speaker roles",
+    summary="Correct a call's metadata, speaker roles or speaker names",
     response_model=CallDetail,
     responses={404: PROBLEM, 422: PROBLEM},
     dependencies=[MARKETING],
 )
 def patch_call(workspace: WorkspaceDep, call_id: RowId, update: CallUpdate) -> CallDetail:
-    """Only the fields sent change; ``speaker_roles`` maps a speaker name to buyer/rep/unknown.
+    """Only the fields sent change; ``speaker_roles`` maps a speaker name to buyer/rep/unknown,
+    ``speaker_names`` a speaker name to the speaker's new name, in one transaction.
 
-    A role change re-runs detection on the call, since only buyer turns hold objections.
+    A role change re-runs detection on the call, since only buyer turns hold objections; a
+    rename keeps the speaker's side and marks documents quoting the call out of date.
     """
     return correct_call(workspace, call_id, update)
 

@@ -1,4 +1,5 @@
-"""Correct and delete stored calls; a change of speaker roles re-runs detection on the call."""
+"""Correct and delete stored calls; a change of speaker roles re-runs detection on the call, a
+speaker's new name (``speaker_names``) only renames."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from sqlalchemy.orm import Session
 from pipeline.analysis import flow as analysis
 from pipeline.calls.queries import get_call, get_stored_call
 from pipeline.calls.schemas import CallDetail, CallUpdate
+from pipeline.calls.speaker_names import rename_speakers, said_renames
 from pipeline.errors import BadInput
 from pipeline.ingest.redating import mark_set_by_hand
 from pipeline.ingest.refresh import shown_value
@@ -16,9 +18,10 @@ from pipeline.workspace import Workspace
 
 
 def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
-    """Apply the fields sent; an unknown speaker in ``speaker_roles`` is a ``BadInput``."""
+    """Apply the fields sent, then the roles and then the new names of speakers (both name the
+    speakers as they were before); an unknown speaker in either is a ``BadInput``."""
     call = get_stored_call(db, call_id)
-    fields = update.model_dump(exclude_unset=True, exclude={"speaker_roles"})
+    fields = update.model_dump(exclude_unset=True, exclude={"speaker_roles", "speaker_names"})
     columns = {"date": "call_date"}
     for name, value in fields.items():
         if name == "outcome" and value is None:
@@ -40,6 +43,8 @@ def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
         for utterance in call.utterances:
             if utterance.speaker in update.speaker_roles:
                 utterance.role = update.speaker_roles[utterance.speaker]
+    if update.speaker_names:
+        rename_speakers(db, call, update.speaker_names)
     db.flush()
     return get_call(db, call_id)
 
@@ -62,15 +67,17 @@ def correct_details(workspace: Workspace, call_id: int, update: CallUpdate) -> l
     "outcome: won → lost"; none when nothing differed."""
     with workspace.session() as db:
         before = get_call(db, call_id, limit=1)
-    sent = update.model_dump(exclude_unset=True, exclude={"speaker_roles"})
+    sent = update.model_dump(exclude_unset=True, exclude={"speaker_roles", "speaker_names"})
     changed = {name: value for name, value in sent.items() if getattr(before, name) != value}
-    if not changed:
+    renamed = said_renames(update.speaker_names)
+    if not changed and not renamed:
         return []
-    after = correct_call(workspace, call_id, CallUpdate.model_validate(changed))
+    values = {**changed, "speaker_names": update.speaker_names}
+    after = correct_call(workspace, call_id, CallUpdate.model_validate(values))
     return [
         f"{name}: {shown_value(getattr(before, name))} → {shown_value(getattr(after, name))}"
         for name in changed
-    ]
+    ] + [f"speaker: {said}" for said in renamed]
 
 
 def delete_call(db: Session, call_id: int) -> None:

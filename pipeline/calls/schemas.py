@@ -13,12 +13,14 @@ from pipeline.types import IsoDate, ShortText
 
 
 class CallUpdate(BaseModel):
-    """A PATCH: only the fields sent change; ``speaker_roles`` re-labels every turn of a speaker."""
+    """A PATCH: only the fields sent change; ``speaker_roles`` re-labels every turn of a speaker,
+    ``speaker_names`` renames one."""
 
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"outcome": "won", "speaker_roles": {"Dana Ruiz": "buyer", "Maria Chen": "rep"}}
+                {"outcome": "won", "speaker_roles": {"Dana Ruiz": "buyer", "Maria Chen": "rep"}},
+                {"speaker_names": {"Dana Ruiz": "Dana Ruiz-Whitfield"}},
             ]
         }
     )
@@ -33,6 +35,15 @@ class CallUpdate(BaseModel):
     competitors: NameList | None = None
     title: ShortText | None = None
     speaker_roles: dict[ShortText, Role] = Field(default_factory=dict, max_length=MAX_NAMES)
+    speaker_names: dict[ShortText, ShortText] = Field(
+        default_factory=dict,
+        max_length=MAX_NAMES,
+        description='A speaker\'s new name by their name now ({"Speaker 2": "Ruth Okafor"}): on '
+        "every turn, in our_speakers, in extra's people and speaker_ids; their side is kept. "
+        "speaker_roles in the same request name speakers as they were before it. A name that "
+        "is not a speaker of the call, an empty new name, or one another speaker has is a 422 "
+        "(two speakers are never merged; swapping two names is allowed).",
+    )
 
 
 class SentenceRead(BaseModel):

@@ -1,8 +1,10 @@
-"""Whether the quotes a document cites still stand where it took them, and whether their
-deals were decided since: the quote half of the out-of-date check (``staleness``)."""
+"""Whether the quotes a document cites still stand where it took them, whether their deals were
+decided since, and whether their calls' speakers were renamed since: the quote half of the
+out-of-date check (``staleness``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, NamedTuple
 
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session
 from pipeline.content.citations import page_order
 from pipeline.content.quote_text import clip
 from pipeline.deals import deal_outcomes
+from pipeline.speaker_renames import renamed_since
 from pipeline.store.models import Cluster, Mention, Utterance
 
 # A sentence's detections in its utterance: span, kind, excluded, theme.
@@ -145,4 +148,18 @@ def decided_since(session: Session, quotes: list[dict[str, Any]]) -> list[str]:
         f"call {call_id} is now {now[call_id]} (was {outcome})"
         for call_id, outcome in sorted(was.items())
         if call_id in now and str(now[call_id]) != outcome
+    ]
+
+
+def renamed_speakers(
+    session: Session, body_markdown: str, quotes: list[dict[str, Any]], since: dt.datetime
+) -> list[str]:
+    """Calls the page quotes on which a user renamed a speaker since it was generated: a rep's
+    reply is sourced by the rep's name, and a buyer's new name is one to redact in its quotes.
+    Said without the names, so no list of changes shows a buyer's."""
+    cited = set(page_order(body_markdown))
+    calls = {int(q["call_id"]) for q in quotes if q.get("id") in cited and "call_id" in q}
+    return [
+        f"a speaker on call {call_id}, which it quotes, was renamed"
+        for call_id in renamed_since(session, calls, since)
     ]

@@ -4,6 +4,7 @@ materially it is marked out of date, with what changed, until it is regenerated.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from pipeline.content.stale_evidence import (
     theme_counts,
     theme_news,
 )
-from pipeline.content.stale_quotes import decided_since, withdrawn_quotes
+from pipeline.content.stale_quotes import decided_since, renamed_speakers, withdrawn_quotes
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.store.models import (
     Call,
@@ -34,9 +35,15 @@ from pipeline.wording import capitalised
 
 # What changed it, as its page heads the list: a user's own theme edits (merge, split,
 # hide, a corrected quote) had been blamed on "later calls".
-EDITS, CALLS, PROFILE = "edits", "calls", "profile"
+EDITS, CALLS, PROFILE, RENAMES = "edits", "calls", "profile", "renames"
 CALLED, EDITED, PROFILED = frozenset({CALLS}), frozenset({EDITS}), frozenset({PROFILE})
-CAUSE_NAMES = {EDITS: "theme edits", CALLS: "later calls", PROFILE: "product profile edits"}
+RENAMED = frozenset({RENAMES})
+CAUSE_NAMES = {
+    EDITS: "theme edits",
+    CALLS: "later calls",
+    PROFILE: "product profile edits",
+    RENAMES: "speaker renames",
+}
 
 
 class Staleness(NamedTuple):
@@ -133,6 +140,10 @@ def staleness(session: Session, document: Document) -> Staleness:
         for change in withdrawn_quotes(session, document.body_markdown, quotes, themes)
     ]
     changes += [(change, CALLED) for change in decided_since(session, quotes)]
+    changes += [
+        (change, RENAMED)
+        for change in renamed_speakers(session, document.body_markdown, quotes, since.at)
+    ]
     changes += [(change, either) for change in _new_at_the_top(session, document, recorded)]
     changes += [(change, CALLED) for change in _new_competitors(session, ids, recorded, segment)]
     changes += [
@@ -170,6 +181,7 @@ class _Since(NamedTuple):
     renamed: set[int]  # the themes a user renamed since
     calls: bool  # any call added since
     version: int  # the version generated then, as the documents list numbers it
+    at: dt.datetime  # when it was generated
 
 
 def _since(session: Session, document: Document) -> _Since:
@@ -192,7 +204,7 @@ def _since(session: Session, document: Document) -> _Since:
     split = {int(cid) for action, cid in edits if action == "split" and cid is not None}
     renamed = {int(cid) for action, cid in edits if action == "rename" and cid is not None}
     version = int(built[1]) if built else document.current_version
-    return _Since(bool(edits), split, renamed, calls is not None, version)
+    return _Since(bool(edits), split, renamed, calls is not None, version, since)
 
 
 def _new_at_the_top(
