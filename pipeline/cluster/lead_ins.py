@@ -67,10 +67,12 @@ def needs_lead_in(text: str) -> bool:
 
 def lead_in(turn: str, start: int) -> str:
     """The turn's words before ``start`` from the last sentence that says something ("" when
-    none does: "Exactly. And then the price." has no lead-in), at most ``LEAD_IN_CHARS`` of its
-    end cut at a word: verbatim, never across turns."""
+    none does: "Exactly. And then the price." has no lead-in, nor when it asks), at most
+    ``LEAD_IN_CHARS`` of its end cut at a word: verbatim, never across turns."""
     before = [s for s in split_sentences(turn[: max(start, 0)]) if not says_nothing(s[2])]
-    if not before:
+    if not before or before[-1][2].rstrip().endswith("?"):
+        # A question is no lead-in: it makes the quote an exchange, and what a buyer asked
+        # (a feature) is not what they worry about, so a published page never shows it.
         return ""
     return last_words(turn[before[-1][0] : start].strip())
 

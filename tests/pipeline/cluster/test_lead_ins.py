@@ -52,6 +52,19 @@ def test_a_lead_in_is_the_turns_words_before_it_verbatim() -> None:
     assert lead_in(turn, turn.index("And")) == ""  # nothing said before it in the turn
 
 
+def test_a_question_is_no_lead_in() -> None:
+    """What a buyer asked (a feature) is not what they worry about: a fragment after it has no
+    lead-in, so a published page never quotes the question."""
+    for turn in (
+        "Do the work orders handle antifouling by the metre? That's how we price it.",
+        "The rota's fine. Can it split tips by hours worked? Because that's the bit I hate.",
+        "Does it read the pallet labels? Also the annual contract.",
+    ):
+        fragment = turn.rsplit("? ", 1)[1]
+        assert needs_lead_in(fragment), fragment
+        assert lead_in(turn, turn.index(fragment)) == "", turn
+
+
 def test_a_fragment_with_no_lead_in_gives_way_to_a_buyer_not_a_note(workspace: Workspace) -> None:
     said = [
         ("vets", "Exactly. And then the price.", "And then the price.", 0.99),
