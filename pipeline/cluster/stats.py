@@ -173,6 +173,18 @@ def mmr_quotes(
     return chosen
 
 
+def quote_weights(rows: Sequence[MentionRow]) -> list[float]:
+    """How sure each row is, as a quote: its confidence; "Hmm." says nothing alone and weighs
+    nothing (a theme of fillers only still shows one)."""
+    return [0.0 if unquotable(r.text, r.role) else r.confidence for r in rows]
+
+
+def quote_relevance(rows: Sequence[MentionRow], typical: Sequence[float]) -> list[float]:
+    """How well each row stands for its theme (``typical``: its cosine to the centroid) times
+    how sure it is (``quote_weights``): what ``mmr_quotes`` picks its first quote by."""
+    return [t * w for t, w in zip(typical, quote_weights(rows), strict=True)]
+
+
 def representative_quotes(
     rows: Sequence[MentionRow],
     vectors: Vectors | None = None,
@@ -182,8 +194,7 @@ def representative_quotes(
 ) -> list[dict[str, Any]]:
     """Central, sure yet diverse quotes when the vectors are given (relevance weighed by the
     detector's confidence), else the ``quotes`` most confident rows."""
-    # "Hmm." says nothing alone: it weighs nothing (a theme of fillers only still shows one).
-    weights = [0.0 if unquotable(r.text, r.role) else r.confidence for r in rows]
+    weights = quote_weights(rows)
     if vectors is not None and centroid is not None and len(rows):
         chosen = mmr_quotes(vectors, centroid, quotes, weights=weights)
     else:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from pipeline.cluster.label_checks import distinguished, named_competitors, with_keyword
 from pipeline.cluster.name_rules import clashes
+from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.pain_shapes import said_together, thin_pain_name
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
@@ -24,6 +25,7 @@ from pipeline.cluster.representative import (
     enough_to_name,
     holds_for_most,
     names_the_topic,
+    quotes_saying,
     rivals_said,
     said_terms,
     says_what,
@@ -126,7 +128,10 @@ def described_name(
     plain = [
         k
         for k in keywords
-        if " " in k and not named_competitors(k, competitors) and holds_for_most(k, texts)
+        if " " in k
+        and not named_competitors(k, competitors)
+        and holds_for_most(k, texts)
+        and keeps_its_sense(k, texts)  # "interested right" of "Not interested right now"
     ]
     label = _label(texts, category, kind)
     return f"{label}: {plain[0]}" if label and plain else ""
@@ -141,7 +146,8 @@ def topic_name(
 ) -> str:
     """The theme's topic when no buyer's words can name it: its category's wording ("Security"),
     else the words most of its quotes share ("Patch Tuesday"), else its top keyword that is no
-    rival ("Allergens"), never "Cluster (allergens)"; "" with none of these."""
+    rival ("Allergens"), never "Cluster (allergens)"; "" with none of these. A question theme's
+    words are ones its most central question (``texts[0]``) asks about."""
     label = _label(texts, category, kind)
     if (
         not label
@@ -164,7 +170,13 @@ def topic_name(
         and not (" " not in k and used_as_verb(k, texts))
         and not CALENDAR_WORDS & set(k.split())  # "August tenth": one buyer's date
         and a_topic(k, texts)
+        and keeps_its_sense(k, texts)
     ]
+    if kind in ASKED_KINDS and texts:
+        # What the central question asks about: "Drivers" had named four questions, the most
+        # central "Can the customer see the photo without logging into anything?".
+        shared = [t for t in shared if quotes_saying(t, texts[:1])]
+        plain = [k for k in plain if quotes_saying(k, texts[:1])]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     # A pain's lone word names no problem unless it says one ("Cancellations", never "Crem").
     thin = kind in UNLABELLED_KINDS and thin_pain_name(words, texts, TOPIC_SHARE)
@@ -201,6 +213,7 @@ def last_resort_name(
         if not named_competitors(k, competitors)
         and a_topic(k, texts)
         and not (" " not in k and used_as_verb(k, texts))
+        and keeps_its_sense(k, texts)
     ]
     keyed = with_keyword(base, words, lowered) if base else None
     if keyed:
@@ -268,4 +281,5 @@ def _topic_words(counts: Counter[str], texts: Sequence[str], keywords: Sequence[
         and not used_as_verb(t, texts)
         and says_what(t)
         and not a_persons_name(t, texts)  # "Nell": whom three quotes ring, not what
+        and keeps_its_sense(t, texts)  # "Interested" of quotes "not interested"
     ]

@@ -24,6 +24,7 @@ from pipeline.cluster.queries import (
     distinct_quotes,
     get_cluster,
     list_clusters,
+    shown_order,
     summarise_clusters,
     with_turns,
 )
@@ -127,12 +128,12 @@ def cluster_names(views: ViewCache, session: Session, kind: str) -> list[dict[st
 
 
 def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]:
-    """Readable quotes from different calls: the buyer's own words before a rep's note, then
-    confident ones first, then mid-length sentences (they read best on a card); never one that
-    says nothing alone ("Hmm.")."""
+    """Quotes from different calls, ``rows`` given most representative first (``shown_order``,
+    as the theme's list quote): confident ones first, the buyer's own words before a rep's
+    note; never one that says nothing alone ("Hmm.")."""
     ranked = sorted(
         (r for r in rows if not unquotable(r.text, r.role)),
-        key=lambda r: (r.role != "buyer", r.confidence < confident_at, abs(len(r.text) - 90), r.id),
+        key=lambda r: (r.confidence < confident_at, r.role == "rep_note"),
     )
     chosen: list[MentionRow] = []
     for row in ranked:
@@ -168,8 +169,15 @@ def _cards(
         session, clusters, by_cluster, filters=filters, sort=sort, empty=False,
         confident_at=confident_at,
     )  # fmt: skip
+    ids = {c.id: c for c in clusters}
     quotes = {
-        summary["id"]: [r.quote() for r in card_quotes(by_cluster[summary["id"]], confident_at)]
+        summary["id"]: [
+            r.quote()
+            for r in card_quotes(
+                shown_order(session, ids[summary["id"]], by_cluster[summary["id"]], confident_at),
+                confident_at,
+            )
+        ]
         for summary in summaries
     }
     # Each quote with the sentence of its turn it depends on: one read for every card's quotes.
