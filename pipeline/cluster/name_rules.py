@@ -156,7 +156,13 @@ def still_fits(
         return False  # "Status quo: interested right" of "Not interested right now"
     if " " not in name.strip() and name != also_said and not a_topic(name, texts):
         return False  # "Penny", two idioms of seven pains: a lone word must be their topic
-    if kind == "question" and leading and _a_term(name) and not quotes_saying(name, leading[:1]):
+    if (
+        kind == "question"
+        and leading
+        and name != also_said  # the category's label ("Price") is what its questions ask about
+        and _a_term(name)
+        and not quotes_saying(name, leading[:1])
+    ):
         return False  # "Drivers" of "Can the customer see the photo without logging in?"
     pain = kind == "pain"
     if pain and thin_pain_name(name, texts, TOPIC_SHARE):

@@ -3,9 +3,10 @@ to a phrase that reads on its own ("Everyone hates the book", "How does time tra
 
 Why: such themes had been named "Problems buyers raise (2)", "(3)", "(4)": a marketer could not
 tell five of them apart nor say what any was about. The quotes nearest the theme's centroid say
-it in the buyers' words; one of them read whole beats a numbered generic label. But one quote's
-words name a theme of more only when a share of its quotes say them (``borne_out``): "The
-customer got told the flowers were delivered" had named thirteen pains, one about flowers. A
+it in the buyers' words; the most central read whole beats a numbered generic label. A less
+central quote's words name a theme of more only when a share of its quotes say them
+(``borne_out``): "The customer got told the flowers were delivered", the fifth nearest, had
+named thirteen pains, one about flowers. A
 question theme is named by its central question read whole (``asked_whole``): its FAQ entry.
 """
 
@@ -113,10 +114,15 @@ def representative_names(
     """Names from the quotes nearest the centroid (``by_centrality``; only those ``leading``,
     surely read, when given, and only those ``among``, a buyer's lines), most central first:
     those without a figure, then those with one ("About $97 a month" is one buyer's), each
-    once; each ``borne_out`` by the theme's quotes."""
+    once; the most central's always, any other's only ``borne_out`` by the theme's quotes."""
     near = _near(by_centrality, leading, among)
+    # The most central quote stands for its theme (``quote_names``); a less central one's words
+    # only when a share of the quotes say them: "The customer got told the flowers were
+    # delivered", the fifth of thirteen, had named pains of drivers, signal and bread.
     phrases = [
-        p for p in (quote_phrase(q, keywords) for q in near) if p and borne_out(p, by_centrality)
+        p
+        for j, p in enumerate(quote_phrase(q, keywords) for q in near)
+        if p and (j == 0 or borne_out(p, by_centrality))
     ]
     seen: set[str] = set()
     for phrase in sorted(phrases, key=has_figure):  # stable: by centrality within each

@@ -18,6 +18,7 @@ from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.pain_shapes import said_together, thin_pain_name
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
+    MIN_SHARED_QUOTES,
     TERMS_IN_NAME,
     TOPIC_SHARE,
     a_persons_name,
@@ -224,7 +225,33 @@ def last_resort_name(
     base = base or unnamed_theme(kind)
     if not clashes(base, taken):
         return base
-    return with_keyword(base, words, lowered) or distinguished(base, [], lowered)
+    return (
+        with_keyword(base, words, lowered)
+        or with_keyword(base, shared_words(texts, keywords, competitors), lowered)
+        or distinguished(base, [], lowered)  # a number only when no two quotes share a word
+    )
+
+
+def shared_words(
+    texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
+) -> list[str]:
+    """The things at least ``MIN_SHARED_QUOTES`` of the texts say (those said after a
+    determiner first, then the theme's keywords, which set it apart): what tells a neutral name
+    apart when no word is a share's ("Problems buyers raise (engineer)", never "(2)")."""
+    found = _topic_words(_term_counts(texts, competitors), texts, keywords, MIN_SHARED_QUOTES)
+    rank = {k: i for i, k in enumerate(keywords)}
+    # A word said after "the" is a thing ("the phone"); "ring" of "clients ring" is no topic.
+    found.sort(key=lambda t: (not _after_a_determiner(t, texts), rank.get(t, len(rank))))
+    return [spelled(t, texts) for t in found]
+
+
+_DETERMINED = r"\b(?:the|a|an|our|their|my|your|his|her|its|this|that|these|those)\s+"
+
+
+def _after_a_determiner(word: str, texts: Sequence[str]) -> bool:
+    """Whether a quote says ``word`` (or its plural) right after a determiner: as a thing."""
+    said = re.compile(_DETERMINED + re.escape(word) + r"(?:s|es)?\b", re.IGNORECASE)
+    return any(said.search(text) for text in texts)
 
 
 def topic_terms(
@@ -268,16 +295,18 @@ def _term_counts(texts: Sequence[str], competitors: Sequence[str]) -> Counter[st
     )
 
 
-def _topic_words(counts: Counter[str], texts: Sequence[str], keywords: Sequence[str]) -> list[str]:
-    """The words a share of the texts say (``counts``: how many texts say each), no verb or
-    first name, most said first."""
+def _topic_words(
+    counts: Counter[str], texts: Sequence[str], keywords: Sequence[str], least: int = 0
+) -> list[str]:
+    """The words a share of the texts say (``counts``: how many texts say each; ``least`` of
+    them when given), no verb or first name, most said first."""
     rank = {k: i for i, k in enumerate(keywords)}
     words = [t for t in counts if " " not in t]
     ranked = sorted(words, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
     return [
         t
         for t in ranked
-        if enough_to_name(counts[t], len(texts))
+        if (counts[t] >= least if least else enough_to_name(counts[t], len(texts)))
         and not used_as_verb(t, texts)
         and says_what(t)
         and not a_persons_name(t, texts)  # "Nell": whom three quotes ring, not what
