@@ -23,6 +23,7 @@ from pipeline.cluster.stats import (
     MentionRow,
     cluster_stats,
     quote_relevance,
+    quote_tier,
     representative_quotes,
 )
 from pipeline.cluster.trend import Periods
@@ -104,9 +105,7 @@ def shown_order(
     )
     relevance = quote_relevance(worded, [typical.get(r.text, 0.0) for r in worded])
     rank = {r.id: -score for r, score in zip(worded, relevance, strict=True)}
-    return sorted(
-        worded, key=lambda r: (r.confidence < confident_at, r.role == "rep_note", rank[r.id], r.id)
-    )
+    return sorted(worded, key=lambda r: (quote_tier(r, confident_at), rank[r.id], r.id))
 
 
 def _central_quote(
@@ -255,7 +254,12 @@ def get_cluster(
         centroid = normalise(vectors.mean(axis=0))[0]
     # A few more than shown: a quote the one before it already shows is left out.
     chosen = distinct_quotes(
-        with_turns(session, representative_quotes(rows, vectors, centroid, quotes=quotes + 2))
+        with_turns(
+            session,
+            representative_quotes(
+                rows, vectors, centroid, quotes=quotes + 2, confident_at=confident_at
+            ),
+        )
     )[:quotes]
     quote = chosen[0]["text"] if chosen else None
     detail = _summary(cluster, rows, quote, trend_window(session), confident_at=confident_at)

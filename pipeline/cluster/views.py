@@ -33,7 +33,7 @@ from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME, load_state, unthemed_info
-from pipeline.cluster.stats import MentionRow
+from pipeline.cluster.stats import MentionRow, quote_tier
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.detect.rules import unquotable
 from pipeline.embed import Embedder
@@ -133,7 +133,7 @@ def card_quotes(rows: list[MentionRow], confident_at: float) -> list[MentionRow]
     note; never one that says nothing alone ("Hmm.")."""
     ranked = sorted(
         (r for r in rows if not unquotable(r.text, r.role)),
-        key=lambda r: (r.confidence < confident_at, r.role == "rep_note"),
+        key=lambda r: quote_tier(r, confident_at),
     )
     chosen: list[MentionRow] = []
     for row in ranked:
