@@ -45,8 +45,13 @@ GENERATE = (
     ("comparison", "Comparison page"),
 )
 # What a theme of each kind can be made into: a pain is a one-pager's problem, no FAQ's objection
-# (a pain page had offered "Objection FAQ"); a question theme none of these takes yet.
-GENERATE_BY_KIND = {"objection": GENERATE, "pain": (("one-pager", "One-pager"),)}
+# (a pain page had offered "Objection FAQ"); a question theme is an SEO brief's informational
+# intent (``content.seo_brief``).
+GENERATE_BY_KIND = {
+    "objection": GENERATE,
+    "pain": (("one-pager", "One-pager"),),
+    "question": (("seo-brief", "SEO brief"),),
+}
 # The word a theme's page says of its quotes ("Same pain as", "Not a pain").
 KIND_WORDS = {"objection": "objection", "pain": "pain", "question": "question"}
 
