@@ -23,6 +23,12 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else many or plural_of(word)}"
 
 
+def with_article(word: str) -> str:
+    """``"an objection"``, ``"a pain"``: a noun after its indefinite article (by its first
+    letter, enough for the words callmine counts)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def file_size(count: int) -> str:
     """A size as people read it: ``"25 MB"`` (26,214,400 bytes), ``"30.5 MB"``, ``"256 KB"``;
     the upload limit had read "the 26,214,400-byte upload limit"."""

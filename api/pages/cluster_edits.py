@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.auth import LABELLERS, MARKETING, READ
 from api.deps import SessionDep, WorkspaceDep
+from api.pages.clusters import KIND_WORDS
 from api.web import redirect, render
 from pipeline.analysis.corrections import label_mention
 from pipeline.cluster.edits import (
@@ -23,8 +24,9 @@ from pipeline.cluster.edits import (
     undo_split,
 )
 from pipeline.errors import CallmineError
+from pipeline.store.models import Cluster
 from pipeline.types import RowId
-from pipeline.wording import plural
+from pipeline.wording import plural, with_article
 
 router = APIRouter()
 
@@ -144,9 +146,12 @@ def mark(
     db: SessionDep, cluster_id: RowId, not_objection: Annotated[str, Form()] = "yes"
 ) -> RedirectResponse:
     hide = not_objection == "yes"
+    theme = db.get(Cluster, cluster_id)
+    # The theme's own kind: a pain marked hidden had been "Marked as not an objection."
+    kind = KIND_WORDS.get(theme.kind, "theme") if theme is not None else "theme"
 
     def run() -> str | None:
         mark_cluster(db, cluster_id, not_objection=hide)
         return "/" if hide else None
 
-    return _act(cluster_id, run, "Marked as not an objection." if hide else "Restored.")
+    return _act(cluster_id, run, f"Marked as not {with_article(kind)}." if hide else "Restored.")

@@ -44,6 +44,16 @@ GENERATE = (
     ("seo-brief", "SEO brief"),
     ("comparison", "Comparison page"),
 )
+# What a theme of each kind can be made into: a pain is a one-pager's problem, no FAQ's objection
+# (a pain page had offered "Objection FAQ"); a question theme is an SEO brief's informational
+# intent (``content.seo_brief``).
+GENERATE_BY_KIND = {
+    "objection": GENERATE,
+    "pain": (("one-pager", "One-pager"),),
+    "question": (("seo-brief", "SEO brief"),),
+}
+# The word a theme's page says of its quotes ("Same pain as", "Not a pain").
+KIND_WORDS = {"objection": "objection", "pain": "pain", "question": "question"}
 
 
 def _card(card: dict[str, Any]) -> dict[str, Any]:
@@ -249,7 +259,8 @@ def cluster_page(
             for which, rows in every.items()
         },
         counts={which: len(rows) for which, rows in every.items()},
-        generate=GENERATE,
+        generate=GENERATE_BY_KIND.get(cluster["kind"], ()),
+        kind_word=KIND_WORDS.get(cluster["kind"], "theme"),
         rising=cluster["direction"] == "up",
         halves=sorted(halves, key=lambda c: c["id"] != cluster_id) if len(halves) == 2 else [],
         undo=undoable_merge(db, cluster_id),

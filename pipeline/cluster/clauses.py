@@ -89,10 +89,17 @@ _KEPT_MARKS = {",": "\ue000", ".": "\ue001"}
 # Where a clause ends: its punctuation, an ellipsis ("the SKU migration… we have"), a dash.
 _CLAUSE_TEXT = re.compile(r"[^.!?;:,()\[\]\"\u2014\u2013\u2026\n]+[?]?")
 # "Your tool is nicer | but we can't run two systems": what follows "but" is its own clause,
-# and usually what the buyer means (the praise before it had named a set-up theme).
-_CONTRAST = re.compile(r"\s+but\s+", re.IGNORECASE)
+# and usually what the buyer means (the praise before it had named a set-up theme). "Nothing
+# but" is "only", no contrast: cut there, "two girls doing nothing | but answering calls" had
+# said the opposite of its quote.
+_ONLY_BEFORE_BUT = ("nothing", "anything", "everything", "none")
+_CONTRAST = re.compile(
+    "".join(rf"(?<!\b{w})" for w in _ONLY_BEFORE_BUT) + r"\s+but\s+", re.IGNORECASE
+)
 # A question whose subject is what was said before it: "is that horrible?", "does this work?".
 _ASKS_BACK = re.compile(r"^\w+(?:n't)?\s+(?:that|this|these|those)\b", re.IGNORECASE)
+# A few words quoted inside a clause ("answering "where's my order" calls") are part of it.
+_INLINE_QUOTE = re.compile(r'(?<=\w )"([^"\n]{1,40})"(?= \w)')
 # A spaced dash joins two clauses in a note: "asked re grain storage - can it track each bag?"
 _DASH = re.compile(r"\s+-+\s+")
 
@@ -110,6 +117,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         r"\s+(?=[?.!,;:])", "", " ".join(_ADDRESS.sub(" ", normalise_quotes(quote)).split())
     )
     text = _FIELD_LABEL.sub("", text)  # "Closed Lost Reason: Stayed with Clio" names no field
+    text = _INLINE_QUOTE.sub(r"\1", text)  # "answering "where's my order" calls": one clause
     text = without_filler_tail(text)  # "Does it work offline, though?" had named one "Though?"
     text = _FIGURE_MARK.sub(lambda m: _KEPT_MARKS[m.group(1)], text)
     key_words = {w for k in keywords for w in k.split()}
@@ -171,7 +179,9 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         cuts = cuts or [
             k
             for k in range(4, MAX_QUOTE_WORDS + 1)
-            if words[k].lower() in _JOINS and not waits_for_more(words[:k])
+            if words[k].lower() in _JOINS
+            and not waits_for_more(words[:k])
+            and words[k - 1].lower() not in _ONLY_BEFORE_BUT  # "nothing | but answering"
         ]
         if not cuts and len(words) > MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS:
             # Nowhere to cut it whole: a word count had cut "the per-user fee for twelve

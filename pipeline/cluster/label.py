@@ -29,11 +29,12 @@ from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.name_phrases import centrally_shared, phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
+from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.name_shape import reads_alone, without_filler_edges
 from pipeline.cluster.pain_names import problem_names
 from pipeline.cluster.pain_shapes import thin_pain_name
 from pipeline.cluster.people import names_a_person, without_vocatives
-from pipeline.cluster.quote_names import representative_names
+from pipeline.cluster.quote_names import asked_whole, representative_names
 from pipeline.cluster.representative import (
     TOPIC_SHARE,
     holds_for_most,
@@ -43,6 +44,7 @@ from pipeline.cluster.representative import (
     topic_strength,
 )
 from pipeline.cluster.topic_names import (
+    ASKED_KINDS,
     described_name,
     last_resort_name,
     shared_name,
@@ -156,8 +158,12 @@ def name_clusters(
         if not name:
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
             base = "" if names_a_person(base, texts, people, competitors) else base
-            # Nothing holds: the most representative quote, read whole, before a number.
-            quoted = fitting(representative_names(by_centrality, keywords[i], leading))
+            # Nothing holds: the most representative quote, read whole, before a number; a
+            # question theme's central question whole ("Questions buyers ask (2)" had named one).
+            asked_first = asked_whole(by_centrality, leading) if kind in ASKED_KINDS else ()
+            quoted = fitting(
+                chain(asked_first, representative_names(by_centrality, keywords[i], leading))
+            )
             name = last_resort_name(base, texts, keywords[i], taken, kind, competitors, quoted)
         taken.append(name)
         names.append(name)
@@ -175,11 +181,13 @@ def _fitting(
     """The options that can name a theme of ``texts``, without the fillers at their edges
     ("Staffly too" is "Staffly"): each reads alone (``reads_alone``: never "Though?" nor
     "Talk to LedgerLeaf?"), in English for ``english`` quotes, of no person, no thin pain name,
-    each rival it names true of its quotes (else "a competitor", if that holds)."""
+    each rival it names true of its quotes (else "a competitor", if that holds), no negation
+    dropped nor term cut mid-phrase (``name_sense``: never "Status quo: interested right")."""
     for option in options:
         o = without_filler_edges(option)
         if (
             not reads_alone(o)
+            or not keeps_its_sense(o, texts)
             or (english and foreign_words(o))
             or names_a_person(o, texts, people, competitors)
             or (kind == "pain" and thin_pain_name(o, texts, TOPIC_SHARE))

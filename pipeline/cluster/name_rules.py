@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.clauses import FIGURE_RE, ends_mid_phrase
 from pipeline.cluster.keywords import stop_words
 from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
+from pipeline.cluster.name_sense import TERM_WORDS, cut_term, keeps_its_sense
 from pipeline.cluster.pain_shapes import thin_pain_name, thing_words
 from pipeline.cluster.people import names_a_person
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
@@ -30,6 +31,7 @@ from pipeline.cluster.representative import (
     a_topic,
     holds_for_most,
     paraphrased,
+    quotes_saying,
     rivals_said,
     shared_by_most,
 )
@@ -142,14 +144,26 @@ def still_fits(
     (``a_topic``), a clause what most of them say (``_one_buyers``) or, for a pain (``kind``),
     what its quotes say of their topic (``pain_names``), and no thin pain name ("Crem"); most
     quotes say any figure, rival or words after the category's label (``also_said``, "Decision
-    authority") it names, or stay with a rival for "Happy with a competitor"; and its words are
-    said in its ``leading`` quotes (those that may name it; all by default) or are the label's."""
+    authority") it names, or stay with a rival for "Happy with a competitor"; it drops no
+    negation and cuts no term (``name_sense``); and its words are
+    said in its ``leading`` quotes (those that may name it, most central first; all by default)
+    or are the label's; a question theme's topic is one its most central question says."""
     if not name or not names_something(name) or not details_held(name, texts, competitors):
         return False
     if names_a_person(name, texts, people, competitors):
         return False  # "Buyer worries (dana)", "Can you send me something I can show Ruth's..."
+    if not keeps_its_sense(name, texts):
+        return False  # "Status quo: interested right" of "Not interested right now"
     if " " not in name.strip() and name != also_said and not a_topic(name, texts):
         return False  # "Penny", two idioms of seven pains: a lone word must be their topic
+    if (
+        kind == "question"
+        and leading
+        and name != also_said  # the category's label ("Price") is what its questions ask about
+        and _a_term(name)
+        and not quotes_saying(name, leading[:1])
+    ):
+        return False  # "Drivers" of "Can the customer see the photo without logging in?"
     pain = kind == "pain"
     if pain and thin_pain_name(name, texts, TOPIC_SHARE):
         return False  # "Driver", "Answering and night": named anew as a problem
@@ -176,6 +190,11 @@ def still_fits(
         return False
     said = texts if leading is None else leading
     return name_words(name) <= name_words(" ".join([*said, also_said]))
+
+
+def _a_term(name: str) -> bool:
+    """Whether a name is a topic's word or pair ("Drivers", "Booking system"), no question."""
+    return len(name.split()) <= TERM_WORDS and ":" not in name and not name.endswith("?")
 
 
 def _one_buyers(
@@ -212,7 +231,9 @@ def keep_apart(
             own = [
                 k
                 for k in keywords[i]
-                if k not in theirs and not name_words(k) & (said | name_words(out[i]))
+                if k not in theirs
+                and not name_words(k) & (said | name_words(out[i]))
+                and not cut_term(k)
             ]
             taken = {out[j].lower() for j in kept}
             out[i] = distinguished(out[i], own, taken)

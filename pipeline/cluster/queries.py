@@ -20,7 +20,13 @@ from pipeline.cluster.rows import (
     rows_by_cluster,
     trend_window,
 )
-from pipeline.cluster.stats import MentionRow, cluster_stats, representative_quotes
+from pipeline.cluster.stats import (
+    MentionRow,
+    cluster_stats,
+    quote_relevance,
+    quote_tier,
+    representative_quotes,
+)
 from pipeline.cluster.trend import Periods
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.detect.rules import unquotable
@@ -82,26 +88,32 @@ def typicality(session: Session, cluster: Cluster, texts: Sequence[str]) -> dict
     return closeness(session, np.frombuffer(cluster.centroid, dtype=np.float32), texts)
 
 
-def _central_quote(
-    session: Session, cluster: Cluster, rows: Sequence[MentionRow]
-) -> MentionRow | None:
-    """The buyer's mention nearest the stored centroid, weighed by the detector's confidence (a
-    sure mention stands for the theme, not a guess), from cached vectors (no model load needed).
+def shown_order(
+    session: Session, cluster: Cluster, rows: Sequence[MentionRow], confident_at: float
+) -> list[MentionRow]:
+    """A theme's mentions in the order its list quote and its cards show them: confident ones
+    (``confident_at``) first, the buyer's own words before a rep's note, each as ``cluster-show``
+    ranks them (``stats.quote_relevance``: typical of the theme times sure); none that says
+    nothing alone ("Hmm.") while another says something. The list had quoted "We've taken on
+    four agency drivers..." (0.29, off-topic) for Security, the only line marked a buyer's.
 
-    Among the first ``_CENTRAL_SAMPLE`` members by id: a page lists every cluster, and reading
-    every member's vector of a 100k-mention workspace per request would cost seconds."""
-    if not rows:
-        return None
-    worded = [r for r in rows if not unquotable(r.text, r.role)] or list(rows)  # not "Hmm."
-    worded = [r for r in worded if r.role == "buyer"] or worded  # the buyer's, not a rep's note
-    sure: dict[str, MentionRow] = {}
-    for row in worded:
-        if row.text not in sure or row.confidence > sure[row.text].confidence:
-            sure[row.text] = row
-    typical = typicality(session, cluster, list(sure)[:_CENTRAL_SAMPLE])
-    if not typical:
-        return worded[0]
-    return sure[max(typical, key=lambda text: typical[text] * sure[text].confidence)]
+    Typicality is read from cached vectors (no model load) of the first ``_CENTRAL_SAMPLE``
+    members by id: a page lists every cluster, and reading every member's vector of a
+    100k-mention workspace per request would cost seconds."""
+    worded = [r for r in rows if not unquotable(r.text, r.role)] or list(rows)
+    typical = typicality(
+        session, cluster, list(dict.fromkeys(r.text for r in worded))[:_CENTRAL_SAMPLE]
+    )
+    relevance = quote_relevance(worded, [typical.get(r.text, 0.0) for r in worded])
+    rank = {r.id: -score for r, score in zip(worded, relevance, strict=True)}
+    return sorted(worded, key=lambda r: (quote_tier(r, confident_at), rank[r.id], r.id))
+
+
+def _central_quote(
+    session: Session, cluster: Cluster, rows: Sequence[MentionRow], confident_at: float
+) -> MentionRow | None:
+    """The theme's list quote: the first it shows (``shown_order``)."""
+    return next(iter(shown_order(session, cluster, rows, confident_at)), None)
 
 
 def _summary(
@@ -203,7 +215,7 @@ def summarise_clusters(
     window = filter_window(session, filters.get("date_from"), filters.get("date_to"))
     earlier = earlier_rows(session, clusters, window, filters)
     shown = [
-        (c, members, _central_quote(session, c, members))
+        (c, members, _central_quote(session, c, members, confident_at))
         for c in clusters
         for members in [by_cluster.get(c.id, [])]
         if empty or members
@@ -243,7 +255,9 @@ def get_cluster(
         centroid = normalise(vectors.mean(axis=0))[0]
     # More than shown: a quote the one before it already shows is left out, and one that
     # cannot stand alone with nothing before it gives way to a later one of its role.
-    offered = representative_quotes(rows, vectors, centroid, quotes=2 * quotes + 2)
+    offered = representative_quotes(
+        rows, vectors, centroid, quotes=2 * quotes + 2, confident_at=confident_at
+    )
     chosen = readable_quotes(distinct_quotes(with_turns(session, offered)))[:quotes]
     quote = chosen[0]["text"] if chosen else None
     detail = _summary(cluster, rows, quote, trend_window(session), confident_at=confident_at)

@@ -3,7 +3,11 @@ to a phrase that reads on its own ("Everyone hates the book", "How does time tra
 
 Why: such themes had been named "Problems buyers raise (2)", "(3)", "(4)": a marketer could not
 tell five of them apart nor say what any was about. The quotes nearest the theme's centroid say
-it in the buyers' words; one of them read whole beats a numbered generic label.
+it in the buyers' words; the most central read whole beats a numbered generic label. A less
+central quote's words name a theme of more only when a share of its quotes say them
+(``borne_out``): "The customer got told the flowers were delivered", the fifth nearest, had
+named thirteen pains, one about flowers. A
+question theme is named by its central question read whole (``asked_whole``): its FAQ entry.
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from pipeline.cluster.clauses import (
     quote_clause,
 )
 from pipeline.cluster.label_checks import refers_back
-from pipeline.cluster.name_shape import reads_alone
+from pipeline.cluster.name_shape import opens_a_question, reads_alone
 from pipeline.cluster.pain_shapes import a_fragment, thing_words, tokens
 from pipeline.cluster.phrase_shape import is_function_word
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
+from pipeline.cluster.representative import MIN_SHARED_QUOTES, enough_to_name, said_terms
+from pipeline.quote_shape import without_opening
 from pipeline.wording import capitalised
 
 REPRESENTATIVE_QUOTES = 5  # the quotes nearest the centroid a name may be read from
@@ -79,6 +85,26 @@ def _a_number(word: str) -> bool:
     return word.isdigit() or word.lower() in NUMBER_WORDS
 
 
+def borne_out(phrase: str, texts: Sequence[str]) -> bool:
+    """Whether a share of the theme's ``texts`` (``enough_to_name``) say a word of ``phrase``,
+    the quote it came from included; of ``MIN_SHARED_QUOTES`` or fewer, its own quote's do."""
+    if len(texts) <= MIN_SHARED_QUOTES:
+        return True
+    words = {t for t in said_terms(phrase) if " " not in t}
+    return enough_to_name(sum(bool(words & said_terms(t)) for t in texts), len(texts))
+
+
+def _near(
+    by_centrality: Sequence[str], leading: Iterable[str] | None, among: Iterable[str] | None
+) -> list[str]:
+    """The quotes nearest the centroid, only those ``leading`` and ``among`` when given."""
+    sure = set(leading) if leading is not None else None
+    kept = set(among) if among is not None else None
+    return [
+        q for q in by_centrality if (sure is None or q in sure) and (kept is None or q in kept)
+    ][:REPRESENTATIVE_QUOTES]
+
+
 def representative_names(
     by_centrality: Sequence[str],
     keywords: Sequence[str],
@@ -88,15 +114,51 @@ def representative_names(
     """Names from the quotes nearest the centroid (``by_centrality``; only those ``leading``,
     surely read, when given, and only those ``among``, a buyer's lines), most central first:
     those without a figure, then those with one ("About $97 a month" is one buyer's), each
-    once."""
-    sure = set(leading) if leading is not None else None
-    kept = set(among) if among is not None else None
-    near = [
-        q for q in by_centrality if (sure is None or q in sure) and (kept is None or q in kept)
-    ][:REPRESENTATIVE_QUOTES]
-    phrases = [p for p in (quote_phrase(q, keywords) for q in near) if p]
+    once; the most central's always, any other's only ``borne_out`` by the theme's quotes."""
+    near = _near(by_centrality, leading, among)
+    # The most central quote stands for its theme (``quote_names``); a less central one's words
+    # only when a share of the quotes say them: "The customer got told the flowers were
+    # delivered", the fifth of thirteen, had named pains of drivers, signal and bread.
+    phrases = [
+        p
+        for j, p in enumerate(quote_phrase(q, keywords) for q in near)
+        if p and (j == 0 or borne_out(p, by_centrality))
+    ]
     seen: set[str] = set()
     for phrase in sorted(phrases, key=has_figure):  # stable: by centrality within each
         if phrase.casefold() not in seen:
             seen.add(phrase.casefold())
             yield phrase
+
+
+MAX_ASKED_WORDS = 20  # a question read whole: cut, it loses what it asks
+# A note's report of a question: "Asked whether the app works offline" asks "whether ...".
+_REPORTED = re.compile(
+    r"^(?:also\s+)?(?:asked|wants? to know|wondered)\s+"
+    r"(?=(?:if|whether|how|what|when|where|which|who|why)\b)",
+    re.IGNORECASE,
+)
+_DASHED = re.compile(r"\s+[-\u2013\u2014]+\s+")
+
+
+def asked_whole(
+    by_centrality: Sequence[str],
+    leading: Iterable[str] | None = None,
+    among: Iterable[str] | None = None,
+) -> Iterator[str]:
+    """The questions nearest the centroid (as ``representative_names`` picks them), each read
+    whole without its opening ("And ...") or an aside after a dash: "What happens when the van
+    goes through the tunnel with no signal?", "Whether the app works offline in the loading
+    bays" (a note's "Asked whether ..."). A question theme is what its central question asks."""
+    for quote in _near(by_centrality, leading, among):
+        said = _DASHED.split(without_opening(quote.strip()))[0].strip()
+        reported = _REPORTED.match(said)
+        asked = capitalised(said[reported.end() :] if reported else said).rstrip(" .")
+        words = tokens(asked)
+        if (
+            (asked.endswith("?") and opens_a_question(asked) or reported)
+            and MIN_NAME_WORDS <= len(words) <= MAX_ASKED_WORDS
+            and reads_alone(asked)
+            and names_something(asked)
+        ):
+            yield asked

@@ -263,7 +263,8 @@ def held_name(
         return theme.name
     before = old_members.get(theme.id, set())
     best = max(weights, default=0.0)
-    leading = [t for t, w in zip(texts, weights, strict=True) if w >= LEADING_SHARE * best]
+    ranked = sorted(zip(texts, weights, strict=True), key=lambda tw: -tw[1])  # central first
+    leading = [t for t, w in ranked if w >= LEADING_SHARE * best]
     label = short_label(category)
     if a_reps_name(theme.name, *by_side(texts, roles)):
         return None

@@ -15,6 +15,7 @@ from importlib import resources
 from pipeline.calendar_words import MONTHS, WEEKDAYS
 from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
+from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.phrases import FUNCTION_WORDS, NUMBER_WORDS, WORD_TOKEN
 from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.detect.rules import (
@@ -278,6 +279,8 @@ def shared_terms(
             continue
         if " " not in term and (used_as_verb(term, texts) or a_persons_name(term, texts)):
             continue  # "Integrations: asked and integrate", "Staff adoption: Nell"
+        if not keeps_its_sense(term, texts):
+            continue  # "Status quo: interested right" of "Not interested right now"
         chosen.append(term)
         if len(chosen) == TERMS_IN_NAME:
             break

@@ -156,15 +156,18 @@ def mmr_quotes(
     count: int = QUOTES,
     lam: float = MMR_LAMBDA,
     weights: Sequence[float] | None = None,
+    among: Sequence[int] | None = None,
 ) -> list[int]:
     """Positions of central yet diverse rows (maximal marginal relevance); ``weights`` scale
-    each row's relevance (the detector's confidence, so a sure mention comes first)."""
+    each row's relevance (the detector's confidence, so a sure mention comes first); the first
+    is the most relevant of ``among`` when given (those shown first, ``quote_tier``)."""
     if len(vectors) == 0:
         return []
     relevance = vectors @ centroid
     if weights is not None:
         relevance = relevance * np.asarray(weights, dtype=relevance.dtype)
-    chosen = [int(np.argmax(relevance))]
+    pool = list(among) if among else list(range(len(vectors)))
+    chosen = [max(pool, key=lambda i: float(relevance[i]))]
     while len(chosen) < min(count, len(vectors)):
         redundancy = (vectors @ vectors[chosen].T).max(axis=1)
         score = lam * relevance - (1 - lam) * redundancy
@@ -173,23 +176,47 @@ def mmr_quotes(
     return chosen
 
 
+def quote_weights(rows: Sequence[MentionRow]) -> list[float]:
+    """How sure each row is, as a quote: its confidence; "Hmm." says nothing alone and weighs
+    nothing (a theme of fillers only still shows one)."""
+    return [0.0 if unquotable(r.text, r.role) else r.confidence for r in rows]
+
+
+def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool]:
+    """Where a quote stands among its theme's, before how typical it is: confident ones
+    (``confident_at``) first, the buyer's own words before a rep's note. The list, the cards
+    and ``cluster-show`` all lead with the same quote by it."""
+    return (row.confidence < confident_at, row.role == "rep_note")
+
+
+def quote_relevance(rows: Sequence[MentionRow], typical: Sequence[float]) -> list[float]:
+    """How well each row stands for its theme (``typical``: its cosine to the centroid) times
+    how sure it is (``quote_weights``): what ``mmr_quotes`` picks its first quote by."""
+    return [t * w for t, w in zip(typical, quote_weights(rows), strict=True)]
+
+
 def representative_quotes(
     rows: Sequence[MentionRow],
     vectors: Vectors | None = None,
     centroid: Vectors | None = None,
     *,
     quotes: int = QUOTES,
+    confident_at: float = 0.0,
 ) -> list[dict[str, Any]]:
     """Central, sure yet diverse quotes when the vectors are given (relevance weighed by the
-    detector's confidence), else the ``quotes`` most confident rows."""
-    # "Hmm." says nothing alone: it weighs nothing (a theme of fillers only still shows one).
-    weights = [0.0 if unquotable(r.text, r.role) else r.confidence for r in rows]
+    detector's confidence), else the ``quotes`` most confident rows; shown by ``quote_tier``
+    (confident ones first, from ``confident_at``), each tier in that order."""
+    weights = quote_weights(rows)
+    tiers = [quote_tier(r, confident_at) for r in rows]
     if vectors is not None and centroid is not None and len(rows):
-        chosen = mmr_quotes(vectors, centroid, quotes, weights=weights)
+        said = [i for i in range(len(rows)) if weights[i] > 0] or range(len(rows))
+        best = min(tiers[i] for i in said)
+        first = [i for i in said if tiers[i] == best]
+        chosen = mmr_quotes(vectors, centroid, quotes, weights=weights, among=first)
     else:
         chosen = sorted(range(len(rows)), key=lambda i: -weights[i])[:quotes]
     chosen = [i for i in chosen if weights[i] > 0] or chosen[:1]
-    return [rows[i].quote() for i in chosen]
+    return [rows[i].quote() for i in sorted(chosen, key=lambda i: tiers[i])]  # stable
 
 
 def cluster_stats(

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 
 from pipeline.cluster.label_checks import distinguished, named_competitors, with_keyword
 from pipeline.cluster.name_rules import clashes
+from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.pain_shapes import said_together, thin_pain_name
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
+    MIN_SHARED_QUOTES,
     TERMS_IN_NAME,
     TOPIC_SHARE,
     a_persons_name,
@@ -24,6 +26,7 @@ from pipeline.cluster.representative import (
     enough_to_name,
     holds_for_most,
     names_the_topic,
+    quotes_saying,
     rivals_said,
     said_terms,
     says_what,
@@ -126,7 +129,10 @@ def described_name(
     plain = [
         k
         for k in keywords
-        if " " in k and not named_competitors(k, competitors) and holds_for_most(k, texts)
+        if " " in k
+        and not named_competitors(k, competitors)
+        and holds_for_most(k, texts)
+        and keeps_its_sense(k, texts)  # "interested right" of "Not interested right now"
     ]
     label = _label(texts, category, kind)
     return f"{label}: {plain[0]}" if label and plain else ""
@@ -141,7 +147,8 @@ def topic_name(
 ) -> str:
     """The theme's topic when no buyer's words can name it: its category's wording ("Security"),
     else the words most of its quotes share ("Patch Tuesday"), else its top keyword that is no
-    rival ("Allergens"), never "Cluster (allergens)"; "" with none of these."""
+    rival ("Allergens"), never "Cluster (allergens)"; "" with none of these. A question theme's
+    words are ones its most central question (``texts[0]``) asks about."""
     label = _label(texts, category, kind)
     if (
         not label
@@ -164,7 +171,13 @@ def topic_name(
         and not (" " not in k and used_as_verb(k, texts))
         and not CALENDAR_WORDS & set(k.split())  # "August tenth": one buyer's date
         and a_topic(k, texts)
+        and keeps_its_sense(k, texts)
     ]
+    if kind in ASKED_KINDS and texts:
+        # What the central question asks about: "Drivers" had named four questions, the most
+        # central "Can the customer see the photo without logging into anything?".
+        shared = [t for t in shared if quotes_saying(t, texts[:1])]
+        plain = [k for k in plain if quotes_saying(k, texts[:1])]
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     # A pain's lone word names no problem unless it says one ("Cancellations", never "Crem").
     thin = kind in UNLABELLED_KINDS and thin_pain_name(words, texts, TOPIC_SHARE)
@@ -201,6 +214,7 @@ def last_resort_name(
         if not named_competitors(k, competitors)
         and a_topic(k, texts)
         and not (" " not in k and used_as_verb(k, texts))
+        and keeps_its_sense(k, texts)
     ]
     keyed = with_keyword(base, words, lowered) if base else None
     if keyed:
@@ -211,7 +225,33 @@ def last_resort_name(
     base = base or unnamed_theme(kind)
     if not clashes(base, taken):
         return base
-    return with_keyword(base, words, lowered) or distinguished(base, [], lowered)
+    return (
+        with_keyword(base, words, lowered)
+        or with_keyword(base, shared_words(texts, keywords, competitors), lowered)
+        or distinguished(base, [], lowered)  # a number only when no two quotes share a word
+    )
+
+
+def shared_words(
+    texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str] = ()
+) -> list[str]:
+    """The things at least ``MIN_SHARED_QUOTES`` of the texts say (those said after a
+    determiner first, then the theme's keywords, which set it apart): what tells a neutral name
+    apart when no word is a share's ("Problems buyers raise (engineer)", never "(2)")."""
+    found = _topic_words(_term_counts(texts, competitors), texts, keywords, MIN_SHARED_QUOTES)
+    rank = {k: i for i, k in enumerate(keywords)}
+    # A word said after "the" is a thing ("the phone"); "ring" of "clients ring" is no topic.
+    found.sort(key=lambda t: (not _after_a_determiner(t, texts), rank.get(t, len(rank))))
+    return [spelled(t, texts) for t in found]
+
+
+_DETERMINED = r"\b(?:the|a|an|our|their|my|your|his|her|its|this|that|these|those)\s+"
+
+
+def _after_a_determiner(word: str, texts: Sequence[str]) -> bool:
+    """Whether a quote says ``word`` (or its plural) right after a determiner: as a thing."""
+    said = re.compile(_DETERMINED + re.escape(word) + r"(?:s|es)?\b", re.IGNORECASE)
+    return any(said.search(text) for text in texts)
 
 
 def topic_terms(
@@ -255,17 +295,20 @@ def _term_counts(texts: Sequence[str], competitors: Sequence[str]) -> Counter[st
     )
 
 
-def _topic_words(counts: Counter[str], texts: Sequence[str], keywords: Sequence[str]) -> list[str]:
-    """The words a share of the texts say (``counts``: how many texts say each), no verb or
-    first name, most said first."""
+def _topic_words(
+    counts: Counter[str], texts: Sequence[str], keywords: Sequence[str], least: int = 0
+) -> list[str]:
+    """The words a share of the texts say (``counts``: how many texts say each; ``least`` of
+    them when given), no verb or first name, most said first."""
     rank = {k: i for i, k in enumerate(keywords)}
     words = [t for t in counts if " " not in t]
     ranked = sorted(words, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
     return [
         t
         for t in ranked
-        if enough_to_name(counts[t], len(texts))
+        if (counts[t] >= least if least else enough_to_name(counts[t], len(texts)))
         and not used_as_verb(t, texts)
         and says_what(t)
         and not a_persons_name(t, texts)  # "Nell": whom three quotes ring, not what
+        and keeps_its_sense(t, texts)  # "Interested" of quotes "not interested"
     ]

@@ -25,6 +25,7 @@ from pipeline.cluster.queries import (
     get_cluster,
     list_clusters,
     readable_quotes,
+    shown_order,
     summarise_clusters,
     with_turns,
 )
@@ -33,7 +34,7 @@ from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME, load_state, unthemed_info
-from pipeline.cluster.stats import MentionRow
+from pipeline.cluster.stats import MentionRow, quote_tier
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.detect.rules import unquotable
 from pipeline.embed import Embedder
@@ -131,12 +132,12 @@ def cluster_names(views: ViewCache, session: Session, kind: str) -> list[dict[st
 def card_quotes(
     rows: list[MentionRow], confident_at: float, limit: int = CARD_QUOTES
 ) -> list[MentionRow]:
-    """Readable quotes from different calls: the buyer's own words before a rep's note, then
-    confident ones first, then mid-length sentences (they read best on a card); never one that
-    says nothing alone ("Hmm."). ``limit``: how many to offer."""
+    """Quotes from different calls, ``rows`` given most representative first (``shown_order``,
+    as the theme's list quote): confident ones first, the buyer's own words before a rep's
+    note; never one that says nothing alone ("Hmm."). ``limit``: how many to offer."""
     ranked = sorted(
         (r for r in rows if not unquotable(r.text, r.role)),
-        key=lambda r: (r.role != "buyer", r.confidence < confident_at, abs(len(r.text) - 90), r.id),
+        key=lambda r: quote_tier(r, confident_at),
     )
     chosen: list[MentionRow] = []
     for row in ranked:
@@ -173,9 +174,15 @@ def _cards(
         confident_at=confident_at,
     )  # fmt: skip
     # More than a card shows: one that cannot stand alone with nothing before it gives way.
+    ids = {c.id: c for c in clusters}
     quotes = {
         summary["id"]: [
-            r.quote() for r in card_quotes(by_cluster[summary["id"]], confident_at, SPARE_QUOTES)
+            r.quote()
+            for r in card_quotes(
+                shown_order(session, ids[summary["id"]], by_cluster[summary["id"]], confident_at),
+                confident_at,
+                SPARE_QUOTES,
+            )
         ]
         for summary in summaries
     }

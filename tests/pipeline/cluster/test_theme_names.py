@@ -88,5 +88,6 @@ def test_a_card_quotes_the_buyers_words_first_and_never_a_filler() -> None:
         row(3, "It's too expensive for us.", confidence=0.3),
     ]
     rows.append(row(4, "Four dollars a head adds up when half of them work one Saturday a month."))
-    assert [r.id for r in card_quotes(rows, confident_at=0.5)] == [4, 3]
+    # confident first (the README's promise), the buyer's own words before a rep's note
+    assert [r.id for r in card_quotes(rows, confident_at=0.5)] == [4, 1]
     assert [r.id for r in card_quotes([note, rows[1]], confident_at=0.5)] == [1]
