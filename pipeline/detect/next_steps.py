@@ -33,8 +33,6 @@ _WINDOW = re.compile(r"(?:" + "|".join(_NOTE["window"]) + r")")
 _CLAUSE_END = re.compile(r"[,;]|:\s|\s[-–—]+\s|\s&\s")
 # Objection topics a next step is made of: a date, a meeting, a window to set up in.
 _TIMING = frozenset({"authority_timing", "setup_time"})
-# A worry in the step itself; a weak cue is not one ("Wants pricing for 6 only.": "only").
-_WORRY = 0.6
 
 
 def notes_a_next_step(sentence: str) -> bool:
@@ -42,7 +40,7 @@ def notes_a_next_step(sentence: str) -> bool:
     a material asked for, a window to set up in) and say no worry beside it."""
     clauses = [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
     steps = [c for c in clauses if _is_a_step(c)]
-    if not steps or any(cue_scores(step).concern >= _WORRY for step in steps):
+    if not steps or any(cue_scores(step).concern > 0 for step in steps):
         return False
     rest = cue_scores(" . ".join(c for c in clauses if c not in steps))
     topics = {name for name, hits in rest.categories.items() if hits}

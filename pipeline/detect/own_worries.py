@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.detect.rules import CUES, alternation, cue_scores, is_question, lowered
 
 _LEAD = re.compile(
     r"^(?:(?:honestly|to be honest|and|but|so|look|well|the thing is)\b[\s,]*)*(?:"
@@ -21,6 +21,10 @@ _LEAD = re.compile(
     + r")\b"
 )
 _ABOUT_US = alternation(CUES["own_worry"]["about_us"])
+# Topics of a worry about us whatever the words ("the payroll export will break", "when we move
+# systems"); a contract or a rival of theirs may be their own business's ("lose the council
+# contract", "losing members to the new place").
+_OUR_TOPICS = ("price", "switching", "setup_time", "integrations", "security", "adoption")
 _MIN_WORDS = 3  # "I'm worried about it." names nothing of theirs
 
 
@@ -32,4 +36,7 @@ def worries_for_their_own_work(sentence: str) -> bool:
     if lead is None or is_question(sentence):
         return False
     worry = text[lead.end() :]
-    return len(worry.split()) >= _MIN_WORDS and _ABOUT_US.search(worry) is None
+    if len(worry.split()) < _MIN_WORDS or _ABOUT_US.search(worry):
+        return False
+    topics = cue_scores(worry).categories
+    return not any(topics[topic] for topic in _OUR_TOPICS)

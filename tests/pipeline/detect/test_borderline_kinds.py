@@ -203,11 +203,10 @@ def test_remarks_worries_and_questions_read_as_labelled_after_a_worry(
     assert {t: found[t] for t in STILL_OBJECTIONS} == dict.fromkeys(STILL_OBJECTIONS, "objection")
 
 
-def test_a_notes_request_and_reported_question(detector: RuleEmbeddingDetector) -> None:
-    """A to-do ("Wants pricing for 6 only.") counts nowhere; a question the buyer's side put
-    ("Lucy says finance wants to know if ...") is a question."""
+def test_a_notes_reported_question(detector: RuleEmbeddingDetector) -> None:
+    """A question the buyer's side put, reported in a note ("Lucy says finance wants to know if
+    ...") is a question (it had been a price objection)."""
     notes = {
-        "Wants a quote for 4 vans only.": "other",  # logistics
         "Raj says the partners want to know if there's a multi-office discount.": "question",
     }
     lines = [Line(i, "rep_note", t, call_id=i) for i, t in enumerate(notes)]
