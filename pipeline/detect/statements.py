@@ -22,6 +22,8 @@ from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.counted_loss import counts_a_loss, counts_a_loss_over_time
 from pipeline.detect.named_problem import own_problem
 from pipeline.detect.own_prices import states_their_own_prices
+from pipeline.detect.own_worries import worries_for_their_own_work
+from pipeline.detect.passing_remarks import hedged_setup, passes_a_remark
 from pipeline.detect.rules import (
     CUES,
     KIND_CUES,
@@ -252,6 +254,34 @@ _HEDGE = 0.6  # the medium concern cues: "not", "worried"
 _MARKED_QUESTION = re.compile(r"¿[^?？]*[?？][\W]*$|[？؟][\W]*$")
 
 
+def asks_in_words(sentence: str) -> bool:
+    """A question said without its mark ("I was wondering whether it copes with more than one
+    branch.", "Talk me through how the barcode scanning works.", "My accountant wants to know
+    if you do a discount."), with no more than a weak hedge in it: a question, not an
+    objection."""
+    text = lowered(sentence).strip()
+    return (
+        not text.rstrip("\"') ").endswith("?")
+        and bool(_ASKED_IN_WORDS.search(text))
+        and cue_scores(sentence).concern < _HEDGE
+    )
+
+
+def shrugs_at_the_setup(sentence: str) -> bool:
+    """A set-up said with a shrug at its end (``passing_remarks.hedged_setup``: "Recalls go out
+    as letters in the post, quite old school."), the rest with no worry, pain or word about us."""
+    rest = hedged_setup(sentence)
+    return (
+        rest is not None
+        and _today_only(rest)
+        and cue_scores(rest).concern == 0
+        and not (KIND_CUES["pain"].search(rest) or _PAIN.search(rest))
+    )
+
+
+_ASKED_IN_WORDS = alternation(CUES["question"]["in_words"])
+
+
 def asks_by_its_marks(sentence: str) -> bool:
     """A question said so by its marks in any language ("¿Tenéis servidores en Europa?"): the
     model reads English words and had it as small talk (0.98)."""
@@ -283,8 +313,12 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     # read as a trial that went well
     if kind != "question" and tells_a_story(sentence):
         return "pain"
-    if kind in ("objection", "pain", "current_setup") and says_no_concern(sentence, rivals):
+    if kind in ("objection", "pain", "current_setup") and (
+        says_no_concern(sentence, rivals) or passes_a_remark(sentence)
+    ):  # "Have a good Christmas if we don't speak.", "Routing would be amazing to be fair"
         return "other"
+    if kind in ("objection", "other") and worries_for_their_own_work(sentence):
+        return "pain"  # "It worries me how many prescriptions go out late."
     if kind in ("objection", "pain") and (
         states_the_account(sentence) or describes_what_they_hold(sentence)
     ):  # "12 recruiters, on X", "records going back to 2009"
@@ -298,7 +332,7 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return "other"
     if kind == "objection" and names_a_rival_only(sentence, rivals):  # a past look: no worry
         return "other"
-    if kind in ("pain", "current_setup") and tells_of_others_use(sentence, rivals):
+    if kind in ("objection", "pain", "current_setup") and tells_of_others_use(sentence, rivals):
         return "other"  # "My cousin's salon uses <rival> and she swears by it.": not theirs
     if kind in ("objection", "pain", "other") and states_their_own_prices(sentence):
         return "current_setup"  # "We pass on a 1.2% surcharge on card payments at the fuel dock"
@@ -308,7 +342,9 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         kind == "other" and counts_a_loss_over_time(sentence, rivals)
     ):
         return "pain"  # "I reckon we lose thirty-odd berth holders a year that way."
-    if kind == "objection" and describes_the_setup(sentence):
+    if (kind == "objection" and describes_the_setup(sentence)) or (
+        kind in ("objection", "pain") and shrugs_at_the_setup(sentence)
+    ):  # "We just use a shared Google calendar, nothing fancy."
         return "current_setup"
     if kind in ("objection", "pain", "other") and tells_where_work_goes(sentence):
         return "current_setup"  # "Attendance goes into SIMS.", "Rotas are done in a Google Sheet"
@@ -316,6 +352,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return self_described  # "So I'm the office manager for the Harbour Road surgery."
     if kind == "objection" and asks_only(sentence):
         return "question"
+    if kind in ("objection", "other") and asks_in_words(sentence):
+        return "question"  # "Talk me through how the barcode scanning works."
     if kind == "other" and asks_by_its_marks(sentence):  # an objection asked stays the model's
         return "question"
     return kind

@@ -20,7 +20,11 @@ from pipeline.detect.decisions import waits_on_someone_else
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line, buyer_verdicts
 
-BORDERLINE = Path(__file__).parents[2] / "fixtures" / "detect" / "borderline_kinds.csv"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "detect"
+# The first set, and a second one (small talk, wishes, worries about their own business,
+# questions without a question mark, pains said with "never", rivals named in passing, hedged
+# set-ups, and near-misses that are objections), each labelled before any detector ran on it.
+BORDERLINE = (FIXTURES / "borderline_kinds.csv", FIXTURES / "borderline_kinds_2.csv")
 
 
 @dataclass(frozen=True)
@@ -32,13 +36,17 @@ class Labelled:
     text: str
 
 
-def load_borderline(path: Path = BORDERLINE) -> list[Labelled]:
-    """The labelled rows (the file's first line is a comment on how they were labelled)."""
-    with path.open(newline="", encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        return [
-            Labelled(r["label"], r["category"], r["trade"], r["shape"], r["text"]) for r in rows
-        ]
+def load_borderline(paths: tuple[Path, ...] = BORDERLINE) -> list[Labelled]:
+    """The labelled rows of every set (each file's first line is a comment on how they were
+    labelled)."""
+    found: list[Labelled] = []
+    for path in paths:
+        with path.open(newline="", encoding="utf-8") as fh:
+            rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+            found += [
+                Labelled(r["label"], r["category"], r["trade"], r["shape"], r["text"]) for r in rows
+            ]
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +63,7 @@ def verdicts(detector: RuleEmbeddingDetector) -> dict[str, tuple[str, str | None
 
 def test_the_set_is_labelled_across_trades_kinds_and_borderlines() -> None:
     rows = load_borderline()
-    assert len(rows) >= 120 and len({r.text for r in rows}) == len(rows)
+    assert len(rows) >= 200 and len({r.text for r in rows}) == len(rows)
     assert {r.label for r in rows} == set(KINDS)
     assert len({r.trade for r in rows}) >= 6
     assert all(bool(r.category) == (r.label == "objection") for r in rows)
@@ -83,13 +91,17 @@ def test_per_kind_figures_on_the_borderline_set(
     # Floors just under the figures reached (issue 16). Before the rules for where work goes,
     # someone else's yes and time counted per period: set-up recall 0.375, pain 0.870 / 0.690;
     # after: objection 0.754 / 0.945, pain 0.917 / 0.759, set-up 0.944 / 0.708, question
-    # 1.0 / 0.882, other 0.765 / 0.722.
+    # 1.0 / 0.882, other 0.765 / 0.722. With the second set, before the rules for remarks in
+    # passing, own-business worries, "never" pains, questions in words and shrugged set-ups:
+    # objection 0.575 / 0.942, pain 0.885 / 0.561, question 1.0 / 0.643, set-up 0.913 / 0.700,
+    # other 0.879 / 0.644; after: 0.823 / 0.942, 0.951 / 0.951, 1.0 / 0.893, 0.929 / 0.867,
+    # 0.900 / 0.800.
     floors = {
-        "objection": (0.74, 0.92),
-        "pain": (0.88, 0.72),
-        "question": (0.95, 0.85),
-        "current_setup": (0.90, 0.70),
-        "other": (0.72, 0.68),
+        "objection": (0.81, 0.93),
+        "pain": (0.94, 0.94),
+        "question": (0.98, 0.88),
+        "current_setup": (0.91, 0.85),
+        "other": (0.89, 0.78),
     }
     for kind, (precision, recall) in floors.items():
         assert figures[kind].precision >= precision, kind
@@ -156,3 +168,51 @@ def test_no_set_up_by_where_work_goes(sentence: str) -> None:
 )
 def test_no_wait_on_someone_elses_yes(sentence: str) -> None:
     assert not waits_on_someone_else(sentence)
+
+
+# Remarks in passing, own-business worries, "never" pains, questions in words and shrugged
+# set-ups (issue 16, second set), in other words and trades than the set's; each had been
+# misread said after the sentence before it (a call of two buyer lines).
+AFTER_A_WORRY = "Honestly the monthly fee worries me for a shop this small."
+SAID_NEXT = {
+    "Have a great bank holiday if I don't speak to you before.": "other",  # salons
+    "Sorry, I need to go, the lorry's just reversed into the bay.": "other",  # warehousing
+    "Anyway, that's the main bit.": "other",  # accounting
+    "Auto-reminders would be a godsend to be honest.": "other",  # vets
+    "It worries me how many jobs we quote and never hear back on.": "pain",  # roofing
+    "The petty cash never adds up at the end of the week.": "pain",  # cafes
+    "Walk me through how a locum would log in.": "question",  # vets
+    "Job sheets are kept in a ring binder in the van, nothing fancy.": "current_setup",  # trades
+}
+STILL_OBJECTIONS = [
+    "I need to go with whatever is cheapest.",
+    "It would be brilliant, but nobody here will use it.",
+    "I'm worried your system would confuse the part-timers.",
+    "We'd never get the drivers to fill it in.",
+]
+
+
+def test_remarks_worries_and_questions_read_as_labelled_after_a_worry(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    found = {}
+    for i, text in enumerate([*SAID_NEXT, *STILL_OBJECTIONS]):
+        lines = [Line(0, "buyer", AFTER_A_WORRY, call_id=i), Line(1, "buyer", text, call_id=i)]
+        found[text] = buyer_verdicts(detector, lines)[text][0]
+    assert {t: found[t] for t in SAID_NEXT} == SAID_NEXT
+    assert {t: found[t] for t in STILL_OBJECTIONS} == dict.fromkeys(STILL_OBJECTIONS, "objection")
+
+
+def test_a_notes_reported_question(detector: RuleEmbeddingDetector) -> None:
+    """A question the buyer's side put, reported in a note ("Lucy says finance wants to know if
+    ...") is a question (it had been a price objection)."""
+    notes = {
+        "Raj says the partners want to know if there's a multi-office discount.": "question",
+    }
+    lines = [Line(i, "rep_note", t, call_id=i) for i, t in enumerate(notes)]
+    found = detector.detect_utterances(lines)
+    kinds = {
+        line.text: next(d.kind for d in found[line.id] if d.kind not in ("competitor", "why_now"))
+        for line in lines
+    }
+    assert kinds == notes
