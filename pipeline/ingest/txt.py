@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pipeline.detect.classify import RECORD_NOTE
 from pipeline.ingest.asides import set_aside, step_notes, steps_after_speech
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
@@ -112,15 +113,17 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         keep_phone_lines(call, numbered, rep)
         body, labels, steps = steps_after_speech(body, labels, meta)
         call.utterances = _transcript(body, labels, meta) + step_notes(steps)
-        call.notice = _summary_notice(meta) or unsided_notice(call.utterances)
+        call.notice = _aside_notice(meta) or unsided_notice(call.utterances)
         meta.people.extend(outsiders(labels))
     elif kind != "note" and (segments := stamped_segments(body)):
         call.utterances = segments
+        call.notice = _aside_notice(meta)
     else:
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
             call.extra["quoted_reply_lines"] = left_out
-        call.utterances = _notes(body, meta, kind)
+        call.utterances = _notes(body, meta, kind) + _written_summary(meta)
+        call.notice = _aside_notice(meta)
     meta.apply(call)
     name_the_caller(call)
     if mail is not None:
@@ -172,13 +175,30 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
     return lines
 
 
-def _summary_notice(meta: Metadata) -> str | None:
-    """Told with the upload: the tool's own summary beside the transcript is no one's words,
-    and the user should know it was read and left out, not lost."""
-    lines = meta.sections.get("summary")
-    if not lines:
-        return None
-    return f"the meeting tool's summary ({len(lines)} lines) kept aside, not analysed"
+# What the notes' template keeps beside the words, each named as the upload tells it.
+_ASIDE_NOTICES = {"summary": "the meeting tool's summary", "agenda": "the agenda"}
+
+
+def _aside_notice(meta: Metadata) -> str | None:
+    """Told with the upload: a tool's summary beside a transcript, or an agenda, is no one's
+    words about the call, and the user should know it was read and left out, not lost."""
+    told = [
+        f"{name} ({len(lines)} line{'s' if len(lines) != 1 else ''}) kept aside, not analysed"
+        for section, name in _ASIDE_NOTICES.items()
+        if (lines := meta.sections.get(section))
+    ]
+    return "; ".join(told) or None
+
+
+def _written_summary(meta: Metadata) -> list[ParsedUtterance]:
+    """A "Summary" section atop notes with no speech: the writer's own record of the account
+    ("Wholesale fish supplier to ~120 restaurants…"), not a meeting tool's aside beside a
+    transcript; it had been kept out of the notes and lost from every view. Last, so no
+    earlier note's index moves."""
+    _title, notes = parse_notes(meta.sections.pop("summary", []))
+    for note in notes:
+        note.note_kind = note.note_kind or RECORD_NOTE
+    return notes
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:

@@ -1,0 +1,97 @@
+"""A "Summary" a rep writes at the top of their notes is their record of the account, stored
+as a note like the rest; what ingest keeps aside on purpose (a meeting tool's summary beside a
+transcript, a notes template's agenda) is named in the upload's result, never dropped silently.
+
+Why: a rep's Markdown notes opening "## Summary / Wholesale fish supplier to ~120
+restaurants…" had been read as a meeting tool's summary: kept out of the notes, and the upload
+said nothing of it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from pipeline.ingest.service import ingest_bytes
+from pipeline.store.models import Utterance
+from pipeline.workspace import Workspace
+
+VET = """# Riverbend Vets - discovery notes
+
+**Date:** 2026-03-04
+**Account:** Riverbend Veterinary Group
+
+## Summary
+Three-site small animal practice, 14 vets. Reception books everything by phone.
+
+## What they said
+- Front desk double-books the Monday surgery list every week.
+"""
+
+WAREHOUSE = """# Kestrel Storage - call notes
+Date: 2026-03-06
+Account: Kestrel Storage Ltd
+
+SUMMARY
+Bonded warehouse near Felixstowe, 40 staff on two shifts.
+Pickers work from printed lists.
+
+Pain: stock counts are a week behind the system.
+"""
+
+SALON = """## Glow & Go Salons
+**Date:** 12 March 2026
+**Account:** Glow & Go
+
+### Summary:
+- Four salons in Leeds, 22 stylists
+- Owner Priya books the rota herself on Sundays
+
+Objection - price: the card fee on deposits already eats into margins.
+"""
+
+CASES = {
+    "vet.md": (VET, ["Three-site small animal practice, 14 vets."]),
+    "warehouse.txt": (WAREHOUSE, ["Bonded warehouse near Felixstowe", "printed lists"]),
+    "salon.md": (SALON, ["Four salons in Leeds, 22 stylists", "books the rota herself"]),
+}
+
+
+@pytest.mark.parametrize("filename", sorted(CASES))
+def test_a_reps_summary_atop_their_notes_is_stored_as_their_record(
+    workspace: Workspace, filename: str
+) -> None:
+    text, written = CASES[filename]
+    [result] = ingest_bytes(workspace, text.encode(), filename, analyse=False)
+    assert result.status == "created"
+    with workspace.session() as db:
+        stored = db.execute(
+            select(Utterance.text, Utterance.role, Utterance.note_kind).order_by(Utterance.seq)
+        ).all()
+    workspace.close()
+    for words in written:
+        [(_text, role, kind)] = [row for row in stored if words in row.text]
+        assert (role, kind) == ("rep_note", "record")
+    assert len(stored) >= 2  # the notes under the summary are kept too
+
+
+def test_what_is_kept_aside_on_purpose_is_named_in_the_upload_result(
+    workspace: Workspace,
+) -> None:
+    """A meeting tool's summary above a transcript, and an accounting firm's agenda, are read
+    and kept aside: the result says so."""
+    transcript = (
+        "Ledgerwise <> Hollis & Co Accountants\nDate: 2026-03-09\n\nSummary\n"
+        "Hollis & Co reviewed the practice plan for nine partners.\n\nTranscript\n"
+        "Mara Lind: Thanks for making time, how is year end going?\n"
+        "Tom Hollis: Busy. Honestly the per-seat price is the sticking point.\n"
+        "Mara Lind: Understood, partners on read-only seats are free.\n"
+    )
+    notes = (
+        "# Hollis & Co - follow-up\nDate: 2026-03-11\n\n## Agenda\n- Pricing\n- Migration\n\n"
+        "## Notes\n- Tom worries the migration lands in tax season.\n"
+    )
+    [told] = ingest_bytes(workspace, transcript.encode(), "hollis.txt", analyse=False)
+    [agenda] = ingest_bytes(workspace, notes.encode(), "hollis-notes.md", analyse=False)
+    workspace.close()
+    assert "the meeting tool's summary (1 line) kept aside, not analysed" in (told.understood or "")
+    assert "the agenda (2 lines) kept aside, not analysed" in (agenda.understood or "")
