@@ -33,7 +33,7 @@ from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
 from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.slack import slack_paste
-from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
+from pipeline.ingest.summary_notes import aside_notice, is_tool_summary, summary_as_notes
 from pipeline.ingest.timed_lines import stamped_segments
 from pipeline.ingest.turns import (
     Turn,
@@ -113,17 +113,17 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         keep_phone_lines(call, numbered, rep)
         body, labels, steps = steps_after_speech(body, labels, meta)
         call.utterances = _transcript(body, labels, meta) + step_notes(steps)
-        call.notice = _aside_notice(meta) or unsided_notice(call.utterances)
+        call.notice = aside_notice(meta.sections) or unsided_notice(call.utterances)
         meta.people.extend(outsiders(labels))
     elif kind != "note" and (segments := stamped_segments(body)):
         call.utterances = segments
-        call.notice = _aside_notice(meta)
+        call.notice = aside_notice(meta.sections)
     else:
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
             call.extra["quoted_reply_lines"] = left_out
         call.utterances = _notes(body, meta, kind) + _written_summary(meta)
-        call.notice = _aside_notice(meta)
+        call.notice = aside_notice(meta.sections)
     meta.apply(call)
     name_the_caller(call)
     if mail is not None:
@@ -173,21 +173,6 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
             )
             return lines[:index]
     return lines
-
-
-# What the notes' template keeps beside the words, each named as the upload tells it.
-_ASIDE_NOTICES = {"summary": "the meeting tool's summary", "agenda": "the agenda"}
-
-
-def _aside_notice(meta: Metadata) -> str | None:
-    """Told with the upload: a tool's summary beside a transcript, or an agenda, is no one's
-    words about the call, and the user should know it was read and left out, not lost."""
-    told = [
-        f"{name} ({len(lines)} line{'s' if len(lines) != 1 else ''}) kept aside, not analysed"
-        for section, name in _ASIDE_NOTICES.items()
-        if (lines := meta.sections.get(section))
-    ]
-    return "; ".join(told) or None
 
 
 def _written_summary(meta: Metadata) -> list[ParsedUtterance]:

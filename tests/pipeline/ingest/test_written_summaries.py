@@ -8,6 +8,8 @@ said nothing of it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -95,3 +97,46 @@ def test_what_is_kept_aside_on_purpose_is_named_in_the_upload_result(
     workspace.close()
     assert "the meeting tool's summary (1 line) kept aside, not analysed" in (told.understood or "")
     assert "the agenda (2 lines) kept aside, not analysed" in (agenda.understood or "")
+
+
+def _sentences(*lines: tuple[str, str]) -> list[dict[str, object]]:
+    return [
+        {"speaker_name": name, "text": text, "start_time": 4.0 * index}
+        for index, (name, text) in enumerate(lines)
+    ]
+
+
+def test_a_recorders_json_summary_is_kept_aside_and_named(workspace: Workspace) -> None:
+    """A recorder's JSON export with its own summary beside the sentences (a kennel's and a
+    salon's calls): the summary is no one's words, kept in the call's record and named."""
+    kennel = {
+        "title": "Barkside Kennels <> Pawplan",
+        "sentences": _sentences(
+            ("Ivo Grant", "Thanks for joining, how many runs do you have?"),
+            ("Lena Shaw", "Forty runs, and the booking diary is a mess at Christmas."),
+        ),
+        "summary": {
+            "overview": "Barkside reviewed online booking for forty runs.",
+            "action_items": "Ivo Grant: send the deposit terms\nLena Shaw: ask the owner",
+            "keywords": ["deposits", "Christmas"],
+        },
+    }
+    salon = {
+        "title": "Shear Joy <> Pawplan",
+        "sentences": _sentences(
+            ("Ivo Grant", "What do you use for the rota today?"),
+            ("Cass Moor", "A wall chart, and the no-shows cost us every Saturday."),
+        ),
+        "overview": "Shear Joy wants reminders to cut no-shows.",
+    }
+    results = [
+        ingest_bytes(workspace, json.dumps(document).encode(), name, analyse=False)
+        for name, document in (("kennel.json", kennel), ("salon.json", salon))
+    ]
+    with workspace.session() as db:
+        texts = db.scalars(select(Utterance.text)).all()
+    workspace.close()
+    told = [result.understood or "" for [result] in results]
+    assert "the meeting tool's summary (5 lines) kept aside, not analysed" in told[0]
+    assert "the meeting tool's summary (1 line) kept aside, not analysed" in told[1]
+    assert not any("Barkside reviewed" in text or "Shear Joy wants" in text for text in texts)
