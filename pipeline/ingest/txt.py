@@ -35,6 +35,8 @@ from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.slack import slack_paste
 from pipeline.ingest.summary_notes import aside_notice, is_tool_summary, summary_as_notes
 from pipeline.ingest.timed_lines import stamped_segments
+from pipeline.ingest.tool_brands import brand_pattern
+from pipeline.ingest.tool_lines import is_tool_line
 from pipeline.ingest.turns import (
     Turn,
     label_lines,
@@ -178,12 +180,23 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
 def _written_summary(meta: Metadata) -> list[ParsedUtterance]:
     """A "Summary" section atop notes with no speech: the writer's own record of the account
     ("Wholesale fish supplier to ~120 restaurants…"), not a meeting tool's aside beside a
-    transcript; it had been kept out of the notes and lost from every view. Last, so no
-    earlier note's index moves."""
+    transcript; it had been kept out of the notes and lost from every view. A header naming a
+    meeting tool ("Zoom AI Companion", "Fireflies.ai") says the summary is the tool's: kept
+    aside, and named. Last, so no earlier note's index moves."""
+    if _names_a_tool([meta.title or "", *meta.lines]):
+        return []
     _title, notes = parse_notes(meta.sections.pop("summary", []))
     for note in notes:
         note.note_kind = note.note_kind or RECORD_NOTE
     return notes
+
+
+_TOOL_BRAND = re.compile(rf"(?<![\w.])(?:{brand_pattern()})(?![\w])", re.IGNORECASE)
+
+
+def _names_a_tool(header: list[str]) -> bool:
+    """A header line the meeting tool wrote, or one naming a recorder or note-taker."""
+    return any(is_tool_line(line) or _TOOL_BRAND.search(line) for line in header)
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:

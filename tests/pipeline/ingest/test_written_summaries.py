@@ -140,3 +140,19 @@ def test_a_recorders_json_summary_is_kept_aside_and_named(workspace: Workspace) 
     assert "the meeting tool's summary (5 lines) kept aside, not analysed" in told[0]
     assert "the meeting tool's summary (1 line) kept aside, not analysed" in told[1]
     assert not any("Barkside reviewed" in text or "Shear Joy wants" in text for text in texts)
+
+
+def test_a_summary_under_a_tools_header_stays_the_tools(workspace: Workspace) -> None:
+    """The same "Summary" under a meeting tool's banner is the tool's words: kept aside and
+    named, as beside a transcript (a dental clinic's recap saved alone)."""
+    recap = (
+        "Fathom - Brightsmile Dental <> Chairly\nDate: 2026-03-12\n\nSummary\n"
+        "Brightsmile compared Chairly with their paper recall list.\n\n"
+        "- Dr. Osei asked how reminders reach patients without smartphones.\n"
+    )
+    [result] = ingest_bytes(workspace, recap.encode(), "brightsmile.txt", analyse=False)
+    with workspace.session() as db:
+        texts = db.scalars(select(Utterance.text)).all()
+    workspace.close()
+    assert not any("paper recall list" in text for text in texts)
+    assert "the meeting tool's summary (1 line) kept aside" in (result.understood or "")
