@@ -16,7 +16,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
-from pipeline.ingest.inline_labels import split_labelled
+from pipeline.ingest.inline_labels import noted_rivals, split_labelled
 from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
 from pipeline.ingest.note_labels import spoken_turns
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
@@ -105,6 +105,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
     lines = name_time_joined(unlinked_times(unfolded_toggles(lines)))
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
+    rivals: list[str] = []
     meta, start = read_leading(lines)
     body = lines[start:]
     labels = label_lines(body)
@@ -124,9 +125,12 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
             call.extra["quoted_reply_lines"] = left_out
-        call.utterances = _notes(body, meta, kind) + _written_summary(meta)
+        notes = _notes(body, meta, kind)
+        rivals = noted_rivals(notes)  # a "Competitor:" label's, not the summary's record
+        call.utterances = notes + _written_summary(meta)
         call.notice = aside_notice(meta.sections)
     meta.apply(call)
+    call.competitors = list(dict.fromkeys([*call.competitors, *rivals]))
     name_the_caller(call)
     if mail is not None:
         call.utterances += mail.buyer_lines + mail.thread
