@@ -28,6 +28,7 @@ from pipeline.ingest.csv_columns import (
     without_group_rows,
     without_report_footer,
 )
+from pipeline.ingest.deal_names import read_deal_name
 from pipeline.ingest.deal_rows import (
     fold_reason_rows,
     is_the_account,
@@ -185,6 +186,13 @@ def _deal_parent(names: list[str], columns: dict[str, list[int]], fields: dict[s
     return ""
 
 
+def _named_deal(names: list[str], columns: dict[str, list[int]], fields: dict[str, str]) -> str:
+    """The deal id when its column holds the deal's name ("Associated Deal"), not a number."""
+    deal = columns.get("deal_id", [])
+    named = deal and column_key(names[deal[0]]) in COLUMN_FIELDS["deal_name"]
+    return fields.get("deal_id", "") if named else ""
+
+
 def _text_call(
     names: list[str], row: list[str], columns: dict[str, list[int]], fields: dict[str, str]
 ) -> ParsedCall:
@@ -247,6 +255,7 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     records = columns.get("records", [])
     typed = typed_fields(row, list(zip(records[::2], records[1::2], strict=True)))
     apply_fields(call, {**typed, **fields})  # a column of its own says it first
+    read_deal_name(call, fields.get("deal_name") or _named_deal(names, columns, fields))
     sign_notes(call)
     add_buyer_quotes(call, [row[i] for i in columns.get("buyer_quote", [])])
     if call.utterances:  # a next step alone is no call: nothing was said
