@@ -28,6 +28,7 @@ from pipeline.ingest.csv_columns import (
     without_group_rows,
     without_report_footer,
 )
+from pipeline.ingest.csv_quotes import quote_opened
 from pipeline.ingest.deal_names import read_deal_name
 from pipeline.ingest.deal_rows import (
     fold_reason_rows,
@@ -155,13 +156,18 @@ def _rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
         strict=True,
     )
     rows: list[tuple[int, list[str]]] = []
+    ended = 0  # the line the last row read ended on
     try:
         for row in reader:
+            ended = reader.line_num
             if rows or any(cell.strip() for cell in row):
                 rows.append((reader.line_num, row))
     except csv.Error as exc:
+        opened = quote_opened(text, ended + 1, dialect.delimiter)
+        stopped = "" if opened == reader.line_num else f" on line {reader.line_num}"
+        where = "" if opened == reader.line_num else f" on line {opened}"
         raise BadInput(
-            f"malformed CSV near line {reader.line_num}: {exc} (an unclosed quote?)",
+            f"malformed CSV near line {opened}: {exc}{stopped} (an unclosed quote{where}?)",
             filename=filename,
         ) from exc
     return rows
