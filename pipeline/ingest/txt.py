@@ -16,6 +16,7 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
+from pipeline.ingest.header import key_value
 from pipeline.ingest.inline_labels import noted_rivals, split_labelled
 from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
 from pipeline.ingest.note_labels import spoken_turns
@@ -195,12 +196,24 @@ def _written_summary(meta: Metadata) -> list[ParsedUtterance]:
     return notes
 
 
-_TOOL_BRAND = re.compile(rf"(?<![\w.])(?:{brand_pattern()})(?![\w])", re.IGNORECASE)
+# A header part that is a tool's name, alone or with its product's capitalised words ("Fathom",
+# "Zoom AI Companion", "Outreach Kaia"): not one holding it among other words ("Copper & Sons
+# Plumbing", "close plan").
+_TOOL_PART = re.compile(rf"^(?:{brand_pattern()})(?:\s+[A-Z][\w.]*){{0,3}}$")
+_HEADER_PARTS = re.compile(r"\s+[-–—|·:]\s+|\s*[|·]\s*|:\s+|\s+<>\s+")
 
 
 def _names_a_tool(header: list[str]) -> bool:
-    """A header line the meeting tool wrote, or one naming a recorder or note-taker."""
-    return any(is_tool_line(line) or _TOOL_BRAND.search(line) for line in header)
+    """A header line the meeting tool wrote, or one naming it as a part of its own ("Fathom -
+    Brightsmile Dental <> Chairly"); a field naming one ("Location: Zoom") is the call's."""
+    return any(
+        is_tool_line(line)
+        or (
+            key_value(line) is None
+            and any(_TOOL_PART.match(part.strip("#*_ ")) for part in _HEADER_PARTS.split(line))
+        )
+        for line in header
+    )
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:

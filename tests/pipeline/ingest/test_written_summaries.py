@@ -51,7 +51,20 @@ SALON = """## Glow & Go Salons
 Objection - price: the card fee on deposits already eats into margins.
 """
 
+# A plumber's notes: the call was on Zoom (a field) and the title says "close" and "copper",
+# words some tools are named; the summary is still the rep's.
+PLUMBER = """# Copper & Sons Plumbing - close plan
+**Date:** 2026-03-14
+**Location:** Zoom
+
+## Summary
+Six vans, two apprentices. Jobs booked on a whiteboard in the yard.
+
+- Quotes go out late because the office types them up at night.
+"""
+
 CASES = {
+    "plumber.md": (PLUMBER, ["Six vans, two apprentices."]),
     "vet.md": (VET, ["Three-site small animal practice, 14 vets."]),
     "warehouse.txt": (WAREHOUSE, ["Bonded warehouse near Felixstowe", "printed lists"]),
     "salon.md": (SALON, ["Four salons in Leeds, 22 stylists", "books the rota herself"]),
