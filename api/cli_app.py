@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -50,6 +51,10 @@ QUIET_ENV = {
     "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
     "TOKENIZERS_PARALLELISM": "false",
 }
+# Readers that log how they got round a malformed file as warnings: pypdf's "incorrect
+# startxref pointer(1)" for a PDF renamed .txt had reached the terminal, though the file's own
+# result already says what matters. Silent unless --verbose, as the model libraries are.
+QUIET_LOGGERS = ("pypdf",)
 
 
 # A command taking an id reads "-1" as that id, not as an unknown option ("No such option: -1").
@@ -87,13 +92,19 @@ PageOption = Annotated[int, typer.Option(min=1, max=MAX_PAGE)]
 def main(
     verbose: Annotated[
         bool,
-        typer.Option("--verbose", "-v", help="Show the model libraries' progress bars and logs."),
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Show the model libraries' progress bars and logs, and file readers' warnings.",
+        ),
     ] = False,
 ) -> None:
     """Turn what buyers say on sales calls into marketing content."""
     if not verbose:
         for name, value in QUIET_ENV.items():
             os.environ.setdefault(name, value)
+    for logger in QUIET_LOGGERS:
+        logging.getLogger(logger).setLevel(logging.NOTSET if verbose else logging.ERROR)
 
 
 @contextmanager

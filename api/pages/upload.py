@@ -23,12 +23,8 @@ from pipeline.ingest.schemas import (
     IngestBatch,
     created_ids,
 )
-from pipeline.ingest.service import (
-    Upload,
-    analyse_in_background,
-    ingest_uploads,
-    read_limited,
-)
+from pipeline.ingest.service import analyse_in_background, ingest_uploads
+from pipeline.ingest.uploads import Upload, read_limited
 from pipeline.ingest.values import iso_date
 from pipeline.jobs import runs as jobs
 from pipeline.store.models import Outcome

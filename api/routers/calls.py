@@ -28,7 +28,8 @@ from pipeline.calls.queries import (
 from pipeline.calls.schemas import CallDetail, CallPage, CallUpdate, UtteranceRead
 from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.schemas import MAX_NAMES_TEXT, CallMetadata, IngestResult, split_names
-from pipeline.ingest.service import Upload, analyse_new_calls, ingest_uploads, parse_column_map
+from pipeline.ingest.service import analyse_new_calls, ingest_uploads, parse_column_map
+from pipeline.ingest.uploads import Upload
 from pipeline.jobs.runs import JobStarted
 from pipeline.store.models import Outcome, Role
 from pipeline.types import MAX_SHORT_TEXT, IsoDate, Offset, PageNumber, RowId

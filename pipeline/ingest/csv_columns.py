@@ -119,6 +119,12 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
         "note title", "topic",  # Zoho Notes, Dynamics opportunities
         "call", "meeting",  # an Airtable log's first (primary) field names the record
     ),
+    # The deal's name, where no field above took its column (a notes export's "Associated
+    # Deal" beside its "Record ID"): the account when the row names none (``deal_names``).
+    "deal_name": (
+        "associated deal", "associated deals", "deal name", "deal title", "opportunity name",
+        "opportunity", "related opportunity", "what name",
+    ),
     "our_speakers": (
         "our speakers", "activity assigned to", "assigned to", "activity owner", "call owner",
         "deal owner", "owner", "sales rep", "rep", "created by",

@@ -28,6 +28,8 @@ from pipeline.ingest.csv_columns import (
     without_group_rows,
     without_report_footer,
 )
+from pipeline.ingest.csv_quotes import quote_opened
+from pipeline.ingest.deal_names import read_deal_name
 from pipeline.ingest.deal_rows import (
     fold_reason_rows,
     is_the_account,
@@ -154,13 +156,18 @@ def _rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
         strict=True,
     )
     rows: list[tuple[int, list[str]]] = []
+    ended = 0  # the line the last row read ended on
     try:
         for row in reader:
+            ended = reader.line_num
             if rows or any(cell.strip() for cell in row):
                 rows.append((reader.line_num, row))
     except csv.Error as exc:
+        opened = quote_opened(text, ended + 1, dialect.delimiter)
+        stopped = "" if opened == reader.line_num else f" on line {reader.line_num}"
+        where = "" if opened == reader.line_num else f" on line {opened}"
         raise BadInput(
-            f"malformed CSV near line {reader.line_num}: {exc} (an unclosed quote?)",
+            f"malformed CSV near line {opened}: {exc}{stopped} (an unclosed quote{where}?)",
             filename=filename,
         ) from exc
     return rows
@@ -183,6 +190,13 @@ def _deal_parent(names: list[str], columns: dict[str, list[int]], fields: dict[s
     if deal and column_key(names[deal[0]]) == "parent id":
         return fields.get("parent_module", "")
     return ""
+
+
+def _named_deal(names: list[str], columns: dict[str, list[int]], fields: dict[str, str]) -> str:
+    """The deal id when its column holds the deal's name ("Associated Deal"), not a number."""
+    deal = columns.get("deal_id", [])
+    named = deal and column_key(names[deal[0]]) in COLUMN_FIELDS["deal_name"]
+    return fields.get("deal_id", "") if named else ""
 
 
 def _text_call(
@@ -247,6 +261,7 @@ def _call(names: list[str], row: list[str], columns: dict[str, list[int]], line:
     records = columns.get("records", [])
     typed = typed_fields(row, list(zip(records[::2], records[1::2], strict=True)))
     apply_fields(call, {**typed, **fields})  # a column of its own says it first
+    read_deal_name(call, fields.get("deal_name") or _named_deal(names, columns, fields))
     sign_notes(call)
     add_buyer_quotes(call, [row[i] for i in columns.get("buyer_quote", [])])
     if call.utterances:  # a next step alone is no call: nothing was said

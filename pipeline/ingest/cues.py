@@ -1,7 +1,8 @@
 """Subtitle cues (VTT, SRT, SBV) to turns: the speaker from a voice tag or a ``Name:``/``[Name]``
 prefix (after a ``>>`` speaker-change mark, as broadcast captions write it); captions with no
-speaker at all become their sentences, or, unpunctuated (YouTube's auto-captions), their phrases:
-a pause, a sound tag, a bare ``>>`` or a line ended before it was full ends one.
+speaker at all become their captions where each ends its sentences, else their sentences, or,
+unpunctuated (YouTube's auto-captions), their phrases: a pause, a sound tag, a bare ``>>`` or a
+line ended before it was full ends one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _CHANGE_MARK = ">>"
 _SOUND = re.compile(r"^[\[(](?P<tag>[^\])]{1,30})[\])]$")  # "[Music]", "(laughs)"
 _PAUSE_SECONDS = 1.5  # a silence this long between two captions ends a phrase
 _ENDS_SENTENCE = re.compile(r"[.!?…]")
+_ENDS_CAPTION = re.compile(r"[.!?…][\"'”’)\]]*$")  # a caption whose last sentence ends in it
 _WIDTH_SHARE = 0.9  # the caption width: the line length nine lines in ten stay within
 _MIN_LINES_FOR_WIDTH = 5
 
@@ -130,7 +132,21 @@ def caption_phrases(captions: Sequence[Cue | None]) -> list[ParsedUtterance]:
         phrases[-1].append(ParsedUtterance(" ".join(cue.text.split()), None, cue.start))
         if following is not None and _stops_after(cue, following, width):
             phrases.append([])
-    return [sentence for phrase in phrases if phrase for sentence in _sentences(phrase)]
+    return [unit for phrase in phrases if phrase for unit in _caption_units(phrase)]
+
+
+def _caption_units(phrase: list[ParsedUtterance]) -> list[ParsedUtterance]:
+    """A caption that opens and closes its sentences is one passage, as its captioner cut it
+    (an SRT of 27 such cues had been 49 sentences, "No worries." apart from the rest of that
+    turn); captions a sentence runs across are read as their sentences."""
+    units: list[ParsedUtterance] = []
+    run: list[ParsedUtterance] = []
+    for piece in phrase:
+        run.append(piece)
+        if _ENDS_CAPTION.search(piece.text):
+            units.extend(run if len(run) == 1 else _sentences(run))
+            run = []
+    return units + (_sentences(run) if run else [])
 
 
 def _caption_width(lines: Sequence[Cue]) -> int | None:

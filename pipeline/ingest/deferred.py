@@ -30,13 +30,9 @@ from pipeline.errors import BadInput, CallmineError, NotFound
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.redating import redate_after_upload
 from pipeline.ingest.schemas import CallMetadata, IngestBatch, IngestResult, rejected
-from pipeline.ingest.service import (
-    Upload,
-    analyse_with_pending,
-    ingest_data,
-    read_limited,
-)
+from pipeline.ingest.service import analyse_with_pending, ingest_data
 from pipeline.ingest.upload_context import read_upload_context
+from pipeline.ingest.uploads import Upload, manifest_applied, read_limited
 from pipeline.ingest.workload import estimated_calls
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task, task, uses_queue
@@ -100,8 +96,8 @@ def spool_uploads(
     folder = _incoming(workspace) / name
     folder.mkdir(parents=True)
     limit = workspace.settings.max_upload_bytes
-    files: list[dict[str, str]] = []
-    refused: list[IngestResult] = []
+    files: list[dict[str, Any]] = []
+    uploads, refused = manifest_applied(list(uploads), limit)  # told at once, not spooled
     for number, upload in enumerate(uploads):
         shown = display_name(upload.filename)
         try:
@@ -111,7 +107,8 @@ def spool_uploads(
             continue
         stored = f"{number:05d}.upload"
         (folder / stored).write_bytes(data)
-        files.append({"filename": upload.filename, "stored": stored})
+        given = upload.metadata.model_dump(mode="json") if upload.metadata else None
+        files.append({"filename": upload.filename, "stored": stored, "metadata": given})
     manifest = {
         "files": files,
         "metadata": metadata.model_dump(mode="json"),
@@ -119,6 +116,12 @@ def spool_uploads(
     }
     (folder / MANIFEST).write_text(json.dumps(manifest), "utf-8")
     return name, refused
+
+
+def spooled_files(workspace: Workspace, name: str) -> list[dict[str, Any]]:
+    """The files an upload's folder holds, as ``spool_uploads`` listed them."""
+    listed = json.loads((_incoming(workspace) / name / MANIFEST).read_text("utf-8"))
+    return list(listed["files"])
 
 
 def defer_ingest(
@@ -132,7 +135,7 @@ def defer_ingest(
     """Spool the uploads and store + analyse them in a job; the batch carries its id and any
     file refused for its size."""
     name, refused = spool_uploads(workspace, uploads, metadata, column_map)
-    count = len(uploads) - len(refused)
+    count = len(spooled_files(workspace, name))
     message = f"storing and analysing {count:,} uploaded file{'s' if count != 1 else ''}"
     batch = IngestBatch(results=refused)
     if count:
@@ -238,11 +241,12 @@ def _store_spooled(
                 out.flush()
                 lines += len(results)
 
+            given = entry.get("metadata")  # a manifest's row for it, sent with the files
             ingest_data(
                 workspace,
                 spooled.read_bytes(),
                 entry["filename"],
-                metadata,
+                CallMetadata.model_validate(given).over(metadata) if given else metadata,
                 column_map=manifest["column_map"],
                 stored=stored,
                 settled=settled,

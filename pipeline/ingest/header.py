@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.listed_rivals import listed_rivals
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.role_labels import is_role_word
@@ -171,6 +172,20 @@ def _with_fallbacks(fields: dict[str, str], metadata: dict[str, str]) -> dict[st
     return filled
 
 
+# A word written in lower case outside brackets: a field's value that is prose, not a list.
+_PROSE_WORD = re.compile(r"(?<![\w(])[a-z]{3,}\b(?![^()]*\))")
+
+
+def rivals_field(value: str) -> list[str]:
+    """A competitors field's names: a list as written ("Jobber; Housecall Pro", "monday.com"),
+    prose as the products it names ("currently quoted by Trakkio and RouteMate")."""
+    return [
+        name
+        for part in split_list(value)
+        for name in ((listed_rivals(part) or [part]) if _PROSE_WORD.search(part) else [part])
+    ]
+
+
 def apply_fields(
     call: ParsedCall, fields: dict[str, str], *, metadata: dict[str, str] | None = None
 ) -> None:
@@ -194,7 +209,7 @@ def apply_fields(
         call.our_speakers = [person.name for person in reps]
         call.people.extend(reps)
     if "competitors" in fields:
-        call.competitors = split_list(fields["competitors"])
+        call.competitors = rivals_field(fields["competitors"])
     if "attendees" in fields:
         call.people.extend(parse_people(fields["attendees"]))
     if "contacts" in fields:  # a "To" column names our rep on an inbound call: not a buyer

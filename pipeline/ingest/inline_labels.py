@@ -16,7 +16,8 @@ import tomllib
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from pipeline.detect.classify import NOTE_KINDS, PLAN_NOTE
+from pipeline.detect.classify import NOTE_KINDS, PLAN_NOTE, RECORD_NOTE
+from pipeline.detect.listed_rivals import listed_rivals
 from pipeline.detect.named_problem import TOPIC_WORDS, topic_named
 from pipeline.detect.sentences import split_sentences
 from pipeline.ingest.base import ParsedUtterance
@@ -199,3 +200,16 @@ def split_labelled(notes: list[ParsedUtterance]) -> tuple[list[ParsedUtterance],
                     )
                 )
     return kept, plan
+
+
+def noted_rivals(notes: list[ParsedUtterance]) -> list[str]:
+    """The products the rep's "Competitor:" labels name in ``notes`` as ``split_labelled`` cut
+    them ("currently quoted by Trakkio and RouteMate"): rivals of the call, tagged wherever it
+    names them."""
+    names = [
+        name
+        for note in notes
+        if note.role == "rep_note" and note.note_kind == RECORD_NOTE
+        for name in listed_rivals(note.text)
+    ]
+    return list(dict.fromkeys(names))

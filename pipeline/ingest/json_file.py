@@ -58,6 +58,7 @@ from pipeline.ingest.json_search import (
     search_speech,
 )
 from pipeline.ingest.json_tickets import ticket_threads
+from pipeline.ingest.summary_notes import aside_notice
 from pipeline.ingest.turns import merge_turns
 from pipeline.ingest.values import clean_optional, parse_timestamp
 
@@ -65,6 +66,7 @@ ROLES = ("buyer", "rep", "unknown")
 _START_KEYS = ("start", "start_time", "startTime", "timestamp")
 _METADATA_KEYS = ("title", "date", "account", "deal_id", "deal_stage", "industry", "outcome")
 _LIST_KEYS = ("our_speakers", "competitors")
+_SUMMARY_KEYS = ("summary", "overview", "ai_summary")
 
 
 def looks_like_json(text: str) -> bool:
@@ -91,7 +93,7 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
     reader = export_reader(document)
     if reader is not None:
         try:
-            return reader(document, text)
+            return _summary_aside(document, reader(document, text))
         except BadInput as exc:  # a reader's own reason names no file
             raise BadInput(exc.detail, filename=exc.filename or filename) from exc
         except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
@@ -106,10 +108,41 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
             or search_speech(document, text)
         )
         if found is not None:
-            return found
+            return _summary_aside(document, found)
         if isinstance(document, dict) and not {"utterances", "transcript"} & document.keys():
             raise BadInput(missing_speech(document), filename=filename)
-    return [_parse_callmine(document, text, filename)]
+    return _summary_aside(document, [_parse_callmine(document, text, filename)])
+
+
+def _summary_aside(document: Any, calls: list[ParsedCall]) -> list[ParsedCall]:
+    """A recorder's own summary beside the speech (Fireflies' ``summary``: overview, keywords,
+    action items) kept in ``extra`` and named in the upload's result: it is no one's words,
+    and it had vanished without a word."""
+    if not isinstance(document, dict) or len(calls) != 1 or "summary" in calls[0].extra:
+        return calls
+    lines = [
+        line.strip()
+        for key in _SUMMARY_KEYS
+        for value in _texts(document.get(key))
+        for line in value.splitlines()
+        if line.strip()
+    ]
+    if lines:
+        [call] = calls
+        call.extra["summary"] = lines
+        call.notice = "; ".join(filter(None, (call.notice, aside_notice({"summary": lines}))))
+    return calls
+
+
+def _texts(value: Any) -> list[str]:
+    """The strings in a JSON value, however nested."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
 
 
 def _has_callmine_list(document: Any) -> bool:

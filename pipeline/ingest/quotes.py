@@ -15,6 +15,7 @@ from pipeline.ingest.names import name_matches
 from pipeline.ingest.recap_headings import heading_speaker
 from pipeline.ingest.reported_lines import reports_someone
 from pipeline.person_positions import TITLE
+from pipeline.wording import introduces_a_quote
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 # A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
@@ -233,7 +234,7 @@ def _split_note(
             continue
         # The lead-in ("Kelly:") apart from the note before it ("Enerflo handles their
         # financing;"): it says nothing itself, and the note keeps no speaker's label.
-        pieces.extend([_note(sentence[:lead], note), _note(sentence[lead:], note)])
+        pieces.extend([_note(sentence[:lead], note), _lead_in(sentence[lead:], note)])
         pieces.append(_said(quoted, speaker, note))
         position, previous = match.end(), speaker
     if not pieces:  # "Simon asked whether…" under "**Karen:**" is the rep's report
@@ -277,6 +278,16 @@ def _is_word_choice(lead_in: str, quoted: str, after: str) -> bool:
         return False
     ended = quoted.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
     return len(quoted.split()) <= _WORD_CHOICE_WORDS or (not ended and bool(_GOES_ON.match(after)))
+
+
+def _lead_in(text: str, like: ParsedUtterance) -> ParsedUtterance:
+    """The words before a quote; a bare lead-in ("Niamh:", "Dev said") only says who speaks,
+    so the rep's label over the note ("Objection - price:") goes with the quote, not with it
+    (it had been a price objection of its own)."""
+    lead_in = _note(text, like)
+    if introduces_a_quote(lead_in.text):
+        lead_in.note_kind = lead_in.note_category = None
+    return lead_in
 
 
 def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:

@@ -15,13 +15,12 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, BinaryIO, TypeVar
 
 from pipeline.analysis import recovery
 from pipeline.analysis.once import analyse_once
-from pipeline.errors import BadInput, CallmineError, TooLarge
+from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.csv_file import looks_like_manifest
 from pipeline.ingest.date_reading import DateContext, file_dates
 from pipeline.ingest.deal_rows import read_note_outcomes
@@ -45,47 +44,24 @@ from pipeline.ingest.store import (
     store_parsed,
 )
 from pipeline.ingest.upload_context import UploadContext, read_upload_context
+from pipeline.ingest.uploads import (
+    Upload,
+    manifest_applied,
+    read_limited,
+    too_large,
+)
 from pipeline.jobs import runs as jobs
 from pipeline.jobs.queue import submit_task
 from pipeline.store.busy import database_locked
-from pipeline.wording import file_size
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-READ_CHUNK_BYTES = 64 * 1024
 PROGRESS_EVERY = 500  # calls stored together, and between two progress reports, in a big file
 PROGRESS_SECONDS = 2.0  # ... or fewer, when storing them takes longer: the count keeps moving
 STORE_BATCH_UTTERANCES = 20_000  # ... or fewer calls, when they are this long together
-
-
-@dataclass(frozen=True)
-class Upload:
-    """One uploaded file: the name the client gave and a stream to read it from."""
-
-    filename: str
-    stream: BinaryIO
-
-
-def too_large(limit: int, filename: str, size: int | None = None) -> TooLarge:
-    """The refusal of a file over the limit, sizes in MB; the file's own where it is known."""
-    what = f"file is {file_size(size)}, over" if size else "file is larger than"
-    limits = f"the {file_size(limit)} upload limit (CALLMINE_MAX_UPLOAD_BYTES: {limit:,} bytes)"
-    return TooLarge(f"{what} {limits}", filename=filename)
-
-
-def read_limited(stream: BinaryIO, limit: int, filename: str) -> bytes:
-    """Read in chunks; raise ``TooLarge`` as soon as more than ``limit`` bytes arrive."""
-    chunks: list[bytes] = []
-    size = 0
-    while chunk := stream.read(READ_CHUNK_BYTES):
-        size += len(chunk)
-        if size > limit:
-            raise too_large(limit, filename)
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def parse_column_map(raw: str | None) -> dict[str, str] | None:
@@ -351,7 +327,8 @@ def ingest_uploads(
     (``analyse_new_calls`` or ``analyse_in_background``), best inside the same
     ``workspace.calls_in_flight.ingesting()``: an upload of a call stored meanwhile is then a
     duplicate. A call in two of the files is stored once, the second a ``duplicate``."""
-    batch = IngestBatch()
+    uploads, told = manifest_applied(list(uploads), workspace.settings.max_upload_bytes)
+    batch = IngestBatch(results=told)  # a manifest among the files: what it gave which
     metadata = metadata or CallMetadata()
     with workspace.calls_in_flight.ingesting():
         context = read_upload_context(workspace)
@@ -360,7 +337,7 @@ def ingest_uploads(
                 workspace,
                 upload.stream,
                 upload.filename,
-                metadata,
+                upload.metadata.over(metadata) if upload.metadata else metadata,
                 column_map=column_map,
                 context=context,
             )

@@ -12,6 +12,8 @@ from pipeline.ingest.preamble import Metadata, is_footer, is_summary_heading
 _ENDS_SENTENCE = re.compile(r"[.!?:;,…\"'”’)]\s*$")
 _MARKUP = re.compile(r"^\s*(?:#|[-*+•◦▪‣]\s|\d{1,3}[.)]\s|>|\|)")
 _HEADING_WORDS = 8
+# What a transcript or notes keep beside the words, each named as the upload tells it.
+_ASIDE = {"summary": "the meeting tool's summary", "agenda": "the agenda"}
 
 
 def is_tool_summary(lines: list[str]) -> bool:
@@ -51,3 +53,14 @@ def _is_heading(text: str, after: str) -> bool:
         and not _ENDS_SENTENCE.search(text)
         and text[:1].isupper()
     )
+
+
+def aside_notice(sections: dict[str, list[str]]) -> str | None:
+    """Told with the upload: a tool's summary beside a transcript, or an agenda, is no one's
+    words about the call, and the user should know it was read and left out, not lost."""
+    told = [
+        f"{name} ({len(lines)} line{'s' if len(lines) != 1 else ''}) kept aside, not analysed"
+        for section, name in _ASIDE.items()
+        if (lines := sections.get(section))
+    ]
+    return "; ".join(told) or None

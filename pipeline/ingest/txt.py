@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pipeline.detect.classify import RECORD_NOTE
 from pipeline.ingest.asides import set_aside, step_notes, steps_after_speech
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.call_lines import our_numbers
 from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
-from pipeline.ingest.inline_labels import split_labelled
+from pipeline.ingest.header import key_value
+from pipeline.ingest.inline_labels import noted_rivals, split_labelled
 from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
 from pipeline.ingest.note_labels import spoken_turns
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
@@ -32,8 +34,10 @@ from pipeline.ingest.prose import prose_utterances
 from pipeline.ingest.quotes import strip_replies
 from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.slack import slack_paste
-from pipeline.ingest.summary_notes import is_tool_summary, summary_as_notes
+from pipeline.ingest.summary_notes import aside_notice, is_tool_summary, summary_as_notes
 from pipeline.ingest.timed_lines import stamped_segments
+from pipeline.ingest.tool_brands import brand_pattern
+from pipeline.ingest.tool_lines import is_tool_line
 from pipeline.ingest.turns import (
     Turn,
     label_lines,
@@ -102,6 +106,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
     lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
     lines = name_time_joined(unlinked_times(unfolded_toggles(lines)))
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
+    rivals: list[str] = []
     meta, start = read_leading(lines)
     body = lines[start:]
     labels = label_lines(body)
@@ -112,16 +117,21 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         keep_phone_lines(call, numbered, rep)
         body, labels, steps = steps_after_speech(body, labels, meta)
         call.utterances = _transcript(body, labels, meta) + step_notes(steps)
-        call.notice = _summary_notice(meta) or unsided_notice(call.utterances)
+        call.notice = aside_notice(meta.sections) or unsided_notice(call.utterances)
         meta.people.extend(outsiders(labels))
     elif kind != "note" and (segments := stamped_segments(body)):
         call.utterances = segments
+        call.notice = aside_notice(meta.sections)
     else:
         body, left_out = strip_replies(before_promo(body, meta))
         if left_out:
             call.extra["quoted_reply_lines"] = left_out
-        call.utterances = _notes(body, meta, kind)
+        notes = _notes(body, meta, kind)
+        rivals = noted_rivals(notes)  # a "Competitor:" label's, not the summary's record
+        call.utterances = notes + _written_summary(meta)
+        call.notice = aside_notice(meta.sections)
     meta.apply(call)
+    call.competitors = list(dict.fromkeys([*call.competitors, *rivals]))
     name_the_caller(call)
     if mail is not None:
         call.utterances += mail.buyer_lines + mail.thread
@@ -172,13 +182,38 @@ def _without_tool_summary(lines: list[str], meta: Metadata) -> list[str]:
     return lines
 
 
-def _summary_notice(meta: Metadata) -> str | None:
-    """Told with the upload: the tool's own summary beside the transcript is no one's words,
-    and the user should know it was read and left out, not lost."""
-    lines = meta.sections.get("summary")
-    if not lines:
-        return None
-    return f"the meeting tool's summary ({len(lines)} lines) kept aside, not analysed"
+def _written_summary(meta: Metadata) -> list[ParsedUtterance]:
+    """A "Summary" section atop notes with no speech: the writer's own record of the account
+    ("Wholesale fish supplier to ~120 restaurants…"), not a meeting tool's aside beside a
+    transcript; it had been kept out of the notes and lost from every view. A header naming a
+    meeting tool ("Zoom AI Companion", "Fireflies.ai") says the summary is the tool's: kept
+    aside, and named. Last, so no earlier note's index moves."""
+    if _names_a_tool([meta.title or "", *meta.lines]):
+        return []
+    _title, notes = parse_notes(meta.sections.pop("summary", []))
+    for note in notes:
+        note.note_kind = note.note_kind or RECORD_NOTE
+    return notes
+
+
+# A header part that is a tool's name, alone or with its product's capitalised words ("Fathom",
+# "Zoom AI Companion", "Outreach Kaia"): not one holding it among other words ("Copper & Sons
+# Plumbing", "close plan").
+_TOOL_PART = re.compile(rf"^(?:{brand_pattern()})(?:\s+[A-Z][\w.]*){{0,3}}$")
+_HEADER_PARTS = re.compile(r"\s+[-–—|·:]\s+|\s*[|·]\s*|:\s+|\s+<>\s+")
+
+
+def _names_a_tool(header: list[str]) -> bool:
+    """A header line the meeting tool wrote, or one naming it as a part of its own ("Fathom -
+    Brightsmile Dental <> Chairly"); a field naming one ("Location: Zoom") is the call's."""
+    return any(
+        is_tool_line(line)
+        or (
+            key_value(line) is None
+            and any(_TOOL_PART.match(part.strip("#*_ ")) for part in _HEADER_PARTS.split(line))
+        )
+        for line in header
+    )
 
 
 def _notes(body: list[str], meta: Metadata, kind: TextKind) -> list[ParsedUtterance]:

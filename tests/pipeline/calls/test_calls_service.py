@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-import pipeline.ingest.service as ingest_service
 import pipeline.ingest.store as calls_service
 from pipeline.calls.edits import delete_call, update_call
 from pipeline.calls.queries import count_rows, get_call, list_calls, list_utterances
@@ -19,7 +18,8 @@ from pipeline.calls.schemas import CallUpdate
 from pipeline.errors import BadInput, NotFound, TooLarge
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.schemas import CallMetadata, split_names
-from pipeline.ingest.service import ingest_bytes, read_limited
+from pipeline.ingest.service import ingest_bytes
+from pipeline.ingest.uploads import READ_CHUNK_BYTES, read_limited
 from pipeline.jobs import runs as jobs
 from pipeline.store.models import Call, Job, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -173,7 +173,7 @@ def test_read_limited_stops_as_soon_as_the_limit_is_passed() -> None:
     with pytest.raises(TooLarge) as raised:
         read_limited(stream, 100_000, "big.txt")  # type: ignore[arg-type]
     assert raised.value.filename == "big.txt" and raised.value.status_code == 413
-    assert stream.consumed <= 100_000 + ingest_service.READ_CHUNK_BYTES
+    assert stream.consumed <= 100_000 + READ_CHUNK_BYTES
     assert read_limited(io.BytesIO(b"x" * 10), 10, "ok.txt") == b"x" * 10
 
 

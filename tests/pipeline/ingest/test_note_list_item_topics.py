@@ -99,10 +99,10 @@ def test_an_accountants_crm_cell_with_a_quote_under_a_topic() -> None:
     [call] = parse_file(data.encode(), "crm.csv")
     said = [(u.role, u.speaker, u.text, u.note_kind, u.note_category) for u in call.utterances]
     assert said == [
-        ("rep_note", None, "Dev said", "objection", "price"),
+        ("rep_note", None, "Dev said", None, None),  # a lead-in holds no label of its own
         ("buyer", "Dev Mistry", "we pay half that for the old package", "objection", "price"),
         ("rep_note", None, "no spend until the new tax year", "objection", "price"),
-        ("rep_note", None, "Dev:", "objection", None),
+        ("rep_note", None, "Dev:", None, None),
         ("buyer", "Dev Mistry", "the partners won't sign a three-year deal", "objection", None),
         ("rep_note", None, "Sent the pricing sheet.", None, None),
     ]
