@@ -9,7 +9,7 @@ with an LLM the prompt carries the same data (``prompts/_evidence.j2``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.profile import ProfileFact
@@ -25,6 +25,8 @@ class Theme:
     quote_ids: list[int]
     answer_ids: list[int]
     profile: list[ProfileFact]
+    # Lines of speakers whose side is unknown, where its buyers' fall short of the brief's.
+    unknown_ids: list[int] = field(default_factory=list)
 
 
 def themes(evidence: Evidence) -> list[Theme]:
@@ -36,6 +38,7 @@ def themes(evidence: Evidence) -> list[Theme]:
             cluster.quote_ids[:QUOTES_PER_THEME],
             cluster.answer_ids,
             evidence.profile_for(cluster),
+            cluster.unknown_ids[: max(QUOTES_PER_THEME - len(cluster.quote_ids), 0)],
         )
         for cluster in ordered
     ]
@@ -45,6 +48,6 @@ def render_brief(ct: ContentType, evidence: Evidence) -> str:
     """The brief as Markdown (``content_templates/brief.md.j2``), with the source of every
     quote it names (numbered as in the draft): a writer traces each to its call."""
     ordered = themes(evidence)
-    named = {i for theme in ordered for i in (*theme.quote_ids, *theme.answer_ids)}
+    named = {i for t in ordered for i in (*t.quote_ids, *t.unknown_ids, *t.answer_ids)}
     sources = [quote for quote in evidence.quotes if quote.id in named]
     return render_markdown("brief.md.j2", ct=ct, evidence=evidence, themes=ordered, sources=sources)

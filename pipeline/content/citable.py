@@ -13,7 +13,9 @@ class Quote:
 
     id: int
     text: str
-    role: str  # buyer|rep|rep_note (a rep's note about the buyer: never cited as their words)
+    # buyer|rep|rep_note (a rep's note about the buyer: never cited as their words)|unknown (a
+    # speaker whose side is unknown: maybe our rep, never cited as the buyer's words)
+    role: str
     kind: str  # objection|question|competitor|why_now|answer
     call_id: int
     utterance_id: int

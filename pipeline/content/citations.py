@@ -243,7 +243,12 @@ def renumber_quotes(
         key=lambda quote: quote.id,
     )
     clusters = [
-        replace(cluster, quote_ids=moved(cluster.quote_ids), answer_ids=moved(cluster.answer_ids))
+        replace(
+            cluster,
+            quote_ids=moved(cluster.quote_ids),
+            answer_ids=moved(cluster.answer_ids),
+            unknown_ids=moved(cluster.unknown_ids),
+        )
         for cluster in evidence.clusters
     ]
     return walk(content), replace(evidence, quotes=quotes, clusters=clusters)

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.label_checks import COMPETITOR_SHARE
@@ -31,6 +30,7 @@ from pipeline.content.mention_rows import mention_rows
 from pipeline.content.profile import ProfileFact, current_profile, profile_facts
 from pipeline.content.quote_text import clip
 from pipeline.content.quotes import (
+    QUOTED_ROLES,
     QuoteNumberer,
     QuoteRank,
     buyer_quotes,
@@ -41,6 +41,7 @@ from pipeline.content.quotes import (
 )
 from pipeline.content.rival_claims import names_winner
 from pipeline.content.rival_deals import (
+    about_rival,
     calls_naming,
     following_rival,
     rival_forms,
@@ -57,7 +58,6 @@ from pipeline.content.won_answers import (
     BORROW_POOL,
     MentionRow,
     answers_in_won_deals,
-    names_in,
 )
 from pipeline.deals import deal_outcomes, deals_naming
 from pipeline.embed import Embedder
@@ -70,27 +70,6 @@ from pipeline.store.models import Call, Cluster, CompetitorFact, Mention
 QUOTES_PER_CLUSTER = 5
 MAX_WHY_NOW = 4
 MAX_COMPETITOR_QUOTES = 8
-
-
-def _about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[MentionRow]:
-    """Mentions tagged with the rival or whose sentence names it: "That's more than we pay
-    Jobber." is a price worry, untagged, and a comparison had been built from one quote while
-    buyers named Jobber on four calls."""
-    escaped = rival.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = mention_rows(
-        session,
-        or_(
-            func.lower(Mention.competitor) == rival.lower(),
-            func.lower(Mention.text).like(f"%{escaped}%", escape="\\"),
-        ),
-        Mention.kind != "other",  # corrected to no buyer statement, or a line to an AI
-        *segment,
-    )
-    return [
-        r
-        for r in rows
-        if (r[0].competitor or "").lower() == rival.lower() or names_in(r[0].text, {rival})
-    ]
 
 
 def _most_named_competitor(rows: Sequence[MentionRow]) -> str | None:
@@ -141,7 +120,7 @@ def collect_evidence(
         cid: mention_rows(session, Mention.cluster_id == cid, *segment)
         for cid in dict.fromkeys(cluster_ids)
     }
-    competitor_rows = _about_rival(session, competitor, segment) if competitor else []
+    competitor_rows = about_rival(session, competitor, segment) if competitor else []
     forms = rival_forms(competitor, rival_names) if competitor else ()
     following = following_rival(session, competitor_rows, forms, *segment)
     competitor_rows = said_of_rival(competitor_rows, forms)
@@ -162,12 +141,16 @@ def collect_evidence(
         assert cluster is not None
         rows = rows_by_cluster[cluster.id]
         said = market_pains(rows, ours) if cluster.kind == "pain" else rows
-        pool = candidates(in_page_language(said) if cluster.kind == "pain" else said)
+        offered = in_page_language(said) if cluster.kind == "pain" else said
+        pool = candidates(offered, roles=QUOTED_ROLES)  # the buyers' lines, then unknown sides'
         rank = QuoteRank(confident_at, typicality(session, cluster, [r[0].text for r in pool]))
         chosen = buyer_quotes(pool, numberer, quotes_per_cluster, rank)
-        quote_ids = [
-            numberer.mention(r, cluster.id, alone=_alone(cluster, r, forms, ours)) for r in chosen
-        ]
+        room = quotes_per_cluster - len(chosen)
+        unsure = buyer_quotes(pool, numberer, room, rank, role="unknown")
+        quote_ids, unknown_ids = (
+            [numberer.mention(r, cluster.id, alone=_alone(cluster, r, forms, ours)) for r in picked]
+            for picked in (chosen, unsure)
+        )
         # A reply for one market ("We bill Australian customers in AUD") answers a theme
         # heard in that market's calls only.
         markets = audiences({r[2].id: r[2].raw_text for r in rows})
@@ -218,6 +201,7 @@ def collect_evidence(
                 outcomes=dict(sorted(by_outcome.items())),
                 keywords=list(cluster.keywords or [])[:8],
                 quote_ids=quote_ids,
+                unknown_ids=unknown_ids,
                 answer_ids=answer_ids,
                 first_seen=dates[0] if dates else None,
                 last_seen=dates[-1] if dates else None,

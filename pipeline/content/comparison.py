@@ -45,8 +45,10 @@ MAX_FIT = 4  # points where either side fits better
 
 def naming_rival(evidence: Evidence, name: str) -> list[Quote]:
     """Buyer quotes tagged with the rival or naming it (a sentence quoted for its theme first
-    carries no tag, and had left the ClockBee page with one quote)."""
-    return [q for q in evidence.quotes if q.kind != "answer" and names_the_rival(q, name)]
+    carries no tag, and had left the ClockBee page with one quote); no line of an unknown side,
+    which may be our rep's word on the rival."""
+    said = [q for q in evidence.quotes if q.kind != "answer" and q.role != "unknown"]
+    return [q for q in said if names_the_rival(q, name)]
 
 
 def _shown(claims: tuple[Quote, ...], room: int, limit: int = 240) -> list[Quote]:

@@ -27,6 +27,11 @@ from pipeline.redact import Redactor
 from pipeline.store.models import Call, Utterance
 
 QUOTE_POOL = 500  # the most confident buyer mentions of a theme that a document picks from
+# Whose words a theme's quotes may be: the buyer's, then (for the writer and the LLM only, never
+# the page's quotes) a line of a speaker whose side is unknown: a speakerless subtitle file's.
+QUOTED_ROLES = ("buyer", "unknown")
+# How a quote's source names who said it, by its turn's role; any other side is the buyer's.
+SAID_BY = {"rep_note": "rep's note", "unknown": "speaker unknown"}
 
 
 @dataclass(frozen=True)
@@ -55,12 +60,21 @@ class QuoteRank:
         )
 
 
-def candidates(rows: Sequence[MentionRow], limit: int = QUOTE_POOL) -> list[MentionRow]:
-    """The buyer's own mentions a document may quote, the ``limit`` most confident (then most
-    recent), none that says nothing alone ("Hmm." after a price): how typical each is is read
-    for these only, so a theme of 100,000 mentions costs what one of ``limit`` does."""
-    buyers = [r for r in rows if r[1].role == "buyer"]
-    buyers.sort(key=lambda r: (-r[0].confidence, -(r[2].call_date or dt.date.min).toordinal()))
+def candidates(
+    rows: Sequence[MentionRow], limit: int = QUOTE_POOL, roles: Sequence[str] = ("buyer",)
+) -> list[MentionRow]:
+    """The mentions of ``roles`` (the buyer's own) a document may quote, in that order, the
+    ``limit`` most confident (then most recent), none that says nothing alone ("Hmm." after a
+    price): how typical each is is read for these only, so a theme of 100,000 mentions costs
+    what one of ``limit`` does."""
+    buyers = [r for r in rows if r[1].role in roles]
+    buyers.sort(
+        key=lambda r: (
+            roles.index(r[1].role),
+            -r[0].confidence,
+            -(r[2].call_date or dt.date.min).toordinal(),
+        )
+    )
     # Only a sentence that says nothing is read in its turn ("Price is high. Hmm." says enough).
     worded = (r for r in buyers if not (says_nothing(r[0].text) and says_nothing(shown(r))))
     return list(islice(worded, limit))
@@ -142,16 +156,17 @@ class QuoteNumberer:
         mention, utterance, call = row
         key = ("m", mention.id, 0)
         if key not in self._keys:
-            note = utterance.role == "rep_note"  # the rep's words about the buyer, not theirs
+            # A rep's note is the rep's words about the buyer, an unknown side's maybe the rep's.
+            role = utterance.role if utterance.role in SAID_BY else "buyer"
             self._keys[key] = self._add(
                 text=mention.text if alone else shown(row, goes_on=goes_on),
                 lead_in=shown_lead_in(row, goes_on=goes_on, alone=alone),
-                role="rep_note" if note else "buyer",
+                role=role,
                 kind=mention.kind,
                 call=call,
                 utterance=utterance,
                 mention_id=mention.id,
-                speaker="rep's note" if note else "buyer",
+                speaker=SAID_BY.get(role, "buyer"),
                 cluster_id=cluster_id,
                 competitor=mention.competitor,
                 category=mention.category if mention.kind in ("objection", "question") else None,
@@ -169,14 +184,15 @@ class QuoteNumberer:
         key = ("p", mention.id, at)
         if key not in self._keys:
             start = mention.char_start + at
+            role = utterance.role if utterance.role in SAID_BY else "buyer"
             self._keys[key] = self._add(
                 text=words,
-                role="buyer",
+                role=role,
                 kind=mention.kind,
                 call=call,
                 utterance=utterance,
                 mention_id=mention.id,
-                speaker="buyer",
+                speaker=SAID_BY.get(role, "buyer"),
                 cluster_id=cluster_id,
                 competitor=mention.competitor,
                 span=(start, start + len(words)),
@@ -311,13 +327,18 @@ def buyer_quotes(
     numberer: QuoteNumberer,
     limit: int,
     rank: QuoteRank,
+    *,
+    role: str = "buyer",
 ) -> list[MentionRow]:
-    """The buyer's own words only (never a rep's note), confident first; words already quoted
-    in the document (the same, within or around another quote) are not quoted again."""
+    """The buyer's own words only (never a rep's note; ``role="unknown"``: the lines of
+    speakers whose side is unknown only), confident first; words already quoted in the
+    document (the same, within or around another quote) are not quoted again."""
     chosen: list[MentionRow] = []
     keys: list[str] = []
     sentences: set[str] = set()
-    offered = representative([r for r in rows if r[1].role == "buyer"], len(rows), rank)
+    if limit <= 0:
+        return chosen
+    offered = representative([r for r in rows if r[1].role == role], len(rows), rank)
     # One that cannot stand alone with nothing before it gives way to one of its kind that does.
     for row in readable_first(offered, reads, lambda r: r[0].kind):
         # What the quote shows: "I doubt you can do that." shows the sentence before it, which

@@ -16,10 +16,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.brand_names import short_form
-from pipeline.content.mention_rows import buyer_sentences
+from pipeline.content.mention_rows import buyer_sentences, mention_rows
 from pipeline.content.quotes import shown
 from pipeline.content.rival_claims import names_rival, names_winner, speaks_of
-from pipeline.content.won_answers import MentionRow
+from pipeline.content.won_answers import MentionRow, names_in
 from pipeline.rival_names import RivalNames
 from pipeline.store.models import Call, Mention, Utterance
 
@@ -33,6 +33,29 @@ def rival_forms(rival: str, names: RivalNames | None = None) -> tuple[str, ...]:
     if names is not None:
         forms += [a for a, target in names.aliases.items() if target.casefold() == rival.casefold()]
     return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def about_rival(session: Session, rival: str, segment: Sequence[Any]) -> list[MentionRow]:
+    """Mentions tagged with the rival or whose sentence names it: "That's more than we pay
+    Jobber." is a price worry, untagged, and a comparison had been built from one quote while
+    buyers named Jobber on four calls. Not a line whose speaker's side is unknown: it may be
+    our rep's word on the rival."""
+    escaped = rival.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = mention_rows(
+        session,
+        or_(
+            func.lower(Mention.competitor) == rival.lower(),
+            func.lower(Mention.text).like(f"%{escaped}%", escape="\\"),
+        ),
+        Mention.kind != "other",  # corrected to no buyer statement, or a line to an AI
+        Utterance.role != "unknown",
+        *segment,
+    )
+    return [
+        r
+        for r in rows
+        if (r[0].competitor or "").lower() == rival.lower() or names_in(r[0].text, {rival})
+    ]
 
 
 def said_of_rival(rows: Sequence[MentionRow], forms: Sequence[str]) -> list[MentionRow]:

@@ -5,7 +5,8 @@ Why: a publishing export printed "To write, from what a rep said in a deal we wo
 price item can be per metre of length.”", an SEO brief's FAQ-schema answer copied it, the
 sources listed "— rep, …" and a comparison quoted a rep's CRM note ("[name] (CFO) called, going
 with YardHand") as evidence. A "To write" gap claims nothing (JSON-LD already skipped such an
-answer) and a rep's words are a source for the writer, not the buyer's voice nor our claim:
+answer) and a rep's words are a source for the writer, not the buyer's voice nor our claim
+(nor is a line whose speaker's side is unknown: it may be the rep's):
 published, both go with their citations, a fact beside them stays as our own claim, an entry
 or list item left with nothing to say goes (an entry headed by the buyer's words keeps them,
 cited), and the sources list only what the page still cites. Read from the Markdown, so an
@@ -24,12 +25,15 @@ from pipeline.publish.said_above import entry_names, profile_facts, restated
 
 GAP = re.compile(r"(?<![\w])To write\b")  # a writer's note, as review counts them
 _QUOTED = re.compile(r"“([^”]*)”")
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*\s*")
 _TRAIL = re.compile(r"(?:\s*\([^()\n]*\))?[.;,]?\s*")  # "(a deal we lost)" after a quote
 _CLAUSE_END = re.compile(r"(?:”|[.;!?]|\*\*)\s+")  # "**worry.** What worked…" too
 _CITES = re.compile(r"(?:\s*\[(?:Q|F|P)\d+\])+\s*$")
 _QUOTE_CITE = re.compile(r"\[Q(\d+)\]")
 _SOURCE = re.compile(
-    r"^- \*\*\[Q(?P<id>\d+)\]\*\* “(?P<text>.*)” — (?P<speaker>buyer|rep's note|rep\b)", re.M
+    r"^- \*\*\[Q(?P<id>\d+)\]\*\* “(?P<text>.*)” — "
+    r"(?P<speaker>buyer|rep's note|rep\b|speaker unknown)",
+    re.M,
 )
 _LISTED = re.compile(r"^- \*\*\[Q(\d+)\]\*\*")
 _RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
@@ -37,19 +41,23 @@ _MARKER = re.compile(r"^(\s*(?:[-*+]|\d+\.)\s+(?:\*\*[QA]:\*\*\s+)?|\s*\*\*[QA]:
 _EMPTY_CELLS = frozenset({"", "—", "to confirm"})
 PLACEHOLDER = "—"
 MIN_WORDS = 3  # a quote's words this long inside a rep's line are that line
+NOT_BUYERS = ("rep", "rep_note", "unknown")  # roles whose lines a published page does not quote
 
 
 def quoted_in(markdown: str) -> dict[int, tuple[str, str]]:
-    """Quote id -> (its words, who said them: buyer, rep or rep's note) as the sources list."""
+    """Quote id -> (its words, who said them: buyer, rep, rep's note or speaker unknown) as the
+    sources list."""
     return {int(m["id"]): (m["text"], m["speaker"]) for m in _SOURCE.finditer(markdown)}
 
 
 def rep_quotes(markdown: str, structured: Mapping[str, Any] | None = None) -> dict[int, str]:
-    """Quote id -> text of what our side said (a rep's reply, a rep's note): the sources the
-    body lists as a rep's, and the evidence's quotes of those roles."""
+    """Quote id -> text of what our side said (a rep's reply, a rep's note) or may have said (a
+    speaker whose side is unknown: a published page quotes no line as a customer's that may be
+    the rep's, until the call's speakers say whose it is): the sources the body lists so, and
+    the evidence's quotes of those roles."""
     found = {n: text for n, (text, who) in quoted_in(markdown).items() if who != "buyer"}
     quotes = ((structured or {}).get("evidence") or {}).get("quotes") or []
-    found |= {int(q["id"]): str(q["text"]) for q in quotes if q.get("role") in ("rep", "rep_note")}
+    found |= {int(q["id"]): str(q["text"]) for q in quotes if q.get("role") in NOT_BUYERS}
     return found
 
 
@@ -103,12 +111,18 @@ def _said_by_rep(quoted: str, rep: Mapping[int, str]) -> bool:
 def clean(text: str, rep: Mapping[int, str]) -> str:
     """``text`` less each clause quoting a rep (from where its sentence or clause starts to
     its closing mark), their ``[Qn]``s and a "To write" gap (to its quote's end, else to the
-    citations)."""
+    citations); nothing where it is headed in bold by a rep's words."""
     for match in reversed(list(_QUOTED.finditer(text))):
         if _said_by_rep(match.group(1), rep):
             starts = [m.end() for m in _CLAUSE_END.finditer(text[: match.start()])]
             end = _TRAIL.match(text, match.end())
             text = text[: starts[-1] if starts else 0] + text[end.end() if end else match.end() :]
+    # A bold head in such a line's words ("**The price is too high for a two-vet practice.**"
+    # over an answer) presents them as the buyer's as surely as quotation marks do: the entry
+    # it heads goes with it.
+    head = _BOLD.match(text)
+    if head is not None and _said_by_rep(head.group(1).rstrip(".?!"), rep):
+        return ""
     text = _QUOTE_CITE.sub(lambda m: "" if int(m.group(1)) in rep else m.group(0), text)
     gap = GAP.search(text)
     if gap is not None:

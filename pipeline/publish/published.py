@@ -26,9 +26,11 @@ from pipeline.store.models import Call
 
 ACCOUNT = "[account]"
 # A quote's source as ``Quote.source`` writes it (``content_templates/_sources.md.j2``):
-# "buyer, Ridgeline Freight, call 18, 2026-06-23, lost"; an account may hold commas.
+# "buyer, Ridgeline Freight, call 18, 2026-06-23, lost" (or "rep's note", "rep Dana", "speaker
+# unknown": a line whose speaker's side is unknown, as the brief lists it); an account may hold
+# commas.
 _SOURCE_RE = re.compile(
-    r"(?<=— )(?P<speaker>buyer|rep's note|rep(?: [^,\n]+)?), (?P<account>[^\n]*?), "
+    r"(?<=— )(?P<speaker>buyer|rep's note|speaker unknown|rep(?: [^,\n]+)?), (?P<account>[^\n]*?), "
     r"call (?P<call>\d+), (?P<date>\d{4}-\d{2}-\d{2}|no date), (?P<outcome>[a-z_]+)(?=\s*$)",
     re.MULTILINE,
 )
