@@ -21,6 +21,8 @@ from markupsafe import Markup, escape
 
 from api import sessions
 from api.auth import signed_in_as
+from pipeline.call_names import call_name, known_outcome
+from pipeline.cluster.queries import ONE_CALL
 from pipeline.cluster.stats import OUTCOME_ORDER, outcome_shares
 from pipeline.store.models import Outcome
 from pipeline.wording import plural, quotable
@@ -59,7 +61,16 @@ def templates() -> Jinja2Templates:
     env.globals["NAV"] = NAV
     env.globals["query"] = query
     env.globals["OUTCOMES"] = list(Outcome)
+    env.globals["ONE_CALL"] = ONE_CALL
+    env.globals["quote_call"] = quote_call
+    env.globals["known_outcome"] = known_outcome
     return Jinja2Templates(env=env)
+
+
+def quote_call(quote: Mapping[str, Any]) -> str:
+    """A quoted line's call as its footer names it (``call_names.call_name``); a document
+    stored before quotes carried their call's title has none."""
+    return call_name(quote.get("account"), quote.get("title"), int(quote["call_id"]))
 
 
 def csrf_token(request: Request) -> str:

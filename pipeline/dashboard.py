@@ -31,15 +31,19 @@ from pipeline.cluster.views import CLUSTER_TABLES
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.staleness import STALENESS_TABLES, staleness
 from pipeline.deals import naming, outcome_counts, stored_deals, tagged_calls
+from pipeline.ingest.store import GIVE_A_DATE
 from pipeline.store.models import Call, Document, Mention, Outcome
 from pipeline.store.views import ViewCache
+from pipeline.wording import plural
 
 TOP = 8
 
 
 class TrendRow(BaseModel):
     """Mentions in the period and in the one before; ``direction`` is the home page's rule and
-    ``trend_label`` the cluster list's word for it."""
+    ``trend_label`` the cluster list's word for it. ``all_time``: its mentions on any date or
+    none (a theme raised mostly on undated calls had ranked low on the period's 2 of its 14,
+    and nothing said so); ``one_call``: all of those come from one call (not recurring)."""
 
     id: int
     name: str
@@ -47,6 +51,8 @@ class TrendRow(BaseModel):
     before: int
     direction: Direction
     trend_label: TrendWord = ""
+    all_time: int = 0
+    one_call: bool = False
 
 
 class LostRow(BaseModel):
@@ -97,6 +103,8 @@ class Dashboard(BaseModel):
     history_note: str = ""
     # Calls dated after the default period (``later_calls_note``); "" when a period was chosen.
     later_calls_note: str = ""
+    # The themes' mentions on calls with no date, which no period counts (``undated_note``).
+    undated_note: str = ""
     trends: list[TrendRow]
     lost: list[LostRow]
     competitors: list[CompetitorRow]
@@ -134,7 +142,8 @@ def compare_periods(
     confident_at: float = DEFAULT_CONFIDENT_AT,
 ) -> list[TrendRow]:
     """Objection clusters' mentions in both periods, most mentioned in the recent one first (the
-    cards' counts); only themes with a confident mention (``sure_of``)."""
+    cards' counts), a theme heard on one call only after those heard on more (as the cluster
+    list orders them); only themes with a confident mention (``sure_of``)."""
     now = list_clusters(
         db,
         kind="objection",
@@ -153,16 +162,24 @@ def compare_periods(
         )
     }
     sure = sure_of(db, confident_at, industry)
+    ever = {c["id"]: c for c in list_clusters(db, kind="objection", industry=industry)}
     pairs = [(c, before.pop(c["id"], {"size": 0, "calls": 0})) for c in now]
     pairs += [({**c, "size": 0, "calls": 0}, c) for c in before.values()]
-    rows = [_trend_row(n, b, window.history) for n, b in pairs if n["id"] in sure]
-    rows.sort(key=lambda r: (-r.now, -r.before, r.name))
+    rows = [
+        _trend_row(n, b, ever[n["id"]], window.history)
+        for n, b in pairs
+        if n["id"] in sure and n["id"] in ever
+    ]
+    rows.sort(key=lambda r: (r.one_call, -r.now, -r.before, r.name))
     return rows[:TOP]
 
 
-def _trend_row(now: dict[str, Any], before: dict[str, Any], history: bool) -> TrendRow:
+def _trend_row(
+    now: dict[str, Any], before: dict[str, Any], ever: dict[str, Any], history: bool
+) -> TrendRow:
     """One theme's row: its mentions in each period, read by the cluster list's rule (over the
-    calls of both periods: one call has one date, so none is counted twice)."""
+    calls of both periods: one call has one date, so none is counted twice), and over all time
+    (``ever``: its summary unfiltered)."""
     n, b, calls = now["size"], before["size"], now["calls"] + before["calls"]
     return TrendRow(
         id=now["id"],
@@ -171,6 +188,26 @@ def _trend_row(now: dict[str, Any], before: dict[str, Any], history: bool) -> Tr
         before=b,
         direction=trend_direction(n, b, calls, history),
         trend_label=trend_word(n, b, calls, history),
+        all_time=ever["size"],
+        one_call=ever["one_call"],
+    )
+
+
+def undated_note(db: Session, industry: str | None, confident_at: float) -> str:
+    """What a reader of the period's figures is told of the objections on calls with no date
+    (a speakerless .srt, a Zoom .vtt): how many, from how many calls, that no period counts
+    them, and how to date a call; "" when every call of the themes has a date."""
+    sure = sure_of(db, confident_at, industry)
+    rows = load_rows(db, kind="objection", cluster_ids=sorted(sure), industry=industry)
+    undated = [r for r in rows if r.call_date is None]
+    if not undated:
+        return ""
+    calls = len({r.call_id for r in undated})
+    return (
+        f"{len(undated)} of the {plural(len(rows), 'objection')} in these themes "
+        f"{'is' if len(undated) == 1 else 'are'} from {plural(calls, 'call')} with no date: "
+        f"no period counts {'it' if len(undated) == 1 else 'them'}, the all-time figures do; "
+        f"give a call its date ({GIVE_A_DATE})"
     )
 
 
@@ -297,6 +334,7 @@ def dashboard(
         if window and date_to is None
         else "",
         trends=compare_periods(db, window, industry, confident_at) if window else [],
+        undated_note=undated_note(db, industry, confident_at),
         lost=lost_deal_objections(db, industry, confident_at),
         competitors=competitor_mentions(db, industry),
         totals=totals(db, industry),

@@ -3,6 +3,7 @@
 from api.commands import (  # noqa: F401
     calls,
     cluster_edits,
+    dashboard,
     detections,
     documents,
     insights,

@@ -1,4 +1,5 @@
-"""CLI commands for insights: cluster, list and edit clusters, search quotes, buyer phrases."""
+"""CLI commands for insights: cluster, list and edit clusters, search quotes, buyer phrases
+(the dashboard has ``api.commands.dashboard``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Annotated, Any, cast, get_args
 import typer
 from rich.table import Table
 
-from api.cli_app import ID_COMMAND, app, console, open_workspace, print_json, progress_bar, table_of
+from api.cli_app import ID_COMMAND, app, console, open_workspace, print_json, progress_bar
 from api.commands.cluster_edits import ClusterId
 from pipeline.analysis import corrections
 from pipeline.analysis import flow as analysis
@@ -18,11 +19,10 @@ from pipeline.cluster import phrases as phrase_service
 from pipeline.cluster import queries as cluster_queries
 from pipeline.cluster import search as quote_search
 from pipeline.cluster.index import CLUSTERED_KINDS
-from pipeline.cluster.queries import SortKey
+from pipeline.cluster.queries import ONE_CALL, SortKey, listed_after
 from pipeline.cluster.rows import trend_note
 from pipeline.cluster.state import DRIFT_UNTHEMED, unthemed_mentions
 from pipeline.cluster.stats import OUTCOME_ORDER
-from pipeline.dashboard import dashboard_view
 from pipeline.store.models import Outcome
 from pipeline.wording import plural
 
@@ -154,8 +154,9 @@ def _listed(
 
 
 def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_at: float) -> None:
-    """The themes as a table; those made only of uncertain mentions (listed last) in a section
-    of their own, marked, so none passes for a sure objection."""
+    """The themes as a table; those heard on one call only, then those made only of uncertain
+    mentions (``listed_after``) in sections of their own, marked, so none passes for a sure,
+    recurring objection."""
     if not rows:
         console.print("No clusters yet: ingest calls, then run `callmine cluster`.")
         return
@@ -168,16 +169,11 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_a
     table.add_column("trend", justify="right", no_wrap=True)
     quote_width = max(16, min(60, console.width - 75))  # the figures stay readable on 80 columns
     table.add_column("quote", max_width=quote_width, overflow="ellipsis", no_wrap=True)
-    sure = sum(not row["uncertain_only"] for row in rows)
-    if sure < len(rows):
-        table.caption = (
-            f"{plural(len(rows) - sure, 'theme')} marked (uncertain): no mention read at "
-            f"{confident_at:g} confidence or more; listed last."
-        )
+    table.caption = _clusters_caption(rows, confident_at) or None
     for at, row in enumerate(rows):
         counts = row["outcome_counts"]
-        if at == sure > 0:  # a line between the sure themes and the uncertain ones
-            table.add_section()
+        if at and listed_after(rows[at - 1]) != listed_after(row):
+            table.add_section()  # a line before the one-call themes and the uncertain ones
         table.add_row(
             str(row["id"]),
             _theme_name(row, named_kind),
@@ -191,10 +187,32 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_a
     console.print(table)
 
 
+def _clusters_caption(rows: list[dict[str, Any]], confident_at: float) -> str:
+    """What the marks under the table mean, for those the list holds."""
+    one_call = sum(bool(row["one_call"]) for row in rows)
+    uncertain = sum(bool(row["uncertain_only"]) for row in rows)
+    said = []
+    if one_call:
+        said.append(
+            f"{plural(one_call, 'theme')} marked ({ONE_CALL}): every mention from the same call, "
+            "so not recurring; listed after those heard on more calls."
+        )
+    if uncertain:
+        said.append(
+            f"{plural(uncertain, 'theme')} marked (uncertain): no mention read at "
+            f"{confident_at:g} confidence or more; listed last."
+        )
+    return "\n".join(said)
+
+
 def _theme_name(row: dict[str, Any], named_kind: bool) -> str:
     """A listed theme's name with its kind (unless the listing named it) and, for one made only
-    of uncertain mentions, that it is uncertain (a plain terminal shows no dimming)."""
-    marks = ([] if named_kind else [row["kind"]]) + (["uncertain"] if row["uncertain_only"] else [])
+    of uncertain mentions or heard on one call, that it is (a plain terminal shows no dimming)."""
+    marks = [
+        *([] if named_kind else [row["kind"]]),
+        *([ONE_CALL] if row["one_call"] else []),
+        *(["uncertain"] if row["uncertain_only"] else []),
+    ]
     return f"{row['name']} ({', '.join(marks)})" if marks else str(row["name"])
 
 
@@ -326,59 +344,3 @@ def phrases(
         example = item["examples"][0]["text"] if item["examples"] else ""
         table.add_row(item["phrase"], str(item["count"]), str(item["distinct_calls"]), example)
     console.print(table)
-
-
-@app.command("dashboard")
-def dashboard_command(
-    since: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="Period start (default: 30 days to --until)."),
-    ] = None,
-    until: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="Period end (default: the latest call)."),
-    ] = None,
-    industry: Annotated[str | None, typer.Option(help="Only calls of this industry.")] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Top objections in a period vs the one before it, objections in lost deals, competitors,
-    documents out of date."""
-    with open_workspace() as workspace, workspace.session() as session:
-        board = dashboard_view(
-            workspace.views,
-            session,
-            date_from=since.date() if since else None,
-            date_to=until.date() if until else None,
-            industry=industry,
-            confident_at=workspace.settings.confident_at,
-        )
-    if as_json:
-        print_json(board.model_dump(mode="json"))
-        return
-    t = board.totals
-    scope = f"{board.industry}: " if board.industry else ""
-    console.print(
-        f"{scope}{plural(t.calls, 'call')}, {t.won} won, {t.lost} lost, "
-        f"{plural(t.objections, 'objection')}"
-    )
-    if board.period and board.previous:
-        now, before = board.period, board.previous
-        title = f"{now.start} to {now.end} vs {before.start} to {before.end}"
-        rows = [(m.id, m.name, m.now, m.before, m.trend_label or "-") for m in board.trends]
-        columns = ("cluster", "name", "period", "before", "trend")
-        console.print(table_of(title, columns, rows))
-        if board.history_note:
-            console.print(f"trend: {board.history_note}", highlight=False)
-        if board.later_calls_note:
-            console.print(f"note: {board.later_calls_note}", highlight=False)
-    lost = [(r.id, r.name, r.mentions, r.calls) for r in board.lost]
-    console.print(
-        table_of("Objections in lost deals", ("cluster", "name", "mentions", "calls"), lost)
-    )
-    rivals = [(c.name, c.mentions, c.calls, c.deals, c.won, c.lost) for c in board.competitors]
-    rival_columns = ("competitor", "mentions", "calls", "deals", "won", "lost")
-    console.print(table_of("Competitors named", rival_columns, rivals))
-    stale = [(d.id, d.title, "; ".join(d.changes)) for d in board.out_of_date]
-    if stale:
-        title = "Out of date (regenerate: callmine regenerate ID)"
-        console.print(table_of(title, ("document", "title", "what changed"), stale))

@@ -71,7 +71,8 @@ def _card_group(page: dict[str, Any], *, uncertain: bool) -> dict[str, Any]:
     mention, or (``uncertain``) those made only of uncertain ones, kept apart behind a
     disclosure; with the page's counts."""
     cards = [_card(card) for card in page["cards"] if card["uncertain_only"] == uncertain]
-    return {"cards": cards, "total": page["total"], "uncertain": page["uncertain"]}
+    counts = {count: page[count] for count in ("total", "uncertain", "one_call")}
+    return {"cards": cards, **counts}
 
 
 @router.get("/", response_class=HTMLResponse, dependencies=[READ])
@@ -107,7 +108,7 @@ def clusters_page(
     cards_html = {"sure": Markup(), "uncertain": Markup()}
     names: dict[int, str] = {}
     shown = {"sure": 0, "uncertain": 0}
-    total = uncertain = 0
+    total = uncertain = one_call = 0
     hits: list[dict[str, Any]] = []
     try:
         scope: dict[str, Any] = {
@@ -137,7 +138,7 @@ def clusters_page(
                 facts=lambda drawn: {**drawn, "cards": len(drawn["cards"])},
             )
             shown[group] = page["cards"]
-        total, uncertain = page["total"], page["uncertain"]
+        total, uncertain, one_call = page["total"], page["uncertain"], page["one_call"]
         if q.strip():
             hits = search_quotes(workspace, q, k=8, kind=filters["kind"])
             names = {
@@ -159,6 +160,7 @@ def clusters_page(
         shown=shown,
         total=total,
         uncertain=uncertain,
+        one_call=one_call,
         confident_at=workspace.settings.confident_at,
         filters=filters,
         q=q,

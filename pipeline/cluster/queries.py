@@ -41,6 +41,9 @@ CONCERN_KINDS = frozenset({"objection", "pain"})
 ASKED = "question"
 
 SortKey = Literal["size", "trend"]
+# The mark of a theme all of whose mentions come from one call (``one_call``): every surface
+# says it in these words.
+ONE_CALL = "heard on 1 call"
 
 
 _CENTRAL_SAMPLE = 256
@@ -137,6 +140,7 @@ def _summary(
         **data,
         "uncertain": uncertain,
         "uncertain_only": bool(rows) and uncertain == len(rows),
+        "one_call": data["calls"] == 1,
         "quote": quote if quote is not None else (rows[0].text if rows else None),
     }
 
@@ -209,7 +213,9 @@ def summarise_clusters(
     its mentions read below ``confident_at`` (``uncertain``); a theme made only of those
     (``uncertain_only``, over the filtered mentions, as its card counts them) comes after every
     theme with a confident one, as the dashboard and the documents take it: a won deal's "why we
-    picked you" read at 0.17 had stood as a theme of its own among the sure objections."""
+    picked you" read at 0.17 had stood as a theme of its own among the sure objections. A theme
+    heard on one call only (``one_call``) recurs nowhere: it comes after the recurring ones of
+    its group ("Sheets go missing", 6 mentions all from one call, had ranked among them)."""
     if sort not in ("size", "trend"):
         raise BadInput(f"sort must be size or trend, not {sort!r}")
     window = filter_window(session, filters.get("date_from"), filters.get("date_to"))
@@ -234,8 +240,14 @@ def summarise_clusters(
         for c, members, central in shown
     ]
     key = "trend" if sort == "trend" else "size"
-    out.sort(key=lambda item: (item["uncertain_only"], -item[key], -item["size"], item["id"]))
+    out.sort(key=lambda item: (*listed_after(item), -item[key], -item["size"], item["id"]))
     return out
+
+
+def listed_after(summary: Mapping[str, Any]) -> tuple[bool, bool]:
+    """Why a theme's summary comes after others whatever its size: made only of uncertain
+    mentions, then heard on one call only."""
+    return bool(summary["uncertain_only"]), bool(summary["one_call"])
 
 
 def get_cluster(

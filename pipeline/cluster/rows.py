@@ -65,7 +65,7 @@ def load_rows(
     for (
         mention_id, text, mention_competitor, char_start, cluster_id, confidence,
         utterance_id, speaker, role, start_seconds,
-        call_id, call_date, call_account,
+        call_id, call_date, call_account, call_title,
     ) in found:  # fmt: skip
         competitors, why_now = context.on_call[call_id]
         if wanted and wanted not in {c.lower() for c in competitors}:
@@ -93,6 +93,7 @@ def load_rows(
                 why_now=tuple(sorted(why_now)),
                 cluster_id=cluster_id,
                 confidence=float(confidence),
+                title=call_title,
             )
         )
     return rows
@@ -126,6 +127,7 @@ def _rows_query(
             Call.id,
             Call.call_date,
             Call.account,
+            Call.title,
         )
         .join(Utterance, Mention.utterance_id == Utterance.id)
         .join(Call, Mention.call_id == Call.id)

@@ -19,6 +19,7 @@ QUOTE_EXAMPLE: dict[str, Any] = {
     "start_seconds": 312.0,
     "date": "2026-03-02",
     "account": "Acme",
+    "title": "Acme - pricing call",
     "outcome": "lost",
     "cluster_id": 4,
 }
@@ -42,6 +43,9 @@ class Quote(BaseModel):
     start_seconds: float | None
     date: str | None
     account: str | None
+    title: str | None = Field(
+        None, description="its call's title, which names the call where no account does"
+    )
     outcome: str
     cluster_id: int | None
     lead_in: str = Field(
@@ -80,6 +84,7 @@ class ClusterSummary(ClusterFigures):
                     "why_now": [{"name": "deadline", "count": 2}],
                     "uncertain": 3,
                     "uncertain_only": False,
+                    "one_call": False,
                     "quote": QUOTE_EXAMPLE["text"],
                 }
             ]
@@ -102,6 +107,11 @@ class ClusterSummary(ClusterFigures):
         False,
         description="No mention reaches CALLMINE_CONFIDENT_AT: it may be no theme of its kind at "
         "all. Listed after every theme with a confident mention.",
+    )
+    one_call: bool = Field(
+        False,
+        description="All its mentions (``size``) come from one call (``calls`` is 1): heard "
+        "there, not recurring. Listed after the themes heard on more calls.",
     )
     quote: str | None
 

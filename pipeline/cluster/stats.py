@@ -61,6 +61,7 @@ class MentionRow:
     cluster_id: int | None = None
     role: str = "buyer"  # "rep_note": the rep's words about the buyer, not the buyer's own
     confidence: float = 1.0  # of the mention's kind (cards and quotes show confident ones first)
+    title: str | None = None  # its call's: names the call where no account does (``call_names``)
 
     def quote(self, similarity: float | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -73,6 +74,7 @@ class MentionRow:
             "start_seconds": self.start_seconds,
             "date": self.call_date.isoformat() if self.call_date else None,
             "account": self.account,
+            "title": self.title,
             "outcome": self.outcome,
             "cluster_id": self.cluster_id,
             "confidence": round(self.confidence, 3),

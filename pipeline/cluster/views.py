@@ -206,12 +206,14 @@ def _cards(
 
 
 class CardPage(TypedDict):
-    """The first cards of the home page, how many there are in all and how many of those are
-    made only of uncertain mentions (drawn last, behind a disclosure)."""
+    """The first cards of the home page, how many there are in all, how many of those are
+    made only of uncertain mentions (drawn last, behind a disclosure) and how many are heard on
+    one call only (drawn after the recurring ones of their group)."""
 
     cards: list[dict[str, Any]]
     total: int
     uncertain: int
+    one_call: int
 
 
 def cluster_cards_json(
@@ -236,6 +238,7 @@ def cluster_cards_json(
             "cards": cards if first is None else cards[:first],
             "total": len(cards),
             "uncertain": sum(card["uncertain_only"] for card in cards),
+            "one_call": sum(card["one_call"] and not card["uncertain_only"] for card in cards),
         }
 
     return views.get_json(

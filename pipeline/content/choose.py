@@ -81,25 +81,35 @@ def suitable_clusters(
     buyers only, and a use case for Music had picked three themes of reps' notes and unnamed
     chat lines by their size, leaving out the one buyer's "if every parent has to put their
     card in again". A theme none of whose mentions reaches ``confident_at`` comes after every
-    theme with one: a won deal's "why we picked you" read at 0.17 had led a pricing page."""
+    theme with one: a won deal's "why we picked you" read at 0.17 had led a pricing page; and one
+    heard on one call only after those heard on more (a one-call "Sheets go missing" is no
+    recurring pain to lead a one-pager with)."""
     wanted = {c.lower() for c in categories}
     needles = [w.lower() for w in words]
     sizes: Counter[int] = Counter()
     categories_seen: dict[int, Counter[str]] = defaultdict(Counter)
     named: set[int] = set()
     confident: set[int] = set()
+    heard_on: dict[int, set[int]] = defaultdict(set)
     stmt = (
-        select(Mention.cluster_id, Mention.category, Mention.competitor, Mention.confidence)
+        select(
+            Mention.cluster_id,
+            Mention.category,
+            Mention.competitor,
+            Mention.confidence,
+            Mention.call_id,
+        )
         .join(Cluster, Mention.cluster_id == Cluster.id)
         .join(Call, Mention.call_id == Call.id)
         .join(Utterance, Mention.utterance_id == Utterance.id)
         .where(Cluster.kind == kind, Cluster.status == "active", Mention.excluded.is_(False))
         .where(Utterance.role == "buyer", *of_industry(industry))
     )
-    for cluster_id, category, mention_competitor, confidence in session.execute(stmt):
+    for cluster_id, category, mention_competitor, confidence, call_id in session.execute(stmt):
         if cluster_id is None:
             continue
         sizes[cluster_id] += 1
+        heard_on[cluster_id].add(call_id)
         if confidence is None or confidence >= confident_at:
             confident.add(cluster_id)
         categories_seen[cluster_id][(category or "").lower()] += 1
@@ -121,7 +131,10 @@ def suitable_clusters(
         haystack = " ".join([cluster.name, *(cluster.keywords or [])]).lower()
         return any(needle in haystack for needle in needles)
 
-    ranked = sorted(sizes, key=lambda cid: (cid not in confident, -sizes[cid], cid))
+    ranked = sorted(
+        sizes,
+        key=lambda cid: (cid not in confident, len(heard_on[cid]) == 1, -sizes[cid], cid),
+    )
     return [cid for cid in ranked if matches(cid)]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pipeline.call_names import call_name, known_outcome
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -43,6 +45,7 @@ class Quote:
     # The words said just before it in its turn, shown apart before a quote that cannot stand
     # alone ("…the onboarding took our team three weeks. **And then the price.**"), redacted.
     lead_in: str = ""
+    title: str | None = None  # its call's, redacted: names the call where no account does
 
     @property
     def label(self) -> str:
@@ -50,10 +53,16 @@ class Quote:
 
     @property
     def source(self) -> str:
-        """Where it was said, for the reader: ``buyer, Acme, call 4, 2024-05-02, lost``."""
-        parts = [self.speaker, self.account or "unknown account", f"call {self.call_id}"]
-        parts.append(self.call_date.isoformat() if self.call_date else "no date")
-        parts.append(self.outcome)
+        """Where it was said, for the reader: ``buyer, Acme, call 4, 2024-05-02, lost``; by what
+        is known of it (``call_names``): ``buyer, call 4, no date`` names no account nor outcome
+        nobody gave. ``publish.published`` reads these lines back."""
+        named = call_name(self.account, self.title, self.call_id)
+        parts = [self.speaker, *([named] if named != f"call {self.call_id}" else [])]
+        parts += [
+            f"call {self.call_id}",
+            self.call_date.isoformat() if self.call_date else "no date",
+        ]
+        parts += [outcome] if (outcome := known_outcome(self.outcome)) else []
         return ", ".join(parts)
 
 

@@ -283,6 +283,7 @@ class QuoteNumberer:
             uncertain=uncertain,
             confidence=confidence,
             lead_in=last_words(self.redactor.redact(lead_in)),
+            title=self.redactor.redact(call.title) if call.title else None,
         )
         if same is None:
             self.quotes.append(quote)

@@ -240,6 +240,10 @@ def _created(call: StorableCall) -> IngestResult:
     )
 
 
+# How a call stored with no date gets one: every notice of undated calls ends with it.
+GIVE_A_DATE = "the upload's date, a manifest row, or an edit of the call"
+
+
 def undated_notice(call: ParsedCall) -> str | None:
     """What to tell the user of a call stored with no date (a Zoom .vtt, an Otter .txt): it
     counts in no trend nor date filter, and nothing had said so; None where a date is known or
@@ -248,7 +252,7 @@ def undated_notice(call: ParsedCall) -> str | None:
         return None
     return (
         "no date found: the call counts in no trend or date filter until it has one "
-        "(the upload's date, a manifest row, or an edit of the call)"
+        f"({GIVE_A_DATE})"
     )
 
 

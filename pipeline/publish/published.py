@@ -27,11 +27,14 @@ from pipeline.store.models import Call
 ACCOUNT = "[account]"
 # A quote's source as ``Quote.source`` writes it (``content_templates/_sources.md.j2``):
 # "buyer, Ridgeline Freight, call 18, 2026-06-23, lost" (or "rep's note", "rep Dana", "speaker
-# unknown": a line whose speaker's side is unknown, as the brief lists it); an account may hold
-# commas.
+# unknown": a line whose speaker's side is unknown, as the brief lists it); an account (or a
+# call's title) may hold commas; none is there when unknown, nor an outcome ("buyer, call 3, no
+# date"), and documents made before still say "unknown account, call 3, no date, unknown".
 _SOURCE_RE = re.compile(
-    r"(?<=— )(?P<speaker>buyer|rep's note|speaker unknown|rep(?: [^,\n]+)?), (?P<account>[^\n]*?), "
-    r"call (?P<call>\d+), (?P<date>\d{4}-\d{2}-\d{2}|no date), (?P<outcome>[a-z_]+)(?=\s*$)",
+    r"(?<=— )(?P<speaker>buyer|rep's note|speaker unknown|rep(?: [^,\n]+)?)"
+    r"(?:, (?P<account>[^\n]*?))?, "
+    r"call (?P<call>\d+), (?P<date>\d{4}-\d{2}-\d{2}|no date)(?:, (?P<outcome>[a-z_]+))?"
+    r"(?=\s*$)",
     re.MULTILINE,
 )
 
