@@ -19,11 +19,12 @@ from pipeline.event_names import stands_for_an_event_or_place
 from pipeline.first_names import is_also_a_word_name, spoken_names
 from pipeline.known_words import known_words
 from pipeline.name_parts import hide_people, tied_people
+from pipeline.name_variants import name_pattern, surnames_only
 from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_positions import NAME as NAME  # the placeholder, for every caller
 from pipeline.person_positions import ROLE, SAID_NAME_RE, TITLE
 from pipeline.store.models import Call, Mention, ProductProfileVersion, TeamMember, Utterance
-from pipeline.word_names import stands_for_a_thing
+from pipeline.word_names import stands_for_a_thing, surname_stands_for_a_thing
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -37,14 +38,6 @@ _PHONE_RE = re.compile(
     r"(?<![\w/-])(?:(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,3}"
     r"|\+\d{7,15})(?![\w/])"
 )
-# Words that are capitalised in speaker labels but are not names.
-_NOT_NAMES = frozenset(
-    {"buyer", "customer", "prospect", "speaker", "client", "rep", "sales", "unknown", "the", "and"}
-)
-# A title before a surname ("Dr. Price", "Mrs Jacobs"): part of how a person is addressed, never
-# a name itself. A CRM note's "with Dr. Nina Patel" had made "Dr" a buyer, and "for Dr. Price,"
-# read "for [name]. [name]," where another document had "Dr. [name]".
-_TITLE_RE = re.compile(rf"^{TITLE}(?:\s+|$)")
 _NAME_RUN_RE = re.compile(rf"{re.escape(NAME)}(?:[ \t]+{re.escape(NAME)})+")
 
 
@@ -103,28 +96,6 @@ def contact_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for full names and their parts ("Dana Whitfield", "Dana", "Whitfield")."""
-    variants: set[str] = set()
-    for name in names:
-        cleaned = re.sub(r"\(.*?\)|\[.*?\]", " ", name).strip()
-        # The title stays in the text: "Dr. Raj Malhotra" reads "Dr. [name]" as a spoken "Dr. Raj
-        # Malhotra" does, whichever calls a document draws on.
-        cleaned = _TITLE_RE.sub("", cleaned).strip()
-        if not cleaned:
-            continue
-        variants.add(cleaned)
-        for part in re.split(r"[\s,]+", cleaned):
-            part = part.strip(".'-")
-            if len(part) >= 3 and part[0].isupper() and part.lower() not in _NOT_NAMES:
-                variants.add(part)
-    if not variants:
-        return None
-    ordered = sorted(variants, key=len, reverse=True)
-    # Not before a hyphen: a buyer "Gareth Price" had made "Price-wise, ..." "[name]-wise".
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in ordered) + r")(?![\w-])")
-
-
 @dataclass(frozen=True)
 class Redactor:
     """Replaces PII with bracketed placeholders; ``names`` are buyer-side people to hide."""
@@ -137,10 +108,12 @@ class Redactor:
     _names_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _keep_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _ours_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _surnames: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_names_re", _name_pattern(self.names))
-        object.__setattr__(self, "_ours_re", _name_pattern(self.ours))
+        object.__setattr__(self, "_names_re", name_pattern(self.names))
+        object.__setattr__(self, "_ours_re", name_pattern(self.ours))
+        object.__setattr__(self, "_surnames", surnames_only(self.names))
         kept = sorted({k.strip() for k in self.keep if k.strip()}, key=len, reverse=True)
         pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, kept)) + r")(?!\w)" if kept else None
         # Any case: an SRT's "LENA ORTIZ" is the "Lena" the speech says.
@@ -175,6 +148,9 @@ class Redactor:
         word, (start, end) = match.group(0), match.span()
         if " " in word or not is_also_a_word_name(word):
             return NAME
+        if word.casefold() in self._surnames:  # "Price" of a buyer "Gareth Price"
+            thing = surname_stands_for_a_thing(match.string, start, end, self.common)
+            return word if thing else NAME
         return word if stands_for_a_thing(match.string, start, end, self.common) else NAME
 
     def _spoken_person(self, match: re.Match[str]) -> str:

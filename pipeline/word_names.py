@@ -52,6 +52,13 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _DONE_TO_BEFORE = re.compile(rf"(?:{DONE_TO})$")
 _GREETED_BEFORE = re.compile(r"(?<![\w'’])(?i:hi|hey|hello|dear|thanks|thank you|cheers),?[ \t]+$")
+# A word alone as a label: a heading's ("## Price"), a bold one's ("**Price**"), a table cell's.
+_LABEL_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:#+[ \t]+|[-*][ \t]+)?(?:\*\*|__)?$")
+_LABEL_AFTER = re.compile(r"(?:\*\*|__)?[ \t]*(?::|\||\n|$)")
+# Joined to a lowercase noun, as no person is: "Price and budget", not "Price and I".
+_JOINS_A_NOUN = re.compile(
+    r"[ \t]+(?:and|or|&)[ \t]+(?!(?:the|a|an|my|our|his|her|their|i|me|we|they|he|she)\b)[a-z]"
+)
 _VOCATIVE = re.compile(r",[ \t]*$")
 _ENDS_VOCATIVE = re.compile(r"[ \t]*(?:[.!?]|$)")
 
@@ -82,6 +89,18 @@ def stands_for_a_thing(
         and _LOWER_WORD_AFTER.match(after)
         and not _PERSON_FOLLOWS.match(after)
     )
+
+
+def surname_stands_for_a_thing(
+    text: str, start: int, end: int, common: Collection[str] = frozenset()
+) -> bool:
+    """Does a surname that is also a word (``text[start:end]``: "Price", "Baker") stand for
+    the word there: where ``stands_for_a_thing`` says so, alone as a heading's, a bold label's
+    or a table cell's words, or joined to a lowercase noun ("Price and budget")? A buyer "Gareth
+    Price" had turned a comparison's "Price" row and an SEO brief's heading into "[name]"."""
+    before, after = text[:start], text[end:]
+    label = _LABEL_BEFORE.search(before) and _LABEL_AFTER.match(after)
+    return bool(label or _JOINS_A_NOUN.match(after)) or stands_for_a_thing(text, start, end, common)
 
 
 def is_a_kind_of_thing(word: str) -> bool:

@@ -247,3 +247,30 @@ def test_a_theme_name_that_names_anyone_is_told_apart() -> None:
     assert not redactor.names_someone("Price is too high")
     assert not redactor.names_someone("Reyes Heating wants monthly terms")
     assert Redactor(["Gareth Lewis"], enabled=False).names_someone("Gareth Lewis")
+
+
+@pytest.mark.parametrize(
+    ("buyer", "text", "kept"),
+    [
+        ("Gareth Price", "| **Price** | $39 a month per site |", True),
+        ("Gareth Price", "### H2: Price and budget", True),
+        ("Gareth Price", "“Price and budget” → `/pricing`", True),
+        ("Ola Baker", "Baker and pastry teams share one rota.", True),
+        ("Tom Fields", "Fields are mapped on import.", True),
+        ("Gareth Price", "Mrs Price signs the cheques.", False),
+        ("Priya Shah", "Priya said yes, Shah too.", False),
+        ("Gareth Price", "Price said the renewal is fine.", False),
+        ("Ola Baker", "We'd need to ask Baker first.", False),
+        ("Tom Fields", "Thanks, Fields.", False),
+    ],
+)
+def test_a_surname_that_is_a_word_names_its_person_only_where_a_person_stands(
+    buyer: str, text: str, kept: bool
+) -> None:
+    """A buyer "Gareth Price" had turned a comparison's "Price" row and an SEO brief's "Price
+    and budget" heading into "[name]": alone, a surname that is also a word is the word unless
+    a title or a person's doing puts the person there."""
+    surname = buyer.split()[1]
+    redacted = Redactor([buyer]).redact(text)
+    assert (surname in redacted) is kept, redacted
+    assert (NAME in redacted) is not kept, redacted
