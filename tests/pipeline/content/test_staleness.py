@@ -29,13 +29,14 @@ PRICE, SETUP = "price too high for a small team", "setup takes too long"  # the 
 
 def _more_calls(ws: Workspace, seeded: Seeded) -> int:
     """Later calls: the price cluster grows by half (5 -> 8) and names Acuity; a new objection
-    (10 mentions) outgrows setup (2)."""
+    (10 mentions, heard on two calls: a recurring theme) outgrows setup (2)."""
     with ws.session() as db:
         contract = Cluster(kind="objection", name="locked into a year", keywords=["contract"])
         db.add(contract)
         db.flush()
-        call_id = seeded.calls[0]
         for n in range(13):
+            # Both Health & fitness calls: the other industry's use case stays as it was.
+            call_id = seeded.calls[2] if n >= 3 and n % 2 else seeded.calls[0]
             text = f"Later worry number {n}: a year is too long to commit to."
             utterance = Utterance(
                 call_id=call_id, seq=100 + n, speaker="Dana", role="buyer", text=text
