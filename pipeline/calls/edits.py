@@ -1,5 +1,5 @@
-"""Correct and delete stored calls; a change of speaker roles re-runs detection on the call, a
-speaker's new name (``speaker_names``) only renames."""
+"""Correct and delete stored calls; a change of speaker roles (``speaker_sides``) re-runs
+detection on the call, a speaker's new name (``speaker_names``) only renames."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pipeline.analysis import flow as analysis
 from pipeline.calls.queries import get_call, get_stored_call
 from pipeline.calls.schemas import CallDetail, CallUpdate
 from pipeline.calls.speaker_names import rename_speakers, said_renames
-from pipeline.errors import BadInput
+from pipeline.calls.speaker_sides import move_speakers
 from pipeline.ingest.redating import mark_set_by_hand
 from pipeline.ingest.refresh import shown_value
 from pipeline.ingest.spellings import spelt_as_stored
@@ -36,13 +36,7 @@ def update_call(db: Session, call_id: int, update: CallUpdate) -> CallDetail:
     if "date" in fields:  # never read again by pipeline.ingest.redating
         call.extra = mark_set_by_hand(call.extra)
     if update.speaker_roles:
-        speakers = {u.speaker for u in call.utterances}
-        unknown = sorted(set(update.speaker_roles) - speakers)
-        if unknown:
-            raise BadInput(f"no speaker named {', '.join(map(repr, unknown))} in call {call_id}")
-        for utterance in call.utterances:
-            if utterance.speaker in update.speaker_roles:
-                utterance.role = update.speaker_roles[utterance.speaker]
+        move_speakers(call, update.speaker_roles)
     if update.speaker_names:
         rename_speakers(db, call, update.speaker_names)
     db.flush()

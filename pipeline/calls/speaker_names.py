@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import BadInput
 from pipeline.ingest.speaker_ids import SPEAKER_IDS
-from pipeline.speaker_renames import with_renames
+from pipeline.speaker_changes import with_renames
 from pipeline.store.models import Call, Utterance, utcnow
 from pipeline.types import MAX_SHORT_TEXT
 

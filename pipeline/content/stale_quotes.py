@@ -1,6 +1,6 @@
 """Whether the quotes a document cites still stand where it took them, whether their deals were
-decided since, and whether their calls' speakers were renamed since: the quote half of the
-out-of-date check (``staleness``)."""
+decided since, and whether their calls' speakers were renamed or moved to another side since:
+the quote half of the out-of-date check (``staleness``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from pipeline.content.citations import page_order
 from pipeline.content.quote_text import clip
 from pipeline.deals import deal_outcomes
-from pipeline.speaker_renames import renamed_since
+from pipeline.speaker_changes import renamed_since, sides_changed_since
 from pipeline.store.models import Cluster, Mention, Utterance
 
 # A sentence's detections in its utterance: span, kind, excluded, theme.
@@ -157,9 +157,31 @@ def renamed_speakers(
     """Calls the page quotes on which a user renamed a speaker since it was generated: a rep's
     reply is sourced by the rep's name, and a buyer's new name is one to redact in its quotes.
     Said without the names, so no list of changes shows a buyer's."""
-    cited = set(page_order(body_markdown))
-    calls = {int(q["call_id"]) for q in quotes if q.get("id") in cited and "call_id" in q}
+    calls = _cited_calls(body_markdown, quotes)
     return [
         f"a speaker on call {call_id}, which it quotes, was renamed"
         for call_id in renamed_since(session, calls, since)
     ]
+
+
+def moved_sides(
+    session: Session, body_markdown: str, quotes: list[dict[str, Any]], since: dt.datetime
+) -> list[str]:
+    """Calls the evidence quotes on which a user moved a speaker to another side since it was
+    generated: a line it quotes as a buyer's may be a rep's now, and a buyer's line it left out
+    as a speaker unknown's may be one to quote. Every call its evidence quotes counts, cited on
+    the page or not (the brief and the LLM's evidence quote it too); said without the names."""
+    cited = _cited_calls(body_markdown, quotes)
+    calls = {int(q["call_id"]) for q in quotes if "call_id" in q}
+    return [
+        f"the side of a speaker on call {call_id}, which "
+        + ("it" if call_id in cited else "its evidence")
+        + " quotes, changed"
+        for call_id in sides_changed_since(session, calls, since)
+    ]
+
+
+def _cited_calls(body_markdown: str, quotes: list[dict[str, Any]]) -> set[int]:
+    """The calls of the quotes the page cites."""
+    cited = set(page_order(body_markdown))
+    return {int(q["call_id"]) for q in quotes if q.get("id") in cited and "call_id" in q}

@@ -20,7 +20,12 @@ from pipeline.content.stale_evidence import (
     theme_counts,
     theme_news,
 )
-from pipeline.content.stale_quotes import decided_since, renamed_speakers, withdrawn_quotes
+from pipeline.content.stale_quotes import (
+    decided_since,
+    moved_sides,
+    renamed_speakers,
+    withdrawn_quotes,
+)
 from pipeline.content.types import CONTENT_TYPES
 from pipeline.store.models import (
     Call,
@@ -36,13 +41,15 @@ from pipeline.wording import capitalised
 # What changed it, as its page heads the list: a user's own theme edits (merge, split,
 # hide, a corrected quote) had been blamed on "later calls".
 EDITS, CALLS, PROFILE, RENAMES = "edits", "calls", "profile", "renames"
+SIDES = "sides"
 CALLED, EDITED, PROFILED = frozenset({CALLS}), frozenset({EDITS}), frozenset({PROFILE})
-RENAMED = frozenset({RENAMES})
+RENAMED, MOVED = frozenset({RENAMES}), frozenset({SIDES})
 CAUSE_NAMES = {
     EDITS: "theme edits",
     CALLS: "later calls",
     PROFILE: "product profile edits",
     RENAMES: "speaker renames",
+    SIDES: "speaker sides",
 }
 
 
@@ -110,10 +117,13 @@ def staleness(session: Session, document: Document) -> Staleness:
         session.execute(select(Cluster.id, Cluster.name).where(Cluster.id.in_(targets))).all()
     )
     since = _since(session, document)
+    quotes = evidence.get("quotes") or []
+    moved = moved_sides(session, document.body_markdown, quotes, since.at)
     # A quote that left its theme, a count that moved, a theme new at the top: the user's
-    # edits when they made any since, the calls added since when there are any (and when
-    # neither, a re-analysis).
-    happened = ((EDITS, since.edited), (CALLS, since.calls))
+    # edits when they made any since, the calls added since when there are any, a speaker
+    # its evidence quotes moved to another side (re-detected: a rep's line is no buyer's);
+    # and when none, a re-analysis.
+    happened = ((EDITS, since.edited), (CALLS, since.calls), (SIDES, bool(moved)))
     either = frozenset(cause for cause, did in happened if did) or CALLED
     changes: list[tuple[str, frozenset[str]]] = []
     for cluster in recorded:
@@ -130,7 +140,6 @@ def staleness(session: Session, document: Document) -> Staleness:
         news = theme_news(label, cluster, counts.get(cid, NO_EVIDENCE), since.version)
         if news:
             changes.append((news, either))
-    quotes = evidence.get("quotes") or []
     active = [c for c in recorded if current.get(int(c["id"]), ("",))[0] == "active"]
     themes = {int(c["id"]): str(c["name"]) for c in recorded}
     changes += [(change, either) for change in reach_news(document.body_markdown, active, counts)]
@@ -144,6 +153,7 @@ def staleness(session: Session, document: Document) -> Staleness:
         (change, RENAMED)
         for change in renamed_speakers(session, document.body_markdown, quotes, since.at)
     ]
+    changes += [(change, MOVED) for change in moved]
     changes += [(change, either) for change in _new_at_the_top(session, document, recorded)]
     changes += [(change, CALLED) for change in _new_competitors(session, ids, recorded, segment)]
     changes += [
