@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
+from pipeline.person_positions import ROLE
 
 # "Asked whether we integrate with Mindbody.", "She also asked about SSO": a note reporting the
 # buyer's question.
@@ -20,6 +21,10 @@ _REPORTED_QUESTION = re.compile(
     r"(?i:whether|if|about|how|what|when|why|who|which|where|us\s+(?:whether|if|about))\b"
     r"|^(?:[-*•]\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?i:(?:also|then)\s+)?(?i:asked)\s+"
     r"(?i:(?:us\s+)?(?:whether|if|how|when|about)\s+(?:we|you|our|your)\b)"
+    # Their side named by its role, any topic: "Owner asked whether the deposits sit with us.",
+    # "The practice manager asked if reminders go by text." ("our" manager may be ours).
+    rf"|^(?:[-*•]\s*)?(?!(?i:our|my)\b)(?i:(?:the|their|her|his)\s+)?(?i:[a-z]+\s+)?(?i:{ROLE})\s+"
+    r"(?i:(?:also|then)\s+)?(?i:asked)\s+(?i:(?:us\s+)?(?:whether|if|about|how|what|when|why|which|where))\b"
 )
 
 

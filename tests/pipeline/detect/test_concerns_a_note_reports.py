@@ -35,11 +35,17 @@ NAMED_ASKERS = [
     "Maria also asked about our offline mode for the vans.",
     "Sean Byrne asked how we handle VAT on deposits.",
     "Priyanka asked whether your app works on the old Android scanners.",
+    # their side named by its role, any topic
+    "Owner asked whether the deposits go straight to their bank or sit with us.",
+    "The practice manager asked if the reminders can go out by text.",
+    "Their CFO asked about annual billing.",
+    "Site supervisor also asked how the scanners charge overnight.",
 ]
 NOT_THE_BUYERS = [
     "Priya asked if they run payroll in-house.",  # the rep asking about them
     "Tom asked them about their volumes.",
     "Asked for a discount, we said no.",
+    "Our manager asked if they run payroll in-house.",  # our side asking them
 ]
 LOST_THEN_REASON = [
     ("Closed lost - staying with Brightpath.", "Reason: price per van was too high."),
