@@ -24,7 +24,8 @@ from pipeline.ingest.base import ParsedUtterance
 
 _SAID = "said"  # a label naming who spoke ("Customer said:"), no kind
 _TIMING = "timing"  # "Timing:", "Deadline:": when, no kind (a timing objection is the model's)
-_NO_KIND = (_SAID, _TIMING)
+_FIELD = "field"  # a template's field ("Metrics:", "Decision criteria:"), no kind
+_NO_KIND = (_SAID, _TIMING, _FIELD)
 # The kinds a buying topic before the label's word may qualify ("Price objection:").
 _TOPICAL = ("objection", "question", "pain")
 # The kinds whose topic is kept as their category; a pain's is only its words.
@@ -169,6 +170,12 @@ def list_label(line: str) -> Segment | None:
         return None
     sorts = None if kind in _NO_KIND else kind
     return Segment("", sorts, _category(found, sorts))
+
+
+def names_a_field(line: str) -> bool:
+    """Whether a line is only a note's field label ("Next:", "**Economic buyer:**", "Pain
+    points"): the note's structure, never a person who speaks."""
+    return list_label(line) is not None
 
 
 def starts_with_label(text: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.ingest.inline_labels import names_a_field
+from pipeline.ingest.note_shape import is_field_line, reads_as_notes
 from pipeline.ingest.turns import Turn, person_like
 
 # A list item's marker: "- ", "* ", "• ", "1. ", "2)".
@@ -24,9 +26,10 @@ _QUOTED_TEXT = re.compile(r"^[\"“][^\"”\n]{2,}[\"”]")
 
 def bare_label(line: str) -> str | None:
     """The person a line naming only a speaker names ("**Giles:**" -> "Giles"); None for a
-    field or section label ("Next steps:", "Pricing:") and for any line with text after it."""
+    field or section label ("Next steps:", "Next:", "Economic buyer:") and for any line with
+    text after it."""
     found = _BARE_LABEL.match(line.strip())
-    if found is None or not person_like(found.group("name")):
+    if found is None or not person_like(found.group("name")) or names_a_field(line.strip()):
         return None
     return found.group("name")
 
@@ -34,10 +37,13 @@ def bare_label(line: str) -> str | None:
 def spoken_turns(
     lines: Sequence[str], labels: Sequence[Turn | None], *, note: bool
 ) -> list[Turn | None]:
-    """``labels`` less the ones that are no turn of a conversation: a bare label heading a
-    list, and, in a CRM note (``note``), a label over a quotation (``Sam: "…"``)."""
+    """``labels`` less the ones that are no turn of a conversation: a field label ("Next:"), a
+    bare label heading a list, and, in a CRM note (``note``), a label over a quotation (``Sam:
+    "…"``); none at all when names alone on their lines head a rep's notes (``reads_as_notes``)."""
     kept: list[Turn | None] = []
     for index, turn in enumerate(labels):
+        if turn is not None and is_field_line(lines[index]):
+            turn = None
         text = turn.text.strip() if turn is not None else ""
         following = "" if text else _next_text(lines, index)
         if turn is not None and (
@@ -45,7 +51,7 @@ def spoken_turns(
         ):
             turn = None
         kept.append(turn)
-    return kept
+    return [None] * len(kept) if reads_as_notes(lines, kept) else kept
 
 
 def _next_text(lines: Sequence[str], index: int) -> str:

@@ -8,6 +8,7 @@ from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.inline_labels import Segment, list_label, starts_with_label
 from pipeline.ingest.note_labels import BULLET, bare_label
 from pipeline.ingest.quotes import holds_a_quote
+from pipeline.ingest.reported_lines import speaks_for_oneself
 from pipeline.ingest.titles import is_part_name
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
@@ -138,6 +139,7 @@ def parse_notes(
     lines = without_contact_block(lines, signed_off=note_field)
     title: str | None = None
     items: list[tuple[list[str], str | None, str | None, Segment | None]] = []
+    paragraphs: set[int] = set()  # the items that are paragraphs, not list items
     current: list[str] | None = None
     label = _Label()
     listing: _Listing | None = None  # a labelled list's kind ("Objections:" over its items)
@@ -185,6 +187,8 @@ def parse_notes(
             quoted = not bullet and line.lstrip().startswith(">")
             listed = listing.kind if listing is not None and bullet else None
             said_by = label.owner(bool(bullet))
+            if not bullet:
+                paragraphs.add(len(items))
             items.append((current, said_by, heading_text if quoted else None, listed))
         else:  # a line opening on a label ("Pain: …") keeps its break for ``inline_labels``
             current.append(f"\n{text}" if starts_with_label(text) else text)
@@ -193,14 +197,24 @@ def parse_notes(
             strip_inline_markdown(" ".join(part for part in item if part)).strip(),
             role="rep_note",
             role_from_source=True,
-            said_by=said_by,
+            said_by=_whose(" ".join(item), said_by, paragraph=index in paragraphs),
             heading=heading,
             note_kind=listed.kind if listed else None,
             note_category=listed.category if listed else None,
         )
-        for item, said_by, heading, listed in items
+        for index, (item, said_by, heading, listed) in enumerate(items)
     ]
     return title, [u for u in utterances if u.text and not is_greeting(u.text)]
+
+
+def _whose(text: str, said_by: str | None, *, paragraph: bool) -> str | None:
+    """Whose words a paragraph under a bare name ("Niamh:") holds: that person's when it quotes
+    them or speaks in their voice ("We retype every job sheet"), else none: it is the rep's note
+    about them ("Worried the drivers won't use another app. Wants monthly billing."). A list
+    under a name is a recap of what they said, as before."""
+    if said_by is None or not paragraph or holds_a_quote(text) or speaks_for_oneself(text):
+        return said_by
+    return None
 
 
 class _Listing:

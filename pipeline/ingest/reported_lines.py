@@ -25,6 +25,17 @@ _ADVERB = r"(?:\s+(?:[a-z]+ly|also|then|later|again|too|just|still|first))*"
 _SUBJECT = r"(?P<subject>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:\s*\([^()\n]{1,40}\))?"
 _REPORTED = re.compile(rf"^{_SUBJECT}{_ADVERB}\s+(?:(?P<spoke>{_SPOKE})|(?P<wants>{_WANTS}))\b")
 _PRONOUNS = frozenset({"they", "he", "she"})
+# Someone speaking for themselves or to someone: "I", "we", "you", "our", "me".
+_FIRST_OR_SECOND = re.compile(
+    r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|we'll|our|ours|us|my|me|you|you're|your)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_for_oneself(text: str) -> bool:
+    """Words in the first or second person ("We retype every job sheet"): someone's own, not a
+    note about them ("Retypes every job sheet", "Wants monthly billing")."""
+    return bool(_FIRST_OR_SECOND.search(text.replace("’", "'")))
 
 
 def reports_someone(text: str, people: Sequence[Person]) -> bool:

@@ -108,7 +108,8 @@ def test_name_colon_quote_lines_are_buyer_quotes_in_the_reps_note(
     if export.contact:
         assert {u.speaker for u in quotes} == {contact}
     notes = " ".join(u.text for u in call.utterances if u.role == "rep_note")
-    assert lines[0] in notes and lines[-1] in notes  # the rep's own lines, read as notes
+    last = lines[-1].removeprefix("Next: ")  # "Next:" labels the rep's plan: the label goes
+    assert lines[0] in notes and last in notes  # the rep's own lines, read as notes
     assert call.title != lines[0]
     told = understood(call.utterances).describe()
     assert "turn" not in told and "2 buyer quotes" in told
