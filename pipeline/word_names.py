@@ -52,9 +52,10 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _DONE_TO_BEFORE = re.compile(rf"(?:{DONE_TO})$")
 _GREETED_BEFORE = re.compile(r"(?<![\w'’])(?i:hi|hey|hello|dear|thanks|thank you|cheers),?[ \t]+$")
-# A word alone as a label: a heading's ("## Price"), a bold one's ("**Price**"), a table cell's.
-_LABEL_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:#+[ \t]+|[-*][ \t]+)?(?:\*\*|__)?$")
-_LABEL_AFTER = re.compile(r"(?:\*\*|__)?[ \t]*(?::|\||\n|$)")
+# A word alone as a label: a heading's ("## Price"), a bold one's ("**Price**"), a table cell's,
+# Markdown or its HTML: "| **Price** |" is "<td><strong>Price</strong></td>" once rendered.
+_LABEL_BEFORE = re.compile(r"(?:^|\n|\||>)[ \t]*(?:#+[ \t]+|[-*][ \t]+)?(?:\*\*|__)?$")
+_LABEL_AFTER = re.compile(r"(?:\*\*|__)?[ \t]*(?::|\||\n|$|</)")
 # Joined to a lowercase noun, as no person is: "Price and budget", not "Price and I".
 _JOINS_A_NOUN = re.compile(
     r"[ \t]+(?:and|or|&)[ \t]+(?!(?:the|a|an|my|our|his|her|their|i|me|we|they|he|she)\b)[a-z]"

@@ -253,6 +253,8 @@ def test_a_theme_name_that_names_anyone_is_told_apart() -> None:
     ("buyer", "text", "kept"),
     [
         ("Gareth Price", "| **Price** | $39 a month per site |", True),
+        ("Gareth Price", "<tr><td><strong>Price</strong></td><td>$39</td></tr>", True),
+        ("Gareth Price", "<p>Price said no.</p>", False),
         ("Gareth Price", "### H2: Price and budget", True),
         ("Gareth Price", "“Price and budget” → `/pricing`", True),
         ("Ola Baker", "Baker and pastry teams share one rota.", True),
