@@ -74,6 +74,10 @@ _LIST_LABEL = re.compile(
     rf"^(?P<mark>[*_]{{0,2}})\s*(?P<label>{_WORDING})\s*:?\s*(?P=mark)\s*:?$",
     re.IGNORECASE,
 )
+# A record label that names the deal's rivals ("Competitor:", "Competition:"), and where its
+# words end when no label follows: a blank line.
+_RIVAL_LABEL = re.compile(r"compet", re.IGNORECASE)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 # A list item's own label that is only a buying topic: "Price:", "Onboarding —", "Contract -".
 _ITEM_TOPIC = re.compile(
     rf"(?:the\s+)?(?P<topic>{TOPIC_WORDS})(?:\s*(?::|--|–|—)\s*|\s+-\s+)(?=\S)", re.IGNORECASE
@@ -209,14 +213,16 @@ def split_labelled(notes: list[ParsedUtterance]) -> tuple[list[ParsedUtterance],
     return kept, plan
 
 
-def noted_rivals(notes: list[ParsedUtterance]) -> list[str]:
-    """The products the rep's "Competitor:" labels name in ``notes`` as ``split_labelled`` cut
-    them ("currently quoted by Trakkio and RouteMate"): rivals of the call, tagged wherever it
-    names them."""
-    names = [
-        name
-        for note in notes
-        if note.role == "rep_note" and note.note_kind == RECORD_NOTE
-        for name in listed_rivals(note.text)
-    ]
+def noted_rivals(body: str) -> list[str]:
+    """The products under the rep's "Competitor:" labels in a note's ``body`` ("Competitor:
+    currently quoted by Trakkio and RouteMate", a "Competitors:" line over a list), up to the
+    next label or the paragraph's end: rivals of the call. A competitor label's only: "Decision
+    maker: Jo" is the rep's record too, and Jo no rival."""
+    names: list[str] = []
+    for found in _LABEL.finditer(body):
+        if _kind(found) != RECORD_NOTE or not _RIVAL_LABEL.match(found.group(RECORD_NOTE)):
+            continue
+        rest = body[found.end() :]
+        stops = [m.start() for m in (_LABEL.search(rest), _PARAGRAPH_END.search(rest)) if m]
+        names += listed_rivals(rest[: min(stops, default=len(rest))])
     return list(dict.fromkeys(names))

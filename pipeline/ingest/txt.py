@@ -127,7 +127,7 @@ def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> Parse
         if left_out:
             call.extra["quoted_reply_lines"] = left_out
         notes = _notes(body, meta, kind)
-        rivals = noted_rivals(notes)  # a "Competitor:" label's, not the summary's record
+        rivals = noted_rivals("\n".join(body))  # a "Competitor:" label's, not the summary's
         call.utterances = notes + _written_summary(meta)
         call.notice = aside_notice(meta.sections)
     meta.apply(call)

@@ -71,3 +71,18 @@ def test_a_header_field_in_prose_names_its_products(workspace: Workspace) -> Non
         stored = db.scalars(select(Call.competitors).order_by(Call.id)).all()
     workspace.close()
     assert stored == [["Fresha", "Booksy"], ["monday.com", "Vagaro"]]
+
+
+def test_only_a_competitor_label_names_rivals(workspace: Workspace) -> None:
+    """The deal's other record fields ("Decision maker:", "Champion:", "Budget:") name people
+    and figures, no rivals: "Decision maker: Jo" had made Jo a competitor of the call."""
+    notes = (
+        "Fenwick Cycles - call notes\nDate: 2026-05-10\n\n"
+        "Decision maker: Jo (owner)\nChampion: Priti in the workshop\n"
+        "Competitor: quoted by ShelfSync last month\nBudget: Jo holds it\n"
+    )
+    ingest_bytes(workspace, notes.encode(), "fenwick.txt", analyse=False)
+    with workspace.session() as db:
+        stored = db.scalars(select(Call.competitors)).one()
+    workspace.close()
+    assert stored == ["ShelfSync"]
