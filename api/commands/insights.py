@@ -8,6 +8,7 @@ import enum
 from typing import Annotated, Any, cast, get_args
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from api.cli_app import ID_COMMAND, app, console, open_workspace, print_json, progress_bar
@@ -256,9 +257,11 @@ def cluster_show(cluster_id: ClusterId, as_json: JsonOption = False) -> None:
             for part in (f"call {quote['call_id']}", quote["date"], quote["account"])
             if part
         )
+        # A quote that cannot stand alone follows its lead-in, dimmed as the web page lightens it.
+        lead = f"[dim]…{escape(quote['lead_in'])}[/dim] " if quote.get("lead_in") else ""
         console.print(
-            f'  "{quote["text"]}" [dim]{said}mention {quote["mention_id"]}, {where}, '
-            f"{quote['outcome']}[/dim]",
+            f'  "{lead}{escape(quote["text"])}" [dim]{said}mention {quote["mention_id"]}, '
+            f"{where}, {quote['outcome']}[/dim]",
             highlight=False,
         )
     hidden = detail["size"] - len(detail["quotes"])

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.lead_ins import quote_reads, readable_first, shown_lead_in
+from pipeline.cluster.member_lead_ins import with_lead_ins
 from pipeline.cluster.rows import (
     count_rows,
     earlier_rows,
@@ -29,7 +30,7 @@ from pipeline.cluster.stats import (
 )
 from pipeline.cluster.trend import Periods
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.detect.rules import unquotable
+from pipeline.detect.quotable import unquotable
 from pipeline.detect.sentences import quote_span, quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
@@ -274,7 +275,7 @@ def get_cluster(
     quote = chosen[0]["text"] if chosen else None
     detail = _summary(cluster, rows, quote, trend_window(session), confident_at=confident_at)
     detail["quotes"] = chosen
-    detail["mentions"] = [r.quote() for r in rows]
+    detail["mentions"] = with_lead_ins(session, rows)
     return detail
 
 

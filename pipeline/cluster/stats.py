@@ -20,7 +20,7 @@ from pipeline.cluster.trend import (
     trend_score,
     trend_word,
 )
-from pipeline.detect.rules import unquotable
+from pipeline.detect.quotable import unquotable
 from pipeline.embed import Vectors
 from pipeline.store.models import Outcome
 

@@ -36,7 +36,7 @@ from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME, load_state, unthemed_info
 from pipeline.cluster.stats import MentionRow, quote_tier
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.detect.rules import unquotable
+from pipeline.detect.quotable import unquotable
 from pipeline.embed import Embedder
 from pipeline.store.views import ViewCache
 from pipeline.workspace import Workspace

@@ -215,30 +215,6 @@ def only_acknowledges(sentence: str) -> bool:
     return says_nothing(sentence) and not _REACTION_ONLY.match(_bare(sentence))
 
 
-# "Lost reason: Missing feature" (a CRM column as a note line), "Handled by Jordan Miles (Sales)"
-_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z /&-]{1,30}: [^.!?:]{1,60}[.!?]?$")
-_HANDLED_BY = re.compile(
-    r"^(?:handled|assigned|owned|logged|answered) (?:by|to) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*"
-    r"(?: \([^()]*\))?$",
-    re.IGNORECASE,
-)
-_FIELD_WORDS = 6  # a field's value: "Went with competitor"; a note's sentence says more
-
-
-def unquotable(sentence: str, role: str) -> bool:
-    """Never a quote on a theme's page or card: ``says_nothing``, or a line of the deal's record
-    (a CRM field "Lost reason: Missing feature", a tool's "Handled by ..."), which may count in
-    a theme's figures but is nobody's words (it had been quoted as the rep's note)."""
-    if says_nothing(sentence):
-        return True
-    text = sentence.strip()
-    if role == "buyer" or len(text) > _NOTHING_CHARS:
-        return False
-    field = _FIELD_LINE.match(text)
-    short = field is not None and len(text.split(":", 1)[1].split()) <= _FIELD_WORDS
-    return short or bool(_HANDLED_BY.match(text))
-
-
 def _bare(sentence: str) -> str:
     """The sentence as the filler patterns read it: lower case, without quotes or brackets."""
     return lowered(sentence).strip().strip("\"'()[]* ")

@@ -35,6 +35,7 @@ from pipeline.detect.model import KindScore
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.plain_topics import plain_topic
+from pipeline.detect.quotable import SAYS_NOTHING_ALONE_SURE, says_nothing_alone
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.requirements import sets_a_requirement
 from pipeline.detect.rival_remarks import rival_remark
@@ -213,6 +214,10 @@ def sentence_verdict(
         # "Price objection: said $12/user is a lot", "Security question: …": the rep's topic
         category, competitor = noted, competitor if noted == "competitor" else None
     planned = sentence.note_kind == PLAN_NOTE  # the rep's plan is never an objection to ask
+    if says_nothing_alone(text) and not rules.says_nothing(text):
+        # "Bad." (a pain at 0.93), "Twice.": what it is about was said before it, so it counts
+        # as uncertain; a bare reaction ("Hm." after a price) keeps the model's reading
+        confidence = min(confidence, SAYS_NOTHING_ALONE_SURE)
     return Verdict(
         kind,
         category,

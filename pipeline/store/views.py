@@ -35,7 +35,7 @@ MEMO_SIZE = 64  # views kept parsed-ready per process (a few filter combinations
 STALE_AFTER_DAYS = 2  # stored views of older revisions are removed after this
 # Raised when what a view holds changes shape (a field added or read anew): a view stored by
 # an older version is then never served (the dashboard's trend words had lacked until a write).
-VIEW_SHAPE = 3
+VIEW_SHAPE = 4  # 4: every member of a theme has its lead-in
 
 
 def view_key(name: str, params: Mapping[str, Any]) -> str:

@@ -1,5 +1,5 @@
 """A line of the deal's record (a CRM reason column, a tool's "Handled by ...") counts in a
-theme but is never quoted as anyone's words (``rules.unquotable``)."""
+theme but is never quoted as anyone's words (``quotable.unquotable``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.cluster.stats import MentionRow, representative_quotes
 from pipeline.cluster.views import card_quotes
-from pipeline.detect.rules import unquotable
+from pipeline.detect.quotable import unquotable
 
 
 def _row(n: int, text: str, role: str) -> MentionRow:
