@@ -37,6 +37,9 @@ class ClusterEvidence:
     # Lines of speakers whose side is unknown (a speakerless subtitle file's), where its buyers'
     # fall short: for the writer's brief and the LLM, named so; never a page's buyer quote.
     unknown_ids: list[int] = field(default_factory=list)
+    # The theme's own name when the document was built, where ``name`` (the page's wording)
+    # may stand in for it (``theme_names``): staleness tells a rename from the stand-in.
+    own_name: str | None = None
 
     @property
     def lost_share(self) -> float:

@@ -191,6 +191,7 @@ def collect_evidence(
             ClusterEvidence(
                 id=cluster.id,
                 name=name,
+                own_name=cluster.name,
                 kind=cluster.kind,
                 category=category,
                 size=len(rows),

@@ -128,15 +128,18 @@ def staleness(session: Session, document: Document) -> Staleness:
     changes: list[tuple[str, frozenset[str]]] = []
     for cluster in recorded:
         cid, name = int(cluster["id"]), cluster["name"]
-        state, renamed, merged_into = current.get(cid, ("removed", name, None))
+        # The theme's own name then: the page's ``name`` may be a category's wording standing
+        # in for it ("Price and budget" for "Price", a surname); a record without it is older.
+        then = str(cluster.get("own_name") or name)
+        state, now, merged_into = current.get(cid, ("removed", then, None))
         # Renamed since: both names (the page says the old one, the user knows the new one).
-        label = f"“{name}”" if renamed == name else f"“{name}” (now “{renamed}”)"
+        label = f"“{name}”" if now == then else f"“{name}” (now “{now}”)"
         if state != "active":
             said, cause = _gone(state, names.get(merged_into or -1), cid in since.split)
             changes.append((f"{label} {said}", cause))
             continue
-        if cid in since.renamed and renamed != name:
-            changes.append((f"“{name}” was renamed “{renamed}”", EDITED))
+        if cid in since.renamed and now != then:
+            changes.append((f"“{then}” was renamed “{now}”", EDITED))
         news = theme_news(label, cluster, counts.get(cid, NO_EVIDENCE), since.version)
         if news:
             changes.append((news, either))

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
@@ -175,21 +176,31 @@ def _store_call(
     return call
 
 
-def _existing(session: Session, digest: str) -> tuple[int, str] | None:
-    """The id and analysis state of the call already stored with this content, if any."""
+class _Stored(NamedTuple):
+    """The call already stored with an upload's content: its id, its analysis state, and
+    whether it has a date (a manifest's or an edit's, where the upload's file gives none)."""
+
+    id: int
+    state: str
+    dated: bool
+
+
+def _existing(session: Session, digest: str) -> _Stored | None:
+    """The call already stored with this content, if any."""
     row = session.execute(
-        select(Call.id, Call.analysis_state).where(Call.content_hash == digest)
+        select(Call.id, Call.analysis_state, Call.call_date).where(Call.content_hash == digest)
     ).first()
-    return None if row is None else (int(row[0]), str(row[1]))
+    return None if row is None else _Stored(int(row[0]), str(row[1]), row[2] is not None)
 
 
 def _already_stored(
-    workspace: Workspace, session: Session, result: IngestResult, existing: tuple[int, str]
+    workspace: Workspace, session: Session, call: StorableCall, existing: _Stored
 ) -> IngestResult:
     """A duplicate; ``resumed`` when its analysis never finished and nobody is about to
     analyse it (its owner died, or it failed): this process takes the call over and analyses
     it now. Only an unanalysed call's claim is read (by id): an analysed one costs nothing."""
-    call_id, state = existing
+    call_id, state, dated = existing
+    result = _created(call, dated=dated)
     status = "duplicate"
     if state != AnalysisState.analysed:
         owner, since = session.execute(
@@ -218,7 +229,10 @@ def storable(
     return StorableCall(parsed, digest, filename, index, earlier)
 
 
-def _created(call: StorableCall) -> IngestResult:
+def _created(call: StorableCall, *, dated: bool = False) -> IngestResult:
+    """What the upload read; ``dated``: the call stored before with this content has a date,
+    so the upload's own lack of one is no news (a re-upload of a call dated by a manifest had
+    been told it "counts in no trend or date filter")."""
     return IngestResult(
         filename=call.filename,
         status="created",
@@ -233,7 +247,7 @@ def _created(call: StorableCall) -> IngestResult:
                 unplaced_notice(call.parsed),
                 record_id_notice(call.parsed),
                 speaker_ids_notice(call.parsed),
-                undated_notice(call.parsed),
+                None if dated else undated_notice(call.parsed),
             )
             if part
         ),
@@ -268,7 +282,8 @@ def store_parsed(
     """Store one parsed call in its own transaction: all of it or nothing. ``earlier``:
     ``earlier_hashes``, for a table row imported before with fewer columns (``remap``);
     ``spellings``: the upload's ``known_spellings``, kept up to date (else read now)."""
-    result = _created(storable(parsed, digest, filename, index))
+    call = storable(parsed, digest, filename, index)
+    result = _created(call)
     try:
         # One session: the duplicate check, then the call.
         with (
@@ -278,11 +293,12 @@ def store_parsed(
         ):
             existing = _existing(session, digest)
             if existing is not None:
-                return _already_stored(workspace, session, result, existing)
+                return _already_stored(workspace, session, call, existing)
             claimed = claim_earlier(session, [(digest, earlier, parsed)])
             if digest in claimed:
                 call_id, state, changed = claimed[digest]
-                stored = _already_stored(workspace, session, result, (call_id, state))
+                claim = _Stored(call_id, state, False)  # it took the row's date, if any
+                stored = _already_stored(workspace, session, call, claim)
                 return with_changes(stored, changed)
             call_id = _store_call(session, parsed, filename, digest, spellings).id
             hold([call_id])
@@ -292,7 +308,7 @@ def store_parsed(
             existing = _existing(session, digest)
             if existing is None:
                 raise
-            return _already_stored(workspace, session, result, existing)
+            return _already_stored(workspace, session, call, existing)
     return result.model_copy(update={"call_id": call_id})
 
 
@@ -304,18 +320,19 @@ def _store_together(
     results = [_created(call) for call in calls]
     with workspace.calls_in_flight.holding() as hold, workspace.session() as session:
         digests = sorted({call.digest for call in calls})
-        known: dict[str, tuple[int, str]] = {
-            str(digest): (int(call_id), str(state))
-            for call_id, state, digest in session.execute(
-                select(Call.id, Call.analysis_state, Call.content_hash).where(
+        known: dict[str, _Stored] = {
+            str(digest): _Stored(int(call_id), str(state), date is not None)
+            for call_id, state, date, digest in session.execute(
+                select(Call.id, Call.analysis_state, Call.call_date, Call.content_hash).where(
                     Call.content_hash.in_(digests)
                 )
             )
         }
         changes: dict[str, list[str]] = {}
         unknown = [(c.digest, c.earlier, c.parsed) for c in calls if c.digest not in known]
+        # A claimed call took the row's date: the row's own notice holds (``dated`` False).
         for digest, (call_id, state, changed) in claim_earlier(session, unknown).items():
-            known[digest], changes[digest] = (call_id, state), changed
+            known[digest], changes[digest] = _Stored(call_id, state, False), changed
         new: dict[str, StorableCall] = {}
         ids: dict[str, int] = {}
         for call in calls:
@@ -338,7 +355,7 @@ def _store_together(
         firsts: set[str] = set()
         for position, call in enumerate(calls):
             if call.digest in known:  # the update is told once, by the first of its rows
-                stored = _already_stored(workspace, session, results[position], known[call.digest])
+                stored = _already_stored(workspace, session, call, known[call.digest])
                 results[position] = with_changes(stored, changes.pop(call.digest, []))
             elif call.digest in firsts:  # the same content earlier in this batch: stored now
                 results[position] = results[position].model_copy(

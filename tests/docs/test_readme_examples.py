@@ -10,7 +10,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from pipeline.store.models import Call
+from pipeline.workspace import Workspace
 from tests.conftest import ROOT
 
 
@@ -67,3 +70,34 @@ def test_every_api_example_in_the_readme_works(client: TestClient) -> None:
             assert content.startswith(b"%PDF")
         if request.startswith("POST /api/documents"):
             assert json.loads(content)["doc_type"] == "objection-faq"
+
+
+def _metadata(workspace: Workspace) -> dict[str, tuple[object, ...]]:
+    with workspace.session() as db:
+        rows = db.execute(
+            select(
+                Call.filename, Call.call_date, Call.account, Call.outcome, Call.our_speakers,
+                Call.competitors, Call.industry, Call.deal_id,
+            )
+        ).all()  # fmt: skip
+    return {str(row[0]): tuple(row[1:]) for row in rows}
+
+
+def test_the_readme_uploads_change_nothing_of_the_demos_calls(
+    client: TestClient, workspace: Workspace
+) -> None:
+    """Followed in order after the demo, the README's first upload had flipped call 1 from won
+    to lost (and put 6 documents out of date): each file the examples upload, stored first
+    with its demo manifest row, keeps its metadata through every example."""
+    uploads = [args for args in _api_curls() if "/api/calls" in args[-1] and "-F" in args]
+    named = {w[len("files=@") :] for a in uploads for w in a if w.startswith("files=@")}
+    demo = [("files", (Path(n).name, (ROOT / n).read_bytes())) for n in sorted(named)]
+    stored = client.post("/api/calls", files=demo)
+    assert stored.status_code == 201, stored.text
+    before = _metadata(workspace)
+    for args in _api_curls():  # every example, in order: an account's PATCH too
+        request, status, content = _run(client, args)
+        assert status < 300, f"README example {request} answered {status}: {content[:300]!r}"
+        if args in uploads:
+            assert "→" not in content.decode(), f"README example {request}: {content[:600]!r}"
+    assert _metadata(workspace) == before

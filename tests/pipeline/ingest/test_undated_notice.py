@@ -4,6 +4,7 @@ given a date, says nothing of it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from pipeline.embed import Embedder
 from pipeline.ingest.schemas import CallMetadata
 from pipeline.ingest.service import ingest_bytes
+from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 
@@ -53,3 +55,41 @@ def test_a_dated_upload_or_one_given_a_date_says_nothing_of_it(workspace: Worksp
     )
     for result in (dated, given):
         assert result.status == "created" and "no date" not in (result.understood or ""), result
+
+
+# A call found stored (left unanalysed here, so this upload takes its analysis over).
+STORED_BEFORE = {"duplicate", "resumed"}
+# Two dispatch-desk notes of a plumbing firm, neither dated: stored together (one transaction).
+NOTES_CSV = (
+    "account,notes\n"
+    "Hartley Plumbing,Jobs go out by text and the van crews never see the changes.\n"
+    "Hartley Plumbing,Callouts double-book when two dispatchers take the same slot.\n"
+)
+
+
+@pytest.mark.parametrize(("name", "text"), [("kennels.vtt", VTT), ("warehouse.txt", OTTER)])
+def test_a_duplicate_of_a_dated_call_says_nothing_of_a_date(
+    workspace: Workspace, name: str, text: str
+) -> None:
+    """A call dated when first uploaded (a manifest row, the upload's date), uploaded again
+    without one: the stored call has its date, and the reply had said "no date found"."""
+    ingest_bytes(workspace, text.encode(), name, CallMetadata(date="2026-07-07"), analyse=False)
+    [again] = ingest_bytes(workspace, text.encode(), name, analyse=False)
+    assert again.status in STORED_BEFORE and "no date" not in (again.understood or ""), again
+    assert "2 speakers" in (again.understood or ""), again  # what it read is still said
+
+
+def test_rows_stored_together_say_no_date_only_where_the_stored_call_has_none(
+    workspace: Workspace,
+) -> None:
+    """The other row, still undated, still says so."""
+    first = ingest_bytes(workspace, NOTES_CSV.encode(), "dispatch.csv", analyse=False)
+    assert all("no date found" in (r.understood or "") for r in first), first
+    with workspace.session() as db:  # one dated since, by an edit of the call
+        call = db.get(Call, first[0].call_id)
+        assert call is not None
+        call.call_date = dt.date(2026, 9, 1)
+    dated, undated = ingest_bytes(workspace, NOTES_CSV.encode(), "dispatch.csv", analyse=False)
+    assert {dated.status, undated.status} <= STORED_BEFORE, (dated, undated)
+    assert "no date" not in (dated.understood or ""), dated
+    assert "no date found" in (undated.understood or ""), undated
