@@ -1,5 +1,5 @@
-"""A document names a theme by a stand-in where the theme's own name names someone ("Price", a
-buyer's surname, is headed "Price and budget"): its out-of-date note says "(now …)" only when
+"""A document names a theme by a stand-in where the theme's own name names someone ("Tom
+Price", a buyer, is headed "Price and budget"): its out-of-date note says "(now …)" only when
 the theme was renamed since, not for the stand-in (the demo's dashboard had said “Price and
 budget” (now “Price”) of a theme called "Price" when the document was written)."""
 
@@ -61,14 +61,16 @@ def _price_worry(db: Session, theme: Cluster, said: Utterance) -> None:
 
 def test_a_theme_named_by_a_stand_in_is_not_said_renamed(ws: Workspace) -> None:
     with ws.session() as db:
-        theme = Cluster(kind="objection", name="Price", keywords=["price", "pounds"])
+        # A chat's misread named the theme after its buyer (the demo's had been "Price" alone,
+        # which reads as the word now: ``word_names.surname_stands_for_a_thing``).
+        theme = Cluster(kind="objection", name="Tom Price", keywords=["price", "pounds"])
         db.add(theme)
         db.flush()
         for n, (account, industry, buyer, said) in enumerate(CALLS):
             _price_worry(db, theme, _call(db, n, account, industry, buyer, said))
         document = generate_document(db, ws.settings, doc_type="objection-faq", use_llm=False)
         [cited] = document.structured["evidence"]["clusters"]
-        assert cited["name"] != "Price", cited  # "Price" names Tom Price: a stand-in heads it
+        assert cited["name"] != "Tom Price", cited  # it names a buyer: a stand-in heads it
         for n, said in enumerate(LATER, start=len(CALLS)):
             _price_worry(db, theme, _call(db, n, f"Later {n}", "Veterinary", "Jo Reid", said))
         grown = staleness(db, document).changes
@@ -76,5 +78,5 @@ def test_a_theme_named_by_a_stand_in_is_not_said_renamed(ws: Workspace) -> None:
         assert not any("(now" in change or "renamed" in change for change in grown), grown
         rename_cluster(db, theme.id, "Cost per seat")
         renamed = staleness(db, document).changes
-        assert "“Price” was renamed “Cost per seat”" in renamed, renamed
+        assert "“Tom Price” was renamed “Cost per seat”" in renamed, renamed
         assert any(f"“{cited['name']}” (now “Cost per seat”)" in c for c in renamed), renamed
