@@ -8,15 +8,15 @@ scheduling brief's "works fine" and "use another app" (of "staff won't use anoth
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import NamedTuple
 
 import pytest
 
-from pipeline.content.evidence import ClusterEvidence, Evidence, Phrase, Quote
+from pipeline.content.evidence import Evidence, Phrase
 from pipeline.content.keyword_things import names_a_thing
 from pipeline.content.profile import ProfileFact
 from pipeline.content.seo_brief import keywords
+from tests.pipeline.content.one_theme import one_theme_evidence
 
 
 class Product(NamedTuple):
@@ -92,50 +92,11 @@ PRODUCTS = {
 
 
 def _evidence(product: Product) -> Evidence:
-    name, category = product.theme
-    quotes = [
-        Quote(
-            id=n,
-            text=text,
-            role="buyer",
-            kind="objection",
-            call_id=n,
-            utterance_id=n,
-            mention_id=n,
-            call_date=dt.date(2026, 4, n),
-            account=f"Account {n}",
-            outcome="open",
-            speaker="buyer",
-            cluster_id=1,
-            category=category,
-        )
-        for n, text in enumerate(product.said, start=1)
-    ]
-    ids = [q.id for q in quotes]
-    cluster = ClusterEvidence(
-        id=1,
-        name=name,
-        kind="objection",
-        category=category,
-        size=len(ids),
-        calls=len(ids),
-        call_ids=ids,
-        accounts=len(ids),
-        outcomes={},
-        keywords=[],
-        quote_ids=ids,
-        answer_ids=[],
-        first_seen=None,
-        last_seen=None,
-    )
-    return Evidence(
-        clusters=[cluster],
-        quotes=quotes,
-        phrases=[Phrase(text, 2) for text in product.phrases],
-        facts=[],
-        profile=[ProfileFact(n, "features", t) for n, t in enumerate(product.facts, start=1)],
-        product_category=product.category,
-    )
+    evidence, _ = one_theme_evidence(*product.theme, product.said)
+    evidence.phrases = [Phrase(text, 2) for text in product.phrases]
+    evidence.profile = [ProfileFact(n, "features", t) for n, t in enumerate(product.facts, start=1)]
+    evidence.product_category = product.category
+    return evidence
 
 
 @pytest.mark.parametrize("trade", PRODUCTS)

@@ -6,13 +6,12 @@ cited "Finance and basically co-owner. She'll want to see the payback in black a
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.seo_brief import section_questions
 from pipeline.content.topics import speaks_of_question
+from tests.pipeline.content.one_theme import one_theme_evidence
 
 # Sign-off worries of three trades, none naming a time, then one that does.
 SIGN_OFF = {
@@ -47,42 +46,7 @@ SIGN_OFF = {
 
 
 def _evidence(category: str, said: list[str]) -> tuple[Evidence, ClusterEvidence]:
-    quotes = [
-        Quote(
-            id=n,
-            text=text,
-            role="buyer",
-            kind="objection",
-            call_id=n,
-            utterance_id=n,
-            mention_id=n,
-            call_date=dt.date(2026, 5, n),
-            account=f"Account {n}",
-            outcome="open",
-            speaker="buyer",
-            cluster_id=1,
-            category="authority_timing",
-        )
-        for n, text in enumerate(said, start=1)
-    ]
-    ids = [q.id for q in quotes]
-    cluster = ClusterEvidence(
-        id=1,
-        name="Decision authority",
-        kind="objection",
-        category="authority_timing",
-        size=len(ids),
-        calls=len(ids),
-        call_ids=ids,
-        accounts=len(ids),
-        outcomes={},
-        keywords=[],
-        quote_ids=ids,
-        answer_ids=[],
-        first_seen=None,
-        last_seen=None,
-    )
-    evidence = Evidence(clusters=[cluster], quotes=quotes, phrases=[], facts=[])
+    evidence, cluster = one_theme_evidence("Decision authority", "authority_timing", said, month=5)
     evidence.product_category = category
     return evidence, cluster
 
