@@ -263,13 +263,16 @@ def _row_topic(row: ClaimRow, forms: Sequence[str]) -> str:
 
 def _compared(row: ClaimRow, forms: Sequence[str]) -> bool:
     """Whether a row is on something buyers compared (price, switching, how they work today,
-    what the rival does or lacks...): not a line whose words name nothing of the rival's ("I'll
-    probably take X's deal and look again next year."), which, unanswered, is no row while the
-    page has another; its words are listed under their own heading below. The RotaPro page had
-    four "What it does" rows, each "To write", quoting lines that said nothing of what RotaPro
-    does."""
-    text = row.claims[0].text
-    return _row_topic(row, forms) != "what_it_does" or finds_fault(text) or says_well(text)
+    what the rival does or lacks, a problem they have with it...): not a line whose words name
+    nothing of the rival's ("I'll probably take X's deal and look again next year."), which,
+    unanswered, is no row while the page has another. The RotaPro page had four "What it does"
+    rows, each "To write", quoting lines that said nothing of what RotaPro does."""
+    claim = row.claims[0]
+    if claim.kind == "pain":  # a problem they have with it ("X drains the desk's Fridays")
+        return True
+    return (
+        _row_topic(row, forms) != "what_it_does" or finds_fault(claim.text) or says_well(claim.text)
+    )
 
 
 def _onto_fact_row(
