@@ -17,7 +17,7 @@ from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.our_fit import where_we_fit
 from pipeline.content.profile import ProfileFact
 from pipeline.content.quote_text import clip
-from pipeline.content.rival_claims import asks, names_rival, rival_topic
+from pipeline.content.rival_claims import asks, finds_fault, names_rival, rival_topic
 from pipeline.content.rival_fit import (
     aspect_topic,
     fits_them_better,
@@ -114,6 +114,7 @@ def comparison(evidence: Evidence) -> Comparison:
     said_rows = claim_rows(theirs, forms)[: MAX_ROWS - len(rows)]
     # A fact a fact row states is referred to there, not written out twice.
     stated = {i: r.aspect for r in rows for i in r.profile}
+    spare: list[ComparisonRow] = []  # rows on nothing buyers compared, nothing of ours answers
     for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if fact and fact.id in stated:
@@ -130,7 +131,7 @@ def comparison(evidence: Evidence) -> Comparison:
         )
         if reply is None and _onto_fact_row(rows, aspect, shown, us, fact):
             continue
-        rows.append(
+        (rows if fact or reply or _compared(row, forms) else spare).append(
             ComparisonRow(
                 aspect=aspect,
                 us=us or say("answer_to_write", replies=bool(answers)),
@@ -140,6 +141,7 @@ def comparison(evidence: Evidence) -> Comparison:
                 profile=[fact.id] if fact else [],
             )
         )
+    rows = rows or spare[:1]  # a page has a row: the first line said of them, as it is
     # Where we fit better: what buyers who chose us said of them or of us, then won answers.
     us_better = where_we_fit(evidence, claims, naming, answers, forms, ours)
     # The calls the page quotes, not every call its evidence holds; a line stating the rival's
@@ -257,6 +259,20 @@ def _row_topic(row: ClaimRow, forms: Sequence[str]) -> str:
     if moved_to(text, forms):
         return "decision"
     return aspect_topic(text, "liked" if says_well(text) else "what_it_does")
+
+
+def _compared(row: ClaimRow, forms: Sequence[str]) -> bool:
+    """Whether a row is on something buyers compared (price, switching, how they work today,
+    what the rival does or lacks, a problem they have with it...): not a line whose words name
+    nothing of the rival's ("I'll probably take X's deal and look again next year."), which,
+    unanswered, is no row while the page has another. The RotaPro page had four "What it does"
+    rows, each "To write", quoting lines that said nothing of what RotaPro does."""
+    claim = row.claims[0]
+    if claim.kind == "pain":  # a problem they have with it ("X drains the desk's Fridays")
+        return True
+    return (
+        _row_topic(row, forms) != "what_it_does" or finds_fault(claim.text) or says_well(claim.text)
+    )
 
 
 def _onto_fact_row(
