@@ -158,6 +158,7 @@ def comparison(evidence: Evidence) -> Comparison:
         ][:4]
         for said in ("stay", "short", "price")
     )
+    stay = [*stay, *_stays_unrowed(spare, pool, stay, switched, name)][:4]
     deals = _deals(evidence, name)
     cited = {i for row in rows for i in row.citations} | {q.id for q in strong}
     for point in [*us_better[:MAX_FIT], *stay, *short, *pricing]:
@@ -239,6 +240,27 @@ def _their_features(evidence: Evidence, rows: list[ComparisonRow], name: str) ->
         and fact.id not in answered
         and offers_something(fact.text)
         and not tells_a_failure(fact.text)
+    ]
+
+
+def _stays_unrowed(
+    spare: Sequence[ComparisonRow],
+    pool: Sequence[Quote],
+    stay: Sequence[FitPoint],
+    switched: frozenset[int],
+    name: str,
+) -> list[FitPoint]:
+    """The lines of rows left out of the table (on nothing buyers compared, nothing of ours
+    answering) that find no fault with the rival and keep the buyer with it, as reasons buyers
+    stay: "To be fair, X is fine for the routes." and "I trained eight people on X's boards last
+    spring. I'm not doing that again." had been quoted nowhere once such rows left the table."""
+    listed = {i for point in stay for i in point.citations}
+    by_id = {q.id: q for q in pool}
+    cited = [i for row in spare for i in row.citations if i not in listed and i in by_id]
+    return [
+        _said(q, name, q.text)
+        for i in dict.fromkeys(cited)
+        if not finds_fault((q := by_id[i]).text) and keeps_them(q, switched)
     ]
 
 
