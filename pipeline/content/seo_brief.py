@@ -51,6 +51,7 @@ _LINK_TARGETS = {
     "setup_time": "/onboarding",
     "switching": "/switching",
     "competitor": "/compare",
+    "missing_feature": "/features",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.capabilities import MISSING_FEATURE, asks_for_a_capability
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import CUES, KIND_CUES, REASSURANCE, alternation, is_question, lowered
@@ -40,11 +41,16 @@ _SHARE_WORDS = 6  # "that's most of a season's honesty box": the amount follows 
 def reason_topic(sentence: SentenceInput) -> str | None:
     """The topic a bare reason takes from the sentence it goes on from in the same turn ("Would
     the contractors need to pay for their own logins? Because they won't." is price; it had
-    been adoption, read from "they won't" alone); None for any other sentence."""
+    been adoption, read from "they won't" alone); after a question whether the product does a
+    thing ("Does it do multi-currency? Because without that it's a no."), a missing feature;
+    None for any other sentence."""
     if not _BARE_REASON.match(lowered(sentence.text)):
         return None
     said_before = sentence_before(sentence.turn, sentence.text)
-    return plain_topic(said_before, None) if said_before else None
+    if not said_before:
+        return None
+    named = plain_topic(said_before, None)
+    return named or (MISSING_FEATURE if asks_for_a_capability(said_before) else None)
 
 
 def says_the_cost_grows(sentence: str) -> bool:
