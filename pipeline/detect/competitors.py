@@ -66,11 +66,11 @@ _CURRENT_MORE = (
     r" \w+|the \w+|over)\s+)*(?:from|off|out of)|(?:moved|migrated|switched)\s+(?:(?:everything"
     r"|everyone|us|over)\s+)*onto|switched to|current(?:ly| set-?up| system| provider)?:)\s+)"
 )
-# A product they weigh or chose: "we've decided to go with X", "chose X", "a quote from X", a
-# note's "Lost to X".
+# A product they weigh or chose: "we've decided to go with X", "chose X", "signed with X", "a
+# quote from X", a note's "Lost to X".
 _EVALUATED_MORE = (
     r"(?i:(?:go|goes|going|gone|went)\s+with|(?:chose|chosen|choose|choosing|picked|opted for"
-    r"|decided on|settled on|switch to|switching to)|(?:did|had|have|take|taking|took)"
+    r"|decided on|settled on|signed with|switch to|switching to)|(?:did|had|have|take|taking|took)"
     r"\s+(?:a\s+)?look\s+at|(?:to|and)\s+look\s+at|(?:tried|trialled|trialed|demoed)"
     r"|(?:a|the|their) (?:quote|demo|proposal|offer) (?:from|of|with)|competitor:"
     r"|lost\s+(?:(?:the|this|a|our)\s+deal\s+|out\s+)?to)\s+"

@@ -24,6 +24,9 @@ from pipeline.rival_names import squashed
 _FLAGS = re.IGNORECASE
 _NAME = r"(?-i:(?P<name>[A-Z][\w&.+'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.+'’-]*){0,3}))"
 _BARE = re.compile(r"^\W*(?:deal\s+)?(?P<verdict>won|lost)\W*$", _FLAGS)  # "Lost.", "Won!"
+# "Won - 3 year deal at list", "Won: 24 months": a win and its terms after it (a loss's words
+# after it are its reason, read by ``loss_in_note``).
+_WON_THEN = re.compile(r"^\W*(?:deal\s+)?won\s*(?:[-–—:]|\s[-–—])\s*\S", _FLAGS)
 _CLOSED = re.compile(r"\bclosed[\s/-]*(?P<verdict>won|lost)\b", _FLAGS)
 # "Signed!", "Contract signed.", "They signed the order form today."; not "signed up", "signed
 # off", "signed with X" (a product chosen, read below) nor "co-signed".
@@ -37,10 +40,12 @@ _LOST_TO = re.compile(
     rf"\blost\s+(?:(?:the|this|a|our)\s+deal\s+|it\s+|out\s+)?to\s+{_NAME}", _FLAGS
 )
 # "went with X", "staying with X", "renewed with X" (not "stuck with X": a pain with what they run)
+# A product no one listed counts only where it is chosen, not kept (``keep``): "staying on X"
+# may name any tool they keep.
 _CHOSE = re.compile(
-    r"\b(?:decided\s+to\s+go|decided\s+on|(?:have|has|had)\s+gone|went|chose|picked|opted"
-    r"(?:\s+for)?|selected|signed\s+with|stay(?:ing|ed|s)?\s+(?:with|on)|stick(?:ing|s)?\s+with"
-    rf"|renew(?:ed|ing)\s+with)\s+(?:with\s+)?{_NAME}",
+    r"\b(?:decided\s+to\s+go|decided\s+on|(?:have|has|had)\s+gone|went|going\s+with|chose"
+    r"|picked|opted(?:\s+for)?|selected|signed\s+with|(?P<keep>stay(?:ing|ed|s)?\s+(?:with|on)"
+    rf"|stick(?:ing|s)?\s+with|renew(?:ed|ing)\s+with))\s+(?:with\s+)?{_NAME}",
     _FLAGS,
 )
 # A sentence that only wishes, asks, denies or plans states no outcome.
@@ -85,6 +90,8 @@ def _news_in_step(text: str, ours: Iterable[str], rivals: Iterable[str]) -> Deal
     """The outcome a sentence, or the last step of its stage path, states."""
     if bare := _BARE.match(text):
         return DealNews(bare.group("verdict").casefold(), None, text)
+    if _WON_THEN.match(text):
+        return DealNews("won", None, text)
     if not text or text.endswith("?"):
         return None
     our_keys = {squashed(n) for n in ours if squashed(n)}
@@ -99,6 +106,8 @@ def _news_in_step(text: str, ours: Iterable[str], rivals: Iterable[str]) -> Deal
             return DealNews("won", None, text)
         if key in rival_keys:
             return DealNews("lost", rival_keys[key], text)
+        if chose.group("keep") is None and (rival := _product_chosen(text, chose, ours)):
+            return DealNews("lost", rival, text)
     if _SIGNED.search(text):
         return DealNews("won", None, text)
     return None
@@ -193,6 +202,15 @@ def news_in_notes(
     if len({news.outcome for news in found}) != 1:
         return None
     return next((news for news in found if news.rival), found[0])
+
+
+def _product_chosen(text: str, chose: re.Match[str], ours: Iterable[str]) -> str | None:
+    """The product no one listed that a note says they chose ("Client picked Dentrix Cloud on
+    Tuesday."), where the competitor rules take its name for a product: not a person, a plan
+    or ours ("went with Frank", "went with the annual plan")."""
+    at = chose.start("name")
+    hits = find_competitors(text, (), ignore=list(ours))
+    return next((h.name for h in hits if h.start == at), None)
 
 
 def _named_rival(text: str, rivals: Iterable[str]) -> str | None:

@@ -34,14 +34,15 @@ from pipeline.detect.competitors import (
     CompetitorHit,
 )
 from pipeline.detect.conditions import sets_a_condition_on_us
-from pipeline.detect.deal_news import is_deal_news, loss_in_note
+from pipeline.detect.deal_news import is_deal_news
 from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.features import RuleEvidence, feature_matrix, rule_evidence, why_now_tag
 from pipeline.detect.fit_state import operating_threshold
 from pipeline.detect.labels import sentence_key, user_labelled, user_verdicts
 from pipeline.detect.llm_check import checked_kinds, kind_checker
 from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
-from pipeline.detect.loss_reasons import loss_reason
+from pipeline.detect.loss_reasons import LossReason
+from pipeline.detect.losses_in_order import loss_reasons_in_order
 from pipeline.detect.model import KindModel, KindScore, category_margin
 from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.note_records import records_the_deal
@@ -238,9 +239,11 @@ class RuleEmbeddingDetector:
         scores, vectors, evidence = self.score(sentences)
         seeds = self.seed_vectors()
         sims = group_similarities(self.seeds, seeds, vectors)
-        kinds: list[Detection] = []
-        for row, sentence in enumerate(sentences):
-            kinds.append(self._kind_detection(sentence, scores[row], sims, row, evidence[row]))
+        lost = loss_reasons_in_order(sentences, scores, evidence)
+        kinds = [
+            self._kind_detection(sentence, scores[row], sims, row, evidence[row], lost[row])
+            for row, sentence in enumerate(sentences)
+        ]
         placed = [(s.utterance_id, s.scored) for s in sentences]
         kinds = side_remarks(utterances, placed, kinds, scores)  # "Maybe.", "They won't, Frank"
         kinds = checked_kinds(
@@ -276,6 +279,7 @@ class RuleEmbeddingDetector:
         sims: dict[str, Vectors],
         row: int,
         evidence: RuleEvidence,
+        lost: LossReason | None,
     ) -> Detection:
         span = (sentence.text, sentence.start, sentence.end)
         verdict = self.verdicts.get(sentence_key(sentence.text, sentence.scored.context))
@@ -290,13 +294,8 @@ class RuleEmbeddingDetector:
                 objection_probability=float(said == "objection"),
                 source="user",
             )
-        lost = loss_reason(sentence.scored, sentence.role, evidence.hits, score) or loss_in_note(
-            sentence.text,
-            sentence.role,
-            sentence.ours,
-            [*sentence.scored.competitors, *(h.name for h in evidence.hits)],
-        )
-        if lost is not None:  # "we've gone with SafetyCulture", "Lost. Reason: price", "Lost to X."
+        if lost is not None:  # "we've gone with X", "Lost. Reason: price", "Lost to X.", "It came
+            # down to price" after "the board picked X"
             return Detection(
                 "objection",
                 lost.category,

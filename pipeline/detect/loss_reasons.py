@@ -2,7 +2,8 @@
 a rival ("To be honest we've gone with SafetyCulture.", "The board picked Fieldwire.") and a
 note's reason line ("Lost. Reason: they went with Procore's add-on", "Closed lost (reason):
 price", "Loss reason: timing"). Each is an objection, the deal's loss reason; a rival it names
-makes it a competitor one.
+makes it a competitor one. The reason a buyer gives right after their choice ("It came down to
+price per branch.") is one too, in its topic's category (``losses_in_order`` reads the order).
 
 Why: the kind model had read the buyer's choice as their current set-up, and the note's reason
 line as the deal's record (other 0.99), so the dashboard's objections in lost deals held no
@@ -35,20 +36,32 @@ _REASON_LINE = re.compile(
 _REASON_ALONE = re.compile(_BULLET + r"reasons?\s*[:\-–—]\s*(?P<reason>\S.*)$")
 _LOST_BEFORE = re.compile(r"(?:^|[.!?;\n])\s*(?:[-*•]\s*)?(?:" + _ANY(_CUES["lost"]) + r")$")
 _NO_REASON = re.compile(r"^(?:" + _ANY(_CUES["no_reason"]) + r")\W*$")
-# A buyer saying who took the deal: "we've gone with", "the board picked", "we're going to
-# stick with", just before the rival's name.
-_CHOSE = re.compile(
-    r"\b(?:"
-    + _ANY(_CUES["deciders"])
-    + r")(?:\s*(?:"
-    + _ANY(_CUES["auxiliaries"])
-    + r"))*\s+(?:"
-    + _ANY(_CUES["choices"])
-    + r")(?:\s+(?:with|for|on|to))?(?:\s+(?:the|a))?\s*$"
-)
+
+
+def _choice_before_name(choices: list[str]) -> re.Pattern[str]:
+    """Who decides, then the choice, just before a product's name: "we've gone with", "the
+    board picked", "we're going to stick with"."""
+    return re.compile(
+        r"\b(?:"
+        + _ANY(_CUES["deciders"])
+        + r")(?:\s*(?:"
+        + _ANY(_CUES["auxiliaries"])
+        + r"))*\s+(?:"
+        + _ANY(choices)
+        + r")(?:\s+(?:with|for|on|to))?(?:\s+(?:the|a))?\s*$"
+    )
+
+
+# A buyer saying who took the deal, a known rival or one that stays: "we'll stick with X".
+_CHOSE = _choice_before_name([*_CUES["choices"], *_CUES["keeps"]])
+# A buyer saying they chose a product no one listed ("the board picked PharmStock"): a new
+# choice only, as "we're sticking with X" may name any tool they keep.
+_CHOSE_NEW = _choice_before_name(_CUES["choices"])
 # A choice hedged, denied or long past is no loss reason ("If we went with X", "we went with X
 # two years ago"): it is the buyer's set-up or a thought.
 _NOT_NOW = re.compile(r"\b(?:" + _ANY(_CUES["not_now"]) + r")\b|n't\b")
+_LATELY = re.compile(r"\b(?:" + _ANY(_CUES["lately"]) + r")\b")  # "two weeks ago": news
+_REASON_AFTER = re.compile(r"\b(?:" + _ANY(_CUES["reason_after"]) + r")\b")
 # "We'd go with X", "otherwise we'll stick with X": would, not had ("we'd gone with X"), and an
 # alternative, so no choice made.
 _WOULD = re.compile(
@@ -82,15 +95,19 @@ def reason_in_note(sentence: str, before: str = "") -> str | None:
 
 
 def chosen_rival(sentence: str, hits: Sequence[CompetitorHit]) -> CompetitorHit | None:
-    """The known rival a buyer says they chose or stay with ("we've gone with X", "the board
-    picked X", "we're going to stick with X"), wherever in the sentence its name follows the
-    choice; None for a question, a hedge or an old choice."""
+    """The rival a buyer says they chose or stay with ("we've gone with X", "the board picked
+    X", "we're going to stick with X"), wherever in the sentence a known rival's name follows
+    the choice; a name no one listed counts where the choice is new and the name follows it
+    ("To be upfront, the board picked PharmStock on Monday."). None for a question, a hedge or
+    an old choice."""
     text = lowered(sentence)
     if text.rstrip().endswith("?"):
         return None
     for hit in hits:
-        for start in places_said(sentence, hit.name) if hit.known else ():
-            if _CHOSE.search(text[:start]) and not _hedged(text, start):
+        starts = places_said(sentence, hit.name) if hit.known else [hit.start]
+        choice = _CHOSE if hit.known else _CHOSE_NEW
+        for start in starts:
+            if choice.search(text[:start]) and not _hedged(text, start):
                 return hit
     return None
 
@@ -99,8 +116,20 @@ def _hedged(text: str, choice: int) -> bool:
     """Whether the clause holding the choice at ``choice`` hedges, denies or dates it; a
     reason given before a "so" is another clause."""
     reason_ends = [found.end() for found in _THEREFORE.finditer(text, 0, choice)]
-    clause = text[reason_ends[-1] if reason_ends else 0 :]
+    clause = _LATELY.sub(" ", text[reason_ends[-1] if reason_ends else 0 :])
     return bool(_NOT_NOW.search(clause) or _WOULD.search(clause))
+
+
+def reason_after_loss(scored: SentenceInput, lost: LossReason) -> LossReason | None:
+    """The loss reason a sentence gives right after the buyer said they chose a rival ("It came
+    down to price per branch.", "In the end it was the contract length.", "Mainly the setup
+    time."): its topic's category, with that rival; None when it gives no reason with a topic
+    (had been "other" or a guess of the model, and the lost deal had no reason on file)."""
+    text = lowered(scored.text)
+    if not_a_statement(scored.text) or text.rstrip().endswith("?"):
+        return None
+    topic = topic_of(scored.text) if _REASON_AFTER.search(text) else None
+    return LossReason(topic, lost.rival) if topic else None
 
 
 def loss_reason(

@@ -1,12 +1,14 @@
 """Lines of a rep's note that are the deal's record or the rep's own answer, not the buyer's
 words: a field whose value only lists ("Competitors: Instructa (current), spreadsheet for
 payments.", "Stage: Proposal", "Budget: £5k"), a verdict on fit with nothing else said ("Not a
-fit right now.") and the rep's reply to a question the note records ("Can pupils pay in blocks
-of ten lessons? Yes, block bookings with a discount.").
+fit right now."), the rep's reply to a question the note records ("Can pupils pay in blocks
+of ten lessons? Yes, block bookings with a discount.") and the terms a won deal was signed on
+("Closed won. Agreed 12 month term with 60 day break clause.").
 
 Why a rule after the model: such lines name rivals, prices and products, and the model had read
 them as competitor, price and timing objections that went to the review queue with no label to
-give them (review 25a item 2). A value that says a worry ("Budget: frozen until Q1", "Budget is
+give them (review 25a item 2); a won deal's terms had counted as a contract objection of won
+deals. A value that says a worry ("Budget: frozen until Q1", "Budget is
 frozen until Q1") stays the model's and the topic rules'. The phrases are data (``[rep_note]``
 in ``cues.toml``).
 """
@@ -16,8 +18,10 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.classify import RECORD_NOTE, SentenceInput
+from pipeline.detect.deal_news import news_in_sentence
+from pipeline.detect.note_reports import reports_a_worry
 from pipeline.detect.rules import CUES, KIND_CUES, cue_scores, lowered
-from pipeline.detect.sentences import sentence_before
+from pipeline.detect.sentences import sentence_before, split_sentences
 from pipeline.detect.topics import calls_the_price_high, has_no_budget
 
 _NOTE = CUES["rep_note"]
@@ -45,6 +49,7 @@ def records_the_deal(sentence: SentenceInput) -> bool:
         or _records_a_field(text)
         or bool(_FIT_VERDICT.match(text))
         or _answers_a_question(sentence)
+        or _terms_of_a_win(sentence)
     )
 
 
@@ -62,6 +67,20 @@ def _only_lists(value: str, text: str) -> bool:
         and cue_scores(value).concern == 0
         and not KIND_CUES["pain"].search(value)
         and not (has_no_budget(text) or calls_the_price_high(text))
+    )
+
+
+def _terms_of_a_win(sentence: SentenceInput) -> bool:
+    """A note's sentence after one stating the deal was won ("Closed won.", "Signed!") that
+    says no worry and no pain: the terms it was won on ("Agreed 12 month term with 60 day
+    break clause."), the deal's record."""
+    text = lowered(sentence.text).strip()
+    if cue_scores(text).concern or KIND_CUES["pain"].search(text) or reports_a_worry(text):
+        return False
+    before = sentence.turn[: max(sentence.turn.find(sentence.text), 0)]
+    return any(
+        (news := news_in_sentence(said, ())) is not None and news.outcome == "won"
+        for _start, _end, said in split_sentences(before)
     )
 
 

@@ -64,6 +64,38 @@ def test_a_buyer_naming_the_rival_they_chose(sentence: str, rival: str | None) -
 
 
 @pytest.mark.parametrize(
+    ("sentence", "rival"),
+    [
+        # a product no one listed, in the choice's frame, whatever the opener or the time after
+        ("To be upfront, the partners picked Vetora on Monday.", "Vetora"),
+        ("Honestly, we went with Joinerly last week.", "Joinerly"),
+        ("Just so you know, the practice has signed with Dentrix Cloud.", "Dentrix Cloud"),
+        ("We're going with Propertyflow from next month.", "Propertyflow"),
+        ("Sadly the directors decided on MoveMate this morning.", "MoveMate"),
+        ("I'm afraid we chose Tillbox a couple of weeks ago.", "Tillbox"),
+        ("We went with Vetlink two weeks ago.", "Vetlink"),  # a known one: this week's news
+        # kept, a plan, a person, long past, hedged, asked or only used: no choice of a rival
+        ("We're sticking with Joinerly.", None),
+        ("We went with Option B.", None),
+        ("We picked Gold.", None),
+        ("We went with Sarah, she knows the system.", None),
+        ("We went with Joinerly two years ago.", None),
+        ("If we went with Propertyflow we'd lose the history.", None),
+        ("We might go with Tillbox.", None),
+        ("Did you go with MoveMate in the end?", None),
+        ("We use Joinerly for the cutting lists.", None),
+    ],
+)  # fmt: skip
+def test_a_buyer_naming_a_product_no_one_listed_as_their_choice(
+    sentence: str, rival: str | None
+) -> None:
+    """Walk 3: "To be upfront, the board picked PharmStock on Monday." (PharmStock in no list)
+    had been no loss reason: only a configured rival's choice counted."""
+    chosen = chosen_rival(sentence, find_competitors(sentence, ["Vetlink"]))
+    assert (chosen.name if chosen else None) == rival
+
+
+@pytest.mark.parametrize(
     ("sentence", "before", "reason"),
     [
         ("Reason: they went with Vetlink's bundle.", "Lost.", "they went with Vetlink's bundle."),
@@ -111,6 +143,56 @@ def test_a_buyer_who_chose_a_rival_is_a_competitor_objection(
         "competitor",
         "PawTrack",
     )
+
+
+@pytest.mark.parametrize(
+    ("turns", "reason", "category", "rival"),
+    [
+        # the reason right after the choice, in the same turn
+        ([("buyer", "To be upfront, the partners picked Vetora on Monday. It came down to price "
+           "per vet, yours was nearly double.")],
+         "It came down to price per vet, yours was nearly double.", "price", "Vetora"),
+        ([("buyer", "Honestly we went with Joinerly last week. In the end it was the contract "
+           "length, they do monthly.")],
+         "In the end it was the contract length, they do monthly.", "contract", "Joinerly"),
+        # in the buyer's next turn, after the rep asks
+        ([("buyer", "The directors decided on Propertyflow this morning."),
+          ("rep", "Sorry to hear that. What swung it?"),
+          ("buyer", "Mainly the setup time, they can have all six branches live in a week.")],
+         "Mainly the setup time, they can have all six branches live in a week.", "setup_time",
+         "Propertyflow"),
+    ],
+)  # fmt: skip
+def test_the_reason_right_after_a_rival_chosen_is_the_loss_reason(
+    detector: RuleEmbeddingDetector,
+    turns: list[tuple[str, str]],
+    reason: str,
+    category: str,
+    rival: str,
+) -> None:
+    """Walk 3: "It came down to price per branch, ..." right after "the board picked
+    PharmStock" had been "other 0.711", and the lost deal had no reason of its own."""
+    found = detector.detect_utterances(
+        [Line(i, role, text) for i, (role, text) in enumerate(turns)]
+    )
+    said = _kinds(found[len(turns) - 1], reason)
+    assert said == ("objection", category, rival)
+
+
+def test_no_loss_reason_from_words_after_a_choice_that_give_none(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    """A courtesy after the choice gives no reason, and a reason after a reason is read on
+    its own (only the sentence right after the choice takes the rival's loss)."""
+    lines = [
+        Line(1, "buyer", "Sadly the partners picked Vetora on Monday. Sorry to be the bearer of "
+             "bad news. It came down to price in the end."),
+    ]  # fmt: skip
+    found = detector.detect_utterances(lines)[1]
+    chosen = _kinds(found, "Sadly the partners picked Vetora on Monday.")
+    assert chosen == ("objection", "competitor", "Vetora")
+    assert _kinds(found, "Sorry to be the bearer of bad news.")[0] != "objection"
+    assert _kinds(found, "It came down to price in the end.")[2] is None
 
 
 def test_a_notes_loss_reason_is_an_objection_with_its_topic_and_rival(

@@ -32,6 +32,12 @@ RIVALS = ["Karbon", "Canopy"]
         ("Decided to go with Tillwise, closed won.", "won", None),
         ("They went with Canopy.", "lost", "Canopy"),
         ("They chose Karbon in the end.", "lost", "Karbon"),
+        # walk 3: a product no one listed, chosen; a win and the terms it was won on
+        ("Went with Joinerly last week.", "lost", "Joinerly"),
+        ("Client picked Dentrix Cloud on Tuesday.", "lost", "Dentrix Cloud"),
+        ("They signed with Propertyflow.", "lost", "Propertyflow"),
+        ("Won - 3 year deal at list", "won", None),
+        ("Won: 24 months, monthly billing", "won", None),
         # a loss reason labelled as such, whatever its words, and a bare verdict
         ("Lost.", "lost", None),
         ("Loss reason: they'd rather wait until the spring.", "lost", None),
@@ -46,6 +52,10 @@ RIVALS = ["Karbon", "Canopy"]
         ("They went with a spreadsheet.", None, None),
         ("Signed up for the trial.", None, None),
         ("We use Karbon for the task lists.", None, None),
+        ("Went with the annual plan.", None, None),
+        ("Went with Option B.", None, None),
+        ("Staying with Joinerly for now.", None, None),  # kept: may be any tool they run
+        ("Won over by the demo, decision next week.", None, None),
     ],
 )  # fmt: skip
 def test_a_notes_clear_statement_is_the_outcome(
