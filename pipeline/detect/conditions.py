@@ -34,6 +34,7 @@ _AND = re.compile(r"\s+and\s+")
 _ASKS = alternation(_CUES["asks"])
 _STEP = alternation(_CUES["steps"])
 _PRICE_MOVES = alternation(_CUES["price_moves"])
+_PRICE_NAMED = alternation(_CUES["price_named"])
 _DOOR_OPEN = alternation(_CUES["door_open"])
 _OURS = re.compile(r"\byou(?:r|rs|'\w+)?\b")
 # A condition the deal hangs on, "if"/"unless" up to the end of its clause.
@@ -69,7 +70,10 @@ def sets_a_condition_on_us(sentence: str) -> bool:
     if condition is None or _STEP.search(condition):
         return False
     return bool(
-        _ASKS.search(condition) or _PRICE_MOVES.search(condition) or topic_without_rival(condition)
+        _ASKS.search(condition)
+        or _PRICE_MOVES.search(condition)
+        or _PRICE_NAMED.search(condition)
+        or topic_without_rival(condition)
     )
 
 
@@ -98,13 +102,22 @@ def leaves_the_door_open(sentence: str) -> bool:
 
 
 def condition_topic(sentence: str) -> str | None:
-    """The objection category the condition's own words name (price in "if the per-seat price
-    were under $20", a price that moves: "if the rates rise"), else None: the promise's words
-    ("switch", "commit") are no topic."""
+    """The objection category the condition's own words name (``asked_topic``: price in "if
+    the per-seat price were under $20", "if you came in under fifty a chair", a price that
+    moves: "if the rates rise"), else None: the promise's words ("switch", "commit") are no
+    topic."""
     condition = promised_condition(sentence)
-    if condition is None:
-        return None
-    return "price" if _PRICE_MOVES.search(condition) else topic_without_rival(condition)
+    return None if condition is None else asked_topic(condition)
+
+
+def asked_topic(condition: str) -> str | None:
+    """The category of what a condition (lower-cased) asks of us: price where it names a price
+    or a price that moves, even beside a feature ("you'd had that and come in under a hundred
+    per branch": the feature has no category of its own, the sum is what we would have to
+    meet), else the topic its words name most; None when they name none."""
+    if _PRICE_MOVES.search(condition) or _PRICE_NAMED.search(condition):
+        return "price"
+    return topic_without_rival(condition)
 
 
 def condition_beside_a_rival(sentence: str, rivals: Sequence[str]) -> str | None:
@@ -122,7 +135,7 @@ def condition_beside_a_rival(sentence: str, rivals: Sequence[str]) -> str | None
     condition = _CLAUSE_END.split(text[opener.end() :], maxsplit=1)[0]
     if not condition.strip() or any(lowered(rival) in condition for rival in rivals):
         return None
-    return "price" if _PRICE_MOVES.search(condition) else topic_without_rival(condition)
+    return asked_topic(condition)
 
 
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
