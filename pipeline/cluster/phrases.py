@@ -20,6 +20,8 @@ from pipeline.cluster.phrase_shape import FUNCTION_WORDS as FUNCTION_WORDS
 from pipeline.cluster.phrase_shape import says_little
 from pipeline.cluster.term_counts import NoTerms, count_matrix
 from pipeline.config import Settings
+from pipeline.detect.classify import KINDS
+from pipeline.detect.relayed_questions import relay_lead_in
 from pipeline.detect.rules import normalise_quotes
 from pipeline.language import foreign_function_words
 from pipeline.person_positions import SAID_NAME_RE
@@ -298,6 +300,40 @@ def names_in_workspace(session: Session) -> list[str]:
     return [name for name in found if name]
 
 
+def _phrase_sources(session: Session, kind: str | None) -> list[SourceText]:
+    """The words phrases are mined from, by utterance: a buyer's turn (its mentions of ``kind``
+    with one), and of an unknown speaker only the sentences the detector read as a buyer's,
+    each relayed question less its lead-in. A speakerless webinar's "Yes, Pharmacy Manager and
+    ProScript are both supported today." (the host's) had made "pharmacy manager" a buyer's
+    phrase; an unknown speaker's turn counts once the call is analysed."""
+    by_kind = (Mention.kind == kind, Mention.excluded.is_(False)) if kind else ()
+    buyers = (
+        select(Mention.utterance_id, Mention.call_id, Mention.text)
+        .join(Utterance, Utterance.id == Mention.utterance_id)
+        .where(Utterance.role == "buyer", *by_kind)
+        if kind
+        else select(Utterance.id, Utterance.call_id, Utterance.text).where(
+            Utterance.role == "buyer"
+        )
+    )
+    buyers = buyers.order_by(*buyers.selected_columns[:1])
+    unknown = (
+        select(Mention.utterance_id, Mention.call_id, Mention.text)
+        .join(Utterance, Utterance.id == Mention.utterance_id)
+        .where(Utterance.role == "unknown", Mention.kind.in_(KINDS), *by_kind)
+        .order_by(Mention.utterance_id, Mention.char_start)
+    )
+    heard: dict[int, SourceText] = {}
+    for utterance_id, call_id, text in session.execute(unknown):
+        said = text[relay_lead_in(text) :]
+        was = heard.get(utterance_id)
+        heard[utterance_id] = SourceText(
+            utterance_id, call_id, f"{was.text} {said}" if was else said
+        )
+    sources = [SourceText(*row) for row in session.execute(buyers)]
+    return sorted([*sources, *heard.values()], key=lambda s: s.utterance_id)
+
+
 def list_phrases(
     session: Session,
     *,
@@ -307,23 +343,12 @@ def list_phrases(
     settings: Settings | None = None,
 ) -> list[dict[str, Any]]:
     """Recurring buyer phrases with counts and example quotes; ``kind`` limits to mentions.
-    Only what buyers (or unlabelled speakers) said counts, never a rep's line or note. The
-    quotes are redacted as a document's are (``settings_redactor``; every kind of PII without
-    ``settings``): an example had shown a buyer's "(520) 555-0147"."""
-    spoken_by = Utterance.role.in_(("buyer", "unknown"))
-    if kind:
-        query = (
-            select(Mention.utterance_id, Mention.call_id, Mention.text)
-            .join(Utterance, Utterance.id == Mention.utterance_id)
-            .where(Mention.kind == kind, Mention.excluded.is_(False), spoken_by)
-        )
-    else:
-        query = select(Utterance.id, Utterance.call_id, Utterance.text).where(spoken_by)
-    sources = [tuple(row) for row in session.execute(query.order_by(*query.selected_columns[:1]))]
-    found = extract_phrases(sources, min_count=min_count, top=top)  # type: ignore[arg-type]
-    said = {
-        m.group("name") for _, _, text in sources for m in SAID_NAME_RE.finditer(str(text or ""))
-    }
+    Only what buyers (or unknown speakers, ``_phrase_sources``) said counts, never a rep's line
+    or note. The quotes are redacted as a document's are (``settings_redactor``; every kind of
+    PII without ``settings``): an example had shown a buyer's "(520) 555-0147"."""
+    sources = _phrase_sources(session, kind)
+    found = extract_phrases(sources, min_count=min_count, top=top)
+    said = {m.group("name") for _, _, text in sources for m in SAID_NAME_RE.finditer(text)}
     named = names_someone([*names_in_workspace(session), *said])
     found = [phrase for phrase in found if not named(phrase.phrase)]
     call_ids = {quote.call_id for phrase in found for quote in phrase.examples}

@@ -48,7 +48,7 @@ from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
-from pipeline.detect.seller_voice import speaks_as_seller
+from pipeline.detect.seller_voice import seller_sentences
 from pipeline.detect.sentences import call_texts, split_sentences, surroundings
 from pipeline.detect.side_remarks import side_remarks
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
@@ -164,15 +164,21 @@ class RuleEmbeddingDetector:
         out: list[BuyerSentence] = []
         calls = call_texts(utterances)
         doing = tuple(work)
-        for (utterance, context, reply, position), call in zip(
-            surroundings(utterances), calls, strict=True
+        split = [self.splitter(u.text) if u.role in DETECTED_ROLES else [] for u in utterances]
+        sellers = seller_sentences(
+            [(getattr(u, "call_id", None), u.role, [s[2] for s in spans])
+             for u, spans in zip(utterances, split, strict=True)],
+            mine,
+        )  # fmt: skip
+        for turn, ((utterance, context, reply, position), call) in enumerate(
+            zip(surroundings(utterances), calls, strict=True)
         ):
             if utterance.role not in DETECTED_ROLES:
                 continue
-            spans = self.splitter(utterance.text)
+            spans = split[turn]
             for index, (start, end, text) in enumerate(spans):
-                if self._sellers_words(utterance.role, text, context, mine):
-                    continue  # an unknown speaker's offer or discovery question: the rep's
+                if (turn, index) in sellers and self._unlabelled(text, context):
+                    continue  # an unknown speaker's offer, answer or discovery question: the rep's
                 noted = getattr(utterance, "note_kind", None)  # the rep's label in a note
                 topic = getattr(utterance, "note_category", None)  # "Price objection:"
                 scored = SentenceInput(text, utterance.text, context, known, reply, position,
@@ -184,11 +190,8 @@ class RuleEmbeddingDetector:
                 )
         return out
 
-    def _sellers_words(self, role: str, text: str, context: str, ours: Sequence[str]) -> bool:
-        """An unknown speaker's sentence that speaks as the seller, unless a user said what
-        it is: no buyer's words to count or quote."""
-        if role != "unknown" or not speaks_as_seller(text, ours):
-            return False
+    def _unlabelled(self, text: str, context: str) -> bool:
+        """Whether no user said what the sentence is (a verdict keeps a seller's line)."""
         return self.verdicts.get(sentence_key(text, context)) is None
 
     def score(

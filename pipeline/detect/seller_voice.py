@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.detect.relayed_questions import relays_a_question
+
 # "we do that for you", "we'll set it all up for you": work the seller's side takes on.
 _FOR_YOU = re.compile(r"\bwe\b(?:'ll|'d| will| can| would)?[^.?!]{0,80}\bfor you\b", re.I)
 # The seller's own offer: "our pricing is", "our standard plan", "our onboarding team".
@@ -51,6 +53,80 @@ _RECAP = re.compile(
     re.IGNORECASE,
 )
 
+# Work the seller does on what is the buyer's: "we hold the price for the full term of your
+# contract", "we move your client files across". A buyer's "your" is the vendor's, and a buyer
+# does none of these to it ("we'd need your price in writing" is no such verb).
+_DOES_YOURS = re.compile(
+    r"\bwe(?:'ll| will| can| also| always| just| then| even)?\s+(?:hold|freeze|lock|fix|cap"
+    r"|guarantee|include|migrate|import|move|transfer|host|store|back up|train|onboard|set up"
+    r"|configure|load|waive|refund|match|ship|install|connect|sync|look after|take care of)\b"
+    r"[^.?!]{0,60}\byour\b",
+    re.IGNORECASE,
+)
+# What the seller bundles: "We include the hardware", "we also include onboarding".
+_BUNDLES = re.compile(
+    r"\bwe(?:'ll| will| also| always)? (?:include|throw in|provide|supply) (?:all |the |free "
+    r"|full )*(?:hardware|scanners?|devices?|tablets?|handsets?|card readers?|set-?up|training"
+    r"|onboarding|support|data migration|migration|installation|updates|upgrades)\b",
+    re.IGNORECASE,
+)
+# Another product's support, told as fact: "Pharmacy Manager and ProScript are both supported
+# today" (a buyer's complaint is the other way: "our version isn't supported any more").
+_SUPPORTED = re.compile(
+    r"\b(?:is|are) (?:both |all |fully |already |now )?supported\b(?! by)", re.IGNORECASE
+)
+# Our customers as the proof of what the buyer will get: "Our customers usually go live in a
+# week", "practices like yours tend to...". A buyer's own customers do other things ("our
+# customers usually book online").
+_OUR_CUSTOMERS = re.compile(
+    r"\b(?:(?:most|many|all|some) of )?our (?:other )?(?:customers|clients|users)\b[^.?!]{0,30}"
+    r"\b(?:go(?:es)? live|are live|get (?:up and running|set up|started)|are up and running"
+    r"|start (?:with|on|by)|roll (?:it )?out|see (?:a|an|about|around|the|results|savings)"
+    r"|save[^.?!]{0,20}(?:hours?|days?|minutes|time|money|[\d£$€%])|cut (?:their|the)"
+    r"|switch(?:ed)? over|pay back)"
+    r"|\b(?:customers|clients|practices|firms|teams|businesses|shops|stores|companies|clinics"
+    r"|salons|people) like (?:you|yours)\b",
+    re.IGNORECASE,
+)
+# How an answer to a question opens: "Yes, ...", "No, we hold the price...", "Good question".
+_ANSWER_OPENS = re.compile(
+    r"^(?:(?:so|well|okay|ok|right|great|and)[,.]?\s+)?(?:yes|yeah|yep|yup|no|nope|absolutely"
+    r"|definitely|of course|sure|certainly|correct|not at all|short answer|the short answer|both"
+    r"|either|neither"
+    r"|(?:good|great|fair) question|it does(?:n't)?|it is(?:n't)?|it can(?:'t)?|it will|we do"
+    r"(?:n't)?|we can(?:'t)?|we are|they are|they do|they can)\b",
+    re.IGNORECASE,
+)
+_SELLERS_WORDS = (
+    _FOR_YOU, _OUR_OFFER, _SENDS, _INCLUDED, _PROPOSES, _RECAP,
+    _DOES_YOURS, _BUNDLES, _SUPPORTED, _OUR_CUSTOMERS,
+)  # fmt: skip
+
+
+def seller_sentences(
+    turns: Sequence[tuple[object, str, Sequence[str]]], ours: Sequence[str] = ()
+) -> set[tuple[int, int]]:
+    """The (turn, sentence) positions of ``turns`` (each its call, its role and its sentences,
+    in call order) that an unknown speaker says as the seller: ``speaks_as_seller``, and the
+    answer to a question relayed just before it ("And someone asked whether the price goes
+    up after the first year." then "No, we hold it for the full term."), to the turn's end."""
+    found: set[tuple[int, int]] = set()
+    relayed, call_before = False, object()
+    for turn, (call, role, sentences) in enumerate(turns):
+        if call != call_before or role != "unknown":
+            relayed, call_before = False, call
+        answering = False
+        for index, sentence in enumerate(sentences):
+            text = " ".join(sentence.replace("’", "'").split())
+            if role != "unknown":
+                continue
+            answering = answering or (relayed and bool(_ANSWER_OPENS.match(text)))
+            relayed = relays_a_question(text)  # the audience's words, whoever reads them out
+            answering = answering and not relayed
+            if answering or (not relayed and speaks_as_seller(text, ours)):
+                found.add((turn, index))
+    return found
+
 
 def speaks_as_seller(sentence: str, ours: Sequence[str] = ()) -> bool:
     """Whether the sentence is the seller's words, whoever said it; ``ours``: our company's
@@ -59,7 +135,7 @@ def speaks_as_seller(sentence: str, ours: Sequence[str] = ()) -> bool:
     asks = text.endswith("?")
     if asks:
         return bool(_DISCOVERY.search(text))
-    if any(p.search(text) for p in (_FOR_YOU, _OUR_OFFER, _SENDS, _INCLUDED, _PROPOSES, _RECAP)):
+    if any(p.search(text) for p in _SELLERS_WORDS):
         return True
     return any(_pitches(text, name) for name in ours if len(name) >= 3)
 

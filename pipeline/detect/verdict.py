@@ -37,6 +37,7 @@ from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.quotable import SAYS_NOTHING_ALONE_SURE, says_nothing_alone
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
+from pipeline.detect.relayed_questions import relays_a_question
 from pipeline.detect.requirements import sets_a_requirement
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
@@ -175,6 +176,11 @@ def sentence_verdict(
         confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
     if role == "rep_note" and note_reports.reports_a_question(text):
         kind = "question"  # "Asked whether we integrate with Mindbody."
+    elif role == "unknown" and relays_a_question(text):
+        # "And someone asked whether the price goes up after the first year.": the audience's
+        # question read out, never the speaker's objection, whatever it is about
+        kind, blocked = "question", False
+        confidence = max(score.probabilities.get("question", 0.0), STATEMENT_SURE)
     if (labelled := labelled_kind(sentence)) is not None:
         # "Pain: front desk double-books every Monday.": the rep sorted it as they heard it, and
         # the label is out of the text; "Next steps: send case study" is the rep's own plan
