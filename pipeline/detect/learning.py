@@ -6,7 +6,8 @@ whose stored P(objection) is closest to the operating threshold first, in turn w
 objections whose category is in doubt (a stored category margin near a tie, or filed nearer
 another category's theme than their own: ``theme_doubt.py``), spread over calls and themes
 (``pipeline/detect/queue.py``); a sentence sure of both is asked only when it reads oddly
-(every fifth question: ``odd_detections.py``).
+(every fifth question: ``odd_detections.py``), a confident ``other`` that strong signals
+contradict among them (``contradicted.py``).
 An answer is a ``pipeline.analysis.corrections.label_sentence`` verdict; every ``refit_every``
 answers ``refit_due`` says so and the caller runs ``refit`` as a background job: it fits the
 detector on the answers (warm-started, a second or two), then re-scores the sentences the queue
@@ -20,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+import numpy as np
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds
 from pipeline.detect.fit_state import last_fit, measured_threshold, operating_threshold, record_fit
 from pipeline.detect.labels import user_labelled, user_verdicts
-from pipeline.detect.model import category_margin
+from pipeline.detect.model import category_confidence, category_margin
 from pipeline.detect.odd_detections import with_odd_detections
 from pipeline.detect.queue import ASKED_ROLES, category_tied, pick, uncertainty_order
 from pipeline.detect.theme_doubt import doubted_categories
@@ -59,8 +61,9 @@ class QueueItem(BaseModel):
     role: str
     suggested: Suggested
     confidence: float
-    # How far the suggested category leads the next (0 a tie; None: no objection, or detected
-    # before it was kept): the queue asks the near ties.
+    # How sure of the suggested category, 0..1 (0.5 a tie with the next; ``model.
+    # category_confidence``; None: no objection, or detected before it was kept): the queue
+    # asks the near ties.
     category_confidence: float | None = None
 
 
@@ -185,7 +188,16 @@ def review_queue(workspace: Workspace, session: Session, limit: int = 10) -> lis
         sure_at=workspace.settings.confident_at,
     )
     picked = [pool[i].mention_id for i in chosen]
-    shown = with_odd_detections(session, picked, limit, workspace.settings.confident_at)
+    taken = vectors[chosen] if answered is None else np.vstack([answered, vectors[chosen]])
+    shown = with_odd_detections(
+        session,
+        picked,
+        limit,
+        workspace.settings.confident_at,
+        threshold=threshold,
+        embedder=workspace.embedder,
+        taken=taken,
+    )
     return [_entry(session, mentions.get(i) or session.get_one(Mention, i)) for i in shown]
 
 
@@ -201,9 +213,7 @@ def _entry(session: Session, mention: Mention) -> QueueEntry:
         role=utterance.role,
         suggested=Suggested(kind=mention.kind, category=mention.category),
         confidence=round(float(mention.confidence), 3),
-        category_confidence=(
-            None if mention.category_margin is None else round(mention.category_margin, 3)
-        ),
+        category_confidence=category_confidence(mention.category_margin),
     )
     return QueueEntry(
         item, mention.id, before, after, utterance.text, mention.char_start, mention.char_end

@@ -65,6 +65,15 @@ def category_margin(probabilities: Mapping[str, float], category: str | None) ->
     return round(probabilities.get(category, 0.0) - other, 4)
 
 
+def category_confidence(margin: float | None) -> float | None:
+    """How sure of its category an objection is, for people (0..1, 0.5 a tie): ``(1 + lead) /
+    2`` of its ``category_margin``. Why this: it is the category's probability against the
+    runner-up alone, p / (p + q), when the two hold all of it, and nearer 0.5 when others hold
+    some, so it never claims more than the model says; it keeps the margin's order, and a lead
+    the rules gave against the model (negative) reads below 0.5, not as a negative number."""
+    return None if margin is None else round(min(1.0, max(0.0, (1.0 + margin) / 2.0)), 3)
+
+
 def _softmax(scores: Floats) -> Floats:
     shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
     out: Floats = shifted / shifted.sum(axis=1, keepdims=True)

@@ -122,7 +122,7 @@ def doubt_order(
         return order
     kind = [i for i in order if confidences[i] < sure_at]
     category = _category_doubts(len(order), category_margins, theme_doubts)
-    asked = _take_turns(kind, category)
+    asked = take_turns(kind, category)
     taken = set(asked)
     return asked + [i for i in order if i not in taken]
 
@@ -147,7 +147,7 @@ def _category_doubts(
     return tied + [i for i in off_theme if i not in seen]
 
 
-def _take_turns(first: Sequence[int], second: Sequence[int]) -> list[int]:
+def take_turns(first: Sequence[int], second: Sequence[int]) -> list[int]:
     """``first[0], second[0], first[1], ...``, each row once; the longer list's rest after."""
     out: list[int] = []
     seen: set[int] = set()
@@ -177,30 +177,44 @@ def pick(
 
     ``vectors`` are the candidates' sentence vectors (normalised), ``answered`` those of the
     sentences already answered; rows before ``first`` come before the rest whatever their
-    doubt (the buyers' own words before an unknown speaker's). When the caps leave the batch
-    short (few calls, many near-duplicates), the next rows fill it rather than stop short.
+    doubt (the buyers' own words before an unknown speaker's); ``spread`` picks from the order.
     """
     order = doubt_order(
         objection_probabilities, confidences, theme_doubts, threshold, sure_at, category_margins
     )
     if first is not None:
         order = [i for i in order if i < first] + [i for i in order if i >= first]
+    return spread(order, calls, vectors, limit, answered)
+
+
+def spread(
+    order: Sequence[int],
+    calls: Sequence[Hashable],
+    vectors: Matrix,
+    limit: int,
+    taken: Matrix | None = None,
+) -> list[int]:
+    """Up to ``limit`` of ``order``'s rows, in order, spread over calls (at most
+    ``ceil(limit / calls) + 1`` each) and themes (none within cosine ``DIVERSITY`` of a row
+    already picked or of ``taken``, the sentences already answered). When the caps leave the
+    batch short (few calls, many near-duplicates), the next rows fill it rather than stop
+    short."""
     if limit <= 0 or not order:
         return []
     cap = math.ceil(limit / max(1, len({calls[i] for i in order}))) + 1
     picked: list[int] = []
     per_call: dict[Hashable, int] = {}
-    taken = list(answered) if answered is not None and len(answered) else []
+    seen = list(taken) if taken is not None and len(taken) else []
     for i in order:
         if len(picked) == limit:
             break
         if per_call.get(calls[i], 0) >= cap:
             continue
-        if taken and float(np.max(np.stack(taken) @ vectors[i])) >= DIVERSITY:
+        if seen and float(np.max(np.stack(seen) @ vectors[i])) >= DIVERSITY:
             continue
         picked.append(i)
         per_call[calls[i]] = per_call.get(calls[i], 0) + 1
-        taken.append(vectors[i])
+        seen.append(vectors[i])
     if len(picked) < limit:
         chosen = set(picked)
         picked += [i for i in order if i not in chosen][: limit - len(picked)]

@@ -9,10 +9,13 @@ from sqlalchemy import select
 
 from pipeline.analysis.corrections import label_sentence, redetect_all
 from pipeline.detect import learning as detections
+from pipeline.detect.model import category_confidence
 from pipeline.detect.queue import CATEGORY_TIE
 from pipeline.ingest.service import ingest_bytes
 from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
+
+TIED_CONFIDENCE = category_confidence(CATEGORY_TIE)  # what the queue shows of a near tie
 
 # A garden centre's discovery call (invented people). The buyer's worries: one plainly about
 # the contract, one plainly about staff taking to it, and one that mixes training the staff with
@@ -79,8 +82,8 @@ def test_a_near_tie_is_asked_before_the_sure_sentences(workspace: Workspace) -> 
     assert at <= 1, sentences  # the first category doubt, after at most one kind doubt
     before = asked[:at]
     assert all(item.confidence < sure_at for item in before), before
-    lead = asked[at].category_confidence  # the queue's JSON carries the margin
-    assert lead is not None and lead < CATEGORY_TIE
+    lead = asked[at].category_confidence  # the queue's JSON carries it, 0..1 (0.5 a tie)
+    assert lead is not None and 0.0 <= lead < TIED_CONFIDENCE
     assert all(sentences.index(text) > at for text in SURE if text in sentences)
     with workspace.session() as session:  # the review page counts it as uncertain
         progress = detections.queue_progress(workspace, session)
@@ -88,7 +91,7 @@ def test_a_near_tie_is_asked_before_the_sure_sentences(workspace: Workspace) -> 
         1
         for item in asked
         if item.confidence < sure_at
-        or (item.category_confidence is not None and item.category_confidence < CATEGORY_TIE)
+        or (item.category_confidence is not None and item.category_confidence < TIED_CONFIDENCE)
     )
     assert len(asked) < 20 and progress.uncertain == unsure  # every sentence was listed
 

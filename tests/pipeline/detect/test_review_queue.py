@@ -48,9 +48,9 @@ def test_cli_queue_prints_the_contract_and_a_label_answers_it(
     assert all(set(item["suggested"]) == {"kind", "category"} for item in items)
     assert all(item["role"] in ("buyer", "unknown", "rep_note") for item in items)
     assert all(0.0 <= item["confidence"] <= 1.0 for item in items)
-    for item in items:  # an objection's category lead over the next; no other kind has one
+    for item in items:  # how sure of an objection's category, 0..1; no other kind has one
         lead = item["category_confidence"]
-        assert (lead is None) if item["suggested"]["kind"] != "objection" else -1 <= lead <= 1
+        assert (lead is None) if item["suggested"]["kind"] != "objection" else 0 <= lead <= 1
     assert len({item["call_id"] for item in items}) >= 2  # spread over calls
     first = items[0]
     answered = runner.invoke(
