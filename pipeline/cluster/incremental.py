@@ -43,7 +43,7 @@ def assign_incremental(
     """
     by_kind: dict[str, list[int]] = {}
     for position, mention in enumerate(mentions):
-        if says_nothing(mention.text):  # "Hmm." counts in no theme (``recluster.drop_silent``)
+        if says_nothing(mention.text):  # "Hmm." counts in no theme (``kind_rows.drop_silent``)
             mention.cluster_id = None
             continue
         by_kind.setdefault(mention.kind, []).append(position)

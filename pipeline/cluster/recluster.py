@@ -24,10 +24,10 @@ from pipeline.cluster.categories import (
     walled_kind,
     with_category,
 )
+from pipeline.cluster.kind_rows import kind_rows
 from pipeline.cluster.label import (
     LEADING_SHARE,
     ClusterLabel,
-    centralities,
     label_clusters,
     naming_weights,
 )
@@ -60,10 +60,10 @@ from pipeline.cluster.state import (
     save_trees,
 )
 from pipeline.cluster.topic_names import short_label
-from pipeline.detect.rules import says_nothing
+from pipeline.cluster.topic_vectors import SaidAt, grouped_texts, own_centralities
 from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.redact import call_people, settings_redactor
-from pipeline.store.models import Cluster, Mention, Utterance
+from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 
 
@@ -137,21 +137,6 @@ def group_category(categories: Sequence[str | None]) -> str | None:
     return named.most_common(1)[0][0] if named else None
 
 
-def drop_silent(session: Session, rows: Sequence[Any]) -> list[Any]:
-    """The rows (mention id, text, cluster id, ...) of mentions that say something; those that
-    say nothing alone ("Hmm." after a price) join no theme, and leave any they were in: six
-    "Hmm." had counted in the price theme, and a finer grain made them a theme of their own."""
-    silent = [int(r[0]) for r in rows if says_nothing(str(r[1]))]
-    if silent:
-        for start in range(0, len(silent), 5000):
-            session.execute(
-                update(Mention)
-                .where(Mention.id.in_(silent[start : start + 5000]))
-                .values(cluster_id=None)
-            )
-    return [r for r in rows if not says_nothing(str(r[1]))]
-
-
 def full_cluster(
     workspace: Workspace,
     session: Session,
@@ -166,29 +151,14 @@ def full_cluster(
     automatic k, what ``last["k"]`` should be next time."""
     last = last or {}
     folder = workspace.settings.data_dir
-    rows = session.execute(
-        select(
-            Mention.id,
-            Mention.text,
-            Mention.cluster_id,
-            Mention.category,
-            Mention.call_id,
-            Mention.confidence,
-            Mention.competitor,
-            Mention.utterance_id,
-            Utterance.role,
-        )
-        .join(Utterance, Mention.utterance_id == Utterance.id)
-        .where(Mention.kind == kind, Mention.excluded.is_(False))
-        .order_by(Mention.id)
-    ).all()
-    said = drop_silent(session, rows)
-    silent, rows = len(rows) - len(said), said
+    rows, silent = kind_rows(session, kind)
     ids = [int(r[0]) for r in rows]
     texts = [str(r[1]) for r in rows]
     previous: dict[int, int | None] = {p: r[2] for p, r in enumerate(rows)}
     categories = [r[3] for r in rows]
-    vectors = embed_cached(session, workspace.embedder, texts, remember=False)
+    # Each grouped by its words, or by its lead-in and them when they cannot stand alone.
+    grouped = grouped_texts(session, [SaidAt(str(r[1]), int(r[7]), int(r[9])) for r in rows])
+    vectors = embed_cached(session, workspace.embedder, grouped, remember=False)
     space, walls = vectors, categories
     prior = kind in TOPIC_PRIOR_KINDS
     if not prior:  # a theme per rival in the competitor category
@@ -218,7 +188,7 @@ def full_cluster(
     groups = found.groups
     if prior:
         del space
-        vectors = embed_cached(session, workspace.embedder, texts, remember=False)
+        vectors = embed_cached(session, workspace.embedder, grouped, remember=False)
         topics = [question_topic(t, c) for t, c in zip(texts, categories, strict=True)]
         worded = [worded_topic(t, c) is not None for t, c in zip(texts, categories, strict=True)]
         groups = refine_question_groups(vectors, topics, groups, worded=worded)
@@ -226,7 +196,9 @@ def full_cluster(
     namer = "llm" if workspace.settings.llm_labels else BUILT_IN_NAMER
     # Names hold, but one namer's (built in, an LLM) do not hold against the other's.
     hold = last.get("namer", BUILT_IN_NAMER) == namer
-    counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous, hold=hold)
+    counts = _store_groups(
+        workspace, session, kind, groups, rows, vectors, previous, grouped, hold=hold
+    )
     return {
         **counts,
         "namer": namer,
@@ -282,6 +254,7 @@ def _store_groups(
     rows: Sequence[Any],
     vectors: Vectors,
     previous: dict[int, int | None],
+    grouped: Sequence[str],
     *,
     hold: bool = True,
 ) -> dict[str, int]:
@@ -320,11 +293,18 @@ def _store_groups(
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     texts = [[str(rows[p][1]) for p in g] for _, g in kept]
     roles = [[str(rows[p][8]) for p in g] for _, g in kept]
+    typical = own_centralities(
+        session,
+        workspace.embedder,
+        vectors,
+        [g for _, g in kept],
+        centroids,
+        [str(r[1]) for r in rows],
+        grouped,
+    )
     weights = [
-        naming_weights(typical, [float(rows[p][5]) for p in g], said_by)
-        for (_, g), typical, said_by in zip(
-            kept, centralities(vectors, [g for _, g in kept], centroids), roles, strict=True
-        )
+        naming_weights(central, [float(rows[p][5]) for p in g], said_by)
+        for (_, g), central, said_by in zip(kept, typical, roles, strict=True)
     ]
     categories = [group_category([rows[p][3] for p in g]) for _, g in kept]
     themes = [active.get(matched.get(i, -1)) or retired.get(matched.get(i, -1)) for i, _ in kept]
