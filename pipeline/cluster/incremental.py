@@ -144,6 +144,7 @@ def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vector
         people=person_words(call_people(session, {m.call_id for m in members})),
         answered=[answered],
         roles=[roles],
+        calls=[[m.call_id for m in members]],
     )
     cluster = Cluster(
         kind=kind,

@@ -79,12 +79,14 @@ def label_groups(
     people: Collection[str] | None = None,
     answered: Sequence[Sequence[str | None]] | None = None,
     roles: Sequence[Sequence[str]] | None = None,
+    calls: Sequence[Sequence[int]] | None = None,
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
     content's are: buyers hidden, brands and our people kept); ``categories``: each group's;
     ``kind``: theirs; ``kept``: names that hold (``label_clusters``); ``people``: the calls'
     name words (``theme_people``), read when not given; ``answered``: the rep's question each
-    text answers (``answered.fragment_questions``); ``roles``: who said it (``Utterance.role``)."""
+    text answers (``answered.fragment_questions``); ``roles``: who said it (``Utterance.role``);
+    ``calls``: on which call."""
     settings = workspace.settings
     call_ids = sorted(set(call_ids))
     if people is None:
@@ -109,6 +111,7 @@ def label_groups(
             people=people,
             answered=answered,
             roles=roles,
+            calls=calls,
         )
     finally:
         if labeler is not None:
@@ -346,6 +349,7 @@ def _store_groups(
         people,
         answered,
         roles,
+        [[int(rows[p][4]) for p in g] for _, g in kept],
     )
     created = 0
     changes: list[dict[str, int]] = []
