@@ -43,6 +43,7 @@ from pipeline.cluster.representative import (
     shared_by_most,
     topic_strength,
 )
+from pipeline.cluster.rival_themes import rival_theme_names, theme_rival
 from pipeline.cluster.topic_names import (
     ASKED_KINDS,
     described_name,
@@ -113,6 +114,13 @@ def name_clusters(
         if held[i]:
             names.append(str(held[i]))
             continue
+        category = categories[i] if i < len(categories) else None
+        rival = theme_rival(texts, competitors, category, kind)
+        if rival:  # "<Rival>: <what its buyers say of it>", every rival's theme alike
+            patterned = list(rival_theme_names(rival, texts, keywords[i], competitors))
+            taken.append(next((n for n in patterned if not clashes(n, taken)), patterned[0]))
+            names.append(taken[-1])
+            continue
         weights = np.asarray(centrality[i], dtype=np.float64)
         said_by = roles[i] if roles else ()
         # The buyers' lines are read first: a rep's note names a theme only when theirs cannot.
@@ -121,7 +129,6 @@ def name_clusters(
         # a quote weighed far below the best (an uncertain read) is never the typical one
         leading = {texts[int(j)] for j in np.flatnonzero(weights >= LEADING_SHARE * weights.max())}
         # An English theme's name is English: "Pero where is the data stored" had named one.
-        category = categories[i] if i < len(categories) else None
         fitting = partial(
             _fitting,
             texts=by_centrality,

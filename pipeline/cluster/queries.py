@@ -27,10 +27,10 @@ from pipeline.cluster.stats import (
     quote_relevance,
     quote_tier,
     representative_quotes,
+    unquoted,
 )
 from pipeline.cluster.trend import Periods
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.detect.quotable import unquotable
 from pipeline.detect.sentences import quote_span, quote_text
 from pipeline.embed import Embedder, embed_cached, normalise, text_hash
 from pipeline.errors import BadInput, NotFound
@@ -104,7 +104,7 @@ def shown_order(
     Typicality is read from cached vectors (no model load) of the first ``_CENTRAL_SAMPLE``
     members by id: a page lists every cluster, and reading every member's vector of a
     100k-mention workspace per request would cost seconds."""
-    worded = [r for r in rows if not unquotable(r.text, r.role)] or list(rows)
+    worded = [r for r in rows if not unquoted(r)] or list(rows)
     typical = typicality(
         session, cluster, list(dict.fromkeys(r.text for r in worded))[:_CENTRAL_SAMPLE]
     )

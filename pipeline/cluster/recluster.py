@@ -32,11 +32,12 @@ from pipeline.cluster.label import (
     naming_weights,
 )
 from pipeline.cluster.llm_names import cluster_labeler
-from pipeline.cluster.name_rules import keep_names_apart, still_fits
+from pipeline.cluster.name_rules import keep_names_apart
 from pipeline.cluster.people import person_words
 from pipeline.cluster.problems import with_turn_context
 from pipeline.cluster.question_groups import refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
+from pipeline.cluster.rival_themes import held_theme_name
 from pipeline.cluster.rivals import (
     RIVAL_CATEGORY,
     known_competitors,
@@ -226,16 +227,14 @@ def held_name(
 ) -> str | None:
     """The name a re-clustered theme keeps: the user's always; its automatic one while its
     quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
-    its words said by a quote that could name it, one weighed ``LEADING_SHARE`` of the best).
-    A marketer learns names and links them in documents: an upload of two calls had renamed
-    "Hiring managers" "Every Monday I'm chasing timesheets" with 14 of its 15 quotes kept.
-    A name from the question its quotes answer (``questions``) fits while they still answer it;
-    one only a rep's line says (``roles``: whose each quote is) never beside buyers' lines
-    (``buyer_words``: it had named a theme of six buyer quotes "CSV export only for now")."""
-    if theme is None:
-        return None
-    if theme.name_locked:
-        return theme.name
+    its words said by a quote that could name it, one weighed ``LEADING_SHARE`` of the best; a
+    rival's theme, its pattern: ``held_theme_name``). A marketer learns names and links them in
+    documents: an upload of two calls had renamed "Hiring managers" "Every Monday I'm chasing
+    timesheets" with 14 of its 15 quotes kept. A name from the question its quotes answer
+    (``questions``) fits while they still answer it; one only a rep's line says (``roles``)
+    never beside buyers' lines (it had named six buyer quotes "CSV export only for now")."""
+    if theme is None or theme.name_locked:
+        return theme.name if theme is not None else None
     before = old_members.get(theme.id, set())
     best = max(weights, default=0.0)
     ranked = sorted(zip(texts, weights, strict=True), key=lambda tw: -tw[1])  # central first
@@ -243,9 +242,9 @@ def held_name(
     label = short_label(category)
     if a_reps_name(theme.name, *by_side(texts, roles)):
         return None
-    fits = still_fits(theme.name, texts, rivals, label, leading, people, category, kind) or (
-        questions is not None and theme.name == asked_name(texts, weights, questions)
-    )
+    fits = held_theme_name(
+        theme.name, texts, rivals, label, leading, people, category, kind, theme.keywords or []
+    ) or (questions is not None and theme.name == asked_name(texts, weights, questions))
     return theme.name if quotes_mostly_stay(before, now) and fits else None
 
 

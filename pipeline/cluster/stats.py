@@ -21,7 +21,7 @@ from pipeline.cluster.trend import (
     trend_score,
     trend_word,
 )
-from pipeline.detect.quotable import unquotable
+from pipeline.detect.quotable import names_only, unquotable
 from pipeline.embed import Vectors
 from pipeline.store.models import Outcome
 
@@ -179,10 +179,16 @@ def mmr_quotes(
     return chosen
 
 
+def unquoted(row: MentionRow) -> bool:
+    """Whether a row is no quote while another is: it says nothing (``unquotable``: "Hmm.", a
+    record's field) or nothing but the rivals it names (``names_only``: "And ClockBee?")."""
+    return unquotable(row.text, row.role) or names_only(row.text, row.named_competitors)
+
+
 def quote_weights(rows: Sequence[MentionRow]) -> list[float]:
-    """How sure each row is, as a quote: its confidence; "Hmm." says nothing alone and weighs
-    nothing (a theme of fillers only still shows one)."""
-    return [0.0 if unquotable(r.text, r.role) else r.confidence for r in rows]
+    """How sure each row is, as a quote: its confidence; "Hmm." and "And ClockBee?" say nothing
+    alone and weigh nothing (``unquoted``; a theme of these only still shows one)."""
+    return [0.0 if unquoted(r) else r.confidence for r in rows]
 
 
 def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool, bool]:

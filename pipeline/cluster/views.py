@@ -34,9 +34,8 @@ from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
 from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME, load_state, unthemed_info
-from pipeline.cluster.stats import MentionRow, quote_tier
+from pipeline.cluster.stats import MentionRow, quote_tier, unquoted
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.detect.quotable import unquotable
 from pipeline.embed import Embedder
 from pipeline.store.views import ViewCache
 from pipeline.workspace import Workspace
@@ -136,7 +135,7 @@ def card_quotes(
     as the theme's list quote): confident ones first, the buyer's own words before a rep's
     note; never one that says nothing alone ("Hmm."). ``limit``: how many to offer."""
     ranked = sorted(
-        (r for r in rows if not unquotable(r.text, r.role)),
+        (r for r in rows if not unquoted(r)),
         key=lambda r: quote_tier(r, confident_at),
     )
     chosen: list[MentionRow] = []

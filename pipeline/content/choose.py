@@ -161,7 +161,8 @@ def resolve_clusters(
         chosen = list(dict.fromkeys(cluster_ids))
         if len(chosen) > ct.most_clusters:
             raise BadInput(f"{ct.name} takes at most {ct.most_clusters} clusters")
-        return _with_problem(session, ct, chosen, industry, confident_at)
+        chosen = _with_problem(session, ct, chosen, industry, confident_at)
+        return _with_questions(session, ct, chosen, industry, confident_at)
     chosen = suitable_clusters(
         session,
         ct.cluster_kind,
@@ -176,7 +177,61 @@ def resolve_clusters(
         raise NoSuitableClusters(
             f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}", field="cluster_ids"
         )
-    return _with_problem(session, ct, chosen[: ct.max_clusters], industry, confident_at)
+    chosen = _with_problem(session, ct, chosen[: ct.max_clusters], industry, confident_at)
+    return _with_questions(session, ct, chosen, industry, confident_at)
+
+
+def _with_questions(
+    session: Session,
+    ct: ContentType,
+    cluster_ids: list[int],
+    industry: str | None,
+    confident_at: float,
+) -> list[int]:
+    """``cluster_ids`` and, for a type taking them, the largest question themes heard on more
+    than one call whose category one of the themes has (``question_themes`` of them), unless
+    one is there already: an SEO brief on pricing had said "No buyer questions besides the
+    outline's." while "But what does it cost?" was a question theme of ten calls."""
+    if not ct.question_themes or not cluster_ids:
+        return cluster_ids
+    if "question" in cluster_kinds(session, cluster_ids).values():
+        return cluster_ids
+    categories = set(_categories(session, cluster_ids).values()) - {""}
+    if not categories:
+        return cluster_ids
+    asked = suitable_clusters(
+        session, "question", categories=categories, industry=industry, confident_at=confident_at
+    )
+    recurring = [c for c in asked if _calls_heard(session, c, industry) > 1]
+    return [*cluster_ids, *recurring[: ct.question_themes]]
+
+
+def _categories(session: Session, cluster_ids: Sequence[int]) -> dict[int, str]:
+    """Each cluster's most common category among its mentions ("" where none has one)."""
+    rows = session.execute(
+        select(Mention.cluster_id, Mention.category, func.count())
+        .where(Mention.cluster_id.in_(cluster_ids), Mention.excluded.is_(False))
+        .group_by(Mention.cluster_id, Mention.category)
+    )
+    counted: dict[int, Counter[str]] = defaultdict(Counter)
+    for cluster_id, category, count in rows:
+        if cluster_id is None:
+            continue
+        counted[int(cluster_id)][(category or "").lower()] += int(count)
+    return {cid: c.most_common(1)[0][0] for cid, c in counted.items()}
+
+
+def _calls_heard(session: Session, cluster_id: int, industry: str | None) -> int:
+    """On how many calls (of ``industry``'s, when given) a cluster's mentions were heard."""
+    return int(
+        session.scalar(
+            select(func.count(func.distinct(Mention.call_id)))
+            .join(Call, Mention.call_id == Call.id)
+            .where(Mention.cluster_id == cluster_id, Mention.excluded.is_(False))
+            .where(*of_industry(industry))
+        )
+        or 0
+    )
 
 
 def _with_problem(

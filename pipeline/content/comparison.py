@@ -17,7 +17,7 @@ from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.our_fit import where_we_fit
 from pipeline.content.profile import ProfileFact
 from pipeline.content.quote_text import clip
-from pipeline.content.rival_claims import asks, names_rival, rival_topic
+from pipeline.content.rival_claims import asks, finds_fault, names_rival, rival_topic
 from pipeline.content.rival_fit import (
     aspect_topic,
     fits_them_better,
@@ -114,6 +114,7 @@ def comparison(evidence: Evidence) -> Comparison:
     said_rows = claim_rows(theirs, forms)[: MAX_ROWS - len(rows)]
     # A fact a fact row states is referred to there, not written out twice.
     stated = {i: r.aspect for r in rows for i in r.profile}
+    spare: list[ComparisonRow] = []  # rows on nothing buyers compared, nothing of ours answers
     for row, (fact, reply) in zip(said_rows, our_answers(evidence, said_rows), strict=True):
         us = clip(fact.text, 240) if fact else None
         if fact and fact.id in stated:
@@ -130,7 +131,7 @@ def comparison(evidence: Evidence) -> Comparison:
         )
         if reply is None and _onto_fact_row(rows, aspect, shown, us, fact):
             continue
-        rows.append(
+        (rows if fact or reply or _compared(row, forms) else spare).append(
             ComparisonRow(
                 aspect=aspect,
                 us=us or say("answer_to_write", replies=bool(answers)),
@@ -140,6 +141,7 @@ def comparison(evidence: Evidence) -> Comparison:
                 profile=[fact.id] if fact else [],
             )
         )
+    rows = rows or spare[:1]  # a page has a row: the first line said of them, as it is
     # Where we fit better: what buyers who chose us said of them or of us, then won answers.
     us_better = where_we_fit(evidence, claims, naming, answers, forms, ours)
     # The calls the page quotes, not every call its evidence holds; a line stating the rival's
@@ -156,6 +158,7 @@ def comparison(evidence: Evidence) -> Comparison:
         ][:4]
         for said in ("stay", "short", "price")
     )
+    stay = [*stay, *_stays_unrowed(spare, pool, stay, switched, name)][:4]
     deals = _deals(evidence, name)
     cited = {i for row in rows for i in row.citations} | {q.id for q in strong}
     for point in [*us_better[:MAX_FIT], *stay, *short, *pricing]:
@@ -240,6 +243,27 @@ def _their_features(evidence: Evidence, rows: list[ComparisonRow], name: str) ->
     ]
 
 
+def _stays_unrowed(
+    spare: Sequence[ComparisonRow],
+    pool: Sequence[Quote],
+    stay: Sequence[FitPoint],
+    switched: frozenset[int],
+    name: str,
+) -> list[FitPoint]:
+    """The lines of rows left out of the table (on nothing buyers compared, nothing of ours
+    answering) that find no fault with the rival and keep the buyer with it, as reasons buyers
+    stay: "To be fair, X is fine for the routes." and "I trained eight people on X's boards last
+    spring. I'm not doing that again." had been quoted nowhere once such rows left the table."""
+    listed = {i for point in stay for i in point.citations}
+    by_id = {q.id: q for q in pool}
+    cited = [i for row in spare for i in row.citations if i not in listed and i in by_id]
+    return [
+        _said(q, name, q.text)
+        for i in dict.fromkeys(cited)
+        if not finds_fault((q := by_id[i]).text) and keeps_them(q, switched)
+    ]
+
+
 def _listed(heading: str, quote: Quote, switched: frozenset[int], forms: Sequence[str]) -> bool:
     """Whether a line filed under ``heading`` is listed there: a reason to stay is no wish
     to leave nor a buyer who moved to them (``keeps_them``), a price is said as one."""
@@ -257,6 +281,20 @@ def _row_topic(row: ClaimRow, forms: Sequence[str]) -> str:
     if moved_to(text, forms):
         return "decision"
     return aspect_topic(text, "liked" if says_well(text) else "what_it_does")
+
+
+def _compared(row: ClaimRow, forms: Sequence[str]) -> bool:
+    """Whether a row is on something buyers compared (price, switching, how they work today,
+    what the rival does or lacks, a problem they have with it...): not a line whose words name
+    nothing of the rival's ("I'll probably take X's deal and look again next year."), which,
+    unanswered, is no row while the page has another. The RotaPro page had four "What it does"
+    rows, each "To write", quoting lines that said nothing of what RotaPro does."""
+    claim = row.claims[0]
+    if claim.kind == "pain":  # a problem they have with it ("X drains the desk's Fridays")
+        return True
+    return (
+        _row_topic(row, forms) != "what_it_does" or finds_fault(claim.text) or says_well(claim.text)
+    )
 
 
 def _onto_fact_row(

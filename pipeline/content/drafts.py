@@ -12,6 +12,7 @@ from functools import cache
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.fact_refs import facts_told
+from pipeline.content.feature_gaps import MISSING_FEATURE, asks_for_a_feature, missing_thing
 from pipeline.content.problems import asks, lead_problem
 from pipeline.content.quote_fit import facts_answering
 from pipeline.content.quote_text import (
@@ -167,9 +168,10 @@ def buyer_question(
     # dear" asks what it costs, and the price list answers that, not "worth it".
     value = cluster.category == "price" and asks_value(lines)
     asks = "value" if value else cluster.category
-    category = say("faq_question", category=asks, competitor=cluster.competitor)
-    quoted = say("faq_question", category=quoted_topic(lines), competitor=cluster.competitor)
-    named = say("faq_question", category=named_topic(lines), competitor=cluster.competitor)
+    gap = missing_thing(lines)  # a missing feature asks for the thing its buyers need
+    category = say("faq_question", category=asks, competitor=cluster.competitor, **gap)
+    quoted = say("faq_question", category=quoted_topic(lines), competitor=cluster.competitor, **gap)
+    named = say("faq_question", category=named_topic(lines), competitor=cluster.competitor, **gap)
     own = [
         q.text
         for q in evidence.cluster_quotes(cluster)
@@ -292,7 +294,7 @@ def asked_category(question: str, competitor: str | None) -> str | None:
     for category in (*OBJECTION_CATEGORIES, "value"):
         if clip(say("faq_question", category=category, competitor=competitor), 240) == question:
             return "price" if category == "value" else category
-    return None
+    return MISSING_FEATURE if asks_for_a_feature(question) else None
 
 
 def _reply_fits(evidence: Evidence, answer: Quote, cluster: ClusterEvidence, question: str) -> bool:

@@ -20,8 +20,8 @@ from pipeline.content.quote_text import (
     clip,
     heading_line,
     reads_as_question,
+    reads_as_statement,
     repeats,
-    stands_alone,
     text_key,
 )
 from pipeline.content.scale import fits_scale
@@ -125,12 +125,18 @@ def _opening(
     evidence: Evidence, used: set[int], fits: Callable[[str], bool], quoting: str, below: str
 ) -> Point:
     """A guide's opening line: the first quote ``fits`` the page that the concerns do not quote
-    and that reads alone, a sure one before an uncertain one (a won deal's "We signed off on
+    and that reads alone as a question or a statement (``reads_as_question``,
+    ``reads_as_statement``), a sure one before an uncertain one (a won deal's "We signed off on
     the budget yesterday" had opened a pricing page), led (``quoting``) as what buyers ask only
-    where it asks (``reads_as_question``), else as what they said. Where none is left, a line
-    leading to the concerns (``below``), never a fragment ("But honestly it's the money."), a
-    line about something else, nor one quoted twice (every worry of a theme may be an entry)."""
-    offered = [q for q in _fresh(evidence, used) if fits(q.text) and stands_alone(q.text)]
+    where it asks, else as what they said. Where none is left, a line leading to the concerns
+    (``below``), never a fragment ("But honestly it's the money.", "Training twenty-six people,
+    the compliance review.": no verb), a line about something else, nor one quoted twice (every
+    worry of a theme may be an entry)."""
+    offered = [
+        q
+        for q in _fresh(evidence, used)
+        if fits(q.text) and (reads_as_question(q.text) or reads_as_statement(q.text))
+    ]
     first = min(offered, key=lambda q: q.uncertain, default=None)
     if first is None:
         return Point(text=say(below), citations=[])

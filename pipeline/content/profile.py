@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.keywords import stop_words
 from pipeline.errors import BadInput, Conflict
 from pipeline.store.models import ProductProfileVersion
+from pipeline.templating import draft_copy
 
 FactText = Annotated[str, Field(min_length=1, max_length=300)]
 Facts = Annotated[list[FactText], Field(default_factory=list, max_length=20)]
@@ -39,6 +40,8 @@ SECTIONS: dict[str, str] = {
     "security": "Security and hosting",
     "onboarding": "Onboarding",
     "proof_points": "Proof points",
+    # Last, so the facts above keep their numbers; said as planned wherever cited (``PLANNED``).
+    "roadmap": "Roadmap (planned, not yet available)",
 }
 # Which facts answer which objection category (the detector's categories).
 CATEGORY_SECTIONS: dict[str, tuple[str, ...]] = {
@@ -52,7 +55,10 @@ CATEGORY_SECTIONS: dict[str, tuple[str, ...]] = {
     "adoption": ("features", "onboarding"),
     "status_quo": ("proof_points", "features"),
     "competitor": ("proof_points", "features"),
+    # A feature we have answers a gap; one planned answers it as planned, never as shipped.
+    "missing_feature": ("features", "roadmap"),
 }
+PLANNED = "roadmap"  # the list of what is planned, not shipped
 # Lists about the product as a whole, not about one kind of worry.
 GENERAL_SECTIONS = frozenset({"features", "proof_points"})
 REPEAT_SHARE = 0.75  # of a fact's words found in the reply beside it: it says the same
@@ -81,6 +87,7 @@ class ProductProfile(BaseModel):
     security: Facts
     onboarding: Facts
     proof_points: Facts
+    roadmap: Facts
     cta: Annotated[str, Field(max_length=240)] = ""
 
 
@@ -127,11 +134,12 @@ def profile_facts(profile: ProductProfile | None) -> list[ProfileFact]:
     for section in SECTIONS:
         for text in getattr(profile, section):
             tagged = _INDUSTRY_TAG.match(text)
-            if tagged:
-                industry = " ".join(tagged.group("industry").split())
-                facts.append(ProfileFact(len(facts) + 1, section, tagged.group("text"), industry))
-            else:
-                facts.append(ProfileFact(len(facts) + 1, section, text))
+            said = tagged.group("text") if tagged else text
+            industry = tagged.group("industry") if tagged else None
+            if section == PLANNED:  # every page that cites it says it is not there yet
+                said = draft_copy("planned_fact", text=said)
+            industry = " ".join(industry.split()) if industry else None
+            facts.append(ProfileFact(len(facts) + 1, section, said, industry))
     return facts
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.feature_gaps import MISSING_FEATURE as GAP
 from pipeline.content.offers import OFFER_SECTIONS, markets_of, offer_rank
 from pipeline.content.pairing import (
     BROAD_TOPICS,
@@ -30,6 +31,7 @@ from pipeline.content.plan_fit import fitting_plan, says_free
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     GENERAL_SECTIONS,
+    PLANNED,
     REPEAT_SHARE,
     ProfileFact,
     content_words,
@@ -152,7 +154,8 @@ def facts_answering(
         f
         for f in evidence.told(quotes, cluster.markets)
         if f.fits(evidence.industry)
-        and not states_gap(f.text)
+        # a gap is no answer, but a planned item answers a missing feature as planned
+        and (not states_gap(f.text) or (f.section == PLANNED and cluster.category == GAP))
         and not _repeats(f, beside)
         and fits_scale(f.text, said)
         and (not usage_fee(f.text) or about_the_fee(f.text, said, prices, rivals))

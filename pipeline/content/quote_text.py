@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.cluster.pain_names import LIGHT_VERBS, gerund, verb_bases
+from pipeline.cluster.pain_shapes import AUXILIARIES, DETERMINERS, tokens
+from pipeline.cluster.phrases import NUMBER_WORDS
+from pipeline.content.keyword_things import a_clause
 from pipeline.detect.rules import is_question
 from pipeline.detect.sentences import split_sentences
 from pipeline.quote_shape import MIN_OPENING_WORDS as MIN_OPENING_WORDS
@@ -124,10 +128,62 @@ def reads_as_question(text: str) -> bool:
 
 def reads_as_statement(text: str) -> bool:
     """A quote that may state a problem: it ``stands_alone`` and opens on a sentence that asks
-    nothing. "Does it talk to LedgerLeaf?" had stated a use case's problem, and "Because last
-    month a locum swapped…" had started one mid-thought."""
+    nothing and says something (``says_a_clause``). "Does it talk to LedgerLeaf?" had stated a
+    use case's problem, "Because last month a locum swapped…" had started one mid-thought, and
+    "Training twenty-six people, the compliance review." (no verb) had opened a timeline."""
     sentences = [s for _, _, s in split_sentences(text)] or [text]
-    return stands_alone(text) and not is_question(sentences[0])
+    first = sentences[0]
+    return stands_alone(text) and not is_question(first) and says_a_clause(first)
+
+
+# A contraction that is a verb ("we're", "they've", "I'll", "she'd", "I'm"); "'s" only after a
+# word that is no name ("it's", "that's"): "RotaPro's deal" says whose deal, no verb.
+_VERB_CONTRACTION = re.compile(
+    r"'(?:re|ve|ll|d|m)$"
+    r"|^(?:it|that|there|here|what|who|where|he|she|this|everyone|everything|nobody|nothing)'s$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]\s")
+# Words after which the next is no verb: "the cost", "to change", "for pay", "two vets".
+_NO_SUBJECT = (
+    DETERMINERS | NUMBER_WORDS | frozenset("to of for in on at by with from into about as".split())
+)
+
+
+def says_a_clause(sentence: str) -> bool:
+    """Whether a sentence says something alone: a verb said of a subject (``a_clause``: "we
+    re-type", "was limping"), an auxiliary or modal ("won't", "is"), a verb's contraction
+    ("it's", "they've"), or a verb's "-s"/"-ed" form or a light verb after a word that may be
+    its subject ("the rota takes", "staff hate"). Not a list of things with no verb: "Training
+    twenty-six people, the compliance review." had opened an implementation timeline."""
+    words = [w.lower().replace("’", "'") for w in tokens(sentence)]
+    if not words:
+        return False
+    if a_clause(words) or any(w in AUXILIARIES or _VERB_CONTRACTION.search(w) for w in words):
+        return True
+    for part in _CLAUSE_BREAK.split(sentence):
+        said = [w.lower().replace("’", "'") for w in tokens(part)]
+        if any(_verb_after(said, i) for i in range(1, len(said))):
+            return True
+    return False
+
+
+def _verb_after(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is a verb said of the word before it: an "-ed" form of a verb, or a
+    light verb or a verb's "-s" form with more of its clause after it ("the locum agency fees."
+    and "holiday pay," end on a noun); never after a determiner, a number, a preposition or
+    "to" ("the cost", "two vets", "to change")."""
+    word, before = words[i], words[i - 1]
+    if before in _NO_SUBJECT or before.isdigit():
+        return False
+    if word.endswith("ed"):
+        return any(b in LIGHT_VERBS for b in verb_bases(word)) or bool(gerund(word))
+    if i == len(words) - 1:
+        return False
+    if word in LIGHT_VERBS:
+        return True
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    return any(b in LIGHT_VERBS for b in verb_bases(word)) or bool(gerund(word))
 
 
 def heading_line(text: str) -> str | None:

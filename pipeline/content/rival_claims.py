@@ -231,12 +231,14 @@ _FOR_US = re.compile(r"\b(?:for|at) (?:us|our|me|my)\b")  # "built for us farmer
 # the rival fits them better.
 STAYING = frozenset({"contract", "switching", "setup_time", "status_quo"})
 # Content with the rival as it is: "we're not unhappy with it", "it does the job", "my staff
-# already know it". A reason a buyer stays, listed under its own heading.
+# already know it", "it's not great, but the staff know it". A reason a buyer stays, listed
+# under its own heading.
 _CONTENT = re.compile(
     r"\b(?:not unhappy|(?<!not )(?<!n't )(?:quite |pretty |perfectly |very )?happy with"
     r"|(?:not|never) (?:moving|switching|changing|leaving)\b"
     r"|does the job|did the job|works? (?:fine|well|okay|ok) for us|good enough|fine for us"
-    r"|used to it|(?:already|all) know (?:it|how)|no reason to (?:change|switch|move|leave))\b",
+    r"|used to it|(?:already|all) know (?:it|how)|no reason to (?:change|switch|move|leave)"
+    r"|(?:staff|team|crew|everyone|everybody|people) (?:all |already )?knows? (?:it|how))\b",
     re.IGNORECASE,
 )
 

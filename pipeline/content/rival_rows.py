@@ -27,6 +27,17 @@ from pipeline.content.rival_polarity import only_a_verdict
 from pipeline.content.rival_prices import rival_price_verdict, states_their_price
 from pipeline.detect.rules import cue_scores
 
+# The detector's categories that are something buyers compare products on: not the buyer's own
+# sign-off and timing ("I'll probably take X's deal and look again next year"), nor the rival's
+# being named at all.
+COMPARED = frozenset(
+    {"price", "contract", "switching", "setup_time", "integrations", "security", "adoption"}
+    | {"status_quo"}
+)
+
+# Those a line's own cues may name for it, filed under any theme.
+_TOLD_BY_CUES = frozenset({"switching", "adoption", "integrations", "security"})
+
 
 @dataclass(frozen=True)
 class ClaimRow:
@@ -70,18 +81,24 @@ def claim_topic(quote: Quote, forms: Sequence[str] = ()) -> str | None:
     been filed under adoption; "we're not unhappy with it" and "we're keeping X for the
     obituaries" are how they work today, a friend's contentment with X is not: ``forms``
     spell the rival), else its objection category where its own words carry that category's
-    cues: the category alone had headed a rival's app feature "Security" and a bare "They're
-    solid." "Price"."""
+    cues, else the category of moving off it, its use, integrations or security its words cue
+    most: the category alone had headed a
+    rival's app feature "Security" and a bare "They're solid." "Price"."""
     if topic := rival_topic(quote.text):
         return topic
     if keeps_rival(quote.text, forms):
         return "status_quo"
     if content_with(quote.text) and not others_use(quote.text, forms):
         return "status_quo"
-    category = quote.category
-    if category in (None, "competitor") or not cue_scores(quote.text).categories.get(category):
-        return None
-    return category
+    cues = {k: v for k, v in cue_scores(quote.text).categories.items() if v and k in COMPARED}
+    if quote.category in cues:
+        return quote.category
+    # Its own words' strongest cue of a thing the rival does or holds, whatever theme it was
+    # filed under (a rival's name files a line under "competitor"): "moving everything over
+    # from X is the bit I dread" is switching. Not how long or how dear a thing of the buyer's
+    # is ("Harvest took two days to come in.", where Harvest is the rival, is no setup time).
+    told = {k: v for k, v in cues.items() if k in _TOLD_BY_CUES}
+    return max(told, key=lambda k: told[k]) if told else None
 
 
 def claim_rows(claims: list[Quote], forms: Sequence[str] = ()) -> list[ClaimRow]:

@@ -10,15 +10,14 @@ from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.content.drafts import (
-    buyer_question,
     faq_entry,
     require_quotes,
     rivals_asked_about,
     say,
 )
-from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.keyword_things import domain_words, names_a_thing, same_stem
-from pipeline.content.quote_text import clip, self_contained
+from pipeline.content.quote_text import clip
 from pipeline.content.seo_keywords import (
     KEYWORD_WORDS,
     distinct_keywords,
@@ -28,19 +27,20 @@ from pipeline.content.seo_keywords import (
     shared_phrases,
     target_keywords,
 )
+from pipeline.content.seo_questions import (
+    asked_as_heading,
+    asked_themes,
+    heading_sources,
+    outlined_themes,
+    questions_to_answer,
+    theme_question,
+)
 from pipeline.content.theme_names import reader_heading
 from pipeline.content.topics import speaks_of_question
-from pipeline.content.types import LinkSuggestion, OutlineHeading, OutlineSection, Point, SEOBrief
-from pipeline.detect.asides import says_no_concern
-from pipeline.detect.rules import ruled_other
-from pipeline.language import in_english
-from pipeline.redact import has_placeholder
+from pipeline.content.types import LinkSuggestion, OutlineHeading, OutlineSection, SEOBrief
 from pipeline.wording import capitalised
 
 MAX_KEYWORDS = 9  # the target and eight secondary keywords
-MIN_SEO_QUESTIONS = 3  # "Questions to answer": the buyers' own, then the outline's
-MAX_HEADING_CHARS = 110  # a longer question is no heading: clipped, it would ask nothing
-MIN_QUESTION_WORDS = 3  # "Which handhelds do you support?" is a searcher's question; "Why?" is not
 _LINK_TARGETS = {
     "price": "/pricing",
     "pricing": "/pricing",
@@ -51,6 +51,7 @@ _LINK_TARGETS = {
     "setup_time": "/onboarding",
     "switching": "/switching",
     "competitor": "/compare",
+    "missing_feature": "/features",
 }
 
 
@@ -170,34 +171,6 @@ def searched_by(evidence: Evidence) -> str | None:
     return evidence.audience
 
 
-def heading_sources(evidence: Evidence, cluster: ClusterEvidence) -> list[Quote]:
-    """The quotes an H3 may be asked from: a buyer's, in the page's language, with nothing
-    redacted, and no praise, thanks, won deal's reason or next step ("Honestly, I'd recommend
-    you to anyone..." and "Sure, run it by our marketing lead first." had been H3s)."""
-    return [
-        q
-        for q in evidence.cluster_quotes(cluster)
-        if q.role == "buyer"
-        and not has_placeholder(q.text)
-        and in_english(q.text)
-        and not says_no_concern(q.text, cluster.competitors)
-        and not ruled_other(q.text, q.role)
-    ]
-
-
-def asked_as_heading(text: str) -> bool:
-    """A buyer's question that heads a section as asked: a whole question of a few words that
-    fits a heading and stands on its own (``self_contained``: not "And in French?" nor "Is
-    that included?")."""
-    text = text.strip()
-    return (
-        text.endswith("?")
-        and len(text) <= MAX_HEADING_CHARS
-        and len(text.split()) >= MIN_QUESTION_WORDS
-        and self_contained(text)
-    )
-
-
 def section_questions(
     evidence: Evidence, cluster: ClusterEvidence, asked: set[str]
 ) -> list[OutlineHeading]:
@@ -208,6 +181,21 @@ def section_questions(
     citing its quotes that speak of it (``speaks_of_question``). Never a statement copied as
     said."""
     sources = heading_sources(evidence, cluster)
+    category = evidence.worry_category(cluster)
+    product = evidence.product_category
+    searched = say("search_question", category=category, product=product)
+    # Buyers who asked it in so many words (a question theme on the worry's category): the
+    # searched question cites them, not the worries ("But honestly it's the money." had been
+    # cited under "How much does scheduling software cost?" beside "What about the cost?").
+    # Each theme's own question (``theme_question``) is kept for "Questions to answer".
+    themes = asked_themes(evidence, cluster)
+    reserved = {found[1] for t in themes if (found := theme_question(evidence, t, set()))}
+    asking = [
+        q.id
+        for theme in themes
+        for q in heading_sources(evidence, theme)
+        if searched and q.id not in reserved and speaks_of_question(searched, q.text, category)
+    ]
     headings = [
         OutlineHeading(text=clip(capitalised(q.text.strip()), 120), citations=[q.id])
         for q in sources
@@ -227,9 +215,9 @@ def section_questions(
         if question and speaks_of_question(question, q.text, category, rivals):
             worries.setdefault(question, []).append(q.id)
     ranked = sorted(worries.items(), key=lambda item: -len(item[1]))
-    product = evidence.product_category
-    searched = say("search_question", category=evidence.worry_category(cluster), product=product)
-    if product and searched and ranked and len(ranked[0][1]) > 1:
+    if product and searched and asking and searched not in worries:
+        ranked.append((searched, asking))
+    elif product and searched and ranked and len(ranked[0][1]) > 1:
         # The theme's worry as searched, from the later half of the quotes its category's
         # question has and the worries no question cites, those that speak of it ("When ...?"
         # of a line saying when): each quote backs one claim, none a question it says nothing of.
@@ -237,7 +225,6 @@ def section_questions(
         cited = {i for _, quoted in ranked for i in quoted}
         spare = [q for q in sources if q.id not in cited and not q.text.rstrip().endswith("?")]
         said = {q.id: q.text for q in sources}
-        category = evidence.worry_category(cluster)
         offered = [*ids[half:], *(q.id for q in spare)]
         moved = [i for i in offered if speaks_of_question(searched, said[i], category)]
         if moved:
@@ -254,7 +241,7 @@ def outline(evidence: Evidence) -> list[OutlineSection]:
     has some (a heading with nothing under it outlines nothing)."""
     asked: set[str] = set()
     sections = []
-    for cluster in evidence.clusters[:6]:
+    for cluster in outlined_themes(evidence)[:6]:
         headings = section_questions(evidence, cluster, asked)
         if headings:  # the H2 claims nothing its H3s do not: they cite
             sections.append(
@@ -266,38 +253,9 @@ def outline(evidence: Evidence) -> list[OutlineSection]:
             )
     if sections:
         return sections
-    first = evidence.clusters[0]
+    first = outlined_themes(evidence)[0]
     quoted = [q.id for q in evidence.cluster_quotes(first)][:1]
     return [OutlineSection(h2=clip(capitalised(reader_heading(first.name)), 120), citations=quoted)]
-
-
-def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> list[Point]:
-    """The buyers' own questions in the page's language that head no section; then the question
-    of each theme the outline has none for. Each cites a quote no H3 cites (a quote backs one
-    claim), so the list may be short: it repeats no heading."""
-    used = {i for s in sections for h in s.h3 for i in h.citations}
-    listed = {h.text for s in sections for h in s.h3}
-    asks = [
-        q
-        for q in evidence.quotes
-        if q.role == "buyer"
-        and q.id not in used
-        and q.text.rstrip().endswith("?")
-        and not has_placeholder(q.text)
-        and in_english(q.text)
-    ][:6]
-    questions = [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks]
-    used |= {q.id for q in asks}
-    listed |= {p.text for p in questions}
-    for cluster in evidence.clusters:
-        if len(questions) >= MIN_SEO_QUESTIONS:
-            break
-        fresh = [q.id for q in heading_sources(evidence, cluster) if q.id not in used][:1]
-        question = buyer_question(evidence, cluster, listed) if fresh else None
-        if question is not None:
-            used |= set(fresh)
-            questions.append(Point(text=question, citations=fresh))
-    return questions
 
 
 def outlined_topics(topics: Sequence[str], sections: Sequence[OutlineSection]) -> list[str]:
@@ -321,7 +279,8 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     require_quotes(evidence)
     found = keywords(evidence)
     target = clip(found[0], 120)
-    topics = [t for c in evidence.clusters if (t := search_topic(evidence, c))]
+    themes = outlined_themes(evidence)
+    topics = [t for c in themes if (t := search_topic(evidence, c))]
     asked: set[str] = set()
     stated: set[int] = set()
     sections = outline(evidence)
@@ -332,7 +291,7 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     faq = [
         # Its buyer quotes are an H3's sources already: the entry keeps the reply it quotes.
         qa.model_copy(update={"citations": [i for i in qa.citations if i not in used]})
-        for c in evidence.clusters
+        for c in themes
         if (qa := faq_entry(evidence, c, asked, stated))
     ][:4]
     links = [
@@ -340,12 +299,12 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
             anchor=clip(reader_heading(c.name), 120),
             target=_LINK_TARGETS.get(c.category or "", "/faq"),
         )
-        for c in evidence.clusters[:5]
+        for c in themes[:5]
     ]
     intent = (
         "informational" if all(c.kind == "question" for c in evidence.clusters) else "commercial"
     )
-    base = 800 + 250 * len(evidence.clusters)
+    base = 800 + 250 * len(themes)
     spelled = evidence.as_spelled(target)
     return SEOBrief(
         title=clip(say("seo_title", target=spelled), 70),

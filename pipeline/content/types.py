@@ -213,6 +213,9 @@ class ContentType:
     problem_kind: str | None = None  # a kind whose top cluster joins the evidence as "the problem"
     problems: int = 1  # how many of ``problem_kind``'s largest clusters join
     for_industry: bool = False  # written for one industry: its calls only
+    # How many recurring question themes on its themes' categories join (the questions buyers
+    # ask in so many words: an SEO brief's "Questions to answer").
+    question_themes: int = 0
 
     @property
     def prompt_file(self) -> str:
@@ -256,6 +259,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
             description="Keywords from buyer phrases, search intent, outline and questions to "
             "answer.",
             max_clusters=3,
+            question_themes=2,
         ),
         ContentType(
             "pricing-explainer",

@@ -45,6 +45,8 @@ OBJECTION_CATEGORIES = (
     "authority_timing",
     "status_quo",
     "competitor",
+    # Last, so the first ten keep their review-page number keys (``api/pages/review.py``).
+    "missing_feature",
 )
 WHY_NOW_CATEGORIES = ("deadline", "cost", "risk", "event")
 DETECTED_ROLES = ("buyer", "unknown", "rep_note")

@@ -125,6 +125,15 @@ _TERMS = (
     r"|eighty|ninety|hundred|ten|twelve)\b))"
 )
 _RENEWS = r"\s+(?:auto-?)?renew(?:ed|s)\b"
+# Someone else's use of a product ("A friend of mine used Mintsoft at her old place"): a rival
+# only mentioned (``asides.names_a_rival_only`` reads the rest); not the buyer's advisers' ("our
+# accountant uses LedgerLeaf": their work). Tried only where a name follows a frame's last word.
+_HEARSAY = (
+    r"(?i:(?!(?:our|my) (?:accountants?|consultants?|bookkeepers?)\b)(?:"
+    + "|".join(CUES["aside"]["rival_hearsay"])
+    + r"))\s*(?<=\s)"
+)
+_HEARSAY_GATE = re.compile(r"\b(?:" + "|".join(CUES["competitor"]["hearsay_ends"]) + r")\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,7 @@ class _Frame:
     relation: str
     tail: re.Pattern[str] | None = None
     spaced: bool = False  # its words end in a space before the name: ``_SPACED_NAME`` holds
+    gate: re.Pattern[str] | None = None  # found in the sentence first, where given
 
 
 def _before(prefix: str, relation: str, tail: re.Pattern[str] | None = None) -> _Frame:
@@ -164,6 +174,7 @@ _FRAMES = (
     ),
     _before(_VERSUS, "mention"),
     _before(_OVER_AT, "mention"),
+    _Frame(re.compile(rf"(?:\b|{_START}){_HEARSAY}{_NAME}"), "mention", None, True, _HEARSAY_GATE),
     _after(_PRICED, "mention"),
     _after(_TERMS, "mention"),
     _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
@@ -242,7 +253,7 @@ def find_competitors(
             hits[name.casefold()] = CompetitorHit(name, match.start(), match.end(), relation, True)
     spaced = _SPACED_NAME.search(text) is not None
     for frame in _FRAMES:
-        if frame.spaced and not spaced:
+        if (frame.spaced and not spaced) or (frame.gate and not frame.gate.search(text)):
             continue
         for match in frame.pattern.finditer(text):
             hit = _guessed(text, match, frame)

@@ -40,6 +40,25 @@ _BESIDE_IT = re.compile(
     r"|alongside|next\s+to|on\s+top\s+of))\s+(?:it|them)\b",
     _FLAGS,
 )
+# Ours asked to be wired to theirs ("does it talk to", "will yours link with", "can you tie
+# into"): said of "our booking system" before the name (``their_systems``) or of "it" after it.
+WIRE = (
+    r"(?:talk|link|integrat|sync|connect|plug|hook|tie|feed|pull|interfac|work)\w*"
+    r"(?:\s+(?:in|up|straight|directly|nicely|well|together))?\s+(?:with|to|into|in\s+to|from)"
+)
+OURS = (
+    r"\b(?:it|yours|you|that|this|your\s+(?:\w+\s+)?(?:app|system|software|platform|tool|one"
+    r"|product|trackers?|service))\b"
+)
+_OURS_TO_IT = re.compile(rf"{OURS}[^.?!\n]{{0,40}}?\b{WIRE}\s+(?:it|them|that)\b", _FLAGS)
+
+
+def wired_beside_it(words: str) -> bool:
+    """Whether ``words`` said after a tool's name, in its sentence or the next, wire ours to it
+    or set ours beside it ("yours would have to sit beside it", "Can yours talk to it?"): the
+    one rule both rooms read, so "We run PalletMind, can yours push to it?" and "We run
+    PalletMind. Can yours push to it?" agree (the second had been a rival)."""
+    return _BESIDE_IT.search(words) is not None or _OURS_TO_IT.search(words) is not None
 
 
 def kept_beside(text: str, name: str, start: int, relation: str) -> bool:
@@ -50,4 +69,4 @@ def kept_beside(text: str, name: str, start: int, relation: str) -> bool:
     if relation == "evaluated":
         return False
     rest = text[start + len(name) :]
-    return _BOOKS_KEPT.search(text) is not None or _BESIDE_IT.search(rest) is not None
+    return _BOOKS_KEPT.search(text) is not None or wired_beside_it(rest)

@@ -2,7 +2,8 @@
 Tues w/ pricing for 40 farms.", "Marked as follow up in June."), a booking ("Install booked
 with Lakeshore Electric for Mar 16."), a to-do after the buyer's date ("board meets 2nd Tues
 of April - K to take it to board."), a material the buyer asked for ("Wants a migration plan
-before the March partners meeting.") or a window to set up in ("so ~4 wk window to get setup").
+before the March partners meeting.", "Wants pricing for 6 only.": the "only" sizes the ask) or
+a window to set up in ("so ~4 wk window to get setup").
 
 Why a rule after the model: such lines name prices, boards and set-up, and the model had read
 them as price, timing and switching objections, even naming a theme after one; the README
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.rules import CUES, cue_scores, lowered, notes_the_reps_doing
+from pipeline.detect.rules import CUES, alternation, cue_scores, lowered, notes_the_reps_doing
 
 _NOTE = CUES["rep_note"]
 _LEAD = r"^(?:[-*•]\s*)?"
@@ -30,6 +31,7 @@ _ASKED_FOR = re.compile(
     + r")\b"
 )
 _WINDOW = re.compile(r"(?:" + "|".join(_NOTE["window"]) + r")")
+_SCOPE_ONLY = alternation(_NOTE["scope_only"])
 _CLAUSE_END = re.compile(r"[,;]|:\s|\s[-–—]+\s|\s&\s")
 # Objection topics a next step is made of: a date, a meeting, a window to set up in.
 _TIMING = frozenset({"authority_timing", "setup_time"})
@@ -40,7 +42,8 @@ def notes_a_next_step(sentence: str) -> bool:
     a material asked for, a window to set up in) and say no worry beside it."""
     clauses = [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
     steps = [c for c in clauses if _is_a_step(c)]
-    if not steps or any(cue_scores(step).concern > 0 for step in steps):
+    # "Wants pricing for 6 only.": the "only" sizes the ask, no hedge
+    if not steps or any(cue_scores(_SCOPE_ONLY.sub(" ", lowered(s))).concern > 0 for s in steps):
         return False
     rest = cue_scores(" . ".join(c for c in clauses if c not in steps))
     topics = {name for name, hits in rest.categories.items() if hits}

@@ -11,7 +11,10 @@ from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
 
 _JOINED = {
     "contract": CUES["blocker"]["lock_in"],
-    "price": CUES["price_said_high"]["cues"] + CUES["no_budget"]["cues"],
+    "price": CUES["price_said_high"]["cues"]
+    + CUES["no_budget"]["cues"]
+    + CUES["price_per_head"]["refused"]
+    + CUES["price_per_head"]["paying"],
     "adoption": CUES["no_signal"]["where"] + CUES["no_signal"]["offline"],
 }
 _PLAIN_TOPICS = {

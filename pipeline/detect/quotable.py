@@ -5,6 +5,7 @@ at 0.93 had been put in a theme and quoted), nor a line of the deal's record."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pipeline.detect.rules import CUES, lowered, says_nothing
 from pipeline.language import english_function_words
@@ -16,6 +17,7 @@ ALONE_WORDS = 2
 # ``confident_at`` (0.5 by default), so it counts in no confident figure.
 SAYS_NOTHING_ALONE_SURE = 0.3
 _ALONE = frozenset(CUES["says_nothing"]["alone"])
+_ASKING = frozenset(CUES["says_nothing"]["asking"])
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 # "Lost reason: Missing feature" (a CRM column as a note line), "Handled by Jordan Miles (Sales)"
 _FIELD_LINE = re.compile(r"^[A-Z][A-Za-z /&-]{1,30}: [^.!?:]{1,60}[.!?]?$")
@@ -37,6 +39,21 @@ def says_nothing_alone(sentence: str) -> bool:
         return False
     function_words = english_function_words()
     return all(w in _ALONE or w in function_words for w in words)
+
+
+def names_only(sentence: str, names: Iterable[str]) -> bool:
+    """Whether the sentence says nothing but ``names`` (the rivals it tags) and how they are
+    asked about or brought up (``asking`` in ``cues.toml``, function words): "And ClockBee?",
+    "ClockBee.", "What about Petwise?" say nothing of the rival, so a theme's face quote is
+    another of its quotes ("ClockBee (uncertain)" had been faced by "And ClockBee?")."""
+    text = lowered(sentence).replace("’", "'")
+    named = False
+    for name in names:
+        text, found = re.subn(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", " ", text)
+        named = named or bool(found)
+    words = _WORD.findall(text)
+    common = english_function_words()
+    return named and all(w in _ASKING or w in _ALONE or w in common for w in words)
 
 
 def unquotable(sentence: str, role: str) -> bool:

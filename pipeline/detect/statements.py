@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from pipeline.detect.account_facts import states_the_account
 from pipeline.detect.asides import names_a_rival_only, says_no_concern, tells_of_others_use
+from pipeline.detect.busy_business import describes_a_busy_business
 from pipeline.detect.classify import Kind, SentenceInput
 from pipeline.detect.counted_loss import counts_a_loss, counts_a_loss_over_time
 from pipeline.detect.named_problem import own_problem
@@ -60,6 +61,13 @@ _SELF = re.compile(
     + r")"
 )
 _TEAM_SIZE = alternation(CUES["statement"]["team_size"])
+_WONDERING = re.compile(
+    r"^"
+    + CUES["statement"]["self_lead"][0]
+    + r"(?:"
+    + "|".join(CUES["question"]["wondering"])
+    + r")"
+)
 _HISTORY = alternation(CUES["holdings"]["history"])
 _DEVICES = alternation(CUES["holdings"]["devices"])
 _HABIT = alternation(CUES["holdings"]["habit"])
@@ -267,6 +275,13 @@ def asks_in_words(sentence: str) -> bool:
     )
 
 
+def wonders_aloud(sentence: str) -> bool:
+    """A sentence that opens by wondering ("I was wondering whether the reminders can go by
+    text?"), with or without its mark, whatever worry its reason names ("..., because I'm
+    worried patients lose the paper ones"): a question (the worry word had made it one)."""
+    return bool(_WONDERING.match(lowered(sentence).strip()))
+
+
 def shrugs_at_the_setup(sentence: str) -> bool:
     """A set-up said with a shrug at its end (``passing_remarks.hedged_setup``: "Recalls go out
     as letters in the post, quite old school."), the rest with no worry, pain or word about us."""
@@ -313,6 +328,9 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
     # read as a trial that went well
     if kind != "question" and tells_a_story(sentence):
         return "pain"
+    # "We're a grooming salon with four tables, and the phone never stops."
+    if kind != "question" and describes_a_busy_business(sentence):
+        return "current_setup"
     if kind in ("objection", "pain", "current_setup") and (
         says_no_concern(sentence, rivals) or passes_a_remark(sentence)
     ):  # "Have a good Christmas if we don't speak.", "Routing would be amazing to be fair"

@@ -10,7 +10,8 @@ words is no rival, while one kept for our work stays one whatever else is said. 
 or chosen ("looked at X", "went with X": the ``evaluated`` relation) is always read as a rival.
 
 Split from ``kept_tools`` (a tool kept beside ours, read in its own sentence) because these read
-the turns around the sentence and what our product does.
+the turns around the sentence and what our product does; ours wired to or set beside "it" is
+``kept_tools.wired_beside_it`` in both, so one fact said in one sentence or two reads the same.
 """
 
 from __future__ import annotations
@@ -19,28 +20,19 @@ import functools
 import re
 from collections.abc import Sequence
 
+from pipeline.detect.kept_tools import OURS, WIRE, wired_beside_it
 from pipeline.detect.not_rivals import back_office
 from pipeline.language import english_function_words
 
 _FLAGS = re.IGNORECASE
 _WORD = re.compile(r"[a-z]{3,}")
-# Ours wired to something of theirs, asked or said: "does it talk to our booking system", "will
-# yours link with the PMR", "it has to sync with our job sheets", "can you connect to their CRM".
-_WIRE = (
-    r"(?:talk|link|integrat|sync|connect|plug|hook|tie|feed|pull|interfac|work)\w*"
-    r"(?:\s+(?:in|up|straight|directly|nicely|well|together))?\s+(?:with|to|into|in\s+to|from)"
-)
-_OURS = (
-    r"\b(?:it|yours|you|that|this|your\s+(?:\w+\s+)?(?:app|system|software|platform|tool|one"
-    r"|product|trackers?|service))\b"
-)
-# The thing of theirs is named by its kind ("our booking system"); the name follows.
+# Ours wired to something of theirs, asked or said (``kept_tools``' words): "does it talk to
+# our booking system", "will yours link with the PMR", "can you connect to their CRM". The thing
+# of theirs is named by its kind ("our booking system"); the name follows.
 _ASK_FOR_THEIRS = re.compile(
-    rf"{_OURS}[^.?!\n]{{0,40}}?\b{_WIRE}\s+(?:our|your|the|their|my)\s+(?P<object>[^.?!\n]{{1,40}})",
+    rf"{OURS}[^.?!\n]{{0,40}}?\b{WIRE}\s+(?:our|your|the|their|my)\s+(?P<object>[^.?!\n]{{1,40}})",
     _FLAGS,
 )
-# Said after the name: "We're on X. Can yours link with it?"
-_ASK_FOR_IT = re.compile(rf"{_OURS}[^.?!\n]{{0,40}}?\b{_WIRE}\s+(?:it|them|that)\b", _FLAGS)
 _SENTENCE_END = re.compile(r"[.?!\n]+[\s\"'“”‘’)\-–—]*")
 # The work asked about just before the name: "What about payroll? We use LedgerLeaf."
 _ASKED_ABOUT = re.compile(
@@ -100,15 +92,15 @@ def _sentence_before(text: str, around: str) -> str:
 
 def _wired_to(text: str, end: int, around: str, before: str) -> str | None:
     """What of theirs the turns ask ours to be wired to in the sentence ``before`` the name's
-    ("Does it link with our PMR? We're on X."), or "it" asked just after ("We're on X. Can yours
-    talk to it?"); None when neither is asked."""
+    ("Does it link with our PMR? We're on X."), or "it" wired to or beside ours just after
+    ("We're on X. Can yours talk to it?", ``wired_beside_it``); None when neither is said."""
     if (asked := _ASK_FOR_THEIRS.search(before)) is not None:
         return asked["object"]
     at = around.rfind(text)
     rest = around[at + len(text) :] if at >= 0 else ""
     after = next((p for p in _SENTENCE_END.split(rest) if p.strip()), "")
-    if _ASK_FOR_IT.search(after) or _ASK_FOR_IT.search(text[end:]):
-        return ""
+    if wired_beside_it(after) or wired_beside_it(text[end:]):
+        return ""  # the sentence after says it as ``kept_tools`` reads its own sentence
     return None
 
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.capabilities import MISSING_FEATURE, asks_for_a_capability
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import CUES, KIND_CUES, REASSURANCE, alternation, is_question, lowered
 from pipeline.detect.sentences import sentence_before
 
 _PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
+_PER_HEAD_REFUSED = alternation(CUES["price_per_head"]["refused"])
+_PAYING_PER_HEAD = alternation(CUES["price_per_head"]["paying"])
+_LOW_USE = alternation(CUES["price_per_head"]["low_use"])
 _NO_BUDGET = alternation(CUES["no_budget"]["cues"])
 _NEGATED = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|never|hardly)\b(?:\W+\w+){0,2}\W*$")
 _NO_SIGNAL = alternation(CUES["no_signal"]["where"])
@@ -29,17 +33,24 @@ _GROWS = alternation(CUES["price_grows"]["grows"])
 _SHARE = alternation(CUES["price_share"]["share"])
 _THEIR_MONEY = alternation(CUES["price_share"]["money"])
 _PERIOD = alternation(CUES["price_share"]["period"])
+_RESTATED = re.compile("|".join(CUES["price_share"]["restated"]))  # from the start: "£149 is"
+_EFFORT = re.compile(r"^\W*(?:" + "|".join(CUES["price_share"]["effort"]) + r")")
 _SHARE_WORDS = 6  # "that's most of a season's honesty box": the amount follows close
 
 
 def reason_topic(sentence: SentenceInput) -> str | None:
     """The topic a bare reason takes from the sentence it goes on from in the same turn ("Would
     the contractors need to pay for their own logins? Because they won't." is price; it had
-    been adoption, read from "they won't" alone); None for any other sentence."""
+    been adoption, read from "they won't" alone); after a question whether the product does a
+    thing ("Does it do multi-currency? Because without that it's a no."), a missing feature;
+    None for any other sentence."""
     if not _BARE_REASON.match(lowered(sentence.text)):
         return None
     said_before = sentence_before(sentence.turn, sentence.text)
-    return plain_topic(said_before, None) if said_before else None
+    if not said_before:
+        return None
+    named = plain_topic(said_before, None)
+    return named or (MISSING_FEATURE if asks_for_a_capability(said_before) else None)
 
 
 def says_the_cost_grows(sentence: str) -> bool:
@@ -65,6 +76,17 @@ def calls_the_price_high(sentence: str) -> bool:
     return _said_not_negated(_PRICE_SAID_HIGH, sentence)
 
 
+def refuses_a_price_per_head(sentence: str) -> bool:
+    """A price by the head refused, whatever the unit ("I'm not paying per groomer when one of
+    mine only works Saturdays.", "We won't pay per van."), or paying by the head said of heads
+    that barely use it ("Paying per instructor makes no sense when three only teach evenings."):
+    a price objection (the unit and the staff had made them pains and set-up-time worries)."""
+    text = REASSURANCE.sub(" ", lowered(sentence))
+    return bool(_PER_HEAD_REFUSED.search(text)) or bool(
+        _PAYING_PER_HEAD.search(text) and _LOW_USE.search(text)
+    )
+
+
 def has_no_budget(sentence: str) -> bool:
     """No money for it, said or noted ("Budget is frozen until Q1, f/u then.", "there's a
     spending freeze till April"), not negated: a price objection, as the README has it (the
@@ -86,10 +108,14 @@ def weighs_it_against_their_money(sentence: SentenceInput) -> bool:
     budget.", "That's more than we clear on a funeral some months."), or of what a time brings
     in right after the rep named a price ("That's most of a season's honesty box." after "£120 a
     month"): the price called high in their own terms, however the model read it (it had been
-    small talk at 0.96). Not negated ("that's not even half our budget") nor asked."""
+    small talk at 0.96). Not negated ("that's not even half our budget") nor asked. So is the
+    price said again in what they sell right after the rep named it ("One seventeen is a lot of
+    nail trims.", ``restates_it_in_their_units``)."""
     text = REASSURANCE.sub(" ", lowered(sentence.text))
     if is_question(sentence.text):
         return False
+    if restates_it_in_their_units(sentence):
+        return True
     for share in _SHARE.finditer(text):
         if _NEGATED.search(text[: share.start()]):
             continue
@@ -99,6 +125,18 @@ def weighs_it_against_their_money(sentence: SentenceInput) -> bool:
         ):
             return True
     return False
+
+
+def restates_it_in_their_units(sentence: SentenceInput) -> bool:
+    """The rep's price said again as a lot of what the buyer sells ("One seventeen is a lot of
+    nail trims.", "That's a lot of buttonholes." after "£65 a month"): the price weighed in
+    their own units (it had been today's set-up, read as a count of the business). Not a lot of
+    work or of things to learn ("That's a lot of admin."), nor with no price before it."""
+    text = lowered(sentence.text)
+    said = _RESTATED.search(text)
+    if said is None or not KIND_CUES["price"].search(lowered(sentence.context)):
+        return False
+    return not _EFFORT.match(text[said.end() :])
 
 
 def _said_not_negated(cue: re.Pattern[str], sentence: str) -> bool:

@@ -41,7 +41,7 @@ from pipeline.detect.requirements import sets_a_requirement
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.small_talk import answers_small_talk
-from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind
+from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind, wonders_aloud
 from pipeline.detect.status_quo import defends_what_they_have
 from pipeline.detect.topics import (
     calls_the_price_high,
@@ -49,6 +49,7 @@ from pipeline.detect.topics import (
     needs_it_offline,
     puts_it_off_while_busy,
     reason_topic,
+    refuses_a_price_per_head,
     says_the_cost_grows,
     weighs_it_against_their_money,
 )
@@ -108,14 +109,22 @@ def sentence_verdict(
     if blocked:  # "Yeah, that's a showstopper for me.": never small talk
         kind, confidence = "objection", max(score.objection_probability, BLOCKER_SURE)
         category = blocked_topic(sentence) or category
+    elif role in SAID_BY_THE_BUYER and wonders_aloud(text):
+        # "I was wondering whether the reminders can go by text, I'm worried they miss emails?"
+        kind = "question"
+        confidence = max(score.probabilities.get("question", 0.0), STATEMENT_SURE)
     elif reported or instead is not None:
         # "Worried about retraining 25 seasonal pickers before Black Friday", "Needs it to post
         # to Xero before anything else.", "The minimum doesn't bother me, it's the monthly total."
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (
-        needs_it_offline(text) or calls_the_price_high(text) or has_no_budget(text)
-    ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen"
+        needs_it_offline(text)
+        or calls_the_price_high(text)
+        or has_no_budget(text)
+        or refuses_a_price_per_head(text)
+    ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen",
+        # "I'm not paying per groomer when one of mine only works Saturdays."
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (said := _said_topic(sentence)) is not None:

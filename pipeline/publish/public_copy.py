@@ -141,8 +141,9 @@ def says_nothing(text: str) -> bool:
 
 def _rows(lines: list[str], rep: Mapping[int, str], facts: Mapping[int, str]) -> list[str]:
     """Table rows cleaned cell by cell (an emptied cell reads "—", one referring to a row no
-    longer above states its fact: ``restated``); a row with nothing left to say, or that cited
-    only a rep, goes. A table's heading row stays."""
+    longer above states its fact: ``restated``); a row with nothing left to say, that cited
+    only a rep, or with a cell that was all a gap to write, goes: a comparison's "Us" cell had
+    read a bare "—" beside the buyers' words on the rival. A table's heading row stays."""
     out: list[str] = []
     for n, line in enumerate(lines):
         heading = n + 1 < len(lines) and _RULE.fullmatch(lines[n + 1]) is not None
@@ -155,6 +156,10 @@ def _rows(lines: list[str], rep: Mapping[int, str], facts: Mapping[int, str]) ->
         lost_source = bool({int(i) for i in _QUOTE_CITE.findall(line)} & set(rep))
         if all(c.casefold() in _EMPTY_CELLS for c in kept[1:]):
             continue
+        if any(
+            GAP.search(c) and k == PLACEHOLDER for c, k in zip(cells[1:], kept[1:], strict=True)
+        ):
+            continue  # one side still to write: the row compares nothing yet
         if lost_source and not re.search(r"\[(?:Q|F|P)\d+\]", "".join(kept[1:])):
             continue
         out.append("| " + " | ".join(kept) + " |")

@@ -122,3 +122,14 @@ def test_one_answer_is_recorded_without_a_fit(
     assert single.exit_code == 0, single.output
     assert fits == []
     assert _kinds(cli)[CONTRACT] == ("other", None, "user")
+
+
+def test_a_missing_feature_is_a_category_to_label(cli: Cli, tmp_path: Path) -> None:
+    """Walk 3: ``--category missing_feature`` had been refused ("one of: price, …")."""
+    turns = _buyer_turns(cli, tmp_path)
+    result = cli(
+        "label", str(turns[CONTRACT]), "objection", "--category", "missing_feature",
+        "--utterance", "--text", CONTRACT,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert _kinds(cli)[CONTRACT] == ("objection", "missing_feature", "user")

@@ -34,7 +34,7 @@ def test_a_question_that_reads_alone(text: str) -> None:
     "text",
     [
         "We re-type every locum's hours into payroll by hand.",  # vet clinic
-        "Training twenty-six people, the compliance review.",  # pharmacy
+        "The kennel rota takes me all of Sunday evening.",  # boarding kennels
         "If a crew swaps a job, they text me and I redo the whole board.",  # landscaping
     ],
 )
@@ -50,6 +50,7 @@ def test_a_statement_that_reads_alone(text: str) -> None:
         "So how much is it for the whole fleet?",
         "Which is why the herd records matter so much.",
         "But honestly it's the money.",
+        "Training twenty-six people, the compliance review.",  # no verb: a list of things
     ],
 )
 def test_a_thought_begun_before_reads_as_neither(text: str) -> None:
@@ -104,6 +105,45 @@ def test_a_timeline_says_what_buyers_said_where_its_opening_quote_asks_nothing(
     summary = _draft(ws, "implementation-timeline", [theme])["summary"]["text"]
     assert summary.startswith("What buyers said about setup: “"), summary
     assert any(text in summary for text in FARM_SETUP)
+
+
+# Per trade: two setup worries that head the concerns, and a line listing what setup involves
+# with no verb, which says nothing alone (a pharmacy's "Training twenty-six people, the
+# compliance review." had opened the demo's timeline).
+VERBLESS_SETUP = {
+    "vets": [
+        "Moving the patient records across would take us a week we do not have.",
+        "Training the night nurses on a new system is a big ask.",
+        "Importing the vaccine history, the client list, the rota templates.",
+    ],
+    "warehousing": [
+        "Setting up the scanners in every aisle would eat our whole peak season.",
+        "Retraining forty pickers on new handhelds worries me.",
+        "Training the night shift, the barcode labels, the bin locations.",
+    ],
+    "accounting": [
+        "Migrating ten years of client files would stop the practice for a month.",
+        "Getting the partners trained before tax season is not going to happen.",
+        "Onboarding the seasonal staff, the client data migration.",
+    ],
+}
+
+
+@pytest.mark.parametrize("trade", sorted(VERBLESS_SETUP))
+def test_a_timeline_never_opens_on_a_line_with_no_verb(ws: Workspace, trade: str) -> None:
+    said = VERBLESS_SETUP[trade]
+    theme = _theme(ws, "objection", "setup_time", said)
+    draft = _draft(ws, "implementation-timeline", [theme])
+    summary = draft["summary"]
+    assert said[2] not in summary["text"], summary
+    assert summary["text"].startswith("To write: ") and is_placeholder(summary), summary
+    # A line that says something still opens the page, cited.
+    opened = "Nobody here has time to set up the rota templates by hand."
+    theme = _theme(ws, "objection", "setup_time", [*said[:2], opened, said[2]], first_call=10)
+    summary = _draft(ws, "implementation-timeline", [theme])["summary"]
+    lines = [said[0], said[1], opened]
+    assert any(summary["text"] == f"What buyers said about setup: “{t}”" for t in lines), summary
+    assert len(summary["citations"]) == 1
 
 
 def test_a_timeline_asks_where_its_opening_quote_asks(ws: Workspace) -> None:

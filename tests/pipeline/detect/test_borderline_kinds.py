@@ -2,7 +2,7 @@
 products): feelings about our terms, status quo, authority, timing, a rival named without
 judgement, pains said as numbers, set-ups with a mild judgement. The set
 (``tests/fixtures/detect/borderline_kinds.csv``) was labelled by reading before any detector ran
-on it. Run with ``-s`` to see the figures and the misreads."""
+on it; so were the second and third. Run with ``-s`` to see the figures and the misreads."""
 
 from __future__ import annotations
 
@@ -23,8 +23,15 @@ from tests.pipeline.detect.lines import Line, buyer_verdicts
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "detect"
 # The first set, and a second one (small talk, wishes, worries about their own business,
 # questions without a question mark, pains said with "never", rivals named in passing, hedged
-# set-ups, and near-misses that are objections), each labelled before any detector ran on it.
-BORDERLINE = (FIXTURES / "borderline_kinds.csv", FIXTURES / "borderline_kinds_2.csv")
+# set-ups, and near-misses that are objections), and a third (a price per head whatever the unit,
+# a price in the buyer's own units, a busy self-description, a note's terse request, hearsay
+# about a rival, "I was wondering whether" beside a worry word), each labelled before any
+# detector ran on it. The third says who said each sentence and the rep's turn before it.
+BORDERLINE = (
+    FIXTURES / "borderline_kinds.csv",
+    FIXTURES / "borderline_kinds_2.csv",
+    FIXTURES / "borderline_kinds_3.csv",
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,9 @@ class Labelled:
     trade: str
     shape: str
     text: str
+    role: str = "buyer"
+    context: str = ""  # the rep's turn before it
+    own_call: bool = False  # said in a call of its own (a set with a role column)
 
 
 def load_borderline(paths: tuple[Path, ...] = BORDERLINE) -> list[Labelled]:
@@ -44,7 +54,17 @@ def load_borderline(paths: tuple[Path, ...] = BORDERLINE) -> list[Labelled]:
         with path.open(newline="", encoding="utf-8") as fh:
             rows = csv.DictReader(line for line in fh if not line.startswith("#"))
             found += [
-                Labelled(r["label"], r["category"], r["trade"], r["shape"], r["text"]) for r in rows
+                Labelled(
+                    r["label"],
+                    r["category"],
+                    r["trade"],
+                    r["shape"],
+                    r["text"],
+                    r.get("role") or "buyer",
+                    r.get("context") or "",
+                    "role" in r,
+                )
+                for r in rows
             ]
     return found
 
@@ -56,9 +76,20 @@ def detector(embedder: Embedder) -> RuleEmbeddingDetector:
 
 @pytest.fixture(scope="module")
 def verdicts(detector: RuleEmbeddingDetector) -> dict[str, tuple[str, str | None]]:
-    """Each sentence said alone by a buyer, and the kind and category the detector gives it."""
-    lines = [Line(i, "buyer", row.text) for i, row in enumerate(load_borderline())]
-    return buyer_verdicts(detector, lines)
+    """Each sentence said by a buyer (the first sets' in one call, alone) or by its role after
+    its context (the third set's, each in a call of its own), and the kind and category the
+    detector gives it."""
+    rows = load_borderline()
+    lines = [Line(i, "buyer", row.text) for i, row in enumerate(rows) if not row.own_call]
+    found = buyer_verdicts(detector, lines)
+    for call, row in enumerate((r for r in rows if r.own_call), start=2):
+        placed = [Line(0, "rep", row.context, call)] if row.context else []
+        said = Line(len(placed), row.role, row.text, call)
+        detected = detector.detect_utterances([*placed, said])[said.id]
+        found[row.text] = next(
+            (d.kind, d.category) for d in detected if d.kind not in ("competitor", "why_now")
+        )
+    return found
 
 
 def test_the_set_is_labelled_across_trades_kinds_and_borderlines() -> None:
@@ -95,13 +126,17 @@ def test_per_kind_figures_on_the_borderline_set(
     # passing, own-business worries, "never" pains, questions in words and shrugged set-ups:
     # objection 0.575 / 0.942, pain 0.885 / 0.561, question 1.0 / 0.643, set-up 0.913 / 0.700,
     # other 0.879 / 0.644; after: 0.823 / 0.942, 0.951 / 0.951, 1.0 / 0.893, 0.929 / 0.867,
-    # 0.900 / 0.800.
+    # 0.900 / 0.800. With the third set, before the rules for prices per head and in the buyer's
+    # units, busy self-descriptions, a note's "Wants X for N", unlisted hearsay and "I was
+    # wondering": objection 0.727 / 0.900, pain 0.929 / 0.951, question 1.0 / 0.812, set-up
+    # 0.853 / 0.829, other 0.900 / 0.679; after: 0.894 / 0.950, 0.951 / 0.951, 1.0 / 0.969,
+    # 0.939 / 0.886, 0.941 / 0.906.
     floors = {
-        "objection": (0.81, 0.93),
+        "objection": (0.88, 0.94),
         "pain": (0.94, 0.94),
-        "question": (0.98, 0.88),
-        "current_setup": (0.91, 0.85),
-        "other": (0.89, 0.78),
+        "question": (0.98, 0.95),
+        "current_setup": (0.92, 0.87),
+        "other": (0.92, 0.89),
     }
     for kind, (precision, recall) in floors.items():
         assert figures[kind].precision >= precision, kind

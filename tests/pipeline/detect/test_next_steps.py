@@ -34,6 +34,12 @@ NEXT_STEPS = [
     "Ola to run it by IT next week.",
     "tax season done mid-May, so ~3 wk window to get set up before the summer intake.",
     "Lambing over by June, six week window to roll it out.",
+    # prices for a count, its "only" sizing the ask (issue 16: "Wants pricing for 6 only." had
+    # been a price objection at 0.92)
+    "Wants pricing for 5 physios only.",
+    "Needs prices for 3 crews only.",
+    "Wants costs for 2 branches only.",
+    "Wants a quote for the 4 partners only.",
 ]
 
 STILL_OBJECTIONS = [
@@ -45,6 +51,7 @@ STILL_OBJECTIONS = [
     "Demo booked but they're worried the Wi-Fi in the warehouse won't hold up.",
     "Wants offline mode before they sign.",
     "They can't justify the per-seat fee on top of the franchise levy, f/u next month.",
+    "Wants pricing for 6 only, says the current quote is too steep.",
 ]
 
 

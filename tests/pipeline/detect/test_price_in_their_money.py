@@ -77,3 +77,39 @@ def test_the_others_keep_their_reading(detector: RuleEmbeddingDetector) -> None:
         "That's more than half of them in summer.": "objection",
         "That's most of a month's rota sorted, honestly.": "objection",
     }
+
+
+# The price said again as a lot of what the buyer sells, right after the rep named it
+# (``topics.restates_it_in_their_units``; issue 16: "One seventeen is a lot of nail trims." had
+# been today's set-up, read as a count of the business).
+RESTATED = [
+    ("It's ninety-five pounds a month for the clinic.", "Ninety-five is a lot of sports massages."),
+    ("The fleet plan is three hundred and ten a month.", "Three ten is a lot of house moves."),
+    ("It's £65 a month on the shop plan.", "Blimey, that's a lot of wedding bouquets."),
+    ("The practice tier is $220 a month.", "220 dollars a month is a lot of tax returns."),
+]
+# A lot of work or of things to learn, a lot of their units with no price named before, and the
+# amount with no "a lot of".
+NOT_RESTATED = [
+    ("It's £65 a month on the shop plan.", "That's a lot of admin for the girls."),
+    ("It's £90 a month with onboarding.", "That's a lot of screens to learn."),
+    ("How many do you do a year?", "Three ten is a lot of house moves."),
+    ("It's ninety-five pounds a month.", "We do a lot of sports massages."),
+]
+
+
+@pytest.mark.parametrize(("rep", "buyer"), RESTATED)
+def test_a_price_restated_in_their_units_is_weighed(rep: str, buyer: str) -> None:
+    assert weighs_it_against_their_money(SentenceInput(buyer, buyer, context=rep))
+
+
+@pytest.mark.parametrize(("rep", "buyer"), NOT_RESTATED)
+def test_a_lot_of_work_or_no_price_is_no_restated_price(rep: str, buyer: str) -> None:
+    assert not weighs_it_against_their_money(SentenceInput(buyer, buyer, context=rep))
+
+
+def test_the_detector_reads_a_restated_price_as_price(detector: RuleEmbeddingDetector) -> None:
+    for rep, buyer in RESTATED:
+        found = detector.detect_utterances([Line(0, "rep", rep), Line(1, "buyer", buyer)])[1]
+        said = next(d for d in found if d.kind not in ("competitor", "why_now"))
+        assert (said.kind, said.category) == ("objection", "price"), buyer

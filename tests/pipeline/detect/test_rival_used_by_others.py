@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.asides import names_a_rival_only, tells_of_others_use
+from pipeline.detect.competitors import find_competitors
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line, kinds_after_the_rep
 
@@ -133,3 +134,29 @@ def test_the_buyers_own_contentment_stays_an_objection(detector: RuleEmbeddingDe
     turns = [("What are you using today?", said) for said in WEIGHED[:3]]
     found = kinds_after_the_rep(detector, turns)
     assert {s: k for s, k in found.items() if k != "objection"} == {}
+
+
+# Someone else's use of a rival no list names (issue 16: "A friend of mine used Mintsoft at her
+# old place and liked it." had been a status-quo objection): the name is guessed from the
+# hearsay (``competitors._HEARSAY``), a mention, and the sentence is ``other`` with its tag.
+UNLISTED = [
+    "A friend of mine used Cliniko at her last clinic and liked it.",  # physio
+    "My brother-in-law used Removalist Pro at his old firm and swore by it.",  # removals
+    "An old colleague used Karbon at her previous practice and rated it highly.",  # accountants
+]
+
+
+@pytest.mark.parametrize("sentence", UNLISTED)
+def test_a_rival_no_list_names_is_guessed_from_the_hearsay(sentence: str) -> None:
+    hits = find_competitors(sentence, ())
+    assert [(h.relation, h.known) for h in hits] == [("mention", False)]
+    assert hits[0].name in sentence
+
+
+def test_the_detector_reads_unlisted_hearsay_as_other_with_its_tag(embedder: Embedder) -> None:
+    detector = RuleEmbeddingDetector(embedder)
+    found = detector.detect_utterances(
+        [Line(i, "buyer", said, call_id=i) for i, said in enumerate(UNLISTED)]
+    )
+    for i, said in enumerate(UNLISTED):
+        assert {d.kind for d in found[i]} - {"why_now"} == {"other", "competitor"}, said

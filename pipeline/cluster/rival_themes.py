@@ -1,0 +1,141 @@
+"""A rival's theme reads "<Rival>: <what its buyers say of it>", whatever its quotes' wording:
+"RotaPro: price", "Staffly: contracts and HR", "ClockBee: asked about".
+
+Why: the demo's three rival themes had been named three ways by the general rules: "Staffly"
+(the rival alone, a topic word), "I'll probably take RotaPro's deal" (one buyer's clause) and
+"ClockBee" (of two bare asks, "And ClockBee?"). A marketer scanning the list could neither tell
+them for rival themes nor read what buyers say of each. A theme is a rival's when the rival its
+quotes name most is named by half of them (as any rival a name says must be);
+what they say of it is the objection category most of its quotes' cue words speak to ("price",
+"switching effort"), else that they already use it, else the words a share of them say (the
+rival left out), else only that buyers asked about it or named it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
+
+from pipeline.cluster.categories import TOPIC_PRIOR_KINDS
+from pipeline.cluster.label_checks import COMPETITOR_SHARE, named_competitors
+from pipeline.cluster.name_rules import still_fits
+from pipeline.cluster.representative import (
+    MIN_SHARED_QUOTES,
+    TERMS_IN_NAME,
+    enough_to_name,
+    quotes_saying,
+)
+from pipeline.cluster.rivals import RIVAL_CATEGORY
+from pipeline.cluster.topic_names import shared_words, short_label, topic_terms
+from pipeline.detect.rules import cue_scores, is_question
+
+IN_USE = "already in use"  # "We're happy with Groomly", "We already pay for PetDesk"
+ASKED = "asked about"  # "Does Petwise do reminders too?", "And ClockBee?"
+NAMED = "named, no reason given"  # "Lost to Staffly.", "Staffly."
+
+
+def theme_rival(
+    texts: Sequence[str],
+    competitors: Sequence[str],
+    category: str | None = RIVAL_CATEGORY,
+    kind: str | None = None,
+) -> str | None:
+    """The rival a competitor-category theme of ``texts`` is about (spelled as ``competitors``
+    first spells it): the one its quotes name most, when half of them name it (the share any
+    rival in a name needs, ``label_checks.COMPETITOR_SHARE``: a mixed theme of losses to
+    Staffly and RotaPro is neither's);
+    None for a theme of another category or of no one rival, and for a question theme (named
+    by what its central question asks: its FAQ entry)."""
+    if category != RIVAL_CATEGORY or kind in TOPIC_PRIOR_KINDS or not texts:
+        return None
+    spelling: dict[str, str] = {}
+    for name in competitors:
+        spelling.setdefault(name.casefold(), name)
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({n.casefold() for n in named_competitors(text, spelling.values())})
+    if not counts:
+        return None
+    rival, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return spelling[rival] if count >= COMPETITOR_SHARE * len(texts) else None
+
+
+def rival_aspects(
+    texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str]
+) -> list[str]:
+    """What the quotes say of their rival, best first and never empty: each objection category
+    a share of them cue (``enough_to_name``; most cued first, "price"), that they already use
+    it, the words a share of them say, else the two things most telling of the theme
+    (``keywords``) that two or more say ("HR and contracts"), and last that they only named it;
+    each "asked about ..." when most of them are questions ("asked about price")."""
+    cued: Counter[str] = Counter()
+    for text in texts:
+        cued.update(c for c, hits in cue_scores(text).categories.items() if hits)
+    ranked = sorted(cued, key=lambda c: -cued[c])  # stable: the seeds' order among ties
+    said = [
+        _lowered(short_label(c))
+        for c in ranked
+        if c != RIVAL_CATEGORY and short_label(c) and enough_to_name(cued[c], len(texts))
+    ]
+    if enough_to_name(cued[RIVAL_CATEGORY], len(texts)):
+        said.append(IN_USE)
+    terms = topic_terms(texts, keywords, competitors) or shared_words(texts, keywords, competitors)
+    if terms:
+        said.append(" and ".join(_lowered(t) for t in terms[:TERMS_IN_NAME]))
+    if 2 * sum(_asks(t) for t in texts) >= len(texts):
+        return [*(f"{ASKED} {a}" for a in said if a != IN_USE), ASKED]
+    return [*said, NAMED]
+
+
+def rival_theme_names(
+    rival: str, texts: Sequence[str], keywords: Sequence[str], competitors: Sequence[str]
+) -> Iterator[str]:
+    """Each name a theme of ``rival`` may take, best first: "<Rival>: <aspect>"."""
+    for aspect in rival_aspects(texts, keywords, competitors):
+        yield f"{rival}: {aspect}"
+
+
+def held_theme_name(
+    name: str,
+    texts: Sequence[str],
+    competitors: Sequence[str],
+    also_said: str = "",
+    leading: Sequence[str] | None = None,
+    people: Collection[str] = frozenset(),
+    category: str | None = None,
+    kind: str | None = None,
+    keywords: Sequence[str] = (),
+) -> bool:
+    """Whether an automatic name still fits its theme (``name_rules.still_fits``); a rival's
+    theme keeps only a name of its pattern whose aspect its quotes still say (``keywords``: the
+    theme's, as last named): "Staffly" or "I'll probably take RotaPro's deal", given before,
+    give way to "Staffly: ..."."""
+    rival = theme_rival(texts, competitors, category, kind)
+    if rival is None:
+        return still_fits(name, texts, competitors, also_said, leading, people, category, kind)
+    if name in set(rival_theme_names(rival, texts, keywords, competitors)):
+        return True
+    # Words its quotes shared hold while its quotes still say each, the first two or more of
+    # them: a theme's keywords shift with every upload, and "Vincere: staying and lost" (three
+    # quotes, then two) had been renamed for it.
+    head, _, aspect = name.partition(": ")
+    asked = aspect.startswith(f"{ASKED} ")
+    terms = aspect.removeprefix(f"{ASKED} ").split(" and ") if aspect else []
+    return (
+        head == rival
+        and asked == (rival_aspects(texts, keywords, competitors)[-1] == ASKED)
+        and bool(terms)
+        and quotes_saying(terms[0], texts) >= MIN_SHARED_QUOTES
+        and all(quotes_saying(term, texts) for term in terms)
+    )
+
+
+def _asks(text: str) -> bool:
+    """A question, "And ClockBee?" too (``is_question`` leaves out a bare "And X?")."""
+    return text.rstrip("\"') ").endswith("?") or is_question(text)
+
+
+def _lowered(words: str) -> str:
+    """A label or a term inside a name: "Price" reads "price"; "HR" and "GDPR" stay."""
+    first = words[:1]
+    return first.lower() + words[1:] if words[1:2].islower() else words
