@@ -11,6 +11,15 @@ Measured through the real services: the full clustering (``run_clustering``), th
 ``--new`` buyer turns ingested with ``ingest_bytes`` and analysed with ``analyse_calls`` (detect,
 embed, index, incremental assignment; its "assigning" stage is the assignment time), then a full
 re-cluster and the share of cluster ids (matched by membership overlap) that survive it.
+Assigning is timed around ``assign_incremental`` plus the theming of waiting mentions after it.
+
+Paraphrases (``paraphrases``, in the same run, old bar and new side by side): Banking77's real
+vectors, 5 % of each label's texts held out (by hashed text) and ``NEW_LABELS`` labels held out
+whole; the rest clustered as one category of a full re-cluster is (``cluster_vectors``); then
+each held-out text goes to its nearest theme and joins it when it clears the bar, the fixed
+``ASSIGN_THRESHOLD`` (old) or the theme's own bound (``cluster.bounds``, new). A held-out
+paraphrase joins its own theme (one whose most common label is its label), joins a wrong one,
+or waits; a text of a held-out label has no theme of its own: joining any is wrong.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import datetime as dt
 import hashlib
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -29,7 +39,10 @@ from common import StageClock, Timing, emit, load_banking77, local_embedder
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from pipeline.analysis import flow
 from pipeline.analysis.flow import analyse_calls, run_clustering
+from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest, cluster_vectors, groups_of
+from pipeline.cluster.bounds import join_bars, join_bounds
 from pipeline.config import Settings
 from pipeline.detect.rules import is_question
 from pipeline.embed import Embedder, Vectors, normalise, text_hash
@@ -173,17 +186,82 @@ def new_call(texts: Sequence[str], count: int) -> bytes:
     return json.dumps({"callmine": 1, "title": "New call", "utterances": turns}).encode()
 
 
+HELD_OUT = 5  # % of each label's texts assigned after the fit
+NEW_LABELS = 4  # labels held out whole: topics no theme holds
+
+
+def hashed(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def paraphrases(texts: Sequence[str], vectors: Vectors) -> dict[str, Any]:
+    """Held-out paraphrases and new topics: shares that join their own theme, a wrong one, or
+    wait, at the old fixed bar and at each theme's own bound."""
+    train, train_labels = load_banking77("train")
+    test, test_labels = load_banking77("test")
+    label_of = dict(
+        reversed(list(zip([*train, *test], [*train_labels, *test_labels], strict=True)))
+    )
+    labels = [label_of[t] for t in texts]
+    new = set(sorted(set(labels), key=hashed)[:NEW_LABELS])
+    held = [i for i, t in enumerate(texts) if labels[i] not in new and hashed(t) % 100 < HELD_OUT]
+    unseen = [i for i, label in enumerate(labels) if label in new]
+    fit = sorted(set(range(len(texts))) - set(held) - set(unseen))
+    found = cluster_vectors(vectors[fit], keys=fit)
+    groups = groups_of(found.labels, found.k)
+    majority = [Counter(labels[fit[p]] for p in g).most_common(1)[0][0] for g in groups]
+    bars = {"old": np.full(found.k, ASSIGN_THRESHOLD, np.float32)}
+    bars["new"] = join_bars(join_bounds(vectors[fit], groups))
+    out: dict[str, Any] = {"themes": found.k, "held_out": len(held), "new_topic": len(unseen)}
+    for name, rows in (("paraphrase", held), ("new_topic", unseen)):
+        nearest, sims = assign_nearest(vectors[rows], found.centroids)
+        right = np.array([majority[n] == labels[r] for n, r in zip(nearest, rows, strict=True)])
+        for bar, at in bars.items():
+            joins = sims >= at[nearest]
+            out[f"{name}_{bar}"] = {
+                "own_theme": round(float(np.mean(joins & right)), 4),
+                "wrong_theme": round(float(np.mean(joins & ~right)), 4),
+                "waits": round(float(np.mean(~joins)), 4),
+            }
+    return out
+
+
+class AssignClock:
+    """Seconds spent in ``assign_incremental`` (wrapped where the analysis calls it)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.original = flow.assign_incremental
+
+    def __call__(self, *args: Any, **kwargs: Any) -> int:
+        with Timing() as timing:
+            joined: int = self.original(*args, **kwargs)
+        self.seconds += timing.wall
+        return joined
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="Mentions in the corpus.")
     parser.add_argument("--new", type=int, default=100, help="Turns in the added call.")
     parser.add_argument("--sigma", type=float, default=0.015, help="Noise per dimension.")
+    parser.add_argument(
+        "--paraphrases-only", action="store_true", help="Only the held-out paraphrase measure."
+    )
     args = parser.parse_args()
 
     embedder = local_embedder()
     base_texts, base_vectors, source = base_corpus(embedder, args.n)
     texts, vectors, cosine = variants(base_texts, base_vectors, args.n, args.sigma)
     record: dict[str, Any] = {"n": args.n}
+    with Timing() as measured:
+        record["paraphrases"] = paraphrases(base_texts, base_vectors)
+    record["paraphrases"]["seconds"] = round(measured.wall, 1)
+    if args.paraphrases_only:
+        emit(record)
+        return
+    assigning = AssignClock()
+    flow.assign_incremental = assigning  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="callmine-bench-") as folder:
         workspace = Workspace(Settings(_env_file=None, data_dir=Path(folder)), embedder=embedder)
         try:
@@ -211,7 +289,8 @@ def main() -> None:
             workspace.close()
     kept_ids = len(before_ids & after_ids) / max(len(before_ids), 1)
     same = sum(1 for m, c in before_members.items() if after_members.get(m) == c)
-    assign_s = clock.seconds.get("assigning to clusters", 0.0)
+    # Assigning: the new mentions to their themes, then the waiting ones to new themes.
+    assign_s = assigning.seconds + clock.seconds.get("cluster", 0.0)
     record.update(
         {
             "corpus": (
@@ -229,6 +308,7 @@ def main() -> None:
             "add_call_s": round(add.wall, 3),
             "add_stages_s": clock.rounded(),
             "assign_s": round(assign_s, 3),
+            "assign_only_s": round(assigning.seconds, 3),
             "add_mentions": added.get("clustered_mentions"),
             "add_assigned": added.get("assigned"),
             "add_reclustered_kinds": added.get("reclustered_kinds"),

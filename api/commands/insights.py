@@ -22,7 +22,7 @@ from pipeline.cluster import search as quote_search
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import ONE_CALL, SortKey, listed_after
 from pipeline.cluster.rows import trend_note
-from pipeline.cluster.state import DRIFT_UNTHEMED, unthemed_mentions
+from pipeline.cluster.state import unthemed_mentions
 from pipeline.cluster.stats import OUTCOME_ORDER
 from pipeline.store.models import Outcome
 from pipeline.wording import plural
@@ -58,13 +58,33 @@ def cluster(
                 f"({counts['created']} new, {counts['retired']} retired)"
                 + _unthemed(counts.get("unthemed", 0))
             )
+        elif counts.get("new_themes") or counts.get("waiting"):
+            console.print(f"{kind}: {_waiting(counts)}" + _unthemed(counts.get("unthemed", 0)))
         elif counts.get("unthemed"):
             console.print(
-                f"{kind}: clusters up to date{_unthemed(counts['unthemed'])} (re-clustered when "
-                f"{DRIFT_UNTHEMED} new ones pile up, or now with --rebuild)"
+                f"{kind}: clusters up to date{_unthemed(counts['unthemed'])} (use --rebuild to "
+                "re-cluster now)"
             )
         else:
             console.print(f"{kind}: clusters up to date (use --rebuild to force)")
+
+
+def _waiting(counts: dict[str, Any]) -> str:
+    """New themes made of waiting mentions, and the new mentions that fit no theme yet: not
+    "up to date" (dog groomers' no-shows had joined "How long payroll takes" unsaid)."""
+    said = []
+    if counts.get("new_themes"):
+        said.append(
+            f"{plural(counts['new_themes'], 'new theme')} from "
+            f"{plural(counts['placed'], 'waiting mention')}"
+        )
+    if counts.get("waiting"):
+        fit = "fits" if counts["waiting"] == 1 else "fit"
+        said.append(
+            f"{plural(counts['waiting'], 'new mention')} {fit} no theme (a theme forms once "
+            f"{counts['theme_needs']} say one thing, or re-cluster now with --rebuild)"
+        )
+    return "; ".join(said)
 
 
 def _unthemed(count: int) -> str:

@@ -1,8 +1,10 @@
 """Runs the insight stages: detect -> store mentions -> embed -> index -> assign or re-cluster.
 
-New calls join existing clusters incrementally (nearest centroid above ``ASSIGN_THRESHOLD``);
-a full re-cluster runs when there are no clusters yet or drift warrants it (too many unassigned
-mentions, or the corpus grew a lot since the last full run). Cluster ids stay stable across full
+New calls join existing clusters incrementally (the nearest, when as close as its own members:
+``cluster.bounds``); those that fit none wait, and become a theme of their own once enough are
+close to each other (``cluster.waiting``); a full re-cluster runs when there are no clusters yet
+or drift warrants it (too many unassigned mentions, or the corpus grew a lot since the last full
+run). Cluster ids stay stable across full
 runs (membership overlap), and user edits recorded in ``ClusterEdit`` are replayed.
 
 Calls are analysed in batches of about ``analysis_batch_utterances`` utterances (a setting), one
@@ -39,6 +41,7 @@ from pipeline.cluster.state import (
 )
 from pipeline.cluster.topic_vectors import grouping_vectors
 from pipeline.cluster.views import warm_views
+from pipeline.cluster.waiting import new_waiting, theme_waiting, waiting_mentions
 from pipeline.detect import Detector, create_detector
 from pipeline.embed import CachedEmbedder
 from pipeline.jobs.runs import ProgressCallback
@@ -76,7 +79,8 @@ def run_clustering(
     progress: ProgressCallback | None = None,
     warm: bool = True,
 ) -> dict[str, Any]:
-    """Re-cluster every kind in full (``rebuild``) or only the kinds whose drift warrants it;
+    """Re-cluster every kind in full (``rebuild``) or only the kinds whose drift warrants it,
+    and make themes of the others' waiting mentions where enough are close (``theme_waiting``);
     returns counts per kind. One at a time: a second caller waits for the first. ``warm``:
     compute the pages' cluster views ahead, after the lock is released."""
     folder = workspace.settings.data_dir
@@ -90,13 +94,23 @@ def run_clustering(
                     last = state.get(kind, {})
                     counts = full_cluster(workspace, session, kind, last)
                     unthemed = unthemed_mentions(session, kind)
-                    state[kind] = {**last, **counts_to_keep(counts, unthemed)}
+                    left = len(waiting_mentions(session, kind))
+                    state[kind] = {**last, **counts_to_keep(counts, unthemed, left)}
                     summary[kind] = {**counts, "full": True, "unthemed": unthemed}
                     return_freed_memory()  # the next kind's peak does not stack on this one's
                 else:
-                    unthemed = unthemed_mentions(session, kind)
-                    summary[kind] = {"full": False, "unthemed": unthemed}
-        save_state(folder, state)  # after the commit: a crash before it re-clusters again
+                    last = state.get(kind, {})
+                    done = theme_waiting(workspace, session, kind, last)
+                    summary[kind] = {
+                        "full": False,
+                        "unthemed": unthemed_mentions(session, kind),
+                        "new_themes": done.themes,
+                        "placed": done.placed,
+                        "waiting": new_waiting(done.waiting, last),
+                        "theme_needs": done.needs,
+                    }
+        if any(counts.get("full") for counts in summary.values()):
+            save_state(folder, state)  # after the commit: a crash before it re-clusters again
     if warm:
         warm_views(workspace)
     _progress(progress, 1.0, "cluster: done")
@@ -245,19 +259,14 @@ def analyse_calls(
                 cache.info.clear()  # the batch's vectors: memory stays bounded by one batch
                 return_freed_memory()
                 done += batch.utterances
-            state = load_state(workspace.settings.data_dir)
-            due = [k for k in CLUSTERED_KINDS if rebuild or drift_warrants(cache, k, state)]
-        reclustered = 0
-        if due:
-            _progress(progress, DETECT_SHARE, "cluster: re-clustering")
-            summary = run_clustering(
-                workspace,
-                rebuild=True,
-                kinds=due,
-                progress=_scaled(progress, DETECT_SHARE, 1.0),
-                warm=False,
-            )
-            reclustered = sum(int(v.get("clusters", 0)) for v in summary.values())
+        # Kinds whose drift warrants it re-cluster in full; the others theme their waiting ones.
+        _progress(progress, DETECT_SHARE, "cluster: re-clustering or theming waiting mentions")
+        summary = run_clustering(
+            workspace, rebuild=rebuild, progress=_scaled(progress, DETECT_SHARE, 1.0), warm=False
+        )
+        due = [kind for kind, counts in summary.items() if counts.get("full")]
+        reclustered = sum(int(v.get("clusters", 0)) for v in summary.values())
+        new_themes = sum(int(v.get("new_themes", 0)) for v in summary.values())
     warm_views(workspace)  # outside the lock: the next writer need not wait for it
     _progress(progress, 1.0, "finishing up")  # the job is marked done next
     return {
@@ -265,6 +274,7 @@ def analyse_calls(
         "calls": len(ids),
         "reclustered_kinds": len(due),
         "clusters": reclustered,
+        "new_themes": new_themes,
     }
 
 

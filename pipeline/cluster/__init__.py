@@ -6,7 +6,9 @@
 - ``categories``: clusters of a walled kind never mix the detector's categories; k held run to
   run; ``grain``: fewer / more themes from the saved trees.
 - ``questions``: which buyer questions are worth a theme (not small talk or clarifications).
-- ``incremental``: a new mention joins its nearest cluster of its category; ``state``: what
+- ``incremental``: a new mention joins its nearest cluster of its category when it clears the
+  cluster's own bar (``bounds``), else it waits; ``waiting``: waiting mentions close to each
+  other become a theme of their own; ``state``: what
   the last run kept (grain, trees, retired clusters) and when drift warrants a full run;
   ``recluster``: the full re-cluster of one kind; ``stable_ids``: user splits and merges
   replayed so ids and edits survive it; ``llm_names``: optional LLM cluster names.

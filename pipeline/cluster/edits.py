@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.algorithms import cluster_vectors
+from pipeline.cluster.bounds import join_bounds, merged_bound
 from pipeline.cluster.editable import claim_clusters, editable_cluster
 from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.name_rules import keep_names_apart
@@ -115,6 +116,7 @@ def merge_clusters(
         "auto_name": target.auto_name,
         "name_locked": target.name_locked,
         "centroid": base64.b64encode(target.centroid).decode() if target.centroid else None,
+        "join_bound": target.join_bound,
         "sources": {},
     }
     weighted: npt.NDArray[np.float64] = np.zeros(0, dtype=np.float64)
@@ -136,6 +138,7 @@ def merge_clusters(
             cluster.status, cluster.merged_into = "merged", target.id
     if len(weighted):
         target.centroid = normalise(weighted)[0].tobytes()
+    target.join_bound = merged_bound([c.join_bound for c in clusters])
     if not _name_merged(target, clusters, name=name, name_of=name_of):
         _rename_automatically(workspace, session, target)
     _record(session, "merge", target.id, ids=[c.id for c in clusters], before=before)
@@ -234,6 +237,7 @@ def undo_merge(session: Session, cluster_id: int) -> dict[str, Any]:
         restored.append(cluster.id)
     if before["centroid"]:
         target.centroid = base64.b64decode(before["centroid"])
+    target.join_bound = before.get("join_bound")  # none kept (an older merge): the floor
     target.name, target.auto_name = before["name"], before["auto_name"]
     target.name_locked = before["name_locked"]
     session.delete(edit)  # re-clusters replay the merges recorded: this one is gone
@@ -263,13 +267,15 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
     if set(now) != {m.id for m in members}:
         raise Conflict(f"cluster {parent.id} changed while it was being split: split it again")
     children: list[int] = []
-    for group, centroid, label in zip(groups, result.centroids, labels, strict=True):
+    bounds = join_bounds(vectors, groups)
+    for group, centroid, label, bound in zip(groups, result.centroids, labels, bounds, strict=True):
         child = Cluster(
             kind=parent.kind,
             name=label.name,
             auto_name=label.name,
             keywords=label.keywords,
             centroid=centroid.astype(np.float32).tobytes(),
+            join_bound=bound,
             status="active",
         )
         session.add(child)

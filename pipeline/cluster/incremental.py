@@ -1,6 +1,7 @@
-"""Incremental assignment: a new mention joins its nearest cluster when similar enough; for a
-walled kind (objections, pains) only a cluster of its own category, and a category with no
-cluster yet gets a new one."""
+"""Incremental assignment: a new mention joins its nearest cluster when it sits as close as the
+cluster's own members do (``bounds``), else it waits (``waiting`` may make a theme of those that
+wait); for a walled kind (objections, pains) only a cluster of its own category, and a category
+with no cluster yet gets a new one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.algorithms import ASSIGN_THRESHOLD, assign_nearest
+from pipeline.cluster.algorithms import assign_nearest
+from pipeline.cluster.bounds import join_bars, join_bound
 from pipeline.cluster.categories import TOPIC_PRIOR_KINDS
 from pipeline.cluster.label import centralities, label_clusters, naming_weights
 from pipeline.cluster.name_inputs import said_by
@@ -32,9 +34,10 @@ def assign_incremental(
     vectors: Vectors,
     *,
     only: Collection[int] | None = None,
-    threshold: float = ASSIGN_THRESHOLD,
+    threshold: float | None = None,
 ) -> int:
-    """Give each mention its nearest cluster's id when similar enough; returns how many joined.
+    """Give each mention its nearest cluster's id when similar enough (each cluster's own bar,
+    ``bounds.join_bars``, or ``threshold`` for every cluster when given); returns how many joined.
 
     A mention of a walled kind only joins a cluster of its own category; a category none of
     the kind's clusters holds gets a new cluster (once the kind has been clustered at all). A
@@ -78,7 +81,7 @@ def assign_incremental(
             elif own:
                 joined += _join_nearest(mentions, members, vectors, own, threshold)
             else:
-                _new_cluster(session, kind, [mentions[p] for p in members], vectors[members])
+                new_theme(session, kind, [mentions[p] for p in members], vectors[members])
                 joined += len(members)
     session.flush()
     return joined
@@ -90,7 +93,7 @@ def _join_rivals_theme(
     positions: Sequence[int],
     vectors: Vectors,
     clusters: Sequence[Cluster],
-    threshold: float,
+    threshold: float | None,
 ) -> int:
     """A competitor worry naming a rival joins the nearest theme most of whose members name
     that rival (a theme per rival, ``rivals.py``), when there is one; the others as usual.
@@ -113,14 +116,17 @@ def _join_nearest(
     positions: Sequence[int],
     vectors: Vectors,
     clusters: Sequence[Cluster],
-    threshold: float,
+    threshold: float | None,
 ) -> int:
+    """Each mention joins its nearest cluster when it clears that cluster's bar; else it waits
+    (no cluster). The bars are kept on the clusters: no member is read."""
     centroids = normalise(np.vstack([centroid_of(c) for c in clusters]))  # type: ignore[misc]
     nearest, sims = assign_nearest(vectors[list(positions)], centroids)
+    bars = join_bars([c.join_bound for c in clusters])
     joined = 0
     for position, label, sim in zip(positions, nearest, sims, strict=True):
         mention = mentions[position]
-        if sim < threshold:
+        if sim < (bars[int(label)] if threshold is None else threshold):
             mention.cluster_id = None
             continue
         cluster = clusters[int(label)]
@@ -130,10 +136,11 @@ def _join_nearest(
     return joined
 
 
-def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vectors: Vectors) -> None:
-    """One cluster for the mentions of a category no cluster holds yet (named by the label
-    stage as a re-cluster names it: weighed by how sure, the buyers' lines first, answers by
-    their question; the next full re-cluster may split it)."""
+def new_theme(session: Session, kind: str, members: Sequence[Mention], vectors: Vectors) -> Cluster:
+    """One cluster for ``members``: those of a category no cluster holds yet, or waiting ones
+    close to each other (``waiting``); named by the label stage as a re-cluster names it:
+    weighed by how sure, the buyers' lines first, answers by their question; its bar from its
+    own spread. The next full re-cluster may split it."""
     centroid = normalise(vectors.sum(axis=0))
     [roles], [answered] = said_by(session, [members])
     [typical] = centralities(vectors, [range(len(members))], centroid)
@@ -152,6 +159,7 @@ def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vector
         auto_name=label.name,
         keywords=label.keywords,
         centroid=centroid[0].astype(np.float32).tobytes(),
+        join_bound=join_bound(vectors),
         status="active",
     )
     session.add(cluster)
@@ -159,3 +167,4 @@ def _new_cluster(session: Session, kind: str, members: Sequence[Mention], vector
     for mention in members:
         mention.cluster_id = cluster.id
     keep_names_apart(session, kind)  # the new theme's name gives way to those already learnt
+    return cluster

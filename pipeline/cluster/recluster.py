@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands
 from pipeline.cluster.answered import asked_name, fragment_questions
+from pipeline.cluster.bounds import join_bounds
 from pipeline.cluster.buyer_words import a_reps_name, by_side
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
@@ -337,23 +338,16 @@ def _store_groups(
         )
     ]
     labels = label_groups(
-        workspace,
-        session,
-        texts,
-        weights,
-        call_ids,
-        categories,
-        kind,
-        holding,
-        people,
-        answered,
-        roles,
-        [[int(rows[p][4]) for p in g] for _, g in kept],
-    )
+        workspace, session, texts, weights, call_ids, categories, kind, holding, people,
+        answered, roles, [[int(rows[p][4]) for p in g] for _, g in kept],
+    )  # fmt: skip
     created = 0
     changes: list[dict[str, int]] = []
     kept_ids: set[int] = set()
-    for (_, group), centroid, label, cluster in zip(kept, centroids, labels, themes, strict=True):
+    bounds = join_bounds(vectors, [g for _, g in kept])  # how far each theme reaches (``bounds``)
+    for (_, group), centroid, label, cluster, bound in zip(
+        kept, centroids, labels, themes, bounds, strict=True
+    ):
         if cluster is None:
             cluster = Cluster(kind=kind, name=label.name, status="active")
             session.add(cluster)
@@ -364,6 +358,7 @@ def _store_groups(
             cluster.name = cluster.auto_name = label.name
         cluster.keywords = label.keywords
         cluster.centroid = centroid.astype(np.float32).tobytes()
+        cluster.join_bound = bound
         session.flush()
         kept_ids.add(cluster.id)
         changes.extend(

@@ -31,9 +31,6 @@ DRIFT_UNASSIGNED = 0.2
 DRIFT_GROWTH = 1.5
 # A mention read at this confidence or more is a real quote: in no theme, it is counted and shown.
 CONFIDENT = 0.8
-# Confident mentions left without a theme since the last full run that warrant another: one new
-# "We've decided to go with RouteHub" is a small share of thousands, yet a lost deal's reason.
-DRIFT_UNTHEMED = 3
 # Retired clusters remembered per kind (the oldest are forgotten first).
 REMEMBERED_CLUSTERS = 500
 
@@ -87,14 +84,18 @@ def save_memory(folder: Path, kind: str, memory: dict[int, set[int]]) -> None:
 BUILT_IN_NAMER = "built-in"  # who named a kind's themes last: this, or "llm"
 
 
-def counts_to_keep(counts: Mapping[str, Any], unthemed: int = 0) -> dict[str, Any]:
+def counts_to_keep(
+    counts: Mapping[str, Any], unthemed: int = 0, waiting: int = 0
+) -> dict[str, Any]:
     """What the cluster state keeps of a full re-cluster of a kind (beside its grain);
-    ``unthemed``: the confident mentions it left in no theme (``unthemed_mentions``)."""
+    ``unthemed``: the confident mentions it left in no theme (``unthemed_mentions``);
+    ``waiting``: all it left in no theme (``waiting.waiting_mentions``)."""
     return {
         "mentions": counts["mentions"],
         "silent": counts.get("silent", 0),
         "k": counts["k_by_category"],
         "unthemed": unthemed,
+        "waiting": waiting,
         "namer": counts.get("namer", BUILT_IN_NAMER),
     }
 
@@ -113,28 +114,10 @@ def unthemed_mentions(session: Session, kind: str) -> int:
     return sum(1 for text in texts if not says_nothing(text))
 
 
-def new_unthemed(session: Session, kind: str, state: dict[str, Any]) -> int:
-    """Confident mentions left in no theme since the last full run (those it left itself are
-    not counted again)."""
-    left = int(state.get(kind, {}).get("unthemed", 0))
-    return max(0, unthemed_mentions(session, kind) - left)
-
-
-def unthemed_info(session: Session, kind: str, state: dict[str, Any]) -> dict[str, Any]:
-    """The kind's confident mentions in no theme (``mentions``), said where a marketer looks;
-    ``due``: the next analysis re-clusters for them, else they are too few yet (it waits for
-    ``DRIFT_UNTHEMED`` new ones, or a re-cluster asked for)."""
-    return {
-        "kind": kind,
-        "mentions": unthemed_mentions(session, kind),
-        "due": drift_warrants(session, kind, state),
-        "waits_for": DRIFT_UNTHEMED,
-    }
-
-
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
-    """No clusters yet, too many unassigned mentions, confident mentions in no theme piling up,
-    or much growth since the last full run."""
+    """No clusters yet, too many unassigned mentions, or much growth since the last full run.
+    A few mentions that fit no theme wait, and become a theme of their own once enough say one
+    thing (``waiting``): a full run for every three had re-clustered most uploads."""
     live = select(func.count(Mention.id)).where(Mention.kind == kind, Mention.excluded.is_(False))
     total = session.scalar(live) or 0
     if not total:
@@ -143,9 +126,4 @@ def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
     silent = int(state.get(kind, {}).get("silent", 0))
     unassigned = max(0, (session.scalar(live.where(Mention.cluster_id.is_(None))) or 0) - silent)
     last = int(state.get(kind, {}).get("mentions", 0))
-    return (
-        last == 0
-        or unassigned / total > DRIFT_UNASSIGNED
-        or total > DRIFT_GROWTH * last
-        or new_unthemed(session, kind, state) >= DRIFT_UNTHEMED
-    )
+    return last == 0 or unassigned / total > DRIFT_UNASSIGNED or total > DRIFT_GROWTH * last

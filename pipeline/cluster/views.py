@@ -33,8 +33,9 @@ from pipeline.cluster.representative import says_what
 from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
-from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME, load_state, unthemed_info
+from pipeline.cluster.state import STATE_FILENAME, TREES_FILENAME, load_state
 from pipeline.cluster.stats import MentionRow, quote_tier, unquoted
+from pipeline.cluster.waiting import unthemed_info
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.embed import Embedder
 from pipeline.store.views import ViewCache
@@ -317,7 +318,7 @@ def grain_view(workspace: Workspace, session: Session, kind: str) -> dict[str, A
 
 
 def unthemed_view(workspace: Workspace, session: Session, kind: str) -> dict[str, Any]:
-    """``pipeline.cluster.state.unthemed_info``, precomputed (it reads every mention in no
+    """``pipeline.cluster.waiting.unthemed_info``, precomputed (it reads every mention in no
     theme); the cluster state's time is part of the key, as a full re-cluster rewrites it."""
     folder = workspace.settings.data_dir
     found: dict[str, Any] = workspace.views.get(

@@ -130,6 +130,14 @@ def _m012_note_categories(connection: Any) -> None:
         connection.execute(text("ALTER TABLE utterances ADD COLUMN note_category VARCHAR(32)"))
 
 
+def _m013_theme_bounds(connection: Any) -> None:
+    """Themes carry the bar a new mention clears to join them (``Cluster.join_bound``); themes
+    kept before have none, so they keep the fixed floor until the next full re-cluster."""
+    columns = {c["name"] for c in inspect(connection).get_columns("clusters")}
+    if "join_bound" not in columns:
+        connection.execute(text("ALTER TABLE clusters ADD COLUMN join_bound FLOAT"))
+
+
 # Ordered, named migrations; append new ones, never edit applied ones.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_initial_schema", _m001_initial_schema),
@@ -144,4 +152,5 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("010_category_margin", _m010_category_margin),
     ("011_note_kinds", _m011_note_kinds),
     ("012_note_categories", _m012_note_categories),
+    ("013_theme_bounds", _m013_theme_bounds),
 ]

@@ -219,6 +219,8 @@ class Cluster(Base):
     merged_into: Mapped[int | None] = mapped_column(ForeignKey("clusters.id", ondelete="SET NULL"))
     keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The cosine a new mention needs to join (``cluster.bounds``); None: the fixed floor.
+    join_bound: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
