@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -13,9 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands
-from pipeline.cluster.answered import asked_name, fragment_questions
+from pipeline.cluster.answered import fragment_questions
 from pipeline.cluster.bounds import join_bounds
-from pipeline.cluster.buyer_words import a_reps_name, by_side
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
     UNCATEGORISED_KINDS,
@@ -25,9 +25,9 @@ from pipeline.cluster.categories import (
     walled_kind,
     with_category,
 )
+from pipeline.cluster.held_names import held_name, quote_names_kept
 from pipeline.cluster.kind_rows import kind_rows
 from pipeline.cluster.label import (
-    LEADING_SHARE,
     ClusterLabel,
     label_clusters,
     naming_weights,
@@ -38,7 +38,6 @@ from pipeline.cluster.people import person_words
 from pipeline.cluster.problems import with_turn_context
 from pipeline.cluster.question_groups import refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
-from pipeline.cluster.rival_themes import held_theme_name
 from pipeline.cluster.rivals import (
     RIVAL_CATEGORY,
     known_competitors,
@@ -50,7 +49,6 @@ from pipeline.cluster.stable_ids import (
     keep_merges,
     match_named_first,
     named_quotes,
-    quotes_mostly_stay,
     respect_splits,
     user_edits,
 )
@@ -61,7 +59,6 @@ from pipeline.cluster.state import (
     save_memory,
     save_trees,
 )
-from pipeline.cluster.topic_names import short_label
 from pipeline.cluster.topic_vectors import SaidAt, grouped_texts, own_centralities
 from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.redact import call_people, settings_redactor
@@ -213,42 +210,6 @@ def full_cluster(
     }
 
 
-def held_name(
-    theme: Cluster | None,
-    old_members: dict[int, set[int]],
-    now: set[int],
-    texts: Sequence[str],
-    weights: Sequence[float],
-    rivals: Sequence[str],
-    category: str | None,
-    people: Collection[str] = frozenset(),
-    kind: str | None = None,
-    questions: Sequence[str | None] | None = None,
-    roles: Sequence[str] = (),
-) -> str | None:
-    """The name a re-clustered theme keeps: the user's always; its automatic one while its
-    quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
-    its words said by a quote that could name it, one weighed ``LEADING_SHARE`` of the best; a
-    rival's theme, its pattern: ``held_theme_name``). A marketer learns names and links them in
-    documents: an upload of two calls had renamed "Hiring managers" "Every Monday I'm chasing
-    timesheets" with 14 of its 15 quotes kept. A name from the question its quotes answer
-    (``questions``) fits while they still answer it; one only a rep's line says (``roles``)
-    never beside buyers' lines (it had named six buyer quotes "CSV export only for now")."""
-    if theme is None or theme.name_locked:
-        return theme.name if theme is not None else None
-    before = old_members.get(theme.id, set())
-    best = max(weights, default=0.0)
-    ranked = sorted(zip(texts, weights, strict=True), key=lambda tw: -tw[1])  # central first
-    leading = [t for t, w in ranked if w >= LEADING_SHARE * best]
-    label = short_label(category)
-    if a_reps_name(theme.name, *by_side(texts, roles)):
-        return None
-    fits = held_theme_name(
-        theme.name, texts, rivals, label, leading, people, category, kind, theme.keywords or []
-    ) or (questions is not None and theme.name == asked_name(texts, weights, questions))
-    return theme.name if quotes_mostly_stay(before, now) and fits else None
-
-
 def _store_groups(
     workspace: Workspace,
     session: Session,
@@ -317,8 +278,9 @@ def _store_groups(
     answered = fragment_questions(
         session, [[(str(rows[p][1]), int(rows[p][7])) for p in g] for _, g in kept]
     )
-    holding = [
-        held_name(
+    holders = [
+        partial(
+            held_name,
             theme,
             old_members,
             {ids[p] for p in g},
@@ -330,17 +292,22 @@ def _store_groups(
             kind,
             questions,
             said_by,
-        )  # fmt: skip
-        if hold or (theme is not None and theme.name_locked)
-        else None
+        )
         for theme, (_, g), quotes, weighed, category, questions, said_by in zip(
             themes, kept, texts, weights, categories, answered, roles, strict=True
         )
+    ]
+    holding = [
+        held() if hold or (theme is not None and theme.name_locked) else None
+        for held, theme in zip(holders, themes, strict=True)
     ]
     labels = label_groups(
         workspace, session, texts, weights, call_ids, categories, kind, holding, people,
         answered, roles, [[int(rows[p][4]) for p in g] for _, g in kept],
     )  # fmt: skip
+    if hold:  # one quote's words give way to what more quotes say, not to another quote's
+        alone = [partial(held, alone=True) for held in holders]
+        labels = quote_names_kept(labels, holding, alone, texts, categories, rivals)
     created = 0
     changes: list[dict[str, int]] = []
     kept_ids: set[int] = set()

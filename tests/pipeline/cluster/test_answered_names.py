@@ -15,8 +15,8 @@ from sqlalchemy import select
 from api.commands.server import EXAMPLES_DIR
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.answered import asked_about, asked_name
+from pipeline.cluster.held_names import held_name
 from pipeline.cluster.label import name_clusters
-from pipeline.cluster.recluster import held_name
 from pipeline.cluster.topic_names import spent_time_name
 from pipeline.embed import Embedder
 from pipeline.ingest.paths import ingest_paths
