@@ -364,4 +364,6 @@ def _place(
         select(Cluster.id).where(Cluster.kind == kind, Cluster.status == "active")
     )
     grouping = grouping_vectors(session, workspace.embedder, [mention], vectors)
-    assign_incremental(session, [mention], grouping, only=set(active), threshold=-1.0)
+    assign_incremental(
+        session, [mention], grouping, only=set(active), threshold=-1.0, own_words=vectors
+    )

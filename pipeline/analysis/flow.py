@@ -174,7 +174,7 @@ def _store(
         vectors = mention_vectors(workspace, session, clustered)
         # Indexed (searched) by their own words, grouped as a re-cluster groups them.
         grouping = grouping_vectors(session, workspace.embedder, clustered, vectors)
-        joined = assign_incremental(session, clustered, grouping)
+        joined = assign_incremental(session, clustered, grouping, own_words=vectors)
         session.execute(
             update(Call)
             .where(Call.id.in_(call_ids))
