@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from pipeline.analysis.flow import analyse_pending, mark_pending
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
+from pipeline.cluster.topic_vectors import grouping_vectors
 from pipeline.detect import DETECTED_ROLES, KINDS, Kind, load_seeds
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.fit_state import measured_threshold, record_fit
@@ -362,4 +363,7 @@ def _place(
     active = session.scalars(
         select(Cluster.id).where(Cluster.kind == kind, Cluster.status == "active")
     )
-    assign_incremental(session, [mention], vectors, only=set(active), threshold=-1.0)
+    grouping = grouping_vectors(session, workspace.embedder, [mention], vectors)
+    assign_incremental(
+        session, [mention], grouping, only=set(active), threshold=-1.0, own_words=vectors
+    )

@@ -39,6 +39,7 @@ from pipeline.cluster.state import (
     save_state,
     unthemed_mentions,
 )
+from pipeline.cluster.topic_vectors import grouping_vectors
 from pipeline.cluster.views import warm_views
 from pipeline.cluster.waiting import new_waiting, theme_waiting, waiting_mentions
 from pipeline.detect import Detector, create_detector
@@ -171,7 +172,9 @@ def _store(
             )
         )
         vectors = mention_vectors(workspace, session, clustered)
-        joined = assign_incremental(session, clustered, vectors)
+        # Indexed (searched) by their own words, grouped as a re-cluster groups them.
+        grouping = grouping_vectors(session, workspace.embedder, clustered, vectors)
+        joined = assign_incremental(session, clustered, grouping, own_words=vectors)
         session.execute(
             update(Call)
             .where(Call.id.in_(call_ids))

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.index import CLUSTERED_KINDS, rebuild_index
+from pipeline.cluster.topic_vectors import SaidAt, grouped_texts
 from pipeline.content.scrub import Erased, scrub_documents
 from pipeline.detect.labels import context_text, drop_user_labels
 from pipeline.detect.sentences import split_sentences
@@ -64,7 +65,8 @@ def _account_calls(db: Session, account: str) -> list[Call]:
 
 def _embedded_texts(db: Session, call_ids: list[int]) -> set[str]:
     """Every text detection and indexing embedded for these calls: buyer sentences, mentions,
-    the rep turns read as context, and whole turns."""
+    the rep turns read as context, whole turns, and each fragment with its lead-in (what a
+    re-cluster groups it by, ``topic_vectors.grouped_texts``)."""
     texts: set[str] = set()
     for text, role in db.execute(
         select(Utterance.text, Utterance.role).where(Utterance.call_id.in_(call_ids))
@@ -73,7 +75,13 @@ def _embedded_texts(db: Session, call_ids: list[int]) -> set[str]:
         texts.update(sentence for _start, _end, sentence in split_sentences(text))
         if role == "rep":
             texts.add(context_text(text))
-    texts.update(db.scalars(select(Mention.text).where(Mention.call_id.in_(call_ids))))
+    said = db.execute(
+        select(Mention.text, Mention.utterance_id, Mention.char_start).where(
+            Mention.call_id.in_(call_ids)
+        )
+    ).all()
+    texts.update(grouped_texts(db, [SaidAt(str(t), int(u), int(c)) for t, u, c in said]))
+    texts.update(str(t) for t, _, _ in said)
     return {t for t in texts if t.strip()}
 
 

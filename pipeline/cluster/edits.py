@@ -20,6 +20,7 @@ from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.name_rules import keep_names_apart
 from pipeline.cluster.relabel import label_edited
 from pipeline.cluster.stable_ids import user_edits
+from pipeline.cluster.topic_vectors import grouping_vectors
 from pipeline.embed import normalise
 from pipeline.errors import BadInput, Conflict, NotFound
 from pipeline.store.models import Cluster, ClusterEdit, Mention
@@ -254,7 +255,8 @@ def split_cluster(workspace: Workspace, session: Session, cluster_id: int) -> di
     )
     if len(members) < 2:
         raise BadInput(f"cluster {parent.id} has fewer than two mentions")
-    vectors = mention_vectors(workspace, session, members)
+    own = mention_vectors(workspace, session, members)
+    vectors = grouping_vectors(session, workspace.embedder, members, own)  # as a re-cluster
     result = cluster_vectors(vectors, keys=[m.id for m in members], k=2, min_size=1)
     groups = [[i for i in range(len(members)) if result.labels[i] == c] for c in range(result.k)]
     labels = label_edited(

@@ -35,6 +35,7 @@ def assign_incremental(
     *,
     only: Collection[int] | None = None,
     threshold: float | None = None,
+    own_words: Vectors | None = None,
 ) -> int:
     """Give each mention its nearest cluster's id when similar enough (each cluster's own bar,
     ``bounds.join_bars``, or ``threshold`` for every cluster when given); returns how many joined.
@@ -42,11 +43,13 @@ def assign_incremental(
     A mention of a walled kind only joins a cluster of its own category; a category none of
     the kind's clusters holds gets a new cluster (once the kind has been clustered at all). A
     mention nearest to a cluster marked "not an objection" is excluded with it. ``only`` limits
-    the clusters it may join (and a category none of those holds gets a new one).
+    the clusters it may join (and a category none of those holds gets a new one). ``own_words``:
+    the mentions' own words' vectors where ``vectors`` are those they are grouped by
+    (``topic_vectors``): a new theme's name weighs its quotes by their own words.
     """
     by_kind: dict[str, list[int]] = {}
     for position, mention in enumerate(mentions):
-        if says_nothing(mention.text):  # "Hmm." counts in no theme (``recluster.drop_silent``)
+        if says_nothing(mention.text):  # "Hmm." counts in no theme (``kind_rows.drop_silent``)
             mention.cluster_id = None
             continue
         by_kind.setdefault(mention.kind, []).append(position)
@@ -81,7 +84,8 @@ def assign_incremental(
             elif own:
                 joined += _join_nearest(mentions, members, vectors, own, threshold)
             else:
-                new_theme(session, kind, [mentions[p] for p in members], vectors[members])
+                said = None if own_words is None else own_words[members]
+                new_theme(session, kind, [mentions[p] for p in members], vectors[members], said)
                 joined += len(members)
     session.flush()
     return joined
@@ -136,14 +140,22 @@ def _join_nearest(
     return joined
 
 
-def new_theme(session: Session, kind: str, members: Sequence[Mention], vectors: Vectors) -> Cluster:
+def new_theme(
+    session: Session,
+    kind: str,
+    members: Sequence[Mention],
+    vectors: Vectors,
+    own: Vectors | None = None,
+) -> Cluster:
     """One cluster for ``members``: those of a category no cluster holds yet, or waiting ones
     close to each other (``waiting``); named by the label stage as a re-cluster names it:
     weighed by how sure, the buyers' lines first, answers by their question; its bar from its
-    own spread. The next full re-cluster may split it."""
+    own spread. The next full re-cluster may split it. ``own``: the members' own words' vectors
+    when ``vectors`` are those they are grouped by: its quotes weigh in its name by their own
+    words, as a re-cluster weighs them (``topic_vectors.own_centralities``)."""
     centroid = normalise(vectors.sum(axis=0))
     [roles], [answered] = said_by(session, [members])
-    [typical] = centralities(vectors, [range(len(members))], centroid)
+    [typical] = centralities(vectors if own is None else own, [range(len(members))], centroid)
     [label] = label_clusters(
         [[m.text for m in members]],
         [naming_weights(typical, [m.confidence for m in members], roles)],
@@ -151,6 +163,7 @@ def new_theme(session: Session, kind: str, members: Sequence[Mention], vectors: 
         people=person_words(call_people(session, {m.call_id for m in members})),
         answered=[answered],
         roles=[roles],
+        calls=[[m.call_id for m in members]],
     )
     cluster = Cluster(
         kind=kind,

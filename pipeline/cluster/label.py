@@ -14,7 +14,7 @@ An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipe
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -49,6 +49,7 @@ from pipeline.cluster.topic_names import (
     described_name,
     last_resort_name,
     shared_name,
+    spent_time_name,
     topic_category,
     topic_name,
     topic_words,
@@ -84,6 +85,7 @@ def name_clusters(
     people: Collection[str] = frozenset(),
     answered: Sequence[Sequence[str | None]] | None = None,
     roles: Sequence[Sequence[str]] | None = None,
+    calls: Sequence[Sequence[Hashable]] | None = None,
 ) -> list[str]:
     """One human name per group, no two too close (``name_rules.too_close``): best recurring
     phrase, else a representative quote's clause, else the group's category (``categories[i]``,
@@ -94,6 +96,8 @@ def name_clusters(
     the rep's question text j answers, if any; a theme of fragments answering one question is
     named from it first (``answered.asked_name``). ``roles[i][j]``: who said text j
     (``Utterance.role``); the buyers' lines name a theme before a rep's (``buyer_words``).
+    ``calls[i][j]``: the call text j was said on: what a share of its quotes share names a theme
+    nothing else holds for only when said on several (``topic_names.shared_topic_name``).
 
     ``centrality[i][j]`` is how typical text j is of group i (cosine to the centroid). A name
     already taken goes to the next candidate; failing that it gains a distinguishing keyword,
@@ -163,7 +167,11 @@ def name_clusters(
             said = chain(fitting(quoted), fitting(reps_words))
             name = next((o for o in said if not clashes(o, taken)), "")
         if not name:
+            said_on = calls[i] if calls else None
             base = first or topic_name(by_centrality, keywords[i], competitors, category, kind)
+            # most of its quotes say how long it takes: "Time spent", before one quote's words
+            if kind == "pain":
+                base = base or spent_time_name(texts, keywords[i], competitors, said_on)
             base = "" if names_a_person(base, texts, people, competitors) else base
             # Nothing holds: the most representative quote, read whole, before a number; a
             # question theme's central question whole ("Questions buyers ask (2)" had named one).
@@ -171,7 +179,9 @@ def name_clusters(
             quoted = fitting(
                 chain(asked_first, representative_names(by_centrality, keywords[i], leading))
             )
-            name = last_resort_name(base, texts, keywords[i], taken, kind, competitors, quoted)
+            name = last_resort_name(
+                base, texts, keywords[i], taken, kind, competitors, quoted, said_on
+            )
         taken.append(name)
         names.append(name)
     return names
@@ -329,13 +339,15 @@ def label_clusters(
     people: Collection[str] = frozenset(),
     answered: Sequence[Sequence[str | None]] | None = None,
     roles: Sequence[Sequence[str]] | None = None,
+    calls: Sequence[Sequence[Hashable]] | None = None,
 ) -> list[ClusterLabel]:
     """Names, keywords and most central quote per group; names apart across groups.
     ``centrality[i][j]``: how typical text j is of group i (``centralities``); ``kind``: the
     groups' (a pain theme's name takes no objection category's label); ``kept``: names that
     hold (``name_clusters``), which a labeler's do not replace; ``people``: the calls' name
     words (``people.person_words``), said to (dropped) or of (no keyword, no name);
-    ``answered``: the question each text answers, ``roles``: who said it (``name_clusters``).
+    ``answered``: the question each text answers, ``roles``: who said it, ``calls``: on which
+    call (``name_clusters``).
 
     With a ``labeler`` (an LLM) its names replace the built-in ones where it gives a usable one.
     """
@@ -345,7 +357,17 @@ def label_clusters(
         for found, texts in zip(ctfidf_keywords(said, 2 * KEYWORDS_KEPT), said, strict=True)
     ]
     names = name_clusters(
-        said, centrality, keywords, competitors, categories, kind, kept, people, answered, roles
+        said,
+        centrality,
+        keywords,
+        competitors,
+        categories,
+        kind,
+        kept,
+        people,
+        answered,
+        roles,
+        calls,
     )
     if labeler is not None:
         names = model_names(labeler, groups, centrality, keywords, names, kept)

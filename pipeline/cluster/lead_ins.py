@@ -33,6 +33,12 @@ _POINTING_SUBJECT = re.compile(
 # Subjects that may stand for the product or people in general ("It's too expensive." says
 # what), so they lean back only when the sentence says nothing else ("It's too much for us.").
 _VAGUE_SUBJECT = re.compile(r"^(?:it|they)(?:['’](?:s|re|ll|d)\b|\s)")
+# Words that judge what a bare pronoun stands for without saying what it is: "It's the only
+# thing that matters to me." had fronted an integrations theme, "It's a big deal for us." says
+# as little; "It's too expensive." (what) is not one.
+_VERDICT_WORDS = frozenset(
+    "only main matter matters mattered important big biggest deal reason key priority".split()
+)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 T = TypeVar("T")
 
@@ -47,7 +53,8 @@ def content_words(text: str) -> set[str]:
 def needs_lead_in(text: str) -> bool:
     """Whether a quote cannot stand alone: short, and it opens on a joining word ("And then the
     price.", "Plus the contract."), points back ("That's the problem.", ``leans_back``), has a
-    bare pronoun for its subject and nothing else to say ("It's too much for us."), or says
+    bare pronoun for its subject and nothing else to say but a verdict ("It's too much for
+    us.", "It's the only thing that matters to me.", ``_VERDICT_WORDS``), or says
     little: no word that says what in ``FEW_WORDS`` words ("So, not for us."), or one in two
     ("The price.")."""
     said = after_filler(text).strip()
@@ -59,18 +66,19 @@ def needs_lead_in(text: str) -> bool:
         continues(said)
         or leans_back(said)
         or bool(_POINTING_SUBJECT.match(rest))
-        or (bool(_VAGUE_SUBJECT.match(rest)) and not words)
+        or (bool(_VAGUE_SUBJECT.match(rest)) and words <= _VERDICT_WORDS)
         or (not words and len(said.split()) <= FEW_WORDS)
         or (len(words) == 1 and len(said.split()) <= 2)
     )
 
 
-def lead_in(turn: str, start: int) -> str:
+def lead_in(turn: str, start: int, *, asked: bool = False) -> str:
     """The turn's words before ``start`` from the last sentence that says something ("" when
-    none does: "Exactly. And then the price." has no lead-in, nor when it asks), at most
-    ``LEAD_IN_CHARS`` of its end cut at a word: verbatim, never across turns."""
+    none does: "Exactly. And then the price." has no lead-in, nor when it asks unless
+    ``asked``), at most ``LEAD_IN_CHARS`` of its end cut at a word: verbatim, never across
+    turns. ``asked``: a question leads in too (what a fragment is grouped by, not shown)."""
     before = [s for s in split_sentences(turn[: max(start, 0)]) if not says_nothing(s[2])]
-    if not before or before[-1][2].rstrip().endswith("?"):
+    if not before or (before[-1][2].rstrip().endswith("?") and not asked):
         # A question is no lead-in: it makes the quote an exchange, and what a buyer asked
         # (a feature) is not what they worry about, so a published page never shows it.
         return ""

@@ -138,11 +138,15 @@ def still_fits(
     people: Collection[str] = frozenset(),
     category: str | None = None,
     kind: str | None = None,
+    *,
+    alone: bool = False,
 ) -> bool:
     """Whether an automatic name given before still fits the theme's quotes now: it names
     something and no person (``people``: the calls' name words); a lone word is their topic
-    (``a_topic``), a clause what most of them say (``_one_buyers``) or, for a pain (``kind``),
-    what its quotes say of their topic (``pain_names``), and no thin pain name ("Crem"); most
+    (``a_topic``), a clause what most of them say (``one_buyers``; with ``alone``, one quote's
+    words may: the namer found nothing more of them say, ``held_names.quote_names_kept``) or,
+    for a pain (``kind``), what its quotes say of their topic (``pain_names``), and no thin pain
+    name ("Crem"); most
     quotes say any figure, rival or words after the category's label (``also_said``, "Decision
     authority") it names, or stay with a rival for "Happy with a competitor"; it drops no
     negation and cuts no term (``name_sense``); and its words are
@@ -174,7 +178,8 @@ def still_fits(
         name != also_said
         and ": " not in name
         and not about_topic
-        and _one_buyers(name, texts, category, competitors)
+        and not alone
+        and one_buyers(name, texts, category, competitors)
     ):
         return False  # "The crem fee", "Answering service" of ten pains
     label, _, suffix = name.partition(": ")
@@ -197,7 +202,7 @@ def _a_term(name: str) -> bool:
     return len(name.split()) <= TERM_WORDS and ":" not in name and not name.endswith("?")
 
 
-def _one_buyers(
+def one_buyers(
     name: str, texts: Sequence[str], category: str | None, competitors: Sequence[str]
 ) -> bool:
     """Whether a name of several words (its number or word in brackets aside) says what few of

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -13,9 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands
-from pipeline.cluster.answered import asked_name, fragment_questions
+from pipeline.cluster.answered import fragment_questions
 from pipeline.cluster.bounds import join_bounds
-from pipeline.cluster.buyer_words import a_reps_name, by_side
 from pipeline.cluster.categories import (
     TOPIC_PRIOR_KINDS,
     UNCATEGORISED_KINDS,
@@ -25,10 +25,10 @@ from pipeline.cluster.categories import (
     walled_kind,
     with_category,
 )
+from pipeline.cluster.held_names import held_name, quote_names_kept
+from pipeline.cluster.kind_rows import kind_rows
 from pipeline.cluster.label import (
-    LEADING_SHARE,
     ClusterLabel,
-    centralities,
     label_clusters,
     naming_weights,
 )
@@ -38,7 +38,6 @@ from pipeline.cluster.people import person_words
 from pipeline.cluster.problems import with_turn_context
 from pipeline.cluster.question_groups import refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
-from pipeline.cluster.rival_themes import held_theme_name
 from pipeline.cluster.rivals import (
     RIVAL_CATEGORY,
     known_competitors,
@@ -50,7 +49,6 @@ from pipeline.cluster.stable_ids import (
     keep_merges,
     match_named_first,
     named_quotes,
-    quotes_mostly_stay,
     respect_splits,
     user_edits,
 )
@@ -61,11 +59,10 @@ from pipeline.cluster.state import (
     save_memory,
     save_trees,
 )
-from pipeline.cluster.topic_names import short_label
-from pipeline.detect.rules import says_nothing
+from pipeline.cluster.topic_vectors import SaidAt, grouped_texts, own_centralities
 from pipeline.embed import Vectors, embed_cached, normalise
 from pipeline.redact import call_people, settings_redactor
-from pipeline.store.models import Cluster, Mention, Utterance
+from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
 
 
@@ -81,12 +78,14 @@ def label_groups(
     people: Collection[str] | None = None,
     answered: Sequence[Sequence[str | None]] | None = None,
     roles: Sequence[Sequence[str]] | None = None,
+    calls: Sequence[Sequence[int]] | None = None,
 ) -> list[ClusterLabel]:
     """Built-in cluster names, or the LLM's where ``llm_labels`` is on (its quotes redacted as
     content's are: buyers hidden, brands and our people kept); ``categories``: each group's;
     ``kind``: theirs; ``kept``: names that hold (``label_clusters``); ``people``: the calls'
     name words (``theme_people``), read when not given; ``answered``: the rep's question each
-    text answers (``answered.fragment_questions``); ``roles``: who said it (``Utterance.role``)."""
+    text answers (``answered.fragment_questions``); ``roles``: who said it (``Utterance.role``);
+    ``calls``: on which call."""
     settings = workspace.settings
     call_ids = sorted(set(call_ids))
     if people is None:
@@ -111,6 +110,7 @@ def label_groups(
             people=people,
             answered=answered,
             roles=roles,
+            calls=calls,
         )
     finally:
         if labeler is not None:
@@ -139,21 +139,6 @@ def group_category(categories: Sequence[str | None]) -> str | None:
     return named.most_common(1)[0][0] if named else None
 
 
-def drop_silent(session: Session, rows: Sequence[Any]) -> list[Any]:
-    """The rows (mention id, text, cluster id, ...) of mentions that say something; those that
-    say nothing alone ("Hmm." after a price) join no theme, and leave any they were in: six
-    "Hmm." had counted in the price theme, and a finer grain made them a theme of their own."""
-    silent = [int(r[0]) for r in rows if says_nothing(str(r[1]))]
-    if silent:
-        for start in range(0, len(silent), 5000):
-            session.execute(
-                update(Mention)
-                .where(Mention.id.in_(silent[start : start + 5000]))
-                .values(cluster_id=None)
-            )
-    return [r for r in rows if not says_nothing(str(r[1]))]
-
-
 def full_cluster(
     workspace: Workspace,
     session: Session,
@@ -168,29 +153,14 @@ def full_cluster(
     automatic k, what ``last["k"]`` should be next time."""
     last = last or {}
     folder = workspace.settings.data_dir
-    rows = session.execute(
-        select(
-            Mention.id,
-            Mention.text,
-            Mention.cluster_id,
-            Mention.category,
-            Mention.call_id,
-            Mention.confidence,
-            Mention.competitor,
-            Mention.utterance_id,
-            Utterance.role,
-        )
-        .join(Utterance, Mention.utterance_id == Utterance.id)
-        .where(Mention.kind == kind, Mention.excluded.is_(False))
-        .order_by(Mention.id)
-    ).all()
-    said = drop_silent(session, rows)
-    silent, rows = len(rows) - len(said), said
+    rows, silent = kind_rows(session, kind)
     ids = [int(r[0]) for r in rows]
     texts = [str(r[1]) for r in rows]
     previous: dict[int, int | None] = {p: r[2] for p, r in enumerate(rows)}
     categories = [r[3] for r in rows]
-    vectors = embed_cached(session, workspace.embedder, texts, remember=False)
+    # Each grouped by its words, or by its lead-in and them when they cannot stand alone.
+    grouped = grouped_texts(session, [SaidAt(str(r[1]), int(r[7]), int(r[9])) for r in rows])
+    vectors = embed_cached(session, workspace.embedder, grouped, remember=False)
     space, walls = vectors, categories
     prior = kind in TOPIC_PRIOR_KINDS
     if not prior:  # a theme per rival in the competitor category
@@ -220,7 +190,7 @@ def full_cluster(
     groups = found.groups
     if prior:
         del space
-        vectors = embed_cached(session, workspace.embedder, texts, remember=False)
+        vectors = embed_cached(session, workspace.embedder, grouped, remember=False)
         topics = [question_topic(t, c) for t, c in zip(texts, categories, strict=True)]
         worded = [worded_topic(t, c) is not None for t, c in zip(texts, categories, strict=True)]
         groups = refine_question_groups(vectors, topics, groups, worded=worded)
@@ -228,7 +198,9 @@ def full_cluster(
     namer = "llm" if workspace.settings.llm_labels else BUILT_IN_NAMER
     # Names hold, but one namer's (built in, an LLM) do not hold against the other's.
     hold = last.get("namer", BUILT_IN_NAMER) == namer
-    counts = _store_groups(workspace, session, kind, groups, rows, vectors, previous, hold=hold)
+    counts = _store_groups(
+        workspace, session, kind, groups, rows, vectors, previous, grouped, hold=hold
+    )
     return {
         **counts,
         "namer": namer,
@@ -236,42 +208,6 @@ def full_cluster(
         "silent": silent,
         "k_by_category": found.automatic_k,
     }
-
-
-def held_name(
-    theme: Cluster | None,
-    old_members: dict[int, set[int]],
-    now: set[int],
-    texts: Sequence[str],
-    weights: Sequence[float],
-    rivals: Sequence[str],
-    category: str | None,
-    people: Collection[str] = frozenset(),
-    kind: str | None = None,
-    questions: Sequence[str | None] | None = None,
-    roles: Sequence[str] = (),
-) -> str | None:
-    """The name a re-clustered theme keeps: the user's always; its automatic one while its
-    quotes mostly stay (``quotes_mostly_stay``) and the name still fits them (``still_fits``:
-    its words said by a quote that could name it, one weighed ``LEADING_SHARE`` of the best; a
-    rival's theme, its pattern: ``held_theme_name``). A marketer learns names and links them in
-    documents: an upload of two calls had renamed "Hiring managers" "Every Monday I'm chasing
-    timesheets" with 14 of its 15 quotes kept. A name from the question its quotes answer
-    (``questions``) fits while they still answer it; one only a rep's line says (``roles``)
-    never beside buyers' lines (it had named six buyer quotes "CSV export only for now")."""
-    if theme is None or theme.name_locked:
-        return theme.name if theme is not None else None
-    before = old_members.get(theme.id, set())
-    best = max(weights, default=0.0)
-    ranked = sorted(zip(texts, weights, strict=True), key=lambda tw: -tw[1])  # central first
-    leading = [t for t, w in ranked if w >= LEADING_SHARE * best]
-    label = short_label(category)
-    if a_reps_name(theme.name, *by_side(texts, roles)):
-        return None
-    fits = held_theme_name(
-        theme.name, texts, rivals, label, leading, people, category, kind, theme.keywords or []
-    ) or (questions is not None and theme.name == asked_name(texts, weights, questions))
-    return theme.name if quotes_mostly_stay(before, now) and fits else None
 
 
 def _store_groups(
@@ -282,6 +218,7 @@ def _store_groups(
     rows: Sequence[Any],
     vectors: Vectors,
     previous: dict[int, int | None],
+    grouped: Sequence[str],
     *,
     hold: bool = True,
 ) -> dict[str, int]:
@@ -320,11 +257,18 @@ def _store_groups(
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
     texts = [[str(rows[p][1]) for p in g] for _, g in kept]
     roles = [[str(rows[p][8]) for p in g] for _, g in kept]
+    typical = own_centralities(
+        session,
+        workspace.embedder,
+        vectors,
+        [g for _, g in kept],
+        centroids,
+        [str(r[1]) for r in rows],
+        grouped,
+    )
     weights = [
-        naming_weights(typical, [float(rows[p][5]) for p in g], said_by)
-        for (_, g), typical, said_by in zip(
-            kept, centralities(vectors, [g for _, g in kept], centroids), roles, strict=True
-        )
+        naming_weights(central, [float(rows[p][5]) for p in g], said_by)
+        for (_, g), central, said_by in zip(kept, typical, roles, strict=True)
     ]
     categories = [group_category([rows[p][3] for p in g]) for _, g in kept]
     themes = [active.get(matched.get(i, -1)) or retired.get(matched.get(i, -1)) for i, _ in kept]
@@ -334,8 +278,9 @@ def _store_groups(
     answered = fragment_questions(
         session, [[(str(rows[p][1]), int(rows[p][7])) for p in g] for _, g in kept]
     )
-    holding = [
-        held_name(
+    holders = [
+        partial(
+            held_name,
             theme,
             old_members,
             {ids[p] for p in g},
@@ -347,17 +292,22 @@ def _store_groups(
             kind,
             questions,
             said_by,
-        )  # fmt: skip
-        if hold or (theme is not None and theme.name_locked)
-        else None
+        )
         for theme, (_, g), quotes, weighed, category, questions, said_by in zip(
             themes, kept, texts, weights, categories, answered, roles, strict=True
         )
     ]
+    holding = [
+        held() if hold or (theme is not None and theme.name_locked) else None
+        for held, theme in zip(holders, themes, strict=True)
+    ]
     labels = label_groups(
         workspace, session, texts, weights, call_ids, categories, kind, holding, people,
-        answered, roles,
+        answered, roles, [[int(rows[p][4]) for p in g] for _, g in kept],
     )  # fmt: skip
+    if hold:  # one quote's words give way to what more quotes say, not to another quote's
+        alone = [partial(held, alone=True) for held in holders]
+        labels = quote_names_kept(labels, holding, alone, texts, categories, rivals)
     created = 0
     changes: list[dict[str, int]] = []
     kept_ids: set[int] = set()

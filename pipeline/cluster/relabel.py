@@ -50,4 +50,5 @@ def label_edited(
         kind,
         answered=answered,
         roles=roles,
+        calls=[[m.call_id for m in group] for group in groups],
     )

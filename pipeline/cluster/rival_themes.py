@@ -105,14 +105,18 @@ def held_theme_name(
     category: str | None = None,
     kind: str | None = None,
     keywords: Sequence[str] = (),
+    *,
+    alone: bool = False,
 ) -> bool:
-    """Whether an automatic name still fits its theme (``name_rules.still_fits``); a rival's
-    theme keeps only a name of its pattern whose aspect its quotes still say (``keywords``: the
-    theme's, as last named): "Staffly" or "I'll probably take RotaPro's deal", given before,
-    give way to "Staffly: ..."."""
+    """Whether an automatic name still fits its theme (``name_rules.still_fits``, ``alone`` as
+    there); a rival's theme keeps only a name of its pattern whose aspect its quotes still say
+    (``keywords``: the theme's, as last named): "Staffly" or "I'll probably take RotaPro's
+    deal", given before, give way to "Staffly: ..."."""
     rival = theme_rival(texts, competitors, category, kind)
     if rival is None:
-        return still_fits(name, texts, competitors, also_said, leading, people, category, kind)
+        return still_fits(
+            name, texts, competitors, also_said, leading, people, category, kind, alone=alone
+        )
     if name in set(rival_theme_names(rival, texts, keywords, competitors)):
         return True
     # Words its quotes shared hold while its quotes still say each, the first two or more of

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
+from pipeline.cluster.lead_ins import needs_lead_in
 from pipeline.cluster.trend import (
     Direction,
     Periods,
@@ -190,11 +191,12 @@ def quote_weights(rows: Sequence[MentionRow]) -> list[float]:
     return [0.0 if unquoted(r) else r.confidence for r in rows]
 
 
-def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool]:
+def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool, bool]:
     """Where a quote stands among its theme's, before how typical it is: confident ones
-    (``confident_at``) first, the buyer's own words before a rep's note. The list, the cards
-    and ``cluster-show`` all lead with the same quote by it."""
-    return (row.confidence < confident_at, row.role == "rep_note")
+    (``confident_at``) first, then one that stands alone (``needs_lead_in``: "It's the only
+    thing that matters to me." had fronted Integrations), the buyer's own words before a rep's
+    note. The list, the cards and ``cluster-show`` all lead with the same quote by it."""
+    return (row.confidence < confident_at, needs_lead_in(row.text), row.role == "rep_note")
 
 
 def quote_relevance(rows: Sequence[MentionRow], typical: Sequence[float]) -> list[float]:

@@ -8,14 +8,16 @@ MyCase "Decision authority: partners", each a category guessed from one quote's 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from pipeline.cluster.label_checks import distinguished, named_competitors, with_keyword
 from pipeline.cluster.name_rules import clashes
 from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.pain_shapes import said_together, thin_pain_name
+from pipeline.cluster.phrases import NUMBER_WORDS
 from pipeline.cluster.representative import (
     CALENDAR_WORDS,
     MIN_SHARED_QUOTES,
@@ -184,6 +186,82 @@ def topic_name(
     return "" if thin else capitalised(words)
 
 
+# A thing this share of a theme's quotes say, on more than one call, is what they share when
+# nothing holds for most of them: "Problems with the rota", never "Problems buyers raise (rota)".
+SHARED_SHARE = 1 / 5
+MIN_SHARED_CALLS = 2  # one buyer saying a word twice is theirs ("the punch clock"), no theme's
+
+
+def shared_topic_name(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    kind: str | None = None,
+    calls: Sequence[Hashable] | None = None,
+) -> str:
+    """A theme's name from the things a share of its quotes say (``_shared_things``): "Problems
+    with the rota", "Concerns about payroll and overtime": its kind's neutral name framed so,
+    since a lone word names no problem; "" when they share none."""
+    on = _shared_things(texts, keywords, competitors, calls)
+    return draft_copy("theme_about", kind=kind or "objection", topic=" and ".join(on)) if on else ""
+
+
+def _shared_things(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    calls: Sequence[Hashable] | None = None,
+) -> list[str]:
+    """The things (two at most) a share of the texts say (``SHARED_SHARE``, two at least) on
+    ``MIN_SHARED_CALLS`` calls or more, as said ("the rota"); ``calls[j]``: the call text j was
+    said on (each its own when not given)."""
+    said_on = calls if calls is not None else range(len(texts))
+    on: dict[str, set[Hashable]] = {}
+    for text, call in zip(texts, said_on, strict=True):
+        for term in said_terms(text):
+            if " " not in term:
+                on.setdefault(term, set()).add(call)
+    least = max(MIN_SHARED_QUOTES, math.ceil(SHARED_SHARE * len(texts)))
+    found = [
+        t
+        for t in _topic_words(_term_counts(texts, competitors), texts, keywords, least)
+        if len(on.get(t, ())) >= MIN_SHARED_CALLS
+    ][:TERMS_IN_NAME]
+    # Two words said by different quotes are two things: only the first is the theme's.
+    if len(found) == 2 and said_together(found[0], found[1], texts) < MIN_SHARED_QUOTES:
+        found = found[:1]
+    return [
+        f"the {spelled(t, texts)}" if _after_a_determiner(t, texts) else spelled(t, texts)
+        for t in found
+    ]
+
+
+# A span of time, never a habit ("every two weeks") nor an occasion ("a morning when..."):
+# "Three hours.", "A whole day.", "most of Friday afternoon".
+_SPAN = re.compile(
+    r"(?<!every )(?<!each )(?<!per )\b(?:\d+|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")"
+    r"|an? (?:whole|full|few|couple of)|half an?|all|most of(?: the| my| our| her| his)?)"
+    r"(?:\s+(?:whole|full|good|more))?\s+(?:minute|hour|day|evening|morning|afternoon|night"
+    r"|week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
+    re.IGNORECASE,
+)
+
+
+def spent_time_name(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    calls: Sequence[Hashable] | None = None,
+) -> str:
+    """A pain theme most of whose quotes say how long something takes ("Three hours.", "The
+    payroll stuff is a whole evening"): "Time spent", on what a share of them say when they
+    share one (``shared_topic_name``); "" when most say no span of time."""
+    if not texts or 2 * sum(bool(_SPAN.search(t)) for t in texts) <= len(texts):
+        return ""
+    on = _shared_things(texts, keywords, competitors, calls)
+    return draft_copy("time_spent", topic=" and ".join(on))
+
+
 def unnamed_theme(kind: str | None) -> str:
     """The neutral name of a theme no words hold for ("Concerns buyers raise", "Questions
     buyers ask"): the wording documents give such a theme."""
@@ -198,12 +276,14 @@ def last_resort_name(
     kind: str | None = None,
     competitors: Sequence[str] = (),
     quoted: Iterable[str] = (),
+    calls: Sequence[Hashable] | None = None,
 ) -> str:
     """``base`` when no other theme has it, else with a word a share of its quotes say that
     sets it apart ("Decision authority (spring)"); with no ``base`` or no such word, the first
     of ``quoted`` no other theme has (its most representative quote, read whole:
-    ``quote_names``); only then ``base`` (else ``unnamed_theme``) with a number ("Decision
-    authority (2)"). "Problems buyers raise (2)" to "(5)" had named five themes of one list."""
+    ``quote_names``); only then ``base`` (else what its quotes share on several ``calls``,
+    ``shared_topic_name``, else ``unnamed_theme``) with a number ("Decision authority (2)").
+    "Problems buyers raise (2)" to "(5)" had named five themes of one list."""
     if base and not clashes(base, taken):
         return base
     lowered = {t.lower() for t in taken}
@@ -222,6 +302,7 @@ def last_resort_name(
     said = next((q for q in quoted if not clashes(q, taken)), "")
     if said:
         return said
+    base = base or shared_topic_name(texts, keywords, competitors, kind, calls)
     base = base or unnamed_theme(kind)
     if not clashes(base, taken):
         return base

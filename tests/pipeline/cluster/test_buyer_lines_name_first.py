@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.buyer_words import a_reps_name, buyers_first
+from pipeline.cluster.held_names import held_name
 from pipeline.cluster.label import name_clusters
-from pipeline.cluster.recluster import held_name
 from pipeline.embed import Embedder
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace

@@ -100,3 +100,14 @@ def test_a_fragment_with_no_lead_in_gives_way_to_a_buyer_not_a_note(workspace: W
     with workspace.session() as db:
         quotes = get_cluster(db, theme_id, quotes=2)["quotes"]
     assert [q["text"] for q in quotes] == [said[1][1], said[3][1]]
+
+
+def test_a_bare_pronoun_with_only_a_verdict_needs_a_lead_in() -> None:
+    """A bare pronoun and a verdict ("It's the only thing that matters to me.") says no more
+    than "It's too much for us." does; "It's too expensive." and "They never log in." say what."""
+    assert needs_lead_in("It's the only thing that matters to me.")
+    assert needs_lead_in("It's a big deal for us.")
+    assert needs_lead_in("They're the main reason.")
+    assert not needs_lead_in("It's too expensive.")
+    assert not needs_lead_in("They never log in.")
+    assert not needs_lead_in("The stock count is the main reason.")
