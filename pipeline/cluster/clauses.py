@@ -97,6 +97,7 @@ _CONTRAST = re.compile(
     "".join(rf"(?<!\b{w})" for w in _ONLY_BEFORE_BUT) + r"\s+but\s+", re.IGNORECASE
 )
 # A question whose subject is what was said before it: "is that horrible?", "does this work?".
+_POINTING_ENDS = frozenset({"that", "this", "those", "these"})
 _ASKS_BACK = re.compile(r"^\w+(?:n't)?\s+(?:that|this|these|those)\b", re.IGNORECASE)
 # A few words quoted inside a clause ("answering "where's my order" calls") are part of it.
 _INLINE_QUOTE = re.compile(r'(?<=\w )"([^"\n]{1,40})"(?= \w)')
@@ -148,12 +149,15 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         asks = clause.endswith("?") and opens_a_question(clause) and not _ASKS_BACK.match(clause)
         telling = cues.concern > 0 or any(cues.categories.values()) or asks
         context = opens_on_context(lowered, telling)
+        # A clause ending on what was said before names nothing ("Does your app handle that,
+        # | or is it cars only?" had been named by its first half once "handle" cued a topic).
+        points_back = lowered[-1] in _POINTING_ENDS if lowered else False
         score = (
             sum(w in key_words for w in lowered)
             + min(len(words), 4) / 10
             + cues.concern
             + CONCERN_WEIGHT * telling
-            - CONCERN_WEIGHT * context
+            - CONCERN_WEIGHT * (context or points_back)
         )
         if score > best_score:
             best, best_score = clause, score

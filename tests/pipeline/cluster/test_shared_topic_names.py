@@ -216,3 +216,23 @@ def test_a_question_theme_keeps_the_label_its_questions_ask() -> None:
         "Is it GDPR compliant?",
     ]
     assert topic_name(quotes, ["data"], category="security", kind="question") == "Security"
+
+
+@pytest.mark.parametrize(
+    "quotes",
+    [
+        [
+            "Does it handle split shifts?",
+            "Can your app handle split shifts?",
+            "Will it do split shifts?",
+        ],
+        ["Can it track each bag of grain?", "Does your system track grain by the bag?"],
+        ["Does your app print the dockets?", "Can the system print dockets for each job?"],
+    ],
+)
+def test_questions_whether_it_does_a_thing_are_never_named_a_missing_feature(
+    embedder: Embedder, quotes: list[str]
+) -> None:
+    """Asking whether it does a thing says nothing is missing."""
+    name = _named(embedder, quotes, None, "question")
+    assert not name.startswith(short_label("missing_feature")), name
