@@ -132,7 +132,10 @@ def _m012_note_categories(connection: Any) -> None:
 
 def _m013_theme_bounds(connection: Any) -> None:
     """Themes carry the bar a new mention clears to join them (``Cluster.join_bound``); themes
-    kept before have none, so they keep the fixed floor until the next full re-cluster."""
+    kept before have none, so they keep the fixed floor until the next full re-cluster. A
+    store with no themes table yet gets it, column and all, when the schema is created."""
+    if not inspect(connection).has_table("clusters"):
+        return
     columns = {c["name"] for c in inspect(connection).get_columns("clusters")}
     if "join_bound" not in columns:
         connection.execute(text("ALTER TABLE clusters ADD COLUMN join_bound FLOAT"))
