@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.analysis.detect_rows import detected_rows
+from pipeline.blas import one_blas_thread
 from pipeline.claims import unclaimed
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import CLUSTERED_KINDS, mention_vectors, update_index
@@ -235,7 +236,8 @@ def analyse_calls(
     in full where drift warrants it, or every kind when ``rebuild``."""
     ids = sorted(set(call_ids))
     totals: Counter[str] = Counter(calls=0, mentions=0, clustered_mentions=0, assigned=0)
-    with workspace.writer():
+    # detection's and clustering's many small products: see pipeline.blas
+    with one_blas_thread(), workspace.writer():
         with workspace.session() as cache:
             batches = _batches(cache, ids, workspace.settings.analysis_batch_utterances)
             total = max(sum(b.utterances for b in batches), 1)

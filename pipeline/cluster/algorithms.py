@@ -139,8 +139,10 @@ def assign_nearest(vectors: Vectors, centroids: Vectors) -> tuple[Labels, npt.ND
     sims = np.empty(len(vectors), dtype=np.float32)
     for start in range(0, len(vectors), 8192):
         block = vectors[start : start + 8192] @ centroids.T
-        labels[start : start + 8192] = block.argmax(axis=1)
-        sims[start : start + 8192] = block.max(axis=1)
+        nearest = block.argmax(axis=1)
+        labels[start : start + 8192] = nearest
+        # the argmax's own entries: the same numbers as ``max``, without a second pass
+        sims[start : start + 8192] = np.take_along_axis(block, nearest[:, None], axis=1)[:, 0]
     return labels, sims
 
 

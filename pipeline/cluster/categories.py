@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pipeline.blas import one_blas_thread
 from pipeline.cluster.algorithms import build_tree, cluster_at, groups_of, tree_positions
 from pipeline.cluster.criteria import ThemeFloor, min_theme_for
 from pipeline.cluster.problems import problem_theme_for
@@ -119,22 +120,27 @@ def cluster_by_category(
     previous = list(previous_clusters or [None] * len(categories))
     home = home_categories(categories, previous)
     out = CategoryClusters()
-    for key in sorted(by_category):
-        rows = by_category[key]
-        row_keys = [int(keys[p]) for p in rows]
-        # One category of every row (a topic prior's space) is the array itself, not a copy.
-        row_vectors = vectors if len(rows) == len(vectors) else vectors[rows]
-        tree = (trees or {}).get(key)
-        if tree is None or tree_positions(tree, row_keys) is None:
-            held = (previous_k or {}).get(key)
-            groups = None if turns is None else [int(turns[p]) for p in rows]
-            tree = build_tree(row_vectors, row_keys, previous_k=held, floor=floor, groups=groups)
-        k = category_k(tree, key, scale, walled=walled)
-        own = [c if c is not None and home.get(c) == (key or None) else None for c in previous]
-        seeds = previous_centroids(row_vectors, [own[p] for p in rows], k)
-        result = cluster_at(row_vectors, row_keys, tree, k, seeds=seeds)
-        out.trees[key] = tree
-        out.groups.extend([rows[i] for i in group] for group in groups_of(result.labels, result.k))
+    with one_blas_thread():  # thousands of small products: see pipeline.blas
+        for key in sorted(by_category):
+            rows = by_category[key]
+            row_keys = [int(keys[p]) for p in rows]
+            # One category of every row (a topic prior's space) is the array itself, not a copy.
+            row_vectors = vectors if len(rows) == len(vectors) else vectors[rows]
+            tree = (trees or {}).get(key)
+            if tree is None or tree_positions(tree, row_keys) is None:
+                held = (previous_k or {}).get(key)
+                groups = None if turns is None else [int(turns[p]) for p in rows]
+                tree = build_tree(
+                    row_vectors, row_keys, previous_k=held, floor=floor, groups=groups
+                )
+            k = category_k(tree, key, scale, walled=walled)
+            own = [c if c is not None and home.get(c) == (key or None) else None for c in previous]
+            seeds = previous_centroids(row_vectors, [own[p] for p in rows], k)
+            result = cluster_at(row_vectors, row_keys, tree, k, seeds=seeds)
+            out.trees[key] = tree
+            out.groups.extend(
+                [rows[i] for i in group] for group in groups_of(result.labels, result.k)
+            )
     return out
 
 

@@ -27,6 +27,7 @@ from pipeline.detect.rules import (
     says_nothing,
 )
 from pipeline.first_names import is_first_name
+from pipeline.text_memo import once_per_text
 
 MIN_SHARED_QUOTES = 2  # a word one quote says is that quote's, not the theme's
 TERMS_IN_NAME = 2  # "Security: SSO and data"
@@ -74,13 +75,26 @@ def _folded(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def said_terms(text: str) -> set[str]:
+@functools.cache
+def _said_of_everything() -> frozenset[str]:
+    """The words ``said_terms`` leaves out alone, gathered once (not once a text)."""
+    return (
+        generic_words()
+        | NUMBER_WORDS
+        | QUANTITY_WORDS
+        | VAGUE_WORDS
+        | ASKING_WORDS
+        | CALENDAR_WORDS
+    )
+
+
+@once_per_text  # naming reads each quote's terms once per option it weighs
+def said_terms(text: str) -> frozenset[str]:
     """The content words of ``text`` and its side-by-side pairs (``keyword_terms``), folded;
     a generic word or a quantity ("half", "twelve") alone left out: it says how much, not what."""
-    generic = generic_words() | NUMBER_WORDS | QUANTITY_WORDS | VAGUE_WORDS | ASKING_WORDS
-    generic |= CALENDAR_WORDS
+    generic = _said_of_everything()
     folded = {" ".join(_folded(w) for w in term.split()) for term in keyword_terms(text)}
-    return {t for t in folded if " " in t or t not in generic}
+    return frozenset(t for t in folded if " " in t or t not in generic)
 
 
 def quotes_saying(term: str, texts: Sequence[str]) -> int:

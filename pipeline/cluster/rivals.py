@@ -15,12 +15,13 @@ the nearest theme of the category.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, select, union
+from sqlalchemy import Text, and_, cast, select, union
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.brand_names import short_form
@@ -52,9 +53,14 @@ def known_competitors(db: Session) -> list[str]:
 
 def listed_rivals(db: Session) -> list[str]:
     """The rivals the calls' records list (a manifest's or a CRM's competitor column), each
-    once: what every call's detection looks for, a CRM note with no record of its own too."""
-    rows = db.scalars(select(Call.competitors))  # no DISTINCT: PostgreSQL's JSON has no "="
-    return sorted({str(n) for listed in rows for n in listed or [] if n}, key=str.lower)
+    once: what every call's detection looks for, a CRM note with no record of its own too.
+
+    Read as each distinct list's JSON text (PostgreSQL's JSON has no "=", its text has): every
+    analysis batch asks, and reading every call's list made a 100k-note upload quadratic."""
+    lists = db.scalars(select(cast(Call.competitors, Text)).distinct())
+    return sorted(
+        {str(n) for text in lists if text for n in json.loads(text) or [] if n}, key=str.lower
+    )
 
 
 def rivals_named(db: Session, *where: Any) -> set[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from pipeline.blas import one_blas_thread
 from pipeline.config import DEFAULT_OBJECTION_THRESHOLD
 from pipeline.detect.classify import KINDS, Kind
 from pipeline.detect.features import Matrix
@@ -276,7 +277,6 @@ def fit(
     and a pool of two threads on two busy cores made a fit six times slower (SciPy #23191).
     """
     from sklearn.linear_model import LogisticRegression
-    from threadpoolctl import threadpool_limits
 
     classes = sorted(set(labels))
     if len(classes) < 2 or not any(c.startswith("objection:") for c in classes):
@@ -286,7 +286,7 @@ def fit(
     if warm and warm_from is not None:
         estimator.coef_ = warm_from.coef.astype(np.float64).copy()
         estimator.intercept_ = warm_from.intercept.astype(np.float64).copy()
-    with threadpool_limits(limits=1, user_api="blas"):
+    with one_blas_thread():
         estimator.fit(features, np.asarray(labels), sample_weight=np.asarray(weights, dtype=float))
         head = _category_head(features, labels, weights)
     coef, intercept = _rows(estimator.coef_, estimator.intercept_)
