@@ -35,6 +35,7 @@ from pipeline.content.scope import speaks_to
 from pipeline.content.section_fit import section_answers
 from pipeline.content.topics import asks_about_topic, worry_topic
 from pipeline.deals import Deal
+from pipeline.regions import distinct, regions_named
 from pipeline.wording import capitalised
 
 OUTLIER_SIGMAS = 2.0  # a fact answers a rival's quote when its closeness stands out this much
@@ -277,8 +278,17 @@ class Evidence:
         pages = self._page_industries
         if fact.industry is not None and not (pages and all(map(fact.fits, pages))):
             return False
-        said = speaks_to(fact.text, self.markets if markets is None else markets)
+        page = self.markets if markets is None else markets
+        said = speaks_to(fact.text, page or self._home_market)
         return said and not content_words(fact.text) & self.foreign_words - self._heard
+
+    @cached_property
+    def _home_market(self) -> frozenset[str]:
+        """The one market the whole profile names, if it names one only: the product's own
+        ("£149 a month per site" in a profile with no other money), which a page whose calls
+        show no market is in. A British-only price list had left "Price" to write."""
+        named = frozenset().union(*(distinct(regions_named(f.text)) for f in self.profile))
+        return named if len(named) == 1 else frozenset()
 
     @cached_property
     def _page_industries(self) -> list[str]:

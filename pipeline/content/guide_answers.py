@@ -17,11 +17,11 @@ from pipeline.content.pairing import (
     states_gap,
     word_weights,
 )
-from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, says_free
+from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, plan_prices, says_free
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_fit import answers_quote, restates, value_answers
 from pipeline.content.remedies import confirms_worry, kept_answers, removes_worry
-from pipeline.content.scale import fits_scale
+from pipeline.content.scale import figures, fits_scale
 from pipeline.content.value import asks_value
 
 # A remedy for what a buyer objects to outweighs any words shared (``remedies``).
@@ -44,6 +44,7 @@ def facts_for_worries(
     plans: dict[int, int | None] = {}  # a price worry's plan (``fitting_plan``)
     theirs: dict[int, set[int]] = {}  # a worry's offers for whom its buyer is (``offer_rank``)
     remedies: dict[int, set[int]] = {}  # the facts removing what a worry objects to
+    named: set[int] = set()  # the worries whose plan is theirs by more than being the only one
     for cluster, quote in worries:
         told = evidence.told([quote], cluster.markets)  # for the buyer's market and kind
         if asks_value([quote.text]):  # "hard to justify": what we give, not what it costs
@@ -64,6 +65,12 @@ def facts_for_worries(
             # The price of their plan alone states again what they object to (``remedies``).
             if plan and not confirms_worry(plan.text, [quote.text], category):
                 plans[quote.id] = plan.id
+                # The only plan on file is theirs by default, not by a figure they named: it
+                # outweighs no fact speaking of what they said ("half price for part-timers").
+                if len(plan_prices(listed)) > 1 or set(figures(plan.text)) & set(
+                    figures(quote.text)
+                ):
+                    named.add(quote.id)
         # A remedy for what the buyer objects to, of any list, first; none confirming it.
         cures = [
             f
@@ -81,7 +88,7 @@ def facts_for_worries(
     scores = [
         [
             _answer_score(quote.text, f, weights, cluster.competitors)
-            + (NAMED_PRICE if plans.get(quote.id) == f.id else 0.0)
+            + (NAMED_PRICE if plans.get(quote.id) == f.id and quote.id in named else 0.0)
             + (NAMED_PRICE if f.id in theirs.get(quote.id, ()) else 0.0)
             + (REMEDY if f.id in remedies.get(quote.id, ()) else 0.0)
             if f.id in mine and fits_scale(f.text, [quote.text])

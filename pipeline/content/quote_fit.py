@@ -41,7 +41,7 @@ from pipeline.content.refusals import offers_refused
 from pipeline.content.remedies import remedies_first
 from pipeline.content.scale import figures, fits_scale
 from pipeline.content.section_fit import own_sections
-from pipeline.content.switching import held_by_rival, switching_facts
+from pipeline.content.switching import held_by_rival, switching_facts, ways_round_and_terms
 from pipeline.content.value import asks_value, gives_value, states_gain
 from pipeline.content.worry_facts import Asked, in_a_name, per_worry, placeless
 from pipeline.content.worry_kinds import (
@@ -143,8 +143,7 @@ def facts_answering(
     list of its own, only that kind's and the general lists answer, and the question is one
     more line said: "Will my staff actually use it?" had been answered with a PIN on personal
     phones, and "Where is our data stored?" left to write beside the hosting facts."""
-    said = [q.text for q in quotes if q.role != "answer"]
-    if not said:
+    if not (said := [q.text for q in quotes if q.role != "answer"]):
         return []
     rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
     beside = content_words(besides)
@@ -180,10 +179,11 @@ def facts_answering(
         return _pick(remedies_first(offered, remedies, said, worry, near, asked_for), stated, limit)
 
     if asks_value([asked, *said]):
-        return answering(value_answers(evidence, quotes, pool))
+        return answering(_worth_and_cost(evidence, quotes, pool, worry))
     if all(held_by_rival(text, rivals) for text in said):
-        # Held by a rival's contract: how a switch gets round it, never our own plan's terms.
-        return _pick(switching_facts(pool, said, rivals), stated, limit)
+        # Held by a rival's contract: a way round it; our terms too under our contract's question.
+        held = ways_round_and_terms if topic == "contract" else switching_facts
+        return _pick(held(pool, said, rivals), stated, limit)
     # A worry of a kind with a list of its own, naming that list's topic: that list's facts,
     # whatever the page's other worries are (``section_fit``).
     # The question is one more line said, unless the theme means a fact of another list that
@@ -241,6 +241,8 @@ def facts_answering(
         offers = (f for f in pool if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0)
         theirs = sorted(offers, key=lambda f: offer_rank(f, buyers))
         plan = fitting_plan(quotes, pool, markets_of(buyers))
+        if plan is not None and any(_restates_term(plan.text, t) for t in said):
+            plan = None
         value = [f for f in value_answers(evidence, quotes, pool) if f.id in scored]
         first = [*theirs, *([plan] if plan else []), *value, *first]
         free = [
@@ -334,6 +336,27 @@ def value_answers(
         value,
         key=lambda f: ("topic:price" not in topic_words(f.text), -_nearest(evidence, quotes, f)),
     )
+
+
+def _worth_and_cost(
+    evidence: Evidence, quotes: Sequence[Quote], pool: Sequence[ProfileFact], worry: str | None
+) -> list[ProfileFact]:
+    """What "is it worth it" is answered with (``value_answers``), then, where a line beside
+    it asks what it costs ("what does it cost?"), the price of its buyer's plan: a proof
+    point alone had answered both while the price list was on file."""
+    value = value_answers(evidence, quotes, pool)
+    costed = [q for q in quotes if q.role != "answer" and not asks_value([q.text])]
+    if worry != "price" or not costed:
+        return value
+    plan = fitting_plan(costed, pool, markets_of(evidence.buyers_for(costed)))
+    return [*value, *([plan] if plan is not None and plan not in value else [])]
+
+
+def _restates_term(plan: str, said: str) -> bool:
+    """Whether a plan states again a term objected to (``restates``) other than its price:
+    "minimum 10 seats" to "the ten-seat minimum", not "$29 a month" to "twenty-nine a month"."""
+    price = stated_price(plan)
+    return restates(plan, said) and not any(float(v) == price for v in figures(said))
 
 
 def _pick(offered: Sequence[ProfileFact], stated: set[int], limit: int) -> list[ProfileFact]:

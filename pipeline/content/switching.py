@@ -16,6 +16,7 @@ from pipeline.content.pairing import (
     topic_words,
 )
 from pipeline.content.profile import ProfileFact
+from pipeline.content.remedies import conditions_named, eased
 
 # What holds a buyer to a tool: a contract that runs on, a renewal, a term signed ("tied into
 # X", "we signed a three-year deal with X", "the contract runs another year"); not a term only
@@ -87,6 +88,29 @@ def terms_beside_theirs(
     against "a three-year deal"), then the work of moving over. An import done for them had
     stood against "paying twice until 2027", where our monthly terms were on file."""
     fitting = switching_facts(facts, said, rivals)
+    return list(dict.fromkeys([*ways_round_and_terms(facts, said, rivals), *fitting]))
+
+
+def ways_round_and_terms(
+    facts: Sequence[ProfileFact], said: Sequence[str], rivals: Sequence[str]
+) -> list[ProfileFact]:
+    """What answers "Are we locked into a long contract?" beside a buyer held by a rival's
+    contract: a way round theirs (naming their rival, a parallel run, a start at their
+    renewal), then our own terms (``states_terms``). The work of moving over answers how hard
+    a switch is, not this: "Reads ... twelve months of history" (a "history" moved, by its
+    words) had answered it while "Rolling monthly plan; 12 month term with a 60 day break
+    clause" was on file."""
+    fitting = switching_facts(facts, said, rivals)
     first = [f for f in fitting if names_their_rival(f.text, said, rivals) or _gets_round(f.text)]
-    terms = [f for f in facts if f.section == "plans" and not states_gap(f.text)]
-    return list(dict.fromkeys([*first, *terms, *fitting]))
+    terms = [f for f in facts if states_terms(f) and not states_gap(f.text)]
+    return list(dict.fromkeys([*first, *terms]))
+
+
+def states_terms(fact: ProfileFact) -> bool:
+    """Whether a fact says what our contract binds a buyer to: one easing a term (``remedies``:
+    "month-to-month", "cancel any time") of any list, or one of the plans list naming a term
+    ("12 month term with a 60 day break clause"). "Locums get a free read-only login", of the
+    plans list too, says nothing of it."""
+    return "term" in eased(fact.text) or (
+        fact.section == "plans" and "term" in conditions_named(fact.text)
+    )

@@ -6,7 +6,8 @@ a rep's words, which are our side's pitch, not proof)."""
 from __future__ import annotations
 
 from pipeline.content.drafts import answered_worry, require_quotes, say, say_quoting
-from pipeline.content.evidence import ClusterEvidence, Evidence
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.pain_fit import pain_answer
 from pipeline.content.problems import asks, problem_quote
 from pipeline.content.profile import ProfileFact, content_words
 from pipeline.content.quote_text import clip
@@ -18,19 +19,34 @@ from pipeline.errors import BadInput
 HELP_SECTIONS = ("features", "integrations", "onboarding", "security")
 
 
-def _challenges(evidence: Evidence, used: set[int]) -> list[Point]:
-    """The segment's pains (largest first), up to three, each in a buyer quote that reads alone
-    (``problem_quote``); a theme with none is left out, not stated in a fragment."""
-    points: list[Point] = []
+def _challenges(evidence: Evidence, used: set[int]) -> tuple[list[Point], list[ProfileFact]]:
+    """The segment's pains, up to three, each in a buyer quote that reads alone
+    (``problem_quote``), with the facts answering them (``pain_answer``): those the product
+    solves first (largest first), in a quote a fact answers where one does; one no fact answers
+    after, said plainly to be unsolved. A theme with no quote reading alone is left out."""
+    facts = evidence.profile_section(*HELP_SECTIONS)
+    found: list[tuple[ClusterEvidence, Quote, ProfileFact | None]] = []
     for cluster in evidence.of_clusters("pain"):
-        quote = problem_quote(evidence.cluster_quotes(cluster), used)
-        if quote is not None and len(points) < 3:
-            used.add(quote.id)
-            text = say_quoting(
-                "problem", 240, text=quote.text, calls=cluster.buyer_calls, asks=asks(quote)
-            )
-            points.append(Point(text=text, citations=[quote.id]))
-    return points
+        quotes = evidence.cluster_quotes(cluster)
+        solved = [q for q in quotes if pain_answer(evidence, q, facts)]
+        quote = problem_quote(solved, used) or problem_quote(quotes, used)
+        if quote is not None:
+            found.append((cluster, quote, pain_answer(evidence, quote, facts)))
+    found = sorted(found, key=lambda t: t[2] is None)[:3]  # stable: largest first
+    points: list[Point] = []
+    for cluster, quote, fact in found:
+        used.add(quote.id)
+        text = say_quoting(
+            "problem",
+            240,
+            text=quote.text,
+            calls=cluster.buyer_calls,
+            asks=asks(quote),
+            unsolved=bool(facts) and fact is None,
+            product=evidence.product,
+        )
+        points.append(Point(text=text, citations=[quote.id]))
+    return points, list({f.id: f for _, _, f in found if f is not None}.values())
 
 
 def _relevant_facts(evidence: Evidence, cited: set[int], limit: int) -> list[ProfileFact]:
@@ -82,7 +98,7 @@ def use_case(evidence: Evidence) -> UseCase:
     if not industry:
         raise BadInput("a use case is written for one industry: give --industry NAME")
     used: set[int] = set()
-    challenges = _challenges(evidence, used)
+    challenges, solving = _challenges(evidence, used)
     worries: list[ObjectionAnswer] = []
     raised: list[ClusterEvidence] = []
     stated: set[int] = set()
@@ -94,9 +110,12 @@ def use_case(evidence: Evidence) -> UseCase:
     if not worries:
         raise BadInput(f"no buyer objections in {industry} calls to build a use case from")
     cited_profile = {i for w in worries for i in w.profile}
+    # The facts solving the problems shown first, then those nearest the segment's pains.
+    solving = [f for f in solving if f.id not in cited_profile]
+    nearest = _relevant_facts(evidence, cited_profile | {f.id for f in solving}, 3)
     helps = [
         Point(text=clip(f.text, 240), citations=[], profile=[f.id])
-        for f in _relevant_facts(evidence, cited_profile, 3)
+        for f in [*solving, *nearest][:3]
     ]
     # The segment's own proof first ("[Healthcare] ..."), then proof about any customer.
     proof_points = sorted(evidence.profile_section("proof_points"), key=lambda f: not f.industry)

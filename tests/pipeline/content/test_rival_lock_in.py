@@ -1,6 +1,7 @@
 """A buyer held by a rival's contract is answered with how a switch gets round it (moving the
-data, a parallel run), never with our own plan's terms; with no such fact, a gap to write. Our
-plan's terms still answer a worry about our own contract.
+data, a parallel run) first; under "Are we locked into a long contract?" our plan's terms
+answer the question asked where no such fact is on file. Our plan's terms still answer a worry
+about our own contract.
 
 Why: a recruitment agency's "we're locked into Bullhorn until next August" had been answered
 "Monthly plan: no annual commitment" on the FAQ, and a brewery's "We use Ekos and the contract
@@ -89,10 +90,16 @@ def test_the_comparison_row_of_a_rival_contract_answers_with_the_switch(
     assert MIGRATION in row.split(" | ")[1]
 
 
-def test_with_no_switching_fact_a_rival_contract_is_left_to_write(workspace: Workspace) -> None:
+def test_with_no_switching_fact_our_terms_answer_the_contract_question(
+    workspace: Workspace,
+) -> None:
+    """The entry asks "Are we locked into a long contract?": our terms answer that question
+    (and the buyer's fear of being tied again), where no way round their contract is on file;
+    the training fact answers neither."""
     content, _ = _generate(workspace, [], HELD, doc_type="objection-faq")
     [item] = content["items"]
-    assert OUR_TERMS not in item["answer"] and "To write" in item["answer"]
+    assert item["question"] == "Are we locked into a long contract?"
+    assert OUR_TERMS in item["answer"] and "training" not in item["answer"]
 
 
 def test_our_own_contract_is_still_answered_with_our_terms(workspace: Workspace) -> None:
