@@ -5,6 +5,7 @@ with no cluster yet gets a new one."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -26,6 +27,12 @@ from pipeline.store.models import Cluster, Mention
 from pipeline.store.themes import category_key, centroid_of, cluster_categories
 
 __all__ = ["assign_incremental", "centroid_of", "cluster_categories"]
+
+# A walled kind's mention of a category a theme holds joins that category's nearest theme at any
+# similarity: "Lost to PharmStock - cheaper per branch" (price, 0.95) had waited outside the only
+# Price theme, under its bar, and so counted in no theme nor in the lost deals' panel. A rival's
+# theme keeps its bar (a rival with no theme of its own gets one from its waiting mentions).
+CATEGORY_HOME = -1.0
 
 
 def assign_incremental(
@@ -81,8 +88,9 @@ def assign_incremental(
             own = [c for c in clusters if homes.get(c.id) == category]
             if own and category == RIVAL_CATEGORY:
                 joined += _join_rivals_theme(session, mentions, members, vectors, own, threshold)
-            elif own:
-                joined += _join_nearest(mentions, members, vectors, own, threshold)
+            elif own:  # the category is the wall: its theme is the mention's home, however far
+                bar = CATEGORY_HOME if threshold is None else threshold
+                joined += _join_nearest(mentions, members, vectors, own, bar)
             else:
                 said = None if own_words is None else own_words[members]
                 new_theme(session, kind, [mentions[p] for p in members], vectors[members], said)
@@ -156,9 +164,14 @@ def new_theme(
     centroid = normalise(vectors.sum(axis=0))
     [roles], [answered] = said_by(session, [members])
     [typical] = centralities(vectors if own is None else own, [range(len(members))], centroid)
+    categories = Counter(m.category for m in members if m.category)
+    walled = kind not in TOPIC_PRIOR_KINDS and categories
     [label] = label_clusters(
         [[m.text for m in members]],
         [naming_weights(typical, [m.confidence for m in members], roles)],
+        # its category's label, not a guess from its words ("Switching effort: cd book" had
+        # named two missing-feature quotes)
+        categories=[categories.most_common(1)[0][0]] if walled else [],
         kind=kind,
         people=person_words(call_people(session, {m.call_id for m in members})),
         answered=[answered],

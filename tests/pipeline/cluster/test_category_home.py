@@ -1,0 +1,94 @@
+"""A walled kind's new mention of a category a theme holds joins that theme at any similarity
+(the category is the wall), and a theme opened for a category no theme holds is named by the
+category. A regression walk: "Lost to PharmStock - cheaper per branch" (price, 0.95) waited
+outside the demo's only Price theme, so it counted in no theme and no lost-deal panel; two
+missing-feature quotes opened a theme named "Switching effort: cd book"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.topic_names import short_label
+from pipeline.store.models import AnalysisState, Call, Cluster, Mention, Utterance
+from pipeline.workspace import Workspace
+from tests.insights_corpus import add_call
+from tests.pipeline.cluster.test_waiting_mentions import assign, themes
+
+# Objections of three trades (a joinery, a dental group, a removals firm), two categories.
+PRICE = [
+    "Honestly the monthly fee is more than we pay for the van lease.",
+    "At that price per chair the practice can't justify it.",
+    "It's too expensive for a workshop of our size.",
+    "The per-crew price puts it out of reach for us this year.",
+    "We can't find that kind of money in the budget right now.",
+    "Your price is nearly double what we pay at the moment.",
+]
+CONTRACT = [
+    "We won't sign anything longer than twelve months.",
+    "A three year term is a non-starter for the partners.",
+    "The cancellation fee in your agreement worries me.",
+    "I need a rolling monthly contract, not an annual one.",
+    "We got burnt by a long contract before and won't do that again.",
+    "Can't commit to two years when the lease ends next spring.",
+]
+# Said far from the Price theme's quotes, in a rep's shorthand: still a price objection.
+FAR_PRICE = "Closed lost - went with Joinwise, cheaper per bench."
+GAPS = [  # their words cue switching ("the point of switching"): the category names the theme
+    "Then honestly that's a deal breaker for me, the CD book is the biggest time sink we have.",
+    "If it can't do the controlled drugs register I don't see the point of switching.",
+]
+
+
+def store(ws: Workspace, lines: Sequence[str], key: str, category: str) -> list[int]:
+    """A call per line whose buyer says it, stored as an objection of ``category`` in no theme
+    (as detection between two full re-clusters leaves it); returns the mention ids."""
+    ids = []
+    for number, line in enumerate(lines):
+        call_id = add_call(ws, [line], key=f"{key}-{number}", account=f"{key} {number}")
+        with ws.session() as session:
+            session.get_one(Call, call_id).analysis_state = AnalysisState.analysed
+            turn = session.scalars(
+                select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
+            ).one()
+            mention = Mention(
+                utterance_id=turn.id,
+                call_id=call_id,
+                kind="objection",
+                category=category,
+                text=turn.text,
+                char_start=0,
+                char_end=len(turn.text),
+                confidence=0.9,
+            )
+            session.add(mention)
+            session.flush()
+            ids.append(mention.id)
+    return ids
+
+
+def test_a_far_mention_of_a_held_category_joins_its_theme(workspace: Workspace) -> None:
+    ws = workspace
+    price = store(ws, PRICE, "price", "price")
+    store(ws, CONTRACT, "contract", "contract")
+    assert run_clustering(ws, rebuild=True, kinds=["objection"])["objection"]["full"]
+    home = themes(ws)[price[0]]
+    assert home is not None
+    [far] = store(ws, [FAR_PRICE], "far", "price")
+    assert assign(ws, [far])[far] == home
+
+
+def test_a_theme_opened_for_a_new_category_is_named_by_it(workspace: Workspace) -> None:
+    ws = workspace
+    store(ws, PRICE, "price", "price")
+    store(ws, CONTRACT, "contract", "contract")
+    run_clustering(ws, rebuild=True, kinds=["objection"])
+    gaps = store(ws, GAPS, "gap", "missing_feature")
+    placed = assign(ws, gaps)
+    [theme] = {placed[m] for m in gaps}
+    assert theme is not None
+    with ws.session() as session:
+        name = session.get_one(Cluster, theme).name
+    assert name.startswith(short_label("missing_feature")), name
