@@ -20,11 +20,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, select, union
+from sqlalchemy import and_, func, select, union
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.brand_names import short_form
 from pipeline.detect.competitors import KNOWN_RIVAL_CONFIDENCE
+from pipeline.rival_names import squashed
 from pipeline.store.models import Call, Mention, ProductProfileVersion
 
 RIVAL_CATEGORY = "competitor"
@@ -48,6 +49,20 @@ def known_competitors(db: Session) -> list[str]:
         n for n in db.scalars(select(Mention.competitor).distinct()) if n and not partner(n)
     )
     return sorted(names, key=str.lower)
+
+
+def rivals_on_file(db: Session, configured: Iterable[str] = ()) -> list[str]:
+    """Every rival on file (``known_competitors`` and the ``configured`` names, each once),
+    the one buyers mention most first: what a comparison can be about, in the order a user
+    most likely wants it ("needs a competitor's name" had named none of them)."""
+    mentioned = (
+        select(Mention.competitor, func.count())
+        .where(Mention.competitor.is_not(None), Mention.excluded.is_(False))
+        .group_by(Mention.competitor)
+    )
+    counts = {str(name): int(n) for name, n in db.execute(mentioned)}
+    names = {squashed(n): n for n in reversed([*known_competitors(db), *configured]) if n.strip()}
+    return sorted(names.values(), key=lambda n: (-counts.get(n, 0), n.casefold()))
 
 
 def listed_rivals(db: Session) -> list[str]:
