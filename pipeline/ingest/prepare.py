@@ -67,7 +67,7 @@ def prepare_call(
     names = [*parsed.our_speakers, *roster.names]
     settle_our_lines(parsed, roster.lines, names)
     settle_written_sides(parsed, names, [c for c in ours if c])
-    settle_people(parsed, roster, named_account(parsed, ours, names))
+    settle_people(parsed, roster, named_account(parsed, ours, names), rivals.spellings())
     read_buyer_choice(parsed, [*brands, *ours], rivals.spellings())  # once roles are known
     parsed.competitors = rivals.canonical_list(parsed.competitors)
     read_title(parsed, ours, names)
