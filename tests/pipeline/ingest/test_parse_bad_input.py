@@ -10,6 +10,7 @@ import pytest
 from pipeline.errors import BadInput
 from pipeline.ingest import parse_file, safe_filename, sniff_format
 from pipeline.ingest.docx_file import MAX_UNCOMPRESSED_BYTES
+from pipeline.ingest.service import parse_column_map
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 
@@ -164,6 +165,20 @@ def test_a_stray_control_character_mid_file_names_its_place_once() -> None:
     assert _reason(data, "call.json") == (
         "malformed JSON: Invalid control character at line 1 column 52"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('{"text": "Note\tBody"}', "Invalid control character at character 15"),
+        ('{"text": "Note Body"', "Expecting ',' delimiter at character 21"),
+    ],
+)
+def test_a_column_map_that_is_no_json_says_where_once(raw: str, expected: str) -> None:
+    """It had ended "column_map is not valid JSON: Invalid control character at"."""
+    with pytest.raises(BadInput) as caught:
+        parse_column_map(raw)
+    assert caught.value.detail == f"column_map is not valid JSON: {expected}"
 
 
 @pytest.mark.parametrize(
