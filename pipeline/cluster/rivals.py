@@ -45,10 +45,15 @@ def known_competitors(db: Session) -> list[str]:
     put our payroll partner among the competitors, and its comparison page failed."""
     names = set(listed_rivals(db))
     partner = partner_check(db)
-    names.update(
-        n for n in db.scalars(select(Mention.competitor).distinct()) if n and not partner(n)
-    )
+    names.update(n for n in mentioned_rivals(db) if not partner(n))
     return sorted(names, key=str.lower)
+
+
+def mentioned_rivals(db: Session) -> list[str]:
+    """The competitors detection found on stored calls, each once (our partners too): read
+    without reading every call's row, once per upload (no rep's "over at <rival>" names the
+    account)."""
+    return [str(n) for n in db.scalars(select(Mention.competitor).distinct()) if n]
 
 
 def rivals_on_file(db: Session, configured: Iterable[str] = ()) -> list[str]:

@@ -190,11 +190,10 @@ def _roles_from_companies(
 
 
 def fill_account(
-    call: ParsedCall, our_companies: Iterable[str] = (), rivals: Iterable[str] = ()
+    call: ParsedCall, our_companies: Iterable[str] = (), rivals: Sequence[str] = ()
 ) -> None:
     """No account given: the buyer side's company, when the file names exactly one; a name
-    said in the first turns only when it is no rival (``rivals``: those on file), place,
-    person or date."""
+    said in the first turns only when it is no rival (``rivals``: those on file)."""
     if call.account:
         return
     ours = {_norm(c) for c in (*our_companies, call.extra.get("our_company")) if c}
@@ -214,11 +213,13 @@ def fill_account(
             found.setdefault(_norm(person.company), person.company)
     candidates = [name for key, name in found.items() if key not in ours]
     if not found:
+        not_theirs = ours | {_norm(name) for name in (*call.competitors, *rivals)}
         for role, read in (("buyer", introduced_company), ("rep", company_named_to_them)):
             for speaker in {u.speaker for u in call.utterances if u.role == role and u.speaker}:
                 said = read([u.text for u in call.utterances if u.speaker == speaker])
-                if said and _could_be_account(said, call, ours, rivals):
-                    candidates.append(said)
+                if said and _norm(said) not in not_theirs:
+                    if role == "buyer" or _may_be_a_company(said, call):
+                        candidates.append(said)
             if candidates:
                 break
     if len(candidates) == 1:
@@ -228,16 +229,14 @@ def fill_account(
 _NO_ACCOUNT_WORDS = frozenset((*WEEKDAYS, *MONTHS, *HOLIDAYS))
 
 
-def _could_be_account(said: str, call: ParsedCall, ours: set[str], rivals: Iterable[str]) -> bool:
-    """A name said in the first turns ("at Hollybank today") that may be the buyer's company:
-    not ours, not a rival of the call's or on file, not a town ("how's business over at
-    Harrogate?"), a person of the call, a first name, a number or a date ("at Easter")."""
-    key = _norm(said)
-    not_theirs = {_norm(name) for name in (*call.competitors, *rivals)}
+def _may_be_a_company(said: str, call: ParsedCall) -> bool:
+    """What the rep names "at" or "for" in a question may be no company: a town ("how do you
+    keep stock at Sheffield today?", a place ``places.toml`` lists), a person of the call or a
+    first name ("the ordering for Gail?"), a number ("at 3 today") or a date ("at Easter")."""
     people = {_norm(u.speaker) for u in call.utterances if u.speaker}
     people |= {_norm(p.name) for p in call.people}
     return not (
-        key in ours | not_theirs | people
+        _norm(said) in people
         or names_a_place(said)
         or said[0].isdigit()
         or said.casefold() in _NO_ACCOUNT_WORDS

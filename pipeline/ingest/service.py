@@ -200,6 +200,7 @@ def ingest_data(
             rivals,
             dates=dates,
             brands=brands,
+            on_file=stored_calls.rivals,
         )
         outcome = _guarded(name, number, prepare)
         if isinstance(outcome, StorableCall):

@@ -463,6 +463,24 @@ def test_a_configured_rival_is_no_account_when_stored(tmp_path: Path, embedder: 
     assert accounts == [None, "Rackline"]
 
 
+def test_a_rival_a_stored_call_names_is_no_account(workspace: Workspace) -> None:
+    """A rival on file from an earlier upload (a salon buyer named Glossbook, the call's
+    record lists it) is no later call's account when the rep asks "how's the diary over at
+    Glossbook?"."""
+    earlier = b"Nora Pike: Hi Rosa.\nRosa Lin: Glossbook takes a cut of every booking.\n"
+    told = CallMetadata(our_speakers=["Nora Pike"], competitors=["Glossbook"])
+    ingest_bytes(workspace, earlier, "salon-1.txt", told)  # analysed: the rival detected
+    later = (
+        b"Nora Pike: Hi Dee, how's the diary looking over at Glossbook these days?\n"
+        b"Dee Hart: Full on Saturdays, empty on Tuesdays.\n"
+    )
+    [result] = ingest_bytes(
+        workspace, later, "salon-2.txt", CallMetadata(our_speakers=["Nora Pike"]), analyse=False
+    )
+    with workspace.session() as db:
+        assert db.get(Call, result.call_id).account is None
+
+
 def test_a_rival_on_file_named_by_the_rep_is_no_account() -> None:
     """ "How's it going over at Rackline?" names a rival the user configured, not the buyer."""
     call = _call(
