@@ -19,6 +19,7 @@ from rich.table import Table
 from pipeline.config import get_settings
 from pipeline.errors import CallmineError
 from pipeline.jobs.runs import ProgressCallback
+from pipeline.store.models import Cluster
 from pipeline.types import MAX_PAGE, MAX_ROW_ID
 from pipeline.workspace import Workspace
 
@@ -135,6 +136,19 @@ def page_table(name: str, page: int, total: int, columns: Sequence[str]) -> Tabl
 
 def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, indent=2, default=str, ensure_ascii=False) + "\n")
+
+
+def show_result(result: Any, line: str, as_json: bool) -> None:
+    """What an edit did: a sentence for people, the service's result with ``--json``."""
+    if as_json:
+        console.print_json(data=result)
+    else:
+        console.print(line, markup=False, highlight=False)
+
+
+def theme_named(cluster: Cluster | None, cluster_id: int) -> str:
+    """A theme as a line names it: "#12 “Setup during busy season”"."""
+    return f"#{cluster_id} “{cluster.name}”" if cluster is not None else f"#{cluster_id}"
 
 
 @contextmanager

@@ -12,6 +12,7 @@ MONTHS = (
     "october", "november", "december",
 )  # fmt: skip
 # ("may" is a month and a modal verb: no abbreviation of its own.)
+HOLIDAYS = ("christmas", "xmas", "easter", "halloween", "thanksgiving", "new year", "new year's")
 MONTH_ABBREVIATIONS = tuple("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 

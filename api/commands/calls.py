@@ -232,7 +232,7 @@ def utterances(
     table = Table()
     for column in ("id", "call", "start", "speaker", "role", "noted", "kinds", "text"):
         table.add_column(column)
-    for u in rows:
+    for u in (u for u in rows if not u.lead_in):  # "Lucy:" is shown with her quote's row
         table.add_row(
             str(u.id),
             str(u.call_id),
@@ -273,7 +273,7 @@ def call_show(
         ("competitors", ", ".join(detail.competitors)),
     ):
         console.print(f"  {label}: {value or '-'}", highlight=False)
-    for u in detail.utterances:
+    for u in (u for u in detail.utterances if not u.lead_in):  # its quote names who spoke
         start = "" if u.start is None else f"[{u.start:.0f}s] "
         console.print(
             f"{start}[bold]{u.speaker or '-'}[/bold] ({u.role}): {u.text}", highlight=False

@@ -5,11 +5,11 @@ result for scripts, as the other listing commands do."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from api.cli_app import ID_COMMAND, app, console, id_argument, open_workspace
+from api.cli_app import ID_COMMAND, app, id_argument, open_workspace, show_result, theme_named
 from pipeline.cluster import edits as cluster_edits
 from pipeline.store.models import Cluster
 
@@ -17,24 +17,14 @@ ClusterId = Annotated[int, id_argument("cluster")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
 
-def _show(result: dict[str, Any], line: str, as_json: bool) -> None:
-    if as_json:
-        console.print_json(data=result)
-    else:
-        console.print(line, markup=False, highlight=False)
-
-
-def _theme(cluster: Cluster | None, cluster_id: int) -> str:
-    """A theme as a line names it: "#12 “Setup during busy season”"."""
-    return f"#{cluster_id} “{cluster.name}”" if cluster is not None else f"#{cluster_id}"
-
-
 @app.command(**ID_COMMAND)
 def rename(cluster_id: ClusterId, name: str, as_json: AsJson = False) -> None:
     """Rename a cluster; the name sticks across re-clusters."""
     with open_workspace() as workspace, workspace.session() as session:
         result = cluster_edits.rename_cluster(session, cluster_id, name)
-    _show(result, f"Renamed #{result['id']} to “{result['name']}”; it keeps that name.", as_json)
+    show_result(
+        result, f"Renamed #{result['id']} to “{result['name']}”; it keeps that name.", as_json
+    )
 
 
 @app.command(**ID_COMMAND)
@@ -54,7 +44,7 @@ def merge(
     line = (
         f"Merged {merged} into #{result['id']} “{result['name']}” ({result['moved']} quotes moved)."
     )
-    _show(result, line, as_json)
+    show_result(result, line, as_json)
 
 
 @app.command(**ID_COMMAND)
@@ -62,8 +52,10 @@ def split(cluster_id: ClusterId, as_json: AsJson = False) -> None:
     """Split a cluster in two (k-means on its mentions)."""
     with open_workspace() as workspace, workspace.session() as session:
         result = cluster_edits.split_cluster(workspace, session, cluster_id)
-        halves = " and ".join(_theme(session.get(Cluster, i), i) for i in result["children"])
-    _show(result, f"Split #{result['id']} into {halves} (`callmine unsplit` undoes it).", as_json)
+        halves = " and ".join(theme_named(session.get(Cluster, i), i) for i in result["children"])
+    show_result(
+        result, f"Split #{result['id']} into {halves} (`callmine unsplit` undoes it).", as_json
+    )
 
 
 @app.command(**ID_COMMAND)
@@ -71,7 +63,7 @@ def unsplit(cluster_id: ClusterId, as_json: AsJson = False) -> None:
     """Undo a split, given either half: the theme and its quotes are one again."""
     with open_workspace() as workspace, workspace.session() as session:
         result = cluster_edits.undo_split(session, cluster_id)
-    _show(result, f"#{result['id']} “{result['name']}” is one theme again.", as_json)
+    show_result(result, f"#{result['id']} “{result['name']}” is one theme again.", as_json)
 
 
 @app.command("not-objection", **ID_COMMAND)
@@ -83,10 +75,10 @@ def not_objection(
     """Mark a cluster "not an objection": its mentions leave every list."""
     with open_workspace() as workspace, workspace.session() as session:
         result = cluster_edits.mark_cluster(session, cluster_id, not_objection=not undo)
-        theme = _theme(session.get(Cluster, cluster_id), cluster_id)
+        theme = theme_named(session.get(Cluster, cluster_id), cluster_id)
     line = (
         f"{theme} is back in the lists."
         if result["status"] == "active"
         else f"{theme} is marked not an objection: its quotes leave every list (--undo to unmark)."
     )
-    _show(result, line, as_json)
+    show_result(result, line, as_json)

@@ -11,11 +11,21 @@ from typing import Annotated, Any, cast, get_args
 import typer
 from rich.table import Table
 
-from api.cli_app import ID_COMMAND, app, console, no_such_id, open_workspace, print_json
+from api.cli_app import (
+    ID_COMMAND,
+    app,
+    console,
+    no_such_id,
+    open_workspace,
+    print_json,
+    show_result,
+    theme_named,
+)
 from pipeline.analysis import corrections
 from pipeline.analysis.answers import apply_answers, read_answers
 from pipeline.detect import learning as detections
 from pipeline.errors import BadInput
+from pipeline.store.models import Cluster
 from pipeline.wording import plural
 
 detections_app = typer.Typer(
@@ -99,6 +109,7 @@ def label(
         bool, typer.Option("--utterance", help="TARGET_ID is an utterance id (call-show).")
     ] = False,
     text: Annotated[str | None, typer.Option(help="Which sentence of the utterance.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     from_file: Annotated[
         Path | None,
         typer.Option(
@@ -110,9 +121,10 @@ def label(
     """Say which kind one buyer sentence is (a review-queue answer, or a correction); it is
     kept in objection_labels.csv and learnt (``detections queue`` re-fits, ``redetect``
     applies it to every call). ``--from-file`` applies a file of answers in one go, then
-    re-fits once when enough answers came."""
+    re-fits once when enough answers came. Says what it did in a line; ``--json`` prints the
+    result."""
     if from_file is not None:
-        _label_from_file(from_file)
+        _label_from_file(from_file, as_json)
         return
     with open_workspace() as workspace, workspace.session() as session:
         if target_id is None or verdict is None:
@@ -134,10 +146,24 @@ def label(
                 label=cast(corrections.Verdict, verdict.value),
                 category=category,
             )
-    console.print_json(data=result)
+        theme = result["cluster_id"] and theme_named(
+            session.get(Cluster, result["cluster_id"]), result["cluster_id"]
+        )
+    show_result(result, _answered(result, theme), as_json)
 
 
-def _label_from_file(path: Path) -> None:
+def _answered(result: dict[str, Any], theme: str | None) -> str:
+    """One answer as a line: the sentence, its kind now, where it went, where it is kept."""
+    kind = result["label"] + (f" ({result['category']})" if result["category"] else "")
+    placed = f", in theme {theme}" if theme else ""
+    return (
+        f"“{result['text']}” (utterance {result['utterance_id']}) is now {kind}{placed}; "
+        f"kept in {result['labels_file']} and learnt at the next re-fit "
+        "(`callmine detections queue` when due, or `callmine redetect`)."
+    )
+
+
+def _label_from_file(path: Path, as_json: bool) -> None:
     """Every answer in one transaction (none kept when one is bad), then one re-fit if due."""
     with open_workspace() as workspace:
         answers = read_answers(path)
@@ -146,4 +172,13 @@ def _label_from_file(path: Path) -> None:
         with workspace.session() as session:
             due = detections.refit_due(workspace, session)
         refitted: dict[str, Any] | None = detections.refit(workspace) if due else None
-    print_json({"answers": len(results), "labelled": results, "refit": refitted})
+    kept = f" in {results[0]['labels_file']}" if results else ""
+    fitted = (
+        f"re-fitted on {plural(refitted['answers'], 'answer')}, "
+        f"{plural(refitted['rescored'], 'sentence')} re-scored"
+        if refitted
+        else "learnt at the next re-fit (`callmine detections queue` when due)"
+    )
+    line = f"Recorded {plural(len(results), 'answer')}{kept}; {fitted}."
+    summary = {"answers": len(results), "labelled": results, "refit": refitted}
+    show_result(summary, line, as_json)

@@ -16,7 +16,7 @@ from api.web import redirect, render, templates
 from pipeline.calls.accounts import known_industries
 from pipeline.cluster.index import CLUSTERED_KINDS
 from pipeline.cluster.queries import list_clusters
-from pipeline.cluster.rivals import known_competitors
+from pipeline.cluster.rivals import rivals_on_file
 from pipeline.content.citations import CITATION_LABELS
 from pipeline.content.documents import list_documents
 from pipeline.content.generate import (
@@ -109,7 +109,7 @@ def generate_page(
         chosen_type=doc_type if doc_type in CONTENT_TYPES else "one-pager",
         chosen_clusters=set(cluster or []),
         chosen_competitor=competitor,
-        competitors=known_competitors(db),
+        competitors=rivals_on_file(db, settings.competitors),
         chosen_industry=industry,
         industries=known_industries(db),
         llm_configured=settings.llm_configured,

@@ -15,6 +15,7 @@ from pipeline.errors import BadInput, NotFound
 from pipeline.ingest.titles import readable_title
 from pipeline.store.database import row_offset
 from pipeline.store.models import Call, Mention, Utterance
+from pipeline.wording import introduces_a_quote
 
 
 def get_stored_call(db: Session, call_id: int) -> Call:
@@ -162,7 +163,23 @@ def list_utterances(
         )
         for mention in rows:
             mentions.setdefault(mention.utterance_id, []).append(mention)
-    return [_utterance_read(u, mentions.get(u.id, [])) for u in utterances]
+    return _marked_lead_ins([_utterance_read(u, mentions.get(u.id, [])) for u in utterances])
+
+
+def _marked_lead_ins(reads: list[UtteranceRead]) -> list[UtteranceRead]:
+    """``reads`` with each quote's lead-in marked: a note that only names who speaks the quote
+    stored right after it (``Lucy: "…"`` keeps "Lucy:" in its place, so every later sentence
+    keeps its address). It had been listed as a rep's note of its own, kind "other"."""
+    for read, after in zip(reads, reads[1:], strict=False):
+        if (
+            read.role == "rep_note"
+            and (after.call_id, after.seq) == (read.call_id, read.seq + 1)
+            and after.role != "rep_note"
+            and introduces_a_quote(read.text)
+        ):
+            read.lead_in = True
+            read.kinds, read.categories, read.sentences = [], [], []
+    return reads
 
 
 def _unique(values: Sequence[Any]) -> list[Any]:

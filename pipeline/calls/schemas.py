@@ -122,6 +122,12 @@ class UtteranceRead(BaseModel):
     competitors: list[str] = Field(default_factory=list)
     cluster_ids: list[int] = Field(default_factory=list)
     sentences: list[SentenceRead] = Field(default_factory=list)
+    lead_in: bool = Field(
+        default=False,
+        description='A note\'s words that only say who speaks the quote right after it ("Lucy:", '
+        '"Their GM said"): kept in its place, shown with that quote and never as a note of its '
+        "own; no kinds.",
+    )
 
 
 class CallRead(BaseModel):

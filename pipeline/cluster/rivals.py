@@ -21,11 +21,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, select, union
+from sqlalchemy import Text, and_, cast, func, select, union
 from sqlalchemy.orm import Session, aliased
 
 from pipeline.brand_names import short_form
 from pipeline.detect.competitors import KNOWN_RIVAL_CONFIDENCE
+from pipeline.rival_names import squashed
 from pipeline.store.models import Call, Mention, ProductProfileVersion
 
 RIVAL_CATEGORY = "competitor"
@@ -45,10 +46,29 @@ def known_competitors(db: Session) -> list[str]:
     put our payroll partner among the competitors, and its comparison page failed."""
     names = set(listed_rivals(db))
     partner = partner_check(db)
-    names.update(
-        n for n in db.scalars(select(Mention.competitor).distinct()) if n and not partner(n)
-    )
+    names.update(n for n in mentioned_rivals(db) if not partner(n))
     return sorted(names, key=str.lower)
+
+
+def mentioned_rivals(db: Session) -> list[str]:
+    """The competitors detection found on stored calls, each once (our partners too): read
+    without reading every call's row, once per upload (no rep's "over at <rival>" names the
+    account)."""
+    return [str(n) for n in db.scalars(select(Mention.competitor).distinct()) if n]
+
+
+def rivals_on_file(db: Session, configured: Iterable[str] = ()) -> list[str]:
+    """Every rival on file (``known_competitors`` and the ``configured`` names, each once),
+    the one buyers mention most first: what a comparison can be about, in the order a user
+    most likely wants it ("needs a competitor's name" had named none of them)."""
+    mentioned = (
+        select(Mention.competitor, func.count())
+        .where(Mention.competitor.is_not(None), Mention.excluded.is_(False))
+        .group_by(Mention.competitor)
+    )
+    counts = {str(name): int(n) for name, n in db.execute(mentioned)}
+    names = {squashed(n): n for n in reversed([*known_competitors(db), *configured]) if n.strip()}
+    return sorted(names.values(), key=lambda n: (-counts.get(n, 0), n.casefold()))
 
 
 def listed_rivals(db: Session) -> list[str]:

@@ -63,6 +63,17 @@ def _shown(claims: tuple[Quote, ...], room: int, limit: int = 240) -> list[Quote
     return shown
 
 
+def rival_wanted(label: str, on_file: Sequence[str], shown: int = 8) -> str:
+    """Why a comparison was refused without a competitor, naming the rivals on file (most
+    mentioned first) to pick from: the reason had named none."""
+    wanted = f"A {label.lower()} needs a competitor's name to compare with"
+    if not on_file:
+        return f"{wanted}; none is on file yet (no buyer named one, no call or setting lists one)."
+    more = f" and {len(on_file) - shown} more" if len(on_file) > shown else ""
+    listed = ", ".join(on_file[:shown])
+    return f"{wanted}: the rivals on file, most mentioned first, are {listed}{more}."
+
+
 def comparison(evidence: Evidence) -> Comparison:
     name = evidence.competitor
     if not name:

@@ -15,12 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import configured_brands, our_brands
-from pipeline.cluster.rivals import known_competitors, partner_check
+from pipeline.cluster.rivals import known_competitors, partner_check, rivals_on_file
 from pipeline.config import Settings
 from pipeline.content.brief import render_brief, themes
 from pipeline.content.choose import largest_industry, resolve_clusters
 from pipeline.content.citations import check_citations, cited_ids, page_order, renumber_quotes
 from pipeline.content.collect import collect_evidence
+from pipeline.content.comparison import rival_wanted
 from pipeline.content.evidence import Evidence
 from pipeline.content.offline import OFFLINE_DRAFTS, outline
 from pipeline.content.types import CONTENT_TYPES, ContentType
@@ -282,9 +283,8 @@ def generate_document(
     if competitor:  # "HCP" is Housecall Pro's page
         competitor = settings.rival_names.canonical(competitor, known_competitors(session))
     if ct.needs_competitor and not competitor:
-        raise BadInput(
-            f"A {ct.label.lower()} needs a competitor's name to compare with.", field="competitor"
-        )
+        on_file = rivals_on_file(session, settings.competitors)
+        raise BadInput(rival_wanted(ct.label, on_file), field="competitor")
     if competitor and partner_check(session)(competitor):
         raise BadInput(
             f"{competitor} is named in our product profile (our product or an integration): "

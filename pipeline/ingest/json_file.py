@@ -81,15 +81,34 @@ def looks_like_json(text: str) -> bool:
     return True
 
 
+def _malformed_json(exc: json.JSONDecodeError) -> str:
+    """Why a JSON file could not be read, and where: said plainly when the file stops before
+    its JSON closes (an export or download cut short), whatever the parser stumbled on there.
+
+    Why: a truncated export had said "Invalid control character at at line 1 column 106" (the
+    parser's own message ends in "at"), and nothing said the file was simply incomplete."""
+    text = exc.doc
+    content_end = len(text.rstrip())
+    # The parser failed at the end of the content: on nothing, or on the newline that ends it;
+    # an unterminated string runs to the end of the file by definition.
+    if exc.msg.startswith("Unterminated string") or exc.pos >= content_end:
+        line = text.count("\n", 0, content_end) + 1
+        column = content_end - text.rfind("\n", 0, content_end)
+        return (
+            f"malformed JSON: the file is cut short (it stops at line {line} column {column} "
+            "before its brackets and quotes are closed): export or download it again"
+        )
+    where = "" if exc.msg.endswith(" at") else " at"
+    return f"malformed JSON: {exc.msg}{where} line {exc.lineno} column {exc.colno}"
+
+
 def parse_json(text: str, filename: str) -> list[ParsedCall]:
     """The calls in a JSON document (one, or one per call of a Gong export); a ``BadInput``
     says what is missing or wrong, and where."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(
-            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", filename=filename
-        ) from exc
+        raise BadInput(_malformed_json(exc), filename=filename) from exc
     reader = export_reader(document)
     if reader is not None:
         try:

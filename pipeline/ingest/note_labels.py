@@ -24,6 +24,11 @@ _BARE_LABEL = re.compile(
 _QUOTED_TEXT = re.compile(r"^[\"“][^\"”\n]{2,}[\"”]")
 
 
+def is_quotation(text: str) -> bool:
+    """Text that opens on a quotation (``"if it can't do the register…"``): someone's words."""
+    return _QUOTED_TEXT.match(text.strip()) is not None
+
+
 def bare_label(line: str) -> str | None:
     """The person a line naming only a speaker names ("**Giles:**" -> "Giles"); None for a
     field or section label ("Next steps:", "Next:", "Economic buyer:") and for any line with

@@ -6,7 +6,7 @@ import re
 
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.inline_labels import Segment, list_label, starts_with_label
-from pipeline.ingest.note_labels import BULLET, bare_label
+from pipeline.ingest.note_labels import BULLET, bare_label, is_quotation
 from pipeline.ingest.quotes import holds_a_quote
 from pipeline.ingest.reported_lines import speaks_for_oneself
 from pipeline.ingest.titles import is_part_name
@@ -180,6 +180,11 @@ def parse_notes(
         if not bullet and (name := bare_label(text)) is not None:
             current, label, listing = None, _Label(name), None
             continue
+        if bullet and (name := bare_label(text)) and is_quotation(_next_item(lines, index)):
+            # "- Lucy:" over "- "if it can't do the register…"": who says the next item, no
+            # note of its own (it had been one, and her quote nobody's)
+            current, label, listing = None, _Label(name, reach=1), None
+            continue
         if not bullet and current is None and _is_label_line(text, next_line):
             continue
         if bullet or current is None:
@@ -260,17 +265,30 @@ class _Label:
     rule, another label or a paragraph ends it. A bullet in it reporting someone ("Simon asked
     whether…") is still the rep's note (``reported_lines``)."""
 
-    def __init__(self, name: str | None = None) -> None:
+    def __init__(self, name: str | None = None, reach: int | None = None) -> None:
         self.name = name
         self.listed: bool | None = None  # whether its items are a list; None: none read yet
+        self.reach = reach  # how many items it heads at most; None: its whole list
 
     def owner(self, bullet: bool) -> str | None:
         """Whose words a new item holds: the label's while its list goes on."""
+        if self.reach is not None:
+            name, self.reach = (self.name if self.reach > 0 else None), self.reach - 1
+            return name
         if self.listed is None:
             self.listed = bullet
         elif not (self.listed and bullet):
             self.name = None
         return self.name
+
+
+def _next_item(lines: list[str], index: int) -> str:
+    """The text of the next non-blank line after ``index``, without its bullet."""
+    for line in lines[index + 1 :]:
+        if line.strip():
+            bullet = BULLET.match(line)
+            return (bullet.group("text") if bullet else line).strip()
+    return ""
 
 
 def is_greeting(text: str) -> bool:

@@ -50,9 +50,11 @@ def prepare_call(
     rivals: RivalNames,
     dates: DateContext,
     brands: Sequence[str] = (),
+    on_file: Sequence[str] = (),
 ) -> IngestResult | StorableCall:
     """Merge metadata and assign roles (once, now that the seller's names are known): the call
-    ready to store, or its result when it is skipped."""
+    ready to store, or its result when it is skipped. ``on_file``: the competitors stored
+    calls name, never this call's account."""
     if parsed.skip_reason is not None:
         return skipped(filename, parsed.skip_reason, index)
     digest = content_hash(parsed)  # before the metadata merge: only the file's content counts
@@ -67,7 +69,8 @@ def prepare_call(
     names = [*parsed.our_speakers, *roster.names]
     settle_our_lines(parsed, roster.lines, names)
     settle_written_sides(parsed, names, [c for c in ours if c])
-    settle_people(parsed, roster, named_account(parsed, ours, names))
+    not_accounts = [*rivals.spellings(), *on_file]
+    settle_people(parsed, roster, named_account(parsed, ours, names), not_accounts)
     read_buyer_choice(parsed, [*brands, *ours], rivals.spellings())  # once roles are known
     parsed.competitors = rivals.canonical_list(parsed.competitors)
     read_title(parsed, ours, names)

@@ -216,14 +216,30 @@ _YOURS_AT = re.compile(
     r"(?:\b(?i:you|your)\b[^.?!]{0,50}?\b(?i:today|over|there),?\s+at"
     r"|\b(?i:you'?re|you are)\s+(?i:over\s+)?at)\s+" + _COMPANY
 )
+# The same, the name after "at", "over at" or "for" in the rep's question about how they work:
+# "how you keep track of stock at Hollybank today", "how's the rota over at Larkspur Vets?", "do
+# you do the ordering for Pennant & Vale?". Only with "today"/"now" after it, or in a question:
+# "do you pay for ProScript" names a tool, not the buyer's company (no work of theirs before it).
+_THEIRS_NOW = r"(?=\s+(?i:today|these days|right now|at the moment|now)\b|[^.?!]{0,40}\?)"
+_THEIRS_AT = re.compile(
+    r"\b(?i:you|your)\b[^.?!]{0,60}?\b(?:(?i:over)\s+)?at\s+" + _COMPANY + _THEIRS_NOW
+    + r"|\b(?i:over)\s+at\s+(?P<over>" + COMPANY_WORDS + r")(?=[^.?!]{0,40}\?)"
+)  # fmt: skip
+_WORK_FOR = re.compile(
+    r"\b(?i:you)\s+(?:(?i:still|all|both|currently|personally|also)\s+)?(?i:work|do|handle|run"
+    r"|manage|look after|order|buy|book|keep|schedule|oversee)\w*\b[^.?!]{0,40}?\bfor\s+"
+    + _COMPANY
+    + _THEIRS_NOW
+)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
-def _company_in(texts: Sequence[str], pattern: re.Pattern[str]) -> str | None:
+def _company_in(texts: Sequence[str], *patterns: re.Pattern[str]) -> str | None:
     for text in texts[:_INTRO_TURNS]:
-        found = pattern.search(text.replace("’", "'"))
+        found = next(filter(None, (p.search(text.replace("’", "'")) for p in patterns)), None)
         if found:  # "Brennan Immigration Law. Thanks for calling" ends at its sentence
-            company = _SENTENCE_BREAK.split(found.group("company"))[0]
+            named = found.groupdict()
+            company = _SENTENCE_BREAK.split(named.get("company") or named.get("over") or "")[0]
             return company.rstrip(".'-&").strip() or None
     return None
 
@@ -241,7 +257,7 @@ _ANSWERS_AS = re.compile(
 
 def company_named_to_them(texts: Sequence[str]) -> str | None:
     """The company the rep names as the buyer's in their first turns, if any."""
-    return _company_in(texts, _YOURS_AT)
+    return _company_in(texts, _YOURS_AT, _THEIRS_AT, _WORK_FOR)
 
 
 def introduced_company(texts: Sequence[str]) -> str | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from pipeline.calendar_words import HOLIDAYS, MONTHS, WEEKDAYS
+from pipeline.first_names import is_first_name
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.names import norm_name as _norm
@@ -31,6 +33,7 @@ from pipeline.ingest.role_relations import (
     settle_sides,
 )
 from pipeline.ingest.side_labels import name_side_labels
+from pipeline.market_evidence import names_a_place
 
 __all__ = ["assign_roles", "fill_account", "name_matches"]
 
@@ -186,8 +189,11 @@ def _roles_from_companies(
             roles[speaker] = "buyer"
 
 
-def fill_account(call: ParsedCall, our_companies: Iterable[str] = ()) -> None:
-    """No account given: the buyer side's company, when the file names exactly one."""
+def fill_account(
+    call: ParsedCall, our_companies: Iterable[str] = (), rivals: Sequence[str] = ()
+) -> None:
+    """No account given: the buyer side's company, when the file names exactly one; a name
+    said in the first turns only when it is no rival (``rivals``: those on file)."""
     if call.account:
         return
     ours = {_norm(c) for c in (*our_companies, call.extra.get("our_company")) if c}
@@ -207,12 +213,32 @@ def fill_account(call: ParsedCall, our_companies: Iterable[str] = ()) -> None:
             found.setdefault(_norm(person.company), person.company)
     candidates = [name for key, name in found.items() if key not in ours]
     if not found:
+        not_theirs = ours | {_norm(name) for name in (*call.competitors, *rivals)}
         for role, read in (("buyer", introduced_company), ("rep", company_named_to_them)):
             for speaker in {u.speaker for u in call.utterances if u.role == role and u.speaker}:
                 said = read([u.text for u in call.utterances if u.speaker == speaker])
-                if said and _norm(said) not in ours | {_norm(c) for c in call.competitors}:
-                    candidates.append(said)
+                if said and _norm(said) not in not_theirs:
+                    if role == "buyer" or _may_be_a_company(said, call):
+                        candidates.append(said)
             if candidates:
                 break
     if len(candidates) == 1:
         call.account = candidates[0]
+
+
+_NO_ACCOUNT_WORDS = frozenset((*WEEKDAYS, *MONTHS, *HOLIDAYS))
+
+
+def _may_be_a_company(said: str, call: ParsedCall) -> bool:
+    """What the rep names "at" or "for" in a question may be no company: a town ("how do you
+    keep stock at Sheffield today?", a place ``places.toml`` lists), a person of the call or a
+    first name ("the ordering for Gail?"), a number ("at 3 today") or a date ("at Easter")."""
+    people = {_norm(u.speaker) for u in call.utterances if u.speaker}
+    people |= {_norm(p.name) for p in call.people}
+    return not (
+        _norm(said) in people
+        or names_a_place(said)
+        or said[0].isdigit()
+        or said.casefold() in _NO_ACCOUNT_WORDS
+        or (" " not in said and is_first_name(said))
+    )

@@ -71,7 +71,9 @@ def parse_column_map(raw: str | None) -> dict[str, str] | None:
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"column_map is not valid JSON: {exc.msg}") from exc
+        # The parser's own words may end in "at" ("Invalid control character at"): say where.
+        where = f"{exc.msg.removesuffix(' at')} at character {exc.pos + 1}"
+        raise BadInput(f"column_map is not valid JSON: {where}") from exc
     except RecursionError as exc:
         raise BadInput("column_map is nested too deeply") from exc
     if not isinstance(value, dict) or not all(
@@ -198,6 +200,7 @@ def ingest_data(
             rivals,
             dates=dates,
             brands=brands,
+            on_file=stored_calls.rivals,
         )
         outcome = _guarded(name, number, prepare)
         if isinstance(outcome, StorableCall):

@@ -44,7 +44,12 @@ def named_account(
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 
 
-def settle_people(parsed: ParsedCall, roster: Roster, account_hint: str | None = None) -> None:
+def settle_people(
+    parsed: ParsedCall,
+    roster: Roster,
+    account_hint: str | None = None,
+    rivals: Sequence[str] = (),
+) -> None:
     """Roles, once, after the metadata merge: the file's and the user's names plus the team
     roster, our company and the reps stored calls stated; this call's stated reps are kept
     for the next calls; then the account from the buyer side when none was given.
@@ -64,7 +69,7 @@ def settle_people(parsed: ParsedCall, roster: Roster, account_hint: str | None =
         parsed.extra[STATED_REPS] = reps
     name_from_introductions(parsed, our_speakers, roster.companies)
     given = parsed.account
-    fill_account(parsed, roster.companies)
+    fill_account(parsed, roster.companies, rivals)
     if not given and account_hint and _DOMAIN.match(parsed.account or ""):
         parsed.account = account_hint
     if parsed.people:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.brand_names import our_brands
+from pipeline.cluster.rivals import mentioned_rivals
 from pipeline.ingest.redating import DateTally
 from pipeline.ingest.refresh import changes_stored_calls
 from pipeline.ingest.rep_memory import learned_on_calls
@@ -35,6 +36,7 @@ class UploadContext:
     spellings: dict[str, str]
     dates: DateTally
     seen_up_to: int = 0
+    rivals: tuple[str, ...] = ()  # the competitors stored calls name: never a call's account
 
     def take_stored(
         self, workspace: Workspace, results: Sequence[IngestResult], metadata: CallMetadata
@@ -45,6 +47,7 @@ class UploadContext:
             fresh = read_upload_context(workspace)
             self.roster, self.brands, self.spellings = fresh.roster, fresh.brands, fresh.spellings
             self.dates, self.seen_up_to = fresh.dates, fresh.seen_up_to
+            self.rivals = fresh.rivals
             return
         with workspace.session() as db:
             last = _last_call_id(db)
@@ -80,4 +83,5 @@ def read_upload_context(workspace: Workspace) -> UploadContext:
             spellings=known_spellings(db),
             dates=DateTally().read_since(db, up_to=last),
             seen_up_to=last,
+            rivals=tuple(mentioned_rivals(db)),
         )

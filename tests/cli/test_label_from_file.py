@@ -47,7 +47,7 @@ def test_a_csv_of_answers_is_applied_at_once(cli: Cli, tmp_path: Path) -> None:
             f'{turns[CONTRACT]},objection,"{CONTRACT}",contract\n'
         ).encode(),
     )
-    result = cli("label", "--from-file", answers)
+    result = cli("label", "--from-file", answers, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["answers"] == 2
     kinds = _kinds(cli)
@@ -100,7 +100,7 @@ def test_the_queues_own_json_with_kinds_is_learnt_in_one_fit(
     answers = [{**item, "kind": "other"} for item in queue]
     path = write(tmp_path, "answers.jsonl", "\n".join(map(json.dumps, answers)).encode())
     fits = _count_fits(monkeypatch)
-    result = cli("label", "--from-file", path)
+    result = cli("label", "--from-file", path, "--json")
     assert result.exit_code == 0, result.output
     done = json.loads(result.stdout)
     assert done["answers"] == len(answers) and done["refit"]["answers"] == len(answers)

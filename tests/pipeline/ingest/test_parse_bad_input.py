@@ -10,6 +10,7 @@ import pytest
 from pipeline.errors import BadInput
 from pipeline.ingest import parse_file, safe_filename, sniff_format
 from pipeline.ingest.docx_file import MAX_UNCOMPRESSED_BYTES
+from pipeline.ingest.service import parse_column_map
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 
@@ -99,7 +100,7 @@ def test_malformed_subtitles(data: bytes, filename: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (b'{"utterances": [{"speaker": "Ana", "text": "hi"}', "malformed JSON: Expecting"),
+        (b'{"utterances": [{"speaker": "Ana", "text": "hi"}', "malformed JSON: the file is cut"),
         (b'{"foo": 1}', "JSON transcript not found"),
         (b'"just a string"', "malformed JSON: expected an object"),
         (b'{"utterances": ["hello"]}', "JSON utterances[0] is not an object"),
@@ -125,6 +126,59 @@ def test_malformed_json_reports_line_and_column() -> None:
     assert reason == (
         "malformed JSON: Expecting property name enclosed in double quotes at line 3 column 19"
     )
+
+
+# Exports cut short by a download or a size limit, from three trades: each stops inside a
+# string (on its final newline, or with no newline), between items or after a key.
+_CUT_SHORT = [
+    (
+        b'{"title": "Larkspur Vets intro", "sentences": [{"speaker_name": "Gail Moss", '
+        b'"text": "We book the dental slots on a wall chart and\n',
+        "line 1 column 131",
+    ),
+    (
+        b'{"utterances": [\n  {"speaker": "Imran", "text": "Pallets go out by hand."},\n'
+        b'  {"speaker": "Dee", "text": "Which racking system do you',
+        "line 3 column 58",
+    ),
+    (
+        b'{"transcript": [{"speaker": "Rosa", "text": "Half our colour bookings no-show."},\n'
+        b' {"speaker": "Ben", "text": "Ouch."}\n\n',
+        "line 2 column 37",
+    ),
+    (b'{"account": "Pennant & Vale Accountants", "utterances":', "line 1 column 56"),
+]
+
+
+@pytest.mark.parametrize(("data", "where"), _CUT_SHORT)
+def test_a_json_file_cut_short_says_so(data: bytes, where: str) -> None:
+    """Walk 3: a truncated export said "Invalid control character at at line 1 column 106":
+    the parser's words doubled "at", and nothing said the file simply stops early."""
+    reason = _reason(data, "export.json")
+    assert reason.startswith("malformed JSON: the file is cut short"), reason
+    assert f"stops at {where}" in reason and " at at " not in reason
+
+
+def test_a_stray_control_character_mid_file_names_its_place_once() -> None:
+    """A raw tab inside a string, the file going on after it: no "cut short", one "at"."""
+    data = b'{"utterances": [{"speaker": "Nia", "text": "Clients\tpay late"}, {"text": "ok"}]}'
+    assert _reason(data, "call.json") == (
+        "malformed JSON: Invalid control character at line 1 column 52"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('{"text": "Note\tBody"}', "Invalid control character at character 15"),
+        ('{"text": "Note Body"', "Expecting ',' delimiter at character 21"),
+    ],
+)
+def test_a_column_map_that_is_no_json_says_where_once(raw: str, expected: str) -> None:
+    """It had ended "column_map is not valid JSON: Invalid control character at"."""
+    with pytest.raises(BadInput) as caught:
+        parse_column_map(raw)
+    assert caught.value.detail == f"column_map is not valid JSON: {expected}"
 
 
 @pytest.mark.parametrize(

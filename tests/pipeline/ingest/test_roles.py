@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 
+from pipeline.embed import Embedder
 from pipeline.ingest import parse_file
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.roles import assign_roles, fill_account, name_matches
-from tests.conftest import EXAMPLES_DIR
+from pipeline.ingest.schemas import CallMetadata
+from pipeline.ingest.service import ingest_bytes
+from pipeline.store.models import Call
+from pipeline.workspace import Workspace
+from tests.conftest import EXAMPLES_DIR, make_settings
 
 
 def _call(*turns: tuple[str, str | None, str], account: str | None = None) -> ParsedCall:
@@ -399,3 +405,90 @@ def test_roles_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+# The rep's question naming the buyer's company "at <Name> today", "over at <Name>" or "for
+# <Name>", in four trades; and what such a question names that is no account: a town, a tool
+# the buyer pays for, a date, a time, a person.
+_REP_NAMES_THEM = [
+    (
+        "Could you walk me through how you book dental slots at Larkspur Vets today?",
+        "Larkspur Vets",
+    ),
+    (
+        "Great. And how are the pick lists working over at Northgate Logistics?",
+        "Northgate Logistics",
+    ),
+    ("So do you handle the payroll for Pennant & Vale?", "Pennant & Vale"),
+    ("What do you use for bookings at Curl Up Salon right now?", "Curl Up Salon"),
+    ("How do you keep track of stock at Sheffield today?", None),
+    ("Roughly what do you pay for ProScript?", None),
+    ("Are you open at Easter?", None),
+    ("Would you be free at 3 today?", None),
+    ("Do you do the ordering for Gail?", None),
+]
+
+
+def test_the_reps_question_at_or_for_their_company_names_the_account() -> None:
+    """Walk 3: "how you keep track of stock at Hollybank today" had named no account, though
+    the rep naming it in the first turns is read."""
+    found = {}
+    for question, _account in _REP_NAMES_THEM:
+        text = (
+            f"Nora Pike: Thanks for the time, Gail. {question}\n"
+            "Gail Moss: Honestly it's a spreadsheet and a lot of phone calls.\n"
+        )
+        [call] = parse_file(text.encode(), "call.txt", our_speakers=["Nora Pike"])
+        found[question] = call.account
+    assert found == dict(_REP_NAMES_THEM)
+
+
+def test_a_configured_rival_is_no_account_when_stored(tmp_path: Path, embedder: Embedder) -> None:
+    """Through the ingest service: a rival the user configured, named "over at Rackline" by
+    the rep, leaves the call without an account; unconfigured, the same words name it."""
+    said = (
+        b"Nora Pike: Hi Imran. How are the counts going over at Rackline these days?\n"
+        b"Imran Shah: A clipboard walk every Friday, wrong by Monday.\n"
+        b"Nora Pike: Got it, thanks.\n"
+    )
+    accounts = []
+    for name, rivals in (("configured", ["Rackline"]), ("plain", [])):
+        workspace = Workspace(make_settings(tmp_path / name, competitors=rivals), embedder=embedder)
+        [result] = ingest_bytes(
+            workspace, said, "counts.txt", CallMetadata(our_speakers=["Nora Pike"]), analyse=False
+        )
+        with workspace.session() as db:
+            accounts.append(db.get(Call, result.call_id).account)
+        workspace.close()
+    assert accounts == [None, "Rackline"]
+
+
+def test_a_rival_a_stored_call_names_is_no_account(workspace: Workspace) -> None:
+    """A rival on file from an earlier upload (a salon buyer named Glossbook, the call's
+    record lists it) is no later call's account when the rep asks "how's the diary over at
+    Glossbook?"."""
+    earlier = b"Nora Pike: Hi Rosa.\nRosa Lin: Glossbook takes a cut of every booking.\n"
+    told = CallMetadata(our_speakers=["Nora Pike"], competitors=["Glossbook"])
+    ingest_bytes(workspace, earlier, "salon-1.txt", told)  # analysed: the rival detected
+    later = (
+        b"Nora Pike: Hi Dee, how's the diary looking over at Glossbook these days?\n"
+        b"Dee Hart: Full on Saturdays, empty on Tuesdays.\n"
+    )
+    [result] = ingest_bytes(
+        workspace, later, "salon-2.txt", CallMetadata(our_speakers=["Nora Pike"]), analyse=False
+    )
+    with workspace.session() as db:
+        assert db.get(Call, result.call_id).account is None
+
+
+def test_a_rival_on_file_named_by_the_rep_is_no_account() -> None:
+    """ "How's it going over at Rackline?" names a rival the user configured, not the buyer."""
+    call = _call(
+        ("Nora Pike", None, "Hi Imran. How are the counts going over at Rackline these days?"),
+        ("Imran Shah", None, "A clipboard walk every Friday, wrong by Monday."),
+    )
+    assign_roles(call, ["Nora Pike"])
+    fill_account(call, ["Dispensa"], rivals=["Rackline"])
+    assert call.account is None
+    fill_account(call, ["Dispensa"])
+    assert call.account == "Rackline"  # the same words with no rival on file
