@@ -66,6 +66,9 @@ _WAITING = (DANGLING - {"it", "them"}) | frozenset(
     than into about over per and or but so because if that which who when while is are was were
     be been being am do does did has have had can can't cannot could couldn't will won't would
     wouldn't should shouldn't must need needs"""
+    # A negated auxiliary stands for a verb said before: "Because RotaPro doesn't" had named a
+    # theme "A competitor doesn't".
+    """ don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't"""
     # A verb whose object is the clause after it: "Wants to know | if it does nitrates records".
     """ know knows knew sure wonder wonders wondering wondered ask asks asked asking
     check checking confirm tell""".split()

@@ -29,6 +29,10 @@ RIVALS = ["Staffly", "RotaPro", "FleetHub", "Clinicly"]
         "We can't switch between",
         "The school board decides in June because",
         "Our drivers won't log in unless",
+        # a negated auxiliary stands for the verb said before it
+        "A competitor doesn't",
+        "The kennel software isn't",
+        "Our old system didn't",
     ],
 )
 def test_a_name_cut_on_a_function_word_ends_mid_phrase(name: str) -> None:
