@@ -87,9 +87,11 @@ def assign_incremental(
         for category, members in sorted(by_category.items()):
             own = [c for c in clusters if homes.get(c.id) == category]
             if own and category == RIVAL_CATEGORY:
-                joined += _join_rivals_theme(session, mentions, members, vectors, own, threshold)
-            elif own:  # the category is the wall: its theme is the mention's home, however far
-                bar = CATEGORY_HOME if threshold is None else threshold
+                joined += _join_rivals_theme(
+                    session, kind, mentions, members, vectors, own, threshold
+                )
+            elif own:  # a category is the wall: its theme is the mention's home, however far
+                bar = CATEGORY_HOME if threshold is None and category else threshold
                 joined += _join_nearest(mentions, members, vectors, own, bar)
             else:
                 said = None if own_words is None else own_words[members]
@@ -101,6 +103,7 @@ def assign_incremental(
 
 def _join_rivals_theme(
     session: Session,
+    kind: str,
     mentions: Sequence[Mention],
     positions: Sequence[int],
     vectors: Vectors,
@@ -114,10 +117,18 @@ def _join_rivals_theme(
     for cluster_id, rival in cluster_rivals(session, [c.id for c in clusters]).items():
         theirs.setdefault(rival, []).extend(c for c in clusters if c.id == cluster_id)
     by_rival: dict[str, list[int]] = {}  # positions per rival with a theme ("": the rest)
+    newcomers: dict[str, list[int]] = {}  # positions per named rival with no theme yet
     for position in positions:
         rival = (mentions[position].competitor or "").casefold()
-        by_rival.setdefault(rival if rival in theirs else "", []).append(position)
-    return sum(
+        if rival and rival not in theirs and threshold is None:
+            newcomers.setdefault(rival, []).append(position)
+        else:
+            by_rival.setdefault(rival if rival in theirs else "", []).append(position)
+    # A rival no theme holds gets its own, as a category none holds does: "the board picked
+    # PharmStock" had waited outside the other rivals' themes, in no lost-deal figure.
+    for members in newcomers.values():
+        new_theme(session, kind, [mentions[p] for p in members], vectors[members])
+    return sum(len(members) for members in newcomers.values()) + sum(
         _join_nearest(mentions, members, vectors, theirs.get(rival, clusters), threshold)
         for rival, members in by_rival.items()
     )

@@ -92,3 +92,46 @@ def test_a_theme_opened_for_a_new_category_is_named_by_it(workspace: Workspace) 
     with ws.session() as session:
         name = session.get_one(Cluster, theme).name
     assert name.startswith(short_label("missing_feature")), name
+
+
+# Competitor worries of two rivals, a theme each; then a buyer names a third.
+RIVAL_LINES = {
+    "Staffly": [
+        "Staffly is cheaper per head and the owners like that.",
+        "We'll probably stay with Staffly, it does the payroll too.",
+        "Staffly already has our holiday records, moving is a pain.",
+        "The partners prefer Staffly because the other practice uses it.",
+        "Staffly came back with a discount last week.",
+    ],
+    "Benchmate": [
+        "Benchmate quoted us half your price for the workshop.",
+        "We're tied into Benchmate until the spring.",
+        "Benchmate does the cut lists already, so why change?",
+        "The fitters know Benchmate and won't learn another one.",
+        "Benchmate threw in the tablets for free.",
+    ],
+}
+NEW_RIVAL = "To be upfront, the board picked Remova on Monday."
+
+
+def store_rival(ws: Workspace, lines: Sequence[str], key: str, rival: str) -> list[int]:
+    """``store`` of competitor worries, each naming ``rival``."""
+    ids = store(ws, lines, key, "competitor")
+    with ws.session() as session:
+        for mention in session.scalars(select(Mention).where(Mention.id.in_(ids))):
+            mention.competitor = rival
+        session.commit()
+    return ids
+
+
+def test_a_rival_no_theme_holds_gets_its_own(workspace: Workspace) -> None:
+    ws = workspace
+    held = {r: store_rival(ws, lines, r.lower(), r) for r, lines in RIVAL_LINES.items()}
+    run_clustering(ws, rebuild=True, kinds=["objection"])
+    before = themes(ws)
+    homes = {before[i] for ids in held.values() for i in ids}
+    [new] = store_rival(ws, [NEW_RIVAL], "remova", "Remova")
+    theme = assign(ws, [new])[new]
+    assert theme is not None and theme not in homes
+    with ws.session() as session:
+        assert "Remova" in session.get_one(Cluster, theme).name
