@@ -8,11 +8,16 @@ them for rival themes nor read what buyers say of each. A theme is a rival's whe
 quotes name most is named by half of them (as any rival a name says must be);
 what they say of it is the objection category most of its quotes' cue words speak to ("price",
 "switching effort"), else that they already use it, else the words a share of them say (the
-rival left out), else only that buyers asked about it or named it.
+rival left out), else a thing of the rival's a quote praises ("had a digital CD register"),
+else that a quote says they chose it ("chosen over us"), else only that buyers asked about it or
+named it.
+A lost deal's theme of "the board picked PharmStock" and "They also liked that PharmStock already
+had a digital CD register" had been "PharmStock: named, no reason given".
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
@@ -27,11 +32,24 @@ from pipeline.cluster.representative import (
 )
 from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.cluster.topic_names import shared_words, short_label, topic_terms
+from pipeline.detect.competitors import find_competitors
+from pipeline.detect.loss_reasons import chosen_rival
 from pipeline.detect.rules import cue_scores, is_question
 
 IN_USE = "already in use"  # "We're happy with Groomly", "We already pay for PetDesk"
 ASKED = "asked about"  # "Does Petwise do reminders too?", "And ClockBee?"
 NAMED = "named, no reason given"  # "Lost to Staffly.", "Staffly."
+CHOSEN = "chosen over us"  # "the board picked PharmStock", "We've gone with Vetlio."
+# What the rival has, said with the rival as its subject, up to where the clause ends: "Vetlio
+# already has a client app, and ...", "PharmStock had a digital CD register".
+_HAS = (
+    r"(?:'s|\s+)(?:\s*already|\s*also)*\s*"
+    r"(?P<verb>has|had|offers|offered|comes with|came with)\s+"
+)
+_THING = (
+    r"(?P<thing>(?!(?:no|not|nothing|none|never)\b)[\w'’-]+(?:\s+[\w'’-]+){0,4}?)"
+    r"(?=\s*(?:[,;.!?()]|\s[-–—]\s|$)|\s+(?:and|but|so|which|that|because|while|when|for|if|as)\b)"
+)
 
 
 def theme_rival(
@@ -80,11 +98,33 @@ def rival_aspects(
     if enough_to_name(cued[RIVAL_CATEGORY], len(texts)):
         said.append(IN_USE)
     terms = topic_terms(texts, keywords, competitors) or shared_words(texts, keywords, competitors)
+    # the rival itself is no aspect: "ShelfWorks: shelfWorks" had named a theme of losses to it
+    rivals = {c.casefold() for c in competitors}
+    terms = [t for t in terms if t.casefold() not in rivals]
     if terms:
         said.append(" and ".join(_lowered(t) for t in terms[:TERMS_IN_NAME]))
     if 2 * sum(_asks(t) for t in texts) >= len(texts):
         return [*(f"{ASKED} {a}" for a in said if a != IN_USE), ASKED]
-    return [*said, NAMED]
+    return [*said, *_reasons_said(texts, competitors), NAMED]
+
+
+def _reasons_said(texts: Sequence[str], competitors: Sequence[str]) -> list[str]:
+    """What a rival's quotes say for it when no share of them says one thing: a thing of it
+    one praises ("had a digital CD register"), then that one says they chose it ("chosen over
+    us"); a theme so said is no "named, no reason given"."""
+    rival = theme_rival(texts, competitors)
+    if rival is None:
+        return []
+    has = re.compile(re.escape(rival) + _HAS + _THING, re.IGNORECASE)
+    things = [
+        f"{found['verb'].lower()} {found['thing']}"
+        for text in texts
+        if not _asks(text)
+        for found in [has.search(text)]
+        if found
+    ]
+    chosen = any(chosen_rival(t, find_competitors(t, competitors)) for t in texts)
+    return [*dict.fromkeys(things), *([CHOSEN] if chosen else [])]
 
 
 def rival_theme_names(
