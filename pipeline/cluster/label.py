@@ -35,6 +35,7 @@ from pipeline.cluster.pain_names import problem_names
 from pipeline.cluster.pain_shapes import thin_pain_name
 from pipeline.cluster.people import names_a_person, without_vocatives
 from pipeline.cluster.quote_names import asked_whole, representative_names
+from pipeline.cluster.reported_questions import reported_question_name
 from pipeline.cluster.representative import (
     TOPIC_SHARE,
     holds_for_most,
@@ -138,6 +139,8 @@ def name_clusters(
             kind=kind,
         )
         asked = asked_name(texts, centrality[i], answered[i]) if answered else None
+        if kind in ASKED_KINDS:  # a note's "She asked whether ...": never its bracketed answer
+            asked = asked or reported_question_name(by_centrality)
         reps_words: list[str] = []  # options only a rep's line says: after the buyers' quotes
         options = fitting(
             buyers_first(
