@@ -1,17 +1,33 @@
 """Whether a buyer asks if the product does a thing ("Does it do multi-currency?"): a question
 alone, but the topic of a bare reason after it that dismisses the purchase without the thing
-("Because without that it's a no.": a missing feature, it had been integrations). The phrases
-are data (``[capability_question]`` in ``cues.toml``)."""
+("Because without that it's a no.": a missing feature, it had been integrations), and of the
+thing called the one they need right after it ("That's the one thing I'd need.": it had been
+integrations too). The phrases are data (``[capability_question]`` in ``cues.toml``)."""
 
 from __future__ import annotations
 
-from pipeline.detect.rules import CUES, alternation, lowered
+from pipeline.detect.classify import SentenceInput
+from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.detect.sentences import sentence_before
 
 MISSING_FEATURE = "missing_feature"
 _ASKS_FOR_A_CAPABILITY = alternation(CUES["capability_question"]["cues"])
+_ESSENTIAL = alternation(CUES["capability_question"]["essential"])
 
 
 def asks_for_a_capability(sentence: str) -> bool:
     """Whether ``sentence`` asks if the product does or has a thing ("Can your system handle
     split shifts?"), whatever the thing."""
     return bool(_ASKS_FOR_A_CAPABILITY.search(lowered(sentence)))
+
+
+def needs_what_was_asked(sentence: SentenceInput) -> bool:
+    """Whether the sentence calls the capability the buyer asked about just before, in the same
+    turn, the one they need ("Does it do the controlled drugs register digitally? That's the one
+    thing I'd need.", "Can it handle split shifts? It's the only thing that matters to us."): a
+    condition on buying, so an objection; not asked itself, and not after any other sentence
+    ("That's the one thing I'd need to know." is no need of a feature)."""
+    if is_question(sentence.text) or not _ESSENTIAL.search(lowered(sentence.text)):
+        return False
+    said_before = sentence_before(sentence.turn, sentence.text)
+    return bool(said_before) and asks_for_a_capability(said_before)

@@ -14,6 +14,7 @@ from pipeline.detect import note_reports, rules
 from pipeline.detect.account_facts import states_its_size
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
+from pipeline.detect.capabilities import needs_what_was_asked
 from pipeline.detect.classify import (
     KINDS,
     OBJECTION_CATEGORIES,
@@ -97,8 +98,9 @@ def sentence_verdict(
     blocked = blocks_the_deal(text, sentence.context)
     # "Needs it to post to Xero before anything else." (a note), "Whatever we buy has to talk
     # to Xero.", "Single sign-on or nothing." (the buyer): a condition on what they would buy
+    # "Does it do X? That's the one thing I'd need.": the thing asked for, a condition too
     must_have = (role == "rep_note" and notes_a_must_have(text)) or (
-        role in SAID_BY_THE_BUYER and sets_a_requirement(text)
+        role in SAID_BY_THE_BUYER and (sets_a_requirement(text) or needs_what_was_asked(sentence))
     )
     reported = must_have or (role == "rep_note" and note_reports.reports_a_worry(text))
     # not "It's okay, it's just really clunky." of their own tool: a flaw of today's, below

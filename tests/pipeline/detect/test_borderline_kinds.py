@@ -27,14 +27,16 @@ FIXTURES = Path(__file__).parents[2] / "fixtures" / "detect"
 # a price in the buyer's own units, a busy self-description, a note's terse request, hearsay
 # about a rival, "I was wondering whether" beside a worry word), and a fourth (a rival's weakness
 # or today's tool's gap said by the buyer who lives with it, a condition on signing said in
-# hindsight, and their near-misses), each labelled before any detector ran on it. The third and
-# fourth say who said each sentence and the rep's turn before it; the fourth, the rivals the
-# call's record lists.
+# hindsight, and their near-misses), and a fifth (a loss in their own business sized in words or
+# by the crate, and the same loss said of a move or asked), each labelled before any detector ran
+# on it. The third to fifth say who said each sentence and the rep's turn before it; the fourth
+# and fifth, the rivals the call's record lists.
 BORDERLINE = (
     FIXTURES / "borderline_kinds.csv",
     FIXTURES / "borderline_kinds_2.csv",
     FIXTURES / "borderline_kinds_3.csv",
     FIXTURES / "borderline_kinds_4.csv",
+    FIXTURES / "borderline_kinds_5.csv",
 )
 
 

@@ -82,3 +82,31 @@ def test_the_detector_reads_counted_losses_as_pains(detector: RuleEmbeddingDetec
 def test_what_a_move_would_cost_stays_an_objection(detector: RuleEmbeddingDetector) -> None:
     found = buyer_kinds(detector, NOT_TODAYS[:2])
     assert {s: k for s, k in found.items() if k != "objection"} == {}
+
+
+# A loss said as big without a figure, or thrown out by the crate (walk 4: "And we lose a fortune
+# on short-dated stock." had been an integrations objection), in a vets', a bakery's, a
+# warehouse's and a salon's words.
+SIZED_IN_WORDS = [
+    "And we lose a fortune on out-of-date vaccines.",  # vets
+    "Honestly, we bin a crate of sourdough every week.",  # bakery
+    "We throw out loads of stock when the colour tubes go off.",  # salons
+    "I threw out about four hundred quid of dented tins in May.",  # warehousing
+    "We waste so much time chasing clients for their receipts.",  # accounting
+]
+
+
+@pytest.mark.parametrize("sentence", SIZED_IN_WORDS)
+def test_a_loss_sized_in_words_is_told(sentence: str) -> None:
+    assert counts_a_loss(sentence)
+
+
+def test_a_fortune_lost_by_moving_is_not() -> None:
+    assert not counts_a_loss("We'd lose a fortune in downtime if we switched before peak.")
+
+
+def test_the_detector_reads_losses_sized_in_words_as_pains(
+    detector: RuleEmbeddingDetector,
+) -> None:
+    found = buyer_kinds(detector, SIZED_IN_WORDS)
+    assert {s: k for s, k in found.items() if k != "pain"} == {}

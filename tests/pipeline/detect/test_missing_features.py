@@ -111,3 +111,57 @@ def test_a_system_to_connect_stays_integrations(detector: RuleEmbeddingDetector)
         "objection",
         "missing_feature",
     )
+
+
+# The thing asked for called the one they need, in the same turn (walk 4: "Does it do the
+# controlled drugs register digitally? That's the one thing I'd need." had been integrations).
+NEEDED_AFTER_ASKING = [
+    (  # vets
+        "And the reminders go out by email.",
+        "Can it handle repeat prescriptions for the farm clients? That's the one thing I'd need.",
+        "missing_feature",
+    ),
+    (  # salons
+        "Clients can book any stylist online.",
+        "Does it do patch-test records? It's the only thing that matters to us.",
+        "missing_feature",
+    ),
+    (  # warehousing
+        "Pickers scan each tote as they go.",
+        "Will it track batch numbers on the way out? That's the main thing we'd need.",
+        "missing_feature",
+    ),
+    (  # accounting, a system to connect
+        "The partners see every job's hours.",
+        "Does it sync with IRIS? That's the one thing we'd need.",
+        "integrations",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rep", "said", "category"), NEEDED_AFTER_ASKING)
+def test_a_capability_asked_then_called_the_one_they_need(
+    detector: RuleEmbeddingDetector, rep: str, said: str, category: str
+) -> None:
+    found = _verdicts(detector, rep, said)
+    assert [kind for kind, _ in found] == ["question", "objection"], said
+    assert found[1] == ("objection", category), said
+
+
+def test_needing_it_asked_of_nothing_is_no_need_of_a_feature() -> None:
+    """Only the sentence after a capability question takes its thing; the one thing they need
+    to know is still asked, and a need said after a count of the business is no feature's."""
+    from pipeline.detect.capabilities import needs_what_was_asked
+    from pipeline.detect.classify import SentenceInput
+
+    def said(turn: str, text: str) -> bool:
+        return needs_what_was_asked(SentenceInput(text=text, context="", turn=turn))
+
+    assert said("Does it do stock takes? That's all we need.", "That's all we need.")
+    assert not said(
+        "Does it do stock takes? That's the one thing I'd need to know.",
+        "That's the one thing I'd need to know.",
+    )
+    assert not said(
+        "We've got six vans. That's the one thing I'd need.", "That's the one thing I'd need."
+    )
