@@ -25,6 +25,7 @@ from pipeline.content.quote_text import (
     text_key,
 )
 from pipeline.content.scale import fits_scale
+from pipeline.content.theme_entries import theme_entries
 from pipeline.content.topics import about_price
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.content.value import gives_value
@@ -58,50 +59,66 @@ _LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re
 def _concerns(
     evidence: Evidence, used: set[int], fits: Callable[[str], bool] = lambda _: True
 ) -> list[QA]:
-    """Up to two worries per cluster, four in all, none quoting words another already quotes,
-    those whose words ``fits`` the page first, the others only when none does, and those with
-    a line that may head the entry (``heading_line``) before fragments ("That's the bit.",
-    "And the direct debits."), which go by their theme's name, once; the quotes they cite are
-    added to ``used``."""
+    """Up to two worries per cluster, none quoting words another already quotes, those whose
+    words ``fits`` the page first, the others only when none does, and those with a line that
+    may head the entry (``heading_line``) before fragments ("That's the bit.", "And the direct
+    debits."), which go by their theme's name, once; a theme's worries one entry unless
+    different (``theme_entries``), four entries in all, every fact answering its worries
+    said; the quotes they cite are added to ``used``."""
     said: list[str] = []
-    chosen: list[tuple[ClusterEvidence, Quote, Quote | None]] = []
-    heads: list[str] = []
+    chosen: list[tuple[ClusterEvidence, Quote, Quote | None, str]] = []
     worries = ordered_worries(evidence)
     offered = [w for w in worries if fits(w[1].text)] or worries
     offered.sort(key=lambda w: (w[1].uncertain, heading_line(w[1].text) is None))
     for cluster, quote, reply in offered:
         key = text_key(quote.text)
         cited = {quote.id} | ({reply.id} if reply else set())
-        if sum(c is cluster for c, _, _ in chosen) == 2 or cited & used or repeats(key, said):
+        if sum(c is cluster for c, *_ in chosen) == 2 or cited & used or repeats(key, said):
             continue
         if has_placeholder(quote.text):  # the quote is the concern's heading: it names no one
             continue
         head = capitalised(clip(heading_line(quote.text) or cluster.name, 240))
-        if head in heads:  # a second fragment of the theme would repeat its name
+        if head in [h for *_, h in chosen]:  # a second fragment of the theme would repeat its name
             continue
-        chosen.append((cluster, quote, reply))
-        heads.append(head)
+        chosen.append((cluster, quote, reply, head))
         used |= cited
         said.append(key)
-    concerns = []
-    counted: set[int] = set()
+    entries = theme_entries(chosen)[:4]
     # A replied worry gets its fact too: published, our words stand where the rep's are left out.
-    answering = facts_for_worries(evidence, [(c, q) for c, q, _ in chosen[:4]])
-    for (cluster, quote, reply), head in zip(chosen[:4], heads[:4], strict=True):
-        facts = answering.get(quote.id, [])
-        worry_ids = [quote.id]
+    answering = facts_for_worries(
+        evidence, [(e.cluster, q) for e in entries for q, _, _ in e.worries]
+    )
+    concerns = []
+    answered: set[int] = set()  # the themes an entry has answered
+    counted: set[int] = set()  # the themes whose figures an entry has given
+    for entry in entries:
+        cluster = entry.cluster
+        # The entry's worries answered together, led by one that has an answer.
+        lines = sorted(entry.worries, key=lambda w: w[1] is None and not answering.get(w[0].id))
+        quote, reply, head = lines[0]
+        facts = list({f.id: f for q, _, _ in lines for f in answering.get(q.id, [])}.values())
+        worry_ids = [q.id for q, _, _ in lines]
+        reply = reply or next((r for _, r, _ in lines if r is not None), None)
         if reply is None and not facts and (pair := spare_reply(evidence, cluster, quote, used)):
             worry, reply = pair  # not "no rep answer" where the theme has one (``spare_reply``)
             worry_ids.append(worry.id)
             used |= {worry.id, reply.id}
+        if reply is None and not facts and cluster.id in answered:
+            # Another worry of an answered theme: its heading would say "To write" beside the
+            # answer; its quotes are left for the page's other lines.
+            used -= set(worry_ids)
+            continue
+        said_facts = "".join(f" {say('profile_fact', text=f.text)}" for f in facts).strip()
         if reply is not None:
             answer, ids = say_quoting("won_answer", 360, text=reply.text), [*worry_ids, reply.id]
-            answer += "".join(f" {say('profile_fact', text=f.text)}" for f in facts)
+            answer += f" {said_facts}" if said_facts else ""
+            answered.add(cluster.id)
         elif facts:
-            answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
+            answer, ids = said_facts, worry_ids
+            answered.add(cluster.id)
         else:
             stats = "" if cluster.id in counted else stats_line(cluster)
-            answer, ids = say("no_answer", stats=stats), [quote.id]
+            answer, ids = say("no_answer", stats=stats), worry_ids
             counted.add(cluster.id)
         concerns.append(
             QA(
