@@ -214,8 +214,12 @@ def paraphrases(texts: Sequence[str], vectors: Vectors) -> dict[str, Any]:
     bars["new"] = join_bars(join_bounds(vectors[fit], groups))
     out: dict[str, Any] = {"themes": found.k, "held_out": len(held), "new_topic": len(unseen)}
     for name, rows in (("paraphrase", held), ("new_topic", unseen)):
+        if not rows or not len(found.centroids):  # a small --n holds none back
+            continue
         nearest, sims = assign_nearest(vectors[rows], found.centroids)
-        right = np.array([majority[n] == labels[r] for n, r in zip(nearest, rows, strict=True)])
+        right = np.array(
+            [majority[n] == labels[r] for n, r in zip(nearest, rows, strict=True)], dtype=bool
+        )
         for bar, at in bars.items():
             joins = sims >= at[nearest]
             out[f"{name}_{bar}"] = {

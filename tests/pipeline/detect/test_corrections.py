@@ -248,7 +248,7 @@ def test_cli_label_and_web_button(ws: Workspace, point_cli_at: Callable[..., Non
         assert clicked.status_code == 303 and "detector+learns" in clicked.headers["location"]
         assert first["text"] not in site.get(f"/clusters/{cluster['id']}").text
     point_cli_at(ws.settings.data_dir, ws.settings.database_url)
-    result = CliRunner().invoke(app, ["label", str(second["mention_id"]), "other"])
+    result = CliRunner().invoke(app, ["label", str(second["mention_id"]), "other", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["text"] == second["text"]
     bad = CliRunner().invoke(app, ["label", str(second["mention_id"]), "objection"])
