@@ -11,17 +11,17 @@ phrases are data (``[busy_business]`` in ``cues.toml``).
 
 from __future__ import annotations
 
-import re
-
-from pipeline.detect.rules import CUES, KIND_CUES, alternation, cue_scores, is_question, lowered
-
-_SELF = re.compile(
-    r"^"
-    + CUES["statement"]["self_lead"][0]
-    + r"(?:"
-    + "|".join(CUES["busy_business"]["self"])
-    + r")"
+from pipeline.detect.rules import (
+    CUES,
+    KIND_CUES,
+    alternation,
+    cue_scores,
+    is_question,
+    lowered,
+    self_led,
 )
+
+_SELF = self_led(CUES["busy_business"]["self"])
 _BUSY = alternation(CUES["busy_business"]["busy"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
 

@@ -36,6 +36,13 @@ def alternation(fragments: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?=[\w'])(?:" + "|".join(fragments) + r")\b")
 
 
+def self_led(fragments: Sequence[str]) -> re.Pattern[str]:
+    """A sentence opening on the speaker's own lead-in ("I'm", "We're", "Honestly we…": the
+    ``[statement] self_lead`` cue) and then one of ``fragments``."""
+    lead = CUES["statement"]["self_lead"][0]
+    return re.compile(r"^" + lead + r"(?:" + "|".join(fragments) + r")")
+
+
 def normalise_quotes(text: str) -> str:
     """Curly apostrophes and quotes to ASCII so one lexicon matches every transcript tool."""
     return text.translate(_QUOTES)

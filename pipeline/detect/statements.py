@@ -33,6 +33,7 @@ from pipeline.detect.rules import (
     is_direct_question,
     is_question,
     lowered,
+    self_led,
 )
 from pipeline.detect.small_talk import asks_small_talk, controls_the_call
 from pipeline.detect.status_quo import flaw_after_concession
@@ -53,21 +54,9 @@ _THEIRS = re.compile(r"\b(?:our|my|their|the old|the current|the existing)\b")
 _KEPT_ON = alternation(CUES["statement"]["medium"])
 _LEADS = {"it", "the", "this", "that", "these", "those", "a", "an", "everything", "all"}
 _SETUP = re.compile(r"^(?:" + "|".join(CUES["statement"]["setup"]) + r")\b")
-_SELF = re.compile(
-    r"^"
-    + CUES["statement"]["self_lead"][0]
-    + r"(?:"
-    + "|".join(CUES["statement"]["self_description"])
-    + r")"
-)
+_SELF = self_led(CUES["statement"]["self_description"])
 _TEAM_SIZE = alternation(CUES["statement"]["team_size"])
-_WONDERING = re.compile(
-    r"^"
-    + CUES["statement"]["self_lead"][0]
-    + r"(?:"
-    + "|".join(CUES["question"]["wondering"])
-    + r")"
-)
+_WONDERING = self_led(CUES["question"]["wondering"])
 _HISTORY = alternation(CUES["holdings"]["history"])
 _DEVICES = alternation(CUES["holdings"]["devices"])
 _HABIT = alternation(CUES["holdings"]["habit"])

@@ -12,10 +12,9 @@ from sqlalchemy import select
 
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.topic_names import short_label
-from pipeline.store.models import AnalysisState, Call, Cluster, Mention, Utterance
+from pipeline.store.models import Cluster, Mention
 from pipeline.workspace import Workspace
-from tests.insights_corpus import add_call
-from tests.pipeline.cluster.test_waiting_mentions import assign, themes
+from tests.pipeline.cluster.test_waiting_mentions import assign, store_pains, themes
 
 # Objections of three trades (a joinery, a dental group, a removals firm), two categories.
 PRICE = [
@@ -45,28 +44,7 @@ GAPS = [  # their words cue switching ("the point of switching"): the category n
 def store(ws: Workspace, lines: Sequence[str], key: str, category: str) -> list[int]:
     """A call per line whose buyer says it, stored as an objection of ``category`` in no theme
     (as detection between two full re-clusters leaves it); returns the mention ids."""
-    ids = []
-    for number, line in enumerate(lines):
-        call_id = add_call(ws, [line], key=f"{key}-{number}", account=f"{key} {number}")
-        with ws.session() as session:
-            session.get_one(Call, call_id).analysis_state = AnalysisState.analysed
-            turn = session.scalars(
-                select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
-            ).one()
-            mention = Mention(
-                utterance_id=turn.id,
-                call_id=call_id,
-                kind="objection",
-                category=category,
-                text=turn.text,
-                char_start=0,
-                char_end=len(turn.text),
-                confidence=0.9,
-            )
-            session.add(mention)
-            session.flush()
-            ids.append(mention.id)
-    return ids
+    return store_pains(ws, lines, key, kind="objection", category=category)
 
 
 def test_a_far_mention_of_a_held_category_joins_its_theme(workspace: Workspace) -> None:

@@ -59,9 +59,11 @@ PARAPHRASES = {
 }
 
 
-def store_pains(ws: Workspace, lines: Sequence[str], key: str) -> list[int]:
-    """A call per line whose buyer tells it, stored as a pain in no theme (as detection between
-    two full re-clusters leaves it); returns the mention ids."""
+def store_pains(
+    ws: Workspace, lines: Sequence[str], key: str, kind: str = "pain", category: str | None = None
+) -> list[int]:
+    """A call per line whose buyer tells it, stored as a pain (or ``kind`` of ``category``) in
+    no theme (as detection between two full re-clusters leaves it); returns the mention ids."""
     ids = []
     for number, line in enumerate(lines):
         call_id = add_call(ws, [line], key=f"{key}-{number}", account=f"{key} {number}")
@@ -73,7 +75,8 @@ def store_pains(ws: Workspace, lines: Sequence[str], key: str) -> list[int]:
             pain = Mention(
                 utterance_id=turn.id,
                 call_id=call_id,
-                kind="pain",
+                kind=kind,
+                category=category,
                 text=turn.text,
                 char_start=0,
                 char_end=len(turn.text),
