@@ -284,7 +284,11 @@ def seo_brief(evidence: Evidence) -> SEOBrief:
     asked: set[str] = set()
     stated: set[int] = set()
     sections = outline(evidence)
-    others = [t for t in outlined_topics(topics, sections) if t not in target.split()]
+    outlined = outlined_topics(topics, sections)
+    others = [t for t in outlined if t not in target.split()]
+    # The target's own topic leads the others: "… pricing: what buyers ask about security" had
+    # read as a page on security.
+    others = [t for t in outlined if t not in others] + others if others else []
     questions = questions_to_answer(evidence, sections)
     headed = {i for s in sections for h in s.h3 for i in h.citations}
     used = headed | {i for p in questions for i in p.citations}

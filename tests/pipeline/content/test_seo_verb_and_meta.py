@@ -144,3 +144,27 @@ def test_the_meta_names_a_topic_the_outline_asks_about() -> None:
     headings = [t for s in brief.outline for t in (s.h2, *(h.text for h in s.h3))]
     assert "training" in _outline_words(headings)
     assert "training" in brief.meta_description.lower(), brief.meta_description
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Booking software for hair salons.",
+        "Stock control software for pharmacies.",
+        "Job scheduling software for landscaping crews.",
+    ],
+)
+def test_the_meta_names_the_titles_topic_before_the_others(pitch: str) -> None:
+    """ "… pricing: what buyers ask about training" had read as a page on training."""
+    asks = Theme(
+        "Training new staff",
+        "adoption",
+        (
+            "Do you run training for new staff on the app?",
+            "Is there training for the managers before we go live?",
+        ),
+    )
+    brief = _brief(_evidence(pitch, (PRICE, asks)))
+    meta = brief.meta_description.lower()
+    assert brief.target_keyword.endswith("pricing"), brief.target_keyword
+    assert "what buyers ask about pricing and training" in meta, meta
