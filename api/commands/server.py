@@ -88,6 +88,12 @@ def demo(
         run_clustering(workspace, rebuild=False)
         settings = workspace.settings
         with workspace.session() as db:
+            # What the analysis made, so a new user knows it detected and clustered.
+            made = {k: len(list_clusters(db, kind=k)) for k in ("objection", "pain", "question")}
+            console.print(
+                "themes: " + ", ".join(f"{n} {kind}" for kind, n in made.items())
+                + " (`callmine clusters` lists them)"
+            )  # fmt: skip
             if current_profile(db) is None and EXAMPLE_PROFILE.exists():
                 saved = set_profile(db, read_profile_file(EXAMPLE_PROFILE), author=DEMO_AUTHOR)
                 console.print(f"product profile: {saved.profile.name} ({EXAMPLE_PROFILE.name})")

@@ -1,7 +1,9 @@
-"""``callmine demo`` can run again: the second run reuses its one-pager instead of a copy."""
+"""``callmine demo`` can run again: the second run reuses its one-pager instead of a copy; each
+run says how many themes of each kind the analysis made."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,3 +35,5 @@ def test_demo_twice_keeps_one_one_pager(
     assert count == 1
     assert "reusing the demo's one-pager" in outputs[1]
     assert "one-pager (pdf)" in outputs[1]
+    # it says what the analysis made: the corpus's themes of each kind
+    assert re.search(r"themes: [1-9]\d* objection, \d+ pain, \d+ question", outputs[1]), outputs[1]
