@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.ingest.paths import ingest_paths
 from pipeline.workspace import Workspace
+from tests.lead_in_calls import ingest_manifest_calls
 
 REP = "Jo Carter"
 BARE = ("Bad.", "Twice.", "Never again.", "Really awful.")
@@ -51,11 +51,4 @@ CALLS = {
 
 def ingest_bare_mention_calls(workspace: Workspace, folder: Path) -> None:
     """Write the calls and a manifest to ``folder`` and ingest them as ``callmine ingest`` does."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = ["file,date,account,outcome,industry,our_speakers"]
-    for name, (record, turns) in CALLS.items():
-        (folder / name).write_text("".join(f"{who}: {said}\n" for who, said in turns))
-        date, account, outcome, industry = record.split(",")
-        rows.append(f'{name},{date},"{account}",{outcome},{industry},{REP}')
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
-    ingest_paths(workspace, [folder], manifest=folder / "manifest.csv")
+    ingest_manifest_calls(workspace, folder, CALLS, REP)

@@ -4,6 +4,7 @@ ingest, detection, embedding and clustering (shared by the lead-in tests)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.ingest.paths import ingest_paths
@@ -80,11 +81,22 @@ CALLS = {
 
 def ingest_lead_in_calls(workspace: Workspace, folder: Path) -> None:
     """Write the calls and a manifest to ``folder`` and ingest them as ``callmine ingest`` does."""
+    ingest_manifest_calls(workspace, folder, CALLS, REP)
+
+
+def ingest_manifest_calls(
+    workspace: Workspace,
+    folder: Path,
+    calls: Mapping[str, tuple[str, Sequence[tuple[str, str]]]],
+    rep: str,
+) -> None:
+    """Write ``calls`` (file name: "date,account,outcome,industry" and its turns) and a
+    manifest naming ``rep`` our speaker to ``folder``, and ingest them as ``callmine ingest``."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = ["file,date,account,outcome,industry,our_speakers"]
-    for name, (record, turns) in CALLS.items():
+    for name, (record, turns) in calls.items():
         (folder / name).write_text("".join(f"{who}: {said}\n" for who, said in turns))
         date, account, outcome, industry = record.split(",")
-        rows.append(f'{name},{date},"{account}",{outcome},{industry},{REP}')
+        rows.append(f'{name},{date},"{account}",{outcome},{industry},{rep}')
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
     ingest_paths(workspace, [folder], manifest=folder / "manifest.csv")

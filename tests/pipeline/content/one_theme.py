@@ -32,8 +32,17 @@ def one_theme_evidence(
         for n, text in enumerate(said, start=1)
     ]
     ids = [q.id for q in quotes]
-    cluster = ClusterEvidence(
-        id=1,
+    cluster = objection_theme(1, name, category, ids)
+    return Evidence(clusters=[cluster], quotes=quotes, phrases=[], facts=[]), cluster
+
+
+def objection_theme(
+    number: int, name: str, category: str, ids: list[int], competitors: list[str] | None = None
+) -> ClusterEvidence:
+    """An objection theme's evidence whose quotes ``ids`` are each a call and account of their
+    own, with no outcome, keyword or answer on file."""
+    return ClusterEvidence(
+        id=number,
         name=name,
         kind="objection",
         category=category,
@@ -47,5 +56,5 @@ def one_theme_evidence(
         answer_ids=[],
         first_seen=None,
         last_seen=None,
+        competitors=competitors or [],
     )
-    return Evidence(clusters=[cluster], quotes=quotes, phrases=[], facts=[]), cluster

@@ -11,11 +11,12 @@ import pytest
 
 from pipeline.cluster.phrases import FUNCTION_WORDS, OPENERS_ONLY
 from pipeline.content.citations import check_citations
-from pipeline.content.evidence import ClusterEvidence, Evidence, Phrase, Quote
+from pipeline.content.evidence import Evidence, Phrase, Quote
 from pipeline.content.offline import OFFLINE_DRAFTS
 from pipeline.content.seo_keywords import keyword_like, product_category, shared_phrases
 from pipeline.content.types import SEOBrief
 from pipeline.language import in_english
+from tests.pipeline.content.one_theme import objection_theme
 
 
 @dataclass(frozen=True)
@@ -164,25 +165,8 @@ def _evidence(pitch: str, themes: tuple[Theme, ...]) -> Evidence:
                 )
             )
             ids.append(quote_id)
-        clusters.append(
-            ClusterEvidence(
-                id=number,
-                name=theme.name,
-                kind="objection",
-                category=theme.category,
-                size=len(ids),
-                calls=len(ids),
-                call_ids=ids,
-                accounts=len(ids),
-                outcomes={},
-                keywords=[],
-                quote_ids=ids,
-                answer_ids=[],
-                first_seen=None,
-                last_seen=None,
-                competitors=["FieldPro"] if theme.category == "competitor" else [],
-            )
-        )
+        rivals = ["FieldPro"] if theme.category == "competitor" else []
+        clusters.append(objection_theme(number, theme.name, theme.category, ids, rivals))
     evidence = Evidence(clusters=clusters, quotes=quotes, phrases=[], facts=[])
     category = product_category(pitch)
     if category:
