@@ -93,12 +93,43 @@ PHYSIO: Problems = {
 }
 
 
+# A florist: five problems told on two or three calls each, written before any rule was tried on
+# it, so a fix is checked on a trade it was not tuned on.
+FLORIST: Problems = one_liners(
+    {
+        "wilted stock": [
+            "We throw out buckets of roses that wilt before we sell them.",
+            "Flowers die in the cooler faster than we can use them.",
+        ],
+        "wedding changes": [
+            "Brides change the whole bouquet order a week before the wedding.",
+            "Couples keep swapping colours right up to the big day.",
+        ],
+        "delivery drivers": [
+            "Our van driver quit and deliveries are late all of February.",
+            "We can't get anyone to drive the Valentine's deliveries.",
+            "Orders sit in the shop because there's nobody to deliver them.",
+        ],
+        "wire service fees": [
+            "The wire service takes a quarter of every order it sends us.",
+            "Relay orders pay us almost nothing after the network's commission.",
+        ],
+        "phone orders": [
+            "Half our orders come by phone and we write them on scraps of paper.",
+            "Orders taken over the phone get lost or written down wrong.",
+        ],
+    }
+)
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="pain themes mix problems on small data; a fix is on branch wip-cohesion of h_paingrain",
+    reason="pain themes mix problems on small data (issue 16/grain: no rule yet passes all four)",
 )
 @pytest.mark.parametrize(
-    "problems", [BAKERY, PLUMBING, PHYSIO], ids=["bakery", "plumbing", "physio"]
+    "problems",
+    [BAKERY, PLUMBING, PHYSIO, FLORIST],
+    ids=["bakery", "plumbing", "physio", "florist"],
 )
 def test_a_small_workspaces_problems_of_one_trade_are_a_theme_each(
     workspace: Workspace, problems: Problems
