@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.embed import Embedder
-from tests.pipeline.detect.lines import Line, buyer_kinds, buyer_verdicts
+from tests.pipeline.detect.lines import Line, buyer_kinds
 
 
 @pytest.fixture(scope="module")
@@ -90,5 +90,6 @@ def test_a_rivals_praise_told_as_a_result_is_a_competitor_objection(
     """Praise of the tool they run, told as what it did for them, is a reason to stay (it had
     been ``other``, read as a report that our trial went well)."""
     lines = [Line(0, "rep", asked), Line(1, "buyer", said)]
-    found = buyer_verdicts(detector, lines)
-    assert found[said] == ("objection", "competitor")
+    found = detector.detect_utterances(lines, competitors=[rival])[1]
+    kinds = [(d.kind, d.category) for d in found if d.kind not in ("competitor", "why_now")]
+    assert kinds == [("objection", "competitor")]
