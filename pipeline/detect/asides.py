@@ -47,12 +47,16 @@ _MEDIUM = 0.6  # "not", "never", "still": enough to doubt a report of the trial
 _BUYING = ("price", "contract", "switching", "authority_timing", "status_quo", "competitor")
 
 
-def reports_it_went_well(sentence: str) -> bool:
+def reports_it_went_well(sentence: str, rivals: Sequence[str] = ()) -> bool:
     """A change for the better ("Clients actually respond now, we used to chase them for
     weeks.", "The reminders cut our no-shows in half during the trial."), with no turn to a
-    worry, no buying topic and no more than a weak hedge once the praise is taken out."""
+    worry, no buying topic and no more than a weak hedge once the praise is taken out; not of a
+    rival the sentence names ("<rival>'s been brilliant, the members love the app." is what
+    they would leave, as in ``praises_us``)."""
     text = lowered(sentence)
     if not _WENT_WELL.search(text) or _CONTRAST.search(text):
+        return False
+    if _named(_beaten_rivals_out(text, rivals), rivals):
         return False
     cues = cue_scores(_WENT_WELL.sub(" ", text))
     return cues.concern < _MEDIUM and not any(cues.categories[name] for name in _BUYING)
@@ -345,7 +349,7 @@ def says_no_concern(sentence: str, rivals: Sequence[str] = ()) -> bool:
     (``rivals``: praise of one is no praise of us)."""
     return (
         makes_small_talk(sentence)
-        or reports_it_went_well(sentence)
+        or reports_it_went_well(sentence, rivals)
         or praises_us(sentence, rivals)
         or wants_our_part(sentence)
         or signals_a_purchase(sentence)

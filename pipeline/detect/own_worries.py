@@ -18,7 +18,9 @@ from pipeline.detect.rules import CUES, alternation, cue_scores, is_question, lo
 _LEAD = re.compile(
     r"^(?:(?:honestly|to be honest|and|but|so|look|well|the thing is)\b[\s,]*)*(?:"
     + "|".join(CUES["own_worry"]["lead"])
-    + r")\b"
+    + r")\b(?:\s+(?:"
+    + "|".join(CUES["own_worry"]["lead_tail"])
+    + r")\b)?"
 )
 _ABOUT_US = alternation(CUES["own_worry"]["about_us"])
 # Topics of a worry about us whatever the words ("the payroll export will break", "when we move

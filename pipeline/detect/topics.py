@@ -17,7 +17,15 @@ from pipeline.detect.capabilities import (
 )
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.plain_topics import plain_topic
-from pipeline.detect.rules import CUES, KIND_CUES, REASSURANCE, alternation, is_question, lowered
+from pipeline.detect.rules import (
+    CUES,
+    KIND_CUES,
+    REASSURANCE,
+    alternation,
+    is_direct_question,
+    is_question,
+    lowered,
+)
 from pipeline.detect.sentences import sentence_before
 
 _PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
@@ -70,9 +78,14 @@ def says_the_cost_grows(sentence: str) -> bool:
 def needs_it_offline(sentence: str) -> bool:
     """No signal where they work and a need to work without it, in one sentence ("No cover on
     most of the farm, needs offline."): the requirement a note reports is an objection (it had
-    been read as today's set-up)."""
+    been read as today's set-up). Not asked as a question ("Does it work offline down a lift pit
+    with no signal?" asks what we do; it had been an adoption objection)."""
     text = lowered(sentence)
-    return bool(_NO_SIGNAL.search(text)) and bool(_OFFLINE.search(text))
+    return (
+        bool(_NO_SIGNAL.search(text))
+        and bool(_OFFLINE.search(text))
+        and not is_direct_question(sentence)
+    )
 
 
 def calls_the_price_high(sentence: str) -> bool:

@@ -32,6 +32,7 @@ from pipeline.detect.decisions import (
     waits_on_someone_else,
 )
 from pipeline.detect.deferrals import defers_the_decision
+from pipeline.detect.doubts import asks_in_doubt, feels_uneasy_ahead
 from pipeline.detect.model import KindScore
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
@@ -126,8 +127,11 @@ def sentence_verdict(
         or calls_the_price_high(text)
         or has_no_budget(text)
         or refuses_a_price_per_head(text)
+        or asks_in_doubt(text)
+        or feels_uneasy_ahead(text)
     ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen",
-        # "I'm not paying per groomer when one of mine only works Saturdays."
+        # "I'm not paying per groomer when one of mine only works Saturdays.", "Do you really
+        # think the drivers will fill it in?", "I'd be a little uneasy having it hosted abroad."
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (said := _said_topic(sentence)) is not None:

@@ -28,15 +28,18 @@ FIXTURES = Path(__file__).parents[2] / "fixtures" / "detect"
 # about a rival, "I was wondering whether" beside a worry word), and a fourth (a rival's weakness
 # or today's tool's gap said by the buyer who lives with it, a condition on signing said in
 # hindsight, and their near-misses), and a fifth (a loss in their own business sized in words or
-# by the crate, and the same loss said of a move or asked), each labelled before any detector ran
-# on it. The third to fifth say who said each sentence and the rep's turn before it; the fourth
-# and fifth, the rivals the call's record lists.
+# by the crate, and the same loss said of a move or asked), and a sixth (ten trades none before
+# used: objections said politely or as questions, conditions, pains said in the negative, set-ups
+# with a mild judgement, a rival praised, hedged prices, a loss's reason in passing, CRM
+# shorthand), each labelled before any detector ran on it. The third to sixth say who said each
+# sentence and the rep's turn before it; the fourth to sixth, the rivals the call's record lists.
 BORDERLINE = (
     FIXTURES / "borderline_kinds.csv",
     FIXTURES / "borderline_kinds_2.csv",
     FIXTURES / "borderline_kinds_3.csv",
     FIXTURES / "borderline_kinds_4.csv",
     FIXTURES / "borderline_kinds_5.csv",
+    FIXTURES / "borderline_kinds_6.csv",
 )
 
 
@@ -144,13 +147,20 @@ def test_per_kind_figures_on_the_borderline_set(
     # question 1.0 / 0.969, set-up 0.939 / 0.886, other 0.860 / 0.891; after: 0.903 / 0.933,
     # 0.959 / 0.959, 1.0 / 0.969, 0.939 / 0.886, 0.909 / 0.909 (its two misses, a rival praised
     # and "If it had been up to me we'd have signed.", had been missed before too, and lower the
-    # objection recall and other precision floors).
+    # objection recall and other precision floors). With the sixth set, before the rules for
+    # pains said in the negative, doubt said by a question's form or a feeling ahead, a question
+    # about working offline, a rival's praise told as a result, thanks after "no problem", a
+    # set-up's shrug and a price as expected: objection 0.853 / 0.921, pain 0.950 / 0.891,
+    # question 0.951 / 0.951, set-up 0.947 / 0.818, other 0.887 / 0.887; after: 0.916 / 0.952,
+    # 0.954 / 0.969, 1.0 / 0.976, 0.949 / 0.841, 0.919 / 0.919 (the first five sets' misses are
+    # the same before and after; three set-ups with a mild judgement in the sixth, left labelled
+    # as read, lower the set-up recall floor).
     floors = {
-        "objection": (0.89, 0.93),
-        "pain": (0.94, 0.94),
-        "question": (0.98, 0.95),
-        "current_setup": (0.92, 0.87),
-        "other": (0.90, 0.89),
+        "objection": (0.90, 0.94),
+        "pain": (0.94, 0.95),
+        "question": (0.98, 0.96),
+        "current_setup": (0.93, 0.83),
+        "other": (0.90, 0.90),
     }
     for kind, (precision, recall) in floors.items():
         assert figures[kind].precision >= precision, kind
