@@ -145,6 +145,9 @@ class SentenceInput:
     # The objection category the rep's label named ("Price objection:", "Security question:"),
     # for an objection or a question of the kind the label gave; None: none named.
     note_category: str | None = None
+    # The buyer's turn the rep's turn before (``context``) answered, when this turn follows the
+    # rep's straight away ("Does it work offline?" before "Not yet."); "" when none.
+    asked: str = ""
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.seller_voice import seller_sentences
-from pipeline.detect.sentences import call_texts, split_sentences, surroundings
+from pipeline.detect.sentences import answered_turns, call_texts, split_sentences, surroundings
 from pipeline.detect.side_remarks import side_remarks
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
 from pipeline.detect.verdict import sentence_verdict
@@ -170,6 +170,7 @@ class RuleEmbeddingDetector:
              for u, spans in zip(utterances, split, strict=True)],
             mine,
         )  # fmt: skip
+        answered = answered_turns(utterances)
         for turn, ((utterance, context, reply, position), call) in enumerate(
             zip(surroundings(utterances), calls, strict=True)
         ):
@@ -182,7 +183,8 @@ class RuleEmbeddingDetector:
                 noted = getattr(utterance, "note_kind", None)  # the rep's label in a note
                 topic = getattr(utterance, "note_category", None)  # "Price objection:"
                 scored = SentenceInput(text, utterance.text, context, known, reply, position,
-                                       index, len(spans), listed, noted, topic)  # fmt: skip
+                                       index, len(spans), listed, noted, topic,
+                                       answered[turn])  # fmt: skip
                 out.append(
                     BuyerSentence(
                         utterance.id, utterance.role, start, end, text, scored, mine, call, doing

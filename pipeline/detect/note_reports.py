@@ -16,9 +16,12 @@ from pipeline.person_positions import ROLE
 # buyer's question.
 # (A name before "asked" only for a question about us, "Alan asked whether we integrate with
 # Paylocity": in a rep's note "Priya asked if they run payroll" may be the rep.)
+# A topic in shorthand ("Asked re SSO.") or the question itself after "asked" ("Asked the price
+# goes up after year one?") is one too.
 _REPORTED_QUESTION = re.compile(
     r"^(?:[-*•]\s*)?(?i:(?:she|he|they)\s+)?(?i:(?:also|then)\s+)?(?i:asked)\s+"
-    r"(?i:whether|if|about|how|what|when|why|who|which|where|us\s+(?:whether|if|about))\b"
+    r"(?:(?i:whether|if|about|re|regarding|how|what|when|why|who|which|where"
+    r"|us\s+(?:whether|if|about|re))\b|[^?]*\?\W*$)"
     r"|^(?:[-*•]\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?i:(?:also|then)\s+)?(?i:asked)\s+"
     r"(?i:(?:us\s+)?(?:whether|if|how|when|about)\s+(?:we|you|our|your)\b)"
     # Their side named by its role, any topic: "Owner asked whether the deposits sit with us.",

@@ -43,13 +43,19 @@ _A_QUESTION = (
     rf"(?:(?:here|now|just)\s+)?{_SOURCE}"
     r"|(?:a|another|one more|the next) questions? (?:has |just )?(?:came|come|coming) in"
 )
-# "Next question, from Sam:", "Final question from the chat:", "Another question:".
+# "Next question, from Sam:", "Final question from the chat:", "Another question:"; "Q from
+# Priya:" (shorthand names its source: a bare "Question:" may be the host's own).
 _NEXT = (
     r"(?:the )?(?:next|last|final|another|one more|second|third) question"
     rf"(?:\s*,?\s*(?:comes\s+)?{_SOURCE})?(?=\s*(?:[:,-]|is (?:{_WH})\b))"
+    rf"|(?:q|question)\s*,?\s*{_SOURCE}(?=\s*[:,-])"
 )
+# What a relayed question runs on into: a question word, its topic ("asked re SSO"), a quote, or
+# the question itself asked without one, when the sentence ends on a question mark ("someone asked
+# the price goes up after year one?").
+_ASKED_WHAT = rf"(?=\s*(?:(?:{_WH}|about|re|regarding)\b|[:,\"“])|[^?]*\?\W*$)"
 _RELAY = re.compile(
-    rf"^{_OPENER}(?:{_ASKER}\s+{_ASKED}(?=\s*(?:(?:{_WH}|about)\b|[:,\"“]))|{_A_QUESTION}\b|{_NEXT})"
+    rf"^{_OPENER}(?:{_ASKER}\s+{_ASKED}{_ASKED_WHAT}|{_A_QUESTION}\b|{_NEXT})"
     r"(?:\s*(?:about|on|asking|regarding|around|re)\b)?[\s,:;-]*",
     re.IGNORECASE,
 )

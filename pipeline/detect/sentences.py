@@ -163,6 +163,18 @@ def surroundings(
     return out
 
 
+def answered_turns(utterances: Sequence[UtteranceLike]) -> list[str]:
+    """Each utterance with the buyer's turn the rep's turn just before it answered: the turn
+    before that rep turn, not the rep's own ("" when the utterance does not follow a rep's
+    turn, or nothing came before that one in its call)."""
+    out: list[str] = []
+    for turns in _calls(utterances):
+        for index in range(len(turns)):
+            follows_rep = index >= 2 and turns[index - 1].role == "rep"
+            out.append(turns[index - 2].text if follows_rep and turns[index - 2].role != "rep" else "")
+    return out
+
+
 # A quote keeps the sentences around it that its meaning depends on. The next one when it turns
 # against it ("... quite a lot more. But the partners see it as one system") or goes on about a
 # short one ("We also looked at Staffly. They wanted a three-week implementation"); the one

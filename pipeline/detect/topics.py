@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.capabilities import (
-    MISSING_FEATURE,
-    asks_for_a_capability,
-    needs_what_was_asked,
-)
+from pipeline.detect.after_answer import refused_topic
+from pipeline.detect.capabilities import asks_for_a_capability, lacked_topic, needs_what_was_asked
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import (
@@ -54,17 +51,22 @@ def reason_topic(sentence: SentenceInput) -> str | None:
     """The topic a bare reason takes from the sentence it goes on from in the same turn ("Would
     the contractors need to pay for their own logins? Because they won't." is price; it had
     been adoption, read from "they won't" alone); after a question whether the product does a
-    thing ("Does it do multi-currency? Because without that it's a no."), a missing feature, and
+    thing ("Does it do multi-currency? Because without that it's a no."), what it lacks
+    (``lacked_topic``: a missing feature unless a system to connect, a safeguard or a term), and
     so is the thing asked for called the one they need ("That's the one thing I'd need.",
-    ``needs_what_was_asked``), unless the question names a system to connect (integrations);
-    None for any other sentence."""
+    ``needs_what_was_asked``);
+    across the rep's no, what the buyer asked (``after_answer.refused_topic``); None for any
+    other sentence."""
+    if (refused := refused_topic(sentence)) is not None:
+        return refused
     if not (_BARE_REASON.match(lowered(sentence.text)) or needs_what_was_asked(sentence)):
         return None
     said_before = sentence_before(sentence.turn, sentence.text)
     if not said_before:
         return None
-    named = plain_topic(said_before, None)
-    return named or (MISSING_FEATURE if asks_for_a_capability(said_before) else None)
+    if asks_for_a_capability(said_before):
+        return lacked_topic(said_before)
+    return plain_topic(said_before, None)
 
 
 def says_the_cost_grows(sentence: str) -> bool:

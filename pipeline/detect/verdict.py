@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.detect import note_reports, rules
 from pipeline.detect.account_facts import states_its_size
+from pipeline.detect.after_answer import needs_what_was_granted, needs_what_was_refused
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
 from pipeline.detect.capabilities import needs_what_was_asked
@@ -100,8 +101,11 @@ def sentence_verdict(
     # "Needs it to post to Xero before anything else." (a note), "Whatever we buy has to talk
     # to Xero.", "Single sign-on or nothing." (the buyer): a condition on what they would buy
     # "Does it do X? That's the one thing I'd need.": the thing asked for, a condition too
+    # "Does it work offline?" / "Not yet." / "That's the one thing I'd need.": across the answer
+    refused = role in SAID_BY_THE_BUYER and needs_what_was_refused(sentence)
     must_have = (role == "rep_note" and notes_a_must_have(text)) or (
-        role in SAID_BY_THE_BUYER and (sets_a_requirement(text) or needs_what_was_asked(sentence))
+        role in SAID_BY_THE_BUYER
+        and (sets_a_requirement(text) or needs_what_was_asked(sentence) or refused)
     )
     reported = must_have or (role == "rep_note" and note_reports.reports_a_worry(text))
     # not "It's okay, it's just really clunky." of their own tool: a flaw of today's, below
@@ -117,6 +121,9 @@ def sentence_verdict(
         # "I was wondering whether the reminders can go by text, I'm worried they miss emails?"
         kind = "question"
         confidence = max(score.probabilities.get("question", 0.0), STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and needs_what_was_granted(sentence):
+        # "Does it do batch numbers?" / "Yes, it does." / "That's the one thing I'd need.": met
+        kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif reported or instead is not None:
         # "Worried about retraining 25 seasonal pickers before Black Friday", "Needs it to post
         # to Xero before anything else.", "The minimum doesn't bother me, it's the monthly total."
@@ -180,9 +187,12 @@ def sentence_verdict(
     elif kind == "objection" and nods_to_a_fact(text, spelt_rivals(text, hits)):
         kind = max(_STATEMENTS[1:] + ("other",), key=lambda k: score.probabilities.get(k, 0.0))
         confidence = score.probabilities.get(kind, 0.0)  # "Mm-hm, Bethesda is one of our busier"
-    if role == "rep_note" and note_reports.reports_a_question(text):
+    passed_on = (role == "rep_note" and note_reports.reports_a_question(text)) or (
+        role == "unknown" and relays_a_question(text)
+    )  # someone else's question told: "Asked re SSO.", "Q from Priya: offline on the roadmap?"
+    if role == "rep_note" and passed_on and not refused:
         kind = "question"  # "Asked whether we integrate with Mindbody."
-    elif role == "unknown" and relays_a_question(text):
+    elif role == "unknown" and passed_on:
         # "And someone asked whether the price goes up after the first year.": the audience's
         # question read out, never the speaker's objection, whatever it is about
         kind, blocked = "question", False
@@ -229,6 +239,8 @@ def sentence_verdict(
         on_topic = objection_sims.get(category or "", 0.0) >= _QUESTION_TOPIC_MIN
         # an on-topic question's own words settle which topic ("works offline" is no security)
         category = plain_topic(text, category) if on_topic else None
+        if passed_on and category is None:  # the teller's words had drawn it off its topic
+            category = plain_topic(text, None) or rules.topic_without_rival(text)
     else:
         category = None
     if (noted := labelled_category(sentence, kind)) is not None:
