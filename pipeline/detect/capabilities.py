@@ -52,4 +52,4 @@ def lacked_topic(asked: str) -> str:
     adoption's words, but offline is what we lack)."""
     named = plain_topic(asked, None) or topic_without_rival(asked)
     kept = _LACKED_PARTS if asks_for_a_capability(asked) else (*_LACKED_PARTS, *_LACKED_TERMS)
-    return named if named in kept else MISSING_FEATURE
+    return named if named is not None and named in kept else MISSING_FEATURE

@@ -171,7 +171,9 @@ def answered_turns(utterances: Sequence[UtteranceLike]) -> list[str]:
     for turns in _calls(utterances):
         for index in range(len(turns)):
             follows_rep = index >= 2 and turns[index - 1].role == "rep"
-            out.append(turns[index - 2].text if follows_rep and turns[index - 2].role != "rep" else "")
+            out.append(
+                turns[index - 2].text if follows_rep and turns[index - 2].role != "rep" else ""
+            )
     return out
 
 
