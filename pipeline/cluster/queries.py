@@ -112,17 +112,11 @@ def shown_order(
     )
     relevance = quote_relevance(worded, [typical.get(r.text, 0.0) for r in worded])
     rank = {r.id: -score for r, score in zip(worded, relevance, strict=True)}
-    # In its tier, a quote the theme's name describes first: the list's face quote is one the
-    # name is true of ("Does it handle people who aren't on payroll?" had been fronted by
-    # "does it do the room bookings?").
+    # In its tier, one the name describes first ("Does it handle people who aren't on
+    # payroll?" had been fronted by "does it do the room bookings?").
+    named = {r.id: not described_by(cluster.name, r.text) for r in worded}
     return sorted(
-        worded,
-        key=lambda r: (
-            quote_tier(r, confident_at),
-            not described_by(cluster.name, r.text),
-            rank[r.id],
-            r.id,
-        ),
+        worded, key=lambda r: (quote_tier(r, confident_at), named[r.id], rank[r.id], r.id)
     )
 
 
