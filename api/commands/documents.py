@@ -65,9 +65,12 @@ def _cluster_advice() -> Iterator[None]:
     try:
         yield
     except NoSuitableClusters as exc:
-        raise BadInput(
-            f"{exc.detail}: run `callmine cluster` first or pass --cluster ID", field=exc.field
-        ) from exc
+        advice = (
+            "pass --cluster ID to write it from another theme (`callmine clusters` lists them)"
+            if exc.clustered
+            else "run `callmine cluster` first or pass --cluster ID"
+        )
+        raise BadInput(f"{exc.detail}: {advice}", field=exc.field) from exc
 
 
 def _show(document: service.DocumentDetail | service.DocumentSummary, as_json: bool) -> None:

@@ -71,6 +71,14 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def described_by(name: str, text: str) -> bool:
+    """Whether ``name`` describes ``text``: the text says half or more of the name's words.
+    A theme's face quote is one its name describes: "What happens to four years of history?"
+    had been fronted by "how does time tracking work?"."""
+    words = name_words(name)
+    return bool(words) and 2 * len(words & name_words(text)) >= len(words)
+
+
 def too_close(name: str, other: str) -> bool:
     """Whether a user reading both names in one list cannot tell them apart: they say the same
     words (``name_words``), whatever their order, inflection or function words. One word more

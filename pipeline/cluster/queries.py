@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.cluster.lead_ins import quote_reads, readable_first, shown_lead_in
 from pipeline.cluster.member_lead_ins import with_lead_ins
+from pipeline.cluster.name_rules import described_by
 from pipeline.cluster.rows import (
     count_rows,
     earlier_rows,
@@ -96,7 +97,8 @@ def shown_order(
     session: Session, cluster: Cluster, rows: Sequence[MentionRow], confident_at: float
 ) -> list[MentionRow]:
     """A theme's mentions in the order its list quote and its cards show them: confident ones
-    (``confident_at``) first, the buyer's own words before a rep's note, each as ``cluster-show``
+    (``confident_at``) first, the buyer's own words before a rep's note, one its name describes
+    (``name_rules.described_by``) first, each as ``cluster-show``
     ranks them (``stats.quote_relevance``: typical of the theme times sure); none that says
     nothing alone ("Hmm.") while another says something. The list had quoted "We've taken on
     four agency drivers..." (0.29, off-topic) for Security, the only line marked a buyer's.
@@ -110,7 +112,12 @@ def shown_order(
     )
     relevance = quote_relevance(worded, [typical.get(r.text, 0.0) for r in worded])
     rank = {r.id: -score for r, score in zip(worded, relevance, strict=True)}
-    return sorted(worded, key=lambda r: (quote_tier(r, confident_at), rank[r.id], r.id))
+    # In its tier, one the name describes first ("Does it handle people who aren't on
+    # payroll?" had been fronted by "does it do the room bookings?").
+    named = {r.id: not described_by(cluster.name, r.text) for r in worded}
+    return sorted(
+        worded, key=lambda r: (quote_tier(r, confident_at), named[r.id], rank[r.id], r.id)
+    )
 
 
 def _central_quote(
@@ -269,7 +276,12 @@ def get_cluster(
     # More than shown: a quote the one before it already shows is left out, and one that
     # cannot stand alone with nothing before it gives way to a later one of its role.
     offered = representative_quotes(
-        rows, vectors, centroid, quotes=2 * quotes + 2, confident_at=confident_at
+        rows,
+        vectors,
+        centroid,
+        quotes=2 * quotes + 2,
+        confident_at=confident_at,
+        name=cluster.name,
     )
     chosen = readable_quotes(distinct_quotes(with_turns(session, offered)))[:quotes]
     quote = chosen[0]["text"] if chosen else None

@@ -26,13 +26,18 @@ _CLAUSE = re.compile(
 # Where the first reported question ends: a bracketed answer, the next clause, the sentence.
 _END = re.compile(r"\s*(?:\(|[,;:.?!]|\s[-–—]\s|\s+and\s+(?:whether|if)\b)")
 _YOURS = {"we": "you", "our": "your", "us": "you", "ours": "yours"}
+# A rep's note says the buyer in the third person: "whether we can import their history" is
+# the buyer's "our history" (never "their", a rep's wording in a buyer's question).
+_THEIRS = {"they": "we", "their": "our", "them": "us", "theirs": "ours"}
+_PRONOUNS = frozenset({"i", "we", "you", "it", "they"})
 _WHO_NOT = {"there", "that", "this", "which", "who", "what"}
 
 
 def direct_question(text: str) -> str | None:
     """The first question ``text`` reports, put directly ("Asked whether we can import
     payroll" reads "Can you import payroll?"); None when it reports none or it will not read
-    as one (no auxiliary to put first: "whether it works offline")."""
+    as one (no auxiliary to put first: "whether it works offline"); the buyer put in their
+    own words ("their history" reads "our history")."""
     reported = _REPORTED.match(text.strip())
     if reported is None:
         return None
@@ -40,7 +45,9 @@ def direct_question(text: str) -> str | None:
     clause = _CLAUSE.match(asked)
     if clause is None or clause["who"].casefold() in _WHO_NOT:
         return None
-    words = [_YOURS.get(w.casefold(), w) for w in f"{clause['who']} {clause['rest']}".split()]
+    # "whether the engineers can see their jobs": "their" is the engineers', kept.
+    buyers = _YOURS | _THEIRS if clause["who"].casefold() in _PRONOUNS else _YOURS
+    words = [buyers.get(w.casefold(), w) for w in f"{clause['who']} {clause['rest']}".split()]
     return f"{clause['aux'].capitalize()} {' '.join(words)}?"
 
 

@@ -1,5 +1,5 @@
 """A rival's theme reads "<Rival>: <what its buyers say of it>", whatever its quotes' wording:
-"RotaPro: price", "Staffly: contracts and HR", "ClockBee: asked about".
+"RotaPro: price", "Staffly: contracts and HR", "ClockBee: asked about it".
 
 Why: the demo's three rival themes had been named three ways by the general rules: "Staffly"
 (the rival alone, a topic word), "I'll probably take RotaPro's deal" (one buyer's clause) and
@@ -38,6 +38,9 @@ from pipeline.detect.rules import cue_scores, is_question
 
 IN_USE = "already in use"  # "We're happy with Groomly", "We already pay for PetDesk"
 ASKED = "asked about"  # "Does Petwise do reminders too?", "And ClockBee?"
+# Asked about with nothing a share of the asks say: a name never ends mid-phrase ("ClockBee:
+# asked about" had named one).
+ASKED_ONLY = f"{ASKED} it"
 NAMED = "named, no reason given"  # "Lost to Staffly.", "Staffly."
 CHOSEN = "chosen over us"  # "the board picked PharmStock", "We've gone with Vetlio."
 # What the rival has, said with the rival as its subject, up to where the clause ends: "Vetlio
@@ -104,7 +107,7 @@ def rival_aspects(
     if terms:
         said.append(" and ".join(_lowered(t) for t in terms[:TERMS_IN_NAME]))
     if 2 * sum(_asks(t) for t in texts) >= len(texts):
-        return [*(f"{ASKED} {a}" for a in said if a != IN_USE), ASKED]
+        return [*(f"{ASKED} {a}" for a in said if a != IN_USE), ASKED_ONLY]
     return [*said, *_reasons_said(texts, competitors), NAMED]
 
 
@@ -167,7 +170,7 @@ def held_theme_name(
     terms = aspect.removeprefix(f"{ASKED} ").split(" and ") if aspect else []
     return (
         head == rival
-        and asked == (rival_aspects(texts, keywords, competitors)[-1] == ASKED)
+        and asked == (rival_aspects(texts, keywords, competitors)[-1] == ASKED_ONLY)
         and bool(terms)
         and quotes_saying(terms[0], texts) >= MIN_SHARED_QUOTES
         and all(quotes_saying(term, texts) for term in terms)

@@ -12,6 +12,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from pipeline.cluster.lead_ins import needs_lead_in
+from pipeline.cluster.name_rules import described_by
 from pipeline.cluster.trend import (
     Direction,
     Periods,
@@ -212,19 +213,23 @@ def representative_quotes(
     *,
     quotes: int = QUOTES,
     confident_at: float = 0.0,
+    name: str = "",
 ) -> list[dict[str, Any]]:
     """Central, sure yet diverse quotes when the vectors are given (relevance weighed by the
     detector's confidence), else the ``quotes`` most confident rows; shown by ``quote_tier``
-    (confident ones first, from ``confident_at``), each tier in that order."""
+    (confident ones first, from ``confident_at``), each tier in that order, led by one the
+    theme's ``name`` describes (``described_by``) when its first tier has one."""
     weights = quote_weights(rows)
     tiers = [quote_tier(r, confident_at) for r in rows]
+    described = [described_by(name, r.text) for r in rows]
     if vectors is not None and centroid is not None and len(rows):
         said = [i for i in range(len(rows)) if weights[i] > 0] or range(len(rows))
         best = min(tiers[i] for i in said)
         first = [i for i in said if tiers[i] == best]
+        first = [i for i in first if described[i]] or first
         chosen = mmr_quotes(vectors, centroid, quotes, weights=weights, among=first)
     else:
-        chosen = sorted(range(len(rows)), key=lambda i: -weights[i])[:quotes]
+        chosen = sorted(range(len(rows)), key=lambda i: (not described[i], -weights[i]))[:quotes]
     chosen = [i for i in chosen if weights[i] > 0] or chosen[:1]
     return [rows[i].quote() for i in sorted(chosen, key=lambda i: tiers[i])]  # stable
 

@@ -20,7 +20,12 @@ from pipeline.store.models import Call, Cluster, Mention, Utterance
 
 class NoSuitableClusters(BadInput):
     """No theme suits the type: each surface says how to make or name some (the CLI's
-    `callmine cluster` / --cluster advice had reached API and web users)."""
+    `callmine cluster` / --cluster advice had reached API and web users). ``clustered``: themes
+    of the kind exist, none of them about the type's topic."""
+
+    def __init__(self, detail: str, *, field: str | None = None, clustered: bool = False) -> None:
+        super().__init__(detail, field=field)
+        self.clustered = clustered
 
 
 def check_industry(session: Session, industry: str | None) -> None:
@@ -173,10 +178,7 @@ def resolve_clusters(
         confident_at=confident_at,
     )
     if not chosen and not ct.needs_competitor:
-        where = f" in {industry} calls" if industry else ""
-        raise NoSuitableClusters(
-            f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}", field="cluster_ids"
-        )
+        raise _none_suit(session, ct, industry)
     chosen = _with_problem(session, ct, chosen[: ct.max_clusters], industry, confident_at)
     return _with_questions(session, ct, chosen, industry, confident_at)
 
@@ -250,3 +252,22 @@ def _with_problem(
         session, ct.problem_kind, industry=industry, confident_at=confident_at
     )
     return [*problems[: ct.problems], *cluster_ids]
+
+
+def _none_suit(session: Session, ct: ContentType, industry: str | None) -> NoSuitableClusters:
+    """Why no theme suits ``ct``: when themes of its kind exist, that none is about its topic
+    ("no objection theme about setup time or switching"), never as if none had been made
+    (a walk had been told to run `callmine cluster` with twelve themes there)."""
+    where = f" in {industry} calls" if industry else ""
+    clustered = session.scalar(
+        select(func.count())
+        .select_from(Cluster)
+        .where(Cluster.kind == ct.cluster_kind, Cluster.status == "active")
+    )
+    if not clustered or not ct.categories:
+        detail = f"no suitable {ct.cluster_kind} clusters{where} for {ct.name}"
+        return NoSuitableClusters(detail, field="cluster_ids")
+    topics = [c.replace("_", " ") for c in ct.categories]
+    about = f"{', '.join(topics[:-1])} or {topics[-1]}" if len(topics) > 1 else topics[0]
+    detail = f"no {ct.cluster_kind} theme{where} is about {about}, which {ct.name} is written from"
+    return NoSuitableClusters(detail, field="cluster_ids", clustered=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -311,10 +312,26 @@ def parse_profile(data: object, source: str = "profile") -> ProductProfile:
         return ProductProfile.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']) or 'profile'}: {error['msg']}"
+            f"{'.'.join(str(p) for p in error['loc']) or 'profile'}: {_problem(error)}"
             for error in exc.errors()
         )
         raise BadInput(f"{source}: {problems}") from None
+
+
+# Where a key a profile has no room for belongs instead.
+_KEPT_ELSEWHERE = {
+    "competitors": "rivals are named by CALLMINE_COMPETITORS, facts about one by `callmine facts`"
+}
+
+
+def _problem(error: ErrorDetails) -> str:
+    """Pydantic's message, save for a key the profile does not have: the keys it has, and
+    where that one goes ("Extra inputs are not permitted" had left a walk guessing)."""
+    if error["type"] != "extra_forbidden":
+        return str(error["msg"])
+    keys = ", ".join(ProductProfile.model_fields)
+    elsewhere = _KEPT_ELSEWHERE.get(str(error["loc"][-1]) if error["loc"] else "")
+    return f"not a profile key (the keys are {keys})" + (f"; {elsewhere}" if elsewhere else "")
 
 
 def read_profile_file(path: Path) -> ProductProfile:

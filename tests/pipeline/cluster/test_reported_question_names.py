@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cluster.label import centralities, name_clusters
+from pipeline.cluster.reported_questions import direct_question
 from pipeline.embed import Embedder, normalise
 
 # trade -> (a question theme's quotes, the questions that may name it: each quote's first)
@@ -61,3 +62,26 @@ def test_a_theme_of_reported_questions_is_named_by_the_first_put_directly(
         kind="question",
     )
     assert name in expected, name
+
+
+# A rep's note says the buyer in the third person; the question is put in the buyer's own words,
+# unless "their" is the people the question is about ("the drivers ... their routes").
+IN_THE_BUYERS_WORDS = {
+    "Asked whether we can import their Servicio history (yes, a CSV).": (
+        "Can you import our Servicio history?"
+    ),
+    "The manager asked if they can keep their own appointment codes.": (
+        "Can we keep our own appointment codes?"
+    ),
+    "She wanted to know whether we could move them over before the spring rush.": (
+        "Could you move us over before the spring rush?"
+    ),
+    "He asked whether the drivers can see their routes the night before.": (
+        "Can the drivers see their routes the night before?"
+    ),
+}
+
+
+@pytest.mark.parametrize("note", sorted(IN_THE_BUYERS_WORDS))
+def test_a_reported_question_is_put_in_the_buyers_own_words(note: str) -> None:
+    assert direct_question(note) == IN_THE_BUYERS_WORDS[note]

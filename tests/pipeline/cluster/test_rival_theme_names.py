@@ -10,10 +10,13 @@ clustered on the real embedder and SQLite.
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from pipeline.analysis.flow import run_clustering
+from pipeline.cluster.clauses import ends_mid_phrase
 from pipeline.cluster.queries import list_clusters
+from pipeline.cluster.rival_themes import rival_theme_names
 from pipeline.detect.quotable import names_only
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -171,3 +174,20 @@ def test_a_rival_theme_named_before_takes_the_pattern_on_recluster(ws: Workspace
         session.get_one(Cluster, theme.id).auto_name = "Vetlio is cheaper per vet"
     run_clustering(ws, rebuild=True, kinds=["objection"])
     assert _themes(ws)["Vetlio"].name == "Vetlio: price"
+
+
+# Three trades' themes of bare asks about a rival: nothing a share of them asks names the aspect.
+BARE_ASKS = {
+    "Tillpoint": ["And Tillpoint?", "Tillpoint.", "why would I pay for this on top of Tillpoint?"],
+    "Grooveroute": ["What about Grooveroute?", "Grooveroute?", "Is Grooveroute any cheaper?"],
+    "Kilnbook": ["Kilnbook?", "And Kilnbook, have you heard of it?", "Does Kilnbook do this?"],
+}
+
+
+@pytest.mark.parametrize("rival", sorted(BARE_ASKS))
+def test_a_theme_of_bare_asks_is_named_without_ending_mid_phrase(rival: str) -> None:
+    """ "ClockBee: asked about" had named the demo's theme of "And ClockBee?" and "ClockBee."."""
+    texts = BARE_ASKS[rival]
+    names = list(rival_theme_names(rival, texts, [rival.lower()], [rival]))
+    assert names[-1] == f"{rival}: asked about it"
+    assert not any(ends_mid_phrase(name) for name in names), names

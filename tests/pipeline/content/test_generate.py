@@ -277,6 +277,17 @@ def test_no_clusters_yet_is_a_clear_error(ws: Workspace) -> None:
         generate_document(session, ws.settings, doc_type="one-pager")
 
 
+def test_themes_none_about_the_types_topic_is_said_so(ws: Workspace) -> None:
+    """A walk with twelve themes had been told "run `callmine cluster` first" for an
+    implementation timeline: none of them was about setup or switching."""
+    with ws.session() as session:
+        session.add(Cluster(kind="objection", name="Price", status="active"))
+        session.flush()
+        with pytest.raises(NoSuitableClusters, match="no objection theme is about setup") as e:
+            generate_document(session, ws.settings, doc_type="implementation-timeline")
+    assert e.value.clustered and "switching" in e.value.detail
+
+
 def test_prompt_files_carry_a_version_line() -> None:
     from pipeline.templating import PROMPTS_DIR
 
