@@ -12,6 +12,7 @@ from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, Unplaced
 from pipeline.ingest.header import label_key
 from pipeline.ingest.typed_records import typed_columns
+from pipeline.ingest.utterance_columns import TURN_FIELDS, names_utterances
 
 # Field -> header names tried in order. A field may use several columns: each row takes the
 # first one that is not empty (Salesforce Tasks: ActivityDate, else CreatedDate).
@@ -167,6 +168,8 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 MAPPABLE = tuple(COLUMN_FIELDS)
+# The refusal's hint, in the JSON ``--column-map`` and the API's ``column_map`` take.
+MAP_HINT = '{"text": "<column>"}'  # a transcript of one line per row adds "speaker": "<column>"
 _PREFIXES = ("property ", "properties ", "hs ")
 _KNOWN_KEYS = frozenset(name for names in COLUMN_FIELDS.values() for name in names)
 # Pipedrive names every column after its record: "Deal - Call notes", "Person - Name".
@@ -208,10 +211,12 @@ def column_label(header: str) -> str:
 
 
 def header_names_text(headers: list[str]) -> bool:
-    """Does a header row name a notes or transcript column (so the file is a CRM export)?"""
+    """Does a header row name a notes or transcript column (a CRM export), or a speaker's and
+    their words' (a transcript of one utterance per row)?"""
     keys = {column_key(h) for h in headers}
     return len(keys) >= 2 and bool(
         keys & (set(COLUMN_FIELDS["text"]) | set(COLUMN_FIELDS["transcript"]))
+        or names_utterances([column_key(h) for h in headers])
     )
 
 
@@ -243,7 +248,8 @@ def find_columns(
     for field, column in column_map.items():
         if field not in COLUMN_FIELDS:
             raise BadInput(
-                f"column map: unknown field {field!r}; use {', '.join(COLUMN_FIELDS)}",
+                f"column map: unknown field {field!r}; use "
+                f"{', '.join((*COLUMN_FIELDS, *TURN_FIELDS))}",
                 filename=filename,
             )
         if column_key(column) not in keys:
@@ -272,7 +278,7 @@ def find_columns(
         raise BadInput(
             f"CSV has no notes column: expected one of Note Body, Body, Notes, Description, "
             f"Comments, Full Comments, Call Notes, Transcript (the columns are "
-            f"{listed(names)}); map one with text=<column>",
+            f"{listed(names)}); map one with a column map, {MAP_HINT}",
             filename=filename,
         )
     return {field: indexes for field, indexes in columns.items() if indexes}

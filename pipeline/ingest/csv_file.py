@@ -52,6 +52,7 @@ from pipeline.ingest.ticket_rows import (
 )
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.typed_records import typed_fields
+from pipeline.ingest.utterance_rows import utterance_calls, utterance_columns
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage, parse_date
 from pipeline.ingest.webinar_qa import question_header, webinar_call
 
@@ -116,6 +117,9 @@ def calls_from_rows(
         raise BadInput("CSV has no header row", filename=filename)
     header = rows[0][1]
     body = without_group_rows(header, rows[1:])
+    turns = utterance_columns(header, column_map or {}, filename)
+    if turns is not None:
+        return utterance_calls(header, body, turns, filename)
     columns = find_columns(header, column_map or {}, filename)
     unread = unplaced(header, columns)
     calls: list[ParsedCall] = []

@@ -260,10 +260,23 @@ def company_named_to_them(texts: Sequence[str]) -> str | None:
     return _company_in(texts, _YOURS_AT, _THEIRS_AT, _WORK_FOR)
 
 
+# "So we're Ridgeway Lifts, we're in Cardiff": the name ends its clause. Lower-case words after
+# "we're" ("we're in Cardiff", "we're a small team") and a name that goes on ("we're Servicio
+# customers") are no company.
+_WE_ARE = re.compile(
+    r"\b(?i:we'?re|we are)\s+(?:(?i:called)\s+)?" + _COMPANY
+    + r"(?=\s*(?:[,;.!]|$|\s[-–—]\s)|\s+(?i:in|from|based|out of|over in|down in|up in)\b)"
+)  # fmt: skip
+_NOT_OUR_NAME = re.compile(r"^(?:OK|Okay|I|UK|US)$|-(?:based|wide|only|owned|run)$", re.I)
+
+
 def introduced_company(texts: Sequence[str]) -> str | None:
     """The company a buyer names as theirs in introducing themselves ("Hi Marcus, it's Angie
-    from Delta Drain Pros"), from their first turns: the account when nothing else names it."""
-    return _company_in(texts, _NAMED_FROM) or _company_in(texts, _ANSWERS_AS)
+    from Delta Drain Pros", "so we're Ridgeway Lifts, we're in Cardiff"), from their first
+    turns: the account when nothing else names it."""
+    found = _company_in(texts, _NAMED_FROM) or _company_in(texts, _ANSWERS_AS)
+    said = found or _company_in(texts, _WE_ARE)
+    return None if said is None or _NOT_OUR_NAME.search(said) else said
 
 
 def lone_outsider(

@@ -25,7 +25,10 @@ _NOT_A_NAME = (
     r"|right|so|well|good|great|sorry|honestly|and|but|it|this|that|we|our|my)\b)"
 )
 _NAME = rf"(?P<name>{_NOT_A_NAME}{PERSON_WORDS})(?<!'s)(?!'s\b)"  # "Tom's" names someone else
-_WHERE_FROM = rf"(?i:from|with|at|over at|here at)\s+(?P<company>{COMPANY_WORDS})"
+_WHERE_FROM = (
+    rf"(?:(?i:calling|ringing|phoning|dialling|dialing)\s+)?"  # "It's Priya calling from X"
+    rf"(?i:from|with|at|over at|here at)\s+(?P<company>{COMPANY_WORDS})"
+)
 _SAYS_WHO = r"(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)"
 # "it's Tom from SiteSure", "this is Priya at SiteSure", "my name's Dev": a company or the
 # sentence's end after the name ("It's Tom who handles that" names someone else); "Tom Galloway
@@ -55,9 +58,10 @@ def _nameless(label: str) -> bool:
 
 
 def _own_name(texts: Sequence[str], role: str, roster: Sequence[str], ours: set[str]) -> str | None:
-    """The name a nameless speaker gives themself: for the rep, the roster member it names;
-    for the buyer, the name said with their company (never one of ours). ``None`` when they
-    give none early, or two (two people behind one label)."""
+    """The name a nameless speaker gives themself: for the rep, the roster member it names
+    (with no roster, the name said with our company); for the buyer, the name said with their
+    company (never one of ours). ``None`` when they give none early, or two (two people behind
+    one label)."""
     said = _said_names(texts)
     if not said or said[0][0] >= _INTRO_TURNS:
         return None
@@ -65,6 +69,8 @@ def _own_name(texts: Sequence[str], role: str, roster: Sequence[str], ours: set[
     if any(not name_matches(name, first) and not name_matches(first, name) for _, name, _ in said):
         return None
     said_ours = any(company and _norm(company) in ours for _, _, company in said)
+    if role == "rep" and said_ours and not roster:  # "It's Priya calling from LiftLog", no
+        return first  # roster to match: her own word (a roster that lacks her is trusted)
     return None if role != "rep" and said_ours else _side_name(first, role, roster)
 
 

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.errors import BadInput
-from pipeline.ingest.csv_columns import header_position, without_report_footer
+from pipeline.ingest.csv_columns import MAP_HINT, header_position, without_report_footer
 from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.zipped import check_zip, holds
 
@@ -58,7 +58,8 @@ def sheet_rows(data: bytes, filename: str, column_map: dict[str, str] | None = N
     if not tables:
         raise BadInput(
             "no table with a notes or transcript column in any worksheet (expected a header "
-            "such as Notes, Description, Call Notes or Transcript; map one with text=<column>)",
+            f"such as Notes, Description, Call Notes or Transcript; map one with a column map, "
+            f"{MAP_HINT})",
             filename=filename,
         )
     header = tables[0][0][1]
