@@ -38,6 +38,7 @@ from pipeline.cluster.representative import (
 from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.detect.rules import normalise_quotes
 from pipeline.store.models import Cluster
+from pipeline.text_memo import once_per_text
 from pipeline.wording import capitalised
 
 _TOKEN = re.compile(r"[$£€¥]?[^\W_]+(?:[.,]\d+)*%?(?:'[^\W_]+)?")
@@ -56,6 +57,7 @@ def _folded(word: str) -> str:
     return word
 
 
+@once_per_text  # ``keep_apart`` compares every pair of a list's names, each pair's words anew
 def name_words(name: str) -> frozenset[str]:
     """The words a name says, whatever their order or inflection: content words folded, a
     negation as "not" ("won't" and "will not" agree), function words and filler left out."""
@@ -202,7 +204,9 @@ def still_fits(
     ) != capitalised(name):
         return False
     said = texts if leading is None else leading
-    return name_words(name) <= name_words(" ".join([*said, also_said]))
+    # Each text's words, not the joined text's (the same words: none spans a space), so only
+    # short texts are remembered and each quote is read once for all the options weighed.
+    return name_words(name) <= frozenset().union(*map(name_words, [*said, also_said]))
 
 
 def _a_term(name: str) -> bool:

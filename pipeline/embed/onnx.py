@@ -271,6 +271,10 @@ class OnnxEmbedder:
         # No arena: it keeps the largest batch's buffers for the life of the process (a batch of
         # 64 texts of 256 tokens left 1.3 GB resident); plain allocations are handed back.
         options.enable_cpu_mem_arena = False
+        # Idle pool threads sleep instead of spinning for the next batch: the same vectors for
+        # about 30 % less CPU (3,000 Banking77 texts 18.7 -> 13.3 s), and the spinning thread
+        # took a core from the detector's rules, which run between batches on these 2 cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(self.model_file), options, providers=["CPUExecutionProvider"]
         )
