@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from pipeline.content.asked_facts import facts_for_question
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
 from pipeline.content.fact_refs import facts_told
 from pipeline.content.feature_gaps import MISSING_FEATURE, asks_for_a_feature, missing_thing
 from pipeline.content.problems import asks, lead_problem
-from pipeline.content.quote_fit import facts_answering
 from pipeline.content.quote_text import (
     MIN_OPENING_WORDS,
     clip,
@@ -121,7 +121,7 @@ def answered_worry(
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
     reply = paired[1] if paired else fresh(elsewhere, used)
     stated = set() if stated is None else stated
-    facts = facts_answering(evidence, cluster, [quote], stated, 1)
+    facts = facts_for_question(evidence, cluster, [quote], stated, 1)
     cited = [quote.id]
     if (
         reply is None
@@ -251,7 +251,7 @@ def faq_entry(
         return None
     besides = " ".join(a.text for a in answers)
     topic = asked_category(question, cluster.competitor)
-    facts = facts_answering(evidence, cluster, quotes, stated, 2, besides, question, topic)
+    facts = facts_for_question(evidence, cluster, quotes, stated, 2, besides, question, topic)
     parts = [say("faq_from_reply", text=a.text) for a in answers]
     if first_asked is None:
         parts += [say("profile_fact", text=f.text) for f in facts]

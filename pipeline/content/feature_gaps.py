@@ -82,10 +82,17 @@ def _question_shapes() -> tuple[re.Pattern[str], ...]:
     shapes = []
     for frame in ("do", "have", "way"):
         before, after = draft_copy("feature_question", thing=marker, frame=frame).split(marker)
-        shapes.append(re.compile(f"^{re.escape(before)}.+{re.escape(after)}$"))
+        shapes.append(re.compile(f"^{re.escape(before)}(?P<thing>.+){re.escape(after)}$"))
     return tuple(shapes)
 
 
 def asks_for_a_feature(question: str) -> bool:
     """Whether ``question`` is a missing feature's question ("Does it have a mobile app?")."""
-    return any(shape.match(question) for shape in _question_shapes())
+    return asked_thing(question) is not None
+
+
+def asked_thing(question: str) -> str | None:
+    """The thing a missing feature's question asks for ("the controlled drugs register" of
+    "Does it do the controlled drugs register?"); None for any other question."""
+    found = next((m for shape in _question_shapes() if (m := shape.match(question))), None)
+    return found.group("thing") if found else None

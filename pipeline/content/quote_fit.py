@@ -189,7 +189,7 @@ def facts_answering(
     # The question is one more line said, unless the theme means a fact of another list that
     # answers it (a "security" worry about drivers watched off duty: the privacy feature).
     meant = evidence.meant_fact(cluster)
-    means_other = meant is not None and evidence.answers(cluster, meant.text)
+    means_other = meant is not None and answers_theme(meant.text, said, rivals=rivals, fact=True)
     heading = [asked] if own_sections(topic) and not means_other else []
     listed = evidence.listed_answers(
         cluster, pool, lambda f: _nearest(evidence, quotes, f), [*said, *heading]

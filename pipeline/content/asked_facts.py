@@ -1,0 +1,103 @@
+"""The profile facts a draft cites under a question answer what it asks: the thing a feature
+question asks for, the topic of a category's question, and, where the buyer needs what the
+profile lists as planned, the planned item and never a shipped fact.
+
+Why: a lift-maintenance FAQ answered "Does it do the Welsh language certificates?" with planned
+insurer certificate templates (one shared word), "Why should we pick you over Servicio?" with a
+12-month plan, and a one-pager met "our insurer wants the report in their own layout" with a
+shipped scheduling fact while the roadmap listed insurer templates as planned. A cited fact reads
+as "we do it"; where none answers, a gap to write is the honest answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.feature_gaps import asked_thing
+from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS, PLANNED, ProfileFact
+from pipeline.content.quote_fit import facts_answering
+from pipeline.content.switching import eases_switch, held_by_rival
+from pipeline.content.worry_facts import names_its_worry, telling_words
+from pipeline.content.worry_kinds import of_its_kind
+
+MIN_THING_WORDS = 2  # telling words of the thing asked for a fact names (all, if fewer)
+
+
+def facts_for_question(
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    quotes: Sequence[Quote],
+    stated: set[int],
+    limit: int,
+    besides: str = "",
+    asked: str = "",
+    topic: str | None = None,
+) -> list[ProfileFact]:
+    """``facts_answering``'s facts that answer the question ``asked`` (``answers_asked``); a
+    planned item first where a quoted need is one (``planned_needs``), then no shipped fact."""
+    said = [q.text for q in quotes if q.role != "answer"]
+    rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
+    planned = [f for f in planned_needs(evidence, quotes, rivals) if answers_asked(f, asked)]
+    if planned:
+        chosen = ([f for f in planned if f.id not in stated] or planned)[:limit]
+        stated.update(f.id for f in chosen)
+        return chosen
+    before = set(stated)
+    facts = facts_answering(evidence, cluster, quotes, stated, limit, besides, asked, topic)
+    kept = [f for f in facts if answers_asked(f, asked, topic, said, rivals)]
+    stated.difference_update({f.id for f in facts if f not in kept} - before)
+    return kept
+
+
+def planned_needs(
+    evidence: Evidence, quotes: Sequence[Quote], rivals: Sequence[str] = ()
+) -> list[ProfileFact]:
+    """The roadmap's facts a quoted buyer needs: one naming what the buyer names
+    (``names_its_worry``), or the fact nearest in meaning to the quote, standing out from the
+    page's pairs (``Evidence.quote_floor``) and sharing a telling word with it."""
+    planned = [f for f in evidence.profile if f.section == PLANNED and f.fits(evidence.industry)]
+    found: dict[int, ProfileFact] = {}
+    for quote in quotes:
+        if quote.role == "answer":
+            continue
+        for fact in planned:
+            if names_its_worry(fact, quote.text, rivals):
+                found.setdefault(fact.id, fact)
+        near = evidence.quote_closeness.get(quote.id, {})
+        best = max(near, key=lambda fid: near[fid], default=None)
+        nearest = next((f for f in planned if f.id == best), None)
+        if (
+            nearest is not None
+            and near[nearest.id] >= evidence.quote_floor
+            and telling_words(nearest.text, rivals) & telling_words(quote.text, rivals)
+        ):
+            found.setdefault(nearest.id, nearest)
+    return list(found.values())
+
+
+def answers_asked(
+    fact: ProfileFact,
+    asked: str,
+    topic: str | None = None,
+    said: Sequence[str] = (),
+    rivals: Sequence[str] = (),
+) -> bool:
+    """Whether a fact answers the question ``asked``: under a feature question it names the
+    thing asked for (``MIN_THING_WORDS`` of its telling words: "certificate" alone is not "the
+    Welsh language certificates"); under a category's question it is of a list answering that
+    category or the whole product, of the kind the question asks about, eases a switch for a
+    buyer held by a rival's contract, or names a quoted worry (``names_its_worry``)."""
+    thing = asked_thing(asked) if asked else None
+    if thing is not None:
+        wanted = telling_words(thing, rivals)
+        named = wanted & telling_words(fact.text, rivals)
+        return len(named) >= min(MIN_THING_WORDS, len(wanted))
+    if topic not in CATEGORY_SECTIONS:
+        return True
+    return (
+        fact.section in {*CATEGORY_SECTIONS[topic], *GENERAL_SECTIONS}
+        or of_its_kind(fact, asked)
+        or (eases_switch(fact.text) and any(held_by_rival(t, rivals) for t in said))
+        or any(names_its_worry(fact, t, rivals) for t in said)
+    )
