@@ -36,7 +36,7 @@ from pipeline.cluster.llm_names import cluster_labeler
 from pipeline.cluster.name_rules import keep_names_apart
 from pipeline.cluster.people import person_words
 from pipeline.cluster.problems import with_turn_context
-from pipeline.cluster.question_groups import refine_question_groups
+from pipeline.cluster.question_groups import question_subjects, refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
 from pipeline.cluster.rivals import (
     RIVAL_CATEGORY,
@@ -193,7 +193,8 @@ def full_cluster(
         vectors = embed_cached(session, workspace.embedder, grouped, remember=False)
         topics = [question_topic(t, c) for t, c in zip(texts, categories, strict=True)]
         worded = [worded_topic(t, c) is not None for t, c in zip(texts, categories, strict=True)]
-        groups = refine_question_groups(vectors, topics, groups, worded=worded)
+        subjects = [question_subjects(t, c) for t, c in zip(texts, categories, strict=True)]
+        groups = refine_question_groups(vectors, topics, groups, worded=worded, subjects=subjects)
     groups = respect_splits(session, groups, previous, vectors)
     namer = "llm" if workspace.settings.llm_labels else BUILT_IN_NAMER
     # Names hold, but one namer's (built in, an LLM) do not hold against the other's.
