@@ -212,13 +212,16 @@ def split_list(value: object) -> list[str]:
     return names
 
 
-def html_to_text(text: str) -> str:
-    """CRM note bodies often hold HTML (HubSpot): tags dropped, blocks kept as lines."""
+def html_to_text(text: str, *, blocks_apart: bool = False) -> str:
+    """CRM note bodies often hold HTML (HubSpot): tags dropped, blocks kept as lines.
+    ``blocks_apart``: each block (and ``<br>``) a paragraph of its own, for a note field, where
+    the writer ended every line: "(No - lifts only)</div><div>Explained the annual discount."
+    had been read as one wrapped sentence. An email keeps lines (its signature is lines)."""
     if "<" not in text or not _TAG.search(text):
         return html.unescape(text) if "&" in text else text
     text = _CODE_ELEMENT.sub(" ", text)
     text = _LI_TAG.sub("\n- ", text)
-    text = _BLOCK_TAG.sub("\n", text)
+    text = _BLOCK_TAG.sub("\n\n" if blocks_apart else "\n", text)
     return html.unescape(_TAG.sub("", text))
 
 
