@@ -48,10 +48,14 @@ def test_a_block_ends_the_note_and_the_answer_stays_with_its_question(
     assert action in [u.text for u in notes]  # its own note, nothing glued before it
 
 
-def test_a_note_fields_blocks_are_paragraphs_and_an_emails_lines_stay_lines() -> None:
+def test_a_note_fields_open_blocks_are_paragraphs_and_an_emails_lines_stay_lines() -> None:
     """An email's ``<br>`` lines stay lines: its signature is read as lines."""
     html = "<div>Q: any SSO? (No)</div><div>Showed the rota</div>Thanks,<br>Lee Ng"
     assert html_to_text(html, blocks_apart=True).split("\n\n") == [
         "Q: any SSO? (No)", "Showed the rota", "Thanks,", "Lee Ng"
     ]  # fmt: skip
     assert html_to_text(html) == "Q: any SSO? (No)\nShowed the rota\nThanks,\nLee Ng"
+    # a block whose words end a sentence stays a line: joined, it still ends one
+    assert html_to_text("<p>Pain: late invoices.</p><p>Sent trial.</p>", blocks_apart=True) == (
+        "Pain: late invoices.\nSent trial.\n"
+    )
