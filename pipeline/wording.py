@@ -116,6 +116,26 @@ def introduces_a_quote(sentence: str) -> bool:
     return bool(_LEAD_IN.match(sentence.strip()))
 
 
+# "Price: Graham said £32 per engineer", "Dana said it's" before a quote that goes on from it:
+# the rep starts the sentence, the buyer's quoted words end it.
+_OPEN_LEAD_IN = re.compile(
+    r"^(?:[-*•]\s*)?(?:[\w'’.-]+(?:\s+[\w'’.-]+)?(?:\s*\([^()]{1,20}\))?:\s+)?"
+    r"(?:[\w'’.…-]+\s+|\([^()]{1,30}\)\s+){1,4}?"
+    r"(?:said|says|mentioned|added|noted|told (?:us|me)|reckons|reckoned|thinks|thought|feels"
+    r"|felt)(?:\s+that)?\s+(?P<reported>[^\s.!?:;,\"“”(—–-][^.!?:;\"“”]{0,60}?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def opens_a_quote(lead_in: str) -> str | None:
+    """The rep's words a quote goes on from ("£32 per engineer" in "Price: Graham said £32 per
+    engineer" before "is fine for the big boys but we're six blokes"), None for any other
+    note: what the quote is read with, while the buyer's words alone are the quote."""
+    found = _OPEN_LEAD_IN.match(lead_in.strip())
+    reported = found.group("reported") if found else ""
+    return reported if reported and not reported.endswith(("-", "–", "—", ",")) else None
+
+
 # "Mats is our IT consultant, he'll ask the hard questions.": who someone on the call is.
 _INTRODUCES = re.compile(
     r"^(?:and\s+|so\s+|also\s+)?(?:this is\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"

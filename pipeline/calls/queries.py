@@ -15,7 +15,7 @@ from pipeline.errors import BadInput, NotFound
 from pipeline.ingest.titles import readable_title
 from pipeline.store.database import row_offset
 from pipeline.store.models import Call, Mention, Utterance
-from pipeline.wording import introduces_a_quote
+from pipeline.wording import introduces_a_quote, opens_a_quote
 
 
 def get_stored_call(db: Session, call_id: int) -> Call:
@@ -175,7 +175,7 @@ def _marked_lead_ins(reads: list[UtteranceRead]) -> list[UtteranceRead]:
             read.role == "rep_note"
             and (after.call_id, after.seq) == (read.call_id, read.seq + 1)
             and after.role != "rep_note"
-            and introduces_a_quote(read.text)
+            and (introduces_a_quote(read.text) or opens_a_quote(read.text) is not None)
         ):
             read.lead_in = True
             read.kinds, read.categories, read.sentences = [], [], []

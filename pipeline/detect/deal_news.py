@@ -166,14 +166,30 @@ def loss_in_note(
     the rival, in the category the words after its name give (price there), else competitor.
     Like a "Lost. Reason: ..." line, it had set the outcome but counted as no objection."""
     news = news_in_sentence(sentence, ours, rivals) if role == "rep_note" else None
-    if news is None or news.outcome != "lost" or news.rival is None:
+    if news is None or news.outcome != "lost":
         return None
     text = lowered(sentence)
+    if news.rival is None:
+        return _unrivalled_loss(text)
     named = text.find(news.rival.casefold())
     reason = text[named + len(news.rival) :].strip(" .,;:-–—()") if named >= 0 else ""
     if notes_the_reps_doing(reason):  # "Lost to Procore, revisit Q3.": the rep's, no reason
         reason = ""
     return LossReason(topic_without_rival(reason) or "competitor", news.rival)
+
+
+def _unrivalled_loss(text: str) -> LossReason | None:
+    """A loss the note gives a reason for after its verdict, no rival named ("Closed lost -
+    staying with spreadsheets for now.": status quo, "Closed lost: no budget this year"): that
+    reason's topic, else None (it had been the deal's record, other 0.99, and the lost deal
+    had no reason on file)."""
+    verdict = _CLOSED.search(text)
+    cut = _REASON_MARK.search(text, verdict.end()) if verdict else None
+    reason = text[cut.end() :].strip(" .,;:-–—()") if cut else ""
+    if not reason or notes_the_reps_doing(reason):  # "Closed lost, revisit Q3."
+        return None
+    topic = topic_without_rival(reason)
+    return LossReason(topic, None) if topic else None
 
 
 def news_in_notes(

@@ -46,6 +46,7 @@ from pipeline.detect.losses_in_order import loss_reasons_in_order
 from pipeline.detect.model import KindModel, KindScore, category_margin
 from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.note_records import records_the_deal
+from pipeline.detect.quote_leads import quote_leads
 from pipeline.detect.real_worry import worry_named_instead
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.seller_voice import seller_sentences
@@ -165,6 +166,7 @@ class RuleEmbeddingDetector:
         calls = call_texts(utterances)
         doing = tuple(work)
         split = [self.splitter(u.text) if u.role in DETECTED_ROLES else [] for u in utterances]
+        leads = quote_leads(utterances)  # a quote ending its note's sentence: read whole
         sellers = seller_sentences(
             [(getattr(u, "call_id", None), u.role, [s[2] for s in spans])
              for u, spans in zip(utterances, split, strict=True)],
@@ -174,7 +176,7 @@ class RuleEmbeddingDetector:
         for turn, ((utterance, context, reply, position), call) in enumerate(
             zip(surroundings(utterances), calls, strict=True)
         ):
-            if utterance.role not in DETECTED_ROLES:
+            if utterance.role not in DETECTED_ROLES or turn in leads.lead_ins:
                 continue
             spans = split[turn]
             for index, (start, end, text) in enumerate(spans):
@@ -182,9 +184,9 @@ class RuleEmbeddingDetector:
                     continue  # an unknown speaker's offer, answer or discovery question: the rep's
                 noted = getattr(utterance, "note_kind", None)  # the rep's label in a note
                 topic = getattr(utterance, "note_category", None)  # "Price objection:"
-                scored = SentenceInput(text, utterance.text, context, known, reply, position,
-                                       index, len(spans), listed, noted, topic,
-                                       answered[turn])  # fmt: skip
+                scored = SentenceInput(leads.read_as(turn, index, text), utterance.text, context,
+                                       known, reply, position, index, len(spans), listed, noted,
+                                       topic, answered[turn])  # fmt: skip
                 out.append(
                     BuyerSentence(
                         utterance.id, utterance.role, start, end, text, scored, mine, call, doing
@@ -201,7 +203,7 @@ class RuleEmbeddingDetector:
     ) -> tuple[list[KindScore], Vectors, list[RuleEvidence]]:
         """The model's scores for ``sentences`` (no verdicts, no LLM), their vectors and the
         cue rules' evidence."""
-        vectors = self.embedder.encode([s.text for s in sentences])
+        vectors = self.embedder.encode([s.scored.text for s in sentences])
         evidence = [
             rule_evidence(s.scored, ignore=s.ours, call=s.call, work=s.work) for s in sentences
         ]

@@ -34,9 +34,9 @@ _WITHHELD = re.compile(
     r"|n['’]t\b"
 )
 # The rep's reply opening a note's sentence after the buyer's question: "Yes, block bookings
-# with a discount.", "No.", "Yep - reminder 60 days before."
+# with a discount.", "No.", "Yep - reminder 60 days before.", in brackets "(No - lifts only)".
 _REPLY = re.compile(
-    _LEAD + r"(?:yes|yep|yeah|no|nope|not yet|correct|sure)(?:\s*[,.!:;]|\s+[-–—]|$)"
+    _LEAD + r"\(?\s*(?:yes|yep|yeah|no|nope|not yet|correct|sure)(?:\s*[,.!:;)]|\s+[-–—]|$)"
 )
 
 
@@ -85,7 +85,13 @@ def _terms_of_a_win(sentence: SentenceInput) -> bool:
 
 
 def _answers_a_question(sentence: SentenceInput) -> bool:
-    """A reply opening the sentence right after a question in the same note."""
+    """A reply opening the sentence right after a question in the same note; one in brackets
+    is the rep's aside whatever its words ("(No - lifts only)": its "only" is our limit)."""
     asked = sentence_before(sentence.turn, sentence.text).rstrip("\"'” )")
     text = lowered(sentence.text).strip()
-    return asked.endswith("?") and bool(_REPLY.match(text)) and cue_scores(text).concern == 0
+    aside = text.startswith("(") and text.rstrip(".!").endswith(")")
+    return (
+        asked.endswith("?")
+        and bool(_REPLY.match(text))
+        and (aside or cue_scores(text).concern == 0)
+    )

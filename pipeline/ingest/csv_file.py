@@ -209,7 +209,7 @@ def _text_call(
     """The row's transcript, else its notes (a ticket's requester's message, when the row
     names one), plus won/lost reasons as notes of their own."""
     transcript = html_to_text(_first(row, columns.get("transcript", []))).strip()
-    text = html_to_text(_first(row, columns.get("text", []))).strip()
+    text = html_to_text(_first(row, columns.get("text", [])), blocks_apart=True).strip()
     requester = fields.get("requester", "")
     ours = [person.name for person in parse_people(fields.get("our_speakers", ""), role="rep")]
     if transcript:

@@ -153,13 +153,24 @@ def _labelled(text: str, kind: str | None, category: str | None = None) -> list[
     rep's outcome is no objection, nor is "Offered free migration" after "Concern - …". The
     rep's plan runs to the next label ("Next steps: send the case study. Call back Tuesday.")."""
     spans = split_sentences(text)
-    if kind is None or kind == PLAN_NOTE or len(spans) < 2:
+    if kind is None or kind == PLAN_NOTE or len(spans) < 2 or _answered(kind, text, spans):
         return [Segment(text, kind, category)]
     first_end, rest_start = spans[0][1], spans[1][0]
     return [
         Segment(text[:first_end].strip(), kind, category),
         Segment(text[rest_start:].strip(), None),
     ]
+
+
+# The rep's answer in brackets after a question the note records: "(No - lifts only)".
+_BRACKETED = re.compile(r"^\([^()]+\)[.!]?$")
+
+
+def _answered(kind: str, text: str, spans: list[tuple[int, int, str]]) -> bool:
+    """A labelled question and only the rep's bracketed answer after it ("Q: do you do gas
+    safe? (No - lifts only)"): one note, so the answer is read as the reply to it
+    (``note_records``); alone, it had been glued to the next line and read as an objection."""
+    return kind == "question" and len(spans) == 2 and bool(_BRACKETED.match(spans[1][2].strip()))
 
 
 def list_label(line: str) -> Segment | None:

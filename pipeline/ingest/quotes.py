@@ -15,7 +15,7 @@ from pipeline.ingest.names import name_matches
 from pipeline.ingest.recap_headings import heading_speaker
 from pipeline.ingest.reported_lines import reports_someone
 from pipeline.person_positions import TITLE
-from pipeline.wording import introduces_a_quote
+from pipeline.wording import introduces_a_quote, opens_a_quote
 
 _QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 # A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
@@ -281,11 +281,12 @@ def _is_word_choice(lead_in: str, quoted: str, after: str) -> bool:
 
 
 def _lead_in(text: str, like: ParsedUtterance) -> ParsedUtterance:
-    """The words before a quote; a bare lead-in ("Niamh:", "Dev said") only says who speaks,
+    """The words before a quote; a bare lead-in ("Niamh:", "Dev said") only says who speaks
+    (one the quote goes on from, "Dev said the fee", is read with it: ``detect.quote_leads``),
     so the rep's label over the note ("Objection - price:") goes with the quote, not with it
     (it had been a price objection of its own)."""
     lead_in = _note(text, like)
-    if introduces_a_quote(lead_in.text):
+    if introduces_a_quote(lead_in.text) or opens_a_quote(lead_in.text) is not None:
         lead_in.note_kind = lead_in.note_category = None
     return lead_in
 

@@ -212,14 +212,35 @@ def split_list(value: object) -> list[str]:
     return names
 
 
-def html_to_text(text: str) -> str:
-    """CRM note bodies often hold HTML (HubSpot): tags dropped, blocks kept as lines."""
+def html_to_text(text: str, *, blocks_apart: bool = False) -> str:
+    """CRM note bodies often hold HTML (HubSpot): tags dropped, blocks kept as lines.
+    ``blocks_apart``: for a note field, where the writer ended every line, a block (or a
+    ``<br>``) whose words end no sentence is a paragraph of its own: "(No - lifts
+    only)</div><div>Explained the annual discount." had been read as one wrapped sentence. An
+    email keeps lines (its signature is lines)."""
     if "<" not in text or not _TAG.search(text):
         return html.unescape(text) if "&" in text else text
     text = _CODE_ELEMENT.sub(" ", text)
     text = _LI_TAG.sub("\n- ", text)
-    text = _BLOCK_TAG.sub("\n", text)
-    return html.unescape(_TAG.sub("", text))
+    text = _BLOCK_TAG.sub(_BLOCK_END if blocks_apart else "\n", text)
+    text = html.unescape(_TAG.sub("", text))
+    return _ended_blocks(text) if blocks_apart else text
+
+
+_BLOCK_END = "\x00"  # where a block ended, until it is read whether its words ended a sentence
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+
+
+def _ended_blocks(text: str) -> str:
+    """Each block end a line break after words that end a sentence (joined, they still end
+    one), else a blank line: a paragraph's end, which no reader joins across."""
+    parts = text.split(_BLOCK_END)
+    out = [parts[0]]
+    for part in parts[1:]:
+        tail = "".join(out[-2:]).rstrip(" \t")
+        ended = not tail or tail.endswith("\n") or tail.rstrip("\"'”’)]").endswith(_SENTENCE_ENDS)
+        out += ["\n" if ended else "\n\n", part]
+    return "".join(out)
 
 
 def clean_optional(value: object) -> str | None:
