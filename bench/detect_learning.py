@@ -10,10 +10,12 @@ workspace threshold measured after each re-fit (``pipeline/detect/fit_state.py``
 threshold before any), its mean in ``threshold``; ``--fixed-threshold``: the shipped one always.
 
     .venv/bin/python bench/detect_learning.py [--labels examples/labels.csv | --builtin]
-        [--budgets 0 10 30 100] [--fixed-threshold]
+        [--budgets 0 10 30 100] [--fixed-threshold] [--no-neighbours]
 
-``--builtin``: every labelled set that ships (the example calls and examples/labelled/*, as the
-model is fitted on them), folds still by call file.
+``--no-neighbours``: answers only re-fit the model; by default they also pull their near
+neighbours (``pipeline/detect/neighbours.py``). ``--builtin``: every labelled set that ships
+(the example calls and examples/labelled/*, as the model is fitted on them), folds still by
+call file.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ def main() -> None:
     parser.add_argument(
         "--fixed-threshold", action="store_true", help="No workspace threshold: the shipped one."
     )
+    parser.add_argument(
+        "--no-neighbours", action="store_true", help="Answers do not pull their neighbours."
+    )
     args = parser.parse_args()
     labelled = (
         builtin_labelled()
@@ -71,10 +76,12 @@ def main() -> None:
     )
     with Timing() as timing:
         data = ev.build_dataset(local_embedder(), labelled, load_seeds())
-        auto = not args.fixed_threshold
-        queue = ev.learning_curve(data, args.budgets, ("queue",), auto=auto)
+        auto, near = not args.fixed_threshold, not args.no_neighbours
+        queue = ev.learning_curve(data, args.budgets, ("queue",), auto=auto, neighbours=near)
         randoms = [
-            ev.learning_curve(data, args.budgets, ("random",), seed=seed, auto=auto)
+            ev.learning_curve(
+                data, args.budgets, ("random",), seed=seed, auto=auto, neighbours=near
+            )
             for seed in range(args.seeds)
         ]
     curve = {
@@ -100,6 +107,7 @@ def main() -> None:
             "folds": ev.FOLDS,
             "random_runs": args.seeds,
             "threshold": "fixed" if args.fixed_threshold else "workspace",
+            "neighbours": near,
             "curve": curve,
             "seconds": round(timing.wall, 1),
         }

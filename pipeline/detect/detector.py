@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pipeline.brand_names import brand_forms
 from pipeline.config import DEFAULT_OBJECTION_THRESHOLD, Settings
@@ -43,7 +43,8 @@ from pipeline.detect.llm_check import checked_kinds, kind_checker
 from pipeline.detect.loss_reasons import SURE as LOSS_REASON_SURE
 from pipeline.detect.loss_reasons import LossReason
 from pipeline.detect.losses_in_order import loss_reasons_in_order
-from pipeline.detect.model import KindModel, KindScore, category_margin
+from pipeline.detect.model import KindModel, KindScore
+from pipeline.detect.neighbours import Answered, answered_of
 from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.quote_leads import quote_leads
@@ -53,7 +54,7 @@ from pipeline.detect.seller_voice import seller_sentences
 from pipeline.detect.sentences import answered_turns, call_texts, split_sentences, surroundings
 from pipeline.detect.side_remarks import side_remarks
 from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
-from pipeline.detect.verdict import sentence_verdict
+from pipeline.detect.verdict import sentence_verdict, with_category_margin
 from pipeline.embed import Embedder, Vectors
 from pipeline.redact import Redactor
 from pipeline.rival_names import RivalNames
@@ -97,6 +98,7 @@ class RuleEmbeddingDetector:
         self.splitter = splitter or split_sentences
         self.verdicts = dict(verdicts or {})
         self._seed_vectors: dict[str, Vectors] | None = None
+        self._answered: Answered | None = None  # the verdicts' sentences, embedded when needed
         self._model = model
 
     @classmethod
@@ -201,8 +203,8 @@ class RuleEmbeddingDetector:
     def score(
         self, sentences: Sequence[BuyerSentence]
     ) -> tuple[list[KindScore], Vectors, list[RuleEvidence]]:
-        """The model's scores for ``sentences`` (no verdicts, no LLM), their vectors and the
-        cue rules' evidence."""
+        """The model's scores for ``sentences`` (no verdicts, no LLM; near an answered sentence,
+        pulled toward its answer: ``neighbours.py``), their vectors and the cue rules' evidence."""
         vectors = self.embedder.encode([s.scored.text for s in sentences])
         evidence = [
             rule_evidence(s.scored, ignore=s.ours, call=s.call, work=s.work) for s in sentences
@@ -222,7 +224,10 @@ class RuleEmbeddingDetector:
         )
         thresholds = [self._threshold_for(s.role) for s in sentences]
         direct = [rules.is_direct_question(s.text) for s in sentences]
-        return model.predict(features, thresholds, direct), vectors, evidence
+        if self._answered is None:
+            self._answered = answered_of(self.embedder, self.verdicts)
+        pull = self._answered.pull(vectors)
+        return model.predict(features, thresholds, direct, pull=pull), vectors, evidence
 
     def detect_utterances(
         self,
@@ -262,7 +267,7 @@ class RuleEmbeddingDetector:
         )
         for row, sentence in enumerate(sentences):
             found = result[sentence.utterance_id]
-            found.append(_with_category_margin(kinds[row], scores[row]))
+            found.append(with_category_margin(kinds[row], scores[row]))
             found.extend(self._tags(sentence, evidence[row], sims, row))
         for items in result.values():
             items.sort(key=lambda d: (d.char_start, _KIND_ORDER[d.kind], d.category or ""))
@@ -374,16 +379,6 @@ class RuleEmbeddingDetector:
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))
         return out
-
-
-def _with_category_margin(detection: Detection, score: KindScore) -> Detection:
-    """An objection the detector decided, with its category's margin under the model, whoever
-    chose the category (rules, the LLM): a category the model hardly prefers is worth a
-    question however sure the kind is."""
-    if detection.kind != "objection" or detection.source == "user":
-        return detection
-    margin = category_margin(score.category_probabilities, detection.category)
-    return replace(detection, category_margin=margin)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from pipeline.detect.model import (
     fine_class,
     fit,
 )
+from pipeline.detect.neighbours import NO_BAR, Answered, agreement_bar
 from pipeline.detect.queue import centres_of, pick, theme_margins
 from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
@@ -188,12 +189,15 @@ def learning_curve(
     threshold: float = DEFAULT_OBJECTION_THRESHOLD,
     seed: int = 0,
     auto: bool = False,
+    neighbours: bool = True,
 ) -> Curve:
     """For each held-out fold (one user's calls): score it, then answer ``budgets`` questions
     picked by each strategy in batches (10 at a time up to 30, then 35), re-fitting warm after
     each batch; answered sentences follow their verdict. ``auto``: after each re-fit the fold's
     threshold is measured on its probabilities as the product measures a workspace's
-    (``fit_state.workspace_threshold``, ``threshold`` the floor); the queue asks near it."""
+    (``fit_state.workspace_threshold``, ``threshold`` the floor); the queue asks near it.
+    ``neighbours``: answers pull their near neighbours, the bar measured on the training rows
+    (``neighbours.py``)."""
     curve = Curve(
         {s: {b: np.zeros((len(data.examples), len(KINDS))) for b in budgets} for s in strategies},
         {s: {b: np.full(len(data.examples), threshold) for b in budgets} for s in strategies},
@@ -204,6 +208,10 @@ def learning_curve(
         if not test:
             continue
         base = _fit(data, train, {}, None)
+        groups = [data.examples[i].group for i in train]
+        bar = (
+            agreement_bar(data.vectors[train], data.truth[train], groups) if neighbours else NO_BAR
+        )
         for strategy in strategies:
             model, answers = base, dict[int, int]()
             rng = random.Random(seed + fold)
@@ -211,26 +219,41 @@ def learning_curve(
             for budget in sorted(budgets):
                 while done < budget:
                     step = min(budget - done, 10 if done < 30 else 35)
-                    new = _choose(data, model, test, answers, step, strategy, rng, limit)
+                    new = _choose(data, model, test, answers, step, strategy, rng, limit, bar)
                     if not new:
                         break
                     answers.update({i: int(data.truth[i]) for i in new})
                     done += len(new)
                     model = _fit(data, train, answers, model)
                     if auto:
-                        scored = _scored(data, model, test, answers)
+                        scored = _scored(data, model, test, answers, bar)
                         limit = workspace_threshold(scored[:, 0], threshold)
-                probabilities = _scored(data, model, test, answers)
+                probabilities = _scored(data, model, test, answers, bar)
                 curve.probabilities[strategy][budget][test] = probabilities
                 curve.thresholds[strategy][budget][test] = limit
     return curve
 
 
+def _answered(data: Dataset, answers: dict[int, int], bar: float) -> Answered:
+    """The answered rows as the product keeps a user's answers (``neighbours.Answered``)."""
+    rows = sorted(answers)
+    return Answered(
+        data.vectors[rows],
+        tuple(answers[i] for i in rows),
+        tuple(data.examples[i].category for i in rows),
+        bar,
+    )
+
+
 def _scored(
-    data: Dataset, model: KindModel, rows: Sequence[int], answers: dict[int, int]
+    data: Dataset, model: KindModel, rows: Sequence[int], answers: dict[int, int], bar: float
 ) -> Floats:
-    """The kind probabilities of ``rows``, an answered row one-hot on its answer."""
+    """The kind probabilities of ``rows``, an answered row one-hot on its answer, the others
+    pulled by their near answers."""
     probabilities = model.kind_probabilities(data.features[list(rows)])
+    pull = _answered(data, answers, bar).pull(data.vectors[list(rows)])
+    if pull is not None:
+        probabilities, _ = pull(probabilities, [], np.zeros((len(rows), 0)))
     for row, i in enumerate(rows):
         if i in answers:
             probabilities[row] = np.eye(len(KINDS))[answers[i]]
@@ -246,12 +269,16 @@ def _choose(
     strategy: str,
     rng: random.Random,
     threshold: float,
+    bar: float,
 ) -> list[int]:
     open_rows = [i for i in test if i not in answers]
     if strategy == "random":
         return rng.sample(open_rows, min(count, len(open_rows)))
     scores = model.predict(
-        data.features[open_rows], threshold, [data.direct_questions[i] for i in open_rows]
+        data.features[open_rows],
+        threshold,
+        [data.direct_questions[i] for i in open_rows],
+        pull=_answered(data, answers, bar).pull(data.vectors[open_rows]),
     )
     calls = [data.examples[i].group for i in open_rows]
     done = data.vectors[sorted(answers)] if answers else None

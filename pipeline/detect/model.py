@@ -16,7 +16,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +36,9 @@ EXPECTED_RECALL = 0.9
 
 Floats = npt.NDArray[np.float64]
 _KIND_INDEX: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
+# Moves rows' kind probabilities and category shares before the kinds are decided: the user's
+# answers pulling their near neighbours (``neighbours.py``).
+Pull = Callable[[Floats, Sequence[str], Floats], tuple[Floats, Floats]]
 
 
 def decide_kind(probabilities: Floats, threshold: float, direct_question: bool) -> Kind:
@@ -156,9 +159,11 @@ class KindModel:
         features: Matrix,
         threshold: float | Sequence[float] = DEFAULT_OBJECTION_THRESHOLD,
         direct_questions: Sequence[bool] | None = None,
+        *,
+        pull: Pull | None = None,
     ) -> list[KindScore]:
         """One verdict per row: ``objection`` from ``threshold`` (one, or one per row) up; see
-        :func:`decide_kind` for the rest."""
+        :func:`decide_kind` for the rest. ``pull`` moves the probabilities first."""
         if not len(features):
             return []
         thresholds = (
@@ -170,6 +175,8 @@ class KindModel:
         fine = self.fine_probabilities(features)
         kinds = self.kind_probabilities(features)
         names, shares = self._category_shares(features, fine)
+        if pull is not None:
+            kinds, shares = pull(kinds, names, shares)
         out = []
         for row in range(len(features)):
             p = kinds[row]

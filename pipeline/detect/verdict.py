@@ -8,7 +8,7 @@ follows a user's verdicts, so that each decision can be read and tested on its o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.detect import note_reports, rules
 from pipeline.detect.account_facts import states_its_size
@@ -21,6 +21,7 @@ from pipeline.detect.classify import (
     OBJECTION_CATEGORIES,
     PLAN_NOTE,
     SAID_BY_THE_BUYER,
+    Detection,
     Kind,
     SentenceInput,
 )
@@ -34,7 +35,7 @@ from pipeline.detect.decisions import (
 )
 from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.doubts import asks_in_doubt, feels_uneasy_ahead
-from pipeline.detect.model import KindScore
+from pipeline.detect.model import KindScore, category_margin
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.plain_topics import plain_topic
@@ -321,3 +322,13 @@ def rival_in_reach(sentence: SentenceInput, *, ignore: Iterable[str] = ()) -> bo
             around, sentence.competitors, ignore=ignore, around=around, listed=sentence.listed
         )
     )
+
+
+def with_category_margin(detection: Detection, score: KindScore) -> Detection:
+    """An objection the detector decided, with its category's margin under the model, whoever
+    chose the category (rules, the LLM): a category the model hardly prefers is worth a
+    question however sure the kind is."""
+    if detection.kind != "objection" or detection.source == "user":
+        return detection
+    margin = category_margin(score.category_probabilities, detection.category)
+    return replace(detection, category_margin=margin)

@@ -1,0 +1,137 @@
+"""Answers that teach their near neighbours: an unanswered sentence worded almost as an answered
+one leans to the answer's kind (and category).
+
+Why: a re-fit weighs an answer as ten labels among thousands, so five answers barely move the
+model, and the sentences that say the same thing in other words kept their old kind. The bar is
+measured on labelled data, not chosen: the lowest cosine at which a labelled sentence and its
+nearest labelled sentence from another call had the same kind ``AGREEMENT`` of the time (over
+every pair that close or closer). Above it the kind probabilities become that agreement on the
+answer's kind plus the rest on the model's, so a near neighbour follows the answer; below it, or
+with no answers, nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from pipeline.detect.classify import KINDS
+from pipeline.detect.features import Matrix
+from pipeline.detect.labels import builtin_labelled
+from pipeline.detect.model import OBJECTION, Pull
+from pipeline.detect.train import shipped_vectors
+from pipeline.embed import Embedder
+
+AGREEMENT = 0.9  # a neighbour decides only where neighbours that close agree 9 times in 10
+MIN_PAIRS = 20  # fewer pairs above a similarity say nothing about it
+NO_BAR = 1.01  # no cosine reaches it: no neighbour pulls
+CHUNK = 1024  # rows per block of the similarity matrix (memory stays bounded)
+
+Floats = npt.NDArray[np.float64]
+
+
+def nearest_elsewhere(
+    vectors: Matrix, groups: Sequence[str]
+) -> tuple[Floats, npt.NDArray[np.int64]]:
+    """Each row's best cosine to a row of another group (call file), and which row it is."""
+    names = np.asarray(groups)
+    best = np.full(len(vectors), -np.inf)
+    which = np.zeros(len(vectors), dtype=np.int64)
+    for start in range(0, len(vectors), CHUNK):
+        block = vectors[start : start + CHUNK].astype(np.float32) @ vectors.T.astype(np.float32)
+        block[names[start : start + CHUNK, None] == names[None, :]] = -np.inf
+        which[start : start + CHUNK] = block.argmax(axis=1)
+        best[start : start + CHUNK] = block.max(axis=1)
+    return best, which
+
+
+def agreement_bar(
+    vectors: Matrix,
+    kinds: Sequence[int] | npt.NDArray[np.int64],
+    groups: Sequence[str],
+    target: float = AGREEMENT,
+) -> float:
+    """The lowest cosine at which labelled sentences and their nearest labelled sentence from
+    another call share a kind ``target`` of the time, over every pair that close or closer
+    (at least ``MIN_PAIRS``); ``NO_BAR`` when no cosine does."""
+    if len(set(groups)) < 2:
+        return NO_BAR
+    best, which = nearest_elsewhere(vectors, groups)
+    labels = np.asarray(kinds)
+    order = np.argsort(-best, kind="stable")
+    agree = (labels[order] == labels[which[order]]).astype(float)
+    rate = np.cumsum(agree) / np.arange(1, len(agree) + 1)
+    reached = np.flatnonzero((rate >= target) & (np.arange(1, len(agree) + 1) >= MIN_PAIRS))
+    return float(best[order[reached[-1]]]) if len(reached) else NO_BAR
+
+
+_BARS: dict[str, float] = {}  # per embedder name: the labelled sentences that ship are fixed
+
+
+def builtin_bar(embedder: Embedder) -> float:
+    """``agreement_bar`` over the labelled sentences that ship (measured once per embedder;
+    their vectors are read from the shipped features where made with this embedder)."""
+    if embedder.name not in _BARS:
+        labelled = builtin_labelled()
+        known = shipped_vectors(embedder) or {}
+        missing = sorted({e.sentence.text for e in labelled} - known.keys())
+        if missing:
+            known = {**known, **dict(zip(missing, embedder.encode(missing), strict=True))}
+        vectors = np.vstack([known[e.sentence.text] for e in labelled]).astype(np.float32)
+        kinds = [KINDS.index(e.label) for e in labelled]
+        _BARS[embedder.name] = agreement_bar(vectors, kinds, [e.group for e in labelled])
+    return _BARS[embedder.name]
+
+
+@dataclass(frozen=True)
+class Answered:
+    """The sentences a user answered: their vectors, kinds (``KINDS`` index) and categories."""
+
+    vectors: Matrix
+    kinds: tuple[int, ...]
+    categories: tuple[str, ...]
+    bar: float
+
+    def pull(self, vectors: Matrix, weight: float = AGREEMENT) -> Pull | None:
+        """What moves the kind (and category) probabilities of the sentences with ``vectors``
+        toward their nearest answer above the bar; None when none is that near."""
+        if not self.kinds or not len(vectors):
+            return None
+        similarity = vectors.astype(np.float32) @ self.vectors.T.astype(np.float32)
+        nearest = similarity.argmax(axis=1)
+        near = similarity[np.arange(len(vectors)), nearest] >= self.bar
+        if not near.any():
+            return None
+        rows = np.flatnonzero(near)
+        answers = nearest[rows]
+
+        def moved(kinds: Floats, names: Sequence[str], shares: Floats) -> tuple[Floats, Floats]:
+            kinds, shares = kinds.copy(), shares.copy()
+            for row, answer in zip(rows, answers, strict=True):
+                kinds[row] = (1 - weight) * kinds[row]
+                kinds[row, self.kinds[answer]] += weight
+                category = self.categories[answer]
+                if self.kinds[answer] == KINDS.index(OBJECTION) and category in names:
+                    shares[row] = (1 - weight) * shares[row]
+                    shares[row, list(names).index(category)] += weight
+            return kinds, shares
+
+        return moved
+
+
+def answered_of(
+    embedder: Embedder, verdicts: Mapping[tuple[str, str], tuple[str, str]]
+) -> Answered:
+    """A user's verdicts (``labels.user_verdicts``) as ``Answered``; no verdicts, no bar."""
+    if not verdicts:
+        return Answered(np.zeros((0, embedder.dim), dtype=np.float32), (), (), NO_BAR)
+    said = list(verdicts.values())
+    return Answered(
+        embedder.encode([text for text, _ in verdicts]),
+        tuple(KINDS.index(kind) for kind, _ in said),
+        tuple(category for _, category in said),
+        builtin_bar(embedder),
+    )
