@@ -14,7 +14,7 @@ from api.auth import MARKETING, READ
 from api.deps import WorkspaceDep
 from api.web import render
 from pipeline.errors import BadInput, CallmineError
-from pipeline.ingest import csv_file
+from pipeline.ingest.csv_preview import csv_preview as csv_preview_of
 from pipeline.ingest.deferred import defer_ingest, should_defer
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.schemas import (
@@ -200,7 +200,7 @@ def csv_preview(
     name = display_name(file.filename or "")
     try:
         data = read_limited(file.file, workspace.settings.max_upload_bytes, name)
-        preview = {**csv_file.csv_preview(data, name), "prefix": MAP_PREFIX}
+        preview = {**csv_preview_of(data, name), "prefix": MAP_PREFIX}
     except CallmineError as exc:
         return render(
             request, "partials/csv_mapping.html", preview=None, error=exc.detail, file_name=name

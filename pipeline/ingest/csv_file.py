@@ -12,9 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Any
 
-from pipeline.errors import BadInput, CallmineError
+from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
 from pipeline.ingest.csv_columns import (
     COLUMN_FIELDS,
@@ -36,13 +35,12 @@ from pipeline.ingest.deal_rows import (
     parent_is_a_deal,
     share_deal_outcomes,
 )
-from pipeline.ingest.decode import decode_text, head_text
+from pipeline.ingest.decode import head_text
 from pipeline.ingest.header import apply_fields
 from pipeline.ingest.people import parse_people
 from pipeline.ingest.record_ids import id_columns, note_id_columns
 from pipeline.ingest.row_quotes import add_buyer_quotes, add_steps, sign_notes, unread_notice
 from pipeline.ingest.schemas import MANIFEST_COLUMNS
-from pipeline.ingest.spreadsheet import is_xlsx, sheet_rows
 from pipeline.ingest.ticket_rows import (
     column_side,
     is_ours,
@@ -92,14 +90,14 @@ def parse_csv(
     """One call per non-blank row (a report's title block above the header left out); a row
     with no text at all is kept as a skipped record. A Zoom webinar Q&A report is one call."""
     text = text.lstrip("\ufeff")
-    rows = _rows(text, filename)
+    rows = csv_rows(text, filename)
     questions = None if column_map else question_header(rows)
     if questions is not None:
         return [webinar_call(rows, questions, text)]
-    return calls_from_rows(_from_header(rows, column_map), filename, column_map)
+    return calls_from_rows(from_header(rows, column_map), filename, column_map)
 
 
-def _from_header(
+def from_header(
     rows: list[tuple[int, list[str]]], column_map: dict[str, str] | None
 ) -> list[tuple[int, list[str]]]:
     """The rows from the table's header on (``header_position``), else all of them: the
@@ -143,7 +141,7 @@ def calls_from_rows(
     return calls
 
 
-def _rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
+def csv_rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
     """``(line number the record ends on, cells)``; quoted commas and newlines are kept."""
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
@@ -348,49 +346,3 @@ def _no_forecast_date(call: ParsedCall, names: list[str], row: list[str], dated:
         return  # an earlier column gave the date
     call.extra["expected_close"] = forecast
     call.call_date = parse_date(other) if other else None
-
-
-def _as_read(cell: str) -> str:
-    """A cell as the importer reads it (HTML note bodies as their text), on one line."""
-    return " ".join(html_to_text(cell).split())
-
-
-def csv_preview(data: bytes, filename: str) -> dict[str, Any]:
-    """Headers, the field each one maps to (this reader's own detection) and a few sample rows
-    of a CSV or an .xlsx: what the upload page shows so the user can correct the mapping."""
-    rows = (
-        sheet_rows(data, filename)
-        if is_xlsx(data)
-        else _rows(decode_text(data, filename), filename)
-    )
-    questions = None if is_xlsx(data) else question_header(rows)
-    rows = without_report_footer(
-        rows[questions:] if questions is not None else _from_header(rows, None)
-    )
-    if not rows:
-        raise BadInput("the CSV is empty", filename=filename)
-    headers = [h.strip() for h in rows[0][1]]
-    try:
-        detected = find_columns(headers, {}, filename)
-        problem = None
-    except CallmineError as exc:  # no notes column found: the user picks one below
-        detected, problem = {}, exc.detail
-    if questions is not None:
-        detected, problem = {}, WEBINAR_QA
-    fields = [
-        (field, headers[detected[field][0]] if detected.get(field) else "")
-        for field in COLUMN_FIELDS
-    ]
-    samples = [[_as_read(cell)[:80] for cell in row] for _line, row in rows[1:4]]
-    examples = {
-        header: next((row[i] for row in samples if i < len(row) and row[i]), "")
-        for i, header in enumerate(headers)
-    }
-    return {
-        "headers": headers,
-        "fields": fields,
-        "samples": samples,
-        "examples": examples,
-        "rows": len(rows) - 1,
-        "problem": problem,
-    }

@@ -26,6 +26,12 @@ _GREETS = (
 _ADDRESSED = re.compile(
     rf"\b(?i:{_GREETS})[,!]?\s+(?!(?i:{_GREETS})\b)(?P<name>{_WORD})(?=\s*(?:[,.!?;:]|\s-\s|—|$))"
 )
+# A caller checking who picked up: "Hi, is that Owen?", "Am I speaking to Owen?"; the name
+# must end the question, so "Is that Owen's team?" and "is that Owen from finance?" name no one.
+_CHECKED = re.compile(
+    rf"(?:^|[,.!?]\s+)(?i:is that|is this|am i speaking (?:to|with)|am i talking (?:to|with))"
+    rf"\s+(?P<name>{_WORD})\s*\?"
+)
 # "Paul, thanks for calling back.": a word before the thanks is as often an interjection
 # ("Great, thanks", "Hello, thanks"), so only a listed first name counts there.
 _NAME_FIRST = re.compile(rf"^(?P<name>{_WORD}),\s+(?i:{_GREETS})\b")
@@ -35,6 +41,7 @@ def _named(text: str) -> list[str]:
     """The names a turn greets or thanks, as written."""
     text = text.replace("’", "'")
     names = [match.group("name") for match in _ADDRESSED.finditer(text)]
+    names += [m.group("name") for m in _CHECKED.finditer(text) if is_first_name(m.group("name"))]
     first = _NAME_FIRST.match(text)
     if first and is_first_name(first.group("name")):
         names.append(first.group("name"))

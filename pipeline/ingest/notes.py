@@ -92,6 +92,17 @@ def _is_label_line(text: str, next_line: str) -> bool:
 # A signature's lines: a phone number, an email address, a web address.
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\(?\+?\d[\d\s().-]{7,}\d")
 _SIGNATURE_LINES = 6
+# A sentence that gives a number ("If you could call me on 07700 900314 this week that would
+# be easiest."): a few lowercase words around it, as no "T: 0118 496 0732 | M: ..." line has.
+_PROSE_WORDS = 2
+_LOWER_WORD = re.compile(r"(?<![\w@.])[a-z][a-z'’]*(?![\w@])")
+
+
+def is_contact_sentence(text: str) -> bool:
+    """A sentence of the writer's that holds a phone number or address: their words (a request
+    to call), not a signature line."""
+    rest = _CONTACT.sub(" ", text)
+    return text.endswith((".", "?", "!")) and len(_LOWER_WORD.findall(rest)) >= _PROSE_WORDS
 
 
 def without_contact_block(lines: list[str], *, signed_off: bool = False) -> list[str]:
@@ -112,6 +123,7 @@ def without_contact_block(lines: list[str], *, signed_off: bool = False) -> list
             not text
             or len(text) > 80
             or (text.endswith((".", "?", "!")) and not _CONTACT.search(text))
+            or is_contact_sentence(text)  # "Call me on 07700 900314 this week." is a request
             or holds_a_quote(text)  # 'Gary: "we retype every job sheet"' is no signature
         ):
             break

@@ -85,13 +85,27 @@ def _side_name(name: str, role: str, roster: Sequence[str]) -> str | None:
 
 def _greeted_by_other_side(call: ParsedCall, speaker: str, role: str) -> str | None:
     """The first name the other side's opening turns call a role-labelled speaker ("REP: Hi
-    Paul" names the ``PROSPECT``); a speaker labelled "Speaker 1" may be on either side."""
-    if role_of_label(speaker) is None:
+    Paul" names the ``PROSPECT``); a numbered one ("Speaker 2") only on a call of two such
+    labels, where a greeting can only be meant for the one other speaker."""
+    if role_of_label(speaker) is None and not _one_of_two_numbered(call, speaker):
         return None
     other = "buyer" if role == "rep" else "rep"
     texts = [u.text for u in call.utterances if u.role == other and u.speaker != speaker]
     common = said_lowercase(" ".join(u.text for u in call.utterances))
     return greeted_name(texts, re.findall(r"[^\W\d_]+", call.account or ""), common)
+
+
+def _one_of_two_numbered(call: ParsedCall, speaker: str) -> bool:
+    """Is ``speaker`` one of exactly two speakers, both labelled by number only, on opposite
+    sides? A third voice on the line may be the one greeted."""
+    labels = {u.speaker for u in call.utterances}
+    sides = {u.role for u in call.utterances}
+    return (
+        speaker in labels
+        and len(labels) == 2
+        and all(label and is_anonymous(label) for label in labels)
+        and sides == {"rep", "buyer"}
+    )
 
 
 def name_from_introductions(

@@ -214,7 +214,7 @@ def test_a_zoom_webinar_qa_report_is_one_call_of_questions_and_answers() -> None
 
 
 def test_the_upload_preview_shows_the_question_table() -> None:
-    from pipeline.ingest.csv_file import csv_preview
+    from pipeline.ingest.csv_preview import csv_preview
 
     preview = csv_preview((CRM / "zoom_webinar_qa_report.csv").read_bytes(), "qa.csv")
     assert preview["headers"] == ["#", "Question", "Asker Name", "Asker Email", "Answer(s)"]

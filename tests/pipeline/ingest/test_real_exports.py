@@ -96,10 +96,16 @@ def with_roster(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Stored]:
 
 
 # expected.json writes the labels as the file does; a role-labelled buyer the rep greets by
-# name in the opening turns ("REP: Hi Janet, ...") is stored under that name (greeted_names).
+# name in the opening turns ("REP: Hi Janet, ...") is stored under that name (greeted_names),
+# and so is a numbered one on a call of two ("Hi Priya, thanks for making time today.").
 GREETED = {
     "markdown_bold_role_labels.md": {"PROSPECT": "Janet"},
     "srt_role_labels_gaps.srt": {"PROSPECT": "Marcus"},
+    "aws_transcribe_audio_segments.json": {"spk_1": "Marcus"},
+    "aws_transcribe_speaker_labels.json": {"spk_1": "Priya"},
+    "azure_batch_recognized_phrases.json": {"Speaker 2": "Marcus"},
+    "google_stt_speaker_tags.json": {"Speaker 2": "Priya"},
+    "whisperx_diarized.json": {"SPEAKER_01": "Priya"},
 }
 
 

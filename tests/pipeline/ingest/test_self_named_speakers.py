@@ -142,4 +142,5 @@ def test_a_rep_the_header_and_the_roster_both_name_is_still_one_person() -> None
         "CUSTOMER: Four, and the paperwork eats my mornings.\n"
     )
     call = _settled(text.encode(), "dialer_call_log.txt")
-    assert _speakers(call) == {"Owen Tarrant": "rep", "CUSTOMER": "buyer"}
+    # the buyer is whom the rep asks for ("is that Gemma?", greeted_names)
+    assert _speakers(call) == {"Owen Tarrant": "rep", "Gemma": "buyer"}
