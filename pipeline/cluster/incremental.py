@@ -19,7 +19,9 @@ from pipeline.cluster.label import centralities, label_clusters, naming_weights
 from pipeline.cluster.name_inputs import said_by
 from pipeline.cluster.name_rules import keep_names_apart
 from pipeline.cluster.people import person_words
+from pipeline.cluster.refused_asks import naming_texts
 from pipeline.cluster.rivals import RIVAL_CATEGORY, cluster_rivals
+from pipeline.cluster.topic_vectors import mention_said
 from pipeline.detect.rules import says_nothing
 from pipeline.embed import Vectors, normalise
 from pipeline.redact import call_people
@@ -178,7 +180,7 @@ def new_theme(
     categories = Counter(m.category for m in members if m.category)
     walled = kind not in TOPIC_PRIOR_KINDS and categories
     [label] = label_clusters(
-        [[m.text for m in members]],
+        naming_texts(session, [mention_said(members)]),
         [naming_weights(typical, [m.confidence for m in members], roles)],
         # its category's label, not a guess from its words ("Switching effort: cd book" had
         # named two missing-feature quotes)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pipeline.cluster.lead_ins import quote_reads, readable_first, shown_lead_in
 from pipeline.cluster.member_lead_ins import with_lead_ins
 from pipeline.cluster.name_rules import described_by
+from pipeline.cluster.refused_asks import asked_lead_ins
 from pipeline.cluster.rows import (
     count_rows,
     earlier_rows,
@@ -347,6 +348,7 @@ def with_turns(session: Session, quotes: list[dict[str, Any]]) -> list[dict[str,
         leads[mention_id] = (
             shown_lead_in(said, shown_from, spans[mention_id]) if said[start:end] == text else ""
         )
+    leads = asked_lead_ins(session, {r[0]: (r[1], r[4], r[2]) for r in found}, leads)
     return [
         {
             **quote,

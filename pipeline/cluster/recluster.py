@@ -38,6 +38,7 @@ from pipeline.cluster.people import person_words
 from pipeline.cluster.problems import with_turn_context
 from pipeline.cluster.question_groups import question_subjects, refine_question_groups
 from pipeline.cluster.questions import question_topic, worded_topic
+from pipeline.cluster.refused_asks import naming_texts
 from pipeline.cluster.rivals import (
     RIVAL_CATEGORY,
     known_competitors,
@@ -256,7 +257,10 @@ def _store_groups(
     if not kept:
         return {"clusters": 0, "created": 0, "retired": 0}
     centroids = normalise(np.vstack([vectors[g].sum(axis=0) for _, g in kept]))
-    texts = [[str(rows[p][1]) for p in g] for _, g in kept]
+    # What names it: a need after the rep's no by the question it needs (``refused_asks``).
+    texts = naming_texts(
+        session, [[(str(rows[p][1]), int(rows[p][7]), int(rows[p][9])) for p in g] for _, g in kept]
+    )
     roles = [[str(rows[p][8]) for p in g] for _, g in kept]
     typical = own_centralities(
         session,

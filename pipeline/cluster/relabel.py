@@ -18,6 +18,8 @@ from pipeline.cluster.index import mention_vectors
 from pipeline.cluster.label import ClusterLabel, centralities, naming_weights
 from pipeline.cluster.name_inputs import said_by
 from pipeline.cluster.recluster import group_category, label_groups
+from pipeline.cluster.refused_asks import naming_texts
+from pipeline.cluster.topic_vectors import mention_said
 from pipeline.embed import normalise
 from pipeline.store.models import Mention
 from pipeline.workspace import Workspace
@@ -43,7 +45,7 @@ def label_edited(
     return label_groups(
         workspace,
         session,
-        [[m.text for m in group] for group in groups],
+        naming_texts(session, [mention_said(group) for group in groups]),
         weights,
         {m.call_id for m in flat},
         [group_category([m.category for m in group]) for group in groups],

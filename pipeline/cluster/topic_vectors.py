@@ -11,22 +11,16 @@ words, and search keeps their own vector (a searcher looks for what was said, no
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.cluster.label import centralities
 from pipeline.cluster.lead_ins import lead_in, needs_lead_in
+from pipeline.cluster.refused_asks import refused_asks, turn_texts, turns_before
 from pipeline.embed import Embedder, Vectors, embed_cached
-from pipeline.store.models import Mention, Utterance
-
-# Earlier turns looked at for a fragment that opens its turn: the turn just before may say
-# nothing ("Mm-hm."), the one before that says what the buyer goes on about.
-TURNS_BACK = 3
-_CHUNK = 5000
+from pipeline.store.models import Mention
 
 
 class SaidAt(NamedTuple):
@@ -41,12 +35,14 @@ def grouped_texts(session: Session, said: Sequence[SaidAt]) -> list[str]:
     """The text each mention is grouped by: its own words, or its lead-in before them when
     they cannot stand alone. The lead-in is the turn's sentence before it (a question too: it
     says the topic), or, when it opens its turn, the end of the nearest earlier turn of its
-    call that says something; its own words alone when neither says anything."""
-    wanting = [p for p, s in enumerate(said) if needs_lead_in(s.text)]
+    call that says something; its own words alone when neither says anything. A need said
+    after the rep's no to the buyer's question leans on that question (``refused_asks``)."""
+    asked = refused_asks(session, said)
+    wanting = [p for p, s in enumerate(said) if p not in asked and needs_lead_in(s.text)]
+    leads: dict[int, str] = dict(asked)
     if not wanting:
-        return [s.text for s in said]
-    turns = _texts(session, {said[p].utterance_id for p in wanting})
-    leads: dict[int, str] = {}
+        return [f"{leads[p]} {s.text}" if p in leads else s.text for p, s in enumerate(said)]
+    turns = turn_texts(session, {said[p].utterance_id for p in wanting})
     opening: list[int] = []
     for p in wanting:
         turn = turns.get(said[p].utterance_id, "")
@@ -56,8 +52,8 @@ def grouped_texts(session: Session, said: Sequence[SaidAt]) -> list[str]:
         leads[p] = lead_in(turn, start, asked=True)
         if not leads[p]:
             opening.append(p)
-    earlier = _turns_before(session, {said[p].utterance_id for p in opening})
-    told = _texts(session, {u for ids in earlier.values() for u in ids})
+    earlier = turns_before(session, {said[p].utterance_id for p in opening})
+    told = turn_texts(session, {u for ids in earlier.values() for u in ids})
     for p in opening:
         ends = (_turn_end(told.get(u, "")) for u in earlier.get(said[p].utterance_id, []))
         leads[p] = next((end for end in ends if end), "")
@@ -113,49 +109,3 @@ def own_centralities(
 def _turn_end(turn: str) -> str:
     """What a turn ends on, as a lead-in of the turn after it (a rep's question too)."""
     return lead_in(turn, len(turn), asked=True)
-
-
-def _texts(session: Session, utterance_ids: set[int]) -> dict[int, str]:
-    wanted = sorted(utterance_ids)
-    found: dict[int, str] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        rows = session.execute(
-            select(Utterance.id, Utterance.text).where(
-                Utterance.id.in_(wanted[start : start + _CHUNK])
-            )
-        )
-        found.update((int(u), str(t)) for u, t in rows)
-    return found
-
-
-def _turns_before(session: Session, utterance_ids: set[int]) -> dict[int, list[int]]:
-    """Each utterance's ``TURNS_BACK`` turns before it in its call, nearest first (ids only: a
-    call's text is read for the few turns a fragment leans on)."""
-    if not utterance_ids:
-        return {}
-    where: list[tuple[int, int, int]] = []
-    wanted = sorted(utterance_ids)
-    for start in range(0, len(wanted), _CHUNK):
-        where.extend(
-            (int(u), int(c), int(s))
-            for u, c, s in session.execute(
-                select(Utterance.id, Utterance.call_id, Utterance.seq).where(
-                    Utterance.id.in_(wanted[start : start + _CHUNK])
-                )
-            )
-        )
-    calls = sorted({c for _, c, _ in where})
-    order: dict[int, list[tuple[int, int]]] = {}  # per call, (seq, id) of every turn, in order
-    for start in range(0, len(calls), _CHUNK):
-        for c, s, u in session.execute(
-            select(Utterance.call_id, Utterance.seq, Utterance.id)
-            .where(Utterance.call_id.in_(calls[start : start + _CHUNK]))
-            .order_by(Utterance.call_id, Utterance.seq, Utterance.id)
-        ):
-            order.setdefault(int(c), []).append((int(s), int(u)))
-    before: dict[int, list[int]] = {}
-    for u, c, s in where:
-        turns = order.get(c, [])
-        at = bisect_left(turns, (s, u))
-        before[u] = [turn for _, turn in reversed(turns[max(0, at - TURNS_BACK) : at])]
-    return before

@@ -316,6 +316,10 @@ def objection_faq(evidence: Evidence) -> ObjectionFAQ:
     first: dict[int, str] = {}
     clusters = evidence.of_clusters("objection") or evidence.clusters
     entries = [(c, qa) for c in clusters if (qa := faq_entry(evidence, c, asked, stated, first))]
+    if not entries:
+        # A theme whose quotes ask nothing an entry can cite had failed the page's validation.
+        names = ", ".join(f"#{c.id} {c.name!r}" for c in clusters)
+        raise BadInput(f"no FAQ entry can be drawn from {names}: no question its quotes answer")
     entries = entries[:10]
     items = [qa for _, qa in entries]
     reach = evidence.reach([c for c, _ in entries])

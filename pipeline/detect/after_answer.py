@@ -117,13 +117,21 @@ def needs_what_was_granted(sentence: SentenceInput) -> bool:
     )
 
 
+def refused_question(sentence: SentenceInput) -> str | None:
+    """The buyer's question the rep said no to, for a sentence that ``needs_what_was_refused``
+    ("Does it work offline in the plant rooms?" of "That's the one thing I'd need."): what its
+    "that" stands for, which a theme of it is grouped and named by; None for any other."""
+    if not needs_what_was_refused(sentence):
+        return None
+    found = _answered(sentence)
+    return found[0] if found else None
+
+
 def refused_topic(sentence: SentenceInput) -> str | None:
     """The topic of what the rep said no to, for a sentence that ``needs_what_was_refused``
     (``capabilities.lacked_topic``); None for any other sentence."""
-    if not needs_what_was_refused(sentence):
-        return None
-    asked, _ = _answered(sentence) or ("", "no")
-    return lacked_topic(asked)
+    asked = refused_question(sentence)
+    return None if asked is None else lacked_topic(asked)
 
 
 def _after_the_answer(sentence: SentenceInput) -> str:

@@ -14,6 +14,8 @@ from pipeline.detect.sentences import sentence_before
 MISSING_FEATURE = "missing_feature"
 _ASKS_FOR_A_CAPABILITY = alternation(CUES["capability_question"]["cues"])
 _ESSENTIAL = alternation(CUES["capability_question"]["essential"])
+_DEAL_TERMS = alternation(CUES["capability_question"]["deal_terms"])
+CONTRACT = "contract"
 # What a product can lack besides a feature: a system to connect, a safeguard; and a term of
 # the deal, when the question asks for one ("Can we pay monthly?"), not of what the product does
 # ("Does it handle service contracts?" is a feature).
@@ -49,7 +51,10 @@ def lacked_topic(asked: str) -> str:
     """The category of the thing a buyer ``asked`` for, needed and lacking: the question's topic
     when a product can lack it (``_LACKED_PARTS``, and ``_LACKED_TERMS`` unless it asks what the
     product does), else a missing feature ("Does it work offline in the plant rooms?" names
-    adoption's words, but offline is what we lack)."""
+    adoption's words, but offline is what we lack); a term of the deal asked in any words
+    (``deal_terms``: paying monthly, a trial, a shorter term) a contract."""
+    if _DEAL_TERMS.search(lowered(asked)):
+        return CONTRACT  # "Can we pay monthly?", "Do you do a free trial?": how the deal runs
     named = plain_topic(asked, None) or topic_without_rival(asked)
     kept = _LACKED_PARTS if asks_for_a_capability(asked) else (*_LACKED_PARTS, *_LACKED_TERMS)
     return named if named is not None and named in kept else MISSING_FEATURE

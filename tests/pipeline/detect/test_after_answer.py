@@ -71,6 +71,36 @@ AFTER_A_NO = [
 ]
 
 
+# A term of the deal asked for, not a thing the product does: a contract (paying monthly or
+# quarterly, a trial, a shorter term), in three trades.
+AFTER_A_NO += [
+    (  # gyms: paying monthly
+        "Can we pay monthly?",
+        "Not at the moment.",
+        "That's the one thing I'd need.",
+        "contract",
+    ),
+    (  # dental clinics: paying by the quarter
+        "Could we pay you quarterly instead of up front?",
+        "Not yet, sorry.",
+        "That's the one thing we'd need.",
+        "contract",
+    ),
+    (  # logistics: a trial
+        "Do you do a thirty-day trial for the depots?",
+        "Not at the moment, no.",
+        "Then it's a no for us.",
+        "contract",
+    ),
+    (  # salons: a shorter term
+        "Could we sign for a shorter term, like six months?",
+        "We don't offer that yet.",
+        "That's the one thing I'd need.",
+        "contract",
+    ),
+]
+
+
 @pytest.mark.parametrize(("asked", "answer", "said", "category"), AFTER_A_NO)
 def test_a_need_after_the_reps_no_is_an_objection_on_what_was_asked(
     detector: RuleEmbeddingDetector, asked: str, answer: str, said: str, category: str
