@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line
+from pipeline.content.durations import duration_in, gives_duration
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.guide_answers import facts_for_worries
 from pipeline.content.pairing import (
@@ -33,27 +34,6 @@ from pipeline.content.worry_order import ordered_worries, spare_reply
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
 from pipeline.wording import capitalised
-
-# How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
-# hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
-# a frequency).
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-# Which days count: "ten working days", "3 business days", "one billing month", "a full day".
-_KIND_OF_DAY = r"(?:(?:working|business|calendar|billing|full|whole|clear|school)[\s-]+)?"
-_DURATION_RE = re.compile(
-    r"\b(?:(?:about|around|roughly|under|within|less than|over)\s+)?"
-    # a range whole: "four to six weeks", "2-3 weeks" ("six weeks" had stood for the first)
-    rf"(?:{_COUNT}\s*(?:-|–|to|or)\s*)?"
-    rf"(?:{_COUNT}|a few|a couple of|couple of)"
-    rf"[\s-]+{_KIND_OF_DAY}(?:minutes?|hours?|days?|weeks?|months?)\b"
-    # how much or how long a term is, not how long a step takes: "6 months of records",
-    # "24-month terms", "12 months minimum"
-    r"(?![\s-]+(?:of|terms?|contracts?|agreements?|commitments?|minimum|history|records?|old)\b)"
-    r"|\b(?:about|around|roughly|under|within|inside|in|than|just|only|usually|takes|took|over)"
-    rf"\s+(?:half\s+)?an?\s+{_KIND_OF_DAY}(?:hour|day|week)\b",
-    re.IGNORECASE,
-)
-_LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re.IGNORECASE)
 
 
 def _concerns(
@@ -205,14 +185,6 @@ def _value_facts(evidence: Evidence) -> list[ProfileFact]:
     ]
 
 
-def duration_in(text: str) -> str:
-    """The first duration ``text`` gives ("about a week", "2-day"), else "to confirm"."""
-    found = _DURATION_RE.search(text)
-    if found is None:
-        return "to confirm"
-    return clip(_LEAD_RE.sub("", found.group()), 40)
-
-
 STEP_CUES = frozenset({"setup_time", "switching"})  # the detector's setup and data-move cues
 STEP_TOPICS = frozenset({"topic:setup", "topic:migration", "topic:training"})  # topic_words'
 # When the change can start, put off to a time: "We can't do it before the 1st of December",
@@ -236,7 +208,7 @@ def is_step(fact: str) -> bool:
     """Whether an onboarding fact is a step of the rollout: it says how long something takes
     or what is set up or moved. "Sold and supported in the US, Canada and Mexico", filed under
     onboarding, had been "Step 3 | to confirm"."""
-    return bool(_DURATION_RE.search(fact)) or names_setup(fact)
+    return gives_duration(fact) or names_setup(fact)
 
 
 def asks_about_setup(said: str) -> bool:
@@ -258,7 +230,7 @@ def _steps(evidence: Evidence) -> list[ProfileFact]:
         if f.section not in ("onboarding", "proof_points")
         and evidence.may_state(f)
         and names_setup(f.text)
-        and _DURATION_RE.search(f.text)
+        and gives_duration(f.text)
     ]
     return [*onboarding, *timed][:4]
 
@@ -269,7 +241,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     concerns = _concerns(evidence, used, asks_about_setup)
     summary = _opening(evidence, used, asks_about_setup, "setup_question", "setup_questions_below")
     # Durations only from what our reps said in won deals; buyers' worries stay concerns.
-    timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
+    timed = [q for q in evidence.of_kind("answer") if gives_duration(q.text)]
     timed = [q for q in timed if q.id not in used][:1]
     used |= {q.id for q in timed}
     onboarding = _steps(evidence)
