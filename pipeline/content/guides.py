@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.content.concessions import beside_reply, concedes, won_reply_copy
 from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line
 from pipeline.content.durations import duration_in, gives_duration
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
@@ -27,9 +28,9 @@ from pipeline.content.quote_text import (
 )
 from pipeline.content.scale import fits_scale
 from pipeline.content.theme_entries import theme_entries
-from pipeline.content.topics import about_price
+from pipeline.content.topics import about_price, quoted_topic
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
-from pipeline.content.value import gives_value
+from pipeline.content.value import asks_value, gives_value
 from pipeline.content.worry_order import ordered_worries, spare_reply
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
@@ -69,6 +70,7 @@ def _concerns(
         evidence, [(e.cluster, q) for e in entries for q, _, _ in e.worries]
     )
     concerns = []
+    headed: set[str] = set()  # the topic headings given so far
     answered: set[int] = set()  # the themes an entry has answered
     counted: set[int] = set()  # the themes whose figures an entry has given
     for entry in entries:
@@ -88,9 +90,11 @@ def _concerns(
             # answer; its quotes are left for the page's other lines.
             used -= set(worry_ids)
             continue
+        facts = beside_reply(facts, reply.text) if reply is not None else facts
         said_facts = "".join(f" {say('profile_fact', text=f.text)}" for f in facts).strip()
         if reply is not None:
-            answer, ids = say_quoting("won_answer", 360, text=reply.text), [*worry_ids, reply.id]
+            answer = say_quoting(won_reply_copy(reply.text), 360, text=reply.text)
+            ids = [*worry_ids, reply.id]
             answer += f" {said_facts}" if said_facts else ""
             answered.add(cluster.id)
         elif facts:
@@ -106,9 +110,28 @@ def _concerns(
                 answer=clip(answer, 600),
                 citations=ids,
                 profile=[f.id for f in facts],
+                topic=_heading_topic(cluster, quote, head, headed),
             )
         )
     return concerns
+
+
+def _heading_topic(
+    cluster: ClusterEvidence, quote: Quote, head: str, headed: set[str]
+) -> str | None:
+    """The heading over a worry a buyer stated (``head`` is quoted under it), none over one
+    they asked: the question of its topic (``faq_question``: "What will it cost a business our
+    size?"), the theme's name where that heads another entry already. "### I've got to be
+    honest, X is about twenty quid an engineer and I'm not paying more than that." had headed
+    a pricing explainer."""
+    if head == capitalised(clip(cluster.name, 240)) or reads_as_question(head):
+        return None
+    lines = [quote.text]
+    category = "value" if asks_value(lines) else quoted_topic(lines) or cluster.category
+    asked = say("faq_question", category=category, competitor=cluster.competitor).strip()
+    topic = clip(asked, 240) if asked and asked not in headed else clip(cluster.name, 240)
+    headed.add(topic)
+    return topic
 
 
 def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:
@@ -168,7 +191,7 @@ def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
     value += [
         Point(text=say_quoting("value_framed", 240, text=q.text), citations=[q.id])
         for q in evidence.of_kind("answer")
-        if q.id not in used
+        if q.id not in used and not concedes(q.text)  # a discount frames no value
     ]
     return value[:4] or [Point(text=say("value_to_write"), citations=[])]
 
