@@ -11,8 +11,8 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.content.asked_facts import facts_for_question
+from pipeline.content.concessions import beside_reply, won_reply_copy
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote, Reach
-from pipeline.content.fact_refs import facts_told
 from pipeline.content.feature_gaps import MISSING_FEATURE, asks_for_a_feature, missing_thing
 from pipeline.content.problems import asks, lead_problem
 from pipeline.content.quote_text import (
@@ -24,9 +24,7 @@ from pipeline.content.quote_text import (
 )
 from pipeline.content.topics import named_topic, quoted_topic, speaks_of_question
 from pipeline.content.types import (
-    QA,
     ObjectionAnswer,
-    ObjectionFAQ,
     OnePager,
     Point,
 )
@@ -131,10 +129,13 @@ def answered_worry(
         worry, reply = pair
         cited.append(worry.id)
     if reply is not None:
-        answer, ids = say_quoting("won_answer", 240, text=reply.text), [*cited, reply.id]
-        # Its fact too where it fits: published, our words stand where the rep's are left out.
-        stated.difference_update(f.id for f in facts if len(answer) + len(f.text) >= 240)
-        facts = [f for f in facts if len(answer) + len(f.text) < 240]
+        answer = say_quoting(won_reply_copy(reply.text), 240, text=reply.text)
+        ids = [*cited, reply.id]
+        # Its fact too where it fits: published, our words stand where the rep's are left out;
+        # no list price after a concession (``beside_reply``).
+        kept = [f for f in beside_reply(facts, reply.text) if len(answer) + len(f.text) < 240]
+        stated.difference_update(f.id for f in facts if f not in kept)
+        facts = kept
         answer += "".join(f" {say('profile_fact', text=f.text)}" for f in facts)
     elif facts:
         answer, ids = say("profile_fact", text=facts[0].text), [quote.id]
@@ -198,79 +199,6 @@ def names_the_rival(quote: Quote, rival: str) -> bool:
     )
 
 
-def _sure_objection(quote: Quote | None) -> bool:
-    """An objection the detector was sure of (not below ``confident_at``)."""
-    return quote is not None and quote.kind == "objection" and not quote.uncertain
-
-
-def faq_entry(
-    evidence: Evidence,
-    cluster: ClusterEvidence,
-    asked: set[str],
-    stated: set[int],
-    first_asked: dict[int, str] | None = None,
-) -> QA | None:
-    """One FAQ item: the buyer's question, citing the buyer quotes it stands for, with what to
-    answer it from: a won deal's reply (a "To write": spoken words are no published answer)
-    and the profile facts that answer its category; with ``first_asked`` (fact id -> the
-    question that stated it), one stated before is referred to (``facts_told``)."""
-    answers = evidence.cluster_answers(cluster)
-    if cluster.competitor is None and cluster.category != "competitor":
-        # A general question ("Why change when what we do now works?") is not answered with
-        # a reply about one rival ("Staffly is great if you want everything...").
-        known = set(cluster.competitors)
-        answers = [a for a in answers if not names_in(a.text, known)]
-    said = evidence.cluster_quotes(cluster)
-    worries = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
-    if any(_sure_objection(q) for q in [*said, *worries]):
-        # Where the theme has sure objections, a pain or a guess is no evidence of its worry
-        # (a 0.39 "more than we pay for our accounts package" had been a price entry's source),
-        # and nor is a reply to one.
-        said = [q for q in said if _sure_objection(q)]
-        answers = [
-            a for a in answers if not a.replies_to or _sure_objection(evidence.quote(a.replies_to))
-        ]
-    rival = cluster.competitor
-    if rival and not any(names_the_rival(q, rival) for q in said):
-        cluster = replace(cluster, competitor=None)  # no quote of it to cite: ask of all rivals
-    question = buyer_question(evidence, cluster, asked, said)
-    if question is None:
-        return None  # its question is another theme's entry already
-    # Only lines that speak of the question are cited (``speaks_of_question``), and a reply
-    # only beside the worry it followed; the worry first, so the sources hold what it answered.
-    fits = [q for q in said if speaks_to(cluster, question, q.text)]
-    answers = [a for a in answers if _reply_fits(evidence, a, cluster, question)][:1]
-    answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
-    quotes = [*answered, *(q for q in fits if q not in answered)]
-    if cluster.competitor and names_in(question, {cluster.competitor}):
-        # "Why should we pick you over Slipway?" had cited "we're going to stay with BerthHop".
-        quotes = [q for q in quotes if names_the_rival(q, cluster.competitor)]
-    quotes = quotes[:2]
-    if not quotes:
-        asked.discard(question)
-        return None
-    besides = " ".join(a.text for a in answers)
-    topic = asked_category(question, cluster.competitor)
-    facts = facts_for_question(evidence, cluster, quotes, stated, 2, besides, question, topic)
-    parts = [say("faq_from_reply", text=a.text) for a in answers]
-    if first_asked is None:
-        parts += [say("profile_fact", text=f.text) for f in facts]
-    else:
-        parts += facts_told(facts, question, first_asked, bool(parts))
-    if not parts:
-        reach = evidence.reach([cluster])
-        # "Is it worth it?" wants a value case; the price list is no answer to it.
-        value = asks_value([question, *(q.text for q in quotes)])
-        no_answer = "faq_no_value_case" if value else "faq_no_answer"
-        parts = [say(no_answer, mentions=reach.mentions, calls=reach.calls)]
-    return QA(
-        question=question,
-        answer=clip(" ".join(parts), 600),
-        citations=[*(q.id for q in quotes), *(a.id for a in answers)][:4],
-        profile=[f.id for f in facts],
-    )
-
-
 def speaks_to(cluster: ClusterEvidence, question: str, said: str) -> bool:
     """Whether a line of the theme may be cited under its question (``speaks_of_question``):
     of the question's category where it is one's, of a rival where it asks about rivals."""
@@ -297,37 +225,9 @@ def asked_category(question: str, competitor: str | None) -> str | None:
     return MISSING_FEATURE if asks_for_a_feature(question) else None
 
 
-def _reply_fits(evidence: Evidence, answer: Quote, cluster: ClusterEvidence, question: str) -> bool:
-    """Whether a won deal's reply may stand under a question: it followed no quoted worry, or
-    one that speaks of the question (it is cited beside it)."""
-    worry = evidence.quote(answer.replies_to or 0)
-    return worry is None or speaks_to(cluster, question, worry.text)
-
-
 def require_quotes(evidence: Evidence) -> None:
     if not any(evidence.cluster_quotes(cluster) for cluster in evidence.clusters):
         raise BadInput("the selected clusters have no buyer quotes to build a draft from")
-
-
-def objection_faq(evidence: Evidence) -> ObjectionFAQ:
-    require_quotes(evidence)
-    asked: set[str] = set()
-    stated: set[int] = set()
-    first: dict[int, str] = {}
-    clusters = evidence.of_clusters("objection") or evidence.clusters
-    entries = [(c, qa) for c in clusters if (qa := faq_entry(evidence, c, asked, stated, first))]
-    if not entries:
-        # A theme whose quotes ask nothing an entry can cite had failed the page's validation.
-        names = ", ".join(f"#{c.id} {c.name!r}" for c in clusters)
-        raise BadInput(f"no FAQ entry can be drawn from {names}: no question its quotes answer")
-    entries = entries[:10]
-    items = [qa for _, qa in entries]
-    reach = evidence.reach([c for c, _ in entries])
-    return ObjectionFAQ(
-        title=say("faq_title"),
-        intro=heard("faq_intro", len(items), reach, evidence.picked, 600),
-        items=items,
-    )
 
 
 def proof_points(evidence: Evidence) -> list[Point]:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.content.concessions import beside_reply, concedes, won_reply_copy
 from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line
+from pipeline.content.durations import duration_in, gives_duration
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.guide_answers import facts_for_worries
 from pipeline.content.pairing import (
@@ -26,34 +28,13 @@ from pipeline.content.quote_text import (
 )
 from pipeline.content.scale import fits_scale
 from pipeline.content.theme_entries import theme_entries
-from pipeline.content.topics import about_price
+from pipeline.content.topics import about_price, quoted_topic
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
-from pipeline.content.value import gives_value
+from pipeline.content.value import asks_value, gives_value
 from pipeline.content.worry_order import ordered_worries, spare_reply
 from pipeline.detect.rules import cue_scores
 from pipeline.redact import has_placeholder
 from pipeline.wording import capitalised
-
-# How long something takes: "two days", "2-day", "a few weeks", and "about a week" or "in an
-# hour" (a bare "a week" after a lead word only: "forty-nine a month" is a price, "once a day"
-# a frequency).
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-# Which days count: "ten working days", "3 business days", "one billing month", "a full day".
-_KIND_OF_DAY = r"(?:(?:working|business|calendar|billing|full|whole|clear|school)[\s-]+)?"
-_DURATION_RE = re.compile(
-    r"\b(?:(?:about|around|roughly|under|within|less than|over)\s+)?"
-    # a range whole: "four to six weeks", "2-3 weeks" ("six weeks" had stood for the first)
-    rf"(?:{_COUNT}\s*(?:-|–|to|or)\s*)?"
-    rf"(?:{_COUNT}|a few|a couple of|couple of)"
-    rf"[\s-]+{_KIND_OF_DAY}(?:minutes?|hours?|days?|weeks?|months?)\b"
-    # how much or how long a term is, not how long a step takes: "6 months of records",
-    # "24-month terms", "12 months minimum"
-    r"(?![\s-]+(?:of|terms?|contracts?|agreements?|commitments?|minimum|history|records?|old)\b)"
-    r"|\b(?:about|around|roughly|under|within|inside|in|than|just|only|usually|takes|took|over)"
-    rf"\s+(?:half\s+)?an?\s+{_KIND_OF_DAY}(?:hour|day|week)\b",
-    re.IGNORECASE,
-)
-_LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re.IGNORECASE)
 
 
 def _concerns(
@@ -89,6 +70,7 @@ def _concerns(
         evidence, [(e.cluster, q) for e in entries for q, _, _ in e.worries]
     )
     concerns = []
+    headed: set[str] = set()  # the topic headings given so far
     answered: set[int] = set()  # the themes an entry has answered
     counted: set[int] = set()  # the themes whose figures an entry has given
     for entry in entries:
@@ -108,9 +90,11 @@ def _concerns(
             # answer; its quotes are left for the page's other lines.
             used -= set(worry_ids)
             continue
+        facts = beside_reply(facts, reply.text) if reply is not None else facts
         said_facts = "".join(f" {say('profile_fact', text=f.text)}" for f in facts).strip()
         if reply is not None:
-            answer, ids = say_quoting("won_answer", 360, text=reply.text), [*worry_ids, reply.id]
+            answer = say_quoting(won_reply_copy(reply.text), 360, text=reply.text)
+            ids = [*worry_ids, reply.id]
             answer += f" {said_facts}" if said_facts else ""
             answered.add(cluster.id)
         elif facts:
@@ -126,9 +110,28 @@ def _concerns(
                 answer=clip(answer, 600),
                 citations=ids,
                 profile=[f.id for f in facts],
+                topic=_heading_topic(cluster, quote, head, headed),
             )
         )
     return concerns
+
+
+def _heading_topic(
+    cluster: ClusterEvidence, quote: Quote, head: str, headed: set[str]
+) -> str | None:
+    """The heading over a worry a buyer stated (``head`` is quoted under it), none over one
+    they asked: the question of its topic (``faq_question``: "What will it cost a business our
+    size?"), the theme's name where that heads another entry already. "### I've got to be
+    honest, X is about twenty quid an engineer and I'm not paying more than that." had headed
+    a pricing explainer."""
+    if head == capitalised(clip(cluster.name, 240)) or reads_as_question(head):
+        return None
+    lines = [quote.text]
+    category = "value" if asks_value(lines) else quoted_topic(lines) or cluster.category
+    asked = say("faq_question", category=category, competitor=cluster.competitor).strip()
+    topic = clip(asked, 240) if asked and asked not in headed else clip(cluster.name, 240)
+    headed.add(topic)
+    return topic
 
 
 def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:
@@ -188,7 +191,7 @@ def _value_points(evidence: Evidence, used: set[int]) -> list[Point]:
     value += [
         Point(text=say_quoting("value_framed", 240, text=q.text), citations=[q.id])
         for q in evidence.of_kind("answer")
-        if q.id not in used
+        if q.id not in used and not concedes(q.text)  # a discount frames no value
     ]
     return value[:4] or [Point(text=say("value_to_write"), citations=[])]
 
@@ -203,14 +206,6 @@ def _value_facts(evidence: Evidence) -> list[ProfileFact]:
         for f in evidence.answering(evidence.markets)
         if gives_value(f) and not states_gap(f.text) and fits_scale(f.text, said)
     ]
-
-
-def duration_in(text: str) -> str:
-    """The first duration ``text`` gives ("about a week", "2-day"), else "to confirm"."""
-    found = _DURATION_RE.search(text)
-    if found is None:
-        return "to confirm"
-    return clip(_LEAD_RE.sub("", found.group()), 40)
 
 
 STEP_CUES = frozenset({"setup_time", "switching"})  # the detector's setup and data-move cues
@@ -236,7 +231,7 @@ def is_step(fact: str) -> bool:
     """Whether an onboarding fact is a step of the rollout: it says how long something takes
     or what is set up or moved. "Sold and supported in the US, Canada and Mexico", filed under
     onboarding, had been "Step 3 | to confirm"."""
-    return bool(_DURATION_RE.search(fact)) or names_setup(fact)
+    return gives_duration(fact) or names_setup(fact)
 
 
 def asks_about_setup(said: str) -> bool:
@@ -258,7 +253,7 @@ def _steps(evidence: Evidence) -> list[ProfileFact]:
         if f.section not in ("onboarding", "proof_points")
         and evidence.may_state(f)
         and names_setup(f.text)
-        and _DURATION_RE.search(f.text)
+        and gives_duration(f.text)
     ]
     return [*onboarding, *timed][:4]
 
@@ -269,7 +264,7 @@ def implementation_timeline(evidence: Evidence) -> ImplementationTimeline:
     concerns = _concerns(evidence, used, asks_about_setup)
     summary = _opening(evidence, used, asks_about_setup, "setup_question", "setup_questions_below")
     # Durations only from what our reps said in won deals; buyers' worries stay concerns.
-    timed = [q for q in evidence.of_kind("answer") if _DURATION_RE.search(q.text)]
+    timed = [q for q in evidence.of_kind("answer") if gives_duration(q.text)]
     timed = [q for q in timed if q.id not in used][:1]
     used |= {q.id for q in timed}
     onboarding = _steps(evidence)

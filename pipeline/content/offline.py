@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.content.comparison import comparison
-from pipeline.content.drafts import objection_faq, one_pager
+from pipeline.content.drafts import one_pager
 from pipeline.content.evidence import Evidence
+from pipeline.content.faq import objection_faq
 from pipeline.content.guides import implementation_timeline, pricing_explainer
 from pipeline.content.seo_brief import seo_brief
 from pipeline.content.types import Schema

@@ -9,13 +9,9 @@ import re
 from collections.abc import Sequence
 
 from pipeline.cluster.label_checks import named_competitors
-from pipeline.content.drafts import (
-    faq_entry,
-    require_quotes,
-    rivals_asked_about,
-    say,
-)
+from pipeline.content.drafts import require_quotes, rivals_asked_about, say
 from pipeline.content.evidence import ClusterEvidence, Evidence
+from pipeline.content.faq import faq_entry
 from pipeline.content.keyword_things import domain_words, names_a_thing, same_stem
 from pipeline.content.quote_text import clip
 from pipeline.content.seo_keywords import (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from pipeline.content.durations import gives_duration
 from pipeline.content.pairing import (
     meets_what_they_have,
     names_their_rival,
@@ -24,6 +25,7 @@ from pipeline.content.remedies import conditions_named, eased
 _HELD = re.compile(
     r"\b(?:locked|tied|stuck)\s+(?:in(?:to)?|down)\b|\brenew\w*|\bsigned\b|\bcommitted\b"
     r"|\b(?:contract|agreement|term)s? (?:runs?|ends?|lasts?|is up|until|till|through)\b"
+    r"|\b(?:contract|agreement|term)s? (?:doesn't|does not|won't|isn't) (?:end|run out|finish|up)\b"
     r"|\b(?:deal|contract|agreement) with\b",
     re.IGNORECASE,
 )
@@ -40,6 +42,17 @@ _AROUND = re.compile(
     r" (?:\w+ )?(?:renewal|contract|term)\b|\b(?:credit|buy[- ]?out)\b",
     re.IGNORECASE,
 )
+# What a buyer's current contract is called in a fact meeting it ("your current contract ends").
+_BINDS = re.compile(r"\b(?:contract|term|renewal|agreement|licen[cs]e|notice)s?\b", re.IGNORECASE)
+# A fact telling of the move itself: the data moved, the product set up and live.
+_MOVE_TOPICS = frozenset({"topic:migration", "topic:setup"})
+# When a switch can start: "start any time", "set-up can begin the week you sign".
+_STARTS = re.compile(
+    r"\b(?:start|begin|go(?:es|ing)? live|switch|move)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:any ?time|whenever|on any|on the (?:day|date)|the (?:day|week|month) (?:you|your)"
+    r"|straight away|immediately|right away|from day one)",
+    re.IGNORECASE,
+)
 
 
 def held_by_rival(text: str, rivals: Iterable[str]) -> bool:
@@ -49,11 +62,15 @@ def held_by_rival(text: str, rivals: Iterable[str]) -> bool:
 
 
 def eases_switch(fact: str) -> bool:
-    """Whether a fact says how a switch works around what the buyer has now: moving the data
-    over, running both in parallel, starting before their renewal, the buyer's current
-    contract."""
-    topics = topic_words(fact)
-    return "topic:migration" in topics or bool(_AROUND.search(fact)) or meets_what_they_have(fact)
+    """Whether a fact answers a buyer a rival's contract still holds: it gets round the
+    contract (``_gets_round``), or tells of the move (moving the data, going live) and how
+    long it takes or when it can start. "We import your Servicio export for you" had answered
+    "our contract with Servicio runs to next January": it says what is done, not when the
+    buyer could move."""
+    if _gets_round(fact):
+        return True
+    moves = bool(_MOVE_TOPICS & topic_words(fact))
+    return moves and (gives_duration(fact) or _STARTS.search(fact) is not None)
 
 
 def switching_facts(
@@ -76,8 +93,11 @@ def switching_facts(
 
 def _gets_round(fact: str) -> bool:
     """Whether a fact meets the buyer's current contract or a way around it (a parallel run,
-    a start at their renewal, a credit)."""
-    return meets_what_they_have(fact) or _AROUND.search(fact) is not None
+    a start at their renewal, a credit, a buy-out). Their current tool alone ("your existing
+    spreadsheet") gets round no contract."""
+    return _AROUND.search(fact) is not None or (
+        meets_what_they_have(fact) and _BINDS.search(fact) is not None
+    )
 
 
 def terms_beside_theirs(

@@ -37,6 +37,9 @@ class QA(Schema):
     answer: Para
     citations: Citations
     profile: list[int] = Field(default_factory=list, max_length=4)
+    # A guide's heading where ``question`` is a buyer's statement, quoted under it: "I'm not
+    # paying more than that." is evidence, not a heading.
+    topic: Line | None = None
 
 
 class ObjectionFAQ(Schema):

@@ -19,6 +19,9 @@ _REPLIES_CLAIMED = re.compile(
     r",? with the (?:answers|replies) that worked in deals we won(?=[.*])"
     r"|; (?:each has an answer that won a deal|one of the \w+ has an answer that won a deal"
     r"|\w+ of the \w+ have answers that won deals)(?=[.*])"
+    # The FAQ's count of entries still to write ("faq_answered"): published, none is left.
+    r"| (?:\w+ of them (?:has|have) an answer from our product facts; \w+ (?:is|are)"
+    r"|None has an answer on file yet; all are) still to write\."
 )
 # "The 8 concerns buyers raised most" (FAQ: one "### " entry each), "The 4 objections heard
 # most" (one-pager: one "- **" entry each).

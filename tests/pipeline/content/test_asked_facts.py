@@ -9,8 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.content.drafts import objection_faq, one_pager
+from pipeline.content.drafts import one_pager
 from pipeline.content.evidence import Evidence
+from pipeline.content.faq import objection_faq
 from pipeline.content.profile import ProductProfile, profile_facts
 from tests.pipeline.content.one_theme import one_theme_evidence
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.content.drafts import objection_faq
+from pipeline.content.faq import objection_faq
 from pipeline.content.profile import ProductProfile, profile_facts
 from tests.pipeline.content.one_theme import one_theme_evidence
 

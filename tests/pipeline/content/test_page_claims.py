@@ -120,3 +120,23 @@ def test_a_published_use_case_claims_no_winning_answer(opening: str, published: 
 def test_wording_of_its_own_is_left_as_written() -> None:
     text = "The 5 worries our team picked, with the answers that won deals last spring."
     assert honest_opening(text) == text
+
+
+FAQ_OPENING = "The 7 concerns buyers raised most, heard on 9 sales calls with 8 accounts."
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "Three of them have an answer from our product facts; four are still to write.",
+        "One of them has an answer from our product facts; six are still to write.",
+        "None has an answer on file yet; all are still to write.",
+    ],
+)
+def test_a_published_faq_drops_its_count_still_to_write(count: str) -> None:
+    """The draft says how many entries are still to write; published, none of them is left,
+    and the opening says how many are shown."""
+    entries = "\n### Does it work offline?\n\nYes. [P1]\n"
+    assert honest_opening(f"{FAQ_OPENING} {count}\n{entries}") == (
+        f"{FAQ_OPENING.replace('The 7', '1 of the 7')}\n{entries}"
+    )

@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 
 from pipeline.content.generate import generate_document
-from pipeline.content.profile import ProductProfile, set_profile
-from pipeline.content.switching import held_by_rival
+from pipeline.content.profile import ProductProfile, ProfileFact, set_profile
+from pipeline.content.switching import eases_switch, held_by_rival, switching_facts
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.plugins.documents import _call, _mention, add_theme
 
+IMPORT_ONLY = "We import your DentaPro patient records and recall dates for you."
 OUR_TERMS = "Month-to-month plan, cancel any time with 30 days' notice."
 MIGRATION = "Migration from DentaPro or spreadsheets takes three weeks, done by our team."
 PARALLEL = "A parallel run of two weeks before the old system is switched off."
@@ -102,6 +103,35 @@ def test_with_no_switching_fact_our_terms_answer_the_contract_question(
     assert OUR_TERMS in item["answer"] and "training" not in item["answer"]
 
 
+def test_moving_the_data_alone_does_not_answer_a_rival_contract() -> None:
+    """ "We import your records" says what is done, not when the buyer could move: beside a
+    buyer tied into DentaPro until June only the fact saying how long the move takes is left."""
+    facts = [
+        ProfileFact(id=n, section="onboarding", text=text)
+        for n, text in enumerate([IMPORT_ONLY, MIGRATION], start=1)
+    ]
+    assert [f.text for f in switching_facts(facts, HELD, ["DentaPro"])] == [MIGRATION]
+
+
+@pytest.mark.parametrize(
+    ("fact", "eases"),
+    [
+        # how long the move takes, when it can start, or a way round the contract
+        ("Bullhorn data migration takes 10 working days.", True),
+        ("Most breweries are live in two weeks, batch history included.", True),
+        ("Set-up can begin the week you sign; nothing changes for your guests.", True),
+        ("We buy out up to three months of your Ekos contract.", True),
+        ("A parallel run of one billing month before the old system goes.", True),
+        # the move's work alone, or a duration that is no move
+        ("We move your Bullhorn candidate records across for you.", False),
+        ("We import your existing spreadsheet or Ekos export for you.", False),
+        ("Front-desk training takes one hour per team.", False),
+    ],
+)
+def test_a_switch_fact_says_when_or_how_round(fact: str, eases: bool) -> None:
+    assert eases_switch(fact) is eases
+
+
 def test_our_own_contract_is_still_answered_with_our_terms(workspace: Workspace) -> None:
     content, _ = _generate(workspace, [MIGRATION], OURS, doc_type="objection-faq")
     [item] = content["items"]
@@ -114,6 +144,7 @@ def test_our_own_contract_is_still_answered_with_our_terms(workspace: Workspace)
         ("We use TixHub and the contract runs another year, so switching now is out.", True),
         ("We're locked into TixHub until next August.", True),
         ("TixHub's renewal is auto-renew unless cancelled sixty days before.", True),
+        ("Our TixHub contract doesn't end until September, so we'd pay twice.", True),
         ("TixHub has a nicer seating plan.", False),  # names them, binds nothing
         ("We want a one-year contract, not a multi-year one like TixHub offered.", False),
         ("We won't sign your contract for a year.", False),  # our terms
