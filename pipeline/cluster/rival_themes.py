@@ -42,9 +42,11 @@ NAMED = "named, no reason given"  # "Lost to Staffly.", "Staffly."
 CHOSEN = "chosen over us"  # "the board picked PharmStock", "We've gone with Vetlio."
 # What the rival has, said with the rival as its subject, up to where the clause ends: "Vetlio
 # already has a client app, and ...", "PharmStock had a digital CD register".
+# "Servicio, who have offered us the first three months free" too: the thing is what follows
+# whom it was offered to.
 _HAS = (
-    r"(?:'s|\s+)(?:\s*already|\s*also)*\s*"
-    r"(?P<verb>has|had|offers|offered|comes with|came with)\s+"
+    r"(?:'s|\s+|,\s*(?:who|which|that)\s+(?:(?:have|has|had)\s+)?)(?:\s*already|\s*also)*\s*"
+    r"(?P<verb>has|had|offers|offered|comes with|came with)\s+(?:(?:us|me|them)\s+)?"
 )
 _THING = (
     r"(?P<thing>(?!(?:no|not|nothing|none|never)\b)[\w'’-]+(?:\s+[\w'’-]+){0,4}?)"
@@ -123,7 +125,13 @@ def _reasons_said(texts: Sequence[str], competitors: Sequence[str]) -> list[str]
         for found in [has.search(text)]
         if found
     ]
-    chosen = any(chosen_rival(t, find_competitors(t, competitors)) for t in texts)
+    # Chosen: this rival, by the sentence's own words; a loss to another rival in the theme
+    # ("we've decided to go with LiftPro Cloud" beside two lines naming Servicio) is not.
+    chosen = any(
+        (hit := chosen_rival(t, find_competitors(t, competitors))) is not None
+        and hit.name.casefold() == rival.casefold()
+        for t in texts
+    )
     return [*dict.fromkeys(things), *([CHOSEN] if chosen else [])]
 
 
