@@ -77,6 +77,8 @@ def theme_rival(
     if not counts:
         return None
     rival, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if sum(n == count for n in counts.values()) > 1:
+        return None  # two rivals named as often: "lost to X" and "a rep's note on Y" is neither's
     return spelling[rival] if count >= COMPETITOR_SHARE * len(texts) else None
 
 
@@ -165,7 +167,10 @@ def held_theme_name(
         return still_fits(
             name, texts, competitors, also_said, leading, people, category, kind, alone=alone
         )
-    if name in set(rival_theme_names(rival, texts, keywords, competitors)):
+    # Any name its quotes still say holds; "named, no reason given" only while nothing else
+    # can name it: given when its first quotes said no reason, it had held after one did.
+    names = list(rival_theme_names(rival, texts, keywords, competitors))
+    if name in names and (name != f"{rival}: {NAMED}" or name == names[0]):
         return True
     # Words its quotes shared hold while its quotes still say each, the first two or more of
     # them: a theme's keywords shift with every upload, and "Vincere: staying and lost" (three

@@ -12,10 +12,18 @@ embedder.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from pipeline.cluster.label import centralities, name_clusters
-from pipeline.cluster.rival_themes import CHOSEN, NAMED, rival_aspects
+from pipeline.cluster.rival_themes import (
+    CHOSEN,
+    NAMED,
+    held_theme_name,
+    rival_aspects,
+    theme_rival,
+)
 from pipeline.embed import Embedder, normalise
 
 # the theme's rival, the rival the loss went to, the theme's quotes, the offer it must be named by
@@ -95,3 +103,25 @@ def test_the_rival_chosen_is_still_chosen_over_us(
     rival: str, winner: str, quotes: list[str], offer: str
 ) -> None:
     assert CHOSEN in rival_aspects([quotes[0]], [], RIVALS)
+
+
+@pytest.mark.parametrize(("rival", "winner", "quotes", "offer"), THEMES)
+def test_named_no_reason_given_gives_way_once_a_quote_gives_one(
+    rival: str, winner: str, quotes: list[str], offer: str
+) -> None:
+    """Named when its first quote gave no reason, the theme is renamed once one does: the name
+    had held, being among the theme's names (the last)."""
+    bare = f"{rival}: {NAMED}"
+    held = partial(held_theme_name, competitors=RIVALS, category="competitor", kind="objection")
+    assert held(bare, [f"Lost to {rival}.", f"{rival}."])
+    assert not held(bare, [f"Lost to {rival}.", quotes[1]])
+    assert held(f"{rival}: {offer}", [f"Lost to {rival}.", quotes[1]])
+
+
+@pytest.mark.parametrize(("rival", "winner", "quotes", "offer"), THEMES)
+def test_two_rivals_named_as_often_make_no_ones_theme(
+    rival: str, winner: str, quotes: list[str], offer: str
+) -> None:
+    """A loss to one beside a line on the other had been the other's (the names' order broke
+    the tie) and named "<other>: named, no reason given"."""
+    assert theme_rival([quotes[0], f"Engineers hate the {rival} app"], RIVALS) is None
