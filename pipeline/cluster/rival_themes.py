@@ -32,7 +32,7 @@ from pipeline.cluster.representative import (
 )
 from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.cluster.topic_names import shared_words, short_label, topic_terms
-from pipeline.detect.competitors import find_competitors
+from pipeline.detect.competitors import CompetitorHit, find_competitors
 from pipeline.detect.loss_reasons import chosen_rival
 from pipeline.detect.rules import cue_scores, is_question
 
@@ -76,10 +76,20 @@ def theme_rival(
         counts.update({n.casefold() for n in named_competitors(text, spelling.values())})
     if not counts:
         return None
-    rival, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    if sum(n == count for n in counts.values()) > 1:
-        return None  # two rivals named as often: "lost to X" and "a rep's note on Y" is neither's
-    return spelling[rival] if count >= COMPETITOR_SHARE * len(texts) else None
+    count = max(counts.values())
+    tied = [rival for rival, n in counts.items() if n == count]
+    if len(tied) > 1:  # named as often: the rival a quote says was chosen, else neither
+        chosen = {hit.name.casefold() for hit in _chosen(texts, competitors)} & set(tied)
+        tied = list(chosen) if len(chosen) == 1 else []
+    if not tied:
+        return None
+    return spelling[tied[0]] if count >= COMPETITOR_SHARE * len(texts) else None
+
+
+def _chosen(texts: Sequence[str], competitors: Sequence[str]) -> list[CompetitorHit]:
+    """The rivals ``texts`` say were chosen ("we've decided to go with X")."""
+    hits = (chosen_rival(t, find_competitors(t, competitors)) for t in texts)
+    return [hit for hit in hits if hit is not None]
 
 
 def rival_aspects(
@@ -129,11 +139,7 @@ def _reasons_said(texts: Sequence[str], competitors: Sequence[str]) -> list[str]
     ]
     # Chosen: this rival, by the sentence's own words; a loss to another rival in the theme
     # ("we've decided to go with LiftPro Cloud" beside two lines naming Servicio) is not.
-    chosen = any(
-        (hit := chosen_rival(t, find_competitors(t, competitors))) is not None
-        and hit.name.casefold() == rival.casefold()
-        for t in texts
-    )
+    chosen = any(hit.name.casefold() == rival.casefold() for hit in _chosen(texts, competitors))
     return [*dict.fromkeys(things), *([CHOSEN] if chosen else [])]
 
 

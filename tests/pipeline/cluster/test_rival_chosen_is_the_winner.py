@@ -119,9 +119,10 @@ def test_named_no_reason_given_gives_way_once_a_quote_gives_one(
 
 
 @pytest.mark.parametrize(("rival", "winner", "quotes", "offer"), THEMES)
-def test_two_rivals_named_as_often_make_no_ones_theme(
+def test_two_rivals_named_as_often_make_the_chosen_ones_theme(
     rival: str, winner: str, quotes: list[str], offer: str
 ) -> None:
     """A loss to one beside a line on the other had been the other's (the names' order broke
-    the tie) and named "<other>: named, no reason given"."""
-    assert theme_rival([quotes[0], f"Engineers hate the {rival} app"], RIVALS) is None
+    the tie) and named "<other>: named, no reason given"; with no choice said, neither's."""
+    assert theme_rival([quotes[0], f"Engineers hate the {rival} app"], RIVALS) == winner
+    assert theme_rival([f"We looked at {winner}.", f"The {rival} app is slow."], RIVALS) is None
