@@ -32,7 +32,7 @@ from pipeline.cluster.representative import (
 )
 from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.cluster.topic_names import shared_words, short_label, topic_terms
-from pipeline.detect.competitors import find_competitors
+from pipeline.detect.competitors import CompetitorHit, find_competitors
 from pipeline.detect.loss_reasons import chosen_rival
 from pipeline.detect.rules import cue_scores, is_question
 
@@ -45,9 +45,11 @@ NAMED = "named, no reason given"  # "Lost to Staffly.", "Staffly."
 CHOSEN = "chosen over us"  # "the board picked PharmStock", "We've gone with Vetlio."
 # What the rival has, said with the rival as its subject, up to where the clause ends: "Vetlio
 # already has a client app, and ...", "PharmStock had a digital CD register".
+# "Servicio, who have offered us the first three months free" too: the thing is what follows
+# whom it was offered to.
 _HAS = (
-    r"(?:'s|\s+)(?:\s*already|\s*also)*\s*"
-    r"(?P<verb>has|had|offers|offered|comes with|came with)\s+"
+    r"(?:'s|\s+|,\s*(?:who|which|that)\s+(?:(?:have|has|had)\s+)?)(?:\s*already|\s*also)*\s*"
+    r"(?P<verb>has|had|offers|offered|comes with|came with)\s+(?:(?:us|me|them)\s+)?"
 )
 _THING = (
     r"(?P<thing>(?!(?:no|not|nothing|none|never)\b)[\w'’-]+(?:\s+[\w'’-]+){0,4}?)"
@@ -77,8 +79,20 @@ def theme_rival(
         counts.update({n.casefold() for n in named_competitors(text, spelling.values())})
     if not counts:
         return None
-    rival, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return spelling[rival] if count >= COMPETITOR_SHARE * len(texts) else None
+    count = max(counts.values())
+    tied = [rival for rival, n in counts.items() if n == count]
+    if len(tied) > 1:  # named as often: the rival a quote says was chosen, else neither
+        chosen = {hit.name.casefold() for hit in _chosen(texts, competitors)} & set(tied)
+        tied = list(chosen) if len(chosen) == 1 else []
+    if not tied:
+        return None
+    return spelling[tied[0]] if count >= COMPETITOR_SHARE * len(texts) else None
+
+
+def _chosen(texts: Sequence[str], competitors: Sequence[str]) -> list[CompetitorHit]:
+    """The rivals ``texts`` say were chosen ("we've decided to go with X")."""
+    hits = (chosen_rival(t, find_competitors(t, competitors)) for t in texts)
+    return [hit for hit in hits if hit is not None]
 
 
 def rival_aspects(
@@ -126,7 +140,9 @@ def _reasons_said(texts: Sequence[str], competitors: Sequence[str]) -> list[str]
         for found in [has.search(text)]
         if found
     ]
-    chosen = any(chosen_rival(t, find_competitors(t, competitors)) for t in texts)
+    # Chosen: this rival, by the sentence's own words; a loss to another rival in the theme
+    # ("we've decided to go with LiftPro Cloud" beside two lines naming Servicio) is not.
+    chosen = any(hit.name.casefold() == rival.casefold() for hit in _chosen(texts, competitors))
     return [*dict.fromkeys(things), *([CHOSEN] if chosen else [])]
 
 
@@ -160,7 +176,10 @@ def held_theme_name(
         return still_fits(
             name, texts, competitors, also_said, leading, people, category, kind, alone=alone
         )
-    if name in set(rival_theme_names(rival, texts, keywords, competitors)):
+    # Any name its quotes still say holds; "named, no reason given" only while nothing else
+    # can name it: given when its first quotes said no reason, it had held after one did.
+    names = list(rival_theme_names(rival, texts, keywords, competitors))
+    if name in names and (name != f"{rival}: {NAMED}" or name == names[0]):
         return True
     # Words its quotes shared hold while its quotes still say each, the first two or more of
     # them: a theme's keywords shift with every upload, and "Vincere: staying and lost" (three

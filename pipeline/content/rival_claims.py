@@ -30,7 +30,8 @@ _DOES = (
 _SUBJECT = re.compile(rf"^(?:['’]s\b|\s+{_ADVERB}(?:{_DOES})\b)", re.IGNORECASE)
 # Where a clause starts, so a name there is its subject: "Reason: Enerflo bundles CRM".
 _CLAUSE_START = re.compile(r"(?:^|[:;,.!?]|\b(?:and|but|because|since|while))\s*$", re.IGNORECASE)
-_VERB_AFTER = re.compile(r"^\s+[a-z]+(?:s|ed)\b")
+# Its verb, after an adverb too: "Jobber sends reminders", "X already prints the insurer's form".
+_VERB_AFTER = re.compile(rf"^\s+{_ADVERB}[a-z]+(?:s|ed)\b")
 # Its parts and terms right after its name: "the Aurora contract", "our Aurora term".
 _ITS = re.compile(
     r"^\s+(?:contract|agreement|subscription|renewal|term|licen[cs]es?|pricing|prices?|fees?"

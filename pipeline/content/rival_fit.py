@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pipeline.content.evidence import Evidence, Quote
+from pipeline.content.pairing import states_gap
+from pipeline.content.profile import PLANNED
 from pipeline.content.rival_claims import faults_them, rival_topic
 from pipeline.content.rival_hold import places
 from pipeline.content.rival_prices import rival_price_verdict, states_their_price
@@ -99,6 +101,7 @@ def fits_them_better(quote: Quote, ours: Sequence[str], cheaper: bool) -> bool:
 
 
 # What the rival does or has, said of it by name or "they"/"it": "they do clock-in as well now",
+# "LiftPro already prints the Zurich format",
 # "Staffly bundles scheduling", "they already integrate with our lab", "X offers clocking on a
 # shared tablet", "bundled with the HR suite", "one app for everything". A thing it lacks
 # ("doesn't do the rota") is none, nor what the buyer has ("We have three sites").
@@ -107,7 +110,10 @@ _OFFERS = re.compile(
     r"[A-Z]\w+))"
     r"(?:['’]s)?(?:\s+(?:also|now|already|even|just|really|actually))*\s+"
     r"(?:do|does|has|have|offers?|includes?|bundles?|sells?|supports?|integrates?|syncs?"
-    r"|handles?|covers?|comes? with|(?:has|have) got|['’]ve got)\b(?!\s+(?:to|not)\b)"
+    r"|handles?|covers?|comes? with|(?:has|have) got|['’]ve got"
+    # Any verb after "already", "also", "even": "X already prints the insurer's form".
+    r"|(?:(?<=already )|(?<=also )|(?<=even ))(?![a-z]*ed\b|told\b|said\b)[a-z]{3,}"
+    r")\b(?!\s+(?:to|not)\b)"
     r"|\b(?:bundled with|built[- ]in|in one (?:place|system|app)|one app for|all[- ]in[- ]one)\b",
     re.IGNORECASE,
 )
@@ -132,8 +138,11 @@ def offers_something(text: str) -> bool:
 def ours_too(evidence: Evidence, quote: Quote) -> bool:
     """Whether a line telling only what the rival does or has (no good word, no lower price)
     tells what we have too: a profile fact as near it by meaning as a fact must be to answer
-    a rival's quote (``Evidence.quote_floor``). A thing both have is no reason they fit better."""
-    near = evidence.quote_closeness.get(quote.id)
+    a rival's quote (``Evidence.quote_floor``). A thing both have is no reason they fit better;
+    a thing we only plan (a roadmap fact, one admitting a gap) is no thing we have: "Insurer
+    templates are planned" had hidden "X already prints the insurer's format"."""
+    have = {f.id for f in evidence.profile if f.section != PLANNED and not states_gap(f.text)}
+    near = {i: v for i, v in evidence.quote_closeness.get(quote.id, {}).items() if i in have}
     if (
         not near
         or says_well(quote.text)
