@@ -1,7 +1,8 @@
 """Invented calls from four trades whose speakers are only labels a recorder gave ("Speaker B",
 ``SPEAKER_01``, a UUID) or a first name ("Janet"): stored through the real ingest, detection,
 embedding and clustering, for the tests that rename a speaker once a user knows who spoke
-(shared by the API, CLI and web tests)."""
+(shared by the API, CLI and web tests). The rep greets no one by name: a numbered speaker greeted
+by name is named so at ingest."""
 
 from __future__ import annotations
 
@@ -28,14 +29,14 @@ TURNS = {
         "Setting up the lab codes took our front desk three full weeks, which was too long.",
     ],
     "warehouse.txt": [
-        "Hi Tom, how are things at the depot?",
+        "Hi there, how are things at the depot?",
         "The scanner app was slow on the night shift and the price is too high for a depot our "
         "size.",
         "What about the setup?",
         "Getting the pickers onto it took weeks, the onboarding dragged on far too long.",
     ],
     "salon.txt": [
-        "Hi Mia, how is the salon doing?",
+        "Hi there, how is the salon doing?",
         "Busy. The monthly price is more than our booking system and card reader together.",
         "And the setup?",
         "Importing the client cards took my receptionist two weeks, far too long for us.",
