@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -84,31 +85,25 @@ def _ids(earlier: dict[int, list[int]]) -> set[int]:
     return {u for ids in earlier.values() for u in ids}
 
 
-def _roles(session: Session, utterance_ids: set[int]) -> dict[int, str]:
+def _column(session: Session, column: Any, utterance_ids: set[int]) -> dict[int, str]:
+    """One column of each utterance, by id (read in chunks)."""
     wanted = sorted(utterance_ids)
     found: dict[int, str] = {}
     for start in range(0, len(wanted), _CHUNK):
         rows = session.execute(
-            select(Utterance.id, Utterance.role).where(
-                Utterance.id.in_(wanted[start : start + _CHUNK])
-            )
+            select(Utterance.id, column).where(Utterance.id.in_(wanted[start : start + _CHUNK]))
         )
-        found.update((int(u), str(r)) for u, r in rows)
+        found.update((int(u), str(value)) for u, value in rows)
     return found
+
+
+def _roles(session: Session, utterance_ids: set[int]) -> dict[int, str]:
+    return _column(session, Utterance.role, utterance_ids)
 
 
 def turn_texts(session: Session, utterance_ids: set[int]) -> dict[int, str]:
     """Each utterance's text, by id (read in chunks)."""
-    wanted = sorted(utterance_ids)
-    found: dict[int, str] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        rows = session.execute(
-            select(Utterance.id, Utterance.text).where(
-                Utterance.id.in_(wanted[start : start + _CHUNK])
-            )
-        )
-        found.update((int(u), str(t)) for u, t in rows)
-    return found
+    return _column(session, Utterance.text, utterance_ids)
 
 
 def turns_before(session: Session, utterance_ids: set[int]) -> dict[int, list[int]]:

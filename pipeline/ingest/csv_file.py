@@ -50,7 +50,7 @@ from pipeline.ingest.ticket_rows import (
 )
 from pipeline.ingest.txt import parse_text
 from pipeline.ingest.typed_records import typed_fields
-from pipeline.ingest.utterance_rows import utterance_calls, utterance_columns
+from pipeline.ingest.utterance_rows import filled_rows, utterance_calls, utterance_columns
 from pipeline.ingest.values import html_to_text, normalise_outcome, outcome_from_stage, parse_date
 from pipeline.ingest.webinar_qa import question_header, webinar_call
 
@@ -122,16 +122,7 @@ def calls_from_rows(
     unread = unplaced(header, columns)
     calls: list[ParsedCall] = []
     has_text: list[bool] = []
-    for number, row in body:
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(header):
-            raise BadInput(
-                f"malformed CSV: the row ending on line {number} has {len(row)} fields but the "
-                f"header has {len(header)} (an unquoted delimiter or newline?)",
-                filename=filename,
-            )
-        row = row + [""] * (len(header) - len(row))
+    for number, row in filled_rows(header, body, filename):
         calls.append(_call(header, row, columns, number))
         calls[-1].unplaced = unread
         spoken = ("text", "transcript", "buyer_quote")

@@ -6,6 +6,8 @@ speakerless rep note each."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.csv_columns import COLUMN_FIELDS, column_key, listed
@@ -68,12 +70,9 @@ def utterance_columns(
     return columns
 
 
-def utterance_calls(
-    header: list[str], body: list[Row], columns: dict[str, int], filename: str
-) -> list[ParsedCall]:
-    """One call per call key, its rows' words as turns in file order."""
-    groups: dict[str, list[Row]] = {}
-    key_column = columns.get("call", columns.get("title"))
+def filled_rows(header: list[str], body: Iterable[Row], filename: str) -> Iterator[Row]:
+    """The rows that say something, each as long as the header; a row longer than the header is
+    refused, naming its line (an unquoted delimiter or newline split it)."""
     for number, row in body:
         if not any(cell.strip() for cell in row):
             continue
@@ -83,7 +82,16 @@ def utterance_calls(
                 f"header has {len(header)} (an unquoted delimiter or newline?)",
                 filename=filename,
             )
-        row = row + [""] * (len(header) - len(row))
+        yield number, row + [""] * (len(header) - len(row))
+
+
+def utterance_calls(
+    header: list[str], body: list[Row], columns: dict[str, int], filename: str
+) -> list[ParsedCall]:
+    """One call per call key, its rows' words as turns in file order."""
+    groups: dict[str, list[Row]] = {}
+    key_column = columns.get("call", columns.get("title"))
+    for number, row in filled_rows(header, body, filename):
         key = row[key_column].strip() if key_column is not None else ""
         if key_column is not None and not key:
             raise BadInput(
