@@ -159,7 +159,8 @@ def test_schema_is_strict_bounded_and_limits_citations_to_known_quotes() -> None
     )
     assert "$defs" not in json.dumps(schema) and "$ref" not in json.dumps(schema)
     item = schema["properties"]["items"]["items"]
-    assert item["required"] == ["question", "answer", "citations", "profile"]
+    # ``topic`` (a guide's heading where the question is a buyer's statement) may be null.
+    assert item["required"] == ["question", "answer", "citations", "profile", "topic"]
     assert item["additionalProperties"] is False
     assert item["properties"]["citations"]["items"] == {"type": "integer", "enum": [1, 2, 3]}
     assert item["properties"]["profile"]["items"] == {"type": "integer", "enum": [1, 2]}
