@@ -16,7 +16,6 @@ from functools import partial
 
 import pytest
 
-from pipeline.cluster.label import centralities, name_clusters
 from pipeline.cluster.rival_themes import (
     CHOSEN,
     NAMED,
@@ -24,7 +23,8 @@ from pipeline.cluster.rival_themes import (
     rival_aspects,
     theme_rival,
 )
-from pipeline.embed import Embedder, normalise
+from pipeline.embed import Embedder
+from tests.pipeline.cluster.test_rival_reasons_named import rival_theme_name
 
 # the theme's rival, the rival the loss went to, the theme's quotes, the offer it must be named by
 THEMES = [
@@ -63,15 +63,7 @@ RIVALS = ["Kennelo", "PawDesk", "FleetWise", "Trakr", "SquidgeCRM", "RoundPro"]
 
 
 def _named(embedder: Embedder, quotes: list[str]) -> str:
-    vectors = embedder.encode(quotes)
-    [name] = name_clusters(
-        [quotes],
-        centralities(vectors, [range(len(quotes))], normalise(vectors.sum(axis=0))),
-        competitors=RIVALS,
-        categories=["competitor"],
-        kind="objection",
-    )
-    return name
+    return rival_theme_name(embedder, quotes, RIVALS)
 
 
 @pytest.mark.parametrize(("rival", "winner", "quotes", "offer"), THEMES)

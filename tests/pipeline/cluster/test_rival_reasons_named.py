@@ -44,16 +44,21 @@ THEMES: dict[str, tuple[list[str], str]] = {
 RIVALS = ["Vetlio", "Petwise", "ShelfWorks", "Palletly", "Glossbook", "Curlhub"]
 
 
-def _named(embedder: Embedder, quotes: list[str]) -> str:
+def rival_theme_name(embedder: Embedder, quotes: list[str], rivals: list[str]) -> str:
+    """The name one competitor theme of ``quotes`` gets, ``rivals`` on file."""
     vectors = embedder.encode(quotes)
     [name] = name_clusters(
         [quotes],
         centralities(vectors, [range(len(quotes))], normalise(vectors.sum(axis=0))),
-        competitors=RIVALS,
+        competitors=rivals,
         categories=["competitor"],
         kind="objection",
     )
     return name
+
+
+def _named(embedder: Embedder, quotes: list[str]) -> str:
+    return rival_theme_name(embedder, quotes, RIVALS)
 
 
 @pytest.mark.parametrize("rival", sorted(THEMES))
