@@ -233,6 +233,12 @@ def collect_evidence(
     ):
         alone = turns_to_praise(shown(row, goes_on=goes_on), row[0].text, forms, ours)
         rival_said.add(numberer.mention(row, row[0].cluster_id, goes_on=goes_on, alone=alone))
+    # The rep's notes on the rival, quoted as the rep's: a CRM deal's "duplicate bills when
+    # they synced X" had been counted and quoted nowhere.
+    room = MAX_COMPETITOR_QUOTES - len(rival_said)
+    notes = [r for r in competitor_rows if r[0].kind != "question"]
+    for row in buyer_quotes(notes, numberer, room, QuoteRank(confident_at), role="rep_note"):
+        numberer.mention(row, row[0].cluster_id, alone=True)
     # Why a lost deal went to the rival, in its own line or the rep's note ("Reason: went with
     # X, cheaper at their volume"): the page had counted that deal as lost to it, unquoted.
     in_deals = {c for deal in deals for c in deal.call_ids}

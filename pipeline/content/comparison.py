@@ -15,6 +15,7 @@ from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.our_fit import where_we_fit
+from pipeline.content.plan_scope import covering_plan
 from pipeline.content.profile import ProfileFact
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, finds_fault, names_rival, rival_topic
@@ -169,7 +170,10 @@ def comparison(evidence: Evidence) -> Comparison:
         ][:4]
         for said in ("stay", "short", "price")
     )
-    stay = [*stay, *_stays_unrowed(spare, pool, stay, switched, name)][:4]
+    stay = [*stay, *_stays_unrowed(spare, pool, stay, switched, name)]
+    # One line, one heading: a line quoted where they fit better is not also why buyers stay.
+    fit = {q.id for q in strong}
+    stay = [point for point in stay if not fit & set(point.citations)][:4]
     deals = _deals(evidence, name)
     cited = {i for row in rows for i in row.citations} | {q.id for q in strong}
     for point in [*us_better[:MAX_FIT], *stay, *short, *pricing]:
@@ -207,6 +211,8 @@ def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
         stated = [f for f in evidence.profile if f.id not in used and evidence.may_state(f)]
         lists = TOPIC_SECTIONS.get(rival_topic(fact.text) or "", ())
         ours = opposite_fact(fact.text, stated) or fact_row_answer(evidence, fact.text, used, lists)
+        if ours is not None:  # a plan's price: the cheapest covering what theirs covers
+            ours = covering_plan(ours, stated, fact.text, evidence.rival_forms)
         rows.append(
             ComparisonRow(
                 aspect=say("rival_aspect", topic=aspect_topic(fact.text, "what_it_is")),
@@ -344,10 +350,10 @@ def _onto_fact_row(
 
 def _said(quote: Quote, name: str, words: str) -> FitPoint:
     """A quote (its ``words``: all of it, or the clause on the heading's point) of what a
-    buyer said of the rival, with its deal's outcome; a rep's note as the rep's (``_strong``)."""
-    if quote.role == "rep_note":
-        return _strong(quote, name, frozenset(), words)
-    text = say_quoting("rival_said", 240, text=words, outcome=quote.outcome)
+    buyer said of the rival, with its deal's outcome; a rep's note as the rep's, never the
+    buyer's words, and "lost to" only where it goes under where they fit better."""
+    said = "rep_note_said" if quote.role == "rep_note" else "rival_said"
+    text = say_quoting(said, 240, text=words, outcome=quote.outcome)
     return FitPoint(text=text, citations=[quote.id], facts=[])
 
 

@@ -36,7 +36,7 @@ _VERB_AFTER = re.compile(rf"^\s+{_ADVERB}[a-z]+(?:s|ed)\b")
 _ITS = re.compile(
     r"^\s+(?:contract|agreement|subscription|renewal|term|licen[cs]es?|pricing|prices?|fees?"
     r"|costs?|support|reps?|interface|ui|app|software|platform|features?|reports?"
-    r"|invoices?|bills?)\b",
+    r"|invoices?|bills?|rollout|roll-out|sync|integration|migration)\b",
     re.IGNORECASE,
 )
 # A verdict, a price or a term before its name: "love/hate X", "on top of X", "deal with X".
@@ -47,7 +47,8 @@ _VERDICT = re.compile(
     r"|instead of|over|pay|paying|paid|(?:pay|paying|paid|spend|spending|spent) (?:for|on)"
     r"|(?:contract|deal|agreement|subscription|term) with|(?:copy|copies|version|instance) of"
     r"|locked (?:in|into)(?: with)?|tied (?:in|into)(?: with)?|renew(?:ing|ed)?(?: with)?"
-    r"|cancel(?:led|ling)?|(?:barely|hardly|never|rarely) (?:use|used|touch|open)"
+    r"|cancel(?:led|ling)?|synced|synced with|integrated with|rolled out"
+    r"|(?:barely|hardly|never|rarely) (?:use|used|touch|open)"
     r"|(?:data|history|records|proposals|projects|designs|files|templates)"
     r" (?:in|on|out of|from))\s+(?:the\s+|our\s+)?$",
     re.IGNORECASE,
@@ -81,6 +82,9 @@ _CHOSE = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never|n't|won't|didn't|don't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+_WITH = re.compile(r"(?<!\w)w/\s*", re.IGNORECASE)
+
+
 def names_rival(text: str, forms: Iterable[str]) -> bool:
     """Whether ``text`` names the rival by any of its ``forms``."""
     return bool(places(text, forms))
@@ -90,6 +94,7 @@ def speaks_of(text: str, forms: Iterable[str]) -> bool:
     """Does ``text`` say something about the rival itself (what it does, lacks or costs, its
     terms, a verdict on it), not only name it where the buyer's own work happens? A line that
     does not name it (tagged with it by the sentences around) is taken as the tag says."""
+    text = _WITH.sub("with ", text)  # a rep's "mid-contract w/ X"
     named = places(text, forms)
     if not named:
         return True
@@ -213,6 +218,15 @@ _FAULT = re.compile(
     r"[^.;!?]{1,60}?\b(?:not|rather than|instead of)\b"
     r"|\bnot (?:really )?(?:built|made|designed|meant|aimed|geared) (?:for|at)\b"
     r"|\boverkill\b|\btoo (?:basic|fiddly|generic|limited|clunky)\b"
+    # What it cost the buyer: "duplicate bills when they synced X, took a month to clean up",
+    # "a bad X rollout", "bills every truck whether it moves or not" (paying for the unused).
+    r"|\bduplicat\w* (?:\w+ )?(?:bills?|invoices?|entries|records?|bookings?|payments?)\b"
+    r"|\bto (?:clean|sort|tidy|untangle) (?:it |that |them |this )?(?:up|out)\b"
+    r"|\b(?:bad|botched|failed|rough|painful) (?:\w+ )?(?:rollout|roll-out|migration"
+    r"|implementation|launch|onboarding|experience)\b"
+    r"|\b(?:bill|bills|billed|billing|charg\w*|invoic\w*)\b[^.;!?]{0,60}?"
+    r"\b(?:whether (?:[\w'’]+ ){1,4}or not|even (?:when|if) (?:[\w'’]+ ){1,4}(?:not|isn't|aren't"
+    r"|doesn't|don't|empty|idle|parked|unused)|regardless)\b"
     # What it lacks: "it has no idea what a driving test is", "just has one address per
     # business", "books instructors but not vehicles".
     r"|\bno (?:idea|concept|notion) (?:what|how|of|about|when|where|who|which)\b"

@@ -61,13 +61,14 @@ def claims_about(evidence: Evidence, name: str) -> list[Quote]:
     """The buyer's sentences that say something of the rival itself (``speaks_of``): naming it,
     or going on about it after a sentence that does (``Evidence.rival_said``). Not a question
     (it asks, it says nothing of them: "Do you offer any credit for the months left on our
-    X contract?", whatever kind it was read as), not a rep's note, and not a bare verdict
-    (``only_a_verdict``: "They're solid." names nothing to set beside us)."""
+    X contract?", whatever kind it was read as), and not a bare verdict (``only_a_verdict``:
+    "They're solid." names nothing to set beside us). A rep's note counts, quoted as the rep's:
+    "mid-contract w/ X until June" is the deal's own record of what holds the buyer."""
     forms = evidence.rival_forms or (name,)
     return [
         q
         for q in evidence.quotes
-        if q.role == "buyer"
+        if q.role in ("buyer", "rep_note")
         and q.kind not in ("answer", "question")
         and (q.id in evidence.rival_said or (q.competitor or "").casefold() == name.casefold())
         and not asks(q.text)

@@ -27,6 +27,7 @@ from pipeline.content.pairing import (
     topic_words,
 )
 from pipeline.content.plan_fit import fitting_plan
+from pipeline.content.plan_scope import covering_plan
 from pipeline.content.price_basis import Basis, basis_rank, price_basis, unlike
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
@@ -175,23 +176,25 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
     # one-off fee beside a seat's price ("£495 onboarding" against "twenty quid an engineer").
     bases: set[Basis] = {b for t in claims if (b := price_basis(t))} if priced else set()
 
-    def nearness(fact: ProfileFact) -> tuple[int, bool, int, bool, int, int, int, float]:
+    def nearness(fact: ProfileFact) -> tuple[int, bool, int, bool, int, int, bool, int, float]:
         """From the topic's first list ("$39 a seat" before "Starter: up to 3 seats" for a
         price), beside a price compared one naming ours (not "half price for part-timers"),
         one for whom its buyers are (``offer_rank``: their market's price, the charity
         discount to a charity), the plan its buyers are on (``fitting_plan``), one bounded to
         the size they give before one for any size, one bounded to a size they do not give
         last (``size_rank``: a group plan for several sites is no price for every buyer), one
-        charged on the basis theirs is (``basis_rank``: a seat's price beside a seat's), most
-        words of what they said, then nearest by meaning."""
+        charged on the basis theirs is (``basis_rank``: a seat's price beside a seat's), the
+        cheapest plan covering what they said (``covering_plan``), most words of what they
+        said, then nearest by meaning."""
         near = max(evidence.quote_closeness.get(q.id, {}).get(fact.id, -1.0) for q in row.claims)
         shared = len(topic_words(fact.text, rivals) & heard)
         unpriced = priced and stated_price(fact.text) == math.inf
         sized, theirs = size_rank(fact.text, claims), offer_rank(fact, buyers)
         basis = basis_rank(fact.text, bases)
+        dearer = priced and covering_plan(fact, pricing, " ".join(claims), rivals) != fact
         return (
-            sections.index(fact.section), unpriced, theirs, fact != plan, sized, basis, -shared,
-            -near,
+            sections.index(fact.section), unpriced, theirs, fact != plan, sized, basis, dearer,
+            -shared, -near,
         )  # fmt: skip
 
     facts = [
