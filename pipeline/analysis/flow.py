@@ -3,9 +3,9 @@
 New calls join existing clusters incrementally (the nearest, when as close as its own members:
 ``cluster.bounds``); those that fit none wait, and become a theme of their own once enough are
 close to each other (``cluster.waiting``); a full re-cluster runs when there are no clusters yet
-or drift warrants it (too many unassigned mentions, or the corpus grew a lot since the last full
-run). Cluster ids stay stable across full
-runs (membership overlap), and user edits recorded in ``ClusterEdit`` are replayed.
+or drift warrants it (too many unassigned mentions, the corpus grew a lot since the last full
+run, or a small kind without walls grew at all: ``state.SMALL_KIND``). Cluster ids stay stable
+across full runs (membership overlap), and user edits recorded in ``ClusterEdit`` are replayed.
 
 Calls are analysed in batches of about ``analysis_batch_utterances`` utterances (a setting), one
 heavy writer at a time (``Workspace.writer``). Detection runs outside any write transaction; each

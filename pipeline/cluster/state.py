@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.categories import walled_kind
 from pipeline.cluster.tree import ThemeTree
 from pipeline.detect.rules import says_nothing
 from pipeline.store.files import write_text_atomically
@@ -29,6 +30,12 @@ TREES_FILENAME = "cluster_trees.json"
 MEMORY_FILENAME = "cluster_memory.json"
 DRIFT_UNASSIGNED = 0.2
 DRIFT_GROWTH = 1.5
+# Below this many mentions a kind whose grain is its tree's k (no wall: pains, questions) is
+# re-clustered in full whenever it grows. Its k, scored on the first calls' few mentions, is
+# noise (a walk's 13 pains scored 2 themes, 17 scored 5, 19 scored 8), and mentions joining the
+# lumped themes by their wide bars kept it: one pain theme of five problems until a rebuild cut
+# the same pains into five. A full run of so few takes a fraction of a second.
+SMALL_KIND = 200
 # A mention read at this confidence or more is a real quote: in no theme, it is counted and shown.
 CONFIDENT = 0.8
 # Retired clusters remembered per kind (the oldest are forgotten first).
@@ -115,9 +122,10 @@ def unthemed_mentions(session: Session, kind: str) -> int:
 
 
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
-    """No clusters yet, too many unassigned mentions, or much growth since the last full run.
-    A few mentions that fit no theme wait, and become a theme of their own once enough say one
-    thing (``waiting``): a full run for every three had re-clustered most uploads."""
+    """No clusters yet, too many unassigned mentions, or much growth since the last full run
+    (any growth of a small kind without walls: ``SMALL_KIND``). A few mentions that fit no
+    theme wait, and become a theme of their own once enough say one thing (``waiting``): a full
+    run for every three had re-clustered most uploads."""
     live = select(func.count(Mention.id)).where(Mention.kind == kind, Mention.excluded.is_(False))
     total = session.scalar(live) or 0
     if not total:
@@ -126,4 +134,6 @@ def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
     silent = int(state.get(kind, {}).get("silent", 0))
     unassigned = max(0, (session.scalar(live.where(Mention.cluster_id.is_(None))) or 0) - silent)
     last = int(state.get(kind, {}).get("mentions", 0))
-    return last == 0 or unassigned / total > DRIFT_UNASSIGNED or total > DRIFT_GROWTH * last
+    small = last < SMALL_KIND and not walled_kind(kind)
+    grew = total > DRIFT_GROWTH * last or (small and total > last)
+    return last == 0 or unassigned / total > DRIFT_UNASSIGNED or grew

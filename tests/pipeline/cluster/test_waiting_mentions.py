@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
 from api.cli import app as cli_app
 from pipeline.analysis.flow import run_clustering
+from pipeline.cluster import state
 from pipeline.cluster.incremental import assign_incremental
 from pipeline.cluster.index import mention_vectors
 from pipeline.store.models import AnalysisState, Call, Mention, Utterance
@@ -103,6 +105,14 @@ def themes(ws: Workspace) -> dict[int, int | None]:
         return {int(m): c for m, c in rows}
 
 
+@pytest.fixture
+def past_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These few pains stand for a kind past ``state.SMALL_KIND`` mentions: a smaller kind
+    without walls is re-clustered in full as it grows, and nothing waits."""
+    monkeypatch.setattr(state, "SMALL_KIND", 0)
+
+
+@pytest.mark.usefixtures("past_small")
 def test_a_new_problem_waits_then_becomes_its_own_theme(workspace: Workspace) -> None:
     ws = workspace
     trades = {trade: store_pains(ws, lines, trade) for trade, lines in TRADES.items()}
@@ -132,6 +142,7 @@ def test_a_new_problem_waits_then_becomes_its_own_theme(workspace: Workspace) ->
     assert all(after[m] == c for m, c in first.items())  # no quote of the others moved
 
 
+@pytest.mark.usefixtures("past_small")
 def test_the_cli_says_new_mentions_fit_no_theme(
     workspace: Workspace, point_cli_at: Callable[..., None]
 ) -> None:
