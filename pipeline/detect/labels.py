@@ -11,6 +11,7 @@ the turn), ``competitors`` (``;``-separated names from the call). A user's older
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -116,8 +117,13 @@ def seed_examples(
 
 def builtin_labelled() -> list[LabelledSentence]:
     """The labelled example-call sentences that ship with callmine."""
+    return list(_builtin_rows())
+
+
+@functools.cache  # package data: read once a process, not at every detector's creation
+def _builtin_rows() -> tuple[LabelledSentence, ...]:
     text = resources.files("pipeline").joinpath("data", LABELS_FILENAME).read_text("utf-8")
-    return parse_labelled(text, filename=LABELS_FILENAME)
+    return tuple(parse_labelled(text, filename=LABELS_FILENAME))
 
 
 def user_labelled(data_dir: Path | None) -> list[LabelledSentence]:

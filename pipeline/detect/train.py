@@ -15,6 +15,7 @@ answers cost a second or two, not a cold fit.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import io
 import json
@@ -66,6 +67,7 @@ def labelled_key(embedder_name: str) -> str:
     return digest.hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every detector's creation keys the same built-in rows
 def _row_fingerprint(e: LabelledSentence) -> str:
     s = e.sentence
     row = (
