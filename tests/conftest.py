@@ -154,15 +154,18 @@ def onnx_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
-    """The real all-MiniLM-L6-v2 embedder, loaded once."""
-    return create_embedder(make_settings(Path("unused")))
+    """The real all-MiniLM-L6-v2 embedder, loaded once, behind an in-memory map of text to
+    vector: the tests of one worker embed the same example calls and invented sentences over
+    and over (each test's fresh data dir starts with an empty embedding cache), and the model
+    gives one text the same vector each time."""
+    return MemoEmbedder(create_embedder(make_settings(Path("unused"))))
 
 
 @pytest.fixture(scope="session")
 def memo_embedder(embedder: Embedder) -> Embedder:
     """The real embedder behind an in-memory cache: for tests that embed the same training
     sentences more than once (cross-validation folds, re-fits of the objection model)."""
-    return MemoEmbedder(embedder)
+    return embedder
 
 
 @pytest.fixture
