@@ -51,8 +51,10 @@ from pipeline.ingest.json_people import (
 )
 from pipeline.ingest.json_pieces import dicts, spoken_entries
 from pipeline.ingest.json_search import (
+    TURN_SHAPE,
     date_value,
     first_line_date,
+    held,
     missing_speech,
     nearby_fields,
     search_speech,
@@ -175,6 +177,8 @@ def _has_callmine_list(document: Any) -> bool:
 
 def _parse_callmine(document: Any, text: str, filename: str) -> ParsedCall:
     """The callmine schema or the common participants/transcript export."""
+    if isinstance(document, list) and not dicts(document):  # [0.12, 0.5, 3]: no turns
+        raise BadInput(missing_speech(document), filename=filename)
     if isinstance(document, list):
         document = {"transcript": document}
     if not isinstance(document, dict):
@@ -236,8 +240,10 @@ def _check_participants(value: Any, filename: str) -> None:
 def _utterance(
     entry: Any, where: str, participants: dict[str, dict[str, Any]], filename: str
 ) -> ParsedUtterance | None:
-    if not isinstance(entry, dict):
-        raise BadInput(f"JSON {where} is not an object", filename=filename)
+    if not isinstance(entry, dict):  # one stray value among the turns
+        raise BadInput(
+            f"JSON {where} is {held([entry])}, not a turn; {TURN_SHAPE}", filename=filename
+        )
     text = entry.get("text", entry.get("content"))
     if text is None:
         raise BadInput(f"JSON {where} has no 'text'", filename=filename)
