@@ -69,6 +69,7 @@ _START_KEYS = ("start", "start_time", "startTime", "timestamp")
 _METADATA_KEYS = ("title", "date", "account", "deal_id", "deal_stage", "industry", "outcome")
 _LIST_KEYS = ("our_speakers", "competitors")
 _SUMMARY_KEYS = ("summary", "overview", "ai_summary")
+_SUMMARY_DEPTH = 4  # how deep an export nests its call ("data", "transcript")
 
 
 def looks_like_json(text: str) -> bool:
@@ -141,10 +142,11 @@ def _summary_aside(document: Any, calls: list[ParsedCall]) -> list[ParsedCall]:
     and it had vanished without a word."""
     if not isinstance(document, dict) or len(calls) != 1 or "summary" in calls[0].extra:
         return calls
+    holder = _summary_holder(document)
     lines = [
         line.strip()
         for key in _SUMMARY_KEYS
-        for value in _texts(document.get(key))
+        for value in _texts(holder.get(key))
         for line in value.splitlines()
         if line.strip()
     ]
@@ -153,6 +155,19 @@ def _summary_aside(document: Any, calls: list[ParsedCall]) -> list[ParsedCall]:
         call.extra["summary"] = lines
         call.notice = "; ".join(filter(None, (call.notice, aside_notice({"summary": lines}))))
     return calls
+
+
+def _summary_holder(document: dict[str, Any]) -> dict[str, Any]:
+    """The shallowest object, through objects only (never a list of turns), that holds a
+    summary: Fireflies' API answer nests it at ``data.transcript.summary``, where it had been
+    dropped without a word."""
+    level = [document]
+    for _depth in range(_SUMMARY_DEPTH):
+        for entry in level:
+            if any(_texts(entry.get(key)) for key in _SUMMARY_KEYS):
+                return entry
+        level = [child for entry in level for child in entry.values() if isinstance(child, dict)]
+    return document
 
 
 def _texts(value: Any) -> list[str]:
