@@ -159,12 +159,25 @@ def _written_in(name: str, text: str) -> bool:
 
 
 # What the profile says we replace: "We migrate hours from ClockBee", "faster than RotaPro".
-_REPLACED = re.compile(
-    r"(?:\b(?:migrat|import|mov|switch|transfer|bring|brought|convert|port)\w*\s+"
-    r"(?:[\w,&'-]+\s+){0,5}?(?:from|off|out of)|\b(?:than|vs\.?|versus|unlike|instead of"
-    r"|replac\w*))\s+[^.;!?\n]*",
-    re.IGNORECASE,
-)
+# "Import" and "bring" say so only in onboarding (coming over to us): an integration or
+# feature that "imports GPS miles from Samsara" keeps reading a partner's data, and had put
+# that partner among the rivals.
+_MOVED = r"migrat|mov|switch|transfer|convert|port"
+_CARRIED = r"import|bring|brought"
+_SWITCHED_SECTION = "onboarding"
+
+
+def _replaced(verbs: str) -> re.Pattern[str]:
+    """What a profile text says we replace, moved ``from`` with one of ``verbs`` or weighed."""
+    return re.compile(
+        rf"(?:\b(?:{verbs})\w*\s+(?:[\w,&'-]+\s+){{0,5}}?(?:from|off|out of)|\b(?:than|vs\.?"
+        r"|versus|unlike|instead of|replac\w*))\s+[^.;!?\n]*",
+        re.IGNORECASE,
+    )
+
+
+_REPLACED = _replaced(_MOVED)
+_REPLACED_ON_ARRIVAL = _replaced(f"{_MOVED}|{_CARRIED}")
 
 
 def _ours_in_profile(db: Session) -> str:
@@ -175,13 +188,12 @@ def _ours_in_profile(db: Session) -> str:
     )
     if not isinstance(data, dict):
         return ""
-    texts = [
-        text
-        for value in data.values()
+    return "\n".join(
+        (_REPLACED_ON_ARRIVAL if section == _SWITCHED_SECTION else _REPLACED).sub("", text)
+        for section, value in data.items()
         for text in (value if isinstance(value, list) else [value])
         if isinstance(text, str)
-    ]
-    return "\n".join(_REPLACED.sub("", text) for text in texts)
+    )
 
 
 def rivals_the_calls_name(db: Session) -> set[str]:

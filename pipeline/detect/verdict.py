@@ -218,8 +218,12 @@ def sentence_verdict(
             category = topic
         elif category == "competitor" and (topic := topic_beside_a_rival(text, hits, reported)):
             category = topic  # "Worried about retraining 25 pickers, <rival> did it for them"
-        elif category == "competitor" and hits:
-            competitor = hits[0].name
+        elif category == "competitor" and (configured := [h for h in hits if h.known]):
+            competitor = configured[0].name
+        elif category == "competitor" and hits:  # a guessed name only ("We're on BigRoad for
+            # the ELDs ... can you read BigRoad logs"): often a partner or a planned import,
+            # so the worry is the topic its words say, the name a tag
+            category = rules.topic_without_rival(text) or without_rival
         elif category == "competitor" and not rival_in_reach(sentence, ignore=ours):
             category = rules.topic_without_rival(text) or without_rival
         elif category == "competitor":  # a rival only near: "the payment fee on top bothers me"

@@ -332,16 +332,25 @@ _FOOTER = re.compile(
 
 def without_report_footer(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
     """The rows without a report's footer: a closing run of one-cell rows holding a line such
-    as "Grand Totals (3 records)" (they had been reported as six skipped rows)."""
+    as "Grand Totals (3 records)" (they had been reported as six skipped rows), its sums beside
+    it too ("Grand Totals (4 records)", 56460: reported as a row with no notes)."""
     if not rows or len(rows[0][1]) < 3:
         return rows
     end = len(rows)
-    while end > 1 and sum(1 for cell in rows[end - 1][1] if cell.strip()) <= 1:
+    while end > 1 and sum(1 for cell in rows[end - 1][1] if _worded(cell)) <= 1:
         end -= 1
     for position in range(end, len(rows)):  # from the first footer line on
         if _FOOTER.match(" ".join(" ".join(rows[position][1]).split())):
             return rows[:position]
     return rows
+
+
+_SUM = re.compile(r"[-+]?[$€£¥]?\s*[\d,.]+%?")
+
+
+def _worded(cell: str) -> bool:
+    """A cell holding words, not blank nor a sum ("56460", "$1,240.50")."""
+    return bool(cell.strip()) and not _SUM.fullmatch(cell.strip())
 
 
 def without_group_rows(

@@ -115,6 +115,8 @@ def calls_from_rows(
         raise BadInput("CSV has no header row", filename=filename)
     header = rows[0][1]
     body = without_group_rows(header, rows[1:])
+    if not any(cell.strip() for _, row in body for cell in row):
+        raise BadInput(_headers_only(header), filename=filename)
     turns = utterance_columns(header, column_map or {}, filename)
     if turns is not None:
         return utterance_calls(header, body, turns, filename)
@@ -130,6 +132,14 @@ def calls_from_rows(
     fold_reason_rows(calls, has_text)
     share_deal_outcomes(calls)
     return calls
+
+
+def _headers_only(header: list[str]) -> str:
+    """Why a table with its header row alone is refused: an export of no records (a filter
+    that matched none) reads so, not as text with no turns."""
+    names = [cell.strip() for cell in header if cell.strip()]
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    return f"the file has column headers ({shown}) but no rows: export it again with its records"
 
 
 def csv_rows(text: str, filename: str) -> list[tuple[int, list[str]]]:

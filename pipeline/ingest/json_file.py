@@ -51,8 +51,10 @@ from pipeline.ingest.json_people import (
 )
 from pipeline.ingest.json_pieces import dicts, spoken_entries
 from pipeline.ingest.json_search import (
+    TURN_SHAPE,
     date_value,
     first_line_date,
+    held,
     missing_speech,
     nearby_fields,
     search_speech,
@@ -67,6 +69,7 @@ _START_KEYS = ("start", "start_time", "startTime", "timestamp")
 _METADATA_KEYS = ("title", "date", "account", "deal_id", "deal_stage", "industry", "outcome")
 _LIST_KEYS = ("our_speakers", "competitors")
 _SUMMARY_KEYS = ("summary", "overview", "ai_summary")
+_SUMMARY_DEPTH = 4  # how deep an export nests its call ("data", "transcript")
 
 
 def looks_like_json(text: str) -> bool:
@@ -139,10 +142,11 @@ def _summary_aside(document: Any, calls: list[ParsedCall]) -> list[ParsedCall]:
     and it had vanished without a word."""
     if not isinstance(document, dict) or len(calls) != 1 or "summary" in calls[0].extra:
         return calls
+    holder = _summary_holder(document)
     lines = [
         line.strip()
         for key in _SUMMARY_KEYS
-        for value in _texts(document.get(key))
+        for value in _texts(holder.get(key))
         for line in value.splitlines()
         if line.strip()
     ]
@@ -151,6 +155,19 @@ def _summary_aside(document: Any, calls: list[ParsedCall]) -> list[ParsedCall]:
         call.extra["summary"] = lines
         call.notice = "; ".join(filter(None, (call.notice, aside_notice({"summary": lines}))))
     return calls
+
+
+def _summary_holder(document: dict[str, Any]) -> dict[str, Any]:
+    """The shallowest object, through objects only (never a list of turns), that holds a
+    summary: Fireflies' API answer nests it at ``data.transcript.summary``, where it had been
+    dropped without a word."""
+    level = [document]
+    for _depth in range(_SUMMARY_DEPTH):
+        for entry in level:
+            if any(_texts(entry.get(key)) for key in _SUMMARY_KEYS):
+                return entry
+        level = [child for entry in level for child in entry.values() if isinstance(child, dict)]
+    return document
 
 
 def _texts(value: Any) -> list[str]:
@@ -175,6 +192,8 @@ def _has_callmine_list(document: Any) -> bool:
 
 def _parse_callmine(document: Any, text: str, filename: str) -> ParsedCall:
     """The callmine schema or the common participants/transcript export."""
+    if isinstance(document, list) and not dicts(document):  # [0.12, 0.5, 3]: no turns
+        raise BadInput(missing_speech(document), filename=filename)
     if isinstance(document, list):
         document = {"transcript": document}
     if not isinstance(document, dict):
@@ -236,8 +255,10 @@ def _check_participants(value: Any, filename: str) -> None:
 def _utterance(
     entry: Any, where: str, participants: dict[str, dict[str, Any]], filename: str
 ) -> ParsedUtterance | None:
-    if not isinstance(entry, dict):
-        raise BadInput(f"JSON {where} is not an object", filename=filename)
+    if not isinstance(entry, dict):  # one stray value among the turns
+        raise BadInput(
+            f"JSON {where} is {held([entry])}, not a turn; {TURN_SHAPE}", filename=filename
+        )
     text = entry.get("text", entry.get("content"))
     if text is None:
         raise BadInput(f"JSON {where} has no 'text'", filename=filename)

@@ -206,15 +206,39 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     return [call]
 
 
+TURN_SHAPE = (
+    "expected a list of turns, each an object with a text and a speaker (a name such as "
+    "'speaker' or 'name', or a side such as 'participant_type': 'internal'), or the callmine "
+    "schema's 'utterances'"
+)
+
+
+def held(items: list[Any]) -> str:
+    """What a list holds, in words ("7 numbers", "2 texts and 1 list"), for a rejection."""
+    kinds: dict[str, int] = {}
+    for item in items:
+        kind = next((word for types, word in _HELD_KINDS if isinstance(item, types)), "empty value")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    said = [f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in kinds.items()]
+    return " and ".join(said) or "nothing"
+
+
+_HELD_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "true/false value"),
+    ((int, float), "number"),
+    (str, "text"),
+    (list, "list"),
+    (dict, "object"),
+)
+
+
 def missing_speech(document: Any) -> str:
     """Why no turns were read, naming the longest list of objects found (where, how many, what
     keys) and what a turn needs: a rejection that points to the file's real shape."""
     lists = sorted(_object_lists(document, ""), key=lambda found: -len(found[1]))
-    expected = (
-        "expected a list of turns, each with a text and a speaker (a name such as 'speaker' or "
-        "'name', or a side such as 'participant_type': 'internal'), or the callmine schema's "
-        "'utterances'"
-    )
+    expected = TURN_SHAPE
+    if not lists and isinstance(document, list):  # [0.12, 0.5, 3]: no turn is an object
+        return f"JSON transcript not found: the top list holds {held(document)}; {expected}"
     if not lists:
         return f"JSON transcript not found: the JSON holds no list of objects; {expected}"
     where, entries = lists[0]

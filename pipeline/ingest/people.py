@@ -147,3 +147,33 @@ def parse_people(text: str, role: str | None = None) -> list[Person]:
                 person.company = carried
         people.extend(person for person, _ in found if _is_a_person(person.name))
     return people
+
+
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# Words beside a date that name the meeting, not who came ("May 5, 2026 · Zoom Meeting").
+_MEETING_WORDS = frozenset(
+    "meeting call demo sync notes review standup interview zoom teams meet webinar".split()
+)
+
+
+def all_plain_names(people: list[Person]) -> bool:
+    """Every name two to four capitalised words and no meeting word: who came, not a title."""
+    return all(
+        2 <= len(words := person.name.split()) <= 4
+        and all(_NAME_WORD.match(word) for word in words)
+        and not {word.casefold() for word in words} & _MEETING_WORDS
+        for person in people
+    )
+
+
+def listed_people(line: str) -> list[Person]:
+    """The people a line lists and nothing else ("Priya Nair, Ray Delgado"), else none: a
+    sentence that names people is speech."""
+    pieces = [
+        piece
+        for group in _split_outside_brackets(line.strip(), re.compile(r"\s*;\s*"))
+        for piece in _split_outside_brackets(group, _SEPARATORS)
+        if piece.strip()
+    ]
+    people = parse_people(line)
+    return people if len(people) == len(pieces) and all_plain_names(people) else []

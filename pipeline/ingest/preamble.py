@@ -18,7 +18,7 @@ from pipeline.ingest.call_lines import (
     without_phone_numbers,
 )
 from pipeline.ingest.header import FIELD_LABELS, add_field, apply_fields, key_value, label_key
-from pipeline.ingest.people import parse_people
+from pipeline.ingest.people import all_plain_names, listed_people, parse_people
 from pipeline.ingest.promo import is_service_promo
 from pipeline.ingest.quotes import holds_a_quote
 from pipeline.ingest.titles import is_part_name
@@ -160,13 +160,6 @@ def _take_parts(line: str, meta: Metadata) -> bool:
     return True
 
 
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-# Words beside a date that name the meeting, not who came ("May 5, 2026 · Zoom Meeting").
-_MEETING_WORDS = frozenset(
-    "meeting call demo sync notes review standup interview zoom teams meet webinar".split()
-)
-
-
 def _dated_people(line: str) -> list[Person]:
     """Who came, beside the date: "Tue, 27 Jan 2026 · Lucia Quintero" (Granola), "Mar 5, 2026 ·
     Ana Diaz, Bo Li"; none unless every other part lists people of two to four capitalised
@@ -176,15 +169,7 @@ def _dated_people(line: str) -> list[Person]:
     if not undated or len(undated) == len(parts):
         return []
     people = [person for part in undated for person in parse_people(part)]
-    words = [person.name.split() for person in people]
-    if len(people) < len(undated) or not all(
-        2 <= len(name) <= 4
-        and all(_NAME_WORD.match(word) for word in name)
-        and not {word.casefold() for word in name} & _MEETING_WORDS
-        for name in words
-    ):
-        return []
-    return people
+    return people if len(people) >= len(undated) and all_plain_names(people) else []
 
 
 def _dated_title(line: str) -> bool:
@@ -265,6 +250,8 @@ def take_line(line: str, meta: Metadata, *, title_ok: bool = False) -> bool:
         meta.people.extend(parties[0])
         if meta.title is None or meta.lines == [meta.title]:  # under the tool's own heading
             meta.title = parties[1]
+    elif meta.date is not None and len(listed := listed_people(text)) >= 2:
+        meta.people.extend(listed)  # "Ana Diaz, Bo Li" under the title and date (Gong's copy)
     elif title_ok and meta.title is None and _dated_title(text):
         meta.title = _strip(text)  # its date and account are read from the title
     elif not _take_parts(text, meta) and not is_footer(text):

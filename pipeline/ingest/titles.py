@@ -184,6 +184,13 @@ def _described(part: str) -> bool:
     return bool(words) and all(_PLAIN_WORD.fullmatch(word) for word in words)
 
 
+def _sentence_case(part: str) -> bool:
+    """A capital, then plain lower-case words ("Migration scoping", "Imaging walkthrough"):
+    what a meeting was for; a company capitalises each word of its name."""
+    first, _, rest = part.partition(" ")
+    return first[:1].isupper() and _described(rest)
+
+
 def _title_case(name: str) -> bool:
     """Every word capitalised (or a connector or a number): how a company is named."""
     return all(
@@ -203,6 +210,7 @@ def title_account(title: str, ours: Sequence[str] = (), people: Sequence[str] = 
     parts = [p.strip(" .,") for p in _SEPARATORS.split(_BRACKETED.sub(" ", title))]
     names: list[str] = []
     met: list[bool] = []  # the name followed "call with"
+    whole: list[str] = []  # each name's part as written ("Harvest planning": "Harvest")
     framed = dated  # a name needs a frame: a date, meeting words beside it, or "call with"
     for part in parts:
         # "SunQuote proposal for Sunbelt Renewables": our name first, then whose proposal.
@@ -240,9 +248,16 @@ def title_account(title: str, ours: Sequence[str] = (), people: Sequence[str] = 
         if name:
             names.append(name)
             met.append(bool(said))
+            whole.append(part)
     if len(names) == 2 and met.count(True) == 1:
         # "Call with Mike Brennan — Keystone Electric": who it was with, then where they work.
         names = [name for name, person in zip(names, met, strict=True) if not person]
+    elif len(names) == 2 and sum(map(_sentence_case, whole)) == 1:
+        # "Summit Hauling x Ours - Migration scoping": a purpose in sentence case beside a name
+        names, framed = (
+            [n for n, p in zip(names, whole, strict=True) if not _sentence_case(p)],
+            True,
+        )
     if len(names) != 1 or not framed:
         return None
     name = names[0]

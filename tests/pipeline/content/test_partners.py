@@ -160,3 +160,54 @@ def test_a_product_of_a_maker_our_profile_integrates_with_is_no_rival(ws: Worksp
         assert known_competitors(db) == ["Tempo"]
         assert [row.name for row in competitor_mentions(db)] == ["Tempo"]
     assert before == ["Harbourline Rota", "Rota", "Tempo"]
+
+
+@pytest.mark.parametrize(
+    ("integration", "onboarding", "partner", "rival"),
+    [
+        (  # trucking: the ELDs whose miles we read
+            "Imports driver logs and GPS miles from Trakwell and Roadlog ELDs.",
+            "We import two years of loads from FleetPad exports at no cost.",
+            "Roadlog",
+            "FleetPad",
+        ),
+        (  # dental: the imaging suite whose X-rays we show
+            "Brings X-rays and charts from Radiview into every appointment.",
+            "We bring your patient list over from ChairBook in a day.",
+            "Radiview",
+            "ChairBook",
+        ),
+        (  # salons: the card terminal whose takings we pull
+            "Imports the day's takings and tips from Tillo card readers.",
+            "Migrating from Glossbook? We import every client card from it.",
+            "Tillo",
+            "Glossbook",
+        ),
+    ],
+)
+def test_a_partner_we_import_from_is_no_rival_but_one_we_import_on_arrival_is(
+    ws: Workspace, integration: str, onboarding: str, partner: str, rival: str
+) -> None:
+    """Walk 6: the integrations' "Imports ... GPS miles from Samsara, Motive" had been read as
+    what we replace, so both ELD partners were competitors on the dashboard and pages. An
+    import is a migration only where the profile tells of coming over to us (onboarding)."""
+    profile = PROFILE.model_copy(update={"integrations": [integration], "onboarding": [onboarding]})
+    with ws.session() as db:
+        _, turns = _call(
+            db,
+            1,
+            "Any Account",
+            "open",
+            "2026-09-01",
+            turns=[
+                ("Kim", "buyer", f"We're on {partner} for that."),
+                ("Kim", "buyer", f"We use {rival} today."),
+            ],
+        )
+        for turn, name in zip(turns, (partner, rival), strict=True):
+            _mention(
+                db, turn, "competitor", None, None, competitor=name
+            ).confidence = GUESSED_RIVAL_CONFIDENCE
+        set_profile(db, profile)
+        assert known_competitors(db) == [rival]
+        assert [row.name for row in competitor_mentions(db)] == [rival]

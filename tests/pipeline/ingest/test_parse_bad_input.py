@@ -103,7 +103,10 @@ def test_malformed_subtitles(data: bytes, filename: str, expected: str) -> None:
         (b'{"utterances": [{"speaker": "Ana", "text": "hi"}', "malformed JSON: the file is cut"),
         (b'{"foo": 1}', "JSON transcript not found"),
         (b'"just a string"', "malformed JSON: expected an object"),
-        (b'{"utterances": ["hello"]}', "JSON utterances[0] is not an object"),
+        (b'{"utterances": ["hello"]}', "JSON utterances[0] is 1 text, not a turn; expected"),
+        # walk 6: a list of numbers had read "JSON transcript[0] is not an object"
+        (b"[0.12, 0.5, 3, 17.25, -1]", "JSON transcript not found: the top list holds 5 numbers"),
+        (b'["Hi Ana", "Hello", [1]]', "JSON transcript not found: the top list holds 2 texts and"),
         (b'{"utterances": [{"speaker": "Ana"}]}', "JSON utterances[0] has no 'text'"),
         (b'{"utterances": [{"text": 5}]}', "JSON utterances[0].text is not a string"),
         (
@@ -243,6 +246,20 @@ def test_docx_that_is_not_word() -> None:
 )
 def test_no_utterances(data: bytes, filename: str) -> None:
     assert _reason(data, filename).startswith("no utterances found")
+
+
+@pytest.mark.parametrize(
+    ("data", "columns"),
+    [  # walk 6: a CRM export with its header row alone had read "no utterances found"
+        (b"hs_object_id,hs_timestamp,hs_call_body\n", "hs_object_id, hs_timestamp, hs_call_body"),
+        (b"Deal,Stage,Notes,Owner,Close date\n\n", "Deal, Stage, Notes, Owner and 1 more"),
+        (b"Subject;Comments;Account Name\n;;\n", "Subject, Comments, Account Name"),
+    ],
+)
+def test_a_table_of_headers_alone_says_so(data: bytes, columns: str) -> None:
+    assert _reason(data, "export.csv") == (
+        f"the file has column headers ({columns}) but no rows: export it again with its records"
+    )
 
 
 @pytest.mark.parametrize(

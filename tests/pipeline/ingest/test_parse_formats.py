@@ -585,6 +585,29 @@ def test_a_crm_reports_footer_is_no_row() -> None:
     assert [c.title for c in calls] == ["Acme - Pro", "Note only"]
 
 
+@pytest.mark.parametrize(
+    "totals",
+    [  # walk 6: the totals row with its sum had been reported as a row with no notes
+        b'"Grand Totals (3 records)","","56460",""\n',
+        b'"Total","","$1,240.50","12"\n',
+        b'"Grand Total (3 records)","3","","98%"\n',
+    ],
+)
+def test_a_crm_reports_totals_with_their_sums_are_no_row(totals: bytes) -> None:
+    data = (
+        b'"Opportunity Name","Seats","Amount","Description"\n'
+        b'"Harbor Dental - 9 chairs","9","8100","Worried about moving the X-ray archive."\n'
+        b'"Fern Farm - 2 barns","2","1200","Wants offline on the tractor tablets."\n'
+        b'"Corner Bistro","1","900","Price per till is steep."\n' + totals
+    )
+    calls = parse_file(data, "report.csv")
+    assert [c.title for c in calls] == [
+        "Harbor Dental - 9 chairs",
+        "Fern Farm - 2 barns",
+        "Corner Bistro",
+    ]
+
+
 def test_a_saved_meeting_chat_is_read_as_turns() -> None:
     """Zoom's meeting_saved_chat.txt had been read as two notes with no speaker."""
     chat = (

@@ -230,3 +230,19 @@ def test_a_title_names_the_account_beside_a_description_or_our_rep(
 )
 def test_a_title_names_no_description_rep_or_us(title: str, account: str | None) -> None:
     assert title_account(title, ["Tallyfold"], TEAM) == account
+
+
+@pytest.mark.parametrize(
+    ("title", "account"),
+    [
+        # Walk 6: "Summit Aggregate Hauling x HaulDesk - Migration scoping" had named no one
+        ("Redrock Gravel Haulers x Tallyfold - Migration scoping", "Redrock Gravel Haulers"),
+        ("Brightsmile Dental x Tallyfold - Imaging walkthrough", "Brightsmile Dental"),
+        ("Tallyfold <> Harbor Salon Group - Pricing deep dive", "Harbor Salon Group"),
+        ("Greenfield Farms / Tallyfold — Harvest planning", "Greenfield Farms"),
+        ("Oakline Joinery - Contract redlines", "Oakline Joinery"),
+        ("Rolling fuego - Menu costing", None),  # two parts in sentence case: which is whose?
+    ],
+)
+def test_a_purpose_in_sentence_case_is_no_second_name(title: str, account: str | None) -> None:
+    assert title_account(title, ["Tallyfold"]) == account

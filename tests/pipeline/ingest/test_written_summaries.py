@@ -155,6 +155,37 @@ def test_a_recorders_json_summary_is_kept_aside_and_named(workspace: Workspace) 
     assert not any("Barkside reviewed" in text or "Shear Joy wants" in text for text in texts)
 
 
+@pytest.mark.parametrize(
+    ("wrap", "buyer_said", "overview"),
+    [  # walk 6: an API answer's summary nested under "data.transcript" was dropped silently
+        (("data", "transcript"), "We key every fuel receipt by hand.", "Fleet of 12 trucks."),
+        (("data",), "Our vet chart lives on paper cards.", "Clinic of three vets."),
+        (("meeting", "details"), "Half our tables no-show on Fridays.", "Bistro of 40 covers."),
+    ],
+)
+def test_a_summary_nested_with_the_call_is_kept_aside_and_named(
+    workspace: Workspace, wrap: tuple[str, ...], buyer_said: str, overview: str
+) -> None:
+    call: dict[str, object] = {
+        "title": "Any Account <> Pawplan",
+        "sentences": _sentences(
+            ("Ivo Grant", "How do you do it today?"), ("Lena Shaw", buyer_said)
+        ),
+        "summary": {"overview": overview, "action_items": "Ivo Grant: send pricing"},
+    }
+    document: dict[str, object] = call
+    for key in reversed(wrap):
+        document = {key: document}
+    [result] = ingest_bytes(workspace, json.dumps(document).encode(), "call.json", analyse=False)
+    with workspace.session() as db:
+        texts = db.scalars(select(Utterance.text)).all()
+    workspace.close()
+    assert "the meeting tool's summary (2 lines) kept aside, not analysed" in (
+        result.understood or ""
+    )
+    assert buyer_said in texts and not any(overview in text for text in texts)
+
+
 def test_a_summary_under_a_tools_header_stays_the_tools(workspace: Workspace) -> None:
     """The same "Summary" under a meeting tool's banner is the tool's words: kept aside and
     named, as beside a transcript (a dental clinic's recap saved alone)."""
