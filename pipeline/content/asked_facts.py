@@ -13,10 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.content.durations import asks_how_long, gives_duration
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.feature_gaps import asked_thing
 from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS, PLANNED, ProfileFact
 from pipeline.content.quote_fit import facts_answering
+from pipeline.content.remedies import confirms_worry
+from pipeline.content.scale import fits_scale
+from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import eases_switch, held_by_rival
 from pipeline.content.worry_facts import names_its_worry, telling_words
 from pipeline.content.worry_kinds import of_its_kind
@@ -47,7 +51,44 @@ def facts_for_question(
     facts = facts_answering(evidence, cluster, quotes, stated, limit, besides, asked, topic)
     kept = [f for f in facts if answers_asked(f, asked, topic, said, rivals)]
     stated.difference_update({f.id for f in facts if f not in kept} - before)
-    return kept
+    timed = timing_fact(evidence, cluster, quotes, asked, topic)
+    if timed is None or timed in kept:
+        return kept
+    chosen = [timed, *kept][:limit]
+    stated.add(timed.id)
+    stated.difference_update({f.id for f in kept if f not in chosen} - before)
+    return chosen
+
+
+def timing_fact(
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    quotes: Sequence[Quote],
+    asked: str,
+    topic: str | None,
+) -> ProfileFact | None:
+    """Under a question asking how long (``asks_how_long``: "How long does it take to get up
+    and running?"), the first fact of the topic's own lists giving a duration ("Typical go-live
+    is 10 business days"): it answers the question itself, unless it states again a condition
+    the quotes object to (``confirms_worry``: "takes a day" to "we can't close for a day").
+    The FAQ had left that entry to write while the timeline cited the same fact."""
+    sections = own_sections(topic)
+    if not sections or not asks_how_long(asked):
+        return None
+    said = [q.text for q in quotes if q.role != "answer"]
+    worry = evidence.worry_category(cluster) or cluster.category
+    return next(
+        (
+            f
+            for f in evidence.told(quotes, cluster.markets)
+            if f.section in sections
+            and f.fits(evidence.industry)
+            and gives_duration(f.text)
+            and fits_scale(f.text, said)
+            and not confirms_worry(f.text, said, worry)
+        ),
+        None,
+    )
 
 
 def planned_needs(

@@ -26,6 +26,12 @@ DURATION_RE = re.compile(
     rf"\s+(?:half\s+)?an?\s+{_KIND_OF_DAY}(?:hour|day|week)\b",
     re.IGNORECASE,
 )
+# A question asking how long until it is in use: "How long does it take to get up and running?"
+_HOW_LONG = re.compile(
+    r"\bhow (?:long|soon|quickly|fast)\b"
+    r"|\bwhen (?:can|could|would|will) (?:we|I) (?:start|go live)\b",
+    re.IGNORECASE,
+)
 _LEAD_RE = re.compile(r"^(?:in|than|just|only|usually|takes|took|inside)\s+", re.IGNORECASE)
 
 
@@ -40,3 +46,8 @@ def duration_in(text: str) -> str:
     if found is None:
         return "to confirm"
     return clip(_LEAD_RE.sub("", found.group()), 40)
+
+
+def asks_how_long(question: str) -> bool:
+    """Whether a question asks how long something takes (answered by a duration)."""
+    return _HOW_LONG.search(question) is not None

@@ -17,7 +17,14 @@ from pipeline.content.pairing import (
     states_gap,
     word_weights,
 )
-from pipeline.content.plan_fit import NAMED_PRICE, fitting_plan, plan_prices, says_free
+from pipeline.content.plan_fit import (
+    NAMED_PRICE,
+    cheaper_plan,
+    fitting_plan,
+    plan_prices,
+    says_free,
+)
+from pipeline.content.price_basis import unlike, worry_basis
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_fit import answers_quote, restates, value_answers
 from pipeline.content.remedies import confirms_worry, kept_answers, removes_worry
@@ -45,8 +52,13 @@ def facts_for_worries(
     theirs: dict[int, set[int]] = {}  # a worry's offers for whom its buyer is (``offer_rank``)
     remedies: dict[int, set[int]] = {}  # the facts removing what a worry objects to
     named: set[int] = set()  # the worries whose plan is theirs by more than being the only one
+    prices = [f.text for f in evidence.profile if f.section in OFFER_SECTIONS]
     for cluster, quote in worries:
         told = evidence.told([quote], cluster.markets)  # for the buyer's market and kind
+        # A one-off fee is no answer to a seat's price, nor a seat's price to a fee.
+        basis = worry_basis(quote.text, prices)
+        bases = {basis} if basis else set()
+        told = [f for f in told if not (f.section in OFFER_SECTIONS and unlike(f.text, bases))]
         if asks_value([quote.text]):  # "hard to justify": what we give, not what it costs
             offered.append(value_answers(evidence, [quote], told))
             continue
@@ -56,7 +68,10 @@ def facts_for_worries(
         mine = [f for f in listed if not states_gap(f.text) and evidence.answers(cluster, f.text)]
         if category == "price":  # the buyer's plan first; what costs nothing is no answer
             buyers = evidence.buyers_for([quote])
-            plan = fitting_plan([quote], listed, markets_of(buyers))
+            # A seat price they name is met with the plan costing less (``cheaper_plan``).
+            plan = cheaper_plan([quote.text], listed) or fitting_plan(
+                [quote], listed, markets_of(buyers)
+            )
             own = [f for f in listed if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0]
             theirs[quote.id] = {f.id for f in own}
             mine = [*own, *([plan] if plan and plan not in mine else []), *mine]

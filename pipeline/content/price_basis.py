@@ -8,9 +8,10 @@ quid an engineer" and left out our £32 per engineer: a price row compares like 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
-from pipeline.content.scale import NUMBER_WORDS
+from pipeline.content.scale import NUMBER_WORDS, number_value
 
 Basis = Literal["once", "per_seat", "per_period"]
 
@@ -27,9 +28,15 @@ _AMOUNT = rf"(?:[$£€]\s?\d[\d,.]*k?|\d[\d,.]*k?|\b(?:{_WORDS})(?:[- ](?:{_WOR
 # What a figure is not said per: a period, a share of the figure ("seven and a half").
 _NOT_A_SEAT = rf"(?:{_PERIOD}|half|third|quarter|bit|lot|few|couple)"
 _EACH = re.compile(
-    rf"{_AMOUNT}\s?(?:quid|bucks|dollars|pounds|euros|grand)?(?:\s+(?:a|an|per|each|every)\s+{_PERIOD})?"
+    rf"(?P<amount>{_AMOUNT})\s?(?:quid|bucks|dollars|pounds|euros|grand)?(?:\s+(?:a|an|per|each|every)\s+{_PERIOD})?"
     rf"\s*(?:/\s*|\s+(?:a|an|per|each|every|for each)\s+)(?!{_NOT_A_SEAT}\b)([a-z]{{3,}})\b"
     r"|\ba month each\b",
+    re.IGNORECASE,
+)
+# An amount said as money: "$750", "seven hundred fifty bucks", "£1,200".
+_MONEY = re.compile(
+    rf"[$£€]\s?(?P<figure>\d[\d,]*(?:\.\d+)?)"
+    rf"|(?P<said>{_AMOUNT})\s?(?:quid|bucks|dollars|pounds|euros|grand)\b",
     re.IGNORECASE,
 )
 _PER_PERIOD = re.compile(
@@ -66,3 +73,42 @@ def unlike(fact: str, said: set[Basis]) -> bool:
     if basis is None or not said:
         return False
     return (basis == "once") != ("once" in said) and (said == {"once"} or basis == "once")
+
+
+def seat_price(text: str) -> float | None:
+    """The amount ``text`` says is paid for each seat ("forty-one a truck", "$32 per engineer"),
+    else None: what a buyer pays now, or names as too much."""
+    found = _EACH.search(text)
+    if found is None or found.group("amount") is None:
+        return None
+    written = found.group("amount").strip().lstrip("$£€").strip().replace(",", "")
+    if written[:1].isdigit():
+        try:
+            return float(written.rstrip("k")) * (1000 if written.endswith("k") else 1)
+        except ValueError:
+            return None
+    return number_value(written)
+
+
+def money_named(text: str) -> set[float]:
+    """The amounts of money ``text`` names, however written ("$750", "seven hundred fifty
+    bucks"); a bare count ("six trucks") is none."""
+    found: set[float] = set()
+    for match in _MONEY.finditer(text):
+        if match.group("figure"):
+            found.add(float(match.group("figure").replace(",", "")))
+        elif (value := number_value(match.group("said"))) is not None:
+            found.add(value)
+    return found
+
+
+def worry_basis(text: str, offers: Sequence[str]) -> Basis | None:
+    """What a buyer's price worry is charged on: the basis its words say (``price_basis``),
+    else that of the offer whose amount it names: "seven hundred fifty bucks for six trucks is
+    steep" is about "a one-time setup fee of $750", and a seat's price is no answer to it."""
+    if (basis := price_basis(text)) is not None:
+        return basis
+    named = money_named(text)
+    return next(
+        (b for offer in offers if money_named(offer) & named and (b := price_basis(offer))), None
+    )

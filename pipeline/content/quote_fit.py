@@ -7,7 +7,6 @@ beats a wrong answer."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import partial
 
@@ -27,7 +26,8 @@ from pipeline.content.pairing import (
     topic_words,
     word_weights,
 )
-from pipeline.content.plan_fit import fitting_plan, says_free
+from pipeline.content.plan_fit import cheaper_plan, fitting_plan, says_free
+from pipeline.content.price_basis import unlike, worry_basis
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     GENERAL_SECTIONS,
@@ -39,60 +39,20 @@ from pipeline.content.profile import (
 )
 from pipeline.content.refusals import offers_refused
 from pipeline.content.remedies import remedies_first
+from pipeline.content.restating import restates
 from pipeline.content.scale import figures, fits_scale
 from pipeline.content.section_fit import own_sections
 from pipeline.content.switching import held_by_rival, switching_facts, ways_round_and_terms
 from pipeline.content.value import asks_value, gives_value, states_gain
-from pipeline.content.worry_facts import Asked, in_a_name, per_worry, placeless
+from pipeline.content.worry_facts import Asked, per_worry, placeless
 from pipeline.content.worry_kinds import (
     about_the_fee,
     answering_fact,
-    echoes_complaint,
     of_its_kind,
     usage_fee,
 )
 
 MIN_SHARED = 2  # words or topics a fact shares with a line to answer it by words alone
-NEAR_FIGURE = 3  # words either side of a figure that say what it counts ("minimum 25 endpoints")
-
-
-def _around(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
-    """The content words within ``NEAR_FIGURE`` words of these spans: what the figure counts."""
-    near: set[str] = set()
-    for start, end in spans:
-        before = re.split(r"[\s-]+", text[:start].strip())[-NEAR_FIGURE:]
-        after = re.split(r"[\s-]+", text[end:].strip(" -"))[:NEAR_FIGURE]
-        near |= content_words(" ".join([*before, *after]))
-    return near
-
-
-def restates(fact: str, said: str) -> bool:
-    """Whether a fact only states again the figure a worry objects to: they share a figure of
-    the same thing ("minimum 25 endpoints", "the twenty-five endpoint minimum"; "3 weeks" is
-    no "three hours") and every word they share is one of those around the fact's figure.
-    "$3.50 per endpoint, minimum 25" is no answer to that minimum; "the 25-endpoint minimum is
-    pooled across all of a partner's clients" is one to "25 endpoints per client". Nor one
-    stating again what a worry complains of (``echoes_complaint``), nor one offering what it
-    refuses (``offers_refused``: "from their phone" to "we can't have people on phones")."""
-    if offers_refused(fact, said):
-        return True
-    theirs, mine = _amounts(said), _amounts(fact)
-    both = set(theirs) & set(mine)
-    if not both:
-        return echoes_complaint(fact, said)
-    shared = content_words(fact) & content_words(said)
-    counted = _around(fact, (s for v in both for s in mine[v]))
-    objected = _around(said, (s for v in both for s in theirs[v]))
-    return bool(counted & objected) and shared <= counted or echoes_complaint(fact, said)
-
-
-def _amounts(text: str) -> dict[str, list[tuple[int, int]]]:
-    """``figures`` less those written in a name: "Sage 200" in a worry and an integrations
-    fact is the tool both name, no term restated."""
-    found = {
-        v: [s for s in spans if not in_a_name(text, s[0])] for v, spans in figures(text).items()
-    }
-    return {v: spans for v, spans in found.items() if spans}
 
 
 def answers_quote(
@@ -149,6 +109,7 @@ def facts_answering(
     beside = content_words(besides)
     buyers = evidence.buyers_for(quotes)
     prices = [f.text for f in evidence.profile if f.section in OFFER_SECTIONS]
+    bases = {b for text in said if (b := worry_basis(text, prices)) is not None}
     told = [
         f
         for f in evidence.told(quotes, cluster.markets)
@@ -158,6 +119,8 @@ def facts_answering(
         and not _repeats(f, beside)
         and fits_scale(f.text, said)
         and (not usage_fee(f.text) or about_the_fee(f.text, said, prices, rivals))
+        # a one-off fee is no answer to a seat's price, nor a seat's price to a fee
+        and not (f.section in OFFER_SECTIONS and unlike(f.text, bases))
     ]
     pool = [
         f
@@ -244,11 +207,18 @@ def facts_answering(
         if plan is not None and any(_restates_term(plan.text, t) for t in said):
             plan = None
         value = [f for f in value_answers(evidence, quotes, pool) if f.id in scored]
-        first = [*theirs, *([plan] if plan else []), *value, *first]
+        cheaper = cheaper_plan(said, pool)
+        first = [
+            *theirs,
+            *([cheaper] if cheaper else []),
+            *([plan] if plan else []),
+            *value,
+            *first,
+        ]
         free = [
             f
             for f in pool
-            if f.section == "pricing"
+            if f.section in OFFER_SECTIONS
             and says_free(f.text)
             and not _names_what_is_free(f, said, rivals)
         ]
@@ -349,7 +319,10 @@ def _worth_and_cost(
     if worry != "price" or not costed:
         return value
     plan = fitting_plan(costed, pool, markets_of(evidence.buyers_for(costed)))
-    return [*value, *([plan] if plan is not None and plan not in value else [])]
+    # A seat price a buyer names is met with the plan costing less first (``cheaper_plan``).
+    cheaper = cheaper_plan([q.text for q in costed], pool)
+    plans = [p for p in (cheaper, plan) if p is not None and p not in value]
+    return list({f.id: f for f in [*plans[:1], *value, *plans[1:]]}.values())
 
 
 def _restates_term(plan: str, said: str) -> bool:

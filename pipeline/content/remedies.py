@@ -119,4 +119,17 @@ def kept_answers(
     eighteen quid is nearly six hundred a month", and answers none of it."""
     if objected(said, category, besides):
         return [f for f in offered if removes_worry(f.text, said, category, besides)]
-    return [f for f in offered if not confirms_worry(f.text, said, category, besides)]
+    named = set().union(*(conditions_named(line) for line in said))
+    return [
+        f
+        for f in offered
+        if not confirms_worry(f.text, said, category, besides) and not cures_other(f.text, named)
+    ]
+
+
+def cures_other(fact: str, named: set[str]) -> bool:
+    """Whether a fact only removes conditions the lines do not name: "Trucks parked for a
+    whole month are not billed" is no answer to "$750 for six trucks is steep" (it shares
+    "whole" and "truck" with it), only to a worry about trucks sitting idle."""
+    cures = eased(fact) & {c.kind for c in known_conditions() if c.names.search(fact)}
+    return bool(cures) and not cures & named

@@ -22,7 +22,11 @@ _SMALL = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {w: n for n, w in enumerate(_SMALL, 1)} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
 _SCALES = {"hundred": 100, "thousand": 1000}
-_WORD = "|".join(sorted([*NUMBER_WORDS, *_SCALES, "a"], key=len, reverse=True))
+# "a" counts only before a scale ("a hundred and forty"): "forty-one a truck" is a price.
+_WORD = (
+    "|".join(sorted([*NUMBER_WORDS, *_SCALES], key=len, reverse=True))
+    + r"|a(?=\s(?:hundred|thousand)\b)"
+)
 # A count in figures ("1,000", "180") or words ("a hundred and forty", "two thousand four
 # hundred", "thirty-five"), then what it counts.
 _NUMBER = rf"\d[\d,]*(?:\.\d+)?|(?:(?:{_WORD})\b(?:\sand\s|[- ])?)+"
