@@ -32,6 +32,8 @@ _BULLET = r"^(?:[-*•]\s*)?"
 _REASON_LINE = re.compile(
     _BULLET + r"(?:(?:" + _ANY(_CUES["labels"]) + r")\s*[:\-–—]\s*)(?P<reason>\S.*)$"
 )
+# "Lost on price + contract overlap.": the loss and its reason in one line, no label.
+_LOST_OVER = re.compile(_BULLET + r"(?:" + _ANY(_CUES["lost_over"]) + r")\s+(?P<reason>\S.*)$")
 # "Reason: ..." right after a sentence saying the deal was lost ("Lost. Reason: price").
 _REASON_ALONE = re.compile(_BULLET + r"reasons?\s*[:\-–—]\s*(?P<reason>\S.*)$")
 _LOST_BEFORE = re.compile(r"(?:^|[.!?;\n])\s*(?:[-*•]\s*)?(?:" + _ANY(_CUES["lost"]) + r")$")
@@ -86,8 +88,10 @@ def reason_in_note(sentence: str, before: str = "") -> str | None:
     """The reason a rep's note line gives for a lost deal ("price" in "Loss reason: price"),
     ``before``: the note's text before the line; None when it gives none."""
     text = lowered(sentence).strip()
-    found = _REASON_LINE.match(text) or (
-        _REASON_ALONE.match(text) if _LOST_BEFORE.search(lowered(before).strip()) else None
+    found = (
+        _REASON_LINE.match(text)
+        or _LOST_OVER.match(text)
+        or (_REASON_ALONE.match(text) if _LOST_BEFORE.search(lowered(before).strip()) else None)
     )
     if found is None or _NO_REASON.match(found.group("reason").strip()):
         return None

@@ -47,6 +47,7 @@ _ANYONE = alternation(CUES["statement"]["impersonal_you"])
 _SOMEONE_IF = alternation(CUES["statement"]["someone_if"])
 _TODAYS_COST = alternation(CUES["statement"]["todays_cost"])
 _TO_COME = alternation(CUES["statement"]["to_come"])
+_UNREADY = alternation(CUES["statement"]["unready"])
 _ASKED_TODAY = alternation(CUES["statement"]["asked_today"])
 _REQUIRES = re.compile(r"\b(?:has to|needs to|must|has got to|'s got to)\b")
 _BUYING_TOPICS = ("authority_timing", "contract")  # "It's fine, but the board meets in March."
@@ -80,6 +81,12 @@ def tells_a_pain(sentence: str) -> bool:
         or tells_a_story(sentence)
         or names_its_own_problem(sentence)
     )
+
+
+def fears_an_inspection(sentence: str) -> bool:
+    """Unready for an audit or inspection to come, with nothing to show for it: a pain of
+    today's records, whose "if" and "I'd" the about-us words would read as a worry about us."""
+    return bool(_UNREADY.search(lowered(sentence)))
 
 
 def names_its_own_problem(sentence: str) -> bool:
@@ -326,6 +333,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         return "other"
     if kind in ("objection", "other") and worries_for_their_own_work(sentence):
         return "pain"  # "It worries me how many prescriptions go out late."
+    if kind in ("objection", "other") and fears_an_inspection(sentence):
+        return "pain"  # "If we get audited I honestly don't know what I'd show them."
     if kind in ("objection", "pain") and (
         states_the_account(sentence) or describes_what_they_hold(sentence)
     ):  # "12 recruiters, on X", "records going back to 2009"

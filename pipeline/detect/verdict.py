@@ -45,6 +45,7 @@ from pipeline.detect.relayed_questions import relays_a_question
 from pipeline.detect.requirements import sets_a_requirement
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
+from pipeline.detect.security_said import unless_security_unsaid
 from pipeline.detect.small_talk import answers_small_talk
 from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind, wonders_aloud
 from pipeline.detect.status_quo import defends_what_they_have
@@ -238,6 +239,8 @@ def sentence_verdict(
             category = rules.topic_without_rival(instead or text) or category
         if (deferred or awaited) and category != "competitor":  # when or who, whatever is
             category = named_problem(text) or AUTHORITY  # put off, unless a topic is named
+        # "if we get audited I don't know what I'd show them": security needs its own words
+        category = unless_security_unsaid(category, ranked, sentence.turn) or category
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
             confidence = max(confidence, STATEMENT_SURE)
     elif kind == "question":
@@ -246,6 +249,10 @@ def sentence_verdict(
         category = plain_topic(text, category) if on_topic else None
         if passed_on and category is None:  # the teller's words had drawn it off its topic
             category = plain_topic(text, None) or rules.topic_without_rival(text)
+        unsaid = unless_security_unsaid(category, ranked, sentence.turn)  # "see it on the phone"
+        if unsaid != category:
+            on_topic = objection_sims.get(unsaid or "", 0.0) >= _QUESTION_TOPIC_MIN
+            category = unsaid if on_topic else None
     else:
         category = None
     if (noted := labelled_category(sentence, kind)) is not None:

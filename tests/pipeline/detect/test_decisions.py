@@ -136,18 +136,18 @@ def test_a_decision_said_with_no_topic_is_authority(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        # a topic named: the head's category (security here), or the topic's own words
-        ("Honestly, it's a no-brainer for the vets.", "security"),
-        ("It's a no on the twelve-month contract.", "security"),
-        ("We're going to hold off because of the subscription cost.", "security"),
+        # a topic named: the head's category (integrations here), or the topic's own words
+        ("Honestly, it's a no-brainer for the vets.", "integrations"),
+        ("It's a no on the twelve-month contract.", "integrations"),
+        ("We're going to hold off because of the subscription cost.", "integrations"),
         ("It's a no for now, the crew just won't use another app.", "adoption"),
         # no decision said
-        ("I'll pass it on to Dev.", "security"),
-        ("We'd hold on to the old tablets either way.", "security"),
+        ("I'll pass it on to Dev.", "integrations"),
+        ("We'd hold on to the old tablets either way.", "integrations"),
     ],
 )
 def test_a_topic_named_or_no_decision_keeps_its_category(text: str, category: str) -> None:
-    assert _category(text, _head("security", "contract"))[1] == category
+    assert _category(text, _head("integrations", "contract"))[1] == category
 
 
 @pytest.mark.parametrize(

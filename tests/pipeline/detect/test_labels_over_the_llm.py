@@ -35,7 +35,7 @@ class CallsEverythingOther:
         ("the kennel rota is redone every Sunday night.", "pain",
          "They might look again in spring."),
         ("the pickers won't learn another handheld app.", "objection",
-         "Their ops lead wants a second demo."),
+         "Their ops lead is unsure about the handhelds."),
         ("can the deposit go straight to Stripe?", "question",
          "She is comparing two other tools."),
     ],
