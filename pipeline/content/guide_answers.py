@@ -26,8 +26,9 @@ from pipeline.content.plan_fit import (
 )
 from pipeline.content.price_basis import unlike, worry_basis
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
-from pipeline.content.quote_fit import answers_quote, restates, value_answers
+from pipeline.content.quote_fit import answers_quote, value_answers
 from pipeline.content.remedies import confirms_worry, kept_answers, removes_worry
+from pipeline.content.restating import restates
 from pipeline.content.scale import figures, fits_scale
 from pipeline.content.value import asks_value
 

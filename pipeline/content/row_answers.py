@@ -36,7 +36,8 @@ from pipeline.content.profile import (
     content_words,
     stated_price,
 )
-from pipeline.content.quote_fit import answers_quote, restates
+from pipeline.content.quote_fit import answers_quote
+from pipeline.content.restating import restates
 from pipeline.content.rival_claims import (
     STAYING,
     finds_fault,

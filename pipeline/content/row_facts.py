@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.pairing import states_gap, word_weights
 from pipeline.content.profile import SECTIONS, ProfileFact
-from pipeline.content.quote_fit import restates
+from pipeline.content.restating import restates
 from pipeline.content.worry_facts import Asked, naming_fact
 
 
