@@ -19,6 +19,9 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 MIN_CLAUSE_WORDS = 3  # a shorter opening ("Yeah,", "Honestly,") names nothing to point at
+# Verbs whose "if" opens what they ask, in the same clause: "I don't know | if that's true"
+# names nothing "that" could point at.
+_ASKING_IF = frozenset("know knew sure wonder wondering ask asked asking see check tell".split())
 
 _AUX = (
     r"is|was|are|were|would|will|won't|wouldn't|could|couldn't|can|can't|might|should|has|have"
@@ -44,10 +47,10 @@ _SAYS_THAT = frozenset(
 )
 _POINTING = (
     # "that" or "those" as the subject of a clause: "That's a fair bit more", "I think those
-    # are extra", "and that would mean".
+    # are extra", "and that would mean", "I don't know if that's true".
     re.compile(
         rf"(?:^|[,;:—–(]\s*|\b(?:and|but|so|because|or|then|think|guess|know|mean|feel"
-        rf"|suppose|reckon|said|say)\s+)(?:that|those)(?:['’](?:s|d|ll|re)\b|\s+(?:{_AUX})\b)",
+        rf"|suppose|reckon|said|say|if|whether|sure)\s+)(?:that|those)(?:['’](?:s|d|ll|re)\b|\s+(?:{_AUX})\b)",
         re.I,
     ),
     # Asked of "that": "Is that included?", "Does that cover the chapel?"
@@ -77,6 +80,9 @@ def opening_clause(text: str) -> str:
     must be understood before anything else in it can be pointed at."""
     start = 0
     for match in _CLAUSE_BREAK.finditer(text):
+        asked = match.group(0).strip().casefold() == "if"
+        if asked and _word_before(text, match.start()) in _ASKING_IF:
+            continue
         if len(text[start : match.start()].split()) >= MIN_CLAUSE_WORDS:
             return text[: match.start()]
         start = match.end()

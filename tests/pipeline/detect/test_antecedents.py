@@ -27,6 +27,11 @@ LEANING = [
     "Those are the two things the governors will ask about.",
     "Is that included in the per-vehicle price?",
     "How long does that take for a herd of two hundred?",
+    # asked of "that" inside the clause: the one-pager's "I don't know if that's true, their
+    # sales guy would tell me the sky is green" had said nothing of what "that" was
+    "I don't know if that's true, their sales guy would tell me anything.",
+    "Not sure whether that's in the grooming plan or extra.",
+    "I'm not sure those are covered for the second clinic.",
     # "them" with nothing before it to be
     "We'd have to train them all over again before the school term.",
     "Half of them never open the app between jobs.",
@@ -52,6 +57,8 @@ STANDING = [
     "Does it work with QuickBooks Desktop? We never moved to the online one.",
     "Our board said that the budget is frozen until April.",
     "We'd want to avoid that up-front fee for the pilot.",
+    "I don't know if that price holds for the winter berths.",
+    "Check whether that spreadsheet matches the till every night.",
 ]
 
 
