@@ -13,6 +13,7 @@ import re
 
 from pipeline.cluster.phrase_shape import FUNCTION_WORDS, says_little
 from pipeline.cluster.phrases import NUMBER_WORDS, WORD_TOKEN
+from pipeline.detect.antecedents import bare_denial
 from pipeline.detect.rules import normalise_quotes
 
 # Said in passing at a clause's edge, never what it is about: "Staffly too", "..., though?",
@@ -128,24 +129,13 @@ def reads_alone(name: str) -> bool:
     """Whether a name could head a theme by itself: it says more than function words and one
     weak word (``says_little``: "Though?", "Maybe?", "It's fine" do not) and is no question
     fragment (``a_question_fragment``), no clause cut before its verb (``lost_its_subject``)
-    nor a reply that denies what the sentence before said (``only_a_denial``)."""
+    nor a reply that denies what the sentence before said (``bare_denial``: "Not after
+    <rival>" had named a theme of long contracts)."""
     words = _words(name)
     return (
         bool(words)
         and not says_little(words)
         and not a_question_fragment(name)
         and not lost_its_subject(name)
-        and not only_a_denial(words)
+        and not bare_denial(name)
     )
-
-
-# What a bare denial goes on with: when or with whom it would not be ("Not after <rival>",
-# "Never again", "Not until spring"), never what.
-_DENIAL_TAILS = frozenset("after until till since before again yet with without unless".split())
-
-
-def only_a_denial(words: list[str]) -> bool:
-    """Whether lower-case ``words`` open on a bare "not" or "never" and then say only when or
-    with whom: "Not after TruckBase" (of "I don't sign annual anything. Not after TruckBase.")
-    had named a theme of long contracts without a word of the contract."""
-    return len(words) > 1 and words[0] in ("not", "never") and words[1] in _DENIAL_TAILS

@@ -70,6 +70,11 @@ _POINTING = (
         re.I,
     ),
 )
+# A bare denial: "not" or "never", then only when or with whom ("Not after <rival>.", "Never
+# again.", "Not until spring."): it denies what the sentence before said, and says nothing of it.
+_BARE_DENIAL = re.compile(
+    r"^(?:not|never)\s+(?:after|until|till|since|before|again|yet|with|without|unless)\b", re.I
+)
 # "that" or "those" as an object, then nothing that could be its noun.
 _OBJECT = re.compile(rf"\b(?:that|those){_AFTER_PRONOUN}", re.I)
 _NOT_POINTING = re.compile(r"\b(?:no|every|any|each|some)\s+one\b|\bthe\s+one\s+thing\b", re.I)
@@ -93,10 +98,21 @@ def leans_back(text: str) -> bool:
     """Whether ``text`` opens on a clause that points back at something said before it (see
     above): quoted alone, a reader cannot tell what it is about."""
     opening = _NOT_POINTING.sub(" ", opening_clause(text.strip()))
-    return any(pattern.search(opening) for pattern in _POINTING) or any(
-        _word_before(opening, match.start()) not in _SAYS_THAT
-        for match in _OBJECT.finditer(opening)
+    return (
+        bare_denial(text)
+        or any(pattern.search(opening) for pattern in _POINTING)
+        or any(
+            _word_before(opening, match.start()) not in _SAYS_THAT
+            for match in _OBJECT.finditer(opening)
+        )
     )
+
+
+def bare_denial(text: str) -> bool:
+    """Whether ``text`` opens on a bare denial (``_BARE_DENIAL``): "Not after <rival>." had
+    named a theme of long contracts and headed a one-pager's entry, cut from "I don't sign
+    annual anything." before it."""
+    return bool(_BARE_DENIAL.match(text.strip(" \t“\"'‘…")))
 
 
 def _word_before(text: str, at: int) -> str:

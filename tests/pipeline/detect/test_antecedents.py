@@ -32,6 +32,10 @@ LEANING = [
     "I don't know if that's true, their sales guy would tell me anything.",
     "Not sure whether that's in the grooming plan or extra.",
     "I'm not sure those are covered for the second clinic.",
+    # a bare denial: of what the sentence before said
+    "Not after Kennelo.",
+    "Never again, not with a vet practice our size.",
+    "Not until the brewery's busy season is over.",
     # "them" with nothing before it to be
     "We'd have to train them all over again before the school term.",
     "Half of them never open the app between jobs.",
@@ -87,6 +91,8 @@ WITH_THE_ONE_BEFORE = [
     ("The governors meet in March.", "Nothing gets signed before that, whatever the price."),
     ("We run the website on Squarespace.", "The agency built that for us in 2021."),
     ("Every clinic keeps its own diary.", "We'd have to merge those before the spring."),
+    ("I won't sign a two-year term for the kennels.", "Not after Kennelo."),
+    ("We can't switch tills at the brewery now.", "Not until the busy season is over."),
 ]
 
 # (the sentence before, a detected sentence): quoted alone, as before.
