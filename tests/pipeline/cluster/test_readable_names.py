@@ -52,7 +52,24 @@ def test_a_bare_denial_reads_as_no_name(name: str) -> None:
     assert not reads_alone(name)
 
 
-@pytest.mark.parametrize("name", ["Not enough time", "Not in our budget", "Not worth it"])
+@pytest.mark.parametrize(
+    "name", ["Can I jump in", "Could I ask you something?", "Let me just chime in"]
+)
+def test_asking_for_the_floor_reads_as_no_name(name: str) -> None:
+    """ "Can I jump in" (a CFO cutting in) had named a question theme: it asks about nothing."""
+    assert not reads_alone(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Not enough time",
+        "Not in our budget",
+        "Not worth it",
+        "Can I add vets later?",
+        "Can I ask for a discount on the kegs?",
+    ],
+)
 def test_a_negated_thing_reads_alone(name: str) -> None:
     assert reads_alone(name)
 
