@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -241,7 +242,7 @@ def utterances(
             u.role,
             _noted(u),  # the rep's own label in a note, out of the text: "objection (price)"
             ",".join(u.kinds),
-            u.text,
+            escape(u.text),  # "[inaudible]", "[name]" are no markup
         )
     console.print(table)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, cast, get_args
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from api.cli_app import (
@@ -63,7 +64,7 @@ def queue(
             f" ({item.suggested.category})" if item.suggested.category else ""
         )
         table.add_row(
-            str(item.utterance_id), str(item.call_id), item.sentence, suggested,
+            str(item.utterance_id), str(item.call_id), escape(item.sentence), suggested,
             f"{item.confidence:.2f}",
         )  # fmt: skip
     console.print(table)

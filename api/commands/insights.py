@@ -197,12 +197,12 @@ def _print_clusters(rows: list[dict[str, Any]], *, named_kind: bool, confident_a
             table.add_section()  # a line before the one-call themes and the uncertain ones
         table.add_row(
             str(row["id"]),
-            _theme_name(row, named_kind),
+            escape(_theme_name(row, named_kind)),
             str(row["size"]),
             str(row["calls"]),
             "/".join(str(counts.get(outcome, 0)) for outcome in OUTCOME_ORDER),
             row["trend_label"] or "-",
-            row["quote"] or "",
+            escape(row["quote"] or ""),  # "[inaudible]" is no markup
             style="dim" if row["uncertain_only"] else None,
         )
     console.print(table)
@@ -328,18 +328,18 @@ def search(
     if as_json:
         print_json(hits)
         return
-    table = Table(title=f"Nearest quotes to {text!r}")
+    table = Table(title=escape(f"Nearest quotes to {text!r}"))
     for column in ("similarity", "quote", "said by", "call", "date", "account", "outcome"):
         table.add_column(column, overflow="fold")
     table.add_column("cluster", overflow="fold")
     for hit in hits:
         table.add_row(
             f"{hit['similarity']:.2f}",
-            hit["text"],
+            escape(hit["text"]),
             hit["role"],
             str(hit["call_id"]),
             hit["date"] or "",
-            hit["account"] or "",
+            escape(hit["account"] or ""),
             hit["outcome"],
             str(hit["cluster_id"] or ""),
         )
@@ -365,5 +365,8 @@ def phrases(
         table.add_column(column, overflow="fold")
     for item in found:
         example = item["examples"][0]["text"] if item["examples"] else ""
-        table.add_row(item["phrase"], str(item["count"]), str(item["distinct_calls"]), example)
+        # escaped: rich had read a redacted "[name]" as markup and printed a hole
+        table.add_row(
+            item["phrase"], str(item["count"]), str(item["distinct_calls"]), escape(example)
+        )
     console.print(table)

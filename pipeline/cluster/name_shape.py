@@ -13,6 +13,7 @@ import re
 
 from pipeline.cluster.phrase_shape import FUNCTION_WORDS, says_little
 from pipeline.cluster.phrases import NUMBER_WORDS, WORD_TOKEN
+from pipeline.detect.antecedents import bare_denial
 from pipeline.detect.rules import normalise_quotes
 
 # Said in passing at a clause's edge, never what it is about: "Staffly too", "..., though?",
@@ -127,11 +128,22 @@ def lost_its_subject(name: str) -> bool:
 def reads_alone(name: str) -> bool:
     """Whether a name could head a theme by itself: it says more than function words and one
     weak word (``says_little``: "Though?", "Maybe?", "It's fine" do not) and is no question
-    fragment (``a_question_fragment``) nor a clause cut before its verb (``lost_its_subject``)."""
+    fragment (``a_question_fragment``), no clause cut before its verb (``lost_its_subject``),
+    no reply that denies what the sentence before said (``bare_denial``: "Not after <rival>"
+    had named a theme of long contracts) nor a request for the floor ("Can I jump in")."""
     words = _words(name)
     return (
         bool(words)
         and not says_little(words)
         and not a_question_fragment(name)
         and not lost_its_subject(name)
+        and not bare_denial(name)
+        and not _FLOOR_ASKED.match(" ".join(words))
     )
+
+
+# Asking for the floor, never about anything: "Can I jump in", "Could I ask you something".
+_FLOOR_ASKED = re.compile(
+    r"(?:can|could|may|let)\s+(?:i|me)\s+(?:just\s+)?(?:jump|cut|chime|butt|ask|say|add"
+    r"|interrupt)(?:\s+(?:in|you|something|one|a|question|thing|quickly|here|there))*$"
+)

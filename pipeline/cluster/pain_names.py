@@ -111,8 +111,10 @@ def gerund(word: str) -> str:
         return prefix + _IRREGULAR[last]
     if last in _NOT_VERBS or last in LIGHT_VERBS:
         return ""
-    if last.endswith("ing") and len(last) > 5:  # "ring" and "bring" are plain verbs
+    if last.endswith("ing") and len(last) > 5:
         return low if _a_verb(last[:-3]) else ""  # "something": no verb's "-ing"
+    if last.endswith("ing") and _short_gerund(last):
+        return low  # "doing": "doinging" had named a pain theme
     for base in verb_bases(last):
         if base in LIGHT_VERBS:
             return ""
@@ -122,6 +124,15 @@ def gerund(word: str) -> str:
         known = [f for f in forms if _known(f)]
         return prefix + (known or forms)[0]
     return ""
+
+
+def _short_gerund(word: str) -> bool:
+    """Whether a short word in "-ing" is a verb's "-ing" ("doing", "dying", "eyeing"), not a
+    plain verb spelled so ("ring", "bring", "sing"): its stem is a verb, and adding "-ing"
+    again makes no word the vocabulary knows ("ringing" is one, "doinging" none)."""
+    stem = word[:-3]
+    verb = _a_verb(stem) or (stem.endswith("y") and _a_verb(stem[:-1] + "ie"))
+    return verb and not _known(word + "ing")
 
 
 def _known(word: str) -> bool:

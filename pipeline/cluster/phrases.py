@@ -344,13 +344,16 @@ def list_phrases(
 ) -> list[dict[str, Any]]:
     """Recurring buyer phrases with counts and example quotes; ``kind`` limits to mentions.
     Only what buyers (or unknown speakers, ``_phrase_sources``) said counts, never a rep's line
-    or note. The quotes are redacted as a document's are (``settings_redactor``; every kind of
-    PII without ``settings``): an example had shown a buyer's "(520) 555-0147"."""
+    or note, nor a count of something. The quotes are redacted as a document's are
+    (``settings_redactor``; every kind of PII without ``settings``): an example had shown a
+    buyer's "(520) 555-0147"."""
     sources = _phrase_sources(session, kind)
     found = extract_phrases(sources, min_count=min_count, top=top)
     said = {m.group("name") for _, _, text in sources for m in SAID_NAME_RE.finditer(text)}
     named = names_someone([*names_in_workspace(session), *said])
-    found = [phrase for phrase in found if not named(phrase.phrase)]
+    # A count ("six trucks", "one of my guys", "fifty five") is one buyer's figure, no words
+    # buyers share (``names_something``); it had filled the list's top.
+    found = [p for p in found if not named(p.phrase) and names_something(p.phrase)]
     call_ids = {quote.call_id for phrase in found for quote in phrase.examples}
     redactor = (
         settings_redactor(session, call_ids, settings)

@@ -36,7 +36,7 @@ TOPIC_SHARE = 1 / 3
 # How much or how long, never what: "Status quo: hours" had named a theme of "six hours"; a
 # coin of an idiom ("never paid a penny") a pain theme "Penny".
 QUANTITY_WORDS = frozenset(
-    "half quarter third double twice lot few hour minute"
+    "half quarter third double twice lot few hour minute long longer"  # "Setup time: long"
     " penny pennie pence cent dime nickel".split()  # "pennies" folds as "pennie"
 )
 # Sizes and verdicts, how big or how good, never what: "bigger thing" had been a card's phrase.

@@ -19,6 +19,9 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 MIN_CLAUSE_WORDS = 3  # a shorter opening ("Yeah,", "Honestly,") names nothing to point at
+# Verbs whose "if" opens what they ask, in the same clause: "I don't know | if that's true"
+# names nothing "that" could point at.
+_ASKING_IF = frozenset("know knew sure wonder wondering ask asked asking see check tell".split())
 
 _AUX = (
     r"is|was|are|were|would|will|won't|wouldn't|could|couldn't|can|can't|might|should|has|have"
@@ -44,10 +47,10 @@ _SAYS_THAT = frozenset(
 )
 _POINTING = (
     # "that" or "those" as the subject of a clause: "That's a fair bit more", "I think those
-    # are extra", "and that would mean".
+    # are extra", "and that would mean", "I don't know if that's true".
     re.compile(
         rf"(?:^|[,;:—–(]\s*|\b(?:and|but|so|because|or|then|think|guess|know|mean|feel"
-        rf"|suppose|reckon|said|say)\s+)(?:that|those)(?:['’](?:s|d|ll|re)\b|\s+(?:{_AUX})\b)",
+        rf"|suppose|reckon|said|say|if|whether|sure)\s+)(?:that|those)(?:['’](?:s|d|ll|re)\b|\s+(?:{_AUX})\b)",
         re.I,
     ),
     # Asked of "that": "Is that included?", "Does that cover the chapel?"
@@ -67,6 +70,11 @@ _POINTING = (
         re.I,
     ),
 )
+# A bare denial: "not" or "never", then only when or with whom ("Not after <rival>.", "Never
+# again.", "Not until spring."): it denies what the sentence before said, and says nothing of it.
+_BARE_DENIAL = re.compile(
+    r"^(?:not|never)\s+(?:after|until|till|since|before|again|yet|with|without|unless)\b", re.I
+)
 # "that" or "those" as an object, then nothing that could be its noun.
 _OBJECT = re.compile(rf"\b(?:that|those){_AFTER_PRONOUN}", re.I)
 _NOT_POINTING = re.compile(r"\b(?:no|every|any|each|some)\s+one\b|\bthe\s+one\s+thing\b", re.I)
@@ -77,6 +85,9 @@ def opening_clause(text: str) -> str:
     must be understood before anything else in it can be pointed at."""
     start = 0
     for match in _CLAUSE_BREAK.finditer(text):
+        asked = match.group(0).strip().casefold() == "if"
+        if asked and _word_before(text, match.start()) in _ASKING_IF:
+            continue
         if len(text[start : match.start()].split()) >= MIN_CLAUSE_WORDS:
             return text[: match.start()]
         start = match.end()
@@ -87,10 +98,21 @@ def leans_back(text: str) -> bool:
     """Whether ``text`` opens on a clause that points back at something said before it (see
     above): quoted alone, a reader cannot tell what it is about."""
     opening = _NOT_POINTING.sub(" ", opening_clause(text.strip()))
-    return any(pattern.search(opening) for pattern in _POINTING) or any(
-        _word_before(opening, match.start()) not in _SAYS_THAT
-        for match in _OBJECT.finditer(opening)
+    return (
+        bare_denial(text)
+        or any(pattern.search(opening) for pattern in _POINTING)
+        or any(
+            _word_before(opening, match.start()) not in _SAYS_THAT
+            for match in _OBJECT.finditer(opening)
+        )
     )
+
+
+def bare_denial(text: str) -> bool:
+    """Whether ``text`` opens on a bare denial (``_BARE_DENIAL``): "Not after <rival>." had
+    named a theme of long contracts and headed a one-pager's entry, cut from "I don't sign
+    annual anything." before it."""
+    return bool(_BARE_DENIAL.match(text.strip(" \t“\"'‘…")))
 
 
 def _word_before(text: str, at: int) -> str:

@@ -251,3 +251,32 @@ def test_merge_says_and_keeps_the_first_ids_typed_name(cli: CliRunner) -> None:
     assert merged["name"] == "What the owner thinks"
     named = run(cli, "merge", str(ids[1]), str(ids[2]), "--name", "Owners' doubts")
     assert f"into #{ids[1]} “Owners' doubts”" in named, named
+
+
+def test_a_redacted_name_shows_as_a_placeholder_in_the_phrases_table(
+    ws: Workspace, cli: CliRunner
+) -> None:
+    """Rich had read "[name]" as markup and printed a hole ("the old stuff, , just start
+    fresh"); the table shows what the documents show."""
+    from pipeline.store.models import Call
+
+    lines = [
+        "Honestly, Gemma, the rota app is clunky.",
+        "Look, Gemma, the booking screen freezes again.",
+    ]
+    with ws.session() as db:
+        for index in range(2):
+            call = Call(
+                filename=f"r{index}.txt", format="txt", raw_text="", content_hash=f"r{index}"
+            )
+            db.add(call)
+            db.flush()
+            db.add(Utterance(call_id=call.id, seq=0, role="buyer", speaker="Gemma Hart", text=""))
+            for seq, text in enumerate(lines, start=1):
+                db.add(Utterance(call_id=call.id, seq=seq, role="buyer", speaker="Tom", text=text))
+        db.commit()
+    found = json.loads(run(cli, "phrases", "--top", "200", "--json"))
+    shown = [q["text"] for p in found for q in p["examples"] if "rota app" in p["phrase"]]
+    assert shown and "[name]" in shown[0], shown
+    table = run(cli, "phrases", "--top", "200")
+    assert "Honestly, [name], the rota app is clunky." in table, table

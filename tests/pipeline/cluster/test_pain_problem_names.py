@@ -282,6 +282,10 @@ def test_a_clipping_or_another_languages_word_is_no_english_word() -> None:
         ("email", "emailing"),
         ("need", ""),
         ("morning", ""),
+        ("doing", "doing"),  # a short "-ing" is one already: "doinging" had named a theme
+        ("dying", "dying"),
+        ("bring", "bringing"),  # a plain verb spelled in "-ing" is not
+        ("sing", "singing"),
     ],
 )
 def test_a_verb_as_said_gives_its_ing_form(said: str, expected: str) -> None:
@@ -293,6 +297,24 @@ def test_a_verb_phrase_runs_from_the_verb_to_the_topic_and_its_phrase() -> None:
     assert verb_phrases(said, ["cv"]) == ["Chasing hiring managers for CV feedback"]
     assert verb_phrases("We never log the fuel dock after hours.", ["fuel", "dock"]) == []
     assert verb_phrases("The problem is late cancellations.", ["cancellation"]) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "topic", "expected"),
+    [
+        ("I'm doing the stock count on Sunday nights by hand.", ["stock"], "Doing the stock count"),
+        (
+            "Honestly I'm doing patient reminders myself.",
+            ["patient"],
+            "Doing patient reminders myself",
+        ),
+        ("We keep doing site invoices twice.", ["site", "invoice"], "Doing site invoices twice"),
+    ],
+)
+def test_a_verb_said_in_its_short_ing_form_names_the_pain_as_said(
+    said: str, topic: list[str], expected: str
+) -> None:
+    assert verb_phrases(said, topic) == [expected]
 
 
 # Negatives: names today's code gives well keep.

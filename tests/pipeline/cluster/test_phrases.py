@@ -161,3 +161,24 @@ def test_an_example_quote_says_the_phrase_as_whole_words() -> None:
     found = by_phrase(extract_phrases(lines))
     assert found["two vans"].examples[0] == Quote(1, 1, "Two vans sit idle every Monday.")
     assert found["two beds"].examples[0] == Quote(3, 3, "Two beds are for cats only.")
+
+
+def test_a_count_of_something_is_no_buyer_phrase(workspace: Any) -> None:
+    """ "six trucks" and "one of my guys" had topped a haulier's phrases: one buyer's figure,
+    no words buyers share. What they say of the things counted stays."""
+    from pipeline.cluster.phrases import list_phrases
+
+    lines = [
+        "We run six trucks and the fuel receipts go missing.",
+        "One of my guys keys the fuel receipts twice.",
+        "The clinic has three chairs, and the recall letters go out late.",
+        "One of the nurses posts the recall letters herself.",
+        "We brew twelve kegs a week, the keg returns never add up.",
+        "Fifty five a keg, and the keg returns are still a mess.",
+    ]
+    with workspace.session() as db:
+        buyer_calls(db, lines)
+        found = [p["phrase"] for p in list_phrases(db)]
+    assert {"fuel receipts", "recall letters", "keg returns"} <= set(found), found
+    counts = ("six trucks", "one of my guys", "three chairs", "one of the nurses", "twelve kegs")
+    assert not any(count in found for count in (*counts, "fifty five")), found

@@ -44,6 +44,59 @@ def test_a_phrase_or_a_whole_question_reads_alone(name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "name", ["Not after Kennelo", "Not until the new year", "Never with the old vendor"]
+)
+def test_a_bare_denial_reads_as_no_name(name: str) -> None:
+    """ "Not after <rival>" had named a theme of long contracts: it denies what the sentence
+    before said, and says nothing of it."""
+    assert not reads_alone(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Can I jump in", "Could I ask you something?", "Let me just chime in"]
+)
+def test_asking_for_the_floor_reads_as_no_name(name: str) -> None:
+    """ "Can I jump in" (a CFO cutting in) had named a question theme: it asks about nothing."""
+    assert not reads_alone(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Not enough time",
+        "Not in our budget",
+        "Not worth it",
+        "Can I add vets later?",
+        "Can I ask for a discount on the kegs?",
+    ],
+)
+def test_a_negated_thing_reads_alone(name: str) -> None:
+    assert reads_alone(name)
+
+
+def test_a_theme_is_never_named_by_a_bare_denial() -> None:
+    groups = [
+        [
+            "Not after Kennelo.",
+            "I won't sign a two-year term for the kennels.",
+            "Annual contracts are a no for us.",
+        ],
+        [
+            "Never with the old vendor.",
+            "A three-year lock-in at the surgery was a nightmare.",
+            "We don't do multi-year terms on dental software.",
+        ],
+        [
+            "Not until the new year.",
+            "We can't take on a new till before the busy season at the brewery.",
+            "The timing is bad, we're mid-harvest.",
+        ],
+    ]
+    names = name_clusters(groups, [_weights(g) for g in groups], competitors=["Kennelo"])
+    assert not any(n.lower().startswith(("not ", "never ")) for n in names), names
+
+
+@pytest.mark.parametrize(
     "name", ["Talk to LedgerLeaf?", "Managers approve swaps from their phone?", "Top up?"]
 )
 def test_a_question_cut_from_its_opening_is_a_fragment(name: str) -> None:

@@ -102,3 +102,32 @@ def test_shared_words_leave_out_fillers_quantities_rivals_and_the_category() -> 
         "Per seat pricing for half the crew, hmm.",
     ]
     assert shared_terms(quotes, [], ["Procore"], besides="Price") == ["seats"]
+
+
+# Questions and worries of three trades that share "how long" and nothing else of what.
+HOW_LONG = [
+    [
+        "How long have you guys been around?",
+        "How long does the kennel setup take?",
+        "Is there a long wait for onboarding?",
+    ],
+    [
+        "How long is the dental rollout going to be?",
+        "How long have you been in business?",
+        "Will it take long to move our patient records?",
+    ],
+    [
+        "How long before the brewery is live?",
+        "How long does training take for the taproom staff?",
+        "Long setup is a worry for us.",
+    ],
+]
+
+
+@pytest.mark.parametrize("kind", ["question", "objection"])
+def test_how_long_is_no_topic_of_a_theme(kind: str) -> None:
+    """ "Setup time: long" had named questions of how long a vendor had been around: "long"
+    says how long, never what, as "hours" and "half" do."""
+    weights = [[1.0 - 0.05 * j for j in range(len(g))] for g in HOW_LONG]
+    names = name_clusters(HOW_LONG, weights, kind=kind, categories=["setup_time"] * 3)
+    assert not any(n.lower().endswith(": long") for n in names), names

@@ -27,6 +27,15 @@ LEANING = [
     "Those are the two things the governors will ask about.",
     "Is that included in the per-vehicle price?",
     "How long does that take for a herd of two hundred?",
+    # asked of "that" inside the clause: the one-pager's "I don't know if that's true, their
+    # sales guy would tell me the sky is green" had said nothing of what "that" was
+    "I don't know if that's true, their sales guy would tell me anything.",
+    "Not sure whether that's in the grooming plan or extra.",
+    "I'm not sure those are covered for the second clinic.",
+    # a bare denial: of what the sentence before said
+    "Not after Kennelo.",
+    "Never again, not with a vet practice our size.",
+    "Not until the brewery's busy season is over.",
     # "them" with nothing before it to be
     "We'd have to train them all over again before the school term.",
     "Half of them never open the app between jobs.",
@@ -52,6 +61,8 @@ STANDING = [
     "Does it work with QuickBooks Desktop? We never moved to the online one.",
     "Our board said that the budget is frozen until April.",
     "We'd want to avoid that up-front fee for the pilot.",
+    "I don't know if that price holds for the winter berths.",
+    "Check whether that spreadsheet matches the till every night.",
 ]
 
 
@@ -80,6 +91,8 @@ WITH_THE_ONE_BEFORE = [
     ("The governors meet in March.", "Nothing gets signed before that, whatever the price."),
     ("We run the website on Squarespace.", "The agency built that for us in 2021."),
     ("Every clinic keeps its own diary.", "We'd have to merge those before the spring."),
+    ("I won't sign a two-year term for the kennels.", "Not after Kennelo."),
+    ("We can't switch tills at the brewery now.", "Not until the busy season is over."),
 ]
 
 # (the sentence before, a detected sentence): quoted alone, as before.
