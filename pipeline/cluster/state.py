@@ -123,9 +123,10 @@ def unthemed_mentions(session: Session, kind: str) -> int:
 
 def drift_warrants(session: Session, kind: str, state: dict[str, Any]) -> bool:
     """No clusters yet, too many unassigned mentions, or much growth since the last full run
-    (any growth of a small kind without walls: ``SMALL_KIND``). A few mentions that fit no
-    theme wait, and become a theme of their own once enough say one thing (``waiting``): a full
-    run for every three had re-clustered most uploads."""
+    (any growth of a small kind without walls: ``SMALL_KIND``, whose themes a full run re-cuts
+    at once). In a larger kind, and in objections, a few mentions that fit no theme wait, and
+    become a theme of their own once enough say one thing (``waiting``): a full run for every
+    three had re-clustered most uploads."""
     live = select(func.count(Mention.id)).where(Mention.kind == kind, Mention.excluded.is_(False))
     total = session.scalar(live) or 0
     if not total:
