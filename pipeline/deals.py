@@ -108,7 +108,7 @@ def stored_deals(session: Session, *segment: Any) -> list[Deal]:
 
 
 # Ids or names per IN (...) list: under SQLite's and PostgreSQL's parameter limits.
-_IN_CHUNK = 5000
+IN_CHUNK = 5000
 
 
 def deal_outcomes(session: Session, call_ids: Iterable[int]) -> dict[int, str]:
@@ -124,11 +124,11 @@ def deal_outcomes(session: Session, call_ids: Iterable[int]) -> dict[int, str]:
         for row in session.execute(select(*columns).where(condition)):
             calls[row[0]] = DealCall(*row)
 
-    for start in range(0, len(wanted), _IN_CHUNK):
-        read(Call.id.in_(wanted[start : start + _IN_CHUNK]))
+    for start in range(0, len(wanted), IN_CHUNK):
+        read(Call.id.in_(wanted[start : start + IN_CHUNK]))
     accounts = sorted({c.account for c in calls.values() if c.account})
-    for start in range(0, len(accounts), _IN_CHUNK):
-        read(Call.account.in_(accounts[start : start + _IN_CHUNK]))
+    for start in range(0, len(accounts), IN_CHUNK):
+        read(Call.account.in_(accounts[start : start + IN_CHUNK]))
     keep = set(wanted)
     return {
         call_id: deal.outcome

@@ -50,5 +50,6 @@ class ClusterEvidence:
 @dataclass(frozen=True)
 class Reach:
     mentions: int
-    calls: int
+    calls: int  # spoken calls and written notes together
     accounts: int
+    notes: int = 0  # of ``calls``, the rep's written notes (a CRM row): "in 8 CRM notes"

@@ -59,6 +59,7 @@ from pipeline.content.won_answers import (
     MentionRow,
     answers_in_won_deals,
 )
+from pipeline.content.written_notes import written_notes
 from pipeline.deals import deal_outcomes, deals_naming
 from pipeline.embed import Embedder
 from pipeline.embed.cache import embed_cached
@@ -279,6 +280,7 @@ def collect_evidence(
         accounts_of={
             r[2].id: r[2].account or "" for rows in rows_by_cluster.values() for r in rows
         },
+        notes=written_notes(session, call_ids),
         # A fact about another industry's customers is no fact for this industry's page.
         profile=facts,
         product=profile.profile.name if profile else None,

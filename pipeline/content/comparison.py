@@ -139,7 +139,10 @@ def comparison(evidence: Evidence) -> Comparison:
                 us = f"{us} {said}" if us else said
         shown = _shown(row.claims, room=MAX_CITATIONS - (reply is not None))
         aspect = say(
-            "rival_aspect", topic=_row_topic(row, forms), outcome=row.outcome, calls=row.calls
+            "rival_aspect",
+            topic=_row_topic(row, forms),
+            outcome=row.outcome,
+            calls=row.deals(evidence.rival_deals),
         )
         if reply is None and _onto_fact_row(rows, aspect, shown, us, fact):
             continue

@@ -59,8 +59,12 @@ def say_quoting(macro: str, limit: int, /, *, text: str, **values: object) -> st
 
 def heard(macro: str, count: int, reach: Reach, picked: bool, limit: int) -> str:
     """A page's opening count line ("The 2 objections heard most on 3 sales calls with 3
-    accounts"; "chosen for this page" when the user chose the themes), clipped to ``limit``."""
-    said = say(macro, count=count, calls=reach.calls, accounts=reach.accounts, picked=picked)
+    accounts", "... on 6 sales calls and in 8 CRM notes, from 7 accounts"; "chosen for this
+    page" when the user chose the themes), clipped to ``limit``: one count for every page."""
+    said = say(
+        macro, count=count, calls=reach.calls, accounts=reach.accounts, picked=picked,
+        notes=reach.notes,
+    )  # fmt: skip
     return clip(said, limit)
 
 

@@ -50,6 +50,7 @@ class Evidence:
     competitor: str | None = None
     redacted: bool = True
     accounts_of: dict[int, str] = field(default_factory=dict, repr=False)
+    notes: frozenset[int] = frozenset()  # the calls that are written notes (``written_notes``)
     profile: list[ProfileFact] = field(default_factory=list)
     product: str | None = None  # our product's name, from the profile
     product_category: str | None = None  # what a searcher calls it ("seo_keywords")
@@ -322,12 +323,14 @@ class Evidence:
         return [cluster for cluster in self.clusters if cluster.kind in kinds]
 
     def reach(self, clusters: list[ClusterEvidence] | None = None) -> Reach:
-        """Mentions, distinct calls and accounts of these clusters (all by default): the
-        numbers a document states, the same as the cluster statistics."""
+        """Mentions, distinct calls and accounts of these clusters (all by default), and how
+        many of the calls are written notes: the numbers every document states, the same as
+        the cluster statistics."""
         chosen = self.clusters if clusters is None else clusters
         calls = {call_id for cluster in chosen for call_id in cluster.call_ids}
         accounts = {self.accounts_of.get(call_id) for call_id in calls} - {None, ""}
-        return Reach(sum(c.size for c in chosen), len(calls), len(accounts))
+        notes = len(calls & self.notes)
+        return Reach(sum(c.size for c in chosen), len(calls), len(accounts), notes)
 
     @property
     def total_mentions(self) -> int:

@@ -105,7 +105,7 @@ def faq_entry(
         # "Is it worth it?" wants a value case; the price list is no answer to it.
         value = asks_value([question, *(q.text for q in quotes)])
         no_answer = "faq_no_value_case" if value else "faq_no_answer"
-        parts = [say(no_answer, mentions=reach.mentions, calls=reach.calls)]
+        parts = [say(no_answer, mentions=reach.mentions, calls=reach.calls, notes=reach.notes)]
     return QA(
         question=question,
         answer=clip(" ".join(parts), 600),

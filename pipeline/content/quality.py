@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 from pipeline.content.choose import of_industry
 from pipeline.content.citations import cited_ids, is_placeholder
 from pipeline.content.profile_text import cited_profile, outside_facts
+from pipeline.content.written_notes import stated_counts
 from pipeline.redact import redactor_for
 from pipeline.store.models import Call, Document, Mention, Utterance
 
-_CALLS_STATED = re.compile(r"\bon (\d+) sales calls?\b")
 _LABEL = re.compile(r"\[(Q|F|P)(\d+)\]")
 
 
@@ -216,8 +216,8 @@ def _stated_counts(
         for c in evidence.get("clusters", [])
         if c["kind"] == "pain" and int(c["id"]) in themes
     }
-    for number in _CALLS_STATED.findall(body):
-        report.check("counts match cluster stats", int(number) in options, f"{number} calls stated")
+    for number in stated_counts(body):
+        report.check("counts match cluster stats", number in options, f"{number} calls stated")
 
 
 def _from_the_industry(

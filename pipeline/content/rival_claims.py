@@ -162,6 +162,7 @@ _TOPICS = (
         "price",
         r"(?:\$|£|€)|\b(?:price|pricing|cost|costs|expensive|cheap|cheaper|free|pay|paying|paid"
         r"|budget\w*|per seat|per user|a seat|on top of|grand|steep|charg\w*|dearer"
+        r"|bill(?:ed|ing)? (?:us|me|them|you|every|each|per|for|by)|bills (?:us|me|them|you|per)"
         r"|(?:double|twice|half|triple) what|\d+ ?(?:%|percent|per ?cent))\b|" + _PRICE_SAID,
     ),
     (
@@ -292,8 +293,14 @@ def _topic_words(topic: str, words: str, text: str) -> list[re.Match[str]]:
 
 def rival_topic(text: str) -> str | None:
     """What a line about a rival speaks of (a detector category, or ``support``,
-    ``all_in_one``, ``multi_site``), if its words say one."""
-    return next((topic for topic, words in _TOPICS if _topic_words(topic, words, text)), None)
+    ``all_in_one``, ``multi_site``), if its words say one: the topic its words name most, the
+    first listed of those named as often. "And the migration, who's doing that, because we have
+    three years of load history in X and I'm not paying a temp to retype it" is about moving
+    over (migration, history), not price (one "paying"): the first listed had filed it there."""
+    named = [(len(_topic_words(topic, words, text)), -i, topic) for i, (topic, words) in
+             enumerate(_TOPICS)]  # fmt: skip
+    count, _, topic = max(named)
+    return topic if count else None
 
 
 # A sentence's clauses, and those about us ("your portal is nicer but X is cheaper").

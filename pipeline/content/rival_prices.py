@@ -110,16 +110,29 @@ def _added_to_rival(text: str, parties: re.Pattern[str]) -> bool:
     return bool(named) and all(_ADDED.search(text[: m.start()]) for m in named)
 
 
+# A side set against the subject: "$55 vs X's $41", "versus yours", "compared to them".
+_VERSUS = re.compile(
+    r"\b(?:vs\.?|versus|compared (?:to|with)|against)\s+(?:[\w$£€.,/-]+\s+){0,2}$", re.I
+)
+
+
 def _about_us(before: str, after: str, parties: re.Pattern[str], earlier: str = "") -> bool:
     """Whether a verdict's subject is us: the side named last ``before`` it ("you're dearer"),
     else the first ``after`` it (the verdict's words on) unless that one is the benchmark
     ("we'd pay less with you", not "cheaper than you"). "It", or no side named, is the side
-    the benchmark is not ("it's double what we pay X"), else the side named ``earlier`` in the
-    quote ("X charges per user, which gets expensive"), else ours: a price called steep
-    with no rival named is the buyer's word on our offer ("It's still too pricey for us")."""
-    named = list(parties.finditer(before))
+    the benchmark is not ("it's double what we pay X", "$55 vs X's $41 is paying more"), else
+    the side named ``earlier`` in the quote ("X charges per user, which gets expensive"), else
+    ours: a price called steep with no rival named is the buyer's word on our offer ("It's
+    still too pricey for us")."""
+    # "$55/truck vs X $41 is paying more": the side after "vs" is what the subject (unnamed,
+    # the other side) is set against; it had read as X paying more.
+    sides = list(parties.finditer(before))
+    against = [m for m in sides if _VERSUS.search(before[: m.start()])]
+    named = [m for m in sides if m not in against]
     if named and named[-1].group("either") is None:
         return named[-1].group("us") is not None
+    if against and against[-1].group("either") is None:
+        return against[-1].group("us") is None
     first = next((m for m in parties.finditer(after) if m.group("either") is None), None)
     if first is not None:
         benchmark = _BENCHMARK.search(after[: first.start()]) is not None

@@ -25,6 +25,7 @@ from pipeline.content.rival_claims import (
 from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import only_a_verdict
 from pipeline.content.rival_prices import rival_price_verdict, states_their_price
+from pipeline.deals import Deal
 from pipeline.detect.rules import cue_scores
 
 # The detector's categories that are something buyers compare products on: not the buyer's own
@@ -55,6 +56,12 @@ class ClaimRow:
     @property
     def calls(self) -> int:
         return len({q.call_id for q in self.claims})
+
+    def deals(self, deals: Sequence[Deal]) -> int:
+        """The deals its claims were said in: a deal's call and the rep's note on it are one
+        deal ("(a deal we lost)", not "(2 deals we lost)"); a call of no deal here is its own."""
+        key = {call_id: deal.key for deal in deals for call_id in deal.call_ids}
+        return len({key.get(q.call_id, f"call:{q.call_id}") for q in self.claims})
 
 
 def claims_about(evidence: Evidence, name: str) -> list[Quote]:

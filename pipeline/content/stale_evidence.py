@@ -15,6 +15,7 @@ from pipeline.content.citations import page_order
 from pipeline.content.profile import current_profile, profile_facts
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_deals import calls_naming
+from pipeline.content.written_notes import stated_counts
 from pipeline.store.models import Call, Mention
 from pipeline.wording import plural
 
@@ -77,15 +78,16 @@ def reach_news(
     body_markdown: str, recorded: list[dict[str, Any]], counts: dict[int, Counted]
 ) -> list[str]:
     """The calls a page's themes are heard on together, when its text states that count
-    ("heard on 12 sales calls") and it moved; a page of one theme says it per theme."""
+    ("heard on 12 sales calls", "on 6 sales calls and in 8 CRM notes") and it moved; a page of
+    one theme says it per theme."""
     if len(recorded) < 2 or any("call_ids" not in c for c in recorded):
         return []
     then = {int(call) for c in recorded for call in c["call_ids"]}
     now = {call for c in recorded for call in counts.get(int(c["id"]), NO_EVIDENCE).call_ids}
-    stated = plural(len(then), "sales call")
-    if stated not in body_markdown or not moved(len(then), len(now)):
+    if len(then) not in stated_counts(body_markdown) or not moved(len(then), len(now)):
         return []
-    return [f"its themes are heard on {plural(len(now), 'sales call')} now; it says {stated}"]
+    heard = f"{plural(len(now), 'call')} and notes now"
+    return [f"its themes are heard on {heard}; it says {plural(len(then), 'call')} and notes"]
 
 
 def rival_news(session: Session, evidence: dict[str, Any], segment: list[Any]) -> list[str]:

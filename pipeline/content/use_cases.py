@@ -130,6 +130,7 @@ def use_case(evidence: Evidence) -> UseCase:
                 "uc_summary",
                 industry=industry,
                 calls=reach.calls,
+                notes=reach.notes,
                 accounts=reach.accounts,
                 count=len(worries),
                 answered=sum(_won_answer(evidence, w) for w in worries),

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
-from pipeline.content.rival_claims import finds_fault, speaks_of
+from pipeline.content.rival_claims import finds_fault, rival_topic, speaks_of
+from pipeline.content.rival_prices import rival_price_verdict
 from pipeline.embed import Embedder
 from pipeline.store.models import CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
@@ -176,3 +177,47 @@ def test_a_reps_shorthand_speaks_of_the_rival(trade: Trade) -> None:
     assert speaks_of(trade.held, [trade.rival])
     assert speaks_of(f"Duplicate bills when they synced {trade.rival}.", [trade.rival])
     assert speaks_of(f"Skeptical after a bad {trade.rival} rollout.", [trade.rival])
+
+
+@pytest.mark.parametrize("trade", TRADES, ids=lambda t: t.rival)
+def test_a_deals_call_and_note_are_one_deal_and_we_are_the_dearer(
+    workspace: Workspace, trade: Trade
+) -> None:
+    """A lost deal's call and the rep's note on it head a row "(a deal we lost)", not "(2 deals
+    we lost)"; the note "our $X vs their $Y is paying more" says we are the dearer."""
+    said = (
+        f"We pay {trade.rival} twenty a head, so you're asking us to pay more for the same thing."
+    )
+    noted = f"Said {trade.price.split()[0]} vs {trade.rival} $20 is paying more for the same thing."
+    with workspace.session() as db:
+        set_profile(db, ProductProfile(name=trade.ours, pricing=[trade.price]))
+        for n, (role, text) in enumerate([("buyer", said), ("rep_note", noted)], start=1):
+            _, [turn] = _call(db, n, "Cedar Co", "lost", f"2026-05-0{n}", [("Ann Roe", role, text)])
+            _said(db, turn, trade.rival, "objection", "price")
+        db.flush()
+        body = generate_document(
+            db, workspace.settings, doc_type="comparison", competitor=trade.rival, use_llm=False,
+            embedder=workspace.embedder,
+        ).body_markdown  # fmt: skip
+    [row] = [line for line in body.splitlines() if line.startswith("| **Price")]
+    assert row.startswith("| **Price (a deal we lost)**"), row
+    assert noted in _section(body, f"When {trade.rival} is the better fit")  # not a fault
+    assert rival_price_verdict(noted, [trade.rival]) == {"cheaper"}
+
+
+MIGRATIONS = [  # moving the records over, which names a wage in passing: not a price
+    "And the import, who does that, we have four years of client history in Kennelbook and I "
+    "won't pay someone to type it all in.",
+    "Who moves our job records over, because there's six years of history in Lawnlog and I'm "
+    "not paying a temp to retype it.",
+    "The migration worries me, all our colour records are in Chairly and I'm not paying staff "
+    "overtime to copy them.",
+]
+
+
+def test_a_line_s_topic_is_the_one_it_names_most() -> None:
+    assert all(rival_topic(line) == "switching" for line in MIGRATIONS)
+    assert rival_topic("Kennelbook bills us for every groomer whether they work or not.") == (
+        "price"
+    )
+    assert rival_topic("We're already paying for Stella through 2027.") == "contract"
