@@ -15,7 +15,7 @@ from pipeline.content.deal_terms import opposite_fact
 from pipeline.content.drafts import names_the_rival, say, say_quoting
 from pipeline.content.evidence import Evidence, Quote
 from pipeline.content.our_fit import where_we_fit
-from pipeline.content.plan_scope import covering_plan
+from pipeline.content.plan_scope import cheaper_plan
 from pipeline.content.profile import ProfileFact
 from pipeline.content.quote_text import clip
 from pipeline.content.rival_claims import asks, finds_fault, names_rival, rival_topic
@@ -215,7 +215,7 @@ def _fact_rows(evidence: Evidence) -> list[ComparisonRow]:
         lists = TOPIC_SECTIONS.get(rival_topic(fact.text) or "", ())
         ours = opposite_fact(fact.text, stated) or fact_row_answer(evidence, fact.text, used, lists)
         if ours is not None:  # a plan's price: the cheapest covering what theirs covers
-            ours = covering_plan(ours, stated, fact.text, evidence.rival_forms)
+            ours = cheaper_plan([fact.text], stated, evidence.rival_forms, chosen=ours) or ours
         rows.append(
             ComparisonRow(
                 aspect=say("rival_aspect", topic=aspect_topic(fact.text, "what_it_is")),

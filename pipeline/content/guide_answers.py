@@ -17,14 +17,9 @@ from pipeline.content.pairing import (
     states_gap,
     word_weights,
 )
-from pipeline.content.plan_fit import (
-    NAMED_PRICE,
-    cheaper_plan,
-    fitting_plan,
-    plan_prices,
-    says_free,
-)
-from pipeline.content.price_basis import unlike, worry_basis
+from pipeline.content.plan_fit import NAMED_PRICE, plan_prices, says_free
+from pipeline.content.plan_scope import price_plans
+from pipeline.content.price_basis import answers_on_basis
 from pipeline.content.profile import CATEGORY_SECTIONS, ProfileFact
 from pipeline.content.quote_fit import answers_quote, value_answers
 from pipeline.content.remedies import confirms_worry, kept_answers, removes_worry
@@ -53,13 +48,10 @@ def facts_for_worries(
     theirs: dict[int, set[int]] = {}  # a worry's offers for whom its buyer is (``offer_rank``)
     remedies: dict[int, set[int]] = {}  # the facts removing what a worry objects to
     named: set[int] = set()  # the worries whose plan is theirs by more than being the only one
-    prices = [f.text for f in evidence.profile if f.section in OFFER_SECTIONS]
+    offers = [f for f in evidence.profile if f.section in OFFER_SECTIONS]
     for cluster, quote in worries:
-        told = evidence.told([quote], cluster.markets)  # for the buyer's market and kind
-        # A one-off fee is no answer to a seat's price, nor a seat's price to a fee.
-        basis = worry_basis(quote.text, prices)
-        bases = {basis} if basis else set()
-        told = [f for f in told if not (f.section in OFFER_SECTIONS and unlike(f.text, bases))]
+        # For the buyer's market and kind; a one-off fee is no answer to a seat's price.
+        told = answers_on_basis(evidence.told([quote], cluster.markets), [quote.text], offers)
         if asks_value([quote.text]):  # "hard to justify": what we give, not what it costs
             offered.append(value_answers(evidence, [quote], told))
             continue
@@ -69,10 +61,9 @@ def facts_for_worries(
         mine = [f for f in listed if not states_gap(f.text) and evidence.answers(cluster, f.text)]
         if category == "price":  # the buyer's plan first; what costs nothing is no answer
             buyers = evidence.buyers_for([quote])
-            # A seat price they name is met with the plan costing less (``cheaper_plan``).
-            plan = cheaper_plan([quote.text], listed) or fitting_plan(
-                [quote], listed, markets_of(buyers)
-            )
+            # A seat price they name is met with the plan costing less (``price_plans``).
+            met = price_plans([quote], listed, markets_of(buyers), cluster.competitors)
+            plan = met[0] if met else None
             own = [f for f in listed if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0]
             theirs[quote.id] = {f.id for f in own}
             mine = [*own, *([plan] if plan and plan not in mine else []), *mine]

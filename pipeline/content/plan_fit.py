@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.content.citable import Quote
-from pipeline.content.price_basis import seat_price
 from pipeline.content.profile import FREE_RE, ProfileFact, content_words, stated_price
 from pipeline.content.scale import figures
 from pipeline.regions import regions_named
@@ -65,19 +64,3 @@ def fitting_plan(
     )
     (best, _, plan), (second, _, _) = ranked[0], ranked[1]
     return plan if best > second else None
-
-
-def cheaper_plan(said: Sequence[str], facts: Sequence[ProfileFact]) -> ProfileFact | None:
-    """The plan of ``facts`` priced per seat below a seat price a buyer names ("we pay Rival
-    forty-one a truck", "$55 a truck is a lot"), the dearest such (the nearest like for like);
-    None where no line names one or no plan costs less. "You're asking me to pay more" had been
-    met with a one-off setup fee while a $39 plan was on file."""
-    named = [p for text in said if (p := seat_price(text)) is not None]
-    if not named:
-        return None
-    below = [
-        (price, f)
-        for f in plan_prices(facts)
-        if (price := seat_price(f.text)) is not None and price < max(named)
-    ]
-    return max(below, key=lambda t: (t[0], -t[1].id))[1] if below else None

@@ -1,5 +1,8 @@
-"""Which of our plans to set beside a rival's price: the cheapest on the same basis that covers
-as much of what their price covers (the things its words name) as the plan first chosen.
+"""Which of our plans to set beside a price: of the plans charged on its basis that cost less
+than a seat price a buyer names (or no more than the plan first chosen), those covering the
+most of what the lines name (the things and tools their words say), the cheapest of them. One
+rule for every page: the one-pager and a guide had taken the dearest plan below a named price,
+the comparison the cheapest covering as much, and the same claim got a different plan on each.
 
 Why: a comparison set our $55 Pro plan ("adds ELD import and the accounting sync") against a
 rival's "$29 a truck, IFTA reports an add-on at $15", while our $39 Core plan includes IFTA:
@@ -10,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.content.plan_fit import plan_prices
-from pipeline.content.price_basis import price_basis
+from pipeline.content.citable import Quote
+from pipeline.content.plan_fit import fitting_plan, plan_prices
+from pipeline.content.price_basis import price_basis, seat_price
 from pipeline.content.profile import ProfileFact, stated_price
 from pipeline.content.worry_facts import telling_words, tools_named
 
@@ -26,21 +30,50 @@ def _scope(text: str, rivals: Sequence[str]) -> set[str]:
     return (telling_words(text, rivals) | tools_named(text)) - _CHARGE_WORDS
 
 
-def covering_plan(
-    chosen: ProfileFact, pool: Sequence[ProfileFact], theirs: str, rivals: Sequence[str] = ()
-) -> ProfileFact:
-    """The cheapest plan price of ``pool`` charged on ``chosen``'s basis that covers at least
-    as much of what ``theirs`` names as ``chosen`` does; ``chosen`` where it is no plan price
-    or none cheaper covers as much ("QuickBooks sync" said of theirs keeps the plan adding it)."""
-    if not plan_prices([chosen]):
+def cheaper_plan(
+    said: Sequence[str],
+    pool: Sequence[ProfileFact],
+    rivals: Sequence[str] = (),
+    chosen: ProfileFact | None = None,
+) -> ProfileFact | None:
+    """The plan price of ``pool`` to set beside ``said``: charged per seat below the dearest
+    seat price a line names ("we pay Rivalco forty-one a truck"), or on ``chosen``'s basis at
+    no more than it costs; of those, covering the most of what ``said`` names, the cheapest.
+    None where no line names a seat price (without ``chosen``) or no plan costs less;
+    ``chosen`` where it is no plan price."""
+    if chosen is not None and not plan_prices([chosen]):
         return chosen
-    said, basis = _scope(theirs, rivals), price_basis(chosen.text)
-    covered = len(_scope(chosen.text, rivals) & said)
-    cheaper = [
-        f
-        for f in plan_prices(pool)
-        if price_basis(f.text) == basis
-        and stated_price(f.text) < stated_price(chosen.text)
-        and len(_scope(f.text, rivals) & said) >= covered
+    if chosen is not None:
+        basis, ceiling = price_basis(chosen.text), stated_price(chosen.text)
+        within = [f for f in plan_prices(pool) if stated_price(f.text) <= ceiling]
+        within = [*within, *([chosen] if chosen not in within else [])]
+    else:
+        named = [p for text in said if (p := seat_price(text)) is not None]
+        if not named:
+            return None
+        basis = "per_seat"
+        within = [f for f in plan_prices(pool) if stated_price(f.text) < max(named)]
+    words = set().union(*(_scope(text, rivals) for text in said))
+    covering = [
+        (len(_scope(f.text, rivals) & words), f) for f in within if price_basis(f.text) == basis
     ]
-    return min(cheaper, key=lambda f: (stated_price(f.text), f.id), default=chosen)
+    most = max((n for n, _ in covering), default=0)
+    return min(
+        (f for n, f in covering if n == most),
+        key=lambda f: (stated_price(f.text), f.id),
+        default=None,
+    )
+
+
+def price_plans(
+    quotes: Sequence[Quote],
+    pool: Sequence[ProfileFact],
+    markets: frozenset[str] = frozenset(),
+    rivals: Sequence[str] = (),
+) -> list[ProfileFact]:
+    """The plans a price worry is met with, in one order on every page: the plan costing less
+    than a seat price its buyers name (``cheaper_plan``), then the plan they are on
+    (``fitting_plan``)."""
+    said = [q.text for q in quotes if q.role != "answer"]
+    found = (cheaper_plan(said, pool, rivals), fitting_plan(quotes, pool, markets))
+    return list({f.id: f for f in found if f is not None}.values())

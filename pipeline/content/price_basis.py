@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from pipeline.content.offers import OFFER_SECTIONS
+from pipeline.content.profile import ProfileFact
 from pipeline.content.scale import NUMBER_WORDS, number_value
 
 Basis = Literal["once", "per_seat", "per_period"]
@@ -25,8 +27,9 @@ _PERIOD = r"(?:month|year|annum|week|day|quarter)"
 # seat", "$95 a month each"; a period is no seat ("£99 a month").
 _WORDS = "|".join(sorted([*NUMBER_WORDS, "hundred", "thousand"], key=len, reverse=True))
 _AMOUNT = rf"(?:[$£€]\s?\d[\d,.]*k?|\d[\d,.]*k?|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*)\b"
-# What a figure is not said per: a period, a share of the figure ("seven and a half").
-_NOT_A_SEAT = rf"(?:{_PERIOD}|half|third|quarter|bit|lot|few|couple)"
+# What a figure is not said per: a period, a share of the figure ("seven and a half", "60 per
+# cent").
+_NOT_A_SEAT = rf"(?:{_PERIOD}|half|third|quarter|bit|lot|few|couple|cent|percent)"
 _EACH = re.compile(
     rf"(?P<amount>{_AMOUNT})\s?(?:quid|bucks|dollars|pounds|euros|grand)?(?:\s+(?:a|an|per|each|every)\s+{_PERIOD})?"
     rf"\s*(?:/\s*|\s+(?:a|an|per|each|every|for each)\s+)(?!{_NOT_A_SEAT}\b)([a-z]{{3,}})\b"
@@ -39,6 +42,8 @@ _MONEY = re.compile(
     rf"|(?P<said>{_AMOUNT})\s?(?:quid|bucks|dollars|pounds|euros|grand)\b",
     re.IGNORECASE,
 )
+# A figure said as what is paid: "we pay Rivalco thirty-five a van", "they charge forty a seat".
+_PAID = re.compile(r"\b(?:pay\w*|paid|charg\w*|cost\w*|priced)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _PER_PERIOD = re.compile(
     rf"{_AMOUNT}\s?(?:quid|bucks|dollars|pounds|euros|grand)?\s*(?:/\s*|\s+(?:a|an|per|each|every)\s+)"
     rf"{_PERIOD}\b",
@@ -76,12 +81,23 @@ def unlike(fact: str, said: set[Basis]) -> bool:
 
 
 def seat_price(text: str) -> float | None:
-    """The amount ``text`` says is paid for each seat ("forty-one a truck", "$32 per engineer"),
-    else None: what a buyer pays now, or names as too much."""
-    found = _EACH.search(text)
-    if found is None or found.group("amount") is None:
-        return None
-    written = found.group("amount").strip().lstrip("$£€").strip().replace(",", "")
+    """The amount ``text`` says is paid for each seat ("forty-one a truck", "$32 per
+    engineer"), else None: what a buyer pays now, or names as too much. A figure is a price
+    only said as money (``_MONEY``) or as paid (``_PAID``): "60 per cent of our jobs" and "we
+    run 45 per site" name none."""
+    for found in _EACH.finditer(text):
+        amount = found.group("amount")
+        if amount is None:
+            continue
+        money = any(m.start() <= found.start("amount") < m.end() for m in _MONEY.finditer(text))
+        if money or _PAID.search(text[: found.start("amount")]):
+            return _amount_value(amount)
+    return None
+
+
+def _amount_value(amount: str) -> float | None:
+    """What a figure written as digits ("$1,200", "4k") or words ("forty-one") is worth."""
+    written = amount.strip().lstrip("$£€").strip().replace(",", "")
     if written[:1].isdigit():
         try:
             return float(written.rstrip("k")) * (1000 if written.endswith("k") else 1)
@@ -112,3 +128,19 @@ def worry_basis(text: str, offers: Sequence[str]) -> Basis | None:
     return next(
         (b for offer in offers if money_named(offer) & named and (b := price_basis(offer))), None
     )
+
+
+def said_bases(said: Sequence[str], offers: Sequence[ProfileFact]) -> set[Basis]:
+    """What the prices of ``said`` are charged on (``worry_basis``), against our ``offers``."""
+    texts = [f.text for f in offers]
+    return {b for text in said if (b := worry_basis(text, texts)) is not None}
+
+
+def answers_on_basis(
+    facts: Sequence[ProfileFact], said: Sequence[str], offers: Sequence[ProfileFact]
+) -> list[ProfileFact]:
+    """The facts of ``facts`` that may stand beside the prices of ``said``: no offer charged on
+    another basis (``unlike``): a one-off fee is no answer to a seat's price, nor a seat's price
+    to a fee. ``offers`` are our offer facts whose amounts a line may name."""
+    bases = said_bases(said, offers)
+    return [f for f in facts if not (f.section in OFFER_SECTIONS and unlike(f.text, bases))]

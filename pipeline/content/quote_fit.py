@@ -26,8 +26,9 @@ from pipeline.content.pairing import (
     topic_words,
     word_weights,
 )
-from pipeline.content.plan_fit import cheaper_plan, fitting_plan, says_free
-from pipeline.content.price_basis import unlike, worry_basis
+from pipeline.content.plan_fit import says_free
+from pipeline.content.plan_scope import price_plans
+from pipeline.content.price_basis import answers_on_basis
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     GENERAL_SECTIONS,
@@ -108,19 +109,18 @@ def facts_answering(
     rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
     beside = content_words(besides)
     buyers = evidence.buyers_for(quotes)
-    prices = [f.text for f in evidence.profile if f.section in OFFER_SECTIONS]
-    bases = {b for text in said if (b := worry_basis(text, prices)) is not None}
+    ours = [f for f in evidence.profile if f.section in OFFER_SECTIONS]
+    prices = [f.text for f in ours]
     told = [
         f
-        for f in evidence.told(quotes, cluster.markets)
+        # a one-off fee is no answer to a seat's price, nor a seat's price to a fee
+        for f in answers_on_basis(evidence.told(quotes, cluster.markets), said, ours)
         if f.fits(evidence.industry)
         # a gap is no answer, but a planned item answers a missing feature as planned
         and (not states_gap(f.text) or (f.section == PLANNED and cluster.category == GAP))
         and not _repeats(f, beside)
         and fits_scale(f.text, said)
         and (not usage_fee(f.text) or about_the_fee(f.text, said, prices, rivals))
-        # a one-off fee is no answer to a seat's price, nor a seat's price to a fee
-        and not (f.section in OFFER_SECTIONS and unlike(f.text, bases))
     ]
     pool = [
         f
@@ -203,18 +203,13 @@ def facts_answering(
         # plan they are on ("UK: £95 a month" to a British buyer).
         offers = (f for f in pool if f.section in OFFER_SECTIONS and offer_rank(f, buyers) < 0)
         theirs = sorted(offers, key=lambda f: offer_rank(f, buyers))
-        plan = fitting_plan(quotes, pool, markets_of(buyers))
-        if plan is not None and any(_restates_term(plan.text, t) for t in said):
-            plan = None
-        value = [f for f in value_answers(evidence, quotes, pool) if f.id in scored]
-        cheaper = cheaper_plan(said, pool)
-        first = [
-            *theirs,
-            *([cheaper] if cheaper else []),
-            *([plan] if plan else []),
-            *value,
-            *first,
+        plans = [
+            p
+            for p in price_plans(quotes, pool, markets_of(buyers), rivals)
+            if not any(_restates_term(p.text, t) for t in said)
         ]
+        value = [f for f in value_answers(evidence, quotes, pool) if f.id in scored]
+        first = [*theirs, *plans, *value, *first]
         free = [
             f
             for f in pool
@@ -318,10 +313,8 @@ def _worth_and_cost(
     costed = [q for q in quotes if q.role != "answer" and not asks_value([q.text])]
     if worry != "price" or not costed:
         return value
-    plan = fitting_plan(costed, pool, markets_of(evidence.buyers_for(costed)))
-    # A seat price a buyer names is met with the plan costing less first (``cheaper_plan``).
-    cheaper = cheaper_plan([q.text for q in costed], pool)
-    plans = [p for p in (cheaper, plan) if p is not None and p not in value]
+    markets = markets_of(evidence.buyers_for(costed))
+    plans = [p for p in price_plans(costed, pool, markets) if p not in value]
     return list({f.id: f for f in [*plans[:1], *value, *plans[1:]]}.values())
 
 

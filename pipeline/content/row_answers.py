@@ -27,8 +27,8 @@ from pipeline.content.pairing import (
     topic_words,
 )
 from pipeline.content.plan_fit import fitting_plan
-from pipeline.content.plan_scope import covering_plan
-from pipeline.content.price_basis import Basis, basis_rank, price_basis, unlike
+from pipeline.content.plan_scope import cheaper_plan
+from pipeline.content.price_basis import answers_on_basis, basis_rank, said_bases
 from pipeline.content.profile import (
     CATEGORY_SECTIONS,
     GENERAL_SECTIONS,
@@ -175,7 +175,8 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
     plan = fitting_plan(row.claims, pricing, markets_of(buyers)) if priced else None
     # What the buyers' prices are charged on: our price on the same basis beside them, never a
     # one-off fee beside a seat's price ("£495 onboarding" against "twenty quid an engineer").
-    bases: set[Basis] = {b for t in claims if (b := price_basis(t))} if priced else set()
+    # A rival's price names no amount of ours: its own words say its basis.
+    bases = said_bases(claims, ()) if priced else set()
 
     def nearness(fact: ProfileFact) -> tuple[int, bool, int, bool, int, int, bool, int, float]:
         """From the topic's first list ("$39 a seat" before "Starter: up to 3 seats" for a
@@ -185,14 +186,14 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         the size they give before one for any size, one bounded to a size they do not give
         last (``size_rank``: a group plan for several sites is no price for every buyer), one
         charged on the basis theirs is (``basis_rank``: a seat's price beside a seat's), the
-        cheapest plan covering what they said (``covering_plan``), most words of what they
+        cheapest plan covering what they said (``cheaper_plan``), most words of what they
         said, then nearest by meaning."""
         near = max(evidence.quote_closeness.get(q.id, {}).get(fact.id, -1.0) for q in row.claims)
         shared = len(topic_words(fact.text, rivals) & heard)
         unpriced = priced and stated_price(fact.text) == math.inf
         sized, theirs = size_rank(fact.text, claims), offer_rank(fact, buyers)
         basis = basis_rank(fact.text, bases)
-        dearer = priced and covering_plan(fact, pricing, " ".join(claims), rivals) != fact
+        dearer = priced and cheaper_plan(claims, pricing, rivals, chosen=fact) != fact
         return (
             sections.index(fact.section), unpriced, theirs, fact != plan, sized, basis, dearer,
             -shared, -near,
@@ -200,7 +201,7 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
 
     facts = [
         f
-        for f in told
+        for f in answers_on_basis(told, claims if priced else [], ())
         if f.section in sections
         and not states_gap(f.text)
         and answers(f.text, f.section)
@@ -208,7 +209,6 @@ def _offered(evidence: Evidence, row: ClaimRow) -> list[ProfileFact]:
         and (row.topic is not None or _lacks_near(evidence, row, f) or _says_of(row, f, rivals))
         and fits_scale(f.text, claims)
         and not (priced and _WAIVER.search(f.text))
-        and not unlike(f.text, bases)
     ]
     named = [
         f

@@ -20,7 +20,7 @@ from pipeline.content.pairing import (
 from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS, ProfileFact
 
 # Lists answered by rules of their own: the price of the plan a buyer is on (``plan_fit``),
-# what we give for it (``value``), never the term objected to (``quote_fit.restates``).
+# what we give for it (``value``), never the term objected to (``restating.restates``).
 _PRICED = frozenset({"pricing", "plans"})
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.content.plan_scope import covering_plan
+from pipeline.content.plan_scope import cheaper_plan
 from pipeline.content.profile import ProductProfile, profile_facts
 
 CASES = [
@@ -37,6 +37,7 @@ CASES = [
 @pytest.mark.parametrize(("pricing", "covered", "beyond"), CASES)
 def test_the_cheapest_plan_covering_theirs(pricing: list[str], covered: str, beyond: str) -> None:
     base, added = profile_facts(ProductProfile(name="Ours", pricing=pricing))
-    assert covering_plan(added, [base, added], covered) == base
-    assert covering_plan(base, [base, added], covered) == base
-    assert covering_plan(added, [base, added], beyond) == added  # theirs names what it adds
+    pool = [base, added]
+    assert cheaper_plan([covered], pool, chosen=added) == base
+    assert cheaper_plan([covered], pool, chosen=base) == base
+    assert cheaper_plan([beyond], pool, chosen=added) == added  # theirs names what it adds

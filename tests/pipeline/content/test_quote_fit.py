@@ -11,7 +11,8 @@ import pytest
 
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
-from pipeline.content.quote_fit import answers_quote, restates
+from pipeline.content.quote_fit import answers_quote
+from pipeline.content.restating import restates
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, theme_around

@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, ProfileFact, set_profile
-from pipeline.content.quote_fit import restates
+from pipeline.content.restating import restates
 from pipeline.content.worry_facts import Asked, names_its_worry, naming_fact, per_worry
 from pipeline.embed import Embedder
 from pipeline.workspace import Workspace

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from pipeline.content.profile import ProductProfile, ProfileFact, set_profile
-from pipeline.content.quote_fit import restates
+from pipeline.content.restating import restates
 from pipeline.content.worry_facts import Asked
 from pipeline.content.worry_kinds import answering_fact, of_its_kind, usage_fee
 from pipeline.embed import Embedder
