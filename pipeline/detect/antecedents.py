@@ -71,9 +71,18 @@ _POINTING = (
     ),
 )
 # A bare denial: "not" or "never", then only when or with whom ("Not after <rival>.", "Never
-# again.", "Not until spring."): it denies what the sentence before said, and says nothing of it.
+# again.", "Not until the busy season is over."): it denies what the sentence before said, and
+# says nothing of it. Only a short one: a thing of three words at most, a time of six, then the
+# sentence's end, one word ("..., realistically.") or a second denial ("Never again, not with a
+# practice our size."). "Not without SSO, our IT won't allow it.", "Not with the budget we have
+# this year." and "Never again will we sign a three-year deal." say what they object to.
+_WORD = r"[\w'’-]+"
 _BARE_DENIAL = re.compile(
-    r"^(?:not|never)\s+(?:after|until|till|since|before|again|yet|with|without|unless)\b", re.I
+    rf"^(?:not|never)\s+(?:again|yet"
+    rf"|(?:with|without|unless)\s+{_WORD}(?:\s+{_WORD}){{0,2}}"
+    rf"|(?:after|until|till|since|before)\s+{_WORD}(?:\s+{_WORD}){{0,5}})"
+    rf"(?=\s*(?:[.!?…)\"”’]|$)|\s*,\s*(?:(?:not|never)\b|{_WORD}\s*(?:[.!?…]|$)))",
+    re.I,
 )
 # "that" or "those" as an object, then nothing that could be its noun.
 _OBJECT = re.compile(rf"\b(?:that|those){_AFTER_PRONOUN}", re.I)

@@ -24,8 +24,10 @@ _NOTE = CUES["rep_note"]
 _LEAD = r"^(?:[-*•]\s*)?"
 _SHORTHAND = re.compile(_LEAD + r"(?:" + "|".join(_NOTE["next_step"]) + r")")
 _ASKED_FOR = re.compile(
-    # who asks: "She", "The client", "Ops mgr Tom" (a role and a name)
-    _LEAD + r"(?:[a-z][\w'.-]*\s+){0,3}(?:also\s+)?"
+    # who asks: "She", "The client", "Ops mgr Tom" (a role and a name); no denial among them
+    # ("Buyer no longer wants a trial." is no step)
+    _LEAD + r"(?:(?!(?:no|not|never|longer|doesn't|don't|didn't|won't)\s)[a-z][\w'.-]*\s+){0,3}"
+    r"(?:also\s+)?"
     r"(?:wants|wanted|needs|needed|asked for|requested|would like|is waiting on|waiting on|"
     r"awaiting|expects)"
     r"\s+(?:(?:a|an|the|our|some|us to send|us to share)\s+)*(?:[\w-]+\s+)?(?:"

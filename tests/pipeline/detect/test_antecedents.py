@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.detect.antecedents import leans_back
+from pipeline.detect.antecedents import bare_denial, leans_back
 from pipeline.detect.sentences import quote_text
 
 LEANING = [
@@ -36,6 +36,9 @@ LEANING = [
     "Not after Kennelo.",
     "Never again, not with a vet practice our size.",
     "Not until the brewery's busy season is over.",
+    "Never again.",
+    "Not after TruckBase.",
+    "Not before the harvest.",
     # "them" with nothing before it to be
     "We'd have to train them all over again before the school term.",
     "Half of them never open the app between jobs.",
@@ -65,6 +68,16 @@ STANDING = [
     "Check whether that spreadsheet matches the till every night.",
 ]
 
+# A denial that says what it objects to: a clause after it, a verb, or a thing of four words.
+SAYS_ITS_OBJECTION = [
+    "Not without SSO, our IT won't allow it.",
+    "Not with the budget we have this year.",
+    "Never again will we sign a three-year deal.",
+    "Never with a three year contract.",
+    "Not without the pallet scanner, the warehouse floor runs on it.",
+    "Never with a salon our size, the stylists book on paper.",
+]
+
 
 @pytest.mark.parametrize("text", LEANING)
 def test_a_line_pointing_back_leans_on_the_one_before(text: str) -> None:
@@ -73,6 +86,12 @@ def test_a_line_pointing_back_leans_on_the_one_before(text: str) -> None:
 
 @pytest.mark.parametrize("text", STANDING)
 def test_a_line_naming_what_it_speaks_of_stands_on_its_own(text: str) -> None:
+    assert not leans_back(text)
+
+
+@pytest.mark.parametrize("text", SAYS_ITS_OBJECTION)
+def test_a_denial_saying_what_it_objects_to_is_not_bare(text: str) -> None:
+    assert not bare_denial(text)
     assert not leans_back(text)
 
 
