@@ -49,6 +49,8 @@ def test_a_wrong_security_guess_is_demoted(sentence: str) -> None:
         "The pet owners' addresses can't go anywhere near a marketing list.",
         "And if we leave, will you wipe the pupil records?",
         "Staff won't like an app tracking their location.",
+        "Can you keep the member files in Ireland?",
+        "What bothers me is the pupils' data being in the US.",
     ],
 )
 def test_security_said_in_a_phrase_keeps_it(sentence: str) -> None:
