@@ -240,7 +240,7 @@ def sentence_verdict(
         if (deferred or awaited) and category != "competitor":  # when or who, whatever is
             category = named_problem(text) or AUTHORITY  # put off, unless a topic is named
         # "if we get audited I don't know what I'd show them": security needs its own words
-        category = unless_security_unsaid(category, ranked, sentence.turn) or category
+        category = unless_security_unsaid(category, ranked, text, sentence.turn)
         if category == "price" and says_the_cost_grows(text):  # "punishes us for peak"
             confidence = max(confidence, STATEMENT_SURE)
     elif kind == "question":
@@ -249,8 +249,8 @@ def sentence_verdict(
         category = plain_topic(text, category) if on_topic else None
         if passed_on and category is None:  # the teller's words had drawn it off its topic
             category = plain_topic(text, None) or rules.topic_without_rival(text)
-        unsaid = unless_security_unsaid(category, ranked, sentence.turn)  # "see it on the phone"
-        if unsaid != category:
+        unsaid = unless_security_unsaid(category, ranked, text, sentence.turn)  # "on the phone"
+        if unsaid != category:  # the next category, when the question is on its topic too
             on_topic = objection_sims.get(unsaid or "", 0.0) >= _QUESTION_TOPIC_MIN
             category = unsaid if on_topic else None
     else:

@@ -39,13 +39,10 @@ def test_security_needs_its_own_words(sentence: str, said: bool) -> None:
 
 def test_an_unsaid_security_guess_falls_to_the_next_category() -> None:
     ranked = ["security", "competitor", "integrations", "adoption"]
-    assert unless_security_unsaid("security", ranked, "If it can't read our old files.") == (
-        "integrations"
-    )
-    assert unless_security_unsaid("security", ranked, "Who can see the client files?") == (
-        "security"
-    )
-    assert unless_security_unsaid("price", ranked, "If it can't read our old files.") == "price"
+    unread, seen = "If it can't read our old files.", "Who can see the client files?"
+    assert unless_security_unsaid("security", ranked, unread, unread) == "integrations"
+    assert unless_security_unsaid("security", ranked, seen, seen) == "security"
+    assert unless_security_unsaid("price", ranked, unread, unread) == "price"
 
 
 @pytest.mark.parametrize(
