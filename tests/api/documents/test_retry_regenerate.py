@@ -22,5 +22,5 @@ def test_retry_a_failed_generation_then_regenerate(
     assert retried.json()["state"] == "draft"
     assert api.post(f"/api/documents/{document_id}/retry").status_code == 409  # not failed now
     again = api.post(f"/api/documents/{document_id}/regenerate")
-    assert again.status_code == 200 and again.json()["current_version"] == 3
+    assert again.status_code == 200 and again.json()["current_version"] == 3, again.text
     assert api.post("/api/documents/999/regenerate").status_code == 404
