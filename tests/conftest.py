@@ -42,6 +42,7 @@ from pipeline.embed import Embedder, create_embedder  # noqa: E402
 from pipeline.embed.memo import MemoEmbedder  # noqa: E402
 from pipeline.ingest.paths import ingest_paths  # noqa: E402
 from pipeline.store.database import Database  # noqa: E402
+from pipeline.store.files import locked  # noqa: E402
 from pipeline.store.models import AnalysisState, Call  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 from tests.insights_corpus import analysed_corpus  # noqa: E402
@@ -213,11 +214,21 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> 
 @pytest.fixture(scope="session")
 def analysed_examples_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
     """A data dir holding every example call ingested and analysed (real ingest, detection,
-    embedding, clustering), built once per session: tests open a copy (``examples_copy``)."""
-    folder = tmp_path_factory.mktemp("examples") / "data"
-    workspace = Workspace(make_settings(folder), embedder=embedder)
-    ingest_paths(workspace, [EXAMPLES_DIR], manifest=EXAMPLES_DIR / "manifest.csv")
-    workspace.close()
+    embedding, clustering), built once per run and shared by the xdist workers (the first to
+    need it builds it under a file lock, the other waits: each worker had built its own, about
+    12 s): tests open a copy (``examples_copy``)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, built = shared / "analysed-examples" / "data", shared / "analysed-examples.built"
+    with locked(built):
+        if not built.exists():  # built aside, so a build that failed leaves nothing half-done
+            aside = tmp_path_factory.mktemp("examples") / "data"
+            workspace = Workspace(make_settings(aside), embedder=embedder)
+            ingest_paths(workspace, [EXAMPLES_DIR], manifest=EXAMPLES_DIR / "manifest.csv")
+            workspace.close()
+            shutil.rmtree(folder.parent, ignore_errors=True)
+            shutil.copytree(aside, folder)
+            built.touch()
     return folder
 
 
