@@ -201,35 +201,44 @@ def examples_dir() -> Path:
     return EXAMPLES_DIR
 
 
-@pytest.fixture(scope="session")
-def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
-    """A data dir holding the analysed theme corpus, built once per session (tests copy it)."""
-    folder = tmp_path_factory.mktemp("corpus") / "data"
-    workspace = Workspace(make_settings(folder), embedder=embedder)
-    analysed_corpus(workspace)
-    workspace.close()
-    return folder
-
-
-@pytest.fixture(scope="session")
-def analysed_examples_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
-    """A data dir holding every example call ingested and analysed (real ingest, detection,
-    embedding, clustering), built once per run and shared by the xdist workers (the first to
-    need it builds it under a file lock, the other waits: each worker had built its own, about
-    12 s): tests open a copy (``examples_copy``)."""
+def built_once_per_run(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Workspace], object],
+    embedder: Embedder,
+) -> Path:  # fmt: skip
+    """A data dir that ``build`` fills, built once per run and shared by the xdist workers: the
+    first to need it builds it aside under a file lock (a failed build leaves nothing half-done)
+    while the other waits; each worker had built its own. Tests open copies of it."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder, built = shared / "analysed-examples" / "data", shared / "analysed-examples.built"
+    folder, built = shared / name / "data", shared / f"{name}.built"
     with locked(built):
-        if not built.exists():  # built aside, so a build that failed leaves nothing half-done
-            aside = tmp_path_factory.mktemp("examples") / "data"
+        if not built.exists():
+            aside = tmp_path_factory.mktemp(name) / "data"
             workspace = Workspace(make_settings(aside), embedder=embedder)
-            ingest_paths(workspace, [EXAMPLES_DIR], manifest=EXAMPLES_DIR / "manifest.csv")
+            build(workspace)
             workspace.close()
             shutil.rmtree(folder.parent, ignore_errors=True)
             shutil.copytree(aside, folder)
             built.touch()
     return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """A data dir holding the analysed theme corpus, built once per run (tests copy it)."""
+    return built_once_per_run(tmp_path_factory, "corpus", analysed_corpus, embedder)
+
+
+@pytest.fixture(scope="session")
+def analysed_examples_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """A data dir holding every example call ingested and analysed (real ingest, detection,
+    embedding, clustering), built once per run (about 12 s): tests open a copy
+    (``examples_copy``)."""
+
+    def build(workspace: Workspace) -> object:
+        return ingest_paths(workspace, [EXAMPLES_DIR], manifest=EXAMPLES_DIR / "manifest.csv")
+
+    return built_once_per_run(tmp_path_factory, "analysed-examples", build, embedder)
 
 
 def examples_copy(analysed: Path, target: Path, embedder: Embedder) -> Workspace:
