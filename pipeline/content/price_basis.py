@@ -13,7 +13,7 @@ from typing import Literal
 
 from pipeline.content.offers import OFFER_SECTIONS
 from pipeline.content.profile import ProfileFact
-from pipeline.content.scale import NUMBER_WORDS, number_value
+from pipeline.content.scale import MONEY_WORDS, NUMBER_WORD_ALTERNATION, number_value
 
 Basis = Literal["once", "per_seat", "per_period"]
 
@@ -25,13 +25,13 @@ _ONCE = re.compile(
 _PERIOD = r"(?:month|year|annum|week|day|quarter)"
 # A figure, then what each of it buys: "£32 per engineer", "twenty quid an engineer", "forty a
 # seat", "$95 a month each"; a period is no seat ("£99 a month").
-_WORDS = "|".join(sorted([*NUMBER_WORDS, "hundred", "thousand"], key=len, reverse=True))
+_WORDS = NUMBER_WORD_ALTERNATION
 _AMOUNT = rf"(?:[$£€]\s?\d[\d,.]*k?|\d[\d,.]*k?|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*)\b"
 # What a figure is not said per: a period, a share of the figure ("seven and a half", "60 per
 # cent").
 _NOT_A_SEAT = rf"(?:{_PERIOD}|half|third|quarter|bit|lot|few|couple|cent|percent)"
 _EACH = re.compile(
-    rf"(?P<amount>{_AMOUNT})\s?(?:quid|bucks|dollars|pounds|euros|grand)?(?:\s+(?:a|an|per|each|every)\s+{_PERIOD})?"
+    rf"(?P<amount>{_AMOUNT})\s?(?:{MONEY_WORDS})?(?:\s+(?:a|an|per|each|every)\s+{_PERIOD})?"
     rf"\s*(?:/\s*|\s+(?:a|an|per|each|every|for each)\s+)(?!{_NOT_A_SEAT}\b)([a-z]{{3,}})\b"
     r"|\ba month each\b",
     re.IGNORECASE,
@@ -39,13 +39,13 @@ _EACH = re.compile(
 # An amount said as money: "$750", "seven hundred fifty bucks", "£1,200".
 _MONEY = re.compile(
     rf"[$£€]\s?(?P<figure>\d[\d,]*(?:\.\d+)?)"
-    rf"|(?P<said>{_AMOUNT})\s?(?:quid|bucks|dollars|pounds|euros|grand)\b",
+    rf"|(?P<said>{_AMOUNT})\s?(?:{MONEY_WORDS})\b",
     re.IGNORECASE,
 )
 # A figure said as what is paid: "we pay Rivalco thirty-five a van", "they charge forty a seat".
 _PAID = re.compile(r"\b(?:pay\w*|paid|charg\w*|cost\w*|priced)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _PER_PERIOD = re.compile(
-    rf"{_AMOUNT}\s?(?:quid|bucks|dollars|pounds|euros|grand)?\s*(?:/\s*|\s+(?:a|an|per|each|every)\s+)"
+    rf"{_AMOUNT}\s?(?:{MONEY_WORDS})?\s*(?:/\s*|\s+(?:a|an|per|each|every)\s+)"
     rf"{_PERIOD}\b",
     re.IGNORECASE,
 )

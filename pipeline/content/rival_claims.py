@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.content.rival_hold import keeps_rival, places
-from pipeline.content.scale import NUMBER_WORDS
+from pipeline.content.scale import MONEY_WORDS, NUMBER_WORD_ALTERNATION
 from pipeline.detect.rules import CUES, alternation, lowered
 
 _ADVERB = r"(?:(?:just|also|only|still|really|never|always|already|actually|even|now)\s+)?"
@@ -128,9 +128,9 @@ def names_winner(text: str, forms: Iterable[str]) -> bool:
 
 
 # A figure, however written ("$550", "4,200", "five-fifty", "twelve hundred").
-_WORD = "|".join(sorted([*NUMBER_WORDS, "hundred", "thousand"], key=len, reverse=True))
+_WORD = NUMBER_WORD_ALTERNATION
 _FIGURE = rf"(?:(?:[$£€]\s?)?\d[\d,.]*k?\b|\b(?:{_WORD})(?:(?:[- ]|\sand\s)(?:{_WORD}))*\b)"
-_MONEY = r"(?:\s?(?:k|grand|quid|bucks|dollars|pounds|euros))?"
+_MONEY = rf"(?:\s?(?:k|{MONEY_WORDS}))?"
 # A figure said as what something costs: "came in at five-fifty", "quoted us 4,200", "charges
 # forty a seat", "twelve hundred flat", "ninety quid", "$2,500"; not a count ("thirty-eight
 # rooms").
@@ -140,7 +140,7 @@ PRICE_SAID = re.compile(
     rf"|\bcharg\w* (?:us |me |them )?(?:about |around |only |just )?{_FIGURE}"
     rf"|{_FIGURE}{_MONEY}\s+(?:(?:a|an|per|each) (?:month|seat|user|head|licen[cs]e|login)"
     r"|per (?:year|annum)|flat)\b"
-    rf"|{_FIGURE}\s?(?:grand|quid|bucks|dollars|pounds|euros)\b|[$£€]\s?\d",
+    rf"|{_FIGURE}\s?(?:{MONEY_WORDS})\b|[$£€]\s?\d",
     re.IGNORECASE,
 )
 _PRICE_SAID = PRICE_SAID.pattern

@@ -21,6 +21,12 @@ _SMALL = (
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {w: n for n, w in enumerate(_SMALL, 1)} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
+# A figure in words as a regex alternation (longest first) and the words that say it is money:
+# one spelling for every reader of prices ("twenty quid", "forty-one bucks").
+NUMBER_WORD_ALTERNATION = "|".join(
+    sorted([*NUMBER_WORDS, "hundred", "thousand"], key=len, reverse=True)
+)
+MONEY_WORDS = "quid|bucks|dollars|pounds|euros|grand"
 _SCALES = {"hundred": 100, "thousand": 1000}
 # "a" counts only before a scale ("a hundred and forty"): "forty-one a truck" is a price.
 _WORD = (
