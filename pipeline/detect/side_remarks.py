@@ -2,14 +2,17 @@
 call has its kind: a bare fragment of the buyer's turn ("Maybe.", "I am a bit."), a rebuttal
 of a colleague by name ("They won't, Frank, not after the double-payment thing.") and a topic
 named before the turn tells what goes wrong with it ("The paperwork from the other directors."
-then "... and I'm chasing them the day before the burial.").
+then "... and I'm chasing them the day before the burial."), a turn moving on to a topic ("The
+other thing is the recall letters.") and a remark to a colleague by name ("Kate, the old diary
+only goes back to March anyway.").
 
 Why after the kinds: the model reads each sentence with its whole turn, so a few words with
 nothing of their own in an objection-heavy turn took the turn's objection, and a buyer arguing
 *for* us against a colleague's worry had been a price objection at 0.96, and a topic named
 alone a set-up (0.78) though the turn went on to its pain. What such a sentence means is what
 its neighbour was read as: the sentence before it in the turn, the colleague's turn it answers,
-the pain told right after it.
+the pain told right after it, the sentence an announcement leads to; and one said to a colleague
+is no objection unless it gives a reason not to buy.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pipeline.detect.rules import (
     lowered,
     says_nothing,
 )
+from pipeline.detect.statements import tells_a_pain
 
 _MEDIUM = 0.6  # "not", "still": a hedge below it ("maybe", "a bit")
 _STRONG = 1.0  # "too expensive", "never use it": a worry of its own
@@ -109,6 +113,52 @@ def names_a_topic_only(sentence: str) -> bool:
     )
 
 
+# A turn moving on to its next topic: "The other thing is", "Second thing,", "Now, about",
+# "Which brings me to", "Then there's". Closed grammar: an order word and "thing" or "point"
+# (not "issue", "problem" or "my thing": a complaint said as one), or a word that turns to a
+# topic. What it names comes after it, alone.
+_MOVES_ON = re.compile(
+    r"^(?:(?:oh|and|so|well|yeah|okay|ok|right|um|uh|then|but|also),?\s+)*(?:"
+    r"(?:the |one )?(?:other|another|next|last|final|first|second|third|fourth|one more"
+    r"|one other)(?: big| main| quick| small| little)? (?:thing|point|bit|item|topic|one)"
+    r"(?: (?:i (?:want|wanted|need|needed)|i'd like) to (?:mention|raise|cover|ask about"
+    r"|talk about|bring up))?(?: is| was|'s)?"
+    r"|(?:firstly|secondly|thirdly|lastly|finally|next up|next|first off|first of all"
+    r"|second of all)"
+    r"|(?:now,? )?(?:about|regarding|as for|as to|now)"
+    r"|(?:which|that|this|and that|so that) (?:brings|takes|leads) (?:me|us)(?: on)? to"
+    r"|(?:moving|turning|coming|going) (?:on |back |over )?to|on to|onto"
+    r"|(?:and )?then there's"
+    r"|let's (?:talk about|move on to|turn to|come to)"
+    r")[\s,:;—–-]+(?P<topic>.+)$"
+)
+# "Really awful.", "Bad.": words of how bad or how often: "the other thing is the ridiculous
+# setup fee" judges its topic, a complaint, not a topic named.
+_JUDGED = frozenset(CUES["says_nothing"]["alone"])
+_ANNOUNCED_WORDS = 6
+
+
+def announces_a_topic(sentence: str) -> bool:
+    """The turn moves on to a topic named alone ("The other thing is the IFTA numbers.",
+    "Second thing, the rota.", "Which brings me to the notice period."): no clause, complaint
+    or judgement of its own; the sentence after it says what about it. A name is a topic here
+    ("the Xero link"), unlike ``names_a_topic_only``."""
+    said = sentence.strip().rstrip(".!…").strip()
+    if not said or is_question(sentence):
+        return False
+    moved = _MOVES_ON.match(lowered(said))
+    if moved is None:
+        return False
+    topic = moved.group("topic")
+    words = topic.split()
+    return (
+        len(words) <= _ANNOUNCED_WORDS
+        and not _CLAUSE_WORDS.search(topic)
+        and not _JUDGED.intersection(words)
+        and cue_scores(topic).concern == 0.0
+    )
+
+
 def is_bare_fragment(sentence: str) -> bool:
     """A clause with its predicate left out ("I am a bit.", "Maybe.", "Some people do."), no
     worry beyond a hedge and no topic of its own: it means what the sentence before it meant.
@@ -142,6 +192,49 @@ def rebuts_by_name(sentence: str, name: str) -> bool:
     return not worry
 
 
+# A need denied for what it is for ("we don't need the scanner piece to do payroll", "you don't
+# need a login for the rota"): a step less, no reason not to buy, said to a colleague.
+_NEED_DENIED_FOR = re.compile(
+    r"\b(?:do|does|did|will|would)(?: not|n't) (?:even |really |actually |strictly )?need"
+    r"(?: [\w'-]+){1,6}? (?:to|for|in order to) [\w'-]+"
+)
+
+
+def said_aside(sentence: str, colleagues: Sequence[str]) -> str | None:
+    """What ``sentence`` says to a colleague turned to by name (one of ``colleagues``, set off
+    by a comma: "Travis, the auditor cares about the old stuff.", "Hang on, Jolene, we don't
+    need ...", "... the old stuff, Brenda, just start fresh."), when that gives no reason not to
+    buy: no worry, no buying topic, no question. None otherwise ("Sam, this is twice what we
+    pay now." objects, to whoever it is said)."""
+    for name in colleagues:
+        rest = _without_vocative(sentence, name)
+        if rest is not None and _gives_no_reason(rest):
+            return rest
+    return None
+
+
+def _without_vocative(sentence: str, name: str) -> str | None:
+    """``sentence`` without ``name`` where it is called by it, or None where it is not."""
+    first = re.escape(name.strip())
+    said = " ".join(sentence.split())
+    if not first:
+        return None
+    called = re.match(rf"^{first},\s*(?P<rest>.+)$", said) or re.match(
+        rf"^(?P<lead>.+?),\s*{first}(?:,\s*(?P<rest>.+)|\s*[.!…]*)$", said
+    )
+    if called is None:
+        return None
+    return " ".join(part for part in called.groupdict().values() if part)
+
+
+def _gives_no_reason(said: str) -> bool:
+    """No worry and no buying topic in ``said``, nor a question."""
+    if is_question(said):
+        return False
+    cues = cue_scores(_NEED_DENIED_FOR.sub(" ", lowered(said)))
+    return cues.concern < _MEDIUM and not any(cues.categories.values())
+
+
 def side_remarks(
     utterances: Sequence[UtteranceLike],
     rows: Sequence[tuple[int, SentenceInput]],
@@ -152,9 +245,12 @@ def side_remarks(
     objections that lean on their neighbours read again: a bare fragment after a sentence of
     the turn that was no objection, or leading a turn that goes on, as ``other``; a rebuttal of
     the colleague whose turn, just before, objected, as the likeliest kind but an objection or
-    a question (it may tell a pain: "No, Dave, we lose two days a month on it."); then a topic
-    named alone before a pain told in its turn, as that pain (``topics_told``)."""
+    a question (it may tell a pain: "No, Dave, we lose two days a month on it."); an
+    announcement its turn goes on from as ``other``; an aside to a colleague by name as
+    ``other`` or the pain it tells; then a topic named alone before a pain told in its turn, as
+    that pain (``topics_told``)."""
     answered = _colleague_before(utterances)
+    colleagues = _colleagues(utterances)
     objected = {uid for (uid, _), found in zip(rows, kinds, strict=True) if _objects(found)}
     out = list(kinds)
     for row, ((uid, sentence), found) in enumerate(zip(rows, kinds, strict=True)):
@@ -170,6 +266,12 @@ def side_remarks(
             and rebuts_by_name(sentence.text, colleague[1])
         ):
             out[row] = _read_as(found, scores[row], _NOT_OBJECTIONS)
+        elif announces_a_topic(sentence.text) and sentence.index_in_turn < sentence.turn_size - 1:
+            out[row] = _read_as(found, scores[row], ("other",))  # the next sentence says it
+        elif (aside := said_aside(sentence.text, colleagues.get(uid, ()))) is not None:
+            out[row] = _read_as(
+                found, scores[row], ("pain",) if tells_a_pain(aside) else ("other",)
+            )
     return topics_told(rows, out)
 
 
@@ -222,6 +324,25 @@ def _colleague_before(utterances: Sequence[UtteranceLike]) -> dict[int, tuple[in
         if same_call and now.role in _BUYER_SIDE and before.role in _BUYER_SIDE:
             if theirs and mine and theirs != mine:
                 out[now.id] = (before.id, theirs.split()[0])
+    return out
+
+
+def _colleagues(utterances: Sequence[UtteranceLike]) -> dict[int, tuple[str, ...]]:
+    """Per buyer-side utterance, the first names of the other buyer-side speakers of its call,
+    none a rep's: whom the buyer may turn to by name."""
+    buyers: dict[object, set[str]] = {}
+    reps: dict[object, set[str]] = {}
+    for said in utterances:
+        side = buyers if said.role in _BUYER_SIDE else reps
+        if name := _speaker(said):
+            side.setdefault(getattr(said, "call_id", None), set()).add(name.split()[0])
+    out: dict[int, tuple[str, ...]] = {}
+    for said in utterances:
+        call = getattr(said, "call_id", None)
+        own = _speaker(said).split()[:1]
+        if said.role in _BUYER_SIDE:
+            others = buyers.get(call, set()) - reps.get(call, set()) - set(own)
+            out[said.id] = tuple(sorted(others))
     return out
 
 
