@@ -1,6 +1,8 @@
 """Shared data for the generate/review/export tests: seeded clusters with PII and an injection.
 
-Creates Cluster/Mention rows directly so these tests do not depend on the clustering stage.
+Creates Cluster/Mention rows directly so these tests do not depend on the clustering stage; the
+calls are stored as analysis leaves them (analysed, their mentions filed), so an app started
+over them has nothing to recover and no background analysis re-clusters them under a test.
 """
 
 from __future__ import annotations
@@ -13,16 +15,14 @@ from typing import Any
 
 import numpy as np
 import pytest
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-import api.app as api_app
 from pipeline.config import Settings
 from pipeline.content.citations import cited_ids
 from pipeline.content.generate import generate_document
 from pipeline.embed import Embedder
 from pipeline.publish.review import GAP, edit_document
-from pipeline.store.models import Call, Cluster, CompetitorFact, Mention, Utterance
+from pipeline.store.models import AnalysisState, Call, Cluster, CompetitorFact, Mention, Utterance
 from pipeline.workspace import Workspace
 
 # PII planted in the seeded transcripts: none of it may reach the LLM or an export.
@@ -60,6 +60,7 @@ def _call(
     industry: str | None = None,
 ) -> tuple[Call, list[Utterance]]:
     call = Call(
+        analysis_state=AnalysisState.analysed,  # its mentions are the test's: none to detect
         content_hash=f"hash-{n}",
         filename=f"call{n}.txt",
         format="txt",
@@ -262,16 +263,6 @@ def ws(settings: Settings) -> Iterator[Workspace]:
 def seeded(ws: Workspace) -> Seeded:
     with ws.session() as session:
         return seed_clusters(session)
-
-
-@pytest.fixture
-def settled(ws: Workspace, seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    """No start-up recovery: it would analyse the seeded calls (and load the embedder) in the
-    background while the test changes the clusters."""
-    monkeypatch.setattr(api_app, "recover_at_start", lambda *_args: None)
-    with ws.session() as db:
-        db.execute(update(Call).values(analysis_state="analysed"))
-    return seeded
 
 
 def assert_citations_resolve(document_structured: dict[str, Any], body: str) -> None:

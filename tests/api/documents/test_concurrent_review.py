@@ -32,7 +32,7 @@ def _ready_to_approve(ws: Workspace) -> int:
 
 
 @pytest.fixture
-def server(ws: Workspace, settled: Seeded, embedder: Embedder) -> Iterator[LiveServer]:
+def server(ws: Workspace, seeded: Seeded, embedder: Embedder) -> Iterator[LiveServer]:
     with serve(ws.settings, embedder) as live:
         yield live
 
@@ -75,7 +75,7 @@ def test_an_approval_during_a_regeneration_never_approves_the_new_version(
 
 
 def test_a_verdict_on_a_superseded_version_is_a_409_problem(
-    api: TestClient, ws: Workspace, settled: Seeded
+    api: TestClient, ws: Workspace, seeded: Seeded
 ) -> None:
     document_id = _ready_to_approve(ws)
     seen = api.get(f"/api/documents/{document_id}").json()["current_version"]
@@ -94,7 +94,7 @@ def test_a_verdict_on_a_superseded_version_is_a_409_problem(
 
 
 def test_the_review_forms_send_the_version_shown(
-    api: TestClient, ws: Workspace, settled: Seeded
+    api: TestClient, ws: Workspace, seeded: Seeded
 ) -> None:
     document_id = _ready_to_approve(ws)
     page = api.get(f"/documents/{document_id}").text

@@ -216,9 +216,7 @@ def test_cli_generate_review_accuracy_export_and_facts(cli_env: Seeded, tmp_path
     )
 
 
-def test_use_case_for_an_industry_through_api_web_and_cli(
-    settled: Seeded, api: TestClient, cli_env: Seeded
-) -> None:
+def test_use_case_for_an_industry_through_api_web_and_cli(cli_env: Seeded, api: TestClient) -> None:
     """The industry is part of the request on every surface; a use case quotes only that
     industry's buyers and counts only its calls (Trades: call 2, lost)."""
     made = api.post("/api/documents", json={"type": "use-case", "industry": "trades"})

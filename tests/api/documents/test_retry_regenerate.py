@@ -12,13 +12,13 @@ from tests.plugins.documents import Seeded
 
 
 def test_retry_a_failed_generation_then_regenerate(
-    ws: Workspace, settled: Seeded, api: TestClient
+    ws: Workspace, seeded: Seeded, api: TestClient
 ) -> None:
-    """``settled``: the seeded calls analysed, and no start-up recovery. Left pending, the
-    recovery analysed them in the background: it detected their mentions again, into no
-    theme, and clustered them a moment later; a regenerate re-choosing the themes in between
-    found none (422 "no suitable objection clusters for objection-faq") where the retry before
-    it had answered 200."""
+    """The seeded calls are stored analysed, so the app's start-up recovery leaves them be.
+    Stored pending, the recovery analysed them in the background: it detected their mentions
+    again, into no theme, and clustered them a moment later; a regenerate re-choosing the
+    themes in between found none (422 "no suitable objection clusters for objection-faq")
+    where the retry before it had answered 200."""
     assert not analysis.pending_call_ids(ws)  # nothing for a recovery to analyse under us
     with ws.session() as db:
         document = generate_document(db, ws.settings, doc_type="objection-faq")

@@ -60,9 +60,8 @@ def _more_calls(ws: Workspace, seeded: Seeded) -> int:
 
 
 def test_out_of_date_documents_are_marked_and_regenerated(
-    ws: Workspace, settled: Seeded, api: TestClient
+    ws: Workspace, seeded: Seeded, api: TestClient
 ) -> None:
-    seeded = settled
     with ws.session() as db:
         document_id = generate_document(db, ws.settings, doc_type="objection-faq").id
         pinned = generate_document(
@@ -118,11 +117,11 @@ def test_out_of_date_documents_are_marked_and_regenerated(
     assert again.status_code == 200 and again.json()["current_version"] == 2
 
 
-def test_a_renamed_theme_is_named_both_ways(ws: Workspace, settled: Seeded) -> None:
+def test_a_renamed_theme_is_named_both_ways(ws: Workspace, seeded: Seeded) -> None:
     """The note had quoted only the old automatic name of a theme the user had renamed."""
     with ws.session() as db:
         document = generate_document(db, ws.settings, doc_type="objection-faq")
-        price = db.get(Cluster, settled.price)
+        price = db.get(Cluster, seeded.price)
         assert price is not None
         price.name, price.status = "Too dear", "retired"
         db.flush()
@@ -132,7 +131,7 @@ def test_a_renamed_theme_is_named_both_ways(ws: Workspace, settled: Seeded) -> N
 
 
 def test_a_quote_corrected_to_no_objection_puts_the_page_out_of_date(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     """A sentence a user marked "other" had stayed quoted on a use case, the page up to date."""
     with ws.session() as db:
@@ -157,14 +156,14 @@ def test_a_quote_corrected_to_no_objection_puts_the_page_out_of_date(
 
 
 def test_the_documents_list_says_which_are_out_of_date(
-    ws: Workspace, settled: Seeded, point_cli_at: Callable[..., None]
+    ws: Workspace, seeded: Seeded, point_cli_at: Callable[..., None]
 ) -> None:
     with ws.session() as db:
         stale = generate_document(db, ws.settings, doc_type="objection-faq").id
         fresh = generate_document(
-            db, ws.settings, doc_type="objection-faq", cluster_ids=[settled.setup]
+            db, ws.settings, doc_type="objection-faq", cluster_ids=[seeded.setup]
         ).id
-    _more_calls(ws, settled)
+    _more_calls(ws, seeded)
     point_cli_at(ws.settings.data_dir, ws.settings.database_url)
     listed = CliRunner().invoke(cli_app, ["documents"], env={"COLUMNS": "200"})
     assert listed.exit_code == 0, listed.output
@@ -174,7 +173,7 @@ def test_the_documents_list_says_which_are_out_of_date(
 
 
 def test_a_quoted_call_whose_deal_was_decided_since_puts_the_page_out_of_date(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     """Re-uploaded with --outcome won, a call's won-deal reply answers worries now; the page
     had stayed up to date, its sources saying "unknown"."""
@@ -192,20 +191,20 @@ def test_a_quoted_call_whose_deal_was_decided_since_puts_the_page_out_of_date(
 
 
 def test_a_rival_named_in_a_worry_of_another_topic_puts_the_page_out_of_date(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     """ "Smokeball is cheaper than you per user" is a price worry with no competitor of its own,
     only a competitor tag on the sentence: the FAQ citing the price theme had stayed current
     while the theme's page listed Smokeball. A rival named when the page was built is no news."""
     with ws.session() as db:
-        call_id = settled.calls[0]
+        call_id = seeded.calls[0]
 
         def worry(seq: int, text: str, rival: str) -> None:
             said = Utterance(call_id=call_id, seq=seq, speaker="Dana", role="buyer", text=text)
             db.add(said)
             db.flush()
             for kind, topic, cluster in (
-                ("objection", "price", settled.price),
+                ("objection", "price", seeded.price),
                 ("competitor", "mention", None),
             ):
                 db.add(
@@ -263,7 +262,7 @@ def _before_spans(ws: Workspace, document_id: int) -> None:
         document.structured = structured
 
 
-def test_a_quote_redetect_made_anew_still_stands(ws: Workspace, settled: Seeded) -> None:
+def test_a_quote_redetect_made_anew_still_stands(ws: Workspace, seeded: Seeded) -> None:
     """After ``callmine redetect`` 10 of 16 quotes of a reviewer's FAQ were flagged as no longer
     standing in their theme, "I can't put a tracker in someone's Honda Civic" among them while
     still its theme's top quote: the check had looked up the quoted mention's id, which
@@ -288,7 +287,7 @@ def test_a_quote_redetect_made_anew_still_stands(ws: Workspace, settled: Seeded)
 
 
 def test_a_quote_whose_sentence_left_its_theme_is_flagged_and_not_quoted_again(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     """A sentence redetect reads as no objection, or files under another theme, no longer
     stands where the page took it, whichever row and id redetect gave it; the regenerated
@@ -300,8 +299,8 @@ def test_a_quote_whose_sentence_left_its_theme_is_flagged_and_not_quoted_again(
         ]
         document = db.get(Document, documents[0])
         assert document is not None
-        price = [q for q in _cited(document) if q["cluster_id"] == settled.price]
-        setup = [q for q in _cited(document) if q["cluster_id"] == settled.setup]
+        price = [q for q in _cited(document) if q["cluster_id"] == seeded.price]
+        setup = [q for q in _cited(document) if q["cluster_id"] == seeded.setup]
         assert price and setup
         left, moved = price[0], setup[0]
         said = {
@@ -314,7 +313,7 @@ def test_a_quote_whose_sentence_left_its_theme_is_flagged_and_not_quoted_again(
         with ws.session() as db:
             document = db.get(Document, document_id)
             assert document is not None
-            themes = {settled.price: PRICE, settled.setup: SETUP}
+            themes = {seeded.price: PRICE, seeded.setup: SETUP}
             assert [c for c in what_changed(db, document) if c.startswith("a quote")] == [
                 f"a quote it cites no longer counts in “{themes[q['cluster_id']]}”: "
                 f"“{q['text'][:80]}” [Q{q['id']}]"
@@ -323,18 +322,18 @@ def test_a_quote_whose_sentence_left_its_theme_is_flagged_and_not_quoted_again(
             again = regenerate_document(db, ws.settings, document_id, use_llm=False)
             quoted = [q["text"] for q in _cited(again)]
             assert left["text"] not in quoted and moved["text"] not in quoted, quoted
-            assert any(q["cluster_id"] == settled.price for q in _cited(again))
+            assert any(q["cluster_id"] == seeded.price for q in _cited(again))
             assert what_changed(db, again) == []
 
 
 def test_the_flag_shows_the_quote_as_the_page_does(
-    ws: Workspace, settled: Seeded, point_cli_at: Callable[..., None]
+    ws: Workspace, seeded: Seeded, point_cli_at: Callable[..., None]
 ) -> None:
     """``callmine document`` had printed the flag through rich's markup, which took "[name]"
     for a style: “ wasn't willing to sign…”."""
     with ws.session() as db:
         # The price theme's quotes are its sentences that name a person, an email, a card.
-        for mention in db.scalars(select(Mention).where(Mention.cluster_id == settled.price)):
+        for mention in db.scalars(select(Mention).where(Mention.cluster_id == seeded.price)):
             if not re.search(r"@|\d{4} \d{4}|Marco", mention.text):
                 mention.cluster_id = None
         document = generate_document(db, ws.settings, doc_type="objection-faq", use_llm=False)
@@ -350,19 +349,19 @@ def test_the_flag_shows_the_quote_as_the_page_does(
 
 
 def test_the_heading_names_what_changed_it_theme_edits_later_calls_or_both(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     """A user's own merge and hide had been listed under "Later calls changed…"."""
     with ws.session() as db:
         edited = generate_document(db, ws.settings, doc_type="objection-faq")
-        mark_cluster(db, settled.setup, not_objection=True)
-        kept = merge_clusters(ws, db, [settled.questions, _question_theme(db, settled)])["id"]
-        assert kept == settled.questions
+        mark_cluster(db, seeded.setup, not_objection=True)
+        kept = merge_clusters(ws, db, [seeded.questions, _question_theme(db, seeded)])["id"]
+        assert kept == seeded.questions
         found = staleness(db, edited)
         assert found.heading == "Theme edits changed what this was built on"
         assert "“setup takes too long” was hidden as not an objection" in found.changes
         assert not any("later calls" in change.lower() for change in found.changes)
-    _more_calls(ws, settled)
+    _more_calls(ws, seeded)
     with ws.session() as db:
         document = db.get(Document, edited.id)
         assert document is not None
@@ -373,10 +372,10 @@ def test_the_heading_names_what_changed_it_theme_edits_later_calls_or_both(
         assert staleness(db, fresh) == Staleness([], "")
 
 
-def test_later_calls_alone_are_named_as_the_cause(ws: Workspace, settled: Seeded) -> None:
+def test_later_calls_alone_are_named_as_the_cause(ws: Workspace, seeded: Seeded) -> None:
     with ws.session() as db:
         document_id = generate_document(db, ws.settings, doc_type="objection-faq").id
-    _more_calls(ws, settled)
+    _more_calls(ws, seeded)
     with ws.session() as db:
         document = db.get(Document, document_id)
         assert document is not None
@@ -384,11 +383,11 @@ def test_later_calls_alone_are_named_as_the_cause(ws: Workspace, settled: Seeded
         assert found.changes and found.heading == "Later calls changed what this was built on"
 
 
-def test_a_merged_theme_names_the_theme_it_went_into(ws: Workspace, settled: Seeded) -> None:
+def test_a_merged_theme_names_the_theme_it_went_into(ws: Workspace, seeded: Seeded) -> None:
     with ws.session() as db:
         document = generate_document(db, ws.settings, doc_type="objection-faq")
-        merge_clusters(ws, db, [settled.setup, settled.price])
-        merged = db.get(Cluster, settled.setup)
+        merge_clusters(ws, db, [seeded.setup, seeded.price])
+        merged = db.get(Cluster, seeded.setup)
         assert merged is not None  # named anew from all its quotes by the merge
         assert (
             f"“price too high for a small team” was merged into “{merged.name}”"
@@ -396,7 +395,7 @@ def test_a_merged_theme_names_the_theme_it_went_into(ws: Workspace, settled: See
         )
 
 
-def _question_theme(db: Any, settled: Seeded) -> int:
+def _question_theme(db: Any, seeded: Seeded) -> int:
     """A second question theme to merge the seeded one with."""
     other = Cluster(kind="question", name="calendar export", keywords=["export"])
     db.add(other)

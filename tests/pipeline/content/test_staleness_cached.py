@@ -18,7 +18,7 @@ from tests.plugins.documents import Seeded
 
 
 def test_the_document_lists_check_staleness_only_when_the_data_moved(
-    ws: Workspace, settled: Seeded, api: TestClient, monkeypatch: pytest.MonkeyPatch
+    ws: Workspace, seeded: Seeded, api: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with ws.session() as db:
         faq = generate_document(db, ws.settings, doc_type="objection-faq").id
@@ -38,7 +38,7 @@ def test_the_document_lists_check_staleness_only_when_the_data_moved(
     assert checked == {faq: 1, brief: 1}  # once each, then served as computed
     assert all(not d["out_of_date"] for d in api.get("/api/documents").json())
 
-    _more_calls(ws, settled)  # later calls: the check runs again and says what moved
+    _more_calls(ws, seeded)  # later calls: the check runs again and says what moved
     marks = {d["id"]: d["out_of_date"] for d in api.get("/api/documents").json()}
     assert marks[faq] and checked[faq] == 2
     api.get("/api/documents")

@@ -56,7 +56,7 @@ def _cited_themes(document: Document) -> dict[int, dict[str, Any]]:
 
 
 def test_every_content_type_is_flagged_by_new_quotes_in_a_theme_it_cites(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     with ws.session() as db:
         documents = [
@@ -90,26 +90,24 @@ def test_every_content_type_is_flagged_by_new_quotes_in_a_theme_it_cites(
 
 
 def test_a_theme_the_document_does_not_cite_growing_leaves_it_up_to_date(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     with ws.session() as db:
         pricing = generate_document(
-            db, ws.settings, doc_type="objection-faq", cluster_ids=[settled.price]
+            db, ws.settings, doc_type="objection-faq", cluster_ids=[seeded.price]
         )
         setup = generate_document(
-            db, ws.settings, doc_type="objection-faq", cluster_ids=[settled.setup]
+            db, ws.settings, doc_type="objection-faq", cluster_ids=[seeded.setup]
         )
-        assert set(_cited_themes(pricing)) == {settled.price}
-        _later_call(db, 1, [(settled.setup, "Three weeks of setup is three weeks we don't have.")])
+        assert set(_cited_themes(pricing)) == {seeded.price}
+        _later_call(db, 1, [(seeded.setup, "Three weeks of setup is three weeks we don't have.")])
         assert what_changed(db, pricing) == []
         assert what_changed(db, setup) and what_changed(db, setup)[0].startswith(
             "1 new quote in “setup takes too long” since v1"
         )
 
 
-def test_a_quote_that_moved_to_another_theme_names_the_theme(
-    ws: Workspace, settled: Seeded
-) -> None:
+def test_a_quote_that_moved_to_another_theme_names_the_theme(ws: Workspace, seeded: Seeded) -> None:
     """Re-clustering had moved an unchanged quote into another theme, and the page said only
     "a quote it cites no longer stands in its theme"."""
     with ws.session() as db:
@@ -118,7 +116,7 @@ def test_a_quote_that_moved_to_another_theme_names_the_theme(
         quote = next(
             q
             for q in document.structured["evidence"]["quotes"]
-            if q["id"] in cited and q["cluster_id"] == settled.price and q["kind"] == "objection"
+            if q["id"] in cited and q["cluster_id"] == seeded.price and q["kind"] == "objection"
         )
         phones = Cluster(kind="objection", name="Wrong orders from phone calls", keywords=["phone"])
         db.add(phones)
@@ -127,7 +125,7 @@ def test_a_quote_that_moved_to_another_theme_names_the_theme(
             select(Mention).where(Mention.utterance_id == quote["utterance_id"])
         ):
             mention.cluster_id = (
-                phones.id if mention.cluster_id == settled.price else mention.cluster_id
+                phones.id if mention.cluster_id == seeded.price else mention.cluster_id
             )
         db.flush()
         moved = [c for c in what_changed(db, document) if c.startswith("a quote")]
@@ -138,7 +136,7 @@ def test_a_quote_that_moved_to_another_theme_names_the_theme(
 
 
 def test_a_renamed_theme_and_more_calls_naming_the_rival_are_said(
-    ws: Workspace, settled: Seeded
+    ws: Workspace, seeded: Seeded
 ) -> None:
     with ws.session() as db:
         faq = generate_document(db, ws.settings, doc_type="objection-faq", use_llm=False)
@@ -146,7 +144,7 @@ def test_a_renamed_theme_and_more_calls_naming_the_rival_are_said(
             db, ws.settings, doc_type="comparison", competitor=RIVAL, use_llm=False
         )
         named = int(comparison.structured["evidence"]["rival_calls"])
-        rename_cluster(db, settled.setup, "Setup eats our weeks")
+        rename_cluster(db, seeded.setup, "Setup eats our weeks")
         found = staleness(db, faq)
         assert "“setup takes too long” was renamed “Setup eats our weeks”" in found.changes
         assert found.heading == "Theme edits changed what this was built on"
@@ -166,7 +164,7 @@ def _profile(price: str) -> ProductProfile:
     )  # fmt: skip
 
 
-def test_a_cited_product_fact_changed_is_said(ws: Workspace, settled: Seeded) -> None:
+def test_a_cited_product_fact_changed_is_said(ws: Workspace, seeded: Seeded) -> None:
     with ws.session() as db:
         set_profile(db, _profile("$79 per seat per month"))
         document = generate_document(db, ws.settings, doc_type="pricing-explainer", use_llm=False)
