@@ -49,6 +49,7 @@ from pipeline.detect.next_steps import notes_a_next_step
 from pipeline.detect.note_records import records_the_deal
 from pipeline.detect.quote_leads import quote_leads
 from pipeline.detect.real_worry import worry_named_instead
+from pipeline.detect.retorts import answered_back
 from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.seller_voice import seller_sentences
 from pipeline.detect.sentences import answered_turns, call_texts, split_sentences, surroundings
@@ -258,6 +259,7 @@ class RuleEmbeddingDetector:
         ]
         placed = [(s.utterance_id, s.scored) for s in sentences]
         kinds = side_remarks(utterances, placed, kinds, scores)  # "Maybe.", "They won't, Frank"
+        kinds = answered_back(utterances, placed, kinds, scores)  # "Barely!" to a colleague
         kinds = checked_kinds(
             self.checker,
             [s.scored for s in sentences],

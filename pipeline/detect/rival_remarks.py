@@ -30,6 +30,9 @@ _OTHERS_RUN_IT = alternation(CUES["rival_remark"]["others_run_it"])
 _NOT_US = alternation(CUES["rival_remark"]["not_us"])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
 _LOOKED = alternation(CUES["rival_remark"]["looked"])
+# A harm of their own work said now ("and the reconciliation is a nightmare every Friday"): like
+# a fault of the tool, one the buyer lives with unless a look is told.
+_HARM = alternation([*CUES["statement"]["pain"], *CUES["statement"]["costs_them"]])
 _FALLS = "(?P<fault>" + "|".join(CUES["rival_remark"]["falls_short"]) + r")\b"
 # Said of the tool as the subject: right after its name ("<rival> can't", "<rival>'s reorder
 # suggestions are rubbish", "the <rival> app won't") or of "it" in the clause that follows ("we're
@@ -74,7 +77,7 @@ def rival_remark(text: str, hits: Sequence[CompetitorHit]) -> Kind | None:
         return "pain" if fault else None
     if _OTHERS_RUN_IT.search(rest) and _NOT_US.search(rest):
         return "current_setup"
-    short = bool(fault)
+    short = bool(fault) or bool(_HARM.search(rest))
     # a fault said now, with no look taken or word heard, is one the buyer lives with
     runs_it = any(hit.relation == "current" for hit in hits) or (
         short and not _LOOKED.search(rest) and all(h.relation != "evaluated" for h in hits)

@@ -66,6 +66,21 @@ _CONTRADICTS = re.compile(
 )
 
 
+# A short reply that says what will or can happen: "They'd cope", "It'll be fine", "They can
+# learn": who, a modal, up to three words (read with ``_no_topic``: no worry, no buying topic);
+# not "It's too dear" nor "I agree" (the colleague's worry judged or agreed with).
+_SHORT_REPLY = re.compile(
+    r"^(?:(?:well|yeah|yes|oh|honestly|look|nah)[,\s]+)*"
+    r"(?:i|we|you|they|he|she|it|that|this|everyone|people)"
+    r"(?:'d|'ll| would| will| can| could| did| do)(?: [\w'-]+){1,3}$"
+)
+
+
+def _no_topic(said: str) -> bool:
+    cues = cue_scores(said)
+    return cues.concern == 0 and not any(cues.categories.values())
+
+
 # A topic named with no clause: "The paperwork from the other directors.", "Oh, and permits.",
 # "Thank-you letters.". Closed grammar: fillers, then a determiner, up to three words and what
 # they are from, of or for; or two or three words ending in a plural; no pronoun, auxiliary,
@@ -179,13 +194,18 @@ def rebuts_by_name(sentence: str, name: str) -> bool:
     if not first:
         return False
     said = " ".join(sentence.split())
-    match = re.match(rf"^(?P<lead>[^,;—–]+),\s*{first}\b\s*[,.!;—–-]?(?P<rest>.*)$", said)
+    match = re.match(rf"^(?P<lead>[^,;—–]+),\s*{first}\b\s*(?P<mark>[,.!;—–-]?)(?P<rest>.*)$", said)
     if match is None:
-        match = re.match(rf"^{first},\s*(?P<lead>[^,;—–.!]+)[,.!;—–-]?(?P<rest>.*)$", said)
+        match = re.match(
+            rf"^{first},\s*(?P<lead>[^,;—–.!]+)(?P<mark>[,.!;—–-]?)(?P<rest>.*)$", said
+        )
     if match is None:
         return False
     lead = lowered(match.group("lead")).strip()
-    if not (_CONTRADICTS.match(lead) or _ELLIPSIS.match(lead)):
+    # "They'd cope, Renee.": a short clause with no worry, the name set off after it
+    set_off = bool(match.group("mark")) or not match.group("rest").strip()
+    short = set_off and _SHORT_REPLY.match(lead) is not None and _no_topic(lead)
+    if not (_CONTRADICTS.match(lead) or _ELLIPSIS.match(lead) or short):
         return False
     rest = cue_scores(match.group("rest"))
     worry = rest.concern >= _STRONG or (rest.concern >= _MEDIUM and any(rest.categories.values()))
@@ -360,3 +380,15 @@ def _read_as(found: Detection, score: KindScore, kinds: Sequence[Kind]) -> Detec
     return replace(
         found, kind=kind, category=None, competitor=None, confidence=score.probabilities[kind]
     )
+
+
+def colleague_answered(utterances: Sequence[UtteranceLike]) -> dict[int, tuple[int, str]]:
+    """Per buyer-side utterance, the turn right before it when a colleague (another buyer-side
+    speaker) said it: that turn's id and the colleague's first name (``retorts.py`` reads the
+    turns that answer a colleague back)."""
+    return _colleague_before(utterances)
+
+
+def read_as_likeliest(found: Detection, score: KindScore, kinds: Sequence[Kind]) -> Detection:
+    """``found`` as the likeliest of ``kinds``, at the model's probability of it."""
+    return _read_as(found, score, kinds)

@@ -41,7 +41,8 @@ from pipeline.detect.stories import story_told
 from pipeline.detect.tool_duties import duties_listed
 from pipeline.detect.where_kept import kept_said, own_documents_aside, routed_through
 
-_PAIN = alternation(CUES["statement"]["pain"])
+_COSTS_THEM = alternation(CUES["statement"]["costs_them"])
+_PAIN = alternation([*CUES["statement"]["pain"], *CUES["statement"]["costs_them"]])
 _ABOUT_US = alternation(CUES["statement"]["about_us"])
 _ANYONE = alternation(CUES["statement"]["impersonal_you"])
 _SOMEONE_IF = alternation(CUES["statement"]["someone_if"])
@@ -76,8 +77,9 @@ def tells_a_pain(sentence: str) -> bool:
     text = lowered(sentence)
     asked = text.rstrip("\"') ").endswith("?")
     return (
-        # the cheap tests first: the pain phrases are 76 patterns, a tenth of a millisecond
-        (not asked and _today_only(text) and bool(_PAIN.search(text)))
+        # the cheap tests first: the pain phrases are 76 patterns, a tenth of a millisecond; what
+        # today's way costs them ("costing us a fortune") is no word about our price
+        (not asked and _today_only(_COSTS_THEM.sub(" ", text)) and bool(_PAIN.search(text)))
         or tells_a_story(sentence)
         or names_its_own_problem(sentence)
     )

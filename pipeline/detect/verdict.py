@@ -39,10 +39,12 @@ from pipeline.detect.model import KindScore, category_margin
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.plain_topics import plain_topic
+from pipeline.detect.price_echoes import echoes_a_price
 from pipeline.detect.quotable import SAYS_NOTHING_ALONE_SURE, says_nothing_alone
 from pipeline.detect.real_worry import notes_a_must_have, worry_named_instead
 from pipeline.detect.relayed_questions import relays_a_question
 from pipeline.detect.requirements import sets_a_requirement
+from pipeline.detect.retorts import denies_a_worry, speaks_in_irony
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.security_said import unless_security_unsaid
@@ -131,6 +133,10 @@ def sentence_verdict(
         # to Xero before anything else.", "The minimum doesn't bother me, it's the monthly total."
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and (denies_a_worry(text) or speaks_in_irony(text)):
+        # "Honestly the money's not my issue.", "Oh, a sales guy waiving fees, never heard that
+        # one before.": a worry waved off or the pitch mocked, no worry of theirs
+        kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (
         needs_it_offline(text)
         or calls_the_price_high(text)
@@ -291,10 +297,12 @@ def labelled_category(sentence: SentenceInput, kind: Kind) -> str | None:
 
 def _said_topic(sentence: SentenceInput) -> str | None:
     """The objection a buyer's sentence states in its own terms, with its topic: the tool they
-    have defended against us (``status_quo.py``), our price weighed against their own money."""
+    have defended against us (``status_quo.py``), our price weighed against their own money or
+    said back in disbelief ("Two grand for setup?", ``price_echoes.py``)."""
     if defends_what_they_have(sentence.text):
         return "status_quo"
-    return "price" if weighs_it_against_their_money(sentence) else None
+    weighed = weighs_it_against_their_money(sentence) or echoes_a_price(sentence)
+    return "price" if weighed else None
 
 
 def topic_beside_a_rival(
