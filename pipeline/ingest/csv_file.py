@@ -15,6 +15,7 @@ import re
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.business_columns import with_business_account
 from pipeline.ingest.csv_columns import (
     COLUMN_FIELDS,
     HEADER_WITHIN_ROWS,
@@ -121,6 +122,7 @@ def calls_from_rows(
     if turns is not None:
         return utterance_calls(header, body, turns, filename)
     columns = find_columns(header, column_map or {}, filename)
+    columns = with_business_account(header, [row for _, row in body], columns)
     unread = unplaced(header, columns)
     calls: list[ParsedCall] = []
     has_text: list[bool] = []

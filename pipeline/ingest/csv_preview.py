@@ -9,6 +9,7 @@ from typing import Any
 
 from pipeline.errors import BadInput, CallmineError
 from pipeline.ingest.base import ParsedCall
+from pipeline.ingest.business_columns import with_business_account
 from pipeline.ingest.csv_columns import (
     COLUMN_FIELDS,
     find_columns,
@@ -85,6 +86,7 @@ def csv_preview(data: bytes, filename: str) -> dict[str, Any]:
             detected = shape["columns"]
         else:
             found = find_columns(headers, {}, filename)
+            found = with_business_account(headers, [row for _, row in rows[1:]], found)
             detected = {field: headers[found[field][0]] for field in found if found[field]}
     except CallmineError as exc:  # no notes or words column found: the user picks one below
         problem = exc.detail

@@ -13,21 +13,24 @@ import ftfy
 from pipeline.errors import BadInput
 from pipeline.ingest.legacy_text import legacy_reading
 
+# What to do with an archive, whose files callmine would read: it opens no archive itself.
+_UNZIP = "unzip it and upload the files inside"
+_EXTRACT = "extract it and upload the files inside"
 # Signatures of files people upload by mistake; checked before any decoding.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"%PDF-", "a PDF document"),
     (b"\x7fELF", "an ELF executable"),
-    (b"PK\x03\x04", "a zip archive"),
-    (b"PK\x05\x06", "a zip archive"),
+    (b"PK\x03\x04", f"a zip archive: {_UNZIP}"),
+    (b"PK\x05\x06", f"a zip archive: {_UNZIP}"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x1f\x8b", f"a gzip archive: {_EXTRACT}"),
+    (b"BZh", f"a bzip2 archive: {_EXTRACT}"),
+    (b"\xfd7zXZ\x00", f"an xz archive: {_EXTRACT}"),
+    (b"7z\xbc\xaf\x27\x1c", f"a 7-zip archive: {_EXTRACT}"),
+    (b"Rar!\x1a\x07", f"a RAR archive: {_EXTRACT}"),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
         "a legacy Office document (.doc/.xls: save it as .docx, .xlsx or .csv)",

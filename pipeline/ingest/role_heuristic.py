@@ -188,6 +188,8 @@ _JOB = (
     r"|attorney|lawyer|paralegal|president|ceo|cfo|coo|cto|gm|officer|coordinator|supervisor"
     r"|accountant|bookkeeper|dentist|doctor|head|lead|practice manager)"
 )
+# How an answer opens before the name it gives: "Yeah, that's me, Grace from Saltwater Yoga".
+_ANSWER = r"(?:(?i:yes|yeah|yep|hi|hello|hey|speaking|that'?s me|that'?s right)[,.!]?\s+)"
 _NAMED_FROM = re.compile(
     r"(?:\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+"
     + PERSON_WORDS
@@ -195,8 +197,17 @@ _NAMED_FROM = re.compile(
     r"|\b(?i:i'?m|i am)\s+(?i:the|a|an|one of the)\s+(?:[a-z-]+\s+){0,2}"
     + _JOB
     + r"s?\s+(?i:at|of|for|with)"
+    # "I'm Sandra, owner of Ridgeline Physio", "Raj Patel, the co-owner of Bluegum Cafe"
+    r"|(?:^|[,.!]\s+|\b(?i:i'?m|i am|this is|it'?s)\s+)"
+    + PERSON_WORDS
+    + r",\s+(?:(?i:the|a|an|one of the)\s+)?(?:[a-z-]+\s+){0,2}(?i:co-?)?"
+    + _JOB
+    + r"s?\s+(?i:at|of|for|with)"
+    # "Yep, that's me. Grace from Saltwater Yoga", "Speaking, Tom here from Harbour Dental"
+    r"|(?:^|[,.!]\s+)" + _ANSWER + r"{1,2}" + PERSON_WORDS + r",?\s+(?:(?i:here),?\s+)?"
+    r"(?i:from|at|with)"
     # "Yes, Sean Brennan, Brennan Immigration Law.": a name and a company, answering a caller
-    r"|^(?:(?i:yes|yeah|yep|hi|hello|speaking)[,.!]?\s+)?(?:(?i:this is|it'?s)\s+)?"
+    r"|^" + _ANSWER + r"{0,2}(?:(?i:this is|it'?s)\s+)?"
     r"(?!(?i:hi|hello|hey|yes|yeah|morning|thanks|sure|okay)\b)[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,"
     # "I'm at Bramblewood Pet Clinic", "we're on ezyVet now, at Cedar Hollow Veterinary Clinic"
     r"|\b(?i:i'?m|i am|we'?re|we are)\s+(?:(?i:on)\s+[^,.?!]{1,30},\s+)?(?i:at|over at)"
@@ -208,7 +219,7 @@ _NAMED_FROM = re.compile(
     + r",?\s+(?i:from|at)"
     # "Angela's here too from Bright Minds Learning Center", "calling from Oakwood Music"
     r"|\b(?i:here|joining|calling|dialing|dialling|on the line)(?:\s+(?i:too|as well|today)){0,2}"
-    r"\s+(?i:from))\s+" + _COMPANY
+    r",?\s+(?i:from))\s+" + _COMPANY
 )
 # The rep naming the buyer's company to them: "how you dispatch today at Reyes Heating and Air",
 # "so you're at Hartwell & Pike", "you're on PracticePanther today, at Okafor Family Law".

@@ -40,13 +40,23 @@ _INTROS = (
     ),
     re.compile(rf"(?:^|[,.!]\s+){_NAME},?\s+(?:(?i:here|speaking)\b|{_WHERE_FROM})(?!\s*\?)"),
 )
+# With several nameless people on the buyer's side, only "I'm Mel" or "my name's Mel" says who
+# speaks: "this is Tash" there introduces a colleague as often as oneself.
+_FIRST_PERSON = (
+    re.compile(
+        rf"\b(?i:i'?m|i am|my name is|my name'?s)\s+{_NAME}(?:,?\s+{_WHERE_FROM}"
+        rf"|,?\s+(?i:here|speaking)\b|\s*(?:[,.!;]|$))(?!\s*\?)"
+    ),
+)
 
 
-def _said_names(texts: Sequence[str]) -> list[tuple[int, str, str | None]]:
+def _said_names(
+    texts: Sequence[str], intros: Sequence[re.Pattern[str]] = _INTROS
+) -> list[tuple[int, str, str | None]]:
     """(turn, name, company) for each self-introduction in a speaker's turns."""
     found: list[tuple[int, str, str | None]] = []
     for turn, text in enumerate(texts):
-        for intro in _INTROS:
+        for intro in intros:
             for match in intro.finditer(text.replace("’", "'")):
                 company = match.group("company")
                 found.append((turn, " ".join(match.group("name").split()), company))
@@ -57,12 +67,19 @@ def _nameless(label: str) -> bool:
     return role_of_label(label) is not None or is_anonymous(label)
 
 
-def _own_name(texts: Sequence[str], role: str, roster: Sequence[str], ours: set[str]) -> str | None:
+def _own_name(
+    texts: Sequence[str],
+    role: str,
+    roster: Sequence[str],
+    ours: set[str],
+    *,
+    first_person: bool = False,
+) -> str | None:
     """The name a nameless speaker gives themself: for the rep, the roster member it names
     (with no roster, the name said with our company); for the buyer, the name said with their
     company (never one of ours). ``None`` when they give none early, or two (two people behind
-    one label)."""
-    said = _said_names(texts)
+    one label). ``first_person``: only "I'm <name>" counts (``_FIRST_PERSON``)."""
+    said = _said_names(texts, _FIRST_PERSON if first_person else _INTROS)
     if not said or said[0][0] >= _INTRO_TURNS:
         return None
     first = said[0][1]
@@ -113,8 +130,9 @@ def name_from_introductions(
 ) -> None:
     """Rename, in place, each side-labelled speaker who introduces themself, or whom the other
     side greets by name in its first turns: a rep to the roster member named, a buyer to the
-    name said when no other nameless speaker is on the buyer side. A name two labels claim,
-    or one another speaker already has, is left."""
+    name said (with other nameless speakers on the buyer side, only an "I'm Mel" of their own;
+    Rev's "Speaker 2" had kept her label). A name two labels claim, or one another speaker
+    already has, is left."""
     role_of = {u.speaker: u.role for u in reversed(call.utterances) if u.speaker}
     speakers = list(role_of)
     nameless = [s for s in speakers if _nameless(s) and role_of[s] in ("rep", "buyer")]
@@ -123,12 +141,11 @@ def name_from_introductions(
     ours = {_norm(c) for c in our_companies if c}
     named: dict[str, str] = {}
     for speaker in nameless:
-        if role_of[speaker] == "buyer" and not_reps > 1:
-            continue
+        crowded = role_of[speaker] == "buyer" and not_reps > 1
         texts = [u.text for u in call.utterances if u.speaker == speaker]
-        name = _own_name(texts, role_of[speaker], roster, ours)
+        name = _own_name(texts, role_of[speaker], roster, ours, first_person=crowded)
         alone = sum(role_of[s] == role_of[speaker] for s in nameless) == 1
-        if name is None and alone:
+        if name is None and alone and not crowded:
             greeted = _greeted_by_other_side(call, speaker, role_of[speaker])
             name = _side_name(greeted, role_of[speaker], roster) if greeted else None
         others = (s for s in speakers if s != speaker and s not in nameless)

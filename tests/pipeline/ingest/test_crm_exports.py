@@ -312,11 +312,11 @@ def test_the_same_short_note_of_two_deals_stays_two_calls(workspace: Workspace) 
 def test_rows_once_stored_as_one_call_become_their_deals_calls(workspace: Workspace) -> None:
     """Without its deal and account columns the two rows were one call; mapped, the first row
     updates that call and the second is a call of its own."""
-    bare = SHORT_NOTES.replace(b"Deal,Account,Note", b"Ref,Practice,Note")
+    bare = SHORT_NOTES.replace(b"Deal,Account,Note", b"Ref,Patch,Note")
     first = ingest_data(workspace, bare, "bare.csv", CallMetadata())
     assert [r.status for r in first] == ["created", "duplicate"]  # the same note: stored once
     mapped = ingest_data(
-        workspace, bare, "bare.csv", CallMetadata(), column_map={"account": "Practice"}
+        workspace, bare, "bare.csv", CallMetadata(), column_map={"account": "Patch"}
     )
     assert [(r.status, r.call_id == first[0].call_id) for r in mapped] == [
         ("resumed", True),

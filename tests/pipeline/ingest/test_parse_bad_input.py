@@ -67,7 +67,9 @@ def test_zip_that_is_not_a_docx() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("notes.txt", "Maya: hi")
-    assert _reason(buffer.getvalue(), "notes.txt").endswith("(it is a zip archive)")
+    assert _reason(buffer.getvalue(), "notes.txt").endswith(
+        "(it is a zip archive: unzip it and upload the files inside)"
+    )
     assert _reason(buffer.getvalue(), "notes.docx").startswith("not a valid .docx file")
 
 
