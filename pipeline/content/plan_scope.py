@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from pipeline.content.citable import Quote
 from pipeline.content.plan_fit import fitting_plan, plan_prices
-from pipeline.content.price_basis import price_basis, seat_price
+from pipeline.content.price_basis import on_basis, price_basis, unit_price
 from pipeline.content.profile import ProfileFact, stated_price
 from pipeline.content.worry_facts import telling_words, tools_named
 
@@ -36,27 +36,33 @@ def cheaper_plan(
     rivals: Sequence[str] = (),
     chosen: ProfileFact | None = None,
 ) -> ProfileFact | None:
-    """The plan price of ``pool`` to set beside ``said``: charged per seat below the dearest
-    seat price a line names ("we pay Rivalco forty-one a truck"), or on ``chosen``'s basis at
-    no more than it costs; of those, covering the most of what ``said`` names, the cheapest.
-    None where no line names a seat price (without ``chosen``) or no plan costs less;
-    ``chosen`` where it is no plan price."""
+    """The plan price of ``pool`` to set beside ``said``: charged per the unit a line names a
+    price for, below it ("we pay Rivalco forty-one a truck": a plan per vehicle under $41, not
+    one per seat), or on ``chosen``'s basis at no more than it costs (``on_basis``); of those,
+    covering the most of what ``said`` names, the cheapest. None where no line names a unit's
+    price (without ``chosen``) or no plan costs less; ``chosen`` where it is no plan price."""
     if chosen is not None and not plan_prices([chosen]):
         return chosen
     if chosen is not None:
         basis, ceiling = price_basis(chosen.text), stated_price(chosen.text)
         within = [f for f in plan_prices(pool) if stated_price(f.text) <= ceiling]
         within = [*within, *([chosen] if chosen not in within else [])]
+        beside = [f for f in within if on_basis(price_basis(f.text), basis)]
     else:
-        named = [p for text in said if (p := seat_price(text)) is not None]
+        named = [found for text in said if (found := unit_price(text)) is not None]
         if not named:
             return None
-        basis = "per_seat"
-        within = [f for f in plan_prices(pool) if stated_price(f.text) < max(named)]
+        # below the price of a line on its unit: a cheaper seat is no answer to a site's price
+        beside = [
+            f
+            for f in plan_prices(pool)
+            if any(
+                stated_price(f.text) < price and on_basis(price_basis(f.text), basis)
+                for price, basis in named
+            )
+        ]
     words = set().union(*(_scope(text, rivals) for text in said))
-    covering = [
-        (len(_scope(f.text, rivals) & words), f) for f in within if price_basis(f.text) == basis
-    ]
+    covering = [(len(_scope(f.text, rivals) & words), f) for f in beside]
     most = max((n for n, _ in covering), default=0)
     return min(
         (f for n, f in covering if n == most),
@@ -72,7 +78,7 @@ def price_plans(
     rivals: Sequence[str] = (),
 ) -> list[ProfileFact]:
     """The plans a price worry is met with, in one order on every page: the plan costing less
-    than a seat price its buyers name (``cheaper_plan``), then the plan they are on
+    than a unit's price its buyers name (``cheaper_plan``), then the plan they are on
     (``fitting_plan``)."""
     said = [q.text for q in quotes if q.role != "answer"]
     found = (cheaper_plan(said, pool, rivals), fitting_plan(quotes, pool, markets))

@@ -64,8 +64,10 @@ PLANNED = "roadmap"  # the list of what is planned, not shipped
 GENERAL_SECTIONS = frozenset({"features", "proof_points"})
 REPEAT_SHARE = 0.75  # of a fact's words found in the reply beside it: it says the same
 _WORD_RE = re.compile(r"[a-z]{3,}")
+# What marks a figure as money: a sign or a currency's code ("$95", "AUD 99").
+CURRENCY = r"(?:[$£€¥]|\b(?:USD|GBP|EUR|AUD|CAD|NZD)\s?)"
 # An amount of money in a fact ("$27", "£59", "A$89", "€1,200.50").
-_MONEY_RE = re.compile(r"(?:[$£€¥]|\b(?:USD|GBP|EUR|AUD|CAD)\s?)(\d[\d,]*(?:\.\d+)?)")
+_MONEY_RE = re.compile(rf"{CURRENCY}(\d[\d,]*(?:\.\d+)?)")
 # What costs nothing: not a free period of something that costs ("two months free" a year).
 FREE_RE = re.compile(
     r"\b(?:(?<!months )(?<!month )(?<!weeks )(?<!week )(?<!days )(?<!day )free|no charge"

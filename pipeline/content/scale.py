@@ -87,7 +87,8 @@ def number_value(written: str) -> float | None:
     return value or None
 
 
-def _group(unit: str | None) -> str | None:
+def count_group(unit: str | None) -> str | None:
+    """The group of things ``unit`` counts ("branches" are sites, ``scale_words.toml``)."""
     words = content_words(unit or "")
     return next((_groups()[w] for w in words if w in _groups()), None)
 
@@ -101,7 +102,7 @@ def fact_bounds(fact: str) -> list[Bound]:
             match.group("n") or match.group("n2") or match.group("n3"),
             match.group("unit") or match.group("unit2") or match.group("unit3"),
         )
-        value, group = number_value(written), _group(unit)
+        value, group = number_value(written), count_group(unit)
         if value is None or group is None:
             continue
         op = (match.group("op") or "").casefold()
@@ -123,7 +124,7 @@ def buyer_counts(lines: Iterable[str]) -> dict[str, list[float]]:
     found: dict[str, list[float]] = {}
     for line in lines:
         for match in _COUNT_RE.finditer(line):
-            value, group = number_value(match.group("n")), _group(match.group("unit"))
+            value, group = number_value(match.group("n")), count_group(match.group("unit"))
             if value is not None and group is not None:
                 found.setdefault(group, []).append(value)
     return found

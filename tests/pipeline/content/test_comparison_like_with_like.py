@@ -87,9 +87,9 @@ def test_a_one_off_fee_alone_is_no_answer_to_a_seat_price(
 @pytest.mark.parametrize(
     ("text", "basis"),
     [
-        ("Kennelo is about fifteen dollars a groomer.", "per_seat"),
-        ("£14 per vehicle per month, billed monthly.", "per_seat"),
-        ("$120 a month for each location.", "per_seat"),
+        ("Kennelo is about fifteen dollars a groomer.", "per_groomer"),
+        ("£14 per vehicle per month, billed monthly.", "per_vehicle"),
+        ("$120 a month for each location.", "per_location"),
         ("One-off setup fee of £250.", "once"),
         ("Onboarding fee of £195, paid once.", "once"),
         ("Passare quoted us ninety a month.", "per_period"),

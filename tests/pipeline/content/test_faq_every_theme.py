@@ -15,8 +15,8 @@ from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.workspace import Workspace
 from tests.plugins.documents import _call, _mention, add_theme
 
-# (industry, a price worry the price list answers, a switching theme's line that asks nothing
-# of how hard a switch is)
+# (industry, a price worry the price list answers (on its unit, a site: a price per seat is
+# not one, ``price_basis``), a switching theme's line that asks nothing of how hard a switch is)
 TRADES = [
     (
         "Brewery",
@@ -30,7 +30,7 @@ TRADES = [
     ),
     (
         "Recruitment",
-        "What's the price per recruiter seat?",
+        "What's the price per office for an agency like ours?",
         "I'm not throwing away eight years of candidate history.",
     ),
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.content.plan_scope import cheaper_plan
-from pipeline.content.price_basis import answers_on_basis, seat_price
+from pipeline.content.price_basis import answers_on_basis, unit_price
 from pipeline.content.profile import ProductProfile, profile_facts
 from pipeline.content.remedies import removes_worry
 
@@ -51,21 +51,21 @@ def test_idle_units_not_billed_remove_the_idle_worry(worry: str, fact: str) -> N
 )
 def test_a_count_or_a_share_is_no_seat_price(said: str) -> None:
     plans = profile_facts(ProductProfile(name="Ours", pricing=["$55 per site per month on Pro."]))
-    assert seat_price(said) is None
+    assert unit_price(said) is None
     assert cheaper_plan([said], plans) is None
 
 
 @pytest.mark.parametrize(
     ("said", "price"),
     [
-        ("We pay Rivalco forty-one a truck.", 41.0),
-        ("They charge us twenty quid a chair.", 20.0),
-        ("Kennelbook is $25 a groomer.", 25.0),
-        ("We book 30 per groomer a week but pay 12 pounds a head", 12.0),
+        ("We pay Rivalco forty-one a truck.", (41.0, "per_vehicle")),
+        ("They charge us twenty quid a chair.", (20.0, "per_chair")),
+        ("Kennelbook is $25 a groomer.", (25.0, "per_groomer")),
+        ("We book 30 per groomer a week but pay 12 pounds a head", (12.0, "per_seat")),
     ],
 )
-def test_a_seat_price_said_as_money_or_as_paid(said: str, price: float) -> None:
-    assert seat_price(said) == price
+def test_a_unit_price_said_as_money_or_as_paid(said: str, price: tuple[float, str]) -> None:
+    assert unit_price(said) == price
 
 
 PLANS = [  # our plans (the first covers what their price covers), a rival's seat price
