@@ -16,6 +16,7 @@ from pipeline.cluster.queries import typicality
 from pipeline.cluster.rivals import rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.buyer_phrases import buyer_phrases
+from pipeline.content.buyer_topics import buyer_topics
 from pipeline.content.call_buyers import buyers_of_calls
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Quote
@@ -197,7 +198,8 @@ def collect_evidence(
                 category=category,
                 size=len(rows),
                 calls=len({r[2].id for r in rows}),
-                buyer_calls=sure_buyer_calls(said, confident_at),
+                buyer_calls=len(sure := sure_buyer_calls(said, confident_at)),
+                buyer_call_ids=sure,
                 call_ids=sorted({r[2].id for r in rows}),
                 accounts=len({r[2].account for r in rows if r[2].account}),
                 outcomes=dict(sorted(by_outcome.items())),
@@ -269,11 +271,13 @@ def collect_evidence(
     ]
     names_one = names_someone(names_in_workspace(session))
     phrases = [phrase for phrase in buyer_phrases(buyer_texts, 12) if not names_one(phrase.text)]
+    topics = [t for t in buyer_topics(session, sorted(call_ids)) if not names_one(t.text)]
     quoted = deal_outcomes(session, {q.call_id for q in numberer.quotes})
     return Evidence(
         clusters=evidence_clusters,
         quotes=with_deal_outcomes(numberer.quotes, quoted),
         phrases=without_people(without_placeholders(phrases), redactor),
+        topics=without_people(without_placeholders(topics), redactor),
         facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,
         redacted=redact,
