@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pipeline.cluster.phrases import FUNCTION_WORDS
 from pipeline.content.keyword_things import of_the_domain
-from pipeline.detect.rules import normalise_quotes
+from pipeline.detect.rules import cue_scores, normalise_quotes
 
 # Words a reaction opens on before its point ("Wait, ...", "Oh so ...", "Hang on, ...").
 _INTERJECTIONS = frozenset(
@@ -42,14 +42,18 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
 def searched_question(text: str, domain: frozenset[str]) -> bool:
     """Whether ``text`` (one question) is asked as a search: its first word after any
-    interjection asks (``_ASKING``), and it names a thing (``names_something``)."""
+    interjection asks (``_ASKING``), and it names a thing (``names_something``) or a worry's
+    topic ("What does it cost?")."""
     words = _WORD.findall(normalise_quotes(text))
     lowered = [w.lower() for w in words]
     start = 0
     while start < len(lowered) - 1 and lowered[start] in _INTERJECTIONS:
         start += 1
     asked = lowered[start:]
-    return bool(asked) and asked[0] in _ASKING and names_something(words[start:], domain)
+    if not asked or asked[0] not in _ASKING:
+        return False
+    # A worry's topic as the detector reads it names the thing too: "What does it cost?".
+    return names_something(words[start:], domain) or any(cue_scores(text).categories.values())
 
 
 def names_something(words: Sequence[str], domain: frozenset[str]) -> bool:

@@ -104,6 +104,7 @@ def test_a_reaction_is_no_question_to_answer(trade: Trade) -> None:
         ("Does it pull the ELD logs from Motive?", True),
         ("How do tips get pooled?", True),
         ("Can the recall reminders go out by text?", True),
+        ("What does it cost?", True),
         ("Is that included?", False),
         ("Can they do that?", False),
         ("Wait, they can just text it?", False),
