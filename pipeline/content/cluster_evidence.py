@@ -34,6 +34,7 @@ class ClusterEvidence:
     # The calls its buyers said it on with confidence (a pain's: the market's problem only,
     # ``market_pains``): rep notes, guesses and our customers' complaints raise no problem.
     buyer_calls: int = 0
+    buyer_call_ids: list[int] = field(default_factory=list)  # those calls (``Evidence.notes_in``)
     # Lines of speakers whose side is unknown (a speakerless subtitle file's), where its buyers'
     # fall short: for the writer's brief and the LLM, named so; never a page's buyer quote.
     unknown_ids: list[int] = field(default_factory=list)

@@ -16,6 +16,7 @@ from pipeline.cluster.queries import typicality
 from pipeline.cluster.rivals import rivals_named
 from pipeline.config import DEFAULT_CONFIDENT_AT
 from pipeline.content.buyer_phrases import buyer_phrases
+from pipeline.content.buyer_topics import buyer_topics
 from pipeline.content.call_buyers import buyers_of_calls
 from pipeline.content.choose import of_industry
 from pipeline.content.evidence import ClusterEvidence, Evidence, Fact, Quote
@@ -103,6 +104,7 @@ def collect_evidence(
     names: Sequence[str] = (),
     rival_names: RivalNames | None = None,
     ours: Sequence[str] = (),
+    topics: bool = False,
 ) -> Evidence:
     """Gather everything a document may cite for these clusters (and competitor), numbered.
 
@@ -111,7 +113,8 @@ def collect_evidence(
     an ``embedder`` the profile facts that answer a theme are chosen by meaning too; ``brands``
     (``configured_brands``) are never redacted as people, ``names`` (``redact_names``) always.
     A pain theme quotes and counts the market's problem only (``market_pains``: no existing
-    customer's complaint about ``ours``, our company's and product's names)."""
+    customer's complaint about ``ours``, our company's and product's names). With ``topics``
+    it reads what buyers said across the calls (``buyer_topics``, an SEO brief's keywords)."""
     clusters = [session.get(Cluster, cid) for cid in cluster_ids]
     missing = [cid for cid, cl in zip(cluster_ids, clusters, strict=True) if cl is None]
     if missing:
@@ -197,7 +200,8 @@ def collect_evidence(
                 category=category,
                 size=len(rows),
                 calls=len({r[2].id for r in rows}),
-                buyer_calls=sure_buyer_calls(said, confident_at),
+                buyer_calls=len(sure := sure_buyer_calls(said, confident_at)),
+                buyer_call_ids=sure,
                 call_ids=sorted({r[2].id for r in rows}),
                 accounts=len({r[2].account for r in rows if r[2].account}),
                 outcomes=dict(sorted(by_outcome.items())),
@@ -269,11 +273,15 @@ def collect_evidence(
     ]
     names_one = names_someone(names_in_workspace(session))
     phrases = [phrase for phrase in buyer_phrases(buyer_texts, 12) if not names_one(phrase.text)]
+    spoken_of = buyer_topics(session, sorted(call_ids)) if topics else []
     quoted = deal_outcomes(session, {q.call_id for q in numberer.quotes})
     return Evidence(
         clusters=evidence_clusters,
         quotes=with_deal_outcomes(numberer.quotes, quoted),
         phrases=without_people(without_placeholders(phrases), redactor),
+        topics=without_people(
+            without_placeholders([t for t in spoken_of if not names_one(t.text)]), redactor
+        ),
         facts=_facts(session, competitor, redactor) if competitor else [],
         competitor=competitor,
         redacted=redact,

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
@@ -51,6 +51,7 @@ class Evidence:
     redacted: bool = True
     accounts_of: dict[int, str] = field(default_factory=dict, repr=False)
     notes: frozenset[int] = frozenset()  # the calls that are written notes (``written_notes``)
+    topics: list[Phrase] = field(default_factory=list)  # said across its calls (``buyer_topics``)
     profile: list[ProfileFact] = field(default_factory=list)
     product: str | None = None  # our product's name, from the profile
     product_category: str | None = None  # what a searcher calls it ("seo_keywords")
@@ -329,8 +330,12 @@ class Evidence:
         chosen = self.clusters if clusters is None else clusters
         calls = {call_id for cluster in chosen for call_id in cluster.call_ids}
         accounts = {self.accounts_of.get(call_id) for call_id in calls} - {None, ""}
-        notes = len(calls & self.notes)
-        return Reach(sum(c.size for c in chosen), len(calls), len(accounts), notes)
+        return Reach(sum(c.size for c in chosen), len(calls), len(accounts), self.notes_in(calls))
+
+    def notes_in(self, call_ids: Iterable[int]) -> int:
+        """How many of ``call_ids`` are written notes: every count a page states says them
+        apart from spoken calls ("on 2 sales calls and in 3 CRM notes", ``heard_on``)."""
+        return len(set(call_ids) & self.notes)
 
     @property
     def total_mentions(self) -> int:

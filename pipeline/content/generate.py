@@ -195,6 +195,7 @@ def _draft(
         names=settings.redact_names,
         rival_names=settings.rival_names,
         ours=our_brands(session, settings.our_company),
+        topics=ct.buyer_topics,
     )
     evidence.picked = (document.structured or {}).get("chosen") == "user"
     if not wants_llm:

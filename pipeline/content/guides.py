@@ -101,7 +101,7 @@ def _concerns(
             answer, ids = said_facts, worry_ids
             answered.add(cluster.id)
         else:
-            stats = "" if cluster.id in counted else stats_line(cluster)
+            stats = "" if cluster.id in counted else stats_line(evidence, cluster)
             answer, ids = say("no_answer", stats=stats), worry_ids
             counted.add(cluster.id)
         concerns.append(

@@ -119,12 +119,12 @@ def market_pains(rows: Sequence[MentionRow], ours: Sequence[str]) -> list[Mentio
     ]
 
 
-def sure_buyer_calls(rows: Sequence[MentionRow], confident_at: float) -> int:
-    """The calls whose buyers said it with confidence (only unsure when none is sure): a rep's
-    note or a guess is no buyer raising a problem."""
+def sure_buyer_calls(rows: Sequence[MentionRow], confident_at: float) -> list[int]:
+    """The calls whose buyers said it with confidence (only unsure when none is sure), in
+    order: a rep's note or a guess is no buyer raising a problem."""
     buyers = [r for r in rows if r[1].role == "buyer"]
     sure = [r for r in buyers if r[0].confidence >= confident_at] or buyers
-    return len({r[2].id for r in sure})
+    return sorted({r[2].id for r in sure})
 
 
 def in_page_language(rows: Sequence[MentionRow]) -> list[MentionRow]:

@@ -6,13 +6,13 @@ statements copied from the calls, a testimonial and a Spanish request among them
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.content.drafts import require_quotes, rivals_asked_about, say
 from pipeline.content.evidence import ClusterEvidence, Evidence
 from pipeline.content.faq import faq_entry
-from pipeline.content.keyword_things import domain_words, names_a_thing, same_stem
+from pipeline.content.keyword_things import names_a_thing, of_the_domain, same_stem
 from pipeline.content.quote_text import clip
 from pipeline.content.seo_keywords import (
     KEYWORD_WORDS,
@@ -28,7 +28,9 @@ from pipeline.content.seo_questions import (
     asked_themes,
     heading_sources,
     outlined_themes,
+    page_domain,
     questions_to_answer,
+    search_topic,
     theme_question,
 )
 from pipeline.content.theme_names import reader_heading
@@ -51,12 +53,6 @@ _LINK_TARGETS = {
 }
 
 
-def search_topic(evidence: Evidence, cluster: ClusterEvidence) -> str:
-    """The word a searcher adds for the theme's worry ("pricing"), from what its quotes are
-    about (``worry_category``); empty where searchers have none."""
-    return say("search_topic", category=evidence.worry_category(cluster))
-
-
 def keywords(evidence: Evidence) -> list[str]:
     """The target keyword, then the secondary ones: our product's category for whom the calls
     share (``searched_by``: "driving school booking software"), our product's category with the top
@@ -67,18 +63,24 @@ def keywords(evidence: Evidence) -> list[str]:
     thing of the page's domain (``names_a_thing``: "works fine" and "realistically nothing
     happens" had been keywords)."""
     category = evidence.product_category
-    topics = [search_topic(evidence, c) for c in evidence.clusters]
+    said = [(*_buyer_texts(evidence, c), c.name) for c in evidence.clusters]
+    # The first theme's topic names the page; another's only where its buyers said it ("dispatch
+    # software training" had been a keyword where no buyer spoke of training).
     with_category = [
         keyword
-        for topic in topics
-        if category and topic and len((keyword := f"{category} {topic}").split()) <= 4
+        for i, (c, (texts, _calls, _name)) in enumerate(zip(evidence.clusters, said, strict=True))
+        if category
+        and (topic := search_topic(evidence, c))
+        and len((keyword := f"{category} {topic}").split()) <= 4
+        and (i == 0 or said_of(topic, texts))
     ]
-    said = [(*_buyer_texts(evidence, c), c.name) for c in evidence.clusters]
     buyers_said = [q.text for q in evidence.quotes if q.role == "buyer"]
     domain = page_domain(evidence)
 
     def a_thing(phrase: str) -> bool:
         return names_a_thing(phrase, buyers_said, domain)
+
+    topics = topic_keywords(evidence, domain, a_thing)
 
     # Shared by two calls or more: one buyer saying a thing twice is no search many make.
     shared = [
@@ -103,6 +105,7 @@ def keywords(evidence: Evidence) -> list[str]:
     ordered = [
         *([aimed] if aimed else []),
         *with_category[:1],
+        *topics,
         *shared,
         *with_category[1:],
         *named,
@@ -120,22 +123,25 @@ def keywords(evidence: Evidence) -> list[str]:
     return distinct_keywords(found, MAX_KEYWORDS) or [c.name for c in evidence.clusters[:1]]
 
 
-def page_domain(evidence: Evidence) -> frozenset[str]:
-    """The words of what the page is about (``domain_words``): our product's name, category
-    and profile, whom it is for, the rivals its buyers name (an "alternative to" search), and
-    each theme's name, keywords and search topic."""
-    named = (evidence.product, evidence.product_category, evidence.audience, evidence.industry)
-    return domain_words(
-        [
-            *(t for t in named if t),
-            *evidence.rival_forms,
-            *(r for c in evidence.clusters for r in c.competitors),
-            *(f.text for f in evidence.profile),
-            *(c.name for c in evidence.clusters),
-            *(k for c in evidence.clusters for k in c.keywords),
-            *(search_topic(evidence, c) for c in evidence.clusters),
-        ]
-    )
+def said_of(topic: str, texts: Sequence[str]) -> bool:
+    """Whether a word of ``texts`` shares the stem of each of the topic's words ("training" of
+    "they'd need training", "pricing" of "your price")."""
+    said = {w for text in texts for w in re.findall(r"[a-z]+", text.lower())}
+    return all(any(same_stem(t, w) for w in said) for t in topic.lower().split())
+
+
+def topic_keywords(
+    evidence: Evidence, domain: frozenset[str], a_thing: Callable[[str], bool]
+) -> list[str]:
+    """What buyers spoke of most across the page's calls (``Evidence.topics``), as searched:
+    a noun phrase that names a thing (``a_thing``), an acronym of the page's domain with our
+    kind of product ("ifta software")."""
+    kind = (evidence.product_category or "software").split()[-1]
+    return [
+        topic.text if " " in topic.text else f"{topic.text} {kind}"
+        for topic in evidence.topics
+        if (a_thing(topic.text) if " " in topic.text else of_the_domain([topic.text], domain))
+    ]
 
 
 def _buyer_texts(evidence: Evidence, cluster: ClusterEvidence) -> tuple[list[str], list[int]]:

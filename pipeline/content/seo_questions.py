@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pipeline.content.drafts import buyer_question, say
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
+from pipeline.content.keyword_things import domain_words
 from pipeline.content.quote_text import clip, self_contained
+from pipeline.content.searched_questions import searched_question
 from pipeline.content.types import OutlineSection, Point
 from pipeline.detect.asides import says_no_concern
 from pipeline.detect.rules import is_question, ruled_other
@@ -19,6 +21,30 @@ from pipeline.wording import capitalised
 MIN_SEO_QUESTIONS = 3  # "Questions to answer": the buyers' own, then the outline's
 MAX_HEADING_CHARS = 110  # a longer question is no heading: clipped, it would ask nothing
 MIN_QUESTION_WORDS = 3  # "Which handhelds do you support?" is a searcher's question; "Why?" is not
+
+
+def search_topic(evidence: Evidence, cluster: ClusterEvidence) -> str:
+    """The word a searcher adds for the theme's worry ("pricing"), from what its quotes are
+    about (``worry_category``); empty where searchers have none."""
+    return say("search_topic", category=evidence.worry_category(cluster))
+
+
+def page_domain(evidence: Evidence) -> frozenset[str]:
+    """The words of what the page is about (``domain_words``): our product's name, category
+    and profile, whom it is for, the rivals its buyers name (an "alternative to" search), and
+    each theme's name, keywords and search topic."""
+    named = (evidence.product, evidence.product_category, evidence.audience, evidence.industry)
+    return domain_words(
+        [
+            *(t for t in named if t),
+            *evidence.rival_forms,
+            *(r for c in evidence.clusters for r in c.competitors),
+            *(f.text for f in evidence.profile),
+            *(c.name for c in evidence.clusters),
+            *(k for c in evidence.clusters for k in c.keywords),
+            *(search_topic(evidence, c) for c in evidence.clusters),
+        ]
+    )
 
 
 def heading_sources(evidence: Evidence, cluster: ClusterEvidence) -> list[Quote]:
@@ -71,8 +97,9 @@ def asked_themes(evidence: Evidence, cluster: ClusterEvidence) -> list[ClusterEv
 def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> list[Point]:
     """Each question theme's question as asked, with the calls it was asked on
     (``theme_question``); the buyers' own other questions in the page's language that head no
-    section; then the question of each theme the outline has none for. Each cites a quote no
-    H3 cites (a quote backs one claim), so the list may be short: it repeats no heading."""
+    section and are asked as a search (``searched_question``); then the question of each theme
+    the outline has none for. Each cites a quote no H3 cites (a quote backs one claim), so the
+    list may be short: it repeats no heading."""
     used = {i for s in sections for h in s.h3 for i in h.citations}
     listed = {h.text for s in sections for h in s.h3}
     questions: list[Point] = []
@@ -81,12 +108,13 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
         found = theme_question(evidence, theme, used)
         if found is not None and found[0] not in listed:
             text, quote = found
-            questions.append(
-                Point(text=say("asked_on", question=text, calls=theme.calls), citations=[quote])
-            )
+            reach = evidence.reach([theme])
+            asked = say("asked_on", question=text, calls=reach.calls, notes=reach.notes)
+            questions.append(Point(text=asked, citations=[quote]))
             used.add(quote)
             listed.add(text)
             asked_in.add(theme.id)
+    domain = page_domain(evidence)
     asks = [
         q
         for q in evidence.quotes
@@ -96,6 +124,7 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
         and q.text.rstrip().endswith("?")
         and not has_placeholder(q.text)
         and in_english(q.text)
+        and searched_question(split_sentences(q.text)[-1][2], domain)
     ][:6]
     questions += [Point(text=clip(q.text, 240), citations=[q.id]) for q in asks]
     used |= {q.id for q in asks}
@@ -117,8 +146,10 @@ def theme_question(
     """A question theme's question as a buyer asked it and the quote asking it, one no H3
     cites (``used``): of its quotes' sentences that ask (``is_question``) a few words and read
     alone (``self_contained``) after the words joining them to the turn before ("But what does
-    it cost?" is "What does it cost?"), the shortest, the most general ("What about price for
+    it cost?" is "What does it cost?") and are asked as a search (``searched_question``: not
+    "Wait, they can just text it?"), the shortest, the most general ("What about price for
     twenty-eight people plus six contractors?" is one buyer's); else none."""
+    domain = page_domain(evidence)
     asked = [
         (said, quote.id)
         for quote in heading_sources(evidence, theme)
@@ -126,5 +157,6 @@ def theme_question(
         for _, _, sentence in split_sentences(quote.text)
         if is_question(said := capitalised(without_opening(sentence.strip())))
         and asked_as_heading(said)
+        and searched_question(said, domain)
     ]
     return min(asked, key=lambda a: len(a[0]), default=None)

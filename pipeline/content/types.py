@@ -219,6 +219,8 @@ class ContentType:
     # How many recurring question themes on its themes' categories join (the questions buyers
     # ask in so many words: an SEO brief's "Questions to answer").
     question_themes: int = 0
+    # Whether it reads the topics buyers said across its calls (``buyer_topics``): its keywords.
+    buyer_topics: bool = False
 
     @property
     def prompt_file(self) -> str:
@@ -263,6 +265,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
             "answer.",
             max_clusters=3,
             question_themes=2,
+            buyer_topics=True,
         ),
         ContentType(
             "pricing-explainer",

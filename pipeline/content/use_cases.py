@@ -41,6 +41,7 @@ def _challenges(evidence: Evidence, used: set[int]) -> tuple[list[Point], list[P
             240,
             text=quote.text,
             calls=cluster.buyer_calls,
+            notes=evidence.notes_in(cluster.buyer_call_ids),
             asks=asks(quote),
             unsolved=bool(facts) and fact is None,
             product=evidence.product,

@@ -83,3 +83,16 @@ def test_every_page_counts_calls_and_notes_apart(ws: Workspace, trade: Trade) ->
 def test_a_count_with_no_notes_reads_as_before() -> None:
     assert stated_counts("heard on 12 sales calls with 11 accounts") == [12]
     assert stated_counts("raised 2 times in 2 CRM notes") == [2]
+
+
+@pytest.mark.parametrize("trade", TRADES, ids=["salon", "landscaping", "clinic"])
+def test_a_themes_own_count_says_calls_and_notes_apart(ws: Workspace, trade: Trade) -> None:
+    """A worry with no answer says its theme's counts as the headers do (it had said "raised 3
+    times on 3 calls" of one call and two CRM notes)."""
+    theme = _theme(ws, trade)
+    with ws.session() as db:
+        evidence = collect_evidence(db, [theme], redact=False)
+    pager = OFFLINE_DRAFTS["one-pager"](evidence).model_dump()
+    answers = " ".join(str(o["answer"]) for o in pager["objections"])
+    assert "raised 3 times on 1 sales call and in 2 CRM notes" in answers
+    assert " on 3 calls" not in answers
