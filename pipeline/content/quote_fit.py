@@ -19,6 +19,7 @@ from pipeline.content.pairing import (
     answers_theme,
     concern_words,
     names_other_systems,
+    said_once,
     says_something,
     shared_weight,
     speaks_of_other_industry,
@@ -70,7 +71,7 @@ def answers_quote(
     "MSP partner tier") and does not restate the term objected to (``restates``)."""
     # Where a fact or worry is ("Australia") says whom it is for, not what it is about.
     shared = concern_words(placeless(fact), rivals) & concern_words(placeless(said), rivals)
-    shared -= BROAD_TOPICS
+    shared = said_once(shared - BROAD_TOPICS)
     return (
         len(shared) >= MIN_SHARED
         and answers_beyond(
@@ -175,9 +176,13 @@ def facts_answering(
     scored: dict[int, float] = {}
     for fact in theme:  # the theme's choice, when it answers one of the lines shown
         fitting = [
-            t
-            for t in said
-            if answers_theme(fact.text, [t], rivals=rivals, own=own, industries=others, fact=True)
+            q.text
+            for q in quotes
+            if q.role != "answer"
+            and answers_theme(
+                fact.text, [q.text], rivals=rivals, own=own, industries=others, fact=True
+            )
+            and _meets(evidence, q, fact, rivals)
         ]
         if fitting or _stands_out(evidence, quotes, fact):
             weight = [shared_weight(t, fact.text, weights, rivals) for t in fitting]
@@ -352,6 +357,19 @@ def _nearest_of(
     near = evidence.quote_closeness.get(quote.id, {})
     best = max((f.id for f in pool if f.id in near), key=lambda f: near[f], default=None)
     return best == fact.id and near[fact.id] >= evidence.quote_floor
+
+
+def _meets(evidence: Evidence, quote: Quote, fact: ProfileFact, rivals: Sequence[str]) -> bool:
+    """Whether a fact meets a quote by more than one word's chance: two things shared
+    (``said_once``), or, with vectors, as near in meaning as an answer must be. "Class packs,
+    casual passes..." had answered "half of them are casuals and refuse to download the app"
+    while "Instructors ... mark attendance in the Staff app or any web browser" stood nearest."""
+    shared = concern_words(placeless(fact.text), rivals) & concern_words(
+        placeless(quote.text), rivals
+    )
+    if len(said_once(shared - BROAD_TOPICS)) >= MIN_SHARED or not evidence.quote_closeness:
+        return True
+    return evidence.near_in_meaning([quote], fact)
 
 
 def _stands_out(evidence: Evidence, quotes: Sequence[Quote], fact: ProfileFact) -> bool:
