@@ -174,6 +174,8 @@ def facts_answering(
         if f in pool and not any(restates(f.text, text) for text in said)
     ]
     scored: dict[int, float] = {}
+    # A price worry is met by what costs least, whatever it shares (below).
+    priced = "price" in (cluster.category, worry)
     for fact in theme:  # the theme's choice, when it answers one of the lines shown
         fitting = [
             q.text
@@ -182,7 +184,7 @@ def facts_answering(
             and answers_theme(
                 fact.text, [q.text], rivals=rivals, own=own, industries=others, fact=True
             )
-            and _meets(evidence, q, fact, rivals)
+            and (priced or _meets(evidence, q, fact, rivals))
         ]
         if fitting or _stands_out(evidence, quotes, fact):
             weight = [shared_weight(t, fact.text, weights, rivals) for t in fitting]
