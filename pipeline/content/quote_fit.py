@@ -69,11 +69,8 @@ def answers_quote(
     kind of worry (``answers_beyond``: price, integration...), shares two things with it at
     least (one word is chance: "the partners put a change freeze" had been answered with the
     "MSP partner tier") and does not restate the term objected to (``restates``)."""
-    # Where a fact or worry is ("Australia") says whom it is for, not what it is about.
-    shared = concern_words(placeless(fact), rivals) & concern_words(placeless(said), rivals)
-    shared = said_once(shared - BROAD_TOPICS)
     return (
-        len(shared) >= MIN_SHARED
+        len(_shared(fact, said, rivals)) >= MIN_SHARED
         and answers_beyond(
             fact, [said], (), rivals=rivals, own=own, industries=industries, fact=True
         )
@@ -366,12 +363,16 @@ def _meets(evidence: Evidence, quote: Quote, fact: ProfileFact, rivals: Sequence
     (``said_once``), or, with vectors, as near in meaning as an answer must be. "Class packs,
     casual passes..." had answered "half of them are casuals and refuse to download the app"
     while "Instructors ... mark attendance in the Staff app or any web browser" stood nearest."""
-    shared = concern_words(placeless(fact.text), rivals) & concern_words(
-        placeless(quote.text), rivals
-    )
-    if len(said_once(shared - BROAD_TOPICS)) >= MIN_SHARED or not evidence.quote_closeness:
+    if len(_shared(fact.text, quote.text, rivals)) >= MIN_SHARED or not evidence.quote_closeness:
         return True
     return evidence.near_in_meaning([quote], fact)
+
+
+def _shared(fact: str, said: str, rivals: Sequence[str]) -> set[str]:
+    """What a fact and a line share beyond a kind of worry, each thing once (``said_once``);
+    where either is ("Australia") says whom it is for, not what it is about."""
+    shared = concern_words(placeless(fact), rivals) & concern_words(placeless(said), rivals)
+    return said_once(shared - BROAD_TOPICS)
 
 
 def _stands_out(evidence: Evidence, quotes: Sequence[Quote], fact: ProfileFact) -> bool:
