@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from pipeline.content.durations import asks_how_long, gives_duration
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
-from pipeline.content.feature_gaps import asked_thing
+from pipeline.content.feature_gaps import MISSING_FEATURE, asked_thing
 from pipeline.content.profile import CATEGORY_SECTIONS, GENERAL_SECTIONS, PLANNED, ProfileFact
 from pipeline.content.quote_fit import facts_answering
 from pipeline.content.remedies import confirms_worry
@@ -42,7 +42,11 @@ def facts_for_question(
     planned item first where a quoted need is one (``planned_needs``), then no shipped fact."""
     said = [q.text for q in quotes if q.role != "answer"]
     rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
-    planned = [f for f in planned_needs(evidence, quotes, rivals) if answers_asked(f, asked)]
+    planned = [
+        f
+        for f in planned_needs(evidence, quotes, rivals)
+        if answers_asked(f, asked) and plan_asked(f, asked, topic, rivals)
+    ]
     if planned:
         chosen = ([f for f in planned if f.id not in stated] or planned)[:limit]
         stated.update(f.id for f in chosen)
@@ -115,6 +119,18 @@ def planned_needs(
         ):
             found.setdefault(nearest.id, nearest)
     return list(found.values())
+
+
+def plan_asked(
+    fact: ProfileFact, asked: str, topic: str | None, rivals: Sequence[str] = ()
+) -> bool:
+    """Whether a planned item may answer the question ``asked``: one asking for a feature or
+    for what is missing, or one naming what the item names; never another kind's question.
+    "How long does it take to get up and running?" had been answered "Planned, not available
+    yet: Automatic waitlists..." because its one quote asked for waitlists."""
+    if not asked or topic == MISSING_FEATURE:
+        return True
+    return bool(telling_words(asked, rivals) & telling_words(fact.text, rivals))
 
 
 def answers_asked(

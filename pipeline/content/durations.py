@@ -20,8 +20,9 @@ DURATION_RE = re.compile(
     rf"(?:{_COUNT}|a few|a couple of|couple of)"
     rf"[\s-]+{_KIND_OF_DAY}(?:minutes?|hours?|days?|weeks?|months?)\b"
     # how much or how long a term is, not how long a step takes: "6 months of records",
-    # "24-month terms", "12 months minimum"
-    r"(?![\s-]+(?:of|terms?|contracts?|agreements?|commitments?|minimum|history|records?|old)\b)"
+    # "24-month terms", "12 months minimum", "waived on a 12-month plan"
+    r"(?![\s-]+(?:of|terms?|contracts?|agreements?|commitments?|minimum|history|records?|old"
+    r"|plans?|subscriptions?|deals?|leases?|licen[cs]es?|renewals?|prepay\w*|upfront)\b)"
     r"|\b(?:about|around|roughly|under|within|inside|in|than|just|only|usually|takes|took|over)"
     rf"\s+(?:half\s+)?an?\s+{_KIND_OF_DAY}(?:hour|day|week)\b",
     re.IGNORECASE,

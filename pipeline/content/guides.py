@@ -12,6 +12,7 @@ from pipeline.content.drafts import require_quotes, say, say_quoting, stats_line
 from pipeline.content.durations import duration_in, gives_duration
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.guide_answers import facts_for_worries
+from pipeline.content.offers import OFFER_SECTIONS
 from pipeline.content.pairing import (
     states_gap,
     topic_words,
@@ -58,7 +59,8 @@ def _concerns(
             continue
         if has_placeholder(quote.text):  # the quote is the concern's heading: it names no one
             continue
-        head = capitalised(clip(heading_line(quote.text) or cluster.name, 240))
+        line = heading_line(quote.text, lambda s: (not fits(s), not cue_scores(s).concern))
+        head = capitalised(clip(line or cluster.name, 240))
         if head in [h for *_, h in chosen]:  # a second fragment of the theme would repeat its name
             continue
         chosen.append((cluster, quote, reply, head))
@@ -245,12 +247,14 @@ def asks_about_setup(said: str) -> bool:
 def _steps(evidence: Evidence) -> list[ProfileFact]:
     """The rollout's steps: the onboarding facts that are steps, then a fact of another list
     that says how long setting up takes ("Go-live in two weeks" under features; a proof point
-    tells what customers got, no step)."""
+    tells what customers got, a price or plan what it costs: "A one-off onboarding fee ...
+    waived on a 12-month plan" had been "Step 4 | 12-month"; neither is a step)."""
     onboarding = [f for f in evidence.profile_section("onboarding") if is_step(f.text)]
     timed = [
         f
         for f in evidence.profile
-        if f.section not in ("onboarding", "proof_points")
+        # a price or plan says what it costs and for how long one signs, no step of setup
+        if f.section not in {"onboarding", "proof_points", *OFFER_SECTIONS}
         and evidence.may_state(f)
         and names_setup(f.text)
         and gives_duration(f.text)

@@ -54,6 +54,20 @@ def topic_words(text: str, besides: Iterable[str] = ()) -> set[str]:
     return words | {f"topic:{name}" for name, pattern in topics.items() if pattern.search(text)}
 
 
+def said_once(shared: set[str]) -> set[str]:
+    """``shared`` (``topic_words`` two lines share) less each topic that one of its words
+    names already: "casual" and ``topic:part_time`` are one thing shared, and "casual passes"
+    had answered "half of them are casuals" as if two were."""
+    _, topics = _vocabulary()
+    words = [w for w in shared if not w.startswith("topic:")]
+    return {
+        w
+        for w in shared
+        if not w.startswith("topic:")
+        or not any(topics[w.removeprefix("topic:")].search(word) for word in words)
+    }
+
+
 def rivals_named(text: str, rivals: Iterable[str]) -> set[str]:
     """The rivals ``text`` names, as words of their own (``rival:procore``): a fact about one
     (its integration, a move from it) speaks to buyers who have that rival."""

@@ -19,6 +19,7 @@ from pipeline.content.pairing import (
     answers_theme,
     concern_words,
     names_other_systems,
+    said_once,
     says_something,
     shared_weight,
     speaks_of_other_industry,
@@ -68,11 +69,8 @@ def answers_quote(
     kind of worry (``answers_beyond``: price, integration...), shares two things with it at
     least (one word is chance: "the partners put a change freeze" had been answered with the
     "MSP partner tier") and does not restate the term objected to (``restates``)."""
-    # Where a fact or worry is ("Australia") says whom it is for, not what it is about.
-    shared = concern_words(placeless(fact), rivals) & concern_words(placeless(said), rivals)
-    shared -= BROAD_TOPICS
     return (
-        len(shared) >= MIN_SHARED
+        len(_shared(fact, said, rivals)) >= MIN_SHARED
         and answers_beyond(
             fact, [said], (), rivals=rivals, own=own, industries=industries, fact=True
         )
@@ -173,11 +171,17 @@ def facts_answering(
         if f in pool and not any(restates(f.text, text) for text in said)
     ]
     scored: dict[int, float] = {}
+    # A price worry is met by what costs least, whatever it shares (below).
+    priced = "price" in (cluster.category, worry)
     for fact in theme:  # the theme's choice, when it answers one of the lines shown
         fitting = [
-            t
-            for t in said
-            if answers_theme(fact.text, [t], rivals=rivals, own=own, industries=others, fact=True)
+            q.text
+            for q in quotes
+            if q.role != "answer"
+            and answers_theme(
+                fact.text, [q.text], rivals=rivals, own=own, industries=others, fact=True
+            )
+            and (priced or _meets(evidence, q, fact, rivals))
         ]
         if fitting or _stands_out(evidence, quotes, fact):
             weight = [shared_weight(t, fact.text, weights, rivals) for t in fitting]
@@ -352,6 +356,23 @@ def _nearest_of(
     near = evidence.quote_closeness.get(quote.id, {})
     best = max((f.id for f in pool if f.id in near), key=lambda f: near[f], default=None)
     return best == fact.id and near[fact.id] >= evidence.quote_floor
+
+
+def _meets(evidence: Evidence, quote: Quote, fact: ProfileFact, rivals: Sequence[str]) -> bool:
+    """Whether a fact meets a quote by more than one word's chance: two things shared
+    (``said_once``), or, with vectors, as near in meaning as an answer must be. "Class packs,
+    casual passes..." had answered "half of them are casuals and refuse to download the app"
+    while "Instructors ... mark attendance in the Staff app or any web browser" stood nearest."""
+    if len(_shared(fact.text, quote.text, rivals)) >= MIN_SHARED or not evidence.quote_closeness:
+        return True
+    return evidence.near_in_meaning([quote], fact)
+
+
+def _shared(fact: str, said: str, rivals: Sequence[str]) -> set[str]:
+    """What a fact and a line share beyond a kind of worry, each thing once (``said_once``);
+    where either is ("Australia") says whom it is for, not what it is about."""
+    shared = concern_words(placeless(fact), rivals) & concern_words(placeless(said), rivals)
+    return said_once(shared - BROAD_TOPICS)
 
 
 def _stands_out(evidence: Evidence, quotes: Sequence[Quote], fact: ProfileFact) -> bool:

@@ -4,7 +4,8 @@ whether it opens a section alone. Split from ``evidence`` (what a document is bu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from pipeline.cluster.pain_names import LIGHT_VERBS, gerund, verb_bases
 from pipeline.cluster.pain_shapes import AUXILIARIES, DETERMINERS, tokens
@@ -186,8 +187,18 @@ def _verb_after(words: Sequence[str], i: int) -> bool:
     return any(b in LIGHT_VERBS for b in verb_bases(word)) or bool(gerund(word))
 
 
-def heading_line(text: str) -> str | None:
-    """The line of a quote that may head an entry: its first sentence that ``stands_alone``,
-    else none. A pricing explainer had been headed "That's the bit. And the direct debits.":
-    a fragment leaning back, and two sentences glued."""
-    return next((s for _, _, s in split_sentences(text) if stands_alone(s)), None)
+def heading_line(text: str, rank: Callable[[str], Any] = lambda _: 0) -> str | None:
+    """The line of a quote that may head an entry: of its sentences that ``stands_alone`` (each
+    with the next where that one leans back on it), the first ranked lowest (``rank``: how far
+    a line is from the page's worry), else none. A pricing explainer had been headed "That's
+    the bit. And the direct debits.": a fragment leaning back, and two sentences glued; a
+    timeline "We've got six hundred members on DebitBridge." (what they have), not the worry
+    that follows it ("If moving them means every member has to fill in a new form, ...")."""
+    said = [s for _, _, s in split_sentences(text)]
+    lines = [s for s in said if stands_alone(s)]
+    lines += [
+        f"{first} {then}"
+        for first, then in zip(said, said[1:], strict=False)
+        if stands_alone(first) and not continues(then) and not self_contained(then)
+    ]
+    return min(lines, key=rank, default=None)

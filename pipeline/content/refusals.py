@@ -67,6 +67,10 @@ _DOES_WITHOUT = re.compile(
 _IN_A_STATE = re.compile(
     r"\s*(?:\w+\s+){1,3}(?:off|out of|down|idle|offline|away|sat|sitting|standing)\b", re.I
 )
+# The thing offered as one way among others: "in the Staff app or any web browser", "by
+# tablet, phone or paper" (a way without it follows or comes before in the same clause).
+_OR_AFTER = re.compile(r"^[\w'’ -]{0,30}?\s(?:or|and/or)\s+(?P<other>[^,.;:!?]+)", re.IGNORECASE)
+_OR_BEFORE = re.compile(r"(?P<other>[^,.;:!?]+?)\s(?:or|and/or)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _SAME = {"mobile": "phone", "smartphone": "phone", "cellphone": "phone", "cell": "phone"}
 
 
@@ -103,14 +107,24 @@ def refused(said: str) -> set[str]:
 
 
 def offers_refused(fact: str, said: str) -> bool:
-    """Whether a fact offers a thing the buyer's line refuses, not saying it does without it:
-    "from their phone" to "we can't have people on phones in the treatment rooms"."""
+    """Whether a fact offers a thing the buyer's line refuses, not saying it does without it
+    nor offering a way without it (``_with_another_way``): "from their phone" to "we can't
+    have people on phones in the treatment rooms"."""
     things = refused(said)
     if not things:
         return False
     for match in re.finditer(r"[A-Za-z][\w'’-]*", fact):
         word = {_SAME.get(w, w) for w in topic_words(match.group())}
         if word & things and not _DOES_WITHOUT.search(fact[: match.start()].split(",")[-1]):
-            if not re.match(r"[- ]free\b", fact[match.end() :]):
+            before, after = fact[: match.start()], fact[match.end() :]
+            if not re.match(r"[- ]free\b", after) and not _with_another_way(before, after, things):
                 return True
     return False
+
+
+def _with_another_way(before: str, after: str, things: set[str]) -> bool:
+    """Whether a thing a fact offers is one way among others in its clause, one of them not
+    refused: "mark attendance in the Staff app or any web browser" answers "they won't touch
+    an app"; a rep had said the very same ("any browser, no app needed") in a won deal."""
+    ways = [m.group("other") for m in (_OR_AFTER.match(after), _OR_BEFORE.search(before)) if m]
+    return any(_things(way) and not _things(way) & things for way in ways)
