@@ -16,6 +16,7 @@ import re
 
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.conditions import condition_topic, last_match, sets_a_condition_on_us
+from pipeline.detect.needed_things import needed_thing, needed_topic
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.rules import (
     CUES,
@@ -65,7 +66,7 @@ def blocks_the_deal(sentence: str, context: str = "") -> bool:
     that it matters. Never a question, nor a verdict said not to hold."""
     if is_question(sentence):
         return False
-    if sets_a_condition_on_us(sentence):
+    if sets_a_condition_on_us(sentence) or needed_thing(sentence) is not None:
         return True
     text = REASSURANCE.sub(" ", lowered(sentence))
     if any(_said(cue, text) for cue in (_VERDICT, _LEAVING_COST, _CONDITION, _REFUSAL)):
@@ -100,12 +101,15 @@ def required_or_else(sentence: str) -> str | None:
 def blocked_topic(scored: SentenceInput) -> str | None:
     """The category of a blocker: a cost of leaving or a lock-in is the contract; a condition
     on signing takes the topic of what it asks for (a purchase promised on a condition: the
-    condition's own topic, else None, the model's; the rep's turn names none); a bare verdict
+    condition's own topic, else None, the model's; the rep's turn names none); a thing the
+    purchase waits on or falls without, its topic (``needed_things``); a bare verdict
     ("that's a showstopper") takes the topic of the rep's turn it answers, else of the buyer's
     own turn; None when none names one."""
     text = lowered(scored.text)
     if _said(_LEAVING_COST, text) or _said(_LOCK_IN, text):
         return "contract"
+    if (thing := needed_thing(scored.text)) is not None:  # "without waitlists it's a no"
+        return needed_topic(thing)
     if sets_a_condition_on_us(scored.text):  # "we'd sign if you did monthly billing"
         return condition_topic(scored.text)
     if (asked := required_or_else(scored.text)) is not None:  # "has to post into Sage, or ..."

@@ -267,6 +267,8 @@ class RuleEmbeddingDetector:
             self.categories,
             redactor or Redactor(speaker_names(utterances)),
         )
+        if self._answered is not None:  # a category answer reaches its near twins
+            kinds = self._answered.with_categories(vectors, kinds)
         for row, sentence in enumerate(sentences):
             found = result[sentence.utterance_id]
             found.append(with_category_margin(kinds[row], scores[row]))

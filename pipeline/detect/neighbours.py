@@ -8,19 +8,26 @@ nearest labelled sentence from another call had the same kind ``AGREEMENT`` of t
 every pair that close or closer). Above it the kind probabilities become that agreement on the
 answer's kind plus the rest on the model's, so a near neighbour follows the answer; below it, or
 with no answers, nothing changes.
+
+A category answer reaches further than the model: an objection worded almost as an answered one
+(``category_bar``: where labelled objections and their nearest from another call share a category
+as often, and never below the kind's bar) takes the answer's category over the rules' reading,
+which the pull alone could not move ("We'd need route optimisation before we move" had kept set-up
+time after the user called its twin a missing feature).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from pipeline.detect.classify import KINDS
+from pipeline.detect.classify import KINDS, Detection
 from pipeline.detect.features import Matrix
-from pipeline.detect.labels import builtin_labelled
+from pipeline.detect.labels import LabelledSentence, builtin_labelled
 from pipeline.detect.model import OBJECTION, Pull
 from pipeline.detect.train import shipped_vectors
 from pipeline.embed import Embedder
@@ -29,6 +36,9 @@ AGREEMENT = 0.9  # a neighbour decides only where neighbours that close agree 9 
 MIN_PAIRS = 20  # fewer pairs above a similarity say nothing about it
 NO_BAR = 1.01  # no cosine reaches it: no neighbour pulls
 CHUNK = 1024  # rows per block of the similarity matrix (memory stays bounded)
+# Fewer words take their topic from what was said around them ("Because they won't."): the same
+# words are labelled price on one call and adoption on another, so no answer reaches them.
+MIN_WORDS = 5
 
 Floats = npt.NDArray[np.float64]
 
@@ -68,22 +78,50 @@ def agreement_bar(
     return float(best[order[reached[-1]]]) if len(reached) else NO_BAR
 
 
-_BARS: dict[str, float] = {}  # per embedder name: the labelled sentences that ship are fixed
+_BARS: dict[tuple[str, str], float] = {}  # per embedder and label: the shipped rows are fixed
 
 
 def builtin_bar(embedder: Embedder) -> float:
     """``agreement_bar`` over the labelled sentences that ship (measured once per embedder;
     their vectors are read from the shipped features where made with this embedder)."""
-    if embedder.name not in _BARS:
+    if (embedder.name, "kind") not in _BARS:
         labelled = builtin_labelled()
-        known = shipped_vectors(embedder) or {}
-        missing = sorted({e.sentence.text for e in labelled} - known.keys())
-        if missing:
-            known = {**known, **dict(zip(missing, embedder.encode(missing), strict=True))}
-        vectors = np.vstack([known[e.sentence.text] for e in labelled]).astype(np.float32)
         kinds = [KINDS.index(e.label) for e in labelled]
-        _BARS[embedder.name] = agreement_bar(vectors, kinds, [e.group for e in labelled])
-    return _BARS[embedder.name]
+        bar = agreement_bar(_vectors(embedder, labelled), kinds, [e.group for e in labelled])
+        _BARS[embedder.name, "kind"] = bar
+    return _BARS[embedder.name, "kind"]
+
+
+def builtin_category_bar(embedder: Embedder) -> float:
+    """``agreement_bar`` over the categories of the shipped labelled objections that say enough
+    alone (``MIN_WORDS``, their words labelled once), never below ``builtin_bar``."""
+    if (embedder.name, "category") not in _BARS:
+        labelled = builtin_labelled()
+        said = Counter(e.sentence.text for e in labelled)
+        rows = [
+            e
+            for e in labelled
+            if e.label == OBJECTION and e.category and said[e.sentence.text] == 1
+        ]
+        rows = [e for e in rows if says_enough(e.sentence.text)]
+        names = sorted({e.category for e in rows})
+        categories = [names.index(e.category) for e in rows]
+        bar = agreement_bar(_vectors(embedder, rows), categories, [e.group for e in rows])
+        _BARS[embedder.name, "category"] = max(bar, builtin_bar(embedder))
+    return _BARS[embedder.name, "category"]
+
+
+def says_enough(text: str) -> bool:
+    """Whether a sentence has words enough to carry its own topic (``MIN_WORDS``)."""
+    return len(text.split()) >= MIN_WORDS
+
+
+def _vectors(embedder: Embedder, labelled: Sequence[LabelledSentence]) -> Matrix:
+    known = shipped_vectors(embedder) or {}
+    missing = sorted({e.sentence.text for e in labelled} - known.keys())
+    if missing:
+        known = {**known, **dict(zip(missing, embedder.encode(missing), strict=True))}
+    return np.vstack([known[e.sentence.text] for e in labelled]).astype(np.float32)
 
 
 @dataclass(frozen=True)
@@ -94,6 +132,9 @@ class Answered:
     kinds: tuple[int, ...]
     categories: tuple[str, ...]
     bar: float
+    # Per answer, whether its category reaches its near twins (an objection saying enough).
+    reaching: tuple[bool, ...] = ()
+    category_bar: float = NO_BAR
 
     def pull(self, vectors: Matrix, weight: float = AGREEMENT) -> Pull | None:
         """What moves the kind (and category) probabilities of the sentences with ``vectors``
@@ -121,6 +162,28 @@ class Answered:
 
         return moved
 
+    def with_categories(self, vectors: Matrix, found: Sequence[Detection]) -> list[Detection]:
+        """``found`` (one detection per sentence with ``vectors``), each objection the detector
+        decided that is worded almost as an answered objection (``category_bar``) in the
+        answer's category; other kinds, short sentences and rivals' worries keep theirs."""
+        if not any(self.reaching) or not len(vectors):
+            return list(found)
+        similarity = vectors.astype(np.float32) @ self.vectors.T.astype(np.float32)
+        similarity[:, ~np.asarray(self.reaching)] = -np.inf
+        nearest = similarity.argmax(axis=1)
+        out = list(found)
+        for row, detection in enumerate(found):
+            answer = int(nearest[row])
+            if (
+                detection.kind == OBJECTION
+                and detection.source != "user"
+                and detection.category != "competitor"
+                and says_enough(detection.text)
+                and similarity[row, answer] >= self.category_bar
+            ):
+                out[row] = replace(detection, category=self.categories[answer])
+        return out
+
 
 def answered_of(
     embedder: Embedder, verdicts: Mapping[tuple[str, str], tuple[str, str]]
@@ -129,9 +192,15 @@ def answered_of(
     if not verdicts:
         return Answered(np.zeros((0, embedder.dim), dtype=np.float32), (), (), NO_BAR)
     said = list(verdicts.values())
+    reaching = tuple(
+        kind == OBJECTION and category not in ("", "competitor") and says_enough(text)
+        for (text, _), (kind, category) in zip(verdicts, said, strict=True)
+    )
     return Answered(
         embedder.encode([text for text, _ in verdicts]),
         tuple(KINDS.index(kind) for kind, _ in said),
         tuple(category for _, category in said),
         builtin_bar(embedder),
+        reaching,
+        builtin_category_bar(embedder) if any(reaching) else NO_BAR,
     )
