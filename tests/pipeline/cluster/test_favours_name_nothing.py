@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.cluster.clauses import quote_clause
 from pipeline.cluster.label import centralities, name_clusters
+from pipeline.cluster.name_rules import still_fits
 from pipeline.cluster.topic_names import unnamed_theme
 from pipeline.embed import Embedder, normalise
 
@@ -53,3 +55,10 @@ def test_a_question_about_sending_is_no_favour(embedder: Embedder) -> None:
     assert (
         _named(embedder, ["Can you send reminders by text?"]) == "Can you send reminders by text?"
     )
+
+
+@pytest.mark.parametrize("trade", sorted(FAVOURS))
+def test_a_favour_given_as_a_name_before_no_longer_holds(trade: str) -> None:
+    favour, _ = FAVOURS[trade]
+    given = quote_clause(favour)
+    assert not still_fits(given, [favour], [], kind="question")
