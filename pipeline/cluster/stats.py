@@ -208,13 +208,15 @@ def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool, bool, 
 
 
 def a_bare_note(row: MentionRow) -> bool:
-    """Whether a row is a rep's note that asks nothing and says no worry nor pain (a topic word,
-    "invoices", "owner", is no worry): a record of the buyer's set-up ("They run 1 studio, 180
-    members on FitLedger + Ezidebit." had led a theme of FitLedger objections), never typical
-    of a theme of what buyers raise."""
+    """Whether a row is a rep's note that asks nothing and cues no worry, pain or category: a
+    record of the buyer's set-up ("They run 1 studio, 180 members on FitLedger + Ezidebit."
+    had led a theme of FitLedger objections at 0.56), however sure the detector was of it: it
+    quotes no worry, so it is no confident quote of one."""
     if row.role != "rep_note" or is_question(row.text):
         return False
-    return cue_scores(row.text).concern == 0 and not KIND_CUES["pain"].search(lowered(row.text))
+    cues = cue_scores(row.text)
+    said = lowered(row.text)
+    return not (cues.concern or any(cues.categories.values()) or KIND_CUES["pain"].search(said))
 
 
 def quote_relevance(rows: Sequence[MentionRow], typical: Sequence[float]) -> list[float]:

@@ -1,9 +1,9 @@
 """A rep's note of the buyer's set-up never leads a theme: "They run 1 studio in Fremantle, 180
 members on FitLedger + Ezidebit." (a note the detector read as a competitor objection, 0.56)
 had fronted "FitLedger: ..." over the buyer's own "Ping me again in the new year, closer to the
-FitLedger renewal." (0.44). A note that asks nothing and cues no worry or pain goes last, on the
-list, ``cluster-show`` and the cards alike. Themes of a physio clinic, a plumbing firm and a
-bakery, each with its rival; stored in SQLite and read back as the list reads them.
+FitLedger renewal." (0.44). A note that asks nothing and cues no worry, pain or category goes
+last, on the list, ``cluster-show`` and the cards alike. Themes of a physio clinic, a plumbing
+firm and a bakery, each with its rival; stored in SQLite and read back as the list reads them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ THEMES = {
         "Honestly ClinicPal's contract has another year on it, so the timing is hard.",
     ),
     "plumbing": (
-        "Owner runs 6 vans, jobs on TradeMate and invoices in Xero.",
+        "Runs 6 vans out of Salford, all jobs on TradeMate.",
         "We'd lose all our job history if we moved off TradeMate, that's the worry.",
     ),
     "bakery": (
