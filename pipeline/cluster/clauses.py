@@ -171,6 +171,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         return ""
     words = _WORD.findall(best)
     question = best.endswith("?")
+    asked = list(words) if question else []  # the question whole, should its cut lose words
     cut = len(words) > MAX_QUOTE_WORDS
     if cut:
         cuts = [
@@ -206,6 +207,11 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     ):
         words.pop()
         question = False
+    # A question cut where its verb's particle goes ("A ten pack that runs | out after three
+    # months?" had named a theme "A ten pack that runs") is read whole while it is not long:
+    # asked, when it opens as a question; else what it asks after, a topic ("A ten pack ...").
+    if asked and not question and len(asked) <= MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS:
+        words, question = asked, opens_a_question(" ".join(asked))
     clause = " ".join(words).rstrip("?")
     for mark, kept in _KEPT_MARKS.items():
         clause = clause.replace(kept, mark)

@@ -30,7 +30,7 @@ from pipeline.cluster.llm_names import ClusterLabeler, model_names
 from pipeline.cluster.name_phrases import centrally_shared, phrase_candidates, spelled_as_said
 from pipeline.cluster.name_rules import clashes, names_last
 from pipeline.cluster.name_sense import keeps_its_sense
-from pipeline.cluster.name_shape import reads_alone, without_filler_edges
+from pipeline.cluster.name_shape import asks_a_favour, reads_alone, without_filler_edges
 from pipeline.cluster.pain_names import problem_names
 from pipeline.cluster.pain_shapes import thin_pain_name
 from pipeline.cluster.people import names_a_person, without_vocatives
@@ -120,6 +120,12 @@ def name_clusters(
         if rival:  # "<Rival>: <what its buyers say of it>", every rival's theme alike
             patterned = list(rival_theme_names(rival, texts, keywords[i], competitors))
             taken.append(next((n for n in patterned if not clashes(n, taken)), patterned[0]))
+            names.append(taken[-1])
+            continue
+        if kind in ASKED_KINDS and all(asks_a_favour(t) for t in texts):
+            # Favours asked of whoever listens name nothing, nor does a topic their words cue:
+            # "Sorry, Dev, can you grab the phone?" had been "Staff adoption".
+            taken.append(last_resort_name("", texts, keywords[i], taken, kind, competitors))
             names.append(taken[-1])
             continue
         weights = np.asarray(centrality[i], dtype=np.float64)

@@ -23,6 +23,7 @@ from pipeline.cluster.clauses import FIGURE_RE, ends_mid_phrase
 from pipeline.cluster.keywords import stop_words
 from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
 from pipeline.cluster.name_sense import TERM_WORDS, cut_term, keeps_its_sense
+from pipeline.cluster.name_shape import asks_a_favour
 from pipeline.cluster.pain_shapes import thin_pain_name, thing_words
 from pipeline.cluster.people import names_a_person
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
@@ -166,6 +167,8 @@ def still_fits(
         return False
     if names_a_person(name, texts, people, competitors):
         return False  # "Buyer worries (dana)", "Can you send me something I can show Ruth's..."
+    if asks_a_favour(name):
+        return False  # "Can you grab the door?", given before favours named nothing
     if not keeps_its_sense(name, texts):
         return False  # "Status quo: interested right" of "Not interested right now"
     if " " not in name.strip() and name != also_said and not a_topic(name, texts):

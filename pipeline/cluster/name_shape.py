@@ -130,7 +130,8 @@ def reads_alone(name: str) -> bool:
     weak word (``says_little``: "Though?", "Maybe?", "It's fine" do not) and is no question
     fragment (``a_question_fragment``), no clause cut before its verb (``lost_its_subject``),
     no reply that denies what the sentence before said (``bare_denial``: "Not after <rival>"
-    had named a theme of long contracts) nor a request for the floor ("Can I jump in")."""
+    had named a theme of long contracts), no request for the floor ("Can I jump in") nor a
+    favour asked of whoever listens ("Can you grab the door?", "Can you send me ...")."""
     words = _words(name)
     return (
         bool(words)
@@ -139,11 +140,29 @@ def reads_alone(name: str) -> bool:
         and not lost_its_subject(name)
         and not bare_denial(name)
         and not _FLOOR_ASKED.match(" ".join(words))
+        and not asks_a_favour(name)
     )
+
+
+def asks_a_favour(text: str) -> bool:
+    """Whether a clause of ``text`` asks a favour of whoever listens (``_FAVOUR_ASKED``): "Sorry,
+    Mel, can you grab the door?", "Can you send me something I can read over the weekend?"."""
+    clauses = re.split(r"[,.;:!?]", normalise_quotes(text).lower())
+    return any(_FAVOUR_ASKED.match(" ".join(WORD_TOKEN.findall(c))) for c in clauses)
 
 
 # Asking for the floor, never about anything: "Can I jump in", "Could I ask you something".
 _FLOOR_ASKED = re.compile(
     r"(?:can|could|may|let)\s+(?:i|me)\s+(?:just\s+)?(?:jump|cut|chime|butt|ask|say|add"
     r"|interrupt)(?:\s+(?:in|you|something|one|a|question|thing|quickly|here|there))*$"
+)
+# A favour asked of whoever listens, never a question about the product: an aside to someone
+# in the room ("Sorry, Mel, can you grab the door?") or a request to the rep ("Can you send me
+# something I can read over the weekend?"); "Can you send reminders by text?" asks about it.
+_FAVOUR_ASKED = re.compile(
+    r"(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+|just\s+|quickly\s+)?"
+    r"(?:(?:send|email|e-mail|forward|shoot|ping|drop|text|message|give|pass)\s+(?:me|us)\b"
+    r"|(?:grab|get|answer|open|shut|close|hold|catch|mute)\s+(?:the|that|this)\s+"
+    r"(?:door|phone|window|lights?|dog|kettle)\b"
+    r"|(?:call|ring)\s+(?:me|us)\s+back\b)"
 )

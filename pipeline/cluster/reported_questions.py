@@ -30,6 +30,7 @@ _YOURS = {"we": "you", "our": "your", "us": "you", "ours": "yours"}
 # the buyer's "our history" (never "their", a rep's wording in a buyer's question).
 _THEIRS = {"they": "we", "their": "our", "them": "us", "theirs": "ours"}
 _PRONOUNS = frozenset({"i", "we", "you", "it", "they"})
+_DO = frozenset({"do", "does", "did"})
 _WHO_NOT = {"there", "that", "this", "which", "who", "what"}
 
 
@@ -47,7 +48,11 @@ def direct_question(text: str) -> str | None:
         return None
     # "whether the engineers can see their jobs": "their" is the engineers', kept.
     buyers = _YOURS | _THEIRS if clause["who"].casefold() in _PRONOUNS else _YOURS
-    words = [buyers.get(w.casefold(), w) for w in f"{clause['who']} {clause['rest']}".split()]
+    # Reported speech puts no "do" before a verb ("asked if we integrate"): "asked if we do
+    # casual passes" says the verb "do", kept after the subject ("Do you do casual passes?").
+    done = " do" if clause["aux"].casefold() in _DO else ""
+    said = f"{clause['who']}{done} {clause['rest']}"
+    words = [buyers.get(w.casefold(), w) for w in said.split()]
     return f"{clause['aux'].capitalize()} {' '.join(words)}?"
 
 

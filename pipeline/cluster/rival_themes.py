@@ -34,7 +34,7 @@ from pipeline.cluster.rivals import RIVAL_CATEGORY
 from pipeline.cluster.topic_names import shared_words, short_label, topic_terms
 from pipeline.detect.competitors import CompetitorHit, find_competitors
 from pipeline.detect.loss_reasons import chosen_rival
-from pipeline.detect.rules import cue_scores, is_question
+from pipeline.detect.rules import cue_scores, is_question, speaks_of_a_rival
 
 IN_USE = "already in use"  # "We're happy with Groomly", "We already pay for PetDesk"
 ASKED = "asked about"  # "Does Petwise do reminders too?", "And ClockBee?"
@@ -54,6 +54,12 @@ _HAS = (
 _THING = (
     r"(?P<thing>(?!(?:no|not|nothing|none|never)\b)[\w'’-]+(?:\s+[\w'’-]+){0,4}?)"
     r"(?=\s*(?:[,;.!?()]|\s[-–—]\s|$)|\s+(?:and|but|so|which|that|because|while|when|for|if|as)\b)"
+)
+# Already theirs, the rival a few words on: "they already had the PulseBook app", "we're
+# already running Vetlio" (the rival's category cues want it said first: "already use X").
+_ALREADY = (
+    r"\balready\s+(?:had|have|has|use[ds]?|using|ran|run|running|on|got|pay|paid)\b"
+    r"(?:\s+[\w'’-]+){0,2}?\s+"
 )
 
 
@@ -127,12 +133,15 @@ def rival_aspects(
 
 def _reasons_said(texts: Sequence[str], competitors: Sequence[str]) -> list[str]:
     """What a rival's quotes say for it when no share of them says one thing: a thing of it
-    one praises ("had a digital CD register"), then that one says they chose it ("chosen over
-    us"); a theme so said is no "named, no reason given"."""
+    one praises ("had a digital CD register"), that one already has it ("they already had the
+    PulseBook app rolled out"), that one says they chose it ("chosen over us"), then a worry
+    one cues ("closer to the renewal": contract terms); a theme so said is no "named, no
+    reason given"."""
     rival = theme_rival(texts, competitors)
     if rival is None:
         return []
     has = re.compile(re.escape(rival) + _HAS + _THING, re.IGNORECASE)
+    in_use = re.compile(_ALREADY + re.escape(rival), re.IGNORECASE)
     things = [
         f"{found['verb'].lower()} {found['thing']}"
         for text in texts
@@ -143,7 +152,20 @@ def _reasons_said(texts: Sequence[str], competitors: Sequence[str]) -> list[str]
     # Chosen: this rival, by the sentence's own words; a loss to another rival in the theme
     # ("we've decided to go with LiftPro Cloud" beside two lines naming Servicio) is not.
     chosen = any(hit.name.casefold() == rival.casefold() for hit in _chosen(texts, competitors))
-    return [*dict.fromkeys(things), *([CHOSEN] if chosen else [])]
+    said = [t for t in texts if not _asks(t)]
+    cued = [
+        _lowered(short_label(c))
+        for text in said
+        for c, hits in cue_scores(text).categories.items()
+        if hits and c != RIVAL_CATEGORY and short_label(c)
+    ]
+    used = any(in_use.search(t) or speaks_of_a_rival(t) for t in said)
+    return [
+        *dict.fromkeys(things),
+        *([IN_USE] if used else []),
+        *([CHOSEN] if chosen else []),
+        *dict.fromkeys(cued),
+    ]
 
 
 def rival_theme_names(

@@ -23,6 +23,7 @@ from pipeline.cluster.trend import (
     trend_word,
 )
 from pipeline.detect.quotable import names_only, unquotable
+from pipeline.detect.rules import KIND_CUES, cue_scores, is_question, lowered
 from pipeline.embed import Vectors
 from pipeline.store.models import Outcome
 
@@ -192,12 +193,30 @@ def quote_weights(rows: Sequence[MentionRow]) -> list[float]:
     return [0.0 if unquoted(r) else r.confidence for r in rows]
 
 
-def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool, bool]:
-    """Where a quote stands among its theme's, before how typical it is: confident ones
-    (``confident_at``) first, then one that stands alone (``needs_lead_in``: "It's the only
-    thing that matters to me." had fronted Integrations), the buyer's own words before a rep's
-    note. The list, the cards and ``cluster-show`` all lead with the same quote by it."""
-    return (row.confidence < confident_at, needs_lead_in(row.text), row.role == "rep_note")
+def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool, bool, bool]:
+    """Where a quote stands among its theme's, before how typical it is: a rep's note of the
+    set-up last (``a_bare_note``), then confident ones (``confident_at``) first, then one that
+    stands alone (``needs_lead_in``: "It's the only thing that matters to me." had fronted
+    Integrations), the buyer's own words before a rep's note. The list, the cards and
+    ``cluster-show`` all lead with the same quote by it."""
+    return (
+        a_bare_note(row),
+        row.confidence < confident_at,
+        needs_lead_in(row.text),
+        row.role == "rep_note",
+    )
+
+
+def a_bare_note(row: MentionRow) -> bool:
+    """Whether a row is a rep's note that asks nothing and cues no worry, pain or category: a
+    record of the buyer's set-up ("They run 1 studio, 180 members on FitLedger + Ezidebit."
+    had led a theme of FitLedger objections at 0.56), however sure the detector was of it: it
+    quotes no worry, so it is no confident quote of one."""
+    if row.role != "rep_note" or is_question(row.text):
+        return False
+    cues = cue_scores(row.text)
+    said = lowered(row.text)
+    return not (cues.concern or any(cues.categories.values()) or KIND_CUES["pain"].search(said))
 
 
 def quote_relevance(rows: Sequence[MentionRow], typical: Sequence[float]) -> list[float]:

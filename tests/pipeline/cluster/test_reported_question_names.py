@@ -85,3 +85,33 @@ IN_THE_BUYERS_WORDS = {
 @pytest.mark.parametrize("note", sorted(IN_THE_BUYERS_WORDS))
 def test_a_reported_question_is_put_in_the_buyers_own_words(note: str) -> None:
     assert direct_question(note) == IN_THE_BUYERS_WORDS[note]
+
+
+# "Matt asked if we do casual passes for drop-ins." had named its theme "Do you casual passes
+# for drop-ins?": reported speech puts no "do" before a verb, so its "do" is the verb.
+SAID_DO = {
+    "kennels": (
+        ["Asked if we do weekend pick-ups for the dogs."],
+        "Do you do weekend pick-ups for the dogs?",
+    ),
+    "printing": (
+        ["The owner asked whether it does spot colour proofs."],
+        "Does it do spot colour proofs?",
+    ),
+    "roofing": (
+        ["Priya asked if you do gutter guards as an add-on."],
+        "Do you do gutter guards as an add-on?",
+    ),
+}
+
+
+@pytest.mark.parametrize("trade", sorted(SAID_DO))
+def test_a_reported_do_keeps_its_verb(embedder: Embedder, trade: str) -> None:
+    quotes, expected = SAID_DO[trade]
+    vectors = embedder.encode(quotes)
+    [name] = name_clusters(
+        [quotes],
+        centralities(vectors, [range(len(quotes))], normalise(vectors.sum(axis=0))),
+        kind="question",
+    )
+    assert name == expected
