@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pipeline.brand_names import brand_forms
 from pipeline.config import DEFAULT_OBJECTION_THRESHOLD, Settings
 from pipeline.detect import rules
+from pipeline.detect.answer_reach import answers_pull
 from pipeline.detect.asides import reacts_before_saying_more
 from pipeline.detect.classify import (
     DETECTED_ROLES,
@@ -86,6 +87,7 @@ class RuleEmbeddingDetector:
         splitter: SentenceSplitter | None = None,
         verdicts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
         rival_names: RivalNames | None = None,
+        base_model: KindModel | None = None,  # fitted without the answers: bounds their reach
     ) -> None:
         self.embedder = embedder
         self.seeds = seeds if seeds is not None else load_seeds()
@@ -100,12 +102,14 @@ class RuleEmbeddingDetector:
         self._seed_vectors: dict[str, Vectors] | None = None
         self._answered: Answered | None = None  # the verdicts' sentences, embedded when needed
         self._model = model
+        self.base_model = base_model
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> RuleEmbeddingDetector:
         seeds = load_seeds(settings.data_dir)
         users = user_labelled(settings.data_dir)
         model = load_or_train(embedder, seeds, users, settings.data_dir / "models")
+        base = load_or_train(embedder, seeds, (), settings.data_dir / "models") if users else None
         return cls(
             embedder,
             seeds=seeds,
@@ -116,6 +120,7 @@ class RuleEmbeddingDetector:
             verdicts=user_verdicts(users),
             rival_names=settings.rival_names,
             ignore_names=sorted(brand_forms([settings.our_company or ""])),
+            base_model=base,
         )
 
     @property
@@ -226,7 +231,7 @@ class RuleEmbeddingDetector:
         direct = [rules.is_direct_question(s.text) for s in sentences]
         if self._answered is None:
             self._answered = answered_of(self.embedder, self.verdicts)
-        pull = self._answered.pull(vectors)
+        pull = answers_pull(self._answered, self.base_model, features, vectors)
         return model.predict(features, thresholds, direct, pull=pull), vectors, evidence
 
     def detect_utterances(

@@ -68,12 +68,24 @@ def agreement_bar(
     return float(best[order[reached[-1]]]) if len(reached) else NO_BAR
 
 
-_BARS: dict[str, float] = {}  # per embedder name: the labelled sentences that ship are fixed
+def typical_nearest(vectors: Matrix, groups: Sequence[str]) -> float:
+    """The median cosine of a labelled sentence to its nearest labelled sentence from another
+    call: how near sentences that say unrelated things typically are (``answer_reach.py``)."""
+    if len(set(groups)) < 2:
+        return NO_BAR
+    best, _ = nearest_elsewhere(vectors, groups)
+    return float(np.median(best))
 
 
-def builtin_bar(embedder: Embedder) -> float:
-    """``agreement_bar`` over the labelled sentences that ship (measured once per embedder;
-    their vectors are read from the shipped features where made with this embedder)."""
+# Per embedder name, the bar and the typical nearest cosine: the labelled sentences that ship
+# are fixed.
+_BARS: dict[str, tuple[float, float]] = {}
+
+
+def builtin_bars(embedder: Embedder) -> tuple[float, float]:
+    """``agreement_bar`` and ``typical_nearest`` over the labelled sentences that ship
+    (measured once per embedder; their vectors are read from the shipped features where made
+    with this embedder)."""
     if embedder.name not in _BARS:
         labelled = builtin_labelled()
         known = shipped_vectors(embedder) or {}
@@ -82,7 +94,9 @@ def builtin_bar(embedder: Embedder) -> float:
             known = {**known, **dict(zip(missing, embedder.encode(missing), strict=True))}
         vectors = np.vstack([known[e.sentence.text] for e in labelled]).astype(np.float32)
         kinds = [KINDS.index(e.label) for e in labelled]
-        _BARS[embedder.name] = agreement_bar(vectors, kinds, [e.group for e in labelled])
+        groups = [e.group for e in labelled]
+        bar = agreement_bar(vectors, kinds, groups)
+        _BARS[embedder.name] = (bar, min(bar, typical_nearest(vectors, groups)))
     return _BARS[embedder.name]
 
 
@@ -94,6 +108,13 @@ class Answered:
     kinds: tuple[int, ...]
     categories: tuple[str, ...]
     bar: float
+    far: float = NO_BAR  # no nearer than unrelated sentences (``typical_nearest``)
+
+    def nearest(self, vectors: Matrix) -> Floats:
+        """Each row's best cosine to an answer."""
+        similarity = vectors.astype(np.float32) @ self.vectors.T.astype(np.float32)
+        best: Floats = similarity.max(axis=1).astype(np.float64)
+        return best
 
     def pull(self, vectors: Matrix, weight: float = AGREEMENT) -> Pull | None:
         """What moves the kind (and category) probabilities of the sentences with ``vectors``
@@ -129,9 +150,11 @@ def answered_of(
     if not verdicts:
         return Answered(np.zeros((0, embedder.dim), dtype=np.float32), (), (), NO_BAR)
     said = list(verdicts.values())
+    bar, far = builtin_bars(embedder)
     return Answered(
         embedder.encode([text for text, _ in verdicts]),
         tuple(KINDS.index(kind) for kind, _ in said),
         tuple(category for _, category in said),
-        builtin_bar(embedder),
+        bar,
+        far,
     )
