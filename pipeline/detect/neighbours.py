@@ -1,8 +1,8 @@
 """Answers that teach their near neighbours: an unanswered sentence worded almost as an answered
 one leans to the answer's kind (and category).
 
-Why: a re-fit weighs an answer as ten labels among thousands, so five answers barely move the
-model, and the sentences that say the same thing in other words kept their old kind. The bar is
+Why: a re-fit on a few answers moves the model along what they share, not to each answer's own
+kind, and the sentences that say the same thing in other words kept their old kind. The bar is
 measured on labelled data, not chosen: the lowest cosine at which a labelled sentence and its
 nearest labelled sentence from another call had the same kind ``AGREEMENT`` of the time (over
 every pair that close or closer). Above it the kind probabilities become that agreement on the
