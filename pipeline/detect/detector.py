@@ -2,11 +2,10 @@
 with an objection category and a calibrated confidence, plus competitor and why-now tags.
 
 The default ``RuleEmbeddingDetector`` needs no training data from the user and no LLM: the kind
-model (``train.py``/``model.py``) reads each sentence's vector, its turn, the rep's turns before
-and after it, the cue rules and the seed phrasings. A user's verdicts are followed exactly where
-they were said and re-fit the model (``<data_dir>/objection_labels.csv``). An LLM can check the
-sentences the model is not sure are small talk through the ``KindChecker`` seam
-(``llm_check.py``), or replace the detector through the ``DETECTORS`` registry.
+model (``train.py``/``model.py``) reads each sentence's vector, its turn, the rep's turns around
+it, the cue rules and the seed phrasings. A user's verdicts are followed where they were said and
+re-fit the model (``<data_dir>/objection_labels.csv``). An LLM can check the sentences the model
+is not sure are small talk (``KindChecker``, ``llm_check.py``) or replace it (``DETECTORS``).
 """
 
 from __future__ import annotations
@@ -18,9 +17,11 @@ from dataclasses import dataclass
 from pipeline.brand_names import brand_forms
 from pipeline.config import DEFAULT_OBJECTION_THRESHOLD, Settings
 from pipeline.detect import rules
+from pipeline.detect.answer_reach import answers_pull
 from pipeline.detect.asides import reacts_before_saying_more
 from pipeline.detect.classify import (
     DETECTED_ROLES,
+    KINDS,
     BuyerSentence,
     Detection,
     KindChecker,
@@ -87,6 +88,7 @@ class RuleEmbeddingDetector:
         splitter: SentenceSplitter | None = None,
         verdicts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
         rival_names: RivalNames | None = None,
+        base_model: KindModel | None = None,  # fitted without the answers: bounds their reach
     ) -> None:
         self.embedder = embedder
         self.seeds = seeds if seeds is not None else load_seeds()
@@ -101,12 +103,14 @@ class RuleEmbeddingDetector:
         self._seed_vectors: dict[str, Vectors] | None = None
         self._answered: Answered | None = None  # the verdicts' sentences, embedded when needed
         self._model = model
+        self.base_model = base_model
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> RuleEmbeddingDetector:
         seeds = load_seeds(settings.data_dir)
         users = user_labelled(settings.data_dir)
         model = load_or_train(embedder, seeds, users, settings.data_dir / "models")
+        base = load_or_train(embedder, seeds, (), settings.data_dir / "models") if users else None
         return cls(
             embedder,
             seeds=seeds,
@@ -117,6 +121,7 @@ class RuleEmbeddingDetector:
             verdicts=user_verdicts(users),
             rival_names=settings.rival_names,
             ignore_names=sorted(brand_forms([settings.our_company or ""])),
+            base_model=base,
         )
 
     @property
@@ -227,7 +232,7 @@ class RuleEmbeddingDetector:
         direct = [rules.is_direct_question(s.text) for s in sentences]
         if self._answered is None:
             self._answered = answered_of(self.embedder, self.verdicts)
-        pull = self._answered.pull(vectors)
+        pull = answers_pull(self._answered, self.base_model, features, vectors)
         return model.predict(features, thresholds, direct, pull=pull), vectors, evidence
 
     def detect_utterances(
@@ -392,7 +397,4 @@ class _Text:
     text: str
 
 
-_KIND_ORDER: dict[str, int] = {
-    "objection": 0, "pain": 0, "question": 0, "current_setup": 0, "other": 0,
-    "competitor": 1, "why_now": 2,
-}  # fmt: skip
+_KIND_ORDER: dict[str, int] = dict.fromkeys(KINDS, 0) | {"competitor": 1, "why_now": 2}

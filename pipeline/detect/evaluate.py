@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from pipeline.config import DEFAULT_CONFIDENT_AT, DEFAULT_OBJECTION_THRESHOLD
+from pipeline.detect.answer_reach import answers_pull
 from pipeline.detect.classify import KINDS
 from pipeline.detect.features import Matrix
 from pipeline.detect.fit_state import workspace_threshold
@@ -28,12 +29,13 @@ from pipeline.detect.model import (
     OBJECTION,
     KindModel,
     KindScore,
+    Pull,
     category_margin,
     decide_kind,
     fine_class,
     fit,
 )
-from pipeline.detect.neighbours import NO_BAR, Answered, agreement_bar
+from pipeline.detect.neighbours import NO_BAR, Answered, agreement_bar, typical_nearest
 from pipeline.detect.queue import centres_of, pick, theme_margins
 from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
@@ -50,6 +52,7 @@ from pipeline.embed import Embedder
 FOLDS = 6
 BUDGETS = (0, 10, 30, 100)
 Floats = npt.NDArray[np.float64]
+_Reach = tuple[float, float, KindModel]  # a fold's neighbour bar, far cosine, fit without answers
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,7 @@ def learning_curve(
         bar = (
             agreement_bar(data.vectors[train], data.truth[train], groups) if neighbours else NO_BAR
         )
+        reach = (bar, min(bar, typical_nearest(data.vectors[train], groups)), base)
         for strategy in strategies:
             model, answers = base, dict[int, int]()
             rng = random.Random(seed + fold)
@@ -219,39 +223,40 @@ def learning_curve(
             for budget in sorted(budgets):
                 while done < budget:
                     step = min(budget - done, 10 if done < 30 else 35)
-                    new = _choose(data, model, test, answers, step, strategy, rng, limit, bar)
+                    new = _choose(data, model, test, answers, step, strategy, rng, limit, reach)
                     if not new:
                         break
                     answers.update({i: int(data.truth[i]) for i in new})
                     done += len(new)
                     model = _fit(data, train, answers, model)
                     if auto:
-                        scored = _scored(data, model, test, answers, bar)
+                        scored = _scored(data, model, test, answers, reach)
                         limit = workspace_threshold(scored[:, 0], threshold)
-                probabilities = _scored(data, model, test, answers, bar)
+                probabilities = _scored(data, model, test, answers, reach)
                 curve.probabilities[strategy][budget][test] = probabilities
                 curve.thresholds[strategy][budget][test] = limit
     return curve
 
 
-def _answered(data: Dataset, answers: dict[int, int], bar: float) -> Answered:
-    """The answered rows as the product keeps a user's answers (``neighbours.Answered``)."""
-    rows = sorted(answers)
-    return Answered(
-        data.vectors[rows],
-        tuple(answers[i] for i in rows),
-        tuple(data.examples[i].category for i in rows),
-        bar,
+def _pull(
+    data: Dataset, rows: Sequence[int], answers: dict[int, int], reach: _Reach
+) -> Pull | None:
+    """The answers' pull on ``rows`` as the product's (``answer_reach.answers_pull``)."""
+    done, chosen = sorted(answers), list(rows)
+    said = tuple(data.examples[i].category for i in done)
+    answered = Answered(
+        data.vectors[done], tuple(answers[i] for i in done), said, reach[0], far=reach[1]
     )
+    return answers_pull(answered, reach[2], data.features[chosen], data.vectors[chosen])
 
 
 def _scored(
-    data: Dataset, model: KindModel, rows: Sequence[int], answers: dict[int, int], bar: float
+    data: Dataset, model: KindModel, rows: Sequence[int], answers: dict[int, int], reach: _Reach
 ) -> Floats:
     """The kind probabilities of ``rows``, an answered row one-hot on its answer, the others
     pulled by their near answers."""
     probabilities = model.kind_probabilities(data.features[list(rows)])
-    pull = _answered(data, answers, bar).pull(data.vectors[list(rows)])
+    pull = _pull(data, rows, answers, reach)
     if pull is not None:
         probabilities, _ = pull(probabilities, [], np.zeros((len(rows), 0)))
     for row, i in enumerate(rows):
@@ -269,7 +274,7 @@ def _choose(
     strategy: str,
     rng: random.Random,
     threshold: float,
-    bar: float,
+    reach: _Reach,
 ) -> list[int]:
     open_rows = [i for i in test if i not in answers]
     if strategy == "random":
@@ -278,7 +283,7 @@ def _choose(
         data.features[open_rows],
         threshold,
         [data.direct_questions[i] for i in open_rows],
-        pull=_answered(data, answers, bar).pull(data.vectors[open_rows]),
+        pull=_pull(data, open_rows, answers, reach),
     )
     calls = [data.examples[i].group for i in open_rows]
     done = data.vectors[sorted(answers)] if answers else None

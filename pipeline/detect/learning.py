@@ -309,6 +309,7 @@ def refit(workspace: Workspace, *, progress: ProgressCallback | None = None) -> 
         if progress:
             progress(0.1, f"fitting the detector on {len(users)} answers")
         model = load_or_train(embedder, seeds, users, settings.data_dir / "models")
+        base = load_or_train(embedder, seeds, (), settings.data_dir / "models")
         detector = RuleEmbeddingDetector(
             embedder,
             seeds=seeds,
@@ -316,6 +317,7 @@ def refit(workspace: Workspace, *, progress: ProgressCallback | None = None) -> 
             model=model,
             threshold=operating_threshold(settings),
             verdicts=user_verdicts(users),
+            base_model=base,
         )
         if progress:
             progress(0.6, "scoring the uncertain sentences again")

@@ -174,7 +174,7 @@ class KindModel:
         direct = list(direct_questions) if direct_questions is not None else [False] * len(features)
         fine = self.fine_probabilities(features)
         kinds = self.kind_probabilities(features)
-        names, shares = self._category_shares(features, fine)
+        names, shares = self.category_shares(features, fine)
         if pull is not None:
             kinds, shares = pull(kinds, names, shares)
         out = []
@@ -198,9 +198,13 @@ class KindModel:
             )
         return out
 
-    def _category_shares(self, features: Matrix, fine: Floats) -> tuple[list[str], Floats]:
+    def category_shares(
+        self, features: Matrix, fine: Floats | None = None
+    ) -> tuple[list[str], Floats]:
         """The objection categories and, per row, their probabilities: the category head's
-        softmax, else the objection classes' shares of P(objection)."""
+        softmax, else the objection classes' shares of P(objection) (``fine``: the rows' fine
+        probabilities, when already computed)."""
+        fine = self.fine_probabilities(features) if fine is None else fine
         head = self.category_scores(features)
         if head is not None:
             return list(self.category_names), _softmax(head)

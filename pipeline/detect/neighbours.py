@@ -1,8 +1,8 @@
 """Answers that teach their near neighbours: an unanswered sentence worded almost as an answered
 one leans to the answer's kind (and category).
 
-Why: a re-fit weighs an answer as ten labels among thousands, so five answers barely move the
-model, and the sentences that say the same thing in other words kept their old kind. The bar is
+Why: a re-fit on a few answers moves the model along what they share, not to each answer's own
+kind, and the sentences that say the same thing in other words kept their old kind. The bar is
 measured on labelled data, not chosen: the lowest cosine at which a labelled sentence and its
 nearest labelled sentence from another call had the same kind ``AGREEMENT`` of the time (over
 every pair that close or closer). Above it the kind probabilities become that agreement on the
@@ -78,6 +78,15 @@ def agreement_bar(
     return float(best[order[reached[-1]]]) if len(reached) else NO_BAR
 
 
+def typical_nearest(vectors: Matrix, groups: Sequence[str]) -> float:
+    """The median cosine of a labelled sentence to its nearest labelled sentence from another
+    call: how near sentences that say unrelated things typically are (``answer_reach.py``)."""
+    if len(set(groups)) < 2:
+        return NO_BAR
+    best, _ = nearest_elsewhere(vectors, groups)
+    return float(np.median(best))
+
+
 _BARS: dict[tuple[str, str], float] = {}  # per embedder and label: the shipped rows are fixed
 
 
@@ -90,6 +99,16 @@ def builtin_bar(embedder: Embedder) -> float:
         bar = agreement_bar(_vectors(embedder, labelled), kinds, [e.group for e in labelled])
         _BARS[embedder.name, "kind"] = bar
     return _BARS[embedder.name, "kind"]
+
+
+def builtin_far(embedder: Embedder) -> float:
+    """``typical_nearest`` over the labelled sentences that ship, never above ``builtin_bar``:
+    how near an answer's unrelated sentences typically are (``answer_reach.py``)."""
+    if (embedder.name, "far") not in _BARS:
+        labelled = builtin_labelled()
+        nearest = typical_nearest(_vectors(embedder, labelled), [e.group for e in labelled])
+        _BARS[embedder.name, "far"] = min(builtin_bar(embedder), nearest)
+    return _BARS[embedder.name, "far"]
 
 
 def builtin_category_bar(embedder: Embedder) -> float:
@@ -135,6 +154,13 @@ class Answered:
     # Per answer, whether its category reaches its near twins (an objection saying enough).
     reaching: tuple[bool, ...] = ()
     category_bar: float = NO_BAR
+    far: float = NO_BAR  # no nearer than unrelated sentences (``typical_nearest``)
+
+    def nearest(self, vectors: Matrix) -> Floats:
+        """Each row's best cosine to an answer."""
+        similarity = vectors.astype(np.float32) @ self.vectors.T.astype(np.float32)
+        best: Floats = similarity.max(axis=1).astype(np.float64)
+        return best
 
     def pull(self, vectors: Matrix, weight: float = AGREEMENT) -> Pull | None:
         """What moves the kind (and category) probabilities of the sentences with ``vectors``
@@ -203,4 +229,5 @@ def answered_of(
         builtin_bar(embedder),
         reaching,
         builtin_category_bar(embedder) if any(reaching) else NO_BAR,
+        far=builtin_far(embedder),
     )
