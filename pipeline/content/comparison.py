@@ -31,7 +31,7 @@ from pipeline.content.rival_fit import (
     switched_calls,
     tells_a_failure,
 )
-from pipeline.content.rival_polarity import praise_and_fault
+from pipeline.content.rival_polarity import fault_words, praise_and_fault
 from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
 from pipeline.content.rival_rows import ClaimRow, claim_rows, claims_about, heading_for
 from pipeline.content.row_answers import TOPIC_SECTIONS, our_answers
@@ -167,9 +167,18 @@ def comparison(evidence: Evidence) -> Comparison:
     switched = switched_calls(evidence.quotes, forms)
     stay, short, pricing = (
         [
-            _said(q, name, halves[q.id][1] if q.id in halves else q.text)
+            _said(q, name, words)
             for q in pool
-            if said_of.get(q.id, heading.get(q.id)) == said and _listed(said, q, switched, forms)
+            if said_of.get(q.id, heading.get(q.id)) == said
+            and _listed(said, q, switched, forms)
+            # Where they fall short, a line's complaint of them alone (``fault_words``).
+            and (
+                words := halves[q.id][1]
+                if q.id in halves
+                else q.text
+                if said != "short"
+                else fault_words(q.text, forms, ours)
+            )
         ][:4]
         for said in ("stay", "short", "price")
     )
@@ -324,10 +333,11 @@ def _onto_fact_row(
     us: str | None,
     fact: ProfileFact | None,
 ) -> bool:
-    """Put buyers' lines on a point a fact row already covers ("Price") into that row, whole
-    quotes while they fit, our fact beside them where the row had none; False where there is
-    no such row or no quote fits (a row of their own then). Why: the RotaPro page had two
-    "Price" and two "Plans and terms" rows, the second saying "As in the … row above"."""
+    """Put buyers' lines on a point a fact row already covers ("Price") into that row's note,
+    whole quotes while they fit, our fact beside them where the row had none; False where
+    there is no such row or no quote fits (a row of their own then). Why: the RotaPro page had
+    two "Price" and two "Plans and terms" rows, the second saying "As in the … row above"; and
+    the fact and the quotes run on in one cell had read as one stitched sentence."""
     at = next((i for i, r in enumerate(rows) if r.facts and r.aspect == aspect), None)
     if at is None:
         return False
@@ -335,14 +345,14 @@ def _onto_fact_row(
     quoted: list[tuple[str, int]] = []
     for quote in shown:
         text = say_quoting("quoted", 240, text=quote.text)
-        length = len(row.them) + sum(len(t) + 1 for t, _ in quoted) + 1 + len(text)
+        length = len(row.note) + sum(len(t) + 1 for t, _ in quoted) + len(text)
         if len(row.citations) + len(quoted) >= MAX_CITATIONS or length > 240:
             break
         quoted.append((text, quote.id))
     if not quoted:
         return False
     update: dict[str, object] = {
-        "them": " ".join([row.them, *(t for t, _ in quoted)]),
+        "note": " ".join([row.note, *(t for t, _ in quoted)]).strip(),
         "citations": [*row.citations, *(i for _, i in quoted)],
     }
     if not row.profile and fact is not None and us:

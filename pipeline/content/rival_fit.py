@@ -84,9 +84,11 @@ def says_well(text: str, ours: Iterable[str] = ()) -> bool:
 
 
 def tells_a_failure(text: str, ours: Sequence[str] = ()) -> bool:
-    """Whether ``text`` tells of something going wrong (``_FAILURE``) or finds fault with
-    anyone but us (``faults_them``; ``ours``: our names)."""
-    return _FAILURE.search(text) is not None or faults_them(text, ours)
+    """Whether ``text`` tells of something going wrong (``_FAILURE``, not denied: "it's never
+    once lost a record" is praise) or finds fault with anyone but us (``faults_them``;
+    ``ours``: our names)."""
+    failed = any(not _NOT.search(text[: m.start()]) for m in _FAILURE.finditer(text))
+    return failed or faults_them(text, ours)
 
 
 def fits_them_better(quote: Quote, ours: Sequence[str], cheaper: bool) -> bool:

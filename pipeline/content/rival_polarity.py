@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.content.pairing import topic_words
+from pipeline.content.pairing import systems_named, topic_words
 from pipeline.content.rival_claims import (
     CRITICISM,
     clauses,
@@ -19,7 +19,10 @@ from pipeline.content.rival_claims import (
     finds_fault,
     names_rival,
 )
+from pipeline.content.rival_fit import tells_a_failure
+from pipeline.content.rival_prices import rival_price_verdict
 from pipeline.detect.rules import lowered
+from pipeline.detect.sentences import split_sentences
 
 # A good word said of the rival: "fine for scheduling", "great at reminders", "it's solid",
 # "the team love it", "works well".
@@ -67,3 +70,28 @@ def praise_and_fault(text: str, forms: Sequence[str]) -> tuple[str, str] | None:
         if fault is not None and not _ABOUT_US.search(fault):
             return part, text[text.find(fault) :]
     return None
+
+
+# Where a sentence's clauses part (as ``faults_them`` parts them): each is weighed on its own.
+_CLAUSE_BREAK = re.compile(r"\s(?:but|and|so|because|while)\s|[;:]\s")
+
+
+def fault_words(text: str, forms: Sequence[str], ours: Sequence[str] = ()) -> str | None:
+    """What a line says where the rival falls short: its sentences telling of a failure or
+    finding fault (``tells_a_failure``) in a clause naming no tool (``systems_named``) but the
+    rival (``forms``), the whole line where its price is called dearer; None where no sentence
+    complains of the rival itself. A set-up line ("we're on X for bookings, and the debits go
+    through Y, which is a separate login", a fault of Y's) had been listed, cut with "…",
+    where the double bookings X let through were not."""
+    named = {w.casefold() for name in [*forms, *ours] for w in name.split()}
+
+    def complains(sentence: str) -> bool:
+        parts = _CLAUSE_BREAK.split(sentence)
+        theirs = [part for part in parts if not systems_named(part) - named]
+        said = sentence if len(theirs) == len(parts) else " ".join(theirs)
+        return tells_a_failure(sentence, ours) and tells_a_failure(said, ours)
+
+    kept = [sentence for _start, _end, sentence in split_sentences(text) if complains(sentence)]
+    if kept:
+        return " ".join(kept)
+    return text if "dearer" in rival_price_verdict(text, forms, ours) else None

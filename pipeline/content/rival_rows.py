@@ -22,6 +22,7 @@ from pipeline.content.rival_claims import (
     rival_topic,
     speaks_of,
 )
+from pipeline.content.rival_fit import tells_a_failure
 from pipeline.content.rival_hold import keeps_rival, others_use
 from pipeline.content.rival_polarity import only_a_verdict
 from pipeline.content.rival_prices import rival_price_verdict, states_their_price
@@ -135,7 +136,8 @@ def heading_for(quote: Quote, forms: Sequence[str], ours: Sequence[str] = ()) ->
     problem" is the buyer's problem with us, "yours is clunky" our fault, not theirs); a lower
     price, even beside a contract ("double what we pay X. And we're locked in until March");
     a reason the buyer stays (a contract that runs on, the work of moving, being content);
-    its price or fees said plainly ("Canopy's $2,500 for setup"), a fact about its deal; else
+    a failure told of them (``tells_a_failure``), a fault too; its price or fees said plainly
+    ("Canopy's $2,500 for setup"), a fact about its deal; else
     what it does that fits a buyer better ("Canopy is cheaper for a firm our size").
     ``forms`` spell the rival, ``ours`` our product."""
     verdict = rival_price_verdict(quote.text, forms, ours)
@@ -144,4 +146,6 @@ def heading_for(quote: Quote, forms: Sequence[str], ours: Sequence[str] = ()) ->
         return "short"
     if topic in STAYING and "cheaper" not in verdict:
         return "stay"
+    if not verdict and tells_a_failure(quote.text, ours):
+        return "short"  # "X let two people book the same machine": no strength of theirs
     return "price" if topic == "price" and not verdict else "strong"

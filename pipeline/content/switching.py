@@ -20,13 +20,20 @@ from pipeline.content.profile import ProfileFact
 from pipeline.content.remedies import conditions_named, eased
 
 # What holds a buyer to a tool: a contract that runs on, a renewal, a term signed ("tied into
-# X", "we signed a three-year deal with X", "the contract runs another year"); not a term only
-# named ("a one-year contract, not a multi-year one like X offered" is about ours).
+# X", "we signed a three-year deal with X", "the contract runs another year", "halfway through
+# a X contract"); not a term only named ("a one-year contract, not a multi-year one like X
+# offered" is about ours).
 _HELD = re.compile(
     r"\b(?:locked|tied|stuck)\s+(?:in(?:to)?|down)\b|\brenew\w*|\bsigned\b|\bcommitted\b"
     r"|\b(?:contract|agreement|term)s? (?:runs?|ends?|lasts?|is up|until|till|through)\b"
     r"|\b(?:contract|agreement|term)s? (?:doesn't|does not|won't|isn't) (?:end|run out|finish|up)\b"
-    r"|\b(?:deal|contract|agreement) with\b",
+    r"|\b(?:deal|contract|agreement) with\b"
+    # Partway through a term: "halfway through a X contract", "eight months left on our X
+    # licence", "still under contract with X".
+    r"|\b(?:(?:half|part|mid)[- ]?way (?:through|into)|(?:still|currently|already)"
+    r" (?:in|under|on|bound by)) (?:a |an |our |the |their )?(?:[\w-]+ ){0,3}?"
+    r"(?:contract|agreement|term|lease|licen[cs]e|deal)\b"
+    r"|\b(?:left|remaining|to run) on (?:it|our|the)\b",
     re.IGNORECASE,
 )
 # Our own terms, asked about: "your contract", "sign with you".

@@ -55,6 +55,9 @@ class ComparisonRow(Schema):
     citations: Citations
     facts: Citations
     profile: list[int] = Field(default_factory=list, max_length=4)
+    # Buyers' lines on a row a fact of ours on the rival fills ("them"), quoted below the
+    # table with their citations, never run on after the fact in its cell.
+    note: str = Field(default="", max_length=240)
 
 
 class FitPoint(Schema):

@@ -190,6 +190,16 @@ _TURNING = re.compile(
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(r"^(?:they|it|that|this|those|these|which|he|she)\b", re.IGNORECASE)
+# A sentence opening the buyer's next point ("The other thing is waitlists.", "Second, half
+# our drivers..."): a quote of what they said of a rival does not run on into it.
+_NEXT_POINT = re.compile(
+    r"^\W*(?:(?:and|oh|also|plus)\W+){0,2}(?:the other thing|another thing"
+    r"|one (?:more|other) thing"
+    r"|the (?:next|last|second|third|other) (?:thing|issue|point|question|problem)"
+    r"|second(?:ly)?|third(?:ly)?|separately|on (?:a|an|another) (?:separate|different|other)"
+    r" (?:note|topic)|by the way|moving on)\b",
+    re.IGNORECASE,
+)
 _CONTINUES = re.compile(r"^\W*(?:so|because|'?cause|and|or|which|then)\b", re.IGNORECASE)
 _ADDS = re.compile(r"^\W*(?:and|or)\b\W*", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these|one)\W*$", re.IGNORECASE)
@@ -204,9 +214,10 @@ def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tup
     """The span a quote of ``text[start:end]`` (one sentence of the turn ``text``) shows: with
     the sentence before or after it in the same turn that its meaning depends on (see above;
     a bare answer at the start of a turn, "ClockBee.", takes the sentence after it), the
-    sentence alone otherwise (or when the span is not inside ``text``). ``goes_on``: always
-    with the next sentence (what a buyer says of a named rival: "We had a look at RotaPro a
-    while back. The rep was pushy and it was a two-year contract.")."""
+    sentence alone otherwise (or when the span is not inside ``text``). ``goes_on``: with the
+    next sentence unless it opens the buyer's next point (what a buyer says of a named rival:
+    "We had a look at RotaPro a while back. The rep was pushy and it was a two-year
+    contract.", not "... so I can't just walk away. The other thing is waitlists.")."""
     if not 0 <= start < end <= len(text):
         return start, end
     sentence = text[start:end]
@@ -218,7 +229,7 @@ def quote_span(text: str, start: int, end: int, *, goes_on: bool = False) -> tup
     if following:
         _next_start, next_end, after = following[0]
         if (
-            goes_on
+            (goes_on and not _NEXT_POINT.match(after))
             or _TURNING.match(after)
             or (short and _GOES_ON.match(after))
             or (bare and not preceding)

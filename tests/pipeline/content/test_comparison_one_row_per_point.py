@@ -1,5 +1,5 @@
 """A comparison has one row per point: buyers' lines on a point a fact row already covers
-("Price") go into that row beside the fact, not a second "Price" row below it.
+("Price") go into that row's note below the table, not a second "Price" row below it.
 
 Why: the demo's RotaPro page had two "Price" and two "Plans and terms" rows, the second
 "Plans and terms" saying "As in the Plans and terms row above"."""
@@ -76,6 +76,8 @@ def test_buyers_on_a_point_a_fact_covers_share_its_row(workspace: Workspace, tra
     aspects = [cells[0] for cells in rows]
     assert len(aspects) == len(set(aspects)), aspects  # no point twice
     [price] = [cells for cells in rows if trade.fact in cells[2]]
-    assert all(said[:25] in price[2] for said in trade.said), price
-    assert "[F1]" in price[2] and "[Q" in price[2], price
+    assert price[2] == f"{trade.fact} [F1] |", price  # the fact alone in its cell
+    # The buyers' lines on the point: the row's note below the table, cited.
+    [note] = [line for line in body.splitlines() if line.startswith(f"- {price[0][4:-2]},")]
+    assert all(said[:25] in note for said in trade.said) and "[Q" in note, note
     assert "above" not in body, body
