@@ -102,9 +102,7 @@ def faq_entry(
         parts += facts_told(facts, question, first_asked, bool(parts))
     if not parts:
         reach = evidence.reach([cluster])
-        # "Is it worth it?" wants a value case; the price list is no answer to it.
-        value = asks_value([question, *(q.text for q in quotes)])
-        no_answer = "faq_no_value_case" if value else "faq_no_answer"
+        no_answer = _no_answer_copy(cluster, [question, *(q.text for q in quotes)])
         parts = [say(no_answer, mentions=reach.mentions, calls=reach.calls, notes=reach.notes)]
     return QA(
         question=question,
@@ -159,6 +157,15 @@ def _theme_question(cluster: ClusterEvidence, asked: set[str]) -> str:
         question = clip(say("theme_question", name=cluster.name), 240)
     asked.add(question)
     return question
+
+
+def _no_answer_copy(cluster: ClusterEvidence, asked: list[str]) -> str:
+    """What an entry with no answer says to write: "Is it worth it?" wants a value case (the
+    price list is no answer to it), a doubt about the company its age, customers and a
+    reference (no product fact answers "what happens if you fold?")."""
+    if asks_value(asked):
+        return "faq_no_value_case"
+    return "faq_no_company_facts" if cluster.category == "vendor_trust" else "faq_no_answer"
 
 
 def _from_reply(reply: str) -> str:

@@ -58,6 +58,8 @@ CATEGORY_SECTIONS: dict[str, tuple[str, ...]] = {
     "competitor": ("proof_points", "features"),
     # A feature we have answers a gap; one planned answers it as planned, never as shipped.
     "missing_feature": ("features", "roadmap"),
+    # The company itself (founded, customers, team, funding, references) is told in proof points.
+    "vendor_trust": ("proof_points",),
 }
 PLANNED = "roadmap"  # the list of what is planned, not shipped
 # Lists about the product as a whole, not about one kind of worry.

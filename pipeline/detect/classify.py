@@ -47,6 +47,7 @@ OBJECTION_CATEGORIES = (
     "competitor",
     # Last, so the first ten keep their review-page number keys (``api/pages/review.py``).
     "missing_feature",
+    "vendor_trust",
 )
 WHY_NOW_CATEGORIES = ("deadline", "cost", "risk", "event")
 DETECTED_ROLES = ("buyer", "unknown", "rep_note")

@@ -41,6 +41,7 @@ from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
 from pipeline.detect.train import (
     example_features,
+    kind_rows,
     seed_groups,
     seed_vectors,
     shipped_features,
@@ -171,7 +172,16 @@ def _fit(
         *(data.examples[i].weight for i in rows),
         *([ANSWER_WEIGHT] * len(answered)),
     ]
-    return fit(x, labels, weights, data.categories, warm_from=warm, tol=1e-3 if warm else 1e-4)
+    seen = [*data.seed_examples, *(data.examples[i] for i in [*rows, *answered])]
+    return fit(
+        x,
+        labels,
+        weights,
+        data.categories,
+        warm_from=warm,
+        tol=1e-3 if warm else 1e-4,
+        kind_rows=kind_rows(seen),  # as the shipped fit: seed-only categories in the head alone
+    )
 
 
 @dataclass

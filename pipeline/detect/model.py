@@ -1,5 +1,6 @@
 """The kind model: one multinomial logistic model over *fine classes* (``objection:<category>``
-for each objection category, then ``pain``, ``question``, ``current_setup``, ``other``).
+for each objection category some labelled sentence has, then ``pain``, ``question``,
+``current_setup``, ``other``), and a category head over every objection category.
 
 A kind's probability is the sum of its classes, so P(objection) sums the categories: a mixture
 of categories fits the many faces of an objection better than one "objection" direction. A
@@ -116,7 +117,8 @@ class KindModel:
     categories: tuple[str, ...]  # objection categories the cue features count
     # The category head: a softmax over the objection categories, fitted on objections only.
     # Why a head of its own: a category seen only in the seed phrasings (no labelled call)
-    # competes with every kind in the fine classes and loses; here only with categories.
+    # competes with every kind in the fine classes and loses; here only with categories. Such
+    # a category is no fine class at all (``train.kind_rows``): the head alone knows it.
     category_coef: Matrix | None = None
     category_intercept: Matrix | None = None
     category_names: tuple[str, ...] = ()
@@ -279,8 +281,10 @@ def fit(
     key: str = "",
     warm_from: KindModel | None = None,
     tol: float = 1e-4,
+    kind_rows: Sequence[bool] | None = None,
 ) -> KindModel:
-    """Fit the softmax over fine classes (``labels``); deterministic.
+    """Fit the softmax over fine classes (``labels``, the rows of ``kind_rows`` only: all
+    when None) and the category head over every objection row; deterministic.
 
     A cold fit of ~1,000 rows takes 5-15 s on two busy cores; ``warm_from`` a model with the
     same classes starts from its weights and converges in a second or two (answers re-fit so).
@@ -289,16 +293,27 @@ def fit(
     """
     from sklearn.linear_model import LogisticRegression
 
-    classes = sorted(set(labels))
+    keep = np.ones(len(labels), dtype=bool) if kind_rows is None else np.asarray(kind_rows, bool)
+    kind_labels = [label for label, k in zip(labels, keep, strict=True) if k]
+    classes = sorted(set(kind_labels))
     if len(classes) < 2 or not any(c.startswith("objection:") for c in classes):
         raise BadInput("training data needs objections and at least one other kind")
-    warm = warm_from is not None and tuple(classes) == warm_from.classes and len(classes) > 2
+    warm = (
+        warm_from is not None
+        and tuple(classes) == warm_from.classes
+        and warm_from.coef.shape[1] == features.shape[1]  # a seed group more: a column more
+        and len(classes) > 2
+    )
     estimator = LogisticRegression(C=REGULARISATION, max_iter=3000, tol=tol, warm_start=warm)
     if warm and warm_from is not None:
         estimator.coef_ = warm_from.coef.astype(np.float64).copy()
         estimator.intercept_ = warm_from.intercept.astype(np.float64).copy()
     with one_blas_thread():
-        estimator.fit(features, np.asarray(labels), sample_weight=np.asarray(weights, dtype=float))
+        estimator.fit(
+            features[keep],
+            np.asarray(kind_labels),
+            sample_weight=np.asarray(weights, dtype=float)[keep],
+        )
         head = _category_head(features, labels, weights)
     coef, intercept = _rows(estimator.coef_, estimator.intercept_)
     return KindModel(

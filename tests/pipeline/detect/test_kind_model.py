@@ -9,12 +9,14 @@ import numpy as np
 import pytest
 
 from pipeline.detect import KINDS, RuleEmbeddingDetector, load_seeds, training_examples
+from pipeline.detect.classify import SentenceInput
 from pipeline.detect.features import feature_matrix
-from pipeline.detect.labels import builtin_labelled, parse_labelled
+from pipeline.detect.labels import LabelledSentence, builtin_labelled, parse_labelled
 from pipeline.detect.model import KindModel, expected_recall_threshold, fine_class, fit
 from pipeline.detect.train import (
     builtin_model_path,
     example_features,
+    kind_rows,
     seed_groups,
     seed_vectors,
     shipped_features,
@@ -46,7 +48,10 @@ def test_shipped_model_matches_the_builtin_training_data(embedder: Embedder) -> 
         np.vstack([known[t] for t in texts]), embedder.encode(texts), atol=7e-3
     )
     assert {c.split(":")[0] for c in shipped.classes} == set(KINDS)
-    assert {c.split(":")[1] for c in shipped.classes if ":" in c} == set(seeds.objection)
+    # A fine class per category some labelled sentence has; the head knows every seeded one.
+    labelled = {e.category for e in builtin_labelled() if e.label == "objection"}
+    assert {c.split(":")[1] for c in shipped.classes if ":" in c} == labelled & set(seeds.objection)
+    assert set(shipped.category_names) == set(seeds.objection)
     counts = {kind: sum(e.label == kind for e in builtin_labelled()) for kind in KINDS}
     assert counts == {  # all twenty-two labelled sets (examples/label_columns.py TRAINED)
         "objection": 1359, "pain": 654, "question": 566, "current_setup": 566, "other": 1705,
@@ -157,3 +162,35 @@ def test_user_labels_teach_the_detector(tmp_path: Path, memo_embedder: Embedder)
     assert (after.objection_probability or 0) > (plain.objection_probability or 0)
     (exact,) = [d for d in taught.detect(sentence) if d.kind in KINDS]
     assert exact.source == "user" or exact.objection_probability != before.objection_probability
+
+
+def test_a_category_only_seeds_have_is_no_kind_class_but_the_head_knows_it() -> None:
+    """Why: a dozen context-free phrasings of a new category, as a fine class of their own, had
+    moved questions near the threshold to objections ("Would that stop us losing a fortune on
+    expired vaccines?"); the category head still learns the category from them."""
+
+    def row(text: str, label: str, category: str, group: str) -> LabelledSentence:
+        return LabelledSentence(SentenceInput(text, text), label, category, group)
+
+    rows = [
+        row("Our old courier software went bust overnight.", "objection", "vendor_trust", "seeds"),
+        row("Forty quid a head is steep for a salon.", "objection", "price", "seeds"),
+        row("That's more than we pay the vets' locum.", "objection", "price", "call.txt"),
+        row("We log every bake on paper.", "current_setup", "", "seeds"),
+        row(
+            "You're a small outfit, and our books can't vanish.",
+            "objection",
+            "vendor_trust",
+            "seeds",
+        ),
+    ]
+    assert kind_rows(rows) == [False, True, True, True, False]
+    labelled = [*rows, row("If you fold we lose the fleet.", "objection", "vendor_trust", "u.csv")]
+    assert all(kind_rows(labelled))  # once a labelled sentence has it, its seeds count too
+    vectors = np.eye(len(rows), 8, dtype=np.float32)
+    labels = [fine_class(e.label, e.category) for e in rows]
+    model = fit(
+        vectors, labels, [1.0] * len(rows), ["price", "vendor_trust"], kind_rows=kind_rows(rows)
+    )
+    assert "objection:vendor_trust" not in model.classes and "objection:price" in model.classes
+    assert set(model.category_names) == {"price", "vendor_trust"}
