@@ -90,12 +90,12 @@ def test_a_pipedrive_style_export_is_read_and_an_unplaced_column_is_told(
     unknown = write(
         tmp_path,
         "other.csv",
-        b'Notes,Shop,When\n"Setup looked slow to them.",Bolt Gym,last Tuesday\n',
+        b'Notes,Region,When\n"Setup looked slow to them.",North Shore,last Tuesday\n',
     )
     [result] = cli.json("ingest", unknown)["results"]
     assert result["status"] == "created"
     assert result["understood"] == (
-        "1 note; no date or account column recognised; unused columns: 'Shop', 'When'; "
+        "1 note; no date or account column recognised; unused columns: 'Region', 'When'; "
         'map one with a column map, {"date": "<column>"}'
     )
 
