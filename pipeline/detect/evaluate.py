@@ -162,20 +162,12 @@ def _fit(
     """Fit on the seeds, ``rows`` of the labelled set, and answered rows at answer weight."""
     answered = sorted(answers)
     x = np.vstack([data.seed_features, data.features[list(rows)], data.features[answered]])
-    labels = [
-        *(fine_class(e.label, e.category) for e in data.seed_examples),
-        *(fine_class(data.examples[i].label, data.examples[i].category) for i in rows),
-        *(fine_class(data.examples[i].label, data.examples[i].category) for i in answered),
-    ]
-    weights = [
-        *(e.weight for e in data.seed_examples),
-        *(data.examples[i].weight for i in rows),
-        *([ANSWER_WEIGHT] * len(answered)),
-    ]
     seen = [*data.seed_examples, *(data.examples[i] for i in [*rows, *answered])]
+    told = len(seen) - len(answered)  # the seeds' and rows' own weights, then the answers'
+    weights = [e.weight for e in seen[:told]] + [ANSWER_WEIGHT] * len(answered)
     return fit(
         x,
-        labels,
+        [fine_class(e.label, e.category) for e in seen],
         weights,
         data.categories,
         warm_from=warm,
