@@ -29,6 +29,17 @@ CRM_CSV = (
 )
 
 
+@dataclass(frozen=True)
+class Said:
+    """A turn as the detector reads it (``UtteranceLike``), spoken by a named speaker."""
+
+    id: int
+    role: str
+    text: str
+    speaker: str | None = None
+    call_id: int = 1
+
+
 def dead_pid() -> int:
     """The pid of a process that has exited (a job owner that is gone)."""
     process = subprocess.Popen([sys.executable, "-c", "pass"])

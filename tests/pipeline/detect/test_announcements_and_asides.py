@@ -8,22 +8,12 @@ funeral-home calls."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.side_remarks import announces_a_topic, said_aside
 from pipeline.embed import Embedder
-
-
-@dataclass(frozen=True)
-class Said:
-    id: int
-    role: str
-    text: str
-    speaker: str | None = None
-    call_id: int = 1
+from tests.samples import Said
 
 
 @pytest.fixture(scope="module")

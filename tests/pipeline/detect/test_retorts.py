@@ -6,21 +6,11 @@ A worry that holds in the same shape still objects. All through the real detecto
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.embed import Embedder
-
-
-@dataclass(frozen=True)
-class Said:
-    id: int
-    role: str
-    text: str
-    speaker: str | None = None
-    call_id: int = 1
+from tests.samples import Said
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ rebuttal, arguing for us, a price objection at 0.96). Real short objections keep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector
@@ -14,6 +12,7 @@ from pipeline.detect.classify import Detection, Kind, SentenceInput
 from pipeline.detect.model import KindScore
 from pipeline.detect.side_remarks import is_bare_fragment, rebuts_by_name, side_remarks
 from pipeline.embed import Embedder
+from tests.samples import Said
 
 FRAGMENTS = [
     "Maybe.",
@@ -88,15 +87,6 @@ def test_a_reply_to_a_colleague_by_name_rebuts_them(sentence: str, name: str) ->
 @pytest.mark.parametrize(("sentence", "name"), NOT_REBUTTALS)
 def test_a_worry_of_its_own_or_no_reply_form_is_no_rebuttal(sentence: str, name: str) -> None:
     assert not rebuts_by_name(sentence, name)
-
-
-@dataclass(frozen=True)
-class Said:
-    id: int
-    role: str
-    text: str
-    speaker: str | None = None
-    call_id: int = 1
 
 
 def _score(objection: float = 0.4) -> KindScore:
