@@ -29,8 +29,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from tests.plugins.cores import pin_native_threads  # noqa: E402
+from tests.plugins.garbage import collect_garbage_less_often  # noqa: E402
 
 pin_native_threads()
+collect_garbage_less_often()
 
 import pipeline.workspace  # noqa: E402
 from api.app import create_app  # noqa: E402
