@@ -61,6 +61,7 @@ from pipeline.detect.topics import (
     says_the_cost_grows,
     weighs_it_against_their_money,
 )
+from pipeline.detect.vendor_doubts import vendor_doubt
 
 BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
 # A kind the sentence states in so many words (``statements.py``, ``asides.py``): the model's
@@ -149,9 +150,10 @@ def sentence_verdict(
         # think the drivers will fill it in?", "I'd be a little uneasy having it hosted abroad."
         kind = "objection"
         confidence = max(score.objection_probability, STATEMENT_SURE)
-    elif role in SAID_BY_THE_BUYER and (said := _said_topic(sentence)) is not None:
+    elif role in SAID_BY_THE_BUYER and (said := _said_topic(sentence, ours)) is not None:
         # "..., it's never once lost us a penny, so give me a reason." (status quo); "That's most
-        # of a season's honesty box." after our price (price)
+        # of a season's honesty box." after our price (price); "What happens to our files if
+        # you go under?" (vendor trust)
         kind, category = "objection", said
         confidence = max(score.objection_probability, STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (puts_it_off_while_busy(text) or deferred or awaited):
@@ -212,7 +214,7 @@ def sentence_verdict(
         confidence = max(score.probabilities.get(labelled, 0.0), STATEMENT_SURE)
     if kind == "objection" and not blocked and through_a_parent(text):
         category = lock_in_category(text)  # a body above them decided what they use
-    if kind == "objection" and (said := _said_topic(sentence)) is not None:
+    if kind == "objection" and (said := _said_topic(sentence, ours)) is not None:
         category = said  # the praise of a named tool is the status quo, not the rival's topic
     elif kind == "objection":
         rivals = [h for h in hits if h.relation in _RIVAL_RELATIONS and h.known]
@@ -295,12 +297,15 @@ def labelled_category(sentence: SentenceInput, kind: Kind) -> str | None:
     return next((c for c in OBJECTION_CATEGORIES if c == sentence.note_category), None)
 
 
-def _said_topic(sentence: SentenceInput) -> str | None:
+def _said_topic(sentence: SentenceInput, ours: Sequence[str] = ()) -> str | None:
     """The objection a buyer's sentence states in its own terms, with its topic: the tool they
-    have defended against us (``status_quo.py``), our price weighed against their own money or
+    have defended against us (``status_quo.py``), us doubted in a question or a story
+    (``vendor_doubts.py``; ``ours``: our names), our price weighed against their own money or
     said back in disbelief ("Two grand for setup?", ``price_echoes.py``)."""
     if defends_what_they_have(sentence.text):
         return "status_quo"
+    if (doubted := vendor_doubt(sentence.text, ours)) is not None:
+        return doubted
     weighed = weighs_it_against_their_money(sentence) or echoes_a_price(sentence)
     return "price" if weighed else None
 
