@@ -23,6 +23,7 @@ import numpy as np
 
 from pipeline.cluster.answered import asked_name
 from pipeline.cluster.buyer_words import buyers_first, buyers_first_order, by_side
+from pipeline.cluster.category_names import NEED_CATEGORIES, described_name, shared_name
 from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
 from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
@@ -47,9 +48,7 @@ from pipeline.cluster.representative import (
 from pipeline.cluster.rival_themes import rival_theme_names, theme_rival
 from pipeline.cluster.topic_names import (
     ASKED_KINDS,
-    described_name,
     last_resort_name,
-    shared_name,
     spent_time_name,
     topic_category,
     topic_name,
@@ -264,8 +263,12 @@ def _name_options(
     # wants payback under two years" (a contract cue in "two years") had named a contract
     # theme before "Our investors won't sign anything longer than twelve months".
     typical.sort(key=lambda c: (has_figure(c), -topic_strength(c, topic)))
-    yield from typical
     shared = shared_name(by_centrality, keywords, competitors, category, kind)
+    # A need is named by the thing needed ("Missing feature: waitlist"), before one buyer's
+    # wording of it ("Without a proper waitlist").
+    if shared and category in NEED_CATEGORIES:
+        yield shared
+    yield from typical
     if shared:
         yield shared
     described = described_name(by_centrality, keywords, competitors, category, kind)

@@ -24,6 +24,7 @@ from pipeline.cluster.keywords import stop_words
 from pipeline.cluster.label_checks import distinguished, named_competitors, true_of_its_quotes
 from pipeline.cluster.name_sense import TERM_WORDS, cut_term, keeps_its_sense
 from pipeline.cluster.name_shape import asks_a_favour
+from pipeline.cluster.named_things import things_held
 from pipeline.cluster.pain_shapes import thin_pain_name, thing_words
 from pipeline.cluster.people import names_a_person
 from pipeline.cluster.phrases import NUMBER_WORDS, names_something
@@ -121,12 +122,15 @@ def _proper_names(name: str, competitors: Sequence[str]) -> set[str]:
 def details_held(name: str, texts: Sequence[str], competitors: Sequence[str] = ()) -> bool:
     """Whether each figure and each proper name the name says is said by most of the theme's
     quotes: "We signed a three-year deal in 2024" names one buyer's contract, not a theme of
-    seven lock-ins, and "Kentucky and Indiana" one brewer's states, not a theme of eight pains."""
-    wanted = _figures(name) | _proper_names(name, competitors)
-    if not wanted or not texts:
+    seven lock-ins, and "Kentucky and Indiana" one brewer's states, not a theme of eight pains;
+    a list of things quotes ask about apart holds as one (``named_things.things_held``)."""
+    figures, proper = _figures(name), _proper_names(name, competitors)
+    if not (figures or proper) or not texts:
         return True
     saying = [_figures(text) | name_words_as_said(text) for text in texts]
-    return all(2 * sum(word in said for said in saying) > len(texts) for word in wanted)
+    rest = {w for w in figures | proper if 2 * sum(w in said for said in saying) <= len(texts)}
+    # Systems each asked about by other quotes ("Xero, Mailchimp and CSV") hold as a list.
+    return not rest or (not rest & figures and things_held(name, texts, competitors))
 
 
 def names_last(texts: Sequence[str], competitors: Sequence[str]) -> Callable[[str], bool]:
@@ -200,6 +204,7 @@ def still_fits(
         suffix
         and label == also_said
         and not all(holds_for_most(term, texts) for term in suffix.split(" and "))
+        and not things_held(name, texts, competitors)
     ):
         return False  # "Staff adoption: gate codes" of eleven quotes, two about gate codes
     if named_competitors(name, competitors) and true_of_its_quotes(

@@ -285,8 +285,8 @@ def shared_terms(
     )
     chosen: list[str] = []
     for term in ordered:
-        if says_nothing(term) or set(term.split()) & set(besides.lower().split()):
-            continue  # "hmm"; "Price: price"
+        if says_nothing(term) or repeats_label(term, besides):
+            continue  # "hmm"; "Price: price", "Contract terms: term"
         if named_competitors(term, competitors) or any(
             set(term.split()) & set(c.split()) for c in chosen
         ):
@@ -301,19 +301,37 @@ def shared_terms(
     return [spelled(term, texts) for term in chosen]
 
 
+def repeats_label(term: str, label: str) -> bool:
+    """Whether ``term`` says a word of a category's ``label``, in any inflection: "Contract
+    terms: contract terms" says its label twice and nothing of the theme."""
+    return bool(
+        {_folded(w) for w in term.lower().split()} & {_folded(w) for w in label.lower().split()}
+    )
+
+
+# Where a sentence starts, a capital says nothing: "Xero" inside one is a name.
+_OPENS = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
+
+
 def spelled(term: str, texts: Sequence[str]) -> str:
-    """``term`` as a quote spells it ("sso" is "SSO"), its plural's "s" kept if said so."""
+    """``term`` as a quote spells it ("sso" is "SSO", "xero" "Xero" when said so inside a
+    sentence), its plural's "s" kept if said so."""
     words = term.split()
     pattern = re.compile(
         r"(?<![\w'])" + r"\s+".join(re.escape(w) + r"s?" for w in words) + r"(?![\w'])",
         re.IGNORECASE,
     )
+    first = ""
     for text in texts:
-        found = pattern.search(normalise_quotes(text))
-        if found:
+        said_in = normalise_quotes(text)
+        for found in pattern.finditer(said_in):
             said = found.group(0)
-            return said if any(c.isupper() for c in said[1:]) or said.isupper() else said.lower()
-    return term
+            if any(c.isupper() for c in said[1:]) or said.isupper():
+                return said
+            if not _OPENS.search(said_in[: found.start()]):
+                return said  # "about Xero", "the waitlist": as said inside a sentence
+            first = first or said.lower()
+    return first or term
 
 
 def holds_without_rival(name: str, texts: Sequence[str], competitors: Sequence[str]) -> bool:

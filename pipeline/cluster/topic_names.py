@@ -26,7 +26,6 @@ from pipeline.cluster.representative import (
     a_persons_name,
     a_topic,
     enough_to_name,
-    holds_for_most,
     names_the_topic,
     quotes_saying,
     rivals_said,
@@ -87,7 +86,7 @@ def _asked(texts: Sequence[str], category: str | None) -> bool:
     return bool(category) and 2 * sum(names_the_topic(t, category) for t in texts) >= len(texts)
 
 
-def _label(texts: Sequence[str], category: str | None, kind: str | None = None) -> str:
+def theme_label(texts: Sequence[str], category: str | None, kind: str | None = None) -> str:
     """The short wording of ``category`` (the detector's), else of the texts' topic when the
     theme's kind has objection categories; "" for a pain or a competitor theme. A question
     theme's label is a topic most of its questions ask about: "Security: test and certificates"
@@ -101,45 +100,6 @@ def _label(texts: Sequence[str], category: str | None, kind: str | None = None) 
     return labels.get(category or "", "") or labels.get(topic_category(texts) or "", "")
 
 
-def shared_name(
-    texts: Sequence[str],
-    keywords: Sequence[str],
-    competitors: Sequence[str] = (),
-    category: str | None = None,
-    kind: str | None = None,
-) -> str:
-    """ "Category: what they share" from the words most texts say ("Security: SSO and data");
-    "" when they have no category (``_label``) or most share no word."""
-    label = _label(texts, category, kind)
-    shared = shared_terms(texts, keywords, competitors, besides=label) if label else []
-    # The suffix is said of the whole theme: "Staff adoption: gate codes" had named eleven
-    # quotes, two of them about gate codes.
-    held = [term for term in shared if holds_for_most(term, texts)]
-    return f"{label}: {' and '.join(held)}" if held else ""
-
-
-def described_name(
-    texts: Sequence[str],
-    keywords: Sequence[str],
-    competitors: Sequence[str] = (),
-    category: str | None = None,
-    kind: str | None = None,
-) -> str:
-    """ "Category: topic" from the texts' category and their first two-word keyword most of
-    them say; "" when they have no category or no such keyword (one word, "Price: costs", says
-    too little; one quote's pair, "Decision authority: approves new", is that quote's)."""
-    plain = [
-        k
-        for k in keywords
-        if " " in k
-        and not named_competitors(k, competitors)
-        and holds_for_most(k, texts)
-        and keeps_its_sense(k, texts)  # "interested right" of "Not interested right now"
-    ]
-    label = _label(texts, category, kind)
-    return f"{label}: {plain[0]}" if label and plain else ""
-
-
 def topic_name(
     texts: Sequence[str],
     keywords: Sequence[str],
@@ -151,7 +111,7 @@ def topic_name(
     else the words most of its quotes share ("Patch Tuesday"), else its top keyword that is no
     rival ("Allergens"), never "Cluster (allergens)"; "" with none of these. A question theme's
     words are ones its most central question (``texts[0]``) asks about."""
-    label = _label(texts, category, kind)
+    label = theme_label(texts, category, kind)
     if (
         not label
         and kind not in UNLABELLED_KINDS

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.cluster.category_names import shared_name
 from pipeline.cluster.clauses import quote_clause
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_terms
 from pipeline.cluster.label import name_clusters
-from pipeline.cluster.topic_names import shared_name
 from pipeline.language import foreign_words
 
 # Each: an English theme with one buyer's mixed-language quote first, the most central.

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.cluster.category_names import shared_name
 from pipeline.cluster.label import name_clusters
 from pipeline.cluster.name_rules import still_fits
 from pipeline.cluster.representative import holds_for_most, said_terms
-from pipeline.cluster.topic_names import shared_name, short_label, topic_name
+from pipeline.cluster.topic_names import short_label, topic_name
 
 # Pain themes whose top keyword is one quote's word, a coin of an idiom or a person's name.
 NO_TOPIC_WORD = {

@@ -1,0 +1,81 @@
+"""A theme's name as its category and what its quotes share ("Security: SSO and data"), when
+no buyer's clause holds for it: the words after the label say the theme's topic, never the
+label again ("Contract terms: contract terms"), never one quote's pair ("Decision authority:
+cleaners sign"), and where each quote asks about a different named system, those systems
+("Integrations: Xero, Mailchimp and CSV", not "Integrations: member")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.cluster.label_checks import named_competitors
+from pipeline.cluster.name_sense import keeps_its_sense
+from pipeline.cluster.named_things import things_name
+from pipeline.cluster.representative import (
+    MIN_SHARED_QUOTES,
+    holds_for_most,
+    quotes_saying,
+    repeats_label,
+    shared_terms,
+    spelled,
+)
+from pipeline.cluster.topic_names import theme_label
+
+# Categories whose theme is the thing the buyers need: product's list of gaps reads "Missing
+# feature: waitlist", not one buyer's "Without a proper waitlist"; an integrations theme the
+# system ("Integrations: Xero"), not "I'm less worried about the mandates than about Xero".
+NEED_CATEGORIES = frozenset({"missing_feature", "integrations"})
+
+
+def shared_name(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    category: str | None = None,
+    kind: str | None = None,
+) -> str:
+    """ "Category: what they share" from the words most texts say ("Security: SSO and data"),
+    or the named things that each a few of them ask about, when those cover more of them
+    ("Integrations: Xero, Mailchimp and CSV"); "" when they have no category (``theme_label``)
+    or most share nothing."""
+    label = theme_label(texts, category, kind)
+    if not label:
+        return ""
+    shared = shared_terms(texts, keywords, competitors, besides=label)
+    # The suffix is said of the whole theme: "Staff adoption: gate codes" had named eleven
+    # quotes, two about gate codes.
+    held = [term for term in shared if holds_for_most(term, texts)]
+    if category in NEED_CATEGORIES:
+        held = held[:1]  # the thing needed: "waitlist and classes" reads as two features
+    covered = sum(any(quotes_saying(t, [text]) for t in held) for text in texts)
+    things = things_name(texts, competitors, covered)
+    if things:
+        return f"{label}: {things}"
+    return f"{label}: {' and '.join(held)}" if held else ""
+
+
+def described_name(
+    texts: Sequence[str],
+    keywords: Sequence[str],
+    competitors: Sequence[str] = (),
+    category: str | None = None,
+    kind: str | None = None,
+) -> str:
+    """ "Category: topic" from the texts' category and their first two-word keyword that two of
+    them say and most say a word of; "" when they have no category or no such keyword (one
+    word, "Price: costs", says too little; one quote's pair, "Decision authority: cleaners
+    sign", is that quote's; "Contract terms: contract terms" says the label twice)."""
+    label = theme_label(texts, category, kind)
+    if not label:
+        return ""
+    plain = [
+        k
+        for k in keywords
+        if " " in k
+        and not named_competitors(k, competitors)
+        and not repeats_label(k, label)
+        and quotes_saying(k, texts) >= MIN_SHARED_QUOTES
+        and holds_for_most(k, texts)
+        and keeps_its_sense(k, texts)  # "interested right" of "Not interested right now"
+    ]
+    return f"{label}: {spelled(plain[0], texts)}" if plain else ""
