@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.detect import note_reports, rules
-from pipeline.detect.account_facts import states_its_size
+from pipeline.detect.account_facts import notes_the_account, states_its_size
 from pipeline.detect.after_answer import needs_what_was_granted, needs_what_was_refused
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
@@ -179,8 +179,10 @@ def sentence_verdict(
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
-    elif kind in ("objection", "pain") and states_its_size(sentence):
-        # "We've got two hundred and sixty members, about forty juniors." after "how big are you?"
+    elif kind in ("objection", "pain") and (
+        states_its_size(sentence) or (role == "rep_note" and notes_the_account(text))
+    ):  # "We've got two hundred and sixty members, about forty juniors." after "how big are
+        # you?"; a note's "They run 1 studio in <town>, 180 members on <rival>." (no worry)
         kind = "current_setup"
         confidence = max(score.probabilities.get(kind, 0.0), STATEMENT_SURE)
     elif kind != "question" and tells_todays_flaw(sentence, ours):
