@@ -48,6 +48,10 @@ _NOD = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "IT contract agency" is no "it"
+_HOLDER = re.compile(
+    r"^(?:" + "|".join(_CUES["holder"]) + r")\s+(?=" + "|".join(_CUES["number"]) + r")",
+    re.IGNORECASE,
+)
 _LABEL_WORDS = 5  # "Travel nurse agency", "Skilled trades staffing": a label, not a statement
 _CLAUSE_WORDS = 8
 _TRADE = ("label", "place")
@@ -86,6 +90,14 @@ def states_the_account(sentence: str) -> bool:
         return False
     told = [k for k in kinds if k in ("count", "tool", "place")]
     return bool(told) or kinds.count("makeup") + excluded >= 2
+
+
+def notes_the_account(sentence: str) -> bool:
+    """A rep's note of the account's facts, its count led by who holds it ("They run 1 studio in
+    Fremantle, 180 members on <tool>.", "Has 3 vans, all on <tool>."): ``states_the_account``
+    once the lead is off. Notes only: a buyer's "they have ..." may be a rival's."""
+    held = _HOLDER.sub("", sentence.strip(), count=1)
+    return held != sentence.strip() and states_the_account(held)
 
 
 def states_its_size(sentence: SentenceInput) -> bool:

@@ -35,6 +35,7 @@ from pipeline.detect.rules import (
     lowered,
     self_led,
 )
+from pipeline.detect.setup_echoes import echoed_setup
 from pipeline.detect.small_talk import asks_small_talk, controls_the_call
 from pipeline.detect.status_quo import flaw_after_concession
 from pipeline.detect.stories import story_told
@@ -283,7 +284,17 @@ def wonders_aloud(sentence: str) -> bool:
 def shrugs_at_the_setup(sentence: str) -> bool:
     """A set-up said with a shrug at its end (``passing_remarks.hedged_setup``: "Recalls go out
     as letters in the post, quite old school."), the rest with no worry, pain or word about us."""
-    rest = hedged_setup(sentence)
+    return _plain_fact(hedged_setup(sentence))
+
+
+def echoes_the_setup(sentence: str) -> bool:
+    """A reply that claims what was just said as their way today (``setup_echoes.py``: "That's
+    exactly what we're doing now on a whiteboard."), with no worry, pain or word about us."""
+    return _plain_fact(echoed_setup(sentence))
+
+
+def _plain_fact(rest: str | None) -> bool:
+    """Some words with no worry, pain or word about us in them."""
     return (
         rest is not None
         and _today_only(rest)
@@ -364,6 +375,8 @@ def todays_kind(sentence: str, kind: Kind, rivals: Sequence[str] = ()) -> Kind:
         kind in ("objection", "pain") and shrugs_at_the_setup(sentence)
     ):  # "We just use a shared Google calendar, nothing fancy."
         return "current_setup"
+    if kind in ("objection", "pain", "other") and echoes_the_setup(sentence):
+        return "current_setup"  # "That's exactly what we're doing now on a whiteboard."
     if kind in ("objection", "pain", "other") and tells_where_work_goes(sentence):
         return "current_setup"  # "Attendance goes into SIMS.", "Rotas are done in a Google Sheet"
     if kind == "objection" and (self_described := describes_themselves(sentence)) is not None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.detect import note_reports, rules
-from pipeline.detect.account_facts import states_its_size
+from pipeline.detect.account_facts import notes_the_account, states_its_size
 from pipeline.detect.after_answer import needs_what_was_granted, needs_what_was_refused
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
@@ -37,6 +37,7 @@ from pipeline.detect.deferrals import defers_the_decision
 from pipeline.detect.doubts import asks_in_doubt, feels_uneasy_ahead
 from pipeline.detect.model import KindScore, category_margin
 from pipeline.detect.named_problem import named_problem
+from pipeline.detect.own_prices import states_what_they_pay
 from pipeline.detect.parent_lock_in import lock_in_category, parent_lock_in_kind, through_a_parent
 from pipeline.detect.plain_topics import plain_topic
 from pipeline.detect.price_echoes import echoes_a_price
@@ -181,8 +182,13 @@ def sentence_verdict(
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
-    elif kind in ("objection", "pain") and states_its_size(sentence):
-        # "We've got two hundred and sixty members, about forty juniors." after "how big are you?"
+    elif kind in ("objection", "pain") and (
+        states_its_size(sentence)
+        or (role == "rep_note" and notes_the_account(text))
+        or (kind == "objection" and role in SAID_BY_THE_BUYER and _pays_today(sentence))
+    ):  # "We've got two hundred and sixty members, about forty juniors." after "how big are
+        # you?"; a note's "They run 1 studio in <town>, 180 members on <rival>." (no worry);
+        # "We pay about 300 a month for <rival>." with no sum of ours before it (a pain stays)
         kind = "current_setup"
         confidence = max(score.probabilities.get(kind, 0.0), STATEMENT_SURE)
     elif kind != "question" and tells_todays_flaw(sentence, ours):
@@ -323,6 +329,12 @@ def topic_beside_a_rival(
     if weighs_a_rival(text, spelt_rivals(text, hits)):
         return None
     return plain_topic(text, None)
+
+
+def _pays_today(sentence: SentenceInput) -> bool:
+    """What they pay for a tool of theirs (``own_prices.states_what_they_pay``) with no pain in
+    it: "..., and it's costing us a fortune." is a pain (``statements.tells_a_pain``)."""
+    return states_what_they_pay(sentence) and not said_as_such(sentence.text, "pain")
 
 
 def spelt_rivals(text: str, hits: Sequence[CompetitorHit]) -> list[str]:
