@@ -13,6 +13,7 @@ in ``cues.toml``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pipeline.detect.blockers import blocks_the_deal
@@ -22,6 +23,7 @@ from pipeline.detect.note_reports import reports_a_question
 from pipeline.detect.rules import CUES, alternation, is_question, lowered, says_nothing
 from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.sentences import sentence_before, split_sentences
+from pipeline.text_memo import TEXTS_REMEMBERED
 
 Answer = Literal["no", "yes"]
 _CUES = CUES["after_answer"]
@@ -69,18 +71,23 @@ def _answered(sentence: SentenceInput) -> tuple[str, Answer] | None:
     before the rep's, ending on a question, when nothing but filler is said before the sentence
     in its own turn; in a note, the reported question of its turn before it ("Asked about SSO -
     not yet. Said it's essential.", or in the sentence itself). None when there is none."""
-    if reports_a_question(sentence.text):
-        return _noted_answer(sentence.text)
-    prior = sentence_before(sentence.turn, sentence.text)
+    return _answered_in(sentence.text, sentence.turn, sentence.asked, sentence.context)
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)  # the refused and the granted need both ask it
+def _answered_in(text: str, turn: str, asked: str, context: str) -> tuple[str, Answer] | None:
+    if reports_a_question(text):
+        return _noted_answer(text)
+    prior = sentence_before(turn, text)
     if reports_a_question(prior):
         return _noted_answer(prior)
-    before, _, _ = sentence.turn.partition(sentence.text)
+    before, _, _ = turn.partition(text)
     said_before = [s[2] for s in split_sentences(before) if not says_nothing(s[2])]
-    asked = split_sentences(sentence.asked)
-    if said_before or not asked or not is_question(asked[-1][2]):
+    questions = split_sentences(asked)
+    if said_before or not questions or not is_question(questions[-1][2]):
         return None
-    answer = rep_answer(sentence.context)
-    return (asked[-1][2], answer) if answer else None
+    answer = rep_answer(context)
+    return (questions[-1][2], answer) if answer else None
 
 
 def _noted_answer(record: str) -> tuple[str, Answer] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.deal_stages import last_step
 from pipeline.detect.competitors import find_competitors
@@ -20,6 +21,7 @@ from pipeline.detect.loss_reasons import LossReason, chosen_rival, reason_in_not
 from pipeline.detect.rules import lowered, notes_the_reps_doing, topic_without_rival
 from pipeline.detect.sentences import split_sentences
 from pipeline.rival_names import squashed
+from pipeline.text_memo import TEXTS_REMEMBERED
 
 _FLAGS = re.IGNORECASE
 _NAME = r"(?-i:(?P<name>[A-Z][\w&.+'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.+'’-]*){0,3}))"
@@ -78,6 +80,11 @@ def news_in_sentence(
     sentence: str, ours: Iterable[str], rivals: Iterable[str] = ()
 ) -> DealNews | None:
     """The outcome one sentence states, or None when it states none clearly."""
+    return _news_of(sentence, tuple(ours), tuple(rivals))
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)  # the deal-news, loss and won-terms rules each ask it
+def _news_of(sentence: str, ours: tuple[str, ...], rivals: tuple[str, ...]) -> DealNews | None:
     text = " ".join(sentence.replace("’", "'").split())
     if reason := reason_in_note(text):  # its own words may hedge: "Loss reason: they'd wait"
         rival = next((h.name for h in find_competitors(reason, list(rivals)) if h.known), None)

@@ -55,7 +55,13 @@ from pipeline.detect.seeds import SeedSet, load_seeds
 from pipeline.detect.seller_voice import seller_sentences
 from pipeline.detect.sentences import answered_turns, call_texts, split_sentences, surroundings
 from pipeline.detect.side_remarks import side_remarks
-from pipeline.detect.train import group_similarities, load_or_train, seed_groups, seed_vectors
+from pipeline.detect.train import (
+    group_similarities,
+    load_or_train,
+    seed_groups,
+    seed_vectors,
+    similarities_by_row,
+)
 from pipeline.detect.verdict import sentence_verdict, with_category_margin
 from pipeline.embed import Embedder, Vectors
 from pipeline.redact import Redactor
@@ -258,8 +264,12 @@ class RuleEmbeddingDetector:
         seeds = self.seed_vectors()
         sims = group_similarities(self.seeds, seeds, vectors)
         lost = loss_reasons_in_order(sentences, scores, evidence)
+        objection_sims = similarities_by_row(sims, "objection:", len(sentences))
+        why_now_sims = similarities_by_row(sims, "why_now:", len(sentences))
         kinds = [
-            self._kind_detection(sentence, scores[row], sims, row, evidence[row], lost[row])
+            self._kind_detection(
+                sentence, scores[row], objection_sims[row], evidence[row], lost[row]
+            )
             for row, sentence in enumerate(sentences)
         ]
         placed = [(s.utterance_id, s.scored) for s in sentences]
@@ -277,7 +287,7 @@ class RuleEmbeddingDetector:
         for row, sentence in enumerate(sentences):
             found = result[sentence.utterance_id]
             found.append(with_category_margin(kinds[row], scores[row]))
-            found.extend(self._tags(sentence, evidence[row], sims, row))
+            found.extend(self._tags(sentence, evidence[row], why_now_sims[row]))
         for items in result.values():
             items.sort(key=lambda d: (d.char_start, _KIND_ORDER[d.kind], d.category or ""))
         return result
@@ -297,8 +307,7 @@ class RuleEmbeddingDetector:
         self,
         sentence: BuyerSentence,
         score: KindScore,
-        sims: dict[str, Vectors],
-        row: int,
+        objection_sims: dict[str, float],
         evidence: RuleEvidence,
         lost: LossReason | None,
     ) -> Detection:
@@ -343,11 +352,6 @@ class RuleEmbeddingDetector:
             return Detection(
                 "other", None, *span, confidence=RULED_OTHER_SURE, objection_probability=0.0
             )
-        objection_sims = {
-            name.split(":", 1)[1]: float(v[row])
-            for name, v in sims.items()
-            if name.startswith("objection:")
-        }
         decided = sentence_verdict(
             sentence.scored, sentence.role, score, objection_sims, evidence.hits, sentence.ours
         )
@@ -361,7 +365,7 @@ class RuleEmbeddingDetector:
         )
 
     def _tags(
-        self, sentence: BuyerSentence, evidence: RuleEvidence, sims: dict[str, Vectors], row: int
+        self, sentence: BuyerSentence, evidence: RuleEvidence, why_now_sims: dict[str, float]
     ) -> list[Detection]:
         span = (sentence.text, sentence.start, sentence.end)
         if rules.not_a_statement(sentence.text):
@@ -379,11 +383,6 @@ class RuleEmbeddingDetector:
             )
             for name, h in named.items()
         ]
-        why_now_sims = {
-            name.split(":", 1)[1]: float(v[row])
-            for name, v in sims.items()
-            if name.startswith("why_now:")
-        }
         why_now = why_now_tag(sentence.scored, why_now_sims)
         if why_now is not None:
             out.append(Detection("why_now", why_now[0], *span, confidence=why_now[1]))

@@ -97,13 +97,13 @@ class CueScores:
 
 def cue_scores(sentence: str) -> CueScores:
     """Score a sentence's objection cues, after removing reassurances ("not worried")."""
-    found = _cue_scores(sentence)
+    found = _cue_scores(lowered(sentence))  # the note rules ask of the lowered sentence too
     return replace(found, categories=dict(found.categories))  # the caller's own dict to change
 
 
 @once_per_text  # the features, the verdict's rules and the side remarks score one sentence
-def _cue_scores(sentence: str) -> CueScores:
-    text = REASSURANCE.sub(" ", lowered(sentence))
+def _cue_scores(text: str) -> CueScores:
+    text = REASSURANCE.sub(" ", text)
     weights = sorted(
         (weight for pattern, weight in CONCERN_CUES for _ in pattern.finditer(text)), reverse=True
     )

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pipeline.detect.antecedents import leans_back
 from pipeline.detect.asked_before import may_take_before
 from pipeline.detect.classify import UtteranceLike
 from pipeline.detect.labels import context_text, reply_text
 from pipeline.detect.rules import says_nothing
+from pipeline.text_memo import TEXTS_REMEMBERED
 
 _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd",
@@ -62,6 +64,7 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+@lru_cache(maxsize=TEXTS_REMEMBERED)  # some rules a sentence ask it: one split of the turn
 def sentence_before(turn: str, sentence: str) -> str:
     """The sentence said just before ``sentence`` in its ``turn`` ("" for the first): what a
     bare reason or a note's answer goes on from."""

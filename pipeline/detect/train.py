@@ -312,3 +312,14 @@ def group_similarities(
             block = np.vstack([vectors[t] for t in texts]).astype(np.float32)
             out[name] = (sentence_vectors @ block.T).max(axis=1)
     return out
+
+
+def similarities_by_row(sims: dict[str, Vectors], prefix: str, rows: int) -> list[dict[str, float]]:
+    """Each sentence's best cosines of the groups named ``<prefix><category>``, by category:
+    one conversion of the columns, not one numpy scalar per sentence and group."""
+    names = [name for name in sims if name.startswith(prefix)]
+    if not names:
+        return [{} for _ in range(rows)]
+    categories = [name.split(":", 1)[1] for name in names]
+    columns = np.stack([sims[name] for name in names], axis=1).tolist()
+    return [dict(zip(categories, row, strict=True)) for row in columns]

@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from re import Match, Pattern
 
+import numpy as np
 import pytest
 
 from pipeline.detect import RuleEmbeddingDetector, competitors, rules
+from pipeline.detect.train import similarities_by_row
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 
@@ -86,7 +88,25 @@ def test_a_sentences_cue_scores_are_worked_out_once(monkeypatch: pytest.MonkeyPa
     second = rules.cue_scores(sentence)
     assert second.concern == first.concern > 0
     assert second.categories["price"] == 1
+    assert rules.cue_scores(rules.lowered(sentence).strip()) == second  # as the note rules ask
     assert sum(scanned.values()) == len(cues)
+
+
+def test_group_similarities_by_row_are_each_sentences_own_floats() -> None:
+    sims = {
+        "objection:price": np.array([0.25, 0.5, 0.125], dtype=np.float32),
+        "pain": np.array([0.9, 0.8, 0.7], dtype=np.float32),
+        "objection:security": np.array([0.1, 0.2, 0.3], dtype=np.float32),
+        "why_now:deadline": np.array([0.4, 0.6, 0.2], dtype=np.float32),
+    }
+    rows = similarities_by_row(sims, "objection:", 3)
+    assert rows[1] == {"price": 0.5, "security": float(np.float32(0.2))}
+    assert all(type(v) is float for row in rows for v in row.values())
+    assert [list(row) for row in rows] == [["price", "security"]] * 3
+    assert similarities_by_row(sims, "why_now:", 3)[2] == {"deadline": float(np.float32(0.2))}
+    none = similarities_by_row(sims, "missing:", 2)
+    none[0]["x"] = 1.0  # each sentence's own dict
+    assert none == [{"x": 1.0}, {}]
 
 
 def test_frames_before_a_name_skip_a_sentence_with_no_name_after_a_space(
