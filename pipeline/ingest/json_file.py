@@ -51,10 +51,12 @@ from pipeline.ingest.json_people import (
 )
 from pipeline.ingest.json_pieces import dicts, spoken_entries
 from pipeline.ingest.json_search import (
+    TEXT_KEYS,
     TURN_SHAPE,
     date_value,
     first_line_date,
     held,
+    list_stated_sides,
     missing_speech,
     nearby_fields,
     search_speech,
@@ -224,6 +226,7 @@ def _parse_callmine(document: Any, text: str, filename: str) -> ParsedCall:
         if utterance is not None:
             call.utterances.append(utterance)
     call.utterances = merge_turns(call.utterances)
+    list_stated_sides(call)  # a nested ``participant: {name, type}`` with no people list
     return call
 
 
@@ -259,11 +262,12 @@ def _utterance(
         raise BadInput(
             f"JSON {where} is {held([entry])}, not a turn; {TURN_SHAPE}", filename=filename
         )
-    text = entry.get("text", entry.get("content"))
-    if text is None:
-        raise BadInput(f"JSON {where} has no 'text'", filename=filename)
+    key = next((key for key in TEXT_KEYS if entry.get(key) is not None), None)
+    if key is None:
+        raise BadInput(_no_text(entry, where), filename=filename)
+    text = entry[key]
     if not isinstance(text, str):
-        raise BadInput(f"JSON {where}.text is not a string", filename=filename)
+        raise BadInput(f"JSON {where}.{key} is not a string", filename=filename)
     if not text.strip():
         return None
     speaker, participant = listed_speaker(entry, participants)
@@ -277,6 +281,14 @@ def _utterance(
     utterance.company = clean_optional(entry.get("company") or entry.get("affiliation"))
     _apply_role(utterance, entry, participant, where, filename)
     return utterance
+
+
+def _no_text(entry: dict[str, Any], where: str) -> str:
+    """Why a turn has no text, naming the keys it does have: a Jiminny export's ``sentence``
+    had been refused as "has no 'text'", which told the user nothing of their file."""
+    others = ", ".join(repr(key) for key in TEXT_KEYS[1:])
+    found = ", ".join(repr(key) for key in list(entry)[:8]) or "none"
+    return f"JSON {where} has no 'text' (nor {others}); its keys are {found}"
 
 
 def _apply_role(

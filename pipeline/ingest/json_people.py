@@ -23,8 +23,10 @@ from pipeline.redact import is_phone_number
 
 PEOPLE_KEYS = ("participants", "speakers", "parties", "attendees")
 # How a turn points to its speaker, most specific first; a name works as well as an id.
+# Jiminny nests the person itself: ``participant: {"name", "type": "user"|"prospect"}``.
 SPEAKER_REF_KEYS = (
-    "speaker_id", "speakerId", "participant_id", "participantId", "speaker", "name",
+    "speaker_id", "speakerId", "participant_id", "participantId", "speaker", "participant",
+    "name",
 )  # fmt: skip
 _SPOKEN_NAME_KEYS = ("speaker", "name")
 _ID_KEYS = (

@@ -32,7 +32,7 @@ from pipeline.ingest.phone_lines import name_numbered
 from pipeline.ingest.role_labels import PHONE_SPEAKER
 from pipeline.ingest.values import clean_optional, parse_date
 
-_TEXT_KEYS = (
+TEXT_KEYS = (
     "text", "raw_text", "transcript", "content", "sentence", "body", "display", "snippet",
 )  # fmt: skip
 _SPEAKER_KEYS = (
@@ -86,7 +86,7 @@ def _speaker(entry: dict[str, Any]) -> str | None:
 
 
 def _is_turn(entry: dict[str, Any]) -> bool:
-    text = _first_key(entry, _TEXT_KEYS)
+    text = _first_key(entry, TEXT_KEYS)
     return isinstance(text, str) and (_speaker(entry) is not None or _side(entry) is not None)
 
 
@@ -137,8 +137,8 @@ def _turn(entry: dict[str, Any], people: dict[str, dict[str, Any]]) -> ParsedUtt
     """A turn; one that points to a listed person takes their name and side."""
     side = _side(entry)
     speaker = _speaker(entry) or (_SIDE_SPEAKERS[side] if side else None)
-    found = piece(_first_key(entry, _TEXT_KEYS), speaker, _start(entry))
-    name, person = listed_speaker(entry, people) if people else (None, {})
+    found = piece(_first_key(entry, TEXT_KEYS), speaker, _start(entry))
+    name, person = listed_speaker(entry, people)  # a nested ``participant`` object too
     if found is not None and person:
         found.speaker = name or found.speaker
         take_side(found, person)
@@ -149,7 +149,7 @@ def _turn(entry: dict[str, Any], people: dict[str, dict[str, Any]]) -> ParsedUtt
     return found
 
 
-def _list_stated_sides(call: ParsedCall) -> None:
+def list_stated_sides(call: ParsedCall) -> None:
     """A named speaker whose turns state a side is listed with it, for ``assign_roles`` to weigh
     after the roster and ``--our-speakers``."""
     listed = {person.name for person in call.people}
@@ -187,7 +187,7 @@ def search_speech(document: Any, text: str) -> list[ParsedCall] | None:
     keep_apart(turns, _SIDE_SPEAKERS.values())
     call.utterances = to_turns(found for found, _who in turns)
     name_numbered(call)
-    _list_stated_sides(call)
+    list_stated_sides(call)
     found = nearby_fields(as_dict(document))
     apply_fields(call, {k: v for k, v in found.items() if k not in ("title", "date")})
     domains, hosts = _party_domains(as_dict(document))
@@ -243,7 +243,7 @@ def missing_speech(document: Any) -> str:
         return f"JSON transcript not found: the JSON holds no list of objects; {expected}"
     where, entries = lists[0]
     keys = list(dict.fromkeys(key for entry in entries[:20] for key in entry))[:8]
-    texts = sum(isinstance(_first_key(entry, _TEXT_KEYS), str) for entry in entries)
+    texts = sum(isinstance(_first_key(entry, TEXT_KEYS), str) for entry in entries)
     lacking = "text" if texts * 2 <= len(entries) else "speaker"
     return (
         f"JSON transcript not found: the longest list of objects, '{where or 'the top'}', holds "

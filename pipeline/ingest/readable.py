@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall, ParsedUtterance
+from pipeline.ingest.label_shapes import SPELLED_TIME
 from pipeline.wording import plural
 
 MIN_NOTE_WORDS = 12
@@ -27,13 +29,19 @@ CHECKED_FORMATS = (
     "rtf",
 )  # free text; structured formats carry their own shape
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
+_NAME = r"[A-Z][\w'’.-]*(?:,?[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]+\([^()\n]{1,60}\))?"
+_CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
 # A speaker label left inside the text after a sentence: "… today? Okafor, Janet (Fleet
 # Services) 0:11 Hi Hannah." A reader that missed the label shape glues every turn together.
-_RUN_ON_LABEL = re.compile(
-    r"[.!?…][\"'”’)\]]*\s+(?P<label>[A-Z][\w'’.-]*(?:,?[ \t]+[A-Z][\w'’.-]*){0,3}"
-    r"(?:[ \t]+\([^()\n]{1,60}\))?[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\s+(?=\S)"
+_RUN_ON_LABEL = re.compile(rf"[.!?…][\"'”’)\]]*\s+(?P<label>{_NAME}[ \t]+{_CLOCK})\s+(?=\S)")
+# A timed label opening a note: "01:31 Rita Ferreira: …", "Lena Hofer 0 minutes 34 seconds
+# But …". A transcript read as notes, one per turn, the labels kept in each.
+_OPENING_LABEL = re.compile(
+    rf"^(?P<label>{_CLOCK}[ \t]+(?:[-–—|][ \t]+)?{_NAME}[ \t]*:"
+    rf"|{_NAME}[ \t]+(?:{_CLOCK}|{SPELLED_TIME})(?:[ \t]+[-–—|:])?)(?=\s|$)"
 )
 _RUN_ON_MIN = 2  # one "Monday 10:30" in speech is no label
+_CALENDAR = frozenset((*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
 # A heading or a rule: a document's structure, not a note's words ("# Call notes", "---").
 _STRUCTURE = re.compile(r"^\s*(?:#|[-*_=]{3,}\s*$)")
 
@@ -101,17 +109,29 @@ def _named_speakers(utterances: Sequence[ParsedUtterance]) -> int:
 
 def run_on_labels(utterances: Sequence[ParsedUtterance]) -> str | None:
     """A warning when a call read as one speaker (or none) holds what look like other speakers'
-    timestamped labels in its text: the turns were not told apart, and the ingest had only
-    said "created" and "1 speaker"."""
+    timestamped labels in its text, after a sentence or opening most of its notes: the turns
+    were not told apart, and the ingest had only said "created" and "1 speaker" (or "1 note")."""
     if _named_speakers(utterances) > 1:
         return None
-    labels = [m.group("label") for u in utterances for m in _RUN_ON_LABEL.finditer(u.text)]
+    found = (_OPENING_LABEL.match(u.text) for u in utterances)
+    opening = [m.group("label") for m in found if m and _names_someone(m.group("label"))]
+    if len(opening) * 2 < len(utterances):  # most of the notes, else a note naming a time
+        opening = []
+    labels = opening + [
+        m.group("label") for u in utterances for m in _RUN_ON_LABEL.finditer(u.text)
+    ]
     if len(labels) < _RUN_ON_MIN:
         return None
     return (
         f"warning: {plural(len(labels), 'speaker label')} left inside the text (e.g. "
         f'"{labels[0]}"): the turns were not split, check the speakers'
     )
+
+
+def _names_someone(label: str) -> bool:
+    """A label's first word is no day or month: a log of "Monday 10:30 call booked" is notes."""
+    first = re.sub(r"^[\W\d_]+", "", label).split(maxsplit=1)
+    return bool(first) and first[0].strip(",.").casefold() not in _CALENDAR
 
 
 def sentences(text: str) -> int:

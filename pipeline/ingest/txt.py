@@ -18,6 +18,7 @@ from pipeline.ingest.chat import chat_as_turns, chat_export
 from pipeline.ingest.email_file import Mail, looks_like_email, read_email
 from pipeline.ingest.header import key_value
 from pipeline.ingest.inline_labels import noted_rivals, split_labelled
+from pipeline.ingest.label_shapes import readable_labels
 from pipeline.ingest.markdown_text import unescape_call, unfolded_toggles, unlinked_times
 from pipeline.ingest.note_labels import spoken_turns
 from pipeline.ingest.notes import has_structure, parse_notes, strip_inline_markdown
@@ -104,7 +105,7 @@ def _noted_outcome(utterances: list[ParsedUtterance]) -> str | None:
 def _read_lines(text: str, fmt: str, kind: TextKind, mail: Mail | None) -> ParsedCall:
     """A transcript or notes, header lines as metadata; an email's buyer lines added."""
     lines = mail.lines if mail else chat_as_turns(text.split("\n")) or text.split("\n")
-    lines = name_time_joined(unlinked_times(unfolded_toggles(lines)))
+    lines = name_time_joined(readable_labels(unlinked_times(unfolded_toggles(lines))))
     call = ParsedCall(format=fmt, raw_text=text, utterances=[])
     rivals: list[str] = []
     meta, start = read_leading(lines)
