@@ -31,8 +31,14 @@ from pipeline.content.rival_fit import (
     switched_calls,
     tells_a_failure,
 )
+from pipeline.content.rival_points import said_of_them, strong_in_them
 from pipeline.content.rival_polarity import fault_words, praise_and_fault
-from pipeline.content.rival_prices import names_them, rival_price_verdict, states_their_price
+from pipeline.content.rival_prices import (
+    names_them,
+    rival_price_verdict,
+    states_their_price,
+    their_words,
+)
 from pipeline.content.rival_rows import ClaimRow, claim_rows, claims_about, heading_for
 from pipeline.content.row_answers import TOPIC_SECTIONS, our_answers
 from pipeline.content.row_facts import fact_row_answer
@@ -138,6 +144,7 @@ def comparison(evidence: Evidence) -> Comparison:
             else:
                 us = f"{us} {said}" if us else said
         shown = _shown(row.claims, room=MAX_CITATIONS - (reply is not None))
+        theirs_said = [their_words(q.text, forms, ours) for q in shown]  # not our price
         aspect = say(
             "rival_aspect",
             topic=_row_topic(row, forms),
@@ -150,7 +157,7 @@ def comparison(evidence: Evidence) -> Comparison:
             ComparisonRow(
                 aspect=aspect,
                 us=us or say("answer_to_write", replies=bool(answers)),
-                them=clip(" ".join(say_quoting("quoted", 240, text=q.text) for q in shown), 240),
+                them=clip(" ".join(say_quoting("quoted", 240, text=t) for t in theirs_said), 240),
                 citations=[q.id for q in shown] + ([reply.id] if reply else []),
                 facts=[],
                 profile=[fact.id] if fact else [],
@@ -167,7 +174,7 @@ def comparison(evidence: Evidence) -> Comparison:
     switched = switched_calls(evidence.quotes, forms)
     stay, short, pricing = (
         [
-            _said(q, name, words)
+            said_of_them(q, name, words)
             for q in pool
             if said_of.get(q.id, heading.get(q.id)) == said
             and _listed(said, q, switched, forms)
@@ -200,7 +207,9 @@ def comparison(evidence: Evidence) -> Comparison:
         us_better_when=us_better[:MAX_FIT],
         them_better_when=[
             *(
-                _strong(q, name, evidence.rival_won, halves[q.id][0] if q.id in halves else q.text)
+                strong_in_them(
+                    q, name, evidence.rival_won, halves[q.id][0] if q.id in halves else q.text
+                )
                 for q in strong
             ),
             *_their_features(evidence, rows, name),
@@ -287,7 +296,7 @@ def _stays_unrowed(
     by_id = {q.id: q for q in pool}
     cited = [i for row in spare for i in row.citations if i not in listed and i in by_id]
     return [
-        _said(q, name, q.text)
+        said_of_them(q, name, q.text)
         for i in dict.fromkeys(cited)
         if not finds_fault((q := by_id[i]).text) and keeps_them(q, switched)
     ]
@@ -359,27 +368,6 @@ def _onto_fact_row(
         update |= {"us": us, "profile": [fact.id]}
     rows[at] = row.model_copy(update=update)
     return True
-
-
-def _said(quote: Quote, name: str, words: str) -> FitPoint:
-    """A quote (its ``words``: all of it, or the clause on the heading's point) of what a
-    buyer said of the rival, with its deal's outcome; a rep's note as the rep's, never the
-    buyer's words, and "lost to" only where it goes under where they fit better."""
-    said = "rep_note_said" if quote.role == "rep_note" else "rival_said"
-    text = say_quoting(said, 240, text=words, outcome=quote.outcome)
-    return FitPoint(text=text, citations=[quote.id], facts=[])
-
-
-def _strong(quote: Quote, name: str, won: frozenset[int], words: str) -> FitPoint:
-    """Where buyers found the rival strong (``words`` of the quote): "lost to" only where the
-    deal's words say so; a rep's note quoted as the rep's, never as the buyer's words."""
-    if quote.role == "rep_note":
-        text = say_quoting("lost_to_note", 240, name=name, text=words)
-    elif quote.outcome == "lost":
-        text = say_quoting("lost_to", 240, name=name, text=words, won=quote.call_id in won)
-    else:
-        text = say_quoting("strong_in", 240, name=name, text=words, outcome=quote.outcome)
-    return FitPoint(text=text, citations=[quote.id], facts=[])
 
 
 def _deals(evidence: Evidence, name: str) -> list[str]:

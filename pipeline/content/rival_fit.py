@@ -122,8 +122,13 @@ _OFFERS = re.compile(
 
 
 # What the buyer's records in it hold them by ("Staffly already has everyone's contracts in
-# it"): why they stay, not a thing it does.
-_HOLDS = re.compile(r"\b(?:has|have|['’]ve got)\b.*\bin (?:it|there|them)\b", re.IGNORECASE)
+# it"), and the job it does for them today ("right now X does our support", "they handle all our
+# IT"): the buyer's set-up, not a thing it does (a won deal's set-up had read "Lost to X").
+_HOLDS = re.compile(
+    r"\b(?:has|have|['’]ve got)\b.*\bin (?:it|there|them)\b"
+    r"|\b(?:do|does|did|handles?|handled|runs?|ran)\s+(?:all\s+)?(?:of\s+)?(?:our|my)\b",
+    re.IGNORECASE,
+)
 
 
 def offers_something(text: str) -> bool:

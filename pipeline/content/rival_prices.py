@@ -52,6 +52,13 @@ _EITHER = r"it|its|it['’]s"
 # A party after the verdict that is what the subject is measured against: "cheaper than you",
 # "double what Canopy charges"; not "we'd pay less with you".
 _BENCHMARK = re.compile(r"\b(?:than|what|as|to|with what)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A side named after the verdict as the subject of its own price is set against it too: "$189 a
+# user is steep for a firm our size when X charges us a flat fee" calls our price steep.
+_OWN_PRICE = re.compile(
+    r"^\s+(?:(?:just|only|still|already|now|always)\s+)?(?:charges?|charged|costs?|bills?"
+    r"|billed|asks?|asked|quotes?|quoted|(?:comes?|came) in)\b",
+    re.IGNORECASE,
+)
 
 
 def rival_price_verdict(text: str, rival: Iterable[str], ours: Iterable[str] = ()) -> set[Verdict]:
@@ -79,6 +86,52 @@ def states_their_price(text: str, rival: Iterable[str]) -> bool:
     """Whether a line names the rival and a figure said as a price (``PRICE_SAID``): "X came in
     at five-fifty flat" is what a pricing row sets beside ours before any word on it."""
     return names_rival(text, rival) and PRICE_SAID.search(text) is not None
+
+
+# Where a line's parts meet, for what of it is said of the rival: its clauses, and a turn to the
+# other side ("... is steep for a firm our size when X charges us a flat fee").
+_PARTS = re.compile(
+    r"[,;:]\s+|\s(?:but|and|so|because|while|whilst|whereas|when|where|since|though|although)\s"
+    r"|[.!?]\s+",
+    re.IGNORECASE,
+)
+
+
+def their_words(text: str, rival: Iterable[str], ours: Iterable[str] = ()) -> str:
+    """What a rival's column quotes of a line setting our price against theirs: its parts from
+    the first naming the rival to the last, "…" before where it starts mid-line; the whole line
+    where no other part is on our price (``_ours``). "At $149 a user we'd be paying three
+    thousand a month, which is a lot more than we pay X today" had stood in X's column as if
+    the $149 were theirs."""
+    parties = _parties(rival, ours)
+    breaks = list(_PARTS.finditer(text))
+    starts, ends = [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
+    spans = [(a, b) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
+    theirs = [(a, b) for a, b in spans if _names(text[a:b], parties, "them")]
+    if not theirs:
+        return text
+    start, end = theirs[0][0], theirs[-1][1]
+    rest = [(a, b) for a, b in spans if b <= start or a >= end]
+    if not any(_ours(text[a:b], parties, text[:a]) for a, b in rest):
+        return text
+    stop = text[end : end + 1] if text[end : end + 1] in (".", "!", "?") else ""
+    return ("…" if start else "") + text[start:end].strip() + stop
+
+
+def _names(text: str, parties: re.Pattern[str], side: str) -> bool:
+    """Whether ``text`` names a side (``parties``' group ``us`` or ``them``)."""
+    return any(m.group(side) for m in parties.finditer(text))
+
+
+def _ours(part: str, parties: re.Pattern[str], earlier: str) -> bool:
+    """Whether a part of a line (``earlier``: the words before it) is on our price: a price
+    verdict on us ("at $149 a user we'd be paying more"; not "I won't pay more than that" after
+    the rival's price), or our price said ("yours is $189 a user"; not "you'd need to come
+    close to that")."""
+    if _names(part, parties, "us") and PRICE_SAID.search(part):
+        return True
+    verdicts = _VERDICT.finditer(part)
+    return any(_about_us(part[: m.start()], part[m.start() :], parties, earlier) for m in verdicts)
 
 
 def names_them(text: str, rival: Iterable[str], ours: Iterable[str] = ()) -> bool:
@@ -135,7 +188,9 @@ def _about_us(before: str, after: str, parties: re.Pattern[str], earlier: str = 
         return against[-1].group("us") is None
     first = next((m for m in parties.finditer(after) if m.group("either") is None), None)
     if first is not None:
-        benchmark = _BENCHMARK.search(after[: first.start()]) is not None
+        benchmark = bool(
+            _BENCHMARK.search(after[: first.start()]) or _OWN_PRICE.match(after[first.end() :])
+        )
         return (first.group("us") is not None) != benchmark
     sides = [m for m in parties.finditer(earlier + " " + before) if m.group("either") is None]
     return not sides or sides[-1].group("us") is not None
