@@ -251,8 +251,8 @@ def title_account(title: str, ours: Sequence[str] = (), people: Sequence[str] = 
         framed = framed or trimmed
         if _described(name) or any(name_matches(name, person) for person in people):
             continue  # "Call with Rolling Fuego - food truck": what, or who, not whose
-        if name and name.split()[0].islower():
-            continue  # "managed IT discussion": a name opens on a capital (or is "eBay")
+        if name and name.split()[0].isalpha() and name.split()[0].islower():
+            continue  # "managed IT discussion": a name opens on a capital, "eBay", "acme.io"
         if name:
             names.append(name)
             met.append(bool(said))

@@ -45,6 +45,7 @@ def test_a_title_names_its_account_around_meeting_and_topic_words(title: str, ac
         "Besprechung - Protokoll",
         "Weekly pipeline review",
         "Harbor Electric call with Dana",  # a name before the call: not a purpose
+        "harborline.com - 50 Licences",  # a web address is a name: two, so none
     ],
 )
 def test_meeting_and_purpose_words_alone_name_no_account(title: str) -> None:
