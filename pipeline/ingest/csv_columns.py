@@ -180,6 +180,10 @@ _RECORD = re.compile(
 )
 
 
+# The time zone a date column's name states after it ("DATE_CREATED_UTC", "Created At (GMT)").
+_TIME_ZONE = re.compile(r"\s*\(?\b(?:utc|gmt)\)?$")
+
+
 def column_key(header: str) -> str:
     """``property_hs_note_body`` -> ``note body``; ``TranscriptText`` -> ``transcript text``;
     ``Deal - Call notes`` -> ``call notes`` (``Deal - ID`` stays ``deal id``)."""
@@ -188,6 +192,7 @@ def column_key(header: str) -> str:
     key = re.sub(r"\s*/\s*", "/", key)  # Salesforce's "Company / Account", "Win / Loss"
     for prefix in _PREFIXES:
         key = key.removeprefix(prefix)
+    key = _TIME_ZONE.sub("", key) or key  # "DATE_CREATED_UTC", "Created at (GMT)": when, still
     record = _RECORD.match(raw)
     if record and key not in _KNOWN_KEYS:
         return column_key(record.group("rest"))
@@ -260,7 +265,7 @@ def find_columns(
         columns[field] = [keys.index(column_key(column))]
     if "text" in columns:  # the user chose the notes column: no transcript column guessed
         columns.setdefault("transcript", [])
-    typed = typed_columns(keys)  # a record read by its type ("Parent object": companies)
+    typed = typed_columns(keys, _KNOWN_KEYS)  # a record by its type ("Parent object": companies)
     if typed:
         columns["records"] = [index for pair in typed for index in pair]
     taken = {index for indexes in columns.values() for index in indexes}

@@ -71,10 +71,12 @@ UNREADABLE = "neither text nor a document callmine can read"  # lower case, as e
 
 @dataclass(frozen=True)
 class Decoded:
-    """An upload's text, and what the user should hear about its reading (bytes replaced)."""
+    """An upload's text, what the user should hear about its reading (bytes replaced), and how
+    many stray NUL bytes were taken out of it."""
 
     text: str
     notice: str | None = None
+    nuls_removed: int = 0
 
 
 def decode_text(data: bytes, filename: str) -> str:
@@ -108,8 +110,41 @@ def decode_upload(data: bytes, filename: str) -> Decoded:
     if utf16 is not None:
         return _finished(utf16)
     if b"\x00" in data:
-        raise BadInput(f"{UNREADABLE} (it looks like a binary file)", filename=filename)
+        removed = _stray_nuls(data)
+        if removed is None:
+            raise BadInput(f"{UNREADABLE} (it looks like a binary file)", filename=filename)
+        decoded = decode_upload(data.replace(b"\x00", b""), filename)
+        told = "; ".join(filter(None, (removed, decoded.notice)))
+        return Decoded(decoded.text, told, data.count(0))
     return _decode_damaged(data, filename)
+
+
+# Control bytes no text holds (tab, newlines, form feed and Ctrl-Z aside); a binary file is full
+# of them, a text export with a stray NUL has next to none.
+_CONTROLS = bytes(set(range(32)) - set(b"\t\n\r\x0b\x0c\x1a"))
+_STRAY_SHARE = 0.01  # of a long file's bytes
+_STRAY_FEW = 4  # in a short one ("a NUL or two in one cell"), while under a tenth of its bytes
+_LINES_SHOWN = 5
+
+
+def _stray_nuls(data: bytes) -> str | None:
+    """What to tell of a text file's few NUL bytes (a CRM export wrote "paid^@^@ for" inside a
+    cell and the file had been refused as binary): how many were removed and on which lines;
+    None when control bytes are more than a sliver of the file (a binary file, or mostly NULs)."""
+    controls = sum(data.count(byte) for byte in _CONTROLS)
+    if controls > max(_STRAY_FEW, _STRAY_SHARE * len(data)) or controls * 10 > len(data):
+        return None
+    lines: list[int] = []
+    at = data.find(b"\x00")
+    while at != -1:
+        lines.append(data.count(b"\n", 0, at) + 1)
+        at = data.find(b"\x00", at + 1)
+    shown = sorted(set(lines))
+    where = ", ".join(map(str, shown[:_LINES_SHOWN])) + (
+        " ..." if len(shown) > _LINES_SHOWN else ""
+    )
+    plural = "s" if len(lines) > 1 else ""
+    return f"{len(lines)} NUL byte{plural} removed at line{'s' if len(shown) > 1 else ''} {where}"
 
 
 def head_text(data: bytes, size: int = 2048) -> str:

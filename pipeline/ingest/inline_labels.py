@@ -60,11 +60,13 @@ _TOPIC_BEFORE = rf"(?:(?P<topic>{TOPIC_WORDS})\s+)?"
 _TAIL = rf"(?:\s+(?:{_words(_DATA['labels']['tail'])})\b)?"  # "Concerns raised:"
 _KIND_WORDS = "|".join(f"(?P<{kind}>{_words(words)})" for kind, words in _KINDS.items())
 # What may sit between the label and its separator: "(ops)", "- price", "re: onboarding".
+# A topic after the label's word ("- price", "re: early termination") is what the sentence is
+# about, and stays in it (``subject``); a bracket ("(ops)") is the label's own aside.
 _QUALIFIER = (
     r"(?P<qualifier>\s*\([^()\n]{1,40}\)"
-    r"|\s*[-–—/]\s*[^\s:.;!?\"“][^:.;!?\"“\n]{0,30}?(?=\s*:)"
-    r"|\s+(?:re|regarding|about|around|on|over|with)\s*:?\s+[^:.;!?\"“\n]{1,40}?"
-    r"(?=\s*(?:--|–|—|:|\s-\s)))?"
+    r"|\s*[-–—/]\s*(?P<subject>[^\s:.;!?\"“][^:.;!?\"“\n]{0,30}?)(?=\s*:)"
+    r"|\s+(?:re|regarding|about|around|on|over|with)\s*:?\s+"
+    r"(?P<topic_after>[^:.;!?\"“\n]{1,40}?)(?=\s*(?:--|–|—|:|\s-\s)))?"
 )
 _SEPARATOR = r"(?P<sep>\s*(?::|--|–|—)\s*|\s+-\s+|\s*,?\s*(?=[\"“]))"
 _WORDING = rf"{_LEAD}{_TOPIC_BEFORE}(?:{_KIND_WORDS})\b{_TAIL}{_QUALIFIER}"
@@ -131,8 +133,20 @@ def labelled_segments(
     for index, (found, name) in enumerate(cuts):
         end = cuts[index + 1][0].start() if index + 1 < len(cuts) else len(text)
         sorts = None if name in _NO_KIND else name
-        segments.extend(_labelled(text[found.end() : end].strip(), sorts, _category(found, sorts)))
+        named = _category(found, sorts)
+        start = found.end() if named or sorts not in _TOPICAL else _topic_start(found)
+        segments.extend(_labelled(text[start:end].strip(), sorts, named))
     return [segment for segment in segments if any(char.isalnum() for char in segment.text)]
+
+
+def _topic_start(found: re.Match[str]) -> int:
+    """Where a label's segment starts when no category keeps the topic after its word: at the
+    topic ("Concern re: early termination – TechNorth wants …"), else after the label. It had
+    been dropped: "TechNorth wants the rest of the contract paid out" was all that was left."""
+    for group in ("subject", "topic_after"):
+        if found.group(group) is not None:
+            return found.start(group)
+    return found.end()
 
 
 def _item_topic(text: str, kind: str | None, category: str | None) -> tuple[str, str | None]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pipeline.errors import BadInput
-from pipeline.ingest.decode import decode_text
+from pipeline.ingest.decode import decode_upload
 from pipeline.ingest.filenames import display_name
 from pipeline.ingest.schemas import (
     MANIFEST_COLUMNS,
@@ -31,14 +31,17 @@ def _unsafe(relative: str) -> bool:
 
 def _manifest_text(data: bytes, path: Path) -> str:
     """A manifest read as any upload is (Excel's UTF-16 too); UTF-8 with a NUL in a file name
-    is read as UTF-8, so that only that row is refused (an unsafe name)."""
+    is read as UTF-8, NUL kept, so that only that row is refused (an unsafe name)."""
     try:
-        return decode_text(data, str(path))
+        read = decode_upload(data, str(path))
+        if not read.nuls_removed:
+            return read.text
     except BadInput:
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise BadInput(f"cannot read the manifest: {exc}", filename=str(path)) from exc
+        pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"cannot read the manifest: {exc}", filename=str(path)) from exc
 
 
 @dataclass

@@ -70,6 +70,31 @@ def is_free_text(value: str) -> bool:
 
 
 def unread_notice(unused: Mapping[str, str]) -> str | None:
-    """``not read: Buyer quote``: the row's free-text cells no column field took."""
-    names = [name.strip() for name, value in unused.items() if is_free_text(value)]
-    return f"not read: {', '.join(names)}" if names else None
+    """``not read: Buyer quote (…)``: the row's free-text cells no column field took, why (no
+    field goes by that column's name) and the map that reads the first one, as the account
+    when it holds a name ("Brandt & Lowe PLLC"), else as notes. A bare "not read: X" had left
+    the user guessing why."""
+    unread = {name.strip(): value for name, value in unused.items() if is_free_text(value)}
+    if not unread:
+        return None
+    first, value = next(iter(unread.items()))
+    field = "account" if _a_name(value) else "text"
+    return (
+        f"not read: {', '.join(unread)} (no field callmine reads goes by that column name; "
+        f'map it with a column map, {{"{field}": "{first}"}})'
+    )
+
+
+_NAME_WORDS = 6
+_JOINTS = frozenset({"&", "and", "of", "the", "de", "du", "des", "la", "le", "von", "van", "y"})
+
+
+def _a_name(value: str) -> bool:
+    """A company's or a person's name, not a sentence: a few words, each capitalised (or a
+    joint, "&"), no stop at its end ("Brandt & Lowe PLLC", "Fernhill Dairy Ltd")."""
+    words = value.split()
+    return (
+        len(words) <= _NAME_WORDS
+        and not value.rstrip().endswith((".", "!", "?"))
+        and all(word[:1].isupper() or word[:1].isdigit() or word in _JOINTS for word in words)
+    )

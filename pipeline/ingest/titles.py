@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Sequence
+from importlib import resources
 
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.values import parse_date
@@ -19,20 +21,24 @@ _SEPARATORS = re.compile(
 )
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _WITH = re.compile(
-    r"^(?:call|meeting|chat|notes?|demo|sync)\s+with\s+(?P<name>.+)$"
+    # "Call with Acme", "Outbound call to Boisvert Gagnon avocats": whom the call was with
+    r"^(?P<lead>(?:[\w-]+\s+){0,3}?)(?i:call|meeting|chat|notes?|demo|sync)\s+(?:with|to)\s+"
+    r"(?P<name>.+)$"
     # "next steps for Brightstart", "onboarding plan for Kite Yoga": a purpose, then whose
     r"|^(?P<purpose>(?:[\w-]+\s+){1,4})(?:for|with|at)\s+"
     r"(?P<whose>[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,4})$",
 )
-# Words that say what kind of meeting it was, not whose.
-_GENERIC = frozenset(
-    """call calls notes note meeting meetings discovery demo intro introduction follow up
-    followup follow-up sync check-in checkin review proposal pricing kickoff kick-off trial chat
-    catch-up catchup debrief summary recap first second technical decision onboarding sales
-    transcript video phone zoom teams team weekly monthly internal pipeline standup stand-up
-    all-hands planning retro update status quarterly business huddle webinar workshop session
-    training interview conversation fw fwd re email e-mail emails voicemail""".split()
-)
+
+
+def _meeting_words() -> frozenset[str]:
+    """Words that say what kind of meeting it was, not whose, in each language a title is
+    written in (``meeting_words.toml``)."""
+    text = resources.files("pipeline").joinpath("data", "meeting_words.toml").read_text("utf-8")
+    lists: dict[str, list[str]] = tomllib.loads(text)["words"]
+    return frozenset(word.casefold() for words in lists.values() for word in words)
+
+
+_GENERIC = _meeting_words()
 # What a meeting was about, after its names ("Acme | Brand - Security & Pricing"): a part made
 # of these alone names no one. Beside a name they stay its own ("Northgate Security").
 _TOPICS = frozenset(
@@ -90,6 +96,12 @@ def _only_topics(part: str) -> bool:
 # A count or period saying which meeting of a series ("90-day review", "Q3 review", "2nd
 # call"): never a name, which starts with a letter ("Next Level Fitness", "Day One Dental").
 _SERIES = re.compile(r"^\d+(?:-?(?:day|week|month|year|hour|minute|min)s?|st|nd|rd|th)?$|^[qh]\d$")
+
+
+def _a_purpose(words: str) -> bool:
+    """Words before "with", "to" or "for" that say what the meeting was ("Outbound call",
+    "quick sync"), lower-case or meeting words, never a name ("Harbor Electric")."""
+    return all(word[:1].islower() or _generic(word) for word in words.split())
 
 
 def _generic(word: str) -> bool:
@@ -215,13 +227,7 @@ def title_account(title: str, ours: Sequence[str] = (), people: Sequence[str] = 
     for part in parts:
         # "SunQuote proposal for Sunbelt Renewables": our name first, then whose proposal.
         said = _WITH.match(_without_ours(part, mine))
-        if (
-            said
-            and said.group("purpose")
-            and not all(
-                word[:1].islower() or _generic(word) for word in said.group("purpose").split()
-            )
-        ):
+        if said and not _a_purpose(said.group("purpose") or said.group("lead") or ""):
             said = None  # "Harbor Electric with Dana": a name, not a purpose, comes first
         part = (said.group("name") or said.group("whose")).strip() if said else part
         framed = framed or bool(said)
@@ -245,6 +251,8 @@ def title_account(title: str, ours: Sequence[str] = (), people: Sequence[str] = 
         framed = framed or trimmed
         if _described(name) or any(name_matches(name, person) for person in people):
             continue  # "Call with Rolling Fuego - food truck": what, or who, not whose
+        if name and name.split()[0].isalpha() and name.split()[0].islower():
+            continue  # "managed IT discussion": a name opens on a capital, "eBay", "acme.io"
         if name:
             names.append(name)
             met.append(bool(said))

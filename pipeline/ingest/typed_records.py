@@ -1,6 +1,7 @@
 """A CRM note's parent record, read by what its type column says it is: Attio's ``Parent
 record`` beside ``Parent object`` (companies, people, deals), Copper's and Zoho's ``Related
-To`` beside ``Related To Type`` / ``Related To Module``, Dynamics' ``Regarding`` beside its type.
+To`` beside ``Related To Type`` / ``Related To Module``, Dynamics' ``Regarding`` beside its type,
+Insightly's ``Link Subject Name`` beside ``Link Subject Type``.
 
 Why: Attio's notes export names the account only as a parent record of object "companies"; no
 account was read ("no account column recognised"), while a record of object "people" is a
@@ -29,13 +30,20 @@ _FIELD_OF_KIND: dict[str, str] = {
 TypedColumn = tuple[int, int]  # (record column, its type column)
 
 
-def typed_columns(keys: Sequence[str]) -> list[TypedColumn]:
-    """The record columns (by ``column_key``) whose type column is in the header too."""
+def typed_columns(keys: Sequence[str], known: frozenset[str] = frozenset()) -> list[TypedColumn]:
+    """The record columns (by ``column_key``) whose type column is in the header too: the
+    ones above, and any "<X> name" beside "<X> type" whose name no field goes by (``known``):
+    Insightly's ``LINK_SUBJECT_NAME`` beside ``LINK_SUBJECT_TYPE`` ("Organisation") had been
+    "not read", the account with it. "Account name" beside "Account type" stays the account's."""
     pairs: list[TypedColumn] = []
     for record, kinds in _TYPE_COLUMNS.items():
         kind = next((k for k in kinds if k in keys), None)
         if record in keys and kind is not None:
             pairs.append((keys.index(record), keys.index(kind)))
+    for index, key in enumerate(keys):
+        stem = key.removesuffix(" name")
+        if stem != key and key not in known and f"{stem} type" in keys:
+            pairs.append((index, keys.index(f"{stem} type")))
     return pairs
 
 

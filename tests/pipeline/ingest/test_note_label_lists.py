@@ -167,6 +167,27 @@ def test_a_topic_before_or_after_the_labels_word_is_the_reps_category() -> None:
     assert all(kind is None for _text, kind, _category in _said(rota))
 
 
+def test_a_topic_after_the_label_that_names_no_category_stays_in_the_sentence() -> None:
+    """Walk 8 #9: "Concern re: early termination – TechNorth wants the rest of the contract paid
+    out." had been stored as "TechNorth wants …": the words the sentence is about were gone."""
+    data = (
+        "date,account,notes\n"
+        '2026-11-12,Harlow Bakery,"Concern re: early termination – their oven lease runs to '
+        'May."\n'
+        '2026-11-13,Quill Tutors,"Pain - parent emails: nobody answers them after six."\n'
+        '2026-11-14,Ridgeline Haulage,"Question regarding fuel cards -- can drivers log '
+        'receipts from the cab?"\n'
+    )
+    bakery, tutors, haulage = parse_file(data.encode(), "crm.csv")
+    assert _said(bakery) == [
+        ("early termination – their oven lease runs to May.", "objection", None)
+    ]
+    assert _said(tutors) == [("parent emails: nobody answers them after six.", "pain", None)]
+    assert _said(haulage) == [
+        ("fuel cards -- can drivers log receipts from the cab?", "question", None)
+    ]
+
+
 def test_list_items_why_now_and_the_reps_category_reach_the_stored_mentions(
     workspace: Workspace,
 ) -> None:

@@ -12,7 +12,7 @@ import pytest
 from pipeline.errors import BadInput
 from pipeline.ingest import parse_file
 from pipeline.ingest.csv_file import looks_like_manifest
-from pipeline.ingest.decode import decode_text
+from pipeline.ingest.decode import decode_text, decode_upload
 from pipeline.ingest.paths import Manifest
 from pipeline.ingest.service import ingest_bytes
 from pipeline.workspace import Workspace
@@ -111,10 +111,13 @@ def test_bomless_utf16_in_any_script_reads_and_binary_files_are_still_refused() 
     for text in ("Ελένη: Πολύ ακριβό.\n", "Наталья: Слишком дорого.\n"):
         for encoding in ("utf-16-le", "utf-16-be"):
             assert decode_text(text.encode(encoding), "call.txt") == text
-    # UTF-8 with a stray NUL reads as CJK in UTF-16 ("偲楹愺⁗..."): still refused.
+    # UTF-8 with a stray NUL reads as CJK in UTF-16 ("偲楹愺⁗..."): read as UTF-8, the NULs out.
     stray_nul = b"Priya: We cannot justify that for two vets.\x00"
+    read = decode_upload(stray_nul + b"\x00" * (len(stray_nul) % 2), "call.txt")
+    assert read.text == "Priya: We cannot justify that for two vets."
+    assert read.notice is not None and "removed at line 1" in read.notice
     binaries = (bytes(range(256)) * 4, b"\x01\x00\x00\x00" * 64, b"\x00\xd8\x41\x00" * 8)
-    for data in (*binaries, stray_nul + b"\x00" * (len(stray_nul) % 2)):
+    for data in binaries:
         with pytest.raises(BadInput, match="binary file"):
             parse_file(data, "call.txt")
 

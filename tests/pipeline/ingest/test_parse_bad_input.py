@@ -63,6 +63,48 @@ def test_nul_bytes_are_binary() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("filename", "data", "said", "told"),
+    [
+        (  # a CRM export that wrote two NULs inside one cell (walk 8 #10)
+            "pipedrive.csv",
+            b"Deal - Title,Note - Content,Note - Add time,Organization - Name\r\n"
+            b'"Kiln Ceramics - POS","Said the card fee is the sticking point\x00\x00 for the '
+            b'owners.",2026-10-02 09:00:00,Kiln Ceramics\r\n',
+            "Said the card fee is the sticking point for the owners.",
+            "2 NUL bytes removed at line 2",
+        ),
+        (
+            "farms.csv",
+            b"date,account,notes\n2026-10-03,Fernhill Dairy,Herd records live in a spreadsheet."
+            b"\n2026-10-04,Tallow Goat Farm,Milk yields are typed in twice\x00 every evening.\n",
+            "Milk yields are typed in twice every evening.",
+            "1 NUL byte removed at line 3",
+        ),
+        (
+            "driving_school.txt",
+            b"Rep: Which system books your lessons today?\n"
+            b"Dana: A paper diary\x00, and the phone.\nRep: And payments?\n"
+            b"Dana: Cash mostly\x00, some bank transfers.\n",
+            "A paper diary, and the phone.",
+            "2 NUL bytes removed at lines 2, 4",
+        ),
+    ],
+)
+def test_a_few_nul_bytes_are_removed_and_said(
+    filename: str, data: bytes, said: str, told: str
+) -> None:
+    calls = parse_file(data, filename)
+    assert said in [u.text for call in calls for u in call.utterances]
+    assert all(told in (call.notice or "") for call in calls)
+
+
+def test_a_file_mostly_of_nul_bytes_is_still_binary() -> None:
+    text = b"date,account,notes\n2026-10-03,Fernhill Dairy,Herd records live in a sheet.\n"
+    reason = _reason(text + b"\x00" * len(text), "export.csv")
+    assert reason.endswith("(it looks like a binary file)")
+
+
 def test_zip_that_is_not_a_docx() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -59,4 +59,7 @@ def test_a_free_text_column_no_field_reads_is_named() -> None:
         b"https://harrow.example,imogen@harrow.example,2026-04-09\n"
     )
     [call] = parse_file(data, "deals.csv")
-    assert call.notice == "not read: Why they care"
+    assert call.notice == (
+        "not read: Why they care (no field callmine reads goes by that column name; map it "
+        'with a column map, {"text": "Why they care"})'
+    )
