@@ -6,8 +6,9 @@ a turn that rebuts a colleague's worry by name ("They'd cope, Renee. They coped 
 Why a rule after the model: the model reads the topic words ("money", "fees", "coped") and the
 turn around them, so a buyer contradicting a colleague's worry had been that worry (adoption
 objections at 0.31 and 0.70), a denial a price objection at 0.37 and the mockery a price
-objection at 0.63, cited as price evidence. What the sentence does is deny, mock or answer back;
-a worry that holds in it ("Honestly the money is my issue.", "..., but the contract is.", "Yeah
+objection at 0.63, cited as price evidence, and a colleague teased ("You're the worst of
+them.") an adoption objection (walk 8). What the sentence does is deny, mock or answer back; a
+worry that holds in it ("Honestly the money is my issue.", "..., but the contract is.", "Yeah
 right, that's far too expensive.") keeps it an objection. The phrases are data (``[retort]`` in
 ``cues.toml``).
 """
@@ -33,6 +34,9 @@ _IRONIC_TAG = re.compile(
 )
 _RETORT = re.compile(
     r"^\W*(?:(?:oh|well|ha|pfft|yeah)[,\s]+)?(?:" + "|".join(_CUES["retort"]) + r")[\s.!…]*$"
+)
+_TEASE = re.compile(
+    r"^\W*(?:(?:oh|well|ha|haha|yeah|and)[,\s]+)?(?:" + "|".join(_CUES["tease"]) + r")[\s.!…]*$"
 )
 _THEIR_OWN = re.compile(r"\b(?:i|we|us|our|my|me)\b|\b(?:i|we)'")
 _MEDIUM = 0.6  # "not", "still": a hedge below it
@@ -75,7 +79,8 @@ def answered_back(
 ) -> list[Detection]:
     """``kinds`` (one per ``rows``, in call order) with the model's objections that answer a
     colleague back read again as ``other``, or the pain they tell: a one-word comeback opening
-    a turn right after a colleague's ("Barely!"), and the sentences after a rebuttal of the
+    a turn right after a colleague's ("Barely!") or teasing them ("You're the worst of them."),
+    and the sentences after a rebuttal of the
     colleague by name in the same turn ("They'd cope, Renee. They coped with <rival>.") that
     hold no worry of their own."""
     colleague = colleague_answered(utterances)
@@ -89,7 +94,8 @@ def answered_back(
             rebutted.add(uid)
         if found.kind != "objection" or found.source != "model":
             continue
-        comeback = sentence.index_in_turn == 0 and bool(_RETORT.match(lowered(sentence.text)))
+        said = lowered(sentence.text)  # "Barely!", "You're the worst of them.": back at them
+        comeback = sentence.index_in_turn == 0 and bool(_RETORT.match(said) or _TEASE.match(said))
         if comeback or (uid in rebutted and sentence.index_in_turn > 0 and _no_worry(sentence)):
             told: tuple[Kind, ...] = ("pain",) if tells_a_pain(sentence.text) else ("other",)
             out[row] = read_as_likeliest(found, scores[row], told)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.detect.classify import Detection, Kind, SentenceInput, UtteranceLike
+from pipeline.detect.heralds import heralds_a_point
 from pipeline.detect.model import KindScore
 from pipeline.detect.rules import (
     CUES,
@@ -181,8 +182,9 @@ def is_bare_fragment(sentence: str) -> bool:
     text = lowered(sentence).strip()
     if is_question(sentence) or says_nothing(sentence) or not _ELLIPSIS.match(text):
         return False
-    cues = cue_scores(sentence)
-    return cues.concern < _MEDIUM and not any(cues.categories.values())
+    cues = cue_scores(sentence)  # "Nobody.": the worry is in who, said of the turn's topic
+    concern = cue_scores(re.sub(rf"\b{_WHO}(?![\w'])", " ", text, count=1)).concern
+    return concern < _MEDIUM and not any(cues.categories.values())
 
 
 def rebuts_by_name(sentence: str, name: str) -> bool:
@@ -286,8 +288,10 @@ def side_remarks(
             and rebuts_by_name(sentence.text, colleague[1])
         ):
             out[row] = _read_as(found, scores[row], _NOT_OBJECTIONS)
-        elif announces_a_topic(sentence.text) and sentence.index_in_turn < sentence.turn_size - 1:
-            out[row] = _read_as(found, scores[row], ("other",))  # the next sentence says it
+        elif (announces_a_topic(sentence.text) or heralds_a_point(sentence.text)) and (
+            sentence.index_in_turn < sentence.turn_size - 1
+        ):  # "The other thing is the rota.", "Look, my concern is simple.": the next says it
+            out[row] = _read_as(found, scores[row], ("other",))
         elif (aside := said_aside(sentence.text, colleagues.get(uid, ()))) is not None:
             out[row] = _read_as(
                 found, scores[row], ("pain",) if tells_a_pain(aside) else ("other",)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.rules import CUES, alternation, lowered
+from pipeline.detect.rules import CUES, alternation, is_question, lowered
 from pipeline.text_memo import once_per_text
 
 _PRAISE = alternation(CUES["status_quo"]["praise"])
@@ -43,6 +43,7 @@ _CONCEDED = _conceded("|".join(CUES["status_quo"]["turn"]))
 # "It's fine, it's just slow.": a soft turn, a flaw only when a fault follows
 _SOFTLY = _conceded("|".join(CUES["status_quo"]["soft_turn"]))
 _FAULT = alternation(CUES["status_quo"]["fault"])
+_NOT_WORTH_CHANGE = alternation(CUES["status_quo"]["not_worth_change"])
 # "That works, but ...": a reply to what the rep just said; "We're fine, but ...": people, not
 # today's tool.
 _NOT_A_TOOL = re.compile(
@@ -60,6 +61,13 @@ def defends_what_they_have(sentence: str) -> bool:
     rest = text[: challenge.start()] + " " + text[challenge.end() :]
     praise = _PRAISE.search(rest)
     return praise is not None and not _US.search(rest) and not _TURN.search(rest, praise.end())
+
+
+def not_worth_the_change(sentence: str) -> bool:
+    """A change said not worth its upheaval, hedged or not ("I don't think it justifies tearing
+    everything up.", "It's not worth switching for that."): what they have, defended without
+    praise. Asked ("Is it worth switching?") it is a question."""
+    return not is_question(sentence) and bool(_NOT_WORTH_CHANGE.search(lowered(sentence)))
 
 
 @once_per_text  # read by ``tells_a_flaw`` and its callers

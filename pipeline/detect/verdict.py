@@ -34,7 +34,7 @@ from pipeline.detect.decisions import (
     waits_on_someone_else,
 )
 from pipeline.detect.deferrals import defers_the_decision
-from pipeline.detect.doubts import asks_in_doubt, feels_uneasy_ahead
+from pipeline.detect.doubts import asks_in_doubt, feels_uneasy_ahead, worries_with_a_tag
 from pipeline.detect.model import KindScore, category_margin
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.own_prices import states_what_they_pay
@@ -51,7 +51,7 @@ from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.security_said import unless_security_unsaid
 from pipeline.detect.small_talk import answers_small_talk
 from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind, wonders_aloud
-from pipeline.detect.status_quo import defends_what_they_have
+from pipeline.detect.status_quo import defends_what_they_have, not_worth_the_change
 from pipeline.detect.topics import (
     calls_the_price_high,
     has_no_budget,
@@ -146,6 +146,7 @@ def sentence_verdict(
         or refuses_a_price_per_head(text)
         or asks_in_doubt(text)
         or feels_uneasy_ahead(text)
+        or worries_with_a_tag(text)  # "for seven people it's a lot, non?"
     ):  # "No cover on most of the farm, needs offline.", "a fair whack", "Budget is frozen",
         # "I'm not paying per groomer when one of mine only works Saturdays.", "Do you really
         # think the drivers will fill it in?", "I'd be a little uneasy having it hosted abroad."
@@ -305,10 +306,10 @@ def labelled_category(sentence: SentenceInput, kind: Kind) -> str | None:
 
 def _said_topic(sentence: SentenceInput, ours: Sequence[str] = ()) -> str | None:
     """The objection a buyer's sentence states in its own terms, with its topic: the tool they
-    have defended against us (``status_quo.py``), us doubted in a question or a story
-    (``vendor_doubts.py``; ``ours``: our names), our price weighed against their own money or
-    said back in disbelief ("Two grand for setup?", ``price_echoes.py``)."""
-    if defends_what_they_have(sentence.text):
+    have defended against us or a change said not worth it (``status_quo.py``), us doubted in a
+    question or a story (``vendor_doubts.py``; ``ours``: our names), our price weighed against
+    their own money or said back in disbelief ("Two grand for setup?", ``price_echoes.py``)."""
+    if defends_what_they_have(sentence.text) or not_worth_the_change(sentence.text):
         return "status_quo"
     if (doubted := vendor_doubt(sentence.text, ours)) is not None:
         return doubted
