@@ -128,7 +128,10 @@ def answered_worry(
     elsewhere = [a for a in evidence.cluster_answers(cluster) if a.replies_to is None]
     reply = paired[1] if paired else fresh(elsewhere, used)
     stated = set() if stated is None else stated
-    facts = facts_for_question(evidence, cluster, [quote], stated, 1)
+    # The quote heads the entry; where it meets no fact alone, the FAQ's question for it does.
+    facts = facts_for_question(evidence, cluster, [quote], stated, 1) or facts_for_question(
+        evidence, cluster, [quote], stated, 1, "", *theme_asks(evidence, cluster, [quote])
+    )
     cited = [quote.id]
     if (
         reply is None
@@ -157,6 +160,17 @@ def answered_worry(
         citations=ids,
         profile=[f.id for f in facts],
     )
+
+
+def theme_asks(
+    evidence: Evidence, cluster: ClusterEvidence, quotes: Sequence[Quote]
+) -> tuple[str, str | None]:
+    """The question a theme's ``quotes`` are answered under, and its category's: the FAQ's
+    (``buyer_question``), so every page answers a quote with the same fact. A one-pager and a
+    use case had left "everything stays in Canada" to write while the FAQ answered it with
+    where the data is stored: only under the question does "stored" meet "stays"."""
+    question = buyer_question(evidence, cluster, set(), quotes) or ""
+    return question, asked_category(question, cluster.competitor) if question else None
 
 
 def top_quote(evidence: Evidence, cluster: ClusterEvidence) -> Quote | None:

@@ -9,8 +9,10 @@ opening promised "the answers that worked in deals we won" above four entries of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from pipeline.cluster.lead_ins import quote_reads
 from pipeline.content.asked_facts import facts_for_question
 from pipeline.content.concessions import beside_reply, concedes
 from pipeline.content.drafts import (
@@ -29,6 +31,7 @@ from pipeline.content.types import QA, ObjectionFAQ
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
+from pipeline.quote_shape import continues
 
 
 def _sure_objection(quote: Quote | None) -> bool:
@@ -79,14 +82,14 @@ def faq_entry(
     fits = [q for q in said if speaks_to(cluster, question, q.text)]
     answers = [a for a in answers if _reply_fits(evidence, a, cluster, question)][:1]
     answered = [q for a in answers if a.replies_to and (q := evidence.quote(a.replies_to))]
-    quotes = [*answered, *(q for q in fits if q not in answered)]
+    quotes = readable([*answered, *(q for q in fits if q not in answered)])
     if cluster.competitor and names_in(question, {cluster.competitor}):
         # "Why should we pick you over Slipway?" had cited "we're going to stay with BerthHop".
         quotes = [q for q in quotes if names_the_rival(q, cluster.competitor)]
     if not quotes and keep and said:
         asked.discard(question)  # the theme's own question, over its own lines
         question = _theme_question(cluster, asked)
-        answers, quotes = [], said
+        answers, quotes = [], readable(said)
     quotes = quotes[:2]
     if not quotes:
         asked.discard(question)
@@ -110,6 +113,15 @@ def faq_entry(
         citations=[*(q.id for q in quotes), *(a.id for a in answers)][:4],
         profile=[f.id for f in facts],
     )
+
+
+def readable(quotes: Sequence[Quote]) -> list[Quote]:
+    """``quotes``, those that read alone first (a lead-in shown before it, or not carrying on
+    the sentence before, ``continues``, nor a short one leaning back, ``quote_reads``), a
+    fragment only beside one that does: "Yes, but next time maybe we are not so lucky." had
+    been an integrations entry's only source, its meaning in the buyer's turn before."""
+    reads = [q for q in quotes if q.lead_in or (not continues(q.text) and quote_reads(q.text, ""))]
+    return [*reads, *(q for q in quotes if q not in reads)] if reads else []
 
 
 def _reply_fits(evidence: Evidence, answer: Quote, cluster: ClusterEvidence, question: str) -> bool:

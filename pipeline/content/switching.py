@@ -62,10 +62,21 @@ _STARTS = re.compile(
 )
 
 
+# A term bound to someone named before, never us ("a three-year agreement with them"): a
+# buyer does not call the vendor on the call "them".
+_WITH_THEM = re.compile(
+    r"\b(?:deal|contract|agreement|term|lease|licen[cs]e)s? (?:with|to) (?:them|those guys)\b",
+    re.IGNORECASE,
+)
+
+
 def held_by_rival(text: str, rivals: Iterable[str]) -> bool:
-    """Whether a buyer's line says a rival's contract holds them: it names a rival and a term
-    that binds ("locked into", "renewal", "contract"), and is not about our own terms."""
-    return bool(rivals_named(text, rivals)) and bool(_HELD.search(text)) and not _OURS.search(text)
+    """Whether a buyer's line says a rival's contract holds them: it names a rival, or binds
+    itself to "them" (``_WITH_THEM``: "fourteen months into a three-year agreement with them"
+    had been answered with our own 12-month term beside a buy-out fact), and a term that binds
+    ("locked into", "renewal", "contract"), and is not about our own terms."""
+    named = bool(rivals_named(text, rivals)) or bool(_WITH_THEM.search(text))
+    return named and bool(_HELD.search(text)) and not _OURS.search(text)
 
 
 def eases_switch(fact: str) -> bool:
