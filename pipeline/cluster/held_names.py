@@ -134,13 +134,14 @@ def names_kept(
     """``labels`` (named afresh) with each held name (``held_name``) in place of the new one,
     unless that one is automatic and the new one covers more of its quotes
     (``quotes_covered``): "Integrations: member" gives way to "Integrations: Xero, Mailchimp
-    and CSV", "Without a proper waitlist" to "Missing feature: waitlist"; a user's never does."""
+    and CSV", "Without a proper waitlist" to "Missing feature: waitlist"; a user's never does,
+    nor a bare category label ("Price"): it names what every quote is filed under."""
     return [
         replace(label, name=held)
         if held is not None
         and (
             is_locked
-            or held == label.name
+            or a_category_label(held)
             or quotes_covered(label.name, quotes) <= quotes_covered(held, quotes)
         )
         else label

@@ -113,7 +113,23 @@ def test_a_name_covering_as_many_quotes_holds(trade: str) -> None:
     assert shown.name == held
 
 
-def test_a_bare_category_label_covers_no_quote() -> None:
-    quotes = ["Where is the data stored?", "Is the data encrypted?"]
-    assert quotes_covered("Security", quotes) == 0
-    assert quotes_covered("Security: data", quotes) == 2
+@pytest.mark.parametrize(
+    ("label", "quotes", "fresh"),
+    [
+        ("Security", ["Where is the data stored?", "Is the data encrypted?"], "Security: data"),
+        (
+            "Price",
+            ["How much for five recruiters?", "What does it cost?"],
+            "How much for five recruiters?",
+        ),
+        ("Integrations", ["Does it sync with Xero?", "Can it read Sage?"], "Integrations: Xero"),
+    ],
+)
+def test_a_bare_category_label_covers_no_quote_and_holds(
+    label: str, quotes: list[str], fresh: str
+) -> None:
+    """A label says what every quote is filed under: no quote's words, yet nothing gives way
+    to one quote's question ("Price" had become "How much would it be for five recruiters")."""
+    assert quotes_covered(label, quotes) == 0 < quotes_covered(fresh, quotes)
+    [shown] = names_kept([ClusterLabel(fresh, [], quotes[0])], [label], [False], [quotes])
+    assert shown.name == label
