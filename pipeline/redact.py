@@ -282,10 +282,25 @@ def buyer_names(session: Session, call_ids: Iterable[int], brands: Iterable[str]
 
 
 def call_people(session: Session, call_ids: Iterable[int], brands: Iterable[str] = ()) -> set[str]:
-    """Everyone the calls name as a person, buyers and ours alike (``_people``): whom a theme's
-    quotes are said to or of, never what the theme is about."""
-    names, ours, _prose = _people(session, call_ids, _casefolded(_brands(session, brands)))
-    return names | ours
+    """Everyone the calls name as a person, buyers and ours alike (``_people``), and those
+    they name by a role ("my nephew Julien": ``_tied_people``): whom a theme's quotes are said
+    to or of, never what the theme is about. Without the last, a pain theme had been named
+    "Julien found it only" while its quotes hid him."""
+    ids = sorted(set(call_ids))
+    rivals = _brands(session, brands)
+    names, ours, _prose = _people(session, ids, _casefolded(rivals))
+    _accounts, known = _named_no_one(session, ids, rivals, ours)
+    return names | ours | _tied_people(session, ids, known, ours)
+
+
+def _named_no_one(
+    session: Session, ids: Sequence[int], rivals: set[str], ours: set[str]
+) -> tuple[set[str], frozenset[str]]:
+    """The calls' accounts and the words that name no one in them (``known_words``): brands,
+    accounts, our people and what the calls write in lower case."""
+    rows = session.scalars(select(Call.account).where(Call.id.in_(ids)))
+    accounts = {a.strip() for a in rows if a and a.strip()}
+    return accounts, known_words(session, ids, [*rivals, *accounts, *ours])
 
 
 def _buyers(names: set[str], ours: set[str]) -> list[str]:
@@ -330,9 +345,7 @@ def redactor_for(
     found, ours, prose = _people(session, ids, _casefolded(rivals))
     # Accounts stay whole: "Reyes Heating & Air" had become "[name] Heating & Air" (its owner
     # is a Reyes); they have no short form, which may be that surname.
-    rows = session.scalars(select(Call.account).where(Call.id.in_(ids)))
-    accounts = {a.strip() for a in rows if a and a.strip()}
-    known = known_words(session, ids, [*rivals, *accounts, *ours])
+    accounts, known = _named_no_one(session, ids, rivals, ours)
     found |= _tied_people(session, ids, known, ours)
     buyers = _buyers(found | {n.strip() for n in names if n.strip()}, ours)
     # Our people's first names and a brand's one word ("We're on Aurora" is the rival Aurora

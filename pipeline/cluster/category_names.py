@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.named_things import things_name
+from pipeline.cluster.phrases import WORD_TOKEN
 from pipeline.cluster.representative import (
     MIN_SHARED_QUOTES,
     holds_for_most,
@@ -20,6 +21,7 @@ from pipeline.cluster.representative import (
     spelled,
 )
 from pipeline.cluster.topic_names import theme_label
+from pipeline.detect.rules import normalise_quotes
 
 # Categories whose theme is the thing the buyers need: product's list of gaps reads "Missing
 # feature: waitlist", not one buyer's "Without a proper waitlist"; an integrations theme the
@@ -51,7 +53,36 @@ def shared_name(
     things = things_name(texts, competitors, covered)
     if things:
         return f"{label}: {things}"
-    return f"{label}: {' and '.join(held)}" if held else ""
+    return f"{label}: {' and '.join(apart(held, texts))}" if held else ""
+
+
+PHRASE_GAP = 2  # words between two terms one phrase says: "stays in Canada", "records must stay"
+
+
+def apart(terms: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """``terms`` without each one a quote says within ``PHRASE_GAP`` words of one kept before
+    it: those are one phrase's words ("everything stays in Canada"), and joined by "and" they
+    read as two topics no quote says ("Security: Canada and stays")."""
+    spots = [[_spots(term, text) for text in texts] for term in terms]
+    kept: list[int] = []
+    for i in range(len(terms)):
+        near = any(
+            abs(a - b) <= PHRASE_GAP + 1
+            for j in kept
+            for mine, theirs in zip(spots[i], spots[j], strict=True)
+            for a in mine
+            for b in theirs
+        )
+        if not near:
+            kept.append(i)
+    return [terms[i] for i in kept]
+
+
+def _spots(term: str, text: str) -> list[int]:
+    """Where ``text`` says the first word of ``term``, in words from its start, any inflection."""
+    first = term.split()[0]
+    words = WORD_TOKEN.findall(normalise_quotes(text))
+    return [i for i, word in enumerate(words) if quotes_saying(first, [word])]
 
 
 def described_name(

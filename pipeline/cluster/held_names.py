@@ -11,6 +11,7 @@ quotes kept, and its quote still among those that could name it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
@@ -20,7 +21,7 @@ from pipeline.cluster.label import LEADING_SHARE, ClusterLabel
 from pipeline.cluster.name_rules import name_words, one_buyers
 from pipeline.cluster.rival_themes import held_theme_name
 from pipeline.cluster.stable_ids import quotes_mostly_stay
-from pipeline.cluster.topic_names import short_label
+from pipeline.cluster.topic_names import a_category_label, short_label
 from pipeline.store.models import Cluster
 
 
@@ -103,4 +104,46 @@ def quote_names_kept(
         for label, held, alone, quotes, category in zip(
             labels, holding, held_alone, texts, categories, strict=True
         )
+    ]
+
+
+_APART = re.compile(r"\s*\([^()]*\)$")
+_LISTED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def quotes_covered(name: str, texts: Sequence[str]) -> int:
+    """How many of ``texts`` say all the words of the name, or of one thing it lists after a
+    category's label ("Integrations: Xero, Mailchimp and CSV": each of the three); the label
+    says what every quote is filed under, so its words count for none, and a bare label covers
+    none: it says nothing of its quotes' words. A word ``keep_apart`` added in brackets aside."""
+    base = _APART.sub("", name).strip()
+    label, _, suffix = base.partition(": ")
+    listed = bool(suffix) and a_category_label(label)
+    if a_category_label(base):
+        return 0
+    things = [w for w in map(name_words, _LISTED.split(suffix) if listed else [base]) if w]
+    return sum(any(thing <= name_words(text) for thing in things) for text in texts)
+
+
+def names_kept(
+    labels: Sequence[ClusterLabel],
+    holding: Sequence[str | None],
+    locked: Sequence[bool],
+    texts: Sequence[Sequence[str]],
+) -> list[ClusterLabel]:
+    """``labels`` (named afresh) with each held name (``held_name``) in place of the new one,
+    unless that one is automatic and the new one covers more of its quotes
+    (``quotes_covered``): "Integrations: member" gives way to "Integrations: Xero, Mailchimp
+    and CSV", "Without a proper waitlist" to "Missing feature: waitlist"; a user's never does,
+    nor a bare category label ("Price"): it names what every quote is filed under."""
+    return [
+        replace(label, name=held)
+        if held is not None
+        and (
+            is_locked
+            or a_category_label(held)
+            or quotes_covered(label.name, quotes) <= quotes_covered(held, quotes)
+        )
+        else label
+        for label, held, is_locked, quotes in zip(labels, holding, locked, texts, strict=True)
     ]

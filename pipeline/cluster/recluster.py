@@ -25,7 +25,7 @@ from pipeline.cluster.categories import (
     walled_kind,
     with_category,
 )
-from pipeline.cluster.held_names import held_name, quote_names_kept
+from pipeline.cluster.held_names import held_name, names_kept, quote_names_kept
 from pipeline.cluster.kind_rows import kind_rows
 from pipeline.cluster.label import (
     ClusterLabel,
@@ -306,10 +306,14 @@ def _store_groups(
         held() if hold or (theme is not None and theme.name_locked) else None
         for held, theme in zip(holders, themes, strict=True)
     ]
+    locked = [theme is not None and theme.name_locked for theme in themes]
+    # Named afresh, a user's names aside: an automatic name held gives way to a better one.
     labels = label_groups(
-        workspace, session, texts, weights, call_ids, categories, kind, holding, people,
+        workspace, session, texts, weights, call_ids, categories, kind,
+        [h if lock else None for h, lock in zip(holding, locked, strict=True)], people,
         answered, roles, [[int(rows[p][4]) for p in g] for _, g in kept],
     )  # fmt: skip
+    labels = names_kept(labels, holding, locked, texts)
     if hold:  # one quote's words give way to what more quotes say, not to another quote's
         alone = [partial(held, alone=True) for held in holders]
         labels = quote_names_kept(labels, holding, alone, texts, categories, rivals)

@@ -56,7 +56,8 @@ _VERB_LEADS = frozenset(
     "i we you they he she it them who to can can't cannot could couldn't will won't would "
     "wouldn't should shouldn't don't doesn't didn't do does did also just never always still "
     "even i'll we'll we'd i'd i'm we're they're you're he's she's it's am is are was were be "
-    "been".split()
+    "been must mustn't may might shall everything everyone nothing something anything "
+    "nobody someone".split()  # "must stay", "everything stays": "Security: Canada and stays"
 )
 _BE = frozenset("is was isn't wasn't".split())
 _DETERMINERS = frozenset("a an the our their my your his her its this that these those".split())
