@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pipeline.brand_names import brand_forms, configured_brands
 from pipeline.config import Settings
 from pipeline.event_names import stands_for_an_event_or_place
+from pipeline.firm_names import call_accounts
 from pipeline.first_names import is_also_a_word_name, spoken_names
 from pipeline.known_words import known_words
 from pipeline.name_parts import hide_people, tied_people
@@ -329,9 +330,9 @@ def redactor_for(
     rivals = _brands(session, brands)
     found, ours, prose = _people(session, ids, _casefolded(rivals))
     # Accounts stay whole: "Reyes Heating & Air" had become "[name] Heating & Air" (its owner
-    # is a Reyes); they have no short form, which may be that surname.
-    rows = session.scalars(select(Call.account).where(Call.id.in_(ids)))
-    accounts = {a.strip() for a in rows if a and a.strip()}
+    # is a Reyes); they have no short form, which may be that surname. So do the firms a title
+    # names ("Morrow Baptiste LLP / Ours - demo" had read "[name] Baptiste LLP / Ours - demo").
+    accounts = call_accounts(session, ids)
     known = known_words(session, ids, [*rivals, *accounts, *ours])
     found |= _tied_people(session, ids, known, ours)
     buyers = _buyers(found | {n.strip() for n in names if n.strip()}, ours)
