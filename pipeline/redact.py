@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pipeline.brand_names import brand_forms, configured_brands
 from pipeline.config import Settings
 from pipeline.event_names import stands_for_an_event_or_place
+from pipeline.firm_names import call_accounts
 from pipeline.first_names import is_also_a_word_name, spoken_names
 from pipeline.known_words import known_words
 from pipeline.name_parts import hide_people, tied_people
@@ -296,10 +297,10 @@ def call_people(session: Session, call_ids: Iterable[int], brands: Iterable[str]
 def _named_no_one(
     session: Session, ids: Sequence[int], rivals: set[str], ours: set[str]
 ) -> tuple[set[str], frozenset[str]]:
-    """The calls' accounts and the words that name no one in them (``known_words``): brands,
-    accounts, our people and what the calls write in lower case."""
-    rows = session.scalars(select(Call.account).where(Call.id.in_(ids)))
-    accounts = {a.strip() for a in rows if a and a.strip()}
+    """The calls' accounts, with the firms their titles name (``call_accounts``), and the words
+    that name no one in them (``known_words``): brands, accounts, our people and what the calls
+    write in lower case."""
+    accounts = call_accounts(session, ids)
     return accounts, known_words(session, ids, [*rivals, *accounts, *ours])
 
 
@@ -344,7 +345,8 @@ def redactor_for(
     rivals = _brands(session, brands)
     found, ours, prose = _people(session, ids, _casefolded(rivals))
     # Accounts stay whole: "Reyes Heating & Air" had become "[name] Heating & Air" (its owner
-    # is a Reyes); they have no short form, which may be that surname.
+    # is a Reyes); they have no short form, which may be that surname. So do the firms a title
+    # names ("Morrow Baptiste LLP / Ours - demo" had read "[name] Baptiste LLP / Ours - demo").
     accounts, known = _named_no_one(session, ids, rivals, ours)
     found |= _tied_people(session, ids, known, ours)
     buyers = _buyers(found | {n.strip() for n in names if n.strip()}, ours)

@@ -65,6 +65,7 @@ from pipeline.deals import deal_outcomes, deals_naming
 from pipeline.embed import Embedder
 from pipeline.embed.cache import embed_cached
 from pipeline.errors import NotFound
+from pipeline.firm_names import call_accounts
 from pipeline.redact import Redactor, redactor_for
 from pipeline.rival_names import RivalNames
 from pipeline.store.models import Call, Cluster, CompetitorFact, Mention
@@ -134,7 +135,7 @@ def collect_evidence(
     outcomes = deal_outcomes(session, call_ids)  # a call's deal's: its first call may be "open"
     redactor = redactor_for(session, call_ids, enabled=redact, brands=brands, names=names)
     numberer = QuoteNumberer(redactor, confident_at=confident_at)
-    accounts = account_pattern(a for a in session.scalars(select(Call.account).distinct()) if a)
+    accounts = account_pattern(call_accounts(session))
 
     profile = current_profile(session)
     facts = [f for f in profile_facts(profile.profile if profile else None) if f.fits(industry)]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pipeline.firm_names import is_legal_form
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.email_parts import (
     WROTE,
@@ -28,7 +29,6 @@ from pipeline.ingest.email_parts import (
 from pipeline.ingest.mail_languages import MESSAGE_MARK
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.notes import parse_notes
-from pipeline.ingest.values import is_legal_form
 
 _QUOTED = re.compile(r"^\s*>\s?(?P<text>.*)$")
 # What separates a chain's messages: a rule of underscores or dashes, Outlook's "-----Original

@@ -117,7 +117,7 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
     reader = export_reader(document)
     if reader is not None:
         try:
-            return _summary_aside(document, reader(document, text))
+            return _summary_aside(document, _titled(document, reader(document, text)))
         except BadInput as exc:  # a reader's own reason names no file
             raise BadInput(exc.detail, filename=exc.filename or filename) from exc
         except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
@@ -136,6 +136,15 @@ def parse_json(text: str, filename: str) -> list[ParsedCall]:
         if isinstance(document, dict) and not {"utterances", "transcript"} & document.keys():
             raise BadInput(missing_speech(document), filename=filename)
     return _summary_aside(document, [_parse_callmine(document, text, filename)])
+
+
+def _titled(document: Any, calls: list[ParsedCall]) -> list[ParsedCall]:
+    """A speech service's one call titled by the meeting's or job's name its export holds
+    (``nearby_fields``): an AWS Transcribe call had been listed by its file name, its
+    ``jobName`` ignored."""
+    if isinstance(document, dict) and len(calls) == 1 and not calls[0].title:
+        calls[0].title = clean_optional(nearby_fields(document).get("title"))
+    return calls
 
 
 def _summary_aside(document: Any, calls: list[ParsedCall]) -> list[ParsedCall]:

@@ -63,7 +63,11 @@ _PARTY_KEYS = frozenset(
 # Where else in the document the call's fields sit (Chorus: engagement.subject, .account_name,
 # .opportunity.stage and .competitors).
 _FIELD_KEYS = {
-    "title": ("title", "subject", "meeting_title", "call_title"),
+    # A speech service names its job (AWS Transcribe's ``jobName``): a title, when none better.
+    "title": (
+        *("title", "subject", "meeting_title", "call_title", "meeting_name", "meetingName"),
+        *("jobName", "job_name"),
+    ),
     "account": ("account_name", "accountName", "account", "company_name", "organization"),
     "deal_stage": ("stage", "deal_stage", "opportunity_stage", "stage_name", "stageName"),
     "outcome": ("outcome", "result", "deal_outcome"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.firm_names import is_legal_form
 from pipeline.ingest.base import ParsedCall, Person
-from pipeline.ingest.values import is_legal_form
 
 # "Bell, Marcus": the "Last, First" display name Teams and Outlook use.
 _WORD = r"[^\W\d_][\w.'’-]*"

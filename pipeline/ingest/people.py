@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.firm_names import is_legal_form
 from pipeline.ingest.base import Person
 from pipeline.ingest.names import bracket_company
 from pipeline.ingest.tool_brands import is_tool_brand
 from pipeline.ingest.tool_lines import is_tool_line
-from pipeline.ingest.values import is_legal_form
 
 _EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}$")
 _WITH_COMPANY = re.compile(r"^(?P<name>[^()<>]*?)\s*[(<](?P<inner>[^()<>]*)[)>]\s*(?:[.;].*)?$")

@@ -8,6 +8,7 @@ import re
 
 from pipeline.deal_stages import OPEN_STAGES, last_step
 from pipeline.errors import BadInput
+from pipeline.firm_names import LEGAL_FORMS, is_legal_form
 from pipeline.store.models import Outcome
 
 _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
@@ -284,18 +285,6 @@ def outcome_filter(value: str | None) -> str | None:
     return wanted
 
 
-# A company's legal form, which one call writes and the next leaves out ("Hartwell & Pike LLP").
-_LEGAL_FORMS = frozenset(
-    "llp llc lllp pllc lp inc incorporated ltd limited plc pc pa co corp corporation company "
-    "gmbh ag sa sarl srl bv nv pty oy ab as".split()
-)
-
-
-def is_legal_form(word: str) -> bool:
-    """Whether one word is a company's legal form ("Ltd.", "Inc")."""
-    return word.casefold().replace(".", "").strip(",; ") in _LEGAL_FORMS
-
-
 def has_legal_form(name: str) -> bool:
     """Whether the name ends in a company's legal form ("Fraser Valley Freight Ltd."): a
     company's name, not a person's."""
@@ -310,6 +299,6 @@ def account_key(name: str) -> str:
     words = re.sub(r"[^\w\s]", " ", folded).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words = words[:-1]
     return " ".join(words)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.content.profile_text import outside_facts
 from pipeline.content.scrub import account_pattern, blank_account
+from pipeline.firm_names import call_accounts
 from pipeline.store.models import Call
 
 ACCOUNT = "[account]"
@@ -94,7 +95,7 @@ def publisher_for(
     an edit may name another account than its own call's) but in the document's profile
     ``facts`` (``cited_profile``), and the industries of the calls the text cites, found by
     the call number its sources give."""
-    accounts = [a for a in session.scalars(select(Call.account).distinct()) if a]
+    accounts = call_accounts(session)  # a title's firm too: "Morrow Baptiste LLP / Ours"
     ids = sorted(set(call_ids))
     rows = session.execute(select(Call.id, Call.industry).where(Call.id.in_(ids)))
     industries: dict[int, str | None] = {row.id: row.industry for row in rows}
