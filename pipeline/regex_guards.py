@@ -23,6 +23,7 @@ from typing import Any
 _DEPTH = 2  # characters a guard looks at
 _MOST_PREFIXES = 48  # more ways to start than this: no guard (it would cost what it saves)
 _MOST_CLASS = 40  # a wider character class ends a guard's prefix there
+_STRUCTURE = frozenset("()[\\")  # what a fragment needs to be parsed for
 _ROUNDS = 8  # repetitions followed before giving up (a settled round comes well before)
 
 # A branch's possible starts: strings, and whether each may still go on (shorter than _DEPTH).
@@ -36,9 +37,13 @@ class _Unguardable(Exception):
 def guarded_alternation(fragments: Sequence[str]) -> str:
     """Regex source that matches as ``"|".join(fragments)`` does, costly branches guarded.
 
-    Neighbouring branches with the same guard share it.
+    Neighbouring branches with the same guard share it. A fragment that is no regex on its
+    own ("(a" joined to "b)c") leaves the join as it is.
     """
-    guarded = [(_guard(fragment), fragment) for fragment in fragments]
+    try:
+        guarded = [(_guard(fragment), fragment) for fragment in fragments]
+    except re.error:
+        return "|".join(fragments)
     parts = []
     for guard, run in groupby(guarded, key=lambda pair: pair[0]):
         branches = "|".join(fragment for _, fragment in run)
@@ -48,15 +53,19 @@ def guarded_alternation(fragments: Sequence[str]) -> str:
 
 def _guard(fragment: str) -> str | None:
     """``(?=…)`` with what every match of ``fragment`` starts with, or None where ``re``
-    turns the branch down as fast by itself (it opens on a literal) or nothing is known."""
-    if _PARSER is None or _opens_on_a_literal(fragment):
+    turns the branch down as fast by itself (it opens on a literal) or nothing is known.
+    Raises ``re.error`` for a fragment that is no regex on its own."""
+    literal_first = _opens_on_a_literal(fragment)
+    if _PARSER is None or (literal_first and not _STRUCTURE.intersection(fragment)):
+        return None  # plain words ("never match"): nothing to guard, nothing to unbalance
+    parsed = _PARSER.parse(fragment)
+    if literal_first or parsed.state.flags & re.IGNORECASE:
+        return None
+    if _opens_fast(parsed.data):
         return None
     try:
-        parsed = _PARSER.parse(fragment)
-        if parsed.state.flags & re.IGNORECASE or _opens_fast(parsed.data):
-            return None
         starts = _sequence(parsed.data, frozenset({("", True)}))
-    except (_Unguardable, re.error, RecursionError):
+    except (_Unguardable, RecursionError):
         return None
     if any(not text for text, _ in starts):
         return None  # it can match empty

@@ -130,3 +130,7 @@ def test_neighbours_with_one_guard_share_it() -> None:
 
 def test_the_big_pain_lexicon_is_guarded() -> None:
     assert _PAIN.pattern.count("(?=") > 50
+
+
+def test_fragments_that_are_no_regex_alone_are_joined_as_they_were() -> None:
+    assert guarded_alternation(["(the )?(van", "lorry) broke"]) == "(the )?(van|lorry) broke"
