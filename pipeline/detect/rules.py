@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from pipeline.redact import gives_contact
+from pipeline.regex_guards import guarded_alternation
 from pipeline.text_memo import once_per_text
 from pipeline.wording import introduces_a_quote, introduces_someone
 
@@ -25,7 +26,9 @@ def alternation(fragments: Sequence[str]) -> re.Pattern[str]:
     Case-sensitive on lower-cased text rather than IGNORECASE: same matches, 40 % less time
     (the cue lexicons are the detector's biggest cost after embedding). The lookahead lets the
     engine pass over most positions fast: half the time again, same matches (fragments start
-    with a letter or an apostrophe, as in "'d need to").
+    with a letter or an apostrophe, as in "'d need to"). Each branch that opens on a group or a
+    look-behind gets a look-ahead guard (``pipeline.regex_guards``): same matches and groups,
+    a third to a fifth of the time on the big lexicons.
     """
     odd = [f for f in fragments if not re.match(r"[\w'(\\]", f)]
     if odd:
@@ -33,7 +36,7 @@ def alternation(fragments: Sequence[str]) -> re.Pattern[str]:
     upper = [f for f in fragments if f != f.lower()]
     if upper:
         raise ValueError(f"cue fragments are matched on lower-cased text: {upper}")
-    return re.compile(r"\b(?=[\w'])(?:" + "|".join(fragments) + r")\b")
+    return re.compile(r"\b(?=[\w'])(?:" + guarded_alternation(fragments) + r")\b")
 
 
 def self_led(fragments: Sequence[str]) -> re.Pattern[str]:
@@ -63,6 +66,18 @@ def _load_cues() -> dict[str, Any]:
 
 
 CUES = _load_cues()
+
+
+def cue_lexicons(node: Any = CUES) -> Iterator[list[str]]:
+    """Every list of regex fragments in cues.toml: what checks of ``alternation`` go over."""
+    if isinstance(node, dict):
+        node = list(node.values())
+    if isinstance(node, list) and node and all(isinstance(item, str) for item in node):
+        yield node
+    elif isinstance(node, list):
+        for value in node:
+            yield from cue_lexicons(value)
+
 
 # --- objections -------------------------------------------------------------------------------
 
