@@ -108,14 +108,13 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
         found = theme_question(evidence, theme, used)
         if found is not None and found[0] not in listed:
             text, quote = found
-            reach, calls = evidence.reach([theme]), asked_on(evidence, theme, text)
+            reach, buyers = evidence.reach([theme]), len(asked_on(evidence, theme, text))
             asked = say(
                 "asked_on",
                 question=text,
-                calls=len(calls),
-                notes=evidence.notes_in(calls),
-                theme_calls=reach.calls,
-                theme_notes=reach.notes,
+                calls=reach.calls,
+                notes=reach.notes,
+                buyers=buyers,
                 topic=search_topic(evidence, theme),
             )
             questions.append(Point(text=asked, citations=[quote]))
@@ -149,9 +148,10 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
 
 
 def asked_on(evidence: Evidence, theme: ClusterEvidence, question: str) -> set[int]:
-    """The calls a theme's buyers asked ``question`` on in its words (a sentence of theme's
-    quotes, less the words joining it to the turn before): "What would it cost for sixteen
-    users? (asked on 4 sales calls)" had counted the theme's calls, though one buyer asked it."""
+    """The calls a theme's buyers asked ``question`` on in its words (a sentence of the theme's
+    quotes, less the words joining it to the turn before), one buyer a call: "What would it
+    cost for sixteen users? (asked on 4 sales calls)" had said the theme's calls as the
+    question's, though one buyer asked it."""
     key = text_key(question)
     return {
         quote.call_id

@@ -1,7 +1,7 @@
 """An SEO brief says what its outline holds: the target keyword is one a section speaks of, an
 H2 is a heading a reader searches (a theme's category in a reader's words, never the rest of
-its name that no one types), and a question theme's question says how many calls asked it in
-those words, the theme's count named as the theme's.
+its name that no one types), and a question theme's question says how many buyers asked it in
+those words beside its theme's calls, named as the theme's.
 
 Why (walk 8): a brief targeted "help desk", said across the calls but in no section; an H2 read
 "Security: canada and stays"; and "What would it cost for sixteen users? (asked on 4 sales
@@ -137,6 +137,7 @@ def test_a_theme_question_counts_the_calls_that_asked_it(trade: Trade) -> None:
     theme = objection_theme(2, "Price", "price", [q.id for q in asked])
     evidence = _evidence(trade, (replace(theme, kind="question"), asked))
     listed = [p.text for p in seo_brief(evidence).questions]
-    said = f"{trade.asked[0]} (asked on 1 sales call; pricing questions on 3 sales calls)"
+    counts = "in these words by 1 buyer; pricing questions on 3 sales calls"
+    said = f"{trade.asked[0]} (asked {counts})"
     assert said in listed, listed
     assert not any("asked on 3 sales calls)" in text for text in listed), listed
