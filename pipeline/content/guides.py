@@ -104,7 +104,7 @@ def _concerns(
             stats = "" if cluster.id in counted else stats_line(evidence, cluster)
             answer, ids = say("no_answer", stats=stats), worry_ids
             counted.add(cluster.id)
-        fragment = head == _theme_heading(cluster)  # no line of it reads alone: none quoted
+        fragment = head == _theme_heading(cluster) != topic  # no line reads alone: none quoted
         concerns.append(
             QA(
                 question=topic if fragment and topic else head,  # starts with a capital
@@ -126,20 +126,32 @@ def _headed(
     entries: list[Entry], answering: dict[int, list[ProfileFact]]
 ) -> list[tuple[Entry, str | None]]:
     """Each entry with its worries led by one that has an answer, and its topic question
-    (``_heading_topic``); entries the same question heads are one, its worries answered once.
-    A pricing explainer had "### Price" (a fragment's theme name) under "### What will it
-    cost a business our size?", each stating the same price fact."""
-    headed: dict[str, tuple[Entry, str | None]] = {}
+    (``_heading_topic``). An entry of a theme the same question heads already joins that one
+    where it adds no answer of its own (no rep's reply, no fact the other states not, where
+    that one has any): a pricing explainer had "### Price" (a fragment's theme name) under
+    "### What will it cost a business our size?", each stating the same price fact. Another
+    theme's, or one answered otherwise (its own fact), goes by its theme's name."""
+    headed: dict[str, tuple[Entry, str | None, set[int]]] = {}
+    kept: list[tuple[Entry, str | None]] = []
     for entry in entries:
         lines = sorted(entry.worries, key=lambda w: w[1] is None and not answering.get(w[0].id))
         quote, _, head = lines[0]
         topic = _heading_topic(entry.cluster, quote, head)
+        facts = {f.id for q, _, _ in lines for f in answering.get(q.id, [])}
         same = headed.get(topic or head)
-        if same is None:
-            headed[topic or head] = (Entry(cluster=entry.cluster, worries=lines), topic)
-        else:
+        if (
+            same is not None
+            and same[0].cluster is entry.cluster
+            and all(r is None for _, r, _ in lines)
+            and (not same[2] or facts <= same[2])
+        ):
             same[0].worries.extend(lines)
-    return list(headed.values())
+            continue
+        if same is not None:  # another answer under the same question
+            topic = None if head == _theme_heading(entry.cluster) else _theme_heading(entry.cluster)
+        kept.append((Entry(cluster=entry.cluster, worries=lines), topic))
+        headed.setdefault(topic or head, (*kept[-1], facts))
+    return kept
 
 
 def _heading_topic(cluster: ClusterEvidence, quote: Quote, head: str) -> str | None:
