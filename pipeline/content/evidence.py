@@ -260,11 +260,20 @@ class Evidence:
         return [f for f in mine if offered_to(f, buyers)]
 
     def as_spelled(self, phrase: str) -> str:
-        """A lower-case phrase as a buyer wrote it, first letter up ("Housecall Pro", "ezyVet")."""
+        """A lower-case phrase as a buyer wrote it, first letter up ("Housecall Pro", "ezyVet");
+        else each word written with a capital past its first letter as written ("MFA software",
+        not "Mfa software", of a buyer's "MFA"; a capital a sentence opens on is no spelling)."""
+        said = self._spelled(phrase)
+        if said is None:
+            written = [self._spelled(w) or w for w in phrase.split()]
+            said = " ".join(w if w[1:] != w[1:].lower() else w.lower() for w in written)
+        return capitalised(said)
+
+    def _spelled(self, phrase: str) -> str | None:
+        """``phrase`` as the first quote saying it wrote it; None where none does."""
         words = r"\s+".join(map(re.escape, phrase.split()))
         pattern = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
-        said = next((m.group(0) for q in self.quotes if (m := pattern.search(q.text))), phrase)
-        return capitalised(said)
+        return next((m.group(0) for q in self.quotes if (m := pattern.search(q.text))), None)
 
     def profile_section(self, *sections: str) -> list[ProfileFact]:
         """The facts of these lists the page's buyers may be told (``speaks_to``)."""

@@ -28,7 +28,7 @@ from pipeline.content.quote_text import (
     text_key,
 )
 from pipeline.content.scale import fits_scale
-from pipeline.content.theme_entries import theme_entries
+from pipeline.content.theme_entries import Entry, theme_entries
 from pipeline.content.topics import about_price, quoted_topic
 from pipeline.content.types import QA, ImplementationTimeline, Phase, Point, PricingExplainer
 from pipeline.content.value import asks_value, gives_value
@@ -60,7 +60,7 @@ def _concerns(
         if has_placeholder(quote.text):  # the quote is the concern's heading: it names no one
             continue
         line = heading_line(quote.text, lambda s: (not fits(s), not cue_scores(s).concern))
-        head = capitalised(clip(line or cluster.name, 240))
+        head = capitalised(clip(line, 240)) if line else _theme_heading(cluster)
         if head in [h for *_, h in chosen]:  # a second fragment of the theme would repeat its name
             continue
         chosen.append((cluster, quote, reply, head))
@@ -72,13 +72,11 @@ def _concerns(
         evidence, [(e.cluster, q) for e in entries for q, _, _ in e.worries]
     )
     concerns = []
-    headed: set[str] = set()  # the topic headings given so far
     answered: set[int] = set()  # the themes an entry has answered
     counted: set[int] = set()  # the themes whose figures an entry has given
-    for entry in entries:
+    for entry, topic in _headed(entries, answering):
         cluster = entry.cluster
-        # The entry's worries answered together, led by one that has an answer.
-        lines = sorted(entry.worries, key=lambda w: w[1] is None and not answering.get(w[0].id))
+        lines = entry.worries
         quote, reply, head = lines[0]
         facts = list({f.id: f for q, _, _ in lines for f in answering.get(q.id, [])}.values())
         worry_ids = [q.id for q, _, _ in lines]
@@ -106,34 +104,70 @@ def _concerns(
             stats = "" if cluster.id in counted else stats_line(evidence, cluster)
             answer, ids = say("no_answer", stats=stats), worry_ids
             counted.add(cluster.id)
+        fragment = head == _theme_heading(cluster) != topic  # no line reads alone: none quoted
         concerns.append(
             QA(
-                question=head,  # a heading starts with a capital
+                question=topic if fragment and topic else head,  # starts with a capital
                 answer=clip(answer, 600),
                 citations=ids,
                 profile=[f.id for f in facts],
-                topic=_heading_topic(cluster, quote, head, headed),
+                topic=None if fragment else topic,
             )
         )
     return concerns
 
 
-def _heading_topic(
-    cluster: ClusterEvidence, quote: Quote, head: str, headed: set[str]
-) -> str | None:
-    """The heading over a worry a buyer stated (``head`` is quoted under it), none over one
-    they asked: the question of its topic (``faq_question``: "What will it cost a business our
-    size?"), the theme's name where that heads another entry already. "### I've got to be
-    honest, X is about twenty quid an engineer and I'm not paying more than that." had headed
-    a pricing explainer."""
-    if head == capitalised(clip(cluster.name, 240)) or reads_as_question(head):
+def _theme_heading(cluster: ClusterEvidence) -> str:
+    """A theme's name as an entry heading goes by it where no line of a worry reads alone."""
+    return capitalised(clip(cluster.name, 240))
+
+
+def _headed(
+    entries: list[Entry], answering: dict[int, list[ProfileFact]]
+) -> list[tuple[Entry, str | None]]:
+    """Each entry with its worries led by one that has an answer, and its topic question
+    (``_heading_topic``). An entry of a theme the same question heads already joins that one
+    where it adds no answer of its own (no rep's reply, no fact the other states not, where
+    that one has any): a pricing explainer had "### Price" (a fragment's theme name) under
+    "### What will it cost a business our size?", each stating the same price fact. Another
+    theme's, or one answered otherwise (its own fact), goes by its theme's name."""
+    headed: dict[str, tuple[Entry, str | None, set[int]]] = {}
+    kept: list[tuple[Entry, str | None]] = []
+    for entry in entries:
+        lines = sorted(entry.worries, key=lambda w: w[1] is None and not answering.get(w[0].id))
+        quote, _, head = lines[0]
+        topic = _heading_topic(entry.cluster, quote, head)
+        facts = {f.id for q, _, _ in lines for f in answering.get(q.id, [])}
+        same = headed.get(topic or head)
+        if (
+            same is not None
+            and same[0].cluster is entry.cluster
+            and all(r is None for _, r, _ in lines)
+            and (not same[2] or facts <= same[2])
+        ):
+            same[0].worries.extend(lines)
+            continue
+        if same is not None:  # another answer under the same question
+            topic = None if head == _theme_heading(entry.cluster) else _theme_heading(entry.cluster)
+        kept.append((Entry(cluster=entry.cluster, worries=lines), topic))
+        headed.setdefault(topic or head, (*kept[-1], facts))
+    return kept
+
+
+def _heading_topic(cluster: ClusterEvidence, quote: Quote, head: str) -> str | None:
+    """The heading over a worry a buyer stated (``head`` is quoted under it) or said in no line
+    that reads alone (``head`` is the theme's name), none over one they asked: the question of
+    its topic (``faq_question``: "What will it cost a business our size?"), else the theme's
+    name. "### I've got to be honest, X is about twenty quid an engineer and I'm not paying
+    more than that." and "### Price" had headed a pricing explainer."""
+    if reads_as_question(head):
         return None
     lines = [quote.text]
     category = "value" if asks_value(lines) else quoted_topic(lines) or cluster.category
     asked = say("faq_question", category=category, competitor=cluster.competitor).strip()
-    topic = clip(asked, 240) if asked and asked not in headed else clip(cluster.name, 240)
-    headed.add(topic)
-    return topic
+    if asked:
+        return clip(asked, 240)
+    return None if head == _theme_heading(cluster) else _theme_heading(cluster)
 
 
 def _fresh(evidence: Evidence, used: set[int]) -> list[Quote]:

@@ -248,7 +248,7 @@ def outline(evidence: Evidence) -> list[OutlineSection]:
         if headings:  # the H2 claims nothing its H3s do not: they cite
             sections.append(
                 OutlineSection(
-                    h2=clip(capitalised(reader_heading(cluster.name)), 120),
+                    h2=_h2(cluster),
                     h3=headings,
                     citations=[],
                 )
@@ -257,7 +257,12 @@ def outline(evidence: Evidence) -> list[OutlineSection]:
         return sections
     first = outlined_themes(evidence)[0]
     quoted = [q.id for q in evidence.cluster_quotes(first)][:1]
-    return [OutlineSection(h2=clip(capitalised(reader_heading(first.name)), 120), citations=quoted)]
+    return [OutlineSection(h2=_h2(first), citations=quoted)]
+
+
+def _h2(cluster: ClusterEvidence) -> str:
+    """A theme's H2: its name in a reader's words (``reader_heading``)."""
+    return clip(capitalised(reader_heading(cluster.name)), 120)
 
 
 def outlined_topics(topics: Sequence[str], sections: Sequence[OutlineSection]) -> list[str]:
@@ -277,15 +282,42 @@ def outlined_topics(topics: Sequence[str], sections: Sequence[OutlineSection]) -
     ]
 
 
+def outlined_first(
+    evidence: Evidence, found: list[str], sections: list[OutlineSection]
+) -> list[str]:
+    """``found`` with the first keyword the outline speaks of first: the page's target. Each
+    of its words, less those of our kind of product and whom it is for, has a word of the same
+    stem in a heading, a quote one cites or the search topic of a theme it heads. "help desk",
+    said across the calls but in no theme the outline heads, had targeted a brief none of whose
+    sections spoke of it. Unchanged where none is spoken of."""
+    cited = {i for s in sections for i in (*s.citations, *(i for h in s.h3 for i in h.citations))}
+    headed = {s.h2 for s in sections}
+    texts = [
+        *(text for s in sections for text in (s.h2, *(h.text for h in s.h3))),
+        *(q.text for q in evidence.quotes if q.id in cited),
+        *(search_topic(evidence, c) for c in outlined_themes(evidence) if _h2(c) in headed),
+    ]
+    said = {w for text in texts for w in re.findall(r"[a-z]+", text.lower())}
+    # Our kind of product for whom ("independent marina software") is what the page is about.
+    whom = (evidence.product_category or "software", evidence.audience, searched_by(evidence))
+    page = {w for named in whom if named for w in named.lower().split()}
+    spoken = [
+        k
+        for k in found
+        if all(any(same_stem(w, s) for s in said) for w in k.split() if w not in page)
+    ]
+    return [*spoken[:1], *(k for k in found if k not in spoken[:1])]
+
+
 def seo_brief(evidence: Evidence) -> SEOBrief:
     require_quotes(evidence)
-    found = keywords(evidence)
+    sections = outline(evidence)
+    found = outlined_first(evidence, keywords(evidence), sections)
     target = clip(found[0], 120)
     themes = outlined_themes(evidence)
     topics = [t for c in themes if (t := search_topic(evidence, c))]
     asked: set[str] = set()
     stated: set[int] = set()
-    sections = outline(evidence)
     outlined = outlined_topics(topics, sections)
     others = [t for t in outlined if t not in target.split()]
     # The target's own topic leads the others: "… pricing: what buyers ask about security" had

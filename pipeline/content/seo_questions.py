@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.content.drafts import buyer_question, say
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.keyword_things import domain_words
-from pipeline.content.quote_text import clip, self_contained
+from pipeline.content.quote_text import clip, self_contained, text_key
 from pipeline.content.searched_questions import searched_question
 from pipeline.content.types import OutlineSection, Point
 from pipeline.detect.asides import says_no_concern
@@ -108,8 +108,15 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
         found = theme_question(evidence, theme, used)
         if found is not None and found[0] not in listed:
             text, quote = found
-            reach = evidence.reach([theme])
-            asked = say("asked_on", question=text, calls=reach.calls, notes=reach.notes)
+            reach, buyers = evidence.reach([theme]), len(asked_on(evidence, theme, text))
+            asked = say(
+                "asked_on",
+                question=text,
+                calls=reach.calls,
+                notes=reach.notes,
+                buyers=buyers,
+                topic=search_topic(evidence, theme),
+            )
             questions.append(Point(text=asked, citations=[quote]))
             used.add(quote)
             listed.add(text)
@@ -138,6 +145,23 @@ def questions_to_answer(evidence: Evidence, sections: list[OutlineSection]) -> l
             used |= set(fresh)
             questions.append(Point(text=question, citations=fresh))
     return questions
+
+
+def asked_on(evidence: Evidence, theme: ClusterEvidence, question: str) -> set[int]:
+    """The calls a theme's buyers asked ``question`` on in its words (a sentence of the theme's
+    quotes, less the words joining it to the turn before), one buyer a call: "What would it
+    cost for sixteen users? (asked on 4 sales calls)" had said the theme's calls as the
+    question's, though one buyer asked it."""
+    key = text_key(question)
+    return {
+        quote.call_id
+        for quote in evidence.cluster_quotes(theme)
+        if quote.role == "buyer"
+        and any(
+            text_key(without_opening(sentence.strip())) == key
+            for _, _, sentence in split_sentences(quote.text)
+        )
+    }
 
 
 def theme_question(

@@ -11,6 +11,7 @@ import re
 
 from pipeline.cluster.topic_names import short_label
 from pipeline.content.evidence import Phrase
+from pipeline.content.seo_keywords import searchable
 from pipeline.detect.seeds import load_seeds
 from pipeline.first_names import only_a_name
 from pipeline.redact import PLACEHOLDERS, Redactor
@@ -43,13 +44,16 @@ def reader_heading(name: str) -> str:
     """A theme's name as a page's reader meets it in a heading or a link: a category's wording
     that reads as an analyst's ("Status quo", "Decision authority: partners") in a reader's
     words ("Sticking with what works now", "Sign-off and timing: partners"), from
-    ``section_heading``; any other name as it is. The theme keeps its name everywhere else."""
+    ``section_heading``, the rest of a name only where a searcher could type it (``searchable``:
+    an SEO brief's H2 had been "Security: canada and stays"); any other name as it is. The
+    theme keeps its name everywhere else."""
     folded = name.casefold()
     for category, label in _category_labels().items():
         for said in (label, short_label(category)):
             if folded == said.casefold() or folded.startswith(f"{said.casefold()}:"):
-                heading = draft_copy("section_heading", category=category)
-                return f"{heading}{name[len(said) :]}" if heading else name
+                heading = draft_copy("section_heading", category=category) or name[: len(said)]
+                rest = name[len(said) :].removeprefix(":").strip()
+                return f"{heading}: {rest}" if rest and searchable(rest) else heading
     return name
 
 

@@ -1,6 +1,7 @@
 """A worry heads a pricing explainer's entry only by a line that stands alone: never a fragment
-leaning back, never two sentences glued; a theme with none goes by its name, and its plainer
-worries head entries before its fragments.
+leaning back, never two sentences glued; a theme with none goes by its topic's question (not
+its name: "### Price" is no question a buyer asks), and its plainer worries head entries before
+its fragments.
 
 Why: an offline pricing explainer had headed an entry "### That's the bit. And the direct
 debits.", above the theme's plain price worries."""
@@ -38,6 +39,7 @@ PROFILE = ProductProfile(
     name="Tallyway", pricing=["£39 a month per site, billed monthly."], plans=[], features=[]
 )
 THEME = "Monthly fees"
+ASKED = "What will it cost a business our size?"  # a price worry's question
 
 
 def _explainer(ws: Workspace, industry: str, said: list[tuple[str, float]]) -> list[str]:
@@ -69,7 +71,7 @@ def _mention(db: Session, turn: int, call: int, text: str, theme: int, sure: flo
 
 
 def _one_line(head: str) -> bool:
-    return heading_line(head) == head or head == THEME
+    return heading_line(head) == head or head == ASKED
 
 
 @pytest.mark.parametrize(("industry", "fragments", "plain"), TRADES, ids=lambda t: str(t)[:12])
@@ -83,11 +85,11 @@ def test_a_plain_worry_heads_before_fragments(
 
 
 @pytest.mark.parametrize(("industry", "fragments", "_plain"), TRADES, ids=lambda t: str(t)[:12])
-def test_a_theme_of_fragments_goes_by_its_name(
+def test_a_theme_of_fragments_goes_by_its_question(
     ws: Workspace, industry: str, fragments: list[str], _plain: str
 ) -> None:
     heads = _explainer(ws, industry, [(f, 0.9) for f in fragments])
-    assert heads == [THEME], heads  # once: a second fragment would repeat it
+    assert heads == [ASKED], heads  # once: a second fragment would repeat it
 
 
 @pytest.mark.parametrize(("industry", "fragments", "plain"), TRADES[::2], ids=lambda t: str(t)[:12])

@@ -2,7 +2,10 @@
 quoted under it as evidence.
 
 Why: a pricing explainer was headed "### I've got to be honest, Servicio is about twenty quid an
-engineer and I'm not paying more than that." A buyer's own question still heads its entry."""
+engineer and I'm not paying more than that." A buyer's own question still heads its entry. And
+(walk 8) a worry no line of which reads alone was headed "### Price", the theme's name, below
+the same question over another worry, each stating the same price fact: one question heads
+both, the fact said once."""
 
 from __future__ import annotations
 
@@ -67,3 +70,27 @@ def test_a_buyer_question_still_heads_its_entry(ws: Workspace) -> None:
     [concern] = content["concerns"]
     assert concern["question"] == ASKED and concern["topic"] is None
     assert f"### {ASKED}" in body
+
+
+# (industry, a per-seat worry that reads alone, a price remark leaning back on the turn before)
+LEANING = [
+    ("Dental clinic", "Sixty a seat is steep for a practice with four receptionists.",
+     "That's probably more than we pay for the imaging software, I think."),
+    ("Trucking", "Twelve a user is a lot when half our drivers only log in once a week.",
+     "That's more than we pay for the fuel cards, I'd have to check."),
+    ("Bar", "Nine pounds a user is a lot for a bar with twenty part-timers.",
+     "That's double what the rota app charges us, honestly."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("industry", "statement", "leaning"), LEANING)
+def test_one_question_heads_a_worry_and_a_remark_leaning_on_it(
+    ws: Workspace, industry: str, statement: str, leaning: str
+) -> None:
+    content, body = _explainer(ws, industry, [statement, leaning])
+    [concern] = content["concerns"]
+    assert concern["topic"] == "What will it cost a business our size?", body
+    assert len(concern["citations"]) == 2 and concern["profile"] == [1], concern
+    asked = body.split("## What buyers ask about price", 1)[1].split("## What it costs", 1)[0]
+    assert asked.count("### ") == 1 and asked.count("[P1]") == 1, asked
+    assert "### Price" not in body

@@ -1,5 +1,6 @@
 """An SEO brief on a worry takes in the recurring question themes on the same worry: "Questions
-to answer" lists each theme's question as buyers asked it, with the calls it was asked on, and
+to answer" lists each theme's question as buyers asked it, with the buyers who asked it in
+those words and the theme's calls, and
 the outline's searched question ("How much does X cost?") cites the buyers who asked it, not
 their worries.
 
@@ -128,8 +129,10 @@ def test_a_brief_lists_the_question_themes_on_its_worry(workspace: Workspace, tr
     content, quotes, _ = _brief(workspace, trade)
     questions = content["questions"]
     shortest = trade.asked[0].split(" ", 1)[1].capitalize()  # "And what does it cost?"
-    [listed] = [q for q in questions if "asked on 3 sales calls" in q["text"]]
-    assert listed["text"] == f"{shortest} (asked on 3 sales calls)", questions
+    # One buyer asked it in these words; the theme's three calls are its pricing questions.
+    [listed] = [q for q in questions if "pricing questions on 3 sales calls" in q["text"]]
+    said = f"{shortest} (asked in these words by 1 buyer; pricing questions on 3 sales calls)"
+    assert listed["text"] == said, questions
     assert [quotes[i] for i in listed["citations"]] == [trade.asked[0]], listed
     # The searched question cites the buyers who asked it, none of the worries.
     h3s = [h for s in content["outline"] for h in s["h3"]]
