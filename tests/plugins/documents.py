@@ -91,6 +91,23 @@ def add_theme(session: Session, name: str = "Price per head", keyword: str = "pr
     return theme
 
 
+def add_rival_mention(
+    session: Session, turn: Utterance, rival: str, kind: str, category: str | None
+) -> None:
+    """The turn's one sentence as the detector stores it: its kind (filed under a "Tools"
+    theme), and tagged with the rival."""
+    theme = add_theme(session, "Tools", "tools")
+    for tag in (kind, "competitor"):
+        session.add(
+            Mention(
+                utterance_id=turn.id, call_id=turn.call_id, text=turn.text, kind=tag,
+                category=category if tag == kind else "mention", char_start=0,
+                char_end=len(turn.text), competitor=rival,
+                cluster_id=theme.id if tag == kind else None,
+            )
+        )  # fmt: skip
+
+
 def theme_around(session: Session, embedder: Embedder, said: list[str]) -> Cluster:
     """An objection theme whose centre is the mean of ``said``'s vectors, for tests where a
     document picks or pairs themes by meaning."""

@@ -21,10 +21,10 @@ from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.rival_claims import finds_fault, rival_topic, speaks_of
 from pipeline.content.rival_prices import rival_price_verdict
 from pipeline.embed import Embedder
-from pipeline.store.models import CompetitorFact, Mention, Utterance
+from pipeline.store.models import CompetitorFact
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
-from tests.plugins.documents import _call, add_theme
+from tests.plugins.documents import _call, add_rival_mention
 
 
 @dataclass(frozen=True)
@@ -78,35 +78,21 @@ def workspace(tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
     ws.close()
 
 
-def _said(db: Session, turn: Utterance, rival: str, kind: str, category: str | None) -> None:
-    """The turn's one sentence as the detector stores it: its kind, and tagged with the rival."""
-    theme = add_theme(db, "Tools", "tools")
-    for tag in (kind, "competitor"):
-        db.add(
-            Mention(
-                utterance_id=turn.id, call_id=turn.call_id, text=turn.text, kind=tag,
-                category=category if tag == kind else "mention", char_start=0,
-                char_end=len(turn.text), competitor=rival,
-                cluster_id=theme.id if tag == kind else None,
-            )
-        )  # fmt: skip
-
-
 def _page(db: Session, workspace: Workspace, trade: Trade) -> str:
     set_profile(db, ProductProfile(name=trade.ours, pricing=[trade.price]))
     _, [line] = _call(db, 1, "Birch Co", "open", "2026-05-04", [("Ann Roe", "buyer", trade.buyer)])
-    _said(db, line, trade.rival, "objection", "competitor")
+    add_rival_mention(db, line, trade.rival, "objection", "competitor")
     notes = [(trade.fault, "integrations"), (trade.held, "contract")]
     _, turns = _call(
         db, 2, "Cedar Co", "lost", "2026-05-11",
         [("Sam Rivera", "rep_note", note) for note, _ in notes],
     )  # fmt: skip
     for turn, (_, category) in zip(turns, notes, strict=True):
-        _said(db, turn, trade.rival, "objection", category)
+        add_rival_mention(db, turn, trade.rival, "objection", category)
     _, [closed] = _call(
         db, 3, "Cedar Co", "lost", "2026-05-25", [("Sam Rivera", "rep_note", trade.closed)]
     )
-    _said(db, closed, trade.rival, "objection", "contract")
+    add_rival_mention(db, closed, trade.rival, "objection", "contract")
     db.flush()
     document = generate_document(
         db, workspace.settings, doc_type="comparison", competitor=trade.rival, use_llm=False,
@@ -193,7 +179,7 @@ def test_a_deals_call_and_note_are_one_deal_and_we_are_the_dearer(
         set_profile(db, ProductProfile(name=trade.ours, pricing=[trade.price]))
         for n, (role, text) in enumerate([("buyer", said), ("rep_note", noted)], start=1):
             _, [turn] = _call(db, n, "Cedar Co", "lost", f"2026-05-0{n}", [("Ann Roe", role, text)])
-            _said(db, turn, trade.rival, "objection", "price")
+            add_rival_mention(db, turn, trade.rival, "objection", "price")
         db.flush()
         body = generate_document(
             db, workspace.settings, doc_type="comparison", competitor=trade.rival, use_llm=False,

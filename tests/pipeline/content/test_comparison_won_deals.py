@@ -22,10 +22,9 @@ from pipeline.content.profile import ProductProfile, set_profile
 from pipeline.content.rival_fit import offers_something
 from pipeline.content.rival_prices import rival_price_verdict, their_words
 from pipeline.embed import Embedder
-from pipeline.store.models import Mention, Utterance
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
-from tests.plugins.documents import _call, add_theme
+from tests.plugins.documents import _call, add_rival_mention
 
 
 @dataclass(frozen=True)
@@ -90,34 +89,20 @@ def workspace(tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
     ws.close()
 
 
-def _said(db: Session, turn: Utterance, rival: str, kind: str, category: str | None) -> None:
-    """The turn's one sentence as the detector stores it: its kind, and tagged with the rival."""
-    theme = add_theme(db, "Tools", "tools")
-    for tag in (kind, "competitor"):
-        db.add(
-            Mention(
-                utterance_id=turn.id, call_id=turn.call_id, text=turn.text, kind=tag,
-                category=category if tag == kind else "mention", char_start=0,
-                char_end=len(turn.text), competitor=rival,
-                cluster_id=theme.id if tag == kind else None,
-            )
-        )  # fmt: skip
-
-
 def _page(db: Session, workspace: Workspace, trade: Trade) -> str:
     """A deal we won (a buyer's call, a rep's note), a deal lost to the rival, an open one."""
     set_profile(db, ProductProfile(name=trade.ours, pricing=[trade.price]))
     buyer = [("Ann Roe", "buyer", trade.steep), ("Ann Roe", "buyer", trade.set_up)]
     _, turns = _call(db, 1, "Birch Co", "won", "2026-05-04", buyer)
-    _said(db, turns[0], trade.rival, "objection", "price")
-    _said(db, turns[1], trade.rival, "current_setup", None)
+    add_rival_mention(db, turns[0], trade.rival, "objection", "price")
+    add_rival_mention(db, turns[1], trade.rival, "current_setup", None)
     for n, account, outcome, role, text, kind, category in [
         (2, "Birch Co", "won", "rep_note", trade.strong, "objection", "competitor"),
         (3, "Cedar Co", "lost", "rep_note", trade.lost, "objection", "price"),
         (4, "Dune Co", "open", "buyer", trade.weighed, "objection", "competitor"),
     ]:
         _, [turn] = _call(db, n, account, outcome, f"2026-05-1{n}", [("Sam Rivera", role, text)])
-        _said(db, turn, trade.rival, kind, category)
+        add_rival_mention(db, turn, trade.rival, kind, category)
     db.flush()
     document = generate_document(
         db, workspace.settings, doc_type="comparison", competitor=trade.rival, use_llm=False,
