@@ -15,7 +15,7 @@ from pipeline.peoples import names_a_language
 # sites", "the French office", "Dutch VAT"), not what one speaks ("in Spanish", "Spanish-speaking
 # families", "a Spanish version"). No "team", "school" or "customers": a Spanish team, school or
 # customer may be one that speaks it.
-_OPERATES = (
+OPERATES_AFTER = (
     r"(?=\s+(?:sites?|branch(?:es)?|offices?|locations?|stores?|shops?|outlets?|clinics?"
     r"|practices?|labs?|laborator(?:y|ies)|plants?|factor(?:y|ies)|warehouses?|depots?|yards?"
     r"|marinas?|brewer(?:y|ies)|markets?|operations?|subsidiar(?:y|ies)|entit(?:y|ies)|arm"
@@ -34,7 +34,7 @@ def markers() -> dict[str, re.Pattern[str]]:
         spoken = [n for n in said["names"] if names_a_language(n)]
         names = [n for n in said["names"] if n not in spoken]
         parts = [rf"(?i:\b(?:{'|'.join(names)})\b)"]
-        parts += [rf"(?i:\b(?:{'|'.join(spoken)}){_OPERATES})"] if spoken else []
+        parts += [rf"(?i:\b(?:{'|'.join(spoken)}){OPERATES_AFTER})"] if spoken else []
         parts += [rf"\b{code}\b" for code in said["codes"]]
         parts += [rf"(?<![A-Za-z]){re.escape(sign)}" for sign in said["signs"]]
         found[region] = re.compile("|".join(parts))

@@ -21,6 +21,7 @@ from pipeline.content.quote_fit import facts_answering
 from pipeline.content.remedies import confirms_worry
 from pipeline.content.scale import fits_scale
 from pipeline.content.section_fit import own_sections
+from pipeline.content.spoken_languages import asks_language, language_fact
 from pipeline.content.switching import eases_switch, held_by_rival
 from pipeline.content.worry_facts import names_its_worry, telling_words
 from pipeline.content.worry_kinds import of_its_kind
@@ -39,7 +40,50 @@ def facts_for_question(
     topic: str | None = None,
 ) -> list[ProfileFact]:
     """``facts_answering``'s facts that answer the question ``asked`` (``answers_asked``); a
-    planned item first where a quoted need is one (``planned_needs``), then no shipped fact."""
+    planned item first where a quoted need is one (``planned_needs``), then no shipped fact. A
+    line asking for a language is answered only by a fact naming it (``spoken_facts``)."""
+    spoken = [q for q in quotes if q.role != "answer" and asks_language(q.text)]
+    if not spoken:
+        return _answering_question(evidence, cluster, quotes, stated, limit, besides, asked, topic)
+    before = set(stated)
+    rest = [q for q in quotes if q not in spoken]
+    others = (
+        _answering_question(evidence, cluster, rest, stated, limit, besides, asked, topic)
+        if any(q.role != "answer" for q in rest)
+        else []
+    )
+    named = spoken_facts(evidence, cluster, spoken)
+    first = next(q for q in quotes if q.role != "answer")
+    ordered = [*named, *others] if first in spoken else [*others, *named]
+    chosen = list({f.id: f for f in ordered}.values())[:limit]
+    stated.update(f.id for f in chosen)
+    stated.difference_update({f.id for f in ordered if f not in chosen} - before)
+    return chosen
+
+
+def spoken_facts(
+    evidence: Evidence, cluster: ClusterEvidence, quotes: Sequence[Quote]
+) -> list[ProfileFact]:
+    """Each quoted line's fact naming the language it asks for (``language_fact``), of any list,
+    a planned one stated as planned; none where no fact names it: "Is the help desk in
+    French?" had been answered with the MFA fact its theme shared."""
+    rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
+    told = [f for f in evidence.told(quotes, cluster.markets) if f.fits(evidence.industry)]
+    found = [language_fact(q.text, told, rivals) for q in quotes]
+    return list({f.id: f for f in found if f is not None}.values())
+
+
+def _answering_question(
+    evidence: Evidence,
+    cluster: ClusterEvidence,
+    quotes: Sequence[Quote],
+    stated: set[int],
+    limit: int,
+    besides: str,
+    asked: str,
+    topic: str | None,
+) -> list[ProfileFact]:
+    """``facts_for_question`` for lines asking for no language."""
     said = [q.text for q in quotes if q.role != "answer"]
     rivals = [*cluster.competitors, *([evidence.competitor] if evidence.competitor else [])]
     planned = [

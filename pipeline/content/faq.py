@@ -27,6 +27,7 @@ from pipeline.content.drafts import (
 from pipeline.content.evidence import ClusterEvidence, Evidence, Quote
 from pipeline.content.fact_refs import facts_told
 from pipeline.content.quote_text import clip
+from pipeline.content.spoken_languages import unanswered_language
 from pipeline.content.types import QA, ObjectionFAQ
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
@@ -98,6 +99,8 @@ def faq_entry(
     topic = asked_category(question, cluster.competitor)
     facts = facts_for_question(evidence, cluster, quotes, stated, 2, besides, question, topic)
     facts = beside_reply(facts, besides)
+    if facts:  # a language asked for that no fact names is not cited beside another's answer
+        quotes = [q for q in quotes if not unanswered_language(q.text, facts)] or quotes
     parts = [say(_from_reply(a.text), text=a.text) for a in answers]
     if first_asked is None:
         parts += [say("profile_fact", text=f.text) for f in facts]
