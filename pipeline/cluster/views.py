@@ -14,10 +14,9 @@ from typing import Any, TypedDict, Unpack
 from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
+from pipeline.cluster.card_phrases import buyer_card_phrases
 from pipeline.cluster.grain import grain_info
 from pipeline.cluster.index import CLUSTERED_KINDS
-from pipeline.cluster.keywords import keyword_terms
-from pipeline.cluster.phrases import extract_phrases
 from pipeline.cluster.queries import (
     SortKey,
     active_clusters,
@@ -29,7 +28,6 @@ from pipeline.cluster.queries import (
     summarise_clusters,
     with_turns,
 )
-from pipeline.cluster.representative import says_what
 from pipeline.cluster.rivals import known_competitors
 from pipeline.cluster.rows import load_rows, rows_by_cluster
 from pipeline.cluster.schemas import ClusterSummary
@@ -48,8 +46,6 @@ log = logging.getLogger(__name__)
 CLUSTER_TABLES = ("calls", "clusters", "mentions", "utterances", "product_profile_versions")
 CARD_QUOTES = 2
 SPARE_QUOTES = 3 * CARD_QUOTES  # offered for a card's quotes, each from another call
-CARD_PHRASES = 4
-BUYER_ROLES = frozenset({"buyer", "unknown"})  # whose words a card's phrases may be
 # Cards a home page draws at first: a large workspace has a hundred themes or more ("Show all"
 # draws them all).
 FIRST_CARDS = 48
@@ -146,19 +142,6 @@ def card_quotes(
         if len(chosen) == limit:
             break
     return chosen
-
-
-def buyer_card_phrases(rows: list[MentionRow], keywords: list[str]) -> list[str]:
-    """A card's "Buyers say": phrases its buyers repeat, else those of its keywords they said.
-    A rep's note is no buyer's words ("Signed 12 seats." had put "12 seats" on a card), and a
-    phrase that says no what ("let", "guys", "every order": ``says_what``) is none either."""
-    said = [(r.utterance_id, r.call_id, r.text) for r in rows if r.role in BUYER_ROLES]
-    phrases = [p.phrase for p in extract_phrases(said, min_count=2, top=4 * CARD_PHRASES)]
-    telling = [p for p in phrases if says_what(p)][:CARD_PHRASES]
-    if telling:
-        return telling
-    terms = {term for _, _, text in said for term in keyword_terms(text)}
-    return [k for k in keywords if k in terms and says_what(k)][:CARD_PHRASES]
 
 
 def _cards(

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.cluster.card_phrases import buyer_card_phrases
 from pipeline.cluster.phrases import extract_phrases
 from pipeline.cluster.representative import says_what
 from pipeline.cluster.stats import MentionRow
-from pipeline.cluster.views import buyer_card_phrases
 
 
 def _rows(*texts: str) -> list[MentionRow]:
@@ -62,3 +62,45 @@ def test_a_card_shows_no_vague_phrase_its_buyers_repeat() -> None:
     assert phrases and all(says_what(p) for p in phrases), phrases
     assert not {"guys", "bigger thing", "every order", "let"} & set(phrases), phrases
     assert not [p for p in extract_phrases([r.text for r in rows]) if p.phrase == "caf"]
+
+
+def _calls(*said: tuple[int, str]) -> list[MentionRow]:
+    """Buyer rows, each with its call: (call id, text)."""
+    return [
+        MentionRow(i, text, call, i, None, None, None, None, "open")
+        for i, (call, text) in enumerate(said)
+    ]
+
+
+# A card's keywords where one buyer's word of another language ranks (said on one call), beside
+# a tool's name several calls say and no phrase repeated: a Quebec bakery's "caissières", a
+# Texas clinic's "recepcionistas", a Swiss freight firm's "Disponenten".
+OTHER_TONGUE = [
+    ("caissières", "pos",
+     [(1, "Our caissières are not at ease, they barely use the POS now."),
+      (2, "Nobody likes a POS that freezes at lunch."),
+      (3, "Cashiers want their old POS back, honestly.")],
+     "The caissières close the till at six."),
+    ("recepcionistas", "ehr",
+     [(1, "Mis recepcionistas will not learn another EHR."),
+      (2, "Every EHR we tried was slow at check-in."),
+      (3, "Front desk staff already juggle one EHR.")],
+     "Two recepcionistas quit last spring."),
+    ("disponenten", "tms",
+     [(1, "Die Disponenten don't trust a new TMS."),
+      (2, "Dispatchers live in our TMS all day."),
+      (3, "Switching TMS mid-season scares everyone.")],
+     "Our Disponenten plan routes at dawn."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("foreign", "tool", "said", "more"), OTHER_TONGUE)
+def test_a_word_of_no_english_list_said_on_one_call_is_no_card_phrase(
+    foreign: str, tool: str, said: list[tuple[int, str]], more: str
+) -> None:
+    """ "adjointes", one Québec buyer's French, had been a top "Buyers say" (walk 8): a word no
+    English word list knows stands only where two calls say it; the tool's name does."""
+    phrases = buyer_card_phrases(_calls(*said), [foreign, tool, "cashiers", "dispatchers"])
+    assert foreign not in phrases and tool in phrases, phrases
+    again = _calls(*said, (4, more))
+    assert foreign in buyer_card_phrases(again, [foreign, tool]), more

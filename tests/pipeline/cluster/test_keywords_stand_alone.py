@@ -4,9 +4,9 @@ across a clause or a removed word, a bare figure, or a rep's note (review 19c: "
 
 from __future__ import annotations
 
+from pipeline.cluster.card_phrases import buyer_card_phrases
 from pipeline.cluster.keywords import ctfidf_keywords, keyword_terms
 from pipeline.cluster.stats import MentionRow
-from pipeline.cluster.views import buyer_card_phrases
 
 
 def test_a_keyword_pair_is_said_side_by_side_in_one_clause() -> None:
