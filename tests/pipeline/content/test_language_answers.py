@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 
+from pipeline.content.drafts import one_pager
 from pipeline.content.evidence import Evidence
 from pipeline.content.faq import objection_faq
 from pipeline.content.profile import ProductProfile, profile_facts
@@ -123,3 +124,17 @@ def test_an_english_only_worry_wants_another_language() -> None:
     said = "Some of the assistants can't explain a problem in English."
     assert names_language_asked("A French-language help desk line (planned).", said)
     assert not names_language_asked("Our help desk answers in English, 24/7.", said)
+
+
+@pytest.mark.parametrize(("worry", "training", "line", "planned", "other"), TRADES)
+def test_a_one_pager_answers_a_language_line_as_planned_or_to_write(
+    worry: str, training: str, line: str, planned: str, other: str
+) -> None:
+    """The one-pager's entry headed by the language line: the roadmap's fact naming it, as
+    planned; with none, "To write", never the training fact its theme shares."""
+    with_plan = _evidence([line, worry], _profile(features=[training, other], roadmap=[planned]))
+    [entry] = one_pager(with_plan).objections
+    assert entry.answer == f"Planned, not available yet: {planned}", entry.answer
+    without = _evidence([line, worry], _profile(features=[training, other]))
+    [entry] = one_pager(without).objections
+    assert entry.answer.startswith("To write"), entry.answer
