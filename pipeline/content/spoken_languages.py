@@ -34,40 +34,48 @@ _USED_AFTER = re.compile(
     r"|site|website|training)\b",
     re.IGNORECASE,
 )
+# Where data is kept, after a people's name: "German data centres", "Swiss servers".
+_HOSTED_AFTER = re.compile(
+    r"\s+(?:data\s*cent(?:re|er)s?|servers?|hosting|cloud|regions?|soil)\b", re.IGNORECASE
+)
 # Any language but one: "bilingual staff", "multilingual labels".
 _MANY = re.compile(r"\b(?:bi|tri|multi)-?lingual\b", re.IGNORECASE)
 _ENGLISH = "english"
 
 
-def _languages(text: str, *, used: bool) -> frozenset[str]:
-    """The languages ``text`` names, never as a market ("our French stores", "in French
-    Canada"); with ``used``, only as one spoken or written (``_USED_BEFORE``/``_AFTER``): a
-    "French door" or a "German shepherd" asks for no language."""
+def _languages(text: str, *, used: bool = True) -> frozenset[str]:
+    """The languages ``text`` names, where ``used`` only if it names one as spoken or written
+    (``_USED_BEFORE``, ``_USED_AFTER``: a "French door" or a "German shepherd" asks for none),
+    then every one it names ("in French and German"); never one named as a market ("our French
+    stores", "in French Canada") or as where data is kept ("German data centres")."""
     found: set[str] = set()
+    said_used = False
     for match in _WORD.finditer(text):
         word, before, after = match.group(), text[: match.start()], text[match.end() :]
         if not names_a_language(word) or re.match(OPERATES_AFTER, after, re.IGNORECASE):
             continue
+        if _HOSTED_AFTER.match(after):
+            continue
         following = re.match(r"\s+([A-Z][a-z]+)", after)
         if following and regions_named(following.group(1)):
             continue  # "in French Canada", "German Switzerland": a place
-        if not used or _USED_BEFORE.search(before) or _USED_AFTER.match(after):
-            found.add(word.casefold())
-    return frozenset(found)
+        found.add(word.casefold())
+        said_used = said_used or bool(_USED_BEFORE.search(before) or _USED_AFTER.match(after))
+    return frozenset(found) if said_used or not used else frozenset()
 
 
 def asks_language(said: str) -> bool:
     """Whether a buyer line asks for, or worries about, a language it is served in: it names
     one as spoken or written, or wants more than one ("bilingual")."""
-    return bool(_languages(said, used=True)) or _MANY.search(said) is not None
+    return bool(_languages(said)) or _MANY.search(said) is not None
 
 
 def names_language_asked(fact: str, said: str) -> bool:
-    """Whether a fact names the language a line asks for: the languages it names besides
-    English (an English-only worry wants another), else, where it names none but English or
-    wants "bilingual", any language but English."""
+    """Whether a fact names the language a line asks for (a fact names one in any way: "German
+    delivery screens"): the languages it names besides English (an English-only worry wants
+    another), else, where it names none but English or wants "bilingual", any but English."""
     named = _languages(fact, used=False) - {_ENGLISH}
-    asked = _languages(said, used=True) - {_ENGLISH}
+    asked = _languages(said) - {_ENGLISH}
     if asked:
         return bool(asked & named)
     return bool(named) or _MANY.search(fact) is not None

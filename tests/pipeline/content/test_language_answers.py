@@ -138,3 +138,17 @@ def test_a_one_pager_answers_a_language_line_as_planned_or_to_write(
     without = _evidence([line, worry], _profile(features=[training, other]))
     [entry] = one_pager(without).objections
     assert entry.answer.startswith("To write"), entry.answer
+
+
+@pytest.mark.parametrize(
+    ("fact", "said", "answers"),
+    [
+        ("Support in English, French and German, 7am to 7pm.", "Is the hotline in German?", True),
+        ("Hosted in German data centres (Frankfurt).", "Is the app in German?", False),
+        ("Menus and receipts print in English or Spanish.", "Do you do French and Spanish?", True),
+        ("Menus and receipts print in English or Spanish.", "Can it print in Portuguese?", False),
+    ],
+)
+def test_a_fact_names_a_language_as_one_used(fact: str, said: str, answers: bool) -> None:
+    """Every language of a list one is used in counts; one only qualifying a place does not."""
+    assert names_language_asked(fact, said) is answers
