@@ -35,7 +35,7 @@ from pipeline.detect.model import (
     fine_class,
     fit,
 )
-from pipeline.detect.neighbours import NO_BAR, Answered, agreement_bar, typical_nearest
+from pipeline.detect.neighbours import NO_BAR, Answered, bar_and_far, typical_nearest
 from pipeline.detect.queue import centres_of, pick, theme_margins
 from pipeline.detect.rules import is_direct_question
 from pipeline.detect.seeds import SeedSet
@@ -214,10 +214,12 @@ def learning_curve(
             continue
         base = _fit(data, train, {}, None)
         groups = [data.examples[i].group for i in train]
-        bar = (
-            agreement_bar(data.vectors[train], data.truth[train], groups) if neighbours else NO_BAR
-        )
-        reach = (bar, min(bar, typical_nearest(data.vectors[train], groups)), base)
+        vectors = data.vectors[train]
+        if neighbours:  # the bar and how far unrelated sentences sit, from one pass
+            bar, far = bar_and_far(vectors, data.truth[train], groups)
+        else:
+            bar, far = NO_BAR, min(NO_BAR, typical_nearest(vectors, groups))
+        reach = (bar, far, base)
         for strategy in strategies:
             model, answers = base, dict[int, int]()
             rng = random.Random(seed + fold)

@@ -47,11 +47,13 @@ def nearest_elsewhere(
     vectors: Matrix, groups: Sequence[str]
 ) -> tuple[Floats, npt.NDArray[np.int64]]:
     """Each row's best cosine to a row of another group (call file), and which row it is."""
-    names = np.asarray(groups)
+    _, names = np.unique(np.asarray(groups), return_inverse=True)  # ints compare faster
+    rows = vectors.astype(np.float32)
+    columns = rows.T
     best = np.full(len(vectors), -np.inf)
     which = np.zeros(len(vectors), dtype=np.int64)
     for start in range(0, len(vectors), CHUNK):
-        block = vectors[start : start + CHUNK].astype(np.float32) @ vectors.T.astype(np.float32)
+        block = rows[start : start + CHUNK] @ columns
         block[names[start : start + CHUNK, None] == names[None, :]] = -np.inf
         which[start : start + CHUNK] = block.argmax(axis=1)
         best[start : start + CHUNK] = block.max(axis=1)
@@ -69,7 +71,15 @@ def agreement_bar(
     (at least ``MIN_PAIRS``); ``NO_BAR`` when no cosine does."""
     if len(set(groups)) < 2:
         return NO_BAR
-    best, which = nearest_elsewhere(vectors, groups)
+    return _bar(*nearest_elsewhere(vectors, groups), kinds, target)
+
+
+def _bar(
+    best: Floats,
+    which: npt.NDArray[np.int64],
+    kinds: Sequence[int] | npt.NDArray[np.int64],
+    target: float,
+) -> float:
     labels = np.asarray(kinds)
     order = np.argsort(-best, kind="stable")
     agree = (labels[order] == labels[which[order]]).astype(float)
@@ -85,6 +95,18 @@ def typical_nearest(vectors: Matrix, groups: Sequence[str]) -> float:
         return NO_BAR
     best, _ = nearest_elsewhere(vectors, groups)
     return float(np.median(best))
+
+
+def bar_and_far(
+    vectors: Matrix, kinds: Sequence[int] | npt.NDArray[np.int64], groups: Sequence[str]
+) -> tuple[float, float]:
+    """``agreement_bar`` and ``typical_nearest`` (never above the bar) from one pass over the
+    pairs: each pass is a similarity matrix of every labelled sentence against every other."""
+    if len(set(groups)) < 2:
+        return NO_BAR, NO_BAR
+    best, which = nearest_elsewhere(vectors, groups)
+    bar = _bar(best, which, kinds, AGREEMENT)
+    return bar, min(bar, float(np.median(best)))
 
 
 _BARS: dict[tuple[str, str], float] = {}  # per embedder and label: the shipped rows are fixed
@@ -106,8 +128,11 @@ def builtin_far(embedder: Embedder) -> float:
     how near an answer's unrelated sentences typically are (``answer_reach.py``)."""
     if (embedder.name, "far") not in _BARS:
         labelled = builtin_labelled()
-        nearest = typical_nearest(_vectors(embedder, labelled), [e.group for e in labelled])
-        _BARS[embedder.name, "far"] = min(builtin_bar(embedder), nearest)
+        kinds = [KINDS.index(e.label) for e in labelled]
+        vectors, groups = _vectors(embedder, labelled), [e.group for e in labelled]
+        _BARS[embedder.name, "kind"], _BARS[embedder.name, "far"] = bar_and_far(
+            vectors, kinds, groups
+        )
     return _BARS[embedder.name, "far"]
 
 

@@ -1,11 +1,13 @@
 """The real app served by uvicorn on 127.0.0.1 for browser tests.
 
-``live_server`` (module scope) serves a fresh data dir; ``start_live_server`` builds one with
-settings overrides (e.g. an LLM URL that refuses connections).
+``live_server`` (module scope) serves a fresh data dir; ``corpus_live_server`` a private copy of
+the analysed theme corpus; ``start_live_server`` builds one with settings overrides (e.g. an LLM
+URL that refuses connections).
 """
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
@@ -71,6 +73,18 @@ def live_server(
 ) -> Iterator[LiveServer]:
     settings = live_settings(tmp_path_factory.mktemp("live") / "data")
     with serve(settings, embedder) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def corpus_live_server(
+    tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, embedder: Embedder
+) -> Iterator[LiveServer]:
+    """The analysed theme corpus served from a private copy of the run's build: analysing it
+    again in each module's server cost a browser module about ten seconds of CPU."""
+    data_dir = tmp_path_factory.mktemp("live-corpus") / "data"
+    shutil.copytree(corpus_dir, data_dir)
+    with serve(live_settings(data_dir), embedder) as server:
         yield server
 
 

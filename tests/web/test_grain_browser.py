@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.insights_corpus import analysed_corpus
 from tests.plugins.live_server import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_more_themes_then_automatic_keeps_a_rename(live_server: LiveServer, page: object) -> None:
-    analysed_corpus(live_server.workspace)
+def test_more_themes_then_automatic_keeps_a_rename(
+    corpus_live_server: LiveServer, page: object
+) -> None:
     p = page
-    p.goto(live_server.url + "/")  # type: ignore[attr-defined]
+    p.goto(corpus_live_server.url + "/")  # type: ignore[attr-defined]
     cards = p.locator(".cluster-card")  # type: ignore[attr-defined]
     status = p.locator("#grain-status")  # type: ignore[attr-defined]
     automatic = cards.count()  # one per detector category of the corpus's objections
@@ -27,9 +27,9 @@ def test_more_themes_then_automatic_keeps_a_rename(live_server: LiveServer, page
     p.get_by_role("button", name="Rename").click()  # type: ignore[attr-defined]
     p.get_by_role("heading", level=1, name="Budget pushback").wait_for()  # type: ignore[attr-defined]
 
-    p.goto(live_server.url + "/")  # type: ignore[attr-defined]
+    p.goto(corpus_live_server.url + "/")  # type: ignore[attr-defined]
     progress = p.locator("#theme-job")  # type: ignore[attr-defined]
-    with live_server.workspace.writer():  # another writer (an upload's analysis) is busy
+    with corpus_live_server.workspace.writer():  # another writer (an upload's analysis) is busy
         p.get_by_role("button", name="More themes").click()  # type: ignore[attr-defined]
         progress.wait_for()
         assert "job=" in p.url and "Changing the number of themes" in progress.inner_text()  # type: ignore[attr-defined]

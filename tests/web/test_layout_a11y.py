@@ -4,17 +4,13 @@ violation. Screenshots of each page at both widths go to test-artifacts/layout/.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pipeline.content.generate import generate_document
-from pipeline.embed import Embedder
 from tests.conftest import ROOT
-from tests.plugins.live_server import LiveServer, live_settings, serve
+from tests.plugins.live_server import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -55,33 +51,31 @@ MEASURE = """() => {
 
 @pytest.fixture(scope="module")
 def corpus_server(
-    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
-) -> Iterator[tuple[LiveServer, dict[str, str]]]:
+    corpus_live_server: LiveServer,
+) -> tuple[LiveServer, dict[str, str]]:
     """The analysed theme corpus served, with one offline one-pager; the page list to visit."""
-    data_dir = tmp_path_factory.mktemp("layout") / "data"
-    shutil.copytree(corpus_dir, data_dir)
-    with serve(live_settings(data_dir), embedder) as server:
-        with server.workspace.session() as db:
-            document = generate_document(
-                db, server.workspace.settings, doc_type="one-pager", use_llm=False
-            )
-            db.flush()
-            doc_id = document.id
-        pages = {
-            "clusters": "/",
-            "cluster": "/clusters/1",
-            "calls": "/calls",
-            "call": "/calls/1",
-            "upload": "/upload",
-            "review": "/review",
-            "phrases": "/phrases",
-            "dashboard": "/dashboard",
-            "documents": "/documents",
-            "document": f"/documents/{doc_id}",
-            "generate": "/generate",
-            "team": "/team",
-        }
-        yield server, pages
+    server = corpus_live_server
+    with server.workspace.session() as db:
+        document = generate_document(
+            db, server.workspace.settings, doc_type="one-pager", use_llm=False
+        )
+        db.flush()
+        doc_id = document.id
+    pages = {
+        "clusters": "/",
+        "cluster": "/clusters/1",
+        "calls": "/calls",
+        "call": "/calls/1",
+        "upload": "/upload",
+        "review": "/review",
+        "phrases": "/phrases",
+        "dashboard": "/dashboard",
+        "documents": "/documents",
+        "document": f"/documents/{doc_id}",
+        "generate": "/generate",
+        "team": "/team",
+    }
+    return server, pages
 
 
 def test_pages_fit_both_widths_and_pass_axe(

@@ -10,7 +10,7 @@ from pipeline.config import Settings
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.classify import SentenceInput
 from pipeline.detect.labels import LabelledSentence, record_user_label
-from pipeline.detect.neighbours import NO_BAR, agreement_bar
+from pipeline.detect.neighbours import NO_BAR, agreement_bar, bar_and_far, typical_nearest
 from pipeline.embed import Embedder
 from tests.pipeline.detect.lines import Line
 
@@ -65,3 +65,30 @@ def test_the_bar_is_where_neighbours_from_other_calls_agree() -> None:
     bar = agreement_bar(vectors, kinds, calls)
     assert 0.6 < bar <= float(np.cos(0.14)) + 1e-6
     assert agreement_bar(vectors, kinds, ["one call"] * 60) == NO_BAR
+
+
+# Three trades, four calls each way of saying a worry: the bar and the far cosine from one pass.
+TRADES = [
+    "The per-seat price is too steep for a clinic with six vets.",
+    "Our vets already book surgeries in a paper diary and it works.",
+    "How long would it take to move the client records across?",
+    "Drivers won't put up with another app on their phones.",
+    "We plan routes on a whiteboard every morning at the depot.",
+    "Does it talk to the telematics boxes in the vans?",
+    "A twelve-month contract is a non-starter for a school our size.",
+    "Teachers keep the timetable in a shared spreadsheet today.",
+    "Where is the pupils' data stored, and who can see it?",
+]
+
+
+def test_the_bar_and_the_far_cosine_come_from_one_pass(embedder: Embedder) -> None:
+    vectors = embedder.encode(TRADES * 4)
+    kinds = [i % 3 for i in range(len(TRADES))] * 4
+    calls = [f"call-{i // len(TRADES)}" for i in range(len(TRADES) * 4)]
+    bar = agreement_bar(vectors, kinds, calls)
+    assert bar < NO_BAR  # the same sentence in another call agrees: there is a bar
+    assert bar_and_far(vectors, kinds, calls) == (
+        bar,
+        min(bar, typical_nearest(vectors, calls)),
+    )
+    assert bar_and_far(vectors, kinds, ["one call"] * len(vectors)) == (NO_BAR, NO_BAR)
