@@ -320,11 +320,11 @@ def match_clusters(
     An old cluster in ``keep_whole`` (one the user named) scores by the share of it inside a
     new group when that is higher: a coarser theme that swallowed it whole carries its id.
     """
-    from scipy.optimize import linear_sum_assignment
-
     old_ids = sorted(old)
     if not old_ids or not new:
-        return {}
+        return {}  # a first clustering: no half-second import of scipy.optimize
+    from scipy.optimize import linear_sum_assignment
+
     owners: dict[int, list[int]] = {}
     for j, old_id in enumerate(old_ids):
         for member in old[old_id]:

@@ -20,7 +20,7 @@ from pipeline.embed import Embedder
 from pipeline.store.models import AnalysisState
 from tests.insights_corpus import THEMES
 from tests.plugins.live_server import LiveServer, serve
-from tests.plugins.processes import index_agrees, snapshot, wait_for
+from tests.plugins.processes import index_agrees, settled, snapshot, wait_for
 from tests.samples import transcript
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -100,18 +100,14 @@ def test_parallel_uploads_reclusters_redetects_and_readers(
     assert statuses[("recluster", 202)] == 1 and statuses[("redetect", 202)] == REDETECTS
     assert statuses[("read", 200)] >= READERS
 
-    settled = wait_for(
-        lambda: (now := snapshot(server.workspace)) and not now.open_jobs and now,
-        "every job to finish",
-        timeout_s=300,
-    )
-    assert settled.calls == before + UPLOADS  # each duplicate stored once
-    assert settled.states == {AnalysisState.analysed: settled.calls}
-    assert settled.in_retired_clusters == 0
-    redetects = [job for job in settled.jobs.values() if job[0] == "redetect"]
+    ended = wait_for(lambda: settled(server.workspace), "every job to finish", timeout_s=300)
+    assert ended.calls == before + UPLOADS  # each duplicate stored once
+    assert ended.states == {AnalysisState.analysed: ended.calls}
+    assert ended.in_retired_clusters == 0
+    redetects = [job for job in ended.jobs.values() if job[0] == "redetect"]
     # Requests that come while one is queued join it: one may run while the next is queued.
     assert 1 <= len(redetects) <= 2 and all(status == "done" for _, status, _ in redetects)
-    assert all(status != "failed" for _, status, _ in settled.jobs.values())
+    assert all(status != "failed" for _, status, _ in ended.jobs.values())
     assert index_agrees(server.workspace)
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert problems == []

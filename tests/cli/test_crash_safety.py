@@ -17,16 +17,20 @@ import httpx
 import pytest
 
 from pipeline.embed import Embedder
+from pipeline.jobs import runs as jobs
 from pipeline.workspace import Workspace
 from tests.conftest import make_settings
 from tests.insights_corpus import THEMES
 from tests.plugins.processes import (
     MOMENT_S,
+    Progress,
     ServerProcess,
     Snapshot,
     index_agrees,
     kill_9,
+    progress,
     server_process,
+    settled,
     snapshot,
     start_callmine,
     wait_for,
@@ -36,7 +40,7 @@ from tests.plugins.processes import (
 pytestmark = pytest.mark.slow
 
 SENTENCES = [line for lines in THEMES.values() for line in lines]
-SMALL_CALLS = 200  # three turns each: stored one at a time over a second or two
+SMALL_CALLS = 100  # three turns each, 15 kB: stored one at a time over a second or so
 BIG_CALLS = 12  # forty turns each: an analysis of three batches of BATCH utterances
 BATCH = "200"
 
@@ -67,12 +71,6 @@ def observer(tmp_path: Path, embedder: Embedder) -> Iterator[Workspace]:
     workspace.close()
 
 
-def settled(workspace: Workspace) -> Snapshot | None:
-    """The data dir once nothing is pending and no job is open, else None."""
-    now = snapshot(workspace)
-    return now if now.pending == 0 and not now.open_jobs else None
-
-
 def assert_whole(now: Snapshot, turns: set[int] | None = None) -> None:
     """No half-written call, nothing unanalysed, no job left open, no mention in a cluster a
     re-cluster retired."""
@@ -86,10 +84,10 @@ def assert_whole(now: Snapshot, turns: set[int] | None = None) -> None:
 
 def part_way(
     workspace: Workspace, low: int, high: int, *, analysed: bool = False, pending: bool = False
-) -> Snapshot | None:
+) -> Progress | None:
     """The data dir when ``low < calls < high`` (or, with ``analysed``, when all ``high`` are
     stored and ``low < analysed < high``; with ``pending``, when some are still pending)."""
-    now = snapshot(workspace)
+    now = progress(workspace)
     if analysed:
         return now if now.calls == high and low < now.analysed < high else None
     if pending and not now.pending:
@@ -113,7 +111,7 @@ def test_kill_9_the_server_mid_ingest_mid_analysis_and_mid_recluster(
     big = [(f"big-{i}.txt", big_call(i)) for i in range(BIG_CALLS)]
     log = tmp_path / "serve.log"
     with server_process(
-        data_dir, log, background_ingest_bytes="20000", analysis_batch_utterances=BATCH
+        data_dir, log, background_ingest_bytes="10000", analysis_batch_utterances=BATCH
     ) as server:
         # 1. Mid-ingest: some of the upload's calls are stored, not all.
         server.start()
@@ -128,10 +126,7 @@ def test_kill_9_the_server_mid_ingest_mid_analysis_and_mid_recluster(
         # 2. Mid-analysis: an analysis job has written some batches, not all.
         threading.Thread(target=upload, args=(server.url, big), daemon=True).start()
         wait_for(
-            lambda: (
-                (s := snapshot(observer)).calls == stored + BIG_CALLS
-                and stored < s.analysed < stored + BIG_CALLS
-            ),
+            lambda: part_way(observer, stored, stored + BIG_CALLS, analysed=True),
             "the analysis job to be part-way",
             every_s=MOMENT_S,
         )
@@ -146,7 +141,7 @@ def test_kill_9_the_server_mid_ingest_mid_analysis_and_mid_recluster(
         redetect = response.json()["job_id"]
         wait_for(
             lambda: (
-                snapshot(observer).jobs[redetect][2].startswith("cluster:")
+                jobs.get_job(observer, redetect).message.startswith("cluster:")
                 and writer_busy(data_dir)
             ),
             "the redetect to be re-clustering",
@@ -163,7 +158,9 @@ def test_kill_9_the_server_mid_ingest_mid_analysis_and_mid_recluster(
 
 def restart_and_check(server: ServerProcess, observer: Workspace, *, expect_calls: int) -> Snapshot:
     server.start()
-    after: Snapshot = wait_for(lambda: settled(observer), "the recovery to finish", timeout_s=240)
+    after: Snapshot = wait_for(
+        lambda: settled(observer, nothing_pending=True), "the recovery to finish", timeout_s=240
+    )
     assert after.calls == expect_calls
     assert_whole(after, turns={3, 40})
     assert index_agrees(observer)

@@ -24,7 +24,7 @@ from pipeline.store.models import Call
 from pipeline.workspace import Workspace
 from tests.api.calls.test_deferred_upload import crm_export
 from tests.conftest import make_settings
-from tests.plugins.processes import MOMENT_S, server_process, snapshot, wait_for
+from tests.plugins.processes import MOMENT_S, progress, server_process, wait_for
 
 COLUMNS = {"text": "Notes"}
 
@@ -151,7 +151,7 @@ def test_sigkill_mid_store_then_restart_stores_every_row_once(tmp_path: Path) ->
             paged = httpx.get(f"{server.url}/api/jobs/{job_id}/results?limit=1000").json()
             assert paged["total"] == rows
             assert len({r["call_id"] for r in paged["results"]}) == rows  # each row once
-            wait_for(lambda: not snapshot(observer).open_jobs, "every job to end", 300)
-            assert snapshot(observer).pending == 0
+            wait_for(lambda: not progress(observer).open_jobs, "every job to end", 300)
+            assert progress(observer).pending == 0
         finally:
             observer.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 from sqlalchemy import select
@@ -124,6 +127,19 @@ def test_match_clusters_by_overlap() -> None:
     old = {10: {1, 2, 3, 4}, 11: {5, 6, 7}, 12: {8, 9}}
     new = [{5, 6, 7, 20}, {1, 2, 3}, {30, 31}]
     assert match_clusters(old, new) == {0: 11, 1: 10}
+
+
+def test_a_first_clustering_matches_nothing_without_importing_scipy_optimize() -> None:
+    # Half a second of every first ``callmine ingest`` on a new data dir: nothing to match.
+    script = (
+        "import sys; from pipeline.cluster.algorithms import match_clusters; "
+        "print(match_clusters({}, [{1, 2}]), match_clusters({7: {1}}, []), "
+        "'scipy.optimize' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "{} {} False", done.stderr[-2000:]
 
 
 def test_full_recluster_keeps_ids(ws: Workspace) -> None:

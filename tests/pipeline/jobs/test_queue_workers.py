@@ -24,7 +24,7 @@ from pipeline.workspace import Workspace
 from tests.conftest import app_client, make_settings
 from tests.insights_corpus import THEMES
 from tests.plugins.postgres import fresh_database
-from tests.plugins.processes import snapshot, start_callmine, wait_for
+from tests.plugins.processes import settled, snapshot, start_callmine, wait_for
 from tests.samples import transcript
 
 pytestmark = pytest.mark.slow
@@ -61,11 +61,7 @@ def test_two_workers_analyse_a_batch_of_uploads_exactly_once(
             for n, args in enumerate([["worker"], ["worker", "--until-empty"]]):
                 log = tmp_path / f"worker-{n}.log"
                 workers.append(start_callmine(tmp_path / f"worker-{n}", log, *args, **settings))
-            done = wait_for(
-                lambda: (now := snapshot(workspace)) and not now.open_jobs and now,
-                "every queued job to finish",
-                timeout_s=300,
-            )
+            done = wait_for(lambda: settled(workspace), "every queued job to finish", timeout_s=300)
             assert done.states == {"analysed": UPLOADS}
             assert all(status == "done" for _, status, _ in done.jobs.values()), done.jobs
             with workspace.session() as db:
