@@ -39,6 +39,8 @@ def _verdict(detector: RuleEmbeddingDetector, sentence: str) -> tuple[str, str |
         ("We tried it and the app never opened on the old tablets.", False),
         ("We brought in the tablets in March and nobody went back to paper.", False),  # it worked
         ("Half the drivers never logged in.", False),  # no try told
+        ("We tried calling the customers and they kept ignoring us.", False),  # an effort
+        ("We tried to chase the invoices but the clients kept ignoring the emails.", False),
     ],
 )
 def test_a_failed_try_is_told_by_their_people(sentence: str, failed: bool) -> None:
