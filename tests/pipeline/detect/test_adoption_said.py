@@ -38,6 +38,7 @@ def _verdict(detector: RuleEmbeddingDetector, sentence: str) -> tuple[str, str |
         ("We tried a rota app last year but it kept crashing.", False),  # the tool failed
         ("We tried it and the app never opened on the old tablets.", False),
         ("We brought in the tablets in March and nobody went back to paper.", False),  # it worked
+        ("We tried Jobber last year and the staff hated it.", False),  # the tool judged
         ("Half the drivers never logged in.", False),  # no try told
         ("We tried calling the customers and they kept ignoring us.", False),  # an effort
         ("We tried to chase the invoices but the clients kept ignoring the emails.", False),
