@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.detect.adoption_said import adoption_over_security
 from pipeline.detect.named_problem import named_problem
 from pipeline.detect.rules import CUES, REASSURANCE, alternation, lowered
 
@@ -38,8 +39,8 @@ _AFTER_DOCUMENTS = ("security", "switching", "adoption", "integrations", "missin
 
 def plain_topic(sentence: str, category: str | None) -> str | None:
     """The category the sentence's own words settle (a topic named as the problem first), else
-    ``category``; a named rival's objection stays the rival's, and a topic said not to matter
-    ("paying per seat is fine") settles nothing."""
+    ``category``; a named rival's objection stays the rival's, a topic said not to matter
+    ("paying per seat is fine") settles nothing and a control their people refuse is adoption."""
     if category == "competitor":
         return category
     named = named_problem(sentence)  # "The problem is the timing, not the price."
@@ -50,8 +51,9 @@ def plain_topic(sentence: str, category: str | None) -> str | None:
     if (plain is None or plain in _AFTER_DOCUMENTS) and shapes_a_document(text):
         return "missing_feature"
     if plain is None and _PEOPLES_DATA.search(text):  # "the student data": privacy
-        return "security"
-    return plain or category
+        plain = "security"
+    # "the partners won't do MFA": whether they use it, whatever the control's security word
+    return adoption_over_security(text, plain or category)
 
 
 def shapes_a_document(text: str) -> bool:

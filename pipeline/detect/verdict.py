@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.detect import note_reports, rules
 from pipeline.detect.account_facts import notes_the_account, states_its_size
+from pipeline.detect.adoption_said import ADOPTION, tells_a_failed_try
 from pipeline.detect.after_answer import needs_what_was_granted, needs_what_was_refused
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
@@ -307,12 +308,15 @@ def labelled_category(sentence: SentenceInput, kind: Kind) -> str | None:
 def _said_topic(sentence: SentenceInput, ours: Sequence[str] = ()) -> str | None:
     """The objection a buyer's sentence states in its own terms, with its topic: the tool they
     have defended against us or a change said not worth it (``status_quo.py``), us doubted in a
-    question or a story (``vendor_doubts.py``; ``ours``: our names), our price weighed against
-    their own money or said back in disbelief ("Two grand for setup?", ``price_echoes.py``)."""
+    question or a story (``vendor_doubts.py``; ``ours``: our names), a past try their people did
+    not take up (``adoption_said.py``), our price weighed against their own money or said back
+    in disbelief ("Two grand for setup?", ``price_echoes.py``)."""
     if defends_what_they_have(sentence.text) or not_worth_the_change(sentence.text):
         return "status_quo"
     if (doubted := vendor_doubt(sentence.text, ours)) is not None:
         return doubted
+    if tells_a_failed_try(sentence.text):  # "We tried it once and nobody used it."
+        return ADOPTION
     weighed = weighs_it_against_their_money(sentence) or echoes_a_price(sentence)
     return "price" if weighed else None
 
