@@ -302,11 +302,11 @@ def _name_options(
         for p in phrases
         if p not in held and _holds(p, by_centrality)
     )
-    yield from (
-        c
-        for c, _ in concerns + [(c, n) for c, n in clauses if not names_a_concern(c)]
-        if c not in said and _holds(c, by_centrality)
-    )
+    yield from (c for c, _ in concerns if c not in said and _holds(c, by_centrality))
+    if kind in ASKED_KINDS:  # what the central question asks, before "If a baker leaves"
+        yield from asked_whole(by_centrality, leading)
+    scene = [c for c, _ in clauses if not names_a_concern(c)]
+    yield from (c for c in scene if c not in said and _holds(c, by_centrality))
 
 
 def _holds(option: str, texts: Sequence[str]) -> bool:
