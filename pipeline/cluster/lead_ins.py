@@ -85,17 +85,23 @@ def needs_lead_in(text: str) -> bool:
     )
 
 
+def needs_the_turn(text: str) -> bool:
+    """Whether a mention's own words cannot stand alone: a short fragment (``needs_lead_in``),
+    or one carrying on the sentence before (``continues``) that names fewer than ``OWN_WORDS``
+    things of its own. What ranks a theme's quotes before their context is read (one pointing
+    back at a thing it does not name is shown with the sentence that names it, when its turn
+    has one: ``quote_span``)."""
+    said = after_filler(text)
+    return needs_lead_in(text) or (continues(said) and len(content_words(said)) < OWN_WORDS)
+
+
 def reads_alone(text: str, lead: str = "") -> bool:
     """Whether a quote showing ``text`` after ``lead`` (its lead-in, "" for none) reads without
-    the turn before it: it has a lead-in, or it is no short fragment (``needs_lead_in``), points
-    back at nothing it names (``leans_back``, at any length: "That's probably more than we pay
-    now, but I'd have to check."), and if it carries on the sentence before (``continues``)
-    names ``OWN_WORDS`` things of its own. What a theme's page, card and FAQ entry lead with."""
-    if lead:
-        return True
-    said = after_filler(text)
-    own = len(content_words(said)) >= OWN_WORDS
-    return not needs_lead_in(text) and not leans_back(said) and (own or not continues(said))
+    the turn before it: it has a lead-in, or its words stand alone (``needs_the_turn``) and
+    point back at nothing they do not name (``leans_back``, at any length: "That's probably
+    more than we pay now, but I'd have to check."). What a theme's page, card and FAQ entry
+    lead with."""
+    return bool(lead) or not (needs_the_turn(text) or leans_back(after_filler(text)))
 
 
 def lead_in(turn: str, start: int, *, asked: bool = False) -> str:
