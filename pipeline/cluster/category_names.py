@@ -6,14 +6,18 @@ cleaners sign"), and where each quote asks about a different named system, those
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 
+from pipeline.cluster.keywords import keyword_terms
 from pipeline.cluster.label_checks import named_competitors
 from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.named_things import things_name
 from pipeline.cluster.phrases import WORD_TOKEN
 from pipeline.cluster.representative import (
     MIN_SHARED_QUOTES,
+    enough_to_name,
     holds_for_most,
     quotes_saying,
     repeats_label,
@@ -22,6 +26,7 @@ from pipeline.cluster.representative import (
 )
 from pipeline.cluster.topic_names import theme_label
 from pipeline.detect.rules import normalise_quotes
+from pipeline.quote_shape import after_filler
 
 # Categories whose theme is the thing the buyers need: product's list of gaps reads "Missing
 # feature: waitlist", not one buyer's "Without a proper waitlist"; an integrations theme the
@@ -110,3 +115,49 @@ def described_name(
         and keeps_its_sense(k, texts)  # "interested right" of "Not interested right now"
     ]
     return f"{label}: {spelled(plain[0], texts)}" if plain else ""
+
+
+# What a buyer cannot do without, the thing they need: "We can't run payroll without a timesheet
+# export", "Not without delivery photos", "Without the bank feed, month end takes a week". Not
+# "Can it work without signal?" (it asks to do without a thing, no need of it).
+_NEEDED = re.compile(
+    r"(?:^\W*|\b(?:can't|cannot|couldn't|won't|wouldn't|don't|doesn't|isn't|not|never|no)\b"
+    r"[^,.;:!?]*?\s)without\s+(?:(?:a|an|the|any|some|our|their|proper|decent|real|good)\s+)*"
+    r"(?P<tail>[^,.;:!?]+)",
+    re.IGNORECASE,
+)
+
+
+def needed_thing(text: str) -> str:
+    """The thing ``text`` says a buyer cannot do without (``_NEEDED``), as its words name it
+    (a ``keyword_terms`` term, "proof of delivery photos" with its "of"); "" when none or when
+    it asks (doing without a thing is what a question of it wants)."""
+    found = _NEEDED.search(after_filler(normalise_quotes(text)))  # "Honestly, without ..."
+    if not found or text.rstrip().endswith("?"):  # "Is there no way to run it without wifi?"
+        return ""
+    tail = found.group("tail").lower()
+    terms = sorted(keyword_terms(text), key=lambda t: -len(t.split()))
+    thing = next((t for t in terms if re.match(re.escape(t) + r"\b", tail)), "")
+    # A pair going on with its last word: "time tracking" and "tracking export".
+    last = thing.split()[-1] if thing else ""
+    more = next((t for t in terms if " " in t and t.split()[0] == last), "")
+    if more and tail.startswith(f"{thing} {more.split(' ', 1)[1]}"):
+        thing = f"{thing} {more.split(' ', 1)[1]}"
+    rest = tail[len(thing) :]
+    of = next((t for t in terms if thing and re.match(r" of " + re.escape(t) + r"\b", rest)), "")
+    return f"{thing} of {of}" if of else thing
+
+
+def needed_name(texts: Sequence[str], category: str | None = None, kind: str | None = None) -> str:
+    """ "Missing feature: timesheet export" when a share of a need theme's quotes say they
+    cannot do without that thing (``needed_thing``; one quote of one): a name "Without a
+    timesheet export" reads as if the absence were wanted, and a long one had lost the thing
+    ("Missing feature"); "" for no need category or no such thing."""
+    label = theme_label(texts, category, kind)
+    if category not in NEED_CATEGORIES or not label:
+        return ""
+    needed = Counter(thing for thing in map(needed_thing, texts) if thing)
+    thing, said = needed.most_common(1)[0] if needed else ("", 0)
+    if not thing or not (said == len(texts) or enough_to_name(said, len(texts))):
+        return ""
+    return f"{label}: {spelled(thing, texts)}"

@@ -23,7 +23,12 @@ import numpy as np
 
 from pipeline.cluster.answered import asked_name
 from pipeline.cluster.buyer_words import buyers_first, buyers_first_order, by_side
-from pipeline.cluster.category_names import NEED_CATEGORIES, described_name, shared_name
+from pipeline.cluster.category_names import (
+    NEED_CATEGORIES,
+    described_name,
+    needed_name,
+    shared_name,
+)
 from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
 from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
@@ -237,6 +242,9 @@ def _name_options(
     central quote's clause comes first only when most quotes say what it says (``paraphrased``);
     else the category and the words its quotes share (``shared_name``), then its topic, and
     only then one buyer's words. Clauses that set the scene or stop short come last."""
+    needed = needed_name(by_centrality, category, kind)
+    if needed:  # what they cannot do without, never "Without a timesheet export"
+        yield needed
     topic = category or topic_category(by_centrality)
     # A phrase or a clause names the theme only when most of its quotes say what it says
     # (``paraphrased``): "Send me the security" (two of sixteen security worries) had named one.
@@ -302,11 +310,11 @@ def _name_options(
         for p in phrases
         if p not in held and _holds(p, by_centrality)
     )
-    yield from (
-        c
-        for c, _ in concerns + [(c, n) for c, n in clauses if not names_a_concern(c)]
-        if c not in said and _holds(c, by_centrality)
-    )
+    yield from (c for c, _ in concerns if c not in said and _holds(c, by_centrality))
+    if kind in ASKED_KINDS:  # what the central question asks, before "If a baker leaves"
+        yield from asked_whole(by_centrality, leading)
+    scene = [c for c, _ in clauses if not names_a_concern(c)]
+    yield from (c for c in scene if c not in said and _holds(c, by_centrality))
 
 
 def _holds(option: str, texts: Sequence[str]) -> bool:

@@ -39,6 +39,17 @@ _VAGUE_SUBJECT = re.compile(r"^(?:it|they)(?:['’](?:s|re|ll|d)\b|\s)")
 _VERDICT_WORDS = frozenset(
     "only main matter matters mattered important big biggest deal reason key priority".split()
 )
+# How much or how fast, with nothing it is weighed against: "Not a lot less, but less." (than
+# what?) names nothing alone; "Less than we pay now." says what.
+_COMPARING_WORDS = frozenset(
+    "less more fewer cheaper dearer pricier faster slower quicker longer shorter bigger smaller "
+    "higher lower better worse easier harder".split()
+)
+_THAN = re.compile(r"\bthan\b")
+# A sentence carrying on the one before ("And ...", "But ...") reads alone when it names this
+# many things of its own: "And the vans turn up late every single week." does, "Yes, but next
+# time maybe we are not so lucky." (after a buyer's story of a near miss) does not.
+OWN_WORDS = 3
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 T = TypeVar("T")
 
@@ -56,7 +67,8 @@ def needs_lead_in(text: str) -> bool:
     bare pronoun for its subject and nothing else to say but a verdict ("It's too much for
     us.", "It's the only thing that matters to me.", ``_VERDICT_WORDS``), or says
     little: no word that says what in ``FEW_WORDS`` words ("So, not for us."), or one in two
-    ("The price.")."""
+    ("The price."), or only how much more or less than what it does not say ("Not a lot less,
+    but less.", ``_COMPARING_WORDS``)."""
     said = after_filler(text).strip()
     if len(said.split()) > SHORT_QUOTE_WORDS or says_nothing(said):
         return False
@@ -69,7 +81,27 @@ def needs_lead_in(text: str) -> bool:
         or (bool(_VAGUE_SUBJECT.match(rest)) and words <= _VERDICT_WORDS)
         or (not words and len(said.split()) <= FEW_WORDS)
         or (len(words) == 1 and len(said.split()) <= 2)
+        or (bool(words) and words <= _COMPARING_WORDS and not _THAN.search(rest))
     )
+
+
+def needs_the_turn(text: str) -> bool:
+    """Whether a mention's own words cannot stand alone: a short fragment (``needs_lead_in``),
+    or one carrying on the sentence before (``continues``) that names fewer than ``OWN_WORDS``
+    things of its own. What ranks a theme's quotes before their context is read (one pointing
+    back at a thing it does not name is shown with the sentence that names it, when its turn
+    has one: ``quote_span``)."""
+    said = after_filler(text)
+    return needs_lead_in(text) or (continues(said) and len(content_words(said)) < OWN_WORDS)
+
+
+def reads_alone(text: str, lead: str = "") -> bool:
+    """Whether a quote showing ``text`` after ``lead`` (its lead-in, "" for none) reads without
+    the turn before it: it has a lead-in, or its words stand alone (``needs_the_turn``) and
+    point back at nothing they do not name (``leans_back``, at any length: "That's probably
+    more than we pay now, but I'd have to check."). What a theme's page, card and FAQ entry
+    lead with."""
+    return bool(lead) or not (needs_the_turn(text) or leans_back(after_filler(text)))
 
 
 def lead_in(turn: str, start: int, *, asked: bool = False) -> str:
@@ -112,7 +144,8 @@ def quote_lead_in(turn: str, sentence: str, start: int, end: int, *, goes_on: bo
 
 def quote_reads(text: str, lead: str) -> bool:
     """Whether a quote showing ``text`` after ``lead`` (its lead-in, "" for none) reads: it
-    stands alone or has words before it to lean on."""
+    stands alone or has words before it to lean on (a document's choice; a theme's page and
+    FAQ ask more of it, ``reads_alone``)."""
     return bool(lead) or not needs_lead_in(text)
 
 

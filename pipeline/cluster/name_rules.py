@@ -177,6 +177,8 @@ def still_fits(
         return False  # "Status quo: interested right" of "Not interested right now"
     if " " not in name.strip() and name != also_said and not a_topic(name, texts):
         return False  # "Penny", two idioms of seven pains: a lone word must be their topic
+    if name != also_said and a_bare_word(name, kind):
+        return False  # "Lawyer" of after-hours lockouts and leavers' access
     if (
         kind == "question"
         and leading
@@ -215,6 +217,14 @@ def still_fits(
     # Each text's words, not the joined text's (the same words: none spans a space), so only
     # short texts are remembered and each quote is read once for all the options weighed.
     return name_words(name) <= frozenset().union(*map(name_words, [*said, also_said]))
+
+
+def a_bare_word(name: str, kind: str | None) -> bool:
+    """Whether ``name`` is one word naming a question theme: whom or what its questions name
+    ("Lawyer", "Admin"), never what they ask; the questions' own words name it instead (its
+    category's label, "Price", is a topic: callers let it stand)."""
+    words = name.split()
+    return kind == "question" and len(words) == 1 and not name.endswith(("?", ":"))
 
 
 def _a_term(name: str) -> bool:

@@ -28,6 +28,9 @@ _IN_PASSING = frozenset(
 MAX_IN_PASSING = 2
 TERM_WORDS = 2  # a name of this many words or fewer is a term cut out of a quote, not a clause
 _SUFFIX = re.compile(r"^[^:]+:\s+(.+)$")
+# A label that says the thing is lacking ("Missing feature: online booking") keeps the sense of
+# "without online booking": the need is its topic, not the absence dropped from a quote.
+_LACK_LABEL = re.compile(r"^(?:missing|lacking|no)\b[^:]*:", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
@@ -40,17 +43,19 @@ def _same(said: str, word: str) -> bool:
     return said == word or said.rstrip("s") == word.rstrip("s")
 
 
-def _negated(words: Sequence[str], start: int) -> bool:
-    """Whether the run of ``words`` from ``start`` follows a negation (words in passing between)."""
+def _negated(words: Sequence[str], start: int, lack: bool = False) -> bool:
+    """Whether the run of ``words`` from ``start`` follows a negation (words in passing between);
+    with ``lack``, "without" is none (the name says the lack)."""
     at = start - 1
     while at >= 0 and start - at <= MAX_IN_PASSING and words[at] in _IN_PASSING:
         at -= 1
-    return at >= 0 and bool(_NEGATION.match(words[at]))
+    return at >= 0 and bool(_NEGATION.match(words[at])) and not (lack and words[at] == "without")
 
 
-def drops_a_negation(term: str, texts: Sequence[str]) -> bool:
+def drops_a_negation(term: str, texts: Sequence[str], lack: bool = False) -> bool:
     """Whether the quotes say ``term`` right after a negation in half its uses or more, so a
-    name of it alone says the opposite: "Interested right" of "Not interested right now"."""
+    name of it alone says the opposite: "Interested right" of "Not interested right now". With
+    ``lack`` (a name saying it is missing, ``_LACK_LABEL``), "without" negates nothing."""
     wanted = _words(term)
     if not wanted or _NEGATION.match(wanted[0]):
         return False  # it keeps its negation: "No signal", "Won't sign"
@@ -60,7 +65,7 @@ def drops_a_negation(term: str, texts: Sequence[str]) -> bool:
         for i in range(len(words) - len(wanted) + 1):
             if all(_same(words[i + k], w) for k, w in enumerate(wanted)):
                 uses += 1
-                negated += _negated(words, i)
+                negated += _negated(words, i, lack)
     return negated > 0 and 2 * negated >= uses
 
 
@@ -93,4 +98,5 @@ def keeps_its_sense(name: str, texts: Sequence[str]) -> bool:
     if any(cut_term(t) for t in terms):
         return False
     base = _BRACKETED.sub("", name)
-    return not any(drops_a_negation(t, texts) for t in {base, *terms} if t.strip())
+    lack = bool(_LACK_LABEL.match(base))
+    return not any(drops_a_negation(t, texts, lack) for t in {base, *terms} if t.strip())

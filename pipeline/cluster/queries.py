@@ -11,7 +11,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.cluster.lead_ins import quote_reads, readable_first, shown_lead_in
+from pipeline.cluster.lead_ins import readable_first, reads_alone, shown_lead_in
 from pipeline.cluster.member_lead_ins import with_lead_ins
 from pipeline.cluster.name_rules import described_by
 from pipeline.cluster.refused_asks import asked_lead_ins
@@ -364,7 +364,7 @@ def readable_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     those of its role that read (``readable_first``): a rep's note never takes a buyer's
     place."""
     return readable_first(
-        quotes, lambda q: quote_reads(q["text"], q.get("lead_in", "")), lambda q: q["role"]
+        quotes, lambda q: reads_alone(q["text"], q.get("lead_in", "")), lambda q: q["role"]
     )
 
 

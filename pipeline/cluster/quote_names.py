@@ -138,6 +138,16 @@ _REPORTED = re.compile(
     r"(?=(?:if|whether|how|what|when|where|which|who|why)\b)",
     re.IGNORECASE,
 )
+# A question said inside a statement: "What I need to know is how fast someone picks up
+# when ...", "My question is whether ...": it asks what follows.
+_ASKED_WITHIN = re.compile(
+    r"^(?:(?:what|the\s+(?:one\s+|main\s+|only\s+)?thing)\s+(?:i|we)(?:['’]d|\s+would"
+    r"|\s+really|\s+just)*\s+(?:need|want|like|ask)(?:\s+to\s+(?:know|ask|understand))?\s+is"
+    r"|my\s+(?:main\s+|real\s+|only\s+|first\s+)?question\s+is"
+    r"|(?:i|we)(?:['’]d|\s+would|\s+really|\s+just)*\s+(?:need|want|like)\s+to\s+know),?\s+"
+    r"(?=(?:if|whether|how|what|when|where|which|who|why)\b)",
+    re.IGNORECASE,
+)
 _DASHED = re.compile(r"\s+[-\u2013\u2014]+\s+")
 
 
@@ -149,10 +159,11 @@ def asked_whole(
     """The questions nearest the centroid (as ``representative_names`` picks them), each read
     whole without its opening ("And ...") or an aside after a dash: "What happens when the van
     goes through the tunnel with no signal?", "Whether the app works offline in the loading
-    bays" (a note's "Asked whether ..."). A question theme is what its central question asks."""
+    bays" (a note's "Asked whether ...", a buyer's "My question is whether ..."). A question
+    theme is what its central question asks."""
     for quote in _near(by_centrality, leading, among):
         said = _DASHED.split(without_opening(quote.strip()))[0].strip()
-        reported = _REPORTED.match(said)
+        reported = _REPORTED.match(said) or _ASKED_WITHIN.match(said)
         asked = capitalised(said[reported.end() :] if reported else said).rstrip(" .")
         words = tokens(asked)
         if (

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from pipeline.cluster.lead_ins import needs_lead_in
+from pipeline.cluster.lead_ins import needs_the_turn
 from pipeline.cluster.name_rules import described_by
 from pipeline.cluster.trend import (
     Direction,
@@ -196,13 +196,14 @@ def quote_weights(rows: Sequence[MentionRow]) -> list[float]:
 def quote_tier(row: MentionRow, confident_at: float) -> tuple[bool, bool, bool, bool]:
     """Where a quote stands among its theme's, before how typical it is: a rep's note of the
     set-up last (``a_bare_note``), then confident ones (``confident_at``) first, then one that
-    stands alone (``needs_lead_in``: "It's the only thing that matters to me." had fronted
-    Integrations), the buyer's own words before a rep's note. The list, the cards and
+    stands alone (``needs_the_turn``: "It's the only thing that matters to me." had fronted
+    Integrations, "Yes, but next time maybe we are not so lucky." another), the buyer's own
+    words before a rep's note. The list, the cards and
     ``cluster-show`` all lead with the same quote by it."""
     return (
         a_bare_note(row),
         row.confidence < confident_at,
-        needs_lead_in(row.text),
+        needs_the_turn(row.text),
         row.role == "rep_note",
     )
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 
 from pipeline.cluster.label_checks import distinguished, named_competitors, with_keyword
-from pipeline.cluster.name_rules import clashes
+from pipeline.cluster.name_rules import a_bare_word, clashes
 from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.pain_shapes import said_together, thin_pain_name
 from pipeline.cluster.phrases import NUMBER_WORDS
@@ -143,7 +143,7 @@ def topic_name(
     words = " and ".join(shared) if shared else (spelled(plain[0], texts) if plain else "")
     # A pain's lone word names no problem unless it says one ("Cancellations", never "Crem").
     thin = kind in UNLABELLED_KINDS and thin_pain_name(words, texts, TOPIC_SHARE)
-    return "" if thin else capitalised(words)
+    return "" if thin or a_bare_word(words, kind) else capitalised(words)
 
 
 # A thing this share of a theme's quotes say, on more than one call, is what they share when

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.cluster.lead_ins import quote_reads
+from pipeline.cluster.lead_ins import reads_alone
 from pipeline.content.asked_facts import facts_for_question
 from pipeline.content.concessions import beside_reply, concedes
 from pipeline.content.drafts import (
@@ -32,7 +32,6 @@ from pipeline.content.types import QA, ObjectionFAQ
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
 from pipeline.errors import BadInput
-from pipeline.quote_shape import continues
 
 
 def _sure_objection(quote: Quote | None) -> bool:
@@ -119,11 +118,11 @@ def faq_entry(
 
 
 def readable(quotes: Sequence[Quote]) -> list[Quote]:
-    """``quotes``, those that read alone first (a lead-in shown before it, or not carrying on
-    the sentence before, ``continues``, nor a short one leaning back, ``quote_reads``), a
-    fragment only beside one that does: "Yes, but next time maybe we are not so lucky." had
-    been an integrations entry's only source, its meaning in the buyer's turn before."""
-    reads = [q for q in quotes if q.lead_in or (not continues(q.text) and quote_reads(q.text, ""))]
+    """``quotes``, those that read alone first (``reads_alone``, as a theme's page leads with
+    them), a fragment only beside one that does: "Yes, but next time maybe we are not so
+    lucky." had been an integrations entry's only source, its meaning in the buyer's turn
+    before."""
+    reads = [q for q in quotes if reads_alone(q.text, q.lead_in)]
     return [*reads, *(q for q in quotes if q not in reads)] if reads else []
 
 
