@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.bench_scripts import run_in_one_process
+from tests.bench_scripts import run_in_one_process, run_script
 from tests.conftest import ROOT
 from tests.plugins.postgres import PostgresServer
 
@@ -187,3 +187,22 @@ def test_ingest_workers_reports_one_and_two_workers_on_postgresql(
     assert record["ratio"] == pytest.approx(
         record["workers_2"]["calls_per_s"] / record["workers_1"]["calls_per_s"], rel=0.02
     )
+
+
+def test_a_shared_process_keeps_each_scripts_output_failure_and_settings_apart(
+    tmp_path: Path,
+) -> None:
+    failing = tmp_path / "failing.py"
+    failing.write_text(
+        "import os, sys\nos.environ['CALLMINE_BENCH_LEAK'] = '1'\n"
+        "print('{\"a\": 1}')\nsys.exit(3)\n"
+    )
+    passing = tmp_path / "passing.py"
+    passing.write_text(
+        "import os, sys\nprint(os.environ.get('CALLMINE_BENCH_LEAK'), sys.argv[1:])\n"
+    )
+    assert run_script(str(failing), []) == {"stdout": '{"a": 1}\n', "error": "exit status 3"}
+    assert run_script(str(passing), ["--n", "2"]) == {
+        "stdout": "None ['--n', '2']\n",
+        "error": None,
+    }
