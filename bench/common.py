@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import os
 import resource
@@ -63,8 +64,10 @@ def emit(record: dict[str, Any]) -> None:
     print(json.dumps(record, sort_keys=False))
 
 
+@functools.cache
 def local_embedder() -> Any:
-    """The default callmine embedder (bundled all-MiniLM-L6-v2), as the app builds it."""
+    """The default callmine embedder (bundled all-MiniLM-L6-v2), as the app builds it; loaded
+    once per process (the smoke tests run several benchmarks in one)."""
     from pipeline.config import Settings
     from pipeline.embed import create_embedder
 

@@ -291,6 +291,7 @@ def main() -> None:
                 after_ids, after_members = snapshot(session)
         finally:
             workspace.close()
+            flow.assign_incremental = assigning.original  # a process that goes on gets it back
     kept_ids = len(before_ids & after_ids) / max(len(before_ids), 1)
     same = sum(1 for m, c in before_members.items() if after_members.get(m) == c)
     # Assigning: the new mentions to their themes, then the waiting ones to new themes.

@@ -1,11 +1,12 @@
 """Ingest throughput on PostgreSQL with the job queue: ``--n`` calls uploaded through the API,
 their analysis run by one and then two ``callmine worker`` processes. One JSON line.
 
-Usage: bench/ingest_workers.py [--n 1000] [--clients 4] [--timeout 1200]
+Usage: bench/ingest_workers.py [--n 1000] [--clients 4] [--timeout 1200] [--postgres URL]
 Each run gets a fresh database on a throwaway PostgreSQL cluster (the tests' one, started on
-127.0.0.1 and stopped afterwards), ``callmine serve`` with ``CALLMINE_JOB_QUEUE=procrastinate``
-(every upload queues an analysis job) and the workers, each with its own data dir as on separate
-machines. Calls: 8 turns each, the buyer's lines Banking77 texts (CC BY 4.0, ../shared/data).
+127.0.0.1 and stopped afterwards; or on the running server ``--postgres`` names, dropped after),
+``callmine serve`` with ``CALLMINE_JOB_QUEUE=procrastinate`` (every upload queues an analysis
+job) and the workers, each with its own data dir as on separate machines. Calls: 8 turns each,
+the buyer's lines Banking77 texts (CC BY 4.0, ../shared/data).
 Reported per worker count: the seconds to upload (``--clients`` threads, one call a request),
 the seconds until every job has finished, calls per second end to end; ``ratio`` is two
 workers' rate over one worker's (the baseline, same process, same calls).
@@ -13,18 +14,23 @@ workers' rate over one worker's (the baseline, same process, same calls).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 from api_load import free_port, start_server
 from common import ROOT, emit, load_banking77
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.pool import NullPool
 
 sys.path.insert(0, str(ROOT))
 from tests.plugins.postgres import pg_bin_dir, throwaway_cluster  # noqa: E402
@@ -130,6 +136,36 @@ def run(
     }
 
 
+@contextlib.contextmanager
+def databases(admin_url: str | None) -> Iterator[Callable[[], str]]:
+    """Makes a fresh database per run and returns its URL: on the server at ``admin_url``
+    (dropped afterwards), or on a throwaway cluster started here."""
+    if admin_url is None:
+        bin_dir = pg_bin_dir()
+        if bin_dir is None:
+            raise SystemExit("PostgreSQL server binaries not found (make system-deps)")
+        with throwaway_cluster(bin_dir) as cluster:
+            yield lambda: cluster.url(cluster.new_database())
+        return
+    server = make_url(admin_url)
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    made: list[str] = []
+
+    def new_database() -> str:
+        made.append(f"bench_{uuid.uuid4().hex[:12]}")
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {made[-1]}"))
+        return server.set(database=made[-1]).render_as_string(hide_password=False)
+
+    try:
+        yield new_database
+    finally:
+        with admin.connect() as connection:
+            for name in made:
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
 def main() -> None:
     import argparse
 
@@ -137,15 +173,16 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="Calls uploaded.")
     parser.add_argument("--clients", type=int, default=4, help="Upload threads.")
     parser.add_argument("--timeout", type=float, default=1200.0, help="Seconds per run.")
+    parser.add_argument(
+        "--postgres", default=None, metavar="URL",
+        help="Admin URL of a running PostgreSQL server (default: a throwaway cluster).",
+    )  # fmt: skip
     args = parser.parse_args()
-    bin_dir = pg_bin_dir()
-    if bin_dir is None:
-        raise SystemExit("PostgreSQL server binaries not found (make system-deps)")
     calls = transcripts(args.n)
     record: dict[str, Any] = {"benchmark": "ingest_workers", "n": args.n, "clients": args.clients}
-    with throwaway_cluster(bin_dir) as cluster:
+    with databases(args.postgres) as new_database:
         for workers in (1, 2):
-            url = cluster.url(cluster.new_database())
+            url = new_database()
             record[f"workers_{workers}"] = run(url, calls, workers, args.clients, args.timeout)
     one, two = record["workers_1"]["calls_per_s"], record["workers_2"]["calls_per_s"]
     record["ratio"] = round(two / max(one, 1e-9), 2)

@@ -1,5 +1,10 @@
 """The benchmarks (throughput, incremental, embed backends, GPU embed, API load, large upload,
-ingest with queue workers) run end to end at tiny sizes."""
+ingest with queue workers) run end to end at tiny sizes.
+
+Those that compute in their own process share one (tests/bench_scripts.py): each imported
+sentence-transformers, torch and the pipeline on its own, most of its CPU at these sizes. Large
+upload and ingest workers set process-wide settings for the servers they start, and get their own.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,44 @@ from typing import Any
 
 import pytest
 
+from tests.bench_scripts import run_in_one_process, run_script
 from tests.conftest import ROOT
+from tests.plugins.postgres import PostgresServer
+
+# The first test to ask for ``shared_runs`` waits for all five scripts (the timeout counts setup).
+pytestmark = pytest.mark.timeout(300 * 5)
+
+# Each script's smoke arguments (embed_backends gets its --cache-dir from the fixture): the
+# fewest texts that still make every figure (a few calls, several clusters, two rounds).
+IN_ONE_PROCESS: dict[str, tuple[str, ...]] = {
+    "gpu_embed.py": ("--n", "60", "--device", "cpu"),
+    "embed_backends.py": ("--n", "60", "--repeats", "1"),
+    "throughput.py": ("--n", "30", "--per-call", "10", "--rounds", "2"),
+    "incremental.py": ("--n", "300", "--new", "20"),
+    "api_load.py": ("--n", "300", "--clients", "2", "--seconds", "1", "--workers", "1"),
+}
+
+
+@pytest.fixture(scope="module")
+def shared_runs(onnx_exports: Path) -> dict[str, dict[str, str | None]]:
+    """The in-process benchmarks' outputs, run once for the module in one process."""
+    extra = {"embed_backends.py": ("--cache-dir", str(onnx_exports))}
+    runs = [[script, *args, *extra.get(script, ())] for script, args in IN_ONE_PROCESS.items()]
+    return run_in_one_process(runs, timeout=300 * len(runs))
+
+
+def one_record(stdout: str) -> dict[str, Any]:
+    """A benchmark prints exactly one line: its JSON record."""
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    assert len(lines) == 1, stdout
+    record: dict[str, Any] = json.loads(lines[0])
+    return record
+
+
+def shared_record(runs: dict[str, dict[str, str | None]], script: str) -> dict[str, Any]:
+    result = runs[script]
+    assert result["error"] is None, result["error"]
+    return one_record(str(result["stdout"]))
 
 
 def run_bench(script: str, *args: str) -> dict[str, Any]:
@@ -24,16 +66,13 @@ def run_bench(script: str, *args: str) -> dict[str, Any]:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    lines = [line for line in done.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, done.stdout
-    record: dict[str, Any] = json.loads(lines[0])
-    return record
+    return one_record(done.stdout)
 
 
 @pytest.mark.slow
-def test_throughput_prints_rates_and_ratio() -> None:
-    record = run_bench("throughput.py", "--n", "60", "--rounds", "2")
-    assert record["n"] == 60
+def test_throughput_prints_rates_and_ratio(shared_runs: dict[str, dict[str, str | None]]) -> None:
+    record = shared_record(shared_runs, "throughput.py")
+    assert record["n"] == 30
     assert record["calls"] == 3
     assert record["rounds"] == 2 and len(record["ratios"]) == 2
     assert record["ratio"] == sorted(record["ratios"])[1]  # the median round (the upper one)
@@ -49,8 +88,10 @@ def test_throughput_prints_rates_and_ratio() -> None:
 
 
 @pytest.mark.slow
-def test_incremental_prints_add_recluster_and_stability() -> None:
-    record = run_bench("incremental.py", "--n", "300", "--new", "20")
+def test_incremental_prints_add_recluster_and_stability(
+    shared_runs: dict[str, dict[str, str | None]],
+) -> None:
+    record = shared_record(shared_runs, "incremental.py")
     assert record["n"] == 300
     assert "Banking77" in str(record["corpus"])
     for key in ("cluster_s", "assign_s", "add_call_s", "recluster_s"):
@@ -63,11 +104,11 @@ def test_incremental_prints_add_recluster_and_stability() -> None:
 
 
 @pytest.mark.slow
-def test_embed_backends_prints_speedups_and_nmi(onnx_exports: Path) -> None:
-    record = run_bench(
-        "embed_backends.py", "--n", "120", "--repeats", "1", "--cache-dir", str(onnx_exports)
-    )
-    assert record["n"] == 120
+def test_embed_backends_prints_speedups_and_nmi(
+    shared_runs: dict[str, dict[str, str | None]], onnx_exports: Path
+) -> None:
+    record = shared_record(shared_runs, "embed_backends.py")
+    assert record["n"] == 60
     backends = record["backends"]
     assert set(backends) == {"sentence_transformers", "onnx", "onnx_int8"}
     for name in ("onnx", "onnx_int8"):
@@ -84,20 +125,22 @@ def test_embed_backends_prints_speedups_and_nmi(onnx_exports: Path) -> None:
 
 
 @pytest.mark.slow
-def test_gpu_embed_runs_on_the_cpu_without_a_gpu() -> None:
-    record = run_bench("gpu_embed.py", "--n", "150", "--device", "cpu")
+def test_gpu_embed_runs_on_the_cpu_without_a_gpu(
+    shared_runs: dict[str, dict[str, str | None]],
+) -> None:
+    record = shared_record(shared_runs, "gpu_embed.py")
     assert record["device"] == "cpu" and record["gpu"] is None
-    assert record["n"] == 150
+    assert record["n"] == 60
     assert float(record["texts_per_s"]) > 0 and record["ratio_vs_cpu"] == 1.0
     assert int(record["clusters"]) >= 1
     assert float(record["total_s"]) >= float(record["embed_s"])
 
 
 @pytest.mark.slow
-def test_api_load_prints_percentiles_per_level_against_healthz() -> None:
-    record = run_bench(
-        "api_load.py", "--n", "300", "--clients", "2", "--seconds", "1", "--workers", "1"
-    )
+def test_api_load_prints_percentiles_per_level_against_healthz(
+    shared_runs: dict[str, dict[str, str | None]],
+) -> None:
+    record = shared_record(shared_runs, "api_load.py")
     level = record["levels"]["2"]
     assert set(level) == {
         "baseline_healthz",
@@ -116,9 +159,9 @@ def test_api_load_prints_percentiles_per_level_against_healthz() -> None:
 
 @pytest.mark.slow
 def test_large_upload_answers_at_once_and_reports_the_job() -> None:
-    record = run_bench("large_upload.py", "--n", "150", "--timeout", "200")
+    record = run_bench("large_upload.py", "--n", "60", "--timeout", "200")
     assert record["answer_status"] == 202 and record["answer_bytes"] < 1000
-    assert record["job_status"] == "done" and record["created"] == 150
+    assert record["job_status"] == "done" and record["created"] == 60
     assert record["notes_per_s"] > 0 and record["server_peak_rss_mb"] > 0
     assert set(record["after_ms"]) == {
         "baseline_healthz",
@@ -129,8 +172,14 @@ def test_large_upload_answers_at_once_and_reports_the_job() -> None:
 
 
 @pytest.mark.slow
-def test_ingest_workers_reports_one_and_two_workers_on_postgresql() -> None:
-    record = run_bench("ingest_workers.py", "--n", "4", "--clients", "2", "--timeout", "200")
+def test_ingest_workers_reports_one_and_two_workers_on_postgresql(
+    postgres_server: PostgresServer,
+) -> None:
+    # On the session's cluster (already up when PostgreSQL tests ran on this worker), not one
+    # of its own: initdb and a server start cost about 1 s CPU and 4 s.
+    admin_url = postgres_server.url("postgres")
+    smoke = ("--n", "4", "--clients", "2", "--timeout", "200")
+    record = run_bench("ingest_workers.py", *smoke, "--postgres", admin_url)
     for workers in ("workers_1", "workers_2"):
         run = record[workers]
         assert run["calls_stored"] == 4 and run["jobs_failed"] == 0, run
@@ -138,3 +187,22 @@ def test_ingest_workers_reports_one_and_two_workers_on_postgresql() -> None:
     assert record["ratio"] == pytest.approx(
         record["workers_2"]["calls_per_s"] / record["workers_1"]["calls_per_s"], rel=0.02
     )
+
+
+def test_a_shared_process_keeps_each_scripts_output_failure_and_settings_apart(
+    tmp_path: Path,
+) -> None:
+    failing = tmp_path / "failing.py"
+    failing.write_text(
+        "import os, sys\nos.environ['CALLMINE_BENCH_LEAK'] = '1'\n"
+        "print('{\"a\": 1}')\nsys.exit(3)\n"
+    )
+    passing = tmp_path / "passing.py"
+    passing.write_text(
+        "import os, sys\nprint(os.environ.get('CALLMINE_BENCH_LEAK'), sys.argv[1:])\n"
+    )
+    assert run_script(str(failing), []) == {"stdout": '{"a": 1}\n', "error": "exit status 3"}
+    assert run_script(str(passing), ["--n", "2"]) == {
+        "stdout": "None ['--n', '2']\n",
+        "error": None,
+    }
