@@ -30,6 +30,7 @@ from pipeline.content.quote_text import clip
 from pipeline.content.types import QA, ObjectionFAQ
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
+from pipeline.detect.small_talk import is_banter
 from pipeline.errors import BadInput
 from pipeline.quote_shape import continues
 
@@ -119,9 +120,18 @@ def readable(quotes: Sequence[Quote]) -> list[Quote]:
     """``quotes``, those that read alone first (a lead-in shown before it, or not carrying on
     the sentence before, ``continues``, nor a short one leaning back, ``quote_reads``), a
     fragment only beside one that does: "Yes, but next time maybe we are not so lucky." had
-    been an integrations entry's only source, its meaning in the buyer's turn before."""
-    reads = [q for q in quotes if q.lead_in or (not continues(q.text) and quote_reads(q.text, ""))]
+    been an integrations entry's only source, its meaning in the buyer's turn before; small
+    talk or a joke ("He'll have to buy his own pizza.") reads alone as no worry at all."""
+    reads = [q for q in quotes if _reads_alone(q)]
     return [*reads, *(q for q in quotes if q not in reads)] if reads else []
+
+
+def _reads_alone(quote: Quote) -> bool:
+    """Led in, or neither carrying on the sentence before nor banter ("He'll be devastated.",
+    small talk: no worry, whatever theme it fell in)."""
+    if is_banter(quote.text):
+        return False
+    return bool(quote.lead_in) or (not continues(quote.text) and quote_reads(quote.text, ""))
 
 
 def _reply_fits(evidence: Evidence, answer: Quote, cluster: ClusterEvidence, question: str) -> bool:
