@@ -121,8 +121,11 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+# How someone will feel or fare, said ahead: "he'll", "she'd", "he's going to"; not "She runs
+# 2 salons." (a fact told of them).
 _ABOUT_SOMEONE = re.compile(
-    r"^\W*(?:(?:oh|well|ha|haha|yeah|and|ah)[,\s]+)?(?:he|she)(?:'ll|'s|'d)?\b"
+    r"^\W*(?:(?:oh|well|ha|haha|yeah|and|ah)[,\s]+)?(?:he|she)(?:'ll|'d| will| would"
+    r"|'s going to| is going to|'s gonna| is gonna)\b"
 )
 _WHAT_IS_SOLD = re.compile(
     r"\b(?:it|this|that|them|i|i'm|i'll|i'd|me|my|we|we're|we'll|our|us|you)\b"

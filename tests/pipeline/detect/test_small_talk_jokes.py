@@ -54,6 +54,7 @@ def test_a_team_or_an_event_asked_after_is_small_talk(sentence: str, small_talk:
         ("That's too much for us.", False),
         ("My team won't use it.", False),
         ("The hygienists will moan.", False),  # staff, not a third person's fate
+        ("She runs two bakeries in Leeds.", False),  # a fact told of her, not her fate
     ],
 )
 def test_a_joke_about_someone_names_nothing_of_the_sale(sentence: str, joke: bool) -> None:
