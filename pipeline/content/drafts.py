@@ -33,6 +33,7 @@ from pipeline.content.won_answers import names_in
 from pipeline.content.worry_order import outranks, spare_reply
 from pipeline.detect.antecedents import leans_back
 from pipeline.detect.classify import OBJECTION_CATEGORIES
+from pipeline.detect.small_talk import is_banter
 from pipeline.errors import BadInput
 from pipeline.language import in_english
 from pipeline.redact import has_placeholder
@@ -112,9 +113,11 @@ def answered_worry(
     pairs = [
         (w, r)
         for w, r in evidence.answered(cluster)
-        if not {w.id, r.id} & used and not leads_with_placeholder(w.text)
+        if not {w.id, r.id} & used and not leads_with_placeholder(w.text) and not is_banter(w.text)
     ]
-    quote = heading_quote(evidence.cluster_quotes(cluster), used)
+    # Small talk or a joke filed in the theme is no worry to head it ("He'll be devastated.")
+    said = [q for q in evidence.cluster_quotes(cluster) if not is_banter(q.text)]
+    quote = heading_quote(said, used)
     # A worry a won deal answered heads the entry, unless it leans on what it does not name
     # and another stands on its own.
     paired = next((p for p in pairs if self_contained(p[0].text)), None)

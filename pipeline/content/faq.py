@@ -31,6 +31,7 @@ from pipeline.content.spoken_languages import unanswered_language
 from pipeline.content.types import QA, ObjectionFAQ
 from pipeline.content.value import asks_value
 from pipeline.content.won_answers import names_in
+from pipeline.detect.small_talk import is_banter
 from pipeline.errors import BadInput
 
 
@@ -121,8 +122,9 @@ def readable(quotes: Sequence[Quote]) -> list[Quote]:
     """``quotes``, those that read alone first (``reads_alone``, as a theme's page leads with
     them), a fragment only beside one that does: "Yes, but next time maybe we are not so
     lucky." had been an integrations entry's only source, its meaning in the buyer's turn
-    before."""
-    reads = [q for q in quotes if reads_alone(q.text, q.lead_in)]
+    before; small talk or a joke ("He'll have to buy his own pizza.") reads alone as no worry
+    at all."""
+    reads = [q for q in quotes if reads_alone(q.text, q.lead_in) and not is_banter(q.text)]
     return [*reads, *(q for q in quotes if q not in reads)] if reads else []
 
 

@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.classify import SentenceInput
-from pipeline.detect.rules import CUES, KIND_CUES, alternation, cue_scores, lowered
+from pipeline.detect.decisions import names_a_decision_or_time
+from pipeline.detect.rules import (
+    CUES,
+    KIND_CUES,
+    alternation,
+    cue_scores,
+    is_question,
+    lowered,
+    normalise_quotes,
+)
 from pipeline.detect.sentences import split_sentences
 
 PRODUCT_WORDS = alternation(CUES["aside"]["product"])  # "your", "the app": no small talk then
@@ -25,6 +34,7 @@ _PAIN = alternation(CUES["statement"]["pain"])
 _PAIN_WORDS = KIND_CUES["pain"]
 _HABIT = KIND_CUES["habit"]
 _SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
+_TEAM_ASKED = re.compile("|".join(CUES["question"]["small_talk_team"]))  # capitals kept
 # Led by "sorry", "so", "just"...; ended by "there", "okay", "for a sec" or a name after a comma.
 _CALL_CONTROL = re.compile(
     r"^(?:(?:sorry|so|ok|okay|right|um|uh|er|erm|oh|and|but|just|actually|wait|hang on|hold on"
@@ -58,13 +68,22 @@ def makes_small_talk(sentence: str) -> bool:
     return cues.concern < _STRONG and not any(cues.categories.values())
 
 
+def is_banter(sentence: str) -> bool:
+    """Small talk or a joke about someone, read from the words alone: what a document may
+    never cite as a theme's only evidence (a quote keeps no turn around it)."""
+    return makes_small_talk(sentence) or jokes_about_someone(sentence)
+
+
 def asks_small_talk(sentence: str) -> bool:
     """A question about the world, sport or the journey ("Did you watch Friday night?", "Did you
-    get much snow up there?", "Did you find the place alright?"): small talk, never a question
-    for a theme; not "Did you see the price went up?"."""
+    get much snow up there?", "Did you find the place alright?", "Did the Jets win last night?",
+    "How are the Canadiens doing?"): small talk, never a question for a theme; not "Did you see
+    the price went up?"."""
     text = lowered(sentence).strip().rstrip("\"') ")
     if not text.endswith("?") or puts_it_to_work(text):
         return False
+    if _TEAM_ASKED.search(normalise_quotes(sentence)):  # "How are the Canadiens doing?"
+        return True
     return bool(_SMALL_TALK_QUESTION.search(text)) or makes_small_talk(sentence)
 
 
@@ -102,6 +121,42 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+# How someone will feel or fare, said ahead: "he'll", "she'd", "he's going to"; not "She runs
+# 2 salons." (a fact told of them).
+_ABOUT_SOMEONE = re.compile(
+    r"^\W*(?:(?:oh|well|ha|haha|yeah|and|ah)[,\s]+)?(?:he|she)(?:'ll|'d| will| would"
+    r"|'s going to| is going to|'s gonna| is gonna)\b"
+)
+_WHAT_IS_SOLD = re.compile(
+    r"\b(?:it|this|that|them|i|i'm|i'll|i'd|me|my|we|we're|we'll|our|us|you)\b"
+)
+# Their say on the deal: a demand or a refusal ("He'll want references.", "She'll say no.").
+_THEIR_SAY = re.compile(
+    r"\b(?:wants?|needs?|expects?|asks?|insists?|demands?|refuses?|objects?|says? (?:no|yes)"
+    r"|push(?:es)? back)\b"
+)
+_JOKE_WORDS = 10  # "He'll have to buy his own pizza." has seven
+
+
+def jokes_about_someone(sentence: str) -> bool:
+    """A short remark on how a third person will feel or fare ("He'll be devastated.", "She'll
+    have to find a new hobby."), naming nothing of the sale: no product, no it/this/that for
+    what is offered, nothing of the buyer's own side or ours (I, we, you), no worry, pain or
+    buying topic, no decision, time or demand. "He'll need training." (set-up), "She'll never
+    agree to it.", "He'll decide." and "The techs will moan." (staff) object."""
+    text = lowered(sentence)
+    if is_question(sentence) or len(text.split()) > _JOKE_WORDS:
+        return False
+    if not _ABOUT_SOMEONE.match(text) or _WHAT_IS_SOLD.search(text) or _THEIR_SAY.search(text):
+        return False
+    if names_a_decision_or_time(sentence):  # "He'll decide.", "She'll say no.": their say
+        return False
+    if any(cue.search(text) for cue in (PRODUCT_WORDS, _PAIN, _PAIN_WORDS)):
+        return False
+    cues = cue_scores(sentence)
+    return cues.concern < _MEDIUM and not any(cues.categories.values())
+
+
 def _of_the_product(asked: re.Match[str]) -> bool:
     """An ask of the product, not of the weather ("will it rain") nor chat ("does it ever")."""
     who, verb = asked.group("who"), asked.group("verb")
@@ -120,16 +175,31 @@ def answers_small_talk(sentence: SentenceInput) -> bool:
     """The first sentence of a buyer's reply to the rep's small-talk question ("How was the snow
     up in Denver?" -> "Honestly we barely got any, which my kids were very upset about."), with
     no product, no buying topic, no pain told as one and nothing recurring in the buyer's work
-    ("How was the weekend?" -> "Spent it chasing invoices, like every weekend." is a pain)."""
-    if sentence.index_in_turn != 0 or not sentence.context.strip():
+    ("How was the weekend?" -> "Spent it chasing invoices, like every weekend." is a pain); a
+    later sentence of the reply too while every one up to it keeps to small talk."""
+    if not sentence.context.strip():
         return False
     asked = split_sentences(sentence.context)
     if not asked or not asks_small_talk(asked[-1][2]):
         return False
+    if sentence.index_in_turn > 0:
+        said = [text for *_, text in split_sentences(sentence.turn)][: sentence.index_in_turn]
+        return all(_keeps_to_small_talk(text) for text in [*said, sentence.text])
     text = lowered(sentence.text)
     if any(cue.search(text) for cue in (PRODUCT_WORDS, _PAIN, _PAIN_WORDS, _HABIT)):
         return False
     return not any(cue_scores(sentence.text).categories.values())
+
+
+def _keeps_to_small_talk(sentence: str) -> bool:
+    """A sentence of the reply that stays off the buyer's work ("Ah, do not ask. It is a
+    rebuilding year, again, like every year."): none of the product, a pain, a buying topic, a
+    strong worry nor their own side (we, our: "We run three shops." moves on to the work)."""
+    text = lowered(sentence)
+    if any(cue.search(text) for cue in (PRODUCT_WORDS, _PAIN, _PAIN_WORDS, _OUR_WORK)):
+        return False
+    cues = cue_scores(sentence)
+    return cues.concern < _STRONG and not any(cues.categories.values())
 
 
 def _laughs_off(text: str) -> bool:

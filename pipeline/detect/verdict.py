@@ -50,7 +50,7 @@ from pipeline.detect.retorts import denies_a_worry, speaks_in_irony
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.security_said import unless_security_unsaid
-from pipeline.detect.small_talk import answers_small_talk
+from pipeline.detect.small_talk import answers_small_talk, jokes_about_someone
 from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind, wonders_aloud
 from pipeline.detect.status_quo import defends_what_they_have, not_worth_the_change
 from pipeline.detect.topics import (
@@ -182,7 +182,8 @@ def sentence_verdict(
         # pain of theirs (the pain word had made it one, also where the model read set-up or
         # small talk) and no worry about us
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
-    elif kind in _STATEMENTS and answers_small_talk(sentence):  # "How was the snow?" -> "..."
+    elif kind in _STATEMENTS and (answers_small_talk(sentence) or jokes_about_someone(text)):
+        # "How was the snow?" -> "..."; "He'll have to buy his own pizza." (banter)
         kind, confidence = "other", max(score.probabilities.get("other", 0.0), STATEMENT_SURE)
     elif kind in ("objection", "pain") and (
         states_its_size(sentence)
