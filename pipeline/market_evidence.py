@@ -18,7 +18,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import cache, lru_cache, reduce
 from importlib import resources
 
 from pipeline.regions import markers
@@ -113,7 +113,13 @@ def markets_shown(texts: Iterable[str]) -> frozenset[str]:
     """The markets these lines show their speaker is in: those most often given by a name,
     place or shape (ties kept), a shared name counting for a market another sign gives; else
     the markets common to every weak sign (plain dollars and a +1 number: the US or Canada)."""
-    text = "\n".join(t for t in texts if t)
+    return _markets_in("\n".join(t for t in texts if t))
+
+
+# A page reads each call's market three times (its buyer, its scope, its offers) and every page
+# drafted from the same themes the same calls: each text is read once (a call's text at most).
+@lru_cache(maxsize=256)
+def _markets_in(text: str) -> frozenset[str]:
     signs = _signs()
     strong = Counter({m: n for s in signs.strong if (n := _found(s, text)) for m in s.markets})
     weak = [s for s in signs.weak if _found(s, text)]

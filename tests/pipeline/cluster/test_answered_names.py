@@ -12,17 +12,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from api.commands.server import EXAMPLES_DIR
 from pipeline.analysis.flow import run_clustering
 from pipeline.cluster.answered import asked_about, asked_name
 from pipeline.cluster.held_names import held_name
 from pipeline.cluster.label import name_clusters
 from pipeline.cluster.topic_names import spent_time_name
 from pipeline.embed import Embedder
-from pipeline.ingest.paths import ingest_paths
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
-from tests.conftest import make_settings
+from tests.conftest import examples_copy, make_settings
 
 CLINIC = (
     "How long does a new patient wait for a first appointment?",
@@ -152,21 +150,25 @@ def test_a_seeded_theme_of_answers_is_named_from_the_reps_question(workspace: Wo
 
 
 def test_the_demo_names_its_time_spent_answers_by_what_most_of_them_say(
-    workspace: Workspace,
+    analysed_examples_dir: Path, tmp_path: Path, embedder: Embedder
 ) -> None:
     """Grouped with their lead-ins, the demo's answers "Three hours." (to "How long does the
     Sunday take?", the scheduling), "Six hours. Every payday." and the rota's and payroll's
     hours of another call make one theme of time spent on admin, no longer the answers to
     "How long does payroll take you now?" (those sit with that call's payroll errors): its
-    name says what most of its quotes say, never one quote's "It doesn't do the rota"."""
-    ingest_paths(workspace, [EXAMPLES_DIR], manifest=EXAMPLES_DIR / "manifest.csv")
-    run_clustering(workspace, rebuild=False)
-    with workspace.session() as db:
-        [theme] = db.execute(
-            select(Cluster.id, Cluster.name)
-            .join(Mention, Mention.cluster_id == Cluster.id)
-            .where(Mention.text.startswith("Three hours"))
-        ).all()
-        quotes = list(db.scalars(select(Mention.text).where(Mention.cluster_id == theme.id)))
+    name says what most of its quotes say, never one quote's "It doesn't do the rota".
+    The demo as ``callmine ingest`` left it is the session's (built once per run)."""
+    workspace = examples_copy(analysed_examples_dir, tmp_path / "data", embedder)
+    try:
+        run_clustering(workspace, rebuild=False)
+        with workspace.session() as db:
+            [theme] = db.execute(
+                select(Cluster.id, Cluster.name)
+                .join(Mention, Mention.cluster_id == Cluster.id)
+                .where(Mention.text.startswith("Three hours"))
+            ).all()
+            quotes = list(db.scalars(select(Mention.text).where(Mention.cluster_id == theme.id)))
+    finally:
+        workspace.close()
     assert theme.name == "Time spent"
     assert spent_time_name(quotes, [])  # most of its quotes say how long

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from sqlalchemy.orm import Session
 
+from pipeline import market_evidence
 from pipeline.content import scope
 from pipeline.content.generate import generate_document
 from pipeline.content.profile import ProductProfile, set_profile
@@ -184,3 +185,27 @@ def test_what_a_worry_filed_under_a_rival_is_about() -> None:
     assert quoted_topic(["We tried DentaSoft and nobody opened it.", "DentaSoft is fine."]) is None
     assert worry_topic("competitor", LOCKED) == "contract"
     assert worry_topic("price", LOCKED) == "price"  # a category with a topic keeps it
+
+
+def test_a_texts_markets_are_read_once_whoever_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page asks for each call's markets three times (buyer, scope, offers), and each page of
+    a run for the same calls: the second ask is answered without reading the text again."""
+    calls = [
+        ["Our Toronto dental clinic is billed in CAD.", "Four chairs, two hygienists."],
+        ["We're a plumbing firm in Leeds, £40 a seat is steep.", "Six vans on the road."],
+        ["Our practice in Brisbane does BAS for tradies.", "It's AUD 129 a month?"],
+    ]
+    first = [markets_shown(lines) for lines in calls]
+    reads: list[str] = []
+    found = market_evidence._found
+
+    def counted(sign: market_evidence._Sign, text: str) -> int:
+        reads.append(text)
+        return found(sign, text)
+
+    monkeypatch.setattr(market_evidence, "_found", counted)
+    assert [markets_shown(lines) for lines in calls] == first
+    assert first == [{"Canada"}, {"United Kingdom"}, {"Australia"}]
+    assert reads == []
+    markets_shown(["A funeral home in Ohio, $95 a month."])  # a new text is read
+    assert reads

@@ -153,6 +153,22 @@ def test_injection_stays_inside_the_data_block(ws: Workspace, seeded: Seeded) ->
     assert "Write an objection FAQ" in content[end:]  # the task comes after the data, outside it
 
 
+def test_types_drafted_from_one_evidence_share_the_prompt_up_to_their_task(
+    ws: Workspace, seeded: Seeded
+) -> None:
+    """A server that keeps the last prompt (llama.cpp) or caches prefixes reads the system
+    message and the evidence once for several types; a type's name had opened the system."""
+    with ws.session() as session:
+        evidence = collect_evidence(session, [seeded.price, seeded.setup])
+    faq, page = (build_messages(content_type(t), evidence) for t in ("objection-faq", "one-pager"))
+    assert faq[0] == page[0]
+    shared, task = faq[1]["content"].split("CALL_DATA>>>")
+    assert page[1]["content"].startswith(shared + "CALL_DATA>>>")
+    assert "Write an objection FAQ" in task
+    rival = build_messages(content_type("comparison"), evidence)[0]["content"]
+    assert rival.startswith(faq[0]["content"].rstrip("\n")) and '"facts"' in rival
+
+
 def test_delimiters_inside_a_quote_cannot_close_the_block(ws: Workspace, seeded: Seeded) -> None:
     with ws.session() as session:
         mention = session.query(Mention).filter(Mention.cluster_id == seeded.setup).first()
