@@ -18,6 +18,7 @@ from pipeline.content.pairing import (
 )
 from pipeline.content.profile import ProfileFact
 from pipeline.content.remedies import conditions_named, eased
+from pipeline.detect.antecedents import WITH_THEM
 
 # What holds a buyer to a tool: a contract that runs on, a renewal, a term signed ("tied into
 # X", "we signed a three-year deal with X", "the contract runs another year", "halfway through
@@ -62,20 +63,12 @@ _STARTS = re.compile(
 )
 
 
-# A term bound to someone named before, never us ("a three-year agreement with them"): a
-# buyer does not call the vendor on the call "them".
-_WITH_THEM = re.compile(
-    r"\b(?:deal|contract|agreement|term|lease|licen[cs]e)s? (?:with|to) (?:them|those guys)\b",
-    re.IGNORECASE,
-)
-
-
 def held_by_rival(text: str, rivals: Iterable[str]) -> bool:
     """Whether a buyer's line says a rival's contract holds them: it names a rival, or binds
-    itself to "them" (``_WITH_THEM``: "fourteen months into a three-year agreement with them"
+    itself to "them" (``WITH_THEM``: "fourteen months into a three-year agreement with them"
     had been answered with our own 12-month term beside a buy-out fact), and a term that binds
     ("locked into", "renewal", "contract"), and is not about our own terms."""
-    named = bool(rivals_named(text, rivals)) or bool(_WITH_THEM.search(text))
+    named = bool(rivals_named(text, rivals)) or bool(WITH_THEM.search(text))
     return named and bool(_HELD.search(text)) and not _OURS.search(text)
 
 

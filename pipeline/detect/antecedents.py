@@ -86,7 +86,15 @@ _BARE_DENIAL = re.compile(
 )
 # "that" or "those" as an object, then nothing that could be its noun.
 _OBJECT = re.compile(rf"\b(?:that|those){_AFTER_PRONOUN}", re.I)
-_NOT_POINTING = re.compile(r"\b(?:no|every|any|each|some)\s+one\b|\bthe\s+one\s+thing\b", re.I)
+# A term bound to "them" is bound to the buyer's current provider, never the vendor on the call
+# ("a three-year agreement with them"): quoted alone it still says what holds them.
+WITH_THEM = re.compile(
+    r"\b(?:deal|contract|agreement|term|lease|licen[cs]e)s? (?:with|to) (?:them|those guys)\b",
+    re.IGNORECASE,
+)
+_NOT_POINTING = re.compile(
+    r"\b(?:no|every|any|each|some)\s+one\b|\bthe\s+one\s+thing\b|" + WITH_THEM.pattern, re.I
+)
 
 
 def opening_clause(text: str) -> str:

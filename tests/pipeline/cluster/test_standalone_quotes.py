@@ -109,6 +109,11 @@ def test_reads_alone_tells_a_fragment_from_a_line(trade: str) -> None:
         # A comparison needs what it compares with.
         ("Much cheaper, honestly.", False),
         ("Less than we pay our bookkeeper now.", True),
+        # "Them" bound by a term is the buyer's current provider, said as such; elsewhere it
+        # points back at people or things named before.
+        ("We're eight months into a two-year contract with them, so we can't walk away.", True),
+        ("Our lease with them on the card machines runs to March.", True),
+        ("We'd have to train them all over again on the new tills.", False),
     ],
 )
 def test_reads_alone_of_lines_from_several_trades(line: str, alone: bool) -> None:
