@@ -105,6 +105,33 @@ def add_objection(
     return mention
 
 
+def add_theme_quote(
+    workspace: Workspace,
+    cluster_id: int,
+    text: str,
+    *,
+    kind: str,
+    category: str | None,
+    confidence: float,
+    key: str,
+    account: str,
+) -> None:
+    """A call whose buyer says ``text``, stored as a ``kind`` mention in theme ``cluster_id``
+    with the ``confidence`` a test ranks its quotes by."""
+    call_id = add_call(workspace, [text], key=key, account=account)
+    with workspace.session() as session:
+        utterance = session.scalars(
+            select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
+        ).one()
+        session.add(
+            Mention(
+                utterance_id=utterance.id, call_id=call_id, kind=kind, category=category,
+                text=text, char_start=0, char_end=len(text), confidence=confidence,
+                cluster_id=cluster_id,
+            )
+        )  # fmt: skip
+
+
 def add_quote(workspace: Workspace, text: str, category: str, key: str, confidence: float) -> None:
     """A call whose buyer says ``text``, stored as an objection in no theme (as a detection
     between two full re-clusters would be). The call is marked analysed: left pending, a

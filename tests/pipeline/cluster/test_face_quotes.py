@@ -4,13 +4,12 @@ to four years of history?" had been fronted by "how does time tracking work?".""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from pipeline.cluster.name_rules import described_by
 from pipeline.cluster.queries import get_cluster, list_clusters
-from pipeline.store.models import Cluster, Mention, Utterance
+from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.insights_corpus import add_call
+from tests.insights_corpus import add_theme_quote
 
 # Three trades' question themes: the name is the last quote's, the others ask something else.
 THEMES = {
@@ -41,18 +40,10 @@ def _question_theme(ws: Workspace, trade: str) -> int:
         session.flush()
         cluster_id = cluster.id
     for n, question in enumerate(questions):
-        call_id = add_call(ws, [question], key=f"face{trade}{n}", account=f"{trade} {n}")
-        with ws.session() as session:
-            utterance = session.scalars(
-                select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
-            ).one()
-            session.add(
-                Mention(
-                    utterance_id=utterance.id, call_id=call_id, kind="question",
-                    category=None, text=question, char_start=0, char_end=len(question),
-                    confidence=0.9, cluster_id=cluster_id,
-                )
-            )  # fmt: skip
+        add_theme_quote(
+            ws, cluster_id, question, kind="question", category=None, confidence=0.9,
+            key=f"face{trade}{n}", account=f"{trade} {n}",
+        )  # fmt: skip
     return cluster_id
 
 

@@ -11,15 +11,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select
 
 from pipeline.cluster.lead_ins import reads_alone
 from pipeline.cluster.queries import get_cluster, list_clusters
 from pipeline.cluster.views import cluster_cards_json
 from pipeline.config import DEFAULT_CONFIDENT_AT
-from pipeline.store.models import Cluster, Mention, Utterance
+from pipeline.store.models import Cluster
 from pipeline.workspace import Workspace
-from tests.insights_corpus import add_call
+from tests.insights_corpus import add_theme_quote
 
 # trade -> (category, a fragment leaning on the turn before, two lines that say the worry alone)
 THEMES = {
@@ -59,18 +58,10 @@ def _theme(ws: Workspace, trade: str) -> int:
         session.flush()
         cluster_id = cluster.id
     for n, (text, confidence) in enumerate(((fragment, 0.99), (alone[0], 0.8), (alone[1], 0.7))):
-        call_id = add_call(ws, [text], key=f"alone{trade}{n}", account=f"{trade} {n}")
-        with ws.session() as session:
-            utterance = session.scalars(
-                select(Utterance).where(Utterance.call_id == call_id, Utterance.role == "buyer")
-            ).one()
-            session.add(
-                Mention(
-                    utterance_id=utterance.id, call_id=call_id, kind="objection",
-                    category=category, text=text, char_start=0, char_end=len(text),
-                    confidence=confidence, cluster_id=cluster_id,
-                )
-            )  # fmt: skip
+        add_theme_quote(
+            ws, cluster_id, text, kind="objection", category=category, confidence=confidence,
+            key=f"alone{trade}{n}", account=f"{trade} {n}",
+        )  # fmt: skip
     return cluster_id
 
 
