@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.detect.rules import CUES, alternation, lowered
+from pipeline.detect.rules import CUES, alternation, is_question, lowered
 
 ADOPTION = "adoption"
 _CUES = CUES["adoption_said"]
@@ -32,9 +32,23 @@ def tells_a_failed_try(sentence: str) -> bool:
     failing ("it kept crashing") nor a success ("nobody went back to paper")."""
     text = lowered(sentence)
     tried = _TRIED.search(text)
-    if tried is None:
-        return False
-    start = tried.end()
+    return tried is not None and _not_taken_up(text, tried.end())
+
+
+def tells_a_try(sentence: str) -> bool:
+    """A try of theirs told, whatever came of it ("We rolled out a booking app last spring.")."""
+    return bool(_TRIED.search(lowered(sentence)))
+
+
+def not_taken_up(sentence: str) -> bool:
+    """Their people not taking up what was tried, said in the sentence with no try of its own
+    ("Half the partners never logged in."; not "It kept crashing.")."""
+    return not is_question(sentence) and _not_taken_up(lowered(sentence), 0)
+
+
+def _not_taken_up(text: str, start: int) -> bool:
+    """Their people not taking up what was tried, said in ``text`` from ``start``: never using
+    or reaching it, or keeping to the old way, not the tool failing nor negated."""
     return any(
         not _said_before(_TOOL_SAID, text, start, found.start())
         for found in _UNUSED.finditer(text, start)

@@ -72,6 +72,16 @@ def sentence_before(turn: str, sentence: str) -> str:
     return spans[-1][2] if spans else ""
 
 
+def said_just_before(turn: str, sentence: str, asked: str = "") -> str:
+    """The buyer's sentence just before ``sentence``: in its ``turn``, or for a turn's first the
+    last of their turn before the rep's (``asked``, ``SentenceInput.asked``); "" for none."""
+    before = sentence_before(turn, sentence)
+    if before or not asked:
+        return before
+    spans = split_sentences(asked)
+    return spans[-1][2] if spans else ""
+
+
 def _is_abbreviation(before: str, after: str) -> bool:
     """Does the text up to and including a ``.`` end with an abbreviation or an initial?"""
     match = _WORD_BEFORE.search(before)

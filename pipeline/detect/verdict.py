@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.detect import note_reports, rules
 from pipeline.detect.account_facts import notes_the_account, states_its_size
-from pipeline.detect.adoption_said import ADOPTION, tells_a_failed_try
+from pipeline.detect.adoption_said import ADOPTION
 from pipeline.detect.after_answer import needs_what_was_granted, needs_what_was_refused
 from pipeline.detect.asides import nods_to_a_fact, weighs_a_rival
 from pipeline.detect.blockers import blocked_topic, blocks_the_deal
@@ -63,6 +63,7 @@ from pipeline.detect.topics import (
     says_the_cost_grows,
     weighs_it_against_their_money,
 )
+from pipeline.detect.tries_told import failed_try_told
 from pipeline.detect.vendor_doubts import vendor_doubt
 
 BLOCKER_SURE = 0.9  # a deal breaker, a cost of leaving, a lock-in (``blockers.py``)
@@ -316,7 +317,7 @@ def _said_topic(sentence: SentenceInput, ours: Sequence[str] = ()) -> str | None
         return "status_quo"
     if (doubted := vendor_doubt(sentence.text, ours)) is not None:
         return doubted
-    if tells_a_failed_try(sentence.text):  # "We tried it once and nobody used it."
+    if failed_try_told(sentence):  # "We tried it once and nobody used it.", over two too
         return ADOPTION
     weighed = weighs_it_against_their_money(sentence) or echoes_a_price(sentence)
     return "price" if weighed else None
