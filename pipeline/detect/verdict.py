@@ -50,6 +50,7 @@ from pipeline.detect.retorts import denies_a_worry, speaks_in_irony
 from pipeline.detect.rival_remarks import rival_remark
 from pipeline.detect.said_no import says_no_to_us
 from pipeline.detect.security_said import unless_security_unsaid
+from pipeline.detect.settled_choice import settled_choice_kind
 from pipeline.detect.small_talk import answers_small_talk, jokes_about_someone
 from pipeline.detect.statements import said_as_such, tells_todays_flaw, todays_kind, wonders_aloud
 from pipeline.detect.status_quo import defends_what_they_have, not_worth_the_change
@@ -175,6 +176,10 @@ def sentence_verdict(
         # "I'll be straight with you, it's a no.", "The committee voted it down on Tuesday."
         # (small talk, a pain); the category is the verdict's, below
         kind, confidence = "objection", max(score.objection_probability, STATEMENT_SURE)
+    elif role in SAID_BY_THE_BUYER and (settled := settled_choice_kind(text)) is not None:
+        # "We tried two vendors and settled on Acme." (set-up, the rival a tag), "... and
+        # neither worked." (a pain): their history, no worry about buying from us
+        kind, confidence = settled, max(score.probabilities.get(settled, 0.0), STATEMENT_SURE)
     elif role in SAID_BY_THE_BUYER and (locked := parent_lock_in_kind(sentence)) is not None:
         kind = locked  # "we're on <tool> through the group": a caveat or after a pitch, or set-up
         confidence = max(score.probabilities.get(locked, 0.0), STATEMENT_SURE)
