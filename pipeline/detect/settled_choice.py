@@ -22,19 +22,21 @@ _LOOKED = alternation(_CUES["looked"])
 _CHOSE = alternation(_CUES["chose"])
 _NONE_WORKED = alternation(_CUES["none_worked"])
 _NOT_LOOKING = alternation(_CUES["not_looking"])
+_NEWS = alternation([*CUES["loss_reason"]["lately"], *_CUES["news"]])
 _US = re.compile(r"\byou(?:r|rs|'\w+)?\b")
 
 
 def settled_choice_kind(sentence: str) -> Kind | None:
     """``current_setup`` for a choice told after a look at several, ``pain`` for a look at
     several none of which worked; None for any other sentence, a question, one that brings us
-    in ("went with Rotaly over you") or one that says why they are not looking."""
+    in ("went with Rotaly over you"), one that says why they are not looking, or a choice that
+    is this week's news ("... and went with Rotaly last week": a loss)."""
     text = lowered(sentence)
     looked = _LOOKED.search(text)
     if looked is None or is_question(sentence) or _US.search(text):
         return None
     if _NONE_WORKED.search(text, looked.end()):
         return "pain"
-    if _NOT_LOOKING.search(text):
+    if _NOT_LOOKING.search(text) or _NEWS.search(text):  # why not, or the deal just lost
         return None
     return "current_setup" if _CHOSE.search(text, looked.end()) else None

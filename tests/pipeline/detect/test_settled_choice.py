@@ -37,6 +37,8 @@ def detector(embedder: Embedder) -> RuleEmbeddingDetector:
         ("We looked at three and went with Rotaly over you.", None),  # us weighed: a loss
         ("Did you look at a few before you went with BookIt?", None),
         ("We went with Rotaly last week.", None),  # a choice with no look at several
+        ("We compared three quotes and went with Acme two weeks ago.", None),  # news: a loss
+        ("The yard looked at a few and picked BookIt on Monday.", None),
         ("We tried two of their templates and the clients liked them.", None),
     ],
 )
