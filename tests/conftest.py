@@ -60,6 +60,7 @@ pytest_plugins = [
     "tests.plugins.documents",
     "tests.plugins.auth",
     "tests.plugins.postgres",
+    "tests.plugins.node_ids",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,6 +9,7 @@ speakers the PATCH example names), the theme corpus analysed into clusters, and 
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
+from schemathesis.core.result import Ok
 
 from api.app import create_app
 from pipeline.analysis.flow import analyse_calls
@@ -28,6 +30,7 @@ from pipeline.workspace import Workspace
 from tests.conftest import EXAMPLES_DIR, make_settings
 from tests.insights_corpus import THEMES, add_call
 from tests.plugins.live_server import LiveServer, serve
+from tests.plugins.node_ids import repeated_ids
 
 TOKEN = "fuzz-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -98,15 +101,41 @@ def fuzz_cases() -> Iterator[dict[str, int]]:
     print(f"\nschemathesis: {len(counts)} operations, {sum(counts.values())} cases")
 
 
-@schema.parametrize()
-@settings(
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=list(HealthCheck),
+def operation_test(label: str) -> object:
+    """One test per operation, named after it: schemathesis' items of one test share a node id
+    under pytest 9.2, and pytest-xdist then runs only the first operation of them."""
+
+    @schema.include(name=label).parametrize()
+    @settings(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    def answers_as_documented(
+        case: Any, fuzz_server: LiveServer, fuzz_cases: dict[str, int]
+    ) -> None:
+        fuzz_cases[label] = fuzz_cases.get(label, 0) + 1
+        case.call_and_validate(base_url=fuzz_server.url, headers=AUTH)
+
+    return answers_as_documented
+
+
+def operation_test_name(label: str) -> str:
+    """``GET /api/calls/{call_id}`` -> ``test_get_api_calls_call_id``."""
+    return "test_" + "_".join(re.findall(r"[a-z0-9]+", label.lower()))
+
+
+# An operation whose definition is broken keeps its test: schemathesis makes it fail.
+OPERATION_LABELS = sorted(
+    str(result.ok().label if isinstance(result, Ok) else result.err().label)
+    for result in schema.get_all_operations()
 )
-def test_every_operation_answers_as_documented(
-    case: Any, fuzz_server: LiveServer, fuzz_cases: dict[str, int]
-) -> None:
-    label = case.operation.label
-    fuzz_cases[label] = fuzz_cases.get(label, 0) + 1
-    case.call_and_validate(base_url=fuzz_server.url, headers=AUTH)
+for _label in OPERATION_LABELS:
+    globals()[operation_test_name(_label)] = operation_test(_label)
+
+
+def test_each_operation_is_a_test_of_its_own() -> None:
+    tests = [globals().get(operation_test_name(label)) for label in OPERATION_LABELS]
+    assert all(callable(test) for test in tests) and len(set(map(id, tests))) == len(tests) > 30
+
+
+def test_ids_said_twice_are_found() -> None:
+    ids = ["a.py::t[x]", "a.py::t", "a.py::t", "b.py::t", "a.py::t[x]"]
+    assert repeated_ids(ids) == ["a.py::t", "a.py::t[x]"]
+    assert repeated_ids(["a.py::t[x]", "a.py::t[y]"]) == []
