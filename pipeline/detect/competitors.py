@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.detect.not_rivals import no_rival_here
@@ -175,9 +175,7 @@ _FRAMES = (
     ),
     _before(_VERSUS, "mention"),
     _before(_OVER_AT, "mention"),
-    _Frame(
-        lazy_compile(rf"(?:\b|{_START}){_HEARSAY}{_NAME}"), "mention", None, True, _HEARSAY_GATE
-    ),
+    replace(_before(_HEARSAY, "mention"), gate=_HEARSAY_GATE),
     _after(_PRICED, "mention"),
     _after(_TERMS, "mention"),
     _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
