@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.lazy_regex import lazy_compile
 from pipeline.store.models import Call
 
 # A company's legal form, which one call writes and the next leaves out ("Hartwell & Pike LLP").
@@ -41,7 +42,7 @@ _FORMS = sorted(
 _FIRM_WORD = rf"(?:{'|'.join(map(re.escape, _FORMS))})\.?(?![\w'’-])"
 _NAME_WORD = rf"(?!{_FIRM_WORD})[A-ZÀ-ÖØ-Þ][\w'’-]*"
 # Capitalised names, joined by "&" or "and", then the firm's words ("& Co.", "LLP").
-_FIRM_RE = re.compile(
+_FIRM_RE = lazy_compile(
     rf"(?<![\w&])(?P<names>{_NAME_WORD}(?:(?:\s+(?:&|and))?\s+{_NAME_WORD}){{0,3}})"
     rf"(?P<firm>(?:,?\s+(?:&\s+)?{_FIRM_WORD}){{1,2}})"
 )

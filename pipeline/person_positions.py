@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection
 
 from pipeline.calendar_words import MONTHS, WEEKDAYS, with_plurals
 from pipeline.config import bundled_model_path
+from pipeline.lazy_regex import lazy_compile
 from pipeline.peoples import names_a_language_or_nationality
 from pipeline.person_doings import ROUTINE
 
@@ -48,7 +49,7 @@ TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?"
 
 # A person the speech names whoever they are: after a title ("Dr. Abbott", "Dr Ó Briain") or
 # introduced by name ("Her name's Keisha", "my manager, named Ola Ade").
-SAID_NAME_RE = re.compile(
+SAID_NAME_RE = lazy_compile(
     rf"(?P<lead>\b{TITLE}\s+|\b(?:[Nn]ame is|[Nn]ame['’]s|[Nn]amed)\s+)"
     rf"(?P<name>(?:{PARTICLE}\s+)?{WORD}{_END}(?:\s+(?:{PARTICLE}\s+)?{WORD}{_END})?)"
 )
@@ -110,26 +111,26 @@ _TIED_AFTER = (
 # our MD" ties the name before it to a person, whatever word it is.
 _PRONOUN_LATER = re.compile(r"^[^.!?\n]*?\b(?:he|she)(?:['’](?:s|ll|d)|\s)", re.IGNORECASE)
 
-_IN_POSITION = re.compile(
+_IN_POSITION = lazy_compile(
     rf"(?P<lead>{DONE_TO})(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<possessive>{WORD})(?=['’]s\b)"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={DOES})"
 )
 _NEEDED_TO = re.compile(rf"(?P<lead>{_NEEDED})(?P<object>{_RUN})(?={_PERSON_TO})")
-_BY_ROLE = re.compile(
+_BY_ROLE = lazy_compile(
     rf"(?P<lead>(?<![\w'’-]){_OWNER}{ROLE},?\s+)(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?={_TIED_AFTER})"
 )
 # A person speaking, as a line's or a sentence's label: "Lowenna: we'd need it by May". Not a
 # hyphenated header ("Content-Type: text/plain", "Thread-Topic: ...").
-_LABELLED = re.compile(
+_LABELLED = lazy_compile(
     rf"(?P<lead>^[ \t]*(?:[-•*][ \t]+)?|(?<=[.!?])[ \t]+)(?=[^\n:-]*:)(?P<subject>{_RUN})"
     r"(?=:[ \t])",
     re.MULTILINE,
 )
 # A name said in passing, before an everyday doing (``person_doings``): unknown words only.
 _IN_PASSING = re.compile(rf"(?<![\w'’-])(?P<subject>{WORD}{_END})(?={ROUTINE})")
-_JOINED = re.compile(
+_JOINED = lazy_compile(
     rf"(?P<lead>(?:{re.escape(NAME)}|\b[Mm]e)\s+(?:and|&)\s+)(?P<object>{_RUN})"
     rf"|(?<![\w'’-])(?P<subject>{_RUN})(?=\s+(?:and|&)\s+(?:{re.escape(NAME)}|me\b|I\b))"
 )

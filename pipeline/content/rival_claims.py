@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pipeline.content.rival_hold import keeps_rival, places
 from pipeline.content.scale import MONEY_WORDS, NUMBER_WORD_ALTERNATION
 from pipeline.detect.rules import CUES, alternation, lowered
+from pipeline.lazy_regex import lazy_compile
 
 _ADVERB = r"(?:(?:just|also|only|still|really|never|always|already|actually|even|now)\s+)?"
 # The rival as the subject: "Aurora is too complicated", "Aurora charges per seat".
@@ -27,20 +28,20 @@ _DOES = (
     r"|looks?|seems?|raised|quoted|matched|crashes|crashed|breaks|broke|misses|missed|bundles?"
     r"|bundled|bought|owns"
 )
-_SUBJECT = re.compile(rf"^(?:['’]s\b|\s+{_ADVERB}(?:{_DOES})\b)", re.IGNORECASE)
+_SUBJECT = lazy_compile(rf"^(?:['’]s\b|\s+{_ADVERB}(?:{_DOES})\b)", re.IGNORECASE)
 # Where a clause starts, so a name there is its subject: "Reason: Enerflo bundles CRM".
-_CLAUSE_START = re.compile(r"(?:^|[:;,.!?]|\b(?:and|but|because|since|while))\s*$", re.IGNORECASE)
+_CLAUSE_START = lazy_compile(r"(?:^|[:;,.!?]|\b(?:and|but|because|since|while))\s*$", re.IGNORECASE)
 # Its verb, after an adverb too: "Jobber sends reminders", "X already prints the insurer's form".
-_VERB_AFTER = re.compile(rf"^\s+{_ADVERB}[a-z]+(?:s|ed)\b")
+_VERB_AFTER = lazy_compile(rf"^\s+{_ADVERB}[a-z]+(?:s|ed)\b")
 # Its parts and terms right after its name: "the Aurora contract", "our Aurora term".
-_ITS = re.compile(
+_ITS = lazy_compile(
     r"^\s+(?:contract|agreement|subscription|renewal|term|licen[cs]es?|pricing|prices?|fees?"
     r"|costs?|support|reps?|interface|ui|app|software|platform|features?|reports?"
     r"|invoices?|bills?|rollout|roll-out|sync|integration|migration)\b",
     re.IGNORECASE,
 )
 # A verdict, a price or a term before its name: "love/hate X", "on top of X", "deal with X".
-_VERDICT = re.compile(
+_VERDICT = lazy_compile(
     r"\b(?:loved?|loves|liked?|likes|hated?|hates|happy with|unhappy with|fed up with|frustrated"
     r" with|sick of|tired of|problems? with|issues? with|trouble with|better than|worse than"
     r"|cheaper than|pricier than|more than|less than|on top of|compared (?:to|with)|versus|vs\.?"
@@ -55,7 +56,7 @@ _VERDICT = re.compile(
 )
 # A pronoun after its name that goes on about it, in the quote's next sentence too: "we tried X
 # and it was too complicated", "We're on X. The results flow straight into it."
-_GOES_ON = re.compile(
+_GOES_ON = lazy_compile(
     rf"^.*?\bit(?:['’]s\b|\s+{_ADVERB}(?:{_DOES})\b)"
     r"|^.*?\b(?:loved?|loves|liked?|likes|hated?|hates|used|uses|opened|opens|learned"
     r"|learnt|touched|adopted|trusted|trusts)\s+(?:it|them)\b"
@@ -65,24 +66,24 @@ _GOES_ON = re.compile(
 )
 # Its terms later in a sentence that puts the buyer on it: "We're on X and we signed an annual
 # contract" (not "renewed Solargraf, bundled with our Enphase pricing").
-_ON_IT = re.compile(r"\b(?:on|with|using|use|run|running)\s+$", re.IGNORECASE)
-_TERMS = re.compile(
+_ON_IT = lazy_compile(r"\b(?:on|with|using|use|run|running)\s+$", re.IGNORECASE)
+_TERMS = lazy_compile(
     r"\b(?:contracts?|agreements?|subscriptions?|renewals?|renews?|renewed|locked in|lock-in"
     r"|notice period|mid-contract)\b",
     re.IGNORECASE,
 )
 # The deal's words that the rival won it: "went with X", "Closed lost - chose X".
-_CHOSE = re.compile(
+_CHOSE = lazy_compile(
     r"\b(?:went|go|goes|going|gone|decided to go|moving forward|moved forward|proceeding"
     r"|proceeded|signed|stayed|staying|stay|stick|stuck|sticking|renewed)\s+with\s+(?:the\s+)?$"
     r"|\b(?:chose|chosen|picked|selected|decided on|settled on|switched to|lost to|won by"
     r"|awarded to|winner:?|lost to competitor:?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:not|never|n't|won't|didn't|don't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATED = lazy_compile(r"\b(?:not|never|n't|won't|didn't|don't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-_WITH = re.compile(r"(?<!\w)w/\s*", re.IGNORECASE)
+_WITH = lazy_compile(r"(?<!\w)w/\s*", re.IGNORECASE)
 
 
 def names_rival(text: str, forms: Iterable[str]) -> bool:
@@ -134,7 +135,7 @@ _MONEY = rf"(?:\s?(?:k|{MONEY_WORDS}))?"
 # A figure said as what something costs: "came in at five-fifty", "quoted us 4,200", "charges
 # forty a seat", "twelve hundred flat", "ninety quid", "$2,500"; not a count ("thirty-eight
 # rooms").
-PRICE_SAID = re.compile(
+PRICE_SAID = lazy_compile(
     rf"\b(?:came|come|comes|coming) in (?:at|around|about|under|over) (?:about )?{_FIGURE}"
     rf"|\bquot\w* (?:us |me |them )?(?:at |about |around )?{_FIGURE}"
     rf"|\bcharg\w* (?:us |me |them )?(?:about |around |only |just )?{_FIGURE}"
@@ -194,7 +195,7 @@ _TOPICS = (
     ),
 )
 # What finds fault with the rival: a reason to leave it, never one it fits a buyer better.
-_FAULT = re.compile(
+_FAULT = lazy_compile(
     r"\b(?:put|puts|putting|pushed|raised?|hiked?) (?:our|the|their|its) (?:prices?|fees?|rates?)"
     r"|\bprices? (?:rise|rises|hike|increase|went up|goes up)|\bwait(?:ed|ing|s)?\b|\bslow\w*"
     r"|\bclunky\b|\bnever (?:really )?(?:took|worked|answer\w*)|(?<!my )(?<!our )\bproblems?\b"
@@ -242,14 +243,14 @@ _FAULT = re.compile(
 # A rival criticised, as the detector reads it ("its reporting is useless", "kept logging me
 # out"): the same words make a fault here.
 CRITICISM = alternation(CUES["rival_remark"]["criticism"])
-_FOR_US = re.compile(r"\b(?:for|at) (?:us|our|me|my)\b")  # "built for us farmers" is praise
+_FOR_US = lazy_compile(r"\b(?:for|at) (?:us|our|me|my)\b")  # "built for us farmers" is praise
 # What keeps a buyer on the rival (a contract, the work of moving): a reason they stay, not one
 # the rival fits them better.
 STAYING = frozenset({"contract", "switching", "setup_time", "status_quo"})
 # Content with the rival as it is: "we're not unhappy with it", "it does the job", "my staff
 # already know it", "it's not great, but the staff know it". A reason a buyer stays, listed
 # under its own heading.
-_CONTENT = re.compile(
+_CONTENT = lazy_compile(
     r"\b(?:not unhappy|(?<!not )(?<!n't )(?:quite |pretty |perfectly |very )?happy with"
     r"|(?:not|never) (?:moving|switching|changing|leaving)\b"
     r"|does the job|did the job|works? (?:fine|well|okay|ok) for us|good enough|fine for us"
@@ -268,7 +269,7 @@ _PEOPLE = (
     r"|patients?|tenants?|students?|volunteers?|contractors?|nurses?|drivers?|carers?|hires?"
     r"|starters?|employment|hr|personnel"
 )
-_PEOPLES_PAPERS = re.compile(
+_PEOPLES_PAPERS = lazy_compile(
     rf"\b(?:{_PEOPLE})(?:['’]s?)?\s+(?:\w+\s+)?contracts?\b"
     rf"|\bcontracts?\s+(?:of|for)\s+(?:(?:the|our|their|all|new)\s+)?(?:{_PEOPLE})\b"
     r"|\b(?:does|do|did|doing|handles?|handling|generates?|sends?|drafts?|writes?|stores?"
@@ -304,13 +305,13 @@ def rival_topic(text: str) -> str | None:
 
 
 # A sentence's clauses, and those about us ("your portal is nicer but X is cheaper").
-_CLAUSES = re.compile(r"[,;:]\s|\s(?:but|and|so|because|while)\s|[.!?]\s+", re.IGNORECASE)
-_ABOUT_US = re.compile(r"\b(?:you|your|yours|you['’](?:re|ve|d|ll))\b", re.IGNORECASE)
+_CLAUSES = lazy_compile(r"[,;:]\s|\s(?:but|and|so|because|while)\s|[.!?]\s+", re.IGNORECASE)
+_ABOUT_US = lazy_compile(r"\b(?:you|your|yours|you['’](?:re|ve|d|ll))\b", re.IGNORECASE)
 
 
 # Where a sentence turns: each side is a clause of its own ("the reports were nicer on yours
 # but I can't justify paying more": praise, then a price worry).
-_TURN = re.compile(
+_TURN = lazy_compile(
     r"\s*(?:;|,?\s+\b(?:but|though|although|however|whereas|yet|except that)\b,?)\s+", re.I
 )
 
@@ -359,7 +360,7 @@ def asks(text: str) -> bool:
 
 # The buyer weighing the rival for this deal: looked at it, compared it, got its quote, tried
 # it, or is leaving it; not the rival's pitch to someone ("X pitched our Atlanta team").
-_WEIGHS = re.compile(
+_WEIGHS = lazy_compile(
     r"\b(?:look(?:ed|ing)? at|compar\w+|evaluat\w+|consider\w*|trial\w*|tried|test(?:ed|ing)"
     r"|demo\w*|shortlist\w*|quotes? from|quoted us|versus|vs\b|instead of|switch\w* (?:from|off)"
     r"|mov\w+ (?:off|away from|from)|leav\w+|coming from|went with you|chose you|picked you"

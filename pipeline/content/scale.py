@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from pipeline.content.profile import content_words
+from pipeline.lazy_regex import lazy_compile
 
 _SMALL = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -39,7 +40,7 @@ _NUMBER = rf"\d[\d,]*(?:\.\d+)?|(?:(?:{_WORD})\b(?:\sand\s|[- ])?)+"
 _COUNT_RE = re.compile(rf"(?<![\w£$€¥.])(?P<n>{_NUMBER})\s*\+?[\s-]*(?P<unit>[a-z]+)", re.I)
 _ABOVE = r"more than|over|above|at least|upwards of|from"
 _BELOW = r"up to|under|fewer than|less than|at most|no more than|below"
-_BOUND_RE = re.compile(
+_BOUND_RE = lazy_compile(
     rf"\b(?P<op>{_ABOVE}|{_BELOW})\s+(?P<n>{_NUMBER})\s*\+?[\s-]*(?P<unit>[a-z]+)?"
     rf"|(?<![\w£$€¥.])(?P<n2>{_NUMBER})\s*(?P<unit2>[a-z]+) or (?P<tail>fewer|less|more)\b"
     # "three or more sites", "10+ users": from that many up.

@@ -12,9 +12,8 @@ The words are data (``[adoption_said]`` in ``cues.toml``).
 
 from __future__ import annotations
 
-import re
-
 from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.lazy_regex import Regex
 
 ADOPTION = "adoption"
 _CUES = CUES["adoption_said"]
@@ -59,7 +58,7 @@ def _not_taken_up(text: str, start: int) -> bool:
     )
 
 
-def _said_before(words: re.Pattern[str], text: str, start: int, end: int) -> bool:
+def _said_before(words: Regex, text: str, start: int, end: int) -> bool:
     """``words`` ending ``text[start:end]``, where the spaces before ``end`` are left out."""
     return bool(words.search(text, start, len(text[:end].rstrip())))
 

@@ -26,6 +26,7 @@ from pipeline.detect.rules import (
     lowered,
     topic_without_rival,
 )
+from pipeline.lazy_regex import LazyPattern, Regex
 
 _BLOCKER = CUES["blocker"]
 _VERDICT = alternation(_BLOCKER["verdicts"])
@@ -39,10 +40,12 @@ _REFUSAL = alternation(_BLOCKER["refusals"])
 _MUST = alternation(_BLOCKER["must"])
 _IF_NOT = alternation(_BLOCKER["if_not"])
 # the dismissal after the ask: "..., or it's dead in the water", "..., we won't touch it"
-_OR_ELSE = re.compile(
-    r",?\s+(?P<otherwise>" + alternation(_BLOCKER["otherwise"]).pattern + r")?[,\s]*"
-    r"(?:(?:frankly|honestly|basically|quite simply),?\s+)?"
-    r"(?:" + alternation(_BLOCKER["dismissal"]).pattern + r")"
+_OR_ELSE = LazyPattern(
+    lambda: (
+        r",?\s+(?P<otherwise>" + alternation(_BLOCKER["otherwise"]).pattern + r")?[,\s]*"
+        r"(?:(?:frankly|honestly|basically|quite simply),?\s+)?"
+        r"(?:" + alternation(_BLOCKER["dismissal"]).pattern + r")"
+    )
 )
 _WHAT_WE_SELL = alternation(_BLOCKER["what_we_sell"])
 _GAP = alternation(_BLOCKER["gap"])
@@ -52,7 +55,7 @@ _MATTERS = alternation(_BLOCKER["matters"])
 _NEGATED = re.compile(r"\b(?:not|no|never|without|\w+n't)(?: [\w']+){0,3} ?$")
 
 
-def _said(pattern: re.Pattern[str], text: str) -> bool:
+def _said(pattern: Regex, text: str) -> bool:
     """``pattern`` in ``text`` at least once with no negation just before it."""
     return any(not _NEGATED.search(text[: m.start()]) for m in pattern.finditer(text))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.detect.not_rivals import no_rival_here
@@ -18,6 +18,7 @@ from pipeline.detect.rules import CUES, normalise_quotes
 from pipeline.detect.their_systems import kept_for_other_work
 from pipeline.first_names import is_first_name
 from pipeline.language import opens_a_clause
+from pipeline.lazy_regex import Regex, lazy_compile
 from pipeline.peoples import names_a_people
 from pipeline.rival_names import squashed
 
@@ -140,7 +141,7 @@ _HEARSAY_GATE = re.compile(r"\b(?:" + "|".join(CUES["competitor"]["hearsay_ends"
 class _Frame:
     """One way buyers name a product, the relation it tells, and what must follow the name."""
 
-    pattern: re.Pattern[str]
+    pattern: Regex  # compiled on first use: the frames are the detector's biggest patterns
     relation: str
     tail: re.Pattern[str] | None = None
     spaced: bool = False  # its words end in a space before the name: ``_SPACED_NAME`` holds
@@ -148,11 +149,11 @@ class _Frame:
 
 
 def _before(prefix: str, relation: str, tail: re.Pattern[str] | None = None) -> _Frame:
-    return _Frame(re.compile(rf"(?:\b|{_START}){prefix}{_NAME}"), relation, tail, spaced=True)
+    return _Frame(lazy_compile(rf"(?:\b|{_START}){prefix}{_NAME}"), relation, tail, spaced=True)
 
 
 def _after(suffix: str, relation: str, lead: str = "") -> _Frame:
-    return _Frame(re.compile(rf"\b{lead}{_NAME}{suffix}"), relation)
+    return _Frame(lazy_compile(rf"\b{lead}{_NAME}{suffix}"), relation)
 
 
 # In order of strength: a name two frames hold keeps the first one's relation.
@@ -174,7 +175,7 @@ _FRAMES = (
     ),
     _before(_VERSUS, "mention"),
     _before(_OVER_AT, "mention"),
-    _Frame(re.compile(rf"(?:\b|{_START}){_HEARSAY}{_NAME}"), "mention", None, True, _HEARSAY_GATE),
+    replace(_before(_HEARSAY, "mention"), gate=_HEARSAY_GATE),
     _after(_PRICED, "mention"),
     _after(_TERMS, "mention"),
     _after(_OWNED, "mention", r"(?i:the|an?|their|old|new|existing)\s+(?:old\s+|new\s+)?"),
@@ -303,7 +304,7 @@ def places_said(sentence: str, name: str) -> list[int]:
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = r"[\s-]?"
 # The frames before a name that make it a product: "we use open solar", "than job nimbus".
-_PRODUCT_BEFORE = re.compile(
+_PRODUCT_BEFORE = lazy_compile(
     "(?:"
     + "|".join((_CURRENT, _CURRENT_MORE, _EVALUATED, _EVALUATED_MORE, _VERSUS, _OVER_AT))
     + ")$"

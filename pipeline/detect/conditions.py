@@ -23,6 +23,7 @@ from pipeline.detect.rules import (
     lowered,
     topic_without_rival,
 )
+from pipeline.lazy_regex import Regex
 
 _CUES = CUES["condition"]
 _PROMISE = alternation(_CUES["promises"])
@@ -138,7 +139,7 @@ def condition_beside_a_rival(sentence: str, rivals: Sequence[str]) -> str | None
     return asked_topic(condition)
 
 
-def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def last_match(pattern: Regex, text: str) -> re.Match[str] | None:
     """The last match of ``pattern`` in ``text``: the clause nearest what follows it."""
     matches = list(pattern.finditer(text))
     return matches[-1] if matches else None

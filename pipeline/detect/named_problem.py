@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.lazy_regex import lazy_compile
 from pipeline.text_memo import once_per_text
 
 _CUES = CUES["named_problem"]
@@ -36,30 +37,30 @@ _CATEGORY_TOPICS: dict[str, re.Pattern[str]] = {
 # ("Price objection:", ``pipeline/ingest/inline_labels.py``).
 TOPIC_WORDS = _any([_any(words) for words in _CUES["topics"].values()]) + r"(?: " + _PART + r")?"
 _TOPIC = rf"(?P<topic>{TOPIC_WORDS})"
-_TOPIC_WORD = re.compile(rf"\b{TOPIC_WORDS}\b")
+_TOPIC_WORD = lazy_compile(rf"\b{TOPIC_WORDS}\b")
 # The topic ends its clause: a mark, the text's end, or a word that goes on around it.
 _END = r"(?=\s*(?:$|[,.;:!?)\u2013\u2014-])|\s+" + _any(_CUES["after"]) + r"\b)"
 _FRAMING = _any([*_CUES["opener"], *_CUES["hurts"]]) + _CUES["tail"][0]
-_OPENED = re.compile(r"\b" + _FRAMING + r"\s+" + _TOPIC + _END)
+_OPENED = lazy_compile(r"\b" + _FRAMING + r"\s+" + _TOPIC + _END)
 # "the bit that actually hurts is ...": what follows is named as hurting (``own_problem``). The
 # framing opens its clause: "the bigger problem is" goes on from a worry said before it.
-_HURTS = re.compile(
+_HURTS = lazy_compile(
     r"(?:^|[,;:]\s*)(?:(?:and|but|so|honestly|well|um|uh|er|look|yeah|oh|okay|i mean|i think"
     r"|to be honest|for (?:me|us|them))[,\s]+)*(?:our |my |their )?"
     + _any(_CUES["hurts"])
     + _CUES["tail"][0]
     + r"\s+(?P<named>\S.*)$"
 )
-_NAMED_FIRST = re.compile(
+_NAMED_FIRST = lazy_compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|so|honestly|really|just|look|well|yeah|i think|i guess|i mean)"
     r"\s+)(?:the |our |my )?" + _TOPIC + r"\s*" + _any(_CUES["named_first"]) + _END
 )
-_KIND_OF = re.compile(
+_KIND_OF = lazy_compile(
     r"\b" + _any(_CUES["kind_of"]) + r" " + _TOPIC + r" " + _any(_CUES["kind_of_noun"]) + _END
 )
 _BAD_TIMING = alternation(_CUES["bad_timing"])
 # "our problem is integration": a problem of their own operation, a pain (``statements.py``)
-_OWNED = re.compile(r"\b(?:our|my|their|his|her|your|whose)\s+$")
+_OWNED = lazy_compile(r"\b(?:our|my|their|his|her|your|whose)\s+$")
 TIMING = "authority_timing"
 
 

@@ -14,6 +14,7 @@ import tomllib
 from importlib import resources
 
 from pipeline.detect.kept_tools import kept_beside
+from pipeline.lazy_regex import lazy_compile
 
 _FLAGS = re.IGNORECASE
 
@@ -28,7 +29,7 @@ _SUPPORT_WORK = (
     r"|ledgers?|gates?|doors?|barriers?|fobs?"
     r"|access(?: control)?|door entry|cctv|alarms?|card (?:machines?|readers?|terminals?)"
 )
-_PARTNER_TAIL = re.compile(
+_PARTNER_TAIL = lazy_compile(
     r"^\s*(?:\d+\s+)?(?:(?:already|still|currently|also|now|too),?\s+)?"
     r"(?:(?:for|to do|to run|to handle)\s+(?:our\s+|the\s+|their\s+|all\s+)?(?:[a-z]+\s+){0,2}?"
     r"(?:pay|accounts|books|invoices|tills?|pos|hr|e-?mails?|messages|texts|payments|sso"
@@ -37,25 +38,25 @@ _PARTNER_TAIL = re.compile(
     rf"|to\s+(?:pay|collect|bank|transfer|take\s+(?:card\s+)?payments)|{_SUPPORT_WORK})\b",
     _FLAGS,
 )
-_BACK_OFFICE = re.compile(rf"\b(?:{_SUPPORT_WORK}|accounts|books)\b", _FLAGS)
+_BACK_OFFICE = lazy_compile(rf"\b(?:{_SUPPORT_WORK}|accounts|books)\b", _FLAGS)
 # A sentence about signing in: "We're on Microsoft Entra and I'm not managing another set of
 # passwords" names the identity provider their staff sign in with, which sits beside any
 # product they buy (it had been a guessed rival).
-_SIGNING_IN = re.compile(
+_SIGNING_IN = lazy_compile(
     r"\b(?:SSO|single sign-?on|sign-?on|identity provider|IdP|active directory|MFA|2FA"
     r"|two-factor|passwords?)\b",
     _FLAGS,
 )
 # A thing moved between two of the buyer's own places: "A boat gets moved from Pelican Cut to
 # Mangrove Point" (a vehicle, a patient, stock); "we moved from X to Y" still names products.
-_MOVED_THING = re.compile(
+_MOVED_THING = lazy_compile(
     r"\b(?:gets?|got|getting|is|are|was|were|be|been|being)\s+(?:moved|transferred|shifted|sent"
     r"|taken|driven|towed|relocated|transported|shipped|hauled)\s+(?:back\s+|over\s+)?from\s+$",
     _FLAGS,
 )
-_TO_A_PLACE = re.compile(r"^\s+(?:over\s+|across\s+)?to\s+(?:our\s+|the\s+)?[A-Z]")
+_TO_A_PLACE = lazy_compile(r"^\s+(?:over\s+|across\s+)?to\s+(?:our\s+|the\s+)?[A-Z]")
 # A price list's rung, not a vendor: "4 seats on Team plan" names our own plan.
-_PLAN_TAIL = re.compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _FLAGS)
+_PLAN_TAIL = lazy_compile(r"^\s+(?:plan|tier|edition|package|bundle|level)s?\b", _FLAGS)
 
 # What says a name is an organisation of another kind, beside it: "our GMB rep", "Unite the
 # union", "the union, Unite", "Allstar fuel cards", "our bank, Barclays", "Stockport council",
@@ -69,20 +70,22 @@ _OTHER_KIND = (
     r"|accountants?|solicitors?|lawyers?|auditors?|frameworks?|(?:key\s?)?fobs?|locks?|barriers?"
     r"|intercoms?|access control|door entry|gate (?:hardware|systems?|controllers?)"
 )
-_KIND_AFTER = re.compile(rf"^(?:'s)?,?\s+(?:the\s+)?(?-i:[a-z]+\s+)?(?:{_OTHER_KIND})\b", _FLAGS)
-_KIND_BEFORE = re.compile(rf"\b(?:{_OTHER_KIND})\s*(?:[,:(]\s*|\s+(?:is|was|called)\s+)?$", _FLAGS)
+_KIND_AFTER = lazy_compile(rf"^(?:'s)?,?\s+(?:the\s+)?(?-i:[a-z]+\s+)?(?:{_OTHER_KIND})\b", _FLAGS)
+_KIND_BEFORE = lazy_compile(
+    rf"\b(?:{_OTHER_KIND})\s*(?:[,:(]\s*|\s+(?:is|was|called)\s+)?$", _FLAGS
+)
 # An organisation named for its role: "We're with Harbour Savings", "We pay Harwell Lending".
-_ROLE_IN_NAME = re.compile(
+_ROLE_IN_NAME = lazy_compile(
     rf"\b(?:{_OTHER_KIND}|lending|loans|savings|finance|mutual|estates|lettings)$", _FLAGS
 )
 # "The X portal" is where a body takes data in (a council's, an agency's, a network's), not a
 # product a buyer weighs against ours; "TaxDome's portal for clients" is a product's part.
-_THE_BEFORE = re.compile(r"\bthe\s+$", _FLAGS)
-_PORTAL_AFTER = re.compile(r"^\s+portals?\b", _FLAGS)
+_THE_BEFORE = lazy_compile(r"\bthe\s+$", _FLAGS)
+_PORTAL_AFTER = lazy_compile(r"^\s+portals?\b", _FLAGS)
 # An insurer spoken of by what it charges or asks: "our renewal with Hiscox came back ... the
 # premium went up by 40%". Only for a name the sentence merely mentions: "we switched from
 # Samsara because our insurer wanted cameras" still names a product they ran.
-_INSURED = re.compile(
+_INSURED = lazy_compile(
     r"\b(?:premiums?(?!\s+(?:tier|plan|version|edition|package|features?|support|add-?on))"
     r"|insurers?|insurance|underwrit\w+|(?:cyber|liability)\s+(?:cover|policy))\b",
     _FLAGS,

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.rules import CUES, REASSURANCE, alternation, is_question, lowered
+from pipeline.lazy_regex import LazyPattern
 
 _CUES = CUES["real_worry"]
-_ABSENT = re.compile(REASSURANCE.pattern + "|" + alternation(_CUES["absent"]).pattern)
+_ABSENT = LazyPattern(lambda: REASSURANCE.pattern + "|" + alternation(_CUES["absent"]).pattern)
 _NAMES_IT = re.compile(r"^\s*(?:" + "|".join(_CUES["names_it"]) + r")\s+(?P<worry>.+)$")
 _HOLDS_NOT = re.compile(
     r"^\s*(?:but\s+)?(?P<worry>(?:the |our |your |their )?[\w' -]{2,40}?)\s+"

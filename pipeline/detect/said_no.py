@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.lazy_regex import lazy_compile
 
 _CUES = CUES["said_no"]
 _OBJECTS = "(?:" + "|".join(_CUES["objects"]) + ")"
@@ -30,7 +31,7 @@ def with_the_deal(fragments: list[str]) -> list[str]:
     return [fragment.replace("{objects}", _OBJECTS) for fragment in fragments]
 
 
-_BY_A_DECIDER = re.compile(
+_BY_A_DECIDER = lazy_compile(
     r"\b(?:"
     + "|".join(_CUES["deciders"])
     + ")"

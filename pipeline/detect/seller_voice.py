@@ -14,32 +14,35 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.relayed_questions import relays_a_question
+from pipeline.lazy_regex import lazy_compile
 
 # "we do that for you", "we'll set it all up for you": work the seller's side takes on.
-_FOR_YOU = re.compile(r"\bwe\b(?:'ll|'d| will| can| would)?[^.?!]{0,80}\bfor you\b", re.I)
+_FOR_YOU = lazy_compile(r"\bwe\b(?:'ll|'d| will| can| would)?[^.?!]{0,80}\bfor you\b", re.I)
 # The seller's own offer: "our pricing is", "our standard plan", "our onboarding team".
-_OUR_OFFER = re.compile(
+_OUR_OFFER = lazy_compile(
     r"\bour (?:pricing|price list|(?:\w+ )?plans?\b|platform|product|software|onboarding"
     r"|support team|implementation team|customer success)",
     re.IGNORECASE,
 )
 # Papers the seller sends: "I'll send you the contract", "let me send over the proposal".
-_SENDS = re.compile(
+_SENDS = lazy_compile(
     r"\b(?:i'll|i will|i can|let me|we'll|we will)\s+(?:send|email|forward|share)\s+"
     r"(?:you\s+|over\s+)*(?:the|a|our)\s+(?:\w+\s+)?"
     r"(?:contract|proposal|quote|order form|agreement|dpa|deck|case stud(?:y|ies)|trial|demo)",
     re.IGNORECASE,
 )
 # What the price covers, told as an answer: "the phone tracking is included in the price".
-_INCLUDED = re.compile(
+_INCLUDED = lazy_compile(
     r"\b(?:is|are|comes?) (?:all )?(?:included in (?:the|your|our) (?:[\w-]+ )?(?:price|plan"
     r"|subscription|fee)|at no extra (?:cost|charge)|as standard)\b",
     re.IGNORECASE,
 )
 # A way in the seller proposes: "You could start with the four vans that have nothing".
-_PROPOSES = re.compile(r"^(?:\w+,\s+)?you (?:could|can|might) (?:start|begin) (?:with|by)\b", re.I)
+_PROPOSES = lazy_compile(
+    r"^(?:\w+,\s+)?you (?:could|can|might) (?:start|begin) (?:with|by)\b", re.I
+)
 # Discovery about the buyer's business as it runs now: "How do you handle deliveries today?"
-_DISCOVERY = re.compile(
+_DISCOVERY = lazy_compile(
     r"\b(?:how|what|who|where)\b[^?]{0,60}\b(?:do|are|does) you(?:r team)?\b[^?]{0,60}"
     r"\b(?:today|currently|at the moment|right now|these days|at present)\b"
     r"|\b(?:walk me through|tell me (?:a bit )?(?:more )?about (?:your|how you)|what made you"
@@ -47,7 +50,7 @@ _DISCOVERY = re.compile(
     re.IGNORECASE,
 )
 # Recalling to the buyer what they said: "So last time you mentioned the shops never know".
-_RECAP = re.compile(
+_RECAP = lazy_compile(
     r"^(?:(?:so|and|right|okay|ok|great)[,.]?\s+)?(?:last time|earlier|when we (?:last )?spoke"
     r"|on (?:the|our) (?:last )?call),?\s+you (?:mentioned|told me|were saying)\b",
     re.IGNORECASE,
@@ -56,7 +59,7 @@ _RECAP = re.compile(
 # Work the seller does on what is the buyer's: "we hold the price for the full term of your
 # contract", "we move your client files across". A buyer's "your" is the vendor's, and a buyer
 # does none of these to it ("we'd need your price in writing" is no such verb).
-_DOES_YOURS = re.compile(
+_DOES_YOURS = lazy_compile(
     r"\bwe(?:'ll| will| can| also| always| just| then| even)?\s+(?:hold|freeze|lock|fix|cap"
     r"|guarantee|include|migrate|import|move|transfer|host|store|back up|train|onboard|set up"
     r"|configure|load|waive|refund|match|ship|install|connect|sync|look after|take care of)\b"
@@ -64,7 +67,7 @@ _DOES_YOURS = re.compile(
     re.IGNORECASE,
 )
 # What the seller bundles: "We include the hardware", "we also include onboarding".
-_BUNDLES = re.compile(
+_BUNDLES = lazy_compile(
     r"\bwe(?:'ll| will| also| always)? (?:include|throw in|provide|supply) (?:all |the |free "
     r"|full )*(?:hardware|scanners?|devices?|tablets?|handsets?|card readers?|set-?up|training"
     r"|onboarding|support|data migration|migration|installation|updates|upgrades)\b",
@@ -72,13 +75,13 @@ _BUNDLES = re.compile(
 )
 # Another product's support, told as fact: "Pharmacy Manager and ProScript are both supported
 # today" (a buyer's complaint is the other way: "our version isn't supported any more").
-_SUPPORTED = re.compile(
+_SUPPORTED = lazy_compile(
     r"\b(?:is|are) (?:both |all |fully |already |now )?supported\b(?! by)", re.IGNORECASE
 )
 # Our customers as the proof of what the buyer will get: "Our customers usually go live in a
 # week", "practices like yours tend to...". A buyer's own customers do other things ("our
 # customers usually book online").
-_OUR_CUSTOMERS = re.compile(
+_OUR_CUSTOMERS = lazy_compile(
     r"\b(?:(?:most|many|all|some) of )?our (?:other )?(?:customers|clients|users)\b[^.?!]{0,30}"
     r"\b(?:go(?:es)? live|are live|get (?:up and running|set up|started)|are up and running"
     r"|start (?:with|on|by)|roll (?:it )?out|see (?:a|an|about|around|the|results|savings)"
@@ -89,7 +92,7 @@ _OUR_CUSTOMERS = re.compile(
     re.IGNORECASE,
 )
 # How an answer to a question opens: "Yes, ...", "No, we hold the price...", "Good question".
-_ANSWER_OPENS = re.compile(
+_ANSWER_OPENS = lazy_compile(
     r"^(?:(?:so|well|okay|ok|right|great|and)[,.]?\s+)?(?:yes|yeah|yep|yup|no|nope|absolutely"
     r"|definitely|of course|sure|certainly|correct|not at all|short answer|the short answer|both"
     r"|either|neither"

@@ -26,6 +26,7 @@ from pipeline.detect.rules import (
     normalise_quotes,
 )
 from pipeline.detect.sentences import split_sentences
+from pipeline.lazy_regex import lazy_compile
 
 PRODUCT_WORDS = alternation(CUES["aside"]["product"])  # "your", "the app": no small talk then
 _WORLD = alternation(CUES["aside"]["world"])
@@ -36,7 +37,7 @@ _HABIT = KIND_CUES["habit"]
 _SMALL_TALK_QUESTION = alternation(CUES["question"]["small_talk"])
 _TEAM_ASKED = re.compile("|".join(CUES["question"]["small_talk_team"]))  # capitals kept
 # Led by "sorry", "so", "just"...; ended by "there", "okay", "for a sec" or a name after a comma.
-_CALL_CONTROL = re.compile(
+_CALL_CONTROL = lazy_compile(
     r"^(?:(?:sorry|so|ok|okay|right|um|uh|er|erm|oh|and|but|just|actually|wait|hang on|hold on"
     r"|quick question)\b[\s,.!-]*)*(?:"
     + "|".join(CUES["question"]["call_control"])

@@ -24,6 +24,7 @@ from pipeline.detect.rules import (
     lowered,
 )
 from pipeline.detect.sentences import sentence_before
+from pipeline.lazy_regex import Regex
 
 _PRICE_SAID_HIGH = alternation(CUES["price_said_high"]["cues"])
 _PER_HEAD_REFUSED = alternation(CUES["price_per_head"]["refused"])
@@ -160,6 +161,6 @@ def restates_it_in_their_units(sentence: SentenceInput) -> bool:
     return not _EFFORT.match(text[said.end() :])
 
 
-def _said_not_negated(cue: re.Pattern[str], sentence: str) -> bool:
+def _said_not_negated(cue: Regex, sentence: str) -> bool:
     text = REASSURANCE.sub(" ", lowered(sentence))
     return any(not _NEGATED.search(text[: said.start()]) for said in cue.finditer(text))

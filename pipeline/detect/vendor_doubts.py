@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.detect.rules import CUES, alternation, is_question, lowered
+from pipeline.lazy_regex import LazyPattern
 
 _CUES = CUES["vendor_doubt"]
 _VENDOR = "(?:" + "|".join(_CUES["vendors"]) + ")"
@@ -30,7 +31,7 @@ def _any(name: str) -> str:
     return "(?:" + "|".join(_CUES[name]) + ")"
 
 
-def _of_the_vendor(name: str) -> re.Pattern[str]:
+def _of_the_vendor(name: str) -> LazyPattern:
     return alternation([fragment.replace("{vendor}", _VENDOR) for fragment in _CUES[name]])
 
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from lxml.etree import LxmlError
+from typing import TYPE_CHECKING
 
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
@@ -17,6 +13,10 @@ from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.stacked import text_calls
 from pipeline.ingest.values import parse_timestamp
 from pipeline.ingest.zipped import check_zip, holds
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,6 +31,12 @@ def parse_docx(data: bytes, filename: str) -> list[ParsedCall]:
     """The calls in a DOCX (one, unless it holds several under their own headers): speaker-
     labelled lines if present, else notes."""
     check_zip(data, filename, kind="DOCX", max_bytes=MAX_UNCOMPRESSED_BYTES)
+    # Imported here: only Word files need python-docx (and lxml), 0.1 s of every start.
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import LxmlError
+
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []

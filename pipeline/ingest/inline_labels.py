@@ -21,6 +21,7 @@ from pipeline.detect.listed_rivals import listed_rivals
 from pipeline.detect.named_problem import TOPIC_WORDS, topic_named
 from pipeline.detect.sentences import split_sentences
 from pipeline.ingest.base import ParsedUtterance
+from pipeline.lazy_regex import lazy_compile
 
 _SAID = "said"  # a label naming who spoke ("Customer said:"), no kind
 _TIMING = "timing"  # "Timing:", "Deadline:": when, no kind (a timing objection is the model's)
@@ -70,9 +71,9 @@ _QUALIFIER = (
 )
 _SEPARATOR = r"(?P<sep>\s*(?::|--|–|—)\s*|\s+-\s+|\s*,?\s*(?=[\"“]))"
 _WORDING = rf"{_LEAD}{_TOPIC_BEFORE}(?:{_KIND_WORDS})\b{_TAIL}{_QUALIFIER}"
-_LABEL = re.compile(rf"{_AT}(?P<label>{_WORDING}){_SEPARATOR}", re.IGNORECASE)
+_LABEL = lazy_compile(rf"{_AT}(?P<label>{_WORDING}){_SEPARATOR}", re.IGNORECASE)
 # A label alone on its line over a list: "Objections:", "**Pain points**", "Questions asked:".
-_LIST_LABEL = re.compile(
+_LIST_LABEL = lazy_compile(
     rf"^(?P<mark>[*_]{{0,2}})\s*(?P<label>{_WORDING})\s*:?\s*(?P=mark)\s*:?$",
     re.IGNORECASE,
 )

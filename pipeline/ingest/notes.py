@@ -10,14 +10,15 @@ from pipeline.ingest.note_labels import BULLET, bare_label, is_quotation
 from pipeline.ingest.quotes import holds_a_quote
 from pipeline.ingest.reported_lines import speaks_for_oneself
 from pipeline.ingest.titles import is_part_name
+from pipeline.lazy_regex import lazy_compile
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HEADING = lazy_compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
+_SETEXT = lazy_compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = lazy_compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_CHECKBOX = lazy_compile(r"^\[[ xX]\]\s+")
+_TABLE_RULE = lazy_compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # A backslash before a marker makes it the character itself (Google Docs writes "\*").
-_LINK = re.compile(r"(?<!\\)!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
+_LINK = lazy_compile(r"(?<!\\)!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 # How an email signs off ("Best,", "Kind regards"), and an email's greeting or sign-off line ("Hi
 # Nate,", "Best, Marcus"): no note of the call.
 # German, French, Dutch, Spanish, Italian and Portuguese ones too: a German reply's "Mit
@@ -48,14 +49,14 @@ _SALUTATIONS = (
 # dear Mr. Poe," (the greeting had been a rep's sentence of its own in a quoted reply).
 _NAMED = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}"
 _ALSO_GREETED = rf"(?:\s*[,&]\s*(?:(?:{_HELLOS}|and)\s+)?{_NAMED})*"
-_GREETING = re.compile(
+_GREETING = lazy_compile(
     rf"^(?:(?:{_HELLOS})(?:\s+[\w.'’-]+){{0,3}}{_ALSO_GREETED}[,!:]?"
     rf"|(?:{_SALUTATIONS})(?:\s+[\w.'’-]+){{0,3}}[,:]"
     r"|[A-Z][\w'’-]+,"  # "Jordan," alone over an email's first paragraph
     rf"|(?:{SIGN_OFFS})[,.!]?(?:\s+[\w.'’-]+){{0,3}})$",
     re.IGNORECASE,
 )
-_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
+_EMPHASIS = lazy_compile(r"(?<![\w*\\])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
 
 
 def strip_inline_markdown(text: str) -> str:
@@ -90,12 +91,12 @@ def _is_label_line(text: str, next_line: str) -> bool:
 
 
 # A signature's lines: a phone number, an email address, a web address.
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\(?\+?\d[\d\s().-]{7,}\d")
+_CONTACT = lazy_compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\(?\+?\d[\d\s().-]{7,}\d")
 _SIGNATURE_LINES = 6
 # A sentence that gives a number ("If you could call me on 07700 900314 this week that would
 # be easiest."): a few lowercase words around it, as no "T: 0118 496 0732 | M: ..." line has.
 _PROSE_WORDS = 2
-_LOWER_WORD = re.compile(r"(?<![\w@.])[a-z][a-z'’]*(?![\w@])")
+_LOWER_WORD = lazy_compile(r"(?<![\w@.])[a-z][a-z'’]*(?![\w@])")
 
 
 def is_contact_sentence(text: str) -> bool:
@@ -139,7 +140,7 @@ def without_contact_block(lines: list[str], *, signed_off: bool = False) -> list
     return lines[: start - 1 if ruled else start]
 
 
-_SIGNS_OFF = re.compile(rf"^(?:{SIGN_OFFS})\b", re.IGNORECASE)
+_SIGNS_OFF = lazy_compile(rf"^(?:{SIGN_OFFS})\b", re.IGNORECASE)
 
 
 def parse_notes(

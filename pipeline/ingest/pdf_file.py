@@ -14,9 +14,6 @@ import textwrap
 import zlib
 from collections import Counter
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
 from pipeline.errors import BadInput
 from pipeline.ingest.base import ParsedCall
 from pipeline.ingest.decode import without_mojibake
@@ -25,9 +22,9 @@ from pipeline.ingest.turns import match_label
 
 MAX_PAGES = 1000
 _EDGE_LINES = 6  # a running header or footer sits in a page's first or last lines (wrapped)
-# pypdf trusts the file's structure: a malformed one fails in any of these ways.
+# pypdf trusts the file's structure: a malformed one fails in any of these ways (or its own).
 _UNREADABLE = (
-    PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+    ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
     OSError, RecursionError, zlib.error, struct.error,
 )  # fmt: skip
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -56,6 +53,11 @@ def parse_pdf(data: bytes, filename: str) -> list[ParsedCall]:
 
 
 def _page_texts(data: bytes, filename: str) -> tuple[list[list[str]], str | None]:
+    # Imported here: only PDFs need pypdf, and importing it (with the XML and font libraries
+    # it brings) cost every process 0.2 s at start.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -70,7 +72,7 @@ def _page_texts(data: bytes, filename: str) -> tuple[list[list[str]], str | None
         # line and a bullet with its item; the plain mode put every bullet at the page's end.
         pages = [_lines(page.extract_text(extraction_mode="layout")) for page in reader.pages]
         title = (reader.metadata.title if reader.metadata else None) or None
-    except _UNREADABLE as exc:
+    except (PyPdfError, *_UNREADABLE) as exc:
         raise BadInput(f"not a readable PDF: {exc}", filename=filename) from exc
     return pages, _clean_title(title)
 

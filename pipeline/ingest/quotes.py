@@ -14,10 +14,11 @@ from pipeline.ingest.base import ParsedCall, ParsedUtterance, Person
 from pipeline.ingest.names import name_matches
 from pipeline.ingest.recap_headings import heading_speaker
 from pipeline.ingest.reported_lines import reports_someone
+from pipeline.lazy_regex import lazy_compile
 from pipeline.person_positions import TITLE
 from pipeline.wording import introduces_a_quote, opens_a_quote
 
-_QUOTE = re.compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
+_QUOTE = lazy_compile(r'"(?P<straight>[^"\n]{2,500})"|“(?P<curly>[^”\n]{2,500})”')
 # A role in brackets may follow the name: "Dave (ops) said", "Lisa (GM):".
 _ROLE = r"(?:\s*\((?P<role>[^()\n]{1,30})\))?"
 # How a note says someone spoke, or put a worry: "asked", "pushed back", "worried about GDPR:".
@@ -29,24 +30,24 @@ _SAID = (
 )
 # Between the name and the verb: "Tyler (dockmaster) separately said", "Ana also asked".
 _ADVERB = r"(?:\s+(?:[a-z]+ly|also|then|later|again|too|just|still|even|first|once))*"
-_SAID_BY = re.compile(
+_SAID_BY = lazy_compile(
     rf"\b(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){_ROLE}{_ADVERB}\s+{_SAID}\b"
 )
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = lazy_compile(
     rf"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}}){_ROLE}\s*[:,]?\s*$"
 )
 # A lead-in whose subject says who speaks next: "Amir worried about migration:", "Dana, on the
 # price -". The quote after it had had no speaker while a later "Amir:" was Amir Shah.
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = lazy_compile(
     rf"^\s*(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?){_ROLE},?\s+[a-z][^\"“:]*[:\-–—]\s*$"
 )
 # The rep quoting themself, or a quoted term rather than speech ("set to "require approval"").
-_REP_SAID = re.compile(
+_REP_SAID = lazy_compile(
     r"\b(?:I|we)(?:'ve| have)?\s+(?:said|told|offered|explained|replied|answered|mentioned|"
     r"promised|wrote|suggested|pitched|proposed)\b|\btold (?:her|him|them)\b",
     re.IGNORECASE,
 )
-_TERM = re.compile(
+_TERM = lazy_compile(
     r"\b(?:set to|called|named|labell?ed|titled|the words?|marked(?: as)?|status|setting|option|"
     r"button|field|tab|menu|template)\s*$",
     re.IGNORECASE,
@@ -57,17 +58,17 @@ _MIN_WORDS = 3
 _WORD_CHOICE_WORDS = 6
 # What lets a quote stand as a sentence: "Dave:", "Dave said", "she asked", "called it", "-",
 # "Their COO's words were".
-_LEAD_IN_END = re.compile(
+_LEAD_IN_END = lazy_compile(
     rf"(?:[:\-–—(]|\b(?:{_SAID}(?:\s+that)?|words?(?:\s+(?:were|was))?),?)\s*$", re.IGNORECASE
 )
 # The rep's sentence going on straight after the quote ("is "a fair whack" for a 3,000ha
 # place"); not a joining word before another quote ("…" and "…"), nor who said it or the next
 # quote's lead-in ("…" he said, "…" also she said "…").
-_GOES_ON = re.compile(
+_GOES_ON = lazy_compile(
     rf"^[ \t]*(?!(?:and|or|but)\s*[\"“]|(?:[\w'’]+\s+){{1,2}}{_SAID}\b)[^\W_]",
     re.IGNORECASE,
 )
-_REPLY_HEADER = re.compile(
+_REPLY_HEADER = lazy_compile(
     r"^\s*(?:On\s.{4,200}\swrote:|-{2,}\s*Original Message\s*-{2,}|_{5,}|"
     r"From:\s.+<[^>]+@[^>]+>.*)\s*$",
     re.IGNORECASE,
@@ -158,7 +159,7 @@ def _is_role(bracket: str | None) -> bool:
 
 
 _PRONOUNS = frozenset({"he", "she", "they"})
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_CAPITALISED = lazy_compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
 
 def _named_last(text: str, people: Sequence[Person]) -> str | None:
@@ -302,7 +303,7 @@ def _note(text: str, like: ParsedUtterance) -> ParsedUtterance:
 # A voicemail notification's transcription (RingCentral, Dialpad, Google Voice): the caller's
 # own words. "Transcription (Preview): Hi Sophie it's Fiona from Oakwood Music…" had been a
 # rep's note, and the caller's GDPR worry no buyer quote.
-_VOICEMAIL = re.compile(
+_VOICEMAIL = lazy_compile(
     r"^(?i:(?:voice ?mail|message)\s+)?(?i:transcription|transcript|transcribed)"
     r"(?:\s*\((?i:preview|beta|automatic)\))?\s*:\s*(?P<text>\S.*)$"
 )
@@ -316,7 +317,7 @@ _CALLER = (
     re.compile(rf"\b(?i:voice ?mail|voice message|message)\s+(?i:from)\s+{_CALLER_NAME}\s*$"),
 )
 # Caller IDs that name no one: "WIRELESS CALLER", "Unknown", "PHOENIX AZ" (a carrier's city).
-_NO_ONE = re.compile(
+_NO_ONE = lazy_compile(
     r"\b(?i:caller|unknown|private|anonymous|restricted|unavailable|blocked|number|toll|free"
     r"|wireless|cell|phone|mobile)\b|\b[A-Z]{2}$"
 )

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from pipeline.ingest.base import ParsedUtterance
 from pipeline.ingest.names import norm_name as _norm
+from pipeline.lazy_regex import Regex, lazy_compile
 
 # Phrases a seller says (pitching, demoing, running discovery) and a buyer says (about "your"
 # product, their current tool, their budget). Weights are counts; only the difference matters.
@@ -190,7 +191,7 @@ _JOB = (
 )
 # How an answer opens before the name it gives: "Yeah, that's me, Grace from Saltwater Yoga".
 _ANSWER = r"(?:(?i:yes|yeah|yep|hi|hello|hey|speaking|that'?s me|that'?s right)[,.!]?\s+)"
-_NAMED_FROM = re.compile(
+_NAMED_FROM = lazy_compile(
     r"(?:\b(?i:this is|it'?s|i'?m|i am|my name is|my name'?s)\s+"
     + PERSON_WORDS
     + r",?\s+(?i:from|at|with|over at)|\b(?i:i run|i own|i'?m the owner of)"
@@ -245,7 +246,7 @@ _WORK_FOR = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
-def _company_in(texts: Sequence[str], *patterns: re.Pattern[str]) -> str | None:
+def _company_in(texts: Sequence[str], *patterns: Regex) -> str | None:
     for text in texts[:_INTRO_TURNS]:
         found = next(filter(None, (p.search(text.replace("’", "'")) for p in patterns)), None)
         if found:  # "Brennan Immigration Law. Thanks for calling" ends at its sentence

@@ -13,15 +13,15 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import BadInput
 from pipeline.ingest.csv_columns import MAP_HINT, header_position, without_report_footer
 from pipeline.ingest.decode import without_mojibake
 from pipeline.ingest.zipped import check_zip, holds
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 # A sheet's XML is far larger than its text (every cell is tagged): a 100k-row notes export
 # expands to about 60 MB.
@@ -36,13 +36,26 @@ def is_xlsx(data: bytes) -> bool:
     return holds(data, "xl/workbook.xml")
 
 
+def open_workbook(data: bytes) -> Workbook:
+    """openpyxl's read-only view of a workbook, its refusal (``InvalidFileException``) as a
+    ``ValueError``. openpyxl is imported here: only workbooks need it, and importing it cost
+    every process 0.1 s at start."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except InvalidFileException as exc:
+        raise ValueError(str(exc)) from exc
+
+
 def sheet_rows(data: bytes, filename: str, column_map: dict[str, str] | None = None) -> list[Row]:
     """``(row number, cells)`` of the workbook's table, its header row first; a ``BadInput``
     when the file is no workbook, is a zip bomb, or no worksheet holds a table."""
     check_zip(data, filename, kind="XLSX", max_bytes=MAX_UNCOMPRESSED_BYTES)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        workbook = open_workbook(data)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise BadInput(f"not a readable .xlsx workbook: {exc}", filename=filename) from exc
     tables: list[list[Row]] = []
     try:

@@ -6,9 +6,8 @@ leading metadata) because they turn up anywhere: above the notes, amid turns, un
 
 from __future__ import annotations
 
-import re
-
 from pipeline.ingest.tool_brands import brand_pattern
+from pipeline.lazy_regex import lazy_compile
 
 # Who a meeting tool names in its own lines, as its speaker labels do: "Priya Nair", "Nair, Priya"
 # (Teams' "Last, First"), "Jade Whitfield (Guest)", "Seán Ó Briain"; no pronoun ("We", "I").
@@ -17,7 +16,7 @@ _WHO = (
     rf"(?!(?:I|We|He|She|They|You|It)\s){_NAME_WORD}(?:,?\s{_NAME_WORD}){{0,4}}"
     r"(?:\s\((?i:guest|external|unverified)\))?"
 )
-_TOOL_LINE = re.compile(  # a name, then what happened to the recording; no sentence of speech
+_TOOL_LINE = lazy_compile(  # a name, then what happened to the recording; no sentence of speech
     rf"^(?:{_WHO}\s)?(?:started|stopped) (?:transcription|recording|the recording)$"
     # Who came and went (Teams, Zoom): "Nair, Priya joined the meeting", "Bo Li left the call"
     rf"|^{_WHO}\s(?:has\s)?(?:joined|left) the (?:meeting|call)$"
@@ -72,7 +71,7 @@ _MADE_BY = (
     rf"(?:(?:this\s)?(?:transcript|notes|summary|recording|recap|meeting|call)\s(?:was\s|were\s)?)?"
     rf"{_MADE}(?:\s(?:and\s)?{_MADE})?\s(?:by|with|using)"
 )
-_NOTE_TAKER = re.compile(
+_NOTE_TAKER = lazy_compile(
     rf"^[*_]*(?i:{_TOOL_NAME}\s(?:{_AGENT}|{_ITS_NOTES})|{_MADE_BY}\s{_TOOL_NAME})[*_]*\.?$"
 )
 

@@ -21,6 +21,7 @@ from pipeline.ingest.names import LAST_FIRST, bracket_company, first_last, is_ou
 from pipeline.ingest.preamble import is_footer, is_rule, is_summary_heading, section_name
 from pipeline.ingest.role_labels import PHONE_SPEAKER, UNSIDED_PHONE, bracket_side, role_of_label
 from pipeline.ingest.values import parse_timestamp
+from pipeline.lazy_regex import lazy_compile
 from pipeline.redact import is_phone_number
 
 _TS = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -30,7 +31,7 @@ _NAME = rf"(?:{LAST_FIRST}|[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’][\w.'’\-]*){{0
 _PHONE = r"\+?\(?\d[\d \t().-]{5,22}\d"
 _COMPANY = r"(?:[ \t]*\((?P<company>[^()\n]{1,80})\))?"
 _EM = r"[*_]{0,2}"  # Markdown bold or italics around a label or its time: "**[00:22] Gemma:**"
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     rf"^[ \t]*(?:{_EM}[\[(]?(?P<ts>{_TS})[\])]?{_EM}[ \t]*[-–—|]?[ \t]*)?"
     rf"[*_]{{0,2}}@?(?:(?P<name>{_NAME})|(?P<phone>{_PHONE})){_COMPANY}"
     rf"[ \t]*(?:[\[(](?P<ts2>{_TS})[\])])?[*_]{{0,2}}"
@@ -49,11 +50,11 @@ _HEADERS = (
     ),
 )
 # [Maya Chen] text  (subtitles)
-_BRACKETED = re.compile(rf"^[ \t]*\[(?P<name>{_NAME})\]{_COMPANY}[ \t]*:?[ \t]+(?P<text>\S.*)$")
-_TS_LINE = re.compile(rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$")
+_BRACKETED = lazy_compile(rf"^[ \t]*\[(?P<name>{_NAME})\]{_COMPANY}[ \t]*:?[ \t]+(?P<text>\S.*)$")
+_TS_LINE = lazy_compile(rf"^[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*$")
 # A time opening a turn's text or a paragraph (Sonix: "Mike Tran: [00:00:36] We probably…"):
 # in brackets, or bare when it has hours ("00:01:51 Totally fair"; "10:30 works" is speech).
-_LEADING_TS = re.compile(
+_LEADING_TS = lazy_compile(
     rf"^[ \t]*(?:[\[(](?P<ts>{_TS})[\])]|(?P<bare>\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,]\d{{1,3}})?))"
     rf"[ \t]*[-–—|]?[ \t]+(?=\S)"
 )
@@ -274,7 +275,7 @@ def looks_labelled(lines: list[str], labels: list[Turn | None], *, kind: str = "
 
 
 # A phone tool's comments under the transcript ("Comments (1)", Aircall): our users' notes.
-_COMMENTS = re.compile(r"^(?:internal\s+|team\s+)?(?i:comments?|notes)\s*(?:\(\d+\))?:?$", re.I)
+_COMMENTS = lazy_compile(r"^(?:internal\s+|team\s+)?(?i:comments?|notes)\s*(?:\(\d+\))?:?$", re.I)
 
 
 @dataclass
@@ -361,7 +362,7 @@ def _has_time_lines(lines: list[str], labels: list[Turn | None]) -> bool:
 
 
 _PARAGRAPH_WORDS = 8  # shorter pieces ("Hi.", "By hand, mostly.") join the speaker's next
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ENDS_SENTENCE = lazy_compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def merge_turns(

@@ -15,16 +15,13 @@ import json
 import zipfile
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from pipeline.errors import CallmineError
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.docx_file import is_docx
 from pipeline.ingest.mailbox import looks_like_mailbox, split_messages
 from pipeline.ingest.parse import sniff_format
 from pipeline.ingest.pdf_file import is_pdf
-from pipeline.ingest.spreadsheet import is_xlsx
+from pipeline.ingest.spreadsheet import is_xlsx, open_workbook
 
 
 def estimated_calls(data: bytes, filename: str) -> int:
@@ -33,7 +30,7 @@ def estimated_calls(data: bytes, filename: str) -> int:
         return max(1, _count(data, filename))
     except (CallmineError, ValueError, TypeError, KeyError, OSError, csv.Error, RecursionError):
         return 1  # unreadable here: the parser says why, one rejected result
-    except (zipfile.BadZipFile, InvalidFileException):
+    except zipfile.BadZipFile:
         return 1
 
 
@@ -55,7 +52,7 @@ def _count(data: bytes, filename: str) -> int:
 
 def _workbook_rows(data: bytes) -> int:
     """Data rows of every sheet, as the workbook's dimensions give them (no cell is read)."""
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    workbook = open_workbook(data)
     try:
         return sum(max((sheet.max_row or 1) - 1, 0) for sheet in workbook.worksheets)
     finally:
