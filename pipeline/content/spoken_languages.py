@@ -25,13 +25,28 @@ _USED_BEFORE = re.compile(
     r"|shows?|displays?|prints?|offers?|supports?|only|no|any|some|needs?|wants?)\s+$",
     re.IGNORECASE,
 )
+# What a language is asked of, and what a fact serves in it: the people who help, the product's
+# screens, the documents it makes. "Receipts can be printed in French" does not answer "Does
+# your help desk speak French?". The first words of each are also used after a language's name.
+_SUPPORT_AFTER = r"support|help|helpdesk|hotline|line|agents?|training"
+_PRODUCT_AFTER = r"interface|screens?|menus?|ui|app|portal|site|website"
+_DOCUMENTS_AFTER = (
+    r"receipts?|labels?|invoices?|manuals?|docs|documentation|forms?|templates?|emails?"
+)
+_SERVED = {
+    "support": _SUPPORT_AFTER + r"|service|tickets?",  # not "front desk", "my technicians"
+    "product": _PRODUCT_AFTER + r"|apps|system|software|platform|dashboards?|kiosks?|displays?",
+    "documents": _DOCUMENTS_AFTER
+    + r"|documents?|contracts?|letters?|reports?|statements?|reminders?|prints?|printed|printing",
+}
+_SERVED_WORDS = {
+    thing: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for thing, words in _SERVED.items()
+}
 # ... or just after it: "Spanish-speaking", "French-language", "German speakers", "English-only",
 # "French receipts", "a German version": what is spoken or written in it.
 _USED_AFTER = re.compile(
-    r"(?:\s+|\s*-\s*)(?:speaking|speakers?|language|only|version|translations?|interface"
-    r"|screens?|menus?|receipts?|labels?|invoices?|manuals?|docs|documentation|support|help"
-    r"|helpdesk|hotline|line|agents?|copy|text|ui|forms?|templates?|emails?|app|portal"
-    r"|site|website|training)\b",
+    r"(?:\s+|\s*-\s*)(?:speaking|speakers?|language|only|version|translations?|copy|text|"
+    rf"{_SUPPORT_AFTER}|{_PRODUCT_AFTER}|{_DOCUMENTS_AFTER})\b",
     re.IGNORECASE,
 )
 # Where data is kept, after a people's name: "German data centres", "Swiss servers".
@@ -72,13 +87,22 @@ def asks_language(said: str) -> bool:
 
 def names_language_asked(fact: str, said: str) -> bool:
     """Whether a fact names the language a line asks for (a fact names one in any way: "German
-    delivery screens"): the languages it names besides English (an English-only worry wants
-    another), else, where it names none but English or wants "bilingual", any but English."""
+    delivery screens"), of the thing the line asks it of, where it names one (``_served``):
+    the languages it names besides English (an English-only worry wants another), else, where
+    it names none but English or wants "bilingual", any but English."""
+    asked_of = _served(said)
+    if asked_of and not asked_of & _served(fact):
+        return False  # the language of another thing: "receipts in French" to the help desk
     named = _languages(fact, used=False) - {_ENGLISH}
     asked = _languages(said) - {_ENGLISH}
     if asked:
         return bool(asked & named)
     return bool(named) or _MANY.search(fact) is not None
+
+
+def _served(text: str) -> frozenset[str]:
+    """What ``text`` names as served in a language: support, the product, its documents."""
+    return frozenset(thing for thing, words in _SERVED_WORDS.items() if words.search(text))
 
 
 def language_fact(

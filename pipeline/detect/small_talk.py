@@ -26,11 +26,15 @@ from pipeline.detect.rules import (
     normalise_quotes,
 )
 from pipeline.detect.sentences import split_sentences
+from pipeline.first_names import is_first_name
 from pipeline.lazy_regex import lazy_compile
+from pipeline.person_positions import WORD
+from pipeline.word_names import stands_for_a_thing
 
 PRODUCT_WORDS = alternation(CUES["aside"]["product"])  # "your", "the app": no small talk then
 _WORLD = alternation(CUES["aside"]["world"])
 _LAUGH = alternation(CUES["aside"]["laughs"])
+_WORK = alternation(CUES["aside"]["work"])  # "log each job", "the rota": their day's work
 _PAIN = alternation(CUES["statement"]["pain"])
 _PAIN_WORDS = KIND_CUES["pain"]
 _HABIT = KIND_CUES["habit"]
@@ -122,40 +126,67 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
-# How someone will feel or fare, said ahead: "he'll", "she'd", "he's going to"; not "She runs
-# 2 salons." (a fact told of them).
-_ABOUT_SOMEONE = re.compile(
-    r"^\W*(?:(?:oh|well|ha|haha|yeah|and|ah)[,\s]+)?(?:he|she)(?:'ll|'d| will| would"
-    r"|'s going to| is going to|'s gonna| is gonna)\b"
+# How someone will feel or fare, said ahead: "he'll", "they're going to", "the guys will";
+# not "She runs 2 salons." (a fact told of them). Staff by their job ("the techs") object.
+_OPENER = r"^\W*(?:(?:oh|well|ha|haha|yeah|and|ah)[,\s]+)?"
+_FARES = (
+    r"(?:'ll|'d| will| would|'s going to| is going to|'s gonna| is gonna|'re going to"
+    r"| are going to|'re gonna| are gonna)\b"
 )
+_ABOUT_SOMEONE = re.compile(
+    _OPENER + r"(?:he|she|they|the (?:guys|lads|girls|boys|kids|team))" + _FARES
+)
+# A first name in its place ("Kyle will", "Maria's going to"), matched on the sentence's case.
+_ABOUT_A_NAME = re.compile(f"(?i:{_OPENER})(?P<name>{WORD})(?i:{_FARES})")
 _WHAT_IS_SOLD = re.compile(
     r"\b(?:it|this|that|them|i|i'm|i'll|i'd|me|my|we|we're|we'll|our|us|you)\b"
 )
-# Their say on the deal: a demand or a refusal ("He'll want references.", "She'll say no.").
+# Their say on the deal: a refusal ("She'll say no.") or a demand ("He'll want references.");
+# a demand laughed off ("Maria's going to need a bigger desk, ha.") is the joke's.
 _THEIR_SAY = re.compile(
-    r"\b(?:wants?|needs?|expects?|asks?|insists?|demands?|refuses?|objects?|says? (?:no|yes)"
-    r"|push(?:es)? back)\b"
+    r"\b(?:expects?|asks?|insists?|demands?|refuses?|objects?|says? (?:no|yes)|push(?:es)? back)\b"
+)
+_DEMANDS = re.compile(r"\b(?:wants?|needs?)\b")
+# Their people against the change: "They'll moan.", "The team will kick off.", "He'll struggle."
+_RESISTS = re.compile(
+    r"\b(?:moan|complain|grumble|whinge|whine|revolt|rebel|riot|mutiny|resist|kick off|kick up"
+    r"|struggle|hate|quit|walk out|freak out|be (?:lost|confused|overwhelmed))\b"
 )
 _JOKE_WORDS = 10  # "He'll have to buy his own pizza." has seven
 
 
 def jokes_about_someone(sentence: str) -> bool:
-    """A short remark on how a third person will feel or fare ("He'll be devastated.", "She'll
-    have to find a new hobby."), naming nothing of the sale: no product, no it/this/that for
-    what is offered, nothing of the buyer's own side or ours (I, we, you), no worry, pain or
-    buying topic, no decision, time or demand. "He'll need training." (set-up), "She'll never
-    agree to it.", "He'll decide." and "The techs will moan." (staff) object."""
+    """A short remark on how a third person will feel or fare ("He'll be devastated.", "Kyle
+    will be devastated.", "They'll have to find a new lunch spot."), naming nothing of the
+    sale: no product, no it/this/that for what is offered, nothing of the buyer's own side or
+    ours (I, we, you), no worry, pain or buying topic, no decision, time, resistance or demand
+    unless laughed off. "They'll need training." (set-up), "Kyle will never agree to it.",
+    "He'll decide." and "The team will moan." (staff) object."""
     text = lowered(sentence)
-    if is_question(sentence) or len(text.split()) > _JOKE_WORDS:
+    if is_question(sentence) or len(text.split()) > _JOKE_WORDS or not _about_someone(sentence):
         return False
-    if not _ABOUT_SOMEONE.match(text) or _WHAT_IS_SOLD.search(text) or _THEIR_SAY.search(text):
+    if _WHAT_IS_SOLD.search(text) or _THEIR_SAY.search(text) or _RESISTS.search(text):
+        return False
+    if _DEMANDS.search(text) and not _LAUGH.search(text):
         return False
     if names_a_decision_or_time(sentence):  # "He'll decide.", "She'll say no.": their say
         return False
-    if any(cue.search(text) for cue in (PRODUCT_WORDS, _PAIN, _PAIN_WORDS)):
+    if any(cue.search(text) for cue in (PRODUCT_WORDS, _WORK, _PAIN, _PAIN_WORDS)):
         return False
     cues = cue_scores(sentence)
     return cues.concern < _MEDIUM and not any(cues.categories.values())
+
+
+def _about_someone(sentence: str) -> bool:
+    """Does ``sentence`` open on what a person or a group will feel or do: he, she, they, "the
+    guys", or a first name where a person stands ("Kyle will", not "Will that" nor "Monday")?"""
+    if _ABOUT_SOMEONE.match(lowered(sentence)):
+        return True
+    text = normalise_quotes(sentence)
+    named = _ABOUT_A_NAME.match(text)
+    if named is None or not is_first_name(named.group("name")):
+        return False
+    return not stands_for_a_thing(text, *named.span("name"))
 
 
 def _of_the_product(asked: re.Match[str]) -> bool:

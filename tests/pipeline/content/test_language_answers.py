@@ -147,8 +147,46 @@ def test_a_one_pager_answers_a_language_line_as_planned_or_to_write(
         ("Hosted in German data centres (Frankfurt).", "Is the app in German?", False),
         ("Menus and receipts print in English or Spanish.", "Do you do French and Spanish?", True),
         ("Menus and receipts print in English or Spanish.", "Can it print in Portuguese?", False),
+        ("Receipts print in French.", "Is your help desk in French?", False),  # another thing
+        ("Receipts print in French.", "Do you do French at all?", True),  # no thing asked of
     ],
 )
 def test_a_fact_names_a_language_as_one_used(fact: str, said: str, answers: bool) -> None:
     """Every language of a list one is used in counts; one only qualifying a place does not."""
     assert names_language_asked(fact, said) is answers
+
+
+# (the line asking for a language of one thing, a fact naming that language of another thing,
+# a fact naming it of the thing asked): a salon's help desk, a courier's driver app, a dental
+# practice's patient letters (walk 8, issue 16)
+OTHER_THING = [
+    ("Does your help desk speak French?",
+     "Receipts can be printed in French.",
+     "Our help desk answers in English and French, 8am to 8pm."),
+    ("Is the driver app in Spanish?",
+     "Our support line takes calls in Spanish.",
+     "The driver app can be switched to Spanish."),
+    ("Can the patient letters go out in Welsh?",
+     "The booking screens can be shown in Welsh.",
+     "Patient letters and reminders can be sent in Welsh."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "other", "same"), OTHER_THING)
+def test_a_language_of_another_thing_leaves_the_line_to_write(
+    line: str, other: str, same: str
+) -> None:
+    """The only fact naming the language is about another thing: "To write", as with none."""
+    [item] = objection_faq(_evidence([line], _profile(features=[other]))).items
+    assert item.answer.startswith("To write") and item.profile == [], item.answer
+    [entry] = one_pager(_evidence([line], _profile(features=[other]))).objections
+    assert entry.answer.startswith("To write"), entry.answer
+
+
+@pytest.mark.parametrize(("line", "other", "same"), OTHER_THING)
+def test_the_fact_of_the_thing_asked_answers_the_language_line(
+    line: str, other: str, same: str
+) -> None:
+    """Beside it, the fact naming the language of the thing asked answers, the other does not."""
+    [item] = objection_faq(_evidence([line], _profile(features=[other, same]))).items
+    assert same in item.answer and other not in item.answer, item.answer
