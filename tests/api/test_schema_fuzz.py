@@ -9,6 +9,8 @@ speakers the PATCH example names), the theme corpus analysed into clusters, and 
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import tempfile
 from collections.abc import Iterator
@@ -69,11 +71,18 @@ def seed(workspace: Workspace) -> None:
 
 
 def openapi_document() -> dict[str, Any]:
-    """The app's OpenAPI document (it does not depend on the data)."""
+    """The app's OpenAPI document (it does not depend on the data), a fresh copy each call."""
+    document: dict[str, Any] = json.loads(_openapi_json())
+    return document
+
+
+@functools.cache
+def _openapi_json() -> str:
+    """Built once per process: three test modules read it, two of them while collecting."""
     with tempfile.TemporaryDirectory() as folder:
         workspace = Workspace(make_settings(Path(folder)))
         try:
-            return create_app(workspace=workspace).openapi()
+            return json.dumps(create_app(workspace=workspace).openapi())
         finally:
             workspace.close()
 

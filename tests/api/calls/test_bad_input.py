@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +34,10 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path / "data", max_upload_bytes=LIMIT)
 
 
+@functools.cache
 def docx_bomb() -> bytes:
-    """A ~100 KB .docx whose document.xml inflates to 100 MB."""
+    """A ~100 KB .docx whose document.xml inflates to 100 MB (built when a test first needs it:
+    deflating 100 MB at import cost every xdist worker half a second of collection)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
@@ -57,9 +61,13 @@ PDF = (
 class Case:
     id: str
     filename: str
-    data: bytes
+    content: bytes | Callable[[], bytes]  # or how to build it, if that is slow
     status: int
     says: str  # a word the reason must contain (lower-case)
+
+    @property
+    def data(self) -> bytes:
+        return self.content() if callable(self.content) else self.content
 
 
 CASES = [
@@ -73,7 +81,7 @@ CASES = [
     Case("srt", "call.srt", b"1\n00:00:01,000 --> banana\nAna: hi\n\n2\nnot a time\n", 422, ""),
     Case("json", "call.json", b'{"transcript": [{"speaker": "Ana", "text": "hi"', 422, "json"),
     Case("csv", "notes.csv", b'Note Body,Company\n"unterminated, Acme\n', 422, ""),
-    Case("docx-bomb", "bomb.docx", docx_bomb(), 422, ""),
+    Case("docx-bomb", "bomb.docx", docx_bomb, 422, ""),
     Case("no-utterances", "silent.vtt", b"WEBVTT\n\n", 422, "utterance"),
     Case("dotdot", "../../etc/passwd.txt", TRANSCRIPT, 422, "traversal"),
     Case("absolute", "/etc/passwd", TRANSCRIPT, 422, "absolute"),
