@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, event, func, insert, select, text, update
+from sqlalchemy.pool import Pool
 
 from api.app import create_app
 from api.pages import clusters as clusters_page
@@ -107,6 +108,30 @@ def test_a_view_is_computed_once_per_revision_shared_and_never_stale(
         kept = session.scalar(select(StoredView.payload).where(StoredView.revisions == stamp))
         assert kept == '{"names":["Cost"]}'  # what a pending write saw was not kept
     assert read(workspace) == {"names": ["Cost", "Setup"]} and len(computed) == 4
+
+
+def test_stored_views_reuse_their_connections(workspace: Workspace) -> None:
+    """A small upload stores a dozen views, each a best-effort write on a connection of its
+    own: they share a few kept open, where each had opened one (a PostgreSQL backend, or
+    SQLite's pragmas, per write)."""
+    opened: list[object] = []
+
+    def count(*_args: object) -> None:
+        opened.append(1)
+
+    with workspace.session() as session:
+        revisions_of(session, ("clusters",))  # the main pool's connection, opened before
+        event.listen(Pool, "connect", count)
+        try:
+            found = [
+                workspace.views.get(session, f"view-{n}", {}, ("clusters",), lambda n=n: n)
+                for n in range(6)
+            ]
+        finally:
+            event.remove(Pool, "connect", count)
+        stored = session.scalar(select(func.count()).select_from(StoredView))
+    assert found == list(range(6)) and stored == 6
+    assert len(opened) == 1
 
 
 def test_views_that_read_other_views_are_computed_at_once_by_many_threads(
