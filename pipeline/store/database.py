@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.elements import TextClause
 
 from pipeline.store.migrations import MIGRATIONS
@@ -54,6 +54,7 @@ def row_offset(offset: int) -> ColumnElement[int]:
 
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for the write lock
+SIDE_POOL_SIZE = 2  # best-effort writers' connections kept open between writes
 
 # Written by every writer, read by nobody's views: a write to these raises no revision.
 UNTRACKED_TABLES = frozenset({"data_revisions", "view_cache", "jobs", "_migrations"})
@@ -219,8 +220,18 @@ class Database:
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         track_revisions(self._sessions)
-        # Best-effort writes (progress, stored views) on connections of their own: no pool.
-        self._side_engine = create_engine(url, poolclass=NullPool, **_connect_args(url))
+        # Best-effort writes (progress, stored views) on connections of their own, from a pool
+        # that never makes a caller wait (no overflow limit) and keeps a few open: a small
+        # upload stores a dozen views, and a connection per write (a PostgreSQL backend
+        # started, or SQLite's pragmas run, each time) cost more than the writes.
+        self._side_engine = create_engine(
+            url,
+            poolclass=QueuePool,
+            pool_pre_ping=True,
+            pool_size=SIDE_POOL_SIZE,
+            max_overflow=-1,
+            **_connect_args(url),
+        )
         if self.dialect == "sqlite":
             _enable_sqlite_pragmas(self._side_engine, busy_timeout_ms=0)
 
@@ -244,9 +255,10 @@ class Database:
     def without_waiting(self) -> Iterator[Connection]:
         """A connection of its own whose writes fail at once (``OperationalError``) rather than
         wait for SQLite's one write lock, for best-effort writes beside a long writer
-        (progress, a precomputed view); the caller commits. It comes from no pool, so a request
-        holding a pooled connection never waits for a second one (15 such requests would
-        exhaust the pool and wait on each other). PostgreSQL writers do not block each other."""
+        (progress, a precomputed view); the caller commits. It comes from a pool of its own
+        without a limit, so a request holding a pooled connection never waits for a second one
+        (15 such requests would exhaust the main pool and wait on each other). PostgreSQL
+        writers do not block each other."""
         with self._side_engine.connect() as connection:
             yield connection
 
