@@ -139,6 +139,9 @@ def representative_names(
 # and its slack): "How fast someone actually picks up when a lawyer is locked out at nine at
 # night before a filing" is no label a marketer scans in a list.
 MAX_ASKED_WORDS = MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS
+# With nowhere to cut it whole, a question up to this long still names its theme, before a
+# placeholder ("Questions buyers ask"); cut anywhere, it loses what it asks.
+UNCUT_ASKED_WORDS = 20
 # A note's report of a question: "Asked whether the app works offline" asks "whether ...".
 _REPORTED = re.compile(
     r"^(?:also\s+)?(?:asked|wants? to know|wondered)\s+"
@@ -167,7 +170,7 @@ def asked_whole(
         words = tokens(asked)
         if (
             (asked.endswith("?") and opens_a_question(asked) or reported)
-            and MIN_NAME_WORDS <= len(words) <= MAX_ASKED_WORDS
+            and MIN_NAME_WORDS <= len(words) <= UNCUT_ASKED_WORDS
             and reads_alone(asked)
             and names_something(asked)
         ):
@@ -179,7 +182,8 @@ def asked_core(asked: str, texts: Sequence[str]) -> str:
     clause where it still says one thing (``clauses.cut_points``), without its fillers: the
     cut keeping the most words other quotes of the theme (``texts``) also say, the longest of
     those; the clause only this quote has goes ("How fast someone picks up | when a lawyer is
-    locked out at nine..."). The question keeps its mark; "" when nowhere to cut it whole."""
+    locked out at nine..."). The question keeps its mark; with nowhere to cut it whole, read
+    whole up to ``UNCUT_ASKED_WORDS``, else ""."""
     if len(asked.split()) <= MAX_ASKED_WORDS:
         return asked
     words = without_inner_filler(asked).split()  # "how fast someone actually picks up"
@@ -187,7 +191,7 @@ def asked_core(asked: str, texts: Sequence[str]) -> str:
     shared = {t for t, n in counts.items() if n >= MIN_SHARED_QUOTES}
     cuts = cut_points(words, MAX_ASKED_WORDS)
     if not cuts:
-        return ""
+        return asked if len(words) <= UNCUT_ASKED_WORDS else ""
     best = max(cuts, key=lambda k: (len(shared & said_terms(" ".join(words[:k]))), k))
     kept = " ".join(words[:best]).rstrip(",;:")
     return kept + "?" if asked.endswith("?") else kept
