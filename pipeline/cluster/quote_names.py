@@ -180,10 +180,10 @@ def asked_whole(
 def asked_core(asked: str, texts: Sequence[str]) -> str:
     """``asked`` when it fits a name (``MAX_ASKED_WORDS``), else cut within that before a
     clause where it still says one thing (``clauses.cut_points``), without its fillers: the
-    cut keeping the most words other quotes of the theme (``texts``) also say, the longest of
-    those; the clause only this quote has goes ("How fast someone picks up | when a lawyer is
-    locked out at nine..."). The question keeps its mark; with nowhere to cut it whole, read
-    whole up to ``UNCUT_ASKED_WORDS``, else ""."""
+    shortest cut keeping the words other quotes of the theme (``texts``) also say; a clause
+    only this quote says goes ("How fast someone picks up | when a lawyer is locked out at
+    nine..."). The question keeps its mark; with nowhere to cut it whole, read whole up to
+    ``UNCUT_ASKED_WORDS``, else ""."""
     if len(asked.split()) <= MAX_ASKED_WORDS:
         return asked
     words = without_inner_filler(asked).split()  # "how fast someone actually picks up"
@@ -192,6 +192,9 @@ def asked_core(asked: str, texts: Sequence[str]) -> str:
     cuts = cut_points(words, MAX_ASKED_WORDS)
     if not cuts:
         return asked if len(words) <= UNCUT_ASKED_WORDS else ""
-    best = max(cuts, key=lambda k: (len(shared & said_terms(" ".join(words[:k]))), k))
+    # The shortest cut that keeps every word of the question its theme shares (that the
+    # longest keeps): the clauses after it are this quote's alone.
+    held = shared & said_terms(" ".join(words[: cuts[-1]]))
+    best = next(k for k in cuts if held <= said_terms(" ".join(words[:k])))
     kept = " ".join(words[:best]).rstrip(",;:")
     return kept + "?" if asked.endswith("?") else kept

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cluster.label import centralities, label_clusters
-from pipeline.cluster.quote_names import MAX_ASKED_WORDS
+from pipeline.cluster.quote_names import MAX_ASKED_WORDS, asked_core
 from pipeline.embed import Embedder, normalise
 
 # trade -> (a long question, what it asks about: the theme's name)
@@ -83,3 +83,42 @@ def test_a_theme_of_a_long_question_and_a_follow_up_is_named_short(
     ]
     [label] = label_clusters([quotes], typical, kind="question")
     assert label.name == expected
+
+
+# trade -> (a long question; a question sharing only its subject; one sharing its later clause's
+# thing too; the cut each gives)
+CLAUSES = {
+    "vet": (
+        "Can a locum see the rota before the shift if the usual vet is off sick?",
+        "Can a locum log in from home?",
+        "Does the shift show up for the locum?",
+        ("Can a locum see the rota?", "Can a locum see the rota before the shift?"),
+    ),
+    "school": (
+        "Can a supply teacher see the timetable before the lesson if the usual teacher is off?",
+        "Can a supply teacher log in from home?",
+        "Does the lesson plan go to the supply teacher?",
+        (
+            "Can a supply teacher see the timetable?",
+            "Can a supply teacher see the timetable before the lesson?",
+        ),
+    ),
+    "haulage": (
+        "Can a relief driver see the route before the depot opens if the usual driver is off?",
+        "Can a relief driver log in from home?",
+        "Does the depot send the route to the relief driver?",
+        (
+            "Can a relief driver see the route?",
+            "Can a relief driver see the route before the depot opens?",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("trade", sorted(CLAUSES))
+def test_a_long_question_keeps_the_clause_its_theme_shares(trade: str) -> None:
+    """The clause only the long question says goes; one its theme's other questions share
+    stays ("before the shift", when another asks of the shift)."""
+    asked, alone, sharing, (short, kept) = CLAUSES[trade]
+    assert asked_core(asked, [asked, alone]) == short
+    assert asked_core(asked, [asked, sharing]) == kept
