@@ -104,6 +104,16 @@ _POINTING_ENDS = frozenset({"that", "this", "those", "these"})
 _ASKS_BACK = re.compile(r"^\w+(?:n't)?\s+(?:that|this|these|those)\b", re.IGNORECASE)
 # A few words quoted inside a clause ("answering "where's my order" calls") are part of it.
 _INLINE_QUOTE = re.compile(r'(?<=\w )"([^"\n]{1,40})"(?= \w)')
+# A question said inside a statement: "What I need to know is how fast someone picks up
+# when ...", "My question is whether ...": it asks what follows.
+ASKED_WITHIN = re.compile(
+    r"^(?:(?:what|the\s+(?:one\s+|main\s+|only\s+)?thing)\s+(?:i|we)(?:['’]d|\s+would"
+    r"|\s+really|\s+just)*\s+(?:need|want|like|ask)(?:\s+to\s+(?:know|ask|understand))?\s+is"
+    r"|my\s+(?:main\s+|real\s+|only\s+|first\s+)?question\s+is"
+    r"|(?:i|we)(?:['’]d|\s+would|\s+really|\s+just)*\s+(?:need|want|like)\s+to\s+know),?\s+"
+    r"(?=(?:if|whether|how|what|when|where|which|who|why)\b)",
+    re.IGNORECASE,
+)
 # A spaced dash joins two clauses in a note: "asked re grain storage - can it track each bag?"
 _DASH = re.compile(r"\s+-+\s+")
 
@@ -135,7 +145,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     for part in parts:
         # "Plus the vans never arrive", "I mean, the kennel rota": the opening goes (lexicon)
         opening = without_opening(_LEADING_FILLER.sub("", part.strip(" -")))
-        clause = _INNER_FILLER.sub("", opening.strip())
+        clause = without_inner_filler(_without_ask_lead_in(opening.strip()))
         clause = without_foreign_opening(clause)
         words = _WORD.findall(clause)
         lowered = [w.strip("?").lower() for w in words]
@@ -174,23 +184,7 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     asked = list(words) if question else []  # the question whole, should its cut lose words
     cut = len(words) > MAX_QUOTE_WORDS
     if cut:
-        cuts = [
-            k
-            for k in range(3, MAX_QUOTE_WORDS + 1)
-            # before "if ..." or a phrase of time or place ("| during the school holidays")
-            if words[k].lower() in _SUBORDINATORS | _WHEN_PHRASE
-            and not waits_for_more(words[:k])
-            and not asks_of_what_follows(words[:k])
-            and not (words[k].lower() in _RELATIVES and _NEGATION.search(" ".join(words[:k])))
-        ]
-        # Else before "and"/"but": "Last month that happened four times | and one customer".
-        cuts = cuts or [
-            k
-            for k in range(4, MAX_QUOTE_WORDS + 1)
-            if words[k].lower() in _JOINS
-            and not waits_for_more(words[:k])
-            and words[k - 1].lower() not in _ONLY_BEFORE_BUT  # "nothing | but answering"
-        ]
+        cuts = cut_points(words)
         if not cuts and len(words) > MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS:
             # Nowhere to cut it whole: a word count had cut "the per-user fee for twelve
             # pickers plus" and "The Shopify sync is the part" mid-phrase. No name.
@@ -205,8 +199,10 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
         # "to know" is a verb, not a filler: popping it had named a theme "We still need"
         and words[-2].lower() != "to"
     ):
-        words.pop()
         question = False
+        if _ends_on_particle(words):  # "turn up": the verb's, kept
+            break
+        words.pop()
     # A question cut where its verb's particle goes ("A ten pack that runs | out after three
     # months?" had named a theme "A ten pack that runs") is read whole while it is not long:
     # asked, when it opens as a question; else what it asks after, a topic ("A ten pack ...").
@@ -218,6 +214,42 @@ def quote_clause(quote: str, keywords: Sequence[str] = ()) -> str:
     return capitalised(clause + ("?" if question else ""))
 
 
+def without_inner_filler(text: str) -> str:
+    """``text`` without the words said in passing inside it ("really", "actually")."""
+    return _INNER_FILLER.sub("", text)
+
+
+def _without_ask_lead_in(clause: str) -> str:
+    """A clause without the statement its question is said in: "My question is how soon
+    someone answers" asks "how soon someone answers" (``ASKED_WITHIN``)."""
+    within = ASKED_WITHIN.match(clause)
+    return clause[within.end() :] if within else clause
+
+
+def cut_points(words: Sequence[str], most: int = MAX_QUOTE_WORDS) -> list[int]:
+    """Where a long clause can be cut within ``most`` words and still say one thing
+    (``words[:k]`` for each ``k``, shortest first): before "if ..." or a phrase of time or
+    place ("| during the school holidays"), else before "and"/"but" ("Last month that happened
+    four times | and one customer"); never where the words wait for more or a question's verb
+    loses its object; [] with none."""
+    last = min(most, len(words) - 1)
+    cuts = [
+        k
+        for k in range(3, last + 1)
+        if words[k].lower() in _SUBORDINATORS | _WHEN_PHRASE
+        and not waits_for_more(words[:k])
+        and not asks_of_what_follows(words[:k])
+        and not (words[k].lower() in _RELATIVES and _NEGATION.search(" ".join(words[:k])))
+    ]
+    return cuts or [
+        k
+        for k in range(4, last + 1)
+        if words[k].lower() in _JOINS
+        and not waits_for_more(words[:k])
+        and words[k - 1].lower() not in _ONLY_BEFORE_BUT  # "nothing | but answering"
+    ]
+
+
 # "Can we pick | which machines...": a question's verb right after its subject waits for
 # what the clause after it says.
 _QUESTION_OPENERS = _MODALS | frozenset("do does did is are was were".split())
@@ -225,6 +257,17 @@ _SUBJECTS = frozenset("i we you they it he she".split())
 _OBJECTS = frozenset("me us you them him her".split())
 # A name never ends on these: it stops before its object or its clause ("...until").
 _MID_PHRASE_ENDINGS = _WAITING | _SUBORDINATORS | _WHEN_PHRASE | OPENERS_ONLY
+
+
+# A verb's particle or object ends its phrase: "How fast does an engineer turn | up" had named
+# a theme "How fast does an engineer turn", "Can someone call | us" one "Can someone call".
+_PARTICLES = frozenset({"up", "out", "over"}) | _OBJECTS
+
+
+def _ends_on_particle(words: Sequence[str]) -> bool:
+    """Whether ``words`` end on a particle or object right after a word of meaning (its verb)."""
+    before, last = (w.strip("?,").lower() for w in words[-2:])
+    return last in _PARTICLES and before not in EDGE_WORDS
 
 
 def asks_of_what_follows(words: Sequence[str]) -> bool:

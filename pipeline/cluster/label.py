@@ -8,7 +8,8 @@ most telling clause of a central quote; each holds for most of the quotes, else 
 topic names it (``topic_names``), else its most representative quote read whole
 (``quote_names``); a name always reads alone (``name_shape``: no "Though?"). Each cluster
 also keeps its c-TF-IDF keywords (``keywords``), for search and for telling duplicates apart;
-no person is named.
+no person is named. One theme's options are ranked in ``name_options``; this module picks
+the first free one across themes.
 An LLM can rename clusters through the ``ClusterLabeler`` seam (client in ``pipeline/llm.py``).
 """
 
@@ -23,48 +24,33 @@ import numpy as np
 
 from pipeline.cluster.answered import asked_name
 from pipeline.cluster.buyer_words import buyers_first, buyers_first_order, by_side
-from pipeline.cluster.category_names import (
-    NEED_CATEGORIES,
-    described_name,
-    needed_name,
-    shared_name,
-)
-from pipeline.cluster.clauses import has_figure, names_a_concern, quote_clause
 from pipeline.cluster.keywords import KEYWORDS_KEPT, ctfidf_keywords
 from pipeline.cluster.label_checks import telling_first, true_of_its_quotes
 from pipeline.cluster.llm_names import ClusterLabeler, model_names
-from pipeline.cluster.name_phrases import centrally_shared, phrase_candidates, spelled_as_said
+from pipeline.cluster.name_options import name_options
+from pipeline.cluster.name_phrases import phrase_candidates
 from pipeline.cluster.name_rules import clashes, names_last
 from pipeline.cluster.name_sense import keeps_its_sense
 from pipeline.cluster.name_shape import asks_a_favour, reads_alone, without_filler_edges
-from pipeline.cluster.pain_names import problem_names
 from pipeline.cluster.pain_shapes import thin_pain_name
 from pipeline.cluster.people import names_a_person, without_vocatives
 from pipeline.cluster.quote_names import asked_whole, representative_names
 from pipeline.cluster.reported_questions import reported_question_name
 from pipeline.cluster.representative import (
     TOPIC_SHARE,
-    holds_for_most,
     holds_without_rival,
-    paraphrased,
     shared_by_most,
-    topic_strength,
 )
 from pipeline.cluster.rival_themes import rival_theme_names, theme_rival
 from pipeline.cluster.topic_names import (
     ASKED_KINDS,
     last_resort_name,
     spent_time_name,
-    topic_category,
     topic_name,
-    topic_words,
 )
-from pipeline.detect.rules import cue_scores
 from pipeline.embed import Vectors
 from pipeline.language import foreign_words, mostly_english
 from pipeline.wording import capitalised
-
-CENTRAL_QUOTES = 5  # with no phrase to name it by, a clause of one of the most central quotes
 
 
 @dataclass(frozen=True)
@@ -155,7 +141,7 @@ def name_clusters(
         options = fitting(
             buyers_first(
                 telling_first(
-                    _name_options(
+                    name_options(
                         candidates[i],
                         by_centrality,
                         keywords[i],
@@ -226,101 +212,6 @@ def _fitting(
         named = true_of_its_quotes(o, texts, competitors)
         if named == capitalised(o) or holds_without_rival(named, texts, competitors):
             yield named
-
-
-def _name_options(
-    phrases: Sequence[str],
-    by_centrality: Sequence[str],
-    keywords: Sequence[str],
-    competitors: Sequence[str] = (),
-    category: str | None = None,
-    kind: str | None = None,
-    leading: set[str] | None = None,
-) -> Iterator[str]:
-    """Name options best first, spelled as said; lazy, since the first free one is usually
-    the first (spelling a phrase scans every quote of the group). A recurring phrase or a
-    central quote's clause comes first only when most quotes say what it says (``paraphrased``);
-    else the category and the words its quotes share (``shared_name``), then its topic, and
-    only then one buyer's words. Clauses that set the scene or stop short come last."""
-    needed = needed_name(by_centrality, category, kind)
-    if needed:  # what they cannot do without, never "Without a timesheet export"
-        yield needed
-    topic = category or topic_category(by_centrality)
-    # A phrase or a clause names the theme only when most of its quotes say what it says
-    # (``paraphrased``): "Send me the security" (two of sixteen security worries) had named one.
-    held = [p for p in phrases if paraphrased(p, by_centrality, topic, competitors)]
-    for phrase in held:
-        yield spelled_as_said(phrase, by_centrality)
-    central = by_centrality[: max(1, -(-len(by_centrality) // 2))]
-    # a clause of an uncertain read (``leading``) names no theme, however many quotes say it
-    clauses = [
-        (quote_clause(quote, keywords), quote in central)
-        for quote in by_centrality[:CENTRAL_QUOTES]
-        if leading is None or quote in leading
-    ]
-    clauses = [(c, near) for c, near in clauses if c]  # "": no clause stands whole
-    # A figure or a count is one buyer's ("About $97 a month" had named a price theme, "Every
-    # two weeks I lose six hours to it" a payroll one): clauses without first, by centrality.
-    clauses.sort(key=lambda clause: has_figure(clause[0]))
-    concerns = [(c, near) for c, near in clauses if names_a_concern(c)]
-    # "Where is the data stored" (a security cue) had named eleven quotes of agents, insurers'
-    # templates and EDR exclusions; "My husband handles the books" six of partners and seasons.
-    said = [c for c, _ in concerns if paraphrased(c, by_centrality, topic, competitors)]
-    typical = [c for c, near in concerns if near and c in said]
-    # Of those without a figure, the clause that says the topic most plainly first: "My CFO
-    # wants payback under two years" (a contract cue in "two years") had named a contract
-    # theme before "Our investors won't sign anything longer than twelve months".
-    typical.sort(key=lambda c: (has_figure(c), -topic_strength(c, topic)))
-    shared = shared_name(by_centrality, keywords, competitors, category, kind)
-    # A need is named by the thing needed ("Missing feature: waitlist"), before one buyer's
-    # wording of it ("Without a proper waitlist").
-    if shared and category in NEED_CATEGORIES:
-        yield shared
-    yield from typical
-    if shared:
-        yield shared
-    described = described_name(by_centrality, keywords, competitors, category, kind)
-    if described:
-        yield described
-    yield from (c for c in said if c not in typical)
-    # Then the topic itself ("Security"; a pain theme's shared words, "Timesheets") before a
-    # phrase or a clause most quotes do not say: one buyer's, however plainly it says the topic.
-    named_topic = topic_name(by_centrality, keywords, competitors, category, kind)
-    if kind == "pain":
-        # A pain's, as what its central quotes say of it: "Driver" had named ten pains about
-        # ringing drivers to ask where they are.
-        near = [q for q in by_centrality if leading is None or q in leading]
-        # A complaint the most central quotes say outranks any one quote's words: "Too much
-        # admin", said by the two most central of seven, before "They call it the ugly app".
-        # A topic pair of two mixed pains ("Repeat prescriptions") is theirs, not the theme's.
-        yield from (
-            spelled_as_said(p, by_centrality)
-            for p in centrally_shared(phrases, near)
-            if p not in held and cue_scores(p).concern > 0
-        )
-        topics = topic_words(by_centrality, keywords, competitors)
-        yield from problem_names(near[:CENTRAL_QUOTES], by_centrality, topics, named_topic)
-    elif named_topic:
-        yield named_topic
-    # Last, a phrase or a clause whose words most quotes say (of one or two quotes, its own):
-    # one buyer's words never name a theme of more ("The crem fee" had named ten pains, two on
-    # fees; "Answering service", said twice in one turn, ten).
-    yield from (
-        spelled_as_said(p, by_centrality)
-        for p in phrases
-        if p not in held and _holds(p, by_centrality)
-    )
-    yield from (c for c, _ in concerns if c not in said and _holds(c, by_centrality))
-    if kind in ASKED_KINDS:  # what the central question asks, before "If a baker leaves"
-        yield from asked_whole(by_centrality, leading)
-    scene = [c for c, _ in clauses if not names_a_concern(c)]
-    yield from (c for c in scene if c not in said and _holds(c, by_centrality))
-
-
-def _holds(option: str, texts: Sequence[str]) -> bool:
-    """Whether most texts say one of the option's words (of one or two, its own quote's do),
-    or say it word for word ("Six hours")."""
-    return holds_for_most(option, texts) or shared_by_most(option, texts)
 
 
 def centralities(

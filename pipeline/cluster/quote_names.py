@@ -13,15 +13,19 @@ question theme is named by its central question read whole (``asked_whole``): it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from pipeline.cluster.clauses import (
+    ASKED_WITHIN,
     MAX_QUOTE_WORDS,
     QUOTE_SLACK_WORDS,
+    cut_points,
     ends_mid_phrase,
     has_figure,
     opens_on_context,
     quote_clause,
+    without_inner_filler,
 )
 from pipeline.cluster.label_checks import refers_back
 from pipeline.cluster.name_shape import opens_a_question, reads_alone
@@ -131,20 +135,16 @@ def representative_names(
             yield phrase
 
 
-MAX_ASKED_WORDS = 20  # a question read whole: cut, it loses what it asks
+# A question names its theme within the words any name has (a clause's ``MAX_QUOTE_WORDS``
+# and its slack): "How fast someone actually picks up when a lawyer is locked out at nine at
+# night before a filing" is no label a marketer scans in a list.
+MAX_ASKED_WORDS = MAX_QUOTE_WORDS + QUOTE_SLACK_WORDS
+# With nowhere to cut it whole, a question up to this long still names its theme, before a
+# placeholder ("Questions buyers ask"); cut anywhere, it loses what it asks.
+UNCUT_ASKED_WORDS = 20
 # A note's report of a question: "Asked whether the app works offline" asks "whether ...".
 _REPORTED = re.compile(
     r"^(?:also\s+)?(?:asked|wants? to know|wondered)\s+"
-    r"(?=(?:if|whether|how|what|when|where|which|who|why)\b)",
-    re.IGNORECASE,
-)
-# A question said inside a statement: "What I need to know is how fast someone picks up
-# when ...", "My question is whether ...": it asks what follows.
-_ASKED_WITHIN = re.compile(
-    r"^(?:(?:what|the\s+(?:one\s+|main\s+|only\s+)?thing)\s+(?:i|we)(?:['’]d|\s+would"
-    r"|\s+really|\s+just)*\s+(?:need|want|like|ask)(?:\s+to\s+(?:know|ask|understand))?\s+is"
-    r"|my\s+(?:main\s+|real\s+|only\s+|first\s+)?question\s+is"
-    r"|(?:i|we)(?:['’]d|\s+would|\s+really|\s+just)*\s+(?:need|want|like)\s+to\s+know),?\s+"
     r"(?=(?:if|whether|how|what|when|where|which|who|why)\b)",
     re.IGNORECASE,
 )
@@ -159,17 +159,42 @@ def asked_whole(
     """The questions nearest the centroid (as ``representative_names`` picks them), each read
     whole without its opening ("And ...") or an aside after a dash: "What happens when the van
     goes through the tunnel with no signal?", "Whether the app works offline in the loading
-    bays" (a note's "Asked whether ...", a buyer's "My question is whether ..."). A question
-    theme is what its central question asks."""
+    bays" (a note's "Asked whether ...", a buyer's "My question is whether ..."), one longer
+    than a name cut to what it asks about (``asked_core``). A question theme is what its
+    central question asks."""
     for quote in _near(by_centrality, leading, among):
         said = _DASHED.split(without_opening(quote.strip()))[0].strip()
-        reported = _REPORTED.match(said) or _ASKED_WITHIN.match(said)
-        asked = capitalised(said[reported.end() :] if reported else said).rstrip(" .")
+        reported = _REPORTED.match(said) or ASKED_WITHIN.match(said)
+        whole = capitalised(said[reported.end() :] if reported else said).rstrip(" .")
+        asked = asked_core(whole, by_centrality)
         words = tokens(asked)
         if (
             (asked.endswith("?") and opens_a_question(asked) or reported)
-            and MIN_NAME_WORDS <= len(words) <= MAX_ASKED_WORDS
+            and MIN_NAME_WORDS <= len(words) <= UNCUT_ASKED_WORDS
             and reads_alone(asked)
             and names_something(asked)
         ):
             yield asked
+
+
+def asked_core(asked: str, texts: Sequence[str]) -> str:
+    """``asked`` when it fits a name (``MAX_ASKED_WORDS``), else cut within that before a
+    clause where it still says one thing (``clauses.cut_points``), without its fillers: the
+    shortest cut keeping the words other quotes of the theme (``texts``) also say; a clause
+    only this quote says goes ("How fast someone picks up | when a lawyer is locked out at
+    nine..."). The question keeps its mark; with nowhere to cut it whole, read whole up to
+    ``UNCUT_ASKED_WORDS``, else ""."""
+    if len(asked.split()) <= MAX_ASKED_WORDS:
+        return asked
+    words = without_inner_filler(asked).split()  # "how fast someone actually picks up"
+    counts = Counter(t for text in set(texts) for t in said_terms(text) if " " not in t)
+    shared = {t for t, n in counts.items() if n >= MIN_SHARED_QUOTES}
+    cuts = cut_points(words, MAX_ASKED_WORDS)
+    if not cuts:
+        return asked if len(words) <= UNCUT_ASKED_WORDS else ""
+    # The shortest cut that keeps every word of the question its theme shares (that the
+    # longest keeps): the clauses after it are this quote's alone.
+    held = shared & said_terms(" ".join(words[: cuts[-1]]))
+    best = next(k for k in cuts if held <= said_terms(" ".join(words[:k])))
+    kept = " ".join(words[:best]).rstrip(",;:")
+    return kept + "?" if asked.endswith("?") else kept

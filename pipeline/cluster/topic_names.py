@@ -16,6 +16,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from pipeline.cluster.label_checks import distinguished, named_competitors, with_keyword
 from pipeline.cluster.name_rules import a_bare_word, clashes
 from pipeline.cluster.name_sense import keeps_its_sense
+from pipeline.cluster.noun_heads import its_phrase
 from pipeline.cluster.pain_shapes import said_together, thin_pain_name
 from pipeline.cluster.phrases import NUMBER_WORDS
 from pipeline.cluster.representative import (
@@ -182,18 +183,32 @@ def _shared_things(
             if " " not in term:
                 on.setdefault(term, set()).add(call)
     least = max(MIN_SHARED_QUOTES, math.ceil(SHARED_SHARE * len(texts)))
-    found = [
+    shared = [
         t
         for t in _topic_words(_term_counts(texts, competitors), texts, keywords, least)
         if len(on.get(t, ())) >= MIN_SHARED_CALLS
-    ][:TERMS_IN_NAME]
-    # Two words said by different quotes are two things: only the first is the theme's.
-    if len(found) == 2 and said_together(found[0], found[1], texts) < MIN_SHARED_QUOTES:
+    ]
+    # Each as the thing it names ("punch clock"), never a word that only describes ("the fake"
+    # of "a fake invoice", "a fake email" had named a theme "Problems with the email and the
+    # fake"); a phrase holding a word found before takes its place ("clock": "punch clock").
+    found: list[str] = []
+    for phrase in filter(None, (its_phrase(t, texts) for t in shared)):
+        words = set(phrase.split())
+        if not any(words <= set(f.split()) for f in found):
+            found = [f for f in found if not set(f.split()) < words] + [phrase]
+    found = found[:TERMS_IN_NAME]
+    # Two things said by different quotes are two: only the first is the theme's.
+    if len(found) == 2 and said_together(*_heads(found), texts) < MIN_SHARED_QUOTES:
         found = found[:1]
     return [
-        f"the {spelled(t, texts)}" if _after_a_determiner(t, texts) else spelled(t, texts)
+        f"the {spelled(t, texts)}" if _after_a_determiner(t, texts, 2) else spelled(t, texts)
         for t in found
     ]
+
+
+def _heads(things: Sequence[str]) -> tuple[str, str]:
+    """The last word of each of two things ("punch clock" is a clock)."""
+    return things[0].split()[-1], things[1].split()[-1]
 
 
 # A span of time, never a habit ("every two weeks") nor an occasion ("a morning when..."):
@@ -289,9 +304,11 @@ def shared_words(
 _DETERMINED = r"\b(?:the|a|an|our|their|my|your|his|her|its|this|that|these|those)\s+"
 
 
-def _after_a_determiner(word: str, texts: Sequence[str]) -> bool:
-    """Whether a quote says ``word`` (or its plural) right after a determiner: as a thing."""
-    said = re.compile(_DETERMINED + re.escape(word) + r"(?:s|es)?\b", re.IGNORECASE)
+def _after_a_determiner(word: str, texts: Sequence[str], between: int = 0) -> bool:
+    """Whether a quote says ``word`` (or its plural) right after a determiner, or ``between``
+    words after it ("a stolen gift | card"): as a thing."""
+    described = rf"(?:[\w'-]+\s+){{0,{between}}}"
+    said = re.compile(_DETERMINED + described + re.escape(word) + r"(?:s|es)?\b", re.IGNORECASE)
     return any(said.search(text) for text in texts)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pipeline.cluster.label import spelled_as_said
+from pipeline.cluster.name_phrases import spelled_as_said
 from pipeline.content.generate import generate_document
 from pipeline.store.models import Cluster
 from pipeline.wording import capitalised

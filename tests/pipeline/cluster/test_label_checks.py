@@ -3,8 +3,9 @@ name cut before its object goes on as said."""
 
 from __future__ import annotations
 
-from pipeline.cluster.label import name_clusters, spelled_as_said
+from pipeline.cluster.label import name_clusters
 from pipeline.cluster.label_checks import true_of_its_quotes
+from pipeline.cluster.name_phrases import spelled_as_said
 
 RIVALS = ["Staffly", "RotaPro", "ClockBee"]
 RUN_IT_BY = [

@@ -48,9 +48,10 @@ def test_question_themes_are_named_by_what_they_ask() -> None:
     groups = [texts for texts, _ in THEMES.values()]
     names = name_clusters(groups, [[1.0, 0.9]] * len(groups), keywords=KEYWORDS, kind="question")
     assert names == [
-        "How fast can dispatch move his route to someone else?",
+        # What its central question asks, without the clause only it says (``asked_core``).
+        "How soon a driver sees a changed drop",
         # Its central question, not "Baker", nor its scene "If a baker leaves".
-        "How a new baker gets the recipe cards on the tablet before the early shift",
+        "How a new baker gets the recipe cards on the tablet",
         "How quickly can reception move her clients to someone else?",
     ]
 
