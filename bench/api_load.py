@@ -111,7 +111,8 @@ def load(url: str, paths: dict[str, str], clients: int, seconds: float) -> dict[
         fresh = httpx.Limits(max_keepalive_connections=0)
         with httpx.Client(base_url=url, timeout=60, limits=fresh) as http:
             step = offset
-            while time.monotonic() < stop:
+            # Every path once at least, even when a busy machine starts this thread late.
+            while step < offset + len(names) or time.monotonic() < stop:
                 name = names[step % len(names)]
                 step += 1
                 started = time.perf_counter()

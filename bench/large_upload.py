@@ -89,7 +89,7 @@ def main() -> None:
                     job = http.get(f"/api/jobs/{job_id}").raise_for_status().json()
                     if job["status"] in ("done", "failed"):
                         break
-                    time.sleep(1)
+                    time.sleep(0.25)  # job_s to a quarter second, not up to a whole one late
                 job_s = time.perf_counter() - started
                 record["job_status"] = job.get("status")
                 record["job_s"] = round(job_s, 1)

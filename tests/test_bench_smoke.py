@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.bench_scripts import run_in_one_process, run_script
+from tests.bench_scripts import BENCH, run_in_one_process, run_script
 from tests.conftest import ROOT
 from tests.plugins.postgres import PostgresServer
 
@@ -206,3 +209,40 @@ def test_a_shared_process_keeps_each_scripts_output_failure_and_settings_apart(
         "stdout": "None ['--n', '2']\n",
         "error": None,
     }
+
+
+class _Ok(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *_args: object) -> None:
+        """Quiet: the test reads the latencies, not a log."""
+
+
+@pytest.fixture
+def ok_server() -> Iterator[str]:
+    """A real HTTP server on loopback that answers every GET with an empty 200."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Ok)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_api_load_measures_every_path_even_when_its_time_is_up_at_once(
+    ok_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A client thread a busy machine starts after the level's time is up (the smoke's half
+    # second) must still measure each path: an empty list has no percentiles.
+    monkeypatch.syspath_prepend(str(BENCH))
+    from api_load import load
+
+    paths = {"first": "/a", "second": "/b", "third": "/c"}
+    latencies = load(ok_server, paths, clients=2, seconds=0)
+    assert set(latencies) == set(paths)
+    assert all(len(values) >= 2 and min(values) > 0 for values in latencies.values())
