@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,6 +29,7 @@ import httpx
 import numpy as np
 from common import Timing, emit, local_embedder
 from incremental import base_corpus, fill, variants
+from servers import free_port, start_server
 from sqlalchemy import select
 
 from pipeline.analysis.flow import run_clustering
@@ -65,35 +64,6 @@ def build(folder: Path, n: int) -> tuple[int, float]:
     if cluster_id is None:
         raise SystemExit("no cluster was made")
     return int(cluster_id), took.wall
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(folder: Path, port: int, log: Path, workers: int = 1) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "CALLMINE_DATA_DIR": str(folder), "CALLMINE_LLM_BASE_URL": ""}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "callmine"), "serve", "--host", "127.0.0.1"]
-            + ["--port", str(port), "--workers", str(workers)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"callmine serve exited with {process.returncode}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    process.kill()
-    raise SystemExit("callmine serve did not answer within 300 s")
 
 
 def load(url: str, paths: dict[str, str], clients: int, seconds: float) -> dict[str, list[float]]:

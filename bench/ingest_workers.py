@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from api_load import free_port, start_server
 from common import ROOT, emit, load_banking77
+from servers import free_port, start_server
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 

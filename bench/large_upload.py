@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from api_load import free_port, start_server
 from common import emit, load_banking77
+from servers import free_port, start_server
 
 TARGET_SECONDS_PER_100K = 120.0
 TARGET_RSS_MB = 1024.0
