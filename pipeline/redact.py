@@ -390,6 +390,6 @@ def _tied_people(
 @lru_cache(maxsize=TEXTS_REMEMBERED)
 def _tied_in(text: str, common: frozenset[str]) -> tuple[str, ...]:
     """``tied_people`` of one turn, remembered: every export, review and draft of a document
-    builds its redactor over the same calls, and reading their turns again was most of the
-    time an export took (3.6 of 12.7 s over the example calls' seven documents)."""
+    builds its redactor over the same calls: a second one over the 29 example calls takes 26
+    ms of CPU, not 77."""
     return tuple(tied_people(text, common))
