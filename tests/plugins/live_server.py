@@ -76,15 +76,23 @@ def live_server(
         yield server
 
 
-@pytest.fixture(scope="module")
-def corpus_live_server(
-    tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, embedder: Embedder
+@contextmanager
+def serve_corpus_copy(
+    tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, embedder: Embedder, **overrides: Any
 ) -> Iterator[LiveServer]:
     """The analysed theme corpus served from a private copy of the run's build: analysing it
     again in each module's server cost a browser module about ten seconds of CPU."""
     data_dir = tmp_path_factory.mktemp("live-corpus") / "data"
     shutil.copytree(corpus_dir, data_dir)
-    with serve(live_settings(data_dir), embedder) as server:
+    with serve(live_settings(data_dir, **overrides), embedder) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def corpus_live_server(
+    tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, embedder: Embedder
+) -> Iterator[LiveServer]:
+    with serve_corpus_copy(tmp_path_factory, corpus_dir, embedder) as server:
         yield server
 
 

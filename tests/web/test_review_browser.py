@@ -3,12 +3,27 @@ key answers objection in that category, and keys typed in the category picker ne
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from pipeline.detect.labels import user_labelled
-from tests.plugins.live_server import LiveServer
+from pipeline.embed import Embedder
+from tests.plugins.live_server import LiveServer, serve_corpus_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def corpus_live_server(
+    tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, embedder: Embedder
+) -> Iterator[LiveServer]:
+    """The corpus served with no re-fit due within these tests' answers: the fifth started one
+    in the background that nothing here checks (the learning tests do) and the server's stop
+    waited for, about four seconds."""
+    with serve_corpus_copy(tmp_path_factory, corpus_dir, embedder, refit_every=100) as server:
+        yield server
 
 
 def _left(progress: object) -> int:

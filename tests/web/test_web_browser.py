@@ -36,7 +36,14 @@ def shoot(page: object, name: str) -> None:
 
 
 def example_files() -> list[str]:
-    return [str(p) for p in sorted(EXAMPLES.iterdir()) if p.is_file() and p.name != "manifest.csv"]
+    """Every other example call, and the first of each format that leaves out: every format
+    still goes through the picker and there are calls enough for several themes, while the
+    analysis the flow waits for (most of its time) is half that of every call."""
+    files = [p for p in sorted(EXAMPLES.iterdir()) if p.is_file() and p.name != "manifest.csv"]
+    picked = files[::2]
+    missing = {p.suffix for p in files} - {p.suffix for p in picked}
+    picked += [next(p for p in files if p.suffix == suffix) for suffix in sorted(missing)]
+    return [str(p) for p in picked]
 
 
 def test_upload_cluster_generate_review_export(live_server: LiveServer, page: object) -> None:
@@ -47,7 +54,7 @@ def test_upload_cluster_generate_review_export(live_server: LiveServer, page: ob
     p.goto(url + "/")  # type: ignore[attr-defined]
     shoot(p, "00-empty-home")
 
-    # Upload every example file through the drag-and-drop form's file picker.
+    # Upload example files of every format through the drag-and-drop form's file picker.
     p.goto(url + "/upload")  # type: ignore[attr-defined]
     files = example_files()
     p.set_input_files("#files", files)  # type: ignore[attr-defined]
