@@ -40,6 +40,15 @@ class Said:
     call_id: int = 1
 
 
+def half_the_examples(folder: Path) -> list[Path]:
+    """Every other example call, and the first of each format that leaves out: every format is
+    still read and there are calls enough for several themes, at half the analysis."""
+    files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.name != "manifest.csv"]
+    picked = files[::2]
+    missing = {p.suffix for p in files} - {p.suffix for p in picked}
+    return picked + [next(p for p in files if p.suffix == suffix) for suffix in sorted(missing)]
+
+
 def dead_pid() -> int:
     """The pid of a process that has exited (a job owner that is gone)."""
     process = subprocess.Popen([sys.executable, "-c", "pass"])

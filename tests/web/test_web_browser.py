@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.plugins.documents import written
 from tests.plugins.live_server import LiveServer
+from tests.samples import half_the_examples
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,14 +37,9 @@ def shoot(page: object, name: str) -> None:
 
 
 def example_files() -> list[str]:
-    """Every other example call, and the first of each format that leaves out: every format
-    still goes through the picker and there are calls enough for several themes, while the
-    analysis the flow waits for (most of its time) is half that of every call."""
-    files = [p for p in sorted(EXAMPLES.iterdir()) if p.is_file() and p.name != "manifest.csv"]
-    picked = files[::2]
-    missing = {p.suffix for p in files} - {p.suffix for p in picked}
-    picked += [next(p for p in files if p.suffix == suffix) for suffix in sorted(missing)]
-    return [str(p) for p in picked]
+    """Calls of every format through the picker; the analysis the flow waits for is most of its
+    time, and half the calls give it themes enough."""
+    return [str(p) for p in half_the_examples(EXAMPLES)]
 
 
 def test_upload_cluster_generate_review_export(live_server: LiveServer, page: object) -> None:
