@@ -41,8 +41,8 @@ pytestmark = pytest.mark.slow
 
 SENTENCES = [line for lines in THEMES.values() for line in lines]
 SMALL_CALLS = 100  # three turns each, 15 kB: stored one at a time over a second or so
-BIG_CALLS = 12  # forty turns each: an analysis of three batches of BATCH utterances
-BATCH = "200"
+BIG_CALLS = 6  # forty utterances each: an analysis of three batches of BATCH utterances
+BATCH = "80"  # two big calls a batch: the kill lands with one or two of three batches written
 
 
 def small_call(i: int) -> bytes:

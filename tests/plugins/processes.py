@@ -218,12 +218,15 @@ class ServerProcess:
         def up() -> bool:
             assert self.process is not None and self.process.poll() is None, self.log.read_text()
             try:
-                return httpx.get(f"{self.url}/api/jobs", timeout=2).status_code == 200
+                return client.get(f"{self.url}/api/jobs").status_code == 200
             except httpx.TransportError:
                 return False
 
         # Two processes each load the embedder; under a loaded machine that took over 90 s.
-        wait_for(up, "callmine serve to answer", timeout_s=240)
+        # One client for the whole wait: ``httpx.get`` builds a TLS context (loading the CA
+        # bundle, about 30 ms of CPU) for every call, even to plain http.
+        with httpx.Client(timeout=2) as client:
+            wait_for(up, "callmine serve to answer", timeout_s=240)
 
     def kill_9(self) -> None:
         assert self.process is not None

@@ -108,10 +108,10 @@ def test_sigkill_mid_store_then_restart_stores_every_row_once(tmp_path: Path) ->
     """Three CSV exports in one upload; the server is killed once the first is stored."""
     data_dir = tmp_path / "data"
     exports = [
-        (f"crm-{n}.csv", crm_export(120).replace(b"(visit", f"(site {n}, visit".encode()))
+        (f"crm-{n}.csv", crm_export(80).replace(b"(visit", f"(site {n}, visit".encode()))
         for n in range(3)
     ]
-    rows = 360
+    rows = 240  # a file is one transaction: the kill lands after the first, before the third
     log = tmp_path / "serve.log"
     with server_process(data_dir, log, deferred_ingest_bytes="2048") as server:
         server.start()
