@@ -77,16 +77,17 @@ def wait_ready(
     process: subprocess.Popen[bytes], base_url: str, log: Path, timeout_s: float = 60.0
 ) -> None:
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = log.read_text("utf-8", "replace")[-2000:]
-            pytest.fail(f"llama_cpp.server exited with {process.returncode}:\n{output}")
-        try:
-            if httpx.get(f"{base_url}/models", timeout=1.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
+    with httpx.Client(timeout=1.0) as client:  # one TLS context for the wait, not one a poll
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                output = log.read_text("utf-8", "replace")[-2000:]
+                pytest.fail(f"llama_cpp.server exited with {process.returncode}:\n{output}")
+            try:
+                if client.get(f"{base_url}/models").status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
     process.kill()
     pytest.fail(f"llama_cpp.server did not answer {base_url}/models within {timeout_s:.0f}s")
 
