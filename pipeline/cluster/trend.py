@@ -56,6 +56,15 @@ class Periods(BaseModel):
     history: bool = True
 
 
+def shifted(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held within the calendar: a period asked from the year 99 has
+    no period of its length before it, and ``date`` arithmetic past year 1 or 9999 raises."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
+
+
 def window_end(dates: Iterable[dt.date], today: dt.date) -> dt.date | None:
     """The latest call date the default window ends on: none after ``today`` (a date in the
     future is a misreading, unless every date is) and none more than ``TREND_DAYS`` after the
@@ -67,21 +76,21 @@ def window_end(dates: Iterable[dt.date], today: dt.date) -> dt.date | None:
         return None
     beyond = max(REACHED_CALLS, len(past) - math.ceil(REACHED_SHARE * len(past)) + 1)
     reached = past[-beyond] if len(past) > REACHED_CALLS else past[-1]
-    limit = reached + dt.timedelta(days=TREND_DAYS)
+    limit = shifted(reached, TREND_DAYS)
     return max(day for day in past if day <= limit)
 
 
 def periods(end: dt.date, *, start: dt.date | None = None, days: int = TREND_DAYS) -> Periods:
     """``start``..``end`` (default: the ``days`` days ending at ``end``) and the period of the
     same length just before it."""
-    start = start if start is not None else end - dt.timedelta(days=days - 1)
+    start = start if start is not None else shifted(end, -(days - 1))
     if start > end:
         raise BadInput(f"the period starts ({start}) after it ends ({end})")
     length = (end - start).days + 1
-    before_end = start - dt.timedelta(days=1)
+    before_end = shifted(start, -1)
     return Periods(
         recent=Period(start=start, end=end),
-        before=Period(start=before_end - dt.timedelta(days=length - 1), end=before_end),
+        before=Period(start=shifted(before_end, -(length - 1)), end=before_end),
     )
 
 

@@ -100,6 +100,24 @@ def test_an_iso_date_filters(client: TestClient, call_id: int) -> None:
     assert client.get("/api/calls", params={"date_from": "2000-01-01"}).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date_from": "0099-09-28"},  # schemathesis: the period before it began before year 1
+        {"date_from": "0001-01-01"},
+        {"date_to": "0001-01-03"},
+        {"date_from": "0001-01-01", "date_to": "9999-12-31"},
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_answer(
+    client: TestClient, call_id: int, params: dict[str, str]
+) -> None:
+    assert client.patch(f"/api/calls/{call_id}", json={"date": "2026-03-02"}).status_code == 200
+    for url in ("/api/dashboard", "/api/clusters", "/api/calls", "/"):
+        response = client.get(url, params=params)
+        assert response.status_code == 200, (url, params, response.text)
+
+
 def test_deeply_nested_uploads_are_bad_input(client: TestClient) -> None:
     nested = b"[" * 10_000 + b"]" * 10_000
     response = client.post("/api/calls", files={"files": ("deep.json", nested)})

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.cluster.history import has_history, history_note, history_start, judged
-from pipeline.cluster.trend import periods, trend_direction, trend_word
+from pipeline.cluster.trend import Period, periods, shifted, trend_direction, trend_word
 
 END = dt.date(2026, 11, 10)
 
@@ -62,3 +62,13 @@ def test_one_word_for_every_surface(
 ) -> None:
     assert trend_word(recent, before, calls, bool(history)) == word
     assert trend_direction(recent, before, calls, bool(history)) == way
+
+
+def test_periods_at_the_ends_of_the_calendar_stop_there() -> None:
+    day = dt.date(2026, 3, 2)
+    assert periods(day, start=dt.date(99, 9, 28)).before.start == dt.date.min
+    window = periods(day, start=dt.date.min)
+    assert window.before == Period(start=dt.date.min, end=dt.date.min)
+    assert periods(dt.date(1, 1, 3)).recent.start == dt.date.min
+    assert shifted(dt.date.max, 30) == dt.date.max
+    assert shifted(day, -1) == dt.date(2026, 3, 1)
