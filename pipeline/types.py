@@ -18,11 +18,22 @@ MAX_ROW_ID = 2**63 - 1
 # page * page_size must stay a 64-bit offset; no listing has a billion pages.
 MAX_PAGE = 10**9
 
-RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID, examples=[1])]
+
+def _not_true_or_false(value: object) -> object:
+    """JSON's true and false are no numbers: pydantic's lax int reads them as 1 and 0 (row 1,
+    one theme), a request that breaks the schema answered as if it had asked for that."""
+    if isinstance(value, bool):
+        raise ValueError("a whole number, not true or false")
+    return value
+
+
+Whole = Annotated[int, BeforeValidator(_not_true_or_false)]
+"""An integer from a path, a query or a JSON body; true/false is a 422."""
+RowId = Annotated[Whole, Field(ge=1, le=MAX_ROW_ID, examples=[1])]
 """The id of a stored row (call, utterance, mention, cluster, document, version)."""
-Offset = Annotated[int, Field(ge=0, le=MAX_ROW_ID)]
-PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE)]
-Count = Annotated[int, Field(ge=1, le=1_000_000)]
+Offset = Annotated[Whole, Field(ge=0, le=MAX_ROW_ID)]
+PageNumber = Annotated[Whole, Field(ge=1, le=MAX_PAGE)]
+Count = Annotated[Whole, Field(ge=1, le=1_000_000)]
 """A count a caller asks for (a minimum number of calls, of quotes)."""
 
 MAX_SHORT_TEXT = 255

@@ -19,6 +19,7 @@ from pipeline.analysis.recovery import submit_recluster
 from pipeline.cluster import grain as cluster_grain
 from pipeline.cluster.schemas import GrainInfo
 from pipeline.jobs.runs import JobStarted
+from pipeline.types import Whole
 
 router = APIRouter(tags=["clusters"])
 
@@ -29,7 +30,7 @@ class GrainRequest(BaseModel):
     )
 
     kind: Kind | None = Field(None, description="Default: every clustered kind.")
-    grain: Annotated[str, Field(max_length=32)] | int = Field(
+    grain: Annotated[str, Field(max_length=32)] | Whole = Field(
         description="coarser, finer, auto or a number of themes."
     )
 

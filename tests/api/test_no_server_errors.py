@@ -118,6 +118,24 @@ def test_dates_at_the_ends_of_the_calendar_answer(
         assert response.status_code == 200, (url, params, response.text)
 
 
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        ("/api/clusters/grain", {"grain": True}),  # schemathesis: read as one theme, then 202
+        ("/api/documents", {"doc_type": "one-pager", "cluster_ids": [True]}),  # as cluster 1
+    ],
+)
+def test_true_is_no_number_in_a_body(client: TestClient, url: str, body: object) -> None:
+    response = client.post(url, json=body)
+    assert response.status_code == 422, (url, response.status_code, response.text)
+    assert "not true or false" in response.text
+
+
+def test_true_is_no_number_in_a_path_or_query_either(client: TestClient, call_id: int) -> None:
+    assert client.get("/api/calls", params={"page": "true"}).status_code == 422
+    assert client.get(f"/api/calls/{call_id}").status_code == 200  # a number from a path still is
+
+
 def test_deeply_nested_uploads_are_bad_input(client: TestClient) -> None:
     nested = b"[" * 10_000 + b"]" * 10_000
     response = client.post("/api/calls", files={"files": ("deep.json", nested)})
