@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.detect import RuleEmbeddingDetector
 from pipeline.store.models import Call, Cluster, Mention, Utterance
 from pipeline.workspace import Workspace
 
@@ -38,6 +39,17 @@ class Said:
     text: str
     speaker: str | None = None
     call_id: int = 1
+
+
+def aside_then_worry(rep: str, aside: str, worry: str, asked: str) -> list[Said]:
+    """A rep's line, the buyer's aside to it, the rep's ``asked`` and the buyer's real worry."""
+    turns = [("rep", rep), ("buyer", aside), ("rep", asked), ("buyer", worry)]
+    return [Said(i, role, text) for i, (role, text) in enumerate(turns)]
+
+
+def kinds_found(detector: RuleEmbeddingDetector, call: list[Said]) -> dict[str, str]:
+    """Each sentence the detector found in ``call``, with its kind."""
+    return {d.text: d.kind for ds in detector.detect_utterances(call).values() for d in ds}
 
 
 def half_the_examples(folder: Path) -> list[Path]:

@@ -11,16 +11,12 @@ import pytest
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.small_talk import asks_small_talk, jokes_about_someone, makes_small_talk
 from pipeline.embed import Embedder
-from tests.samples import Said
+from tests.samples import Said, aside_then_worry, kinds_found
 
 
 @pytest.fixture(scope="module")
 def detector(embedder: Embedder) -> RuleEmbeddingDetector:
     return RuleEmbeddingDetector(embedder)
-
-
-def _found(detector: RuleEmbeddingDetector, call: list[Said]) -> dict[str, str]:
-    return {d.text: d.kind for ds in detector.detect_utterances(call).values() for d in ds}
 
 
 @pytest.mark.parametrize(
@@ -97,13 +93,8 @@ CALLS = [  # (rep, buyer turn: small talk or a joke then nothing of the sale, a 
 def test_banter_is_no_objection_and_the_worry_after_it_is(
     detector: RuleEmbeddingDetector, rep: str, banter: str, worry: str
 ) -> None:
-    call = [
-        Said(0, "rep", rep),
-        Said(1, "buyer", banter),
-        Said(2, "rep", "Fair enough. What would stop you moving?"),
-        Said(3, "buyer", worry),
-    ]
-    found = _found(detector, call)
+    call = aside_then_worry(rep, banter, worry, "Fair enough. What would stop you moving?")
+    found = kinds_found(detector, call)
     said = [text for text in found if text in banter]
     assert said and all(found[text] != "objection" for text in said), found
     assert found[worry] == "objection", found
@@ -120,4 +111,4 @@ def test_a_buyer_joking_to_a_colleague_about_the_weather(detector: RuleEmbedding
         ),
         Said(2, "buyer", "Priya, they can't fix the blizzard either.", "Tom Hale"),
     ]
-    assert _found(detector, call)["Priya, they can't fix the blizzard either."] != "objection"
+    assert kinds_found(detector, call)["Priya, they can't fix the blizzard either."] != "objection"

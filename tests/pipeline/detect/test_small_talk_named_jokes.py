@@ -11,7 +11,7 @@ import pytest
 from pipeline.detect import RuleEmbeddingDetector
 from pipeline.detect.small_talk import jokes_about_someone
 from pipeline.embed import Embedder
-from tests.samples import Said
+from tests.samples import aside_then_worry, kinds_found
 
 
 @pytest.fixture(scope="module")
@@ -79,12 +79,7 @@ CALLS = [  # (rep, the buyer's joke, a real objection later in the call)
 def test_the_joke_is_no_objection_and_the_worry_is(
     detector: RuleEmbeddingDetector, rep: str, joke: str, worry: str
 ) -> None:
-    call = [
-        Said(0, "rep", rep),
-        Said(1, "buyer", joke),
-        Said(2, "rep", "Fair enough. What would hold you back?"),
-        Said(3, "buyer", worry),
-    ]
-    found = {d.text: d.kind for ds in detector.detect_utterances(call).values() for d in ds}
+    call = aside_then_worry(rep, joke, worry, "Fair enough. What would hold you back?")
+    found = kinds_found(detector, call)
     assert found.get(joke, "other") != "objection", found
     assert found[worry] == "objection", found
